@@ -1,0 +1,213 @@
+// serve mode's face: a local HTTP + WebSocket automation API on 127.0.0.1, every request authorised by
+// a bearer token. Errors are JSON with a message a person can act on and, for bad input, the field.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import { WebSocketServer, WebSocket } from 'ws';
+import { z } from 'zod';
+import { BenchError } from '../central-system/central-system';
+import type { Bench } from '../bench';
+import { ChargerPatch, IdTagEntrySchema, IdTagList, ListQuery, MessagesQuery, MeterValuesQuery, SettingsPatch, TransactionsQuery } from '../../shared/api/commands';
+
+const MAX_BODY = 1024 * 1024;
+
+export interface ApiServerOptions {
+  host?: string;
+  port?: number;
+  token: string;
+}
+
+type Params = Record<string, string>;
+type Route = { method: string; pattern: RegExp; keys: string[]; run: (req: IncomingMessage, params: Params, query: URLSearchParams, body: () => Promise<unknown>) => Promise<[number, unknown]> | [number, unknown] };
+
+export class ApiServer {
+  private server: Server | null = null;
+  private wss: WebSocketServer | null = null;
+  private readonly routes: Route[] = [];
+  private readonly tokenBuf: Buffer;
+
+  constructor(
+    private readonly bench: Bench,
+    private readonly options: ApiServerOptions,
+  ) {
+    this.tokenBuf = Buffer.from(options.token);
+    this.defineRoutes();
+  }
+
+  async start(): Promise<{ host: string; port: number }> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    const wss = new WebSocketServer({ noServer: true });
+    server.on('upgrade', (req, socket, head) => {
+      const url = new URL(req.url ?? '/', 'http://api');
+      if (url.pathname !== '/api/events') return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      if (!this.authorised(req, url)) return void socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":"Missing or wrong API token"}');
+      wss.handleUpgrade(req, socket, head, (ws) => this.onEventsClient(ws));
+    });
+    this.server = server;
+    this.wss = wss;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new Error(`API port ${this.options.port} is already in use. Pick another with --api-port.`) : e));
+      server.listen(this.options.port ?? 8180, this.options.host ?? '127.0.0.1', () => resolve());
+    });
+    return this.address();
+  }
+
+  address(): { host: string; port: number } {
+    const a = this.server!.address() as AddressInfo;
+    return { host: a.address, port: a.port };
+  }
+
+  async stop(): Promise<void> {
+    for (const ws of this.wss?.clients ?? []) ws.terminate();
+    this.wss?.close();
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private onEventsClient(ws: WebSocket): void {
+    const off = this.bench.centralSystem.onEvent((e) => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(e));
+    });
+    ws.on('close', off);
+    ws.on('error', off);
+    ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.centralSystem.connectedChargers() }));
+  }
+
+  private authorised(req: IncomingMessage, url: URL): boolean {
+    const header = req.headers.authorization ?? '';
+    const given = header.startsWith('Bearer ') ? header.slice(7) : (url.searchParams.get('token') ?? '');
+    const buf = Buffer.from(given);
+    return buf.length === this.tokenBuf.length && timingSafeEqual(buf, this.tokenBuf);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://api');
+    try {
+      if (!url.pathname.startsWith('/api/')) throw new BenchError(404, `Nothing at ${url.pathname}; the automation API lives under /api/`);
+      if (!this.authorised(req, url)) throw new BenchError(401, 'Missing or wrong API token: send "Authorization: Bearer <token>" (serve prints the token at start)');
+      let matchedPath = false;
+      for (const route of this.routes) {
+        const m = route.pattern.exec(url.pathname);
+        if (!m) continue;
+        matchedPath = true;
+        if (route.method !== req.method) continue;
+        const params: Params = {};
+        route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
+        const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req));
+        return send(res, status, body);
+      }
+      throw new BenchError(matchedPath ? 405 : 404, matchedPath ? `${req.method} is not allowed on ${url.pathname}` : `No API endpoint ${req.method} ${url.pathname}`);
+    } catch (e) {
+      if (e instanceof BenchError) return send(res, e.status, { error: e.message, ...e.extra });
+      console.error('chargebench api: unexpected error', e);
+      return send(res, 500, { error: `Internal error: ${(e as Error).message}` });
+    }
+  }
+
+  private route(method: string, path: string, run: Route['run']): void {
+    const keys: string[] = [];
+    const pattern = new RegExp(`^${path.replace(/\{(\w+)\}/g, (_, k) => (keys.push(k), '([^/]+)'))}$`);
+    this.routes.push({ method, pattern, keys, run });
+  }
+
+  private defineRoutes(): void {
+    const cs = this.bench.centralSystem;
+    const record = this.bench.record;
+
+    this.route('GET', '/api/chargers', () => [200, record.chargers().map((c) => ({ ...c, connected: cs.isConnected(c.id) }))]);
+    this.route('GET', '/api/chargers/{id}', (_r, p) => [200, this.charger(p.id)]);
+    this.route('PATCH', '/api/chargers/{id}', async (_r, p, _q, body) => {
+      const patch = parse(ChargerPatch, await body(), 'body');
+      if (patch.bootPolicy !== undefined) cs.setBootPolicy(p.id, patch.bootPolicy);
+      return [200, this.charger(p.id)];
+    });
+    this.route('POST', '/api/chargers/{id}/disconnect', (_r, p) => {
+      this.charger(p.id);
+      return [200, { disconnected: cs.disconnect(p.id) }];
+    });
+    this.route('POST', '/api/chargers/{id}/operations/{action}', async (_r, p, q, body) => {
+      const payload = await body();
+      const timeout = q.get('timeout');
+      const timeoutMs = timeout === null ? undefined : parse(z.coerce.number().int().min(1).max(3600), timeout, 'timeout') * 1000;
+      const result = await cs.operate(p.id, p.action, payload ?? {}, { timeoutMs });
+      return [result.outcome === 'offline' ? 409 : 200, result];
+    });
+    this.route('GET', '/api/chargers/{id}/meter-values', (_r, p, q) => {
+      this.charger(p.id);
+      return [200, record.meterValuesOf({ chargerId: p.id, ...parse(MeterValuesQuery, Object.fromEntries(q), 'query') })];
+    });
+    this.route('GET', '/api/messages', (_r, _p, q) => [200, record.messages(parse(MessagesQuery, Object.fromEntries(q), 'query'))]);
+    this.route('GET', '/api/transactions', (_r, _p, q) => {
+      const { active, ...rest } = parse(TransactionsQuery, Object.fromEntries(q), 'query');
+      return [200, record.transactions({ ...rest, active: active === undefined ? undefined : active === 'true' })];
+    });
+    this.route('GET', '/api/transactions/{id}', (_r, p) => {
+      const id = parse(z.coerce.number().int().min(1), p.id, 'id');
+      const tx = record.transaction(id);
+      if (!tx) throw new BenchError(404, `No transaction ${id}`);
+      return [200, { ...tx, meterValues: record.meterValuesOf({ transactionId: id, limit: 100_000 }).reverse() }];
+    });
+    this.route('GET', '/api/operations', (_r, _p, q) => [200, record.operations(parse(ListQuery, Object.fromEntries(q), 'query'))]);
+    this.route('GET', '/api/charger-events', (_r, _p, q) => [200, record.events(parse(ListQuery, Object.fromEntries(q), 'query'))]);
+    this.route('GET', '/api/connection-attempts', () => [200, record.connectionAttempts()]);
+    this.route('GET', '/api/settings', () => [200, cs.settings()]);
+    this.route('PATCH', '/api/settings', async (_r, _p, _q, body) => [200, cs.updateSettings(parse(SettingsPatch, await body(), 'body'))]);
+    this.route('GET', '/api/id-tags', () => [200, record.idTags()]);
+    this.route('PUT', '/api/id-tags', async (_r, _p, _q, body) => {
+      record.putIdTags(parse(IdTagList, await body(), 'body'), true);
+      cs.auth.reloadTags();
+      return [200, record.idTags()];
+    });
+    this.route('POST', '/api/id-tags', async (_r, _p, _q, body) => {
+      const entry = parse(IdTagEntrySchema, await body(), 'body');
+      record.putIdTags([entry], false);
+      cs.auth.reloadTags();
+      return [201, record.idTag(entry.idTag)];
+    });
+    this.route('DELETE', '/api/id-tags/{idTag}', (_r, p) => {
+      if (!record.deleteIdTag(p.idTag)) throw new BenchError(404, `idTag "${p.idTag}" is not in the local list`);
+      cs.auth.reloadTags();
+      return [204, null];
+    });
+  }
+
+  private charger(id: string) {
+    const c = this.bench.record.charger(id);
+    if (!c) throw new BenchError(404, `No charger "${id}" has connected to this bench`);
+    return { ...c, connected: this.bench.centralSystem.isConnected(id) };
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue.path.map(String).join('.');
+  throw new BenchError(400, `Invalid ${where}${field ? ` field "${field}"` : ''}: ${issue.message}`, { field: field || where });
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new BenchError(413, `Request body is larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new BenchError(400, `Request body is not valid JSON: ${(e as Error).message}`, { field: 'body' });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (status === 204) return void res.writeHead(204).end();
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+}

@@ -1,0 +1,54 @@
+// Decides idTagInfo for Authorize, StartTransaction and StopTransaction from the local idTag list
+// (kept in memory, persisted in the record) and the bench's authorization mode, and knows which
+// transactions are running so a second start with the same tag is answered ConcurrentTx.
+import type { IdTagInfo } from '../../shared/ocpp16';
+import type { BenchSettings, IdTagEntry, TransactionView } from '../../shared/api/views';
+import type { BenchRecord } from '../store/record';
+
+export class Authorizer {
+  private tags = new Map<string, IdTagEntry>();
+  private readonly active = new Map<number, TransactionView>();
+
+  constructor(
+    private readonly record: BenchRecord,
+    private readonly settings: () => BenchSettings,
+  ) {
+    this.reloadTags();
+    for (const tx of record.transactions({ active: true, limit: 100_000 })) if (tx.authStatus === 'Accepted') this.active.set(tx.transactionId, tx);
+  }
+
+  reloadTags(): void {
+    this.tags = new Map(this.record.idTags().map((t) => [t.idTag, t]));
+  }
+
+  authorize(idTag: string, now = new Date()): IdTagInfo {
+    const entry = this.tags.get(idTag);
+    if (!entry) return { status: this.settings().authorization === 'acceptAll' ? 'Accepted' : 'Invalid' };
+    const info: IdTagInfo = { status: entry.status };
+    if (entry.expiryDate) {
+      info.expiryDate = entry.expiryDate;
+      if (entry.status === 'Accepted' && Date.parse(entry.expiryDate) <= now.getTime()) info.status = 'Expired';
+    }
+    if (entry.parentIdTag) info.parentIdTag = entry.parentIdTag;
+    return info;
+  }
+
+  activeTransactionOf(idTag: string): TransactionView | undefined {
+    for (const tx of this.active.values()) if (tx.idTag === idTag) return tx;
+    return undefined;
+  }
+
+  activeTransactions(): TransactionView[] {
+    return [...this.active.values()];
+  }
+
+  transactionStarted(tx: TransactionView): void {
+    this.active.set(tx.transactionId, tx);
+  }
+
+  transactionStopped(id: number): TransactionView | undefined {
+    const tx = this.active.get(id);
+    this.active.delete(id);
+    return tx;
+  }
+}

@@ -1,0 +1,317 @@
+// The local OCPP 1.6J central system: a WebSocket server chargers connect to at
+// ws://<host>:<port>/<any path>/<chargePointId>, one RPC endpoint per charger, the record of everything,
+// and operations (central-system-initiated calls) sent on the user's behalf.
+import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, WebSocket } from 'ws';
+import { actions, errorForIssues, isAction, type Action, type CentralSystemAction, type RegistrationStatus, type RequestOf } from '../../shared/ocpp16';
+import type { BenchEvent, BenchSettings, OperationView } from '../../shared/api/views';
+import { RpcEndpoint, type CallOutcome, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
+import type { BenchRecord } from '../store/record';
+import { Authorizer } from './authorizer';
+import { chargePointHandlers, type HandlerContext } from './handlers';
+
+export const OCPP_SUBPROTOCOL = 'ocpp1.6';
+/** The OCPP 1.6 security whitepaper limits the charge point identity to 48 characters. */
+export const MAX_IDENTITY_LENGTH = 48;
+
+export interface CentralSystemOptions {
+  host?: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  /** WebSocket ping interval; a charger that misses a pong by the next ping is dropped. */
+  pingIntervalMs?: number;
+  /** Largest frame accepted, in bytes. */
+  maxPayload?: number;
+}
+
+/** An error with the HTTP status a face should answer with. */
+export class BenchError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'BenchError';
+  }
+}
+
+export type OperationResult = CallOutcome & { operationId?: number };
+
+interface Session {
+  chargerId: string;
+  ws: WebSocket;
+  endpoint: RpcEndpoint;
+  remoteAddress: string | null;
+  alive: boolean;
+  replaced: boolean;
+}
+
+export class CentralSystem {
+  private readonly sessions = new Map<string, Session>();
+  private readonly bus = new EventEmitter();
+  private server: Server | null = null;
+  private wss: WebSocketServer | null = null;
+  private pingTimer: NodeJS.Timeout | null = null;
+  private cachedSettings: BenchSettings;
+  private bootPolicies = new Map<string, RegistrationStatus>();
+  readonly auth: Authorizer;
+
+  constructor(
+    readonly record: BenchRecord,
+    private readonly options: CentralSystemOptions = {},
+  ) {
+    this.bus.setMaxListeners(0);
+    this.cachedSettings = record.settings();
+    this.auth = new Authorizer(record, () => this.cachedSettings);
+    for (const c of record.chargers()) if (c.bootPolicy) this.bootPolicies.set(c.id, c.bootPolicy);
+    record.resetConnections();
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------
+
+  async start(): Promise<{ host: string; port: number }> {
+    const server = createServer((_req, res) => {
+      res.writeHead(426, { 'Content-Type': 'text/plain' }).end('This is ChargeBench\'s OCPP 1.6J central system: connect with a WebSocket to ws://<host>:<port>/ocpp/<chargePointId> offering subprotocol ocpp1.6.\n');
+    });
+    const wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.options.maxPayload ?? 4 * 1024 * 1024,
+      handleProtocols: (protocols) => (protocols.has(OCPP_SUBPROTOCOL) ? OCPP_SUBPROTOCOL : false),
+    });
+    server.on('upgrade', (req, socket, head) => this.onUpgrade(wss, req, socket, head));
+    this.server = server;
+    this.wss = wss;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 9000, this.options.host ?? '0.0.0.0', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    this.pingTimer = setInterval(() => this.pingAll(), this.options.pingIntervalMs ?? 30_000);
+    this.pingTimer.unref();
+    return this.address();
+  }
+
+  address(): { host: string; port: number } {
+    const a = this.server?.address() as AddressInfo | null;
+    return { host: a?.address ?? this.options.host ?? '0.0.0.0', port: a?.port ?? this.options.port ?? 9000 };
+  }
+
+  async stop(): Promise<void> {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    for (const s of this.sessions.values()) {
+      s.endpoint.close('The bench is shutting down');
+      s.ws.close(1001, 'ChargeBench is shutting down');
+    }
+    this.record.commit.flush();
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      for (const ws of this.wss?.clients ?? []) ws.terminate();
+      this.wss?.close();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    for (const s of this.sessions.values()) this.onClose(s, 1001, 'The bench shut down');
+    this.record.commit.flush();
+  }
+
+  // ---- events and settings --------------------------------------------------------------------
+
+  onEvent(listener: (e: BenchEvent) => void): () => void {
+    this.bus.on('event', listener);
+    return () => this.bus.off('event', listener);
+  }
+
+  private emit(event: BenchEvent): void {
+    this.bus.emit('event', event);
+  }
+
+  settings(): BenchSettings {
+    return this.cachedSettings;
+  }
+
+  updateSettings(patch: Partial<BenchSettings>): BenchSettings {
+    this.cachedSettings = this.record.saveSettings(patch);
+    return this.cachedSettings;
+  }
+
+  setBootPolicy(chargerId: string, policy: RegistrationStatus | null): void {
+    if (!this.record.charger(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
+    this.record.setBootPolicy(chargerId, policy);
+    if (policy) this.bootPolicies.set(chargerId, policy);
+    else this.bootPolicies.delete(chargerId);
+  }
+
+  isConnected(chargerId: string): boolean {
+    return this.sessions.has(chargerId);
+  }
+
+  connectedChargers(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  // ---- operations ------------------------------------------------------------------------------
+
+  /**
+   * Sends a central-system-initiated action to a charger. Throws BenchError 400 (invalid payload,
+   * nothing sent), 404 (unknown action or charger never seen); resolves with the outcome otherwise,
+   * `offline` when the charger is known but not connected.
+   */
+  async operate<A extends CentralSystemAction>(chargerId: string, action: A | string, payload: RequestOf<A> | unknown, opts: { timeoutMs?: number } = {}): Promise<OperationResult> {
+    if (!isAction(action)) throw new BenchError(404, `"${action}" is not an OCPP 1.6 action`, { field: 'action' });
+    if (actions[action].initiator === 'CP') throw new BenchError(404, `${action} is sent by a charge point, not by the central system`, { field: 'action' });
+    const checked = actions[action].request.safeParse(payload);
+    if (!checked.success) {
+      const info = errorForIssues(checked.error.issues, payload);
+      throw new BenchError(400, `Invalid ${action} payload: ${info.description}`, { field: info.details?.field, code: info.code });
+    }
+    const session = this.sessions.get(chargerId);
+    if (!session) {
+      if (!this.record.charger(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
+      return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
+    }
+    const now = new Date().toISOString();
+    const operationId = this.record.operationStarted(chargerId, action, checked.data, now);
+    const result = await session.endpoint.call(action as Action, checked.data as never, { timeoutMs: opts.timeoutMs ?? this.cachedSettings.callTimeout * 1000 });
+    const done = new Date().toISOString();
+    const response = 'response' in result ? result.response : undefined;
+    const error = 'error' in result ? result.error : undefined;
+    this.record.operationFinished(operationId, done, result.outcome, response, error);
+    const operation: OperationView = { id: operationId, chargerId, action, request: checked.data, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
+    this.emit({ type: 'operationFinished', operation, ts: done });
+    return { ...result, operationId };
+  }
+
+  /** Closes a charger's connection from the bench side. */
+  disconnect(chargerId: string, reason = 'Disconnected by the user'): boolean {
+    const s = this.sessions.get(chargerId);
+    if (!s) return false;
+    s.ws.close(1000, reason);
+    return true;
+  }
+
+  // ---- connections -----------------------------------------------------------------------------
+
+  private refuse(socket: Duplex, status: number, reason: string, chargerId: string | null, remoteAddress: string | null): void {
+    const now = new Date().toISOString();
+    this.record.connectionAttempt(now, chargerId, remoteAddress, 'refused', reason);
+    this.emit({ type: 'connectionRefused', chargerId, remoteAddress, reason, ts: now });
+    const body = `${reason}\n`;
+    socket.end(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Forbidden'}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+
+  private onUpgrade(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const remoteAddress = req.socket.remoteAddress ?? null;
+    let chargerId: string;
+    try {
+      const path = new URL(req.url ?? '/', 'http://bench').pathname;
+      chargerId = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? '');
+    } catch {
+      return this.refuse(socket, 400, `The URL path "${req.url}" is not valid; use ws://<host>:<port>/ocpp/<chargePointId>`, null, remoteAddress);
+    }
+    if (!chargerId) return this.refuse(socket, 400, 'The URL has no charge point identity; use ws://<host>:<port>/ocpp/<chargePointId>', null, remoteAddress);
+    if (chargerId.length > MAX_IDENTITY_LENGTH) return this.refuse(socket, 400, `The charge point identity is ${chargerId.length} characters; OCPP allows at most ${MAX_IDENTITY_LENGTH}`, chargerId.slice(0, 60), remoteAddress);
+    const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+    if (!offered.includes(OCPP_SUBPROTOCOL)) {
+      const what = offered.length ? `offered subprotocol ${offered.map((p) => `"${p}"`).join(', ')}` : 'offered no WebSocket subprotocol';
+      return this.refuse(socket, 400, `Charger ${chargerId} ${what}; ChargeBench speaks OCPP 1.6J and needs "${OCPP_SUBPROTOCOL}" (check the charger's OCPP version setting)`, chargerId, remoteAddress);
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, chargerId, remoteAddress));
+  }
+
+  private onConnection(ws: WebSocket, chargerId: string, remoteAddress: string | null): void {
+    const now = new Date().toISOString();
+    const old = this.sessions.get(chargerId);
+    if (old) {
+      old.replaced = true;
+      old.endpoint.close(`Charger ${chargerId} reconnected; the old connection was replaced`);
+      old.ws.close(1000, 'Replaced by a new connection from the same charge point');
+      this.record.connectionAttempt(now, chargerId, old.remoteAddress, 'replaced', 'A new connection with the same identity replaced this one');
+    }
+    this.record.ensureCharger(chargerId, now);
+    const record = this.record;
+    const bus = this.bus;
+    const session: Session = { chargerId, ws, remoteAddress, alive: true, replaced: false, endpoint: null as unknown as RpcEndpoint };
+    const log = (rec: FrameRecord): void => {
+      const ts = new Date().toISOString();
+      record.logFrame(chargerId, rec, ts);
+      if (bus.listenerCount('event') > 0) this.emit({ type: 'frameLogged', message: { ts, chargerId, direction: rec.direction, kind: rec.kind, messageId: rec.messageId, action: rec.action, raw: rec.raw, error: rec.error } });
+    };
+    session.endpoint = new RpcEndpoint({
+      role: 'CS',
+      handlers: this.handlersFor(chargerId),
+      callTimeoutMs: this.cachedSettings.callTimeout * 1000,
+      io: {
+        received: log,
+        transmit: (text, rec) => {
+          log(rec);
+          // Group commit: the answer leaves only once the frames it answers are on disk.
+          record.commit.afterCommit(() => {
+            if (ws.readyState === WebSocket.OPEN) ws.send(text);
+          });
+        },
+      },
+    });
+    this.sessions.set(chargerId, session);
+    this.record.setConnected(chargerId, true, remoteAddress);
+    this.record.connectionAttempt(now, chargerId, remoteAddress, 'accepted', null);
+    this.emit({ type: 'chargerConnected', chargerId, remoteAddress, ts: now });
+
+    ws.on('message', (data, isBinary) => {
+      session.alive = true;
+      session.endpoint.receive(data as Buffer, isBinary);
+    });
+    ws.on('pong', () => {
+      session.alive = true;
+    });
+    ws.on('close', (code, reason) => this.onClose(session, code, reason.toString()));
+    ws.on('error', () => {
+      /* 'close' follows */
+    });
+  }
+
+  private onClose(session: Session, code: number, reason: string): void {
+    if (this.sessions.get(session.chargerId) !== session) return;
+    const now = new Date().toISOString();
+    const why = `Connection closed (${code}${reason ? `: ${reason}` : ''})`;
+    session.endpoint.close(`Charger ${session.chargerId} disconnected: ${why}`);
+    this.sessions.delete(session.chargerId);
+    this.record.setConnected(session.chargerId, false, null);
+    this.record.connectionAttempt(now, session.chargerId, session.remoteAddress, 'closed', why);
+    this.emit({ type: 'chargerDisconnected', chargerId: session.chargerId, reason: why, ts: now });
+  }
+
+  private pingAll(): void {
+    for (const s of this.sessions.values()) {
+      if (!s.alive) {
+        s.endpoint.close(`Charger ${s.chargerId} stopped answering WebSocket pings`);
+        s.ws.terminate();
+        continue;
+      }
+      s.alive = false;
+      s.ws.ping();
+    }
+  }
+
+  private handlersFor(chargerId: string): HandlerMap {
+    const ctx: HandlerContext = {
+      chargerId,
+      record: this.record,
+      auth: this.auth,
+      settings: () => this.cachedSettings,
+      bootPolicy: (id) => this.bootPolicies.get(id) ?? this.cachedSettings.defaultBootStatus,
+      emit: (e) => this.emit(e),
+      now: () => new Date().toISOString(),
+    };
+    const map: HandlerMap = {};
+    for (const [action, handler] of Object.entries(chargePointHandlers)) {
+      (map as Record<string, unknown>)[action] = (payload: unknown) => (handler as (c: HandlerContext, p: unknown) => unknown)(ctx, payload);
+    }
+    return map;
+  }
+}

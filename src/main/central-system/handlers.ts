@@ -1,0 +1,121 @@
+// What the central system answers to each action a charge point initiates, and what it records.
+// The map is typed so that leaving out a charge-point action is a compile error.
+import type { ChargePointAction, IdTagInfo, RequestOf, ResponseOf } from '../../shared/ocpp16';
+import type { BenchEvent, TransactionView } from '../../shared/api/views';
+import type { BenchRecord } from '../store/record';
+import type { Authorizer } from './authorizer';
+import type { BenchSettings } from '../../shared/api/views';
+import type { RegistrationStatus } from '../../shared/ocpp16';
+
+export interface HandlerContext {
+  chargerId: string;
+  record: BenchRecord;
+  auth: Authorizer;
+  settings(): BenchSettings;
+  bootPolicy(chargerId: string): RegistrationStatus;
+  emit(event: BenchEvent): void;
+  now(): string;
+}
+
+export type ChargePointHandlers = { [A in ChargePointAction]: (ctx: HandlerContext, req: RequestOf<A>) => ResponseOf<A> };
+
+export const chargePointHandlers: ChargePointHandlers = {
+  BootNotification(ctx, req) {
+    const now = ctx.now();
+    const status = ctx.bootPolicy(ctx.chargerId);
+    ctx.record.boot(ctx.chargerId, status, req, now);
+    ctx.emit({ type: 'bootNotification', chargerId: ctx.chargerId, boot: req, status, ts: now });
+    return { status, currentTime: now, interval: ctx.settings().heartbeatInterval };
+  },
+
+  Heartbeat(ctx) {
+    const now = ctx.now();
+    ctx.record.heartbeat(ctx.chargerId, now);
+    return { currentTime: now };
+  },
+
+  StatusNotification(ctx, req) {
+    const now = ctx.now();
+    const connector = ctx.record.status(ctx.chargerId, req, now);
+    ctx.emit({ type: 'statusChanged', chargerId: ctx.chargerId, connector, ts: now });
+    return {};
+  },
+
+  Authorize(ctx, req) {
+    return { idTagInfo: ctx.auth.authorize(req.idTag) };
+  },
+
+  StartTransaction(ctx, req) {
+    const now = ctx.now();
+    let idTagInfo: IdTagInfo = ctx.auth.authorize(req.idTag);
+    if (idTagInfo.status === 'Accepted' && ctx.auth.activeTransactionOf(req.idTag)) idTagInfo = { ...idTagInfo, status: 'ConcurrentTx' };
+    const tx = ctx.record.startTransaction(
+      { chargerId: ctx.chargerId, connectorId: req.connectorId, idTag: req.idTag, authStatus: idTagInfo.status, reservationId: req.reservationId ?? null, meterStart: req.meterStart, startTime: req.timestamp },
+      now,
+    );
+    // The charge point stops a transaction that was not Accepted at once; only accepted ones are running.
+    if (idTagInfo.status === 'Accepted') ctx.auth.transactionStarted(tx);
+    ctx.emit({ type: 'transactionStarted', transaction: tx, ts: now });
+    return { transactionId: tx.transactionId, idTagInfo };
+  },
+
+  StopTransaction(ctx, req) {
+    const now = ctx.now();
+    const reason = req.reason ?? 'Local';
+    const tx = ctx.auth.transactionStopped(req.transactionId) ?? null;
+    const stopped = ctx.record.stopTransaction(req.transactionId, req.meterStop, req.timestamp, reason, req.idTag ?? null, tx);
+    if (req.transactionData?.length) ctx.record.meterValues(ctx.chargerId, stopped?.connectorId ?? 0, req.transactionId, req.transactionData, now);
+    if (stopped) ctx.emit({ type: 'transactionStopped', transaction: stopped, ts: now });
+    else ctx.record.event(ctx.chargerId, 'StopTransaction', { warning: `StopTransaction for unknown transaction ${req.transactionId}`, request: req }, now);
+    return req.idTag !== undefined ? { idTagInfo: ctx.auth.authorize(req.idTag) } : {};
+  },
+
+  MeterValues(ctx, req) {
+    const now = ctx.now();
+    const values = ctx.record.meterValues(ctx.chargerId, req.connectorId, req.transactionId ?? null, req.meterValue, now);
+    ctx.emit({ type: 'meterValues', chargerId: ctx.chargerId, connectorId: req.connectorId, transactionId: req.transactionId ?? null, values, ts: now });
+    return {};
+  },
+
+  DataTransfer(ctx, req) {
+    ctx.record.event(ctx.chargerId, 'DataTransfer', req, ctx.now());
+    // The bench implements no vendor extension; the spec's answer for that is UnknownVendorId.
+    return { status: 'UnknownVendorId' };
+  },
+
+  DiagnosticsStatusNotification(ctx, req) {
+    ctx.record.diagnosticsStatus(ctx.chargerId, req.status);
+    ctx.record.event(ctx.chargerId, 'DiagnosticsStatusNotification', req, ctx.now());
+    return {};
+  },
+
+  FirmwareStatusNotification(ctx, req) {
+    ctx.record.firmwareStatus(ctx.chargerId, req.status);
+    ctx.record.event(ctx.chargerId, 'FirmwareStatusNotification', req, ctx.now());
+    return {};
+  },
+
+  SignedFirmwareStatusNotification(ctx, req) {
+    ctx.record.firmwareStatus(ctx.chargerId, req.status);
+    ctx.record.event(ctx.chargerId, 'SignedFirmwareStatusNotification', req, ctx.now());
+    return {};
+  },
+
+  SecurityEventNotification(ctx, req) {
+    ctx.record.event(ctx.chargerId, 'SecurityEventNotification', req, ctx.now());
+    return {};
+  },
+
+  LogStatusNotification(ctx, req) {
+    ctx.record.event(ctx.chargerId, 'LogStatusNotification', req, ctx.now());
+    return {};
+  },
+
+  SignCertificate(ctx, req) {
+    // The CSR is kept for the user, who answers it with a CertificateSigned operation.
+    ctx.record.event(ctx.chargerId, 'SignCertificate', req, ctx.now());
+    return { status: 'Accepted' };
+  },
+};
+
+export type { TransactionView };

@@ -1,0 +1,119 @@
+// The chargebench command line: `serve` runs the bench headless with the automation API.
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { randomBytes } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
+import { join, resolve } from 'node:path';
+import envPaths from 'env-paths';
+import { Bench } from './bench';
+import { ApiServer } from './api-server/api-server';
+import type { BenchEvent, BenchSettings } from '../shared/api/views';
+import { version } from './version';
+
+const int = (name: string, min: number, max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+};
+
+export function defaultDataDir(): string {
+  return process.env.CHARGEBENCH_DATA_DIR ?? envPaths('chargebench', { suffix: '' }).data;
+}
+
+/** The addresses a charger on the LAN can reach this machine at. */
+export function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+}
+
+const program = new Command();
+program.name('chargebench').description('Commissioning and test bench for EV chargers over OCPP 1.6J').version(version);
+
+program
+  .command('serve')
+  .description('Run the OCPP 1.6J central system headless, with the automation API (HTTP + WebSocket) on 127.0.0.1')
+  .option('--host <address>', 'address the central system listens on', '0.0.0.0')
+  .option('--port <port>', 'port chargers connect to', int('--port', 0, 65535), 9000)
+  .option('--api-port <port>', 'port of the automation API (always on 127.0.0.1)', int('--api-port', 0, 65535), 8180)
+  .option('--data-dir <dir>', 'where the record (SQLite) is kept', defaultDataDir())
+  .option('--api-token <token>', 'bearer token the API requires (default: a random one, printed)')
+  .addOption(new Option('--boot-status <status>', 'answer to BootNotification (saved)').choices(['Accepted', 'Pending', 'Rejected']))
+  .option('--heartbeat-interval <seconds>', 'heartbeat interval given to chargers (saved)', int('--heartbeat-interval', 1, 86400))
+  .addOption(new Option('--auth <mode>', 'accept-all: unknown idTags are accepted; local-list: only listed tags (saved)').choices(['accept-all', 'local-list']))
+  .option('--call-timeout <seconds>', 'how long to wait for a charger to answer (saved)', int('--call-timeout', 1, 3600))
+  .option('--quiet', 'do not print connections and status changes')
+  .action(async (opts) => {
+    const dataDir = resolve(opts.dataDir);
+    const token = opts.apiToken ?? randomBytes(18).toString('base64url');
+    let bench: Bench;
+    try {
+      bench = await Bench.start({ dataDir, host: opts.host, port: opts.port });
+    } catch (e) {
+      console.error(`chargebench: ${(e as Error).message}`);
+      process.exit(1);
+    }
+    const patch: Partial<BenchSettings> = {};
+    if (opts.bootStatus) patch.defaultBootStatus = opts.bootStatus;
+    if (opts.heartbeatInterval) patch.heartbeatInterval = opts.heartbeatInterval;
+    if (opts.auth) patch.authorization = opts.auth === 'local-list' ? 'localList' : 'acceptAll';
+    if (opts.callTimeout) patch.callTimeout = opts.callTimeout;
+    if (Object.keys(patch).length) bench.centralSystem.updateSettings(patch);
+    const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token });
+    try {
+      await api.start();
+    } catch (e) {
+      console.error(`chargebench: ${(e as Error).message}`);
+      await bench.stop();
+      process.exit(1);
+    }
+    const cs = bench.centralSystem.address();
+    const apiAddr = api.address();
+    const s = bench.centralSystem.settings();
+    const hosts = opts.host === '0.0.0.0' ? [...lanAddresses(), '127.0.0.1'] : [opts.host];
+    console.log(`ChargeBench ${version}: OCPP 1.6J central system`);
+    for (const h of hosts) console.log(`  Chargers connect to  ws://${h}:${cs.port}/ocpp/<chargePointId>`);
+    console.log(`  Automation API       http://127.0.0.1:${apiAddr.port}/api/`);
+    console.log(`  API token            ${token}`);
+    console.log(`  Record               ${join(dataDir, 'chargebench.sqlite')}`);
+    console.log(`  Boot answer ${s.defaultBootStatus}, heartbeat ${s.heartbeatInterval} s, idTags ${s.authorization === 'acceptAll' ? 'accept all' : 'local list only'}, call timeout ${s.callTimeout} s`);
+    console.log('Press Ctrl+C to stop.');
+    if (!opts.quiet) bench.centralSystem.onEvent(printEvent);
+
+    let stopping = false;
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      await api.stop();
+      await bench.stop();
+      process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+
+function printEvent(e: BenchEvent): void {
+  const t = new Date().toLocaleTimeString();
+  switch (e.type) {
+    case 'chargerConnected':
+      return console.log(`${t}  ${e.chargerId} connected from ${e.remoteAddress ?? '?'}`);
+    case 'chargerDisconnected':
+      return console.log(`${t}  ${e.chargerId} disconnected: ${e.reason}`);
+    case 'connectionRefused':
+      return console.log(`${t}  refused ${e.chargerId ?? 'a connection'} from ${e.remoteAddress ?? '?'}: ${e.reason}`);
+    case 'bootNotification':
+      return console.log(`${t}  ${e.chargerId} booted: ${e.boot.chargePointVendor} ${e.boot.chargePointModel} fw ${e.boot.firmwareVersion ?? '?'} -> ${e.status}`);
+    case 'statusChanged':
+      return console.log(`${t}  ${e.chargerId} connector ${e.connector.connectorId}: ${e.connector.status}${e.connector.errorCode !== 'NoError' ? ` (${e.connector.errorCode})` : ''}`);
+    case 'transactionStarted':
+      return console.log(`${t}  ${e.transaction.chargerId} transaction ${e.transaction.transactionId} started on connector ${e.transaction.connectorId} for ${e.transaction.idTag} (${e.transaction.authStatus})`);
+    case 'transactionStopped':
+      return console.log(`${t}  ${e.transaction.chargerId} transaction ${e.transaction.transactionId} stopped (${e.transaction.stopReason}), ${e.transaction.energyWh} Wh`);
+    case 'operationFinished':
+      return console.log(`${t}  ${e.operation.chargerId} ${e.operation.action}: ${e.operation.outcome}`);
+    default:
+      return;
+  }
+}
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,258 @@
+// One side of an OCPP-J connection: CALL/CALLRESULT/CALLERROR correlation, one outstanding CALL per
+// direction with a queue behind it, call timeouts, inbound validation mapped to the spec's CALLERROR
+// codes, and a record of every frame. Shared by the central system and the virtual charge point.
+import { randomUUID } from 'node:crypto';
+import {
+  actions,
+  errorForIssues,
+  isAction,
+  OcppError,
+  parseFrame,
+  type Action,
+  type FrameKind,
+  type JsonObject,
+  type OcppErrorInfo,
+  type RequestOf,
+  type ResponseOf,
+} from '../../shared/ocpp16';
+
+export type Direction = 'in' | 'out';
+
+/** One frame as it went over the wire, with what the endpoint made of it. */
+export interface FrameRecord {
+  direction: Direction;
+  /** INVALID: a frame that could not be understood (bad JSON, wrong shape, binary). */
+  kind: FrameKind | 'INVALID';
+  messageId: string | null;
+  action: string | null;
+  raw: string;
+  /** Why the frame (or the payload it carries) is in violation, if it is. */
+  error: string | null;
+}
+
+export type CallOutcome<A extends Action = Action> =
+  | { outcome: 'completed'; response: ResponseOf<A> }
+  | { outcome: 'callError'; error: { code: string; description: string; details: JsonObject } }
+  /** The peer answered with a CALLRESULT that breaks the schema of the action. */
+  | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo }
+  | { outcome: 'timeout'; error: { description: string } }
+  | { outcome: 'offline'; error: { description: string } };
+
+export type Handler<A extends Action = Action> = (payload: RequestOf<A>, messageId: string) => ResponseOf<A> | Promise<ResponseOf<A>>;
+export type HandlerMap = { [A in Action]?: Handler<A> };
+
+export interface EndpointIo {
+  /** Called for every frame received, before it is acted on. */
+  received(record: FrameRecord): void;
+  /** Must put `text` on the wire (possibly after the record is durable). */
+  transmit(text: string, record: FrameRecord): void;
+}
+
+export interface EndpointOptions {
+  /** The actions this side answers: 'CS' answers charge-point actions, 'CP' central-system actions. */
+  role: 'CS' | 'CP';
+  handlers: HandlerMap;
+  io: EndpointIo;
+  callTimeoutMs?: number;
+  /** Check our own CALLRESULTs against the schema before sending (guards handler bugs). */
+  validateResults?: boolean;
+  newMessageId?: () => string;
+}
+
+/** Thrown by `call` before anything is sent when the payload breaks the action's schema. */
+export class PayloadError extends Error {
+  constructor(readonly info: OcppErrorInfo) {
+    super(info.description);
+    this.name = 'PayloadError';
+  }
+  get field(): string {
+    return String(this.info.details?.field ?? '');
+  }
+}
+
+interface PendingCall {
+  action: Action;
+  payload: JsonObject;
+  messageId: string;
+  resolve: (outcome: CallOutcome) => void;
+  timeoutMs: number;
+  timer?: NodeJS.Timeout;
+}
+
+export class RpcEndpoint {
+  private readonly inbound: 'CP' | 'CS';
+  private readonly handling = new Set<string>();
+  private readonly queue: PendingCall[] = [];
+  private current: PendingCall | null = null;
+  private closedReason: string | null = null;
+  private readonly callTimeoutMs: number;
+  private readonly newMessageId: () => string;
+
+  constructor(private readonly options: EndpointOptions) {
+    // The central system answers what the charge point initiates, and the other way round.
+    this.inbound = options.role === 'CS' ? 'CP' : 'CS';
+    this.callTimeoutMs = options.callTimeoutMs ?? 30_000;
+    this.newMessageId = options.newMessageId ?? randomUUID;
+  }
+
+  get isOpen(): boolean {
+    return this.closedReason === null;
+  }
+
+  /** Number of calls waiting behind the outstanding one. */
+  get queuedCalls(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Sends a CALL and resolves with what happened. Throws PayloadError (nothing sent) when the payload
+   * breaks the schema of the action. Calls made while another is outstanding wait their turn.
+   */
+  call<A extends Action>(action: A, payload: RequestOf<A>, opts: { timeoutMs?: number } = {}): Promise<CallOutcome<A>> {
+    const def = actions[action];
+    const checked = def.request.safeParse(payload);
+    if (!checked.success) throw new PayloadError(errorForIssues(checked.error.issues, payload));
+    if (this.closedReason !== null) return Promise.resolve({ outcome: 'offline', error: { description: this.closedReason } });
+    return new Promise<CallOutcome<A>>((resolve) => {
+      this.queue.push({ action, payload: payload as JsonObject, messageId: '', resolve: resolve as (o: CallOutcome) => void, timeoutMs: opts.timeoutMs ?? this.callTimeoutMs });
+      this.pump();
+    });
+  }
+
+  /** Feeds one frame received from the peer. */
+  receive(data: string | Buffer, isBinary = false): void {
+    const text = typeof data === 'string' ? data : data.toString('utf8');
+    const parsed = parseFrame(text);
+    if (isBinary) {
+      const messageId = parsed.ok ? parsed.messageId : (parsed.messageId ?? null);
+      const error = 'OCPP-J frames must be WebSocket text frames; got a binary frame';
+      this.options.io.received({ direction: 'in', kind: 'INVALID', messageId, action: parsed.ok && parsed.kind === 'CALL' ? parsed.action : null, raw: text, error });
+      if (!parsed.ok ? parsed.reply : parsed.kind === 'CALL') this.sendError(messageId ?? '-1', { code: 'FormationViolation', description: error }, parsed.ok && parsed.kind === 'CALL' ? parsed.action : null);
+      return;
+    }
+    if (!parsed.ok) {
+      this.options.io.received({ direction: 'in', kind: parsed.kind ?? 'INVALID', messageId: parsed.messageId ?? null, action: parsed.action ?? null, raw: text, error: `${parsed.error.code}: ${parsed.error.description}` });
+      if (parsed.reply) this.sendError(parsed.messageId ?? '-1', parsed.error, parsed.action ?? null);
+      return;
+    }
+    if (parsed.kind === 'CALL') return this.onCall(parsed.messageId, parsed.action, parsed.payload, text);
+    const pending = this.current && this.current.messageId === parsed.messageId ? this.current : null;
+    const action = pending ? pending.action : null;
+    if (!pending) {
+      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: `No outstanding CALL has message id "${parsed.messageId}"; ignored` });
+      return;
+    }
+    if (parsed.kind === 'CALLERROR') {
+      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: null });
+      this.finish({ outcome: 'callError', error: parsed.error });
+      return;
+    }
+    const checked = actions[pending.action].response.safeParse(parsed.payload);
+    if (!checked.success) {
+      const error = errorForIssues(checked.error.issues, parsed.payload);
+      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: `${error.code}: ${error.description}` });
+      this.finish({ outcome: 'invalidResponse', response: parsed.payload, error });
+      return;
+    }
+    this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: null });
+    this.finish({ outcome: 'completed', response: checked.data as never });
+  }
+
+  /** The connection is gone: every outstanding and queued call fails at once as offline. */
+  close(reason = 'The connection closed'): void {
+    if (this.closedReason !== null) return;
+    this.closedReason = reason;
+    const waiting = this.current ? [this.current, ...this.queue] : [...this.queue];
+    this.current = null;
+    this.queue.length = 0;
+    for (const call of waiting) {
+      if (call.timer) clearTimeout(call.timer);
+      call.resolve({ outcome: 'offline', error: { description: reason } });
+    }
+  }
+
+  private onCall(messageId: string, action: string, payload: JsonObject, raw: string): void {
+    const io = this.options.io;
+    if (this.handling.has(messageId)) {
+      const error: OcppErrorInfo = { code: 'ProtocolError', description: `Message id "${messageId}" is already being handled; a duplicate CALL is refused, not processed twice` };
+      io.received({ direction: 'in', kind: 'CALL', messageId, action, raw, error: `${error.code}: ${error.description}` });
+      return this.sendError(messageId, error, action);
+    }
+    let error: OcppErrorInfo | null = null;
+    if (!isAction(action)) {
+      error = { code: 'NotImplemented', description: `"${action}" is not an OCPP 1.6 action` };
+    } else if (actions[action].initiator !== this.inbound && actions[action].initiator !== 'both') {
+      error = { code: 'NotSupported', description: `${action} is sent by the ${this.inbound === 'CP' ? 'central system' : 'charge point'}, not to it` };
+    } else {
+      const checked = actions[action].request.safeParse(payload);
+      if (!checked.success) error = errorForIssues(checked.error.issues, payload);
+      else payload = checked.data as JsonObject;
+    }
+    io.received({ direction: 'in', kind: 'CALL', messageId, action, raw, error: error ? `${error.code}: ${error.description}` : null });
+    if (error) return this.sendError(messageId, error, action);
+
+    const handler = this.options.handlers[action as Action] as Handler | undefined;
+    if (!handler) return this.sendError(messageId, { code: 'NotSupported', description: `${action} is not supported here` }, action);
+    this.handling.add(messageId);
+    let result: unknown;
+    try {
+      result = handler(payload as never, messageId);
+    } catch (e) {
+      return this.answerFailure(messageId, action, e);
+    }
+    if (result instanceof Promise) {
+      result.then(
+        (r) => this.answer(messageId, action as Action, r),
+        (e) => this.answerFailure(messageId, action, e),
+      );
+    } else {
+      this.answer(messageId, action as Action, result);
+    }
+  }
+
+  private answer(messageId: string, action: Action, result: unknown): void {
+    this.handling.delete(messageId);
+    if (this.options.validateResults !== false) {
+      const checked = actions[action].response.safeParse(result);
+      if (!checked.success) {
+        const info = errorForIssues(checked.error.issues, result);
+        return this.sendError(messageId, { code: 'InternalError', description: `Our ${action} answer broke the schema (${info.description})` }, action);
+      }
+    }
+    const text = JSON.stringify([3, messageId, result]);
+    this.options.io.transmit(text, { direction: 'out', kind: 'CALLRESULT', messageId, action, raw: text, error: null });
+  }
+
+  private answerFailure(messageId: string, action: string, e: unknown): void {
+    this.handling.delete(messageId);
+    const info: OcppErrorInfo = e instanceof OcppError ? e.toInfo() : { code: 'InternalError', description: `Handling ${action} failed: ${(e as Error)?.message ?? String(e)}` };
+    this.sendError(messageId, info, action);
+  }
+
+  private sendError(messageId: string, error: OcppErrorInfo, action: string | null): void {
+    const text = JSON.stringify([4, messageId, error.code, error.description, error.details ?? {}]);
+    this.options.io.transmit(text, { direction: 'out', kind: 'CALLERROR', messageId, action, raw: text, error: null });
+  }
+
+  private pump(): void {
+    if (this.current || this.queue.length === 0 || this.closedReason !== null) return;
+    const call = this.queue.shift()!;
+    this.current = call;
+    call.messageId = this.newMessageId();
+    const text = JSON.stringify([2, call.messageId, call.action, call.payload]);
+    call.timer = setTimeout(() => {
+      if (this.current !== call) return;
+      this.finish({ outcome: 'timeout', error: { description: `No answer to ${call.action} within ${Math.round(call.timeoutMs / 100) / 10} s` } });
+    }, call.timeoutMs);
+    this.options.io.transmit(text, { direction: 'out', kind: 'CALL', messageId: call.messageId, action: call.action, raw: text, error: null });
+  }
+
+  private finish(outcome: CallOutcome): void {
+    const call = this.current;
+    if (!call) return;
+    if (call.timer) clearTimeout(call.timer);
+    this.current = null;
+    call.resolve(outcome);
+    this.pump();
+  }
+}

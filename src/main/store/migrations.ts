@@ -1,0 +1,138 @@
+// Schema migrations, in order; the database's user_version is the number applied. Never edit a
+// released migration: add the next one.
+export const migrations: string[] = [
+  `
+  CREATE TABLE chargers (
+    id TEXT PRIMARY KEY,
+    first_seen TEXT NOT NULL,
+    last_seen TEXT NOT NULL,
+    connected INTEGER NOT NULL DEFAULT 0,
+    remote_address TEXT,
+    boot_policy TEXT,
+    registration_status TEXT,
+    last_boot TEXT,
+    last_heartbeat TEXT,
+    vendor TEXT,
+    model TEXT,
+    charge_point_serial TEXT,
+    charge_box_serial TEXT,
+    firmware_version TEXT,
+    iccid TEXT,
+    imsi TEXT,
+    meter_type TEXT,
+    meter_serial TEXT,
+    firmware_status TEXT,
+    diagnostics_status TEXT
+  );
+  CREATE TABLE connectors (
+    charger_id TEXT NOT NULL REFERENCES chargers(id) ON DELETE CASCADE,
+    connector_id INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    error_code TEXT NOT NULL,
+    info TEXT,
+    vendor_id TEXT,
+    vendor_error_code TEXT,
+    timestamp TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (charger_id, connector_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE status_history (
+    id INTEGER PRIMARY KEY,
+    charger_id TEXT NOT NULL,
+    connector_id INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    error_code TEXT NOT NULL,
+    info TEXT,
+    vendor_id TEXT,
+    vendor_error_code TEXT,
+    timestamp TEXT,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX status_history_by_connector ON status_history (charger_id, connector_id, id);
+  CREATE TABLE transactions (
+    id INTEGER PRIMARY KEY,
+    charger_id TEXT NOT NULL,
+    connector_id INTEGER NOT NULL,
+    id_tag TEXT NOT NULL,
+    auth_status TEXT NOT NULL,
+    reservation_id INTEGER,
+    meter_start INTEGER NOT NULL,
+    start_time TEXT NOT NULL,
+    meter_stop INTEGER,
+    stop_time TEXT,
+    stop_reason TEXT,
+    stop_id_tag TEXT,
+    energy_wh INTEGER,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX transactions_by_charger ON transactions (charger_id, id);
+  CREATE TABLE meter_values (
+    id INTEGER PRIMARY KEY,
+    charger_id TEXT NOT NULL,
+    connector_id INTEGER NOT NULL,
+    transaction_id INTEGER,
+    timestamp TEXT NOT NULL,
+    value TEXT NOT NULL,
+    measurand TEXT NOT NULL,
+    phase TEXT,
+    unit TEXT,
+    context TEXT NOT NULL,
+    location TEXT,
+    format TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  );
+  CREATE INDEX meter_values_by_connector ON meter_values (charger_id, connector_id, id);
+  CREATE INDEX meter_values_by_transaction ON meter_values (transaction_id) WHERE transaction_id IS NOT NULL;
+  CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    ts TEXT NOT NULL,
+    charger_id TEXT NOT NULL,
+    direction TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    message_id TEXT,
+    action TEXT,
+    raw TEXT NOT NULL,
+    error TEXT
+  );
+  CREATE INDEX messages_by_charger ON messages (charger_id, id);
+  CREATE INDEX messages_by_action ON messages (action, id);
+  CREATE TABLE operations (
+    id INTEGER PRIMARY KEY,
+    charger_id TEXT NOT NULL,
+    action TEXT NOT NULL,
+    request TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    finished_at TEXT,
+    outcome TEXT,
+    response TEXT,
+    error TEXT
+  );
+  CREATE INDEX operations_by_charger ON operations (charger_id, id);
+  CREATE TABLE charger_events (
+    id INTEGER PRIMARY KEY,
+    charger_id TEXT NOT NULL,
+    ts TEXT NOT NULL,
+    action TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX charger_events_by_charger ON charger_events (charger_id, id);
+  CREATE TABLE connection_attempts (
+    id INTEGER PRIMARY KEY,
+    ts TEXT NOT NULL,
+    charger_id TEXT,
+    remote_address TEXT,
+    outcome TEXT NOT NULL,
+    reason TEXT
+  );
+  CREATE TABLE id_tags (
+    id_tag TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    expiry_date TEXT,
+    parent_id_tag TEXT
+  );
+  CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  `,
+];

@@ -1,0 +1,140 @@
+// What the bench shows: the views every face (IPC, HTTP API, CLI) returns, and the events it pushes.
+import type { ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../ocpp16/enums';
+
+export interface BootInfo {
+  chargePointVendor: string;
+  chargePointModel: string;
+  chargePointSerialNumber?: string;
+  chargeBoxSerialNumber?: string;
+  firmwareVersion?: string;
+  iccid?: string;
+  imsi?: string;
+  meterType?: string;
+  meterSerialNumber?: string;
+}
+
+export interface ConnectorView {
+  connectorId: number;
+  status: ChargePointStatus;
+  errorCode: ChargePointErrorCode;
+  info: string | null;
+  vendorId: string | null;
+  vendorErrorCode: string | null;
+  /** The charger's own timestamp of the status, if it sent one. */
+  timestamp: string | null;
+  updatedAt: string;
+}
+
+export interface ChargerView {
+  id: string;
+  connected: boolean;
+  firstSeen: string;
+  lastSeen: string;
+  lastHeartbeat: string | null;
+  remoteAddress: string | null;
+  /** Boot answer for this charger; null means the bench default. */
+  bootPolicy: RegistrationStatus | null;
+  registrationStatus: RegistrationStatus | null;
+  lastBoot: string | null;
+  boot: BootInfo | null;
+  firmwareStatus: string | null;
+  diagnosticsStatus: string | null;
+  /** Connector 0 is the charger as a whole. */
+  connectors: ConnectorView[];
+}
+
+export interface TransactionView {
+  transactionId: number;
+  chargerId: string;
+  connectorId: number;
+  idTag: string;
+  authStatus: string;
+  reservationId: number | null;
+  meterStart: number;
+  startTime: string;
+  meterStop: number | null;
+  stopTime: string | null;
+  stopReason: string | null;
+  stopIdTag: string | null;
+  /** meterStop - meterStart in Wh, once stopped. */
+  energyWh: number | null;
+  active: boolean;
+}
+
+export interface MessageView {
+  id: number;
+  ts: string;
+  chargerId: string;
+  direction: 'in' | 'out';
+  kind: 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'INVALID';
+  messageId: string | null;
+  action: string | null;
+  raw: string;
+  error: string | null;
+}
+
+export interface MeterValueView {
+  id: number;
+  chargerId: string;
+  connectorId: number;
+  transactionId: number | null;
+  timestamp: string;
+  value: string;
+  measurand: string;
+  phase: string | null;
+  unit: string | null;
+  context: string;
+  location: string | null;
+  format: string;
+}
+
+export interface OperationView {
+  id: number;
+  chargerId: string;
+  action: string;
+  request: unknown;
+  sentAt: string;
+  finishedAt: string | null;
+  outcome: string | null;
+  response: unknown;
+  error: unknown;
+}
+
+export interface ConnectionAttemptView {
+  id: number;
+  ts: string;
+  chargerId: string | null;
+  remoteAddress: string | null;
+  outcome: 'accepted' | 'refused' | 'replaced' | 'closed';
+  reason: string | null;
+}
+
+export interface IdTagEntry {
+  idTag: string;
+  status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
+  expiryDate?: string | null;
+  parentIdTag?: string | null;
+}
+
+export interface BenchSettings {
+  /** Answer to BootNotification for chargers without a policy of their own. */
+  defaultBootStatus: RegistrationStatus;
+  /** Heartbeat interval (s) given in BootNotification. */
+  heartbeatInterval: number;
+  /** acceptAll: unknown idTags are Accepted; localList: only tags in the list are. */
+  authorization: 'acceptAll' | 'localList';
+  /** Seconds the bench waits for a charger's answer to an operation. */
+  callTimeout: number;
+}
+
+export type BenchEvent =
+  | { type: 'chargerConnected'; chargerId: string; remoteAddress: string | null; ts: string }
+  | { type: 'chargerDisconnected'; chargerId: string; reason: string; ts: string }
+  | { type: 'connectionRefused'; chargerId: string | null; remoteAddress: string | null; reason: string; ts: string }
+  | { type: 'bootNotification'; chargerId: string; boot: BootInfo; status: RegistrationStatus; ts: string }
+  | { type: 'statusChanged'; chargerId: string; connector: ConnectorView; ts: string }
+  | { type: 'frameLogged'; message: Omit<MessageView, 'id'> }
+  | { type: 'transactionStarted'; transaction: TransactionView; ts: string }
+  | { type: 'transactionStopped'; transaction: TransactionView; ts: string }
+  | { type: 'meterValues'; chargerId: string; connectorId: number; transactionId: number | null; values: Omit<MeterValueView, 'id'>[]; ts: string }
+  | { type: 'operationFinished'; operation: OperationView; ts: string };

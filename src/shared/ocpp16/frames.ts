@@ -1,0 +1,168 @@
+// OCPP-J framing: CALL / CALLRESULT / CALLERROR, the error codes of the spec, and a parser that says
+// exactly what is wrong with a frame and which CALLERROR code answers it.
+import type { z } from 'zod';
+
+export const MessageType = { CALL: 2, CALLRESULT: 3, CALLERROR: 4 } as const;
+export type FrameKind = 'CALL' | 'CALLRESULT' | 'CALLERROR';
+
+export const errorCodes = [
+  'NotImplemented',
+  'NotSupported',
+  'InternalError',
+  'ProtocolError',
+  'SecurityError',
+  'FormationViolation',
+  'PropertyConstraintViolation',
+  'OccurenceConstraintViolation',
+  'TypeConstraintViolation',
+  'GenericError',
+] as const;
+export type OcppErrorCode = (typeof errorCodes)[number];
+
+/** Peers sometimes spell it correctly; the wire spelling of OCPP 1.6 is "Occurence". */
+export function normalizeErrorCode(code: string): string {
+  return code === 'OccurrenceConstraintViolation' ? 'OccurenceConstraintViolation' : code;
+}
+
+/** The longest unique message id OCPP-J allows. */
+export const MAX_MESSAGE_ID_LENGTH = 36;
+
+export type JsonObject = Record<string, unknown>;
+export type CallFrame = [2, string, string, JsonObject];
+export type CallResultFrame = [3, string, JsonObject];
+export type CallErrorFrame = [4, string, string, string, JsonObject];
+export type Frame = CallFrame | CallResultFrame | CallErrorFrame;
+
+export interface OcppErrorInfo {
+  code: OcppErrorCode;
+  description: string;
+  details?: JsonObject;
+}
+
+/** An error that is answered to the peer as a CALLERROR with this code. */
+export class OcppError extends Error {
+  constructor(
+    readonly code: OcppErrorCode,
+    message: string,
+    readonly details: JsonObject = {},
+  ) {
+    super(message);
+    this.name = 'OcppError';
+  }
+  toInfo(): OcppErrorInfo {
+    return { code: this.code, description: this.message, details: this.details };
+  }
+}
+
+export type ParsedFrame =
+  | { ok: true; kind: 'CALL'; messageId: string; action: string; payload: JsonObject }
+  | { ok: true; kind: 'CALLRESULT'; messageId: string; payload: JsonObject }
+  | { ok: true; kind: 'CALLERROR'; messageId: string; error: { code: string; description: string; details: JsonObject } }
+  /** `reply` is false where the spec says to ignore the frame (results, errors, unknown message types). */
+  | { ok: false; kind?: FrameKind; messageId?: string; action?: string; error: OcppErrorInfo; reply: boolean };
+
+const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+const kindOf = (t: unknown): FrameKind | undefined => (t === 2 ? 'CALL' : t === 3 ? 'CALLRESULT' : t === 4 ? 'CALLERROR' : undefined);
+
+export function parseFrame(text: string): ParsedFrame {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return bad('FormationViolation', `Frame is not valid JSON: ${(e as Error).message}`, true);
+  }
+  if (!Array.isArray(data)) return bad('FormationViolation', 'Frame must be a JSON array [MessageTypeId, UniqueId, ...]', true);
+  const [type, messageId] = data;
+  const kind = kindOf(type);
+  if (kind === undefined) {
+    // OCPP-J 4.1.3: a message type number not in the list is ignored.
+    return { ok: false, messageId: typeof messageId === 'string' ? messageId : undefined, error: { code: 'ProtocolError', description: `Unknown MessageTypeId ${JSON.stringify(type)}: expected 2 (CALL), 3 (CALLRESULT) or 4 (CALLERROR)` }, reply: false };
+  }
+  const reply = kind === 'CALL';
+  if (typeof messageId !== 'string' || messageId.length === 0) return bad('FormationViolation', 'UniqueId (element 2) must be a non-empty string', reply, kind);
+  if (messageId.length > MAX_MESSAGE_ID_LENGTH) return bad('FormationViolation', `UniqueId is ${messageId.length} characters; OCPP-J allows at most ${MAX_MESSAGE_ID_LENGTH}`, reply, kind, messageId);
+  if (kind === 'CALL') {
+    const [, , action, payload] = data;
+    if (data.length !== 4) return bad('FormationViolation', `CALL must have 4 elements [2, UniqueId, Action, Payload], got ${data.length}`, true, kind, messageId, typeof action === 'string' ? action : undefined);
+    if (typeof action !== 'string' || action.length === 0) return bad('FormationViolation', 'Action (element 3) must be a non-empty string', true, kind, messageId);
+    if (!isObject(payload)) return bad('FormationViolation', `Payload (element 4) must be a JSON object, got ${describe(payload)}`, true, kind, messageId, action);
+    return { ok: true, kind, messageId, action, payload };
+  }
+  if (kind === 'CALLRESULT') {
+    if (data.length !== 3) return bad('FormationViolation', `CALLRESULT must have 3 elements [3, UniqueId, Payload], got ${data.length}`, false, kind, messageId);
+    if (!isObject(data[2])) return bad('FormationViolation', `CALLRESULT payload must be a JSON object, got ${describe(data[2])}`, false, kind, messageId);
+    return { ok: true, kind, messageId, payload: data[2] };
+  }
+  const [, , code, description, details] = data;
+  if (data.length !== 5 && data.length !== 4) return bad('FormationViolation', `CALLERROR must have 5 elements [4, UniqueId, ErrorCode, ErrorDescription, ErrorDetails], got ${data.length}`, false, kind, messageId);
+  if (typeof code !== 'string' || typeof description !== 'string' || (details !== undefined && !isObject(details))) {
+    return bad('FormationViolation', 'CALLERROR needs a string ErrorCode, a string ErrorDescription and an object ErrorDetails', false, kind, messageId);
+  }
+  return { ok: true, kind, messageId, error: { code: normalizeErrorCode(code), description, details: details ?? {} } };
+}
+
+function bad(code: OcppErrorCode, description: string, reply: boolean, kind?: FrameKind, messageId?: string, action?: string): ParsedFrame {
+  return { ok: false, kind, messageId, action, error: { code, description }, reply };
+}
+
+function describe(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+}
+
+/**
+ * Maps a zod validation failure of a payload to the CALLERROR the spec prescribes:
+ * a missing field is an occurrence violation, a wrong JSON type a type violation, a value out of its
+ * range, length, enumeration or format a property violation, and an unknown field a formation violation.
+ */
+export function errorForIssues(issues: readonly z.core.$ZodIssue[], payload: unknown): OcppErrorInfo {
+  const issue = issues[0];
+  let field = issue.path.map(String).join('.');
+  let code: OcppErrorCode;
+  let what: string;
+  if (issue.code !== 'unrecognized_keys' && issue.path.length > 0 && isMissing(payload, issue.path)) {
+    code = 'OccurenceConstraintViolation';
+    what = 'required field is missing';
+  } else {
+    switch (issue.code) {
+      case 'invalid_type':
+        code = 'TypeConstraintViolation';
+        what = `expected ${issue.expected}, got ${describe(valueAt(payload, issue.path))}`;
+        break;
+      case 'too_big':
+      case 'too_small':
+        code = issue.origin === 'array' ? 'OccurenceConstraintViolation' : 'PropertyConstraintViolation';
+        what = issue.message;
+        break;
+      case 'unrecognized_keys':
+        code = 'FormationViolation';
+        field = [...issue.path.map(String), issue.keys[0]].join('.');
+        what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not in the schema)`;
+        break;
+      case 'invalid_value':
+        code = 'PropertyConstraintViolation';
+        what = `${JSON.stringify(valueAt(payload, issue.path))} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        break;
+      case 'invalid_format':
+      case 'not_multiple_of':
+        code = 'PropertyConstraintViolation';
+        what = issue.message;
+        break;
+      default:
+        code = 'FormationViolation';
+        what = issue.message;
+    }
+  }
+  return { code, description: `${field || 'payload'}: ${what}`, details: { field: field || 'payload', issue: issue.code } };
+}
+
+function valueAt(payload: unknown, path: readonly PropertyKey[]): unknown {
+  let v = payload;
+  for (const k of path) v = isObject(v) || Array.isArray(v) ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function isMissing(payload: unknown, path: readonly PropertyKey[]): boolean {
+  if (path.length === 0) return payload === undefined;
+  const parent = valueAt(payload, path.slice(0, -1));
+  return isObject(parent) && !Object.prototype.hasOwnProperty.call(parent, path[path.length - 1]);
+}
