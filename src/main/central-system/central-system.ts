@@ -248,11 +248,12 @@ export class CentralSystem {
       callTimeoutMs: this.cachedSettings.callTimeout * 1000,
       io: {
         received: log,
-        transmit: (text, rec) => {
+        transmit: (text, rec, sent) => {
           log(rec);
           // Group commit: the answer leaves only once the frames it answers are on disk.
           record.commit.afterCommit(() => {
             if (ws.readyState === WebSocket.OPEN) ws.send(text);
+            sent?.();
           });
         },
       },

@@ -44,8 +44,8 @@ export type HandlerMap = { [A in Action]?: Handler<A> };
 export interface EndpointIo {
   /** Called for every frame received, before it is acted on. */
   received(record: FrameRecord): void;
-  /** Must put `text` on the wire (possibly after the record is durable). */
-  transmit(text: string, record: FrameRecord): void;
+  /** Must put `text` on the wire (possibly after the record is durable), then call `sent` if given. */
+  transmit(text: string, record: FrameRecord, sent?: () => void): void;
 }
 
 export interface EndpointOptions {
@@ -210,28 +210,28 @@ export class RpcEndpoint {
     }
   }
 
+  // A CALL counts as being handled until its answer is on the wire, so a duplicate that arrives while
+  // the answer waits for the group commit is refused too.
   private answer(messageId: string, action: Action, result: unknown): void {
-    this.handling.delete(messageId);
     if (this.options.validateResults !== false) {
       const checked = actions[action].response.safeParse(result);
       if (!checked.success) {
         const info = errorForIssues(checked.error.issues, result);
-        return this.sendError(messageId, { code: 'InternalError', description: `Our ${action} answer broke the schema (${info.description})` }, action);
+        return this.sendError(messageId, { code: 'InternalError', description: `Our ${action} answer broke the schema (${info.description})` }, action, true);
       }
     }
     const text = JSON.stringify([3, messageId, result]);
-    this.options.io.transmit(text, { direction: 'out', kind: 'CALLRESULT', messageId, action, raw: text, error: null });
+    this.options.io.transmit(text, { direction: 'out', kind: 'CALLRESULT', messageId, action, raw: text, error: null }, () => this.handling.delete(messageId));
   }
 
   private answerFailure(messageId: string, action: string, e: unknown): void {
-    this.handling.delete(messageId);
     const info: OcppErrorInfo = e instanceof OcppError ? e.toInfo() : { code: 'InternalError', description: `Handling ${action} failed: ${(e as Error)?.message ?? String(e)}` };
-    this.sendError(messageId, info, action);
+    this.sendError(messageId, info, action, true);
   }
 
-  private sendError(messageId: string, error: OcppErrorInfo, action: string | null): void {
+  private sendError(messageId: string, error: OcppErrorInfo, action: string | null, endsHandling = false): void {
     const text = JSON.stringify([4, messageId, error.code, error.description, error.details ?? {}]);
-    this.options.io.transmit(text, { direction: 'out', kind: 'CALLERROR', messageId, action, raw: text, error: null });
+    this.options.io.transmit(text, { direction: 'out', kind: 'CALLERROR', messageId, action, raw: text, error: null }, endsHandling ? () => this.handling.delete(messageId) : undefined);
   }
 
   private pump(): void {

@@ -1,0 +1,128 @@
+// `npm start`: the desktop app when the Electron binary is installed (building better-sqlite3 for
+// Electron's ABI on first run); otherwise serve mode, with the bench opened in a browser.
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { constants } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const require = createRequire(import.meta.url);
+const extraArgs = process.argv.slice(2);
+
+/** The Electron executable, or null when it is not installed (e.g. its download was skipped). */
+function electronBinary() {
+  let pkgDir;
+  try {
+    pkgDir = dirname(require.resolve('electron/package.json'));
+  } catch {
+    return null;
+  }
+  // electron's index.js starts a download when the binary is missing: require it only once it is there.
+  if (!process.env.ELECTRON_OVERRIDE_DIST_PATH) {
+    const pathTxt = join(pkgDir, 'path.txt');
+    if (!existsSync(pathTxt)) return null;
+    if (!existsSync(join(pkgDir, 'dist', readFileSync(pathTxt, 'utf8').trim()))) return null;
+  }
+  try {
+    const binary = require('electron');
+    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+/** node-gyp: the project's own if installed, else the copy bundled with npm. */
+function nodeGypScript() {
+  try {
+    return require.resolve('node-gyp/bin/node-gyp.js');
+  } catch {
+    // fall through to npm's copy
+  }
+  const npmDirs = [
+    join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm'), // Unix layout
+    join(dirname(process.execPath), 'node_modules', 'npm'), // Windows layout
+  ];
+  if (process.env.npm_execpath) npmDirs.unshift(join(dirname(process.env.npm_execpath), '..'));
+  for (const dir of npmDirs) {
+    const script = join(dir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+    if (existsSync(script)) return script;
+  }
+  throw new Error('node-gyp was not found (neither in node_modules nor in npm\'s own node_modules).');
+}
+
+/**
+ * The Electron app needs better-sqlite3 compiled against Electron's headers; node_modules keeps the
+ * Node build that serve mode and the tests use, so the Electron one lives in .electron-native/.
+ */
+function ensureElectronSqlite() {
+  const electronVersion = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
+  const sourceDir = dirname(require.resolve('better-sqlite3/package.json'));
+  const sqliteVersion = JSON.parse(readFileSync(join(sourceDir, 'package.json'), 'utf8')).version;
+  const targetDir = join(root, '.electron-native', 'better-sqlite3');
+  const addon = join(targetDir, 'build', 'Release', 'better_sqlite3.node');
+  const stamp = join(targetDir, '.built-for');
+  const wanted = `better-sqlite3 ${sqliteVersion} electron ${electronVersion}`;
+  if (existsSync(addon) && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === wanted) return;
+
+  console.log(`Building better-sqlite3 ${sqliteVersion} for Electron ${electronVersion} (first run only)...`);
+  rmSync(targetDir, { recursive: true, force: true });
+  const skip = join(sourceDir, 'build');
+  cpSync(sourceDir, targetDir, {
+    recursive: true,
+    filter: (src) => src !== skip && !src.startsWith(skip + sep),
+  });
+  // npm passes its `nodedir` setting on as npm_config_nodedir; node-gyp would then compile against
+  // that Node's headers instead of Electron's, giving an addon Electron refuses to load.
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
+  const result = spawnSync(
+    process.execPath,
+    [nodeGypScript(), 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+    { cwd: targetDir, stdio: 'inherit', env },
+  );
+  if (result.status !== 0 || !existsSync(addon)) {
+    throw new Error(`building better-sqlite3 for Electron failed; see the output above (sources in ${relative(process.cwd(), targetDir) || targetDir}).`);
+  }
+  writeFileSync(stamp, wanted + '\n');
+}
+
+/** Runs a child with our stdio, passes Ctrl+C / SIGTERM on, and exits with its exit code. */
+function runForwarding(command, args, options = {}) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const forward = (signal) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+  };
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  child.on('error', (e) => {
+    console.error(`chargebench: could not start ${command}: ${e.message}`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => {
+    process.exit(code ?? 128 + (constants.signals[signal] ?? 0));
+  });
+}
+
+const electron = electronBinary();
+if (electron) {
+  try {
+    ensureElectronSqlite();
+  } catch (e) {
+    console.error(`chargebench: ${e.message}`);
+    process.exit(1);
+  }
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE; // would make Electron behave as plain Node
+  delete env.ELECTRON_RENDERER_URL; // load the build, not a dev server
+  runForwarding(electron, ['.', ...extraArgs], { env });
+} else {
+  console.log('Electron is not available on this machine; starting serve mode instead (open the printed link in a browser).');
+  runForwarding(process.execPath, [join(root, 'bin', 'chargebench.mjs'), 'serve', ...extraArgs]);
+}

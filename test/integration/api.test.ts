@@ -1,0 +1,86 @@
+// The automation API as a script uses it: the token, clear JSON errors with the field, the
+// 400/404/409 rules of operations, the message log and the pushed events.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { rawCharger, startTestBench, strictCharger, waitFor, type TestBench } from '../helpers/bench';
+
+let tb: TestBench;
+beforeAll(async () => {
+  tb = await startTestBench();
+});
+afterAll(async () => {
+  await tb.stop();
+});
+
+describe('automation API', () => {
+  it('requires the bearer token on every request', async () => {
+    expect(await tb.request('GET', '/api/chargers', undefined, 'wrong')).toMatchObject({ status: 401, body: { error: expect.stringContaining('token') } });
+    const res = await fetch(`http://127.0.0.1:${tb.apiPort}/api/chargers`);
+    expect(res.status).toBe(401);
+    expect((await tb.request('GET', '/api/chargers')).status).toBe(200);
+  });
+
+  it('answers operations: 404 for a charger never seen or an unknown action, 400 with the field, 409 offline', async () => {
+    expect(await tb.request('POST', '/api/chargers/NOBODY/operations/Reset', { type: 'Soft' })).toMatchObject({ status: 404, body: { error: expect.stringContaining('NOBODY') } });
+    const cp = await rawCharger(tb.wsUrl('CP-API'));
+    await waitFor(() => tb.bench.centralSystem.isConnected('CP-API'));
+    expect(await tb.request('POST', '/api/chargers/CP-API/operations/Teleport', {})).toMatchObject({ status: 404, body: { field: 'action' } });
+    expect(await tb.request('POST', '/api/chargers/CP-API/operations/Heartbeat', {})).toMatchObject({ status: 404, body: { error: expect.stringContaining('sent by a charge point') } });
+    expect(await tb.request('POST', '/api/chargers/CP-API/operations/RemoteStartTransaction', { idTag: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' })).toMatchObject({ status: 400, body: { field: 'idTag', code: 'PropertyConstraintViolation', error: expect.stringContaining('idTag') } });
+    expect(await tb.request('POST', '/api/chargers/CP-API/operations/ChangeAvailability', { connectorId: 1 })).toMatchObject({ status: 400, body: { field: 'type' } });
+    expect(await tb.request('POST', '/api/chargers/CP-API/operations/Reset', '{"type": ')).toMatchObject({ status: 400, body: { field: 'body', error: expect.stringContaining('not valid JSON') } });
+    // Nothing invalid was sent to the charger.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(cp.received).toEqual([]);
+    cp.close();
+    await waitFor(() => !tb.bench.centralSystem.isConnected('CP-API'));
+    expect(await tb.request('POST', '/api/chargers/CP-API/operations/Reset', { type: 'Soft' })).toMatchObject({ status: 409, body: { outcome: 'offline' } });
+  });
+
+  it('rejects bad queries and settings with the field, and unknown endpoints with 404/405', async () => {
+    expect(await tb.request('GET', '/api/messages?limit=lots')).toMatchObject({ status: 400, body: { field: 'limit' } });
+    expect(await tb.request('PATCH', '/api/settings', { heartbeatInterval: 0 })).toMatchObject({ status: 400, body: { field: 'heartbeatInterval' } });
+    expect(await tb.request('PATCH', '/api/settings', { colour: 'red' })).toMatchObject({ status: 400 });
+    expect(await tb.request('PUT', '/api/id-tags', [{ idTag: 'X'.repeat(21), status: 'Accepted' }])).toMatchObject({ status: 400, body: { field: '0.idTag' } });
+    expect((await tb.request('GET', '/api/nothing-here')).status).toBe(404);
+    expect((await tb.request('DELETE', '/api/chargers')).status).toBe(405);
+  });
+
+  it('pushes events over WS /api/events and serves the message log newest first', async () => {
+    const refused = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${tb.apiPort}/api/events`);
+      ws.on('unexpected-response', (_q, res) => resolve(res.statusCode ?? 0));
+      ws.on('error', () => {});
+    });
+    expect(refused).toBe(401);
+
+    const events: any[] = [];
+    const ws = new WebSocket(`ws://127.0.0.1:${tb.apiPort}/api/events`, { headers: { Authorization: `Bearer ${tb.token}` } });
+    ws.on('message', (d) => events.push(JSON.parse(String(d))));
+    await new Promise((r) => ws.once('open', r));
+
+    const cp = await strictCharger(tb.wsUrl(), 'CP-EVENTS');
+    await cp.connect();
+    await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+    await cp.client.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Preparing' });
+    const { transactionId } = await cp.client.call('StartTransaction', { connectorId: 1, idTag: 'EVT', meterStart: 0, timestamp: new Date().toISOString() });
+    await cp.client.call('StopTransaction', { transactionId, meterStop: 1200, timestamp: new Date().toISOString() });
+    await cp.client.close();
+    await waitFor(() => events.some((e) => e.type === 'chargerDisconnected' && e.chargerId === 'CP-EVENTS'));
+
+    const types = events.filter((e) => e.chargerId === 'CP-EVENTS' || e.transaction?.chargerId === 'CP-EVENTS' || e.message?.chargerId === 'CP-EVENTS').map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(['chargerConnected', 'bootNotification', 'statusChanged', 'frameLogged', 'transactionStarted', 'transactionStopped', 'chargerDisconnected']));
+    expect(events.find((e) => e.type === 'transactionStopped').transaction).toMatchObject({ transactionId, energyWh: 1200, stopReason: 'Local' });
+    expect(events.filter((e) => e.type === 'frameLogged' && e.message.chargerId === 'CP-EVENTS')).toHaveLength(8);
+    ws.close();
+
+    const log = (await tb.request('GET', '/api/messages?chargerId=CP-EVENTS&limit=3')).body;
+    expect(log).toHaveLength(3);
+    expect(log[0].id).toBeGreaterThan(log[1].id);
+    expect(log[0]).toMatchObject({ action: 'StopTransaction', direction: 'out', kind: 'CALLRESULT' });
+    const older = (await tb.request('GET', `/api/messages?chargerId=CP-EVENTS&limit=2&beforeId=${log[2].id}`)).body;
+    expect(older.map((m: any) => m.id)).toEqual([log[2].id - 1, log[2].id - 2]);
+    const active = (await tb.request('GET', '/api/transactions?active=false&chargerId=CP-EVENTS')).body;
+    expect(active).toHaveLength(1);
+  });
+});

@@ -1,0 +1,161 @@
+// The RPC endpoint on its own: correlation, one outstanding CALL with a queue, timeouts, offline on
+// close, inbound validation, duplicate ids and results for unknown ids.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OcppError } from '../../src/shared/ocpp16';
+import { PayloadError, RpcEndpoint, type FrameRecord, type HandlerMap } from '../../src/main/rpc/endpoint';
+
+function endpoint(role: 'CS' | 'CP', handlers: HandlerMap = {}, callTimeoutMs = 1000) {
+  const sent: any[] = [];
+  const log: FrameRecord[] = [];
+  let id = 0;
+  const ep = new RpcEndpoint({
+    role,
+    handlers,
+    callTimeoutMs,
+    newMessageId: () => `m${++id}`,
+    io: {
+      received: (r) => log.push(r),
+      transmit: (text, r, done) => {
+        log.push(r);
+        sent.push(JSON.parse(text));
+        done?.();
+      },
+    },
+  });
+  return { ep, sent, log };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('outbound calls', () => {
+  it('keeps one CALL outstanding and queues the rest in order', async () => {
+    const { ep, sent } = endpoint('CS');
+    const a = ep.call('ClearCache', {});
+    const b = ep.call('Reset', { type: 'Soft' });
+    expect(sent).toEqual([[2, 'm1', 'ClearCache', {}]]);
+    expect(ep.queuedCalls).toBe(1);
+    ep.receive('[3,"m1",{"status":"Accepted"}]');
+    expect(await a).toEqual({ outcome: 'completed', response: { status: 'Accepted' } });
+    expect(sent[1]).toEqual([2, 'm2', 'Reset', { type: 'Soft' }]);
+    ep.receive('[4,"m2","NotSupported","no reset here",{}]');
+    expect(await b).toEqual({ outcome: 'callError', error: { code: 'NotSupported', description: 'no reset here', details: {} } });
+  });
+
+  it('refuses an invalid payload before sending, naming the field', () => {
+    const { ep, sent } = endpoint('CS');
+    expect(() => ep.call('Reset', { type: 'Medium' } as never)).toThrow(PayloadError);
+    try {
+      ep.call('RemoteStartTransaction', { idTag: 'X'.repeat(21) });
+    } catch (e) {
+      expect((e as PayloadError).field).toBe('idTag');
+    }
+    expect(sent).toEqual([]);
+  });
+
+  it('times out after the configured time and moves on to the next call', async () => {
+    vi.useFakeTimers();
+    const { ep, sent } = endpoint('CS', {}, 5000);
+    const a = ep.call('ClearCache', {});
+    const b = ep.call('ClearCache', {});
+    vi.advanceTimersByTime(5001);
+    expect(await a).toMatchObject({ outcome: 'timeout' });
+    expect(sent).toHaveLength(2);
+    ep.receive('[3,"m1",{"status":"Accepted"}]'); // late answer to the timed-out call: ignored
+    ep.receive('[3,"m2",{"status":"Rejected"}]');
+    expect(await b).toEqual({ outcome: 'completed', response: { status: 'Rejected' } });
+  });
+
+  it('fails the outstanding and queued calls at once as offline when the connection closes', async () => {
+    const { ep } = endpoint('CS');
+    const a = ep.call('ClearCache', {});
+    const b = ep.call('ClearCache', {});
+    ep.close('socket closed');
+    expect(await a).toEqual({ outcome: 'offline', error: { description: 'socket closed' } });
+    expect(await b).toMatchObject({ outcome: 'offline' });
+    expect(await ep.call('ClearCache', {})).toMatchObject({ outcome: 'offline' });
+  });
+
+  it('reports a response that breaks the schema as invalidResponse', async () => {
+    const { ep, log } = endpoint('CS');
+    const a = ep.call('Reset', { type: 'Hard' });
+    ep.receive('[3,"m1",{"status":"OK"}]');
+    expect(await a).toMatchObject({ outcome: 'invalidResponse', response: { status: 'OK' }, error: { code: 'PropertyConstraintViolation' } });
+    expect(log.at(-1)).toMatchObject({ direction: 'in', action: 'Reset', error: expect.stringContaining('status') });
+  });
+
+  it('records results and errors for unknown message ids and otherwise ignores them', () => {
+    const { ep, sent, log } = endpoint('CS');
+    ep.receive('[3,"nope",{}]');
+    ep.receive('[4,"nope2","GenericError","",{}]');
+    expect(sent).toEqual([]);
+    expect(log.map((l) => l.error)).toEqual([expect.stringContaining('nope'), expect.stringContaining('nope2')]);
+  });
+});
+
+describe('inbound calls', () => {
+  it('validates before the handler runs and answers with the right code', () => {
+    const handler = vi.fn(() => ({ currentTime: new Date().toISOString() }));
+    const { ep, sent } = endpoint('CS', { Heartbeat: handler });
+    ep.receive('[2,"1","Heartbeat",{"x":1}]');
+    ep.receive('[2,"2","Authorize",{}]');
+    ep.receive('[2,"3","Authorize",{"idTag":5}]');
+    ep.receive('[2,"4","Frobnicate",{}]');
+    ep.receive('[2,"5","Reset",{"type":"Soft"}]');
+    expect(handler).not.toHaveBeenCalled();
+    expect(sent.map((f) => [f[1], f[2]])).toEqual([
+      ['1', 'FormationViolation'],
+      ['2', 'OccurenceConstraintViolation'],
+      ['3', 'TypeConstraintViolation'],
+      ['4', 'NotImplemented'],
+      ['5', 'NotSupported'],
+    ]);
+  });
+
+  it('answers handler results, OcppErrors and crashes', async () => {
+    const { ep, sent } = endpoint('CP', {
+      ClearCache: () => ({ status: 'Accepted' }),
+      Reset: () => {
+        throw new OcppError('NotSupported', 'no');
+      },
+      UnlockConnector: async () => {
+        throw new Error('kaboom');
+      },
+      GetLocalListVersion: () => ({ listVersion: 'one' }) as never,
+    });
+    ep.receive('[2,"a","ClearCache",{}]');
+    ep.receive('[2,"b","Reset",{"type":"Hard"}]');
+    ep.receive('[2,"c","UnlockConnector",{"connectorId":1}]');
+    ep.receive('[2,"d","GetLocalListVersion",{}]');
+    await tick();
+    expect(sent).toEqual([
+      [3, 'a', { status: 'Accepted' }],
+      [4, 'b', 'NotSupported', 'no', {}],
+      [4, 'd', 'InternalError', expect.stringContaining('listVersion'), {}],
+      [4, 'c', 'InternalError', expect.stringContaining('kaboom'), {}],
+    ]);
+  });
+
+  it('refuses a duplicate message id while the first is still being handled', async () => {
+    let release!: () => void;
+    const handler = vi.fn(() => new Promise<{ status: 'Accepted' }>((r) => (release = () => r({ status: 'Accepted' }))));
+    const { ep, sent } = endpoint('CP', { ClearCache: handler });
+    ep.receive('[2,"dup","ClearCache",{}]');
+    ep.receive('[2,"dup","ClearCache",{}]');
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(sent).toEqual([[4, 'dup', 'ProtocolError', expect.stringContaining('already being handled'), {}]]);
+    release();
+    await tick();
+    expect(sent[1]).toEqual([3, 'dup', { status: 'Accepted' }]);
+  });
+
+  it('answers a binary frame with FormationViolation', () => {
+    const { ep, sent, log } = endpoint('CS', { Heartbeat: () => ({ currentTime: new Date().toISOString() }) });
+    ep.receive(Buffer.from('[2,"b1","Heartbeat",{}]'), true);
+    expect(sent).toEqual([[4, 'b1', 'FormationViolation', expect.stringContaining('binary'), {}]]);
+    expect(log[0]).toMatchObject({ kind: 'INVALID', error: expect.stringContaining('binary') });
+  });
+});
