@@ -1,0 +1,56 @@
+// The record on disk: WAL, schema version, everything kept across a restart, and a clear refusal of a
+// database written by a newer ChargeBench.
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, schemaVersion } from '../../src/main/store/database';
+import { migrations } from '../../src/main/store/migrations';
+import { startTestBench, strictCharger } from '../helpers/bench';
+
+describe('the record', () => {
+  it('keeps chargers, transactions, settings and the log across a restart, and continues transaction ids', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-restart-'));
+    try {
+      let tb = await startTestBench({ dataDir });
+      let cp = await strictCharger(tb.wsUrl(), 'CP-KEEP');
+      await cp.connect();
+      await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+      const first = await cp.client.call('StartTransaction', { connectorId: 1, idTag: 'KEEP', meterStart: 5, timestamp: new Date().toISOString() });
+      await tb.request('PATCH', '/api/settings', { heartbeatInterval: 42 });
+      await tb.request('PATCH', '/api/chargers/CP-KEEP', { bootPolicy: 'Pending' });
+      await cp.client.close();
+      await tb.stop();
+
+      tb = await startTestBench({ dataDir });
+      const charger = (await tb.request('GET', '/api/chargers/CP-KEEP')).body;
+      expect(charger).toMatchObject({ connected: false, bootPolicy: 'Pending', boot: { chargePointVendor: 'V' } });
+      expect((await tb.request('GET', '/api/messages?chargerId=CP-KEEP')).body.length).toBe(4);
+      cp = await strictCharger(tb.wsUrl(), 'CP-KEEP');
+      await cp.connect();
+      const boot = await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+      expect(boot).toMatchObject({ status: 'Pending', interval: 42 });
+      // The transaction from before the restart is still running: its tag is busy, and ids continue.
+      const second = await cp.client.call('StartTransaction', { connectorId: 2, idTag: 'KEEP', meterStart: 0, timestamp: new Date().toISOString() });
+      expect(second).toMatchObject({ transactionId: first.transactionId + 1, idTagInfo: { status: 'ConcurrentTx' } });
+      await cp.client.close();
+      await tb.stop();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses WAL with a schema version, and refuses a record from a newer version with advice', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-schema-'));
+    try {
+      const db = openDatabase(dataDir);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(schemaVersion(db)).toBe(migrations.length);
+      db.pragma(`user_version = ${migrations.length + 1}`);
+      db.close();
+      expect(() => openDatabase(dataDir)).toThrow(/newer ChargeBench.*--data-dir/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
