@@ -1,5 +1,5 @@
 // The bench core every face drives: the record (SQLite) and the central system. Runs in plain Node.
-import { openDatabase, type OpenOptions } from './store/database';
+import type { OpenOptions } from './store/database';
 import { BenchRecord } from './store/record';
 import { CentralSystem, type CentralSystemOptions } from './central-system/central-system';
 
@@ -14,13 +14,12 @@ export class Bench {
   ) {}
 
   static async start(options: BenchOptions): Promise<Bench> {
-    const db = openDatabase(options.dataDir, options);
-    const record = new BenchRecord(db);
+    const record = await BenchRecord.open(options.dataDir, options);
     const cs = new CentralSystem(record, options);
     try {
       await cs.start();
     } catch (e) {
-      db.close();
+      await record.close();
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'EADDRINUSE') throw new Error(`Port ${options.port} is already in use: another ChargeBench or central system is running. Pick another with --port.`);
       throw e;
@@ -30,7 +29,6 @@ export class Bench {
 
   async stop(): Promise<void> {
     await this.centralSystem.stop();
-    this.record.commit.flush();
-    this.record.db.close();
+    await this.record.close();
   }
 }

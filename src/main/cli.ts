@@ -58,7 +58,7 @@ program
     if (opts.heartbeatInterval) patch.heartbeatInterval = opts.heartbeatInterval;
     if (opts.auth) patch.authorization = opts.auth === 'local-list' ? 'localList' : 'acceptAll';
     if (opts.callTimeout) patch.callTimeout = opts.callTimeout;
-    if (Object.keys(patch).length) bench.centralSystem.updateSettings(patch);
+    if (Object.keys(patch).length) await bench.centralSystem.updateSettings(patch);
     const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token });
     try {
       await api.start();

@@ -1,5 +1,5 @@
 // Nothing the bench has answered is lost when its process is killed: every answered frame (and the
-// answer) is in the record after a SIGKILL in the middle of a burst.
+// answer) is in the record after a SIGKILL in the middle of a burst and a restart.
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
+import { Bench } from '../../src/main/bench';
 
 describe('durability of the record', () => {
   it('keeps every frame it answered when the process is killed mid-burst', async () => {
@@ -36,6 +37,9 @@ describe('durability of the record', () => {
       }
       await exited;
       expect(answered.size).toBeGreaterThanOrEqual(killAfter);
+      // Restarting the bench replays what the killed process had journaled but not yet put in SQLite.
+      const again = await Bench.start({ dataDir, host: '127.0.0.1', port: 0 });
+      await again.stop();
 
       const db = new Database(join(dataDir, 'chargebench.sqlite'), { readonly: true });
       const inbound = new Set((db.prepare("SELECT message_id FROM messages WHERE direction = 'in' AND kind = 'CALL'").all() as any[]).map((r) => r.message_id));

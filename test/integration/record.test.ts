@@ -40,6 +40,37 @@ describe('the record', () => {
     }
   });
 
+  it('finds one charger\'s frames and one transaction\'s meter values among many, page by page', async () => {
+    const tb = await startTestBench();
+    try {
+      const a = await strictCharger(tb.wsUrl(), 'CP-A');
+      const b = await strictCharger(tb.wsUrl(), 'CP-B');
+      await Promise.all([a.connect(), b.connect()]);
+      const { transactionId } = await a.client.call('StartTransaction', { connectorId: 2, idTag: 'MV', meterStart: 0, timestamp: new Date().toISOString() });
+      for (let i = 0; i < 30; i++) {
+        const mv = (v: number, connectorId: number, tx?: number) => ({ connectorId, ...(tx ? { transactionId: tx } : {}), meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: String(v) }] }] });
+        await Promise.all([a.client.call('MeterValues', mv(i, 2, transactionId)), b.client.call('MeterValues', mv(1000 + i, 1)), b.client.call('Heartbeat', {})]);
+        // Let some rounds land in separate writer batches.
+        if (i % 7 === 0) await tb.request('GET', '/api/chargers');
+      }
+      const page1 = (await tb.request('GET', '/api/messages?chargerId=CP-A&limit=25')).body as any[];
+      const page2 = (await tb.request('GET', `/api/messages?chargerId=CP-A&limit=100&beforeId=${page1[24].id}`)).body as any[];
+      const all = [...page1, ...page2];
+      expect(all).toHaveLength(62); // 31 calls, each a CALL and a CALLRESULT
+      expect(all.every((m) => m.chargerId === 'CP-A')).toBe(true);
+      expect(all.map((m) => m.id)).toEqual([...all.map((m) => m.id)].sort((x, y) => y - x));
+      expect((await tb.request('GET', '/api/messages?chargerId=CP-B&action=Heartbeat&limit=1000')).body).toHaveLength(60);
+      const tx = (await tb.request('GET', `/api/transactions/${transactionId}`)).body;
+      expect(tx.meterValues.map((m: any) => m.value)).toEqual(Array.from({ length: 30 }, (_, i) => String(i)));
+      const bValues = (await tb.request('GET', '/api/chargers/CP-B/meter-values?connectorId=1&limit=5')).body as any[];
+      expect(bValues.map((m) => m.value)).toEqual(['1029', '1028', '1027', '1026', '1025']);
+      expect((await tb.request('GET', '/api/chargers/CP-A/meter-values?connectorId=1')).body).toEqual([]);
+      await Promise.all([a.client.close(), b.client.close()]);
+    } finally {
+      await tb.stop();
+    }
+  });
+
   it('uses WAL with a schema version, and refuses a record from a newer version with advice', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-schema-'));
     try {

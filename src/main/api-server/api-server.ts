@@ -96,6 +96,8 @@ export class ApiServer {
         if (route.method !== req.method) continue;
         const params: Params = {};
         route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
+        // Reads see every write the bench queued before this request.
+        await this.bench.record.settled();
         const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req));
         return send(res, status, body);
       }
@@ -121,7 +123,7 @@ export class ApiServer {
     this.route('GET', '/api/chargers/{id}', (_r, p) => [200, this.charger(p.id)]);
     this.route('PATCH', '/api/chargers/{id}', async (_r, p, _q, body) => {
       const patch = parse(ChargerPatch, await body(), 'body');
-      if (patch.bootPolicy !== undefined) cs.setBootPolicy(p.id, patch.bootPolicy);
+      if (patch.bootPolicy !== undefined) await cs.setBootPolicy(p.id, patch.bootPolicy);
       return [200, this.charger(p.id)];
     });
     this.route('POST', '/api/chargers/{id}/disconnect', (_r, p) => {
@@ -154,21 +156,21 @@ export class ApiServer {
     this.route('GET', '/api/charger-events', (_r, _p, q) => [200, record.events(parse(ListQuery, Object.fromEntries(q), 'query'))]);
     this.route('GET', '/api/connection-attempts', () => [200, record.connectionAttempts()]);
     this.route('GET', '/api/settings', () => [200, cs.settings()]);
-    this.route('PATCH', '/api/settings', async (_r, _p, _q, body) => [200, cs.updateSettings(parse(SettingsPatch, await body(), 'body'))]);
+    this.route('PATCH', '/api/settings', async (_r, _p, _q, body) => [200, await cs.updateSettings(parse(SettingsPatch, await body(), 'body'))]);
     this.route('GET', '/api/id-tags', () => [200, record.idTags()]);
     this.route('PUT', '/api/id-tags', async (_r, _p, _q, body) => {
-      record.putIdTags(parse(IdTagList, await body(), 'body'), true);
+      await record.putIdTags(parse(IdTagList, await body(), 'body'), true);
       cs.auth.reloadTags();
       return [200, record.idTags()];
     });
     this.route('POST', '/api/id-tags', async (_r, _p, _q, body) => {
       const entry = parse(IdTagEntrySchema, await body(), 'body');
-      record.putIdTags([entry], false);
+      await record.putIdTags([entry], false);
       cs.auth.reloadTags();
       return [201, record.idTag(entry.idTag)];
     });
-    this.route('DELETE', '/api/id-tags/{idTag}', (_r, p) => {
-      if (!record.deleteIdTag(p.idTag)) throw new BenchError(404, `idTag "${p.idTag}" is not in the local list`);
+    this.route('DELETE', '/api/id-tags/{idTag}', async (_r, p) => {
+      if (!(await record.deleteIdTag(p.idTag))) throw new BenchError(404, `idTag "${p.idTag}" is not in the local list`);
       cs.auth.reloadTags();
       return [204, null];
     });

@@ -1,20 +1,21 @@
 // Decides idTagInfo for Authorize, StartTransaction and StopTransaction from the local idTag list
 // (kept in memory, persisted in the record) and the bench's authorization mode, and knows which
-// transactions are running so a second start with the same tag is answered ConcurrentTx.
+// transactions are open so a second start with an accepted tag is answered ConcurrentTx.
 import type { IdTagInfo } from '../../shared/ocpp16';
 import type { BenchSettings, IdTagEntry, TransactionView } from '../../shared/api/views';
 import type { BenchRecord } from '../store/record';
 
 export class Authorizer {
   private tags = new Map<string, IdTagEntry>();
-  private readonly active = new Map<number, TransactionView>();
+  /** Open transactions, accepted or not (a charger may still stop a rejected one). */
+  private readonly open = new Map<number, TransactionView>();
 
   constructor(
     private readonly record: BenchRecord,
     private readonly settings: () => BenchSettings,
   ) {
     this.reloadTags();
-    for (const tx of record.transactions({ active: true, limit: 100_000 })) if (tx.authStatus === 'Accepted') this.active.set(tx.transactionId, tx);
+    for (const tx of record.transactions({ active: true, limit: 100_000 })) this.open.set(tx.transactionId, tx);
   }
 
   reloadTags(): void {
@@ -33,22 +34,23 @@ export class Authorizer {
     return info;
   }
 
+  /** The running, accepted transaction of an idTag, if any. */
   activeTransactionOf(idTag: string): TransactionView | undefined {
-    for (const tx of this.active.values()) if (tx.idTag === idTag) return tx;
+    for (const tx of this.open.values()) if (tx.idTag === idTag && tx.authStatus === 'Accepted') return tx;
     return undefined;
   }
 
-  activeTransactions(): TransactionView[] {
-    return [...this.active.values()];
+  openTransactions(): TransactionView[] {
+    return [...this.open.values()];
   }
 
   transactionStarted(tx: TransactionView): void {
-    this.active.set(tx.transactionId, tx);
+    this.open.set(tx.transactionId, tx);
   }
 
   transactionStopped(id: number): TransactionView | undefined {
-    const tx = this.active.get(id);
-    this.active.delete(id);
+    const tx = this.open.get(id);
+    this.open.delete(id);
     return tx;
   }
 }

@@ -11,6 +11,7 @@ import type { BenchEvent, BenchSettings, OperationView } from '../../shared/api/
 import { RpcEndpoint, type CallOutcome, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
 import type { BenchRecord } from '../store/record';
 import { Authorizer } from './authorizer';
+import { isoNow } from '../clock';
 import { chargePointHandlers, type HandlerContext } from './handlers';
 
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
@@ -58,6 +59,8 @@ export class CentralSystem {
   private pingTimer: NodeJS.Timeout | null = null;
   private cachedSettings: BenchSettings;
   private bootPolicies = new Map<string, RegistrationStatus>();
+  /** Every charger that ever connected (the record's chargers, plus new ones as they connect). */
+  private readonly known = new Set<string>();
   readonly auth: Authorizer;
 
   constructor(
@@ -67,8 +70,10 @@ export class CentralSystem {
     this.bus.setMaxListeners(0);
     this.cachedSettings = record.settings();
     this.auth = new Authorizer(record, () => this.cachedSettings);
-    for (const c of record.chargers()) if (c.bootPolicy) this.bootPolicies.set(c.id, c.bootPolicy);
-    record.resetConnections();
+    for (const c of record.chargers()) {
+      this.known.add(c.id);
+      if (c.bootPolicy) this.bootPolicies.set(c.id, c.bootPolicy);
+    }
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
@@ -108,7 +113,6 @@ export class CentralSystem {
       s.endpoint.close('The bench is shutting down');
       s.ws.close(1001, 'ChargeBench is shutting down');
     }
-    this.record.commit.flush();
     await new Promise<void>((resolve) => {
       if (!this.server) return resolve();
       for (const ws of this.wss?.clients ?? []) ws.terminate();
@@ -117,7 +121,7 @@ export class CentralSystem {
       this.server.closeAllConnections();
     });
     for (const s of this.sessions.values()) this.onClose(s, 1001, 'The bench shut down');
-    this.record.commit.flush();
+    await this.record.settled();
   }
 
   // ---- events and settings --------------------------------------------------------------------
@@ -135,14 +139,18 @@ export class CentralSystem {
     return this.cachedSettings;
   }
 
-  updateSettings(patch: Partial<BenchSettings>): BenchSettings {
-    this.cachedSettings = this.record.saveSettings(patch);
+  async updateSettings(patch: Partial<BenchSettings>): Promise<BenchSettings> {
+    this.cachedSettings = await this.record.saveSettings(patch);
     return this.cachedSettings;
   }
 
-  setBootPolicy(chargerId: string, policy: RegistrationStatus | null): void {
-    if (!this.record.charger(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
-    this.record.setBootPolicy(chargerId, policy);
+  isKnown(chargerId: string): boolean {
+    return this.known.has(chargerId);
+  }
+
+  async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
+    if (!this.known.has(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
+    await this.record.setBootPolicy(chargerId, policy);
     if (policy) this.bootPolicies.set(chargerId, policy);
     else this.bootPolicies.delete(chargerId);
   }
@@ -172,7 +180,7 @@ export class CentralSystem {
     }
     const session = this.sessions.get(chargerId);
     if (!session) {
-      if (!this.record.charger(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
+      if (!this.known.has(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
       return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
     }
     const now = new Date().toISOString();
@@ -233,12 +241,13 @@ export class CentralSystem {
       old.ws.close(1000, 'Replaced by a new connection from the same charge point');
       this.record.connectionAttempt(now, chargerId, old.remoteAddress, 'replaced', 'A new connection with the same identity replaced this one');
     }
-    this.record.ensureCharger(chargerId, now);
+    this.known.add(chargerId);
+    this.record.chargerSeen(chargerId, now);
     const record = this.record;
     const bus = this.bus;
     const session: Session = { chargerId, ws, remoteAddress, alive: true, replaced: false, endpoint: null as unknown as RpcEndpoint };
     const log = (rec: FrameRecord): void => {
-      const ts = new Date().toISOString();
+      const ts = isoNow();
       record.logFrame(chargerId, rec, ts);
       if (bus.listenerCount('event') > 0) this.emit({ type: 'frameLogged', message: { ts, chargerId, direction: rec.direction, kind: rec.kind, messageId: rec.messageId, action: rec.action, raw: rec.raw, error: rec.error } });
     };
@@ -251,7 +260,7 @@ export class CentralSystem {
         transmit: (text, rec, sent) => {
           log(rec);
           // Group commit: the answer leaves only once the frames it answers are on disk.
-          record.commit.afterCommit(() => {
+          record.writer.afterCommit(() => {
             if (ws.readyState === WebSocket.OPEN) ws.send(text);
             sent?.();
           });
@@ -307,7 +316,7 @@ export class CentralSystem {
       settings: () => this.cachedSettings,
       bootPolicy: (id) => this.bootPolicies.get(id) ?? this.cachedSettings.defaultBootStatus,
       emit: (e) => this.emit(e),
-      now: () => new Date().toISOString(),
+      now: isoNow,
     };
     const map: HandlerMap = {};
     for (const [action, handler] of Object.entries(chargePointHandlers)) {

@@ -53,8 +53,7 @@ export const chargePointHandlers: ChargePointHandlers = {
       { chargerId: ctx.chargerId, connectorId: req.connectorId, idTag: req.idTag, authStatus: idTagInfo.status, reservationId: req.reservationId ?? null, meterStart: req.meterStart, startTime: req.timestamp },
       now,
     );
-    // The charge point stops a transaction that was not Accepted at once; only accepted ones are running.
-    if (idTagInfo.status === 'Accepted') ctx.auth.transactionStarted(tx);
+    ctx.auth.transactionStarted(tx);
     ctx.emit({ type: 'transactionStarted', transaction: tx, ts: now });
     return { transactionId: tx.transactionId, idTagInfo };
   },

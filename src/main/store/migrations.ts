@@ -25,7 +25,7 @@ export const migrations: string[] = [
     diagnostics_status TEXT
   );
   CREATE TABLE connectors (
-    charger_id TEXT NOT NULL REFERENCES chargers(id) ON DELETE CASCADE,
+    charger_id TEXT NOT NULL,
     connector_id INTEGER NOT NULL,
     status TEXT NOT NULL,
     error_code TEXT NOT NULL,
@@ -81,8 +81,6 @@ export const migrations: string[] = [
     format TEXT NOT NULL,
     received_at TEXT NOT NULL
   );
-  CREATE INDEX meter_values_by_connector ON meter_values (charger_id, connector_id, id);
-  CREATE INDEX meter_values_by_transaction ON meter_values (transaction_id) WHERE transaction_id IS NOT NULL;
   CREATE TABLE messages (
     id INTEGER PRIMARY KEY,
     ts TEXT NOT NULL,
@@ -94,8 +92,17 @@ export const migrations: string[] = [
     raw TEXT NOT NULL,
     error TEXT
   );
-  CREATE INDEX messages_by_charger ON messages (charger_id, id);
-  CREATE INDEX messages_by_action ON messages (action, id);
+  -- A sparse index over the two high-volume logs (messages, meter_values): per write batch, the id
+  -- range that the rows of one key (a charger, a connector, a transaction) fall in.
+  CREATE TABLE chunks (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    first_id INTEGER NOT NULL,
+    last_id INTEGER NOT NULL,
+    rows INTEGER NOT NULL
+  );
+  CREATE INDEX chunks_by_key ON chunks (kind, key, last_id);
+
   CREATE TABLE operations (
     id INTEGER PRIMARY KEY,
     charger_id TEXT NOT NULL,
@@ -134,5 +141,10 @@ export const migrations: string[] = [
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
   );
+  CREATE TABLE journal_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    ingested_seq INTEGER NOT NULL
+  );
+  INSERT INTO journal_state (id, ingested_seq) VALUES (1, 0);
   `,
 ];

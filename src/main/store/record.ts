@@ -1,8 +1,9 @@
-// The bench's record, one repository per table behind one class: writes go through the group commit,
-// reads are plain queries. Transaction ids are allocated here so StartTransaction can answer in the
-// same turn and the row is committed before the answer goes out.
-import type { Db } from './database';
-import { GroupCommit } from './database';
+// The bench's record, one repository per table behind one class. Writes are data (statement +
+// parameters) queued on the group-commit writer thread; reads are plain queries on this thread's own
+// connection, made after `settled()` where they must see the latest writes. Transaction and operation
+// ids are allocated here so a handler can answer in the same turn.
+import type { Db, OpenOptions } from './database';
+import { GroupCommitWriter, openDatabase } from './database';
 import type { FrameRecord } from '../rpc/endpoint';
 import type {
   BenchSettings,
@@ -22,110 +23,151 @@ type Row = Record<string, any>;
 
 const defaultSettings: BenchSettings = { defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30 };
 
-export class BenchRecord {
-  readonly commit: GroupCommit;
-  private nextTransactionId: number;
-  private readonly seen = new Map<string, string>();
-  private readonly stmts;
+/** Every write the bench makes, by name; the writer thread prepares them once. */
+const writes = {
+  message: 'INSERT INTO messages (ts, charger_id, direction, kind, message_id, action, raw, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  chargerSeen: 'INSERT INTO chargers (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen',
+  chargerConnected: 'UPDATE chargers SET connected = ?, remote_address = COALESCE(?, remote_address) WHERE id = ?',
+  heartbeat: 'UPDATE chargers SET last_heartbeat = ? WHERE id = ?',
+  boot: `UPDATE chargers SET registration_status = ?, last_boot = ?, vendor = ?, model = ?, charge_point_serial = ?, charge_box_serial = ?,
+    firmware_version = ?, iccid = ?, imsi = ?, meter_type = ?, meter_serial = ? WHERE id = ?`,
+  connector: `INSERT INTO connectors (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(charger_id, connector_id) DO UPDATE SET status = excluded.status, error_code = excluded.error_code, info = excluded.info,
+    vendor_id = excluded.vendor_id, vendor_error_code = excluded.vendor_error_code, timestamp = excluded.timestamp, updated_at = excluded.updated_at`,
+  statusHistory: `INSERT INTO status_history (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  txStart: 'INSERT INTO transactions (id, charger_id, connector_id, id_tag, auth_status, reservation_id, meter_start, start_time, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  txStop: 'UPDATE transactions SET meter_stop = ?, stop_time = ?, stop_reason = ?, stop_id_tag = ?, energy_wh = ? - meter_start WHERE id = ?',
+  meterValue: `INSERT INTO meter_values (charger_id, connector_id, transaction_id, timestamp, value, measurand, phase, unit, context, location, format, received_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  event: 'INSERT INTO charger_events (charger_id, ts, action, data) VALUES (?, ?, ?, ?)',
+  firmwareStatus: 'UPDATE chargers SET firmware_status = ? WHERE id = ?',
+  diagnosticsStatus: 'UPDATE chargers SET diagnostics_status = ? WHERE id = ?',
+  attempt: 'INSERT INTO connection_attempts (ts, charger_id, remote_address, outcome, reason) VALUES (?, ?, ?, ?, ?)',
+  opStart: 'INSERT INTO operations (id, charger_id, action, request, sent_at) VALUES (?, ?, ?, ?, ?)',
+  opFinish: 'UPDATE operations SET finished_at = ?, outcome = ?, response = ?, error = ? WHERE id = ?',
+  setting: 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  bootPolicy: 'UPDATE chargers SET boot_policy = ? WHERE id = ?',
+  idTagPut: `INSERT INTO id_tags (id_tag, status, expiry_date, parent_id_tag) VALUES (?, ?, ?, ?)
+    ON CONFLICT(id_tag) DO UPDATE SET status = excluded.status, expiry_date = excluded.expiry_date, parent_id_tag = excluded.parent_id_tag`,
+  idTagsClear: 'DELETE FROM id_tags',
+  idTagDelete: 'DELETE FROM id_tags WHERE id_tag = ?',
+  allDisconnected: 'UPDATE chargers SET connected = 0',
+} as const;
+type WriteName = keyof typeof writes;
+const writeNames = Object.keys(writes) as WriteName[];
+const writeIndex = Object.fromEntries(writeNames.map((n, i) => [n, i])) as Record<WriteName, number>;
 
-  constructor(readonly db: Db) {
-    this.commit = new GroupCommit(db);
-    this.nextTransactionId = ((db.prepare('SELECT MAX(id) AS m FROM transactions').get() as Row).m ?? 0) + 1;
-    this.stmts = {
-      message: db.prepare('INSERT INTO messages (ts, charger_id, direction, kind, message_id, action, raw, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      chargerSeen: db.prepare(`INSERT INTO chargers (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen`),
-      chargerConnected: db.prepare('UPDATE chargers SET connected = ?, remote_address = COALESCE(?, remote_address) WHERE id = ?'),
-      heartbeat: db.prepare('UPDATE chargers SET last_heartbeat = ? WHERE id = ?'),
-      boot: db.prepare(`UPDATE chargers SET registration_status = ?, last_boot = ?, vendor = ?, model = ?, charge_point_serial = ?, charge_box_serial = ?,
-        firmware_version = ?, iccid = ?, imsi = ?, meter_type = ?, meter_serial = ? WHERE id = ?`),
-      connector: db.prepare(`INSERT INTO connectors (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, updated_at)
-        VALUES (@chargerId, @connectorId, @status, @errorCode, @info, @vendorId, @vendorErrorCode, @timestamp, @at)
-        ON CONFLICT(charger_id, connector_id) DO UPDATE SET status = excluded.status, error_code = excluded.error_code, info = excluded.info,
-        vendor_id = excluded.vendor_id, vendor_error_code = excluded.vendor_error_code, timestamp = excluded.timestamp, updated_at = excluded.updated_at`),
-      statusHistory: db.prepare(`INSERT INTO status_history (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, received_at)
-        VALUES (@chargerId, @connectorId, @status, @errorCode, @info, @vendorId, @vendorErrorCode, @timestamp, @at)`),
-      txStart: db.prepare(`INSERT INTO transactions (id, charger_id, connector_id, id_tag, auth_status, reservation_id, meter_start, start_time, received_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      txStop: db.prepare('UPDATE transactions SET meter_stop = ?, stop_time = ?, stop_reason = ?, stop_id_tag = ?, energy_wh = ? - meter_start WHERE id = ?'),
-      meterValue: db.prepare(`INSERT INTO meter_values (charger_id, connector_id, transaction_id, timestamp, value, measurand, phase, unit, context, location, format, received_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      event: db.prepare('INSERT INTO charger_events (charger_id, ts, action, data) VALUES (?, ?, ?, ?)'),
-      firmwareStatus: db.prepare('UPDATE chargers SET firmware_status = ? WHERE id = ?'),
-      diagnosticsStatus: db.prepare('UPDATE chargers SET diagnostics_status = ? WHERE id = ?'),
-      attempt: db.prepare('INSERT INTO connection_attempts (ts, charger_id, remote_address, outcome, reason) VALUES (?, ?, ?, ?, ?)'),
-      opStart: db.prepare('INSERT INTO operations (charger_id, action, request, sent_at) VALUES (?, ?, ?, ?)'),
-      opFinish: db.prepare('UPDATE operations SET finished_at = ?, outcome = ?, response = ?, error = ? WHERE id = ?'),
-      getTx: db.prepare('SELECT * FROM transactions WHERE id = ?'),
+export class BenchRecord {
+  private nextTransactionId: number;
+  private nextOperationId: number;
+  private readonly seen = new Map<string, string>();
+  private seenFlushedAt = 0;
+  private readonly getTx;
+
+  /** Opens the record in `dataDir`: migrations, then whatever a killed process left in the journal. */
+  static async open(dataDir: string, options: OpenOptions = {}): Promise<BenchRecord> {
+    const db = openDatabase(dataDir, options);
+    const chunkers: Record<number, Array<[string, number[]]>> = {
+      [writeIndex.message]: [['message/charger', [1]]],
+      [writeIndex.meterValue]: [['meter/charger', [0]], ['meter/transaction', [2]]],
     };
+    const writer = new GroupCommitWriter(db, dataDir, writeNames.map((n) => writes[n]), chunkers, options);
+    await writer.settled();
+    return new BenchRecord(db, writer);
+  }
+
+  private constructor(
+    readonly db: Db,
+    readonly writer: GroupCommitWriter,
+  ) {
+    this.nextTransactionId = ((db.prepare('SELECT MAX(id) AS m FROM transactions').get() as Row).m ?? 0) + 1;
+    this.nextOperationId = ((db.prepare('SELECT MAX(id) AS m FROM operations').get() as Row).m ?? 0) + 1;
+    this.getTx = db.prepare('SELECT * FROM transactions WHERE id = ?');
+    // Nothing is connected at start-up.
+    this.write('allDisconnected', []);
+    // last_seen is written every few seconds per charger, not once per frame; reads overlay the latest.
+    writer.beforeBatch = () => {
+      if (this.seen.size && Date.now() - this.seenFlushedAt >= 5000) this.writeSeen();
+    };
+  }
+
+  private write(name: WriteName, params: unknown[]): void {
+    this.writer.write(writeIndex[name], params);
+  }
+
+  /** Resolves once every write queued so far is committed. */
+  settled(): Promise<void> {
+    return this.writer.settled();
+  }
+
+  private writeSeen(): void {
+    this.seenFlushedAt = Date.now();
+    for (const [id, at] of this.seen) this.write('chargerSeen', [id, at, at]);
+    this.seen.clear();
+  }
+
+  async close(): Promise<void> {
+    this.writeSeen();
+    await this.writer.close();
+    this.db.close();
   }
 
   // ---- writes (group-committed) -------------------------------------------------------------
 
   logFrame(chargerId: string, rec: FrameRecord, ts: string): void {
-    this.commit.write(() => this.stmts.message.run(ts, chargerId, rec.direction, rec.kind, rec.messageId, rec.action, rec.raw, rec.error));
-    this.touch(chargerId, ts);
-  }
-
-  /** last_seen is written once per commit per charger, not once per frame. */
-  touch(chargerId: string, ts: string): void {
-    const had = this.seen.size;
+    this.write('message', [ts, chargerId, rec.direction, rec.kind, rec.messageId, rec.action, rec.raw, rec.error]);
     this.seen.set(chargerId, ts);
-    if (had === 0) {
-      this.commit.write(() => {
-        for (const [id, at] of this.seen) this.stmts.chargerSeen.run(id, at, at);
-        this.seen.clear();
-      });
-    }
   }
 
-  /** Creates the charger row at once (synchronously), so reads see a charger that is connecting. */
-  ensureCharger(chargerId: string, ts: string): void {
-    this.stmts.chargerSeen.run(chargerId, ts, ts);
+  /** Creates the charger's row (if new) ahead of anything else about it in the same batch. */
+  chargerSeen(chargerId: string, ts: string): void {
+    this.write('chargerSeen', [chargerId, ts, ts]);
   }
 
   setConnected(chargerId: string, connected: boolean, remoteAddress: string | null): void {
-    this.commit.write(() => this.stmts.chargerConnected.run(connected ? 1 : 0, remoteAddress, chargerId));
+    this.write('chargerConnected', [connected ? 1 : 0, remoteAddress, chargerId]);
   }
 
   heartbeat(chargerId: string, ts: string): void {
-    this.commit.write(() => this.stmts.heartbeat.run(ts, chargerId));
+    this.write('heartbeat', [ts, chargerId]);
   }
 
   boot(chargerId: string, status: RegistrationStatus, b: BootInfo, ts: string): void {
-    this.commit.write(() =>
-      this.stmts.boot.run(status, ts, b.chargePointVendor, b.chargePointModel, b.chargePointSerialNumber ?? null, b.chargeBoxSerialNumber ?? null,
-        b.firmwareVersion ?? null, b.iccid ?? null, b.imsi ?? null, b.meterType ?? null, b.meterSerialNumber ?? null, chargerId),
-    );
+    this.write('boot', [status, ts, b.chargePointVendor, b.chargePointModel, b.chargePointSerialNumber ?? null, b.chargeBoxSerialNumber ?? null,
+      b.firmwareVersion ?? null, b.iccid ?? null, b.imsi ?? null, b.meterType ?? null, b.meterSerialNumber ?? null, chargerId]);
   }
 
   status(chargerId: string, req: StatusNotificationRequest, at: string): ConnectorView {
-    const row = {
-      chargerId, connectorId: req.connectorId, status: req.status, errorCode: req.errorCode, info: req.info ?? null, vendorId: req.vendorId ?? null,
-      vendorErrorCode: req.vendorErrorCode ?? null, timestamp: req.timestamp ?? null, at,
+    const c: ConnectorView = {
+      connectorId: req.connectorId, status: req.status, errorCode: req.errorCode, info: req.info ?? null, vendorId: req.vendorId ?? null,
+      vendorErrorCode: req.vendorErrorCode ?? null, timestamp: req.timestamp ?? null, updatedAt: at,
     };
-    this.commit.write(() => {
-      this.stmts.connector.run(row);
-      this.stmts.statusHistory.run(row);
-    });
-    return { connectorId: row.connectorId, status: row.status, errorCode: row.errorCode, info: row.info, vendorId: row.vendorId, vendorErrorCode: row.vendorErrorCode, timestamp: row.timestamp, updatedAt: at };
+    const params = [chargerId, c.connectorId, c.status, c.errorCode, c.info, c.vendorId, c.vendorErrorCode, c.timestamp, at];
+    this.write('connector', params);
+    this.write('statusHistory', params);
+    return c;
   }
 
   startTransaction(t: Omit<TransactionView, 'transactionId' | 'meterStop' | 'stopTime' | 'stopReason' | 'stopIdTag' | 'energyWh' | 'active'>, at: string): TransactionView {
     const id = this.nextTransactionId++;
-    this.commit.write(() => this.stmts.txStart.run(id, t.chargerId, t.connectorId, t.idTag, t.authStatus, t.reservationId, t.meterStart, t.startTime, at));
+    this.write('txStart', [id, t.chargerId, t.connectorId, t.idTag, t.authStatus, t.reservationId, t.meterStart, t.startTime, at]);
     return { ...t, transactionId: id, meterStop: null, stopTime: null, stopReason: null, stopIdTag: null, energyWh: null, active: true };
   }
 
-  /** Records the stop; returns the transaction as it now stands, or null for an unknown id. */
+  /**
+   * Records the stop; returns the transaction as it now stands, or null for an unknown id. `known` is
+   * the running transaction as the caller holds it; without it the committed record is read.
+   */
   stopTransaction(id: number, meterStop: number, stopTime: string, reason: string, stopIdTag: string | null, known: TransactionView | null = null): TransactionView | null {
     let tx = known;
     if (!tx) {
-      this.commit.flush(); // a start may still be queued
-      const row = this.stmts.getTx.get(id) as Row | undefined;
+      const row = this.getTx.get(id) as Row | undefined;
       if (!row) return null;
       tx = toTransaction(row);
     }
-    this.commit.write(() => this.stmts.txStop.run(meterStop, stopTime, reason, stopIdTag, meterStop, id));
+    this.write('txStop', [meterStop, stopTime, reason, stopIdTag, meterStop, id]);
     return { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: meterStop - tx.meterStart, active: false };
   }
 
@@ -134,46 +176,46 @@ export class BenchRecord {
     const rows: Omit<MeterValueView, 'id'>[] = [];
     for (const mv of values) {
       for (const s of mv.sampledValue) {
-        rows.push({
+        const r = {
           chargerId, connectorId, transactionId, timestamp: mv.timestamp, value: s.value,
           measurand: s.measurand ?? 'Energy.Active.Import.Register', phase: s.phase ?? null,
           unit: s.unit ?? (s.measurand === undefined || s.measurand.startsWith('Energy') ? 'Wh' : null),
           context: s.context ?? 'Sample.Periodic', location: s.location ?? null, format: s.format ?? 'Raw',
-        });
+        };
+        rows.push(r);
+        this.write('meterValue', [chargerId, connectorId, transactionId, r.timestamp, r.value, r.measurand, r.phase, r.unit, r.context, r.location, r.format, at]);
       }
     }
-    this.commit.write(() => {
-      for (const r of rows) this.stmts.meterValue.run(r.chargerId, r.connectorId, r.transactionId, r.timestamp, r.value, r.measurand, r.phase, r.unit, r.context, r.location, r.format, at);
-    });
     return rows;
   }
 
   event(chargerId: string, action: string, data: unknown, ts: string): void {
-    this.commit.write(() => this.stmts.event.run(chargerId, ts, action, JSON.stringify(data)));
+    this.write('event', [chargerId, ts, action, JSON.stringify(data)]);
   }
 
   firmwareStatus(chargerId: string, status: string): void {
-    this.commit.write(() => this.stmts.firmwareStatus.run(status, chargerId));
+    this.write('firmwareStatus', [status, chargerId]);
   }
 
   diagnosticsStatus(chargerId: string, status: string): void {
-    this.commit.write(() => this.stmts.diagnosticsStatus.run(status, chargerId));
+    this.write('diagnosticsStatus', [status, chargerId]);
   }
 
   connectionAttempt(ts: string, chargerId: string | null, remoteAddress: string | null, outcome: ConnectionAttemptView['outcome'], reason: string | null): void {
-    this.commit.write(() => this.stmts.attempt.run(ts, chargerId, remoteAddress, outcome, reason));
+    this.write('attempt', [ts, chargerId, remoteAddress, outcome, reason]);
   }
 
-  /** Operations are written at once: they are rare and their id is needed. */
   operationStarted(chargerId: string, action: string, request: unknown, ts: string): number {
-    return Number(this.stmts.opStart.run(chargerId, action, JSON.stringify(request), ts).lastInsertRowid);
+    const id = this.nextOperationId++;
+    this.write('opStart', [id, chargerId, action, JSON.stringify(request), ts]);
+    return id;
   }
 
   operationFinished(id: number, ts: string, outcome: string, response: unknown, error: unknown): void {
-    this.stmts.opFinish.run(ts, outcome, response === undefined ? null : JSON.stringify(response), error === undefined ? null : JSON.stringify(error), id);
+    this.write('opFinish', [ts, outcome, response === undefined ? null : JSON.stringify(response), error === undefined ? null : JSON.stringify(error), id]);
   }
 
-  // ---- settings, id tags, per-charger policy (rare; written at once) ----------------------------
+  // ---- settings, id tags, per-charger policy ---------------------------------------------------
 
   settings(): BenchSettings {
     const rows = this.db.prepare('SELECT key, value FROM settings').all() as Row[];
@@ -182,44 +224,43 @@ export class BenchRecord {
     return s as BenchSettings;
   }
 
-  saveSettings(patch: Partial<BenchSettings>): BenchSettings {
-    const put = this.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
-    this.db.transaction(() => {
-      for (const [k, v] of Object.entries(patch)) if (v !== undefined) put.run(k, JSON.stringify(v));
-    })();
+  async saveSettings(patch: Partial<BenchSettings>): Promise<BenchSettings> {
+    for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.write('setting', [k, JSON.stringify(v)]);
+    await this.settled();
     return this.settings();
   }
 
-  setBootPolicy(chargerId: string, policy: RegistrationStatus | null): void {
-    this.db.prepare('UPDATE chargers SET boot_policy = ? WHERE id = ?').run(policy, chargerId);
+  async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
+    this.write('bootPolicy', [policy, chargerId]);
+    await this.settled();
   }
 
   idTags(): IdTagEntry[] {
-    return (this.db.prepare('SELECT * FROM id_tags ORDER BY id_tag').all() as Row[]).map((r) => ({ idTag: r.id_tag, status: r.status, expiryDate: r.expiry_date, parentIdTag: r.parent_id_tag }));
+    return (this.db.prepare('SELECT * FROM id_tags ORDER BY id_tag').all() as Row[]).map(toIdTag);
   }
 
   idTag(idTag: string): IdTagEntry | null {
     const r = this.db.prepare('SELECT * FROM id_tags WHERE id_tag = ?').get(idTag) as Row | undefined;
-    return r ? { idTag: r.id_tag, status: r.status, expiryDate: r.expiry_date, parentIdTag: r.parent_id_tag } : null;
+    return r ? toIdTag(r) : null;
   }
 
-  putIdTags(entries: IdTagEntry[], replace: boolean): void {
-    const put = this.db.prepare(`INSERT INTO id_tags (id_tag, status, expiry_date, parent_id_tag) VALUES (?, ?, ?, ?)
-      ON CONFLICT(id_tag) DO UPDATE SET status = excluded.status, expiry_date = excluded.expiry_date, parent_id_tag = excluded.parent_id_tag`);
-    this.db.transaction(() => {
-      if (replace) this.db.prepare('DELETE FROM id_tags').run();
-      for (const e of entries) put.run(e.idTag, e.status, e.expiryDate ?? null, e.parentIdTag ?? null);
-    })();
+  /** Adds or updates tags; with `replace`, the list becomes exactly `entries` (in one transaction). */
+  async putIdTags(entries: IdTagEntry[], replace: boolean): Promise<void> {
+    if (replace) this.write('idTagsClear', []);
+    for (const e of entries) this.write('idTagPut', [e.idTag, e.status, e.expiryDate ?? null, e.parentIdTag ?? null]);
+    await this.settled();
   }
 
-  deleteIdTag(idTag: string): boolean {
-    return this.db.prepare('DELETE FROM id_tags WHERE id_tag = ?').run(idTag).changes > 0;
+  async deleteIdTag(idTag: string): Promise<boolean> {
+    const existed = this.idTag(idTag) !== null;
+    this.write('idTagDelete', [idTag]);
+    await this.settled();
+    return existed;
   }
 
   // ---- reads -----------------------------------------------------------------------------------
 
   chargers(): ChargerView[] {
-    this.commit.flush();
     const connectors = this.db.prepare('SELECT * FROM connectors ORDER BY charger_id, connector_id').all() as Row[];
     const byCharger = new Map<string, ConnectorView[]>();
     for (const c of connectors) {
@@ -227,32 +268,44 @@ export class BenchRecord {
       list.push(toConnector(c));
       byCharger.set(c.charger_id, list);
     }
-    return (this.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => toCharger(r, byCharger.get(r.id) ?? []));
+    return (this.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id)));
   }
 
   charger(id: string): ChargerView | null {
-    this.commit.flush();
     const r = this.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     const connectors = (this.db.prepare('SELECT * FROM connectors WHERE charger_id = ? ORDER BY connector_id').all(id) as Row[]).map(toConnector);
-    return toCharger(r, connectors);
+    return toCharger(r, connectors, this.seen.get(id));
   }
 
+  /**
+   * Rows of a high-volume log for one key, newest first: walks the key's id ranges (chunks) newest
+   * first and reads each range, so the cost follows what is asked for, not the size of the log.
+   */
+  private byChunks(kind: string, key: string, before: number, limit: number, readRange: (first: number, last: number, limit: number) => Row[]): Row[] {
+    const out: Row[] = [];
+    const ranges = this.db.prepare('SELECT first_id, last_id FROM chunks WHERE kind = ? AND key = ? AND first_id < ? ORDER BY last_id DESC');
+    for (const c of ranges.iterate(kind, key, before) as IterableIterator<Row>) {
+      out.push(...readRange(c.first_id, Math.min(c.last_id, before - 1), limit - out.length));
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /** The message log, newest first. */
   messages(q: { chargerId?: string; action?: string; limit?: number; beforeId?: number } = {}): MessageView[] {
-    this.commit.flush();
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.chargerId) (where.push('charger_id = ?'), args.push(q.chargerId));
-    if (q.action) (where.push('action = ?'), args.push(q.action));
-    if (q.beforeId) (where.push('id < ?'), args.push(q.beforeId));
-    const sql = `SELECT * FROM messages ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, q.limit ?? 100) as Row[]).map((r) => ({
-      id: r.id, ts: r.ts, chargerId: r.charger_id, direction: r.direction, kind: r.kind, messageId: r.message_id, action: r.action, raw: r.raw, error: r.error,
-    }));
+    const limit = q.limit ?? 100;
+    const before = q.beforeId ?? Number.MAX_SAFE_INTEGER;
+    const actionFilter = q.action ? 'AND action = ?' : '';
+    const extra = q.action ? [q.action] : [];
+    if (!q.chargerId) {
+      return (this.db.prepare(`SELECT * FROM messages WHERE id < ? ${actionFilter} ORDER BY id DESC LIMIT ?`).all(before, ...extra, limit) as Row[]).map(toMessage);
+    }
+    const inRange = this.db.prepare(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND charger_id = ? ${actionFilter} ORDER BY id DESC LIMIT ?`);
+    return this.byChunks('message/charger', q.chargerId, before, limit, (first, last, n) => inRange.all(first, last, q.chargerId, ...extra, n) as Row[]).map(toMessage);
   }
 
   transactions(q: { chargerId?: string; active?: boolean; limit?: number } = {}): TransactionView[] {
-    this.commit.flush();
     const where: string[] = [];
     const args: unknown[] = [];
     if (q.chargerId) (where.push('charger_id = ?'), args.push(q.chargerId));
@@ -262,27 +315,34 @@ export class BenchRecord {
   }
 
   transaction(id: number): TransactionView | null {
-    this.commit.flush();
-    const r = this.stmts.getTx.get(id) as Row | undefined;
+    const r = this.getTx.get(id) as Row | undefined;
     return r ? toTransaction(r) : null;
   }
 
   /** The running transaction of an idTag, if any (for ConcurrentTx). */
   activeTransactionOf(idTag: string): TransactionView | null {
-    this.commit.flush();
     const r = this.db.prepare('SELECT * FROM transactions WHERE id_tag = ? AND stop_time IS NULL ORDER BY id DESC LIMIT 1').get(idTag) as Row | undefined;
     return r ? toTransaction(r) : null;
   }
 
+  /** Meter values, newest first: of a transaction, or of a charger (optionally one connector). */
   meterValuesOf(q: { chargerId?: string; transactionId?: number; connectorId?: number; limit?: number }): MeterValueView[] {
-    this.commit.flush();
-    const where: string[] = [];
-    const args: unknown[] = [];
-    if (q.chargerId) (where.push('charger_id = ?'), args.push(q.chargerId));
-    if (q.transactionId !== undefined) (where.push('transaction_id = ?'), args.push(q.transactionId));
-    if (q.connectorId !== undefined) (where.push('connector_id = ?'), args.push(q.connectorId));
-    const sql = `SELECT * FROM meter_values ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, q.limit ?? 1000) as Row[]).map((r) => ({
+    const limit = q.limit ?? 1000;
+    const max = Number.MAX_SAFE_INTEGER;
+    let rows: Row[];
+    if (q.transactionId !== undefined) {
+      const inRange = this.db.prepare('SELECT * FROM meter_values WHERE id BETWEEN ? AND ? AND transaction_id = ? ORDER BY id DESC LIMIT ?');
+      rows = this.byChunks('meter/transaction', String(q.transactionId), max, limit, (a, b, n) => inRange.all(a, b, q.transactionId, n) as Row[]);
+      if (q.chargerId) rows = rows.filter((r) => r.charger_id === q.chargerId);
+    } else if (q.chargerId) {
+      const connector = q.connectorId !== undefined ? 'AND connector_id = ?' : '';
+      const extra = q.connectorId !== undefined ? [q.connectorId] : [];
+      const inRange = this.db.prepare(`SELECT * FROM meter_values WHERE id BETWEEN ? AND ? AND charger_id = ? ${connector} ORDER BY id DESC LIMIT ?`);
+      rows = this.byChunks('meter/charger', q.chargerId, max, limit, (a, b, n) => inRange.all(a, b, q.chargerId, ...extra, n) as Row[]);
+    } else {
+      rows = this.db.prepare('SELECT * FROM meter_values ORDER BY id DESC LIMIT ?').all(limit) as Row[];
+    }
+    return rows.map((r) => ({
       id: r.id, chargerId: r.charger_id, connectorId: r.connector_id, transactionId: r.transaction_id, timestamp: r.timestamp, value: r.value,
       measurand: r.measurand, phase: r.phase, unit: r.unit, context: r.context, location: r.location, format: r.format,
     }));
@@ -301,7 +361,6 @@ export class BenchRecord {
   }
 
   events(q: { chargerId?: string; limit?: number } = {}): Array<{ id: number; chargerId: string; ts: string; action: string; data: unknown }> {
-    this.commit.flush();
     const rows = q.chargerId
       ? this.db.prepare('SELECT * FROM charger_events WHERE charger_id = ? ORDER BY id DESC LIMIT ?').all(q.chargerId, q.limit ?? 100)
       : this.db.prepare('SELECT * FROM charger_events ORDER BY id DESC LIMIT ?').all(q.limit ?? 100);
@@ -309,15 +368,9 @@ export class BenchRecord {
   }
 
   connectionAttempts(limit = 100): ConnectionAttemptView[] {
-    this.commit.flush();
     return (this.db.prepare('SELECT * FROM connection_attempts ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map((r) => ({
       id: r.id, ts: r.ts, chargerId: r.charger_id, remoteAddress: r.remote_address, outcome: r.outcome, reason: r.reason,
     }));
-  }
-
-  /** Marks every charger disconnected (at start-up: nothing is connected yet). */
-  resetConnections(): void {
-    this.db.prepare('UPDATE chargers SET connected = 0').run();
   }
 }
 
@@ -325,9 +378,17 @@ function toConnector(c: Row): ConnectorView {
   return { connectorId: c.connector_id, status: c.status, errorCode: c.error_code, info: c.info, vendorId: c.vendor_id, vendorErrorCode: c.vendor_error_code, timestamp: c.timestamp, updatedAt: c.updated_at };
 }
 
-function toCharger(r: Row, connectors: ConnectorView[]): ChargerView {
+function toMessage(r: Row): MessageView {
+  return { id: r.id, ts: r.ts, chargerId: r.charger_id, direction: r.direction, kind: r.kind, messageId: r.message_id, action: r.action, raw: r.raw, error: r.error };
+}
+
+function toIdTag(r: Row): IdTagEntry {
+  return { idTag: r.id_tag, status: r.status, expiryDate: r.expiry_date, parentIdTag: r.parent_id_tag };
+}
+
+function toCharger(r: Row, connectors: ConnectorView[], lastSeen?: string): ChargerView {
   return {
-    id: r.id, connected: r.connected === 1, firstSeen: r.first_seen, lastSeen: r.last_seen, lastHeartbeat: r.last_heartbeat, remoteAddress: r.remote_address,
+    id: r.id, connected: r.connected === 1, firstSeen: r.first_seen, lastSeen: lastSeen ?? r.last_seen, lastHeartbeat: r.last_heartbeat, remoteAddress: r.remote_address,
     bootPolicy: r.boot_policy, registrationStatus: r.registration_status, lastBoot: r.last_boot,
     boot: r.vendor === null ? null : strip({
       chargePointVendor: r.vendor, chargePointModel: r.model, chargePointSerialNumber: r.charge_point_serial, chargeBoxSerialNumber: r.charge_box_serial,

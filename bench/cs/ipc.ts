@@ -1,0 +1,208 @@
+// IPC plumbing for the central-system benchmark: the messages the parent and its children exchange,
+// and a handle on a forked child that waits for typed replies with timeouts and kills it for sure.
+import { fork, type ChildProcess } from 'node:child_process';
+
+// ---- messages ------------------------------------------------------------------------------------
+
+export interface ServerStats {
+  rss: number;
+  /** process.cpuUsage() user + system, in microseconds. */
+  cpuUs: number;
+  /** process.hrtime.bigint() in microseconds, when the stats were taken. */
+  atUs: number;
+}
+
+export interface PersistedFrames {
+  frames: number;
+  /** Frames the bench flagged with a violation (error column set). */
+  flagged: number;
+  byKind: Record<string, number>;
+  meterValues: number;
+}
+
+export type ServerToParent =
+  | { type: 'ready'; port: number }
+  | { type: 'failed'; message: string }
+  | ({ type: 'stats' } & ServerStats)
+  | { type: 'stopped'; persisted?: PersistedFrames };
+
+export type ParentToServer = { type: 'stats' } | { type: 'stop' };
+
+export interface LoadStart {
+  type: 'start';
+  port: number;
+  chargers: number;
+  warmupMs: number;
+  measureMs: number;
+  /** Connections opened at once while connecting. */
+  connectConcurrency: number;
+}
+
+export interface WindowResult {
+  windowMs: number;
+  calls: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** Load generator CPU over the window, % of one core. */
+  loadCpuPct: number;
+}
+
+export interface LoadTotals {
+  /** CALLRESULTs received over the whole run (boot, warm-up, window, tail). */
+  answered: number;
+  callErrors: number;
+  firstCallError: string | null;
+  unexpected: number;
+  /** Connections closed or errored while the run was still going. */
+  drops: number;
+  firstDrop: string | null;
+}
+
+export type LoadToParent =
+  | { type: 'connected'; ms: number }
+  | { type: 'failed'; message: string }
+  | { type: 'windowStart' }
+  | ({ type: 'windowEnd' } & WindowResult)
+  | ({ type: 'stopped' } & LoadTotals);
+
+export type ParentToLoad = LoadStart | { type: 'stop' };
+
+// ---- child handle --------------------------------------------------------------------------------
+
+interface Waiter {
+  type: string;
+  resolve: (m: { type: string }) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+const live = new Set<Child<{ type: string }, { type: string }>>();
+
+/** Kills every child still running (used on errors, signals and the overall timeout). */
+export function killAllChildren(): void {
+  for (const c of live) c.kill();
+}
+
+export class Child<In extends { type: string }, Out extends { type: string }> {
+  private readonly inbox: In[] = [];
+  private waiters: Waiter[] = [];
+  private exitInfo: string | null = null;
+  private readonly exited: Promise<void>;
+
+  private constructor(
+    readonly name: string,
+    private readonly proc: ChildProcess,
+  ) {
+    live.add(this as unknown as Child<{ type: string }, { type: string }>);
+    this.exited = new Promise((resolve) => {
+      proc.once('exit', (code, signal) => {
+        this.exitInfo = signal ? `signal ${signal}` : `code ${code}`;
+        live.delete(this as unknown as Child<{ type: string }, { type: string }>);
+        for (const w of this.waiters) {
+          clearTimeout(w.timer);
+          w.reject(new Error(`${name} exited (${this.exitInfo}) while the bench waited for "${w.type}"`));
+        }
+        this.waiters = [];
+        resolve();
+      });
+    });
+    proc.on('error', (e) => {
+      for (const w of this.waiters) {
+        clearTimeout(w.timer);
+        w.reject(new Error(`${name}: ${e.message}`));
+      }
+      this.waiters = [];
+    });
+    proc.on('message', (m) => this.deliver(m as In));
+  }
+
+  /** Forks a TypeScript module (through tsx) with an IPC channel; its stdout goes to our stderr. */
+  static fork<In extends { type: string }, Out extends { type: string }>(name: string, file: string, args: string[] = []): Child<In, Out> {
+    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server children.
+    const extra = file.includes('server-') && process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : [];
+    const proc = fork(file, args, { execArgv: ['--import', 'tsx', ...extra], stdio: ['ignore', 2, 2, 'ipc'] });
+    return new Child<In, Out>(name, proc);
+  }
+
+  send(m: Out): void {
+    if (this.exitInfo !== null || !this.proc.connected) throw new Error(`${this.name} is gone (${this.exitInfo ?? 'IPC disconnected'})`);
+    this.proc.send(m);
+  }
+
+  /** Resolves with the next message of `type` (or rejects on `failed`, exit or timeout). */
+  next<T extends In['type']>(type: T, timeoutMs: number): Promise<Extract<In, { type: T }>> {
+    const i = this.inbox.findIndex((m) => m.type === type || m.type === 'failed');
+    if (i >= 0) {
+      const [m] = this.inbox.splice(i, 1);
+      return m.type === 'failed' ? Promise.reject(this.failure(m)) : Promise.resolve(m as Extract<In, { type: T }>);
+    }
+    if (this.exitInfo !== null) return Promise.reject(new Error(`${this.name} exited (${this.exitInfo}) before "${type}"`));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new Error(`${this.name} did not send "${type}" within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const waiter: Waiter = { type, resolve: resolve as Waiter['resolve'], reject, timer };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Sends a request and waits for the reply of type `reply`. */
+  async ask<T extends In['type']>(m: Out, reply: T, timeoutMs: number): Promise<Extract<In, { type: T }>> {
+    const answer = this.next(reply, timeoutMs);
+    try {
+      this.send(m);
+    } catch (e) {
+      answer.catch(() => {});
+      throw e;
+    }
+    return answer;
+  }
+
+  /** Waits for the child to exit; kills it if it has not within `timeoutMs`. */
+  async waitExit(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.exited, new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+    if (this.exitInfo === null) {
+      this.kill();
+      await this.exited;
+    }
+  }
+
+  kill(): void {
+    if (this.exitInfo === null) this.proc.kill('SIGKILL');
+  }
+
+  private failure(m: In): Error {
+    return new Error(`${this.name} failed: ${(m as unknown as { message: string }).message}`);
+  }
+
+  private deliver(m: In): void {
+    const i = this.waiters.findIndex((w) => w.type === m.type || m.type === 'failed');
+    if (i < 0) {
+      this.inbox.push(m);
+      return;
+    }
+    const [w] = this.waiters.splice(i, 1);
+    clearTimeout(w.timer);
+    if (m.type === 'failed') w.reject(this.failure(m));
+    else w.resolve(m);
+  }
+}
+
+// ---- child side ----------------------------------------------------------------------------------
+
+/** In a child: sends a message to the parent; resolves once it is handed over (no-op when the channel is gone). */
+export function toParent<M extends { type: string }>(m: M): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.send && process.connected) process.send(m, undefined, undefined, () => resolve());
+    else resolve();
+  });
+}
+
+/** In a child: exit when the parent goes away, so nothing outlives the benchmark. */
+export function exitWithParent(): void {
+  process.on('disconnect', () => process.exit(0));
+}

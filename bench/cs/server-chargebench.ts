@@ -1,0 +1,48 @@
+// Benchmark child: runs ChargeBench's central system (Bench.start: validation and SQLite logging of every
+// frame) in its own process, reports its port and RSS over IPC, and counts the frames persisted on stop.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { Bench } from '../../src/main/bench';
+import { exitWithParent, toParent, type ParentToServer, type PersistedFrames, type ServerToParent } from './ipc';
+
+const send = (m: ServerToParent): Promise<void> => toParent(m);
+
+function stats(): ServerToParent {
+  const cpu = process.cpuUsage();
+  return { type: 'stats', rss: process.memoryUsage().rss, cpuUs: cpu.user + cpu.system, atUs: Number(process.hrtime.bigint() / 1000n) };
+}
+
+/** Opens the record file afresh, read-only, after the bench closed it: what is on disk. */
+function countPersisted(dataDir: string): PersistedFrames {
+  const db = new Database(join(dataDir, 'chargebench.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    const frames = (db.prepare('SELECT count(*) AS n FROM messages').get() as { n: number }).n;
+    const flagged = (db.prepare('SELECT count(*) AS n FROM messages WHERE error IS NOT NULL').get() as { n: number }).n;
+    const byKind: Record<string, number> = {};
+    for (const r of db.prepare('SELECT kind, count(*) AS n FROM messages GROUP BY kind').all() as Array<{ kind: string; n: number }>) byKind[r.kind] = r.n;
+    const meterValues = (db.prepare('SELECT count(*) AS n FROM meter_values').get() as { n: number }).n;
+    return { frames, flagged, byKind, meterValues };
+  } finally {
+    db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  exitWithParent();
+  const dataDir = process.argv[2];
+  if (!dataDir) throw new Error('usage: server-chargebench.ts <dataDir>');
+  const bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0 });
+  process.on('message', (m: ParentToServer) => {
+    if (m.type === 'stats') void send(stats());
+    else if (m.type === 'stop') {
+      void (async () => {
+        await bench.stop();
+        await send({ type: 'stopped', persisted: countPersisted(dataDir) });
+        process.exit(0);
+      })().catch((e: Error) => send({ type: 'failed', message: e.stack ?? e.message }).then(() => process.exit(1)));
+    }
+  });
+  await send({ type: 'ready', port: bench.centralSystem.address().port });
+}
+
+main().catch((e: Error) => send({ type: 'failed', message: e.stack ?? e.message }).then(() => process.exit(1)));
