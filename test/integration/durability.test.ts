@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
@@ -13,7 +14,8 @@ import { Bench } from '../../src/main/bench';
 describe('durability of the record', () => {
   it('keeps every frame it answered when the process is killed mid-burst', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-kill-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/bench-process.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // Small journal segments, so the kill also lands after several segment changes.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/bench-process.ts', dataDir, '65536'], { stdio: ['ignore', 'pipe', 'inherit'] });
     try {
       const line = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout! }).once('line', resolve);
@@ -37,9 +39,11 @@ describe('durability of the record', () => {
       }
       await exited;
       expect(answered.size).toBeGreaterThanOrEqual(killAfter);
+      expect(readdirSync(dataDir).filter((f) => f.endsWith('.journal')).length).toBeGreaterThan(0);
       // Restarting the bench replays what the killed process had journaled but not yet put in SQLite.
       const again = await Bench.start({ dataDir, host: '127.0.0.1', port: 0 });
       await again.stop();
+      expect(readdirSync(dataDir).filter((f) => f.endsWith('.journal'))).toEqual([]);
 
       const db = new Database(join(dataDir, 'chargebench.sqlite'), { readonly: true });
       const inbound = new Set((db.prepare("SELECT message_id FROM messages WHERE direction = 'in' AND kind = 'CALL'").all() as any[]).map((r) => r.message_id));

@@ -1,12 +1,12 @@
 // The record on disk: WAL, schema version, everything kept across a restart, and a clear refusal of a
 // database written by a newer ChargeBench.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, schemaVersion } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
-import { startTestBench, strictCharger } from '../helpers/bench';
+import { rawCharger, startTestBench, strictCharger } from '../helpers/bench';
 
 describe('the record', () => {
   it('keeps chargers, transactions, settings and the log across a restart, and continues transaction ids', async () => {
@@ -66,6 +66,27 @@ describe('the record', () => {
       expect(bValues.map((m) => m.value)).toEqual(['1029', '1028', '1027', '1026', '1025']);
       expect((await tb.request('GET', '/api/chargers/CP-A/meter-values?connectorId=1')).body).toEqual([]);
       await Promise.all([a.client.close(), b.client.close()]);
+    } finally {
+      await tb.stop();
+    }
+  });
+
+  it('keeps the journal small: segments are deleted once their frames are in SQLite', async () => {
+    const tb = await startTestBench({ journalSegmentBytes: 4096 });
+    try {
+      const cp = await rawCharger(tb.wsUrl('CP-SEG'));
+      for (let i = 0; i < 300; i++) {
+        cp.send([2, `h${i}`, 'Heartbeat', {}]);
+        await cp.reply(`h${i}`);
+      }
+      const journal = () => readdirSync(tb.dataDir).filter((f) => f.endsWith('.journal'));
+      expect((await tb.request('GET', '/api/messages?chargerId=CP-SEG&limit=1000')).body).toHaveLength(600);
+      // One more write after ingestion lets the writer drop every closed segment.
+      cp.send([2, 'last', 'Heartbeat', {}]);
+      await cp.reply('last');
+      await tb.request('GET', '/api/chargers');
+      expect(journal().length).toBeLessThanOrEqual(2);
+      cp.close();
     } finally {
       await tb.stop();
     }

@@ -7,7 +7,7 @@
 // the journal into SQLite in large transactions. At start-up, journal entries not yet in SQLite are
 // replayed.
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -18,12 +18,17 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** 'NORMAL' survives a killed process; 'FULL' also survives power loss (fsync per batch), at some speed. */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Size at which a journal segment is closed and a new one begun (default 32 MiB). */
+  journalSegmentBytes?: number;
 }
 
 export type Db = Database.Database;
 
 export const databaseFile = (dataDir: string): string => join(dataDir, 'chargebench.sqlite');
-export const journalFile = (dataDir: string): string => join(dataDir, 'chargebench.journal');
+/** Journal segments are named by the first sequence number they may hold. */
+const journalSegment = (dataDir: string, firstSeq: number): string => join(dataDir, `chargebench-${String(firstSeq).padStart(12, '0')}.journal`);
+const journalSegments = (dataDir: string): string[] =>
+  readdirSync(dataDir).filter((f) => /^chargebench-\d+\.journal$/.test(f)).sort().map((f) => join(dataDir, f));
 
 export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
   mkdirSync(dataDir, { recursive: true });
@@ -54,7 +59,6 @@ function migrate(db: Db): void {
 
 /** A journal line: `<seq>\t<JSON array [statementIndex, params, statementIndex, params, ...]>`. */
 function readJournal(file: string): Array<{ seq: number; text: string }> {
-  if (!existsSync(file)) return [];
   const entries: Array<{ seq: number; text: string }> = [];
   for (const line of readFileSync(file, 'utf8').split('\n')) {
     const tab = line.indexOf('\t');
@@ -151,12 +155,14 @@ parentPort.on('message', (m) => {
 /** Writes (×2: statement and parameters) after which a batch is flushed without waiting for the turn to end. */
 const FLUSH_OPS = 256;
 
-/** Truncate the journal once it is this big and fully ingested. */
-const JOURNAL_ROTATE_BYTES = 32 * 1024 * 1024;
+/** A journal segment this big is closed and a new one begun; a closed one is deleted once ingested. */
+const JOURNAL_SEGMENT_BYTES = 32 * 1024 * 1024;
 
 export class GroupCommitWriter {
   private readonly worker: Worker;
-  private readonly fd: number;
+  private fd: number;
+  /** Closed journal segments and the last sequence number each holds. */
+  private closedSegments: Array<{ file: string; lastSeq: number }> = [];
   private ops: unknown[] = [];
   private callbacks: Array<() => void> = [];
   private scheduled = false;
@@ -165,6 +171,9 @@ export class GroupCommitWriter {
   private journalBytes = 0;
   private waiters: Array<{ seq: number; resolve: () => void }> = [];
   private closed = false;
+  private readonly dataDir: string;
+  /** The first sequence number of the journal segment being written. */
+  private currentFirst: number;
   /** Run just before a batch is written: a chance to add coalesced writes (e.g. last-seen times). */
   beforeBatch: (() => void) | null = null;
   onError: (message: string) => void = (m) => console.error(`chargebench: writing the record failed: ${m}`);
@@ -182,8 +191,17 @@ export class GroupCommitWriter {
     private readonly options: OpenOptions = {},
   ) {
     this.seq = this.ingested = (db.prepare('SELECT ingested_seq AS s FROM journal_state WHERE id = 1').get() as { s: number }).s;
-    const leftover = readJournal(journalFile(dataDir)).filter((e) => e.seq > this.ingested);
-    this.fd = openSync(journalFile(dataDir), 'a');
+    const leftover: Array<{ seq: number; text: string }> = [];
+    for (const file of journalSegments(dataDir)) {
+      const entries = readJournal(file);
+      leftover.push(...entries.filter((e) => e.seq > this.ingested));
+      this.closedSegments.push({ file, lastSeq: entries.length ? entries[entries.length - 1].seq : 0 });
+    }
+    const lastSeq = leftover.length ? leftover[leftover.length - 1].seq : this.ingested;
+    this.currentFirst = lastSeq + 1;
+    const current = journalSegment(dataDir, this.currentFirst);
+    this.closedSegments = this.closedSegments.filter((c) => c.file !== current);
+    this.fd = openSync(current, 'a');
     const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(writerThread, {
       eval: true,
@@ -193,6 +211,14 @@ export class GroupCommitWriter {
       this.worker.postMessage(e);
       this.seq = e.seq;
     }
+    this.worker.on('exit', (code) => {
+      if (this.closed) return;
+      this.onError(`writer thread exited (${code}); frames are still journaled and go into the record at the next start`);
+      // Nothing will be ingested any more: let readers go on with what is there.
+      this.ingested = Number.MAX_SAFE_INTEGER;
+      for (const w of this.waiters.splice(0)) w.resolve();
+    });
+    this.dataDir = dataDir;
     this.worker.on('message', (m: { ingested?: number; error?: string }) => {
       if (m.ingested !== undefined) this.onIngested(m.ingested, m.error);
     });
@@ -233,8 +259,8 @@ export class GroupCommitWriter {
     });
     await this.worker.terminate();
     // Everything is in SQLite now: the journal can go.
-    ftruncateSync(this.fd, 0);
     closeSync(this.fd);
+    for (const file of journalSegments(this.dataDir)) unlinkSync(file);
   }
 
   private schedule(): void {
@@ -256,6 +282,7 @@ export class GroupCommitWriter {
       try {
         this.journalBytes += writeSync(this.fd, line);
         if (this.options.synchronous === 'FULL') fdatasyncSync(this.fd);
+        if (this.journalBytes > (this.options.journalSegmentBytes ?? JOURNAL_SEGMENT_BYTES)) this.nextSegment();
       } catch (e) {
         this.onError(`the journal could not be written (${(e as Error).message}); the writer thread still records this batch`);
       }
@@ -274,10 +301,15 @@ export class GroupCommitWriter {
       this.waiters = this.waiters.filter((w) => w.seq > seq);
       for (const w of due) w.resolve();
     }
-    // Nothing in the journal that SQLite lacks: start it afresh so it never grows without bound.
-    if (seq === this.seq && this.ops.length === 0 && this.journalBytes > JOURNAL_ROTATE_BYTES) {
-      ftruncateSync(this.fd, 0);
-      this.journalBytes = 0;
-    }
+    // Segments whose every entry is in SQLite are no longer needed.
+    while (this.closedSegments.length && this.closedSegments[0].lastSeq <= seq) unlinkSync(this.closedSegments.shift()!.file);
+  }
+
+  private nextSegment(): void {
+    closeSync(this.fd);
+    this.closedSegments.push({ file: journalSegment(this.dataDir, this.currentFirst), lastSeq: this.seq });
+    this.currentFirst = this.seq + 1;
+    this.fd = openSync(journalSegment(this.dataDir, this.currentFirst), 'a');
+    this.journalBytes = 0;
   }
 }
