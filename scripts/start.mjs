@@ -123,6 +123,6 @@ if (electron) {
   delete env.ELECTRON_RENDERER_URL; // load the build, not a dev server
   runForwarding(electron, ['.', ...extraArgs], { env });
 } else {
-  console.log('Electron is not available on this machine; starting serve mode instead (open the printed link in a browser).');
+  console.log('Electron is not available on this machine; starting serve mode instead: the same bench, headless, with its automation API.');
   runForwarding(process.execPath, [join(root, 'bin', 'chargebench.mjs'), 'serve', ...extraArgs]);
 }

@@ -53,6 +53,9 @@ describe('a strict ocpp-rpc charger against the central system', () => {
     });
     expect(charger.lastHeartbeat).toBeTruthy();
     expect(charger.connectors.map((c: any) => [c.connectorId, c.status])).toEqual([[0, 'Available'], [1, 'Charging']]);
+    const history = (await tb.request('GET', '/api/chargers/CP-SESSION/status-history?connectorId=1')).body;
+    expect(history.map((h: any) => h.status)).toEqual(['Charging', 'Preparing']);
+    expect(history[1].timestamp).toBeTruthy();
 
     const txs = (await tb.request('GET', '/api/transactions?chargerId=CP-SESSION')).body;
     const tx = txs.find((t: any) => t.transactionId === txId);

@@ -141,6 +141,11 @@ export class ApiServer {
       this.charger(p.id);
       return [200, record.meterValuesOf({ chargerId: p.id, ...parse(MeterValuesQuery, Object.fromEntries(q), 'query') })];
     });
+    this.route('GET', '/api/chargers/{id}/status-history', (_r, p, q) => {
+      this.charger(p.id);
+      const { connectorId, limit } = parse(MeterValuesQuery.pick({ connectorId: true, limit: true }), Object.fromEntries(q), 'query');
+      return [200, record.statusHistory(p.id, { connectorId, limit })];
+    });
     this.route('GET', '/api/messages', (_r, _p, q) => [200, record.messages(parse(MessagesQuery, Object.fromEntries(q), 'query'))]);
     this.route('GET', '/api/transactions', (_r, _p, q) => {
       const { active, ...rest } = parse(TransactionsQuery, Object.fromEntries(q), 'query');

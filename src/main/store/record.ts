@@ -292,6 +292,14 @@ export class BenchRecord {
     return out;
   }
 
+  /** A charger's status notifications as received, newest first (connector 0 is the charger). */
+  statusHistory(chargerId: string, q: { connectorId?: number; limit?: number } = {}): Array<ConnectorView & { receivedAt: string }> {
+    const connector = q.connectorId !== undefined ? 'AND connector_id = ?' : '';
+    const args = q.connectorId !== undefined ? [chargerId, q.connectorId] : [chargerId];
+    const rows = this.db.prepare(`SELECT * FROM status_history WHERE charger_id = ? ${connector} ORDER BY id DESC LIMIT ?`).all(...args, q.limit ?? 200) as Row[];
+    return rows.map((r) => ({ ...toConnector({ ...r, updated_at: r.received_at }), receivedAt: r.received_at }));
+  }
+
   /** The message log, newest first. */
   messages(q: { chargerId?: string; action?: string; limit?: number; beforeId?: number } = {}): MessageView[] {
     const limit = q.limit ?? 100;
