@@ -93,6 +93,8 @@ db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -65536');
 db.pragma('journal_size_limit = 67108864');
 const stmts = workerData.statements.map((sql) => db.prepare(sql));
+// Recording yields to the protocol: on Linux this thread alone runs at a lower priority (nice 10).
+try { require('node:os').setPriority(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop()), 10); } catch {}
 const setSeq = db.prepare('UPDATE journal_state SET ingested_seq = ? WHERE id = 1');
 const addChunk = db.prepare('INSERT INTO chunks (kind, key, first_id, last_id, rows) VALUES (?, ?, ?, ?, ?)');
 const chunkers = workerData.chunkers; // statement index -> [[kind, [param indexes]], ...]
