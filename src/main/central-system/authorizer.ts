@@ -40,10 +40,6 @@ export class Authorizer {
     return undefined;
   }
 
-  openTransactions(): TransactionView[] {
-    return [...this.open.values()];
-  }
-
   transactionStarted(tx: TransactionView): void {
     this.open.set(tx.transactionId, tx);
   }

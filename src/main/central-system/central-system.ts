@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 import { actions, errorForIssues, isAction, type Action, type CentralSystemAction, type RegistrationStatus, type RequestOf } from '../../shared/ocpp16';
 import type { BenchEvent, BenchSettings, OperationView } from '../../shared/api/views';
-import { RpcEndpoint, type CallOutcome, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
+import { PayloadError, RpcEndpoint, type CallOutcome, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
 import type { BenchRecord } from '../store/record';
 import { Authorizer } from './authorizer';
 import { isoNow } from '../clock';
@@ -173,24 +173,30 @@ export class CentralSystem {
   async operate<A extends CentralSystemAction>(chargerId: string, action: A | string, payload: RequestOf<A> | unknown, opts: { timeoutMs?: number } = {}): Promise<OperationResult> {
     if (!isAction(action)) throw new BenchError(404, `"${action}" is not an OCPP 1.6 action`, { field: 'action' });
     if (actions[action].initiator === 'CP') throw new BenchError(404, `${action} is sent by a charge point, not by the central system`, { field: 'action' });
-    const checked = actions[action].request.safeParse(payload);
-    if (!checked.success) {
-      const info = errorForIssues(checked.error.issues, payload);
-      throw new BenchError(400, `Invalid ${action} payload: ${info.description}`, { field: info.details?.field, code: info.code });
-    }
+    const invalid = (e: PayloadError) => new BenchError(400, `Invalid ${action} payload: ${e.info.description}`, { field: e.field, code: e.info.code });
     const session = this.sessions.get(chargerId);
     if (!session) {
+      // Bad input is named first, whatever the charger's state.
+      const checked = actions[action].request.safeParse(payload);
+      if (!checked.success) throw invalid(new PayloadError(errorForIssues(checked.error.issues, payload)));
       if (!this.known.has(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
       return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
     }
     const now = new Date().toISOString();
-    const operationId = this.record.operationStarted(chargerId, action, checked.data, now);
-    const result = await session.endpoint.call(action as Action, checked.data as never, { timeoutMs: opts.timeoutMs ?? this.cachedSettings.callTimeout * 1000 });
+    let sending: Promise<CallOutcome>;
+    try {
+      // The endpoint validates the payload and throws before anything is sent or recorded.
+      sending = session.endpoint.call(action as Action, payload as never, { timeoutMs: opts.timeoutMs ?? this.cachedSettings.callTimeout * 1000 });
+    } catch (e) {
+      throw e instanceof PayloadError ? invalid(e) : e;
+    }
+    const operationId = this.record.operationStarted(chargerId, action, payload, now);
+    const result = await sending;
     const done = new Date().toISOString();
     const response = 'response' in result ? result.response : undefined;
     const error = 'error' in result ? result.error : undefined;
     this.record.operationFinished(operationId, done, result.outcome, response, error);
-    const operation: OperationView = { id: operationId, chargerId, action, request: checked.data, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
+    const operation: OperationView = { id: operationId, chargerId, action, request: payload, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
     this.emit({ type: 'operationFinished', operation, ts: done });
     return { ...result, operationId };
   }

@@ -1,11 +1,9 @@
 // What the central system answers to each action a charge point initiates, and what it records.
 // The map is typed so that leaving out a charge-point action is a compile error.
-import type { ChargePointAction, IdTagInfo, RequestOf, ResponseOf } from '../../shared/ocpp16';
-import type { BenchEvent, TransactionView } from '../../shared/api/views';
+import type { ChargePointAction, IdTagInfo, RegistrationStatus, RequestOf, ResponseOf } from '../../shared/ocpp16';
+import type { BenchEvent, BenchSettings } from '../../shared/api/views';
 import type { BenchRecord } from '../store/record';
 import type { Authorizer } from './authorizer';
-import type { BenchSettings } from '../../shared/api/views';
-import type { RegistrationStatus } from '../../shared/ocpp16';
 
 export interface HandlerContext {
   chargerId: string;
@@ -117,4 +115,3 @@ export const chargePointHandlers: ChargePointHandlers = {
   },
 };
 
-export type { TransactionView };

@@ -95,10 +95,6 @@ export class RpcEndpoint {
     this.newMessageId = options.newMessageId ?? randomUUID;
   }
 
-  get isOpen(): boolean {
-    return this.closedReason === null;
-  }
-
   /** Number of calls waiting behind the outstanding one. */
   get queuedCalls(): number {
     return this.queue.length;

@@ -363,11 +363,6 @@ export class BenchRecord {
     return (rows as Row[]).map(toOperation);
   }
 
-  operation(id: number): OperationView | null {
-    const r = this.db.prepare('SELECT * FROM operations WHERE id = ?').get(id) as Row | undefined;
-    return r ? toOperation(r) : null;
-  }
-
   events(q: { chargerId?: string; limit?: number } = {}): Array<{ id: number; chargerId: string; ts: string; action: string; data: unknown }> {
     const rows = q.chargerId
       ? this.db.prepare('SELECT * FROM charger_events WHERE charger_id = ? ORDER BY id DESC LIMIT ?').all(q.chargerId, q.limit ?? 100)
