@@ -105,7 +105,40 @@ function runForwarding(command, args, options = {}) {
   });
 }
 
-const electron = electronBinary();
+/**
+ * npm does not run electron's download script (package.json denies it, so offline installs work); on a
+ * machine with internet the first `npm start` fetches the runtime instead. Quiet unless it takes a while,
+ * so an offline machine sees only the one line about serve mode.
+ */
+async function fetchElectron() {
+  let installer;
+  try {
+    installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
+  } catch {
+    return 'the electron package is not installed';
+  }
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [installer], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const notice = setTimeout(() => console.log('Fetching the Electron runtime (first start only)...'), 2000);
+    const limit = setTimeout(() => child.kill(), 10 * 60 * 1000);
+    child.on('exit', (code) => {
+      clearTimeout(notice);
+      clearTimeout(limit);
+      const reason = err.trim().split('\n').find((l) => /error/i.test(l)) ?? `exit code ${code}`;
+      resolve(code === 0 ? null : reason.trim());
+    });
+  });
+}
+
+let electron = electronBinary();
+let unavailable = 'its runtime is not installed';
+if (!electron && !process.env.CHARGEBENCH_NO_ELECTRON_DOWNLOAD) {
+  const failure = await fetchElectron();
+  electron = electronBinary();
+  if (failure) unavailable = `its runtime could not be fetched: ${failure.slice(0, 120)}`;
+}
 if (electron) {
   try {
     ensureElectronSqlite();
@@ -123,6 +156,6 @@ if (electron) {
   delete env.ELECTRON_RENDERER_URL; // load the build, not a dev server
   runForwarding(electron, ['.', ...extraArgs], { env });
 } else {
-  console.log('Electron is not available on this machine; starting serve mode instead: the same bench, headless, with its automation API.');
+  console.log(`Electron is not available on this machine (${unavailable}); starting serve mode instead: the same bench, headless, with its automation API.`);
   runForwarding(process.execPath, [join(root, 'bin', 'chargebench.mjs'), 'serve', ...extraArgs]);
 }
