@@ -70,9 +70,13 @@ describe('bad input from a charger', () => {
 
   it('refuses a duplicate message id while the first is still being handled', async () => {
     const bad = await rawCharger(tb.wsUrl('DUP'));
-    // Both frames arrive in one turn; the first is still waiting on the group commit when the second lands.
+    // Both frames leave in one TCP write, so they arrive in one turn: the first is still waiting on the
+    // group commit when the second lands.
+    const socket = (bad.ws as unknown as { _socket: import('node:net').Socket })._socket;
+    socket.cork();
     bad.ws.send(JSON.stringify([2, 'same', 'Authorize', { idTag: 'A' }]));
     bad.ws.send(JSON.stringify([2, 'same', 'Authorize', { idTag: 'A' }]));
+    socket.uncork();
     await waitFor(() => bad.received.length >= 2);
     expect(bad.received).toEqual([
       [3, 'same', { idTagInfo: { status: 'Accepted' } }],
