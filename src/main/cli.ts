@@ -8,6 +8,7 @@ import { Bench } from './bench';
 import { ApiServer } from './api-server/api-server';
 import type { BenchEvent, BenchSettings } from '../shared/api/views';
 import { version } from './version';
+import { registerVcpCommand } from './cli/vcp-command';
 
 const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v);
@@ -42,6 +43,9 @@ program
   .option('--heartbeat-interval <seconds>', 'heartbeat interval given to chargers (saved)', int('--heartbeat-interval', 1, 86400))
   .addOption(new Option('--auth <mode>', 'accept-all: unknown idTags are accepted; local-list: only listed tags (saved)').choices(['accept-all', 'local-list']))
   .option('--call-timeout <seconds>', 'how long to wait for a charger to answer (saved)', int('--call-timeout', 1, 3600))
+  .option('--require-password', 'security profile 1: refuse chargers that have no password on the bench (saved)')
+  .option('--no-require-password', 'let chargers without a bench password connect without auth (saved; the default)')
+  .addOption(new Option('--unknown-chargers <policy>', 'accept: any identity may connect; reject: only chargers registered on the bench (saved)').choices(['accept', 'reject']))
   .option('--quiet', 'do not print connections and status changes')
   .action(async (opts) => {
     const dataDir = resolve(opts.dataDir);
@@ -58,6 +62,9 @@ program
     if (opts.heartbeatInterval) patch.heartbeatInterval = opts.heartbeatInterval;
     if (opts.auth) patch.authorization = opts.auth === 'local-list' ? 'localList' : 'acceptAll';
     if (opts.callTimeout) patch.callTimeout = opts.callTimeout;
+    // undefined unless given: commander leaves the default alone when both --x and --no-x are defined.
+    if (opts.requirePassword !== undefined) patch.requirePassword = opts.requirePassword;
+    if (opts.unknownChargers) patch.unknownChargers = opts.unknownChargers;
     if (Object.keys(patch).length) await bench.centralSystem.updateSettings(patch);
     const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token });
     try {
@@ -76,7 +83,7 @@ program
     console.log(`  Automation API       http://127.0.0.1:${apiAddr.port}/api/`);
     console.log(`  API token            ${token}`);
     console.log(`  Record               ${join(dataDir, 'chargebench.sqlite')}`);
-    console.log(`  Boot answer ${s.defaultBootStatus}, heartbeat ${s.heartbeatInterval} s, idTags ${s.authorization === 'acceptAll' ? 'accept all' : 'local list only'}, call timeout ${s.callTimeout} s`);
+    console.log(`  Boot answer ${s.defaultBootStatus}, heartbeat ${s.heartbeatInterval} s, idTags ${s.authorization === 'acceptAll' ? 'accept all' : 'local list only'}, call timeout ${s.callTimeout} s, passwords ${s.requirePassword ? 'required' : 'checked where set'}, unknown chargers ${s.unknownChargers === 'accept' ? 'accepted' : 'refused'}`);
     console.log('Press Ctrl+C to stop.');
     if (!opts.quiet) bench.centralSystem.onEvent(printEvent);
 
@@ -115,5 +122,7 @@ function printEvent(e: BenchEvent): void {
       return;
   }
 }
+
+registerVcpCommand(program);
 
 await program.parseAsync(process.argv);

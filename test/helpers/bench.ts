@@ -57,9 +57,13 @@ export interface PeerClient {
   on(event: string, listener: (...args: any[]) => void): unknown;
 }
 
-/** An independent charge point: ocpp-rpc in strict mode, collecting every schema violation it sees. */
-export async function strictCharger(url: string, identity: string) {
-  const client = new RPCClient({ endpoint: url, identity, protocols: ['ocpp1.6'], strictMode: true, reconnect: false, callTimeoutMs: 5000 } as never) as unknown as PeerClient;
+/**
+ * An independent charge point: ocpp-rpc in strict mode, collecting every schema violation it sees.
+ * `password` makes it use security profile 1 (HTTP Basic auth, user = identity); `headers` go on the
+ * WebSocket upgrade as given.
+ */
+export async function strictCharger(url: string, identity: string, options: { password?: string | Buffer; headers?: Record<string, string> } = {}) {
+  const client = new RPCClient({ endpoint: url, identity, protocols: ['ocpp1.6'], strictMode: true, reconnect: false, callTimeoutMs: 5000, ...options } as never) as unknown as PeerClient;
   const violations: unknown[] = [];
   const badMessages: unknown[] = [];
   client.on('strictValidationFailure', (e: unknown) => violations.push(e));

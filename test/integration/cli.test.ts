@@ -55,4 +55,43 @@ describe('chargebench CLI', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('saves --require-password and --unknown-chargers and shows them in the summary line', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-cli-'));
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--host', '127.0.0.1', '--require-password', '--unknown-chargers', 'reject'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const lines: string[] = [];
+      const rl = createInterface({ input: child.stdout! });
+      await new Promise<void>((resolve, reject) => {
+        rl.on('line', (l) => {
+          lines.push(l);
+          if (l.startsWith('Press Ctrl+C')) resolve();
+        });
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${lines.join('\n')}`)));
+      });
+      const text = lines.join('\n');
+      expect(text).toContain('passwords required, unknown chargers refused');
+      const token = /API token\s+(\S+)/.exec(text)![1];
+      const apiPort = /http:\/\/127\.0\.0\.1:(\d+)\/api\//.exec(text)![1];
+      const res = await fetch(`http://127.0.0.1:${apiPort}/api/settings`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(await res.json()).toMatchObject({ requirePassword: true, unknownChargers: 'reject' });
+      const exit = new Promise<number | null>((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects an unknown --unknown-chargers policy', () => {
+    let err = '';
+    try {
+      execFileSync(process.execPath, [bin, 'serve', '--unknown-chargers', 'maybe'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      err = String((e as { stderr: string }).stderr);
+    }
+    expect(err).toContain('--unknown-chargers');
+    expect(err).toContain('accept, reject');
+  });
 });

@@ -5,9 +5,10 @@ import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, WebSocket } from 'ws';
 import { z } from 'zod';
-import { BenchError } from '../central-system/central-system';
+import { BenchError, parse } from '../errors';
 import type { Bench } from '../bench';
-import { ChargerPatch, IdTagEntrySchema, IdTagList, ListQuery, MessagesQuery, MeterValuesQuery, SettingsPatch, TransactionsQuery } from '../../shared/api/commands';
+import { defineVirtualChargerRoutes } from './virtual-charger-routes';
+import { ChargerPatch, ChargerRegistration, IdTagEntrySchema, IdTagList, ListQuery, MessagesQuery, MeterValuesQuery, SettingsPatch, TransactionsQuery } from '../../shared/api/commands';
 
 const MAX_BODY = 1024 * 1024;
 
@@ -120,11 +121,23 @@ export class ApiServer {
     const record = this.bench.record;
 
     this.route('GET', '/api/chargers', () => [200, record.chargers().map((c) => ({ ...c, connected: cs.isConnected(c.id) }))]);
+    // Registering is idempotent (201 when the charger is new, 200 when it was already seen or
+    // registered), so one call commissions a charger whether or not it has connected yet.
+    this.route('POST', '/api/chargers', async (_r, _p, _q, body) => {
+      const { id, password, bootPolicy } = parse(ChargerRegistration, await body(), 'body');
+      const { created } = await cs.registerCharger(id, { password, bootPolicy });
+      return [created ? 201 : 200, this.charger(id)];
+    });
     this.route('GET', '/api/chargers/{id}', (_r, p) => [200, this.charger(p.id)]);
     this.route('PATCH', '/api/chargers/{id}', async (_r, p, _q, body) => {
       const patch = parse(ChargerPatch, await body(), 'body');
       if (patch.bootPolicy !== undefined) await cs.setBootPolicy(p.id, patch.bootPolicy);
+      if (patch.password !== undefined) await cs.setPassword(p.id, patch.password);
       return [200, this.charger(p.id)];
+    });
+    this.route('DELETE', '/api/chargers/{id}', async (_r, p) => {
+      await cs.deleteCharger(p.id);
+      return [204, null];
     });
     this.route('POST', '/api/chargers/{id}/disconnect', (_r, p) => {
       this.charger(p.id);
@@ -179,22 +192,16 @@ export class ApiServer {
       cs.auth.reloadTags();
       return [204, null];
     });
+    defineVirtualChargerRoutes((method, path, run) => this.route(method, path, run as Route['run']), this.bench);
   }
 
   private charger(id: string) {
     const c = this.bench.record.charger(id);
-    if (!c) throw new BenchError(404, `No charger "${id}" has connected to this bench`);
+    if (!c) throw new BenchError(404, `No charger "${id}" is known to this bench: it has never connected and is not registered (POST /api/chargers registers it)`);
     return { ...c, connected: this.bench.centralSystem.isConnected(id) };
   }
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = issue.path.map(String).join('.');
-  throw new BenchError(400, `Invalid ${where}${field ? ` field "${field}"` : ''}: ${issue.message}`, { field: field || where });
-}
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];

@@ -2,21 +2,29 @@
 // ws://<host>:<port>/<any path>/<chargePointId>, one RPC endpoint per charger, the record of everything,
 // and operations (central-system-initiated calls) sent on the user's behalf.
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
 import { actions, errorForIssues, isAction, type Action, type CentralSystemAction, type RegistrationStatus, type RequestOf } from '../../shared/ocpp16';
 import type { BenchEvent, BenchSettings, OperationView } from '../../shared/api/views';
+import type { z } from 'zod';
+import { AuthorizationKey, ChargePointIdentity } from '../../shared/api/commands';
 import { PayloadError, RpcEndpoint, type CallOutcome, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
 import type { BenchRecord } from '../store/record';
 import { Authorizer } from './authorizer';
 import { isoNow } from '../clock';
 import { chargePointHandlers, type HandlerContext } from './handlers';
+import { BenchError } from '../errors';
+
+export { BenchError };
 
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
 /** The OCPP 1.6 security whitepaper limits the charge point identity to 48 characters. */
 export const MAX_IDENTITY_LENGTH = 48;
+/** The realm of the Basic auth challenge sent with every 401. */
+export const AUTH_REALM = 'ChargeBench';
 
 export interface CentralSystemOptions {
   host?: string;
@@ -28,17 +36,6 @@ export interface CentralSystemOptions {
   maxPayload?: number;
 }
 
-/** An error with the HTTP status a face should answer with. */
-export class BenchError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'BenchError';
-  }
-}
 
 export type OperationResult = CallOutcome & { operationId?: number };
 
@@ -59,8 +56,15 @@ export class CentralSystem {
   private pingTimer: NodeJS.Timeout | null = null;
   private cachedSettings: BenchSettings;
   private bootPolicies = new Map<string, RegistrationStatus>();
-  /** Every charger that ever connected (the record's chargers, plus new ones as they connect). */
+  /** Every charger in the record: those that ever connected and those registered ahead of time. */
   private readonly known = new Set<string>();
+  /** Chargers registered through the API: the only ones let in when unknownChargers is 'reject'. */
+  private readonly registered = new Set<string>();
+  /**
+   * Security profile 1 passwords, kept here because they are checked at the HTTP upgrade, which must
+   * not wait for the writer thread. Never leaves this class.
+   */
+  private readonly passwords = new Map<string, string>();
   readonly auth: Authorizer;
 
   constructor(
@@ -73,7 +77,9 @@ export class CentralSystem {
     for (const c of record.chargers()) {
       this.known.add(c.id);
       if (c.bootPolicy) this.bootPolicies.set(c.id, c.bootPolicy);
+      if (c.registered) this.registered.add(c.id);
     }
+    for (const [id, password] of record.passwords()) this.passwords.set(id, password);
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
@@ -131,6 +137,11 @@ export class CentralSystem {
     return () => this.bus.off('event', listener);
   }
 
+  /** Puts an event from elsewhere in the core (the virtual chargers) on the same bus. */
+  publish(event: BenchEvent): void {
+    this.emit(event);
+  }
+
   private emit(event: BenchEvent): void {
     this.bus.emit('event', event);
   }
@@ -149,10 +160,68 @@ export class CentralSystem {
   }
 
   async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
-    if (!this.known.has(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
+    this.mustKnow(chargerId);
     await this.record.setBootPolicy(chargerId, policy);
     if (policy) this.bootPolicies.set(chargerId, policy);
     else this.bootPolicies.delete(chargerId);
+  }
+
+  isRegistered(chargerId: string): boolean {
+    return this.registered.has(chargerId);
+  }
+
+  hasPassword(chargerId: string): boolean {
+    return this.passwords.has(chargerId);
+  }
+
+  /**
+   * Registers a charger ahead of its first connection (or marks a charger already seen as registered),
+   * with its password and boot answer: undefined leaves them as they are, null clears them. Throws
+   * BenchError 400 with the field for a bad identity or password.
+   */
+  async registerCharger(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null } = {}): Promise<{ created: boolean }> {
+    checked(ChargePointIdentity, chargerId, 'id');
+    if (opts.password != null) checked(AuthorizationKey, opts.password, 'password');
+    const created = !this.known.has(chargerId);
+    await this.record.registerCharger(chargerId, opts);
+    this.known.add(chargerId);
+    this.registered.add(chargerId);
+    if (opts.password !== undefined) this.rememberPassword(chargerId, opts.password);
+    if (opts.bootPolicy) this.bootPolicies.set(chargerId, opts.bootPolicy);
+    else if (opts.bootPolicy === null) this.bootPolicies.delete(chargerId);
+    return { created };
+  }
+
+  /**
+   * Sets or (null) clears a charger's security profile 1 password. It applies from the charger's next
+   * connection: one already open stays, as a charger reconnects by itself after its AuthorizationKey
+   * changes.
+   */
+  async setPassword(chargerId: string, password: string | null): Promise<void> {
+    this.mustKnow(chargerId);
+    if (password !== null) checked(AuthorizationKey, password, 'password');
+    await this.record.setPassword(chargerId, password);
+    this.rememberPassword(chargerId, password);
+  }
+
+  /** Forgets a charger that is not connected (its logs stay). Throws 404 if unknown, 409 if connected. */
+  async deleteCharger(chargerId: string): Promise<void> {
+    this.mustKnow(chargerId);
+    if (this.sessions.has(chargerId)) throw new BenchError(409, `Charger ${chargerId} is connected; disconnect it first (POST /api/chargers/${encodeURIComponent(chargerId)}/disconnect), or it would just come back`);
+    await this.record.deleteCharger(chargerId);
+    this.known.delete(chargerId);
+    this.registered.delete(chargerId);
+    this.passwords.delete(chargerId);
+    this.bootPolicies.delete(chargerId);
+  }
+
+  private rememberPassword(chargerId: string, password: string | null): void {
+    if (password === null) this.passwords.delete(chargerId);
+    else this.passwords.set(chargerId, password);
+  }
+
+  private mustKnow(chargerId: string): void {
+    if (!this.known.has(chargerId)) throw new BenchError(404, unknownChargerMessage(chargerId));
   }
 
   isConnected(chargerId: string): boolean {
@@ -179,7 +248,7 @@ export class CentralSystem {
       // Bad input is named first, whatever the charger's state.
       const checked = actions[action].request.safeParse(payload);
       if (!checked.success) throw invalid(new PayloadError(errorForIssues(checked.error.issues, payload)));
-      if (!this.known.has(chargerId)) throw new BenchError(404, `No charger "${chargerId}" has connected to this bench`);
+      this.mustKnow(chargerId);
       return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
     }
     const now = new Date().toISOString();
@@ -211,12 +280,48 @@ export class CentralSystem {
 
   // ---- connections -----------------------------------------------------------------------------
 
-  private refuse(socket: Duplex, status: number, reason: string, chargerId: string | null, remoteAddress: string | null): void {
+  private refuse(socket: Duplex, status: number, reason: string, chargerId: string | null, remoteAddress: string | null, headers: Record<string, string> = {}): void {
     const now = new Date().toISOString();
     this.record.connectionAttempt(now, chargerId, remoteAddress, 'refused', reason);
     this.emit({ type: 'connectionRefused', chargerId, remoteAddress, reason, ts: now });
     const body = `${reason}\n`;
-    socket.end(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Forbidden'}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    const extra = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}\r\n${extra}Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  }
+
+  /**
+   * Security profile 1 and the unknown-charger policy: a refusal (HTTP status and reason), or status
+   * null to let the charger in, with a note for the record when there is something worth knowing.
+   */
+  private admit(chargerId: string, authorization: string | undefined): { status: number; reason: string } | { status: null; note: string | null } {
+    const settings = this.cachedSettings;
+    if (settings.unknownChargers === 'reject' && !this.registered.has(chargerId)) {
+      return { status: 403, reason: `Charger ${chargerId} is not registered on this bench and unknown chargers are refused: register it (POST /api/chargers) or set unknownChargers to accept` };
+    }
+    const expected = this.passwords.get(chargerId);
+    const sent = parseBasicAuth(authorization, chargerId);
+    if (expected === undefined) {
+      if (settings.requirePassword) {
+        return { status: 401, reason: `Charger ${chargerId} has no password on this bench, and the bench requires one (requirePassword, security profile 1): give it one (POST /api/chargers with its id and password) and set the same as the charger's AuthorizationKey, or turn requirePassword off` };
+      }
+      // Without a bench password nothing is checked, but a charger that sends one is probably
+      // configured for security profile 1 while the bench is not, which the installer should hear of.
+      return { status: null, note: sent.kind === 'none' ? null : `Charger ${chargerId} sent an Authorization header, but the bench has no password for it, so nothing was checked (security profile 1 is off for this charger until you set one)` };
+    }
+    switch (sent.kind) {
+      case 'none':
+        return { status: 401, reason: `Charger ${chargerId} sent no password, but the bench has one set for it (security profile 1): set the charger's AuthorizationKey to the bench password` };
+      case 'notBasic':
+        return { status: 401, reason: `Charger ${chargerId} sent an Authorization header that is not HTTP Basic; security profile 1 needs Basic auth with the charge point identity as user and the AuthorizationKey as password` };
+      case 'malformed':
+        return { status: 401, reason: `Charger ${chargerId} sent a malformed HTTP Basic Authorization header (not base64 of "<identity>:<password>"); check the charger's security profile 1 settings` };
+      case 'otherUser':
+        return { status: 401, reason: `Charger ${chargerId} sent a password for user ${JSON.stringify(sent.user)}; the user must be the charge point identity (security profile 1)` };
+      case 'password':
+        return samePassword(sent.password, expected)
+          ? { status: null, note: null }
+          : { status: 401, reason: `Charger ${chargerId} sent the wrong password (security profile 1): set the charger's AuthorizationKey to the bench password, or the bench password to the charger's` };
+    }
   }
 
   private onUpgrade(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -235,10 +340,15 @@ export class CentralSystem {
       const what = offered.length ? `offered subprotocol ${offered.map((p) => `"${p}"`).join(', ')}` : 'offered no WebSocket subprotocol';
       return this.refuse(socket, 400, `Charger ${chargerId} ${what}; ChargeBench speaks OCPP 1.6J and needs "${OCPP_SUBPROTOCOL}" (check the charger's OCPP version setting)`, chargerId, remoteAddress);
     }
-    wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, chargerId, remoteAddress));
+    const admitted = this.admit(chargerId, req.headers.authorization);
+    if (admitted.status !== null) {
+      const challenge = admitted.status === 401 ? { 'WWW-Authenticate': `Basic realm="${AUTH_REALM}"` } : undefined;
+      return this.refuse(socket, admitted.status, admitted.reason, chargerId, remoteAddress, challenge);
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => this.onConnection(ws, chargerId, remoteAddress, admitted.note));
   }
 
-  private onConnection(ws: WebSocket, chargerId: string, remoteAddress: string | null): void {
+  private onConnection(ws: WebSocket, chargerId: string, remoteAddress: string | null, note: string | null = null): void {
     const now = new Date().toISOString();
     const old = this.sessions.get(chargerId);
     if (old) {
@@ -275,7 +385,7 @@ export class CentralSystem {
     });
     this.sessions.set(chargerId, session);
     this.record.setConnected(chargerId, true, remoteAddress);
-    this.record.connectionAttempt(now, chargerId, remoteAddress, 'accepted', null);
+    this.record.connectionAttempt(now, chargerId, remoteAddress, 'accepted', note);
     this.emit({ type: 'chargerConnected', chargerId, remoteAddress, ts: now });
 
     ws.on('message', (data, isBinary) => {
@@ -330,4 +440,49 @@ export class CentralSystem {
     }
     return map;
   }
+}
+
+function unknownChargerMessage(chargerId: string): string {
+  return `No charger "${chargerId}" is known to this bench: it has never connected and is not registered (POST /api/chargers registers it)`;
+}
+
+/** Checks input from faces other than the API too (IPC), with the same rules and messages. */
+function checked<T extends z.ZodType>(schema: T, value: unknown, field: string): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new BenchError(400, `Invalid ${field}: ${r.error.issues[0].message}`, { field });
+  return r.data;
+}
+
+type SentCredentials =
+  | { kind: 'none' }
+  | { kind: 'notBasic' }
+  | { kind: 'malformed' }
+  | { kind: 'otherUser'; user: string }
+  | { kind: 'password'; password: Buffer };
+
+/**
+ * Reads `Authorization: Basic base64(user:password)`. The password may contain ':'. So may an identity,
+ * which is why a header that starts with "<identity>:" is taken as that user before splitting at the
+ * first ':' (as ocpp-rpc and the whitepaper's "user is the identity" allow). The password stays bytes:
+ * the whitepaper allows binary keys.
+ */
+export function parseBasicAuth(header: string | undefined, identity: string): SentCredentials {
+  if (header === undefined || header.trim() === '') return { kind: 'none' };
+  const m = /^\s*basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(header);
+  if (!m) return /^\s*basic(\s|$)/i.test(header) ? { kind: 'malformed' } : { kind: 'notBasic' };
+  const decoded = Buffer.from(m[1], 'base64');
+  const prefix = Buffer.from(`${identity}:`, 'utf8');
+  if (decoded.length >= prefix.length && decoded.subarray(0, prefix.length).equals(prefix)) return { kind: 'password', password: decoded.subarray(prefix.length) };
+  const colon = decoded.indexOf(0x3a);
+  if (colon < 0) return { kind: 'malformed' };
+  // Only the user part is ever shown; cut short so a garbled header cannot flood the record.
+  const user = decoded.subarray(0, colon).toString('utf8');
+  return { kind: 'otherUser', user: user.length > 60 ? `${user.slice(0, 60)}…` : user };
+}
+
+/** Compares in constant time: both sides are hashed first so neither the content nor the length leaks. */
+function samePassword(sent: Buffer, expected: string): boolean {
+  const a = createHash('sha256').update(sent).digest();
+  const b = createHash('sha256').update(expected, 'utf8').digest();
+  return timingSafeEqual(a, b);
 }

@@ -147,4 +147,16 @@ export const migrations: string[] = [
   );
   INSERT INTO journal_state (id, ingested_seq) VALUES (1, 0);
   `,
+  // 2: security profile 1 (a password per charger, chargers registered before they connect) and the
+  // bench's own virtual charge points.
+  `
+  ALTER TABLE chargers ADD COLUMN password TEXT;
+  ALTER TABLE chargers ADD COLUMN registered INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE virtual_chargers (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    definition TEXT NOT NULL,
+    state TEXT
+  );
+  `,
 ];

@@ -21,7 +21,9 @@ import type { MeterValue, RegistrationStatus, StatusNotificationRequest } from '
 
 type Row = Record<string, any>;
 
-const defaultSettings: BenchSettings = { defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30 };
+const defaultSettings: BenchSettings = {
+  defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: false, unknownChargers: 'accept',
+};
 
 /** Every write the bench makes, by name; the writer thread prepares them once. */
 const writes = {
@@ -54,6 +56,16 @@ const writes = {
   idTagsClear: 'DELETE FROM id_tags',
   idTagDelete: 'DELETE FROM id_tags WHERE id_tag = ?',
   allDisconnected: 'UPDATE chargers SET connected = 0',
+  // Journal entries name writes by position: new writes go at the end, so a journal left by an older
+  // version replays onto the right statements.
+  chargerRegister: 'INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET registered = 1',
+  chargerPassword: 'UPDATE chargers SET password = ? WHERE id = ?',
+  chargerDelete: 'DELETE FROM chargers WHERE id = ?',
+  chargerConnectorsDelete: 'DELETE FROM connectors WHERE charger_id = ?',
+  virtualChargerPut: `INSERT INTO virtual_chargers (id, created_at, definition, state) VALUES (?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET definition = excluded.definition, state = excluded.state`,
+  virtualChargerState: 'UPDATE virtual_chargers SET state = ? WHERE id = ?',
+  virtualChargerDelete: 'DELETE FROM virtual_chargers WHERE id = ?',
 } as const;
 type WriteName = keyof typeof writes;
 const writeNames = Object.keys(writes) as WriteName[];
@@ -215,6 +227,27 @@ export class BenchRecord {
     this.write('opFinish', [ts, outcome, response === undefined ? null : JSON.stringify(response), error === undefined ? null : JSON.stringify(error), id]);
   }
 
+  // ---- virtual chargers (definition and non-volatile state) -------------------------------------
+
+  virtualChargers(): Array<{ id: string; createdAt: string; definition: unknown; state: any }> {
+    const rows = this.db.prepare('SELECT id, created_at, definition, state FROM virtual_chargers ORDER BY created_at, id').all() as Row[];
+    return rows.map((r) => ({ id: r.id, createdAt: r.created_at, definition: JSON.parse(r.definition), state: r.state ? JSON.parse(r.state) : null }));
+  }
+
+  async saveVirtualCharger(id: string, createdAt: string, definition: unknown, state: unknown): Promise<void> {
+    this.write('virtualChargerPut', [id, createdAt, JSON.stringify(definition), state === undefined ? null : JSON.stringify(state)]);
+    await this.settled();
+  }
+
+  saveVirtualChargerState(id: string, state: unknown): void {
+    this.write('virtualChargerState', [JSON.stringify(state), id]);
+  }
+
+  async deleteVirtualCharger(id: string): Promise<void> {
+    this.write('virtualChargerDelete', [id]);
+    await this.settled();
+  }
+
   // ---- settings, id tags, per-charger policy ---------------------------------------------------
 
   settings(): BenchSettings {
@@ -233,6 +266,45 @@ export class BenchRecord {
   async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
     this.write('bootPolicy', [policy, chargerId]);
     await this.settled();
+  }
+
+  /**
+   * Registers a charger, creating its row if it has never connected. `password` and `bootPolicy`:
+   * undefined leaves them as they are, null clears them.
+   */
+  async registerCharger(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null } = {}): Promise<void> {
+    const now = new Date().toISOString();
+    this.write('chargerRegister', [chargerId, now, now]);
+    if (opts.password !== undefined) this.write('chargerPassword', [opts.password, chargerId]);
+    if (opts.bootPolicy !== undefined) this.write('bootPolicy', [opts.bootPolicy, chargerId]);
+    await this.settled();
+  }
+
+  /** Sets (or with null clears) a charger's security profile 1 password. */
+  async setPassword(chargerId: string, password: string | null): Promise<void> {
+    this.write('chargerPassword', [password, chargerId]);
+    await this.settled();
+  }
+
+  /** Forgets a charger and its live connector state; its logs (frames, transactions, history) stay. */
+  async deleteCharger(chargerId: string): Promise<void> {
+    // A pending last-seen write would bring the row back.
+    this.seen.delete(chargerId);
+    this.write('chargerConnectorsDelete', [chargerId]);
+    this.write('chargerDelete', [chargerId]);
+    await this.settled();
+  }
+
+  /** Every charger's password, for the central system to check at connection time; never for views. */
+  passwords(): Map<string, string> {
+    const rows = this.db.prepare('SELECT id, password FROM chargers WHERE password IS NOT NULL').all() as Row[];
+    return new Map(rows.map((r) => [r.id as string, r.password as string]));
+  }
+
+  /** One charger's password, or null (committed state: read after `settled()`). */
+  password(chargerId: string): string | null {
+    const r = this.db.prepare('SELECT password FROM chargers WHERE id = ?').get(chargerId) as Row | undefined;
+    return r?.password ?? null;
   }
 
   idTags(): IdTagEntry[] {
@@ -397,7 +469,8 @@ function toCharger(r: Row, connectors: ConnectorView[], lastSeen?: string): Char
       chargePointVendor: r.vendor, chargePointModel: r.model, chargePointSerialNumber: r.charge_point_serial, chargeBoxSerialNumber: r.charge_box_serial,
       firmwareVersion: r.firmware_version, iccid: r.iccid, imsi: r.imsi, meterType: r.meter_type, meterSerialNumber: r.meter_serial,
     }) as BootInfo,
-    firmwareStatus: r.firmware_status, diagnosticsStatus: r.diagnostics_status, connectors,
+    firmwareStatus: r.firmware_status, diagnosticsStatus: r.diagnostics_status,
+    hasPassword: r.password !== null, registered: r.registered === 1, connectors,
   };
 }
 

@@ -8,14 +8,44 @@ export const SettingsPatch = z.strictObject({
   heartbeatInterval: z.int().min(1).max(86_400).optional(),
   authorization: z.enum(['acceptAll', 'localList']).optional(),
   callTimeout: z.int().min(1).max(3_600).optional(),
+  requirePassword: z.boolean().optional(),
+  unknownChargers: z.enum(['accept', 'reject']).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/**
+ * A security profile 1 password (the charger's AuthorizationKey): at least the security whitepaper's 16
+ * characters, at most 40 (its passwordString bound). Printable ASCII only, because chargers' setup pages
+ * and Basic auth headers mangle the rest. The messages never echo the value.
+ */
+export const AuthorizationKey = z
+  .string({ error: 'must be a string of 16 to 40 printable ASCII characters (the charger\'s AuthorizationKey)' })
+  .min(16, { error: 'must be at least 16 characters (the security whitepaper\'s minimum for an AuthorizationKey)' })
+  .max(40, { error: 'must be at most 40 characters' })
+  .regex(/^[\x20-\x7e]*$/, { error: 'must be printable ASCII only (letters, digits, punctuation, space)' });
+
+/** The charge point identity: the last path segment of the URL it connects to, at most 48 characters. */
+export const ChargePointIdentity = z
+  .string({ error: 'must be a string: the charge point identity' })
+  .min(1, { error: 'must not be empty' })
+  .max(48, { error: 'must be at most 48 characters (the security whitepaper\'s limit for a charge point identity)' })
+  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not contain control characters' });
 
 export const ChargerPatch = z.strictObject({
   /** null: use the bench default. */
   bootPolicy: RegistrationStatus.nullable().optional(),
+  /** null: no password (the charger connects without auth unless requirePassword is on). */
+  password: AuthorizationKey.nullable().optional(),
 });
 export type ChargerPatch = z.infer<typeof ChargerPatch>;
+
+/** POST /api/chargers: registers a charger before (or after) its first connection. */
+export const ChargerRegistration = z.strictObject({
+  id: ChargePointIdentity,
+  password: AuthorizationKey.nullable().optional(),
+  bootPolicy: RegistrationStatus.nullable().optional(),
+});
+export type ChargerRegistration = z.infer<typeof ChargerRegistration>;
 
 export const IdTagEntrySchema = z.strictObject({
   idTag: z.string().min(1).max(20),

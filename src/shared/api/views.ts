@@ -1,5 +1,6 @@
 // What the bench shows: the views every face (IPC, HTTP API, CLI) returns, and the events it pushes.
 import type { ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../ocpp16/enums';
+import type { VirtualChargerView } from './virtual-chargers';
 
 export interface BootInfo {
   chargePointVendor: string;
@@ -39,6 +40,10 @@ export interface ChargerView {
   boot: BootInfo | null;
   firmwareStatus: string | null;
   diagnosticsStatus: string | null;
+  /** Whether the bench has a security profile 1 password for it (the password itself is never shown). */
+  hasPassword: boolean;
+  /** Registered through the API ahead of (or after) its first connection; only these connect when unknownChargers is 'reject'. */
+  registered: boolean;
   /** Connector 0 is the charger as a whole. */
   connectors: ConnectorView[];
 }
@@ -125,6 +130,10 @@ export interface BenchSettings {
   authorization: 'acceptAll' | 'localList';
   /** Seconds the bench waits for a charger's answer to an operation. */
   callTimeout: number;
+  /** Security profile 1: when true, a charger without a bench password is refused (401) rather than let in without auth. */
+  requirePassword: boolean;
+  /** accept: any identity may connect; reject: only chargers registered on the bench (POST /api/chargers) may. */
+  unknownChargers: 'accept' | 'reject';
 }
 
 export type BenchEvent =
@@ -137,4 +146,6 @@ export type BenchEvent =
   | { type: 'transactionStarted'; transaction: TransactionView; ts: string }
   | { type: 'transactionStopped'; transaction: TransactionView; ts: string }
   | { type: 'meterValues'; chargerId: string; connectorId: number; transactionId: number | null; values: Omit<MeterValueView, 'id'>[]; ts: string }
-  | { type: 'operationFinished'; operation: OperationView; ts: string };
+  | { type: 'operationFinished'; operation: OperationView; ts: string }
+  | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
+  | { type: 'virtualChargerRemoved'; id: string; ts: string };

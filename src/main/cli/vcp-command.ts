@@ -1,0 +1,220 @@
+// `chargebench vcp`: virtual charge points against any central system. One charger prints every frame
+// and takes physical actions typed on stdin; a fleet (--count) prints a summary line every few seconds.
+import { Command, InvalidArgumentError } from 'commander';
+import { createInterface } from 'node:readline';
+import { VirtualChargerDefinition } from '../../shared/api/virtual-chargers';
+import { ChargePointErrorCode } from '../../shared/ocpp16';
+import { VirtualChargePoint, type VcpFrame } from '../virtual-cp/virtual-charge-point';
+import { BenchError } from '../errors';
+
+const int = (name: string, min: number, max: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
+  return n;
+};
+
+/** CP001 with --count 3 gives CP001, CP002, CP003; an id without digits gets them appended. */
+export function fleetIds(base: string, count: number): string[] {
+  if (count === 1) return [base];
+  const m = /^(.*?)(\d+)$/.exec(base);
+  const prefix = m ? m[1] : base;
+  const first = m ? Number(m[2]) : 1;
+  const width = Math.max(m ? m[2].length : 3, String(first + count - 1).length);
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(first + i).padStart(width, '0')}`);
+}
+
+/** One frame on one line: time, charger, arrow, what it is, payload. */
+export function formatFrame(f: VcpFrame): string {
+  const t = f.ts.slice(11, 23);
+  const arrow = f.direction === 'out' ? '->' : '<-';
+  let what: string;
+  let body = '';
+  try {
+    const frame = JSON.parse(f.raw) as unknown[];
+    if (f.kind === 'CALL') {
+      what = `${f.action}`;
+      body = JSON.stringify(frame[3]);
+    } else if (f.kind === 'CALLRESULT') {
+      what = `${f.action ?? '?'} result`;
+      body = JSON.stringify(frame[2]);
+    } else if (f.kind === 'CALLERROR') {
+      what = `${f.action ?? '?'} CALLERROR ${frame[2]}`;
+      body = `${frame[3]}`;
+    } else {
+      what = 'INVALID';
+      body = f.raw;
+    }
+  } catch {
+    what = 'INVALID';
+    body = f.raw;
+  }
+  return `${t}  ${f.chargerId} ${arrow} ${what}  ${body}${f.error ? `  !! ${f.error}` : ''}`;
+}
+
+const HELP = `Physical actions (type and press Enter):
+  plug <connector>            unplug <connector>
+  tag <connector> <idTag>     present a card (starts or stops a session)
+  suspend <connector>         resume <connector>        EV pauses / resumes charging
+  fault <connector> [code]    clear <connector>         connector 0 is the whole charger
+  power-cycle                 drop                       malformed
+  status                      help                       quit`;
+
+export function registerVcpCommand(program: Command): void {
+  program
+    .command('vcp')
+    .description('Run virtual charge points against any OCPP 1.6J central system')
+    .requiredOption('--url <url>', 'central system URL without the identity, e.g. ws://host:9000/ocpp')
+    .requiredOption('--id <id>', 'charge point identity (with --count, the first of the fleet: CP001)')
+    .option('--connectors <n>', 'connectors per charger', int('--connectors', 1, 10), 1)
+    .option('--password <password>', 'security profile 1: Basic auth password (AuthorizationKey, 16 to 40 characters)')
+    .option('--count <n>', 'run a fleet of n chargers with consecutive ids', int('--count', 1, 20_000), 1)
+    .option('--vendor <name>', 'chargePointVendor in BootNotification', 'ChargeBench')
+    .option('--model <name>', 'chargePointModel in BootNotification', 'Virtual AC')
+    .option('--firmware <version>', 'firmware version reported', '1.0.0')
+    .option('--max-power <watts>', 'most a connector delivers, W', int('--max-power', 1000, 350_000), 22_000)
+    .option('--connect-rate <n>', 'fleet: new connections per second', int('--connect-rate', 1, 10_000), 200)
+    .option('--verbose', 'fleet: print every frame too')
+    .option('--quiet', 'print no frames')
+    .action(async (opts) => {
+      let url: URL;
+      try {
+        url = new URL(opts.url);
+        if (url.protocol !== 'ws:' && url.protocol !== 'wss:') throw new Error('not ws');
+      } catch {
+        console.error(`chargebench vcp: --url must be a ws:// or wss:// URL such as ws://192.168.1.20:9000/ocpp; got "${opts.url}"`);
+        process.exit(2);
+      }
+      const ids = fleetIds(opts.id, opts.count);
+      const definitions = [];
+      for (const id of ids) {
+        const def = VirtualChargerDefinition.safeParse({ id, connectors: opts.connectors, password: opts.password, vendor: opts.vendor, model: opts.model, firmwareVersion: opts.firmware, maxPowerW: opts.maxPower });
+        if (!def.success) {
+          const issue = def.error.issues[0];
+          const field = { id: '--id', password: '--password', vendor: '--vendor', model: '--model', firmwareVersion: '--firmware' }[String(issue.path[0])] ?? String(issue.path[0]);
+          console.error(`chargebench vcp: ${field}: ${issue.message}`);
+          process.exit(2);
+        }
+        definitions.push(def.data);
+      }
+      const fleet = opts.count > 1;
+      const printFrames = !opts.quiet && (!fleet || opts.verbose);
+      let frames = 0;
+      const latencies: number[] = [];
+      const chargers = definitions.map(
+        (definition) =>
+          new VirtualChargePoint({
+            definition,
+            url: opts.url,
+            keepDiagnostics: !fleet,
+            onFrame: (f) => {
+              frames++;
+              if (printFrames) console.log(formatFrame(f));
+            },
+            onCallDone: fleet ? (_a, ms) => latencies.push(ms) : undefined,
+          }),
+      );
+      console.log(`ChargeBench virtual charge point${fleet ? `s ${ids[0]}..${ids[ids.length - 1]} (${ids.length})` : ` ${ids[0]}`}, ${opts.connectors} connector(s), to ${opts.url}${opts.password ? ' with Basic auth' : ''}`);
+
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        await Promise.all(chargers.map((c) => c.stop()));
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+
+      if (!fleet) {
+        const vcp = chargers[0];
+        let lastError: string | null = null;
+        const report = setInterval(() => {
+          const e = vcp.view().lastError;
+          if (e && e !== lastError) console.log(`${new Date().toISOString().slice(11, 23)}  ${vcp.id}: ${e}`);
+          lastError = e;
+        }, 250);
+        report.unref();
+        vcp.start();
+        if (process.stdin.isTTY) console.log(HELP);
+        const rl = createInterface({ input: process.stdin });
+        rl.on('line', (line) => void runCommand(vcp, line.trim(), stop));
+        rl.on('close', () => {
+          if (process.stdin.isTTY) void stop();
+        });
+        return;
+      }
+
+      const perTick = Math.max(1, Math.round(opts.connectRate / 10));
+      let next = 0;
+      const starter = setInterval(() => {
+        for (let i = 0; i < perTick && next < chargers.length; i++) chargers[next++].start();
+        if (next >= chargers.length) clearInterval(starter);
+      }, 100);
+      let lastFrames = 0;
+      let lastAt = Date.now();
+      setInterval(() => {
+        const now = Date.now();
+        const rate = ((frames - lastFrames) * 1000) / (now - lastAt);
+        lastFrames = frames;
+        lastAt = now;
+        const views = chargers.map((c) => c.view());
+        const connected = views.filter((v) => v.connection === 'connected').length;
+        const accepted = views.filter((v) => v.registration === 'Accepted').length;
+        const sorted = latencies.splice(0).sort((a, b) => a - b);
+        const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] : 0;
+        const errors = new Set(views.map((v) => v.lastError).filter(Boolean));
+        console.log(`${new Date().toISOString().slice(11, 19)}  started ${next}/${chargers.length}, connected ${connected}, accepted ${accepted}, ${Math.round(rate)} frames/s, p99 ${p99.toFixed(1)} ms${errors.size ? `; e.g. ${[...errors][0]}` : ''}`);
+      }, 5000);
+    });
+}
+
+async function runCommand(vcp: VirtualChargePoint, line: string, quit: () => Promise<void>): Promise<void> {
+  if (!line) return;
+  const [cmd, ...args] = line.split(/\s+/);
+  const n = (i: number) => Number(args[i]);
+  try {
+    switch (cmd) {
+      case 'plug':
+        return vcp.plug(n(0));
+      case 'unplug':
+        return vcp.unplug(n(0));
+      case 'tag': {
+        if (!args[1]) throw new BenchError(400, 'usage: tag <connector> <idTag>');
+        const r = await vcp.presentIdTag(n(0), args[1]);
+        return console.log(r.message);
+      }
+      case 'suspend':
+        return vcp.suspend(n(0));
+      case 'resume':
+        return vcp.resume(n(0));
+      case 'fault': {
+        const code = ChargePointErrorCode.safeParse(args[1] ?? 'OtherError');
+        if (!code.success || code.data === 'NoError') throw new BenchError(400, `error codes: ${ChargePointErrorCode.options.filter((c) => c !== 'NoError').join(', ')}`);
+        return vcp.setFault(n(0), code.data);
+      }
+      case 'clear':
+        return vcp.clearFault(n(0));
+      case 'power-cycle':
+        return vcp.powerCycle();
+      case 'drop':
+        return vcp.dropConnection();
+      case 'malformed':
+        return vcp.sendMalformed();
+      case 'status': {
+        const v = vcp.view();
+        console.log(`${v.id}: ${v.connection}, registration ${v.registration ?? '-'}, firmware ${v.firmwareVersion}, ${v.queuedMessages} queued`);
+        for (const c of v.connectors) console.log(`  connector ${c.connectorId}: ${c.status}${c.errorCode !== 'NoError' ? ` (${c.errorCode})` : ''}${c.plugged ? ', plugged' : ''}${c.transaction ? `, transaction ${c.transaction.transactionId ?? '(pending)'} for ${c.transaction.idTag}, ${c.transaction.energyWh} Wh` : ''}, ${c.powerW} W, meter ${c.meterWh} Wh`);
+        return;
+      }
+      case 'help':
+        return console.log(HELP);
+      case 'quit':
+      case 'exit':
+        return void quit();
+      default:
+        console.log(`Unknown command "${cmd}". Type help.`);
+    }
+  } catch (e) {
+    console.log(`Cannot ${cmd}: ${(e as Error).message}`);
+  }
+}

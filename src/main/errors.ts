@@ -1,0 +1,23 @@
+// Errors the faces turn into answers: an HTTP status and a message a person can act on.
+import type { z } from 'zod';
+
+/** An error with the HTTP status a face should answer with. */
+export class BenchError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'BenchError';
+  }
+}
+
+/** Checks input against a schema; a failure is a 400 naming the first field at fault. */
+export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  const field = issue.path.map(String).join('.');
+  throw new BenchError(400, `Invalid ${where}${field ? ` field "${field}"` : ''}: ${issue.message}`, { field: field || where });
+}

@@ -1,0 +1,94 @@
+// Time for the virtual charge point: every timer it runs (heartbeat, meter values, reservation expiry,
+// retries, reboots) goes through a Clock, so tests drive time with FakeClock instead of waiting.
+export interface Timer {
+  cancel(): void;
+}
+
+export interface Clock {
+  now(): number;
+  /** Runs `fn` once after `ms`. */
+  after(ms: number, fn: () => void): Timer;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  after(ms, fn) {
+    const t = setTimeout(fn, Math.max(0, ms));
+    return { cancel: () => clearTimeout(t) };
+  },
+};
+
+/** Runs `fn` every `ms` until cancelled; the period is read again each time. */
+export function every(clock: Clock, ms: () => number, fn: () => void): Timer {
+  let current: Timer | null = null;
+  let cancelled = false;
+  const arm = () => {
+    const period = ms();
+    if (cancelled || !(period > 0)) return;
+    current = clock.after(period, () => {
+      if (cancelled) return;
+      arm();
+      fn();
+    });
+  };
+  arm();
+  return {
+    cancel() {
+      cancelled = true;
+      current?.cancel();
+    },
+  };
+}
+
+export function sleep(clock: Clock, ms: number): Promise<void> {
+  return new Promise((resolve) => clock.after(ms, resolve));
+}
+
+interface Pending {
+  at: number;
+  seq: number;
+  fn: () => void;
+  cancelled: boolean;
+}
+
+/** A clock that only moves when told to; timers fire in order, with I/O allowed to run in between. */
+export class FakeClock implements Clock {
+  private time: number;
+  private seq = 0;
+  private pending: Pending[] = [];
+
+  constructor(start: number | string = '2026-01-01T00:00:00.000Z') {
+    this.time = typeof start === 'number' ? start : Date.parse(start);
+  }
+
+  now(): number {
+    return this.time;
+  }
+
+  after(ms: number, fn: () => void): Timer {
+    const p: Pending = { at: this.time + Math.max(0, ms), seq: this.seq++, fn, cancelled: false };
+    this.pending.push(p);
+    return { cancel: () => void (p.cancelled = true) };
+  }
+
+  /** Timers still to fire. */
+  get timers(): number {
+    return this.pending.filter((p) => !p.cancelled).length;
+  }
+
+  /** Moves time forward by `ms`, firing each due timer at its own moment. */
+  async advance(ms: number): Promise<void> {
+    const target = this.time + ms;
+    for (;;) {
+      this.pending = this.pending.filter((p) => !p.cancelled);
+      const due = this.pending.filter((p) => p.at <= target).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      if (!due) break;
+      this.pending.splice(this.pending.indexOf(due), 1);
+      this.time = Math.max(this.time, due.at);
+      due.fn();
+      await new Promise((r) => setImmediate(r));
+    }
+    this.time = target;
+    await new Promise((r) => setImmediate(r));
+  }
+}

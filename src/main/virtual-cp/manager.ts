@@ -1,0 +1,302 @@
+// The bench's own virtual chargers: created, started, stopped and deleted through the faces, driven by
+// physical actions and fault switches, connected to this bench's central system, and kept in the record
+// (definition and non-volatile state) across restarts.
+import { z } from 'zod';
+import { BenchError, parse } from '../errors';
+import {
+  FaultsPatch,
+  faultSwitches,
+  physicalActions,
+  VirtualChargerDefinition,
+  ActionFault,
+  UnlockOutcomes,
+  type FaultSwitch,
+  type Faults,
+  type PhysicalAction,
+  type VirtualChargerView,
+} from '../../shared/api/virtual-chargers';
+import { centralSystemActions } from '../../shared/ocpp16';
+import { VirtualChargePoint, type PersistedState } from './virtual-charge-point';
+import type { Clock } from './clock';
+
+export interface StoredVirtualCharger {
+  id: string;
+  createdAt: string;
+  definition: unknown;
+  state: (Partial<PersistedState> & { running?: boolean; faults?: Partial<Faults> }) | null;
+}
+
+/** Where virtual chargers are kept; the bench record implements it. */
+export interface VirtualChargerStore {
+  virtualChargers(): StoredVirtualCharger[];
+  saveVirtualCharger(id: string, createdAt: string, definition: unknown, state: unknown): Promise<void>;
+  saveVirtualChargerState(id: string, state: unknown): void;
+  deleteVirtualCharger(id: string): Promise<void>;
+}
+
+export type VirtualChargerEvent =
+  | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
+  | { type: 'virtualChargerRemoved'; id: string; ts: string };
+
+export interface ManagerOptions {
+  /** The central system URL the chargers connect to, without the identity. */
+  url: () => string;
+  /** Lets the central system know a charger's password before it connects (security profile 1). */
+  registerPassword?: (id: string, password: string) => Promise<void>;
+  emit?: (e: VirtualChargerEvent) => void;
+  clock?: Clock;
+  callTimeoutMs?: number;
+  /** How long changes gather before a save (ms). */
+  saveDelayMs?: number;
+}
+
+interface Entry {
+  vcp: VirtualChargePoint;
+  createdAt: string;
+  definitionInput: unknown;
+  saveTimer: NodeJS.Timeout | null;
+  eventTimer: NodeJS.Timeout | null;
+}
+
+const faultBodies: Record<FaultSwitch, z.ZodType> = {
+  'session-start-failure': z.strictObject({ on: z.boolean() }),
+  'stuck-connector': z.strictObject({ on: z.boolean() }),
+  offline: z.strictObject({ on: z.boolean(), seconds: z.number().min(0).max(86_400).optional() }),
+  'auth-failure': z.strictObject({ on: z.boolean() }),
+  'slow-charging': z.strictObject({ on: z.boolean(), powerW: z.number().min(0).max(3680).optional() }),
+  'unlock-outcomes': z.union([z.strictObject({ on: z.literal(false) }), z.strictObject({ on: z.literal(true), weights: UnlockOutcomes })]),
+  'drop-mid-transaction': z.strictObject({ on: z.boolean() }),
+  action: z.union([
+    z.strictObject({ on: z.literal(false), action: z.enum(centralSystemActions as [string, ...string[]]) }),
+    ActionFault.extend({ on: z.literal(true), action: z.enum(centralSystemActions as [string, ...string[]]) }),
+  ]),
+};
+
+export class VirtualChargerManager {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(
+    private readonly store: VirtualChargerStore,
+    private readonly options: ManagerOptions,
+  ) {}
+
+  /** Loads the saved chargers and starts those that were running. */
+  async load(): Promise<void> {
+    for (const row of this.store.virtualChargers()) {
+      const def = VirtualChargerDefinition.safeParse(row.definition);
+      if (!def.success) {
+        console.error(`chargebench: virtual charger ${row.id} has a definition this version cannot read; skipped (${def.error.issues[0]?.message})`);
+        continue;
+      }
+      const faults = FaultsPatch.safeParse(row.state?.faults ?? {});
+      const entry = this.make(def.data, row.definition, row.createdAt, row.state ?? undefined, faults.success ? faults.data : {});
+      if (row.state?.running ?? def.data.autoStart) entry.vcp.start();
+    }
+  }
+
+  list(): VirtualChargerView[] {
+    return [...this.entries.values()].map((e) => e.vcp.view());
+  }
+
+  get(id: string): VirtualChargerView {
+    return this.entry(id).vcp.view();
+  }
+
+  /** The charger itself, for tests and the CLI. */
+  charger(id: string): VirtualChargePoint {
+    return this.entry(id).vcp;
+  }
+
+  async create(input: unknown): Promise<VirtualChargerView> {
+    const def = parse(VirtualChargerDefinition, input ?? {}, 'body');
+    if (this.entries.has(def.id)) throw new BenchError(409, `A virtual charger "${def.id}" already exists`, { field: 'id' });
+    if (def.password) await this.options.registerPassword?.(def.id, def.password);
+    const createdAt = new Date().toISOString();
+    const entry = this.make(def, input, createdAt, undefined, {});
+    await this.store.saveVirtualCharger(def.id, createdAt, input, this.stateOf(entry));
+    if (def.autoStart) entry.vcp.start();
+    return entry.vcp.view();
+  }
+
+  async remove(id: string): Promise<void> {
+    const entry = this.entry(id);
+    await entry.vcp.stop();
+    this.clearTimers(entry);
+    this.entries.delete(id);
+    await this.store.deleteVirtualCharger(id);
+    this.options.emit?.({ type: 'virtualChargerRemoved', id, ts: new Date().toISOString() });
+  }
+
+  start(id: string): VirtualChargerView {
+    const entry = this.entry(id);
+    entry.vcp.start();
+    this.save(entry, true);
+    return entry.vcp.view();
+  }
+
+  async stop(id: string): Promise<VirtualChargerView> {
+    const entry = this.entry(id);
+    await entry.vcp.stop();
+    this.save(entry, true);
+    return entry.vcp.view();
+  }
+
+  /** Performs a physical action; the body is checked against the action's schema. */
+  async act(id: string, action: string, body: unknown): Promise<{ result?: unknown; charger: VirtualChargerView }> {
+    const entry = this.entry(id);
+    if (!(action in physicalActions)) throw new BenchError(404, `No action "${action}"; actions are ${Object.keys(physicalActions).join(', ')}`, { field: 'action' });
+    const vcp = entry.vcp;
+    const a = action as PhysicalAction;
+    const args = parse(physicalActions[a] as z.ZodType, body ?? {}, 'body') as Record<string, never>;
+    let result: unknown;
+    switch (a) {
+      case 'plug':
+        vcp.plug(args.connectorId);
+        break;
+      case 'unplug':
+        vcp.unplug(args.connectorId);
+        break;
+      case 'present-id-tag':
+        this.needRunning(vcp);
+        result = await vcp.presentIdTag(args.connectorId, args.idTag);
+        break;
+      case 'suspend':
+        vcp.suspend(args.connectorId);
+        break;
+      case 'resume':
+        vcp.resume(args.connectorId);
+        break;
+      case 'fault':
+        vcp.setFault(args.connectorId, args.errorCode, args.info);
+        break;
+      case 'clear-fault':
+        vcp.clearFault(args.connectorId);
+        break;
+      case 'power-cycle':
+        vcp.powerCycle();
+        break;
+      case 'drop-connection':
+        vcp.dropConnection();
+        break;
+      case 'send-malformed':
+        vcp.sendMalformed();
+        break;
+    }
+    this.save(entry, false);
+    return { ...(result !== undefined ? { result } : {}), charger: vcp.view() };
+  }
+
+  setFaults(id: string, patch: unknown): VirtualChargerView {
+    const entry = this.entry(id);
+    entry.vcp.setFaults(parse(FaultsPatch, patch ?? {}, 'body'));
+    this.save(entry, true);
+    return entry.vcp.view();
+  }
+
+  /** One named fault switch, e.g. `offline` with `{"on": true, "seconds": 30}`. */
+  setFault(id: string, name: string, body: unknown): VirtualChargerView {
+    const entry = this.entry(id);
+    if (!(name in faultSwitches)) throw new BenchError(404, `No fault "${name}"; faults are ${Object.keys(faultSwitches).join(', ')}`, { field: 'fault' });
+    const sw = name as FaultSwitch;
+    const b = parse(faultBodies[sw], body ?? {}, 'body') as Record<string, never>;
+    const current = entry.vcp.faults;
+    let patch: Partial<Faults>;
+    switch (sw) {
+      case 'offline':
+        patch = { offline: b.on, ...(b.seconds !== undefined ? { offlineSeconds: b.seconds } : {}) };
+        break;
+      case 'slow-charging':
+        patch = { slowCharging: b.on, ...(b.powerW !== undefined ? { slowChargingW: b.powerW } : {}) };
+        break;
+      case 'unlock-outcomes':
+        patch = { unlockOutcomes: b.on ? b.weights : null };
+        break;
+      case 'action': {
+        const { on, action, ...fault } = b as unknown as { on: boolean; action: string } & Record<string, unknown>;
+        const actions = { ...current.actions };
+        if (on) actions[action] = ActionFault.parse(fault);
+        else delete actions[action];
+        patch = { actions };
+        break;
+      }
+      default:
+        patch = { [faultSwitches[sw]]: b.on } as Partial<Faults>;
+    }
+    entry.vcp.setFaults(patch);
+    this.save(entry, true);
+    return entry.vcp.view();
+  }
+
+  /** Stops every charger and saves its state (the bench is shutting down). */
+  async close(): Promise<void> {
+    for (const entry of this.entries.values()) {
+      const wasRunning = entry.vcp.isRunning;
+      await entry.vcp.stop();
+      this.clearTimers(entry);
+      this.store.saveVirtualChargerState(entry.vcp.id, { ...this.stateOf(entry), running: wasRunning });
+    }
+    this.entries.clear();
+  }
+
+  private make(def: VirtualChargerDefinition, input: unknown, createdAt: string, state: StoredVirtualCharger['state'] | undefined, faults: Partial<Faults>): Entry {
+    const entry: Entry = { vcp: null as unknown as VirtualChargePoint, createdAt, definitionInput: input, saveTimer: null, eventTimer: null };
+    entry.vcp = new VirtualChargePoint({
+      definition: def,
+      url: this.options.url(),
+      clock: this.options.clock,
+      state: state ?? undefined,
+      faults,
+      callTimeoutMs: this.options.callTimeoutMs,
+      onChange: () => this.changed(entry),
+    });
+    this.entries.set(def.id, entry);
+    return entry;
+  }
+
+  private stateOf(entry: Entry): StoredVirtualCharger['state'] {
+    return { ...entry.vcp.persistentState(), running: entry.vcp.isRunning, faults: entry.vcp.faults };
+  }
+
+  private changed(entry: Entry): void {
+    this.save(entry, false);
+    // Views go out at most every 100 ms per charger; a burst of changes shows its end state.
+    if (!this.options.emit || entry.eventTimer) return;
+    entry.eventTimer = setTimeout(() => {
+      entry.eventTimer = null;
+      if (this.entries.get(entry.vcp.id) === entry) this.options.emit?.({ type: 'virtualChargerChanged', charger: entry.vcp.view(), ts: new Date().toISOString() });
+    }, 100);
+    entry.eventTimer.unref();
+  }
+
+  private save(entry: Entry, now: boolean): void {
+    if (now) {
+      if (entry.saveTimer) clearTimeout(entry.saveTimer);
+      entry.saveTimer = null;
+      this.store.saveVirtualChargerState(entry.vcp.id, this.stateOf(entry));
+      return;
+    }
+    if (entry.saveTimer) return;
+    entry.saveTimer = setTimeout(() => {
+      entry.saveTimer = null;
+      if (this.entries.get(entry.vcp.id) === entry) this.store.saveVirtualChargerState(entry.vcp.id, this.stateOf(entry));
+    }, this.options.saveDelayMs ?? 1000);
+    entry.saveTimer.unref();
+  }
+
+  private clearTimers(entry: Entry): void {
+    if (entry.saveTimer) clearTimeout(entry.saveTimer);
+    if (entry.eventTimer) clearTimeout(entry.eventTimer);
+    entry.saveTimer = entry.eventTimer = null;
+  }
+
+  private entry(id: string): Entry {
+    const e = this.entries.get(id);
+    if (!e) throw new BenchError(404, `No virtual charger "${id}"`);
+    return e;
+  }
+
+  private needRunning(vcp: VirtualChargePoint): void {
+    if (!vcp.isRunning) throw new BenchError(409, `Virtual charger ${vcp.id} is stopped; start it first`);
+  }
+}
+
