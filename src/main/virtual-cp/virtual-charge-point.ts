@@ -1241,10 +1241,11 @@ export class VirtualChargePoint {
       const roll = this.random() * total;
       status = roll < w.Unlocked ? 'Unlocked' : roll < w.Unlocked + w.UnlockFailed ? 'UnlockFailed' : 'NotSupported';
     }
+    // Unlocking ends the transaction on that connector first (OCPP 1.6, 5.18): its StopTransaction goes
+    // out before the answer says Unlocked.
+    if (status === 'Unlocked' && c.tx) this.stopTransaction(c, 'UnlockCommand');
     this.afterAnswer(messageId, () => {
       if (status === 'UnlockFailed' && this.faultState.stuckConnector) c.lockFailure = true;
-      // Unlocking ends the transaction on that connector first.
-      if (status === 'Unlocked' && c.tx) this.stopTransaction(c, 'UnlockCommand');
       this.refresh();
     });
     return { status };
