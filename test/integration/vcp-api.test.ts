@@ -121,4 +121,21 @@ describe('virtual chargers through the API', () => {
     await waitFor(async () => (await tb.request('GET', '/api/chargers/VCP-SECURE')).body?.connected);
     expect((await tb.request('GET', '/api/chargers/VCP-SECURE')).body.hasPassword).toBe(true);
   });
+
+  it('answers like a charger without them when feature profiles are switched off', async () => {
+    await tb.request('POST', '/api/virtual-chargers', { id: 'VCP-CORE', profiles: ['Core'] });
+    await waitFor(async () => (await tb.request('GET', '/api/chargers/VCP-CORE')).body?.registrationStatus === 'Accepted');
+    for (const [action, payload] of [
+      ['ReserveNow', { connectorId: 1, expiryDate: new Date(Date.now() + 60_000).toISOString(), idTag: 'X', reservationId: 1 }],
+      ['SetChargingProfile', { connectorId: 0, csChargingProfiles: { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 10 }] } } }],
+      ['SendLocalList', { listVersion: 1, updateType: 'Full' }],
+      ['TriggerMessage', { requestedMessage: 'Heartbeat' }],
+      ['UpdateFirmware', { location: 'http://127.0.0.1:1/fw.bin', retrieveDate: new Date().toISOString() }],
+    ] as const) {
+      const r = await tb.request('POST', `/api/chargers/VCP-CORE/operations/${action}`, payload);
+      expect(r.body, action).toMatchObject({ outcome: 'callError', error: { code: 'NotSupported' } });
+    }
+    const config = await tb.request('POST', '/api/chargers/VCP-CORE/operations/GetConfiguration', { key: ['SupportedFeatureProfiles', 'LocalAuthListEnabled'] });
+    expect(config.body.response).toMatchObject({ configurationKey: [{ key: 'SupportedFeatureProfiles', value: 'Core' }], unknownKey: ['LocalAuthListEnabled'] });
+  });
 });
