@@ -118,11 +118,21 @@ export class Child<In extends { type: string }, Out extends { type: string }> {
   }
 
   /** Forks a TypeScript module (through tsx) with an IPC channel; its stdout goes to our stderr. */
-  static fork<In extends { type: string }, Out extends { type: string }>(name: string, file: string, args: string[] = []): Child<In, Out> {
+  static fork<In extends { type: string }, Out extends { type: string }>(name: string, file: string, args: string[] = [], execArgv: string[] = []): Child<In, Out> {
     // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server children.
     const extra = file.includes('server-') && process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : [];
-    const proc = fork(file, args, { execArgv: ['--import', 'tsx', ...extra], stdio: ['ignore', 2, 2, 'ipc'] });
+    const proc = fork(file, args, { execArgv: ['--import', 'tsx', ...extra, ...execArgv], stdio: ['ignore', 2, 2, 'ipc'] });
     return new Child<In, Out>(name, proc);
+  }
+
+  /** Resolves with how the child ended (e.g. "code 1", "signal SIGKILL") once it has exited. */
+  whenExited(): Promise<string> {
+    return this.exited.then(() => this.exitInfo ?? 'exited');
+  }
+
+  /** The child's process id (for sampling /proc/<pid>). */
+  get pid(): number | undefined {
+    return this.proc.pid;
   }
 
   send(m: Out): void {

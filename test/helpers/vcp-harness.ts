@@ -2,6 +2,8 @@
 // Every frame becomes a short label such as `out CALL StatusNotification(1:Preparing)` or
 // `in CALLRESULT Authorize(Accepted)`, so tests can assert exact sequences; the payloads are kept too.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { createValidator } from 'ocpp-rpc';
 import type { AddressInfo } from 'node:net';
 import { VirtualChargePoint, type VcpFrame, type VirtualChargePointOptions } from '../../src/main/virtual-cp/virtual-charge-point';
 import { FakeClock } from '../../src/main/virtual-cp/clock';
@@ -17,6 +19,8 @@ export interface TappedFrame {
   label: string;
   /** The charger's (fake) time when the frame went by. */
   ts: string;
+  /** Which connection it went over (calls lost with a connection are not waited for). */
+  connection: number;
 }
 
 /** `(…)` detail of a label: what a reader needs to tell two frames of one action apart. */
@@ -52,7 +56,7 @@ function detail(kind: string, action: string | null, p: any): string {
   return '';
 }
 
-export function frameOf(f: VcpFrame): TappedFrame {
+export function frameOf(f: VcpFrame, connection = 0): TappedFrame {
   let payload: any = null;
   let code = '';
   try {
@@ -63,10 +67,24 @@ export function frameOf(f: VcpFrame): TappedFrame {
     // INVALID frames keep a null payload.
   }
   const label = `${f.direction} ${f.kind} ${f.action ?? '?'}${f.kind === 'CALLERROR' ? code : detail(f.kind, f.action, payload)}`;
-  return { direction: f.direction, kind: f.kind, action: f.action, messageId: f.messageId, payload, label, ts: f.ts };
+  return { direction: f.direction, kind: f.kind, action: f.action, messageId: f.messageId, payload, label, ts: f.ts, connection };
 }
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// The official OCPP 1.6 JSON schemas (shipped by ocpp-rpc): an oracle independent of the project's own.
+const official = createValidator('ocpp1.6', createRequire(import.meta.url)('ocpp-rpc/lib/schemas/ocpp1_6.json'));
+
+/** Why a frame breaks the official schema of its action, or null. */
+export function schemaViolation(f: TappedFrame): string | null {
+  if (!f.action || (f.kind !== 'CALL' && f.kind !== 'CALLRESULT')) return f.kind === 'INVALID' ? `${f.direction} INVALID frame` : null;
+  try {
+    official.validate(`urn:${f.action}.${f.kind === 'CALL' ? 'req' : 'conf'}`, f.payload);
+    return null;
+  } catch (e) {
+    return `${f.label}: ${(e as Error).message} in ${JSON.stringify(f.payload)}`;
+  }
+}
 
 export interface HarnessOptions extends Partial<Omit<VirtualChargePointOptions, 'definition' | 'url' | 'clock' | 'onFrame'>> {
   clock?: FakeClock;
@@ -76,6 +94,8 @@ export interface HarnessOptions extends Partial<Omit<VirtualChargePointOptions, 
 
 export class VcpHarness {
   readonly frames: TappedFrame[] = [];
+  /** Frames either side sent that break the official schemas (should stay empty). */
+  readonly violations: string[] = [];
   readonly vcp: VirtualChargePoint;
   readonly clock: FakeClock;
   readonly id: string;
@@ -95,8 +115,23 @@ export class VcpHarness {
       definition: VirtualChargerDefinition.parse(definition),
       url: url ?? tb!.wsUrl(),
       clock: this.clock,
-      onFrame: (f) => this.frames.push(frameOf(f)),
+      onFrame: (f) => {
+        const frame = frameOf(f, this.connectionNumber());
+        this.frames.push(frame);
+        const violation = schemaViolation(frame);
+        if (violation) this.violations.push(violation);
+      },
     });
+  }
+
+  private readonly connections = new WeakMap<object, number>();
+
+  /** A number per RPC endpoint (one per WebSocket connection) of the charger; 0 when it has none. */
+  private connectionNumber(): number {
+    const endpoint = (this.vcp as unknown as { endpoint: object | null }).endpoint;
+    if (!endpoint) return 0;
+    if (!this.connections.has(endpoint)) this.connections.set(endpoint, this.frames.length + 1);
+    return this.connections.get(endpoint)!;
   }
 
   /** Starts the charger and waits until it is Accepted and has said all it had to say. */
@@ -127,15 +162,19 @@ export class VcpHarness {
     return this.frames.slice(from).filter((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action).map((f) => f.payload);
   }
 
-  /** Calls whose answer has not gone by yet (either direction). */
+  /**
+   * 1 while the charger's last call on its current connection waits for the central system's answer.
+   * One call is outstanding at a time, so an earlier one without an answer has timed out.
+   */
   outstanding(): number {
-    const open = new Map<string, TappedFrame>();
-    for (const f of this.frames) {
-      if (!f.messageId) continue;
-      if (f.kind === 'CALL') open.set(`${f.direction}:${f.messageId}`, f);
-      else open.delete(`${f.direction === 'in' ? 'out' : 'in'}:${f.messageId}`);
+    const current = this.connectionNumber();
+    if (!current) return 0;
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const f = this.frames[i];
+      if (f.connection !== current || f.direction !== 'out' || f.kind !== 'CALL') continue;
+      return this.frames.slice(i + 1).some((r) => r.direction === 'in' && r.kind !== 'CALL' && r.messageId === f.messageId) ? 0 : 1;
     }
-    return open.size;
+    return 0;
   }
 
   /** Waits until every call is answered and nothing has moved for `ms`. */
@@ -169,10 +208,16 @@ export class VcpHarness {
     return this.frames.slice(from).find((f) => f.label === label)!;
   }
 
-  /** Moves the fake clock on, then lets the frames it caused play out. */
-  async advance(ms: number): Promise<void> {
-    await this.clock.advance(ms);
-    await this.quiet();
+  /**
+   * Moves the fake clock on, then lets the frames it caused play out. With `stepMs`, in steps with the
+   * frames played out after each, so that real I/O keeps pace with fake time (else a queued message can
+   * be sent, and stamped, well after the moment it was due).
+   */
+  async advance(ms: number, stepMs = ms): Promise<void> {
+    for (let done = 0; done < ms; done += stepMs) {
+      await this.clock.advance(Math.min(stepMs, ms - done));
+      await this.quiet(stepMs < ms ? 10 : 40);
+    }
   }
 
   /** Moves the clock on in steps until the condition holds (for flows that mix timers and real I/O). */

@@ -250,6 +250,20 @@ export class SmartCharging {
     };
   }
 
+  /**
+   * The first moment after `now`, up to `horizonMs` ahead, at which a profile may change the connector's limit
+   * (a period starts, a schedule or validity ends), or null: when a charger must re-read limitW.
+   */
+  nextChange(connectorId: number, now: number, activeTx: ActiveTx, horizonMs = DAY_MS): number | null {
+    if (!this.exists(connectorId)) return null;
+    const frame: Frame = { ref: now, tx: connectorId > 0 ? activeTx(connectorId) : null };
+    let next: number | null = null;
+    for (const ip of this.relevant(connectorId, frame)) {
+      for (const t of this.changes(ip, now, now + horizonMs, frame)) if (t > now && t <= now + horizonMs && (next === null || t < next)) next = t;
+    }
+    return next;
+  }
+
   /** The power limit in W at `now` on a connector (Infinity if no profile applies), for metering. */
   limitW(connectorId: number, now: number, activeTx: ActiveTx): number {
     if (!this.exists(connectorId)) return Infinity;

@@ -77,7 +77,15 @@ interface Reservation {
   timer: Timer | null;
 }
 
-interface Connector {
+interface StatusHolder {
+  /** What the central system was last told. */
+  reported: string | null;
+  /** The state now, and since when. */
+  current?: string;
+  since?: string;
+}
+
+interface Connector extends StatusHolder {
   id: number;
   plugged: boolean;
   evSuspended: boolean;
@@ -92,8 +100,6 @@ interface Connector {
   meterWh: number;
   powerW: number;
   lastSettled: number;
-  /** What the central system was last told. */
-  reported: string | null;
 }
 
 /** What survives a restart of the bench (a charger's non-volatile memory). */
@@ -138,7 +144,7 @@ export class VirtualChargePoint {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly connectors: Connector[];
-  private readonly charger: { fault: Connector['fault']; availability: 'Operative' | 'Inoperative'; scheduledAvailability: 'Operative' | 'Inoperative' | null; reported: string | null };
+  private readonly charger: StatusHolder & { fault: Connector['fault']; availability: 'Operative' | 'Inoperative'; scheduledAvailability: 'Operative' | 'Inoperative' | null };
   private readonly smart: SmartCharging;
   private faultState: Faults;
   private ws: WebSocket | null = null;
@@ -153,6 +159,8 @@ export class VirtualChargePoint {
   private bootTimer: Timer | null = null;
   private alignedTimer: Timer | null = null;
   private offlineTimer: Timer | null = null;
+  /** Fires when a charging schedule next changes a connector's limit (see armScheduleTimer). */
+  private scheduleTimer: Timer | null = null;
   private queue: QueuedMessage[] = [];
   private sendingQueued = false;
   private retryTimer: Timer | null = null;
@@ -535,8 +543,8 @@ export class VirtualChargePoint {
 
   private powerDown(): void {
     this.settleAll();
-    for (const t of [this.reconnectTimer, this.heartbeatTimer, this.bootTimer, this.alignedTimer, this.retryTimer, this.offlineTimer]) t?.cancel();
-    this.reconnectTimer = this.heartbeatTimer = this.bootTimer = this.alignedTimer = this.retryTimer = this.offlineTimer = null;
+    for (const t of [this.reconnectTimer, this.heartbeatTimer, this.bootTimer, this.alignedTimer, this.retryTimer, this.offlineTimer, this.scheduleTimer]) t?.cancel();
+    this.reconnectTimer = this.heartbeatTimer = this.bootTimer = this.alignedTimer = this.retryTimer = this.offlineTimer = this.scheduleTimer = null;
     for (const c of this.connectors) {
       c.tx?.sampleTimer?.cancel();
       if (c.authorized) this.clearAuthorized(c);
@@ -617,8 +625,10 @@ export class VirtualChargePoint {
   /** Back online without a reboot: report what changed meanwhile, deliver queued transaction messages. */
   private resumeSession(): void {
     this.startHeartbeat();
-    for (const c of [0, ...this.connectors.map((x) => x.id)]) this.reportStatus(c, false);
+    // Queued transaction messages lead, so the central system learns of a transaction before a status
+    // that implies it.
     this.pumpQueue();
+    for (const c of [0, ...this.connectors.map((x) => x.id)]) this.reportStatus(c, false);
   }
 
   private startHeartbeat(): void {
@@ -680,17 +690,23 @@ export class VirtualChargePoint {
   /** Tells the central system a connector's status if it changed since it was last told (or always). */
   private reportStatus(connectorId: number, force: boolean): void {
     let payload: RequestOf<'StatusNotification'>;
-    let holder: { reported: string | null };
+    let holder: StatusHolder;
     if (connectorId === 0) {
       const s = this.chargerStatus();
-      payload = { connectorId: 0, status: s.status, errorCode: s.errorCode, ...(s.info ? { info: s.info } : {}), timestamp: this.iso() };
+      payload = { connectorId: 0, status: s.status, errorCode: s.errorCode, ...(s.info ? { info: s.info } : {}) };
       holder = this.charger;
     } else {
       const c = this.connectors[connectorId - 1];
-      payload = { connectorId, status: this.statusOf(c), errorCode: this.errorCodeOf(c), ...(c.fault?.info ? { info: c.fault.info } : {}), timestamp: this.iso() };
+      payload = { connectorId, status: this.statusOf(c), errorCode: this.errorCodeOf(c), ...(c.fault?.info ? { info: c.fault.info } : {}) };
       holder = c;
     }
     const key = `${payload.status}/${payload.errorCode}`;
+    // The timestamp says when the state began, which matters when it is reported late (after offline).
+    if (holder.current !== key) {
+      holder.current = key;
+      holder.since = this.iso();
+    }
+    payload.timestamp = holder.since ?? this.iso();
     if (!force && holder.reported === key) return;
     if (!this.isAccepted) return;
     holder.reported = key;
@@ -702,7 +718,33 @@ export class VirtualChargePoint {
     for (const c of this.connectors) this.settle(c);
     this.reportStatus(0, false);
     for (const c of this.connectors) this.reportStatus(c.id, false);
+    this.armScheduleTimer();
     this.changed();
+  }
+
+  /**
+   * Charging schedules change the limit at their period boundaries, not only when something else happens:
+   * a timer at the next boundary of a running transaction's limit settles the meter at the old power and
+   * reports the status the new limit brings (e.g. SuspendedEVSE at 0 W). Re-armed on every refresh.
+   */
+  private armScheduleTimer(): void {
+    this.scheduleTimer?.cancel();
+    this.scheduleTimer = null;
+    if (!this.running || !this.definition.profiles.includes('SmartCharging') || this.smart.profiles().length === 0) return;
+    // Only a running transaction draws power; idle connectors have nothing to follow.
+    const busy = this.connectors.filter((c) => c.tx);
+    if (!busy.length) return;
+    const now = this.clock.now();
+    const horizon = 86_400_000;
+    let next = now + horizon;
+    for (const c of busy) {
+      const t = this.smart.nextChange(c.id, now, this.activeTx, horizon);
+      if (t !== null) next = Math.min(next, t);
+    }
+    this.scheduleTimer = this.clock.after(next - now, () => {
+      this.scheduleTimer = null;
+      this.refresh();
+    });
   }
 
   private changed(): void {
