@@ -2,13 +2,12 @@
 // in its own child process with a separate load-generator child; prints a markdown table, writes JSON.
 // Each configuration runs --repeat times (servers alternating) and the median run is reported, as runs
 // on a small shared machine vary.
-import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Child, killAllChildren, type LoadToParent, type ParentToLoad, type ParentToServer, type PersistedFrames, type ServerToParent, type LoadTotals } from './cs/ipc';
+import { Child, killAllChildren, runMain, type LoadToParent, type ParentToLoad, type ParentToServer, type PersistedFrames, type ServerToParent, type LoadTotals } from './cs/ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const SERVERS = {
@@ -229,22 +228,7 @@ async function main(): Promise<void> {
   if (results.some((r) => 'error' in r)) throw new Error('some runs failed (see the table)');
 }
 
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    killAllChildren();
-    process.exit(130);
-  });
-}
-process.on('exit', () => {
-  killAllChildren();
-  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
-});
-
-main().then(
-  () => process.exit(0),
-  (e: Error) => {
-    log(`bench:cs: ${e.stack ?? e.message}`);
-    killAllChildren();
-    process.exit(1);
-  },
-);
+runMain(async () => {
+  await main();
+  return 0;
+}, tempDirs, (line) => log(`bench:cs: ${line}`));

@@ -11,7 +11,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Child, killAllChildren, type BenchStats, type BenchToParent, type FleetToParent, type HoldResult, type ParentToBench, type ParentToFleet, type PersistedCounts, type RampResult } from './fleet/ipc';
+import { Child, killAllChildren, runMain, type BenchStats, type BenchToParent, type FleetToParent, type HoldResult, type ParentToBench, type ParentToFleet, type PersistedCounts, type RampResult } from './fleet/ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BENCH_FILE = join(here, 'fleet', 'server-bench.ts');
@@ -336,22 +336,4 @@ async function main(): Promise<number> {
   return error ? 1 : 0;
 }
 
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    killAllChildren();
-    process.exit(130);
-  });
-}
-process.on('exit', () => {
-  killAllChildren();
-  for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
-});
-
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    log(e.stack ?? e.message);
-    killAllChildren();
-    process.exit(1);
-  },
-);
+runMain(main, tempDirs, log);

@@ -1,5 +1,6 @@
 // IPC plumbing for the central-system benchmark: the messages the parent and its children exchange,
 // and a handle on a forked child that waits for typed replies with timeouts and kills it for sure.
+import { rmSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 
 // ---- messages ------------------------------------------------------------------------------------
@@ -82,6 +83,31 @@ const live = new Set<Child<{ type: string }, { type: string }>>();
 /** Kills every child still running (used on errors, signals and the overall timeout). */
 export function killAllChildren(): void {
   for (const c of live) c.kill();
+}
+
+/**
+ * Runs a benchmark's main: its exit code ends the process; an error, Ctrl+C or SIGTERM kill the
+ * children first; the temp dirs still listed are removed on the way out.
+ */
+export function runMain(main: () => Promise<number>, tempDirs: Set<string>, log: (line: string) => void): void {
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(sig, () => {
+      killAllChildren();
+      process.exit(130);
+    });
+  }
+  process.on('exit', () => {
+    killAllChildren();
+    for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+  });
+  main().then(
+    (code) => process.exit(code),
+    (e: Error) => {
+      log(e.stack ?? e.message);
+      killAllChildren();
+      process.exit(1);
+    },
+  );
 }
 
 export class Child<In extends { type: string }, Out extends { type: string }> {

@@ -1,7 +1,7 @@
 // Messages of the fleet benchmark (`npm run bench:fleet`): the parent, the bench child (ChargeBench's
 // central system) and the fleet child (VirtualChargePoint instances). The child handle and the
 // child-side helpers are the central-system benchmark's (../cs/ipc).
-export { Child, exitWithParent, killAllChildren, toParent } from '../cs/ipc';
+export { Child, exitWithParent, killAllChildren, runMain, toParent } from '../cs/ipc';
 
 /** Event-loop delay over a window (perf_hooks histogram), ms. */
 export interface LoopDelay {

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { VirtualChargePoint, type VcpFrame, type VirtualChargePointOptions } from '../../src/main/virtual-cp/virtual-charge-point';
 import { FakeClock } from '../../src/main/virtual-cp/clock';
 import { VirtualChargerDefinition, type VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
-import type { TestBench } from './bench';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { startTestBench, type TestBench } from './bench';
 
 export interface TappedFrame {
   direction: 'in' | 'out';
@@ -302,4 +303,59 @@ export async function fileServer(files: Record<string, Buffer | string>): Promis
     requests,
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
+}
+
+/**
+ * One bench per test file, chargers numbered `<prefix>1`, `<prefix>2`, ... Each test's chargers and
+ * cleanups stop after it, and every frame they exchanged must have passed the official schemas.
+ */
+export function benchSuite(prefix: string, setup?: (tb: TestBench) => Promise<void>) {
+  let bench: TestBench;
+  const running: VcpHarness[] = [];
+  const cleanups: Array<() => Promise<void>> = [];
+  let n = 0;
+  beforeAll(async () => {
+    bench = await startTestBench();
+    await setup?.(bench);
+  });
+  afterEach(async () => {
+    const done = running.splice(0);
+    await Promise.all(done.map((h) => h.stop()));
+    await Promise.all(cleanups.splice(0).map((f) => f()));
+    for (const h of done) expect(h.violations, h.id).toEqual([]);
+  });
+  afterAll(async () => {
+    await bench.stop();
+  });
+  const suite = {
+    get tb(): TestBench {
+      return bench;
+    },
+    cleanups,
+    nextId: () => `${prefix}${++n}`,
+    /** A harness stopped and checked after the test. */
+    track(h: VcpHarness): VcpHarness {
+      running.push(h);
+      return h;
+    },
+    harness: (def: Partial<VirtualChargerDefinitionInput> = {}, options: HarnessOptions = {}) => suite.track(new VcpHarness(bench, { id: suite.nextId(), connectors: 2, ...def }, options)),
+    /** A booted virtual charger with a unique id on the shared bench. */
+    charger: (def: Partial<VirtualChargerDefinitionInput> = {}) => suite.harness(def).boot(),
+  };
+  return suite;
+}
+
+/** Plugs a connector and starts a session with a card; returns the bench's transaction id once all is answered. */
+export async function session(h: VcpHarness, idTag: string, connectorId = 1): Promise<number> {
+  h.vcp.plug(connectorId);
+  expect((await h.vcp.presentIdTag(connectorId, idTag)).accepted).toBe(true);
+  await h.quiet();
+  const id = h.vcp.view().connectors[connectorId - 1].transaction?.transactionId;
+  expect(id).toBeTypeOf('number');
+  return id!;
+}
+
+/** ChangeConfiguration through the bench, expected Accepted. */
+export async function configure(h: VcpHarness, key: string, value: string): Promise<void> {
+  expect(await h.op('ChangeConfiguration', { key, value })).toMatchObject({ outcome: 'completed', response: { status: 'Accepted' } });
 }

@@ -1,40 +1,10 @@
 // The virtual charge point against ChargeBench's own central system: every physical action, with the
 // frames it causes in order, and what the bench recorded of it.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBench, type TestBench } from '../helpers/bench';
-import { roundTrip, VcpHarness } from '../helpers/vcp-harness';
-import type { VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
+import { describe, expect, it } from 'vitest';
+import { benchSuite, roundTrip, session } from '../helpers/vcp-harness';
 
-let tb: TestBench;
-const running: VcpHarness[] = [];
-let n = 0;
-
-beforeAll(async () => {
-  tb = await startTestBench();
-});
-afterEach(async () => {
-  const done = running.splice(0);
-  await Promise.all(done.map((h) => h.stop()));
-  // Every frame both ways, checked against the official OCPP 1.6 schemas.
-  for (const h of done) expect(h.violations, h.id).toEqual([]);
-});
-afterAll(async () => {
-  await tb.stop();
-});
-
-/** A booted virtual charger with a unique id on the shared bench. */
-async function charger(def: Partial<VirtualChargerDefinitionInput> = {}): Promise<VcpHarness> {
-  const h = new VcpHarness(tb, { id: `VCP-A${++n}`, connectors: 2, ...def });
-  running.push(h);
-  return h.boot();
-}
-
-/** Plugs connector 1 and starts a session with a card; resolves once the bench answered everything. */
-async function session(h: VcpHarness, idTag: string, connectorId = 1): Promise<void> {
-  h.vcp.plug(connectorId);
-  expect((await h.vcp.presentIdTag(connectorId, idTag)).accepted).toBe(true);
-  await h.quiet();
-}
+const suite = benchSuite('VCP-A');
+const { charger } = suite;
 
 describe('virtual charger physical actions against the bench', () => {
   it('boots: BootNotification, then the status of connector 0 and of each connector', async () => {
@@ -47,7 +17,7 @@ describe('virtual charger physical actions against the bench', () => {
     ]);
     expect(h.payloads('BootNotification')[0]).toMatchObject({ chargePointVendor: 'ChargeBench', chargePointModel: 'Virtual AC', firmwareVersion: '1.0.0' });
     expect(await h.benchStatuses()).toEqual([[0, 'Available', 'NoError'], [1, 'Available', 'NoError'], [2, 'Available', 'NoError']]);
-    const bench = (await tb.request('GET', `/api/chargers/${h.id}`)).body;
+    const bench = (await suite.tb.request('GET', `/api/chargers/${h.id}`)).body;
     expect(bench).toMatchObject({ connected: true, registrationStatus: 'Accepted', boot: { firmwareVersion: '1.0.0' } });
   });
 
@@ -112,7 +82,7 @@ describe('virtual charger physical actions against the bench', () => {
   });
 
   it('a card the bench does not accept: Authorize answers Blocked, no transaction', async () => {
-    expect((await tb.request('POST', '/api/id-tags', { idTag: 'A-BLOCKED', status: 'Blocked' })).status).toBe(201);
+    expect((await suite.tb.request('POST', '/api/id-tags', { idTag: 'A-BLOCKED', status: 'Blocked' })).status).toBe(201);
     const h = await charger();
     h.vcp.plug(1);
     await h.quiet();
@@ -126,7 +96,7 @@ describe('virtual charger physical actions against the bench', () => {
 
   it('a card already charging elsewhere: StartTransaction answered ConcurrentTx, stopped at once (DeAuthorized)', async () => {
     const h = await charger();
-    const first = await session(h, 'A-TAG-TWICE', 1).then(() => h.vcp.view().connectors[0].transaction!.transactionId);
+    const first = await session(h, 'A-TAG-TWICE', 1);
     h.vcp.plug(2);
     await h.quiet();
     const m = h.mark();
@@ -229,7 +199,7 @@ describe('virtual charger physical actions against the bench', () => {
     await h.until(() => !h.vcp.isConnected);
     await h.advanceUntil(() => h.vcp.isAccepted, 250);
     expect(h.since(m)).toEqual([]);
-    expect((await tb.request('GET', `/api/chargers/${h.id}`)).body.connected).toBe(true);
+    expect((await suite.tb.request('GET', `/api/chargers/${h.id}`)).body.connected).toBe(true);
     // The session went on: the next sample is delivered on the new connection.
     await h.advance(60_000);
     expect(h.sent(m)).toEqual(['MeterValues(1:Sample.Periodic)']);

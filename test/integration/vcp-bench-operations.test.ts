@@ -1,51 +1,14 @@
 // The virtual charge point against ChargeBench's own central system: each of the 19 central-system
 // operations sent through the bench's API, with the frames that follow in order, and the bench's record.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBench, type TestBench } from '../helpers/bench';
-import { answered, fileServer, roundTrip, VcpHarness } from '../helpers/vcp-harness';
+import { describe, expect, it } from 'vitest';
+import { answered, benchSuite, configure, fileServer, roundTrip, session, VcpHarness } from '../helpers/vcp-harness';
 import type { VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
 
-let tb: TestBench;
-const running: VcpHarness[] = [];
-const cleanups: Array<() => Promise<void>> = [];
-let n = 0;
-
-beforeAll(async () => {
-  tb = await startTestBench();
-});
-afterEach(async () => {
-  const done = running.splice(0);
-  await Promise.all(done.map((h) => h.stop()));
-  await Promise.all(cleanups.splice(0).map((f) => f()));
-  // Every frame both ways, checked against the official OCPP 1.6 schemas.
-  for (const h of done) expect(h.violations, h.id).toEqual([]);
-});
-afterAll(async () => {
-  await tb.stop();
-});
-
-async function charger(def: Partial<VirtualChargerDefinitionInput> = {}): Promise<VcpHarness> {
-  const h = new VcpHarness(tb, { id: `VCP-O${++n}`, connectors: 2, ...def });
-  running.push(h);
-  return h.boot();
-}
-
-/** Plugs a connector and starts a session with a card; returns the bench's transaction id. */
-async function session(h: VcpHarness, idTag: string, connectorId = 1): Promise<number> {
-  h.vcp.plug(connectorId);
-  expect((await h.vcp.presentIdTag(connectorId, idTag)).accepted).toBe(true);
-  await h.quiet();
-  const id = h.vcp.view().connectors[connectorId - 1].transaction?.transactionId;
-  expect(id).toBeTypeOf('number');
-  return id!;
-}
+const suite = benchSuite('VCP-O');
+const { cleanups, charger } = suite;
 
 /** What the charger sent, periodic meter values and heartbeats left out. */
 const sentBut = (h: VcpHarness, from: number) => h.sent(from).filter((s) => s !== 'Heartbeat' && !s.startsWith('MeterValues('));
-
-async function configure(h: VcpHarness, key: string, value: string): Promise<void> {
-  expect(await h.op('ChangeConfiguration', { key, value })).toMatchObject({ outcome: 'completed', response: { status: 'Accepted' } });
-}
 
 /** The value of one measurand in a MeterValues request. */
 function measurand(mv: any, name: string): number {
@@ -383,8 +346,8 @@ describe('Reservation', () => {
   });
 
   it('ReserveNow on connector 0 is Rejected where ReserveConnectorZeroSupported is false', async () => {
-    const h = new VcpHarness(tb, { id: `VCP-O${++n}`, connectors: 1 }, { state: { config: { ReserveConnectorZeroSupported: 'false' } } });
-    running.push(h);
+    const h = new VcpHarness(suite.tb, { id: suite.nextId(), connectors: 1 }, { state: { config: { ReserveConnectorZeroSupported: 'false' } } });
+    suite.track(h);
     await h.boot();
     expect((await h.op('GetConfiguration', { key: ['ReserveConnectorZeroSupported'] })).response.configurationKey[0].value).toBe('false');
     expect((await h.op('ReserveNow', { connectorId: 0, expiryDate: h.iso(3_600_000), idTag: 'O-RES-7', reservationId: 41 })).response).toEqual({ status: 'Rejected' });
@@ -482,7 +445,7 @@ describe('FirmwareManagement', () => {
       ...roundTrip('FirmwareStatusNotification(Installed)'),
     ]);
     expect(h.payloads('BootNotification', m)[0].firmwareVersion).toBe('2.1.0');
-    expect((await tb.request('GET', `/api/chargers/${h.id}`)).body).toMatchObject({ firmwareStatus: 'Installed', boot: { firmwareVersion: '2.1.0' } });
+    expect((await suite.tb.request('GET', `/api/chargers/${h.id}`)).body).toMatchObject({ firmwareStatus: 'Installed', boot: { firmwareVersion: '2.1.0' } });
   });
 
   it('UpdateFirmware during a session: downloads at once, installs only once the session is over', async () => {
@@ -519,7 +482,7 @@ describe('FirmwareManagement', () => {
     await h.advanceUntil(() => h.vcp.view().firmwareStatus === 'DownloadFailed', 1_000);
     expect(h.sent(m)).toEqual(['FirmwareStatusNotification(Downloading)', 'FirmwareStatusNotification(Downloading)', 'FirmwareStatusNotification(Downloading)', 'FirmwareStatusNotification(DownloadFailed)']);
     expect(h.vcp.view()).toMatchObject({ firmwareVersion: '1.0.0' });
-    expect((await tb.request('GET', `/api/chargers/${h.id}`)).body.firmwareStatus).toBe('DownloadFailed');
+    expect((await suite.tb.request('GET', `/api/chargers/${h.id}`)).body.firmwareStatus).toBe('DownloadFailed');
   });
 
   it('GetDiagnostics to a local upload server: Uploading, Uploaded, the file received', async () => {
@@ -537,7 +500,7 @@ describe('FirmwareManagement', () => {
     expect(server.uploads[0].body).toContain(`filename="${res.response.fileName}"`);
     expect(server.uploads[0].body).toContain(`ChargeBench virtual charge point ${h.id} diagnostics`);
     expect(server.uploads[0].body).toContain('"BootNotification"');
-    expect((await tb.request('GET', `/api/chargers/${h.id}`)).body.diagnosticsStatus).toBe('Uploaded');
+    expect((await suite.tb.request('GET', `/api/chargers/${h.id}`)).body.diagnosticsStatus).toBe('Uploaded');
   });
 
   it('GetDiagnostics to an unreachable URL: UploadFailed after the retries', async () => {
@@ -546,6 +509,6 @@ describe('FirmwareManagement', () => {
     await h.op('GetDiagnostics', { location: 'http://127.0.0.1:1/upload', retries: 1, retryInterval: 5 });
     await h.advanceUntil(() => h.vcp.view().diagnosticsStatus === 'UploadFailed', 1_000);
     expect(h.sent(m)).toEqual(['DiagnosticsStatusNotification(Uploading)', 'DiagnosticsStatusNotification(Uploading)', 'DiagnosticsStatusNotification(UploadFailed)']);
-    expect((await tb.request('GET', `/api/chargers/${h.id}`)).body.diagnosticsStatus).toBe('UploadFailed');
+    expect((await suite.tb.request('GET', `/api/chargers/${h.id}`)).body.diagnosticsStatus).toBe('UploadFailed');
   });
 });

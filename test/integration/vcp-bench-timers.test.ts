@@ -4,46 +4,20 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBench, waitFor, type TestBench } from '../helpers/bench';
-import { answered, roundTrip, VcpHarness } from '../helpers/vcp-harness';
+import { describe, expect, it } from 'vitest';
+import { waitFor } from '../helpers/bench';
+import { answered, benchSuite, configure, roundTrip, VcpHarness } from '../helpers/vcp-harness';
 import type { VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
 
-let tb: TestBench;
-const running: VcpHarness[] = [];
-const cleanups: Array<() => Promise<void>> = [];
-let n = 0;
-
-beforeAll(async () => {
-  tb = await startTestBench();
+const suite = benchSuite('VCP-T', async (tb) => {
   // Before any charger boots: the interval the bench hands out in BootNotification.
   expect((await tb.request('PATCH', '/api/settings', { heartbeatInterval: 60 })).body).toMatchObject({ heartbeatInterval: 60 });
 });
-afterEach(async () => {
-  const done = running.splice(0);
-  await Promise.all(done.map((h) => h.stop()));
-  await Promise.all(cleanups.splice(0).map((f) => f()));
-  // Every frame both ways, checked against the official OCPP 1.6 schemas.
-  for (const h of done) expect(h.violations, h.id).toEqual([]);
-});
-afterAll(async () => {
-  await tb.stop();
-});
-
-function harness(def: Partial<VirtualChargerDefinitionInput> = {}, url?: string, callTimeoutMs?: number): VcpHarness {
-  const h = new VcpHarness(tb, { id: `VCP-T${++n}`, connectors: 2, ...def }, { url, ...(callTimeoutMs ? { callTimeoutMs } : {}) });
-  running.push(h);
-  return h;
-}
-
-const charger = (def: Partial<VirtualChargerDefinitionInput> = {}) => harness(def).boot();
+const { cleanups, charger } = suite;
+const harness = (def: Partial<VirtualChargerDefinitionInput> = {}, url?: string, callTimeoutMs?: number) => suite.harness(def, { url, ...(callTimeoutMs ? { callTimeoutMs } : {}) });
 
 /** What the charger sent, heartbeats left out. */
 const sentBut = (h: VcpHarness, from: number, skip = 'Heartbeat') => h.sent(from).filter((s) => s !== skip);
-
-async function configure(h: VcpHarness, key: string, value: string): Promise<void> {
-  expect(await h.op('ChangeConfiguration', { key, value })).toMatchObject({ outcome: 'completed', response: { status: 'Accepted' } });
-}
 
 function measurand(mv: any, name: string): number {
   const v = mv.meterValue[0].sampledValue.find((s: any) => s.measurand === name);
@@ -64,7 +38,7 @@ describe('heartbeat', () => {
     expect(h.frames.at(-1)!.ts).toBe('2026-01-01T00:01:00.000Z');
     await h.advance(60_000);
     expect(h.sent(m)).toEqual(['Heartbeat', 'Heartbeat']);
-    expect((await tb.request('GET', `/api/chargers/${h.id}`)).body.lastHeartbeat).toBeTruthy();
+    expect((await suite.tb.request('GET', `/api/chargers/${h.id}`)).body.lastHeartbeat).toBeTruthy();
 
     await configure(h, 'HeartbeatInterval', '30');
     m = h.mark();
@@ -177,7 +151,7 @@ describe('offline', () => {
     await configure(h, 'AllowOfflineTxForUnknownId', 'true');
     h.vcp.setFaults({ offline: true, offlineSeconds: 0 });
     await h.until(() => !h.vcp.isConnected);
-    await waitFor(async () => (await tb.request('GET', `/api/chargers/${h.id}`)).body.connected === false);
+    await waitFor(async () => (await suite.tb.request('GET', `/api/chargers/${h.id}`)).body.connected === false);
     const m = h.mark();
     h.vcp.plug(1);
     expect(await h.vcp.presentIdTag(1, 'T-OFF-1')).toMatchObject({ accepted: true, message: 'Transaction started on connector 1' });
@@ -216,7 +190,7 @@ describe('offline', () => {
     await h.quiet();
     expect(h.vcp.view().connectors[0].status).toBe('Finishing');
 
-    expect((await tb.request('POST', `/api/chargers/${h.id}/disconnect`)).body).toEqual({ disconnected: true });
+    expect((await suite.tb.request('POST', `/api/chargers/${h.id}/disconnect`)).body).toEqual({ disconnected: true });
     await h.until(() => !h.vcp.isConnected);
     const m = h.mark();
     expect(await h.vcp.presentIdTag(1, 'T-OFF-UNKNOWN')).toMatchObject({ accepted: false, status: 'Invalid' });
@@ -353,10 +327,10 @@ describe('transaction message retries (a raw central system that answers CALLERR
 
 describe('boot Pending and Rejected', () => {
   it('Pending: BootNotification again after the interval; nothing else but what is triggered until Accepted', async () => {
-    const id = `VCP-T${++n}`;
-    expect((await tb.request('POST', '/api/chargers', { id, bootPolicy: 'Pending' })).status).toBe(201);
-    const h = new VcpHarness(tb, { id, connectors: 2 });
-    running.push(h);
+    const id = suite.nextId();
+    expect((await suite.tb.request('POST', '/api/chargers', { id, bootPolicy: 'Pending' })).status).toBe(201);
+    const h = new VcpHarness(suite.tb, { id, connectors: 2 });
+    suite.track(h);
     h.vcp.start();
     await h.until(() => h.vcp.view().registration === 'Pending');
     await h.quiet();
@@ -372,7 +346,7 @@ describe('boot Pending and Rejected', () => {
     await h.advance(30_000);
     expect(h.since(m)).toEqual(roundTrip('BootNotification', 'Pending'));
 
-    await tb.request('PATCH', `/api/chargers/${id}`, { bootPolicy: 'Accepted' });
+    await suite.tb.request('PATCH', `/api/chargers/${id}`, { bootPolicy: 'Accepted' });
     m = h.mark();
     await h.advance(59_000);
     expect(h.since(m)).toEqual([]);
@@ -385,11 +359,11 @@ describe('boot Pending and Rejected', () => {
     ]);
     await h.advance(60_000);
     expect(h.sent(m).at(-1)).toBe('Heartbeat');
-    expect((await tb.request('GET', `/api/chargers/${id}`)).body).toMatchObject({ registrationStatus: 'Accepted', bootPolicy: 'Accepted' });
+    expect((await suite.tb.request('GET', `/api/chargers/${id}`)).body).toMatchObject({ registrationStatus: 'Accepted', bootPolicy: 'Accepted' });
   });
 
   it('Rejected (the bench default): silent to the central system, BootNotification again after the interval', async () => {
-    await tb.request('PATCH', '/api/settings', { defaultBootStatus: 'Rejected' });
+    await suite.tb.request('PATCH', '/api/settings', { defaultBootStatus: 'Rejected' });
     const h = harness();
     try {
       h.vcp.start();
@@ -397,14 +371,14 @@ describe('boot Pending and Rejected', () => {
       await h.quiet();
       expect(h.since(0)).toEqual(roundTrip('BootNotification', 'Rejected'));
       // A rejected charger does not answer the central system.
-      const res = await tb.request('POST', `/api/chargers/${h.id}/operations/GetConfiguration?timeout=1`, {});
+      const res = await suite.tb.request('POST', `/api/chargers/${h.id}/operations/GetConfiguration?timeout=1`, {});
       expect(res.body).toMatchObject({ outcome: 'timeout' });
       h.vcp.plug(1);
       let m = h.mark();
       await h.advance(60_000);
       expect(h.since(m)).toEqual(roundTrip('BootNotification', 'Rejected'));
     } finally {
-      await tb.request('PATCH', '/api/settings', { defaultBootStatus: 'Accepted' });
+      await suite.tb.request('PATCH', '/api/settings', { defaultBootStatus: 'Accepted' });
     }
     const m = h.mark();
     await h.advance(60_000);
