@@ -27,61 +27,19 @@ describe('chargebench CLI', () => {
   });
 
   it('serves: prints the API token and the charger URL, answers the API, stops on SIGTERM', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-cli-'));
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--host', '127.0.0.1', '--boot-status', 'Pending'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const lines: string[] = [];
-      const rl = createInterface({ input: child.stdout! });
-      await new Promise<void>((resolve, reject) => {
-        rl.on('line', (l) => {
-          lines.push(l);
-          if (l.startsWith('Press Ctrl+C')) resolve();
-        });
-        child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${lines.join('\n')}`)));
-      });
-      const text = lines.join('\n');
+    await serve(['--boot-status', 'Pending'], async (text, api) => {
       expect(text).toMatch(/ws:\/\/127\.0\.0\.1:\d+\/ocpp\/<chargePointId>/);
       expect(text).toContain('Boot answer Pending');
-      const token = /API token\s+(\S+)/.exec(text)![1];
-      const apiPort = /http:\/\/127\.0\.0\.1:(\d+)\/api\//.exec(text)![1];
-      expect(token.length).toBeGreaterThanOrEqual(20);
-      const res = await fetch(`http://127.0.0.1:${apiPort}/api/settings`, { headers: { Authorization: `Bearer ${token}` } });
-      expect(await res.json()).toMatchObject({ defaultBootStatus: 'Pending' });
-      const exit = new Promise<number | null>((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      expect(await exit).toBe(0);
-    } finally {
-      child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+      expect(/API token\s+(\S+)/.exec(text)![1].length).toBeGreaterThanOrEqual(20);
+      expect(await api('/api/settings')).toMatchObject({ defaultBootStatus: 'Pending' });
+    });
   });
 
   it('saves --require-password and --unknown-chargers and shows them in the summary line', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-cli-'));
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--host', '127.0.0.1', '--require-password', '--unknown-chargers', 'reject'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    try {
-      const lines: string[] = [];
-      const rl = createInterface({ input: child.stdout! });
-      await new Promise<void>((resolve, reject) => {
-        rl.on('line', (l) => {
-          lines.push(l);
-          if (l.startsWith('Press Ctrl+C')) resolve();
-        });
-        child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${lines.join('\n')}`)));
-      });
-      const text = lines.join('\n');
+    await serve(['--require-password', '--unknown-chargers', 'reject'], async (text, api) => {
       expect(text).toContain('passwords required, unknown chargers refused');
-      const token = /API token\s+(\S+)/.exec(text)![1];
-      const apiPort = /http:\/\/127\.0\.0\.1:(\d+)\/api\//.exec(text)![1];
-      const res = await fetch(`http://127.0.0.1:${apiPort}/api/settings`, { headers: { Authorization: `Bearer ${token}` } });
-      expect(await res.json()).toMatchObject({ requirePassword: true, unknownChargers: 'reject' });
-      const exit = new Promise<number | null>((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      expect(await exit).toBe(0);
-    } finally {
-      child.kill('SIGKILL');
-      rmSync(dataDir, { recursive: true, force: true });
-    }
+      expect(await api('/api/settings')).toMatchObject({ requirePassword: true, unknownChargers: 'reject' });
+    });
   });
 
   it('rejects an unknown --unknown-chargers policy', () => {
@@ -95,3 +53,30 @@ describe('chargebench CLI', () => {
     expect(err).toContain('accept, reject');
   });
 });
+
+/** Runs `serve` with these options until it is up, lets `check` read its output and API, then stops it with SIGTERM. */
+async function serve(options: string[], check: (text: string, api: (path: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-cli-'));
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--host', '127.0.0.1', ...options], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const lines: string[] = [];
+    const rl = createInterface({ input: child.stdout! });
+    await new Promise<void>((resolve, reject) => {
+      rl.on('line', (l) => {
+        lines.push(l);
+        if (l.startsWith('Press Ctrl+C')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited ${code}: ${lines.join('\n')}`)));
+    });
+    const text = lines.join('\n');
+    const token = /API token\s+(\S+)/.exec(text)![1];
+    const apiPort = /http:\/\/127\.0\.0\.1:(\d+)\/api\//.exec(text)![1];
+    await check(text, async (path) => (await fetch(`http://127.0.0.1:${apiPort}${path}`, { headers: { Authorization: `Bearer ${token}` } })).json());
+    const exit = new Promise<number | null>((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    expect(await exit).toBe(0);
+  } finally {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
