@@ -214,7 +214,9 @@ async function rawCentralSystem(answer: (action: string, payload: any, count: nu
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, handleProtocols: (p) => (p.has('ocpp1.6') ? 'ocpp1.6' : false) });
   await once(wss, 'listening');
   const counts = new Map<string, number>();
+  let pings = 0;
   wss.on('connection', (ws) => {
+    ws.on('ping', () => pings++);
     ws.on('message', (data) => {
       const [type, id, action, payload] = JSON.parse(String(data));
       if (type !== 2) return;
@@ -228,6 +230,7 @@ async function rawCentralSystem(answer: (action: string, payload: any, count: nu
   const { port } = wss.address() as AddressInfo;
   return {
     url: `ws://127.0.0.1:${port}/ocpp`,
+    pings: () => pings,
     close: () => new Promise<void>((resolve) => {
       for (const c of wss.clients) c.terminate();
       wss.close(() => resolve());
@@ -258,6 +261,21 @@ function answersWith(failStop: (count: number) => boolean | 'ignore') {
     }
   };
 }
+
+describe('WebSocketPingInterval', () => {
+  it('answers RebootRequired, and the charger pings the central system from its next boot', async () => {
+    const cs = await rawCentralSystem(answersWith(() => false));
+    cleanups.push(cs.close);
+    const h = await harness({}, cs.url).boot();
+    expect(h.vcp.config.change('WebSocketPingInterval', '10')).toEqual({ status: 'RebootRequired' });
+    await h.advance(30_000, 1_000);
+    expect(cs.pings()).toBe(0);
+    h.vcp.powerCycle();
+    await h.advanceUntil(() => h.vcp.isAccepted, 250);
+    await h.advance(25_000, 1_000);
+    await waitFor(() => cs.pings() >= 2);
+  });
+});
 
 describe('transaction message retries (a raw central system that answers CALLERROR, or nothing)', () => {
   it('TransactionMessageRetryInterval × attempt between tries; delivered on the third', async () => {

@@ -74,8 +74,11 @@ describe('key definitions', () => {
     expect(keyDefinitions.filter((d) => d.writeOnly).map((d) => d.key)).toEqual(['AuthorizationKey']);
   });
 
-  it('need no reboot for any standard key', () => {
-    expect(keyDefinitions.filter((d) => d.rebootRequired)).toEqual([]);
+  it('need a reboot only for the phase rotation and the WebSocket ping interval', () => {
+    expect(keyDefinitions.filter((d) => d.rebootRequired).map((d) => d.key)).toEqual(['ConnectorPhaseRotation', 'WebSocketPingInterval']);
+    const s = store();
+    expect(s.change('WebSocketPingInterval', '30')).toEqual({ status: 'RebootRequired' });
+    expect(s.int('WebSocketPingInterval')).toBe(30);
   });
 });
 
@@ -192,7 +195,7 @@ describe('ChangeConfiguration', () => {
     expect(valueOf(s, 'HeartbeatInterval')).toBe('60');
     expect(s.change('HeartbeatInterval', '0').status).toBe('Accepted');
     expect(s.change('ClockAlignedDataInterval', '900').status).toBe('Accepted');
-    expect(s.change('WebSocketPingInterval', '30').status).toBe('Accepted');
+    expect(s.change('WebSocketPingInterval', '30').status).toBe('RebootRequired');
   });
 
   it('rejects bad integers and out-of-range ones, keeping the old value', () => {
@@ -245,15 +248,15 @@ describe('ChangeConfiguration', () => {
     expect(s.change('MeterValuesSampledData', 'Voltage,Current.Import').status).toBe('Accepted');
     expect(s.change('MeterValuesSampledData', 'Voltage,Current.Import,SoC')).toMatchObject({ status: 'Rejected', reason: expect.stringMatching(/MeterValuesSampledDataMaxLength/) });
     expect(s.change('StopTxnAlignedData', 'Voltage,SoC').status).toBe('Rejected');
-    expect(s.change('ConnectorPhaseRotation', '0.RST,1.RST,2.RST').status).toBe('Accepted');
+    expect(s.change('ConnectorPhaseRotation', '0.RST,1.RST,2.RST').status).toBe('RebootRequired');
     s.setInternal('ConnectorPhaseRotationMaxLength', '2');
     expect(s.change('ConnectorPhaseRotation', '0.RST,1.RST,2.RST').status).toBe('Rejected');
   });
 
   it('checks ConnectorPhaseRotation loosely: existing connectors, known rotations', () => {
     const s = store();
-    expect(s.change('ConnectorPhaseRotation', '0.RST, 1.RTS, 2.notapplicable').status).toBe('Accepted');
-    expect(s.change('ConnectorPhaseRotation', '1.Unknown').status).toBe('Accepted');
+    expect(s.change('ConnectorPhaseRotation', '0.RST, 1.RTS, 2.notapplicable').status).toBe('RebootRequired');
+    expect(s.change('ConnectorPhaseRotation', '1.Unknown').status).toBe('RebootRequired');
     for (const value of ['3.RST', '1.XYZ', 'RST', '1.RST,1.RTS', '1-RST']) expect(s.change('ConnectorPhaseRotation', value), value).toMatchObject({ status: 'Rejected' });
   });
 
@@ -365,7 +368,7 @@ describe('changedValues', () => {
     const s = store();
     s.setInternal('NumberOfConnectors', '3');
     expect(s.int('NumberOfConnectors')).toBe(3);
-    expect(s.change('ConnectorPhaseRotation', '3.RST').status).toBe('Accepted');
+    expect(s.change('ConnectorPhaseRotation', '3.RST').status).toBe('RebootRequired');
     expect(s.changedValues()).toEqual({ ConnectorPhaseRotation: '3.RST' });
   });
 });

@@ -126,9 +126,11 @@ function validatePhaseRotation(value: string, store: ConfigurationStore): string
 
 /**
  * Every standard key of OCPP 1.6 (section 9) and of the Security Whitepaper, in the specification's order.
- * None answers RebootRequired: a real charger applies all of these at once (SecurityProfile and AuthorizationKey
- * take effect at the next connection, which the charger opens itself without a reboot). Vendor-specific keys
- * that need one can be added through the store's `definitions` option.
+ * Two answer RebootRequired, as on common real chargers: ConnectorPhaseRotation (the meter's wiring set-up is
+ * read at start) and WebSocketPingInterval (the connection is set up at boot). The value is stored and shown
+ * at once, and used from the next boot. SecurityProfile and AuthorizationKey take effect at the next
+ * connection, which the charger opens itself without a reboot. Vendor-specific keys can be added through the
+ * store's `definitions` option.
  */
 export const keyDefinitions: KeyDefinition[] = [
   // Core
@@ -147,6 +149,7 @@ export const keyDefinitions: KeyDefinition[] = [
     kind: 'csl',
     defaultValue: ({ connectors }) => Array.from({ length: connectors + 1 }, (_, id) => `${id}.RST`).join(','),
     validate: validatePhaseRotation,
+    rebootRequired: true,
   },
   readonlyInteger('ConnectorPhaseRotationMaxLength', 'Core', ({ connectors }) => connectors + 1),
   readonlyInteger('GetConfigurationMaxKeys', 'Core', 50, 1),
@@ -184,7 +187,7 @@ export const keyDefinitions: KeyDefinition[] = [
   integer('TransactionMessageRetryInterval', 'Core', 60, 0, DAY),
   boolean('UnlockConnectorOnEVSideDisconnect', 'Core', true),
   // 0 = no WebSocket pings (spec).
-  integer('WebSocketPingInterval', 'Core', 0, 0, DAY),
+  { ...integer('WebSocketPingInterval', 'Core', 0, 0, DAY), rebootRequired: true },
   // LocalAuthListManagement
   boolean('LocalAuthListEnabled', 'LocalAuthListManagement', true),
   readonlyInteger('LocalAuthListMaxLength', 'LocalAuthListManagement', 100),

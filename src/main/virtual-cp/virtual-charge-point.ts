@@ -159,6 +159,9 @@ export class VirtualChargePoint {
   private bootTimer: Timer | null = null;
   private alignedTimer: Timer | null = null;
   private offlineTimer: Timer | null = null;
+  private pingTimer: Timer | null = null;
+  /** WebSocketPingInterval as it was at boot (changing it needs a reboot). */
+  private pingIntervalS = 0;
   /** Fires when a charging schedule next changes a connector's limit (see armScheduleTimer). */
   private scheduleTimer: Timer | null = null;
   private queue: QueuedMessage[] = [];
@@ -223,6 +226,7 @@ export class VirtualChargePoint {
       this.queue.push({ action: 'StopTransaction', localTx: open.localTx, attempts: 0, payload: { meterStop: Math.round(open.meterWh), timestamp: this.iso(), reason: 'PowerLoss' } });
     }
     this.config.onChange((key) => this.onConfigChanged(key));
+    this.pingIntervalS = this.config.int('WebSocketPingInterval');
   }
 
   // ---- lifecycle ---------------------------------------------------------------------------------
@@ -494,6 +498,7 @@ export class VirtualChargePoint {
 
   private onOpen(ws: WebSocket): void {
     if (this.ws !== ws) return;
+    this.startPing(ws);
     this.connection = 'connected';
     this.lastError = null;
     this.backoffMs = BACKOFF_MIN_MS;
@@ -510,6 +515,8 @@ export class VirtualChargePoint {
     this.followUps.clear();
     this.heartbeatTimer?.cancel();
     this.bootTimer?.cancel();
+    this.pingTimer?.cancel();
+    this.pingTimer = null;
     if (this.connection === 'connected' && !this.lastError) this.lastError = `Connection closed (${code}${reason ? `: ${reason}` : ''})`;
     // A rejected charger boots afresh when it gets through again; an accepted one resumes.
     if (this.registration !== 'Accepted') this.registration = null;
@@ -518,6 +525,25 @@ export class VirtualChargePoint {
       this.scheduleReconnect();
     }
     this.changed();
+  }
+
+  /** The charger's own WebSocket pings; a central system that misses a pong by the next ping is dropped. */
+  private startPing(ws: WebSocket): void {
+    this.pingTimer?.cancel();
+    this.pingTimer = null;
+    if (!(this.pingIntervalS > 0)) return;
+    let answered = true;
+    ws.on('pong', () => (answered = true));
+    this.pingTimer = every(this.clock, () => this.pingIntervalS * 1000, () => {
+      if (this.ws !== ws) return;
+      if (!answered) {
+        this.lastError = `The central system did not answer a WebSocket ping within ${this.pingIntervalS} s`;
+        ws.terminate();
+        return;
+      }
+      answered = false;
+      ws.ping();
+    });
   }
 
   private scheduleReconnect(): void {
@@ -543,8 +569,10 @@ export class VirtualChargePoint {
 
   private powerDown(): void {
     this.settleAll();
-    for (const t of [this.reconnectTimer, this.heartbeatTimer, this.bootTimer, this.alignedTimer, this.retryTimer, this.offlineTimer, this.scheduleTimer]) t?.cancel();
-    this.reconnectTimer = this.heartbeatTimer = this.bootTimer = this.alignedTimer = this.retryTimer = this.offlineTimer = this.scheduleTimer = null;
+    for (const t of [this.reconnectTimer, this.heartbeatTimer, this.bootTimer, this.alignedTimer, this.retryTimer, this.offlineTimer, this.scheduleTimer, this.pingTimer]) t?.cancel();
+    this.reconnectTimer = this.heartbeatTimer = this.bootTimer = this.alignedTimer = this.retryTimer = this.offlineTimer = this.scheduleTimer = this.pingTimer = null;
+    // Settings that need a reboot take effect from the next power-on.
+    this.pingIntervalS = this.config.int('WebSocketPingInterval');
     for (const c of this.connectors) {
       c.tx?.sampleTimer?.cancel();
       if (c.authorized) this.clearAuthorized(c);
