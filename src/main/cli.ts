@@ -84,6 +84,8 @@ program
     console.log(`  API token            ${token}`);
     console.log(`  Record               ${join(dataDir, 'chargebench.sqlite')}`);
     console.log(`  Boot answer ${s.defaultBootStatus}, heartbeat ${s.heartbeatInterval} s, idTags ${s.authorization === 'acceptAll' ? 'accept all' : 'local list only'}, call timeout ${s.callTimeout} s, passwords ${s.requirePassword ? 'required' : 'checked where set'}, unknown chargers ${s.unknownChargers === 'accept' ? 'accepted' : 'refused'}`);
+    const virtual = bench.virtualChargers.list();
+    if (virtual.length) console.log(`  Virtual chargers     ${virtual.map((v) => `${v.id}${v.running ? '' : ' (stopped)'}`).join(', ')}`);
     console.log('Press Ctrl+C to stop.');
     if (!opts.quiet) bench.centralSystem.onEvent(printEvent);
 
