@@ -37,7 +37,7 @@ export class Bench {
         const reach = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
         return `ws://${reach}:${port}/ocpp`;
       },
-      registerPassword: async (id, password) => void (await cs.registerCharger(id, { password })),
+      register: async (id, password) => void (await cs.registerCharger(id, password ? { password } : {})),
       emit: (e) => cs.publish(e),
       clock: options.virtualClock,
     });

@@ -122,6 +122,14 @@ describe('virtual chargers through the API', () => {
     expect((await tb.request('GET', '/api/chargers/VCP-SECURE')).body.hasPassword).toBe(true);
   });
 
+  it('registers its virtual chargers, so a bench that refuses unknown chargers still lets them in', async () => {
+    await tb.request('PATCH', '/api/settings', { unknownChargers: 'reject' });
+    await tb.request('POST', '/api/virtual-chargers', { id: 'VCP-STRICT' });
+    await waitFor(async () => (await tb.request('GET', '/api/chargers/VCP-STRICT')).body?.connected);
+    expect((await tb.request('GET', '/api/chargers/VCP-STRICT')).body.registered).toBe(true);
+    await tb.request('PATCH', '/api/settings', { unknownChargers: 'accept' });
+  });
+
   it('answers like a charger without them when feature profiles are switched off', async () => {
     await tb.request('POST', '/api/virtual-chargers', { id: 'VCP-CORE', profiles: ['Core'] });
     await waitFor(async () => (await tb.request('GET', '/api/chargers/VCP-CORE')).body?.registrationStatus === 'Accepted');

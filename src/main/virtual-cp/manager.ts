@@ -41,8 +41,9 @@ export type VirtualChargerEvent =
 export interface ManagerOptions {
   /** The central system URL the chargers connect to, without the identity. */
   url: () => string;
-  /** Lets the central system know a charger's password before it connects (security profile 1). */
-  registerPassword?: (id: string, password: string) => Promise<void>;
+  /** Registers the charger with the central system before it connects (so a strict bench lets it in),
+   * with its password for security profile 1. */
+  register?: (id: string, password: string | undefined) => Promise<void>;
   emit?: (e: VirtualChargerEvent) => void;
   clock?: Clock;
   callTimeoutMs?: number;
@@ -109,7 +110,7 @@ export class VirtualChargerManager {
   async create(input: unknown): Promise<VirtualChargerView> {
     const def = parse(VirtualChargerDefinition, input ?? {}, 'body');
     if (this.entries.has(def.id)) throw new BenchError(409, `A virtual charger "${def.id}" already exists`, { field: 'id' });
-    if (def.password) await this.options.registerPassword?.(def.id, def.password);
+    await this.options.register?.(def.id, def.password);
     const createdAt = new Date().toISOString();
     const entry = this.make(def, input, createdAt, undefined, {});
     await this.store.saveVirtualCharger(def.id, createdAt, input, this.stateOf(entry));
