@@ -397,6 +397,19 @@ describe('SmartCharging', () => {
   });
 });
 
+describe('SmartCharging across connectors', () => {
+  it('a ChargePointMaxProfile caps the charger as a whole: two sessions share it', async () => {
+    const h = await charger();
+    expect((await h.op('SetChargingProfile', { connectorId: 0, csChargingProfiles: wattProfile(5, 'ChargePointMaxProfile', 10_000) })).response).toEqual({ status: 'Accepted' });
+    await session(h, 'O-CPMAX-1', 1);
+    expect(h.vcp.view().connectors[0].powerW).toBe(10_000);
+    await session(h, 'O-CPMAX-2', 2);
+    expect(h.vcp.view().connectors.map((c) => c.powerW)).toEqual([5_000, 5_000]);
+    h.vcp.suspend(1);
+    expect(h.vcp.view().connectors.map((c) => c.powerW)).toEqual([0, 10_000]);
+  });
+});
+
 describe('RemoteTrigger', () => {
   it('TriggerMessage: each of the six messages goes out after the Accepted answer', async () => {
     const h = await charger();

@@ -210,7 +210,8 @@ describe('virtual charge point against an ocpp-rpc strict central system', () =>
     const stop = await peer.next('StopTransaction', m);
     expect(stop).toMatchObject({ transactionId: txId, idTag: 'TAG-1', reason: 'Local' });
     expect(stop.meterStop).toBeGreaterThan(0);
-    expect(stop.transactionData.map((v: any) => v.sampledValue[0].context)).toEqual(['Transaction.Begin', 'Transaction.End']);
+    // StopTxnSampledData is sampled at every MeterValueSampleInterval too, between the begin and the end.
+    expect(stop.transactionData.map((v: any) => v.sampledValue[0].context)).toEqual(['Transaction.Begin', 'Sample.Periodic', 'Transaction.End']);
     await peer.next('StatusNotification', m, status(1, 'Finishing'));
     vcp.unplug(1);
     await peer.next('StatusNotification', m, status(1, 'Available'));

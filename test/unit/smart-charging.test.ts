@@ -186,6 +186,16 @@ describe('ClearChargingProfile', () => {
 });
 
 describe('transactions', () => {
+  it('takes a TxProfile while the StartTransaction is unanswered (no id yet) and binds it to the id that comes', () => {
+    const s = sc();
+    const pending = txOn(1, -1);
+    expect(s.set({ connectorId: 1, csChargingProfiles: flat(7, 10, { chargingProfilePurpose: 'TxProfile', transactionId: 99 }) }, T0, pending, limits)).toBe('Accepted');
+    expect(s.profiles()[0].profile.transactionId).toBeUndefined();
+    s.bindTransaction(1, 42);
+    expect(s.profiles()[0].profile.transactionId).toBe(42);
+    expect(s.limitW(1, T0, txOn(1, 42))).toBe(10 * 230 * 3);
+  });
+
   it('drops the TxProfiles of a transaction when it ends, keeping the defaults', () => {
     const s = sc();
     s.set({ connectorId: 0, csChargingProfiles: flat(1, 16) }, T0, noTx, limits);

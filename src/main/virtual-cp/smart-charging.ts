@@ -130,6 +130,14 @@ export class SmartCharging {
         if (connectorId === 0) return 'Rejected';
         const tx = activeTx(connectorId);
         if (tx === null) return 'Rejected';
+        // A transaction whose StartTransaction is not answered yet has no id (a negative one here): the
+        // profile stays unbound until bindTransaction gives it the id the StartTransaction answer brings.
+        if (tx.transactionId < 0) {
+          if (profile.transactionId === undefined) break;
+          profile = { ...profile };
+          delete profile.transactionId;
+          break;
+        }
         if (profile.transactionId !== undefined && profile.transactionId !== tx.transactionId) return 'Rejected';
         profile = { ...profile, transactionId: tx.transactionId };
         break;
@@ -268,6 +276,12 @@ export class SmartCharging {
   limitW(connectorId: number, now: number, activeTx: ActiveTx): number {
     if (!this.exists(connectorId)) return Infinity;
     const limit = this.limitAt(connectorId, now, { ref: now, tx: connectorId > 0 ? activeTx(connectorId) : null });
+    return limit === null ? Infinity : this.watts(limit);
+  }
+
+  /** The ChargePointMaxProfile limit in W at `now` for the charger as a whole (Infinity if none applies). */
+  chargePointMaxW(now: number): number {
+    const limit = this.stacked(this.on(0, 'ChargePointMaxProfile'), now, { ref: now, tx: null });
     return limit === null ? Infinity : this.watts(limit);
   }
 

@@ -48,8 +48,8 @@ export function versionFromLocation(location: string, fallback: string): string 
   try {
     const name = decodeURIComponent(new URL(location).pathname.split('/').filter(Boolean).pop() ?? '');
     const stem = name.replace(/\.(bin|img|hex|zip|tar|gz|tgz|fw|swu|json)$/gi, '');
-    return stem ? stem.slice(0, 50) : fallback;
+    return (stem || fallback).slice(0, 50);
   } catch {
-    return fallback;
+    return fallback.slice(0, 50);
   }
 }

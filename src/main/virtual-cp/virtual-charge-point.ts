@@ -39,6 +39,9 @@ const REBOOT_MS = 2_000;
 const BACKOFF_MIN_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;
 const DIAGNOSTICS_LINES = 2_000;
+const CACHE_SIZE = 1_000;
+const STOP_SAMPLES = 200;
+const DAY_MS = 86_400_000;
 
 /** One frame as the virtual charger saw it. */
 export interface VcpFrame extends FrameRecord {
@@ -65,7 +68,11 @@ interface Transaction {
   reservationId?: number;
   sampleTimer: Timer | null;
   beginSample: MeterValue | null;
+  /** Periodic and clock-aligned samples for the StopTransaction's transactionData. */
+  stopSamples: MeterValue[];
   dropped: boolean;
+  /** StartTransaction came back not Accepted and StopTransactionOnInvalidId is false: MaxEnergyOnInvalidId applies. */
+  invalid?: boolean;
 }
 
 interface Reservation {
@@ -95,6 +102,8 @@ interface Connector extends StatusHolder {
   scheduledAvailability: 'Operative' | 'Inoperative' | null;
   authorized: { idTag: string; parentIdTag?: string; timer: Timer } | null;
   startFailed: boolean;
+  /** The EV left but the cable stays locked in the socket for this card (UnlockConnectorOnEVSideDisconnect=false). */
+  cableLockedFor: string | null;
   tx: Transaction | null;
   finishing: boolean;
   meterWh: number;
@@ -165,7 +174,10 @@ export class VirtualChargePoint {
   /** Fires when a charging schedule next changes a connector's limit (see armScheduleTimer). */
   private scheduleTimer: Timer | null = null;
   private queue: QueuedMessage[] = [];
-  private sendingQueued = false;
+  /** The queued message on its way (a token per send), or null. */
+  private sendingQueued: object | null = null;
+  /** After a reconnect, statuses wait until the queued transaction messages are delivered. */
+  private holdStatuses = false;
   private retryTimer: Timer | null = null;
   private readonly txIds = new Map<number, number>();
   private nextLocalTx = 1;
@@ -177,9 +189,12 @@ export class VirtualChargePoint {
   private diagnosticsStatus: DiagnosticsStatus = 'Idle';
   /** Firmware installed but not yet reported (Installed follows the boot that runs it). */
   private firmwareInstalledPending = false;
+  private firmwareRun = 0;
   private readonly followUps = new Map<string, Array<() => void>>();
   private readonly recent: string[] = [];
   private password: string | undefined;
+  /** Bumped at every power-on and power-off: async work begun before gives up when it changes. */
+  private epoch = 0;
 
   constructor(private readonly options: VirtualChargePointOptions) {
     const def = options.definition;
@@ -190,9 +205,9 @@ export class VirtualChargePoint {
     const state = options.state ?? {};
     this.faultState = Faults.parse(options.faults ?? {});
     this.config = new ConfigurationStore({ connectors: def.connectors, profiles: def.profiles as FeatureProfile[], values: state.config });
-    this.password = def.password;
-    if (def.password && this.config.has('AuthorizationKey')) this.config.setInternal('AuthorizationKey', def.password);
-    if (state.config?.AuthorizationKey) this.password = state.config.AuthorizationKey;
+    // The definition's password seeds AuthorizationKey once; a key the central system set since wins.
+    if (def.password && this.config.has('AuthorizationKey') && !this.config.string('AuthorizationKey')) this.config.setInternal('AuthorizationKey', def.password);
+    this.password = this.config.string('AuthorizationKey') || def.password;
     this.firmwareVersion = state.firmwareVersion ?? def.firmwareVersion;
     this.charger = { fault: null, availability: state.availability?.[0] ?? 'Operative', scheduledAvailability: null, reported: null };
     const now = this.clock.now();
@@ -206,6 +221,7 @@ export class VirtualChargePoint {
       scheduledAvailability: null,
       authorized: null,
       startFailed: false,
+      cableLockedFor: null,
       tx: null,
       finishing: false,
       meterWh: state.meters?.[i] ?? 0,
@@ -235,6 +251,7 @@ export class VirtualChargePoint {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.epoch++;
     this.connect();
     this.changed();
   }
@@ -329,7 +346,9 @@ export class VirtualChargePoint {
     if (c.authorized) {
       const { idTag, parentIdTag } = c.authorized;
       this.clearAuthorized(c);
-      this.startTransaction(c, idTag, parentIdTag);
+      // Things may have changed since the card was presented (availability, a fault, a reservation).
+      if (!this.cannotStart(c, idTag, parentIdTag)) this.startTransaction(c, idTag, parentIdTag);
+      else this.smart.transactionEnded(c.id, null);
     }
     this.refresh();
   }
@@ -342,13 +361,27 @@ export class VirtualChargePoint {
     c.evSuspended = false;
     c.finishing = false;
     c.startFailed = false;
-    if (c.tx && this.config.bool('StopTransactionOnEVSideDisconnect')) this.stopTransaction(c, 'EVDisconnected');
+    if (c.tx && this.config.bool('StopTransactionOnEVSideDisconnect')) {
+      const idTag = c.tx.idTag;
+      this.stopTransaction(c, 'EVDisconnected');
+      c.finishing = false;
+      if (!this.config.bool('UnlockConnectorOnEVSideDisconnect')) c.cableLockedFor = idTag;
+    }
     this.refresh();
   }
 
   /** A card held to the reader of a connector: starts, or stops, a session. */
   async presentIdTag(connectorId: number, idTag: string): Promise<{ accepted: boolean; status: string; message: string }> {
     const c = this.connector(connectorId);
+    const epoch = this.epoch;
+    if (!c.tx && c.cableLockedFor !== null) {
+      // The EV left but the cable stayed locked in the socket (UnlockConnectorOnEVSideDisconnect=false):
+      // the card that charged releases it.
+      if (c.cableLockedFor !== idTag) return { accepted: false, status: 'Invalid', message: `The cable on connector ${connectorId} is locked for card ${c.cableLockedFor}` };
+      c.cableLockedFor = null;
+      this.refresh();
+      return { accepted: true, status: 'Accepted', message: `Cable on connector ${connectorId} unlocked` };
+    }
     if (c.tx) {
       const tx = c.tx;
       let same = tx.idTag === idTag;
@@ -362,14 +395,15 @@ export class VirtualChargePoint {
       this.refresh();
       return { accepted: true, status: 'Accepted', message: `Transaction on connector ${connectorId} stopped by card ${idTag}` };
     }
-    const refusal = this.cannotStart(c, idTag);
+    const refusal = this.cannotStart(c, idTag, null);
     if (refusal) return { accepted: false, status: 'Rejected', message: refusal };
     const info = await this.authorize(idTag);
+    if (epoch !== this.epoch) return { accepted: false, status: 'Rejected', message: 'The charger restarted meanwhile' };
     if (info.status !== 'Accepted') {
       this.refresh();
       return { accepted: false, status: info.status, message: `Card ${idTag} was not accepted: ${info.status}` };
     }
-    const again = this.cannotStart(c, idTag);
+    const again = this.cannotStart(c, idTag, info.parentIdTag);
     if (again) return { accepted: false, status: 'Rejected', message: again };
     this.beginAuthorized(c, idTag, info.parentIdTag);
     return { accepted: true, status: 'Accepted', message: c.startFailed ? `Card ${idTag} accepted, but the session failed to start (fault)` : c.tx ? `Transaction started on connector ${connectorId}` : `Card ${idTag} accepted: plug in the cable within ${this.config.int('ConnectionTimeOut')} s` };
@@ -395,6 +429,7 @@ export class VirtualChargePoint {
     const target = connectorId === 0 ? this.charger : this.connector(connectorId);
     this.settleAll();
     target.fault = { errorCode, info };
+    for (const c of connectorId === 0 ? this.connectors : [target as Connector]) this.dropAuthorized(c);
     this.refresh();
   }
 
@@ -568,6 +603,7 @@ export class VirtualChargePoint {
   }
 
   private powerDown(): void {
+    this.epoch++;
     this.settleAll();
     for (const t of [this.reconnectTimer, this.heartbeatTimer, this.bootTimer, this.alignedTimer, this.retryTimer, this.offlineTimer, this.scheduleTimer, this.pingTimer]) t?.cancel();
     this.reconnectTimer = this.heartbeatTimer = this.bootTimer = this.alignedTimer = this.retryTimer = this.offlineTimer = this.scheduleTimer = this.pingTimer = null;
@@ -578,10 +614,12 @@ export class VirtualChargePoint {
       if (c.authorized) this.clearAuthorized(c);
       c.reported = null;
     }
-    for (const r of this.reservations.values()) r.timer?.cancel();
+    // Reservations live in volatile memory: a charger that loses power forgets them.
+    for (const r of [...this.reservations.values()]) this.endReservation(r);
     this.charger.reported = null;
     this.registration = null;
-    this.sendingQueued = false;
+    this.sendingQueued = null;
+    this.holdStatuses = false;
     this.closeSocket();
   }
 
@@ -619,22 +657,29 @@ export class VirtualChargePoint {
       return;
     }
     const { status, interval } = outcome.response;
+    if (status === 'Accepted') return this.bootAccepted(interval);
     this.registration = status;
     this.changed();
-    if (status === 'Accepted') {
-      if (interval > 0) this.config.setInternal('HeartbeatInterval', String(Math.min(interval, 86_400)));
-      this.startHeartbeat();
-      this.startAligned();
-      for (const c of [0, ...this.connectors.map((x) => x.id)]) this.reportStatus(c, true);
-      if (this.firmwareInstalledPending) {
-        this.firmwareInstalledPending = false;
-        this.setFirmwareStatus('Installed');
-      }
-      this.pumpQueue();
-    } else {
-      // Pending and Rejected: ask again after the interval given (at least a second).
-      this.bootTimer = this.clock.after(Math.max(1, interval || 60) * 1000, () => void this.boot());
+    // Pending and Rejected: ask again after the interval given (at least a second).
+    this.bootTimer = this.clock.after(Math.max(1, interval || 60) * 1000, () => void this.boot());
+  }
+
+  /** Registered: heartbeats at the interval given, every status, then what waited (also after a triggered boot). */
+  private bootAccepted(interval: number): void {
+    this.bootTimer?.cancel();
+    this.bootTimer = null;
+    this.holdStatuses = false;
+    this.registration = 'Accepted';
+    this.changed();
+    if (interval > 0) this.config.setInternal('HeartbeatInterval', String(Math.min(interval, 86_400)));
+    this.startHeartbeat();
+    this.startAligned();
+    for (const c of [0, ...this.connectors.map((x) => x.id)]) this.reportStatus(c, true);
+    if (this.firmwareInstalledPending) {
+      this.firmwareInstalledPending = false;
+      this.setFirmwareStatus('Installed');
     }
+    this.pumpQueue();
   }
 
   private bootPayload(): RequestOf<'BootNotification'> {
@@ -653,9 +698,21 @@ export class VirtualChargePoint {
   /** Back online without a reboot: report what changed meanwhile, deliver queued transaction messages. */
   private resumeSession(): void {
     this.startHeartbeat();
-    // Queued transaction messages lead, so the central system learns of a transaction before a status
-    // that implies it.
+    // Queued transaction messages lead, so the central system learns what happened offline, in order,
+    // before the statuses that follow from it.
+    this.holdStatuses = this.queue.length > 0;
     this.pumpQueue();
+    if (!this.holdStatuses) this.reportAll();
+  }
+
+  /** The queue is delivered (or stuck in retries): the statuses held back go out. */
+  private releaseStatuses(): void {
+    if (!this.holdStatuses) return;
+    this.holdStatuses = false;
+    this.reportAll();
+  }
+
+  private reportAll(): void {
     for (const c of [0, ...this.connectors.map((x) => x.id)]) this.reportStatus(c, false);
   }
 
@@ -670,8 +727,10 @@ export class VirtualChargePoint {
     this.alignedTimer?.cancel();
     const interval = this.config.int('ClockAlignedDataInterval') * 1000;
     if (!(interval > 0)) return;
+    // Aligned to midnight (UTC): an interval that does not divide the day restarts at the next midnight.
     const now = this.clock.now();
-    const next = Math.ceil((now + 1) / interval) * interval;
+    const midnight = Math.floor(now / DAY_MS) * DAY_MS;
+    const next = Math.min(midnight + Math.ceil((now - midnight + 1) / interval) * interval, midnight + DAY_MS);
     this.alignedTimer = this.clock.after(next - now, () => {
       this.alignedTimer = null;
       this.sendAligned();
@@ -680,6 +739,8 @@ export class VirtualChargePoint {
   }
 
   private sendAligned(): void {
+    const stopData = this.config.list('StopTxnAlignedData');
+    if (stopData.length) for (const c of this.connectors) if (c.tx) this.keepForStop(c.tx, this.sample(c, 'Sample.Clock', stopData));
     const measurands = this.config.list('MeterValuesAlignedData');
     if (!measurands.length) return;
     for (const c of this.connectors) {
@@ -697,10 +758,12 @@ export class VirtualChargePoint {
       return 'Charging';
     }
     if (c.startFailed) return 'Available';
-    if (c.finishing) return 'Finishing';
+    if (c.finishing || c.cableLockedFor !== null) return 'Finishing';
     if (c.availability === 'Inoperative' || this.charger.availability === 'Inoperative') return 'Unavailable';
+    // The reserving card presented (or a remote start for it) turns Reserved into Preparing.
+    if (c.authorized) return 'Preparing';
     if (this.reservationOn(c.id) && !c.plugged) return 'Reserved';
-    if (c.plugged || c.authorized) return 'Preparing';
+    if (c.plugged) return 'Preparing';
     return 'Available';
   }
 
@@ -736,7 +799,7 @@ export class VirtualChargePoint {
     }
     payload.timestamp = holder.since ?? this.iso();
     if (!force && holder.reported === key) return;
-    if (!this.isAccepted) return;
+    if (!this.isAccepted || this.holdStatuses) return;
     holder.reported = key;
     void this.call('StatusNotification', payload);
   }
@@ -791,6 +854,13 @@ export class VirtualChargePoint {
     return info;
   }
 
+  /** The authorization cache keeps the latest answers, oldest dropped first; listed tags are not cached (3.5.3). */
+  private remember(idTag: string, info: IdTagInfo): void {
+    this.cache.delete(idTag);
+    this.cache.set(idTag, info);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+  }
+
   /** Authorizes a card as a good charger does: local list and cache first where allowed, else Authorize. */
   async authorize(idTag: string): Promise<IdTagInfo> {
     const listed = this.localEntry(idTag);
@@ -802,24 +872,28 @@ export class VirtualChargePoint {
       const outcome = await this.call('Authorize', { idTag });
       if (outcome.outcome === 'completed') {
         let info = outcome.response.idTagInfo;
-        if (cacheOn) this.cache.set(idTag, info);
+        if (cacheOn && !listed) this.remember(idTag, info);
         if (this.faultState.authFailure && !listed) info = { status: 'Invalid' };
         return info;
       }
     }
     // Offline (or the central system did not answer).
     if (this.faultState.authFailure && !listed) return { status: 'Invalid' };
-    if (local && this.config.bool('LocalAuthorizeOffline')) return local;
-    if (!local && this.config.bool('AllowOfflineTxForUnknownId')) return { status: 'Accepted' };
-    return local ?? { status: 'Invalid' };
+    if (!local) return { status: this.config.bool('AllowOfflineTxForUnknownId') ? 'Accepted' : 'Invalid' };
+    return this.config.bool('LocalAuthorizeOffline') ? local : { status: 'Invalid' };
   }
 
-  private cannotStart(c: Connector, idTag: string): string | null {
+  /**
+   * Why a session cannot start on this connector for this card, or null. `parentIdTag` null: not known
+   * yet (before authorization), so a reservation by parent tag is given the benefit of the doubt.
+   */
+  private cannotStart(c: Connector, idTag: string, parentIdTag: string | undefined | null): string | null {
     if (c.fault || this.charger.fault) return `Connector ${c.id} is faulted`;
     if (c.availability === 'Inoperative' || this.charger.availability === 'Inoperative') return `Connector ${c.id} is unavailable`;
     if (c.tx) return `Connector ${c.id} already has a transaction`;
+    if (c.cableLockedFor !== null) return `Connector ${c.id} still has the last session's cable locked in`;
     const r = this.reservationOn(c.id);
-    if (r && r.idTag !== idTag) return `Connector ${c.id} is reserved for ${r.idTag}`;
+    if (r && !reservationMatches(r, idTag, parentIdTag === null ? (r.parentIdTag ?? undefined) : parentIdTag)) return `Connector ${c.id} is reserved for ${r.idTag}`;
     return null;
   }
 
@@ -834,10 +908,7 @@ export class VirtualChargePoint {
     } else {
       if (c.authorized) this.clearAuthorized(c);
       const timer = this.clock.after(this.config.int('ConnectionTimeOut') * 1000, () => {
-        if (c.authorized?.timer === timer) {
-          c.authorized = null;
-          this.refresh();
-        }
+        if (c.authorized?.timer === timer) this.dropAuthorized(c);
       });
       c.authorized = { idTag, parentIdTag, timer };
     }
@@ -849,6 +920,14 @@ export class VirtualChargePoint {
     c.authorized = null;
   }
 
+  /** The card presented will not start a session after all: a TxProfile a remote start brought goes too. */
+  private dropAuthorized(c: Connector): void {
+    if (!c.authorized) return;
+    this.clearAuthorized(c);
+    this.smart.transactionEnded(c.id, null);
+    this.refresh();
+  }
+
   // ---- transactions and metering -----------------------------------------------------------------
 
   private startTransaction(c: Connector, idTag: string, parentIdTag?: string): void {
@@ -857,22 +936,30 @@ export class VirtualChargePoint {
     if (reservation) this.endReservation(reservation);
     const localTx = this.nextLocalTx++;
     const now = this.clock.now();
-    const tx: Transaction = { localTx, transactionId: null, idTag, parentIdTag, startedAt: now, meterStartWh: c.meterWh, reservationId: reservation?.reservationId, sampleTimer: null, beginSample: null, dropped: false };
+    const tx: Transaction = { localTx, transactionId: null, idTag, parentIdTag, startedAt: now, meterStartWh: c.meterWh, reservationId: reservation?.reservationId, sampleTimer: null, beginSample: null, stopSamples: [], dropped: false };
     c.tx = tx;
     c.finishing = false;
     c.evSuspended = false;
     c.powerW = this.targetPowerW(c);
-    tx.beginSample = this.sample(c, 'Transaction.Begin', this.config.list('StopTxnSampledData'));
+    const beginData = this.config.list('StopTxnSampledData');
+    tx.beginSample = beginData.length ? this.sample(c, 'Transaction.Begin', beginData) : null;
     this.enqueue('StartTransaction', localTx, { connectorId: c.id, idTag, meterStart: Math.round(c.meterWh), timestamp: this.iso(), ...(reservation ? { reservationId: reservation.reservationId } : {}) });
     tx.sampleTimer = every(this.clock, () => this.config.int('MeterValueSampleInterval') * 1000, () => this.samplePeriodic(c, tx));
   }
 
   private samplePeriodic(c: Connector, tx: Transaction): void {
     if (c.tx !== tx) return;
+    const stopData = this.config.list('StopTxnSampledData');
+    if (stopData.length) this.keepForStop(tx, this.sample(c, 'Sample.Periodic', stopData));
     const measurands = this.config.list('MeterValuesSampledData');
-    if (!measurands.length) return;
-    this.enqueue('MeterValues', tx.localTx, { connectorId: c.id, meterValue: [this.sample(c, 'Sample.Periodic', measurands)] });
-    this.changed();
+    if (measurands.length) this.enqueue('MeterValues', tx.localTx, { connectorId: c.id, meterValue: [this.sample(c, 'Sample.Periodic', measurands)] });
+    this.refresh();
+  }
+
+  /** Samples of StopTxnSampledData / StopTxnAlignedData go with the StopTransaction (the oldest make way for the newest). */
+  private keepForStop(tx: Transaction, mv: MeterValue): void {
+    tx.stopSamples.push(mv);
+    if (tx.stopSamples.length > STOP_SAMPLES) tx.stopSamples.shift();
   }
 
   private stopTransaction(c: Connector, reason: Reason, idTag?: string): void {
@@ -881,7 +968,8 @@ export class VirtualChargePoint {
     this.settle(c);
     tx.sampleTimer?.cancel();
     const stopData = this.config.list('StopTxnSampledData');
-    const transactionData = stopData.length ? [...(tx.beginSample ? [tx.beginSample] : []), this.sample(c, 'Transaction.End', stopData)] : undefined;
+    const samples = [...(tx.beginSample ? [tx.beginSample] : []), ...tx.stopSamples, ...(stopData.length ? [this.sample(c, 'Transaction.End', stopData)] : [])];
+    const transactionData = samples.length ? samples : undefined;
     this.enqueue('StopTransaction', tx.localTx, { meterStop: Math.round(c.meterWh), timestamp: this.iso(), reason, ...(idTag ? { idTag } : {}), ...(transactionData ? { transactionData } : {}) });
     c.tx = null;
     c.evSuspended = false;
@@ -903,12 +991,33 @@ export class VirtualChargePoint {
     return tx ? { transactionId: tx.transactionId ?? -1, startedAt: tx.startedAt } : null;
   };
 
-  private targetPowerW(c: Connector): number {
+  /** What a connector would draw on its own: the EV, the connector's limits, its charging profiles. */
+  private demandW(c: Connector): number {
     if (!c.tx || !c.plugged || c.evSuspended || c.fault || this.charger.fault || c.startFailed) return 0;
+    // An idTag found invalid after the start may draw MaxEnergyOnInvalidId, then no more (OCPP 1.6, 4.8).
+    if (c.tx.invalid && c.meterWh - c.tx.meterStartWh >= this.config.int('MaxEnergyOnInvalidId')) return 0;
     let p = this.definition.maxPowerW;
     if (this.definition.profiles.includes('SmartCharging')) p = Math.min(p, this.smart.limitW(c.id, this.clock.now(), this.activeTx));
     if (this.faultState.slowCharging) p = Math.min(p, this.faultState.slowChargingW);
     return Math.max(0, p);
+  }
+
+  /**
+   * The power a connector gets. ChargePointMaxProfile limits the charger as a whole (OCPP 1.6, 3.13.1),
+   * so the connectors charging share it: each gets its demand, or an equal share of what is left.
+   */
+  private targetPowerW(c: Connector): number {
+    const own = this.demandW(c);
+    if (own <= 0 || !this.definition.profiles.includes('SmartCharging')) return own;
+    let budget = this.smart.chargePointMaxW(this.clock.now());
+    if (!Number.isFinite(budget)) return own;
+    const demands = this.connectors.map((x) => ({ x, d: x === c ? own : this.demandW(x) })).filter((e) => e.d > 0).sort((a, b) => a.d - b.d);
+    for (let i = 0; i < demands.length; i++) {
+      const share = Math.min(demands[i].d, budget / (demands.length - i));
+      if (demands[i].x === c) return share;
+      budget -= share;
+    }
+    return own;
   }
 
   /** Integrates energy up to now at the power that was flowing, then sets the power for what follows. */
@@ -976,7 +1085,7 @@ export class VirtualChargePoint {
   private pumpQueue(): void {
     if (this.sendingQueued || !this.isAccepted || this.retryTimer) return;
     const head = this.queue[0];
-    if (!head) return;
+    if (!head) return this.releaseStatuses();
     let payload = head.payload;
     if (head.action !== 'StartTransaction') {
       const transactionId = this.txIds.get(head.localTx);
@@ -987,14 +1096,12 @@ export class VirtualChargePoint {
       }
       payload = { ...payload, transactionId };
     }
-    this.sendingQueued = true;
-    const endpoint = this.endpoint;
+    const token = {};
+    this.sendingQueued = token;
     void this.call(head.action, payload as never).then((outcome) => {
-      if (this.endpoint !== endpoint && outcome.outcome === 'offline') {
-        this.sendingQueued = false;
-        return;
-      }
-      this.sendingQueued = false;
+      // A power-off or a newer connection took over meanwhile: the message stays queued for it.
+      if (this.sendingQueued !== token) return;
+      this.sendingQueued = null;
       if (outcome.outcome === 'offline') return;
       if (outcome.outcome === 'completed') {
         this.queue.shift();
@@ -1004,11 +1111,14 @@ export class VirtualChargePoint {
         if (head.attempts >= Math.max(1, this.config.int('TransactionMessageAttempts'))) {
           this.queue.shift();
           this.lastError = `${head.action} was not accepted after ${head.attempts} attempts; dropped`;
+          if (head.action === 'StopTransaction') this.txIds.delete(head.localTx);
         } else {
           this.retryTimer = this.clock.after(this.config.int('TransactionMessageRetryInterval') * 1000 * head.attempts, () => {
             this.retryTimer = null;
             this.pumpQueue();
           });
+          // Statuses held back for the queue need not wait for the retries.
+          this.releaseStatuses();
         }
       }
       this.changed();
@@ -1024,9 +1134,10 @@ export class VirtualChargePoint {
       if (c?.tx) {
         c.tx.transactionId = r.transactionId;
         this.smart.bindTransaction(c.id, r.transactionId);
-        if (this.config.bool('AuthorizationCacheEnabled')) this.cache.set(c.tx.idTag, r.idTagInfo);
-        if (r.idTagInfo.status !== 'Accepted' && this.config.bool('StopTransactionOnInvalidId')) {
-          this.stopTransaction(c, 'DeAuthorized');
+        if (this.config.bool('AuthorizationCacheEnabled') && !this.localEntry(c.tx.idTag)) this.remember(c.tx.idTag, r.idTagInfo);
+        if (r.idTagInfo.status !== 'Accepted') {
+          if (this.config.bool('StopTransactionOnInvalidId')) this.stopTransaction(c, 'DeAuthorized');
+          else c.tx.invalid = true;
           this.refresh();
         }
       }
@@ -1043,19 +1154,23 @@ export class VirtualChargePoint {
 
   private reservationOn(connectorId: number): Reservation | undefined {
     for (const r of this.reservations.values()) if (r.connectorId === connectorId) return r;
-    // A reservation of connector 0 holds the last free connector.
-    const zero = [...this.reservations.values()].find((r) => r.connectorId === 0);
-    if (zero) {
-      const free = this.connectors.filter((c) => !c.tx && !c.plugged && !c.fault && c.availability === 'Operative' && ![...this.reservations.values()].some((r) => r.connectorId === c.id));
-      if (free.length === 1 && free[0].id === connectorId) return zero;
-    }
-    return undefined;
+    // Reservations of connector 0 each hold one connector once only as many are free as they need.
+    const zeros = [...this.reservations.values()].filter((r) => r.connectorId === 0);
+    if (!zeros.length) return undefined;
+    const free = this.freeConnectors();
+    const i = free.findIndex((c) => c.id === connectorId);
+    return i >= 0 && free.length <= zeros.length ? zeros[i] : undefined;
+  }
+
+  /** Connectors a new session could use: idle, operative, not faulted, not reserved on their own. */
+  private freeConnectors(exceptReservation?: number): Connector[] {
+    const own = new Set([...this.reservations.values()].filter((r) => r.connectorId > 0 && r.reservationId !== exceptReservation).map((r) => r.connectorId));
+    return this.connectors.filter((c) => !c.tx && !c.plugged && !c.authorized && !c.fault && c.cableLockedFor === null && c.availability === 'Operative' && !own.has(c.id));
   }
 
   private reservationFor(connectorId: number, idTag: string, parentIdTag?: string): Reservation | undefined {
-    const matches = (r: Reservation) => r.idTag === idTag || (parentIdTag !== undefined && r.parentIdTag === parentIdTag);
-    const own = [...this.reservations.values()].find((r) => r.connectorId === connectorId && matches(r));
-    return own ?? [...this.reservations.values()].find((r) => r.connectorId === 0 && matches(r));
+    const own = [...this.reservations.values()].find((r) => r.connectorId === connectorId && reservationMatches(r, idTag, parentIdTag));
+    return own ?? [...this.reservations.values()].find((r) => r.connectorId === 0 && reservationMatches(r, idTag, parentIdTag));
   }
 
   private endReservation(r: Reservation): void {
@@ -1078,13 +1193,19 @@ export class VirtualChargePoint {
   }
 
   private async updateFirmware(req: RequestOf<'UpdateFirmware'>): Promise<void> {
+    // A newer UpdateFirmware replaces this one; a power-off ends it.
+    const run = ++this.firmwareRun;
+    const epoch = this.epoch;
+    const current = () => run === this.firmwareRun && epoch === this.epoch;
     const wait = Date.parse(req.retrieveDate) - this.clock.now();
     if (wait > 0) await sleep(this.clock, wait);
     const attempts = 1 + Math.max(0, req.retries ?? 0);
     let image: Awaited<ReturnType<typeof download>> | null = null;
     for (let i = 0; i < attempts; i++) {
+      if (!current()) return;
       this.setFirmwareStatus('Downloading');
       image = await download(req.location);
+      if (!current()) return;
       if (image.ok) break;
       this.lastError = `Firmware download failed: ${image.reason}`;
       if (i + 1 < attempts) await sleep(this.clock, Math.max(1, req.retryInterval ?? 30) * 1000);
@@ -1092,9 +1213,13 @@ export class VirtualChargePoint {
     if (!image?.ok) return this.setFirmwareStatus('DownloadFailed');
     this.setFirmwareStatus('Downloaded');
     // A good charger installs once no transaction is running.
-    while (this.connectors.some((c) => c.tx)) await sleep(this.clock, 1_000);
+    while (this.connectors.some((c) => c.tx)) {
+      await sleep(this.clock, 1_000);
+      if (!current()) return;
+    }
     this.setFirmwareStatus('Installing');
     await sleep(this.clock, 1_000);
+    if (!current()) return;
     this.firmwareVersion = versionFromLocation(req.location, `${this.firmwareVersion}+1`);
     this.firmwareInstalledPending = true;
     await this.reboot('Reboot', true);
@@ -1109,7 +1234,9 @@ export class VirtualChargePoint {
     });
     const content = [`ChargeBench virtual charge point ${this.id} diagnostics`, `firmware ${this.firmwareVersion}`, JSON.stringify(this.view(), null, 2), '', ...lines, ''].join('\n');
     const attempts = 1 + Math.max(0, req.retries ?? 0);
+    const epoch = this.epoch;
     for (let i = 0; i < attempts; i++) {
+      if (epoch !== this.epoch) return;
       this.setDiagnosticsStatus('Uploading');
       const result = await upload(req.location, fileName, content);
       if (result.ok) return this.setDiagnosticsStatus('Uploaded');
@@ -1125,15 +1252,18 @@ export class VirtualChargePoint {
    * power goes first and their StopTransactions follow the next boot (hard reset, power loss). */
   private async reboot(reason: 'SoftReset' | 'HardReset' | 'PowerLoss' | 'Reboot', graceful: boolean): Promise<void> {
     if (graceful) {
+      const before = this.epoch;
       for (const c of this.connectors) if (c.tx) this.stopTransaction(c, reason);
       this.refresh();
       for (let i = 0; i < 50 && this.queue.length && this.isAccepted; i++) await sleep(this.clock, 100);
+      // Stopped or power-cycled while the StopTransactions went out: nothing left to reboot.
+      if (before !== this.epoch) return;
       this.powerDown();
     } else {
       this.powerDown();
       for (const c of this.connectors) if (c.tx) this.stopTransaction(c, reason);
     }
-    for (const r of [...this.reservations.values()]) this.endReservation(r);
+    const epoch = this.epoch;
     for (const c of this.connectors) {
       if (c.scheduledAvailability) c.availability = c.scheduledAvailability;
       c.scheduledAvailability = null;
@@ -1144,7 +1274,8 @@ export class VirtualChargePoint {
     this.connection = 'rebooting';
     this.changed();
     await sleep(this.clock, REBOOT_MS);
-    if (!this.running) return;
+    // Stopped, started again or power-cycled meanwhile: that power-on owns the charger now.
+    if (!this.running || epoch !== this.epoch) return;
     this.connection = 'connecting';
     this.connect();
   }
@@ -1158,8 +1289,10 @@ export class VirtualChargePoint {
       if (!profiles.has(profile)) return;
       (map as Record<string, Handler>)[action] = this.withFaults(action, handler as Handler);
     };
-    add('RemoteStartTransaction', 'Core', (req, messageId) => this.onRemoteStart(req, messageId));
+    // While Pending the central system may not start or stop transactions (OCPP 1.6, 4.2.1).
+    add('RemoteStartTransaction', 'Core', (req, messageId) => (this.registration === 'Accepted' ? this.onRemoteStart(req, messageId) : { status: 'Rejected' }));
     add('RemoteStopTransaction', 'Core', (req, messageId) => {
+      if (this.registration !== 'Accepted') return { status: 'Rejected' };
       const c = this.connectors.find((x) => x.tx && x.tx.transactionId === req.transactionId);
       if (!c) return { status: 'Rejected' };
       this.afterAnswer(messageId, () => {
@@ -1277,19 +1410,23 @@ export class VirtualChargePoint {
       c = this.connectors[req.connectorId - 1];
       if (!c || req.connectorId < 1) return { status: 'Rejected' };
     } else {
-      const free = this.connectors.filter((x) => !this.cannotStart(x, req.idTag));
+      const free = this.connectors.filter((x) => !this.cannotStart(x, req.idTag, null));
       c = free.find((x) => x.plugged && !x.finishing) ?? free.find((x) => !x.plugged) ?? free[0];
     }
-    if (!c || this.cannotStart(c, req.idTag)) return { status: 'Rejected' };
+    if (!c || this.cannotStart(c, req.idTag, null)) return { status: 'Rejected' };
     if (req.chargingProfile) {
       if (!this.definition.profiles.includes('SmartCharging')) return { status: 'Rejected' };
       if (!this.smart.installRemoteStartProfile(c.id, req.chargingProfile, this.clock.now(), this.limits())) return { status: 'Rejected' };
     }
     const connector = c;
+    const epoch = this.epoch;
     this.afterAnswer(messageId, () => {
       void (async () => {
         const info: IdTagInfo = this.config.bool('AuthorizeRemoteTxRequests') ? await this.authorize(req.idTag) : { status: 'Accepted' };
-        if (info.status !== 'Accepted' || this.cannotStart(connector, req.idTag)) {
+        if (epoch !== this.epoch) return;
+        // Without an Authorize the parent tag stays unknown; the central system chose the connector.
+        const parent = this.config.bool('AuthorizeRemoteTxRequests') ? info.parentIdTag : null;
+        if (info.status !== 'Accepted' || this.cannotStart(connector, req.idTag, parent)) {
           this.smart.transactionEnded(connector.id, null);
           this.refresh();
           return;
@@ -1314,6 +1451,7 @@ export class VirtualChargePoint {
     // Unlocking ends the transaction on that connector first (OCPP 1.6, 5.18): its StopTransaction goes
     // out before the answer says Unlocked.
     if (status === 'Unlocked' && c.tx) this.stopTransaction(c, 'UnlockCommand');
+    if (status === 'Unlocked') c.cableLockedFor = null;
     this.afterAnswer(messageId, () => {
       if (status === 'UnlockFailed' && this.faultState.stuckConnector) c.lockFailure = true;
       this.refresh();
@@ -1330,6 +1468,7 @@ export class VirtualChargePoint {
         c.scheduledAvailability = type;
         scheduled = true;
       } else {
+        if (type === 'Inoperative') this.dropAuthorized(c);
         c.availability = type;
         c.scheduledAvailability = null;
       }
@@ -1371,13 +1510,14 @@ export class VirtualChargePoint {
       const c = this.connectors[req.connectorId - 1];
       if (c.fault || this.charger.fault) return { status: 'Faulted' };
       if (c.availability === 'Inoperative' || this.charger.availability === 'Inoperative') return { status: 'Unavailable' };
-      const other = [...this.reservations.values()].find((r) => r.connectorId === c.id && r.reservationId !== req.reservationId);
-      if (c.tx || c.plugged || c.authorized || other) return { status: 'Occupied' };
+      const held = this.reservationOn(c.id);
+      if (c.tx || c.plugged || c.authorized || c.cableLockedFor !== null || (held && held.reservationId !== req.reservationId)) return { status: 'Occupied' };
     } else {
-      if (this.charger.fault) return { status: 'Faulted' };
-      if (this.charger.availability === 'Inoperative') return { status: 'Unavailable' };
-      const free = this.connectors.filter((c) => !c.tx && !c.plugged && !c.fault && c.availability === 'Operative' && ![...this.reservations.values()].some((r) => r.connectorId === c.id && r.reservationId !== req.reservationId));
-      if (!free.length) return { status: 'Occupied' };
+      if (this.charger.fault || this.connectors.every((c) => c.fault)) return { status: 'Faulted' };
+      if (this.charger.availability === 'Inoperative' || this.connectors.every((c) => c.availability === 'Inoperative')) return { status: 'Unavailable' };
+      // One connector must stay free for each reservation of connector 0 (OCPP 1.6, 5.13).
+      const zeros = [...this.reservations.values()].filter((r) => r.connectorId === 0 && r.reservationId !== req.reservationId).length;
+      if (this.freeConnectors(req.reservationId).length <= zeros) return { status: 'Occupied' };
     }
     if (existing) this.endReservation(existing);
     const r: Reservation = { reservationId: req.reservationId, connectorId: req.connectorId, idTag: req.idTag, parentIdTag: req.parentIdTag, expiryDate: req.expiryDate, timer: null };
@@ -1399,10 +1539,7 @@ export class VirtualChargePoint {
       switch (req.requestedMessage) {
         case 'BootNotification':
           void this.call('BootNotification', this.bootPayload()).then((o) => {
-            if (o.outcome === 'completed' && o.response.status === 'Accepted' && this.registration !== 'Accepted') {
-              this.registration = 'Accepted';
-              this.resumeSession();
-            }
+            if (o.outcome === 'completed' && o.response.status === 'Accepted' && this.registration !== 'Accepted' && this.isConnected) this.bootAccepted(o.response.interval);
           });
           return;
         case 'Heartbeat':
@@ -1468,7 +1605,16 @@ export class VirtualChargePoint {
     const endpoint = this.endpoint;
     if (!endpoint) return { outcome: 'offline', error: { description: 'Not connected' } };
     const started = performance.now();
-    const outcome = await endpoint.call(action, payload);
+    let sending: Promise<CallOutcome<A>>;
+    try {
+      sending = endpoint.call(action, payload);
+    } catch (e) {
+      // Our own payload broke the schema (a bug, or a value from outside such as a firmware name).
+      this.lastError = `Could not send ${action}: ${(e as Error).message}`;
+      this.changed();
+      return { outcome: 'callError', error: { code: 'InternalError', description: this.lastError, details: {} } };
+    }
+    const outcome = await sending;
     this.options.onCallDone?.(action, performance.now() - started, outcome.outcome);
     return outcome;
   }
@@ -1512,4 +1658,9 @@ function rejectionOf(action: CentralSystemAction): JsonObject {
   if (specific[action]) return specific[action]!;
   if (actions[action].response.safeParse({ status: 'Rejected' }).success) return { status: 'Rejected' };
   throw new OcppError('GenericError', `${action} refused by fault injection`);
+}
+
+/** A reservation is for this card, or for every card with its parent tag (OCPP 1.6, 5.13). */
+function reservationMatches(r: { idTag: string; parentIdTag?: string }, idTag: string, parentIdTag: string | undefined): boolean {
+  return r.idTag === idTag || (parentIdTag !== undefined && r.parentIdTag !== undefined && r.parentIdTag === parentIdTag);
 }
