@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestBench, waitFor, type TestBench } from '../helpers/bench';
 import { FakeClock } from '../../src/main/virtual-cp/clock';
+import { fileServer } from '../helpers/vcp-harness';
 
 let tb: TestBench;
 const clock = new FakeClock(Date.now());
@@ -175,5 +176,24 @@ describe('fault switches', () => {
     expect((await act('F-BAD', 'send-malformed')).status).toBe(200);
     const bad = await waitFor(async () => (await frames('F-BAD')).find((m) => m.direction === 'in' && m.kind === 'INVALID'));
     expect(bad.error).toBeTruthy();
+  });
+
+  it('firmware install failure: downloads, then InstallationFailed, no reboot, the old version stays', async () => {
+    await newCharger('F-FW');
+    const server = await fileServer({ '/fw/9.9.9.bin': 'image' });
+    try {
+      await fault('F-FW', 'firmware-install-failure', { on: true });
+      const r = await operate('F-FW', 'UpdateFirmware', { location: `${server.url}/fw/9.9.9.bin`, retrieveDate: new Date(clock.now()).toISOString() });
+      expect(r.outcome).toBe('completed');
+      for (let i = 0; i < 20 && !(await callsOf('F-FW', 'FirmwareStatusNotification')).some((p) => p.status === 'InstallationFailed'); i++) {
+        await clock.advance(1_000);
+        await new Promise((res) => setTimeout(res, 20));
+      }
+      expect((await callsOf('F-FW', 'FirmwareStatusNotification')).map((p) => p.status)).toEqual(['Downloading', 'Downloaded', 'Installing', 'InstallationFailed']);
+      expect(await callsOf('F-FW', 'BootNotification')).toHaveLength(1);
+      expect((await api('GET', '/api/virtual-chargers/F-FW')).body.firmwareVersion).toBe('1.0.0');
+    } finally {
+      await server.close();
+    }
   });
 });

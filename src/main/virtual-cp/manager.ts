@@ -67,6 +67,7 @@ const faultBodies: Record<FaultSwitch, z.ZodType> = {
   'slow-charging': z.strictObject({ on: z.boolean(), powerW: z.number().min(0).max(3680).optional() }),
   'unlock-outcomes': z.union([z.strictObject({ on: z.literal(false) }), z.strictObject({ on: z.literal(true), weights: UnlockOutcomes })]),
   'drop-mid-transaction': z.strictObject({ on: z.boolean() }),
+  'firmware-install-failure': z.strictObject({ on: z.boolean() }),
   action: ActionFault.partial()
     .extend({ on: z.boolean(), action: z.enum(centralSystemActions as [string, ...string[]], { error: 'must be a central-system action such as "Reset"' }) })
     .refine((b) => !b.on || b.mode !== undefined, { path: ['mode'], error: 'is required to switch a fault on: reject, ignore, delay, callError or malformed' }),

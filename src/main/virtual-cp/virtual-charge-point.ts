@@ -1220,6 +1220,10 @@ export class VirtualChargePoint {
     this.setFirmwareStatus('Installing');
     await sleep(this.clock, 1_000);
     if (!current()) return;
+    if (this.faultState.firmwareInstallFailure) {
+      this.lastError = 'Firmware installation failed (fault); the old firmware keeps running';
+      return this.setFirmwareStatus('InstallationFailed');
+    }
     this.firmwareVersion = versionFromLocation(req.location, `${this.firmwareVersion}+1`);
     this.firmwareInstalledPending = true;
     await this.reboot('Reboot', true);

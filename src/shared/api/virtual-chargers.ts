@@ -63,6 +63,8 @@ export const Faults = z.strictObject({
   slowChargingW: z.number().min(0).max(3680).default(230),
   /** Weights of the UnlockConnector answers; null: the charger unlocks normally. */
   unlockOutcomes: UnlockOutcomes.nullable().default(null),
+  /** UpdateFirmware downloads, then fails to install (InstallationFailed); the old firmware stays. */
+  firmwareInstallFailure: z.boolean().default(false),
   /** Drops the connection once a transaction is running (after its first meter values). */
   dropMidTransaction: z.boolean().default(false),
   /** Misbehaviour per central-system action. */
@@ -83,6 +85,7 @@ export const faultSwitches = {
   'slow-charging': 'slowCharging',
   'unlock-outcomes': 'unlockOutcomes',
   'drop-mid-transaction': 'dropMidTransaction',
+  'firmware-install-failure': 'firmwareInstallFailure',
   action: 'actions',
 } as const;
 export type FaultSwitch = keyof typeof faultSwitches;
