@@ -908,7 +908,9 @@ export class VirtualChargePoint {
     } else {
       if (c.authorized) this.clearAuthorized(c);
       const timer = this.clock.after(this.config.int('ConnectionTimeOut') * 1000, () => {
-        if (c.authorized?.timer === timer) this.dropAuthorized(c);
+        if (c.authorized?.timer !== timer) return;
+        this.dropAuthorized(c);
+        this.refresh();
       });
       c.authorized = { idTag, parentIdTag, timer };
     }
@@ -920,12 +922,12 @@ export class VirtualChargePoint {
     c.authorized = null;
   }
 
-  /** The card presented will not start a session after all: a TxProfile a remote start brought goes too. */
+  /** The card presented will not start a session after all: a TxProfile a remote start brought goes too.
+   * The caller reports the statuses once its own change is made. */
   private dropAuthorized(c: Connector): void {
     if (!c.authorized) return;
     this.clearAuthorized(c);
     this.smart.transactionEnded(c.id, null);
-    this.refresh();
   }
 
   // ---- transactions and metering -----------------------------------------------------------------
@@ -1472,8 +1474,8 @@ export class VirtualChargePoint {
         c.scheduledAvailability = type;
         scheduled = true;
       } else {
-        if (type === 'Inoperative') this.dropAuthorized(c);
         c.availability = type;
+        if (type === 'Inoperative') this.dropAuthorized(c);
         c.scheduledAvailability = null;
       }
     }
