@@ -269,7 +269,7 @@ describe('ChangeConfiguration', () => {
 
   it('takes an AuthorizationKey of 16 to 40 printable characters, hex or not', () => {
     const s = store();
-    for (const value of ['short-password', 'x'.repeat(41), 'has a space in it!!', '']) {
+    for (const value of ['short-password', 'x'.repeat(41), 'tab\tin the middle!!', 'naïve-password-ünïcode', '']) {
       expect(s.change('AuthorizationKey', value), value).toMatchObject({ status: 'Rejected' });
     }
     expect(s.change('AuthorizationKey', 'ThisIsAPlainPassword').status).toBe('Accepted');

@@ -4,19 +4,16 @@ import { z } from 'zod';
 import { ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../ocpp16/enums';
 import { errorCodes } from '../ocpp16/frames';
 import { centralSystemActions } from '../ocpp16/actions';
+import { AuthorizationKey, ChargePointIdentity } from './commands';
 
 export const featureProfiles = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'] as const;
 export const FeatureProfileSchema = z.enum(featureProfiles);
 
-/** A charge point identity as it appears in the URL: printable, no '/', at most 48 characters. */
-export const ChargePointIdentity = z
-  .string()
-  .min(1)
-  .max(48)
-  .regex(/^[A-Za-z0-9._~:@!$&'()*+,;=-]+$/, 'use letters, digits and . _ - : only (it goes in the URL path)');
+/** A virtual charger's identity: a charge point identity that also reads plainly in URLs and on the CLI. */
+export const VirtualChargerId = ChargePointIdentity.regex(/^[^\s/?#%]+$/, 'must not contain spaces, /, ?, # or %: it goes in URLs');
 
 export const VirtualChargerDefinition = z.strictObject({
-  id: ChargePointIdentity,
+  id: VirtualChargerId,
   connectors: z.int().min(1).max(10).default(1),
   vendor: z.string().min(1).max(20).default('ChargeBench'),
   model: z.string().min(1).max(20).default('Virtual AC'),
@@ -25,7 +22,7 @@ export const VirtualChargerDefinition = z.strictObject({
   /** Feature profiles the charger has; switched-off ones answer NotSupported. */
   profiles: z.array(FeatureProfileSchema).min(1).refine((p) => p.includes('Core'), 'Core cannot be switched off').default([...featureProfiles]),
   /** Security profile 1: Basic auth with this password (the charger's AuthorizationKey). */
-  password: z.string().min(16).max(40).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces').optional(),
+  password: AuthorizationKey.optional(),
   /** The most the charger can deliver per connector, in W. */
   maxPowerW: z.number().min(1000).max(350_000).default(22_000),
   phases: z.union([z.literal(1), z.literal(3)]).default(3),
