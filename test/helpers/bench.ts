@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
 import { RPCClient } from 'ocpp-rpc';
+import { afterAll, beforeAll } from 'vitest';
 import { Bench, type BenchOptions } from '../../src/main/bench';
 import { ApiServer } from '../../src/main/api-server/api-server';
 
@@ -46,6 +47,27 @@ export async function startTestBench(options: Partial<BenchOptions> = {}): Promi
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One bench for a whole test file: started before its tests, stopped after them. The object handed back
+ * stands for it, so tests write `tb.request(...)` as with startTestBench.
+ */
+export function useTestBench(options: Partial<BenchOptions> = {}): TestBench {
+  let started: TestBench | null = null;
+  beforeAll(async () => {
+    started = await startTestBench(options);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  return new Proxy({} as TestBench, {
+    get(_target, key) {
+      if (!started) throw new Error('The test bench starts in beforeAll; use it inside a test');
+      const value = (started as unknown as Record<string | symbol, unknown>)[key];
+      return typeof value === 'function' ? value.bind(started) : value;
+    },
+  });
 }
 
 /** The part of ocpp-rpc's client the tests use, loosely typed (its own typings want every option). */

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { VirtualChargePoint, type VcpFrame, type VirtualChargePointOptions } from '../../src/main/virtual-cp/virtual-charge-point';
 import { FakeClock } from '../../src/main/virtual-cp/clock';
 import { VirtualChargerDefinition, type VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import { startTestBench, type TestBench } from './bench';
+import { afterEach, beforeAll, expect } from 'vitest';
+import { useTestBench, type TestBench } from './bench';
 
 export interface TappedFrame {
   direction: 'in' | 'out';
@@ -310,22 +310,16 @@ export async function fileServer(files: Record<string, Buffer | string>): Promis
  * cleanups stop after it, and every frame they exchanged must have passed the official schemas.
  */
 export function benchSuite(prefix: string, setup?: (tb: TestBench) => Promise<void>) {
-  let bench: TestBench;
+  const bench = useTestBench();
   const running: VcpHarness[] = [];
   const cleanups: Array<() => Promise<void>> = [];
   let n = 0;
-  beforeAll(async () => {
-    bench = await startTestBench();
-    await setup?.(bench);
-  });
+  if (setup) beforeAll(() => setup(bench));
   afterEach(async () => {
     const done = running.splice(0);
     await Promise.all(done.map((h) => h.stop()));
     await Promise.all(cleanups.splice(0).map((f) => f()));
     for (const h of done) expect(h.violations, h.id).toEqual([]);
-  });
-  afterAll(async () => {
-    await bench.stop();
   });
   const suite = {
     get tb(): TestBench {

@@ -1,16 +1,10 @@
 // The automation API as a script uses it: the token, clear JSON errors with the field, the
 // 400/404/409 rules of operations, the message log and the pushed events.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { rawCharger, startTestBench, strictCharger, waitFor, type TestBench } from '../helpers/bench';
+import { rawCharger, strictCharger, useTestBench, waitFor } from '../helpers/bench';
 
-let tb: TestBench;
-beforeAll(async () => {
-  tb = await startTestBench();
-});
-afterAll(async () => {
-  await tb.stop();
-});
+const tb = useTestBench();
 
 describe('automation API', () => {
   it('requires the bearer token on every request', async () => {

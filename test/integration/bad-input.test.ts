@@ -1,15 +1,9 @@
 // A misbehaving charger: every kind of bad frame gets the right answer, lands in the log with its
 // error, and the bench keeps serving a well-behaved charger next to it.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rawCharger, startTestBench, strictCharger, waitFor, type TestBench } from '../helpers/bench';
+import { describe, expect, it } from 'vitest';
+import { rawCharger, strictCharger, useTestBench, waitFor } from '../helpers/bench';
 
-let tb: TestBench;
-beforeAll(async () => {
-  tb = await startTestBench();
-});
-afterAll(async () => {
-  await tb.stop();
-});
+const tb = useTestBench();
 
 describe('bad input from a charger', () => {
   it('answers each bad frame with the right CALLERROR, logs it with its error and keeps serving others', async () => {

@@ -1,16 +1,10 @@
 // Connecting chargers: subprotocol negotiation and refusal (recorded with its reason), identities from
 // the URL, reconnection replacing the old connection, and dead connections found by ping/pong.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { rawCharger, startTestBench, strictCharger, waitFor, type TestBench } from '../helpers/bench';
+import { rawCharger, strictCharger, useTestBench, waitFor } from '../helpers/bench';
 
-let tb: TestBench;
-beforeAll(async () => {
-  tb = await startTestBench({ pingIntervalMs: 200 });
-});
-afterAll(async () => {
-  await tb.stop();
-});
+const tb = useTestBench({ pingIntervalMs: 200 });
 
 const refusal = (url: string, protocols?: string[]) =>
   new Promise<{ status: number; body: string }>((resolve, reject) => {

@@ -1,18 +1,12 @@
 // A full charging session and every central-system operation, against an independent peer: ocpp-rpc
 // in strict mode as the charger, which validates every frame both ways against the official schemas.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRPCError } from 'ocpp-rpc';
 import { centralSystemActions } from '../../src/shared/ocpp16';
-import { startTestBench, strictCharger, waitFor, type TestBench } from '../helpers/bench';
+import { strictCharger, useTestBench, waitFor } from '../helpers/bench';
 import { chargerAnswers, operationRequests } from '../helpers/payloads';
 
-let tb: TestBench;
-beforeAll(async () => {
-  tb = await startTestBench();
-});
-afterAll(async () => {
-  await tb.stop();
-});
+const tb = useTestBench();
 
 describe('a strict ocpp-rpc charger against the central system', () => {
   it('runs boot, status, authorize, start, meter values and stop, and the bench records all of it', async () => {

@@ -1,19 +1,12 @@
 // Each fault switch of a virtual charger, switched through the API, produces the behaviour it names,
 // and the bench records it. The virtual chargers run on a FakeClock, so timers are driven, not waited.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBench, waitFor, type TestBench } from '../helpers/bench';
+import { describe, expect, it } from 'vitest';
+import { useTestBench, waitFor } from '../helpers/bench';
 import { FakeClock } from '../../src/main/virtual-cp/clock';
 import { fileServer } from '../helpers/vcp-harness';
 
-let tb: TestBench;
 const clock = new FakeClock(Date.now());
-
-beforeAll(async () => {
-  tb = await startTestBench({ virtualClock: clock });
-});
-afterAll(async () => {
-  await tb.stop();
-});
+const tb = useTestBench({ virtualClock: clock });
 
 const api = (method: string, path: string, body?: unknown) => tb.request(method, path, body);
 const act = (id: string, action: string, body: unknown = {}) => api('POST', `/api/virtual-chargers/${id}/actions/${action}`, body);
