@@ -46,6 +46,8 @@ export default defineConfig({
     root: resolve(root, 'src/renderer'),
     plugins: [react(), dropInlineRefreshPreamble()],
     build: {
+      // No data: URLs for small assets (fonts): the CSP allows files from 'self' only.
+      assetsInlineLimit: 0,
       outDir: resolve(root, 'out/renderer'),
       rolldownOptions: { input: resolve(root, 'src/renderer/index.html') },
     },

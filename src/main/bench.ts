@@ -17,6 +17,7 @@ export class Bench {
     readonly record: BenchRecord,
     readonly centralSystem: CentralSystem,
     readonly virtualChargers: VirtualChargerManager,
+    readonly dataDir: string,
   ) {}
 
   static async start(options: BenchOptions): Promise<Bench> {
@@ -42,7 +43,7 @@ export class Bench {
       clock: options.virtualClock,
     });
     await virtualChargers.load();
-    return new Bench(record, cs, virtualChargers);
+    return new Bench(record, cs, virtualChargers, options.dataDir);
   }
 
   async stop(): Promise<void> {

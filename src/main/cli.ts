@@ -1,11 +1,13 @@
 // The chargebench command line: `serve` runs the bench headless with the automation API.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
-import { networkInterfaces } from 'node:os';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
 import { Bench } from './bench';
 import { ApiServer } from './api-server/api-server';
+import { reachableAddresses } from './bench-service';
 import type { BenchEvent, BenchSettings } from '../shared/api/views';
 import { version } from './version';
 import { registerVcpCommand } from './cli/vcp-command';
@@ -21,13 +23,6 @@ export function defaultDataDir(): string {
 }
 
 /** The addresses a charger on the LAN can reach this machine at. */
-export function lanAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flat()
-    .filter((a) => a && a.family === 'IPv4' && !a.internal)
-    .map((a) => a!.address);
-}
-
 const program = new Command();
 program.name('chargebench').description('Commissioning and test bench for EV chargers over OCPP 1.6J').version(version);
 
@@ -66,7 +61,8 @@ program
     if (opts.requirePassword !== undefined) patch.requirePassword = opts.requirePassword;
     if (opts.unknownChargers) patch.unknownChargers = opts.unknownChargers;
     if (Object.keys(patch).length) await bench.centralSystem.updateSettings(patch);
-    const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token });
+    const uiDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+    const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir });
     try {
       await api.start();
     } catch (e) {
@@ -77,9 +73,11 @@ program
     const cs = bench.centralSystem.address();
     const apiAddr = api.address();
     const s = bench.centralSystem.settings();
-    const hosts = opts.host === '0.0.0.0' ? [...lanAddresses(), '127.0.0.1'] : [opts.host];
+    const uiBuilt = existsSync(join(uiDir, 'index.html'));
     console.log(`ChargeBench ${version}: OCPP 1.6J central system`);
-    for (const h of hosts) console.log(`  Chargers connect to  ws://${h}:${cs.port}/ocpp/<chargePointId>`);
+    if (uiBuilt) console.log(`  Open the bench UI    http://127.0.0.1:${apiAddr.port}/?token=${token}`);
+    else console.log('  Bench UI             not built yet: run `npm run build` (the API works meanwhile)');
+    for (const a of reachableAddresses(cs)) console.log(`  Chargers connect to  ${a.url}<chargePointId>`);
     console.log(`  Automation API       http://127.0.0.1:${apiAddr.port}/api/`);
     console.log(`  API token            ${token}`);
     console.log(`  Record               ${join(dataDir, 'chargebench.sqlite')}`);

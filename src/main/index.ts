@@ -3,7 +3,7 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bench } from './bench';
-import { registerIpc } from './electron/ipc';
+import { forwardEvents, registerIpc } from './electron/ipc';
 import { createMainWindow, denyAllPermissions, isOwnRenderer } from './electron/window';
 
 const BENCH_PORT = 9000;
@@ -37,7 +37,11 @@ async function onReady(): Promise<void> {
   }
   registerIpc(bench, isOwnRenderer);
   mainWindow = createMainWindow();
-  mainWindow.on('closed', () => (mainWindow = null));
+  const stopForwarding = forwardEvents(bench, mainWindow.webContents);
+  mainWindow.on('closed', () => {
+    stopForwarding();
+    mainWindow = null;
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -1,6 +1,21 @@
-// The renderer's only door into main: a narrow API on window.chargebench, no logic.
-import { contextBridge, ipcRenderer } from 'electron';
+// The renderer's only door into main: a narrow API on window.chargebench, no logic. Only the contract's
+// calls and the desktop's own channels can be invoked; everything else is refused here and again in main.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { benchMethods } from '../shared/api/contract';
+import { desktopMethods, type ChargeBenchBridge } from '../shared/api/bridge';
 
-contextBridge.exposeInMainWorld('chargebench', {
-  getStatus: () => ipcRenderer.invoke('bench:getStatus'),
-});
+const allowed = new Set<string>([...benchMethods, ...desktopMethods]);
+
+const bridge: ChargeBenchBridge = {
+  invoke: (channel, arg) => {
+    if (!allowed.has(channel)) return Promise.reject(new Error(`Unknown bench call "${channel}"`));
+    return ipcRenderer.invoke(channel, arg);
+  },
+  onEvents: (listener) => {
+    const handler = (_e: IpcRendererEvent, batch: unknown) => listener(batch as never);
+    ipcRenderer.on('bench:events', handler);
+    return () => void ipcRenderer.off('bench:events', handler);
+  },
+};
+
+contextBridge.exposeInMainWorld('chargebench', bridge);

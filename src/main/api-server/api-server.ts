@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { BenchError, parse } from '../errors';
 import type { Bench } from '../bench';
 import { defineVirtualChargerRoutes } from './virtual-charger-routes';
+import { serveUi } from './static-ui';
+import { BenchService } from '../bench-service';
+import type { BenchMethod } from '../../shared/api/contract';
 import { ChargerPatch, ChargerRegistration, IdTagEntrySchema, IdTagList, ListQuery, MessagesQuery, MeterValuesQuery, SettingsPatch, TransactionsQuery } from '../../shared/api/commands';
 
 const MAX_BODY = 1024 * 1024;
@@ -16,6 +19,8 @@ export interface ApiServerOptions {
   host?: string;
   port?: number;
   token: string;
+  /** The built renderer (out/renderer), served at / so a browser gets the bench UI. */
+  uiDir?: string;
 }
 
 type Params = Record<string, string>;
@@ -26,12 +31,14 @@ export class ApiServer {
   private wss: WebSocketServer | null = null;
   private readonly routes: Route[] = [];
   private readonly tokenBuf: Buffer;
+  private readonly service: BenchService;
 
   constructor(
     private readonly bench: Bench,
     private readonly options: ApiServerOptions,
   ) {
     this.tokenBuf = Buffer.from(options.token);
+    this.service = new BenchService(bench, 'serve');
     this.defineRoutes();
   }
 
@@ -87,7 +94,10 @@ export class ApiServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://api');
     try {
-      if (!url.pathname.startsWith('/api/')) throw new BenchError(404, `Nothing at ${url.pathname}; the automation API lives under /api/`);
+      if (!url.pathname.startsWith('/api/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') throw new BenchError(405, `${req.method} is not allowed on ${url.pathname}`);
+        return await serveUi(res, this.options.uiDir, url.pathname);
+      }
       if (!this.authorised(req, url)) throw new BenchError(401, 'Missing or wrong API token: send "Authorization: Bearer <token>" (serve prints the token at start)');
       let matchedPath = false;
       for (const route of this.routes) {
@@ -192,6 +202,8 @@ export class ApiServer {
       cs.auth.reloadTags();
       return [204, null];
     });
+    // The UI's door: every call of the bench contract, the same ones the desktop app makes over IPC.
+    this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.call(p.method as BenchMethod, await body())]);
     defineVirtualChargerRoutes((method, path, run) => this.route(method, path, run as Route['run']), this.bench);
   }
 

@@ -2,6 +2,7 @@
 // parameters) queued on the group-commit writer thread; reads are plain queries on this thread's own
 // connection, made after `settled()` where they must see the latest writes. Transaction and operation
 // ids are allocated here so a handler can answer in the same turn.
+import type { MessageFilter } from '../../shared/api/contract';
 import type { Db, OpenOptions } from './database';
 import { GroupCommitWriter, openDatabase } from './database';
 import type { FrameRecord } from '../rpc/endpoint';
@@ -385,6 +386,21 @@ export class BenchRecord {
     return this.byChunks('message/charger', q.chargerId, before, limit, (first, last, n) => inRange.all(first, last, q.chargerId, ...extra, n) as Row[]).map(toMessage);
   }
 
+  /** One page of the message log under a filter, newest first (the log screen's rows). */
+  messagePage(q: MessageFilter & { upToId?: number; offset?: number; limit?: number }): MessageView[] {
+    const { where, args } = messageWhere(q, q.upToId);
+    return (this.db.prepare(`SELECT * FROM messages ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, q.limit ?? 200, q.offset ?? 0) as Row[]).map(toMessage);
+  }
+
+  /** How many frames match a filter, counted up to `cap`; maxId pins the view the count belongs to. */
+  countMessages(filter: MessageFilter, opts: { upToId?: number; cap?: number } = {}): { count: number; capped: boolean; maxId: number } {
+    const maxId = opts.upToId ?? ((this.db.prepare('SELECT MAX(id) AS m FROM messages').get() as Row).m ?? 0);
+    const cap = opts.cap ?? 1_000_000;
+    const { where, args } = messageWhere(filter, maxId);
+    const count = (this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM messages ${where} LIMIT ?)`).get(...args, cap + 1) as Row).n as number;
+    return { count: Math.min(count, cap), capped: count > cap, maxId };
+  }
+
   transactions(q: { chargerId?: string; active?: boolean; limit?: number } = {}): TransactionView[] {
     const where: string[] = [];
     const args: unknown[] = [];
@@ -491,4 +507,20 @@ function toOperation(r: Row): OperationView {
 
 function strip(o: Row): Row {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+}
+
+/** The WHERE clause of a message-log filter. */
+function messageWhere(f: MessageFilter, upToId: number | undefined): { where: string; args: unknown[] } {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (upToId !== undefined) (where.push('id <= ?'), args.push(upToId));
+  if (f.chargerId) (where.push('charger_id = ?'), args.push(f.chargerId));
+  if (f.actions?.length) (where.push(`action IN (${f.actions.map(() => '?').join(',')})`), args.push(...f.actions));
+  if (f.direction) (where.push('direction = ?'), args.push(f.direction));
+  if (f.kinds?.length) (where.push(`kind IN (${f.kinds.map(() => '?').join(',')})`), args.push(...f.kinds));
+  if (f.errorsOnly) where.push("(kind IN ('CALLERROR', 'INVALID') OR error IS NOT NULL)");
+  if (f.from) (where.push('ts >= ?'), args.push(new Date(f.from).toISOString()));
+  if (f.to) (where.push('ts <= ?'), args.push(new Date(f.to).toISOString()));
+  if (f.search) (where.push("instr(lower(raw), lower(?)) > 0"), args.push(f.search));
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }

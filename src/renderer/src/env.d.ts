@@ -1,9 +1,6 @@
 // What the preload puts on window: present in the Electron app, absent when served to a browser.
-import type { BenchStatus } from '../../shared/api/status';
-
-export interface ChargeBenchBridge {
-  getStatus(): Promise<BenchStatus>;
-}
+/// <reference types="vite/client" />
+import type { ChargeBenchBridge } from '../../shared/api/bridge';
 
 declare global {
   interface Window {

@@ -1,0 +1,84 @@
+// The one client interface the UI talks to; it never knows which face carries it. Two transports
+// implement it: IPC in the desktop app (window.chargebench), and serve mode's HTTP + WebSocket API.
+import type { BenchArgs, BenchCallResults, BenchMethod, CallError, MessageExportQuery } from '../../../shared/api/contract';
+import type { BenchEvent } from '../../../shared/api/views';
+
+/** A call the bench refused or could not answer, with the message to show and the field at fault. */
+export class CallFailure extends Error {
+  readonly status: number;
+  readonly field?: string;
+  constructor(error: CallError) {
+    super(error.message);
+    this.name = 'CallFailure';
+    this.status = error.status;
+    this.field = error.field;
+  }
+}
+
+/** The link between the UI and the bench core: open, being (re)established, or needing a token. */
+export type LinkState = 'connecting' | 'open' | 'closed' | 'unauthorised';
+
+export interface BenchClient {
+  readonly face: 'desktop' | 'serve';
+  /** Runs a contract call; rejects with CallFailure. */
+  call<M extends BenchMethod>(method: M, args: BenchArgs<M>): Promise<BenchCallResults[M]>;
+  /** The bench's pushed events, delivered in batches (one state update per batch, not per frame). */
+  subscribe(listener: (events: BenchEvent[]) => void): () => void;
+  onLink(listener: (state: LinkState) => void): () => void;
+  /** Exports the message log under a filter: a save dialog on the desktop, a download in a browser. */
+  exportMessages(query: MessageExportQuery): Promise<{ saved: boolean; where?: string }>;
+  /**
+   * Lets the user pick a file (e.g. firmware) that the bench then serves to chargers over HTTP;
+   * resolves with the URL a charger downloads it from, or null when the user cancelled.
+   */
+  hostFile(): Promise<{ url: string; name: string } | null>;
+  close(): void;
+}
+
+/** Delivers events to listeners in batches at most every `ms`, so bursts cost one render. */
+export class EventBatcher {
+  private queue: BenchEvent[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly listeners = new Set<(events: BenchEvent[]) => void>();
+
+  constructor(private readonly ms = 50) {}
+
+  push(events: BenchEvent[]): void {
+    if (!events.length) return;
+    for (const e of events) this.queue.push(e);
+    this.timer ??= setTimeout(() => this.flush(), this.ms);
+  }
+
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length) for (const l of this.listeners) l(batch);
+  }
+
+  subscribe(listener: (events: BenchEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+}
+
+export class LinkWatch {
+  private readonly listeners = new Set<(s: LinkState) => void>();
+  state: LinkState = 'connecting';
+  set(state: LinkState): void {
+    if (state === this.state) return;
+    this.state = state;
+    for (const l of this.listeners) l(state);
+  }
+  subscribe(listener: (s: LinkState) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.state);
+    return () => void this.listeners.delete(listener);
+  }
+}

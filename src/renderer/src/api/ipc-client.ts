@@ -1,0 +1,29 @@
+// The desktop transport: contract calls over the preload's IPC bridge, events pushed by main.
+import type { ChargeBenchBridge } from '../../../shared/api/bridge';
+import type { CallReply } from '../../../shared/api/contract';
+import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
+
+async function unwrap<T>(reply: Promise<CallReply<unknown>>): Promise<T> {
+  const r = await reply;
+  if (!r.ok) throw new CallFailure(r.error);
+  return r.value as T;
+}
+
+export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
+  const batcher = new EventBatcher(16);
+  const link = new LinkWatch();
+  link.set('open');
+  const off = bridge.onEvents((events) => batcher.push(events));
+  return {
+    face: 'desktop',
+    call: (method, args) => unwrap(bridge.invoke(method, args)),
+    subscribe: (listener) => batcher.subscribe(listener),
+    onLink: (listener) => link.subscribe(listener),
+    exportMessages: (query) => unwrap(bridge.invoke('desktop:exportMessages', query)),
+    hostFile: () => unwrap(bridge.invoke('desktop:chooseFile', {})),
+    close: () => {
+      off();
+      batcher.dispose();
+    },
+  };
+}

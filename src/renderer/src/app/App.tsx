@@ -1,0 +1,107 @@
+// The bench UI: picks the transport (IPC in the desktop app, HTTP + WebSocket in a browser), signs in
+// when served, and routes between the screens.
+import { useEffect, useMemo, useState } from 'react';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import CssBaseline from '@mui/material/CssBaseline';
+import { ThemeProvider } from '@mui/material/styles';
+import type { BenchClient } from '../api/client';
+import { ClientContext } from '../api/context';
+import { httpClient, tokenWorks } from '../api/http-client';
+import { ipcClient } from '../api/ipc-client';
+import { connectStore, useBench } from '../stores/bench';
+import { Layout } from './Layout';
+import { SignIn } from './SignIn';
+import { makeTheme, useThemeMode } from './theme';
+import { ConnectScreen } from '../features/connect/ConnectScreen';
+import { ChargersScreen } from '../features/chargers/ChargersScreen';
+import { ChargerDetailScreen } from '../features/chargers/ChargerDetailScreen';
+import { LogScreen } from '../features/log/LogScreen';
+import { TransactionsScreen } from '../features/transactions/TransactionsScreen';
+import { TransactionDetailScreen } from '../features/transactions/TransactionDetailScreen';
+import { VirtualChargersScreen } from '../features/virtual/VirtualChargersScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+
+const TOKEN_KEY = 'chargebench.token';
+
+/** The token from `/?token=` (then dropped from the address bar) or from this tab's earlier sign-in. */
+function takeToken(): string | null {
+  const url = new URL(location.href);
+  const given = url.searchParams.get('token');
+  if (given) {
+    sessionStorage.setItem(TOKEN_KEY, given);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return given;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function BenchRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<Navigate to="/chargers" replace />} />
+      <Route path="/connect" element={<ConnectScreen />} />
+      <Route path="/chargers" element={<ChargersScreen />} />
+      <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
+      <Route path="/log" element={<LogScreen />} />
+      <Route path="/transactions" element={<TransactionsScreen />} />
+      <Route path="/transactions/:id" element={<TransactionDetailScreen />} />
+      <Route path="/virtual" element={<VirtualChargersScreen />} />
+      <Route path="/settings" element={<SettingsScreen />} />
+      <Route path="*" element={<Navigate to="/chargers" replace />} />
+    </Routes>
+  );
+}
+
+/** Connects the store to a client and renders the screens. */
+export function Bench({ client }: { client: BenchClient }) {
+  useEffect(() => connectStore(client), [client]);
+  return (
+    <ClientContext.Provider value={client}>
+      <HashRouter>
+        <Layout>
+          <BenchRoutes />
+        </Layout>
+      </HashRouter>
+    </ClientContext.Provider>
+  );
+}
+
+type Session = { kind: 'checking' } | { kind: 'signIn'; rejected: boolean } | { kind: 'ready'; client: BenchClient };
+
+export function App() {
+  const mode = useThemeMode((s) => s.mode);
+  const theme = useMemo(() => makeTheme(mode), [mode]);
+  const [session, setSession] = useState<Session>(() => (window.chargebench ? { kind: 'ready', client: ipcClient(window.chargebench) } : { kind: 'checking' }));
+  const link = useBench((s) => s.link);
+
+  const signIn = async (token: string): Promise<boolean> => {
+    if (!(await tokenWorks(location.origin, token))) return false;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    setSession({ kind: 'ready', client: httpClient(location.origin, token) });
+    return true;
+  };
+
+  useEffect(() => {
+    if (session.kind !== 'checking') return;
+    const token = takeToken();
+    if (!token) return setSession({ kind: 'signIn', rejected: false });
+    void signIn(token).then((ok) => ok || setSession({ kind: 'signIn', rejected: true }));
+  }, [session.kind]);
+
+  // The token stopped working (serve restarted with a new one): ask again.
+  useEffect(() => {
+    if (link !== 'unauthorised' || session.kind !== 'ready' || session.client.face !== 'serve') return;
+    session.client.close();
+    sessionStorage.removeItem(TOKEN_KEY);
+    setSession({ kind: 'signIn', rejected: true });
+  }, [link, session]);
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      {session.kind === 'ready' && <Bench client={session.client} />}
+      {session.kind === 'signIn' && <SignIn onToken={signIn} rejected={session.rejected} />}
+    </ThemeProvider>
+  );
+}

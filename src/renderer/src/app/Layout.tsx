@@ -1,0 +1,90 @@
+// The frame around every screen: the navigation, the link state to the bench, and the theme switch.
+import type { ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import Toolbar from '@mui/material/Toolbar';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import DarkModeIcon from '@mui/icons-material/DarkMode';
+import LightModeIcon from '@mui/icons-material/LightMode';
+import EvStationIcon from '@mui/icons-material/EvStation';
+import LanIcon from '@mui/icons-material/Lan';
+import ListAltIcon from '@mui/icons-material/ListAlt';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import SettingsIcon from '@mui/icons-material/Settings';
+import SmartToyIcon from '@mui/icons-material/SmartToy';
+import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
+import { useBench } from '../stores/bench';
+import { useThemeMode } from './theme';
+
+const DRAWER = 220;
+
+export const screens = [
+  { to: '/connect', label: 'Connect', icon: <LanIcon /> },
+  { to: '/chargers', label: 'Chargers', icon: <ElectricalServicesIcon /> },
+  { to: '/log', label: 'Message log', icon: <ListAltIcon /> },
+  { to: '/transactions', label: 'Transactions', icon: <ReceiptLongIcon /> },
+  { to: '/virtual', label: 'Virtual chargers', icon: <SmartToyIcon /> },
+  { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },
+] as const;
+
+function LinkIndicator() {
+  const link = useBench((s) => s.link);
+  const connected = useBench((s) => Object.values(s.chargers).filter((c) => c.connected).length);
+  if (link !== 'open')
+    return <Chip size="small" color="warning" label={link === 'unauthorised' ? 'Token refused' : 'Reconnecting to the bench…'} role="status" />;
+  return <Chip size="small" color={connected ? 'success' : 'default'} label={`${connected} charger${connected === 1 ? '' : 's'} online`} role="status" aria-live="polite" />;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { mode, toggle } = useThemeMode();
+  const status = useBench((s) => s.status);
+  const { pathname } = useLocation();
+  return (
+    <Box sx={{ display: 'flex', height: '100vh', bgcolor: 'background.default' }}>
+      <AppBar position="fixed" color="inherit" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
+        <Toolbar variant="dense" sx={{ gap: 1.5 }}>
+          <EvStationIcon color="primary" />
+          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+            ChargeBench
+            {status && (
+              <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 1.5 }}>
+                OCPP 1.6J · port {status.port}
+                {status.face === 'serve' ? ' · serve mode' : ''}
+              </Typography>
+            )}
+          </Typography>
+          <LinkIndicator />
+          <Tooltip title={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+            <IconButton onClick={toggle} aria-label={mode === 'dark' ? 'Switch to light theme' : 'Switch to dark theme'}>
+              {mode === 'dark' ? <LightModeIcon /> : <DarkModeIcon />}
+            </IconButton>
+          </Tooltip>
+        </Toolbar>
+      </AppBar>
+      <Drawer variant="permanent" sx={{ width: DRAWER, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER, boxSizing: 'border-box' } }}>
+        <Toolbar variant="dense" />
+        <List component="nav" aria-label="Screens">
+          {screens.map((s) => (
+            <ListItemButton key={s.to} component={NavLink} to={s.to} selected={pathname === s.to || pathname.startsWith(`${s.to}/`)}>
+              <ListItemIcon sx={{ minWidth: 40 }}>{s.icon}</ListItemIcon>
+              <ListItemText primary={s.label} />
+            </ListItemButton>
+          ))}
+        </List>
+      </Drawer>
+      <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
+        <Toolbar variant="dense" />
+        <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', p: 3 }}>{children}</Box>
+      </Box>
+    </Box>
+  );
+}

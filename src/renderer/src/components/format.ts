@@ -1,0 +1,29 @@
+// How numbers and times read on screen: energy in kWh, power in kW, times local and relative.
+
+export function formatEnergy(wh: number | null | undefined): string {
+  if (wh === null || wh === undefined || !Number.isFinite(wh)) return '—';
+  return wh >= 1000 ? `${(wh / 1000).toFixed(2)} kWh` : `${Math.round(wh)} Wh`;
+}
+
+export function formatPower(w: number | null | undefined): string {
+  if (w === null || w === undefined || !Number.isFinite(w)) return '—';
+  return w >= 1000 ? `${(w / 1000).toFixed(1)} kW` : `${Math.round(w)} W`;
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+}
+
+/** "12 s ago", "5 min ago", "3 h ago", else the date. */
+export function formatAgo(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return 'never';
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return iso;
+  const s = Math.max(0, Math.round((now - t) / 1000));
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  return new Date(t).toLocaleDateString();
+}

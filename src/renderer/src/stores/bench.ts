@@ -1,0 +1,202 @@
+// The live picture of the bench the screens read: chargers, virtual chargers, running transactions and
+// recent meter samples, kept current from the pushed events. Each batch of events is one state update,
+// so thousands of frames a second do not freeze the UI.
+import { create } from 'zustand';
+import type { BenchClient, LinkState } from '../api/client';
+import type { BenchStatus } from '../../../shared/api/status';
+import type { BenchEvent, ChargerView, TransactionView } from '../../../shared/api/views';
+import type { VirtualChargerView } from '../../../shared/api/virtual-chargers';
+import { toSamples, type MeterSample } from './meter';
+
+/** Samples kept per connector for the live chart (an hour at one sample each 5 s). */
+export const MAX_SAMPLES = 720;
+
+export interface BenchState {
+  link: LinkState;
+  status: BenchStatus | null;
+  loaded: boolean;
+  chargers: Record<string, ChargerView>;
+  virtualChargers: Record<string, VirtualChargerView>;
+  /** Running transactions by id. */
+  activeTransactions: Record<number, TransactionView>;
+  /** Recent meter samples by `${chargerId}/${connectorId}`. */
+  meter: Record<string, MeterSample[]>;
+  /** Frames logged since the UI connected, for "new frames" hints. */
+  framesSeen: number;
+  /** Bumped whenever transactions start or stop, so lists refetch. */
+  transactionsVersion: number;
+  /** Bumped on operation results and connection attempts, for screens that list them. */
+  operationsVersion: number;
+  connectionsVersion: number;
+}
+
+export const meterKey = (chargerId: string, connectorId: number) => `${chargerId}/${connectorId}`;
+
+export const initialBenchState: BenchState = {
+  link: 'connecting',
+  status: null,
+  loaded: false,
+  chargers: {},
+  virtualChargers: {},
+  activeTransactions: {},
+  meter: {},
+  framesSeen: 0,
+  transactionsVersion: 0,
+  operationsVersion: 0,
+  connectionsVersion: 0,
+};
+
+export const useBench = create<BenchState>(() => initialBenchState);
+
+/** Applies one batch of events; returns the new state (pure, for tests). */
+export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchState {
+  let chargers = state.chargers;
+  let virtualChargers = state.virtualChargers;
+  let activeTransactions = state.activeTransactions;
+  let meter = state.meter;
+  let { framesSeen, transactionsVersion, operationsVersion, connectionsVersion } = state;
+  const charger = (id: string): ChargerView => {
+    if (chargers === state.chargers) chargers = { ...chargers };
+    const existing = chargers[id];
+    const copy = existing ? { ...existing } : newCharger(id);
+    chargers[id] = copy;
+    return copy;
+  };
+  for (const e of events) {
+    switch (e.type) {
+      case 'frameLogged':
+        framesSeen++;
+        break;
+      case 'chargerConnected': {
+        const c = charger(e.chargerId);
+        c.connected = true;
+        c.remoteAddress = e.remoteAddress;
+        c.lastSeen = e.ts;
+        connectionsVersion++;
+        break;
+      }
+      case 'chargerDisconnected': {
+        const c = charger(e.chargerId);
+        c.connected = false;
+        c.lastSeen = e.ts;
+        connectionsVersion++;
+        break;
+      }
+      case 'connectionRefused':
+        connectionsVersion++;
+        break;
+      case 'bootNotification': {
+        const c = charger(e.chargerId);
+        c.boot = e.boot;
+        c.registrationStatus = e.status;
+        c.lastBoot = e.ts;
+        c.lastSeen = e.ts;
+        break;
+      }
+      case 'statusChanged': {
+        const c = charger(e.chargerId);
+        const others = c.connectors.filter((x) => x.connectorId !== e.connector.connectorId);
+        c.connectors = [...others, e.connector].sort((a, b) => a.connectorId - b.connectorId);
+        c.lastSeen = e.ts;
+        break;
+      }
+      case 'transactionStarted':
+      case 'transactionStopped': {
+        activeTransactions = { ...activeTransactions };
+        if (e.transaction.active) activeTransactions[e.transaction.transactionId] = e.transaction;
+        else delete activeTransactions[e.transaction.transactionId];
+        transactionsVersion++;
+        break;
+      }
+      case 'meterValues': {
+        const samples = toSamples(e.values);
+        if (!samples.length) break;
+        if (meter === state.meter) meter = { ...meter };
+        for (const s of samples) {
+          const key = meterKey(e.chargerId, s.connectorId);
+          const list = (meter[key] ?? []).slice(-(MAX_SAMPLES - 1));
+          // A charger may resend queued values out of order; keep the series sorted.
+          const { connectorId: _c, ...sample } = s;
+          if (list.length && list[list.length - 1].t > sample.t) {
+            list.push(sample);
+            list.sort((a, b) => a.t - b.t);
+          } else list.push(sample);
+          meter[key] = list;
+        }
+        break;
+      }
+      case 'operationFinished':
+        operationsVersion++;
+        break;
+      case 'virtualChargerChanged':
+        virtualChargers = { ...virtualChargers, [e.charger.id]: e.charger };
+        break;
+      case 'virtualChargerRemoved': {
+        virtualChargers = { ...virtualChargers };
+        delete virtualChargers[e.id];
+        break;
+      }
+    }
+  }
+  return { ...state, chargers, virtualChargers, activeTransactions, meter, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
+}
+
+function newCharger(id: string): ChargerView {
+  const now = new Date().toISOString();
+  return {
+    id,
+    connected: false,
+    firstSeen: now,
+    lastSeen: now,
+    lastHeartbeat: null,
+    remoteAddress: null,
+    bootPolicy: null,
+    registrationStatus: null,
+    lastBoot: null,
+    boot: null,
+    firmwareStatus: null,
+    diagnosticsStatus: null,
+    hasPassword: false,
+    registered: false,
+    connectors: [],
+  };
+}
+
+/** Loads everything the screens show, then keeps it current from the client's events. */
+export function connectStore(client: BenchClient): () => void {
+  let live = true;
+  const load = async () => {
+    const [status, chargers, virtualChargers, active] = await Promise.all([
+      client.call('bench:status', {}),
+      client.call('chargers:list', {}),
+      client.call('virtualChargers:list', {}),
+      client.call('transactions:list', { active: true, limit: 10_000 }),
+    ]);
+    if (!live) return;
+    useBench.setState((s) => ({
+      status,
+      loaded: true,
+      chargers: Object.fromEntries(chargers.map((c) => [c.id, c])),
+      virtualChargers: Object.fromEntries(virtualChargers.map((v) => [v.id, v])),
+      activeTransactions: Object.fromEntries(active.map((t) => [t.transactionId, t])),
+      transactionsVersion: s.transactionsVersion + 1,
+    }));
+  };
+  const offEvents = client.subscribe((events) => useBench.setState((s) => reduceEvents(s, events)));
+  // (Re)load whenever the link opens: after a restart of the bench, events were missed.
+  const offLink = client.onLink((link) => {
+    useBench.setState({ link });
+    if (link === 'open') load().catch(() => undefined);
+  });
+  return () => {
+    live = false;
+    offEvents();
+    offLink();
+  };
+}
+
+/** Heartbeats are not pushed as events; refresh the chargers list now and then for "last heartbeat". */
+export async function refreshChargers(client: BenchClient): Promise<void> {
+  const chargers = await client.call('chargers:list', {});
+  useBench.setState({ chargers: Object.fromEntries(chargers.map((c) => [c.id, c])) });
+}

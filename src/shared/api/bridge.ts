@@ -1,0 +1,13 @@
+// What the Electron preload puts on window.chargebench: invoke a contract call (or a desktop-only
+// channel) and receive the bench's events in batches. Absent when the UI is served to a browser.
+import type { BenchEvent } from './views';
+import type { CallReply } from './contract';
+
+/** Calls only the desktop app has: native dialogs around files. */
+export const desktopMethods = ['desktop:exportMessages', 'desktop:chooseFile'] as const;
+export type DesktopMethod = (typeof desktopMethods)[number];
+
+export interface ChargeBenchBridge {
+  invoke(channel: string, arg: unknown): Promise<CallReply<unknown>>;
+  onEvents(listener: (events: BenchEvent[]) => void): () => void;
+}
