@@ -1,0 +1,62 @@
+// A fake BenchClient for component tests: answers calls from a table of handlers, records every call,
+// and lets a test push events as the bench would.
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import { ThemeProvider } from '@mui/material/styles';
+import type { BenchClient, LinkState } from '../../src/renderer/src/api/client';
+import { CallFailure, EventBatcher, LinkWatch } from '../../src/renderer/src/api/client';
+import { ClientContext } from '../../src/renderer/src/api/context';
+import { makeTheme } from '../../src/renderer/src/app/theme';
+import type { BenchArgs, BenchCallResults, BenchMethod } from '../../src/shared/api/contract';
+import type { BenchEvent } from '../../src/shared/api/views';
+
+export type Handlers = { [M in BenchMethod]?: (args: BenchArgs<M>) => BenchCallResults[M] | Promise<BenchCallResults[M]> };
+
+export interface FakeClient extends BenchClient {
+  calls: Array<{ method: BenchMethod; args: unknown }>;
+  callsOf<M extends BenchMethod>(method: M): BenchArgs<M>[];
+  emit(events: BenchEvent[]): void;
+  setLink(state: LinkState): void;
+  handlers: Handlers;
+}
+
+export function fakeClient(handlers: Handlers = {}): FakeClient {
+  const batcher = new EventBatcher(0);
+  const link = new LinkWatch();
+  link.set('open');
+  const calls: FakeClient['calls'] = [];
+  const client: FakeClient = {
+    face: 'serve',
+    calls,
+    handlers,
+    callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.args) as never,
+    async call(method, args) {
+      calls.push({ method, args });
+      const h = client.handlers[method] as ((a: unknown) => unknown) | undefined;
+      if (!h) throw new CallFailure({ status: 501, message: `fake client: no handler for ${method}` });
+      return (await h(args)) as never;
+    },
+    subscribe: (l) => batcher.subscribe(l),
+    onLink: (l) => link.subscribe(l),
+    emit: (events) => {
+      batcher.push(events);
+      batcher.flush();
+    },
+    setLink: (s) => link.set(s),
+    exportMessages: async () => ({ saved: true, where: 'test.json' }),
+    hostFile: async () => ({ url: 'http://127.0.0.1:1/files/x/fw.bin', name: 'fw.bin' }),
+    close: () => batcher.dispose(),
+  };
+  return client;
+}
+
+/** Wraps a screen in what the app gives it: theme, client, router. */
+export function withBench(client: BenchClient, ui: ReactNode, path = '/') {
+  return (
+    <ThemeProvider theme={makeTheme('light')}>
+      <ClientContext.Provider value={client}>
+        <MemoryRouter initialEntries={[path]}>{ui}</MemoryRouter>
+      </ClientContext.Provider>
+    </ThemeProvider>
+  );
+}
