@@ -1,7 +1,7 @@
 // `npm start`: the desktop app when the Electron binary is installed (building better-sqlite3 for
-// Electron's ABI on first run); otherwise serve mode, with the bench opened in a browser.
+// Electron's ABI on first run); otherwise serve mode, printing the link that opens the bench in a browser.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
-const extraArgs = process.argv.slice(2);
+/** `--prepare-only`: fetch Electron, build its better-sqlite3 and the app, then exit (the desktop e2e test uses it). */
+const prepareOnly = process.argv.includes('--prepare-only');
+const extraArgs = process.argv.slice(2).filter((a) => a !== '--prepare-only');
 
 /** The Electron executable, or null when it is not installed (e.g. its download was skipped). */
 function electronBinary() {
@@ -105,10 +107,23 @@ function runForwarding(command, args, options = {}) {
   });
 }
 
+/** Whether the Electron download server answers at all (any HTTP status will do), within `ms`. */
+async function downloadServerReachable(ms) {
+  const mirror = process.env.ELECTRON_MIRROR || process.env.npm_config_electron_mirror || 'https://github.com/electron/electron/releases/download/';
+  try {
+    await fetch(mirror, { method: 'HEAD', redirect: 'manual', signal: AbortSignal.timeout(ms) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * npm does not run electron's download script (package.json denies it, so offline installs work); on a
- * machine with internet the first `npm start` fetches the runtime instead. Quiet unless it takes a while,
- * so an offline machine sees only the one line about serve mode.
+ * machine with internet the first `npm start` fetches the runtime instead (or unpacks it from Electron's
+ * download cache). Silent unless it takes a while, so an offline machine sees only the one line about
+ * serve mode; and where the network swallows connections instead of refusing them, it gives up after
+ * half a minute rather than hang.
  */
 async function fetchElectron() {
   let installer;
@@ -117,19 +132,67 @@ async function fetchElectron() {
   } catch {
     return 'the electron package is not installed';
   }
+  // Through a proxy the installer may get out where a direct probe cannot: then trust the installer alone.
+  const viaProxy = ['ELECTRON_GET_USE_PROXY', 'HTTPS_PROXY', 'https_proxy', 'GLOBAL_AGENT_HTTPS_PROXY'].some((k) => process.env[k]);
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [installer], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
+    let reachable = viaProxy;
+    let gaveUp = null;
     child.stderr.on('data', (d) => (err += d));
-    const notice = setTimeout(() => console.log('Fetching the Electron runtime (first start only)...'), 2000);
+    const notice = setTimeout(() => reachable && console.log('Fetching the Electron runtime (first start only)...'), 2000);
     const limit = setTimeout(() => child.kill(), 10 * 60 * 1000);
+    const timers = [notice, limit];
+    if (!viaProxy) {
+      downloadServerReachable(8000).then((ok) => {
+        reachable = ok;
+        if (ok || child.exitCode !== null) return;
+        // Offline: a cached runtime still unpacks in this time; a download never would.
+        timers.push(setTimeout(() => {
+          gaveUp = 'no connection to its download server';
+          child.kill();
+        }, 15_000));
+      });
+    }
     child.on('exit', (code) => {
-      clearTimeout(notice);
-      clearTimeout(limit);
-      const reason = err.trim().split('\n').find((l) => /error/i.test(l)) ?? `exit code ${code}`;
+      timers.forEach(clearTimeout);
+      const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|ECONNRESET/.test(err);
+      const reason = gaveUp ?? (offline ? 'no connection to its download server' : null) ?? err.trim().split('\n').find((l) => /error|fail/i.test(l)) ?? `exit code ${code}`;
       resolve(code === 0 ? null : reason.trim());
     });
   });
+}
+
+/** The newest modification time of any file under `path` (0 when there is none). */
+function newestMtime(path) {
+  let info;
+  try {
+    info = statSync(path);
+  } catch {
+    return 0;
+  }
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/**
+ * Builds main, preload and renderer into out/ (electron-vite) when a build is missing or older than its
+ * sources, so a fresh clone gets a working window or browser link. Quiet unless it fails.
+ * Returns false when the build failed.
+ */
+function buildIfStale() {
+  const outputs = ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html'].map((f) => join(root, f));
+  const built = Math.min(...outputs.map((f) => (existsSync(f) ? statSync(f).mtimeMs : 0)));
+  const sources = Math.max(...['src', 'electron.vite.config.ts', 'package.json'].map((f) => newestMtime(join(root, f))));
+  if (built > 0 && built >= sources) return true;
+  console.log(built > 0 ? 'Rebuilding ChargeBench (its sources changed)...' : 'Building ChargeBench (first start only)...');
+  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status === 0) return true;
+  process.stderr.write(`${build.stdout ?? ''}${build.stderr ?? ''}`.split('\n').slice(-40).join('\n'));
+  console.error(`chargebench: building the UI failed (${build.error?.message ?? `exit code ${build.status}`}); see above.`);
+  return false;
 }
 
 let electron = electronBinary();
@@ -146,16 +209,18 @@ if (electron) {
     console.error(`chargebench: ${e.message}`);
     process.exit(1);
   }
-  const build = spawnSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (!buildIfStale()) process.exit(1);
+  if (prepareOnly) process.exit(0);
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // would make Electron behave as plain Node
   delete env.ELECTRON_RENDERER_URL; // load the build, not a dev server
   runForwarding(electron, ['.', ...extraArgs], { env });
+} else if (prepareOnly) {
+  console.error(`chargebench: Electron is not available on this machine (${unavailable}).`);
+  process.exit(1);
 } else {
-  console.log(`Electron is not available on this machine (${unavailable}); starting serve mode instead: the same bench, headless, with its automation API.`);
+  console.log(`Electron is not available on this machine (${unavailable}); starting serve mode instead, the same bench UI in your browser:`);
+  // serve prints the link; an old build still serves if this one fails, and the API works without one.
+  buildIfStale();
   runForwarding(process.execPath, [join(root, 'bin', 'chargebench.mjs'), 'serve', ...extraArgs]);
 }

@@ -5,30 +5,59 @@ import { BenchRecord } from './store/record';
 import { CentralSystem, type CentralSystemOptions } from './central-system/central-system';
 import { VirtualChargerManager } from './virtual-cp/manager';
 import type { Clock } from './virtual-cp/clock';
+import { join } from 'node:path';
+import { FileHost } from './file-host';
 
 export interface BenchOptions extends CentralSystemOptions, OpenOptions {
   dataDir: string;
   /** Clock of the virtual chargers (tests drive it). */
   virtualClock?: Clock;
+  /**
+   * When the OCPP port is taken: 'fail' (serve: the user picked it and should hear), or 'anyFree' (the
+   * desktop app: open anyway on a free port, shown on screen, rather than not open at all).
+   */
+  portInUse?: 'fail' | 'anyFree';
 }
 
+/** Old frames and meter values are pruned at start and then this often. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+const DAY_MS = 86_400_000;
+
 export class Bench {
+  private pruneTimer: NodeJS.Timeout | null = null;
+  private pruning: Promise<void> = Promise.resolve();
+  private stopping = false;
+
   private constructor(
     readonly record: BenchRecord,
     readonly centralSystem: CentralSystem,
     readonly virtualChargers: VirtualChargerManager,
     readonly dataDir: string,
+    /** Files served to chargers from the OCPP port (firmware for UpdateFirmware). */
+    readonly files: FileHost,
   ) {}
 
+  /** Starts the bench; without `port`, the central system listens on the saved ocppPort setting. */
   static async start(options: BenchOptions): Promise<Bench> {
     const record = await BenchRecord.open(options.dataDir, options);
-    const cs = new CentralSystem(record, options);
+    const files = new FileHost(join(options.dataDir, 'files'));
+    const port = options.port ?? record.settings().ocppPort;
+    const centralSystem = (p: number) => new CentralSystem(record, { ...options, port: p, httpHandler: (req, res) => files.handle(req, res) });
+    let cs = centralSystem(port);
     try {
-      await cs.start();
+      try {
+        await cs.start();
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.portInUse !== 'anyFree') throw e;
+        console.error(`chargebench: port ${port} is in use; listening on a free port instead until the next start`);
+        await cs.stop();
+        cs = centralSystem(0);
+        await cs.start();
+      }
     } catch (e) {
       await record.close();
       const err = e as NodeJS.ErrnoException;
-      if (err.code === 'EADDRINUSE') throw new Error(`Port ${options.port} is already in use: another ChargeBench or central system is running. Pick another with --port.`);
+      if (err.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use: another ChargeBench or central system is running. Pick another with --port.`);
       throw e;
     }
     const virtualChargers = new VirtualChargerManager(record, {
@@ -43,10 +72,37 @@ export class Bench {
       clock: options.virtualClock,
     });
     await virtualChargers.load();
-    return new Bench(record, cs, virtualChargers, options.dataDir);
+    const bench = new Bench(record, cs, virtualChargers, options.dataDir, files);
+    void bench.prune();
+    // A shorter retention applies at once, not at the next hourly pass.
+    cs.onSettingsChanged((now, before) => now.retentionDays !== before.retentionDays && void bench.prune());
+    bench.pruneTimer = setInterval(() => void bench.prune(), PRUNE_EVERY_MS);
+    bench.pruneTimer.unref();
+    return bench;
+  }
+
+  /**
+   * Prunes frames and meter values older than the retentionDays setting (nothing when it is unset or
+   * 0), after any pruning under way; resolves when done. Never rejects: a failure is logged.
+   */
+  prune(): Promise<void> {
+    this.pruning = this.pruning.then(async () => {
+      const days = this.centralSystem.settings().retentionDays;
+      if (!days || this.stopping) return;
+      const cutoff = new Date(Date.now() - days * DAY_MS).toISOString();
+      try {
+        await this.record.pruneBefore(cutoff, { stop: () => this.stopping });
+      } catch (e) {
+        console.error(`chargebench: pruning old frames and meter values failed: ${(e as Error).message}`);
+      }
+    });
+    return this.pruning;
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    await this.pruning;
     await this.virtualChargers.close();
     await this.centralSystem.stop();
     await this.record.close();

@@ -30,7 +30,7 @@ program
   .command('serve')
   .description('Run the OCPP 1.6J central system headless, with the automation API (HTTP + WebSocket) on 127.0.0.1')
   .option('--host <address>', 'address the central system listens on', '0.0.0.0')
-  .option('--port <port>', 'port chargers connect to', int('--port', 0, 65535), 9000)
+  .option('--port <port>', 'port chargers connect to (default: the saved OCPP port setting, 9000 at first)', int('--port', 0, 65535))
   .option('--api-port <port>', 'port of the automation API (always on 127.0.0.1)', int('--api-port', 0, 65535), 8180)
   .option('--data-dir <dir>', 'where the record (SQLite) is kept', defaultDataDir())
   .option('--api-token <token>', 'bearer token the API requires (default: a random one, printed)')

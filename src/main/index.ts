@@ -1,33 +1,86 @@
 // The Electron entry: starts the bench core, wires IPC and opens the window; stops the bench on quit.
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Bench } from './bench';
 import { forwardEvents, registerIpc } from './electron/ipc';
-import { createMainWindow, denyAllPermissions, isOwnRenderer } from './electron/window';
+import { registerExportIpc } from './electron/export-ipc';
+import { appIcon, createMainWindow, denyAllPermissions, isOwnRenderer, lockDownWebContents } from './electron/window';
+import { loadWindowState, trackWindowState } from './electron/window-state';
+import { ChargerAlerts, type Alert } from './electron/charger-alerts';
 
-const BENCH_PORT = 9000;
+/** Must match appId in electron-builder.yml: Windows shows notifications only for a known app id. */
+const APP_ID = 'dev.chargebench.app';
+
+// A separate profile (tests, or a second bench side by side): its own record, window state and
+// single-instance lock. Set before anything reads userData.
+if (process.env.CHARGEBENCH_USER_DATA) app.setPath('userData', resolve(process.env.CHARGEBENCH_USER_DATA));
+
+/** CHARGEBENCH_OCPP_PORT overrides the saved ocppPort setting for this run (0 = any free port). */
+function ocppPortOverride(): number | undefined {
+  const raw = process.env.CHARGEBENCH_OCPP_PORT;
+  if (raw === undefined || raw === '') return undefined;
+  const port = Number(raw);
+  return Number.isInteger(port) && port >= 0 && port <= 65535 ? port : undefined;
+}
 
 /**
- * better-sqlite3 built for Electron's ABI (scripts/start.mjs builds it into .electron-native/);
- * node_modules keeps the Node build that serve mode and the tests use.
+ * better-sqlite3 built for Electron's ABI. From a checkout, scripts/start.mjs builds it into
+ * .electron-native/ (node_modules keeps the Node build that serve mode and the tests use). In a packaged
+ * app electron-builder has rebuilt node_modules' copy for Electron and unpacked it from the asar.
  */
 function electronNativeBinding(): string | undefined {
-  // TODO(packaging): ship the addon as an extra resource and look under process.resourcesPath.
-  const root = app.isPackaged ? process.resourcesPath : app.getAppPath();
-  const file = join(root, '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  const addon = ['build', 'Release', 'better_sqlite3.node'];
+  const file = app.isPackaged
+    ? join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', ...addon)
+    : join(app.getAppPath(), '.electron-native', 'better-sqlite3', ...addon);
+  // undefined: better-sqlite3 finds its addon the usual way.
   return existsSync(file) ? file : undefined;
 }
 
 let bench: Bench | null = null;
 let mainWindow: BrowserWindow | null = null;
+/** Shown notifications, held so their click handlers are not garbage-collected. */
+const notifications = new Set<Notification>();
+
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function notify(alert: Alert): void {
+  if (!Notification.isSupported()) return;
+  const n = new Notification({ title: alert.title, body: alert.body, icon: appIcon() });
+  notifications.add(n);
+  n.on('click', focusWindow);
+  n.on('close', () => notifications.delete(n));
+  n.show();
+}
+
+/** The saved port was taken and the bench opened on another: chargers set up for the saved one will not reach it, so say so. */
+function warnIfPortMoved(started: Bench, win: BrowserWindow): void {
+  const wanted = ocppPortOverride() ?? started.centralSystem.settings().ocppPort;
+  const { port } = started.centralSystem.address();
+  if (!wanted || wanted === port) return;
+  void dialog.showMessageBox(win, {
+    type: 'warning',
+    title: 'ChargeBench',
+    message: `Port ${wanted} is in use by another program`,
+    detail: `ChargeBench listens for chargers on port ${port} instead, until it is restarted. Chargers set up for port ${wanted} cannot connect meanwhile: close the other program and restart ChargeBench, or choose another port in Settings.`,
+    buttons: ['OK'],
+  });
+}
 
 async function onReady(): Promise<void> {
   denyAllPermissions();
   try {
     bench = await Bench.start({
       dataDir: join(app.getPath('userData'), 'data'),
-      port: BENCH_PORT,
+      // The saved ocppPort setting unless overridden; when that port is taken the app still opens, on a free one.
+      port: ocppPortOverride(),
+      portInUse: 'anyFree',
       nativeBinding: electronNativeBinding(),
     });
   } catch (e) {
@@ -36,23 +89,31 @@ async function onReady(): Promise<void> {
     return;
   }
   registerIpc(bench, isOwnRenderer);
-  mainWindow = createMainWindow();
+  registerExportIpc(bench, isOwnRenderer);
+
+  const alerts = new ChargerAlerts(notify);
+  bench.centralSystem.onEvent((e) => alerts.onEvent(e));
+
+  const stateFile = join(app.getPath('userData'), 'window-state.json');
+  mainWindow = createMainWindow(loadWindowState(stateFile));
+  trackWindowState(mainWindow, stateFile);
+  warnIfPortMoved(bench, mainWindow);
   const stopForwarding = forwardEvents(bench, mainWindow.webContents);
   mainWindow.on('closed', () => {
     stopForwarding();
+    alerts.dispose();
     mainWindow = null;
   });
 }
+
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+lockDownWebContents();
 
 if (!app.requestSingleInstanceLock()) {
   // Another ChargeBench already owns the port and the record: hand over to it.
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
-  });
+  app.on('second-instance', focusWindow);
 
   app.whenReady().then(onReady, (e) => {
     console.error('chargebench:', e);

@@ -40,6 +40,30 @@ describe('automation API', () => {
     expect((await tb.request('DELETE', '/api/chargers')).status).toBe(405);
   });
 
+  it('answers a malformed %-escape in the URL with a 400 naming the parameter, not a 500', async () => {
+    expect(await tb.request('GET', '/api/chargers/CP%E0%A4%A')).toMatchObject({ status: 400, body: { field: 'id', error: expect.stringContaining('malformed %-escape') } });
+    expect(await tb.request('POST', '/api/call/chargers%ZZlist', {})).toMatchObject({ status: 400, body: { field: 'method' } });
+    expect(await tb.request('DELETE', '/api/id-tags/50%')).toMatchObject({ status: 400, body: { field: 'idTag' } });
+    // A well-formed escape still reaches the route.
+    expect(await tb.request('GET', '/api/chargers/CP%20NONE')).toMatchObject({ status: 404, body: { error: expect.stringContaining('"CP NONE"') } });
+  });
+
+  it('drops an events client that stops reading (close 1013) instead of queueing events for it without bound', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${tb.apiPort}/api/events`, { headers: { Authorization: `Bearer ${tb.token}` } });
+    let received = 0;
+    ws.on('message', () => received++);
+    const closed = new Promise<[number, string]>((resolve) => ws.on('close', (code, reason) => resolve([code, String(reason)])));
+    await new Promise((r) => ws.once('open', r));
+    // A stuck browser tab: nothing more is read from the socket, so the bench's send buffer fills.
+    ws.pause();
+    const reason = 'x'.repeat(256 * 1024);
+    const sent = 200; // 50 MB: past the kernel's socket buffers and the 8 MB backlog
+    for (let i = 0; i < sent; i++) tb.bench.centralSystem.publish({ type: 'connectionRefused', chargerId: null, remoteAddress: null, reason, ts: new Date().toISOString() });
+    ws.resume();
+    expect(await closed).toEqual([1013, expect.stringContaining('reconnect')]);
+    expect(received).toBeLessThan(sent);
+  });
+
   it('pushes events over WS /api/events and serves the message log newest first', async () => {
     const refused = await new Promise<number>((resolve) => {
       const ws = new WebSocket(`ws://127.0.0.1:${tb.apiPort}/api/events`);

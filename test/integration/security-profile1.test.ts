@@ -70,19 +70,19 @@ describe('security profile 1', () => {
   it('refuses a wrong password, a missing one and another user with 401, a Basic challenge and the reason recorded', async () => {
     const wrong = await refused('CP-SP1', { password: OTHER_PASSWORD });
     expect(wrong).toMatchObject({ status: 401, challenge: 'Basic realm="ChargeBench"' });
-    expect(wrong.body).toContain('Charger CP-SP1 sent the wrong password (security profile 1)');
-    expect(await lastAttempt('CP-SP1')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('sent the wrong password'), remoteAddress: expect.stringContaining('127.0.0.1') });
+    expect(wrong.body).toContain("Wrong password: the charger's AuthorizationKey does not match the password set for CP-SP1 on this bench (security profile 1)");
+    expect(await lastAttempt('CP-SP1')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('Wrong password'), remoteAddress: expect.stringContaining('127.0.0.1') });
 
     const missing = await refused('CP-SP1');
     expect(missing).toMatchObject({ status: 401, challenge: expect.stringContaining('Basic realm="ChargeBench"') });
     expect(await lastAttempt('CP-SP1')).toMatchObject({
       outcome: 'refused',
-      reason: "Charger CP-SP1 sent no password, but the bench has one set for it (security profile 1): set the charger's AuthorizationKey to the bench password",
+      reason: "Password missing: CP-SP1 sent no password, but the bench has one set for it (security profile 1). Set the charger's AuthorizationKey to the bench password, and its security profile to 1",
     });
 
     const otherUser = await refused('CP-SP1', { headers: { authorization: basic('CP-OTHER', PASSWORD) } });
     expect(otherUser.status).toBe(401);
-    expect(await lastAttempt('CP-SP1')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('Charger CP-SP1 sent a password for user "CP-OTHER"; the user must be the charge point identity') });
+    expect(await lastAttempt('CP-SP1')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('Wrong user: CP-SP1 sent a password for user "CP-OTHER", but the user must be the charge point identity') });
 
     const bearer = await refused('CP-SP1', { headers: { authorization: `Bearer ${PASSWORD}` } });
     expect(bearer.status).toBe(401);
@@ -131,7 +131,7 @@ describe('security profile 1', () => {
     expect(await tb.request('PATCH', '/api/settings', { requirePassword: true })).toMatchObject({ status: 200, body: { requirePassword: true, unknownChargers: 'accept' } });
     const r = await refused('CP-NOPW', { password: PASSWORD });
     expect(r).toMatchObject({ status: 401, challenge: expect.stringContaining('Basic') });
-    expect(await lastAttempt('CP-NOPW')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('Charger CP-NOPW has no password on this bench, and the bench requires one') });
+    expect(await lastAttempt('CP-NOPW')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('No password set: CP-NOPW has no password on this bench, and the bench requires one') });
     expect(r.body).toContain('POST /api/chargers');
     // A refused charger is not in the record; registering it with the password commissions it.
     expect((await tb.request('GET', '/api/chargers/CP-NOPW')).status).toBe(404);
@@ -147,7 +147,7 @@ describe('security profile 1', () => {
     const stranger = await refused('CP-STRANGER', { password: PASSWORD });
     expect(stranger.status).toBe(403);
     expect(stranger.challenge).toBeUndefined();
-    expect(stranger.body).toContain('Charger CP-STRANGER is not registered on this bench and unknown chargers are refused');
+    expect(stranger.body).toContain('Unknown charger: CP-STRANGER is not registered on this bench, and unknown chargers are refused');
     expect(await lastAttempt('CP-STRANGER')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('POST /api/chargers') });
     // Seen before, never registered: refused as well.
     expect((await refused('CP-KEYED')).status).toBe(403);

@@ -1,12 +1,13 @@
 // A fake BenchClient for component tests: answers calls from a table of handlers, records every call,
 // and lets a test push events as the bench would.
 import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, useLocation } from 'react-router';
 import { ThemeProvider } from '@mui/material/styles';
 import type { BenchClient, LinkState } from '../../src/renderer/src/api/client';
 import { CallFailure, EventBatcher, LinkWatch } from '../../src/renderer/src/api/client';
 import { ClientContext } from '../../src/renderer/src/api/context';
 import { makeTheme } from '../../src/renderer/src/app/theme';
+import { initialBenchState, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import type { BenchArgs, BenchCallResults, BenchMethod } from '../../src/shared/api/contract';
 import type { BenchEvent } from '../../src/shared/api/views';
 
@@ -59,4 +60,16 @@ export function withBench(client: BenchClient, ui: ReactNode, path = '/') {
       </ClientContext.Provider>
     </ThemeProvider>
   );
+}
+
+/** The store as connectStore leaves it once loaded, fed by the fake client's events; returns the unsubscribe. */
+export function liveBench(client: FakeClient, state: Partial<typeof initialBenchState> = {}) {
+  useBench.setState({ ...initialBenchState, link: 'open', loaded: true, ...state }, true);
+  return client.subscribe((events) => useBench.setState((s) => reduceEvents(s, events)));
+}
+
+/** Shows the router's current path and query, for tests that check where a click leads. */
+export function Where() {
+  const l = useLocation();
+  return <div data-testid="where">{l.pathname + l.search}</div>;
 }

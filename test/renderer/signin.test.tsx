@@ -21,4 +21,15 @@ describe('sign-in', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(onToken).toHaveBeenLastCalledWith('right');
   });
+
+  it('ties the error to the field and announces it', async () => {
+    render(<SignIn onToken={async () => false} rejected={false} />);
+    const field = screen.getByLabelText('API token');
+    await userEvent.type(field, 'wrong');
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    const error = await screen.findByText(/was not accepted/);
+    expect(field.getAttribute('aria-describedby')).toBe(error.id);
+    expect(error.id).not.toBe('');
+    expect(error.getAttribute('aria-live')).toBe('assertive');
+  });
 });

@@ -1,7 +1,9 @@
 // The live store: a batch of pushed events becomes one consistent picture of the bench.
-import { describe, expect, it } from 'vitest';
-import { initialBenchState, meterKey, reduceEvents } from '../../src/renderer/src/stores/bench';
-import type { BenchEvent, TransactionView } from '../../src/shared/api/views';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectStore, initialBenchState, meterKey, reduceEvents, refreshChargers, useBench } from '../../src/renderer/src/stores/bench';
+import type { BenchStatus } from '../../src/shared/api/status';
+import type { BenchEvent, ChargerView, TransactionView } from '../../src/shared/api/views';
+import { fakeClient } from './fake-client';
 
 const ts = '2026-11-21T10:00:00.000Z';
 const tx: TransactionView = { transactionId: 7, chargerId: 'CP1', connectorId: 1, idTag: 'TAG1', authStatus: 'Accepted', reservationId: null, meterStart: 100, startTime: ts, meterStop: null, stopTime: null, stopReason: null, stopIdTag: null, energyWh: null, active: true };
@@ -45,5 +47,63 @@ describe('bench store', () => {
     const t = reduceEvents(s, [{ type: 'frameLogged', message: { ts, chargerId: 'CP1', direction: 'in', kind: 'CALL', messageId: '1', action: 'Heartbeat', raw: '[]', error: null } }]);
     expect(t.chargers).toBe(s.chargers);
     expect(t.framesSeen).toBe(1);
+  });
+});
+
+const charger = (id: string, patch: Partial<ChargerView> = {}): ChargerView => ({
+  id, connected: false, firstSeen: ts, lastSeen: ts, lastHeartbeat: null, remoteAddress: null, bootPolicy: null, registrationStatus: 'Accepted',
+  lastBoot: null, boot: null, firmwareStatus: null, diagnosticsStatus: null, hasPassword: false, registered: false, connectors: [], ...patch,
+});
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const later = '2026-11-21T10:05:00.000Z';
+
+describe('bench store against a live bench', () => {
+  afterEach(() => useBench.setState(initialBenchState, true));
+
+  it('keeps events that arrive while the snapshot loads: the charger stays online and its transaction running', async () => {
+    const list = deferred<ChargerView[]>();
+    const client = fakeClient({
+      'bench:status': () => ({}) as BenchStatus,
+      'chargers:list': () => list.promise,
+      'virtualChargers:list': () => [],
+      'transactions:list': () => [],
+    });
+    const stop = connectStore(client);
+    // The snapshot was read before CP1 connected and started charging; the events arrive first.
+    client.emit([
+      { type: 'chargerConnected', chargerId: 'CP1', remoteAddress: '10.0.0.5', ts: later },
+      { type: 'transactionStarted', transaction: tx, ts: later },
+      { type: 'frameLogged', message: { ts: later, chargerId: 'CP1', direction: 'in', kind: 'CALL', messageId: '1', action: 'StartTransaction', raw: '[]', error: null } },
+    ]);
+    list.resolve([charger('CP1', { registered: true })]);
+    await new Promise((r) => setTimeout(r, 0));
+    const s = useBench.getState();
+    expect(s.loaded).toBe(true);
+    expect(s.chargers.CP1).toMatchObject({ connected: true, remoteAddress: '10.0.0.5', registered: true });
+    expect(s.activeTransactions[7]).toMatchObject({ idTag: 'TAG1' });
+    expect(s.framesSeen).toBe(1);
+    stop();
+  });
+
+  it('refreshing the chargers list takes only what events do not carry, adds new chargers and drops deleted ones', async () => {
+    const online = reduceEvents({ ...initialBenchState, chargers: { CP1: charger('CP1'), GONE: charger('GONE') } }, [{ type: 'chargerConnected', chargerId: 'CP1', remoteAddress: '10.0.0.5', ts: later }]).chargers;
+    useBench.setState({ chargers: online });
+    // The list was read just before CP1's connection was pushed: it still says offline.
+    const client = fakeClient({ 'chargers:list': () => [charger('CP1', { lastHeartbeat: later, registered: true }), charger('CP2')] });
+    await refreshChargers(client);
+    const after = useBench.getState().chargers;
+    expect(after.CP1).toMatchObject({ connected: true, remoteAddress: '10.0.0.5', lastSeen: later, lastHeartbeat: later, registered: true });
+    expect(after.CP2).toMatchObject({ id: 'CP2' });
+    expect(after.GONE).toBeUndefined();
+    // Nothing new: the same objects, so nothing re-renders.
+    client.handlers['chargers:list'] = () => [charger('CP1', { lastHeartbeat: later, registered: true }), charger('CP2')];
+    await refreshChargers(client);
+    expect(useBench.getState().chargers).toBe(after);
   });
 });

@@ -8,12 +8,19 @@ import { z } from 'zod';
 import { BenchError, parse } from '../errors';
 import type { Bench } from '../bench';
 import { defineVirtualChargerRoutes } from './virtual-charger-routes';
+import { defineExportRoutes } from './export-routes';
+import { defineFileRoutes } from './file-routes';
 import { serveUi } from './static-ui';
 import { BenchService } from '../bench-service';
 import type { BenchMethod } from '../../shared/api/contract';
 import { ChargerPatch, ChargerRegistration, IdTagEntrySchema, IdTagList, ListQuery, MessagesQuery, MeterValuesQuery, SettingsPatch, TransactionsQuery } from '../../shared/api/commands';
 
 const MAX_BODY = 1024 * 1024;
+/**
+ * Events queued for one /api/events client beyond which it is dropped: a stuck or slow browser tab must
+ * not grow the bench's memory without bound. It reconnects and reloads its snapshot.
+ */
+export const MAX_EVENT_BACKLOG = 8 * 1024 * 1024;
 
 export interface ApiServerOptions {
   host?: string;
@@ -24,7 +31,7 @@ export interface ApiServerOptions {
 }
 
 type Params = Record<string, string>;
-type Route = { method: string; pattern: RegExp; keys: string[]; run: (req: IncomingMessage, params: Params, query: URLSearchParams, body: () => Promise<unknown>) => Promise<[number, unknown]> | [number, unknown] };
+type Route = { method: string; pattern: RegExp; keys: string[]; run: (req: IncomingMessage, params: Params, query: URLSearchParams, body: () => Promise<unknown>, res: ServerResponse) => Promise<[number, unknown]> | [number, unknown] };
 
 export class ApiServer {
   private server: Server | null = null;
@@ -77,7 +84,13 @@ export class ApiServer {
 
   private onEventsClient(ws: WebSocket): void {
     const off = this.bench.centralSystem.onEvent((e) => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(e));
+      if (ws.readyState !== WebSocket.OPEN) return;
+      if (ws.bufferedAmount > MAX_EVENT_BACKLOG) {
+        off();
+        // 1013 "try again later"; ws destroys the socket if the client never answers the close.
+        return ws.close(1013, 'Too far behind on events: reconnect and reload');
+      }
+      ws.send(JSON.stringify(e));
     });
     ws.on('close', off);
     ws.on('error', off);
@@ -106,10 +119,12 @@ export class ApiServer {
         matchedPath = true;
         if (route.method !== req.method) continue;
         const params: Params = {};
-        route.keys.forEach((k, i) => (params[k] = decodeURIComponent(m[i + 1])));
+        route.keys.forEach((k, i) => (params[k] = decodeParam(k, m[i + 1])));
         // Reads see every write the bench queued before this request.
         await this.bench.record.settled();
-        const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req));
+        const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req), res);
+        // A route that streams its answer (an export) has written it itself.
+        if (res.headersSent) return;
         return send(res, status, body);
       }
       throw new BenchError(matchedPath ? 405 : 404, matchedPath ? `${req.method} is not allowed on ${url.pathname}` : `No API endpoint ${req.method} ${url.pathname}`);
@@ -205,6 +220,8 @@ export class ApiServer {
     // The UI's door: every call of the bench contract, the same ones the desktop app makes over IPC.
     this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.call(p.method as BenchMethod, await body())]);
     defineVirtualChargerRoutes((method, path, run) => this.route(method, path, run as Route['run']), this.bench);
+    defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
+    defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
   }
 
   private charger(id: string) {
@@ -214,6 +231,14 @@ export class ApiServer {
   }
 }
 
+/** A route parameter from the URL path, %-decoded; a malformed escape is the caller's mistake, not a 500. */
+function decodeParam(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new BenchError(400, `The ${name} in the URL, "${raw}", has a malformed %-escape: write % itself as %25`, { field: name });
+  }
+}
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];

@@ -3,7 +3,7 @@
 // and operations (central-system-initiated calls) sent on the user's behalf.
 import { EventEmitter } from 'node:events';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createServer, STATUS_CODES, type IncomingMessage, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
@@ -36,6 +36,8 @@ export interface CentralSystemOptions {
   pingIntervalMs?: number;
   /** Largest frame accepted, in bytes. */
   maxPayload?: number;
+  /** Plain HTTP requests on the OCPP port (e.g. hosted firmware files): true when it answered the request. */
+  httpHandler?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 
@@ -87,7 +89,8 @@ export class CentralSystem {
   // ---- lifecycle -------------------------------------------------------------------------------
 
   async start(): Promise<{ host: string; port: number }> {
-    const server = createServer((_req, res) => {
+    const server = createServer((req, res) => {
+      if (this.options.httpHandler?.(req, res)) return;
       res.writeHead(426, { 'Content-Type': 'text/plain' }).end('This is ChargeBench\'s OCPP 1.6J central system: connect with a WebSocket to ws://<host>:<port>/ocpp/<chargePointId> offering subprotocol ocpp1.6.\n');
     });
     const wss = new WebSocketServer({
@@ -153,8 +156,16 @@ export class CentralSystem {
   }
 
   async updateSettings(patch: Partial<BenchSettings>): Promise<BenchSettings> {
+    const before = this.cachedSettings;
     this.cachedSettings = await this.record.saveSettings(patch);
+    this.bus.emit('settings', this.cachedSettings, before);
     return this.cachedSettings;
+  }
+
+  /** Calls `listener` after every settings update, whichever face made it. */
+  onSettingsChanged(listener: (now: BenchSettings, before: BenchSettings) => void): () => void {
+    this.bus.on('settings', listener);
+    return () => this.bus.off('settings', listener);
   }
 
   isKnown(chargerId: string): boolean {
@@ -298,31 +309,31 @@ export class CentralSystem {
   private admit(chargerId: string, authorization: string | undefined): { status: number; reason: string } | { status: null; note: string | null } {
     const settings = this.cachedSettings;
     if (settings.unknownChargers === 'reject' && !this.registered.has(chargerId)) {
-      return { status: 403, reason: `Charger ${chargerId} is not registered on this bench and unknown chargers are refused: register it (POST /api/chargers) or set unknownChargers to accept` };
+      return { status: 403, reason: `Unknown charger: ${chargerId} is not registered on this bench, and unknown chargers are refused. Register it (Chargers screen, Register charger; or POST /api/chargers), or let unknown chargers connect in Settings` };
     }
     const expected = this.passwords.get(chargerId);
     const sent = parseBasicAuth(authorization, chargerId);
     if (expected === undefined) {
       if (settings.requirePassword) {
-        return { status: 401, reason: `Charger ${chargerId} has no password on this bench, and the bench requires one (requirePassword, security profile 1): give it one (POST /api/chargers with its id and password) and set the same as the charger's AuthorizationKey, or turn requirePassword off` };
+        return { status: 401, reason: `No password set: ${chargerId} has no password on this bench, and the bench requires one (security profile 1). Set a password for it on the bench (its settings on the Chargers screen, or POST /api/chargers) and the same as the charger's AuthorizationKey, or stop requiring passwords in Settings` };
       }
       // Without a bench password nothing is checked, but a charger that sends one is probably
       // configured for security profile 1 while the bench is not, which the installer should hear of.
-      return { status: null, note: sent.kind === 'none' ? null : `Charger ${chargerId} sent an Authorization header, but the bench has no password for it, so nothing was checked (security profile 1 is off for this charger until you set one)` };
+      return { status: null, note: sent.kind === 'none' ? null : `Password not checked: ${chargerId} sent one, but the bench has no password for it, so nothing was checked (security profile 1 is off for this charger until you set one)` };
     }
     switch (sent.kind) {
       case 'none':
-        return { status: 401, reason: `Charger ${chargerId} sent no password, but the bench has one set for it (security profile 1): set the charger's AuthorizationKey to the bench password` };
+        return { status: 401, reason: `Password missing: ${chargerId} sent no password, but the bench has one set for it (security profile 1). Set the charger's AuthorizationKey to the bench password, and its security profile to 1` };
       case 'notBasic':
-        return { status: 401, reason: `Charger ${chargerId} sent an Authorization header that is not HTTP Basic; security profile 1 needs Basic auth with the charge point identity as user and the AuthorizationKey as password` };
+        return { status: 401, reason: `Wrong kind of login: ${chargerId} sent an Authorization header that is not HTTP Basic. Security profile 1 needs Basic auth with the charge point identity as user and the AuthorizationKey as password: check the charger's security profile setting` };
       case 'malformed':
-        return { status: 401, reason: `Charger ${chargerId} sent a malformed HTTP Basic Authorization header (not base64 of "<identity>:<password>"); check the charger's security profile 1 settings` };
+        return { status: 401, reason: `Unreadable password: ${chargerId} sent a malformed HTTP Basic Authorization header (not base64 of "<identity>:<password>"). Check the charger's security profile 1 settings` };
       case 'otherUser':
-        return { status: 401, reason: `Charger ${chargerId} sent a password for user ${JSON.stringify(sent.user)}; the user must be the charge point identity (security profile 1)` };
+        return { status: 401, reason: `Wrong user: ${chargerId} sent a password for user ${JSON.stringify(sent.user)}, but the user must be the charge point identity (security profile 1). Check the identity the charger logs in with` };
       case 'password':
         return samePassword(sent.password, expected)
           ? { status: null, note: null }
-          : { status: 401, reason: `Charger ${chargerId} sent the wrong password (security profile 1): set the charger's AuthorizationKey to the bench password, or the bench password to the charger's` };
+          : { status: 401, reason: `Wrong password: the charger's AuthorizationKey does not match the password set for ${chargerId} on this bench (security profile 1). Set the same password on both` };
     }
   }
 
@@ -333,14 +344,14 @@ export class CentralSystem {
       const path = new URL(req.url ?? '/', 'http://bench').pathname;
       chargerId = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? '');
     } catch {
-      return this.refuse(socket, 400, `The URL path "${req.url}" is not valid; use ws://<host>:<port>/ocpp/<chargePointId>`, null, remoteAddress);
+      return this.refuse(socket, 400, `Bad URL: the path "${req.url}" is not valid. Give the charger ws://<host>:<port>/ocpp/<chargePointId>`, null, remoteAddress);
     }
-    if (!chargerId) return this.refuse(socket, 400, 'The URL has no charge point identity; use ws://<host>:<port>/ocpp/<chargePointId>', null, remoteAddress);
-    if (chargerId.length > MAX_IDENTITY_LENGTH) return this.refuse(socket, 400, `The charge point identity is ${chargerId.length} characters; OCPP allows at most ${MAX_IDENTITY_LENGTH}`, chargerId.slice(0, 60), remoteAddress);
+    if (!chargerId) return this.refuse(socket, 400, 'Missing identity: the URL has no charge point identity at its end. Give the charger ws://<host>:<port>/ocpp/<chargePointId>', null, remoteAddress);
+    if (chargerId.length > MAX_IDENTITY_LENGTH) return this.refuse(socket, 400, `Identity too long: the charge point identity is ${chargerId.length} characters; OCPP allows at most ${MAX_IDENTITY_LENGTH}. Give the charger a shorter id`, chargerId.slice(0, 60), remoteAddress);
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
     if (!offered.includes(OCPP_SUBPROTOCOL)) {
       const what = offered.length ? `offered subprotocol ${offered.map((p) => `"${p}"`).join(', ')}` : 'offered no WebSocket subprotocol';
-      return this.refuse(socket, 400, `Charger ${chargerId} ${what}; ChargeBench speaks OCPP 1.6J and needs "${OCPP_SUBPROTOCOL}" (check the charger's OCPP version setting)`, chargerId, remoteAddress);
+      return this.refuse(socket, 400, `Wrong OCPP version: ${chargerId} ${what}, but ChargeBench speaks OCPP 1.6J only (subprotocol "${OCPP_SUBPROTOCOL}"). Set the charger's OCPP version to 1.6 JSON (OCPP-J)`, chargerId, remoteAddress);
     }
     const admitted = this.admit(chargerId, req.headers.authorization);
     if (admitted.status !== null) {
@@ -406,7 +417,7 @@ export class CentralSystem {
   private onClose(session: Session, code: number, reason: string): void {
     if (this.sessions.get(session.chargerId) !== session) return;
     const now = new Date().toISOString();
-    const why = `Connection closed (${code}${reason ? `: ${reason}` : ''})`;
+    const why = closeReason(code, reason);
     session.endpoint.close(`Charger ${session.chargerId} disconnected: ${why}`);
     this.sessions.delete(session.chargerId);
     this.record.setConnected(session.chargerId, false, null);
@@ -453,6 +464,26 @@ export class CentralSystem {
       (map as Record<string, unknown>)[action] = (payload: unknown) => (handler as (c: HandlerContext, p: unknown) => unknown)(ctx, payload);
     }
     return map;
+  }
+}
+
+/** Why a connection ended, in words: the WebSocket close code alone means little to an installer. */
+function closeReason(code: number, reason: string): string {
+  const said = reason ? `: ${reason}` : '';
+  switch (code) {
+    case 1000:
+      return `Connection closed (1000, normal close${said})`;
+    case 1001:
+      return `Connection closed (1001, going away${said}): the charger or the bench is shutting down or restarting`;
+    case 1005:
+      // The bench always closes with a code, so this close came from the charger.
+      return 'Connection closed by the charger (1005, no reason given)';
+    case 1006:
+      return 'Connection lost (1006, no close frame): the network dropped, the charger restarted, or it stopped answering pings';
+    case 1009:
+      return `Connection closed (1009, frame too big${said}): the charger sent a message larger than the bench accepts`;
+    default:
+      return `Connection closed (${code}${said})`;
   }
 }
 

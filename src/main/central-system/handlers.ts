@@ -81,20 +81,26 @@ export const chargePointHandlers: ChargePointHandlers = {
   },
 
   DiagnosticsStatusNotification(ctx, req) {
+    const now = ctx.now();
     ctx.record.diagnosticsStatus(ctx.chargerId, req.status);
-    ctx.record.event(ctx.chargerId, 'DiagnosticsStatusNotification', req, ctx.now());
+    ctx.record.event(ctx.chargerId, 'DiagnosticsStatusNotification', req, now);
+    ctx.emit({ type: 'diagnosticsStatus', chargerId: ctx.chargerId, status: req.status, ts: now });
     return {};
   },
 
   FirmwareStatusNotification(ctx, req) {
+    const now = ctx.now();
     ctx.record.firmwareStatus(ctx.chargerId, req.status);
-    ctx.record.event(ctx.chargerId, 'FirmwareStatusNotification', req, ctx.now());
+    ctx.record.event(ctx.chargerId, 'FirmwareStatusNotification', req, now);
+    ctx.emit({ type: 'firmwareStatus', chargerId: ctx.chargerId, status: req.status, ts: now });
     return {};
   },
 
   SignedFirmwareStatusNotification(ctx, req) {
+    const now = ctx.now();
     ctx.record.firmwareStatus(ctx.chargerId, req.status);
-    ctx.record.event(ctx.chargerId, 'SignedFirmwareStatusNotification', req, ctx.now());
+    ctx.record.event(ctx.chargerId, 'SignedFirmwareStatusNotification', req, now);
+    ctx.emit({ type: 'firmwareStatus', chargerId: ctx.chargerId, status: req.status, ts: now });
     return {};
   },
 

@@ -1,31 +1,77 @@
-// The renderer's IPC calls into the bench: one channel per contract call (`domain:verb`), each checking
-// that the caller is our own renderer; BenchService validates every argument with zod, since main is the
+// The renderer's IPC calls into the bench: one channel per contract call (`domain:verb`), each answered
+// only for our own renderer's top frame; BenchService validates every argument with zod, since main is the
 // trust boundary. Events go the other way in batches, so a burst of frames is one message, not thousands.
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type WebContents } from 'electron';
+import { z } from 'zod';
 import type { Bench } from '../bench';
-import { BenchService } from '../bench-service';
-import { benchMethods } from '../../shared/api/contract';
+import { BenchService, hostedFileView, toCallError } from '../bench-service';
+import { parse } from '../errors';
+import { benchMethods, type CallReply, type HostedFileView } from '../../shared/api/contract';
 import type { BenchEvent } from '../../shared/api/views';
 
 /** How often queued events are flushed to the renderer. */
 const EVENT_BATCH_MS = 50;
 
-export function assertOwnRenderer(event: IpcMainInvokeEvent, isOwnRenderer: (url: string) => boolean): void {
+/** What the firmware picker offers; "All files" keeps anything else possible. */
+export const firmwareFilters = [
+  { name: 'Firmware images', extensions: ['bin', 'img', 'hex', 'fw', 'swu', 'zip', 'gz', 'tgz', 'tar'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+export type OwnRendererCheck = (url: string) => boolean;
+
+const refused = (): CallReply<never> => ({ ok: false, error: { status: 403, message: 'IPC call refused: not from the ChargeBench window' } });
+
+/** True when the call comes from the top frame of a page of our own renderer (not an iframe, not a page navigated elsewhere). */
+export function isOwnRendererCall(event: IpcMainInvokeEvent, isOwnRenderer: OwnRendererCheck): boolean {
   // senderFrame is null once the frame has navigated away or been destroyed.
-  const url = event.senderFrame?.url;
-  if (!url || !isOwnRenderer(url)) throw new Error('IPC call refused: not from the ChargeBench renderer');
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  return isOwnRenderer(frame.url);
 }
 
-export function registerIpc(bench: Bench, isOwnRenderer: (url: string) => boolean): { service: BenchService; dispose: () => void } {
+/**
+ * Registers one desktop-only channel: the sender is checked, the one argument object validated with
+ * `schema`, and failures come back as a CallReply like the contract's calls.
+ */
+export function handleDesktop<S extends z.ZodType>(channel: string, schema: S, isOwnRenderer: OwnRendererCheck, run: (args: z.output<S>, event: IpcMainInvokeEvent) => Promise<unknown>): () => void {
+  ipcMain.handle(channel, async (event, ...args: unknown[]): Promise<CallReply<unknown>> => {
+    if (!isOwnRendererCall(event, isOwnRenderer)) return refused();
+    if (args.length > 1) return { ok: false, error: { status: 400, message: `${channel} takes one argument object` } };
+    try {
+      return { ok: true, value: await run(parse(schema, args[0] ?? {}, `${channel} argument`), event) };
+    } catch (e) {
+      return { ok: false, error: toCallError(e) };
+    }
+  });
+  return () => ipcMain.removeHandler(channel);
+}
+
+export function registerIpc(bench: Bench, isOwnRenderer: OwnRendererCheck): { service: BenchService; dispose: () => void } {
   const service = new BenchService(bench, 'desktop');
   for (const method of benchMethods) {
-    ipcMain.handle(method, (event, ...args: unknown[]) => {
-      assertOwnRenderer(event, isOwnRenderer);
+    ipcMain.handle(method, (event, ...args: unknown[]): CallReply<unknown> | Promise<CallReply<unknown>> => {
+      if (!isOwnRendererCall(event, isOwnRenderer)) return refused();
       if (args.length > 1) return { ok: false, error: { status: 400, message: `${method} takes one argument object` } };
       return service.reply(method, args[0]);
     });
   }
-  return { service, dispose: () => benchMethods.forEach((m) => ipcMain.removeHandler(m)) };
+  // The firmware picker: the user chooses a file in a native dialog, and the bench hosts it for chargers.
+  // Hosting by path is in no contract call, so no page can publish a file of this machine it names.
+  const disposeChooser = handleDesktop('desktop:chooseFile', z.strictObject({}), isOwnRenderer, async (_args, event): Promise<HostedFileView | null> => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    const options: OpenDialogOptions = { title: 'Choose a file to serve to chargers', buttonLabel: 'Serve this file', properties: ['openFile'], filters: firmwareFilters };
+    const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+    if (picked.canceled || !picked.filePaths[0]) return null;
+    return hostedFileView(await bench.files.host(picked.filePaths[0]), bench.centralSystem.address());
+  });
+  return {
+    service,
+    dispose: () => {
+      benchMethods.forEach((m) => ipcMain.removeHandler(m));
+      disposeChooser();
+    },
+  };
 }
 
 /** Pushes the bench's events to a window's renderer on `bench:events`, batched. */

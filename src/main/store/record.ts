@@ -5,6 +5,7 @@
 import type { MessageFilter } from '../../shared/api/contract';
 import type { Db, OpenOptions } from './database';
 import { GroupCommitWriter, openDatabase } from './database';
+import { MessageLog } from './message-log';
 import type { FrameRecord } from '../rpc/endpoint';
 import type {
   BenchSettings,
@@ -24,7 +25,13 @@ type Row = Record<string, any>;
 
 const defaultSettings: BenchSettings = {
   defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: false, unknownChargers: 'accept',
+  ocppPort: 9000, retentionDays: null,
 };
+
+/** Rows deleted per write when pruning: the writer thread holds the database only a few ms at a time. */
+const PRUNE_BATCH = 5000;
+/** Sparse-index keys looked at per turn of the event loop when pruning. */
+const PRUNE_KEY_SLICE = 200;
 
 /** Every write the bench makes, by name; the writer thread prepares them once. */
 const writes = {
@@ -67,6 +74,11 @@ const writes = {
     ON CONFLICT(id) DO UPDATE SET definition = excluded.definition, state = excluded.state`,
   virtualChargerState: 'UPDATE virtual_chargers SET state = ? WHERE id = ?',
   virtualChargerDelete: 'DELETE FROM virtual_chargers WHERE id = ?',
+  // Retention: the time test guards against a clock that went backwards within the id range.
+  pruneMessages: 'DELETE FROM messages WHERE id BETWEEN ? AND ? AND ts < ?',
+  pruneMeterValues: 'DELETE FROM meter_values WHERE id BETWEEN ? AND ? AND received_at < ?',
+  pruneChunks: 'DELETE FROM chunks WHERE kind = ? AND key = ? AND last_id <= ?',
+  trimChunk: 'UPDATE chunks SET first_id = ? WHERE rowid = ? AND first_id < ?',
 } as const;
 type WriteName = keyof typeof writes;
 const writeNames = Object.keys(writes) as WriteName[];
@@ -83,7 +95,7 @@ export class BenchRecord {
   static async open(dataDir: string, options: OpenOptions = {}): Promise<BenchRecord> {
     const db = openDatabase(dataDir, options);
     const chunkers: Record<number, Array<[string, number[]]>> = {
-      [writeIndex.message]: [['message/charger', [1]]],
+      [writeIndex.message]: [['message/charger', [1]], ['message/action', [5]]],
       [writeIndex.meterValue]: [['meter/charger', [0]], ['meter/transaction', [2]]],
     };
     const writer = new GroupCommitWriter(db, dataDir, writeNames.map((n) => writes[n]), chunkers, options);
@@ -249,6 +261,74 @@ export class BenchRecord {
     await this.settled();
   }
 
+  // ---- retention ---------------------------------------------------------------------------------
+
+  /**
+   * Deletes message-log frames and meter values the bench recorded before `cutoff` (ISO time), a batch
+   * at a time through the writer thread, and trims the sparse index (chunks) to match. Everything else
+   * (transactions, operations, status history, chargers) stays. `stop` ends it early between batches.
+   */
+  async pruneBefore(cutoff: string, opts: { stop?: () => boolean; pauseMs?: number } = {}): Promise<void> {
+    await this.settled();
+    // Chunk kinds are named after their log ('message/…', 'meter/…'), so new ones are pruned too.
+    await this.pruneLog('messages', 'ts', 'pruneMessages', 'message/', cutoff, opts);
+    await this.pruneLog('meter_values', 'received_at', 'pruneMeterValues', 'meter/', cutoff, opts);
+  }
+
+  private async pruneLog(table: 'messages' | 'meter_values', column: 'ts' | 'received_at', write: WriteName, kindPrefix: string, cutoff: string, opts: { stop?: () => boolean; pauseMs?: number }): Promise<void> {
+    const range = this.idsBefore(table, column, cutoff);
+    if (!range) return;
+    const pause = (): Promise<void> => new Promise((r) => setTimeout(r, opts.pauseMs ?? 10));
+    for (let from = range.first; from <= range.last; from += PRUNE_BATCH) {
+      if (opts.stop?.()) return;
+      this.write(write, [from, Math.min(from + PRUNE_BATCH - 1, range.last), cutoff]);
+      await this.settled();
+      await pause();
+    }
+    // Chunks wholly before the cut go; one that straddles it starts after it.
+    const lastOld = this.db.prepare('SELECT 1 FROM chunks WHERE kind = ? AND key = ? AND last_id <= ? LIMIT 1');
+    const straddling = this.db.prepare('SELECT rowid AS r, first_id FROM chunks WHERE kind = ? AND key = ? AND last_id > ? ORDER BY last_id LIMIT 1');
+    const nextKey = this.db.prepare('SELECT key FROM chunks WHERE kind = ? AND key > ? ORDER BY kind, key LIMIT 1');
+    const nextKind = this.db.prepare('SELECT kind FROM chunks WHERE kind > ? ORDER BY kind LIMIT 1');
+    const kinds: string[] = [];
+    for (let k = (nextKind.get(kindPrefix) as Row | undefined)?.kind; k?.startsWith(kindPrefix); k = (nextKind.get(k) as Row | undefined)?.kind) kinds.push(k);
+    for (const kind of kinds) {
+      // One index seek per key (a loose index scan) rather than a pass over every chunk.
+      let key: string | undefined = '';
+      while (key !== undefined) {
+        if (opts.stop?.()) return;
+        for (let n = 0; n < PRUNE_KEY_SLICE; n++) {
+          key = (nextKey.get(kind, key) as Row | undefined)?.key as string | undefined;
+          if (key === undefined) break;
+          if (lastOld.get(kind, key, range.last)) this.write('pruneChunks', [kind, key, range.last]);
+          const s = straddling.get(kind, key, range.last) as Row | undefined;
+          if (s && s.first_id <= range.last) this.write('trimChunk', [range.last + 1, s.r, range.last + 1]);
+        }
+        await this.settled();
+        await pause();
+      }
+    }
+  }
+
+  /**
+   * The ids of rows recorded before `cutoff`: from the oldest to the last one before it. The time
+   * column has no index; ids grow with it, so a binary search over ids finds the cut in a few seeks.
+   */
+  private idsBefore(table: 'messages' | 'meter_values', column: 'ts' | 'received_at', cutoff: string): { first: number; last: number } | null {
+    const at = this.db.prepare(`SELECT id, ${column} AS t FROM ${table} WHERE id >= ? ORDER BY id LIMIT 1`);
+    const oldest = at.get(0) as Row | undefined;
+    if (!oldest || !(oldest.t < cutoff)) return null;
+    let lo = oldest.id as number;
+    let hi = ((this.db.prepare(`SELECT MAX(id) AS m FROM ${table}`).get() as Row).m ?? lo) as number;
+    while (lo < hi) {
+      const mid = lo + Math.ceil((hi - lo) / 2);
+      const r = at.get(mid) as Row | undefined;
+      if (r && r.t < cutoff) lo = r.id;
+      else hi = mid - 1;
+    }
+    return { first: oldest.id, last: lo };
+  }
+
   // ---- settings, id tags, per-charger policy ---------------------------------------------------
 
   settings(): BenchSettings {
@@ -386,19 +466,23 @@ export class BenchRecord {
     return this.byChunks('message/charger', q.chargerId, before, limit, (first, last, n) => inRange.all(first, last, q.chargerId, ...extra, n) as Row[]).map(toMessage);
   }
 
+  private messageLog: MessageLog | null = null;
+
   /** One page of the message log under a filter, newest first (the log screen's rows). */
-  messagePage(q: MessageFilter & { upToId?: number; offset?: number; limit?: number }): MessageView[] {
-    const { where, args } = messageWhere(q, q.upToId);
-    return (this.db.prepare(`SELECT * FROM messages ${where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...args, q.limit ?? 200, q.offset ?? 0) as Row[]).map(toMessage);
+  messagePage(q: MessageFilter & { upToId?: number; offset?: number; limit?: number }): Promise<MessageView[]> {
+    const { upToId, offset, limit, ...filter } = q;
+    return (this.messageLog ??= new MessageLog(this.db)).page(filter, upToId, offset ?? 0, limit ?? 200);
   }
 
-  /** How many frames match a filter, counted up to `cap`; maxId pins the view the count belongs to. */
-  countMessages(filter: MessageFilter, opts: { upToId?: number; cap?: number } = {}): { count: number; capped: boolean; maxId: number } {
-    const maxId = opts.upToId ?? ((this.db.prepare('SELECT MAX(id) AS m FROM messages').get() as Row).m ?? 0);
-    const cap = opts.cap ?? 1_000_000;
-    const { where, args } = messageWhere(filter, maxId);
-    const count = (this.db.prepare(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM messages ${where} LIMIT ?)`).get(...args, cap + 1) as Row).n as number;
-    return { count: Math.min(count, cap), capped: count > cap, maxId };
+  /** How many frames match a filter (see MessageLog.count on `cap`); maxId pins the view the count belongs to. */
+  countMessages(filter: MessageFilter, opts: { upToId?: number; cap?: number } = {}): Promise<{ count: number; capped: boolean; maxId: number }> {
+    return (this.messageLog ??= new MessageLog(this.db)).count(filter, opts.upToId, opts.cap ?? 1_000_000);
+  }
+
+  /** The frames of a filter up to `upToId` (the newest when absent), oldest first, in batches. */
+  messageBatches(filter: MessageFilter, upToId?: number): AsyncGenerator<MessageView[]> {
+    const log = (this.messageLog ??= new MessageLog(this.db));
+    return log.batches(filter, upToId ?? log.maxId());
   }
 
   transactions(q: { chargerId?: string; active?: boolean; limit?: number } = {}): TransactionView[] {
@@ -507,20 +591,4 @@ function toOperation(r: Row): OperationView {
 
 function strip(o: Row): Row {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
-}
-
-/** The WHERE clause of a message-log filter. */
-function messageWhere(f: MessageFilter, upToId: number | undefined): { where: string; args: unknown[] } {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (upToId !== undefined) (where.push('id <= ?'), args.push(upToId));
-  if (f.chargerId) (where.push('charger_id = ?'), args.push(f.chargerId));
-  if (f.actions?.length) (where.push(`action IN (${f.actions.map(() => '?').join(',')})`), args.push(...f.actions));
-  if (f.direction) (where.push('direction = ?'), args.push(f.direction));
-  if (f.kinds?.length) (where.push(`kind IN (${f.kinds.map(() => '?').join(',')})`), args.push(...f.kinds));
-  if (f.errorsOnly) where.push("(kind IN ('CALLERROR', 'INVALID') OR error IS NOT NULL)");
-  if (f.from) (where.push('ts >= ?'), args.push(new Date(f.from).toISOString()));
-  if (f.to) (where.push('ts <= ?'), args.push(new Date(f.to).toISOString()));
-  if (f.search) (where.push("instr(lower(raw), lower(?)) > 0"), args.push(f.search));
-  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', args };
 }

@@ -315,6 +315,7 @@ export class VirtualChargePoint {
       localListVersion: this.localList.version,
       faults: this.faultState,
       connectors: this.connectors.map((c) => this.connectorView(c)),
+      chargerFault: this.charger.fault ? { ...this.charger.fault } : null,
     };
   }
 

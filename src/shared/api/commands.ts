@@ -5,11 +5,32 @@ import { AuthorizationStatus, DateTime, RegistrationStatus } from '../ocpp16';
 
 export const SettingsPatch = z.strictObject({
   defaultBootStatus: RegistrationStatus.optional(),
-  heartbeatInterval: z.int().min(1).max(86_400).optional(),
+  heartbeatInterval: z
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1 second' })
+    .max(86_400, { error: 'must be at most 86400 seconds (one day)' })
+    .optional(),
   authorization: z.enum(['acceptAll', 'localList']).optional(),
-  callTimeout: z.int().min(1).max(3_600).optional(),
+  callTimeout: z
+    .int({ error: 'must be a whole number of seconds' })
+    .min(1, { error: 'must be at least 1 second' })
+    .max(3_600, { error: 'must be at most 3600 seconds (one hour)' })
+    .optional(),
   requirePassword: z.boolean().optional(),
   unknownChargers: z.enum(['accept', 'reject']).optional(),
+  /** The OCPP port to listen on from the next start; 0 picks any free port. */
+  ocppPort: z
+    .int({ error: 'must be a whole number from 0 to 65535' })
+    .min(0, { error: 'must be from 0 to 65535 (0 picks any free port)' })
+    .max(65_535, { error: 'must be at most 65535' })
+    .optional(),
+  /** Days of message log and meter values kept; null or 0 keeps everything. */
+  retentionDays: z
+    .int({ error: 'must be a whole number of days' })
+    .min(0, { error: 'must be 0 or more days (0 keeps everything)' })
+    .max(36_500, { error: 'must be at most 36500 days' })
+    .nullable()
+    .optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -48,10 +69,10 @@ export const ChargerRegistration = z.strictObject({
 export type ChargerRegistration = z.infer<typeof ChargerRegistration>;
 
 export const IdTagEntrySchema = z.strictObject({
-  idTag: z.string().min(1).max(20),
+  idTag: z.string().min(1, { error: 'must not be empty' }).max(20, { error: 'must be at most 20 characters (the OCPP 1.6 limit of an IdToken)' }),
   status: AuthorizationStatus,
   expiryDate: DateTime.nullable().optional(),
-  parentIdTag: z.string().max(20).nullable().optional(),
+  parentIdTag: z.string().max(20, { error: 'must be at most 20 characters (the OCPP 1.6 limit of an IdToken)' }).nullable().optional(),
 });
 
 export const IdTagList = z.array(IdTagEntrySchema).max(100_000);

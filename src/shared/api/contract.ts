@@ -102,6 +102,19 @@ export interface NetworkAddress {
   internal: boolean;
 }
 
+/**
+ * A file the bench serves to chargers: the URL to give them (on this machine's first LAN address) and the
+ * others that reach it. Files are hosted only by upload (serve) or the desktop's file dialog, never by a
+ * path a caller names, and only until `expiresAt` (a day).
+ */
+export interface HostedFileView {
+  url: string;
+  name: string;
+  size: number;
+  alternatives: string[];
+  expiresAt: string;
+}
+
 /** What the bench got back from a charger for one operation. */
 export type OperationResult =
   | { outcome: 'completed'; response: JsonObject; operationId?: number }

@@ -134,6 +134,10 @@ export interface BenchSettings {
   requirePassword: boolean;
   /** accept: any identity may connect; reject: only chargers registered on the bench (POST /api/chargers) may. */
   unknownChargers: 'accept' | 'reject';
+  /** The OCPP port the bench listens on from its next start (0: any free port); serve's --port overrides it. */
+  ocppPort: number;
+  /** Frames and meter values older than this many days are pruned (hourly); null or 0 keeps everything. */
+  retentionDays: number | null;
 }
 
 export type BenchEvent =
@@ -147,5 +151,9 @@ export type BenchEvent =
   | { type: 'transactionStopped'; transaction: TransactionView; ts: string }
   | { type: 'meterValues'; chargerId: string; connectorId: number; transactionId: number | null; values: Omit<MeterValueView, 'id'>[]; ts: string }
   | { type: 'operationFinished'; operation: OperationView; ts: string }
+  /** FirmwareStatusNotification (or the security extension's SignedFirmwareStatusNotification) arrived. */
+  | { type: 'firmwareStatus'; chargerId: string; status: string; ts: string }
+  /** DiagnosticsStatusNotification arrived. */
+  | { type: 'diagnosticsStatus'; chargerId: string; status: string; ts: string }
   | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
   | { type: 'virtualChargerRemoved'; id: string; ts: string };

@@ -71,7 +71,11 @@ export const Faults = z.strictObject({
     .default({}),
 });
 export type Faults = z.infer<typeof Faults>;
-export const FaultsPatch = Faults.partial();
+type FaultShape = typeof Faults.shape;
+/** Some fault fields, the rest untouched: Faults.partial() would fill in every default, resetting the others. */
+export const FaultsPatch = z.strictObject(
+  Object.fromEntries(Object.entries(Faults.shape).map(([k, s]) => [k, s.unwrap().optional()])) as { [K in keyof FaultShape]: z.ZodOptional<ReturnType<FaultShape[K]['unwrap']>> },
+);
 
 /** The named fault switches of the API (`POST /api/virtual-chargers/{id}/faults/{name}`). */
 export const faultSwitches = {
@@ -133,5 +137,7 @@ export interface VirtualChargerView {
   queuedMessages: number;
   localListVersion: number;
   connectors: VirtualConnectorView[];
+  /** The whole charger's fault (connector 0), set by the physical action; null when none. */
+  chargerFault?: { errorCode: ChargePointErrorCode; info?: string } | null;
   faults: Faults;
 }

@@ -1,6 +1,7 @@
 // The browser transport (serve mode): contract calls as POST /api/call/<method> with the API token,
 // events over WS /api/events, reconnecting with back-off when the bench restarts.
 import type { BenchEvent } from '../../../shared/api/views';
+import { MessageExportQuery } from '../../../shared/api/contract';
 import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
 
 export function httpClient(origin: string, token: string): BenchClient {
@@ -45,6 +46,9 @@ export function httpClient(origin: string, token: string): BenchClient {
     socket.onclose = () => {
       if (ws !== socket || closed) return;
       if (link.state !== 'unauthorised') link.set('closed');
+      // A browser never sees the 401 of a refused upgrade: ask over HTTP, where a 401 marks the link
+      // unauthorised (serve restarted with a new token) and an unreachable bench changes nothing.
+      request('/api/call/bench:status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
       retry = setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 10_000);
     };
@@ -59,11 +63,33 @@ export function httpClient(origin: string, token: string): BenchClient {
     },
     subscribe: (listener) => batcher.subscribe(listener),
     onLink: (listener) => link.subscribe(listener),
-    exportMessages: async () => {
-      throw new CallFailure({ status: 501, message: 'Export is not available yet' });
+    // A plain download link, so the browser streams a million frames to disk rather than into memory;
+    // such a link cannot send a header, hence the token in its query.
+    exportMessages: async (query) => {
+      const checked = MessageExportQuery.safeParse(query);
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        throw new CallFailure({ status: 400, message: `Cannot export: ${issue.message}`, field: issue.path.map(String).join('.') || undefined });
+      }
+      const url = new URL('/api/messages/export', origin);
+      url.searchParams.set('format', checked.data.format);
+      url.searchParams.set('filter', JSON.stringify(checked.data.filter));
+      url.searchParams.set('token', token);
+      const link = document.createElement('a');
+      link.href = url.toString();
+      link.download = '';
+      link.style.display = 'none';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      return { saved: true, where: "the browser's downloads" };
     },
     hostFile: async () => {
-      throw new CallFailure({ status: 501, message: 'Hosting a file is not available yet' });
+      const file = await pickFile(FIRMWARE_TYPES);
+      if (!file) return null;
+      const res = await request(`/api/files?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
+      const hosted = (await res.json()) as { url: string; name: string };
+      return { url: hosted.url, name: hosted.name };
     },
     close: () => {
       closed = true;
@@ -72,6 +98,27 @@ export function httpClient(origin: string, token: string): BenchClient {
       batcher.dispose();
     },
   };
+}
+
+/** What the file picker offers first; "All files" stays available in the browser's own dialog. */
+const FIRMWARE_TYPES = '.bin,.img,.zip,.gz,.tgz,.tar,.hex,.fw,.swu';
+
+/** The browser's own file dialog, from a hidden input made for the occasion; null when the user cancels. */
+function pickFile(accept: string): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    const done = (file: File | null) => {
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null), { once: true });
+    input.addEventListener('cancel', () => done(null), { once: true });
+    document.body.append(input);
+    input.click();
+  });
 }
 
 /** Checks a token against the bench: true when it signs in. */

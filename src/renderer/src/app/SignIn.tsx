@@ -39,7 +39,8 @@ export function SignIn({ onToken, rejected }: { onToken: (token: string) => Prom
           onChange={(e) => setToken(e.target.value)}
           error={!!error}
           helperText={error ?? ' '}
-          slotProps={{ htmlInput: { 'aria-describedby': 'token-help', spellCheck: false, autoComplete: 'off' } }}
+          // MUI ties the helper text to the field (aria-describedby); the live region announces each new error.
+          slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off' }, formHelperText: { 'aria-live': 'assertive' } }}
         />
         <Button type="submit" variant="contained" fullWidth disabled={busy} sx={{ mt: 1 }}>
           {busy ? 'Checking…' : 'Sign in'}

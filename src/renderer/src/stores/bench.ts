@@ -128,6 +128,18 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
       case 'operationFinished':
         operationsVersion++;
         break;
+      case 'firmwareStatus': {
+        const c = charger(e.chargerId);
+        c.firmwareStatus = e.status;
+        c.lastSeen = e.ts;
+        break;
+      }
+      case 'diagnosticsStatus': {
+        const c = charger(e.chargerId);
+        c.diagnosticsStatus = e.status;
+        c.lastSeen = e.ts;
+        break;
+      }
       case 'virtualChargerChanged':
         virtualChargers = { ...virtualChargers, [e.charger.id]: e.charger };
         break;
@@ -165,24 +177,41 @@ function newCharger(id: string): ChargerView {
 /** Loads everything the screens show, then keeps it current from the client's events. */
 export function connectStore(client: BenchClient): () => void {
   let live = true;
+  // Events that arrive while a snapshot is being read: applied at once as usual, and again on top of the
+  // snapshot when it lands, or the snapshot (read before them) would undo them.
+  const loading = new Set<BenchEvent[]>();
   const load = async () => {
-    const [status, chargers, virtualChargers, active] = await Promise.all([
-      client.call('bench:status', {}),
-      client.call('chargers:list', {}),
-      client.call('virtualChargers:list', {}),
-      client.call('transactions:list', { active: true, limit: 10_000 }),
-    ]);
-    if (!live) return;
-    useBench.setState((s) => ({
-      status,
-      loaded: true,
-      chargers: Object.fromEntries(chargers.map((c) => [c.id, c])),
-      virtualChargers: Object.fromEntries(virtualChargers.map((v) => [v.id, v])),
-      activeTransactions: Object.fromEntries(active.map((t) => [t.transactionId, t])),
-      transactionsVersion: s.transactionsVersion + 1,
-    }));
+    const missed: BenchEvent[] = [];
+    loading.add(missed);
+    try {
+      const [status, chargers, virtualChargers, active] = await Promise.all([
+        client.call('bench:status', {}),
+        client.call('chargers:list', {}),
+        client.call('virtualChargers:list', {}),
+        client.call('transactions:list', { active: true, limit: 10_000 }),
+      ]);
+      if (!live) return;
+      useBench.setState((s) => {
+        const snapshot = reduceEvents(
+          {
+            ...s,
+            chargers: Object.fromEntries(chargers.map((c) => [c.id, c])),
+            virtualChargers: Object.fromEntries(virtualChargers.map((v) => [v.id, v])),
+            activeTransactions: Object.fromEntries(active.map((t) => [t.transactionId, t])),
+          },
+          missed,
+        );
+        // Counters and meter samples already counted the missed events once; only the snapshot's parts are taken.
+        return { status, loaded: true, chargers: snapshot.chargers, virtualChargers: snapshot.virtualChargers, activeTransactions: snapshot.activeTransactions, transactionsVersion: s.transactionsVersion + 1 };
+      });
+    } finally {
+      loading.delete(missed);
+    }
   };
-  const offEvents = client.subscribe((events) => useBench.setState((s) => reduceEvents(s, events)));
+  const offEvents = client.subscribe((events) => {
+    for (const missed of loading) for (const e of events) missed.push(e);
+    useBench.setState((s) => reduceEvents(s, events));
+  });
   // (Re)load whenever the link opens: after a restart of the bench, events were missed.
   const offLink = client.onLink((link) => {
     useBench.setState({ link });
@@ -195,8 +224,34 @@ export function connectStore(client: BenchClient): () => void {
   };
 }
 
-/** Heartbeats are not pushed as events; refresh the chargers list now and then for "last heartbeat". */
+/**
+ * Heartbeats are not pushed as events; refresh the chargers list now and then for "last heartbeat".
+ * Only what no event carries is taken from the list (it may be older than the events already applied),
+ * plus chargers not known yet; a charger gone from the list and offline was deleted.
+ */
 export async function refreshChargers(client: BenchClient): Promise<void> {
-  const chargers = await client.call('chargers:list', {});
-  useBench.setState({ chargers: Object.fromEntries(chargers.map((c) => [c.id, c])) });
+  const list = await client.call('chargers:list', {});
+  useBench.setState((s) => {
+    const listed = new Set(list.map((c) => c.id));
+    let changed = false;
+    const chargers: Record<string, ChargerView> = {};
+    for (const [id, c] of Object.entries(s.chargers)) {
+      if (listed.has(id) || c.connected) chargers[id] = c;
+      else changed = true;
+    }
+    for (const fresh of list) {
+      const c = chargers[fresh.id];
+      if (!c) {
+        chargers[fresh.id] = fresh;
+        changed = true;
+        continue;
+      }
+      const merged = { ...c, firstSeen: fresh.firstSeen, lastHeartbeat: fresh.lastHeartbeat, bootPolicy: fresh.bootPolicy, hasPassword: fresh.hasPassword, registered: fresh.registered, lastSeen: fresh.lastSeen > c.lastSeen ? fresh.lastSeen : c.lastSeen };
+      if ((Object.keys(merged) as Array<keyof ChargerView>).some((k) => merged[k] !== c[k])) {
+        chargers[fresh.id] = merged;
+        changed = true;
+      }
+    }
+    return changed ? { chargers } : {};
+  });
 }

@@ -1,6 +1,236 @@
-// Placeholder until the screen lands.
+// One charger (/chargers/:id): who it is, whether it is online, what the bench lets it do, and tabs
+// for its connectors, operations, transactions and message log (the tab is in the URL: ?tab=…).
+import { useState, type ReactNode } from 'react';
+import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Breadcrumbs from '@mui/material/Breadcrumbs';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Link from '@mui/material/Link';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import LinkOffIcon from '@mui/icons-material/LinkOff';
+import KeyIcon from '@mui/icons-material/Key';
+import { useClient } from '../../api/context';
+import { useBench } from '../../stores/bench';
+import { useCall } from '../../components/useCall';
+import { formatAgo, formatTime } from '../../components/format';
+import { monoFont } from '../../app/theme';
+import { OperationsPanel } from '../operations/OperationsPanel';
+import { MessageLog } from '../log/MessageLog';
+import { TransactionsTable } from '../transactions/TransactionsTable';
+import type { ChargerView } from '../../../../shared/api/views';
+import { ConnectionChip, RegistrationChip } from './chargerFields';
+import { ChargerOverview } from './ChargerOverview';
+import { ChargerSettingsDialog } from './ChargerSettingsDialog';
+import { useChargerRefresh } from './useChargerRefresh';
+
+const tabs = [
+  { value: 'overview', label: 'Overview' },
+  { value: 'operations', label: 'Operations' },
+  { value: 'transactions', label: 'Transactions' },
+  { value: 'log', label: 'Message log' },
+] as const;
+type TabValue = (typeof tabs)[number]['value'];
+
+function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerView; open: boolean; onClose: () => void; onDeleted: () => void }) {
+  const client = useClient();
+  // The chargers list refreshes itself when it opens, so the deleted charger is gone there.
+  const [state, remove, reset] = useCall(() => client.call('chargers:delete', { id: charger.id }));
+  const close = () => {
+    reset();
+    onClose();
+  };
+  return (
+    <Dialog open={open} onClose={state.pending ? undefined : close} aria-labelledby="delete-charger-title" maxWidth="xs" fullWidth>
+      <DialogTitle id="delete-charger-title">Delete {charger.id}?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          The bench forgets this charger: its registration, password and boot policy. Its message log and transactions stay. If it connects again, it shows up as a new, unregistered
+          charger.
+        </DialogContentText>
+        {charger.connected && (
+          <Alert severity="warning" sx={{ mt: 2 }}>
+            {charger.id} is online. Disconnect it first (and stop it from reconnecting), or it would just come back.
+          </Alert>
+        )}
+        {state.error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {state.error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2 }}>
+        <Button onClick={close} disabled={state.pending} autoFocus>
+          Cancel
+        </Button>
+        <Button color="error" variant="contained" loading={state.pending} disabled={charger.connected} onClick={async () => (await remove()) !== undefined && onDeleted()}>
+          Delete charger
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+function Header({ charger, onNotice }: { charger: ChargerView; onNotice: (m: { text: string; error?: boolean }) => void }) {
+  const client = useClient();
+  const navigate = useNavigate();
+  const [dialog, setDialog] = useState<'settings' | 'delete' | null>(null);
+  const [disconnect, runDisconnect] = useCall(() => client.call('chargers:disconnect', { id: charger.id }));
+  const details: ReactNode[] = [
+    charger.remoteAddress && (
+      <span key="addr">
+        from <span style={{ fontFamily: monoFont }}>{charger.remoteAddress}</span>
+      </span>
+    ),
+    <span key="hb" title={charger.lastHeartbeat ? formatTime(charger.lastHeartbeat) : undefined}>
+      last heartbeat {formatAgo(charger.lastHeartbeat)}
+    </span>,
+    <span key="reg">{charger.registered ? 'registered on the bench' : 'not registered (let in as unknown)'}</span>,
+    <span key="pw">{charger.hasPassword ? 'password set' : 'no password'}</span>,
+    <span key="boot">boot policy: {charger.bootPolicy ?? 'bench default'}</span>,
+  ].filter(Boolean);
+  return (
+    <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
+      <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+        <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
+          <Typography variant="h5" component="h1" sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>
+            {charger.id}
+          </Typography>
+          <ConnectionChip connected={charger.connected} />
+          <RegistrationChip status={charger.registrationStatus} />
+        </Stack>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          {details.map((d, i) => (
+            <span key={i}>
+              {i > 0 && ' · '}
+              {d}
+            </span>
+          ))}
+        </Typography>
+      </Box>
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+        <Tooltip title={charger.connected ? 'Close its WebSocket connection; a charger normally reconnects by itself' : 'It is not connected'}>
+          <span>
+            <Button
+              variant="outlined"
+              startIcon={<LinkOffIcon />}
+              disabled={!charger.connected}
+              loading={disconnect.pending}
+              onClick={async () => {
+                const r = await runDisconnect();
+                if (r) onNotice({ text: r.disconnected ? `Disconnected ${charger.id}. It will likely reconnect by itself.` : `${charger.id} was not connected.` });
+                else onNotice({ text: `Could not disconnect ${charger.id}.`, error: true });
+              }}
+            >
+              Disconnect
+            </Button>
+          </span>
+        </Tooltip>
+        <Button variant="outlined" startIcon={<KeyIcon />} onClick={() => setDialog('settings')}>
+          Password &amp; boot policy
+        </Button>
+        <Button variant="outlined" color="error" startIcon={<DeleteOutlineIcon />} onClick={() => setDialog('delete')}>
+          Delete
+        </Button>
+      </Stack>
+      <ChargerSettingsDialog
+        charger={charger}
+        open={dialog === 'settings'}
+        onClose={() => setDialog(null)}
+        onSaved={(text) => {
+          setDialog(null);
+          onNotice({ text });
+        }}
+      />
+      <DeleteDialog
+        charger={charger}
+        open={dialog === 'delete'}
+        onClose={() => setDialog(null)}
+        onDeleted={() => {
+          setDialog(null);
+          navigate('/chargers');
+        }}
+      />
+    </Stack>
+  );
+}
+
+function NotFound({ id }: { id: string }) {
+  return (
+    <Stack spacing={2} sx={{ maxWidth: 640 }}>
+      <Typography variant="h5" component="h1" sx={{ fontFamily: monoFont }}>
+        {id}
+      </Typography>
+      <Alert severity="info">No charger “{id}” is known to this bench: it has never connected and is not registered, or it was deleted.</Alert>
+      <Box>
+        <Button component={RouterLink} to="/chargers" variant="outlined">
+          Back to chargers
+        </Button>
+      </Box>
+    </Stack>
+  );
+}
 
 export function ChargerDetailScreen() {
-  return <Typography variant="h5">ChargerDetailScreen</Typography>;
+  useChargerRefresh();
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const charger = useBench((s) => s.chargers[id]);
+  const loaded = useBench((s) => s.loaded);
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  const asked = params.get('tab');
+  const tab: TabValue = tabs.some((t) => t.value === asked) ? (asked as TabValue) : 'overview';
+
+  if (!charger) return loaded ? <NotFound id={id} /> : <Typography color="text.secondary">Loading {id}…</Typography>;
+
+  return (
+    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+      <Breadcrumbs aria-label="Breadcrumb">
+        <Link component={RouterLink} to="/chargers" underline="hover" color="inherit">
+          Chargers
+        </Link>
+        <Typography color="text.primary" sx={{ fontFamily: monoFont }}>
+          {charger.id}
+        </Typography>
+      </Breadcrumbs>
+      <Header charger={charger} onNotice={setNotice} />
+      <Tabs
+        value={tab}
+        onChange={(_e, v: TabValue) => setParams(v === 'overview' ? {} : { tab: v }, { replace: true })}
+        aria-label="Charger sections"
+        sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40 }}
+      >
+        {tabs.map((t) => (
+          <Tab key={t.value} value={t.value} label={t.label} id={`charger-tab-${t.value}`} aria-controls={`charger-tabpanel-${t.value}`} sx={{ minHeight: 40 }} />
+        ))}
+      </Tabs>
+      <Box
+        role="tabpanel"
+        id={`charger-tabpanel-${tab}`}
+        aria-labelledby={`charger-tab-${tab}`}
+        sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' || tab === 'operations' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
+      >
+        {tab === 'overview' && <ChargerOverview charger={charger} />}
+        {tab === 'operations' && <OperationsPanel chargerId={charger.id} />}
+        {tab === 'transactions' && <TransactionsTable chargerId={charger.id} />}
+        {tab === 'log' && <MessageLog chargerId={charger.id} />}
+      </Box>
+      <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+        <Alert severity={notice?.error ? 'error' : 'success'} variant="filled" onClose={() => setNotice(null)}>
+          {notice?.text}
+        </Alert>
+      </Snackbar>
+    </Box>
+  );
 }

@@ -1,6 +1,208 @@
-// Placeholder until the screen lands.
+// The chargers the bench knows, live: connection, connector statuses, last heartbeat and what each
+// charger said it is. Unknown chargers appear as they connect; a row opens the charger's detail.
+import { useMemo, useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Paper from '@mui/material/Paper';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import AddIcon from '@mui/icons-material/Add';
+import SendIcon from '@mui/icons-material/Send';
+import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
+import { DataGrid, GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { useBench } from '../../stores/bench';
+import { StatusChip } from '../../components/StatusChip';
+import { formatAgo, formatTime } from '../../components/format';
+import { monoFont } from '../../app/theme';
+import { MultiSendDialog } from '../operations/MultiSendDialog';
+import type { ChargerView, ConnectorView } from '../../../../shared/api/views';
+import { ConnectionChip, RegistrationChip } from './chargerFields';
+import { RegisterChargerDialog } from './RegisterChargerDialog';
+import { useChargerRefresh } from './useChargerRefresh';
+
+export const chargerPath = (id: string) => `/chargers/${encodeURIComponent(id)}`;
+
+/** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order. */
+export function ConnectorChips({ connectors }: { connectors: ConnectorView[] }) {
+  const shown = connectors.filter((c) => c.connectorId > 0 || c.status === 'Faulted' || c.status === 'Unavailable');
+  if (!shown.length) return <Typography variant="body2" color="text.secondary">No status yet</Typography>;
+  return (
+    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5, py: 0.5 }}>
+      {shown.map((c) => (
+        <Tooltip key={c.connectorId} title={[c.connectorId === 0 ? 'The charger as a whole' : `Connector ${c.connectorId}`, c.info, c.vendorErrorCode && `vendor code ${c.vendorErrorCode}`, `since ${formatTime(c.timestamp ?? c.updatedAt)}`].filter(Boolean).join(' · ')}>
+          <span>
+            <StatusChip status={c.status} errorCode={c.errorCode} label={c.connectorId === 0 ? 'Charger' : String(c.connectorId)} />
+          </span>
+        </Tooltip>
+      ))}
+    </Stack>
+  );
+}
+
+const columns: GridColDef<ChargerView>[] = [
+  {
+    field: 'id',
+    headerName: 'Charger',
+    minWidth: 110,
+    flex: 0.8,
+    renderCell: ({ value }) => (
+      <Typography component="span" sx={{ fontFamily: monoFont, fontWeight: 600, fontSize: '0.875rem' }}>
+        {value}
+      </Typography>
+    ),
+  },
+  { field: 'connected', headerName: 'Connection', width: 105, type: 'boolean', renderCell: ({ value }) => <ConnectionChip connected={!!value} /> },
+  { field: 'connectors', headerName: 'Connectors', minWidth: 200, flex: 1.5, sortable: false, renderCell: ({ row }) => <ConnectorChips connectors={row.connectors} /> },
+  {
+    field: 'lastHeartbeat',
+    headerName: 'Last heartbeat',
+    width: 125,
+    type: 'dateTime',
+    valueGetter: (v: string | null) => (v ? new Date(v) : null),
+    renderCell: ({ row }) => (
+      <Tooltip title={row.lastHeartbeat ? formatTime(row.lastHeartbeat) : 'No Heartbeat received yet'}>
+        <span>{formatAgo(row.lastHeartbeat)}</span>
+      </Tooltip>
+    ),
+  },
+  {
+    field: 'model',
+    headerName: 'Vendor / model',
+    minWidth: 150,
+    flex: 1,
+    valueGetter: (_v, row) => (row.boot ? `${row.boot.chargePointVendor} ${row.boot.chargePointModel}` : ''),
+    renderCell: ({ row }) =>
+      row.boot ? (
+        <Box sx={{ lineHeight: 1.3, py: 0.5 }}>
+          <Typography variant="body2">{row.boot.chargePointVendor}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {row.boot.chargePointModel}
+          </Typography>
+        </Box>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          Not booted yet
+        </Typography>
+      ),
+  },
+  { field: 'firmware', headerName: 'Firmware', minWidth: 90, flex: 0.6, valueGetter: (_v, row) => row.boot?.firmwareVersion ?? '' },
+  { field: 'registrationStatus', headerName: 'Boot', width: 110, renderCell: ({ row }) => <RegistrationChip status={row.registrationStatus} short /> },
+  {
+    field: 'registered',
+    headerName: 'Registered',
+    description: 'Registered on the bench ahead of connecting. When Settings let only registered chargers in, the others are refused.',
+    type: 'boolean',
+    width: 100,
+  },
+  { field: 'remoteAddress', headerName: 'Address', minWidth: 120, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value ?? '—'}</span> },
+];
+
+function EmptyState({ onRegister }: { onRegister: () => void }) {
+  const port = useBench((s) => s.status?.port);
+  return (
+    <Paper sx={{ p: 5, textAlign: 'center', maxWidth: 720, mx: 'auto', mt: 4 }}>
+      <ElectricalServicesIcon color="primary" sx={{ fontSize: 48, mb: 1 }} />
+      <Typography variant="h6" gutterBottom>
+        No chargers yet
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2 }}>
+        Point a charger at this bench: in its OCPP settings, set the central system URL to this computer&apos;s address followed by the charger&apos;s identity. It shows up here the
+        moment it connects.
+      </Typography>
+      <Box component="code" sx={{ display: 'inline-block', fontFamily: monoFont, bgcolor: 'action.hover', px: 1.5, py: 0.75, borderRadius: 1, mb: 3 }}>
+        ws://&lt;this computer&gt;:{port ?? '<port>'}/ocpp/&lt;charger identity&gt;
+      </Box>
+      <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Button variant="contained" component={RouterLink} to="/connect">
+          Show the addresses to use
+        </Button>
+        <Button variant="outlined" component={RouterLink} to="/virtual">
+          Try a virtual charger
+        </Button>
+        <Button onClick={onRegister}>Register a charger first</Button>
+      </Stack>
+    </Paper>
+  );
+}
 
 export function ChargersScreen() {
-  return <Typography variant="h5">ChargersScreen</Typography>;
+  useChargerRefresh();
+  const navigate = useNavigate();
+  const chargersById = useBench((s) => s.chargers);
+  const loaded = useBench((s) => s.loaded);
+  const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || a.id.localeCompare(b.id)), [chargersById]);
+  const online = rows.filter((c) => c.connected).length;
+  const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
+  const [registerOpen, setRegisterOpen] = useState(false);
+  const [sendOpen, setSendOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const selectedIds = useMemo(
+    () => (selection.type === 'include' ? rows.filter((r) => selection.ids.has(r.id)) : rows.filter((r) => !selection.ids.has(r.id))).map((r) => r.id),
+    [rows, selection],
+  );
+
+  return (
+    <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Box sx={{ flexGrow: 1 }}>
+          <Typography variant="h5" component="h1">
+            Chargers
+          </Typography>
+          <Typography variant="body2" color="text.secondary">
+            {rows.length ? `${online} online of ${rows.length} known` : 'Chargers appear here as they connect.'}
+          </Typography>
+        </Box>
+        <Button variant="outlined" startIcon={<SendIcon />} disabled={!selectedIds.length} onClick={() => setSendOpen(true)}>
+          {selectedIds.length ? `Send to selected (${selectedIds.length})…` : 'Send to selected…'}
+        </Button>
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setRegisterOpen(true)}>
+          Register charger
+        </Button>
+      </Stack>
+
+      {loaded && !rows.length ? (
+        <EmptyState onRegister={() => setRegisterOpen(true)} />
+      ) : (
+        <Paper sx={{ flex: 1, minHeight: 280, overflow: 'hidden' }}>
+          <DataGrid
+            label="Chargers"
+            rows={rows}
+            columns={columns}
+            loading={!loaded}
+            checkboxSelection
+            disableRowSelectionOnClick
+            rowSelectionModel={selection}
+            onRowSelectionModelChange={setSelection}
+            getRowHeight={() => 'auto'}
+            onCellClick={(p) => p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field && navigate(chargerPath(String(p.id)))}
+            onCellKeyDown={(p, e) => {
+              if (e.key === 'Enter' && p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field) navigate(chargerPath(String(p.id)));
+            }}
+            hideFooter={rows.length <= 100}
+            sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 } }}
+          />
+        </Paper>
+      )}
+
+      <RegisterChargerDialog
+        open={registerOpen}
+        onClose={() => setRegisterOpen(false)}
+        onRegistered={(c) => {
+          setRegisterOpen(false);
+          setNotice(`Registered ${c.id}. It shows as online as soon as it connects.`);
+        }}
+      />
+      <MultiSendDialog chargerIds={selectedIds} open={sendOpen} onClose={() => setSendOpen(false)} />
+      <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+        <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
+          {notice}
+        </Alert>
+      </Snackbar>
+    </Box>
+  );
 }

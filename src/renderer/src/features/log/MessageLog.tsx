@@ -1,6 +1,186 @@
-// Placeholder until the message log lands.
+// The message log: every frame the bench exchanged, of all chargers or one, filtered and searched,
+// newest first, a million of them as smoothly as ten. The view stays put while frames arrive ("N new
+// frames") unless it follows live; a frame opens beside the list in full; the filtered log exports to
+// CSV or JSON.
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Snackbar from '@mui/material/Snackbar';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
+import DownloadIcon from '@mui/icons-material/Download';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import type { MessageFilter } from '../../../../shared/api/contract';
+import type { MessageView } from '../../../../shared/api/views';
+import { useClient } from '../../api/context';
+import { cleanFilter, localToIso } from './frame';
+import { FrameDetail } from './FrameDetail';
+import { emptyFields, hasFilters, LogFilters, type FilterFields } from './LogFilters';
+import { useLogView } from './useLogView';
+import { VirtualLog } from './VirtualLog';
+
+const number = (n: number) => n.toLocaleString();
+
+function toFilter(f: FilterFields): MessageFilter {
+  return cleanFilter({
+    chargerId: f.chargerId || undefined,
+    actions: f.actions,
+    direction: f.direction || undefined,
+    kinds: f.kinds as MessageFilter['kinds'],
+    errorsOnly: f.errorsOnly,
+    from: localToIso(f.from),
+    to: localToIso(f.to, true),
+    search: f.search,
+  });
+}
 
 export function MessageLog({ chargerId }: { chargerId?: string }) {
-  return <Typography>Message log{chargerId ? ` of ${chargerId}` : ''}</Typography>;
+  const client = useClient();
+  const [fields, setFields] = useState<FilterFields>({ ...emptyFields, chargerId: chargerId ?? '' });
+  useEffect(() => setFields((f) => ({ ...f, chargerId: chargerId ?? '' })), [chargerId]);
+  const filterKey = JSON.stringify(toFilter(fields));
+  const filter = useMemo(() => JSON.parse(filterKey) as MessageFilter, [filterKey]);
+
+  const [follow, setFollow] = useState(true);
+  const { view, ensure, rowAt, grow, repin, retry } = useLogView(filter, follow);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [open, setOpen] = useState<MessageView | null>(null);
+  const [toTop, setToTop] = useState(0);
+  const [exportMenu, setExportMenu] = useState<HTMLElement | null>(null);
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  // Each new view of the log starts at its top, with nothing selected.
+  useEffect(() => {
+    setSelected(null);
+    setToTop((t) => t + 1);
+  }, [view.generation]);
+
+  const showNew = () => {
+    void repin();
+    setToTop((t) => t + 1);
+  };
+  const setFollowing = (on: boolean) => {
+    setFollow(on);
+    if (on) showNew();
+  };
+
+  const onSelect = useCallback((i: number) => {
+    setSelected(i);
+    // What the user is looking at must not move under them.
+    setFollow(false);
+  }, []);
+  const onOpen = useCallback((i: number) => {
+    const m = rowAt(i);
+    if (m) setOpen(m);
+  }, [rowAt]);
+  // The open frame follows the selection, as the arrow keys move it.
+  useEffect(() => {
+    if (open && selected !== null) {
+      const m = rowAt(selected);
+      if (m && m.id !== open.id) setOpen(m);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected, view.version]);
+  const onAwayFromTop = useCallback((away: boolean) => {
+    if (away) setFollow(false);
+  }, []);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && open) {
+      e.stopPropagation();
+      setOpen(null);
+      root.current?.querySelector<HTMLElement>('[role="grid"]')?.focus();
+    }
+  };
+
+  const runExport = async (format: 'csv' | 'json') => {
+    setExportMenu(null);
+    try {
+      const r = await client.exportMessages({ filter, format });
+      if (r.saved) setNotice({ text: client.face === 'desktop' ? `Exported the log as ${format.toUpperCase()} to ${r.where ?? 'the file you chose'}` : `The log downloads as ${format.toUpperCase()} to ${r.where ?? "the browser's downloads"}`, error: false });
+    } catch (e) {
+      setNotice({ text: `The export failed: ${(e as Error).message}`, error: true });
+    }
+  };
+
+  const filtered = hasFilters(fields, chargerId !== undefined);
+  const counted = view.counting ? (filter.search ? 'Searching…' : 'Counting…') : view.capped ? `More than ${number(view.count)} frames` : `${number(view.count)} frame${view.count === 1 ? '' : 's'}`;
+
+  return (
+    <Box ref={root} onKeyDown={onKeyDown} sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, height: '100%', minHeight: 480 }}>
+      <LogFilters fields={fields} onChange={setFields} fixedCharger={chargerId !== undefined} />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', minHeight: 36 }}>
+        <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+          {view.counting && <CircularProgress size={14} aria-hidden />}
+          {counted}
+        </Typography>
+        {!follow && view.newFrames > 0 && (
+          <Button size="small" variant="outlined" startIcon={<ArrowUpwardIcon />} onClick={showNew}>
+            {number(view.newFrames)} new frame{view.newFrames === 1 ? '' : 's'} — show
+          </Button>
+        )}
+        <Box sx={{ flex: 1 }} />
+        <FormControlLabel control={<Switch size="small" checked={follow} onChange={(e) => setFollowing(e.target.checked)} />} label="Follow live" />
+        <Button size="small" startIcon={<DownloadIcon />} onClick={(e) => setExportMenu(e.currentTarget)} aria-haspopup="menu" aria-controls={exportMenu ? 'log-export-menu' : undefined} disabled={!view.count}>
+          Export
+        </Button>
+        <Menu id="log-export-menu" anchorEl={exportMenu} open={!!exportMenu} onClose={() => setExportMenu(null)}>
+          <MenuItem onClick={() => void runExport('csv')}>Export as CSV</MenuItem>
+          <MenuItem onClick={() => void runExport('json')}>Export as JSON</MenuItem>
+        </Menu>
+      </Stack>
+      {view.error && (
+        <Alert severity="error" action={<Button color="inherit" size="small" onClick={() => void retry()}>Retry</Button>}>
+          The log could not be read: {view.error}
+        </Alert>
+      )}
+      <Box sx={{ flex: 1, minHeight: 0, display: 'flex', gap: 1.5 }}>
+        <Paper aria-busy={view.stale} sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden', opacity: view.stale ? 0.55 : 1, transition: 'opacity 150ms' }}>
+          {!view.counting && view.count === 0 ? (
+            <Box sx={{ m: 'auto', p: 4, textAlign: 'center' }}>
+              <Typography variant="subtitle1">{filtered ? 'No frames match these filters' : 'No frames yet'}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {filtered ? 'Widen the time range or clear a filter.' : chargerId ? 'Frames appear here as soon as this charger talks to the bench.' : 'Frames appear here as soon as a charger talks to the bench.'}
+              </Typography>
+              {filtered && (
+                <Button sx={{ mt: 1 }} onClick={() => setFields({ ...emptyFields, chargerId: chargerId ?? '' })}>
+                  Clear filters
+                </Button>
+              )}
+            </Box>
+          ) : (
+            <VirtualLog
+              label={chargerId ? `Frames of ${chargerId}` : 'Frames'}
+              count={view.count}
+              generation={view.generation}
+              version={view.version}
+              rowAt={rowAt}
+              ensure={ensure}
+              onNearEnd={view.capped && !view.counting ? grow : undefined}
+              showCharger={!chargerId}
+              selected={selected}
+              onSelect={onSelect}
+              onOpen={onOpen}
+              onAwayFromTop={onAwayFromTop}
+              toTop={toTop}
+            />
+          )}
+        </Paper>
+        {open && <FrameDetail m={open} onClose={() => setOpen(null)} />}
+      </Box>
+      <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+        <Alert severity={notice?.error ? 'error' : 'success'} onClose={() => setNotice(null)} variant="filled">
+          {notice?.text}
+        </Alert>
+      </Snackbar>
+    </Box>
+  );
 }

@@ -1,4 +1,324 @@
-// Placeholder until multi-charger send lands.
-export function MultiSendDialog(_props: { chargerIds: string[]; open: boolean; onClose: () => void }) {
-  return null;
+// Sends one operation to several chargers at once (the ones where that is safe: a configuration key,
+// trigger message, change availability, reset), in parallel, with a result per charger. The disruptive
+// ones list every affected charger and its running transactions before anything is sent.
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import FormControl from '@mui/material/FormControl';
+import FormLabel from '@mui/material/FormLabel';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { MessageTrigger, type AvailabilityType, type ResetType } from '../../../../shared/ocpp16';
+import { useClient } from '../../api/context';
+import { CallFailure } from '../../api/client';
+import { useBench } from '../../stores/bench';
+import { formatEnergy } from '../../components/format';
+import { monoFont } from '../../app/theme';
+import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './form';
+import { explainResult, type Explained, type OperationAction } from './meanings';
+import { plural, useRunningOf, type RunningTransaction } from './running';
+
+type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
+
+const multiActions: Array<{ action: MultiAction; label: string }> = [
+  { action: 'ChangeConfiguration', label: 'Change a configuration key' },
+  { action: 'TriggerMessage', label: 'Trigger a message' },
+  { action: 'ChangeAvailability', label: 'Change availability' },
+  { action: 'Reset', label: 'Reset' },
+];
+
+interface Row {
+  chargerId: string;
+  pending: boolean;
+  explained?: Explained;
+  outcome?: string;
+}
+
+type Step = 'form' | 'confirm' | 'results';
+
+/** The confirm button of a multi-send: "Hard reset 3 chargers and end 2 transactions". */
+export function multiConfirmLabel(action: MultiAction, payload: Record<string, unknown>, chargers: number, transactions: number): string {
+  const many = plural(chargers, 'charger');
+  const end = transactions ? ` and end ${plural(transactions, 'transaction')}` : '';
+  switch (action) {
+    case 'Reset':
+      return `${String(payload.type)} reset ${many}${end}`;
+    case 'ChangeAvailability':
+      return payload.connectorId === 0 ? `Make ${many} ${String(payload.type)}` : `Make connector ${String(payload.connectorId)} of ${many} ${String(payload.type)}`;
+    case 'ChangeConfiguration':
+      return `Set ${String(payload.key)} on ${many}`;
+    case 'TriggerMessage':
+      return `Trigger ${String(payload.requestedMessage)} on ${many}`;
+  }
+}
+
+export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: string[]; open: boolean; onClose: () => void }) {
+  const client = useClient();
+  const chargers = useBench((s) => s.chargers);
+  const runningOf = useRunningOf(chargerIds);
+  const [action, setAction] = useState<MultiAction>('ChangeConfiguration');
+  const [key, setKey] = useState('');
+  const [value, setValue] = useState('');
+  const [requestedMessage, setRequestedMessage] = useState<MessageTrigger>('StatusNotification');
+  const [connectorId, setConnectorId] = useState('0');
+  // TriggerMessage has its own: its connectorId must be > 0 when given, and blank means every connector.
+  const [triggerConnectorId, setTriggerConnectorId] = useState('');
+  const [availability, setAvailability] = useState<AvailabilityType>('Inoperative');
+  const [resetType, setResetType] = useState<ResetType>('Soft');
+  const [tried, setTried] = useState(false);
+  const [step, setStep] = useState<Step>('form');
+  const [rows, setRows] = useState<Row[]>([]);
+
+  useEffect(() => {
+    if (open) {
+      setStep('form');
+      setRows([]);
+      setTried(false);
+    }
+  }, [open]);
+
+  const payload: Record<string, unknown> =
+    action === 'ChangeConfiguration'
+      ? { key, value }
+      : action === 'TriggerMessage'
+        ? compact({ requestedMessage, connectorId: triggerConnectorId.trim() === '' ? undefined : numberOrText(triggerConnectorId.trim()) })
+        : action === 'ChangeAvailability'
+          ? { connectorId: numberOrText(connectorId), type: availability }
+          : { type: resetType };
+  const checked = checkPayload(action, payload);
+  const triggerZero = action === 'TriggerMessage' && typeof payload.connectorId === 'number' && payload.connectorId < 1;
+  const localErrors: FieldErrors = {
+    ...checked.errors,
+    ...(action === 'ChangeConfiguration' && key.trim() === '' ? { key: 'Required: the configuration key' } : {}),
+    ...(triggerZero ? { connectorId: 'A connector number is 1 or more; leave blank for all connectors' } : {}),
+  };
+  const errors = tried ? localErrors : {};
+
+  // The transactions the operation touches: all of them for a reset; those on the connector for availability.
+  const affected = (id: string): RunningTransaction[] => {
+    const all = runningOf[id] ?? [];
+    if (action === 'Reset') return all;
+    if (action === 'ChangeAvailability' && availability === 'Inoperative') return payload.connectorId === 0 ? all : all.filter((t) => t.connectorId === payload.connectorId);
+    return [];
+  };
+  const disruptive = action === 'Reset' || (action === 'ChangeAvailability' && availability === 'Inoperative');
+  const affectedCount = chargerIds.reduce((n, id) => n + affected(id).length, 0);
+  const endsTransactions = action === 'Reset' ? affectedCount : 0;
+  const confirmLabel = multiConfirmLabel(action, payload, chargerIds.length, endsTransactions);
+
+  const sendAll = () => {
+    setStep('results');
+    setRows(chargerIds.map((chargerId) => ({ chargerId, pending: true })));
+    const body = checked.ok ? checked.payload : payload;
+    // Every charger at once: a slow or silent one does not hold up the others.
+    for (const chargerId of chargerIds) {
+      client.call('chargers:operate', { chargerId, action, payload: body }).then(
+        (result) => setRows((r) => r.map((row) => (row.chargerId === chargerId ? { chargerId, pending: false, outcome: result.outcome, explained: explainResult(action, result) } : row))),
+        (e: unknown) =>
+          setRows((r) =>
+            r.map((row) =>
+              row.chargerId === chargerId
+                ? { chargerId, pending: false, outcome: 'refused', explained: { tone: 'error', headline: 'Not sent', meaning: `The bench refused the request: ${e instanceof CallFailure || e instanceof Error ? e.message : String(e)}` } }
+                : row,
+            ),
+          ),
+      );
+    }
+  };
+
+  const next = () => {
+    setTried(true);
+    if (Object.keys(localErrors).length) return;
+    if (disruptive) setStep('confirm');
+    else sendAll();
+  };
+
+  const done = rows.filter((r) => !r.pending).length;
+  return (
+    <Dialog open={open} onClose={step === 'confirm' ? () => setStep('form') : onClose} maxWidth="md" fullWidth aria-labelledby="multi-send-title">
+      <DialogTitle id="multi-send-title">
+        {step === 'confirm' ? 'Confirm: ' : ''}Send to {plural(chargerIds.length, 'charger')}
+      </DialogTitle>
+      <DialogContent>
+        {step === 'form' && (
+          <Stack spacing={2} sx={{ pt: 1 }}>
+            <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Chargers">
+              {chargerIds.map((id) => (
+                <Chip key={id} size="small" label={`${id}${chargers[id]?.connected ? '' : ' · offline'}`} color={chargers[id]?.connected ? 'success' : 'default'} variant="outlined" />
+              ))}
+            </Stack>
+            <TextField select label="Operation" value={action} onChange={(e) => { setAction(e.target.value as MultiAction); setTried(false); }} sx={{ maxWidth: 360 }}>
+              {multiActions.map((a) => (
+                <MenuItem key={a.action} value={a.action}>
+                  {a.label}
+                </MenuItem>
+              ))}
+            </TextField>
+            {action === 'ChangeConfiguration' && (
+              <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+                <TextField label="Key" required value={key} onChange={(e) => setKey(e.target.value)} sx={{ minWidth: 280 }} {...fieldState(errors, 'key', 'e.g. HeartbeatInterval')} slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }} />
+                <TextField label="Value" value={value} onChange={(e) => setValue(e.target.value)} sx={{ minWidth: 220 }} {...fieldState(errors, 'value', 'At most 500 characters')} slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }} />
+              </Stack>
+            )}
+            {action === 'TriggerMessage' && (
+              <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+                <TextField select label="Message" value={requestedMessage} onChange={(e) => setRequestedMessage(e.target.value as MessageTrigger)} sx={{ minWidth: 280 }} {...fieldState(errors, 'requestedMessage')}>
+                  {MessageTrigger.options.map((m) => (
+                    <MenuItem key={m} value={m}>
+                      {m}
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField label="Connector" value={triggerConnectorId} onChange={(e) => setTriggerConnectorId(e.target.value)} {...fieldState(errors, 'connectorId', 'Blank: all connectors')} />
+              </Stack>
+            )}
+            {action === 'ChangeAvailability' && (
+              <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+                <TextField label="Connector" required value={connectorId} onChange={(e) => setConnectorId(e.target.value)} {...fieldState(errors, 'connectorId', '0: each charger as a whole')} />
+                <FormControl>
+                  <FormLabel id="multi-availability">New availability</FormLabel>
+                  <RadioGroup row aria-labelledby="multi-availability" value={availability} onChange={(e) => setAvailability(e.target.value as AvailabilityType)}>
+                    <FormControlLabel value="Inoperative" control={<Radio />} label="Inoperative" />
+                    <FormControlLabel value="Operative" control={<Radio />} label="Operative" />
+                  </RadioGroup>
+                </FormControl>
+              </Stack>
+            )}
+            {action === 'Reset' && (
+              <FormControl>
+                <FormLabel id="multi-reset">Reset type</FormLabel>
+                <RadioGroup row aria-labelledby="multi-reset" value={resetType} onChange={(e) => setResetType(e.target.value as ResetType)}>
+                  <FormControlLabel value="Soft" control={<Radio />} label="Soft" />
+                  <FormControlLabel value="Hard" control={<Radio />} label="Hard" />
+                </RadioGroup>
+              </FormControl>
+            )}
+            {chargerIds.some((id) => !chargers[id]?.connected) && (
+              <Alert severity="info">Offline chargers are listed as such in the results; nothing is sent to them.</Alert>
+            )}
+          </Stack>
+        )}
+        {step === 'confirm' && (
+          <Stack spacing={2}>
+            <Typography>
+              {affectedCount
+                ? action === 'Reset'
+                  ? `Running now, and ended by the reset:`
+                  : `Running now: no new sessions start, and each charger should switch once its transactions end.`
+                : 'Nothing is charging on them right now.'}
+            </Typography>
+            <Table size="small" aria-label="Affected chargers">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Charger</TableCell>
+                  <TableCell>Running now</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {chargerIds.map((id) => {
+                  const tx = affected(id);
+                  return (
+                    <TableRow key={id}>
+                      <TableCell sx={{ fontFamily: monoFont }}>
+                        {id}
+                        {!chargers[id]?.connected && (
+                          <Typography component="span" variant="body2" color="text.secondary">
+                            {' '}
+                            (offline)
+                          </Typography>
+                        )}
+                      </TableCell>
+                      <TableCell>
+                        {tx.length
+                          ? tx.map((t) => (
+                              <Box key={t.transactionId}>
+                                Transaction {t.transactionId} · connector {t.connectorId} · {t.idTag} · {t.energyWh === null ? 'no reading yet' : formatEnergy(t.energyWh)}
+                              </Box>
+                            ))
+                          : 'Nothing charging'}
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </Table>
+          </Stack>
+        )}
+        {step === 'results' && (
+          <Stack spacing={1}>
+            <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+              {done < rows.length ? `Waiting for ${rows.length - done} of ${plural(rows.length, 'charger')}…` : `All ${plural(rows.length, 'charger')} answered.`}
+            </Typography>
+            <Table size="small" aria-label="Results per charger">
+              <TableHead>
+                <TableRow>
+                  <TableCell>Charger</TableCell>
+                  <TableCell>Outcome</TableCell>
+                  <TableCell>Meaning</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {rows.map((r) => (
+                  <TableRow key={r.chargerId}>
+                    <TableCell sx={{ fontFamily: monoFont }}>{r.chargerId}</TableCell>
+                    <TableCell>{r.pending ? <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} /> : <Chip size="small" color={r.explained!.tone} label={r.explained!.headline} />}</TableCell>
+                    <TableCell>
+                      <Typography variant="body2">{r.pending ? '' : r.explained!.meaning}</Typography>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </Stack>
+        )}
+      </DialogContent>
+      <DialogActions>
+        {step === 'form' && (
+          <>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button variant="contained" color={disruptive ? 'warning' : 'primary'} onClick={next} disabled={chargerIds.length === 0}>
+              {disruptive ? 'Review…' : confirmLabel}
+            </Button>
+          </>
+        )}
+        {step === 'confirm' && (
+          <>
+            <Button onClick={() => setStep('form')} autoFocus>
+              Cancel
+            </Button>
+            <Button variant="contained" color="error" onClick={sendAll}>
+              {confirmLabel}
+            </Button>
+          </>
+        )}
+        {step === 'results' && (
+          <>
+            <Button onClick={() => setStep('form')} disabled={done < rows.length}>
+              Send something else
+            </Button>
+            <Button variant="contained" onClick={onClose}>
+              Close
+            </Button>
+          </>
+        )}
+      </DialogActions>
+    </Dialog>
+  );
 }

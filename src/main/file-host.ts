@@ -1,0 +1,259 @@
+// Files the bench hands to chargers over HTTP (firmware for UpdateFirmware): the central system's own
+// port serves each hosted file at /files/<random id>/<name> for a day; nothing else on disk is reachable.
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BenchError } from './errors';
+
+/** Largest upload accepted through serve mode's API: firmware images are big, but not this big. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+/**
+ * How long a hosted file stays reachable: the URL needs no token, so it must not stay published once the
+ * firmware update it was for is done. A day covers a charger that downloads at a later retrieveDate.
+ */
+export const HOSTED_FOR_MS = 24 * 60 * 60 * 1000;
+
+export interface HostedFile {
+  /** The unguessable part of the URL: 144 random bits. */
+  id: string;
+  /** The file name a charger sees at the end of the URL (virtual chargers read the firmware version from it). */
+  name: string;
+  /** Where it is on this machine. */
+  path: string;
+  size: number;
+  hostedAt: string;
+  /** After this the URL answers 404, and an uploaded copy is deleted. */
+  expiresAt: string;
+}
+
+export interface FileHostOptions {
+  hostedForMs?: number;
+  now?: () => number;
+}
+
+const ID = /^[A-Za-z0-9_-]{24}$/;
+
+/** A name that is safe as a file name on every OS and as the last segment of a URL. */
+export function checkFileName(name: string, field = 'name'): string {
+  const trimmed = name.trim();
+  const bad = (why: string) => new BenchError(400, `The file name ${JSON.stringify(name)} ${why}`, { field });
+  if (!trimmed) throw bad('is empty');
+  if (trimmed.length > 200) throw bad('is longer than 200 characters');
+  if (trimmed === '.' || trimmed === '..') throw bad('is not a file name');
+  // eslint-disable-next-line no-control-regex
+  if (/[/\\:*?"<>|\u0000-\u001f]/.test(trimmed)) throw bad('contains a character file names cannot have (/ \\ : * ? " < > | or a control character)');
+  return trimmed;
+}
+
+export class FileHost {
+  private readonly files = new Map<string, HostedFile>();
+  private readonly indexFile: string;
+  private readonly hostedForMs: number;
+  private readonly now: () => number;
+
+  /** `dir` holds uploads and the list of hosted files, so their URLs survive a restart of the bench. */
+  constructor(
+    readonly dir: string,
+    options: FileHostOptions = {},
+  ) {
+    this.hostedForMs = options.hostedForMs ?? HOSTED_FOR_MS;
+    this.now = options.now ?? Date.now;
+    this.indexFile = join(dir, 'hosted.json');
+    let saved: HostedFile[] = [];
+    try {
+      saved = JSON.parse(readFileSync(this.indexFile, 'utf8')) as HostedFile[];
+    } catch {
+      // nothing hosted yet, or an unreadable list: start empty rather than refuse to start
+    }
+    for (const f of Array.isArray(saved) ? saved : []) {
+      if (typeof f?.id === 'string' && ID.test(f.id) && typeof f.path === 'string' && typeof f.name === 'string' && isFile(f.path)) {
+        // A list saved before hosting expired: its files count from when they were hosted.
+        if (typeof f.expiresAt !== 'string') f.expiresAt = new Date((Date.parse(f.hostedAt) || 0) + this.hostedForMs).toISOString();
+        this.files.set(f.id, f);
+      }
+    }
+    this.expire();
+  }
+
+  list(): HostedFile[] {
+    this.expire();
+    return [...this.files.values()];
+  }
+
+  get(id: string): HostedFile | undefined {
+    this.expire();
+    return this.files.get(id);
+  }
+
+  /**
+   * Serves the file at `path` under `name` (its own name by default). Hosting the same file under the
+   * same name again gives the same URL, so a charger mid-download is not cut off.
+   */
+  async host(path: string, name?: string): Promise<HostedFile> {
+    const full = resolve(path);
+    const info = await stat(full).catch(() => null);
+    if (!info) throw new BenchError(400, `There is no file at ${full}`, { field: 'path' });
+    if (!info.isFile()) throw new BenchError(400, `${full} is not a file`, { field: 'path' });
+    const shown = checkFileName(name ?? basename(full));
+    this.expire();
+    for (const f of this.files.values()) {
+      if (f.path === full && f.name === shown) {
+        f.size = info.size;
+        // Hosting it again is asking for another day.
+        f.expiresAt = this.expiry();
+        return this.add(f);
+      }
+    }
+    return this.add({ id: newId(), name: shown, path: full, size: info.size, hostedAt: new Date(this.now()).toISOString(), expiresAt: this.expiry() });
+  }
+
+  /** Stores an upload under dir/<id>/<name> (written to a .part file first, so a cut upload leaves nothing behind) and hosts it. */
+  async store(body: Readable, name: string, maxBytes = MAX_UPLOAD_BYTES): Promise<HostedFile> {
+    const shown = checkFileName(name);
+    const id = newId();
+    const folder = join(this.dir, id);
+    mkdirSync(folder, { recursive: true });
+    const part = join(folder, `${shown}.part`);
+    let size = 0;
+    try {
+      await pipeline(
+        body,
+        async function* (source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            size += chunk.length;
+            if (size > maxBytes) throw new BenchError(413, `The file is larger than ${Math.floor(maxBytes / 1024 ** 2)} MiB`);
+            yield chunk;
+          }
+        },
+        createWriteStream(part),
+      );
+      const file = join(folder, shown);
+      renameSync(part, file);
+      return this.add({ id, name: shown, path: file, size, hostedAt: new Date(this.now()).toISOString(), expiresAt: this.expiry() });
+    } catch (e) {
+      rmSync(folder, { recursive: true, force: true });
+      if (e instanceof BenchError) throw e;
+      throw new BenchError(400, `The upload did not complete: ${(e as Error).message}`, { field: 'body' });
+    }
+  }
+
+  /**
+   * Answers GET and HEAD /files/<id>/<name> from the central system's HTTP server; returns false for
+   * any other path so the server answers it as before.
+   */
+  handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const path = (req.url ?? '/').split('?')[0];
+    if (!path.startsWith('/files/')) return false;
+    void this.serve(req, res, path).catch((e) => {
+      if (!res.headersSent) plain(res, 500, `Could not read the file: ${(e as Error).message}`);
+      else res.destroy();
+    });
+    return true;
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, `${req.method} is not allowed on hosted files`, { Allow: 'GET, HEAD' });
+    const [, , id, ...rest] = path.split('/');
+    let name: string;
+    try {
+      name = decodeURIComponent(rest.join('/'));
+    } catch {
+      return plain(res, 404, 'No such file');
+    }
+    const file = this.get(id);
+    if (!file || file.name !== name) return plain(res, 404, 'No such file (hosted files are served for 24 hours after they are hosted)');
+    const info = await stat(file.path).catch(() => null);
+    if (!info?.isFile()) return plain(res, 404, `${file.name} is no longer on the bench's disk`);
+
+    const headers: Record<string, string | number> = {
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+      'Accept-Ranges': 'bytes',
+      'Last-Modified': info.mtime.toUTCString(),
+      'Cache-Control': 'no-store',
+    };
+    // A charger resuming a cut download asks for the rest with one byte range.
+    let start = 0;
+    let end = info.size - 1;
+    let status = 200;
+    const range = req.headers.range;
+    if (range) {
+      const m = /^bytes=(\d*)-(\d*)$/.exec(range.trim());
+      const from = m?.[1] ? Number(m[1]) : NaN;
+      const to = m?.[2] ? Number(m[2]) : NaN;
+      if (m && m[1] !== '') [start, end] = [from, Number.isNaN(to) ? info.size - 1 : Math.min(to, info.size - 1)];
+      else if (m && m[2] !== '') [start, end] = [Math.max(0, info.size - to), info.size - 1];
+      if (!m || (m[1] === '' && m[2] === '') || start > end || start >= info.size) {
+        return plain(res, 416, 'Range not satisfiable', { 'Content-Range': `bytes */${info.size}` });
+      }
+      status = 206;
+      headers['Content-Range'] = `bytes ${start}-${end}/${info.size}`;
+    }
+    headers['Content-Length'] = info.size === 0 ? 0 : end - start + 1;
+    res.writeHead(status, headers);
+    if (req.method === 'HEAD' || info.size === 0) return void res.end();
+    await pipeline(createReadStream(file.path, { start, end }), res);
+  }
+
+  private expiry(): string {
+    return new Date(this.now() + this.hostedForMs).toISOString();
+  }
+
+  /** Forgets files past their expiry and deletes the bench's own copies of uploads (never a file hosted by path). */
+  private expire(): void {
+    const now = this.now();
+    let changed = false;
+    for (const f of this.files.values()) {
+      if (!(Date.parse(f.expiresAt) > now)) {
+        this.files.delete(f.id);
+        changed = true;
+        const folder = join(this.dir, f.id);
+        try {
+          if (dirname(f.path) === folder) rmSync(folder, { recursive: true, force: true });
+        } catch (e) {
+          console.error(`chargebench: could not delete the expired upload ${f.path}: ${(e as Error).message}`);
+        }
+      }
+    }
+    if (changed) this.save();
+  }
+
+  private add(file: HostedFile): HostedFile {
+    this.files.set(file.id, file);
+    this.save();
+    return file;
+  }
+
+  private save(): void {
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const tmp = `${this.indexFile}.tmp`;
+      writeFileSync(tmp, JSON.stringify([...this.files.values()], null, 2));
+      renameSync(tmp, this.indexFile);
+    } catch (e) {
+      // Hosting still works until the bench stops; only the URL's survival of a restart is lost.
+      console.error(`chargebench: could not save the list of hosted files: ${(e as Error).message}`);
+    }
+  }
+}
+
+function newId(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers }).end(`${text}\n`);
+}

@@ -1,0 +1,393 @@
+// The message log's reads at a million frames: pages of a filtered log by position, counts, and the
+// rows of an export, without a per-row index on the hot messages table.
+//
+// Every filter becomes an id range (a time range is found by binary search, since frames are stamped
+// as they are logged) plus predicates, read one of four ways:
+// - dense: no predicate. Ids are dense (the log is append-only), so position k is id hi - k.
+// - chunks: by charger or by action only. The sparse per-write-batch index (chunks) gives every id
+//   range the matching frames fall in and how many there are: exact counts, and position k found by
+//   binary search, then read from a range of a few thousand ids.
+// - flagged: errors only (or only CALLERRORs / invalid frames): the partial index on flagged frames.
+// - scan: everything else (direction, kind, search, charger and action together). Read slice by slice
+//   of ids, letting the event loop run between slices so the protocol never waits on a search, and
+//   remembering where each slice's matches start, so a later page starts from the nearest slice.
+import type { Statement } from 'better-sqlite3';
+import type { Db } from './database';
+import type { MessageFilter } from '../../shared/api/contract';
+import type { MessageView } from '../../shared/api/views';
+
+type Row = Record<string, any>;
+
+/** Must read exactly as the WHERE of the partial index messages_flagged, or SQLite will not use it. */
+const FLAGGED = "(kind IN ('CALLERROR', 'INVALID') OR error IS NOT NULL)";
+export const defaultTuning = {
+  /** Ids read per step of a scan (about 5-10 ms of SQLite on a laptop). */
+  slice: 32_768,
+  /** Chunk ranges closer than this are read as one, up to maxSpan ids (what a page may read past). */
+  mergeGap: 1_024,
+  maxSpan: 8_192,
+  /** A slice with at most this many matches keeps their ids, so a page reads just them. */
+  hitsKept: 256,
+};
+export type Tuning = typeof defaultTuning;
+
+/** Filtered views remembered (their ranges and scan positions). */
+const PLANS_KEPT = 16;
+
+export function toMessage(r: Row): MessageView {
+  return { id: r.id, ts: r.ts, chargerId: r.charger_id, direction: r.direction, kind: r.kind, messageId: r.message_id, action: r.action, raw: r.raw, error: r.error };
+}
+
+/** The WHERE terms of a filter, except the time range (which becomes an id range). */
+export function messageWhere(f: MessageFilter): { terms: string[]; args: unknown[] } {
+  const terms: string[] = [];
+  const args: unknown[] = [];
+  if (f.chargerId) (terms.push('charger_id = ?'), args.push(f.chargerId));
+  if (f.actions?.length) (terms.push(`action IN (${f.actions.map(() => '?').join(',')})`), args.push(...f.actions));
+  if (f.direction) (terms.push('direction = ?'), args.push(f.direction));
+  if (f.kinds?.length) (terms.push(`kind IN (${f.kinds.map(() => '?').join(',')})`), args.push(...f.kinds));
+  if (f.errorsOnly || (f.kinds?.length && f.kinds.every((k) => k === 'CALLERROR' || k === 'INVALID'))) terms.push(FLAGGED);
+  // LIKE folds ASCII case without copying each frame (lower() does), which is most of a search's time.
+  if (f.search) (terms.push("raw LIKE ? ESCAPE '\\'"), args.push(`%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return { terms, args };
+}
+
+/** Id ranges holding a key's frames, newest first, with how many frames each holds. */
+interface Ranges {
+  first: number[];
+  last: number[];
+  /** Matching frames in ranges before range i (newest first); before[n] is the total. */
+  before: number[];
+}
+
+/** Scan progress: anchor i says frames with id <= ids[i] start at position pos[i]. */
+interface Anchors {
+  ids: number[];
+  pos: number[];
+  /** The matching ids of slice i (below ids[i]), newest first, when there are few. */
+  hits: Array<number[] | null>;
+  /** Every frame is counted: the total. */
+  total: number | null;
+}
+
+interface Plan {
+  key: string;
+  /** The newest frame the view holds (its upToId). */
+  pin: number;
+  lo: number;
+  hi: number;
+  mode: 'empty' | 'dense' | 'chunks' | 'flagged' | 'scan';
+  where: string;
+  args: unknown[];
+  chunkKind?: 'message/charger' | 'message/action';
+  chunkKeys?: string[];
+  /** The key's id ranges (chunks mode; scan mode when a charger or action narrows it). */
+  ranges?: Ranges;
+  anchors?: Anchors;
+}
+
+const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class MessageLog {
+  private readonly plans = new Map<string, Plan>();
+  private readonly stmts = new Map<string, Statement<unknown[], unknown>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly tuning: Tuning = defaultTuning,
+  ) {}
+
+  private sql(text: string): Statement<unknown[], unknown> {
+    let s = this.stmts.get(text);
+    if (!s) {
+      s = this.db.prepare<unknown[], unknown>(text);
+      if (this.stmts.size > 200) this.stmts.clear();
+      this.stmts.set(text, s);
+    }
+    return s;
+  }
+
+  maxId(): number {
+    return ((this.sql('SELECT MAX(id) AS m FROM messages').get() as Row).m as number | null) ?? 0;
+  }
+
+  /** One page of the log under a filter, newest first. */
+  async page(f: MessageFilter, upToId: number | undefined, offset: number, limit: number): Promise<MessageView[]> {
+    const p = this.plan(f, upToId);
+    switch (p.mode) {
+      case 'empty':
+        return [];
+      case 'dense': {
+        const top = p.hi - offset;
+        if (top < p.lo) return [];
+        return (this.sql('SELECT * FROM messages WHERE id BETWEEN ? AND ? ORDER BY id DESC LIMIT ?').all(p.lo, top, limit) as Row[]).map(toMessage);
+      }
+      case 'flagged':
+        return (this.sql(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(p.lo, p.hi, ...p.args, limit, offset) as Row[]).map(toMessage);
+      case 'chunks':
+        return this.pageByRanges(p, offset, limit);
+      case 'scan':
+        return this.pageByScan(p, offset, limit);
+    }
+  }
+
+  /**
+   * How many frames match. `cap` bounds the work, not the answer: a count the record knows without
+   * reading the frames (no filter, a charger, actions, a time range) is exact whatever the cap; a count
+   * that needs a scan stops past `cap` and says so.
+   */
+  async count(f: MessageFilter, upToId: number | undefined, cap: number): Promise<{ count: number; capped: boolean; maxId: number }> {
+    const p = this.plan(f, upToId);
+    const maxId = p.pin;
+    switch (p.mode) {
+      case 'empty':
+        return { count: 0, capped: false, maxId };
+      case 'dense':
+        return { count: p.hi - p.lo + 1, capped: false, maxId };
+      case 'chunks':
+        return { count: p.ranges!.before[p.ranges!.first.length], capped: false, maxId };
+      case 'flagged': {
+        const n = (this.sql(`SELECT COUNT(*) AS n FROM (SELECT 1 FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} LIMIT ?)`).get(p.lo, p.hi, ...p.args, cap + 1) as Row).n as number;
+        return { count: Math.min(n, cap), capped: n > cap, maxId };
+      }
+      case 'scan': {
+        const a = p.anchors!;
+        while (a.total === null && a.pos[a.pos.length - 1] <= cap) await this.scanStep(p);
+        const known = a.total ?? a.pos[a.pos.length - 1];
+        return { count: Math.min(known, cap), capped: known > cap, maxId };
+      }
+    }
+  }
+
+  /** The frames of a filter up to `upToId`, oldest first, a batch at a time (for exports). */
+  async *batches(f: MessageFilter, upToId: number, batchIds = 4096): AsyncGenerator<MessageView[]> {
+    const p = this.plan(f, upToId);
+    if (p.mode === 'empty') return;
+    const where = p.where ? `AND ${p.where}` : '';
+    const read = this.sql(`SELECT * FROM messages WHERE id BETWEEN ? AND ? ${where} ORDER BY id`);
+    // Oldest range first; a merged range may be larger than a batch.
+    const spans: Array<[number, number]> = p.ranges ? p.ranges.first.map((f0, i) => [f0, p.ranges!.last[i]] as [number, number]).reverse() : [[p.lo, p.hi]];
+    for (const [first, last] of spans) {
+      for (let a = first; a <= last; a += batchIds) {
+        const rows = (read.all(a, Math.min(last, a + batchIds - 1), ...p.args) as Row[]).map(toMessage);
+        if (rows.length) yield rows;
+        await tick();
+      }
+    }
+  }
+
+  // ---- planning ------------------------------------------------------------------------------
+
+  private plan(f: MessageFilter, upToId: number | undefined): Plan {
+    const newest = this.maxId();
+    const pin = Math.min(upToId ?? newest, newest);
+    // The oldest frame is in the key too: pruning old frames (retention) makes a new view of the log.
+    const minId = ((this.sql('SELECT id FROM messages ORDER BY id LIMIT 1').get() as Row | undefined)?.id as number | undefined) ?? 1;
+    const key = JSON.stringify([f, pin, minId]);
+    const cached = this.plans.get(key);
+    if (cached) {
+      // Most recently used last.
+      this.plans.delete(key);
+      this.plans.set(key, cached);
+      return cached;
+    }
+    let lo = minId;
+    let hi = pin;
+    const { from, to } = f;
+    if (from) lo = Math.max(lo, this.firstIdAtOrAfter(new Date(from).toISOString(), lo, hi));
+    if (to) hi = Math.min(hi, this.lastIdAtOrBefore(new Date(to).toISOString(), lo, hi));
+    const { terms, args } = messageWhere(f);
+    const plan: Plan = { key, pin, lo, hi, mode: 'scan', where: terms.join(' AND '), args };
+    const flagged = terms.includes(FLAGGED);
+    const narrowing = f.chargerId ? { kind: 'message/charger' as const, keys: [f.chargerId] } : f.actions?.length ? { kind: 'message/action' as const, keys: [...new Set(f.actions)] } : null;
+    const others = (f.chargerId && f.actions?.length) || f.direction || f.kinds?.length || f.search;
+    if (lo > hi) plan.mode = 'empty';
+    else if (flagged) plan.mode = 'flagged';
+    else if (!terms.length) plan.mode = 'dense';
+    else {
+      if (narrowing) {
+        plan.chunkKind = narrowing.kind;
+        plan.chunkKeys = narrowing.keys;
+        plan.ranges = this.ranges(narrowing.kind, narrowing.keys, lo, hi);
+      }
+      if (narrowing && !others) plan.mode = 'chunks';
+      else plan.anchors = { ids: [hi], pos: [0], hits: [], total: null };
+    }
+    this.plans.set(key, plan);
+    if (this.plans.size > PLANS_KEPT) this.plans.delete(this.plans.keys().next().value!);
+    return plan;
+  }
+
+  /** The smallest id in [lo, hi] logged at or after `ts` (hi + 1 if none). */
+  private firstIdAtOrAfter(ts: string, lo: number, hi: number): number {
+    const at = this.sql('SELECT id, ts FROM messages WHERE id >= ? ORDER BY id LIMIT 1');
+    let a = lo;
+    let b = hi + 1;
+    while (a < b) {
+      const mid = Math.floor((a + b) / 2);
+      const r = at.get(mid) as Row | undefined;
+      if (!r || r.id > hi) b = mid;
+      else if (r.ts >= ts) b = mid;
+      else a = r.id + 1;
+    }
+    return a;
+  }
+
+  /** The largest id in [lo, hi] logged at or before `ts` (lo - 1 if none). */
+  private lastIdAtOrBefore(ts: string, lo: number, hi: number): number {
+    return this.firstIdAtOrAfter(`${ts}\uffff`, lo, hi) - 1;
+  }
+
+  /**
+   * The id ranges of some keys' chunks within [lo, hi], newest first. Overlapping chunks (two actions
+   * in one write batch) are one range; near ones merge up to maxSpan ids. A range cut by lo or hi, or
+   * starting the log, is counted again exactly.
+   */
+  private ranges(kind: string, keys: string[], lo: number, hi: number): Ranges {
+    const q = this.sql('SELECT first_id, last_id, rows FROM chunks WHERE kind = ? AND key = ? AND last_id >= ? AND first_id <= ? ORDER BY last_id DESC').raw(true);
+    let chunks = q.all(kind, keys[0], lo, hi) as number[][];
+    if (keys.length > 1) {
+      for (const k of keys.slice(1)) chunks = chunks.concat(q.all(kind, k, lo, hi) as number[][]);
+      chunks.sort((x, y) => y[1] - x[1]);
+    }
+    const first: number[] = [];
+    const last: number[] = [];
+    const rows: number[] = [];
+    for (const [f, l, n] of chunks) {
+      const i = first.length - 1;
+      if (i >= 0 && (l >= first[i] || (first[i] - l <= this.tuning.mergeGap && last[i] - Math.min(f, first[i]) < this.tuning.maxSpan))) {
+        first[i] = Math.min(first[i], f);
+        rows[i] += n;
+      } else {
+        first.push(f);
+        last.push(l);
+        rows.push(n);
+      }
+    }
+    const keyWhere = kind === 'message/charger' ? 'charger_id = ?' : `action IN (${keys.map(() => '?').join(',')})`;
+    const exact = this.sql(`SELECT COUNT(*) AS n FROM messages WHERE id BETWEEN ? AND ? AND ${keyWhere}`);
+    for (let i = 0; i < first.length; i++) {
+      // Also the range at the very start of the log: pruning trims a chunk there without its count.
+      if (first[i] > lo && last[i] <= hi) continue;
+      first[i] = Math.max(first[i], lo);
+      last[i] = Math.min(last[i], hi);
+      rows[i] = (exact.get(first[i], last[i], ...keys) as Row).n as number;
+    }
+    const before = [0];
+    for (let i = 0; i < rows.length; i++) before.push(before[i] + rows[i]);
+    return { first, last, before };
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  private pageByRanges(p: Plan, offset: number, limit: number): MessageView[] {
+    const r = p.ranges!;
+    const n = r.first.length;
+    // The range holding position `offset`: the last i with before[i] <= offset.
+    let a = 0;
+    let b = n;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (r.before[mid + 1] <= offset) a = mid + 1;
+      else b = mid;
+    }
+    const read = this.sql(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC LIMIT ? OFFSET ?`);
+    const out: MessageView[] = [];
+    let skip = offset - (r.before[a] ?? 0);
+    for (let i = a; i < n && out.length < limit; i++) {
+      for (const row of read.all(r.first[i], r.last[i], ...p.args, limit - out.length, skip) as Row[]) out.push(toMessage(row));
+      skip = 0;
+    }
+    return out;
+  }
+
+  /** The next slice of ids to scan below `id`, skipping what the narrowing ranges leave out. */
+  private sliceBelow(p: Plan, id: number): [number, number] | null {
+    let top = id;
+    let floor = p.lo;
+    const r = p.ranges;
+    if (r) {
+      // The first range (newest first) whose first id is <= top.
+      let a = 0;
+      let b = r.first.length;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (r.first[mid] > top) a = mid + 1;
+        else b = mid;
+      }
+      if (a === r.first.length) return null;
+      top = Math.min(top, r.last[a]);
+      floor = r.first[a];
+    }
+    if (top < floor) return null;
+    return [Math.max(floor, top - this.tuning.slice + 1), top];
+  }
+
+  /** Counts the next slice past the scan's frontier. */
+  private async scanStep(p: Plan): Promise<void> {
+    const a = p.anchors!;
+    const at = a.ids.length - 1;
+    const slice = this.sliceBelow(p, a.ids[at]);
+    if (!slice) {
+      a.total = a.pos[at];
+      return;
+    }
+    const ids = this.sql(`SELECT id FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC`).pluck(true).all(slice[0], slice[1], ...p.args) as number[];
+    // Another request may have moved the frontier while this one waited its turn.
+    if (a.ids.length - 1 === at) {
+      a.ids.push(slice[0] - 1);
+      a.pos.push(a.pos[at] + ids.length);
+      a.hits.push(ids.length <= this.tuning.hitsKept ? ids : null);
+    }
+    await tick();
+  }
+
+  private async pageByScan(p: Plan, offset: number, limit: number): Promise<MessageView[]> {
+    const a = p.anchors!;
+    // Count ahead until position `offset` is within the counted part (or the log ends).
+    while (a.total === null && a.pos[a.pos.length - 1] <= offset) await this.scanStep(p);
+    if (a.total !== null && offset >= a.total) return [];
+    // The slice holding `offset`: the last anchor at or before it.
+    let k = 0;
+    let j = a.pos.length - 1;
+    while (k < j) {
+      const mid = (k + j + 1) >> 1;
+      if (a.pos[mid] <= offset) k = mid;
+      else j = mid - 1;
+    }
+    const read = this.sql(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC LIMIT ? OFFSET ?`);
+    const out: MessageView[] = [];
+    let skip = offset - a.pos[k];
+    while (out.length < limit) {
+      const counted = k < a.ids.length - 1;
+      if (counted && a.pos[k + 1] - a.pos[k] <= skip) {
+        // Nothing of this slice is on the page (often: no match in it at all).
+        skip -= a.pos[k + 1] - a.pos[k];
+        k++;
+        continue;
+      }
+      if (!counted && a.total !== null) break;
+      const slice = this.sliceBelow(p, a.ids[k]);
+      if (!slice) break;
+      const hits = counted ? a.hits[k] : null;
+      const need = limit - out.length;
+      // Known matches bound the read to just them; otherwise the slice is read until the page is full.
+      const rows = hits
+        ? (this.sql('SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC').all(JSON.stringify(hits.slice(skip, skip + need))) as Row[])
+        : (read.all(slice[0], slice[1], ...p.args, need, skip) as Row[]);
+      for (const row of rows) out.push(toMessage(row));
+      if (out.length >= limit) break;
+      // Past the counted part, a slice read to its end from its start is counted too.
+      if (!counted && a.ids.length - 1 === k) {
+        a.ids.push(slice[0] - 1);
+        a.pos.push(a.pos[k] + rows.length);
+        a.hits.push(rows.length <= this.tuning.hitsKept ? rows.map((r) => r.id as number) : null);
+      }
+      skip = 0;
+      k++;
+      if (k >= a.ids.length) break;
+      if (!hits) await tick();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,120 @@
+// A charger's password and boot policy on the bench ('chargers:update'): the password is never shown,
+// only replaced or removed; it applies from the charger's next connection.
+import { useEffect, useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useClient } from '../../api/context';
+import { refreshChargers } from '../../stores/bench';
+import { ChargerPatch } from '../../../../shared/api/commands';
+import type { ChargerView } from '../../../../shared/api/views';
+import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
+import { BootPolicyField, PasswordField, callErrors, fieldErrors } from './chargerFields';
+
+export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { charger: ChargerView; open: boolean; onClose: () => void; onSaved: (message: string) => void }) {
+  const client = useClient();
+  const [bootPolicy, setBootPolicy] = useState<RegistrationStatus | ''>(charger.bootPolicy ?? '');
+  const [password, setPassword] = useState('');
+  const [removePassword, setRemovePassword] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    setBootPolicy(charger.bootPolicy ?? '');
+    setPassword('');
+    setRemovePassword(false);
+    setErrors({});
+    setFormError(null);
+    // Only on opening: live refreshes of the charger must not wipe what the user is typing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const patch: Record<string, unknown> = {};
+    if ((bootPolicy || null) !== charger.bootPolicy) patch.bootPolicy = bootPolicy || null;
+    if (removePassword) patch.password = null;
+    else if (password !== '') patch.password = password;
+    const parsed = ChargerPatch.safeParse(patch);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      return;
+    }
+    if (!Object.keys(parsed.data).length) return onClose();
+    setErrors({});
+    setFormError(null);
+    setPending(true);
+    try {
+      await client.call('chargers:update', { id: charger.id, patch: parsed.data });
+      await refreshChargers(client).catch(() => undefined);
+      const passwordNote = parsed.data.password !== undefined && charger.connected ? ' The new password applies from its next connection.' : '';
+      onSaved(`Saved the settings of ${charger.id}.${passwordNote}`);
+    } catch (err) {
+      const { fields, form } = callErrors(err, ['password', 'bootPolicy']);
+      setErrors(fields);
+      setFormError(form);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={pending ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="charger-settings-title">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="charger-settings-title">Password and boot policy of {charger.id}</DialogTitle>
+        <DialogContent>
+          <Stack spacing={2.5} sx={{ pt: 1 }}>
+            <BootPolicyField value={bootPolicy} onChange={setBootPolicy} error={errors.bootPolicy} />
+            <Typography variant="body2" color="text.secondary">
+              {charger.hasPassword
+                ? 'The bench has a password for this charger (security profile 1). Type a new one to replace it.'
+                : 'The bench has no password for this charger: it connects without Basic auth unless Settings require one.'}
+            </Typography>
+            <PasswordField
+              value={password}
+              onChange={(v) => {
+                setPassword(v);
+                if (v) setRemovePassword(false);
+              }}
+              error={errors.password}
+              label={charger.hasPassword ? 'New password' : 'Password'}
+              helperText="16 to 40 printable characters; the charger must send it as its AuthorizationKey. Leave empty to keep the current setting."
+            />
+            {charger.hasPassword && (
+              <FormControlLabel
+                control={
+                  <Checkbox
+                    checked={removePassword}
+                    onChange={(e) => {
+                      setRemovePassword(e.target.checked);
+                      if (e.target.checked) setPassword('');
+                    }}
+                  />
+                }
+                label="Remove the password (the charger may connect without Basic auth)"
+              />
+            )}
+            {formError && <Alert severity="error">{formError}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="contained" loading={pending}>
+            Save
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

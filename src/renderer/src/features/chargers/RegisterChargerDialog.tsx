@@ -1,0 +1,109 @@
+// "Register charger": tells the bench about a charger before it first connects (identity, optional
+// security profile 1 password, boot policy); needed when the bench lets only registered chargers in.
+import { useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useClient } from '../../api/context';
+import { refreshChargers, useBench } from '../../stores/bench';
+import { ChargerRegistration } from '../../../../shared/api/commands';
+import type { ChargerView } from '../../../../shared/api/views';
+import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
+import { BootPolicyField, PasswordField, callErrors, fieldErrors } from './chargerFields';
+
+const fields = ['id', 'password', 'bootPolicy'] as const;
+
+export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: boolean; onClose: () => void; onRegistered: (charger: ChargerView) => void }) {
+  const client = useClient();
+  const [id, setId] = useState('');
+  const [password, setPassword] = useState('');
+  const [bootPolicy, setBootPolicy] = useState<RegistrationStatus | ''>('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const known = useBench((s) => s.chargers[id.trim()]);
+
+  const reset = () => {
+    setId('');
+    setPassword('');
+    setBootPolicy('');
+    setErrors({});
+    setFormError(null);
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    // Blank fields are left out: registering a known charger again must not clear its password or boot policy.
+    const parsed = ChargerRegistration.safeParse({ id: id.trim(), ...(password === '' ? {} : { password }), ...(bootPolicy ? { bootPolicy } : {}) });
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setFormError(null);
+      return;
+    }
+    setErrors({});
+    setFormError(null);
+    setPending(true);
+    try {
+      const charger = await client.call('chargers:register', parsed.data);
+      await refreshChargers(client).catch(() => undefined);
+      reset();
+      onRegistered(charger);
+    } catch (err) {
+      const { fields: f, form } = callErrors(err, fields);
+      setErrors(f);
+      setFormError(form);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onClose={pending ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="register-charger-title">
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id="register-charger-title">Register charger</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            The identity is the last part of the URL the charger connects to (<code>…/ocpp/&lt;identity&gt;</code>). A password turns on security profile 1: the charger must then
+            send it as its AuthorizationKey.
+          </DialogContentText>
+          <Stack spacing={2.5}>
+            <TextField
+              label="Charge point identity"
+              value={id}
+              onChange={(e) => setId(e.target.value)}
+              error={!!errors.id}
+              helperText={errors.id ?? 'As configured on the charger, e.g. CP-0042.'}
+              required
+              autoFocus
+              fullWidth
+              slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'off' } }}
+            />
+            {known && (
+              <Alert severity="info">
+                {known.id} is already known to the bench (boot policy: {known.bootPolicy ?? 'bench default'}; {known.hasPassword ? 'a password is set' : 'no password'}). Registering keeps its
+                settings unless you change them here: leave a field blank to keep it.
+              </Alert>
+            )}
+            <PasswordField value={password} onChange={setPassword} error={errors.password} label="Password (optional)" helperText="16 to 40 printable characters. Leave empty to let the charger connect without Basic auth." />
+            <BootPolicyField value={bootPolicy} onChange={setBootPolicy} error={errors.bootPolicy} />
+            {formError && <Alert severity="error">{formError}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions sx={{ px: 3, pb: 2 }}>
+          <Button onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="contained" loading={pending}>
+            Register
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

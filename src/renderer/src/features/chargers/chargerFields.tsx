@@ -1,0 +1,134 @@
+// The pieces the charger forms share: the security profile 1 password field, the boot policy choice,
+// field messages from the contract's zod schemas, and the chips for a charger's connection and boot status.
+import { useEffect, useState } from 'react';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Visibility from '@mui/icons-material/Visibility';
+import VisibilityOff from '@mui/icons-material/VisibilityOff';
+import type { ZodError } from 'zod';
+import { CallFailure } from '../../api/client';
+import { useClient } from '../../api/context';
+import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
+
+/** "must be at least 16 characters" becomes "Must be at least 16 characters." under the field. */
+const sentence = (m: string) => `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?)]$/.test(m) ? '' : '.'}`;
+
+/** The first message per field (the last segment of the issue's path, e.g. "patch.password" is "password"). */
+export function fieldErrors(error: ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[issue.path.length - 1] ?? '');
+    out[field] ??= sentence(issue.message);
+  }
+  return out;
+}
+
+/** A refused call as a message on the field it names, or a message for the whole form. */
+export function callErrors(e: unknown, fields: readonly string[]): { fields: Record<string, string>; form: string | null } {
+  const message = e instanceof Error ? e.message : String(e);
+  const field = e instanceof CallFailure ? e.field?.split('.').pop() : undefined;
+  if (field && fields.includes(field)) return { fields: { [field]: message }, form: null };
+  return { fields: {}, form: message };
+}
+
+const passwordAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+
+/** 24 characters without look-alikes (0/O, 1/l/I): easy to type into a charger's setup page. */
+export function generatePassword(length = 24): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(length));
+  return Array.from(bytes, (b) => passwordAlphabet[b % passwordAlphabet.length]).join('');
+}
+
+export function PasswordField({ value, onChange, error, label = 'Password', helperText, autoFocus }: { value: string; onChange: (v: string) => void; error?: string; label?: string; helperText: string; autoFocus?: boolean }) {
+  const [shown, setShown] = useState(false);
+  return (
+    <TextField
+      label={label}
+      type={shown ? 'text' : 'password'}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={!!error}
+      helperText={error ?? helperText}
+      autoComplete="new-password"
+      autoFocus={autoFocus}
+      fullWidth
+      slotProps={{
+        htmlInput: { spellCheck: false, style: { fontFamily: shown ? 'monospace' : undefined } },
+        input: {
+          endAdornment: (
+            <InputAdornment position="end">
+              <Tooltip title="Fill in a random 24-character password">
+                <Button
+                  size="small"
+                  onClick={() => {
+                    onChange(generatePassword());
+                    setShown(true);
+                  }}
+                >
+                  Generate
+                </Button>
+              </Tooltip>
+              <IconButton edge="end" onClick={() => setShown((s) => !s)} aria-label={shown ? 'Hide password' : 'Show password'}>
+                {shown ? <VisibilityOff /> : <Visibility />}
+              </IconButton>
+            </InputAdornment>
+          ),
+        },
+      }}
+    />
+  );
+}
+
+/** The bench's default answer to BootNotification, for the "Bench default (…)" choice. */
+function useDefaultBootStatus(): RegistrationStatus | null {
+  const client = useClient();
+  const [status, setStatus] = useState<RegistrationStatus | null>(null);
+  useEffect(() => {
+    let live = true;
+    client.call('settings:get', {}).then(
+      (s) => live && setStatus(s.defaultBootStatus),
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [client]);
+  return status;
+}
+
+/** '' is the bench default (null in the contract). */
+export function BootPolicyField({ value, onChange, error }: { value: RegistrationStatus | ''; onChange: (v: RegistrationStatus | '') => void; error?: string }) {
+  const fallback = useDefaultBootStatus();
+  return (
+    <TextField
+      select
+      label="Boot policy"
+      value={value}
+      onChange={(e) => onChange(e.target.value as RegistrationStatus | '')}
+      error={!!error}
+      helperText={error ?? 'How the bench answers this charger\'s BootNotification.'}
+      fullWidth
+      slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+    >
+      <MenuItem value="">Bench default{fallback ? ` (${fallback})` : ''}</MenuItem>
+      <MenuItem value="Accepted">Accepted</MenuItem>
+      <MenuItem value="Pending">Pending: the charger must wait and boot again</MenuItem>
+      <MenuItem value="Rejected">Rejected: the charger may not talk to the bench</MenuItem>
+    </TextField>
+  );
+}
+
+export function ConnectionChip({ connected }: { connected: boolean }) {
+  return <Chip size="small" color={connected ? 'success' : 'default'} variant={connected ? 'filled' : 'outlined'} label={connected ? 'Online' : 'Offline'} />;
+}
+
+const registrationColours = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;
+
+/** The answer the charger got to its last BootNotification; `short` drops the "Boot" for a column headed so. */
+export function RegistrationChip({ status, short }: { status: RegistrationStatus | null; short?: boolean }) {
+  if (!status) return <Chip size="small" variant="outlined" label="Not booted" />;
+  return <Chip size="small" variant="outlined" color={registrationColours[status]} label={short ? status : `Boot ${status}`} />;
+}

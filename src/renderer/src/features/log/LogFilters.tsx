@@ -1,0 +1,130 @@
+// The log's filter bar: charger, actions, direction, kind, errors only, time range and a search.
+// Typing in the search waits for a pause before the log is read again.
+import { memo, useEffect, useMemo, useState } from 'react';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import InputAdornment from '@mui/material/InputAdornment';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import SearchIcon from '@mui/icons-material/Search';
+import { allActions } from '../../../../shared/ocpp16';
+import { messageKinds } from '../../../../shared/api/contract';
+import { useBench } from '../../stores/bench';
+
+/** The filter as the fields hold it: times as the datetime-local fields give them (local time). */
+export interface FilterFields {
+  chargerId: string;
+  actions: string[];
+  direction: '' | 'in' | 'out';
+  kinds: string[];
+  errorsOnly: boolean;
+  from: string;
+  to: string;
+  search: string;
+}
+
+export const emptyFields: FilterFields = { chargerId: '', actions: [], direction: '', kinds: [], errorsOnly: false, from: '', to: '', search: '' };
+
+export const SEARCH_DEBOUNCE_MS = 300;
+const SEARCH_MAX = 200;
+const actionOptions = [...allActions].sort();
+
+export function hasFilters(f: FilterFields, fixedCharger: boolean): boolean {
+  return (!fixedCharger && !!f.chargerId) || f.actions.length > 0 || !!f.direction || f.kinds.length > 0 || f.errorsOnly || !!f.from || !!f.to || !!f.search;
+}
+
+/** Rows arriving re-render the log, not the bar (its fields are costly to render). */
+export const LogFilters = memo(function LogFilters({ fields, onChange, fixedCharger }: { fields: FilterFields; onChange: (f: FilterFields) => void; fixedCharger: boolean }) {
+  const chargerIds = useBench((s) => s.chargers);
+  const chargerOptions = useMemo(() => Object.keys(chargerIds).sort(), [chargerIds]);
+  const set = <K extends keyof FilterFields>(k: K, v: FilterFields[K]) => onChange({ ...fields, [k]: v });
+
+  // The search box answers at once; the log follows after a pause in typing.
+  const [search, setSearch] = useState(fields.search);
+  useEffect(() => setSearch(fields.search), [fields.search]);
+  useEffect(() => {
+    if (search === fields.search || search.length > SEARCH_MAX) return;
+    const t = setTimeout(() => onChange({ ...fields, search }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(t);
+  }, [search, fields, onChange]);
+
+  const timeOrder = fields.from && fields.to && fields.from > fields.to ? '"To" is before "From": no frame can match' : null;
+
+  return (
+    <Box role="search" aria-label="Filter the message log" sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5, alignItems: 'flex-start' }}>
+      <TextField
+        size="small"
+        label="Search frames"
+        placeholder="Text in the frame, e.g. an idTag"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        error={search.length > SEARCH_MAX}
+        helperText={search.length > SEARCH_MAX ? `Search for at most ${SEARCH_MAX} characters` : undefined}
+        sx={{ width: 260 }}
+        slotProps={{ input: { startAdornment: (<InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment>) } }}
+      />
+      {!fixedCharger && (
+        <Autocomplete
+          size="small"
+          freeSolo
+          options={chargerOptions}
+          value={fields.chargerId || null}
+          onChange={(_e, v) => set('chargerId', v ?? '')}
+          onInputChange={(_e, v, reason) => reason === 'clear' && set('chargerId', '')}
+          onBlur={(e) => {
+            const typed = (e.target as HTMLInputElement).value.trim();
+            if (typed !== fields.chargerId) set('chargerId', typed);
+          }}
+          sx={{ width: 200 }}
+          renderInput={(params) => <TextField {...params} label="Charger" placeholder="All chargers" />}
+        />
+      )}
+      <Autocomplete
+        size="small"
+        multiple
+        disableCloseOnSelect
+        limitTags={2}
+        options={actionOptions}
+        value={fields.actions}
+        onChange={(_e, v) => set('actions', v)}
+        sx={{ minWidth: 240, maxWidth: 420 }}
+        slotProps={{ chip: { size: 'small' } }}
+        renderInput={(params) => <TextField {...params} label="Actions" placeholder={fields.actions.length ? '' : 'All actions'} />}
+      />
+      <TextField select size="small" label="Direction" value={fields.direction} onChange={(e) => set('direction', e.target.value as FilterFields['direction'])} sx={{ width: 200 }}>
+        <MenuItem value="">Both directions</MenuItem>
+        <MenuItem value="in">Received from charger</MenuItem>
+        <MenuItem value="out">Sent to charger</MenuItem>
+      </TextField>
+      <TextField
+        select
+        size="small"
+        label="Kind"
+        value={fields.kinds}
+        onChange={(e) => set('kinds', typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as string[]))}
+        sx={{ width: 170 }}
+        slotProps={{ select: { multiple: true, displayEmpty: true, renderValue: (v) => ((v as string[]).length ? (v as string[]).join(', ') : 'All kinds') }, inputLabel: { shrink: true } }}
+      >
+        {messageKinds.map((k) => (
+          <MenuItem key={k} value={k} dense>
+            <Checkbox size="small" checked={fields.kinds.includes(k)} sx={{ p: 0.5, mr: 1 }} />
+            <ListItemText primary={k} />
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField size="small" type="datetime-local" label="From" value={fields.from} onChange={(e) => set('from', e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }} sx={{ width: 215 }} />
+      <TextField size="small" type="datetime-local" label="To" value={fields.to} onChange={(e) => set('to', e.target.value)} error={!!timeOrder} helperText={timeOrder} slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }} sx={{ width: 215 }} />
+      <FormControlLabel control={<Switch checked={fields.errorsOnly} onChange={(e) => set('errorsOnly', e.target.checked)} />} label="Errors only" sx={{ ml: 0, mt: 0.5 }} />
+      {hasFilters(fields, fixedCharger) && (
+        <Button size="small" onClick={() => onChange({ ...emptyFields, chargerId: fixedCharger ? fields.chargerId : '' })} sx={{ mt: 0.5 }}>
+          Clear filters
+        </Button>
+      )}
+    </Box>
+  );
+});

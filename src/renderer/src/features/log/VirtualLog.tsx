@@ -1,0 +1,320 @@
+// The log's rows: a keyboard-driven grid that renders only what is in sight, for a million frames.
+// @tanstack/react-virtual follows the scroll area's size and scrolling, over blocks of rows (a million
+// items would cost it a quarter of a second per change of length); as every row has the same height,
+// the rows in sight follow from the offset. Browsers cap an element's height (Firefox near 17.9
+// million px), so a longer list is drawn in a shorter scroll area whose offsets are scaled, with the
+// wheel still scrolling row for row.
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import Box from '@mui/material/Box';
+import { alpha, type Theme } from '@mui/material/styles';
+import CallMadeIcon from '@mui/icons-material/CallMade';
+import CallReceivedIcon from '@mui/icons-material/CallReceived';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import type { MessageView } from '../../../../shared/api/views';
+import { monoFont } from '../../app/theme';
+import { frameTime, isFlagged, payloadPreview } from './frame';
+
+export const ROW_HEIGHT = 32;
+/** Below every browser's limit on an element's height. */
+const MAX_SCROLL_PX = 15_000_000;
+/** The virtualizer sees at most about this many items (blocks of rows). */
+const MAX_BLOCKS = 20_000;
+const OVERSCAN_ROWS = 6;
+const BAND = 64;
+const FETCH_EVERY_MS = 80;
+
+export interface VirtualLogProps {
+  count: number;
+  /** The view's generation: rows are fetched again when it changes. */
+  generation: number;
+  rowAt: (i: number) => MessageView | undefined;
+  /** Asks for rows first..last (inclusive) to be fetched. */
+  ensure: (first: number, last: number) => void;
+  /** Called when rows near the end are in sight (to count further). */
+  onNearEnd?: () => void;
+  showCharger: boolean;
+  selected: number | null;
+  onSelect: (index: number, by: 'keyboard' | 'pointer') => void;
+  onOpen: (index: number) => void;
+  /** The user scrolled away from the top (or back to it). */
+  onAwayFromTop?: (away: boolean) => void;
+  /** Bumped to scroll back to the top. */
+  toTop: number;
+  label: string;
+  version: number;
+}
+
+const kinds = { CALL: 'info', CALLRESULT: 'success', CALLERROR: 'error', INVALID: 'warning' } as const;
+
+/** Which optional columns fit: in a narrow list (the detail open beside it) the payload goes first. */
+interface Columns {
+  charger: boolean;
+  messageId: boolean;
+  payload: boolean;
+}
+
+function columnsFor(width: number, showCharger: boolean): Columns {
+  // The narrowest each column is drawn (see template), and the gaps and padding around them.
+  const need = (c: Columns) => 178 + 28 + 96 + 140 + (c.charger ? 80 : 0) + (c.messageId ? 80 : 0) + (c.payload ? 200 : 0) + 12 * (3 + +c.charger + +c.messageId + +c.payload) + 24;
+  const c: Columns = { charger: showCharger, messageId: true, payload: true };
+  if (need(c) > width) c.payload = false;
+  if (need(c) > width) c.messageId = false;
+  if (need(c) > width) c.charger = false;
+  return c;
+}
+
+function template(c: Columns): string {
+  return ['178px', c.charger && 'minmax(80px, 130px)', '28px', '96px', c.payload || c.messageId ? 'minmax(140px, 190px)' : 'minmax(140px, 1fr)', c.messageId && (c.payload ? 'minmax(80px, 150px)' : 'minmax(80px, 1fr)'), c.payload && 'minmax(200px, 1fr)'].filter(Boolean).join(' ');
+}
+
+const headers = (c: Columns) => ['Time', ...(c.charger ? ['Charger'] : []), 'Dir.', 'Kind', 'Action', ...(c.messageId ? ['Message id'] : []), ...(c.payload ? ['Payload'] : [])];
+
+/**
+ * The rows' looks, once for all of them: rows are plain elements with classes, as styling each row's
+ * cells through sx would cost more than drawing them while scrolling fast.
+ */
+const rowStyles = (theme: Theme) => ({
+  '& .row': {
+    position: 'absolute',
+    top: 0,
+    left: 0,
+    right: 0,
+    height: ROW_HEIGHT,
+    display: 'grid',
+    alignItems: 'center',
+    columnGap: theme.spacing(1.5),
+    padding: theme.spacing(0, 1.5),
+    fontSize: 13,
+    cursor: 'pointer',
+    borderBottom: `1px solid ${theme.palette.divider}`,
+    '&:hover': { backgroundColor: theme.palette.action.hover },
+    '& > div': { overflow: 'hidden', whiteSpace: 'nowrap', textOverflow: 'ellipsis' },
+  },
+  '& .row.flagged': { backgroundColor: alpha(theme.palette.error.main, 0.05) },
+  '& .row[aria-selected="true"]': { backgroundColor: alpha(theme.palette.primary.main, theme.palette.mode === 'dark' ? 0.24 : 0.12) },
+  '& .mono': { fontFamily: monoFont, fontSize: 12 },
+  '& .muted': { color: theme.palette.text.secondary },
+  '& .icon': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
+  '& .kind': { padding: '2px 6px', borderRadius: Number(theme.shape.borderRadius) / 2, fontSize: 11, fontWeight: 600, letterSpacing: 0.2 },
+  ...Object.fromEntries(Object.entries(kinds).map(([kind, colour]) => [`& .kind-${kind}`, { color: theme.palette[colour].main, backgroundColor: alpha(theme.palette[colour].main, 0.12) }])),
+  '& .loading': { gridColumn: '1 / -1', color: theme.palette.text.disabled },
+});
+
+const Row = memo(function Row({ m, index, top, selected, grid, cols, onPointer }: { m: MessageView | undefined; index: number; top: number; selected: boolean; grid: string; cols: Columns; onPointer: (i: number) => void }) {
+  return (
+    <div
+      role="row"
+      id={`log-row-${index}`}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={m && isFlagged(m) ? 'row flagged' : 'row'}
+      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: grid }}
+      onClick={() => onPointer(index)}
+    >
+      {m ? (
+        <>
+          <div role="gridcell" className="mono">{frameTime(m.ts)}</div>
+          {cols.charger && <div role="gridcell" title={m.chargerId}>{m.chargerId}</div>}
+          <div role="gridcell" className="icon" title={m.direction === 'in' ? 'Received from the charger' : 'Sent to the charger'}>
+            {m.direction === 'in' ? <CallReceivedIcon fontSize="small" color="info" aria-label="Received from the charger" /> : <CallMadeIcon fontSize="small" color="secondary" aria-label="Sent to the charger" />}
+          </div>
+          <div role="gridcell">
+            <span className={`kind kind-${m.kind}`}>{m.kind}</span>
+          </div>
+          <div role="gridcell" className="icon" title={m.error ?? undefined}>
+            {m.error && <WarningAmberIcon fontSize="inherit" color="error" aria-label="Flagged" />}
+            <span>{m.action ?? '—'}</span>
+          </div>
+          {cols.messageId && <div role="gridcell" className="mono" title={m.messageId ?? undefined}>{m.messageId ?? '—'}</div>}
+          {cols.payload && <div role="gridcell" className="mono muted">{payloadPreview(m)}</div>}
+        </>
+      ) : (
+        <div role="gridcell" className="loading">Loading…</div>
+      )}
+    </div>
+  );
+});
+
+export function VirtualLog(props: VirtualLogProps) {
+  const { count, rowAt, ensure, showCharger, selected, onSelect, onOpen, generation, version, onNearEnd, onAwayFromTop, toTop } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+
+  const virtualHeight = count * ROW_HEIGHT;
+  const physicalHeight = Math.min(virtualHeight, MAX_SCROLL_PX);
+  // Physical scrollTop × ratio = offset in the full list; the bottom of each maps to the other's bottom.
+  const ratio = useCallback(() => {
+    const h = scrollRef.current?.clientHeight ?? 0;
+    return virtualHeight > physicalHeight && physicalHeight > h ? (virtualHeight - h) / (physicalHeight - h) : 1;
+  }, [virtualHeight, physicalHeight]);
+
+  // The virtualizer re-renders this as the scroll area scrolls or resizes; the offset into the list
+  // is read from the scroll area itself, as the scale changes with the length.
+  const blockRows = Math.max(1, Math.ceil(count / MAX_BLOCKS));
+  const blocks = Math.ceil(count / blockRows);
+  const virtualizer = useVirtualizer({
+    count: blocks,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => Math.min(blockRows, count - i * blockRows) * ROW_HEIGHT,
+    overscan: 0,
+  });
+  const offset = (scrollRef.current?.scrollTop ?? 0) * ratio();
+  const width = virtualizer.scrollRect?.width || 1200;
+  // One object per set of columns, so rows re-render only when the set changes.
+  const colKey = JSON.stringify(columnsFor(width, showCharger));
+  const cols = useMemo(() => JSON.parse(colKey) as Columns, [colKey]);
+  const grid = useMemo(() => template(cols), [cols]);
+  const viewport = virtualizer.scrollRect?.height ?? scrollRef.current?.clientHeight ?? 0;
+  const physicalTop = offset / ratio();
+  const firstVisible = Math.floor(offset / ROW_HEIGHT);
+  const lastVisible = Math.min(count - 1, Math.floor((offset + viewport) / ROW_HEIGHT));
+
+  // The rows in sight, and a few either side.
+  const rows: number[] = [];
+  for (let i = Math.max(0, firstVisible - OVERSCAN_ROWS); i <= Math.min(count - 1, lastVisible + OVERSCAN_ROWS); i++) rows.push(i);
+
+  // Fetch what is in sight: at once, and while the list is dragged through, at most every 80 ms.
+  const scrolling = virtualizer.isScrolling;
+  const lastFetch = useRef(0);
+  useEffect(() => {
+    if (!count) return;
+    const first = Math.max(0, firstVisible - OVERSCAN_ROWS);
+    const last = Math.min(count - 1, lastVisible + OVERSCAN_ROWS);
+    const fetch = () => {
+      lastFetch.current = performance.now();
+      ensure(first, last);
+    };
+    if (onNearEnd && last >= count - 200) onNearEnd();
+    const wait = scrolling ? lastFetch.current + FETCH_EVERY_MS - performance.now() : 0;
+    if (wait <= 0) return void fetch();
+    const t = setTimeout(fetch, wait);
+    return () => clearTimeout(t);
+  }, [firstVisible, lastVisible, count, generation, ensure, scrolling, onNearEnd]);
+
+  const away = offset > ROW_HEIGHT * 2;
+  useEffect(() => onAwayFromTop?.(away), [away, onAwayFromTop]);
+
+  const scrollToVirtual = useCallback(
+    (target: number) => {
+      const el = scrollRef.current;
+      if (el) el.scrollTop = target / ratio();
+    },
+    [ratio],
+  );
+
+  useLayoutEffect(() => {
+    if (toTop && scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [toTop]);
+
+  // The wheel scrolls rows at their usual pace, however long the list (a touchpad's small steps are
+  // added up, as the scroll area moves by whole pixels).
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    let carry = 0;
+    const onWheel = (e: WheelEvent) => {
+      const r = ratio();
+      if (r === 1 || e.ctrlKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) return;
+      e.preventDefault();
+      const unit = e.deltaMode === 1 ? ROW_HEIGHT : e.deltaMode === 2 ? el.clientHeight : 1;
+      carry += (e.deltaY * unit) / r;
+      const step = Math.trunc(carry);
+      carry -= step;
+      el.scrollTop += step;
+    };
+    el.addEventListener('wheel', onWheel, { passive: false });
+    return () => el.removeEventListener('wheel', onWheel);
+  }, [ratio]);
+
+  // Keeps the selected row in sight.
+  useEffect(() => {
+    if (selected === null) return;
+    const top = selected * ROW_HEIGHT;
+    if (top < offset) scrollToVirtual(top);
+    else if (top + ROW_HEIGHT > offset + viewport) scrollToVirtual(top + ROW_HEIGHT - viewport);
+    // Only when the selection moves, not as the user scrolls away from it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [selected]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!count) return;
+    const page = Math.max(1, Math.floor(viewport / ROW_HEIGHT) - 1);
+    const from = selected ?? firstVisible - 1;
+    const go = (i: number) => {
+      e.preventDefault();
+      onSelect(Math.max(0, Math.min(count - 1, i)), 'keyboard');
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        return go(from + 1);
+      case 'ArrowUp':
+        return go(selected === null ? firstVisible : from - 1);
+      case 'PageDown':
+        return go(from + page);
+      case 'PageUp':
+        return go(from - page);
+      case 'Home':
+        return go(0);
+      case 'End':
+        return go(count - 1);
+      case 'Enter':
+      case ' ':
+        if (selected !== null) {
+          e.preventDefault();
+          onOpen(selected);
+        }
+    }
+  };
+
+  const onPointer = useCallback(
+    (i: number) => {
+      onSelect(i, 'pointer');
+      onOpen(i);
+      gridRef.current?.focus({ preventScroll: true });
+    },
+    [onSelect, onOpen],
+  );
+
+  void version;
+  // Rows sit in a band placed where the view is; within it they move only every BAND rows, so most
+  // rows keep their props (and skip rendering) while scrolling.
+  const base = rows.length ? rows[0] - (rows[0] % BAND) : 0;
+  return (
+    <Box
+      role="grid"
+      aria-label={props.label}
+      aria-rowcount={count + 1}
+      aria-colcount={headers(cols).length}
+      tabIndex={0}
+      aria-activedescendant={selected !== null && rows.includes(selected) ? `log-row-${selected}` : undefined}
+      onKeyDown={onKeyDown}
+      ref={gridRef}
+      sx={{ display: 'flex', flexDirection: 'column', flex: 1, minHeight: 0, minWidth: 0, outline: 'none', '&:focus-visible': { boxShadow: (t) => `inset 0 0 0 2px ${t.palette.primary.main}` } }}
+    >
+      <Box role="rowgroup">
+        <Box
+          role="row"
+          aria-rowindex={1}
+          style={{ gridTemplateColumns: grid }}
+          sx={{ display: 'grid', columnGap: 1.5, px: 1.5, height: ROW_HEIGHT, alignItems: 'center', fontSize: 12, fontWeight: 600, color: 'text.secondary', borderBottom: 1, borderColor: 'divider' }}
+        >
+          {headers(cols).map((h) => (
+            <Box key={h} role="columnheader">
+              {h}
+            </Box>
+          ))}
+        </Box>
+      </Box>
+      <Box ref={scrollRef} role="rowgroup" data-testid="log-rows" sx={[{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden', position: 'relative' }, rowStyles]}>
+        <Box style={{ height: physicalHeight }} sx={{ position: 'relative' }}>
+          <Box style={{ transform: `translateY(${physicalTop + base * ROW_HEIGHT - offset}px)` }} sx={{ position: 'absolute', left: 0, right: 0, top: 0 }}>
+            {rows.map((i) => (
+              <Row key={i} m={rowAt(i)} index={i} top={(i - base) * ROW_HEIGHT} selected={i === selected} grid={grid} cols={cols} onPointer={onPointer} />
+            ))}
+          </Box>
+        </Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,89 @@
+// How the message log reads a frame: its time to the millisecond, a one-line preview of its payload,
+// the whole frame pretty-printed, and whether a frame pushed live belongs to the filtered view.
+import type { MessageFilter } from '../../../../shared/api/contract';
+import type { MessageView } from '../../../../shared/api/views';
+import { framePayload } from '../../../../shared/api/frame-payload';
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** Local time with the date and milliseconds, e.g. 2026-03-01 09:15:02.345: exact, and sorts as text. */
+export function frameTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+}
+
+/** The payload on one line, cut short (the raw text for a frame that is not JSON). */
+export function payloadPreview(m: Pick<MessageView, 'kind' | 'raw'>, max = 240): string {
+  const payload = framePayload(m);
+  const text = payload === null ? m.raw : JSON.stringify(payload);
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** The frame pretty-printed, or its raw text when it is not JSON. */
+export function prettyFrame(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw), null, 2);
+  } catch {
+    return raw;
+  }
+}
+
+export function isFlagged(m: Pick<MessageView, 'kind' | 'error'>): boolean {
+  return m.kind === 'CALLERROR' || m.kind === 'INVALID' || m.error !== null;
+}
+
+/** Whether a frame matches a filter, as the record decides it (for counting frames pushed live). */
+export function matchesFilter(m: Omit<MessageView, 'id'>, f: MessageFilter): boolean {
+  if (f.chargerId && m.chargerId !== f.chargerId) return false;
+  if (f.actions?.length && (m.action === null || !f.actions.includes(m.action))) return false;
+  if (f.direction && m.direction !== f.direction) return false;
+  if (f.kinds?.length && !f.kinds.includes(m.kind)) return false;
+  if (f.errorsOnly && !isFlagged(m)) return false;
+  if (f.from && m.ts < new Date(f.from).toISOString()) return false;
+  if (f.to && m.ts > new Date(f.to).toISOString()) return false;
+  if (f.search && !m.raw.toLowerCase().includes(f.search.toLowerCase())) return false;
+  return true;
+}
+
+/** The filter without its empty parts, so equal views have equal keys. */
+export function cleanFilter(f: MessageFilter): MessageFilter {
+  const out: MessageFilter = {};
+  if (f.chargerId) out.chargerId = f.chargerId;
+  if (f.actions?.length) out.actions = [...f.actions].sort();
+  if (f.direction) out.direction = f.direction;
+  if (f.kinds?.length) out.kinds = [...f.kinds].sort();
+  if (f.errorsOnly) out.errorsOnly = true;
+  if (f.from) out.from = f.from;
+  if (f.to) out.to = f.to;
+  if (f.search) out.search = f.search;
+  return out;
+}
+
+/**
+ * A datetime-local field's value (local time) as ISO, or undefined when empty or unreadable. As the
+ * end of a range it takes in the whole second it names: "to 09:15:02" includes 09:15:02.999.
+ */
+export function localToIso(value: string, end = false): string | undefined {
+  if (!value) return undefined;
+  const t = new Date(value).getTime();
+  if (Number.isNaN(t)) return undefined;
+  return new Date(end && t % 1000 === 0 ? t + 999 : t).toISOString();
+}
+
+/** JSON split into tokens for colouring: keys, strings, numbers, literals and punctuation. */
+export function jsonTokens(text: string): Array<{ text: string; type: 'key' | 'string' | 'number' | 'literal' | 'plain' }> {
+  const out: Array<{ text: string; type: 'key' | 'string' | 'number' | 'literal' | 'plain' }> = [];
+  const re = /("(?:\\.|[^"\\])*")(\s*:)?|(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)|\b(true|false|null)\b/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) out.push({ text: text.slice(last, m.index), type: 'plain' });
+    if (m[1] !== undefined) {
+      out.push({ text: m[1], type: m[2] ? 'key' : 'string' });
+      if (m[2]) out.push({ text: m[2], type: 'plain' });
+    } else out.push({ text: m[0], type: m[3] !== undefined ? 'number' : 'literal' });
+    last = re.lastIndex;
+  }
+  if (last < text.length) out.push({ text: text.slice(last), type: 'plain' });
+  return out;
+}

@@ -1,0 +1,175 @@
+// The log screen's view of the record: pinned at the newest frame when it was opened (so rows stay put
+// while frames keep arriving), counted, and read page by page as rows scroll into sight. Frames pushed
+// live are counted against the filter for "N new frames"; following live re-pins at most once a second.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useClient } from '../../api/context';
+import type { MessageFilter } from '../../../../shared/api/contract';
+import type { MessageView } from '../../../../shared/api/views';
+import { matchesFilter } from './frame';
+
+export const PAGE = 100;
+/** First count of a filter that needs reading the frames; it grows by ten as the user scrolls near its end. */
+export const FIRST_CAP = 10_000;
+const PAGES_KEPT = 400;
+const FOLLOW_EVERY_MS = 1000;
+const NEW_FRAMES_EVERY_MS = 250;
+
+export interface LogView {
+  /** Rows the list holds (a lower bound while `capped`). */
+  count: number;
+  capped: boolean;
+  /** The newest frame of the view (0: the log was empty). */
+  pin: number;
+  /** The first count of this filter is still running. */
+  counting: boolean;
+  /** The rows are still those of the previous filter. */
+  stale: boolean;
+  error: string | null;
+  /** Frames matching the filter logged since the view was pinned. */
+  newFrames: number;
+  /** Bumped as pages arrive, so the list re-renders. */
+  version: number;
+  /** The generation of the view: changes with the filter and with each re-pin. */
+  generation: number;
+}
+
+export function useLogView(filter: MessageFilter, follow: boolean) {
+  const client = useClient();
+  const key = JSON.stringify(filter);
+  const [view, setView] = useState<LogView>({ count: 0, capped: false, pin: 0, counting: true, stale: false, error: null, newFrames: 0, version: 0, generation: 0 });
+  const pages = useRef(new Map<number, MessageView[]>());
+  const inFlight = useRef(new Set<number>());
+  const gen = useRef(0);
+  const cap = useRef(FIRST_CAP);
+  const pinRef = useRef(0);
+  const growing = useRef(false);
+  const lastPin = useRef(0);
+  const filterRef = useRef(filter);
+  filterRef.current = filter;
+
+  // The first page comes first, so rows show after one round trip: its newest frame pins the view
+  // (nothing newer matches), and a short page is the whole count.
+  const pinAt = useCallback(
+    async (keepNew: boolean) => {
+      const g = ++gen.current;
+      cap.current = FIRST_CAP;
+      lastPin.current = Date.now();
+      // Moving to newer frames of the same view, the count shown stays until the new one is in.
+      // A new filter: the rows of the last one stay, dimmed, until the first page of this one is in.
+      if (!keepNew) setView((v) => (v.counting && v.stale === v.count > 0 && !v.error ? v : { ...v, counting: true, stale: v.count > 0, error: null }));
+      try {
+        const filter = filterRef.current;
+        const first = await client.call('messages:page', { ...filter, offset: 0, limit: PAGE });
+        if (g !== gen.current) return;
+        pages.current = new Map([[0, first]]);
+        inFlight.current = new Set();
+        const pin = first[0]?.id ?? 0;
+        pinRef.current = pin;
+        unseen.current = 0;
+        const complete = first.length < PAGE;
+        setView((v) => ({
+          count: complete ? first.length : keepNew ? Math.max(v.count, first.length) : first.length,
+          capped: complete ? false : keepNew ? v.capped : true,
+          pin,
+          counting: !complete && !keepNew,
+          stale: false,
+          error: null,
+          newFrames: 0,
+          version: v.version + 1,
+          generation: g,
+        }));
+        if (complete) return;
+        const c = await client.call('messages:count', { filter, upToId: pin, cap: FIRST_CAP });
+        if (g !== gen.current) return;
+        setView((v) => ({ ...v, count: c.count, capped: c.capped, counting: false }));
+      } catch (e) {
+        if (g !== gen.current) return;
+        setView((v) => ({ ...v, counting: false, stale: false, error: (e as Error).message }));
+      }
+    },
+    [client],
+  );
+
+  // A new filter: a new view of the log, pinned now. Asked before the screen is painted, so the bench
+  // works on it while the browser paints.
+  useLayoutEffect(() => {
+    void pinAt(false);
+  }, [key, pinAt]);
+
+  // Frames logged since: counted against the filter, shown a few times a second (at thousands of
+  // frames a second, a render per batch of events would be most of the page's work); following, the
+  // view moves to them.
+  const unseen = useRef(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = client.subscribe((events) => {
+      for (const e of events) if (e.type === 'frameLogged' && matchesFilter(e.message, filterRef.current)) unseen.current++;
+      if (!unseen.current || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        const n = unseen.current;
+        unseen.current = 0;
+        if (n) setView((v) => ({ ...v, newFrames: v.newFrames + n }));
+      }, NEW_FRAMES_EVERY_MS);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [client]);
+  useEffect(() => {
+    if (!follow || !view.newFrames || view.counting) return;
+    const wait = Math.max(0, lastPin.current + FOLLOW_EVERY_MS - Date.now());
+    const t = setTimeout(() => void pinAt(true), wait);
+    return () => clearTimeout(t);
+  }, [follow, view.newFrames, view.counting, pinAt]);
+
+  /** Fetches the pages holding rows first..last that are not there yet. */
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      const g = gen.current;
+      if (view.generation !== g || !pinRef.current) return;
+      for (let p = Math.floor(first / PAGE); p <= Math.floor(last / PAGE); p++) {
+        if (pages.current.has(p) || inFlight.current.has(p)) continue;
+        inFlight.current.add(p);
+        const args = { ...filterRef.current, upToId: pinRef.current, offset: p * PAGE, limit: PAGE };
+        client.call('messages:page', args).then(
+          (rows) => {
+            if (g !== gen.current) return;
+            inFlight.current.delete(p);
+            pages.current.set(p, rows);
+            if (pages.current.size > PAGES_KEPT) pages.current.delete(pages.current.keys().next().value!);
+            setView((v) => ({ ...v, version: v.version + 1 }));
+          },
+          (e: Error) => {
+            if (g !== gen.current) return;
+            inFlight.current.delete(p);
+            setView((v) => ({ ...v, error: e.message }));
+          },
+        );
+      }
+    },
+    [client, view.generation],
+  );
+
+  /** The row at a position, or undefined while its page is on its way. */
+  const rowAt = useCallback((i: number): MessageView | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE], []);
+
+  /** Near the end of a capped count: count further. */
+  const grow = useCallback(async () => {
+    if (!view.capped || growing.current) return;
+    growing.current = true;
+    const g = gen.current;
+    cap.current = Math.min(cap.current * 10, 10_000_000);
+    try {
+      const c = await client.call('messages:count', { filter: filterRef.current, upToId: pinRef.current, cap: cap.current });
+      if (g === gen.current) setView((v) => ({ ...v, count: c.count, capped: c.capped }));
+    } catch (e) {
+      if (g === gen.current) setView((v) => ({ ...v, error: (e as Error).message }));
+    } finally {
+      growing.current = false;
+    }
+  }, [client, view.capped]);
+
+  return { view, ensure, rowAt, grow, repin: useCallback(() => pinAt(true), [pinAt]), retry: useCallback(() => pinAt(false), [pinAt]) };
+}

@@ -1,0 +1,312 @@
+// Configuration keys: GetConfiguration as a table (current value, read-only), a filter, inline edit
+// that sends ChangeConfiguration on Enter with the answer per key, and the keys the charger does not know.
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
+import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import CheckIcon from '@mui/icons-material/Check';
+import CloseIcon from '@mui/icons-material/Close';
+import EditIcon from '@mui/icons-material/Edit';
+import SearchIcon from '@mui/icons-material/Search';
+import { useClient } from '../../api/context';
+import { CallFailure } from '../../api/client';
+import { monoFont } from '../../app/theme';
+import type { OperationResult } from '../../../../shared/api/contract';
+import { checkPayload, fieldState } from './form';
+import { explainResult, type Explained } from './meanings';
+import { OperationOutcome, PanelShell, SendButton, usePanel } from './parts';
+import { useOperation } from './useOperation';
+
+/** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
+export const standardKeys = [
+  'AllowOfflineTxForUnknownId', 'AuthorizationCacheEnabled', 'AuthorizeRemoteTxRequests', 'BlinkRepeat', 'ClockAlignedDataInterval', 'ConnectionTimeOut',
+  'ConnectorPhaseRotation', 'ConnectorPhaseRotationMaxLength', 'GetConfigurationMaxKeys', 'HeartbeatInterval', 'LightIntensity', 'LocalAuthorizeOffline',
+  'LocalPreAuthorize', 'MaxEnergyOnInvalidId', 'MeterValuesAlignedData', 'MeterValuesAlignedDataMaxLength', 'MeterValuesSampledData',
+  'MeterValuesSampledDataMaxLength', 'MeterValueSampleInterval', 'MinimumStatusDuration', 'NumberOfConnectors', 'ResetRetries',
+  'StopTransactionOnEVSideDisconnect', 'StopTransactionOnInvalidId', 'StopTxnAlignedData', 'StopTxnAlignedDataMaxLength', 'StopTxnSampledData',
+  'StopTxnSampledDataMaxLength', 'SupportedFeatureProfiles', 'SupportedFeatureProfilesMaxLength', 'TransactionMessageAttempts',
+  'TransactionMessageRetryInterval', 'UnlockConnectorOnEVSideDisconnect', 'WebSocketPingInterval', 'LocalAuthListEnabled', 'LocalAuthListMaxLength',
+  'SendLocalListMaxLength', 'ReserveConnectorZeroSupported', 'ChargeProfileMaxStackLevel', 'ChargingScheduleAllowedChargingRateUnit',
+  'ChargingScheduleMaxPeriods', 'ConnectorSwitch3to1PhaseSupported', 'MaxChargingProfilesInstalled', 'AuthorizationKey', 'CpoName', 'SecurityProfile',
+  'AdditionalRootCertificateCheck', 'CertificateSignedMaxChainSize', 'CertificateStoreMaxLength',
+];
+
+interface KeyRow {
+  key: string;
+  readonly: boolean;
+  value?: string;
+}
+
+interface KeyResult {
+  pending: boolean;
+  explained?: Explained;
+  /** The bench refused the request before sending it. */
+  refused?: string;
+}
+
+export function ConfigurationPanel() {
+  const { chargerId, online } = usePanel();
+  const client = useClient();
+  const getOp = useOperation(chargerId);
+  const [rows, setRows] = useState<KeyRow[] | null>(null);
+  const [unknown, setUnknown] = useState<string[]>([]);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<{ key: string; value: string; tried: boolean } | null>(null);
+  const [results, setResults] = useState<Record<string, KeyResult>>({});
+  const [other, setOther] = useState({ key: '', value: '', tried: false });
+
+  const read = async (keys?: string[]) => {
+    const result = await getOp.send('GetConfiguration', keys?.length ? { key: keys } : {});
+    if (result?.outcome !== 'completed') return;
+    const got = (result.response.configurationKey ?? []) as unknown as KeyRow[];
+    setUnknown((result.response.unknownKey ?? []) as unknown as string[]);
+    // Reading some keys refreshes those rows and keeps the rest of the table.
+    setRows((prev) => {
+      if (!keys?.length || !prev) return got;
+      const byKey = new Map(prev.map((r) => [r.key, r]));
+      for (const r of got) byKey.set(r.key, r);
+      return [...byKey.values()];
+    });
+  };
+
+  const change = async (key: string, value: string): Promise<OperationResult | null> => {
+    setResults((r) => ({ ...r, [key]: { pending: true } }));
+    try {
+      const result = await client.call('chargers:operate', { chargerId, action: 'ChangeConfiguration', payload: { key, value } });
+      const explained = explainResult('ChangeConfiguration', result);
+      setResults((r) => ({ ...r, [key]: { pending: false, explained } }));
+      if (result.outcome === 'completed' && (explained.status === 'Accepted' || explained.status === 'RebootRequired')) setRows((prev) => prev && prev.map((row) => (row.key === key ? { ...row, value } : row)));
+      return result;
+    } catch (e) {
+      setResults((r) => ({ ...r, [key]: { pending: false, refused: e instanceof CallFailure || e instanceof Error ? e.message : String(e) } }));
+      return null;
+    }
+  };
+
+  const editError = editing?.tried ? checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).errors.value : undefined;
+  const submitEdit = () => {
+    if (!editing || !online) return;
+    if (!checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).ok) return setEditing({ ...editing, tried: true });
+    const { key, value } = editing;
+    setEditing(null);
+    void change(key, value);
+  };
+
+  const otherChecked = checkPayload('ChangeConfiguration', { key: other.key, value: other.value });
+  const otherErrors = other.tried ? { ...otherChecked.errors, ...(other.key.trim() === '' ? { key: 'Required: the configuration key' } : {}) } : {};
+  const otherResult = other.key ? results[other.key] : undefined;
+
+  const shown = useMemo(() => {
+    const f = filter.trim().toLowerCase();
+    return (rows ?? []).filter((r) => !f || r.key.toLowerCase().includes(f) || (r.value ?? '').toLowerCase().includes(f));
+  }, [rows, filter]);
+  const keyOptions = useMemo(() => [...new Set([...(rows ?? []).map((r) => r.key), ...standardKeys])].sort(), [rows]);
+
+  return (
+    <PanelShell title="Configuration" action="GetConfiguration · ChangeConfiguration" description="Reads the charger's configuration keys; edit a value and press Enter to send ChangeConfiguration.">
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <SendButton pending={getOp.pending} onClick={() => void read()}>
+          Get all keys
+        </SendButton>
+        <Autocomplete
+          multiple
+          freeSolo
+          size="small"
+          options={keyOptions}
+          value={selected}
+          onChange={(_, v) => setSelected(v)}
+          sx={{ minWidth: 320, flex: 1 }}
+          renderInput={(params) => <TextField {...params} label="Selected keys" placeholder="Type or pick keys" helperText="Read only these keys (each at most 50 characters)" />}
+        />
+        <Button variant="outlined" disabled={!online || getOp.pending || selected.length === 0} onClick={() => void read(selected)}>
+          Get selected keys
+        </Button>
+      </Stack>
+      {getOp.result?.outcome !== 'completed' && <OperationOutcome op={getOp} />}
+      {getOp.failure === null && getOp.result?.outcome === 'completed' && !getOp.pending && (
+        <Typography variant="body2" color="text.secondary" role="status">
+          {explainResult('GetConfiguration', getOp.result).meaning}
+        </Typography>
+      )}
+      {unknown.length > 0 && (
+        <Alert severity="warning">
+          {chargerId} does not know {unknown.length === 1 ? 'this key' : 'these keys'}: <Box component="span" sx={{ fontFamily: monoFont }}>{unknown.join(', ')}</Box>
+        </Alert>
+      )}
+      {rows && (
+        <>
+          <TextField
+            size="small"
+            label="Filter keys"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            sx={{ maxWidth: 360 }}
+            slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> } }}
+          />
+          <TableContainer sx={{ maxHeight: 520 }}>
+            <Table size="small" stickyHeader aria-label="Configuration keys" sx={{ tableLayout: 'fixed' }}>
+              <TableHead>
+                <TableRow>
+                  <TableCell sx={{ width: '38%' }}>Key</TableCell>
+                  <TableCell>Value</TableCell>
+                  <TableCell sx={{ width: 124 }}>Access</TableCell>
+                  <TableCell sx={{ width: '26%' }}>Last change</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {shown.map((row) => {
+                  const isEditing = editing?.key === row.key;
+                  return (
+                    <TableRow key={row.key} hover>
+                      <TableCell sx={{ fontFamily: monoFont, fontSize: 13, overflowWrap: 'anywhere' }}>{row.key}</TableCell>
+                      <TableCell sx={{ fontFamily: monoFont, fontSize: 13, overflowWrap: 'anywhere' }}>
+                        {isEditing ? (
+                          <TextField
+                            size="small"
+                            fullWidth
+                            autoFocus
+                            value={editing.value}
+                            onChange={(e) => setEditing({ ...editing, value: e.target.value })}
+                            onKeyDown={(e) => {
+                              if (e.key === 'Enter') {
+                                e.preventDefault();
+                                submitEdit();
+                              } else if (e.key === 'Escape') {
+                                e.preventDefault();
+                                setEditing(null);
+                              }
+                            }}
+                            error={Boolean(editError)}
+                            helperText={editError ?? (online ? 'Enter sends, Escape cancels' : `${chargerId} is offline: cannot send`)}
+                            slotProps={{
+                              htmlInput: { 'aria-label': `New value for ${row.key}`, style: { fontFamily: monoFont } },
+                              input: {
+                                endAdornment: (
+                                <InputAdornment position="end">
+                                  <IconButton size="small" aria-label={`Send the new value of ${row.key}`} disabled={!online} onClick={submitEdit}>
+                                    <CheckIcon fontSize="small" />
+                                  </IconButton>
+                                  <IconButton size="small" aria-label="Cancel the edit" onClick={() => setEditing(null)}>
+                                    <CloseIcon fontSize="small" />
+                                  </IconButton>
+                                </InputAdornment>
+                                ),
+                              },
+                            }}
+                          />
+                        ) : (
+                          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                            <Box component="span" sx={{ flex: 1 }}>
+                              {row.value ?? <em>(no value)</em>}
+                            </Box>
+                            {!row.readonly && (
+                              <Tooltip title={`Edit ${row.key}`}>
+                                <IconButton size="small" aria-label={`Edit ${row.key}`} onClick={() => setEditing({ key: row.key, value: row.value ?? '', tried: false })}>
+                                  <EditIcon fontSize="small" />
+                                </IconButton>
+                              </Tooltip>
+                            )}
+                          </Stack>
+                        )}
+                      </TableCell>
+                      <TableCell>{row.readonly && <Chip size="small" label="read-only" variant="outlined" />}</TableCell>
+                      <TableCell>
+                        <KeyResultView result={results[row.key]} />
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
+                {shown.length === 0 && (
+                  <TableRow>
+                    <TableCell colSpan={4}>
+                      <Typography variant="body2" color="text.secondary">
+                        {rows.length ? `No key matches "${filter}".` : 'The charger reported no keys.'}
+                      </Typography>
+                    </TableCell>
+                  </TableRow>
+                )}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        </>
+      )}
+      <Box component="form" onSubmit={(e) => e.preventDefault()} aria-label="Set any key">
+        <Typography variant="subtitle2" component="h3" gutterBottom>
+          Set any key
+        </Typography>
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          For keys the table does not list, e.g. to check that the charger answers NotSupported for an unknown key.
+        </Typography>
+        <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <Autocomplete
+            freeSolo
+            options={keyOptions}
+            inputValue={other.key}
+            onInputChange={(_, v) => setOther((o) => ({ ...o, key: v }))}
+            sx={{ minWidth: 300 }}
+            renderInput={(params) => <TextField {...params} label="Key" required {...fieldState(otherErrors, 'key', 'At most 50 characters')} />}
+          />
+          <TextField label="Value" value={other.value} onChange={(e) => setOther((o) => ({ ...o, value: e.target.value }))} sx={{ minWidth: 240 }} {...fieldState(otherErrors, 'value', 'At most 500 characters')} />
+          <SendButton
+            pending={Boolean(otherResult?.pending)}
+            onClick={() => {
+              setOther((o) => ({ ...o, tried: true }));
+              if (otherChecked.ok && other.key.trim() !== '') void change(other.key, other.value);
+            }}
+          >
+            Change key
+          </SendButton>
+        </Stack>
+        {otherResult && !otherResult.pending && (
+          <Box sx={{ mt: 1 }}>
+            <KeyResultView result={otherResult} />
+          </Box>
+        )}
+      </Box>
+    </PanelShell>
+  );
+}
+
+const toneColour = { success: 'success', info: 'info', warning: 'warning', error: 'error' } as const;
+
+function KeyResultView({ result }: { result: KeyResult | undefined }) {
+  if (!result) return null;
+  if (result.pending)
+    return (
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status">
+        <CircularProgress size={14} />
+        <Typography variant="body2">Sending…</Typography>
+      </Stack>
+    );
+  if (result.refused)
+    return (
+      <Typography variant="body2" color="error" role="alert">
+        Not sent: {result.refused}
+      </Typography>
+    );
+  const e = result.explained!;
+  return (
+    <Stack spacing={0.5} role="status">
+      <Chip size="small" color={toneColour[e.tone]} label={e.status ?? e.headline} sx={{ alignSelf: 'flex-start' }} />
+      <Typography variant="caption" color="text.secondary">
+        {e.meaning}
+      </Typography>
+    </Stack>
+  );
+}

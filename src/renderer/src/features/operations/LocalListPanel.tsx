@@ -1,0 +1,201 @@
+// The charger's local authorization list: read its version (GetLocalListVersion) and send a full
+// or differential list (SendLocalList) edited as a table; a full replace confirms first.
+import { useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormLabel from '@mui/material/FormLabel';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import { AuthorizationStatus, type UpdateType } from '../../../../shared/ocpp16';
+import { useClient } from '../../api/context';
+import { monoFont } from '../../app/theme';
+import { ConfirmDialog } from './ConfirmDialog';
+import { compact, dateOrText, fieldState, numberOrText, textOrAbsent, toLocalInput, type FieldErrors } from './form';
+import { OperationOutcome, PanelShell, SendButton, usePanel } from './parts';
+import { plural } from './running';
+import { useOperationForm } from './useOperation';
+
+interface EntryDraft {
+  idTag: string;
+  /** '' leaves idTagInfo out: in a differential update that removes the idTag from the list. */
+  status: '' | AuthorizationStatus;
+  expiry: string;
+  parentIdTag: string;
+}
+
+const newEntry = (): EntryDraft => ({ idTag: '', status: 'Accepted', expiry: '', parentIdTag: '' });
+
+export function LocalListPanel() {
+  const { chargerId } = usePanel();
+  const client = useClient();
+  const versionForm = useOperationForm(chargerId, 'GetLocalListVersion', {});
+  const [listVersion, setListVersion] = useState('1');
+  const [updateType, setUpdateType] = useState<UpdateType>('Full');
+  const [entries, setEntries] = useState<EntryDraft[]>([newEntry()]);
+  const [confirming, setConfirming] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const payload = {
+    listVersion: numberOrText(listVersion),
+    updateType,
+    localAuthorizationList: entries.map((e) =>
+      compact({ idTag: e.idTag, idTagInfo: e.status ? compact({ status: e.status, expiryDate: dateOrText(e.expiry), parentIdTag: textOrAbsent(e.parentIdTag) }) : undefined }),
+    ),
+  };
+  const extra: FieldErrors = {};
+  entries.forEach((e, i) => {
+    if (e.idTag.trim() === '') extra[`localAuthorizationList.${i}.idTag`] = 'Required';
+    if (updateType === 'Full' && !e.status) extra[`localAuthorizationList.${i}.idTagInfo`] = 'A full list needs a status for every idTag';
+  });
+  const form = useOperationForm(chargerId, 'SendLocalList', payload, extra);
+  const setEntry = (i: number, patch: Partial<EntryDraft>) => setEntries((list) => list.map((e, j) => (j === i ? { ...e, ...patch } : e)));
+
+  const readVersion = async () => {
+    const result = await versionForm.send({});
+    if (result?.outcome === 'completed' && typeof result.response.listVersion === 'number' && result.response.listVersion >= 0) setListVersion(String(result.response.listVersion + 1));
+  };
+
+  const loadBenchTags = async () => {
+    setLoadError(null);
+    try {
+      const tags = await client.call('idTags:list', {});
+      setEntries(tags.map((t) => ({ idTag: t.idTag, status: t.status, expiry: t.expiryDate ? toLocalInput(new Date(t.expiryDate)) : '', parentIdTag: t.parentIdTag ?? '' })));
+    } catch (e) {
+      setLoadError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const n = entries.length;
+  return (
+    <PanelShell title="Local list" action="GetLocalListVersion · SendLocalList" description="The idTags the charger accepts on its own, even offline. Read the version it has, then send a full list or the changes.">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <SendButton pending={versionForm.op.pending} onClick={() => void readVersion()} variant="outlined">
+          Get local list version
+        </SendButton>
+      </Stack>
+      <OperationOutcome op={versionForm.op} />
+      <Typography variant="subtitle2" component="h3">
+        Send a list
+      </Typography>
+      <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <TextField label="List version" required value={listVersion} onChange={(e) => setListVersion(e.target.value)} {...fieldState(form.errors, 'listVersion', 'The version the charger will have after this')} />
+        <FormControl>
+          <FormLabel id="update-type">Update type</FormLabel>
+          <RadioGroup row aria-labelledby="update-type" value={updateType} onChange={(e) => setUpdateType(e.target.value as UpdateType)}>
+            <FormControlLabel value="Full" control={<Radio />} label="Full (replace the whole list)" />
+            <FormControlLabel value="Differential" control={<Radio />} label="Differential (add, change, remove)" />
+          </RadioGroup>
+        </FormControl>
+      </Stack>
+      <Table size="small" aria-label="Local list entries">
+        <TableHead>
+          <TableRow>
+            <TableCell>idTag</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell>Expiry</TableCell>
+            <TableCell>Parent idTag</TableCell>
+            <TableCell sx={{ width: 48 }}>
+              <Box component="span" sx={visuallyHidden}>
+                Remove
+              </Box>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {entries.map((e, i) => {
+            const path = (k: string) => `localAuthorizationList.${i}.${k}`;
+            return (
+              <TableRow key={i}>
+                <TableCell>
+                  <TextField size="small" value={e.idTag} onChange={(ev) => setEntry(i, { idTag: ev.target.value })} slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} idTag`, style: { fontFamily: monoFont }, spellCheck: false } }} {...fieldState(form.errors, path('idTag'))} />
+                </TableCell>
+                <TableCell>
+                  <TextField select size="small" value={e.status} onChange={(ev) => setEntry(i, { status: ev.target.value as EntryDraft['status'] })} sx={{ minWidth: 170 }} slotProps={{ select: { displayEmpty: true, inputProps: { 'aria-label': `Entry ${i + 1} status` } } }} {...fieldState(form.errors, form.errors[path('idTagInfo.status')] ? path('idTagInfo.status') : path('idTagInfo'))}>
+                    {AuthorizationStatus.options.map((s) => (
+                      <MenuItem key={s} value={s}>
+                        {s}
+                      </MenuItem>
+                    ))}
+                    <MenuItem value="">{updateType === 'Differential' ? 'None (remove from the list)' : 'None'}</MenuItem>
+                  </TextField>
+                </TableCell>
+                <TableCell>
+                  <TextField size="small" type="datetime-local" value={e.expiry} disabled={!e.status} onChange={(ev) => setEntry(i, { expiry: ev.target.value })} slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} expiry` } }} {...fieldState(form.errors, path('idTagInfo.expiryDate'))} />
+                </TableCell>
+                <TableCell>
+                  <TextField size="small" value={e.parentIdTag} disabled={!e.status} onChange={(ev) => setEntry(i, { parentIdTag: ev.target.value })} slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} parent idTag`, style: { fontFamily: monoFont } } }} {...fieldState(form.errors, path('idTagInfo.parentIdTag'))} />
+                </TableCell>
+                <TableCell>
+                  <IconButton aria-label={`Remove entry ${i + 1}`} onClick={() => setEntries((list) => list.filter((_, j) => j !== i))}>
+                    <DeleteOutlinedIcon />
+                  </IconButton>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+          {n === 0 && (
+            <TableRow>
+              <TableCell colSpan={5}>
+                <Typography variant="body2" color="text.secondary">
+                  {updateType === 'Full' ? 'No entries: sending a full list empties the list on the charger.' : 'No entries: nothing would change.'}
+                </Typography>
+              </TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+      <Stack direction="row" spacing={1}>
+        <Button startIcon={<AddIcon />} onClick={() => setEntries((list) => [...list, newEntry()])}>
+          Add entry
+        </Button>
+        <Button onClick={() => void loadBenchTags()}>Copy the bench's idTag list</Button>
+      </Stack>
+      {loadError && (
+        <Typography color="error" variant="body2">
+          Could not read the bench's idTags: {loadError}
+        </Typography>
+      )}
+      <SendButton
+        pending={form.op.pending}
+        color={updateType === 'Full' ? 'warning' : 'primary'}
+        onClick={() => {
+          const p = form.prepare();
+          if (!p) return;
+          if (updateType === 'Full') setConfirming(true);
+          else void form.send(p);
+        }}
+      >
+        {updateType === 'Full' ? `Replace the list (${plural(n, 'entry', 'entries')})…` : `Send ${plural(n, 'change')}`}
+      </SendButton>
+      <OperationOutcome op={form.op} />
+      <ConfirmDialog
+        open={confirming}
+        title="Replace the whole local list?"
+        target={`${chargerId} · the whole charger`}
+        running={[]}
+        consequence={`The charger's whole list is replaced by the ${plural(n, 'entry', 'entries')} sent, as version ${listVersion}. Cards that only the old list knew may be refused while the charger is offline.`}
+        confirmLabel={n ? `Replace the local list of ${chargerId} with ${plural(n, 'entry', 'entries')}` : `Empty the local list of ${chargerId}`}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void form.send();
+        }}
+      />
+    </PanelShell>
+  );
+}

@@ -1,0 +1,160 @@
+// Building blocks the operation panels share: the panel frame, the send button that knows whether the
+// charger is online, the result in plain words, and the connector and idTag fields.
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button, { type ButtonProps } from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import Collapse from '@mui/material/Collapse';
+import Link from '@mui/material/Link';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField, { type TextFieldProps } from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
+import type { ChargerView } from '../../../../shared/api/views';
+import type { OperationResult } from '../../../../shared/api/contract';
+import { monoFont } from '../../app/theme';
+import { explainResult, type OperationAction } from './meanings';
+import type { OperationState } from './useOperation';
+import { fieldState, type FieldErrors } from './form';
+
+/** What every panel needs to know about the charger it works on. */
+export interface PanelContextValue {
+  chargerId: string;
+  charger: ChargerView | undefined;
+  online: boolean;
+  connectorIds: number[];
+}
+export const PanelContext = createContext<PanelContextValue>({ chargerId: '', charger: undefined, online: false, connectorIds: [1] });
+export const usePanel = () => useContext(PanelContext);
+
+export function PanelShell({ title, action, description, children }: { title: string; action?: string; description: ReactNode; children: ReactNode }) {
+  return (
+    <Stack spacing={2} component="section" aria-label={title}>
+      <Box>
+        <Typography variant="h6" component="h2">
+          {title}
+          {/* Read aloud as "Remote start · RemoteStartTransaction", not run together; on screen the gap separates them. */}
+          {action && (
+            <>
+              {' '}
+              <Box component="span" sx={visuallyHidden}>
+                ·
+              </Box>{' '}
+              <Typography component="span" variant="body2" color="text.secondary" sx={{ ml: 0.5, fontFamily: monoFont }}>
+                {action}
+              </Typography>
+            </>
+          )}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {description}
+        </Typography>
+      </Box>
+      {children}
+    </Stack>
+  );
+}
+
+/** The send button: disabled while the charger is offline (the form stays usable) or while waiting for an answer. */
+export function SendButton({ pending, children, onClick, color = 'primary', ...rest }: { pending: boolean; children: ReactNode; onClick: () => void } & Omit<ButtonProps, 'onClick' | 'children'>) {
+  const { online, chargerId } = usePanel();
+  return (
+    <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+      <Button variant="contained" color={color} disabled={!online || pending || rest.disabled} onClick={onClick} startIcon={pending ? <CircularProgress size={16} color="inherit" /> : undefined} {...rest}>
+        {children}
+      </Button>
+      {!online && (
+        <Typography variant="body2" color="text.secondary">
+          {chargerId} is offline: connect it to send.
+        </Typography>
+      )}
+    </Stack>
+  );
+}
+
+/** The last operation's result with what it means, or the bench's refusal; a spinner while waiting. */
+export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> }) {
+  const { chargerId } = usePanel();
+  if (op.pending)
+    return (
+      <Alert severity="info" icon={<CircularProgress size={20} />} role="status">
+        Waiting for {chargerId} to answer {op.action}…
+      </Alert>
+    );
+  if (op.failure) {
+    const { status, field, message } = op.failure;
+    // Only a 4xx is a refusal before sending; a lost link or a 5xx may come after the CALL went out.
+    const refused = status !== undefined && status >= 400 && status < 500;
+    return (
+      <Alert severity="error" role="alert">
+        <AlertTitle>{refused ? 'Nothing was sent' : `It is not known whether ${op.action ?? 'the operation'} reached ${chargerId}`}</AlertTitle>
+        {refused && field ? `The bench refused the request: ${message}. The field is marked above.` : message}
+        {!refused && ` Check the message log for ${chargerId} before sending it again.`}
+      </Alert>
+    );
+  }
+  if (op.result && op.action) return <ResultAlert action={op.action} result={op.result} />;
+  return null;
+}
+
+export function ResultAlert({ action, result, children }: { action: OperationAction; result: OperationResult; children?: ReactNode }) {
+  const [details, setDetails] = useState(false);
+  const explained = explainResult(action, result);
+  const raw = result.outcome === 'completed' || result.outcome === 'invalidResponse' ? result.response : result.error;
+  return (
+    <Alert severity={explained.tone} role="status" aria-live="polite">
+      <AlertTitle>
+        {action}: {explained.headline}
+      </AlertTitle>
+      {explained.meaning}
+      {children}
+      <Box>
+        <Link component="button" type="button" variant="body2" onClick={() => setDetails((d) => !d)} aria-expanded={details} sx={{ mt: 0.5 }}>
+          {details ? 'Hide the answer' : 'Show the answer'}
+        </Link>
+        <Collapse in={details} unmountOnExit>
+          <Box component="pre" sx={{ fontFamily: monoFont, fontSize: 12, m: 0, mt: 0.5, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+            {JSON.stringify(raw, null, 2)}
+          </Box>
+        </Collapse>
+      </Box>
+    </Alert>
+  );
+}
+
+/** Select props so that an option with the value '' (e.g. "Any connector") shows as chosen rather than as a bare label. */
+export const showEmpty = { select: { displayEmpty: true }, inputLabel: { shrink: true } } as const;
+
+function connectorLabel(charger: ChargerView | undefined, id: number): string {
+  const c = charger?.connectors.find((x) => x.connectorId === id);
+  const name = id === 0 ? 'Whole charger (connector 0)' : `Connector ${id}`;
+  return c ? `${name} · ${c.status}` : name;
+}
+
+/**
+ * A connector picker from the charger's real connectors, with optional extra choices: `none` (the
+ * value '' meaning "not given") and connector 0.
+ */
+export function ConnectorSelect({ label = 'Connector', value, onChange, withZero = false, none, errors = {}, path = 'connectorId', helper, sx }: { label?: string; value: string; onChange: (v: string) => void; withZero?: boolean; none?: string; errors?: FieldErrors; path?: string; helper?: string; sx?: TextFieldProps['sx'] }) {
+  const { charger, connectorIds } = usePanel();
+  const ids = withZero ? [0, ...connectorIds] : connectorIds;
+  return (
+    <TextField select label={label} value={value} onChange={(e) => onChange(e.target.value)} sx={{ minWidth: 240, ...sx }} {...fieldState(errors, path, helper)} slotProps={none !== undefined ? showEmpty : undefined}>
+      {none !== undefined && <MenuItem value="">{none}</MenuItem>}
+      {ids.map((id) => (
+        <MenuItem key={id} value={String(id)}>
+          {connectorLabel(charger, id)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** An idTag field with its 20-character limit counted as you type. */
+export function IdTagField({ label = 'idTag', value, onChange, errors, path, required = true }: { label?: string; value: string; onChange: (v: string) => void; errors: FieldErrors; path: string; required?: boolean }) {
+  const state = fieldState(errors, path, `${value.length}/20 characters`);
+  return <TextField label={label} value={value} required={required} onChange={(e) => onChange(e.target.value)} {...state} slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monoFont } } }} sx={{ minWidth: 300 }} />;
+}

@@ -1,0 +1,71 @@
+// Sends one operation to a charger and keeps what came back: the charger's answer, or the bench's
+// refusal of the payload (with the field at fault). A form's checks join in useOperationForm.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useClient } from '../../api/context';
+import { CallFailure } from '../../api/client';
+import type { OperationResult } from '../../../../shared/api/contract';
+import { checkPayload, type FieldErrors } from './form';
+import type { OperationAction } from './meanings';
+
+export interface OperationState {
+  pending: boolean;
+  /** The action of the last send (its result or failure below). */
+  action: OperationAction | null;
+  result: OperationResult | null;
+  /**
+   * The call failed: its message, the field at fault, and the HTTP-like status (4xx: the bench refused it
+   * and nothing was sent; 0 or 5xx: it is not known whether the charger got it).
+   */
+  failure: { message: string; field?: string; status?: number } | null;
+}
+
+const idle: OperationState = { pending: false, action: null, result: null, failure: null };
+
+export function useOperation(chargerId: string) {
+  const client = useClient();
+  const [state, setState] = useState<OperationState>(idle);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
+  const send = useCallback(
+    async (action: OperationAction, payload: unknown): Promise<OperationResult | null> => {
+      setState({ pending: true, action, result: null, failure: null });
+      try {
+        const result = await client.call('chargers:operate', { chargerId, action, payload });
+        if (mounted.current) setState({ pending: false, action, result, failure: null });
+        return result;
+      } catch (e) {
+        const failure = e instanceof CallFailure ? { message: e.message, field: e.field, status: e.status } : { message: e instanceof Error ? e.message : String(e) };
+        if (mounted.current) setState({ pending: false, action, result: null, failure });
+        return null;
+      }
+    },
+    [client, chargerId],
+  );
+  const clear = useCallback(() => setState(idle), []);
+  return { ...state, send, clear };
+}
+
+export type Operation = ReturnType<typeof useOperation>;
+
+/**
+ * A form around one action: its field errors (from the core's schema once the user tried to send,
+ * plus the bench's refusal), and `prepare()` which returns the checked payload or null.
+ */
+export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors) {
+  const op = useOperation(chargerId);
+  const [tried, setTried] = useState(false);
+  const checked = useMemo(() => checkPayload(action, payload), [action, payload]);
+  const local = useMemo(() => ({ ...checked.errors, ...extra }), [checked, extra]);
+  const valid = Object.keys(local).length === 0;
+  const benchField = op.failure?.field ? { [op.failure.field]: op.failure.message } : {};
+  const errors: FieldErrors = tried ? { ...local, ...benchField } : benchField;
+  const prepare = useCallback(() => {
+    setTried(true);
+    return valid && checked.ok ? checked.payload : null;
+  }, [valid, checked]);
+  const send = useCallback((p = checked.ok ? checked.payload : payload) => op.send(action, p), [op, action, checked, payload]);
+  return { op, errors, valid, prepare, send };
+}

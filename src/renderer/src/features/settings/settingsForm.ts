@@ -1,0 +1,83 @@
+// The Settings form's model: the saved settings as editable text, what changed, and each bad field's
+// message in words, checked with the same schema the bench checks with.
+import { SettingsPatch } from '../../../../shared/api/commands';
+import type { BenchSettings } from '../../../../shared/api/views';
+import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
+
+export interface SettingsDraft {
+  defaultBootStatus: RegistrationStatus;
+  heartbeatInterval: string;
+  authorization: BenchSettings['authorization'];
+  callTimeout: string;
+  requirePassword: boolean;
+  unknownChargers: BenchSettings['unknownChargers'];
+  ocppPort: string;
+  /** null keeps everything. */
+  retentionDays: number | null;
+}
+
+export type SettingsField = keyof SettingsDraft;
+
+export const fieldLabels: Record<SettingsField, string> = {
+  defaultBootStatus: 'Boot answer',
+  heartbeatInterval: 'Heartbeat interval',
+  authorization: 'idTag authorization',
+  callTimeout: 'Call timeout',
+  requirePassword: 'Require a password',
+  unknownChargers: 'Unknown chargers',
+  ocppPort: 'OCPP port',
+  retentionDays: 'Keep data',
+};
+
+const numberFields = ['heartbeatInterval', 'callTimeout', 'ocppPort'] as const;
+
+export function toDraft(s: BenchSettings): SettingsDraft {
+  return {
+    defaultBootStatus: s.defaultBootStatus,
+    heartbeatInterval: String(s.heartbeatInterval),
+    authorization: s.authorization,
+    callTimeout: String(s.callTimeout),
+    requirePassword: s.requirePassword,
+    unknownChargers: s.unknownChargers,
+    ocppPort: String(s.ocppPort),
+    retentionDays: s.retentionDays || null,
+  };
+}
+
+/** What a typed number means: empty and non-numbers stay NaN for the schema to name. */
+const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Number(text.trim()));
+
+/**
+ * The patch that turns `saved` into `draft` (only the fields that differ) and, per field, why it cannot
+ * be saved. Nothing is sent while `errors` has an entry.
+ */
+export function changes(saved: BenchSettings, draft: SettingsDraft): { patch: SettingsPatch; errors: Partial<Record<SettingsField, string>> } {
+  const patch: Record<string, unknown> = {};
+  const errors: Partial<Record<SettingsField, string>> = {};
+  const base = toDraft(saved);
+  for (const key of Object.keys(draft) as SettingsField[]) {
+    if (draft[key] === base[key]) continue;
+    if ((numberFields as readonly string[]).includes(key)) {
+      const text = draft[key] as string;
+      const n = toNumber(text);
+      if (text.trim() === '') errors[key] = `Enter the ${fieldLabels[key].toLowerCase()}`;
+      // "300" and "300.0" are the same setting.
+      else if (n === saved[key as (typeof numberFields)[number]]) continue;
+      patch[key] = n;
+    } else patch[key] = draft[key];
+  }
+  const checked = SettingsPatch.safeParse(patch);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      const key = String(issue.path[0]) as SettingsField;
+      errors[key] ??= `${fieldLabels[key] ?? key} ${issue.message}`;
+    }
+  }
+  return { patch: patch as SettingsPatch, errors };
+}
+
+/** The bench's own message for a field ("Invalid … field "x": must be …") as the field's message. */
+export function fieldMessage(field: SettingsField, message: string): string {
+  const m = /field "[^"]*": (.*)$/s.exec(message);
+  return m ? `${fieldLabels[field]} ${m[1]}` : message;
+}

@@ -1,0 +1,186 @@
+// One connector of a virtual charger as an installer sees it at the socket: its state, the cable, the
+// EV, the card and the session; and the hands-on actions (plug, present a card, suspend, fault), each
+// enabled only when it can happen.
+import { useId, useState, type ReactNode } from 'react';
+import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useClient } from '../../api/context';
+import { StatusChip } from '../../components/StatusChip';
+import { formatEnergy, formatPower, formatTime } from '../../components/format';
+import { monoFont } from '../../app/theme';
+import type { PhysicalAction, VirtualChargerView, VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
+import { rememberView, useRunner } from './virtual-actions';
+import { SetFaultDialog } from './SetFaultDialog';
+
+/** The card last presented anywhere on this screen, so the next one is a click away. */
+let lastIdTag = 'TAG001';
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <>
+      <Typography component="dt" variant="body2" color="text.secondary">
+        {term}
+      </Typography>
+      <Typography component="dd" variant="body2" sx={{ m: 0, minWidth: 0, overflowWrap: 'anywhere' }}>
+        {children}
+      </Typography>
+    </>
+  );
+}
+
+function evWords(c: VirtualConnectorView): string {
+  if (!c.plugged) return c.transaction ? 'Gone (cable out, session still open)' : '—';
+  if (c.evSuspended) return 'Paused by the EV';
+  if (!c.transaction) return 'Connected, no session';
+  return c.status === 'Charging' ? 'Charging' : 'Waiting for power from the charger';
+}
+
+export function ConnectorPanel({ charger, connector }: { charger: VirtualChargerView; connector: VirtualConnectorView }) {
+  const client = useClient();
+  const { busy, feedback, run, clear } = useRunner();
+  const [idTag, setIdTag] = useState(lastIdTag);
+  const [faultOpen, setFaultOpen] = useState(false);
+  const headingId = useId();
+  const n = connector.connectorId;
+  const c = connector;
+  const faulted = c.status === 'Faulted';
+  const tx = c.transaction;
+
+  const act = (action: PhysicalAction, body: Record<string, unknown> = {}) =>
+    run(action, async () => {
+      const r = await client.call('virtualChargers:act', { id: charger.id, action, body: { connectorId: n, ...body } });
+      rememberView(r.charger);
+      return r;
+    }, (r) => {
+      // Presenting a card has an outcome worth reading (accepted, refused, plug in within …).
+      const result = r.result as { accepted?: boolean; message?: string } | undefined;
+      return result?.message ? { severity: result.accepted ? 'success' : 'warning', text: result.message } : null;
+    });
+
+  const idTagError = idTag.length > 20 ? `Card idTag must be at most 20 characters (now ${idTag.length})` : null;
+  const presentCard = () => {
+    const tag = idTag.trim();
+    if (!tag || idTagError) return;
+    lastIdTag = tag;
+    void act('present-id-tag', { idTag: tag });
+  };
+
+  const can = {
+    plug: !c.plugged,
+    unplug: c.plugged,
+    present: charger.running && idTag.trim().length > 0 && !idTagError,
+    suspend: Boolean(tx) && c.plugged && !c.evSuspended,
+    resume: c.evSuspended,
+    fault: !faulted,
+    clearFault: faulted,
+  };
+  const btn = (key: string, label: string, name: string, enabled: boolean, onClick: () => void, color: 'primary' | 'error' | 'inherit' = 'primary') => (
+    <Button size="small" variant="outlined" color={color} aria-label={name} disabled={!enabled || busy !== null} onClick={onClick}>
+      {busy === key ? `${label}…` : label}
+    </Button>
+  );
+
+  return (
+    <Paper component="section" aria-labelledby={headingId} sx={{ p: 2, height: '100%', display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+        <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          Connector {n}
+        </Typography>
+        <StatusChip status={c.status} errorCode={c.errorCode} />
+        {c.availability === 'Inoperative' && <Chip size="small" label="Inoperative" />}
+        <Box sx={{ flexGrow: 1 }} />
+        <Typography variant="body2" color="text.secondary">
+          Meter <span style={{ fontFamily: monoFont }}>{formatEnergy(c.meterWh)}</span>
+        </Typography>
+      </Stack>
+
+      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5, m: 0 }}>
+        <Fact term="Cable">{c.plugged ? 'Plugged in' : 'Not plugged in'}</Fact>
+        <Fact term="EV">{evWords(c)}</Fact>
+        <Fact term="Card">{c.authorizedIdTag ? <span style={{ fontFamily: monoFont }}>{c.authorizedIdTag} (authorized, waiting for the cable)</span> : '—'}</Fact>
+        <Fact term="Session">
+          {tx ? (
+            <>
+              {tx.transactionId !== null ? (
+                <Link component={RouterLink} to={`/transactions/${tx.transactionId}`}>
+                  #{tx.transactionId}
+                </Link>
+              ) : (
+                'not yet numbered (queued)'
+              )}
+              {' · '}
+              <span style={{ fontFamily: monoFont }}>{tx.idTag}</span>
+              {` · ${formatEnergy(tx.energyWh)} · ${formatPower(c.powerW)}`}
+            </>
+          ) : (
+            'None'
+          )}
+        </Fact>
+        {c.reservation && (
+          <Fact term="Reserved">
+            #{c.reservation.reservationId} for <span style={{ fontFamily: monoFont }}>{c.reservation.idTag}</span> until {formatTime(c.reservation.expiryDate)}
+          </Fact>
+        )}
+        <Fact term="Availability">{c.availability}</Fact>
+      </Box>
+
+      <Box sx={{ flexGrow: 1 }} />
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {btn('plug', 'Plug', `Plug connector ${n}`, can.plug, () => void act('plug'))}
+        {btn('unplug', 'Unplug', `Unplug cable from connector ${n}`, can.unplug, () => void act('unplug'))}
+        {btn('suspend', 'Suspend EV', `Suspend EV on connector ${n}`, can.suspend, () => void act('suspend'))}
+        {btn('resume', 'Resume EV', `Resume EV on connector ${n}`, can.resume, () => void act('resume'))}
+        {can.clearFault
+          ? btn('clear-fault', 'Clear fault', `Clear fault on connector ${n}`, true, () => void act('clear-fault'))
+          : btn('fault', 'Fault…', `Fault connector ${n}`, can.fault, () => setFaultOpen(true), 'error')}
+      </Stack>
+      <Stack
+        component="form"
+        direction="row"
+        spacing={1}
+        sx={{ alignItems: 'flex-start' }}
+        onSubmit={(e) => {
+          e.preventDefault();
+          presentCard();
+        }}
+      >
+        <TextField
+          size="small"
+          label="Card idTag"
+          value={idTag}
+          onChange={(e) => setIdTag(e.target.value)}
+          error={Boolean(idTagError)}
+          helperText={idTagError ?? (!charger.running ? 'Start the charger to present a card' : tx ? 'Its own card stops the session' : undefined)}
+          slotProps={{ htmlInput: { 'aria-label': `Card idTag for connector ${n}`, spellCheck: false, style: { fontFamily: monoFont } } }}
+          sx={{ flexGrow: 1, maxWidth: 220 }}
+        />
+        <Button type="submit" size="small" variant="contained" aria-label={`Present card on connector ${n}`} disabled={!can.present || busy !== null} sx={{ mt: '4px' }}>
+          {busy === 'present-id-tag' ? 'Presenting…' : 'Present card'}
+        </Button>
+      </Stack>
+      {feedback && (
+        <Alert severity={feedback.severity} onClose={clear} role={feedback.severity === 'success' ? 'status' : 'alert'}>
+          {feedback.text}
+        </Alert>
+      )}
+      <SetFaultDialog
+        open={faultOpen}
+        chargerId={charger.id}
+        connectorId={n}
+        onClose={() => setFaultOpen(false)}
+        onSet={(errorCode, info) => {
+          setFaultOpen(false);
+          void act('fault', { errorCode, ...(info ? { info } : {}) });
+        }}
+      />
+    </Paper>
+  );
+}

@@ -1,0 +1,71 @@
+// Asks which hardware fault a connector (or the whole charger, connector 0) reports: the OCPP error
+// code and an optional info text the StatusNotification carries.
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { ChargePointErrorCode } from '../../../../shared/ocpp16/enums';
+
+export const faultCodes = ChargePointErrorCode.options.filter((c) => c !== 'NoError');
+export type FaultCode = (typeof faultCodes)[number];
+
+export interface SetFaultDialogProps {
+  open: boolean;
+  /** 0: the whole charger. */
+  connectorId: number;
+  chargerId: string;
+  onClose: () => void;
+  onSet: (errorCode: FaultCode, info: string | undefined) => void;
+}
+
+export function SetFaultDialog({ open, connectorId, chargerId, onClose, onSet }: SetFaultDialogProps) {
+  const [errorCode, setErrorCode] = useState<FaultCode>('OtherError');
+  const [info, setInfo] = useState('');
+  const titleId = useId();
+  useEffect(() => {
+    if (open) setInfo('');
+  }, [open]);
+  const infoError = info.length > 50 ? `Info must be at most 50 characters (now ${info.length})` : null;
+  const what = connectorId === 0 ? `the whole charger ${chargerId}` : `connector ${connectorId} of ${chargerId}`;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (infoError) return;
+    onSet(errorCode, info.trim() || undefined);
+  };
+
+  return (
+    <Dialog open={open} onClose={onClose} maxWidth="xs" fullWidth aria-labelledby={titleId}>
+      <form onSubmit={submit} noValidate>
+        <DialogTitle id={titleId}>{connectorId === 0 ? 'Fault the whole charger' : `Fault connector ${connectorId}`}</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            {`Puts ${what} in Faulted with this error code, as a hardware fault would, until you clear it. A running session stops charging.`}
+          </DialogContentText>
+          <Stack spacing={2}>
+            <TextField select label="Error code" value={errorCode} onChange={(e) => setErrorCode(e.target.value as FaultCode)} autoFocus>
+              {faultCodes.map((c) => (
+                <MenuItem key={c} value={c}>
+                  {c}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField label="Info" value={info} onChange={(e) => setInfo(e.target.value)} error={Boolean(infoError)} helperText={infoError ?? 'Optional free text, at most 50 characters'} />
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="contained" color="error" disabled={Boolean(infoError)}>
+            Set fault
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,195 @@
+// One virtual charger: how it is connected and registered, its firmware and queue, power on/off and
+// delete, the charger-wide physical actions, a panel per connector, and its fault switches.
+import { useId, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import CodeIcon from '@mui/icons-material/Code';
+import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
+import LinkOffIcon from '@mui/icons-material/LinkOff';
+import ArrowForwardIcon from '@mui/icons-material/ArrowForward';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import ReportProblemIcon from '@mui/icons-material/ReportProblem';
+import RestartAltIcon from '@mui/icons-material/RestartAlt';
+import StopIcon from '@mui/icons-material/Stop';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import { useClient } from '../../api/context';
+import { formatPower } from '../../components/format';
+import { monoFont } from '../../app/theme';
+import type { PhysicalAction, VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import { ConnectorPanel } from './ConnectorPanel';
+import { FaultSwitchesPanel } from './FaultSwitchesPanel';
+import { SetFaultDialog } from './SetFaultDialog';
+import { activeFaults, connectionWords, forgetView, rememberView, useRunner } from './virtual-actions';
+
+const registrationColour = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;
+
+export function VirtualChargerCard({ charger }: { charger: VirtualChargerView }) {
+  const client = useClient();
+  const { busy, feedback, run, clear } = useRunner();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [faultOpen, setFaultOpen] = useState(false);
+  const headingId = useId();
+  const id = charger.id;
+  const def = charger.definition;
+  const conn = connectionWords[charger.connection];
+  const faults = activeFaults(charger.faults);
+  const connected = charger.connection === 'connected';
+
+  const call = <T,>(key: string, go: () => Promise<T>, view: (v: T) => VirtualChargerView) =>
+    run(key, async () => {
+      const v = await go();
+      rememberView(view(v));
+      return v;
+    });
+  const act = (action: PhysicalAction, body: Record<string, unknown> = {}) => call(action, () => client.call('virtualChargers:act', { id, action, body }), (r) => r.charger);
+  const startStop = () =>
+    charger.running ? call('stop', () => client.call('virtualChargers:stop', { id }), (v) => v) : call('start', () => client.call('virtualChargers:start', { id }), (v) => v);
+  const remove = async () => {
+    setConfirmDelete(false);
+    const ok = await run('delete', () => client.call('virtualChargers:delete', { id }));
+    if (ok !== undefined) forgetView(id);
+  };
+
+  const facts: Array<[string, string]> = [
+    ['Model', `${def.vendor} ${def.model}${def.serialNumber ? ` · S/N ${def.serialNumber}` : ''}`],
+    ['Firmware', `${charger.firmwareVersion} · ${charger.firmwareStatus}`],
+    ['Diagnostics', charger.diagnosticsStatus],
+    ['Power', `${formatPower(def.maxPowerW)} per connector · ${def.phases} phase${def.phases === 1 ? '' : 's'}`],
+    ['Security', def.hasPassword ? 'Basic auth (profile 1)' : 'No password'],
+    ['Queued messages', String(charger.queuedMessages)],
+    ['Local list version', String(charger.localListVersion)],
+  ];
+
+  const small = { size: 'small' as const, variant: 'outlined' as const, disabled: busy !== null };
+  return (
+    <Paper component="section" aria-labelledby={headingId} sx={{ p: 2.5 }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Typography id={headingId} variant="h6" component="h2" sx={{ fontFamily: monoFont }} aria-label={`Virtual charger ${id}`}>
+          {id}
+        </Typography>
+        <Chip size="small" color={conn.color} label={conn.label} variant={charger.connection === 'stopped' ? 'outlined' : 'filled'} />
+        {charger.registration ? (
+          <Chip size="small" variant="outlined" color={registrationColour[charger.registration]} label={`Boot ${charger.registration}`} />
+        ) : (
+          <Chip size="small" variant="outlined" label="Not booted yet" />
+        )}
+        {charger.chargerFault && <Chip size="small" color="error" label={`Charger Faulted · ${charger.chargerFault.errorCode}`} />}
+        {faults.length > 0 && (
+          <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${faults.length} fault switch${faults.length === 1 ? '' : 'es'} on`} title={faults.join(', ')} />
+        )}
+        <Box sx={{ flexGrow: 1 }} />
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <Button component={RouterLink} to={`/chargers/${encodeURIComponent(id)}`} size="small" endIcon={<ArrowForwardIcon fontSize="small" />}>
+            Charger page and operations
+          </Button>
+          <Button
+            size="small"
+            variant={charger.running ? 'outlined' : 'contained'}
+            startIcon={charger.running ? <StopIcon /> : <PlayArrowIcon />}
+            disabled={busy !== null}
+            onClick={() => void startStop()}
+          >
+            {busy === 'start' ? 'Starting…' : busy === 'stop' ? 'Stopping…' : charger.running ? 'Stop' : 'Start'}
+          </Button>
+          <Button size="small" color="error" startIcon={<DeleteOutlinedIcon />} disabled={busy !== null} onClick={() => setConfirmDelete(true)}>
+            Delete
+          </Button>
+        </Stack>
+      </Stack>
+
+      <Box component="dl" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3, rowGap: 0.5, my: 1.5 }}>
+        {facts.map(([term, value]) => (
+          <Box key={term} sx={{ display: 'flex', gap: 0.75 }}>
+            <Typography component="dt" variant="body2" color="text.secondary">
+              {term}
+            </Typography>
+            <Typography component="dd" variant="body2" sx={{ m: 0 }}>
+              {value}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+      {charger.lastError && (
+        <Alert severity={connected ? 'info' : 'warning'} sx={{ mb: 1.5, py: 0 }}>
+          Last error: {charger.lastError}
+        </Alert>
+      )}
+
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 1.5 }} role="group" aria-label={`Whole charger ${id}`}>
+        <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
+          Whole charger:
+        </Typography>
+        <Button {...small} startIcon={<RestartAltIcon />} disabled={busy !== null || !charger.running} onClick={() => void act('power-cycle')} title="Power lost and back: sessions end with PowerLoss, then it boots again">
+          Power cycle
+        </Button>
+        <Button {...small} startIcon={<LinkOffIcon />} disabled={busy !== null || !connected} onClick={() => void act('drop-connection')} title="Closes the WebSocket as a network failure would; it reconnects with back-off">
+          Drop connection
+        </Button>
+        <Button {...small} startIcon={<CodeIcon />} disabled={busy !== null || !connected} onClick={() => void act('send-malformed')} title="Sends one frame that is not valid OCPP-J">
+          Send malformed frame
+        </Button>
+        {charger.chargerFault ? (
+          <Button {...small} color="error" onClick={() => void act('clear-fault', { connectorId: 0 })}>
+            Clear charger fault
+          </Button>
+        ) : (
+          <Button {...small} color="error" startIcon={<ReportProblemIcon />} onClick={() => setFaultOpen(true)}>
+            Fault whole charger…
+          </Button>
+        )}
+      </Stack>
+      {feedback && (
+        <Alert severity={feedback.severity} onClose={clear} sx={{ mb: 1.5 }}>
+          {feedback.text}
+        </Alert>
+      )}
+
+      <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))', gap: 2, mb: 2 }}>
+        {charger.connectors.map((c) => (
+          <ConnectorPanel key={c.connectorId} charger={charger} connector={c} />
+        ))}
+      </Box>
+
+      <FaultSwitchesPanel charger={charger} />
+
+      <SetFaultDialog
+        open={faultOpen}
+        chargerId={id}
+        connectorId={0}
+        onClose={() => setFaultOpen(false)}
+        onSet={(errorCode, info) => {
+          setFaultOpen(false);
+          void act('fault', { connectorId: 0, errorCode, ...(info ? { info } : {}) });
+        }}
+      />
+      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} aria-labelledby={`${headingId}-delete`}>
+        <DialogTitle id={`${headingId}-delete`}>Delete virtual charger {id}?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>
+            {id} is switched off and deleted together with its saved state: configuration keys, local authorization list, meters, charging profiles, fault switches and any transaction
+            messages still queued. The frames and transactions the bench already recorded stay in the log. This cannot be undone.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmDelete(false)} autoFocus>
+            Cancel
+          </Button>
+          <Button color="error" variant="contained" onClick={() => void remove()}>
+            Delete {id}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Paper>
+  );
+}

@@ -1,0 +1,97 @@
+// What the virtual-charger screen shares: running a bench call with a plain-words outcome, keeping the
+// store current from the view each call answers with, and the words for connection and fault states.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ChipProps } from '@mui/material/Chip';
+import { CallFailure } from '../../api/client';
+import { useBench } from '../../stores/bench';
+import type { Faults, VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+
+export interface Feedback {
+  severity: 'success' | 'info' | 'warning' | 'error';
+  text: string;
+}
+
+/** The bench's refusal in words a person can act on; a 409 means "not now", not "broken". */
+export function explainFailure(e: unknown): Feedback {
+  if (e instanceof CallFailure) {
+    if (e.status === 409) return { severity: 'warning', text: `Not possible right now: ${e.message}` };
+    if (e.status === 0 || e.status >= 500) return { severity: 'error', text: `The bench could not do it: ${e.message}` };
+    return { severity: 'error', text: e.message };
+  }
+  return { severity: 'error', text: e instanceof Error ? e.message : String(e) };
+}
+
+/** Puts the view a call answered with into the store at once; the pushed event follows later. */
+export function rememberView(view: VirtualChargerView): void {
+  useBench.setState((s) => ({ virtualChargers: { ...s.virtualChargers, [view.id]: view } }));
+}
+
+export function forgetView(id: string): void {
+  useBench.setState((s) => {
+    const virtualChargers = { ...s.virtualChargers };
+    delete virtualChargers[id];
+    return { virtualChargers };
+  });
+}
+
+/**
+ * Runs one call at a time for a part of the screen: which one is under way (buttons show it), and the
+ * last outcome worth showing. `run` resolves with the value, or undefined when it failed.
+ */
+export function useRunner() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [feedback, setFeedback] = useState<Feedback | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
+  const run = useCallback(async <T,>(key: string, call: () => Promise<T>, success?: (value: T) => Feedback | null): Promise<T | undefined> => {
+    setBusy(key);
+    setFeedback(null);
+    try {
+      const value = await call();
+      if (mounted.current) setFeedback(success?.(value) ?? null);
+      return value;
+    } catch (e) {
+      if (mounted.current) setFeedback(explainFailure(e));
+      return undefined;
+    } finally {
+      if (mounted.current) setBusy(null);
+    }
+  }, []);
+  const clear = useCallback(() => setFeedback(null), []);
+  return { busy, feedback, run, clear };
+}
+
+export const connectionWords: Record<VirtualChargerView['connection'], { label: string; color: ChipProps['color'] }> = {
+  stopped: { label: 'Stopped', color: 'default' },
+  connecting: { label: 'Connecting…', color: 'info' },
+  connected: { label: 'Connected', color: 'success' },
+  disconnected: { label: 'Disconnected, retrying', color: 'warning' },
+  rebooting: { label: 'Rebooting', color: 'info' },
+};
+
+/** The fault switches that are on, in words, for the card's warning and the panel's summary. */
+export function activeFaults(f: Faults): string[] {
+  const on: string[] = [];
+  if (f.sessionStartFailure) on.push('Session start fails');
+  if (f.stuckConnector) on.push('Stuck connector');
+  if (f.offline) on.push(f.offlineSeconds > 0 ? `Offline (${f.offlineSeconds} s)` : 'Offline');
+  if (f.authFailure) on.push('Card authorization fails');
+  if (f.slowCharging) on.push(`Slow charging (${f.slowChargingW} W)`);
+  if (f.unlockOutcomes) on.push('Random unlock outcomes');
+  if (f.firmwareInstallFailure) on.push('Firmware install fails');
+  if (f.dropMidTransaction) on.push('Drops mid-transaction');
+  for (const [action, fault] of Object.entries(f.actions)) on.push(`${action}: ${fault.mode}`);
+  return on;
+}
+
+/** The first free id of the form VCP001, VCP002, … among virtual and real chargers. */
+export function suggestId(taken: Iterable<string>): string {
+  const used = new Set(taken);
+  for (let n = 1; ; n++) {
+    const id = `VCP${String(n).padStart(3, '0')}`;
+    if (!used.has(id)) return id;
+  }
+}

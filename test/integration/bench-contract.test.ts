@@ -1,0 +1,93 @@
+// The bench contract as the UI uses it over serve mode: POST /api/call/<method> with the token, the same
+// answers and field-named errors as the desktop's IPC, and the built UI served at /.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiServer } from '../../src/main/api-server/api-server';
+import { BenchService } from '../../src/main/bench-service';
+import { benchCalls } from '../../src/shared/api/contract';
+import { strictCharger, useTestBench, waitFor } from '../helpers/bench';
+
+const tb = useTestBench();
+const call = (method: string, args: unknown, token?: string) => tb.request('POST', `/api/call/${method}`, args, token);
+
+describe('bench contract over HTTP', () => {
+  it('answers the status with the face, the port and the data directory', async () => {
+    const { status, body } = await call('bench:status', {});
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ face: 'serve', port: tb.port, dataDir: tb.dataDir, connectedChargers: [] });
+  });
+
+  it('refuses a missing token, an unknown call and bad arguments with the field at fault', async () => {
+    expect((await call('bench:status', {}, 'wrong')).status).toBe(401);
+    expect(await call('chargers:teleport', {})).toMatchObject({ status: 404, body: { error: expect.stringContaining('chargers:teleport') } });
+    expect(await call('chargers:get', { id: 'X', extra: 1 })).toMatchObject({ status: 400 });
+    expect(await call('messages:page', { limit: 0 })).toMatchObject({ status: 400, body: { field: 'limit' } });
+    expect(await call('settings:update', { heartbeatInterval: 0 })).toMatchObject({ status: 400, body: { field: 'heartbeatInterval' } });
+  });
+
+  it('runs an operation on a connected charger and reports its result', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'CP-CONTRACT');
+    cp.client.handle('Reset', () => ({ status: 'Accepted' }));
+    await cp.connect();
+    await waitFor(() => tb.bench.centralSystem.isConnected('CP-CONTRACT'));
+    expect((await call('chargers:list', {})).body.map((c: { id: string }) => c.id)).toContain('CP-CONTRACT');
+    const payloadError = await call('chargers:operate', { chargerId: 'CP-CONTRACT', action: 'Reset', payload: { type: 'Gentle' } });
+    expect(payloadError).toMatchObject({ status: 400, body: { field: 'type' } });
+    const reset = await call('chargers:operate', { chargerId: 'CP-CONTRACT', action: 'Reset', payload: { type: 'Soft' } });
+    expect(reset).toMatchObject({ status: 200, body: { outcome: 'completed', response: { status: 'Accepted' } } });
+    expect(cp.violations).toEqual([]);
+    await cp.client.close();
+  });
+
+  it('every contract call has an implementation, and IPC-style replies carry errors as values', async () => {
+    const service = new BenchService(tb.bench, 'desktop');
+    for (const method of Object.keys(benchCalls)) expect(service.isMethod(method)).toBe(true);
+    expect(await service.reply('bench:status', {})).toMatchObject({ ok: true, value: { face: 'desktop' } });
+    expect(await service.reply('chargers:get', { id: 'NOBODY' })).toMatchObject({ ok: false, error: { status: 404 } });
+    expect(await service.reply('idTags:add', { idTag: 'X'.repeat(21), status: 'Accepted' })).toMatchObject({ ok: false, error: { status: 400, field: 'idTag' } });
+    expect(await service.reply('__proto__', {})).toMatchObject({ ok: false, error: { status: 404 } });
+  });
+});
+
+describe('the UI served at /', () => {
+  let uiDir: string;
+  let api: ApiServer;
+  let origin: string;
+  beforeAll(async () => {
+    uiDir = mkdtempSync(join(tmpdir(), 'chargebench-ui-'));
+    mkdirSync(join(uiDir, 'assets'));
+    writeFileSync(join(uiDir, 'index.html'), '<!doctype html><title>ChargeBench</title>');
+    writeFileSync(join(uiDir, 'assets', 'app-1234.js'), 'console.log(1)');
+    api = new ApiServer(tb.bench, { host: '127.0.0.1', port: 0, token: 't', uiDir });
+    origin = `http://127.0.0.1:${(await api.start()).port}`;
+  });
+  afterAll(async () => {
+    await api.stop();
+    rmSync(uiDir, { recursive: true, force: true });
+  });
+
+  it('serves the page and its assets without a token (they hold no data), and nothing outside the UI folder', async () => {
+    const page = await fetch(`${origin}/?token=t`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(await page.text()).toContain('ChargeBench');
+    const asset = await fetch(`${origin}/assets/app-1234.js`);
+    expect(asset.headers.get('content-type')).toContain('javascript');
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${origin}/assets/../../etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+    expect((await fetch(`${origin}/missing.js`)).status).toBe(404);
+    expect((await fetch(`${origin}/`, { method: 'POST' })).status).toBe(405);
+    // The data stays behind the token.
+    expect((await fetch(`${origin}/api/call/bench:status`, { method: 'POST', body: '{}' })).status).toBe(401);
+  });
+
+  it('says how to build the UI when it is not built', async () => {
+    rmSync(join(uiDir, 'index.html'));
+    const res = await fetch(`${origin}/`);
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toContain('npm run build');
+  });
+});

@@ -1,0 +1,59 @@
+// serve mode's browser transport when its event socket closes: a browser cannot see the 401 of a refused
+// WebSocket upgrade, so the client asks over HTTP whether the token still works.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { httpClient } from '../../src/renderer/src/api/http-client';
+import type { BenchClient, LinkState } from '../../src/renderer/src/api/client';
+
+/** Stands in for the browser's WebSocket: the test opens and closes each socket the client makes. */
+class FakeSocket {
+  static made: FakeSocket[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((m: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor(readonly url: URL) {
+    FakeSocket.made.push(this);
+  }
+  close() {}
+}
+
+let client: BenchClient | null = null;
+
+function start(answer: () => Promise<Response>) {
+  FakeSocket.made = [];
+  vi.stubGlobal('WebSocket', FakeSocket);
+  const fetch = vi.fn(answer);
+  vi.stubGlobal('fetch', fetch);
+  client = httpClient('http://127.0.0.1:8180', 'old-token');
+  const states: LinkState[] = [];
+  client.onLink((s) => states.push(s));
+  const socket = FakeSocket.made[0];
+  socket.onopen!();
+  return { socket, fetch, states };
+}
+
+afterEach(() => {
+  client?.close();
+  client = null;
+  vi.unstubAllGlobals();
+});
+
+describe('http client link', () => {
+  it('asks for a new token when the socket closes and the bench answers 401 (serve restarted with a new token)', async () => {
+    const { socket, fetch, states } = start(async () => new Response('{"error":"Missing or wrong API token"}', { status: 401 }));
+    socket.onclose!();
+    await vi.waitFor(() => expect(states.at(-1)).toBe('unauthorised'));
+    expect(fetch).toHaveBeenCalledWith('http://127.0.0.1:8180/api/call/bench:status', expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ Authorization: 'Bearer old-token' }) }));
+  });
+
+  it('just reconnects when the bench is unreachable or still takes the token', async () => {
+    for (const answer of [async () => Promise.reject(new TypeError('fetch failed')), async () => new Response('{}', { status: 200 })]) {
+      const { socket, fetch, states } = start(answer);
+      socket.onclose!();
+      await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
+      await new Promise((r) => setTimeout(r, 0));
+      expect(states.at(-1)).toBe('closed');
+      client!.close();
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -1,0 +1,170 @@
+// @vitest-environment jsdom
+// The Transactions screens: the list shows what 'transactions:list' returns, filters by charger and
+// state through the URL, refetches as sessions start and stop; the detail shows a session's meter values.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { fakeClient, liveBench, Where, withBench } from './fake-client';
+import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
+import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
+import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+const screens = (
+  <>
+    <Routes>
+      <Route path="/transactions" element={<TransactionsScreen />} />
+      <Route path="/transactions/:id" element={<TransactionDetailScreen />} />
+    </Routes>
+    <Where />
+  </>
+);
+
+function aTransaction(over: Partial<TransactionView> = {}): TransactionView {
+  return {
+    transactionId: 12,
+    chargerId: 'CP-1',
+    connectorId: 2,
+    idTag: 'TAG-A',
+    authStatus: 'Accepted',
+    reservationId: null,
+    meterStart: 10_000,
+    startTime: '2025-05-01T10:00:00.000Z',
+    meterStop: 17_400,
+    stopTime: '2025-05-01T11:00:00.000Z',
+    stopReason: 'EVDisconnected',
+    stopIdTag: null,
+    energyWh: 7400,
+    active: false,
+    ...over,
+  };
+}
+
+function meterValue(id: number, timestamp: string, measurand: string, value: string, unit: string): MeterValueView {
+  return { id, chargerId: 'CP-1', connectorId: 2, transactionId: 12, timestamp, value, measurand, phase: null, unit, context: 'Sample.Periodic', location: null, format: 'Raw' };
+}
+
+let off: (() => void) | undefined;
+beforeEach(() => useBench.setState(initialBenchState, true));
+afterEach(() => {
+  off?.();
+  cleanup();
+});
+
+describe('transactions list', () => {
+  it('lists the sessions from transactions:list, filters them and refetches as sessions start', async () => {
+    const finished = aTransaction();
+    const running = aTransaction({ transactionId: 13, chargerId: 'CP-2', connectorId: 1, idTag: 'TAG-B', meterStart: 0, meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    const client = fakeClient({ 'transactions:list': ({ active }) => [running, finished].filter((t) => active === undefined || t.active === active) });
+    off = liveBench(client);
+    render(withBench(client, screens, '/transactions'));
+
+    const row12 = within((await screen.findByText('#12')).closest('[role="row"]') as HTMLElement);
+    expect(row12.getByText('CP-1')).toBeTruthy();
+    expect(row12.getByText('TAG-A')).toBeTruthy();
+    expect(row12.getByText('7.40 kWh')).toBeTruthy();
+    expect(row12.getByText('EVDisconnected')).toBeTruthy();
+    expect(row12.getByText('Finished')).toBeTruthy();
+    const row13 = within(screen.getByText('#13').closest('[role="row"]') as HTMLElement);
+    expect(row13.getByText('Active')).toBeTruthy();
+    expect(client.callsOf('transactions:list')).toEqual([{ chargerId: undefined, active: undefined, limit: 1000 }]);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Active' }));
+    await waitFor(() => expect(screen.queryByText('#12')).toBeNull());
+    expect(screen.getByText('#13')).toBeTruthy();
+    expect(client.callsOf('transactions:list').at(-1)).toMatchObject({ active: true });
+    expect(screen.getByTestId('where').textContent).toBe('/transactions?state=active');
+
+    // A session starting anywhere bumps transactionsVersion: the list fetches again.
+    const before = client.callsOf('transactions:list').length;
+    act(() => client.emit([{ type: 'transactionStarted', transaction: aTransaction({ transactionId: 14, active: true, stopTime: null }), ts: '2025-05-01T12:00:00.000Z' }]));
+    await waitFor(() => expect(client.callsOf('transactions:list').length).toBe(before + 1));
+  });
+
+  it('filters by charger from the URL and opens a session on Enter', async () => {
+    const client = fakeClient({ 'transactions:list': () => [aTransaction()] });
+    off = liveBench(client);
+    render(withBench(client, screens, '/transactions?charger=CP-1'));
+    expect((screen.getByLabelText('Charger') as HTMLInputElement).value).toBe('CP-1');
+    const cell = await screen.findByText('TAG-A');
+    expect(client.callsOf('transactions:list')[0]).toMatchObject({ chargerId: 'CP-1' });
+    await userEvent.click(cell);
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByTestId('where').textContent).toBe('/transactions/12');
+  });
+});
+
+describe('transaction detail', () => {
+  it('shows the summary and every meter value of the session', async () => {
+    const values = [
+      meterValue(1, '2025-05-01T10:00:00.000Z', 'Energy.Active.Import.Register', '10000', 'Wh'),
+      meterValue(2, '2025-05-01T10:00:00.000Z', 'Power.Active.Import', '7200', 'W'),
+      meterValue(3, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '13700', 'Wh'),
+      meterValue(4, '2025-05-01T10:30:00.000Z', 'Power.Active.Import', '7400', 'W'),
+    ];
+    const client = fakeClient({ 'transactions:get': () => ({ ...aTransaction(), meterValues: values }) });
+    off = liveBench(client);
+    render(withBench(client, screens, '/transactions/12'));
+
+    expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
+    expect(client.callsOf('transactions:get')).toEqual([{ transactionId: 12 }]);
+    const summary = within(screen.getByRole('region', { name: 'Summary' }));
+    expect(summary.getByRole('link', { name: 'CP-1' }).getAttribute('href')).toBe('/chargers/CP-1');
+    expect(summary.getByText('7.40 kWh')).toBeTruthy();
+    expect(summary.getByText('1 h 00 min')).toBeTruthy();
+    expect(summary.getByText('EVDisconnected')).toBeTruthy();
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('7.4 kW · 3.70 kWh');
+    const table = within(screen.getByRole('region', { name: 'Meter values' }));
+    expect(table.getAllByText('Energy.Active.Import.Register')).toHaveLength(2);
+    expect(table.getByText('13700')).toBeTruthy();
+  });
+
+  it('fetches a running session once, adds its meter values as they arrive, and fetches again once it stops', async () => {
+    const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    const stored = [meterValue(1, '2025-05-01T10:00:00.000Z', 'Energy.Active.Import.Register', '10000', 'Wh'), meterValue(2, '2025-05-01T10:00:00.000Z', 'Power.Active.Import', '7200', 'W')];
+    let current: TransactionView & { meterValues: MeterValueView[] } = { ...running, meterValues: stored };
+    const client = fakeClient({ 'transactions:get': () => current });
+    off = liveBench(client, { activeTransactions: { 12: running } });
+    render(withBench(client, screens, '/transactions/12'));
+    expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
+
+    // A sample every few seconds: none of them downloads the session again.
+    const sample = (minute: number, wh: number, w: number) => {
+      const timestamp = `2025-05-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
+      const values = [meterValue(0, timestamp, 'Energy.Active.Import.Register', String(wh), 'Wh'), meterValue(0, timestamp, 'Power.Active.Import', String(w), 'W')].map(({ id: _id, ...v }) => v);
+      act(() => client.emit([{ type: 'meterValues', chargerId: 'CP-1', connectorId: 2, transactionId: 12, values, ts: timestamp }]));
+      return values;
+    };
+    const arrived = [...sample(1, 10_120, 7300), ...sample(2, 10_240, 7350), ...sample(3, 10_360, 7400)];
+    const table = within(screen.getByRole('region', { name: 'Meter values' }));
+    expect(await table.findByText('10360')).toBeTruthy();
+    expect(table.getByText('10120')).toBeTruthy();
+    // The chart and the latest reading move with them.
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('7.4 kW · 360 Wh');
+    expect(client.callsOf('transactions:get')).toHaveLength(1);
+
+    // Stopping fetches the stored session once more; values already shown are not listed twice.
+    const stopped = aTransaction({ meterStop: 10_360, stopTime: '2025-05-01T10:03:30.000Z', energyWh: 360 });
+    current = { ...stopped, meterValues: [...stored, ...arrived.map((v, i) => ({ ...v, id: 3 + i }))] };
+    act(() => client.emit([{ type: 'transactionStopped', transaction: stopped, ts: '2025-05-01T10:03:30.000Z' }]));
+    await waitFor(() => expect(client.callsOf('transactions:get')).toHaveLength(2));
+    expect(await screen.findByText('Finished')).toBeTruthy();
+    expect(table.getAllByText('10360')).toHaveLength(1);
+    expect(screen.getByRole('grid', { name: 'Meter values (8)' })).toBeTruthy();
+  });
+
+  it('says plainly when there is no such transaction', async () => {
+    const client = fakeClient();
+    client.handlers['transactions:get'] = () => Promise.reject(new Error('No transaction 99'));
+    off = liveBench(client);
+    render(withBench(client, screens, '/transactions/99'));
+    expect(await screen.findByText('No transaction 99')).toBeTruthy();
+  });
+});

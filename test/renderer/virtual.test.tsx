@@ -1,0 +1,258 @@
+// @vitest-environment jsdom
+// The Virtual chargers screen: creating one (checked as the bench checks it), physical actions and fault
+// switches sent as calls, and the panels following the pushed events.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { VirtualChargersScreen } from '../../src/renderer/src/features/virtual/VirtualChargersScreen';
+import { CallFailure } from '../../src/renderer/src/api/client';
+import { connectStore, initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { benchCalls } from '../../src/shared/api/contract';
+import { Faults, type VirtualChargerView, type VirtualConnectorView } from '../../src/shared/api/virtual-chargers';
+import { fakeClient, withBench, type Handlers } from './fake-client';
+
+const ts = '2026-11-21T10:00:00.000Z';
+
+function aConnector(connectorId: number, over: Partial<VirtualConnectorView> = {}): VirtualConnectorView {
+  return { connectorId, status: 'Available', errorCode: 'NoError', plugged: false, evSuspended: false, authorizedIdTag: null, transaction: null, reservation: null, meterWh: 0, powerW: 0, availability: 'Operative', ...over };
+}
+
+function aVirtualCharger(id = 'VCP1', over: Partial<VirtualChargerView> = {}): VirtualChargerView {
+  return {
+    id,
+    definition: { id, connectors: 2, vendor: 'ChargeBench', model: 'Virtual AC', firmwareVersion: '1.0.0', profiles: ['Core'], maxPowerW: 22_000, phases: 3, autoStart: true, hasPassword: false },
+    running: true,
+    connection: 'connected',
+    registration: 'Accepted',
+    firmwareVersion: '1.0.0',
+    firmwareStatus: 'Idle',
+    diagnosticsStatus: 'Idle',
+    lastError: null,
+    queuedMessages: 0,
+    localListVersion: 0,
+    connectors: [aConnector(1), aConnector(2)],
+    chargerFault: null,
+    faults: Faults.parse({}),
+    ...over,
+  };
+}
+
+function showing(views: VirtualChargerView[], handlers: Handlers = {}) {
+  useBench.setState({ loaded: true, virtualChargers: Object.fromEntries(views.map((v) => [v.id, v])) });
+  const client = fakeClient(handlers);
+  render(withBench(client, <VirtualChargersScreen />, '/virtual'));
+  return client;
+}
+
+/** Replaces a field's text in one input event (typing key by key in jsdom is slow and tests nothing more). */
+async function fill(user: ReturnType<typeof userEvent.setup>, field: HTMLElement, text: string) {
+  await user.clear(field);
+  if (text) await user.paste(text);
+}
+
+const region = (name: string) => screen.getByRole('region', { name });
+
+beforeEach(() => useBench.setState(initialBenchState, true));
+afterEach(cleanup);
+
+describe('virtual chargers screen', () => {
+  it('checks a new charger as the bench does and suggests a free id', async () => {
+    const client = showing([aVirtualCharger('VCP001')]);
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'New virtual charger' }));
+    const dialog = screen.getByRole('dialog', { name: 'New virtual charger' });
+    const id = within(dialog).getByLabelText(/Charger id/);
+    expect((id as HTMLInputElement).value).toBe('VCP002');
+
+    await fill(user, id, 'VCP 1');
+    await fill(user, within(dialog).getByLabelText('Connectors'), '11');
+    await fill(user, within(dialog).getByLabelText('Password', { selector: 'input' }), 'short');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(within(dialog).getByText('Charger id must not contain spaces, /, ?, # or %: it goes in URLs')).toBeTruthy();
+    expect(within(dialog).getByText('Connectors must be a whole number from 1 to 10')).toBeTruthy();
+    expect(within(dialog).getByText(/^Password must be at least 16 characters/)).toBeTruthy();
+    expect(client.callsOf('virtualChargers:create')).toEqual([]);
+    // Corrected, the message goes at once.
+    await fill(user, id, 'VCP1');
+    expect(within(dialog).queryByText(/Charger id must/)).toBeNull();
+  });
+
+  it('creates a charger with the definition the form describes', async () => {
+    const created = aVirtualCharger('VCP1');
+    const client = showing([], { 'virtualChargers:create': () => created });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'New virtual charger' }));
+    const dialog = screen.getByRole('dialog', { name: 'New virtual charger' });
+    await fill(user, within(dialog).getByLabelText(/Charger id/), 'VCP1');
+    // Core stays on whatever the user does.
+    expect((within(dialog).getByRole('checkbox', { name: 'Core' }) as HTMLInputElement).disabled).toBe(true);
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Smart charging' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.callsOf('virtualChargers:create')).toEqual([
+      {
+        id: 'VCP1',
+        connectors: 2,
+        vendor: 'ChargeBench',
+        model: 'Virtual AC',
+        firmwareVersion: '1.0.0',
+        profiles: ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'RemoteTrigger'],
+        maxPowerW: 22_000,
+        phases: 3,
+        autoStart: true,
+      },
+    ]);
+    expect(region('Virtual charger VCP1')).toBeTruthy();
+  });
+
+  it('shows the bench\u2019s refusal on the field it names', async () => {
+    let calls = 0;
+    const client = showing([], {
+      'virtualChargers:create': () => {
+        if (++calls === 1) throw new CallFailure({ status: 400, message: 'Invalid body field "vendor": must not be reserved', field: 'vendor' });
+        throw new CallFailure({ status: 409, message: 'A virtual charger "VCP001" already exists', field: 'id' });
+      },
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'New virtual charger' }));
+    await user.keyboard('{Enter}');
+    const dialog = screen.getByRole('dialog', { name: 'New virtual charger' });
+    expect(await within(dialog).findByText('Vendor must not be reserved')).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(await within(dialog).findByText('A virtual charger "VCP001" already exists')).toBeTruthy();
+    expect(within(dialog).getByLabelText(/Charger id/).getAttribute('aria-invalid')).toBe('true');
+    expect(client.callsOf('virtualChargers:create')).toHaveLength(2);
+  });
+
+  it('plugs a cable in with the act call, and enables only the actions that can happen', async () => {
+    const vcp = aVirtualCharger();
+    const plugged = aVirtualCharger('VCP1', { connectors: [aConnector(1, { plugged: true, status: 'Preparing' }), aConnector(2)] });
+    const client = showing([vcp], { 'virtualChargers:act': () => ({ charger: plugged }) });
+    const c1 = within(region('Connector 1'));
+    expect((c1.getByRole('button', { name: 'Unplug cable from connector 1' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((c1.getByRole('button', { name: 'Suspend EV on connector 1' }) as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.setup({ delay: null }).click(c1.getByRole('button', { name: 'Plug connector 1' }));
+    expect(client.callsOf('virtualChargers:act')).toEqual([{ id: 'VCP1', action: 'plug', body: { connectorId: 1 } }]);
+    // The answer's view shows at once, before the event arrives.
+    await waitFor(() => expect((c1.getByRole('button', { name: 'Unplug cable from connector 1' }) as HTMLButtonElement).disabled).toBe(false));
+    expect((c1.getByRole('button', { name: 'Plug connector 1' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(c1.getByText('Preparing')).toBeTruthy();
+  });
+
+  it('presents a card and says in plain words when the bench says it cannot happen now', async () => {
+    const client = showing([aVirtualCharger()], {
+      'virtualChargers:act': ({ action }) => {
+        if (action === 'present-id-tag') return { result: { accepted: false, status: 'Invalid', message: 'Card BADCARD was not accepted: Invalid' }, charger: aVirtualCharger() };
+        throw new CallFailure({ status: 409, message: 'Virtual charger VCP1 is not connected' });
+      },
+    });
+    const user = userEvent.setup({ delay: null });
+    const c1 = within(region('Connector 1'));
+    await fill(user, c1.getByLabelText('Card idTag for connector 1'), 'BADCARD');
+    await user.keyboard('{Enter}');
+    expect(client.callsOf('virtualChargers:act')).toEqual([{ id: 'VCP1', action: 'present-id-tag', body: { connectorId: 1, idTag: 'BADCARD' } }]);
+    expect(await c1.findByText('Card BADCARD was not accepted: Invalid')).toBeTruthy();
+
+    await fill(user, c1.getByLabelText('Card idTag for connector 1'), 'BADCARD-TOO-LONG-FOR-A-CARD');
+    expect(c1.getByText(/Card idTag must be at most 20 characters/)).toBeTruthy();
+    expect((c1.getByRole('button', { name: 'Present card on connector 1' }) as HTMLButtonElement).disabled).toBe(true);
+
+    await user.click(within(region('Virtual charger VCP1')).getByRole('button', { name: 'Send malformed frame' }));
+    expect(await screen.findByText('Not possible right now: Virtual charger VCP1 is not connected')).toBeTruthy();
+  });
+
+  it('follows the pushed events: a session starting shows on the connector panel', async () => {
+    const vcp = aVirtualCharger();
+    const client = fakeClient({
+      'bench:status': () => ({ version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], dataDir: '/tmp', face: 'serve' }),
+      'chargers:list': () => [],
+      'virtualChargers:list': () => [vcp],
+      'transactions:list': () => [],
+    });
+    const stop = connectStore(client);
+    render(withBench(client, <VirtualChargersScreen />, '/virtual'));
+    const c1 = within(await screen.findByRole('region', { name: 'Connector 1' }));
+    expect(c1.getByText('Available')).toBeTruthy();
+
+    const charging = aVirtualCharger('VCP1', {
+      connectors: [aConnector(1, { plugged: true, status: 'Charging', transaction: { transactionId: 42, idTag: 'TAG001', startedAt: ts, energyWh: 1500 }, meterWh: 1500, powerW: 7400 }), aConnector(2)],
+    });
+    act(() => client.emit([{ type: 'virtualChargerChanged', charger: charging, ts }]));
+    expect(c1.getByText('Charging', { selector: '.MuiChip-label' })).toBeTruthy();
+    expect(c1.getByRole('link', { name: '#42' })).toBeTruthy();
+    expect(c1.getByText(/1\.50 kWh · 7\.4 kW/)).toBeTruthy();
+    expect((c1.getByRole('button', { name: 'Suspend EV on connector 1' }) as HTMLButtonElement).disabled).toBe(false);
+
+    act(() => client.emit([{ type: 'virtualChargerRemoved', id: 'VCP1', ts }]));
+    expect(screen.queryByRole('region', { name: 'Virtual charger VCP1' })).toBeNull();
+    expect(screen.getByText('No virtual chargers yet')).toBeTruthy();
+    stop();
+  });
+
+  it('sends only the fault switch that was toggled, and counts the faults that are on', async () => {
+    const withSlow = aVirtualCharger('VCP1', { faults: Faults.parse({ slowCharging: true }) });
+    const client = showing([aVirtualCharger()], { 'virtualChargers:setFaults': () => withSlow });
+    const user = userEvent.setup({ delay: null });
+    const card = within(region('Virtual charger VCP1'));
+    await user.click(card.getByRole('button', { name: /Fault switches/ }));
+    await user.click(card.getByRole('switch', { name: 'Slow charging' }));
+    expect(client.callsOf('virtualChargers:setFaults')).toEqual([{ id: 'VCP1', faults: { slowCharging: true } }]);
+    expect(await card.findByText('1 fault switch on')).toBeTruthy();
+
+    // A number is sent when the user is done with it, and checked against the bounds first.
+    const power = card.getByLabelText('Trickle power');
+    await fill(user, power, '5000');
+    await user.keyboard('{Enter}');
+    expect(card.getByText('Trickle power must be from 0 to 3680 W')).toBeTruthy();
+    await fill(user, power, '1000');
+    await user.keyboard('{Enter}');
+    expect(client.callsOf('virtualChargers:setFaults').at(-1)).toEqual({ id: 'VCP1', faults: { slowChargingW: 1000 } });
+    // Leaving the field after Enter, before the bench's update arrives, does not send it a second time.
+    await user.tab();
+    expect(client.callsOf('virtualChargers:setFaults').filter((c) => 'slowChargingW' in c.faults)).toHaveLength(1);
+    // Leaving it after an edit sends once too.
+    await fill(user, power, '1200');
+    await user.tab();
+    expect(client.callsOf('virtualChargers:setFaults').filter((c) => 'slowChargingW' in c.faults)).toEqual([
+      { id: 'VCP1', faults: { slowChargingW: 1000 } },
+      { id: 'VCP1', faults: { slowChargingW: 1200 } },
+    ]);
+  });
+
+  it('adds and removes a protocol fault for one action', async () => {
+    const withReset = aVirtualCharger('VCP1', { faults: Faults.parse({ actions: { Reset: { mode: 'reject' } } }) });
+    const client = showing([withReset], { 'virtualChargers:setFaults': () => withReset });
+    const user = userEvent.setup({ delay: null });
+    const card = within(region('Virtual charger VCP1'));
+    await user.click(card.getByRole('button', { name: /Fault switches/ }));
+    await user.click(card.getByRole('combobox', { name: 'Action' }));
+    await user.click(screen.getByRole('option', { name: 'UnlockConnector' }));
+    await user.click(card.getByRole('combobox', { name: 'Mode' }));
+    await user.click(screen.getByRole('option', { name: /^CALLERROR/ }));
+    await user.click(card.getByRole('button', { name: 'Add fault' }));
+    expect(client.callsOf('virtualChargers:setFaults').at(-1)).toEqual({
+      id: 'VCP1',
+      faults: { actions: { Reset: { mode: 'reject', delaySeconds: 10, errorCode: 'InternalError' }, UnlockConnector: { mode: 'callError', delaySeconds: 10, errorCode: 'InternalError' } } },
+    });
+    await user.click(card.getByRole('button', { name: 'Remove the Reset fault' }));
+    expect(client.callsOf('virtualChargers:setFaults').at(-1)).toEqual({ id: 'VCP1', faults: { actions: {} } });
+  });
+
+  it('deletes a charger only after a confirmation that names it', async () => {
+    const client = showing([aVirtualCharger()], { 'virtualChargers:delete': () => null });
+    const user = userEvent.setup({ delay: null });
+    await user.click(within(region('Virtual charger VCP1')).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog', { name: 'Delete virtual charger VCP1?' });
+    expect(within(dialog).getByText(/saved state/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Delete VCP1' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Virtual charger VCP1' })).toBeNull());
+    expect(client.callsOf('virtualChargers:delete')).toEqual([{ id: 'VCP1' }]);
+  });
+});
+
+describe('a fault patch', () => {
+  it('reaches the charger with only the fields sent, so the other switches stay as they are', () => {
+    const args = benchCalls['virtualChargers:setFaults'].parse({ id: 'VCP1', faults: { slowCharging: true } });
+    expect(args.faults).toEqual({ slowCharging: true });
+  });
+});

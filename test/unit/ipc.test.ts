@@ -1,0 +1,133 @@
+// The desktop app's IPC door (src/main/electron/ipc.ts) with a fake 'electron': only our renderer's top
+// frame is answered, every argument is validated, and the firmware picker hosts what the user chose.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const fake = vi.hoisted(() => ({
+  handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  openDialog: vi.fn(),
+}));
+
+vi.mock('electron', () => ({
+  ipcMain: {
+    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => {
+      if (fake.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      fake.handlers.set(channel, fn);
+    },
+    removeHandler: (channel: string) => fake.handlers.delete(channel),
+  },
+  dialog: { showOpenDialog: fake.openDialog },
+  BrowserWindow: { fromWebContents: () => ({ id: 1 }) },
+}));
+
+import { registerIpc, forwardEvents } from '../../src/main/electron/ipc';
+import { FileHost } from '../../src/main/file-host';
+import { benchMethods } from '../../src/shared/api/contract';
+import type { Bench } from '../../src/main/bench';
+
+const OWN = 'file:///app/out/renderer/index.html';
+const isOwnRenderer = (url: string) => url.split('#')[0] === OWN;
+
+/** An IpcMainInvokeEvent from a frame at `url`; `top` false makes it an iframe. */
+const from = (url: string | null, top = true) => ({ sender: {}, senderFrame: url === null ? null : { url, parent: top ? null : { url: OWN } } });
+
+let dir: string;
+let dispose: () => void;
+const listeners: Array<(e: unknown) => void> = [];
+
+function fakeBench(): Bench {
+  return {
+    dataDir: dir,
+    files: new FileHost(join(dir, 'files')),
+    record: { settled: async () => {} },
+    centralSystem: {
+      address: () => ({ host: '127.0.0.1', port: 9100 }),
+      connectedChargers: () => ['CP-1'],
+      onEvent: (l: (e: unknown) => void) => {
+        listeners.push(l);
+        return () => listeners.splice(listeners.indexOf(l), 1);
+      },
+    },
+    virtualChargers: { list: () => [] },
+  } as unknown as Bench;
+}
+
+const invoke = (channel: string, event: unknown, ...args: unknown[]) => {
+  const h = fake.handlers.get(channel);
+  if (!h) throw new Error(`no handler for ${channel}`);
+  return Promise.resolve(h(event, ...args)) as Promise<any>;
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'chargebench-ipc-'));
+  dispose = registerIpc(fakeBench(), isOwnRenderer).dispose;
+});
+
+afterEach(() => {
+  dispose();
+  fake.openDialog.mockReset();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('IPC', () => {
+  it('has one handler per contract call and the firmware picker', () => {
+    for (const m of benchMethods) expect(fake.handlers.has(m), m).toBe(true);
+    expect(fake.handlers.has('desktop:chooseFile')).toBe(true);
+  });
+
+  it('answers our own renderer', async () => {
+    expect(await invoke('bench:status', from(`${OWN}#/chargers`), {})).toMatchObject({ ok: true, value: { port: 9100, connectedChargers: ['CP-1'], face: 'desktop' } });
+    expect(await invoke('virtualChargers:list', from(OWN), undefined)).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses a call from a foreign page, an iframe, or a frame already gone', async () => {
+    for (const event of [from('https://evil.example/'), from('file:///tmp/other.html'), from(OWN, false), from(null)]) {
+      expect(await invoke('bench:status', event, {})).toEqual({ ok: false, error: { status: 403, message: expect.stringContaining('refused') } });
+      expect(await invoke('desktop:chooseFile', event, {})).toMatchObject({ ok: false, error: { status: 403 } });
+    }
+    expect(fake.openDialog).not.toHaveBeenCalled();
+  });
+
+  it('answers a bad argument with a 400 naming the field', async () => {
+    expect(await invoke('chargers:get', from(OWN), { id: '' })).toMatchObject({ ok: false, error: { status: 400, field: 'id' } });
+    expect(await invoke('bench:status', from(OWN), { extra: 1 })).toMatchObject({ ok: false, error: { status: 400 } });
+    expect(await invoke('messages:page', from(OWN), { limit: 'lots' })).toMatchObject({ ok: false, error: { status: 400, field: 'limit' } });
+    expect(await invoke('bench:status', from(OWN), {}, 'second')).toMatchObject({ ok: false, error: { status: 400, message: expect.stringContaining('one argument') } });
+    expect(await invoke('desktop:chooseFile', from(OWN), { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { status: 400 } });
+  });
+
+  it('never hosts a path the renderer names: no channel takes one, only the dialog picks a file', async () => {
+    expect([...fake.handlers.keys()].filter((c) => c.startsWith('files:'))).toEqual([]);
+    expect(await invoke('desktop:chooseFile', from(OWN), { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { status: 400 } });
+    expect(fake.openDialog).not.toHaveBeenCalled();
+  });
+
+  it('desktop:chooseFile hosts the file picked in the dialog, and answers null when cancelled', async () => {
+    const file = join(dir, '5.0.0.bin');
+    writeFileSync(file, 'FIRMWARE');
+    fake.openDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
+    const reply = await invoke('desktop:chooseFile', from(OWN), {});
+    expect(reply).toMatchObject({ ok: true, value: { name: '5.0.0.bin', size: 8, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9100\/files\/[\w-]{24}\/5\.0\.0\.bin$/), expiresAt: expect.any(String) } });
+    expect(fake.openDialog.mock.calls[0][1]).toMatchObject({ properties: ['openFile'], filters: expect.arrayContaining([expect.objectContaining({ extensions: expect.arrayContaining(['bin', 'img', 'zip', 'gz']) })]) });
+
+    fake.openDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    expect(await invoke('desktop:chooseFile', from(OWN), {})).toEqual({ ok: true, value: null });
+  });
+
+  it('forwards bench events to the window in batches', async () => {
+    vi.useFakeTimers();
+    try {
+      const sent: unknown[][] = [];
+      const stop = forwardEvents(fakeBench(), { isDestroyed: () => false, send: (_c: string, batch: unknown[]) => sent.push(batch) } as never);
+      for (let i = 0; i < 500; i++) listeners.at(-1)!({ type: 'chargerConnected', chargerId: `CP-${i}`, remoteAddress: null, ts: '' });
+      vi.advanceTimersByTime(100);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toHaveLength(500);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
