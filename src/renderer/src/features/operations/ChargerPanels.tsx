@@ -35,7 +35,6 @@ export function ResetPanel() {
   const { chargerId } = usePanel();
   const running = useRunning(chargerId);
   const [type, setType] = useState<ResetType>('Soft');
-  const [confirming, setConfirming] = useState(false);
   const form = useOperationForm(chargerId, 'Reset', { type });
   return (
     <PanelShell title="Reset" action="Reset" description="Restarts the charger. Soft: a graceful software restart. Hard: a full restart, as after a power cut.">
@@ -47,23 +46,18 @@ export function ResetPanel() {
         </RadioGroup>
       </FormControl>
       <Typography variant="body2">{running.length ? `${plural(running.length, 'transaction')} running on ${chargerId} now.` : `Nothing is charging on ${chargerId} now.`}</Typography>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && setConfirming(true)}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
         {type} reset…
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
-        open={confirming}
+        {...form.confirm.dialog}
         title={`${type} reset ${chargerId}?`}
         target={`${chargerId} · the whole charger`}
         running={running}
         consequence={resetConsequence(type, chargerId, running)}
         confirmLabel={resetLabel(type, chargerId, running.length)}
         dangerous={type === 'Hard' || running.length > 0}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void form.send();
-        }}
       />
     </PanelShell>
   );
@@ -77,7 +71,6 @@ export function ChangeAvailabilityPanel() {
   const { chargerId } = usePanel();
   const [connectorId, setConnectorId] = useState('0');
   const [type, setType] = useState<AvailabilityType>('Inoperative');
-  const [confirming, setConfirming] = useState(false);
   const n = Number(connectorId);
   const running = useRunning(chargerId, n);
   const form = useOperationForm(chargerId, 'ChangeAvailability', { connectorId: numberOrText(connectorId), type });
@@ -97,7 +90,7 @@ export function ChangeAvailabilityPanel() {
         onClick={() => {
           const p = form.prepare();
           if (!p) return;
-          if (type === 'Inoperative') setConfirming(true);
+          if (type === 'Inoperative') form.confirm.ask();
           else void form.send(p);
         }}
       >
@@ -105,7 +98,7 @@ export function ChangeAvailabilityPanel() {
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
-        open={confirming}
+        {...form.confirm.dialog}
         title="Take it out of service?"
         target={n === 0 ? `${chargerId} · the whole charger` : `${chargerId} · connector ${n}`}
         running={running}
@@ -116,11 +109,6 @@ export function ChangeAvailabilityPanel() {
         }
         confirmLabel={availabilityLabel('Inoperative', chargerId, n)}
         dangerous={running.length > 0}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void form.send();
-        }}
       />
     </PanelShell>
   );
@@ -129,7 +117,6 @@ export function ChangeAvailabilityPanel() {
 export function UnlockPanel() {
   const { chargerId } = usePanel();
   const [connectorId, setConnectorId] = useState('1');
-  const [confirming, setConfirming] = useState(false);
   const n = Number(connectorId);
   const running = useRunning(chargerId, n);
   const form = useOperationForm(chargerId, 'UnlockConnector', { connectorId: numberOrText(connectorId) });
@@ -137,23 +124,18 @@ export function UnlockPanel() {
   return (
     <PanelShell title="Unlock connector" action="UnlockConnector" description="Releases the cable lock of a connector, e.g. when a driver cannot pull the cable out.">
       <ConnectorSelect value={connectorId} onChange={setConnectorId} errors={form.errors} />
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && setConfirming(true)}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
         Unlock connector {connectorId}…
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
-        open={confirming}
+        {...form.confirm.dialog}
         title={`Unlock connector ${n}?`}
         target={`${chargerId} · connector ${n}`}
         running={running}
         consequence={tx ? `Transaction ${tx.transactionId} of ${tx.idTag} on connector ${n} ends (StopTransaction reason UnlockCommand) and the cable is released.` : 'The cable lock is released; a cable left in the socket can be pulled out.'}
         confirmLabel={`Unlock connector ${n} of ${chargerId}`}
         dangerous={running.length > 0}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void form.send();
-        }}
       />
     </PanelShell>
   );
@@ -161,26 +143,20 @@ export function UnlockPanel() {
 
 export function ClearCachePanel() {
   const { chargerId } = usePanel();
-  const [confirming, setConfirming] = useState(false);
   const form = useOperationForm(chargerId, 'ClearCache', {});
   return (
     <PanelShell title="Clear cache" action="ClearCache" description="Empties the charger's authorization cache (idTags it remembers from earlier answers). The local list is not touched.">
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && setConfirming(true)}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
         Clear the cache…
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
-        open={confirming}
+        {...form.confirm.dialog}
         title="Clear the authorization cache?"
         target={`${chargerId} · the whole charger`}
         running={[]}
         consequence="Cached idTags are forgotten: the next card is checked online or against the local list. While the charger is offline, cards it only knew from the cache may be refused."
         confirmLabel={`Clear the authorization cache of ${chargerId}`}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void form.send();
-        }}
       />
     </PanelShell>
   );
@@ -215,10 +191,7 @@ export function TriggerMessagePanel() {
       </Stack>
       <SendButton
         pending={form.op.pending}
-        onClick={() => {
-          const p = form.prepare();
-          if (p) void form.send(p);
-        }}
+        onClick={form.submit}
       >
         Trigger {requestedMessage}
       </SendButton>
@@ -244,10 +217,7 @@ export function DataTransferPanel() {
       <TextField label="Data" multiline minRows={3} value={data} onChange={(e) => setData(e.target.value)} {...fieldState(form.errors, 'data', 'Optional, sent as text')} slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }} />
       <SendButton
         pending={form.op.pending}
-        onClick={() => {
-          const p = form.prepare();
-          if (p) void form.send(p);
-        }}
+        onClick={form.submit}
       >
         Send data
       </SendButton>

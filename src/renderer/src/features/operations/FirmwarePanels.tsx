@@ -110,7 +110,6 @@ export function UpdateFirmwarePanel() {
   const [retryInterval, setRetryInterval] = useState('');
   const [hosted, setHosted] = useState<{ name: string } | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const form = useOperationForm(chargerId, 'UpdateFirmware', compact({ location: location.trim() || undefined, retrieveDate: dateOrText(retrieveDate), retries: numberOrText(retries), retryInterval: numberOrText(retryInterval) }));
 
   const choose = async () => {
@@ -154,24 +153,19 @@ export function UpdateFirmwarePanel() {
         <TextField label="Retries" value={retries} onChange={(e) => setRetries(e.target.value)} {...fieldState(form.errors, 'retries', 'Optional: download attempts')} />
         <TextField label="Retry interval (s)" value={retryInterval} onChange={(e) => setRetryInterval(e.target.value)} {...fieldState(form.errors, 'retryInterval', 'Optional')} />
       </Stack>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && setConfirming(true)}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
         Update firmware…
       </SendButton>
       <OperationOutcome op={form.op} />
       <ProgressStepper label="Firmware update progress" steps={firmwareSteps} progress={firmwareProgress(charger?.firmwareStatus)} />
       <ConfirmDialog
-        open={confirming}
+        {...form.confirm.dialog}
         title={`Update the firmware of ${chargerId}?`}
         target={`${chargerId} · the whole charger`}
         running={running}
         consequence={`At the retrieve date the charger downloads ${hosted ? hosted.name : 'the file'} from ${location}, installs it and restarts; nothing charges while it installs.${running.length ? ` The charger should wait for the ${plural(running.length, 'running transaction')} to end before installing.` : ''}`}
         confirmLabel={`Update the firmware of ${chargerId}`}
         dangerous
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void form.send();
-        }}
       />
     </PanelShell>
   );
@@ -211,10 +205,7 @@ export function DiagnosticsPanel() {
       </Stack>
       <SendButton
         pending={form.op.pending}
-        onClick={() => {
-          const p = form.prepare();
-          if (p) void form.send(p);
-        }}
+        onClick={form.submit}
       >
         Request diagnostics
       </SendButton>

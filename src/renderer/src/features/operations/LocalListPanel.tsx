@@ -47,7 +47,6 @@ export function LocalListPanel() {
   const [listVersion, setListVersion] = useState('1');
   const [updateType, setUpdateType] = useState<UpdateType>('Full');
   const [entries, setEntries] = useState<EntryDraft[]>([newEntry()]);
-  const [confirming, setConfirming] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const payload = {
@@ -176,7 +175,7 @@ export function LocalListPanel() {
         onClick={() => {
           const p = form.prepare();
           if (!p) return;
-          if (updateType === 'Full') setConfirming(true);
+          if (updateType === 'Full') form.confirm.ask();
           else void form.send(p);
         }}
       >
@@ -184,17 +183,12 @@ export function LocalListPanel() {
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
-        open={confirming}
+        {...form.confirm.dialog}
         title="Replace the whole local list?"
         target={`${chargerId} · the whole charger`}
         running={[]}
         consequence={`The charger's whole list is replaced by the ${plural(n, 'entry', 'entries')} sent, as version ${listVersion}. Cards that only the old list knew may be refused while the charger is offline.`}
         confirmLabel={n ? `Replace the local list of ${chargerId} with ${plural(n, 'entry', 'entries')}` : `Empty the local list of ${chargerId}`}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void form.send();
-        }}
       />
     </PanelShell>
   );

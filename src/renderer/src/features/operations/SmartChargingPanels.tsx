@@ -40,10 +40,7 @@ export function SetChargingProfilePanel() {
       <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="csChargingProfiles" />
       <SendButton
         pending={form.op.pending}
-        onClick={() => {
-          const p = form.prepare();
-          if (p) void form.send(p);
-        }}
+        onClick={form.submit}
       >
         Install profile {profile.chargingProfileId} on {connectorId === '0' ? 'the charger' : `connector ${connectorId}`}
       </SendButton>
@@ -58,7 +55,6 @@ export function ClearChargingProfilePanel() {
   const [connectorId, setConnectorId] = useState('');
   const [purpose, setPurpose] = useState<'' | ChargingProfilePurposeType>('');
   const [stackLevel, setStackLevel] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const payload = compact({ id: numberOrText(id), connectorId: numberOrText(connectorId), chargingProfilePurpose: purpose || undefined, stackLevel: numberOrText(stackLevel) });
   const form = useOperationForm(chargerId, 'ClearChargingProfile', payload);
   const running = useRunning(chargerId, connectorId === '' ? undefined : Number(connectorId));
@@ -78,22 +74,17 @@ export function ClearChargingProfilePanel() {
         </TextField>
         <TextField label="Stack level" value={stackLevel} onChange={(e) => setStackLevel(e.target.value)} {...fieldState(form.errors, 'stackLevel', 'Optional')} />
       </Stack>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && setConfirming(true)}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
         {criteria ? 'Clear matching profiles…' : 'Clear all profiles…'}
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
-        open={confirming}
+        {...form.confirm.dialog}
         title={criteria ? 'Clear the matching charging profiles?' : 'Clear every charging profile?'}
         target={connectorId === '' ? `${chargerId} · all connectors` : connectorId === '0' ? `${chargerId} · connector 0 (the charger as a whole)` : `${chargerId} · connector ${connectorId}`}
         running={running}
         consequence={`${criteria ? `Profiles matching ${criteria} are removed.` : 'Every charging profile on the charger is removed.'} Their limits stop applying at once, so running transactions may draw more power.`}
         confirmLabel={criteria ? `Clear the charging profiles of ${chargerId} matching ${criteria}` : `Clear all charging profiles of ${chargerId}`}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void form.send();
-        }}
       />
     </PanelShell>
   );
@@ -121,10 +112,7 @@ export function CompositeSchedulePanel() {
       </Stack>
       <SendButton
         pending={form.op.pending}
-        onClick={() => {
-          const p = form.prepare();
-          if (p) void form.send(p);
-        }}
+        onClick={form.submit}
       >
         Get composite schedule
       </SendButton>

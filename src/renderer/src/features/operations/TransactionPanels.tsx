@@ -32,10 +32,7 @@ export function RemoteStartPanel() {
       {withProfile && <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="chargingProfile" fixedPurpose showTransactionId={false} />}
       <SendButton
         pending={form.op.pending}
-        onClick={() => {
-          const p = form.prepare();
-          if (p) void form.send(p);
-        }}
+        onClick={form.submit}
       >
         Start transaction
       </SendButton>
@@ -51,7 +48,6 @@ export function RemoteStopPanel() {
   const running = useRunning(chargerId);
   const [choice, setChoice] = useState('');
   const [otherId, setOtherId] = useState('');
-  const [confirming, setConfirming] = useState(false);
   const selected = choice === OTHER ? undefined : running.find((t) => String(t.transactionId) === choice);
   const picked = choice === '' && running.length === 1 ? running[0] : selected;
   const value = choice === OTHER ? otherId : picked ? String(picked.transactionId) : '';
@@ -70,23 +66,18 @@ export function RemoteStopPanel() {
         </TextField>
         {choice === OTHER && <TextField label="Transaction id" value={otherId} onChange={(e) => setOtherId(e.target.value)} required {...fieldState(form.errors, 'transactionId', 'E.g. to check the charger rejects an unknown id')} />}
       </Stack>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && setConfirming(true)}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
         Stop transaction…
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
-        open={confirming}
+        {...form.confirm.dialog}
         title="Stop this transaction?"
         target={picked ? `${chargerId} · connector ${picked.connectorId}` : chargerId}
         running={picked ? [picked] : []}
         consequence={picked ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.` : `The bench does not know transaction ${value} as running on ${chargerId}; the charger should answer Rejected.`}
         confirmLabel={picked ? `Stop transaction ${picked.transactionId} on connector ${picked.connectorId} of ${chargerId}` : `Send RemoteStopTransaction ${value} to ${chargerId}`}
         dangerous
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => {
-          setConfirming(false);
-          void form.send();
-        }}
       />
     </PanelShell>
   );

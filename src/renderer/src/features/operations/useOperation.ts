@@ -52,7 +52,8 @@ export type Operation = ReturnType<typeof useOperation>;
 
 /**
  * A form around one action: its field errors (from the core's schema once the user tried to send,
- * plus the bench's refusal), and `prepare()` which returns the checked payload or null.
+ * plus the bench's refusal), `prepare()` which returns the checked payload or null, `submit()`, and the
+ * confirmation step (`confirm.ask()`, `confirm.dialog` spread into ConfirmDialog).
  */
 export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors) {
   const op = useOperation(chargerId);
@@ -67,5 +68,23 @@ export function useOperationForm<A extends OperationAction>(chargerId: string, a
     return valid && checked.ok ? checked.payload : null;
   }, [valid, checked]);
   const send = useCallback((p = checked.ok ? checked.payload : payload) => op.send(action, p), [op, action, checked, payload]);
-  return { op, errors, valid, prepare, send };
+  /** Checks the form and sends it when it is valid (operations that need no confirmation). */
+  const submit = useCallback(() => {
+    const p = prepare();
+    if (p) void send(p);
+  }, [prepare, send]);
+  // The confirmation step of a disruptive operation: `ask()` opens it; the dialog's confirm closes it and sends once.
+  const [confirming, setConfirming] = useState(false);
+  const confirm = {
+    ask: () => setConfirming(true),
+    dialog: {
+      open: confirming,
+      onCancel: () => setConfirming(false),
+      onConfirm: () => {
+        setConfirming(false);
+        void send();
+      },
+    },
+  };
+  return { op, errors, valid, prepare, send, submit, confirm };
 }
