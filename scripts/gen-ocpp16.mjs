@@ -106,7 +106,7 @@ function zodOf(schema, root, path, key) {
       if (schema.maxLength !== undefined) s += `.max(${schema.maxLength})`;
       return s;
     }
-    case 'integer': return 'z.int()';
+    case 'integer': return 'Integer';
     case 'number': return schema.multipleOf !== undefined ? `Decimal.multipleOf(${schema.multipleOf})` : 'Decimal';
     case 'boolean': return 'z.boolean()';
     case 'array': {
@@ -177,12 +177,12 @@ const visit = (n, seen = new Set()) => {
 for (const n of types.keys()) visit(n);
 const typeCode = ordered.map((n) => `export const ${n} = ${types.get(n).code};\nexport type ${n} = z.infer<typeof ${n}>;`).join('\n\n');
 const typeEnums = enumNamesUsed(typeCode);
-writeFileSync(join(outDir, 'types.ts'), [header, "import { z } from 'zod';", "import { DateTime, Decimal, Uri } from './primitives';", `import { ${typeEnums.join(', ')} } from './enums';`, '', typeCode, ''].join('\n'));
+writeFileSync(join(outDir, 'types.ts'), [header, "import { z } from 'zod';", "import { DateTime, Decimal, Integer, Uri } from './primitives';", `import { ${typeEnums.join(', ')} } from './enums';`, '', typeCode, ''].join('\n'));
 
 for (const [action, { req, conf }] of messages) {
   const code = `export const ${action}Request = ${req};\nexport type ${action}Request = z.infer<typeof ${action}Request>;\n\nexport const ${action}Response = ${conf};\nexport type ${action}Response = z.infer<typeof ${action}Response>;\n`;
   const imports = ["import { z } from 'zod';"];
-  const prim = ['DateTime', 'Decimal', 'Uri'].filter((n) => new RegExp(`\\b${n}\\b`).test(code));
+  const prim = ['DateTime', 'Decimal', 'Integer', 'Uri'].filter((n) => new RegExp(`\\b${n}\\b`).test(code));
   if (prim.length) imports.push(`import { ${prim.join(', ')} } from '../primitives';`);
   const e = enumNamesUsed(code);
   if (e.length) imports.push(`import { ${e.join(', ')} } from '../enums';`);

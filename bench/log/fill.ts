@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { BenchRecord } from '../../src/main/store/record';
 import { databaseFile } from '../../src/main/store/database';
+import { seededRandom } from '../../test/helpers/random';
 
 export interface FillOptions {
   frames: number;
@@ -26,18 +27,6 @@ export interface FillResult {
 }
 
 type Frame = [ts: string, chargerId: string, direction: 'in' | 'out', kind: string, messageId: string | null, action: string | null, raw: string, error: string | null];
-
-/** A deterministic pseudo-random generator, so every run logs the same frames. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a fleet says, weighted: charger-initiated calls dominate, a few central-system commands. */
 const mix: Array<[action: string, weight: number, from: 'CP' | 'CS']> = [
@@ -91,7 +80,7 @@ export async function fillLog(dataDir: string, o: FillOptions): Promise<FillResu
   const addChunk = db.prepare('INSERT INTO chunks (kind, key, first_id, last_id, rows) VALUES (?, ?, ?, ?, ?)');
   const seen = db.prepare('INSERT INTO chargers (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen');
 
-  const rnd = prng(1610);
+  const rnd = seededRandom(1610);
   const chargerIds = Array.from({ length: o.chargers }, (_, i) => `CB-${String(i + 1).padStart(4, '0')}`);
   const byAction: Record<string, number> = {};
   let flagged = 0;

@@ -56,6 +56,7 @@ export class BenchService {
         const { host, port } = cs.address();
         return { version, host, port, connectedChargers: cs.connectedChargers(), dataDir: this.bench.dataDir, face: this.face };
       },
+      'bench:health': () => this.bench.health(),
       'network:addresses': () => reachableAddresses(cs.address()),
       'chargers:list': () => record.chargers().map((c) => ({ ...c, connected: cs.isConnected(c.id) })),
       'chargers:get': ({ id }) => this.charger(id),

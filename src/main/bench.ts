@@ -1,14 +1,14 @@
 // The bench core every face drives: the record (SQLite), the central system and the bench's own
 // virtual chargers. Runs in plain Node.
-import type { OpenOptions } from './store/database';
-import { BenchRecord } from './store/record';
+import { BenchRecord, recordProblemText, type RecordOptions } from './store/record';
+import type { BenchHealth } from '../shared/api/views';
 import { CentralSystem, type CentralSystemOptions } from './central-system/central-system';
 import { VirtualChargerManager } from './virtual-cp/manager';
 import type { Clock } from './virtual-cp/clock';
 import { join } from 'node:path';
 import { FileHost } from './file-host';
 
-export interface BenchOptions extends CentralSystemOptions, OpenOptions {
+export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   dataDir: string;
   /** Clock of the virtual chargers (tests drive it). */
   virtualClock?: Clock;
@@ -17,6 +17,8 @@ export interface BenchOptions extends CentralSystemOptions, OpenOptions {
    * desktop app: open anyway on a free port, shown on screen, rather than not open at all).
    */
   portInUse?: 'fail' | 'anyFree';
+  /** Where alarms go (the console by default): one line when recording stops, one when it resumes. */
+  alarm?: (line: string) => void;
 }
 
 /** Old frames and meter values are pruned at start and then this often. */
@@ -73,12 +75,33 @@ export class Bench {
     });
     await virtualChargers.load();
     const bench = new Bench(record, cs, virtualChargers, options.dataDir, files);
+    const alarm = options.alarm ?? ((line: string) => console.error(line));
+    for (const notice of record.notices) alarm(`chargebench: at start: ${notice}`);
+    record.writer.onProblem = (problem, recovered) => {
+      if (problem) alarm(`chargebench: ALARM: ${recordProblemText(problem, options.dataDir)}`);
+      else alarm(`chargebench: recording again in ${options.dataDir}: the trouble is over${recovered?.droppedWrites ? ` (${recovered.droppedWrites} records of calls refused meanwhile could not be kept)` : ''}.`);
+      cs.publish({ type: 'healthChanged', health: bench.health(), ts: new Date().toISOString() });
+    };
     void bench.prune();
     // A shorter retention applies at once, not at the next hourly pass.
     cs.onSettingsChanged((now, before) => now.retentionDays !== before.retentionDays && void bench.prune());
     bench.pruneTimer = setInterval(() => void bench.prune(), PRUNE_EVERY_MS);
     bench.pruneTimer.unref();
     return bench;
+  }
+
+  /** Whether the bench can record, what it found at start, and the connections it turned away. */
+  health(): BenchHealth {
+    const problem = this.record.problem;
+    return {
+      ok: problem === null,
+      recording: problem?.kind ?? 'ok',
+      message: recordProblemText(problem, this.dataDir),
+      since: problem?.since ?? null,
+      dataDir: this.dataDir,
+      notices: [...this.record.notices],
+      connections: this.centralSystem.connectionStats(),
+    };
   }
 
   /**
@@ -92,6 +115,7 @@ export class Bench {
       const cutoff = new Date(Date.now() - days * DAY_MS).toISOString();
       try {
         await this.record.pruneBefore(cutoff, { stop: () => this.stopping });
+        this.centralSystem.forgetAllBut(new Set(this.record.chargerIds()));
       } catch (e) {
         console.error(`chargebench: pruning old frames and meter values failed: ${(e as Error).message}`);
       }

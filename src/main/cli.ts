@@ -11,6 +11,7 @@ import { reachableAddresses } from './bench-service';
 import type { BenchEvent, BenchSettings } from '../shared/api/views';
 import { version } from './version';
 import { registerVcpCommand } from './cli/vcp-command';
+import { printable } from './cli/terminal';
 
 const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v);
@@ -47,7 +48,7 @@ program
     const token = opts.apiToken ?? randomBytes(18).toString('base64url');
     let bench: Bench;
     try {
-      bench = await Bench.start({ dataDir, host: opts.host, port: opts.port });
+      bench = await Bench.start({ dataDir, host: opts.host, port: opts.port, face: 'chargebench serve' });
     } catch (e) {
       console.error(`chargebench: ${(e as Error).message}`);
       process.exit(1);
@@ -85,7 +86,12 @@ program
     const virtual = bench.virtualChargers.list();
     if (virtual.length) console.log(`  Virtual chargers     ${virtual.map((v) => `${v.id}${v.running ? '' : ' (stopped)'}`).join(', ')}`);
     console.log('Press Ctrl+C to stop.');
-    if (!opts.quiet) bench.centralSystem.onEvent(printEvent);
+    const health = bench.health();
+    if (!health.ok) console.log(`  ALARM                ${health.message}`);
+    if (!opts.quiet) bench.centralSystem.onEvent((e) => {
+      const line = describeEvent(e);
+      if (line) console.log(`${new Date().toLocaleTimeString()}  ${printable(line)}`);
+    });
 
     let stopping = false;
     const stop = async () => {
@@ -99,27 +105,27 @@ program
     process.on('SIGTERM', stop);
   });
 
-function printEvent(e: BenchEvent): void {
-  const t = new Date().toLocaleTimeString();
+/** One line for the console per event worth printing (escaped by the caller: it may hold a charger's text). */
+function describeEvent(e: BenchEvent): string | null {
   switch (e.type) {
     case 'chargerConnected':
-      return console.log(`${t}  ${e.chargerId} connected from ${e.remoteAddress ?? '?'}`);
+      return `${e.chargerId} connected from ${e.remoteAddress ?? '?'}`;
     case 'chargerDisconnected':
-      return console.log(`${t}  ${e.chargerId} disconnected: ${e.reason}`);
+      return `${e.chargerId} disconnected: ${e.reason}`;
     case 'connectionRefused':
-      return console.log(`${t}  refused ${e.chargerId ?? 'a connection'} from ${e.remoteAddress ?? '?'}: ${e.reason}`);
+      return `refused ${e.chargerId ?? 'a connection'} from ${e.remoteAddress ?? '?'}: ${e.reason}`;
     case 'bootNotification':
-      return console.log(`${t}  ${e.chargerId} booted: ${e.boot.chargePointVendor} ${e.boot.chargePointModel} fw ${e.boot.firmwareVersion ?? '?'} -> ${e.status}`);
+      return `${e.chargerId} booted: ${e.boot.chargePointVendor} ${e.boot.chargePointModel} fw ${e.boot.firmwareVersion ?? '?'} -> ${e.status}`;
     case 'statusChanged':
-      return console.log(`${t}  ${e.chargerId} connector ${e.connector.connectorId}: ${e.connector.status}${e.connector.errorCode !== 'NoError' ? ` (${e.connector.errorCode})` : ''}`);
+      return `${e.chargerId} connector ${e.connector.connectorId}: ${e.connector.status}${e.connector.errorCode !== 'NoError' ? ` (${e.connector.errorCode})` : ''}`;
     case 'transactionStarted':
-      return console.log(`${t}  ${e.transaction.chargerId} transaction ${e.transaction.transactionId} started on connector ${e.transaction.connectorId} for ${e.transaction.idTag} (${e.transaction.authStatus})`);
+      return `${e.transaction.chargerId} transaction ${e.transaction.transactionId} started on connector ${e.transaction.connectorId} for ${e.transaction.idTag} (${e.transaction.authStatus})`;
     case 'transactionStopped':
-      return console.log(`${t}  ${e.transaction.chargerId} transaction ${e.transaction.transactionId} stopped (${e.transaction.stopReason}), ${e.transaction.energyWh} Wh`);
+      return `${e.transaction.chargerId} transaction ${e.transaction.transactionId} stopped (${e.transaction.stopReason}), ${e.transaction.energyWh ?? '?'} Wh${e.transaction.warning ? ` (${e.transaction.warning})` : ''}`;
     case 'operationFinished':
-      return console.log(`${t}  ${e.operation.chargerId} ${e.operation.action}: ${e.operation.outcome}`);
+      return `${e.operation.chargerId} ${e.operation.action}: ${e.operation.outcome}`;
     default:
-      return;
+      return null;
   }
 }
 

@@ -38,16 +38,24 @@ export interface FileHostOptions {
 
 const ID = /^[A-Za-z0-9_-]{24}$/;
 
-/** A name that is safe as a file name on every OS and as the last segment of a URL. */
+/** Names Windows reserves for devices, with or without an extension (CON, nul.txt, COM1.bin, ...). */
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+
+/**
+ * A name that is safe as a file name on every OS and as the last segment of a URL: characters no file
+ * system takes are refused; a name Windows cannot store is made storable (a device name gets "_" after
+ * its stem, trailing dots and spaces go), so the same upload works on every bench.
+ */
 export function checkFileName(name: string, field = 'name'): string {
-  const trimmed = name.trim();
-  const bad = (why: string) => new BenchError(400, `The file name ${JSON.stringify(name)} ${why}`, { field });
-  if (!trimmed) throw bad('is empty');
-  if (trimmed.length > 200) throw bad('is longer than 200 characters');
-  if (trimmed === '.' || trimmed === '..') throw bad('is not a file name');
+  const bad = (why: string) => new BenchError(400, `The file name ${JSON.stringify(name.slice(0, 100))} ${why}`, { field });
+  if (name.length > 200) throw bad('is longer than 200 characters');
   // eslint-disable-next-line no-control-regex
-  if (/[/\\:*?"<>|\u0000-\u001f]/.test(trimmed)) throw bad('contains a character file names cannot have (/ \\ : * ? " < > | or a control character)');
-  return trimmed;
+  if (/[/\\:*?"<>|\u0000-\u001f\u007f]/.test(name)) throw bad('contains a character file names cannot have (/ \\ : * ? " < > | or a control character)');
+  let safe = name.trim().replace(/[. ]+$/, '');
+  const reserved = WINDOWS_RESERVED.exec(safe);
+  if (reserved) safe = `${reserved[1]}_${reserved[2] ?? ''}`;
+  if (!safe || /^\.+$/.test(safe)) throw bad('is empty or only dots');
+  return safe;
 }
 
 export class FileHost {

@@ -1,11 +1,12 @@
 // The Electron entry: starts the bench core, wires IPC and opens the window; stops the bench on quit.
-import { app, dialog, Notification, type BrowserWindow } from 'electron';
+import { app, dialog, Notification, safeStorage, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Bench } from './bench';
+import { keyringSecrets } from './store/secrets';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { registerExportIpc } from './electron/export-ipc';
-import { appIcon, createMainWindow, denyAllPermissions, isOwnRenderer, lockDownWebContents } from './electron/window';
+import { appIcon, createMainWindow, denyAllPermissions, handleAppProtocol, isOwnRenderer, lockDownWebContents, registerAppScheme } from './electron/window';
 import { loadWindowState, trackWindowState } from './electron/window-state';
 import { ChargerAlerts, type Alert } from './electron/charger-alerts';
 
@@ -75,6 +76,7 @@ function warnIfPortMoved(started: Bench, win: BrowserWindow): void {
 
 async function onReady(): Promise<void> {
   denyAllPermissions();
+  handleAppProtocol();
   try {
     bench = await Bench.start({
       dataDir: join(app.getPath('userData'), 'data'),
@@ -82,6 +84,9 @@ async function onReady(): Promise<void> {
       port: ocppPortOverride(),
       portInUse: 'anyFree',
       nativeBinding: electronNativeBinding(),
+      face: 'the ChargeBench desktop app',
+      // Charger passwords encrypted with the OS keyring where there is one.
+      secrets: safeStorage.isEncryptionAvailable() ? keyringSecrets({ encrypt: (s) => safeStorage.encryptString(s), decrypt: (b) => safeStorage.decryptString(b) }) : undefined,
     });
   } catch (e) {
     dialog.showErrorBox('ChargeBench could not start', (e as Error).message);
@@ -107,6 +112,7 @@ async function onReady(): Promise<void> {
 }
 
 if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
+registerAppScheme();
 lockDownWebContents();
 
 if (!app.requestSingleInstanceLock()) {

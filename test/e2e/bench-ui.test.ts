@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildUi, chromiumPath, launchChromium, startServe, type ServeProcess } from './serve-harness';
+import { buildUi, chromiumPath, launchChromium, startServe, type ServeProcess } from '../helpers/serve';
 
 const root = join(import.meta.dirname, '..', '..');
 /** The README's screenshots are refreshed with CHARGEBENCH_SCREENSHOTS=docs/screenshots; a plain run keeps them out of the tree. */

@@ -88,6 +88,9 @@ describe('bad input from a charger', () => {
     expect(await closed).toBe(1009);
     await waitFor(async () => (await tb.request('GET', '/api/chargers/HUGE')).body.connected === false);
     const attempts = (await tb.request('GET', '/api/connection-attempts')).body;
-    expect(attempts.find((a: any) => a.chargerId === 'HUGE' && a.outcome === 'closed')).toBeTruthy();
+    // Named for what it was, not as a lost connection.
+    expect(attempts.find((a: any) => a.chargerId === 'HUGE' && a.outcome === 'closed').reason).toMatch(/1009, frame too big.*larger than the 4 MiB/);
+    const log = (await tb.request('GET', '/api/messages?chargerId=HUGE')).body as any[];
+    expect(log[0]).toMatchObject({ kind: 'INVALID', error: expect.stringContaining('closed with 1009') });
   });
 });

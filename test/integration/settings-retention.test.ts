@@ -186,3 +186,37 @@ describe('the OCPP port setting', () => {
     }
   });
 });
+
+describe('retention of connections and chargers seen once', () => {
+  it('prunes old connection attempts, status history and never-registered chargers with nothing to their name', async () => {
+    const dataDir = tempDir();
+    const first = await startTestBench({ dataDir });
+    const { record: old } = first.bench;
+    // A flood of made-up identities 40 days ago, one real charger with a transaction, one registered.
+    for (let i = 0; i < 50; i++) {
+      old.chargerSeen(`GHOST${i}`, daysAgo(40, i));
+      old.connectionAttempt(daysAgo(40, i), `GHOST${i}`, '10.0.0.9', 'accepted', null);
+      old.connectionAttempt(daysAgo(40, i), `GHOST${i}`, '10.0.0.9', 'closed', 'gone');
+      old.status(`GHOST${i}`, { connectorId: 1, errorCode: 'NoError', status: 'Available' }, daysAgo(40, i));
+    }
+    old.chargerSeen('REAL', daysAgo(40));
+    old.startTransaction({ chargerId: 'REAL', connectorId: 1, idTag: 'T', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
+    await first.bench.centralSystem.registerCharger('KEPT');
+    old.connectionAttempt(daysAgo(1), 'REAL', '10.0.0.8', 'accepted', null);
+    await first.stop();
+    // The next start knows every one of them.
+    const tb = await bench({ dataDir });
+    const { record } = tb.bench;
+    expect(record.chargers()).toHaveLength(52);
+    expect(tb.bench.centralSystem.isKnown('GHOST1')).toBe(true);
+
+    await call(tb, 'settings:update', { retentionDays: 30 });
+    await tb.bench.prune();
+    expect(record.chargers().map((c) => c.id).sort()).toEqual(['KEPT', 'REAL']);
+    expect(record.connectionAttempts(1000).map((a) => a.chargerId)).toEqual(['REAL']);
+    expect(record.statusHistory('GHOST1')).toEqual([]);
+    // The central system forgot them too: a ghost is unknown now.
+    expect(tb.bench.centralSystem.isKnown('GHOST1')).toBe(false);
+    expect(tb.bench.centralSystem.isKnown('REAL')).toBe(true);
+  });
+});

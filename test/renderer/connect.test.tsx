@@ -17,7 +17,7 @@ const addresses: NetworkAddress[] = [
 ];
 
 const settings: BenchSettings = {
-  defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: true, unknownChargers: 'reject', ocppPort: 9000, retentionDays: null,
+  defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: true, unknownChargers: 'reject', ocppPort: 9000, retentionDays: null, allowBrowserOrigins: false, maxConnections: 10_000, maxConnectionsPerAddress: 200,
 };
 
 const wrongPassword = "Wrong password: the charger's AuthorizationKey does not match the password set for CP-7 on this bench (security profile 1). Set the same password on both";

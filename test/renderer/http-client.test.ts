@@ -23,7 +23,7 @@ function start(answer: () => Promise<Response>) {
   vi.stubGlobal('WebSocket', FakeSocket);
   const fetch = vi.fn(answer);
   vi.stubGlobal('fetch', fetch);
-  client = httpClient('http://127.0.0.1:8180', 'old-token');
+  client = httpClient('http://127.0.0.1:8180');
   const states: LinkState[] = [];
   client.onLink((s) => states.push(s));
   const socket = FakeSocket.made[0];
@@ -38,11 +38,14 @@ afterEach(() => {
 });
 
 describe('http client link', () => {
-  it('asks for a new token when the socket closes and the bench answers 401 (serve restarted with a new token)', async () => {
+  it('asks for a new token when the socket closes and the bench answers 401 (the token changed, ending the session)', async () => {
     const { socket, fetch, states } = start(async () => new Response('{"error":"Missing or wrong API token"}', { status: 401 }));
     socket.onclose!();
     await vi.waitFor(() => expect(states.at(-1)).toBe('unauthorised'));
-    expect(fetch).toHaveBeenCalledWith('http://127.0.0.1:8180/api/call/bench:status', expect.objectContaining({ method: 'POST', headers: expect.objectContaining({ Authorization: 'Bearer old-token' }) }));
+    // The session cookie goes with the request; the page's code holds no token and puts none in a URL.
+    expect(fetch).toHaveBeenCalledWith('http://127.0.0.1:8180/api/call/bench:status', expect.objectContaining({ method: 'POST', credentials: 'same-origin' }));
+    expect(JSON.stringify(fetch.mock.calls)).not.toContain('token');
+    expect(socket.url.search).toBe('');
   });
 
   it('just reconnects when the bench is unreachable or still takes the token', async () => {

@@ -13,7 +13,7 @@ import { parseIdTagLines } from '../../src/renderer/src/features/settings/IdTagL
 import type { BenchSettings, IdTagEntry } from '../../src/shared/api/views';
 
 const defaults: BenchSettings = {
-  defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: false, unknownChargers: 'accept', ocppPort: 9000, retentionDays: null,
+  defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: false, unknownChargers: 'accept', ocppPort: 9000, retentionDays: null, allowBrowserOrigins: false, maxConnections: 10_000, maxConnectionsPerAddress: 200,
 };
 
 let saved: BenchSettings;

@@ -1,6 +1,6 @@
 // OCPP-J frame parsing and the mapping of payload violations to the spec's CALLERROR codes.
 import { describe, expect, it } from 'vitest';
-import { actions, errorForIssues, normalizeErrorCode, parseFrame } from '../../src/shared/ocpp16';
+import { actions, errorForIssues, excerpt, nestsDeeperThan, normalizeErrorCode, parseFrame, textNestsDeeperThan } from '../../src/shared/ocpp16';
 
 const codeFor = (action: keyof typeof actions, payload: unknown) => {
   const r = actions[action].request.safeParse(payload);
@@ -58,3 +58,39 @@ describe('payload violations map to the spec codes', () => {
     expect(codeFor('MeterValues', { connectorId: 1, meterValue: [] }).code).toBe('OccurenceConstraintViolation');
   });
 });
+
+describe('what the schemas allow, and how violations are answered (hardening)', () => {
+  it('answers a number in an enumeration of strings with TypeConstraintViolation, a wrong string with PropertyConstraintViolation', () => {
+    expect(codeFor('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 5 }).code).toBe('TypeConstraintViolation');
+    expect(codeFor('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: { a: 1 } }).code).toBe('TypeConstraintViolation');
+    expect(codeFor('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Sleeping' }).code).toBe('PropertyConstraintViolation');
+  });
+
+  it('takes integers beyond 2^53 and RFC 3339 date-times in lower case, as the JSON schemas do', () => {
+    expect(actions.StartTransaction.request.safeParse({ connectorId: 2 ** 60, idTag: 'A', meterStart: 1e20, timestamp: '2026-03-01t12:00:00z' }).success).toBe(true);
+    expect(codeFor('StartTransaction', { connectorId: 1.5, idTag: 'A', meterStart: 0, timestamp: '2026-03-01T12:00:00Z' }).code).toBe('TypeConstraintViolation');
+    expect(codeFor('StartTransaction', { connectorId: 1, idTag: 'A', meterStart: 0, timestamp: '2026-02-30T12:00:00Z' }).code).toBe('PropertyConstraintViolation');
+    expect(codeFor('StartTransaction', { connectorId: 1, idTag: 'A', meterStart: 0, timestamp: '2026-03-01 12:00' }).code).toBe('PropertyConstraintViolation');
+  });
+
+  it('quotes a bad value as a short excerpt, never whole', () => {
+    const info = codeFor('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'x'.repeat(100_000) });
+    expect(info.description.length).toBeLessThan(300);
+    expect(excerpt('y'.repeat(1000))).toHaveLength(43);
+    expect(excerpt([[[[1]]]])).toBe('an array');
+  });
+
+  it('refuses nesting deeper than any OCPP message, whether parsed or not, without walking it recursively', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(nestsDeeperThan(JSON.parse(deep))).toBe(true);
+    expect(textNestsDeeperThan(deep)).toBe(true);
+    expect(textNestsDeeperThan('["[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[["]')).toBe(false);
+    expect(nestsDeeperThan({ a: [{ b: [{ c: 1 }] }] })).toBe(false);
+    const frame = `[2,"deep1","StatusNotification",{"connectorId":1,"errorCode":"NoError","status":${'['.repeat(20_000)}"x"${']'.repeat(20_000)}}]`;
+    expect(parseFrame(frame)).toMatchObject({ ok: false, reply: true, messageId: 'deep1', action: 'StatusNotification', error: { code: 'FormationViolation' } });
+    // Its id is answered even when the action is empty or not a string.
+    expect(parseFrame(frame.replace('"StatusNotification"', '""'))).toMatchObject({ reply: true, messageId: 'deep1' });
+    expect(parseFrame(frame.replace('"StatusNotification"', '7'))).toMatchObject({ reply: true, messageId: 'deep1' });
+  });
+});
+

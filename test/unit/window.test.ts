@@ -2,12 +2,15 @@
 // sandboxed, no navigation or new windows, permissions refused, and opened where it was left.
 import { describe, expect, it, vi } from 'vitest';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 
 const fake = vi.hoisted(() => ({
   windows: [] as any[],
   appListeners: new Map<string, (...args: any[]) => void>(),
   permissionRequest: null as null | ((...args: any[]) => void),
   permissionCheck: null as null | ((...args: any[]) => boolean),
+  schemes: null as any,
+  handlers: new Map<string, (req: { url: string }) => Promise<Response>>(),
 }));
 
 vi.mock('electron', () => {
@@ -40,6 +43,8 @@ vi.mock('electron', () => {
   return {
     BrowserWindow,
     app: { isPackaged: false, getAppPath: () => '/nowhere', on: (event: string, fn: (...args: any[]) => void) => fake.appListeners.set(event, fn) },
+    protocol: { registerSchemesAsPrivileged: (s: any) => (fake.schemes = s), handle: (scheme: string, fn: any) => fake.handlers.set(scheme, fn) },
+    net: { fetch: async (url: string) => new Response(`file ${url}`) },
     screen: {
       getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
       getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
@@ -53,11 +58,11 @@ vi.mock('electron', () => {
   };
 });
 
-import { createMainWindow, denyAllPermissions, isOwnRenderer, lockDownWebContents } from '../../src/main/electron/window';
+import { APP_ORIGIN, createMainWindow, denyAllPermissions, DESKTOP_CSP, handleAppProtocol, isOwnRenderer, lockDownWebContents, registerAppScheme, rendererFile } from '../../src/main/electron/window';
 
-// window.ts resolves the renderer next to the bundled main script: out/main/ -> out/renderer/index.html.
-const rendererIndex = fileURLToPath(new URL('../../src/main/renderer/index.html', import.meta.url));
-const own = pathToFileURL(rendererIndex).href;
+// window.ts resolves the renderer next to the bundled main script: out/main/ -> out/renderer/.
+const rendererDir = fileURLToPath(new URL('../../src/main/renderer/', import.meta.url));
+const own = `${APP_ORIGIN}/index.html`;
 
 describe('the app window', () => {
   it('opens isolated and sandboxed, with no Node in the page, at the saved size and position', () => {
@@ -65,7 +70,8 @@ describe('the app window', () => {
     expect(win.options).toMatchObject({ x: 100, y: 50, width: 1300, height: 900, show: false, title: 'ChargeBench' });
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false, webSecurity: true });
     expect(win.options.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
-    expect(win.loaded).toBe(rendererIndex);
+    // From the app:// protocol, not file:// (whose origin would be the whole file system).
+    expect(win.loaded).toBe('app://chargebench/index.html');
     win.listeners.get('ready-to-show')();
     expect(win.maximized).toBe(true);
     expect(win.shown).toBe(true);
@@ -75,6 +81,8 @@ describe('the app window', () => {
     expect(isOwnRenderer(own)).toBe(true);
     expect(isOwnRenderer(`${own}#/chargers`)).toBe(true);
     expect(isOwnRenderer('file:///etc/passwd')).toBe(false);
+    expect(isOwnRenderer(pathToFileURL(join(rendererDir, 'index.html')).href)).toBe(false);
+    expect(isOwnRenderer('app://other/index.html')).toBe(false);
     expect(isOwnRenderer('https://example.com/')).toBe(false);
     expect(isOwnRenderer('http://localhost:5173/')).toBe(false); // no dev server outside `electron-vite dev`
     expect(isOwnRenderer('not a url')).toBe(false);
@@ -108,3 +116,36 @@ describe('the app window', () => {
     expect(fake.permissionCheck!({}, 'media', 'file:///', { requestingUrl: own })).toBe(false);
   });
 });
+
+describe('the app:// protocol', () => {
+  it('is a standard, secure scheme that serves the built renderer only, with no network allowed to the page', async () => {
+    registerAppScheme();
+    expect(fake.schemes).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
+    expect(rendererFile('app://chargebench/index.html')).toBe(join(rendererDir, 'index.html'));
+    expect(rendererFile('app://chargebench/assets/x.js')).toBe(join(rendererDir, 'assets', 'x.js'));
+    // Whatever the path, nothing outside the renderer's folder.
+    for (const tricky of ['app://chargebench/../../etc/passwd', 'app://chargebench/%2e%2e/%2e%2e/etc/passwd', 'app://chargebench/assets/%2F..%2F..%2F..%2Fetc%2Fpasswd', 'app://chargebench/..%5C..%5Csecret']) {
+      const file = rendererFile(tricky);
+      expect(file === null || file.startsWith(rendererDir), tricky).toBe(true);
+    }
+    expect(rendererFile('app://chargebench/assets/%2F..%2F..%2F..%2Fetc%2Fpasswd')).toBeNull();
+    expect(rendererFile('app://elsewhere/index.html')).toBeNull();
+    expect(DESKTOP_CSP).toContain("connect-src 'none'");
+    handleAppProtocol();
+    expect((await fake.handlers.get('app')!({ url: 'app://chargebench/assets/%2F..%2F..%2Fsecret' })).status).toBe(404);
+  });
+
+  it('gives no DevTools to a packaged build', async () => {
+    const { app } = await import('electron');
+    (app as { isPackaged: boolean }).isPackaged = true;
+    (process as { resourcesPath?: string }).resourcesPath = '/nowhere';
+    try {
+      const win = createMainWindow({ width: 1200, height: 800, maximized: false }) as any;
+      expect(win.options.webPreferences.devTools).toBe(false);
+    } finally {
+      (app as { isPackaged: boolean }).isPackaged = false;
+    }
+    expect((createMainWindow({ width: 1200, height: 800, maximized: false }) as any).options.webPreferences.devTools).toBe(true);
+  });
+});
+

@@ -2,7 +2,7 @@
 // a bearer token. Errors are JSON with a message a person can act on and, for bad input, the field.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, WebSocket } from 'ws';
 import { z } from 'zod';
 import { BenchError, parse } from '../errors';
@@ -30,6 +30,9 @@ export interface ApiServerOptions {
   uiDir?: string;
 }
 
+/** The browser's session cookie: HttpOnly (no script reads it) and SameSite=Strict (no other site sends it). */
+export const SESSION_COOKIE = 'chargebench_session';
+
 type Params = Record<string, string>;
 type Route = { method: string; pattern: RegExp; keys: string[]; run: (req: IncomingMessage, params: Params, query: URLSearchParams, body: () => Promise<unknown>, res: ServerResponse) => Promise<[number, unknown]> | [number, unknown] };
 
@@ -38,6 +41,8 @@ export class ApiServer {
   private wss: WebSocketServer | null = null;
   private readonly routes: Route[] = [];
   private readonly tokenBuf: Buffer;
+  /** What the session cookie holds: derived from the token, so a new token ends every session. */
+  private readonly sessionValue: string;
   private readonly service: BenchService;
 
   constructor(
@@ -45,6 +50,7 @@ export class ApiServer {
     private readonly options: ApiServerOptions,
   ) {
     this.tokenBuf = Buffer.from(options.token);
+    this.sessionValue = createHmac('sha256', options.token).update('chargebench browser session v1').digest('base64url');
     this.service = new BenchService(bench, 'serve');
     this.defineRoutes();
   }
@@ -54,8 +60,11 @@ export class ApiServer {
     const wss = new WebSocketServer({ noServer: true });
     server.on('upgrade', (req, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://api');
-      if (url.pathname !== '/api/events') return void socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-      if (!this.authorised(req, url)) return void socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"error":"Missing or wrong API token"}');
+      const refuse = (status: string, body: string) => void socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n${body}`);
+      if (!this.ownHost(req)) return refuse('421 Misdirected Request', JSON.stringify({ error: hostError }));
+      if (url.pathname !== '/api/events') return refuse('404 Not Found', '{"error":"No such WebSocket endpoint"}');
+      if (!this.sameOrigin(req)) return refuse('403 Forbidden', '{"error":"A page of another site may not open the bench\'s event stream"}');
+      if (!this.authorised(req)) return refuse('401 Unauthorized', '{"error":"Missing or wrong API token"}');
       wss.handleUpgrade(req, socket, head, (ws) => this.onEventsClient(ws));
     });
     this.server = server;
@@ -97,21 +106,63 @@ export class ApiServer {
     ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.centralSystem.connectedChargers() }));
   }
 
-  private authorised(req: IncomingMessage, url: URL): boolean {
-    const header = req.headers.authorization ?? '';
-    const given = header.startsWith('Bearer ') ? header.slice(7) : (url.searchParams.get('token') ?? '');
-    const buf = Buffer.from(given);
-    return buf.length === this.tokenBuf.length && timingSafeEqual(buf, this.tokenBuf);
+  /**
+   * The token, only in the Authorization header (`Bearer`, any case), or the session cookie a browser
+   * traded it for. A token in the URL leaks (history, logs, a shared link), so it counts only where a
+   * browser cannot send a header: `queryToken` (export downloads by script).
+   */
+  private authorised(req: IncomingMessage, queryToken: string | null = null): boolean {
+    const m = /^\s*bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (m) return sameSecret(m[1], this.tokenBuf);
+    const cookie = cookieValue(req.headers.cookie, SESSION_COOKIE);
+    if (cookie !== null) return sameSecret(cookie, Buffer.from(this.sessionValue));
+    return queryToken !== null && sameSecret(queryToken, this.tokenBuf);
+  }
+
+  /**
+   * DNS rebinding: a page of evil.example whose name now resolves to 127.0.0.1 reaches this port with
+   * Host: evil.example. Only the bench's own loopback names are answered.
+   */
+  private ownHost(req: IncomingMessage): boolean {
+    const host = (req.headers.host ?? '').toLowerCase();
+    const port = this.server ? (this.server.address() as AddressInfo).port : this.options.port;
+    return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host);
+  }
+
+  /** A request a browser sends from another site carries its Origin; the bench's own page has the bench's. */
+  private sameOrigin(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    try {
+      return new URL(origin).host === (req.headers.host ?? '').toLowerCase();
+    } catch {
+      return false;
+    }
+  }
+
+  private sessionCookie(): string {
+    return `${SESSION_COOKIE}=${this.sessionValue}; HttpOnly; SameSite=Strict; Path=/`;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://api');
     try {
+      if (!this.ownHost(req)) throw new BenchError(421, hostError);
       if (!url.pathname.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') throw new BenchError(405, `${req.method} is not allowed on ${url.pathname}`);
-        return await serveUi(res, this.options.uiDir, url.pathname);
+        // The link serve prints: the token is traded for the session cookie and leaves the address bar.
+        const token = url.searchParams.get('token');
+        if (token !== null) {
+          const headers: Record<string, string> = { Location: '/', 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+          if (sameSecret(token, this.tokenBuf)) headers['Set-Cookie'] = this.sessionCookie();
+          return void res.writeHead(303, headers).end();
+        }
+        return await serveUi(res, this.options.uiDir, url.pathname, this.address().port);
       }
-      if (!this.authorised(req, url)) throw new BenchError(401, 'Missing or wrong API token: send "Authorization: Bearer <token>" (serve prints the token at start)');
+      if (url.pathname === '/api/session') return this.session(req, res);
+      if (!this.sameOrigin(req)) throw new BenchError(403, 'A page of another site may not call the bench');
+      const queryToken = req.method === 'GET' && url.pathname === '/api/messages/export' ? url.searchParams.get('token') : null;
+      if (!this.authorised(req, queryToken)) throw new BenchError(401, 'Missing or wrong API token: send "Authorization: Bearer <token>" (serve prints the token at start)');
       let matchedPath = false;
       for (const route of this.routes) {
         const m = route.pattern.exec(url.pathname);
@@ -133,6 +184,16 @@ export class ApiServer {
       console.error('chargebench api: unexpected error', e);
       return send(res, 500, { error: `Internal error: ${(e as Error).message}` });
     }
+  }
+
+  /** POST /api/session with the token in the header: the browser gets the session cookie. DELETE ends it. */
+  private session(req: IncomingMessage, res: ServerResponse): void {
+    if (!this.sameOrigin(req)) throw new BenchError(403, 'A page of another site may not sign in to the bench');
+    if (req.method === 'DELETE') return void res.writeHead(204, { 'Set-Cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` }).end();
+    if (req.method !== 'POST') throw new BenchError(405, `${req.method} is not allowed on /api/session`);
+    const m = /^\s*bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (!m || !sameSecret(m[1], this.tokenBuf)) throw new BenchError(401, 'Missing or wrong API token: send "Authorization: Bearer <token>"');
+    res.writeHead(204, { 'Set-Cookie': this.sessionCookie(), 'Cache-Control': 'no-store' }).end();
   }
 
   private route(method: string, path: string, run: Route['run']): void {
@@ -198,6 +259,11 @@ export class ApiServer {
     this.route('GET', '/api/operations', (_r, _p, q) => [200, record.operations(parse(ListQuery, Object.fromEntries(q), 'query'))]);
     this.route('GET', '/api/charger-events', (_r, _p, q) => [200, record.events(parse(ListQuery, Object.fromEntries(q), 'query'))]);
     this.route('GET', '/api/connection-attempts', () => [200, record.connectionAttempts()]);
+    // 503 while the bench cannot record, so a monitor sees it without reading the body.
+    this.route('GET', '/api/health', () => {
+      const health = this.bench.health();
+      return [health.ok ? 200 : 503, health];
+    });
     this.route('GET', '/api/settings', () => [200, cs.settings()]);
     this.route('PATCH', '/api/settings', async (_r, _p, _q, body) => [200, await cs.updateSettings(parse(SettingsPatch, await body(), 'body'))]);
     this.route('GET', '/api/id-tags', () => [200, record.idTags()]);
@@ -261,4 +327,20 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   if (status === 204) return void res.writeHead(204).end();
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+}
+
+const hostError = 'This is the bench\'s local API: it answers only requests addressed to 127.0.0.1, localhost or [::1] with its port (another Host header is refused, against DNS rebinding)';
+
+function sameSecret(given: string, expected: Buffer): boolean {
+  const buf = Buffer.from(given);
+  return buf.length === expected.length && timingSafeEqual(buf, expected);
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return null;
 }

@@ -22,7 +22,17 @@ const types: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-export async function serveUi(res: ServerResponse, uiDir: string | undefined, pathname: string): Promise<void> {
+/**
+ * The page's content security policy as served: the same as the page's own meta policy, with the
+ * connections narrowed to this bench's API port (its HTTP calls and its event stream).
+ */
+export function servedCsp(port: number): string {
+  const hosts = ['127.0.0.1', 'localhost', '[::1]'];
+  const own = hosts.flatMap((h) => [`http://${h}:${port}`, `ws://${h}:${port}`]).join(' ');
+  return `default-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src ${own}`;
+}
+
+export async function serveUi(res: ServerResponse, uiDir: string | undefined, pathname: string, port: number): Promise<void> {
   if (!uiDir) throw new BenchError(404, 'This bench serves no UI; the automation API lives under /api/');
   let rel: string;
   try {
@@ -46,6 +56,7 @@ export async function serveUi(res: ServerResponse, uiDir: string | undefined, pa
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    ...(extname(file) === '.html' ? { 'Content-Security-Policy': servedCsp(port), 'X-Frame-Options': 'DENY' } : {}),
   });
   await new Promise<void>((resolve, reject) => createReadStream(file).on('error', reject).on('end', resolve).pipe(res));
 }

@@ -5,10 +5,15 @@ import type { IdTagInfo } from '../../shared/ocpp16';
 import type { BenchSettings, IdTagEntry, TransactionView } from '../../shared/api/views';
 import type { BenchRecord } from '../store/record';
 
+/** Stopped transactions whose charger is remembered, so their late meter values find their owner without a query. */
+const RECENT_KEPT = 10_000;
+
 export class Authorizer {
   private tags = new Map<string, IdTagEntry>();
   /** Open transactions, accepted or not (a charger may still stop a rejected one). */
   private readonly open = new Map<number, TransactionView>();
+  /** Recently stopped transactions and their charger, oldest first. */
+  private readonly recent = new Map<number, string>();
 
   constructor(
     private readonly record: BenchRecord,
@@ -44,9 +49,32 @@ export class Authorizer {
     this.open.set(tx.transactionId, tx);
   }
 
+  /** The running transaction with this id, if any. */
+  openTransaction(id: number): TransactionView | undefined {
+    return this.open.get(id);
+  }
+
   transactionStopped(id: number): TransactionView | undefined {
     const tx = this.open.get(id);
+    if (!tx) return undefined;
     this.open.delete(id);
+    this.remember(id, tx.chargerId);
     return tx;
+  }
+
+  /** The charger a transaction belongs to, running or stopped; null when the bench never gave out that id. */
+  ownerOf(id: number): string | null {
+    const running = this.open.get(id);
+    if (running) return running.chargerId;
+    const known = this.recent.get(id);
+    if (known !== undefined) return known;
+    const tx = this.record.transaction(id);
+    if (tx) this.remember(id, tx.chargerId);
+    return tx?.chargerId ?? null;
+  }
+
+  private remember(id: number, chargerId: string): void {
+    this.recent.set(id, chargerId);
+    if (this.recent.size > RECENT_KEPT) this.recent.delete(this.recent.keys().next().value!);
   }
 }

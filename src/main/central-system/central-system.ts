@@ -4,10 +4,10 @@
 import { EventEmitter } from 'node:events';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
-import { actions, errorForIssues, isAction, type Action, type CentralSystemAction, type RegistrationStatus, type RequestOf } from '../../shared/ocpp16';
+import { actions, errorForIssues, isAction, OcppError, redactFrameText, redactPayload, type Action, type CentralSystemAction, type RegistrationStatus, type RequestOf } from '../../shared/ocpp16';
 import type { BenchEvent, BenchSettings, OperationView } from '../../shared/api/views';
 import type { z } from 'zod';
 import { AuthorizationKey, ChargePointIdentity } from '../../shared/api/commands';
@@ -17,6 +17,8 @@ import { Authorizer } from './authorizer';
 import { isoNow } from '../clock';
 import { chargePointHandlers, type HandlerContext } from './handlers';
 import { BenchError } from '../errors';
+import { recordProblemText } from '../store/record';
+import { RefusalTally } from './refusals';
 
 export { BenchError };
 
@@ -27,6 +29,24 @@ export const MAX_IDENTITY_LENGTH = 48;
 export const AUTH_REALM = 'ChargeBench';
 /** Connections pinged per turn of the event loop. */
 const PING_SLICE = 250;
+/** A connection must complete its WebSocket handshake (or HTTP request) within this. */
+export const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** The largest frame accepted from a charger. */
+export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
+/**
+ * Bytes the bench may have waiting to go to one charger. A charger that stops reading its socket while
+ * it keeps sending would otherwise grow the bench's memory without bound; beyond this it is cut off.
+ * Room for the largest frame the bench sends (a big SendLocalList) several times over.
+ */
+export const MAX_UNSENT_BYTES = 8 * 1024 * 1024;
+/**
+ * Frames in violation a charger may send in a burst, and per second after it. Beyond, the bench stops
+ * reading that charger for a moment: a flood of garbage from one charger must not slow the answers to
+ * the others. Real chargers send a bad frame now and then, never hundreds a second; valid frames are
+ * never throttled.
+ */
+export const INVALID_BURST = 100;
+export const INVALID_PER_SECOND = 200;
 
 export interface CentralSystemOptions {
   host?: string;
@@ -38,6 +58,12 @@ export interface CentralSystemOptions {
   maxPayload?: number;
   /** Plain HTTP requests on the OCPP port (e.g. hosted firmware files): true when it answered the request. */
   httpHandler?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Bytes waiting to go to one charger beyond which it is cut off (default MAX_UNSENT_BYTES). */
+  maxUnsentBytes?: number;
+  /** Time to complete a handshake (default HANDSHAKE_TIMEOUT_MS). */
+  handshakeTimeoutMs?: number;
+  /** This machine's own addresses are not held to the per-address cap (default true). */
+  exemptLoopback?: boolean;
 }
 
 
@@ -50,6 +76,11 @@ interface Session {
   remoteAddress: string | null;
   alive: boolean;
   replaced: boolean;
+  /** Why the bench itself ended the connection, when it did: recorded instead of what the close code says. */
+  closeCause: string | null;
+  /** Frames in violation it may still send before it is slowed down (a token bucket), and when it was last filled. */
+  invalidBudget: number;
+  budgetAt: number;
 }
 
 export class CentralSystem {
@@ -69,7 +100,15 @@ export class CentralSystem {
    * not wait for the writer thread. Never leaves this class.
    */
   private readonly passwords = new Map<string, string>();
+  /** Chargers whose stored password this machine cannot decrypt: refused until it is set again. */
+  private readonly unreadablePasswords = new Set<string>();
   readonly auth: Authorizer;
+  /** Every TCP connection to the OCPP port and how many come from each address. */
+  private readonly sockets = new Set<Socket>();
+  private readonly perAddress = new Map<string, number>();
+  private readonly handshaken = new WeakSet<Socket>();
+  private readonly refusals: RefusalTally;
+  private readonly stats = { refusedOverCap: 0, incompleteHandshakes: 0, cutOffUnread: 0, throttled: 0 };
 
   constructor(
     readonly record: BenchRecord,
@@ -78,27 +117,42 @@ export class CentralSystem {
     this.bus.setMaxListeners(0);
     this.cachedSettings = record.settings();
     this.auth = new Authorizer(record, () => this.cachedSettings);
+    this.refusals = new RefusalTally((address, reason) => {
+      const now = new Date().toISOString();
+      this.record.connectionAttempt(now, null, address, 'refused', reason);
+      this.emit({ type: 'connectionRefused', chargerId: null, remoteAddress: address, reason, ts: now });
+    });
     for (const c of record.chargers()) {
       this.known.add(c.id);
       if (c.bootPolicy) this.bootPolicies.set(c.id, c.bootPolicy);
       if (c.registered) this.registered.add(c.id);
     }
-    for (const [id, password] of record.passwords()) this.passwords.set(id, password);
+    const { passwords, unreadable } = record.passwords();
+    for (const [id, password] of passwords) this.passwords.set(id, password);
+    for (const id of unreadable) this.unreadablePasswords.add(id);
+    if (unreadable.length) console.error(`chargebench: the passwords of ${unreadable.join(', ')} cannot be read on this machine (encrypted for another user or computer); set them again`);
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------
 
   async start(): Promise<{ host: string; port: number }> {
     const server = createServer((req, res) => {
+      this.handshaken.add(req.socket);
+      req.socket.setTimeout(0);
       if (this.options.httpHandler?.(req, res)) return;
       res.writeHead(426, { 'Content-Type': 'text/plain' }).end('This is ChargeBench\'s OCPP 1.6J central system: connect with a WebSocket to ws://<host>:<port>/ocpp/<chargePointId> offering subprotocol ocpp1.6.\n');
     });
     const wss = new WebSocketServer({
       noServer: true,
-      maxPayload: this.options.maxPayload ?? 4 * 1024 * 1024,
+      maxPayload: this.options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
       handleProtocols: (protocols) => (protocols.has(OCPP_SUBPROTOCOL) ? OCPP_SUBPROTOCOL : false),
     });
-    server.on('upgrade', (req, socket, head) => this.onUpgrade(wss, req, socket, head));
+    server.on('connection', (socket: Socket) => this.onSocket(socket));
+    server.on('upgrade', (req, socket, head) => {
+      this.handshaken.add(socket as Socket);
+      (socket as Socket).setTimeout(0);
+      this.onUpgrade(wss, req, socket, head);
+    });
     this.server = server;
     this.wss = wss;
     await new Promise<void>((resolve, reject) => {
@@ -132,7 +186,46 @@ export class CentralSystem {
       this.server.closeAllConnections();
     });
     for (const s of this.sessions.values()) this.onClose(s, 1001, 'The bench shut down');
+    this.refusals.flush();
     await this.record.settled();
+  }
+
+  /** Counts of connections the bench turned away or cut off since it started, for the health report. */
+  connectionStats(): { open: number; refusedOverCap: number; incompleteHandshakes: number; cutOffUnread: number; throttled: number } {
+    return { open: this.sockets.size, ...this.stats };
+  }
+
+  /**
+   * Every TCP connection: refused at once beyond the caps (in total, and per address but for this
+   * machine's own), and dropped if it has not completed a handshake within HANDSHAKE_TIMEOUT_MS (a
+   * slowloris holds sockets open by never finishing one). Refusals are recorded, a burst as one line.
+   */
+  private onSocket(socket: Socket): void {
+    const address = socket.remoteAddress ?? 'unknown';
+    const s = this.cachedSettings;
+    const fromHere = this.options.exemptLoopback !== false && isLoopback(address);
+    if (this.sockets.size >= s.maxConnections || (!fromHere && (this.perAddress.get(address) ?? 0) >= s.maxConnectionsPerAddress)) {
+      this.stats.refusedOverCap++;
+      socket.destroy();
+      const which = this.sockets.size >= s.maxConnections ? `the bench holds its maximum of ${s.maxConnections} connections` : `${address} already holds ${s.maxConnectionsPerAddress} connections, the most one address may`;
+      this.refusals.note(address, 'overCap', `Connection refused: ${which} (Settings: connection limits)`);
+      return;
+    }
+    this.sockets.add(socket);
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    const timeoutMs = this.options.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS;
+    socket.setTimeout(timeoutMs, () => {
+      if (this.handshaken.has(socket)) return;
+      this.stats.incompleteHandshakes++;
+      this.refusals.note(address, 'handshake', `Connection dropped: no complete WebSocket handshake within ${timeoutMs / 1000} s`);
+      socket.destroy();
+    });
+    socket.once('close', () => {
+      this.sockets.delete(socket);
+      const n = (this.perAddress.get(address) ?? 1) - 1;
+      if (n > 0) this.perAddress.set(address, n);
+      else this.perAddress.delete(address);
+    });
   }
 
   // ---- events and settings --------------------------------------------------------------------
@@ -184,7 +277,7 @@ export class CentralSystem {
   }
 
   hasPassword(chargerId: string): boolean {
-    return this.passwords.has(chargerId);
+    return this.passwords.has(chargerId) || this.unreadablePasswords.has(chargerId);
   }
 
   /**
@@ -225,10 +318,23 @@ export class CentralSystem {
     this.known.delete(chargerId);
     this.registered.delete(chargerId);
     this.passwords.delete(chargerId);
+    this.unreadablePasswords.delete(chargerId);
     this.bootPolicies.delete(chargerId);
   }
 
+  /** After pruning: chargers no longer in the record are no longer known (connected ones always stay). */
+  forgetAllBut(kept: Set<string>): void {
+    for (const id of this.known) {
+      if (kept.has(id) || this.sessions.has(id)) continue;
+      this.known.delete(id);
+      this.registered.delete(id);
+      this.passwords.delete(id);
+      this.bootPolicies.delete(id);
+    }
+  }
+
   private rememberPassword(chargerId: string, password: string | null): void {
+    this.unreadablePasswords.delete(chargerId);
     if (password === null) this.passwords.delete(chargerId);
     else this.passwords.set(chargerId, password);
   }
@@ -264,6 +370,7 @@ export class CentralSystem {
       this.mustKnow(chargerId);
       return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
     }
+    if (!this.record.writable) throw new BenchError(503, `Nothing was sent: ${recordProblemText(this.record.problem, this.record.dataDir)}`);
     const now = new Date().toISOString();
     let sending: Promise<CallOutcome>;
     try {
@@ -272,15 +379,16 @@ export class CentralSystem {
     } catch (e) {
       throw e instanceof PayloadError ? invalid(e) : e;
     }
-    const operationId = this.record.operationStarted(chargerId, action, payload, now);
+    const shown = redactPayload(payload);
+    const operationId = this.record.operationStarted(chargerId, action, shown, now);
     const result = await sending;
     const done = new Date().toISOString();
-    const response = 'response' in result ? result.response : undefined;
+    const response = 'response' in result ? redactPayload(result.response) : undefined;
     const error = 'error' in result ? result.error : undefined;
     this.record.operationFinished(operationId, done, result.outcome, response, error);
-    const operation: OperationView = { id: operationId, chargerId, action, request: payload, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
+    const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
     this.emit({ type: 'operationFinished', operation, ts: done });
-    return { ...result, operationId };
+    return { ...result, ...('response' in result ? { response } : {}), operationId } as OperationResult;
   }
 
   /** Closes a charger's connection from the bench side. */
@@ -310,6 +418,9 @@ export class CentralSystem {
     const settings = this.cachedSettings;
     if (settings.unknownChargers === 'reject' && !this.registered.has(chargerId)) {
       return { status: 403, reason: `Unknown charger: ${chargerId} is not registered on this bench, and unknown chargers are refused. Register it (Chargers screen, Register charger; or POST /api/chargers), or let unknown chargers connect in Settings` };
+    }
+    if (this.unreadablePasswords.has(chargerId)) {
+      return { status: 401, reason: `Password unreadable: the password stored for ${chargerId} was encrypted for another user or computer and cannot be read here. Set it again (its settings on the Chargers screen)` };
     }
     const expected = this.passwords.get(chargerId);
     const sent = parseBasicAuth(authorization, chargerId);
@@ -341,16 +452,24 @@ export class CentralSystem {
     const remoteAddress = req.socket.remoteAddress ?? null;
     let chargerId: string;
     try {
+      // The identity is the last segment of the path, even an empty one: ws://host/ocpp/ has none.
       const path = new URL(req.url ?? '/', 'http://bench').pathname;
-      chargerId = decodeURIComponent(path.split('/').filter(Boolean).pop() ?? '');
+      chargerId = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
     } catch {
-      return this.refuse(socket, 400, `Bad URL: the path "${req.url}" is not valid. Give the charger ws://<host>:<port>/ocpp/<chargePointId>`, null, remoteAddress);
+      return this.refuse(socket, 400, `Bad URL: the path ${JSON.stringify(String(req.url).slice(0, 80))} is not valid. Give the charger ws://<host>:<port>/ocpp/<chargePointId>`, null, remoteAddress);
     }
     if (!chargerId) return this.refuse(socket, 400, 'Missing identity: the URL has no charge point identity at its end. Give the charger ws://<host>:<port>/ocpp/<chargePointId>', null, remoteAddress);
     if (chargerId.length > MAX_IDENTITY_LENGTH) return this.refuse(socket, 400, `Identity too long: the charge point identity is ${chargerId.length} characters; OCPP allows at most ${MAX_IDENTITY_LENGTH}. Give the charger a shorter id`, chargerId.slice(0, 60), remoteAddress);
+    if (!ChargePointIdentity.safeParse(chargerId).success) {
+      return this.refuse(socket, 400, `Unprintable identity: the charge point identity ${JSON.stringify(chargerId)} holds control characters (line breaks, escapes, NUL). Give the charger an id of printable characters`, null, remoteAddress);
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !this.cachedSettings.allowBrowserOrigins) {
+      return this.refuse(socket, 403, `Browser page refused: a web page (Origin ${JSON.stringify(origin.slice(0, 100))}) tried to connect as charger ${chargerId}. Chargers send no Origin; a page open on this machine is not let in, so it cannot pose as a charger. To test a browser-based charger simulator, allow browser pages in Settings`, chargerId, remoteAddress);
+    }
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
     if (!offered.includes(OCPP_SUBPROTOCOL)) {
-      const what = offered.length ? `offered subprotocol ${offered.map((p) => `"${p}"`).join(', ')}` : 'offered no WebSocket subprotocol';
+      const what = offered.length ? `offered subprotocol ${offered.map((p) => JSON.stringify(p.slice(0, 40))).join(', ')}` : 'offered no WebSocket subprotocol';
       return this.refuse(socket, 400, `Wrong OCPP version: ${chargerId} ${what}, but ChargeBench speaks OCPP 1.6J only (subprotocol "${OCPP_SUBPROTOCOL}"). Set the charger's OCPP version to 1.6 JSON (OCPP-J)`, chargerId, remoteAddress);
     }
     const admitted = this.admit(chargerId, req.headers.authorization);
@@ -374,23 +493,41 @@ export class CentralSystem {
     this.record.chargerSeen(chargerId, now);
     const record = this.record;
     const bus = this.bus;
-    const session: Session = { chargerId, ws, remoteAddress, alive: true, replaced: false, endpoint: null as unknown as RpcEndpoint };
+    const session: Session = { chargerId, ws, remoteAddress, alive: true, replaced: false, closeCause: null, invalidBudget: INVALID_BURST, budgetAt: Date.now(), endpoint: null as unknown as RpcEndpoint };
     const log = (rec: FrameRecord): void => {
       const ts = isoNow();
-      record.logFrame(chargerId, rec, ts);
-      if (bus.listenerCount('event') > 0) this.emit({ type: 'frameLogged', message: { ts, chargerId, direction: rec.direction, kind: rec.kind, messageId: rec.messageId, action: rec.action, raw: rec.raw, error: rec.error } });
+      // An AuthorizationKey (a password) never reaches the record, the UI or an export.
+      const raw = redactFrameText(rec.raw);
+      record.logFrame(chargerId, raw === rec.raw ? rec : { ...rec, raw }, ts);
+      if (bus.listenerCount('event') > 0) this.emit({ type: 'frameLogged', message: { ts, chargerId, direction: rec.direction, kind: rec.kind, messageId: rec.messageId, action: rec.action, raw, error: rec.error } });
+    };
+    const send = (text: string): void => {
+      if (ws.readyState !== WebSocket.OPEN) return;
+      const cap = this.options.maxUnsentBytes ?? MAX_UNSENT_BYTES;
+      if (ws.bufferedAmount + text.length > cap) {
+        // The charger stopped reading: holding more for it would grow without bound.
+        this.stats.cutOffUnread++;
+        session.closeCause = `Connection closed by the bench: the charger stopped reading its answers (${Math.round(ws.bufferedAmount / 1024)} KiB were waiting to be sent; the most is ${Math.round(cap / 1024)} KiB)`;
+        ws.terminate();
+        return;
+      }
+      ws.send(text);
     };
     session.endpoint = new RpcEndpoint({
       role: 'CS',
       handlers: this.handlersFor(chargerId),
       callTimeoutMs: this.cachedSettings.callTimeout * 1000,
       io: {
-        received: log,
+        received: (rec) => {
+          log(rec);
+          if (rec.error !== null) this.spendInvalid(session);
+        },
         transmit: (text, rec, sent) => {
           log(rec);
           // Group commit: the answer leaves only once the frames it answers are on disk.
-          record.writer.afterCommit(() => {
-            if (ws.readyState === WebSocket.OPEN) ws.send(text);
+          record.writer.afterCommit((durable) => {
+            if (durable) send(text);
+            else this.unrecorded(session, rec, send, log);
             sent?.();
           });
         },
@@ -409,15 +546,55 @@ export class CentralSystem {
       session.alive = true;
     });
     ws.on('close', (code, reason) => this.onClose(session, code, reason.toString()));
-    ws.on('error', () => {
-      /* 'close' follows */
+    ws.on('error', (e: Error & { code?: string }) => {
+      // 'close' follows; a frame over the limit is named for what it was, not as a lost connection.
+      if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        const limit = this.options.maxPayload ?? DEFAULT_MAX_PAYLOAD;
+        session.closeCause = `Connection closed (1009, frame too big): the charger sent a frame larger than the ${Math.round(limit / 1024 / 1024)} MiB the bench accepts`;
+        log({ direction: 'in', kind: 'INVALID', messageId: null, action: null, raw: '', error: `FormationViolation: a frame larger than ${limit} bytes arrived (not kept); the connection was closed with 1009` });
+      }
     });
+  }
+
+  /** One frame in violation from this charger; past its budget, its socket is not read for a while. */
+  private spendInvalid(session: Session): void {
+    const now = Date.now();
+    session.invalidBudget = Math.min(INVALID_BURST, session.invalidBudget + ((now - session.budgetAt) / 1000) * INVALID_PER_SECOND);
+    session.budgetAt = now;
+    if (--session.invalidBudget >= 0 || session.ws.isPaused) return;
+    this.stats.throttled++;
+    session.ws.pause();
+    const pauseMs = Math.max(100, Math.ceil((-session.invalidBudget / INVALID_PER_SECOND) * 1000));
+    setTimeout(() => session.ws.resume(), pauseMs).unref();
+  }
+
+  /**
+   * An outgoing frame whose record could not be made durable (the disk is full): an answer is not sent
+   * as it was. A CALLRESULT becomes InternalError (so the charger tries again later, and a transaction
+   * id it never received is closed in the record); a CALLERROR goes as it is; an operation's CALL is not
+   * sent at all.
+   */
+  private unrecorded(session: Session, rec: FrameRecord, send: (text: string) => void, log: (rec: FrameRecord) => void): void {
+    const why = recordProblemText(this.record.problem, this.record.dataDir);
+    if (rec.kind === 'CALL') return session.endpoint.cancelCall(rec.messageId ?? '', `Not sent: ${why}`);
+    if (rec.kind === 'CALLERROR') return send(rec.raw);
+    const description = 'The central system could not record its answer (its disk is full), so it did not give one. Nothing was done; try again later.';
+    const text = JSON.stringify([4, rec.messageId, 'InternalError', description, {}]);
+    log({ direction: 'out', kind: 'CALLERROR', messageId: rec.messageId, action: rec.action, raw: text, error: `Replaces an answer that could not be recorded: ${why}` });
+    send(text);
+    if (rec.action === 'StartTransaction') {
+      const id = (JSON.parse(rec.raw) as [3, string, { transactionId?: number }])[2]?.transactionId;
+      if (typeof id === 'number') {
+        this.auth.transactionStopped(id);
+        this.record.abandonTransaction(id, new Date().toISOString(), 'Its StartTransaction answer could not be recorded (disk full), so the charger was never given this id');
+      }
+    }
   }
 
   private onClose(session: Session, code: number, reason: string): void {
     if (this.sessions.get(session.chargerId) !== session) return;
     const now = new Date().toISOString();
-    const why = closeReason(code, reason);
+    const why = session.closeCause ?? closeReason(code, reason);
     session.endpoint.close(`Charger ${session.chargerId} disconnected: ${why}`);
     this.sessions.delete(session.chargerId);
     this.record.setConnected(session.chargerId, false, null);
@@ -461,7 +638,11 @@ export class CentralSystem {
     };
     const map: HandlerMap = {};
     for (const [action, handler] of Object.entries(chargePointHandlers)) {
-      (map as Record<string, unknown>)[action] = (payload: unknown) => (handler as (c: HandlerContext, p: unknown) => unknown)(ctx, payload);
+      (map as Record<string, unknown>)[action] = (payload: unknown) => {
+        // While nothing can be recorded, nothing is done: the charger hears so and tries again later.
+        if (!this.record.writable) throw new OcppError('InternalError', 'The central system cannot record right now (its disk is full), so it did nothing with this message. Try again later.');
+        return (handler as (c: HandlerContext, p: unknown) => unknown)(ctx, payload);
+      };
     }
     return map;
   }
@@ -530,4 +711,9 @@ function samePassword(sent: Buffer, expected: string): boolean {
   const a = createHash('sha256').update(sent).digest();
   const b = createHash('sha256').update(expected, 'utf8').digest();
   return timingSafeEqual(a, b);
+}
+
+/** This machine's own addresses: exempt from the per-address cap (built-in and CLI virtual chargers connect from here). */
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }

@@ -59,18 +59,27 @@ export const chargePointHandlers: ChargePointHandlers = {
   StopTransaction(ctx, req) {
     const now = ctx.now();
     const reason = req.reason ?? 'Local';
-    const tx = ctx.auth.transactionStopped(req.transactionId) ?? null;
-    const stopped = ctx.record.stopTransaction(req.transactionId, req.meterStop, req.timestamp, reason, req.idTag ?? null, tx);
-    if (req.transactionData?.length) ctx.record.meterValues(ctx.chargerId, stopped?.connectorId ?? 0, req.transactionId, req.transactionData, now);
+    const running = ctx.auth.openTransaction(req.transactionId);
+    // Only the charger's own running transaction is stopped: a second stop, or another charger's, changes
+    // nothing (the first stop is kept) and is recorded as a warning. The answer is the spec's either way.
+    const mine = running?.chargerId === ctx.chargerId ? ctx.auth.transactionStopped(req.transactionId)! : null;
+    const stopped = mine ? ctx.record.stopTransaction(mine, req.meterStop, req.timestamp, reason, req.idTag ?? null) : null;
+    if (req.transactionData?.length) ctx.record.meterValues(ctx.chargerId, stopped?.connectorId ?? 0, stopped ? req.transactionId : null, req.transactionData, now);
     if (stopped) ctx.emit({ type: 'transactionStopped', transaction: stopped, ts: now });
-    else ctx.record.event(ctx.chargerId, 'StopTransaction', { warning: `StopTransaction for unknown transaction ${req.transactionId}`, request: req }, now);
+    else ctx.record.event(ctx.chargerId, 'StopTransaction', { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req }, now);
     return req.idTag !== undefined ? { idTagInfo: ctx.auth.authorize(req.idTag) } : {};
   },
 
   MeterValues(ctx, req) {
     const now = ctx.now();
-    const values = ctx.record.meterValues(ctx.chargerId, req.connectorId, req.transactionId ?? null, req.meterValue, now);
-    ctx.emit({ type: 'meterValues', chargerId: ctx.chargerId, connectorId: req.connectorId, transactionId: req.transactionId ?? null, values, ts: now });
+    let transactionId = req.transactionId ?? null;
+    if (transactionId !== null && ctx.auth.ownerOf(transactionId) !== ctx.chargerId) {
+      // Kept as the charger's readings, not as the transaction's: another charger cannot feed it.
+      ctx.record.event(ctx.chargerId, 'MeterValues', { warning: notOwnTransaction(ctx, transactionId, 'MeterValues'), request: req }, now);
+      transactionId = null;
+    }
+    const values = ctx.record.meterValues(ctx.chargerId, req.connectorId, transactionId, req.meterValue, now);
+    ctx.emit({ type: 'meterValues', chargerId: ctx.chargerId, connectorId: req.connectorId, transactionId, values, ts: now });
     return {};
   },
 
@@ -121,3 +130,10 @@ export const chargePointHandlers: ChargePointHandlers = {
   },
 };
 
+/** Why a StopTransaction or MeterValues was not applied to the transaction it names. */
+function notOwnTransaction(ctx: HandlerContext, transactionId: number, action: 'StopTransaction' | 'MeterValues'): string {
+  const owner = ctx.auth.ownerOf(transactionId);
+  if (owner === null) return `${action} for transaction ${transactionId}, which the bench never started: not applied`;
+  if (owner !== ctx.chargerId) return `${action} from ${ctx.chargerId} for transaction ${transactionId}, which belongs to charger ${owner}: not applied to it`;
+  return `${action} for transaction ${transactionId}, which is already stopped: the first stop is kept`;
+}

@@ -3,7 +3,8 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { createInterface } from 'node:readline';
 import { VirtualChargerDefinition } from '../../shared/api/virtual-chargers';
-import { ChargePointErrorCode } from '../../shared/ocpp16';
+import { ChargePointErrorCode, redactFrameText } from '../../shared/ocpp16';
+import { printable } from './terminal';
 import { VirtualChargePoint, type VcpFrame } from '../virtual-cp/virtual-charge-point';
 import { BenchError } from '../errors';
 
@@ -108,7 +109,7 @@ export function registerVcpCommand(program: Command): void {
             keepDiagnostics: !fleet,
             onFrame: (f) => {
               frames++;
-              if (printFrames) console.log(formatFrame(f));
+              if (printFrames) console.log(printable(formatFrame({ ...f, raw: redactFrameText(f.raw) })));
             },
             onCallDone: fleet ? (_a, ms) => latencies.push(ms) : undefined,
           }),
@@ -130,7 +131,7 @@ export function registerVcpCommand(program: Command): void {
         let lastError: string | null = null;
         const report = setInterval(() => {
           const e = vcp.view().lastError;
-          if (e && e !== lastError) console.log(`${new Date().toISOString().slice(11, 23)}  ${vcp.id}: ${e}`);
+          if (e && e !== lastError) console.log(printable(`${new Date().toISOString().slice(11, 23)}  ${vcp.id}: ${e}`));
           lastError = e;
         }, 250);
         report.unref();

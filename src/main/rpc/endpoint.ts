@@ -2,10 +2,13 @@
 // direction with a queue behind it, call timeouts, inbound validation mapped to the spec's CALLERROR
 // codes, and a record of every frame. Shared by the central system and the virtual charge point.
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import {
   actions,
   errorForIssues,
   isAction,
+  MAX_NESTING,
+  nestsDeeperThan,
   OcppError,
   parseFrame,
   type Action,
@@ -115,43 +118,72 @@ export class RpcEndpoint {
     });
   }
 
-  /** Feeds one frame received from the peer. */
+  /**
+   * Feeds one frame received from the peer. Never throws: whatever goes wrong with one frame (ours or the
+   * peer's) is recorded with the frame and, for a CALL whose id can be read, answered with a CALLERROR,
+   * so no frame can end the connection or the process.
+   */
   receive(data: string | Buffer, isBinary = false): void {
     const text = typeof data === 'string' ? data : data.toString('utf8');
+    try {
+      this.receiveText(text, isBinary);
+    } catch (e) {
+      const messageId = readableCallId(text);
+      const description = `Handling this frame failed inside the bench (${(e as Error)?.message ?? String(e)}); the frame is recorded`;
+      try {
+        this.options.io.received({ direction: 'in', kind: 'INVALID', messageId, action: null, raw: clip(text), error: `InternalError: ${description}` });
+        if (messageId !== null) this.sendError(messageId, { code: 'InternalError', description }, null);
+      } catch {
+        // Recording failed too: the frame is dropped, the connection and the process live on.
+      }
+    }
+  }
+
+  private receiveText(text: string, isBinary: boolean): void {
     const parsed = parseFrame(text);
     if (isBinary) {
       const messageId = parsed.ok ? parsed.messageId : (parsed.messageId ?? null);
       const error = 'OCPP-J frames must be WebSocket text frames; got a binary frame';
-      this.options.io.received({ direction: 'in', kind: 'INVALID', messageId, action: parsed.ok && parsed.kind === 'CALL' ? parsed.action : null, raw: text, error });
+      this.options.io.received({ direction: 'in', kind: 'INVALID', messageId, action: parsed.ok && parsed.kind === 'CALL' ? parsed.action : null, raw: clip(text), error });
       if (!parsed.ok ? parsed.reply : parsed.kind === 'CALL') this.sendError(messageId ?? '-1', { code: 'FormationViolation', description: error }, parsed.ok && parsed.kind === 'CALL' ? parsed.action : null);
       return;
     }
     if (!parsed.ok) {
-      this.options.io.received({ direction: 'in', kind: parsed.kind ?? 'INVALID', messageId: parsed.messageId ?? null, action: parsed.action ?? null, raw: text, error: `${parsed.error.code}: ${parsed.error.description}` });
-      if (parsed.reply) this.sendError(parsed.messageId ?? '-1', parsed.error, parsed.action ?? null);
+      // A frame refused for its nesting is garbage: a short excerpt of it is enough.
+      const limit = parsed.error.details?.issue === 'nesting' ? MAX_RECORDED_DEEP : MAX_RECORDED_INVALID;
+      this.options.io.received({ direction: 'in', kind: parsed.kind ?? 'INVALID', messageId: parsed.messageId ?? null, action: parsed.action ?? null, raw: clip(text, limit), error: `${parsed.error.code}: ${parsed.error.description}` });
+      if (parsed.reply) this.sendError(parsed.messageId ?? '-1', { code: parsed.error.code, description: parsed.error.description }, parsed.action ?? null);
       return;
     }
     if (parsed.kind === 'CALL') return this.onCall(parsed.messageId, parsed.action, parsed.payload, text);
     const pending = this.current && this.current.messageId === parsed.messageId ? this.current : null;
     const action = pending ? pending.action : null;
     if (!pending) {
-      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: `No outstanding CALL has message id "${parsed.messageId}"; ignored` });
+      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: clip(text), error: `No outstanding CALL has message id "${parsed.messageId}"; ignored` });
       return;
     }
     if (parsed.kind === 'CALLERROR') {
-      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: null });
+      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: clip(text), error: null });
       this.finish({ outcome: 'callError', error: parsed.error });
       return;
     }
-    const checked = actions[pending.action].response.safeParse(parsed.payload);
-    if (!checked.success) {
-      const error = errorForIssues(checked.error.issues, parsed.payload);
-      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: `${error.code}: ${error.description}` });
-      this.finish({ outcome: 'invalidResponse', response: parsed.payload, error });
+    const invalid = checkAgainst(actions[pending.action].response, parsed.payload);
+    if (invalid) {
+      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: clip(text), error: `${invalid.code}: ${invalid.description}` });
+      // A value too deep to walk is not handed on (showing it would overflow the stack).
+      this.finish({ outcome: 'invalidResponse', response: invalid.code === 'FormationViolation' && invalid.details?.issue === 'nesting' ? null : parsed.payload, error: invalid });
       return;
     }
     this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: null });
-    this.finish({ outcome: 'completed', response: checked.data as never });
+    this.finish({ outcome: 'completed', response: parsed.payload as never });
+  }
+
+  /**
+   * Gives up the outstanding call with this id before it went out (it could not be recorded, so it was
+   * not sent): it resolves as offline, and the next queued call goes.
+   */
+  cancelCall(messageId: string, description: string): void {
+    if (this.current?.messageId === messageId) this.finish({ outcome: 'offline', error: { description } });
   }
 
   /** The connection is gone: every outstanding and queued call fails at once as offline. */
@@ -180,11 +212,9 @@ export class RpcEndpoint {
     } else if (actions[action].initiator !== this.inbound && actions[action].initiator !== 'both') {
       error = { code: 'NotSupported', description: `${action} is sent by the ${this.inbound === 'CP' ? 'central system' : 'charge point'}, not to it` };
     } else {
-      const checked = actions[action].request.safeParse(payload);
-      if (!checked.success) error = errorForIssues(checked.error.issues, payload);
-      else payload = checked.data as JsonObject;
+      error = checkAgainst(actions[action].request, payload);
     }
-    io.received({ direction: 'in', kind: 'CALL', messageId, action, raw, error: error ? `${error.code}: ${error.description}` : null });
+    io.received({ direction: 'in', kind: 'CALL', messageId, action, raw: error ? clip(raw) : raw, error: error ? `${error.code}: ${error.description}` : null });
     if (error) return this.sendError(messageId, error, action);
 
     const handler = this.options.handlers[action as Action] as Handler | undefined;
@@ -251,4 +281,37 @@ export class RpcEndpoint {
     call.resolve(outcome);
     this.pump();
   }
+}
+
+/** A frame in violation is recorded up to this many characters; one refused for its nesting, up to fewer. */
+export const MAX_RECORDED_INVALID = 64 * 1024;
+export const MAX_RECORDED_DEEP = 2 * 1024;
+
+function nestingError(): OcppErrorInfo {
+  return { code: 'FormationViolation', description: `payload: nested deeper than ${MAX_NESTING} levels of arrays and objects; no OCPP 1.6 message is`, details: { field: 'payload', issue: 'nesting' } };
+}
+
+/**
+ * Validates a payload; null when it is valid, else the CALLERROR that answers it. A payload nested
+ * deeper than any OCPP message is FormationViolation. Big frames are refused for that before they are
+ * parsed (parseFrame); a small valid one cannot be deep (the schemas are strict objects), so the check
+ * costs nothing on the hot path: it runs only once validation has failed, before the issue is put into
+ * words.
+ */
+function checkAgainst(schema: z.ZodType, payload: unknown): OcppErrorInfo | null {
+  const checked = schema.safeParse(payload);
+  if (checked.success) return null;
+  if (nestsDeeperThan(payload)) return nestingError();
+  return errorForIssues(checked.error.issues, payload);
+}
+
+/** The raw text of a frame as recorded when it is in violation: huge ones are cut, and say so. */
+export function clip(text: string, limit = MAX_RECORDED_INVALID): string {
+  return text.length <= limit ? text : `${text.slice(0, limit)}… [cut: ${text.length} characters in all]`;
+}
+
+/** The message id of a frame that looks like a CALL, read without trusting the frame; null when there is none. */
+function readableCallId(text: string): string | null {
+  const m = /^\s*\[\s*2\s*,\s*"([^"\\]{1,36})"/.exec(text);
+  return m ? m[1] : null;
 }

@@ -170,4 +170,10 @@ export const migrations: string[] = [
   INSERT INTO chunks (kind, key, first_id, last_id, rows)
     SELECT 'message/action', action, MIN(id), MAX(id), COUNT(*) FROM messages WHERE action IS NOT NULL GROUP BY id / 4096, action;
   `,
+  // 4: hardening. A transaction carries a warning when the bench saw something impossible about it
+  // (meterStop below meterStart; an answer it could not record). Connection attempts and status history
+  // are pruned by time like the message log.
+  `
+  ALTER TABLE transactions ADD COLUMN warning TEXT;
+  `,
 ];

@@ -4,7 +4,11 @@
 // ids are allocated here so a handler can answer in the same turn.
 import type { MessageFilter } from '../../shared/api/contract';
 import type { Db, OpenOptions } from './database';
-import { GroupCommitWriter, openDatabase } from './database';
+import { databaseFile, ingestedSeq, openDatabase } from './database';
+import { GroupCommitWriter, type WriterProblem } from './writer';
+import { DataDirLock, ensureDataDir } from './data-dir';
+import { plainSecrets, type SecretCodec } from './secrets';
+import { BenchError } from '../errors';
 import { MessageLog } from './message-log';
 import type { FrameRecord } from '../rpc/endpoint';
 import type {
@@ -23,10 +27,37 @@ import type { MeterValue, RegistrationStatus, StatusNotificationRequest } from '
 
 type Row = Record<string, any>;
 
+
+export interface RecordOptions extends OpenOptions {
+  /** Who holds the data directory, named to a second process that tries to open it. */
+  face?: string;
+  secrets?: SecretCodec;
+}
+
+const dataDirOf = (dataDir: string): string => (ensureDataDir(dataDir), dataDir);
+
+/** What keeps the record from being written, in words that say what to do; shared by the console, the API and the UI. */
+export function recordProblemText(problem: WriterProblem | null, dataDir: string): string {
+  if (!problem) return `Recording normally in ${dataDir}.`;
+  switch (problem.kind) {
+    case 'diskFull':
+      return `No space left on the disk holding the data directory ${dataDir}. The bench cannot record, so it answers chargers with InternalError and takes no new work; nothing it answered before is lost. Free disk space there (at least 100 MB): recording resumes by itself, no restart needed.`;
+    case 'journalFailed':
+      return `The bench cannot write its journal in ${dataDir} (${problem.error}). It answers chargers with InternalError and takes no new work until it can; nothing it answered before is lost. Check that the directory is writable; recording resumes by itself.`;
+    case 'recordStalled':
+      return `SQLite cannot take new records in ${dataDir} (${problem.code}: ${problem.error}). Everything answered is safe in the journal and goes into the record by itself once SQLite can write again.`;
+    case 'writerRestarting':
+      return `The record's writer thread stopped and is being started again (${problem.error}). Everything answered is safe in the journal.`;
+  }
+}
+
 const defaultSettings: BenchSettings = {
   defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: false, unknownChargers: 'accept',
-  ocppPort: 9000, retentionDays: null,
+  ocppPort: 9000, retentionDays: null, allowBrowserOrigins: false, maxConnections: 10_000, maxConnectionsPerAddress: 200,
 };
+
+type PrunedTable = 'messages' | 'meter_values' | 'connection_attempts' | 'status_history';
+const pause = (ms = 10): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Rows deleted per write when pruning: the writer thread holds the database only a few ms at a time. */
 const PRUNE_BATCH = 5000;
@@ -79,6 +110,14 @@ const writes = {
   pruneMeterValues: 'DELETE FROM meter_values WHERE id BETWEEN ? AND ? AND received_at < ?',
   pruneChunks: 'DELETE FROM chunks WHERE kind = ? AND key = ? AND last_id <= ?',
   trimChunk: 'UPDATE chunks SET first_id = ? WHERE rowid = ? AND first_id < ?',
+  // A transaction whose StartTransaction answer could not be recorded (so it was never sent).
+  txAbandon: 'UPDATE transactions SET stop_time = ?, stop_reason = ?, warning = ? WHERE id = ? AND stop_time IS NULL',
+  txStopFlagged: 'UPDATE transactions SET meter_stop = ?, stop_time = ?, stop_reason = ?, stop_id_tag = ?, energy_wh = NULL, warning = ? WHERE id = ?',
+  pruneAttempts: 'DELETE FROM connection_attempts WHERE id BETWEEN ? AND ? AND ts < ?',
+  pruneStatusHistory: 'DELETE FROM status_history WHERE id BETWEEN ? AND ? AND received_at < ?',
+  pruneChargers: `DELETE FROM chargers WHERE registered = 0 AND password IS NULL AND boot_policy IS NULL AND connected = 0 AND last_seen < ?
+    AND id NOT IN (SELECT charger_id FROM transactions) AND id NOT IN (SELECT id FROM virtual_chargers)`,
+  pruneOrphanConnectors: 'DELETE FROM connectors WHERE charger_id NOT IN (SELECT id FROM chargers)',
 } as const;
 type WriteName = keyof typeof writes;
 const writeNames = Object.keys(writes) as WriteName[];
@@ -92,23 +131,37 @@ export class BenchRecord {
   private readonly getTx;
 
   /** Opens the record in `dataDir`: migrations, then whatever a killed process left in the journal. */
-  static async open(dataDir: string, options: OpenOptions = {}): Promise<BenchRecord> {
-    const db = openDatabase(dataDir, options);
+  static async open(dataDir: string, options: RecordOptions = {}): Promise<BenchRecord> {
+    const lock = DataDirLock.acquire(dataDirOf(dataDir), options.face ?? 'another ChargeBench', options.nativeBinding);
+    let db: Db;
+    try {
+      db = openDatabase(dataDir, options);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
     const chunkers: Record<number, Array<[string, number[]]>> = {
       [writeIndex.message]: [['message/charger', [1]], ['message/action', [5]]],
       [writeIndex.meterValue]: [['meter/charger', [0]], ['meter/transaction', [2]]],
     };
-    const writer = new GroupCommitWriter(db, dataDir, writeNames.map((n) => writes[n]), chunkers, options);
+    const writer = new GroupCommitWriter(databaseFile(dataDir), dataDir, ingestedSeq(db), writeNames.map((n) => writes[n]), chunkers, options);
     await writer.settled();
-    return new BenchRecord(db, writer);
+    return new BenchRecord(db, writer, lock, dataDir, options.secrets ?? plainSecrets);
   }
 
   private constructor(
     readonly db: Db,
     readonly writer: GroupCommitWriter,
+    private readonly lock: DataDirLock,
+    readonly dataDir: string,
+    private readonly secrets: SecretCodec,
   ) {
-    this.nextTransactionId = ((db.prepare('SELECT MAX(id) AS m FROM transactions').get() as Row).m ?? 0) + 1;
-    this.nextOperationId = ((db.prepare('SELECT MAX(id) AS m FROM operations').get() as Row).m ?? 0) + 1;
+    // Ids handed out are never handed out again: the journal may hold ids SQLite does not have yet
+    // (a start with the disk still full), so both are asked.
+    const maxOf = (table: string) => ((db.prepare(`SELECT MAX(id) AS m FROM ${table}`).get() as Row).m ?? 0) as number;
+    this.nextTransactionId = Math.max(maxOf('transactions'), writer.maxLeftover(writeIndex.txStart, 0)) + 1;
+    this.nextOperationId = Math.max(maxOf('operations'), writer.maxLeftover(writeIndex.opStart, 0)) + 1;
+    writer.dropLeftover();
     this.getTx = db.prepare('SELECT * FROM transactions WHERE id = ?');
     // Nothing is connected at start-up.
     this.write('allDisconnected', []);
@@ -116,6 +169,26 @@ export class BenchRecord {
     writer.beforeBatch = () => {
       if (this.seen.size && Date.now() - this.seenFlushedAt >= 5000) this.writeSeen();
     };
+  }
+
+  /** What the journal said at start (damage moved aside, gaps), in words. */
+  get notices(): readonly string[] {
+    return this.writer.notices;
+  }
+
+  /** Whether the bench can record now; while false, nothing new should be taken on. */
+  get writable(): boolean {
+    return this.writer.writable;
+  }
+
+  /** What keeps the record from being written, if anything. */
+  get problem(): WriterProblem | null {
+    return this.writer.currentProblem;
+  }
+
+  /** A write the user asked for, refused at once (503) while nothing can be recorded. */
+  private mustBeWritable(): void {
+    if (!this.writer.writable) throw new BenchError(503, recordProblemText(this.writer.currentProblem, this.dataDir));
   }
 
   private write(name: WriteName, params: unknown[]): void {
@@ -137,6 +210,7 @@ export class BenchRecord {
     this.writeSeen();
     await this.writer.close();
     this.db.close();
+    this.lock.release();
   }
 
   // ---- writes (group-committed) -------------------------------------------------------------
@@ -175,25 +249,29 @@ export class BenchRecord {
     return c;
   }
 
-  startTransaction(t: Omit<TransactionView, 'transactionId' | 'meterStop' | 'stopTime' | 'stopReason' | 'stopIdTag' | 'energyWh' | 'active'>, at: string): TransactionView {
+  startTransaction(t: Omit<TransactionView, 'transactionId' | 'meterStop' | 'stopTime' | 'stopReason' | 'stopIdTag' | 'energyWh' | 'active' | 'warning'>, at: string): TransactionView {
     const id = this.nextTransactionId++;
     this.write('txStart', [id, t.chargerId, t.connectorId, t.idTag, t.authStatus, t.reservationId, t.meterStart, t.startTime, at]);
     return { ...t, transactionId: id, meterStop: null, stopTime: null, stopReason: null, stopIdTag: null, energyWh: null, active: true };
   }
 
   /**
-   * Records the stop; returns the transaction as it now stands, or null for an unknown id. `known` is
-   * the running transaction as the caller holds it; without it the committed record is read.
+   * Records the stop of a running transaction (the caller checked it is the charger's own and running)
+   * and returns it as it now stands. A meterStop below meterStart gives no energy, and a warning.
    */
-  stopTransaction(id: number, meterStop: number, stopTime: string, reason: string, stopIdTag: string | null, known: TransactionView | null = null): TransactionView | null {
-    let tx = known;
-    if (!tx) {
-      const row = this.getTx.get(id) as Row | undefined;
-      if (!row) return null;
-      tx = toTransaction(row);
+  stopTransaction(tx: TransactionView, meterStop: number, stopTime: string, reason: string, stopIdTag: string | null): TransactionView {
+    if (meterStop < tx.meterStart) {
+      const warning = `meterStop (${meterStop} Wh) is below meterStart (${tx.meterStart} Wh): the meter went backwards or was replaced, so no energy is given`;
+      this.write('txStopFlagged', [meterStop, stopTime, reason, stopIdTag, warning, tx.transactionId]);
+      return { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: null, active: false, warning };
     }
-    this.write('txStop', [meterStop, stopTime, reason, stopIdTag, meterStop, id]);
+    this.write('txStop', [meterStop, stopTime, reason, stopIdTag, meterStop, tx.transactionId]);
     return { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: meterStop - tx.meterStart, active: false };
+  }
+
+  /** Ends a transaction whose id never reached the charger (its answer could not be recorded, so it was not sent). */
+  abandonTransaction(id: number, at: string, why: string): void {
+    this.write('txAbandon', [at, 'Other', why, id]);
   }
 
   /** Stores sampled values with the spec's defaults filled in; returns them as stored. */
@@ -248,6 +326,7 @@ export class BenchRecord {
   }
 
   async saveVirtualCharger(id: string, createdAt: string, definition: unknown, state: unknown): Promise<void> {
+    this.mustBeWritable();
     this.write('virtualChargerPut', [id, createdAt, JSON.stringify(definition), state === undefined ? null : JSON.stringify(state)]);
     await this.settled();
   }
@@ -257,6 +336,7 @@ export class BenchRecord {
   }
 
   async deleteVirtualCharger(id: string): Promise<void> {
+    this.mustBeWritable();
     this.write('virtualChargerDelete', [id]);
     await this.settled();
   }
@@ -265,26 +345,47 @@ export class BenchRecord {
 
   /**
    * Deletes message-log frames and meter values the bench recorded before `cutoff` (ISO time), a batch
-   * at a time through the writer thread, and trims the sparse index (chunks) to match. Everything else
-   * (transactions, operations, status history, chargers) stays. `stop` ends it early between batches.
+   * at a time through the writer thread, and trims the sparse index (chunks) to match; so too connection
+   * attempts, status history, and chargers never registered that were last seen before it (with no
+   * transactions). Transactions, operations and registered chargers stay. `stop` ends it early between
+   * batches.
    */
   async pruneBefore(cutoff: string, opts: { stop?: () => boolean; pauseMs?: number } = {}): Promise<void> {
     await this.settled();
     // Chunk kinds are named after their log ('message/…', 'meter/…'), so new ones are pruned too.
     await this.pruneLog('messages', 'ts', 'pruneMessages', 'message/', cutoff, opts);
     await this.pruneLog('meter_values', 'received_at', 'pruneMeterValues', 'meter/', cutoff, opts);
+    await this.pruneRows('connection_attempts', 'ts', 'pruneAttempts', cutoff, opts);
+    await this.pruneRows('status_history', 'received_at', 'pruneStatusHistory', cutoff, opts);
+    if (opts.stop?.()) return;
+    // Identities seen before the cut and never registered, with nothing else to their name (a flood of
+    // made-up ids, a charger tried once): their rows go with the frames that mentioned them.
+    this.write('pruneChargers', [cutoff]);
+    this.write('pruneOrphanConnectors', []);
+    await this.settled();
+  }
+
+  /** Chargers the record still holds (after pruning, some may be gone). */
+  chargerIds(): string[] {
+    return (this.db.prepare('SELECT id FROM chargers').all() as Row[]).map((r) => r.id as string);
+  }
+
+  /** Deletes rows of a time-ordered table recorded before `cutoff`, a batch at a time; returns the last id deleted. */
+  private async pruneRows(table: PrunedTable, column: string, write: WriteName, cutoff: string, opts: { stop?: () => boolean; pauseMs?: number }): Promise<{ first: number; last: number } | null> {
+    const range = this.idsBefore(table, column, cutoff);
+    if (!range) return null;
+    for (let from = range.first; from <= range.last; from += PRUNE_BATCH) {
+      if (opts.stop?.()) return null;
+      this.write(write, [from, Math.min(from + PRUNE_BATCH - 1, range.last), cutoff]);
+      await this.settled();
+      await pause(opts.pauseMs);
+    }
+    return range;
   }
 
   private async pruneLog(table: 'messages' | 'meter_values', column: 'ts' | 'received_at', write: WriteName, kindPrefix: string, cutoff: string, opts: { stop?: () => boolean; pauseMs?: number }): Promise<void> {
-    const range = this.idsBefore(table, column, cutoff);
+    const range = await this.pruneRows(table, column, write, cutoff, opts);
     if (!range) return;
-    const pause = (): Promise<void> => new Promise((r) => setTimeout(r, opts.pauseMs ?? 10));
-    for (let from = range.first; from <= range.last; from += PRUNE_BATCH) {
-      if (opts.stop?.()) return;
-      this.write(write, [from, Math.min(from + PRUNE_BATCH - 1, range.last), cutoff]);
-      await this.settled();
-      await pause();
-    }
     // Chunks wholly before the cut go; one that straddles it starts after it.
     const lastOld = this.db.prepare('SELECT 1 FROM chunks WHERE kind = ? AND key = ? AND last_id <= ? LIMIT 1');
     const straddling = this.db.prepare('SELECT rowid AS r, first_id FROM chunks WHERE kind = ? AND key = ? AND last_id > ? ORDER BY last_id LIMIT 1');
@@ -305,7 +406,7 @@ export class BenchRecord {
           if (s && s.first_id <= range.last) this.write('trimChunk', [range.last + 1, s.r, range.last + 1]);
         }
         await this.settled();
-        await pause();
+        await pause(opts.pauseMs);
       }
     }
   }
@@ -314,7 +415,7 @@ export class BenchRecord {
    * The ids of rows recorded before `cutoff`: from the oldest to the last one before it. The time
    * column has no index; ids grow with it, so a binary search over ids finds the cut in a few seeks.
    */
-  private idsBefore(table: 'messages' | 'meter_values', column: 'ts' | 'received_at', cutoff: string): { first: number; last: number } | null {
+  private idsBefore(table: PrunedTable, column: string, cutoff: string): { first: number; last: number } | null {
     const at = this.db.prepare(`SELECT id, ${column} AS t FROM ${table} WHERE id >= ? ORDER BY id LIMIT 1`);
     const oldest = at.get(0) as Row | undefined;
     if (!oldest || !(oldest.t < cutoff)) return null;
@@ -339,12 +440,14 @@ export class BenchRecord {
   }
 
   async saveSettings(patch: Partial<BenchSettings>): Promise<BenchSettings> {
+    this.mustBeWritable();
     for (const [k, v] of Object.entries(patch)) if (v !== undefined) this.write('setting', [k, JSON.stringify(v)]);
     await this.settled();
     return this.settings();
   }
 
   async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
+    this.mustBeWritable();
     this.write('bootPolicy', [policy, chargerId]);
     await this.settled();
   }
@@ -354,21 +457,24 @@ export class BenchRecord {
    * undefined leaves them as they are, null clears them.
    */
   async registerCharger(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null } = {}): Promise<void> {
+    this.mustBeWritable();
     const now = new Date().toISOString();
     this.write('chargerRegister', [chargerId, now, now]);
-    if (opts.password !== undefined) this.write('chargerPassword', [opts.password, chargerId]);
+    if (opts.password !== undefined) this.write('chargerPassword', [opts.password === null ? null : this.secrets.encrypt(opts.password), chargerId]);
     if (opts.bootPolicy !== undefined) this.write('bootPolicy', [opts.bootPolicy, chargerId]);
     await this.settled();
   }
 
   /** Sets (or with null clears) a charger's security profile 1 password. */
   async setPassword(chargerId: string, password: string | null): Promise<void> {
-    this.write('chargerPassword', [password, chargerId]);
+    this.mustBeWritable();
+    this.write('chargerPassword', [password === null ? null : this.secrets.encrypt(password), chargerId]);
     await this.settled();
   }
 
   /** Forgets a charger and its live connector state; its logs (frames, transactions, history) stay. */
   async deleteCharger(chargerId: string): Promise<void> {
+    this.mustBeWritable();
     // A pending last-seen write would bring the row back.
     this.seen.delete(chargerId);
     this.write('chargerConnectorsDelete', [chargerId]);
@@ -376,16 +482,22 @@ export class BenchRecord {
     await this.settled();
   }
 
-  /** Every charger's password, for the central system to check at connection time; never for views. */
-  passwords(): Map<string, string> {
+  /**
+   * Every charger's password, for the central system to check at connection time; never for views. A
+   * password this machine cannot read (encrypted by another user's keyring) is left out and named.
+   */
+  passwords(): { passwords: Map<string, string>; unreadable: string[] } {
     const rows = this.db.prepare('SELECT id, password FROM chargers WHERE password IS NOT NULL').all() as Row[];
-    return new Map(rows.map((r) => [r.id as string, r.password as string]));
-  }
-
-  /** One charger's password, or null (committed state: read after `settled()`). */
-  password(chargerId: string): string | null {
-    const r = this.db.prepare('SELECT password FROM chargers WHERE id = ?').get(chargerId) as Row | undefined;
-    return r?.password ?? null;
+    const passwords = new Map<string, string>();
+    const unreadable: string[] = [];
+    for (const r of rows) {
+      try {
+        passwords.set(r.id as string, this.secrets.decrypt(r.password as string));
+      } catch {
+        unreadable.push(r.id as string);
+      }
+    }
+    return { passwords, unreadable };
   }
 
   idTags(): IdTagEntry[] {
@@ -399,12 +511,14 @@ export class BenchRecord {
 
   /** Adds or updates tags; with `replace`, the list becomes exactly `entries` (in one transaction). */
   async putIdTags(entries: IdTagEntry[], replace: boolean): Promise<void> {
+    this.mustBeWritable();
     if (replace) this.write('idTagsClear', []);
     for (const e of entries) this.write('idTagPut', [e.idTag, e.status, e.expiryDate ?? null, e.parentIdTag ?? null]);
     await this.settled();
   }
 
   async deleteIdTag(idTag: string): Promise<boolean> {
+    this.mustBeWritable();
     const existed = this.idTag(idTag) !== null;
     this.write('idTagDelete', [idTag]);
     await this.settled();
@@ -578,7 +692,7 @@ function toTransaction(r: Row): TransactionView {
   return {
     transactionId: r.id, chargerId: r.charger_id, connectorId: r.connector_id, idTag: r.id_tag, authStatus: r.auth_status, reservationId: r.reservation_id,
     meterStart: r.meter_start, startTime: r.start_time, meterStop: r.meter_stop, stopTime: r.stop_time, stopReason: r.stop_reason, stopIdTag: r.stop_id_tag,
-    energyWh: r.energy_wh, active: r.stop_time === null,
+    energyWh: r.energy_wh, active: r.stop_time === null, ...(r.warning ? { warning: r.warning } : {}),
   };
 }
 

@@ -31,6 +31,17 @@ export const SettingsPatch = z.strictObject({
     .max(36_500, { error: 'must be at most 36500 days' })
     .nullable()
     .optional(),
+  allowBrowserOrigins: z.boolean().optional(),
+  maxConnections: z
+    .int({ error: 'must be a whole number of connections' })
+    .min(1, { error: 'must be at least 1' })
+    .max(1_000_000, { error: 'must be at most 1000000' })
+    .optional(),
+  maxConnectionsPerAddress: z
+    .int({ error: 'must be a whole number of connections' })
+    .min(1, { error: 'must be at least 1' })
+    .max(1_000_000, { error: 'must be at most 1000000' })
+    .optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
@@ -50,7 +61,7 @@ export const ChargePointIdentity = z
   .string({ error: 'must be a string: the charge point identity' })
   .min(1, { error: 'must not be empty' })
   .max(48, { error: 'must be at most 48 characters (the security whitepaper\'s limit for a charge point identity)' })
-  .regex(/^[^\u0000-\u001f\u007f]*$/, { error: 'must not contain control characters' });
+  .regex(/^[^\p{C}\p{Zl}\p{Zp}]*$/u, { error: 'must be printable characters only (no control characters such as line breaks, escapes or NUL)' });
 
 export const ChargerPatch = z.strictObject({
   /** null: use the bench default. */

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { ChargerPatch, ChargerRegistration, ChargePointIdentity, IdTagEntrySchema, IdTagList, SettingsPatch } from './commands';
 import { physicalActions, FaultsPatch, type Faults, type VirtualChargerView } from './virtual-chargers';
-import type { BenchSettings, ChargerView, ConnectionAttemptView, ConnectorView, IdTagEntry, MessageView, MeterValueView, OperationView, TransactionView } from './views';
+import type { BenchHealth, BenchSettings, ChargerView, ConnectionAttemptView, ConnectorView, IdTagEntry, MessageView, MeterValueView, OperationView, TransactionView } from './views';
 import type { BenchStatus } from './status';
 import type { JsonObject, OcppErrorInfo } from '../ocpp16/frames';
 
@@ -53,6 +53,8 @@ export const OperateArgs = z.strictObject({
 
 export const benchCalls = {
   'bench:status': Empty,
+  /** Whether the bench can record, what it found at start, connections turned away. */
+  'bench:health': Empty,
   /** This machine's LAN addresses, for the Connect screen. */
   'network:addresses': Empty,
   'chargers:list': Empty,
@@ -125,6 +127,7 @@ export type OperationResult =
 
 export interface BenchCallResults {
   'bench:status': BenchStatus;
+  'bench:health': BenchHealth;
   'network:addresses': NetworkAddress[];
   'chargers:list': ChargerView[];
   'chargers:get': ChargerView;

@@ -61,9 +61,11 @@ export interface TransactionView {
   stopTime: string | null;
   stopReason: string | null;
   stopIdTag: string | null;
-  /** meterStop - meterStart in Wh, once stopped. */
+  /** meterStop - meterStart in Wh, once stopped (null when the readings are impossible: see warning). */
   energyWh: number | null;
   active: boolean;
+  /** Something impossible about this transaction the bench noticed (e.g. meterStop below meterStart). */
+  warning?: string;
 }
 
 export interface MessageView {
@@ -138,6 +140,32 @@ export interface BenchSettings {
   ocppPort: number;
   /** Frames and meter values older than this many days are pruned (hourly); null or 0 keeps everything. */
   retentionDays: number | null;
+  /**
+   * Let a web page connect as a charger (a WebSocket upgrade carrying a browser's Origin header). Off:
+   * any page open on this machine could otherwise act as a charger.
+   */
+  allowBrowserOrigins: boolean;
+  /** OCPP connections held at once, handshakes included; more are refused. */
+  maxConnections: number;
+  /** OCPP connections from one address at once (this machine's own, 127.0.0.1 and ::1, excepted). */
+  maxConnectionsPerAddress: number;
+}
+
+/** Whether the bench can record, and what it found at start: GET /api/health, the UI's banner, the console. */
+export interface BenchHealth {
+  /** True while everything the bench answers is recorded. */
+  ok: boolean;
+  /** What keeps the record from being written: 'ok' when nothing does. */
+  recording: 'ok' | 'diskFull' | 'journalFailed' | 'recordStalled' | 'writerRestarting';
+  /** In words: what is wrong, where, and what to do. */
+  message: string;
+  /** When the trouble began. */
+  since: string | null;
+  dataDir: string;
+  /** Found at start: journal lines damaged and moved aside, gaps. */
+  notices: string[];
+  /** OCPP connections now, and since start: refused over a cap, dropped mid-handshake, cut off for not reading, slowed for sending garbage. */
+  connections: { open: number; refusedOverCap: number; incompleteHandshakes: number; cutOffUnread: number; throttled: number };
 }
 
 export type BenchEvent =
@@ -156,4 +184,6 @@ export type BenchEvent =
   /** DiagnosticsStatusNotification arrived. */
   | { type: 'diagnosticsStatus'; chargerId: string; status: string; ts: string }
   | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
-  | { type: 'virtualChargerRemoved'; id: string; ts: string };
+  | { type: 'virtualChargerRemoved'; id: string; ts: string }
+  /** The bench began or stopped being able to record. */
+  | { type: 'healthChanged'; health: BenchHealth; ts: string };

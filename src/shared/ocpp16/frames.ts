@@ -64,7 +64,18 @@ export type ParsedFrame =
 const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
 const kindOf = (t: unknown): FrameKind | undefined => (t === 2 ? 'CALL' : t === 3 ? 'CALLRESULT' : t === 4 ? 'CALLERROR' : undefined);
 
+/** Frames at least this long are scanned for nesting before they are parsed (small ones cannot be deep enough to cost). */
+export const SCAN_BEFORE_PARSE_BYTES = 16 * 1024;
+
 export function parseFrame(text: string): ParsedFrame {
+  // A big frame nested thousands deep costs far more to parse than to refuse: it is refused unparsed.
+  if (text.length >= SCAN_BEFORE_PARSE_BYTES && textNestsDeeperThan(text, MAX_NESTING)) {
+    const head = /^\s*\[\s*(\d+)\s*,\s*"([^"\\]{1,36})"(?:\s*,\s*"([^"\\]{1,100})")?/.exec(text);
+    const kind = head ? kindOf(Number(head[1])) : undefined;
+    const parsed = bad('FormationViolation', `Frame is nested deeper than ${MAX_NESTING} levels of arrays and objects; no OCPP 1.6 message is`, kind === 'CALL' || !head, kind, head?.[2], kind === 'CALL' ? head?.[3] : undefined);
+    if (!parsed.ok) parsed.error.details = { issue: 'nesting' };
+    return parsed;
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -109,10 +120,57 @@ function describe(v: unknown): string {
   return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
 }
 
+/** Nesting deeper than this is refused before anything walks the value: no OCPP 1.6 message needs more than 7 levels. */
+export const MAX_NESTING = 32;
+
+/**
+ * True when a parsed JSON value nests deeper than `limit` arrays and objects. Iterative, so any depth is
+ * safe to ask about (JSON.parse takes any depth; a recursive walk of the result, JSON.stringify
+ * included, overflows the stack at a few thousand levels).
+ */
+export function nestsDeeperThan(value: unknown, limit = MAX_NESTING): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth + 1 > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/** The same question asked of JSON text, without parsing it: brackets outside strings are counted. */
+export function textNestsDeeperThan(text: string, limit = MAX_NESTING): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
+/** A short, safe excerpt of a bad value for an error message: never the whole value, never a deep walk. */
+export function excerpt(v: unknown, max = 40): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > max ? `${v.slice(0, max)}…` : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) {
+    const s = String(v);
+    return s.length > max ? `${s.slice(0, max)}…` : s;
+  }
+  return describe(v);
+}
+
 /**
  * Maps a zod validation failure of a payload to the CALLERROR the spec prescribes:
  * a missing field is an occurrence violation, a wrong JSON type a type violation, a value out of its
  * range, length, enumeration or format a property violation, and an unknown field a formation violation.
+ * Values are quoted as short excerpts: a bad value is never echoed whole.
  */
 export function errorForIssues(issues: readonly z.core.$ZodIssue[], payload: unknown): OcppErrorInfo {
   const issue = issues[0];
@@ -136,15 +194,25 @@ export function errorForIssues(issues: readonly z.core.$ZodIssue[], payload: unk
       case 'unrecognized_keys':
         code = 'FormationViolation';
         field = [...issue.path.map(String), issue.keys[0]].join('.');
-        what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (not in the schema)`;
+        what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).map((k) => excerpt(k)).join(', ')}${issue.keys.length > 5 ? ', …' : ''} (not in the schema)`;
         break;
-      case 'invalid_value':
-        code = 'PropertyConstraintViolation';
-        what = `${JSON.stringify(valueAt(payload, issue.path))} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      case 'invalid_value': {
+        const value = valueAt(payload, issue.path);
+        // An enumeration of strings given a number (or an object): the JSON type is wrong, not the value.
+        const sameType = issue.values.some((allowed) => typeof allowed === typeof value && value !== null);
+        code = sameType ? 'PropertyConstraintViolation' : 'TypeConstraintViolation';
+        what = sameType
+          ? `${excerpt(value)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+          : `expected ${typeof issue.values[0]}, got ${describe(value)}`;
         break;
+      }
       case 'invalid_format':
       case 'not_multiple_of':
         code = 'PropertyConstraintViolation';
+        what = issue.message;
+        break;
+      case 'custom':
+        code = (issue.params?.ocpp as OcppErrorCode | undefined) ?? 'PropertyConstraintViolation';
         what = issue.message;
         break;
       default:
@@ -152,9 +220,9 @@ export function errorForIssues(issues: readonly z.core.$ZodIssue[], payload: unk
         what = issue.message;
     }
   }
+  if (field.length > 120) field = `${field.slice(0, 120)}…`;
   return { code, description: `${field || 'payload'}: ${what}`, details: { field: field || 'payload', issue: issue.code } };
 }
-
 function valueAt(payload: unknown, path: readonly PropertyKey[]): unknown {
   let v = payload;
   for (const k of path) v = isObject(v) || Array.isArray(v) ? (v as Record<PropertyKey, unknown>)[k] : undefined;

@@ -5,3 +5,4 @@ export * from './primitives';
 export * from './messages';
 export * from './actions';
 export * from './frames';
+export * from './redact';

@@ -1,10 +1,12 @@
-// The browser transport (serve mode): contract calls as POST /api/call/<method> with the API token,
-// events over WS /api/events, reconnecting with back-off when the bench restarts.
+// The browser transport (serve mode): contract calls as POST /api/call/<method>, events over
+// WS /api/events, reconnecting with back-off when the bench restarts. The browser is signed in by an
+// HttpOnly session cookie the bench sets in exchange for the token: the page's code never holds the
+// token, and no URL carries it.
 import type { BenchEvent } from '../../../shared/api/views';
 import { MessageExportQuery } from '../../../shared/api/contract';
 import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
 
-export function httpClient(origin: string, token: string): BenchClient {
+export function httpClient(origin: string): BenchClient {
   const batcher = new EventBatcher(50);
   const link = new LinkWatch();
   let ws: WebSocket | null = null;
@@ -15,7 +17,7 @@ export function httpClient(origin: string, token: string): BenchClient {
   const request = async (path: string, init: RequestInit = {}): Promise<Response> => {
     let res: Response;
     try {
-      res = await fetch(origin + path, { ...init, headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) } });
+      res = await fetch(origin + path, { credentials: 'same-origin', ...init });
     } catch {
       throw new CallFailure({ status: 0, message: 'The bench is not reachable: is `chargebench serve` still running?' });
     }
@@ -32,7 +34,6 @@ export function httpClient(origin: string, token: string): BenchClient {
     link.set(link.state === 'unauthorised' ? 'unauthorised' : 'connecting');
     const url = new URL('/api/events', origin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    url.searchParams.set('token', token);
     const socket = new WebSocket(url);
     ws = socket;
     socket.onopen = () => {
@@ -47,7 +48,7 @@ export function httpClient(origin: string, token: string): BenchClient {
       if (ws !== socket || closed) return;
       if (link.state !== 'unauthorised') link.set('closed');
       // A browser never sees the 401 of a refused upgrade: ask over HTTP, where a 401 marks the link
-      // unauthorised (serve restarted with a new token) and an unreachable bench changes nothing.
+      // unauthorised (the token changed, which ends the session) and an unreachable bench changes nothing.
       request('/api/call/bench:status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).catch(() => undefined);
       retry = setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 10_000);
@@ -64,7 +65,7 @@ export function httpClient(origin: string, token: string): BenchClient {
     subscribe: (listener) => batcher.subscribe(listener),
     onLink: (listener) => link.subscribe(listener),
     // A plain download link, so the browser streams a million frames to disk rather than into memory;
-    // such a link cannot send a header, hence the token in its query.
+    // the session cookie goes with it.
     exportMessages: async (query) => {
       const checked = MessageExportQuery.safeParse(query);
       if (!checked.success) {
@@ -74,7 +75,6 @@ export function httpClient(origin: string, token: string): BenchClient {
       const url = new URL('/api/messages/export', origin);
       url.searchParams.set('format', checked.data.format);
       url.searchParams.set('filter', JSON.stringify(checked.data.filter));
-      url.searchParams.set('token', token);
       const link = document.createElement('a');
       link.href = url.toString();
       link.download = '';
@@ -121,10 +121,20 @@ function pickFile(accept: string): Promise<File | null> {
   });
 }
 
-/** Checks a token against the bench: true when it signs in. */
-export async function tokenWorks(origin: string, token: string): Promise<boolean> {
+/** Trades the token for the session cookie: true when the bench took it. */
+export async function signIn(origin: string, token: string): Promise<boolean> {
   try {
-    const res = await fetch(`${origin}/api/call/bench:status`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: '{}' });
+    const res = await fetch(`${origin}/api/session`, { method: 'POST', credentials: 'same-origin', headers: { Authorization: `Bearer ${token}` } });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether this browser is signed in (its session cookie still works). */
+export async function signedIn(origin: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${origin}/api/call/bench:status`, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     return res.ok;
   } catch {
     return false;

@@ -6,7 +6,7 @@ import CssBaseline from '@mui/material/CssBaseline';
 import { ThemeProvider } from '@mui/material/styles';
 import type { BenchClient } from '../api/client';
 import { ClientContext } from '../api/context';
-import { httpClient, tokenWorks } from '../api/http-client';
+import { httpClient, signIn as startSession, signedIn } from '../api/http-client';
 import { ipcClient } from '../api/ipc-client';
 import { connectStore, useBench } from '../stores/bench';
 import { Layout } from './Layout';
@@ -20,21 +20,6 @@ import { TransactionsScreen } from '../features/transactions/TransactionsScreen'
 import { TransactionDetailScreen } from '../features/transactions/TransactionDetailScreen';
 import { VirtualChargersScreen } from '../features/virtual/VirtualChargersScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
-
-const TOKEN_KEY = 'chargebench.token';
-
-/** The token from `/?token=` (then dropped from the address bar) or from this tab's earlier sign-in. */
-function takeToken(): string | null {
-  const url = new URL(location.href);
-  const given = url.searchParams.get('token');
-  if (given) {
-    sessionStorage.setItem(TOKEN_KEY, given);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.pathname + url.search + url.hash);
-    return given;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
 
 export function BenchRoutes() {
   return (
@@ -76,24 +61,21 @@ export function App() {
   const link = useBench((s) => s.link);
 
   const signIn = async (token: string): Promise<boolean> => {
-    if (!(await tokenWorks(location.origin, token))) return false;
-    sessionStorage.setItem(TOKEN_KEY, token);
-    setSession({ kind: 'ready', client: httpClient(location.origin, token) });
+    if (!(await startSession(location.origin, token))) return false;
+    setSession({ kind: 'ready', client: httpClient(location.origin) });
     return true;
   };
 
+  // serve's link (/?token=) has already been traded for the session cookie by the bench.
   useEffect(() => {
     if (session.kind !== 'checking') return;
-    const token = takeToken();
-    if (!token) return setSession({ kind: 'signIn', rejected: false });
-    void signIn(token).then((ok) => ok || setSession({ kind: 'signIn', rejected: true }));
+    void signedIn(location.origin).then((ok) => setSession(ok ? { kind: 'ready', client: httpClient(location.origin) } : { kind: 'signIn', rejected: false }));
   }, [session.kind]);
 
-  // The token stopped working (serve restarted with a new one): ask again.
+  // The session stopped working (the token changed): ask again.
   useEffect(() => {
     if (link !== 'unauthorised' || session.kind !== 'ready' || session.client.face !== 'serve') return;
     session.client.close();
-    sessionStorage.removeItem(TOKEN_KEY);
     setSession({ kind: 'signIn', rejected: true });
   }, [link, session]);
 

@@ -24,6 +24,7 @@ import SmartToyIcon from '@mui/icons-material/SmartToy';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import { useBench } from '../stores/bench';
 import { useThemeMode } from './theme';
+import { HealthBanner } from './HealthBanner';
 
 const DRAWER = 220;
 
@@ -83,7 +84,10 @@ export function Layout({ children }: { children: ReactNode }) {
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Toolbar variant="dense" />
-        <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', p: 3 }}>{children}</Box>
+        <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', p: 3 }}>
+          <HealthBanner />
+          {children}
+        </Box>
       </Box>
     </Box>
   );

@@ -4,7 +4,7 @@
 import { create } from 'zustand';
 import type { BenchClient, LinkState } from '../api/client';
 import type { BenchStatus } from '../../../shared/api/status';
-import type { BenchEvent, ChargerView, TransactionView } from '../../../shared/api/views';
+import type { BenchEvent, BenchHealth, ChargerView, TransactionView } from '../../../shared/api/views';
 import type { VirtualChargerView } from '../../../shared/api/virtual-chargers';
 import { toSamples, type MeterSample } from './meter';
 
@@ -14,6 +14,8 @@ export const MAX_SAMPLES = 720;
 export interface BenchState {
   link: LinkState;
   status: BenchStatus | null;
+  /** Whether the bench can record; the banner shows it when it cannot. */
+  health: BenchHealth | null;
   loaded: boolean;
   chargers: Record<string, ChargerView>;
   virtualChargers: Record<string, VirtualChargerView>;
@@ -35,6 +37,7 @@ export const meterKey = (chargerId: string, connectorId: number) => `${chargerId
 export const initialBenchState: BenchState = {
   link: 'connecting',
   status: null,
+  health: null,
   loaded: false,
   chargers: {},
   virtualChargers: {},
@@ -54,6 +57,7 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
   let virtualChargers = state.virtualChargers;
   let activeTransactions = state.activeTransactions;
   let meter = state.meter;
+  let health = state.health;
   let { framesSeen, transactionsVersion, operationsVersion, connectionsVersion } = state;
   const charger = (id: string): ChargerView => {
     if (chargers === state.chargers) chargers = { ...chargers };
@@ -148,9 +152,12 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
         delete virtualChargers[e.id];
         break;
       }
+      case 'healthChanged':
+        health = e.health;
+        break;
     }
   }
-  return { ...state, chargers, virtualChargers, activeTransactions, meter, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
+  return { ...state, chargers, virtualChargers, activeTransactions, meter, health, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
 }
 
 function newCharger(id: string): ChargerView {
@@ -184,8 +191,10 @@ export function connectStore(client: BenchClient): () => void {
     const missed: BenchEvent[] = [];
     loading.add(missed);
     try {
-      const [status, chargers, virtualChargers, active] = await Promise.all([
+      const [status, health, chargers, virtualChargers, active] = await Promise.all([
         client.call('bench:status', {}),
+        // A bench that cannot say (an older one) shows no banner rather than no screens.
+        client.call('bench:health', {}).catch(() => null),
         client.call('chargers:list', {}),
         client.call('virtualChargers:list', {}),
         client.call('transactions:list', { active: true, limit: 10_000 }),
@@ -202,7 +211,7 @@ export function connectStore(client: BenchClient): () => void {
           missed,
         );
         // Counters and meter samples already counted the missed events once; only the snapshot's parts are taken.
-        return { status, loaded: true, chargers: snapshot.chargers, virtualChargers: snapshot.virtualChargers, activeTransactions: snapshot.activeTransactions, transactionsVersion: s.transactionsVersion + 1 };
+        return { status, health: snapshot.health && snapshot.health !== s.health ? snapshot.health : health, loaded: true, chargers: snapshot.chargers, virtualChargers: snapshot.virtualChargers, activeTransactions: snapshot.activeTransactions, transactionsVersion: s.transactionsVersion + 1 };
       });
     } finally {
       loading.delete(missed);

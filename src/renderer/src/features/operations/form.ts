@@ -1,7 +1,7 @@
 // Form checks for the operation panels: the payload is checked with the core's own zod schema
 // (actions[Action].request) and each problem is said in plain words on the field it belongs to.
 import type { z } from 'zod';
-import { actions, type RequestOf } from '../../../../shared/ocpp16';
+import { actions, DateTime, Integer, type RequestOf } from '../../../../shared/ocpp16';
 import type { OperationAction } from './meanings';
 
 /** Field path as the core names it ("idTag", "chargingProfile.chargingSchedule.chargingSchedulePeriod.0.limit") to message. */
@@ -48,6 +48,11 @@ export function plainIssue(issue: z.core.$ZodIssue, value: unknown, leaf?: unkno
       return `Use steps of ${String(issue.divisor)}`;
     case 'unrecognized_keys':
       return `Not an OCPP field: ${issue.keys.join(', ')}`;
+    case 'custom':
+      // The OCPP primitives' own checks (an integer with a fraction, a date-time that is not RFC 3339).
+      if (leaf === Integer) return 'Enter a whole number';
+      if (leaf === DateTime) return 'Enter a date and time';
+      return issue.message;
     default:
       return issue.message;
   }
@@ -88,7 +93,7 @@ function leafAt(schema: unknown, path: readonly PropertyKey[]): unknown {
   return s;
 }
 
-const isIntSchema = (s: unknown) => (s as { isInt?: boolean } | undefined)?.isInt === true;
+const isIntSchema = (s: unknown) => s === Integer || (s as { isInt?: boolean } | undefined)?.isInt === true;
 
 // ---- from form text to payload values -------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-// End-to-end plumbing: builds the UI, starts `chargebench serve` as a user would (its own process, a temp
-// data dir, free ports) and opens Debian's Chromium through playwright-core.
+// `chargebench serve` as a user runs it (its own process, a temp data dir, free ports), for tests that
+// need the bench in another process (fuzzing, kill -9, end-to-end); and the UI build and Debian's
+// Chromium through playwright-core for the end-to-end tests.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,41 +21,49 @@ export function buildUi(): void {
 }
 
 export interface ServeProcess {
-  /** The sign-in link serve printed. */
+  /** The sign-in link serve printed (when the UI is built). */
   link: string;
+  /** The automation API's base, e.g. http://127.0.0.1:8180. */
   origin: string;
   token: string;
   port: number;
   dataDir: string;
+  child: ChildProcess;
+  /** Everything serve printed so far (stdout and stderr). */
+  output(): string;
   /** Calls the bench contract the way the UI does. */
   call(method: string, args?: unknown): Promise<any>;
-  stop(): Promise<void>;
+  /** SIGTERM (then SIGKILL after 10 s); the data directory is removed unless kept. */
+  stop(keepDataDir?: boolean): Promise<void>;
 }
 
 export async function startServe(extraArgs: string[] = [], dataDir = mkdtempSync(join(tmpdir(), 'chargebench-e2e-'))): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the bench process.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stderr!.on('data', (d) => (out += d));
-  const link = await new Promise<string>((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 30_000);
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /Open the bench UI\s+(\S+)/.exec(out);
-      const ocpp = /ws:\/\/127\.0\.0\.1:(\d+)\/ocpp/.exec(out);
-      if (m && ocpp && out.includes('Press Ctrl+C')) {
+      if (out.includes('Press Ctrl+C')) {
         clearTimeout(timer);
-        resolve(m[1]);
+        resolve();
       }
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}:\n${out}`)));
   });
-  const url = new URL(link);
-  const token = url.searchParams.get('token')!;
+  const token = /API token\s+(\S+)/.exec(out)![1];
+  const url = new URL(/Automation API\s+(\S+)/.exec(out)![1]);
+  const link = /Open the bench UI\s+(\S+)/.exec(out)?.[1] ?? '';
   const port = Number(/ws:\/\/127\.0\.0\.1:(\d+)\/ocpp/.exec(out)![1]);
   return {
+    child,
+    output: () => out,
     link,
     origin: url.origin,
     token,
@@ -66,14 +75,14 @@ export async function startServe(extraArgs: string[] = [], dataDir = mkdtempSync
       if (!res.ok) throw new Error(`${method}: ${res.status} ${body.error}`);
       return body;
     },
-    async stop() {
+    async stop(keepDataDir = false) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,95 @@
+// The data directory: created private to the user (0700, files 0600: it holds charger passwords), and
+// held by one bench process at a time. The hold is an OS lock (SQLite's exclusive lock on a small file),
+// so the kernel releases it when the holder dies, even by kill -9; a second bench is refused with the
+// holder named.
+import Database from 'better-sqlite3';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+/** Files of the record are readable by their owner only. */
+export const PRIVATE_FILE = 0o600;
+export const PRIVATE_DIR = 0o700;
+
+/** Creates the data directory (0700) if it does not exist; an existing one keeps its mode. */
+export function ensureDataDir(dataDir: string): void {
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
+}
+
+/** Makes files of the record private to their owner (no-op where the file does not exist or the OS ignores modes). */
+export function makePrivate(...files: string[]): void {
+  for (const f of files) {
+    try {
+      chmodSync(f, PRIVATE_FILE);
+    } catch {
+      // not there (yet): SQLite creates -wal and -shm with the database's own mode
+    }
+  }
+}
+
+/** Who holds a data directory: written beside the lock so a second bench can name it. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  /** e.g. "chargebench serve", "ChargeBench desktop app". */
+  face: string;
+  startedAt: string;
+}
+
+export class DataDirLockedError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: LockHolder | null,
+  ) {
+    const who = holder ? `${holder.face} (process ${holder.pid} on ${holder.host}, started ${holder.startedAt})` : 'another ChargeBench process';
+    super(`The data directory ${dataDir} is in use by ${who}. Two benches on one record would corrupt it: stop that one first, or start this one with another --data-dir.`);
+    this.name = 'DataDirLockedError';
+  }
+}
+
+/** An exclusive hold on a data directory for as long as this process keeps it. */
+export class DataDirLock {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly infoFile: string,
+  ) {}
+
+  /** Takes the directory or throws DataDirLockedError naming the holder. */
+  static acquire(dataDir: string, face: string, nativeBinding?: string): DataDirLock {
+    const lockFile = join(dataDir, 'chargebench.lock');
+    const infoFile = join(dataDir, 'chargebench.lock.json');
+    const db = new Database(lockFile, { timeout: 0, ...(nativeBinding ? { nativeBinding } : {}) });
+    makePrivate(lockFile);
+    try {
+      // In exclusive locking mode the lock taken by the first write is kept until the connection closes.
+      db.pragma('locking_mode = EXCLUSIVE');
+      db.exec('BEGIN EXCLUSIVE; CREATE TABLE IF NOT EXISTS held (since TEXT); DELETE FROM held; INSERT INTO held VALUES (datetime()); COMMIT;');
+    } catch (e) {
+      db.close();
+      if ((e as { code?: string }).code === 'SQLITE_BUSY') throw new DataDirLockedError(dataDir, readHolder(infoFile));
+      throw e;
+    }
+    const holder: LockHolder = { pid: process.pid, host: hostname(), face, startedAt: new Date().toISOString() };
+    writeFileSync(infoFile, `${JSON.stringify(holder)}\n`, { mode: PRIVATE_FILE });
+    return new DataDirLock(db, infoFile);
+  }
+
+  release(): void {
+    if (!this.db.open) return;
+    this.db.close();
+    try {
+      writeFileSync(this.infoFile, '');
+    } catch {
+      // the lock itself is gone; a stale note is harmless
+    }
+  }
+}
+
+function readHolder(infoFile: string): LockHolder | null {
+  try {
+    const h = JSON.parse(readFileSync(infoFile, 'utf8')) as LockHolder;
+    return typeof h.pid === 'number' ? h : null;
+  } catch {
+    return null;
+  }
+}

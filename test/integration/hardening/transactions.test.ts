@@ -1,0 +1,62 @@
+// A transaction belongs to the charger that started it: another charger can neither stop it nor feed it
+// meter values, a second stop does not overwrite the first, and an impossible meterStop gives a warning,
+// not negative energy. The chargers are answered as the spec says throughout.
+import { describe, expect, it } from 'vitest';
+import { strictCharger, useTestBench } from '../../helpers/bench';
+
+const tb = useTestBench();
+const now = () => new Date().toISOString();
+
+describe('transactions and their charger', () => {
+  it('applies StopTransaction and MeterValues only to the charger\'s own transactions, keeping the first stop', async () => {
+    const a = await strictCharger(tb.wsUrl(), 'OWNER');
+    const b = await strictCharger(tb.wsUrl(), 'INTRUDER');
+    await a.connect();
+    await b.connect();
+    const { transactionId } = await a.client.call('StartTransaction', { connectorId: 1, idTag: 'TAG', meterStart: 1000, timestamp: now() });
+
+    // Another charger's stop and meter values: answered, not applied, recorded as warnings.
+    expect(await b.client.call('StopTransaction', { transactionId, meterStop: 0, timestamp: now(), reason: 'Local' })).toEqual({});
+    await b.client.call('MeterValues', { connectorId: 1, transactionId, meterValue: [{ timestamp: now(), sampledValue: [{ value: '999999' }] }] });
+    let tx = (await tb.request('GET', `/api/transactions/${transactionId}`)).body;
+    expect(tx).toMatchObject({ active: true, meterStop: null });
+    expect(tx.meterValues).toEqual([]);
+    const events = (await tb.request('GET', '/api/charger-events?chargerId=INTRUDER')).body as Array<{ action: string; data: { warning: string } }>;
+    expect(events.map((e) => e.data.warning)).toEqual([
+      expect.stringContaining(`MeterValues from INTRUDER for transaction ${transactionId}, which belongs to charger OWNER`),
+      expect.stringContaining(`StopTransaction from INTRUDER for transaction ${transactionId}, which belongs to charger OWNER`),
+    ]);
+    // The intruder's readings are kept as its own, not the transaction's.
+    const own = (await tb.request('GET', '/api/chargers/INTRUDER/meter-values')).body as Array<{ transactionId: number | null; value: string }>;
+    expect(own).toEqual([expect.objectContaining({ transactionId: null, value: '999999' })]);
+
+    // The owner's stop applies; a second stop is answered but keeps the first.
+    await a.client.call('StopTransaction', { transactionId, meterStop: 5000, timestamp: now(), reason: 'Local' });
+    await a.client.call('StopTransaction', { transactionId, meterStop: 9000, timestamp: now(), reason: 'Remote' });
+    tx = (await tb.request('GET', `/api/transactions/${transactionId}`)).body;
+    expect(tx).toMatchObject({ active: false, meterStop: 5000, energyWh: 4000, stopReason: 'Local' });
+    const ownerEvents = (await tb.request('GET', '/api/charger-events?chargerId=OWNER')).body as Array<{ data: { warning: string } }>;
+    expect(ownerEvents[0].data.warning).toContain('already stopped: the first stop is kept');
+    // Late meter values of its own stopped transaction still belong to it.
+    await a.client.call('MeterValues', { connectorId: 1, transactionId, meterValue: [{ timestamp: now(), sampledValue: [{ value: '5000' }] }] });
+    expect((await tb.request('GET', `/api/transactions/${transactionId}`)).body.meterValues).toHaveLength(1);
+
+    // A stop for an id the bench never gave out.
+    await a.client.call('StopTransaction', { transactionId: 987654, meterStop: 1, timestamp: now() });
+    expect(((await tb.request('GET', '/api/charger-events?chargerId=OWNER')).body as any[])[0].data.warning).toContain('never started');
+    expect(a.violations).toEqual([]);
+    expect(b.violations).toEqual([]);
+    await a.client.close();
+    await b.client.close();
+  });
+
+  it('flags a meterStop below meterStart instead of giving negative energy', async () => {
+    const a = await strictCharger(tb.wsUrl(), 'BACKWARDS');
+    await a.connect();
+    const { transactionId } = await a.client.call('StartTransaction', { connectorId: 1, idTag: 'TAG2', meterStart: 50_000, timestamp: now() });
+    await a.client.call('StopTransaction', { transactionId, meterStop: 10, timestamp: now() });
+    const tx = (await tb.request('GET', `/api/transactions/${transactionId}`)).body;
+    expect(tx).toMatchObject({ active: false, meterStop: 10, energyWh: null, warning: expect.stringContaining('meterStop (10 Wh) is below meterStart (50000 Wh)') });
+    await a.client.close();
+  });
+});
