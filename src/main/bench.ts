@@ -4,7 +4,7 @@ import { BenchRecord, recordProblemText, type RecordOptions } from './store/reco
 import type { BenchHealth } from '../shared/api/views';
 import { CentralSystem, type CentralSystemOptions } from './central-system/central-system';
 import { VirtualChargerManager } from './virtual-cp/manager';
-import type { Clock } from './virtual-cp/clock';
+import type { Clock } from '../shared/clock';
 import { join } from 'node:path';
 import { FileHost } from './file-host';
 

@@ -14,7 +14,7 @@ import { AuthorizationKey, ChargePointIdentity } from '../../shared/api/commands
 import { PayloadError, RpcEndpoint, type CallOutcome, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
 import type { BenchRecord } from '../store/record';
 import { Authorizer } from './authorizer';
-import { isoNow } from '../clock';
+import { isoTime, systemClock } from '../../shared/clock';
 import { chargePointHandlers, type HandlerContext } from './handlers';
 import { BenchError } from '../errors';
 import { recordProblemText } from '../store/record';
@@ -495,7 +495,7 @@ export class CentralSystem {
     const bus = this.bus;
     const session: Session = { chargerId, ws, remoteAddress, alive: true, replaced: false, closeCause: null, invalidBudget: INVALID_BURST, budgetAt: Date.now(), endpoint: null as unknown as RpcEndpoint };
     const log = (rec: FrameRecord): void => {
-      const ts = isoNow();
+      const ts = isoTime(systemClock);
       // An AuthorizationKey (a password) never reaches the record, the UI or an export.
       const raw = redactFrameText(rec.raw);
       record.logFrame(chargerId, raw === rec.raw ? rec : { ...rec, raw }, ts);
@@ -634,7 +634,7 @@ export class CentralSystem {
       settings: () => this.cachedSettings,
       bootPolicy: (id) => this.bootPolicies.get(id) ?? this.cachedSettings.defaultBootStatus,
       emit: (e) => this.emit(e),
-      now: isoNow,
+      now: () => isoTime(systemClock),
     };
     const map: HandlerMap = {};
     for (const [action, handler] of Object.entries(chargePointHandlers)) {

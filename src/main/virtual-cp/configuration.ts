@@ -1,10 +1,11 @@
 // The configuration keys of the virtual OCPP 1.6 charge point: the standard keys with realistic defaults and
 // validation, and the store behind GetConfiguration and ChangeConfiguration (no I/O: the charger persists).
 import type { GetConfigurationResponse } from '../../shared/ocpp16';
+import { featureProfiles, type ActionProfile, type FeatureProfile } from '../../shared/ocpp16/actions';
 
-export type FeatureProfile = 'Core' | 'FirmwareManagement' | 'LocalAuthListManagement' | 'Reservation' | 'SmartCharging' | 'RemoteTrigger';
+export type { FeatureProfile };
 
-export const allFeatureProfiles: FeatureProfile[] = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'];
+export const allFeatureProfiles: FeatureProfile[] = [...featureProfiles];
 
 /** Measurands the simulator can produce; the only ones the *Data keys may list. */
 export const supportedMeasurands: string[] = [
@@ -25,7 +26,7 @@ export interface KeyContext {
 
 export interface KeyDefinition {
   key: string;
-  profile: FeatureProfile | 'Security';
+  profile: ActionProfile;
   readonly: boolean;
   kind: 'integer' | 'boolean' | 'csl' | 'string';
   /** Default value as text; may depend on the charger (e.g. NumberOfConnectors). */
@@ -64,7 +65,7 @@ const phaseRotations = ['NotApplicable', 'Unknown', 'RST', 'RTS', 'SRT', 'STR', 
 // the Basic auth password exactly as given (the central system compares the same text).
 const AUTHORIZATION_KEY = /^[\x20-\x7e]{16,40}$/;
 
-type Profile = FeatureProfile | 'Security';
+type Profile = ActionProfile;
 type Default = string | number | boolean | ((ctx: KeyContext) => string | number);
 
 const defaultOf = (value: Default) => (ctx: KeyContext) => String(typeof value === 'function' ? value(ctx) : value);

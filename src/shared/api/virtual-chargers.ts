@@ -3,10 +3,10 @@
 import { z } from 'zod';
 import { ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../ocpp16/enums';
 import { errorCodes } from '../ocpp16/frames';
-import { centralSystemActions } from '../ocpp16/actions';
+import { centralSystemActions, featureProfiles } from '../ocpp16/actions';
 import { AuthorizationKey, ChargePointIdentity } from './commands';
 
-export const featureProfiles = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'] as const;
+export { featureProfiles };
 export const FeatureProfileSchema = z.enum(featureProfiles);
 
 /** A virtual charger's identity: a charge point identity that also reads plainly in URLs and on the CLI. */

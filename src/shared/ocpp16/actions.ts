@@ -3,7 +3,11 @@
 import type { z } from 'zod';
 import * as m from './messages';
 
-export type FeatureProfile = 'Core' | 'FirmwareManagement' | 'LocalAuthListManagement' | 'Reservation' | 'SmartCharging' | 'RemoteTrigger' | 'Security';
+/** OCPP 1.6's feature profiles (the values of SupportedFeatureProfiles): the one list every part uses. */
+export const featureProfiles = ['Core', 'FirmwareManagement', 'LocalAuthListManagement', 'Reservation', 'SmartCharging', 'RemoteTrigger'] as const;
+export type FeatureProfile = (typeof featureProfiles)[number];
+/** The profile an action belongs to: one of the six, or the security extension's. */
+export type ActionProfile = FeatureProfile | 'Security';
 /** Who sends the CALL: the charge point (CP), the central system (CS), or either (DataTransfer). */
 export type Initiator = 'CP' | 'CS' | 'both';
 
@@ -11,9 +15,9 @@ interface ActionDef<Req extends z.ZodType, Res extends z.ZodType, I extends Init
   request: Req;
   response: Res;
   initiator: I;
-  profile: FeatureProfile;
+  profile: ActionProfile;
 }
-const def = <Req extends z.ZodType, Res extends z.ZodType, I extends Initiator>(request: Req, response: Res, initiator: I, profile: FeatureProfile): ActionDef<Req, Res, I> => ({ request, response, initiator, profile });
+const def = <Req extends z.ZodType, Res extends z.ZodType, I extends Initiator>(request: Req, response: Res, initiator: I, profile: ActionProfile): ActionDef<Req, Res, I> => ({ request, response, initiator, profile });
 
 export const actions = {
   // Charge point to central system

@@ -1,5 +1,6 @@
-// Time for the virtual charge point: every timer it runs (heartbeat, meter values, reservation expiry,
-// retries, reboots) goes through a Clock, so tests drive time with FakeClock instead of waiting.
+// The bench's one clock: the central system, the record, the virtual chargers and the test engine read
+// the time and set every timer through a Clock, so tests (and conformance runs of timed cases) drive time
+// with FakeClock instead of waiting. Pure TypeScript, no imports: every layer may use it.
 export interface Timer {
   cancel(): void;
 }
@@ -10,6 +11,18 @@ export interface Clock {
   after(ms: number, fn: () => void): Timer;
 }
 
+/** The time as ISO 8601 text, made once per millisecond (every frame logged needs one). */
+export function isoTime(clock: Clock): string {
+  const ms = clock.now();
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
+}
+let lastMs = -1;
+let lastIso = '';
+
 /** setTimeout fires at once beyond this (about 24.8 days); longer waits are chained. */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
@@ -17,7 +30,7 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   after(ms, fn) {
     const due = Date.now() + Math.max(0, ms);
-    let t: NodeJS.Timeout;
+    let t: ReturnType<typeof setTimeout>;
     const arm = () => {
       const left = due - Date.now();
       t = setTimeout(left > MAX_TIMEOUT_MS ? arm : fn, Math.min(Math.max(0, left), MAX_TIMEOUT_MS));
@@ -26,6 +39,7 @@ export const systemClock: Clock = {
     return { cancel: () => clearTimeout(t) };
   },
 };
+
 
 /** Runs `fn` every `ms` until cancelled; the period is read again each time. */
 export function every(clock: Clock, ms: () => number, fn: () => void): Timer {
