@@ -2,7 +2,7 @@
 // frame) in its own process, reports its port and RSS over IPC, and counts the frames persisted on stop.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { Bench } from '../../src/main/bench';
+import { Bench } from '../../src/main/core/bench';
 import { exitWithParent, toParent, type ParentToServer, type PersistedFrames, type ServerToParent } from './ipc';
 
 const send = (m: ServerToParent): Promise<void> => toParent(m);

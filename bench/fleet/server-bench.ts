@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { Bench } from '../../src/main/bench';
+import { Bench } from '../../src/main/core/bench';
 import { exitWithParent, toParent, type BenchToParent, type ParentToBench, type PersistedCounts } from './ipc';
 
 const send = (m: BenchToParent): Promise<void> => toParent(m);
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const [dataDir, heartbeat] = process.argv.slice(2);
   if (!dataDir || !heartbeat) throw new Error('usage: server-bench.ts <dataDir> <heartbeatInterval s>');
   const bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0 });
-  const settings = await bench.centralSystem.updateSettings({ heartbeatInterval: Number(heartbeat), authorization: 'acceptAll' });
+  const settings = await bench.settings.update({ heartbeatInterval: Number(heartbeat), authorization: 'acceptAll' });
   loop.enable();
   process.on('message', (m: ParentToBench) => {
     if (m.type === 'stats') {

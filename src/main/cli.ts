@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import envPaths from 'env-paths';
-import { Bench } from './bench';
-import { ApiServer } from './api-server/api-server';
-import { reachableAddresses } from './bench-service';
+import { Bench } from './core/bench';
+import { ApiServer } from './api-server/server';
+import { reachableAddresses } from './core/bench-service';
 import type { BenchEvent, BenchSettings } from '../shared/api/views';
 import { version } from './version';
 import { registerVcpCommand } from './cli/vcp-command';
@@ -61,7 +61,7 @@ program
     // undefined unless given: commander leaves the default alone when both --x and --no-x are defined.
     if (opts.requirePassword !== undefined) patch.requirePassword = opts.requirePassword;
     if (opts.unknownChargers) patch.unknownChargers = opts.unknownChargers;
-    if (Object.keys(patch).length) await bench.centralSystem.updateSettings(patch);
+    if (Object.keys(patch).length) await bench.settings.update(patch);
     const uiDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
     const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir });
     try {
@@ -73,7 +73,7 @@ program
     }
     const cs = bench.centralSystem.address();
     const apiAddr = api.address();
-    const s = bench.centralSystem.settings();
+    const s = bench.settings.get();
     const uiBuilt = existsSync(join(uiDir, 'index.html'));
     console.log(`ChargeBench ${version}: OCPP 1.6J central system`);
     if (uiBuilt) console.log(`  Open the bench UI    http://127.0.0.1:${apiAddr.port}/?token=${token}`);
@@ -88,7 +88,7 @@ program
     console.log('Press Ctrl+C to stop.');
     const health = bench.health();
     if (!health.ok) console.log(`  ALARM                ${health.message}`);
-    if (!opts.quiet) bench.centralSystem.onEvent((e) => {
+    if (!opts.quiet) bench.bus.subscribe((e) => {
       const line = describeEvent(e);
       if (line) console.log(`${new Date().toLocaleTimeString()}  ${printable(line)}`);
     });

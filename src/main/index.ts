@@ -2,7 +2,7 @@
 import { app, dialog, Notification, safeStorage, type BrowserWindow } from 'electron';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Bench } from './bench';
+import { Bench } from './core/bench';
 import { keyringSecrets } from './store/secrets';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { registerExportIpc } from './electron/export-ipc';
@@ -62,7 +62,7 @@ function notify(alert: Alert): void {
 
 /** The saved port was taken and the bench opened on another: chargers set up for the saved one will not reach it, so say so. */
 function warnIfPortMoved(started: Bench, win: BrowserWindow): void {
-  const wanted = ocppPortOverride() ?? started.centralSystem.settings().ocppPort;
+  const wanted = ocppPortOverride() ?? started.settings.get().ocppPort;
   const { port } = started.centralSystem.address();
   if (!wanted || wanted === port) return;
   void dialog.showMessageBox(win, {
@@ -97,7 +97,7 @@ async function onReady(): Promise<void> {
   registerExportIpc(bench, isOwnRenderer);
 
   const alerts = new ChargerAlerts(notify);
-  bench.centralSystem.onEvent((e) => alerts.onEvent(e));
+  bench.bus.subscribe((e) => alerts.onEvent(e));
 
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   mainWindow = createMainWindow(loadWindowState(stateFile));

@@ -1,8 +1,9 @@
 // The renderer's only door into main: a narrow API on window.chargebench, no logic. Only the contract's
 // calls and the desktop's own channels can be invoked; everything else is refused here and again in main.
+// It imports the names of the calls only: no zod, no schemas, no OCPP code.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { benchMethods } from '../shared/api/contract';
-import { desktopMethods, type ChargeBenchBridge } from '../shared/api/bridge';
+import { benchMethods, desktopMethods, EVENTS_CHANNEL } from '../shared/api/methods';
+import type { ChargeBenchBridge } from '../shared/api/bridge';
 
 const allowed = new Set<string>([...benchMethods, ...desktopMethods]);
 
@@ -13,8 +14,8 @@ const bridge: ChargeBenchBridge = {
   },
   onEvents: (listener) => {
     const handler = (_e: IpcRendererEvent, batch: unknown) => listener(batch as never);
-    ipcRenderer.on('bench:events', handler);
-    return () => void ipcRenderer.off('bench:events', handler);
+    ipcRenderer.on(EVENTS_CHANNEL, handler);
+    return () => void ipcRenderer.off(EVENTS_CHANNEL, handler);
   },
 };
 

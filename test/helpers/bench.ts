@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { RPCClient } from 'ocpp-rpc';
 import { afterAll, beforeAll } from 'vitest';
-import { Bench, type BenchOptions } from '../../src/main/bench';
-import { ApiServer } from '../../src/main/api-server/api-server';
+import { Bench, type BenchOptions } from '../../src/main/core/bench';
+import { ApiServer } from '../../src/main/api-server/server';
 
 export interface TestBench {
   bench: Bench;

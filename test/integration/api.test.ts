@@ -58,7 +58,7 @@ describe('automation API', () => {
     ws.pause();
     const reason = 'x'.repeat(256 * 1024);
     const sent = 200; // 50 MB: past the kernel's socket buffers and the 8 MB backlog
-    for (let i = 0; i < sent; i++) tb.bench.centralSystem.publish({ type: 'connectionRefused', chargerId: null, remoteAddress: null, reason, ts: new Date().toISOString() });
+    for (let i = 0; i < sent; i++) tb.bench.bus.publish({ type: 'connectionRefused', chargerId: null, remoteAddress: null, reason, ts: new Date().toISOString() });
     ws.resume();
     expect(await closed).toEqual([1013, expect.stringContaining('reconnect')]);
     expect(received).toBeLessThan(sent);

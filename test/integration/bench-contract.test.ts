@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiServer } from '../../src/main/api-server/api-server';
-import { BenchService } from '../../src/main/bench-service';
-import { benchCalls } from '../../src/shared/api/contract';
+import { ApiServer } from '../../src/main/api-server/server';
+import { BenchService } from '../../src/main/core/bench-service';
+import { contract } from '../../src/shared/api/contract';
 import { strictCharger, useTestBench, waitFor } from '../helpers/bench';
 
 const tb = useTestBench();
@@ -43,7 +43,7 @@ describe('bench contract over HTTP', () => {
 
   it('every contract call has an implementation, and IPC-style replies carry errors as values', async () => {
     const service = new BenchService(tb.bench, 'desktop');
-    for (const method of Object.keys(benchCalls)) expect(service.isMethod(method)).toBe(true);
+    for (const method of Object.keys(contract)) expect(service.isMethod(method)).toBe(true);
     expect(await service.reply('bench:status', {})).toMatchObject({ ok: true, value: { face: 'desktop' } });
     expect(await service.reply('chargers:get', { id: 'NOBODY' })).toMatchObject({ ok: false, error: { status: 404 } });
     expect(await service.reply('idTags:add', { idTag: 'X'.repeat(21), status: 'Accepted' })).toMatchObject({ ok: false, error: { status: 400, field: 'idTag' } });

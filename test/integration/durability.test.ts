@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import { Bench } from '../../src/main/bench';
+import { Bench } from '../../src/main/core/bench';
 
 describe('durability of the record', () => {
   it('keeps every frame it answered when the process is killed mid-burst', async () => {

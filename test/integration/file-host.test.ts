@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchSuite } from '../helpers/vcp-harness';
-import { FileHost, HOSTED_FOR_MS } from '../../src/main/file-host';
+import { FileHost, HOSTED_FOR_MS } from '../../src/main/core/file-host';
 
 const suite = benchSuite('FH-');
 

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BenchRecord } from '../../src/main/store/record';
 import { databaseFile } from '../../src/main/store/database';
 import { MessageLog } from '../../src/main/store/message-log';
-import { csvField } from '../../src/main/exports';
+import { csvField } from '../../src/main/core/exports';
 import type { MessageFilter } from '../../src/shared/api/contract';
 import type { MessageView } from '../../src/shared/api/views';
 import { strictCharger, useTestBench, waitFor } from '../helpers/bench';

@@ -17,7 +17,7 @@ let tb: TestBench;
 const pushed: string[] = [];
 beforeAll(async () => {
   tb = await startTestBench();
-  tb.bench.centralSystem.onEvent((e) => pushed.push(JSON.stringify(e)));
+  tb.bench.bus.subscribe((e) => pushed.push(JSON.stringify(e)));
 });
 afterAll(async () => {
   await tb.stop();

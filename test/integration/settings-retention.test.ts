@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Bench } from '../../src/main/bench';
+import { Bench } from '../../src/main/core/bench';
 import type { BenchRecord } from '../../src/main/store/record';
 import { startTestBench, waitFor, type TestBench } from '../helpers/bench';
 
@@ -177,7 +177,7 @@ describe('the OCPP port setting', () => {
       try {
         expect(fallback.centralSystem.address().port).not.toBe(port);
         expect(fallback.centralSystem.address().port).toBeGreaterThan(0);
-        expect(fallback.centralSystem.settings().ocppPort).toBe(port);
+        expect(fallback.settings.get().ocppPort).toBe(port);
       } finally {
         await fallback.stop();
       }
@@ -201,14 +201,14 @@ describe('retention of connections and chargers seen once', () => {
     }
     old.chargerSeen('REAL', daysAgo(40));
     old.startTransaction({ chargerId: 'REAL', connectorId: 1, idTag: 'T', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
-    await first.bench.centralSystem.registerCharger('KEPT');
+    await first.bench.centralSystem.registry.register('KEPT');
     old.connectionAttempt(daysAgo(1), 'REAL', '10.0.0.8', 'accepted', null);
     await first.stop();
     // The next start knows every one of them.
     const tb = await bench({ dataDir });
     const { record } = tb.bench;
     expect(record.chargers()).toHaveLength(52);
-    expect(tb.bench.centralSystem.isKnown('GHOST1')).toBe(true);
+    expect(tb.bench.centralSystem.registry.isKnown('GHOST1')).toBe(true);
 
     await call(tb, 'settings:update', { retentionDays: 30 });
     await tb.bench.prune();
@@ -216,7 +216,7 @@ describe('retention of connections and chargers seen once', () => {
     expect(record.connectionAttempts(1000).map((a) => a.chargerId)).toEqual(['REAL']);
     expect(record.statusHistory('GHOST1')).toEqual([]);
     // The central system forgot them too: a ghost is unknown now.
-    expect(tb.bench.centralSystem.isKnown('GHOST1')).toBe(false);
-    expect(tb.bench.centralSystem.isKnown('REAL')).toBe(true);
+    expect(tb.bench.centralSystem.registry.isKnown('GHOST1')).toBe(false);
+    expect(tb.bench.centralSystem.registry.isKnown('REAL')).toBe(true);
   });
 });

@@ -136,7 +136,7 @@ describe('chargers list', () => {
 
 describe('register charger', () => {
   it('names the field when the password is too short, and registers once it is right', async () => {
-    const client = fakeClient({ 'chargers:register': ({ id }) => aCharger({ id, connected: false, registered: true }), 'chargers:list': () => [], 'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never });
+    const client = fakeClient({ 'chargers:register': ({ id }) => ({ charger: aCharger({ id, connected: false, registered: true }), created: true }), 'chargers:list': () => [], 'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never });
     off = liveBench(client);
     render(withBench(client, screens, '/chargers'));
     await userEvent.click(screen.getByRole('button', { name: 'Register charger' }));
@@ -162,7 +162,7 @@ describe('register charger', () => {
 
   it('registering a known id keeps its boot policy and password, and says so', async () => {
     const known = aCharger({ id: 'CP-1', connected: false, bootPolicy: 'Pending', hasPassword: true });
-    const client = fakeClient({ 'chargers:register': ({ id }) => ({ ...known, id, registered: true }), 'chargers:list': () => [known], 'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never });
+    const client = fakeClient({ 'chargers:register': ({ id }) => ({ charger: { ...known, id, registered: true }, created: false }), 'chargers:list': () => [known], 'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never });
     off = liveBench(client, { chargers: { 'CP-1': known } });
     render(withBench(client, screens, '/chargers'));
     await userEvent.click(screen.getByRole('button', { name: 'Register charger' }));

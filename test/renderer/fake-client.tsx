@@ -8,7 +8,7 @@ import { CallFailure, EventBatcher, LinkWatch } from '../../src/renderer/src/api
 import { ClientContext } from '../../src/renderer/src/api/context';
 import { makeTheme } from '../../src/renderer/src/app/theme';
 import { initialBenchState, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
-import type { BenchArgs, BenchCallResults, BenchMethod } from '../../src/shared/api/contract';
+import type { BenchArgs, BenchCallResults, BenchMethod, OperateArgs } from '../../src/shared/api/contract';
 import type { BenchEvent } from '../../src/shared/api/views';
 
 export type Handlers = { [M in BenchMethod]?: (args: BenchArgs<M>) => BenchCallResults[M] | Promise<BenchCallResults[M]> };
@@ -37,6 +37,7 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
       if (!h) throw new CallFailure({ status: 501, message: `fake client: no handler for ${method}` });
       return (await h(args)) as never;
     },
+    operate: (args) => client.call('chargers:operate', args as OperateArgs) as never,
     subscribe: (l) => batcher.subscribe(l),
     onLink: (l) => link.subscribe(l),
     emit: (events) => {

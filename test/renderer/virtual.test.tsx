@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { VirtualChargersScreen } from '../../src/renderer/src/features/virtual/VirtualChargersScreen';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { connectStore, initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { benchCalls } from '../../src/shared/api/contract';
+import { contract } from '../../src/shared/api/contract';
 import { Faults, type VirtualChargerView, type VirtualConnectorView } from '../../src/shared/api/virtual-chargers';
 import { fakeClient, withBench, type Handlers } from './fake-client';
 
@@ -252,7 +252,7 @@ describe('virtual chargers screen', () => {
 
 describe('a fault patch', () => {
   it('reaches the charger with only the fields sent, so the other switches stay as they are', () => {
-    const args = benchCalls['virtualChargers:setFaults'].parse({ id: 'VCP1', faults: { slowCharging: true } });
+    const args = contract['virtualChargers:setFaults'].args.parse({ id: 'VCP1', faults: { slowCharging: true } });
     expect(args.faults).toEqual({ slowCharging: true });
   });
 });

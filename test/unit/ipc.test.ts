@@ -23,9 +23,9 @@ vi.mock('electron', () => ({
 }));
 
 import { registerIpc, forwardEvents } from '../../src/main/electron/ipc';
-import { FileHost } from '../../src/main/file-host';
+import { FileHost } from '../../src/main/core/file-host';
 import { benchMethods } from '../../src/shared/api/contract';
-import type { Bench } from '../../src/main/bench';
+import type { Bench } from '../../src/main/core/bench';
 
 const OWN = 'file:///app/out/renderer/index.html';
 const isOwnRenderer = (url: string) => url.split('#')[0] === OWN;
@@ -45,7 +45,9 @@ function fakeBench(): Bench {
     centralSystem: {
       address: () => ({ host: '127.0.0.1', port: 9100 }),
       connectedChargers: () => ['CP-1'],
-      onEvent: (l: (e: unknown) => void) => {
+    },
+    bus: {
+      subscribe: (l: (e: unknown) => void) => {
         listeners.push(l);
         return () => listeners.splice(listeners.indexOf(l), 1);
       },

@@ -2,8 +2,8 @@
 // streamed as a download. The token may come as ?token=, so a plain link in the browser can fetch it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BenchError, parse } from '../errors';
-import type { Bench } from '../bench';
-import { exportContentTypes, exportFileName, writeMessages } from '../exports';
+import type { Bench } from '../core/bench';
+import { exportContentTypes, exportFileName, writeMessages } from '../core/exports';
 import { MessageExportQuery } from '../../shared/api/contract';
 
 type Run = (req: IncomingMessage, params: Record<string, string>, query: URLSearchParams, body: () => Promise<unknown>, res: ServerResponse) => Promise<[number, unknown]>;

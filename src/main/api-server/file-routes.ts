@@ -1,10 +1,10 @@
 // The automation API's file routes: a browser (serve mode) uploads a file, e.g. firmware, which the bench
 // then serves to chargers from its OCPP port; the answer is the URL to hand them.
 import type { IncomingMessage } from 'node:http';
-import type { Bench } from '../bench';
+import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
-import { hostedFileView } from '../bench-service';
-import { MAX_UPLOAD_BYTES } from '../file-host';
+import { hostedFileView } from '../core/bench-service';
+import { MAX_UPLOAD_BYTES } from '../core/file-host';
 
 type Run = (req: IncomingMessage, params: Record<string, string>, query: URLSearchParams) => Promise<[number, unknown]>;
 

@@ -3,8 +3,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
-import type { Bench } from '../bench';
-import { exportFileName, writeMessages } from '../exports';
+import type { Bench } from '../core/bench';
+import { exportFileName, writeMessages } from '../core/exports';
 import { handleDesktop, type OwnRendererCheck } from './ipc';
 import { MessageExportQuery } from '../../shared/api/contract';
 

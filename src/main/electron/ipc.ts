@@ -3,10 +3,11 @@
 // trust boundary. Events go the other way in batches, so a burst of frames is one message, not thousands.
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type WebContents } from 'electron';
 import { z } from 'zod';
-import type { Bench } from '../bench';
-import { BenchService, hostedFileView, toCallError } from '../bench-service';
+import type { Bench } from '../core/bench';
+import { BenchService, hostedFileView, toCallError } from '../core/bench-service';
 import { parse } from '../errors';
 import { benchMethods, type CallReply, type HostedFileView } from '../../shared/api/contract';
+import { EVENTS_CHANNEL } from '../../shared/api/methods';
 import type { BenchEvent } from '../../shared/api/views';
 
 /** How often queued events are flushed to the renderer. */
@@ -82,9 +83,9 @@ export function forwardEvents(bench: Bench, target: WebContents): () => void {
     timer = null;
     const batch = queue;
     queue = [];
-    if (!target.isDestroyed()) target.send('bench:events', batch);
+    if (!target.isDestroyed()) target.send(EVENTS_CHANNEL, batch);
   };
-  const off = bench.centralSystem.onEvent((e) => {
+  const off = bench.bus.subscribe((e) => {
     queue.push(e);
     timer ??= setTimeout(flush, EVENT_BATCH_MS);
   });

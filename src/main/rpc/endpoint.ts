@@ -3,6 +3,7 @@
 // codes, and a record of every frame. Shared by the central system and the virtual charge point.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { systemClock, type Clock, type Timer } from '../../shared/clock';
 import {
   actions,
   errorForIssues,
@@ -60,6 +61,8 @@ export interface EndpointOptions {
   /** Check our own CALLRESULTs against the schema before sending (guards handler bugs). */
   validateResults?: boolean;
   newMessageId?: () => string;
+  /** Call timeouts run on this clock (tests and conformance runs use a fake one). */
+  clock?: Clock;
 }
 
 /** Thrown by `call` before anything is sent when the payload breaks the action's schema. */
@@ -79,7 +82,7 @@ interface PendingCall {
   messageId: string;
   resolve: (outcome: CallOutcome) => void;
   timeoutMs: number;
-  timer?: NodeJS.Timeout;
+  timer?: Timer;
 }
 
 export class RpcEndpoint {
@@ -194,7 +197,7 @@ export class RpcEndpoint {
     this.current = null;
     this.queue.length = 0;
     for (const call of waiting) {
-      if (call.timer) clearTimeout(call.timer);
+      call.timer?.cancel();
       call.resolve({ outcome: 'offline', error: { description: reason } });
     }
   }
@@ -266,17 +269,17 @@ export class RpcEndpoint {
     this.current = call;
     call.messageId = this.newMessageId();
     const text = JSON.stringify([2, call.messageId, call.action, call.payload]);
-    call.timer = setTimeout(() => {
+    call.timer = (this.options.clock ?? systemClock).after(call.timeoutMs, () => {
       if (this.current !== call) return;
       this.finish({ outcome: 'timeout', error: { description: `No answer to ${call.action} within ${Math.round(call.timeoutMs / 100) / 10} s` } });
-    }, call.timeoutMs);
+    });
     this.options.io.transmit(text, { direction: 'out', kind: 'CALL', messageId: call.messageId, action: call.action, raw: text, error: null });
   }
 
   private finish(outcome: CallOutcome): void {
     const call = this.current;
     if (!call) return;
-    if (call.timer) clearTimeout(call.timer);
+    call.timer?.cancel();
     this.current = null;
     call.resolve(outcome);
     this.pump();

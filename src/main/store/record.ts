@@ -3,11 +3,13 @@
 // connection, made after `settled()` where they must see the latest writes. Transaction and operation
 // ids are allocated here so a handler can answer in the same turn.
 import type { MessageFilter } from '../../shared/api/contract';
+import { defaultSettings } from '../../shared/api/settings';
 import type { Db, OpenOptions } from './database';
 import { databaseFile, ingestedSeq, openDatabase } from './database';
 import { GroupCommitWriter, type WriterProblem } from './writer';
 import { DataDirLock, ensureDataDir } from './data-dir';
 import { plainSecrets, type SecretCodec } from './secrets';
+import { systemClock, type Clock } from '../../shared/clock';
 import { BenchError } from '../errors';
 import { MessageLog } from './message-log';
 import type { FrameRecord } from '../rpc/endpoint';
@@ -32,6 +34,8 @@ export interface RecordOptions extends OpenOptions {
   /** Who holds the data directory, named to a second process that tries to open it. */
   face?: string;
   secrets?: SecretCodec;
+  /** The time of what the record stamps itself (registrations). */
+  clock?: Clock;
 }
 
 const dataDirOf = (dataDir: string): string => (ensureDataDir(dataDir), dataDir);
@@ -51,10 +55,6 @@ export function recordProblemText(problem: WriterProblem | null, dataDir: string
   }
 }
 
-const defaultSettings: BenchSettings = {
-  defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: false, unknownChargers: 'accept',
-  ocppPort: 9000, retentionDays: null, allowBrowserOrigins: false, maxConnections: 10_000, maxConnectionsPerAddress: 200,
-};
 
 type PrunedTable = 'messages' | 'meter_values' | 'connection_attempts' | 'status_history';
 const pause = (ms = 10): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -146,7 +146,7 @@ export class BenchRecord {
     };
     const writer = new GroupCommitWriter(databaseFile(dataDir), dataDir, ingestedSeq(db), writeNames.map((n) => writes[n]), chunkers, options);
     await writer.settled();
-    return new BenchRecord(db, writer, lock, dataDir, options.secrets ?? plainSecrets);
+    return new BenchRecord(db, writer, lock, dataDir, options.secrets ?? plainSecrets, options.clock ?? systemClock);
   }
 
   private constructor(
@@ -155,6 +155,7 @@ export class BenchRecord {
     private readonly lock: DataDirLock,
     readonly dataDir: string,
     private readonly secrets: SecretCodec,
+    private readonly clock: Clock,
   ) {
     // Ids handed out are never handed out again: the journal may hold ids SQLite does not have yet
     // (a start with the disk still full), so both are asked.
@@ -458,7 +459,7 @@ export class BenchRecord {
    */
   async registerCharger(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null } = {}): Promise<void> {
     this.mustBeWritable();
-    const now = new Date().toISOString();
+    const now = new Date(this.clock.now()).toISOString();
     this.write('chargerRegister', [chargerId, now, now]);
     if (opts.password !== undefined) this.write('chargerPassword', [opts.password === null ? null : this.secrets.encrypt(opts.password), chargerId]);
     if (opts.bootPolicy !== undefined) this.write('bootPolicy', [opts.bootPolicy, chargerId]);

@@ -1,11 +1,10 @@
 // What the Electron preload puts on window.chargebench: invoke a contract call (or a desktop-only
 // channel) and receive the bench's events in batches. Absent when the UI is served to a browser.
-import type { BenchEvent } from './views';
-import type { CallReply, HostedFileView } from './contract';
+import type { BenchEvent } from './events';
+import type { HostedFileView } from './views';
+import type { CallReply } from './contract';
 
-/** Calls only the desktop app has: native dialogs around files. */
-export const desktopMethods = ['desktop:exportMessages', 'desktop:chooseFile'] as const;
-export type DesktopMethod = (typeof desktopMethods)[number];
+export { desktopMethods, type DesktopMethod } from './methods';
 
 /**
  * desktop:chooseFile takes {} and answers the file the user picked in the native dialog, now served to

@@ -3,47 +3,7 @@
 import { z } from 'zod';
 import { AuthorizationStatus, DateTime, RegistrationStatus } from '../ocpp16';
 
-export const SettingsPatch = z.strictObject({
-  defaultBootStatus: RegistrationStatus.optional(),
-  heartbeatInterval: z
-    .int({ error: 'must be a whole number of seconds' })
-    .min(1, { error: 'must be at least 1 second' })
-    .max(86_400, { error: 'must be at most 86400 seconds (one day)' })
-    .optional(),
-  authorization: z.enum(['acceptAll', 'localList']).optional(),
-  callTimeout: z
-    .int({ error: 'must be a whole number of seconds' })
-    .min(1, { error: 'must be at least 1 second' })
-    .max(3_600, { error: 'must be at most 3600 seconds (one hour)' })
-    .optional(),
-  requirePassword: z.boolean().optional(),
-  unknownChargers: z.enum(['accept', 'reject']).optional(),
-  /** The OCPP port to listen on from the next start; 0 picks any free port. */
-  ocppPort: z
-    .int({ error: 'must be a whole number from 0 to 65535' })
-    .min(0, { error: 'must be from 0 to 65535 (0 picks any free port)' })
-    .max(65_535, { error: 'must be at most 65535' })
-    .optional(),
-  /** Days of message log and meter values kept; null or 0 keeps everything. */
-  retentionDays: z
-    .int({ error: 'must be a whole number of days' })
-    .min(0, { error: 'must be 0 or more days (0 keeps everything)' })
-    .max(36_500, { error: 'must be at most 36500 days' })
-    .nullable()
-    .optional(),
-  allowBrowserOrigins: z.boolean().optional(),
-  maxConnections: z
-    .int({ error: 'must be a whole number of connections' })
-    .min(1, { error: 'must be at least 1' })
-    .max(1_000_000, { error: 'must be at most 1000000' })
-    .optional(),
-  maxConnectionsPerAddress: z
-    .int({ error: 'must be a whole number of connections' })
-    .min(1, { error: 'must be at least 1' })
-    .max(1_000_000, { error: 'must be at most 1000000' })
-    .optional(),
-});
-export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export { SettingsPatch } from './settings';
 
 /**
  * A security profile 1 password (the charger's AuthorizationKey): at least the security whitepaper's 16

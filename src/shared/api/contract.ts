@@ -1,35 +1,41 @@
-// The bench contract the UI talks through, whichever face carries it (Electron IPC or serve mode's
-// HTTP API): every call by name (`domain:verb`) with the zod schema of its one argument object and the
-// type of its answer. Main validates each argument with these schemas; the renderer's forms use them too.
+// The bench contract every face speaks (Electron IPC, serve mode's HTTP API and its REST routes, the
+// CLI): one map with, per call (`domain:verb`), the zod schema of its one argument object and the type of
+// its answer. Main validates each argument with these schemas; the renderer's forms use them too.
+// `chargers:operate` is typed per action: { action: 'Reset', payload: RequestOf<'Reset'> } answers
+// OperationResult<'Reset'>.
 import { z } from 'zod';
-import { ChargerPatch, ChargerRegistration, ChargePointIdentity, IdTagEntrySchema, IdTagList, SettingsPatch } from './commands';
-import { physicalActions, FaultsPatch, type Faults, type VirtualChargerView } from './virtual-chargers';
-import type { BenchHealth, BenchSettings, ChargerView, ConnectionAttemptView, ConnectorView, IdTagEntry, MessageView, MeterValueView, OperationView, TransactionView } from './views';
+import { ChargerPatch, ChargerRegistration, ChargePointIdentity, IdTagEntrySchema, IdTagList } from './commands';
+import { SettingsPatch } from './settings';
+import { FaultsPatch, type Faults, type VirtualChargerView } from './virtual-chargers';
+import type {
+  BenchHealth,
+  BenchSettings,
+  ChargerEventView,
+  ChargerView,
+  ConnectionAttemptView,
+  ConnectorView,
+  HostedFileView,
+  IdTagEntry,
+  MessageView,
+  MeterValueView,
+  NetworkAddress,
+  OperationResult,
+  OperationView,
+  TransactionView,
+} from './views';
 import type { BenchStatus } from './status';
-import type { JsonObject, OcppErrorInfo } from '../ocpp16/frames';
+import { MessageFilter } from './message-filter';
+import type { BenchMethod } from './methods';
+import type { CentralSystemAction, RequestOf } from '../ocpp16/actions';
+
+export { MessageFilter, messageKinds } from './message-filter';
+export type { BenchMethod } from './methods';
+export { benchMethods } from './methods';
+export type { HostedFileView, NetworkAddress, OperationResult } from './views';
 
 const Empty = z.strictObject({});
 const ChargerRef = z.strictObject({ id: z.string().min(1) });
 const Limit = (max: number) => z.int().min(1).max(max).optional();
-
-export const messageKinds = ['CALL', 'CALLRESULT', 'CALLERROR', 'INVALID'] as const;
-
-/** What the message log shows: every filter is optional and they combine with AND. */
-export const MessageFilter = z.strictObject({
-  chargerId: z.string().min(1).optional(),
-  /** Any of these actions (a CALLRESULT/CALLERROR carries its CALL's action). */
-  actions: z.array(z.string().min(1)).max(64).optional(),
-  direction: z.enum(['in', 'out']).optional(),
-  kinds: z.array(z.enum(messageKinds)).max(4).optional(),
-  /** CALLERRORs, invalid frames and frames the bench flagged. */
-  errorsOnly: z.boolean().optional(),
-  /** ISO time range, inclusive. */
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  /** Case-insensitive text anywhere in the raw frame. */
-  search: z.string().max(200).optional(),
-});
-export type MessageFilter = z.infer<typeof MessageFilter>;
 
 export const MessagePageQuery = MessageFilter.extend({
   /** Only frames up to this id: the log pins its view while new frames keep arriving. */
@@ -42,7 +48,11 @@ export type MessagePageQuery = z.input<typeof MessagePageQuery>;
 export const MessageExportQuery = z.strictObject({ filter: MessageFilter, format: z.enum(['json', 'csv']) });
 export type MessageExportQuery = z.infer<typeof MessageExportQuery>;
 
-export const OperateArgs = z.strictObject({
+/**
+ * The outer shape of an operation; the payload is checked against the action's own schema by the bench,
+ * which names the field and the OCPP error code (and answers 404 for an action it does not send).
+ */
+export const OperateArgsSchema = z.strictObject({
   chargerId: z.string().min(1),
   /** A central-system action, e.g. "Reset". */
   action: z.string().min(1),
@@ -50,114 +60,95 @@ export const OperateArgs = z.strictObject({
   /** Seconds to wait for the answer; the bench's callTimeout when absent. */
   timeoutSeconds: z.int().min(1).max(3600).optional(),
 });
+/** One operation, typed per action: the payload is that action's request. */
+export type OperateArgs<A extends CentralSystemAction = CentralSystemAction> = {
+  [K in A]: { chargerId: string; action: K; payload: RequestOf<K>; timeoutSeconds?: number };
+}[A];
 
-export const benchCalls = {
-  'bench:status': Empty,
+/** A call of the contract: its argument schema, with its argument and result types carried along. */
+export interface Call<S extends z.ZodType, Args, Result> {
+  args: S;
+  /** Types only, never set: what the call takes and answers. */
+  readonly types?: (args: Args) => Result;
+}
+/** Declares a call answering `Result` (the argument type is the schema's input unless given). */
+const call =
+  <Result, Args = never>() =>
+  <S extends z.ZodType>(args: S): Call<S, [Args] extends [never] ? z.input<S> : Args, Result> => ({ args });
+
+export const contract = {
+  'bench:status': call<BenchStatus>()(Empty),
   /** Whether the bench can record, what it found at start, connections turned away. */
-  'bench:health': Empty,
+  'bench:health': call<BenchHealth>()(Empty),
   /** This machine's LAN addresses, for the Connect screen. */
-  'network:addresses': Empty,
-  'chargers:list': Empty,
-  'chargers:get': ChargerRef,
-  'chargers:register': ChargerRegistration,
-  'chargers:update': z.strictObject({ id: ChargePointIdentity, patch: ChargerPatch }),
-  'chargers:delete': ChargerRef,
-  'chargers:disconnect': ChargerRef,
-  'chargers:operate': OperateArgs,
-  'chargers:meterValues': z.strictObject({ chargerId: z.string().min(1), connectorId: z.int().min(0).optional(), transactionId: z.int().min(1).optional(), limit: Limit(100_000) }),
-  'chargers:statusHistory': z.strictObject({ chargerId: z.string().min(1), connectorId: z.int().min(0).optional(), limit: Limit(10_000) }),
-  'messages:page': MessagePageQuery,
+  'network:addresses': call<NetworkAddress[]>()(Empty),
+  'chargers:list': call<ChargerView[]>()(Empty),
+  'chargers:get': call<ChargerView>()(ChargerRef),
+  /** Registers a charger before (or after) its first connection; `created` when it was new. */
+  'chargers:register': call<{ charger: ChargerView; created: boolean }>()(ChargerRegistration),
+  'chargers:update': call<ChargerView>()(z.strictObject({ id: ChargePointIdentity, patch: ChargerPatch })),
+  'chargers:delete': call<null>()(ChargerRef),
+  'chargers:disconnect': call<{ disconnected: boolean }>()(ChargerRef),
+  'chargers:operate': call<OperationResult, OperateArgs>()(OperateArgsSchema),
+  'chargers:meterValues': call<MeterValueView[]>()(
+    z.strictObject({ chargerId: z.string().min(1), connectorId: z.int().min(0).optional(), transactionId: z.int().min(1).optional(), limit: Limit(100_000) }),
+  ),
+  'chargers:statusHistory': call<Array<ConnectorView & { receivedAt: string }>>()(z.strictObject({ chargerId: z.string().min(1), connectorId: z.int().min(0).optional(), limit: Limit(10_000) })),
+  /** DataTransfer, firmware and diagnostics status, security events, CSRs and warnings, newest first. */
+  'chargerEvents:list': call<ChargerEventView[]>()(z.strictObject({ chargerId: z.string().optional(), limit: Limit(10_000) })),
+  /** The message log newest first, paged by id (the automation API's plain list). */
+  'messages:list': call<MessageView[]>()(z.strictObject({ chargerId: z.string().optional(), action: z.string().optional(), limit: Limit(10_000), beforeId: z.int().min(1).optional() })),
+  'messages:page': call<MessageView[]>()(MessagePageQuery),
   /** How many frames match, counted up to `cap` (counting a million filtered frames is not free). */
-  'messages:count': z.strictObject({ filter: MessageFilter, upToId: z.int().min(1).optional(), cap: z.int().min(1).max(10_000_000).default(1_000_000) }),
-  'transactions:list': z.strictObject({ chargerId: z.string().min(1).optional(), active: z.boolean().optional(), limit: Limit(10_000) }),
-  'transactions:get': z.strictObject({ transactionId: z.int().min(1) }),
-  'operations:list': z.strictObject({ chargerId: z.string().min(1).optional(), limit: Limit(10_000) }),
-  'connectionAttempts:list': z.strictObject({ limit: Limit(10_000) }),
-  'settings:get': Empty,
-  'settings:update': SettingsPatch,
-  'idTags:list': Empty,
-  'idTags:replace': z.strictObject({ entries: IdTagList }),
-  'idTags:add': IdTagEntrySchema,
-  'idTags:delete': z.strictObject({ idTag: z.string().min(1).max(20) }),
-  'virtualChargers:list': Empty,
+  'messages:count': call<{ count: number; capped: boolean; maxId: number }>()(
+    z.strictObject({ filter: MessageFilter, upToId: z.int().min(1).optional(), cap: z.int().min(1).max(10_000_000).default(1_000_000) }),
+  ),
+  'transactions:list': call<TransactionView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), active: z.boolean().optional(), limit: Limit(10_000) })),
+  'transactions:get': call<TransactionView & { meterValues: MeterValueView[] }>()(z.strictObject({ transactionId: z.int().min(1) })),
+  'operations:list': call<OperationView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), limit: Limit(10_000) })),
+  'connectionAttempts:list': call<ConnectionAttemptView[]>()(z.strictObject({ limit: Limit(10_000) })),
+  'settings:get': call<BenchSettings>()(Empty),
+  'settings:update': call<BenchSettings>()(SettingsPatch),
+  'idTags:list': call<IdTagEntry[]>()(Empty),
+  'idTags:replace': call<IdTagEntry[]>()(z.strictObject({ entries: IdTagList })),
+  'idTags:add': call<IdTagEntry>()(IdTagEntrySchema),
+  'idTags:delete': call<null>()(z.strictObject({ idTag: z.string().min(1).max(20) })),
+  'virtualChargers:list': call<VirtualChargerView[]>()(Empty),
+  'virtualChargers:get': call<VirtualChargerView>()(ChargerRef),
   /** The argument is a VirtualChargerDefinition; the manager validates it (defaults applied). */
-  'virtualChargers:create': z.record(z.string(), z.unknown()),
-  'virtualChargers:delete': ChargerRef,
-  'virtualChargers:start': ChargerRef,
-  'virtualChargers:stop': ChargerRef,
-  'virtualChargers:act': z.strictObject({ id: z.string().min(1), action: z.enum(Object.keys(physicalActions) as [keyof typeof physicalActions, ...(keyof typeof physicalActions)[]]), body: z.record(z.string(), z.unknown()).default({}) }),
-  'virtualChargers:setFaults': z.strictObject({ id: z.string().min(1), faults: FaultsPatch }),
-} as const;
+  'virtualChargers:create': call<VirtualChargerView>()(z.record(z.string(), z.unknown())),
+  'virtualChargers:delete': call<null>()(ChargerRef),
+  'virtualChargers:start': call<VirtualChargerView>()(ChargerRef),
+  'virtualChargers:stop': call<VirtualChargerView>()(ChargerRef),
+  'virtualChargers:act': call<{ result?: unknown; charger: VirtualChargerView }>()(
+    z.strictObject({
+      id: z.string().min(1),
+      /** One of the physical actions (physicalActions); the manager names the known ones when it is not. */
+      action: z.string().min(1),
+      body: z.record(z.string(), z.unknown()).default({}),
+    }),
+  ),
+  'virtualChargers:setFaults': call<VirtualChargerView>()(z.strictObject({ id: z.string().min(1), faults: FaultsPatch })),
+  'virtualChargers:faults': call<Faults>()(ChargerRef),
+  /** One fault switch by name; the manager checks the value against that fault's schema. */
+  'virtualChargers:setFault': call<VirtualChargerView>()(z.strictObject({ id: z.string().min(1), fault: z.string().min(1), value: z.unknown() })),
+} satisfies { [M in BenchMethod]: Call<z.ZodType, never, unknown> };
 
-export type BenchMethod = keyof typeof benchCalls;
-export type BenchArgs<M extends BenchMethod> = z.input<(typeof benchCalls)[M]>;
-export type BenchParsedArgs<M extends BenchMethod> = z.output<(typeof benchCalls)[M]>;
-export const benchMethods = Object.keys(benchCalls) as BenchMethod[];
+/** The names the contract and methods.ts share, both ways: a call missing from either is a compile error. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const contractCoversMethods: Same<keyof typeof contract, BenchMethod> = true;
 
-export interface NetworkAddress {
-  /** Interface name, e.g. eth0, Wi-Fi. */
-  interface: string;
-  address: string;
-  family: 'IPv4' | 'IPv6';
-  /** What a charger is given: ws://<address>:<port>/ocpp/<id> without the id. */
-  url: string;
-  internal: boolean;
-}
-
-/**
- * A file the bench serves to chargers: the URL to give them (on this machine's first LAN address) and the
- * others that reach it. Files are hosted only by upload (serve) or the desktop's file dialog, never by a
- * path a caller names, and only until `expiresAt` (a day).
- */
-export interface HostedFileView {
-  url: string;
-  name: string;
-  size: number;
-  alternatives: string[];
-  expiresAt: string;
-}
-
-/** What the bench got back from a charger for one operation. */
-export type OperationResult =
-  | { outcome: 'completed'; response: JsonObject; operationId?: number }
-  | { outcome: 'callError'; error: { code: string; description: string; details: JsonObject }; operationId?: number }
-  | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo; operationId?: number }
-  | { outcome: 'timeout'; error: { description: string }; operationId?: number }
-  | { outcome: 'offline'; error: { description: string }; operationId?: number };
-
-export interface BenchCallResults {
-  'bench:status': BenchStatus;
-  'bench:health': BenchHealth;
-  'network:addresses': NetworkAddress[];
-  'chargers:list': ChargerView[];
-  'chargers:get': ChargerView;
-  'chargers:register': ChargerView;
-  'chargers:update': ChargerView;
-  'chargers:delete': null;
-  'chargers:disconnect': { disconnected: boolean };
-  'chargers:operate': OperationResult;
-  'chargers:meterValues': MeterValueView[];
-  'chargers:statusHistory': Array<ConnectorView & { receivedAt: string }>;
-  'messages:page': MessageView[];
-  'messages:count': { count: number; capped: boolean; maxId: number };
-  'transactions:list': TransactionView[];
-  'transactions:get': TransactionView & { meterValues: MeterValueView[] };
-  'operations:list': OperationView[];
-  'connectionAttempts:list': ConnectionAttemptView[];
-  'settings:get': BenchSettings;
-  'settings:update': BenchSettings;
-  'idTags:list': IdTagEntry[];
-  'idTags:replace': IdTagEntry[];
-  'idTags:add': IdTagEntry;
-  'idTags:delete': null;
-  'virtualChargers:list': VirtualChargerView[];
-  'virtualChargers:create': VirtualChargerView;
-  'virtualChargers:delete': null;
-  'virtualChargers:start': VirtualChargerView;
-  'virtualChargers:stop': VirtualChargerView;
-  'virtualChargers:act': { result?: unknown; charger: VirtualChargerView };
-  'virtualChargers:setFaults': VirtualChargerView;
-}
+type CallOf<M extends BenchMethod> = (typeof contract)[M];
+/** What a call takes, as its caller writes it. */
+export type BenchArgs<M extends BenchMethod> = CallOf<M> extends Call<z.ZodType, infer A, unknown> ? A : never;
+/** What a call takes once checked (defaults applied): what its implementation gets. */
+export type BenchParsedArgs<M extends BenchMethod> = z.output<CallOf<M>['args']>;
+/** What a call answers. */
+export type BenchResult<M extends BenchMethod> = CallOf<M> extends Call<z.ZodType, never, infer R> ? R : never;
+/** What a call answers for these arguments: an operation's response is typed by its action. */
+export type ResultFor<M extends BenchMethod, Args> = M extends 'chargers:operate' ? (Args extends { action: infer A extends CentralSystemAction } ? OperationResult<A> : OperationResult) : BenchResult<M>;
+/** @deprecated the old name: every call's result type. */
+export type BenchCallResults = { [M in BenchMethod]: BenchResult<M> };
 
 /** An answer over either transport: the value, or the error a person can act on (and the field at fault). */
 export type CallReply<T> = { ok: true; value: T } | { ok: false; error: CallError };

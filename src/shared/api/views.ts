@@ -1,18 +1,13 @@
 // What the bench shows: the views every face (IPC, HTTP API, CLI) returns, and the events it pushes.
+import type { z } from 'zod';
 import type { ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../ocpp16/enums';
-import type { VirtualChargerView } from './virtual-chargers';
+import type { BootNotificationRequest } from '../ocpp16/messages';
+import type { CentralSystemAction, ResponseOf } from '../ocpp16/actions';
+import type { JsonObject, OcppErrorInfo } from '../ocpp16/frames';
+import type { IdTagEntrySchema } from './commands';
 
-export interface BootInfo {
-  chargePointVendor: string;
-  chargePointModel: string;
-  chargePointSerialNumber?: string;
-  chargeBoxSerialNumber?: string;
-  firmwareVersion?: string;
-  iccid?: string;
-  imsi?: string;
-  meterType?: string;
-  meterSerialNumber?: string;
-}
+/** What a charger said of itself in its BootNotification. */
+export type BootInfo = BootNotificationRequest;
 
 export interface ConnectorView {
   connectorId: number;
@@ -116,40 +111,10 @@ export interface ConnectionAttemptView {
   reason: string | null;
 }
 
-export interface IdTagEntry {
-  idTag: string;
-  status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
-  expiryDate?: string | null;
-  parentIdTag?: string | null;
-}
+/** An entry of the bench's idTag list. */
+export type IdTagEntry = z.infer<typeof IdTagEntrySchema>;
 
-export interface BenchSettings {
-  /** Answer to BootNotification for chargers without a policy of their own. */
-  defaultBootStatus: RegistrationStatus;
-  /** Heartbeat interval (s) given in BootNotification. */
-  heartbeatInterval: number;
-  /** acceptAll: unknown idTags are Accepted; localList: only tags in the list are. */
-  authorization: 'acceptAll' | 'localList';
-  /** Seconds the bench waits for a charger's answer to an operation. */
-  callTimeout: number;
-  /** Security profile 1: when true, a charger without a bench password is refused (401) rather than let in without auth. */
-  requirePassword: boolean;
-  /** accept: any identity may connect; reject: only chargers registered on the bench (POST /api/chargers) may. */
-  unknownChargers: 'accept' | 'reject';
-  /** The OCPP port the bench listens on from its next start (0: any free port); serve's --port overrides it. */
-  ocppPort: number;
-  /** Frames and meter values older than this many days are pruned (hourly); null or 0 keeps everything. */
-  retentionDays: number | null;
-  /**
-   * Let a web page connect as a charger (a WebSocket upgrade carrying a browser's Origin header). Off:
-   * any page open on this machine could otherwise act as a charger.
-   */
-  allowBrowserOrigins: boolean;
-  /** OCPP connections held at once, handshakes included; more are refused. */
-  maxConnections: number;
-  /** OCPP connections from one address at once (this machine's own, 127.0.0.1 and ::1, excepted). */
-  maxConnectionsPerAddress: number;
-}
+export type { BenchSettings } from './settings';
 
 /** Whether the bench can record, and what it found at start: GET /api/health, the UI's banner, the console. */
 export interface BenchHealth {
@@ -168,22 +133,46 @@ export interface BenchHealth {
   connections: { open: number; refusedOverCap: number; incompleteHandshakes: number; cutOffUnread: number; throttled: number };
 }
 
-export type BenchEvent =
-  | { type: 'chargerConnected'; chargerId: string; remoteAddress: string | null; ts: string }
-  | { type: 'chargerDisconnected'; chargerId: string; reason: string; ts: string }
-  | { type: 'connectionRefused'; chargerId: string | null; remoteAddress: string | null; reason: string; ts: string }
-  | { type: 'bootNotification'; chargerId: string; boot: BootInfo; status: RegistrationStatus; ts: string }
-  | { type: 'statusChanged'; chargerId: string; connector: ConnectorView; ts: string }
-  | { type: 'frameLogged'; message: Omit<MessageView, 'id'> }
-  | { type: 'transactionStarted'; transaction: TransactionView; ts: string }
-  | { type: 'transactionStopped'; transaction: TransactionView; ts: string }
-  | { type: 'meterValues'; chargerId: string; connectorId: number; transactionId: number | null; values: Omit<MeterValueView, 'id'>[]; ts: string }
-  | { type: 'operationFinished'; operation: OperationView; ts: string }
-  /** FirmwareStatusNotification (or the security extension's SignedFirmwareStatusNotification) arrived. */
-  | { type: 'firmwareStatus'; chargerId: string; status: string; ts: string }
-  /** DiagnosticsStatusNotification arrived. */
-  | { type: 'diagnosticsStatus'; chargerId: string; status: string; ts: string }
-  | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
-  | { type: 'virtualChargerRemoved'; id: string; ts: string }
-  /** The bench began or stopped being able to record. */
-  | { type: 'healthChanged'; health: BenchHealth; ts: string };
+/** What the bench got back from a charger for one operation; `response` is typed by the action. */
+export type OperationResult<A extends CentralSystemAction = CentralSystemAction> =
+  | { outcome: 'completed'; response: ResponseOf<A>; operationId?: number }
+  | { outcome: 'callError'; error: { code: string; description: string; details: JsonObject }; operationId?: number }
+  /** The charger answered, but its answer breaks the OCPP schema (a finding for QA). */
+  | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo; operationId?: number }
+  | { outcome: 'timeout'; error: { description: string }; operationId?: number }
+  /** Nothing was sent: the charger is not connected (or the bench could not record the call). */
+  | { outcome: 'offline'; error: { description: string }; operationId?: number };
+
+export interface NetworkAddress {
+  /** Interface name, e.g. eth0, Wi-Fi. */
+  interface: string;
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  /** What a charger is given: ws://<address>:<port>/ocpp/<id> without the id. */
+  url: string;
+  internal: boolean;
+}
+
+/**
+ * A file the bench serves to chargers: the URL to give them (on this machine's first LAN address) and the
+ * others that reach it. Files are hosted only by upload (serve) or the desktop's file dialog, never by a
+ * path a caller names, and only until `expiresAt` (a day).
+ */
+export interface HostedFileView {
+  url: string;
+  name: string;
+  size: number;
+  alternatives: string[];
+  expiresAt: string;
+}
+
+/** A charger's record of something it sent that is not a frame of its own: DataTransfer, firmware and diagnostics status, security events, CSRs, warnings. */
+export interface ChargerEventView {
+  id: number;
+  chargerId: string;
+  ts: string;
+  action: string;
+  data: unknown;
+}
+
+export type { BenchEvent } from './events';

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bench } from '../../../src/main/bench';
+import { Bench } from '../../../src/main/core/bench';
 import { BenchRecord } from '../../../src/main/store/record';
 import { databaseFile } from '../../../src/main/store/database';
 import { segmentFiles } from '../../../src/main/store/journal';

@@ -1,6 +1,8 @@
 // The one client interface the UI talks to; it never knows which face carries it. Two transports
 // implement it: IPC in the desktop app (window.chargebench), and serve mode's HTTP + WebSocket API.
-import type { BenchArgs, BenchCallResults, BenchMethod, CallError, MessageExportQuery } from '../../../shared/api/contract';
+import type { BenchArgs, BenchMethod, CallError, MessageExportQuery, OperateArgs, ResultFor } from '../../../shared/api/contract';
+import type { OperationResult } from '../../../shared/api/views';
+import type { CentralSystemAction } from '../../../shared/ocpp16/actions';
 import type { BenchEvent } from '../../../shared/api/views';
 
 /** A call the bench refused or could not answer, with the message to show and the field at fault. */
@@ -20,8 +22,10 @@ export type LinkState = 'connecting' | 'open' | 'closed' | 'unauthorised';
 
 export interface BenchClient {
   readonly face: 'desktop' | 'serve';
-  /** Runs a contract call; rejects with CallFailure. */
-  call<M extends BenchMethod>(method: M, args: BenchArgs<M>): Promise<BenchCallResults[M]>;
+  /** Runs a contract call; rejects with CallFailure. An operation answers with its action's response type. */
+  call<M extends BenchMethod, Args extends BenchArgs<M>>(method: M, args: Args): Promise<ResultFor<M, Args>>;
+  /** `chargers:operate` for an action known only as a type parameter: the answer is typed by it. */
+  operate<A extends CentralSystemAction>(args: OperateArgs<A>): Promise<OperationResult<A>>;
   /** The bench's pushed events, delivered in batches (one state update per batch, not per frame). */
   subscribe(listener: (events: BenchEvent[]) => void): () => void;
   onLink(listener: (state: LinkState) => void): () => void;

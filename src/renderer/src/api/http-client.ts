@@ -62,6 +62,10 @@ export function httpClient(origin: string): BenchClient {
       const res = await request(`/api/call/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args ?? {}) });
       return res.json();
     },
+    operate: async (args) => {
+      const res = await request('/api/call/chargers:operate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      return res.json();
+    },
     subscribe: (listener) => batcher.subscribe(listener),
     onLink: (listener) => link.subscribe(listener),
     // A plain download link, so the browser streams a million frames to disk rather than into memory;

@@ -17,6 +17,7 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
   return {
     face: 'desktop',
     call: (method, args) => unwrap(bridge.invoke(method, args)),
+    operate: (args) => unwrap(bridge.invoke('chargers:operate', args)),
     subscribe: (listener) => batcher.subscribe(listener),
     onLink: (listener) => link.subscribe(listener),
     exportMessages: (query) => unwrap(bridge.invoke('desktop:exportMessages', query)),

@@ -50,7 +50,7 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
     setFormError(null);
     setPending(true);
     try {
-      const charger = await client.call('chargers:register', parsed.data);
+      const { charger } = await client.call('chargers:register', parsed.data);
       await refreshChargers(client).catch(() => undefined);
       reset();
       onRegistered(charger);

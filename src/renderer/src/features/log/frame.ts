@@ -1,6 +1,6 @@
 // How the message log reads a frame: its time to the millisecond, a one-line preview of its payload,
 // the whole frame pretty-printed, and whether a frame pushed live belongs to the filtered view.
-import type { MessageFilter } from '../../../../shared/api/contract';
+import type { MessageFilter } from '../../../../shared/api/message-filter';
 import type { MessageView } from '../../../../shared/api/views';
 import { framePayload } from '../../../../shared/api/frame-payload';
 
@@ -29,22 +29,7 @@ export function prettyFrame(raw: string): string {
   }
 }
 
-export function isFlagged(m: Pick<MessageView, 'kind' | 'error'>): boolean {
-  return m.kind === 'CALLERROR' || m.kind === 'INVALID' || m.error !== null;
-}
-
-/** Whether a frame matches a filter, as the record decides it (for counting frames pushed live). */
-export function matchesFilter(m: Omit<MessageView, 'id'>, f: MessageFilter): boolean {
-  if (f.chargerId && m.chargerId !== f.chargerId) return false;
-  if (f.actions?.length && (m.action === null || !f.actions.includes(m.action))) return false;
-  if (f.direction && m.direction !== f.direction) return false;
-  if (f.kinds?.length && !f.kinds.includes(m.kind)) return false;
-  if (f.errorsOnly && !isFlagged(m)) return false;
-  if (f.from && m.ts < new Date(f.from).toISOString()) return false;
-  if (f.to && m.ts > new Date(f.to).toISOString()) return false;
-  if (f.search && !m.raw.toLowerCase().includes(f.search.toLowerCase())) return false;
-  return true;
-}
+export { isFlagged, matchesFilter } from '../../../../shared/api/message-filter';
 
 /** The filter without its empty parts, so equal views have equal keys. */
 export function cleanFilter(f: MessageFilter): MessageFilter {

@@ -31,6 +31,7 @@ import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { formatEnergy } from '../../components/format';
 import { monoFont } from '../../app/theme';
+import type { RequestOf } from '../../../../shared/ocpp16';
 import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './form';
 import { explainResult, type Explained, type OperationAction } from './meanings';
 import { plural, useRunningOf, type RunningTransaction } from './running';
@@ -124,12 +125,13 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   const confirmLabel = multiConfirmLabel(action, payload, chargerIds.length, endsTransactions);
 
   const sendAll = () => {
+    const op = typedOperation(action, payload);
+    if (!op) return;
     setStep('results');
     setRows(chargerIds.map((chargerId) => ({ chargerId, pending: true })));
-    const body = checked.ok ? checked.payload : payload;
     // Every charger at once: a slow or silent one does not hold up the others.
     for (const chargerId of chargerIds) {
-      client.call('chargers:operate', { chargerId, action, payload: body }).then(
+      client.operate({ chargerId, ...op }).then(
         (result) => setRows((r) => r.map((row) => (row.chargerId === chargerId ? { chargerId, pending: false, outcome: result.outcome, explained: explainResult(action, result) } : row))),
         (e: unknown) =>
           setRows((r) =>
@@ -322,3 +324,26 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
     </Dialog>
   );
 }
+
+/** The checked payload together with its action, so the bench call is typed by it; null while the form is not valid. */
+function typedOperation(action: MultiAction, payload: unknown): { [A in MultiAction]: { action: A; payload: RequestOf<A> } }[MultiAction] | null {
+  switch (action) {
+    case 'Reset': {
+      const c = checkPayload(action, payload);
+      return c.ok ? { action, payload: c.payload } : null;
+    }
+    case 'ChangeAvailability': {
+      const c = checkPayload(action, payload);
+      return c.ok ? { action, payload: c.payload } : null;
+    }
+    case 'ChangeConfiguration': {
+      const c = checkPayload(action, payload);
+      return c.ok ? { action, payload: c.payload } : null;
+    }
+    case 'TriggerMessage': {
+      const c = checkPayload(action, payload);
+      return c.ok ? { action, payload: c.payload } : null;
+    }
+  }
+}
+

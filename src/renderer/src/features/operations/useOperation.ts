@@ -4,14 +4,15 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../api/context';
 import { CallFailure } from '../../api/client';
 import type { OperationResult } from '../../../../shared/api/contract';
+import type { RequestOf } from '../../../../shared/ocpp16';
 import { checkPayload, type FieldErrors } from './form';
 import type { OperationAction } from './meanings';
 
-export interface OperationState {
+export interface OperationState<A extends OperationAction = OperationAction> {
   pending: boolean;
   /** The action of the last send (its result or failure below). */
-  action: OperationAction | null;
-  result: OperationResult | null;
+  action: A | null;
+  result: OperationResult<A> | null;
   /**
    * The call failed: its message, the field at fault, and the HTTP-like status (4xx: the bench refused it
    * and nothing was sent; 0 or 5xx: it is not known whether the charger got it).
@@ -19,21 +20,22 @@ export interface OperationState {
   failure: { message: string; field?: string; status?: number } | null;
 }
 
-const idle: OperationState = { pending: false, action: null, result: null, failure: null };
+const idle = { pending: false, action: null, result: null, failure: null } as const;
 
-export function useOperation(chargerId: string) {
+/** Operations of the actions `A` (one action, or the few a panel sends), each answer typed by its action. */
+export function useOperation<A extends OperationAction = OperationAction>(chargerId: string) {
   const client = useClient();
-  const [state, setState] = useState<OperationState>(idle);
+  const [state, setState] = useState<OperationState<A>>(idle);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
     return () => void (mounted.current = false);
   }, []);
   const send = useCallback(
-    async (action: OperationAction, payload: unknown): Promise<OperationResult | null> => {
+    async <X extends A>(action: X, payload: RequestOf<X>): Promise<OperationResult<X> | null> => {
       setState({ pending: true, action, result: null, failure: null });
       try {
-        const result = await client.call('chargers:operate', { chargerId, action, payload });
+        const result = await client.operate<X>({ chargerId, action, payload });
         if (mounted.current) setState({ pending: false, action, result, failure: null });
         return result;
       } catch (e) {
@@ -56,7 +58,7 @@ export type Operation = ReturnType<typeof useOperation>;
  * confirmation step (`confirm.ask()`, `confirm.dialog` spread into ConfirmDialog).
  */
 export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors) {
-  const op = useOperation(chargerId);
+  const op = useOperation<A>(chargerId);
   const [tried, setTried] = useState(false);
   const checked = useMemo(() => checkPayload(action, payload), [action, payload]);
   const local = useMemo(() => ({ ...checked.errors, ...extra }), [checked, extra]);
@@ -67,7 +69,7 @@ export function useOperationForm<A extends OperationAction>(chargerId: string, a
     setTried(true);
     return valid && checked.ok ? checked.payload : null;
   }, [valid, checked]);
-  const send = useCallback((p = checked.ok ? checked.payload : payload) => op.send(action, p), [op, action, checked, payload]);
+  const send = useCallback((p: RequestOf<A> | null = checked.ok ? checked.payload : null) => (p === null ? Promise.resolve(null) : op.send(action, p)), [op, action, checked]);
   /** Checks the form and sends it when it is valid (operations that need no confirmation). */
   const submit = useCallback(() => {
     const p = prepare();

@@ -2,10 +2,10 @@
 // to a file or an HTTP response, waiting when the reader is slow, so a million frames never sit in
 // memory at once. The log is pinned when the export starts: frames logged meanwhile are not in it.
 import type { Writable } from 'node:stream';
-import type { BenchRecord } from './store/record';
-import type { MessageExportQuery } from '../shared/api/contract';
-import type { MessageView } from '../shared/api/views';
-import { framePayload } from '../shared/api/frame-payload';
+import type { BenchRecord } from '../store/record';
+import type { MessageExportQuery } from '../../shared/api/contract';
+import type { MessageView } from '../../shared/api/views';
+import { framePayload } from '../../shared/api/frame-payload';
 
 export const exportContentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BenchError } from './errors';
+import { BenchError } from '../errors';
 
 /** Largest upload accepted through serve mode's API: firmware images are big, but not this big. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;

@@ -1,16 +1,23 @@
-// The bench core every face drives: the record (SQLite), the central system and the bench's own
-// virtual chargers. Runs in plain Node.
-import { BenchRecord, recordProblemText, type RecordOptions } from './store/record';
-import type { BenchHealth } from '../shared/api/views';
-import { CentralSystem, type CentralSystemOptions } from './central-system/central-system';
-import { VirtualChargerManager } from './virtual-cp/manager';
-import type { Clock } from '../shared/clock';
+// The bench core every face drives: it owns the record (SQLite), the event bus, the settings, the clock,
+// the central system with its operations, the bench's own virtual chargers, the files it hosts and the
+// retention of old records. Runs in plain Node; the faces (desktop IPC, serve's API, the CLI) subscribe to
+// its bus and call it, never the parts behind it.
 import { join } from 'node:path';
+import type { BenchHealth } from '../../shared/api/views';
+import { systemClock, type Clock } from '../../shared/clock';
+import { BenchRecord, recordProblemText, type RecordOptions } from '../store/record';
+import { CentralSystem, type CentralSystemOptions } from '../central-system/central-system';
+import { VirtualChargerManager } from '../virtual-cp/manager';
+import { EventBus } from './event-bus';
+import { SettingsStore } from './settings';
+import { Operations } from './operations';
 import { FileHost } from './file-host';
 
 export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   dataDir: string;
-  /** Clock of the virtual chargers (tests drive it). */
+  /** The bench's clock (tests and conformance runs drive a fake one). */
+  clock?: Clock;
+  /** The virtual chargers' clock, when it is not the bench's (tests drive only the chargers' time). */
   virtualClock?: Clock;
   /**
    * When the OCPP port is taken: 'fail' (serve: the user picked it and should hear), or 'anyFree' (the
@@ -21,7 +28,7 @@ export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   alarm?: (line: string) => void;
 }
 
-/** Old frames and meter values are pruned at start and then this often. */
+/** Old records are pruned at start and then this often. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
 
@@ -29,22 +36,31 @@ export class Bench {
   private pruneTimer: NodeJS.Timeout | null = null;
   private pruning: Promise<void> = Promise.resolve();
   private stopping = false;
+  readonly operations: Operations;
 
   private constructor(
     readonly record: BenchRecord,
+    readonly bus: EventBus,
+    readonly settings: SettingsStore,
+    readonly clock: Clock,
     readonly centralSystem: CentralSystem,
     readonly virtualChargers: VirtualChargerManager,
     readonly dataDir: string,
     /** Files served to chargers from the OCPP port (firmware for UpdateFirmware). */
     readonly files: FileHost,
-  ) {}
+  ) {
+    this.operations = new Operations(centralSystem, record, settings, bus, clock);
+  }
 
   /** Starts the bench; without `port`, the central system listens on the saved ocppPort setting. */
   static async start(options: BenchOptions): Promise<Bench> {
-    const record = await BenchRecord.open(options.dataDir, options);
+    const clock = options.clock ?? systemClock;
+    const record = await BenchRecord.open(options.dataDir, { ...options, clock });
+    const bus = new EventBus();
+    const settings = new SettingsStore(record);
     const files = new FileHost(join(options.dataDir, 'files'));
-    const port = options.port ?? record.settings().ocppPort;
-    const centralSystem = (p: number) => new CentralSystem(record, { ...options, port: p, httpHandler: (req, res) => files.handle(req, res) });
+    const port = options.port ?? settings.get().ocppPort;
+    const centralSystem = (p: number) => new CentralSystem({ record, settings, bus, clock }, { ...options, port: p, httpHandler: (req, res) => files.handle(req, res) });
     let cs = centralSystem(port);
     try {
       try {
@@ -69,22 +85,22 @@ export class Bench {
         const reach = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
         return `ws://${reach}:${port}/ocpp`;
       },
-      register: async (id, password) => void (await cs.registerCharger(id, password ? { password } : {})),
-      emit: (e) => cs.publish(e),
-      clock: options.virtualClock,
+      register: async (id, password) => void (await cs.registry.register(id, password ? { password } : {})),
+      emit: (e) => bus.publish(e),
+      clock: options.virtualClock ?? clock,
     });
     await virtualChargers.load();
-    const bench = new Bench(record, cs, virtualChargers, options.dataDir, files);
+    const bench = new Bench(record, bus, settings, clock, cs, virtualChargers, options.dataDir, files);
     const alarm = options.alarm ?? ((line: string) => console.error(line));
     for (const notice of record.notices) alarm(`chargebench: at start: ${notice}`);
     record.writer.onProblem = (problem, recovered) => {
       if (problem) alarm(`chargebench: ALARM: ${recordProblemText(problem, options.dataDir)}`);
       else alarm(`chargebench: recording again in ${options.dataDir}: the trouble is over${recovered?.droppedWrites ? ` (${recovered.droppedWrites} records of calls refused meanwhile could not be kept)` : ''}.`);
-      cs.publish({ type: 'healthChanged', health: bench.health(), ts: new Date().toISOString() });
+      bus.publish({ type: 'healthChanged', health: bench.health(), ts: new Date(clock.now()).toISOString() });
     };
     void bench.prune();
     // A shorter retention applies at once, not at the next hourly pass.
-    cs.onSettingsChanged((now, before) => now.retentionDays !== before.retentionDays && void bench.prune());
+    settings.onChanged((now, before) => now.retentionDays !== before.retentionDays && void bench.prune());
     bench.pruneTimer = setInterval(() => void bench.prune(), PRUNE_EVERY_MS);
     bench.pruneTimer.unref();
     return bench;
@@ -105,19 +121,19 @@ export class Bench {
   }
 
   /**
-   * Prunes frames and meter values older than the retentionDays setting (nothing when it is unset or
-   * 0), after any pruning under way; resolves when done. Never rejects: a failure is logged.
+   * Prunes what is older than the retentionDays setting (nothing when it is unset or 0), after any
+   * pruning under way; resolves when done. Never rejects: a failure is logged.
    */
   prune(): Promise<void> {
     this.pruning = this.pruning.then(async () => {
-      const days = this.centralSystem.settings().retentionDays;
+      const days = this.settings.get().retentionDays;
       if (!days || this.stopping) return;
-      const cutoff = new Date(Date.now() - days * DAY_MS).toISOString();
+      const cutoff = new Date(this.clock.now() - days * DAY_MS).toISOString();
       try {
         await this.record.pruneBefore(cutoff, { stop: () => this.stopping });
         this.centralSystem.forgetAllBut(new Set(this.record.chargerIds()));
       } catch (e) {
-        console.error(`chargebench: pruning old frames and meter values failed: ${(e as Error).message}`);
+        console.error(`chargebench: pruning old records failed: ${(e as Error).message}`);
       }
     });
     return this.pruning;

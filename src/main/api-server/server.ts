@@ -1,19 +1,19 @@
 // serve mode's face: a local HTTP + WebSocket automation API on 127.0.0.1, every request authorised by
-// a bearer token. Errors are JSON with a message a person can act on and, for bad input, the field.
+// the bearer token (or the browser's session cookie). The REST routes are a table of contract calls
+// (rest-routes.ts); POST /api/call/<method> takes any call by name; exports and uploads stream. Errors are
+// JSON with a message a person can act on and, for bad input, the field.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, WebSocket } from 'ws';
-import { z } from 'zod';
-import { BenchError, parse } from '../errors';
-import type { Bench } from '../bench';
-import { defineVirtualChargerRoutes } from './virtual-charger-routes';
+import { BenchError } from '../errors';
+import type { Bench } from '../core/bench';
 import { defineExportRoutes } from './export-routes';
 import { defineFileRoutes } from './file-routes';
 import { serveUi } from './static-ui';
-import { BenchService } from '../bench-service';
+import { BenchService } from '../core/bench-service';
 import type { BenchMethod } from '../../shared/api/contract';
-import { ChargerPatch, ChargerRegistration, IdTagEntrySchema, IdTagList, ListQuery, MessagesQuery, MeterValuesQuery, SettingsPatch, TransactionsQuery } from '../../shared/api/commands';
+import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
 
 const MAX_BODY = 1024 * 1024;
 /**
@@ -34,7 +34,8 @@ export interface ApiServerOptions {
 export const SESSION_COOKIE = 'chargebench_session';
 
 type Params = Record<string, string>;
-type Route = { method: string; pattern: RegExp; keys: string[]; run: (req: IncomingMessage, params: Params, query: URLSearchParams, body: () => Promise<unknown>, res: ServerResponse) => Promise<[number, unknown]> | [number, unknown] };
+type Run = (req: IncomingMessage, params: Params, query: URLSearchParams, body: () => Promise<unknown>, res: ServerResponse) => Promise<[number, unknown]> | [number, unknown];
+type Route = { method: string; pattern: RegExp; keys: string[]; run: Run };
 
 export class ApiServer {
   private server: Server | null = null;
@@ -92,7 +93,7 @@ export class ApiServer {
   }
 
   private onEventsClient(ws: WebSocket): void {
-    const off = this.bench.centralSystem.onEvent((e) => {
+    const off = this.bench.bus.subscribe((e) => {
       if (ws.readyState !== WebSocket.OPEN) return;
       if (ws.bufferedAmount > MAX_EVENT_BACKLOG) {
         off();
@@ -203,98 +204,67 @@ export class ApiServer {
   }
 
   private defineRoutes(): void {
-    const cs = this.bench.centralSystem;
-    const record = this.bench.record;
-
-    this.route('GET', '/api/chargers', () => [200, record.chargers().map((c) => ({ ...c, connected: cs.isConnected(c.id) }))]);
-    // Registering is idempotent (201 when the charger is new, 200 when it was already seen or
-    // registered), so one call commissions a charger whether or not it has connected yet.
-    this.route('POST', '/api/chargers', async (_r, _p, _q, body) => {
-      const { id, password, bootPolicy } = parse(ChargerRegistration, await body(), 'body');
-      const { created } = await cs.registerCharger(id, { password, bootPolicy });
-      return [created ? 201 : 200, this.charger(id)];
-    });
-    this.route('GET', '/api/chargers/{id}', (_r, p) => [200, this.charger(p.id)]);
-    this.route('PATCH', '/api/chargers/{id}', async (_r, p, _q, body) => {
-      const patch = parse(ChargerPatch, await body(), 'body');
-      if (patch.bootPolicy !== undefined) await cs.setBootPolicy(p.id, patch.bootPolicy);
-      if (patch.password !== undefined) await cs.setPassword(p.id, patch.password);
-      return [200, this.charger(p.id)];
-    });
-    this.route('DELETE', '/api/chargers/{id}', async (_r, p) => {
-      await cs.deleteCharger(p.id);
-      return [204, null];
-    });
-    this.route('POST', '/api/chargers/{id}/disconnect', (_r, p) => {
-      this.charger(p.id);
-      return [200, { disconnected: cs.disconnect(p.id) }];
-    });
-    this.route('POST', '/api/chargers/{id}/operations/{action}', async (_r, p, q, body) => {
-      const payload = await body();
-      const timeout = q.get('timeout');
-      const timeoutMs = timeout === null ? undefined : parse(z.coerce.number().int().min(1).max(3600), timeout, 'timeout') * 1000;
-      const result = await cs.operate(p.id, p.action, payload ?? {}, { timeoutMs });
-      return [result.outcome === 'offline' ? 409 : 200, result];
-    });
-    this.route('GET', '/api/chargers/{id}/meter-values', (_r, p, q) => {
-      this.charger(p.id);
-      return [200, record.meterValuesOf({ chargerId: p.id, ...parse(MeterValuesQuery, Object.fromEntries(q), 'query') })];
-    });
-    this.route('GET', '/api/chargers/{id}/status-history', (_r, p, q) => {
-      this.charger(p.id);
-      const { connectorId, limit } = parse(MeterValuesQuery.pick({ connectorId: true, limit: true }), Object.fromEntries(q), 'query');
-      return [200, record.statusHistory(p.id, { connectorId, limit })];
-    });
-    this.route('GET', '/api/messages', (_r, _p, q) => [200, record.messages(parse(MessagesQuery, Object.fromEntries(q), 'query'))]);
-    this.route('GET', '/api/transactions', (_r, _p, q) => {
-      const { active, ...rest } = parse(TransactionsQuery, Object.fromEntries(q), 'query');
-      return [200, record.transactions({ ...rest, active: active === undefined ? undefined : active === 'true' })];
-    });
-    this.route('GET', '/api/transactions/{id}', (_r, p) => {
-      const id = parse(z.coerce.number().int().min(1), p.id, 'id');
-      const tx = record.transaction(id);
-      if (!tx) throw new BenchError(404, `No transaction ${id}`);
-      return [200, { ...tx, meterValues: record.meterValuesOf({ transactionId: id, limit: 100_000 }).reverse() }];
-    });
-    this.route('GET', '/api/operations', (_r, _p, q) => [200, record.operations(parse(ListQuery, Object.fromEntries(q), 'query'))]);
-    this.route('GET', '/api/charger-events', (_r, _p, q) => [200, record.events(parse(ListQuery, Object.fromEntries(q), 'query'))]);
-    this.route('GET', '/api/connection-attempts', () => [200, record.connectionAttempts()]);
-    // 503 while the bench cannot record, so a monitor sees it without reading the body.
-    this.route('GET', '/api/health', () => {
-      const health = this.bench.health();
-      return [health.ok ? 200 : 503, health];
-    });
-    this.route('GET', '/api/settings', () => [200, cs.settings()]);
-    this.route('PATCH', '/api/settings', async (_r, _p, _q, body) => [200, await cs.updateSettings(parse(SettingsPatch, await body(), 'body'))]);
-    this.route('GET', '/api/id-tags', () => [200, record.idTags()]);
-    this.route('PUT', '/api/id-tags', async (_r, _p, _q, body) => {
-      await record.putIdTags(parse(IdTagList, await body(), 'body'), true);
-      cs.auth.reloadTags();
-      return [200, record.idTags()];
-    });
-    this.route('POST', '/api/id-tags', async (_r, _p, _q, body) => {
-      const entry = parse(IdTagEntrySchema, await body(), 'body');
-      await record.putIdTags([entry], false);
-      cs.auth.reloadTags();
-      return [201, record.idTag(entry.idTag)];
-    });
-    this.route('DELETE', '/api/id-tags/{idTag}', async (_r, p) => {
-      if (!(await record.deleteIdTag(p.idTag))) throw new BenchError(404, `idTag "${p.idTag}" is not in the local list`);
-      cs.auth.reloadTags();
-      return [204, null];
-    });
+    for (const r of restRoutes) this.route(r.method, r.path, (_req, params, query, body) => this.runRoute(r, params, query, body));
     // The UI's door: every call of the bench contract, the same ones the desktop app makes over IPC.
     this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.call(p.method as BenchMethod, await body())]);
-    defineVirtualChargerRoutes((method, path, run) => this.route(method, path, run as Route['run']), this.bench);
     defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
   }
 
-  private charger(id: string) {
-    const c = this.bench.record.charger(id);
-    if (!c) throw new BenchError(404, `No charger "${id}" is known to this bench: it has never connected and is not registered (POST /api/chargers registers it)`);
-    return { ...c, connected: this.bench.centralSystem.isConnected(id) };
+  /** One REST route: its contract call's argument object from the path, the query and the body; its status and answer from the result. */
+  private async runRoute(r: RestRoute, params: Params, query: URLSearchParams, body: () => Promise<unknown>): Promise<[number, unknown]> {
+    const args: Record<string, unknown> = {};
+    for (const [name, to] of Object.entries(r.params ?? {})) {
+      const [field, type] = typeof to === 'string' ? [to, 'string' as const] : to;
+      args[field] = typed(params[name], type, name);
+    }
+    for (const [name, value] of query) {
+      const to = r.query?.[name];
+      if (to === undefined) throw new BenchError(400, `Unknown query field "${name}"${r.query ? ` (this endpoint takes ${Object.keys(r.query).join(', ')})` : ' (this endpoint takes none)'}`, { field: name });
+      const [field, type] = typeof to === 'string' ? [name, to] : to;
+      args[field] = typed(value, type, name);
+    }
+    if (r.body !== undefined) {
+      const given = await body();
+      if (r.body === true) {
+        if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) throw new BenchError(400, 'The request body must be a JSON object', { field: 'body' });
+        Object.assign(args, given);
+      } else if (given !== undefined) args[r.body] = given;
+    }
+    let result: unknown;
+    try {
+      result = await this.service.call(r.call, args);
+    } catch (e) {
+      throw asRestError(e, r);
+    }
+    const status = typeof r.status === 'function' ? r.status(result as never) : (r.status ?? 200);
+    return [status, r.answer ? r.answer(result as never) : result];
   }
+}
+
+/**
+ * A refused argument as the REST caller sees it: the body is what they sent, so a field inside it is
+ * named as in the body ("0.idTag", not "entries.0.idTag") and the body as a whole is "body".
+ */
+function asRestError(e: unknown, r: RestRoute): unknown {
+  if (!(e instanceof BenchError) || typeof e.extra.field !== 'string') return e;
+  const whole = `${r.call} argument`;
+  let field = e.extra.field;
+  if (field === whole || (typeof r.body === 'string' && field === r.body)) field = 'body';
+  else if (typeof r.body === 'string' && field.startsWith(`${r.body}.`)) field = field.slice(r.body.length + 1);
+  const message = e.message.replace(`Invalid ${whole} field "${e.extra.field}"`, `Invalid body field "${field}"`).replace(`Invalid ${whole}`, 'Invalid body');
+  return new BenchError(e.status, message, { ...e.extra, field });
+}
+
+/** A path parameter or query field as its route reads it; a bad one is a 400 naming it. */
+function typed(text: string, type: FieldType, name: string): unknown {
+  if (type === 'string') return text;
+  if (type === 'int') {
+    if (!/^-?\d+$/.test(text.trim())) throw new BenchError(400, `Invalid query field "${name}": must be a whole number`, { field: name });
+    return Number(text);
+  }
+  if (text !== 'true' && text !== 'false') throw new BenchError(400, `Invalid query field "${name}": must be true or false`, { field: name });
+  return text === 'true';
 }
 
 /** A route parameter from the URL path, %-decoded; a malformed escape is the caller's mistake, not a 500. */

@@ -1,0 +1,72 @@
+// The automation API's REST routes: a table from a verb and a path to a bench contract call, saying how
+// the call's argument object is made from the path, the query and the body, and which HTTP status a
+// success is. No route holds logic or reaches past the contract: the same call answers the UI and a script.
+import type { BenchMethod, BenchResult } from '../../shared/api/contract';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** How a path parameter or query field is read: text as it is, or a number or boolean from text. */
+export type FieldType = 'string' | 'int' | 'bool';
+
+export interface RestRoute<M extends BenchMethod = BenchMethod> {
+  method: Method;
+  /** e.g. /api/chargers/{id}; a parameter is one path segment, %-decoded. */
+  path: string;
+  call: M;
+  /** Path parameters into argument fields: { id: 'chargerId' }, or { id: ['transactionId', 'int'] }. */
+  params?: Record<string, string | [string, FieldType]>;
+  /** Query fields taken, and how each is read (others are refused, naming them). */
+  query?: Record<string, FieldType | [string, FieldType]>;
+  /** The body: spread into the arguments (true), or given as one argument field. */
+  body?: true | string;
+  /** The status of a success: a number (default 200), or read from the result. */
+  status?: number | ((result: BenchResult<M>) => number);
+  /** What of the result is answered (default all of it). */
+  answer?: (result: BenchResult<M>) => unknown;
+}
+
+const route = <M extends BenchMethod>(r: RestRoute<M>): RestRoute => r as unknown as RestRoute;
+
+export const restRoutes: RestRoute[] = [
+  route({ method: 'GET', path: '/api/health', call: 'bench:health', status: (h) => (h.ok ? 200 : 503) }),
+  route({ method: 'GET', path: '/api/chargers', call: 'chargers:list' }),
+  // Registering is idempotent (201 when the charger is new, 200 when it was already seen or registered),
+  // so one call commissions a charger whether or not it has connected yet.
+  route({ method: 'POST', path: '/api/chargers', call: 'chargers:register', body: true, status: (r) => (r.created ? 201 : 200), answer: (r) => r.charger }),
+  route({ method: 'GET', path: '/api/chargers/{id}', call: 'chargers:get', params: { id: 'id' } }),
+  route({ method: 'PATCH', path: '/api/chargers/{id}', call: 'chargers:update', params: { id: 'id' }, body: 'patch' }),
+  route({ method: 'DELETE', path: '/api/chargers/{id}', call: 'chargers:delete', params: { id: 'id' }, status: 204 }),
+  route({ method: 'POST', path: '/api/chargers/{id}/disconnect', call: 'chargers:disconnect', params: { id: 'id' } }),
+  route({
+    method: 'POST',
+    path: '/api/chargers/{id}/operations/{action}',
+    call: 'chargers:operate',
+    params: { id: 'chargerId', action: 'action' },
+    query: { timeout: ['timeoutSeconds', 'int'] },
+    body: 'payload',
+    status: (r) => (r.outcome === 'offline' ? 409 : 200),
+  }),
+  route({ method: 'GET', path: '/api/chargers/{id}/meter-values', call: 'chargers:meterValues', params: { id: 'chargerId' }, query: { connectorId: 'int', transactionId: 'int', limit: 'int' } }),
+  route({ method: 'GET', path: '/api/chargers/{id}/status-history', call: 'chargers:statusHistory', params: { id: 'chargerId' }, query: { connectorId: 'int', limit: 'int' } }),
+  route({ method: 'GET', path: '/api/messages', call: 'messages:list', query: { chargerId: 'string', action: 'string', limit: 'int', beforeId: 'int' } }),
+  route({ method: 'GET', path: '/api/transactions', call: 'transactions:list', query: { chargerId: 'string', active: 'bool', limit: 'int' } }),
+  route({ method: 'GET', path: '/api/transactions/{id}', call: 'transactions:get', params: { id: ['transactionId', 'int'] } }),
+  route({ method: 'GET', path: '/api/operations', call: 'operations:list', query: { chargerId: 'string', limit: 'int' } }),
+  route({ method: 'GET', path: '/api/charger-events', call: 'chargerEvents:list', query: { chargerId: 'string', limit: 'int' } }),
+  route({ method: 'GET', path: '/api/connection-attempts', call: 'connectionAttempts:list', query: { limit: 'int' } }),
+  route({ method: 'GET', path: '/api/settings', call: 'settings:get' }),
+  route({ method: 'PATCH', path: '/api/settings', call: 'settings:update', body: true }),
+  route({ method: 'GET', path: '/api/id-tags', call: 'idTags:list' }),
+  route({ method: 'PUT', path: '/api/id-tags', call: 'idTags:replace', body: 'entries' }),
+  route({ method: 'POST', path: '/api/id-tags', call: 'idTags:add', body: true, status: 201 }),
+  route({ method: 'DELETE', path: '/api/id-tags/{idTag}', call: 'idTags:delete', params: { idTag: 'idTag' }, status: 204 }),
+  route({ method: 'GET', path: '/api/virtual-chargers', call: 'virtualChargers:list' }),
+  route({ method: 'POST', path: '/api/virtual-chargers', call: 'virtualChargers:create', body: true, status: 201 }),
+  route({ method: 'GET', path: '/api/virtual-chargers/{id}', call: 'virtualChargers:get', params: { id: 'id' } }),
+  route({ method: 'DELETE', path: '/api/virtual-chargers/{id}', call: 'virtualChargers:delete', params: { id: 'id' }, status: 204 }),
+  route({ method: 'POST', path: '/api/virtual-chargers/{id}/start', call: 'virtualChargers:start', params: { id: 'id' } }),
+  route({ method: 'POST', path: '/api/virtual-chargers/{id}/stop', call: 'virtualChargers:stop', params: { id: 'id' } }),
+  route({ method: 'POST', path: '/api/virtual-chargers/{id}/actions/{action}', call: 'virtualChargers:act', params: { id: 'id', action: 'action' }, body: 'body' }),
+  route({ method: 'GET', path: '/api/virtual-chargers/{id}/faults', call: 'virtualChargers:faults', params: { id: 'id' } }),
+  route({ method: 'PATCH', path: '/api/virtual-chargers/{id}/faults', call: 'virtualChargers:setFaults', params: { id: 'id' }, body: 'faults' }),
+  route({ method: 'POST', path: '/api/virtual-chargers/{id}/faults/{fault}', call: 'virtualChargers:setFault', params: { id: 'id', fault: 'fault' }, body: 'value' }),
+];

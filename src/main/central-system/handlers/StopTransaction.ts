@@ -1,0 +1,18 @@
+// StopTransaction: applied only to the charger's own running transaction; a second stop or another charger's is a warning, and the first stop is kept.
+import type { RequestOf, ResponseOf } from '../../../shared/ocpp16';
+import type { HandlerContext } from './context';
+import { notOwnTransaction } from './ownership';
+
+export function StopTransaction(ctx: HandlerContext, req: RequestOf<'StopTransaction'>): ResponseOf<'StopTransaction'> {
+  const now = ctx.now();
+  const reason = req.reason ?? 'Local';
+  const running = ctx.auth.openTransaction(req.transactionId);
+  // Only the charger's own running transaction is stopped: a second stop, or another charger's, changes
+  // nothing (the first stop is kept) and is recorded as a warning. The answer is the spec's either way.
+  const mine = running?.chargerId === ctx.chargerId ? ctx.auth.transactionStopped(req.transactionId)! : null;
+  const stopped = mine ? ctx.record.stopTransaction(mine, req.meterStop, req.timestamp, reason, req.idTag ?? null) : null;
+  if (req.transactionData?.length) ctx.record.meterValues(ctx.chargerId, stopped?.connectorId ?? 0, stopped ? req.transactionId : null, req.transactionData, now);
+  if (stopped) ctx.emit({ type: 'transactionStopped', transaction: stopped, ts: now });
+  else ctx.record.event(ctx.chargerId, 'StopTransaction', { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req }, now);
+  return req.idTag !== undefined ? { idTagInfo: ctx.auth.authorize(req.idTag) } : {};
+}

@@ -1,0 +1,129 @@
+// The chargers the central system knows: every charger in the record (seen or registered), which are
+// registered, their security profile 1 passwords and their boot policies. Kept in memory because they are
+// read at every connection and boot, which must not wait for the writer thread; the record is the truth
+// they are loaded from and written through.
+import type { RegistrationStatus } from '../../shared/ocpp16';
+import { AuthorizationKey, ChargePointIdentity } from '../../shared/api/commands';
+import type { BenchRecord } from '../store/record';
+import { BenchError, parse } from '../errors';
+
+export class ChargerRegistry {
+  private readonly bootPolicies = new Map<string, RegistrationStatus>();
+  /** Every charger in the record: those that ever connected and those registered ahead of time. */
+  private readonly known = new Set<string>();
+  /** Chargers registered through the API: the only ones let in when unknownChargers is 'reject'. */
+  private readonly registered = new Set<string>();
+  /** Security profile 1 passwords. Never leave this class but to be compared. */
+  private readonly passwords = new Map<string, string>();
+  /** Chargers whose stored password this machine cannot decrypt: refused until it is set again. */
+  private readonly unreadable = new Set<string>();
+
+  constructor(private readonly record: BenchRecord) {
+    for (const c of record.chargers()) {
+      this.known.add(c.id);
+      if (c.bootPolicy) this.bootPolicies.set(c.id, c.bootPolicy);
+      if (c.registered) this.registered.add(c.id);
+    }
+    const { passwords, unreadable } = record.passwords();
+    for (const [id, password] of passwords) this.passwords.set(id, password);
+    for (const id of unreadable) this.unreadable.add(id);
+    if (unreadable.length) console.error(`chargebench: the passwords of ${unreadable.join(', ')} cannot be read on this machine (encrypted for another user or computer); set them again`);
+  }
+
+  isKnown(chargerId: string): boolean {
+    return this.known.has(chargerId);
+  }
+
+  isRegistered(chargerId: string): boolean {
+    return this.registered.has(chargerId);
+  }
+
+  hasPassword(chargerId: string): boolean {
+    return this.passwords.has(chargerId) || this.unreadable.has(chargerId);
+  }
+
+  /** The password to compare with, 'unreadable' when it cannot be decrypted here, or undefined when there is none. */
+  passwordOf(chargerId: string): string | 'unreadable' | undefined {
+    return this.unreadable.has(chargerId) ? 'unreadable' : this.passwords.get(chargerId);
+  }
+
+  bootPolicyOf(chargerId: string): RegistrationStatus | undefined {
+    return this.bootPolicies.get(chargerId);
+  }
+
+  /** A charger connected: known from now on. */
+  seen(chargerId: string): void {
+    this.known.add(chargerId);
+  }
+
+  mustKnow(chargerId: string): void {
+    if (!this.known.has(chargerId)) throw new BenchError(404, unknownChargerMessage(chargerId));
+  }
+
+  /**
+   * Registers a charger ahead of its first connection (or marks a charger already seen as registered),
+   * with its password and boot answer: undefined leaves them as they are, null clears them. Throws
+   * BenchError 400 with the field for a bad identity or password.
+   */
+  async register(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null } = {}): Promise<{ created: boolean }> {
+    parse(ChargePointIdentity, chargerId, 'id');
+    if (opts.password != null) parse(AuthorizationKey, opts.password, 'password');
+    const created = !this.known.has(chargerId);
+    await this.record.registerCharger(chargerId, opts);
+    this.known.add(chargerId);
+    this.registered.add(chargerId);
+    if (opts.password !== undefined) this.rememberPassword(chargerId, opts.password);
+    if (opts.bootPolicy) this.bootPolicies.set(chargerId, opts.bootPolicy);
+    else if (opts.bootPolicy === null) this.bootPolicies.delete(chargerId);
+    return { created };
+  }
+
+  async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
+    this.mustKnow(chargerId);
+    await this.record.setBootPolicy(chargerId, policy);
+    if (policy) this.bootPolicies.set(chargerId, policy);
+    else this.bootPolicies.delete(chargerId);
+  }
+
+  /**
+   * Sets or (null) clears a charger's security profile 1 password. It applies from the charger's next
+   * connection: one already open stays, as a charger reconnects by itself after its AuthorizationKey
+   * changes.
+   */
+  async setPassword(chargerId: string, password: string | null): Promise<void> {
+    this.mustKnow(chargerId);
+    if (password !== null) parse(AuthorizationKey, password, 'password');
+    await this.record.setPassword(chargerId, password);
+    this.rememberPassword(chargerId, password);
+  }
+
+  /** Forgets a charger (its logs stay); the caller checked it is not connected. */
+  async delete(chargerId: string): Promise<void> {
+    this.mustKnow(chargerId);
+    await this.record.deleteCharger(chargerId);
+    this.forget(chargerId);
+  }
+
+  /** After pruning: chargers no longer in the record are no longer known, except those in `keep`. */
+  forgetAllBut(kept: Set<string>, keep: (id: string) => boolean): void {
+    for (const id of this.known) if (!kept.has(id) && !keep(id)) this.forget(id);
+  }
+
+  private forget(chargerId: string): void {
+    this.known.delete(chargerId);
+    this.registered.delete(chargerId);
+    this.passwords.delete(chargerId);
+    this.unreadable.delete(chargerId);
+    this.bootPolicies.delete(chargerId);
+  }
+
+  private rememberPassword(chargerId: string, password: string | null): void {
+    this.unreadable.delete(chargerId);
+    if (password === null) this.passwords.delete(chargerId);
+    else this.passwords.set(chargerId, password);
+  }
+}
+
+export function unknownChargerMessage(chargerId: string): string {
+  return `No charger "${chargerId}" is known to this bench: it has never connected and is not registered (POST /api/chargers registers it)`;
+}

@@ -1,0 +1,157 @@
+// The OCPP port: an HTTP server chargers reach with a WebSocket upgrade at ws://<host>:<port>/<path>/<id>
+// (and plain HTTP for files the bench hosts). It holds the TCP connections to their caps, drops those
+// that never finish a handshake, and hands each upgrade to admission; refusals and floods are recorded,
+// a burst as one line.
+import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { BenchSettings } from '../../shared/api/views';
+import { OCPP_SUBPROTOCOL, type Admission } from './admission';
+import { RefusalTally } from './refusals';
+
+/** A connection must complete its WebSocket handshake (or HTTP request) within this. */
+export const HANDSHAKE_TIMEOUT_MS = 10_000;
+/** The largest frame accepted from a charger. */
+export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
+
+export interface OcppServerOptions {
+  host?: string;
+  /** 0 picks a free port (tests). */
+  port?: number;
+  maxPayload?: number;
+  /** Plain HTTP requests on the OCPP port (e.g. hosted firmware files): true when it answered the request. */
+  httpHandler?: (req: IncomingMessage, res: ServerResponse) => boolean;
+  /** Time to complete a handshake (default HANDSHAKE_TIMEOUT_MS). */
+  handshakeTimeoutMs?: number;
+  /** This machine's own addresses are not held to the per-address cap (default true). */
+  exemptLoopback?: boolean;
+}
+
+export interface OcppServerHooks {
+  settings(): BenchSettings;
+  /** Admission's verdict on an upgrade. */
+  decide(req: IncomingMessage): Admission;
+  /** A charger is in. */
+  accepted(ws: WebSocket, req: IncomingMessage, admission: Extract<Admission, { admitted: true }>): void;
+  /** A connection turned away, in words (recorded and announced by the caller). */
+  refused(chargerId: string | null, remoteAddress: string | null, reason: string): void;
+}
+
+export class OcppServer {
+  private server: Server | null = null;
+  private wss: WebSocketServer | null = null;
+  private readonly sockets = new Set<Socket>();
+  private readonly perAddress = new Map<string, number>();
+  private readonly handshaken = new WeakSet<Socket>();
+  private readonly refusals: RefusalTally;
+  readonly stats = { refusedOverCap: 0, incompleteHandshakes: 0 };
+
+  constructor(
+    private readonly options: OcppServerOptions,
+    private readonly hooks: OcppServerHooks,
+  ) {
+    this.refusals = new RefusalTally((address, reason) => hooks.refused(null, address, reason));
+  }
+
+  async start(): Promise<{ host: string; port: number }> {
+    const server = createServer((req, res) => {
+      this.handshaken.add(req.socket);
+      req.socket.setTimeout(0);
+      if (this.options.httpHandler?.(req, res)) return;
+      res.writeHead(426, { 'Content-Type': 'text/plain' }).end("This is ChargeBench's OCPP 1.6J central system: connect with a WebSocket to ws://<host>:<port>/ocpp/<chargePointId> offering subprotocol ocpp1.6.\n");
+    });
+    const wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
+      handleProtocols: (protocols) => (protocols.has(OCPP_SUBPROTOCOL) ? OCPP_SUBPROTOCOL : false),
+    });
+    server.on('connection', (socket: Socket) => this.onSocket(socket));
+    server.on('upgrade', (req, socket, head) => {
+      this.handshaken.add(socket as Socket);
+      (socket as Socket).setTimeout(0);
+      this.onUpgrade(wss, req, socket, head);
+    });
+    this.server = server;
+    this.wss = wss;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 9000, this.options.host ?? '0.0.0.0', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return this.address();
+  }
+
+  address(): { host: string; port: number } {
+    const a = this.server?.address() as AddressInfo | null;
+    return { host: a?.address ?? this.options.host ?? '0.0.0.0', port: a?.port ?? this.options.port ?? 9000 };
+  }
+
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      for (const ws of this.wss?.clients ?? []) ws.terminate();
+      this.wss?.close();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    this.refusals.flush();
+  }
+
+  /**
+   * Every TCP connection: refused at once beyond the caps (in total, and per address but for this
+   * machine's own), and dropped if it has not completed a handshake in time (a slowloris holds sockets
+   * open by never finishing one). Refusals are recorded, a burst as one line.
+   */
+  private onSocket(socket: Socket): void {
+    const address = socket.remoteAddress ?? 'unknown';
+    const s = this.hooks.settings();
+    const fromHere = this.options.exemptLoopback !== false && isLoopback(address);
+    if (this.sockets.size >= s.maxConnections || (!fromHere && (this.perAddress.get(address) ?? 0) >= s.maxConnectionsPerAddress)) {
+      this.stats.refusedOverCap++;
+      socket.destroy();
+      const which = this.sockets.size >= s.maxConnections ? `the bench holds its maximum of ${s.maxConnections} connections` : `${address} already holds ${s.maxConnectionsPerAddress} connections, the most one address may`;
+      this.refusals.note(address, 'overCap', `Connection refused: ${which} (Settings: connection limits)`);
+      return;
+    }
+    this.sockets.add(socket);
+    this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
+    const timeoutMs = this.options.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS;
+    socket.setTimeout(timeoutMs, () => {
+      if (this.handshaken.has(socket)) return;
+      this.stats.incompleteHandshakes++;
+      this.refusals.note(address, 'handshake', `Connection dropped: no complete WebSocket handshake within ${timeoutMs / 1000} s`);
+      socket.destroy();
+    });
+    socket.once('close', () => {
+      this.sockets.delete(socket);
+      const n = (this.perAddress.get(address) ?? 1) - 1;
+      if (n > 0) this.perAddress.set(address, n);
+      else this.perAddress.delete(address);
+    });
+  }
+
+  private onUpgrade(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const decision = this.hooks.decide(req);
+    if (!decision.admitted) {
+      this.hooks.refused(decision.chargerId, req.socket.remoteAddress ?? null, decision.reason);
+      const status = decision.status;
+      const body = `${decision.reason}\n`;
+      const extra = Object.entries(decision.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}\r\n${extra}Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => this.hooks.accepted(ws, req, decision));
+  }
+}
+
+/** This machine's own addresses: exempt from the per-address cap (built-in and CLI virtual chargers connect from here). */
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}

@@ -1,0 +1,62 @@
+// Operations: central-system actions sent to a charger on the user's behalf (any face, or a test run),
+// each validated before anything is sent, recorded with its outcome, and announced.
+import { actions, errorForIssues, isAction, redactPayload, type CentralSystemAction, type RequestOf } from '../../shared/ocpp16';
+import { isoTime, systemClock, type Clock } from '../../shared/clock';
+import type { OperationResult, OperationView } from '../../shared/api/views';
+import { PayloadError, type CallOutcome } from '../rpc/endpoint';
+import type { CentralSystem } from '../central-system/central-system';
+import { recordProblemText, type BenchRecord } from '../store/record';
+import { BenchError } from '../errors';
+import type { EventBus } from './event-bus';
+import type { SettingsStore } from './settings';
+
+export class Operations {
+  constructor(
+    private readonly centralSystem: CentralSystem,
+    private readonly record: BenchRecord,
+    private readonly settings: SettingsStore,
+    private readonly bus: EventBus,
+    private readonly clock: Clock = systemClock,
+  ) {}
+
+  /**
+   * Sends a central-system action to a charger. Throws BenchError 400 (invalid payload, nothing sent),
+   * 404 (unknown action or charger never seen), 503 (the bench cannot record); resolves with the outcome
+   * otherwise, `offline` when the charger is known but not connected.
+   */
+  async operate<A extends CentralSystemAction>(chargerId: string, action: A, payload: RequestOf<A>, opts?: { timeoutMs?: number }): Promise<OperationResult<A>>;
+  async operate(chargerId: string, action: string, payload: unknown, opts?: { timeoutMs?: number }): Promise<OperationResult>;
+  async operate(chargerId: string, action: string, payload: unknown, opts: { timeoutMs?: number } = {}): Promise<OperationResult> {
+    if (!isAction(action)) throw new BenchError(404, `"${action}" is not an OCPP 1.6 action`, { field: 'action' });
+    if (actions[action].initiator === 'CP') throw new BenchError(404, `${action} is sent by a charge point, not by the central system`, { field: 'action' });
+    const invalid = (e: PayloadError) => new BenchError(400, `Invalid ${action} payload: ${e.info.description}`, { field: e.field, code: e.info.code });
+    const endpoint = this.centralSystem.endpointOf(chargerId);
+    if (!endpoint) {
+      // Bad input is named first, whatever the charger's state.
+      const checked = actions[action].request.safeParse(payload);
+      if (!checked.success) throw invalid(new PayloadError(errorForIssues(checked.error.issues, payload)));
+      this.centralSystem.registry.mustKnow(chargerId);
+      return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
+    }
+    if (!this.record.writable) throw new BenchError(503, `Nothing was sent: ${recordProblemText(this.record.problem, this.record.dataDir)}`);
+    const now = isoTime(this.clock);
+    let sending: Promise<CallOutcome>;
+    try {
+      // The endpoint validates the payload and throws before anything is sent or recorded.
+      sending = endpoint.call(action as CentralSystemAction, payload as never, { timeoutMs: opts.timeoutMs ?? this.settings.get().callTimeout * 1000 });
+    } catch (e) {
+      throw e instanceof PayloadError ? invalid(e) : e;
+    }
+    // An AuthorizationKey sent or returned is never kept or shown.
+    const shown = redactPayload(payload);
+    const operationId = this.record.operationStarted(chargerId, action, shown, now);
+    const result = await sending;
+    const done = isoTime(this.clock);
+    const response = 'response' in result ? redactPayload(result.response) : undefined;
+    const error = 'error' in result ? result.error : undefined;
+    this.record.operationFinished(operationId, done, result.outcome, response, error);
+    const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
+    this.bus.publish({ type: 'operationFinished', operation, ts: done });
+    return { ...result, ...('response' in result ? { response } : {}), operationId } as OperationResult;
+  }
+}

@@ -1,0 +1,25 @@
+// The events the bench pushes to every face: connections, frames, statuses, transactions, meter values,
+// operations, firmware and diagnostics progress, virtual chargers and the bench's health.
+import type { BenchHealth, BootInfo, ConnectorView, MessageView, MeterValueView, OperationView, TransactionView } from './views';
+import type { RegistrationStatus } from '../ocpp16/enums';
+import type { VirtualChargerView } from './virtual-chargers';
+
+export type BenchEvent =
+  | { type: 'chargerConnected'; chargerId: string; remoteAddress: string | null; ts: string }
+  | { type: 'chargerDisconnected'; chargerId: string; reason: string; ts: string }
+  | { type: 'connectionRefused'; chargerId: string | null; remoteAddress: string | null; reason: string; ts: string }
+  | { type: 'bootNotification'; chargerId: string; boot: BootInfo; status: RegistrationStatus; ts: string }
+  | { type: 'statusChanged'; chargerId: string; connector: ConnectorView; ts: string }
+  | { type: 'frameLogged'; message: Omit<MessageView, 'id'> }
+  | { type: 'transactionStarted'; transaction: TransactionView; ts: string }
+  | { type: 'transactionStopped'; transaction: TransactionView; ts: string }
+  | { type: 'meterValues'; chargerId: string; connectorId: number; transactionId: number | null; values: Omit<MeterValueView, 'id'>[]; ts: string }
+  | { type: 'operationFinished'; operation: OperationView; ts: string }
+  /** FirmwareStatusNotification (or the security extension's SignedFirmwareStatusNotification) arrived. */
+  | { type: 'firmwareStatus'; chargerId: string; status: string; ts: string }
+  /** DiagnosticsStatusNotification arrived. */
+  | { type: 'diagnosticsStatus'; chargerId: string; status: string; ts: string }
+  | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
+  | { type: 'virtualChargerRemoved'; id: string; ts: string }
+  /** The bench began or stopped being able to record. */
+  | { type: 'healthChanged'; health: BenchHealth; ts: string };

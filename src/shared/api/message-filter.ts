@@ -1,0 +1,48 @@
+// What the message log shows: the filter every face sends (the log screen, exports, the API), and the one
+// rule for whether a frame matches it. The store turns the same filter into SQL; the live UI applies
+// matchesFilter to frames as they arrive, so both always agree.
+import { z } from 'zod';
+import type { MessageView } from './views';
+
+export const messageKinds = ['CALL', 'CALLRESULT', 'CALLERROR', 'INVALID'] as const;
+
+/** What the message log shows: every filter is optional and they combine with AND. */
+export const MessageFilter = z.strictObject({
+  chargerId: z.string().min(1).optional(),
+  /** Any of these actions (a CALLRESULT/CALLERROR carries its CALL's action). */
+  actions: z.array(z.string().min(1)).max(64).optional(),
+  direction: z.enum(['in', 'out']).optional(),
+  kinds: z.array(z.enum(messageKinds)).max(4).optional(),
+  /** CALLERRORs, invalid frames and frames the bench flagged. */
+  errorsOnly: z.boolean().optional(),
+  /** ISO time range, inclusive. */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Case-insensitive text anywhere in the raw frame. */
+  search: z.string().max(200).optional(),
+});
+export type MessageFilter = z.infer<typeof MessageFilter>;
+
+/** Whether one frame matches the filter: the same rule the store's SQL applies (search: ASCII case folded). */
+export function matchesFilter(m: Omit<MessageView, 'id'>, f: MessageFilter): boolean {
+  if (f.chargerId && m.chargerId !== f.chargerId) return false;
+  if (f.actions?.length && (m.action === null || !f.actions.includes(m.action))) return false;
+  if (f.direction && m.direction !== f.direction) return false;
+  if (f.kinds?.length && !f.kinds.includes(m.kind)) return false;
+  if ((f.errorsOnly || (f.kinds?.length && f.kinds.every((k) => k === 'CALLERROR' || k === 'INVALID'))) && !isFlagged(m)) return false;
+  // Frames are stamped in UTC; a bound may carry any offset.
+  if (f.from && m.ts < new Date(f.from).toISOString()) return false;
+  if (f.to && m.ts > new Date(f.to).toISOString()) return false;
+  if (f.search && !asciiLower(m.raw).includes(asciiLower(f.search))) return false;
+  return true;
+}
+
+/** CALLERRORs, invalid frames and frames the bench flagged (the store's partial index holds exactly these). */
+export function isFlagged(m: Pick<MessageView, 'kind' | 'error'>): boolean {
+  return m.kind === 'CALLERROR' || m.kind === 'INVALID' || m.error !== null;
+}
+
+/** SQLite's LIKE folds ASCII letters only; so does this. */
+function asciiLower(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}

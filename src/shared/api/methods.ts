@@ -1,0 +1,49 @@
+// The names of the bench's calls, and nothing else: what the Electron preload may forward (it imports no
+// schema and no OCPP code). contract.ts gives each name its argument schema and result type, and is
+// checked at compile time to cover exactly these.
+export const benchMethods = [
+  'bench:status',
+  'bench:health',
+  'network:addresses',
+  'chargers:list',
+  'chargers:get',
+  'chargers:register',
+  'chargers:update',
+  'chargers:delete',
+  'chargers:disconnect',
+  'chargers:operate',
+  'chargers:meterValues',
+  'chargers:statusHistory',
+  'chargerEvents:list',
+  'messages:list',
+  'messages:page',
+  'messages:count',
+  'transactions:list',
+  'transactions:get',
+  'operations:list',
+  'connectionAttempts:list',
+  'settings:get',
+  'settings:update',
+  'idTags:list',
+  'idTags:replace',
+  'idTags:add',
+  'idTags:delete',
+  'virtualChargers:list',
+  'virtualChargers:get',
+  'virtualChargers:create',
+  'virtualChargers:delete',
+  'virtualChargers:start',
+  'virtualChargers:stop',
+  'virtualChargers:act',
+  'virtualChargers:faults',
+  'virtualChargers:setFaults',
+  'virtualChargers:setFault',
+] as const;
+export type BenchMethod = (typeof benchMethods)[number];
+
+/** Calls only the desktop app has: native dialogs around files. */
+export const desktopMethods = ['desktop:exportMessages', 'desktop:chooseFile'] as const;
+export type DesktopMethod = (typeof desktopMethods)[number];
+
+/** The channel the desktop app pushes the bench's events on, in batches. */
+export const EVENTS_CHANNEL = 'bench:events';
