@@ -27,7 +27,8 @@ export default defineConfig({
       // The core's runtime deps (better-sqlite3 with its native addon, ws, zod, ...) stay in node_modules.
       externalizeDeps: true,
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'src/main/index.ts') },
+      // The record's writer thread is its own entry: a worker runs out/main/writer-thread.js beside the main bundle.
+      lib: { entry: { index: resolve(root, 'src/main/index.ts'), 'writer-thread': resolve(root, 'src/main/store/writer/thread.ts') } },
     },
   },
   preload: {

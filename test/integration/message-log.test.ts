@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BenchRecord } from '../../src/main/store/record';
 import { databaseFile } from '../../src/main/store/database';
-import { MessageLog } from '../../src/main/store/message-log';
+import { MessageLog } from '../../src/main/store/repositories/message-log';
 import { csvField } from '../../src/main/core/exports';
 import type { MessageFilter } from '../../src/shared/api/contract';
 import type { MessageView } from '../../src/shared/api/views';
@@ -97,8 +97,8 @@ describe('the message log', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'chargebench-log-'));
     record = await BenchRecord.open(dataDir);
     await logFrames(record, N);
-    all = await record.messagePage({ limit: 1000 });
-    for (let offset = 1000; offset < N; offset += 1000) all.push(...(await record.messagePage({ offset, limit: 1000 })));
+    all = await record.messages.page({ limit: 1000 });
+    for (let offset = 1000; offset < N; offset += 1000) all.push(...(await record.messages.page({ offset, limit: 1000 })));
   });
   afterAll(async () => {
     await record?.close();
@@ -111,7 +111,7 @@ describe('the message log', () => {
   });
 
   const readers: Array<[string, () => Pick<MessageLog, 'count' | 'page' | 'batches'>]> = [
-    ['the record', () => ({ count: (f, up, cap) => record.countMessages(f, { upToId: up, cap }), page: (f, up, offset, limit) => record.messagePage({ ...f, upToId: up, offset, limit }), batches: (f, up) => record.messageBatches(f, up) })],
+    ['the record', () => ({ count: (f, up, cap) => record.messages.count(f, { upToId: up, cap }), page: (f, up, offset, limit) => record.messages.page({ ...f, upToId: up, offset, limit }), batches: (f, up) => record.messages.batches(f, up) })],
     ['tiny slices and ranges', () => new MessageLog(record.db, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3 })],
   ];
 
@@ -149,36 +149,36 @@ describe('the message log', () => {
 
   it('counts a scan up to the cap and says there is more; counts it knows are exact whatever the cap', async () => {
     const direction = all.filter((m) => m.direction === 'out').length;
-    expect(await record.countMessages({ direction: 'out' }, { cap: 10 })).toEqual({ count: 10, capped: true, maxId: N });
-    expect(await record.countMessages({ direction: 'out' }, { cap: direction })).toEqual({ count: direction, capped: false, maxId: N });
-    expect(await record.countMessages({}, { cap: 10 })).toEqual({ count: N, capped: false, maxId: N });
-    expect(await record.countMessages({ errorsOnly: true }, { cap: 2 })).toMatchObject({ count: 2, capped: true });
+    expect(await record.messages.count({ direction: 'out' }, { cap: 10 })).toEqual({ count: 10, capped: true, maxId: N });
+    expect(await record.messages.count({ direction: 'out' }, { cap: direction })).toEqual({ count: direction, capped: false, maxId: N });
+    expect(await record.messages.count({}, { cap: 10 })).toEqual({ count: N, capped: false, maxId: N });
+    expect(await record.messages.count({ errorsOnly: true }, { cap: 2 })).toMatchObject({ count: 2, capped: true });
   });
 
   it('pins the view: frames logged later are neither counted nor paged', async () => {
-    const before = await record.countMessages({ chargerId: 'CP-A' });
+    const before = await record.messages.count({ chargerId: 'CP-A' });
     record.logFrame('CP-A', { direction: 'in', kind: 'CALL', messageId: 'late', action: 'Heartbeat', raw: '[2,"late","Heartbeat",{}]', error: null }, at(N + 10));
     await record.settled();
-    expect(await record.countMessages({ chargerId: 'CP-A' }, { upToId: before.maxId })).toEqual(before);
-    expect((await record.messagePage({ chargerId: 'CP-A', upToId: before.maxId, limit: 1 }))[0].id).toBeLessThanOrEqual(before.maxId);
-    const now = await record.countMessages({ chargerId: 'CP-A', actions: ['Heartbeat'] });
+    expect(await record.messages.count({ chargerId: 'CP-A' }, { upToId: before.maxId })).toEqual(before);
+    expect((await record.messages.page({ chargerId: 'CP-A', upToId: before.maxId, limit: 1 }))[0].id).toBeLessThanOrEqual(before.maxId);
+    const now = await record.messages.count({ chargerId: 'CP-A', actions: ['Heartbeat'] });
     expect(now.maxId).toBe(N + 1);
-    expect((await record.messagePage({ chargerId: 'CP-A', limit: 1 }))[0].messageId).toBe('late');
+    expect((await record.messages.page({ chargerId: 'CP-A', limit: 1 }))[0].messageId).toBe('late');
   });
 
   it('reads as before once old frames are pruned (retention), by the views opened before too', async () => {
     const f: MessageFilter = { actions: ['Heartbeat', 'Reset'] };
-    const before = await record.countMessages(f);
+    const before = await record.messages.count(f);
     await record.pruneBefore(at(1234));
-    const left = (await record.messagePage({ limit: 1000 })).concat(await record.messagePage({ offset: 1000, limit: 1000 }));
+    const left = (await record.messages.page({ limit: 1000 })).concat(await record.messages.page({ offset: 1000, limit: 1000 }));
     expect(left.at(-1)!.ts >= at(1234)).toBe(true);
     const log = new MessageLog(record.db, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3 });
     for (const g of [{}, { chargerId: 'CP-B' }, f, { direction: 'in' as const, search: 'token' }, { errorsOnly: true }]) {
       for (const reader of [log, null]) {
         const expected = left.filter((m) => matches(m, g, before.maxId)).map((m) => m.id);
-        const count = reader ? await reader.count(g, before.maxId, 1e7) : await record.countMessages(g, { upToId: before.maxId });
+        const count = reader ? await reader.count(g, before.maxId, 1e7) : await record.messages.count(g, { upToId: before.maxId });
         expect(count.count, JSON.stringify(g)).toBe(expected.length);
-        const page = reader ? await reader.page(g, before.maxId, expected.length - 5, 10) : await record.messagePage({ ...g, upToId: before.maxId, offset: expected.length - 5, limit: 10 });
+        const page = reader ? await reader.page(g, before.maxId, expected.length - 5, 10) : await record.messages.page({ ...g, upToId: before.maxId, offset: expected.length - 5, limit: 10 });
         expect(page.map((m) => m.id), JSON.stringify(g)).toEqual(expected.slice(-5));
       }
     }
@@ -197,14 +197,14 @@ describe('a record written before frames were indexed by action', () => {
     try {
       let record = await BenchRecord.open(dataDir);
       await logFrames(record, 400);
-      const expected = await record.countMessages({ actions: ['Reset', 'Heartbeat'] });
+      const expected = await record.messages.count({ actions: ['Reset', 'Heartbeat'] });
       await record.close();
       // Back to schema 2: no action chunks, the old index, no partial index.
       const db = new Database(databaseFile(dataDir));
       db.exec("DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_key; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; PRAGMA user_version = 2;");
       db.close();
       record = await BenchRecord.open(dataDir);
-      expect(await record.countMessages({ actions: ['Reset', 'Heartbeat'] })).toEqual(expected);
+      expect(await record.messages.count({ actions: ['Reset', 'Heartbeat'] })).toEqual(expected);
       expect(expected.count).toBeGreaterThan(50);
       await record.close();
     } finally {

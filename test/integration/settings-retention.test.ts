@@ -37,12 +37,12 @@ function frame(record: BenchRecord, chargerId: string, n: number, ts: string): v
 }
 
 function sample(record: BenchRecord, chargerId: string, transactionId: number | null, value: number, at: string): void {
-  record.meterValues(chargerId, 1, transactionId, [{ timestamp: at, sampledValue: [{ value: String(value) }] }], at);
+  record.meterValues.add(chargerId, 1, transactionId, [{ timestamp: at, sampledValue: [{ value: String(value) }] }], at);
 }
 
 /** Old and recent rows for two chargers, in several writer batches, one of which holds both. */
 async function fill(record: BenchRecord): Promise<{ transactionId: number }> {
-  const tx = record.startTransaction({ chargerId: 'CP-A', connectorId: 1, idTag: 'OLD', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
+  const tx = record.transactions.start({ chargerId: 'CP-A', connectorId: 1, idTag: 'OLD', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
   for (let i = 0; i < 30; i++) {
     frame(record, 'CP-A', i, daysAgo(40, i));
     frame(record, 'CP-B', 100 + i, daysAgo(40, i));
@@ -73,18 +73,18 @@ describe('data retention', () => {
     const tb = await bench();
     const { record } = tb.bench;
     const { transactionId } = await fill(record);
-    expect(record.messages({ chargerId: 'CP-A', limit: 1000 })).toHaveLength(50);
+    expect(record.messages.list({ chargerId: 'CP-A', limit: 1000 })).toHaveLength(50);
 
     expect(await call(tb, 'settings:update', { retentionDays: 30 })).toMatchObject({ status: 200, body: { retentionDays: 30 } });
     await tb.bench.prune(); // after the pruning the change started
 
-    const a = record.messages({ chargerId: 'CP-A', limit: 1000 });
+    const a = record.messages.list({ chargerId: 'CP-A', limit: 1000 });
     expect(a.map((m) => m.messageId)).toEqual(Array.from({ length: 10 }, (_, i) => `m${49 - i}`));
-    expect(record.messages({ chargerId: 'CP-B', limit: 1000 }).map((m) => m.messageId)).toEqual(['m154', 'm153', 'm152', 'm151', 'm150']);
-    expect(record.meterValuesOf({ transactionId, limit: 1000 }).map((m) => m.value)).toEqual(Array.from({ length: 10 }, (_, i) => String(49 - i)));
-    expect(record.meterValuesOf({ chargerId: 'CP-A', connectorId: 1, limit: 1000 })).toHaveLength(10);
+    expect(record.messages.list({ chargerId: 'CP-B', limit: 1000 }).map((m) => m.messageId)).toEqual(['m154', 'm153', 'm152', 'm151', 'm150']);
+    expect(record.meterValues.of({ transactionId, limit: 1000 }).map((m) => m.value)).toEqual(Array.from({ length: 10 }, (_, i) => String(49 - i)));
+    expect(record.meterValues.of({ chargerId: 'CP-A', connectorId: 1, limit: 1000 })).toHaveLength(10);
     // The transaction itself stays.
-    expect(record.transaction(transactionId)).toMatchObject({ idTag: 'OLD', active: true });
+    expect(record.transactions.get(transactionId)).toMatchObject({ idTag: 'OLD', active: true });
 
     // No chunk points only at pruned rows, and none reaches back before what is left.
     const oldestMessage = (record.db.prepare('SELECT MIN(id) AS m FROM messages').get() as { m: number }).m;
@@ -101,10 +101,10 @@ describe('data retention', () => {
     await fill(record);
     await call(tb, 'settings:update', { retentionDays: 0 });
     await tb.bench.prune();
-    expect(record.messages({ chargerId: 'CP-A', limit: 1000 })).toHaveLength(50);
+    expect(record.messages.list({ chargerId: 'CP-A', limit: 1000 })).toHaveLength(50);
     await call(tb, 'settings:update', { retentionDays: null });
     await tb.bench.prune();
-    expect(record.messages({ limit: 1000 })).toHaveLength(85);
+    expect(record.messages.list({ limit: 1000 })).toHaveLength(85);
   });
 
   it('prunes at start with the saved retention', async () => {
@@ -112,13 +112,13 @@ describe('data retention', () => {
     let tb = await bench({ dataDir });
     await fill(tb.bench.record);
     // Saved straight to the record, so only the next start acts on it.
-    await tb.bench.record.saveSettings({ retentionDays: 7 });
+    await tb.bench.record.settings.save({ retentionDays: 7 });
     await tb.stop();
     benches.splice(0);
 
     tb = await bench({ dataDir });
-    await waitFor(() => tb.bench.record.messages({ limit: 1000 }).length === 15);
-    expect(tb.bench.record.messages({ chargerId: 'CP-A', limit: 1000 })).toHaveLength(10);
+    await waitFor(() => tb.bench.record.messages.list({ limit: 1000 }).length === 15);
+    expect(tb.bench.record.messages.list({ chargerId: 'CP-A', limit: 1000 })).toHaveLength(10);
   });
 
   it('refuses a bad retention or port with the field named', async () => {
@@ -194,27 +194,27 @@ describe('retention of connections and chargers seen once', () => {
     const { record: old } = first.bench;
     // A flood of made-up identities 40 days ago, one real charger with a transaction, one registered.
     for (let i = 0; i < 50; i++) {
-      old.chargerSeen(`GHOST${i}`, daysAgo(40, i));
-      old.connectionAttempt(daysAgo(40, i), `GHOST${i}`, '10.0.0.9', 'accepted', null);
-      old.connectionAttempt(daysAgo(40, i), `GHOST${i}`, '10.0.0.9', 'closed', 'gone');
-      old.status(`GHOST${i}`, { connectorId: 1, errorCode: 'NoError', status: 'Available' }, daysAgo(40, i));
+      old.chargers.seenNow(`GHOST${i}`, daysAgo(40, i));
+      old.connectionAttempts.add(daysAgo(40, i), `GHOST${i}`, '10.0.0.9', 'accepted', null);
+      old.connectionAttempts.add(daysAgo(40, i), `GHOST${i}`, '10.0.0.9', 'closed', 'gone');
+      old.connectors.status(`GHOST${i}`, { connectorId: 1, errorCode: 'NoError', status: 'Available' }, daysAgo(40, i));
     }
-    old.chargerSeen('REAL', daysAgo(40));
-    old.startTransaction({ chargerId: 'REAL', connectorId: 1, idTag: 'T', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
+    old.chargers.seenNow('REAL', daysAgo(40));
+    old.transactions.start({ chargerId: 'REAL', connectorId: 1, idTag: 'T', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
     await first.bench.centralSystem.registry.register('KEPT');
-    old.connectionAttempt(daysAgo(1), 'REAL', '10.0.0.8', 'accepted', null);
+    old.connectionAttempts.add(daysAgo(1), 'REAL', '10.0.0.8', 'accepted', null);
     await first.stop();
     // The next start knows every one of them.
     const tb = await bench({ dataDir });
     const { record } = tb.bench;
-    expect(record.chargers()).toHaveLength(52);
+    expect(record.chargers.list()).toHaveLength(52);
     expect(tb.bench.centralSystem.registry.isKnown('GHOST1')).toBe(true);
 
     await call(tb, 'settings:update', { retentionDays: 30 });
     await tb.bench.prune();
-    expect(record.chargers().map((c) => c.id).sort()).toEqual(['KEPT', 'REAL']);
-    expect(record.connectionAttempts(1000).map((a) => a.chargerId)).toEqual(['REAL']);
-    expect(record.statusHistory('GHOST1')).toEqual([]);
+    expect(record.chargers.list().map((c) => c.id).sort()).toEqual(['KEPT', 'REAL']);
+    expect(record.connectionAttempts.list(1000).map((a) => a.chargerId)).toEqual(['REAL']);
+    expect(record.connectors.history('GHOST1')).toEqual([]);
     // The central system forgot them too: a ghost is unknown now.
     expect(tb.bench.centralSystem.registry.isKnown('GHOST1')).toBe(false);
     expect(tb.bench.centralSystem.registry.isKnown('REAL')).toBe(true);

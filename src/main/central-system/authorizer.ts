@@ -20,11 +20,11 @@ export class Authorizer {
     private readonly settings: () => BenchSettings,
   ) {
     this.reloadTags();
-    for (const tx of record.transactions({ active: true, limit: 100_000 })) this.open.set(tx.transactionId, tx);
+    for (const tx of record.transactions.list({ active: true, limit: 100_000 })) this.open.set(tx.transactionId, tx);
   }
 
   reloadTags(): void {
-    this.tags = new Map(this.record.idTags().map((t) => [t.idTag, t]));
+    this.tags = new Map(this.record.idTags.list().map((t) => [t.idTag, t]));
   }
 
   authorize(idTag: string, now = new Date()): IdTagInfo {
@@ -68,7 +68,7 @@ export class Authorizer {
     if (running) return running.chargerId;
     const known = this.recent.get(id);
     if (known !== undefined) return known;
-    const tx = this.record.transaction(id);
+    const tx = this.record.transactions.get(id);
     if (tx) this.remember(id, tx.chargerId);
     return tx?.chargerId ?? null;
   }

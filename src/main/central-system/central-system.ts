@@ -61,7 +61,7 @@ export class CentralSystem {
       accepted: (ws, req, admission) => this.onConnection(ws, req.socket.remoteAddress ?? null, admission.chargerId, admission.note),
       refused: (chargerId, remoteAddress, reason) => {
         const now = this.now();
-        this.record.connectionAttempt(now, chargerId, remoteAddress, 'refused', reason);
+        this.record.connectionAttempts.add(now, chargerId, remoteAddress, 'refused', reason);
         this.bus.publish({ type: 'connectionRefused', chargerId, remoteAddress, reason, ts: now });
       },
     });
@@ -163,15 +163,15 @@ export class CentralSystem {
       old.replaced = true;
       old.endpoint.close(`Charger ${chargerId} reconnected; the old connection was replaced`);
       old.ws.close(1000, 'Replaced by a new connection from the same charge point');
-      this.record.connectionAttempt(now, chargerId, old.remoteAddress, 'replaced', 'A new connection with the same identity replaced this one');
+      this.record.connectionAttempts.add(now, chargerId, old.remoteAddress, 'replaced', 'A new connection with the same identity replaced this one');
     }
     this.registry.seen(chargerId);
-    this.record.chargerSeen(chargerId, now);
+    this.record.chargers.seenNow(chargerId, now);
     const session = new ChargerSession(chargerId, ws, remoteAddress, this.sessionContext);
     ws.on('close', (code, reason) => this.onClose(session, code, reason.toString()));
     this.sessions.set(chargerId, session);
-    this.record.setConnected(chargerId, true, remoteAddress);
-    this.record.connectionAttempt(now, chargerId, remoteAddress, 'accepted', note);
+    this.record.chargers.setConnected(chargerId, true, remoteAddress);
+    this.record.connectionAttempts.add(now, chargerId, remoteAddress, 'accepted', note);
     this.bus.publish({ type: 'chargerConnected', chargerId, remoteAddress, ts: now });
   }
 
@@ -181,8 +181,8 @@ export class CentralSystem {
     const why = session.closeCause ?? closeReason(code, reason);
     session.endpoint.close(`Charger ${session.chargerId} disconnected: ${why}`);
     this.sessions.delete(session.chargerId);
-    this.record.setConnected(session.chargerId, false, null);
-    this.record.connectionAttempt(now, session.chargerId, session.remoteAddress, 'closed', why);
+    this.record.chargers.setConnected(session.chargerId, false, null);
+    this.record.connectionAttempts.add(now, session.chargerId, session.remoteAddress, 'closed', why);
     this.bus.publish({ type: 'chargerDisconnected', chargerId: session.chargerId, reason: why, ts: now });
   }
 

@@ -19,12 +19,12 @@ export class ChargerRegistry {
   private readonly unreadable = new Set<string>();
 
   constructor(private readonly record: BenchRecord) {
-    for (const c of record.chargers()) {
+    for (const c of record.chargers.list()) {
       this.known.add(c.id);
       if (c.bootPolicy) this.bootPolicies.set(c.id, c.bootPolicy);
       if (c.registered) this.registered.add(c.id);
     }
-    const { passwords, unreadable } = record.passwords();
+    const { passwords, unreadable } = record.chargers.passwords();
     for (const [id, password] of passwords) this.passwords.set(id, password);
     for (const id of unreadable) this.unreadable.add(id);
     if (unreadable.length) console.error(`chargebench: the passwords of ${unreadable.join(', ')} cannot be read on this machine (encrypted for another user or computer); set them again`);
@@ -69,7 +69,7 @@ export class ChargerRegistry {
     parse(ChargePointIdentity, chargerId, 'id');
     if (opts.password != null) parse(AuthorizationKey, opts.password, 'password');
     const created = !this.known.has(chargerId);
-    await this.record.registerCharger(chargerId, opts);
+    await this.record.chargers.register(chargerId, opts);
     this.known.add(chargerId);
     this.registered.add(chargerId);
     if (opts.password !== undefined) this.rememberPassword(chargerId, opts.password);
@@ -80,7 +80,7 @@ export class ChargerRegistry {
 
   async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
     this.mustKnow(chargerId);
-    await this.record.setBootPolicy(chargerId, policy);
+    await this.record.chargers.setBootPolicy(chargerId, policy);
     if (policy) this.bootPolicies.set(chargerId, policy);
     else this.bootPolicies.delete(chargerId);
   }
@@ -93,14 +93,14 @@ export class ChargerRegistry {
   async setPassword(chargerId: string, password: string | null): Promise<void> {
     this.mustKnow(chargerId);
     if (password !== null) parse(AuthorizationKey, password, 'password');
-    await this.record.setPassword(chargerId, password);
+    await this.record.chargers.setPassword(chargerId, password);
     this.rememberPassword(chargerId, password);
   }
 
   /** Forgets a charger (its logs stay); the caller checked it is not connected. */
   async delete(chargerId: string): Promise<void> {
     this.mustKnow(chargerId);
-    await this.record.deleteCharger(chargerId);
+    await this.record.chargers.delete(chargerId);
     this.forget(chargerId);
   }
 

@@ -148,7 +148,7 @@ export class ChargerSession {
       const id = (JSON.parse(rec.raw) as [3, string, { transactionId?: number }])[2]?.transactionId;
       if (typeof id === 'number') {
         auth.transactionStopped(id);
-        record.abandonTransaction(id, isoTime(this.ctx.clock), 'Its StartTransaction answer could not be recorded (disk full), so the charger was never given this id');
+        record.transactions.abandon(id, isoTime(this.ctx.clock), 'Its StartTransaction answer could not be recorded (disk full), so the charger was never given this id');
       }
     }
   }

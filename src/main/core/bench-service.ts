@@ -48,7 +48,7 @@ export class BenchService {
   }
 
   private charger(id: string): ChargerView {
-    const c = this.bench.record.charger(id);
+    const c = this.bench.record.chargers.get(id);
     if (!c) throw new BenchError(404, `No charger "${id}" is known to this bench: it has never connected and is not registered (POST /api/chargers registers it)`);
     return { ...c, connected: this.bench.centralSystem.isConnected(id) };
   }
@@ -63,7 +63,7 @@ export class BenchService {
       },
       'bench:health': () => this.bench.health(),
       'network:addresses': () => reachableAddresses(cs.address()),
-      'chargers:list': () => record.chargers().map((c) => ({ ...c, connected: cs.isConnected(c.id) })),
+      'chargers:list': () => record.chargers.list().map((c) => ({ ...c, connected: cs.isConnected(c.id) })),
       'chargers:get': ({ id }) => this.charger(id),
       'chargers:register': async ({ id, password, bootPolicy }) => {
         const { created } = await registry.register(id, { password, bootPolicy });
@@ -85,39 +85,39 @@ export class BenchService {
       'chargers:operate': ({ chargerId, action, payload, timeoutSeconds }) => operations.operate(chargerId, action, payload ?? {}, { timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000 }),
       'chargers:meterValues': ({ chargerId, ...q }) => {
         this.charger(chargerId);
-        return record.meterValuesOf({ chargerId, ...q });
+        return record.meterValues.of({ chargerId, ...q });
       },
       'chargers:statusHistory': ({ chargerId, ...q }) => {
         this.charger(chargerId);
-        return record.statusHistory(chargerId, q);
+        return record.connectors.history(chargerId, q);
       },
-      'chargerEvents:list': (q) => record.events(q),
-      'messages:list': (q) => record.messages(q),
-      'messages:page': (q) => record.messagePage(q),
-      'messages:count': ({ filter, upToId, cap }) => record.countMessages(filter, { upToId, cap }),
-      'transactions:list': (q) => record.transactions(q),
+      'chargerEvents:list': (q) => record.events.list(q),
+      'messages:list': (q) => record.messages.list(q),
+      'messages:page': (q) => record.messages.page(q),
+      'messages:count': ({ filter, upToId, cap }) => record.messages.count(filter, { upToId, cap }),
+      'transactions:list': (q) => record.transactions.list(q),
       'transactions:get': ({ transactionId }) => {
-        const tx = record.transaction(transactionId);
+        const tx = record.transactions.get(transactionId);
         if (!tx) throw new BenchError(404, `No transaction ${transactionId}`);
-        return { ...tx, meterValues: record.meterValuesOf({ transactionId, limit: 100_000 }).reverse() };
+        return { ...tx, meterValues: record.meterValues.of({ transactionId, limit: 100_000 }).reverse() };
       },
-      'operations:list': (q) => record.operations(q),
-      'connectionAttempts:list': ({ limit }) => record.connectionAttempts(limit),
+      'operations:list': (q) => record.operations.list(q),
+      'connectionAttempts:list': ({ limit }) => record.connectionAttempts.list(limit),
       'settings:get': () => settings.get(),
       'settings:update': (patch) => settings.update(patch),
-      'idTags:list': () => record.idTags(),
+      'idTags:list': () => record.idTags.list(),
       'idTags:replace': async ({ entries }) => {
-        await record.putIdTags(entries, true);
+        await record.idTags.put(entries, true);
         cs.auth.reloadTags();
-        return record.idTags();
+        return record.idTags.list();
       },
       'idTags:add': async (entry) => {
-        await record.putIdTags([entry], false);
+        await record.idTags.put([entry], false);
         cs.auth.reloadTags();
-        return record.idTag(entry.idTag)!;
+        return record.idTags.get(entry.idTag)!;
       },
       'idTags:delete': async ({ idTag }) => {
-        if (!(await record.deleteIdTag(idTag))) throw new BenchError(404, `idTag "${idTag}" is not in the local list`);
+        if (!(await record.idTags.delete(idTag))) throw new BenchError(404, `idTag "${idTag}" is not in the local list`);
         cs.auth.reloadTags();
         return null;
       },

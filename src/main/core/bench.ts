@@ -78,7 +78,14 @@ export class Bench {
       if (err.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use: another ChargeBench or central system is running. Pick another with --port.`);
       throw e;
     }
-    const virtualChargers = new VirtualChargerManager(record, {
+    const saved = record.virtualChargers;
+    const store = {
+      virtualChargers: () => saved.list(),
+      saveVirtualCharger: (id: string, createdAt: string, definition: unknown, state: unknown) => saved.save(id, createdAt, definition, state),
+      saveVirtualChargerState: (id: string, state: unknown) => saved.saveState(id, state),
+      deleteVirtualCharger: (id: string) => saved.delete(id),
+    };
+    const virtualChargers = new VirtualChargerManager(store, {
       // Virtual chargers reach the central system over loopback unless it listens on one address only.
       url: () => {
         const { host, port } = cs.address();
@@ -131,7 +138,7 @@ export class Bench {
       const cutoff = new Date(this.clock.now() - days * DAY_MS).toISOString();
       try {
         await this.record.pruneBefore(cutoff, { stop: () => this.stopping });
-        this.centralSystem.forgetAllBut(new Set(this.record.chargerIds()));
+        this.centralSystem.forgetAllBut(new Set(this.record.chargers.ids()));
       } catch (e) {
         console.error(`chargebench: pruning old records failed: ${(e as Error).message}`);
       }

@@ -66,7 +66,7 @@ export async function writeMessages(record: BenchRecord, q: MessageExportQuery, 
   };
   if (q.format === 'csv') await write(`${csvColumns.join(',')}\r\n`);
   else await write('[');
-  for await (const batch of record.messageBatches(q.filter)) {
+  for await (const batch of record.messages.batches(q.filter)) {
     const text = q.format === 'csv' ? batch.map((m) => `${csvRow(m)}\r\n`).join('') : batch.map((m, i) => `${frames + i ? ',' : ''}\n${jsonRow(m)}`).join('');
     frames += batch.length;
     await write(text);

@@ -49,12 +49,12 @@ export class Operations {
     }
     // An AuthorizationKey sent or returned is never kept or shown.
     const shown = redactPayload(payload);
-    const operationId = this.record.operationStarted(chargerId, action, shown, now);
+    const operationId = this.record.operations.started(chargerId, action, shown, now);
     const result = await sending;
     const done = isoTime(this.clock);
     const response = 'response' in result ? redactPayload(result.response) : undefined;
     const error = 'error' in result ? result.error : undefined;
-    this.record.operationFinished(operationId, done, result.outcome, response, error);
+    this.record.operations.finished(operationId, done, result.outcome, response, error);
     const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
     this.bus.publish({ type: 'operationFinished', operation, ts: done });
     return { ...result, ...('response' in result ? { response } : {}), operationId } as OperationResult;

@@ -8,7 +8,7 @@ export class SettingsStore {
   private readonly listeners = new Set<(now: BenchSettings, before: BenchSettings) => void>();
 
   constructor(private readonly record: BenchRecord) {
-    this.current = record.settings();
+    this.current = record.settings.get();
   }
 
   get(): BenchSettings {
@@ -17,7 +17,7 @@ export class SettingsStore {
 
   async update(patch: Partial<BenchSettings>): Promise<BenchSettings> {
     const before = this.current;
-    this.current = await this.record.saveSettings(patch);
+    this.current = await this.record.settings.save(patch);
     for (const l of this.listeners) l(this.current, before);
     return this.current;
   }

@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations';
 import { ensureDataDir, makePrivate } from './data-dir';
-import type { WriterOptions } from './writer';
+import type { WriterOptions } from './writer/writer';
 
 export interface OpenOptions extends WriterOptions {
   /** Skip the integrity check at start (benchmarks that reopen a record they just wrote). */

@@ -75,7 +75,7 @@ describe('a damaged journal', () => {
       expect(aside).toHaveLength(1);
       expect(readFileSync(join(dataDir, 'damaged', aside[0]), 'utf8')).toContain('#garbage#');
       // The good lines are in the record.
-      expect(record.messages({ chargerId: 'CP1', limit: 100 }).map((m) => m.messageId).sort()).toEqual(['m0', 'm2', 'm4'].sort());
+      expect(record.messages.list({ chargerId: 'CP1', limit: 100 }).map((m) => m.messageId).sort()).toEqual(['m0', 'm2', 'm4'].sort());
     } finally {
       await record.close();
     }
@@ -121,7 +121,7 @@ describe('the writer thread', () => {
       await waitFor(() => problems.includes(null), 5000);
       await record.settled();
       expect(problems).toEqual(['writerRestarting', null]);
-      expect(record.messages({ chargerId: 'CP1', limit: 1000 })).toHaveLength(200);
+      expect(record.messages.list({ chargerId: 'CP1', limit: 1000 })).toHaveLength(200);
     } finally {
       await record.close();
     }
@@ -156,5 +156,27 @@ describe('secrets at rest', () => {
     const record = await BenchRecord.open(dataDir);
     await record.close();
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe('a journal left by an older version', () => {
+  it('replays writes named by position (as older versions wrote them) onto the right statements', async () => {
+    const dataDir = tempDir();
+    await (await BenchRecord.open(dataDir)).close();
+    // Position 0 was "message", 13 "attempt" in the order older versions numbered their writes.
+    const ts = new Date().toISOString();
+    const line = JSON.stringify([0, [ts, 'OLD1', 'in', 'CALL', 'm1', 'Heartbeat', '[2,"m1","Heartbeat",{}]', null], 13, [ts, 'OLD1', '10.0.0.1', 'accepted', null]]);
+    const Db = (await import('better-sqlite3')).default;
+    const db = new Db(databaseFile(dataDir));
+    const next = (db.prepare('SELECT ingested_seq AS s FROM journal_state').get() as { s: number }).s + 1;
+    db.close();
+    writeFileSync(join(dataDir, `chargebench-${String(next).padStart(12, '0')}.journal`), `${next}\t${line}\n`);
+    const record = await BenchRecord.open(dataDir);
+    try {
+      expect(record.messages.list({ chargerId: 'OLD1' }).map((m) => m.messageId)).toEqual(['m1']);
+      expect(record.connectionAttempts.list().map((a) => a.chargerId)).toEqual(['OLD1']);
+    } finally {
+      await record.close();
+    }
   });
 });

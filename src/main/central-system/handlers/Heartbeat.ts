@@ -4,6 +4,6 @@ import type { HandlerContext } from './context';
 
 export function Heartbeat(ctx: HandlerContext): ResponseOf<'Heartbeat'> {
   const now = ctx.now();
-  ctx.record.heartbeat(ctx.chargerId, now);
+  ctx.record.chargers.heartbeat(ctx.chargerId, now);
   return { currentTime: now };
 }

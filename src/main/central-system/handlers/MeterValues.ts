@@ -8,10 +8,10 @@ export function MeterValues(ctx: HandlerContext, req: RequestOf<'MeterValues'>):
   let transactionId = req.transactionId ?? null;
   if (transactionId !== null && ctx.auth.ownerOf(transactionId) !== ctx.chargerId) {
     // Kept as the charger's readings, not as the transaction's: another charger cannot feed it.
-    ctx.record.event(ctx.chargerId, 'MeterValues', { warning: notOwnTransaction(ctx, transactionId, 'MeterValues'), request: req }, now);
+    ctx.record.events.add(ctx.chargerId, 'MeterValues', { warning: notOwnTransaction(ctx, transactionId, 'MeterValues'), request: req }, now);
     transactionId = null;
   }
-  const values = ctx.record.meterValues(ctx.chargerId, req.connectorId, transactionId, req.meterValue, now);
+  const values = ctx.record.meterValues.add(ctx.chargerId, req.connectorId, transactionId, req.meterValue, now);
   ctx.emit({ type: 'meterValues', chargerId: ctx.chargerId, connectorId: req.connectorId, transactionId, values, ts: now });
   return {};
 }

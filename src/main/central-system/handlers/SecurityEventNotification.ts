@@ -3,6 +3,6 @@ import type { RequestOf, ResponseOf } from '../../../shared/ocpp16';
 import type { HandlerContext } from './context';
 
 export function SecurityEventNotification(ctx: HandlerContext, req: RequestOf<'SecurityEventNotification'>): ResponseOf<'SecurityEventNotification'> {
-  ctx.record.event(ctx.chargerId, 'SecurityEventNotification', req, ctx.now());
+  ctx.record.events.add(ctx.chargerId, 'SecurityEventNotification', req, ctx.now());
   return {};
 }

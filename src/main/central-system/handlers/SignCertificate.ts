@@ -4,6 +4,6 @@ import type { HandlerContext } from './context';
 
 export function SignCertificate(ctx: HandlerContext, req: RequestOf<'SignCertificate'>): ResponseOf<'SignCertificate'> {
   // The CSR is kept for the user, who answers it with a CertificateSigned operation.
-  ctx.record.event(ctx.chargerId, 'SignCertificate', req, ctx.now());
+  ctx.record.events.add(ctx.chargerId, 'SignCertificate', req, ctx.now());
   return { status: 'Accepted' };
 }

@@ -6,7 +6,7 @@ export function StartTransaction(ctx: HandlerContext, req: RequestOf<'StartTrans
   const now = ctx.now();
   let idTagInfo: IdTagInfo = ctx.auth.authorize(req.idTag);
   if (idTagInfo.status === 'Accepted' && ctx.auth.activeTransactionOf(req.idTag)) idTagInfo = { ...idTagInfo, status: 'ConcurrentTx' };
-  const tx = ctx.record.startTransaction(
+  const tx = ctx.record.transactions.start(
     { chargerId: ctx.chargerId, connectorId: req.connectorId, idTag: req.idTag, authStatus: idTagInfo.status, reservationId: req.reservationId ?? null, meterStart: req.meterStart, startTime: req.timestamp },
     now,
   );

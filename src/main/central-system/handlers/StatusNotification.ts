@@ -4,7 +4,7 @@ import type { HandlerContext } from './context';
 
 export function StatusNotification(ctx: HandlerContext, req: RequestOf<'StatusNotification'>): ResponseOf<'StatusNotification'> {
   const now = ctx.now();
-  const connector = ctx.record.status(ctx.chargerId, req, now);
+  const connector = ctx.record.connectors.status(ctx.chargerId, req, now);
   ctx.emit({ type: 'statusChanged', chargerId: ctx.chargerId, connector, ts: now });
   return {};
 }

@@ -10,9 +10,9 @@ export function StopTransaction(ctx: HandlerContext, req: RequestOf<'StopTransac
   // Only the charger's own running transaction is stopped: a second stop, or another charger's, changes
   // nothing (the first stop is kept) and is recorded as a warning. The answer is the spec's either way.
   const mine = running?.chargerId === ctx.chargerId ? ctx.auth.transactionStopped(req.transactionId)! : null;
-  const stopped = mine ? ctx.record.stopTransaction(mine, req.meterStop, req.timestamp, reason, req.idTag ?? null) : null;
-  if (req.transactionData?.length) ctx.record.meterValues(ctx.chargerId, stopped?.connectorId ?? 0, stopped ? req.transactionId : null, req.transactionData, now);
+  const stopped = mine ? ctx.record.transactions.stop(mine, req.meterStop, req.timestamp, reason, req.idTag ?? null) : null;
+  if (req.transactionData?.length) ctx.record.meterValues.add(ctx.chargerId, stopped?.connectorId ?? 0, stopped ? req.transactionId : null, req.transactionData, now);
   if (stopped) ctx.emit({ type: 'transactionStopped', transaction: stopped, ts: now });
-  else ctx.record.event(ctx.chargerId, 'StopTransaction', { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req }, now);
+  else ctx.record.events.add(ctx.chargerId, 'StopTransaction', { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req }, now);
   return req.idTag !== undefined ? { idTagInfo: ctx.auth.authorize(req.idTag) } : {};
 }

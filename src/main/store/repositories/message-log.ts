@@ -12,9 +12,9 @@
 //   of ids, letting the event loop run between slices so the protocol never waits on a search, and
 //   remembering where each slice's matches start, so a later page starts from the nearest slice.
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './database';
-import type { MessageFilter } from '../../shared/api/contract';
-import type { MessageView } from '../../shared/api/views';
+import type { Db } from '../database';
+import type { MessageFilter } from '../../../shared/api/message-filter';
+import type { MessageRecord as MessageView } from '../records';
 
 type Row = Record<string, any>;
 

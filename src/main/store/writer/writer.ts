@@ -8,10 +8,9 @@
 // alarm, then one recovery. When SQLite stalls, the journal keeps everything and the thread retries; a
 // writer thread that dies is started again and fed from the journal.
 import { unlinkSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import { JournalAppender, nodeIo, readJournal, type JournalEntry, type JournalIo } from './journal';
-import { writerThreadSource } from './writer-thread';
+import { JournalAppender, nodeIo, readJournal, type JournalEntry, type JournalIo } from '../journal';
+import type { FromThread, ThreadData } from './protocol';
 
 export interface WriterOptions {
   /** Path to a better_sqlite3.node built for the running runtime (the Electron app uses this). */
@@ -88,9 +87,11 @@ export class GroupCommitWriter {
     private readonly databaseFile: string,
     private readonly dataDir: string,
     ingestedSeq: number,
-    private readonly statements: string[],
-    private readonly chunkers: Record<number, Array<[string, number[]]>>,
+    private readonly statements: Record<string, string>,
+    private readonly chunkers: Record<string, Array<[string, number[]]>>,
     private readonly options: WriterOptions = {},
+    /** Writes an older journal names by position. */
+    private readonly legacyOrder: string[] = [],
   ) {
     this.io = options.journalIo ?? nodeIo;
     this.seq = this.ingested = ingestedSeq;
@@ -106,13 +107,14 @@ export class GroupCommitWriter {
     this.startWorker(reading.entries);
   }
 
-  /** The highest value of one parameter of one statement among the journal entries left at start (e.g. transaction ids). */
-  maxLeftover(statement: number, param: number): number {
+  /** The highest value of one parameter of one write among the journal entries left at start (e.g. transaction ids). */
+  maxLeftover(statement: string, param: number): number {
     let max = 0;
+    const legacy = this.legacyOrder.indexOf(statement);
     for (const e of this.leftover) {
       const ops = JSON.parse(e.text) as unknown[];
       for (let i = 0; i < ops.length; i += 2) {
-        const v = ops[i] === statement ? (ops[i + 1] as unknown[])[param] : undefined;
+        const v = ops[i] === statement || ops[i] === legacy ? (ops[i + 1] as unknown[])[param] : undefined;
         if (typeof v === 'number' && v > max) max = v;
       }
     }
@@ -134,8 +136,8 @@ export class GroupCommitWriter {
     return this.journalTrouble ?? this.sqliteTrouble ?? this.threadTrouble;
   }
 
-  /** Queues one statement with its parameters for the next batch. */
-  write(statement: number, params: unknown[]): void {
+  /** Queues one write, by name, with its parameters for the next batch. */
+  write(statement: string, params: unknown[]): void {
     this.ops.push(statement, params);
     // Under load, flush in slices rather than once per turn of the event loop: the answers then leave
     // while the rest of the turn is still being read, and the chargers' side works in parallel.
@@ -172,7 +174,7 @@ export class GroupCommitWriter {
     let pending = 1;
     if (worker) {
       pending = await new Promise<number>((resolve) => {
-        worker.on('message', (m: { closed?: boolean; pending?: number }) => m.closed && resolve(m.pending ?? 0));
+        worker.on('message', (m: FromThread) => 'closed' in m && resolve(m.pending));
         worker.on('exit', () => resolve(1));
         worker.postMessage({ close: true });
       });
@@ -187,27 +189,24 @@ export class GroupCommitWriter {
   }
 
   private startWorker(entries: JournalEntry[]): void {
-    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(writerThreadSource, {
-      eval: true,
-      workerData: {
-        file: this.databaseFile,
-        statements: this.statements,
-        chunkers: this.chunkers,
-        modulePath,
-        nativeBinding: this.options.nativeBinding,
-        synchronous: this.options.synchronous ?? 'NORMAL',
-        drainMs: 1000,
-      },
-    });
+    const data: ThreadData = {
+      file: this.databaseFile,
+      statements: this.statements,
+      legacyOrder: this.legacyOrder,
+      chunkers: this.chunkers,
+      nativeBinding: this.options.nativeBinding,
+      synchronous: this.options.synchronous ?? 'NORMAL',
+      drainMs: 1000,
+    };
+    const worker = new Worker(threadEntry(), { workerData: data });
     this.worker = worker;
     for (const e of entries) worker.postMessage(e);
     if (entries.length) worker.postMessage({ now: true });
-    worker.on('message', (m: { ingested?: number; error?: string; stalled?: string; code?: string; resumed?: boolean }) => {
+    worker.on('message', (m: FromThread) => {
       if (this.worker !== worker) return;
-      if (m.stalled !== undefined) return this.onStalled(m.stalled, m.code ?? 'SQLITE_ERROR');
-      if (m.resumed) return this.trouble(() => (this.sqliteTrouble = null));
-      if (m.ingested !== undefined) this.onIngested(m.ingested, m.error);
+      if ('stalled' in m) return this.onStalled(m.stalled, m.code);
+      if ('resumed' in m) return this.trouble(() => (this.sqliteTrouble = null));
+      if ('ingested' in m) this.onIngested(m.ingested, m.error);
     });
     worker.on('error', (e) => {
       if (this.worker === worker) console.error(`chargebench: the writer thread failed: ${e.message}`);
@@ -358,3 +357,13 @@ function tryUnlink(file: string): void {
     // already gone
   }
 }
+
+/**
+ * The writer thread's entry: from source (tests, serve through tsx) the TypeScript module through a shim
+ * that registers tsx in the worker; in the built app the bundle beside the main script.
+ */
+function threadEntry(): URL {
+  const here = import.meta.url;
+  return /\.ts$/.test(new URL(here).pathname) ? new URL('./thread-entry.mjs', here) : new URL('./writer-thread.js', here);
+}
+

@@ -1,0 +1,128 @@
+// What the store holds, as the store reads it back: one record type per table. The faces show views
+// (src/shared/api/views.ts) made from these; the store does not shape its rows after any screen.
+import type { BootNotificationRequest, ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../../shared/ocpp16';
+
+export type BootRecord = BootNotificationRequest;
+
+export interface ConnectorRecord {
+  connectorId: number;
+  status: ChargePointStatus;
+  errorCode: ChargePointErrorCode;
+  info: string | null;
+  vendorId: string | null;
+  vendorErrorCode: string | null;
+  /** The charger's own timestamp of the status, if it sent one. */
+  timestamp: string | null;
+  updatedAt: string;
+}
+
+export interface ChargerRecord {
+  id: string;
+  connected: boolean;
+  firstSeen: string;
+  lastSeen: string;
+  lastHeartbeat: string | null;
+  remoteAddress: string | null;
+  bootPolicy: RegistrationStatus | null;
+  registrationStatus: RegistrationStatus | null;
+  lastBoot: string | null;
+  boot: BootRecord | null;
+  firmwareStatus: string | null;
+  diagnosticsStatus: string | null;
+  hasPassword: boolean;
+  registered: boolean;
+  connectors: ConnectorRecord[];
+}
+
+export interface TransactionRecord {
+  transactionId: number;
+  chargerId: string;
+  connectorId: number;
+  idTag: string;
+  authStatus: string;
+  reservationId: number | null;
+  meterStart: number;
+  startTime: string;
+  meterStop: number | null;
+  stopTime: string | null;
+  stopReason: string | null;
+  stopIdTag: string | null;
+  energyWh: number | null;
+  active: boolean;
+  warning?: string;
+}
+
+export interface MessageRecord {
+  id: number;
+  ts: string;
+  chargerId: string;
+  direction: 'in' | 'out';
+  kind: 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'INVALID';
+  messageId: string | null;
+  action: string | null;
+  raw: string;
+  error: string | null;
+}
+
+export interface MeterValueRecord {
+  id: number;
+  chargerId: string;
+  connectorId: number;
+  transactionId: number | null;
+  timestamp: string;
+  value: string;
+  measurand: string;
+  phase: string | null;
+  unit: string | null;
+  context: string;
+  location: string | null;
+  format: string;
+}
+
+export interface OperationRecord {
+  id: number;
+  chargerId: string;
+  action: string;
+  request: unknown;
+  sentAt: string;
+  finishedAt: string | null;
+  outcome: string | null;
+  response: unknown;
+  error: unknown;
+}
+
+export interface ConnectionAttemptRecord {
+  id: number;
+  ts: string;
+  chargerId: string | null;
+  remoteAddress: string | null;
+  outcome: 'accepted' | 'refused' | 'replaced' | 'closed';
+  reason: string | null;
+}
+
+export interface IdTagRecord {
+  idTag: string;
+  status: 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
+  expiryDate?: string | null;
+  parentIdTag?: string | null;
+}
+
+export interface ChargerEventRecord {
+  id: number;
+  chargerId: string;
+  ts: string;
+  action: string;
+  data: unknown;
+}
+
+/** A frame as the record keeps it (the endpoint's FrameRecord, with the time it was logged). */
+export interface FrameToLog {
+  direction: 'in' | 'out';
+  kind: 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'INVALID';
+  messageId: string | null;
+  action: string | null;
+  raw: string;
+  error: string | null;
+}
+
+export type Row = Record<string, any>;

@@ -1,0 +1,182 @@
+// The chargers table: every charger seen or registered, its boot information, connection, policy,
+// password (stored through the secret codec) and last heartbeat. last_seen is coalesced: written every
+// few seconds per charger rather than once per frame, with reads overlaying the newest.
+import type { RegistrationStatus } from '../../../shared/ocpp16';
+import type { SecretCodec } from '../secrets';
+import type { Store, Writes } from '../repository';
+import type { BootRecord, ChargerRecord, ConnectorRecord, Row } from '../records';
+import { toConnector } from './connectors';
+
+export const chargerWrites = {
+  chargerSeen: 'INSERT INTO chargers (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen',
+  chargerConnected: 'UPDATE chargers SET connected = ?, remote_address = COALESCE(?, remote_address) WHERE id = ?',
+  heartbeat: 'UPDATE chargers SET last_heartbeat = ? WHERE id = ?',
+  boot: `UPDATE chargers SET registration_status = ?, last_boot = ?, vendor = ?, model = ?, charge_point_serial = ?, charge_box_serial = ?,
+    firmware_version = ?, iccid = ?, imsi = ?, meter_type = ?, meter_serial = ? WHERE id = ?`,
+  firmwareStatus: 'UPDATE chargers SET firmware_status = ? WHERE id = ?',
+  diagnosticsStatus: 'UPDATE chargers SET diagnostics_status = ? WHERE id = ?',
+  bootPolicy: 'UPDATE chargers SET boot_policy = ? WHERE id = ?',
+  allDisconnected: 'UPDATE chargers SET connected = 0',
+  chargerRegister: 'INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET registered = 1',
+  chargerPassword: 'UPDATE chargers SET password = ? WHERE id = ?',
+  chargerDelete: 'DELETE FROM chargers WHERE id = ?',
+  // Retention: identities seen before the cut and never registered, with nothing else to their name.
+  pruneChargers: `DELETE FROM chargers WHERE registered = 0 AND password IS NULL AND boot_policy IS NULL AND connected = 0 AND last_seen < ?
+    AND id NOT IN (SELECT charger_id FROM transactions) AND id NOT IN (SELECT id FROM virtual_chargers)`,
+} satisfies Writes;
+
+/** last_seen is written this often per charger at most. */
+const SEEN_FLUSH_MS = 5000;
+
+export class ChargersRepository {
+  private readonly seen = new Map<string, string>();
+  private seenFlushedAt = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly secrets: SecretCodec,
+  ) {
+    // Nothing is connected at start-up.
+    store.write('allDisconnected', []);
+  }
+
+  /** A frame from the charger: it was seen now (written with the next coalesced batch). */
+  touch(chargerId: string, ts: string): void {
+    this.seen.set(chargerId, ts);
+  }
+
+  /** Writes the coalesced last-seen times if they are due (or now, with `force`). */
+  flushSeen(force = false): void {
+    if (!this.seen.size || (!force && Date.now() - this.seenFlushedAt < SEEN_FLUSH_MS)) return;
+    this.seenFlushedAt = Date.now();
+    for (const [id, at] of this.seen) this.store.write('chargerSeen', [id, at, at]);
+    this.seen.clear();
+  }
+
+  /** Creates the charger's row (if new) ahead of anything else about it in the same batch. */
+  seenNow(chargerId: string, ts: string): void {
+    this.store.write('chargerSeen', [chargerId, ts, ts]);
+  }
+
+  setConnected(chargerId: string, connected: boolean, remoteAddress: string | null): void {
+    this.store.write('chargerConnected', [connected ? 1 : 0, remoteAddress, chargerId]);
+  }
+
+  heartbeat(chargerId: string, ts: string): void {
+    this.store.write('heartbeat', [ts, chargerId]);
+  }
+
+  boot(chargerId: string, status: RegistrationStatus, b: BootRecord, ts: string): void {
+    this.store.write('boot', [
+      status, ts, b.chargePointVendor, b.chargePointModel, b.chargePointSerialNumber ?? null, b.chargeBoxSerialNumber ?? null,
+      b.firmwareVersion ?? null, b.iccid ?? null, b.imsi ?? null, b.meterType ?? null, b.meterSerialNumber ?? null, chargerId,
+    ]);
+  }
+
+  firmwareStatus(chargerId: string, status: string): void {
+    this.store.write('firmwareStatus', [status, chargerId]);
+  }
+
+  diagnosticsStatus(chargerId: string, status: string): void {
+    this.store.write('diagnosticsStatus', [status, chargerId]);
+  }
+
+  async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('bootPolicy', [policy, chargerId]);
+    await this.store.settled();
+  }
+
+  /**
+   * Registers a charger, creating its row if it has never connected. `password` and `bootPolicy`:
+   * undefined leaves them as they are, null clears them.
+   */
+  async register(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null } = {}): Promise<void> {
+    this.store.mustBeWritable();
+    const now = new Date(this.store.clock.now()).toISOString();
+    this.store.write('chargerRegister', [chargerId, now, now]);
+    if (opts.password !== undefined) this.store.write('chargerPassword', [opts.password === null ? null : this.secrets.encrypt(opts.password), chargerId]);
+    if (opts.bootPolicy !== undefined) this.store.write('bootPolicy', [opts.bootPolicy, chargerId]);
+    await this.store.settled();
+  }
+
+  /** Sets (or with null clears) a charger's security profile 1 password. */
+  async setPassword(chargerId: string, password: string | null): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('chargerPassword', [password === null ? null : this.secrets.encrypt(password), chargerId]);
+    await this.store.settled();
+  }
+
+  /** Forgets a charger and its live connector state; its logs (frames, transactions, history) stay. */
+  async delete(chargerId: string): Promise<void> {
+    this.store.mustBeWritable();
+    // A pending last-seen write would bring the row back.
+    this.seen.delete(chargerId);
+    this.store.write('chargerConnectorsDelete', [chargerId]);
+    this.store.write('chargerDelete', [chargerId]);
+    await this.store.settled();
+  }
+
+  /** Retention: chargers never registered, last seen before `cutoff`, with no transactions. */
+  prune(cutoff: string): void {
+    this.store.write('pruneChargers', [cutoff]);
+    this.store.write('pruneOrphanConnectors', []);
+  }
+
+  /**
+   * Every charger's password, for the central system to check at connection time; never for views. A
+   * password this machine cannot read (encrypted by another user's keyring) is left out and named.
+   */
+  passwords(): { passwords: Map<string, string>; unreadable: string[] } {
+    const rows = this.store.db.prepare('SELECT id, password FROM chargers WHERE password IS NOT NULL').all() as Row[];
+    const passwords = new Map<string, string>();
+    const unreadable: string[] = [];
+    for (const r of rows) {
+      try {
+        passwords.set(r.id as string, this.secrets.decrypt(r.password as string));
+      } catch {
+        unreadable.push(r.id as string);
+      }
+    }
+    return { passwords, unreadable };
+  }
+
+  ids(): string[] {
+    return (this.store.db.prepare('SELECT id FROM chargers').all() as Row[]).map((r) => r.id as string);
+  }
+
+  list(): ChargerRecord[] {
+    const connectors = this.store.db.prepare('SELECT * FROM connectors ORDER BY charger_id, connector_id').all() as Row[];
+    const byCharger = new Map<string, ConnectorRecord[]>();
+    for (const c of connectors) {
+      const list = byCharger.get(c.charger_id) ?? [];
+      list.push(toConnector(c));
+      byCharger.set(c.charger_id, list);
+    }
+    return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id)));
+  }
+
+  get(id: string): ChargerRecord | null {
+    const r = this.store.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
+    if (!r) return null;
+    const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? ORDER BY connector_id').all(id) as Row[]).map(toConnector);
+    return toCharger(r, connectors, this.seen.get(id));
+  }
+}
+
+function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string): ChargerRecord {
+  return {
+    id: r.id, connected: r.connected === 1, firstSeen: r.first_seen, lastSeen: lastSeen ?? r.last_seen, lastHeartbeat: r.last_heartbeat, remoteAddress: r.remote_address,
+    bootPolicy: r.boot_policy, registrationStatus: r.registration_status, lastBoot: r.last_boot,
+    boot: r.vendor === null ? null : (strip({
+      chargePointVendor: r.vendor, chargePointModel: r.model, chargePointSerialNumber: r.charge_point_serial, chargeBoxSerialNumber: r.charge_box_serial,
+      firmwareVersion: r.firmware_version, iccid: r.iccid, imsi: r.imsi, meterType: r.meter_type, meterSerialNumber: r.meter_serial,
+    }) as BootRecord),
+    firmwareStatus: r.firmware_status, diagnosticsStatus: r.diagnostics_status,
+    hasPassword: r.password !== null, registered: r.registered === 1, connectors,
+  };
+}
+
+function strip(o: Row): Row {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null));
+}

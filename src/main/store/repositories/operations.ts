@@ -1,0 +1,42 @@
+// The operations table: central-system actions sent to chargers, with request, outcome and answer.
+import type { Store, Writes } from '../repository';
+import type { OperationRecord, Row } from '../records';
+
+export const operationWrites = {
+  opStart: 'INSERT INTO operations (id, charger_id, action, request, sent_at) VALUES (?, ?, ?, ?, ?)',
+  opFinish: 'UPDATE operations SET finished_at = ?, outcome = ?, response = ?, error = ? WHERE id = ?',
+} satisfies Writes;
+
+/** Operations: ids allocated here (continuing from the record and the journal) so the call goes out at once. */
+export class OperationsRepository {
+  private nextId: number;
+
+  constructor(
+    private readonly store: Store,
+    highestInJournal: number,
+  ) {
+    const highest = ((store.db.prepare('SELECT MAX(id) AS m FROM operations').get() as Row).m ?? 0) as number;
+    this.nextId = Math.max(highest, highestInJournal) + 1;
+  }
+
+  started(chargerId: string, action: string, request: unknown, ts: string): number {
+    const id = this.nextId++;
+    this.store.write('opStart', [id, chargerId, action, JSON.stringify(request), ts]);
+    return id;
+  }
+
+  finished(id: number, ts: string, outcome: string, response: unknown, error: unknown): void {
+    this.store.write('opFinish', [ts, outcome, response === undefined ? null : JSON.stringify(response), error === undefined ? null : JSON.stringify(error), id]);
+  }
+
+  list(q: { chargerId?: string; limit?: number } = {}): OperationRecord[] {
+    const db = this.store.db;
+    const rows = q.chargerId
+      ? db.prepare('SELECT * FROM operations WHERE charger_id = ? ORDER BY id DESC LIMIT ?').all(q.chargerId, q.limit ?? 100)
+      : db.prepare('SELECT * FROM operations ORDER BY id DESC LIMIT ?').all(q.limit ?? 100);
+    return (rows as Row[]).map((r) => ({
+      id: r.id, chargerId: r.charger_id, action: r.action, request: JSON.parse(r.request), sentAt: r.sent_at, finishedAt: r.finished_at, outcome: r.outcome,
+      response: r.response === null ? undefined : JSON.parse(r.response), error: r.error === null ? undefined : JSON.parse(r.error),
+    }));
+  }
+}

@@ -1,0 +1,32 @@
+// What every repository of the record is given: the reading connection, the write queue (writes by name,
+// group-committed on the writer thread), and the clock. A repository declares its writes (SQL by name)
+// and, for the high-volume logs, the sparse-index keys of its rows.
+import type { Clock } from '../../shared/clock';
+import type { Db } from './database';
+
+export interface Store {
+  db: Db;
+  /** Queues one write, by name, for the next group commit. */
+  write(name: string, params: unknown[]): void;
+  /** Resolves once every write queued so far is in SQLite. */
+  settled(): Promise<void>;
+  /** Refuses (503) a write the user asked for while nothing can be recorded. */
+  mustBeWritable(): void;
+  clock: Clock;
+}
+
+/** A repository's writes: SQL by name. */
+export type Writes = Record<string, string>;
+/** Per write, the sparse-index keys its rows get: [kind, parameter indexes that make the key]. */
+export type Chunkers = Record<string, Array<[string, number[]]>>;
+
+/** The id ranges per key (the `chunks` table) newest first, read until `limit` rows are found. */
+export function byChunks(db: Db, kind: string, key: string, before: number, limit: number, readRange: (first: number, last: number, limit: number) => Array<Record<string, unknown>>): Array<Record<string, any>> {
+  const out: Array<Record<string, unknown>> = [];
+  const ranges = db.prepare('SELECT first_id, last_id FROM chunks WHERE kind = ? AND key = ? AND first_id < ? ORDER BY last_id DESC');
+  for (const c of ranges.iterate(kind, key, before) as IterableIterator<{ first_id: number; last_id: number }>) {
+    out.push(...readRange(c.first_id, Math.min(c.last_id, before - 1), limit - out.length));
+    if (out.length >= limit) break;
+  }
+  return out;
+}

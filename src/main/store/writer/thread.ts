@@ -1,0 +1,184 @@
+// The writer thread: ingests journal entries (their JSON text, writes named by statement) into SQLite in
+// one transaction per drain, about once a second (a big transaction writes each page once for many
+// rows), or at once when a reader waits for it.
+//
+// Two kinds of failure, two answers:
+// - a row SQLite refuses (a constraint): the batch is run again row by row in one transaction, skipping
+//   only that row, never its neighbours;
+// - the storage fails (disk full, I/O error, read-only, locked): nothing of the batch is committed and
+//   nothing is marked ingested; the thread says it is stalled, keeps the batch and tries again with
+//   back-off, and says when it has resumed. The journal still holds every entry meanwhile.
+//
+// The high-volume logs (messages, meter values) have no per-row index by charger or transaction: at
+// hundreds of chargers such an index costs as much as the rest of the row, a random page per row.
+// Instead each drain records, per key, the id range its rows fall in (the `chunks` table), which finds
+// a charger's frames or a transaction's meter values just as fast.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import Database from 'better-sqlite3';
+import type { ThreadData, ToThread, FromThread } from './protocol';
+
+const data = workerData as ThreadData;
+const port = parentPort!;
+const db = new Database(data.file, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+db.pragma('journal_mode = WAL');
+db.pragma(`synchronous = ${data.synchronous}`);
+db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = -65536');
+db.pragma('journal_size_limit = 67108864');
+const statements = new Map(Object.entries(data.statements).map(([name, sql]) => [name, db.prepare(sql)]));
+// Recording yields to the protocol: on Linux this thread alone runs at a lower priority (nice 10).
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux, or not allowed: the same priority as the protocol
+}
+const setSeq = db.prepare('UPDATE journal_state SET ingested_seq = ? WHERE id = 1');
+const addChunk = db.prepare('INSERT INTO chunks (kind, key, first_id, last_id, rows) VALUES (?, ?, ?, ?, ?)');
+/** Sparse-index ranges of this drain, by kind and key: [kind, key, first id, last id, rows]. */
+const chunks = new Map<string, [string, string, number, number, number]>();
+const STORAGE = /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|BUSY|LOCKED|NOMEM|CORRUPT|NOTADB|PROTOCOL)/;
+const isStorage = (e: unknown): boolean => typeof (e as { code?: unknown })?.code === 'string' && STORAGE.test((e as { code: string }).code);
+const post = (m: FromThread): void => port.postMessage(m);
+
+/** A journal line's writes are named; an older journal named them by position in data.legacyOrder. */
+function statementOf(ref: string | number): string {
+  return typeof ref === 'number' ? data.legacyOrder[ref] : ref;
+}
+
+function runOne(ref: string | number, params: unknown[]): void {
+  const name = statementOf(ref);
+  const stmt = statements.get(name);
+  if (!stmt) throw new Error(`no statement "${String(ref)}" in this version`);
+  const r = stmt.run(params);
+  const specs = data.chunkers[name];
+  if (!specs) return;
+  const id = Number(r.lastInsertRowid);
+  for (const [kind, at] of specs) {
+    let key = '';
+    let skip = false;
+    for (let i = 0; i < at.length; i++) {
+      const v = params[at[i]];
+      if (v === null || v === undefined) {
+        skip = true;
+        break;
+      }
+      key += (i ? '/' : '') + String(v);
+    }
+    if (skip) continue;
+    const k = `${kind}\u0000${key}`;
+    const c = chunks.get(k);
+    if (c) {
+      c[3] = id;
+      c[4]++;
+    } else chunks.set(k, [kind, key, id, id, 1]);
+  }
+}
+
+function endDrain(seq: number): void {
+  for (const c of chunks.values()) addChunk.run(c);
+  chunks.clear();
+  setSeq.run(seq);
+}
+
+interface Entry {
+  seq: number;
+  text: string;
+}
+
+const ingest = db.transaction((batch: Entry[]) => {
+  for (const m of batch) {
+    const ops = JSON.parse(m.text) as unknown[];
+    for (let i = 0; i < ops.length; i += 2) runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
+  }
+  endDrain(batch[batch.length - 1].seq);
+});
+
+// Row by row, still in one transaction: a refused row is skipped (SQLite undoes only that statement);
+// a storage failure is thrown on, and the whole transaction is undone.
+const ingestRows = db.transaction((batch: Entry[], errors: string[]) => {
+  for (const m of batch) {
+    const ops = JSON.parse(m.text) as unknown[];
+    for (let i = 0; i < ops.length; i += 2) {
+      try {
+        runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
+      } catch (e) {
+        if (isStorage(e)) throw e;
+        errors.push(`${statementOf(ops[i] as string | number)}: ${(e as Error).message}`);
+      }
+    }
+  }
+  endDrain(batch[batch.length - 1].seq);
+});
+
+let queue: Entry[] = [];
+let timer: NodeJS.Timeout | null = null;
+let immediate = false;
+let stalled: string | null = null;
+let retryMs = 250;
+
+function stall(batch: Entry[], e: { code?: string; message: string }): void {
+  chunks.clear();
+  queue = batch.concat(queue);
+  const code = e.code ?? 'SQLITE_IOERR';
+  if (stalled !== code) {
+    stalled = code;
+    post({ stalled: e.message, code });
+  }
+  timer = setTimeout(drain, retryMs);
+  retryMs = Math.min(retryMs * 2, 5000);
+}
+
+function drain(): void {
+  if (timer) clearTimeout(timer);
+  timer = null;
+  immediate = false;
+  if (queue.length === 0) return;
+  const batch = queue;
+  queue = [];
+  const last = batch[batch.length - 1].seq;
+  try {
+    ingest(batch);
+  } catch (e) {
+    chunks.clear();
+    if (isStorage(e)) return stall(batch, e as Error);
+    const errors: string[] = [];
+    try {
+      ingestRows(batch, errors);
+    } catch (e2) {
+      chunks.clear();
+      return stall(batch, isStorage(e2) ? (e2 as Error) : Object.assign(e2 as Error, { code: 'SQLITE_IOERR' }));
+    }
+    post({ ingested: last, error: errors.join('; ') || String(e) });
+    return resumed();
+  }
+  post({ ingested: last });
+  resumed();
+}
+
+function resumed(): void {
+  retryMs = 250;
+  if (stalled) {
+    stalled = null;
+    post({ resumed: true });
+  }
+  if (queue.length && !timer && !immediate) timer = setTimeout(drain, data.drainMs);
+}
+
+port.on('message', (m: ToThread) => {
+  if ('close' in m) {
+    if (!stalled) drain();
+    db.close();
+    post({ closed: true, pending: queue.length });
+    return;
+  }
+  if ('text' in m) queue.push(m);
+  if (stalled) return; // the retry timer is set
+  if ('now' in m) {
+    if (!immediate) {
+      immediate = true;
+      setImmediate(drain);
+    }
+  } else if (!timer && !immediate) timer = setTimeout(drain, data.drainMs);
+});
