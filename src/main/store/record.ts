@@ -11,7 +11,7 @@ import { GroupCommitWriter, type WriterProblem } from './writer/writer';
 import { DataDirLock, ensureDataDir } from './data-dir';
 import { plainSecrets, type SecretCodec } from './secrets';
 import type { Chunkers, Store, Writes } from './repository';
-import type { FrameToLog } from './records';
+import type { FrameToLog } from '../../shared/records';
 import { pruneLog, pruneRows, retentionWrites, type PruneOptions } from './retention';
 import { ChargersRepository, chargerWrites } from './repositories/chargers';
 import { ConnectorsRepository, connectorWrites } from './repositories/connectors';

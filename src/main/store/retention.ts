@@ -2,7 +2,7 @@
 // so it never holds the database for long. The time-ordered logs (frames, meter values, connection
 // attempts, status history) are cut by id range, and the sparse index (`chunks`) is trimmed to match.
 import type { Store, Writes } from './repository';
-import type { Row } from './records';
+import type { Row } from '../../shared/records';
 
 export const retentionWrites = {
   pruneChunks: 'DELETE FROM chunks WHERE kind = ? AND key = ? AND last_id <= ?',

@@ -1,115 +1,36 @@
 // What the bench shows: the views every face (IPC, HTTP API, CLI) returns, and the events it pushes.
 import type { z } from 'zod';
-import type { ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../ocpp16/enums';
 import type { BootNotificationRequest } from '../ocpp16/messages';
 import type { CentralSystemAction, ResponseOf } from '../ocpp16/actions';
 import type { JsonObject, OcppErrorInfo } from '../ocpp16/frames';
 import type { IdTagEntrySchema } from './commands';
+import type {
+  ChargerEventRecord,
+  ChargerRecord,
+  ConnectionAttemptRecord,
+  ConnectorRecord,
+  MessageRecord,
+  MeterValueRecord,
+  OperationRecord,
+  TransactionRecord,
+} from '../records';
 
 /** What a charger said of itself in its BootNotification. */
 export type BootInfo = BootNotificationRequest;
 
-export interface ConnectorView {
-  connectorId: number;
-  status: ChargePointStatus;
-  errorCode: ChargePointErrorCode;
-  info: string | null;
-  vendorId: string | null;
-  vendorErrorCode: string | null;
-  /** The charger's own timestamp of the status, if it sent one. */
-  timestamp: string | null;
-  updatedAt: string;
-}
+export type ConnectorView = ConnectorRecord;
 
-export interface ChargerView {
-  id: string;
-  connected: boolean;
-  firstSeen: string;
-  lastSeen: string;
-  lastHeartbeat: string | null;
-  remoteAddress: string | null;
-  /** Boot answer for this charger; null means the bench default. */
-  bootPolicy: RegistrationStatus | null;
-  registrationStatus: RegistrationStatus | null;
-  lastBoot: string | null;
-  boot: BootInfo | null;
-  firmwareStatus: string | null;
-  diagnosticsStatus: string | null;
-  /** Whether the bench has a security profile 1 password for it (the password itself is never shown). */
-  hasPassword: boolean;
-  /** Registered through the API ahead of (or after) its first connection; only these connect when unknownChargers is 'reject'. */
-  registered: boolean;
-  /** Connector 0 is the charger as a whole. */
-  connectors: ConnectorView[];
-}
+export type ChargerView = ChargerRecord;
 
-export interface TransactionView {
-  transactionId: number;
-  chargerId: string;
-  connectorId: number;
-  idTag: string;
-  authStatus: string;
-  reservationId: number | null;
-  meterStart: number;
-  startTime: string;
-  meterStop: number | null;
-  stopTime: string | null;
-  stopReason: string | null;
-  stopIdTag: string | null;
-  /** meterStop - meterStart in Wh, once stopped (null when the readings are impossible: see warning). */
-  energyWh: number | null;
-  active: boolean;
-  /** Something impossible about this transaction the bench noticed (e.g. meterStop below meterStart). */
-  warning?: string;
-}
+export type TransactionView = TransactionRecord;
 
-export interface MessageView {
-  id: number;
-  ts: string;
-  chargerId: string;
-  direction: 'in' | 'out';
-  kind: 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'INVALID';
-  messageId: string | null;
-  action: string | null;
-  raw: string;
-  error: string | null;
-}
+export type MessageView = MessageRecord;
 
-export interface MeterValueView {
-  id: number;
-  chargerId: string;
-  connectorId: number;
-  transactionId: number | null;
-  timestamp: string;
-  value: string;
-  measurand: string;
-  phase: string | null;
-  unit: string | null;
-  context: string;
-  location: string | null;
-  format: string;
-}
+export type MeterValueView = MeterValueRecord;
 
-export interface OperationView {
-  id: number;
-  chargerId: string;
-  action: string;
-  request: unknown;
-  sentAt: string;
-  finishedAt: string | null;
-  outcome: string | null;
-  response: unknown;
-  error: unknown;
-}
+export type OperationView = OperationRecord;
 
-export interface ConnectionAttemptView {
-  id: number;
-  ts: string;
-  chargerId: string | null;
-  remoteAddress: string | null;
-  outcome: 'accepted' | 'refused' | 'replaced' | 'closed';
-  reason: string | null;
-}
+export type ConnectionAttemptView = ConnectionAttemptRecord;
 
 /** An entry of the bench's idTag list. */
 export type IdTagEntry = z.infer<typeof IdTagEntrySchema>;
@@ -166,13 +87,6 @@ export interface HostedFileView {
   expiresAt: string;
 }
 
-/** A charger's record of something it sent that is not a frame of its own: DataTransfer, firmware and diagnostics status, security events, CSRs, warnings. */
-export interface ChargerEventView {
-  id: number;
-  chargerId: string;
-  ts: string;
-  action: string;
-  data: unknown;
-}
+export type ChargerEventView = ChargerEventRecord;
 
 export type { BenchEvent } from './events';

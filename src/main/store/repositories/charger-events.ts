@@ -1,7 +1,7 @@
 // The charger_events table: what chargers send that is not a frame of their own (DataTransfer, firmware
 // and diagnostics progress, security events, CSRs) and the bench's warnings about a charger.
 import type { Store, Writes } from '../repository';
-import type { ChargerEventRecord, Row } from '../records';
+import type { ChargerEventRecord, Row } from '../../../shared/records';
 
 export const chargerEventWrites = {
   event: 'INSERT INTO charger_events (charger_id, ts, action, data) VALUES (?, ?, ?, ?)',

@@ -4,7 +4,7 @@
 import type { RegistrationStatus } from '../../../shared/ocpp16';
 import type { SecretCodec } from '../secrets';
 import type { Store, Writes } from '../repository';
-import type { BootRecord, ChargerRecord, ConnectorRecord, Row } from '../records';
+import type { BootRecord, ChargerRecord, ConnectorRecord, Row } from '../../../shared/records';
 import { toConnector } from './connectors';
 
 export const chargerWrites = {

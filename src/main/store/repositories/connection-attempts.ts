@@ -1,6 +1,6 @@
 // The connection_attempts table: every connection accepted, refused (with the reason), replaced or closed.
 import type { Store, Writes } from '../repository';
-import type { ConnectionAttemptRecord, Row } from '../records';
+import type { ConnectionAttemptRecord, Row } from '../../../shared/records';
 
 export const connectionAttemptWrites = {
   attempt: 'INSERT INTO connection_attempts (ts, charger_id, remote_address, outcome, reason) VALUES (?, ?, ?, ?, ?)',

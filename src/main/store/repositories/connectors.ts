@@ -2,7 +2,7 @@
 // history (every StatusNotification as received), pruned by time with retention.
 import type { StatusNotificationRequest } from '../../../shared/ocpp16';
 import type { Store, Writes } from '../repository';
-import type { ConnectorRecord, Row } from '../records';
+import type { ConnectorRecord, Row } from '../../../shared/records';
 
 export const connectorWrites = {
   connector: `INSERT INTO connectors (charger_id, connector_id, status, error_code, info, vendor_id, vendor_error_code, timestamp, updated_at)

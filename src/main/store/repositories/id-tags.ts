@@ -1,6 +1,6 @@
 // The id_tags table: the bench's own idTag list (status, expiry, parent tag).
 import type { Store, Writes } from '../repository';
-import type { IdTagRecord, Row } from '../records';
+import type { IdTagRecord, Row } from '../../../shared/records';
 
 export const idTagWrites = {
   idTagPut: `INSERT INTO id_tags (id_tag, status, expiry_date, parent_id_tag) VALUES (?, ?, ?, ?)

@@ -14,7 +14,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
 import type { MessageFilter } from '../../../shared/api/message-filter';
-import type { MessageRecord as MessageView } from '../records';
+import type { MessageRecord as MessageView } from '../../../shared/records';
 
 type Row = Record<string, any>;
 

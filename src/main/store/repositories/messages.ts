@@ -3,7 +3,7 @@
 // frames in violation. Reads by filter go through the planner in message-log.ts.
 import type { MessageFilter } from '../../../shared/api/message-filter';
 import { byChunks, type Chunkers, type Store, type Writes } from '../repository';
-import type { FrameToLog, MessageRecord, Row } from '../records';
+import type { FrameToLog, MessageRecord, Row } from '../../../shared/records';
 import { MessageLog, toMessage } from './message-log';
 
 export const messageWrites = {

@@ -2,7 +2,7 @@
 // charger or transaction (the writer thread's sparse index, `chunks`, finds them); pruned by time.
 import type { MeterValue } from '../../../shared/ocpp16';
 import { byChunks, type Chunkers, type Store, type Writes } from '../repository';
-import type { MeterValueRecord, Row } from '../records';
+import type { MeterValueRecord, Row } from '../../../shared/records';
 
 export const meterValueWrites = {
   meterValue: `INSERT INTO meter_values (charger_id, connector_id, transaction_id, timestamp, value, measurand, phase, unit, context, location, format, received_at)

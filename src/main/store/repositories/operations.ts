@@ -1,6 +1,6 @@
 // The operations table: central-system actions sent to chargers, with request, outcome and answer.
 import type { Store, Writes } from '../repository';
-import type { OperationRecord, Row } from '../records';
+import type { OperationRecord, Row } from '../../../shared/records';
 
 export const operationWrites = {
   opStart: 'INSERT INTO operations (id, charger_id, action, request, sent_at) VALUES (?, ?, ?, ?, ?)',

@@ -1,7 +1,7 @@
 // The settings table: each saved setting as JSON, read over the defaults of a bench that has saved none.
 import { defaultSettings, type BenchSettings } from '../../../shared/api/settings';
 import type { Store, Writes } from '../repository';
-import type { Row } from '../records';
+import type { Row } from '../../../shared/records';
 
 export const settingWrites = {
   setting: 'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',

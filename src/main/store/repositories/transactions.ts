@@ -1,7 +1,7 @@
 // The transactions table. Ids are allocated here, in memory, so StartTransaction is answered in the same
 // turn; they continue from the highest the record or the journal holds, so no id is handed out twice.
 import type { Store, Writes } from '../repository';
-import type { Row, TransactionRecord } from '../records';
+import type { Row, TransactionRecord } from '../../../shared/records';
 
 export const transactionWrites = {
   txStart: 'INSERT INTO transactions (id, charger_id, connector_id, id_tag, auth_status, reservation_id, meter_start, start_time, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',

@@ -1,6 +1,6 @@
 // The virtual_chargers table: each built-in virtual charger's definition and non-volatile state.
 import type { Store, Writes } from '../repository';
-import type { Row } from '../records';
+import type { Row } from '../../../shared/records';
 
 export const virtualChargerWrites = {
   virtualChargerPut: `INSERT INTO virtual_chargers (id, created_at, definition, state) VALUES (?, ?, ?, ?)

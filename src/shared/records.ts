@@ -1,6 +1,7 @@
-// What the store holds, as the store reads it back: one record type per table. The faces show views
-// (src/shared/api/views.ts) made from these; the store does not shape its rows after any screen.
-import type { BootNotificationRequest, ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../../shared/ocpp16';
+// What the record holds, as the store reads it back: one record type per table, shaped by the data, not
+// by any screen. The store (src/main/store) returns these; the views the faces show
+// (src/shared/api/views.ts) are built on them.
+import type { BootNotificationRequest, ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from './ocpp16';
 
 export type BootRecord = BootNotificationRequest;
 
@@ -115,14 +116,7 @@ export interface ChargerEventRecord {
   data: unknown;
 }
 
-/** A frame as the record keeps it (the endpoint's FrameRecord, with the time it was logged). */
-export interface FrameToLog {
-  direction: 'in' | 'out';
-  kind: 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'INVALID';
-  messageId: string | null;
-  action: string | null;
-  raw: string;
-  error: string | null;
-}
+/** A frame as it is handed to the record (the endpoint's FrameRecord): the message without its id, time and charger. */
+export type FrameToLog = Omit<MessageRecord, 'id' | 'ts' | 'chargerId'>;
 
 export type Row = Record<string, any>;
