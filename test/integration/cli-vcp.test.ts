@@ -5,7 +5,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startTestBench, waitFor, type TestBench } from '../helpers/bench';
-import { fleetIds } from '../../src/main/cli/vcp-command';
+import { fleetIds } from '../../src/main/cli/vcp';
 
 const bin = join(process.cwd(), 'bin', 'chargebench.mjs');
 let tb: TestBench;

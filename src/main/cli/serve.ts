@@ -1,49 +1,35 @@
-// The chargebench command line: `serve` runs the bench headless with the automation API.
-import { Command, InvalidArgumentError, Option } from 'commander';
+// `chargebench serve`: the bench headless, with the automation API and the bench UI on 127.0.0.1.
+import { Command, Option } from 'commander';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
-import envPaths from 'env-paths';
-import { Bench } from './core/bench';
-import { ApiServer } from './api-server/server';
-import { reachableAddresses } from './core/bench-service';
-import type { BenchEvent, BenchSettings } from '../shared/api/views';
-import { version } from './version';
-import { registerVcpCommand } from './cli/vcp-command';
-import { printable } from './cli/terminal';
+import { Bench } from '../core/bench';
+import { ApiServer } from '../api-server/server';
+import { reachableAddresses } from '../core/network';
+import type { BenchEvent, BenchSettings } from '../../shared/api/views';
+import { version } from '../version';
+import { printable } from './terminal';
+import { defaultDataDir, int } from './options';
 
-const int = (name: string, min: number, max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
-  return n;
-};
-
-export function defaultDataDir(): string {
-  return process.env.CHARGEBENCH_DATA_DIR ?? envPaths('chargebench', { suffix: '' }).data;
-}
-
-/** The addresses a charger on the LAN can reach this machine at. */
-const program = new Command();
-program.name('chargebench').description('Commissioning and test bench for EV chargers over OCPP 1.6J').version(version);
-
-program
-  .command('serve')
-  .description('Run the OCPP 1.6J central system headless, with the automation API (HTTP + WebSocket) on 127.0.0.1')
-  .option('--host <address>', 'address the central system listens on', '0.0.0.0')
-  .option('--port <port>', 'port chargers connect to (default: the saved OCPP port setting, 9000 at first)', int('--port', 0, 65535))
-  .option('--api-port <port>', 'port of the automation API (always on 127.0.0.1)', int('--api-port', 0, 65535), 8180)
-  .option('--data-dir <dir>', 'where the record (SQLite) is kept', defaultDataDir())
-  .option('--api-token <token>', 'bearer token the API requires (default: a random one, printed)')
-  .addOption(new Option('--boot-status <status>', 'answer to BootNotification (saved)').choices(['Accepted', 'Pending', 'Rejected']))
-  .option('--heartbeat-interval <seconds>', 'heartbeat interval given to chargers (saved)', int('--heartbeat-interval', 1, 86400))
-  .addOption(new Option('--auth <mode>', 'accept-all: unknown idTags are accepted; local-list: only listed tags (saved)').choices(['accept-all', 'local-list']))
-  .option('--call-timeout <seconds>', 'how long to wait for a charger to answer (saved)', int('--call-timeout', 1, 3600))
-  .option('--require-password', 'security profile 1: refuse chargers that have no password on the bench (saved)')
-  .option('--no-require-password', 'let chargers without a bench password connect without auth (saved; the default)')
-  .addOption(new Option('--unknown-chargers <policy>', 'accept: any identity may connect; reject: only chargers registered on the bench (saved)').choices(['accept', 'reject']))
-  .option('--quiet', 'do not print connections and status changes')
-  .action(async (opts) => {
+export function registerServeCommand(program: Command): void {
+  program
+    .command('serve')
+    .description('Run the OCPP 1.6J central system headless, with the automation API (HTTP + WebSocket) on 127.0.0.1')
+    .option('--host <address>', 'address the central system listens on', '0.0.0.0')
+    .option('--port <port>', 'port chargers connect to (default: the saved OCPP port setting, 9000 at first)', int('--port', 0, 65535))
+    .option('--api-port <port>', 'port of the automation API (always on 127.0.0.1)', int('--api-port', 0, 65535), 8180)
+    .option('--data-dir <dir>', 'where the record (SQLite) is kept', defaultDataDir())
+    .option('--api-token <token>', 'bearer token the API requires (default: a random one, printed)')
+    .addOption(new Option('--boot-status <status>', 'answer to BootNotification (saved)').choices(['Accepted', 'Pending', 'Rejected']))
+    .option('--heartbeat-interval <seconds>', 'heartbeat interval given to chargers (saved)', int('--heartbeat-interval', 1, 86400))
+    .addOption(new Option('--auth <mode>', 'accept-all: unknown idTags are accepted; local-list: only listed tags (saved)').choices(['accept-all', 'local-list']))
+    .option('--call-timeout <seconds>', 'how long to wait for a charger to answer (saved)', int('--call-timeout', 1, 3600))
+    .option('--require-password', 'security profile 1: refuse chargers that have no password on the bench (saved)')
+    .option('--no-require-password', 'let chargers without a bench password connect without auth (saved; the default)')
+    .addOption(new Option('--unknown-chargers <policy>', 'accept: any identity may connect; reject: only chargers registered on the bench (saved)').choices(['accept', 'reject']))
+    .option('--quiet', 'do not print connections and status changes')
+    .action(async (opts) => {
     const dataDir = resolve(opts.dataDir);
     const token = opts.apiToken ?? randomBytes(18).toString('base64url');
     let bench: Bench;
@@ -62,7 +48,7 @@ program
     if (opts.requirePassword !== undefined) patch.requirePassword = opts.requirePassword;
     if (opts.unknownChargers) patch.unknownChargers = opts.unknownChargers;
     if (Object.keys(patch).length) await bench.settings.update(patch);
-    const uiDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+    const uiDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
     const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir });
     try {
       await api.start();
@@ -104,6 +90,7 @@ program
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+}
 
 /** One line for the console per event worth printing (escaped by the caller: it may hold a charger's text). */
 function describeEvent(e: BenchEvent): string | null {
@@ -129,6 +116,3 @@ function describeEvent(e: BenchEvent): string | null {
   }
 }
 
-registerVcpCommand(program);
-
-await program.parseAsync(process.argv);

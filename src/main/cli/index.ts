@@ -1,0 +1,13 @@
+// The chargebench command line: `serve` runs the bench headless with the automation API; `vcp` runs
+// virtual charge points against any central system.
+import { Command } from 'commander';
+import { version } from '../version';
+import { registerServeCommand } from './serve';
+import { registerVcpCommand } from './vcp';
+
+const program = new Command();
+program.name('chargebench').description('Commissioning and test bench for EV chargers over OCPP 1.6J').version(version);
+registerServeCommand(program);
+registerVcpCommand(program);
+
+await program.parseAsync(process.argv);
