@@ -127,7 +127,10 @@ export async function fillLog(dataDir: string, o: FillOptions): Promise<FillResu
       if (key === null) return;
       const k = `${kind}\u0000${key}`;
       const c = chunks.get(k);
-      if (c) (c[3] = id, c[4]++);
+      if (c) {
+    c[3] = id;
+    c[4]++;
+  }
       else chunks.set(k, [kind, key, id, id, 1]);
     };
     for (const f of frames) {

@@ -71,7 +71,7 @@ export async function startServe(extraArgs: string[] = [], dataDir = mkdtempSync
     dataDir,
     async call(method, args = {}) {
       const res = await fetch(`${url.origin}/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-      const body = await res.json();
+      const body = (await res.json()) as any;
       if (!res.ok) throw new Error(`${method}: ${res.status} ${body.error}`);
       return body;
     },

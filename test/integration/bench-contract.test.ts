@@ -91,6 +91,6 @@ describe('the UI served at /', () => {
     rmSync(join(uiDir, 'index.html'));
     const res = await fetch(`${origin}/`);
     expect(res.status).toBe(404);
-    expect((await res.json()).error).toContain('npm run build');
+    expect(((await res.json()) as { error: string }).error).toContain('npm run build');
   });
 });

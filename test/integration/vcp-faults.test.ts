@@ -2,7 +2,7 @@
 // and the bench records it. The virtual chargers run on a FakeClock, so timers are driven, not waited.
 import { describe, expect, it } from 'vitest';
 import { useTestBench, waitFor } from '../helpers/bench';
-import { FakeClock } from '../../src/shared/clock';
+import { FakeClock } from '../../src/main/clock';
 import { fileServer } from '../helpers/vcp-harness';
 
 const clock = new FakeClock(Date.now());

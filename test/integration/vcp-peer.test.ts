@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RPCServer } from 'ocpp-rpc';
 import { VirtualChargePoint } from '../../src/main/virtual-cp/virtual-charge-point';
-import { FakeClock } from '../../src/shared/clock';
+import { FakeClock } from '../../src/main/clock';
 import { VirtualChargerDefinition, type VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
 import { waitFor } from '../helpers/bench';
 

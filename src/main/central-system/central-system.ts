@@ -4,7 +4,7 @@
 // clock belong to the core and are handed in.
 import type { WebSocket } from 'ws';
 import type { RegistrationStatus } from '../../shared/ocpp16';
-import { isoTime, systemClock, type Clock } from '../../shared/clock';
+import { isoTime, systemClock, type Clock } from '../clock';
 import type { RpcEndpoint } from '../rpc/endpoint';
 import type { BenchRecord } from '../store/record';
 import type { EventBus } from '../core/event-bus';

@@ -3,7 +3,7 @@
 // for frames in violation) or the record (no answer leaves before its record is durable).
 import { WebSocket } from 'ws';
 import { OcppError, redactFrameText } from '../../shared/ocpp16';
-import { isoTime, type Clock } from '../../shared/clock';
+import { isoTime, type Clock } from '../clock';
 import { RpcEndpoint, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
 import { recordProblemText, type BenchRecord } from '../store/record';
 import type { EventBus } from '../core/event-bus';

@@ -4,7 +4,7 @@
 // its bus and call it, never the parts behind it.
 import { join } from 'node:path';
 import type { BenchHealth } from '../../shared/api/views';
-import { systemClock, type Clock } from '../../shared/clock';
+import { systemClock, type Clock } from '../clock';
 import { BenchRecord, recordProblemText, type RecordOptions } from '../store/record';
 import { CentralSystem, type CentralSystemOptions } from '../central-system/central-system';
 import { VirtualChargerManager } from '../virtual-cp/manager';
@@ -75,7 +75,7 @@ export class Bench {
     } catch (e) {
       await record.close();
       const err = e as NodeJS.ErrnoException;
-      if (err.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use: another ChargeBench or central system is running. Pick another with --port.`);
+      if (err.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use: another ChargeBench or central system is running. Pick another with --port.`, { cause: e });
       throw e;
     }
     const saved = record.virtualChargers;

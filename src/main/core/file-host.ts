@@ -49,7 +49,6 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)
 export function checkFileName(name: string, field = 'name'): string {
   const bad = (why: string) => new BenchError(400, `The file name ${JSON.stringify(name.slice(0, 100))} ${why}`, { field });
   if (name.length > 200) throw bad('is longer than 200 characters');
-  // eslint-disable-next-line no-control-regex
   if (/[/\\:*?"<>|\u0000-\u001f\u007f]/.test(name)) throw bad('contains a character file names cannot have (/ \\ : * ? " < > | or a control character)');
   let safe = name.trim().replace(/[. ]+$/, '');
   const reserved = WINDOWS_RESERVED.exec(safe);

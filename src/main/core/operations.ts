@@ -1,7 +1,7 @@
 // Operations: central-system actions sent to a charger on the user's behalf (any face, or a test run),
 // each validated before anything is sent, recorded with its outcome, and announced.
 import { actions, errorForIssues, isAction, redactPayload, type CentralSystemAction, type RequestOf } from '../../shared/ocpp16';
-import { isoTime, systemClock, type Clock } from '../../shared/clock';
+import { isoTime, systemClock, type Clock } from '../clock';
 import type { OperationResult, OperationView } from '../../shared/api/views';
 import { PayloadError, type CallOutcome } from '../rpc/endpoint';
 import type { CentralSystem } from '../central-system/central-system';

@@ -3,7 +3,7 @@
 // codes, and a record of every frame. Shared by the central system and the virtual charge point.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { systemClock, type Clock, type Timer } from '../../shared/clock';
+import { systemClock, type Clock, type Timer } from '../clock';
 import {
   actions,
   errorForIssues,
@@ -209,7 +209,7 @@ export class RpcEndpoint {
       io.received({ direction: 'in', kind: 'CALL', messageId, action, raw, error: `${error.code}: ${error.description}` });
       return this.sendError(messageId, error, action);
     }
-    let error: OcppErrorInfo | null = null;
+    let error: OcppErrorInfo | null;
     if (!isAction(action)) {
       error = { code: 'NotImplemented', description: `"${action}" is not an OCPP 1.6 action` };
     } else if (actions[action].initiator !== this.inbound && actions[action].initiator !== 'both') {

@@ -3,7 +3,7 @@
 // and answers for the record as a whole: whether it can be written, what it found at start, retention.
 // Writes are data (a statement's name + parameters) group-committed on the writer thread; reads are
 // plain queries on this thread's own connection, made after `settled()` where they must see the latest.
-import { systemClock, type Clock } from '../../shared/clock';
+import { systemClock, type Clock } from '../clock';
 import { BenchError } from '../errors';
 import type { Db, OpenOptions } from './database';
 import { databaseFile, ingestedSeq, openDatabase } from './database';

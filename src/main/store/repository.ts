@@ -1,7 +1,7 @@
 // What every repository of the record is given: the reading connection, the write queue (writes by name,
 // group-committed on the writer thread), and the clock. A repository declares its writes (SQL by name)
 // and, for the high-volume logs, the sparse-index keys of its rows.
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../clock';
 import type { Db } from './database';
 
 export interface Store {

@@ -17,7 +17,7 @@ import {
 } from '../../shared/api/virtual-chargers';
 import { centralSystemActions } from '../../shared/ocpp16';
 import { VirtualChargePoint, type PersistedState } from './virtual-charge-point';
-import type { Clock } from '../../shared/clock';
+import type { Clock } from '../clock';
 
 export interface StoredVirtualCharger {
   id: string;

@@ -29,7 +29,7 @@ import { Faults, type VirtualChargerDefinition, type VirtualChargerView, type Vi
 import { BenchError } from '../errors';
 import { basicAuthorization, ConfigurationStore, type FeatureProfile } from './configuration';
 import { SmartCharging, type InstalledProfile, type SmartChargingLimits } from './smart-charging';
-import { every, sleep, systemClock, type Clock, type Timer } from '../../shared/clock';
+import { every, sleep, systemClock, type Clock, type Timer } from '../clock';
 import { download, upload, versionFromLocation } from './transfer';
 
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';

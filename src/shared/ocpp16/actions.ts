@@ -11,7 +11,7 @@ export type ActionProfile = FeatureProfile | 'Security';
 /** Who sends the CALL: the charge point (CP), the central system (CS), or either (DataTransfer). */
 export type Initiator = 'CP' | 'CS' | 'both';
 
-interface ActionDef<Req extends z.ZodType, Res extends z.ZodType, I extends Initiator> {
+export interface ActionDef<Req extends z.ZodType, Res extends z.ZodType, I extends Initiator> {
   request: Req;
   response: Res;
   initiator: I;

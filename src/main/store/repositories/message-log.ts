@@ -42,13 +42,28 @@ export function toMessage(r: Row): MessageView {
 export function messageWhere(f: MessageFilter): { terms: string[]; args: unknown[] } {
   const terms: string[] = [];
   const args: unknown[] = [];
-  if (f.chargerId) (terms.push('charger_id = ?'), args.push(f.chargerId));
-  if (f.actions?.length) (terms.push(`action IN (${f.actions.map(() => '?').join(',')})`), args.push(...f.actions));
-  if (f.direction) (terms.push('direction = ?'), args.push(f.direction));
-  if (f.kinds?.length) (terms.push(`kind IN (${f.kinds.map(() => '?').join(',')})`), args.push(...f.kinds));
+  if (f.chargerId) {
+    terms.push('charger_id = ?');
+    args.push(f.chargerId);
+  }
+  if (f.actions?.length) {
+    terms.push(`action IN (${f.actions.map(() => '?').join(',')})`);
+    args.push(...f.actions);
+  }
+  if (f.direction) {
+    terms.push('direction = ?');
+    args.push(f.direction);
+  }
+  if (f.kinds?.length) {
+    terms.push(`kind IN (${f.kinds.map(() => '?').join(',')})`);
+    args.push(...f.kinds);
+  }
   if (f.errorsOnly || (f.kinds?.length && f.kinds.every((k) => k === 'CALLERROR' || k === 'INVALID'))) terms.push(FLAGGED);
   // LIKE folds ASCII case without copying each frame (lower() does), which is most of a search's time.
-  if (f.search) (terms.push("raw LIKE ? ESCAPE '\\'"), args.push(`%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.search) {
+    terms.push("raw LIKE ? ESCAPE '\\'");
+    args.push(`%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
   return { terms, args };
 }
 

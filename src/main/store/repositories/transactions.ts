@@ -55,7 +55,10 @@ export class TransactionsRepository {
   list(q: { chargerId?: string; active?: boolean; limit?: number } = {}): TransactionRecord[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (q.chargerId) (where.push('charger_id = ?'), args.push(q.chargerId));
+    if (q.chargerId) {
+    where.push('charger_id = ?');
+    args.push(q.chargerId);
+  }
     if (q.active !== undefined) where.push(q.active ? 'stop_time IS NULL' : 'stop_time IS NOT NULL');
     const sql = `SELECT * FROM transactions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     return (this.store.db.prepare(sql).all(...args, q.limit ?? 500) as Row[]).map(toTransaction);

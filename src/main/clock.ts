@@ -1,6 +1,7 @@
 // The bench's one clock: the central system, the record, the virtual chargers and the test engine read
 // the time and set every timer through a Clock, so tests (and conformance runs of timed cases) drive time
-// with FakeClock instead of waiting. Pure TypeScript, no imports: every layer may use it.
+// with FakeClock instead of waiting. It imports nothing, so every layer of main may use it (the virtual
+// charge point included, which may not import the core).
 export interface Timer {
   cancel(): void;
 }
