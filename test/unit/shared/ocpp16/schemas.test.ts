@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { createValidator } from 'ocpp-rpc';
-import { actions, allActions, centralSystemActions, chargePointActions } from '../../src/shared/ocpp16';
+import { actions, allActions, centralSystemActions, chargePointActions } from '../../../../src/shared/ocpp16';
 
 const require = createRequire(import.meta.url);
 const official = createValidator('ocpp1.6', require('ocpp-rpc/lib/schemas/ocpp1_6.json'));

@@ -1,6 +1,6 @@
 // OCPP-J frame parsing and the mapping of payload violations to the spec's CALLERROR codes.
 import { describe, expect, it } from 'vitest';
-import { actions, errorForIssues, excerpt, nestsDeeperThan, normalizeErrorCode, parseFrame, textNestsDeeperThan } from '../../src/shared/ocpp16';
+import { actions, errorForIssues, excerpt, nestsDeeperThan, normalizeErrorCode, parseFrame, textNestsDeeperThan } from '../../../../src/shared/ocpp16';
 
 const codeFor = (action: keyof typeof actions, payload: unknown) => {
   const r = actions[action].request.safeParse(payload);

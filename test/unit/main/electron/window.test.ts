@@ -58,10 +58,10 @@ vi.mock('electron', () => {
   };
 });
 
-import { APP_ORIGIN, createMainWindow, denyAllPermissions, DESKTOP_CSP, handleAppProtocol, isOwnRenderer, lockDownWebContents, registerAppScheme, rendererFile } from '../../src/main/electron/window';
+import { APP_ORIGIN, createMainWindow, denyAllPermissions, DESKTOP_CSP, handleAppProtocol, isOwnRenderer, lockDownWebContents, registerAppScheme, rendererFile } from '../../../../src/main/electron/window';
 
 // window.ts resolves the renderer next to the bundled main script: out/main/ -> out/renderer/.
-const rendererDir = fileURLToPath(new URL('../../src/main/renderer/', import.meta.url));
+const rendererDir = fileURLToPath(new URL('../../../../src/main/renderer/', import.meta.url));
 const own = `${APP_ORIGIN}/index.html`;
 
 describe('the app window', () => {

@@ -1,8 +1,8 @@
 // The RPC endpoint on its own: correlation, one outstanding CALL with a queue, timeouts, offline on
 // close, inbound validation, duplicate ids and results for unknown ids.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OcppError } from '../../src/shared/ocpp16';
-import { PayloadError, RpcEndpoint, type FrameRecord, type HandlerMap } from '../../src/main/rpc/endpoint';
+import { OcppError } from '../../../../src/shared/ocpp16';
+import { PayloadError, RpcEndpoint, type FrameRecord, type HandlerMap } from '../../../../src/main/rpc/endpoint';
 
 function endpoint(role: 'CS' | 'CP', handlers: HandlerMap = {}, callTimeoutMs = 1000) {
   const sent: any[] = [];

@@ -22,10 +22,10 @@ vi.mock('electron', () => ({
   BrowserWindow: { fromWebContents: () => ({ id: 1 }) },
 }));
 
-import { registerIpc, forwardEvents } from '../../src/main/electron/ipc';
-import { FileHost } from '../../src/main/core/file-host';
-import { benchMethods } from '../../src/shared/api/contract';
-import type { Bench } from '../../src/main/core/bench';
+import { registerIpc, forwardEvents } from '../../../../src/main/electron/ipc';
+import { FileHost } from '../../../../src/main/core/file-host';
+import { benchMethods } from '../../../../src/shared/api/contract';
+import type { Bench } from '../../../../src/main/core/bench';
 
 const OWN = 'file:///app/out/renderer/index.html';
 const isOwnRenderer = (url: string) => url.split('#')[0] === OWN;

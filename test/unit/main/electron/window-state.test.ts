@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultWindowState, fitToDisplays, loadWindowState, saveWindowState } from '../../src/main/electron/window-state';
+import { defaultWindowState, fitToDisplays, loadWindowState, saveWindowState } from '../../../../src/main/electron/window-state';
 
 const laptop = { x: 0, y: 0, width: 1440, height: 870 };
 const external = { x: 1440, y: 0, width: 2560, height: 1400 };

@@ -1,7 +1,7 @@
 // The clocks the virtual charge point runs on: FakeClock fires timers in order as time is moved;
 // systemClock waits longer than setTimeout's 24.8-day limit without firing early.
 import { describe, expect, it } from 'vitest';
-import { every, FakeClock, sleep, systemClock } from '../../src/main/clock';
+import { every, FakeClock, sleep, systemClock } from '../../../src/main/clock';
 
 describe('FakeClock', () => {
   it('fires each timer at its own moment, in order, and not before', async () => {

@@ -1,7 +1,7 @@
 // The desktop's charger notifications: one per burst, not one per charger, and only on a change to Faulted.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ChargerAlerts, type Alert } from '../../src/main/electron/charger-alerts';
-import type { BenchEvent } from '../../src/shared/api/views';
+import { ChargerAlerts, type Alert } from '../../../../src/main/electron/charger-alerts';
+import type { BenchEvent } from '../../../../src/shared/api/views';
 
 const connected = (chargerId: string, remoteAddress: string | null = '192.168.1.20'): BenchEvent => ({ type: 'chargerConnected', chargerId, remoteAddress, ts: '' });
 const status = (chargerId: string, connectorId: number, s: string, errorCode = s === 'Faulted' ? 'GroundFailure' : 'NoError'): BenchEvent =>
