@@ -17,8 +17,8 @@ export type Admission =
   | { admitted: true; chargerId: string; note: string | null }
   | { admitted: false; status: number; reason: string; chargerId: string | null; headers?: Record<string, string> };
 
-/** Decides one upgrade request. */
-export function admit(req: IncomingMessage, registry: ChargerRegistry, settings: BenchSettings): Admission {
+/** Decides one upgrade request; `refusedFor` says for how many more seconds the bench refuses a charger on purpose (bench behaviour). */
+export function admit(req: IncomingMessage, registry: ChargerRegistry, settings: BenchSettings, refusedFor: (chargerId: string) => number | null = () => null): Admission {
   const refuse = (status: number, reason: string, chargerId: string | null = null, headers?: Record<string, string>): Admission => ({ admitted: false, status, reason, chargerId, headers });
   let chargerId: string;
   try {
@@ -32,6 +32,10 @@ export function admit(req: IncomingMessage, registry: ChargerRegistry, settings:
   if (chargerId.length > MAX_IDENTITY_LENGTH) return refuse(400, `Identity too long: the charge point identity is ${chargerId.length} characters; OCPP allows at most ${MAX_IDENTITY_LENGTH}. Give the charger a shorter id`, chargerId.slice(0, 60));
   if (!ChargePointIdentity.safeParse(chargerId).success) {
     return refuse(400, `Unprintable identity: the charge point identity ${JSON.stringify(chargerId)} holds control characters (line breaks, escapes, NUL). Give the charger an id of printable characters`);
+  }
+  const seconds = refusedFor(chargerId);
+  if (seconds !== null) {
+    return refuse(503, `Bench offline on purpose: the bench refuses ${chargerId} for ${seconds} more s (bench behaviour, to test how the charger copes with an unreachable central system)`, chargerId, { 'Retry-After': String(seconds) });
   }
   const origin = req.headers.origin;
   if (origin !== undefined && !settings.allowBrowserOrigins) {

@@ -12,6 +12,7 @@ import type { SettingsStore } from '../core/settings';
 import { BenchError } from '../errors';
 import { Authorizer } from './authorizer';
 import { admit } from './admission';
+import { BehaviourRegistry } from './behaviour';
 import { ChargerRegistry } from './registry';
 import { DEFAULT_MAX_PAYLOAD, OcppServer, type OcppServerOptions } from './server';
 import { ChargerSession, MAX_UNSENT_BYTES, type SessionContext } from './session';
@@ -41,6 +42,8 @@ export class CentralSystem {
   private pingTimer: NodeJS.Timeout | null = null;
   readonly registry: ChargerRegistry;
   readonly auth: Authorizer;
+  /** How the bench misbehaves toward a charger on purpose (test cases, the bench behaviour panel). */
+  readonly behaviours: BehaviourRegistry;
   private readonly record: BenchRecord;
   private readonly settings: SettingsStore;
   private readonly bus: EventBus;
@@ -54,10 +57,11 @@ export class CentralSystem {
     ({ record: this.record, settings: this.settings, bus: this.bus } = parts);
     this.clock = parts.clock ?? systemClock;
     this.registry = new ChargerRegistry(this.record);
+    this.behaviours = new BehaviourRegistry(this.clock);
     this.auth = new Authorizer(this.record, () => this.settings.get());
     this.server = new OcppServer(options, {
       settings: () => this.settings.get(),
-      decide: (req) => admit(req, this.registry, this.settings.get()),
+      decide: (req) => admit(req, this.registry, this.settings.get(), (id) => this.behaviours.refusedSeconds(id)),
       accepted: (ws, req, admission) => this.onConnection(ws, req.socket.remoteAddress ?? null, admission.chargerId, admission.note),
       refused: (chargerId, remoteAddress, reason) => {
         const now = this.now();
@@ -74,14 +78,24 @@ export class CentralSystem {
       maxUnsentBytes: options.maxUnsentBytes ?? MAX_UNSENT_BYTES,
       maxPayload: options.maxPayload ?? DEFAULT_MAX_PAYLOAD,
       stats: { cutOffUnread: 0, throttled: 0 },
+      behaviours: this.behaviours,
       handlerContext: (chargerId) => ({
         chargerId,
         record: this.record,
         auth: this.auth,
         settings: () => this.settings.get(),
-        bootPolicy: (id: string): RegistrationStatus => this.registry.bootPolicyOf(id) ?? this.settings.get().defaultBootStatus,
+        bootAnswer: () => {
+          const boot = this.behaviours.standing(chargerId).boot;
+          const status: RegistrationStatus = boot?.status ?? this.registry.bootPolicyOf(chargerId) ?? this.settings.get().defaultBootStatus;
+          return { status, interval: boot?.interval ?? this.settings.get().heartbeatInterval };
+        },
+        authorize: (idTag) => {
+          const forced = this.behaviours.standing(chargerId).idTagStatus;
+          return forced ? { status: forced } : this.auth.authorize(idTag);
+        },
         emit: (e) => this.bus.publish(e),
         now: () => this.now(),
+        toldTime: () => new Date(this.clock.now() + (this.behaviours.standing(chargerId).timeOffsetSeconds ?? 0) * 1000).toISOString(),
       }),
     };
   }
@@ -144,6 +158,15 @@ export class CentralSystem {
   /** After pruning: chargers no longer in the record are no longer known (connected ones always stay). */
   forgetAllBut(kept: Set<string>): void {
     this.registry.forgetAllBut(kept, (id) => this.sessions.has(id));
+  }
+
+  /**
+   * Drops a charger's connection and refuses its reconnections for `seconds` (a server-side fault: the
+   * central system is unreachable). The refusals are recorded with the reason.
+   */
+  goOffline(chargerId: string, seconds: number): void {
+    this.behaviours.refuseFor(chargerId, seconds * 1000);
+    this.disconnect(chargerId, `The bench is unreachable for ${seconds} s on purpose (bench behaviour)`);
   }
 
   /** Closes a charger's connection from the bench side. */

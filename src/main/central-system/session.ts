@@ -2,12 +2,13 @@
 // guards that keep one charger from hurting the others (a bound on what waits to be sent to it, a budget
 // for frames in violation) or the record (no answer leaves before its record is durable).
 import { WebSocket } from 'ws';
-import { OcppError, redactFrameText } from '../../shared/ocpp16';
-import { isoTime, type Clock } from '../clock';
+import { OcppError, redactFrameText, type ChargePointAction } from '../../shared/ocpp16';
+import { isoTime, sleep, type Clock } from '../clock';
 import { RpcEndpoint, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
 import { recordProblemText, type BenchRecord } from '../store/record';
 import type { EventBus } from '../core/event-bus';
 import type { Authorizer } from './authorizer';
+import { mergeAnswer, type BehaviourRegistry } from './behaviour';
 import { chargePointHandlers, type HandlerContext } from './handlers/index';
 
 /**
@@ -38,6 +39,7 @@ export interface SessionContext {
   maxPayload: number;
   /** Counts for the health report. */
   stats: { cutOffUnread: number; throttled: number };
+  behaviours: BehaviourRegistry;
 }
 
 export class ChargerSession {
@@ -159,10 +161,16 @@ export class ChargerSession {
     const record = this.ctx.record;
     const map: HandlerMap = {};
     for (const [action, handler] of Object.entries(chargePointHandlers)) {
-      (map as Record<string, unknown>)[action] = (payload: unknown) => {
+      (map as Record<string, unknown>)[action] = (payload: Record<string, unknown>) => {
         // While nothing can be recorded, nothing is done: the charger hears so and tries again later.
         if (!record.writable) throw new OcppError('InternalError', 'The central system cannot record right now (its disk is full), so it did nothing with this message. Try again later.');
-        return (handler as (c: HandlerContext, p: unknown) => unknown)(context, payload);
+        // A bench behaviour (a test case, the behaviour panel) may answer otherwise, later, or not at all.
+        const policy = this.ctx.behaviours.policyFor(this.chargerId, action as ChargePointAction, payload);
+        if (policy?.callError) throw new OcppError(policy.callError.code, policy.callError.description);
+        if (policy?.withhold) return new Promise<never>(() => {});
+        const answer = (handler as (c: HandlerContext, p: unknown) => unknown)(context, payload);
+        const patched = policy?.patch ? mergeAnswer(answer, policy.patch) : answer;
+        return policy?.delayMs ? sleep(this.ctx.clock, policy.delayMs).then(() => patched) : patched;
       };
     }
     return map;

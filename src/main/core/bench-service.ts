@@ -6,6 +6,7 @@ import type { Bench } from './bench';
 import { version } from '../version';
 import { contract, benchMethods, type BenchMethod, type BenchParsedArgs, type BenchResult, type CallReply } from '../../shared/api/contract';
 import type { ChargerView } from '../../shared/api/views';
+import type { BenchBehaviourView } from '../../shared/api/bench-behaviour';
 import { reachableAddresses } from './network';
 
 export { hostedFileView, reachableAddresses } from './network';
@@ -53,6 +54,13 @@ export class BenchService {
     return { ...c, connected: this.bench.centralSystem.isConnected(id) };
   }
 
+  private behaviourView(id: string): BenchBehaviourView {
+    this.charger(id);
+    const behaviours = this.bench.centralSystem.behaviours;
+    const until = behaviours.refusedUntil(id);
+    return { chargerId: id, behaviour: behaviours.standing(id), refusedUntil: until === null ? null : new Date(until).toISOString() };
+  }
+
   private define(): Handlers {
     const { record, centralSystem: cs, virtualChargers: vcps, settings, operations } = this.bench;
     const registry = cs.registry;
@@ -90,6 +98,17 @@ export class BenchService {
       'chargers:statusHistory': ({ chargerId, ...q }) => {
         this.charger(chargerId);
         return record.connectors.history(chargerId, q);
+      },
+      'chargers:behaviour': ({ id }) => this.behaviourView(id),
+      'chargers:setBehaviour': ({ id, behaviour }) => {
+        this.charger(id);
+        cs.behaviours.setStanding(id, behaviour);
+        return this.behaviourView(id);
+      },
+      'chargers:goOffline': ({ id, seconds }) => {
+        this.charger(id);
+        cs.goOffline(id, seconds);
+        return this.behaviourView(id);
       },
       'chargerEvents:list': (q) => record.events.list(q),
       'messages:list': (q) => record.messages.list(q),

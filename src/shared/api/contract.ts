@@ -25,6 +25,7 @@ import type {
 } from './views';
 import type { BenchStatus } from './status';
 import { MessageFilter } from './message-filter';
+import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
 import type { BenchMethod } from './methods';
 import type { CentralSystemAction, RequestOf } from '../ocpp16/actions';
 
@@ -94,6 +95,11 @@ export const contract = {
     z.strictObject({ chargerId: z.string().min(1), connectorId: z.int().min(0).optional(), transactionId: z.int().min(1).optional(), limit: Limit(100_000) }),
   ),
   'chargers:statusHistory': call<Array<ConnectorView & { receivedAt: string }>>()(z.strictObject({ chargerId: z.string().min(1), connectorId: z.int().min(0).optional(), limit: Limit(10_000) })),
+  /** How the bench misbehaves toward a charger on purpose (server-side faults), and whether it is refused. */
+  'chargers:behaviour': call<BenchBehaviourView>()(ChargerRef),
+  'chargers:setBehaviour': call<BenchBehaviourView>()(z.strictObject({ id: z.string().min(1), behaviour: BenchBehaviour })),
+  /** Drops the charger's connection and refuses it for `seconds`: the central system is unreachable. */
+  'chargers:goOffline': call<BenchBehaviourView>()(z.strictObject({ id: z.string().min(1), seconds: z.int().min(1).max(86_400) })),
   /** DataTransfer, firmware and diagnostics status, security events, CSRs and warnings, newest first. */
   'chargerEvents:list': call<ChargerEventView[]>()(z.strictObject({ chargerId: z.string().optional(), limit: Limit(10_000) })),
   /** The message log newest first, paged by id (the automation API's plain list). */

@@ -3,5 +3,5 @@ import type { RequestOf, ResponseOf } from '../../../shared/ocpp16';
 import type { HandlerContext } from './context';
 
 export function Authorize(ctx: HandlerContext, req: RequestOf<'Authorize'>): ResponseOf<'Authorize'> {
-  return { idTagInfo: ctx.auth.authorize(req.idTag) };
+  return { idTagInfo: ctx.authorize(req.idTag) };
 }

@@ -4,8 +4,8 @@ import type { HandlerContext } from './context';
 
 export function BootNotification(ctx: HandlerContext, req: RequestOf<'BootNotification'>): ResponseOf<'BootNotification'> {
   const now = ctx.now();
-  const status = ctx.bootPolicy(ctx.chargerId);
+  const { status, interval } = ctx.bootAnswer();
   ctx.record.chargers.boot(ctx.chargerId, status, req, now);
   ctx.emit({ type: 'bootNotification', chargerId: ctx.chargerId, boot: req, status, ts: now });
-  return { status, currentTime: now, interval: ctx.settings().heartbeatInterval };
+  return { status, currentTime: ctx.toldTime(), interval };
 }

@@ -5,5 +5,5 @@ import type { HandlerContext } from './context';
 export function Heartbeat(ctx: HandlerContext): ResponseOf<'Heartbeat'> {
   const now = ctx.now();
   ctx.record.chargers.heartbeat(ctx.chargerId, now);
-  return { currentTime: now };
+  return { currentTime: ctx.toldTime() };
 }

@@ -4,7 +4,7 @@ import type { HandlerContext } from './context';
 
 export function StartTransaction(ctx: HandlerContext, req: RequestOf<'StartTransaction'>): ResponseOf<'StartTransaction'> {
   const now = ctx.now();
-  let idTagInfo: IdTagInfo = ctx.auth.authorize(req.idTag);
+  let idTagInfo: IdTagInfo = ctx.authorize(req.idTag);
   if (idTagInfo.status === 'Accepted' && ctx.auth.activeTransactionOf(req.idTag)) idTagInfo = { ...idTagInfo, status: 'ConcurrentTx' };
   const tx = ctx.record.transactions.start(
     { chargerId: ctx.chargerId, connectorId: req.connectorId, idTag: req.idTag, authStatus: idTagInfo.status, reservationId: req.reservationId ?? null, meterStart: req.meterStart, startTime: req.timestamp },

@@ -14,5 +14,5 @@ export function StopTransaction(ctx: HandlerContext, req: RequestOf<'StopTransac
   if (req.transactionData?.length) ctx.record.meterValues.add(ctx.chargerId, stopped?.connectorId ?? 0, stopped ? req.transactionId : null, req.transactionData, now);
   if (stopped) ctx.emit({ type: 'transactionStopped', transaction: stopped, ts: now });
   else ctx.record.events.add(ctx.chargerId, 'StopTransaction', { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req }, now);
-  return req.idTag !== undefined ? { idTagInfo: ctx.auth.authorize(req.idTag) } : {};
+  return req.idTag !== undefined ? { idTagInfo: ctx.authorize(req.idTag) } : {};
 }

@@ -40,6 +40,16 @@ export function fakeContext(chargerId = 'CP1', settings: Partial<BenchSettings> 
   } as unknown as BenchRecord;
   const s = { ...defaultSettings, ...settings };
   const auth = new Authorizer(record, () => s);
-  const ctx = (id: string): HandlerContext => ({ chargerId: id, record, auth, settings: () => s, bootPolicy: () => s.defaultBootStatus, emit: (e) => published.push(e), now: () => '2026-03-01T12:00:00.000Z' });
+  const ctx = (id: string): HandlerContext => ({
+    chargerId: id,
+    record,
+    auth,
+    settings: () => s,
+    bootAnswer: () => ({ status: s.defaultBootStatus, interval: s.heartbeatInterval }),
+    authorize: (idTag) => auth.authorize(idTag),
+    emit: (e) => published.push(e),
+    now: () => '2026-03-01T12:00:00.000Z',
+    toldTime: () => '2026-03-01T12:00:00.000Z',
+  });
   return { ctx: ctx(chargerId), as: ctx, transactions, meterValues, events, published };
 }

@@ -1,0 +1,102 @@
+// The bench misbehaving toward one charger on purpose: standing server-side faults (a boot answer, an
+// idTag status, a per-action CALLERROR, delay or silence, a wrong clock, refused connections), and
+// one-shot answers a running test case queues just before it expects a message. The session consults
+// this for every CALL of the charger; the handlers take their decisions (boot status, idTag status, the
+// time they report) from it, so the record stays true to what was answered.
+import type { ChargePointAction, OcppErrorCode } from '../../shared/ocpp16';
+import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
+import type { Clock } from '../clock';
+
+/** What happens to one CALL instead of (or on top of) the default answer. */
+export interface AnswerPolicy {
+  callError?: { code: OcppErrorCode; description: string };
+  /** No answer at all (the charger's call times out). */
+  withhold?: boolean;
+  /** The answer goes this much later. */
+  delayMs?: number;
+  /** Fields of the default answer replaced (deep-merged), e.g. { idTagInfo: { status: 'Blocked' } }. */
+  patch?: Record<string, unknown>;
+}
+
+/** A one-shot answer: used by the first CALL of `action` it matches, then gone. */
+export interface QueuedAnswer {
+  action: ChargePointAction;
+  matches?: (payload: Record<string, unknown>) => boolean;
+  policy: AnswerPolicy;
+}
+
+interface ChargerEntry {
+  standing: BenchBehaviour;
+  queue: QueuedAnswer[];
+  refusedUntil: number;
+}
+
+export class BehaviourRegistry {
+  private readonly entries = new Map<string, ChargerEntry>();
+
+  constructor(private readonly clock: Clock) {}
+
+  private entry(chargerId: string): ChargerEntry {
+    let e = this.entries.get(chargerId);
+    if (!e) this.entries.set(chargerId, (e = { standing: {}, queue: [], refusedUntil: 0 }));
+    return e;
+  }
+
+  standing(chargerId: string): BenchBehaviour {
+    return this.entries.get(chargerId)?.standing ?? {};
+  }
+
+  setStanding(chargerId: string, behaviour: BenchBehaviour): void {
+    this.entry(chargerId).standing = behaviour;
+  }
+
+  /** Queues a one-shot answer for the next matching CALL. */
+  queue(chargerId: string, answer: QueuedAnswer): void {
+    this.entry(chargerId).queue.push(answer);
+  }
+
+  /** Forgets every one-shot answer and the standing behaviour (a test case ends). */
+  clear(chargerId: string): void {
+    this.entries.delete(chargerId);
+  }
+
+  /** Refuses the charger's connections for `ms` from now. */
+  refuseFor(chargerId: string, ms: number): void {
+    this.entry(chargerId).refusedUntil = this.clock.now() + ms;
+  }
+
+  /** Until when the charger is refused (epoch ms), or null. */
+  refusedUntil(chargerId: string): number | null {
+    const until = this.entries.get(chargerId)?.refusedUntil ?? 0;
+    return until > this.clock.now() ? until : null;
+  }
+
+  /** For how many more seconds the charger is refused, or null. */
+  refusedSeconds(chargerId: string): number | null {
+    const until = this.refusedUntil(chargerId);
+    return until === null ? null : Math.max(1, Math.ceil((until - this.clock.now()) / 1000));
+  }
+
+  /** What to do with one CALL: a queued one-shot answer first, else the standing behaviour for its action. */
+  policyFor(chargerId: string, action: ChargePointAction, payload: Record<string, unknown>): AnswerPolicy | undefined {
+    const e = this.entries.get(chargerId);
+    if (!e) return undefined;
+    const i = e.queue.findIndex((q) => q.action === action && (q.matches?.(payload) ?? true));
+    if (i >= 0) return e.queue.splice(i, 1)[0].policy;
+    const m = e.standing.actions?.[action];
+    if (!m) return undefined;
+    if (m.mode === 'withhold') return { withhold: true };
+    if (m.mode === 'delay') return { delayMs: m.delaySeconds * 1000 };
+    return { callError: { code: m.errorCode, description: `The bench answers ${action} with ${m.errorCode} on purpose (bench behaviour)` } };
+  }
+}
+
+/** `base` with `patch` laid over it, objects merged key by key, everything else replaced. */
+export function mergeAnswer<T>(base: T, patch: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(patch)) {
+    const b = out[k];
+    out[k] = v !== null && typeof v === 'object' && !Array.isArray(v) && b !== null && typeof b === 'object' && !Array.isArray(b) ? mergeAnswer(b, v as Record<string, unknown>) : v;
+  }
+  return out as T;
+}
