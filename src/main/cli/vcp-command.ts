@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { activeFaults, faultRows, faultSummary, physicalActions, VirtualChargerDefinition, type PhysicalAction } from '../../shared/api/virtual-chargers';
 import { redactFrameText } from '../../shared/ocpp16';
 import { printable } from './terminal';
-import { VirtualChargePoint, type VcpFrame } from '../virtual-cp/virtual-charge-point';
+import { VirtualChargePoint, type VcpFrame } from '../virtual-cp/charge-point';
 import { BenchError } from '../errors';
 import { faultPatch } from '../virtual-cp/faults';
 import { commandLine, commandUsage, performPhysicalAction } from '../virtual-cp/physical-actions';

@@ -3,7 +3,7 @@
 // (definition and non-volatile state) across restarts.
 import { BenchError, parse } from '../errors';
 import { FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualChargerView } from '../../shared/api/virtual-chargers';
-import { VirtualChargePoint, type PersistedState } from './virtual-charge-point';
+import { VirtualChargePoint, type PersistedState } from './charge-point';
 import { faultPatch } from './faults';
 import { performPhysicalAction } from './physical-actions';
 import type { Clock } from '../../shared/clock';

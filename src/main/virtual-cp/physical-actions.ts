@@ -1,23 +1,98 @@
-// The physical actions at work: one name and body from the shared vocabulary (shared/api/virtual-chargers.ts)
-// performed on a virtual charger, for the manager (REST, IPC) and the CLI's typed commands alike.
+// The physical actions at work: what each does to the charger, and one name and body from the shared
+// vocabulary (shared/api/virtual-chargers.ts) performed on a charger, for the manager (REST, IPC) and the
+// CLI's typed commands alike.
 import { BenchError, parse } from '../errors';
 import { physicalActions, type PhysicalAction, type PhysicalActionArgs } from '../../shared/api/virtual-chargers';
 import type { ChargePointErrorCode } from '../../shared/ocpp16';
+import type { Connector, Model } from './model';
+import type { CardOutcome } from './services/transactions';
 
 /** What a person can do to a charger (VirtualChargePoint). */
-export interface PhysicalActionTarget {
-  readonly id: string;
-  readonly isRunning: boolean;
-  plug(connectorId: number): void;
-  unplug(connectorId: number): void;
-  presentIdTag(connectorId: number, idTag: string): Promise<{ accepted: boolean; status: string; message: string }>;
-  suspend(connectorId: number): void;
-  resume(connectorId: number): void;
-  setFault(connectorId: number, errorCode: ChargePointErrorCode, info?: string): void;
-  clearFault(connectorId: number): void;
-  powerCycle(): void;
-  dropConnection(): void;
-  sendMalformed(): void;
+export type PhysicalActionTarget = Pick<PhysicalActions, 'plug' | 'unplug' | 'presentIdTag' | 'suspend' | 'resume' | 'setFault' | 'clearFault' | 'powerCycle' | 'dropConnection' | 'sendMalformed'> & { readonly id: string; readonly isRunning: boolean };
+
+/** What a person's hands, the EV and the mains do to a charger. */
+export class PhysicalActions {
+  constructor(private readonly cp: Model) {}
+
+  plug(connectorId: number): void {
+    const c = this.cp.connectors.get(connectorId);
+    if (c.plugged) throw new BenchError(409, `Connector ${connectorId} already has a cable plugged in`);
+    c.plugged = true;
+    c.finishing = false;
+    this.cp.transactions.plugged(c);
+    this.cp.refresh();
+  }
+
+  unplug(connectorId: number): void {
+    const c = this.cp.connectors.get(connectorId);
+    if (!c.plugged) throw new BenchError(409, `Connector ${connectorId} has no cable plugged in`);
+    this.cp.metering.settle(c);
+    c.plugged = false;
+    c.evSuspended = false;
+    c.finishing = false;
+    c.startFailed = false;
+    this.cp.transactions.unplugged(c);
+    this.cp.refresh();
+  }
+
+  /** A card held to the reader of a connector: starts, or stops, a session. */
+  presentIdTag(connectorId: number, idTag: string): Promise<CardOutcome> {
+    return this.cp.transactions.presentCard(this.cp.connectors.get(connectorId), idTag);
+  }
+
+  suspend(connectorId: number): void {
+    const c = this.cp.connectors.get(connectorId);
+    if (!c.tx || !c.plugged) throw new BenchError(409, `Connector ${connectorId} has no EV charging to suspend`);
+    this.setEvSuspended(c, true);
+  }
+
+  resume(connectorId: number): void {
+    const c = this.cp.connectors.get(connectorId);
+    if (!c.evSuspended) throw new BenchError(409, `The EV on connector ${connectorId} is not suspended`);
+    this.setEvSuspended(c, false);
+  }
+
+  /** A hardware fault on a connector, or on the whole charger (0): Faulted with this error code. */
+  setFault(connectorId: number, errorCode: ChargePointErrorCode, info?: string): void {
+    const { connectors } = this.cp;
+    const target = connectorId === 0 ? connectors.charger : connectors.get(connectorId);
+    this.cp.metering.settleAll();
+    target.fault = { errorCode, info };
+    for (const c of connectorId === 0 ? connectors.all : [target as Connector]) this.cp.transactions.dropAuthorized(c);
+    this.cp.refresh();
+  }
+
+  clearFault(connectorId: number): void {
+    const target = connectorId === 0 ? this.cp.connectors.charger : this.cp.connectors.get(connectorId);
+    if (!target.fault) throw new BenchError(409, connectorId === 0 ? 'The charger has no fault set' : `Connector ${connectorId} has no fault set`);
+    this.cp.metering.settleAll();
+    target.fault = null;
+    this.cp.refresh();
+  }
+
+  /** Power lost and back: transactions end with PowerLoss, then the charger boots again. */
+  powerCycle(): void {
+    if (!this.cp.isRunning) throw new BenchError(409, `Virtual charger ${this.cp.id} is not running`);
+    void this.cp.reset.reboot('PowerLoss', false);
+  }
+
+  /** Closes the WebSocket as a network failure would; the charger reconnects with back-off. */
+  dropConnection(): void {
+    if (!this.cp.connection.hasSocket) throw new BenchError(409, `Virtual charger ${this.cp.id} is not connected`);
+    this.cp.connection.terminate('Connection dropped on request');
+  }
+
+  /** Sends one frame that is not valid OCPP-J. */
+  sendMalformed(): void {
+    if (!this.cp.connection.isOpen) throw new BenchError(409, `Virtual charger ${this.cp.id} is not connected`);
+    this.cp.connection.sendRaw(`[2,"malformed-${Math.floor(this.cp.random() * 1e6)}","Heartbeat",{`);
+  }
+
+  private setEvSuspended(c: Connector, suspended: boolean): void {
+    this.cp.metering.settle(c);
+    c.evSuspended = suspended;
+    this.cp.refresh();
+  }
 }
 
 type Perform = { [A in PhysicalAction]: (cp: PhysicalActionTarget, args: PhysicalActionArgs<A>) => unknown };

@@ -53,6 +53,7 @@ export const actionFaultModes: Record<ActionFault['mode'], { label: string; does
 export const UnlockOutcomes = z
   .strictObject({ Unlocked: z.number().min(0), UnlockFailed: z.number().min(0), NotSupported: z.number().min(0) })
   .refine((w) => w.Unlocked + w.UnlockFailed + w.NotSupported > 0, 'at least one outcome needs a weight above 0');
+export type UnlockOutcomes = z.infer<typeof UnlockOutcomes>;
 
 type Shape = Record<string, z.ZodDefault>;
 type State<F extends Shape> = z.output<z.ZodObject<F>>;
