@@ -45,6 +45,13 @@ describe('performing a physical action', () => {
 });
 
 describe('a typed command line', () => {
+  it('takes every command the README documents for `chargebench vcp`', () => {
+    const typed = ['plug 1', 'tag 1 TAG1', 'suspend 1', 'resume 1', 'fault 1 GroundFailure', 'clear 1', 'unplug 1', 'power-cycle', 'drop', 'malformed'];
+    expect(typed.map((line) => (commandLine(line.split(' ')) as { action: string }).action)).toEqual([
+      'plug', 'present-id-tag', 'suspend', 'resume', 'fault', 'clear-fault', 'unplug', 'power-cycle', 'drop-connection', 'send-malformed',
+    ]);
+  });
+
   it('reads the vocabulary\u2019s command words, arguments in order, numbers where the schema wants them', () => {
     expect(commandLine(['tag', '1', '123'])).toEqual({ action: 'present-id-tag', body: { connectorId: 1, idTag: '123' } });
     expect(commandLine(['fault', '0', 'GroundFailure'])).toEqual({ action: 'fault', body: { connectorId: 0, errorCode: 'GroundFailure' } });
