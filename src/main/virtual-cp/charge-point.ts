@@ -1,15 +1,13 @@
-// A virtual OCPP 1.6J charge point: the parts wired together (connection, services, operations, faults,
-// physical actions), powered on and off, saved and shown. It speaks through the same RPC layer as the
-// central system over a real WebSocket, and every timer runs on the injected Clock.
+// A virtual OCPP 1.6J charge point: its parts wired together, powered on and off, saved and shown. It speaks
+// through the same RPC layer as the central system over a real WebSocket; every timer runs on the injected Clock.
 import type { CallOutcome, FrameRecord, RpcEndpoint } from '../rpc/endpoint';
-import type { Action, ChargePointErrorCode, RequestOf } from '../../shared/ocpp16';
-import type { AuthorizationData, IdTagInfo } from '../../shared/ocpp16';
+import type { Action, AuthorizationData, ChargePointErrorCode, IdTagInfo, RequestOf } from '../../shared/ocpp16';
 import type { ActionFault, Faults, VirtualChargerDefinition, VirtualChargerView, VirtualConnectorView } from '../../shared/api/virtual-chargers';
 import { systemClock, type Clock } from '../../shared/clock';
 import { ConfigurationStore, type FeatureProfile } from './configuration';
 import { Connection } from './connection';
 import { FaultSwitches } from './faults';
-import { Connectors, type Availability, type Connector, type Model } from './model';
+import { Connectors, type Availability, type Connector } from './model';
 import { handlersFor } from './operations';
 import { PhysicalActions } from './physical-actions';
 import { AuthorizationService } from './services/authorization';
@@ -66,7 +64,7 @@ export interface VirtualChargePointOptions {
   keepDiagnostics?: boolean;
 }
 
-export class VirtualChargePoint implements Model {
+export class VirtualChargePoint {
   readonly id: string;
   readonly definition: VirtualChargerDefinition;
   readonly config: ConfigurationStore;
@@ -85,7 +83,9 @@ export class VirtualChargePoint implements Model {
   readonly firmware: FirmwareService;
   readonly diagnostics: DiagnosticsService;
   readonly reset: ResetService;
+  /** The last thing that went wrong, for the user. */
   lastError: string | null = null;
+  /** Central-system actions to misbehave on (the `action` fault switch). */
   protocolFaults: Partial<Record<string, ActionFault>> = {};
   private readonly faultSwitches: FaultSwitches;
   private readonly hands: PhysicalActions;
@@ -153,6 +153,7 @@ export class VirtualChargePoint implements Model {
     this.changed();
   }
 
+  /** Powered on. */
   get isRunning(): boolean {
     return this.running;
   }
@@ -161,10 +162,12 @@ export class VirtualChargePoint implements Model {
     return this.connection.state === 'connected';
   }
 
+  /** Connected and registered (BootNotification Accepted). */
   get isAccepted(): boolean {
     return this.connection.state === 'connected' && this.boot.registration === 'Accepted';
   }
 
+  /** Bumped at every power-on and power-off: async work begun before gives up when it changes. */
   get epoch(): number {
     return this.powerOns;
   }
@@ -292,16 +295,19 @@ export class VirtualChargePoint implements Model {
     return this.connection.call(action, payload);
   }
 
+  /** Runs `fn` once the answer to the central system's request `messageId` is on the wire. */
   afterAnswer(messageId: string, fn: () => void): void {
     this.connection.afterAnswer(messageId, fn);
   }
 
+  /** Meters settle now; the StatusNotifications a change causes follow the answer to the request that caused it. */
   refreshAfterAnswer(messageId: string): void {
     this.metering.settleAll();
     this.changed();
     this.afterAnswer(messageId, () => this.refresh());
   }
 
+  /** After any change: settle meters, report changed statuses, follow charging schedules, tell the owner. */
   refresh(): void {
     this.metering.settleAll();
     this.status.reportAll();
@@ -309,6 +315,7 @@ export class VirtualChargePoint implements Model {
     this.changed();
   }
 
+  /** Something a user sees changed. */
   changed(): void {
     this.options.onChange?.();
   }

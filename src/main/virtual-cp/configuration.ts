@@ -1,6 +1,5 @@
-// The virtual charge point's configuration: the standard keys (shared/ocpp16/configuration-keys.ts) with
-// realistic defaults and validation, the store behind GetConfiguration and ChangeConfiguration (no I/O:
-// the charger persists), and typed access for the services that own keys.
+// The virtual charge point's configuration: the standard keys with realistic defaults and validation, the
+// store behind Get/ChangeConfiguration (no I/O: the charger persists), and typed access for key owners.
 import type { GetConfigurationResponse } from '../../shared/ocpp16';
 import { featureProfiles, type ActionProfile, type FeatureProfile } from '../../shared/ocpp16/actions';
 import { configurationKeys, type ConfigurationKeyName, type KeyType, type KeyTypeOf } from '../../shared/ocpp16/configuration-keys';
@@ -424,6 +423,8 @@ export type OwnedKeys<K extends ConfigurationKeyName> = { readonly [N in K]: Key
   has(name: K): boolean;
   /** Runs `fn` after every stored change of the key. */
   onChange(name: K, fn: () => void): void;
+  /** The charger itself sets the key (the store's setInternal). */
+  setInternal(name: K, value: string): void;
 };
 
 const typeOf = new Map<string, KeyType>(configurationKeys.map((k) => [k.name, k.type]));
@@ -433,6 +434,7 @@ export function ownKeys<K extends ConfigurationKeyName>(store: ConfigurationStor
   const keys = {
     has: (name: K) => store.has(name),
     onChange: (name: K, fn: () => void) => void store.onChange((key) => key === name && fn()),
+    setInternal: (name: K, value: string) => store.setInternal(name, value),
   };
   for (const name of names) {
     const read = { integer: () => store.int(name), boolean: () => store.bool(name), csl: () => store.list(name), string: () => store.string(name) ?? '' }[typeOf.get(name)!];

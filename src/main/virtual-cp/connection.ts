@@ -62,7 +62,7 @@ export class Connection {
   ) {
     this.keys = ownKeys(cp.config, connectionKeys);
     // The definition's password seeds AuthorizationKey once; a key the central system set since wins.
-    if (options.password && this.keys.has('AuthorizationKey') && !this.keys.AuthorizationKey) cp.config.setInternal('AuthorizationKey', options.password);
+    if (options.password && this.keys.has('AuthorizationKey') && !this.keys.AuthorizationKey) this.keys.setInternal('AuthorizationKey', options.password);
     this.password = this.keys.AuthorizationKey || options.password;
     this.pingIntervalS = this.keys.WebSocketPingInterval;
     // Takes effect at the next connection, as on a real charger.

@@ -1,6 +1,5 @@
-// The fault switches of a virtual charger at work: one `apply` per switch of the shared table
-// (shared/api/virtual-chargers.ts) that sets the misbehaviour in the part it touches, the per-action
-// protocol faults, and a named switch's body turned into a change (for the API and the CLI).
+// The fault switches at work: one `apply` per switch of the shared table (shared/api/virtual-chargers.ts),
+// the per-action protocol faults, and a named switch's body turned into a change (API and CLI).
 import { BenchError, parse } from '../errors';
 import { actions, OcppError, type CentralSystemAction, type JsonObject } from '../../shared/ocpp16';
 import { Faults, faultSwitches, faultSwitchNames, type ActionFault, type FaultSwitch } from '../../shared/api/virtual-chargers';

@@ -1,23 +1,10 @@
 // What the parts of a virtual charge point share (MicroOcpp's Model): the connectors as the hardware has
 // them, and the Model through which services and operations reach each other and the connection.
-import type { CallOutcome } from '../rpc/endpoint';
-import type { Action, ChargePointErrorCode, MeterValue, RequestOf } from '../../shared/ocpp16';
-import type { ActionFault, Faults, UnlockOutcomes, VirtualChargerDefinition, VirtualChargerView } from '../../shared/api/virtual-chargers';
-import type { Clock, Timer } from '../../shared/clock';
+import type { ChargePointErrorCode, MeterValue } from '../../shared/ocpp16';
+import type { UnlockOutcomes } from '../../shared/api/virtual-chargers';
+import type { Timer } from '../../shared/clock';
 import { BenchError } from '../errors';
-import type { ConfigurationStore } from './configuration';
-import type { Connection } from './connection';
-import type { AuthorizationService } from './services/authorization';
-import type { BootService } from './services/boot';
-import type { DiagnosticsService } from './services/diagnostics';
-import type { FirmwareService } from './services/firmware';
-import type { HeartbeatService } from './services/heartbeat';
-import type { MeteringService } from './services/metering';
-import type { ReservationService } from './services/reservations';
-import type { ResetService } from './services/reset';
-import type { SmartChargingService } from './services/smart-charging';
-import type { StatusService } from './services/status';
-import type { TransactionService } from './services/transactions';
+import type { VirtualChargePoint } from './charge-point';
 
 export type Availability = 'Operative' | 'Inoperative';
 export type HardwareFault = { errorCode: ChargePointErrorCode; info?: string } | null;
@@ -132,49 +119,8 @@ export class Connectors {
   }
 }
 
-/** What every service and operation of one charger reaches: the others, the connection, and the charger's state. */
-export interface Model {
-  readonly id: string;
-  readonly definition: VirtualChargerDefinition;
-  readonly clock: Clock;
-  readonly random: () => number;
-  readonly config: ConfigurationStore;
-  readonly connectors: Connectors;
-  readonly connection: Connection;
-  readonly boot: BootService;
-  readonly heartbeat: HeartbeatService;
-  readonly status: StatusService;
-  readonly authorization: AuthorizationService;
-  readonly transactions: TransactionService;
-  readonly metering: MeteringService;
-  readonly reservations: ReservationService;
-  readonly smartCharging: SmartChargingService;
-  readonly firmware: FirmwareService;
-  readonly diagnostics: DiagnosticsService;
-  readonly reset: ResetService;
-  /** Powered on. */
-  readonly isRunning: boolean;
-  /** Connected and registered (BootNotification Accepted). */
-  readonly isAccepted: boolean;
-  /** Bumped at every power-on and power-off: async work begun before gives up when it changes. */
-  readonly epoch: number;
-  /** The last thing that went wrong, for the user. */
-  lastError: string | null;
-  /** Central-system actions to misbehave on (the `action` fault switch). */
-  protocolFaults: Partial<Record<string, ActionFault>>;
-  call<A extends Action>(action: A, payload: RequestOf<A>): Promise<CallOutcome<A>>;
-  /** Runs `fn` once the answer to the central system's request `messageId` is on the wire. */
-  afterAnswer(messageId: string, fn: () => void): void;
-  /** Meters settle now; the StatusNotifications a change causes follow the answer to the request that caused it. */
-  refreshAfterAnswer(messageId: string): void;
-  /** After any change: settle meters, report changed statuses, follow charging schedules, tell the owner. */
-  refresh(): void;
-  /** Something a user sees changed. */
-  changed(): void;
-  /** The power goes: timers stop, the connection closes, volatile state is lost. */
-  powerDown(): void;
-  setFaults(patch: Partial<Faults>): Faults;
-  /** What the user sees of the charger. */
-  view(): VirtualChargerView;
-  iso(): string;
-}
+/**
+ * What every service and operation of one charger reaches: the charge point itself (charge-point.ts), whose
+ * fields are the other parts and the charger's state, and whose methods are the plumbing they share.
+ */
+export type Model = VirtualChargePoint;

@@ -1,6 +1,5 @@
-// The physical actions at work: what each does to the charger, and one name and body from the shared
-// vocabulary (shared/api/virtual-chargers.ts) performed on a charger, for the manager (REST, IPC) and the
-// CLI's typed commands alike.
+// The physical actions at work: what each does to the charger, and a name and body of the shared vocabulary
+// (shared/api/virtual-chargers.ts) performed on a charger, for the manager and the CLI's typed commands.
 import { BenchError, parse } from '../errors';
 import { physicalActions, type PhysicalAction, type PhysicalActionArgs } from '../../shared/api/virtual-chargers';
 import type { ChargePointErrorCode } from '../../shared/ocpp16';

@@ -92,30 +92,26 @@ const off = z.boolean().default(false);
 const offlineSeconds = z.number().min(0).max(86_400).default(60);
 const slowChargingW = z.number().min(0).max(3680).default(230);
 
+/** A switch that is just on or off: one boolean field, the body `{"on": true}`. */
+const onOffSwitch = <K extends string>(field: K, label: string, explanation: string) =>
+  faultSwitch<{ [F in K]: typeof off }, typeof onOff>({
+    label,
+    explanation,
+    fields: { [field]: off } as { [F in K]: typeof off },
+    body: onOff,
+    example: '{"on": true}',
+    patch: (b) => ({ [field]: b.on }) as never,
+    control: { kind: 'switch', on: field },
+  });
+
 /**
  * The fault switches: each misbehaviour a virtual charger can be told to have, by its name in the API
  * (`POST /api/virtual-chargers/{id}/faults/{name}`) and on the CLI, in the order the UI shows them. Its
  * behaviour is one `apply` in src/main/virtual-cp/faults.ts: a row here and that function add a fault.
  */
 export const faultSwitches = {
-  'session-start-failure': faultSwitch({
-    label: 'Session start fails',
-    explanation: 'Authorizes the card, then stays Available with no power: no StartTransaction.',
-    fields: { sessionStartFailure: off },
-    body: onOff,
-    example: '{"on": true}',
-    patch: (b) => ({ sessionStartFailure: b.on }),
-    control: { kind: 'switch', on: 'sessionStartFailure' },
-  }),
-  'auth-failure': faultSwitch({
-    label: 'Card authorization fails',
-    explanation: 'Authorize comes back Invalid for every card that is not in the charger\u2019s local list.',
-    fields: { authFailure: off },
-    body: onOff,
-    example: '{"on": true}',
-    patch: (b) => ({ authFailure: b.on }),
-    control: { kind: 'switch', on: 'authFailure' },
-  }),
+  'session-start-failure': onOffSwitch('sessionStartFailure', 'Session start fails', 'Authorizes the card, then stays Available with no power: no StartTransaction.'),
+  'auth-failure': onOffSwitch('authFailure', 'Card authorization fails', 'Authorize comes back Invalid for every card that is not in the charger\u2019s local list.'),
   'slow-charging': faultSwitch({
     label: 'Slow charging',
     explanation: 'Charges at a trickle: at most the trickle power (powerW).',
@@ -126,15 +122,7 @@ export const faultSwitches = {
     control: { kind: 'switch', on: 'slowCharging', settings: [{ field: 'slowChargingW', label: 'Trickle power', unit: 'W' }] },
     summary: (f) => [`Slow charging (${f.slowChargingW} W)`],
   }),
-  'drop-mid-transaction': faultSwitch({
-    label: 'Drop mid-transaction',
-    explanation: 'Drops the connection after a session\u2019s first MeterValues, then reconnects.',
-    fields: { dropMidTransaction: off },
-    body: onOff,
-    example: '{"on": true}',
-    patch: (b) => ({ dropMidTransaction: b.on }),
-    control: { kind: 'switch', on: 'dropMidTransaction' },
-  }),
+  'drop-mid-transaction': onOffSwitch('dropMidTransaction', 'Drop mid-transaction', 'Drops the connection after a session\u2019s first MeterValues, then reconnects.'),
   offline: faultSwitch({
     label: 'Offline',
     explanation: 'Stops heartbeats and drops the connection; comes back after the seconds given (0: when switched off).',
@@ -145,24 +133,8 @@ export const faultSwitches = {
     control: { kind: 'switch', on: 'offline', settings: [{ field: 'offlineSeconds', label: 'Back after', unit: 's' }] },
     summary: (f) => [f.offlineSeconds > 0 ? `Offline (${f.offlineSeconds} s)` : 'Offline'],
   }),
-  'stuck-connector': faultSwitch({
-    label: 'Stuck connector',
-    explanation: 'UnlockConnector answers UnlockFailed and the status reports ConnectorLockFailure, until cleared.',
-    fields: { stuckConnector: off },
-    body: onOff,
-    example: '{"on": true}',
-    patch: (b) => ({ stuckConnector: b.on }),
-    control: { kind: 'switch', on: 'stuckConnector' },
-  }),
-  'firmware-install-failure': faultSwitch({
-    label: 'Firmware install fails',
-    explanation: 'UpdateFirmware downloads, then reports InstallationFailed; the old firmware keeps running.',
-    fields: { firmwareInstallFailure: off },
-    body: onOff,
-    example: '{"on": true}',
-    patch: (b) => ({ firmwareInstallFailure: b.on }),
-    control: { kind: 'switch', on: 'firmwareInstallFailure' },
-  }),
+  'stuck-connector': onOffSwitch('stuckConnector', 'Stuck connector', 'UnlockConnector answers UnlockFailed and the status reports ConnectorLockFailure, until cleared.'),
+  'firmware-install-failure': onOffSwitch('firmwareInstallFailure', 'Firmware install fails', 'UpdateFirmware downloads, then reports InstallationFailed; the old firmware keeps running.'),
   'unlock-outcomes': faultSwitch({
     label: 'Random unlock outcomes',
     explanation: 'UnlockConnector answers at random, with the weights given as relative chances.',

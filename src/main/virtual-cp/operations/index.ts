@@ -1,6 +1,5 @@
-// The central-system operations the virtual charger answers: one file per action, in a map typed over
-// every action it simulates (a missing one is a compile error). A switched-off feature profile's actions,
-// by their profile in shared/ocpp16/actions.ts, get no handler: the endpoint answers NotSupported.
+// The central-system operations the virtual charger answers, one file each, in a map typed over every action
+// it simulates; a switched-off profile's actions (by actions.ts) get no handler: the endpoint says NotSupported.
 import type { Handler, HandlerMap } from '../../rpc/endpoint';
 import { actions, type ActionsOf, type CentralSystemAction, type RequestOf, type ResponseOf } from '../../../shared/ocpp16';
 import { misbehave } from '../faults';

@@ -31,7 +31,7 @@ export class HeartbeatService {
 
   /** The interval a BootNotification answer gave. */
   useInterval(seconds: number): void {
-    this.cp.config.setInternal('HeartbeatInterval', String(Math.min(seconds, MAX_INTERVAL_S)));
+    this.keys.setInternal('HeartbeatInterval', String(Math.min(seconds, MAX_INTERVAL_S)));
   }
 
   stop(): void {

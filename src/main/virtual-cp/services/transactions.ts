@@ -1,6 +1,5 @@
-// Transactions: what starts and stops a session (a card, the cable, the central system), and the
-// transaction messages queue: StartTransaction, MeterValues and StopTransaction delivered in order,
-// retried per TransactionMessageAttempts, kept while offline and across restarts.
+// Transactions: what starts and stops a session (card, cable, central system), and the queue that delivers
+// Start/StopTransaction and MeterValues in order, retried, kept while offline and across restarts.
 import type { IdTagInfo, JsonObject, Reason, ResponseOf } from '../../../shared/ocpp16';
 import type { Timer } from '../../../shared/clock';
 import { ownKeys, type OwnedKeys } from '../configuration';

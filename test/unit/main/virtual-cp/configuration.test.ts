@@ -1,6 +1,13 @@
 // The virtual charge point's configuration keys: GetConfiguration and ChangeConfiguration answers, validation,
 // profiles, saved values and change notifications. Every GetConfiguration answer must pass the wire schema.
 import { describe, expect, it, vi } from 'vitest';
+import { connectionKeys } from '../../../../src/main/virtual-cp/connection';
+import { authorizationKeys } from '../../../../src/main/virtual-cp/services/authorization';
+import { heartbeatKeys } from '../../../../src/main/virtual-cp/services/heartbeat';
+import { meteringKeys } from '../../../../src/main/virtual-cp/services/metering';
+import { reservationKeys } from '../../../../src/main/virtual-cp/services/reservations';
+import { smartChargingKeys } from '../../../../src/main/virtual-cp/services/smart-charging';
+import { transactionKeys } from '../../../../src/main/virtual-cp/services/transactions';
 import { GetConfigurationResponse } from '../../../../src/shared/ocpp16';
 import {
   allFeatureProfiles,
@@ -447,6 +454,12 @@ describe('basicAuthorization', () => {
 });
 
 describe('keys a service owns', () => {
+  it('are each owned by one part of the charger at most', () => {
+    const owned = [connectionKeys, authorizationKeys, heartbeatKeys, meteringKeys, reservationKeys, smartChargingKeys, transactionKeys].flat();
+    expect(new Set(owned).size).toBe(owned.length);
+    expect(owned.every((k) => keyDefinitions.some((d) => d.key === k))).toBe(true);
+  });
+
   it('read with the type the spec gives them, and tell of their own changes only', () => {
     const s = store();
     const keys = ownKeys(s, ['HeartbeatInterval', 'LocalPreAuthorize', 'MeterValuesSampledData', 'CpoName']);
