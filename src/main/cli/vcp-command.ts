@@ -56,15 +56,15 @@ export function formatFrame(f: VcpFrame): string {
 
 /** The stdin commands: the physical actions by their vocabulary, then the fault switches and the CLI's own. */
 export function helpText(): string {
-  const actions = (Object.keys(physicalActions) as PhysicalAction[]).map((a) => `  ${commandUsage(a).padEnd(28)}${physicalActions[a].explanation}`);
-  return [
-    'Physical actions (type and press Enter; connector 0 is the whole charger):',
-    ...actions,
-    'Fault switches:',
-    `  ${'switch'.padEnd(28)}lists them, with which are on`,
-    `  ${'switch <fault> on|off [json]'.padEnd(28)}e.g. switch offline on {"seconds": 30}`,
-    `  ${'status'.padEnd(28)}help, quit`,
-  ].join('\n');
+  const rows: Array<[string, string]> = (Object.keys(physicalActions) as PhysicalAction[]).map((a) => [commandUsage(a), physicalActions[a].explanation]);
+  const own: Array<[string, string]> = [
+    ['switch', 'lists the fault switches, with which are on'],
+    ['switch <fault> on|off [json]', 'sets one, e.g. switch offline on {"seconds": 30}'],
+    ['status', 'help, quit'],
+  ];
+  const width = Math.max(...[...rows, ...own].map(([usage]) => usage.length)) + 2;
+  const line = ([usage, what]: [string, string]) => `  ${usage.padEnd(width)}${what}`;
+  return ['Physical actions (type and press Enter; connector 0 is the whole charger):', ...rows.map(line), 'Fault switches and the rest:', ...own.map(line)].join('\n');
 }
 
 export function registerVcpCommand(program: Command): void {
