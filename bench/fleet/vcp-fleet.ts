@@ -11,7 +11,7 @@
 // It counts, from the chargers' own hooks, frames both ways (onFrame), the round trip and outcome of
 // every call (onCallDone) and connections lost (onChange: connected -> not connected).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { VirtualChargePoint } from '../../src/main/virtual-cp/virtual-charge-point';
+import { VirtualChargePoint } from '../../src/main/virtual-cp/charge-point';
 import { VirtualChargerDefinition } from '../../src/shared/api/virtual-chargers';
 import { exitWithParent, toParent, type FleetInit, type FleetToParent, type HoldResult, type ParentToFleet, type RampResult } from './ipc';
 

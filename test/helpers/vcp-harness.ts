@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { createValidator } from 'ocpp-rpc';
 import type { AddressInfo } from 'node:net';
-import { VirtualChargePoint, type VcpFrame, type VirtualChargePointOptions } from '../../src/main/virtual-cp/virtual-charge-point';
+import { VirtualChargePoint, type VcpFrame, type VirtualChargePointOptions } from '../../src/main/virtual-cp/charge-point';
 import { FakeClock } from '../../src/main/clock';
 import { VirtualChargerDefinition, type VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
 import { afterEach, beforeAll, expect } from 'vitest';

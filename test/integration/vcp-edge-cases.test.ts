@@ -4,7 +4,7 @@
 // and timeouts of a presented card, boot Pending, and the cable lock after an EV-side disconnect.
 import { describe, expect, it } from 'vitest';
 import { answered, benchSuite, configure, fileServer, roundTrip, session, VcpHarness } from '../helpers/vcp-harness';
-import { VirtualChargePoint } from '../../src/main/virtual-cp/virtual-charge-point';
+import { VirtualChargePoint } from '../../src/main/virtual-cp/charge-point';
 import { VirtualChargerDefinition } from '../../src/shared/api/virtual-chargers';
 
 const suite = benchSuite('VCP-E', async (tb) => {

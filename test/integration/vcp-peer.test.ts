@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RPCServer } from 'ocpp-rpc';
-import { VirtualChargePoint } from '../../src/main/virtual-cp/virtual-charge-point';
+import { VirtualChargePoint } from '../../src/main/virtual-cp/charge-point';
 import { FakeClock } from '../../src/main/clock';
 import { VirtualChargerDefinition, type VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
 import { waitFor } from '../helpers/bench';

@@ -2,11 +2,13 @@
 // and takes physical actions typed on stdin; a fleet (--count) prints a summary line every few seconds.
 import { Command, InvalidArgumentError } from 'commander';
 import { createInterface } from 'node:readline';
-import { VirtualChargerDefinition } from '../../shared/api/virtual-chargers';
-import { ChargePointErrorCode, redactFrameText } from '../../shared/ocpp16';
+import { activeFaults, faultRows, faultSummary, physicalActions, VirtualChargerDefinition, type PhysicalAction } from '../../shared/api/virtual-chargers';
+import { redactFrameText } from '../../shared/ocpp16';
 import { printable } from './terminal';
-import { VirtualChargePoint, type VcpFrame } from '../virtual-cp/virtual-charge-point';
+import { VirtualChargePoint, type VcpFrame } from '../virtual-cp/charge-point';
 import { BenchError } from '../errors';
+import { faultPatch } from '../virtual-cp/faults';
+import { commandLine, commandUsage, performPhysicalAction } from '../virtual-cp/physical-actions';
 
 const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v);
@@ -52,13 +54,18 @@ export function formatFrame(f: VcpFrame): string {
   return `${t}  ${f.chargerId} ${arrow} ${what}  ${body}${f.error ? `  !! ${f.error}` : ''}`;
 }
 
-const HELP = `Physical actions (type and press Enter):
-  plug <connector>            unplug <connector>
-  tag <connector> <idTag>     present a card (starts or stops a session)
-  suspend <connector>         resume <connector>        EV pauses / resumes charging
-  fault <connector> [code]    clear <connector>         connector 0 is the whole charger
-  power-cycle                 drop                       malformed
-  status                      help                       quit`;
+/** The stdin commands: the physical actions by their vocabulary, then the fault switches and the CLI's own. */
+export function helpText(): string {
+  const rows: Array<[string, string]> = (Object.keys(physicalActions) as PhysicalAction[]).map((a) => [commandUsage(a), physicalActions[a].explanation]);
+  const own: Array<[string, string]> = [
+    ['switch', 'lists the fault switches, with which are on'],
+    ['switch <fault> on|off [json]', 'sets one, e.g. switch offline on {"seconds": 30}'],
+    ['status', 'help, quit'],
+  ];
+  const width = Math.max(...[...rows, ...own].map(([usage]) => usage.length)) + 2;
+  const line = ([usage, what]: [string, string]) => `  ${usage.padEnd(width)}${what}`;
+  return ['Physical actions (type and press Enter; connector 0 is the whole charger):', ...rows.map(line), 'Fault switches and the rest:', ...own.map(line)].join('\n');
+}
 
 export function registerVcpCommand(program: Command): void {
   program
@@ -136,7 +143,7 @@ export function registerVcpCommand(program: Command): void {
         }, 250);
         report.unref();
         vcp.start();
-        if (process.stdin.isTTY) console.log(HELP);
+        if (process.stdin.isTTY) console.log(helpText());
         const rl = createInterface({ input: process.stdin });
         rl.on('line', (line) => void runCommand(vcp, line.trim(), stop));
         rl.on('close', () => {
@@ -171,44 +178,29 @@ export function registerVcpCommand(program: Command): void {
 
 async function runCommand(vcp: VirtualChargePoint, line: string, quit: () => Promise<void>): Promise<void> {
   if (!line) return;
-  const [cmd, ...args] = line.split(/\s+/);
-  const n = (i: number) => Number(args[i]);
+  const words = line.split(/\s+/);
+  const cmd = words[0];
   try {
+    const typed = commandLine(words);
+    if (typed && 'usage' in typed) throw new BenchError(400, typed.usage);
+    if (typed) {
+      const outcome = (await performPhysicalAction(vcp, typed.action, typed.body, 'command')) as { message?: string } | undefined;
+      if (outcome?.message) console.log(outcome.message);
+      return;
+    }
     switch (cmd) {
-      case 'plug':
-        return vcp.plug(n(0));
-      case 'unplug':
-        return vcp.unplug(n(0));
-      case 'tag': {
-        if (!args[1]) throw new BenchError(400, 'usage: tag <connector> <idTag>');
-        const r = await vcp.presentIdTag(n(0), args[1]);
-        return console.log(r.message);
-      }
-      case 'suspend':
-        return vcp.suspend(n(0));
-      case 'resume':
-        return vcp.resume(n(0));
-      case 'fault': {
-        const code = ChargePointErrorCode.safeParse(args[1] ?? 'OtherError');
-        if (!code.success || code.data === 'NoError') throw new BenchError(400, `error codes: ${ChargePointErrorCode.options.filter((c) => c !== 'NoError').join(', ')}`);
-        return vcp.setFault(n(0), code.data);
-      }
-      case 'clear':
-        return vcp.clearFault(n(0));
-      case 'power-cycle':
-        return vcp.powerCycle();
-      case 'drop':
-        return vcp.dropConnection();
-      case 'malformed':
-        return vcp.sendMalformed();
+      case 'switch':
+        return switchFault(vcp, line.slice(cmd.length).trim());
       case 'status': {
         const v = vcp.view();
         console.log(`${v.id}: ${v.connection}, registration ${v.registration ?? '-'}, firmware ${v.firmwareVersion}, ${v.queuedMessages} queued`);
         for (const c of v.connectors) console.log(`  connector ${c.connectorId}: ${c.status}${c.errorCode !== 'NoError' ? ` (${c.errorCode})` : ''}${c.plugged ? ', plugged' : ''}${c.transaction ? `, transaction ${c.transaction.transactionId ?? '(pending)'} for ${c.transaction.idTag}, ${c.transaction.energyWh} Wh` : ''}, ${c.powerW} W, meter ${c.meterWh} Wh`);
+        const on = activeFaults(v.faults);
+        if (on.length) console.log(`  fault switches on: ${on.join(', ')}`);
         return;
       }
       case 'help':
-        return console.log(HELP);
+        return console.log(helpText());
       case 'quit':
       case 'exit':
         return void quit();
@@ -218,4 +210,24 @@ async function runCommand(vcp: VirtualChargePoint, line: string, quit: () => Pro
   } catch (e) {
     console.log(`Cannot ${cmd}: ${(e as Error).message}`);
   }
+}
+
+/** `switch` lists the fault switches; `switch offline on {"seconds": 30}` sets one (the API's body, on/off in front). */
+function switchFault(vcp: VirtualChargePoint, rest: string): void {
+  if (!rest) {
+    for (const [name, row] of faultRows) console.log(`  ${name.padEnd(26)}${faultSummary(row, vcp.faults).length ? 'on ' : 'off'}  ${row.label}: ${row.explanation}`);
+    return;
+  }
+  const m = /^(\S+)(?:\s+(on|off))?\s*(.*)$/.exec(rest)!;
+  let body: Record<string, unknown> = {};
+  if (m[3]) {
+    try {
+      body = JSON.parse(m[3]) as Record<string, unknown>;
+    } catch {
+      throw new BenchError(400, `${m[3]} is not JSON; e.g. switch ${faultRows[0][0]} ${faultRows[0][1].example}`);
+    }
+  }
+  if (m[2]) body = { ...body, on: m[2] === 'on' };
+  vcp.setFaults(faultPatch(m[1], body, vcp.faults));
+  console.log(activeFaults(vcp.faults).length ? `Fault switches on: ${activeFaults(vcp.faults).join(', ')}` : 'All fault switches off');
 }

@@ -1,7 +1,8 @@
-// The configuration keys of the virtual OCPP 1.6 charge point: the standard keys with realistic defaults and
-// validation, and the store behind GetConfiguration and ChangeConfiguration (no I/O: the charger persists).
+// The virtual charge point's configuration: the standard keys with realistic defaults and validation, the
+// store behind Get/ChangeConfiguration (no I/O: the charger persists), and typed access for key owners.
 import type { GetConfigurationResponse } from '../../shared/ocpp16';
 import { featureProfiles, type ActionProfile, type FeatureProfile } from '../../shared/ocpp16/actions';
+import { configurationKeys, type ConfigurationKeyName, type KeyType, type KeyTypeOf } from '../../shared/ocpp16/configuration-keys';
 
 export type { FeatureProfile };
 
@@ -28,7 +29,7 @@ export interface KeyDefinition {
   key: string;
   profile: ActionProfile;
   readonly: boolean;
-  kind: 'integer' | 'boolean' | 'csl' | 'string';
+  kind: KeyType;
   /** Default value as text; may depend on the charger (e.g. NumberOfConnectors). */
   defaultValue: (ctx: KeyContext) => string;
   /** ChangeConfiguration answers RebootRequired (value stored, takes effect at reboot: the charger handles that). */
@@ -55,20 +56,21 @@ const MAX_VALUE_LENGTH = 500;
 /** Derived from the constructor's options, so never saved nor restored: the hardware description wins. */
 const derivedKeys = new Set(['NumberOfConnectors', 'SupportedFeatureProfiles']);
 const phaseRotations = ['NotApplicable', 'Unknown', 'RST', 'RTS', 'SRT', 'STR', 'TRS', 'TSR'];
-/**
- * Security whitepaper: "minimal length: 16 bytes ... Hexadecimal represented (20 bytes maximum, represented as a
- * string of up to 40 hexadecimal digits)", so ChangeConfiguration carries 32..40 hex digits (OCTT TC_085 expects
- * the decoded bytes as the Basic auth password).
- */
-// The whitepaper describes the key as 16 to 20 bytes in hex, but central systems in the field send plain
-// passwords; a bench must work with both, so any 16 to 40 printable characters are taken, and used as
-// the Basic auth password exactly as given (the central system compares the same text).
+// The Security whitepaper describes AuthorizationKey as 16 to 20 bytes in hex (32 to 40 hex digits; OCTT
+// TC_085 expects the decoded bytes as the Basic auth password), but central systems in the field send plain
+// passwords; a bench must work with both, so any 16 to 40 printable characters are taken, and used as the
+// Basic auth password exactly as given (the central system compares the same text).
 const AUTHORIZATION_KEY = /^[\x20-\x7e]{16,40}$/;
 
-type Profile = ActionProfile;
 type Default = string | number | boolean | ((ctx: KeyContext) => string | number);
 
-const defaultOf = (value: Default) => (ctx: KeyContext) => String(typeof value === 'function' ? value(ctx) : value);
+/** How the simulator holds one standard key: its default, its checks, and whether a change needs a reboot. */
+interface Simulated {
+  default: Default;
+  validate?: KeyDefinition['validate'];
+  guard?: KeyDefinition['guard'];
+  rebootRequired?: boolean;
+}
 
 function between(min: number, max: number) {
   return (value: string) => {
@@ -77,17 +79,7 @@ function between(min: number, max: number) {
   };
 }
 
-function integer(key: string, profile: Profile, defaultValue: Default, min: number, max: number): KeyDefinition {
-  return { key, profile, readonly: false, kind: 'integer', defaultValue: defaultOf(defaultValue), validate: between(min, max) };
-}
-
-function readonlyInteger(key: string, profile: Profile, defaultValue: Default, min = 0): KeyDefinition {
-  return { key, profile, readonly: true, kind: 'integer', defaultValue: defaultOf(defaultValue), validate: between(min, INT32_MAX) };
-}
-
-function boolean(key: string, profile: Profile, defaultValue: boolean, readonly = false): KeyDefinition {
-  return { key, profile, readonly, kind: 'boolean', defaultValue: defaultOf(defaultValue) };
-}
+const count = (min = 0) => between(min, INT32_MAX);
 
 function members(value: string): string[] {
   return value.split(',').map((m) => m.trim()).filter((m) => m !== '');
@@ -105,9 +97,7 @@ function oneOf(allowed: string[], what: string) {
   };
 }
 
-function measurandList(key: string, defaultValue: string): KeyDefinition {
-  return { key, profile: 'Core', readonly: false, kind: 'csl', defaultValue: defaultOf(defaultValue), validate: oneOf(supportedMeasurands, 'supported measurand') };
-}
+const measurands = oneOf(supportedMeasurands, 'supported measurand');
 
 /** "<connectorId>.<rotation>" per connector, e.g. "0.RST,1.RTS"; the rotation's case is not held against the sender. */
 function validatePhaseRotation(value: string, store: ConfigurationStore): string | null {
@@ -126,119 +116,71 @@ function validatePhaseRotation(value: string, store: ConfigurationStore): string
 }
 
 /**
- * Every standard key of OCPP 1.6 (section 9) and of the Security Whitepaper, in the specification's order.
- * Two answer RebootRequired, as on common real chargers: ConnectorPhaseRotation (the meter's wiring set-up is
- * read at start) and WebSocketPingInterval (the connection is set up at boot). The value is stored and shown
- * at once, and used from the next boot. SecurityProfile and AuthorizationKey take effect at the next
- * connection, which the charger opens itself without a reboot. Vendor-specific keys can be added through the
- * store's `definitions` option.
+ * Every standard key as the simulator holds it. Two answer RebootRequired, as on common real chargers:
+ * ConnectorPhaseRotation (the meter's wiring set-up is read at start) and WebSocketPingInterval (the
+ * connection is set up at boot). The value is stored and shown at once, and used from the next boot.
+ * SecurityProfile and AuthorizationKey take effect at the next connection, which the charger opens itself
+ * without a reboot. Vendor-specific keys can be added through the store's `definitions` option.
  */
-export const keyDefinitions: KeyDefinition[] = [
-  // Core
-  boolean('AllowOfflineTxForUnknownId', 'Core', false),
-  boolean('AuthorizationCacheEnabled', 'Core', true),
-  boolean('AuthorizeRemoteTxRequests', 'Core', false),
-  integer('BlinkRepeat', 'Core', 3, 0, 100),
+const simulated: { [N in ConfigurationKeyName]: Simulated } = {
+  AllowOfflineTxForUnknownId: { default: false },
+  AuthorizationCacheEnabled: { default: true },
+  AuthorizeRemoteTxRequests: { default: false },
+  BlinkRepeat: { default: 3, validate: between(0, 100) },
   // 0 = no clock-aligned data (spec).
-  integer('ClockAlignedDataInterval', 'Core', 0, 0, DAY),
+  ClockAlignedDataInterval: { default: 0, validate: between(0, DAY) },
   // 0 would cancel every session before the cable is in.
-  integer('ConnectionTimeOut', 'Core', 60, 1, DAY),
-  {
-    key: 'ConnectorPhaseRotation',
-    profile: 'Core',
-    readonly: false,
-    kind: 'csl',
-    defaultValue: ({ connectors }) => Array.from({ length: connectors + 1 }, (_, id) => `${id}.RST`).join(','),
-    validate: validatePhaseRotation,
-    rebootRequired: true,
-  },
-  readonlyInteger('ConnectorPhaseRotationMaxLength', 'Core', ({ connectors }) => connectors + 1),
-  readonlyInteger('GetConfigurationMaxKeys', 'Core', 50, 1),
+  ConnectionTimeOut: { default: 60, validate: between(1, DAY) },
+  ConnectorPhaseRotation: { default: ({ connectors }) => Array.from({ length: connectors + 1 }, (_, id) => `${id}.RST`).join(','), validate: validatePhaseRotation, rebootRequired: true },
+  ConnectorPhaseRotationMaxLength: { default: ({ connectors }) => connectors + 1, validate: count() },
+  GetConfigurationMaxKeys: { default: 50, validate: count(1) },
   // 0 = no heartbeats: OCPP-J does not require them (section 4.6), like the other "0 = off" intervals.
-  integer('HeartbeatInterval', 'Core', 300, 0, DAY),
-  integer('LightIntensity', 'Core', 100, 0, 100),
-  boolean('LocalAuthorizeOffline', 'Core', true),
-  boolean('LocalPreAuthorize', 'Core', false),
-  integer('MaxEnergyOnInvalidId', 'Core', 0, 0, INT32_MAX),
-  measurandList('MeterValuesAlignedData', 'Energy.Active.Import.Register'),
-  readonlyInteger('MeterValuesAlignedDataMaxLength', 'Core', supportedMeasurands.length),
-  measurandList('MeterValuesSampledData', 'Energy.Active.Import.Register,Power.Active.Import'),
-  readonlyInteger('MeterValuesSampledDataMaxLength', 'Core', supportedMeasurands.length),
+  HeartbeatInterval: { default: 300, validate: between(0, DAY) },
+  LightIntensity: { default: 100, validate: between(0, 100) },
+  LocalAuthorizeOffline: { default: true },
+  LocalPreAuthorize: { default: false },
+  MaxEnergyOnInvalidId: { default: 0, validate: between(0, INT32_MAX) },
+  MeterValuesAlignedData: { default: 'Energy.Active.Import.Register', validate: measurands },
+  MeterValuesAlignedDataMaxLength: { default: supportedMeasurands.length, validate: count() },
+  MeterValuesSampledData: { default: 'Energy.Active.Import.Register,Power.Active.Import', validate: measurands },
+  MeterValuesSampledDataMaxLength: { default: supportedMeasurands.length, validate: count() },
   // 0 = no sampled data (spec).
-  integer('MeterValueSampleInterval', 'Core', 60, 0, DAY),
-  integer('MinimumStatusDuration', 'Core', 0, 0, DAY),
-  readonlyInteger('NumberOfConnectors', 'Core', ({ connectors }) => connectors, 1),
-  integer('ResetRetries', 'Core', 1, 0, 10),
-  boolean('StopTransactionOnEVSideDisconnect', 'Core', true),
-  boolean('StopTransactionOnInvalidId', 'Core', true),
-  measurandList('StopTxnAlignedData', ''),
-  readonlyInteger('StopTxnAlignedDataMaxLength', 'Core', supportedMeasurands.length),
-  measurandList('StopTxnSampledData', ''),
-  readonlyInteger('StopTxnSampledDataMaxLength', 'Core', supportedMeasurands.length),
-  {
-    key: 'SupportedFeatureProfiles',
-    profile: 'Core',
-    readonly: true,
-    kind: 'csl',
-    defaultValue: ({ profiles }) => profiles.join(','),
-    validate: oneOf(allFeatureProfiles, 'feature profile'),
-  },
-  readonlyInteger('SupportedFeatureProfilesMaxLength', 'Core', allFeatureProfiles.length),
-  integer('TransactionMessageAttempts', 'Core', 3, 0, 100),
-  integer('TransactionMessageRetryInterval', 'Core', 60, 0, DAY),
-  boolean('UnlockConnectorOnEVSideDisconnect', 'Core', true),
+  MeterValueSampleInterval: { default: 60, validate: between(0, DAY) },
+  MinimumStatusDuration: { default: 0, validate: between(0, DAY) },
+  NumberOfConnectors: { default: ({ connectors }) => connectors, validate: count(1) },
+  ResetRetries: { default: 1, validate: between(0, 10) },
+  StopTransactionOnEVSideDisconnect: { default: true },
+  StopTransactionOnInvalidId: { default: true },
+  StopTxnAlignedData: { default: '', validate: measurands },
+  StopTxnAlignedDataMaxLength: { default: supportedMeasurands.length, validate: count() },
+  StopTxnSampledData: { default: '', validate: measurands },
+  StopTxnSampledDataMaxLength: { default: supportedMeasurands.length, validate: count() },
+  SupportedFeatureProfiles: { default: ({ profiles }) => profiles.join(','), validate: oneOf(allFeatureProfiles, 'feature profile') },
+  SupportedFeatureProfilesMaxLength: { default: allFeatureProfiles.length, validate: count() },
+  TransactionMessageAttempts: { default: 3, validate: between(0, 100) },
+  TransactionMessageRetryInterval: { default: 60, validate: between(0, DAY) },
+  UnlockConnectorOnEVSideDisconnect: { default: true },
   // 0 = no WebSocket pings (spec).
-  { ...integer('WebSocketPingInterval', 'Core', 0, 0, DAY), rebootRequired: true },
-  // LocalAuthListManagement
-  boolean('LocalAuthListEnabled', 'LocalAuthListManagement', true),
-  readonlyInteger('LocalAuthListMaxLength', 'LocalAuthListManagement', 100),
-  readonlyInteger('SendLocalListMaxLength', 'LocalAuthListManagement', 50),
-  // Reservation
-  boolean('ReserveConnectorZeroSupported', 'Reservation', true, true),
-  // SmartCharging
-  readonlyInteger('ChargeProfileMaxStackLevel', 'SmartCharging', 10),
-  {
-    key: 'ChargingScheduleAllowedChargingRateUnit',
-    profile: 'SmartCharging',
-    readonly: true,
-    kind: 'csl',
-    defaultValue: () => 'Current,Power',
-    validate: oneOf(['Current', 'Power'], 'charging rate unit'),
-  },
-  readonlyInteger('ChargingScheduleMaxPeriods', 'SmartCharging', 24),
-  boolean('ConnectorSwitch3to1PhaseSupported', 'SmartCharging', false, true),
-  readonlyInteger('MaxChargingProfilesInstalled', 'SmartCharging', 20),
-  // Security Whitepaper
-  boolean('AdditionalRootCertificateCheck', 'Security', false, true),
-  {
-    key: 'AuthorizationKey',
-    profile: 'Security',
-    readonly: false,
-    writeOnly: true,
-    kind: 'string',
-    // Empty = no password set yet, so security profiles 1 and 2 cannot be entered.
-    defaultValue: () => '',
-    guard: (value) =>
-      AUTHORIZATION_KEY.test(value) ? null : 'must be 16 to 40 printable ASCII characters (Security Whitepaper)',
-  },
+  WebSocketPingInterval: { default: 0, validate: between(0, DAY), rebootRequired: true },
+  LocalAuthListEnabled: { default: true },
+  LocalAuthListMaxLength: { default: 100, validate: count() },
+  SendLocalListMaxLength: { default: 50, validate: count() },
+  ReserveConnectorZeroSupported: { default: true },
+  ChargeProfileMaxStackLevel: { default: 10, validate: count() },
+  ChargingScheduleAllowedChargingRateUnit: { default: 'Current,Power', validate: oneOf(['Current', 'Power'], 'charging rate unit') },
+  ChargingScheduleMaxPeriods: { default: 24, validate: count() },
+  ConnectorSwitch3to1PhaseSupported: { default: false },
+  MaxChargingProfilesInstalled: { default: 20, validate: count() },
+  AdditionalRootCertificateCheck: { default: false },
+  // Empty = no password set yet, so security profiles 1 and 2 cannot be entered.
+  AuthorizationKey: { default: '', guard: (value) => (AUTHORIZATION_KEY.test(value) ? null : 'must be 16 to 40 printable ASCII characters (Security Whitepaper)') },
   // The whitepaper caps CertificateSigned.req's chain at 10000 characters.
-  readonlyInteger('CertificateSignedMaxChainSize', 'Security', 10_000),
-  readonlyInteger('CertificateStoreMaxLength', 'Security', 10),
-  {
-    key: 'CpoName',
-    profile: 'Security',
-    readonly: false,
-    kind: 'string',
-    defaultValue: () => '',
-    // It becomes the organizationName of the CSR, which X.509 caps at 64 characters (ub-organization-name).
-    validate: (value) => (value.length > 64 ? 'must be at most 64 characters (X.509 organizationName)' : null),
-  },
-  {
-    key: 'SecurityProfile',
-    profile: 'Security',
-    readonly: false,
-    kind: 'integer',
-    defaultValue: () => '0',
+  CertificateSignedMaxChainSize: { default: 10_000, validate: count() },
+  CertificateStoreMaxLength: { default: 10, validate: count() },
+  // It becomes the organizationName of the CSR, which X.509 caps at 64 characters (ub-organization-name).
+  CpoName: { default: '', validate: (value) => (value.length > 64 ? 'must be at most 64 characters (X.509 organizationName)' : null) },
+  SecurityProfile: {
+    default: 0,
     validate: between(0, 3),
     // Whitepaper: the level may only be raised remotely, and Basic auth (profiles 1 and 2) needs a password.
     // Certificates for profiles 2 and 3 are the charger's to check before it calls change().
@@ -250,7 +192,24 @@ export const keyDefinitions: KeyDefinition[] = [
       return null;
     },
   },
-];
+};
+
+/** Every standard key of OCPP 1.6 (section 9) and of the Security Whitepaper, in the specification's order. */
+export const keyDefinitions: KeyDefinition[] = configurationKeys.map((spec) => {
+  const sim: Simulated = simulated[spec.name];
+  const value = sim.default;
+  return {
+    key: spec.name,
+    profile: spec.profile,
+    readonly: spec.access === 'R',
+    ...(spec.access === 'W' ? { writeOnly: true } : {}),
+    kind: spec.type,
+    defaultValue: (ctx: KeyContext) => String(typeof value === 'function' ? value(ctx) : value),
+    ...(sim.validate ? { validate: sim.validate } : {}),
+    ...(sim.guard ? { guard: sim.guard } : {}),
+    ...(sim.rebootRequired ? { rebootRequired: true } : {}),
+  };
+});
 
 /** The HTTP Basic Authorization header value for security profiles 1 and 2: user = charge point id, password = the key. */
 export function basicAuthorization(chargePointId: string, authorizationKey: string): string {
@@ -453,4 +412,33 @@ export class ConfigurationStore {
     if (!checked.ok) throw new Error(`${def.key}: ${checked.reason}`);
     this.store(def.key, checked.value);
   }
+}
+
+/** What a standard key reads as: integer -> number, boolean -> boolean, csl -> its members, string -> text. */
+export type KeyValue<N extends ConfigurationKeyName> = { integer: number; boolean: boolean; csl: string[]; string: string }[KeyTypeOf<N>];
+
+/** The keys a service owns, read by name with their types: `keys.HeartbeatInterval` is a number. */
+export type OwnedKeys<K extends ConfigurationKeyName> = { readonly [N in K]: KeyValue<N> } & {
+  /** Whether the charger has the key (a switched-off profile's keys are unknown). */
+  has(name: K): boolean;
+  /** Runs `fn` after every stored change of the key. */
+  onChange(name: K, fn: () => void): void;
+  /** The charger itself sets the key (the store's setInternal). */
+  setInternal(name: K, value: string): void;
+};
+
+const typeOf = new Map<string, KeyType>(configurationKeys.map((k) => [k.name, k.type]));
+
+/** Typed access to the keys a service declares it owns; reading a key the charger lacks throws, as on the store. */
+export function ownKeys<K extends ConfigurationKeyName>(store: ConfigurationStore, names: readonly K[]): OwnedKeys<K> {
+  const keys = {
+    has: (name: K) => store.has(name),
+    onChange: (name: K, fn: () => void) => void store.onChange((key) => key === name && fn()),
+    setInternal: (name: K, value: string) => store.setInternal(name, value),
+  };
+  for (const name of names) {
+    const read = { integer: () => store.int(name), boolean: () => store.bool(name), csl: () => store.list(name), string: () => store.string(name) ?? '' }[typeOf.get(name)!];
+    Object.defineProperty(keys, name, { get: read, enumerable: true });
+  }
+  return keys as OwnedKeys<K>;
 }

@@ -1,22 +1,11 @@
 // The bench's own virtual chargers: created, started, stopped and deleted through the faces, driven by
 // physical actions and fault switches, connected to this bench's central system, and kept in the record
 // (definition and non-volatile state) across restarts.
-import { z } from 'zod';
 import { BenchError, parse } from '../errors';
-import {
-  FaultsPatch,
-  faultSwitches,
-  physicalActions,
-  VirtualChargerDefinition,
-  ActionFault,
-  UnlockOutcomes,
-  type FaultSwitch,
-  type Faults,
-  type PhysicalAction,
-  type VirtualChargerView,
-} from '../../shared/api/virtual-chargers';
-import { centralSystemActions } from '../../shared/ocpp16';
-import { VirtualChargePoint, type PersistedState } from './virtual-charge-point';
+import { FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualChargerView } from '../../shared/api/virtual-chargers';
+import { VirtualChargePoint, type PersistedState } from './charge-point';
+import { faultPatch } from './faults';
+import { performPhysicalAction } from './physical-actions';
 import type { Clock } from '../clock';
 
 export interface StoredVirtualCharger {
@@ -58,20 +47,6 @@ interface Entry {
   saveTimer: NodeJS.Timeout | null;
   eventTimer: NodeJS.Timeout | null;
 }
-
-const faultBodies: Record<FaultSwitch, z.ZodType> = {
-  'session-start-failure': z.strictObject({ on: z.boolean() }),
-  'stuck-connector': z.strictObject({ on: z.boolean() }),
-  offline: z.strictObject({ on: z.boolean(), seconds: z.number().min(0).max(86_400).optional() }),
-  'auth-failure': z.strictObject({ on: z.boolean() }),
-  'slow-charging': z.strictObject({ on: z.boolean(), powerW: z.number().min(0).max(3680).optional() }),
-  'unlock-outcomes': z.union([z.strictObject({ on: z.literal(false) }), z.strictObject({ on: z.literal(true), weights: UnlockOutcomes })]),
-  'drop-mid-transaction': z.strictObject({ on: z.boolean() }),
-  'firmware-install-failure': z.strictObject({ on: z.boolean() }),
-  action: ActionFault.partial()
-    .extend({ on: z.boolean(), action: z.enum(centralSystemActions as [string, ...string[]], { error: 'must be a central-system action such as "Reset"' }) })
-    .refine((b) => !b.on || b.mode !== undefined, { path: ['mode'], error: 'is required to switch a fault on: reject, ignore, delay, callError or malformed' }),
-};
 
 export class VirtualChargerManager {
   private readonly entries = new Map<string, Entry>();
@@ -145,46 +120,9 @@ export class VirtualChargerManager {
   /** Performs a physical action; the body is checked against the action's schema. */
   async act(id: string, action: string, body: unknown): Promise<{ result?: unknown; charger: VirtualChargerView }> {
     const entry = this.entry(id);
-    if (!(action in physicalActions)) throw new BenchError(404, `No action "${action}"; actions are ${Object.keys(physicalActions).join(', ')}`, { field: 'action' });
-    const vcp = entry.vcp;
-    const a = action as PhysicalAction;
-    const args = parse(physicalActions[a] as z.ZodType, body ?? {}, 'body') as Record<string, never>;
-    let result: unknown;
-    switch (a) {
-      case 'plug':
-        vcp.plug(args.connectorId);
-        break;
-      case 'unplug':
-        vcp.unplug(args.connectorId);
-        break;
-      case 'present-id-tag':
-        this.needRunning(vcp);
-        result = await vcp.presentIdTag(args.connectorId, args.idTag);
-        break;
-      case 'suspend':
-        vcp.suspend(args.connectorId);
-        break;
-      case 'resume':
-        vcp.resume(args.connectorId);
-        break;
-      case 'fault':
-        vcp.setFault(args.connectorId, args.errorCode, args.info);
-        break;
-      case 'clear-fault':
-        vcp.clearFault(args.connectorId);
-        break;
-      case 'power-cycle':
-        vcp.powerCycle();
-        break;
-      case 'drop-connection':
-        vcp.dropConnection();
-        break;
-      case 'send-malformed':
-        vcp.sendMalformed();
-        break;
-    }
+    const result = await performPhysicalAction(entry.vcp, action, body);
     this.save(entry, false);
-    return { ...(result !== undefined ? { result } : {}), charger: vcp.view() };
+    return { ...(result !== undefined ? { result } : {}), charger: entry.vcp.view() };
   }
 
   setFaults(id: string, patch: unknown): VirtualChargerView {
@@ -197,33 +135,7 @@ export class VirtualChargerManager {
   /** One named fault switch, e.g. `offline` with `{"on": true, "seconds": 30}`. */
   setFault(id: string, name: string, body: unknown): VirtualChargerView {
     const entry = this.entry(id);
-    if (!(name in faultSwitches)) throw new BenchError(404, `No fault "${name}"; faults are ${Object.keys(faultSwitches).join(', ')}`, { field: 'fault' });
-    const sw = name as FaultSwitch;
-    const b = parse(faultBodies[sw], body ?? {}, 'body') as Record<string, never>;
-    const current = entry.vcp.faults;
-    let patch: Partial<Faults>;
-    switch (sw) {
-      case 'offline':
-        patch = { offline: b.on, ...(b.seconds !== undefined ? { offlineSeconds: b.seconds } : {}) };
-        break;
-      case 'slow-charging':
-        patch = { slowCharging: b.on, ...(b.powerW !== undefined ? { slowChargingW: b.powerW } : {}) };
-        break;
-      case 'unlock-outcomes':
-        patch = { unlockOutcomes: b.on ? b.weights : null };
-        break;
-      case 'action': {
-        const { on, action, ...fault } = b as unknown as { on: boolean; action: string } & Record<string, unknown>;
-        const actions = { ...current.actions };
-        if (on) actions[action] = ActionFault.parse(fault);
-        else delete actions[action];
-        patch = { actions };
-        break;
-      }
-      default:
-        patch = { [faultSwitches[sw]]: b.on } as Partial<Faults>;
-    }
-    entry.vcp.setFaults(patch);
+    entry.vcp.setFaults(faultPatch(name, body, entry.vcp.faults));
     this.save(entry, true);
     return entry.vcp.view();
   }
@@ -294,10 +206,6 @@ export class VirtualChargerManager {
     const e = this.entries.get(id);
     if (!e) throw new BenchError(404, `No virtual charger "${id}"`);
     return e;
-  }
-
-  private needRunning(vcp: VirtualChargePoint): void {
-    if (!vcp.isRunning) throw new BenchError(409, `Virtual charger ${vcp.id} is stopped; start it first`);
   }
 }
 

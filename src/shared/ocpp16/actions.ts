@@ -11,13 +11,13 @@ export type ActionProfile = FeatureProfile | 'Security';
 /** Who sends the CALL: the charge point (CP), the central system (CS), or either (DataTransfer). */
 export type Initiator = 'CP' | 'CS' | 'both';
 
-export interface ActionDef<Req extends z.ZodType, Res extends z.ZodType, I extends Initiator> {
+export interface ActionDef<Req extends z.ZodType, Res extends z.ZodType, I extends Initiator, P extends ActionProfile> {
   request: Req;
   response: Res;
   initiator: I;
-  profile: ActionProfile;
+  profile: P;
 }
-const def = <Req extends z.ZodType, Res extends z.ZodType, I extends Initiator>(request: Req, response: Res, initiator: I, profile: ActionProfile): ActionDef<Req, Res, I> => ({ request, response, initiator, profile });
+const def = <Req extends z.ZodType, Res extends z.ZodType, I extends Initiator, P extends ActionProfile>(request: Req, response: Res, initiator: I, profile: P): ActionDef<Req, Res, I, P> => ({ request, response, initiator, profile });
 
 export const actions = {
   // Charge point to central system
@@ -74,6 +74,8 @@ type ActionsBy<I extends Initiator> = { [A in Action]: (typeof actions)[A]['init
 export type ChargePointAction = ActionsBy<'CP'>;
 /** Actions the central system sends (the charge point handles them). */
 export type CentralSystemAction = ActionsBy<'CS'>;
+/** The actions of one feature profile, e.g. ActionsOf<'Security'>. */
+export type ActionsOf<P extends ActionProfile> = { [A in Action]: (typeof actions)[A]['profile'] extends P ? A : never }[Action];
 
 export const allActions = Object.keys(actions) as Action[];
 export const chargePointActions = allActions.filter((a) => actions[a].initiator !== 'CS') as ChargePointAction[];

@@ -31,20 +31,10 @@ import { checkPayload, fieldState } from './form';
 import { explainResult, type Explained } from './meanings';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from './parts';
 import { useOperation } from './useOperation';
+import { configurationKeyNames } from '../../../../shared/ocpp16/configuration-keys';
 
 /** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
-export const standardKeys = [
-  'AllowOfflineTxForUnknownId', 'AuthorizationCacheEnabled', 'AuthorizeRemoteTxRequests', 'BlinkRepeat', 'ClockAlignedDataInterval', 'ConnectionTimeOut',
-  'ConnectorPhaseRotation', 'ConnectorPhaseRotationMaxLength', 'GetConfigurationMaxKeys', 'HeartbeatInterval', 'LightIntensity', 'LocalAuthorizeOffline',
-  'LocalPreAuthorize', 'MaxEnergyOnInvalidId', 'MeterValuesAlignedData', 'MeterValuesAlignedDataMaxLength', 'MeterValuesSampledData',
-  'MeterValuesSampledDataMaxLength', 'MeterValueSampleInterval', 'MinimumStatusDuration', 'NumberOfConnectors', 'ResetRetries',
-  'StopTransactionOnEVSideDisconnect', 'StopTransactionOnInvalidId', 'StopTxnAlignedData', 'StopTxnAlignedDataMaxLength', 'StopTxnSampledData',
-  'StopTxnSampledDataMaxLength', 'SupportedFeatureProfiles', 'SupportedFeatureProfilesMaxLength', 'TransactionMessageAttempts',
-  'TransactionMessageRetryInterval', 'UnlockConnectorOnEVSideDisconnect', 'WebSocketPingInterval', 'LocalAuthListEnabled', 'LocalAuthListMaxLength',
-  'SendLocalListMaxLength', 'ReserveConnectorZeroSupported', 'ChargeProfileMaxStackLevel', 'ChargingScheduleAllowedChargingRateUnit',
-  'ChargingScheduleMaxPeriods', 'ConnectorSwitch3to1PhaseSupported', 'MaxChargingProfilesInstalled', 'AuthorizationKey', 'CpoName', 'SecurityProfile',
-  'AdditionalRootCertificateCheck', 'CertificateSignedMaxChainSize', 'CertificateStoreMaxLength',
-];
+export const standardKeys: string[] = configurationKeyNames;
 
 interface KeyRow {
   key: string;

@@ -12,12 +12,11 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useClient } from '../../api/context';
 import { StatusChip } from '../../components/StatusChip';
 import { formatEnergy, formatPower, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import type { PhysicalAction, VirtualChargerView, VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
-import { rememberView, useRunner } from './virtual-actions';
+import { actionWords, usePhysicalActions } from './virtual-actions';
 import { SetFaultDialog } from './SetFaultDialog';
 
 /** The card last presented anywhere on this screen, so the next one is a click away. */
@@ -44,8 +43,7 @@ function evWords(c: VirtualConnectorView): string {
 }
 
 export function ConnectorPanel({ charger, connector }: { charger: VirtualChargerView; connector: VirtualConnectorView }) {
-  const client = useClient();
-  const { busy, feedback, run, clear } = useRunner();
+  const { busy, feedback, act: perform, clear } = usePhysicalActions(charger.id);
   const [idTag, setIdTag] = useState(lastIdTag);
   const [faultOpen, setFaultOpen] = useState(false);
   const headingId = useId();
@@ -54,16 +52,7 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
   const faulted = c.status === 'Faulted';
   const tx = c.transaction;
 
-  const act = (action: PhysicalAction, body: Record<string, unknown> = {}) =>
-    run(action, async () => {
-      const r = await client.call('virtualChargers:act', { id: charger.id, action, body: { connectorId: n, ...body } });
-      rememberView(r.charger);
-      return r;
-    }, (r) => {
-      // Presenting a card has an outcome worth reading (accepted, refused, plug in within …).
-      const result = r.result as { accepted?: boolean; message?: string } | undefined;
-      return result?.message ? { severity: result.accepted ? 'success' : 'warning', text: result.message } : null;
-    });
+  const act = (action: PhysicalAction, body: Record<string, unknown> = {}) => perform(action, { connectorId: n, ...body });
 
   const idTagError = idTag.length > 20 ? `Card idTag must be at most 20 characters (now ${idTag.length})` : null;
   const presentCard = () => {
@@ -82,11 +71,15 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
     fault: !faulted,
     clearFault: faulted,
   };
-  const btn = (key: string, label: string, name: string, enabled: boolean, onClick: () => void, color: 'primary' | 'error' | 'inherit' = 'primary') => (
-    <Button size="small" variant="outlined" color={color} aria-label={name} disabled={!enabled || busy !== null} onClick={onClick}>
-      {busy === key ? `${label}…` : label}
-    </Button>
-  );
+  // The label and hint are the vocabulary's; the accessible name says which connector.
+  const btn = (action: PhysicalAction, name: string, enabled: boolean, onClick: () => void, color: 'primary' | 'error' | 'inherit' = 'primary', more = '') => {
+    const { label, explanation } = actionWords(action);
+    return (
+      <Button size="small" variant="outlined" color={color} aria-label={name} title={explanation} disabled={!enabled || busy !== null} onClick={onClick}>
+        {busy === action ? `${label}…` : `${label}${more}`}
+      </Button>
+    );
+  };
 
   return (
     <Paper component="section" aria-labelledby={headingId} sx={{ p: 2, height: '100%', display: 'flex', flexDirection: 'column', gap: 1.5 }}>
@@ -134,13 +127,13 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
 
       <Box sx={{ flexGrow: 1 }} />
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        {btn('plug', 'Plug', `Plug connector ${n}`, can.plug, () => void act('plug'))}
-        {btn('unplug', 'Unplug', `Unplug cable from connector ${n}`, can.unplug, () => void act('unplug'))}
-        {btn('suspend', 'Suspend EV', `Suspend EV on connector ${n}`, can.suspend, () => void act('suspend'))}
-        {btn('resume', 'Resume EV', `Resume EV on connector ${n}`, can.resume, () => void act('resume'))}
+        {btn('plug', `Plug connector ${n}`, can.plug, () => void act('plug'))}
+        {btn('unplug', `Unplug cable from connector ${n}`, can.unplug, () => void act('unplug'))}
+        {btn('suspend', `Suspend EV on connector ${n}`, can.suspend, () => void act('suspend'))}
+        {btn('resume', `Resume EV on connector ${n}`, can.resume, () => void act('resume'))}
         {can.clearFault
-          ? btn('clear-fault', 'Clear fault', `Clear fault on connector ${n}`, true, () => void act('clear-fault'))
-          : btn('fault', 'Fault…', `Fault connector ${n}`, can.fault, () => setFaultOpen(true), 'error')}
+          ? btn('clear-fault', `Clear fault on connector ${n}`, true, () => void act('clear-fault'))
+          : btn('fault', `Fault connector ${n}`, can.fault, () => setFaultOpen(true), 'error', '…')}
       </Stack>
       <Stack
         component="form"
@@ -163,7 +156,7 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
           sx={{ flexGrow: 1, maxWidth: 220 }}
         />
         <Button type="submit" size="small" variant="contained" aria-label={`Present card on connector ${n}`} disabled={!can.present || busy !== null} sx={{ mt: '4px' }}>
-          {busy === 'present-id-tag' ? 'Presenting…' : 'Present card'}
+          {busy === 'present-id-tag' ? 'Presenting…' : actionWords('present-id-tag').label}
         </Button>
       </Stack>
       {feedback && (

@@ -1,6 +1,8 @@
-// The fault switches of one virtual charger: each misbehaviour it can be told to have, with what it
-// does in one line, and per-action protocol faults. Every change sends just the fields it touches.
+// The fault switches of one virtual charger, rendered from the shared fault table: each misbehaviour with
+// its label and explanation, the numbers it takes, and per-action protocol faults. Every change sends just
+// the fields it touches.
 import { useState, type FormEvent, type ReactNode } from 'react';
+import type { z } from 'zod';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
@@ -26,49 +28,23 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useClient } from '../../api/context';
-import { ActionFault, Faults, UnlockOutcomes, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import { ActionFault, actionFaultModes, activeFaults, Faults, faultRows, UnlockOutcomes, type FaultSwitchRow, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import { centralSystemActions } from '../../../../shared/ocpp16/actions';
 import { errorCodes } from '../../../../shared/ocpp16/frames';
 import { NumberField } from './NumberField';
-import { activeFaults, rememberView, useRunner } from './virtual-actions';
+import { rememberView, useRunner } from './virtual-actions';
 
 type Patch = Partial<Faults>;
-type BooleanFault = 'sessionStartFailure' | 'stuckConnector' | 'offline' | 'authFailure' | 'slowCharging' | 'firmwareInstallFailure' | 'dropMidTransaction';
+type Row = FaultSwitchRow;
 
-const switches: Array<{ key: BooleanFault; label: string; explains: string }> = [
-  { key: 'sessionStartFailure', label: 'Session start fails', explains: 'Authorizes the card, then stays Available with no power: no StartTransaction.' },
-  { key: 'authFailure', label: 'Card authorization fails', explains: 'Authorize comes back Invalid for every card that is not in the charger\u2019s local list.' },
-  { key: 'slowCharging', label: 'Slow charging', explains: 'Charges at a trickle: at most the power below.' },
-  { key: 'dropMidTransaction', label: 'Drop mid-transaction', explains: 'Drops the connection after a session\u2019s first MeterValues, then reconnects.' },
-  { key: 'offline', label: 'Offline', explains: 'Stops heartbeats and drops the connection; comes back after the seconds below (0: when switched off).' },
-  { key: 'stuckConnector', label: 'Stuck connector', explains: 'UnlockConnector answers UnlockFailed and the status reports ConnectorLockFailure, until cleared.' },
-  { key: 'firmwareInstallFailure', label: 'Firmware install fails', explains: 'UpdateFirmware downloads, then reports InstallationFailed; the old firmware keeps running.' },
-];
-
-const modes: Array<{ mode: ActionFault['mode']; label: string }> = [
-  { mode: 'reject', label: 'Reject: answers Rejected (or the action\u2019s refusal)' },
-  { mode: 'ignore', label: 'Ignore: never answers' },
-  { mode: 'delay', label: 'Delay: answers late' },
-  { mode: 'callError', label: 'CALLERROR: answers with an error frame' },
-  { mode: 'malformed', label: 'Malformed: answers with a broken frame' },
-];
+const modes = Object.entries(actionFaultModes) as Array<[ActionFault['mode'], (typeof actionFaultModes)[ActionFault['mode']]]>;
 
 const unlockOutcomeNames = ['Unlocked', 'UnlockFailed', 'NotSupported'] as const;
 type Weights = Record<(typeof unlockOutcomeNames)[number], number>;
 
-function describeActionFault(f: ActionFault): string {
-  switch (f.mode) {
-    case 'delay':
-      return `answers after ${f.delaySeconds} s`;
-    case 'callError':
-      return `answers CALLERROR ${f.errorCode}`;
-    case 'reject':
-      return 'answers Rejected';
-    case 'ignore':
-      return 'never answers';
-    case 'malformed':
-      return 'answers with a broken frame';
-  }
+/** A setting's bounds in words, from its schema: "must be from 0 to 3680 W". */
+function ruleOf(schema: z.ZodNumber, unit: string): string {
+  return `must be from ${schema.minValue} to ${schema.maxValue} ${unit}`;
 }
 
 /** One switch: its name (the switch's label), what it does, and the numbers it takes. */
@@ -109,6 +85,46 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
     if (ok.success && f.unlockOutcomes) void send('unlockOutcomes', { unlockOutcomes: next });
   };
 
+  const shape = Faults.shape as unknown as Record<string, z.ZodDefault<z.ZodNumber>>;
+  const values = f as unknown as Record<string, unknown>;
+  const control = (row: Row, key: string) => {
+    switch (row.control.kind) {
+      case 'switch': {
+        const on = row.control.on;
+        return (
+          <Row key={key} label={row.label} explains={row.explanation} checked={values[on] === true} disabled={busy !== null} onToggle={(v) => void send(on, { [on]: v })}>
+            {row.control.settings?.map((s) => {
+              const schema = shape[s.field].unwrap();
+              return <NumberField key={s.field} label={s.label} unit={s.unit} value={values[s.field] as number} schema={schema} rule={ruleOf(schema, s.unit)} onCommit={(v) => void send(s.field, { [s.field]: v })} />;
+            })}
+          </Row>
+        );
+      }
+      case 'weights':
+        return (
+          <Box key={key}>
+            <Row label={row.label} explains={row.explanation} checked={f.unlockOutcomes !== null} disabled={busy !== null || (f.unlockOutcomes === null && weightsError !== null)} onToggle={(on) => void send('unlockOutcomes', { unlockOutcomes: on ? weights : null })}>
+              {unlockOutcomeNames.map((name) => (
+                <NumberField key={name} label={name} width={130} value={(f.unlockOutcomes ?? weights)[name]} schema={UnlockOutcomes.shape[name]} rule="must be 0 or more" onCommit={(v) => setWeight(name, v)} />
+              ))}
+            </Row>
+            {weightsError && (
+              <Alert severity="error" sx={{ my: 1 }}>
+                {weightsError}
+              </Alert>
+            )}
+          </Box>
+        );
+      case 'per-action':
+        return (
+          <Box key={key}>
+            <Divider sx={{ my: 2 }} />
+            <ActionFaults charger={charger} label={row.label} explanation={row.explanation} busy={busy !== null} onPatch={(k, patch) => void send(k, patch)} />
+          </Box>
+        );
+    }
+  };
+
   return (
     <Accordion disableGutters variant="outlined" sx={{ '&::before': { display: 'none' } }}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`faults-${charger.id}`}>
@@ -118,35 +134,7 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
         </Stack>
       </AccordionSummary>
       <AccordionDetails id={`faults-${charger.id}`}>
-        {switches.map((s) => (
-          <Row key={s.key} label={s.label} explains={s.explains} checked={f[s.key]} disabled={busy !== null} onToggle={(on) => void send(s.key, { [s.key]: on })}>
-            {s.key === 'offline' && (
-              <NumberField label="Back after" unit="s" value={f.offlineSeconds} schema={Faults.shape.offlineSeconds.unwrap()} rule="must be from 0 to 86400 s" onCommit={(v) => void send('offlineSeconds', { offlineSeconds: v })} />
-            )}
-            {s.key === 'slowCharging' && (
-              <NumberField label="Trickle power" unit="W" value={f.slowChargingW} schema={Faults.shape.slowChargingW.unwrap()} rule="must be from 0 to 3680 W" onCommit={(v) => void send('slowChargingW', { slowChargingW: v })} />
-            )}
-          </Row>
-        ))}
-        <Row
-          label="Random unlock outcomes"
-          explains="UnlockConnector answers at random, with these relative chances."
-          checked={f.unlockOutcomes !== null}
-          disabled={busy !== null || (f.unlockOutcomes === null && weightsError !== null)}
-          onToggle={(on) => void send('unlockOutcomes', { unlockOutcomes: on ? weights : null })}
-        >
-          {unlockOutcomeNames.map((name) => (
-            <NumberField key={name} label={name} width={130} value={(f.unlockOutcomes ?? weights)[name]} schema={UnlockOutcomes.shape[name]} rule="must be 0 or more" onCommit={(v) => setWeight(name, v)} />
-          ))}
-        </Row>
-        {weightsError && (
-          <Alert severity="error" sx={{ my: 1 }}>
-            {weightsError}
-          </Alert>
-        )}
-
-        <Divider sx={{ my: 2 }} />
-        <ActionFaults charger={charger} busy={busy !== null} onPatch={(key, patch) => void send(key, patch)} />
+        {faultRows.map(([name, row]) => control(row, name))}
         {feedback && (
           <Alert severity={feedback.severity} onClose={clear} sx={{ mt: 2 }}>
             {feedback.text}
@@ -157,7 +145,7 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
   );
 }
 
-function ActionFaults({ charger, busy, onPatch }: { charger: VirtualChargerView; busy: boolean; onPatch: (key: string, patch: Patch) => void }) {
+function ActionFaults({ charger, label, explanation, busy, onPatch }: { charger: VirtualChargerView; label: string; explanation: string; busy: boolean; onPatch: (key: string, patch: Patch) => void }) {
   const current = charger.faults.actions;
   const [action, setAction] = useState<string>('Reset');
   const [mode, setMode] = useState<ActionFault['mode']>('reject');
@@ -180,9 +168,9 @@ function ActionFaults({ charger, busy, onPatch }: { charger: VirtualChargerView;
 
   return (
     <Box>
-      <Typography sx={{ fontWeight: 600 }}>Protocol faults per action</Typography>
+      <Typography sx={{ fontWeight: 600 }}>{label}</Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        How the charger misbehaves when the central system sends it one action.
+        {explanation}
       </Typography>
       {Object.keys(current).length > 0 && (
         <Table size="small" sx={{ mb: 2, maxWidth: 640 }} aria-label="Protocol faults">
@@ -197,7 +185,7 @@ function ActionFaults({ charger, busy, onPatch }: { charger: VirtualChargerView;
             {Object.entries(current).map(([name, fault]) => (
               <TableRow key={name}>
                 <TableCell>{name}</TableCell>
-                <TableCell>{describeActionFault(fault)}</TableCell>
+                <TableCell>{actionFaultModes[fault.mode].does(fault)}</TableCell>
                 <TableCell align="right" padding="checkbox">
                   <Tooltip title={`Remove the ${name} fault`}>
                     <span>
@@ -221,8 +209,8 @@ function ActionFaults({ charger, busy, onPatch }: { charger: VirtualChargerView;
           ))}
         </TextField>
         <TextField select size="small" label="Mode" value={mode} onChange={(e) => setMode(e.target.value as ActionFault['mode'])} sx={{ width: 300 }}>
-          {modes.map((m) => (
-            <MenuItem key={m.mode} value={m.mode}>
+          {modes.map(([mode, m]) => (
+            <MenuItem key={mode} value={mode}>
               {m.label}
             </MenuItem>
           ))}

@@ -1,5 +1,5 @@
 // Asks which hardware fault a connector (or the whole charger, connector 0) reports: the OCPP error
-// code and an optional info text the StatusNotification carries.
+// code and an optional info text the StatusNotification carries, as the shared `fault` action takes them.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -10,10 +10,12 @@ import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { ChargePointErrorCode } from '../../../../shared/ocpp16/enums';
+import { physicalActions } from '../../../../shared/api/virtual-chargers';
 
-export const faultCodes = ChargePointErrorCode.options.filter((c) => c !== 'NoError');
+const { label, schema } = physicalActions.fault;
+export const faultCodes = schema.shape.errorCode.unwrap().options;
 export type FaultCode = (typeof faultCodes)[number];
+const INFO_MAX = schema.shape.info.unwrap().maxLength ?? 50;
 
 export interface SetFaultDialogProps {
   open: boolean;
@@ -31,7 +33,7 @@ export function SetFaultDialog({ open, connectorId, chargerId, onClose, onSet }:
   useEffect(() => {
     if (open) setInfo('');
   }, [open]);
-  const infoError = info.length > 50 ? `Info must be at most 50 characters (now ${info.length})` : null;
+  const infoError = info.length > INFO_MAX ? `Info must be at most ${INFO_MAX} characters (now ${info.length})` : null;
   const what = connectorId === 0 ? `the whole charger ${chargerId}` : `connector ${connectorId} of ${chargerId}`;
 
   const submit = (e: FormEvent) => {
@@ -43,7 +45,7 @@ export function SetFaultDialog({ open, connectorId, chargerId, onClose, onSet }:
   return (
     <Dialog open={open} onClose={onClose} maxWidth="xs" fullWidth aria-labelledby={titleId}>
       <form onSubmit={submit} noValidate>
-        <DialogTitle id={titleId}>{connectorId === 0 ? 'Fault the whole charger' : `Fault connector ${connectorId}`}</DialogTitle>
+        <DialogTitle id={titleId}>{connectorId === 0 ? `${label} the whole charger` : `${label} connector ${connectorId}`}</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>
             {`Puts ${what} in Faulted with this error code, as a hardware fault would, until you clear it. A running session stops charging.`}
@@ -56,7 +58,7 @@ export function SetFaultDialog({ open, connectorId, chargerId, onClose, onSet }:
                 </MenuItem>
               ))}
             </TextField>
-            <TextField label="Info" value={info} onChange={(e) => setInfo(e.target.value)} error={Boolean(infoError)} helperText={infoError ?? 'Optional free text, at most 50 characters'} />
+            <TextField label="Info" value={info} onChange={(e) => setInfo(e.target.value)} error={Boolean(infoError)} helperText={infoError ?? `Optional free text, at most ${INFO_MAX} characters`} />
           </Stack>
         </DialogContent>
         <DialogActions>

@@ -26,17 +26,17 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useClient } from '../../api/context';
 import { formatPower } from '../../components/format';
 import { monoFont } from '../../app/theme';
-import type { PhysicalAction, VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import { activeFaults, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import { ConnectorPanel } from './ConnectorPanel';
 import { FaultSwitchesPanel } from './FaultSwitchesPanel';
 import { SetFaultDialog } from './SetFaultDialog';
-import { activeFaults, connectionWords, forgetView, rememberView, useRunner } from './virtual-actions';
+import { actionWords, connectionWords, forgetView, rememberView, usePhysicalActions } from './virtual-actions';
 
 const registrationColour = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;
 
 export function VirtualChargerCard({ charger }: { charger: VirtualChargerView }) {
   const client = useClient();
-  const { busy, feedback, run, clear } = useRunner();
+  const { busy, feedback, run, act, clear } = usePhysicalActions(charger.id);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [faultOpen, setFaultOpen] = useState(false);
   const headingId = useId();
@@ -52,7 +52,6 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
       rememberView(view(v));
       return v;
     });
-  const act = (action: PhysicalAction, body: Record<string, unknown> = {}) => call(action, () => client.call('virtualChargers:act', { id, action, body }), (r) => r.charger);
   const startStop = () =>
     charger.running ? call('stop', () => client.call('virtualChargers:stop', { id }), (v) => v) : call('start', () => client.call('virtualChargers:start', { id }), (v) => v);
   const remove = async () => {
@@ -130,14 +129,14 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
         <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
           Whole charger:
         </Typography>
-        <Button {...small} startIcon={<RestartAltIcon />} disabled={busy !== null || !charger.running} onClick={() => void act('power-cycle')} title="Power lost and back: sessions end with PowerLoss, then it boots again">
-          Power cycle
+        <Button {...small} startIcon={<RestartAltIcon />} disabled={busy !== null || !charger.running} onClick={() => void act('power-cycle')} title={actionWords('power-cycle').explanation}>
+          {actionWords('power-cycle').label}
         </Button>
-        <Button {...small} startIcon={<LinkOffIcon />} disabled={busy !== null || !connected} onClick={() => void act('drop-connection')} title="Closes the WebSocket as a network failure would; it reconnects with back-off">
-          Drop connection
+        <Button {...small} startIcon={<LinkOffIcon />} disabled={busy !== null || !connected} onClick={() => void act('drop-connection')} title={actionWords('drop-connection').explanation}>
+          {actionWords('drop-connection').label}
         </Button>
-        <Button {...small} startIcon={<CodeIcon />} disabled={busy !== null || !connected} onClick={() => void act('send-malformed')} title="Sends one frame that is not valid OCPP-J">
-          Send malformed frame
+        <Button {...small} startIcon={<CodeIcon />} disabled={busy !== null || !connected} onClick={() => void act('send-malformed')} title={actionWords('send-malformed').explanation}>
+          {actionWords('send-malformed').label}
         </Button>
         {charger.chargerFault ? (
           <Button {...small} color="error" onClick={() => void act('clear-fault', { connectorId: 0 })}>

@@ -1,10 +1,12 @@
-// What the virtual-charger screen shares: running a bench call with a plain-words outcome, keeping the
-// store current from the view each call answers with, and the words for connection and fault states.
+// What the virtual-charger screen shares: running a bench call with a plain-words outcome, the physical
+// actions by the shared vocabulary, keeping the store current from the view each call answers with, and
+// the words for connection states.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChipProps } from '@mui/material/Chip';
 import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
-import type { Faults, VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import { useClient } from '../../api/context';
+import { physicalActions, type PhysicalAction, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 
 export interface Feedback {
   severity: 'success' | 'info' | 'warning' | 'error';
@@ -64,6 +66,36 @@ export function useRunner() {
   return { busy, feedback, run, clear };
 }
 
+/**
+ * A runner for one part of the screen that also performs physical actions on a charger: `act` sends the
+ * action (named and checked by the shared vocabulary) and shows its outcome where it has one.
+ */
+export function usePhysicalActions(chargerId: string) {
+  const client = useClient();
+  const runner = useRunner();
+  const { run } = runner;
+  const act = (action: PhysicalAction, body: Record<string, unknown> = {}) =>
+    run(
+      action,
+      async () => {
+        const r = await client.call('virtualChargers:act', { id: chargerId, action, body });
+        rememberView(r.charger);
+        return r;
+      },
+      (r): Feedback | null => {
+        // Presenting a card has an outcome worth reading (accepted, refused, plug in within …).
+        const result = r.result as { accepted?: boolean; message?: string } | undefined;
+        return result?.message ? { severity: result.accepted ? 'success' : 'warning', text: result.message } : null;
+      },
+    );
+  return { ...runner, act };
+}
+
+/** The words of a physical action: its button's label and what it does. */
+export function actionWords(action: PhysicalAction): { label: string; explanation: string } {
+  return physicalActions[action];
+}
+
 export const connectionWords: Record<VirtualChargerView['connection'], { label: string; color: ChipProps['color'] }> = {
   stopped: { label: 'Stopped', color: 'default' },
   connecting: { label: 'Connecting…', color: 'info' },
@@ -71,21 +103,6 @@ export const connectionWords: Record<VirtualChargerView['connection'], { label: 
   disconnected: { label: 'Disconnected, retrying', color: 'warning' },
   rebooting: { label: 'Rebooting', color: 'info' },
 };
-
-/** The fault switches that are on, in words, for the card's warning and the panel's summary. */
-export function activeFaults(f: Faults): string[] {
-  const on: string[] = [];
-  if (f.sessionStartFailure) on.push('Session start fails');
-  if (f.stuckConnector) on.push('Stuck connector');
-  if (f.offline) on.push(f.offlineSeconds > 0 ? `Offline (${f.offlineSeconds} s)` : 'Offline');
-  if (f.authFailure) on.push('Card authorization fails');
-  if (f.slowCharging) on.push(`Slow charging (${f.slowChargingW} W)`);
-  if (f.unlockOutcomes) on.push('Random unlock outcomes');
-  if (f.firmwareInstallFailure) on.push('Firmware install fails');
-  if (f.dropMidTransaction) on.push('Drops mid-transaction');
-  for (const [action, fault] of Object.entries(f.actions)) on.push(`${action}: ${fault.mode}`);
-  return on;
-}
 
 /** The first free id of the form VCP001, VCP002, … among virtual and real chargers. */
 export function suggestId(taken: Iterable<string>): string {

@@ -1,4 +1,4 @@
-// The smart-charging brain of the virtual charge point (OCPP 1.6 section 3.13): decides SetChargingProfile and
+// The charging profiles of the virtual charge point (OCPP 1.6 section 3.13): decides SetChargingProfile and
 // ClearChargingProfile, keeps the installed profiles, and works out composite schedules and the power limit.
 import type {
   ChargingProfile,
@@ -9,7 +9,7 @@ import type {
   GetCompositeScheduleRequest,
   GetCompositeScheduleResponse,
   SetChargingProfileRequest,
-} from '../../shared/ocpp16';
+} from '../../../shared/ocpp16';
 
 /** From the charger's configuration keys. */
 export interface SmartChargingLimits {
@@ -38,7 +38,7 @@ export interface ActiveTransaction {
 
 export type ActiveTx = (connectorId: number) => ActiveTransaction | null;
 
-export interface SmartChargingOptions {
+export interface ChargingProfilesOptions {
   connectors: number;
   /** Line-to-neutral volts for A <-> W (P = I * U * phases); default 230. */
   voltage?: number;
@@ -95,14 +95,14 @@ function wellFormed(p: ChargingProfile, limits: SmartChargingLimits): boolean {
   return true;
 }
 
-export class SmartCharging {
+export class ChargingProfiles {
   private readonly connectors: number;
   private readonly voltage: number;
   private readonly defaultPhases: number;
   private readonly maxCurrentA: number | undefined;
   private installed: InstalledProfile[];
 
-  constructor(opts: SmartChargingOptions) {
+  constructor(opts: ChargingProfilesOptions) {
     this.connectors = opts.connectors;
     this.voltage = opts.voltage ?? 230;
     this.defaultPhases = opts.defaultPhases ?? 3;

@@ -6,8 +6,8 @@ import {
   type ChargingProfile,
   type ChargingSchedulePeriod,
   type GetCompositeScheduleRequest,
-} from '../../src/shared/ocpp16';
-import { SmartCharging, type ActiveTransaction, type SmartChargingLimits } from '../../src/main/virtual-cp/smart-charging';
+} from '../../../../../src/shared/ocpp16';
+import { ChargingProfiles, type ActiveTransaction, type SmartChargingLimits } from '../../../../../src/main/virtual-cp/services/charging-profiles';
 
 const T0 = Date.UTC(2024, 4, 1, 10, 0, 0); // 2024-05-01T10:00:00Z, a Wednesday
 const iso = (t: number) => new Date(t).toISOString();
@@ -37,15 +37,15 @@ const profile = (id: number, periods: ChargingSchedulePeriod[], over: Over = {})
 const flat = (id: number, limit: number, over: Over = {}) => profile(id, [{ startPeriod: 0, limit }], over);
 
 const sc = (connectors = 2, extra: { voltage?: number; defaultPhases?: number; maxCurrentA?: number } = {}) =>
-  new SmartCharging({ connectors, ...extra });
+  new ChargingProfiles({ connectors, ...extra });
 
 /** The composite answer, checked against the OCPP schema every time. */
-const composite = (s: SmartCharging, req: GetCompositeScheduleRequest, now = T0, activeTx = noTx as (c: number) => ActiveTransaction | null) => {
+const composite = (s: ChargingProfiles, req: GetCompositeScheduleRequest, now = T0, activeTx = noTx as (c: number) => ActiveTransaction | null) => {
   const answer = s.composite(req, now, activeTx);
   expect(GetCompositeScheduleResponse.safeParse(answer).success, JSON.stringify(answer)).toBe(true);
   return answer;
 };
-const periods = (answer: ReturnType<SmartCharging['composite']>) =>
+const periods = (answer: ReturnType<ChargingProfiles['composite']>) =>
   answer.chargingSchedule?.chargingSchedulePeriod.map((p) => [p.startPeriod, p.limit]);
 
 describe('SetChargingProfile', () => {
@@ -142,7 +142,7 @@ describe('SetChargingProfile', () => {
 
   it('starts from restored profiles', () => {
     const restored = [{ connectorId: 0, profile: flat(3, 20), installedAt: T0 - day }];
-    const s = new SmartCharging({ connectors: 1, profiles: restored });
+    const s = new ChargingProfiles({ connectors: 1, profiles: restored });
     expect(s.profiles()).toEqual(restored);
     expect(s.limitW(1, T0, noTx)).toBe(20 * 230 * 3);
   });
@@ -157,7 +157,7 @@ describe('ClearChargingProfile', () => {
     s.set({ connectorId: 2, csChargingProfiles: flat(4, 10, { stackLevel: 1 }) }, T0, noTx, limits);
     return s;
   };
-  const ids = (s: SmartCharging) => s.profiles().map((ip) => ip.profile.chargingProfileId);
+  const ids = (s: ChargingProfiles) => s.profiles().map((ip) => ip.profile.chargingProfileId);
 
   it('with an id removes that profile and ignores the other criteria', () => {
     const s = setup();

@@ -1,16 +1,24 @@
 // The virtual charge point's configuration keys: GetConfiguration and ChangeConfiguration answers, validation,
 // profiles, saved values and change notifications. Every GetConfiguration answer must pass the wire schema.
 import { describe, expect, it, vi } from 'vitest';
-import { GetConfigurationResponse } from '../../src/shared/ocpp16';
+import { connectionKeys } from '../../../../src/main/virtual-cp/connection';
+import { authorizationKeys } from '../../../../src/main/virtual-cp/services/authorization';
+import { heartbeatKeys } from '../../../../src/main/virtual-cp/services/heartbeat';
+import { meteringKeys } from '../../../../src/main/virtual-cp/services/metering';
+import { reservationKeys } from '../../../../src/main/virtual-cp/services/reservations';
+import { smartChargingKeys } from '../../../../src/main/virtual-cp/services/smart-charging';
+import { transactionKeys } from '../../../../src/main/virtual-cp/services/transactions';
+import { GetConfigurationResponse } from '../../../../src/shared/ocpp16';
 import {
   allFeatureProfiles,
   basicAuthorization,
   ConfigurationStore,
   keyDefinitions,
+  ownKeys,
   supportedMeasurands,
   type FeatureProfile,
   type KeyDefinition,
-} from '../../src/main/virtual-cp/configuration';
+} from '../../../../src/main/virtual-cp/configuration';
 
 const HEX_KEY = '0123456789abcdef0123456789abcdef01234567'; // 20 bytes
 
@@ -442,5 +450,32 @@ describe('basicAuthorization', () => {
     const decode = (header: string) => Buffer.from(header.replace(/^Basic /, ''), 'base64').toString();
     expect(decode(basicAuthorization('CP-1', HEX_KEY))).toBe(`CP-1:${HEX_KEY}`);
     expect(decode(basicAuthorization('CP-1', 'plain-password-16'))).toBe('CP-1:plain-password-16');
+  });
+});
+
+describe('keys a service owns', () => {
+  it('are each owned by one part of the charger at most', () => {
+    const owned = [connectionKeys, authorizationKeys, heartbeatKeys, meteringKeys, reservationKeys, smartChargingKeys, transactionKeys].flat();
+    expect(new Set(owned).size).toBe(owned.length);
+    expect(owned.every((k) => keyDefinitions.some((d) => d.key === k))).toBe(true);
+  });
+
+  it('read with the type the spec gives them, and tell of their own changes only', () => {
+    const s = store();
+    const keys = ownKeys(s, ['HeartbeatInterval', 'LocalPreAuthorize', 'MeterValuesSampledData', 'CpoName']);
+    expect([keys.HeartbeatInterval, keys.LocalPreAuthorize, keys.MeterValuesSampledData, keys.CpoName]).toEqual([300, false, ['Energy.Active.Import.Register', 'Power.Active.Import'], '']);
+    const changed = vi.fn();
+    keys.onChange('HeartbeatInterval', changed);
+    s.change('LightIntensity', '50');
+    expect(changed).not.toHaveBeenCalled();
+    s.change('heartbeatinterval', '60');
+    expect(changed).toHaveBeenCalledTimes(1);
+    expect(keys.HeartbeatInterval).toBe(60);
+  });
+
+  it('know the keys a switched-off profile leaves out, and refuse to read them', () => {
+    const keys = ownKeys(store({ profiles: ['Core'] }), ['LocalAuthListEnabled']);
+    expect(keys.has('LocalAuthListEnabled')).toBe(false);
+    expect(() => keys.LocalAuthListEnabled).toThrow(/No configuration key LocalAuthListEnabled/);
   });
 });

@@ -1,0 +1,296 @@
+// Transactions: what starts and stops a session (card, cable, central system), and the queue that delivers
+// Start/StopTransaction and MeterValues in order, retried, kept while offline and across restarts.
+import type { IdTagInfo, JsonObject, Reason, ResponseOf } from '../../../shared/ocpp16';
+import type { Timer } from '../../clock';
+import { ownKeys, type OwnedKeys } from '../configuration';
+import type { Connector, Model, Transaction } from '../model';
+import { reservationMatches } from './reservations';
+
+/** The configuration keys transactions own. */
+export const transactionKeys = [
+  'ConnectionTimeOut',
+  'StopTransactionOnEVSideDisconnect',
+  'UnlockConnectorOnEVSideDisconnect',
+  'StopTransactionOnInvalidId',
+  'TransactionMessageAttempts',
+  'TransactionMessageRetryInterval',
+] as const;
+
+type TxAction = 'StartTransaction' | 'StopTransaction' | 'MeterValues';
+export interface QueuedMessage {
+  action: TxAction;
+  payload: JsonObject;
+  /** The charger's own number for the transaction; its transactionId is filled in when known. */
+  localTx: number;
+  attempts: number;
+}
+
+/** What the charger keeps of its transactions across a restart of the bench. */
+export interface SavedTransactions {
+  queue: QueuedMessage[];
+  txIds: Array<[number, number]>;
+  /** Transactions running when the charger lost power: stopped with PowerLoss at the next start. */
+  openTransactions: Array<{ localTx: number; connectorId: number; meterWh: number }>;
+  nextLocalTx: number;
+}
+
+export type CardOutcome = { accepted: boolean; status: string; message: string };
+
+export class TransactionService {
+  /** The session-start-failure fault: a card is accepted, but no session starts. */
+  sessionStartFails = false;
+  /** The drop-mid-transaction fault: the connection drops once, after a session's first MeterValues. */
+  dropMidTransaction = false;
+  private readonly queue: QueuedMessage[];
+  private readonly txIds = new Map<number, number>();
+  private nextLocalTx: number;
+  /** The queued message on its way (a token per send), or null. */
+  private sendingQueued: object | null = null;
+  private retryTimer: Timer | null = null;
+  private readonly keys: OwnedKeys<(typeof transactionKeys)[number]>;
+
+  constructor(
+    private readonly cp: Model,
+    saved: Partial<SavedTransactions>,
+  ) {
+    this.keys = ownKeys(cp.config, transactionKeys);
+    this.queue = saved.queue ?? [];
+    for (const [l, t] of saved.txIds ?? []) this.txIds.set(l, t);
+    this.nextLocalTx = saved.nextLocalTx ?? 1;
+    // A transaction that was running when the bench stopped ended by loss of power.
+    for (const open of saved.openTransactions ?? []) {
+      const c = cp.connectors.at(open.connectorId);
+      if (c) c.meterWh = Math.max(c.meterWh, open.meterWh);
+      this.queue.push({ action: 'StopTransaction', localTx: open.localTx, attempts: 0, payload: { meterStop: Math.round(open.meterWh), timestamp: cp.iso(), reason: 'PowerLoss' } });
+    }
+  }
+
+  /** Transaction messages waiting to be delivered. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  /**
+   * Why a session cannot start on this connector for this card, or null. `parentIdTag` null: not known
+   * yet (before authorization), so a reservation by parent tag is given the benefit of the doubt.
+   */
+  cannotStart(c: Connector, idTag: string, parentIdTag: string | undefined | null): string | null {
+    const charger = this.cp.connectors.charger;
+    if (c.fault || charger.fault) return `Connector ${c.id} is faulted`;
+    if (c.availability === 'Inoperative' || charger.availability === 'Inoperative') return `Connector ${c.id} is unavailable`;
+    if (c.tx) return `Connector ${c.id} already has a transaction`;
+    if (c.cableLockedFor !== null) return `Connector ${c.id} still has the last session's cable locked in`;
+    const r = this.cp.reservations.reservationOn(c.id);
+    if (r && !reservationMatches(r, idTag, parentIdTag === null ? (r.parentIdTag ?? undefined) : parentIdTag)) return `Connector ${c.id} is reserved for ${r.idTag}`;
+    return null;
+  }
+
+  /** A card (or remote start) was accepted for this connector: the session starts now, or once the cable is in. */
+  authorized(c: Connector, idTag: string, parentIdTag?: string): void {
+    if (this.sessionStartFails) {
+      c.startFailed = true;
+      this.cp.refresh();
+      return;
+    }
+    if (c.plugged) {
+      this.start(c, idTag, parentIdTag);
+    } else {
+      if (c.authorized) this.clearAuthorized(c);
+      const timer = this.cp.clock.after(this.keys.ConnectionTimeOut * 1000, () => {
+        if (c.authorized?.timer !== timer) return;
+        this.dropAuthorized(c);
+        this.cp.refresh();
+      });
+      c.authorized = { idTag, parentIdTag, timer };
+    }
+    this.cp.refresh();
+  }
+
+  clearAuthorized(c: Connector): void {
+    c.authorized?.timer.cancel();
+    c.authorized = null;
+  }
+
+  /** The card presented will not start a session after all: a TxProfile a remote start brought goes too.
+   * The caller reports the statuses once its own change is made. */
+  dropAuthorized(c: Connector): void {
+    if (!c.authorized) return;
+    this.clearAuthorized(c);
+    this.cp.smartCharging.transactionEnded(c.id, null);
+  }
+
+  /** The cable is in: a card accepted before starts the session, if it still may. */
+  plugged(c: Connector): void {
+    if (!c.authorized) return;
+    const { idTag, parentIdTag } = c.authorized;
+    this.clearAuthorized(c);
+    // Things may have changed since the card was presented (availability, a fault, a reservation).
+    if (!this.cannotStart(c, idTag, parentIdTag)) this.start(c, idTag, parentIdTag);
+    else this.cp.smartCharging.transactionEnded(c.id, null);
+  }
+
+  /** The EV is gone: the session stops (StopTransactionOnEVSideDisconnect), the cable maybe stays locked. */
+  unplugged(c: Connector): void {
+    if (!c.tx || !this.keys.StopTransactionOnEVSideDisconnect) return;
+    const idTag = c.tx.idTag;
+    this.stop(c, 'EVDisconnected');
+    c.finishing = false;
+    if (!this.keys.UnlockConnectorOnEVSideDisconnect) c.cableLockedFor = idTag;
+  }
+
+  /** A card held to the reader of a connector: starts, or stops, a session. */
+  async presentCard(c: Connector, idTag: string): Promise<CardOutcome> {
+    const { cp } = this;
+    const epoch = cp.epoch;
+    if (!c.tx && c.cableLockedFor !== null) {
+      // The EV left but the cable stayed locked in the socket (UnlockConnectorOnEVSideDisconnect=false):
+      // the card that charged releases it.
+      if (c.cableLockedFor !== idTag) return { accepted: false, status: 'Invalid', message: `The cable on connector ${c.id} is locked for card ${c.cableLockedFor}` };
+      c.cableLockedFor = null;
+      cp.refresh();
+      return { accepted: true, status: 'Accepted', message: `Cable on connector ${c.id} unlocked` };
+    }
+    if (c.tx) {
+      const tx = c.tx;
+      let same = tx.idTag === idTag;
+      if (!same && tx.parentIdTag) {
+        const info = await cp.authorization.authorize(idTag);
+        same = info.status === 'Accepted' && info.parentIdTag === tx.parentIdTag;
+      }
+      if (!same) return { accepted: false, status: 'Invalid', message: `Card ${idTag} did not start the transaction on connector ${c.id}; it cannot stop it` };
+      if (c.tx !== tx) return { accepted: false, status: 'Invalid', message: 'The transaction ended meanwhile' };
+      this.stop(c, 'Local', idTag);
+      cp.refresh();
+      return { accepted: true, status: 'Accepted', message: `Transaction on connector ${c.id} stopped by card ${idTag}` };
+    }
+    const refusal = this.cannotStart(c, idTag, null);
+    if (refusal) return { accepted: false, status: 'Rejected', message: refusal };
+    const info = await cp.authorization.authorize(idTag);
+    if (epoch !== cp.epoch) return { accepted: false, status: 'Rejected', message: 'The charger restarted meanwhile' };
+    if (info.status !== 'Accepted') {
+      cp.refresh();
+      return { accepted: false, status: info.status, message: `Card ${idTag} was not accepted: ${info.status}` };
+    }
+    const again = this.cannotStart(c, idTag, info.parentIdTag);
+    if (again) return { accepted: false, status: 'Rejected', message: again };
+    this.authorized(c, idTag, info.parentIdTag);
+    return { accepted: true, status: 'Accepted', message: c.startFailed ? `Card ${idTag} accepted, but the session failed to start (fault)` : c.tx ? `Transaction started on connector ${c.id}` : `Card ${idTag} accepted: plug in the cable within ${this.keys.ConnectionTimeOut} s` };
+  }
+
+  start(c: Connector, idTag: string, parentIdTag?: string): void {
+    const { metering, reservations } = this.cp;
+    metering.settle(c);
+    const reservation = reservations.reservationFor(c.id, idTag, parentIdTag);
+    if (reservation) reservations.end(reservation);
+    const localTx = this.nextLocalTx++;
+    const tx: Transaction = { localTx, transactionId: null, idTag, parentIdTag, startedAt: this.cp.clock.now(), meterStartWh: c.meterWh, reservationId: reservation?.reservationId, sampleTimer: null, beginSample: null, stopSamples: [], dropped: false };
+    c.tx = tx;
+    c.finishing = false;
+    c.evSuspended = false;
+    c.powerW = metering.targetPowerW(c);
+    tx.beginSample = metering.beginSample(c);
+    this.enqueue('StartTransaction', localTx, { connectorId: c.id, idTag, meterStart: Math.round(c.meterWh), timestamp: this.cp.iso(), ...(reservation ? { reservationId: reservation.reservationId } : {}) });
+    metering.startSampling(c, tx);
+  }
+
+  stop(c: Connector, reason: Reason, idTag?: string): void {
+    const tx = c.tx;
+    if (!tx) return;
+    const transactionData = this.cp.metering.endSampling(c, tx);
+    this.enqueue('StopTransaction', tx.localTx, { meterStop: Math.round(c.meterWh), timestamp: this.cp.iso(), reason, ...(idTag ? { idTag } : {}), ...(transactionData ? { transactionData } : {}) });
+    c.tx = null;
+    c.evSuspended = false;
+    c.finishing = c.plugged;
+    c.powerW = 0;
+    this.cp.smartCharging.transactionEnded(c.id, tx.transactionId);
+    this.cp.status.transactionEnded(c);
+  }
+
+  enqueue(action: TxAction, localTx: number, payload: JsonObject): void {
+    this.queue.push({ action, payload, localTx, attempts: 0 });
+    this.pump();
+    this.cp.changed();
+  }
+
+  /** Sends the queue's head when registered and nothing is on its way; the rest waits its turn. */
+  pump(): void {
+    const { cp } = this;
+    if (this.sendingQueued || !cp.isAccepted || this.retryTimer) return;
+    const head = this.queue[0];
+    if (!head) return cp.status.release();
+    let payload = head.payload;
+    if (head.action !== 'StartTransaction') {
+      const transactionId = this.txIds.get(head.localTx);
+      if (transactionId === undefined) {
+        // Its StartTransaction was never accepted: nothing to attach it to.
+        this.queue.shift();
+        return this.pump();
+      }
+      payload = { ...payload, transactionId };
+    }
+    const token = {};
+    this.sendingQueued = token;
+    void cp.call(head.action, payload as never).then((outcome) => {
+      // A power-off or a newer connection took over meanwhile: the message stays queued for it.
+      if (this.sendingQueued !== token) return;
+      this.sendingQueued = null;
+      if (outcome.outcome === 'offline') return;
+      if (outcome.outcome === 'completed') {
+        this.queue.shift();
+        this.delivered(head, outcome.response as JsonObject);
+      } else {
+        head.attempts += 1;
+        if (head.attempts >= Math.max(1, this.keys.TransactionMessageAttempts)) {
+          this.queue.shift();
+          cp.lastError = `${head.action} was not accepted after ${head.attempts} attempts; dropped`;
+          if (head.action === 'StopTransaction') this.txIds.delete(head.localTx);
+        } else {
+          this.retryTimer = cp.clock.after(this.keys.TransactionMessageRetryInterval * 1000 * head.attempts, () => {
+            this.retryTimer = null;
+            this.pump();
+          });
+          // Statuses held back for the queue need not wait for the retries.
+          cp.status.release();
+        }
+      }
+      cp.changed();
+      this.pump();
+    });
+  }
+
+  /** The power goes: the queue stays (non-volatile), what was on its way is sent again; cards waiting for a cable are forgotten. */
+  powerDown(): void {
+    this.retryTimer?.cancel();
+    this.retryTimer = null;
+    for (const c of this.cp.connectors.all) if (c.authorized) this.clearAuthorized(c);
+    this.sendingQueued = null;
+  }
+
+  saved(): SavedTransactions {
+    const open = this.cp.connectors.all.filter((c) => c.tx).map((c) => ({ localTx: c.tx!.localTx, connectorId: c.id, meterWh: this.cp.metering.settle(c) }));
+    return { queue: this.queue, txIds: [...this.txIds], openTransactions: open, nextLocalTx: this.nextLocalTx };
+  }
+
+  private delivered(msg: QueuedMessage, response: JsonObject): void {
+    const c = this.cp.connectors.all.find((x) => x.tx?.localTx === msg.localTx);
+    if (msg.action === 'StartTransaction') {
+      const r = response as ResponseOf<'StartTransaction'>;
+      this.txIds.set(msg.localTx, r.transactionId);
+      if (c?.tx) {
+        c.tx.transactionId = r.transactionId;
+        this.cp.smartCharging.bindTransaction(c.id, r.transactionId);
+        this.cp.authorization.startAnswered(c.tx.idTag, r.idTagInfo as IdTagInfo);
+        if (r.idTagInfo.status !== 'Accepted') {
+          if (this.keys.StopTransactionOnInvalidId) this.stop(c, 'DeAuthorized');
+          else c.tx.invalid = true;
+          this.cp.refresh();
+        }
+      }
+    } else if (msg.action === 'StopTransaction') {
+      if (!this.queue.some((q) => q.localTx === msg.localTx)) this.txIds.delete(msg.localTx);
+    } else if (msg.action === 'MeterValues' && c?.tx && this.dropMidTransaction && !c.tx.dropped) {
+      c.tx.dropped = true;
+      this.cp.connection.terminate('Connection dropped mid-transaction (fault)');
+    }
+  }
+}

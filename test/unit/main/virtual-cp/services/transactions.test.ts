@@ -1,0 +1,95 @@
+// Transactions on a FakeClock: a card then the cable, ConnectionTimeOut, the cable left locked in, and the
+// transaction message queue: in order, retried per TransactionMessageAttempts, kept while offline and
+// across a restart.
+import { describe, expect, it } from 'vitest';
+import { fakeWire } from '../../../../helpers/vcp-model';
+
+const failing = () => ({ outcome: 'callError' as const, error: { code: 'InternalError', description: 'down', details: {} } });
+
+describe('starting and stopping a session', () => {
+  it('starts when the cable follows the card within ConnectionTimeOut, and forgets the card after it', async () => {
+    const w = fakeWire();
+    expect((await w.cp.presentIdTag(1, 'TAG1')).message).toBe('Card TAG1 accepted: plug in the cable within 60 s');
+    w.cp.plug(1);
+    await w.settle();
+    expect(w.sent()).toEqual(['Authorize', 'StatusNotification', 'StartTransaction', 'StatusNotification']);
+    expect(w.cp.view().connectors[0].transaction).toMatchObject({ transactionId: 100, idTag: 'TAG1' });
+
+    await w.cp.presentIdTag(2, 'TAG2');
+    await w.clock.advance(60_000);
+    expect(w.cp.view().connectors[1]).toMatchObject({ authorizedIdTag: null, status: 'Available' });
+  });
+
+  it('stops on unplugging, and keeps the cable locked for its card when UnlockConnectorOnEVSideDisconnect is false', async () => {
+    const w = fakeWire();
+    w.cp.config.change('UnlockConnectorOnEVSideDisconnect', 'false');
+    w.cp.plug(1);
+    await w.cp.presentIdTag(1, 'TAG1');
+    w.cp.unplug(1);
+    expect(w.calls.find((c) => c.action === 'StopTransaction')?.payload.reason).toBe('EVDisconnected');
+    expect(w.cp.view().connectors[0].status).toBe('Finishing');
+    expect(await w.cp.presentIdTag(1, 'OTHER')).toMatchObject({ accepted: false, message: 'The cable on connector 1 is locked for card TAG1' });
+    expect(await w.cp.presentIdTag(1, 'TAG1')).toMatchObject({ accepted: true, message: 'Cable on connector 1 unlocked' });
+    expect(w.cp.view().connectors[0].status).toBe('Available');
+  });
+
+  it('lets only the card that started a session (or one with its parent tag) stop it', async () => {
+    const w = fakeWire();
+    w.answers.Authorize = () => ({ outcome: 'completed', response: { idTagInfo: { status: 'Accepted', parentIdTag: 'FLEET' } } });
+    w.cp.plug(1);
+    await w.cp.presentIdTag(1, 'TAG1');
+    await w.settle();
+    w.answers.Authorize = () => ({ outcome: 'completed', response: { idTagInfo: { status: 'Accepted' } } });
+    expect((await w.cp.presentIdTag(1, 'STRANGER')).accepted).toBe(false);
+    w.answers.Authorize = () => ({ outcome: 'completed', response: { idTagInfo: { status: 'Accepted', parentIdTag: 'FLEET' } } });
+    expect(await w.cp.presentIdTag(1, 'COLLEAGUE')).toMatchObject({ accepted: true, message: 'Transaction on connector 1 stopped by card COLLEAGUE' });
+    expect(w.calls.find((c) => c.action === 'StopTransaction')?.payload).toMatchObject({ reason: 'Local', idTag: 'COLLEAGUE', transactionId: 100 });
+  });
+});
+
+describe('the transaction message queue', () => {
+  it('retries after TransactionMessageRetryInterval \u00d7 attempt, and drops a message after TransactionMessageAttempts', async () => {
+    const w = fakeWire();
+    w.cp.config.change('TransactionMessageRetryInterval', '10');
+    w.answers.StartTransaction = failing;
+    w.cp.plug(1);
+    await w.cp.presentIdTag(1, 'TAG1');
+    await w.settle();
+    expect(w.sent().filter((a) => a === 'StartTransaction')).toHaveLength(1);
+    await w.clock.advance(10_000);
+    expect(w.sent().filter((a) => a === 'StartTransaction')).toHaveLength(2);
+    await w.clock.advance(19_000);
+    expect(w.sent().filter((a) => a === 'StartTransaction')).toHaveLength(2);
+    await w.clock.advance(1_000);
+    expect(w.sent().filter((a) => a === 'StartTransaction')).toHaveLength(3);
+    expect(w.cp.view()).toMatchObject({ queuedMessages: 0, lastError: 'StartTransaction was not accepted after 3 attempts; dropped' });
+    // Without a transactionId, what followed has nothing to attach to: it goes too.
+    w.cp.unplug(1);
+    await w.settle();
+    expect(w.sent().filter((a) => a === 'StopTransaction')).toEqual([]);
+  });
+
+  it('keeps the messages while offline and delivers them in order, with the transactionId, once registered again', async () => {
+    const w = fakeWire();
+    w.cp.config.change('AllowOfflineTxForUnknownId', 'true');
+    w.accepted = false;
+    w.cp.plug(1);
+    await w.cp.presentIdTag(1, 'TAG1');
+    await w.clock.advance(60_000);
+    w.cp.unplug(1);
+    expect(w.cp.view().queuedMessages).toBe(3);
+    w.accepted = true;
+    w.cp.transactions.pump();
+    for (let i = 0; i < 4; i++) await w.settle();
+    expect(w.calls.map((c) => [c.action, c.payload.transactionId])).toEqual([
+      ['StartTransaction', undefined],
+      ['MeterValues', 100],
+      ['StopTransaction', 100],
+    ]);
+  });
+
+  it('stops a transaction the bench was running when it stopped with PowerLoss, at the meter reading saved', () => {
+    const w = fakeWire({}, { state: { openTransactions: [{ localTx: 7, connectorId: 1, meterWh: 1234.5 }], txIds: [[7, 77]], nextLocalTx: 8 } });
+    expect(w.cp.persistentState()).toMatchObject({ queue: [{ action: 'StopTransaction', localTx: 7, payload: { meterStop: 1235, reason: 'PowerLoss' } }], meters: [1234.5, 0], nextLocalTx: 8 });
+  });
+});
