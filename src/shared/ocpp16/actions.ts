@@ -11,13 +11,14 @@ export type ActionProfile = FeatureProfile | 'Security';
 /** Who sends the CALL: the charge point (CP), the central system (CS), or either (DataTransfer). */
 export type Initiator = 'CP' | 'CS' | 'both';
 
-interface ActionDef<Req extends z.ZodType, Res extends z.ZodType, I extends Initiator> {
+interface ActionDef<Req extends z.ZodType, Res extends z.ZodType, I extends Initiator, P extends ActionProfile> {
   request: Req;
   response: Res;
   initiator: I;
-  profile: ActionProfile;
+  /** Kept literal, so a type can pick actions by profile (the UI offers the six profiles' actions). */
+  profile: P;
 }
-const def = <Req extends z.ZodType, Res extends z.ZodType, I extends Initiator>(request: Req, response: Res, initiator: I, profile: ActionProfile): ActionDef<Req, Res, I> => ({ request, response, initiator, profile });
+const def = <Req extends z.ZodType, Res extends z.ZodType, I extends Initiator, P extends ActionProfile>(request: Req, response: Res, initiator: I, profile: P): ActionDef<Req, Res, I, P> => ({ request, response, initiator, profile });
 
 export const actions = {
   // Charge point to central system

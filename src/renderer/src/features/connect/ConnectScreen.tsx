@@ -36,6 +36,7 @@ import { Facts } from '../../components/Facts';
 import { formatAgo, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { ChargePointIdentity } from '../../../../shared/api/commands';
+import { issueWords } from '../../../../shared/api/issues';
 import type { NetworkAddress } from '../../../../shared/api/contract';
 import type { BenchSettings, ConnectionAttemptView } from '../../../../shared/api/views';
 
@@ -247,7 +248,7 @@ export function ConnectScreen() {
                 remember(e.target.value);
               }}
               error={!idCheck.success}
-              helperText={idCheck.success ? "The charger's identity (ChargeBoxIdentity): the last part of the URL. Set the same id on the charger." : `Charge point id ${idCheck.error.issues[0].message}`}
+              helperText={idCheck.success ? "The charger's identity (ChargeBoxIdentity): the last part of the URL. Set the same id on the charger." : issueWords(idCheck.error, { whole: 'id', labels: { id: 'Charge point id' } }).id}
               size="small"
               sx={{ mb: 1.5, width: 360, maxWidth: '100%' }}
               slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monoFont } } }}

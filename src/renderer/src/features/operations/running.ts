@@ -3,8 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../../api/context';
 import { meterKey, useBench } from '../../stores/bench';
-import { toSamples, type MeterSample } from '../../stores/meter';
 import type { ChargerView, TransactionView } from '../../../../shared/api/views';
+import { energySoFar, toSamples, type MeterSample } from '../../../../shared/api/meter';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -23,18 +23,6 @@ export function runningTransactions(active: Record<number, TransactionView>, met
     .filter((t) => t.active && t.chargerId === chargerId && (!connectorId || t.connectorId === connectorId))
     .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
     .map((t) => ({ transactionId: t.transactionId, chargerId: t.chargerId, connectorId: t.connectorId, idTag: t.idTag, startTime: t.startTime, meterStart: t.meterStart, energyWh: energySoFar(t, meter[meterKey(t.chargerId, t.connectorId)]) }));
-}
-
-function energySoFar(t: TransactionView, samples: MeterSample[] | undefined): number | null {
-  if (!samples) return null;
-  const started = Date.parse(t.startTime);
-  for (let i = samples.length - 1; i >= 0; i--) {
-    const s = samples[i];
-    if (s.energyWh === undefined) continue;
-    // Samples without a transaction id count when they are from after the start.
-    if (s.transactionId === t.transactionId || (s.transactionId === null && s.t >= started)) return Math.max(0, s.energyWh - t.meterStart);
-  }
-  return null;
 }
 
 export function useRunning(chargerId: string, connectorId?: number): RunningTransaction[] {
@@ -80,10 +68,7 @@ function useStoredEnergy(list: RunningTransaction[]): Record<number, number | nu
       if (t.energyWh !== null || asked.current.has(t.transactionId)) continue;
       asked.current.add(t.transactionId);
       client.call('chargers:meterValues', { chargerId: t.chargerId, transactionId: t.transactionId, limit: 50 }).then(
-        (values) => {
-          const last = toSamples(values).filter((x) => x.energyWh !== undefined).pop();
-          settle(t.transactionId, last ? Math.max(0, last.energyWh! - t.meterStart) : null);
-        },
+        (values) => settle(t.transactionId, energySoFar(t, toSamples(values))),
         () => settle(t.transactionId, null),
       );
     }
