@@ -2,9 +2,9 @@
 // (actions[Action].request) and each problem is said in plain words on the field it belongs to; and
 // the form text to payload values.
 import type { z } from 'zod';
-import { actions, type RequestOf } from '../../../../shared/ocpp16';
-import { issueWords } from '../../../../shared/api/issues';
-import type { OperationAction } from './meanings';
+import { actions, type RequestOf } from '../../../../../shared/ocpp16';
+import { issueWords } from '../../../../../shared/api/issues';
+import type { OperationAction } from './actions';
 
 /** Field path as the core names it ("idTag", "chargingProfile.chargingSchedule.chargingSchedulePeriod.0.limit") to message. */
 export type FieldErrors = Record<string, string>;

@@ -17,7 +17,7 @@ import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { ChargingProfileKindType, ChargingProfilePurposeType, type ChargingRateUnitType } from '../../../../shared/ocpp16';
+import { ChargingProfileKindType, ChargingProfilePurposeType, type ChargingRateUnitType } from '../../../../../shared/ocpp16';
 import { compact, dateOrText, fieldState, numberOrText, toLocalInput, type FieldErrors } from './form';
 
 export interface PeriodDraft {

@@ -1,12 +1,12 @@
 // Sends one operation to a charger and keeps what came back: the charger's answer, or the bench's
 // refusal of the payload (with the field at fault). A form's checks join in useOperationForm.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useClient } from '../../api/context';
-import { CallFailure } from '../../api/client';
-import type { OperationResult } from '../../../../shared/api/contract';
-import type { RequestOf } from '../../../../shared/ocpp16';
+import { useClient } from '../../../api/context';
+import { CallFailure } from '../../../api/client';
+import type { OperationResult } from '../../../../../shared/api/contract';
+import type { RequestOf } from '../../../../../shared/ocpp16';
 import { checkPayload, type FieldErrors } from './form';
-import type { OperationAction } from './meanings';
+import type { OperationAction } from './actions';
 
 export interface OperationState<A extends OperationAction = OperationAction> {
   pending: boolean;

@@ -13,21 +13,27 @@ import Stack from '@mui/material/Stack';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
-import type { ChargerView } from '../../../../shared/api/views';
-import type { OperationResult } from '../../../../shared/api/contract';
-import { monoFont } from '../../app/theme';
-import { explainResult, type OperationAction } from './meanings';
+import type { ChargerView } from '../../../../../shared/api/views';
+import type { OperationResult } from '../../../../../shared/api/contract';
+import { monoFont } from '../../../app/theme';
+import type { OperationAction } from './actions';
+import { explain, type Explained } from './meanings';
 import type { OperationState } from './useOperation';
 import { fieldState, type FieldErrors } from './form';
 
-/** What every panel needs to know about the charger it works on. */
+/** What every panel needs to know: the charger it works on, and what an answer means. */
 export interface PanelContextValue {
   chargerId: string;
   charger: ChargerView | undefined;
   online: boolean;
   connectorIds: number[];
+  /**
+   * An answer in words, with the meanings its action declares. Handed down rather than imported: the
+   * registry that holds the meanings imports the panels, which import this kit.
+   */
+  explain: (action: OperationAction, result: OperationResult) => Explained;
 }
-export const PanelContext = createContext<PanelContextValue>({ chargerId: '', charger: undefined, online: false, connectorIds: [1] });
+export const PanelContext = createContext<PanelContextValue>({ chargerId: '', charger: undefined, online: false, connectorIds: [1], explain: (action, result) => explain(action, result, undefined) });
 export const usePanel = () => useContext(PanelContext);
 
 export function PanelShell({ title, action, description, children }: { title: string; action?: string; description: ReactNode; children: ReactNode }) {
@@ -102,7 +108,7 @@ export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 
 
 export function ResultAlert({ action, result, children }: { action: OperationAction; result: OperationResult; children?: ReactNode }) {
   const [details, setDetails] = useState(false);
-  const explained = explainResult(action, result);
+  const explained = usePanel().explain(action, result);
   const raw = result.outcome === 'completed' || result.outcome === 'invalidResponse' ? result.response : result.error;
   return (
     <Alert severity={explained.tone} role="status" aria-live="polite">

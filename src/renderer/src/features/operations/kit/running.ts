@@ -1,10 +1,10 @@
 // What is going on at a charger right now, for the warnings before a disruptive operation: its
 // connectors and the transactions running on them with the energy delivered so far.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useClient } from '../../api/context';
-import { meterKey, useBench } from '../../stores/bench';
-import type { ChargerView, TransactionView } from '../../../../shared/api/views';
-import { energySoFar, toSamples, type MeterSample } from '../../../../shared/api/meter';
+import { useClient } from '../../../api/context';
+import { meterKey, useBench } from '../../../stores/bench';
+import type { ChargerView, TransactionView } from '../../../../../shared/api/views';
+import { energySoFar, toSamples, type MeterSample } from '../../../../../shared/api/meter';
 
 export interface RunningTransaction {
   transactionId: number;
