@@ -17,7 +17,7 @@ import { useMeterSeries } from '../../components/useMeterSeries';
 import { formatAgo, formatEnergy, formatPower, formatTime } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { monoFont } from '../../app/theme';
-import { transactionPath } from '../transactions/TransactionsTable';
+import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView, TransactionView } from '../../../../shared/api/views';
 import { belongsTo, energySoFar, type MeterSample } from '../../../../shared/api/meter';
 
@@ -29,7 +29,7 @@ function ActiveTransaction({ tx, samples }: { tx: TransactionView; samples: Mete
     <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
         Charging session{' '}
-        <Link component={RouterLink} to={transactionPath(tx.transactionId)}>
+        <Link component={RouterLink} to={paths.transaction(tx.transactionId)}>
           #{tx.transactionId}
         </Link>
       </Typography>

@@ -35,6 +35,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { Facts } from '../../components/Facts';
 import { formatAgo, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
+import { paths } from '../../app/routes';
 import { ChargePointIdentity } from '../../../../shared/api/commands';
 import { issueWords } from '../../../../shared/api/issues';
 import type { NetworkAddress } from '../../../../shared/api/contract';
@@ -176,7 +177,7 @@ function SecuritySummary({ settings, port }: { settings: BenchSettings | null; p
         ]}
       />
       <Box>
-        <Button component={RouterLink} to="/settings" startIcon={<SettingsIcon />} size="small">
+        <Button component={RouterLink} to={paths.settings()} startIcon={<SettingsIcon />} size="small">
           Change in Settings
         </Button>
       </Box>

@@ -20,9 +20,9 @@ import { useMeterSeries } from '../../components/useMeterSeries';
 import { formatAgo, formatEnergy, formatTime } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { monoFont } from '../../app/theme';
+import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
 import { energySoFar } from '../../../../shared/api/meter';
-import { chargerPath } from '../chargers/ChargersScreen';
 import { formatDuration } from './TransactionsTable';
 
 const NO_ROWS: MeterValueView[] = [];
@@ -52,7 +52,7 @@ function Summary({ tx, energyWh }: { tx: TransactionView; energyWh: number | nul
         items={[
           [
             'Charger',
-            <Link component={RouterLink} to={chargerPath(tx.chargerId)} sx={{ fontFamily: monoFont }}>
+            <Link component={RouterLink} to={paths.charger(tx.chargerId)} sx={{ fontFamily: monoFont }}>
               {tx.chargerId}
             </Link>,
           ],
@@ -121,7 +121,7 @@ export function TransactionDetailScreen() {
     return (
       <Stack spacing={2} sx={{ maxWidth: 640 }}>
         <Breadcrumbs aria-label="Breadcrumb">
-          <Link component={RouterLink} to="/transactions" underline="hover" color="inherit">
+          <Link component={RouterLink} to={paths.transactions()} underline="hover" color="inherit">
             Transactions
           </Link>
           <Typography color="text.primary">#{id}</Typography>
@@ -135,7 +135,7 @@ export function TransactionDetailScreen() {
   return (
     <Stack spacing={2}>
       <Breadcrumbs aria-label="Breadcrumb">
-        <Link component={RouterLink} to="/transactions" underline="hover" color="inherit">
+        <Link component={RouterLink} to={paths.transactions()} underline="hover" color="inherit">
           Transactions
         </Link>
         <Typography color="text.primary">#{tx.transactionId}</Typography>

@@ -18,6 +18,7 @@ import { meterKey, useBench } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
 import { formatEnergy, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
+import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
 import { energySoFar } from '../../../../shared/api/meter';
 
@@ -25,8 +26,6 @@ import { energySoFar } from '../../../../shared/api/meter';
 export const LIST_LIMIT = 1000;
 
 type StateFilter = 'all' | 'active' | 'finished';
-
-export const transactionPath = (id: number) => `/transactions/${id}`;
 
 /** "1 h 05 min", "12 min 30 s", "45 s". */
 export function formatDuration(ms: number): string {
@@ -162,9 +161,9 @@ export function TransactionsTable({ chargerId: fixedCharger }: { chargerId?: str
           columns={columns}
           loading={list.loading && !list.data}
           disableRowSelectionOnClick
-          onRowClick={(p) => navigate(transactionPath(Number(p.id)))}
+          onRowClick={(p) => navigate(paths.transaction(Number(p.id)))}
           onCellKeyDown={(p, e) => {
-            if (e.key === 'Enter') navigate(transactionPath(Number(p.id)));
+            if (e.key === 'Enter') navigate(paths.transaction(Number(p.id)));
           }}
           localeText={{ noRowsLabel: state === 'active' ? 'No charging session is running.' : 'No transactions yet. They appear when a charger sends StartTransaction.' }}
           initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}

@@ -1,6 +1,6 @@
 // The bench's own idTag list (the central system's authorization list, used when only listed idTags
 // are accepted): a table to search, add, edit and delete entries, and an import of many at once. Each
-// change is saved at once, apart from the Settings form's Save.
+// change is saved at once; what happened is handed up to the screen showing the list (Settings).
 import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -34,6 +34,7 @@ import UploadIcon from '@mui/icons-material/Upload';
 import { useClient } from '../../api/context';
 import { CallFailure } from '../../api/client';
 import { formatTime } from '../../components/format';
+import type { Notice } from '../../components/notice';
 import { monoFont } from '../../app/theme';
 import type { z } from 'zod';
 import { IdTagEntrySchema } from '../../../../shared/api/commands';
@@ -273,13 +274,6 @@ function ImportDialog({ open, current, onClose, onDone }: { open: boolean; curre
       </Box>
     </Dialog>
   );
-}
-
-/** A confirmation for the screen's one snackbar; `undo` puts an action on it. */
-export interface Notice {
-  message: string;
-  error?: boolean;
-  undo?: () => void;
 }
 
 /** Memoised: typing in the settings form above must not re-render a long list. */
