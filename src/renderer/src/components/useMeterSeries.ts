@@ -1,9 +1,9 @@
-// The meter samples a chart shows: the bench's stored history of a connector (or of one transaction on
-// it) joined with the samples pushed live since, in one place for every screen that draws a meter.
-import { useMemo } from 'react';
+// Where the bench's stored meter history and the samples pushed live since the UI connected are joined,
+// for every screen: the samples a chart shows, and the energy so far of running transactions.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../api/context';
 import { meterKey, useBench } from '../stores/bench';
-import { toSamples, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
+import { energySoFar, toSamples, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
 import { useLoad } from './useCall';
 
 /** Stored rows fetched for a chart's history (a row per measurand and phase). */
@@ -48,4 +48,37 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
     const merged = mergeSamples(given ?? fetched.data ?? NO_SAMPLES, live);
     return transactionId === undefined ? merged : merged.filter((s) => s.transactionId === transactionId);
   }, [chargerId, given, fetched.data, live, transactionId]);
+}
+
+/** A running transaction with its energy so far from the live samples (null: none since the UI connected). */
+export interface LiveEnergy extends MeteredTransaction {
+  chargerId: string;
+  energyWh: number | null;
+}
+
+/**
+ * The transactions with their energy so far: from the live samples, else from the bench's record (the
+ * live samples only cover the time since the UI connected), asked once per transaction.
+ */
+export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
+  const client = useClient();
+  const [stored, setStored] = useState<Record<number, number | null>>({});
+  const asked = useRef(new Set<number>());
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
+  useEffect(() => {
+    const settle = (id: number, wh: number | null) => mounted.current && setStored((s) => ({ ...s, [id]: wh }));
+    for (const t of list) {
+      if (t.energyWh !== null || asked.current.has(t.transactionId)) continue;
+      asked.current.add(t.transactionId);
+      client.call('chargers:meterValues', { chargerId: t.chargerId, transactionId: t.transactionId, limit: 50 }).then(
+        (values) => settle(t.transactionId, energySoFar(t, toSamples(values))),
+        () => settle(t.transactionId, null),
+      );
+    }
+  }, [client, list]);
+  return useMemo(() => list.map((t) => (t.energyWh === null && typeof stored[t.transactionId] === 'number' ? { ...t, energyWh: stored[t.transactionId] } : t)), [list, stored]);
 }

@@ -10,6 +10,7 @@ import Collapse from '@mui/material/Collapse';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import TableCell from '@mui/material/TableCell';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
@@ -163,4 +164,15 @@ export function ConnectorSelect({ label = 'Connector', value, onChange, withZero
 export function IdTagField({ label = 'idTag', value, onChange, errors, path, required = true }: { label?: string; value: string; onChange: (v: string) => void; errors: FieldErrors; path: string; required?: boolean }) {
   const state = fieldState(errors, path, `${value.length}/20 characters`);
   return <TextField label={label} value={value} required={required} onChange={(e) => onChange(e.target.value)} {...state} slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monoFont } } }} sx={{ minWidth: 300 }} />;
+}
+
+/** The header of a column of remove buttons: named for screen readers, blank on screen. */
+export function RemoveColumnHeader({ align }: { align?: 'right' }) {
+  return (
+    <TableCell align={align} sx={{ width: 48 }}>
+      <Box component="span" sx={visuallyHidden}>
+        Remove
+      </Box>
+    </TableCell>
+  );
 }

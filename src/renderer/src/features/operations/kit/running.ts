@@ -1,10 +1,10 @@
 // What is going on at a charger right now, for the warnings before a disruptive operation: its
 // connectors and the transactions running on them with the energy delivered so far.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { useClient } from '../../../api/context';
+import { useMemo } from 'react';
 import { meterKey, useBench } from '../../../stores/bench';
+import { useEnergySoFar } from '../../../components/useMeterSeries';
 import type { ChargerView, TransactionView } from '../../../../../shared/api/views';
-import { energySoFar, toSamples, type MeterSample } from '../../../../../shared/api/meter';
+import { energySoFar, type MeterSample } from '../../../../../shared/api/meter';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -29,8 +29,7 @@ export function useRunning(chargerId: string, connectorId?: number): RunningTran
   const active = useBench((s) => s.activeTransactions);
   const meter = useBench((s) => s.meter);
   const live = useMemo(() => runningTransactions(active, meter, chargerId, connectorId), [active, meter, chargerId, connectorId]);
-  const stored = useStoredEnergy(live);
-  return useMemo(() => withStored(live, stored), [live, stored]);
+  return useEnergySoFar(live);
 }
 
 /** The running transactions of several chargers, by charger. */
@@ -39,41 +38,8 @@ export function useRunningOf(chargerIds: string[]): Record<string, RunningTransa
   const meter = useBench((s) => s.meter);
   const key = chargerIds.join('\n');
   const live = useMemo(() => chargerIds.flatMap((id) => runningTransactions(active, meter, id)), [active, meter, key]); // eslint-disable-line react-hooks/exhaustive-deps
-  const stored = useStoredEnergy(live);
-  return useMemo(() => {
-    const all = withStored(live, stored);
-    return Object.fromEntries(chargerIds.map((id) => [id, all.filter((t) => t.chargerId === id)]));
-  }, [live, stored, key]); // eslint-disable-line react-hooks/exhaustive-deps
-}
-
-const withStored = (list: RunningTransaction[], stored: Record<number, number | null>) =>
-  list.map((t) => (t.energyWh === null && typeof stored[t.transactionId] === 'number' ? { ...t, energyWh: stored[t.transactionId] } : t));
-
-/**
- * The live samples only cover the time since the UI connected; for a transaction without one, the
- * bench's record has the readings. Asked once per transaction.
- */
-function useStoredEnergy(list: RunningTransaction[]): Record<number, number | null> {
-  const client = useClient();
-  const [stored, setStored] = useState<Record<number, number | null>>({});
-  const asked = useRef(new Set<number>());
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => void (mounted.current = false);
-  }, []);
-  useEffect(() => {
-    const settle = (id: number, wh: number | null) => mounted.current && setStored((s) => ({ ...s, [id]: wh }));
-    for (const t of list) {
-      if (t.energyWh !== null || asked.current.has(t.transactionId)) continue;
-      asked.current.add(t.transactionId);
-      client.call('chargers:meterValues', { chargerId: t.chargerId, transactionId: t.transactionId, limit: 50 }).then(
-        (values) => settle(t.transactionId, energySoFar(t, toSamples(values))),
-        () => settle(t.transactionId, null),
-      );
-    }
-  }, [client, list]);
-  return stored;
+  const all = useEnergySoFar(live);
+  return useMemo(() => Object.fromEntries(chargerIds.map((id) => [id, all.filter((t) => t.chargerId === id)])), [all, key]); // eslint-disable-line react-hooks/exhaustive-deps
 }
 
 /**

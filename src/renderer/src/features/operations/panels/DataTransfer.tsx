@@ -36,10 +36,7 @@ function DataTransferPanel() {
         <TextField label="Message id" value={messageId} onChange={(e) => setMessageId(e.target.value)} {...fieldState(form.errors, 'messageId', 'Optional, at most 50 characters')} />
       </Stack>
       <TextField label="Data" multiline minRows={3} value={data} onChange={(e) => setData(e.target.value)} {...fieldState(form.errors, 'data', 'Optional, sent as text')} slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }} />
-      <SendButton
-        pending={form.op.pending}
-        onClick={form.submit}
-      >
+      <SendButton pending={form.op.pending} onClick={form.submit}>
         Send data
       </SendButton>
       {result && form.op.action && !form.op.pending ? (

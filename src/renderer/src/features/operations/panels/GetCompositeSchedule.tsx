@@ -47,10 +47,7 @@ function CompositeSchedulePanel() {
           <MenuItem value="W">Watts (W)</MenuItem>
         </TextField>
       </Stack>
-      <SendButton
-        pending={form.op.pending}
-        onClick={form.submit}
-      >
+      <SendButton pending={form.op.pending} onClick={form.submit}>
         Get composite schedule
       </SendButton>
       <OperationOutcome op={form.op} />

@@ -70,10 +70,7 @@ function DiagnosticsPanel() {
         <TextField label="Retries" value={retries} onChange={(e) => setRetries(e.target.value)} {...fieldState(form.errors, 'retries', 'Optional')} />
         <TextField label="Retry interval (s)" value={retryInterval} onChange={(e) => setRetryInterval(e.target.value)} {...fieldState(form.errors, 'retryInterval', 'Optional')} />
       </Stack>
-      <SendButton
-        pending={form.op.pending}
-        onClick={form.submit}
-      >
+      <SendButton pending={form.op.pending} onClick={form.submit}>
         Request diagnostics
       </SendButton>
       <OperationOutcome op={form.op} />

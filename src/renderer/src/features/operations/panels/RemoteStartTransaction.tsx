@@ -37,10 +37,7 @@ function RemoteStartPanel() {
       </Stack>
       <FormControlLabel control={<Switch checked={withProfile} onChange={(e) => setWithProfile(e.target.checked)} />} label="Attach a charging profile (TxProfile) for this transaction" />
       {withProfile && <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="chargingProfile" fixedPurpose showTransactionId={false} />}
-      <SendButton
-        pending={form.op.pending}
-        onClick={form.submit}
-      >
+      <SendButton pending={form.op.pending} onClick={form.submit}>
         Start transaction
       </SendButton>
       <OperationOutcome op={form.op} />

@@ -2,7 +2,6 @@
 // GetLocalListVersion.meanings.ts) and send a full or differential list (SendLocalList) edited as a
 // table; a full replace confirms first.
 import { useState } from 'react';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -19,7 +18,6 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { visuallyHidden } from '@mui/utils';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { AuthorizationStatus, type UpdateType } from '../../../../../shared/ocpp16';
@@ -28,7 +26,7 @@ import { monoFont } from '../../../app/theme';
 import { ConfirmDialog } from '../kit/ConfirmDialog';
 import { compact, dateOrText, fieldState, numberOrText, textOrAbsent, toLocalInput, type FieldErrors } from '../kit/form';
 import type { OperationPage } from '../kit/page';
-import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
+import { OperationOutcome, PanelShell, RemoveColumnHeader, SendButton, usePanel } from '../kit/parts';
 import { plural } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 
@@ -122,11 +120,7 @@ function LocalListPanel() {
             <TableCell>Status</TableCell>
             <TableCell>Expiry</TableCell>
             <TableCell>Parent idTag</TableCell>
-            <TableCell sx={{ width: 48 }}>
-              <Box component="span" sx={visuallyHidden}>
-                Remove
-              </Box>
-            </TableCell>
+            <RemoveColumnHeader />
           </TableRow>
         </TableHead>
         <TableBody>

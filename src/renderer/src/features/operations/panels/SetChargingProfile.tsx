@@ -35,10 +35,7 @@ function SetChargingProfilePanel() {
     <PanelShell title="Set charging profile" action="SetChargingProfile" description="Installs a charging profile: a limit on current or power over time, stacked with the charger's other profiles.">
       <ConnectorSelect value={connectorId} onChange={setConnectorId} withZero errors={form.errors} helper={advice} sx={{ maxWidth: 480 }} />
       <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="csChargingProfiles" />
-      <SendButton
-        pending={form.op.pending}
-        onClick={form.submit}
-      >
+      <SendButton pending={form.op.pending} onClick={form.submit}>
         Install profile {profile.chargingProfileId} on {connectorId === '0' ? 'the charger' : `connector ${connectorId}`}
       </SendButton>
       <OperationOutcome op={form.op} />

@@ -47,10 +47,7 @@ function TriggerMessagePanel() {
         </TextField>
         <ConnectorSelect value={connectorId} onChange={setConnectorId} none="Not given (all connectors)" errors={form.errors} helper={perConnector ? undefined : `Ignored for ${requestedMessage}`} />
       </Stack>
-      <SendButton
-        pending={form.op.pending}
-        onClick={form.submit}
-      >
+      <SendButton pending={form.op.pending} onClick={form.submit}>
         Trigger {requestedMessage}
       </SendButton>
       <OperationOutcome op={form.op} />
