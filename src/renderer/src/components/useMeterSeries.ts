@@ -28,7 +28,7 @@ export function mergeSamples(older: readonly MeterSample[], newer: readonly Mete
 
 /**
  * The samples of a scope (null: none yet). The history is `stored` when the caller has it already (a
- * transaction comes with its meter values), else the newest HISTORY_ROWS rows fetched here; the live
+ * transaction comes with its meter values), else up to HISTORY_ROWS rows fetched here; the live
  * samples of the store go on top.
  */
 export function useMeterSeries(scope: MeterScope | null, stored?: readonly MeterValueRow[]): MeterSample[] {

@@ -1,5 +1,5 @@
-// Building blocks the operation panels share: the panel frame, the send button that knows whether the
-// charger is online, the result in plain words, and the connector and idTag fields.
+// Building blocks the operation panels share: what a panel knows (PanelContext), the panel frame, the
+// send button that knows whether the charger is online, the result in plain words, and the fields.
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';

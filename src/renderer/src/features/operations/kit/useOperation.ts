@@ -55,7 +55,7 @@ export type Operation = ReturnType<typeof useOperation>;
 /**
  * A form around one action: its field errors (from the core's schema once the user tried to send,
  * plus the bench's refusal), `prepare()` which returns the checked payload or null, `submit()`, and the
- * confirmation step (`confirm.ask()`, `confirm.dialog` spread into ConfirmDialog).
+ * confirmation step (`confirm.submit()`, `confirm.dialog` spread into ConfirmDialog).
  */
 export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors) {
   const op = useOperation<A>(chargerId);
@@ -75,10 +75,17 @@ export function useOperationForm<A extends OperationAction>(chargerId: string, a
     const p = prepare();
     if (p) void send(p);
   }, [prepare, send]);
-  // The confirmation step of a disruptive operation: `ask()` opens it; the dialog's confirm closes it and sends once.
+  // The confirmation step of a disruptive operation: `submit()` opens it once the form is valid; the
+  // dialog's confirm closes it and sends once.
   const [confirming, setConfirming] = useState(false);
   const confirm = {
-    ask: () => setConfirming(true),
+    /** Checks the form and, when it is valid, asks before sending; `when` false sends at once (an operation disruptive only in some cases). */
+    submit: (when = true) => {
+      const p = prepare();
+      if (!p) return;
+      if (when) setConfirming(true);
+      else void send(p);
+    },
     dialog: {
       open: confirming,
       onCancel: () => setConfirming(false),

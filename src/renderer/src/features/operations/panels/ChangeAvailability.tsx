@@ -49,12 +49,7 @@ function ChangeAvailabilityPanel() {
       <SendButton
         pending={form.op.pending}
         color={type === 'Inoperative' ? 'warning' : 'primary'}
-        onClick={() => {
-          const p = form.prepare();
-          if (!p) return;
-          if (type === 'Inoperative') form.confirm.ask();
-          else void form.send(p);
-        }}
+        onClick={() => form.confirm.submit(type === 'Inoperative')}
       >
         {type === 'Inoperative' ? `${availabilityLabel(type, chargerId, n)}…` : availabilityLabel(type, chargerId, n)}
       </SendButton>

@@ -19,7 +19,7 @@ function ClearCachePanel() {
   const form = useOperationForm(chargerId, 'ClearCache', {});
   return (
     <PanelShell title="Clear cache" action="ClearCache" description="Empties the charger's authorization cache (idTags it remembers from earlier answers). The local list is not touched.">
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         Clear the cache…
       </SendButton>
       <OperationOutcome op={form.op} />

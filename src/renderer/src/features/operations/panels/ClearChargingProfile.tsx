@@ -47,7 +47,7 @@ function ClearChargingProfilePanel() {
         </TextField>
         <TextField label="Stack level" value={stackLevel} onChange={(e) => setStackLevel(e.target.value)} {...fieldState(form.errors, 'stackLevel', 'Optional')} />
       </Stack>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         {criteria ? 'Clear matching profiles…' : 'Clear all profiles…'}
       </SendButton>
       <OperationOutcome op={form.op} />

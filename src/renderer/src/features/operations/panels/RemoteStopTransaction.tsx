@@ -47,7 +47,7 @@ function RemoteStopPanel() {
         </TextField>
         {choice === OTHER && <TextField label="Transaction id" value={otherId} onChange={(e) => setOtherId(e.target.value)} required {...fieldState(form.errors, 'transactionId', 'E.g. to check the charger rejects an unknown id')} />}
       </Stack>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         Stop transaction…
       </SendButton>
       <OperationOutcome op={form.op} />

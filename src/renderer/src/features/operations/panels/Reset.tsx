@@ -50,7 +50,7 @@ function ResetPanel() {
         </RadioGroup>
       </FormControl>
       <Typography variant="body2">{running.length ? `${plural(running.length, 'transaction')} running on ${chargerId} now.` : `Nothing is charging on ${chargerId} now.`}</Typography>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         {type} reset…
       </SendButton>
       <OperationOutcome op={form.op} />

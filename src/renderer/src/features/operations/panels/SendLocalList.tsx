@@ -180,12 +180,7 @@ function LocalListPanel() {
       <SendButton
         pending={form.op.pending}
         color={updateType === 'Full' ? 'warning' : 'primary'}
-        onClick={() => {
-          const p = form.prepare();
-          if (!p) return;
-          if (updateType === 'Full') form.confirm.ask();
-          else void form.send(p);
-        }}
+        onClick={() => form.confirm.submit(updateType === 'Full')}
       >
         {updateType === 'Full' ? `Replace the list (${plural(n, 'entry', 'entries')})…` : `Send ${plural(n, 'change')}`}
       </SendButton>

@@ -28,7 +28,7 @@ function UnlockPanel() {
   return (
     <PanelShell title="Unlock connector" action="UnlockConnector" description="Releases the cable lock of a connector, e.g. when a driver cannot pull the cable out.">
       <ConnectorSelect value={connectorId} onChange={setConnectorId} errors={form.errors} />
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         Unlock connector {connectorId}…
       </SendButton>
       <OperationOutcome op={form.op} />

@@ -111,7 +111,7 @@ function UpdateFirmwarePanel() {
         <TextField label="Retries" value={retries} onChange={(e) => setRetries(e.target.value)} {...fieldState(form.errors, 'retries', 'Optional: download attempts')} />
         <TextField label="Retry interval (s)" value={retryInterval} onChange={(e) => setRetryInterval(e.target.value)} {...fieldState(form.errors, 'retryInterval', 'Optional')} />
       </Stack>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         Update firmware…
       </SendButton>
       <OperationOutcome op={form.op} />
