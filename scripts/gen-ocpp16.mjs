@@ -177,7 +177,8 @@ const visit = (n, seen = new Set()) => {
 for (const n of types.keys()) visit(n);
 const typeCode = ordered.map((n) => `export const ${n} = ${types.get(n).code};\nexport type ${n} = z.infer<typeof ${n}>;`).join('\n\n');
 const typeEnums = enumNamesUsed(typeCode);
-writeFileSync(join(outDir, 'types.ts'), [header, "import { z } from 'zod';", "import { DateTime, Decimal, Integer, Uri } from './primitives';", `import { ${typeEnums.join(', ')} } from './enums';`, '', typeCode, ''].join('\n'));
+const typePrims = ['DateTime', 'Decimal', 'Integer', 'Uri'].filter((n) => new RegExp(`\\b${n}\\b`).test(typeCode));
+writeFileSync(join(outDir, 'types.ts'), [header, "import { z } from 'zod';", `import { ${typePrims.join(', ')} } from './primitives';`, `import { ${typeEnums.join(', ')} } from './enums';`, '', typeCode, ''].join('\n'));
 
 for (const [action, { req, conf }] of messages) {
   const code = `export const ${action}Request = ${req};\nexport type ${action}Request = z.infer<typeof ${action}Request>;\n\nexport const ${action}Response = ${conf};\nexport type ${action}Response = z.infer<typeof ${action}Response>;\n`;

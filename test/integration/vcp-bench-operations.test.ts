@@ -2,7 +2,6 @@
 // operations sent through the bench's API, with the frames that follow in order, and the bench's record.
 import { describe, expect, it } from 'vitest';
 import { answered, benchSuite, configure, fileServer, roundTrip, session, VcpHarness } from '../helpers/vcp-harness';
-import type { VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
 
 const suite = benchSuite('VCP-O');
 const { cleanups, charger } = suite;

@@ -392,7 +392,7 @@ describe('boot Pending and Rejected', () => {
       const res = await suite.tb.request('POST', `/api/chargers/${h.id}/operations/GetConfiguration?timeout=1`, {});
       expect(res.body).toMatchObject({ outcome: 'timeout' });
       h.vcp.plug(1);
-      let m = h.mark();
+      const m = h.mark();
       await h.advance(60_000);
       expect(h.since(m)).toEqual(roundTrip('BootNotification', 'Rejected'));
     } finally {

@@ -7,8 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { fakeClient, liveBench, Where, withBench } from './fake-client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargersScreen } from '../../src/renderer/src/features/chargers/ChargersScreen';
-import { ChargerDetailScreen } from '../../src/renderer/src/features/chargers/ChargerDetailScreen';
+import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
 import type { ChargerView, MeterValueView, TransactionView } from '../../src/shared/api/views';
 
 vi.mock('../../src/renderer/src/features/operations/MultiSendDialog', () => ({

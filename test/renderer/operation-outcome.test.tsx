@@ -31,7 +31,7 @@ async function sendFailing(failure: CallError): Promise<HTMLElement> {
       throw new CallFailure(failure);
     },
   });
-  render(withBench(client, <OperationsPanel chargerId="CP001" initial="remoteStart" />));
+  render(withBench(client, <OperationsPanel chargerId="CP001" initial="RemoteStartTransaction" />));
   await user.type(screen.getByRole('textbox', { name: /idTag/ }), 'TAG');
   await user.click(screen.getByRole('button', { name: 'Start transaction' }));
   return screen.findByRole('alert');

@@ -2,12 +2,13 @@
 // read plainly, form problems are said in words on their field, and firmware/diagnostics progress is live.
 import { describe, expect, it } from 'vitest';
 import { actions } from '../../src/shared/ocpp16';
-import { explainResult, meanings, operationActions } from '../../src/renderer/src/features/operations/meanings';
-import { checkPayload, dateOrText, numberOrText } from '../../src/renderer/src/features/operations/form';
-import { runningTransactions, connectorIdsOf } from '../../src/renderer/src/features/operations/running';
-import { firmwareProgress, diagnosticsProgress } from '../../src/renderer/src/features/operations/FirmwarePanels';
-import { schedulePoints } from '../../src/renderer/src/features/operations/ScheduleChart';
-import { resetLabel } from '../../src/renderer/src/features/operations/ChargerPanels';
+import { explainResult, meanings, operationActions } from '../../src/renderer/src/features/operations/registry';
+import { checkPayload, dateOrText, numberOrText } from '../../src/renderer/src/features/operations/kit/form';
+import { runningTransactions, connectorIdsOf } from '../../src/renderer/src/features/operations/kit/running';
+import { firmwareProgress } from '../../src/renderer/src/features/operations/panels/UpdateFirmware';
+import { diagnosticsProgress } from '../../src/renderer/src/features/operations/panels/GetDiagnostics';
+import { schedulePoints } from '../../src/renderer/src/features/operations/kit/ScheduleChart';
+import { resetLabel } from '../../src/renderer/src/features/operations/panels/Reset';
 import { multiConfirmLabel } from '../../src/renderer/src/features/operations/MultiSendDialog';
 import { initialBenchState, reduceEvents } from '../../src/renderer/src/stores/bench';
 import type { TransactionView } from '../../src/shared/api/views';

@@ -48,7 +48,7 @@ describe('unlock connector', () => {
   it('confirms naming the connector and what runs on it; cancel sends nothing, confirm sends exactly one UnlockConnector', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'Unlocked' }) });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="unlock" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
 
     await user.click(screen.getByRole('combobox', { name: 'Connector' }));
     await user.click(screen.getByRole('option', { name: /Connector 2/ }));
@@ -75,7 +75,7 @@ describe('unlock connector', () => {
   it('says what UnlockFailed means', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'UnlockFailed' }) });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="unlock" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
     await user.click(screen.getByRole('button', { name: 'Unlock connector 1…' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Unlock connector 1 of CP001' }));
     expect(await screen.findByText('UnlockConnector: UnlockFailed')).toBeTruthy();
@@ -89,7 +89,7 @@ describe('what is running', () => {
     useBench.setState((s) => ({ activeTransactions: { ...s.activeTransactions, 18: transaction(18, 'CP001', 1, 'TAG-BOB', 2000) } }));
     const value = (v: string, timestamp: string) => ({ id: 1, chargerId: 'CP001', connectorId: 1, transactionId: 18, timestamp, value: v, measurand: 'Energy.Active.Import.Register', phase: null, unit: 'Wh', context: 'Sample.Periodic', location: null, format: 'Raw' });
     const client = fakeClient({ 'chargers:meterValues': () => [value('3500', '2025-01-01T10:02:00Z'), value('2500', '2025-01-01T10:01:00Z')] });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="unlock" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
     await user.click(screen.getByRole('button', { name: 'Unlock connector 1…' }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('1.50 kWh')).toBeTruthy();
@@ -102,7 +102,7 @@ describe('remote start', () => {
   it('shows the idTag limit on the field and sends nothing', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'Accepted' }) });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="remoteStart" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="RemoteStartTransaction" />));
     await user.type(screen.getByRole('textbox', { name: /idTag/ }), 'ABCDEFGHIJKLMNOPQRSTUVW');
     await user.click(screen.getByRole('button', { name: 'Start transaction' }));
     expect(await screen.findByText('At most 20 characters (this one has 23)')).toBeTruthy();
@@ -124,7 +124,7 @@ describe('remote start', () => {
         throw new CallFailure({ status: 400, message: 'Invalid RemoteStartTransaction payload: idTag: not allowed here', field: 'idTag' });
       },
     });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="remoteStart" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="RemoteStartTransaction" />));
     await user.type(screen.getByRole('textbox', { name: /idTag/ }), 'TAG');
     await user.click(screen.getByRole('button', { name: 'Start transaction' }));
     expect(await screen.findByText('Invalid RemoteStartTransaction payload: idTag: not allowed here')).toBeTruthy();
@@ -132,13 +132,13 @@ describe('remote start', () => {
   });
 
   it('names the operation and its OCPP action apart in the heading', () => {
-    render(withBench(fakeClient(), <OperationsPanel chargerId="CP001" initial="remoteStart" />));
+    render(withBench(fakeClient(), <OperationsPanel chargerId="CP001" initial="RemoteStartTransaction" />));
     expect(screen.getByRole('heading', { level: 2, name: 'Remote start · RemoteStartTransaction' })).toBeTruthy();
   });
 
   it('keeps the form usable but does not send while the charger is offline, and does not promise to queue', async () => {
     const user = userEvent.setup();
-    render(withBench(fakeClient(), <OperationsPanel chargerId="CP002" initial="remoteStart" />));
+    render(withBench(fakeClient(), <OperationsPanel chargerId="CP002" initial="RemoteStartTransaction" />));
     expect(screen.getByText('CP002 is offline: connect it to send. You can prepare an operation meanwhile; nothing is queued.')).toBeTruthy();
     expect(screen.getByText('CP002 is offline: connect it to send.')).toBeTruthy();
     expect(screen.queryByText(/waits until/)).toBeNull();
@@ -157,7 +157,7 @@ describe('configuration', () => {
           ? completed({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }, { key: 'NumberOfConnectors', readonly: true, value: '2' }], unknownKey: [] })
           : completed({ status: 'RebootRequired' }),
     });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="configuration" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="GetConfiguration" />));
     await user.click(screen.getByRole('button', { name: 'Get all keys' }));
     const table = await screen.findByRole('table', { name: 'Configuration keys' });
     expect(within(table).getByText('read-only')).toBeTruthy();
@@ -176,7 +176,7 @@ describe('configuration', () => {
   it('lists the keys the charger does not know', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ configurationKey: [], unknownKey: ['FooKey'] }) });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="configuration" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="GetConfiguration" />));
     await user.click(screen.getByRole('button', { name: 'Get all keys' }));
     expect(await screen.findByText('FooKey')).toBeTruthy();
     expect(screen.getByText(/does not know this key/)).toBeTruthy();
@@ -187,7 +187,7 @@ describe('reset', () => {
   it('says on the confirm button what will happen; Escape cancels and sends nothing', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'Accepted' }) });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="reset" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="Reset" />));
     await user.click(screen.getByRole('radio', { name: 'Hard' }));
     await user.click(screen.getByRole('button', { name: 'Hard reset…' }));
     const dialog = await screen.findByRole('dialog');
@@ -208,7 +208,7 @@ describe('trigger message', () => {
   it('offers no connector 0 (TriggerMessage connectorId must be > 0) and leaves it out by default', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'Accepted' }) });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="trigger" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="TriggerMessage" />));
     await user.click(screen.getByRole('combobox', { name: 'Connector' }));
     expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Not given (all connectors)', 'Connector 1 · Available', 'Connector 2 · Charging']);
     await user.keyboard('{Escape}');
@@ -220,7 +220,7 @@ describe('trigger message', () => {
 
 describe('firmware update', () => {
   it('shows the progress the charger reports', async () => {
-    render(withBench(fakeClient(), <OperationsPanel chargerId="CP001" initial="firmware" />));
+    render(withBench(fakeClient(), <OperationsPanel chargerId="CP001" initial="UpdateFirmware" />));
     expect(screen.getByText(/No status reported yet/)).toBeTruthy();
     useBench.setState((s) => ({ chargers: { ...s.chargers, CP001: { ...s.chargers.CP001, firmwareStatus: 'DownloadFailed' } } }));
     expect(await screen.findByText(/Download failed: check the location/)).toBeTruthy();
@@ -229,7 +229,7 @@ describe('firmware update', () => {
   it('fills the location from a file the bench hosts, or says why it cannot', async () => {
     const user = userEvent.setup();
     const client = fakeClient();
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="firmware" />));
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="UpdateFirmware" />));
     await user.click(screen.getByRole('button', { name: 'Choose file…' }));
     expect((screen.getByRole('textbox', { name: /Firmware location/ }) as HTMLInputElement).value).toBe('http://127.0.0.1:1/files/x/fw.bin');
     expect(screen.getByText('Served by the bench: fw.bin')).toBeTruthy();

@@ -8,8 +8,8 @@ import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench, type FakeClient } from './fake-client';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { SettingsScreen } from '../../src/renderer/src/features/settings/SettingsScreen';
-import { parseIdTagLines } from '../../src/renderer/src/features/settings/IdTagList';
+import { SettingsScreen } from '../../src/renderer/src/app/screens';
+import { parseIdTagLines } from '../../src/renderer/src/features/id-tags/IdTagList';
 import type { BenchSettings, IdTagEntry } from '../../src/shared/api/views';
 
 const defaults: BenchSettings = {

@@ -1,6 +1,7 @@
 // `chargebench vcp`: virtual charge points against any central system. One charger prints every frame
 // and takes physical actions typed on stdin; a fleet (--count) prints a summary line every few seconds.
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { int } from './options';
 import { createInterface } from 'node:readline';
 import { activeFaults, faultRows, faultSummary, physicalActions, VirtualChargerDefinition, type PhysicalAction } from '../../shared/api/virtual-chargers';
 import { redactFrameText } from '../../shared/ocpp16';
@@ -10,11 +11,6 @@ import { BenchError } from '../errors';
 import { faultPatch } from '../virtual-cp/faults';
 import { commandLine, commandUsage, performPhysicalAction } from '../virtual-cp/physical-actions';
 
-const int = (name: string, min: number, max: number) => (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
-  return n;
-};
 
 /** CP001 with --count 3 gives CP001, CP002, CP003; an id without digits gets them appended. */
 export function fleetIds(base: string, count: number): string[] {
@@ -31,7 +27,7 @@ export function formatFrame(f: VcpFrame): string {
   const t = f.ts.slice(11, 23);
   const arrow = f.direction === 'out' ? '->' : '<-';
   let what: string;
-  let body = '';
+  let body: string;
   try {
     const frame = JSON.parse(f.raw) as unknown[];
     if (f.kind === 'CALL') {

@@ -14,7 +14,6 @@ import type {
   ChargerView,
   ConnectionAttemptView,
   ConnectorView,
-  HostedFileView,
   IdTagEntry,
   MessageView,
   MeterValueView,

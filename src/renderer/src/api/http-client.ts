@@ -4,6 +4,7 @@
 // token, and no URL carries it.
 import type { BenchEvent } from '../../../shared/api/views';
 import { MessageExportQuery } from '../../../shared/api/contract';
+import { issueWords } from '../../../shared/api/issues';
 import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
 
 export function httpClient(origin: string): BenchClient {
@@ -73,8 +74,8 @@ export function httpClient(origin: string): BenchClient {
     exportMessages: async (query) => {
       const checked = MessageExportQuery.safeParse(query);
       if (!checked.success) {
-        const issue = checked.error.issues[0];
-        throw new CallFailure({ status: 400, message: `Cannot export: ${issue.message}`, field: issue.path.map(String).join('.') || undefined });
+        const [field, message] = Object.entries(issueWords(checked.error))[0];
+        throw new CallFailure({ status: 400, message: `Cannot export: ${message}`, field: field || undefined });
       }
       const url = new URL('/api/messages/export', origin);
       url.searchParams.set('format', checked.data.format);

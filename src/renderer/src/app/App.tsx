@@ -12,28 +12,27 @@ import { connectStore, useBench } from '../stores/bench';
 import { Layout } from './Layout';
 import { SignIn } from './SignIn';
 import { makeTheme, useThemeMode } from './theme';
+import { paths, routes } from './routes';
+import { ChargerDetailScreen, ChargersScreen, SettingsScreen } from './screens';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
-import { ChargersScreen } from '../features/chargers/ChargersScreen';
-import { ChargerDetailScreen } from '../features/chargers/ChargerDetailScreen';
 import { LogScreen } from '../features/log/LogScreen';
 import { TransactionsScreen } from '../features/transactions/TransactionsScreen';
 import { TransactionDetailScreen } from '../features/transactions/TransactionDetailScreen';
 import { VirtualChargersScreen } from '../features/virtual/VirtualChargersScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
 
 export function BenchRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<Navigate to="/chargers" replace />} />
-      <Route path="/connect" element={<ConnectScreen />} />
-      <Route path="/chargers" element={<ChargersScreen />} />
-      <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-      <Route path="/log" element={<LogScreen />} />
-      <Route path="/transactions" element={<TransactionsScreen />} />
-      <Route path="/transactions/:id" element={<TransactionDetailScreen />} />
-      <Route path="/virtual" element={<VirtualChargersScreen />} />
-      <Route path="/settings" element={<SettingsScreen />} />
-      <Route path="*" element={<Navigate to="/chargers" replace />} />
+      <Route path={routes.home} element={<Navigate to={paths.chargers()} replace />} />
+      <Route path={routes.connect} element={<ConnectScreen />} />
+      <Route path={routes.chargers} element={<ChargersScreen />} />
+      <Route path={routes.charger} element={<ChargerDetailScreen />} />
+      <Route path={routes.log} element={<LogScreen />} />
+      <Route path={routes.transactions} element={<TransactionsScreen />} />
+      <Route path={routes.transaction} element={<TransactionDetailScreen />} />
+      <Route path={routes.virtual} element={<VirtualChargersScreen />} />
+      <Route path={routes.settings} element={<SettingsScreen />} />
+      <Route path="*" element={<Navigate to={paths.chargers()} replace />} />
     </Routes>
   );
 }

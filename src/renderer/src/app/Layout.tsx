@@ -25,17 +25,18 @@ import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import { useBench } from '../stores/bench';
 import { useThemeMode } from './theme';
 import { HealthBanner } from './HealthBanner';
+import { paths } from './routes';
 
 const DRAWER = 220;
 
 export const screens = [
-  { to: '/connect', label: 'Connect', icon: <LanIcon /> },
-  { to: '/chargers', label: 'Chargers', icon: <ElectricalServicesIcon /> },
-  { to: '/log', label: 'Message log', icon: <ListAltIcon /> },
-  { to: '/transactions', label: 'Transactions', icon: <ReceiptLongIcon /> },
-  { to: '/virtual', label: 'Virtual chargers', icon: <SmartToyIcon /> },
-  { to: '/settings', label: 'Settings', icon: <SettingsIcon /> },
-] as const;
+  { to: paths.connect(), label: 'Connect', icon: <LanIcon /> },
+  { to: paths.chargers(), label: 'Chargers', icon: <ElectricalServicesIcon /> },
+  { to: paths.log(), label: 'Message log', icon: <ListAltIcon /> },
+  { to: paths.transactions(), label: 'Transactions', icon: <ReceiptLongIcon /> },
+  { to: paths.virtual(), label: 'Virtual chargers', icon: <SmartToyIcon /> },
+  { to: paths.settings(), label: 'Settings', icon: <SettingsIcon /> },
+];
 
 function LinkIndicator() {
   const link = useBench((s) => s.link);

@@ -5,16 +5,8 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { LineChart, lineClasses } from '@mui/x-charts/LineChart';
-import type { MeterSample } from '../stores/meter';
+import { deliveredWh, type MeterSample } from '../../../shared/api/meter';
 import { formatEnergy, formatPower } from './format';
-
-/** Samples from two sources (stored history, live events) as one series sorted by time; the later source wins on equal times. */
-export function mergeSamples(older: readonly MeterSample[], newer: readonly MeterSample[]): MeterSample[] {
-  const byTime = new Map<number, MeterSample>();
-  for (const s of older) byTime.set(s.t, s);
-  for (const s of newer) byTime.set(s.t, { ...byTime.get(s.t), ...s });
-  return [...byTime.values()].sort((a, b) => a.t - b.t);
-}
 
 /** The newest power and energy reading (each may come from a different sample when a charger sends them apart). */
 export function latestReading(samples: readonly MeterSample[]): { t: number; powerW?: number; energyWh?: number } | null {
@@ -38,7 +30,7 @@ interface Point {
 // across hours without data.
 const MIN_GAP_MS = 5 * 60_000;
 
-function toPoints(samples: readonly MeterSample[], energyOffsetWh: number): Point[] {
+function toPoints(samples: readonly MeterSample[], meterStart: number | undefined): Point[] {
   const steps: number[] = [];
   for (let i = 1; i < samples.length; i++) steps.push(samples[i].t - samples[i - 1].t);
   steps.sort((a, b) => a - b);
@@ -51,7 +43,7 @@ function toPoints(samples: readonly MeterSample[], energyOffsetWh: number): Poin
     points.push({
       t: new Date(s.t),
       kW: s.powerW === undefined ? null : s.powerW / 1000,
-      kWh: s.energyWh === undefined ? null : (s.energyWh - energyOffsetWh) / 1000,
+      kWh: s.energyWh === undefined ? null : (meterStart === undefined ? s.energyWh : deliveredWh(s.energyWh, meterStart)) / 1000,
     });
   }
   return points;
@@ -61,8 +53,8 @@ const clock = (d: Date, seconds: boolean) => d.toLocaleTimeString(undefined, { h
 
 export interface MeterChartProps {
   samples: readonly MeterSample[];
-  /** Subtracted from the energy register, e.g. the transaction's meterStart, to plot energy delivered. */
-  energyOffsetWh?: number;
+  /** A transaction's meterStart: energy is then plotted as delivered in it; without one, as the register reads. */
+  meterStart?: number;
   energyLabel?: string;
   height?: number;
   /** What to say while there is nothing to plot. */
@@ -72,9 +64,9 @@ export interface MeterChartProps {
   title: string;
 }
 
-export function MeterChart({ samples, energyOffsetWh = 0, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, 'data-testid': testId }: MeterChartProps) {
+export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, 'data-testid': testId }: MeterChartProps) {
   const theme = useTheme();
-  const points = useMemo(() => toPoints(samples, energyOffsetWh), [samples, energyOffsetWh]);
+  const points = useMemo(() => toPoints(samples, meterStart), [samples, meterStart]);
   const span = points.length > 1 ? points[points.length - 1].t.getTime() - points[0].t.getTime() : 0;
   const hasPower = points.some((p) => p.kW !== null);
   const hasEnergy = points.some((p) => p.kWh !== null);
@@ -120,9 +112,8 @@ export function MeterChart({ samples, energyOffsetWh = 0, energyLabel = 'Energy 
   );
 }
 
-/** "7.4 kW · 1.52 kWh": the newest reading in words, next to a chart. */
-export function readingText(reading: ReturnType<typeof latestReading>, energyOffsetWh = 0): string {
+/** "7.4 kW · 1.52 kWh": the newest reading in words, next to a chart; `energyWh` in place of the register, e.g. a transaction's energy so far. */
+export function readingText(reading: ReturnType<typeof latestReading>, energyWh: number | null | undefined = reading?.energyWh): string {
   if (!reading) return 'No readings yet';
-  const energy = reading.energyWh === undefined ? undefined : reading.energyWh - energyOffsetWh;
-  return `${formatPower(reading.powerW)} · ${formatEnergy(energy)}`;
+  return `${formatPower(reading.powerW)} · ${formatEnergy(energyWh)}`;
 }

@@ -29,7 +29,6 @@ export function useCall<A extends unknown[], T>(run: (...args: A) => Promise<T>)
         return undefined;
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [run],
   );
   const reset = useCallback(() => setState({ pending: false, error: null, field: null, value: null }), []);

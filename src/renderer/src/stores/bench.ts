@@ -6,7 +6,7 @@ import type { BenchClient, LinkState } from '../api/client';
 import type { BenchStatus } from '../../../shared/api/status';
 import type { BenchEvent, BenchHealth, ChargerView, TransactionView } from '../../../shared/api/views';
 import type { VirtualChargerView } from '../../../shared/api/virtual-chargers';
-import { toSamples, type MeterSample } from './meter';
+import { toSamples, type MeterSample } from '../../../shared/api/meter';
 
 /** Samples kept per connector for the live chart (an hour at one sample each 5 s). */
 export const MAX_SAMPLES = 720;

@@ -1,6 +1,7 @@
 // One charger (/chargers/:id): who it is, whether it is online, what the bench lets it do, and tabs
-// for its connectors, operations, transactions and message log (the tab is in the URL: ?tab=…).
-import { useState, type ReactNode } from 'react';
+// for its connectors, operations, transactions and message log (the tab is in the URL: ?tab=…). The
+// operations, transactions and log tabs are other features' parts, handed in by the app.
+import { useState, type ComponentType, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -26,22 +27,22 @@ import { useBench } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { formatAgo, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
-import { OperationsPanel } from '../operations/OperationsPanel';
-import { MessageLog } from '../log/MessageLog';
-import { TransactionsTable } from '../transactions/TransactionsTable';
+import { paths, type ChargerTab } from '../../app/routes';
 import type { ChargerView } from '../../../../shared/api/views';
 import { ConnectionChip, RegistrationChip } from './chargerFields';
 import { ChargerOverview } from './ChargerOverview';
 import { ChargerSettingsDialog } from './ChargerSettingsDialog';
 import { useChargerRefresh } from './useChargerRefresh';
 
-const tabs = [
+const tabs: Array<{ value: ChargerTab; label: string }> = [
   { value: 'overview', label: 'Overview' },
   { value: 'operations', label: 'Operations' },
   { value: 'transactions', label: 'Transactions' },
   { value: 'log', label: 'Message log' },
-] as const;
-type TabValue = (typeof tabs)[number]['value'];
+];
+
+/** The tabs other features fill, each given the charger's id. */
+export type ChargerSections = Record<Exclude<ChargerTab, 'overview'>, ComponentType<{ chargerId: string }>>;
 
 function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerView; open: boolean; onClose: () => void; onDeleted: () => void }) {
   const client = useClient();
@@ -159,7 +160,7 @@ function Header({ charger, onNotice }: { charger: ChargerView; onNotice: (m: { t
         onClose={() => setDialog(null)}
         onDeleted={() => {
           setDialog(null);
-          navigate('/chargers');
+          navigate(paths.chargers());
         }}
       />
     </Stack>
@@ -174,7 +175,7 @@ function NotFound({ id }: { id: string }) {
       </Typography>
       <Alert severity="info">No charger “{id}” is known to this bench: it has never connected and is not registered, or it was deleted.</Alert>
       <Box>
-        <Button component={RouterLink} to="/chargers" variant="outlined">
+        <Button component={RouterLink} to={paths.chargers()} variant="outlined">
           Back to chargers
         </Button>
       </Box>
@@ -182,22 +183,23 @@ function NotFound({ id }: { id: string }) {
   );
 }
 
-export function ChargerDetailScreen() {
+export function ChargerDetailScreen({ sections }: { sections: ChargerSections }) {
   useChargerRefresh();
+  const navigate = useNavigate();
   const { id = '' } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const charger = useBench((s) => s.chargers[id]);
   const loaded = useBench((s) => s.loaded);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const asked = params.get('tab');
-  const tab: TabValue = tabs.some((t) => t.value === asked) ? (asked as TabValue) : 'overview';
+  const tab: ChargerTab = tabs.find((t) => t.value === asked)?.value ?? 'overview';
 
   if (!charger) return loaded ? <NotFound id={id} /> : <Typography color="text.secondary">Loading {id}…</Typography>;
 
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', gap: 1.5 }}>
       <Breadcrumbs aria-label="Breadcrumb">
-        <Link component={RouterLink} to="/chargers" underline="hover" color="inherit">
+        <Link component={RouterLink} to={paths.chargers()} underline="hover" color="inherit">
           Chargers
         </Link>
         <Typography color="text.primary" sx={{ fontFamily: monoFont }}>
@@ -207,7 +209,7 @@ export function ChargerDetailScreen() {
       <Header charger={charger} onNotice={setNotice} />
       <Tabs
         value={tab}
-        onChange={(_e, v: TabValue) => setParams(v === 'overview' ? {} : { tab: v }, { replace: true })}
+        onChange={(_e, v: ChargerTab) => navigate(paths.charger(charger.id, v), { replace: true })}
         aria-label="Charger sections"
         sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40 }}
       >
@@ -222,9 +224,9 @@ export function ChargerDetailScreen() {
         sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' || tab === 'operations' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
       >
         {tab === 'overview' && <ChargerOverview charger={charger} />}
-        {tab === 'operations' && <OperationsPanel chargerId={charger.id} />}
-        {tab === 'transactions' && <TransactionsTable chargerId={charger.id} />}
-        {tab === 'log' && <MessageLog chargerId={charger.id} />}
+        {tab === 'operations' && <sections.operations chargerId={charger.id} />}
+        {tab === 'transactions' && <sections.transactions chargerId={charger.id} />}
+        {tab === 'log' && <sections.log chargerId={charger.id} />}
       </Box>
       <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity={notice?.error ? 'error' : 'success'} variant="filled" onClose={() => setNotice(null)}>

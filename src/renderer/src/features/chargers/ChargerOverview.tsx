@@ -10,41 +10,26 @@ import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useClient } from '../../api/context';
-import { meterKey, useBench } from '../../stores/bench';
-import { toSamples, type MeterSample } from '../../stores/meter';
-import { useLoad } from '../../components/useCall';
+import { useBench } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
-import { MeterChart, latestReading, mergeSamples, readingText } from '../../components/MeterChart';
+import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
+import { useMeterSeries } from '../../components/useMeterSeries';
 import { formatAgo, formatEnergy, formatPower, formatTime } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { monoFont } from '../../app/theme';
-import { transactionPath } from '../transactions/TransactionsTable';
+import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView, TransactionView } from '../../../../shared/api/views';
-
-const NO_SAMPLES: MeterSample[] = [];
-/** Stored meter rows fetched per connector for the chart's history (a row per measurand and phase). */
-const HISTORY_ROWS = 5000;
-
-function useConnectorSamples(chargerId: string, connectorId: number): MeterSample[] {
-  const client = useClient();
-  const history = useLoad(
-    async () => toSamples(await client.call('chargers:meterValues', { chargerId, connectorId, limit: HISTORY_ROWS })).map(({ connectorId: _c, ...s }) => s),
-    [client, chargerId, connectorId],
-  );
-  const live = useBench((s) => s.meter[meterKey(chargerId, connectorId)]) ?? NO_SAMPLES;
-  return useMemo(() => mergeSamples(history.data ?? NO_SAMPLES, live), [history.data, live]);
-}
+import { belongsTo, energySoFar, type MeterSample } from '../../../../shared/api/meter';
 
 function ActiveTransaction({ tx, samples }: { tx: TransactionView; samples: MeterSample[] }) {
-  const during = useMemo(() => samples.filter((s) => s.transactionId === tx.transactionId || (s.transactionId === null && s.t >= Date.parse(tx.startTime))), [samples, tx]);
+  const during = useMemo(() => samples.filter((s) => belongsTo(tx, s)), [samples, tx]);
   const latest = latestReading(during);
-  const energy = latest?.energyWh === undefined ? undefined : latest.energyWh - tx.meterStart;
+  const energy = energySoFar(tx, during);
   return (
     <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
         Charging session{' '}
-        <Link component={RouterLink} to={transactionPath(tx.transactionId)}>
+        <Link component={RouterLink} to={paths.transaction(tx.transactionId)}>
           #{tx.transactionId}
         </Link>
       </Typography>
@@ -61,7 +46,7 @@ function ActiveTransaction({ tx, samples }: { tx: TransactionView; samples: Mete
 }
 
 function ConnectorCard({ chargerId, connector, tx }: { chargerId: string; connector: ConnectorView; tx: TransactionView | undefined }) {
-  const samples = useConnectorSamples(chargerId, connector.connectorId);
+  const samples = useMeterSeries({ chargerId, connectorId: connector.connectorId });
   const latest = latestReading(samples);
   const { connectorId } = connector;
   const hasError = connector.errorCode !== 'NoError' || connector.vendorErrorCode;

@@ -16,7 +16,8 @@ import { refreshChargers } from '../../stores/bench';
 import { ChargerPatch } from '../../../../shared/api/commands';
 import type { ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
-import { BootPolicyField, PasswordField, callErrors, fieldErrors } from './chargerFields';
+import { BootPolicyField, PasswordField, callErrors, chargerIssueWords } from './chargerFields';
+import { issueWords } from '../../../../shared/api/issues';
 
 export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { charger: ChargerView; open: boolean; onClose: () => void; onSaved: (message: string) => void }) {
   const client = useClient();
@@ -46,7 +47,7 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
     else if (password !== '') patch.password = password;
     const parsed = ChargerPatch.safeParse(patch);
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+      setErrors(issueWords(parsed.error, chargerIssueWords));
       return;
     }
     if (!Object.keys(parsed.data).length) return onClose();

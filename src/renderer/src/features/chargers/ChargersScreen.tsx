@@ -1,6 +1,7 @@
 // The chargers the bench knows, live: connection, connector statuses, last heartbeat and what each
-// charger said it is. Unknown chargers appear as they connect; a row opens the charger's detail.
-import { useMemo, useState } from 'react';
+// charger said it is. Unknown chargers appear as they connect; a row opens the charger's detail; the
+// selected ones get an operation through the send dialog the app hands in.
+import { useMemo, useState, type ComponentType } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -18,13 +19,11 @@ import { useBench } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
 import { formatAgo, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
-import { MultiSendDialog } from '../operations/MultiSendDialog';
+import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView } from '../../../../shared/api/views';
 import { ConnectionChip, RegistrationChip } from './chargerFields';
 import { RegisterChargerDialog } from './RegisterChargerDialog';
 import { useChargerRefresh } from './useChargerRefresh';
-
-export const chargerPath = (id: string) => `/chargers/${encodeURIComponent(id)}`;
 
 /** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order. */
 export function ConnectorChips({ connectors }: { connectors: ConnectorView[] }) {
@@ -117,10 +116,10 @@ function EmptyState({ onRegister }: { onRegister: () => void }) {
         ws://&lt;this computer&gt;:{port ?? '<port>'}/ocpp/&lt;charger identity&gt;
       </Box>
       <Stack direction="row" spacing={1.5} sx={{ justifyContent: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <Button variant="contained" component={RouterLink} to="/connect">
+        <Button variant="contained" component={RouterLink} to={paths.connect()}>
           Show the addresses to use
         </Button>
-        <Button variant="outlined" component={RouterLink} to="/virtual">
+        <Button variant="outlined" component={RouterLink} to={paths.virtual()}>
           Try a virtual charger
         </Button>
         <Button onClick={onRegister}>Register a charger first</Button>
@@ -129,7 +128,10 @@ function EmptyState({ onRegister }: { onRegister: () => void }) {
   );
 }
 
-export function ChargersScreen() {
+/** Sends one operation to the chargers selected (the operations feature's dialog). */
+export type SendDialogSlot = ComponentType<{ chargerIds: string[]; open: boolean; onClose: () => void }>;
+
+export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   useChargerRefresh();
   const navigate = useNavigate();
   const chargersById = useBench((s) => s.chargers);
@@ -179,9 +181,9 @@ export function ChargersScreen() {
             rowSelectionModel={selection}
             onRowSelectionModelChange={setSelection}
             getRowHeight={() => 'auto'}
-            onCellClick={(p) => p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field && navigate(chargerPath(String(p.id)))}
+            onCellClick={(p) => p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field && navigate(paths.charger(String(p.id)))}
             onCellKeyDown={(p, e) => {
-              if (e.key === 'Enter' && p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field) navigate(chargerPath(String(p.id)));
+              if (e.key === 'Enter' && p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field) navigate(paths.charger(String(p.id)));
             }}
             hideFooter={rows.length <= 100}
             sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 } }}
@@ -197,7 +199,7 @@ export function ChargersScreen() {
           setNotice(`Registered ${c.id}. It shows as online as soon as it connects.`);
         }}
       />
-      <MultiSendDialog chargerIds={selectedIds} open={sendOpen} onClose={() => setSendOpen(false)} />
+      <SendDialog chargerIds={selectedIds} open={sendOpen} onClose={() => setSendOpen(false)} />
       <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity="success" variant="filled" onClose={() => setNotice(null)}>
           {notice}

@@ -15,7 +15,8 @@ import { refreshChargers, useBench } from '../../stores/bench';
 import { ChargerRegistration } from '../../../../shared/api/commands';
 import type { ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
-import { BootPolicyField, PasswordField, callErrors, fieldErrors } from './chargerFields';
+import { BootPolicyField, PasswordField, callErrors, chargerIssueWords } from './chargerFields';
+import { issueWords } from '../../../../shared/api/issues';
 
 const fields = ['id', 'password', 'bootPolicy'] as const;
 
@@ -42,7 +43,7 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
     // Blank fields are left out: registering a known charger again must not clear its password or boot policy.
     const parsed = ChargerRegistration.safeParse({ id: id.trim(), ...(password === '' ? {} : { password }), ...(bootPolicy ? { bootPolicy } : {}) });
     if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
+      setErrors(issueWords(parsed.error, chargerIssueWords));
       setFormError(null);
       return;
     }

@@ -1,5 +1,5 @@
 // The pieces the charger forms share: the security profile 1 password field, the boot policy choice,
-// field messages from the contract's zod schemas, and the chips for a charger's connection and boot status.
+// the bench's refusal on the field it names, and the chips for a charger's connection and boot status.
 import { useEffect, useState } from 'react';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -10,23 +10,12 @@ import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
-import type { ZodError } from 'zod';
 import { CallFailure } from '../../api/client';
 import { useClient } from '../../api/context';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
-/** "must be at least 16 characters" becomes "Must be at least 16 characters." under the field. */
-const sentence = (m: string) => `${m.charAt(0).toUpperCase()}${m.slice(1)}${/[.!?)]$/.test(m) ? '' : '.'}`;
-
-/** The first message per field (the last segment of the issue's path, e.g. "patch.password" is "password"). */
-export function fieldErrors(error: ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[issue.path.length - 1] ?? '');
-    out[field] ??= sentence(issue.message);
-  }
-  return out;
-}
+/** How the charger forms word a schema's complaint: on the field (the last part of its path, e.g. "patch.password" is "password"), as a sentence. */
+export const chargerIssueWords = { key: 'last', sentence: true } as const;
 
 /** A refused call as a message on the field it names, or a message for the whole form. */
 export function callErrors(e: unknown, fields: readonly string[]): { fields: Record<string, string>; form: string | null } {

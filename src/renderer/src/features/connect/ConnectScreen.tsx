@@ -35,7 +35,9 @@ import { CopyButton } from '../../components/CopyButton';
 import { Facts } from '../../components/Facts';
 import { formatAgo, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
+import { paths } from '../../app/routes';
 import { ChargePointIdentity } from '../../../../shared/api/commands';
+import { issueWords } from '../../../../shared/api/issues';
 import type { NetworkAddress } from '../../../../shared/api/contract';
 import type { BenchSettings, ConnectionAttemptView } from '../../../../shared/api/views';
 
@@ -175,7 +177,7 @@ function SecuritySummary({ settings, port }: { settings: BenchSettings | null; p
         ]}
       />
       <Box>
-        <Button component={RouterLink} to="/settings" startIcon={<SettingsIcon />} size="small">
+        <Button component={RouterLink} to={paths.settings()} startIcon={<SettingsIcon />} size="small">
           Change in Settings
         </Button>
       </Box>
@@ -247,7 +249,7 @@ export function ConnectScreen() {
                 remember(e.target.value);
               }}
               error={!idCheck.success}
-              helperText={idCheck.success ? "The charger's identity (ChargeBoxIdentity): the last part of the URL. Set the same id on the charger." : `Charge point id ${idCheck.error.issues[0].message}`}
+              helperText={idCheck.success ? "The charger's identity (ChargeBoxIdentity): the last part of the URL. Set the same id on the charger." : issueWords(idCheck.error, { whole: 'id', labels: { id: 'Charge point id' } }).id}
               size="small"
               sx={{ mb: 1.5, width: 360, maxWidth: '100%' }}
               slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monoFont } } }}

@@ -32,9 +32,10 @@ import { useBench } from '../../stores/bench';
 import { formatEnergy } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import type { RequestOf } from '../../../../shared/ocpp16';
-import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './form';
-import { explainResult, type Explained, type OperationAction } from './meanings';
-import { plural, useRunningOf, type RunningTransaction } from './running';
+import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './kit/form';
+import type { Explained } from './kit/meanings';
+import { plural, useRunningOf, type RunningTransaction } from './kit/running';
+import { explainResult, type OperationAction } from './registry';
 
 type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
 

@@ -1,7 +1,7 @@
 // Settings: how the bench answers chargers (boot, heartbeat, idTags, timeouts), who may connect and on
 // which port, and where its data lives and for how long. Nothing is saved until Save; each bad field
-// says what is wrong with it. The idTag list is its own table, saved entry by entry.
-import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+// says what is wrong with it. The idTag list (its own feature, given by the app) is saved entry by entry.
+import { useCallback, useEffect, useMemo, useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -31,11 +31,11 @@ import { useClient } from '../../api/context';
 import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { CopyButton } from '../../components/CopyButton';
+import type { Notice } from '../../components/notice';
 import { monoFont } from '../../app/theme';
 import type { BenchSettings } from '../../../../shared/api/views';
 import { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { changes, fieldLabels, fieldMessage, toDraft, type SettingsDraft, type SettingsField } from './settingsForm';
-import { IdTagList, type Notice } from './IdTagList';
 
 const retentionChoices: Array<{ days: number | null; label: string }> = [
   { days: null, label: 'Keep everything' },
@@ -83,7 +83,10 @@ const formatCutoff = (d: Date) => d.toLocaleString(undefined, { dateStyle: 'medi
 
 const numberInput = { htmlInput: { inputMode: 'numeric' as const, style: { fontFamily: monoFont } } };
 
-export function SettingsScreen() {
+/** The idTag list shown in the Authorization section; it hands its confirmations to the screen's snackbar. */
+export type IdTagListSlot = ComponentType<{ onNotice: (notice: Notice | null) => void }>;
+
+export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
   const client = useClient();
   const status = useBench((s) => s.status);
   const [saved, setSaved] = useState<BenchSettings | null>(null);

@@ -1,6 +1,7 @@
 // The Settings form's model: the saved settings as editable text, what changed, and each bad field's
 // message in words, checked with the same schema the bench checks with.
 import { SettingsPatch } from '../../../../shared/api/commands';
+import { issueWords } from '../../../../shared/api/issues';
 import type { BenchSettings } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
@@ -67,12 +68,7 @@ export function changes(saved: BenchSettings, draft: SettingsDraft): { patch: Se
     } else patch[key] = draft[key];
   }
   const checked = SettingsPatch.safeParse(patch);
-  if (!checked.success) {
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0]) as SettingsField;
-      errors[key] ??= `${fieldLabels[key] ?? key} ${issue.message}`;
-    }
-  }
+  if (!checked.success) for (const [key, message] of Object.entries(issueWords(checked.error, { key: 'first', labels: fieldLabels }))) errors[key as SettingsField] ??= message;
   return { patch: patch as SettingsPatch, errors };
 }
 

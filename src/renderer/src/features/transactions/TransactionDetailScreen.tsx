@@ -13,18 +13,18 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
-import { meterKey, useBench } from '../../stores/bench';
-import { toSamples, type MeterSample } from '../../stores/meter';
+import { useBench } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
-import { MeterChart, latestReading, mergeSamples, readingText } from '../../components/MeterChart';
+import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
+import { useMeterSeries } from '../../components/useMeterSeries';
 import { formatAgo, formatEnergy, formatTime } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { monoFont } from '../../app/theme';
+import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
-import { chargerPath } from '../chargers/ChargersScreen';
-import { formatDuration, liveEnergyWh } from './TransactionsTable';
+import { energySoFar } from '../../../../shared/api/meter';
+import { formatDuration } from './TransactionsTable';
 
-const NO_SAMPLES: MeterSample[] = [];
 const NO_ROWS: MeterValueView[] = [];
 
 /** What makes two stored meter values the same reading, to drop live rows a later fetch already has. */
@@ -52,7 +52,7 @@ function Summary({ tx, energyWh }: { tx: TransactionView; energyWh: number | nul
         items={[
           [
             'Charger',
-            <Link component={RouterLink} to={chargerPath(tx.chargerId)} sx={{ fontFamily: monoFont }}>
+            <Link component={RouterLink} to={paths.charger(tx.chargerId)} sx={{ fontFamily: monoFont }}>
               {tx.chargerId}
             </Link>,
           ],
@@ -99,9 +99,6 @@ export function TransactionDetailScreen() {
   const { id = '' } = useParams();
   const transactionId = /^\d+$/.test(id) ? Number(id) : NaN;
   const running = useBench((s) => (Number.isFinite(transactionId) ? s.activeTransactions[transactionId] : undefined));
-  const liveKey = running ? meterKey(running.chargerId, running.connectorId) : null;
-  const live = useBench((s) => (liveKey ? s.meter[liveKey] : undefined)) ?? NO_SAMPLES;
-  const liveOfThis = useMemo(() => live.filter((s) => s.transactionId === transactionId), [live, transactionId]);
   // A session can hold 100,000 meter values: fetch it once, then add the values arriving while it runs
   // to the table (the chart reads the live samples from the store). Fetch again only when it stops
   // (meterStop, stop reason) or when the link comes back, since events may have been missed meanwhile.
@@ -118,17 +115,13 @@ export function TransactionDetailScreen() {
     const fresh = liveRows.filter((v) => !storedKeys.has(readingKey(v)));
     return fresh.length ? [...tx.meterValues, ...fresh] : tx.meterValues;
   }, [tx, liveRows, storedKeys]);
-  const samples = useMemo(() => {
-    if (!tx) return NO_SAMPLES;
-    const stored = toSamples(tx.meterValues).map(({ connectorId: _c, ...s }) => s);
-    return tx.active ? mergeSamples(stored, liveOfThis) : stored;
-  }, [tx, liveOfThis]);
+  const samples = useMeterSeries(tx && { chargerId: tx.chargerId, connectorId: tx.connectorId, transactionId: tx.transactionId }, tx?.meterValues);
 
   if (!tx)
     return (
       <Stack spacing={2} sx={{ maxWidth: 640 }}>
         <Breadcrumbs aria-label="Breadcrumb">
-          <Link component={RouterLink} to="/transactions" underline="hover" color="inherit">
+          <Link component={RouterLink} to={paths.transactions()} underline="hover" color="inherit">
             Transactions
           </Link>
           <Typography color="text.primary">#{id}</Typography>
@@ -137,12 +130,12 @@ export function TransactionDetailScreen() {
       </Stack>
     );
 
-  const energyWh = tx.active ? (liveEnergyWh(tx, samples) ?? null) : tx.energyWh;
+  const energyWh = tx.active ? energySoFar(tx, samples) : tx.energyWh;
   const latest = latestReading(samples);
   return (
     <Stack spacing={2}>
       <Breadcrumbs aria-label="Breadcrumb">
-        <Link component={RouterLink} to="/transactions" underline="hover" color="inherit">
+        <Link component={RouterLink} to={paths.transactions()} underline="hover" color="inherit">
           Transactions
         </Link>
         <Typography color="text.primary">#{tx.transactionId}</Typography>
@@ -164,14 +157,14 @@ export function TransactionDetailScreen() {
                 Meter
               </Typography>
               <Typography variant="body2" data-testid="transaction-meter-latest" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                {readingText(latest, tx.meterStart)}
+                {readingText(latest, energySoFar(tx, samples))}
               </Typography>
             </Stack>
             <MeterChart
               data-testid="transaction-meter-chart"
               title={`Power and energy delivered in transaction ${tx.transactionId}`}
               samples={samples}
-              energyOffsetWh={tx.meterStart}
+              meterStart={tx.meterStart}
               energyLabel="Energy delivered (kWh)"
               height={300}
               emptyText={tx.active ? 'No meter values yet. They appear as the charger sends MeterValues.' : 'The charger sent no power or energy readings for this session.'}

@@ -15,18 +15,17 @@ import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { meterKey, useBench } from '../../stores/bench';
-import type { MeterSample } from '../../stores/meter';
 import { useLoad } from '../../components/useCall';
 import { formatEnergy, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
+import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
+import { energySoFar } from '../../../../shared/api/meter';
 
 /** The most rows one list fetches; the bench keeps more, the newest come first. */
 export const LIST_LIMIT = 1000;
 
 type StateFilter = 'all' | 'active' | 'finished';
-
-export const transactionPath = (id: number) => `/transactions/${id}`;
 
 /** "1 h 05 min", "12 min 30 s", "45 s". */
 export function formatDuration(ms: number): string {
@@ -36,16 +35,6 @@ export function formatDuration(ms: number): string {
   const m = Math.floor(s / 60);
   if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
-}
-
-/** Energy of a running session from the live meter samples: the newest register reading minus meterStart. */
-export function liveEnergyWh(tx: TransactionView, samples: readonly MeterSample[] | undefined): number | null {
-  if (!samples) return null;
-  for (let i = samples.length - 1; i >= 0; i--) {
-    const s = samples[i];
-    if (s.energyWh !== undefined && s.transactionId === tx.transactionId) return s.energyWh - tx.meterStart;
-  }
-  return null;
 }
 
 interface Row extends TransactionView {
@@ -131,7 +120,7 @@ export function TransactionsTable({ chargerId: fixedCharger }: { chargerId?: str
       (list.data ?? []).map((t) => ({
         ...t,
         id: t.transactionId,
-        energy: t.active ? liveEnergyWh(t, meter[meterKey(t.chargerId, t.connectorId)]) : t.energyWh,
+        energy: t.active ? energySoFar(t, meter[meterKey(t.chargerId, t.connectorId)]) : t.energyWh,
       })),
     [list.data, meter],
   );
@@ -172,9 +161,9 @@ export function TransactionsTable({ chargerId: fixedCharger }: { chargerId?: str
           columns={columns}
           loading={list.loading && !list.data}
           disableRowSelectionOnClick
-          onRowClick={(p) => navigate(transactionPath(Number(p.id)))}
+          onRowClick={(p) => navigate(paths.transaction(Number(p.id)))}
           onCellKeyDown={(p, e) => {
-            if (e.key === 'Enter') navigate(transactionPath(Number(p.id)));
+            if (e.key === 'Enter') navigate(paths.transaction(Number(p.id)));
           }}
           localeText={{ noRowsLabel: state === 'active' ? 'No charging session is running.' : 'No transactions yet. They appear when a charger sends StartTransaction.' }}
           initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}

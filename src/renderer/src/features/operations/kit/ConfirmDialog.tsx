@@ -15,8 +15,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { formatAgo, formatEnergy, formatTime } from '../../components/format';
-import { monoFont } from '../../app/theme';
+import { formatAgo, formatEnergy, formatTime } from '../../../components/format';
+import { monoFont } from '../../../app/theme';
 import type { RunningTransaction } from './running';
 
 export interface ConfirmProps {

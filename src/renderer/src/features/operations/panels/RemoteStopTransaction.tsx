@@ -1,49 +1,30 @@
-// Remote start (connector, idTag, optional TxProfile) and remote stop (pick the running transaction).
+// Remote stop: asks the charger to stop a running transaction, picked from those running (or any id),
+// confirmed first.
 import { useState } from 'react';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import { formatEnergy } from '../../components/format';
-import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFromDraft } from './ChargingProfileEditor';
-import { ConfirmDialog } from './ConfirmDialog';
-import { compact, fieldState, numberOrText } from './form';
-import { ConnectorSelect, IdTagField, OperationOutcome, PanelShell, SendButton, usePanel } from './parts';
-import { useRunning } from './running';
-import { useOperationForm } from './useOperation';
+import { formatEnergy } from '../../../components/format';
+import { ConfirmDialog } from '../kit/ConfirmDialog';
+import { compact, fieldState, numberOrText } from '../kit/form';
+import type { OperationPage } from '../kit/page';
+import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
+import { useRunning } from '../kit/running';
+import { useOperationForm } from '../kit/useOperation';
 
-export function RemoteStartPanel() {
-  const { chargerId } = usePanel();
-  const [connectorId, setConnectorId] = useState('');
-  const [idTag, setIdTag] = useState('');
-  const [withProfile, setWithProfile] = useState(false);
-  const [profile, setProfile] = useState(() => newProfileDraft('TxProfile'));
-  const payload = compact({ connectorId: numberOrText(connectorId), idTag, chargingProfile: withProfile ? profileFromDraft(profile) : undefined });
-  const extra = withProfile ? profileDraftErrors(profile, 'chargingProfile') : undefined;
-  const form = useOperationForm(chargerId, 'RemoteStartTransaction', payload, extra);
-  return (
-    <PanelShell title="Remote start" action="RemoteStartTransaction" description="Asks the charger to start a transaction for an idTag, as if the card had been presented.">
-      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <ConnectorSelect value={connectorId} onChange={setConnectorId} none="Any connector (the charger chooses)" errors={form.errors} />
-        <IdTagField value={idTag} onChange={setIdTag} errors={form.errors} path="idTag" />
-      </Stack>
-      <FormControlLabel control={<Switch checked={withProfile} onChange={(e) => setWithProfile(e.target.checked)} />} label="Attach a charging profile (TxProfile) for this transaction" />
-      {withProfile && <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="chargingProfile" fixedPurpose showTransactionId={false} />}
-      <SendButton
-        pending={form.op.pending}
-        onClick={form.submit}
-      >
-        Start transaction
-      </SendButton>
-      <OperationOutcome op={form.op} />
-    </PanelShell>
-  );
-}
+export const RemoteStopTransaction: OperationPage<'RemoteStopTransaction'> = {
+  label: 'Remote stop',
+  group: 'Transactions',
+  Panel: RemoteStopPanel,
+  meanings: {
+    Accepted: { tone: 'success', meaning: 'The charger will stop the transaction. Expect StopTransaction with reason Remote.' },
+    Rejected: { tone: 'error', meaning: 'The charger refused: it has no running transaction with this id (already ended, or started on another charger).' },
+  },
+};
 
 const OTHER = 'other';
 
-export function RemoteStopPanel() {
+function RemoteStopPanel() {
   const { chargerId } = usePanel();
   const running = useRunning(chargerId);
   const [choice, setChoice] = useState('');
@@ -66,7 +47,7 @@ export function RemoteStopPanel() {
         </TextField>
         {choice === OTHER && <TextField label="Transaction id" value={otherId} onChange={(e) => setOtherId(e.target.value)} required {...fieldState(form.errors, 'transactionId', 'E.g. to check the charger rejects an unknown id')} />}
       </Stack>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.prepare() && form.confirm.ask()}>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         Stop transaction…
       </SendButton>
       <OperationOutcome op={form.op} />

@@ -1,5 +1,5 @@
-// Building blocks the operation panels share: the panel frame, the send button that knows whether the
-// charger is online, the result in plain words, and the connector and idTag fields.
+// Building blocks the operation panels share: what a panel knows (PanelContext), the panel frame, the
+// send button that knows whether the charger is online, the result in plain words, and the fields.
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -10,24 +10,31 @@ import Collapse from '@mui/material/Collapse';
 import Link from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
+import TableCell from '@mui/material/TableCell';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
-import type { ChargerView } from '../../../../shared/api/views';
-import type { OperationResult } from '../../../../shared/api/contract';
-import { monoFont } from '../../app/theme';
-import { explainResult, type OperationAction } from './meanings';
+import type { ChargerView } from '../../../../../shared/api/views';
+import type { OperationResult } from '../../../../../shared/api/contract';
+import { monoFont } from '../../../app/theme';
+import type { OperationAction } from './actions';
+import { explain, type Explained } from './meanings';
 import type { OperationState } from './useOperation';
 import { fieldState, type FieldErrors } from './form';
 
-/** What every panel needs to know about the charger it works on. */
+/** What every panel needs to know: the charger it works on, and what an answer means. */
 export interface PanelContextValue {
   chargerId: string;
   charger: ChargerView | undefined;
   online: boolean;
   connectorIds: number[];
+  /**
+   * An answer in words, with the meanings its action declares. Handed down rather than imported: the
+   * registry that holds the meanings imports the panels, which import this kit.
+   */
+  explain: (action: OperationAction, result: OperationResult) => Explained;
 }
-export const PanelContext = createContext<PanelContextValue>({ chargerId: '', charger: undefined, online: false, connectorIds: [1] });
+export const PanelContext = createContext<PanelContextValue>({ chargerId: '', charger: undefined, online: false, connectorIds: [1], explain: (action, result) => explain(action, result, undefined) });
 export const usePanel = () => useContext(PanelContext);
 
 export function PanelShell({ title, action, description, children }: { title: string; action?: string; description: ReactNode; children: ReactNode }) {
@@ -102,7 +109,7 @@ export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 
 
 export function ResultAlert({ action, result, children }: { action: OperationAction; result: OperationResult; children?: ReactNode }) {
   const [details, setDetails] = useState(false);
-  const explained = explainResult(action, result);
+  const explained = usePanel().explain(action, result);
   const raw = result.outcome === 'completed' || result.outcome === 'invalidResponse' ? result.response : result.error;
   return (
     <Alert severity={explained.tone} role="status" aria-live="polite">
@@ -157,4 +164,15 @@ export function ConnectorSelect({ label = 'Connector', value, onChange, withZero
 export function IdTagField({ label = 'idTag', value, onChange, errors, path, required = true }: { label?: string; value: string; onChange: (v: string) => void; errors: FieldErrors; path: string; required?: boolean }) {
   const state = fieldState(errors, path, `${value.length}/20 characters`);
   return <TextField label={label} value={value} required={required} onChange={(e) => onChange(e.target.value)} {...state} slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monoFont } } }} sx={{ minWidth: 300 }} />;
+}
+
+/** The header of a column of remove buttons: named for screen readers, blank on screen. */
+export function RemoveColumnHeader({ align }: { align?: 'right' }) {
+  return (
+    <TableCell align={align} sx={{ width: 48 }}>
+      <Box component="span" sx={visuallyHidden}>
+        Remove
+      </Box>
+    </TableCell>
+  );
 }

@@ -14,11 +14,11 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { visuallyHidden } from '@mui/utils';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { ChargingProfileKindType, ChargingProfilePurposeType, type ChargingRateUnitType } from '../../../../shared/ocpp16';
+import { ChargingProfileKindType, ChargingProfilePurposeType, type ChargingRateUnitType } from '../../../../../shared/ocpp16';
 import { compact, dateOrText, fieldState, numberOrText, toLocalInput, type FieldErrors } from './form';
+import { RemoveColumnHeader } from './parts';
 
 export interface PeriodDraft {
   startPeriod: string;
@@ -159,11 +159,7 @@ export function ChargingProfileEditor({ value, onChange, errors, prefix, fixedPu
             <TableCell>Start offset (s)</TableCell>
             <TableCell>Limit ({value.unit})</TableCell>
             <TableCell>Phases</TableCell>
-            <TableCell align="right" sx={{ width: 48 }}>
-              <Box component="span" sx={visuallyHidden}>
-                Remove
-              </Box>
-            </TableCell>
+            <RemoveColumnHeader align="right" />
           </TableRow>
         </TableHead>
         <TableBody>

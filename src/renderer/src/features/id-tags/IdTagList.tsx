@@ -1,6 +1,6 @@
 // The bench's own idTag list (the central system's authorization list, used when only listed idTags
 // are accepted): a table to search, add, edit and delete entries, and an import of many at once. Each
-// change is saved at once, apart from the Settings form's Save.
+// change is saved at once; what happened is handed up to the screen showing the list (Settings).
 import { memo, useEffect, useMemo, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -34,8 +34,11 @@ import UploadIcon from '@mui/icons-material/Upload';
 import { useClient } from '../../api/context';
 import { CallFailure } from '../../api/client';
 import { formatTime } from '../../components/format';
+import type { Notice } from '../../components/notice';
 import { monoFont } from '../../app/theme';
+import type { z } from 'zod';
 import { IdTagEntrySchema } from '../../../../shared/api/commands';
+import { issueWords } from '../../../../shared/api/issues';
 import type { IdTagEntry } from '../../../../shared/api/views';
 import { AuthorizationStatus } from '../../../../shared/ocpp16/enums';
 
@@ -70,14 +73,8 @@ const plainMessages: Record<string, string> = {
   expiryDate: 'must be a date and time with its time zone, e.g. 2030-01-01T00:00:00Z',
 };
 
-function issueMessages(issues: Array<{ path: PropertyKey[]; message: string }>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const i of issues) {
-    const key = String(i.path[0] ?? 'idTag');
-    out[key] ??= `${fieldLabels[key] ?? key} ${plainMessages[key] ?? i.message}`;
-  }
-  return out;
-}
+/** An entry's problems, each on its field and named by it. */
+const entryIssues = (error: { issues: readonly z.core.$ZodIssue[] }) => issueWords(error, { key: 'first', whole: 'idTag', labels: fieldLabels, messages: plainMessages });
 
 interface EditorProps {
   /** The entry being edited, or null to add one. */
@@ -115,7 +112,7 @@ function IdTagDialog({ entry, open, existing, onClose, onSaved }: EditorProps) {
     const expiryDate = fromLocalInput(expiry);
     const candidate = { idTag: idTag.trim(), status, expiryDate, parentIdTag: parent.trim() || null };
     const parsed = IdTagEntrySchema.safeParse(candidate);
-    const found = parsed.success ? {} : issueMessages(parsed.error.issues);
+    const found = parsed.success ? {} : entryIssues(parsed.error);
     if (!entry && existing.has(candidate.idTag)) found.idTag = `idTag ${candidate.idTag} is already in the list: edit it there instead`;
     if (expiryDate === 'invalid') found.expiryDate = 'Expiry date is not a valid date and time';
     if (!parsed.success || Object.keys(found).length) {
@@ -200,7 +197,7 @@ export function parseIdTagLines(text: string): { entries: IdTagEntry[]; errors: 
     const [idTag = '', status = 'Accepted', expiryDate = '', parentIdTag = ''] = trimmed.split(/[,;\t]/).map((p) => p.trim());
     const parsed = IdTagEntrySchema.safeParse({ idTag, status: status || 'Accepted', expiryDate: expiryDate || null, parentIdTag: parentIdTag || null });
     if (parsed.success) entries.push(parsed.data);
-    else errors.push(`Line ${i + 1}: ${Object.values(issueMessages(parsed.error.issues))[0]}`);
+    else errors.push(`Line ${i + 1}: ${Object.values(entryIssues(parsed.error))[0]}`);
   });
   return { entries, errors };
 }
@@ -277,13 +274,6 @@ function ImportDialog({ open, current, onClose, onDone }: { open: boolean; curre
       </Box>
     </Dialog>
   );
-}
-
-/** A confirmation for the screen's one snackbar; `undo` puts an action on it. */
-export interface Notice {
-  message: string;
-  error?: boolean;
-  undo?: () => void;
 }
 
 /** Memoised: typing in the settings form above must not re-render a long list. */

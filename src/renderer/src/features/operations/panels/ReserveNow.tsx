@@ -1,5 +1,6 @@
 // Reservations: ReserveNow (connector, idTag, expiry, parent idTag, reservation id) and
-// CancelReservation, with the reservations made from here this session to cancel in one click.
+// CancelReservation (meanings in CancelReservation.meanings.ts), with the reservations made from here
+// this session to cancel in one click.
 import { useState } from 'react';
 import Divider from '@mui/material/Divider';
 import List from '@mui/material/List';
@@ -9,10 +10,24 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { formatTime } from '../../components/format';
-import { compact, dateOrText, fieldState, numberOrText, textOrAbsent, toLocalInput } from './form';
-import { ConnectorSelect, IdTagField, OperationOutcome, PanelShell, SendButton, usePanel } from './parts';
-import { useOperationForm } from './useOperation';
+import { formatTime } from '../../../components/format';
+import { compact, dateOrText, fieldState, numberOrText, textOrAbsent, toLocalInput } from '../kit/form';
+import type { OperationPage } from '../kit/page';
+import { ConnectorSelect, IdTagField, OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
+import { useOperationForm } from '../kit/useOperation';
+
+export const ReserveNow: OperationPage<'ReserveNow'> = {
+  label: 'Reserve / cancel',
+  group: 'Reservations',
+  Panel: ReservationsPanel,
+  meanings: {
+    Accepted: { tone: 'success', meaning: 'The connector is reserved for this idTag until the expiry time. Expect StatusNotification Reserved.' },
+    Faulted: { tone: 'error', meaning: 'The connector (or the charger) is faulted and cannot be reserved.' },
+    Occupied: { tone: 'warning', meaning: 'The connector is in use or already reserved for another idTag.' },
+    Rejected: { tone: 'error', meaning: 'The charger does not take reservations (or not on this connector, e.g. connector 0 when ReserveConnectorZeroSupported is false).' },
+    Unavailable: { tone: 'warning', meaning: 'The connector is Unavailable (made Inoperative) and cannot be reserved.' },
+  },
+};
 
 interface Made {
   reservationId: number;
@@ -23,7 +38,7 @@ interface Made {
 
 const nextReservationId = () => Math.floor(Date.now() / 1000) % 1_000_000;
 
-export function ReservationsPanel() {
+function ReservationsPanel() {
   const { chargerId, online } = usePanel();
   const [connectorId, setConnectorId] = useState('1');
   const [idTag, setIdTag] = useState('');

@@ -1,12 +1,12 @@
 // Sends one operation to a charger and keeps what came back: the charger's answer, or the bench's
 // refusal of the payload (with the field at fault). A form's checks join in useOperationForm.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useClient } from '../../api/context';
-import { CallFailure } from '../../api/client';
-import type { OperationResult } from '../../../../shared/api/contract';
-import type { RequestOf } from '../../../../shared/ocpp16';
+import { useClient } from '../../../api/context';
+import { CallFailure } from '../../../api/client';
+import type { OperationResult } from '../../../../../shared/api/contract';
+import type { RequestOf } from '../../../../../shared/ocpp16';
 import { checkPayload, type FieldErrors } from './form';
-import type { OperationAction } from './meanings';
+import type { OperationAction } from './actions';
 
 export interface OperationState<A extends OperationAction = OperationAction> {
   pending: boolean;
@@ -55,7 +55,7 @@ export type Operation = ReturnType<typeof useOperation>;
 /**
  * A form around one action: its field errors (from the core's schema once the user tried to send,
  * plus the bench's refusal), `prepare()` which returns the checked payload or null, `submit()`, and the
- * confirmation step (`confirm.ask()`, `confirm.dialog` spread into ConfirmDialog).
+ * confirmation step (`confirm.submit()`, `confirm.dialog` spread into ConfirmDialog).
  */
 export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors) {
   const op = useOperation<A>(chargerId);
@@ -75,10 +75,17 @@ export function useOperationForm<A extends OperationAction>(chargerId: string, a
     const p = prepare();
     if (p) void send(p);
   }, [prepare, send]);
-  // The confirmation step of a disruptive operation: `ask()` opens it; the dialog's confirm closes it and sends once.
+  // The confirmation step of a disruptive operation: `submit()` opens it once the form is valid; the
+  // dialog's confirm closes it and sends once.
   const [confirming, setConfirming] = useState(false);
   const confirm = {
-    ask: () => setConfirming(true),
+    /** Checks the form and, when it is valid, asks before sending; `when` false sends at once (an operation disruptive only in some cases). */
+    submit: (when = true) => {
+      const p = prepare();
+      if (!p) return;
+      if (when) setConfirming(true);
+      else void send(p);
+    },
     dialog: {
       open: confirming,
       onCancel: () => setConfirming(false),

@@ -1,7 +1,7 @@
-// The charger's local authorization list: read its version (GetLocalListVersion) and send a full
-// or differential list (SendLocalList) edited as a table; a full replace confirms first.
+// The charger's local authorization list: read its version (GetLocalListVersion, meanings in
+// GetLocalListVersion.meanings.ts) and send a full or differential list (SendLocalList) edited as a
+// table; a full replace confirms first.
 import { useState } from 'react';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -18,17 +18,29 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { visuallyHidden } from '@mui/utils';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
-import { AuthorizationStatus, type UpdateType } from '../../../../shared/ocpp16';
-import { useClient } from '../../api/context';
-import { monoFont } from '../../app/theme';
-import { ConfirmDialog } from './ConfirmDialog';
-import { compact, dateOrText, fieldState, numberOrText, textOrAbsent, toLocalInput, type FieldErrors } from './form';
-import { OperationOutcome, PanelShell, SendButton, usePanel } from './parts';
-import { plural } from './running';
-import { useOperationForm } from './useOperation';
+import { AuthorizationStatus, type UpdateType } from '../../../../../shared/ocpp16';
+import { useClient } from '../../../api/context';
+import { monoFont } from '../../../app/theme';
+import { ConfirmDialog } from '../kit/ConfirmDialog';
+import { compact, dateOrText, fieldState, numberOrText, textOrAbsent, toLocalInput, type FieldErrors } from '../kit/form';
+import type { OperationPage } from '../kit/page';
+import { OperationOutcome, PanelShell, RemoveColumnHeader, SendButton, usePanel } from '../kit/parts';
+import { plural } from '../kit/running';
+import { useOperationForm } from '../kit/useOperation';
+
+export const SendLocalList: OperationPage<'SendLocalList'> = {
+  label: 'Local list',
+  group: 'Authorization',
+  Panel: LocalListPanel,
+  meanings: {
+    Accepted: { tone: 'success', meaning: "The charger stored the list; its local list version is now the one sent." },
+    Failed: { tone: 'error', meaning: 'The charger could not update its list (for example a storage error, or more entries than LocalAuthListMaxLength / SendLocalListMaxLength allow).' },
+    NotSupported: { tone: 'warning', meaning: 'The charger has no local authorization list.' },
+    VersionMismatch: { tone: 'error', meaning: "The version does not fit: a differential update needs a version above the charger's current one. Read the version first, or send a full list." },
+  },
+};
 
 interface EntryDraft {
   idTag: string;
@@ -40,7 +52,7 @@ interface EntryDraft {
 
 const newEntry = (): EntryDraft => ({ idTag: '', status: 'Accepted', expiry: '', parentIdTag: '' });
 
-export function LocalListPanel() {
+function LocalListPanel() {
   const { chargerId } = usePanel();
   const client = useClient();
   const versionForm = useOperationForm(chargerId, 'GetLocalListVersion', {});
@@ -108,11 +120,7 @@ export function LocalListPanel() {
             <TableCell>Status</TableCell>
             <TableCell>Expiry</TableCell>
             <TableCell>Parent idTag</TableCell>
-            <TableCell sx={{ width: 48 }}>
-              <Box component="span" sx={visuallyHidden}>
-                Remove
-              </Box>
-            </TableCell>
+            <RemoveColumnHeader />
           </TableRow>
         </TableHead>
         <TableBody>
@@ -172,12 +180,7 @@ export function LocalListPanel() {
       <SendButton
         pending={form.op.pending}
         color={updateType === 'Full' ? 'warning' : 'primary'}
-        onClick={() => {
-          const p = form.prepare();
-          if (!p) return;
-          if (updateType === 'Full') form.confirm.ask();
-          else void form.send(p);
-        }}
+        onClick={() => form.confirm.submit(updateType === 'Full')}
       >
         {updateType === 'Full' ? `Replace the list (${plural(n, 'entry', 'entries')})…` : `Send ${plural(n, 'change')}`}
       </SendButton>

@@ -1,6 +1,6 @@
 // A charging schedule as a step chart: the limit in force over time, as the charger will apply it.
 import { LineChart, lineClasses } from '@mui/x-charts/LineChart';
-import type { ChargingSchedule } from '../../../../shared/ocpp16';
+import type { ChargingSchedule } from '../../../../../shared/ocpp16';
 
 /** The chart's points: each period's start and limit, plus the end of the last one (held flat). */
 export function schedulePoints(schedule: ChargingSchedule): { x: number[]; y: number[] } {

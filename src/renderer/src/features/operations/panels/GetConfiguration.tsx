@@ -1,5 +1,6 @@
 // Configuration keys: GetConfiguration as a table (current value, read-only), a filter, inline edit
 // that sends ChangeConfiguration on Enter with the answer per key, and the keys the charger does not know.
+// ChangeConfiguration is sent from here (its meanings: ChangeConfiguration.meanings.ts).
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -23,15 +24,16 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import EditIcon from '@mui/icons-material/Edit';
 import SearchIcon from '@mui/icons-material/Search';
-import { useClient } from '../../api/context';
-import { CallFailure } from '../../api/client';
-import { monoFont } from '../../app/theme';
-import type { OperationResult } from '../../../../shared/api/contract';
-import { checkPayload, fieldState } from './form';
-import { explainResult, type Explained } from './meanings';
-import { OperationOutcome, PanelShell, SendButton, usePanel } from './parts';
-import { useOperation } from './useOperation';
-import { configurationKeyNames } from '../../../../shared/ocpp16/configuration-keys';
+import { useClient } from '../../../api/context';
+import { CallFailure } from '../../../api/client';
+import { monoFont } from '../../../app/theme';
+import type { OperationResult } from '../../../../../shared/api/contract';
+import { checkPayload, fieldState } from '../kit/form';
+import type { Explained } from '../kit/meanings';
+import type { OperationPage } from '../kit/page';
+import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
+import { useOperation } from '../kit/useOperation';
+import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
 
 /** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
 export const standardKeys: string[] = configurationKeyNames;
@@ -49,8 +51,23 @@ interface KeyResult {
   refused?: string;
 }
 
-export function ConfigurationPanel() {
-  const { chargerId, online } = usePanel();
+export const GetConfiguration: OperationPage<'GetConfiguration'> = {
+  label: 'Configuration keys',
+  group: 'Configuration',
+  Panel: ConfigurationPanel,
+  meanings: {
+    Reported: { tone: 'success', headline: 'Configuration received', meaning: 'The charger reported {keyCount} key(s){unknownNote}.' },
+  },
+  // The answer is the keys themselves, not a status.
+  statusOf: () => 'Reported',
+  values: (response) => ({
+    keyCount: response.configurationKey?.length ?? 0,
+    unknownNote: response.unknownKey?.length ? `; ${response.unknownKey.length} key(s) it does not know` : '',
+  }),
+};
+
+function ConfigurationPanel() {
+  const { chargerId, online, explain } = usePanel();
   const client = useClient();
   const getOp = useOperation(chargerId);
   const [rows, setRows] = useState<KeyRow[] | null>(null);
@@ -79,7 +96,7 @@ export function ConfigurationPanel() {
     setResults((r) => ({ ...r, [key]: { pending: true } }));
     try {
       const result = await client.call('chargers:operate', { chargerId, action: 'ChangeConfiguration', payload: { key, value } });
-      const explained = explainResult('ChangeConfiguration', result);
+      const explained = explain('ChangeConfiguration', result);
       setResults((r) => ({ ...r, [key]: { pending: false, explained } }));
       if (result.outcome === 'completed' && (explained.status === 'Accepted' || explained.status === 'RebootRequired')) setRows((prev) => prev && prev.map((row) => (row.key === key ? { ...row, value } : row)));
       return result;
@@ -131,7 +148,7 @@ export function ConfigurationPanel() {
       {getOp.result?.outcome !== 'completed' && <OperationOutcome op={getOp} />}
       {getOp.failure === null && getOp.result?.outcome === 'completed' && !getOp.pending && (
         <Typography variant="body2" color="text.secondary" role="status">
-          {explainResult('GetConfiguration', getOp.result).meaning}
+          {explain('GetConfiguration', getOp.result).meaning}
         </Typography>
       )}
       {unknown.length > 0 && (

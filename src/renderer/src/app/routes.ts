@@ -1,0 +1,28 @@
+// The bench UI's route table: each screen's path pattern, and a builder for every link to it, so no
+// screen spells another's URL by hand. Pure (no screens imported): features import it to link.
+export const routes = {
+  home: '/',
+  connect: '/connect',
+  chargers: '/chargers',
+  charger: '/chargers/:id',
+  log: '/log',
+  transactions: '/transactions',
+  transaction: '/transactions/:id',
+  virtual: '/virtual',
+  settings: '/settings',
+} as const;
+
+/** The sections of a charger's screen, kept in its URL (?tab=…); the overview needs none. */
+export type ChargerTab = 'overview' | 'operations' | 'transactions' | 'log';
+
+export const paths = {
+  connect: () => routes.connect,
+  chargers: () => routes.chargers,
+  /** One charger's screen, on one of its tabs. */
+  charger: (id: string, tab: ChargerTab = 'overview') => `/chargers/${encodeURIComponent(id)}${tab === 'overview' ? '' : `?tab=${tab}`}`,
+  log: () => routes.log,
+  transactions: () => routes.transactions,
+  transaction: (id: number) => `/transactions/${id}`,
+  virtual: () => routes.virtual,
+  settings: () => routes.settings,
+};

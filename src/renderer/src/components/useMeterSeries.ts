@@ -1,0 +1,84 @@
+// Where the bench's stored meter history and the samples pushed live since the UI connected are joined,
+// for every screen: the samples a chart shows, and the energy so far of running transactions.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useClient } from '../api/context';
+import { meterKey, useBench } from '../stores/bench';
+import { energySoFar, toSamples, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
+import { useLoad } from './useCall';
+
+/** Stored rows fetched for a chart's history (a row per measurand and phase). */
+export const HISTORY_ROWS = 5000;
+
+const NO_SAMPLES: MeterSample[] = [];
+
+export interface MeterScope {
+  chargerId: string;
+  connectorId: number;
+  /** Only this transaction's samples. */
+  transactionId?: number;
+}
+
+/** Samples from two sources (stored history, live events) as one series sorted by time; the later source wins on equal times. */
+export function mergeSamples(older: readonly MeterSample[], newer: readonly MeterSample[]): MeterSample[] {
+  const byTime = new Map<number, MeterSample>();
+  for (const s of older) byTime.set(s.t, s);
+  for (const s of newer) byTime.set(s.t, { ...byTime.get(s.t), ...s });
+  return [...byTime.values()].sort((a, b) => a.t - b.t);
+}
+
+/**
+ * The samples of a scope (null: none yet). The history is `stored` when the caller has it already (a
+ * transaction comes with its meter values), else up to HISTORY_ROWS rows fetched here; the live
+ * samples of the store go on top.
+ */
+export function useMeterSeries(scope: MeterScope | null, stored?: readonly MeterValueRow[]): MeterSample[] {
+  const client = useClient();
+  const { chargerId, connectorId, transactionId } = scope ?? {};
+  const fetched = useLoad(
+    async () =>
+      scope && !stored
+        ? toSamples(await client.call('chargers:meterValues', { chargerId: scope.chargerId, connectorId: scope.connectorId, ...(transactionId === undefined ? {} : { transactionId }), limit: HISTORY_ROWS }))
+        : null,
+    [client, chargerId, connectorId, transactionId, !stored],
+  );
+  const given = useMemo(() => (stored ? toSamples(stored) : null), [stored]);
+  const live = useBench((s) => (chargerId === undefined || connectorId === undefined ? undefined : s.meter[meterKey(chargerId, connectorId)])) ?? NO_SAMPLES;
+  return useMemo(() => {
+    if (chargerId === undefined) return NO_SAMPLES;
+    const merged = mergeSamples(given ?? fetched.data ?? NO_SAMPLES, live);
+    return transactionId === undefined ? merged : merged.filter((s) => s.transactionId === transactionId);
+  }, [chargerId, given, fetched.data, live, transactionId]);
+}
+
+/** A running transaction with its energy so far from the live samples (null: none since the UI connected). */
+export interface LiveEnergy extends MeteredTransaction {
+  chargerId: string;
+  energyWh: number | null;
+}
+
+/**
+ * The transactions with their energy so far: from the live samples, else from the bench's record (the
+ * live samples only cover the time since the UI connected), asked once per transaction.
+ */
+export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
+  const client = useClient();
+  const [stored, setStored] = useState<Record<number, number | null>>({});
+  const asked = useRef(new Set<number>());
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
+  useEffect(() => {
+    const settle = (id: number, wh: number | null) => mounted.current && setStored((s) => ({ ...s, [id]: wh }));
+    for (const t of list) {
+      if (t.energyWh !== null || asked.current.has(t.transactionId)) continue;
+      asked.current.add(t.transactionId);
+      client.call('chargers:meterValues', { chargerId: t.chargerId, transactionId: t.transactionId, limit: 50 }).then(
+        (values) => settle(t.transactionId, energySoFar(t, toSamples(values))),
+        () => settle(t.transactionId, null),
+      );
+    }
+  }, [client, list]);
+  return useMemo(() => list.map((t) => (t.energyWh === null && typeof stored[t.transactionId] === 'number' ? { ...t, energyWh: stored[t.transactionId] } : t)), [list, stored]);
+}

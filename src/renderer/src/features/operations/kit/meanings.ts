@@ -1,0 +1,80 @@
+// What an answer to an operation means for the person at the charger: the words per status that each
+// action's panel declares, and the outcomes where no status came back (timeout, offline, CALLERROR, an
+// answer that breaks the schema).
+import type { OperationResult } from '../../../../../shared/api/contract';
+import type { ResponseOf } from '../../../../../shared/ocpp16';
+import type { OperationAction } from './actions';
+
+export type Tone = 'success' | 'info' | 'warning' | 'error';
+export interface Meaning {
+  tone: Tone;
+  meaning: string;
+  /** For answers without a status field: what to call the answer. */
+  headline?: string;
+}
+
+/** What one action's answers mean, declared beside its panel. `{field}` in a text is filled from the answer. */
+export interface AnswerMeanings<A extends OperationAction = OperationAction> {
+  /** Per status in the answer; an answer without a status field is keyed by `statusOf`. */
+  meanings: Record<string, Meaning>;
+  /** The key into `meanings` for an answer without a status field. */
+  statusOf?(response: ResponseOf<A>): string;
+  /** More values to fill the texts with, read from the answer. */
+  values?(response: ResponseOf<A>): Record<string, unknown>;
+}
+
+const errorCodeMeanings: Record<string, string> = {
+  NotImplemented: 'The charger does not implement {action}.',
+  NotSupported: 'The charger knows {action} but does not support it.',
+  InternalError: 'The charger hit an internal error while handling {action}.',
+  ProtocolError: 'The charger says the request was incomplete.',
+  SecurityError: 'The charger refused for security reasons.',
+  FormationViolation: 'The charger says the request was malformed.',
+  PropertyConstraintViolation: 'The charger says a field of the request had a value it does not accept.',
+  OccurenceConstraintViolation: 'The charger says a field of the request was missing or repeated.',
+  TypeConstraintViolation: 'The charger says a field of the request had the wrong type.',
+  GenericError: 'The charger reported an error.',
+};
+
+export interface Explained extends Meaning {
+  /** What the answer was in one or two words: the status, or what went wrong. */
+  headline: string;
+  /** The OCPP status in the answer, when there is one. */
+  status?: string;
+}
+
+const fill = (text: string, values: Record<string, unknown>) => text.replace(/\{(\w+)\}/g, (_, k: string) => (values[k] === undefined ? '' : String(values[k])));
+
+/** Puts one operation's result in plain words, with the meanings its action declares. */
+export function explain(action: OperationAction, result: OperationResult, answers: AnswerMeanings | undefined): Explained {
+  switch (result.outcome) {
+    case 'completed': {
+      const response = result.response as Record<string, unknown>;
+      const status = answers?.statusOf ? answers.statusOf(response as never) : String(response.status ?? '');
+      const known = answers?.meanings[status];
+      const values: Record<string, unknown> = { ...response, action, ...answers?.values?.(response as never) };
+      if (!known) return { tone: 'warning', headline: status || 'Answered', status, meaning: `The charger answered "${status}", which OCPP 1.6 does not define for ${action}.` };
+      if (known.headline) return { tone: known.tone, headline: fill(known.headline, values), meaning: fill(known.meaning, values) };
+      return { tone: known.tone, headline: status, status, meaning: fill(known.meaning, values) };
+    }
+    case 'callError': {
+      const base = errorCodeMeanings[result.error.code] ?? `The charger answered with error code ${result.error.code}.`;
+      const why = result.error.description ? ` It said: "${result.error.description}".` : '';
+      return { tone: 'error', headline: `Error from the charger: ${result.error.code}`, meaning: `${fill(base, { action })}${why}` };
+    }
+    case 'invalidResponse':
+      return {
+        tone: 'error',
+        headline: 'Invalid answer',
+        meaning: `The charger answered, but its answer breaks the OCPP 1.6 schema for ${action} (${result.error.description}). Treat the outcome as unknown; this is a conformance fault of the charger.`,
+      };
+    case 'timeout':
+      return {
+        tone: 'error',
+        headline: 'No answer',
+        meaning: `The charger did not answer in time (${result.error.description}). It may be busy, its connection may have dropped, or it ignored the request; the message log shows whether an answer came later.`,
+      };
+    case 'offline':
+      return { tone: 'warning', headline: 'Charger offline', meaning: 'The charger is not connected to the bench, so nothing was sent. Check its power and network, or wait until it reconnects.' };
+  }
+}

@@ -1,0 +1,130 @@
+// Update firmware: a location (or a file the bench hosts) and a retrieve date, confirmed first, with the
+// update's progress as the charger reports it in FirmwareStatusNotification.
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import { useClient } from '../../../api/context';
+import { ConfirmDialog } from '../kit/ConfirmDialog';
+import { compact, dateOrText, fieldState, numberOrText, toLocalInput } from '../kit/form';
+import type { OperationPage } from '../kit/page';
+import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
+import { ProgressStepper, type Progress } from '../kit/ProgressStepper';
+import { plural, useRunning } from '../kit/running';
+import { useOperationForm } from '../kit/useOperation';
+
+export const UpdateFirmware: OperationPage<'UpdateFirmware'> = {
+  label: 'Update firmware',
+  group: 'Firmware & diagnostics',
+  Panel: UpdateFirmwarePanel,
+  meanings: {
+    Accepted: { tone: 'success', headline: 'Request taken', meaning: 'The charger took the request: it downloads the firmware at the retrieve date and reports each step with FirmwareStatusNotification (shown below).' },
+  },
+  // The answer carries nothing: taking the request is all it says.
+  statusOf: () => 'Accepted',
+};
+
+const firmwareSteps = ['Downloading', 'Downloaded', 'Installing', 'Installed'] as const;
+
+/** Where a firmware update stands, from the last FirmwareStatusNotification (1.6 or the signed one). */
+export function firmwareProgress(status: string | null | undefined): Progress {
+  switch (status) {
+    case 'Downloading':
+    case 'DownloadScheduled':
+    case 'DownloadPaused':
+      return { done: 0, current: 0, failed: null, text: status === 'Downloading' ? 'Downloading the firmware' : status === 'DownloadPaused' ? 'Download paused' : 'Download scheduled' };
+    case 'Downloaded':
+    case 'SignatureVerified':
+      return { done: 2, current: null, failed: null, text: status === 'Downloaded' ? 'Downloaded; installing next' : 'Downloaded, signature verified' };
+    case 'Installing':
+    case 'InstallScheduled':
+    case 'InstallRebooting':
+      return { done: 2, current: 2, failed: null, text: status === 'Installing' ? 'Installing' : status === 'InstallScheduled' ? 'Install scheduled' : 'Rebooting to install' };
+    case 'Installed':
+      return { done: 4, current: null, failed: null, text: 'Installed: the new firmware runs' };
+    case 'DownloadFailed':
+      return { done: 0, current: null, failed: 0, text: 'Download failed: check the location is reachable from the charger' };
+    case 'InvalidSignature':
+      return { done: 1, current: null, failed: 1, text: 'The firmware signature is invalid' };
+    case 'InstallationFailed':
+    case 'InstallVerificationFailed':
+      return { done: 2, current: null, failed: 2, text: 'Installation failed: the charger keeps its old firmware' };
+    case 'Idle':
+      return { done: 0, current: null, failed: null, text: 'Idle: no update in progress' };
+    default:
+      return { done: 0, current: null, failed: null, text: status ? status : 'No status reported yet' };
+  }
+}
+
+function UpdateFirmwarePanel() {
+  const { chargerId, charger } = usePanel();
+  const client = useClient();
+  const running = useRunning(chargerId);
+  const [location, setLocation] = useState('');
+  const [retrieveDate, setRetrieveDate] = useState(() => toLocalInput(new Date()));
+  const [retries, setRetries] = useState('');
+  const [retryInterval, setRetryInterval] = useState('');
+  const [hosted, setHosted] = useState<{ name: string } | null>(null);
+  const [hostError, setHostError] = useState<string | null>(null);
+  const form = useOperationForm(chargerId, 'UpdateFirmware', compact({ location: location.trim() || undefined, retrieveDate: dateOrText(retrieveDate), retries: numberOrText(retries), retryInterval: numberOrText(retryInterval) }));
+
+  const choose = async () => {
+    setHostError(null);
+    try {
+      const file = await client.hostFile();
+      if (file) {
+        setLocation(file.url);
+        setHosted({ name: file.name });
+      }
+    } catch (e) {
+      setHostError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <PanelShell title="Update firmware" action="UpdateFirmware" description="The charger downloads new firmware from a location at the retrieve date, installs it and restarts.">
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <TextField
+          label="Firmware location"
+          required
+          value={location}
+          onChange={(e) => {
+            setLocation(e.target.value);
+            setHosted(null);
+          }}
+          sx={{ flex: 1, minWidth: 360 }}
+          {...fieldState(form.errors, 'location', hosted ? `Served by the bench: ${hosted.name}` : 'A URL the charger can reach: http(s):// or ftp://')}
+        />
+        <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => void choose()} sx={{ mt: 1 }}>
+          Choose file…
+        </Button>
+      </Stack>
+      {hostError && (
+        <Alert severity="error" onClose={() => setHostError(null)}>
+          The bench could not host the file: {hostError}
+        </Alert>
+      )}
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <TextField label="Retrieve date" type="datetime-local" required value={retrieveDate} onChange={(e) => setRetrieveDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...fieldState(form.errors, 'retrieveDate', 'When to start the download (local time)')} />
+        <TextField label="Retries" value={retries} onChange={(e) => setRetries(e.target.value)} {...fieldState(form.errors, 'retries', 'Optional: download attempts')} />
+        <TextField label="Retry interval (s)" value={retryInterval} onChange={(e) => setRetryInterval(e.target.value)} {...fieldState(form.errors, 'retryInterval', 'Optional')} />
+      </Stack>
+      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
+        Update firmware…
+      </SendButton>
+      <OperationOutcome op={form.op} />
+      <ProgressStepper label="Firmware update progress" steps={firmwareSteps} progress={firmwareProgress(charger?.firmwareStatus)} />
+      <ConfirmDialog
+        {...form.confirm.dialog}
+        title={`Update the firmware of ${chargerId}?`}
+        target={`${chargerId} · the whole charger`}
+        running={running}
+        consequence={`At the retrieve date the charger downloads ${hosted ? hosted.name : 'the file'} from ${location}, installs it and restarts; nothing charges while it installs.${running.length ? ` The charger should wait for the ${plural(running.length, 'running transaction')} to end before installing.` : ''}`}
+        confirmLabel={`Update the firmware of ${chargerId}`}
+        dangerous
+      />
+    </PanelShell>
+  );
+}
