@@ -56,8 +56,16 @@ export default tseslint.config(
       ],
     },
   },
-  layer(['src/main/{core,central-system,virtual-cp,store,rpc,conformance}/**/*.ts'], ['electron'], 'Only src/main/electron, src/main/index.ts and the preload import electron: the core runs in plain Node.'),
-  layer(['src/main/virtual-cp/**/*.ts'], ['electron', ...into('central-system', 'core')], 'The virtual charge point never calls the central system or the core: it must not be able to cheat the tests.'),
+  layer(
+    ['src/main/{core,central-system,virtual-cp,store,rpc,conformance}/**/*.ts'],
+    ['electron'],
+    'Only src/main/electron, src/main/index.ts and the preload import electron: the core runs in plain Node.',
+  ),
+  layer(
+    ['src/main/virtual-cp/**/*.ts'],
+    ['electron', ...into('central-system', 'core')],
+    'The virtual charge point never calls the central system or the core: it must not be able to cheat the tests.',
+  ),
   layer(['src/main/store/**/*.ts'], ['electron', ...into('rpc'), '**/shared/api/views'], 'The store returns its own records (src/shared/records.ts), not views, and knows nothing of the protocol.'),
   layer(['src/main/{api-server,electron,cli}/**/*.ts'], into('store', 'central-system'), 'A face uses the core (src/main/core) only, never the store or the central system behind it.'),
   layer(['src/renderer/**/*.{ts,tsx}'], into('main'), 'The renderer never imports src/main: it talks to the bench through the client (src/renderer/src/api).'),

@@ -167,34 +167,37 @@ async function main(): Promise<void> {
   for (const n of opts.chargers) {
     const runsOf = new Map<ServerKey, RunResult[]>(opts.servers.map((s) => [s, []]));
     const failed = new Set<ServerKey>();
-    for (let rep = 1; rep <= opts.repeat; rep++) for (const server of opts.servers) {
-      if (failed.has(server)) continue;
-      log(`bench:cs: ${n} chargers → ${SERVERS[server].label} (run ${rep}/${opts.repeat}) …`);
-      let r: RunResult;
-      try {
-        r = await runOne(server, n, opts.seconds, opts.warmup);
-      } catch (e) {
-        const err = e as Error;
-        log(`bench:cs:   FAILED: ${err.stack ?? err.message}`);
-        results.push({ chargers: n, server, error: err.message });
-        failed.add(server);
-        continue;
-      }
-      runsOf.get(server)!.push(r);
-      const t = r.totals;
-      log(
-        `bench:cs:   ${fmt(r.callsPerSec, 0)} calls/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms, max ${fmt(r.maxMs, 1)} ms, RSS ${fmt(r.serverRssMb, 1)} MB (idle ${fmt(r.serverIdleRssMb, 1)}), ` +
-          `CPU server ${fmt(r.serverCpuPct, 0)}% / load ${fmt(r.loadCpuPct, 0)}%, connect ${fmt(r.connectMs, 0)} ms`,
-      );
-      if (t.callErrors || t.drops || t.unexpected) log(`bench:cs:   WARNING ${t.callErrors} CALLERRORs, ${t.drops} dropped connections, ${t.unexpected} unexpected frames; first: ${t.firstCallError ?? t.firstDrop ?? ''}`);
-      if (r.persisted) {
-        const p = r.persisted;
-        console.log(
-          `ChargeBench persisted ${p.frames} frames (${n} chargers; ${Object.entries(p.byKind).map(([k, v]) => `${k} ${v}`).join(', ')}; ${p.flagged} flagged; ${p.meterValues} meter values) — ` +
-            `load generator got ${t.answered} CALLRESULTs, i.e. ≥ ${2 * t.answered} frames expected`,
+    for (let rep = 1; rep <= opts.repeat; rep++)
+      for (const server of opts.servers) {
+        if (failed.has(server)) continue;
+        log(`bench:cs: ${n} chargers → ${SERVERS[server].label} (run ${rep}/${opts.repeat}) …`);
+        let r: RunResult;
+        try {
+          r = await runOne(server, n, opts.seconds, opts.warmup);
+        } catch (e) {
+          const err = e as Error;
+          log(`bench:cs:   FAILED: ${err.stack ?? err.message}`);
+          results.push({ chargers: n, server, error: err.message });
+          failed.add(server);
+          continue;
+        }
+        runsOf.get(server)!.push(r);
+        const t = r.totals;
+        log(
+          `bench:cs:   ${fmt(r.callsPerSec, 0)} calls/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms, max ${fmt(r.maxMs, 1)} ms, RSS ${fmt(r.serverRssMb, 1)} MB (idle ${fmt(r.serverIdleRssMb, 1)}), ` +
+            `CPU server ${fmt(r.serverCpuPct, 0)}% / load ${fmt(r.loadCpuPct, 0)}%, connect ${fmt(r.connectMs, 0)} ms`,
         );
+        if (t.callErrors || t.drops || t.unexpected)
+          log(`bench:cs:   WARNING ${t.callErrors} CALLERRORs, ${t.drops} dropped connections, ${t.unexpected} unexpected frames; first: ${t.firstCallError ?? t.firstDrop ?? ''}`);
+        if (r.persisted) {
+          const p = r.persisted;
+          console.log(
+            `ChargeBench persisted ${p.frames} frames (${n} chargers; ${Object.entries(p.byKind)
+              .map(([k, v]) => `${k} ${v}`)
+              .join(', ')}; ${p.flagged} flagged; ${p.meterValues} meter values) — ` + `load generator got ${t.answered} CALLRESULTs, i.e. ≥ ${2 * t.answered} frames expected`,
+          );
+        }
       }
-    }
     for (const server of opts.servers) {
       const all = runsOf.get(server)!;
       if (!all.length || failed.has(server)) continue;
@@ -228,7 +231,11 @@ async function main(): Promise<void> {
   if (results.some((r) => 'error' in r)) throw new Error('some runs failed (see the table)');
 }
 
-runMain(async () => {
-  await main();
-  return 0;
-}, tempDirs, (line) => log(`bench:cs: ${line}`));
+runMain(
+  async () => {
+    await main();
+    return 0;
+  },
+  tempDirs,
+  (line) => log(`bench:cs: ${line}`),
+);

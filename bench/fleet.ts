@@ -11,7 +11,19 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Child, killAllChildren, runMain, type BenchStats, type BenchToParent, type FleetToParent, type HoldResult, type ParentToBench, type ParentToFleet, type PersistedCounts, type RampResult } from './fleet/ipc';
+import {
+  Child,
+  killAllChildren,
+  runMain,
+  type BenchStats,
+  type BenchToParent,
+  type FleetToParent,
+  type HoldResult,
+  type ParentToBench,
+  type ParentToFleet,
+  type PersistedCounts,
+  type RampResult,
+} from './fleet/ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BENCH_FILE = join(here, 'fleet', 'server-bench.ts');
@@ -157,19 +169,34 @@ interface StepResult {
 function printStep(i: number, r: StepResult, opts: Options): void {
   const h = r.hold;
   const ramp = r.ramp;
-  const calls = Object.entries(h.callsByAction).sort((a, b) => b[1] - a[1]).map(([a, n]) => `${a} ${int(n)}`).join(', ');
-  const fails = Object.entries(h.failedByOutcome).map(([o, n]) => `${o} ${n}`).join(', ');
+  const calls = Object.entries(h.callsByAction)
+    .sort((a, b) => b[1] - a[1])
+    .map(([a, n]) => `${a} ${int(n)}`)
+    .join(', ');
+  const fails = Object.entries(h.failedByOutcome)
+    .map(([o, n]) => `${o} ${n}`)
+    .join(', ');
   console.log('');
   console.log(`Step ${i + 1}: ${int(r.chargers)} chargers, ${int(h.inTransaction)} in a transaction (target ${int(r.chargingTarget)}); settle ${r.settleSec} s, hold ${fmt(h.windowMs / 1000, 1)} s`);
-  console.log(`  connect + boot Accepted  ${ramp.complete ? '' : 'INCOMPLETE: '}${ramp.accepted}/${ramp.target} Accepted in ${fmt(ramp.ms / 1000, 2)} s (new chargers at ${opts.connectRate}/s; per charger start→Accepted p50 ${fmt(ramp.startToAcceptedP50Ms, 1)} ms, p99 ${fmt(ramp.startToAcceptedP99Ms, 1)} ms, max ${fmt(ramp.startToAcceptedMaxMs, 1)} ms)`);
+  console.log(
+    `  connect + boot Accepted  ${ramp.complete ? '' : 'INCOMPLETE: '}${ramp.accepted}/${ramp.target} Accepted in ${fmt(ramp.ms / 1000, 2)} s (new chargers at ${opts.connectRate}/s; per charger start→Accepted p50 ${fmt(ramp.startToAcceptedP50Ms, 1)} ms, p99 ${fmt(ramp.startToAcceptedP99Ms, 1)} ms, max ${fmt(ramp.startToAcceptedMaxMs, 1)} ms)`,
+  );
   console.log(`  held at end of window    fleet ${int(h.connected)} connected / ${int(h.accepted)} Accepted; bench holds ${int(r.bench.connected)} sessions`);
-  console.log(`  frames/s (both ways)     ${fmt(r.framesPerSec, 1)} (in ${fmt(h.framesIn / (h.windowMs / 1000), 1)}, out ${fmt(h.framesOut / (h.windowMs / 1000), 1)}; steady state expects ${fmt(r.expectedFramesPerSec, 1)})`);
+  console.log(
+    `  frames/s (both ways)     ${fmt(r.framesPerSec, 1)} (in ${fmt(h.framesIn / (h.windowMs / 1000), 1)}, out ${fmt(h.framesOut / (h.windowMs / 1000), 1)}; steady state expects ${fmt(r.expectedFramesPerSec, 1)})`,
+  );
   console.log(`  calls in window          ${int(h.calls)} (${calls || 'none'})`);
   console.log(`  answer latency           p50 ${fmt(h.p50Ms, 2)} ms, p99 ${fmt(h.p99Ms, 2)} ms, max ${fmt(h.maxMs, 1)} ms`);
-  console.log(`  failed calls             ${h.failed} (timeouts ${h.timeouts}${fails ? `; ${fails}` : ''}); before the window: ${ramp.failedCallsDuringRamp} while ramping, ${h.failedBeforeHold} while settling`);
+  console.log(
+    `  failed calls             ${h.failed} (timeouts ${h.timeouts}${fails ? `; ${fails}` : ''}); before the window: ${ramp.failedCallsDuringRamp} while ramping, ${h.failedBeforeHold} while settling`,
+  );
   console.log(`  dropped connections      ${h.dropped}${h.firstDrop ? ` (first: ${h.firstDrop})` : ''}; before the window: ${ramp.dropsDuringRamp} while ramping, ${h.dropsBeforeHold} while settling`);
-  console.log(`  RSS, max over window     bench ${fmt(r.benchRssMaxMb, 1)} MB, fleet ${fmt(r.fleetRssMaxMb, 1)} MB (while ramping/settling: bench ${fmt(r.rampBenchRssMaxMb, 1)} MB, fleet ${fmt(r.rampFleetRssMaxMb, 1)} MB)`);
-  console.log(`  CPU over window          bench ${fmt(r.benchCpuPct, 1)}%, fleet ${fmt(r.fleetCpuPct, 1)}% of one core; event-loop delay p99 bench ${fmt(r.bench.loop.p99Ms, 1)} ms (max ${fmt(r.bench.loop.maxMs, 1)}), fleet ${fmt(h.loop.p99Ms, 1)} ms (max ${fmt(h.loop.maxMs, 1)})`);
+  console.log(
+    `  RSS, max over window     bench ${fmt(r.benchRssMaxMb, 1)} MB, fleet ${fmt(r.fleetRssMaxMb, 1)} MB (while ramping/settling: bench ${fmt(r.rampBenchRssMaxMb, 1)} MB, fleet ${fmt(r.rampFleetRssMaxMb, 1)} MB)`,
+  );
+  console.log(
+    `  CPU over window          bench ${fmt(r.benchCpuPct, 1)}%, fleet ${fmt(r.fleetCpuPct, 1)}% of one core; event-loop delay p99 bench ${fmt(r.bench.loop.p99Ms, 1)} ms (max ${fmt(r.bench.loop.maxMs, 1)}), fleet ${fmt(h.loop.p99Ms, 1)} ms (max ${fmt(h.loop.maxMs, 1)})`,
+  );
 }
 
 function table(steps: StepResult[]): string {
@@ -314,7 +341,10 @@ async function main(): Promise<number> {
   if (steps.length) console.log(table(steps));
   console.log('');
   console.log(verdict.text);
-  if (persisted) console.log(`The bench recorded ${int(persisted.frames)} frames (${persisted.flagged} flagged), ${int(persisted.meterValues)} meter values, ${int(persisted.transactions)} transactions; stop took ${fmt(stopMs, 0)} ms.`);
+  if (persisted)
+    console.log(
+      `The bench recorded ${int(persisted.frames)} frames (${persisted.flagged} flagged), ${int(persisted.meterValues)} meter values, ${int(persisted.transactions)} transactions; stop took ${fmt(stopMs, 0)} ms.`,
+    );
 
   const out = {
     date: new Date().toISOString(),

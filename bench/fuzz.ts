@@ -22,11 +22,17 @@ try {
   await good.connect();
   const each = Math.ceil(total / connections);
   type Sent = { seconds: number; frames: number; deep: number; calls: number; unanswered: number; wrongCodes: number; disagreements: number; examples: string[] };
-  const workers = Array.from({ length: connections }, (_, c) => new Worker(new URL('./fuzz/sender-entry.mjs', import.meta.url), { workerData: { url: `ws://127.0.0.1:${srv.port}/ocpp/FUZZ${c}`, seed: seed + c, count: each, prefix: `F${c}` } }));
-  const finished = workers.map((w) => new Promise<Sent>((resolve, reject) => {
-    w.on('message', (m: Sent | { ready: true }) => 'calls' in m && resolve(m));
-    w.once('error', reject);
-  }));
+  const workers = Array.from(
+    { length: connections },
+    (_, c) => new Worker(new URL('./fuzz/sender-entry.mjs', import.meta.url), { workerData: { url: `ws://127.0.0.1:${srv.port}/ocpp/FUZZ${c}`, seed: seed + c, count: each, prefix: `F${c}` } }),
+  );
+  const finished = workers.map(
+    (w) =>
+      new Promise<Sent>((resolve, reject) => {
+        w.on('message', (m: Sent | { ready: true }) => 'calls' in m && resolve(m));
+        w.once('error', reject);
+      }),
+  );
   await Promise.all(workers.map((w) => new Promise((resolve) => w.once('message', resolve))));
   const latencies: number[] = [];
   const slow: string[] = [];

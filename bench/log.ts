@@ -122,7 +122,7 @@ const inPage = <T, A>(page: Page, fn: (a: A) => Promise<T> | T, arg: A): Promise
 async function heap(page: Page): Promise<{ usedMb: number; totalMb: number; afterGcMb: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const metric = async (name: string) => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0);
+  const metric = async (name: string) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
   const used = await metric('JSHeapUsedSize');
   const total = await metric('JSHeapTotalSize');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -183,15 +183,20 @@ async function main(): Promise<number> {
   const common = Object.keys(fill.byAction).sort((a, b) => fill.byAction[b] - fill.byAction[a])[0];
 
   const openLog = () =>
-    inPage(page, async () => {
-      const b = window.__logBench;
-      const before = b.calls.length;
-      const t0 = performance.now();
-      location.hash = '#/log';
-      const ms = await b.until(() => b.ready() && b.visibleRows()[0]?.index === 0, t0);
-      if ((window as unknown as { __debug?: boolean }).__debug) console.log(JSON.stringify(b.calls.slice(before).map((c) => [c.url.split('/').pop(), Math.round(c.at - t0), Math.round(c.done - t0)])));
-      return ms;
-    }, null);
+    inPage(
+      page,
+      async () => {
+        const b = window.__logBench;
+        const before = b.calls.length;
+        const t0 = performance.now();
+        location.hash = '#/log';
+        const ms = await b.until(() => b.ready() && b.visibleRows()[0]?.index === 0, t0);
+        if ((window as unknown as { __debug?: boolean }).__debug)
+          console.log(JSON.stringify(b.calls.slice(before).map((c) => [c.url.split('/').pop(), Math.round(c.at - t0), Math.round(c.done - t0)])));
+        return ms;
+      },
+      null,
+    );
   // As a user would: from the chargers screen, once it has settled.
   const leaveLog = async () => {
     await page.evaluate(() => (location.hash = '#/chargers'));
@@ -203,19 +208,27 @@ async function main(): Promise<number> {
     await box.click();
     await box.fill(action);
     await page.getByRole('option', { name: action, exact: true }).waitFor();
-    const ms = await inPage(page, async (a: string) => {
-      const option = [...document.querySelectorAll('[role="option"]')].find((o) => o.textContent === a) as HTMLElement;
-      const t0 = performance.now();
-      option.click();
-      return window.__logBench.until(() => window.__logBench.ready() && window.__logBench.visibleRows().every((r) => r.cells[4].includes(a)) && window.__logBench.visibleRows()[0]?.index === 0, t0);
-    }, action);
+    const ms = await inPage(
+      page,
+      async (a: string) => {
+        const option = [...document.querySelectorAll('[role="option"]')].find((o) => o.textContent === a) as HTMLElement;
+        const t0 = performance.now();
+        option.click();
+        return window.__logBench.until(() => window.__logBench.ready() && window.__logBench.visibleRows().every((r) => r.cells[4].includes(a)) && window.__logBench.visibleRows()[0]?.index === 0, t0);
+      },
+      action,
+    );
     await page.keyboard.press('Escape');
     return ms;
   };
   const everything = `${fill.frames.toLocaleString('en-US')} frames`;
   const clearFilters = async () => {
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
-    await inPage(page, (all: string) => window.__logBench.until(() => window.__logBench.ready() && window.__logBench.visibleRows()[0]?.index === 0 && document.body.innerText.includes(all), performance.now()), everything);
+    await inPage(
+      page,
+      (all: string) => window.__logBench.until(() => window.__logBench.ready() && window.__logBench.visibleRows()[0]?.index === 0 && document.body.innerText.includes(all), performance.now()),
+      everything,
+    );
   };
 
   log(`measuring (${opts.runs} runs each)…`);
@@ -229,40 +242,52 @@ async function main(): Promise<number> {
     await clearFilters();
 
     // The search waits for a pause in typing (300 ms) by design; both figures are kept.
-    const [total, afterPause] = await inPage(page, async (text: string) => {
-      const input = document.querySelector('input[placeholder^="Text in the frame"]') as HTMLInputElement;
-      const b = window.__logBench;
-      const t0 = performance.now();
-      const before = b.calls.length;
-      b.type(input, text);
-      const ms = await b.until(() => b.ready() && b.visibleRows()[0]?.cells[5] === text, t0);
-      const asked = b.calls.slice(before).find((c) => c.url.includes('messages:'));
-      return [ms, asked ? ms - (asked.at - t0) : ms];
-    }, fill.rareTexts[run % fill.rareTexts.length]);
+    const [total, afterPause] = await inPage(
+      page,
+      async (text: string) => {
+        const input = document.querySelector('input[placeholder^="Text in the frame"]') as HTMLInputElement;
+        const b = window.__logBench;
+        const t0 = performance.now();
+        const before = b.calls.length;
+        b.type(input, text);
+        const ms = await b.until(() => b.ready() && b.visibleRows()[0]?.cells[5] === text, t0);
+        const asked = b.calls.slice(before).find((c) => c.url.includes('messages:'));
+        return [ms, asked ? ms - (asked.at - t0) : ms];
+      },
+      fill.rareTexts[run % fill.rareTexts.length],
+    );
     results.search.push(total);
     results.searchAfterPause.push(afterPause);
     await clearFilters();
 
-    const [ms, first] = await inPage(page, async () => {
-      const b = window.__logBench;
-      const el = document.querySelector('[data-testid="log-rows"]') as HTMLElement;
-      el.scrollTop = 0;
-      await new Promise((r) => setTimeout(r, 200));
-      const t0 = performance.now();
-      el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
-      const ms = await b.until(() => b.ready() && (b.visibleRows()[0]?.index ?? 0) > 1000, t0);
-      return [ms, b.visibleRows()[0].index];
-    }, null);
+    const [ms, first] = await inPage(
+      page,
+      async () => {
+        const b = window.__logBench;
+        const el = document.querySelector('[data-testid="log-rows"]') as HTMLElement;
+        el.scrollTop = 0;
+        await new Promise((r) => setTimeout(r, 200));
+        const t0 = performance.now();
+        el.scrollTop = (el.scrollHeight - el.clientHeight) / 2;
+        const ms = await b.until(() => b.ready() && (b.visibleRows()[0]?.index ?? 0) > 1000, t0);
+        return [ms, b.visibleRows()[0].index];
+      },
+      null,
+    );
     results.middle.push(ms);
     middleRow = first;
     await inPage(page, () => void ((document.querySelector('[data-testid="log-rows"]') as HTMLElement).scrollTop = 0), null);
   }
 
   // Scrolling: a steady scroll of about 25 rows a frame for 3 s, then the rows it stopped on.
-  const scrollGaps = await inPage(page, async () => {
-    const el = document.querySelector('[data-testid="log-rows"]') as HTMLElement;
-    return window.__logBench.frames(180, () => void (el.scrollTop += 400));
-  }, null);
+  const scrollGaps = await inPage(
+    page,
+    async () => {
+      const el = document.querySelector('[data-testid="log-rows"]') as HTMLElement;
+      return window.__logBench.frames(180, () => void (el.scrollTop += 400));
+    },
+    null,
+  );
   const scrollSettleMs = await inPage(page, () => window.__logBench.until(() => window.__logBench.ready(), performance.now()), null);
   const heapAfterUse = await heap(page);
 
@@ -277,7 +302,11 @@ async function main(): Promise<number> {
       await page.getByLabel('Follow live').setChecked(following);
       await page.waitForTimeout(1000);
       const shown = () => page.getByRole('status').filter({ hasText: 'frames' }).innerText();
-      const newFrames = () => page.getByRole('button', { name: /new frames? — show/ }).innerText().catch(() => 'no "new frames" button');
+      const newFrames = () =>
+        page
+          .getByRole('button', { name: /new frames? — show/ })
+          .innerText()
+          .catch(() => 'no "new frames" button');
       const before = following ? await shown() : await newFrames();
       const f0 = load.frames();
       const t0 = performance.now();
@@ -313,11 +342,17 @@ async function main(): Promise<number> {
     console.log(`| ${name} | ${target} | ${fmt(xs[0])}${ok(xs[0])} | ${fmt(median(xs))}${ok(median(xs))} | ${fmt(Math.max(...xs))} | ${note} |`);
   }
   console.log('');
-  console.log(`  scrolling (400 px a frame, 180 frames): frame p50 ${fmt(median(scrollGaps), 1)} ms, p95 ${fmt(pct(scrollGaps, 0.95), 1)} ms, max ${fmt(Math.max(...scrollGaps), 1)} ms; rows painted ${fmt(scrollSettleMs)} ms after it stopped`);
+  console.log(
+    `  scrolling (400 px a frame, 180 frames): frame p50 ${fmt(median(scrollGaps), 1)} ms, p95 ${fmt(pct(scrollGaps, 0.95), 1)} ms, max ${fmt(Math.max(...scrollGaps), 1)} ms; rows painted ${fmt(scrollSettleMs)} ms after it stopped`,
+  );
   for (const l of live) {
-    console.log(`  live, ${l.following ? 'following' : 'holding still'}: ${fmt(l.framesPerSec)} frames/s (${opts.liveRate} asked) from ${opts.liveChargers} chargers; page frames p50 ${fmt(median(l.gaps), 1)} ms, p95 ${fmt(pct(l.gaps, 0.95), 1)} ms, max ${fmt(Math.max(...l.gaps), 1)} ms; "${l.shown[0]}" → "${l.shown[1]}"`);
+    console.log(
+      `  live, ${l.following ? 'following' : 'holding still'}: ${fmt(l.framesPerSec)} frames/s (${opts.liveRate} asked) from ${opts.liveChargers} chargers; page frames p50 ${fmt(median(l.gaps), 1)} ms, p95 ${fmt(pct(l.gaps, 0.95), 1)} ms, max ${fmt(Math.max(...l.gaps), 1)} ms; "${l.shown[0]}" → "${l.shown[1]}"`,
+    );
   }
-  console.log(`  renderer JS heap: ${fmt(heapAfterUse.usedMb, 1)} MB used after the runs (${fmt(heapAfterUse.afterGcMb, 1)} MB after GC); ${fmt(heapEnd.usedMb, 1)} MB at the end (${fmt(heapEnd.afterGcMb, 1)} MB after GC)`);
+  console.log(
+    `  renderer JS heap: ${fmt(heapAfterUse.usedMb, 1)} MB used after the runs (${fmt(heapAfterUse.afterGcMb, 1)} MB after GC); ${fmt(heapEnd.usedMb, 1)} MB at the end (${fmt(heapEnd.afterGcMb, 1)} MB after GC)`,
+  );
   if (pageErrors.length) console.log(`  page errors: ${pageErrors.join(' | ')}`);
 
   await mkdir(dirname(RESULTS_FILE), { recursive: true });

@@ -106,9 +106,12 @@ function zodOf(schema, root, path, key) {
       if (schema.maxLength !== undefined) s += `.max(${schema.maxLength})`;
       return s;
     }
-    case 'integer': return 'Integer';
-    case 'number': return schema.multipleOf !== undefined ? `Decimal.multipleOf(${schema.multipleOf})` : 'Decimal';
-    case 'boolean': return 'z.boolean()';
+    case 'integer':
+      return 'Integer';
+    case 'number':
+      return schema.multipleOf !== undefined ? `Decimal.multipleOf(${schema.multipleOf})` : 'Decimal';
+    case 'boolean':
+      return 'z.boolean()';
     case 'array': {
       let s = `z.array(${zodOf(schema.items, root, path, key)})`;
       const min = schema.minItems ?? (minItemsOne.has(key) ? 1 : undefined);
@@ -121,7 +124,7 @@ function zodOf(schema, root, path, key) {
         const inner = zodOf(v, root, `${path}.${k}`, k);
         return `  ${k}: ${inner}${required.has(k) ? '' : '.optional()'},`;
       });
-      const code = fields.length ? `z.strictObject({\n${fields.join("\n")}\n})` : "z.strictObject({})";
+      const code = fields.length ? `z.strictObject({\n${fields.join('\n')}\n})` : 'z.strictObject({})';
       const name = typeNames[key];
       return name ? namedType(name, code, path) : code;
     }
@@ -139,7 +142,6 @@ function namedType(name, code, path) {
   types.set(name, { code, path });
   return name;
 }
-
 
 const messages = new Map(); // action -> { req, conf }
 for (const s of schemas) {
@@ -178,7 +180,10 @@ for (const n of types.keys()) visit(n);
 const typeCode = ordered.map((n) => `export const ${n} = ${types.get(n).code};\nexport type ${n} = z.infer<typeof ${n}>;`).join('\n\n');
 const typeEnums = enumNamesUsed(typeCode);
 const typePrims = ['DateTime', 'Decimal', 'Integer', 'Uri'].filter((n) => new RegExp(`\\b${n}\\b`).test(typeCode));
-writeFileSync(join(outDir, 'types.ts'), [header, "import { z } from 'zod';", `import { ${typePrims.join(', ')} } from './primitives';`, `import { ${typeEnums.join(', ')} } from './enums';`, '', typeCode, ''].join('\n'));
+writeFileSync(
+  join(outDir, 'types.ts'),
+  [header, "import { z } from 'zod';", `import { ${typePrims.join(', ')} } from './primitives';`, `import { ${typeEnums.join(', ')} } from './enums';`, '', typeCode, ''].join('\n'),
+);
 
 for (const [action, { req, conf }] of messages) {
   const code = `export const ${action}Request = ${req};\nexport type ${action}Request = z.infer<typeof ${action}Request>;\n\nexport const ${action}Response = ${conf};\nexport type ${action}Response = z.infer<typeof ${action}Response>;\n`;
@@ -191,5 +196,13 @@ for (const [action, { req, conf }] of messages) {
   if (t.length) imports.push(`import { ${t.join(', ')} } from '../types';`);
   writeFileSync(join(outDir, 'messages', `${action}.ts`), [header + imports.join('\n'), '', code].join('\n'));
 }
-writeFileSync(join(outDir, 'messages', 'index.ts'), header + [...messages.keys()].sort().map((a) => `export * from './${a}';`).join('\n') + '\n');
+writeFileSync(
+  join(outDir, 'messages', 'index.ts'),
+  header +
+    [...messages.keys()]
+      .sort()
+      .map((a) => `export * from './${a}';`)
+      .join('\n') +
+    '\n',
+);
 console.log(`${messages.size} actions, ${enums.size} enums, ${types.size} types`);

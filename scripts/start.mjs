@@ -51,7 +51,7 @@ function nodeGypScript() {
     const script = join(dir, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
     if (existsSync(script)) return script;
   }
-  throw new Error('node-gyp was not found (neither in node_modules nor in npm\'s own node_modules).');
+  throw new Error("node-gyp was not found (neither in node_modules nor in npm's own node_modules).");
 }
 
 /**
@@ -79,11 +79,11 @@ function ensureElectronSqlite() {
   // that Node's headers instead of Electron's, giving an addon Electron refuses to load.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
-  const result = spawnSync(
-    process.execPath,
-    [nodeGypScript(), 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
-    { cwd: targetDir, stdio: 'inherit', env },
-  );
+  const result = spawnSync(process.execPath, [nodeGypScript(), 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'], {
+    cwd: targetDir,
+    stdio: 'inherit',
+    env,
+  });
   if (result.status !== 0 || !existsSync(addon)) {
     throw new Error(`building better-sqlite3 for Electron failed; see the output above (sources in ${relative(process.cwd(), targetDir) || targetDir}).`);
   }
@@ -148,16 +148,25 @@ async function fetchElectron() {
         reachable = ok;
         if (ok || child.exitCode !== null) return;
         // Offline: a cached runtime still unpacks in this time; a download never would.
-        timers.push(setTimeout(() => {
-          gaveUp = 'no connection to its download server';
-          child.kill();
-        }, 15_000));
+        timers.push(
+          setTimeout(() => {
+            gaveUp = 'no connection to its download server';
+            child.kill();
+          }, 15_000),
+        );
       });
     }
     child.on('exit', (code) => {
       timers.forEach(clearTimeout);
       const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|ECONNRESET/.test(err);
-      const reason = gaveUp ?? (offline ? 'no connection to its download server' : null) ?? err.trim().split('\n').find((l) => /error|fail/i.test(l)) ?? `exit code ${code}`;
+      const reason =
+        gaveUp ??
+        (offline ? 'no connection to its download server' : null) ??
+        err
+          .trim()
+          .split('\n')
+          .find((l) => /error|fail/i.test(l)) ??
+        `exit code ${code}`;
       resolve(code === 0 ? null : reason.trim());
     });
   });

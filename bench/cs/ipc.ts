@@ -21,11 +21,7 @@ export interface PersistedFrames {
   meterValues: number;
 }
 
-export type ServerToParent =
-  | { type: 'ready'; port: number }
-  | { type: 'failed'; message: string }
-  | ({ type: 'stats' } & ServerStats)
-  | { type: 'stopped'; persisted?: PersistedFrames };
+export type ServerToParent = { type: 'ready'; port: number } | { type: 'failed'; message: string } | ({ type: 'stats' } & ServerStats) | { type: 'stopped'; persisted?: PersistedFrames };
 
 export type ParentToServer = { type: 'stats' } | { type: 'stop' };
 
@@ -61,11 +57,7 @@ export interface LoadTotals {
 }
 
 export type LoadToParent =
-  | { type: 'connected'; ms: number }
-  | { type: 'failed'; message: string }
-  | { type: 'windowStart' }
-  | ({ type: 'windowEnd' } & WindowResult)
-  | ({ type: 'stopped' } & LoadTotals);
+  { type: 'connected'; ms: number } | { type: 'failed'; message: string } | { type: 'windowStart' } | ({ type: 'windowEnd' } & WindowResult) | ({ type: 'stopped' } & LoadTotals);
 
 export type ParentToLoad = LoadStart | { type: 'stop' };
 

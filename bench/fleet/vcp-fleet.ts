@@ -116,27 +116,33 @@ function firstAccepted(s: Sim): void {
     setImmediate(() => {
       const interval = vcp.config.int('HeartbeatInterval');
       if (!(interval > 0)) return;
-      setTimeout(() => {
-        if (!stopping && vcp.isAccepted) vcp.config.setInternal('HeartbeatInterval', String(vcp.config.int('HeartbeatInterval')));
-      }, Math.random() * interval * 1000);
+      setTimeout(
+        () => {
+          if (!stopping && vcp.isAccepted) vcp.config.setInternal('HeartbeatInterval', String(vcp.config.int('HeartbeatInterval')));
+        },
+        Math.random() * interval * 1000,
+      );
     });
   }
   if (s.charging) {
     // Plug in and present a card at a random point of the sample interval: the meter values spread too.
-    setTimeout(() => {
-      if (stopping || !vcp.isAccepted) return;
-      try {
-        vcp.plug(1);
-      } catch {
-        /* already plugged (after a reconnect) */
-      }
-      vcp.presentIdTag(1, `FLEET${s.index}`).then(
-        (r) => {
-          if (!r.accepted) log(`${vcp.id}: card refused: ${r.message}`);
-        },
-        (e: Error) => log(`${vcp.id}: presenting the card failed: ${e.message}`),
-      );
-    }, Math.random() * cfg.sampleInterval * 1000);
+    setTimeout(
+      () => {
+        if (stopping || !vcp.isAccepted) return;
+        try {
+          vcp.plug(1);
+        } catch {
+          /* already plugged (after a reconnect) */
+        }
+        vcp.presentIdTag(1, `FLEET${s.index}`).then(
+          (r) => {
+            if (!r.accepted) log(`${vcp.id}: card refused: ${r.message}`);
+          },
+          (e: Error) => log(`${vcp.id}: presenting the card failed: ${e.message}`),
+        );
+      },
+      Math.random() * cfg.sampleInterval * 1000,
+    );
   }
 }
 

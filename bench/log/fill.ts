@@ -30,10 +30,22 @@ type Frame = [ts: string, chargerId: string, direction: 'in' | 'out', kind: stri
 
 /** What a fleet says, weighted: charger-initiated calls dominate, a few central-system commands. */
 const mix: Array<[action: string, weight: number, from: 'CP' | 'CS']> = [
-  ['MeterValues', 40, 'CP'], ['Heartbeat', 18, 'CP'], ['StatusNotification', 14, 'CP'], ['Authorize', 6, 'CP'],
-  ['StartTransaction', 4, 'CP'], ['StopTransaction', 4, 'CP'], ['DataTransfer', 2, 'CP'], ['BootNotification', 1, 'CP'],
-  ['RemoteStartTransaction', 2, 'CS'], ['RemoteStopTransaction', 2, 'CS'], ['GetConfiguration', 2, 'CS'], ['ChangeConfiguration', 2, 'CS'],
-  ['TriggerMessage', 1, 'CS'], ['Reset', 0.5, 'CS'], ['SetChargingProfile', 1, 'CS'], ['ChangeAvailability', 0.5, 'CS'],
+  ['MeterValues', 40, 'CP'],
+  ['Heartbeat', 18, 'CP'],
+  ['StatusNotification', 14, 'CP'],
+  ['Authorize', 6, 'CP'],
+  ['StartTransaction', 4, 'CP'],
+  ['StopTransaction', 4, 'CP'],
+  ['DataTransfer', 2, 'CP'],
+  ['BootNotification', 1, 'CP'],
+  ['RemoteStartTransaction', 2, 'CS'],
+  ['RemoteStopTransaction', 2, 'CS'],
+  ['GetConfiguration', 2, 'CS'],
+  ['ChangeConfiguration', 2, 'CS'],
+  ['TriggerMessage', 1, 'CS'],
+  ['Reset', 0.5, 'CS'],
+  ['SetChargingProfile', 1, 'CS'],
+  ['ChangeAvailability', 0.5, 'CS'],
 ];
 const totalWeight = mix.reduce((a, [, w]) => a + w, 0);
 
@@ -42,28 +54,73 @@ function payloads(action: string, rnd: () => number, iso: string, txId: number):
   switch (action) {
     case 'MeterValues': {
       const wh = Math.floor(rnd() * 9e6);
-      return [{ connectorId, transactionId: txId, meterValue: [{ timestamp: iso, sampledValue: [
-        { value: String(wh), context: 'Sample.Periodic', measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
-        { value: (rnd() * 22000).toFixed(0), context: 'Sample.Periodic', measurand: 'Power.Active.Import', unit: 'W' },
-        { value: (rnd() * 32).toFixed(1), context: 'Sample.Periodic', measurand: 'Current.Import', phase: 'L1', unit: 'A' },
-        { value: (225 + rnd() * 10).toFixed(1), context: 'Sample.Periodic', measurand: 'Voltage', phase: 'L1-N', unit: 'V' },
-      ] }] }, {}];
+      return [
+        {
+          connectorId,
+          transactionId: txId,
+          meterValue: [
+            {
+              timestamp: iso,
+              sampledValue: [
+                { value: String(wh), context: 'Sample.Periodic', measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+                { value: (rnd() * 22000).toFixed(0), context: 'Sample.Periodic', measurand: 'Power.Active.Import', unit: 'W' },
+                { value: (rnd() * 32).toFixed(1), context: 'Sample.Periodic', measurand: 'Current.Import', phase: 'L1', unit: 'A' },
+                { value: (225 + rnd() * 10).toFixed(1), context: 'Sample.Periodic', measurand: 'Voltage', phase: 'L1-N', unit: 'V' },
+              ],
+            },
+          ],
+        },
+        {},
+      ];
     }
-    case 'Heartbeat': return [{}, { currentTime: iso }];
-    case 'StatusNotification': return [{ connectorId, errorCode: 'NoError', status: ['Available', 'Preparing', 'Charging', 'SuspendedEV', 'Finishing'][Math.floor(rnd() * 5)], timestamp: iso }, {}];
-    case 'Authorize': return [{ idTag: `TAG${Math.floor(rnd() * 500)}` }, { idTagInfo: { status: 'Accepted' } }];
-    case 'StartTransaction': return [{ connectorId, idTag: `TAG${Math.floor(rnd() * 500)}`, meterStart: Math.floor(rnd() * 1e6), timestamp: iso }, { transactionId: txId, idTagInfo: { status: 'Accepted' } }];
-    case 'StopTransaction': return [{ transactionId: txId, meterStop: Math.floor(rnd() * 1e7), timestamp: iso, reason: 'Local' }, { idTagInfo: { status: 'Accepted' } }];
-    case 'DataTransfer': return [{ vendorId: 'com.example', messageId: 'diag', data: 'temperature=41' }, { status: 'Accepted' }];
-    case 'BootNotification': return [{ chargePointVendor: 'Example', chargePointModel: 'AC22', firmwareVersion: '1.4.2' }, { status: 'Accepted', currentTime: iso, interval: 300 }];
-    case 'RemoteStartTransaction': return [{ idTag: 'REMOTE1', connectorId }, { status: 'Accepted' }];
-    case 'RemoteStopTransaction': return [{ transactionId: txId }, { status: 'Accepted' }];
-    case 'GetConfiguration': return [{ key: ['HeartbeatInterval'] }, { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] }];
-    case 'ChangeConfiguration': return [{ key: 'MeterValueSampleInterval', value: '60' }, { status: 'Accepted' }];
-    case 'TriggerMessage': return [{ requestedMessage: 'StatusNotification', connectorId }, { status: 'Accepted' }];
-    case 'Reset': return [{ type: 'Soft' }, { status: 'Accepted' }];
-    case 'SetChargingProfile': return [{ connectorId, csChargingProfiles: { chargingProfileId: 3, stackLevel: 1, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] } } }, { status: 'Accepted' }];
-    default: return [{ connectorId, type: 'Operative' }, { status: 'Accepted' }];
+    case 'Heartbeat':
+      return [{}, { currentTime: iso }];
+    case 'StatusNotification':
+      return [{ connectorId, errorCode: 'NoError', status: ['Available', 'Preparing', 'Charging', 'SuspendedEV', 'Finishing'][Math.floor(rnd() * 5)], timestamp: iso }, {}];
+    case 'Authorize':
+      return [{ idTag: `TAG${Math.floor(rnd() * 500)}` }, { idTagInfo: { status: 'Accepted' } }];
+    case 'StartTransaction':
+      return [
+        { connectorId, idTag: `TAG${Math.floor(rnd() * 500)}`, meterStart: Math.floor(rnd() * 1e6), timestamp: iso },
+        { transactionId: txId, idTagInfo: { status: 'Accepted' } },
+      ];
+    case 'StopTransaction':
+      return [{ transactionId: txId, meterStop: Math.floor(rnd() * 1e7), timestamp: iso, reason: 'Local' }, { idTagInfo: { status: 'Accepted' } }];
+    case 'DataTransfer':
+      return [{ vendorId: 'com.example', messageId: 'diag', data: 'temperature=41' }, { status: 'Accepted' }];
+    case 'BootNotification':
+      return [
+        { chargePointVendor: 'Example', chargePointModel: 'AC22', firmwareVersion: '1.4.2' },
+        { status: 'Accepted', currentTime: iso, interval: 300 },
+      ];
+    case 'RemoteStartTransaction':
+      return [{ idTag: 'REMOTE1', connectorId }, { status: 'Accepted' }];
+    case 'RemoteStopTransaction':
+      return [{ transactionId: txId }, { status: 'Accepted' }];
+    case 'GetConfiguration':
+      return [{ key: ['HeartbeatInterval'] }, { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] }];
+    case 'ChangeConfiguration':
+      return [{ key: 'MeterValueSampleInterval', value: '60' }, { status: 'Accepted' }];
+    case 'TriggerMessage':
+      return [{ requestedMessage: 'StatusNotification', connectorId }, { status: 'Accepted' }];
+    case 'Reset':
+      return [{ type: 'Soft' }, { status: 'Accepted' }];
+    case 'SetChargingProfile':
+      return [
+        {
+          connectorId,
+          csChargingProfiles: {
+            chargingProfileId: 3,
+            stackLevel: 1,
+            chargingProfilePurpose: 'TxDefaultProfile',
+            chargingProfileKind: 'Absolute',
+            chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
+          },
+        },
+        { status: 'Accepted' },
+      ];
+    default:
+      return [{ connectorId, type: 'Operative' }, { status: 'Accepted' }];
   }
 }
 
@@ -99,7 +156,11 @@ export async function fillLog(dataDir: string, o: FillOptions): Promise<FillResu
     const pick = rnd() * totalWeight;
     let acc = 0;
     let entry = mix[0];
-    for (const m of mix) if ((acc += m[1]) >= pick) { entry = m; break; }
+    for (const m of mix)
+      if ((acc += m[1]) >= pick) {
+        entry = m;
+        break;
+      }
     const [action, , from] = entry;
     const chargerId = chargerIds[Math.floor(rnd() * chargerIds.length)];
     const iso = frameAt(frameNo++);
@@ -115,7 +176,16 @@ export async function fillLog(dataDir: string, o: FillOptions): Promise<FillResu
       const raw = JSON.stringify([4, messageId, 'NotSupported', `${action} is not supported here`, {}]);
       pending.push([frameAt(frameNo++), chargerId, answerDir, 'CALLERROR', messageId, action, raw, null]);
     } else if (roll < 0.005) {
-      pending.push([frameAt(frameNo++), chargerId, answerDir, 'CALLRESULT', messageId, action, JSON.stringify([3, messageId, { status: 'Sideways' }]), 'TypeConstraintViolation: status: Invalid option']);
+      pending.push([
+        frameAt(frameNo++),
+        chargerId,
+        answerDir,
+        'CALLRESULT',
+        messageId,
+        action,
+        JSON.stringify([3, messageId, { status: 'Sideways' }]),
+        'TypeConstraintViolation: status: Invalid option',
+      ]);
     } else {
       pending.push([frameAt(frameNo++), chargerId, answerDir, 'CALLRESULT', messageId, action, JSON.stringify([3, messageId, conf]), null]);
     }
@@ -128,10 +198,9 @@ export async function fillLog(dataDir: string, o: FillOptions): Promise<FillResu
       const k = `${kind}\u0000${key}`;
       const c = chunks.get(k);
       if (c) {
-    c[3] = id;
-    c[4]++;
-  }
-      else chunks.set(k, [kind, key, id, id, 1]);
+        c[3] = id;
+        c[4]++;
+      } else chunks.set(k, [kind, key, id, id, 1]);
     };
     for (const f of frames) {
       const id = Number(insert.run(f).lastInsertRowid);

@@ -15,39 +15,53 @@ export async function startLiveLoad(wsBase: string, chargers: number, framesPerS
   const timers: NodeJS.Timeout[] = [];
   const everyMs = (1000 * chargers) / (framesPerSec / 2);
   await Promise.all(
-    Array.from({ length: chargers }, (_, i) => new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(`${wsBase}/LIVE-${String(i + 1).padStart(3, '0')}`, ['ocpp1.6']);
-      sockets.push(ws);
-      let seq = 0;
-      let waiting = false;
-      ws.on('open', () => {
-        resolve();
-        // Spread the chargers over the period, so the frames come evenly.
-        setTimeout(() => {
-          timers.push(setInterval(() => {
-            if (waiting || ws.readyState !== WebSocket.OPEN) return;
-            waiting = true;
-            ws.send(JSON.stringify([2, `hb-${++seq}`, 'Heartbeat', {}]));
-          }, everyMs));
-        }, (everyMs * i) / chargers);
-      });
-      ws.on('message', () => {
-        waiting = false;
-        answered++;
-      });
-      ws.on('error', reject);
-    })),
+    Array.from(
+      { length: chargers },
+      (_, i) =>
+        new Promise<void>((resolve, reject) => {
+          const ws = new WebSocket(`${wsBase}/LIVE-${String(i + 1).padStart(3, '0')}`, ['ocpp1.6']);
+          sockets.push(ws);
+          let seq = 0;
+          let waiting = false;
+          ws.on('open', () => {
+            resolve();
+            // Spread the chargers over the period, so the frames come evenly.
+            setTimeout(
+              () => {
+                timers.push(
+                  setInterval(() => {
+                    if (waiting || ws.readyState !== WebSocket.OPEN) return;
+                    waiting = true;
+                    ws.send(JSON.stringify([2, `hb-${++seq}`, 'Heartbeat', {}]));
+                  }, everyMs),
+                );
+              },
+              (everyMs * i) / chargers,
+            );
+          });
+          ws.on('message', () => {
+            waiting = false;
+            answered++;
+          });
+          ws.on('error', reject);
+        }),
+    ),
   );
   return {
     frames: () => answered * 2,
     async stop() {
       for (const t of timers) clearInterval(t);
-      await Promise.all(sockets.map((ws) => new Promise<void>((resolve) => {
-        if (ws.readyState === WebSocket.CLOSED) return resolve();
-        ws.once('close', () => resolve());
-        ws.close();
-        setTimeout(() => (ws.terminate(), resolve()), 2000);
-      })));
+      await Promise.all(
+        sockets.map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              if (ws.readyState === WebSocket.CLOSED) return resolve();
+              ws.once('close', () => resolve());
+              ws.close();
+              setTimeout(() => (ws.terminate(), resolve()), 2000);
+            }),
+        ),
+      );
     },
   };
 }

@@ -41,7 +41,6 @@ export const systemClock: Clock = {
   },
 };
 
-
 /** Runs `fn` every `ms` until cancelled; the period is read again each time. */
 export function every(clock: Clock, ms: () => number, fn: () => void): Timer {
   let current: Timer | null = null;

@@ -32,9 +32,7 @@ function ocppPortOverride(): number | undefined {
  */
 function electronNativeBinding(): string | undefined {
   const addon = ['build', 'Release', 'better_sqlite3.node'];
-  const file = app.isPackaged
-    ? join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', ...addon)
-    : join(app.getAppPath(), '.electron-native', 'better-sqlite3', ...addon);
+  const file = app.isPackaged ? join(process.resourcesPath, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', ...addon) : join(app.getAppPath(), '.electron-native', 'better-sqlite3', ...addon);
   // undefined: better-sqlite3 finds its addon the usual way.
   return existsSync(file) ? file : undefined;
 }

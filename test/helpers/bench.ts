@@ -30,7 +30,12 @@ export async function startTestBench(options: Partial<BenchOptions> = {}): Promi
   const port = bench.centralSystem.address().port;
   const apiPort = api.address().port;
   return {
-    bench, api, dataDir, token, port, apiPort,
+    bench,
+    api,
+    dataDir,
+    token,
+    port,
+    apiPort,
     wsUrl: (id) => `ws://127.0.0.1:${port}/ocpp${id ? `/${id}` : ''}`,
     async request(method, path, body, tok = token) {
       const res = await fetch(`http://127.0.0.1:${apiPort}${path}`, {

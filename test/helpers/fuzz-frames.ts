@@ -20,7 +20,15 @@ export const validRequests: Record<string, () => Record<string, unknown>> = {
   MeterValues: () => ({
     connectorId: 1,
     transactionId: 1,
-    meterValue: [{ timestamp: now, sampledValue: [{ value: '1234', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }, { value: '7000', measurand: 'Power.Active.Import', unit: 'W' }] }],
+    meterValue: [
+      {
+        timestamp: now,
+        sampledValue: [
+          { value: '1234', measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+          { value: '7000', measurand: 'Power.Active.Import', unit: 'W' },
+        ],
+      },
+    ],
   }),
   StartTransaction: () => ({ connectorId: 1, idTag: 'TAG1', meterStart: 100, timestamp: now }),
   StatusNotification: () => ({ connectorId: 1, errorCode: 'NoError', status: 'Available', info: 'ok' }),
@@ -190,4 +198,3 @@ export function validPerSchema(text: string): boolean {
     return false;
   }
 }
-

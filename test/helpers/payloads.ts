@@ -3,7 +3,13 @@
 import type { CentralSystemAction, RequestOf, ResponseOf } from '../../src/shared/ocpp16';
 
 const ts = () => new Date().toISOString();
-const schedule = { chargingRateUnit: 'A' as const, chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }, { startPeriod: 600, limit: 8.5, numberPhases: 3 }] };
+const schedule = {
+  chargingRateUnit: 'A' as const,
+  chargingSchedulePeriod: [
+    { startPeriod: 0, limit: 16 },
+    { startPeriod: 600, limit: 8.5, numberPhases: 3 },
+  ],
+};
 const hash = { hashAlgorithm: 'SHA256' as const, issuerNameHash: 'a1', issuerKeyHash: 'b2', serialNumber: 'c3' };
 
 export const operationRequests: { [A in CentralSystemAction]: RequestOf<A> } = {
@@ -17,12 +23,19 @@ export const operationRequests: { [A in CentralSystemAction]: RequestOf<A> } = {
   GetConfiguration: { key: ['HeartbeatInterval'] },
   GetDiagnostics: { location: 'ftp://127.0.0.1/diag' },
   GetLocalListVersion: {},
-  RemoteStartTransaction: { idTag: 'REMOTE1', connectorId: 1, chargingProfile: { chargingProfileId: 9, stackLevel: 0, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative', chargingSchedule: schedule } },
+  RemoteStartTransaction: {
+    idTag: 'REMOTE1',
+    connectorId: 1,
+    chargingProfile: { chargingProfileId: 9, stackLevel: 0, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative', chargingSchedule: schedule },
+  },
   RemoteStopTransaction: { transactionId: 1 },
   ReserveNow: { connectorId: 1, expiryDate: new Date(Date.now() + 3600_000).toISOString(), idTag: 'RES1', reservationId: 7 },
   Reset: { type: 'Soft' },
   SendLocalList: { listVersion: 3, updateType: 'Full', localAuthorizationList: [{ idTag: 'TAG1', idTagInfo: { status: 'Accepted' } }] },
-  SetChargingProfile: { connectorId: 1, csChargingProfiles: { chargingProfileId: 3, stackLevel: 1, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', chargingSchedule: { ...schedule, startSchedule: ts() } } },
+  SetChargingProfile: {
+    connectorId: 1,
+    csChargingProfiles: { chargingProfileId: 3, stackLevel: 1, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', chargingSchedule: { ...schedule, startSchedule: ts() } },
+  },
   TriggerMessage: { requestedMessage: 'StatusNotification', connectorId: 1 },
   UnlockConnector: { connectorId: 1 },
   UpdateFirmware: { location: 'http://127.0.0.1/fw.bin', retrieveDate: ts(), retries: 2 },
@@ -42,7 +55,12 @@ export const chargerAnswers: { [A in CentralSystemAction]: ResponseOf<A> } = {
   ClearCache: { status: 'Accepted' },
   ClearChargingProfile: { status: 'Unknown' },
   DataTransfer: { status: 'Accepted', data: 'pong' },
-  GetCompositeSchedule: { status: 'Accepted', connectorId: 1, scheduleStart: ts(), chargingSchedule: { chargingRateUnit: 'A', duration: 3600, chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] } },
+  GetCompositeSchedule: {
+    status: 'Accepted',
+    connectorId: 1,
+    scheduleStart: ts(),
+    chargingSchedule: { chargingRateUnit: 'A', duration: 3600, chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
+  },
   GetConfiguration: { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }], unknownKey: [] },
   GetDiagnostics: { fileName: 'diag-2024.log' },
   GetLocalListVersion: { listVersion: 2 },

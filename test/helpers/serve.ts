@@ -40,10 +40,14 @@ export interface ServeProcess {
 export async function startServe(extraArgs: string[] = [], dataDir = mkdtempSync(join(tmpdir(), 'chargebench-e2e-'))): Promise<ServeProcess> {
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the bench process.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stderr!.on('data', (d) => (out += d));
   await new Promise<void>((resolve, reject) => {

@@ -150,17 +150,26 @@ export class VcpHarness {
 
   /** Labels of the frames after `from`; `results: false` keeps only the CALLs (both ways). */
   since(from: number, opts: { results?: boolean } = {}): string[] {
-    return this.frames.slice(from).filter((f) => opts.results !== false || f.kind === 'CALL').map((f) => f.label);
+    return this.frames
+      .slice(from)
+      .filter((f) => opts.results !== false || f.kind === 'CALL')
+      .map((f) => f.label);
   }
 
   /** The charger's own CALLs after `from` (labels without the `out CALL ` prefix). */
   sent(from: number): string[] {
-    return this.frames.slice(from).filter((f) => f.direction === 'out' && f.kind === 'CALL').map((f) => f.label.slice('out CALL '.length));
+    return this.frames
+      .slice(from)
+      .filter((f) => f.direction === 'out' && f.kind === 'CALL')
+      .map((f) => f.label.slice('out CALL '.length));
   }
 
   /** Payloads of the charger's CALLs of one action after `from`. */
   payloads(action: string, from = 0): any[] {
-    return this.frames.slice(from).filter((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action).map((f) => f.payload);
+    return this.frames
+      .slice(from)
+      .filter((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action)
+      .map((f) => f.payload);
   }
 
   /**
@@ -274,7 +283,9 @@ export function answered(action: string, result = ''): string[] {
 }
 
 /** A local HTTP server on 127.0.0.1 for firmware downloads and diagnostics uploads. */
-export async function fileServer(files: Record<string, Buffer | string>): Promise<{ url: string; uploads: Array<{ path: string; body: string; contentType: string }>; requests: string[]; close(): Promise<void> }> {
+export async function fileServer(
+  files: Record<string, Buffer | string>,
+): Promise<{ url: string; uploads: Array<{ path: string; body: string; contentType: string }>; requests: string[]; close(): Promise<void> }> {
   const uploads: Array<{ path: string; body: string; contentType: string }> = [];
   const requests: string[] = [];
   const server: Server = createServer((req: IncomingMessage, res) => {
@@ -301,7 +312,11 @@ export async function fileServer(files: Record<string, Buffer | string>): Promis
     url: `http://127.0.0.1:${port}`,
     uploads,
     requests,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 

@@ -20,7 +20,10 @@ describe('automation API', () => {
     await waitFor(() => tb.bench.centralSystem.isConnected('CP-API'));
     expect(await tb.request('POST', '/api/chargers/CP-API/operations/Teleport', {})).toMatchObject({ status: 404, body: { field: 'action' } });
     expect(await tb.request('POST', '/api/chargers/CP-API/operations/Heartbeat', {})).toMatchObject({ status: 404, body: { error: expect.stringContaining('sent by a charge point') } });
-    expect(await tb.request('POST', '/api/chargers/CP-API/operations/RemoteStartTransaction', { idTag: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' })).toMatchObject({ status: 400, body: { field: 'idTag', code: 'PropertyConstraintViolation', error: expect.stringContaining('idTag') } });
+    expect(await tb.request('POST', '/api/chargers/CP-API/operations/RemoteStartTransaction', { idTag: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' })).toMatchObject({
+      status: 400,
+      body: { field: 'idTag', code: 'PropertyConstraintViolation', error: expect.stringContaining('idTag') },
+    });
     expect(await tb.request('POST', '/api/chargers/CP-API/operations/ChangeAvailability', { connectorId: 1 })).toMatchObject({ status: 400, body: { field: 'type' } });
     expect(await tb.request('POST', '/api/chargers/CP-API/operations/Reset', '{"type": ')).toMatchObject({ status: 400, body: { field: 'body', error: expect.stringContaining('not valid JSON') } });
     // Nothing invalid was sent to the charger.

@@ -29,9 +29,7 @@ describe('bad input from a charger', () => {
     // Invalid JSON and a non-array frame carry no readable id: answered with id "-1".
     await waitFor(() => bad.received.length >= cases.length);
     const answers = bad.received.map((f) => [f[0], f[1], f[2]]);
-    expect(answers).toEqual(
-      cases.map(([, frame, code]) => [4, Array.isArray(frame) ? frame[1] : '-1', code]),
-    );
+    expect(answers).toEqual(cases.map(([, frame, code]) => [4, Array.isArray(frame) ? frame[1] : '-1', code]));
 
     // A binary frame
     bad.ws.send(Buffer.from(JSON.stringify([2, 'bin1', 'Heartbeat', {}])), { binary: true });

@@ -83,7 +83,15 @@ describe('connections', () => {
     const cp = await strictCharger(tb.wsUrl(), 'CP-AUTH');
     await cp.connect();
     const past = new Date(Date.now() - 60_000).toISOString();
-    expect((await tb.request('PUT', '/api/id-tags', [{ idTag: 'GOOD' , status: 'Accepted', parentIdTag: 'FLEET' }, { idTag: 'STOLEN', status: 'Blocked' }, { idTag: 'OLD', status: 'Accepted', expiryDate: past }])).status).toBe(200);
+    expect(
+      (
+        await tb.request('PUT', '/api/id-tags', [
+          { idTag: 'GOOD', status: 'Accepted', parentIdTag: 'FLEET' },
+          { idTag: 'STOLEN', status: 'Blocked' },
+          { idTag: 'OLD', status: 'Accepted', expiryDate: past },
+        ])
+      ).status,
+    ).toBe(200);
     const auth = async (idTag: string) => (await cp.client.call('Authorize', { idTag })).idTagInfo;
     expect(await auth('GOOD')).toEqual({ status: 'Accepted', parentIdTag: 'FLEET' });
     expect(await auth('STOLEN')).toEqual({ status: 'Blocked' });

@@ -23,8 +23,8 @@ const at = (i: number) => new Date(start + i * 100).toISOString();
 /** A deterministic mix: some chargers busier than others, CALLs and their answers, errors, odd text. */
 async function logFrames(record: BenchRecord, n: number): Promise<void> {
   let seed = 7;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  for (let i = 0; i < n; ) {
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (let i = 0; i < n;) {
     const batch = 1 + Math.floor(rnd() * 120);
     for (let j = 0; j < batch && i < n; j++, i++) {
       const chargerId = chargers[Math.min(3, Math.floor(rnd() * rnd() * 5))];
@@ -37,7 +37,18 @@ async function logFrames(record: BenchRecord, n: number): Promise<void> {
       } else if (roll < 0.08) {
         record.logFrame(chargerId, { direction: 'out', kind: 'CALLERROR', messageId, action, raw: JSON.stringify([4, messageId, 'NotSupported', text, {}]), error: null }, at(i));
       } else if (roll < 0.5) {
-        record.logFrame(chargerId, { direction: roll < 0.3 ? 'in' : 'out', kind: 'CALL', messageId, action, raw: JSON.stringify([2, messageId, action, { note: text }]), error: roll < 0.1 ? 'TypeConstraintViolation: note' : null }, at(i));
+        record.logFrame(
+          chargerId,
+          {
+            direction: roll < 0.3 ? 'in' : 'out',
+            kind: 'CALL',
+            messageId,
+            action,
+            raw: JSON.stringify([2, messageId, action, { note: text }]),
+            error: roll < 0.1 ? 'TypeConstraintViolation: note' : null,
+          },
+          at(i),
+        );
       } else {
         record.logFrame(chargerId, { direction: roll < 0.75 ? 'out' : 'in', kind: 'CALLRESULT', messageId, action, raw: JSON.stringify([3, messageId, { status: text }]), error: null }, at(i));
       }
@@ -111,7 +122,14 @@ describe('the message log', () => {
   });
 
   const readers: Array<[string, () => Pick<MessageLog, 'count' | 'page' | 'batches'>]> = [
-    ['the record', () => ({ count: (f, up, cap) => record.messages.count(f, { upToId: up, cap }), page: (f, up, offset, limit) => record.messages.page({ ...f, upToId: up, offset, limit }), batches: (f, up) => record.messages.batches(f, up) })],
+    [
+      'the record',
+      () => ({
+        count: (f, up, cap) => record.messages.count(f, { upToId: up, cap }),
+        page: (f, up, offset, limit) => record.messages.page({ ...f, upToId: up, offset, limit }),
+        batches: (f, up) => record.messages.batches(f, up),
+      }),
+    ],
     ['tiny slices and ranges', () => new MessageLog(record.db, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3 })],
   ];
 
@@ -122,7 +140,7 @@ describe('the message log', () => {
         for (const upToId of [undefined, 2222]) {
           const expected = all.filter((m) => matches(m, f, upToId)).map((m) => m.id);
           const what = JSON.stringify({ f, upToId });
-          expect((await log.count(f, upToId, 10_000_000)), what).toEqual({ count: expected.length, capped: false, maxId: upToId ?? N });
+          expect(await log.count(f, upToId, 10_000_000), what).toEqual({ count: expected.length, capped: false, maxId: upToId ?? N });
           for (const offset of [0, 1, 7, Math.floor(expected.length / 2), Math.max(0, expected.length - 3), expected.length + 5]) {
             for (const limit of [1, 10, 250]) {
               const got = (await log.page(f, upToId, offset, limit)).map((m) => m.id);
@@ -179,7 +197,10 @@ describe('the message log', () => {
         const count = reader ? await reader.count(g, before.maxId, 1e7) : await record.messages.count(g, { upToId: before.maxId });
         expect(count.count, JSON.stringify(g)).toBe(expected.length);
         const page = reader ? await reader.page(g, before.maxId, expected.length - 5, 10) : await record.messages.page({ ...g, upToId: before.maxId, offset: expected.length - 5, limit: 10 });
-        expect(page.map((m) => m.id), JSON.stringify(g)).toEqual(expected.slice(-5));
+        expect(
+          page.map((m) => m.id),
+          JSON.stringify(g),
+        ).toEqual(expected.slice(-5));
       }
     }
   });
@@ -201,7 +222,9 @@ describe('a record written before frames were indexed by action', () => {
       await record.close();
       // Back to schema 2: no action chunks, the old index, no partial index.
       const db = new Database(databaseFile(dataDir));
-      db.exec("DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_key; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; PRAGMA user_version = 2;");
+      db.exec(
+        "DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_key; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; PRAGMA user_version = 2;",
+      );
       db.close();
       record = await BenchRecord.open(dataDir);
       expect(await record.messages.count({ actions: ['Reset', 'Heartbeat'] })).toEqual(expected);
@@ -232,9 +255,15 @@ describe('the message log through serve mode', () => {
 
   it("finds a CALL's answer under the CALL's action, both ways", async () => {
     const get = await call('messages:page', { actions: ['GetConfiguration'] });
-    expect(get.body.map((m: MessageView) => [m.kind, m.direction])).toEqual([['CALLRESULT', 'in'], ['CALL', 'out']]);
+    expect(get.body.map((m: MessageView) => [m.kind, m.direction])).toEqual([
+      ['CALLRESULT', 'in'],
+      ['CALL', 'out'],
+    ]);
     const boot = await call('messages:page', { actions: ['BootNotification'], chargerId: 'CP-LOG' });
-    expect(boot.body.map((m: MessageView) => [m.kind, m.direction])).toEqual([['CALLRESULT', 'out'], ['CALL', 'in']]);
+    expect(boot.body.map((m: MessageView) => [m.kind, m.direction])).toEqual([
+      ['CALLRESULT', 'out'],
+      ['CALL', 'in'],
+    ]);
     expect((await call('messages:count', { filter: { actions: ['BootNotification', 'Heartbeat'] } })).body).toMatchObject({ count: 4, capped: false });
     expect((await call('messages:count', { filter: { direction: 'sideways' } })).body).toMatchObject({ field: 'filter.direction' });
   });

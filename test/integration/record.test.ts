@@ -40,7 +40,7 @@ describe('the record', () => {
     }
   });
 
-  it('finds one charger\'s frames and one transaction\'s meter values among many, page by page', async () => {
+  it("finds one charger's frames and one transaction's meter values among many, page by page", async () => {
     const tb = await startTestBench();
     try {
       const a = await strictCharger(tb.wsUrl(), 'CP-A');
@@ -48,7 +48,11 @@ describe('the record', () => {
       await Promise.all([a.connect(), b.connect()]);
       const { transactionId } = await a.client.call('StartTransaction', { connectorId: 2, idTag: 'MV', meterStart: 0, timestamp: new Date().toISOString() });
       for (let i = 0; i < 30; i++) {
-        const mv = (v: number, connectorId: number, tx?: number) => ({ connectorId, ...(tx ? { transactionId: tx } : {}), meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: String(v) }] }] });
+        const mv = (v: number, connectorId: number, tx?: number) => ({
+          connectorId,
+          ...(tx ? { transactionId: tx } : {}),
+          meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: String(v) }] }],
+        });
         await Promise.all([a.client.call('MeterValues', mv(i, 2, transactionId)), b.client.call('MeterValues', mv(1000 + i, 1)), b.client.call('Heartbeat', {})]);
         // Let some rounds land in separate writer batches.
         if (i % 7 === 0) await tb.request('GET', '/api/chargers');

@@ -77,12 +77,16 @@ describe('security profile 1', () => {
     expect(missing).toMatchObject({ status: 401, challenge: expect.stringContaining('Basic realm="ChargeBench"') });
     expect(await lastAttempt('CP-SP1')).toMatchObject({
       outcome: 'refused',
-      reason: "Password missing: CP-SP1 sent no password, but the bench has one set for it (security profile 1). Set the charger's AuthorizationKey to the bench password, and its security profile to 1",
+      reason:
+        "Password missing: CP-SP1 sent no password, but the bench has one set for it (security profile 1). Set the charger's AuthorizationKey to the bench password, and its security profile to 1",
     });
 
     const otherUser = await refused('CP-SP1', { headers: { authorization: basic('CP-OTHER', PASSWORD) } });
     expect(otherUser.status).toBe(401);
-    expect(await lastAttempt('CP-SP1')).toMatchObject({ outcome: 'refused', reason: expect.stringContaining('Wrong user: CP-SP1 sent a password for user "CP-OTHER", but the user must be the charge point identity') });
+    expect(await lastAttempt('CP-SP1')).toMatchObject({
+      outcome: 'refused',
+      reason: expect.stringContaining('Wrong user: CP-SP1 sent a password for user "CP-OTHER", but the user must be the charge point identity'),
+    });
 
     const bearer = await refused('CP-SP1', { headers: { authorization: `Bearer ${PASSWORD}` } });
     expect(bearer.status).toBe(401);
@@ -116,8 +120,11 @@ describe('security profile 1', () => {
     expect(await lastAttempt('CP-KEYED')).toMatchObject({ outcome: 'accepted', reason: expect.stringContaining('the bench has no password for it') });
   });
 
-  it('sets, changes and clears a charger\'s password through PATCH /api/chargers/{id}', async () => {
-    expect(await tb.request('PATCH', '/api/chargers/CP-PLAIN', { password: PASSWORD, bootPolicy: 'Pending' })).toMatchObject({ status: 200, body: { hasPassword: true, bootPolicy: 'Pending', registered: false } });
+  it("sets, changes and clears a charger's password through PATCH /api/chargers/{id}", async () => {
+    expect(await tb.request('PATCH', '/api/chargers/CP-PLAIN', { password: PASSWORD, bootPolicy: 'Pending' })).toMatchObject({
+      status: 200,
+      body: { hasPassword: true, bootPolicy: 'Pending', registered: false },
+    });
     expect((await refused('CP-PLAIN')).status).toBe(401);
     const cp = await strictCharger(tb.wsUrl(), 'CP-PLAIN', { password: PASSWORD });
     await cp.connect();
@@ -187,7 +194,11 @@ describe('security profile 1', () => {
     expect(list.status).toBe(200);
     expect(list.body.find((c: any) => c.id === 'CP-SP1')).toMatchObject({ hasPassword: true, registered: true });
     for (const c of list.body) expect(Object.keys(c)).not.toContain('password');
-    const texts = await Promise.all(['/api/chargers', '/api/chargers/CP-SP1', '/api/chargers/CP%3ACOLON', '/api/messages?limit=1000', '/api/connection-attempts', '/api/settings'].map(async (p) => JSON.stringify((await tb.request('GET', p)).body)));
+    const texts = await Promise.all(
+      ['/api/chargers', '/api/chargers/CP-SP1', '/api/chargers/CP%3ACOLON', '/api/messages?limit=1000', '/api/connection-attempts', '/api/settings'].map(async (p) =>
+        JSON.stringify((await tb.request('GET', p)).body),
+      ),
+    );
     expect(pushed.some((e) => e.includes('connectionRefused'))).toBe(true);
     for (const t of [...texts, ...pushed]) {
       expect(t).not.toContain(PASSWORD);

@@ -25,13 +25,25 @@ describe('a strict ocpp-rpc charger against the central system', () => {
     await cp.client.call('MeterValues', {
       connectorId: 1,
       transactionId: txId,
-      meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '1500', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }, { value: '7200', measurand: 'Power.Active.Import', unit: 'W', phase: 'L1' }] }],
+      meterValue: [
+        {
+          timestamp: new Date().toISOString(),
+          sampledValue: [
+            { value: '1500', measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+            { value: '7200', measurand: 'Power.Active.Import', unit: 'W', phase: 'L1' },
+          ],
+        },
+      ],
     });
     // A second start with the same tag while the first runs is refused as ConcurrentTx.
     const second = await cp.client.call('StartTransaction', { connectorId: 2, idTag: 'TAG-1', meterStart: 0, timestamp: new Date().toISOString() });
     expect(second.idTagInfo.status).toBe('ConcurrentTx');
     const stop = await cp.client.call('StopTransaction', {
-      transactionId: txId, meterStop: 4500, timestamp: new Date().toISOString(), reason: 'EVDisconnected', idTag: 'TAG-1',
+      transactionId: txId,
+      meterStop: 4500,
+      timestamp: new Date().toISOString(),
+      reason: 'EVDisconnected',
+      idTag: 'TAG-1',
       transactionData: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '4500', context: 'Transaction.End' }] }],
     });
     expect(stop).toEqual({ idTagInfo: { status: 'Accepted' } });
@@ -42,11 +54,18 @@ describe('a strict ocpp-rpc charger against the central system', () => {
 
     const charger = (await tb.request('GET', '/api/chargers/CP-SESSION')).body;
     expect(charger).toMatchObject({
-      id: 'CP-SESSION', connected: true, registrationStatus: 'Accepted', firmwareStatus: 'Installed', diagnosticsStatus: 'Uploaded',
+      id: 'CP-SESSION',
+      connected: true,
+      registrationStatus: 'Accepted',
+      firmwareStatus: 'Installed',
+      diagnosticsStatus: 'Uploaded',
       boot: { chargePointVendor: 'ACME', chargePointModel: 'Wallbox 22', chargePointSerialNumber: 'SN-1', firmwareVersion: '1.2.3', meterType: 'M1' },
     });
     expect(charger.lastHeartbeat).toBeTruthy();
-    expect(charger.connectors.map((c: any) => [c.connectorId, c.status])).toEqual([[0, 'Available'], [1, 'Charging']]);
+    expect(charger.connectors.map((c: any) => [c.connectorId, c.status])).toEqual([
+      [0, 'Available'],
+      [1, 'Charging'],
+    ]);
     const history = (await tb.request('GET', '/api/chargers/CP-SESSION/status-history?connectorId=1')).body;
     expect(history.map((h: any) => h.status)).toEqual(['Charging', 'Preparing']);
     expect(history[1].timestamp).toBeTruthy();
@@ -73,7 +92,7 @@ describe('a strict ocpp-rpc charger against the central system', () => {
     await cp.client.close();
   });
 
-  it('sends every central-system operation (19 core + 7 security) and reports the charger\'s answer', async () => {
+  it("sends every central-system operation (19 core + 7 security) and reports the charger's answer", async () => {
     const cp = await strictCharger(tb.wsUrl(), 'CP-OPS');
     const received: Array<[string, unknown]> = [];
     for (const action of centralSystemActions) {

@@ -212,7 +212,12 @@ describe('retention of connections and chargers seen once', () => {
 
     await call(tb, 'settings:update', { retentionDays: 30 });
     await tb.bench.prune();
-    expect(record.chargers.list().map((c) => c.id).sort()).toEqual(['KEPT', 'REAL']);
+    expect(
+      record.chargers
+        .list()
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['KEPT', 'REAL']);
     expect(record.connectionAttempts.list(1000).map((a) => a.chargerId)).toEqual(['REAL']);
     expect(record.connectors.history('GHOST1')).toEqual([]);
     // The central system forgot them too: a ghost is unknown now.

@@ -135,7 +135,19 @@ describe('virtual chargers through the API', () => {
     await waitFor(async () => (await tb.request('GET', '/api/chargers/VCP-CORE')).body?.registrationStatus === 'Accepted');
     for (const [action, payload] of [
       ['ReserveNow', { connectorId: 1, expiryDate: new Date(Date.now() + 60_000).toISOString(), idTag: 'X', reservationId: 1 }],
-      ['SetChargingProfile', { connectorId: 0, csChargingProfiles: { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 10 }] } } }],
+      [
+        'SetChargingProfile',
+        {
+          connectorId: 0,
+          csChargingProfiles: {
+            chargingProfileId: 1,
+            stackLevel: 0,
+            chargingProfilePurpose: 'TxDefaultProfile',
+            chargingProfileKind: 'Relative',
+            chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 10 }] },
+          },
+        },
+      ],
       ['SendLocalList', { listVersion: 1, updateType: 'Full' }],
       ['TriggerMessage', { requestedMessage: 'Heartbeat' }],
       ['UpdateFirmware', { location: 'http://127.0.0.1:1/fw.bin', retrieveDate: new Date().toISOString() }],

@@ -16,7 +16,11 @@ describe('virtual charger physical actions against the bench', () => {
       ...roundTrip('StatusNotification(2:Available)'),
     ]);
     expect(h.payloads('BootNotification')[0]).toMatchObject({ chargePointVendor: 'ChargeBench', chargePointModel: 'Virtual AC', firmwareVersion: '1.0.0' });
-    expect(await h.benchStatuses()).toEqual([[0, 'Available', 'NoError'], [1, 'Available', 'NoError'], [2, 'Available', 'NoError']]);
+    expect(await h.benchStatuses()).toEqual([
+      [0, 'Available', 'NoError'],
+      [1, 'Available', 'NoError'],
+      [2, 'Available', 'NoError'],
+    ]);
     const bench = (await suite.tb.request('GET', `/api/chargers/${h.id}`)).body;
     expect(bench).toMatchObject({ connected: true, registrationStatus: 'Accepted', boot: { firmwareVersion: '1.0.0' } });
   });
@@ -31,11 +35,7 @@ describe('virtual charger physical actions against the bench', () => {
     m = h.mark();
     expect(await h.vcp.presentIdTag(1, 'A-TAG-1')).toMatchObject({ accepted: true, message: 'Transaction started on connector 1' });
     await h.quiet();
-    expect(h.since(m)).toEqual([
-      ...roundTrip('Authorize(A-TAG-1)', 'Accepted'),
-      ...roundTrip('StartTransaction(1:A-TAG-1)', 'Accepted'),
-      ...roundTrip('StatusNotification(1:Charging)'),
-    ]);
+    expect(h.since(m)).toEqual([...roundTrip('Authorize(A-TAG-1)', 'Accepted'), ...roundTrip('StartTransaction(1:A-TAG-1)', 'Accepted'), ...roundTrip('StatusNotification(1:Charging)')]);
     const start = h.payloads('StartTransaction', m)[0];
     expect(start).toMatchObject({ connectorId: 1, idTag: 'A-TAG-1', meterStart: 0, timestamp: h.iso() });
     expect(start.reservationId).toBeUndefined();
@@ -175,7 +175,11 @@ describe('virtual charger physical actions against the bench', () => {
     h.vcp.clearFault(0);
     await h.quiet();
     expect(h.sent(m)).toEqual(['StatusNotification(0:Faulted/HighTemperature)', 'StatusNotification(0:Available)']);
-    expect(await h.benchStatuses()).toEqual([[0, 'Available', 'NoError'], [1, 'Available', 'NoError'], [2, 'Available', 'NoError']]);
+    expect(await h.benchStatuses()).toEqual([
+      [0, 'Available', 'NoError'],
+      [1, 'Available', 'NoError'],
+      [2, 'Available', 'NoError'],
+    ]);
   });
 
   it('unplug during a transaction: StopTransaction EVDisconnected, then Available', async () => {

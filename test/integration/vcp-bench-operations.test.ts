@@ -35,7 +35,11 @@ describe('Core: remote start and stop', () => {
     await h.quiet();
     expect(h.since(m)).toEqual([...roundTrip('StartTransaction(2:O-RS-1)', 'Accepted'), ...roundTrip('StatusNotification(2:Charging)')]);
     expect(await h.benchTransactions()).toMatchObject([{ connectorId: 2, idTag: 'O-RS-1', active: true }]);
-    expect(await h.benchStatuses()).toEqual([[0, 'Available', 'NoError'], [1, 'Available', 'NoError'], [2, 'Charging', 'NoError']]);
+    expect(await h.benchStatuses()).toEqual([
+      [0, 'Available', 'NoError'],
+      [1, 'Available', 'NoError'],
+      [2, 'Charging', 'NoError'],
+    ]);
   });
 
   it('RemoteStartTransaction without a connectorId picks the connector with the cable in', async () => {
@@ -44,17 +48,13 @@ describe('Core: remote start and stop', () => {
     await h.quiet();
     const m = h.mark();
     expect((await h.op('RemoteStartTransaction', { idTag: 'O-RS-2' })).response).toEqual({ status: 'Accepted' });
-    expect(h.since(m)).toEqual([
-      ...answered('RemoteStartTransaction', 'Accepted'),
-      ...roundTrip('StartTransaction(2:O-RS-2)', 'Accepted'),
-      ...roundTrip('StatusNotification(2:Charging)'),
-    ]);
+    expect(h.since(m)).toEqual([...answered('RemoteStartTransaction', 'Accepted'), ...roundTrip('StartTransaction(2:O-RS-2)', 'Accepted'), ...roundTrip('StatusNotification(2:Charging)')]);
     // Connector 0 and a connector with a session already running are refused.
     expect((await h.op('RemoteStartTransaction', { connectorId: 2, idTag: 'O-RS-3' })).response).toEqual({ status: 'Rejected' });
     expect((await h.op('RemoteStartTransaction', { connectorId: 3, idTag: 'O-RS-3' })).response).toEqual({ status: 'Rejected' });
   });
 
-  it('RemoteStartTransaction with a TxProfile chargingProfile: the session runs at the profile\'s limit', async () => {
+  it("RemoteStartTransaction with a TxProfile chargingProfile: the session runs at the profile's limit", async () => {
     const h = await charger();
     h.vcp.plug(1);
     await h.quiet();
@@ -191,7 +191,11 @@ describe('Core: Reset, UnlockConnector, ChangeAvailability', () => {
     let m = h.mark();
     expect((await h.op('ChangeAvailability', { connectorId: 0, type: 'Inoperative' })).response).toEqual({ status: 'Accepted' });
     expect(h.sent(m)).toEqual(['StatusNotification(0:Unavailable)', 'StatusNotification(1:Unavailable)', 'StatusNotification(2:Unavailable)']);
-    expect(await h.benchStatuses()).toEqual([[0, 'Unavailable', 'NoError'], [1, 'Unavailable', 'NoError'], [2, 'Unavailable', 'NoError']]);
+    expect(await h.benchStatuses()).toEqual([
+      [0, 'Unavailable', 'NoError'],
+      [1, 'Unavailable', 'NoError'],
+      [2, 'Unavailable', 'NoError'],
+    ]);
     m = h.mark();
     await h.op('ChangeAvailability', { connectorId: 0, type: 'Operative' });
     expect(h.sent(m)).toEqual(['StatusNotification(0:Available)', 'StatusNotification(1:Available)', 'StatusNotification(2:Available)']);
@@ -206,7 +210,11 @@ describe('Core: Reset, UnlockConnector, ChangeAvailability', () => {
     h.vcp.unplug(1);
     await h.quiet();
     expect(h.sent(m)).toEqual(['StopTransaction(Remote)', 'StatusNotification(0:Unavailable)', 'StatusNotification(1:Finishing)', 'StatusNotification(1:Unavailable)']);
-    expect(await h.benchStatuses()).toEqual([[0, 'Unavailable', 'NoError'], [1, 'Unavailable', 'NoError'], [2, 'Unavailable', 'NoError']]);
+    expect(await h.benchStatuses()).toEqual([
+      [0, 'Unavailable', 'NoError'],
+      [1, 'Unavailable', 'NoError'],
+      [2, 'Unavailable', 'NoError'],
+    ]);
   });
 });
 
@@ -217,7 +225,10 @@ describe('Core: configuration, cache, DataTransfer', () => {
     expect(all.configurationKey.map((k: any) => k.key)).toEqual(expect.arrayContaining(['HeartbeatInterval', 'MeterValueSampleInterval', 'NumberOfConnectors', 'ReserveConnectorZeroSupported']));
     expect(all.configurationKey.find((k: any) => k.key === 'NumberOfConnectors')).toEqual({ key: 'NumberOfConnectors', readonly: true, value: '2' });
     // The bench's heartbeat interval came with the BootNotification answer.
-    expect((await h.op('GetConfiguration', { key: ['HeartbeatInterval', 'NoSuchKey'] })).response).toEqual({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }], unknownKey: ['NoSuchKey'] });
+    expect((await h.op('GetConfiguration', { key: ['HeartbeatInterval', 'NoSuchKey'] })).response).toEqual({
+      configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }],
+      unknownKey: ['NoSuchKey'],
+    });
 
     const m = h.mark();
     expect((await h.op('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '30' })).response).toEqual({ status: 'Accepted' });
@@ -267,11 +278,22 @@ describe('LocalAuthListManagement', () => {
   it('GetLocalListVersion and SendLocalList (Full, Differential, VersionMismatch); a listed card starts locally with LocalPreAuthorize', async () => {
     const h = await charger();
     expect((await h.op('GetLocalListVersion', {})).response).toEqual({ listVersion: 0 });
-    const full = { listVersion: 3, updateType: 'Full', localAuthorizationList: [{ idTag: 'O-LL-1', idTagInfo: { status: 'Accepted' } }, { idTag: 'O-LL-BAD', idTagInfo: { status: 'Blocked' } }] };
+    const full = {
+      listVersion: 3,
+      updateType: 'Full',
+      localAuthorizationList: [
+        { idTag: 'O-LL-1', idTagInfo: { status: 'Accepted' } },
+        { idTag: 'O-LL-BAD', idTagInfo: { status: 'Blocked' } },
+      ],
+    };
     expect((await h.op('SendLocalList', full)).response).toEqual({ status: 'Accepted' });
     expect((await h.op('GetLocalListVersion', {})).response).toEqual({ listVersion: 3 });
-    expect((await h.op('SendLocalList', { listVersion: 3, updateType: 'Differential', localAuthorizationList: [{ idTag: 'O-LL-2', idTagInfo: { status: 'Accepted' } }] })).response).toEqual({ status: 'VersionMismatch' });
-    expect((await h.op('SendLocalList', { listVersion: 4, updateType: 'Differential', localAuthorizationList: [{ idTag: 'O-LL-2', idTagInfo: { status: 'Accepted' } }, { idTag: 'O-LL-1' }] })).response).toEqual({ status: 'Accepted' });
+    expect((await h.op('SendLocalList', { listVersion: 3, updateType: 'Differential', localAuthorizationList: [{ idTag: 'O-LL-2', idTagInfo: { status: 'Accepted' } }] })).response).toEqual({
+      status: 'VersionMismatch',
+    });
+    expect(
+      (await h.op('SendLocalList', { listVersion: 4, updateType: 'Differential', localAuthorizationList: [{ idTag: 'O-LL-2', idTagInfo: { status: 'Accepted' } }, { idTag: 'O-LL-1' }] })).response,
+    ).toEqual({ status: 'Accepted' });
     expect((await h.op('GetLocalListVersion', {})).response).toEqual({ listVersion: 4 });
     expect(h.vcp.view().localListVersion).toBe(4);
 
@@ -492,7 +514,12 @@ describe('FirmwareManagement', () => {
     const m = h.mark();
     await h.op('UpdateFirmware', { location: 'http://127.0.0.1:1/fw/9.9.9.bin', retrieveDate: h.iso(), retries: 2, retryInterval: 10 });
     await h.advanceUntil(() => h.vcp.view().firmwareStatus === 'DownloadFailed', 1_000);
-    expect(h.sent(m)).toEqual(['FirmwareStatusNotification(Downloading)', 'FirmwareStatusNotification(Downloading)', 'FirmwareStatusNotification(Downloading)', 'FirmwareStatusNotification(DownloadFailed)']);
+    expect(h.sent(m)).toEqual([
+      'FirmwareStatusNotification(Downloading)',
+      'FirmwareStatusNotification(Downloading)',
+      'FirmwareStatusNotification(Downloading)',
+      'FirmwareStatusNotification(DownloadFailed)',
+    ]);
     expect(h.vcp.view()).toMatchObject({ firmwareVersion: '1.0.0' });
     expect((await suite.tb.request('GET', `/api/chargers/${h.id}`)).body.firmwareStatus).toBe('DownloadFailed');
   });

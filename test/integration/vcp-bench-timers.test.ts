@@ -76,9 +76,12 @@ describe('meter values', () => {
     expect(previous).toBe(Math.round((11_000 * 120 + 2_000 * 60) / 3600));
     // The bench recorded every sample against the transaction.
     const recorded = await h.benchMeterValues(`?transactionId=${txId}`);
-    expect(recorded.filter((r: any) => r.measurand === 'Energy.Active.Import.Register').map((r: any) => Number(r.value)).sort((a: number, b: number) => a - b)).toEqual(
-      mvs.map((mv) => measurand(mv, 'Energy.Active.Import.Register')),
-    );
+    expect(
+      recorded
+        .filter((r: any) => r.measurand === 'Energy.Active.Import.Register')
+        .map((r: any) => Number(r.value))
+        .sort((a: number, b: number) => a - b),
+    ).toEqual(mvs.map((mv) => measurand(mv, 'Energy.Active.Import.Register')));
     expect(recorded.every((r: any) => r.context === 'Sample.Periodic' && r.connectorId === 1)).toBe(true);
   });
 
@@ -106,7 +109,10 @@ describe('meter values', () => {
     // MeterValuesAlignedData defaults to the energy register: 22 kW for 15 minutes = 5.5 kWh.
     expect(mvs.map((mv) => measurand(mv, 'Energy.Active.Import.Register'))).toEqual([5_500, 0, 11_000, 0]);
     const recorded = await h.benchMeterValues('?connectorId=2');
-    expect(recorded.map((r: any) => [r.context, r.transactionId])).toEqual([['Sample.Clock', null], ['Sample.Clock', null]]);
+    expect(recorded.map((r: any) => [r.context, r.transactionId])).toEqual([
+      ['Sample.Clock', null],
+      ['Sample.Clock', null],
+    ]);
   });
 });
 
@@ -118,8 +124,19 @@ describe('charging schedules over time', () => {
     await h.vcp.presentIdTag(1, 'T-SCHED-1');
     await h.quiet();
     // Relative to the start of the transaction: 22 kW, 7.4 kW from 45 s, nothing from 105 s, 11 kW from 165 s.
-    const periods = [{ startPeriod: 0, limit: 22_000 }, { startPeriod: 45, limit: 7_400 }, { startPeriod: 105, limit: 0 }, { startPeriod: 165, limit: 11_000 }];
-    const profile = { chargingProfileId: 5, stackLevel: 0, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: periods } };
+    const periods = [
+      { startPeriod: 0, limit: 22_000 },
+      { startPeriod: 45, limit: 7_400 },
+      { startPeriod: 105, limit: 0 },
+      { startPeriod: 165, limit: 11_000 },
+    ];
+    const profile = {
+      chargingProfileId: 5,
+      stackLevel: 0,
+      chargingProfilePurpose: 'TxProfile',
+      chargingProfileKind: 'Relative',
+      chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: periods },
+    };
     expect((await h.op('SetChargingProfile', { connectorId: 1, csChargingProfiles: profile })).response).toEqual({ status: 'Accepted' });
     const m = h.mark();
     await h.advance(210_000, 5_000);
@@ -166,12 +183,11 @@ describe('offline', () => {
     await h.until(() => h.vcp.view().queuedMessages === 0);
     await h.quiet();
     // The connector is Available again, as the bench was last told: no StatusNotification is due.
-    expect(h.since(m)).toEqual([
-      ...roundTrip('StartTransaction(1:T-OFF-1)', 'Accepted'),
-      ...roundTrip('MeterValues(1:Sample.Periodic)'),
-      ...roundTrip('StopTransaction(Local)', 'Accepted'),
-    ]);
-    const [start, mv, stop] = h.frames.slice(m).filter((f) => f.kind === 'CALL').map((f) => f.payload);
+    expect(h.since(m)).toEqual([...roundTrip('StartTransaction(1:T-OFF-1)', 'Accepted'), ...roundTrip('MeterValues(1:Sample.Periodic)'), ...roundTrip('StopTransaction(Local)', 'Accepted')]);
+    const [start, mv, stop] = h.frames
+      .slice(m)
+      .filter((f) => f.kind === 'CALL')
+      .map((f) => f.payload);
     const [tx] = await h.benchTransactions();
     expect(start).toMatchObject({ connectorId: 1, idTag: 'T-OFF-1', meterStart: 0, timestamp: '2026-01-01T00:00:00.000Z' });
     expect(mv).toMatchObject({ connectorId: 1, transactionId: tx.transactionId, meterValue: [{ timestamp: '2026-01-01T00:01:00.000Z' }] });
@@ -202,7 +218,10 @@ describe('offline', () => {
     await h.advanceUntil(() => h.vcp.view().queuedMessages === 0, 250);
     await waitFor(() => h.sent(m).length === 2);
     expect(h.sent(m)).toEqual(['StartTransaction(1:T-OFF-2)', 'StatusNotification(1:Charging)']);
-    expect(await h.benchTransactions()).toMatchObject([{ idTag: 'T-OFF-2', active: true }, { idTag: 'T-OFF-2', active: false }]);
+    expect(await h.benchTransactions()).toMatchObject([
+      { idTag: 'T-OFF-2', active: true },
+      { idTag: 'T-OFF-2', active: false },
+    ]);
     expect(await h.benchStatuses()).toContainEqual([1, 'Charging', 'NoError']);
   });
 });
@@ -231,10 +250,11 @@ async function rawCentralSystem(answer: (action: string, payload: any, count: nu
   return {
     url: `ws://127.0.0.1:${port}/ocpp`,
     pings: () => pings,
-    close: () => new Promise<void>((resolve) => {
-      for (const c of wss.clients) c.terminate();
-      wss.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of wss.clients) c.terminate();
+        wss.close(() => resolve());
+      }),
   };
 }
 
@@ -298,7 +318,12 @@ describe('transaction message retries (a raw central system that answers CALLERR
     await h.advance(19_900);
     expect(h.sent(m)).toEqual(['StopTransaction(EVDisconnected)', 'StatusNotification(1:Available)', 'StopTransaction(EVDisconnected)']);
     await h.advance(100);
-    expect(h.since(m).slice(4)).toEqual(['out CALL StopTransaction(EVDisconnected)', 'in CALLERROR StopTransaction(InternalError)', 'out CALL StopTransaction(EVDisconnected)', 'in CALLRESULT StopTransaction']);
+    expect(h.since(m).slice(4)).toEqual([
+      'out CALL StopTransaction(EVDisconnected)',
+      'in CALLERROR StopTransaction(InternalError)',
+      'out CALL StopTransaction(EVDisconnected)',
+      'in CALLRESULT StopTransaction',
+    ]);
     expect(h.payloads('StopTransaction', m).map((p) => p.transactionId)).toEqual([42, 42, 42]);
     expect(h.vcp.view().queuedMessages).toBe(0);
   });
@@ -338,7 +363,15 @@ describe('transaction message retries (a raw central system that answers CALLERR
     await h.vcp.presentIdTag(2, 'T-RETRY-3');
     await h.advance(5_000);
     // The new session's StartTransaction waits behind the StopTransaction being retried; its status does not.
-    expect(h.sent(m)).toEqual(['StopTransaction(EVDisconnected)', 'StatusNotification(1:Available)', 'StatusNotification(2:Preparing)', 'Authorize(T-RETRY-3)', 'StatusNotification(2:Charging)', 'StopTransaction(EVDisconnected)', 'StartTransaction(2:T-RETRY-3)']);
+    expect(h.sent(m)).toEqual([
+      'StopTransaction(EVDisconnected)',
+      'StatusNotification(1:Available)',
+      'StatusNotification(2:Preparing)',
+      'Authorize(T-RETRY-3)',
+      'StatusNotification(2:Charging)',
+      'StopTransaction(EVDisconnected)',
+      'StartTransaction(2:T-RETRY-3)',
+    ]);
     expect(h.vcp.view()).toMatchObject({ queuedMessages: 0, lastError: 'StopTransaction was not accepted after 2 attempts; dropped' });
   });
 });

@@ -70,14 +70,13 @@ describe('power and restarts', () => {
     expect(h.vcp.view().firmwareVersion).toBe(name.slice(0, 50));
   });
 
-  it('an AuthorizationKey set by ChangeConfiguration survives restarts; the definition\'s password does not overwrite it', async () => {
+  it("an AuthorizationKey set by ChangeConfiguration survives restarts; the definition's password does not overwrite it", async () => {
     const def = { id: suite.nextId(), connectors: 1, password: 'E-first-password-1' };
     const h = suite.track(new VcpHarness(suite.tb, def));
     await h.boot();
     expect(h.vcp.config.string('AuthorizationKey')).toBe('E-first-password-1');
     await configure(h, 'AuthorizationKey', 'E-second-password-2');
-    const restart = (state: ReturnType<VirtualChargePoint['persistentState']>) =>
-      new VirtualChargePoint({ definition: VirtualChargerDefinition.parse(def), url: suite.tb.wsUrl(), state });
+    const restart = (state: ReturnType<VirtualChargePoint['persistentState']>) => new VirtualChargePoint({ definition: VirtualChargerDefinition.parse(def), url: suite.tb.wsUrl(), state });
     const second = restart(h.vcp.persistentState());
     expect(second.config.string('AuthorizationKey')).toBe('E-second-password-2');
     const third = restart(second.persistentState());

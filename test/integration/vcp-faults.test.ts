@@ -15,7 +15,8 @@ const fault = async (id: string, name: string, body: unknown) => {
   expect(r.status, JSON.stringify(r.body)).toBe(200);
   return r.body;
 };
-const operate = async (id: string, action: string, payload: unknown, timeout?: number) => (await api('POST', `/api/chargers/${id}/operations/${action}${timeout ? `?timeout=${timeout}` : ''}`, payload)).body;
+const operate = async (id: string, action: string, payload: unknown, timeout?: number) =>
+  (await api('POST', `/api/chargers/${id}/operations/${action}${timeout ? `?timeout=${timeout}` : ''}`, payload)).body;
 const frames = async (id: string) => ((await api('GET', `/api/messages?chargerId=${id}&limit=1000`)).body as any[]).reverse();
 const callsOf = async (id: string, action: string) => (await frames(id)).filter((m) => m.kind === 'CALL' && m.action === action).map((m) => JSON.parse(m.raw)[3]);
 const connector = async (id: string, n: number) => ((await api('GET', `/api/chargers/${id}`)).body.connectors as any[]).find((c) => c.connectorId === n);

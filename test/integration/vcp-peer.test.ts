@@ -94,7 +94,11 @@ async function startPeer(options: { password?: string } = {}) {
     next(action: string, since: number, match: (p: any) => boolean = () => true): Promise<any> {
       return waitFor(() => received.slice(since).find((r) => r.action === action && match(r.params))?.params, 4000);
     },
-    since: (action: string, since: number) => received.slice(since).filter((r) => r.action === action).map((r) => r.params),
+    since: (action: string, since: number) =>
+      received
+        .slice(since)
+        .filter((r) => r.action === action)
+        .map((r) => r.params),
     close: () => server.close({ force: true }),
   };
 }
@@ -373,7 +377,11 @@ describe('security profile 1 against an ocpp-rpc central system', () => {
     expect(vcp.view()).toMatchObject({ connection: 'disconnected', registration: null });
     expect(vcp.view().lastError).toContain('Wrong password for this charge point');
     // With no jitter (random = 0) the retries come after 1 s, 2 s, 4 s.
-    for (const [delay, n] of [[1000, 2], [2000, 3], [4000, 4]]) {
+    for (const [delay, n] of [
+      [1000, 2],
+      [2000, 3],
+      [4000, 4],
+    ]) {
       await clock.advance(delay - 1);
       await new Promise((r) => setTimeout(r, 50));
       expect(tries()).toBe(n - 1);

@@ -85,8 +85,18 @@ describe('chargers list', () => {
       client.emit([
         { type: 'chargerConnected', chargerId: 'CP-1', remoteAddress: '10.0.0.7:51000', ts },
         { type: 'bootNotification', chargerId: 'CP-1', boot: { chargePointVendor: 'Alfen', chargePointModel: 'Eve Single', firmwareVersion: '6.2.1' }, status: 'Accepted', ts },
-        { type: 'statusChanged', chargerId: 'CP-1', connector: { connectorId: 1, status: 'Charging', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: ts, updatedAt: ts }, ts },
-        { type: 'statusChanged', chargerId: 'CP-1', connector: { connectorId: 2, status: 'Faulted', errorCode: 'GroundFailure', info: null, vendorId: null, vendorErrorCode: null, timestamp: ts, updatedAt: ts }, ts },
+        {
+          type: 'statusChanged',
+          chargerId: 'CP-1',
+          connector: { connectorId: 1, status: 'Charging', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: ts, updatedAt: ts },
+          ts,
+        },
+        {
+          type: 'statusChanged',
+          chargerId: 'CP-1',
+          connector: { connectorId: 2, status: 'Faulted', errorCode: 'GroundFailure', info: null, vendorId: null, vendorErrorCode: null, timestamp: ts, updatedAt: ts },
+          ts,
+        },
       ]),
     );
 
@@ -135,7 +145,11 @@ describe('chargers list', () => {
 
 describe('register charger', () => {
   it('names the field when the password is too short, and registers once it is right', async () => {
-    const client = fakeClient({ 'chargers:register': ({ id }) => ({ charger: aCharger({ id, connected: false, registered: true }), created: true }), 'chargers:list': () => [], 'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never });
+    const client = fakeClient({
+      'chargers:register': ({ id }) => ({ charger: aCharger({ id, connected: false, registered: true }), created: true }),
+      'chargers:list': () => [],
+      'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never,
+    });
     off = liveBench(client);
     render(withBench(client, screens, '/chargers'));
     await userEvent.click(screen.getByRole('button', { name: 'Register charger' }));
@@ -161,7 +175,11 @@ describe('register charger', () => {
 
   it('registering a known id keeps its boot policy and password, and says so', async () => {
     const known = aCharger({ id: 'CP-1', connected: false, bootPolicy: 'Pending', hasPassword: true });
-    const client = fakeClient({ 'chargers:register': ({ id }) => ({ charger: { ...known, id, registered: true }, created: false }), 'chargers:list': () => [known], 'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never });
+    const client = fakeClient({
+      'chargers:register': ({ id }) => ({ charger: { ...known, id, registered: true }, created: false }),
+      'chargers:list': () => [known],
+      'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never,
+    });
     off = liveBench(client, { chargers: { 'CP-1': known } });
     render(withBench(client, screens, '/chargers'));
     await userEvent.click(screen.getByRole('button', { name: 'Register charger' }));
@@ -218,7 +236,7 @@ describe('charger detail', () => {
     expect(card.getByText('7.4 kW')).toBeTruthy();
   });
 
-  it('keeps the tab in the URL and lists the charger\'s transactions there', async () => {
+  it("keeps the tab in the URL and lists the charger's transactions there", async () => {
     const client = fakeClient({ 'transactions:list': () => [tx], 'chargers:meterValues': () => [] });
     off = liveBench(client, { chargers: { 'CP-1': aCharger() } });
     render(withBench(client, screens, '/chargers/CP-1?tab=transactions'));
@@ -248,7 +266,12 @@ describe('charger detail', () => {
   });
 
   it('sets a password and boot policy through chargers:update, naming a bad password', async () => {
-    const client = fakeClient({ 'chargers:meterValues': () => [], 'chargers:update': ({ id }) => aCharger({ id }), 'chargers:list': () => [aCharger()], 'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never });
+    const client = fakeClient({
+      'chargers:meterValues': () => [],
+      'chargers:update': ({ id }) => aCharger({ id }),
+      'chargers:list': () => [aCharger()],
+      'settings:get': () => ({ defaultBootStatus: 'Accepted' }) as never,
+    });
     off = liveBench(client, { chargers: { 'CP-1': aCharger() } });
     render(withBench(client, screens, '/chargers/CP-1'));
     await userEvent.click(screen.getByRole('button', { name: 'Password & boot policy' }));

@@ -17,12 +17,23 @@ const addresses: NetworkAddress[] = [
 ];
 
 const settings: BenchSettings = {
-  defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: true, unknownChargers: 'reject', ocppPort: 9000, retentionDays: null, allowBrowserOrigins: false, maxConnections: 10_000, maxConnectionsPerAddress: 200,
+  defaultBootStatus: 'Accepted',
+  heartbeatInterval: 300,
+  authorization: 'acceptAll',
+  callTimeout: 30,
+  requirePassword: true,
+  unknownChargers: 'reject',
+  ocppPort: 9000,
+  retentionDays: null,
+  allowBrowserOrigins: false,
+  maxConnections: 10_000,
+  maxConnectionsPerAddress: 200,
 };
 
 const wrongPassword = "Wrong password: the charger's AuthorizationKey does not match the password set for CP-7 on this bench (security profile 1). Set the same password on both";
 const wrongVersion = 'Wrong OCPP version: CP-2 offered subprotocol "ocpp2.0.1", but ChargeBench speaks OCPP 1.6J only (subprotocol "ocpp1.6"). Set the charger\'s OCPP version to 1.6 JSON (OCPP-J)';
-const unknown = 'Unknown charger: CP-X is not registered on this bench, and unknown chargers are refused. Register it (Chargers screen, Register charger; or POST /api/chargers), or let unknown chargers connect in Settings';
+const unknown =
+  'Unknown charger: CP-X is not registered on this bench, and unknown chargers are refused. Register it (Chargers screen, Register charger; or POST /api/chargers), or let unknown chargers connect in Settings';
 
 function attempt(id: number, over: Partial<ConnectionAttemptView>): ConnectionAttemptView {
   return { id, ts: new Date(Date.now() - id * 1000).toISOString(), chargerId: 'CP-7', remoteAddress: '::ffff:192.168.1.77', outcome: 'refused', reason: wrongPassword, ...over };
@@ -40,7 +51,12 @@ function client(): FakeClient {
 
 beforeEach(() => {
   localStorage.clear();
-  attempts = [attempt(3, {}), attempt(2, { chargerId: 'CP-2', reason: wrongVersion }), attempt(1, { chargerId: 'CP-X', reason: unknown }), attempt(4, { chargerId: 'CP-OK', outcome: 'accepted', reason: null })];
+  attempts = [
+    attempt(3, {}),
+    attempt(2, { chargerId: 'CP-2', reason: wrongVersion }),
+    attempt(1, { chargerId: 'CP-X', reason: unknown }),
+    attempt(4, { chargerId: 'CP-OK', outcome: 'accepted', reason: null }),
+  ];
   useBench.setState({ ...initialBenchState, link: 'open', loaded: true, status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], dataDir: '/data', face: 'serve' } }, true);
 });
 afterEach(cleanup);

@@ -14,7 +14,15 @@ afterEach(() => {
   useBench.setState(initialBenchState, true);
 });
 
-const healthy: BenchHealth = { ok: true, recording: 'ok', message: 'Recording normally in /data.', since: null, dataDir: '/data', notices: [], connections: { open: 1, refusedOverCap: 0, incompleteHandshakes: 0, cutOffUnread: 0, throttled: 0 } };
+const healthy: BenchHealth = {
+  ok: true,
+  recording: 'ok',
+  message: 'Recording normally in /data.',
+  since: null,
+  dataDir: '/data',
+  notices: [],
+  connections: { open: 1, refusedOverCap: 0, incompleteHandshakes: 0, cutOffUnread: 0, throttled: 0 },
+};
 const ts = '2026-12-01T10:00:00.000Z';
 
 describe('the health banner', () => {
@@ -23,7 +31,13 @@ describe('the health banner', () => {
     liveBench(client, { health: healthy });
     render(withBench(client, <HealthBanner />));
     expect(screen.queryByRole('alert')).toBeNull();
-    const full: BenchHealth = { ...healthy, ok: false, recording: 'diskFull', since: ts, message: 'No space left on the disk holding the data directory /data. ... Free disk space there (at least 100 MB)' };
+    const full: BenchHealth = {
+      ...healthy,
+      ok: false,
+      recording: 'diskFull',
+      since: ts,
+      message: 'No space left on the disk holding the data directory /data. ... Free disk space there (at least 100 MB)',
+    };
     act(() => client.emit([{ type: 'healthChanged', health: full, ts }]));
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('The bench cannot record: the disk is full');

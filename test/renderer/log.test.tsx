@@ -23,7 +23,12 @@ const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'cli
 const scrollTop = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop');
 const scrolled = new WeakMap<Element, number>();
 beforeEach(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get() { return (this as HTMLElement).dataset?.testid === 'log-rows' ? 640 : 0; } });
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
+    configurable: true,
+    get() {
+      return (this as HTMLElement).dataset?.testid === 'log-rows' ? 640 : 0;
+    },
+  });
   Object.defineProperty(Element.prototype, 'scrollTop', {
     configurable: true,
     get() {
@@ -52,13 +57,29 @@ function aLog(): MessageView[] {
     const ts = new Date(Date.UTC(2026, 2, 1, 8, 0, i)).toISOString();
     const call = action === 'Heartbeat' ? {} : { connectorId: 1, meterValue: [] };
     frames.push({ id: frames.length + 1, ts, chargerId, direction: 'in', kind: 'CALL', messageId: `m${i}`, action, raw: JSON.stringify([2, `m${i}`, action, call]), error: null });
-    frames.push({ id: frames.length + 1, ts, chargerId, direction: 'out', kind: 'CALLRESULT', messageId: `m${i}`, action, raw: JSON.stringify([3, `m${i}`, action === 'Heartbeat' ? { currentTime: ts } : {}]), error: null });
+    frames.push({
+      id: frames.length + 1,
+      ts,
+      chargerId,
+      direction: 'out',
+      kind: 'CALLRESULT',
+      messageId: `m${i}`,
+      action,
+      raw: JSON.stringify([3, `m${i}`, action === 'Heartbeat' ? { currentTime: ts } : {}]),
+      error: null,
+    });
   }
   return frames;
 }
 
 function matches(m: MessageView, f: MessageFilter): boolean {
-  return (!f.chargerId || m.chargerId === f.chargerId) && (!f.actions || f.actions.includes(m.action!)) && (!f.direction || m.direction === f.direction) && (!f.kinds || f.kinds.includes(m.kind)) && (!f.search || m.raw.includes(f.search));
+  return (
+    (!f.chargerId || m.chargerId === f.chargerId) &&
+    (!f.actions || f.actions.includes(m.action!)) &&
+    (!f.direction || m.direction === f.direction) &&
+    (!f.kinds || f.kinds.includes(m.kind)) &&
+    (!f.search || m.raw.includes(f.search))
+  );
 }
 
 function aBench(frames = aLog()) {
@@ -68,13 +89,19 @@ function aBench(frames = aLog()) {
       return { count: frames.filter((m) => m.id <= maxId && matches(m, filter)).length, capped: false, maxId };
     },
     'messages:page': ({ upToId, offset = 0, limit = 200, ...filter }) =>
-      frames.filter((m) => m.id <= (upToId ?? Infinity) && matches(m, filter)).reverse().slice(offset, offset + limit),
+      frames
+        .filter((m) => m.id <= (upToId ?? Infinity) && matches(m, filter))
+        .reverse()
+        .slice(offset, offset + limit),
   });
 }
 
 /** The filters of each view the log opened: its first page (asked for before it is pinned). */
 const filtersOf = (client: FakeClient) =>
-  client.callsOf('messages:page').filter((c) => c.upToId === undefined && c.limit === 100).map(({ offset: _o, limit: _l, ...filter }) => filter);
+  client
+    .callsOf('messages:page')
+    .filter((c) => c.upToId === undefined && c.limit === 100)
+    .map(({ offset: _o, limit: _l, ...filter }) => filter);
 const row = (index: number) => document.getElementById(`log-row-${index}`)!;
 
 describe('the message log', () => {
@@ -86,7 +113,9 @@ describe('the message log', () => {
     // The first page pins the view; the count and later pages keep to it.
     expect(client.callsOf('messages:page')[0]).toEqual({ offset: 0, limit: 100 });
     expect(client.callsOf('messages:count')).toEqual([{ filter: {}, upToId: 300, cap: 10_000 }]);
-    const cells = within(row(1)).getAllByRole('gridcell').map((c) => c.textContent);
+    const cells = within(row(1))
+      .getAllByRole('gridcell')
+      .map((c) => c.textContent);
     expect(cells).toEqual([expect.stringMatching(/^2026-03-01 \d\d:02:29\.000$/), 'CP-1', '', 'CALL', 'Heartbeat', 'm149', '{}']);
     expect(within(row(0)).getByRole('gridcell', { name: /currentTime/ })).toBeTruthy();
     expect(screen.getByRole('grid', { name: 'Frames' }).getAttribute('aria-rowcount')).toBe('301');
@@ -142,7 +171,7 @@ describe('the message log', () => {
     await waitFor(() => expect(filtersOf(client).at(-1)).toEqual({ chargerId: 'CP-2', search: 'm14' }));
   });
 
-  it("opens a frame in full beside the list, with its request, and copies it", async () => {
+  it('opens a frame in full beside the list, with its request, and copies it', async () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
     const client = aBench();
@@ -193,7 +222,17 @@ describe('the message log', () => {
     expect(filtersOf(client)).toEqual([{ chargerId: 'CP-1' }]);
     expect(client.callsOf('messages:count')).toEqual([{ filter: { chargerId: 'CP-1' }, upToId: 300, cap: 10_000 }]);
     await userEvent.click(screen.getByLabelText('Follow live'));
-    const late = (id: number, chargerId: string): MessageView => ({ id, ts: new Date().toISOString(), chargerId, direction: 'in', kind: 'CALL', messageId: `late${id}`, action: 'Heartbeat', raw: `[2,"late${id}","Heartbeat",{}]`, error: null });
+    const late = (id: number, chargerId: string): MessageView => ({
+      id,
+      ts: new Date().toISOString(),
+      chargerId,
+      direction: 'in',
+      kind: 'CALL',
+      messageId: `late${id}`,
+      action: 'Heartbeat',
+      raw: `[2,"late${id}","Heartbeat",{}]`,
+      error: null,
+    });
     frames.push(late(301, 'CP-1'), late(302, 'CP-2'), late(303, 'CP-1'));
     act(() => client.emit(frames.slice(300).map(({ id: _id, ...message }) => ({ type: 'frameLogged', message }))));
     await userEvent.click(await screen.findByRole('button', { name: '2 new frames — show' }));

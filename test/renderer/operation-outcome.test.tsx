@@ -13,8 +13,20 @@ import { fakeClient, withBench } from './fake-client';
 
 const ts = '2025-01-01T10:00:00Z';
 const charger: ChargerView = {
-  id: 'CP001', connected: true, firstSeen: ts, lastSeen: ts, lastHeartbeat: null, remoteAddress: '127.0.0.1', bootPolicy: null, registrationStatus: 'Accepted',
-  lastBoot: null, boot: null, firmwareStatus: null, diagnosticsStatus: null, hasPassword: false, registered: false,
+  id: 'CP001',
+  connected: true,
+  firstSeen: ts,
+  lastSeen: ts,
+  lastHeartbeat: null,
+  remoteAddress: '127.0.0.1',
+  bootPolicy: null,
+  registrationStatus: 'Accepted',
+  lastBoot: null,
+  boot: null,
+  firmwareStatus: null,
+  diagnosticsStatus: null,
+  hasPassword: false,
+  registered: false,
   connectors: [0, 1].map((connectorId) => ({ connectorId, status: 'Available' as const, errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts })),
 };
 
@@ -45,7 +57,10 @@ describe('a failed operation', () => {
   });
 
   it('does not claim nothing was sent when the bench could not be reached or failed', async () => {
-    for (const failure of [{ status: 0, message: 'The bench is not reachable: is `chargebench serve` still running?' }, { status: 500, message: 'Internal error: disk full' }]) {
+    for (const failure of [
+      { status: 0, message: 'The bench is not reachable: is `chargebench serve` still running?' },
+      { status: 500, message: 'Internal error: disk full' },
+    ]) {
       const alert = await sendFailing(failure);
       expect(alert.textContent).toContain('It is not known whether RemoteStartTransaction reached CP001');
       expect(alert.textContent).toContain(failure.message);

@@ -45,12 +45,17 @@ describe('operation meanings', () => {
   });
 
   it('reads answers without a status field', () => {
-    expect(explainResult('GetLocalListVersion', { outcome: 'completed', response: { listVersion: 7 } })).toMatchObject({ headline: 'Version 7', meaning: 'The local list on the charger is version 7.' });
+    expect(explainResult('GetLocalListVersion', { outcome: 'completed', response: { listVersion: 7 } })).toMatchObject({
+      headline: 'Version 7',
+      meaning: 'The local list on the charger is version 7.',
+    });
     expect(explainResult('GetLocalListVersion', { outcome: 'completed', response: { listVersion: -1 } }).headline).toBe('Local list not supported');
     expect(explainResult('GetDiagnostics', { outcome: 'completed', response: { fileName: 'diag.zip' } }).meaning).toContain('"diag.zip"');
     expect(explainResult('GetDiagnostics', { outcome: 'completed', response: {} }).headline).toBe('Nothing to upload');
     expect(explainResult('UpdateFirmware', { outcome: 'completed', response: {} }).tone).toBe('success');
-    expect(explainResult('GetConfiguration', { outcome: 'completed', response: { configurationKey: [{ key: 'A', readonly: true }], unknownKey: ['B'] } }).meaning).toBe('The charger reported 1 key(s); 1 key(s) it does not know.');
+    expect(explainResult('GetConfiguration', { outcome: 'completed', response: { configurationKey: [{ key: 'A', readonly: true }], unknownKey: ['B'] } }).meaning).toBe(
+      'The charger reported 1 key(s); 1 key(s) it does not know.',
+    );
   });
 
   it('puts timeout, offline, CALLERROR and an invalid answer in plain words', () => {
@@ -59,7 +64,11 @@ describe('operation meanings', () => {
     const err = explainResult('ReserveNow', { outcome: 'callError', error: { code: 'NotImplemented', description: 'no reservations', details: {} } });
     expect(err.headline).toBe('Error from the charger: NotImplemented');
     expect(err.meaning).toBe('The charger does not implement ReserveNow. It said: "no reservations".');
-    const bad = explainResult('Reset', { outcome: 'invalidResponse', response: { status: 'Maybe' }, error: { code: 'PropertyConstraintViolation', description: 'status: "Maybe" is not one of "Accepted", "Rejected"', details: {} } });
+    const bad = explainResult('Reset', {
+      outcome: 'invalidResponse',
+      response: { status: 'Maybe' },
+      error: { code: 'PropertyConstraintViolation', description: 'status: "Maybe" is not one of "Accepted", "Rejected"', details: {} },
+    });
     expect(bad.headline).toBe('Invalid answer');
     expect(bad.meaning).toMatch(/breaks the OCPP 1.6 schema for Reset/);
   });
@@ -70,12 +79,21 @@ describe('operation forms', () => {
     const r = checkPayload('RemoteStartTransaction', { idTag: 'X'.repeat(23), connectorId: numberOrText('1.5') });
     expect(r.ok).toBe(false);
     expect(r.errors).toEqual({ idTag: 'At most 20 characters (this one has 23)', connectorId: 'Enter a whole number' });
-    expect(checkPayload('ReserveNow', { connectorId: 1, idTag: 'A', reservationId: numberOrText('abc'), expiryDate: dateOrText('not a date') }).errors).toEqual({ reservationId: 'Enter a whole number', expiryDate: 'Enter a date and time' });
+    expect(checkPayload('ReserveNow', { connectorId: 1, idTag: 'A', reservationId: numberOrText('abc'), expiryDate: dateOrText('not a date') }).errors).toEqual({
+      reservationId: 'Enter a whole number',
+      expiryDate: 'Enter a date and time',
+    });
     expect(checkPayload('UpdateFirmware', { retrieveDate: new Date().toISOString() }).errors).toEqual({ location: 'Required' });
     expect(checkPayload('UpdateFirmware', { location: 'firmware.bin', retrieveDate: new Date().toISOString() }).errors.location).toMatch(/full URL/);
     const limit = checkPayload('SetChargingProfile', {
       connectorId: 0,
-      csChargingProfiles: { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16.05 }] } },
+      csChargingProfiles: {
+        chargingProfileId: 1,
+        stackLevel: 0,
+        chargingProfilePurpose: 'TxDefaultProfile',
+        chargingProfileKind: 'Relative',
+        chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16.05 }] },
+      },
     });
     expect(limit.errors).toEqual({ 'csChargingProfiles.chargingSchedule.chargingSchedulePeriod.0.limit': 'Use steps of 0.1' });
     expect(checkPayload('Reset', { type: 'Hard' })).toMatchObject({ ok: true, payload: { type: 'Hard' } });
@@ -91,14 +109,35 @@ describe('operation forms', () => {
 
 describe('what is running at a charger', () => {
   const tx = (id: number, connectorId: number, meterStart: number): TransactionView => ({
-    transactionId: id, chargerId: 'CP001', connectorId, idTag: `TAG${id}`, authStatus: 'Accepted', reservationId: null, meterStart, startTime: '2025-01-01T10:00:00Z',
-    meterStop: null, stopTime: null, stopReason: null, stopIdTag: null, energyWh: null, active: true,
+    transactionId: id,
+    chargerId: 'CP001',
+    connectorId,
+    idTag: `TAG${id}`,
+    authStatus: 'Accepted',
+    reservationId: null,
+    meterStart,
+    startTime: '2025-01-01T10:00:00Z',
+    meterStop: null,
+    stopTime: null,
+    stopReason: null,
+    stopIdTag: null,
+    energyWh: null,
+    active: true,
   });
 
   it('gives the energy so far from the latest meter reading minus meterStart', () => {
     const active = { 1: tx(1, 1, 1000), 2: tx(2, 2, 0) };
-    const meter = { 'CP001/1': [{ t: Date.parse('2025-01-01T10:01:00Z'), energyWh: 3000, transactionId: 1 }, { t: Date.parse('2025-01-01T10:02:00Z'), energyWh: 5200, transactionId: 1 }, { t: Date.parse('2025-01-01T10:03:00Z'), powerW: 7000, transactionId: 1 }] };
-    expect(runningTransactions(active, meter, 'CP001').map((t) => [t.transactionId, t.energyWh])).toEqual([[1, 4200], [2, null]]);
+    const meter = {
+      'CP001/1': [
+        { t: Date.parse('2025-01-01T10:01:00Z'), energyWh: 3000, transactionId: 1 },
+        { t: Date.parse('2025-01-01T10:02:00Z'), energyWh: 5200, transactionId: 1 },
+        { t: Date.parse('2025-01-01T10:03:00Z'), powerW: 7000, transactionId: 1 },
+      ],
+    };
+    expect(runningTransactions(active, meter, 'CP001').map((t) => [t.transactionId, t.energyWh])).toEqual([
+      [1, 4200],
+      [2, null],
+    ]);
     expect(runningTransactions(active, meter, 'CP001', 2).map((t) => t.transactionId)).toEqual([2]);
     expect(runningTransactions(active, meter, 'CP002')).toEqual([]);
   });
@@ -128,6 +167,15 @@ describe('firmware and diagnostics progress', () => {
   });
 
   it('draws a schedule as steps held to its end', () => {
-    expect(schedulePoints({ chargingRateUnit: 'A', duration: 7200, chargingSchedulePeriod: [{ startPeriod: 3600, limit: 8 }, { startPeriod: 0, limit: 16 }] })).toEqual({ x: [0, 3600, 7200], y: [16, 8, 8] });
+    expect(
+      schedulePoints({
+        chargingRateUnit: 'A',
+        duration: 7200,
+        chargingSchedulePeriod: [
+          { startPeriod: 3600, limit: 8 },
+          { startPeriod: 0, limit: 16 },
+        ],
+      }),
+    ).toEqual({ x: [0, 3600, 7200], y: [16, 8, 8] });
   });
 });

@@ -12,18 +12,49 @@ import type { ChargerView, ConnectorView, TransactionView } from '../../src/shar
 import { fakeClient, withBench } from './fake-client';
 
 const connector = (connectorId: number, status: ConnectorView['status'] = 'Available'): ConnectorView => ({
-  connectorId, status, errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: '2025-01-01T10:00:00Z',
+  connectorId,
+  status,
+  errorCode: 'NoError',
+  info: null,
+  vendorId: null,
+  vendorErrorCode: null,
+  timestamp: null,
+  updatedAt: '2025-01-01T10:00:00Z',
 });
 
 const charger = (id: string, connected = true, connectors = 2): ChargerView => ({
-  id, connected, firstSeen: '2025-01-01T09:00:00Z', lastSeen: '2025-01-01T10:00:00Z', lastHeartbeat: null, remoteAddress: '127.0.0.1', bootPolicy: null,
-  registrationStatus: 'Accepted', lastBoot: null, boot: null, firmwareStatus: null, diagnosticsStatus: null, hasPassword: false, registered: false,
+  id,
+  connected,
+  firstSeen: '2025-01-01T09:00:00Z',
+  lastSeen: '2025-01-01T10:00:00Z',
+  lastHeartbeat: null,
+  remoteAddress: '127.0.0.1',
+  bootPolicy: null,
+  registrationStatus: 'Accepted',
+  lastBoot: null,
+  boot: null,
+  firmwareStatus: null,
+  diagnosticsStatus: null,
+  hasPassword: false,
+  registered: false,
   connectors: [connector(0), ...Array.from({ length: connectors }, (_, i) => connector(i + 1, i === 1 ? 'Charging' : 'Available'))],
 });
 
 const transaction = (transactionId: number, chargerId: string, connectorId: number, idTag: string, meterStart: number): TransactionView => ({
-  transactionId, chargerId, connectorId, idTag, authStatus: 'Accepted', reservationId: null, meterStart, startTime: new Date(Date.now() - 600_000).toISOString(),
-  meterStop: null, stopTime: null, stopReason: null, stopIdTag: null, energyWh: null, active: true,
+  transactionId,
+  chargerId,
+  connectorId,
+  idTag,
+  authStatus: 'Accepted',
+  reservationId: null,
+  meterStart,
+  startTime: new Date(Date.now() - 600_000).toISOString(),
+  meterStop: null,
+  stopTime: null,
+  stopReason: null,
+  stopIdTag: null,
+  energyWh: null,
+  active: true,
 });
 
 beforeEach(() => {
@@ -87,7 +118,20 @@ describe('what is running', () => {
   it("reads the energy from the bench's record when no live reading arrived since the UI connected", async () => {
     const user = userEvent.setup();
     useBench.setState((s) => ({ activeTransactions: { ...s.activeTransactions, 18: transaction(18, 'CP001', 1, 'TAG-BOB', 2000) } }));
-    const value = (v: string, timestamp: string) => ({ id: 1, chargerId: 'CP001', connectorId: 1, transactionId: 18, timestamp, value: v, measurand: 'Energy.Active.Import.Register', phase: null, unit: 'Wh', context: 'Sample.Periodic', location: null, format: 'Raw' });
+    const value = (v: string, timestamp: string) => ({
+      id: 1,
+      chargerId: 'CP001',
+      connectorId: 1,
+      transactionId: 18,
+      timestamp,
+      value: v,
+      measurand: 'Energy.Active.Import.Register',
+      phase: null,
+      unit: 'Wh',
+      context: 'Sample.Periodic',
+      location: null,
+      format: 'Raw',
+    });
     const client = fakeClient({ 'chargers:meterValues': () => [value('3500', '2025-01-01T10:02:00Z'), value('2500', '2025-01-01T10:01:00Z')] });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
     await user.click(screen.getByRole('button', { name: 'Unlock connector 1…' }));
@@ -154,7 +198,13 @@ describe('configuration', () => {
     const client = fakeClient({
       'chargers:operate': ({ action }) =>
         action === 'GetConfiguration'
-          ? completed({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }, { key: 'NumberOfConnectors', readonly: true, value: '2' }], unknownKey: [] })
+          ? completed({
+              configurationKey: [
+                { key: 'HeartbeatInterval', readonly: false, value: '300' },
+                { key: 'NumberOfConnectors', readonly: true, value: '2' },
+              ],
+              unknownKey: [],
+            })
           : completed({ status: 'RebootRequired' }),
     });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="GetConfiguration" />));
@@ -311,6 +361,11 @@ describe('multi-send', () => {
     await user.click(screen.getByRole('button', { name: 'Review…' }));
     await user.click(screen.getByRole('button', { name: 'Hard reset 2 chargers and end 1 transaction' }));
     await screen.findByText('All 2 chargers answered.');
-    expect(client.callsOf('chargers:operate').map((c) => c.chargerId).sort()).toEqual(['CP001', 'CP002']);
+    expect(
+      client
+        .callsOf('chargers:operate')
+        .map((c) => c.chargerId)
+        .sort(),
+    ).toEqual(['CP001', 'CP002']);
   });
 });

@@ -13,7 +13,17 @@ import { parseIdTagLines } from '../../src/renderer/src/features/id-tags/IdTagLi
 import type { BenchSettings, IdTagEntry } from '../../src/shared/api/views';
 
 const defaults: BenchSettings = {
-  defaultBootStatus: 'Accepted', heartbeatInterval: 300, authorization: 'acceptAll', callTimeout: 30, requirePassword: false, unknownChargers: 'accept', ocppPort: 9000, retentionDays: null, allowBrowserOrigins: false, maxConnections: 10_000, maxConnectionsPerAddress: 200,
+  defaultBootStatus: 'Accepted',
+  heartbeatInterval: 300,
+  authorization: 'acceptAll',
+  callTimeout: 30,
+  requirePassword: false,
+  unknownChargers: 'accept',
+  ocppPort: 9000,
+  retentionDays: null,
+  allowBrowserOrigins: false,
+  maxConnections: 10_000,
+  maxConnectionsPerAddress: 200,
 };
 
 let saved: BenchSettings;
@@ -40,14 +50,17 @@ function client(over: Parameters<typeof fakeClient>[0] = {}): FakeClient {
 beforeEach(() => {
   saved = { ...defaults };
   tags = [];
-  useBench.setState({ ...initialBenchState, link: 'open', loaded: true, status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], dataDir: '/var/lib/chargebench', face: 'serve' } }, true);
+  useBench.setState(
+    { ...initialBenchState, link: 'open', loaded: true, status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], dataDir: '/var/lib/chargebench', face: 'serve' } },
+    true,
+  );
 });
 afterEach(cleanup);
 
 const save = () => screen.getByRole('button', { name: 'Save' });
 
 describe('Settings screen', () => {
-  it('shows a bad heartbeat interval\'s message on the field and sends nothing', async () => {
+  it("shows a bad heartbeat interval's message on the field and sends nothing", async () => {
     const c = client();
     render(withBench(c, <SettingsScreen />));
     const heartbeat = await screen.findByLabelText('Heartbeat interval');
@@ -165,7 +178,7 @@ describe('Settings screen', () => {
     expect(c.callsOf('settings:update')).toEqual([{ heartbeatInterval: 60 }]);
   });
 
-  it('puts the bench\'s refusal on the field it names, and Discard brings back what is saved', async () => {
+  it("puts the bench's refusal on the field it names, and Discard brings back what is saved", async () => {
     const c = client({
       'settings:update': () => {
         throw new CallFailure({ status: 400, message: 'Invalid settings:update argument field "callTimeout": must be at most 3600 seconds (one hour)', field: 'callTimeout' });

@@ -6,15 +6,40 @@ import type { BenchEvent, ChargerView, TransactionView } from '../../src/shared/
 import { fakeClient } from './fake-client';
 
 const ts = '2026-11-21T10:00:00.000Z';
-const tx: TransactionView = { transactionId: 7, chargerId: 'CP1', connectorId: 1, idTag: 'TAG1', authStatus: 'Accepted', reservationId: null, meterStart: 100, startTime: ts, meterStop: null, stopTime: null, stopReason: null, stopIdTag: null, energyWh: null, active: true };
+const tx: TransactionView = {
+  transactionId: 7,
+  chargerId: 'CP1',
+  connectorId: 1,
+  idTag: 'TAG1',
+  authStatus: 'Accepted',
+  reservationId: null,
+  meterStart: 100,
+  startTime: ts,
+  meterStop: null,
+  stopTime: null,
+  stopReason: null,
+  stopIdTag: null,
+  energyWh: null,
+  active: true,
+};
 
 describe('bench store', () => {
   it('shows an unknown charger as it connects, boots and reports its connectors', () => {
     const events: BenchEvent[] = [
       { type: 'chargerConnected', chargerId: 'CP1', remoteAddress: '10.0.0.5', ts },
       { type: 'bootNotification', chargerId: 'CP1', boot: { chargePointVendor: 'ACME', chargePointModel: 'Wall' }, status: 'Accepted', ts },
-      { type: 'statusChanged', chargerId: 'CP1', connector: { connectorId: 2, status: 'Available', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts }, ts },
-      { type: 'statusChanged', chargerId: 'CP1', connector: { connectorId: 1, status: 'Faulted', errorCode: 'GroundFailure', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts }, ts },
+      {
+        type: 'statusChanged',
+        chargerId: 'CP1',
+        connector: { connectorId: 2, status: 'Available', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts },
+        ts,
+      },
+      {
+        type: 'statusChanged',
+        chargerId: 'CP1',
+        connector: { connectorId: 1, status: 'Faulted', errorCode: 'GroundFailure', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts },
+        ts,
+      },
     ];
     const s = reduceEvents(initialBenchState, events);
     expect(s.chargers.CP1.connected).toBe(true);
@@ -29,9 +54,28 @@ describe('bench store', () => {
   it('keeps running transactions and meter samples (kW and per-phase values read as W)', () => {
     let s = reduceEvents(initialBenchState, [{ type: 'transactionStarted', transaction: tx, ts }]);
     expect(s.activeTransactions[7].idTag).toBe('TAG1');
-    const mv = (t: string, value: string, measurand: string, unit: string, phase: string | null = null) => ({ chargerId: 'CP1', connectorId: 1, transactionId: 7, timestamp: t, value, measurand, phase, unit, context: 'Sample.Periodic', location: null, format: 'Raw' });
+    const mv = (t: string, value: string, measurand: string, unit: string, phase: string | null = null) => ({
+      chargerId: 'CP1',
+      connectorId: 1,
+      transactionId: 7,
+      timestamp: t,
+      value,
+      measurand,
+      phase,
+      unit,
+      context: 'Sample.Periodic',
+      location: null,
+      format: 'Raw',
+    });
     s = reduceEvents(s, [
-      { type: 'meterValues', chargerId: 'CP1', connectorId: 1, transactionId: 7, ts, values: [mv('2026-11-21T10:00:10.000Z', '7.4', 'Power.Active.Import', 'kW'), mv('2026-11-21T10:00:10.000Z', '1.5', 'Energy.Active.Import.Register', 'kWh')] },
+      {
+        type: 'meterValues',
+        chargerId: 'CP1',
+        connectorId: 1,
+        transactionId: 7,
+        ts,
+        values: [mv('2026-11-21T10:00:10.000Z', '7.4', 'Power.Active.Import', 'kW'), mv('2026-11-21T10:00:10.000Z', '1.5', 'Energy.Active.Import.Register', 'kWh')],
+      },
       { type: 'meterValues', chargerId: 'CP1', connectorId: 1, transactionId: 7, ts, values: ['L1', 'L2', 'L3'].map((p) => mv('2026-11-21T10:00:20.000Z', '3000', 'Power.Active.Import', 'W', p)) },
     ]);
     expect(s.meter[meterKey('CP1', 1)]).toEqual([
@@ -51,8 +95,22 @@ describe('bench store', () => {
 });
 
 const charger = (id: string, patch: Partial<ChargerView> = {}): ChargerView => ({
-  id, connected: false, firstSeen: ts, lastSeen: ts, lastHeartbeat: null, remoteAddress: null, bootPolicy: null, registrationStatus: 'Accepted',
-  lastBoot: null, boot: null, firmwareStatus: null, diagnosticsStatus: null, hasPassword: false, registered: false, connectors: [], ...patch,
+  id,
+  connected: false,
+  firstSeen: ts,
+  lastSeen: ts,
+  lastHeartbeat: null,
+  remoteAddress: null,
+  bootPolicy: null,
+  registrationStatus: 'Accepted',
+  lastBoot: null,
+  boot: null,
+  firmwareStatus: null,
+  diagnosticsStatus: null,
+  hasPassword: false,
+  registered: false,
+  connectors: [],
+  ...patch,
 });
 
 function deferred<T>() {
@@ -92,7 +150,9 @@ describe('bench store against a live bench', () => {
   });
 
   it('refreshing the chargers list takes only what events do not carry, adds new chargers and drops deleted ones', async () => {
-    const online = reduceEvents({ ...initialBenchState, chargers: { CP1: charger('CP1'), GONE: charger('GONE') } }, [{ type: 'chargerConnected', chargerId: 'CP1', remoteAddress: '10.0.0.5', ts: later }]).chargers;
+    const online = reduceEvents({ ...initialBenchState, chargers: { CP1: charger('CP1'), GONE: charger('GONE') } }, [
+      { type: 'chargerConnected', chargerId: 'CP1', remoteAddress: '10.0.0.5', ts: later },
+    ]).chargers;
     useBench.setState({ chargers: online });
     // The list was read just before CP1's connection was pushed: it still says offline.
     const client = fakeClient({ 'chargers:list': () => [charger('CP1', { lastHeartbeat: later, registered: true }), charger('CP2')] });

@@ -61,7 +61,18 @@ afterEach(() => {
 describe('transactions list', () => {
   it('lists the sessions from transactions:list, filters them and refetches as sessions start', async () => {
     const finished = aTransaction();
-    const running = aTransaction({ transactionId: 13, chargerId: 'CP-2', connectorId: 1, idTag: 'TAG-B', meterStart: 0, meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    const running = aTransaction({
+      transactionId: 13,
+      chargerId: 'CP-2',
+      connectorId: 1,
+      idTag: 'TAG-B',
+      meterStart: 0,
+      meterStop: null,
+      stopTime: null,
+      stopReason: null,
+      energyWh: null,
+      active: true,
+    });
     const client = fakeClient({ 'transactions:list': ({ active }) => [running, finished].filter((t) => active === undefined || t.active === active) });
     off = liveBench(client);
     render(withBench(client, screens, '/transactions'));

@@ -14,7 +14,20 @@ import { fakeClient, withBench, type Handlers } from './fake-client';
 const ts = '2026-11-21T10:00:00.000Z';
 
 function aConnector(connectorId: number, over: Partial<VirtualConnectorView> = {}): VirtualConnectorView {
-  return { connectorId, status: 'Available', errorCode: 'NoError', plugged: false, evSuspended: false, authorizedIdTag: null, transaction: null, reservation: null, meterWh: 0, powerW: 0, availability: 'Operative', ...over };
+  return {
+    connectorId,
+    status: 'Available',
+    errorCode: 'NoError',
+    plugged: false,
+    evSuspended: false,
+    authorizedIdTag: null,
+    transaction: null,
+    reservation: null,
+    meterWh: 0,
+    powerW: 0,
+    availability: 'Operative',
+    ...over,
+  };
 }
 
 function aVirtualCharger(id = 'VCP1', over: Partial<VirtualChargerView> = {}): VirtualChargerView {
@@ -120,7 +133,11 @@ describe('virtual chargers screen', () => {
     expect(await within(dialog).findByText('Vendor must not be reserved')).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Create' }));
     expect(await within(dialog).findByText('A virtual charger "VCP001" already exists')).toBeTruthy();
-    expect(within(dialog).getByLabelText(/Charger id/).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(dialog)
+        .getByLabelText(/Charger id/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
     expect(client.callsOf('virtualChargers:create')).toHaveLength(2);
   });
 
@@ -175,7 +192,10 @@ describe('virtual chargers screen', () => {
     expect(c1.getByText('Available')).toBeTruthy();
 
     const charging = aVirtualCharger('VCP1', {
-      connectors: [aConnector(1, { plugged: true, status: 'Charging', transaction: { transactionId: 42, idTag: 'TAG001', startedAt: ts, energyWh: 1500 }, meterWh: 1500, powerW: 7400 }), aConnector(2)],
+      connectors: [
+        aConnector(1, { plugged: true, status: 'Charging', transaction: { transactionId: 42, idTag: 'TAG001', startedAt: ts, energyWh: 1500 }, meterWh: 1500, powerW: 7400 }),
+        aConnector(2),
+      ],
     });
     act(() => client.emit([{ type: 'virtualChargerChanged', charger: charging, ts }]));
     expect(c1.getByText('Charging', { selector: '.MuiChip-label' })).toBeTruthy();

@@ -220,7 +220,8 @@ export class ApiServer {
     }
     for (const [name, value] of query) {
       const to = r.query?.[name];
-      if (to === undefined) throw new BenchError(400, `Unknown query field "${name}"${r.query ? ` (this endpoint takes ${Object.keys(r.query).join(', ')})` : ' (this endpoint takes none)'}`, { field: name });
+      if (to === undefined)
+        throw new BenchError(400, `Unknown query field "${name}"${r.query ? ` (this endpoint takes ${Object.keys(r.query).join(', ')})` : ' (this endpoint takes none)'}`, { field: name });
       const [field, type] = typeof to === 'string' ? [name, to] : to;
       args[field] = typed(value, type, name);
     }
@@ -299,7 +300,7 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
 }
 
-const hostError = 'This is the bench\'s local API: it answers only requests addressed to 127.0.0.1, localhost or [::1] with its port (another Host header is refused, against DNS rebinding)';
+const hostError = "This is the bench's local API: it answers only requests addressed to 127.0.0.1, localhost or [::1] with its port (another Host header is refused, against DNS rebinding)";
 
 function sameSecret(given: string, expected: Buffer): boolean {
   const buf = Buffer.from(given);

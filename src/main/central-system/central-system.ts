@@ -151,7 +151,8 @@ export class CentralSystem {
   /** Forgets a charger that is not connected (its logs stay). Throws 404 if unknown, 409 if connected. */
   async deleteCharger(chargerId: string): Promise<void> {
     this.registry.mustKnow(chargerId);
-    if (this.sessions.has(chargerId)) throw new BenchError(409, `Charger ${chargerId} is connected; disconnect it first (POST /api/chargers/${encodeURIComponent(chargerId)}/disconnect), or it would just come back`);
+    if (this.sessions.has(chargerId))
+      throw new BenchError(409, `Charger ${chargerId} is connected; disconnect it first (POST /api/chargers/${encodeURIComponent(chargerId)}/disconnect), or it would just come back`);
     await this.registry.delete(chargerId);
   }
 

@@ -59,7 +59,9 @@ export class OcppServer {
       this.handshaken.add(req.socket);
       req.socket.setTimeout(0);
       if (this.options.httpHandler?.(req, res)) return;
-      res.writeHead(426, { 'Content-Type': 'text/plain' }).end("This is ChargeBench's OCPP 1.6J central system: connect with a WebSocket to ws://<host>:<port>/ocpp/<chargePointId> offering subprotocol ocpp1.6.\n");
+      res
+        .writeHead(426, { 'Content-Type': 'text/plain' })
+        .end("This is ChargeBench's OCPP 1.6J central system: connect with a WebSocket to ws://<host>:<port>/ocpp/<chargePointId> offering subprotocol ocpp1.6.\n");
     });
     const wss = new WebSocketServer({
       noServer: true,
@@ -116,7 +118,10 @@ export class OcppServer {
     if (this.sockets.size >= s.maxConnections || (!fromHere && (this.perAddress.get(address) ?? 0) >= s.maxConnectionsPerAddress)) {
       this.stats.refusedOverCap++;
       socket.destroy();
-      const which = this.sockets.size >= s.maxConnections ? `the bench holds its maximum of ${s.maxConnections} connections` : `${address} already holds ${s.maxConnectionsPerAddress} connections, the most one address may`;
+      const which =
+        this.sockets.size >= s.maxConnections
+          ? `the bench holds its maximum of ${s.maxConnections} connections`
+          : `${address} already holds ${s.maxConnectionsPerAddress} connections, the most one address may`;
       this.refusals.note(address, 'overCap', `Connection refused: ${which} (Settings: connection limits)`);
       return;
     }
@@ -143,8 +148,12 @@ export class OcppServer {
       this.hooks.refused(decision.chargerId, req.socket.remoteAddress ?? null, decision.reason);
       const status = decision.status;
       const body = `${decision.reason}\n`;
-      const extra = Object.entries(decision.headers ?? {}).map(([k, v]) => `${k}: ${v}\r\n`).join('');
-      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}\r\n${extra}Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      const extra = Object.entries(decision.headers ?? {})
+        .map(([k, v]) => `${k}: ${v}\r\n`)
+        .join('');
+      socket.end(
+        `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Refused'}\r\n${extra}Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => this.hooks.accepted(ws, req, decision));

@@ -92,7 +92,14 @@ export class ChargerSession {
       if (e.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
         const limit = ctx.maxPayload;
         this.closeCause = `Connection closed (1009, frame too big): the charger sent a frame larger than the ${Math.round(limit / 1024 / 1024)} MiB the bench accepts`;
-        this.log({ direction: 'in', kind: 'INVALID', messageId: null, action: null, raw: '', error: `FormationViolation: a frame larger than ${limit} bytes arrived (not kept); the connection was closed with 1009` });
+        this.log({
+          direction: 'in',
+          kind: 'INVALID',
+          messageId: null,
+          action: null,
+          raw: '',
+          error: `FormationViolation: a frame larger than ${limit} bytes arrived (not kept); the connection was closed with 1009`,
+        });
       }
     });
   }
@@ -102,7 +109,11 @@ export class ChargerSession {
     const ts = isoTime(this.ctx.clock);
     const raw = redactFrameText(rec.raw);
     this.ctx.record.logFrame(this.chargerId, raw === rec.raw ? rec : { ...rec, raw }, ts);
-    if (this.ctx.bus.hasListeners) this.ctx.bus.publish({ type: 'frameLogged', message: { ts, chargerId: this.chargerId, direction: rec.direction, kind: rec.kind, messageId: rec.messageId, action: rec.action, raw, error: rec.error } });
+    if (this.ctx.bus.hasListeners)
+      this.ctx.bus.publish({
+        type: 'frameLogged',
+        message: { ts, chargerId: this.chargerId, direction: rec.direction, kind: rec.kind, messageId: rec.messageId, action: rec.action, raw, error: rec.error },
+      });
   }
 
   private send(text: string): void {

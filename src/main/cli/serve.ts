@@ -30,66 +30,69 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--unknown-chargers <policy>', 'accept: any identity may connect; reject: only chargers registered on the bench (saved)').choices(['accept', 'reject']))
     .option('--quiet', 'do not print connections and status changes')
     .action(async (opts) => {
-    const dataDir = resolve(opts.dataDir);
-    const token = opts.apiToken ?? randomBytes(18).toString('base64url');
-    let bench: Bench;
-    try {
-      bench = await Bench.start({ dataDir, host: opts.host, port: opts.port, face: 'chargebench serve' });
-    } catch (e) {
-      console.error(`chargebench: ${(e as Error).message}`);
-      process.exit(1);
-    }
-    const patch: Partial<BenchSettings> = {};
-    if (opts.bootStatus) patch.defaultBootStatus = opts.bootStatus;
-    if (opts.heartbeatInterval) patch.heartbeatInterval = opts.heartbeatInterval;
-    if (opts.auth) patch.authorization = opts.auth === 'local-list' ? 'localList' : 'acceptAll';
-    if (opts.callTimeout) patch.callTimeout = opts.callTimeout;
-    // undefined unless given: commander leaves the default alone when both --x and --no-x are defined.
-    if (opts.requirePassword !== undefined) patch.requirePassword = opts.requirePassword;
-    if (opts.unknownChargers) patch.unknownChargers = opts.unknownChargers;
-    if (Object.keys(patch).length) await bench.settings.update(patch);
-    const uiDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
-    const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir });
-    try {
-      await api.start();
-    } catch (e) {
-      console.error(`chargebench: ${(e as Error).message}`);
-      await bench.stop();
-      process.exit(1);
-    }
-    const cs = bench.centralSystem.address();
-    const apiAddr = api.address();
-    const s = bench.settings.get();
-    const uiBuilt = existsSync(join(uiDir, 'index.html'));
-    console.log(`ChargeBench ${version}: OCPP 1.6J central system`);
-    if (uiBuilt) console.log(`  Open the bench UI    http://127.0.0.1:${apiAddr.port}/?token=${token}`);
-    else console.log('  Bench UI             not built yet: run `npm run build` (the API works meanwhile)');
-    for (const a of reachableAddresses(cs)) console.log(`  Chargers connect to  ${a.url}<chargePointId>`);
-    console.log(`  Automation API       http://127.0.0.1:${apiAddr.port}/api/`);
-    console.log(`  API token            ${token}`);
-    console.log(`  Record               ${join(dataDir, 'chargebench.sqlite')}`);
-    console.log(`  Boot answer ${s.defaultBootStatus}, heartbeat ${s.heartbeatInterval} s, idTags ${s.authorization === 'acceptAll' ? 'accept all' : 'local list only'}, call timeout ${s.callTimeout} s, passwords ${s.requirePassword ? 'required' : 'checked where set'}, unknown chargers ${s.unknownChargers === 'accept' ? 'accepted' : 'refused'}`);
-    const virtual = bench.virtualChargers.list();
-    if (virtual.length) console.log(`  Virtual chargers     ${virtual.map((v) => `${v.id}${v.running ? '' : ' (stopped)'}`).join(', ')}`);
-    console.log('Press Ctrl+C to stop.');
-    const health = bench.health();
-    if (!health.ok) console.log(`  ALARM                ${health.message}`);
-    if (!opts.quiet) bench.bus.subscribe((e) => {
-      const line = describeEvent(e);
-      if (line) console.log(`${new Date().toLocaleTimeString()}  ${printable(line)}`);
-    });
+      const dataDir = resolve(opts.dataDir);
+      const token = opts.apiToken ?? randomBytes(18).toString('base64url');
+      let bench: Bench;
+      try {
+        bench = await Bench.start({ dataDir, host: opts.host, port: opts.port, face: 'chargebench serve' });
+      } catch (e) {
+        console.error(`chargebench: ${(e as Error).message}`);
+        process.exit(1);
+      }
+      const patch: Partial<BenchSettings> = {};
+      if (opts.bootStatus) patch.defaultBootStatus = opts.bootStatus;
+      if (opts.heartbeatInterval) patch.heartbeatInterval = opts.heartbeatInterval;
+      if (opts.auth) patch.authorization = opts.auth === 'local-list' ? 'localList' : 'acceptAll';
+      if (opts.callTimeout) patch.callTimeout = opts.callTimeout;
+      // undefined unless given: commander leaves the default alone when both --x and --no-x are defined.
+      if (opts.requirePassword !== undefined) patch.requirePassword = opts.requirePassword;
+      if (opts.unknownChargers) patch.unknownChargers = opts.unknownChargers;
+      if (Object.keys(patch).length) await bench.settings.update(patch);
+      const uiDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+      const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir });
+      try {
+        await api.start();
+      } catch (e) {
+        console.error(`chargebench: ${(e as Error).message}`);
+        await bench.stop();
+        process.exit(1);
+      }
+      const cs = bench.centralSystem.address();
+      const apiAddr = api.address();
+      const s = bench.settings.get();
+      const uiBuilt = existsSync(join(uiDir, 'index.html'));
+      console.log(`ChargeBench ${version}: OCPP 1.6J central system`);
+      if (uiBuilt) console.log(`  Open the bench UI    http://127.0.0.1:${apiAddr.port}/?token=${token}`);
+      else console.log('  Bench UI             not built yet: run `npm run build` (the API works meanwhile)');
+      for (const a of reachableAddresses(cs)) console.log(`  Chargers connect to  ${a.url}<chargePointId>`);
+      console.log(`  Automation API       http://127.0.0.1:${apiAddr.port}/api/`);
+      console.log(`  API token            ${token}`);
+      console.log(`  Record               ${join(dataDir, 'chargebench.sqlite')}`);
+      console.log(
+        `  Boot answer ${s.defaultBootStatus}, heartbeat ${s.heartbeatInterval} s, idTags ${s.authorization === 'acceptAll' ? 'accept all' : 'local list only'}, call timeout ${s.callTimeout} s, passwords ${s.requirePassword ? 'required' : 'checked where set'}, unknown chargers ${s.unknownChargers === 'accept' ? 'accepted' : 'refused'}`,
+      );
+      const virtual = bench.virtualChargers.list();
+      if (virtual.length) console.log(`  Virtual chargers     ${virtual.map((v) => `${v.id}${v.running ? '' : ' (stopped)'}`).join(', ')}`);
+      console.log('Press Ctrl+C to stop.');
+      const health = bench.health();
+      if (!health.ok) console.log(`  ALARM                ${health.message}`);
+      if (!opts.quiet)
+        bench.bus.subscribe((e) => {
+          const line = describeEvent(e);
+          if (line) console.log(`${new Date().toLocaleTimeString()}  ${printable(line)}`);
+        });
 
-    let stopping = false;
-    const stop = async () => {
-      if (stopping) return;
-      stopping = true;
-      await api.stop();
-      await bench.stop();
-      process.exit(0);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
+      let stopping = false;
+      const stop = async () => {
+        if (stopping) return;
+        stopping = true;
+        await api.stop();
+        await bench.stop();
+        process.exit(0);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
 }
 
 /** One line for the console per event worth printing (escaped by the caller: it may hold a charger's text). */
@@ -115,4 +118,3 @@ function describeEvent(e: BenchEvent): string | null {
       return null;
   }
 }
-

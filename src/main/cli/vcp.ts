@@ -11,7 +11,6 @@ import { BenchError } from '../errors';
 import { faultPatch } from '../virtual-cp/faults';
 import { commandLine, commandUsage, performPhysicalAction } from '../virtual-cp/physical-actions';
 
-
 /** CP001 with --count 3 gives CP001, CP002, CP003; an id without digits gets them appended. */
 export function fleetIds(base: string, count: number): string[] {
   if (count === 1) return [base];
@@ -91,7 +90,15 @@ export function registerVcpCommand(program: Command): void {
       const ids = fleetIds(opts.id, opts.count);
       const definitions = [];
       for (const id of ids) {
-        const def = VirtualChargerDefinition.safeParse({ id, connectors: opts.connectors, password: opts.password, vendor: opts.vendor, model: opts.model, firmwareVersion: opts.firmware, maxPowerW: opts.maxPower });
+        const def = VirtualChargerDefinition.safeParse({
+          id,
+          connectors: opts.connectors,
+          password: opts.password,
+          vendor: opts.vendor,
+          model: opts.model,
+          firmwareVersion: opts.firmware,
+          maxPowerW: opts.maxPower,
+        });
         if (!def.success) {
           const issue = def.error.issues[0];
           const field = { id: '--id', password: '--password', vendor: '--vendor', model: '--model', firmwareVersion: '--firmware' }[String(issue.path[0])] ?? String(issue.path[0]);
@@ -117,7 +124,9 @@ export function registerVcpCommand(program: Command): void {
             onCallDone: fleet ? (_a, ms) => latencies.push(ms) : undefined,
           }),
       );
-      console.log(`ChargeBench virtual charge point${fleet ? `s ${ids[0]}..${ids[ids.length - 1]} (${ids.length})` : ` ${ids[0]}`}, ${opts.connectors} connector(s), to ${opts.url}${opts.password ? ' with Basic auth' : ''}`);
+      console.log(
+        `ChargeBench virtual charge point${fleet ? `s ${ids[0]}..${ids[ids.length - 1]} (${ids.length})` : ` ${ids[0]}`}, ${opts.connectors} connector(s), to ${opts.url}${opts.password ? ' with Basic auth' : ''}`,
+      );
 
       let stopping = false;
       const stop = async () => {
@@ -167,7 +176,9 @@ export function registerVcpCommand(program: Command): void {
         const sorted = latencies.splice(0).sort((a, b) => a - b);
         const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] : 0;
         const errors = new Set(views.map((v) => v.lastError).filter(Boolean));
-        console.log(`${new Date().toISOString().slice(11, 19)}  started ${next}/${chargers.length}, connected ${connected}, accepted ${accepted}, ${Math.round(rate)} frames/s, p99 ${p99.toFixed(1)} ms${errors.size ? `; e.g. ${[...errors][0]}` : ''}`);
+        console.log(
+          `${new Date().toISOString().slice(11, 19)}  started ${next}/${chargers.length}, connected ${connected}, accepted ${accepted}, ${Math.round(rate)} frames/s, p99 ${p99.toFixed(1)} ms${errors.size ? `; e.g. ${[...errors][0]}` : ''}`,
+        );
       }, 5000);
     });
 }
@@ -190,7 +201,10 @@ async function runCommand(vcp: VirtualChargePoint, line: string, quit: () => Pro
       case 'status': {
         const v = vcp.view();
         console.log(`${v.id}: ${v.connection}, registration ${v.registration ?? '-'}, firmware ${v.firmwareVersion}, ${v.queuedMessages} queued`);
-        for (const c of v.connectors) console.log(`  connector ${c.connectorId}: ${c.status}${c.errorCode !== 'NoError' ? ` (${c.errorCode})` : ''}${c.plugged ? ', plugged' : ''}${c.transaction ? `, transaction ${c.transaction.transactionId ?? '(pending)'} for ${c.transaction.idTag}, ${c.transaction.energyWh} Wh` : ''}, ${c.powerW} W, meter ${c.meterWh} Wh`);
+        for (const c of v.connectors)
+          console.log(
+            `  connector ${c.connectorId}: ${c.status}${c.errorCode !== 'NoError' ? ` (${c.errorCode})` : ''}${c.plugged ? ', plugged' : ''}${c.transaction ? `, transaction ${c.transaction.transactionId ?? '(pending)'} for ${c.transaction.idTag}, ${c.transaction.energyWh} Wh` : ''}, ${c.powerW} W, meter ${c.meterWh} Wh`,
+          );
         const on = activeFaults(v.faults);
         if (on.length) console.log(`  fault switches on: ${on.join(', ')}`);
         return;

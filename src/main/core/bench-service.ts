@@ -90,7 +90,8 @@ export class BenchService {
         this.charger(id);
         return { disconnected: cs.disconnect(id) };
       },
-      'chargers:operate': ({ chargerId, action, payload, timeoutSeconds }) => operations.operate(chargerId, action, payload ?? {}, { timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000 }),
+      'chargers:operate': ({ chargerId, action, payload, timeoutSeconds }) =>
+        operations.operate(chargerId, action, payload ?? {}, { timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000 }),
       'chargers:meterValues': ({ chargerId, ...q }) => {
         this.charger(chargerId);
         return record.meterValues.of({ chargerId, ...q });

@@ -102,7 +102,10 @@ export class Bench {
     for (const notice of record.notices) alarm(`chargebench: at start: ${notice}`);
     record.writer.onProblem = (problem, recovered) => {
       if (problem) alarm(`chargebench: ALARM: ${recordProblemText(problem, options.dataDir)}`);
-      else alarm(`chargebench: recording again in ${options.dataDir}: the trouble is over${recovered?.droppedWrites ? ` (${recovered.droppedWrites} records of calls refused meanwhile could not be kept)` : ''}.`);
+      else
+        alarm(
+          `chargebench: recording again in ${options.dataDir}: the trouble is over${recovered?.droppedWrites ? ` (${recovered.droppedWrites} records of calls refused meanwhile could not be kept)` : ''}.`,
+        );
       bus.publish({ type: 'healthChanged', health: bench.health(), ts: new Date(clock.now()).toISOString() });
     };
     void bench.prune();

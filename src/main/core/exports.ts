@@ -36,7 +36,18 @@ export function csvRow(m: MessageView): string {
 
 /** A frame as exported to JSON: the log's view of it with its payload read. */
 export function jsonRow(m: MessageView): string {
-  return JSON.stringify({ id: m.id, ts: m.ts, chargerId: m.chargerId, direction: m.direction, kind: m.kind, messageId: m.messageId, action: m.action, error: m.error, payload: framePayload(m), raw: m.raw });
+  return JSON.stringify({
+    id: m.id,
+    ts: m.ts,
+    chargerId: m.chargerId,
+    direction: m.direction,
+    kind: m.kind,
+    messageId: m.messageId,
+    action: m.action,
+    error: m.error,
+    payload: framePayload(m),
+    raw: m.raw,
+  });
 }
 
 /** Waits until `out` wants more; rejects if it closes or fails first (the reader went away). */

@@ -104,7 +104,10 @@ export function appIcon(): string | undefined {
 }
 
 export function createMainWindow(saved: WindowState): BrowserWindow {
-  const state = fitToDisplays(saved, [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea));
+  const state = fitToDisplays(
+    saved,
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+  );
   const win = new BrowserWindow({
     ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
     width: state.width,

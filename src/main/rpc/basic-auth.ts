@@ -8,12 +8,7 @@ export function basicAuthorization(chargePointId: string, authorizationKey: stri
   return `Basic ${Buffer.from(`${chargePointId}:${authorizationKey}`, 'utf8').toString('base64')}`;
 }
 
-export type SentCredentials =
-  | { kind: 'none' }
-  | { kind: 'notBasic' }
-  | { kind: 'malformed' }
-  | { kind: 'otherUser'; user: string }
-  | { kind: 'password'; password: Buffer };
+export type SentCredentials = { kind: 'none' } | { kind: 'notBasic' } | { kind: 'malformed' } | { kind: 'otherUser'; user: string } | { kind: 'password'; password: Buffer };
 
 /**
  * Reads `Authorization: Basic base64(user:password)`. The password may contain ':'. So may an identity,

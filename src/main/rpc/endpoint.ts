@@ -148,13 +148,21 @@ export class RpcEndpoint {
       const messageId = parsed.ok ? parsed.messageId : (parsed.messageId ?? null);
       const error = 'OCPP-J frames must be WebSocket text frames; got a binary frame';
       this.options.io.received({ direction: 'in', kind: 'INVALID', messageId, action: parsed.ok && parsed.kind === 'CALL' ? parsed.action : null, raw: clip(text), error });
-      if (!parsed.ok ? parsed.reply : parsed.kind === 'CALL') this.sendError(messageId ?? '-1', { code: 'FormationViolation', description: error }, parsed.ok && parsed.kind === 'CALL' ? parsed.action : null);
+      if (!parsed.ok ? parsed.reply : parsed.kind === 'CALL')
+        this.sendError(messageId ?? '-1', { code: 'FormationViolation', description: error }, parsed.ok && parsed.kind === 'CALL' ? parsed.action : null);
       return;
     }
     if (!parsed.ok) {
       // A frame refused for its nesting is garbage: a short excerpt of it is enough.
       const limit = parsed.error.details?.issue === 'nesting' ? MAX_RECORDED_DEEP : MAX_RECORDED_INVALID;
-      this.options.io.received({ direction: 'in', kind: parsed.kind ?? 'INVALID', messageId: parsed.messageId ?? null, action: parsed.action ?? null, raw: clip(text, limit), error: `${parsed.error.code}: ${parsed.error.description}` });
+      this.options.io.received({
+        direction: 'in',
+        kind: parsed.kind ?? 'INVALID',
+        messageId: parsed.messageId ?? null,
+        action: parsed.action ?? null,
+        raw: clip(text, limit),
+        error: `${parsed.error.code}: ${parsed.error.description}`,
+      });
       if (parsed.reply) this.sendError(parsed.messageId ?? '-1', { code: parsed.error.code, description: parsed.error.description }, parsed.action ?? null);
       return;
     }
@@ -162,7 +170,14 @@ export class RpcEndpoint {
     const pending = this.current && this.current.messageId === parsed.messageId ? this.current : null;
     const action = pending ? pending.action : null;
     if (!pending) {
-      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: clip(text), error: `No outstanding CALL has message id "${parsed.messageId}"; ignored` });
+      this.options.io.received({
+        direction: 'in',
+        kind: parsed.kind,
+        messageId: parsed.messageId,
+        action,
+        raw: clip(text),
+        error: `No outstanding CALL has message id "${parsed.messageId}"; ignored`,
+      });
       return;
     }
     if (parsed.kind === 'CALLERROR') {
@@ -291,7 +306,11 @@ export const MAX_RECORDED_INVALID = 64 * 1024;
 export const MAX_RECORDED_DEEP = 2 * 1024;
 
 function nestingError(): OcppErrorInfo {
-  return { code: 'FormationViolation', description: `payload: nested deeper than ${MAX_NESTING} levels of arrays and objects; no OCPP 1.6 message is`, details: { field: 'payload', issue: 'nesting' } };
+  return {
+    code: 'FormationViolation',
+    description: `payload: nested deeper than ${MAX_NESTING} levels of arrays and objects; no OCPP 1.6 message is`,
+    details: { field: 'payload', issue: 'nesting' },
+  };
 }
 
 /**

@@ -32,7 +32,11 @@ export interface JournalEntry {
 /** Journal segments are named by the first sequence number they may hold. */
 export const segmentFile = (dataDir: string, firstSeq: number): string => join(dataDir, `chargebench-${String(firstSeq).padStart(12, '0')}.journal`);
 export const segmentFiles = (dataDir: string): string[] =>
-  fs.readdirSync(dataDir).filter((f) => /^chargebench-\d+\.journal$/.test(f)).sort().map((f) => join(dataDir, f));
+  fs
+    .readdirSync(dataDir)
+    .filter((f) => /^chargebench-\d+\.journal$/.test(f))
+    .sort()
+    .map((f) => join(dataDir, f));
 
 export interface JournalReading {
   /** Entries after `afterSeq`, in order. */
@@ -81,7 +85,9 @@ export function readJournal(dataDir: string, afterSeq: number, now = new Date())
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const aside = join(dir, `journal-${now.toISOString().replace(/[:.]/g, '-')}.txt`);
     fs.writeFileSync(aside, `${damaged.join('\n')}\n`, { mode: PRIVATE_FILE });
-    notices.push(`${damaged.length} journal line${damaged.length > 1 ? 's were' : ' was'} damaged and could not be read; the records in ${damaged.length > 1 ? 'them are' : 'it are'} missing from the record. The lines were moved aside to ${aside} (nothing was deleted).`);
+    notices.push(
+      `${damaged.length} journal line${damaged.length > 1 ? 's were' : ' was'} damaged and could not be read; the records in ${damaged.length > 1 ? 'them are' : 'it are'} missing from the record. The lines were moved aside to ${aside} (nothing was deleted).`,
+    );
   }
   entries.sort((a, b) => a.seq - b.seq);
   let expected = afterSeq + 1;

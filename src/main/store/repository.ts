@@ -21,7 +21,14 @@ export type Writes = Record<string, string>;
 export type Chunkers = Record<string, Array<[string, number[]]>>;
 
 /** The id ranges per key (the `chunks` table) newest first, read until `limit` rows are found. */
-export function byChunks(db: Db, kind: string, key: string, before: number, limit: number, readRange: (first: number, last: number, limit: number) => Array<Record<string, unknown>>): Array<Record<string, any>> {
+export function byChunks(
+  db: Db,
+  kind: string,
+  key: string,
+  before: number,
+  limit: number,
+  readRange: (first: number, last: number, limit: number) => Array<Record<string, unknown>>,
+): Array<Record<string, any>> {
   const out: Array<Record<string, unknown>> = [];
   const ranges = db.prepare('SELECT first_id, last_id FROM chunks WHERE kind = ? AND key = ? AND first_id < ? ORDER BY last_id DESC');
   for (const c of ranges.iterate(kind, key, before) as IterableIterator<{ first_id: number; last_id: number }>) {

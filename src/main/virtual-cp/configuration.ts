@@ -9,16 +9,7 @@ export type { FeatureProfile };
 export const allFeatureProfiles: FeatureProfile[] = [...featureProfiles];
 
 /** Measurands the simulator can produce; the only ones the *Data keys may list. */
-export const supportedMeasurands: string[] = [
-  'Energy.Active.Import.Register',
-  'Power.Active.Import',
-  'Current.Import',
-  'Current.Offered',
-  'Power.Offered',
-  'Voltage',
-  'SoC',
-  'Temperature',
-];
+export const supportedMeasurands: string[] = ['Energy.Active.Import.Register', 'Power.Active.Import', 'Current.Import', 'Current.Offered', 'Power.Offered', 'Voltage', 'SoC', 'Temperature'];
 
 export interface KeyContext {
   connectors: number;
@@ -82,7 +73,10 @@ function between(min: number, max: number) {
 const count = (min = 0) => between(min, INT32_MAX);
 
 function members(value: string): string[] {
-  return value.split(',').map((m) => m.trim()).filter((m) => m !== '');
+  return value
+    .split(',')
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
 }
 
 function oneOf(allowed: string[], what: string) {

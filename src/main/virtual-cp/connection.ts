@@ -254,16 +254,20 @@ export class Connection {
     if (!(this.pingIntervalS > 0)) return;
     let answered = true;
     ws.on('pong', () => (answered = true));
-    this.pingTimer = every(this.cp.clock, () => this.pingIntervalS * 1000, () => {
-      if (this.ws !== ws) return;
-      if (!answered) {
-        this.cp.lastError = `The central system did not answer a WebSocket ping within ${this.pingIntervalS} s`;
-        ws.terminate();
-        return;
-      }
-      answered = false;
-      ws.ping();
-    });
+    this.pingTimer = every(
+      this.cp.clock,
+      () => this.pingIntervalS * 1000,
+      () => {
+        if (this.ws !== ws) return;
+        if (!answered) {
+          this.cp.lastError = `The central system did not answer a WebSocket ping within ${this.pingIntervalS} s`;
+          ws.terminate();
+          return;
+        }
+        answered = false;
+        ws.ping();
+      },
+    );
   }
 
   private scheduleReconnect(): void {

@@ -23,9 +23,7 @@ export interface VirtualChargerStore {
   deleteVirtualCharger(id: string): Promise<void>;
 }
 
-export type VirtualChargerEvent =
-  | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
-  | { type: 'virtualChargerRemoved'; id: string; ts: string };
+export type VirtualChargerEvent = { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string } | { type: 'virtualChargerRemoved'; id: string; ts: string };
 
 export interface ManagerOptions {
   /** The central system URL the chargers connect to, without the identity. */
@@ -208,4 +206,3 @@ export class VirtualChargerManager {
     return e;
   }
 }
-

@@ -7,7 +7,10 @@ import type { Connector, Model } from './model';
 import type { CardOutcome } from './services/transactions';
 
 /** What a person can do to a charger (VirtualChargePoint). */
-export type PhysicalActionTarget = Pick<PhysicalActions, 'plug' | 'unplug' | 'presentIdTag' | 'suspend' | 'resume' | 'setFault' | 'clearFault' | 'powerCycle' | 'dropConnection' | 'sendMalformed'> & { readonly id: string; readonly isRunning: boolean };
+export type PhysicalActionTarget = Pick<PhysicalActions, 'plug' | 'unplug' | 'presentIdTag' | 'suspend' | 'resume' | 'setFault' | 'clearFault' | 'powerCycle' | 'dropConnection' | 'sendMalformed'> & {
+  readonly id: string;
+  readonly isRunning: boolean;
+};
 
 /** What a person's hands, the EV and the mains do to a charger. */
 export class PhysicalActions {

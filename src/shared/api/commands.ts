@@ -11,8 +11,8 @@ export { SettingsPatch } from './settings';
  * and Basic auth headers mangle the rest. The messages never echo the value.
  */
 export const AuthorizationKey = z
-  .string({ error: 'must be a string of 16 to 40 printable ASCII characters (the charger\'s AuthorizationKey)' })
-  .min(16, { error: 'must be at least 16 characters (the security whitepaper\'s minimum for an AuthorizationKey)' })
+  .string({ error: "must be a string of 16 to 40 printable ASCII characters (the charger's AuthorizationKey)" })
+  .min(16, { error: "must be at least 16 characters (the security whitepaper's minimum for an AuthorizationKey)" })
   .max(40, { error: 'must be at most 40 characters' })
   .regex(/^[\x20-\x7e]*$/, { error: 'must be printable ASCII only (letters, digits, punctuation, space)' });
 
@@ -20,7 +20,7 @@ export const AuthorizationKey = z
 export const ChargePointIdentity = z
   .string({ error: 'must be a string: the charge point identity' })
   .min(1, { error: 'must not be empty' })
-  .max(48, { error: 'must be at most 48 characters (the security whitepaper\'s limit for a charge point identity)' })
+  .max(48, { error: "must be at most 48 characters (the security whitepaper's limit for a charge point identity)" })
   .regex(/^[^\p{C}\p{Zl}\p{Zp}]*$/u, { error: 'must be printable characters only (no control characters such as line breaks, escapes or NUL)' });
 
 export const ChargerPatch = z.strictObject({

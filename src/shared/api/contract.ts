@@ -151,7 +151,11 @@ export type BenchParsedArgs<M extends BenchMethod> = z.output<CallOf<M>['args']>
 /** What a call answers. */
 export type BenchResult<M extends BenchMethod> = CallOf<M> extends Call<z.ZodType, never, infer R> ? R : never;
 /** What a call answers for these arguments: an operation's response is typed by its action. */
-export type ResultFor<M extends BenchMethod, Args> = M extends 'chargers:operate' ? (Args extends { action: infer A extends CentralSystemAction } ? OperationResult<A> : OperationResult) : BenchResult<M>;
+export type ResultFor<M extends BenchMethod, Args> = M extends 'chargers:operate'
+  ? Args extends { action: infer A extends CentralSystemAction }
+    ? OperationResult<A>
+    : OperationResult
+  : BenchResult<M>;
 /** @deprecated the old name: every call's result type. */
 export type BenchCallResults = { [M in BenchMethod]: BenchResult<M> };
 

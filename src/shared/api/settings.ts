@@ -24,16 +24,9 @@ export const Settings = z.strictObject({
   /** accept: any identity may connect; reject: only chargers registered on the bench (POST /api/chargers) may. */
   unknownChargers: z.enum(['accept', 'reject']),
   /** The OCPP port the bench listens on from its next start (0: any free port); serve's --port overrides it. */
-  ocppPort: z
-    .int({ error: 'must be a whole number from 0 to 65535' })
-    .min(0, { error: 'must be from 0 to 65535 (0 picks any free port)' })
-    .max(65_535, { error: 'must be at most 65535' }),
+  ocppPort: z.int({ error: 'must be a whole number from 0 to 65535' }).min(0, { error: 'must be from 0 to 65535 (0 picks any free port)' }).max(65_535, { error: 'must be at most 65535' }),
   /** Days of records kept (frames, meter values, connection attempts, status history); null or 0 keeps everything. */
-  retentionDays: z
-    .int({ error: 'must be a whole number of days' })
-    .min(0, { error: 'must be 0 or more days (0 keeps everything)' })
-    .max(36_500, { error: 'must be at most 36500 days' })
-    .nullable(),
+  retentionDays: z.int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 or more days (0 keeps everything)' }).max(36_500, { error: 'must be at most 36500 days' }).nullable(),
   /**
    * Let a web page connect as a charger (a WebSocket upgrade carrying a browser's Origin header). Off:
    * any page open on this machine could otherwise act as a charger.

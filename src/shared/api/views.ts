@@ -4,16 +4,7 @@ import type { BootNotificationRequest } from '../ocpp16/messages';
 import type { CentralSystemAction, ResponseOf } from '../ocpp16/actions';
 import type { JsonObject, OcppErrorInfo } from '../ocpp16/frames';
 import type { IdTagEntrySchema } from './commands';
-import type {
-  ChargerEventRecord,
-  ChargerRecord,
-  ConnectionAttemptRecord,
-  ConnectorRecord,
-  MessageRecord,
-  MeterValueRecord,
-  OperationRecord,
-  TransactionRecord,
-} from '../records';
+import type { ChargerEventRecord, ChargerRecord, ConnectionAttemptRecord, ConnectorRecord, MessageRecord, MeterValueRecord, OperationRecord, TransactionRecord } from '../records';
 
 /** What a charger said of itself in its BootNotification. */
 export type BootInfo = BootNotificationRequest;

@@ -20,7 +20,11 @@ export const VirtualChargerDefinition = z.strictObject({
   serialNumber: z.string().max(25).optional(),
   firmwareVersion: z.string().min(1).max(50).default('1.0.0'),
   /** Feature profiles the charger has; switched-off ones answer NotSupported. */
-  profiles: z.array(FeatureProfileSchema).min(1).refine((p) => p.includes('Core'), 'Core cannot be switched off').default([...featureProfiles]),
+  profiles: z
+    .array(FeatureProfileSchema)
+    .min(1)
+    .refine((p) => p.includes('Core'), 'Core cannot be switched off')
+    .default([...featureProfiles]),
   /** Security profile 1: Basic auth with this password (the charger's AuthorizationKey). */
   password: AuthorizationKey.optional(),
   /** The most the charger can deliver per connector, in W. */
@@ -220,7 +224,13 @@ const physicalAction = <S extends z.ZodObject>(row: PhysicalActionRow<S>) => row
 /** The physical actions, by their name in the API. */
 export const physicalActions = {
   plug: physicalAction({ label: 'Plug', explanation: 'Plugs the cable in; a card accepted before starts the session.', schema: connectorBody, command: 'plug', args: ['connectorId'] }),
-  unplug: physicalAction({ label: 'Unplug', explanation: 'Unplugs the cable at the EV; the session stops (StopTransactionOnEVSideDisconnect).', schema: connectorBody, command: 'unplug', args: ['connectorId'] }),
+  unplug: physicalAction({
+    label: 'Unplug',
+    explanation: 'Unplugs the cable at the EV; the session stops (StopTransactionOnEVSideDisconnect).',
+    schema: connectorBody,
+    command: 'unplug',
+    args: ['connectorId'],
+  }),
   'present-id-tag': physicalAction({
     label: 'Present card',
     explanation: 'Holds a card to the reader: starts a session, or stops the one it started.',
@@ -237,9 +247,27 @@ export const physicalActions = {
     command: 'fault',
     args: ['connectorId', 'errorCode'],
   }),
-  'clear-fault': physicalAction({ label: 'Clear fault', explanation: 'The hardware fault is gone (connector 0: the whole charger).', schema: z.strictObject({ connectorId: z.int().min(0).max(10) }), command: 'clear', args: ['connectorId'] }),
-  'power-cycle': physicalAction({ label: 'Power cycle', explanation: 'Power lost and back: sessions end with PowerLoss, then it boots again.', schema: z.strictObject({}), command: 'power-cycle', args: [] }),
-  'drop-connection': physicalAction({ label: 'Drop connection', explanation: 'Closes the WebSocket as a network failure would; it reconnects with back-off.', schema: z.strictObject({}), command: 'drop', args: [] }),
+  'clear-fault': physicalAction({
+    label: 'Clear fault',
+    explanation: 'The hardware fault is gone (connector 0: the whole charger).',
+    schema: z.strictObject({ connectorId: z.int().min(0).max(10) }),
+    command: 'clear',
+    args: ['connectorId'],
+  }),
+  'power-cycle': physicalAction({
+    label: 'Power cycle',
+    explanation: 'Power lost and back: sessions end with PowerLoss, then it boots again.',
+    schema: z.strictObject({}),
+    command: 'power-cycle',
+    args: [],
+  }),
+  'drop-connection': physicalAction({
+    label: 'Drop connection',
+    explanation: 'Closes the WebSocket as a network failure would; it reconnects with back-off.',
+    schema: z.strictObject({}),
+    command: 'drop',
+    args: [],
+  }),
   'send-malformed': physicalAction({ label: 'Send malformed frame', explanation: 'Sends one frame that is not valid OCPP-J.', schema: z.strictObject({}), command: 'malformed', args: [] }),
 };
 export type PhysicalAction = keyof typeof physicalActions;

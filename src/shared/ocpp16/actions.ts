@@ -18,7 +18,12 @@ export interface ActionDef<Req extends z.ZodType, Res extends z.ZodType, I exten
   /** Kept literal, so a type can pick actions by profile (the UI offers the six profiles' actions). */
   profile: P;
 }
-const def = <Req extends z.ZodType, Res extends z.ZodType, I extends Initiator, P extends ActionProfile>(request: Req, response: Res, initiator: I, profile: P): ActionDef<Req, Res, I, P> => ({ request, response, initiator, profile });
+const def = <Req extends z.ZodType, Res extends z.ZodType, I extends Initiator, P extends ActionProfile>(request: Req, response: Res, initiator: I, profile: P): ActionDef<Req, Res, I, P> => ({
+  request,
+  response,
+  initiator,
+  profile,
+});
 
 export const actions = {
   // Charge point to central system

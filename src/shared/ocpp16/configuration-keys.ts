@@ -16,7 +16,13 @@ export interface ConfigurationKeySpec<N extends string = string, T extends KeyTy
   meaning: string;
 }
 
-const key = <const N extends string, const T extends KeyType>(name: N, profile: ActionProfile, access: KeyAccess, type: T, meaning: string): ConfigurationKeySpec<N, T> => ({ name, profile, access, type, meaning });
+const key = <const N extends string, const T extends KeyType>(name: N, profile: ActionProfile, access: KeyAccess, type: T, meaning: string): ConfigurationKeySpec<N, T> => ({
+  name,
+  profile,
+  access,
+  type,
+  meaning,
+});
 
 /** In the specification's order: Core, LocalAuthListManagement, Reservation, SmartCharging, then Security. */
 export const configurationKeys = [

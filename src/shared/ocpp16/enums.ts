@@ -2,87 +2,150 @@
 
 import { z } from 'zod';
 
-export const AuthorizationStatus = z.enum(["Accepted","Blocked","Expired","Invalid","ConcurrentTx"]);
+export const AuthorizationStatus = z.enum(['Accepted', 'Blocked', 'Expired', 'Invalid', 'ConcurrentTx']);
 export type AuthorizationStatus = z.infer<typeof AuthorizationStatus>;
-export const AvailabilityStatus = z.enum(["Accepted","Rejected","Scheduled"]);
+export const AvailabilityStatus = z.enum(['Accepted', 'Rejected', 'Scheduled']);
 export type AvailabilityStatus = z.infer<typeof AvailabilityStatus>;
-export const AvailabilityType = z.enum(["Inoperative","Operative"]);
+export const AvailabilityType = z.enum(['Inoperative', 'Operative']);
 export type AvailabilityType = z.infer<typeof AvailabilityType>;
-export const CertificateUse = z.enum(["CentralSystemRootCertificate","ManufacturerRootCertificate"]);
+export const CertificateUse = z.enum(['CentralSystemRootCertificate', 'ManufacturerRootCertificate']);
 export type CertificateUse = z.infer<typeof CertificateUse>;
-export const ChargePointErrorCode = z.enum(["ConnectorLockFailure","EVCommunicationError","GroundFailure","HighTemperature","InternalError","LocalListConflict","NoError","OtherError","OverCurrentFailure","PowerMeterFailure","PowerSwitchFailure","ReaderFailure","ResetFailure","UnderVoltage","OverVoltage","WeakSignal"]);
+export const ChargePointErrorCode = z.enum([
+  'ConnectorLockFailure',
+  'EVCommunicationError',
+  'GroundFailure',
+  'HighTemperature',
+  'InternalError',
+  'LocalListConflict',
+  'NoError',
+  'OtherError',
+  'OverCurrentFailure',
+  'PowerMeterFailure',
+  'PowerSwitchFailure',
+  'ReaderFailure',
+  'ResetFailure',
+  'UnderVoltage',
+  'OverVoltage',
+  'WeakSignal',
+]);
 export type ChargePointErrorCode = z.infer<typeof ChargePointErrorCode>;
-export const ChargePointStatus = z.enum(["Available","Preparing","Charging","SuspendedEVSE","SuspendedEV","Finishing","Reserved","Unavailable","Faulted"]);
+export const ChargePointStatus = z.enum(['Available', 'Preparing', 'Charging', 'SuspendedEVSE', 'SuspendedEV', 'Finishing', 'Reserved', 'Unavailable', 'Faulted']);
 export type ChargePointStatus = z.infer<typeof ChargePointStatus>;
-export const ChargingProfileKindType = z.enum(["Absolute","Recurring","Relative"]);
+export const ChargingProfileKindType = z.enum(['Absolute', 'Recurring', 'Relative']);
 export type ChargingProfileKindType = z.infer<typeof ChargingProfileKindType>;
-export const ChargingProfilePurposeType = z.enum(["ChargePointMaxProfile","TxDefaultProfile","TxProfile"]);
+export const ChargingProfilePurposeType = z.enum(['ChargePointMaxProfile', 'TxDefaultProfile', 'TxProfile']);
 export type ChargingProfilePurposeType = z.infer<typeof ChargingProfilePurposeType>;
-export const ChargingProfileStatus = z.enum(["Accepted","Rejected","NotSupported"]);
+export const ChargingProfileStatus = z.enum(['Accepted', 'Rejected', 'NotSupported']);
 export type ChargingProfileStatus = z.infer<typeof ChargingProfileStatus>;
-export const ChargingRateUnitType = z.enum(["A","W"]);
+export const ChargingRateUnitType = z.enum(['A', 'W']);
 export type ChargingRateUnitType = z.infer<typeof ChargingRateUnitType>;
-export const ClearChargingProfileStatus = z.enum(["Accepted","Unknown"]);
+export const ClearChargingProfileStatus = z.enum(['Accepted', 'Unknown']);
 export type ClearChargingProfileStatus = z.infer<typeof ClearChargingProfileStatus>;
-export const ConfigurationStatus = z.enum(["Accepted","Rejected","RebootRequired","NotSupported"]);
+export const ConfigurationStatus = z.enum(['Accepted', 'Rejected', 'RebootRequired', 'NotSupported']);
 export type ConfigurationStatus = z.infer<typeof ConfigurationStatus>;
-export const DataTransferStatus = z.enum(["Accepted","Rejected","UnknownMessageId","UnknownVendorId"]);
+export const DataTransferStatus = z.enum(['Accepted', 'Rejected', 'UnknownMessageId', 'UnknownVendorId']);
 export type DataTransferStatus = z.infer<typeof DataTransferStatus>;
-export const DeleteCertificateStatus = z.enum(["Accepted","Failed","NotFound"]);
+export const DeleteCertificateStatus = z.enum(['Accepted', 'Failed', 'NotFound']);
 export type DeleteCertificateStatus = z.infer<typeof DeleteCertificateStatus>;
-export const DiagnosticsStatus = z.enum(["Idle","Uploaded","UploadFailed","Uploading"]);
+export const DiagnosticsStatus = z.enum(['Idle', 'Uploaded', 'UploadFailed', 'Uploading']);
 export type DiagnosticsStatus = z.infer<typeof DiagnosticsStatus>;
-export const ExtendedMessageTrigger = z.enum(["BootNotification","LogStatusNotification","FirmwareStatusNotification","Heartbeat","MeterValues","SignChargePointCertificate","StatusNotification"]);
+export const ExtendedMessageTrigger = z.enum([
+  'BootNotification',
+  'LogStatusNotification',
+  'FirmwareStatusNotification',
+  'Heartbeat',
+  'MeterValues',
+  'SignChargePointCertificate',
+  'StatusNotification',
+]);
 export type ExtendedMessageTrigger = z.infer<typeof ExtendedMessageTrigger>;
-export const FirmwareStatus = z.enum(["Downloaded","DownloadFailed","Downloading","Idle","InstallationFailed","Installing","Installed"]);
+export const FirmwareStatus = z.enum(['Downloaded', 'DownloadFailed', 'Downloading', 'Idle', 'InstallationFailed', 'Installing', 'Installed']);
 export type FirmwareStatus = z.infer<typeof FirmwareStatus>;
-export const GenericStatus = z.enum(["Accepted","Rejected"]);
+export const GenericStatus = z.enum(['Accepted', 'Rejected']);
 export type GenericStatus = z.infer<typeof GenericStatus>;
-export const GetInstalledCertificateStatus = z.enum(["Accepted","NotFound"]);
+export const GetInstalledCertificateStatus = z.enum(['Accepted', 'NotFound']);
 export type GetInstalledCertificateStatus = z.infer<typeof GetInstalledCertificateStatus>;
-export const HashAlgorithm = z.enum(["SHA256","SHA384","SHA512"]);
+export const HashAlgorithm = z.enum(['SHA256', 'SHA384', 'SHA512']);
 export type HashAlgorithm = z.infer<typeof HashAlgorithm>;
-export const InstallCertificateStatus = z.enum(["Accepted","Failed","Rejected"]);
+export const InstallCertificateStatus = z.enum(['Accepted', 'Failed', 'Rejected']);
 export type InstallCertificateStatus = z.infer<typeof InstallCertificateStatus>;
-export const Location = z.enum(["Cable","EV","Inlet","Outlet","Body"]);
+export const Location = z.enum(['Cable', 'EV', 'Inlet', 'Outlet', 'Body']);
 export type Location = z.infer<typeof Location>;
-export const LogStatus = z.enum(["Accepted","Rejected","AcceptedCanceled"]);
+export const LogStatus = z.enum(['Accepted', 'Rejected', 'AcceptedCanceled']);
 export type LogStatus = z.infer<typeof LogStatus>;
-export const LogType = z.enum(["DiagnosticsLog","SecurityLog"]);
+export const LogType = z.enum(['DiagnosticsLog', 'SecurityLog']);
 export type LogType = z.infer<typeof LogType>;
-export const Measurand = z.enum(["Energy.Active.Export.Register","Energy.Active.Import.Register","Energy.Reactive.Export.Register","Energy.Reactive.Import.Register","Energy.Active.Export.Interval","Energy.Active.Import.Interval","Energy.Reactive.Export.Interval","Energy.Reactive.Import.Interval","Power.Active.Export","Power.Active.Import","Power.Offered","Power.Reactive.Export","Power.Reactive.Import","Power.Factor","Current.Import","Current.Export","Current.Offered","Voltage","Frequency","Temperature","SoC","RPM"]);
+export const Measurand = z.enum([
+  'Energy.Active.Export.Register',
+  'Energy.Active.Import.Register',
+  'Energy.Reactive.Export.Register',
+  'Energy.Reactive.Import.Register',
+  'Energy.Active.Export.Interval',
+  'Energy.Active.Import.Interval',
+  'Energy.Reactive.Export.Interval',
+  'Energy.Reactive.Import.Interval',
+  'Power.Active.Export',
+  'Power.Active.Import',
+  'Power.Offered',
+  'Power.Reactive.Export',
+  'Power.Reactive.Import',
+  'Power.Factor',
+  'Current.Import',
+  'Current.Export',
+  'Current.Offered',
+  'Voltage',
+  'Frequency',
+  'Temperature',
+  'SoC',
+  'RPM',
+]);
 export type Measurand = z.infer<typeof Measurand>;
-export const MessageTrigger = z.enum(["BootNotification","DiagnosticsStatusNotification","FirmwareStatusNotification","Heartbeat","MeterValues","StatusNotification"]);
+export const MessageTrigger = z.enum(['BootNotification', 'DiagnosticsStatusNotification', 'FirmwareStatusNotification', 'Heartbeat', 'MeterValues', 'StatusNotification']);
 export type MessageTrigger = z.infer<typeof MessageTrigger>;
-export const Phase = z.enum(["L1","L2","L3","N","L1-N","L2-N","L3-N","L1-L2","L2-L3","L3-L1"]);
+export const Phase = z.enum(['L1', 'L2', 'L3', 'N', 'L1-N', 'L2-N', 'L3-N', 'L1-L2', 'L2-L3', 'L3-L1']);
 export type Phase = z.infer<typeof Phase>;
-export const ReadingContext = z.enum(["Interruption.Begin","Interruption.End","Sample.Clock","Sample.Periodic","Transaction.Begin","Transaction.End","Trigger","Other"]);
+export const ReadingContext = z.enum(['Interruption.Begin', 'Interruption.End', 'Sample.Clock', 'Sample.Periodic', 'Transaction.Begin', 'Transaction.End', 'Trigger', 'Other']);
 export type ReadingContext = z.infer<typeof ReadingContext>;
-export const Reason = z.enum(["EmergencyStop","EVDisconnected","HardReset","Local","Other","PowerLoss","Reboot","Remote","SoftReset","UnlockCommand","DeAuthorized"]);
+export const Reason = z.enum(['EmergencyStop', 'EVDisconnected', 'HardReset', 'Local', 'Other', 'PowerLoss', 'Reboot', 'Remote', 'SoftReset', 'UnlockCommand', 'DeAuthorized']);
 export type Reason = z.infer<typeof Reason>;
-export const RecurrencyKindType = z.enum(["Daily","Weekly"]);
+export const RecurrencyKindType = z.enum(['Daily', 'Weekly']);
 export type RecurrencyKindType = z.infer<typeof RecurrencyKindType>;
-export const RegistrationStatus = z.enum(["Accepted","Pending","Rejected"]);
+export const RegistrationStatus = z.enum(['Accepted', 'Pending', 'Rejected']);
 export type RegistrationStatus = z.infer<typeof RegistrationStatus>;
-export const ReservationStatus = z.enum(["Accepted","Faulted","Occupied","Rejected","Unavailable"]);
+export const ReservationStatus = z.enum(['Accepted', 'Faulted', 'Occupied', 'Rejected', 'Unavailable']);
 export type ReservationStatus = z.infer<typeof ReservationStatus>;
-export const ResetType = z.enum(["Hard","Soft"]);
+export const ResetType = z.enum(['Hard', 'Soft']);
 export type ResetType = z.infer<typeof ResetType>;
-export const SignedFirmwareStatus = z.enum(["Downloaded","DownloadFailed","Downloading","DownloadScheduled","DownloadPaused","Idle","InstallationFailed","Installing","Installed","InstallRebooting","InstallScheduled","InstallVerificationFailed","InvalidSignature","SignatureVerified"]);
+export const SignedFirmwareStatus = z.enum([
+  'Downloaded',
+  'DownloadFailed',
+  'Downloading',
+  'DownloadScheduled',
+  'DownloadPaused',
+  'Idle',
+  'InstallationFailed',
+  'Installing',
+  'Installed',
+  'InstallRebooting',
+  'InstallScheduled',
+  'InstallVerificationFailed',
+  'InvalidSignature',
+  'SignatureVerified',
+]);
 export type SignedFirmwareStatus = z.infer<typeof SignedFirmwareStatus>;
-export const TriggerMessageStatus = z.enum(["Accepted","Rejected","NotImplemented"]);
+export const TriggerMessageStatus = z.enum(['Accepted', 'Rejected', 'NotImplemented']);
 export type TriggerMessageStatus = z.infer<typeof TriggerMessageStatus>;
-export const UnitOfMeasure = z.enum(["Wh","kWh","varh","kvarh","W","kW","VA","kVA","var","kvar","A","V","K","Celcius","Celsius","Fahrenheit","Percent"]);
+export const UnitOfMeasure = z.enum(['Wh', 'kWh', 'varh', 'kvarh', 'W', 'kW', 'VA', 'kVA', 'var', 'kvar', 'A', 'V', 'K', 'Celcius', 'Celsius', 'Fahrenheit', 'Percent']);
 export type UnitOfMeasure = z.infer<typeof UnitOfMeasure>;
-export const UnlockStatus = z.enum(["Unlocked","UnlockFailed","NotSupported"]);
+export const UnlockStatus = z.enum(['Unlocked', 'UnlockFailed', 'NotSupported']);
 export type UnlockStatus = z.infer<typeof UnlockStatus>;
-export const UpdateFirmwareStatus = z.enum(["Accepted","Rejected","AcceptedCanceled","InvalidCertificate","RevokedCertificate"]);
+export const UpdateFirmwareStatus = z.enum(['Accepted', 'Rejected', 'AcceptedCanceled', 'InvalidCertificate', 'RevokedCertificate']);
 export type UpdateFirmwareStatus = z.infer<typeof UpdateFirmwareStatus>;
-export const UpdateStatus = z.enum(["Accepted","Failed","NotSupported","VersionMismatch"]);
+export const UpdateStatus = z.enum(['Accepted', 'Failed', 'NotSupported', 'VersionMismatch']);
 export type UpdateStatus = z.infer<typeof UpdateStatus>;
-export const UpdateType = z.enum(["Differential","Full"]);
+export const UpdateType = z.enum(['Differential', 'Full']);
 export type UpdateType = z.infer<typeof UpdateType>;
-export const UploadLogStatus = z.enum(["BadMessage","Idle","NotSupportedOperation","PermissionDenied","Uploaded","UploadFailure","Uploading"]);
+export const UploadLogStatus = z.enum(['BadMessage', 'Idle', 'NotSupportedOperation', 'PermissionDenied', 'Uploaded', 'UploadFailure', 'Uploading']);
 export type UploadLogStatus = z.infer<typeof UploadLogStatus>;
-export const ValueFormat = z.enum(["Raw","SignedData"]);
+export const ValueFormat = z.enum(['Raw', 'SignedData']);
 export type ValueFormat = z.infer<typeof ValueFormat>;

@@ -72,7 +72,14 @@ export function parseFrame(text: string): ParsedFrame {
   if (text.length >= SCAN_BEFORE_PARSE_BYTES && textNestsDeeperThan(text, MAX_NESTING)) {
     const head = /^\s*\[\s*(\d+)\s*,\s*"([^"\\]{1,36})"(?:\s*,\s*"([^"\\]{1,100})")?/.exec(text);
     const kind = head ? kindOf(Number(head[1])) : undefined;
-    const parsed = bad('FormationViolation', `Frame is nested deeper than ${MAX_NESTING} levels of arrays and objects; no OCPP 1.6 message is`, kind === 'CALL' || !head, kind, head?.[2], kind === 'CALL' ? head?.[3] : undefined);
+    const parsed = bad(
+      'FormationViolation',
+      `Frame is nested deeper than ${MAX_NESTING} levels of arrays and objects; no OCPP 1.6 message is`,
+      kind === 'CALL' || !head,
+      kind,
+      head?.[2],
+      kind === 'CALL' ? head?.[3] : undefined,
+    );
     if (!parsed.ok) parsed.error.details = { issue: 'nesting' };
     return parsed;
   }
@@ -87,14 +94,20 @@ export function parseFrame(text: string): ParsedFrame {
   const kind = kindOf(type);
   if (kind === undefined) {
     // OCPP-J 4.1.3: a message type number not in the list is ignored.
-    return { ok: false, messageId: typeof messageId === 'string' ? messageId : undefined, error: { code: 'ProtocolError', description: `Unknown MessageTypeId ${JSON.stringify(type)}: expected 2 (CALL), 3 (CALLRESULT) or 4 (CALLERROR)` }, reply: false };
+    return {
+      ok: false,
+      messageId: typeof messageId === 'string' ? messageId : undefined,
+      error: { code: 'ProtocolError', description: `Unknown MessageTypeId ${JSON.stringify(type)}: expected 2 (CALL), 3 (CALLRESULT) or 4 (CALLERROR)` },
+      reply: false,
+    };
   }
   const reply = kind === 'CALL';
   if (typeof messageId !== 'string' || messageId.length === 0) return bad('FormationViolation', 'UniqueId (element 2) must be a non-empty string', reply, kind);
   if (messageId.length > MAX_MESSAGE_ID_LENGTH) return bad('FormationViolation', `UniqueId is ${messageId.length} characters; OCPP-J allows at most ${MAX_MESSAGE_ID_LENGTH}`, reply, kind, messageId);
   if (kind === 'CALL') {
     const [, , action, payload] = data;
-    if (data.length !== 4) return bad('FormationViolation', `CALL must have 4 elements [2, UniqueId, Action, Payload], got ${data.length}`, true, kind, messageId, typeof action === 'string' ? action : undefined);
+    if (data.length !== 4)
+      return bad('FormationViolation', `CALL must have 4 elements [2, UniqueId, Action, Payload], got ${data.length}`, true, kind, messageId, typeof action === 'string' ? action : undefined);
     if (typeof action !== 'string' || action.length === 0) return bad('FormationViolation', 'Action (element 3) must be a non-empty string', true, kind, messageId);
     if (!isObject(payload)) return bad('FormationViolation', `Payload (element 4) must be a JSON object, got ${describe(payload)}`, true, kind, messageId, action);
     return { ok: true, kind, messageId, action, payload };
@@ -105,7 +118,8 @@ export function parseFrame(text: string): ParsedFrame {
     return { ok: true, kind, messageId, payload: data[2] };
   }
   const [, , code, description, details] = data;
-  if (data.length !== 5 && data.length !== 4) return bad('FormationViolation', `CALLERROR must have 5 elements [4, UniqueId, ErrorCode, ErrorDescription, ErrorDetails], got ${data.length}`, false, kind, messageId);
+  if (data.length !== 5 && data.length !== 4)
+    return bad('FormationViolation', `CALLERROR must have 5 elements [4, UniqueId, ErrorCode, ErrorDescription, ErrorDetails], got ${data.length}`, false, kind, messageId);
   if (typeof code !== 'string' || typeof description !== 'string' || (details !== undefined && !isObject(details))) {
     return bad('FormationViolation', 'CALLERROR needs a string ErrorCode, a string ErrorDescription and an object ErrorDetails', false, kind, messageId);
   }
@@ -194,16 +208,17 @@ export function errorForIssues(issues: readonly z.core.$ZodIssue[], payload: unk
       case 'unrecognized_keys':
         code = 'FormationViolation';
         field = [...issue.path.map(String), issue.keys[0]].join('.');
-        what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.slice(0, 5).map((k) => excerpt(k)).join(', ')}${issue.keys.length > 5 ? ', …' : ''} (not in the schema)`;
+        what = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+          .slice(0, 5)
+          .map((k) => excerpt(k))
+          .join(', ')}${issue.keys.length > 5 ? ', …' : ''} (not in the schema)`;
         break;
       case 'invalid_value': {
         const value = valueAt(payload, issue.path);
         // An enumeration of strings given a number (or an object): the JSON type is wrong, not the value.
         const sameType = issue.values.some((allowed) => typeof allowed === typeof value && value !== null);
         code = sameType ? 'PropertyConstraintViolation' : 'TypeConstraintViolation';
-        what = sameType
-          ? `${excerpt(value)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-          : `expected ${typeof issue.values[0]}, got ${describe(value)}`;
+        what = sameType ? `${excerpt(value)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : `expected ${typeof issue.values[0]}, got ${describe(value)}`;
         break;
       }
       case 'invalid_format':

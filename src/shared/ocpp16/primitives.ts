@@ -21,9 +21,7 @@ export function isRfc3339(s: string): boolean {
   return oh === undefined || (Number(oh) <= 23 && Number(om) <= 59);
 }
 
-export const DateTime = z.string().check(
-  z.refine(isRfc3339, { message: 'must be an RFC 3339 date-time with an offset, e.g. 2024-05-01T12:00:00Z', params: { ocpp: 'PropertyConstraintViolation' } }),
-);
+export const DateTime = z.string().check(z.refine(isRfc3339, { message: 'must be an RFC 3339 date-time with an offset, e.g. 2024-05-01T12:00:00Z', params: { ocpp: 'PropertyConstraintViolation' } }));
 export const Integer = z.number().check(z.refine(Number.isInteger, { message: 'expected an integer, got a number with a fraction', params: { ocpp: 'TypeConstraintViolation' } }));
 export const Decimal = z.number();
 export const Uri = z.url();

@@ -2,7 +2,20 @@
 
 import { z } from 'zod';
 import { DateTime, Decimal, Integer } from './primitives';
-import { AuthorizationStatus, ChargingProfilePurposeType, HashAlgorithm, ChargingRateUnitType, ReadingContext, ValueFormat, Measurand, Phase, Location, UnitOfMeasure, ChargingProfileKindType, RecurrencyKindType } from './enums';
+import {
+  AuthorizationStatus,
+  ChargingProfilePurposeType,
+  HashAlgorithm,
+  ChargingRateUnitType,
+  ReadingContext,
+  ValueFormat,
+  Measurand,
+  Phase,
+  Location,
+  UnitOfMeasure,
+  ChargingProfileKindType,
+  RecurrencyKindType,
+} from './enums';
 
 export const IdTagInfo = z.strictObject({
   expiryDate: DateTime.optional(),

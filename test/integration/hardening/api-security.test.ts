@@ -63,7 +63,7 @@ describe('the API token', () => {
 });
 
 describe('requests from elsewhere', () => {
-  it('refuses a Host that is not the bench\'s own loopback name (DNS rebinding)', async () => {
+  it("refuses a Host that is not the bench's own loopback name (DNS rebinding)", async () => {
     const res = await raw('GET', '/api/settings', { Host: `evil.example:${tb.apiPort}`, Authorization: `Bearer ${tb.token}` });
     expect(res.status).toBe(421);
     expect(JSON.parse(res.body).error).toContain('DNS rebinding');
@@ -71,7 +71,7 @@ describe('requests from elsewhere', () => {
     expect((await raw('GET', '/api/settings', { Host: `localhost:${tb.apiPort}`, Authorization: `Bearer ${tb.token}` })).status).toBe(200);
   });
 
-  it('refuses another site\'s page, even with the session cookie', async () => {
+  it("refuses another site's page, even with the session cookie", async () => {
     const session = String((await raw('GET', `/?token=${tb.token}`)).headers['set-cookie']).split(';')[0];
     const res = await raw('PATCH', '/api/settings', { Cookie: session, Origin: 'http://evil.example', 'Content-Type': 'application/json' }, '{"heartbeatInterval": 5}');
     expect(res.status).toBe(403);

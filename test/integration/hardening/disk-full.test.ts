@@ -76,7 +76,12 @@ describe('a full disk (injected into the journal)', () => {
       // Every transaction id in the record is unique, and none was left running by a refused start.
       const txs = (await tb.request('GET', '/api/transactions?chargerId=FULL1')).body as Array<{ transactionId: number; active: boolean }>;
       expect(new Set(txs.map((t) => t.transactionId)).size).toBe(txs.length);
-      expect(txs.filter((t) => t.active).map((t) => t.transactionId).sort()).toEqual([first.transactionId, next.transactionId].sort());
+      expect(
+        txs
+          .filter((t) => t.active)
+          .map((t) => t.transactionId)
+          .sort(),
+      ).toEqual([first.transactionId, next.transactionId].sort());
       await cp.client.close();
     } finally {
       await tb.stop();
@@ -125,7 +130,7 @@ describe.skipIf(!fs)('a full disk (a real 6 MiB filesystem)', () => {
       let filler = 0;
       for (const size of [256 * 1024, 4096]) {
         try {
-          for (;; filler++) writeFileSync(join(fs!, `filler-${filler}`), Buffer.alloc(size));
+          for (; ; filler++) writeFileSync(join(fs!, `filler-${filler}`), Buffer.alloc(size));
         } catch {
           filler++; // the one that failed may exist, partly written
         }

@@ -102,12 +102,15 @@ describe('fuzzing the central system', () => {
           if (reply[0] === 4 && !specErrorCodes.has(String(reply[2]))) wrongCodes.push(`${f.id}: ${String(reply[2])}`);
           if (reply[0] === 4 && reply[2] === 'InternalError') wrongCodes.push(`${f.id}: InternalError for ${f.mutations.join(', ')}: ${String(reply[3])}`);
           const valid = validPerSchema(f.text);
-          if (valid !== (reply[0] === 3)) disagreements.push(`${f.id} ${f.action} (${f.mutations.join(', ')}): ocpp-rpc says ${valid ? 'valid' : 'invalid'}, the bench answered ${JSON.stringify(reply).slice(0, 160)}`);
+          if (valid !== (reply[0] === 3))
+            disagreements.push(`${f.id} ${f.action} (${f.mutations.join(', ')}): ocpp-rpc says ${valid ? 'valid' : 'invalid'}, the bench answered ${JSON.stringify(reply).slice(0, 160)}`);
         }
       });
       latencies.sort((a, b) => a - b);
       const p99 = latencies[Math.floor(latencies.length * 0.99)];
-      console.log(`fuzz: ${calls} CALLs with a readable id of ${CONNECTIONS * FRAMES_EACH} frames (${deep} deeply nested), ${unanswered.length} unanswered, ${wrongCodes.length} wrong codes, ${disagreements.length} disagreements with ocpp-rpc; good charger ${latencies.length} calls, p99 ${p99.toFixed(1)} ms`);
+      console.log(
+        `fuzz: ${calls} CALLs with a readable id of ${CONNECTIONS * FRAMES_EACH} frames (${deep} deeply nested), ${unanswered.length} unanswered, ${wrongCodes.length} wrong codes, ${disagreements.length} disagreements with ocpp-rpc; good charger ${latencies.length} calls, p99 ${p99.toFixed(1)} ms`,
+      );
       expect(unanswered).toEqual([]);
       expect(wrongCodes).toEqual([]);
       expect(disagreements).toEqual([]);

@@ -30,7 +30,10 @@ describe('two benches on one data directory', () => {
     const first = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, face: 'chargebench serve' });
     try {
       await expect(Bench.start({ dataDir, host: '127.0.0.1', port: 0 })).rejects.toThrow(new RegExp(`${dataDir}.*in use by chargebench serve \\(process ${process.pid}`));
-      const other = spawnSync(process.execPath, ['bin/chargebench.mjs', 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dataDir], { encoding: 'utf8', timeout: 30_000 });
+      const other = spawnSync(process.execPath, ['bin/chargebench.mjs', 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dataDir], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(other.status).toBe(1);
       expect(other.stderr).toContain(`in use by chargebench serve (process ${process.pid}`);
       expect(other.stderr).toContain('another --data-dir');
@@ -62,7 +65,7 @@ describe('a damaged journal', () => {
     writeFileSync(segment, `${damaged.join('\n')}`);
     const db = (await import('better-sqlite3')).default;
     const raw = new db(databaseFile(dataDir));
-    raw.exec("UPDATE journal_state SET ingested_seq = 0; DELETE FROM messages; DELETE FROM chunks;");
+    raw.exec('UPDATE journal_state SET ingested_seq = 0; DELETE FROM messages; DELETE FROM chunks;');
     raw.close();
 
     record = await BenchRecord.open(dataDir);
@@ -75,7 +78,12 @@ describe('a damaged journal', () => {
       expect(aside).toHaveLength(1);
       expect(readFileSync(join(dataDir, 'damaged', aside[0]), 'utf8')).toContain('#garbage#');
       // The good lines are in the record.
-      expect(record.messages.list({ chargerId: 'CP1', limit: 100 }).map((m) => m.messageId).sort()).toEqual(['m0', 'm2', 'm4'].sort());
+      expect(
+        record.messages
+          .list({ chargerId: 'CP1', limit: 100 })
+          .map((m) => m.messageId)
+          .sort(),
+      ).toEqual(['m0', 'm2', 'm4'].sort());
     } finally {
       await record.close();
     }

@@ -33,7 +33,9 @@ describe('AuthorizationKey values', () => {
       JSON.stringify((await tb.request('GET', '/api/messages?chargerId=KEYED')).body),
       JSON.stringify((await tb.request('GET', '/api/operations?chargerId=KEYED')).body),
       JSON.stringify((await tb.request('POST', '/api/call/messages:page', { chargerId: 'KEYED' })).body),
-      await (await fetch(`http://127.0.0.1:${tb.apiPort}/api/messages/export?format=json&filter=${encodeURIComponent('{"chargerId":"KEYED"}')}`, { headers: { Authorization: `Bearer ${tb.token}` } })).text(),
+      await (
+        await fetch(`http://127.0.0.1:${tb.apiPort}/api/messages/export?format=json&filter=${encodeURIComponent('{"chargerId":"KEYED"}')}`, { headers: { Authorization: `Bearer ${tb.token}` } })
+      ).text(),
       pushed.join('\n'),
     ];
     for (const text of everywhere) {

@@ -8,7 +8,7 @@ const tb = useTestBench();
 const now = () => new Date().toISOString();
 
 describe('transactions and their charger', () => {
-  it('applies StopTransaction and MeterValues only to the charger\'s own transactions, keeping the first stop', async () => {
+  it("applies StopTransaction and MeterValues only to the charger's own transactions, keeping the first stop", async () => {
     const a = await strictCharger(tb.wsUrl(), 'OWNER');
     const b = await strictCharger(tb.wsUrl(), 'INTRUDER');
     await a.connect();

@@ -21,7 +21,11 @@ describe('FakeClock', () => {
     const clock = new FakeClock(0);
     let period = 1000;
     const at: number[] = [];
-    const t = every(clock, () => period, () => at.push(clock.now()));
+    const t = every(
+      clock,
+      () => period,
+      () => at.push(clock.now()),
+    );
     await clock.advance(2000);
     // The wait to 3000 has begun; the new period applies from there.
     period = 500;

@@ -7,7 +7,15 @@ export function StartTransaction(ctx: HandlerContext, req: RequestOf<'StartTrans
   let idTagInfo: IdTagInfo = ctx.authorize(req.idTag);
   if (idTagInfo.status === 'Accepted' && ctx.auth.activeTransactionOf(req.idTag)) idTagInfo = { ...idTagInfo, status: 'ConcurrentTx' };
   const tx = ctx.record.transactions.start(
-    { chargerId: ctx.chargerId, connectorId: req.connectorId, idTag: req.idTag, authStatus: idTagInfo.status, reservationId: req.reservationId ?? null, meterStart: req.meterStart, startTime: req.timestamp },
+    {
+      chargerId: ctx.chargerId,
+      connectorId: req.connectorId,
+      idTag: req.idTag,
+      authStatus: idTagInfo.status,
+      reservationId: req.reservationId ?? null,
+      meterStart: req.meterStart,
+      startTime: req.timestamp,
+    },
     now,
   );
   ctx.auth.transactionStarted(tx);

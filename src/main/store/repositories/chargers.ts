@@ -68,8 +68,18 @@ export class ChargersRepository {
 
   boot(chargerId: string, status: RegistrationStatus, b: BootRecord, ts: string): void {
     this.store.write('boot', [
-      status, ts, b.chargePointVendor, b.chargePointModel, b.chargePointSerialNumber ?? null, b.chargeBoxSerialNumber ?? null,
-      b.firmwareVersion ?? null, b.iccid ?? null, b.imsi ?? null, b.meterType ?? null, b.meterSerialNumber ?? null, chargerId,
+      status,
+      ts,
+      b.chargePointVendor,
+      b.chargePointModel,
+      b.chargePointSerialNumber ?? null,
+      b.chargeBoxSerialNumber ?? null,
+      b.firmwareVersion ?? null,
+      b.iccid ?? null,
+      b.imsi ?? null,
+      b.meterType ?? null,
+      b.meterSerialNumber ?? null,
+      chargerId,
     ]);
   }
 
@@ -166,14 +176,34 @@ export class ChargersRepository {
 
 function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string): ChargerRecord {
   return {
-    id: r.id, connected: r.connected === 1, firstSeen: r.first_seen, lastSeen: lastSeen ?? r.last_seen, lastHeartbeat: r.last_heartbeat, remoteAddress: r.remote_address,
-    bootPolicy: r.boot_policy, registrationStatus: r.registration_status, lastBoot: r.last_boot,
-    boot: r.vendor === null ? null : (strip({
-      chargePointVendor: r.vendor, chargePointModel: r.model, chargePointSerialNumber: r.charge_point_serial, chargeBoxSerialNumber: r.charge_box_serial,
-      firmwareVersion: r.firmware_version, iccid: r.iccid, imsi: r.imsi, meterType: r.meter_type, meterSerialNumber: r.meter_serial,
-    }) as BootRecord),
-    firmwareStatus: r.firmware_status, diagnosticsStatus: r.diagnostics_status,
-    hasPassword: r.password !== null, registered: r.registered === 1, connectors,
+    id: r.id,
+    connected: r.connected === 1,
+    firstSeen: r.first_seen,
+    lastSeen: lastSeen ?? r.last_seen,
+    lastHeartbeat: r.last_heartbeat,
+    remoteAddress: r.remote_address,
+    bootPolicy: r.boot_policy,
+    registrationStatus: r.registration_status,
+    lastBoot: r.last_boot,
+    boot:
+      r.vendor === null
+        ? null
+        : (strip({
+            chargePointVendor: r.vendor,
+            chargePointModel: r.model,
+            chargePointSerialNumber: r.charge_point_serial,
+            chargeBoxSerialNumber: r.charge_box_serial,
+            firmwareVersion: r.firmware_version,
+            iccid: r.iccid,
+            imsi: r.imsi,
+            meterType: r.meter_type,
+            meterSerialNumber: r.meter_serial,
+          }) as BootRecord),
+    firmwareStatus: r.firmware_status,
+    diagnosticsStatus: r.diagnostics_status,
+    hasPassword: r.password !== null,
+    registered: r.registered === 1,
+    connectors,
   };
 }
 

@@ -17,7 +17,12 @@ export class ConnectionAttemptsRepository {
 
   list(limit = 100): ConnectionAttemptRecord[] {
     return (this.store.db.prepare('SELECT * FROM connection_attempts ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map((r) => ({
-      id: r.id, ts: r.ts, chargerId: r.charger_id, remoteAddress: r.remote_address, outcome: r.outcome, reason: r.reason,
+      id: r.id,
+      ts: r.ts,
+      chargerId: r.charger_id,
+      remoteAddress: r.remote_address,
+      outcome: r.outcome,
+      reason: r.reason,
     }));
   }
 }

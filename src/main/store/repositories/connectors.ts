@@ -22,8 +22,14 @@ export class ConnectorsRepository {
   /** A StatusNotification: the connector's state now, and a line of its history. */
   status(chargerId: string, req: StatusNotificationRequest, at: string): ConnectorRecord {
     const c: ConnectorRecord = {
-      connectorId: req.connectorId, status: req.status, errorCode: req.errorCode, info: req.info ?? null, vendorId: req.vendorId ?? null,
-      vendorErrorCode: req.vendorErrorCode ?? null, timestamp: req.timestamp ?? null, updatedAt: at,
+      connectorId: req.connectorId,
+      status: req.status,
+      errorCode: req.errorCode,
+      info: req.info ?? null,
+      vendorId: req.vendorId ?? null,
+      vendorErrorCode: req.vendorErrorCode ?? null,
+      timestamp: req.timestamp ?? null,
+      updatedAt: at,
     };
     const params = [chargerId, c.connectorId, c.status, c.errorCode, c.info, c.vendorId, c.vendorErrorCode, c.timestamp, at];
     this.store.write('connector', params);
@@ -41,5 +47,14 @@ export class ConnectorsRepository {
 }
 
 export function toConnector(c: Row): ConnectorRecord {
-  return { connectorId: c.connector_id, status: c.status, errorCode: c.error_code, info: c.info, vendorId: c.vendor_id, vendorErrorCode: c.vendor_error_code, timestamp: c.timestamp, updatedAt: c.updated_at };
+  return {
+    connectorId: c.connector_id,
+    status: c.status,
+    errorCode: c.error_code,
+    info: c.info,
+    vendorId: c.vendor_id,
+    vendorErrorCode: c.vendor_error_code,
+    timestamp: c.timestamp,
+    updatedAt: c.updated_at,
+  };
 }

@@ -347,7 +347,9 @@ export class MessageLog {
       a.total = a.pos[at];
       return;
     }
-    const ids = this.sql(`SELECT id FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC`).pluck(true).all(slice[0], slice[1], ...p.args) as number[];
+    const ids = this.sql(`SELECT id FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC`)
+      .pluck(true)
+      .all(slice[0], slice[1], ...p.args) as number[];
     // Another request may have moved the frontier while this one waited its turn.
     if (a.ids.length - 1 === at) {
       a.ids.push(slice[0] - 1);

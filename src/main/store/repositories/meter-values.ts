@@ -26,10 +26,17 @@ export class MeterValuesRepository {
     for (const mv of values) {
       for (const s of mv.sampledValue) {
         const r = {
-          chargerId, connectorId, transactionId, timestamp: mv.timestamp, value: s.value,
-          measurand: s.measurand ?? 'Energy.Active.Import.Register', phase: s.phase ?? null,
+          chargerId,
+          connectorId,
+          transactionId,
+          timestamp: mv.timestamp,
+          value: s.value,
+          measurand: s.measurand ?? 'Energy.Active.Import.Register',
+          phase: s.phase ?? null,
           unit: s.unit ?? (s.measurand === undefined || s.measurand.startsWith('Energy') ? 'Wh' : null),
-          context: s.context ?? 'Sample.Periodic', location: s.location ?? null, format: s.format ?? 'Raw',
+          context: s.context ?? 'Sample.Periodic',
+          location: s.location ?? null,
+          format: s.format ?? 'Raw',
         };
         rows.push(r);
         this.store.write('meterValue', [chargerId, connectorId, transactionId, r.timestamp, r.value, r.measurand, r.phase, r.unit, r.context, r.location, r.format, at]);
@@ -57,8 +64,18 @@ export class MeterValuesRepository {
       rows = db.prepare('SELECT * FROM meter_values ORDER BY id DESC LIMIT ?').all(limit) as Row[];
     }
     return rows.map((r) => ({
-      id: r.id, chargerId: r.charger_id, connectorId: r.connector_id, transactionId: r.transaction_id, timestamp: r.timestamp, value: r.value,
-      measurand: r.measurand, phase: r.phase, unit: r.unit, context: r.context, location: r.location, format: r.format,
+      id: r.id,
+      chargerId: r.charger_id,
+      connectorId: r.connector_id,
+      transactionId: r.transaction_id,
+      timestamp: r.timestamp,
+      value: r.value,
+      measurand: r.measurand,
+      phase: r.phase,
+      unit: r.unit,
+      context: r.context,
+      location: r.location,
+      format: r.format,
     }));
   }
 }

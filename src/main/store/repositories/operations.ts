@@ -35,8 +35,15 @@ export class OperationsRepository {
       ? db.prepare('SELECT * FROM operations WHERE charger_id = ? ORDER BY id DESC LIMIT ?').all(q.chargerId, q.limit ?? 100)
       : db.prepare('SELECT * FROM operations ORDER BY id DESC LIMIT ?').all(q.limit ?? 100);
     return (rows as Row[]).map((r) => ({
-      id: r.id, chargerId: r.charger_id, action: r.action, request: JSON.parse(r.request), sentAt: r.sent_at, finishedAt: r.finished_at, outcome: r.outcome,
-      response: r.response === null ? undefined : JSON.parse(r.response), error: r.error === null ? undefined : JSON.parse(r.error),
+      id: r.id,
+      chargerId: r.charger_id,
+      action: r.action,
+      request: JSON.parse(r.request),
+      sentAt: r.sent_at,
+      finishedAt: r.finished_at,
+      outcome: r.outcome,
+      response: r.response === null ? undefined : JSON.parse(r.response),
+      error: r.error === null ? undefined : JSON.parse(r.error),
     }));
   }
 }

@@ -56,9 +56,9 @@ export class TransactionsRepository {
     const where: string[] = [];
     const args: unknown[] = [];
     if (q.chargerId) {
-    where.push('charger_id = ?');
-    args.push(q.chargerId);
-  }
+      where.push('charger_id = ?');
+      args.push(q.chargerId);
+    }
     if (q.active !== undefined) where.push(q.active ? 'stop_time IS NULL' : 'stop_time IS NOT NULL');
     const sql = `SELECT * FROM transactions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     return (this.store.db.prepare(sql).all(...args, q.limit ?? 500) as Row[]).map(toTransaction);
@@ -72,8 +72,20 @@ export class TransactionsRepository {
 
 function toTransaction(r: Row): TransactionRecord {
   return {
-    transactionId: r.id, chargerId: r.charger_id, connectorId: r.connector_id, idTag: r.id_tag, authStatus: r.auth_status, reservationId: r.reservation_id,
-    meterStart: r.meter_start, startTime: r.start_time, meterStop: r.meter_stop, stopTime: r.stop_time, stopReason: r.stop_reason, stopIdTag: r.stop_id_tag,
-    energyWh: r.energy_wh, active: r.stop_time === null, ...(r.warning ? { warning: r.warning } : {}),
+    transactionId: r.id,
+    chargerId: r.charger_id,
+    connectorId: r.connector_id,
+    idTag: r.id_tag,
+    authStatus: r.auth_status,
+    reservationId: r.reservation_id,
+    meterStart: r.meter_start,
+    startTime: r.start_time,
+    meterStop: r.meter_stop,
+    stopTime: r.stop_time,
+    stopReason: r.stop_reason,
+    stopIdTag: r.stop_id_tag,
+    energyWh: r.energy_wh,
+    active: r.stop_time === null,
+    ...(r.warning ? { warning: r.warning } : {}),
   };
 }

@@ -15,8 +15,4 @@ export interface ThreadData {
 
 export type ToThread = { seq: number; text: string } | { now: true } | { close: true };
 
-export type FromThread =
-  | { ingested: number; error?: string }
-  | { stalled: string; code: string }
-  | { resumed: true }
-  | { closed: true; pending: number };
+export type FromThread = { ingested: number; error?: string } | { stalled: string; code: string } | { resumed: true } | { closed: true; pending: number };

@@ -214,7 +214,9 @@ export class GroupCommitWriter {
     worker.on('exit', (code) => {
       if (this.closed || this.worker !== worker) return;
       this.worker = null;
-      this.trouble(() => (this.threadTrouble = { kind: 'writerRestarting', error: `the writer thread stopped (exit code ${code}); it is being started again from the journal`, since: new Date().toISOString() }));
+      this.trouble(
+        () => (this.threadTrouble = { kind: 'writerRestarting', error: `the writer thread stopped (exit code ${code}); it is being started again from the journal`, since: new Date().toISOString() }),
+      );
       // Readers stop waiting; they see what SQLite has.
       for (const w of this.waiters.splice(0)) w.resolve();
       this.restarts++;
@@ -366,4 +368,3 @@ function threadEntry(): URL {
   const here = import.meta.url;
   return /\.ts$/.test(new URL(here).pathname) ? new URL('./thread-entry.mjs', here) : new URL('./writer-thread.js', here);
 }
-

@@ -166,9 +166,7 @@ export class ChargingProfiles {
    */
   transactionEnded(connectorId: number, transactionId: number | null): void {
     this.installed = this.installed.filter(
-      (ip) =>
-        ip.profile.chargingProfilePurpose !== 'TxProfile' ||
-        (ip.connectorId !== connectorId && (transactionId === null || ip.profile.transactionId !== transactionId)),
+      (ip) => ip.profile.chargingProfilePurpose !== 'TxProfile' || (ip.connectorId !== connectorId && (transactionId === null || ip.profile.transactionId !== transactionId)),
     );
   }
 
@@ -188,9 +186,7 @@ export class ChargingProfiles {
   /** Binds TxProfiles installed without a transactionId on this connector to the transaction once its id is known. */
   bindTransaction(connectorId: number, transactionId: number): void {
     this.installed = this.installed.map((ip) =>
-      ip.connectorId === connectorId && ip.profile.chargingProfilePurpose === 'TxProfile' && ip.profile.transactionId === undefined
-        ? { ...ip, profile: { ...ip.profile, transactionId } }
-        : ip,
+      ip.connectorId === connectorId && ip.profile.chargingProfilePurpose === 'TxProfile' && ip.profile.transactionId === undefined ? { ...ip, profile: { ...ip.profile, transactionId } } : ip,
     );
   }
 
@@ -233,11 +229,7 @@ export class ChargingProfiles {
     for (const { offset, limit } of slots) {
       const period = this.periodIn(limit, unit, offset);
       const last = periods[periods.length - 1];
-      const same =
-        periods.length > 0 &&
-        (last === null || period === null
-          ? last === period
-          : last.limit === period.limit && last.numberPhases === period.numberPhases);
+      const same = periods.length > 0 && (last === null || period === null ? last === period : last.limit === period.limit && last.numberPhases === period.numberPhases);
       if (same) continue;
       periods.push(period);
       starts.push(offset);
@@ -297,9 +289,7 @@ export class ChargingProfiles {
   private install(connectorId: number, profile: ChargingProfile, now: number, limits: SmartChargingLimits): boolean {
     const replaced = (ip: InstalledProfile) =>
       ip.profile.chargingProfileId === profile.chargingProfileId ||
-      (ip.connectorId === connectorId &&
-        ip.profile.chargingProfilePurpose === profile.chargingProfilePurpose &&
-        ip.profile.stackLevel === profile.stackLevel);
+      (ip.connectorId === connectorId && ip.profile.chargingProfilePurpose === profile.chargingProfilePurpose && ip.profile.stackLevel === profile.stackLevel);
     const kept = this.installed.filter((ip) => !replaced(ip));
     if (kept.length + 1 > limits.maxProfiles) return false;
     this.installed = [...kept, { connectorId, profile, installedAt: now }];
@@ -313,9 +303,7 @@ export class ChargingProfiles {
   private txProfiles(connectorId: number, frame: Frame): InstalledProfile[] {
     const tx = frame.tx;
     if (connectorId === 0 || tx === null) return [];
-    return this.on(connectorId, 'TxProfile').filter(
-      (ip) => ip.profile.transactionId === undefined || ip.profile.transactionId === tx.transactionId,
-    );
+    return this.on(connectorId, 'TxProfile').filter((ip) => ip.profile.transactionId === undefined || ip.profile.transactionId === tx.transactionId);
   }
 
   /** Every profile that can bear on the connector's limit. */
@@ -330,10 +318,8 @@ export class ChargingProfiles {
     const cpMax = this.stacked(this.on(0, 'ChargePointMaxProfile'), t, frame);
     // A connector's own TxDefaultProfile overrides connector 0's, whatever the stack levels.
     const tx =
-      (connectorId > 0
-        ? (this.stacked(this.txProfiles(connectorId, frame), t, frame) ??
-          this.stacked(this.on(connectorId, 'TxDefaultProfile'), t, frame))
-        : null) ?? this.stacked(this.on(0, 'TxDefaultProfile'), t, frame);
+      (connectorId > 0 ? (this.stacked(this.txProfiles(connectorId, frame), t, frame) ?? this.stacked(this.on(connectorId, 'TxDefaultProfile'), t, frame)) : null) ??
+      this.stacked(this.on(0, 'TxDefaultProfile'), t, frame);
     if (cpMax === null) return tx;
     if (tx === null) return cpMax;
     return this.watts(tx) <= this.watts(cpMax) ? tx : cpMax;

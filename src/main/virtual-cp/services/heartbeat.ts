@@ -24,9 +24,13 @@ export class HeartbeatService {
   /** (Re)starts the heartbeats; the interval is read again before each. */
   start(): void {
     this.timer?.cancel();
-    this.timer = every(this.cp.clock, () => this.keys.HeartbeatInterval * 1000, () => {
-      if (this.cp.isAccepted) void this.cp.call('Heartbeat', {});
-    });
+    this.timer = every(
+      this.cp.clock,
+      () => this.keys.HeartbeatInterval * 1000,
+      () => {
+        if (this.cp.isAccepted) void this.cp.call('Heartbeat', {});
+      },
+    );
   }
 
   /** The interval a BootNotification answer gave. */

@@ -60,7 +60,10 @@ export class MeteringService {
     if (own <= 0 || !smartCharging.enabled) return own;
     let budget = smartCharging.chargePointMaxW();
     if (!Number.isFinite(budget)) return own;
-    const demands = this.cp.connectors.all.map((x) => ({ x, d: x === c ? own : this.demandW(x) })).filter((e) => e.d > 0).sort((a, b) => a.d - b.d);
+    const demands = this.cp.connectors.all
+      .map((x) => ({ x, d: x === c ? own : this.demandW(x) }))
+      .filter((e) => e.d > 0)
+      .sort((a, b) => a.d - b.d);
     for (let i = 0; i < demands.length; i++) {
       const share = Math.min(demands[i].d, budget / (demands.length - i));
       if (demands[i].x === c) return share;
@@ -89,7 +92,8 @@ export class MeteringService {
     const sessionWh = c.tx ? wh - c.tx.meterStartWh : 0;
     const values: SampledValue[] = [];
     for (const m of measurands) {
-      const v = (value: string, unit: SampledValue['unit'], location: SampledValue['location'] = 'Outlet') => values.push({ value, context, format: 'Raw', measurand: m as SampledValue['measurand'], location, unit });
+      const v = (value: string, unit: SampledValue['unit'], location: SampledValue['location'] = 'Outlet') =>
+        values.push({ value, context, format: 'Raw', measurand: m as SampledValue['measurand'], location, unit });
       switch (m) {
         case 'Energy.Active.Import.Register':
           v(String(Math.round(wh)), 'Wh');
@@ -132,7 +136,11 @@ export class MeteringService {
   /** Samples every MeterValueSampleInterval while the transaction runs (the interval is read again each time). */
   startSampling(c: Connector, tx: Transaction): void {
     tx.sampleTimer?.cancel();
-    tx.sampleTimer = every(this.cp.clock, () => this.keys.MeterValueSampleInterval * 1000, () => this.samplePeriodic(c, tx));
+    tx.sampleTimer = every(
+      this.cp.clock,
+      () => this.keys.MeterValueSampleInterval * 1000,
+      () => this.samplePeriodic(c, tx),
+    );
   }
 
   /** The transaction ends: sampling stops; its transactionData, if StopTxn*Data asks for any. */

@@ -24,7 +24,13 @@ export class SmartChargingService {
   ) {
     this.keys = ownKeys(cp.config, smartChargingKeys);
     const def = cp.definition;
-    this.profiles = new ChargingProfiles({ connectors: def.connectors, voltage: VOLTAGE, defaultPhases: def.phases, maxCurrentA: Math.floor((def.maxPowerW / (VOLTAGE * def.phases)) * 10) / 10, profiles: saved });
+    this.profiles = new ChargingProfiles({
+      connectors: def.connectors,
+      voltage: VOLTAGE,
+      defaultPhases: def.phases,
+      maxCurrentA: Math.floor((def.maxPowerW / (VOLTAGE * def.phases)) * 10) / 10,
+      profiles: saved,
+    });
   }
 
   /** The charger has the SmartCharging profile. */

@@ -174,7 +174,15 @@ export class TransactionService {
     const again = this.cannotStart(c, idTag, info.parentIdTag);
     if (again) return { accepted: false, status: 'Rejected', message: again };
     this.authorized(c, idTag, info.parentIdTag);
-    return { accepted: true, status: 'Accepted', message: c.startFailed ? `Card ${idTag} accepted, but the session failed to start (fault)` : c.tx ? `Transaction started on connector ${c.id}` : `Card ${idTag} accepted: plug in the cable within ${this.keys.ConnectionTimeOut} s` };
+    return {
+      accepted: true,
+      status: 'Accepted',
+      message: c.startFailed
+        ? `Card ${idTag} accepted, but the session failed to start (fault)`
+        : c.tx
+          ? `Transaction started on connector ${c.id}`
+          : `Card ${idTag} accepted: plug in the cable within ${this.keys.ConnectionTimeOut} s`,
+    };
   }
 
   start(c: Connector, idTag: string, parentIdTag?: string): void {
@@ -183,13 +191,31 @@ export class TransactionService {
     const reservation = reservations.reservationFor(c.id, idTag, parentIdTag);
     if (reservation) reservations.end(reservation);
     const localTx = this.nextLocalTx++;
-    const tx: Transaction = { localTx, transactionId: null, idTag, parentIdTag, startedAt: this.cp.clock.now(), meterStartWh: c.meterWh, reservationId: reservation?.reservationId, sampleTimer: null, beginSample: null, stopSamples: [], dropped: false };
+    const tx: Transaction = {
+      localTx,
+      transactionId: null,
+      idTag,
+      parentIdTag,
+      startedAt: this.cp.clock.now(),
+      meterStartWh: c.meterWh,
+      reservationId: reservation?.reservationId,
+      sampleTimer: null,
+      beginSample: null,
+      stopSamples: [],
+      dropped: false,
+    };
     c.tx = tx;
     c.finishing = false;
     c.evSuspended = false;
     c.powerW = metering.targetPowerW(c);
     tx.beginSample = metering.beginSample(c);
-    this.enqueue('StartTransaction', localTx, { connectorId: c.id, idTag, meterStart: Math.round(c.meterWh), timestamp: this.cp.iso(), ...(reservation ? { reservationId: reservation.reservationId } : {}) });
+    this.enqueue('StartTransaction', localTx, {
+      connectorId: c.id,
+      idTag,
+      meterStart: Math.round(c.meterWh),
+      timestamp: this.cp.iso(),
+      ...(reservation ? { reservationId: reservation.reservationId } : {}),
+    });
     metering.startSampling(c, tx);
   }
 

@@ -12,7 +12,8 @@ function checkScheme(location: string): URL | string {
   } catch {
     return `"${location}" is not a URL`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${url.protocol.replace(':', '').toUpperCase()} transfers are not supported by the virtual charger; use an http:// or https:// location`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `${url.protocol.replace(':', '').toUpperCase()} transfers are not supported by the virtual charger; use an http:// or https:// location`;
   return url;
 }
 

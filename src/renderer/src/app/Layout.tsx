@@ -41,8 +41,7 @@ export const screens = [
 function LinkIndicator() {
   const link = useBench((s) => s.link);
   const connected = useBench((s) => Object.values(s.chargers).filter((c) => c.connected).length);
-  if (link !== 'open')
-    return <Chip size="small" color="warning" label={link === 'unauthorised' ? 'Token refused' : 'Reconnecting to the bench…'} role="status" />;
+  if (link !== 'open') return <Chip size="small" color="warning" label={link === 'unauthorised' ? 'Token refused' : 'Reconnecting to the bench…'} role="status" />;
   return <Chip size="small" color={connected ? 'success' : 'default'} label={`${connected} charger${connected === 1 ? '' : 's'} online`} role="status" aria-live="polite" />;
 }
 

@@ -99,10 +99,29 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
           ]}
           series={[
             ...(hasPower
-              ? [{ dataKey: 'kW', yAxisId: 'power', label: 'Power (kW)', color: theme.palette.primary.main, area: true, showMark: 'end' as const, valueFormatter: (v: number | null) => (v === null ? '—' : formatPower(v * 1000)) }]
+              ? [
+                  {
+                    dataKey: 'kW',
+                    yAxisId: 'power',
+                    label: 'Power (kW)',
+                    color: theme.palette.primary.main,
+                    area: true,
+                    showMark: 'end' as const,
+                    valueFormatter: (v: number | null) => (v === null ? '—' : formatPower(v * 1000)),
+                  },
+                ]
               : []),
             ...(hasEnergy
-              ? [{ dataKey: 'kWh', yAxisId: 'energy', label: energyLabel, color: theme.palette.success.main, showMark: 'end' as const, valueFormatter: (v: number | null) => (v === null ? '—' : formatEnergy(v * 1000)) }]
+              ? [
+                  {
+                    dataKey: 'kWh',
+                    yAxisId: 'energy',
+                    label: energyLabel,
+                    color: theme.palette.success.main,
+                    showMark: 'end' as const,
+                    valueFormatter: (v: number | null) => (v === null ? '—' : formatEnergy(v * 1000)),
+                  },
+                ]
               : []),
           ]}
           sx={{ [`& .${lineClasses.area}`]: { fillOpacity: 0.15 } }}

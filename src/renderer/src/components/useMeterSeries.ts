@@ -37,7 +37,9 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
   const fetched = useLoad(
     async () =>
       scope && !stored
-        ? toSamples(await client.call('chargers:meterValues', { chargerId: scope.chargerId, connectorId: scope.connectorId, ...(transactionId === undefined ? {} : { transactionId }), limit: HISTORY_ROWS }))
+        ? toSamples(
+            await client.call('chargers:meterValues', { chargerId: scope.chargerId, connectorId: scope.connectorId, ...(transactionId === undefined ? {} : { transactionId }), limit: HISTORY_ROWS }),
+          )
         : null,
     [client, chargerId, connectorId, transactionId, !stored],
   );

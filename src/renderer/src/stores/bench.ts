@@ -211,7 +211,15 @@ export function connectStore(client: BenchClient): () => void {
           missed,
         );
         // Counters and meter samples already counted the missed events once; only the snapshot's parts are taken.
-        return { status, health: snapshot.health && snapshot.health !== s.health ? snapshot.health : health, loaded: true, chargers: snapshot.chargers, virtualChargers: snapshot.virtualChargers, activeTransactions: snapshot.activeTransactions, transactionsVersion: s.transactionsVersion + 1 };
+        return {
+          status,
+          health: snapshot.health && snapshot.health !== s.health ? snapshot.health : health,
+          loaded: true,
+          chargers: snapshot.chargers,
+          virtualChargers: snapshot.virtualChargers,
+          activeTransactions: snapshot.activeTransactions,
+          transactionsVersion: s.transactionsVersion + 1,
+        };
       });
     } finally {
       loading.delete(missed);
@@ -255,7 +263,15 @@ export async function refreshChargers(client: BenchClient): Promise<void> {
         changed = true;
         continue;
       }
-      const merged = { ...c, firstSeen: fresh.firstSeen, lastHeartbeat: fresh.lastHeartbeat, bootPolicy: fresh.bootPolicy, hasPassword: fresh.hasPassword, registered: fresh.registered, lastSeen: fresh.lastSeen > c.lastSeen ? fresh.lastSeen : c.lastSeen };
+      const merged = {
+        ...c,
+        firstSeen: fresh.firstSeen,
+        lastHeartbeat: fresh.lastHeartbeat,
+        bootPolicy: fresh.bootPolicy,
+        hasPassword: fresh.hasPassword,
+        registered: fresh.registered,
+        lastSeen: fresh.lastSeen > c.lastSeen ? fresh.lastSeen : c.lastSeen,
+      };
       if ((Object.keys(merged) as Array<keyof ChargerView>).some((k) => merged[k] !== c[k])) {
         chargers[fresh.id] = merged;
         changed = true;

@@ -23,7 +23,11 @@ describe('admission', () => {
     expect(admit(req('/ocpp/CP%0A1'), registry(), defaultSettings)).toMatchObject({ admitted: false, status: 400, reason: expect.stringMatching(/^Unprintable identity/) });
     expect(admit(req('/ocpp/CP1', { origin: 'http://evil.example' }), registry(), defaultSettings)).toMatchObject({ admitted: false, status: 403 });
     expect(admit(req('/ocpp/CP1', { origin: 'http://evil.example' }), registry(), { ...defaultSettings, allowBrowserOrigins: true })).toMatchObject({ admitted: true });
-    expect(admit(req('/ocpp/CP1', { 'sec-websocket-protocol': 'ocpp2.0.1' }), registry(), defaultSettings)).toMatchObject({ admitted: false, status: 400, reason: expect.stringMatching(/^Wrong OCPP version/) });
+    expect(admit(req('/ocpp/CP1', { 'sec-websocket-protocol': 'ocpp2.0.1' }), registry(), defaultSettings)).toMatchObject({
+      admitted: false,
+      status: 400,
+      reason: expect.stringMatching(/^Wrong OCPP version/),
+    });
   });
 
   it('applies the unknown-charger policy and security profile 1', () => {
@@ -32,7 +36,10 @@ describe('admission', () => {
     expect(admit(req('/ocpp/CP1'), registry({}, ['CP1']), strict)).toMatchObject({ admitted: true });
     const withPassword = registry({ CP1: 'correct-horse-battery' });
     expect(admit(req('/ocpp/CP1'), withPassword, defaultSettings)).toMatchObject({ admitted: false, status: 401, headers: { 'WWW-Authenticate': 'Basic realm="ChargeBench"' } });
-    expect(admit(req('/ocpp/CP1', { authorization: basicAuthorization('CP1', 'wrong-password-here') }), withPassword, defaultSettings)).toMatchObject({ admitted: false, reason: expect.stringMatching(/^Wrong password/) });
+    expect(admit(req('/ocpp/CP1', { authorization: basicAuthorization('CP1', 'wrong-password-here') }), withPassword, defaultSettings)).toMatchObject({
+      admitted: false,
+      reason: expect.stringMatching(/^Wrong password/),
+    });
     expect(admit(req('/ocpp/CP1', { authorization: basicAuthorization('CP1', 'correct-horse-battery') }), withPassword, defaultSettings)).toMatchObject({ admitted: true, note: null });
     expect(admit(req('/ocpp/CP1'), registry(), { ...defaultSettings, requirePassword: true })).toMatchObject({ admitted: false, status: 401, reason: expect.stringMatching(/^No password set/) });
   });

@@ -111,8 +111,14 @@ describe('IPC', () => {
     writeFileSync(file, 'FIRMWARE');
     fake.openDialog.mockResolvedValueOnce({ canceled: false, filePaths: [file] });
     const reply = await invoke('desktop:chooseFile', from(OWN), {});
-    expect(reply).toMatchObject({ ok: true, value: { name: '5.0.0.bin', size: 8, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9100\/files\/[\w-]{24}\/5\.0\.0\.bin$/), expiresAt: expect.any(String) } });
-    expect(fake.openDialog.mock.calls[0][1]).toMatchObject({ properties: ['openFile'], filters: expect.arrayContaining([expect.objectContaining({ extensions: expect.arrayContaining(['bin', 'img', 'zip', 'gz']) })]) });
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { name: '5.0.0.bin', size: 8, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9100\/files\/[\w-]{24}\/5\.0\.0\.bin$/), expiresAt: expect.any(String) },
+    });
+    expect(fake.openDialog.mock.calls[0][1]).toMatchObject({
+      properties: ['openFile'],
+      filters: expect.arrayContaining([expect.objectContaining({ extensions: expect.arrayContaining(['bin', 'img', 'zip', 'gz']) })]),
+    });
 
     fake.openDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
     expect(await invoke('desktop:chooseFile', from(OWN), {})).toEqual({ ok: true, value: null });

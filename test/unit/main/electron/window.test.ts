@@ -58,7 +58,17 @@ vi.mock('electron', () => {
   };
 });
 
-import { APP_ORIGIN, createMainWindow, denyAllPermissions, DESKTOP_CSP, handleAppProtocol, isOwnRenderer, lockDownWebContents, registerAppScheme, rendererFile } from '../../../../src/main/electron/window';
+import {
+  APP_ORIGIN,
+  createMainWindow,
+  denyAllPermissions,
+  DESKTOP_CSP,
+  handleAppProtocol,
+  isOwnRenderer,
+  lockDownWebContents,
+  registerAppScheme,
+  rendererFile,
+} from '../../../../src/main/electron/window';
 
 // window.ts resolves the renderer next to the bundled main script: out/main/ -> out/renderer/.
 const rendererDir = fileURLToPath(new URL('../../../../src/main/renderer/', import.meta.url));
@@ -124,7 +134,12 @@ describe('the app:// protocol', () => {
     expect(rendererFile('app://chargebench/index.html')).toBe(join(rendererDir, 'index.html'));
     expect(rendererFile('app://chargebench/assets/x.js')).toBe(join(rendererDir, 'assets', 'x.js'));
     // Whatever the path, nothing outside the renderer's folder.
-    for (const tricky of ['app://chargebench/../../etc/passwd', 'app://chargebench/%2e%2e/%2e%2e/etc/passwd', 'app://chargebench/assets/%2F..%2F..%2F..%2Fetc%2Fpasswd', 'app://chargebench/..%5C..%5Csecret']) {
+    for (const tricky of [
+      'app://chargebench/../../etc/passwd',
+      'app://chargebench/%2e%2e/%2e%2e/etc/passwd',
+      'app://chargebench/assets/%2F..%2F..%2F..%2Fetc%2Fpasswd',
+      'app://chargebench/..%5C..%5Csecret',
+    ]) {
       const file = rendererFile(tricky);
       expect(file === null || file.startsWith(rendererDir), tricky).toBe(true);
     }
@@ -148,4 +163,3 @@ describe('the app:// protocol', () => {
     expect((createMainWindow({ width: 1200, height: 800, maximized: false }) as any).options.webPreferences.devTools).toBe(true);
   });
 });
-

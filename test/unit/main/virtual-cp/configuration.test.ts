@@ -37,13 +37,39 @@ function valueOf(s: ConfigurationStore, key: string) {
 
 const standardKeys = {
   Core: [
-    'AllowOfflineTxForUnknownId', 'AuthorizationCacheEnabled', 'AuthorizeRemoteTxRequests', 'BlinkRepeat', 'ClockAlignedDataInterval',
-    'ConnectionTimeOut', 'ConnectorPhaseRotation', 'ConnectorPhaseRotationMaxLength', 'GetConfigurationMaxKeys', 'HeartbeatInterval',
-    'LightIntensity', 'LocalAuthorizeOffline', 'LocalPreAuthorize', 'MaxEnergyOnInvalidId', 'MeterValuesAlignedData',
-    'MeterValuesAlignedDataMaxLength', 'MeterValuesSampledData', 'MeterValuesSampledDataMaxLength', 'MeterValueSampleInterval',
-    'MinimumStatusDuration', 'NumberOfConnectors', 'ResetRetries', 'StopTransactionOnEVSideDisconnect', 'StopTransactionOnInvalidId',
-    'StopTxnAlignedData', 'StopTxnAlignedDataMaxLength', 'StopTxnSampledData', 'StopTxnSampledDataMaxLength', 'SupportedFeatureProfiles',
-    'SupportedFeatureProfilesMaxLength', 'TransactionMessageAttempts', 'TransactionMessageRetryInterval', 'UnlockConnectorOnEVSideDisconnect',
+    'AllowOfflineTxForUnknownId',
+    'AuthorizationCacheEnabled',
+    'AuthorizeRemoteTxRequests',
+    'BlinkRepeat',
+    'ClockAlignedDataInterval',
+    'ConnectionTimeOut',
+    'ConnectorPhaseRotation',
+    'ConnectorPhaseRotationMaxLength',
+    'GetConfigurationMaxKeys',
+    'HeartbeatInterval',
+    'LightIntensity',
+    'LocalAuthorizeOffline',
+    'LocalPreAuthorize',
+    'MaxEnergyOnInvalidId',
+    'MeterValuesAlignedData',
+    'MeterValuesAlignedDataMaxLength',
+    'MeterValuesSampledData',
+    'MeterValuesSampledDataMaxLength',
+    'MeterValueSampleInterval',
+    'MinimumStatusDuration',
+    'NumberOfConnectors',
+    'ResetRetries',
+    'StopTransactionOnEVSideDisconnect',
+    'StopTransactionOnInvalidId',
+    'StopTxnAlignedData',
+    'StopTxnAlignedDataMaxLength',
+    'StopTxnSampledData',
+    'StopTxnSampledDataMaxLength',
+    'SupportedFeatureProfiles',
+    'SupportedFeatureProfilesMaxLength',
+    'TransactionMessageAttempts',
+    'TransactionMessageRetryInterval',
+    'UnlockConnectorOnEVSideDisconnect',
     'WebSocketPingInterval',
   ],
   LocalAuthListManagement: ['LocalAuthListEnabled', 'LocalAuthListMaxLength', 'SendLocalListMaxLength'],
@@ -55,7 +81,9 @@ const standardKeys = {
 describe('key definitions', () => {
   it('define every standard key of OCPP 1.6 and the Security Whitepaper once, in its profile', () => {
     const defined = keyDefinitions.map((d) => `${d.profile}/${d.key}`).sort();
-    const expected = Object.entries(standardKeys).flatMap(([profile, keys]) => keys.map((k) => `${profile}/${k}`)).sort();
+    const expected = Object.entries(standardKeys)
+      .flatMap(([profile, keys]) => keys.map((k) => `${profile}/${k}`))
+      .sort();
     expect(defined).toEqual(expected);
   });
 
@@ -72,12 +100,32 @@ describe('key definitions', () => {
   });
 
   it('mark the standard read-only keys so, and only AuthorizationKey write-only', () => {
-    expect(keyDefinitions.filter((d) => d.readonly).map((d) => d.key).sort()).toEqual([
-      'AdditionalRootCertificateCheck', 'CertificateSignedMaxChainSize', 'CertificateStoreMaxLength', 'ChargeProfileMaxStackLevel',
-      'ChargingScheduleAllowedChargingRateUnit', 'ChargingScheduleMaxPeriods', 'ConnectorPhaseRotationMaxLength', 'ConnectorSwitch3to1PhaseSupported',
-      'GetConfigurationMaxKeys', 'LocalAuthListMaxLength', 'MaxChargingProfilesInstalled', 'MeterValuesAlignedDataMaxLength',
-      'MeterValuesSampledDataMaxLength', 'NumberOfConnectors', 'ReserveConnectorZeroSupported', 'SendLocalListMaxLength',
-      'StopTxnAlignedDataMaxLength', 'StopTxnSampledDataMaxLength', 'SupportedFeatureProfiles', 'SupportedFeatureProfilesMaxLength',
+    expect(
+      keyDefinitions
+        .filter((d) => d.readonly)
+        .map((d) => d.key)
+        .sort(),
+    ).toEqual([
+      'AdditionalRootCertificateCheck',
+      'CertificateSignedMaxChainSize',
+      'CertificateStoreMaxLength',
+      'ChargeProfileMaxStackLevel',
+      'ChargingScheduleAllowedChargingRateUnit',
+      'ChargingScheduleMaxPeriods',
+      'ConnectorPhaseRotationMaxLength',
+      'ConnectorSwitch3to1PhaseSupported',
+      'GetConfigurationMaxKeys',
+      'LocalAuthListMaxLength',
+      'MaxChargingProfilesInstalled',
+      'MeterValuesAlignedDataMaxLength',
+      'MeterValuesSampledDataMaxLength',
+      'NumberOfConnectors',
+      'ReserveConnectorZeroSupported',
+      'SendLocalListMaxLength',
+      'StopTxnAlignedDataMaxLength',
+      'StopTxnSampledDataMaxLength',
+      'SupportedFeatureProfiles',
+      'SupportedFeatureProfilesMaxLength',
     ]);
     expect(keyDefinitions.filter((d) => d.writeOnly).map((d) => d.key)).toEqual(['AuthorizationKey']);
   });
@@ -209,9 +257,17 @@ describe('ChangeConfiguration', () => {
   it('rejects bad integers and out-of-range ones, keeping the old value', () => {
     const s = store();
     for (const [key, value] of [
-      ['HeartbeatInterval', 'abc'], ['HeartbeatInterval', '1.5'], ['HeartbeatInterval', ''], ['HeartbeatInterval', '-1'],
-      ['HeartbeatInterval', '86401'], ['HeartbeatInterval', '1e3'], ['HeartbeatInterval', '99999999999999999999'],
-      ['MeterValueSampleInterval', '-60'], ['ConnectionTimeOut', '0'], ['LightIntensity', '101'], ['ResetRetries', '11'],
+      ['HeartbeatInterval', 'abc'],
+      ['HeartbeatInterval', '1.5'],
+      ['HeartbeatInterval', ''],
+      ['HeartbeatInterval', '-1'],
+      ['HeartbeatInterval', '86401'],
+      ['HeartbeatInterval', '1e3'],
+      ['HeartbeatInterval', '99999999999999999999'],
+      ['MeterValueSampleInterval', '-60'],
+      ['ConnectionTimeOut', '0'],
+      ['LightIntensity', '101'],
+      ['ResetRetries', '11'],
       ['SecurityProfile', '4'],
     ]) {
       expect(s.change(key, value), `${key}=${value}`).toMatchObject({ status: 'Rejected', reason: expect.any(String) });

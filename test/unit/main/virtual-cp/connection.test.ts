@@ -57,7 +57,11 @@ describe('the connection', () => {
     const cp = charger(s.url, clock);
     cp.start();
     await until(() => s.refused() === 1 && cp.view().connection === 'disconnected', 'the first refusal');
-    for (const [waitMs, total] of [[1_000, 2], [2_000, 3], [4_000, 4]]) {
+    for (const [waitMs, total] of [
+      [1_000, 2],
+      [2_000, 3],
+      [4_000, 4],
+    ]) {
       await clock.advance(waitMs - 1);
       expect(s.refused()).toBe(total - 1);
       await clock.advance(1);

@@ -20,7 +20,16 @@ describe('fault switches', () => {
       protocolFaults: cp.protocolFaults,
     });
     const good = seams();
-    expect(good).toEqual({ sessionStartFails: false, refuseUnlisted: false, powerCapW: Infinity, dropMidTransaction: false, offline: false, lock: { jammed: false, outcomes: null }, installFails: false, protocolFaults: {} });
+    expect(good).toEqual({
+      sessionStartFails: false,
+      refuseUnlisted: false,
+      powerCapW: Infinity,
+      dropMidTransaction: false,
+      offline: false,
+      lock: { jammed: false, outcomes: null },
+      installFails: false,
+      protocolFaults: {},
+    });
     for (const [name, row] of faultRows) {
       const body = name === 'action' ? { on: true, action: 'Reset', mode: 'reject' } : JSON.parse(row.example);
       cp.setFaults(faultPatch(name, body, cp.faults));
@@ -46,7 +55,10 @@ describe('fault switches', () => {
     expect((await w.cp.presentIdTag(1, 'TAG1')).message).toBe('Card TAG1 accepted, but the session failed to start (fault)');
     w.cp.connectors.all[1].lockFailure = true;
     w.cp.setFaults({ sessionStartFailure: false, stuckConnector: false });
-    expect(w.cp.connectors.all.map((c) => [c.startFailed, c.lockFailure])).toEqual([[false, false], [false, false]]);
+    expect(w.cp.connectors.all.map((c) => [c.startFailed, c.lockFailure])).toEqual([
+      [false, false],
+      [false, false],
+    ]);
   });
 
   it('offline: cuts the connection and comes back by itself after the seconds given', async () => {

@@ -7,7 +7,10 @@ import { Faults } from '../../../../src/shared/api/virtual-chargers';
 
 function target(running = true): PhysicalActionTarget & { calls: unknown[][] } {
   const calls: unknown[][] = [];
-  const record = (name: string) => (...args: unknown[]) => void calls.push([name, ...args]);
+  const record =
+    (name: string) =>
+    (...args: unknown[]) =>
+      void calls.push([name, ...args]);
   return {
     id: 'VCP1',
     isRunning: running,
@@ -34,7 +37,11 @@ describe('performing a physical action', () => {
     expect(await performPhysicalAction(cp, 'plug', { connectorId: 2 })).toBeUndefined();
     expect(await performPhysicalAction(cp, 'fault', { connectorId: 0 })).toBeUndefined();
     expect(await performPhysicalAction(cp, 'present-id-tag', { connectorId: 1, idTag: 'TAG1' })).toMatchObject({ accepted: true });
-    expect(cp.calls).toEqual([['plug', 2], ['setFault', 0, 'OtherError', undefined], ['presentIdTag', 1, 'TAG1']]);
+    expect(cp.calls).toEqual([
+      ['plug', 2],
+      ['setFault', 0, 'OtherError', undefined],
+      ['presentIdTag', 1, 'TAG1'],
+    ]);
   });
 
   it('refuses an unknown action, a bad body, and a card on a charger that is off', async () => {
@@ -48,7 +55,16 @@ describe('a typed command line', () => {
   it('takes every command the README documents for `chargebench vcp`', () => {
     const typed = ['plug 1', 'tag 1 TAG1', 'suspend 1', 'resume 1', 'fault 1 GroundFailure', 'clear 1', 'unplug 1', 'power-cycle', 'drop', 'malformed'];
     expect(typed.map((line) => (commandLine(line.split(' ')) as { action: string }).action)).toEqual([
-      'plug', 'present-id-tag', 'suspend', 'resume', 'fault', 'clear-fault', 'unplug', 'power-cycle', 'drop-connection', 'send-malformed',
+      'plug',
+      'present-id-tag',
+      'suspend',
+      'resume',
+      'fault',
+      'clear-fault',
+      'unplug',
+      'power-cycle',
+      'drop-connection',
+      'send-malformed',
     ]);
   });
 

@@ -24,7 +24,10 @@ describe('the fault table', () => {
       if (name === 'action') continue;
       const body = row.body.parse(JSON.parse(row.example));
       const patch = row.patch(body as never, Faults.parse({}) as never);
-      expect(Object.keys(patch).every((k) => k in row.fields), name).toBe(true);
+      expect(
+        Object.keys(patch).every((k) => k in row.fields),
+        name,
+      ).toBe(true);
       expect(activeFaults(Faults.parse(patch)), name).toHaveLength(1);
     }
   });

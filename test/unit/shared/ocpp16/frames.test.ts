@@ -43,7 +43,10 @@ describe('payload violations map to the spec codes', () => {
   });
 
   it('a wrong JSON type is a TypeConstraintViolation', () => {
-    expect(codeFor('StartTransaction', { connectorId: '1', idTag: 'T', meterStart: 0, timestamp: '2024-01-01T00:00:00Z' })).toMatchObject({ code: 'TypeConstraintViolation', details: { field: 'connectorId' } });
+    expect(codeFor('StartTransaction', { connectorId: '1', idTag: 'T', meterStart: 0, timestamp: '2024-01-01T00:00:00Z' })).toMatchObject({
+      code: 'TypeConstraintViolation',
+      details: { field: 'connectorId' },
+    });
     expect(codeFor('StartTransaction', { connectorId: 1.5, idTag: 'T', meterStart: 0, timestamp: '2024-01-01T00:00:00Z' }).code).toBe('TypeConstraintViolation');
   });
 
@@ -93,4 +96,3 @@ describe('what the schemas allow, and how violations are answered (hardening)', 
     expect(parseFrame(frame.replace('"StatusNotification"', '7'))).toMatchObject({ reply: true, messageId: 'deep1' });
   });
 });
-

@@ -57,8 +57,7 @@ function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerV
       <DialogTitle id="delete-charger-title">Delete {charger.id}?</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          The bench forgets this charger: its registration, password and boot policy. Its message log and transactions stay. If it connects again, it shows up as a new, unregistered
-          charger.
+          The bench forgets this charger: its registration, password and boot policy. Its message log and transactions stay. If it connects again, it shows up as a new, unregistered charger.
         </DialogContentText>
         {charger.connected && (
           <Alert severity="warning" sx={{ mt: 2 }}>

@@ -28,11 +28,26 @@ import { useChargerRefresh } from './useChargerRefresh';
 /** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order. */
 export function ConnectorChips({ connectors }: { connectors: ConnectorView[] }) {
   const shown = connectors.filter((c) => c.connectorId > 0 || c.status === 'Faulted' || c.status === 'Unavailable');
-  if (!shown.length) return <Typography variant="body2" color="text.secondary">No status yet</Typography>;
+  if (!shown.length)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No status yet
+      </Typography>
+    );
   return (
     <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 0.5, py: 0.5 }}>
       {shown.map((c) => (
-        <Tooltip key={c.connectorId} title={[c.connectorId === 0 ? 'The charger as a whole' : `Connector ${c.connectorId}`, c.info, c.vendorErrorCode && `vendor code ${c.vendorErrorCode}`, `since ${formatTime(c.timestamp ?? c.updatedAt)}`].filter(Boolean).join(' · ')}>
+        <Tooltip
+          key={c.connectorId}
+          title={[
+            c.connectorId === 0 ? 'The charger as a whole' : `Connector ${c.connectorId}`,
+            c.info,
+            c.vendorErrorCode && `vendor code ${c.vendorErrorCode}`,
+            `since ${formatTime(c.timestamp ?? c.updatedAt)}`,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        >
           <span>
             <StatusChip status={c.status} errorCode={c.errorCode} label={c.connectorId === 0 ? 'Charger' : String(c.connectorId)} />
           </span>
@@ -109,8 +124,8 @@ function EmptyState({ onRegister }: { onRegister: () => void }) {
         No chargers yet
       </Typography>
       <Typography color="text.secondary" sx={{ mb: 2 }}>
-        Point a charger at this bench: in its OCPP settings, set the central system URL to this computer&apos;s address followed by the charger&apos;s identity. It shows up here the
-        moment it connects.
+        Point a charger at this bench: in its OCPP settings, set the central system URL to this computer&apos;s address followed by the charger&apos;s identity. It shows up here the moment it
+        connects.
       </Typography>
       <Box component="code" sx={{ display: 'inline-block', fontFamily: monoFont, bgcolor: 'action.hover', px: 1.5, py: 0.75, borderRadius: 1, mb: 3 }}>
         ws://&lt;this computer&gt;:{port ?? '<port>'}/ocpp/&lt;charger identity&gt;
@@ -143,10 +158,7 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   const [sendOpen, setSendOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  const selectedIds = useMemo(
-    () => (selection.type === 'include' ? rows.filter((r) => selection.ids.has(r.id)) : rows.filter((r) => !selection.ids.has(r.id))).map((r) => r.id),
-    [rows, selection],
-  );
+  const selectedIds = useMemo(() => (selection.type === 'include' ? rows.filter((r) => selection.ids.has(r.id)) : rows.filter((r) => !selection.ids.has(r.id))).map((r) => r.id), [rows, selection]);
 
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', gap: 2 }}>

@@ -70,8 +70,8 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
         <DialogTitle id="register-charger-title">Register charger</DialogTitle>
         <DialogContent>
           <DialogContentText sx={{ mb: 2 }}>
-            The identity is the last part of the URL the charger connects to (<code>…/ocpp/&lt;identity&gt;</code>). A password turns on security profile 1: the charger must then
-            send it as its AuthorizationKey.
+            The identity is the last part of the URL the charger connects to (<code>…/ocpp/&lt;identity&gt;</code>). A password turns on security profile 1: the charger must then send it as its
+            AuthorizationKey.
           </DialogContentText>
           <Stack spacing={2.5}>
             <TextField
@@ -87,11 +87,17 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
             />
             {known && (
               <Alert severity="info">
-                {known.id} is already known to the bench (boot policy: {known.bootPolicy ?? 'bench default'}; {known.hasPassword ? 'a password is set' : 'no password'}). Registering keeps its
-                settings unless you change them here: leave a field blank to keep it.
+                {known.id} is already known to the bench (boot policy: {known.bootPolicy ?? 'bench default'}; {known.hasPassword ? 'a password is set' : 'no password'}). Registering keeps its settings
+                unless you change them here: leave a field blank to keep it.
               </Alert>
             )}
-            <PasswordField value={password} onChange={setPassword} error={errors.password} label="Password (optional)" helperText="16 to 40 printable characters. Leave empty to let the charger connect without Basic auth." />
+            <PasswordField
+              value={password}
+              onChange={setPassword}
+              error={errors.password}
+              label="Password (optional)"
+              helperText="16 to 40 printable characters. Leave empty to let the charger connect without Basic auth."
+            />
             <BootPolicyField value={bootPolicy} onChange={setBootPolicy} error={errors.bootPolicy} />
             {formError && <Alert severity="error">{formError}</Alert>}
           </Stack>

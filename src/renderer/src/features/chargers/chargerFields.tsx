@@ -33,7 +33,21 @@ export function generatePassword(length = 24): string {
   return Array.from(bytes, (b) => passwordAlphabet[b % passwordAlphabet.length]).join('');
 }
 
-export function PasswordField({ value, onChange, error, label = 'Password', helperText, autoFocus }: { value: string; onChange: (v: string) => void; error?: string; label?: string; helperText: string; autoFocus?: boolean }) {
+export function PasswordField({
+  value,
+  onChange,
+  error,
+  label = 'Password',
+  helperText,
+  autoFocus,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error?: string;
+  label?: string;
+  helperText: string;
+  autoFocus?: boolean;
+}) {
   const [shown, setShown] = useState(false);
   return (
     <TextField
@@ -98,7 +112,7 @@ export function BootPolicyField({ value, onChange, error }: { value: Registratio
       value={value}
       onChange={(e) => onChange(e.target.value as RegistrationStatus | '')}
       error={!!error}
-      helperText={error ?? 'How the bench answers this charger\'s BootNotification.'}
+      helperText={error ?? "How the bench answers this charger's BootNotification."}
       fullWidth
       slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
     >

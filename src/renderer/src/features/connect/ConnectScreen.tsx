@@ -211,10 +211,7 @@ export function ConnectScreen() {
 
   // Typing an id re-filters only when the list is limited to it.
   const onlyId = thisIdOnly ? chargePointId : null;
-  const shown = useMemo(
-    () => (attempts.data ?? []).filter((a) => (!refusalsOnly || a.outcome === 'refused') && (onlyId === null || a.chargerId === onlyId)),
-    [attempts.data, refusalsOnly, onlyId],
-  );
+  const shown = useMemo(() => (attempts.data ?? []).filter((a) => (!refusalsOnly || a.outcome === 'refused') && (onlyId === null || a.chargerId === onlyId)), [attempts.data, refusalsOnly, onlyId]);
 
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 1280 }}>
@@ -223,8 +220,8 @@ export function ConnectScreen() {
           Connect a charger
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          In the charger&apos;s OCPP settings, enter one of these addresses as the central system (OCPP server) URL. It shows up on the Chargers screen the moment it connects;
-          if it is refused, the reason is listed below.
+          In the charger&apos;s OCPP settings, enter one of these addresses as the central system (OCPP server) URL. It shows up on the Chargers screen the moment it connects; if it is refused, the
+          reason is listed below.
         </Typography>
       </Box>
 
@@ -249,7 +246,11 @@ export function ConnectScreen() {
                 remember(e.target.value);
               }}
               error={!idCheck.success}
-              helperText={idCheck.success ? "The charger's identity (ChargeBoxIdentity): the last part of the URL. Set the same id on the charger." : issueWords(idCheck.error, { whole: 'id', labels: { id: 'Charge point id' } }).id}
+              helperText={
+                idCheck.success
+                  ? "The charger's identity (ChargeBoxIdentity): the last part of the URL. Set the same id on the charger."
+                  : issueWords(idCheck.error, { whole: 'id', labels: { id: 'Charge point id' } }).id
+              }
               size="small"
               sx={{ mb: 1.5, width: 360, maxWidth: '100%' }}
               slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monoFont } } }}
@@ -286,7 +287,15 @@ export function ConnectScreen() {
               <Stack spacing={1} sx={{ alignItems: 'center' }}>
                 {/* Dark on white in both themes: scanners expect it. */}
                 <Box sx={{ bgcolor: '#fff', p: 1.5, borderRadius: 1, lineHeight: 0 }}>
-                  <QRCodeSVG value={chargerUrl(chosen, id)} size={196} marginSize={0} level="M" title={`QR code of ${chargerUrl(chosen, id)}`} role="img" aria-label={`QR code of ${chargerUrl(chosen, id)}`} />
+                  <QRCodeSVG
+                    value={chargerUrl(chosen, id)}
+                    size={196}
+                    marginSize={0}
+                    level="M"
+                    title={`QR code of ${chargerUrl(chosen, id)}`}
+                    role="img"
+                    aria-label={`QR code of ${chargerUrl(chosen, id)}`}
+                  />
                 </Box>
                 <Typography variant="caption" color="text.secondary" sx={{ textAlign: 'center' }}>
                   For the charger&apos;s setup app: scan instead of typing the URL.
@@ -325,8 +334,8 @@ export function ConnectScreen() {
           </Typography>
         )}
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
-          The charger tries but nothing shows up here? Its connection never reached the bench: check the address, that the charger is on the same network, and that this
-          computer&apos;s firewall lets in TCP port {status?.port ?? '…'}.
+          The charger tries but nothing shows up here? Its connection never reached the bench: check the address, that the charger is on the same network, and that this computer&apos;s firewall lets
+          in TCP port {status?.port ?? '…'}.
         </Typography>
       </Section>
     </Stack>

@@ -150,7 +150,15 @@ function IdTagDialog({ entry, open, existing, onClose, onSaved }: EditorProps) {
               helperText={errors.idTag ?? 'The RFID card or token id, up to 20 characters, as the charger sends it'}
               slotProps={{ htmlInput: { maxLength: 40, spellCheck: false, style: { fontFamily: monoFont } } }}
             />
-            <TextField select label="Status" value={status} onChange={(e) => setStatus(e.target.value as IdTagEntry['status'])} error={!!errors.status} helperText={errors.status ?? 'What the bench answers for this idTag'} autoFocus={!!entry}>
+            <TextField
+              select
+              label="Status"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as IdTagEntry['status'])}
+              error={!!errors.status}
+              helperText={errors.status ?? 'What the bench answers for this idTag'}
+              autoFocus={!!entry}
+            >
               {AuthorizationStatus.options.map((s) => (
                 <MenuItem key={s} value={s}>
                   {s}
@@ -263,7 +271,11 @@ function ImportDialog({ open, current, onClose, onDone }: { open: boolean; curre
             placeholder={'04A2B3C4D5\nBLOCKED01,Blocked\nTEMP01,Accepted,2030-01-01T00:00:00Z,FLEET'}
             slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: monoFont } } }}
           />
-          <FormControlLabel sx={{ mt: 1 }} control={<Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)} />} label="Replace the whole list (otherwise these are added, and existing ones updated)" />
+          <FormControlLabel
+            sx={{ mt: 1 }}
+            control={<Checkbox checked={replace} onChange={(e) => setReplace(e.target.checked)} />}
+            label="Replace the whole list (otherwise these are added, and existing ones updated)"
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
@@ -356,7 +368,15 @@ export const IdTagList = memo(function IdTagList({ onNotice }: { onNotice: (noti
               }}
               size="small"
               sx={{ mb: 1, width: 280, maxWidth: '100%' }}
-              slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> } }}
+              slotProps={{
+                input: {
+                  startAdornment: (
+                    <InputAdornment position="start">
+                      <SearchIcon fontSize="small" />
+                    </InputAdornment>
+                  ),
+                },
+              }}
             />
           )}
           <Table size="small" aria-label="idTag list">

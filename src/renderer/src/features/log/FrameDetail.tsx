@@ -31,7 +31,17 @@ function Json({ text, label }: { text: string; label: string }) {
       tabIndex={0}
       sx={{ m: 0, p: 1.5, fontFamily: monoFont, fontSize: 12.5, lineHeight: 1.5, bgcolor: 'action.hover', borderRadius: 1, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
     >
-      {text.length > 200_000 ? text : jsonTokens(text).map((t, i) => (t.type === 'plain' ? t.text : <span key={i} style={{ color: colours[t.type] }}>{t.text}</span>))}
+      {text.length > 200_000
+        ? text
+        : jsonTokens(text).map((t, i) =>
+            t.type === 'plain' ? (
+              t.text
+            ) : (
+              <span key={i} style={{ color: colours[t.type] }}>
+                {t.text}
+              </span>
+            ),
+          )}
     </Box>
   );
 }

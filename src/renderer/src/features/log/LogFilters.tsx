@@ -66,7 +66,15 @@ export const LogFilters = memo(function LogFilters({ fields, onChange, fixedChar
         error={search.length > SEARCH_MAX}
         helperText={search.length > SEARCH_MAX ? `Search for at most ${SEARCH_MAX} characters` : undefined}
         sx={{ width: 260 }}
-        slotProps={{ input: { startAdornment: (<InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment>) } }}
+        slotProps={{
+          input: {
+            startAdornment: (
+              <InputAdornment position="start">
+                <SearchIcon fontSize="small" />
+              </InputAdornment>
+            ),
+          },
+        }}
       />
       {!fixedCharger && (
         <Autocomplete
@@ -117,8 +125,26 @@ export const LogFilters = memo(function LogFilters({ fields, onChange, fixedChar
           </MenuItem>
         ))}
       </TextField>
-      <TextField size="small" type="datetime-local" label="From" value={fields.from} onChange={(e) => set('from', e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }} sx={{ width: 215 }} />
-      <TextField size="small" type="datetime-local" label="To" value={fields.to} onChange={(e) => set('to', e.target.value)} error={!!timeOrder} helperText={timeOrder} slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }} sx={{ width: 215 }} />
+      <TextField
+        size="small"
+        type="datetime-local"
+        label="From"
+        value={fields.from}
+        onChange={(e) => set('from', e.target.value)}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }}
+        sx={{ width: 215 }}
+      />
+      <TextField
+        size="small"
+        type="datetime-local"
+        label="To"
+        value={fields.to}
+        onChange={(e) => set('to', e.target.value)}
+        error={!!timeOrder}
+        helperText={timeOrder}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }}
+        sx={{ width: 215 }}
+      />
       <FormControlLabel control={<Switch checked={fields.errorsOnly} onChange={(e) => set('errorsOnly', e.target.checked)} />} label="Errors only" sx={{ ml: 0, mt: 0.5 }} />
       {hasFilters(fields, fixedCharger) && (
         <Button size="small" onClick={() => onChange({ ...emptyFields, chargerId: fixedCharger ? fields.chargerId : '' })} sx={{ mt: 0.5 }}>

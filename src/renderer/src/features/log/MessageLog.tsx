@@ -77,10 +77,13 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
     // What the user is looking at must not move under them.
     setFollow(false);
   }, []);
-  const onOpen = useCallback((i: number) => {
-    const m = rowAt(i);
-    if (m) setOpen(m);
-  }, [rowAt]);
+  const onOpen = useCallback(
+    (i: number) => {
+      const m = rowAt(i);
+      if (m) setOpen(m);
+    },
+    [rowAt],
+  );
   // The open frame follows the selection, as the arrow keys move it.
   useEffect(() => {
     if (open && selected !== null) {
@@ -105,7 +108,14 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
     setExportMenu(null);
     try {
       const r = await client.exportMessages({ filter, format });
-      if (r.saved) setNotice({ text: client.face === 'desktop' ? `Exported the log as ${format.toUpperCase()} to ${r.where ?? 'the file you chose'}` : `The log downloads as ${format.toUpperCase()} to ${r.where ?? "the browser's downloads"}`, error: false });
+      if (r.saved)
+        setNotice({
+          text:
+            client.face === 'desktop'
+              ? `Exported the log as ${format.toUpperCase()} to ${r.where ?? 'the file you chose'}`
+              : `The log downloads as ${format.toUpperCase()} to ${r.where ?? "the browser's downloads"}`,
+          error: false,
+        });
     } catch (e) {
       setNotice({ text: `The export failed: ${(e as Error).message}`, error: true });
     }
@@ -129,7 +139,14 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
         )}
         <Box sx={{ flex: 1 }} />
         <FormControlLabel control={<Switch size="small" checked={follow} onChange={(e) => setFollowing(e.target.checked)} />} label="Follow live" />
-        <Button size="small" startIcon={<DownloadIcon />} onClick={(e) => setExportMenu(e.currentTarget)} aria-haspopup="menu" aria-controls={exportMenu ? 'log-export-menu' : undefined} disabled={!view.count}>
+        <Button
+          size="small"
+          startIcon={<DownloadIcon />}
+          onClick={(e) => setExportMenu(e.currentTarget)}
+          aria-haspopup="menu"
+          aria-controls={exportMenu ? 'log-export-menu' : undefined}
+          disabled={!view.count}
+        >
           Export
         </Button>
         <Menu id="log-export-menu" anchorEl={exportMenu} open={!!exportMenu} onClose={() => setExportMenu(null)}>
@@ -138,7 +155,14 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
         </Menu>
       </Stack>
       {view.error && (
-        <Alert severity="error" action={<Button color="inherit" size="small" onClick={() => void retry()}>Retry</Button>}>
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={() => void retry()}>
+              Retry
+            </Button>
+          }
+        >
           The log could not be read: {view.error}
         </Alert>
       )}
@@ -148,7 +172,11 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
             <Box sx={{ m: 'auto', p: 4, textAlign: 'center' }}>
               <Typography variant="subtitle1">{filtered ? 'No frames match these filters' : 'No frames yet'}</Typography>
               <Typography variant="body2" color="text.secondary">
-                {filtered ? 'Widen the time range or clear a filter.' : chargerId ? 'Frames appear here as soon as this charger talks to the bench.' : 'Frames appear here as soon as a charger talks to the bench.'}
+                {filtered
+                  ? 'Widen the time range or clear a filter.'
+                  : chargerId
+                    ? 'Frames appear here as soon as this charger talks to the bench.'
+                    : 'Frames appear here as soon as a charger talks to the bench.'}
               </Typography>
               {filtered && (
                 <Button sx={{ mt: 1 }} onClick={() => setFields({ ...emptyFields, chargerId: chargerId ?? '' })}>

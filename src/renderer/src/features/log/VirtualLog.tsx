@@ -65,7 +65,17 @@ function columnsFor(width: number, showCharger: boolean): Columns {
 }
 
 function template(c: Columns): string {
-  return ['178px', c.charger && 'minmax(80px, 130px)', '28px', '96px', c.payload || c.messageId ? 'minmax(140px, 190px)' : 'minmax(140px, 1fr)', c.messageId && (c.payload ? 'minmax(80px, 150px)' : 'minmax(80px, 1fr)'), c.payload && 'minmax(200px, 1fr)'].filter(Boolean).join(' ');
+  return [
+    '178px',
+    c.charger && 'minmax(80px, 130px)',
+    '28px',
+    '96px',
+    c.payload || c.messageId ? 'minmax(140px, 190px)' : 'minmax(140px, 1fr)',
+    c.messageId && (c.payload ? 'minmax(80px, 150px)' : 'minmax(80px, 1fr)'),
+    c.payload && 'minmax(200px, 1fr)',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 const headers = (c: Columns) => ['Time', ...(c.charger ? ['Charger'] : []), 'Dir.', 'Kind', 'Action', ...(c.messageId ? ['Message id'] : []), ...(c.payload ? ['Payload'] : [])];
@@ -101,7 +111,23 @@ const rowStyles = (theme: Theme) => ({
   '& .loading': { gridColumn: '1 / -1', color: theme.palette.text.disabled },
 });
 
-const Row = memo(function Row({ m, index, top, selected, grid, cols, onPointer }: { m: MessageView | undefined; index: number; top: number; selected: boolean; grid: string; cols: Columns; onPointer: (i: number) => void }) {
+const Row = memo(function Row({
+  m,
+  index,
+  top,
+  selected,
+  grid,
+  cols,
+  onPointer,
+}: {
+  m: MessageView | undefined;
+  index: number;
+  top: number;
+  selected: boolean;
+  grid: string;
+  cols: Columns;
+  onPointer: (i: number) => void;
+}) {
   return (
     <div
       role="row"
@@ -114,10 +140,20 @@ const Row = memo(function Row({ m, index, top, selected, grid, cols, onPointer }
     >
       {m ? (
         <>
-          <div role="gridcell" className="mono">{frameTime(m.ts)}</div>
-          {cols.charger && <div role="gridcell" title={m.chargerId}>{m.chargerId}</div>}
+          <div role="gridcell" className="mono">
+            {frameTime(m.ts)}
+          </div>
+          {cols.charger && (
+            <div role="gridcell" title={m.chargerId}>
+              {m.chargerId}
+            </div>
+          )}
           <div role="gridcell" className="icon" title={m.direction === 'in' ? 'Received from the charger' : 'Sent to the charger'}>
-            {m.direction === 'in' ? <CallReceivedIcon fontSize="small" color="info" aria-label="Received from the charger" /> : <CallMadeIcon fontSize="small" color="secondary" aria-label="Sent to the charger" />}
+            {m.direction === 'in' ? (
+              <CallReceivedIcon fontSize="small" color="info" aria-label="Received from the charger" />
+            ) : (
+              <CallMadeIcon fontSize="small" color="secondary" aria-label="Sent to the charger" />
+            )}
           </div>
           <div role="gridcell">
             <span className={`kind kind-${m.kind}`}>{m.kind}</span>
@@ -126,11 +162,21 @@ const Row = memo(function Row({ m, index, top, selected, grid, cols, onPointer }
             {m.error && <WarningAmberIcon fontSize="inherit" color="error" aria-label="Flagged" />}
             <span>{m.action ?? '—'}</span>
           </div>
-          {cols.messageId && <div role="gridcell" className="mono" title={m.messageId ?? undefined}>{m.messageId ?? '—'}</div>}
-          {cols.payload && <div role="gridcell" className="mono muted">{payloadPreview(m)}</div>}
+          {cols.messageId && (
+            <div role="gridcell" className="mono" title={m.messageId ?? undefined}>
+              {m.messageId ?? '—'}
+            </div>
+          )}
+          {cols.payload && (
+            <div role="gridcell" className="mono muted">
+              {payloadPreview(m)}
+            </div>
+          )}
         </>
       ) : (
-        <div role="gridcell" className="loading">Loading…</div>
+        <div role="gridcell" className="loading">
+          Loading…
+        </div>
       )}
     </div>
   );

@@ -138,7 +138,12 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
           setRows((r) =>
             r.map((row) =>
               row.chargerId === chargerId
-                ? { chargerId, pending: false, outcome: 'refused', explained: { tone: 'error', headline: 'Not sent', meaning: `The bench refused the request: ${e instanceof CallFailure || e instanceof Error ? e.message : String(e)}` } }
+                ? {
+                    chargerId,
+                    pending: false,
+                    outcome: 'refused',
+                    explained: { tone: 'error', headline: 'Not sent', meaning: `The bench refused the request: ${e instanceof CallFailure || e instanceof Error ? e.message : String(e)}` },
+                  }
                 : row,
             ),
           ),
@@ -167,7 +172,16 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 <Chip key={id} size="small" label={`${id}${chargers[id]?.connected ? '' : ' · offline'}`} color={chargers[id]?.connected ? 'success' : 'default'} variant="outlined" />
               ))}
             </Stack>
-            <TextField select label="Operation" value={action} onChange={(e) => { setAction(e.target.value as MultiAction); setTried(false); }} sx={{ maxWidth: 360 }}>
+            <TextField
+              select
+              label="Operation"
+              value={action}
+              onChange={(e) => {
+                setAction(e.target.value as MultiAction);
+                setTried(false);
+              }}
+              sx={{ maxWidth: 360 }}
+            >
               {multiActions.map((a) => (
                 <MenuItem key={a.action} value={a.action}>
                   {a.label}
@@ -176,13 +190,35 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
             </TextField>
             {action === 'ChangeConfiguration' && (
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-                <TextField label="Key" required value={key} onChange={(e) => setKey(e.target.value)} sx={{ minWidth: 280 }} {...fieldState(errors, 'key', 'e.g. HeartbeatInterval')} slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }} />
-                <TextField label="Value" value={value} onChange={(e) => setValue(e.target.value)} sx={{ minWidth: 220 }} {...fieldState(errors, 'value', 'At most 500 characters')} slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }} />
+                <TextField
+                  label="Key"
+                  required
+                  value={key}
+                  onChange={(e) => setKey(e.target.value)}
+                  sx={{ minWidth: 280 }}
+                  {...fieldState(errors, 'key', 'e.g. HeartbeatInterval')}
+                  slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }}
+                />
+                <TextField
+                  label="Value"
+                  value={value}
+                  onChange={(e) => setValue(e.target.value)}
+                  sx={{ minWidth: 220 }}
+                  {...fieldState(errors, 'value', 'At most 500 characters')}
+                  slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }}
+                />
               </Stack>
             )}
             {action === 'TriggerMessage' && (
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-                <TextField select label="Message" value={requestedMessage} onChange={(e) => setRequestedMessage(e.target.value as MessageTrigger)} sx={{ minWidth: 280 }} {...fieldState(errors, 'requestedMessage')}>
+                <TextField
+                  select
+                  label="Message"
+                  value={requestedMessage}
+                  onChange={(e) => setRequestedMessage(e.target.value as MessageTrigger)}
+                  sx={{ minWidth: 280 }}
+                  {...fieldState(errors, 'requestedMessage')}
+                >
                   {MessageTrigger.options.map((m) => (
                     <MenuItem key={m} value={m}>
                       {m}
@@ -213,9 +249,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 </RadioGroup>
               </FormControl>
             )}
-            {chargerIds.some((id) => !chargers[id]?.connected) && (
-              <Alert severity="info">Offline chargers are listed as such in the results; nothing is sent to them.</Alert>
-            )}
+            {chargerIds.some((id) => !chargers[id]?.connected) && <Alert severity="info">Offline chargers are listed as such in the results; nothing is sent to them.</Alert>}
           </Stack>
         )}
         {step === 'confirm' && (
@@ -281,7 +315,9 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 {rows.map((r) => (
                   <TableRow key={r.chargerId}>
                     <TableCell sx={{ fontFamily: monoFont }}>{r.chargerId}</TableCell>
-                    <TableCell>{r.pending ? <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} /> : <Chip size="small" color={r.explained!.tone} label={r.explained!.headline} />}</TableCell>
+                    <TableCell>
+                      {r.pending ? <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} /> : <Chip size="small" color={r.explained!.tone} label={r.explained!.headline} />}
+                    </TableCell>
                     <TableCell>
                       <Typography variant="body2">{r.pending ? '' : r.explained!.meaning}</Typography>
                     </TableCell>
@@ -347,4 +383,3 @@ function typedOperation(action: MultiAction, payload: unknown): { [A in MultiAct
     }
   }
 }
-

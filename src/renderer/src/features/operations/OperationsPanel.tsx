@@ -43,7 +43,13 @@ export function OperationsPanel({ chargerId, initial }: { chargerId: string; ini
                   {operationPages
                     .filter((p) => p.group === g)
                     .map((p) => (
-                      <ListItemButton key={p.action} selected={p.action === page.action} onClick={() => pick(p.action)} aria-current={p.action === page.action ? 'page' : undefined} sx={{ pl: 3, py: 0.25 }}>
+                      <ListItemButton
+                        key={p.action}
+                        selected={p.action === page.action}
+                        onClick={() => pick(p.action)}
+                        aria-current={p.action === page.action ? 'page' : undefined}
+                        sx={{ pl: 3, py: 0.25 }}
+                      >
                         <ListItemText primary={p.label} />
                       </ListItemButton>
                     ))}

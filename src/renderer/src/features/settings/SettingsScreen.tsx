@@ -213,10 +213,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
 
   return (
     <Box sx={{ maxWidth: 960 }}>
-      <Stack
-        direction="row"
-        sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap', position: 'sticky', top: -24, zIndex: 3, bgcolor: 'background.default', py: 1.5, mt: -1.5, mb: 1 }}
-      >
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap', position: 'sticky', top: -24, zIndex: 3, bgcolor: 'background.default', py: 1.5, mt: -1.5, mb: 1 }}>
         <Box sx={{ flexGrow: 1 }}>
           <Typography variant="h5" component="h1">
             Settings
@@ -246,7 +243,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
           <Section title="Chargers connecting" id="settings-connecting" description="Where chargers connect, and who may.">
             <TextField
               id="settings-ocppPort"
-            label="OCPP port"
+              label="OCPP port"
               value={draft.ocppPort}
               onChange={(e) => set('ocppPort', e.target.value)}
               error={!!errors.ocppPort}
@@ -267,8 +264,8 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
                 The bench is listening on port {listening}, not the saved {saved.ocppPort}:{' '}
                 {serve
                   ? `it was started with --port ${listening}, port ${saved.ocppPort} was in use, or ${saved.ocppPort} was saved after it started.`
-                  : `port ${saved.ocppPort} was in use when it started, or was saved after that.`} Chargers must use port {listening} until it
-                restarts.
+                  : `port ${saved.ocppPort} was in use when it started, or was saved after that.`}{' '}
+                Chargers must use port {listening} until it restarts.
               </Alert>
             )}
             {serve && (
@@ -322,7 +319,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
             </TextField>
             <TextField
               id="settings-heartbeatInterval"
-            label="Heartbeat interval"
+              label="Heartbeat interval"
               value={draft.heartbeatInterval}
               onChange={(e) => set('heartbeatInterval', e.target.value)}
               error={!!errors.heartbeatInterval}
@@ -332,7 +329,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
             />
             <TextField
               id="settings-callTimeout"
-            label="Call timeout"
+              label="Call timeout"
               value={draft.callTimeout}
               onChange={(e) => set('callTimeout', e.target.value)}
               error={!!errors.callTimeout}
@@ -367,7 +364,13 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
               fullWidth
               slotProps={{
                 htmlInput: { readOnly: true, style: { fontFamily: monoFont } },
-                input: { endAdornment: status?.dataDir ? <InputAdornment position="end"><CopyButton text={status.dataDir} label="Copy the data directory" /></InputAdornment> : undefined },
+                input: {
+                  endAdornment: status?.dataDir ? (
+                    <InputAdornment position="end">
+                      <CopyButton text={status.dataDir} label="Copy the data directory" />
+                    </InputAdornment>
+                  ) : undefined,
+                },
               }}
             />
             <TextField
@@ -377,8 +380,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
               onChange={(e) => set('retentionDays', e.target.value === 'all' ? null : Number(e.target.value))}
               error={!!errors.retentionDays}
               helperText={
-                errors.retentionDays ??
-                'Older frames and meter values are deleted as soon as a shorter time is saved, then at each start and every hour. Transactions and operations are kept.'
+                errors.retentionDays ?? 'Older frames and meter values are deleted as soon as a shorter time is saved, then at each start and every hour. Transactions and operations are kept.'
               }
               sx={{ maxWidth: 420 }}
             >

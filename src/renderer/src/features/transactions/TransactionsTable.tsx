@@ -46,7 +46,9 @@ interface Row extends TransactionView {
 function columnsFor(showCharger: boolean): GridColDef<Row>[] {
   return [
     { field: 'transactionId', headerName: 'ID', width: 80, type: 'number', renderCell: ({ value }) => <strong>#{value}</strong> },
-    ...(showCharger ? [{ field: 'chargerId', headerName: 'Charger', minWidth: 110, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value}</span> } satisfies GridColDef<Row>] : []),
+    ...(showCharger
+      ? [{ field: 'chargerId', headerName: 'Charger', minWidth: 110, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value}</span> } satisfies GridColDef<Row>]
+      : []),
     { field: 'connectorId', headerName: 'Connector', width: 110, type: 'number' },
     { field: 'idTag', headerName: 'idTag', minWidth: 110, flex: 0.6, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value}</span> },
     { field: 'startTime', headerName: 'Started', minWidth: 190, flex: 1, type: 'dateTime', valueGetter: (v: string) => new Date(v), renderCell: ({ row }) => formatTime(row.startTime) },
@@ -144,7 +146,14 @@ export function TransactionsTable({ chargerId: fixedCharger }: { chargerId?: str
             renderInput={(p) => <TextField {...p} label="Charger" placeholder="All chargers" />}
           />
         )}
-        <ToggleButtonGroup size="small" exclusive value={state} onChange={(_e, v: StateFilter | null) => v && setParam('state', v === 'all' ? null : v)} aria-label="Transaction state" sx={{ '& .MuiToggleButton-root': { textTransform: 'none', px: 1.75 } }}>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={state}
+          onChange={(_e, v: StateFilter | null) => v && setParam('state', v === 'all' ? null : v)}
+          aria-label="Transaction state"
+          sx={{ '& .MuiToggleButton-root': { textTransform: 'none', px: 1.75 } }}
+        >
           <ToggleButton value="all">All</ToggleButton>
           <ToggleButton value="active">Active</ToggleButton>
           <ToggleButton value="finished">Finished</ToggleButton>

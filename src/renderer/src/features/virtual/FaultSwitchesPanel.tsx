@@ -48,7 +48,21 @@ function ruleOf(schema: z.ZodNumber, unit: string): string {
 }
 
 /** One switch: its name (the switch's label), what it does, and the numbers it takes. */
-function Row({ label, explains, checked, disabled, onToggle, children }: { label: string; explains: string; checked: boolean; disabled: boolean; onToggle: (on: boolean) => void; children?: ReactNode }) {
+function Row({
+  label,
+  explains,
+  checked,
+  disabled,
+  onToggle,
+  children,
+}: {
+  label: string;
+  explains: string;
+  checked: boolean;
+  disabled: boolean;
+  onToggle: (on: boolean) => void;
+  children?: ReactNode;
+}) {
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, py: 0.75, flexWrap: 'wrap' }}>
       <Box sx={{ flex: '0 1 620px', minWidth: 280 }}>
@@ -95,7 +109,17 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
           <Row key={key} label={row.label} explains={row.explanation} checked={values[on] === true} disabled={busy !== null} onToggle={(v) => void send(on, { [on]: v })}>
             {row.control.settings?.map((s) => {
               const schema = shape[s.field].unwrap();
-              return <NumberField key={s.field} label={s.label} unit={s.unit} value={values[s.field] as number} schema={schema} rule={ruleOf(schema, s.unit)} onCommit={(v) => void send(s.field, { [s.field]: v })} />;
+              return (
+                <NumberField
+                  key={s.field}
+                  label={s.label}
+                  unit={s.unit}
+                  value={values[s.field] as number}
+                  schema={schema}
+                  rule={ruleOf(schema, s.unit)}
+                  onCommit={(v) => void send(s.field, { [s.field]: v })}
+                />
+              );
             })}
           </Row>
         );
@@ -103,9 +127,23 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
       case 'weights':
         return (
           <Box key={key}>
-            <Row label={row.label} explains={row.explanation} checked={f.unlockOutcomes !== null} disabled={busy !== null || (f.unlockOutcomes === null && weightsError !== null)} onToggle={(on) => void send('unlockOutcomes', { unlockOutcomes: on ? weights : null })}>
+            <Row
+              label={row.label}
+              explains={row.explanation}
+              checked={f.unlockOutcomes !== null}
+              disabled={busy !== null || (f.unlockOutcomes === null && weightsError !== null)}
+              onToggle={(on) => void send('unlockOutcomes', { unlockOutcomes: on ? weights : null })}
+            >
               {unlockOutcomeNames.map((name) => (
-                <NumberField key={name} label={name} width={130} value={(f.unlockOutcomes ?? weights)[name]} schema={UnlockOutcomes.shape[name]} rule="must be 0 or more" onCommit={(v) => setWeight(name, v)} />
+                <NumberField
+                  key={name}
+                  label={name}
+                  width={130}
+                  value={(f.unlockOutcomes ?? weights)[name]}
+                  schema={UnlockOutcomes.shape[name]}
+                  rule="must be 0 or more"
+                  onCommit={(v) => setWeight(name, v)}
+                />
               ))}
             </Row>
             {weightsError && (
@@ -130,7 +168,13 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
       <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`faults-${charger.id}`}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Typography sx={{ fontWeight: 600 }}>Fault switches</Typography>
-          {active.length > 0 ? <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${active.length} on: ${active.join(', ')}`} sx={{ maxWidth: 560 }} /> : <Typography variant="body2" color="text.secondary">all off: behaves as a good charger</Typography>}
+          {active.length > 0 ? (
+            <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${active.length} on: ${active.join(', ')}`} sx={{ maxWidth: 560 }} />
+          ) : (
+            <Typography variant="body2" color="text.secondary">
+              all off: behaves as a good charger
+            </Typography>
+          )}
         </Stack>
       </AccordionSummary>
       <AccordionDetails id={`faults-${charger.id}`}>
@@ -145,7 +189,19 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
   );
 }
 
-function ActionFaults({ charger, label, explanation, busy, onPatch }: { charger: VirtualChargerView; label: string; explanation: string; busy: boolean; onPatch: (key: string, patch: Patch) => void }) {
+function ActionFaults({
+  charger,
+  label,
+  explanation,
+  busy,
+  onPatch,
+}: {
+  charger: VirtualChargerView;
+  label: string;
+  explanation: string;
+  busy: boolean;
+  onPatch: (key: string, patch: Patch) => void;
+}) {
   const current = charger.faults.actions;
   const [action, setAction] = useState<string>('Reset');
   const [mode, setMode] = useState<ActionFault['mode']>('reject');
@@ -215,7 +271,18 @@ function ActionFaults({ charger, label, explanation, busy, onPatch }: { charger:
             </MenuItem>
           ))}
         </TextField>
-        {mode === 'delay' && <TextField size="small" type="number" label="Delay (s)" value={delay} onChange={(e) => setDelay(e.target.value)} error={Boolean(delayError)} helperText={delayError ?? undefined} sx={{ width: 130 }} />}
+        {mode === 'delay' && (
+          <TextField
+            size="small"
+            type="number"
+            label="Delay (s)"
+            value={delay}
+            onChange={(e) => setDelay(e.target.value)}
+            error={Boolean(delayError)}
+            helperText={delayError ?? undefined}
+            sx={{ width: 130 }}
+          />
+        )}
         {mode === 'callError' && (
           <TextField select size="small" label="Error code" value={errorCode} onChange={(e) => setErrorCode(e.target.value as ActionFault['errorCode'])} sx={{ width: 240 }}>
             {errorCodes.map((c) => (

@@ -204,7 +204,14 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
               slotProps={{ htmlInput: { style: { fontFamily: monoFont }, spellCheck: false, autoComplete: 'off' } }}
               sx={{ gridColumn: '1 / -1' }}
             />
-            <TextField {...field('connectors')} helperText={errors.connectors ?? '1 to 10'} type="number" value={form.connectors} onChange={(e) => set('connectors', e.target.value)} slotProps={{ htmlInput: { min: 1, max: 10, step: 1 } }} />
+            <TextField
+              {...field('connectors')}
+              helperText={errors.connectors ?? '1 to 10'}
+              type="number"
+              value={form.connectors}
+              onChange={(e) => set('connectors', e.target.value)}
+              slotProps={{ htmlInput: { min: 1, max: 10, step: 1 } }}
+            />
             <TextField
               {...field('maxPowerW')}
               helperText={errors.maxPowerW ?? 'Per connector, 1000 to 350000 W'}

@@ -47,9 +47,7 @@ export function SetFaultDialog({ open, connectorId, chargerId, onClose, onSet }:
       <form onSubmit={submit} noValidate>
         <DialogTitle id={titleId}>{connectorId === 0 ? `${label} the whole charger` : `${label} connector ${connectorId}`}</DialogTitle>
         <DialogContent>
-          <DialogContentText sx={{ mb: 2 }}>
-            {`Puts ${what} in Faulted with this error code, as a hardware fault would, until you clear it. A running session stops charging.`}
-          </DialogContentText>
+          <DialogContentText sx={{ mb: 2 }}>{`Puts ${what} in Faulted with this error code, as a hardware fault would, until you clear it. A running session stops charging.`}</DialogContentText>
           <Stack spacing={2}>
             <TextField select label="Error code" value={errorCode} onChange={(e) => setErrorCode(e.target.value as FaultCode)} autoFocus>
               {faultCodes.map((c) => (

@@ -53,7 +53,17 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
       return v;
     });
   const startStop = () =>
-    charger.running ? call('stop', () => client.call('virtualChargers:stop', { id }), (v) => v) : call('start', () => client.call('virtualChargers:start', { id }), (v) => v);
+    charger.running
+      ? call(
+          'stop',
+          () => client.call('virtualChargers:stop', { id }),
+          (v) => v,
+        )
+      : call(
+          'start',
+          () => client.call('virtualChargers:start', { id }),
+          (v) => v,
+        );
   const remove = async () => {
     setConfirmDelete(false);
     const ok = await run('delete', () => client.call('virtualChargers:delete', { id }));
@@ -84,9 +94,7 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
           <Chip size="small" variant="outlined" label="Not booted yet" />
         )}
         {charger.chargerFault && <Chip size="small" color="error" label={`Charger Faulted · ${charger.chargerFault.errorCode}`} />}
-        {faults.length > 0 && (
-          <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${faults.length} fault switch${faults.length === 1 ? '' : 'es'} on`} title={faults.join(', ')} />
-        )}
+        {faults.length > 0 && <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${faults.length} fault switch${faults.length === 1 ? '' : 'es'} on`} title={faults.join(', ')} />}
         <Box sx={{ flexGrow: 1 }} />
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Button component={RouterLink} to={`/chargers/${encodeURIComponent(id)}`} size="small" endIcon={<ArrowForwardIcon fontSize="small" />}>
@@ -176,8 +184,8 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
         <DialogTitle id={`${headingId}-delete`}>Delete virtual charger {id}?</DialogTitle>
         <DialogContent>
           <DialogContentText>
-            {id} is switched off and deleted together with its saved state: configuration keys, local authorization list, meters, charging profiles, fault switches and any transaction
-            messages still queued. The frames and transactions the bench already recorded stay in the log. This cannot be undone.
+            {id} is switched off and deleted together with its saved state: configuration keys, local authorization list, meters, charging profiles, fault switches and any transaction messages still
+            queued. The frames and transactions the bench already recorded stay in the log. This cannot be undone.
           </DialogContentText>
         </DialogContent>
         <DialogActions>

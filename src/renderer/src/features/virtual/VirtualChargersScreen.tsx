@@ -32,8 +32,8 @@ export function VirtualChargersScreen() {
             Virtual chargers
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, maxWidth: 820 }}>
-            Charge points built into the bench that connect to it over a real WebSocket. Plug in, present a card and watch a session run; switch faults on to see how the central system copes
-            with a bad charger.
+            Charge points built into the bench that connect to it over a real WebSocket. Plug in, present a card and watch a session run; switch faults on to see how the central system copes with a
+            bad charger.
           </Typography>
         </Box>
         <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} sx={{ flexShrink: 0 }}>
@@ -77,7 +77,13 @@ export function VirtualChargersScreen() {
           setCreated(view.id);
         }}
       />
-      <Snackbar open={created !== null} autoHideDuration={4000} onClose={() => setCreated(null)} message={created ? `Virtual charger ${created} created` : ''} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }} />
+      <Snackbar
+        open={created !== null}
+        autoHideDuration={4000}
+        onClose={() => setCreated(null)}
+        message={created ? `Virtual charger ${created} created` : ''}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+      />
     </Box>
   );
 }

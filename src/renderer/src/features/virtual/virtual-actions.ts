@@ -48,7 +48,7 @@ export function useRunner() {
     mounted.current = true;
     return () => void (mounted.current = false);
   }, []);
-  const run = useCallback(async <T,>(key: string, call: () => Promise<T>, success?: (value: T) => Feedback | null): Promise<T | undefined> => {
+  const run = useCallback(async <T>(key: string, call: () => Promise<T>, success?: (value: T) => Feedback | null): Promise<T | undefined> => {
     setBusy(key);
     setFeedback(null);
     try {

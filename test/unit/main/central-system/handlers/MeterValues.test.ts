@@ -8,7 +8,7 @@ import { fakeContext } from './fake-context';
 const sample = (value: string) => [{ timestamp: '2026-03-01T12:00:00Z', sampledValue: [{ value }] }];
 
 describe('MeterValues', () => {
-  it('ties the values to the charger\'s own transaction and publishes them', () => {
+  it("ties the values to the charger's own transaction and publishes them", () => {
     const f = fakeContext('CP1');
     const { transactionId } = StartTransaction(f.ctx, { connectorId: 1, idTag: 'T', meterStart: 0, timestamp: '2026-03-01T12:00:00Z' });
     expect(MeterValues(f.ctx, { connectorId: 1, transactionId, meterValue: sample('10') })).toEqual({});
@@ -17,7 +17,7 @@ describe('MeterValues', () => {
     expect(f.events).toEqual([]);
   });
 
-  it('keeps another charger\'s transaction out of it, with a warning naming the owner', () => {
+  it("keeps another charger's transaction out of it, with a warning naming the owner", () => {
     const f = fakeContext('CP1');
     const { transactionId } = StartTransaction(f.ctx, { connectorId: 1, idTag: 'T', meterStart: 0, timestamp: '2026-03-01T12:00:00Z' });
     MeterValues(f.as('CP2'), { connectorId: 1, transactionId, meterValue: sample('999') });

@@ -7,7 +7,7 @@ import { fakeContext } from './fake-context';
 const at = '2026-03-01T12:00:00Z';
 
 describe('StopTransaction', () => {
-  it('stops the charger\'s own transaction once; a second stop and another charger\'s are warnings', () => {
+  it("stops the charger's own transaction once; a second stop and another charger's are warnings", () => {
     const f = fakeContext('CP1');
     const { transactionId } = StartTransaction(f.ctx, { connectorId: 1, idTag: 'T', meterStart: 100, timestamp: at });
     expect(StopTransaction(f.as('CP2'), { transactionId, meterStop: 0, timestamp: at })).toEqual({});
@@ -18,7 +18,7 @@ describe('StopTransaction', () => {
     expect(f.events.map((e) => e.data.warning)).toEqual([expect.stringContaining('belongs to charger CP1'), expect.stringContaining('the first stop is kept')]);
   });
 
-  it('answers with the idTag\'s status when the stop carries one', () => {
+  it("answers with the idTag's status when the stop carries one", () => {
     const f = fakeContext('CP1');
     const { transactionId } = StartTransaction(f.ctx, { connectorId: 1, idTag: 'T', meterStart: 0, timestamp: at });
     expect(StopTransaction(f.ctx, { transactionId, meterStop: 1, timestamp: at, idTag: 'T' })).toEqual({ idTagInfo: { status: 'Accepted' } });

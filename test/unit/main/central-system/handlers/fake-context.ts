@@ -30,7 +30,21 @@ export function fakeContext(chargerId = 'CP1', settings: Partial<BenchSettings> 
     },
     meterValues: {
       add: (cp: string, connectorId: number, transactionId: number | null, values: any[], _at: string) => {
-        const rows = values.flatMap((mv) => mv.sampledValue.map((s: any) => ({ chargerId: cp, connectorId, transactionId, timestamp: mv.timestamp, value: s.value, measurand: s.measurand ?? 'Energy.Active.Import.Register', phase: null, unit: 'Wh', context: 'Sample.Periodic', location: null, format: 'Raw' })));
+        const rows = values.flatMap((mv) =>
+          mv.sampledValue.map((s: any) => ({
+            chargerId: cp,
+            connectorId,
+            transactionId,
+            timestamp: mv.timestamp,
+            value: s.value,
+            measurand: s.measurand ?? 'Energy.Active.Import.Register',
+            phase: null,
+            unit: 'Wh',
+            context: 'Sample.Periodic',
+            location: null,
+            format: 'Raw',
+          })),
+        );
         meterValues.push(...rows);
         return rows;
       },

@@ -19,7 +19,11 @@ describe('the operations map', () => {
 
   it('has handlers only for the charger\u2019s feature profiles (the endpoint answers NotSupported for the rest)', () => {
     const core = fakeWire({ profiles: ['Core'] });
-    expect(Object.keys(handlersFor(core.cp)).sort()).toEqual(Object.keys(operations).filter((a) => actions[a as keyof typeof actions].profile === 'Core').sort());
+    expect(Object.keys(handlersFor(core.cp)).sort()).toEqual(
+      Object.keys(operations)
+        .filter((a) => actions[a as keyof typeof actions].profile === 'Core')
+        .sort(),
+    );
     expect(Object.keys(handlersFor(fakeWire().cp))).toHaveLength(19);
   });
 
@@ -33,7 +37,9 @@ describe('the operations map', () => {
 describe('protocol faults per action', () => {
   it('refuse with the action\u2019s own refusal, a CALLERROR, a late answer, or none', async () => {
     const w = fakeWire();
-    w.cp.setFaults({ actions: { UnlockConnector: { mode: 'reject', delaySeconds: 10, errorCode: 'InternalError' }, UpdateFirmware: { mode: 'reject', delaySeconds: 10, errorCode: 'InternalError' } } });
+    w.cp.setFaults({
+      actions: { UnlockConnector: { mode: 'reject', delaySeconds: 10, errorCode: 'InternalError' }, UpdateFirmware: { mode: 'reject', delaySeconds: 10, errorCode: 'InternalError' } },
+    });
     expect(await answer(w, 'UnlockConnector', { connectorId: 1 })).toEqual({ status: 'UnlockFailed' });
     await expect(answer(w, 'UpdateFirmware', { location: 'http://x/fw.bin', retrieveDate: '2026-01-01T00:00:00Z' })).rejects.toMatchObject({ code: 'GenericError' });
     w.cp.setFaults({ actions: { ClearCache: { mode: 'callError', delaySeconds: 10, errorCode: 'NotSupported' } } });

@@ -9,10 +9,34 @@ describe('the local authorization list', () => {
   it('takes full and differential updates, refusing an old version, a list too long, and removals in a full one', () => {
     const { cp } = fakeWire();
     const a = cp.authorization;
-    expect(a.sendLocalList({ listVersion: 3, updateType: 'Full', localAuthorizationList: list([['A', 'Accepted'], ['B', 'Blocked']]) } as never)).toBe('Accepted');
+    expect(
+      a.sendLocalList({
+        listVersion: 3,
+        updateType: 'Full',
+        localAuthorizationList: list([
+          ['A', 'Accepted'],
+          ['B', 'Blocked'],
+        ]),
+      } as never),
+    ).toBe('Accepted');
     expect(a.sendLocalList({ listVersion: 3, updateType: 'Differential', localAuthorizationList: list([['C', 'Accepted']]) } as never)).toBe('VersionMismatch');
-    expect(a.sendLocalList({ listVersion: 4, updateType: 'Differential', localAuthorizationList: list([['A', null], ['C', 'Accepted']]) } as never)).toBe('Accepted');
-    expect(a.saved().localList).toEqual({ version: 4, entries: list([['B', 'Blocked'], ['C', 'Accepted']]) });
+    expect(
+      a.sendLocalList({
+        listVersion: 4,
+        updateType: 'Differential',
+        localAuthorizationList: list([
+          ['A', null],
+          ['C', 'Accepted'],
+        ]),
+      } as never),
+    ).toBe('Accepted');
+    expect(a.saved().localList).toEqual({
+      version: 4,
+      entries: list([
+        ['B', 'Blocked'],
+        ['C', 'Accepted'],
+      ]),
+    });
     expect(a.sendLocalList({ listVersion: 5, updateType: 'Full', localAuthorizationList: list([['A', null]]) } as never)).toBe('Failed');
     expect(a.sendLocalList({ listVersion: 5, updateType: 'Full', localAuthorizationList: list(Array.from({ length: 51 }, (_, i) => [`T${i}`, 'Accepted'])) } as never)).toBe('Failed');
     cp.config.change('LocalAuthListEnabled', 'false');
@@ -33,7 +57,14 @@ describe('authorizing a card', () => {
 
   it('decides offline from the list and cache (LocalAuthorizeOffline), unknown cards per AllowOfflineTxForUnknownId, expired ones Expired', async () => {
     const w = fakeWire();
-    w.cp.authorization.sendLocalList({ listVersion: 1, updateType: 'Full', localAuthorizationList: [{ idTag: 'OLD', idTagInfo: { status: 'Accepted', expiryDate: '2025-01-01T00:00:00.000Z' } }, { idTag: 'OK', idTagInfo: { status: 'Accepted' } }] } as never);
+    w.cp.authorization.sendLocalList({
+      listVersion: 1,
+      updateType: 'Full',
+      localAuthorizationList: [
+        { idTag: 'OLD', idTagInfo: { status: 'Accepted', expiryDate: '2025-01-01T00:00:00.000Z' } },
+        { idTag: 'OK', idTagInfo: { status: 'Accepted' } },
+      ],
+    } as never);
     w.accepted = false;
     expect(await w.cp.authorize('OK')).toEqual({ status: 'Accepted' });
     expect((await w.cp.authorize('OLD')).status).toBe('Expired');

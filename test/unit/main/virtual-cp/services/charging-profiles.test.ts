@@ -1,12 +1,7 @@
 // The virtual charge point's smart charging (OCPP 1.6 section 3.13) against fixed clock times: what
 // SetChargingProfile and ClearChargingProfile answer, and the composite schedules and limits that follow.
 import { describe, expect, it } from 'vitest';
-import {
-  GetCompositeScheduleResponse,
-  type ChargingProfile,
-  type ChargingSchedulePeriod,
-  type GetCompositeScheduleRequest,
-} from '../../../../../src/shared/ocpp16';
+import { GetCompositeScheduleResponse, type ChargingProfile, type ChargingSchedulePeriod, type GetCompositeScheduleRequest } from '../../../../../src/shared/ocpp16';
 import { ChargingProfiles, type ActiveTransaction, type SmartChargingLimits } from '../../../../../src/main/virtual-cp/services/charging-profiles';
 
 const T0 = Date.UTC(2024, 4, 1, 10, 0, 0); // 2024-05-01T10:00:00Z, a Wednesday
@@ -36,8 +31,7 @@ const profile = (id: number, periods: ChargingSchedulePeriod[], over: Over = {})
 };
 const flat = (id: number, limit: number, over: Over = {}) => profile(id, [{ startPeriod: 0, limit }], over);
 
-const sc = (connectors = 2, extra: { voltage?: number; defaultPhases?: number; maxCurrentA?: number } = {}) =>
-  new ChargingProfiles({ connectors, ...extra });
+const sc = (connectors = 2, extra: { voltage?: number; defaultPhases?: number; maxCurrentA?: number } = {}) => new ChargingProfiles({ connectors, ...extra });
 
 /** The composite answer, checked against the OCPP schema every time. */
 const composite = (s: ChargingProfiles, req: GetCompositeScheduleRequest, now = T0, activeTx = noTx as (c: number) => ActiveTransaction | null) => {
@@ -45,8 +39,7 @@ const composite = (s: ChargingProfiles, req: GetCompositeScheduleRequest, now = 
   expect(GetCompositeScheduleResponse.safeParse(answer).success, JSON.stringify(answer)).toBe(true);
   return answer;
 };
-const periods = (answer: ReturnType<ChargingProfiles['composite']>) =>
-  answer.chargingSchedule?.chargingSchedulePeriod.map((p) => [p.startPeriod, p.limit]);
+const periods = (answer: ReturnType<ChargingProfiles['composite']>) => answer.chargingSchedule?.chargingSchedulePeriod.map((p) => [p.startPeriod, p.limit]);
 
 describe('SetChargingProfile', () => {
   it('takes a ChargePointMaxProfile only on connector 0', () => {
@@ -95,7 +88,10 @@ describe('SetChargingProfile', () => {
 
   it('rejects more periods than ChargingScheduleMaxPeriods', () => {
     const s = sc();
-    const three = profile(1, [0, 60, 120].map((startPeriod) => ({ startPeriod, limit: 10 })));
+    const three = profile(
+      1,
+      [0, 60, 120].map((startPeriod) => ({ startPeriod, limit: 10 })),
+    );
     expect(s.set({ connectorId: 0, csChargingProfiles: three }, T0, noTx, { ...limits, maxPeriods: 2 })).toBe('Rejected');
     expect(s.set({ connectorId: 0, csChargingProfiles: three }, T0, noTx, { ...limits, maxPeriods: 3 })).toBe('Accepted');
   });
@@ -104,8 +100,14 @@ describe('SetChargingProfile', () => {
     const s = sc();
     const bad = [
       flat(1, 16, { chargingProfileKind: 'Recurring' }),
-      profile(2, [{ startPeriod: 60, limit: 10 }, { startPeriod: 0, limit: 8 }]),
-      profile(3, [{ startPeriod: 0, limit: 10 }, { startPeriod: 0, limit: 8 }]),
+      profile(2, [
+        { startPeriod: 60, limit: 10 },
+        { startPeriod: 0, limit: 8 },
+      ]),
+      profile(3, [
+        { startPeriod: 0, limit: 10 },
+        { startPeriod: 0, limit: 8 },
+      ]),
       profile(4, [{ startPeriod: 0, limit: -1 }]),
       profile(5, [{ startPeriod: 0, limit: 10, numberPhases: 4 }]),
       flat(6, 16, { validFrom: iso(T0 + hour), validTo: iso(T0) }),
@@ -212,7 +214,14 @@ describe('transactions', () => {
     expect(s.installRemoteStartProfile(1, flat(1, 10), T0, limits)).toBe(false); // TxDefaultProfile
     expect(s.installRemoteStartProfile(0, flat(1, 10, { chargingProfilePurpose: 'TxProfile' }), T0, limits)).toBe(false);
     expect(s.installRemoteStartProfile(1, flat(1, 10, { chargingProfilePurpose: 'TxProfile', schedule: { chargingRateUnit: 'W' } }), T0, { ...limits, allowedRateUnits: ['A'] })).toBe(false);
-    const two = profile(1, [{ startPeriod: 0, limit: 10 }, { startPeriod: 60, limit: 12 }], { chargingProfilePurpose: 'TxProfile' });
+    const two = profile(
+      1,
+      [
+        { startPeriod: 0, limit: 10 },
+        { startPeriod: 60, limit: 12 },
+      ],
+      { chargingProfilePurpose: 'TxProfile' },
+    );
     expect(s.installRemoteStartProfile(1, two, T0, { ...limits, maxPeriods: 1 })).toBe(false);
     expect(s.profiles()).toEqual([]);
 
@@ -328,20 +337,42 @@ describe('GetCompositeSchedule', () => {
       { schedule: { startSchedule: iso(T0 - 300_000) } },
     );
     s.set({ connectorId: 0, csChargingProfiles: p }, T0 - hour, noTx, limits);
-    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([[0, 32], [300, 16], [1500, 8]]);
+    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([
+      [0, 32],
+      [300, 16],
+      [1500, 8],
+    ]);
   });
 
   it('starts an Absolute profile without startSchedule at its install time', () => {
     const s = sc(1);
-    s.set({ connectorId: 0, csChargingProfiles: profile(1, [{ startPeriod: 0, limit: 20 }, { startPeriod: 900, limit: 10 }]) }, T0 - 600_000, noTx, limits);
-    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([[0, 20], [300, 10]]);
+    s.set(
+      {
+        connectorId: 0,
+        csChargingProfiles: profile(1, [
+          { startPeriod: 0, limit: 20 },
+          { startPeriod: 900, limit: 10 },
+        ]),
+      },
+      T0 - 600_000,
+      noTx,
+      limits,
+    );
+    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([
+      [0, 20],
+      [300, 10],
+    ]);
   });
 
   it('lets a lower stack level take over when a higher one ends, and stops at the schedule duration', () => {
     const s = sc(1);
     s.set({ connectorId: 0, csChargingProfiles: flat(1, 16) }, T0, noTx, limits);
     s.set({ connectorId: 0, csChargingProfiles: flat(2, 6, { stackLevel: 3, schedule: { startSchedule: iso(T0 + 600_000), duration: 1200 } }) }, T0, noTx, limits);
-    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([[0, 16], [600, 6], [1800, 16]]);
+    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([
+      [0, 16],
+      [600, 6],
+      [1800, 16],
+    ]);
   });
 
   it('leaves out a leading stretch without limit, and ends the schedule where a later one begins', () => {
@@ -356,17 +387,34 @@ describe('GetCompositeSchedule', () => {
     const s = sc(1, { maxCurrentA: 32 });
     s.set({ connectorId: 0, csChargingProfiles: flat(1, 16, { validFrom: iso(T0 + 600_000), validTo: iso(T0 + 1800_000) }) }, T0, noTx, limits);
     const answer = composite(s, { connectorId: 1, duration: 3600 });
-    expect(periods(answer)).toEqual([[0, 32], [600, 16], [1800, 32]]);
+    expect(periods(answer)).toEqual([
+      [0, 32],
+      [600, 16],
+      [1800, 32],
+    ]);
     expect(answer.chargingSchedule?.duration).toBe(3600);
     expect(composite(sc(1, { maxCurrentA: 32 }), { connectorId: 1, duration: 3600 }).chargingSchedule).toBeUndefined();
   });
 
   it('starts a Relative profile at the transaction start, or at the moment asked without a transaction', () => {
     const s = sc(1);
-    const rel = profile(1, [{ startPeriod: 0, limit: 32 }, { startPeriod: 1800, limit: 10 }], { chargingProfileKind: 'Relative' });
+    const rel = profile(
+      1,
+      [
+        { startPeriod: 0, limit: 32 },
+        { startPeriod: 1800, limit: 10 },
+      ],
+      { chargingProfileKind: 'Relative' },
+    );
     s.set({ connectorId: 0, csChargingProfiles: rel }, T0 - day, noTx, limits);
-    expect(periods(composite(s, { connectorId: 1, duration: 3600 }, T0, txOn(1, 42, T0 - 20 * min)))).toEqual([[0, 32], [600, 10]]);
-    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([[0, 32], [1800, 10]]);
+    expect(periods(composite(s, { connectorId: 1, duration: 3600 }, T0, txOn(1, 42, T0 - 20 * min)))).toEqual([
+      [0, 32],
+      [600, 10],
+    ]);
+    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([
+      [0, 32],
+      [1800, 10],
+    ]);
     expect(s.limitW(1, T0, txOn(1, 42, T0 - hour))).toBe(10 * 690);
   });
 
@@ -379,13 +427,20 @@ describe('GetCompositeSchedule', () => {
       schedule: { startSchedule: '2024-04-01T18:00:00Z', duration: 4 * 3600 },
     });
     s.set({ connectorId: 0, csChargingProfiles: daily }, T0, noTx, limits);
-    const base = profile(2, [{ startPeriod: 0, limit: 32 }, { startPeriod: 3600, limit: 24 }], {
-      chargingProfileKind: 'Recurring',
-      recurrencyKind: 'Daily',
-      stackLevel: 0,
-      chargingProfilePurpose: 'ChargePointMaxProfile',
-      schedule: { startSchedule: '2024-04-01T00:00:00Z' },
-    });
+    const base = profile(
+      2,
+      [
+        { startPeriod: 0, limit: 32 },
+        { startPeriod: 3600, limit: 24 },
+      ],
+      {
+        chargingProfileKind: 'Recurring',
+        recurrencyKind: 'Daily',
+        stackLevel: 0,
+        chargingProfilePurpose: 'ChargePointMaxProfile',
+        schedule: { startSchedule: '2024-04-01T00:00:00Z' },
+      },
+    );
     s.set({ connectorId: 0, csChargingProfiles: base }, T0, noTx, limits);
     // From 10:00 for 36 h: ChargePointMax 24 A until midnight, 32 A 00:00-01:00, 24 A on; TxDefault 16 A 18:00-22:00.
     const answer = composite(s, { connectorId: 1, duration: 36 * 3600 });
@@ -421,18 +476,56 @@ describe('GetCompositeSchedule', () => {
     const s = sc(1);
     s.set({ connectorId: 0, csChargingProfiles: flat(1, 16) }, T0, noTx, limits);
     s.set({ connectorId: 0, csChargingProfiles: flat(2, 10, { stackLevel: 1, validFrom: iso(T0 + 15 * min), validTo: iso(T0 + 45 * min) }) }, T0, noTx, limits);
-    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([[0, 16], [900, 10], [2700, 16]]);
+    expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([
+      [0, 16],
+      [900, 10],
+      [2700, 16],
+    ]);
     expect(s.limitW(1, T0 + 15 * min - 1, noTx)).toBe(16 * 690);
     expect(s.limitW(1, T0 + 45 * min, noTx)).toBe(16 * 690);
   });
 
   it('combines ChargePointMaxProfile with the TxProfile of the running transaction', () => {
     const s = sc(2);
-    s.set({ connectorId: 0, csChargingProfiles: profile(1, [{ startPeriod: 0, limit: 20 }, { startPeriod: 1800, limit: 10 }], { chargingProfilePurpose: 'ChargePointMaxProfile', schedule: { startSchedule: iso(T0) } }) }, T0, noTx, limits);
+    s.set(
+      {
+        connectorId: 0,
+        csChargingProfiles: profile(
+          1,
+          [
+            { startPeriod: 0, limit: 20 },
+            { startPeriod: 1800, limit: 10 },
+          ],
+          { chargingProfilePurpose: 'ChargePointMaxProfile', schedule: { startSchedule: iso(T0) } },
+        ),
+      },
+      T0,
+      noTx,
+      limits,
+    );
     s.set({ connectorId: 1, csChargingProfiles: flat(2, 6) }, T0, noTx, limits);
     const tx = txOn(1, 42, T0 - 10 * min);
-    s.set({ connectorId: 1, csChargingProfiles: profile(3, [{ startPeriod: 0, limit: 32 }, { startPeriod: 1200, limit: 14 }], { chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative' }) }, T0, tx, limits);
-    expect(periods(composite(s, { connectorId: 1, duration: 3600 }, T0, tx))).toEqual([[0, 20], [600, 14], [1800, 10]]);
+    s.set(
+      {
+        connectorId: 1,
+        csChargingProfiles: profile(
+          3,
+          [
+            { startPeriod: 0, limit: 32 },
+            { startPeriod: 1200, limit: 14 },
+          ],
+          { chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative' },
+        ),
+      },
+      T0,
+      tx,
+      limits,
+    );
+    expect(periods(composite(s, { connectorId: 1, duration: 3600 }, T0, tx))).toEqual([
+      [0, 20],
+      [600, 14],
+      [1800, 10],
+    ]);
     // Without the transaction its TxProfile does not apply, the connector's default does.
     expect(periods(composite(s, { connectorId: 1, duration: 3600 }))).toEqual([[0, 6]]);
   });
@@ -445,12 +538,26 @@ describe('GetCompositeSchedule', () => {
     s.set({ connectorId: 0, csChargingProfiles: flat(3, 25, { validTo: iso(T0 + 5 * min) }) }, T0, noTx, limits);
     const answer = composite(s, { connectorId: 0, duration: 600 }, T0, txOn(1));
     expect(answer.connectorId).toBe(0);
-    expect(periods(answer)).toEqual([[0, 25], [300, 40]]);
+    expect(periods(answer)).toEqual([
+      [0, 25],
+      [300, 40],
+    ]);
   });
 
   it('keeps the number of phases of the limiting period', () => {
     const s = sc(1);
-    s.set({ connectorId: 0, csChargingProfiles: profile(1, [{ startPeriod: 0, limit: 16, numberPhases: 1 }, { startPeriod: 600, limit: 16 }]) }, T0, noTx, limits);
+    s.set(
+      {
+        connectorId: 0,
+        csChargingProfiles: profile(1, [
+          { startPeriod: 0, limit: 16, numberPhases: 1 },
+          { startPeriod: 600, limit: 16 },
+        ]),
+      },
+      T0,
+      noTx,
+      limits,
+    );
     expect(composite(s, { connectorId: 1, duration: 1200 }).chargingSchedule?.chargingSchedulePeriod).toEqual([
       { startPeriod: 0, limit: 16, numberPhases: 1 },
       { startPeriod: 600, limit: 16, numberPhases: 3 },

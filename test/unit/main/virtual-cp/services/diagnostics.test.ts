@@ -8,7 +8,10 @@ afterEach(() => vi.unstubAllGlobals());
 describe('diagnostics', () => {
   it('uploads the frames within the times asked for with the charger\u2019s state, and says Uploaded', async () => {
     const bodies: FormData[] = [];
-    vi.stubGlobal('fetch', vi.fn(async (_url: URL, init: RequestInit) => (bodies.push(init.body as FormData), new Response('ok'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: URL, init: RequestInit) => (bodies.push(init.body as FormData), new Response('ok'))),
+    );
     const w = fakeWire();
     const frame = (raw: string) => ({ direction: 'out' as const, kind: 'CALL' as const, messageId: '1', action: 'Heartbeat', raw, error: null });
     w.cp.diagnostics.record('2026-01-01T00:00:00.000Z', frame('early'));

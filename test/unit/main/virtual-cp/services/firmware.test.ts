@@ -17,7 +17,10 @@ async function run(w: FakeWire, steps: number) {
 
 describe('firmware update', () => {
   it('downloads, waits for the transaction to end, installs, reboots into the new version and says Installed after the boot', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('image')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('image')),
+    );
     const w = fakeWire();
     w.cp.plug(1);
     await w.cp.presentIdTag(1, 'TAG1');
@@ -38,7 +41,10 @@ describe('firmware update', () => {
   });
 
   it('reports DownloadFailed after the retries, and InstallationFailed with the install-failure fault', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('gone', { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('gone', { status: 404 })),
+    );
     const w = fakeWire();
     const failing = w.cp.firmware.update({ ...update, retries: 1, retryInterval: 5 });
     await run(w, 6);
@@ -46,7 +52,10 @@ describe('firmware update', () => {
     expect(statuses(w)).toEqual(['Downloading', 'Downloading', 'DownloadFailed']);
     expect(w.cp.view().lastError).toMatch(/^Firmware download failed: GET http:\/\/files.example\/fw\/2.0.0.bin answered HTTP 404/);
 
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('image')));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('image')),
+    );
     w.cp.firmware.installFails = true;
     const refused = w.cp.firmware.update(update);
     await run(w, 3);

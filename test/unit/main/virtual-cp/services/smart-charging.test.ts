@@ -16,14 +16,27 @@ const txDefault = (periods: Array<[number, number]>, over: Partial<ChargingProfi
 describe('smart charging', () => {
   it('follows a schedule\u2019s periods by itself: 16 A, then 0 A (SuspendedEVSE) ten minutes in', async () => {
     const w = fakeWire();
-    expect(w.cp.smartCharging.set({ connectorId: 0, csChargingProfiles: txDefault([[0, 16], [600, 0]]) })).toBe('Accepted');
+    expect(
+      w.cp.smartCharging.set({
+        connectorId: 0,
+        csChargingProfiles: txDefault([
+          [0, 16],
+          [600, 0],
+        ]),
+      }),
+    ).toBe('Accepted');
     w.cp.plug(1);
     await w.cp.presentIdTag(1, 'TAG1');
     expect(w.cp.view().connectors[0]).toMatchObject({ status: 'Charging', powerW: 11_040 });
     const from = w.calls.length;
     await w.clock.advance(600_000);
     expect(w.cp.view().connectors[0]).toMatchObject({ status: 'SuspendedEVSE', powerW: 0, meterWh: 1_840 });
-    expect(w.calls.slice(from).filter((c) => c.action === 'StatusNotification').map((c) => c.payload.status)).toEqual(['SuspendedEVSE']);
+    expect(
+      w.calls
+        .slice(from)
+        .filter((c) => c.action === 'StatusNotification')
+        .map((c) => c.payload.status),
+    ).toEqual(['SuspendedEVSE']);
   });
 
   it('holds profiles to the charger\u2019s keys: stack level, periods, rate units', () => {

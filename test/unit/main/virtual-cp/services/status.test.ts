@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWire, type FakeWire } from '../../../../helpers/vcp-model';
 
-const statuses = (w: FakeWire, from = 0) => w.calls.slice(from).filter((c) => c.action === 'StatusNotification').map((c) => `${c.payload.connectorId}:${c.payload.status}${c.payload.errorCode !== 'NoError' ? `/${c.payload.errorCode}` : ''}`);
+const statuses = (w: FakeWire, from = 0) =>
+  w.calls
+    .slice(from)
+    .filter((c) => c.action === 'StatusNotification')
+    .map((c) => `${c.payload.connectorId}:${c.payload.status}${c.payload.errorCode !== 'NoError' ? `/${c.payload.errorCode}` : ''}`);
 
 describe('status', () => {
   it('follows a session through the state machine, one StatusNotification per change', async () => {
@@ -47,7 +51,10 @@ describe('status', () => {
     w.cp.refresh();
     expect(w.cp.view().connectors.map((c) => c.status)).toEqual(['Charging', 'Unavailable']);
     w.cp.unplug(1);
-    expect(w.cp.view().connectors.map((c) => [c.status, c.availability])).toEqual([['Unavailable', 'Inoperative'], ['Unavailable', 'Inoperative']]);
+    expect(w.cp.view().connectors.map((c) => [c.status, c.availability])).toEqual([
+      ['Unavailable', 'Inoperative'],
+      ['Unavailable', 'Inoperative'],
+    ]);
     expect(w.cp.status.chargerStatus()).toEqual({ status: 'Unavailable', errorCode: 'NoError' });
   });
 });

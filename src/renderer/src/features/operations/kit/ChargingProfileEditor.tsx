@@ -96,11 +96,29 @@ const purposeHelp: Record<ChargingProfilePurposeType, string> = {
   TxProfile: 'For one running transaction',
 };
 
-export function ChargingProfileEditor({ value, onChange, errors, prefix, fixedPurpose, showTransactionId = true }: { value: ProfileDraft; onChange: (d: ProfileDraft) => void; errors: FieldErrors; prefix: string; fixedPurpose?: boolean; showTransactionId?: boolean }) {
+export function ChargingProfileEditor({
+  value,
+  onChange,
+  errors,
+  prefix,
+  fixedPurpose,
+  showTransactionId = true,
+}: {
+  value: ProfileDraft;
+  onChange: (d: ProfileDraft) => void;
+  errors: FieldErrors;
+  prefix: string;
+  fixedPurpose?: boolean;
+  showTransactionId?: boolean;
+}) {
   const set = <K extends keyof ProfileDraft>(k: K, v: ProfileDraft[K]) => onChange({ ...value, [k]: v });
   const at = (p: string) => `${prefix}.${p}`;
   const sched = (p: string) => `${prefix}.chargingSchedule.${p}`;
-  const setPeriod = (i: number, k: keyof PeriodDraft, v: string) => set('periods', value.periods.map((p, j) => (j === i ? { ...p, [k]: v } : p)));
+  const setPeriod = (i: number, k: keyof PeriodDraft, v: string) =>
+    set(
+      'periods',
+      value.periods.map((p, j) => (j === i ? { ...p, [k]: v } : p)),
+    );
   const lastStart = Number(value.periods[value.periods.length - 1]?.startPeriod) || 0;
   const grid = { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))', gap: 2 } as const;
   return (
@@ -108,14 +126,31 @@ export function ChargingProfileEditor({ value, onChange, errors, prefix, fixedPu
       <Box sx={grid}>
         <TextField label="Profile id" value={value.chargingProfileId} onChange={(e) => set('chargingProfileId', e.target.value)} required {...fieldState(errors, at('chargingProfileId'))} />
         <TextField label="Stack level" value={value.stackLevel} onChange={(e) => set('stackLevel', e.target.value)} required {...fieldState(errors, at('stackLevel'), 'Higher wins over lower')} />
-        <TextField select label="Purpose" value={value.purpose} onChange={(e) => set('purpose', e.target.value as ChargingProfilePurposeType)} disabled={fixedPurpose} {...fieldState(errors, at('chargingProfilePurpose'), purposeHelp[value.purpose])}>
+        <TextField
+          select
+          label="Purpose"
+          value={value.purpose}
+          onChange={(e) => set('purpose', e.target.value as ChargingProfilePurposeType)}
+          disabled={fixedPurpose}
+          {...fieldState(errors, at('chargingProfilePurpose'), purposeHelp[value.purpose])}
+        >
           {ChargingProfilePurposeType.options.map((p) => (
             <MenuItem key={p} value={p}>
               {p}
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label="Kind" value={value.kind} onChange={(e) => set('kind', e.target.value as ChargingProfileKindType)} {...fieldState(errors, at('chargingProfileKind'), value.kind === 'Relative' ? 'From the start of charging' : value.kind === 'Recurring' ? 'Repeats from the start schedule' : 'From the start schedule')}>
+        <TextField
+          select
+          label="Kind"
+          value={value.kind}
+          onChange={(e) => set('kind', e.target.value as ChargingProfileKindType)}
+          {...fieldState(
+            errors,
+            at('chargingProfileKind'),
+            value.kind === 'Relative' ? 'From the start of charging' : value.kind === 'Recurring' ? 'Repeats from the start schedule' : 'From the start schedule',
+          )}
+        >
           {ChargingProfileKindType.options.map((k) => (
             <MenuItem key={k} value={k}>
               {k}
@@ -123,16 +158,41 @@ export function ChargingProfileEditor({ value, onChange, errors, prefix, fixedPu
           ))}
         </TextField>
         {value.kind === 'Recurring' && (
-          <TextField select label="Recurrency" value={value.recurrencyKind} onChange={(e) => set('recurrencyKind', e.target.value as ProfileDraft['recurrencyKind'])} {...fieldState(errors, at('recurrencyKind'))}>
+          <TextField
+            select
+            label="Recurrency"
+            value={value.recurrencyKind}
+            onChange={(e) => set('recurrencyKind', e.target.value as ProfileDraft['recurrencyKind'])}
+            {...fieldState(errors, at('recurrencyKind'))}
+          >
             <MenuItem value="Daily">Daily</MenuItem>
             <MenuItem value="Weekly">Weekly</MenuItem>
           </TextField>
         )}
         {showTransactionId && value.purpose === 'TxProfile' && (
-          <TextField label="Transaction id" value={value.transactionId} onChange={(e) => set('transactionId', e.target.value)} {...fieldState(errors, at('transactionId'), 'Optional: the running transaction')} />
+          <TextField
+            label="Transaction id"
+            value={value.transactionId}
+            onChange={(e) => set('transactionId', e.target.value)}
+            {...fieldState(errors, at('transactionId'), 'Optional: the running transaction')}
+          />
         )}
-        <TextField label="Valid from" type="datetime-local" value={value.validFrom} onChange={(e) => set('validFrom', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...fieldState(errors, at('validFrom'), 'Optional')} />
-        <TextField label="Valid to" type="datetime-local" value={value.validTo} onChange={(e) => set('validTo', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...fieldState(errors, at('validTo'), 'Optional')} />
+        <TextField
+          label="Valid from"
+          type="datetime-local"
+          value={value.validFrom}
+          onChange={(e) => set('validFrom', e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...fieldState(errors, at('validFrom'), 'Optional')}
+        />
+        <TextField
+          label="Valid to"
+          type="datetime-local"
+          value={value.validTo}
+          onChange={(e) => set('validTo', e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...fieldState(errors, at('validTo'), 'Optional')}
+        />
       </Box>
       <Typography variant="subtitle2" component="h3">
         Schedule
@@ -142,16 +202,35 @@ export function ChargingProfileEditor({ value, onChange, errors, prefix, fixedPu
           <Typography variant="caption" color="text.secondary" id={`${prefix}-unit-label`} component="div">
             Charging rate unit
           </Typography>
-          <ToggleButtonGroup exclusive size="small" sx={{ '& .MuiToggleButton-root': { textTransform: 'none' } }} value={value.unit} onChange={(_, u: ChargingRateUnitType | null) => u && set('unit', u)} aria-labelledby={`${prefix}-unit-label`}>
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            sx={{ '& .MuiToggleButton-root': { textTransform: 'none' } }}
+            value={value.unit}
+            onChange={(_, u: ChargingRateUnitType | null) => u && set('unit', u)}
+            aria-labelledby={`${prefix}-unit-label`}
+          >
             <ToggleButton value="A">Amperes (A)</ToggleButton>
             <ToggleButton value="W">Watts (W)</ToggleButton>
           </ToggleButtonGroup>
         </Box>
         {value.kind !== 'Relative' && (
-          <TextField label="Start schedule" type="datetime-local" value={value.startSchedule} onChange={(e) => set('startSchedule', e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...fieldState(errors, sched('startSchedule'), 'When period offsets count from')} />
+          <TextField
+            label="Start schedule"
+            type="datetime-local"
+            value={value.startSchedule}
+            onChange={(e) => set('startSchedule', e.target.value)}
+            slotProps={{ inputLabel: { shrink: true } }}
+            {...fieldState(errors, sched('startSchedule'), 'When period offsets count from')}
+          />
         )}
         <TextField label="Duration (s)" value={value.duration} onChange={(e) => set('duration', e.target.value)} {...fieldState(errors, sched('duration'), 'Optional: blank means open-ended')} />
-        <TextField label={`Min charging rate (${value.unit})`} value={value.minChargingRate} onChange={(e) => set('minChargingRate', e.target.value)} {...fieldState(errors, sched('minChargingRate'), 'Optional')} />
+        <TextField
+          label={`Min charging rate (${value.unit})`}
+          value={value.minChargingRate}
+          onChange={(e) => set('minChargingRate', e.target.value)}
+          {...fieldState(errors, sched('minChargingRate'), 'Optional')}
+        />
       </Box>
       <Table size="small" aria-label="Schedule periods">
         <TableHead>
@@ -168,16 +247,44 @@ export function ChargingProfileEditor({ value, onChange, errors, prefix, fixedPu
             return (
               <TableRow key={i}>
                 <TableCell>
-                  <TextField size="small" value={p.startPeriod} onChange={(e) => setPeriod(i, 'startPeriod', e.target.value)} slotProps={{ htmlInput: { 'aria-label': `Period ${i + 1} start offset (s)` } }} {...fieldState(errors, path('startPeriod'))} />
+                  <TextField
+                    size="small"
+                    value={p.startPeriod}
+                    onChange={(e) => setPeriod(i, 'startPeriod', e.target.value)}
+                    slotProps={{ htmlInput: { 'aria-label': `Period ${i + 1} start offset (s)` } }}
+                    {...fieldState(errors, path('startPeriod'))}
+                  />
                 </TableCell>
                 <TableCell>
-                  <TextField size="small" value={p.limit} onChange={(e) => setPeriod(i, 'limit', e.target.value)} slotProps={{ htmlInput: { 'aria-label': `Period ${i + 1} limit (${value.unit})` } }} {...fieldState(errors, path('limit'))} />
+                  <TextField
+                    size="small"
+                    value={p.limit}
+                    onChange={(e) => setPeriod(i, 'limit', e.target.value)}
+                    slotProps={{ htmlInput: { 'aria-label': `Period ${i + 1} limit (${value.unit})` } }}
+                    {...fieldState(errors, path('limit'))}
+                  />
                 </TableCell>
                 <TableCell>
-                  <TextField size="small" value={p.numberPhases} placeholder="any" onChange={(e) => setPeriod(i, 'numberPhases', e.target.value)} slotProps={{ htmlInput: { 'aria-label': `Period ${i + 1} number of phases` } }} {...fieldState(errors, path('numberPhases'))} />
+                  <TextField
+                    size="small"
+                    value={p.numberPhases}
+                    placeholder="any"
+                    onChange={(e) => setPeriod(i, 'numberPhases', e.target.value)}
+                    slotProps={{ htmlInput: { 'aria-label': `Period ${i + 1} number of phases` } }}
+                    {...fieldState(errors, path('numberPhases'))}
+                  />
                 </TableCell>
                 <TableCell align="right">
-                  <IconButton aria-label={`Remove period ${i + 1}`} disabled={value.periods.length === 1} onClick={() => set('periods', value.periods.filter((_, j) => j !== i))}>
+                  <IconButton
+                    aria-label={`Remove period ${i + 1}`}
+                    disabled={value.periods.length === 1}
+                    onClick={() =>
+                      set(
+                        'periods',
+                        value.periods.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
                     <DeleteOutlinedIcon />
                   </IconButton>
                 </TableCell>
@@ -192,7 +299,10 @@ export function ChargingProfileEditor({ value, onChange, errors, prefix, fixedPu
         </Typography>
       )}
       <Box>
-        <Button startIcon={<AddIcon />} onClick={() => set('periods', [...value.periods, { startPeriod: String(lastStart + 3600), limit: value.periods[value.periods.length - 1]?.limit ?? '', numberPhases: '' }])}>
+        <Button
+          startIcon={<AddIcon />}
+          onClick={() => set('periods', [...value.periods, { startPeriod: String(lastStart + 3600), limit: value.periods[value.periods.length - 1]?.limit ?? '', numberPhases: '' }])}
+        >
           Add period
         </Button>
       </Box>

@@ -26,7 +26,16 @@ export function ProgressStepper({ label, steps, progress }: { label: string; ste
       <Stepper activeStep={progress.current ?? progress.done} alternativeLabel>
         {steps.map((s, i) => (
           <Step key={s} completed={i < progress.done && progress.failed !== i} active={progress.current === i}>
-            <StepLabel error={progress.failed === i} optional={progress.failed === i ? <Typography variant="caption" color="error">Failed</Typography> : undefined}>
+            <StepLabel
+              error={progress.failed === i}
+              optional={
+                progress.failed === i ? (
+                  <Typography variant="caption" color="error">
+                    Failed
+                  </Typography>
+                ) : undefined
+              }
+            >
               {s}
             </StepLabel>
           </Step>

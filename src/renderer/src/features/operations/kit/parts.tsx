@@ -70,7 +70,14 @@ export function SendButton({ pending, children, onClick, color = 'primary', ...r
   const { online, chargerId } = usePanel();
   return (
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-      <Button variant="contained" color={color} disabled={!online || pending || rest.disabled} onClick={onClick} startIcon={pending ? <CircularProgress size={16} color="inherit" /> : undefined} {...rest}>
+      <Button
+        variant="contained"
+        color={color}
+        disabled={!online || pending || rest.disabled}
+        onClick={onClick}
+        startIcon={pending ? <CircularProgress size={16} color="inherit" /> : undefined}
+        {...rest}
+      >
         {children}
       </Button>
       {!online && (
@@ -145,11 +152,39 @@ function connectorLabel(charger: ChargerView | undefined, id: number): string {
  * A connector picker from the charger's real connectors, with optional extra choices: `none` (the
  * value '' meaning "not given") and connector 0.
  */
-export function ConnectorSelect({ label = 'Connector', value, onChange, withZero = false, none, errors = {}, path = 'connectorId', helper, sx }: { label?: string; value: string; onChange: (v: string) => void; withZero?: boolean; none?: string; errors?: FieldErrors; path?: string; helper?: string; sx?: TextFieldProps['sx'] }) {
+export function ConnectorSelect({
+  label = 'Connector',
+  value,
+  onChange,
+  withZero = false,
+  none,
+  errors = {},
+  path = 'connectorId',
+  helper,
+  sx,
+}: {
+  label?: string;
+  value: string;
+  onChange: (v: string) => void;
+  withZero?: boolean;
+  none?: string;
+  errors?: FieldErrors;
+  path?: string;
+  helper?: string;
+  sx?: TextFieldProps['sx'];
+}) {
   const { charger, connectorIds } = usePanel();
   const ids = withZero ? [0, ...connectorIds] : connectorIds;
   return (
-    <TextField select label={label} value={value} onChange={(e) => onChange(e.target.value)} sx={{ minWidth: 240, ...sx }} {...fieldState(errors, path, helper)} slotProps={none !== undefined ? showEmpty : undefined}>
+    <TextField
+      select
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      sx={{ minWidth: 240, ...sx }}
+      {...fieldState(errors, path, helper)}
+      slotProps={none !== undefined ? showEmpty : undefined}
+    >
       {none !== undefined && <MenuItem value="">{none}</MenuItem>}
       {ids.map((id) => (
         <MenuItem key={id} value={String(id)}>
@@ -161,9 +196,33 @@ export function ConnectorSelect({ label = 'Connector', value, onChange, withZero
 }
 
 /** An idTag field with its 20-character limit counted as you type. */
-export function IdTagField({ label = 'idTag', value, onChange, errors, path, required = true }: { label?: string; value: string; onChange: (v: string) => void; errors: FieldErrors; path: string; required?: boolean }) {
+export function IdTagField({
+  label = 'idTag',
+  value,
+  onChange,
+  errors,
+  path,
+  required = true,
+}: {
+  label?: string;
+  value: string;
+  onChange: (v: string) => void;
+  errors: FieldErrors;
+  path: string;
+  required?: boolean;
+}) {
   const state = fieldState(errors, path, `${value.length}/20 characters`);
-  return <TextField label={label} value={value} required={required} onChange={(e) => onChange(e.target.value)} {...state} slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monoFont } } }} sx={{ minWidth: 300 }} />;
+  return (
+    <TextField
+      label={label}
+      value={value}
+      required={required}
+      onChange={(e) => onChange(e.target.value)}
+      {...state}
+      slotProps={{ htmlInput: { spellCheck: false, autoComplete: 'off', style: { fontFamily: monoFont } } }}
+      sx={{ minWidth: 300 }}
+    />
+  );
 }
 
 /** The header of a column of remove buttons: named for screen readers, blank on screen. */

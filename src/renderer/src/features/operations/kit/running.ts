@@ -22,7 +22,15 @@ export function runningTransactions(active: Record<number, TransactionView>, met
   return Object.values(active)
     .filter((t) => t.active && t.chargerId === chargerId && (!connectorId || t.connectorId === connectorId))
     .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
-    .map((t) => ({ transactionId: t.transactionId, chargerId: t.chargerId, connectorId: t.connectorId, idTag: t.idTag, startTime: t.startTime, meterStart: t.meterStart, energyWh: energySoFar(t, meter[meterKey(t.chargerId, t.connectorId)]) }));
+    .map((t) => ({
+      transactionId: t.transactionId,
+      chargerId: t.chargerId,
+      connectorId: t.connectorId,
+      idTag: t.idTag,
+      startTime: t.startTime,
+      meterStart: t.meterStart,
+      energyWh: energySoFar(t, meter[meterKey(t.chargerId, t.connectorId)]),
+    }));
 }
 
 export function useRunning(chargerId: string, connectorId?: number): RunningTransaction[] {

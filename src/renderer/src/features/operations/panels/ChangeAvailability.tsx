@@ -46,11 +46,7 @@ function ChangeAvailabilityPanel() {
           <FormControlLabel value="Operative" control={<Radio />} label="Operative (in service)" />
         </RadioGroup>
       </FormControl>
-      <SendButton
-        pending={form.op.pending}
-        color={type === 'Inoperative' ? 'warning' : 'primary'}
-        onClick={() => form.confirm.submit(type === 'Inoperative')}
-      >
+      <SendButton pending={form.op.pending} color={type === 'Inoperative' ? 'warning' : 'primary'} onClick={() => form.confirm.submit(type === 'Inoperative')}>
         {type === 'Inoperative' ? `${availabilityLabel(type, chargerId, n)}…` : availabilityLabel(type, chargerId, n)}
       </SendButton>
       <OperationOutcome op={form.op} />

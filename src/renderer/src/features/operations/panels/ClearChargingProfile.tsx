@@ -37,7 +37,15 @@ function ClearChargingProfilePanel() {
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <TextField label="Profile id" value={id} onChange={(e) => setId(e.target.value)} {...fieldState(form.errors, 'id', 'Optional')} />
         <ConnectorSelect value={connectorId} onChange={setConnectorId} withZero none="Any connector" errors={form.errors} />
-        <TextField select label="Purpose" value={purpose} onChange={(e) => setPurpose(e.target.value as '' | ChargingProfilePurposeType)} sx={{ minWidth: 220 }} {...fieldState(form.errors, 'chargingProfilePurpose', 'Optional')} slotProps={showEmpty}>
+        <TextField
+          select
+          label="Purpose"
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value as '' | ChargingProfilePurposeType)}
+          sx={{ minWidth: 220 }}
+          {...fieldState(form.errors, 'chargingProfilePurpose', 'Optional')}
+          slotProps={showEmpty}
+        >
           <MenuItem value="">Any purpose</MenuItem>
           {ChargingProfilePurposeType.options.map((p) => (
             <MenuItem key={p} value={p}>

@@ -26,16 +26,36 @@ function DataTransferPanel() {
   const [vendorId, setVendorId] = useState('');
   const [messageId, setMessageId] = useState('');
   const [data, setData] = useState('');
-  const form = useOperationForm(chargerId, 'DataTransfer', compact({ vendorId, messageId: textOrAbsent(messageId), data: textOrAbsent(data) }), vendorId.trim() === '' ? { vendorId: 'Required: the vendor, e.g. com.example' } : undefined);
+  const form = useOperationForm(
+    chargerId,
+    'DataTransfer',
+    compact({ vendorId, messageId: textOrAbsent(messageId), data: textOrAbsent(data) }),
+    vendorId.trim() === '' ? { vendorId: 'Required: the vendor, e.g. com.example' } : undefined,
+  );
   const result = form.op.result;
   const answerData = result?.outcome === 'completed' && typeof result.response.data === 'string' ? result.response.data : null;
   return (
     <PanelShell title="Data transfer" action="DataTransfer" description="Sends vendor-specific data the charger's own extension understands.">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField label="Vendor id" required value={vendorId} onChange={(e) => setVendorId(e.target.value)} sx={{ minWidth: 280 }} {...fieldState(form.errors, 'vendorId', 'At most 255 characters')} />
+        <TextField
+          label="Vendor id"
+          required
+          value={vendorId}
+          onChange={(e) => setVendorId(e.target.value)}
+          sx={{ minWidth: 280 }}
+          {...fieldState(form.errors, 'vendorId', 'At most 255 characters')}
+        />
         <TextField label="Message id" value={messageId} onChange={(e) => setMessageId(e.target.value)} {...fieldState(form.errors, 'messageId', 'Optional, at most 50 characters')} />
       </Stack>
-      <TextField label="Data" multiline minRows={3} value={data} onChange={(e) => setData(e.target.value)} {...fieldState(form.errors, 'data', 'Optional, sent as text')} slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }} />
+      <TextField
+        label="Data"
+        multiline
+        minRows={3}
+        value={data}
+        onChange={(e) => setData(e.target.value)}
+        {...fieldState(form.errors, 'data', 'Optional, sent as text')}
+        slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }}
+      />
       <SendButton pending={form.op.pending} onClick={form.submit}>
         Send data
       </SendButton>

@@ -41,7 +41,15 @@ function CompositeSchedulePanel() {
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <ConnectorSelect value={connectorId} onChange={setConnectorId} withZero errors={form.errors} />
         <TextField label="Duration (s)" required value={duration} onChange={(e) => setDuration(e.target.value)} {...fieldState(form.errors, 'duration', 'How far ahead, e.g. 3600 for an hour')} />
-        <TextField select label="Unit" value={unit} onChange={(e) => setUnit(e.target.value as '' | 'A' | 'W')} sx={{ minWidth: 180 }} {...fieldState(form.errors, 'chargingRateUnit', 'Optional')} slotProps={showEmpty}>
+        <TextField
+          select
+          label="Unit"
+          value={unit}
+          onChange={(e) => setUnit(e.target.value as '' | 'A' | 'W')}
+          sx={{ minWidth: 180 }}
+          {...fieldState(form.errors, 'chargingRateUnit', 'Optional')}
+          slotProps={showEmpty}
+        >
           <MenuItem value="">The charger's choice</MenuItem>
           <MenuItem value="A">Amperes (A)</MenuItem>
           <MenuItem value="W">Watts (W)</MenuItem>

@@ -98,7 +98,8 @@ function ConfigurationPanel() {
       const result = await client.call('chargers:operate', { chargerId, action: 'ChangeConfiguration', payload: { key, value } });
       const explained = explain('ChangeConfiguration', result);
       setResults((r) => ({ ...r, [key]: { pending: false, explained } }));
-      if (result.outcome === 'completed' && (explained.status === 'Accepted' || explained.status === 'RebootRequired')) setRows((prev) => prev && prev.map((row) => (row.key === key ? { ...row, value } : row)));
+      if (result.outcome === 'completed' && (explained.status === 'Accepted' || explained.status === 'RebootRequired'))
+        setRows((prev) => prev && prev.map((row) => (row.key === key ? { ...row, value } : row)));
       return result;
     } catch (e) {
       setResults((r) => ({ ...r, [key]: { pending: false, refused: e instanceof CallFailure || e instanceof Error ? e.message : String(e) } }));
@@ -153,7 +154,10 @@ function ConfigurationPanel() {
       )}
       {unknown.length > 0 && (
         <Alert severity="warning">
-          {chargerId} does not know {unknown.length === 1 ? 'this key' : 'these keys'}: <Box component="span" sx={{ fontFamily: monoFont }}>{unknown.join(', ')}</Box>
+          {chargerId} does not know {unknown.length === 1 ? 'this key' : 'these keys'}:{' '}
+          <Box component="span" sx={{ fontFamily: monoFont }}>
+            {unknown.join(', ')}
+          </Box>
         </Alert>
       )}
       {rows && (
@@ -164,7 +168,15 @@ function ConfigurationPanel() {
             value={filter}
             onChange={(e) => setFilter(e.target.value)}
             sx={{ maxWidth: 360 }}
-            slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> } }}
+            slotProps={{
+              input: {
+                startAdornment: (
+                  <InputAdornment position="start">
+                    <SearchIcon fontSize="small" />
+                  </InputAdornment>
+                ),
+              },
+            }}
           />
           <TableContainer sx={{ maxHeight: 520 }}>
             <Table size="small" stickyHeader aria-label="Configuration keys" sx={{ tableLayout: 'fixed' }}>
@@ -205,14 +217,14 @@ function ConfigurationPanel() {
                               htmlInput: { 'aria-label': `New value for ${row.key}`, style: { fontFamily: monoFont } },
                               input: {
                                 endAdornment: (
-                                <InputAdornment position="end">
-                                  <IconButton size="small" aria-label={`Send the new value of ${row.key}`} disabled={!online} onClick={submitEdit}>
-                                    <CheckIcon fontSize="small" />
-                                  </IconButton>
-                                  <IconButton size="small" aria-label="Cancel the edit" onClick={() => setEditing(null)}>
-                                    <CloseIcon fontSize="small" />
-                                  </IconButton>
-                                </InputAdornment>
+                                  <InputAdornment position="end">
+                                    <IconButton size="small" aria-label={`Send the new value of ${row.key}`} disabled={!online} onClick={submitEdit}>
+                                      <CheckIcon fontSize="small" />
+                                    </IconButton>
+                                    <IconButton size="small" aria-label="Cancel the edit" onClick={() => setEditing(null)}>
+                                      <CloseIcon fontSize="small" />
+                                    </IconButton>
+                                  </InputAdornment>
                                 ),
                               },
                             }}
@@ -269,7 +281,13 @@ function ConfigurationPanel() {
             sx={{ minWidth: 300 }}
             renderInput={(params) => <TextField {...params} label="Key" required {...fieldState(otherErrors, 'key', 'At most 50 characters')} />}
           />
-          <TextField label="Value" value={other.value} onChange={(e) => setOther((o) => ({ ...o, value: e.target.value }))} sx={{ minWidth: 240 }} {...fieldState(otherErrors, 'value', 'At most 500 characters')} />
+          <TextField
+            label="Value"
+            value={other.value}
+            onChange={(e) => setOther((o) => ({ ...o, value: e.target.value }))}
+            sx={{ minWidth: 240 }}
+            {...fieldState(otherErrors, 'value', 'At most 500 characters')}
+          />
           <SendButton
             pending={Boolean(otherResult?.pending)}
             onClick={() => {

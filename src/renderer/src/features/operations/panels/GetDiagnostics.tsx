@@ -63,10 +63,30 @@ function DiagnosticsPanel() {
   );
   return (
     <PanelShell title="Get diagnostics" action="GetDiagnostics" description="Asks the charger to upload its diagnostics file (logs) to a location, optionally for a time window.">
-      <TextField label="Upload location" required value={location} onChange={(e) => setLocation(e.target.value)} {...fieldState(form.errors, 'location', 'e.g. ftp://user:password@host/diagnostics/')} />
+      <TextField
+        label="Upload location"
+        required
+        value={location}
+        onChange={(e) => setLocation(e.target.value)}
+        {...fieldState(form.errors, 'location', 'e.g. ftp://user:password@host/diagnostics/')}
+      />
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField label="From" type="datetime-local" value={startTime} onChange={(e) => setStartTime(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...fieldState(form.errors, 'startTime', 'Optional: oldest log entry')} />
-        <TextField label="To" type="datetime-local" value={stopTime} onChange={(e) => setStopTime(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...fieldState(form.errors, 'stopTime', 'Optional: newest log entry')} />
+        <TextField
+          label="From"
+          type="datetime-local"
+          value={startTime}
+          onChange={(e) => setStartTime(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...fieldState(form.errors, 'startTime', 'Optional: oldest log entry')}
+        />
+        <TextField
+          label="To"
+          type="datetime-local"
+          value={stopTime}
+          onChange={(e) => setStopTime(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...fieldState(form.errors, 'stopTime', 'Optional: newest log entry')}
+        />
         <TextField label="Retries" value={retries} onChange={(e) => setRetries(e.target.value)} {...fieldState(form.errors, 'retries', 'Optional')} />
         <TextField label="Retry interval (s)" value={retryInterval} onChange={(e) => setRetryInterval(e.target.value)} {...fieldState(form.errors, 'retryInterval', 'Optional')} />
       </Stack>

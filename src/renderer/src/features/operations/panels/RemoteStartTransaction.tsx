@@ -15,8 +15,15 @@ export const RemoteStartTransaction: OperationPage<'RemoteStartTransaction'> = {
   group: 'Transactions',
   Panel: RemoteStartPanel,
   meanings: {
-    Accepted: { tone: 'success', meaning: 'The charger will try to start a transaction. Expect StartTransaction once the EV is plugged in (within ConnectionTimeOut) and, if AuthorizeRemoteTxRequests is true, after the idTag is authorized.' },
-    Rejected: { tone: 'error', meaning: 'The charger refused to start: the connector may be occupied, unavailable, faulted or reserved for another idTag, or remote start is not allowed on this charger.' },
+    Accepted: {
+      tone: 'success',
+      meaning:
+        'The charger will try to start a transaction. Expect StartTransaction once the EV is plugged in (within ConnectionTimeOut) and, if AuthorizeRemoteTxRequests is true, after the idTag is authorized.',
+    },
+    Rejected: {
+      tone: 'error',
+      meaning: 'The charger refused to start: the connector may be occupied, unavailable, faulted or reserved for another idTag, or remote start is not allowed on this charger.',
+    },
   },
 };
 

@@ -37,7 +37,14 @@ function RemoteStopPanel() {
   return (
     <PanelShell title="Remote stop" action="RemoteStopTransaction" description="Asks the charger to stop a running transaction; it answers with StopTransaction (reason Remote).">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField select label="Transaction" value={selectValue} onChange={(e) => setChoice(e.target.value)} sx={{ minWidth: 360 }} {...fieldState(choice === OTHER ? {} : form.errors, 'transactionId', running.length ? undefined : 'Nothing is running on this charger')}>
+        <TextField
+          select
+          label="Transaction"
+          value={selectValue}
+          onChange={(e) => setChoice(e.target.value)}
+          sx={{ minWidth: 360 }}
+          {...fieldState(choice === OTHER ? {} : form.errors, 'transactionId', running.length ? undefined : 'Nothing is running on this charger')}
+        >
           {running.map((t) => (
             <MenuItem key={t.transactionId} value={String(t.transactionId)}>
               {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · ${t.energyWh === null ? 'no reading yet' : formatEnergy(t.energyWh)}`}
@@ -45,7 +52,15 @@ function RemoteStopPanel() {
           ))}
           <MenuItem value={OTHER}>Another transaction id…</MenuItem>
         </TextField>
-        {choice === OTHER && <TextField label="Transaction id" value={otherId} onChange={(e) => setOtherId(e.target.value)} required {...fieldState(form.errors, 'transactionId', 'E.g. to check the charger rejects an unknown id')} />}
+        {choice === OTHER && (
+          <TextField
+            label="Transaction id"
+            value={otherId}
+            onChange={(e) => setOtherId(e.target.value)}
+            required
+            {...fieldState(form.errors, 'transactionId', 'E.g. to check the charger rejects an unknown id')}
+          />
+        )}
       </Stack>
       <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         Stop transaction…
@@ -56,7 +71,11 @@ function RemoteStopPanel() {
         title="Stop this transaction?"
         target={picked ? `${chargerId} · connector ${picked.connectorId}` : chargerId}
         running={picked ? [picked] : []}
-        consequence={picked ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.` : `The bench does not know transaction ${value} as running on ${chargerId}; the charger should answer Rejected.`}
+        consequence={
+          picked
+            ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.`
+            : `The bench does not know transaction ${value} as running on ${chargerId}; the charger should answer Rejected.`
+        }
         confirmLabel={picked ? `Stop transaction ${picked.transactionId} on connector ${picked.connectorId} of ${chargerId}` : `Send RemoteStopTransaction ${value} to ${chargerId}`}
         dangerous
       />

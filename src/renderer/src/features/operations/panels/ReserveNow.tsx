@@ -81,11 +81,31 @@ function ReservationsPanel() {
         Reserve a connector
       </Typography>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <ConnectorSelect value={connectorId} onChange={setConnectorId} withZero errors={reserve.errors} helper={connectorId === '0' ? 'Any connector: needs ReserveConnectorZeroSupported' : undefined} />
+        <ConnectorSelect
+          value={connectorId}
+          onChange={setConnectorId}
+          withZero
+          errors={reserve.errors}
+          helper={connectorId === '0' ? 'Any connector: needs ReserveConnectorZeroSupported' : undefined}
+        />
         <IdTagField value={idTag} onChange={setIdTag} errors={reserve.errors} path="idTag" />
-        <TextField label="Expires" type="datetime-local" required value={expiry} onChange={(e) => setExpiry(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...fieldState(reserve.errors, 'expiryDate', expiryPast ? 'This time has passed: the charger should refuse' : 'Local time')} />
+        <TextField
+          label="Expires"
+          type="datetime-local"
+          required
+          value={expiry}
+          onChange={(e) => setExpiry(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...fieldState(reserve.errors, 'expiryDate', expiryPast ? 'This time has passed: the charger should refuse' : 'Local time')}
+        />
         <IdTagField label="Parent idTag" value={parentIdTag} onChange={setParentIdTag} errors={reserve.errors} path="parentIdTag" required={false} />
-        <TextField label="Reservation id" required value={reservationId} onChange={(e) => setReservationId(e.target.value)} {...fieldState(reserve.errors, 'reservationId', 'Reusing an existing id replaces that reservation')} />
+        <TextField
+          label="Reservation id"
+          required
+          value={reservationId}
+          onChange={(e) => setReservationId(e.target.value)}
+          {...fieldState(reserve.errors, 'reservationId', 'Reusing an existing id replaces that reservation')}
+        />
       </Stack>
       <SendButton pending={reserve.op.pending} onClick={() => void doReserve()}>
         Reserve connector {connectorId}

@@ -19,7 +19,10 @@ export const Reset: OperationPage<'Reset'> = {
   group: 'Charger',
   Panel: ResetPanel,
   meanings: {
-    Accepted: { tone: 'success', meaning: 'The charger will restart. Running transactions end first (StopTransaction with reason SoftReset or HardReset); expect it to disconnect and come back with a BootNotification.' },
+    Accepted: {
+      tone: 'success',
+      meaning: 'The charger will restart. Running transactions end first (StopTransaction with reason SoftReset or HardReset); expect it to disconnect and come back with a BootNotification.',
+    },
     Rejected: { tone: 'error', meaning: 'The charger refused to restart now (for example during a firmware update).' },
   },
 };

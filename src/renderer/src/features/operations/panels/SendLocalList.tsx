@@ -35,7 +35,7 @@ export const SendLocalList: OperationPage<'SendLocalList'> = {
   group: 'Authorization',
   Panel: LocalListPanel,
   meanings: {
-    Accepted: { tone: 'success', meaning: "The charger stored the list; its local list version is now the one sent." },
+    Accepted: { tone: 'success', meaning: 'The charger stored the list; its local list version is now the one sent.' },
     Failed: { tone: 'error', meaning: 'The charger could not update its list (for example a storage error, or more entries than LocalAuthListMaxLength / SendLocalListMaxLength allow).' },
     NotSupported: { tone: 'warning', meaning: 'The charger has no local authorization list.' },
     VersionMismatch: { tone: 'error', meaning: "The version does not fit: a differential update needs a version above the charger's current one. Read the version first, or send a full list." },
@@ -93,7 +93,11 @@ function LocalListPanel() {
 
   const n = entries.length;
   return (
-    <PanelShell title="Local list" action="GetLocalListVersion · SendLocalList" description="The idTags the charger accepts on its own, even offline. Read the version it has, then send a full list or the changes.">
+    <PanelShell
+      title="Local list"
+      action="GetLocalListVersion · SendLocalList"
+      description="The idTags the charger accepts on its own, even offline. Read the version it has, then send a full list or the changes."
+    >
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <SendButton pending={versionForm.op.pending} onClick={() => void readVersion()} variant="outlined">
           Get local list version
@@ -104,7 +108,13 @@ function LocalListPanel() {
         Send a list
       </Typography>
       <Stack direction="row" spacing={3} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField label="List version" required value={listVersion} onChange={(e) => setListVersion(e.target.value)} {...fieldState(form.errors, 'listVersion', 'The version the charger will have after this')} />
+        <TextField
+          label="List version"
+          required
+          value={listVersion}
+          onChange={(e) => setListVersion(e.target.value)}
+          {...fieldState(form.errors, 'listVersion', 'The version the charger will have after this')}
+        />
         <FormControl>
           <FormLabel id="update-type">Update type</FormLabel>
           <RadioGroup row aria-labelledby="update-type" value={updateType} onChange={(e) => setUpdateType(e.target.value as UpdateType)}>
@@ -129,10 +139,24 @@ function LocalListPanel() {
             return (
               <TableRow key={i}>
                 <TableCell>
-                  <TextField size="small" value={e.idTag} onChange={(ev) => setEntry(i, { idTag: ev.target.value })} slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} idTag`, style: { fontFamily: monoFont }, spellCheck: false } }} {...fieldState(form.errors, path('idTag'))} />
+                  <TextField
+                    size="small"
+                    value={e.idTag}
+                    onChange={(ev) => setEntry(i, { idTag: ev.target.value })}
+                    slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} idTag`, style: { fontFamily: monoFont }, spellCheck: false } }}
+                    {...fieldState(form.errors, path('idTag'))}
+                  />
                 </TableCell>
                 <TableCell>
-                  <TextField select size="small" value={e.status} onChange={(ev) => setEntry(i, { status: ev.target.value as EntryDraft['status'] })} sx={{ minWidth: 170 }} slotProps={{ select: { displayEmpty: true, inputProps: { 'aria-label': `Entry ${i + 1} status` } } }} {...fieldState(form.errors, form.errors[path('idTagInfo.status')] ? path('idTagInfo.status') : path('idTagInfo'))}>
+                  <TextField
+                    select
+                    size="small"
+                    value={e.status}
+                    onChange={(ev) => setEntry(i, { status: ev.target.value as EntryDraft['status'] })}
+                    sx={{ minWidth: 170 }}
+                    slotProps={{ select: { displayEmpty: true, inputProps: { 'aria-label': `Entry ${i + 1} status` } } }}
+                    {...fieldState(form.errors, form.errors[path('idTagInfo.status')] ? path('idTagInfo.status') : path('idTagInfo'))}
+                  >
                     {AuthorizationStatus.options.map((s) => (
                       <MenuItem key={s} value={s}>
                         {s}
@@ -142,10 +166,25 @@ function LocalListPanel() {
                   </TextField>
                 </TableCell>
                 <TableCell>
-                  <TextField size="small" type="datetime-local" value={e.expiry} disabled={!e.status} onChange={(ev) => setEntry(i, { expiry: ev.target.value })} slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} expiry` } }} {...fieldState(form.errors, path('idTagInfo.expiryDate'))} />
+                  <TextField
+                    size="small"
+                    type="datetime-local"
+                    value={e.expiry}
+                    disabled={!e.status}
+                    onChange={(ev) => setEntry(i, { expiry: ev.target.value })}
+                    slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} expiry` } }}
+                    {...fieldState(form.errors, path('idTagInfo.expiryDate'))}
+                  />
                 </TableCell>
                 <TableCell>
-                  <TextField size="small" value={e.parentIdTag} disabled={!e.status} onChange={(ev) => setEntry(i, { parentIdTag: ev.target.value })} slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} parent idTag`, style: { fontFamily: monoFont } } }} {...fieldState(form.errors, path('idTagInfo.parentIdTag'))} />
+                  <TextField
+                    size="small"
+                    value={e.parentIdTag}
+                    disabled={!e.status}
+                    onChange={(ev) => setEntry(i, { parentIdTag: ev.target.value })}
+                    slotProps={{ htmlInput: { 'aria-label': `Entry ${i + 1} parent idTag`, style: { fontFamily: monoFont } } }}
+                    {...fieldState(form.errors, path('idTagInfo.parentIdTag'))}
+                  />
                 </TableCell>
                 <TableCell>
                   <IconButton aria-label={`Remove entry ${i + 1}`} onClick={() => setEntries((list) => list.filter((_, j) => j !== i))}>
@@ -177,11 +216,7 @@ function LocalListPanel() {
           Could not read the bench's idTags: {loadError}
         </Typography>
       )}
-      <SendButton
-        pending={form.op.pending}
-        color={updateType === 'Full' ? 'warning' : 'primary'}
-        onClick={() => form.confirm.submit(updateType === 'Full')}
-      >
+      <SendButton pending={form.op.pending} color={updateType === 'Full' ? 'warning' : 'primary'} onClick={() => form.confirm.submit(updateType === 'Full')}>
         {updateType === 'Full' ? `Replace the list (${plural(n, 'entry', 'entries')})…` : `Send ${plural(n, 'change')}`}
       </SendButton>
       <OperationOutcome op={form.op} />

@@ -12,7 +12,11 @@ export const SetChargingProfile: OperationPage<'SetChargingProfile'> = {
   Panel: SetChargingProfilePanel,
   meanings: {
     Accepted: { tone: 'success', meaning: 'The profile is installed; the charger now limits charging by it.' },
-    Rejected: { tone: 'error', meaning: 'The charger refused the profile (for example a TxProfile without a running transaction, a stack level above ChargeProfileMaxStackLevel, too many periods, or a unit it does not allow).' },
+    Rejected: {
+      tone: 'error',
+      meaning:
+        'The charger refused the profile (for example a TxProfile without a running transaction, a stack level above ChargeProfileMaxStackLevel, too many periods, or a unit it does not allow).',
+    },
     NotSupported: { tone: 'warning', meaning: 'The charger does not support smart charging.' },
   },
 };
@@ -21,7 +25,12 @@ function SetChargingProfilePanel() {
   const { chargerId } = usePanel();
   const [connectorId, setConnectorId] = useState('0');
   const [profile, setProfile] = useState(() => newProfileDraft('TxDefaultProfile'));
-  const form = useOperationForm(chargerId, 'SetChargingProfile', { connectorId: numberOrText(connectorId), csChargingProfiles: profileFromDraft(profile) }, profileDraftErrors(profile, 'csChargingProfiles'));
+  const form = useOperationForm(
+    chargerId,
+    'SetChargingProfile',
+    { connectorId: numberOrText(connectorId), csChargingProfiles: profileFromDraft(profile) },
+    profileDraftErrors(profile, 'csChargingProfiles'),
+  );
   // What the spec says about purpose and connector; left as advice so a test can still send the odd case.
   const advice =
     profile.purpose === 'ChargePointMaxProfile' && connectorId !== '0'

@@ -38,7 +38,14 @@ function TriggerMessagePanel() {
   return (
     <PanelShell title="Trigger message" action="TriggerMessage" description="Asks the charger to send one of its messages now, e.g. to refresh a connector's status.">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField select label="Message" value={requestedMessage} onChange={(e) => setRequestedMessage(e.target.value as MessageTrigger)} sx={{ minWidth: 280 }} {...fieldState(form.errors, 'requestedMessage', triggerHelp[requestedMessage])}>
+        <TextField
+          select
+          label="Message"
+          value={requestedMessage}
+          onChange={(e) => setRequestedMessage(e.target.value as MessageTrigger)}
+          sx={{ minWidth: 280 }}
+          {...fieldState(form.errors, 'requestedMessage', triggerHelp[requestedMessage])}
+        >
           {MessageTrigger.options.map((m) => (
             <MenuItem key={m} value={m}>
               {m}

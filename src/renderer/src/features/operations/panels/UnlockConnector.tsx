@@ -13,7 +13,10 @@ export const UnlockConnector: OperationPage<'UnlockConnector'> = {
   Panel: UnlockPanel,
   meanings: {
     Unlocked: { tone: 'success', meaning: 'The connector unlocked; the cable can be removed. A transaction running on it is ended (StopTransaction with reason UnlockCommand).' },
-    UnlockFailed: { tone: 'error', meaning: 'The charger tried but could not unlock: a mechanical failure, an active transaction or a safety interlock. The cable may still be locked; check the connector.' },
+    UnlockFailed: {
+      tone: 'error',
+      meaning: 'The charger tried but could not unlock: a mechanical failure, an active transaction or a safety interlock. The cable may still be locked; check the connector.',
+    },
     NotSupported: { tone: 'warning', meaning: 'No remote unlock on this model (no lock actuator, or a tethered cable).' },
   },
 };
@@ -37,7 +40,11 @@ function UnlockPanel() {
         title={`Unlock connector ${n}?`}
         target={`${chargerId} · connector ${n}`}
         running={running}
-        consequence={tx ? `Transaction ${tx.transactionId} of ${tx.idTag} on connector ${n} ends (StopTransaction reason UnlockCommand) and the cable is released.` : 'The cable lock is released; a cable left in the socket can be pulled out.'}
+        consequence={
+          tx
+            ? `Transaction ${tx.transactionId} of ${tx.idTag} on connector ${n} ends (StopTransaction reason UnlockCommand) and the cable is released.`
+            : 'The cable lock is released; a cable left in the socket can be pulled out.'
+        }
         confirmLabel={`Unlock connector ${n} of ${chargerId}`}
         dangerous={running.length > 0}
       />

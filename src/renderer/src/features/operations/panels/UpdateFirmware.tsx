@@ -20,7 +20,11 @@ export const UpdateFirmware: OperationPage<'UpdateFirmware'> = {
   group: 'Firmware & diagnostics',
   Panel: UpdateFirmwarePanel,
   meanings: {
-    Accepted: { tone: 'success', headline: 'Request taken', meaning: 'The charger took the request: it downloads the firmware at the retrieve date and reports each step with FirmwareStatusNotification (shown below).' },
+    Accepted: {
+      tone: 'success',
+      headline: 'Request taken',
+      meaning: 'The charger took the request: it downloads the firmware at the retrieve date and reports each step with FirmwareStatusNotification (shown below).',
+    },
   },
   // The answer carries nothing: taking the request is all it says.
   statusOf: () => 'Accepted',
@@ -68,7 +72,11 @@ function UpdateFirmwarePanel() {
   const [retryInterval, setRetryInterval] = useState('');
   const [hosted, setHosted] = useState<{ name: string } | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
-  const form = useOperationForm(chargerId, 'UpdateFirmware', compact({ location: location.trim() || undefined, retrieveDate: dateOrText(retrieveDate), retries: numberOrText(retries), retryInterval: numberOrText(retryInterval) }));
+  const form = useOperationForm(
+    chargerId,
+    'UpdateFirmware',
+    compact({ location: location.trim() || undefined, retrieveDate: dateOrText(retrieveDate), retries: numberOrText(retries), retryInterval: numberOrText(retryInterval) }),
+  );
 
   const choose = async () => {
     setHostError(null);
@@ -107,7 +115,15 @@ function UpdateFirmwarePanel() {
         </Alert>
       )}
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <TextField label="Retrieve date" type="datetime-local" required value={retrieveDate} onChange={(e) => setRetrieveDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} {...fieldState(form.errors, 'retrieveDate', 'When to start the download (local time)')} />
+        <TextField
+          label="Retrieve date"
+          type="datetime-local"
+          required
+          value={retrieveDate}
+          onChange={(e) => setRetrieveDate(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+          {...fieldState(form.errors, 'retrieveDate', 'When to start the download (local time)')}
+        />
         <TextField label="Retries" value={retries} onChange={(e) => setRetries(e.target.value)} {...fieldState(form.errors, 'retries', 'Optional: download attempts')} />
         <TextField label="Retry interval (s)" value={retryInterval} onChange={(e) => setRetryInterval(e.target.value)} {...fieldState(form.errors, 'retryInterval', 'Optional')} />
       </Stack>
