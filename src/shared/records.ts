@@ -32,6 +32,8 @@ export interface ChargerRecord {
   diagnosticsStatus: string | null;
   hasPassword: boolean;
   registered: boolean;
+  /** One of the bench's own virtual chargers (registered by it), not a charger on the LAN. */
+  virtual: boolean;
   connectors: ConnectorRecord[];
 }
 

@@ -350,6 +350,8 @@ export function benchSuite(prefix: string, setup?: (tb: TestBench) => Promise<vo
     harness: (def: Partial<VirtualChargerDefinitionInput> = {}, options: HarnessOptions = {}) => suite.track(new VcpHarness(bench, { id: suite.nextId(), connectors: 2, ...def }, options)),
     /** A booted virtual charger with a unique id on the shared bench. */
     charger: (def: Partial<VirtualChargerDefinitionInput> = {}) => suite.harness(def).boot(),
+    /** A booted charger whose fake time runs a day ahead of the bench's real clock, for dates the bench wants in the future (a reservation's expiry). */
+    chargerAhead: (def: Partial<VirtualChargerDefinitionInput> = {}, options: HarnessOptions = {}) => suite.harness(def, { clock: new FakeClock(Date.now() + 86_400_000), ...options }).boot(),
   };
   return suite;
 }

@@ -1,6 +1,7 @@
 // The virtual charge point against ChargeBench's own central system: each of the 19 central-system
 // operations sent through the bench's API, with the frames that follow in order, and the bench's record.
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../src/main/clock';
 import { answered, benchSuite, configure, fileServer, roundTrip, session, VcpHarness } from '../helpers/vcp-harness';
 
 const suite = benchSuite('VCP-O');
@@ -316,7 +317,7 @@ describe('LocalAuthListManagement', () => {
 
 describe('Reservation', () => {
   it('ReserveNow: Reserved, other cards refused, back to Available at the expiry', async () => {
-    const h = await charger();
+    const h = await suite.chargerAhead();
     let m = h.mark();
     expect((await h.op('ReserveNow', { connectorId: 1, expiryDate: h.iso(600_000), idTag: 'O-RES-1', reservationId: 11 })).response).toEqual({ status: 'Accepted' });
     expect(h.since(m)).toEqual([...answered('ReserveNow', 'Accepted'), ...roundTrip('StatusNotification(1:Reserved)')]);
@@ -332,7 +333,7 @@ describe('Reservation', () => {
   });
 
   it('the reserving card starts: StartTransaction carries the reservationId; CancelReservation', async () => {
-    const h = await charger();
+    const h = await suite.chargerAhead();
     await h.op('ReserveNow', { connectorId: 2, expiryDate: h.iso(3_600_000), idTag: 'O-RES-3', reservationId: 21 });
     await h.op('ReserveNow', { connectorId: 1, expiryDate: h.iso(3_600_000), idTag: 'O-RES-4', reservationId: 22 });
     let m = h.mark();
@@ -350,7 +351,7 @@ describe('Reservation', () => {
   });
 
   it('ReserveNow on connector 0 (ReserveConnectorZeroSupported): holds the last free connector', async () => {
-    const h = await charger();
+    const h = await suite.chargerAhead();
     expect((await h.op('GetConfiguration', { key: ['ReserveConnectorZeroSupported'] })).response.configurationKey).toEqual([{ key: 'ReserveConnectorZeroSupported', readonly: true, value: 'true' }]);
     let m = h.mark();
     expect((await h.op('ReserveNow', { connectorId: 0, expiryDate: h.iso(3_600_000), idTag: 'O-RES-5', reservationId: 31 })).response).toEqual({ status: 'Accepted' });
@@ -367,7 +368,7 @@ describe('Reservation', () => {
   });
 
   it('ReserveNow on connector 0 is Rejected where ReserveConnectorZeroSupported is false', async () => {
-    const h = new VcpHarness(suite.tb, { id: suite.nextId(), connectors: 1 }, { state: { config: { ReserveConnectorZeroSupported: 'false' } } });
+    const h = new VcpHarness(suite.tb, { id: suite.nextId(), connectors: 1 }, { state: { config: { ReserveConnectorZeroSupported: 'false' } }, clock: new FakeClock(Date.now() + 86_400_000) });
     suite.track(h);
     await h.boot();
     expect((await h.op('GetConfiguration', { key: ['ReserveConnectorZeroSupported'] })).response.configurationKey[0].value).toBe('false');

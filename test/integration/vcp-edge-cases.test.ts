@@ -11,7 +11,7 @@ const suite = benchSuite('VCP-E', async (tb) => {
   // The interval the bench hands out in BootNotification, for Accepted and Pending alike.
   expect((await tb.request('PATCH', '/api/settings', { heartbeatInterval: 60 })).body).toMatchObject({ heartbeatInterval: 60 });
 });
-const { cleanups, charger } = suite;
+const { cleanups, charger, chargerAhead } = suite;
 
 /** What the charger sent, heartbeats left out. */
 const sentBut = (h: VcpHarness, from: number) => h.sent(from).filter((s) => s !== 'Heartbeat');
@@ -84,7 +84,7 @@ describe('power and restarts', () => {
   });
 
   it('stop() then start(): a reservation made before is forgotten, the connector boots Available', async () => {
-    const h = await charger();
+    const h = await chargerAhead();
     expect((await h.op('ReserveNow', { connectorId: 1, expiryDate: h.iso(3_600_000), idTag: 'E-RES-10', reservationId: 1001 })).response).toEqual({ status: 'Accepted' });
     expect(h.vcp.view().connectors[0].status).toBe('Reserved');
     await h.vcp.stop();
@@ -99,7 +99,7 @@ describe('reservations', () => {
   it('a reservation with a parentIdTag (TC_053): a card of the same parent starts on it, with the reservationId', async () => {
     expect((await suite.tb.request('POST', '/api/id-tags', { idTag: 'E-CHILD', status: 'Accepted', parentIdTag: 'E-PARENT' })).status).toBe(201);
     cleanups.push(async () => void (await suite.tb.request('DELETE', '/api/id-tags/E-CHILD')));
-    const h = await charger();
+    const h = await chargerAhead();
     await h.op('ReserveNow', { connectorId: 1, expiryDate: h.iso(3_600_000), idTag: 'E-OTHER', parentIdTag: 'E-PARENT', reservationId: 401 });
     const m = h.mark();
     expect((await h.vcp.presentIdTag(1, 'E-CHILD')).accepted).toBe(true);
@@ -110,7 +110,7 @@ describe('reservations', () => {
   });
 
   it('the reserving card before the cable (TC_046_1): Reserved, Preparing, then Charging on plug', async () => {
-    const h = await charger();
+    const h = await chargerAhead();
     let m = h.mark();
     await h.op('ReserveNow', { connectorId: 1, expiryDate: h.iso(3_600_000), idTag: 'E-RES-5', reservationId: 501 });
     expect(h.sent(m)).toEqual(['StatusNotification(1:Reserved)']);
@@ -126,13 +126,13 @@ describe('reservations', () => {
   });
 
   it('connector 0 on a one-connector charger: the first reservation Accepted, a second Occupied; a faulted connector answers Faulted', async () => {
-    const h = await charger({ connectors: 1 });
+    const h = await chargerAhead({ connectors: 1 });
     const m = h.mark();
     expect((await h.op('ReserveNow', { connectorId: 0, expiryDate: h.iso(3_600_000), idTag: 'E-Z-1', reservationId: 1301 })).response).toEqual({ status: 'Accepted' });
     expect(h.since(m)).toEqual([...answered('ReserveNow', 'Accepted'), ...roundTrip('StatusNotification(1:Reserved)')]);
     expect((await h.op('ReserveNow', { connectorId: 0, expiryDate: h.iso(3_600_000), idTag: 'E-Z-2', reservationId: 1302 })).response).toEqual({ status: 'Occupied' });
 
-    const faulted = await charger({ connectors: 1 });
+    const faulted = await chargerAhead({ connectors: 1 });
     faulted.vcp.setFault(1, 'GroundFailure');
     await faulted.quiet();
     expect((await faulted.op('ReserveNow', { connectorId: 0, expiryDate: faulted.iso(3_600_000), idTag: 'E-Z-3', reservationId: 1303 })).response).toEqual({ status: 'Faulted' });

@@ -140,7 +140,7 @@ describe('fault switches', () => {
     expect((await late).response).toEqual({ status: 'Accepted', data: 'hi' });
 
     await fault('F-PROTO', 'action', { on: true, action: 'TriggerMessage', mode: 'malformed' });
-    expect((await operate('F-PROTO', 'TriggerMessage', { requestedMessage: 'Heartbeat' }, 1)).outcome).toBe('timeout');
+    expect((await operate('F-PROTO', 'TriggerMessage', { requestedMessage: 'Heartbeat' }, 1)).outcome).toBe('invalidResponse'); // reported when it arrives, not at the timeout
     const invalid = (await frames('F-PROTO')).filter((m) => m.direction === 'in' && m.error);
     expect(invalid.length).toBeGreaterThan(0);
 

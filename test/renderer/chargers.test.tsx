@@ -49,6 +49,7 @@ function aCharger(over: Partial<ChargerView> = {}): ChargerView {
     diagnosticsStatus: null,
     hasPassword: false,
     registered: false,
+    virtual: false,
     connectors: [{ connectorId: 1, status: 'Charging', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: T0, updatedAt: T0 }],
     ...over,
   };

@@ -27,6 +27,7 @@ const charger: ChargerView = {
   diagnosticsStatus: null,
   hasPassword: false,
   registered: false,
+  virtual: false,
   connectors: [0, 1].map((connectorId) => ({ connectorId, status: 'Available' as const, errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts })),
 };
 

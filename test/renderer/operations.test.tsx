@@ -37,6 +37,7 @@ const charger = (id: string, connected = true, connectors = 2): ChargerView => (
   diagnosticsStatus: null,
   hasPassword: false,
   registered: false,
+  virtual: false,
   connectors: [connector(0), ...Array.from({ length: connectors }, (_, i) => connector(i + 1, i === 1 ? 'Charging' : 'Available'))],
 });
 

@@ -109,6 +109,7 @@ const charger = (id: string, patch: Partial<ChargerView> = {}): ChargerView => (
   diagnosticsStatus: null,
   hasPassword: false,
   registered: false,
+  virtual: false,
   connectors: [],
   ...patch,
 });

@@ -13,6 +13,8 @@ export class ChargerRegistry {
   private readonly known = new Set<string>();
   /** Chargers registered through the API: the only ones let in when unknownChargers is 'reject'. */
   private readonly registered = new Set<string>();
+  /** The bench's own virtual chargers. */
+  private readonly virtual = new Set<string>();
   /** Security profile 1 passwords. Never leave this class but to be compared. */
   private readonly passwords = new Map<string, string>();
   /** Chargers whose stored password this machine cannot decrypt: refused until it is set again. */
@@ -23,6 +25,7 @@ export class ChargerRegistry {
       this.known.add(c.id);
       if (c.bootPolicy) this.bootPolicies.set(c.id, c.bootPolicy);
       if (c.registered) this.registered.add(c.id);
+      if (c.virtual) this.virtual.add(c.id);
     }
     const { passwords, unreadable } = record.chargers.passwords();
     for (const [id, password] of passwords) this.passwords.set(id, password);
@@ -32,6 +35,11 @@ export class ChargerRegistry {
 
   isKnown(chargerId: string): boolean {
     return this.known.has(chargerId);
+  }
+
+  /** A charger the bench knows that is not one of its own virtual chargers. */
+  isReal(chargerId: string): boolean {
+    return this.known.has(chargerId) && !this.virtual.has(chargerId);
   }
 
   isRegistered(chargerId: string): boolean {
@@ -65,13 +73,14 @@ export class ChargerRegistry {
    * with its password and boot answer: undefined leaves them as they are, null clears them. Throws
    * BenchError 400 with the field for a bad identity or password.
    */
-  async register(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null } = {}): Promise<{ created: boolean }> {
+  async register(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null; virtual?: boolean } = {}): Promise<{ created: boolean }> {
     parse(ChargePointIdentity, chargerId, 'id');
     if (opts.password != null) parse(AuthorizationKey, opts.password, 'password');
     const created = !this.known.has(chargerId);
     await this.record.chargers.register(chargerId, opts);
     this.known.add(chargerId);
     this.registered.add(chargerId);
+    if (opts.virtual) this.virtual.add(chargerId);
     if (opts.password !== undefined) this.rememberPassword(chargerId, opts.password);
     if (opts.bootPolicy) this.bootPolicies.set(chargerId, opts.bootPolicy);
     else if (opts.bootPolicy === null) this.bootPolicies.delete(chargerId);
@@ -112,6 +121,7 @@ export class ChargerRegistry {
   private forget(chargerId: string): void {
     this.known.delete(chargerId);
     this.registered.delete(chargerId);
+    this.virtual.delete(chargerId);
     this.passwords.delete(chargerId);
     this.unreadable.delete(chargerId);
     this.bootPolicies.delete(chargerId);

@@ -143,7 +143,20 @@ export class BenchService {
       },
       'virtualChargers:list': () => vcps.list(),
       'virtualChargers:get': ({ id }) => vcps.get(id),
-      'virtualChargers:create': (definition) => vcps.create(definition),
+      'virtualChargers:create': (definition) => {
+        // A virtual charger must never take a real charger's identity: the two would replace each other's
+        // connection, and the real charger's record would be overwritten.
+        const id = typeof definition.id === 'string' ? definition.id : '';
+        if (cs.isConnected(id) && !vcps.has(id))
+          throw new BenchError(409, `A charger with the id ${id} is connected to this bench now: a virtual charger of the same id would take its place. Choose another id.`, { field: 'id' });
+        if (cs.registry.isReal(id))
+          throw new BenchError(
+            409,
+            `${id} is a real charger this bench knows (it has connected, or was registered): a virtual charger of the same id would take over its identity and record. Choose another id, or delete ${id} on the Chargers screen first.`,
+            { field: 'id' },
+          );
+        return vcps.create(definition);
+      },
       'virtualChargers:delete': async ({ id }) => {
         await vcps.remove(id);
         return null;

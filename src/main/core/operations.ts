@@ -9,6 +9,14 @@ import { recordProblemText, type BenchRecord } from '../store/record';
 import { BenchError } from '../errors';
 import type { EventBus } from './event-bus';
 import type { SettingsStore } from './settings';
+import { benchRuleErrors } from '../../shared/api/bench-rules';
+
+/** How an operation is sent. */
+export interface OperateOptions {
+  timeoutMs?: number;
+  /** Skip the bench's rules for what a person sends (a test run sending something odd on purpose); the OCPP schema still applies. */
+  skipBenchRules?: boolean;
+}
 
 export class Operations {
   constructor(
@@ -19,22 +27,44 @@ export class Operations {
     private readonly clock: Clock = systemClock,
   ) {}
 
+  /** Each charger's ChargeProfileMaxStackLevel, as its GetConfiguration answers said. */
+  private readonly maxStackLevel = new Map<string, number>();
+
+  /** What the bench knows of a charger's limits for the rules a person's input must keep. */
+  limitsOf(chargerId: string): { maxStackLevel: number | null } {
+    return { maxStackLevel: this.maxStackLevel.get(chargerId) ?? null };
+  }
+
+  private learnLimits(chargerId: string, response: unknown): void {
+    const keys = (response as { configurationKey?: { key: string; value?: string }[] } | undefined)?.configurationKey ?? [];
+    const level = keys.find((k) => k.key === 'ChargeProfileMaxStackLevel');
+    const n = level?.value !== undefined ? Number(level.value) : NaN;
+    if (Number.isInteger(n) && n >= 0) this.maxStackLevel.set(chargerId, n);
+  }
+
   /**
    * Sends a central-system action to a charger. Throws BenchError 400 (invalid payload, nothing sent),
    * 404 (unknown action or charger never seen), 503 (the bench cannot record); resolves with the outcome
    * otherwise, `offline` when the charger is known but not connected.
    */
-  async operate<A extends CentralSystemAction>(chargerId: string, action: A, payload: RequestOf<A>, opts?: { timeoutMs?: number }): Promise<OperationResult<A>>;
-  async operate(chargerId: string, action: string, payload: unknown, opts?: { timeoutMs?: number }): Promise<OperationResult>;
-  async operate(chargerId: string, action: string, payload: unknown, opts: { timeoutMs?: number } = {}): Promise<OperationResult> {
+  async operate<A extends CentralSystemAction>(chargerId: string, action: A, payload: RequestOf<A>, opts?: OperateOptions): Promise<OperationResult<A>>;
+  async operate(chargerId: string, action: string, payload: unknown, opts?: OperateOptions): Promise<OperationResult>;
+  async operate(chargerId: string, action: string, payload: unknown, opts: OperateOptions = {}): Promise<OperationResult> {
     if (!isAction(action)) throw new BenchError(404, `"${action}" is not an OCPP 1.6 action`, { field: 'action' });
     if (actions[action].initiator === 'CP') throw new BenchError(404, `${action} is sent by a charge point, not by the central system`, { field: 'action' });
     const invalid = (e: PayloadError) => new BenchError(400, `Invalid ${action} payload: ${e.info.description}`, { field: e.field, code: e.info.code });
+    // Bad input is named first, whatever the charger's state: the schema, then the bench's own rules.
+    const checked = actions[action].request.safeParse(payload);
+    if (!checked.success) throw invalid(new PayloadError(errorForIssues(checked.error.issues, payload)));
+    if (!opts.skipBenchRules) {
+      const broken = Object.entries(benchRuleErrors(action as CentralSystemAction, payload, { now: this.clock.now(), maxStackLevel: this.maxStackLevel.get(chargerId) }));
+      if (broken.length > 0) {
+        const [field, message] = broken[0]!;
+        throw new BenchError(400, `Not sent: ${field}: ${message}`, { field });
+      }
+    }
     const endpoint = this.centralSystem.endpointOf(chargerId);
     if (!endpoint) {
-      // Bad input is named first, whatever the charger's state.
-      const checked = actions[action].request.safeParse(payload);
-      if (!checked.success) throw invalid(new PayloadError(errorForIssues(checked.error.issues, payload)));
       this.centralSystem.registry.mustKnow(chargerId);
       return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
     }
@@ -57,6 +87,7 @@ export class Operations {
     this.record.operations.finished(operationId, done, result.outcome, response, error);
     const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
     this.bus.publish({ type: 'operationFinished', operation, ts: done });
+    if (action === 'GetConfiguration' && result.outcome === 'completed') this.learnLimits(chargerId, result.response);
     return { ...result, ...('response' in result ? { response } : {}), operationId } as OperationResult;
   }
 }

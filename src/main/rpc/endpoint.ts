@@ -164,6 +164,10 @@ export class RpcEndpoint {
         error: `${parsed.error.code}: ${parsed.error.description}`,
       });
       if (parsed.reply) this.sendError(parsed.messageId ?? '-1', { code: parsed.error.code, description: parsed.error.description }, parsed.action ?? null);
+      // A broken answer to the outstanding call ends it now, as malformed, not as "no answer" at the timeout.
+      if (this.current && parsed.kind !== 'CALL' && this.answersCurrent(text, parsed.messageId)) {
+        this.finish({ outcome: 'invalidResponse', response: null, error: { code: parsed.error.code, description: `The answer was malformed: ${parsed.error.description}` } });
+      }
       return;
     }
     if (parsed.kind === 'CALL') return this.onCall(parsed.messageId, parsed.action, parsed.payload, text);
@@ -194,6 +198,13 @@ export class RpcEndpoint {
     }
     this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: null });
     this.finish({ outcome: 'completed', response: parsed.payload as never });
+  }
+
+  /** Whether a frame that could not be parsed names the outstanding call's message id. */
+  private answersCurrent(text: string, messageId: string | null | undefined): boolean {
+    const id = this.current!.messageId;
+    if (messageId != null) return messageId === id;
+    return !/^\s*\[\s*2\s*,/.test(text) && text.includes(JSON.stringify(id));
   }
 
   /**

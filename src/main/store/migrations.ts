@@ -176,4 +176,10 @@ export const migrations: string[] = [
   `
   ALTER TABLE transactions ADD COLUMN warning TEXT;
   `,
+  // 5: a charger is marked virtual when the bench's own virtual charger of that id registered it, so a
+  // virtual charger can never take a real charger's identity, and the UI shows which is which.
+  `
+  ALTER TABLE chargers ADD COLUMN virtual INTEGER NOT NULL DEFAULT 0;
+  UPDATE chargers SET virtual = 1 WHERE id IN (SELECT id FROM virtual_chargers);
+  `,
 ];

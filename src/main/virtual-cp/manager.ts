@@ -72,6 +72,11 @@ export class VirtualChargerManager {
     return [...this.entries.values()].map((e) => e.vcp.view());
   }
 
+  /** Whether the bench has a virtual charger of this id. */
+  has(id: string): boolean {
+    return this.entries.has(id);
+  }
+
   get(id: string): VirtualChargerView {
     return this.entry(id).vcp.view();
   }

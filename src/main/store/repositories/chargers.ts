@@ -18,6 +18,7 @@ export const chargerWrites = {
   bootPolicy: 'UPDATE chargers SET boot_policy = ? WHERE id = ?',
   allDisconnected: 'UPDATE chargers SET connected = 0',
   chargerRegister: 'INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET registered = 1',
+  chargerVirtual: 'UPDATE chargers SET virtual = ? WHERE id = ?',
   chargerPassword: 'UPDATE chargers SET password = ? WHERE id = ?',
   chargerDelete: 'DELETE FROM chargers WHERE id = ?',
   // Retention: identities seen before the cut and never registered, with nothing else to their name.
@@ -101,10 +102,11 @@ export class ChargersRepository {
    * Registers a charger, creating its row if it has never connected. `password` and `bootPolicy`:
    * undefined leaves them as they are, null clears them.
    */
-  async register(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null } = {}): Promise<void> {
+  async register(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null; virtual?: boolean } = {}): Promise<void> {
     this.store.mustBeWritable();
     const now = new Date(this.store.clock.now()).toISOString();
     this.store.write('chargerRegister', [chargerId, now, now]);
+    if (opts.virtual !== undefined) this.store.write('chargerVirtual', [opts.virtual ? 1 : 0, chargerId]);
     if (opts.password !== undefined) this.store.write('chargerPassword', [opts.password === null ? null : this.secrets.encrypt(opts.password), chargerId]);
     if (opts.bootPolicy !== undefined) this.store.write('bootPolicy', [opts.bootPolicy, chargerId]);
     await this.store.settled();
@@ -203,6 +205,7 @@ function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string): Ch
     diagnosticsStatus: r.diagnostics_status,
     hasPassword: r.password !== null,
     registered: r.registered === 1,
+    virtual: r.virtual === 1,
     connectors,
   };
 }

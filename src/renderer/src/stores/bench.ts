@@ -177,6 +177,7 @@ function newCharger(id: string): ChargerView {
     diagnosticsStatus: null,
     hasPassword: false,
     registered: false,
+    virtual: false,
     connectors: [],
   };
 }

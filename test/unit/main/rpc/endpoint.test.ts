@@ -87,6 +87,23 @@ describe('outbound calls', () => {
     expect(log.at(-1)).toMatchObject({ direction: 'in', action: 'Reset', error: expect.stringContaining('status') });
   });
 
+  it('ends the outstanding call at once when its answer is malformed, not at the timeout', async () => {
+    vi.useFakeTimers();
+    const { ep } = endpoint('CS', {}, 30_000);
+    const a = ep.call('Reset', { type: 'Hard' });
+    ep.receive('[3,"m1",{"status":"Accepted"'); // cut off mid-frame: not JSON, but it names the call's id
+    vi.advanceTimersByTime(1);
+    expect(await a).toMatchObject({ outcome: 'invalidResponse', response: null, error: { code: 'FormationViolation', description: expect.stringContaining('malformed') } });
+    const b = ep.call('ClearCache', {});
+    ep.receive('[3,"m2"]'); // the wrong shape, with a readable id
+    expect(await b).toMatchObject({ outcome: 'invalidResponse', error: { description: expect.stringContaining('malformed') } });
+    const c = ep.call('ClearCache', {});
+    ep.receive('[3,"someone-else",{'); // another id: not this call's answer
+    ep.receive('[2,"m3","Heartbeat",{'); // a broken CALL from the charger, even if it reuses the id
+    ep.receive('[3,"m3",{"status":"Accepted"}]');
+    expect(await c).toEqual({ outcome: 'completed', response: { status: 'Accepted' } });
+  });
+
   it('records results and errors for unknown message ids and otherwise ignores them', () => {
     const { ep, sent, log } = endpoint('CS');
     ep.receive('[3,"nope",{}]');

@@ -1,0 +1,128 @@
+// The bench's own rules for what a person sends a charger, on top of the OCPP schemas, which allow an
+// empty idTag, negative ids, a reservation that expired yesterday or a schedule of zero seconds. The UI's
+// forms and the bench (for every face: UI, API, CLI) check the same rules; a test run that sends
+// something odd on purpose goes around them.
+import type { CentralSystemAction } from '../ocpp16/actions';
+
+/** What the rules need to know besides the payload. */
+export interface RuleContext {
+  /** The bench's time (epoch ms). */
+  now: number;
+  /** The charger's ChargeProfileMaxStackLevel, when the bench has read it. */
+  maxStackLevel?: number | null;
+}
+
+/** Field path (as the schema names it) to a message in words. */
+export type RuleErrors = Record<string, string>;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** An idTag a person typed: 1 to 20 characters, no spaces around it. */
+function idTag(errors: RuleErrors, path: string, v: unknown, required: boolean): void {
+  if (v === undefined) {
+    if (required) errors[path] ??= 'Required: the card or idTag';
+    return;
+  }
+  if (typeof v !== 'string') return; // the schema names the type
+  if (v.trim() === '') errors[path] ??= 'Enter an idTag: an empty one would start a session for nobody';
+  else if (v !== v.trim()) errors[path] ??= 'An idTag has no spaces at its start or end';
+  else if (v.length > 20) errors[path] ??= `At most 20 characters (this one has ${v.length})`;
+}
+
+/** A whole number at least `min` (1 for ids and counts, 0 where 0 means the whole charger). */
+function atLeast(errors: RuleErrors, path: string, v: unknown, min: number, what: string): void {
+  if (typeof v === 'number' && Number.isInteger(v) && v < min) errors[path] ??= `${what} is ${min} or more`;
+}
+
+function future(errors: RuleErrors, path: string, v: unknown, now: number, what: string): void {
+  if (typeof v === 'string' && Date.parse(v) <= now) errors[path] ??= `${what} must be in the future`;
+}
+
+/** The bench's rules for one operation's payload; an empty object when it keeps them. */
+export function benchRuleErrors(action: CentralSystemAction, payload: unknown, ctx: RuleContext): RuleErrors {
+  const errors: RuleErrors = {};
+  if (!isObj(payload)) return errors;
+  const p = payload;
+  switch (action) {
+    case 'RemoteStartTransaction':
+      idTag(errors, 'idTag', p.idTag, true);
+      atLeast(errors, 'connectorId', p.connectorId, 1, 'A connector number');
+      if (isObj(p.chargingProfile)) chargingProfile(errors, 'chargingProfile', p.chargingProfile, ctx);
+      break;
+    case 'RemoteStopTransaction':
+      atLeast(errors, 'transactionId', p.transactionId, 1, 'A transaction id');
+      break;
+    case 'UnlockConnector':
+      atLeast(errors, 'connectorId', p.connectorId, 1, 'A connector number');
+      break;
+    case 'ChangeAvailability':
+    case 'GetCompositeSchedule':
+    case 'SetChargingProfile':
+    case 'ClearChargingProfile':
+      atLeast(errors, 'connectorId', p.connectorId, 0, 'A connector number (0 for the whole charger)');
+      if (action === 'GetCompositeSchedule' && typeof p.duration === 'number' && p.duration <= 0) errors.duration ??= 'A duration of more than 0 seconds';
+      if (action === 'SetChargingProfile' && isObj(p.csChargingProfiles)) chargingProfile(errors, 'csChargingProfiles', p.csChargingProfiles, ctx);
+      if (action === 'ClearChargingProfile') {
+        atLeast(errors, 'id', p.id, 1, 'A charging profile id');
+        atLeast(errors, 'stackLevel', p.stackLevel, 0, 'A stack level');
+      }
+      break;
+    case 'TriggerMessage':
+      atLeast(errors, 'connectorId', p.connectorId, 1, 'A connector number (leave it out for every connector)');
+      break;
+    case 'ReserveNow':
+      atLeast(errors, 'connectorId', p.connectorId, 0, 'A connector number (0 for any connector)');
+      atLeast(errors, 'reservationId', p.reservationId, 0, 'A reservation id');
+      idTag(errors, 'idTag', p.idTag, true);
+      idTag(errors, 'parentIdTag', p.parentIdTag, false);
+      future(errors, 'expiryDate', p.expiryDate, ctx.now, 'The expiry');
+      break;
+    case 'CancelReservation':
+      atLeast(errors, 'reservationId', p.reservationId, 0, 'A reservation id');
+      break;
+    case 'SendLocalList':
+      atLeast(errors, 'listVersion', p.listVersion, 1, 'A list version');
+      if (Array.isArray(p.localAuthorizationList)) {
+        p.localAuthorizationList.forEach((entry, i) => {
+          if (!isObj(entry)) return;
+          idTag(errors, `localAuthorizationList.${i}.idTag`, entry.idTag, true);
+          if (isObj(entry.idTagInfo)) idTag(errors, `localAuthorizationList.${i}.idTagInfo.parentIdTag`, entry.idTagInfo.parentIdTag, false);
+        });
+      }
+      break;
+    case 'GetDiagnostics':
+    case 'UpdateFirmware':
+      atLeast(errors, 'retries', p.retries, 0, 'The number of retries');
+      atLeast(errors, 'retryInterval', p.retryInterval, 1, 'The retry interval (s)');
+      if (typeof p.startTime === 'string' && typeof p.stopTime === 'string' && Date.parse(p.stopTime) <= Date.parse(p.startTime)) errors.stopTime ??= 'The end must come after the start';
+      break;
+    default:
+      break;
+  }
+  return errors;
+}
+
+function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: RuleContext): void {
+  atLeast(errors, `${at}.chargingProfileId`, profile.chargingProfileId, 1, 'A charging profile id');
+  atLeast(errors, `${at}.stackLevel`, profile.stackLevel, 0, 'A stack level');
+  if (typeof profile.stackLevel === 'number' && ctx.maxStackLevel != null && profile.stackLevel > ctx.maxStackLevel) {
+    errors[`${at}.stackLevel`] ??= `This charger takes stack levels up to ${ctx.maxStackLevel} (its ChargeProfileMaxStackLevel)`;
+  }
+  const schedule = profile.chargingSchedule;
+  if (!isObj(schedule)) return;
+  if (typeof schedule.duration === 'number' && schedule.duration <= 0) errors[`${at}.chargingSchedule.duration`] ??= 'A duration of more than 0 seconds, or none';
+  if (!Array.isArray(schedule.chargingSchedulePeriod)) return;
+  let last = -1;
+  schedule.chargingSchedulePeriod.forEach((period, i) => {
+    if (!isObj(period)) return;
+    const path = `${at}.chargingSchedule.chargingSchedulePeriod.${i}`;
+    if (typeof period.startPeriod === 'number') {
+      if (i === 0 && period.startPeriod !== 0) errors[`${path}.startPeriod`] ??= 'The first period starts at 0 s';
+      else if (period.startPeriod <= last) errors[`${path}.startPeriod`] ??= 'Each period starts after the one before';
+      last = period.startPeriod;
+    }
+    if (typeof period.limit === 'number' && period.limit < 0) errors[`${path}.limit`] ??= 'A limit of 0 or more';
+    if (typeof period.numberPhases === 'number' && (period.numberPhases < 1 || period.numberPhases > 3)) errors[`${path}.numberPhases`] ??= '1, 2 or 3 phases';
+  });
+}

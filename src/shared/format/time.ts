@@ -1,0 +1,47 @@
+// One way to write a time, for the UI, the console and the CLI: the user's locale (24-hour where it
+// says so), local time, seconds where they matter. Pass `locale` only in tests.
+
+export interface TimeFormatOptions {
+  /** Show seconds (log lines, frames, anything within a minute matters). Default true. */
+  seconds?: boolean;
+  /** The locale to write in; the user's (the system's, or the browser's) when left out. */
+  locale?: string;
+  /** A time zone, for tests; the machine's when left out. */
+  timeZone?: string;
+}
+
+const cache = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: 'time' | 'dateTime' | 'date', o: TimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${kind}|${o.seconds !== false}|${o.locale ?? ''}|${o.timeZone ?? ''}`;
+  let f = cache.get(key);
+  if (!f) {
+    const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', ...(o.seconds !== false ? { second: '2-digit' } : {}) };
+    const date: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
+    f = new Intl.DateTimeFormat(o.locale, { ...(kind !== 'date' ? time : {}), ...(kind !== 'time' ? date : {}), ...(o.timeZone ? { timeZone: o.timeZone } : {}) });
+    cache.set(key, f);
+  }
+  return f;
+}
+
+const toDate = (t: string | number | Date): Date | null => {
+  const d = t instanceof Date ? t : new Date(t);
+  return Number.isNaN(d.getTime()) ? null : d;
+};
+
+/** A clock time: "14:05:09" (or "2:05:09 PM" where the locale says so). */
+export function formatClock(t: string | number | Date, options: TimeFormatOptions = {}): string {
+  const d = toDate(t);
+  return d ? formatter('time', options).format(d) : String(t);
+}
+
+/** A date and time: "2 Dec 2026, 14:05:09". */
+export function formatDateTime(t: string | number | Date, options: TimeFormatOptions = {}): string {
+  const d = toDate(t);
+  return d ? formatter('dateTime', options).format(d) : String(t);
+}
+
+/** A date: "2 Dec 2026". */
+export function formatDate(t: string | number | Date, options: TimeFormatOptions = {}): string {
+  const d = toDate(t);
+  return d ? formatter('date', options).format(d) : String(t);
+}

@@ -1,0 +1,78 @@
+// The bench's own rules for what a person sends, on every face (here the API), and the refusal to let a
+// virtual charger take a real charger's identity.
+import { describe, expect, it } from 'vitest';
+import { strictCharger, useTestBench, waitFor } from '../helpers/bench';
+
+const tb = useTestBench();
+
+describe("the bench's rules for what a person sends", () => {
+  it('answers 400 naming the field for an empty idTag, a past expiry, a zero duration or list version, and sends nothing', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'RULES');
+    const received: string[] = [];
+    for (const action of ['RemoteStartTransaction', 'ReserveNow', 'GetCompositeSchedule', 'SendLocalList', 'SetChargingProfile', 'GetConfiguration'])
+      cp.client.handle(action, () => {
+        received.push(action);
+        if (action === 'GetConfiguration') return { configurationKey: [{ key: 'ChargeProfileMaxStackLevel', readonly: true, value: '3' }] };
+        if (action === 'GetCompositeSchedule') return { status: 'Rejected' };
+        return { status: 'Accepted' };
+      });
+    await cp.connect();
+    await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+    const send = (action: string, payload: unknown) => tb.request('POST', `/api/chargers/RULES/operations/${action}`, payload);
+    const past = new Date(Date.now() - 60_000).toISOString();
+    const profile = (stackLevel: number) => ({
+      connectorId: 1,
+      csChargingProfiles: {
+        chargingProfileId: 1,
+        stackLevel,
+        chargingProfilePurpose: 'TxDefaultProfile',
+        chargingProfileKind: 'Absolute',
+        chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
+      },
+    });
+
+    expect(await send('RemoteStartTransaction', { idTag: '' })).toMatchObject({ status: 400, body: { field: 'idTag', error: expect.stringContaining('empty') } });
+    expect(await send('RemoteStartTransaction', { idTag: '   ' })).toMatchObject({ status: 400, body: { field: 'idTag' } });
+    expect(await send('RemoteStartTransaction', { idTag: ' TAG' })).toMatchObject({ status: 400, body: { field: 'idTag', error: expect.stringContaining('spaces') } });
+    expect(await send('RemoteStartTransaction', { idTag: 'TAG', connectorId: 0 })).toMatchObject({ status: 400, body: { field: 'connectorId' } });
+    expect(await send('ReserveNow', { connectorId: 1, expiryDate: past, idTag: 'TAG', reservationId: 1 })).toMatchObject({
+      status: 400,
+      body: { field: 'expiryDate', error: expect.stringContaining('future') },
+    });
+    expect(await send('GetCompositeSchedule', { connectorId: 1, duration: 0 })).toMatchObject({ status: 400, body: { field: 'duration' } });
+    expect(await send('SendLocalList', { listVersion: 0, updateType: 'Full' })).toMatchObject({ status: 400, body: { field: 'listVersion' } });
+    expect(received).toEqual([]);
+
+    // Stack levels are checked against what the charger says once the bench has read its configuration.
+    expect((await send('SetChargingProfile', profile(5))).status).toBe(200);
+    expect((await send('GetConfiguration', {})).status).toBe(200);
+    expect(await send('SetChargingProfile', profile(5))).toMatchObject({ status: 400, body: { field: 'csChargingProfiles.stackLevel', error: expect.stringContaining('up to 3') } });
+    expect((await send('SetChargingProfile', profile(3))).status).toBe(200);
+
+    // The same rules let a good request through.
+    expect(await send('RemoteStartTransaction', { idTag: 'TAG' })).toMatchObject({ status: 200, body: { outcome: 'completed' } });
+    expect(received).toEqual(['SetChargingProfile', 'GetConfiguration', 'SetChargingProfile', 'RemoteStartTransaction']);
+    expect(cp.violations).toEqual([]);
+    await cp.client.close();
+  });
+});
+
+describe('a virtual charger never takes a real charger’s identity', () => {
+  it('refuses the id of a connected charger, and of a real one known to the bench after it left', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'SITE-1');
+    await cp.connect();
+    await cp.client.call('BootNotification', { chargePointVendor: 'Real', chargePointModel: 'M' });
+    const refused = await tb.request('POST', '/api/virtual-chargers', { id: 'SITE-1' });
+    expect(refused).toMatchObject({ status: 409, body: { field: 'id', error: expect.stringContaining('connected') } });
+    await cp.client.close();
+    await waitFor(async () => ((await tb.request('GET', '/api/chargers')).body as any[]).find((c) => c.id === 'SITE-1' && !c.connected));
+    expect(await tb.request('POST', '/api/virtual-chargers', { id: 'SITE-1' })).toMatchObject({ status: 409, body: { field: 'id', error: expect.stringContaining('real charger') } });
+    // The record still belongs to the real charger.
+    const row = ((await tb.request('GET', '/api/chargers')).body as any[]).find((c) => c.id === 'SITE-1');
+    expect(row).toMatchObject({ boot: { chargePointVendor: 'Real' }, virtual: false });
+    // A free id is fine, and the new charger is marked virtual.
+    expect((await tb.request('POST', '/api/virtual-chargers', { id: 'VIRT-1' })).status).toBe(201);
+    await waitFor(async () => ((await tb.request('GET', '/api/chargers')).body as any[]).find((c) => c.id === 'VIRT-1' && c.connected));
+    expect(((await tb.request('GET', '/api/chargers')).body as any[]).find((c) => c.id === 'VIRT-1')).toMatchObject({ virtual: true });
+  });
+});
