@@ -204,9 +204,12 @@ function buildIfStale() {
   return false;
 }
 
-let electron = electronBinary();
-let unavailable = 'its runtime is not installed';
-if (!electron && !process.env.CHARGEBENCH_NO_ELECTRON_DOWNLOAD) {
+const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number);
+/** Electron 45's tools (its runtime download, electron-builder) need Node 22.12+; serve mode runs on 20.19+. */
+const desktopNode = nodeMajor > 22 || (nodeMajor === 22 && nodeMinor >= 12);
+let electron = desktopNode ? electronBinary() : null;
+let unavailable = desktopNode ? 'its runtime is not installed' : `the desktop app needs Node 22.12 or newer, this is Node ${process.versions.node}`;
+if (!electron && desktopNode && !process.env.CHARGEBENCH_NO_ELECTRON_DOWNLOAD) {
   const failure = await fetchElectron();
   electron = electronBinary();
   if (failure) unavailable = `its runtime could not be fetched: ${failure.slice(0, 120)}`;

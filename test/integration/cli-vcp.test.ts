@@ -49,7 +49,7 @@ describe('chargebench vcp', () => {
   it('prints every frame readably and takes physical actions from stdin', async () => {
     const { child, lines, exited } = run(['--url', tb.wsUrl(), '--id', 'CLI1', '--connectors', '2']);
     await waitFor(() => lines.some((l) => /CLI1 <- BootNotification result {2}\{"status":"Accepted"/.test(l)), 15_000);
-    expect(lines.some((l) => /^\d\d:\d\d:\d\d\.\d{3} {2}CLI1 -> BootNotification {2}\{"chargePointVendor":"ChargeBench"/.test(l))).toBe(true);
+    expect(lines.some((l) => /^\d{1,2}:\d\d:\d\d(\s?[AP]M)? {2}CLI1 -> BootNotification {2}\{"chargePointVendor":"ChargeBench"/.test(l))).toBe(true);
     child.stdin!.write('plug 1\n');
     child.stdin!.write('tag 1 CLITAG\n');
     await waitFor(() => lines.some((l) => l.includes('CLI1 -> StartTransaction')), 10_000);

@@ -239,4 +239,30 @@ describe('Settings screen', () => {
       'Line 3: Expiry date must be a date and time with its time zone, e.g. 2030-01-01T00:00:00Z',
     ]);
   });
+
+  it('makes a new API token only after asking, and shows the new sign-in link to copy', async () => {
+    const c = client();
+    let made = 0;
+    c.newApiToken = async () => {
+      made++;
+      return { token: 'NEWTOKEN', link: 'http://127.0.0.1:8180/?token=NEWTOKEN' };
+    };
+    render(withBench(c, <SettingsScreen />));
+    await userEvent.click(await screen.findByRole('button', { name: 'Make a new API token' }));
+    expect(screen.getByText(/other open tabs, saved sign-in links and scripts using it must sign in again/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(made).toBe(0);
+    await userEvent.click(await screen.findByRole('button', { name: 'Make a new API token' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Make a new token' }));
+    expect(((await screen.findByLabelText('New sign-in link')) as HTMLInputElement).value).toBe('http://127.0.0.1:8180/?token=NEWTOKEN');
+    expect(made).toBe(1);
+  });
+
+  it('has no token section on the desktop, which needs no token', async () => {
+    useBench.setState({ status: { ...useBench.getState().status!, face: 'desktop' } });
+    const c = { ...client(), face: 'desktop' as const, newApiToken: undefined };
+    render(withBench(c, <SettingsScreen />));
+    await screen.findByLabelText('Heartbeat interval');
+    expect(screen.queryByRole('button', { name: 'Make a new API token' })).toBeNull();
+  });
 });

@@ -26,6 +26,8 @@ export interface ApiServerOptions {
   host?: string;
   port?: number;
   token: string;
+  /** Makes and saves a new token (serve keeps it in the data directory); without it the token is fixed. */
+  regenerateToken?: () => string;
   /** The built renderer (out/renderer), served at / so a browser gets the bench UI. */
   uiDir?: string;
 }
@@ -41,19 +43,23 @@ export class ApiServer {
   private server: Server | null = null;
   private wss: WebSocketServer | null = null;
   private readonly routes: Route[] = [];
-  private readonly tokenBuf: Buffer;
+  private tokenBuf!: Buffer;
   /** What the session cookie holds: derived from the token, so a new token ends every session. */
-  private readonly sessionValue: string;
+  private sessionValue!: string;
   private readonly service: BenchService;
 
   constructor(
     private readonly bench: Bench,
     private readonly options: ApiServerOptions,
   ) {
-    this.tokenBuf = Buffer.from(options.token);
-    this.sessionValue = createHmac('sha256', options.token).update('chargebench browser session v1').digest('base64url');
+    this.useToken(options.token);
     this.service = new BenchService(bench, 'serve');
     this.defineRoutes();
+  }
+
+  private useToken(token: string): void {
+    this.tokenBuf = Buffer.from(token);
+    this.sessionValue = createHmac('sha256', token).update('chargebench browser session v1').digest('base64url');
   }
 
   async start(): Promise<{ host: string; port: number }> {
@@ -161,6 +167,7 @@ export class ApiServer {
         return await serveUi(res, this.options.uiDir, url.pathname, this.address().port);
       }
       if (url.pathname === '/api/session') return this.session(req, res);
+      if (url.pathname === '/api/session/token') return this.newToken(req, res);
       if (!this.sameOrigin(req)) throw new BenchError(403, 'A page of another site may not call the bench');
       const queryToken = req.method === 'GET' && url.pathname === '/api/messages/export' ? url.searchParams.get('token') : null;
       if (!this.authorised(req, queryToken)) throw new BenchError(401, 'Missing or wrong API token: send "Authorization: Bearer <token>" (serve prints the token at start)');
@@ -195,6 +202,20 @@ export class ApiServer {
     const m = /^\s*bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
     if (!m || !sameSecret(m[1], this.tokenBuf)) throw new BenchError(401, 'Missing or wrong API token: send "Authorization: Bearer <token>"');
     res.writeHead(204, { 'Set-Cookie': this.sessionCookie(), 'Cache-Control': 'no-store' }).end();
+  }
+
+  /**
+   * POST /api/session/token (signed in): a new token, saved where serve keeps it; this browser gets a new
+   * session cookie, every other session, saved link and event stream made with the old token ends.
+   */
+  private newToken(req: IncomingMessage, res: ServerResponse): void {
+    if (!this.sameOrigin(req)) throw new BenchError(403, "A page of another site may not change the bench's token");
+    if (req.method !== 'POST') throw new BenchError(405, `${req.method} is not allowed on /api/session/token`);
+    if (!this.authorised(req)) throw new BenchError(401, 'Missing or wrong API token');
+    if (!this.options.regenerateToken) throw new BenchError(409, 'This bench was started with --api-token: its token is fixed for this run');
+    this.useToken(this.options.regenerateToken());
+    for (const ws of this.wss?.clients ?? []) ws.close(4001, 'The API token was regenerated: sign in again');
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Set-Cookie': this.sessionCookie() }).end(JSON.stringify({ token: this.tokenBuf.toString() }));
   }
 
   private route(method: string, path: string, run: Route['run']): void {

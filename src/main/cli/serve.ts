@@ -1,15 +1,16 @@
 // `chargebench serve`: the bench headless, with the automation API and the bench UI on 127.0.0.1.
 import { Command, Option } from 'commander';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { Bench } from '../core/bench';
 import { ApiServer } from '../api-server/server';
+import { ApiTokenFile } from '../api-server/api-token';
 import { reachableAddresses } from '../core/network';
 import type { BenchEvent, BenchSettings } from '../../shared/api/views';
 import { version } from '../version';
 import { printable } from './terminal';
+import { formatClock } from '../../shared/format/time';
 import { defaultDataDir, int } from './options';
 
 export function registerServeCommand(program: Command): void {
@@ -20,7 +21,8 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'port chargers connect to (default: the saved OCPP port setting, 9000 at first)', int('--port', 0, 65535))
     .option('--api-port <port>', 'port of the automation API (always on 127.0.0.1)', int('--api-port', 0, 65535), 8180)
     .option('--data-dir <dir>', 'where the record (SQLite) is kept', defaultDataDir())
-    .option('--api-token <token>', 'bearer token the API requires (default: a random one, printed)')
+    .option('--api-token <token>', 'bearer token the API requires for this run only (default: the one kept in the data directory, made at first start)')
+    .option('--new-api-token', 'make a new API token (saved in the data directory); saved links and open tabs must sign in again')
     .addOption(new Option('--boot-status <status>', 'answer to BootNotification (saved)').choices(['Accepted', 'Pending', 'Rejected']))
     .option('--heartbeat-interval <seconds>', 'heartbeat interval given to chargers (saved)', int('--heartbeat-interval', 1, 86400))
     .addOption(new Option('--auth <mode>', 'accept-all: unknown idTags are accepted; local-list: only listed tags (saved)').choices(['accept-all', 'local-list']))
@@ -31,7 +33,6 @@ export function registerServeCommand(program: Command): void {
     .option('--quiet', 'do not print connections and status changes')
     .action(async (opts) => {
       const dataDir = resolve(opts.dataDir);
-      const token = opts.apiToken ?? randomBytes(18).toString('base64url');
       let bench: Bench;
       try {
         bench = await Bench.start({ dataDir, host: opts.host, port: opts.port, face: 'chargebench serve' });
@@ -48,8 +49,11 @@ export function registerServeCommand(program: Command): void {
       if (opts.requirePassword !== undefined) patch.requirePassword = opts.requirePassword;
       if (opts.unknownChargers) patch.unknownChargers = opts.unknownChargers;
       if (Object.keys(patch).length) await bench.settings.update(patch);
+      // The token lives in the data directory (taken only once the directory is ours, so two benches cannot race on it).
+      const tokenFile = new ApiTokenFile(dataDir);
+      const token: string = opts.apiToken ?? (opts.newApiToken ? tokenFile.regenerate() : tokenFile.load());
       const uiDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
-      const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir });
+      const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir, regenerateToken: opts.apiToken ? undefined : () => tokenFile.regenerate() });
       try {
         await api.start();
       } catch (e) {
@@ -66,7 +70,7 @@ export function registerServeCommand(program: Command): void {
       else console.log('  Bench UI             not built yet: run `npm run build` (the API works meanwhile)');
       for (const a of reachableAddresses(cs)) console.log(`  Chargers connect to  ${a.url}<chargePointId>`);
       console.log(`  Automation API       http://127.0.0.1:${apiAddr.port}/api/`);
-      console.log(`  API token            ${token}`);
+      console.log(`  API token            ${token}${opts.apiToken ? ' (this run only)' : ` (kept in ${tokenFile.path}; --new-api-token makes a new one)`}`);
       console.log(`  Record               ${join(dataDir, 'chargebench.sqlite')}`);
       console.log(
         `  Boot answer ${s.defaultBootStatus}, heartbeat ${s.heartbeatInterval} s, idTags ${s.authorization === 'acceptAll' ? 'accept all' : 'local list only'}, call timeout ${s.callTimeout} s, passwords ${s.requirePassword ? 'required' : 'checked where set'}, unknown chargers ${s.unknownChargers === 'accept' ? 'accepted' : 'refused'}`,
@@ -79,7 +83,7 @@ export function registerServeCommand(program: Command): void {
       if (!opts.quiet)
         bench.bus.subscribe((e) => {
           const line = describeEvent(e);
-          if (line) console.log(`${new Date().toLocaleTimeString()}  ${printable(line)}`);
+          if (line) console.log(`${formatClock(Date.now())}  ${printable(line)}`);
         });
 
       let stopping = false;

@@ -10,6 +10,7 @@ import { VirtualChargePoint, type VcpFrame } from '../virtual-cp/charge-point';
 import { BenchError } from '../errors';
 import { faultPatch } from '../virtual-cp/faults';
 import { commandLine, commandUsage, performPhysicalAction } from '../virtual-cp/physical-actions';
+import { formatClock } from '../../shared/format/time';
 
 /** CP001 with --count 3 gives CP001, CP002, CP003; an id without digits gets them appended. */
 export function fleetIds(base: string, count: number): string[] {
@@ -23,7 +24,7 @@ export function fleetIds(base: string, count: number): string[] {
 
 /** One frame on one line: time, charger, arrow, what it is, payload. */
 export function formatFrame(f: VcpFrame): string {
-  const t = f.ts.slice(11, 23);
+  const t = formatClock(f.ts);
   const arrow = f.direction === 'out' ? '->' : '<-';
   let what: string;
   let body: string;
@@ -143,7 +144,7 @@ export function registerVcpCommand(program: Command): void {
         let lastError: string | null = null;
         const report = setInterval(() => {
           const e = vcp.view().lastError;
-          if (e && e !== lastError) console.log(printable(`${new Date().toISOString().slice(11, 23)}  ${vcp.id}: ${e}`));
+          if (e && e !== lastError) console.log(printable(`${formatClock(Date.now())}  ${vcp.id}: ${e}`));
           lastError = e;
         }, 250);
         report.unref();
@@ -177,7 +178,7 @@ export function registerVcpCommand(program: Command): void {
         const p99 = sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))] : 0;
         const errors = new Set(views.map((v) => v.lastError).filter(Boolean));
         console.log(
-          `${new Date().toISOString().slice(11, 19)}  started ${next}/${chargers.length}, connected ${connected}, accepted ${accepted}, ${Math.round(rate)} frames/s, p99 ${p99.toFixed(1)} ms${errors.size ? `; e.g. ${[...errors][0]}` : ''}`,
+          `${formatClock(Date.now())}  started ${next}/${chargers.length}, connected ${connected}, accepted ${accepted}, ${Math.round(rate)} frames/s, p99 ${p99.toFixed(1)} ms${errors.size ? `; e.g. ${[...errors][0]}` : ''}`,
         );
       }, 5000);
     });

@@ -36,6 +36,8 @@ export interface BenchClient {
    * resolves with the URL a charger downloads it from, or null when the user cancelled.
    */
   hostFile(): Promise<{ url: string; name: string } | null>;
+  /** Serve mode: a new API token (kept in the data directory); this browser stays signed in, every other tab and saved link must sign in again. */
+  newApiToken?(): Promise<{ token: string; link: string }>;
   close(): void;
 }
 

@@ -67,6 +67,10 @@ export function httpClient(origin: string): BenchClient {
       const res = await request('/api/call/chargers:operate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
       return res.json();
     },
+    newApiToken: async () => {
+      const { token } = (await (await request('/api/session/token', { method: 'POST' })).json()) as { token: string };
+      return { token, link: `${origin}/?token=${token}` };
+    },
     subscribe: (listener) => batcher.subscribe(listener),
     onLink: (listener) => link.subscribe(listener),
     // A plain download link, so the browser streams a million frames to disk rather than into memory;

@@ -35,6 +35,7 @@ import type { Notice } from '../../components/notice';
 import { monoFont } from '../../app/theme';
 import type { BenchSettings } from '../../../../shared/api/views';
 import { RegistrationStatus } from '../../../../shared/ocpp16/enums';
+import { ApiTokenSection } from './ApiTokenSection';
 import { changes, fieldLabels, fieldMessage, toDraft, type SettingsDraft, type SettingsField } from './settingsForm';
 
 const retentionChoices: Array<{ days: number | null; label: string }> = [
@@ -392,6 +393,12 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
             </TextField>
           </Section>
         </Stack>
+
+        {serve && (
+          <Section title="API token" id="settings-token" description="How browsers and scripts sign in to this bench (serve mode).">
+            <ApiTokenSection />
+          </Section>
+        )}
       </Stack>
 
       <Dialog open={pruneCutoff !== null} onClose={() => setPruneCutoff(null)} aria-labelledby="prune-title" aria-describedby="prune-description">
