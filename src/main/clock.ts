@@ -99,6 +99,13 @@ export class FakeClock implements Clock {
     return this.pending.filter((p) => !p.cancelled).length;
   }
 
+  /** When the next timer fires (epoch ms), or null when none is set. */
+  get nextAt(): number | null {
+    let next: number | null = null;
+    for (const p of this.pending) if (!p.cancelled && (next === null || p.at < next)) next = p.at;
+    return next;
+  }
+
   /** Moves time forward by `ms`, firing each due timer at its own moment. */
   async advance(ms: number): Promise<void> {
     const target = this.time + ms;

@@ -3,7 +3,7 @@
 // one-shot answers a running test case queues just before it expects a message. The session consults
 // this for every CALL of the charger; the handlers take their decisions (boot status, idTag status, the
 // time they report) from it, so the record stays true to what was answered.
-import type { ChargePointAction, OcppErrorCode } from '../../shared/ocpp16';
+import type { ChargePointAction, IdTagInfo, OcppErrorCode } from '../../shared/ocpp16';
 import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
 import type { Clock } from '../clock';
 
@@ -25,10 +25,17 @@ export interface QueuedAnswer {
   policy: AnswerPolicy;
 }
 
+/** A test run's idTag answers: each tag of its test data, and what any other tag gets. */
+export interface IdTagTable {
+  tags: Map<string, IdTagInfo>;
+  otherwise: IdTagInfo;
+}
+
 interface ChargerEntry {
   standing: BenchBehaviour;
   queue: QueuedAnswer[];
   refusedUntil: number;
+  idTags?: IdTagTable;
 }
 
 export class BehaviourRegistry {
@@ -53,6 +60,34 @@ export class BehaviourRegistry {
   /** Queues a one-shot answer for the next matching CALL. */
   queue(chargerId: string, answer: QueuedAnswer): void {
     this.entry(chargerId).queue.push(answer);
+  }
+
+  /** A test run answers idTags from its test data instead of the bench's list (null: back to the list). */
+  setIdTags(chargerId: string, table: IdTagTable | null): void {
+    if (table) this.entry(chargerId).idTags = table;
+    else if (this.entries.has(chargerId)) delete this.entry(chargerId).idTags;
+  }
+
+  /** The run's answer for an idTag, when a run set a table. */
+  idTagInfo(chargerId: string, idTag: string): IdTagInfo | undefined {
+    const table = this.entries.get(chargerId)?.idTags;
+    return table ? (table.tags.get(idTag) ?? table.otherwise) : undefined;
+  }
+
+  /** Drops the one-shot answers still queued (a step is over; they must not answer a later one). */
+  dropQueued(chargerId: string, answer?: QueuedAnswer): void {
+    const e = this.entries.get(chargerId);
+    if (!e) return;
+    e.queue = answer ? e.queue.filter((q) => q !== answer) : [];
+  }
+
+  /** Forgets the standing behaviour and the one-shot answers (a test case ends); a run's idTag table stays. */
+  reset(chargerId: string): void {
+    const e = this.entries.get(chargerId);
+    if (!e) return;
+    e.standing = {};
+    e.queue = [];
+    e.refusedUntil = 0;
   }
 
   /** Forgets every one-shot answer and the standing behaviour (a test case ends). */

@@ -91,7 +91,7 @@ export class CentralSystem {
         },
         authorize: (idTag) => {
           const forced = this.behaviours.standing(chargerId).idTagStatus;
-          return forced ? { status: forced } : this.auth.authorize(idTag);
+          return forced ? { status: forced } : (this.behaviours.idTagInfo(chargerId, idTag) ?? this.auth.authorize(idTag));
         },
         emit: (e) => this.bus.publish(e),
         now: () => this.now(),

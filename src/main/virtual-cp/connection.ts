@@ -7,6 +7,7 @@ import type { VirtualChargerView } from '../../shared/api/virtual-chargers';
 import { every, type Timer } from '../clock';
 import { ownKeys, type OwnedKeys } from './configuration';
 import type { Model } from './model';
+import { Misbehaviours } from './misbehaviour';
 
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
 const BACKOFF_MIN_MS = 1_000;
@@ -54,6 +55,10 @@ export class Connection {
   private pingIntervalS: number;
   private password: string | undefined;
   private readonly followUps = new Map<string, Array<() => void>>();
+  /** Misbehaviour on purpose (the conformance suite's failing twins). */
+  readonly misbehaviours = new Misbehaviours();
+  /** Messages held back until the next one has gone. */
+  private heldBack: Array<() => void> = [];
   private readonly keys: OwnedKeys<(typeof connectionKeys)[number]>;
 
   constructor(
@@ -106,7 +111,7 @@ export class Connection {
     this.ws = ws;
     const endpoint = new RpcEndpoint({
       role: 'CP',
-      handlers: this.options.handlers(),
+      handlers: this.withMisbehaviour(this.options.handlers()),
       callTimeoutMs: this.options.callTimeoutMs ?? 30_000,
       io: {
         received: (rec) => this.options.onFrame(rec),
@@ -149,9 +154,20 @@ export class Connection {
     const endpoint = this.rpc;
     if (!endpoint) return { outcome: 'offline', error: { description: 'Not connected' } };
     const started = performance.now();
+    const fate = this.misbehaviours.outgoing(action, payload as Record<string, unknown>);
+    if ('drop' in fate) return { outcome: 'timeout', error: { description: `${action} not sent (misbehaviour on purpose)` } };
+    if (fate.holdBack) {
+      await new Promise<void>((resolve) => this.heldBack.push(resolve));
+      if (this.rpc !== endpoint) return { outcome: 'offline', error: { description: 'Not connected' } };
+    }
     let sending: Promise<CallOutcome<A>>;
     try {
-      sending = endpoint.call(action, payload);
+      sending = endpoint.call(action, fate.payload as RequestOf<A>);
+      if (!fate.holdBack) {
+        // A message held back goes once this one is on its way.
+        const held = this.heldBack.splice(0);
+        if (held.length) queueMicrotask(() => held.forEach((go) => go()));
+      }
     } catch (e) {
       // Our own payload broke the schema (a bug, or a value from outside such as a firmware name).
       this.cp.lastError = `Could not send ${action}: ${(e as Error).message}`;
@@ -161,6 +177,19 @@ export class Connection {
     const outcome = await sending;
     this.options.onCallDone?.(action, performance.now() - started, outcome.outcome);
     return outcome;
+  }
+
+  /** The handlers, each answer passed through the misbehaviour rules. */
+  private withMisbehaviour(handlers: HandlerMap): HandlerMap {
+    const out: HandlerMap = {};
+    for (const [action, handler] of Object.entries(handlers) as Array<[string, (req: unknown, messageId: string) => unknown]>) {
+      (out as Record<string, unknown>)[action] = (req: unknown, messageId: string) => {
+        // Without a rule the handler answers as it is (synchronously where it does).
+        if (!this.misbehaviours.active.some((r) => r.kind === 'answer')) return handler(req, messageId);
+        return Promise.resolve(handler(req, messageId)).then((res) => this.misbehaviours.answer(action, req as Record<string, unknown>, res as Record<string, unknown>));
+      };
+    }
+    return out;
   }
 
   afterAnswer(messageId: string, fn: () => void): void {

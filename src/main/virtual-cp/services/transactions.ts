@@ -306,6 +306,8 @@ export class TransactionService {
         c.tx.transactionId = r.transactionId;
         this.cp.smartCharging.bindTransaction(c.id, r.transactionId);
         this.cp.authorization.startAnswered(c.tx.idTag, r.idTagInfo as IdTagInfo);
+        // The central system's answer names the card's parent: a card of the same parent may stop the session.
+        if (r.idTagInfo.parentIdTag) c.tx.parentIdTag = r.idTagInfo.parentIdTag;
         if (r.idTagInfo.status !== 'Accepted') {
           if (this.keys.StopTransactionOnInvalidId) this.stop(c, 'DeAuthorized');
           else c.tx.invalid = true;

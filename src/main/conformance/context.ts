@@ -1,0 +1,342 @@
+// What a test case script is written against: expect a message from the charger (with checks, within a
+// time, answered as the case says), send an operation and check its answer, ask the operator, wait,
+// configure. Every call is a step with its timing and the message ids of its frames; a broken
+// expectation ends the case with a Fail at that step.
+import { sleep, type Clock } from '../clock';
+import type { AnswerPolicy, BehaviourRegistry, QueuedAnswer } from '../central-system/behaviour';
+import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
+import type { CentralSystemAction, ChargePointAction, IdTagInfo, RequestOf } from '../../shared/ocpp16';
+import type { OperationResult } from '../../shared/api/views';
+import type { ChargerCall, ChargerFrames } from './frames';
+import { operatorText, type Operator, type OperatorAction } from './operator';
+import { Inconclusive, NotApplicable, StepFailure, type Observation, type Pics, type StepActor, type StepResult } from './types';
+import type { TestData } from './test-data';
+
+/** What the engine needs of the bench for one charger. */
+export interface CaseHost {
+  chargerId: string;
+  clock: Clock;
+  frames: ChargerFrames;
+  behaviours: BehaviourRegistry;
+  operator: Operator;
+  /** Sends an operation as the tool: the OCPP schema applies, the bench's rules for people do not. */
+  operate(action: CentralSystemAction, payload: unknown, timeoutMs: number): Promise<OperationResult>;
+  /** Sets the run's idTag answers: the test data's, with these changed for the case in progress. */
+  idTagAnswers(overrides?: Record<string, IdTagInfo>): void;
+  /** Drops the charger's connection and refuses it for `seconds`. */
+  goOffline(seconds: number): void;
+  /** The transactions the bench sees running on the charger (id, connector). */
+  openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
+}
+
+type Payload = Record<string, unknown>;
+/** A check on a payload: expected values by path ("idTagInfo.status"), or a function naming what is wrong. */
+export type Checks = Record<string, unknown> | Array<(p: Payload) => string | null>;
+
+export interface ExpectOptions {
+  /** Which message of that action is meant (others of it are observations): values by path, or a predicate. */
+  where?: Record<string, unknown> | ((p: Payload) => boolean);
+  /** What must hold of it. */
+  checks?: Checks;
+  /** Seconds to wait (the run's default when left out). */
+  within?: number;
+  /** How the bench answers it (a one-shot answer). */
+  answer?: AnswerPolicy;
+  /** Words for the report, when the default does not say enough. */
+  title?: string;
+}
+
+/** Charge-point messages that may come at any time (declared policy): recorded as observations, never a fail. */
+const UNSOLICITED = new Set(['Heartbeat', 'MeterValues', 'StatusNotification', 'DataTransfer']);
+
+export const get = (p: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Payload)[k] : undefined), p);
+
+const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+
+function matches(p: Payload, where: ExpectOptions['where']): boolean {
+  if (!where) return true;
+  if (typeof where === 'function') return where(p);
+  return Object.entries(where).every(([k, v]) => (Array.isArray(v) ? v.includes(get(p, k)) : get(p, k) === v));
+}
+
+function describeWhere(where: ExpectOptions['where']): string {
+  if (!where || typeof where === 'function') return '';
+  return ` (${Object.entries(where)
+    .map(([k, v]) => `${k} ${Array.isArray(v) ? `one of ${v.join(', ')}` : show(v)}`)
+    .join(', ')})`;
+}
+
+/** The problems of a payload under checks; empty when they hold. */
+export function problems(p: Payload, checks: Checks | undefined): string[] {
+  if (!checks) return [];
+  if (Array.isArray(checks)) return checks.map((c) => c(p)).filter((x): x is string => x !== null);
+  const out: string[] = [];
+  for (const [path, want] of Object.entries(checks)) {
+    const got = get(p, path);
+    if (Array.isArray(want) ? !want.includes(got) : got !== want)
+      out.push(`${path} ${Array.isArray(want) ? `one of ${want.join(', ')}` : show(want)} (got ${got === undefined ? 'nothing' : show(got)})`);
+  }
+  return out;
+}
+
+export class CaseContext {
+  readonly steps: StepResult[] = [];
+  readonly observations: Observation[] = [];
+  /** What the case changed on the charger, so the end of the case can put it back. */
+  readonly touched = { config: new Map<string, string | null>(), reservations: new Set<number>(), profiles: false, localList: false, availability: false, cache: false };
+  private failedStep: number | null = null;
+
+  constructor(
+    readonly caseId: string,
+    readonly host: CaseHost,
+    readonly data: TestData,
+    readonly pics: Pics,
+  ) {}
+
+  get clock(): Clock {
+    return this.host.clock;
+  }
+
+  get connectorId(): number {
+    return this.data.connectorId;
+  }
+
+  get decidingStep(): number | null {
+    return this.failedStep;
+  }
+
+  private iso(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
+
+  /** Runs one step: its timing, its frames' message ids, and its outcome in the record of the case. */
+  async step<T>(by: StepActor, title: string, fn: (ids: string[]) => Promise<T>): Promise<T> {
+    const step: StepResult = { n: this.steps.length + 1, by, title, status: 'passed', startedAt: this.iso(), ms: 0, messageIds: [] };
+    this.steps.push(step);
+    const t0 = this.clock.now();
+    try {
+      return await fn(step.messageIds);
+    } catch (e) {
+      if (e instanceof StepFailure) {
+        step.status = 'failed';
+        step.expected = e.expected;
+        step.actual = e.actual;
+      } else if (e instanceof Inconclusive || e instanceof NotApplicable) step.status = 'skipped';
+      else {
+        step.status = 'error';
+        step.actual = (e as Error).message;
+      }
+      this.failedStep ??= step.n;
+      throw e;
+    } finally {
+      step.ms = this.clock.now() - t0;
+    }
+  }
+
+  observe(text: string, messageId: string | null = null): void {
+    this.observations.push({ at: this.iso(), text, messageId });
+  }
+
+  /**
+   * Takes the next message the charger sent, if it is the one wanted; messages that may come at any time
+   * are observations; anything else ahead of it is out of order.
+   */
+  private take(wanted: Array<{ action: string; where?: ExpectOptions['where'] }>): { call: ChargerCall; index: number } | { outOfOrder: ChargerCall } | null {
+    const { pending } = this.host.frames;
+    while (pending.length > 0) {
+      const call = pending[0]!;
+      const index = wanted.findIndex((w) => w.action === call.action && matches(call.payload, w.where));
+      pending.shift();
+      if (index >= 0) return { call, index };
+      if (UNSOLICITED.has(call.action)) {
+        this.observe(
+          `${call.action}${call.action === 'StatusNotification' ? ` ${show(call.payload.status)} on connector ${show(call.payload.connectorId)}${call.payload.errorCode && call.payload.errorCode !== 'NoError' ? ` (${show(call.payload.errorCode)})` : ''}` : ''} outside the script`,
+          call.messageId,
+        );
+        continue;
+      }
+      return { outOfOrder: call };
+    }
+    return null;
+  }
+
+  private checkCall(call: ChargerCall, label: string, checks: Checks | undefined): void {
+    if (call.invalid) throw new StepFailure(`${label} valid under the OCPP 1.6 schema`, `it broke it: ${call.invalid}`);
+    const wrong = problems(call.payload, checks);
+    if (wrong.length) throw new StepFailure(`${label} with ${wrong.map((w) => w.replace(/ \(got .*\)$/, '')).join(', ')}`, `it had ${wrong.map((w) => /\(got (.*)\)$/.exec(w)?.[1] ?? w).join(', ')}`);
+  }
+
+  /** Expects the charger to send `action` next (Heartbeats, MeterValues and other StatusNotifications aside). */
+  async expect(action: ChargePointAction, opts: ExpectOptions = {}): Promise<ChargerCall> {
+    const label = `${action}${describeWhere(opts.where)}`;
+    return this.step('charger', opts.title ?? `Charger sends ${label}`, async (ids) => {
+      const [call] = await this.awaitCalls([{ action, ...opts }], opts.within, ids);
+      this.checkCall(call!, action, opts.checks);
+      return call!;
+    });
+  }
+
+  /** Expects several messages in any order (the document's allowed reorderings). */
+  async expectAll(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<ChargerCall[]> {
+    const label = list.map((w) => `${w.action}${describeWhere(w.where)}`).join(' and ');
+    return this.step('charger', title ?? `Charger sends ${label}, in either order`, async (ids) => {
+      const calls = await this.awaitCalls(list, Math.max(...list.map((l) => l.within ?? 0)) || undefined, ids);
+      calls.forEach((c, i) => this.checkCall(c, list[i]!.action, list[i]!.checks));
+      return calls;
+    });
+  }
+
+  private async awaitCalls(list: Array<{ action: string } & ExpectOptions>, within: number | undefined, ids: string[]): Promise<ChargerCall[]> {
+    const queued: QueuedAnswer[] = [];
+    for (const w of list)
+      if (w.answer) {
+        const q: QueuedAnswer = { action: w.action as ChargePointAction, matches: (p) => matches(p, w.where), policy: w.answer };
+        this.host.behaviours.queue(this.host.chargerId, q);
+        queued.push(q);
+      }
+    const found: Array<ChargerCall | undefined> = list.map(() => undefined);
+    const left = () => list.map((w, i) => (found[i] ? null : { ...w, i })).filter((x) => x !== null);
+    const timeoutMs = (within ?? this.data.chargerTimeoutS) * 1000;
+    try {
+      while (left().length > 0) {
+        const open = left();
+        const got = await this.host.frames.waitFor(this.clock, timeoutMs, () => this.take(open));
+        if (!got) {
+          const missing = open.map((w) => `${w.action}${describeWhere(w.where)}`).join(' and ');
+          throw new StepFailure(`${missing} within ${timeoutMs / 1000} s`, this.host.frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)');
+        }
+        if ('outOfOrder' in got) {
+          ids.push(got.outOfOrder.messageId);
+          throw new StepFailure(`${open.map((w) => `${w.action}${describeWhere(w.where)}`).join(' and ')} next`, `the charger sent ${got.outOfOrder.action} ${show(got.outOfOrder.payload)} first`);
+        }
+        found[open[got.index]!.i] = got.call;
+        ids.push(got.call.messageId);
+      }
+      // The step includes the bench's answer: wait until it went (unless the case withholds it).
+      for (const [i, call] of found.entries()) {
+        const policy = list[i]!.answer;
+        if (policy?.withhold) continue;
+        await this.host.frames.waitFor(
+          this.clock,
+          (policy?.delayMs ?? 0) + 10_000,
+          () => this.host.frames.frames.some((f) => f.direction === 'out' && f.kind !== 'CALL' && f.messageId === call!.messageId) || null,
+        );
+      }
+      return found as ChargerCall[];
+    } finally {
+      for (const q of queued) this.host.behaviours.dropQueued(this.host.chargerId, q);
+    }
+  }
+
+  /** Expects the charger to send none of these for `seconds` (e.g. no StartTransaction after an invalid card). */
+  async expectNone(actions: ChargePointAction[], seconds: number, title?: string): Promise<void> {
+    await this.step('charger', title ?? `Charger sends no ${actions.join(' or ')} for ${seconds} s`, async (ids) => {
+      const got = await this.host.frames.waitFor(this.clock, seconds * 1000, () => {
+        const i = this.host.frames.pending.findIndex((c) => actions.includes(c.action as ChargePointAction));
+        return i >= 0 ? this.host.frames.pending[i] : null;
+      });
+      if (got) {
+        ids.push(got.messageId);
+        throw new StepFailure(`no ${actions.join(' or ')} for ${seconds} s`, `the charger sent ${got.action} ${show(got.payload)}`);
+      }
+    });
+  }
+
+  /** Sends an operation as the tool and checks its answer. */
+  async send<A extends CentralSystemAction>(action: A, payload: RequestOf<A>, opts: { checks?: Checks; title?: string; within?: number } = {}): Promise<Payload> {
+    const what =
+      opts.checks && !Array.isArray(opts.checks)
+        ? ` expecting ${Object.entries(opts.checks)
+            .map(([k, v]) => `${k} ${Array.isArray(v) ? `one of ${v.join(', ')}` : show(v)}`)
+            .join(', ')}`
+        : '';
+    return this.step('tool', opts.title ?? `Bench sends ${action}${what}`, async (ids) => {
+      const before = this.host.frames.lastSeq;
+      // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
+      const release = this.host.frames.holdFor(3000);
+      const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000).finally(release);
+      const sent = this.host.frames.since(before).find((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action);
+      if (sent?.messageId) ids.push(sent.messageId);
+      if (result.outcome !== 'completed')
+        throw new StepFailure(
+          `an answer to ${action}`,
+          `${result.outcome === 'callError' ? `a CALLERROR ${result.error.code}` : result.outcome === 'invalidResponse' ? 'an answer that broke the schema' : result.outcome === 'timeout' ? 'no answer' : 'the charger was not connected'}${'error' in result && result.error?.description ? `: ${result.error.description}` : ''}`,
+        );
+      const response = result.response as Payload;
+      const wrong = problems(response, opts.checks);
+      if (wrong.length) throw new StepFailure(`${action} answered with ${wrong.map((w) => w.replace(/ \(got .*\)$/, '')).join(', ')}`, `it answered ${show(response)}`);
+      return response;
+    });
+  }
+
+  /** Asks the operator (or the virtual charger's hands) to do something; a skip makes the case Inconclusive. */
+  async operator(action: OperatorAction): Promise<void> {
+    const text = operatorText(action);
+    await this.step('operator', text.replace(/,? then press Done\.$/, '.'), async () => {
+      const answer = await this.host.operator.perform({ caseId: this.caseId, step: this.steps.length, action, text, timeoutS: this.data.operatorTimeoutS });
+      // What the action makes the charger send gets a moment of real time before fake time moves on.
+      this.host.frames.holdFor(150);
+      if (answer === 'done') return;
+      throw new Inconclusive(
+        answer === 'skip' ? `The operator skipped: ${text}` : answer === 'cannot' ? `The operator could not: ${text}` : `Nobody acted within ${this.data.operatorTimeoutS} s: ${text}`,
+      );
+    });
+  }
+
+  /** Waits on the run's clock. */
+  async wait(seconds: number, why: string): Promise<void> {
+    await this.step('bench', `Wait ${seconds} s: ${why}`, () => sleep(this.clock, seconds * 1000));
+  }
+
+  /** How the bench answers these idTags for the rest of the case (e.g. a shared parentIdTag). */
+  answerIdTags(overrides: Record<string, IdTagInfo>): void {
+    this.host.idTagAnswers(overrides);
+  }
+
+  /** The bench's standing behaviour toward the charger for the rest of the case. */
+  behave(behaviour: BenchBehaviour): void {
+    this.host.behaviours.setStanding(this.host.chargerId, behaviour);
+  }
+
+  /** Sets a configuration key (ChangeConfiguration, Accepted or RebootRequired), to be put back after the case. */
+  async configure(key: string, value: string): Promise<void> {
+    if (!this.touched.config.has(key)) this.touched.config.set(key, this.pics.config[key] ?? null);
+    await this.send('ChangeConfiguration', { key, value }, { checks: { status: ['Accepted', 'RebootRequired'] }, title: `Bench sets ${key} to ${value}` });
+    this.pics.config[key] = value;
+  }
+
+  /** Sets a key only where the charger has it ("if implemented"). */
+  async configureIfPresent(key: string, value: string): Promise<void> {
+    if (key in this.pics.config && this.pics.config[key] !== value) await this.configure(key, value);
+  }
+
+  /** Waits for the charger to be connected (after a reboot, a drop). */
+  async connected(within?: number): Promise<void> {
+    await this.step('charger', 'Charger connects', async () => {
+      const ok = await this.host.frames.waitFor(this.clock, (within ?? this.data.chargerTimeoutS) * 1000, () => this.host.frames.connected || null);
+      if (!ok) throw new StepFailure(`the charger to connect within ${within ?? this.data.chargerTimeoutS} s`, 'it did not');
+    });
+  }
+
+  /** The bench drops the charger and refuses it for `seconds`: the central system is unreachable. */
+  async goOffline(seconds: number): Promise<void> {
+    await this.step('bench', `Bench drops the connection and refuses the charger for ${seconds} s`, async () => {
+      this.host.goOffline(seconds);
+      await this.host.frames.waitFor(this.clock, 5000, () => !this.host.frames.connected || null);
+    });
+  }
+
+  /** A check the script makes itself. */
+  check(ok: boolean, expected: string, actual: string): void {
+    if (!ok) throw new StepFailure(expected, actual);
+  }
+
+  notApplicable(reason: string): never {
+    throw new NotApplicable(reason);
+  }
+
+  /** The id of the transaction running on a connector, as the bench saw it start. */
+  transactionOn(connectorId = this.connectorId): number | null {
+    return this.host.openTransactions().find((t) => t.connectorId === connectorId)?.transactionId ?? null;
+  }
+}

@@ -1,0 +1,40 @@
+// Small pieces the OCTT 1.6 case files share: applicability rules and the standard expectations.
+import type { CaseContext } from '../context';
+import { keyMissing, keyNotWritable, profileMissing } from '../pics';
+import type { CaseDefinition, Pics } from '../types';
+import type { FeatureProfile } from '../../../shared/ocpp16';
+
+export type Case = CaseDefinition;
+
+/** Applies only when every rule gives null. */
+export const all =
+  (...rules: Array<(p: Pics) => string | null>) =>
+  (p: Pics): string | null => {
+    for (const r of rules) {
+      const why = r(p);
+      if (why) return why;
+    }
+    return null;
+  };
+
+export const profile = (name: FeatureProfile) => (p: Pics) => profileMissing(p, name);
+export const key = (name: string) => (p: Pics) => keyMissing(p, name);
+/** The case sets this key: it must be there and writable (or already hold the value wanted). */
+export const writable = (name: string, wanted?: string) => (p: Pics) => keyNotWritable(p, name, wanted);
+export const socket = (p: Pics) => (p.fixedCable ? 'The charger has a fixed cable (the case is for a socket)' : null);
+export const fixedCable = (p: Pics) => (p.fixedCable ? null : 'The charger has a socket (the case is for a fixed cable)');
+export const reader = (p: Pics) => (p.reader ? null : 'The charger has no card reader or start button to present an idTag');
+
+/** The status of every connector (and connector 0) after a boot: in any order. */
+export async function bootStatuses(t: CaseContext, expected: (connectorId: number) => string | string[] = () => 'Available', along: Parameters<CaseContext['expectAll']>[0] = []): Promise<void> {
+  const list = Array.from({ length: t.pics.connectors + 1 }, (_, c) => ({
+    action: 'StatusNotification' as const,
+    where: { connectorId: c },
+    checks: { status: expected(c) },
+  }));
+  const also = along.map((a) => a.action).join(' and ');
+  await t.expectAll([...along, ...list], `Charger sends ${also ? `${also} and ` : ''}StatusNotification for connector 0 and each of its ${t.pics.connectors} connectors, in any order`);
+}
+
+/** Seconds between two calls' times on the bench's clock. */
+export const secondsBetween = (a: { ts: string }, b: { ts: string }) => (Date.parse(b.ts) - Date.parse(a.ts)) / 1000;

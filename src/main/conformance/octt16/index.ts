@@ -1,0 +1,16 @@
+// The OCTT 1.6 charge-point test cases (SUT = Charge Point), in the document's order, one file per group.
+import type { CaseDefinition } from '../types';
+import { bootCases } from './boot';
+import { startCases } from './start';
+import { stopCases } from './stop';
+import { remoteCases } from './remote';
+import { resetCases } from './reset';
+import { unlockCases } from './unlock';
+
+export const octt16Cases: CaseDefinition[] = [...bootCases, ...startCases, ...stopCases, ...remoteCases, ...resetCases, ...unlockCases];
+
+export function findCases(ids: string[]): CaseDefinition[] {
+  const unknown = ids.filter((id) => !octt16Cases.some((c) => c.id === id));
+  if (unknown.length) throw new Error(`Unknown test case${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`);
+  return octt16Cases.filter((c) => ids.includes(c.id));
+}

@@ -1,0 +1,122 @@
+// The person at the charger: the physical steps a case needs (plug, present a card, cut the power ...),
+// asked of a person in plain words against a real charger, and done through the physical actions of a
+// built-in virtual charger, so the same case runs unattended.
+import type { VirtualChargePoint } from '../virtual-cp/charge-point';
+import type { ChargePointErrorCode } from '../../shared/ocpp16';
+
+export type OperatorAction =
+  | { kind: 'plug'; connectorId: number }
+  | { kind: 'unplug'; connectorId: number }
+  | { kind: 'presentIdTag'; connectorId: number; idTag: string }
+  | { kind: 'suspendEv'; connectorId: number }
+  | { kind: 'resumeEv'; connectorId: number }
+  | { kind: 'fault'; connectorId: number; errorCode: ChargePointErrorCode }
+  | { kind: 'clearFault'; connectorId: number }
+  | { kind: 'powerCycle' }
+  | { kind: 'disconnectNetwork' }
+  | { kind: 'reconnectNetwork' }
+  /** Something only a person can judge or do, asked as written. */
+  | { kind: 'confirm'; question: string };
+
+export type OperatorAnswer = 'done' | 'cannot' | 'skip' | 'timeout';
+
+/** The request shown to a person: the words, the connector and idTag, and how long they have. */
+export interface OperatorPrompt {
+  caseId: string;
+  step: number;
+  action: OperatorAction;
+  text: string;
+  timeoutS: number;
+}
+
+export interface Operator {
+  /** Whether steps are done by a machine (a virtual charger) rather than asked of a person. */
+  readonly automatic: boolean;
+  perform(prompt: OperatorPrompt): Promise<OperatorAnswer>;
+}
+
+/** The words a person reads for a step. */
+export function operatorText(a: OperatorAction): string {
+  switch (a.kind) {
+    case 'plug':
+      return `Plug the EV cable into connector ${a.connectorId}, then press Done.`;
+    case 'unplug':
+      return `Unplug the EV cable from connector ${a.connectorId} (the EV side if the cable is fixed), then press Done.`;
+    case 'presentIdTag':
+      return `Present the card with idTag ${a.idTag} at connector ${a.connectorId} (or press its start/stop button), then press Done.`;
+    case 'suspendEv':
+      return `Make the EV on connector ${a.connectorId} stop drawing power (suspend charging in the EV), then press Done.`;
+    case 'resumeEv':
+      return `Let the EV on connector ${a.connectorId} draw power again, then press Done.`;
+    case 'fault':
+      return `Cause a ${a.errorCode} fault on connector ${a.connectorId}, then press Done.`;
+    case 'clearFault':
+      return `Clear the fault on connector ${a.connectorId}, then press Done.`;
+    case 'powerCycle':
+      return 'Switch the charger off at the mains, wait 10 seconds, switch it on again, then press Done.';
+    case 'disconnectNetwork':
+      return "Disconnect the charger's network (unplug its Ethernet cable or switch off its modem), then press Done.";
+    case 'reconnectNetwork':
+      return "Reconnect the charger's network, then press Done.";
+    case 'confirm':
+      return a.question;
+  }
+}
+
+/** The built-in virtual charger's hands: every step done at once through its physical actions. */
+export class VirtualOperator implements Operator {
+  readonly automatic = true;
+
+  constructor(readonly vcp: () => VirtualChargePoint) {}
+
+  async perform({ action: a }: OperatorPrompt): Promise<OperatorAnswer> {
+    const cp = this.vcp();
+    switch (a.kind) {
+      case 'plug':
+        cp.plug(a.connectorId);
+        break;
+      case 'unplug':
+        cp.unplug(a.connectorId);
+        break;
+      case 'presentIdTag':
+        // The card's outcome shows in the frames that follow; the step is done once it is presented.
+        void cp.presentIdTag(a.connectorId, a.idTag).catch(() => undefined);
+        break;
+      case 'suspendEv':
+        cp.suspend(a.connectorId);
+        break;
+      case 'resumeEv':
+        cp.resume(a.connectorId);
+        break;
+      case 'fault':
+        cp.setFault(a.connectorId, a.errorCode);
+        break;
+      case 'clearFault':
+        cp.clearFault(a.connectorId);
+        break;
+      case 'powerCycle':
+        cp.powerCycle();
+        break;
+      case 'disconnectNetwork':
+        cp.setFaults({ offline: true, offlineSeconds: 0 });
+        break;
+      case 'reconnectNetwork':
+        cp.setFaults({ offline: false });
+        break;
+      case 'confirm':
+        return 'done';
+    }
+    return 'done';
+  }
+}
+
+/** A person, asked through a face (the terminal, the UI's dialog); the face resolves the answer. */
+export class PromptOperator implements Operator {
+  readonly automatic = false;
+
+  constructor(private readonly ask: (prompt: OperatorPrompt) => Promise<OperatorAnswer>) {}
+
+  perform(prompt: OperatorPrompt): Promise<OperatorAnswer> {
+    return this.ask(prompt);
+  }
+}

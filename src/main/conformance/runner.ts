@@ -1,0 +1,183 @@
+// A conformance run: one charger, a list of cases, the test data and the capabilities. Each case runs as
+// its script says with the bench answering as the case wants; its verdict names the step that decided it;
+// after each case the charger is put back to the general preconditions. The faces (CLI, UI, API) start
+// runs and follow their events.
+import type { Bench } from '../core/bench';
+import { FakeClock } from '../clock';
+import { version } from '../version';
+import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
+import { CaseContext, type CaseHost } from './context';
+import { ChargerFrames } from './frames';
+import type { Operator, OperatorPrompt } from './operator';
+import { readPics, type PicsDeclaration } from './pics';
+import { restorePreconditions } from './restore';
+import type { TestData } from './test-data';
+import { Inconclusive, NotApplicable, StepFailure, type CaseDefinition, type CaseResult, type Pics, type RunResult, type RunSummary, type Verdict } from './types';
+
+export type RunEvent =
+  | { type: 'runStarted'; run: RunResult }
+  | { type: 'caseStarted'; runId: string; caseId: string }
+  | { type: 'caseFinished'; runId: string; result: CaseResult }
+  | { type: 'operatorPrompt'; runId: string; prompt: OperatorPrompt }
+  | { type: 'runFinished'; run: RunResult };
+
+export interface RunOptions {
+  id?: string;
+  chargerId: string;
+  cases: CaseDefinition[];
+  data: TestData;
+  declared?: PicsDeclaration;
+  operator: Operator;
+  virtual: boolean;
+  onEvent?: (e: RunEvent) => void;
+  /** Stops the run after the case in progress. */
+  signal?: AbortSignal;
+}
+
+const emptySummary = (): RunSummary => ({ pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 });
+
+/** How long a fake-time run waits for the wire to go quiet before moving time on (wall clock). */
+const QUIET_MS = 40;
+
+export async function runConformance(bench: Bench, o: RunOptions): Promise<RunResult> {
+  const started = Date.now();
+  const clock = bench.clock;
+  const iso = () => new Date(clock.now()).toISOString();
+  const t0 = clock.now();
+  const frames = new ChargerFrames(bench.bus, o.chargerId, bench.centralSystem.isConnected(o.chargerId));
+  // Sessions running when the run starts (the record); those started since come from the frames.
+  const runningBefore = bench.record.transactions.list({ chargerId: o.chargerId, active: true }).map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
+  const behaviours = bench.centralSystem.behaviours;
+  const host: CaseHost = {
+    chargerId: o.chargerId,
+    clock,
+    frames,
+    behaviours,
+    operator: o.operator,
+    operate: (action: CentralSystemAction, payload: unknown, timeoutMs: number) => bench.operations.operate(o.chargerId, action, payload as never, { timeoutMs, skipBenchRules: true }),
+    goOffline: (seconds) => bench.centralSystem.goOffline(o.chargerId, seconds),
+    idTagAnswers: (overrides) => behaviours.setIdTags(o.chargerId, idTagTable(o.data, overrides)),
+    openTransactions: () => {
+      const seen = [...frames.transactions].map(([transactionId, t]) => ({ transactionId, ...t }));
+      const before = runningBefore.filter((t) => !frames.stopped.has(t.transactionId) && !frames.transactions.has(t.transactionId));
+      // Newest first: a session seen starting in this run wins over an older record.
+      return [...seen.reverse(), ...before];
+    },
+  };
+  const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
+  const run: RunResult = {
+    id: o.id ?? `run-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    chargerId: o.chargerId,
+    charger: { vendor: boot?.chargePointVendor ?? null, model: boot?.chargePointModel ?? null, firmware: boot?.firmwareVersion ?? null, serial: boot?.chargePointSerialNumber ?? null },
+    virtual: o.virtual,
+    startedAt: iso(),
+    finishedAt: null,
+    ms: 0,
+    wallMs: 0,
+    benchVersion: version,
+    data: o.data,
+    pics: null,
+    cases: [],
+    summary: emptySummary(),
+    state: 'running',
+  };
+  o.onEvent?.({ type: 'runStarted', run });
+
+  // Fake time moves on by itself whenever the wire is quiet: timed waits take no wall time.
+  let driving = clock instanceof FakeClock;
+  const driver = driving ? driveFakeClock(clock as FakeClock, frames, () => driving) : Promise.resolve();
+
+  let minimumStatusDuration: string | null = null;
+  try {
+    const connected = await frames.waitFor(clock, o.data.operatorTimeoutS * 1000, () => frames.connected || null);
+    if (!connected) throw new Error(`${o.chargerId} did not connect within ${o.data.operatorTimeoutS} s`);
+    const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000);
+    run.pics = pics;
+    // Declared policy: MinimumStatusDuration 0 where the charger has it, so every status is reported.
+    if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0') {
+      minimumStatusDuration = pics.config.MinimumStatusDuration;
+      await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: '0' }, o.data.chargerTimeoutS * 1000);
+    }
+    frames.pending.length = 0;
+    for (const def of o.cases) {
+      if (o.signal?.aborted) break;
+      o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
+      const result = await runCase(def, host, o.data, pics);
+      run.cases.push(result);
+      run.summary[result.verdict]++;
+      o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
+    }
+    if (minimumStatusDuration !== null) await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000);
+    run.state = o.signal?.aborted ? 'stopped' : 'finished';
+  } finally {
+    behaviours.setIdTags(o.chargerId, null);
+    behaviours.reset(o.chargerId);
+    driving = false;
+    await driver;
+    frames.close();
+    run.finishedAt = iso();
+    run.ms = clock.now() - t0;
+    run.wallMs = Date.now() - started;
+  }
+  o.onEvent?.({ type: 'runFinished', run });
+  return run;
+}
+
+/** The run answers idTags from its test data, whatever the bench's own list says; a case may change some. */
+export function idTagTable(data: TestData, overrides: Record<string, IdTagInfo> = {}) {
+  const tags = new Map<string, IdTagInfo>([
+    [data.validIdTag, { status: 'Accepted' }],
+    [data.validIdTag2, { status: 'Accepted' }],
+    [data.parentIdTag, { status: 'Accepted' }],
+    [data.invalidIdTag, { status: 'Invalid' }],
+    [data.blockedIdTag, { status: 'Blocked' }],
+    [data.expiredIdTag, { status: 'Expired' }],
+  ]);
+  for (const [tag, info] of Object.entries(overrides)) tags.set(tag, info);
+  return { tags, otherwise: { status: 'Invalid' as const } };
+}
+
+export async function runCase(def: CaseDefinition, host: CaseHost, data: TestData, pics: Pics): Promise<CaseResult> {
+  host.idTagAnswers();
+  const clock = host.clock;
+  const startedAt = new Date(clock.now()).toISOString();
+  const t0 = clock.now();
+  const base = { id: def.id, title: def.title, profile: def.profile, section: def.section, decisions: def.decisions ?? [], startedAt };
+  const early = (verdict: Verdict, reason: string): CaseResult => ({ ...base, verdict, reason, decidingStep: null, steps: [], observations: [], cleanupProblems: [], ms: 0 });
+  if (def.notSupported) return early('notSupported', def.notSupported);
+  const why = def.appliesTo?.(pics, data) ?? null;
+  if (why) return early('notApplicable', why);
+  const t = new CaseContext(def.id, host, data, pics);
+  let verdict: Verdict = 'pass';
+  let reason: string | null = null;
+  try {
+    await def.run(t);
+  } catch (e) {
+    if (e instanceof StepFailure) {
+      verdict = 'fail';
+      reason = e.message;
+    } else if (e instanceof NotApplicable) {
+      verdict = 'notApplicable';
+      reason = e.message;
+    } else if (e instanceof Inconclusive) {
+      verdict = 'inconclusive';
+      reason = e.message;
+    } else {
+      verdict = 'error';
+      reason = `The bench failed: ${(e as Error).message}`;
+    }
+  }
+  const cleanupProblems = await restorePreconditions(t);
+  return { ...base, verdict, reason, decidingStep: verdict === 'pass' ? null : t.decidingStep, steps: t.steps, observations: t.observations, cleanupProblems, ms: clock.now() - t0 };
+}
+
+/** Moves a fake clock to its next timer each time nothing has passed on the wire for QUIET_MS. */
+async function driveFakeClock(clock: FakeClock, frames: ChargerFrames, going: () => boolean): Promise<void> {
+  while (going()) {
+    await new Promise((r) => setTimeout(r, 5));
+    if (frames.holds > 0 || Date.now() - frames.lastActivity < QUIET_MS) continue;
+    const next = clock.nextAt;
+    if (next === null) continue;
+    await clock.advance(Math.max(0, next - clock.now()));
+  }
+}

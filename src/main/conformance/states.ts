@@ -1,0 +1,135 @@
+// The document's reusable states and memory states, as functions every case shares: bring the charger to
+// "Charging", "Authorized", "Reserved", a faulted or unavailable connector, an idTag in the cache or the
+// local list, an installed charging profile.
+import type { CaseContext } from './context';
+import type { ChargingProfile } from '../../shared/ocpp16';
+
+/** Reusable state GetConfiguration: one key's value (null when the charger does not report it). */
+export async function readKey(t: CaseContext, key: string): Promise<string | null> {
+  const answer = await t.send('GetConfiguration', { key: [key] }, { title: `Bench reads ${key}` });
+  const found = (answer.configurationKey as Array<{ key: string; value?: string }> | undefined)?.find((k) => k.key === key);
+  return found?.value ?? null;
+}
+
+/** Reusable state Authorized: the valid idTag presented before the cable; Authorize then Preparing (either order). */
+export async function authorized(t: CaseContext, idTag = t.data.validIdTag, connectorId = t.connectorId): Promise<void> {
+  await t.operator({ kind: 'presentIdTag', connectorId, idTag });
+  await t.expectAll([
+    { action: 'Authorize', checks: { idTag } },
+    { action: 'StatusNotification', where: { connectorId, status: 'Preparing' } },
+  ]);
+}
+
+export interface ChargingOptions {
+  idTag?: string;
+  connectorId?: number;
+  /** The connector is Reserved: Preparing comes after the RemoteStartTransaction. */
+  reserved?: boolean;
+  chargingProfile?: ChargingProfile;
+}
+
+/** Reusable state Charging: plug in, RemoteStartTransaction, (Authorize,) StartTransaction and Charging. Returns the transaction id. */
+export async function charging(t: CaseContext, o: ChargingOptions = {}): Promise<number> {
+  const idTag = o.idTag ?? t.data.validIdTag;
+  const connectorId = o.connectorId ?? t.connectorId;
+  const authorizeRemote = (await readKey(t, 'AuthorizeRemoteTxRequests')) === 'true';
+  await t.operator({ kind: 'plug', connectorId });
+  if (!o.reserved) await t.expect('StatusNotification', { where: { connectorId, status: 'Preparing' } });
+  await t.send('RemoteStartTransaction', { connectorId, idTag, ...(o.chargingProfile ? { chargingProfile: o.chargingProfile } : {}) }, { checks: { status: 'Accepted' } });
+  if (o.reserved) await t.expect('StatusNotification', { where: { connectorId, status: 'Preparing' } });
+  if (authorizeRemote) await t.expect('Authorize', { checks: { idTag } });
+  const [start] = await startedCharging(t, connectorId, idTag);
+  return start;
+}
+
+/** StartTransaction and StatusNotification Charging, in either order (the standing exception). Returns the transaction id. */
+export async function startedCharging(t: CaseContext, connectorId: number, idTag: string): Promise<[number]> {
+  await t.expectAll([
+    { action: 'StartTransaction', checks: { connectorId, idTag } },
+    { action: 'StatusNotification', where: { connectorId, status: 'Charging' } },
+  ]);
+  const id = t.transactionOn(connectorId);
+  t.check(id !== null, 'the bench to have given the session a transaction id', 'it has none');
+  return [id!];
+}
+
+/** StopTransaction and StatusNotification Finishing, in either order. */
+export async function stoppedCharging(t: CaseContext, transactionId: number, checks: Record<string, unknown> = {}, connectorId = t.connectorId): Promise<void> {
+  await t.expectAll([
+    { action: 'StopTransaction', checks: { transactionId, ...checks } },
+    { action: 'StatusNotification', where: { connectorId, status: 'Finishing' } },
+  ]);
+}
+
+/** The driver stops with the card, unplugs: StopTransaction, Finishing, then Available. */
+export async function stopLocally(t: CaseContext, transactionId: number, idTag = t.data.validIdTag, connectorId = t.connectorId): Promise<void> {
+  await t.operator({ kind: 'presentIdTag', connectorId, idTag });
+  await stoppedCharging(t, transactionId, { reason: ['Local', undefined] }, connectorId);
+  await t.operator({ kind: 'unplug', connectorId });
+  await t.expect('StatusNotification', { where: { connectorId, status: 'Available' } });
+}
+
+/** Memory state IdTagCached: AuthorizationCacheEnabled, a session with the valid idTag, stopped and unplugged. */
+export async function idTagCached(t: CaseContext): Promise<void> {
+  await t.configureIfPresent('AuthorizationCacheEnabled', 'true');
+  const tx = await charging(t);
+  await stopLocally(t, tx);
+}
+
+/** Memory state IdTagLocalAuthList: the valid idTag in the local list (a full update). */
+export async function idTagInLocalList(t: CaseContext, version = 1): Promise<void> {
+  await t.configureIfPresent('LocalAuthListEnabled', 'true');
+  t.touched.localList = true;
+  await t.send(
+    'SendLocalList',
+    { listVersion: version, updateType: 'Full', localAuthorizationList: [{ idTag: t.data.validIdTag, idTagInfo: { status: 'Accepted' } }] },
+    { checks: { status: 'Accepted' } },
+  );
+}
+
+/** Reusable state Reserved: ReserveNow on a connector, Accepted, then Reserved. */
+export async function reserved(t: CaseContext, reservationId = 1, connectorId = t.connectorId, idTag = t.data.validIdTag): Promise<void> {
+  t.touched.reservations.add(reservationId);
+  const expiryDate = new Date(t.clock.now() + t.data.reservationExpiryOffsetS * 1000).toISOString();
+  await t.send('ReserveNow', { connectorId, expiryDate, idTag, reservationId }, { checks: { status: 'Accepted' } });
+  if (connectorId > 0) await t.expect('StatusNotification', { where: { connectorId, status: 'Reserved' } });
+}
+
+/** Reusable state SetConnectorUnavailable: ChangeAvailability Inoperative, then Unavailable. */
+export async function connectorUnavailable(t: CaseContext, connectorId = t.connectorId): Promise<void> {
+  t.touched.availability = true;
+  await t.send('ChangeAvailability', { connectorId, type: 'Inoperative' }, { checks: { status: 'Accepted' } });
+  await t.expect('StatusNotification', { where: { connectorId, status: 'Unavailable' } });
+}
+
+/** Reusable state SetConnectorFaulted: a fault caused at the connector, then Faulted. */
+export async function connectorFaulted(t: CaseContext, connectorId = t.connectorId): Promise<void> {
+  await t.operator({ kind: 'fault', connectorId, errorCode: 'GroundFailure' });
+  await t.expect('StatusNotification', { where: { connectorId, status: 'Faulted' } });
+}
+
+/** Reusable state SetConnectorOccupied: a cable plugged in without a session (Preparing). */
+export async function connectorOccupied(t: CaseContext, connectorId = t.connectorId): Promise<void> {
+  await t.operator({ kind: 'plug', connectorId });
+  await t.expect('StatusNotification', { where: { connectorId, status: 'Preparing' } });
+}
+
+/** A TxDefaultProfile or TxProfile from the test data's limit. */
+export function profile(
+  t: CaseContext,
+  o: { id?: number; stackLevel?: number; purpose?: 'TxDefaultProfile' | 'TxProfile' | 'ChargePointMaxProfile'; limit?: number; transactionId?: number },
+): ChargingProfile {
+  return {
+    chargingProfileId: o.id ?? 1,
+    stackLevel: o.stackLevel ?? 0,
+    chargingProfilePurpose: o.purpose ?? 'TxDefaultProfile',
+    chargingProfileKind: 'Absolute',
+    ...(o.transactionId !== undefined ? { transactionId: o.transactionId } : {}),
+    chargingSchedule: {
+      chargingRateUnit: t.data.chargingRateUnit,
+      startSchedule: new Date(t.clock.now()).toISOString(),
+      duration: 3600,
+      chargingSchedulePeriod: [{ startPeriod: 0, limit: o.limit ?? t.data.chargingLimit }],
+    },
+  } as ChargingProfile;
+}

@@ -1,0 +1,23 @@
+// A run against a built-in virtual charger: the charger made on the bench (or an existing one), its
+// operator steps done by its physical actions, and, on a fake clock, every timed wait taken at once.
+import type { Bench } from '../core/bench';
+import { VirtualOperator } from './operator';
+
+export interface VirtualTarget {
+  id: string;
+  operator: VirtualOperator;
+}
+
+/** Makes (or reuses) the virtual charger `id` on the bench and waits until it has booted. */
+export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connectors = 2): Promise<VirtualTarget> {
+  if (!bench.virtualChargers.has(id)) await bench.virtualChargers.create({ id, connectors, autoStart: true });
+  else if (!bench.virtualChargers.get(id).running) bench.virtualChargers.start(id);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const view = bench.virtualChargers.get(id);
+    if (view.connection === 'connected' && view.registration === 'Accepted') break;
+    if (Date.now() > deadline) throw new Error(`The virtual charger ${id} did not connect and boot within 15 s`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id)) };
+}
