@@ -30,6 +30,8 @@ export interface RunOptions {
   operator: Operator;
   virtual: boolean;
   onEvent?: (e: RunEvent) => void;
+  /** On fake time: the charger is busy with real I/O (a WebSocket handshake), so time must not move on yet. */
+  busy?: () => boolean;
   /** Stops the run after the case in progress. */
   signal?: AbortSignal;
 }
@@ -85,7 +87,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
 
   // Fake time moves on by itself whenever the wire is quiet: timed waits take no wall time.
   let driving = clock instanceof FakeClock;
-  const driver = driving ? driveFakeClock(clock as FakeClock, frames, () => driving) : Promise.resolve();
+  const driver = driving ? driveFakeClock(clock as FakeClock, frames, () => driving, o.busy) : Promise.resolve();
 
   let minimumStatusDuration: string | null = null;
   try {
@@ -172,10 +174,10 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
 }
 
 /** Moves a fake clock to its next timer each time nothing has passed on the wire for QUIET_MS. */
-async function driveFakeClock(clock: FakeClock, frames: ChargerFrames, going: () => boolean): Promise<void> {
+async function driveFakeClock(clock: FakeClock, frames: ChargerFrames, going: () => boolean, busy?: () => boolean): Promise<void> {
   while (going()) {
     await new Promise((r) => setTimeout(r, 5));
-    if (frames.holds > 0 || Date.now() - frames.lastActivity < QUIET_MS) continue;
+    if (frames.holds > 0 || busy?.() || Date.now() - frames.lastActivity < QUIET_MS) continue;
     const next = clock.nextAt;
     if (next === null) continue;
     await clock.advance(Math.max(0, next - clock.now()));

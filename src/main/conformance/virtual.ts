@@ -6,6 +6,8 @@ import { VirtualOperator } from './operator';
 export interface VirtualTarget {
   id: string;
   operator: VirtualOperator;
+  /** The charger is opening its WebSocket (real I/O): fake time waits. */
+  busy: () => boolean;
 }
 
 /** Makes (or reuses) the virtual charger `id` on the bench and waits until it has booted. */
@@ -19,5 +21,5 @@ export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connector
     if (Date.now() > deadline) throw new Error(`The virtual charger ${id} did not connect and boot within 15 s`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id)) };
+  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id)), busy: () => bench.virtualChargers.get(id).connection === 'connecting' };
 }

@@ -65,7 +65,7 @@ describe('every OCTT case fails when the virtual charger misbehaves the way it e
       const vcp = bench.virtualChargers.charger(target.id);
       vcp.connection.misbehaviours.set(twin.rules);
       try {
-        const run = await runConformance(bench, { chargerId: target.id, cases: octt16Cases.filter((c) => c.id === id), data, operator: target.operator, virtual: true });
+        const run = await runConformance(bench, { chargerId: target.id, cases: octt16Cases.filter((c) => c.id === id), data, operator: target.operator, busy: target.busy, virtual: true });
         const result = run.cases[0]!;
         const step = result.steps.find((s) => s.n === result.decidingStep);
         expect({ verdict: result.verdict, step: step?.title, reason: result.reason }).toMatchObject({
@@ -78,7 +78,7 @@ describe('every OCTT case fails when the virtual charger misbehaves the way it e
         vcp.connection.misbehaviours.set([]);
       }
       // With the misbehaviour gone, the same case passes again on the same charger.
-      const again = await runConformance(bench, { chargerId: target.id, cases: octt16Cases.filter((c) => c.id === id), data, operator: target.operator, virtual: true });
+      const again = await runConformance(bench, { chargerId: target.id, cases: octt16Cases.filter((c) => c.id === id), data, operator: target.operator, busy: target.busy, virtual: true });
       expect([again.cases[0]!.verdict, again.cases[0]!.reason]).toEqual(['pass', null]);
     }, 60_000);
   }

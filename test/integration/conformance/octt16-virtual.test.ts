@@ -30,6 +30,7 @@ describe('OCTT 1.6 against the virtual charger', () => {
       cases: process.env.OCTT_CASES ? octt16Cases.filter((c) => process.env.OCTT_CASES!.split(',').includes(c.id)) : octt16Cases,
       data: defaultTestData(),
       operator: target.operator,
+      busy: target.busy,
       virtual: true,
     });
     const failed = run.cases.filter((c) => c.verdict !== 'pass' && c.verdict !== 'notApplicable');
@@ -42,4 +43,39 @@ describe('OCTT 1.6 against the virtual charger', () => {
       );
     expect(failed.map((c) => `${c.id}: ${c.reason}`)).toEqual([]);
   }, 120_000);
+});
+
+describe('chargebench test', () => {
+  it('runs the cases against a virtual charger, prints the verdicts and writes JSON and JUnit; exit 0 when none fail', async () => {
+    const { execFile } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const out = mkdtempSync(join(tmpdir(), 'chargebench-octt-cli-'));
+    try {
+      const args = [join(process.cwd(), 'bin', 'chargebench.mjs'), 'test', '--virtual', '--cases', 'TC_003_CS,TC_017_2_CS', '--json', join(out, 'r.json'), '--junit', join(out, 'r.xml')];
+      const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = execFile(process.execPath, args, (_e, stdout) => resolve({ code: child.exitCode, stdout }));
+      });
+      expect(stdout).toMatch(/PASS\s+TC_003_CS/);
+      expect(stdout).toMatch(/N\/A\s+TC_017_2_CS/);
+      expect(stdout).toContain('2 cases: 1 passed, 0 failed, 1 not applicable');
+      expect(code).toBe(0);
+      const json = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
+      expect(json.cases.map((c: { id: string; verdict: string }) => [c.id, c.verdict])).toEqual([
+        ['TC_003_CS', 'pass'],
+        ['TC_017_2_CS', 'notApplicable'],
+      ]);
+      const xml = readFileSync(join(out, 'r.xml'), 'utf8');
+      expect(xml).toContain('tests="2" failures="0"');
+      expect(xml).toMatch(/<testcase [^>]*name="TC_017_2_CS[^"]*"[^>]*>\s*<skipped/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('names an unknown case and exits 2', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin', 'chargebench.mjs'), 'test', '--virtual', '--cases', 'TC_999_CS'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Unknown test case: TC_999_CS');
+  });
 });
