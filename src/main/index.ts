@@ -6,6 +6,7 @@ import { Bench } from './core/bench';
 import { keyringSecrets } from './store/secrets';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { registerExportIpc } from './electron/export-ipc';
+import { registerUploadIpc } from './electron/upload-ipc';
 import { appIcon, createMainWindow, denyAllPermissions, handleAppProtocol, isOwnRenderer, lockDownWebContents, registerAppScheme } from './electron/window';
 import { loadWindowState, trackWindowState } from './electron/window-state';
 import { ChargerAlerts, type Alert } from './electron/charger-alerts';
@@ -93,6 +94,7 @@ async function onReady(): Promise<void> {
   }
   registerIpc(bench, isOwnRenderer);
   registerExportIpc(bench, isOwnRenderer);
+  registerUploadIpc(bench, isOwnRenderer);
 
   const alerts = new ChargerAlerts(notify);
   bench.bus.subscribe((e) => alerts.onEvent(e));

@@ -23,7 +23,8 @@ export interface TestBench {
 
 export async function startTestBench(options: Partial<BenchOptions> = {}): Promise<TestBench> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chargebench-test-'));
-  const bench = await Bench.start({ host: '127.0.0.1', port: 0, ...options, dataDir });
+  // Free ports for the OCPP and FTP servers: test files run in parallel.
+  const bench = await Bench.start({ host: '127.0.0.1', port: 0, ftpPort: 0, ...options, dataDir });
   const token = 'test-token';
   const api = new ApiServer(bench, { host: '127.0.0.1', port: 0, token });
   await api.start();

@@ -42,7 +42,7 @@ export async function startServe(extraArgs: string[] = [], dataDir = mkdtempSync
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs],
+    [...nodeArgs, join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--ftp-port', '0', '--api-port', '0', '--data-dir', dataDir, '--quiet', ...extraArgs],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,6 +24,7 @@ const settings: BenchSettings = {
   requirePassword: true,
   unknownChargers: 'reject',
   ocppPort: 9000,
+  ftpPort: 2121,
   retentionDays: null,
   allowBrowserOrigins: false,
   maxConnections: 10_000,

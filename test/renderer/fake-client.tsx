@@ -46,7 +46,16 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
     },
     setLink: (s) => link.set(s),
     exportMessages: async () => ({ saved: true, where: 'test.json' }),
-    hostFile: async () => ({ url: 'http://127.0.0.1:1/files/x/fw.bin', name: 'fw.bin' }),
+    hostFile: async () => ({
+      url: 'http://127.0.0.1:1/files/x/fw.bin',
+      ftpUrl: 'ftp://fw-000000000001:00000000000000000000000000000001@127.0.0.1:2121/fw.bin',
+      name: 'fw.bin',
+      size: 3,
+      alternatives: [],
+      hostedAt: '2025-01-01T10:00:00Z',
+      expiresAt: '2025-01-02T10:00:00Z',
+    }),
+    downloadUpload: async () => ({ saved: true, where: 'test download' }),
     close: () => batcher.dispose(),
   };
   return client;

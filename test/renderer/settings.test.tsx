@@ -20,6 +20,7 @@ const defaults: BenchSettings = {
   requirePassword: false,
   unknownChargers: 'accept',
   ocppPort: 9000,
+  ftpPort: 2121,
   retentionDays: null,
   allowBrowserOrigins: false,
   maxConnections: 10_000,

@@ -62,6 +62,13 @@ export const restRoutes: RestRoute[] = [
   route({ method: 'PUT', path: '/api/id-tags', call: 'idTags:replace', body: 'entries' }),
   route({ method: 'POST', path: '/api/id-tags', call: 'idTags:add', body: true, status: 201 }),
   route({ method: 'DELETE', path: '/api/id-tags/{idTag}', call: 'idTags:delete', params: { idTag: 'idTag' }, status: 204 }),
+  // Files chargers fetch and send: an upload location per GetDiagnostics request, what arrived, hosted firmware.
+  route({ method: 'POST', path: '/api/chargers/{id}/upload-locations', call: 'files:uploadLocation', params: { id: 'chargerId' }, status: 201 }),
+  route({ method: 'GET', path: '/api/chargers/{id}/uploads', call: 'files:uploads', params: { id: 'chargerId' } }),
+  route({ method: 'GET', path: '/api/uploads', call: 'files:uploads', query: { chargerId: 'string' } }),
+  route({ method: 'GET', path: '/api/uploads/{id}', call: 'files:upload', params: { id: 'id' } }),
+  route({ method: 'DELETE', path: '/api/uploads/{id}', call: 'files:deleteUpload', params: { id: 'id' }, status: 204 }),
+  route({ method: 'GET', path: '/api/files', call: 'files:hosted' }),
   route({ method: 'GET', path: '/api/virtual-chargers', call: 'virtualChargers:list' }),
   route({ method: 'POST', path: '/api/virtual-chargers', call: 'virtualChargers:create', body: true, status: 201 }),
   route({ method: 'GET', path: '/api/virtual-chargers/{id}', call: 'virtualChargers:get', params: { id: 'id' } }),

@@ -19,6 +19,7 @@ export function registerServeCommand(program: Command): void {
     .description('Run the OCPP 1.6J central system headless, with the automation API (HTTP + WebSocket) on 127.0.0.1')
     .option('--host <address>', 'address the central system listens on', '0.0.0.0')
     .option('--port <port>', 'port chargers connect to (default: the saved OCPP port setting, 9000 at first)', int('--port', 0, 65535))
+    .option('--ftp-port <port>', "port of the bench's FTP server, for diagnostics uploads and firmware (default: the saved FTP port setting, 2121 at first)", int('--ftp-port', 0, 65535))
     .option('--api-port <port>', 'port of the automation API (always on 127.0.0.1)', int('--api-port', 0, 65535), 8180)
     .option('--data-dir <dir>', 'where the record (SQLite) is kept', defaultDataDir())
     .option('--api-token <token>', 'bearer token the API requires for this run only (default: the one kept in the data directory, made at first start)')
@@ -35,7 +36,7 @@ export function registerServeCommand(program: Command): void {
       const dataDir = resolve(opts.dataDir);
       let bench: Bench;
       try {
-        bench = await Bench.start({ dataDir, host: opts.host, port: opts.port, face: 'chargebench serve' });
+        bench = await Bench.start({ dataDir, host: opts.host, port: opts.port, ftpPort: opts.ftpPort, face: 'chargebench serve' });
       } catch (e) {
         console.error(`chargebench: ${(e as Error).message}`);
         process.exit(1);
@@ -69,6 +70,10 @@ export function registerServeCommand(program: Command): void {
       if (uiBuilt) console.log(`  Open the bench UI    http://127.0.0.1:${apiAddr.port}/?token=${token}`);
       else console.log('  Bench UI             not built yet: run `npm run build` (the API works meanwhile)');
       for (const a of reachableAddresses(cs)) console.log(`  Chargers connect to  ${a.url}<chargePointId>`);
+      const ftp = bench.ftp.address();
+      console.log(
+        `  Files for chargers   HTTP on port ${cs.port}, ${ftp ? `FTP on port ${ftp.port}` : 'no FTP (see above)'}: firmware and diagnostics locations with per-request credentials, for a day`,
+      );
       console.log(`  Automation API       http://127.0.0.1:${apiAddr.port}/api/`);
       console.log(`  API token            ${token}${opts.apiToken ? ' (this run only)' : ` (kept in ${tokenFile.path}; --new-api-token makes a new one)`}`);
       console.log(`  Record               ${join(dataDir, 'chargebench.sqlite')}`);
@@ -118,6 +123,11 @@ function describeEvent(e: BenchEvent): string | null {
       return `${e.transaction.chargerId} transaction ${e.transaction.transactionId} stopped (${e.transaction.stopReason}), ${e.transaction.energyWh ?? '?'} Wh${e.transaction.warning ? ` (${e.transaction.warning})` : ''}`;
     case 'operationFinished':
       return `${e.operation.chargerId} ${e.operation.action}: ${e.operation.outcome}`;
+    case 'uploadChanged':
+      if (e.upload.status === 'receiving') return e.upload.bytes === 0 ? `${e.upload.chargerId} is uploading ${e.upload.name} over ${e.upload.via.toUpperCase()}` : null;
+      return e.upload.status === 'received'
+        ? `${e.upload.chargerId} uploaded ${e.upload.name} (${e.upload.bytes} bytes) over ${e.upload.via.toUpperCase()}`
+        : `${e.upload.chargerId}'s upload of ${e.upload.name} failed: ${e.upload.error}`;
     default:
       return null;
   }

@@ -9,7 +9,7 @@ import type { ChargerView } from '../../shared/api/views';
 import type { BenchBehaviourView } from '../../shared/api/bench-behaviour';
 import { reachableAddresses } from './network';
 
-export { hostedFileView, reachableAddresses } from './network';
+export { reachableAddresses } from './network';
 
 type Handlers = { [M in BenchMethod]: (args: BenchParsedArgs<M>) => BenchResult<M> | Promise<BenchResult<M>> };
 
@@ -141,6 +141,17 @@ export class BenchService {
         cs.auth.reloadTags();
         return null;
       },
+      'files:uploadLocation': ({ chargerId }) => {
+        this.charger(chargerId);
+        return this.bench.uploadLocationView(this.bench.uploads.newLocation(chargerId));
+      },
+      'files:uploads': ({ chargerId }) => this.bench.uploads.list(chargerId),
+      'files:upload': ({ id }) => this.bench.uploads.view(this.bench.uploads.get(id)),
+      'files:deleteUpload': ({ id }) => {
+        this.bench.uploads.delete(id);
+        return null;
+      },
+      'files:hosted': () => this.bench.files.list().map((f) => this.bench.hostedFileView(f)),
       'virtualChargers:list': () => vcps.list(),
       'virtualChargers:get': ({ id }) => vcps.get(id),
       'virtualChargers:create': (definition) => {

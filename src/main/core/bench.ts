@@ -2,8 +2,9 @@
 // the central system with its operations, the bench's own virtual chargers, the files it hosts and the
 // retention of old records. Runs in plain Node; the faces (desktop IPC, serve's API, the CLI) subscribe to
 // its bus and call it, never the parts behind it.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { BenchHealth } from '../../shared/api/views';
+import type { BenchHealth, HostedFileView, UploadLocationView } from '../../shared/api/views';
 import { systemClock, type Clock } from '../clock';
 import { BenchRecord, recordProblemText, type RecordOptions } from '../store/record';
 import { CentralSystem, type CentralSystemOptions } from '../central-system/central-system';
@@ -11,7 +12,11 @@ import { VirtualChargerManager } from '../virtual-cp/manager';
 import { EventBus } from './event-bus';
 import { SettingsStore } from './settings';
 import { Operations } from './operations';
-import { FileHost } from './file-host';
+import { FileHost, type HostedFile } from './file-host';
+import { UploadInbox, type UploadLocation } from './upload-inbox';
+import { handleUploadRequest } from './upload-http';
+import { BenchFtpServer } from './ftp-server';
+import { hostedFileView, uploadLocationView } from './network';
 
 export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   dataDir: string;
@@ -26,6 +31,8 @@ export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   portInUse?: 'fail' | 'anyFree';
   /** Where alarms go (the console by default): one line when recording stops, one when it resumes. */
   alarm?: (line: string) => void;
+  /** The FTP server's port for this run, instead of the saved ftpPort setting (0: any free port). */
+  ftpPort?: number;
 }
 
 /** Old records are pruned at start and then this often. */
@@ -36,6 +43,8 @@ export class Bench {
   private pruneTimer: NodeJS.Timeout | null = null;
   private pruning: Promise<void> = Promise.resolve();
   private stopping = false;
+  /** What the bench itself found at start (beside the record's), e.g. the FTP port it could not have. */
+  private readonly notices: string[] = [];
   readonly operations: Operations;
 
   private constructor(
@@ -46,10 +55,41 @@ export class Bench {
     readonly centralSystem: CentralSystem,
     readonly virtualChargers: VirtualChargerManager,
     readonly dataDir: string,
-    /** Files served to chargers from the OCPP port (firmware for UpdateFirmware). */
+    /** Files served to chargers from the OCPP port and the FTP server (firmware for UpdateFirmware). */
     readonly files: FileHost,
+    /** Files chargers upload to the bench (GetDiagnostics), over HTTP on the OCPP port and over FTP. */
+    readonly uploads: UploadInbox,
+    readonly ftp: BenchFtpServer,
   ) {
     this.operations = new Operations(centralSystem, record, settings, bus, clock);
+  }
+
+  /** A hosted file's URLs as chargers use them (HTTP and FTP, on this machine's LAN address). */
+  hostedFileView(file: HostedFile): HostedFileView {
+    return hostedFileView(file, this.centralSystem.address(), this.ftp.address());
+  }
+
+  /** An upload location's URLs as chargers use them. */
+  uploadLocationView(location: UploadLocation): UploadLocationView {
+    return uploadLocationView(location, this.centralSystem.address(), this.ftp.address());
+  }
+
+  /**
+   * (Re)starts the FTP server where the central system listens. It is a side door: when it cannot listen
+   * the bench runs on without it (its URLs are null) and says why.
+   */
+  async startFtp(port: number): Promise<void> {
+    try {
+      const { notice } = await this.ftp.start(this.centralSystem.address().host, port);
+      if (notice) this.notice(notice);
+    } catch (e) {
+      this.notice(`The bench's FTP server could not start (${(e as Error).message}): chargers can use the HTTP locations meanwhile.`);
+    }
+  }
+
+  private notice(line: string): void {
+    this.notices.push(line);
+    console.error(`chargebench: ${line}`);
   }
 
   /** Starts the bench; without `port`, the central system listens on the saved ocppPort setting. */
@@ -59,8 +99,16 @@ export class Bench {
     const bus = new EventBus();
     const settings = new SettingsStore(record);
     const files = new FileHost(join(options.dataDir, 'files'));
+    const uploads = new UploadInbox(join(options.dataDir, 'uploads'), {
+      now: () => clock.now(),
+      onChange: (c) => {
+        const ts = new Date(clock.now()).toISOString();
+        bus.publish(c.type === 'changed' ? { type: 'uploadChanged', upload: c.upload, ts } : { type: 'uploadRemoved', id: c.id, chargerId: c.chargerId, ts });
+      },
+    });
     const port = options.port ?? settings.get().ocppPort;
-    const centralSystem = (p: number) => new CentralSystem({ record, settings, bus, clock }, { ...options, port: p, httpHandler: (req, res) => files.handle(req, res) });
+    const httpHandler = (req: IncomingMessage, res: ServerResponse) => files.handle(req, res) || handleUploadRequest(uploads, req, res);
+    const centralSystem = (p: number) => new CentralSystem({ record, settings, bus, clock }, { ...options, port: p, httpHandler });
     let cs = centralSystem(port);
     try {
       try {
@@ -73,6 +121,7 @@ export class Bench {
         await cs.start();
       }
     } catch (e) {
+      uploads.close();
       await record.close();
       const err = e as NodeJS.ErrnoException;
       if (err.code === 'EADDRINUSE') throw new Error(`Port ${port} is already in use: another ChargeBench or central system is running. Pick another with --port.`, { cause: e });
@@ -97,7 +146,10 @@ export class Bench {
       clock: options.virtualClock ?? clock,
     });
     await virtualChargers.load();
-    const bench = new Bench(record, bus, settings, clock, cs, virtualChargers, options.dataDir, files);
+    const bench = new Bench(record, bus, settings, clock, cs, virtualChargers, options.dataDir, files, uploads, new BenchFtpServer(files, uploads));
+    await bench.startFtp(options.ftpPort ?? settings.get().ftpPort);
+    // A new FTP port applies at once (a run started with its own port keeps it).
+    if (options.ftpPort === undefined) settings.onChanged((now, before) => now.ftpPort !== before.ftpPort && void bench.startFtp(now.ftpPort));
     const alarm = options.alarm ?? ((line: string) => console.error(line));
     for (const notice of record.notices) alarm(`chargebench: at start: ${notice}`);
     record.writer.onProblem = (problem, recovered) => {
@@ -125,7 +177,7 @@ export class Bench {
       message: recordProblemText(problem, this.dataDir),
       since: problem?.since ?? null,
       dataDir: this.dataDir,
-      notices: [...this.record.notices],
+      notices: [...this.record.notices, ...this.notices],
       connections: this.centralSystem.connectionStats(),
     };
   }
@@ -154,6 +206,8 @@ export class Bench {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     await this.pruning;
     await this.virtualChargers.close();
+    await this.ftp.stop();
+    this.uploads.close();
     await this.centralSystem.stop();
     await this.record.close();
   }

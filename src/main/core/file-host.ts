@@ -1,6 +1,7 @@
-// Files the bench hands to chargers over HTTP (firmware for UpdateFirmware): the central system's own
-// port serves each hosted file at /files/<random id>/<name> for a day; nothing else on disk is reachable.
-import { randomBytes } from 'node:crypto';
+// Files the bench hands to chargers (firmware for UpdateFirmware): the central system's own port serves
+// each hosted file at /files/<random id>/<name> for a day, and the bench's FTP server serves it to a user
+// and password of its own for as long; nothing else on disk is reachable.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -29,6 +30,9 @@ export interface HostedFile {
   hostedAt: string;
   /** After this the URL answers 404, and an uploaded copy is deleted. */
   expiresAt: string;
+  /** The FTP user that sees this file alone, and its password (128 random bits). */
+  ftpUser: string;
+  ftpPassword: string;
 }
 
 export interface FileHostOptions {
@@ -81,15 +85,25 @@ export class FileHost {
       if (typeof f?.id === 'string' && ID.test(f.id) && typeof f.path === 'string' && typeof f.name === 'string' && isFile(f.path)) {
         // A list saved before hosting expired: its files count from when they were hosted.
         if (typeof f.expiresAt !== 'string') f.expiresAt = new Date((Date.parse(f.hostedAt) || 0) + this.hostedForMs).toISOString();
+        // A list saved before FTP: the file gets its FTP user now.
+        if (typeof f.ftpUser !== 'string' || !FTP_USER.test(f.ftpUser) || typeof f.ftpPassword !== 'string') Object.assign(f, ftpCredentials());
         this.files.set(f.id, f);
       }
     }
     this.expire();
   }
 
+  /** Newest first. */
   list(): HostedFile[] {
     this.expire();
-    return [...this.files.values()];
+    return [...this.files.values()].sort((a, b) => b.hostedAt.localeCompare(a.hostedAt));
+  }
+
+  /** The hosted file an FTP user sees, when the password is its own (compared in constant time). */
+  byFtpLogin(user: string, password: string): HostedFile | undefined {
+    this.expire();
+    for (const f of this.files.values()) if (f.ftpUser === user) return sameSecret(password, f.ftpPassword) ? f : undefined;
+    return undefined;
   }
 
   get(id: string): HostedFile | undefined {
@@ -116,7 +130,7 @@ export class FileHost {
         return this.add(f);
       }
     }
-    return this.add({ id: newId(), name: shown, path: full, size: info.size, hostedAt: new Date(this.now()).toISOString(), expiresAt: this.expiry() });
+    return this.add({ id: newId(), name: shown, path: full, size: info.size, hostedAt: new Date(this.now()).toISOString(), expiresAt: this.expiry(), ...ftpCredentials() });
   }
 
   /** Stores an upload under dir/<id>/<name> (written to a .part file first, so a cut upload leaves nothing behind) and hosts it. */
@@ -141,7 +155,7 @@ export class FileHost {
       );
       const file = join(folder, shown);
       renameSync(part, file);
-      return this.add({ id, name: shown, path: file, size, hostedAt: new Date(this.now()).toISOString(), expiresAt: this.expiry() });
+      return this.add({ id, name: shown, path: file, size, hostedAt: new Date(this.now()).toISOString(), expiresAt: this.expiry(), ...ftpCredentials() });
     } catch (e) {
       rmSync(folder, { recursive: true, force: true });
       if (e instanceof BenchError) throw e;
@@ -251,6 +265,23 @@ export class FileHost {
 
 function newId(): string {
   return randomBytes(18).toString('base64url');
+}
+
+const FTP_USER = /^fw-[0-9a-f]{12}$/;
+
+/**
+ * An FTP user and password for one hosted file. Hex only: chargers take them inside an ftp:// URL, and
+ * some of their URL parsers trip over anything else.
+ */
+function ftpCredentials(): { ftpUser: string; ftpPassword: string } {
+  return { ftpUser: `fw-${randomBytes(6).toString('hex')}`, ftpPassword: randomBytes(16).toString('hex') };
+}
+
+/** Whether `given` is `expected`, in time that does not depend on where they differ. */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function isFile(path: string): boolean {

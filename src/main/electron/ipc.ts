@@ -4,7 +4,7 @@
 import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type WebContents } from 'electron';
 import { z } from 'zod';
 import type { Bench } from '../core/bench';
-import { BenchService, hostedFileView, toCallError } from '../core/bench-service';
+import { BenchService, toCallError } from '../core/bench-service';
 import { parse } from '../errors';
 import { benchMethods, type CallReply, type HostedFileView } from '../../shared/api/contract';
 import { EVENTS_CHANNEL } from '../../shared/api/methods';
@@ -64,7 +64,7 @@ export function registerIpc(bench: Bench, isOwnRenderer: OwnRendererCheck): { se
     const options: OpenDialogOptions = { title: 'Choose a file to serve to chargers', buttonLabel: 'Serve this file', properties: ['openFile'], filters: firmwareFilters };
     const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
     if (picked.canceled || !picked.filePaths[0]) return null;
-    return hostedFileView(await bench.files.host(picked.filePaths[0]), bench.centralSystem.address());
+    return bench.hostedFileView(await bench.files.host(picked.filePaths[0]));
   });
   return {
     service,

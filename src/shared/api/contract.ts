@@ -14,6 +14,7 @@ import type {
   ChargerView,
   ConnectionAttemptView,
   ConnectorView,
+  HostedFileView,
   IdTagEntry,
   MessageView,
   MeterValueView,
@@ -21,6 +22,8 @@ import type {
   OperationResult,
   OperationView,
   TransactionView,
+  UploadLocationView,
+  UploadView,
 } from './views';
 import type { BenchStatus } from './status';
 import { MessageFilter } from './message-filter';
@@ -31,7 +34,7 @@ import type { CentralSystemAction, RequestOf } from '../ocpp16/actions';
 export { MessageFilter, messageKinds } from './message-filter';
 export type { BenchMethod } from './methods';
 export { benchMethods } from './methods';
-export type { HostedFileView, NetworkAddress, OperationResult } from './views';
+export type { HostedFileView, NetworkAddress, OperationResult, UploadLocationView, UploadView } from './views';
 
 const Empty = z.strictObject({});
 const ChargerRef = z.strictObject({ id: z.string().min(1) });
@@ -118,6 +121,18 @@ export const contract = {
   'idTags:replace': call<IdTagEntry[]>()(z.strictObject({ entries: IdTagList })),
   'idTags:add': call<IdTagEntry>()(IdTagEntrySchema),
   'idTags:delete': call<null>()(z.strictObject({ idTag: z.string().min(1).max(20) })),
+  /**
+   * A new upload location for one GetDiagnostics request of this charger: an HTTP URL and an FTP URL with
+   * their own secret, valid for a day. What arrives through it is listed by files:uploads.
+   */
+  'files:uploadLocation': call<UploadLocationView>()(z.strictObject({ chargerId: z.string().min(1) })),
+  /** Files chargers sent to the bench (of one charger, or all), newest first, with their progress. */
+  'files:uploads': call<UploadView[]>()(z.strictObject({ chargerId: z.string().min(1).optional() })),
+  'files:upload': call<UploadView>()(z.strictObject({ id: z.string().min(1) })),
+  /** Deletes an upload (one still arriving is cut off). */
+  'files:deleteUpload': call<null>()(z.strictObject({ id: z.string().min(1) })),
+  /** Firmware and other files the bench hosts for chargers now, newest first. */
+  'files:hosted': call<HostedFileView[]>()(Empty),
   'virtualChargers:list': call<VirtualChargerView[]>()(Empty),
   'virtualChargers:get': call<VirtualChargerView>()(ChargerRef),
   /** The argument is a VirtualChargerDefinition; the manager validates it (defaults applied). */

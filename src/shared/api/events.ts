@@ -1,8 +1,10 @@
 // The events the bench pushes to every face: connections, frames, statuses, transactions, meter values,
-// operations, firmware and diagnostics progress, virtual chargers and the bench's health.
+// operations, firmware and diagnostics progress, files chargers upload, virtual chargers and the bench's
+// health.
 import type { BenchHealth, BootInfo, ConnectorView, MessageView, MeterValueView, OperationView, TransactionView } from './views';
 import type { RegistrationStatus } from '../ocpp16/enums';
 import type { VirtualChargerView } from './virtual-chargers';
+import type { UploadView } from './files';
 
 export type BenchEvent =
   | { type: 'chargerConnected'; chargerId: string; remoteAddress: string | null; ts: string }
@@ -19,6 +21,10 @@ export type BenchEvent =
   | { type: 'firmwareStatus'; chargerId: string; status: string; ts: string }
   /** DiagnosticsStatusNotification arrived. */
   | { type: 'diagnosticsStatus'; chargerId: string; status: string; ts: string }
+  /** A charger's upload began, moved on (at most a few times a second), completed or failed. */
+  | { type: 'uploadChanged'; upload: UploadView; ts: string }
+  /** An upload was deleted (by a person, or when it expired). */
+  | { type: 'uploadRemoved'; id: string; chargerId: string; ts: string }
   | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
   | { type: 'virtualChargerRemoved'; id: string; ts: string }
   /** The bench began or stopped being able to record. */

@@ -31,6 +31,11 @@ export const benchMethods = [
   'idTags:replace',
   'idTags:add',
   'idTags:delete',
+  'files:uploadLocation',
+  'files:uploads',
+  'files:upload',
+  'files:deleteUpload',
+  'files:hosted',
   'virtualChargers:list',
   'virtualChargers:get',
   'virtualChargers:create',
@@ -45,7 +50,7 @@ export const benchMethods = [
 export type BenchMethod = (typeof benchMethods)[number];
 
 /** Calls only the desktop app has: native dialogs around files. */
-export const desktopMethods = ['desktop:exportMessages', 'desktop:chooseFile'] as const;
+export const desktopMethods = ['desktop:exportMessages', 'desktop:chooseFile', 'desktop:saveUpload'] as const;
 export type DesktopMethod = (typeof desktopMethods)[number];
 
 /** The channel the desktop app pushes the bench's events on, in batches. */

@@ -25,6 +25,12 @@ export const Settings = z.strictObject({
   unknownChargers: z.enum(['accept', 'reject']),
   /** The OCPP port the bench listens on from its next start (0: any free port); serve's --port overrides it. */
   ocppPort: z.int({ error: 'must be a whole number from 0 to 65535' }).min(0, { error: 'must be from 0 to 65535 (0 picks any free port)' }).max(65_535, { error: 'must be at most 65535' }),
+  /**
+   * The port of the bench's FTP server, where chargers upload diagnostics and fetch firmware with
+   * per-request credentials (0: any free port). It listens where the central system does; a change applies
+   * at once.
+   */
+  ftpPort: z.int({ error: 'must be a whole number from 0 to 65535' }).min(0, { error: 'must be from 0 to 65535 (0 picks any free port)' }).max(65_535, { error: 'must be at most 65535' }),
   /** Days of records kept (frames, meter values, connection attempts, status history); null or 0 keeps everything. */
   retentionDays: z.int({ error: 'must be a whole number of days' }).min(0, { error: 'must be 0 or more days (0 keeps everything)' }).max(36_500, { error: 'must be at most 36500 days' }).nullable(),
   /**
@@ -48,6 +54,8 @@ export const defaultSettings: BenchSettings = {
   requirePassword: false,
   unknownChargers: 'accept',
   ocppPort: 9000,
+  // 21 needs administrator rights on most systems; 2121 is the usual unprivileged choice.
+  ftpPort: 2121,
   retentionDays: null,
   allowBrowserOrigins: false,
   maxConnections: 10_000,

@@ -65,18 +65,7 @@ export interface NetworkAddress {
   internal: boolean;
 }
 
-/**
- * A file the bench serves to chargers: the URL to give them (on this machine's first LAN address) and the
- * others that reach it. Files are hosted only by upload (serve) or the desktop's file dialog, never by a
- * path a caller names, and only until `expiresAt` (a day).
- */
-export interface HostedFileView {
-  url: string;
-  name: string;
-  size: number;
-  alternatives: string[];
-  expiresAt: string;
-}
+export type { HostedFileView, UploadLocationView, UploadView } from './files';
 
 export type ChargerEventView = ChargerEventRecord;
 

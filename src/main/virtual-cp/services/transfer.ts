@@ -1,5 +1,9 @@
-// The virtual charge point's file transfers: a real HTTP(S) download for UpdateFirmware and a real
-// HTTP(S) upload (multipart/form-data, field "file") for GetDiagnostics. Other schemes fail plainly.
+// The virtual charge point's file transfers, as a real charger makes them: UpdateFirmware downloads over
+// HTTP(S) or FTP, GetDiagnostics uploads over HTTP(S) (multipart/form-data, field "file") or FTP (STOR of
+// the file into the location's folder). FTP goes through basic-ftp, in passive mode; other schemes fail
+// plainly.
+import { Readable, Writable } from 'node:stream';
+import { Client as FtpClient } from 'basic-ftp';
 
 export type TransferResult = { ok: true; bytes: number } | { ok: false; reason: string };
 
@@ -12,35 +16,116 @@ function checkScheme(location: string): URL | string {
   } catch {
     return `"${location}" is not a URL`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return `${url.protocol.replace(':', '').toUpperCase()} transfers are not supported by the virtual charger; use an http:// or https:// location`;
+  if (!['http:', 'https:', 'ftp:'].includes(url.protocol))
+    return `${url.protocol.replace(':', '').toUpperCase()} transfers are not supported by the virtual charger; use an http://, https:// or ftp:// location`;
   return url;
 }
 
-export async function download(location: string): Promise<TransferResult & { body?: Buffer }> {
+/** What went wrong, in words: the cause of a fetch failure, or the error itself. */
+function why(e: unknown): string {
+  const err = e as Error & { cause?: Error };
+  return err.cause ? String(err.cause.message) : (err?.message ?? String(e));
+}
+
+/** The URL without its password, for messages. */
+function shown(url: URL): string {
+  const copy = new URL(url.href);
+  if (copy.password) copy.password = '***';
+  return copy.href;
+}
+
+export async function download(location: string): Promise<TransferResult> {
   const url = checkScheme(location);
   if (typeof url === 'string') return { ok: false, reason: url };
+  if (url.protocol === 'ftp:') return ftpDownload(url);
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(TRANSFER_TIMEOUT_MS) });
     if (!res.ok) return { ok: false, reason: `GET ${url.href} answered HTTP ${res.status}` };
-    const body = Buffer.from(await res.arrayBuffer());
-    return { ok: true, bytes: body.length, body };
+    let bytes = 0;
+    // The image is counted as it arrives, not held: firmware runs to hundreds of MB.
+    for await (const chunk of res.body ?? []) bytes += (chunk as Uint8Array).length;
+    return { ok: true, bytes };
   } catch (e) {
-    return { ok: false, reason: `GET ${url.href} failed: ${(e as Error).cause ? String((e as { cause: Error }).cause.message) : (e as Error).message}` };
+    return { ok: false, reason: `GET ${url.href} failed: ${why(e)}` };
   }
 }
 
 export async function upload(location: string, fileName: string, content: string): Promise<TransferResult> {
   const url = checkScheme(location);
   if (typeof url === 'string') return { ok: false, reason: url };
+  if (url.protocol === 'ftp:') return ftpUpload(url, fileName, content);
   try {
     const form = new FormData();
     form.append('file', new Blob([content], { type: 'text/plain' }), fileName);
     const res = await fetch(url, { method: 'POST', body: form, signal: AbortSignal.timeout(TRANSFER_TIMEOUT_MS) });
-    if (!res.ok) return { ok: false, reason: `POST ${url.href} answered HTTP ${res.status}` };
+    if (!res.ok) return { ok: false, reason: `POST ${url.href} answered HTTP ${res.status}${await detail(res)}` };
     return { ok: true, bytes: Buffer.byteLength(content) };
   } catch (e) {
-    return { ok: false, reason: `POST ${url.href} failed: ${(e as Error).cause ? String((e as { cause: Error }).cause.message) : (e as Error).message}` };
+    return { ok: false, reason: `POST ${url.href} failed: ${why(e)}` };
+  }
+}
+
+/** The first line of an error answer's text, when it has one. */
+async function detail(res: Response): Promise<string> {
+  const text = (await res.text().catch(() => '')).trim().split('\n')[0];
+  return text ? `: ${text.slice(0, 200)}` : '';
+}
+
+/** Logs in as the URL's user (anonymous without one) and runs `work`; the connection is always closed. */
+async function withFtp<T>(url: URL, work: (client: FtpClient) => Promise<T>): Promise<T> {
+  const client = new FtpClient(TRANSFER_TIMEOUT_MS);
+  try {
+    await client.access({
+      host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: url.port ? Number(url.port) : 21,
+      user: url.username ? decodeURIComponent(url.username) : 'anonymous',
+      password: url.password ? decodeURIComponent(url.password) : 'anonymous@',
+    });
+    return await work(client);
+  } finally {
+    client.close();
+  }
+}
+
+/** The folder and file name a location's path names ("/dir/" is a folder; "/dir/file.bin" a file in it). */
+function splitPath(url: URL): { dir: string; name: string } {
+  const path = decodeURIComponent(url.pathname);
+  const cut = path.lastIndexOf('/');
+  return { dir: path.slice(0, cut + 1) || '/', name: path.slice(cut + 1) };
+}
+
+async function ftpDownload(url: URL): Promise<TransferResult> {
+  const { dir, name } = splitPath(url);
+  if (!name) return { ok: false, reason: `${shown(url)} names a folder, not a firmware file` };
+  try {
+    let bytes = 0;
+    const counter = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done();
+      },
+    });
+    await withFtp(url, async (client) => {
+      if (dir !== '/') await client.cd(dir);
+      await client.downloadTo(counter, name);
+    });
+    return { ok: true, bytes };
+  } catch (e) {
+    return { ok: false, reason: `FTP download of ${shown(url)} failed: ${why(e)}` };
+  }
+}
+
+async function ftpUpload(url: URL, fileName: string, content: string): Promise<TransferResult> {
+  // A location is a folder to upload into; a location naming a file is where that file goes.
+  const { dir, name } = splitPath(url);
+  try {
+    await withFtp(url, async (client) => {
+      if (dir !== '/') await client.cd(dir);
+      await client.uploadFrom(Readable.from([Buffer.from(content)]), name || fileName);
+    });
+    return { ok: true, bytes: Buffer.byteLength(content) };
+  } catch (e) {
+    return { ok: false, reason: `FTP upload to ${shown(url)} failed: ${why(e)}` };
   }
 }
 

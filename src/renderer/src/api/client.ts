@@ -1,7 +1,7 @@
 // The one client interface the UI talks to; it never knows which face carries it. Two transports
 // implement it: IPC in the desktop app (window.chargebench), and serve mode's HTTP + WebSocket API.
 import type { BenchArgs, BenchMethod, CallError, MessageExportQuery, OperateArgs, ResultFor } from '../../../shared/api/contract';
-import type { OperationResult } from '../../../shared/api/views';
+import type { HostedFileView, OperationResult } from '../../../shared/api/views';
 import type { CentralSystemAction } from '../../../shared/ocpp16/actions';
 import type { BenchEvent } from '../../../shared/api/views';
 
@@ -32,10 +32,12 @@ export interface BenchClient {
   /** Exports the message log under a filter: a save dialog on the desktop, a download in a browser. */
   exportMessages(query: MessageExportQuery): Promise<{ saved: boolean; where?: string }>;
   /**
-   * Lets the user pick a file (e.g. firmware) that the bench then serves to chargers over HTTP;
-   * resolves with the URL a charger downloads it from, or null when the user cancelled.
+   * Lets the user pick a file (e.g. firmware) that the bench then serves to chargers over HTTP and FTP;
+   * resolves with the URLs a charger downloads it from, or null when the user cancelled.
    */
-  hostFile(): Promise<{ url: string; name: string } | null>;
+  hostFile(): Promise<HostedFileView | null>;
+  /** Saves a file a charger uploaded: a save dialog on the desktop, a download in a browser. */
+  downloadUpload(upload: { id: string; name: string }): Promise<{ saved: boolean; where?: string }>;
   /** Serve mode: a new API token (kept in the data directory); this browser stays signed in, every other tab and saved link must sign in again. */
   newApiToken?(): Promise<{ token: string; link: string }>;
   close(): void;

@@ -2,7 +2,7 @@
 // WS /api/events, reconnecting with back-off when the bench restarts. The browser is signed in by an
 // HttpOnly session cookie the bench sets in exchange for the token: the page's code never holds the
 // token, and no URL carries it.
-import type { BenchEvent } from '../../../shared/api/views';
+import type { BenchEvent, HostedFileView } from '../../../shared/api/views';
 import { MessageExportQuery } from '../../../shared/api/contract';
 import { issueWords } from '../../../shared/api/issues';
 import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
@@ -84,21 +84,19 @@ export function httpClient(origin: string): BenchClient {
       const url = new URL('/api/messages/export', origin);
       url.searchParams.set('format', checked.data.format);
       url.searchParams.set('filter', JSON.stringify(checked.data.filter));
-      const link = document.createElement('a');
-      link.href = url.toString();
-      link.download = '';
-      link.style.display = 'none';
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
+      clickDownload(url.toString());
       return { saved: true, where: "the browser's downloads" };
     },
     hostFile: async () => {
       const file = await pickFile(FIRMWARE_TYPES);
       if (!file) return null;
       const res = await request(`/api/files?name=${encodeURIComponent(file.name)}`, { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, body: file });
-      const hosted = (await res.json()) as { url: string; name: string };
-      return { url: hosted.url, name: hosted.name };
+      return (await res.json()) as HostedFileView;
+    },
+    // A plain download link as well: the browser streams the file to disk with the session cookie.
+    downloadUpload: async ({ id }) => {
+      clickDownload(new URL(`/api/uploads/${encodeURIComponent(id)}/content`, origin).toString());
+      return { saved: true, where: "the browser's downloads" };
     },
     close: () => {
       closed = true;
@@ -107,6 +105,17 @@ export function httpClient(origin: string): BenchClient {
       batcher.dispose();
     },
   };
+}
+
+/** Starts a download of `url` as a link the user clicked would. */
+function clickDownload(url: string): void {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = '';
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
 }
 
 /** What the file picker offers first; "All files" stays available in the browser's own dialog. */

@@ -22,6 +22,7 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
     onLink: (listener) => link.subscribe(listener),
     exportMessages: (query) => unwrap(bridge.invoke('desktop:exportMessages', query)),
     hostFile: () => unwrap(bridge.invoke('desktop:chooseFile', {})),
+    downloadUpload: ({ id }) => unwrap(bridge.invoke('desktop:saveUpload', { id })),
     close: () => {
       off();
       batcher.dispose();

@@ -13,7 +13,7 @@ export const routes = {
 } as const;
 
 /** The sections of a charger's screen, kept in its URL (?tab=…); the overview needs none. */
-export type ChargerTab = 'overview' | 'operations' | 'transactions' | 'log';
+export type ChargerTab = 'overview' | 'operations' | 'transactions' | 'log' | 'files';
 
 export const paths = {
   connect: () => routes.connect,

@@ -1,8 +1,9 @@
 // The screens that show parts of several features, put together here so that no feature imports
-// another: a charger's operations, transactions and log tabs, sending to many chargers at once, and the
+// another: a charger's operations, transactions, log and files tabs, sending to many chargers at once, and the
 // idTag list inside Settings.
 import * as chargerDetail from '../features/chargers/ChargerDetailScreen';
 import * as chargers from '../features/chargers/ChargersScreen';
+import { ChargerFiles } from '../features/files/ChargerFiles';
 import { IdTagList } from '../features/id-tags/IdTagList';
 import { MessageLog } from '../features/log/MessageLog';
 import { MultiSendDialog } from '../features/operations/MultiSendDialog';
@@ -10,7 +11,7 @@ import { OperationsPanel } from '../features/operations/OperationsPanel';
 import * as settings from '../features/settings/SettingsScreen';
 import { TransactionsTable } from '../features/transactions/TransactionsTable';
 
-const chargerSections: chargerDetail.ChargerSections = { operations: OperationsPanel, transactions: TransactionsTable, log: MessageLog };
+const chargerSections: chargerDetail.ChargerSections = { operations: OperationsPanel, transactions: TransactionsTable, log: MessageLog, files: ChargerFiles };
 
 export function ChargersScreen() {
   return <chargers.ChargersScreen SendDialog={MultiSendDialog} />;

@@ -23,7 +23,8 @@ vi.mock('electron', () => ({
 }));
 
 import { registerIpc, forwardEvents } from '../../../../src/main/electron/ipc';
-import { FileHost } from '../../../../src/main/core/file-host';
+import { FileHost, type HostedFile } from '../../../../src/main/core/file-host';
+import { hostedFileView } from '../../../../src/main/core/network';
 import { benchMethods } from '../../../../src/shared/api/contract';
 import type { Bench } from '../../../../src/main/core/bench';
 
@@ -38,9 +39,11 @@ let dispose: () => void;
 const listeners: Array<(e: unknown) => void> = [];
 
 function fakeBench(): Bench {
+  const files = new FileHost(join(dir, 'files'));
   return {
     dataDir: dir,
-    files: new FileHost(join(dir, 'files')),
+    files,
+    hostedFileView: (f: HostedFile) => hostedFileView(f, { host: '127.0.0.1', port: 9100 }, { host: '127.0.0.1', port: 2121 }),
     record: { settled: async () => {} },
     centralSystem: {
       address: () => ({ host: '127.0.0.1', port: 9100 }),
@@ -101,8 +104,10 @@ describe('IPC', () => {
   });
 
   it('never hosts a path the renderer names: no channel takes one, only the dialog picks a file', async () => {
-    expect([...fake.handlers.keys()].filter((c) => c.startsWith('files:'))).toEqual([]);
-    expect(await invoke('desktop:chooseFile', from(OWN), { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { status: 400 } });
+    // The files: calls name chargers and uploads, never a path of this machine.
+    for (const channel of [...fake.handlers.keys()].filter((c) => c.startsWith('files:') || c.startsWith('desktop:'))) {
+      expect(await invoke(channel, from(OWN), { path: '/etc/passwd' }), channel).toMatchObject({ ok: false, error: { status: 400 } });
+    }
     expect(fake.openDialog).not.toHaveBeenCalled();
   });
 
@@ -113,7 +118,13 @@ describe('IPC', () => {
     const reply = await invoke('desktop:chooseFile', from(OWN), {});
     expect(reply).toMatchObject({
       ok: true,
-      value: { name: '5.0.0.bin', size: 8, url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9100\/files\/[\w-]{24}\/5\.0\.0\.bin$/), expiresAt: expect.any(String) },
+      value: {
+        name: '5.0.0.bin',
+        size: 8,
+        url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:9100\/files\/[\w-]{24}\/5\.0\.0\.bin$/),
+        ftpUrl: expect.stringMatching(/^ftp:\/\/fw-[0-9a-f]{12}:[0-9a-f]{32}@127\.0\.0\.1:2121\/5\.0\.0\.bin$/),
+        expiresAt: expect.any(String),
+      },
     });
     expect(fake.openDialog.mock.calls[0][1]).toMatchObject({
       properties: ['openFile'],

@@ -39,6 +39,7 @@ const tabs: Array<{ value: ChargerTab; label: string }> = [
   { value: 'operations', label: 'Operations' },
   { value: 'transactions', label: 'Transactions' },
   { value: 'log', label: 'Message log' },
+  { value: 'files', label: 'Files' },
 ];
 
 /** The tabs other features fill, each given the charger's id. */
@@ -226,6 +227,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         {tab === 'operations' && <sections.operations chargerId={charger.id} />}
         {tab === 'transactions' && <sections.transactions chargerId={charger.id} />}
         {tab === 'log' && <sections.log chargerId={charger.id} />}
+        {tab === 'files' && <sections.files chargerId={charger.id} />}
       </Box>
       <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity={notice?.error ? 'error' : 'success'} variant="filled" onClose={() => setNotice(null)}>

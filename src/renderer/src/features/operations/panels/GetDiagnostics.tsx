@@ -1,8 +1,18 @@
 // Get diagnostics: asks the charger to upload its logs to a location, optionally for a time window,
-// with the upload's progress as it reports it in DiagnosticsStatusNotification.
-import { useState } from 'react';
+// with the upload's progress as it reports it in DiagnosticsStatusNotification. The location is filled
+// in: one of the bench's own (over FTP or HTTP, its own credentials per request), or a server of the user's.
+import { useCallback, useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useClient } from '../../../api/context';
+import { formatTime } from '../../../components/format';
+import { paths } from '../../../app/routes';
+import type { UploadLocationView } from '../../../../../shared/api/views';
+import { LocationSourceToggle, locationFor, type LocationSource } from '../kit/BenchLocation';
 import { compact, dateOrText, fieldState, numberOrText, type FieldErrors } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
@@ -48,9 +58,38 @@ function diagnosticsErrors(location: string, startTime: string, stopTime: string
   return errors;
 }
 
+/**
+ * A bench upload location for this charger, fetched when the panel opens and again after each request
+ * sent to it (each GetDiagnostics gets its own).
+ */
+function useUploadLocation(chargerId: string) {
+  const client = useClient();
+  const [location, setLocation] = useState<UploadLocationView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const renew = useCallback(() => {
+    let live = true;
+    client.call('files:uploadLocation', { chargerId }).then(
+      (l) => {
+        if (!live) return;
+        setLocation(l);
+        setError(null);
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => void (live = false);
+  }, [client, chargerId]);
+  useEffect(() => renew(), [renew]);
+  return { location, error, renew };
+}
+
 function DiagnosticsPanel() {
   const { chargerId, charger } = usePanel();
-  const [location, setLocation] = useState('');
+  const bench = useUploadLocation(chargerId);
+  const [source, setSource] = useState<LocationSource>('ftp');
+  const [typed, setTyped] = useState('');
+  // Without the bench's FTP server, its HTTP location is the one on offer.
+  const chosen: LocationSource = source === 'ftp' && bench.location && !bench.location.ftp ? 'http' : source;
+  const location = locationFor(chosen, bench.location, typed);
   const [startTime, setStartTime] = useState('');
   const [stopTime, setStopTime] = useState('');
   const [retries, setRetries] = useState('');
@@ -61,15 +100,42 @@ function DiagnosticsPanel() {
     compact({ location: location.trim() || undefined, startTime: dateOrText(startTime), stopTime: dateOrText(stopTime), retries: numberOrText(retries), retryInterval: numberOrText(retryInterval) }),
     diagnosticsErrors(location, startTime, stopTime),
   );
+  // A request that went to a bench location used it up: the next one gets a new location.
+  const sent = form.op.result;
+  const { renew } = bench;
+  useEffect(() => {
+    if (sent?.outcome === 'completed' && chosen !== 'own') renew();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sent, renew]);
+  const fromBench = chosen !== 'own' && !!bench.location;
   return (
     <PanelShell title="Get diagnostics" action="GetDiagnostics" description="Asks the charger to upload its diagnostics file (logs) to a location, optionally for a time window.">
+      <LocationSourceToggle label="Where the charger uploads" value={chosen} onChange={setSource} ftpAvailable={!bench.location || !!bench.location.ftp} />
+      {bench.error && chosen !== 'own' && <Alert severity="warning">The bench could not make an upload location: {bench.error}</Alert>}
       <TextField
         label="Upload location"
         required
         value={location}
-        onChange={(e) => setLocation(e.target.value)}
-        {...fieldState(form.errors, 'location', 'e.g. ftp://user:password@host/diagnostics/')}
+        onChange={(e) => {
+          setSource('own');
+          setTyped(e.target.value);
+        }}
+        slotProps={{ htmlInput: { spellCheck: false } }}
+        {...fieldState(
+          form.errors,
+          'location',
+          fromBench ? `The bench receives it over ${chosen.toUpperCase()} (this location only, until ${formatTime(bench.location!.expiresAt)})` : 'e.g. ftp://user:password@host/diagnostics/',
+        )}
       />
+      {fromBench && (
+        <Typography variant="body2" color="text.secondary">
+          The file appears on the{' '}
+          <Link component={RouterLink} to={paths.charger(chargerId, 'files')}>
+            Files tab
+          </Link>{' '}
+          as it arrives. Each request gets a location of its own: a new one is filled in after each send.
+        </Typography>
+      )}
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <TextField
           label="From"

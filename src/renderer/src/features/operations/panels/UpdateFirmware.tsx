@@ -1,12 +1,17 @@
-// Update firmware: a location (or a file the bench hosts) and a retrieve date, confirmed first, with the
-// update's progress as the charger reports it in FirmwareStatusNotification.
-import { useState } from 'react';
+// Update firmware: a location (a file the bench hosts, over HTTP or FTP, filled in; or a URL of the
+// user's) and a retrieve date, confirmed first, with the update's progress as the charger reports it in
+// FirmwareStatusNotification.
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useClient } from '../../../api/context';
+import { formatTime } from '../../../components/format';
+import type { HostedFileView } from '../../../../../shared/api/views';
+import { LocationSourceToggle, locationFor, type LocationSource } from '../kit/BenchLocation';
 import { ConfirmDialog } from '../kit/ConfirmDialog';
 import { compact, dateOrText, fieldState, numberOrText, toLocalInput } from '../kit/form';
 import type { OperationPage } from '../kit/page';
@@ -62,16 +67,38 @@ export function firmwareProgress(status: string | null | undefined): Progress {
   }
 }
 
+/** "3.2 MB" */
+const megabytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`);
+
 function UpdateFirmwarePanel() {
   const { chargerId, charger } = usePanel();
   const client = useClient();
   const running = useRunning(chargerId);
-  const [location, setLocation] = useState('');
+  const [source, setSource] = useState<LocationSource>('http');
+  const [typed, setTyped] = useState('');
   const [retrieveDate, setRetrieveDate] = useState(() => toLocalInput(new Date()));
   const [retries, setRetries] = useState('');
   const [retryInterval, setRetryInterval] = useState('');
-  const [hosted, setHosted] = useState<{ name: string } | null>(null);
+  /** The files the bench hosts now (newest first), and the one chosen: the newest unless the user picks. */
+  const [hostedFiles, setHostedFiles] = useState<HostedFileView[]>([]);
+  const [picked, setPicked] = useState<HostedFileView | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    client.call('files:hosted', {}).then(
+      (list) => {
+        if (!live) return;
+        setHostedFiles(list);
+        setPicked((p) => p ?? list[0] ?? null);
+      },
+      // No hosted files to offer: the user chooses one or types a URL.
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [client]);
+  const hosted = source === 'own' ? null : picked;
+  const chosen: LocationSource = source === 'ftp' && picked && !picked.ftpUrl ? 'http' : source;
+  const location = locationFor(chosen, picked ? { http: picked.url, ftp: picked.ftpUrl } : null, typed);
   const form = useOperationForm(
     chargerId,
     'UpdateFirmware',
@@ -83,8 +110,9 @@ function UpdateFirmwarePanel() {
     try {
       const file = await client.hostFile();
       if (file) {
-        setLocation(file.url);
-        setHosted({ name: file.name });
+        setHostedFiles((list) => [file, ...list.filter((f) => f.url !== file.url)]);
+        setPicked(file);
+        if (source === 'own') setSource('http');
       }
     } catch (e) {
       setHostError(e instanceof Error ? e.message : String(e));
@@ -93,22 +121,49 @@ function UpdateFirmwarePanel() {
 
   return (
     <PanelShell title="Update firmware" action="UpdateFirmware" description="The charger downloads new firmware from a location at the retrieve date, installs it and restarts.">
+      <LocationSourceToggle label="Where the charger downloads from" value={chosen} onChange={setSource} ftpAvailable={!picked || !!picked.ftpUrl} />
+      {chosen !== 'own' && hostedFiles.length > 1 && (
+        <TextField
+          select
+          label="Hosted file"
+          value={picked?.url ?? ''}
+          onChange={(e) => setPicked(hostedFiles.find((f) => f.url === e.target.value) ?? null)}
+          sx={{ maxWidth: 480 }}
+          helperText="Files the bench serves to chargers, newest first"
+        >
+          {hostedFiles.map((f) => (
+            <MenuItem key={f.url} value={f.url}>
+              {f.name} · {megabytes(f.size)} · until {formatTime(f.expiresAt)}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <TextField
           label="Firmware location"
           required
           value={location}
           onChange={(e) => {
-            setLocation(e.target.value);
-            setHosted(null);
+            setSource('own');
+            setTyped(e.target.value);
           }}
           sx={{ flex: 1, minWidth: 360 }}
-          {...fieldState(form.errors, 'location', hosted ? `Served by the bench: ${hosted.name}` : 'A URL the charger can reach: http(s):// or ftp://')}
+          slotProps={{ htmlInput: { spellCheck: false } }}
+          {...fieldState(
+            form.errors,
+            'location',
+            hosted ? `Served by the bench: ${hosted.name}` : chosen === 'own' ? 'A URL the charger can reach: http(s):// or ftp://' : 'Choose a file for the bench to serve, or type a URL',
+          )}
         />
         <Button variant="outlined" startIcon={<UploadFileIcon />} onClick={() => void choose()} sx={{ mt: 1 }}>
           Choose file…
         </Button>
       </Stack>
+      {hosted && (
+        <Alert severity="info" variant="outlined">
+          The bench serves {hosted.name} {chosen === 'ftp' ? 'over FTP to a user and password of its own' : 'over HTTP at an unguessable address'} until {formatTime(hosted.expiresAt)}.
+        </Alert>
+      )}
       {hostError && (
         <Alert severity="error" onClose={() => setHostError(null)}>
           The bench could not host the file: {hostError}
