@@ -10,6 +10,7 @@ import { BenchError } from '../errors';
 import type { Bench } from '../core/bench';
 import { defineExportRoutes } from './export-routes';
 import { defineFileRoutes } from './file-routes';
+import { defineTestRunRoutes } from './test-run-routes';
 import { serveUi } from './static-ui';
 import { BenchService } from '../core/bench-service';
 import type { BenchMethod } from '../../shared/api/contract';
@@ -230,6 +231,7 @@ export class ApiServer {
     this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.call(p.method as BenchMethod, await body())]);
     defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
+    defineTestRunRoutes((method, path, run) => this.route(method, path, run), this.bench);
   }
 
   /** One REST route: its contract call's argument object from the path, the query and the body; its status and answer from the result. */

@@ -15,6 +15,9 @@ import { virtualTarget } from '../conformance/virtual';
 import { PromptOperator, type OperatorAnswer } from '../conformance/operator';
 import { TestData } from '../conformance/test-data';
 import { junitReport } from '../conformance/reports/junit';
+import { htmlReport } from '../conformance/reports/html';
+import { htmlToPdf } from '../conformance/reports/pdf';
+import { evidencePack } from '../conformance/reports/evidence';
 import { featureProfiles } from '../../shared/ocpp16';
 import { formatClock } from '../../shared/format/time';
 import { defaultDataDir, int } from './options';
@@ -36,6 +39,9 @@ export function registerTestCommand(program: Command): void {
     .option('--port <port>', 'port chargers connect to (with --charger; default: the saved OCPP port)', int('--port', 0, 65535))
     .option('--json <file>', 'write the result as JSON')
     .option('--junit <file>', 'write the result as JUnit XML')
+    .option('--html <file>', 'write the report as one self-contained HTML page')
+    .option('--pdf <file>', 'write the report as PDF (printed by a headless Chromium where installed)')
+    .option('--evidence <file>', 'write the evidence pack (zip): reports, every frame, configuration, test data, SHA-256 manifest')
     .option('--list', 'list the cases and exit')
     .action(async (opts) => {
       let cases = octt16Cases;
@@ -104,6 +110,13 @@ export function registerTestCommand(program: Command): void {
         );
         if (opts.json) writeFileSync(resolve(opts.json), `${JSON.stringify(run, null, 2)}\n`);
         if (opts.junit) writeFileSync(resolve(opts.junit), junitReport(run));
+        if (opts.html) writeFileSync(resolve(opts.html), htmlReport(run));
+        const pdf = opts.pdf || opts.evidence ? await htmlToPdf(htmlReport(run)) : null;
+        if (opts.pdf) {
+          if (pdf?.pdf) writeFileSync(resolve(opts.pdf), pdf.pdf);
+          else console.error(`chargebench test: no PDF: ${pdf && !pdf.pdf ? pdf.reason : ''}`);
+        }
+        if (opts.evidence) writeFileSync(resolve(opts.evidence), evidencePack({ run, framesJsonl: await bench.conformance.framesJsonl(run), pdf: pdf?.pdf ?? null }));
         exit = s.fail + s.error > 0 ? 1 : 0;
       } catch (e) {
         console.error(`chargebench test: ${(e as Error).message}`);

@@ -252,9 +252,7 @@ export class CaseContext {
         : '';
     return this.step('tool', opts.title ?? `Bench sends ${action}${what}`, async (ids) => {
       const before = this.host.frames.lastSeq;
-      // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
-      const release = this.host.frames.holdFor(3000);
-      const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000).finally(release);
+      const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000);
       const sent = this.host.frames.since(before).find((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action);
       if (sent?.messageId) ids.push(sent.messageId);
       if (result.outcome !== 'completed')

@@ -2,32 +2,9 @@
 // asked of a person in plain words against a real charger, and done through the physical actions of a
 // built-in virtual charger, so the same case runs unattended.
 import type { VirtualChargePoint } from '../virtual-cp/charge-point';
-import type { ChargePointErrorCode } from '../../shared/ocpp16';
+import type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../shared/api/test-runs';
 
-export type OperatorAction =
-  | { kind: 'plug'; connectorId: number }
-  | { kind: 'unplug'; connectorId: number }
-  | { kind: 'presentIdTag'; connectorId: number; idTag: string }
-  | { kind: 'suspendEv'; connectorId: number }
-  | { kind: 'resumeEv'; connectorId: number }
-  | { kind: 'fault'; connectorId: number; errorCode: ChargePointErrorCode }
-  | { kind: 'clearFault'; connectorId: number }
-  | { kind: 'powerCycle' }
-  | { kind: 'disconnectNetwork' }
-  | { kind: 'reconnectNetwork' }
-  /** Something only a person can judge or do, asked as written. */
-  | { kind: 'confirm'; question: string };
-
-export type OperatorAnswer = 'done' | 'cannot' | 'skip' | 'timeout';
-
-/** The request shown to a person: the words, the connector and idTag, and how long they have. */
-export interface OperatorPrompt {
-  caseId: string;
-  step: number;
-  action: OperatorAction;
-  text: string;
-  timeoutS: number;
-}
+export type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../shared/api/test-runs';
 
 export interface Operator {
   /** Whether steps are done by a machine (a virtual charger) rather than asked of a person. */

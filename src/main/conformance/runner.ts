@@ -56,7 +56,11 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     frames,
     behaviours,
     operator: o.operator,
-    operate: (action: CentralSystemAction, payload: unknown, timeoutMs: number) => bench.operations.operate(o.chargerId, action, payload as never, { timeoutMs, skipBenchRules: true }),
+    operate: (action: CentralSystemAction, payload: unknown, timeoutMs: number) => {
+      // On fake time, an answer gets a few real seconds before the clock may run on to the timeout.
+      const release = frames.holdFor(3000);
+      return bench.operations.operate(o.chargerId, action, payload as never, { timeoutMs, skipBenchRules: true }).finally(release);
+    },
     goOffline: (seconds) => bench.centralSystem.goOffline(o.chargerId, seconds),
     idTagAnswers: (overrides) => behaviours.setIdTags(o.chargerId, idTagTable(o.data, overrides)),
     openTransactions: () => {
@@ -66,6 +70,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       return [...seen.reverse(), ...before];
     },
   };
+  await bench.record.settled();
   const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
   const run: RunResult = {
     id: o.id ?? `run-${new Date().toISOString().replace(/[:.]/g, '-')}`,
@@ -110,6 +115,10 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
     }
     if (minimumStatusDuration !== null) await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000);
+    // The configuration as the run leaves it, for the evidence (next to the one read at the start).
+    const end = await host.operate('GetConfiguration', {}, o.data.chargerTimeoutS * 1000);
+    if (end.outcome === 'completed')
+      run.configAtEnd = Object.fromEntries(((end.response as { configurationKey?: Array<{ key: string; value?: string }> }).configurationKey ?? []).map((k) => [k.key, k.value ?? null]));
     run.state = o.signal?.aborted ? 'stopped' : 'finished';
   } finally {
     behaviours.setIdTags(o.chargerId, null);
@@ -145,11 +154,12 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
   const startedAt = new Date(clock.now()).toISOString();
   const t0 = clock.now();
   const base = { id: def.id, title: def.title, profile: def.profile, section: def.section, decisions: def.decisions ?? [], startedAt };
-  const early = (verdict: Verdict, reason: string): CaseResult => ({ ...base, verdict, reason, decidingStep: null, steps: [], observations: [], cleanupProblems: [], ms: 0 });
+  const early = (verdict: Verdict, reason: string): CaseResult => ({ ...base, verdict, reason, decidingStep: null, steps: [], observations: [], cleanupProblems: [], frames: [], ms: 0 });
   if (def.notSupported) return early('notSupported', def.notSupported);
   const why = def.appliesTo?.(pics, data) ?? null;
   if (why) return early('notApplicable', why);
   const t = new CaseContext(def.id, host, data, pics);
+  const firstSeq = host.frames.lastSeq;
   let verdict: Verdict = 'pass';
   let reason: string | null = null;
   try {
@@ -170,7 +180,10 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
     }
   }
   const cleanupProblems = await restorePreconditions(t);
-  return { ...base, verdict, reason, decidingStep: verdict === 'pass' ? null : t.decidingStep, steps: t.steps, observations: t.observations, cleanupProblems, ms: clock.now() - t0 };
+  const frames = host.frames
+    .since(firstSeq)
+    .map((f) => ({ ts: f.ts, direction: f.direction, kind: f.kind, messageId: f.messageId, action: f.action, raw: f.raw.length > 2048 ? `${f.raw.slice(0, 2048)}…` : f.raw, error: f.error }));
+  return { ...base, verdict, reason, decidingStep: verdict === 'pass' ? null : t.decidingStep, steps: t.steps, observations: t.observations, cleanupProblems, frames, ms: clock.now() - t0 };
 }
 
 /** Moves a fake clock to its next timer each time nothing has passed on the wire for QUIET_MS. */

@@ -151,6 +151,13 @@ export class BenchService {
         this.bench.uploads.delete(id);
         return null;
       },
+      'tests:cases': () => this.bench.conformance.cases(),
+      'tests:start': (args) => this.bench.conformance.start(args),
+      'tests:stop': ({ runId }) => (this.bench.conformance.stop(runId), null),
+      'tests:answer': ({ runId, answer }) => (this.bench.conformance.answer(runId, answer), null),
+      'tests:prompt': ({ runId }) => this.bench.conformance.prompt(runId),
+      'tests:list': ({ chargerId }) => this.bench.conformance.list(chargerId),
+      'tests:get': ({ runId }) => this.bench.conformance.get(runId),
       'files:hosted': () => this.bench.files.list().map((f) => this.bench.hostedFileView(f)),
       'virtualChargers:list': () => vcps.list(),
       'virtualChargers:get': ({ id }) => vcps.get(id),

@@ -2,6 +2,7 @@
 // the central system with its operations, the bench's own virtual chargers, the files it hosts and the
 // retention of old records. Runs in plain Node; the faces (desktop IPC, serve's API, the CLI) subscribe to
 // its bus and call it, never the parts behind it.
+import { ConformanceService } from '../conformance/service';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { BenchHealth, HostedFileView, UploadLocationView } from '../../shared/api/views';
@@ -46,6 +47,8 @@ export class Bench {
   /** What the bench itself found at start (beside the record's), e.g. the FTP port it could not have. */
   private readonly notices: string[] = [];
   readonly operations: Operations;
+  /** Conformance runs (the OCTT test cases) started from the UI or the API. */
+  readonly conformance: ConformanceService;
 
   private constructor(
     readonly record: BenchRecord,
@@ -62,6 +65,7 @@ export class Bench {
     readonly ftp: BenchFtpServer,
   ) {
     this.operations = new Operations(centralSystem, record, settings, bus, clock);
+    this.conformance = new ConformanceService(this);
   }
 
   /** A hosted file's URLs as chargers use them (HTTP and FTP, on this machine's LAN address). */
@@ -202,6 +206,7 @@ export class Bench {
   }
 
   async stop(): Promise<void> {
+    this.conformance.stopAll();
     this.stopping = true;
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     await this.pruning;

@@ -182,4 +182,18 @@ export const migrations: string[] = [
   ALTER TABLE chargers ADD COLUMN virtual INTEGER NOT NULL DEFAULT 0;
   UPDATE chargers SET virtual = 1 WHERE id IN (SELECT id FROM virtual_chargers);
   `,
+  // 6: conformance runs, each with its whole result (cases, steps, verdicts) for the reports.
+  `
+  CREATE TABLE test_runs (
+    id TEXT PRIMARY KEY,
+    charger_id TEXT NOT NULL,
+    suite TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    state TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    result TEXT NOT NULL
+  );
+  CREATE INDEX test_runs_by_charger ON test_runs (charger_id, started_at);
+  `,
 ];

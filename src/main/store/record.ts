@@ -24,6 +24,7 @@ import { ConnectionAttemptsRepository, connectionAttemptWrites } from './reposit
 import { IdTagsRepository, idTagWrites } from './repositories/id-tags';
 import { SettingsRepository, settingWrites } from './repositories/settings';
 import { VirtualChargersRepository, virtualChargerWrites } from './repositories/virtual-chargers';
+import { TestRunsRepository, testRunWrites } from './repositories/test-runs';
 
 export type { WriterProblem } from './writer/writer';
 export type { SecretCodec } from './secrets';
@@ -49,6 +50,7 @@ const writes: Writes = {
   ...idTagWrites,
   ...settingWrites,
   ...virtualChargerWrites,
+  ...testRunWrites,
   ...retentionWrites,
 };
 const chunkers: Chunkers = { ...messageChunkers, ...meterValueChunkers };
@@ -126,6 +128,7 @@ export class BenchRecord {
   readonly idTags: IdTagsRepository;
   readonly settings: SettingsRepository;
   readonly virtualChargers: VirtualChargersRepository;
+  readonly testRuns: TestRunsRepository;
   private readonly store: Store;
 
   /** Opens the record in `dataDir`: its lock, migrations, then whatever a killed process left in the journal. */
@@ -175,6 +178,7 @@ export class BenchRecord {
     this.idTags = new IdTagsRepository(this.store);
     this.settings = new SettingsRepository(this.store);
     this.virtualChargers = new VirtualChargersRepository(this.store);
+    this.testRuns = new TestRunsRepository(this.store);
     // last_seen is written every few seconds per charger, not once per frame; reads overlay the latest.
     writer.beforeBatch = () => this.chargers.flushSeen();
   }

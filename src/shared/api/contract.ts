@@ -28,6 +28,8 @@ import type {
 import type { BenchStatus } from './status';
 import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
+import { TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
+import { featureProfiles } from '../ocpp16/actions';
 import type { BenchMethod } from './methods';
 import type { CentralSystemAction, RequestOf } from '../ocpp16/actions';
 
@@ -133,6 +135,29 @@ export const contract = {
   'files:deleteUpload': call<null>()(z.strictObject({ id: z.string().min(1) })),
   /** Firmware and other files the bench hosts for chargers now, newest first. */
   'files:hosted': call<HostedFileView[]>()(Empty),
+  /** The OCTT 1.6 charge-point test cases the bench can run. */
+  'tests:cases': call<CaseInfo[]>()(Empty),
+  /** Starts a conformance run on a charger (a built-in virtual charger's operator steps are automatic). */
+  'tests:start': call<{ runId: string }>()(
+    z.strictObject({
+      chargerId: z.string().min(1),
+      cases: z.array(z.string().min(1)).min(1).optional(),
+      profile: z.enum([...featureProfiles, 'Security']).optional(),
+      rerunFailedOf: z.string().min(1).optional(),
+      data: TestData.partial().optional(),
+      declared: z
+        .strictObject({ profiles: z.array(z.enum(featureProfiles)).optional(), fixedCable: z.boolean().optional(), connectorLock: z.boolean().optional(), reader: z.boolean().optional() })
+        .optional(),
+    }),
+  ),
+  /** Stops a run after the case in progress (its operator prompt is skipped). */
+  'tests:stop': call<null>()(z.strictObject({ runId: z.string().min(1) })),
+  /** The person's answer to the run's operator prompt. */
+  'tests:answer': call<null>()(z.strictObject({ runId: z.string().min(1), answer: z.enum(['done', 'cannot', 'skip']) })),
+  'tests:prompt': call<OperatorPrompt | null>()(z.strictObject({ runId: z.string().min(1) })),
+  /** Runs, newest first (running ones first), of one charger or all. */
+  'tests:list': call<RunListItem[]>()(z.strictObject({ chargerId: z.string().min(1).optional() })),
+  'tests:get': call<RunResult>()(z.strictObject({ runId: z.string().min(1) })),
   'virtualChargers:list': call<VirtualChargerView[]>()(Empty),
   'virtualChargers:get': call<VirtualChargerView>()(ChargerRef),
   /** The argument is a VirtualChargerDefinition; the manager validates it (defaults applied). */

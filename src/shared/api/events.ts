@@ -5,6 +5,7 @@ import type { BenchHealth, BootInfo, ConnectorView, MessageView, MeterValueView,
 import type { RegistrationStatus } from '../ocpp16/enums';
 import type { VirtualChargerView } from './virtual-chargers';
 import type { UploadView } from './files';
+import type { CaseResult, OperatorPrompt, RunListItem } from './test-runs';
 
 export type BenchEvent =
   | { type: 'chargerConnected'; chargerId: string; remoteAddress: string | null; ts: string }
@@ -27,5 +28,11 @@ export type BenchEvent =
   | { type: 'uploadRemoved'; id: string; chargerId: string; ts: string }
   | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
   | { type: 'virtualChargerRemoved'; id: string; ts: string }
+  /** A conformance run started, moved to another case or step, or ended. */
+  | { type: 'testRunChanged'; run: RunListItem & { caseId: string | null; step: string | null }; ts: string }
+  /** A case of a run has its verdict. */
+  | { type: 'testCaseFinished'; runId: string; result: CaseResult; ts: string }
+  /** A run asks the person at the charger to do something (null: the question is answered or gone). */
+  | { type: 'testPrompt'; runId: string; prompt: OperatorPrompt | null; ts: string }
   /** The bench began or stopped being able to record. */
   | { type: 'healthChanged'; health: BenchHealth; ts: string };

@@ -34,7 +34,12 @@ afterAll(async () => {
 
 describe('every OCTT case fails when the virtual charger misbehaves the way it exists to catch', () => {
   it('has a twin for every implemented case that applies to the virtual charger', () => {
-    expect(octt16Cases.filter((c) => !c.notSupported).map((c) => c.id).filter((id) => !twins[id] && !notApplicable.includes(id))).toEqual([]);
+    expect(
+      octt16Cases
+        .filter((c) => !c.notSupported)
+        .map((c) => c.id)
+        .filter((id) => !twins[id] && !notApplicable.includes(id)),
+    ).toEqual([]);
   });
 
   for (const [id, twin] of Object.entries(twins)) {

@@ -1,0 +1,39 @@
+// The evidence pack of a run (zip): the reports (HTML, JSON, JUnit, and PDF where one could be made),
+// every frame of the run as JSON lines, the charger's identity and its configuration at the start and the
+// end, the test data and capabilities, the ChargeBench version, and a SHA-256 manifest of every file.
+import { createHash } from 'node:crypto';
+import { strToU8, zipSync } from 'fflate';
+import type { RunResult } from '../types';
+import { htmlReport } from './html';
+import { junitReport } from './junit';
+
+export interface EvidenceInput {
+  run: RunResult;
+  /** Every frame of the charger during the run, one JSON object per line. */
+  framesJsonl: string;
+  /** The HTML report printed to PDF, when a printer was at hand. */
+  pdf?: Uint8Array | null;
+}
+
+export function evidencePack({ run, framesJsonl, pdf }: EvidenceInput): Uint8Array {
+  const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+  const files: Record<string, Uint8Array> = {
+    'report.html': strToU8(htmlReport(run)),
+    'report.json': strToU8(json(run)),
+    'junit.xml': strToU8(junitReport(run)),
+    'frames.jsonl': strToU8(framesJsonl),
+    'charger.json': strToU8(json({ id: run.chargerId, virtual: run.virtual, bootNotification: run.charger })),
+    'configuration-start.json': strToU8(json(run.pics?.config ?? null)),
+    'configuration-end.json': strToU8(json(run.configAtEnd ?? null)),
+    'test-data.json': strToU8(json(run.data)),
+    'pics.json': strToU8(json(run.pics ? { ...run.pics, config: undefined } : null)),
+    'version.txt': strToU8(`ChargeBench ${run.benchVersion}\nNode ${process.versions.node}\n`),
+  };
+  if (pdf) files['report.pdf'] = pdf;
+  const manifest = Object.entries(files)
+    .map(([name, data]) => `${createHash('sha256').update(data).digest('hex')}  ${name}`)
+    .join('\n');
+  files['SHA256SUMS'] = strToU8(`${manifest}\n`);
+  const fixed = new Date(run.finishedAt ?? run.startedAt);
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime: fixed }]])));
+}

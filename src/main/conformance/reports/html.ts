@@ -1,0 +1,113 @@
+// A run as one self-contained HTML page: the charger and the bench, the summary, then every case with its
+// verdict and reason, the decisions taken where the document is ambiguous, its steps with timings, and a
+// sequence diagram of its frames (the failing step's frames marked). No script, no external file.
+import type { CaseFrame, CaseResult, RunResult } from '../types';
+
+const esc = (s: unknown) =>
+  String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+
+const verdictLabel: Record<CaseResult['verdict'], string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  notApplicable: 'Not applicable',
+  inconclusive: 'Inconclusive',
+  error: 'Error',
+  notSupported: 'Not supported yet',
+};
+const ms = (n: number) => (n < 1000 ? `${n} ms` : `${(n / 1000).toFixed(1)} s`);
+
+function payloadOf(f: CaseFrame): string {
+  try {
+    const parsed = JSON.parse(f.raw) as unknown[];
+    const body = f.kind === 'CALL' ? parsed[3] : f.kind === 'CALLRESULT' ? parsed[2] : parsed.slice(2);
+    const text = JSON.stringify(body);
+    return text.length > 160 ? `${text.slice(0, 160)}…` : text;
+  } catch {
+    return f.raw.slice(0, 160);
+  }
+}
+
+function sequence(c: CaseResult): string {
+  if (c.frames.length === 0) return '';
+  const failing = new Set(c.steps.find((s) => s.n === c.decidingStep)?.messageIds ?? []);
+  const rows = c.frames.map((f) => {
+    const fromCharger = f.direction === 'in';
+    const label = `${f.kind === 'CALL' ? f.action : `${f.kind === 'CALLRESULT' ? '↩' : '✕'} ${f.action ?? ''}`}`;
+    const cls = `${fromCharger ? 'ltr' : 'rtl'}${f.messageId && failing.has(f.messageId) ? ' failing' : ''}${f.error ? ' bad' : ''}`;
+    return `<tr class="${cls}"><td class="t">${esc(f.ts.slice(11, 23))}</td><td class="arrow"><div class="msg"><b>${esc(label)}</b> <code>${esc(payloadOf(f))}</code>${f.error ? `<div class="err">${esc(f.error)}</div>` : ''}</div><div class="line">${fromCharger ? '──────────▶' : '◀──────────'}</div></td><td class="id">${esc(f.messageId ?? '')}</td></tr>`;
+  });
+  return `<details${c.verdict === 'fail' ? ' open' : ''}><summary>Sequence of ${c.frames.length} frames</summary><table class="seq"><thead><tr><th>Time</th><th><span>Charger</span><span>Bench (central system)</span></th><th>Message id</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
+}
+
+function caseSection(c: CaseResult): string {
+  const steps = c.steps
+    .map(
+      (s) =>
+        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(s.by)}</td><td>${esc(s.title)}${s.status === 'failed' ? `<div class="why">Expected ${esc(s.expected)}; ${esc(s.actual)}</div>` : s.status === 'error' ? `<div class="why">${esc(s.actual)}</div>` : ''}</td><td>${esc(s.status)}</td><td class="num">${ms(s.ms)}</td></tr>`,
+    )
+    .join('');
+  return `<section class="case" id="${esc(c.id)}">
+  <h3><span class="v ${c.verdict}">${verdictLabel[c.verdict]}</span> ${esc(c.id)} ${esc(c.title)}</h3>
+  <p class="meta">Section ${esc(c.section)} · ${esc(c.profile)} · ${ms(c.ms)}${c.decidingStep ? ` · decided at step ${c.decidingStep}` : ''}</p>
+  ${c.reason ? `<p class="reason">${esc(c.reason)}</p>` : ''}
+  ${c.decisions.length ? `<div class="decisions"><b>Where the document is open, the bench decided:</b><ul>${c.decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></div>` : ''}
+  ${steps ? `<table class="steps"><thead><tr><th>#</th><th>By</th><th>Step</th><th>Result</th><th>Time</th></tr></thead><tbody>${steps}</tbody></table>` : ''}
+  ${c.observations.length ? `<div class="obs"><b>Observations</b><ul>${c.observations.map((o) => `<li>${esc(o.text)}${o.messageId ? ` <code>${esc(o.messageId)}</code>` : ''}</li>`).join('')}</ul></div>` : ''}
+  ${c.cleanupProblems.length ? `<p class="warn">Could not put back afterwards: ${esc(c.cleanupProblems.join('; '))}</p>` : ''}
+  ${sequence(c)}
+</section>`;
+}
+
+export function htmlReport(run: RunResult): string {
+  const s = run.summary;
+  const rows = run.cases
+    .map(
+      (c) =>
+        `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td><span class="v ${c.verdict}">${verdictLabel[c.verdict]}</span></td><td>${esc(c.reason ?? '')}</td></tr>`,
+    )
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>OCTT 1.6 run ${esc(run.id)}: ${esc(run.chargerId)}</title>
+<style>
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;margin:32px auto;max-width:1100px;padding:0 16px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3{font-size:15px;margin:0 0 4px}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;border-bottom:1px solid #e3e6ea;vertical-align:top}
+th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
+.v{display:inline-block;border-radius:10px;padding:0 8px;font-weight:600;font-size:12px;white-space:nowrap}
+.v.pass{background:#d7f5dd;color:#105b22}.v.fail{background:#ffd9d6;color:#8a1010}.v.error{background:#ffe3c2;color:#7a3b00}
+.v.notApplicable,.v.notSupported{background:#eceff2;color:#444}.v.inconclusive{background:#fff3b0;color:#665200}
+.summary{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}.summary div{border:1px solid #e3e6ea;border-radius:8px;padding:8px 14px}
+.summary b{display:block;font-size:20px}.case{border:1px solid #e3e6ea;border-radius:8px;padding:12px 16px;margin:14px 0;break-inside:avoid}
+.meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td{color:#777}
+.decisions,.obs{background:#f6f8fa;border-radius:6px;padding:6px 10px;margin:8px 0}.decisions ul,.obs ul{margin:4px 0 0 18px;padding:0}
+.warn{color:#7a3b00}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
+.seq td.t,.seq td.id{font:11px ui-monospace,Menlo,monospace;color:#57606a;white-space:nowrap}.seq th span:last-child{float:right}
+.seq .line{font:12px monospace;color:#8c959f}.seq tr.rtl .msg,.seq tr.rtl .line{text-align:right}
+.seq tr.failing td{background:#ffebe9}.seq .err{color:#8a1010;font-size:12px}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#57606a}
+</style></head><body>
+<h1>OCTT 1.6 charge-point test run</h1>
+<p class="meta">${esc(run.id)} · ChargeBench ${esc(run.benchVersion)} · ${esc(run.state)}${run.error ? ` · stopped: ${esc(run.error)}` : ''}</p>
+<dl>
+<dt>Charger</dt><dd>${esc(run.chargerId)}${run.virtual ? ' (built-in virtual charger)' : ''}</dd>
+<dt>Vendor, model</dt><dd>${esc(run.charger.vendor ?? '—')} ${esc(run.charger.model ?? '')}</dd>
+<dt>Firmware</dt><dd>${esc(run.charger.firmware ?? '—')}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>
+<dt>Started</dt><dd>${esc(run.startedAt)}</dd><dt>Finished</dt><dd>${esc(run.finishedAt ?? '—')}</dd>
+<dt>Duration</dt><dd>${ms(run.wallMs)}${run.virtual ? ` (${ms(run.ms)} of charger time on a fake clock)` : ''}</dd>
+<dt>Profiles</dt><dd>${esc(run.pics?.profiles.join(', ') ?? '—')}</dd>
+</dl>
+<div class="summary">${(['pass', 'fail', 'error', 'inconclusive', 'notApplicable', 'notSupported'] as const).map((k) => `<div><b>${s[k]}</b>${verdictLabel[k]}</div>`).join('')}</div>
+<h2>Cases</h2>
+<table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Verdict</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>
+<h2>Details</h2>
+${run.cases.map(caseSection).join('\n')}
+<h2>Test data</h2>
+<table><tbody>${Object.entries(run.data)
+    .map(([k, v]) => `<tr><th>${esc(k)}</th><td><code>${esc(v)}</code></td></tr>`)
+    .join('')}</tbody></table>
+</body></html>
+`;
+}

@@ -1,0 +1,206 @@
+// Conformance runs for the faces (UI, API): start a run on a charger, follow it through the bench's
+// events, answer its operator prompts, stop it, and find past runs in the record. A built-in virtual
+// charger's operator steps are done for it; a real charger's are asked of the person at it.
+import type { Bench } from '../core/bench';
+import { BenchError } from '../errors';
+import type { CaseInfo, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
+import type { ActionProfile } from '../../shared/ocpp16';
+import { octt16Cases } from './octt16';
+import { PromptOperator, VirtualOperator } from './operator';
+import type { PicsDeclaration } from './pics';
+import { runConformance, type RunEvent } from './runner';
+import { TestData } from './test-data';
+import { htmlReport } from './reports/html';
+import { junitReport } from './reports/junit';
+import { evidencePack } from './reports/evidence';
+import { htmlToPdf } from './reports/pdf';
+
+export type ReportKind = 'html' | 'json' | 'junit' | 'pdf' | 'evidence';
+
+export interface Report {
+  body: string | Uint8Array;
+  contentType: string;
+  fileName: string;
+}
+
+export interface StartRun {
+  chargerId: string;
+  /** Case ids; every case when left out. */
+  cases?: string[];
+  profile?: ActionProfile;
+  /** Only the cases that failed or erred in this earlier run. */
+  rerunFailedOf?: string;
+  data?: TestDataInput;
+  declared?: PicsDeclaration;
+}
+
+interface Active {
+  run: RunResult;
+  abort: AbortController;
+  caseId: string | null;
+  step: string | null;
+  prompt: { prompt: OperatorPrompt; answer: (a: OperatorAnswer) => void } | null;
+}
+
+export class ConformanceService {
+  private readonly active = new Map<string, Active>();
+
+  constructor(private readonly bench: Bench) {}
+
+  cases(): CaseInfo[] {
+    return octt16Cases.map((c) => ({ id: c.id, title: c.title, profile: c.profile, section: c.section, decisions: c.decisions ?? [], notSupported: c.notSupported ?? null }));
+  }
+
+  /** Starts a run; resolves with its id once it has begun (the run goes on in the background). */
+  start(args: StartRun): { runId: string } {
+    const { bench } = this;
+    bench.centralSystem.registry.mustKnow(args.chargerId);
+    if ([...this.active.values()].some((a) => a.run.chargerId === args.chargerId))
+      throw new BenchError(409, `A test run is already running on ${args.chargerId}: stop it first`, { field: 'chargerId' });
+    let cases = octt16Cases;
+    if (args.rerunFailedOf) {
+      const before = this.get(args.rerunFailedOf);
+      const failed = new Set(before.cases.filter((c) => c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'inconclusive').map((c) => c.id));
+      cases = cases.filter((c) => failed.has(c.id));
+    }
+    if (args.cases) {
+      const unknown = args.cases.filter((id) => !octt16Cases.some((c) => c.id === id));
+      if (unknown.length) throw new BenchError(400, `Unknown test case${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, { field: 'cases' });
+      cases = cases.filter((c) => args.cases!.includes(c.id));
+    }
+    if (args.profile) cases = cases.filter((c) => c.profile === args.profile);
+    if (cases.length === 0) throw new BenchError(400, 'No test case is left to run under this choice', { field: 'cases' });
+    const parsed = TestData.safeParse(args.data ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new BenchError(400, `Test data: ${issue.path.join('.')}: ${issue.message}`, { field: `data.${issue.path.join('.')}` });
+    }
+    const virtual = bench.virtualChargers.has(args.chargerId);
+    const abort = new AbortController();
+    const runId = `run-${new Date(bench.clock.now()).toISOString().replace(/[:.]/g, '-')}-${args.chargerId}`;
+    const entry: Active = { run: null as unknown as RunResult, abort, caseId: null, step: null, prompt: null };
+    const publish = () => {
+      if (!entry.run) return;
+      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: new Date().toISOString() });
+    };
+    const operator = virtual
+      ? new VirtualOperator(() => bench.virtualChargers.charger(args.chargerId))
+      : new PromptOperator(
+          (prompt) =>
+            new Promise<OperatorAnswer>((resolve) => {
+              const timer = setTimeout(() => done('timeout'), prompt.timeoutS * 1000);
+              const done = (a: OperatorAnswer) => {
+                clearTimeout(timer);
+                entry.prompt = null;
+                bench.bus.publish({ type: 'testPrompt', runId, prompt: null, ts: new Date().toISOString() });
+                resolve(a);
+              };
+              entry.prompt = { prompt, answer: done };
+              abort.signal.addEventListener('abort', () => done('skip'), { once: true });
+              bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: new Date().toISOString() });
+            }),
+        );
+    const onEvent = (e: RunEvent) => {
+      if (e.type === 'runStarted') {
+        entry.run = e.run;
+        this.active.set(runId, entry);
+        publish();
+      } else if (e.type === 'caseStarted') {
+        entry.caseId = e.caseId;
+        publish();
+      } else if (e.type === 'caseFinished') {
+        bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: new Date().toISOString() });
+        void bench.record.testRuns.save(entry.run).catch(() => undefined);
+      }
+    };
+    void runConformance(bench, { id: runId, chargerId: args.chargerId, cases, data: parsed.data, declared: args.declared, operator, virtual, onEvent, signal: abort.signal })
+      .then(async (run) => {
+        entry.run = run;
+        await bench.record.testRuns.save(run).catch((e) => console.error(`chargebench: the test run ${runId} could not be recorded: ${(e as Error).message}`));
+      })
+      .catch((e) => {
+        if (entry.run) {
+          entry.run.state = 'stopped';
+          entry.run.error = (e as Error).message;
+        }
+      })
+      .finally(() => {
+        entry.caseId = null;
+        publish();
+        this.active.delete(runId);
+      });
+    return { runId };
+  }
+
+  stop(runId: string): void {
+    const a = this.active.get(runId);
+    if (!a) throw new BenchError(404, `No test run ${runId} is running`, { field: 'runId' });
+    a.abort.abort();
+  }
+
+  answer(runId: string, answer: OperatorAnswer): void {
+    const a = this.active.get(runId);
+    if (!a?.prompt) throw new BenchError(409, `Test run ${runId} is not waiting for the operator`, { field: 'runId' });
+    a.prompt.answer(answer);
+  }
+
+  /** The prompt a run waits on, if any (a page opened mid-run shows it). */
+  prompt(runId: string): OperatorPrompt | null {
+    return this.active.get(runId)?.prompt?.prompt ?? null;
+  }
+
+  list(chargerId?: string): RunListItem[] {
+    const running = [...this.active.values()].filter((a) => a.run && (!chargerId || a.run.chargerId === chargerId)).map((a) => listItem(a.run));
+    const stored = this.bench.record.testRuns.list({ chargerId }).filter((r) => !this.active.has(r.id)) as unknown as RunListItem[];
+    return [...running, ...stored];
+  }
+
+  get(runId: string): RunResult {
+    const a = this.active.get(runId);
+    if (a?.run) return a.run;
+    const stored = this.bench.record.testRuns.get(runId) as RunResult | null;
+    if (!stored) throw new BenchError(404, `No test run ${runId}`, { field: 'runId' });
+    return stored;
+  }
+
+  /** A report of a run in one of its forms; the evidence pack holds them all with every frame. */
+  async report(runId: string, kind: ReportKind): Promise<Report> {
+    const run = this.get(runId);
+    const base = `octt16-${run.chargerId}-${run.startedAt.replace(/[:.]/g, '-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+    switch (kind) {
+      case 'html':
+        return { body: htmlReport(run), contentType: 'text/html; charset=utf-8', fileName: `${base}.html` };
+      case 'json':
+        return { body: `${JSON.stringify(run, null, 2)}\n`, contentType: 'application/json; charset=utf-8', fileName: `${base}.json` };
+      case 'junit':
+        return { body: junitReport(run), contentType: 'application/xml; charset=utf-8', fileName: `${base}.junit.xml` };
+      case 'pdf': {
+        const printed = await htmlToPdf(htmlReport(run));
+        if (!printed.pdf) throw new BenchError(501, printed.reason);
+        return { body: printed.pdf, contentType: 'application/pdf', fileName: `${base}.pdf` };
+      }
+      case 'evidence': {
+        const printed = await htmlToPdf(htmlReport(run)).catch(() => ({ pdf: null }));
+        return { body: evidencePack({ run, framesJsonl: await this.framesJsonl(run), pdf: printed.pdf }), contentType: 'application/zip', fileName: `${base}.evidence.zip` };
+      }
+    }
+  }
+
+  /** Every frame of the charger while the run ran, from the record, one JSON object per line. */
+  async framesJsonl(run: RunResult): Promise<string> {
+    await this.bench.record.settled();
+    const lines: string[] = [];
+    const filter = { chargerId: run.chargerId, from: run.startedAt, ...(run.finishedAt ? { to: run.finishedAt } : {}) };
+    for await (const batch of this.bench.record.messages.batches(filter as never)) for (const m of batch) lines.push(JSON.stringify(m));
+    return lines.length ? `${lines.join('\n')}\n` : '';
+  }
+
+  /** Stops every run (the bench is stopping). */
+  stopAll(): void {
+    for (const a of this.active.values()) a.abort.abort();
+  }
+}
+
+function listItem(run: RunResult): RunListItem {
+  return { id: run.id, chargerId: run.chargerId, startedAt: run.startedAt, finishedAt: run.finishedAt, state: run.state, summary: run.summary };
+}

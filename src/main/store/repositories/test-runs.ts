@@ -1,0 +1,50 @@
+// The test_runs table: each conformance run with its cases, steps and verdicts (the whole result as JSON,
+// the summary columns for lists), and the frames of the run stay in the message log by time and charger.
+import type { Store, Writes } from '../repository';
+import type { Row } from '../../../shared/records';
+
+export const testRunWrites = {
+  testRunPut: `INSERT INTO test_runs (id, charger_id, suite, started_at, finished_at, state, summary, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET finished_at = excluded.finished_at, state = excluded.state, summary = excluded.summary, result = excluded.result`,
+  testRunDelete: 'DELETE FROM test_runs WHERE id = ?',
+} satisfies Writes;
+
+export interface TestRunRow {
+  id: string;
+  chargerId: string;
+  suite: string;
+  startedAt: string;
+  finishedAt: string | null;
+  state: string;
+  summary: Record<string, number>;
+}
+
+/** Conformance runs, newest first. The result is kept whole (it is what the reports are made from). */
+export class TestRunsRepository {
+  constructor(private readonly store: Store) {}
+
+  list(q: { chargerId?: string; limit?: number } = {}): TestRunRow[] {
+    const rows = this.store.db
+      .prepare(`SELECT id, charger_id, suite, started_at, finished_at, state, summary FROM test_runs ${q.chargerId ? 'WHERE charger_id = ?' : ''} ORDER BY started_at DESC LIMIT ?`)
+      .all(...(q.chargerId ? [q.chargerId] : []), q.limit ?? 200) as Row[];
+    return rows.map((r) => ({ id: r.id, chargerId: r.charger_id, suite: r.suite, startedAt: r.started_at, finishedAt: r.finished_at, state: r.state, summary: JSON.parse(r.summary) }));
+  }
+
+  get(id: string): unknown | null {
+    const row = this.store.db.prepare('SELECT result FROM test_runs WHERE id = ?').get(id) as Row | undefined;
+    return row ? JSON.parse(row.result) : null;
+  }
+
+  /** Saves a run (again as it goes on); resolves once it is durable. */
+  async save(run: { id: string; chargerId: string; startedAt: string; finishedAt: string | null; state: string; summary: object }, suite = 'octt16-cp'): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('testRunPut', [run.id, run.chargerId, suite, run.startedAt, run.finishedAt, run.state, JSON.stringify(run.summary), JSON.stringify(run)]);
+    await this.store.settled();
+  }
+
+  async delete(id: string): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('testRunDelete', [id]);
+    await this.store.settled();
+  }
+}

@@ -1,0 +1,213 @@
+// Conformance runs as every face sees them: the test data of a run, the capabilities (PICS) it ran with,
+// the verdicts, steps and observations it produced, and the operator's prompts. The engine is in
+// src/main/conformance; these are its results and inputs.
+import { z } from 'zod';
+import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocpp16';
+
+
+const idTag = z.string().trim().min(1).max(20);
+
+export const TestData = z.strictObject({
+  /** <Configured ConnectorId>. */
+  connectorId: z.int().min(1).default(1),
+  /** <Configured Valid IdTag>: Accepted by the bench. */
+  validIdTag: idTag.default('OCTT-VALID'),
+  /** A second valid idTag (a different driver). */
+  validIdTag2: idTag.default('OCTT-VALID-2'),
+  /** <Configured Invalid IdTag>: answered Invalid. */
+  invalidIdTag: idTag.default('OCTT-INVALID'),
+  blockedIdTag: idTag.default('OCTT-BLOCKED'),
+  expiredIdTag: idTag.default('OCTT-EXPIRED'),
+  /** <Configured ParentIdTag>: the parent of validIdTag and of validIdTag2 in the parent-tag cases. */
+  parentIdTag: idTag.default('OCTT-PARENT'),
+  /** <Configured Transaction Duration> (s): how long a charging session runs, and how long to wait to see none start. */
+  transactionDurationS: z.int().min(1).max(3600).default(10),
+  /** <Configured Heartbeat interval> (s), given in the BootNotification answers of the boot cases. */
+  heartbeatIntervalS: z.int().min(1).max(86_400).default(60),
+  /** <Configured Meter Value interval> (s): MeterValueSampleInterval in the cases that set it. */
+  meterValueIntervalS: z.int().min(1).max(3600).default(10),
+  /** <Configured Clock Aligned Data interval> (s). */
+  clockAlignedIntervalS: z.int().min(1).max(3600).default(60),
+  /** <Configured connectionTimeout> (s): ConnectionTimeOut in the cases that set it. */
+  connectionTimeoutS: z.int().min(1).max(3600).default(30),
+  /** <Configured Reservation Expiry Date Offset> (s). */
+  reservationExpiryOffsetS: z.int().min(1).max(86_400).default(60),
+  /** Firmware for UpdateFirmware (the bench hosts it when left out), and a location that fails. */
+  firmwareLocation: z.string().min(1).optional(),
+  badFirmwareLocation: z.string().min(1).default('http://127.0.0.1:9/firmware/missing.bin'),
+  /** Where diagnostics are uploaded (the bench's own upload endpoint when left out), and a location that fails. */
+  diagnosticsLocation: z.string().min(1).optional(),
+  badDiagnosticsLocation: z.string().min(1).default('http://127.0.0.1:9/upload'),
+  /** <Configured Charging Rate Unit> and limits for smart charging. */
+  chargingRateUnit: z.enum(['A', 'W']).default('A'),
+  chargingLimit: z.number().min(0).default(16),
+  chargingLimit2: z.number().min(0).default(10),
+  /** <Configured Max Time Deviation> (s) for a schedule's start. */
+  maxTimeDeviationS: z.int().min(0).max(3600).default(60),
+  /** <Configured vendorId> for DataTransfer. */
+  vendorId: z.string().min(1).max(255).default('ChargeBench'),
+  /** Default time (s) to wait for a charger's message. */
+  chargerTimeoutS: z.int().min(1).max(3600).default(30),
+  /** Time (s) an operator has to do what is asked before the step times out. */
+  operatorTimeoutS: z.int().min(5).max(3600).default(300),
+});
+export type TestData = z.infer<typeof TestData>;
+export type TestDataInput = z.input<typeof TestData>;
+
+export const defaultTestData = (): TestData => TestData.parse({});
+
+export type Verdict = 'pass' | 'fail' | 'notApplicable' | 'inconclusive' | 'error' | 'notSupported';
+
+export type StepActor = 'charger' | 'tool' | 'operator' | 'bench';
+
+export interface StepResult {
+  /** 1-based order within the case. */
+  n: number;
+  by: StepActor;
+  /** What the step does, in words ("Charger sends StatusNotification (status Preparing)"). */
+  title: string;
+  status: 'passed' | 'failed' | 'skipped' | 'error';
+  startedAt: string;
+  /** Duration on the run's clock (fake time in a virtual run). */
+  ms: number;
+  /** What was expected, and what arrived, for a failed step. */
+  expected?: string;
+  actual?: string;
+  /** OCPP message ids of the frames the step sent or consumed. */
+  messageIds: string[];
+}
+
+/** Something the charger did outside the script that the policy tolerates (a Heartbeat, an extra StatusNotification). */
+export interface Observation {
+  at: string;
+  text: string;
+  messageId: string | null;
+}
+
+/** One frame as a case's evidence keeps it. */
+export interface CaseFrame {
+  ts: string;
+  direction: 'in' | 'out';
+  kind: 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'INVALID';
+  messageId: string | null;
+  action: string | null;
+  raw: string;
+  error: string | null;
+}
+
+export interface CaseResult {
+  id: string;
+  title: string;
+  profile: ActionProfile;
+  section: string;
+  verdict: Verdict;
+  /** Why, in one sentence (the failed step's expectation, the reason it does not apply, the error). */
+  reason: string | null;
+  /** The step that decided a non-pass verdict. */
+  decidingStep: number | null;
+  steps: StepResult[];
+  observations: Observation[];
+  /** Decisions the bench took where the test-case document is ambiguous. */
+  decisions: string[];
+  /** What the case could not restore afterwards (the next case may be affected). */
+  cleanupProblems: string[];
+  /** The frames of the case, in order (payloads clipped to 2 KB): the evidence and the sequence diagram. */
+  frames: CaseFrame[];
+  startedAt: string;
+  ms: number;
+}
+
+/** What a charger supports (protocol implementation conformance statement), read and confirmed per run. */
+export interface Pics {
+  profiles: FeatureProfile[];
+  connectors: number;
+  /** A fixed cable (no socket to unplug at the charger). */
+  fixedCable: boolean;
+  /** The socket locks the cable (UnlockConnector applies). */
+  connectorLock: boolean;
+  /** An RFID reader or other means to present an idTag. */
+  reader: boolean;
+  /** Configuration keys and values as read at the start of the run (null: key not reported). */
+  config: Record<string, string | null>;
+  /** Keys the charger reports as read-only. */
+  readOnly: string[];
+}
+
+export interface RunSummary {
+  pass: number;
+  fail: number;
+  notApplicable: number;
+  inconclusive: number;
+  error: number;
+  notSupported: number;
+}
+
+export interface RunResult {
+  id: string;
+  chargerId: string;
+  /** The charger's identity as its BootNotification gave it. */
+  charger: { vendor: string | null; model: string | null; firmware: string | null; serial: string | null };
+  virtual: boolean;
+  startedAt: string;
+  finishedAt: string | null;
+  /** Duration on the run's clock, and on the wall clock (a virtual run uses fake time). */
+  ms: number;
+  wallMs: number;
+  benchVersion: string;
+  data: TestData;
+  pics: Pics | null;
+  cases: CaseResult[];
+  summary: RunSummary;
+  state: 'running' | 'finished' | 'stopped';
+  /** The charger's configuration as read at the end of the run (the start's is in pics.config). */
+  configAtEnd?: Record<string, string | null>;
+  /** Why the run ended early, when the bench could not go on (the charger never connected, its capabilities could not be read). */
+  error?: string;
+}
+
+export type OperatorAction =
+  | { kind: 'plug'; connectorId: number }
+  | { kind: 'unplug'; connectorId: number }
+  | { kind: 'presentIdTag'; connectorId: number; idTag: string }
+  | { kind: 'suspendEv'; connectorId: number }
+  | { kind: 'resumeEv'; connectorId: number }
+  | { kind: 'fault'; connectorId: number; errorCode: ChargePointErrorCode }
+  | { kind: 'clearFault'; connectorId: number }
+  | { kind: 'powerCycle' }
+  | { kind: 'disconnectNetwork' }
+  | { kind: 'reconnectNetwork' }
+  /** Something only a person can judge or do, asked as written. */
+  | { kind: 'confirm'; question: string };
+
+export type OperatorAnswer = 'done' | 'cannot' | 'skip' | 'timeout';
+
+/** The request shown to a person: the words, the connector and idTag, and how long they have. */
+export interface OperatorPrompt {
+  caseId: string;
+  step: number;
+  action: OperatorAction;
+  text: string;
+  timeoutS: number;
+}
+
+
+/** A case as the faces list it. */
+export interface CaseInfo {
+  id: string;
+  title: string;
+  profile: ActionProfile;
+  section: string;
+  decisions: string[];
+  /** Why the bench cannot run it yet, when it cannot. */
+  notSupported: string | null;
+}
+
+/** A run in a list (the whole result is fetched by id). */
+export interface RunListItem {
+  id: string;
+  chargerId: string;
+  startedAt: string;
+  finishedAt: string | null;
+  state: RunResult['state'];
+  summary: RunSummary;
+}

@@ -1,0 +1,105 @@
+// Conformance runs through the API, as the UI and scripts use them: start a run, follow it, answer its
+// operator prompt, fetch the result and its reports (HTML, JUnit, JSON, PDF, the evidence pack).
+import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { unzipSync, strFromU8 } from 'fflate';
+import { strictCharger, useTestBench, waitFor } from '../../helpers/bench';
+import { chromiumPath } from '../../helpers/serve';
+
+const tb = useTestBench();
+
+async function finished(runId: string): Promise<any> {
+  return waitFor(async () => {
+    const r = await tb.request('GET', `/api/test-runs/${runId}`);
+    return r.status === 200 && r.body.state !== 'running' ? r.body : null;
+  }, 30_000);
+}
+
+describe('conformance runs through the API', () => {
+  it('runs cases on a virtual charger, keeps the run in the record, and serves its reports and evidence pack', async () => {
+    expect((await tb.request('POST', '/api/virtual-chargers', { id: 'API-VCP', connectors: 2 })).status).toBe(201);
+    await waitFor(async () => ((await tb.request('GET', '/api/virtual-chargers/API-VCP')).body.registration === 'Accepted' ? true : null), 10_000);
+    const cases = (await tb.request('GET', '/api/test-cases')).body as any[];
+    expect(cases.find((c) => c.id === 'TC_003_CS')).toMatchObject({ title: 'Regular Charging Session - Plugin First', profile: 'Core', section: '2.2.1' });
+
+    const started = await tb.request('POST', '/api/test-runs', { chargerId: 'API-VCP', cases: ['TC_003_CS', 'TC_017_1_CS', 'TC_017_2_CS'] });
+    expect(started.status).toBe(202);
+    // One run per charger at a time.
+    expect(await tb.request('POST', '/api/test-runs', { chargerId: 'API-VCP', cases: ['TC_003_CS'] })).toMatchObject({ status: 409, body: { field: 'chargerId' } });
+    const run = await finished(started.body.runId);
+    expect(run.cases.map((c: any) => [c.id, c.verdict])).toEqual([
+      ['TC_003_CS', 'pass'],
+      ['TC_017_1_CS', 'pass'],
+      ['TC_017_2_CS', 'notApplicable'],
+    ]);
+    expect(run.charger).toMatchObject({ vendor: 'ChargeBench', model: 'Virtual AC' });
+    expect((await tb.request('GET', '/api/test-runs?chargerId=API-VCP')).body).toEqual([
+      expect.objectContaining({ id: run.id, state: 'finished', summary: expect.objectContaining({ pass: 2, notApplicable: 1 }) }),
+    ]);
+
+    const get = (file: string) => fetch(`http://127.0.0.1:${tb.apiPort}/api/test-runs/${run.id}/${file}`, { headers: { Authorization: `Bearer ${tb.token}` } });
+    const html = await get('report.html');
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await html.text();
+    expect(page).toContain('TC_003_CS Regular Charging Session - Plugin First');
+    expect(page).toContain('The charger has a socket (the case is for a fixed cable)');
+    expect(await (await get('junit.xml')).text()).toMatch(/tests="3" failures="0"/);
+
+    const zip = unzipSync(new Uint8Array(await (await get('evidence.zip')).arrayBuffer()));
+    for (const name of [
+      'report.html',
+      'report.json',
+      'junit.xml',
+      'frames.jsonl',
+      'charger.json',
+      'configuration-start.json',
+      'configuration-end.json',
+      'test-data.json',
+      'pics.json',
+      'version.txt',
+      'SHA256SUMS',
+    ])
+      expect(Object.keys(zip)).toContain(name);
+    // The manifest holds for every file in the pack.
+    for (const line of strFromU8(zip.SHA256SUMS!).trim().split('\n')) {
+      const [sum, name] = line.split(/\s+/);
+      expect(createHash('sha256').update(zip[name!]!).digest('hex'), name).toBe(sum);
+    }
+    const frames = strFromU8(zip['frames.jsonl']!)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(frames.some((f) => f.action === 'UnlockConnector' && f.direction === 'out')).toBe(true);
+    expect(JSON.parse(strFromU8(zip['configuration-start.json']!))).toHaveProperty('HeartbeatInterval');
+    if (chromiumPath()) {
+      const pdf = await get('report.pdf');
+      expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      expect(
+        Buffer.from(await pdf.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+      ).toBe('%PDF-');
+    }
+    expect((await get('nonsense.txt')).status).toBe(404);
+  }, 60_000);
+
+  it('asks the person at a real charger, and a skipped step makes the case Inconclusive', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'REAL-1');
+    cp.client.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'SupportedFeatureProfiles', readonly: true, value: 'Core' }] }));
+    cp.client.handle('ChangeConfiguration', () => ({ status: 'Accepted' }));
+    await cp.connect();
+    await cp.client.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
+    const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_003_CS'] })).body;
+    const prompt = await waitFor(async () => (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body, 10_000);
+    expect(prompt).toMatchObject({ caseId: 'TC_003_CS', action: { kind: 'plug', connectorId: 1 }, text: 'Plug the EV cable into connector 1, then press Done.' });
+    expect((await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'skip' })).status).toBe(204);
+    const run = await finished(runId);
+    expect(run.cases[0]).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('The operator skipped: Plug the EV cable into connector 1'), decidingStep: 1 });
+    expect(run.charger).toMatchObject({ vendor: 'Acme', model: 'Wall' });
+    expect(await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'done' })).toMatchObject({ status: 409 });
+    expect(await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_999_CS'] })).toMatchObject({ status: 400, body: { field: 'cases' } });
+    expect(await tb.request('POST', '/api/test-runs', { chargerId: 'NOBODY', cases: ['TC_003_CS'] })).toMatchObject({ status: 404 });
+    await cp.client.close();
+  }, 60_000);
+});
