@@ -4,7 +4,6 @@
 import { z } from 'zod';
 import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocpp16';
 
-
 const idTag = z.string().trim().min(1).max(20);
 
 export const TestData = z.strictObject({
@@ -189,7 +188,6 @@ export interface OperatorPrompt {
   text: string;
   timeoutS: number;
 }
-
 
 /** A case as the faces list it. */
 export interface CaseInfo {
