@@ -327,14 +327,14 @@ export class UploadSink extends Writable {
   ) {
     super();
     this.file = createWriteStream(part, { flags: 'wx', mode: 0o600 });
-    this.file.on('error', (e) => this.destroy(new Error(`The bench could not store the file: ${e.message}`)));
+    this.file.on('error', (e) => this.destroy(new BenchError(507, `The bench could not store the file: ${e.message}`)));
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) return callback(new BenchError(413, `The file is larger than the ${megabytes(this.maxBytes)} the bench takes`));
     this.hooks.progress(this.bytes);
-    this.file.write(chunk, (e) => callback(e ?? null));
+    this.file.write(chunk, (e) => callback(e ? new BenchError(507, `The bench could not store the file: ${e.message}`) : null));
   }
 
   override _final(callback: (error?: Error | null) => void): void {
@@ -343,7 +343,7 @@ export class UploadSink extends Writable {
       try {
         renameSync(this.part, this.target);
       } catch (e) {
-        return callback(new Error(`The bench could not store the file: ${(e as Error).message}`));
+        return callback(new BenchError(507, `The bench could not store the file: ${(e as Error).message}`));
       }
       this.settle(null);
       callback();
