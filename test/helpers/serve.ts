@@ -2,7 +2,8 @@
 // need the bench in another process (fuzzing, kill -9, end-to-end); and the UI build and Debian's
 // Chromium through playwright-core for the end-to-end tests.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -15,9 +16,33 @@ export function chromiumPath(): string | null {
   return null;
 }
 
-/** The built renderer, as `npm run build` makes it (a few seconds). */
+/**
+ * The built renderer, as `npm run build` makes it (a few seconds). Once per test run: end-to-end files run
+ * in parallel, and a second build would empty out/ under a bench another file is serving from.
+ */
 export function buildUi(): void {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'ignore' });
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 12);
+  const lock = join(tmpdir(), `chargebench-ui-build-${key}.lock`);
+  const stamp = join(tmpdir(), `chargebench-ui-build-${key}.run`);
+  // The test runner's process: every test file of one run is its child.
+  const run = String(process.ppid);
+  for (const deadline = Date.now() + 300_000; ;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock left by a killed run is taken over after a while.
+      if (Date.now() > deadline || Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 300_000) rmSync(lock, { recursive: true, force: true });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === run && existsSync(join(root, 'out', 'renderer', 'index.html'))) return;
+    execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'ignore' });
+    writeFileSync(stamp, run);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export interface ServeProcess {

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { Client as FtpClient, enterPassiveModeIPv4 } from 'basic-ftp';
 import { Readable, Writable } from 'node:stream';
 import { readdirSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { benchSuite } from '../helpers/vcp-harness';
+import { startTestBench } from '../helpers/bench';
 import type { BenchEvent } from '../../src/shared/api/views';
 
 const suite = benchSuite('FT-');
@@ -182,5 +184,35 @@ describe('firmware over FTP', () => {
     expect(sent).toMatchObject({ status: 200, body: { outcome: 'completed' } });
     await h.advanceUntil(() => h.vcp.view().firmwareVersion === '5.1.0' && h.vcp.isAccepted && h.vcp.view().firmwareStatus === 'Installed');
     expect((await suite.tb.request('GET', `/api/chargers/${h.id}`)).body).toMatchObject({ firmwareStatus: 'Installed', boot: { firmwareVersion: '5.1.0' } });
+  });
+});
+
+describe('the FTP port setting', () => {
+  it('is checked (400 naming ftpPort), and a new port applies at once: new locations name it and it takes logins', async () => {
+    expect(await suite.tb.request('PATCH', '/api/settings', { ftpPort: 70_000 })).toMatchObject({ status: 400, body: { field: 'ftpPort', error: expect.stringContaining('65535') } });
+    expect(await suite.tb.request('PATCH', '/api/settings', { ftpPort: 'x' })).toMatchObject({ status: 400, body: { field: 'ftpPort' } });
+    const h = await suite.charger();
+    const before = Number(new URL((await location(h.id)).ftp).port);
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    // A bench started with its own FTP port (the test bench: 0) keeps it; the saved setting is for the next start.
+    expect(await suite.tb.request('PATCH', '/api/settings', { ftpPort: free })).toMatchObject({ status: 200, body: { ftpPort: free } });
+    expect(Number(new URL((await location(h.id)).ftp).port)).toBe(before);
+    expect(await suite.tb.request('PATCH', '/api/settings', { ftpPort: 0 })).toMatchObject({ status: 200 });
+
+    // One that follows the setting moves at once.
+    const tb = await startTestBench({ ftpPort: undefined });
+    suite.cleanups.push(() => tb.stop());
+    await tb.request('POST', '/api/chargers', { id: 'FT-PORT' });
+    expect(await tb.request('PATCH', '/api/settings', { ftpPort: free })).toMatchObject({ status: 200, body: { ftpPort: free } });
+    const moved = (await tb.request('POST', '/api/chargers/FT-PORT/upload-locations')).body;
+    expect(Number(new URL(moved.ftp).port)).toBe(free);
+    const client = await ftpLogin(moved.ftp);
+    await client.uploadFrom(Readable.from([Buffer.from('on the new port')]), 'moved.txt');
+    expect((await tb.request('GET', '/api/chargers/FT-PORT/uploads')).body[0]).toMatchObject({ name: 'moved.txt', status: 'received' });
   });
 });

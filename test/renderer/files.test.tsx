@@ -7,8 +7,10 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { ChargerFiles } from '../../src/renderer/src/features/files/ChargerFiles';
+import { SettingsScreen } from '../../src/renderer/src/app/screens';
+import { defaultSettings } from '../../src/shared/api/settings';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import type { ChargerView, HostedFileView, OperationResult, UploadLocationView, UploadView } from '../../src/shared/api/views';
+import type { BenchSettings, ChargerView, HostedFileView, OperationResult, UploadLocationView, UploadView } from '../../src/shared/api/views';
 import { fakeClient, withBench } from './fake-client';
 
 const charger = (id: string): ChargerView => ({
@@ -202,5 +204,26 @@ describe("a charger's Files tab", () => {
   it('says when nothing was uploaded yet', async () => {
     render(withBench(fakeClient({ 'files:uploads': () => [] }), <ChargerFiles chargerId="CP001" />));
     expect(await screen.findByText('Nothing uploaded yet.')).toBeTruthy();
+  });
+});
+
+describe('the FTP port in Settings', () => {
+  it('is checked before sending, and saved alone when changed', async () => {
+    const user = userEvent.setup();
+    let saved: BenchSettings = { ...defaultSettings };
+    const client = fakeClient({ 'settings:get': () => saved, 'settings:update': (patch) => (saved = { ...saved, ...patch } as BenchSettings), 'idTags:list': () => [] });
+    render(withBench(client, <SettingsScreen />));
+    const port = (await screen.findByLabelText('FTP port')) as HTMLInputElement;
+    expect(port.value).toBe('2121');
+    expect(screen.getByText(/where chargers upload diagnostics and fetch firmware/)).toBeTruthy();
+    await user.clear(port);
+    await user.type(port, '70000');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText(/FTP port must be at most 65535/)).toBeTruthy();
+    expect(client.callsOf('settings:update')).toEqual([]);
+    await user.clear(port);
+    await user.type(port, '2200');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(client.callsOf('settings:update')).toEqual([{ ftpPort: 2200 }]));
   });
 });

@@ -124,7 +124,12 @@ export class BenchService {
       'operations:list': (q) => record.operations.list(q),
       'connectionAttempts:list': ({ limit }) => record.connectionAttempts.list(limit),
       'settings:get': () => settings.get(),
-      'settings:update': (patch) => settings.update(patch),
+      'settings:update': async (patch) => {
+        const saved = await settings.update(patch);
+        // A new FTP port is in use by the time the change is answered.
+        await this.bench.ftpSettled();
+        return saved;
+      },
       'idTags:list': () => record.idTags.list(),
       'idTags:replace': async ({ entries }) => {
         await record.idTags.put(entries, true);

@@ -46,6 +46,7 @@ export class Bench {
   private stopping = false;
   /** What the bench itself found at start (beside the record's), e.g. the FTP port it could not have. */
   private readonly notices: string[] = [];
+  private ftpStarting: Promise<void> = Promise.resolve();
   readonly operations: Operations;
   /** Conformance runs (the OCTT test cases) started from the UI or the API. */
   readonly conformance: ConformanceService;
@@ -82,13 +83,21 @@ export class Bench {
    * (Re)starts the FTP server where the central system listens. It is a side door: when it cannot listen
    * the bench runs on without it (its URLs are null) and says why.
    */
-  async startFtp(port: number): Promise<void> {
-    try {
-      const { notice } = await this.ftp.start(this.centralSystem.address().host, port);
-      if (notice) this.notice(notice);
-    } catch (e) {
-      this.notice(`The bench's FTP server could not start (${(e as Error).message}): chargers can use the HTTP locations meanwhile.`);
-    }
+  startFtp(port: number): Promise<void> {
+    this.ftpStarting = this.ftpStarting.then(async () => {
+      try {
+        const { notice } = await this.ftp.start(this.centralSystem.address().host, port);
+        if (notice) this.notice(notice);
+      } catch (e) {
+        this.notice(`The bench's FTP server could not start (${(e as Error).message}): chargers can use the HTTP locations meanwhile.`);
+      }
+    });
+    return this.ftpStarting;
+  }
+
+  /** Resolves once the FTP server has (re)started after the last change of its port. */
+  ftpSettled(): Promise<void> {
+    return this.ftpStarting;
   }
 
   private notice(line: string): void {
@@ -211,6 +220,7 @@ export class Bench {
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     await this.pruning;
     await this.virtualChargers.close();
+    await this.ftpStarting;
     await this.ftp.stop();
     this.uploads.close();
     await this.centralSystem.stop();

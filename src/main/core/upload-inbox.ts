@@ -16,7 +16,7 @@ export const LOCATION_VALID_MS = 24 * 60 * 60 * 1000;
 /** How long a received file is kept: long enough to look at it after the visit, not forever. */
 export const UPLOAD_KEPT_MS = 7 * 24 * 60 * 60 * 1000;
 /** The largest file a charger may upload: diagnostics archives run to tens of MB, not gigabytes. */
-export const MAX_UPLOAD_BYTES = 512 * 1024 ** 2;
+export const MAX_DIAGNOSTICS_BYTES = 512 * 1024 ** 2;
 /** Files one location takes (a charger's retries of the same name replace each other). */
 export const MAX_FILES_PER_LOCATION = 20;
 /** Locations one charger holds at once; asking for more retires the oldest unused one. */
@@ -76,7 +76,7 @@ export class UploadInbox {
     options: UploadInboxOptions = {},
   ) {
     this.now = options.now ?? Date.now;
-    this.maxBytes = options.maxBytes ?? MAX_UPLOAD_BYTES;
+    this.maxBytes = options.maxBytes ?? MAX_DIAGNOSTICS_BYTES;
     this.onChange = options.onChange ?? (() => undefined);
     this.indexFile = join(dir, 'uploads.json');
     this.load();
@@ -327,14 +327,14 @@ export class UploadSink extends Writable {
   ) {
     super();
     this.file = createWriteStream(part, { flags: 'wx', mode: 0o600 });
-    this.file.on('error', (e) => this.destroy(new Error(`The bench could not store the file: ${e.message}`)));
+    this.file.on('error', (e) => this.destroy(new BenchError(507, `The bench could not store the file: ${e.message}`)));
   }
 
   override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.bytes += chunk.length;
     if (this.bytes > this.maxBytes) return callback(new BenchError(413, `The file is larger than the ${megabytes(this.maxBytes)} the bench takes`));
     this.hooks.progress(this.bytes);
-    this.file.write(chunk, (e) => callback(e ?? null));
+    this.file.write(chunk, (e) => callback(e ? new BenchError(507, `The bench could not store the file: ${e.message}`) : null));
   }
 
   override _final(callback: (error?: Error | null) => void): void {
@@ -343,7 +343,7 @@ export class UploadSink extends Writable {
       try {
         renameSync(this.part, this.target);
       } catch (e) {
-        return callback(new Error(`The bench could not store the file: ${(e as Error).message}`));
+        return callback(new BenchError(507, `The bench could not store the file: ${(e as Error).message}`));
       }
       this.settle(null);
       callback();

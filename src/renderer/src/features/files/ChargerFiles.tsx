@@ -158,7 +158,7 @@ export function ChargerFiles({ chargerId }: { chargerId: string }) {
               <TableCell>Size / progress</TableCell>
               <TableCell>Started</TableCell>
               <TableCell>Finished</TableCell>
-              <TableCell>Kept until</TableCell>
+              <TableCell>Expires</TableCell>
               <TableCell align="right">
                 <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
                   Actions

@@ -71,7 +71,7 @@ function Section({ title, id, children, description }: { title: string; id: stri
 }
 
 /** The fields in the order they appear on screen. */
-const fieldOrder: SettingsField[] = ['ocppPort', 'requirePassword', 'unknownChargers', 'defaultBootStatus', 'heartbeatInterval', 'callTimeout', 'authorization', 'retentionDays'];
+const fieldOrder: SettingsField[] = ['ocppPort', 'ftpPort', 'requirePassword', 'unknownChargers', 'defaultBootStatus', 'heartbeatInterval', 'callTimeout', 'authorization', 'retentionDays'];
 
 const DAY_MS = 86_400_000;
 
@@ -269,6 +269,19 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
                 Chargers must use port {listening} until it restarts.
               </Alert>
             )}
+            <TextField
+              id="settings-ftpPort"
+              label="FTP port"
+              value={draft.ftpPort}
+              onChange={(e) => set('ftpPort', e.target.value)}
+              error={!!errors.ftpPort}
+              helperText={
+                errors.ftpPort ??
+                `The bench's FTP server, where chargers upload diagnostics and fetch firmware (HTTP uses the OCPP port). Applies at once; 0 picks any free port.${serve ? ' The --ftp-port option of chargebench serve overrides it.' : ''}`
+              }
+              sx={{ maxWidth: 420 }}
+              slotProps={numberInput}
+            />
             {serve && (
               <TextField
                 label="API and UI port"

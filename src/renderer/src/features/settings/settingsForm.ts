@@ -13,6 +13,7 @@ export interface SettingsDraft {
   requirePassword: boolean;
   unknownChargers: BenchSettings['unknownChargers'];
   ocppPort: string;
+  ftpPort: string;
   /** null keeps everything. */
   retentionDays: number | null;
 }
@@ -27,10 +28,11 @@ export const fieldLabels: Record<SettingsField, string> = {
   requirePassword: 'Require a password',
   unknownChargers: 'Unknown chargers',
   ocppPort: 'OCPP port',
+  ftpPort: 'FTP port',
   retentionDays: 'Keep data',
 };
 
-const numberFields = ['heartbeatInterval', 'callTimeout', 'ocppPort'] as const;
+const numberFields = ['heartbeatInterval', 'callTimeout', 'ocppPort', 'ftpPort'] as const;
 
 export function toDraft(s: BenchSettings): SettingsDraft {
   return {
@@ -41,6 +43,7 @@ export function toDraft(s: BenchSettings): SettingsDraft {
     requirePassword: s.requirePassword,
     unknownChargers: s.unknownChargers,
     ocppPort: String(s.ocppPort),
+    ftpPort: String(s.ftpPort),
     retentionDays: s.retentionDays || null,
   };
 }
