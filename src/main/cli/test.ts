@@ -93,8 +93,14 @@ export function registerTestCommand(program: Command): void {
           target?.operator ??
           new PromptOperator(async (p) => {
             if (!rl) return 'skip';
-            const answer = (await rl.question(`\n>>> ${p.text}\n    [Enter] done, c = cannot do, s = skip: `)).trim().toLowerCase();
-            return (answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done') as OperatorAnswer;
+            try {
+              const question = `\n>>> ${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
+              const answer = (await rl.question(question, { signal: AbortSignal.timeout(p.timeoutS * 1000) })).trim().toLowerCase();
+              return (answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done') as OperatorAnswer;
+            } catch {
+              console.log('\n    (nobody answered in time: the case is inconclusive)');
+              return 'timeout';
+            }
           });
         const onEvent = (e: RunEvent) => {
           if (e.type === 'caseFinished') {
