@@ -66,6 +66,8 @@ export interface Pics {
   config: Record<string, string | null>;
   /** Keys the charger reports as read-only. */
   readOnly: string[];
+  /** The bench checks an HTTP Basic password for the charger (security profile 1 or 2). */
+  basicAuth: boolean;
 }
 
 export interface CaseDefinition {
