@@ -2,6 +2,7 @@
 // operations sent through the bench's API, with the frames that follow in order, and the bench's record.
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/main/clock';
+import { UNSUPPORTED_FIRMWARE_HEADER } from '../../src/main/virtual-cp/services/firmware';
 import { answered, benchSuite, configure, fileServer, roundTrip, session, VcpHarness } from '../helpers/vcp-harness';
 
 const suite = benchSuite('VCP-O');
@@ -508,6 +509,22 @@ describe('FirmwareManagement', () => {
       'FirmwareStatusNotification(Installed)',
     ]);
     expect(h.payloads('BootNotification', m)[0].firmwareVersion).toBe('3.0.0');
+  });
+
+  it('UpdateFirmware with an image made for other hardware: downloaded, then InstallationFailed, no reboot, the old firmware kept (OCTT TC_044_3_CS)', async () => {
+    const server = await fileServer({ '/fw/4.0.0.bin': `${UNSUPPORTED_FIRMWARE_HEADER}\nnot firmware for this charger\n` });
+    cleanups.push(server.close);
+    const h = await charger();
+    const m = h.mark();
+    await h.op('UpdateFirmware', { location: `${server.url}/fw/4.0.0.bin`, retrieveDate: h.iso() });
+    await h.advanceUntil(() => h.vcp.view().firmwareStatus === 'InstallationFailed', 500);
+    expect(sentBut(h, m)).toEqual([
+      'FirmwareStatusNotification(Downloading)',
+      'FirmwareStatusNotification(Downloaded)',
+      'FirmwareStatusNotification(Installing)',
+      'FirmwareStatusNotification(InstallationFailed)',
+    ]);
+    expect(h.vcp.view()).toMatchObject({ firmwareVersion: '1.0.0' });
   });
 
   it('UpdateFirmware from an unreachable URL: a download per attempt, then DownloadFailed', async () => {

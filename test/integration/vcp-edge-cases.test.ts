@@ -83,6 +83,25 @@ describe('power and restarts', () => {
     expect(third.config.string('AuthorizationKey')).toBe('E-second-password-2');
   });
 
+  it('a new AuthorizationKey is put to use at once: the charger drops its connection after the answer and logs in with the new password (OCTT TC_073_CS)', async () => {
+    const def = { id: suite.nextId(), connectors: 1, password: 'E-first-password-3' };
+    const h = suite.track(new VcpHarness(suite.tb, def));
+    await h.boot();
+    // The bench expects the new password from the next connection on.
+    expect((await suite.tb.request('PATCH', `/api/chargers/${def.id}`, { password: 'E-second-password-4' })).status).toBe(200);
+    const seen: string[] = [];
+    const off = suite.tb.bench.bus.subscribe((e) => {
+      if ((e.type === 'chargerConnected' || e.type === 'chargerDisconnected' || e.type === 'connectionRefused') && e.chargerId === def.id) seen.push(e.type);
+    });
+    try {
+      expect((await h.op('ChangeConfiguration', { key: 'AuthorizationKey', value: 'E-second-password-4' })).response).toEqual({ status: 'Accepted' });
+      await h.advanceUntil(() => seen.includes('chargerConnected') && h.vcp.view().connection === 'connected', 500, 10_000);
+      expect(seen).toEqual(['chargerDisconnected', 'chargerConnected']);
+    } finally {
+      off();
+    }
+  });
+
   it('stop() then start(): a reservation made before is forgotten, the connector boots Available', async () => {
     const h = await chargerAhead();
     expect((await h.op('ReserveNow', { connectorId: 1, expiryDate: h.iso(3_600_000), idTag: 'E-RES-10', reservationId: 1001 })).response).toEqual({ status: 'Accepted' });

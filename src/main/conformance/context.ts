@@ -27,6 +27,18 @@ export interface CaseHost {
   goOffline(seconds: number): void;
   /** The transactions the bench sees running on the charger (id, connector). */
   openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
+  /** The bench's own file locations: firmware it hosts, upload locations it receives diagnostics at. */
+  files: BenchFiles;
+  /** Security profile 1: the password the bench checks for the charger (null: none checked), and changing it. */
+  password: { get(): string | null; set(password: string | null): Promise<void> };
+}
+
+/** Files the bench serves to the charger and receives from it, as the firmware and diagnostics cases use them. */
+export interface BenchFiles {
+  /** A firmware file the bench hosts: a dummy image, or one no charger can install ('unsupported'); its URL. */
+  firmware(kind: 'valid' | 'unsupported', protocol: 'http' | 'ftp'): Promise<string>;
+  /** A new upload location of the bench: its URL, and the files received through it so far. */
+  uploadLocation(protocol: 'http' | 'ftp'): { url: string; received(): Array<{ name: string; bytes: number }> };
 }
 
 type Payload = Record<string, unknown>;
@@ -83,7 +95,16 @@ export class CaseContext {
   readonly steps: StepResult[] = [];
   readonly observations: Observation[] = [];
   /** What the case changed on the charger, so the end of the case can put it back. */
-  readonly touched = { config: new Map<string, string | null>(), reservations: new Set<number>(), profiles: false, localList: false, availability: false, cache: false };
+  readonly touched = {
+    config: new Map<string, string | null>(),
+    reservations: new Set<number>(),
+    profiles: false,
+    localList: false,
+    availability: false,
+    cache: false,
+    /** The charger's AuthorizationKey was changed (security profile 1): the bench's password before and the key given. */
+    password: null as { before: string; given: string } | null,
+  };
   private failedStep: number | null = null;
 
   constructor(
@@ -186,6 +207,23 @@ export class CaseContext {
     });
   }
 
+  /** Expects the first of several messages (where the document allows either next); returns the one that came. */
+  async expectAny(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<ChargerCall> {
+    const label = list.map((w) => `${w.action}${describeWhere(w.where)}`).join(' or ');
+    return this.step('charger', title ?? `Charger sends ${label}`, async (ids) => {
+      const within = Math.max(...list.map((l) => l.within ?? 0)) || this.data.chargerTimeoutS;
+      const got = await this.host.frames.waitFor(this.clock, within * 1000, () => this.take(list));
+      if (!got) throw new StepFailure(`${label} within ${within} s`, this.host.frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)');
+      if ('outOfOrder' in got) {
+        ids.push(got.outOfOrder.messageId);
+        throw new StepFailure(`${label} next`, `the charger sent ${got.outOfOrder.action} ${show(got.outOfOrder.payload)} first`);
+      }
+      ids.push(got.call.messageId);
+      this.checkCall(got.call, got.call.action, list[got.index]!.checks);
+      return got.call;
+    });
+  }
+
   private async awaitCalls(list: Array<{ action: string } & ExpectOptions>, within: number | undefined, ids: string[]): Promise<ChargerCall[]> {
     const queued: QueuedAnswer[] = [];
     for (const w of list)
@@ -228,11 +266,11 @@ export class CaseContext {
     }
   }
 
-  /** Expects the charger to send none of these for `seconds` (e.g. no StartTransaction after an invalid card). */
-  async expectNone(actions: ChargePointAction[], seconds: number, title?: string): Promise<void> {
-    await this.step('charger', title ?? `Charger sends no ${actions.join(' or ')} for ${seconds} s`, async (ids) => {
+  /** Expects the charger to send none of these (those `where` picks, when given) for `seconds` (e.g. no StartTransaction after an invalid card). */
+  async expectNone(actions: ChargePointAction[], seconds: number, title?: string, where?: ExpectOptions['where']): Promise<void> {
+    await this.step('charger', title ?? `Charger sends no ${actions.join(' or ')}${describeWhere(where)} for ${seconds} s`, async (ids) => {
       const got = await this.host.frames.waitFor(this.clock, seconds * 1000, () => {
-        const i = this.host.frames.pending.findIndex((c) => actions.includes(c.action as ChargePointAction));
+        const i = this.host.frames.pending.findIndex((c) => actions.includes(c.action as ChargePointAction) && matches(c.payload, where));
         return i >= 0 ? this.host.frames.pending[i] : null;
       });
       if (got) {
@@ -242,8 +280,11 @@ export class CaseContext {
     });
   }
 
-  /** Sends an operation as the tool and checks its answer. */
-  async send<A extends CentralSystemAction>(action: A, payload: RequestOf<A>, opts: { checks?: Checks; title?: string; within?: number } = {}): Promise<Payload> {
+  /**
+   * Sends an operation as the tool and checks its answer. With `orCallError`, a CALLERROR with one of
+   * those codes (any code: true) is an answer the case allows: it comes back as `{ callError: code }`.
+   */
+  async send<A extends CentralSystemAction>(action: A, payload: RequestOf<A>, opts: { checks?: Checks; title?: string; within?: number; orCallError?: true | string[] } = {}): Promise<Payload> {
     const what =
       opts.checks && !Array.isArray(opts.checks)
         ? ` expecting ${Object.entries(opts.checks)
@@ -255,6 +296,8 @@ export class CaseContext {
       const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000);
       const sent = this.host.frames.since(before).find((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action);
       if (sent?.messageId) ids.push(sent.messageId);
+      const allowed = opts.orCallError;
+      if (result.outcome === 'callError' && allowed && (allowed === true || allowed.includes(result.error.code))) return { callError: result.error.code };
       if (result.outcome !== 'completed')
         throw new StepFailure(
           `an answer to ${action}`,

@@ -31,6 +31,10 @@ export class ChargerFrames {
   lastActivity = Date.now();
   /** Transactions the bench started for the charger (from its StartTransaction answers), until their StopTransaction. */
   readonly transactions = new Map<number, { connectorId: number; idTag: string }>();
+  /** How many times the charger connected while watched (a reconnection shows as a new count). */
+  connections = 0;
+  /** The bench's refusals of the charger's connection attempts while watched (the reasons, newest last). */
+  readonly refusals: Array<{ ts: string; reason: string }> = [];
   /** Transactions stopped while watched (so an older record of them running is not believed). */
   readonly stopped = new Set<number>();
   private readonly starts = new Map<string, { connectorId: number; idTag: string }>();
@@ -46,8 +50,14 @@ export class ChargerFrames {
     this.connected = connected;
     this.off = bus.subscribe((e) => {
       if (e.type === 'frameLogged' && e.message.chargerId === chargerId) this.onFrame(e.message);
-      else if (e.type === 'chargerConnected' && e.chargerId === chargerId) this.setConnected(true);
-      else if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) this.setConnected(false);
+      else if (e.type === 'chargerConnected' && e.chargerId === chargerId) {
+        this.connections++;
+        this.setConnected(true);
+      } else if (e.type === 'connectionRefused' && e.chargerId === chargerId) {
+        this.refusals.push({ ts: e.ts, reason: e.reason });
+        this.lastActivity = Date.now();
+        this.wake();
+      } else if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) this.setConnected(false);
     });
   }
 

@@ -33,6 +33,7 @@ export async function readPics(host: CaseHost, declared: PicsDeclaration, timeou
     reader: declared.reader ?? true,
     config,
     readOnly,
+    basicAuth: host.password.get() !== null,
   };
 }
 

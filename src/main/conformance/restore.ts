@@ -15,6 +15,10 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       problems.push(`${what}: ${(e as Error).message}`);
     }
   };
+  if (t.touched.password) {
+    const problem = await restorePassword(t, t.touched.password);
+    if (problem) return [problem];
+  }
   if (!host.frames.connected) {
     // A case that dropped or rebooted the charger: give it time to come back.
     await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null);
@@ -60,4 +64,29 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
   await host.frames.settle();
   host.frames.pending.length = 0;
   return problems;
+}
+
+/**
+ * A case changed the charger's AuthorizationKey: the charger goes back to the password the bench had for
+ * it. Whichever of the two it uses now gets it in; then the old key is sent, the bench expects the old
+ * password again, and the charger reconnects with it.
+ */
+async function restorePassword(t: CaseContext, { before, given }: { before: string; given: string }): Promise<string | null> {
+  const { host } = t;
+  const limit = t.data.chargerTimeoutS * 1000;
+  const connectedWith = async (password: string) => {
+    await host.password.set(password);
+    return Boolean(await host.frames.waitFor(t.clock, limit, () => host.frames.connected || null));
+  };
+  if (!host.frames.connected && !(await connectedWith(given)) && !(await connectedWith(before))) return 'The charger did not reconnect with either password after the case';
+  const connections = host.frames.connections;
+  await host.password.set(before);
+  const r = await host.operate('ChangeConfiguration', { key: 'AuthorizationKey', value: before }, limit);
+  if (r.outcome !== 'completed' || (r.response as { status?: string }).status !== 'Accepted') {
+    await host.password.set(given);
+    return `putting the AuthorizationKey back: the charger answered ${JSON.stringify('response' in r ? r.response : r.outcome)}; the bench now expects the key the case set`;
+  }
+  // A charger that keeps its connection uses the old key from its next one, which the bench now expects.
+  await host.frames.waitFor(t.clock, limit, () => (host.frames.connected && host.frames.connections > connections) || null);
+  return host.frames.connected ? null : 'The charger did not reconnect with its old AuthorizationKey after the case';
 }

@@ -6,7 +6,10 @@ import type { Bench } from '../core/bench';
 import { FakeClock } from '../clock';
 import { version } from '../version';
 import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
-import { CaseContext, type CaseHost } from './context';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UNSUPPORTED_FIRMWARE_HEADER } from '../virtual-cp/services/firmware';
+import { CaseContext, type BenchFiles, type CaseHost } from './context';
 import { ChargerFrames } from './frames';
 import type { Operator, OperatorPrompt } from './operator';
 import { readPics, type PicsDeclaration } from './pics';
@@ -69,6 +72,14 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // Newest first: a session seen starting in this run wins over an older record.
       return [...seen.reverse(), ...before];
     },
+    files: benchFiles(bench, o.chargerId),
+    password: {
+      get: () => {
+        const p = bench.centralSystem.registry.passwordOf(o.chargerId);
+        return p === 'unreadable' ? null : (p ?? null);
+      },
+      set: (password) => bench.centralSystem.registry.setPassword(o.chargerId, password),
+    },
   };
   await bench.record.settled();
   const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
@@ -98,7 +109,9 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   try {
     const connected = await frames.waitFor(clock, o.data.operatorTimeoutS * 1000, () => frames.connected || null);
     if (!connected) throw new Error(`${o.chargerId} did not connect within ${o.data.operatorTimeoutS} s`);
-    const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000);
+    // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
+    const release = frames.holdFor(3000);
+    const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000).finally(release);
     run.pics = pics;
     // Declared policy: MinimumStatusDuration 0 where the charger has it, so every status is reported.
     if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0') {
@@ -132,6 +145,38 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   }
   o.onEvent?.({ type: 'runFinished', run });
   return run;
+}
+
+/** What the bench hosts for a firmware case: a dummy image any charger may take, and a file no charger can install. */
+const FIRMWARE = {
+  valid: { name: 'chargebench-octt-1.0.1.bin', content: () => Buffer.concat([Buffer.from('ChargeBench OCTT dummy firmware image\n'), Buffer.alloc(4096, 0x5a)]) },
+  unsupported: {
+    name: 'chargebench-octt-unsupported.bin',
+    content: () => Buffer.from(`${UNSUPPORTED_FIRMWARE_HEADER}\nThis file is not a firmware image for any charger (OCTT TC_044_3_CS: installation must fail).\n`),
+  },
+};
+
+/** The bench's files for the conformance cases: firmware it hosts (written under the data directory) and upload locations. */
+function benchFiles(bench: Bench, chargerId: string): BenchFiles {
+  return {
+    async firmware(kind, protocol) {
+      const { name, content } = FIRMWARE[kind];
+      const dir = join(bench.dataDir, 'conformance');
+      mkdirSync(dir, { recursive: true });
+      const path = join(dir, name);
+      writeFileSync(path, content());
+      const view = bench.hostedFileView(await bench.files.host(path, name));
+      return protocol === 'ftp' && view.ftpUrl ? view.ftpUrl : view.url;
+    },
+    uploadLocation(protocol) {
+      const location = bench.uploads.newLocation(chargerId);
+      const view = bench.uploadLocationView(location);
+      return {
+        url: protocol === 'ftp' && view.ftp ? view.ftp : view.http,
+        received: () => bench.uploads.received(location.id).map((u) => ({ name: u.name, bytes: u.bytes })),
+      };
+    },
+  };
 }
 
 /** The run answers idTags from its test data, whatever the bench's own list says; a case may change some. */
@@ -190,7 +235,9 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
 async function driveFakeClock(clock: FakeClock, frames: ChargerFrames, going: () => boolean, busy?: () => boolean): Promise<void> {
   while (going()) {
     await new Promise((r) => setTimeout(r, 5));
-    if (frames.holds > 0 || busy?.() || Date.now() - frames.lastActivity < QUIET_MS) continue;
+    // Real I/O in progress counts as activity: what it leads to gets the quiet time to reach the wire.
+    if (busy?.()) frames.lastActivity = Date.now();
+    if (frames.holds > 0 || Date.now() - frames.lastActivity < QUIET_MS) continue;
     const next = clock.nextAt;
     if (next === null) continue;
     await clock.advance(Math.max(0, next - clock.now()));

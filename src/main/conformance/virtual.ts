@@ -10,9 +10,12 @@ export interface VirtualTarget {
   busy: () => boolean;
 }
 
+/** The password the virtual charger is made with: it connects with security profile 1, so the Basic auth cases apply. */
+export const VIRTUAL_PASSWORD = 'OCTT-virtual-profile-1';
+
 /** Makes (or reuses) the virtual charger `id` on the bench and waits until it has booted. */
 export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connectors = 2): Promise<VirtualTarget> {
-  if (!bench.virtualChargers.has(id)) await bench.virtualChargers.create({ id, connectors, autoStart: true });
+  if (!bench.virtualChargers.has(id)) await bench.virtualChargers.create({ id, connectors, autoStart: true, password: VIRTUAL_PASSWORD });
   else if (!bench.virtualChargers.get(id).running) bench.virtualChargers.start(id);
   const deadline = Date.now() + 15_000;
   for (;;) {
@@ -21,5 +24,8 @@ export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connector
     if (Date.now() > deadline) throw new Error(`The virtual charger ${id} did not connect and boot within 15 s`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id)), busy: () => bench.virtualChargers.get(id).connection === 'connecting' };
+  const cp = () => bench.virtualChargers.charger(id);
+  // Real I/O on fake time: the WebSocket handshake, and a firmware download or diagnostics upload.
+  const busy = () => bench.virtualChargers.get(id).connection === 'connecting' || cp().firmware.transferring || cp().diagnostics.transferring;
+  return { id, operator: new VirtualOperator(cp), busy };
 }

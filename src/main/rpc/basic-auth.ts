@@ -30,9 +30,17 @@ export function parseBasicAuth(header: string | undefined, identity: string): Se
   return { kind: 'otherUser', user: user.length > 60 ? `${user.slice(0, 60)}…` : user };
 }
 
-/** Compares in constant time: both sides are hashed first so neither the content nor the length leaks. */
+/**
+ * Compares in constant time: both sides are hashed first so neither the content nor the length leaks.
+ * An expected password in hex (the Security Whitepaper's form of AuthorizationKey, e.g. OCTT TC_073_CS's
+ * 4F43415F...) also matches the bytes it stands for, which is what whitepaper chargers send; chargers
+ * that send the key's text as it was given match it as before.
+ */
 export function samePassword(sent: Buffer, expected: string): boolean {
   const a = createHash('sha256').update(sent).digest();
   const b = createHash('sha256').update(expected, 'utf8').digest();
-  return timingSafeEqual(a, b);
+  const asText = timingSafeEqual(a, b);
+  if (!/^(?:[0-9a-fA-F]{2})+$/.test(expected)) return asText;
+  const c = createHash('sha256').update(Buffer.from(expected, 'hex')).digest();
+  return timingSafeEqual(a, c) || asText;
 }

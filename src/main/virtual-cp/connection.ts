@@ -206,6 +206,21 @@ export class Connection {
     ws.send(text);
   }
 
+  /** Closes the connection and opens a new one at once (a new password applies from the next connection). */
+  reconnect(why: string): void {
+    const ws = this.ws;
+    if (!ws) return;
+    this.cp.lastError = why;
+    this.backoffMs = BACKOFF_MIN_MS;
+    ws.once('close', () => {
+      this.reconnectTimer?.cancel();
+      this.reconnectTimer = null;
+      this.connect();
+    });
+    if (ws.readyState === WebSocket.OPEN) ws.close(1000, why);
+    else ws.terminate();
+  }
+
   /** Cuts the connection as a network failure would, saying why; the charger reconnects with back-off. */
   terminate(why: string): void {
     this.cp.lastError = why;

@@ -34,6 +34,8 @@ export const TestData = z.strictObject({
   /** Firmware for UpdateFirmware (the bench hosts it when left out), and a location that fails. */
   firmwareLocation: z.string().min(1).optional(),
   badFirmwareLocation: z.string().min(1).default('http://127.0.0.1:9/firmware/missing.bin'),
+  /** A file that downloads but is no firmware the charger can install (the bench hosts one when left out). */
+  unsupportedFirmwareLocation: z.string().min(1).optional(),
   /** Where diagnostics are uploaded (the bench's own upload endpoint when left out), and a location that fails. */
   diagnosticsLocation: z.string().min(1).optional(),
   badDiagnosticsLocation: z.string().min(1).default('http://127.0.0.1:9/upload'),
@@ -45,6 +47,8 @@ export const TestData = z.strictObject({
   maxTimeDeviationS: z.int().min(0).max(3600).default(60),
   /** <Configured vendorId> for DataTransfer. */
   vendorId: z.string().min(1).max(255).default('ChargeBench'),
+  /** A vendorId the charger does not support, for the DataTransfer the bench sends (TC_062_CS). */
+  unsupportedVendorId: z.string().min(1).max(255).default('org.example.octt.unsupported'),
   /** Default time (s) to wait for a charger's message. */
   chargerTimeoutS: z.int().min(1).max(3600).default(30),
   /** Time (s) an operator has to do what is asked before the step times out. */
@@ -130,6 +134,8 @@ export interface Pics {
   config: Record<string, string | null>;
   /** Keys the charger reports as read-only. */
   readOnly: string[];
+  /** The bench checks an HTTP Basic password for the charger (security profile 1 or 2). */
+  basicAuth: boolean;
 }
 
 export interface RunSummary {

@@ -12,12 +12,13 @@ import { octt16Cases } from '../../../src/main/conformance/octt16';
 import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance/virtual';
 import { testData, type Twins } from './twins/types';
 import { coreSessionNotApplicable, coreSessionTwins } from './twins/core-session';
+import { miscNotApplicable, miscTwins } from './twins/misc';
 
 const data = testData;
 /** Every group's twins; a group adds its table here. */
-const twins: Twins = { ...coreSessionTwins };
+const twins: Twins = { ...coreSessionTwins, ...miscTwins };
 /** Cases that do not apply to the virtual charger, so they have no twin. */
-const notApplicable = [...coreSessionNotApplicable];
+const notApplicable = [...coreSessionNotApplicable, ...miscNotApplicable];
 
 let bench: Bench;
 let dataDir: string;
@@ -46,6 +47,7 @@ describe('every OCTT case fails when the virtual charger misbehaves the way it e
     it(`${id} fails at the step it guards`, async () => {
       const vcp = bench.virtualChargers.charger(target.id);
       vcp.connection.misbehaviours.set(twin.rules);
+      const undo = twin.arrange?.(vcp);
       try {
         const run = await runConformance(bench, { chargerId: target.id, cases: octt16Cases.filter((c) => c.id === id), data, operator: target.operator, busy: target.busy, virtual: true });
         const result = run.cases[0]!;
@@ -58,6 +60,7 @@ describe('every OCTT case fails when the virtual charger misbehaves the way it e
         expect(step!.status).toBe('failed');
       } finally {
         vcp.connection.misbehaviours.set([]);
+        undo?.();
       }
       // With the misbehaviour gone, the same case passes again on the same charger.
       const again = await runConformance(bench, { chargerId: target.id, cases: octt16Cases.filter((c) => c.id === id), data, operator: target.operator, busy: target.busy, virtual: true });

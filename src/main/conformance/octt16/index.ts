@@ -6,8 +6,26 @@ import { stopCases } from './stop';
 import { remoteCases } from './remote';
 import { resetCases } from './reset';
 import { unlockCases } from './unlock';
+import { localListCases } from './local-list';
+import { diagnosticsCases, firmwareCases } from './firmware';
+import { triggerCases } from './trigger';
+import { dataTransferCases } from './data-transfer';
+import { securityCases } from './security';
 
-export const octt16Cases: CaseDefinition[] = [...bootCases, ...startCases, ...stopCases, ...remoteCases, ...resetCases, ...unlockCases];
+export const octt16Cases: CaseDefinition[] = [
+  ...bootCases,
+  ...startCases,
+  ...stopCases,
+  ...remoteCases,
+  ...resetCases,
+  ...unlockCases,
+  ...localListCases,
+  ...firmwareCases,
+  ...diagnosticsCases,
+  ...triggerCases,
+  ...dataTransferCases,
+  ...securityCases,
+];
 
 export function findCases(ids: string[]): CaseDefinition[] {
   const unknown = ids.filter((id) => !octt16Cases.some((c) => c.id === id));

@@ -79,7 +79,7 @@ export class AuthorizationService {
     if (!this.keys.LocalAuthListEnabled) return 'NotSupported';
     const entries = req.localAuthorizationList ?? [];
     if (entries.length > this.keys.SendLocalListMaxLength) return 'Failed';
-    if (req.updateType === 'Differential' && req.listVersion <= this.localList.version) return 'VersionMismatch';
+    if (req.updateType === 'Differential' && req.listVersion <= this.currentVersion) return 'VersionMismatch';
     const next = req.updateType === 'Full' ? new Map<string, IdTagInfo | undefined>() : new Map(this.localList.entries);
     for (const e of entries) {
       if (e.idTagInfo) next.set(e.idTag, e.idTagInfo);
@@ -92,9 +92,14 @@ export class AuthorizationService {
     return 'Accepted';
   }
 
-  /** GetLocalListVersion: -1 while the list is switched off. */
+  /** GetLocalListVersion: -1 while the list is switched off, 0 while it is empty (OCPP 1.6, GetLocalListVersion.conf: version 0 means an empty list). */
   listVersion(): number {
-    return this.keys.LocalAuthListEnabled ? this.localList.version : -1;
+    return this.keys.LocalAuthListEnabled ? this.currentVersion : -1;
+  }
+
+  /** The list's version, 0 when it holds no entry. */
+  private get currentVersion(): number {
+    return this.localList.entries.size === 0 ? 0 : this.localList.version;
   }
 
   /** The list's version as it is kept, on or off (for the user). */

@@ -11,6 +11,8 @@ const DIAGNOSTICS_LINES = 2_000;
 
 export class DiagnosticsService {
   status: DiagnosticsStatus = 'Idle';
+  /** An upload is on the wire (real I/O: a run on fake time waits for it). */
+  transferring = false;
   private readonly recent: string[] = [];
 
   /** `keep` false: no ring of frames (large fleets). */
@@ -45,7 +47,8 @@ export class DiagnosticsService {
     for (let i = 0; i < attempts; i++) {
       if (epoch !== cp.epoch) return;
       this.setStatus('Uploading');
-      const result = await upload(req.location, fileName, content);
+      this.transferring = true;
+      const result = await upload(req.location, fileName, content).finally(() => (this.transferring = false));
       if (result.ok) return this.setStatus('Uploaded');
       cp.lastError = `Diagnostics upload failed: ${result.reason}`;
       if (i + 1 < attempts) await sleep(cp.clock, Math.max(1, req.retryInterval ?? 30) * 1000);

@@ -8,11 +8,20 @@ import { download, versionFromLocation } from './transfer';
 /** How often the charger looks again whether its transactions have ended, and how long installing takes. */
 const STEP_MS = 1_000;
 
+/**
+ * The header of an image made for other hardware: the virtual charger downloads it, then fails to install
+ * it, as a real charger refuses an image whose header is not its own. (Any other image installs: the
+ * virtual charger has no image format of its own.) The bench hosts such a file for OCTT TC_044_3_CS.
+ */
+export const UNSUPPORTED_FIRMWARE_HEADER = 'CHARGEBENCH-UNSUPPORTED-FIRMWARE';
+
 export class FirmwareService {
   /** The firmware-install-failure fault: the image downloads but does not install. */
   installFails = false;
   version: string;
   status: FirmwareStatus = 'Idle';
+  /** A download is on the wire (real I/O: a run on fake time waits for it). */
+  transferring = false;
   /** Firmware installed but not yet reported (Installed follows the boot that runs it). */
   private installedPending = false;
   private run = 0;
@@ -36,25 +45,31 @@ export class FirmwareService {
     let image: Awaited<ReturnType<typeof download>> | null = null;
     for (let i = 0; i < attempts; i++) {
       if (!current()) return;
-      this.setStatus('Downloading');
-      image = await download(req.location);
+      void this.setStatus('Downloading');
+      this.transferring = true;
+      image = await download(req.location).finally(() => (this.transferring = false));
       if (!current()) return;
       if (image.ok) break;
       cp.lastError = `Firmware download failed: ${image.reason}`;
       if (i + 1 < attempts) await sleep(cp.clock, Math.max(1, req.retryInterval ?? 30) * 1000);
     }
     if (!image?.ok) return this.setStatus('DownloadFailed');
-    this.setStatus('Downloaded');
+    void this.setStatus('Downloaded');
     // A good charger installs once no transaction is running.
     while (cp.connectors.all.some((c) => c.tx)) {
       await sleep(cp.clock, STEP_MS);
       if (!current()) return;
     }
-    this.setStatus('Installing');
+    // Installing goes out (and is answered) before the installation and its reboot can cut it off.
+    await this.setStatus('Installing');
     await sleep(cp.clock, STEP_MS);
     if (!current()) return;
     if (this.installFails) {
       cp.lastError = 'Firmware installation failed (fault); the old firmware keeps running';
+      return this.setStatus('InstallationFailed');
+    }
+    if (image.head.subarray(0, UNSUPPORTED_FIRMWARE_HEADER.length).toString('latin1') === UNSUPPORTED_FIRMWARE_HEADER) {
+      cp.lastError = 'Firmware installation failed: the image is made for other hardware; the old firmware keeps running';
       return this.setStatus('InstallationFailed');
     }
     this.version = versionFromLocation(req.location, `${this.version}+1`);
@@ -66,7 +81,7 @@ export class FirmwareService {
   booted(): void {
     if (!this.installedPending) return;
     this.installedPending = false;
-    this.setStatus('Installed');
+    void this.setStatus('Installed');
   }
 
   /** TriggerMessage(FirmwareStatusNotification): the status while an update runs, else Idle. */
@@ -74,9 +89,10 @@ export class FirmwareService {
     void this.cp.call('FirmwareStatusNotification', { status: ['Downloading', 'Downloaded', 'Installing'].includes(this.status) ? this.status : 'Idle' });
   }
 
-  private setStatus(status: FirmwareStatus): void {
+  /** Reports a new status; resolves once the central system has answered it (or could not). */
+  private async setStatus(status: FirmwareStatus): Promise<void> {
     this.status = status;
     this.cp.changed();
-    if (this.cp.isAccepted) void this.cp.call('FirmwareStatusNotification', { status });
+    if (this.cp.isAccepted) await this.cp.call('FirmwareStatusNotification', { status });
   }
 }

@@ -6,6 +6,29 @@ import { Readable, Writable } from 'node:stream';
 import { Client as FtpClient } from 'basic-ftp';
 
 export type TransferResult = { ok: true; bytes: number } | { ok: false; reason: string };
+/** A download's result: its size and its first bytes (where an image's header is). */
+export type DownloadResult = { ok: true; bytes: number; head: Buffer } | { ok: false; reason: string };
+
+/** How many of an image's first bytes a download keeps. */
+const HEAD_BYTES = 64;
+
+/** Counts a download's bytes and keeps its first ones. */
+function counter() {
+  let bytes = 0;
+  const head: Buffer[] = [];
+  let kept = 0;
+  return {
+    add(chunk: Uint8Array) {
+      bytes += chunk.length;
+      if (kept < HEAD_BYTES) {
+        const part = Buffer.from(chunk.subarray(0, HEAD_BYTES - kept));
+        head.push(part);
+        kept += part.length;
+      }
+    },
+    result: () => ({ ok: true as const, bytes, head: Buffer.concat(head) }),
+  };
+}
 
 const TRANSFER_TIMEOUT_MS = 30_000;
 
@@ -34,17 +57,17 @@ function shown(url: URL): string {
   return copy.href;
 }
 
-export async function download(location: string): Promise<TransferResult> {
+export async function download(location: string): Promise<DownloadResult> {
   const url = checkScheme(location);
   if (typeof url === 'string') return { ok: false, reason: url };
   if (url.protocol === 'ftp:') return ftpDownload(url);
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(TRANSFER_TIMEOUT_MS) });
     if (!res.ok) return { ok: false, reason: `GET ${url.href} answered HTTP ${res.status}` };
-    let bytes = 0;
-    // The image is counted as it arrives, not held: firmware runs to hundreds of MB.
-    for await (const chunk of res.body ?? []) bytes += (chunk as Uint8Array).length;
-    return { ok: true, bytes };
+    // The image is counted as it arrives, not held (firmware runs to hundreds of MB); its header is kept.
+    const count = counter();
+    for await (const chunk of res.body ?? []) count.add(chunk as Uint8Array);
+    return count.result();
   } catch (e) {
     return { ok: false, reason: `GET ${url.href} failed: ${why(e)}` };
   }
@@ -94,22 +117,22 @@ function splitPath(url: URL): { dir: string; name: string } {
   return { dir: path.slice(0, cut + 1) || '/', name: path.slice(cut + 1) };
 }
 
-async function ftpDownload(url: URL): Promise<TransferResult> {
+async function ftpDownload(url: URL): Promise<DownloadResult> {
   const { dir, name } = splitPath(url);
   if (!name) return { ok: false, reason: `${shown(url)} names a folder, not a firmware file` };
   try {
-    let bytes = 0;
-    const counter = new Writable({
+    const count = counter();
+    const sink = new Writable({
       write(chunk: Buffer, _encoding, done) {
-        bytes += chunk.length;
+        count.add(chunk);
         done();
       },
     });
     await withFtp(url, async (client) => {
       if (dir !== '/') await client.cd(dir);
-      await client.downloadTo(counter, name);
+      await client.downloadTo(sink, name);
     });
-    return { ok: true, bytes };
+    return count.result();
   } catch (e) {
     return { ok: false, reason: `FTP download of ${shown(url)} failed: ${why(e)}` };
   }

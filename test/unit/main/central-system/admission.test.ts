@@ -43,4 +43,14 @@ describe('admission', () => {
     expect(admit(req('/ocpp/CP1', { authorization: basicAuthorization('CP1', 'correct-horse-battery') }), withPassword, defaultSettings)).toMatchObject({ admitted: true, note: null });
     expect(admit(req('/ocpp/CP1'), registry(), { ...defaultSettings, requirePassword: true })).toMatchObject({ admitted: false, status: 401, reason: expect.stringMatching(/^No password set/) });
   });
+
+  it('takes a hex password as its text or as the bytes it stands for (the Security Whitepaper form, OCTT TC_073_CS)', () => {
+    const hex = '4F43415F4F4354545F61646D696E5F74657374';
+    const withHex = registry({ CP1: hex });
+    expect(admit(req('/ocpp/CP1', { authorization: basicAuthorization('CP1', hex) }), withHex, defaultSettings)).toMatchObject({ admitted: true });
+    expect(admit(req('/ocpp/CP1', { authorization: basicAuthorization('CP1', 'OCA_OCTT_admin_test') }), withHex, defaultSettings)).toMatchObject({ admitted: true });
+    expect(admit(req('/ocpp/CP1', { authorization: basicAuthorization('CP1', 'OCA_OCTT_admin_tesT') }), withHex, defaultSettings)).toMatchObject({ admitted: false, status: 401 });
+    // A password that is not hex is compared as text only.
+    expect(admit(req('/ocpp/CP1', { authorization: basicAuthorization('CP1', 'OCA_OCTT_admin_test') }), registry({ CP1: 'OCA_OCTT_admin_test' }), defaultSettings)).toMatchObject({ admitted: true });
+  });
 });

@@ -45,6 +45,19 @@ describe('the local authorization list', () => {
   });
 });
 
+describe('the local list version', () => {
+  it('is 0 while the list is empty, whatever version the empty list came with (0 means empty); a differential update is compared with that', () => {
+    const { cp } = fakeWire();
+    const a = cp.authorization;
+    expect(a.sendLocalList({ listVersion: 7, updateType: 'Full' } as never)).toBe('Accepted');
+    expect(a.listVersion()).toBe(0);
+    expect(a.sendLocalList({ listVersion: 1, updateType: 'Differential', localAuthorizationList: list([['A', 'Accepted']]) } as never)).toBe('Accepted');
+    expect(a.listVersion()).toBe(1);
+    expect(a.sendLocalList({ listVersion: 2, updateType: 'Differential', localAuthorizationList: list([['A', null]]) } as never)).toBe('Accepted');
+    expect(a.listVersion()).toBe(0);
+  });
+});
+
 describe('authorizing a card', () => {
   it('asks the central system online and caches the answer; LocalPreAuthorize answers from the list at once', async () => {
     const w = fakeWire();
