@@ -41,12 +41,15 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
         if (c.errorCode !== 'NoError' || c.status === 'Faulted') cp.clearFault(c.connectorId);
         if (c.plugged) cp.unplug(c.connectorId);
       }
+      cp.forgetPresentedCards();
       await host.frames.settle();
     });
   }
   for (const reservationId of t.touched.reservations)
     await attempt(`cancelling reservation ${reservationId}`, () => host.operate('CancelReservation', { reservationId }, t.data.chargerTimeoutS * 1000));
-  if (t.touched.availability) await attempt('making the charger Operative', () => host.operate('ChangeAvailability', { connectorId: 0, type: 'Operative' }, t.data.chargerTimeoutS * 1000));
+  if (t.touched.availability)
+    for (let connectorId = 0; connectorId <= t.pics.connectors; connectorId++)
+      await attempt(`making connector ${connectorId} Operative`, () => host.operate('ChangeAvailability', { connectorId, type: 'Operative' }, t.data.chargerTimeoutS * 1000));
   if (t.touched.profiles) await attempt('clearing charging profiles', () => host.operate('ClearChargingProfile', {}, t.data.chargerTimeoutS * 1000));
   if (t.touched.localList)
     await attempt('emptying the local list', () => host.operate('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [] }, t.data.chargerTimeoutS * 1000));

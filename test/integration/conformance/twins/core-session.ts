@@ -18,7 +18,7 @@ export const coreSessionTwins: Twins = {
   TC_011_1_CS: { rules: [{ kind: 'answer', action: 'RemoteStartTransaction', patch: { status: 'Rejected' } }], step: /RemoteStartTransaction/, reason: /Rejected/ },
   TC_011_2_CS: { rules: [{ kind: 'drop', action: 'StatusNotification', where: { status: 'Available', connectorId: 1 } }], step: /back to Available/, reason: /nothing came/ },
   TC_012_CS: { rules: [stopReason('Local')], step: /StopTransaction/, reason: /Remote/ },
-  TC_013_CS: { rules: [{ kind: 'answer', action: 'Reset', patch: { status: 'Rejected' } }], step: /Reset/, reason: /Rejected/ },
+  TC_013_CS: { rules: [{ kind: 'drop', action: 'StatusNotification', where: { connectorId: 1, status: 'Unavailable' }, times: 1 }], step: /Unavailable/, reason: /nothing came/ },
   TC_014_CS: { rules: [{ kind: 'answer', action: 'ChangeAvailability', patch: { status: 'Rejected' } }], step: /ChangeAvailability/, reason: /Rejected/ },
   TC_015_CS: { rules: [stopReason('Local')], step: /StopTransaction/, reason: /HardReset/ },
   TC_016_CS: { rules: [stopReason('Local')], step: /StopTransaction/, reason: /SoftReset/ },
