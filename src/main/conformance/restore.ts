@@ -15,6 +15,8 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       problems.push(`${what}: ${(e as Error).message}`);
     }
   };
+  // A virtual charger a case left switched off is switched on again.
+  if (host.operator instanceof VirtualOperator && !host.operator.vcp().isRunning) host.operator.vcp().start();
   if (!host.frames.connected) {
     // A case that dropped or rebooted the charger: give it time to come back.
     await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null);
@@ -32,11 +34,18 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
     await attempt('resetting the virtual charger', async () => {
       if (!(host.operator instanceof VirtualOperator)) return;
       const cp = host.operator.vcp();
-      cp.setFaults({ offline: false });
+      cp.setFaults({ offline: false, stuckConnector: false });
       for (const c of cp.view().connectors) {
-        if (c.errorCode !== 'NoError' || c.status === 'Faulted') cp.clearFault(c.connectorId);
+        if (c.status === 'Faulted') cp.clearFault(c.connectorId);
         if (c.plugged) cp.unplug(c.connectorId);
+        // A card presented without a cable following (it would start the next case's session).
+        const waiting = cp.connectors.get(c.connectorId);
+        if (waiting.authorized) {
+          cp.transactions.dropAuthorized(waiting);
+          cp.refresh();
+        }
       }
+      if (cp.view().chargerFault) cp.clearFault(0);
       await host.frames.settle();
     });
   }
@@ -46,7 +55,8 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
   if (t.touched.profiles) await attempt('clearing charging profiles', () => host.operate('ClearChargingProfile', {}, t.data.chargerTimeoutS * 1000));
   if (t.touched.localList)
     await attempt('emptying the local list', () => host.operate('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [] }, t.data.chargerTimeoutS * 1000));
-  if (t.touched.cache) await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
+  // General precondition: an empty authorization cache (where the charger has one).
+  if (t.touched.cache || 'AuthorizationCacheEnabled' in t.pics.config) await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
   for (const [key, value] of t.touched.config) {
     if (value === null) continue;
     await attempt(`putting ${key} back to ${value}`, async () => {

@@ -62,6 +62,8 @@ export interface Pics {
   connectorLock: boolean;
   /** An RFID reader or other means to present an idTag. */
   reader: boolean;
+  /** A back-up power source that lets the charger stop its transactions before it goes down (declared; off unless said). */
+  backupPower: boolean;
   /** Configuration keys and values as read at the start of the run (null: key not reported). */
   config: Record<string, string | null>;
   /** Keys the charger reports as read-only. */

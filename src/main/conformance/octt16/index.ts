@@ -6,8 +6,31 @@ import { stopCases } from './stop';
 import { remoteCases } from './remote';
 import { resetCases } from './reset';
 import { unlockCases } from './unlock';
+import { cacheCases } from './cache';
+import { configurationCases, configurationKeyCases } from './configuration';
+import { meterValueCases } from './meter-values';
+import { basicNonHappyCases, faultCases, remoteNonHappyCases, unlockNonHappyCases } from './core-non-happy';
+import { powerFailureCases } from './power-failure';
+import { offlineCases } from './offline';
 
-export const octt16Cases: CaseDefinition[] = [...bootCases, ...startCases, ...stopCases, ...remoteCases, ...resetCases, ...unlockCases];
+export const octt16Cases: CaseDefinition[] = [
+  ...bootCases,
+  ...startCases,
+  ...stopCases,
+  ...cacheCases,
+  ...remoteCases,
+  ...resetCases,
+  ...unlockCases,
+  ...configurationCases,
+  ...meterValueCases,
+  ...basicNonHappyCases,
+  ...remoteNonHappyCases,
+  ...unlockNonHappyCases,
+  ...powerFailureCases,
+  ...offlineCases,
+  ...configurationKeyCases,
+  ...faultCases,
+];
 
 export function findCases(ids: string[]): CaseDefinition[] {
   const unknown = ids.filter((id) => !octt16Cases.some((c) => c.id === id));
