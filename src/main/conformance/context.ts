@@ -251,7 +251,12 @@ export class CaseContext {
   async send<A extends CentralSystemAction>(
     action: A,
     payload: RequestOf<A>,
-    opts: { checks?: Checks; title?: string; within?: number; /** CALLERROR codes that count as an answer ('any': every code); the answer is then { callError: code }. */ callErrors?: string[] | 'any' } = {},
+    opts: {
+      checks?: Checks;
+      title?: string;
+      within?: number;
+      /** CALLERROR codes that count as an answer ('any': every code); the answer is then { callError: code }. */ callErrors?: string[] | 'any';
+    } = {},
   ): Promise<Payload> {
     const what =
       opts.checks && !Array.isArray(opts.checks)

@@ -3,6 +3,7 @@
 // of what could not be put back, which the report shows beside the case.
 import type { CaseContext } from './context';
 import { VirtualOperator } from './operator';
+import { sleep } from '../clock';
 
 export async function restorePreconditions(t: CaseContext): Promise<string[]> {
   const problems: string[] = [];
@@ -33,6 +34,8 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
     // The virtual charger's hands: cables out, faults cleared, EVs back.
     await attempt('resetting the virtual charger', async () => {
       if (!(host.operator instanceof VirtualOperator)) return;
+      // What the case's last messages set off (a card's answer) happens first.
+      await host.frames.settle();
       const cp = host.operator.vcp();
       cp.setFaults({ offline: false, stuckConnector: false });
       for (const c of cp.view().connectors) {
@@ -47,6 +50,8 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       }
       if (cp.view().chargerFault) cp.clearFault(0);
       await host.frames.settle();
+      // General precondition: no queued messages waiting to be sent (retries run on the run's clock).
+      for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);
     });
   }
   for (const reservationId of t.touched.reservations)

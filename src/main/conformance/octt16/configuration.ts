@@ -59,7 +59,10 @@ export const configurationCases: Case[] = [
       const first = await t.send(
         'GetConfiguration',
         { key: ['SupportedFeatureProfiles'] },
-        { title: 'Bench sends GetConfiguration for SupportedFeatureProfiles', checks: [noUnknownKeys, (p) => (find(keysOf(p), 'SupportedFeatureProfiles') ? null : 'configurationKey SupportedFeatureProfiles (got none)')] },
+        {
+          title: 'Bench sends GetConfiguration for SupportedFeatureProfiles',
+          checks: [noUnknownKeys, (p) => (find(keysOf(p), 'SupportedFeatureProfiles') ? null : 'configurationKey SupportedFeatureProfiles (got none)')],
+        },
       );
       const profiles = (find(keysOf(first), 'SupportedFeatureProfiles')?.value ?? '').split(',').map((s) => s.trim());
       const all = await t.send('GetConfiguration', {}, { title: 'Bench sends GetConfiguration for every key' });
@@ -103,7 +106,11 @@ export const configurationCases: Case[] = [
       const interval = String(t.data.meterValueIntervalS);
       if (t.pics.config.MeterValueSampleInterval === interval) await t.configure('MeterValueSampleInterval', String(t.data.meterValueIntervalS + 1));
       if (!t.touched.config.has('MeterValueSampleInterval')) t.touched.config.set('MeterValueSampleInterval', t.pics.config.MeterValueSampleInterval ?? null);
-      await t.send('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: interval }, { checks: { status: 'Accepted' }, title: `Bench sends ChangeConfiguration MeterValueSampleInterval ${interval} expecting status Accepted` });
+      await t.send(
+        'ChangeConfiguration',
+        { key: 'MeterValueSampleInterval', value: interval },
+        { checks: { status: 'Accepted' }, title: `Bench sends ChangeConfiguration MeterValueSampleInterval ${interval} expecting status Accepted` },
+      );
       t.pics.config.MeterValueSampleInterval = interval;
       await t.send(
         'GetConfiguration',
@@ -129,7 +136,11 @@ export const configurationKeyCases: Case[] = [
     profile: 'Core',
     section: '2.15.1',
     async run(t) {
-      await t.send('ChangeConfiguration', { key: 'Testing', value: 'true' }, { checks: { status: 'NotSupported' }, title: 'Bench sends ChangeConfiguration for the unknown key Testing expecting status NotSupported' });
+      await t.send(
+        'ChangeConfiguration',
+        { key: 'Testing', value: 'true' },
+        { checks: { status: 'NotSupported' }, title: 'Bench sends ChangeConfiguration for the unknown key Testing expecting status NotSupported' },
+      );
     },
   },
   {

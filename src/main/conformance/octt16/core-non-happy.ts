@@ -97,7 +97,11 @@ export const remoteNonHappyCases: Case[] = [
     async run(t) {
       const tx = await charging(t);
       const unknown = Math.max(tx, ...t.host.openTransactions().map((o) => o.transactionId)) + 1000;
-      await t.send('RemoteStopTransaction', { transactionId: unknown }, { checks: { status: 'Rejected' }, title: `Bench sends RemoteStopTransaction for unknown transaction ${unknown} expecting status Rejected` });
+      await t.send(
+        'RemoteStopTransaction',
+        { transactionId: unknown },
+        { checks: { status: 'Rejected' }, title: `Bench sends RemoteStopTransaction for unknown transaction ${unknown} expecting status Rejected` },
+      );
     },
   },
 ];
@@ -123,7 +127,11 @@ export const unlockNonHappyCases: Case[] = [
     decisions: ['<Unknown connectorId> is NumberOfConnectors plus 1.'],
     async run(t) {
       const unknown = t.pics.connectors + 1;
-      await t.send('UnlockConnector', { connectorId: unknown }, { checks: { status: 'NotSupported' }, title: `Bench sends UnlockConnector for connector ${unknown} (there is none) expecting status NotSupported` });
+      await t.send(
+        'UnlockConnector',
+        { connectorId: unknown },
+        { checks: { status: 'NotSupported' }, title: `Bench sends UnlockConnector for connector ${unknown} (there is none) expecting status NotSupported` },
+      );
     },
   },
 ];

@@ -109,9 +109,17 @@ export const offlineCases: Case[] = [
         const queued = stamps.filter((s) => s < backAt);
         t.check(queued.length >= 3, 'at least 3 MeterValues queued while offline', `${queued.length} came (of ${calls.length} MeterValues after the reconnection)`);
         const backwards = stamps.findIndex((s, i) => i > 0 && !(s >= stamps[i - 1]!));
-        t.check(backwards < 0, 'the MeterValues in chronological order, the queued ones before new ones', `MeterValues ${backwards + 1} is stamped before the one ahead of it (${calls.map((x) => (x.payload.meterValue as Array<{ timestamp: string }>)[0]?.timestamp).join(', ')})`);
+        t.check(
+          backwards < 0,
+          'the MeterValues in chronological order, the queued ones before new ones',
+          `MeterValues ${backwards + 1} is stamped before the one ahead of it (${calls.map((x) => (x.payload.meterValue as Array<{ timestamp: string }>)[0]?.timestamp).join(', ')})`,
+        );
         const gaps = queued.slice(1).map((s, i) => (s - queued[i]!) / 1000);
-        t.check(gaps.every((g) => Math.abs(g - interval) <= tol), `the queued MeterValues ${interval} s apart (± ${tol} s)`, `they are ${gaps.map((g) => `${g} s`).join(', ')} apart`);
+        t.check(
+          gaps.every((g) => Math.abs(g - interval) <= tol),
+          `the queued MeterValues ${interval} s apart (± ${tol} s)`,
+          `they are ${gaps.map((g) => `${g} s`).join(', ')} apart`,
+        );
       });
     },
   },

@@ -62,7 +62,11 @@ export const powerFailureCases: Case[] = [
         } else rest.push({ action: 'StopTransaction', checks: { transactionId: tx, reason: 'PowerLoss' } });
       }
       if (status === 'Charging') rest.push({ action: 'StatusNotification', where: { connectorId: c, status: ['Preparing', 'Finishing'] } });
-      if (rest.length) await t.expectAll(rest, `Charger sends ${rest.map((r) => (r.action === 'StopTransaction' ? `StopTransaction (${status === 'Charging' ? 'Local or no reason' : 'PowerLoss'})` : 'StatusNotification (Preparing or Finishing)')).join(' and ')}${rest.length > 1 ? ', in either order' : ''}`);
+      if (rest.length)
+        await t.expectAll(
+          rest,
+          `Charger sends ${rest.map((r) => (r.action === 'StopTransaction' ? `StopTransaction (${status === 'Charging' ? 'Local or no reason' : 'PowerLoss'})` : 'StatusNotification (Preparing or Finishing)')).join(' and ')}${rest.length > 1 ? ', in either order' : ''}`,
+        );
     },
   },
   {
@@ -72,12 +76,21 @@ export const powerFailureCases: Case[] = [
     section: '2.13.3',
     decisions: ['The end of the case sets the charger Operative again (the document does not; the general post-conditions want connectors available).'],
     async run(t) {
+      const unavailable = (when: string) =>
+        t.expectAll(
+          Array.from({ length: t.pics.connectors + 1 }, (_, id) => ({ action: 'StatusNotification' as const, where: { connectorId: id }, checks: { status: 'Unavailable' } })),
+          `Charger sends StatusNotification Unavailable for connector 0 and each of its ${t.pics.connectors} connectors ${when}, in any order`,
+        );
       t.touched.availability = true;
-      await t.send('ChangeAvailability', { connectorId: 0, type: 'Inoperative' }, { checks: { status: 'Accepted' } });
-      await bootStatuses(t, () => 'Unavailable');
+      await t.send(
+        'ChangeAvailability',
+        { connectorId: 0, type: 'Inoperative' },
+        { checks: { status: 'Accepted' }, title: 'Bench sends ChangeAvailability Inoperative for the whole charger (connector 0) expecting status Accepted' },
+      );
+      await unavailable('once Inoperative');
       await t.operator({ kind: 'powerCycle' });
       await t.expect('BootNotification', { within: 120 });
-      await bootStatuses(t, () => 'Unavailable');
+      await unavailable('after the power cycle');
     },
   },
 ];

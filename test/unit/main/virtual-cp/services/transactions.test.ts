@@ -104,7 +104,10 @@ describe('the transaction message queue', () => {
       w.cp.boot.resume();
       for (let i = 0; i < 6; i++) await w.settle();
       const statuses = (action: string, p: any) => (action === 'StatusNotification' ? `${action}(${p.connectorId} ${p.status})` : action === 'StopTransaction' ? `${action}(${p.reason})` : action);
-      const sent = w.calls.slice(from).map((c) => statuses(c.action, c.payload)).filter((a) => !a.startsWith('StatusNotification(0') && !a.startsWith('StatusNotification(2') && a !== 'Heartbeat');
+      const sent = w.calls
+        .slice(from)
+        .map((c) => statuses(c.action, c.payload))
+        .filter((a) => !a.startsWith('StatusNotification(0') && !a.startsWith('StatusNotification(2') && a !== 'Heartbeat');
       expect(sent).toEqual(
         stopOnInvalid
           ? ['StartTransaction', 'StatusNotification(1 Charging)', 'StopTransaction(DeAuthorized)', 'StatusNotification(1 Finishing)']
