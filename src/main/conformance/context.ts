@@ -56,6 +56,8 @@ export interface ExpectOptions {
   answer?: AnswerPolicy;
   /** Words for the report, when the default does not say enough. */
   title?: string;
+  /** In expectAll: taken when it comes before the others are complete, not waited for (a message the charger may or may not send). */
+  optional?: boolean;
 }
 
 /** Charge-point messages that may come at any time (declared policy): recorded as observations, never a fail. */
@@ -197,12 +199,12 @@ export class CaseContext {
     });
   }
 
-  /** Expects several messages in any order (the document's allowed reorderings). */
-  async expectAll(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<ChargerCall[]> {
-    const label = list.map((w) => `${w.action}${describeWhere(w.where)}`).join(' and ');
+  /** Expects several messages in any order (the document's allowed reorderings); an optional one that did not come is undefined. */
+  async expectAll(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<Array<ChargerCall | undefined>> {
+    const label = list.map((w) => `${w.action}${describeWhere(w.where)}${w.optional ? ' (if sent)' : ''}`).join(' and ');
     return this.step('charger', title ?? `Charger sends ${label}, in either order`, async (ids) => {
       const calls = await this.awaitCalls(list, Math.max(...list.map((l) => l.within ?? 0)) || undefined, ids);
-      calls.forEach((c, i) => this.checkCall(c, list[i]!.action, list[i]!.checks));
+      calls.forEach((c, i) => c && this.checkCall(c, list[i]!.action, list[i]!.checks));
       return calls;
     });
   }
@@ -224,7 +226,7 @@ export class CaseContext {
     });
   }
 
-  private async awaitCalls(list: Array<{ action: string } & ExpectOptions>, within: number | undefined, ids: string[]): Promise<ChargerCall[]> {
+  private async awaitCalls(list: Array<{ action: string } & ExpectOptions>, within: number | undefined, ids: string[]): Promise<Array<ChargerCall | undefined>> {
     const queued: QueuedAnswer[] = [];
     for (const w of list)
       if (w.answer) {
@@ -236,11 +238,14 @@ export class CaseContext {
     const left = () => list.map((w, i) => (found[i] ? null : { ...w, i })).filter((x) => x !== null);
     const timeoutMs = (within ?? this.data.chargerTimeoutS) * 1000;
     try {
-      while (left().length > 0) {
+      while (left().some((w) => !w.optional)) {
         const open = left();
         const got = await this.host.frames.waitFor(this.clock, timeoutMs, () => this.take(open));
         if (!got) {
-          const missing = open.map((w) => `${w.action}${describeWhere(w.where)}`).join(' and ');
+          const missing = open
+            .filter((w) => !w.optional)
+            .map((w) => `${w.action}${describeWhere(w.where)}`)
+            .join(' and ');
           throw new StepFailure(`${missing} within ${timeoutMs / 1000} s`, this.host.frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)');
         }
         if ('outOfOrder' in got) {
@@ -253,14 +258,14 @@ export class CaseContext {
       // The step includes the bench's answer: wait until it went (unless the case withholds it).
       for (const [i, call] of found.entries()) {
         const policy = list[i]!.answer;
-        if (policy?.withhold) continue;
+        if (policy?.withhold || !call) continue;
         await this.host.frames.waitFor(
           this.clock,
           (policy?.delayMs ?? 0) + 10_000,
           () => this.host.frames.frames.some((f) => f.direction === 'out' && f.kind !== 'CALL' && f.messageId === call!.messageId) || null,
         );
       }
-      return found as ChargerCall[];
+      return found;
     } finally {
       for (const q of queued) this.host.behaviours.dropQueued(this.host.chargerId, q);
     }
@@ -280,11 +285,17 @@ export class CaseContext {
     });
   }
 
-  /**
-   * Sends an operation as the tool and checks its answer. With `orCallError`, a CALLERROR with one of
-   * those codes (any code: true) is an answer the case allows: it comes back as `{ callError: code }`.
-   */
-  async send<A extends CentralSystemAction>(action: A, payload: RequestOf<A>, opts: { checks?: Checks; title?: string; within?: number; orCallError?: true | string[] } = {}): Promise<Payload> {
+  /** Sends an operation as the tool and checks its answer. */
+  async send<A extends CentralSystemAction>(
+    action: A,
+    payload: RequestOf<A>,
+    opts: {
+      checks?: Checks;
+      title?: string;
+      within?: number;
+      /** CALLERROR codes that count as an answer ('any': every code); the answer is then { callError: code }. */ callErrors?: string[] | 'any';
+    } = {},
+  ): Promise<Payload> {
     const what =
       opts.checks && !Array.isArray(opts.checks)
         ? ` expecting ${Object.entries(opts.checks)
@@ -296,8 +307,7 @@ export class CaseContext {
       const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000);
       const sent = this.host.frames.since(before).find((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action);
       if (sent?.messageId) ids.push(sent.messageId);
-      const allowed = opts.orCallError;
-      if (result.outcome === 'callError' && allowed && (allowed === true || allowed.includes(result.error.code))) return { callError: result.error.code };
+      if (result.outcome === 'callError' && (opts.callErrors === 'any' || opts.callErrors?.includes(result.error.code))) return { callError: result.error.code };
       if (result.outcome !== 'completed')
         throw new StepFailure(
           `an answer to ${action}`,
@@ -365,6 +375,18 @@ export class CaseContext {
       this.host.goOffline(seconds);
       await this.host.frames.waitFor(this.clock, 5000, () => !this.host.frames.connected || null);
     });
+  }
+
+  /** The bench lets the charger connect again after goOffline (connectivity restored). */
+  async backOnline(): Promise<void> {
+    await this.step('bench', 'Bench lets the charger connect again', async () => {
+      this.host.behaviours.refuseFor(this.host.chargerId, 0);
+    });
+  }
+
+  /** Checks the script makes on what it has gathered, as a step of their own (so a failure names it). */
+  async verify(title: string, fn: () => void): Promise<void> {
+    await this.step('bench', title, async () => fn());
   }
 
   /** A check the script makes itself. */

@@ -17,6 +17,10 @@ export function operatorText(a: OperatorAction): string {
   switch (a.kind) {
     case 'plug':
       return `Plug the EV cable into connector ${a.connectorId}, then press Done.`;
+    case 'plugHalfway':
+      return `Push the EV cable into connector ${a.connectorId} only halfway, so that the connector lock cannot close, then press Done.`;
+    case 'jamLock':
+      return `Make the lock of connector ${a.connectorId} unable to open (block it, or hold the plug so it cannot be released), then press Done.`;
     case 'unplug':
       return `Unplug the EV cable from connector ${a.connectorId} (the EV side if the cable is fixed), then press Done.`;
     case 'presentIdTag':
@@ -31,6 +35,10 @@ export function operatorText(a: OperatorAction): string {
       return `Clear the fault on connector ${a.connectorId}, then press Done.`;
     case 'powerCycle':
       return 'Switch the charger off at the mains, wait 10 seconds, switch it on again, then press Done.';
+    case 'powerOff':
+      return 'Switch the charger off at the mains (cut its power supply) and leave it off, then press Done.';
+    case 'powerOn':
+      return 'Switch the charger on again at the mains, then press Done.';
     case 'disconnectNetwork':
       return "Disconnect the charger's network (unplug its Ethernet cable or switch off its modem), then press Done.";
     case 'reconnectNetwork':
@@ -51,6 +59,13 @@ export class VirtualOperator implements Operator {
     switch (a.kind) {
       case 'plug':
         cp.plug(a.connectorId);
+        break;
+      case 'plugHalfway':
+        // The virtual charger's half-inserted cable: its lock cannot close, a ConnectorLockFailure fault.
+        cp.setFault(a.connectorId, 'ConnectorLockFailure', 'Cable not fully inserted');
+        break;
+      case 'jamLock':
+        cp.setFaults({ stuckConnector: true });
         break;
       case 'unplug':
         cp.unplug(a.connectorId);
@@ -73,6 +88,12 @@ export class VirtualOperator implements Operator {
         break;
       case 'powerCycle':
         cp.powerCycle();
+        break;
+      case 'powerOff':
+        await cp.stop();
+        break;
+      case 'powerOn':
+        cp.start();
         break;
       case 'disconnectNetwork':
         cp.setFaults({ offline: true, offlineSeconds: 0 });

@@ -10,6 +10,7 @@ export interface PicsDeclaration {
   fixedCable?: boolean;
   connectorLock?: boolean;
   reader?: boolean;
+  backupPower?: boolean;
 }
 
 export async function readPics(host: CaseHost, declared: PicsDeclaration, timeoutMs: number): Promise<Pics> {
@@ -31,6 +32,7 @@ export async function readPics(host: CaseHost, declared: PicsDeclaration, timeou
     fixedCable: declared.fixedCable ?? false,
     connectorLock: declared.connectorLock ?? true,
     reader: declared.reader ?? true,
+    backupPower: declared.backupPower ?? false,
     config,
     readOnly,
     basicAuth: host.password.get() !== null,

@@ -3,6 +3,7 @@
 // of what could not be put back, which the report shows beside the case.
 import type { CaseContext } from './context';
 import { VirtualOperator } from './operator';
+import { sleep } from '../clock';
 
 export async function restorePreconditions(t: CaseContext): Promise<string[]> {
   const problems: string[] = [];
@@ -15,6 +16,8 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       problems.push(`${what}: ${(e as Error).message}`);
     }
   };
+  // A virtual charger a case left switched off is switched on again.
+  if (host.operator instanceof VirtualOperator && !host.operator.vcp().isRunning) host.operator.vcp().start();
   if (t.touched.password) {
     const problem = await restorePassword(t, t.touched.password);
     if (problem) return [problem];
@@ -35,14 +38,24 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
     // The virtual charger's hands: cables out, faults cleared, EVs back.
     await attempt('resetting the virtual charger', async () => {
       if (!(host.operator instanceof VirtualOperator)) return;
-      const cp = host.operator.vcp();
-      cp.setFaults({ offline: false });
-      for (const c of cp.view().connectors) {
-        if (c.errorCode !== 'NoError' || c.status === 'Faulted') cp.clearFault(c.connectorId);
-        if (c.plugged) cp.unplug(c.connectorId);
-      }
-      cp.forgetPresentedCards();
+      // What the case's last messages set off (a card's answer) happens first.
       await host.frames.settle();
+      const cp = host.operator.vcp();
+      cp.setFaults({ offline: false, stuckConnector: false });
+      for (const c of cp.view().connectors) {
+        if (c.status === 'Faulted') cp.clearFault(c.connectorId);
+        if (c.plugged) cp.unplug(c.connectorId);
+        // A card presented without a cable following (it would start the next case's session).
+        const waiting = cp.connectors.get(c.connectorId);
+        if (waiting.authorized) {
+          cp.transactions.dropAuthorized(waiting);
+          cp.refresh();
+        }
+      }
+      if (cp.view().chargerFault) cp.clearFault(0);
+      await host.frames.settle();
+      // General precondition: no queued messages waiting to be sent (retries run on the run's clock).
+      for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);
     });
   }
   for (const reservationId of t.touched.reservations)
@@ -53,7 +66,8 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
   if (t.touched.profiles) await attempt('clearing charging profiles', () => host.operate('ClearChargingProfile', {}, t.data.chargerTimeoutS * 1000));
   if (t.touched.localList)
     await attempt('emptying the local list', () => host.operate('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [] }, t.data.chargerTimeoutS * 1000));
-  if (t.touched.cache) await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
+  // General precondition: an empty authorization cache (where the charger has one).
+  if (t.touched.cache || 'AuthorizationCacheEnabled' in t.pics.config) await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
   for (const [key, value] of t.touched.config) {
     if (value === null) continue;
     await attempt(`putting ${key} back to ${value}`, async () => {

@@ -117,6 +117,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0') {
       minimumStatusDuration = pics.config.MinimumStatusDuration;
       await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: '0' }, o.data.chargerTimeoutS * 1000);
+      // What a case that changes it puts back.
+      pics.config.MinimumStatusDuration = '0';
     }
     frames.pending.length = 0;
     for (const def of o.cases) {

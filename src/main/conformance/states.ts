@@ -69,22 +69,19 @@ export async function stopLocally(t: CaseContext, transactionId: number, idTag =
   await t.expect('StatusNotification', { where: { connectorId, status: 'Available' } });
 }
 
-/** Memory state IdTagCached: AuthorizationCacheEnabled, a session with the valid idTag, stopped and unplugged. */
-export async function idTagCached(t: CaseContext): Promise<void> {
+/** Memory state IdTagCached: AuthorizationCacheEnabled, a session with the idTag (the valid one unless said), stopped and unplugged. */
+export async function idTagCached(t: CaseContext, idTag = t.data.validIdTag): Promise<void> {
   await t.configureIfPresent('AuthorizationCacheEnabled', 'true');
-  const tx = await charging(t);
-  await stopLocally(t, tx);
+  t.touched.cache = true;
+  const tx = await charging(t, { idTag });
+  await stopLocally(t, tx, idTag);
 }
 
-/** Memory state IdTagLocalAuthList: the valid idTag in the local list (a full update). */
-export async function idTagInLocalList(t: CaseContext, version = 1): Promise<void> {
+/** Memory state IdTagLocalAuthList: the idTag (the valid one unless said) in the local list as Accepted (a full update). */
+export async function idTagInLocalList(t: CaseContext, version = 1, idTag = t.data.validIdTag): Promise<void> {
   await t.configureIfPresent('LocalAuthListEnabled', 'true');
   t.touched.localList = true;
-  await t.send(
-    'SendLocalList',
-    { listVersion: version, updateType: 'Full', localAuthorizationList: [{ idTag: t.data.validIdTag, idTagInfo: { status: 'Accepted' } }] },
-    { checks: { status: 'Accepted' } },
-  );
+  await t.send('SendLocalList', { listVersion: version, updateType: 'Full', localAuthorizationList: [{ idTag, idTagInfo: { status: 'Accepted' } }] }, { checks: { status: 'Accepted' } });
 }
 
 /** Reusable state Reserved: ReserveNow on a connector, Accepted, then Reserved. */

@@ -266,12 +266,6 @@ export class VirtualChargePoint {
   }
 
   /** Power lost and back: transactions end with PowerLoss, then the charger boots again. */
-  /** Cards presented and still waiting for a cable are forgotten (the driver walked away), as their timeout would. */
-  forgetPresentedCards(): void {
-    for (const c of this.connectors.all) if (c.authorized) this.transactions.dropAuthorized(c);
-    this.refresh();
-  }
-
   powerCycle(): void {
     this.hands.powerCycle();
   }

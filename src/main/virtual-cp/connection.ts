@@ -160,6 +160,14 @@ export class Connection {
       await new Promise<void>((resolve) => this.heldBack.push(resolve));
       if (this.rpc !== endpoint) return { outcome: 'offline', error: { description: 'Not connected' } };
     }
+    if (fate.before) {
+      // A message it should not send goes first, answered before this one follows.
+      const before = fate.before;
+      await Promise.resolve()
+        .then(() => endpoint.call(before.action as Action, before.payload as RequestOf<Action>))
+        .catch(() => undefined);
+      if (this.rpc !== endpoint) return { outcome: 'offline', error: { description: 'Not connected' } };
+    }
     let sending: Promise<CallOutcome<A>>;
     try {
       sending = endpoint.call(action, fate.payload as RequestOf<A>);

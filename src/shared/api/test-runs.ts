@@ -130,6 +130,8 @@ export interface Pics {
   connectorLock: boolean;
   /** An RFID reader or other means to present an idTag. */
   reader: boolean;
+  /** Back-up power: the charger can stop its transactions before it goes down on a power failure (declared). */
+  backupPower: boolean;
   /** Configuration keys and values as read at the start of the run (null: key not reported). */
   config: Record<string, string | null>;
   /** Keys the charger reports as read-only. */
@@ -172,6 +174,10 @@ export interface RunResult {
 
 export type OperatorAction =
   | { kind: 'plug'; connectorId: number }
+  /** The cable pushed in only halfway, so the connector lock cannot close (ConnectorLockFailure). */
+  | { kind: 'plugHalfway'; connectorId: number }
+  /** The connector's lock made unable to open (so UnlockConnector must fail). */
+  | { kind: 'jamLock'; connectorId: number }
   | { kind: 'unplug'; connectorId: number }
   | { kind: 'presentIdTag'; connectorId: number; idTag: string }
   | { kind: 'suspendEv'; connectorId: number }
@@ -179,6 +185,8 @@ export type OperatorAction =
   | { kind: 'fault'; connectorId: number; errorCode: ChargePointErrorCode }
   | { kind: 'clearFault'; connectorId: number }
   | { kind: 'powerCycle' }
+  | { kind: 'powerOff' }
+  | { kind: 'powerOn' }
   | { kind: 'disconnectNetwork' }
   | { kind: 'reconnectNetwork' }
   /** Something only a person can judge or do, asked as written. */

@@ -13,12 +13,13 @@ import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance
 import { testData, type Twins } from './twins/types';
 import { coreSessionNotApplicable, coreSessionTwins } from './twins/core-session';
 import { miscNotApplicable, miscTwins } from './twins/misc';
+import { coreRestNotApplicable, coreRestTwins } from './twins/core-rest';
 
 const data = testData;
 /** Every group's twins; a group adds its table here. */
-const twins: Twins = { ...coreSessionTwins, ...miscTwins };
+const twins: Twins = { ...coreSessionTwins, ...coreRestTwins, ...miscTwins };
 /** Cases that do not apply to the virtual charger, so they have no twin. */
-const notApplicable = [...coreSessionNotApplicable, ...miscNotApplicable];
+const notApplicable = [...coreSessionNotApplicable, ...coreRestNotApplicable, ...miscNotApplicable];
 
 let bench: Bench;
 let dataDir: string;

@@ -38,3 +38,8 @@ export async function bootStatuses(t: CaseContext, expected: (connectorId: numbe
 
 /** Seconds between two calls' times on the bench's clock. */
 export const secondsBetween = (a: { ts: string }, b: { ts: string }) => (Date.parse(b.ts) - Date.parse(a.ts)) / 1000;
+
+/** A configuration state marked "(if implemented)": set where the charger has the key and may write it. */
+export async function configureIfWritable(t: CaseContext, key: string, value: string): Promise<void> {
+  if (!t.pics.readOnly.includes(key)) await t.configureIfPresent(key, value);
+}

@@ -11,14 +11,30 @@ import { diagnosticsCases, firmwareCases } from './firmware';
 import { triggerCases } from './trigger';
 import { dataTransferCases } from './data-transfer';
 import { securityCases } from './security';
+import { cacheCases } from './cache';
+import { configurationCases, configurationKeyCases } from './configuration';
+import { meterValueCases } from './meter-values';
+import { basicNonHappyCases, faultCases, remoteNonHappyCases, unlockNonHappyCases } from './core-non-happy';
+import { powerFailureCases } from './power-failure';
+import { offlineCases } from './offline';
 
 export const octt16Cases: CaseDefinition[] = [
   ...bootCases,
   ...startCases,
   ...stopCases,
+  ...cacheCases,
   ...remoteCases,
   ...resetCases,
   ...unlockCases,
+  ...configurationCases,
+  ...meterValueCases,
+  ...basicNonHappyCases,
+  ...remoteNonHappyCases,
+  ...unlockNonHappyCases,
+  ...powerFailureCases,
+  ...offlineCases,
+  ...configurationKeyCases,
+  ...faultCases,
   ...localListCases,
   ...firmwareCases,
   ...diagnosticsCases,

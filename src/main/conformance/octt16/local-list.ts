@@ -38,7 +38,7 @@ export const localListCases: Case[] = [
       await t.send(
         'GetLocalListVersion',
         {},
-        { checks: { listVersion: -1 }, orCallError: ['NotSupported', 'NotImplemented'], title: 'Bench sends GetLocalListVersion expecting listVersion -1 or a CALLERROR NotSupported' },
+        { checks: { listVersion: -1 }, callErrors: ['NotSupported', 'NotImplemented'], title: 'Bench sends GetLocalListVersion expecting listVersion -1 or a CALLERROR NotSupported' },
       );
     },
   },
@@ -83,7 +83,7 @@ export const localListCases: Case[] = [
       const answer = await t.send(
         'SendLocalList',
         { listVersion: 1, updateType: 'Full', localAuthorizationList: [accepted(t.data.validIdTag)] },
-        { checks: { status: 'NotSupported' }, orCallError: ['NotSupported', 'NotImplemented'], title: 'Bench sends SendLocalList expecting status NotSupported or a CALLERROR NotSupported' },
+        { checks: { status: 'NotSupported' }, callErrors: ['NotSupported', 'NotImplemented'], title: 'Bench sends SendLocalList expecting status NotSupported or a CALLERROR NotSupported' },
       );
       if ('callError' in answer) t.touched.localList = false;
     },

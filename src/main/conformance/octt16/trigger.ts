@@ -45,7 +45,7 @@ export const triggerCases: Case[] = [
       await t.send(
         'TriggerMessage',
         { requestedMessage: 'MeterValues', connectorId },
-        { checks: { status: 'Rejected' }, orCallError: true, title: `Bench sends TriggerMessage (MeterValues, connector ${connectorId}) expecting status Rejected or a CALLERROR` },
+        { checks: { status: 'Rejected' }, callErrors: 'any', title: `Bench sends TriggerMessage (MeterValues, connector ${connectorId}) expecting status Rejected or a CALLERROR` },
       );
       await t.expectNone(['MeterValues'], WATCH_S, undefined, { connectorId });
     },

@@ -65,6 +65,14 @@ export class StatusService {
     void this.cp.call('StatusNotification', payload);
   }
 
+  /** One connector's status now, even while the others wait for the queue (a late answer is about to change it). */
+  reportNow(connectorId: number): void {
+    const holding = this.holding;
+    this.holding = false;
+    this.report(connectorId, false);
+    this.holding = holding;
+  }
+
   reportAll(): void {
     for (const id of this.cp.connectors.ids()) this.report(id, false);
   }

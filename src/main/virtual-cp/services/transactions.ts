@@ -309,6 +309,9 @@ export class TransactionService {
         // The central system's answer names the card's parent: a card of the same parent may stop the session.
         if (r.idTagInfo.parentIdTag) c.tx.parentIdTag = r.idTagInfo.parentIdTag;
         if (r.idTagInfo.status !== 'Accepted') {
+          // Started offline, its state (Charging) was never reported: the central system hears it before
+          // what the answer changes (SuspendedEVSE, or the stop and Finishing).
+          this.cp.status.reportNow(c.id);
           if (this.keys.StopTransactionOnInvalidId) this.stop(c, 'DeAuthorized');
           else c.tx.invalid = true;
           this.cp.refresh();

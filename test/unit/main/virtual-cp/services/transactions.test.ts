@@ -88,6 +88,34 @@ describe('the transaction message queue', () => {
     ]);
   });
 
+  it('reports the Charging a transaction started offline had before what an Invalid answer changes (SuspendedEVSE, or DeAuthorized)', async () => {
+    for (const stopOnInvalid of [false, true]) {
+      const w = fakeWire();
+      w.cp.config.change('AllowOfflineTxForUnknownId', 'true');
+      w.cp.config.change('StopTransactionOnInvalidId', String(stopOnInvalid));
+      w.cp.config.change('MaxEnergyOnInvalidId', '0');
+      w.accepted = false;
+      w.cp.plug(1);
+      await w.cp.presentIdTag(1, 'TAG1');
+      await w.clock.advance(5_000);
+      w.answers.StartTransaction = () => ({ outcome: 'completed', response: { transactionId: 7, idTagInfo: { status: 'Invalid' } } });
+      w.accepted = true;
+      const from = w.calls.length;
+      w.cp.boot.resume();
+      for (let i = 0; i < 6; i++) await w.settle();
+      const statuses = (action: string, p: any) => (action === 'StatusNotification' ? `${action}(${p.connectorId} ${p.status})` : action === 'StopTransaction' ? `${action}(${p.reason})` : action);
+      const sent = w.calls
+        .slice(from)
+        .map((c) => statuses(c.action, c.payload))
+        .filter((a) => !a.startsWith('StatusNotification(0') && !a.startsWith('StatusNotification(2') && a !== 'Heartbeat');
+      expect(sent).toEqual(
+        stopOnInvalid
+          ? ['StartTransaction', 'StatusNotification(1 Charging)', 'StopTransaction(DeAuthorized)', 'StatusNotification(1 Finishing)']
+          : ['StartTransaction', 'StatusNotification(1 Charging)', 'StatusNotification(1 SuspendedEVSE)'],
+      );
+    }
+  });
+
   it('stops a transaction the bench was running when it stopped with PowerLoss, at the meter reading saved', () => {
     const w = fakeWire({}, { state: { openTransactions: [{ localTx: 7, connectorId: 1, meterWh: 1234.5 }], txIds: [[7, 77]], nextLocalTx: 8 } });
     expect(w.cp.persistentState()).toMatchObject({ queue: [{ action: 'StopTransaction', localTx: 7, payload: { meterStop: 1235, reason: 'PowerLoss' } }], meters: [1234.5, 0], nextLocalTx: 8 });
