@@ -44,7 +44,12 @@ export interface ExpectOptions {
   answer?: AnswerPolicy;
   /** Words for the report, when the default does not say enough. */
   title?: string;
+  /** In expectAll: the message may be left out (the document's "optional"); taken when it comes with the others. */
+  optional?: boolean;
 }
+
+/** A message that must not come: an action, or an action with field values (or a predicate). */
+export type Unwanted = ChargePointAction | { action: ChargePointAction; where: ExpectOptions['where'] };
 
 /** Charge-point messages that may come at any time (declared policy): recorded as observations, never a fail. */
 const UNSOLICITED = new Set(['Heartbeat', 'MeterValues', 'StatusNotification', 'DataTransfer']);
@@ -77,6 +82,21 @@ export function problems(p: Payload, checks: Checks | undefined): string[] {
       out.push(`${path} ${Array.isArray(want) ? `one of ${want.join(', ')}` : show(want)} (got ${got === undefined ? 'nothing' : show(got)})`);
   }
   return out;
+}
+
+/** Both sets of checks as one (either may be values by path or functions). */
+export function allChecks(a: Checks | undefined, b: Checks | undefined): Checks {
+  const fns = (c: Checks | undefined): Array<(p: Payload) => string | null> =>
+    !c
+      ? []
+      : Array.isArray(c)
+        ? c
+        : Object.entries(c).map(
+            ([k, v]) =>
+              (p: Payload) =>
+                problems(p, { [k]: v })[0] ?? null,
+          );
+  return !b ? (a ?? {}) : !a ? b : [...fns(a), ...fns(b)];
 }
 
 export class CaseContext {
@@ -176,17 +196,17 @@ export class CaseContext {
     });
   }
 
-  /** Expects several messages in any order (the document's allowed reorderings). */
-  async expectAll(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<ChargerCall[]> {
-    const label = list.map((w) => `${w.action}${describeWhere(w.where)}`).join(' and ');
+  /** Expects several messages in any order (the document's allowed reorderings); optional ones may be missing (undefined). */
+  async expectAll(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<Array<ChargerCall | undefined>> {
+    const label = list.map((w) => `${w.optional ? 'optionally ' : ''}${w.action}${describeWhere(w.where)}`).join(' and ');
     return this.step('charger', title ?? `Charger sends ${label}, in either order`, async (ids) => {
       const calls = await this.awaitCalls(list, Math.max(...list.map((l) => l.within ?? 0)) || undefined, ids);
-      calls.forEach((c, i) => this.checkCall(c, list[i]!.action, list[i]!.checks));
+      calls.forEach((c, i) => c && this.checkCall(c, list[i]!.action, list[i]!.checks));
       return calls;
     });
   }
 
-  private async awaitCalls(list: Array<{ action: string } & ExpectOptions>, within: number | undefined, ids: string[]): Promise<ChargerCall[]> {
+  private async awaitCalls(list: Array<{ action: string } & ExpectOptions>, within: number | undefined, ids: string[]): Promise<Array<ChargerCall | undefined>> {
     const queued: QueuedAnswer[] = [];
     for (const w of list)
       if (w.answer) {
@@ -198,11 +218,14 @@ export class CaseContext {
     const left = () => list.map((w, i) => (found[i] ? null : { ...w, i })).filter((x) => x !== null);
     const timeoutMs = (within ?? this.data.chargerTimeoutS) * 1000;
     try {
-      while (left().length > 0) {
+      while (left().some((w) => !w.optional)) {
         const open = left();
         const got = await this.host.frames.waitFor(this.clock, timeoutMs, () => this.take(open));
         if (!got) {
-          const missing = open.map((w) => `${w.action}${describeWhere(w.where)}`).join(' and ');
+          const missing = open
+            .filter((w) => !w.optional)
+            .map((w) => `${w.action}${describeWhere(w.where)}`)
+            .join(' and ');
           throw new StepFailure(`${missing} within ${timeoutMs / 1000} s`, this.host.frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)');
         }
         if ('outOfOrder' in got) {
@@ -212,44 +235,75 @@ export class CaseContext {
         found[open[got.index]!.i] = got.call;
         ids.push(got.call.messageId);
       }
+      // An optional message sent right after the others (behind only messages that may come at any time) is taken too.
+      if (left().length > 0) {
+        await this.host.frames.settle();
+        const { pending } = this.host.frames;
+        for (let k = 0; k < pending.length; k++) {
+          const call = pending[k]!;
+          const w = left().find((o) => o.action === call.action && matches(call.payload, o.where));
+          if (w) {
+            pending.splice(k--, 1);
+            found[w.i] = call;
+            ids.push(call.messageId);
+          } else if (!UNSOLICITED.has(call.action)) break;
+        }
+      }
       // The step includes the bench's answer: wait until it went (unless the case withholds it).
       for (const [i, call] of found.entries()) {
         const policy = list[i]!.answer;
-        if (policy?.withhold) continue;
+        if (!call || policy?.withhold) continue;
         await this.host.frames.waitFor(
           this.clock,
           (policy?.delayMs ?? 0) + 10_000,
           () => this.host.frames.frames.some((f) => f.direction === 'out' && f.kind !== 'CALL' && f.messageId === call!.messageId) || null,
         );
       }
-      return found as ChargerCall[];
+      return found;
     } finally {
       for (const q of queued) this.host.behaviours.dropQueued(this.host.chargerId, q);
     }
   }
 
   /** Expects the charger to send none of these for `seconds` (e.g. no StartTransaction after an invalid card). */
-  async expectNone(actions: ChargePointAction[], seconds: number, title?: string): Promise<void> {
-    await this.step('charger', title ?? `Charger sends no ${actions.join(' or ')} for ${seconds} s`, async (ids) => {
-      const got = await this.host.frames.waitFor(this.clock, seconds * 1000, () => {
-        const i = this.host.frames.pending.findIndex((c) => actions.includes(c.action as ChargePointAction));
-        return i >= 0 ? this.host.frames.pending[i] : null;
-      });
+  async expectNone(unwanted: Unwanted[], seconds: number, title?: string): Promise<void> {
+    const list = unwanted.map((u) => (typeof u === 'string' ? { action: u, where: undefined } : u));
+    const what = list.map((u) => `${u.action}${describeWhere(u.where)}`).join(' or ');
+    await this.step('charger', title ?? `Charger sends no ${what} for ${seconds} s`, async (ids) => {
+      const got = await this.host.frames.waitFor(
+        this.clock,
+        seconds * 1000,
+        () => this.host.frames.pending.find((c) => list.some((u) => u.action === c.action && matches(c.payload, u.where))) ?? null,
+      );
       if (got) {
         ids.push(got.messageId);
-        throw new StepFailure(`no ${actions.join(' or ')} for ${seconds} s`, `the charger sent ${got.action} ${show(got.payload)}`);
+        throw new StepFailure(`no ${what} for ${seconds} s`, `the charger sent ${got.action} ${show(got.payload)}`);
       }
     });
   }
 
-  /** Sends an operation as the tool and checks its answer. */
-  async send<A extends CentralSystemAction>(action: A, payload: RequestOf<A>, opts: { checks?: Checks; title?: string; within?: number } = {}): Promise<Payload> {
+  /** Takes messages the document allows but does not script (e.g. an Authorize it leaves open) out of the queue, as observations. */
+  tolerate(action: ChargePointAction, where: ExpectOptions['where'], why: string): void {
+    const { pending } = this.host.frames;
+    for (let k = 0; k < pending.length; k++) {
+      const call = pending[k]!;
+      if (call.action !== action || !matches(call.payload, where)) continue;
+      pending.splice(k--, 1);
+      this.observe(`${action} ${show(call.payload)}: ${why}`, call.messageId);
+    }
+  }
+
+  /**
+   * Sends an operation as the tool and checks its answer. `callErrors`: CALLERROR codes the document accepts
+   * instead of an answer (e.g. PropertyConstraintViolation); such an answer comes back as { callError: code }.
+   */
+  async send<A extends CentralSystemAction>(action: A, payload: RequestOf<A>, opts: { checks?: Checks; title?: string; within?: number; callErrors?: string[] } = {}): Promise<Payload> {
     const what =
-      opts.checks && !Array.isArray(opts.checks)
+      (opts.checks && !Array.isArray(opts.checks)
         ? ` expecting ${Object.entries(opts.checks)
             .map(([k, v]) => `${k} ${Array.isArray(v) ? `one of ${v.join(', ')}` : show(v)}`)
             .join(', ')}`
-        : '';
+        : '') + (opts.callErrors?.length ? `, or a CALLERROR ${opts.callErrors.join(' or ')}` : '');
     return this.step('tool', opts.title ?? `Bench sends ${action}${what}`, async (ids) => {
       const before = this.host.frames.lastSeq;
       // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
@@ -257,6 +311,7 @@ export class CaseContext {
       const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000).finally(release);
       const sent = this.host.frames.since(before).find((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action);
       if (sent?.messageId) ids.push(sent.messageId);
+      if (result.outcome === 'callError' && opts.callErrors?.includes(result.error.code)) return { callError: result.error.code };
       if (result.outcome !== 'completed')
         throw new StepFailure(
           `an answer to ${action}`,

@@ -33,6 +33,7 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       if (!(host.operator instanceof VirtualOperator)) return;
       const cp = host.operator.vcp();
       cp.setFaults({ offline: false });
+      if (cp.view().chargerFault) cp.clearFault(0);
       for (const c of cp.view().connectors) {
         if (c.errorCode !== 'NoError' || c.status === 'Faulted') cp.clearFault(c.connectorId);
         if (c.plugged) cp.unplug(c.connectorId);
