@@ -6,8 +6,10 @@ import { stopCases } from './stop';
 import { remoteCases } from './remote';
 import { resetCases } from './reset';
 import { unlockCases } from './unlock';
+import { reservationCases } from './reservation';
+import { smartChargingCases } from './smart-charging';
 
-export const octt16Cases: CaseDefinition[] = [...bootCases, ...startCases, ...stopCases, ...remoteCases, ...resetCases, ...unlockCases];
+export const octt16Cases: CaseDefinition[] = [...bootCases, ...startCases, ...stopCases, ...remoteCases, ...resetCases, ...unlockCases, ...reservationCases, ...smartChargingCases];
 
 export function findCases(ids: string[]): CaseDefinition[] {
   const unknown = ids.filter((id) => !octt16Cases.some((c) => c.id === id));

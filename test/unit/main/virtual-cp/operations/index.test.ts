@@ -31,8 +31,7 @@ describe('the operations map', () => {
 
   it('answers ReserveNow Rejected without the Reservation profile (OCTT TC_048_4_CS, TC_050_4_CS)', async () => {
     const w = fakeWire({ profiles: ['Core', 'SmartCharging'] });
-    for (const connectorId of [0, 1])
-      expect(await answer(w, 'ReserveNow', { connectorId, expiryDate: '2030-01-01T00:00:00Z', idTag: 'TAG1', reservationId: 1 })).toEqual({ status: 'Rejected' });
+    for (const connectorId of [0, 1]) expect(await answer(w, 'ReserveNow', { connectorId, expiryDate: '2030-01-01T00:00:00Z', idTag: 'TAG1', reservationId: 1 })).toEqual({ status: 'Rejected' });
     expect(handler(w, 'CancelReservation')).toBeUndefined();
   });
 

@@ -409,7 +409,20 @@ describe('GetCompositeSchedule', () => {
     const steps = (list: Array<[number, number]>) => list.map(([startPeriod, limit]) => ({ startPeriod, limit }));
     const tx = txOn(1);
     s.set(
-      { connectorId: 1, csChargingProfiles: profile(2, steps([[0, 6], [60, 10], [120, 8], [180, 15], [260, 8]]), { ...window, schedule: { startSchedule: iso(T0), duration: 300 } }) },
+      {
+        connectorId: 1,
+        csChargingProfiles: profile(
+          2,
+          steps([
+            [0, 6],
+            [60, 10],
+            [120, 8],
+            [180, 15],
+            [260, 8],
+          ]),
+          { ...window, schedule: { startSchedule: iso(T0), duration: 300 } },
+        ),
+      },
       T0,
       tx,
       limits,
@@ -417,7 +430,17 @@ describe('GetCompositeSchedule', () => {
     s.set(
       {
         connectorId: 1,
-        csChargingProfiles: profile(3, steps([[0, 8], [50, 11], [140, 16], [200, 6], [240, 12]]), { ...window, chargingProfilePurpose: 'TxProfile', schedule: { startSchedule: iso(T0), duration: 260 } }),
+        csChargingProfiles: profile(
+          3,
+          steps([
+            [0, 8],
+            [50, 11],
+            [140, 16],
+            [200, 6],
+            [240, 12],
+          ]),
+          { ...window, chargingProfilePurpose: 'TxProfile', schedule: { startSchedule: iso(T0), duration: 260 } },
+        ),
       },
       T0,
       tx,
