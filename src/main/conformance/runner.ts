@@ -56,7 +56,12 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     frames,
     behaviours,
     operator: o.operator,
-    operate: (action: CentralSystemAction, payload: unknown, timeoutMs: number) => bench.operations.operate(o.chargerId, action, payload as never, { timeoutMs, skipBenchRules: true }),
+    operate: (action: CentralSystemAction, payload: unknown, timeoutMs: number) => {
+      // On fake time, an answer gets a few real seconds before the clock may run to the timeout (the PICS
+      // read and the restore call here too, not only the cases' steps).
+      const release = frames.holdFor(3000);
+      return bench.operations.operate(o.chargerId, action, payload as never, { timeoutMs, skipBenchRules: true }).finally(release);
+    },
     goOffline: (seconds) => bench.centralSystem.goOffline(o.chargerId, seconds),
     idTagAnswers: (overrides) => behaviours.setIdTags(o.chargerId, idTagTable(o.data, overrides)),
     openTransactions: () => {
