@@ -133,8 +133,11 @@ describe('virtual chargers through the API', () => {
   it('answers like a charger without them when feature profiles are switched off', async () => {
     await tb.request('POST', '/api/virtual-chargers', { id: 'VCP-CORE', profiles: ['Core'] });
     await waitFor(async () => (await tb.request('GET', '/api/chargers/VCP-CORE')).body?.registrationStatus === 'Accepted');
+    // ReserveNow has its own answer for a charger not configured to accept reservations (ReservationStatus Rejected).
+    const reserve = await tb.request('POST', '/api/chargers/VCP-CORE/operations/ReserveNow', { connectorId: 1, expiryDate: new Date(Date.now() + 60_000).toISOString(), idTag: 'X', reservationId: 1 });
+    expect(reserve.body).toMatchObject({ outcome: 'completed', response: { status: 'Rejected' } });
     for (const [action, payload] of [
-      ['ReserveNow', { connectorId: 1, expiryDate: new Date(Date.now() + 60_000).toISOString(), idTag: 'X', reservationId: 1 }],
+      ['CancelReservation', { reservationId: 1 }],
       [
         'SetChargingProfile',
         {

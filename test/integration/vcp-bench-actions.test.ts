@@ -174,7 +174,15 @@ describe('virtual charger physical actions against the bench', () => {
     await h.quiet();
     h.vcp.clearFault(0);
     await h.quiet();
-    expect(h.sent(m)).toEqual(['StatusNotification(0:Faulted/HighTemperature)', 'StatusNotification(0:Available)']);
+    // A fault of the charger as a whole leaves every connector Faulted too (OCPP 1.6, 4.9).
+    expect(h.sent(m)).toEqual([
+      'StatusNotification(0:Faulted/HighTemperature)',
+      'StatusNotification(1:Faulted/HighTemperature)',
+      'StatusNotification(2:Faulted/HighTemperature)',
+      'StatusNotification(0:Available)',
+      'StatusNotification(1:Available)',
+      'StatusNotification(2:Available)',
+    ]);
     expect(await h.benchStatuses()).toEqual([
       [0, 'Available', 'NoError'],
       [1, 'Available', 'NoError'],

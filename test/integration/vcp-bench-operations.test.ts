@@ -74,7 +74,10 @@ describe('Core: remote start and stop', () => {
     // The TxProfile goes with its transaction.
     const txId = h.vcp.view().connectors[0].transaction!.transactionId!;
     await h.op('RemoteStopTransaction', { transactionId: txId });
-    expect((await h.op('GetCompositeSchedule', { connectorId: 1, duration: 600 })).response).not.toHaveProperty('chargingSchedule');
+    // No profile left: the rated current alone.
+    expect((await h.op('GetCompositeSchedule', { connectorId: 1, duration: 600 })).response).toMatchObject({
+      chargingSchedule: { duration: 600, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 31.8, numberPhases: 3 }] },
+    });
   });
 
   it('RemoteStartTransaction with AuthorizeRemoteTxRequests=true authorizes first', async () => {
@@ -416,7 +419,12 @@ describe('SmartCharging', () => {
     expect((await h.op('ClearChargingProfile', { id: 99 })).response).toEqual({ status: 'Unknown' });
     expect((await h.op('ClearChargingProfile', {})).response).toEqual({ status: 'Accepted' });
     expect(h.vcp.view().connectors[0].powerW).toBe(22_000);
-    expect((await h.op('GetCompositeSchedule', { connectorId: 1, duration: 3600 })).response).toEqual({ status: 'Accepted', connectorId: 1, scheduleStart: h.iso() });
+    expect((await h.op('GetCompositeSchedule', { connectorId: 1, duration: 3600 })).response).toEqual({
+      status: 'Accepted',
+      connectorId: 1,
+      scheduleStart: h.iso(),
+      chargingSchedule: { startSchedule: h.iso(), ...{ duration: 3600, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 31.8, numberPhases: 3 }] } },
+    });
   });
 });
 

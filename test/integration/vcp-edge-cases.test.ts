@@ -227,7 +227,10 @@ describe('a presented card that never starts', () => {
     const m = h.mark();
     await h.advance(61_000);
     expect(sentBut(h, m)).toEqual(['StatusNotification(1:Available)']);
-    expect((await h.op('GetCompositeSchedule', { connectorId: 1, duration: 600 })).response).not.toHaveProperty('chargingSchedule');
+    // No profile left: the rated current alone.
+    expect((await h.op('GetCompositeSchedule', { connectorId: 1, duration: 600 })).response).toMatchObject({
+      chargingSchedule: { duration: 600, chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 31.8, numberPhases: 3 }] },
+    });
     await session(h, 'E-RS-9B', 1);
     expect(h.vcp.view().connectors[0].powerW).toBe(22_000);
   });

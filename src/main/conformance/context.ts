@@ -60,6 +60,9 @@ export interface ExpectOptions {
   optional?: boolean;
 }
 
+/** A message that must not come: an action, or an action with field values (or a predicate). */
+export type Unwanted = ChargePointAction | { action: ChargePointAction; where: ExpectOptions['where'] };
+
 /** Charge-point messages that may come at any time (declared policy): recorded as observations, never a fail. */
 const UNSOLICITED = new Set(['Heartbeat', 'MeterValues', 'StatusNotification', 'DataTransfer']);
 
@@ -91,6 +94,21 @@ export function problems(p: Payload, checks: Checks | undefined): string[] {
       out.push(`${path} ${Array.isArray(want) ? `one of ${want.join(', ')}` : show(want)} (got ${got === undefined ? 'nothing' : show(got)})`);
   }
   return out;
+}
+
+/** Both sets of checks as one (either may be values by path or functions). */
+export function allChecks(a: Checks | undefined, b: Checks | undefined): Checks {
+  const fns = (c: Checks | undefined): Array<(p: Payload) => string | null> =>
+    !c
+      ? []
+      : Array.isArray(c)
+        ? c
+        : Object.entries(c).map(
+            ([k, v]) =>
+              (p: Payload) =>
+                problems(p, { [k]: v })[0] ?? null,
+          );
+  return !b ? (a ?? {}) : !a ? b : [...fns(a), ...fns(b)];
 }
 
 export class CaseContext {
@@ -255,6 +273,20 @@ export class CaseContext {
         found[open[got.index]!.i] = got.call;
         ids.push(got.call.messageId);
       }
+      // An optional message sent right after the others (behind only messages that may come at any time) is taken too.
+      if (left().length > 0) {
+        await this.host.frames.settle();
+        const { pending } = this.host.frames;
+        for (let k = 0; k < pending.length; k++) {
+          const call = pending[k]!;
+          const w = left().find((o) => o.action === call.action && matches(call.payload, o.where));
+          if (w) {
+            pending.splice(k--, 1);
+            found[w.i] = call;
+            ids.push(call.messageId);
+          } else if (!UNSOLICITED.has(call.action)) break;
+        }
+      }
       // The step includes the bench's answer: wait until it went (unless the case withholds it).
       for (const [i, call] of found.entries()) {
         const policy = list[i]!.answer;
@@ -271,18 +303,32 @@ export class CaseContext {
     }
   }
 
-  /** Expects the charger to send none of these (those `where` picks, when given) for `seconds` (e.g. no StartTransaction after an invalid card). */
-  async expectNone(actions: ChargePointAction[], seconds: number, title?: string, where?: ExpectOptions['where']): Promise<void> {
-    await this.step('charger', title ?? `Charger sends no ${actions.join(' or ')}${describeWhere(where)} for ${seconds} s`, async (ids) => {
-      const got = await this.host.frames.waitFor(this.clock, seconds * 1000, () => {
-        const i = this.host.frames.pending.findIndex((c) => actions.includes(c.action as ChargePointAction) && matches(c.payload, where));
-        return i >= 0 ? this.host.frames.pending[i] : null;
-      });
+  /** Expects the charger to send none of these (an action, or an action with `where`; `where` also for bare actions) for `seconds` (e.g. no StartTransaction after an invalid card). */
+  async expectNone(unwanted: Unwanted[], seconds: number, title?: string, where?: ExpectOptions['where']): Promise<void> {
+    const list = unwanted.map((u) => (typeof u === 'string' ? { action: u, where } : u));
+    const what = list.map((u) => `${u.action}${describeWhere(u.where)}`).join(' or ');
+    await this.step('charger', title ?? `Charger sends no ${what} for ${seconds} s`, async (ids) => {
+      const got = await this.host.frames.waitFor(
+        this.clock,
+        seconds * 1000,
+        () => this.host.frames.pending.find((c) => list.some((u) => u.action === c.action && matches(c.payload, u.where))) ?? null,
+      );
       if (got) {
         ids.push(got.messageId);
-        throw new StepFailure(`no ${actions.join(' or ')} for ${seconds} s`, `the charger sent ${got.action} ${show(got.payload)}`);
+        throw new StepFailure(`no ${what} for ${seconds} s`, `the charger sent ${got.action} ${show(got.payload)}`);
       }
     });
+  }
+
+  /** Takes messages the document allows but does not script (e.g. an Authorize it leaves open) out of the queue, as observations. */
+  tolerate(action: ChargePointAction, where: ExpectOptions['where'], why: string): void {
+    const { pending } = this.host.frames;
+    for (let k = 0; k < pending.length; k++) {
+      const call = pending[k]!;
+      if (call.action !== action || !matches(call.payload, where)) continue;
+      pending.splice(k--, 1);
+      this.observe(`${action} ${show(call.payload)}: ${why}`, call.messageId);
+    }
   }
 
   /** Sends an operation as the tool and checks its answer. */
@@ -297,11 +343,11 @@ export class CaseContext {
     } = {},
   ): Promise<Payload> {
     const what =
-      opts.checks && !Array.isArray(opts.checks)
+      (opts.checks && !Array.isArray(opts.checks)
         ? ` expecting ${Object.entries(opts.checks)
             .map(([k, v]) => `${k} ${Array.isArray(v) ? `one of ${v.join(', ')}` : show(v)}`)
             .join(', ')}`
-        : '';
+        : '') + (opts.callErrors === 'any' ? ', or any CALLERROR' : opts.callErrors?.length ? `, or a CALLERROR ${opts.callErrors.join(' or ')}` : '');
     return this.step('tool', opts.title ?? `Bench sends ${action}${what}`, async (ids) => {
       const before = this.host.frames.lastSeq;
       const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000);

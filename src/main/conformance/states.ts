@@ -1,7 +1,7 @@
 // The document's reusable states and memory states, as functions every case shares: bring the charger to
 // "Charging", "Authorized", "Reserved", a faulted or unavailable connector, an idTag in the cache or the
 // local list, an installed charging profile.
-import type { CaseContext } from './context';
+import { allChecks, type CaseContext, type Checks } from './context';
 import type { ChargingProfile } from '../../shared/ocpp16';
 
 /** Reusable state GetConfiguration: one key's value (null when the charger does not report it). */
@@ -26,6 +26,8 @@ export interface ChargingOptions {
   /** The connector is Reserved: Preparing comes after the RemoteStartTransaction. */
   reserved?: boolean;
   chargingProfile?: ChargingProfile;
+  /** More checks on the StartTransaction (e.g. its reservationId). */
+  startChecks?: Checks;
 }
 
 /** Reusable state Charging: plug in, RemoteStartTransaction, (Authorize,) StartTransaction and Charging. Returns the transaction id. */
@@ -36,16 +38,23 @@ export async function charging(t: CaseContext, o: ChargingOptions = {}): Promise
   await t.operator({ kind: 'plug', connectorId });
   if (!o.reserved) await t.expect('StatusNotification', { where: { connectorId, status: 'Preparing' } });
   await t.send('RemoteStartTransaction', { connectorId, idTag, ...(o.chargingProfile ? { chargingProfile: o.chargingProfile } : {}) }, { checks: { status: 'Accepted' } });
-  if (o.reserved) await t.expect('StatusNotification', { where: { connectorId, status: 'Preparing' } });
-  if (authorizeRemote) await t.expect('Authorize', { checks: { idTag } });
-  const [start] = await startedCharging(t, connectorId, idTag);
+  // On a reserved connector the charger may know the idTag from the reservation: its Authorize is optional.
+  const preparing = { where: { connectorId, status: 'Preparing' } };
+  if (o.reserved && authorizeRemote)
+    await t.expectAll([
+      { action: 'StatusNotification', ...preparing },
+      { action: 'Authorize', checks: { idTag }, optional: true },
+    ]);
+  else if (o.reserved) await t.expect('StatusNotification', preparing);
+  else if (authorizeRemote) await t.expect('Authorize', { checks: { idTag } });
+  const [start] = await startedCharging(t, connectorId, idTag, o.startChecks);
   return start;
 }
 
 /** StartTransaction and StatusNotification Charging, in either order (the standing exception). Returns the transaction id. */
-export async function startedCharging(t: CaseContext, connectorId: number, idTag: string): Promise<[number]> {
+export async function startedCharging(t: CaseContext, connectorId: number, idTag: string, startChecks?: Checks): Promise<[number]> {
   await t.expectAll([
-    { action: 'StartTransaction', checks: { connectorId, idTag } },
+    { action: 'StartTransaction', checks: allChecks({ connectorId, idTag }, startChecks) },
     { action: 'StatusNotification', where: { connectorId, status: 'Charging' } },
   ]);
   const id = t.transactionOn(connectorId);
@@ -84,12 +93,13 @@ export async function idTagInLocalList(t: CaseContext, version = 1, idTag = t.da
   await t.send('SendLocalList', { listVersion: version, updateType: 'Full', localAuthorizationList: [{ idTag, idTagInfo: { status: 'Accepted' } }] }, { checks: { status: 'Accepted' } });
 }
 
-/** Reusable state Reserved: ReserveNow on a connector, Accepted, then Reserved. */
-export async function reserved(t: CaseContext, reservationId = 1, connectorId = t.connectorId, idTag = t.data.validIdTag): Promise<void> {
+/** Reusable state Reserved: ReserveNow on a connector, Accepted, then Reserved. Returns the expiry date (epoch ms). */
+export async function reserved(t: CaseContext, reservationId = 1, connectorId = t.connectorId, idTag = t.data.validIdTag, parentIdTag?: string): Promise<number> {
   t.touched.reservations.add(reservationId);
-  const expiryDate = new Date(t.clock.now() + t.data.reservationExpiryOffsetS * 1000).toISOString();
-  await t.send('ReserveNow', { connectorId, expiryDate, idTag, reservationId }, { checks: { status: 'Accepted' } });
+  const expiry = t.clock.now() + t.data.reservationExpiryOffsetS * 1000;
+  await t.send('ReserveNow', { connectorId, expiryDate: new Date(expiry).toISOString(), idTag, reservationId, ...(parentIdTag ? { parentIdTag } : {}) }, { checks: { status: 'Accepted' } });
   if (connectorId > 0) await t.expect('StatusNotification', { where: { connectorId, status: 'Reserved' } });
+  return expiry;
 }
 
 /** Reusable state SetConnectorUnavailable: ChangeAvailability Inoperative, then Unavailable. */
@@ -97,6 +107,32 @@ export async function connectorUnavailable(t: CaseContext, connectorId = t.conne
   t.touched.availability = true;
   await t.send('ChangeAvailability', { connectorId, type: 'Inoperative' }, { checks: { status: 'Accepted' } });
   await t.expect('StatusNotification', { where: { connectorId, status: 'Unavailable' } });
+}
+
+/** Reusable state SetConnectorUnavailable "for all unused connectors": every connector but the configured one Inoperative. */
+export async function unusedConnectorsUnavailable(t: CaseContext): Promise<void> {
+  for (let c = 1; c <= t.pics.connectors; c++) if (c !== t.connectorId) await connectorUnavailable(t, c);
+}
+
+/** Reusable state SetChargePointUnavailable: ChangeAvailability Inoperative for connector 0, then Unavailable for it and every connector. */
+export async function chargePointUnavailable(t: CaseContext): Promise<void> {
+  t.touched.availability = true;
+  await t.send('ChangeAvailability', { connectorId: 0, type: 'Inoperative' }, { checks: { status: 'Accepted' } });
+  await everyConnector(t, 'Unavailable');
+}
+
+/** Reusable state SetChargePointFaulted: a fault of the whole charger, then Faulted for connector 0 and every connector. */
+export async function chargePointFaulted(t: CaseContext): Promise<void> {
+  await t.operator({ kind: 'fault', connectorId: 0, errorCode: 'GroundFailure' });
+  await everyConnector(t, 'Faulted');
+}
+
+/** A StatusNotification with this status for connector 0 and each connector, in any order. */
+export async function everyConnector(t: CaseContext, status: string): Promise<void> {
+  await t.expectAll(
+    Array.from({ length: t.pics.connectors + 1 }, (_, connectorId) => ({ action: 'StatusNotification' as const, where: { connectorId }, checks: { status } })),
+    `Charger sends StatusNotification ${status} for connector 0 and each of its ${t.pics.connectors} connectors, in any order`,
+  );
 }
 
 /** Reusable state SetConnectorFaulted: a fault caused at the connector, then Faulted. */

@@ -43,6 +43,10 @@ export const TestData = z.strictObject({
   chargingRateUnit: z.enum(['A', 'W']).default('A'),
   chargingLimit: z.number().min(0).default(16),
   chargingLimit2: z.number().min(0).default(10),
+  /** <Configured StackLevel>, <Configured duration> (s) and <Configured numberPhases> of the smart-charging cases' profiles. */
+  stackLevel: z.int().min(0).max(100).default(0),
+  chargingScheduleDurationS: z.int().min(1).max(86_400).default(300),
+  numberPhases: z.int().min(1).max(3).default(3),
   /** <Configured Max Time Deviation> (s) for a schedule's start. */
   maxTimeDeviationS: z.int().min(0).max(3600).default(60),
   /** <Configured vendorId> for DataTransfer. */

@@ -19,7 +19,7 @@ export const VirtualChargerDefinition = z.strictObject({
   model: z.string().min(1).max(20).default('Virtual AC'),
   serialNumber: z.string().max(25).optional(),
   firmwareVersion: z.string().min(1).max(50).default('1.0.0'),
-  /** Feature profiles the charger has; switched-off ones answer NotSupported. */
+  /** Feature profiles the charger has; switched-off ones answer NotSupported (ReserveNow: Rejected). */
   profiles: z
     .array(FeatureProfileSchema)
     .min(1)

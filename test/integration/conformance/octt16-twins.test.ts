@@ -14,12 +14,14 @@ import { testData, type Twins } from './twins/types';
 import { coreSessionNotApplicable, coreSessionTwins } from './twins/core-session';
 import { miscNotApplicable, miscTwins } from './twins/misc';
 import { coreRestNotApplicable, coreRestTwins } from './twins/core-rest';
+import { reservationNotApplicable, reservationTwins } from './twins/reservation';
+import { smartChargingTwins } from './twins/smart-charging';
 
 const data = testData;
 /** Every group's twins; a group adds its table here. */
-const twins: Twins = { ...coreSessionTwins, ...coreRestTwins, ...miscTwins };
+const twins: Twins = { ...coreSessionTwins, ...coreRestTwins, ...miscTwins, ...reservationTwins, ...smartChargingTwins };
 /** Cases that do not apply to the virtual charger, so they have no twin. */
-const notApplicable = [...coreSessionNotApplicable, ...coreRestNotApplicable, ...miscNotApplicable];
+const notApplicable = [...coreSessionNotApplicable, ...coreRestNotApplicable, ...miscNotApplicable, ...reservationNotApplicable];
 
 let bench: Bench;
 let dataDir: string;

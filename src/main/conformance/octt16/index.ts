@@ -17,6 +17,8 @@ import { meterValueCases } from './meter-values';
 import { basicNonHappyCases, faultCases, remoteNonHappyCases, unlockNonHappyCases } from './core-non-happy';
 import { powerFailureCases } from './power-failure';
 import { offlineCases } from './offline';
+import { reservationCases } from './reservation';
+import { smartChargingCases } from './smart-charging';
 
 export const octt16Cases: CaseDefinition[] = [
   ...bootCases,
@@ -38,7 +40,9 @@ export const octt16Cases: CaseDefinition[] = [
   ...localListCases,
   ...firmwareCases,
   ...diagnosticsCases,
+  ...reservationCases,
   ...triggerCases,
+  ...smartChargingCases,
   ...dataTransferCases,
   ...securityCases,
 ];

@@ -1,5 +1,6 @@
 // The central-system operations the virtual charger answers, one file each, in a map typed over every action
-// it simulates; a switched-off profile's actions (by actions.ts) get no handler: the endpoint says NotSupported.
+// it simulates; a switched-off profile's actions (by actions.ts) get no handler: the endpoint says NotSupported
+// (but ReserveNow, which is answered Rejected without the Reservation profile).
 import type { Handler, HandlerMap } from '../../rpc/endpoint';
 import { actions, type ActionsOf, type CentralSystemAction, type RequestOf, type ResponseOf } from '../../../shared/ocpp16';
 import { misbehave } from '../faults';
@@ -59,6 +60,9 @@ export function handlersFor(cp: Model): HandlerMap {
   for (const action of Object.keys(operations) as SimulatedAction[]) {
     if (profiles.has(actions[action].profile)) map[action] = answering(action, operations[action] as Operation<SimulatedAction>, cp) as Handler;
   }
+  // ReserveNow has its own answer for a charger not configured to accept reservations (OCPP 1.6, 7.40
+  // ReservationStatus Rejected; OCTT TC_048_4_CS and TC_050_4_CS), rather than NotSupported.
+  if (!profiles.has('Reservation')) map.ReserveNow = answering('ReserveNow', () => ({ status: 'Rejected' }), cp) as Handler;
   return map as HandlerMap;
 }
 

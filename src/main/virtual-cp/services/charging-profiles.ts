@@ -195,7 +195,8 @@ export class ChargingProfiles {
    * (ChargePointMaxProfile with connector 0's TxDefaultProfile). Where no profile sets a limit the schedule can
    * say nothing (1.6 has no "unlimited"): without maxCurrentA a leading stretch is left out (the first period
    * starts later) and the schedule's duration ends where the first later stretch begins. If no profile sets a
-   * limit anywhere in the window, the answer is Accepted without a chargingSchedule.
+   * limit anywhere in the window, the answer is the rated current alone, or without maxCurrentA, Accepted without
+   * a chargingSchedule.
    */
   composite(req: GetCompositeScheduleRequest, now: number, activeTx: ActiveTx): GetCompositeScheduleResponse {
     const connectorId = req.connectorId;
@@ -221,8 +222,9 @@ export class ChargingProfiles {
     }
 
     const first = slots.find((s) => s.limit !== null)?.limit;
-    if (first === undefined || first === null) return { status: 'Accepted', connectorId, scheduleStart: iso };
-    const unit = req.chargingRateUnit ?? first.unit;
+    // No profile sets a limit: the charger's own limit, where it knows it, is the whole schedule (OCTT TC_067_CS).
+    if ((first === undefined || first === null) && this.maxCurrentA === undefined) return { status: 'Accepted', connectorId, scheduleStart: iso };
+    const unit = req.chargingRateUnit ?? first?.unit ?? 'A';
 
     const periods: Array<ChargingSchedulePeriod | null> = [];
     const starts: number[] = [];
@@ -316,10 +318,13 @@ export class ChargingProfiles {
   /** min(ChargePointMaxProfile, TxProfile if one applies else TxDefaultProfile), or null where nothing applies. */
   private limitAt(connectorId: number, t: number, frame: Frame): Limit | null {
     const cpMax = this.stacked(this.on(0, 'ChargePointMaxProfile'), t, frame);
-    // A connector's own TxDefaultProfile overrides connector 0's, whatever the stack levels.
-    const tx =
-      (connectorId > 0 ? (this.stacked(this.txProfiles(connectorId, frame), t, frame) ?? this.stacked(this.on(connectorId, 'TxDefaultProfile'), t, frame)) : null) ??
-      this.stacked(this.on(0, 'TxDefaultProfile'), t, frame);
+    // A TxProfile overrules the TxDefaultProfiles for the transaction while it is valid (validFrom/validTo),
+    // even where its own schedule has ended (OCPP 1.6, 3.13.1; OCTT TC_066_CS). A connector's own
+    // TxDefaultProfile overrides connector 0's, whatever the stack levels.
+    const txProfiles = this.txProfiles(connectorId, frame);
+    const tx = txProfiles.some((ip) => this.valid(ip, t))
+      ? this.stacked(txProfiles, t, frame)
+      : ((connectorId > 0 ? this.stacked(this.on(connectorId, 'TxDefaultProfile'), t, frame) : null) ?? this.stacked(this.on(0, 'TxDefaultProfile'), t, frame));
     if (cpMax === null) return tx;
     if (tx === null) return cpMax;
     return this.watts(tx) <= this.watts(cpMax) ? tx : cpMax;
@@ -351,11 +356,16 @@ export class ChargingProfiles {
     }
   }
 
+  /** Within the profile's validFrom and validTo. */
+  private valid(ip: InstalledProfile, t: number): boolean {
+    const validFrom = ms(ip.profile.validFrom);
+    const validTo = ms(ip.profile.validTo);
+    return !((validFrom !== undefined && t < validFrom) || (validTo !== undefined && t >= validTo));
+  }
+
   private profileLimit(ip: InstalledProfile, t: number, frame: Frame): Limit | null {
     const p = ip.profile;
-    const validFrom = ms(p.validFrom);
-    const validTo = ms(p.validTo);
-    if ((validFrom !== undefined && t < validFrom) || (validTo !== undefined && t >= validTo)) return null;
+    if (!this.valid(ip, t)) return null;
     const start = this.scheduleStart(ip, t, frame);
     if (start === null || t < start) return null;
     const s = p.chargingSchedule;

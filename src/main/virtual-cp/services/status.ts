@@ -10,7 +10,8 @@ export class StatusService {
   constructor(private readonly cp: Model) {}
 
   statusOf(c: Connector): ChargePointStatus {
-    if (c.fault) return 'Faulted';
+    // A fault of the charger as a whole leaves no connector able to deliver energy (OCPP 1.6, 4.9: Faulted).
+    if (c.fault || this.cp.connectors.charger.fault) return 'Faulted';
     if (c.tx) {
       if (c.evSuspended || !c.plugged) return 'SuspendedEV';
       if (this.cp.metering.targetPowerW(c) <= 0) return 'SuspendedEVSE';
@@ -28,6 +29,7 @@ export class StatusService {
 
   errorCodeOf(c: Connector): ChargePointErrorCode {
     if (c.fault) return c.fault.errorCode;
+    if (this.cp.connectors.charger.fault) return this.cp.connectors.charger.fault.errorCode;
     if (c.lockFailure) return 'ConnectorLockFailure';
     return 'NoError';
   }

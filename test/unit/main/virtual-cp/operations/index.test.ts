@@ -17,14 +17,22 @@ describe('the operations map', () => {
     expect(simulated).toHaveLength(19);
   });
 
-  it('has handlers only for the charger\u2019s feature profiles (the endpoint answers NotSupported for the rest)', () => {
+  it('has handlers only for the charger\u2019s feature profiles (the endpoint answers NotSupported for the rest), and ReserveNow', () => {
     const core = fakeWire({ profiles: ['Core'] });
     expect(Object.keys(handlersFor(core.cp)).sort()).toEqual(
-      Object.keys(operations)
-        .filter((a) => actions[a as keyof typeof actions].profile === 'Core')
-        .sort(),
+      [
+        ...Object.keys(operations).filter((a) => actions[a as keyof typeof actions].profile === 'Core'),
+        // A charger not configured to accept reservations answers ReserveNow Rejected (OCPP 1.6 ReservationStatus).
+        'ReserveNow',
+      ].sort(),
     );
     expect(Object.keys(handlersFor(fakeWire().cp))).toHaveLength(19);
+  });
+
+  it('answers ReserveNow Rejected without the Reservation profile (OCTT TC_048_4_CS, TC_050_4_CS)', async () => {
+    const w = fakeWire({ profiles: ['Core', 'SmartCharging'] });
+    for (const connectorId of [0, 1]) expect(await answer(w, 'ReserveNow', { connectorId, expiryDate: '2030-01-01T00:00:00Z', idTag: 'TAG1', reservationId: 1 })).toEqual({ status: 'Rejected' });
+    expect(handler(w, 'CancelReservation')).toBeUndefined();
   });
 
   it('answers nothing at all while the registration is Rejected', async () => {

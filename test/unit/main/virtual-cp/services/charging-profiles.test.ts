@@ -393,7 +393,65 @@ describe('GetCompositeSchedule', () => {
       [1800, 32],
     ]);
     expect(answer.chargingSchedule?.duration).toBe(3600);
-    expect(composite(sc(1, { maxCurrentA: 32 }), { connectorId: 1, duration: 3600 }).chargingSchedule).toBeUndefined();
+  });
+
+  it('answers the rated current alone when no profile sets a limit and it is known (OCTT TC_067_CS, last step)', () => {
+    const answer = composite(sc(1, { maxCurrentA: 32 }), { connectorId: 1, duration: 350 });
+    expect(periods(answer)).toEqual([[0, 32]]);
+    expect(answer.chargingSchedule).toMatchObject({ duration: 350, chargingRateUnit: 'A' });
+    expect(periods(composite(sc(1, { maxCurrentA: 32 }), { connectorId: 1, duration: 350, chargingRateUnit: 'W' }))).toEqual([[0, 32 * 690]]);
+  });
+
+  it('lets a valid TxProfile overrule the TxDefaultProfiles for the whole transaction, after its schedule ends too (OCTT TC_066_CS)', () => {
+    const s = sc(1, { maxCurrentA: 32 });
+    const window = { validFrom: iso(T0), validTo: iso(T0 + 401_000) };
+    s.set({ connectorId: 0, csChargingProfiles: flat(1, 10, { chargingProfilePurpose: 'ChargePointMaxProfile', schedule: { startSchedule: iso(T0), duration: 86_400 } }) }, T0, noTx, limits);
+    const steps = (list: Array<[number, number]>) => list.map(([startPeriod, limit]) => ({ startPeriod, limit }));
+    const tx = txOn(1);
+    s.set(
+      {
+        connectorId: 1,
+        csChargingProfiles: profile(
+          2,
+          steps([
+            [0, 6],
+            [60, 10],
+            [120, 8],
+            [180, 15],
+            [260, 8],
+          ]),
+          { ...window, schedule: { startSchedule: iso(T0), duration: 300 } },
+        ),
+      },
+      T0,
+      tx,
+      limits,
+    );
+    s.set(
+      {
+        connectorId: 1,
+        csChargingProfiles: profile(
+          3,
+          steps([
+            [0, 8],
+            [50, 11],
+            [140, 16],
+            [200, 6],
+            [240, 12],
+          ]),
+          { ...window, chargingProfilePurpose: 'TxProfile', schedule: { startSchedule: iso(T0), duration: 260 } },
+        ),
+      },
+      T0,
+      tx,
+      limits,
+    );
+    expect(periods(composite(s, { connectorId: 1, duration: 400, chargingRateUnit: 'A' }, T0, tx))).toEqual([
+      [0, 8],
+      [50, 10],
+      [200, 6],
+      [240, 10],
+    ]);
   });
 
   it('starts a Relative profile at the transaction start, or at the moment asked without a transaction', () => {

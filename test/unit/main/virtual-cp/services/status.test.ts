@@ -24,6 +24,14 @@ describe('status', () => {
     expect(statuses(w)).toEqual(['1:Preparing', '1:Charging', '1:SuspendedEV', '1:Charging', '1:Faulted/GroundFailure', '1:Charging']);
   });
 
+  it('reports every connector Faulted while the charger as a whole is faulted, and back after', () => {
+    const w = fakeWire();
+    w.cp.setFault(0, 'GroundFailure');
+    expect(statuses(w).sort()).toEqual(['0:Faulted/GroundFailure', '1:Faulted/GroundFailure', '2:Faulted/GroundFailure']);
+    w.cp.clearFault(0);
+    expect(statuses(w, 3).sort()).toEqual(['0:Available', '1:Available', '2:Available']);
+  });
+
   it('stamps a status reported late with the time its state began', async () => {
     const w = fakeWire();
     w.accepted = false;
