@@ -42,8 +42,10 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       await host.frames.settle();
       const cp = host.operator.vcp();
       cp.setFaults({ offline: false, stuckConnector: false });
+      // The whole charger's fault first: it shows on every connector.
+      if (cp.view().chargerFault) cp.clearFault(0);
       for (const c of cp.view().connectors) {
-        if (c.status === 'Faulted') cp.clearFault(c.connectorId);
+        if (cp.connectors.get(c.connectorId).fault) cp.clearFault(c.connectorId);
         if (c.plugged) cp.unplug(c.connectorId);
         // A card presented without a cable following (it would start the next case's session).
         const waiting = cp.connectors.get(c.connectorId);
@@ -52,7 +54,6 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
           cp.refresh();
         }
       }
-      if (cp.view().chargerFault) cp.clearFault(0);
       await host.frames.settle();
       // General precondition: no queued messages waiting to be sent (retries run on the run's clock).
       for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);
