@@ -5,11 +5,13 @@ import { version } from '../version';
 import { registerServeCommand } from './serve';
 import { registerVcpCommand } from './vcp';
 import { registerTestCommand } from './test';
+import { registerCommissionCommand } from './commission';
 
 const program = new Command();
 program.name('chargebench').description('Commissioning and test bench for EV chargers over OCPP 1.6J').version(version);
 registerServeCommand(program);
 registerVcpCommand(program);
 registerTestCommand(program);
+registerCommissionCommand(program);
 
 await program.parseAsync(process.argv);

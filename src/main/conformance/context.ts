@@ -9,7 +9,7 @@ import type { CentralSystemAction, ChargePointAction, IdTagInfo, RequestOf } fro
 import type { OperationResult } from '../../shared/api/views';
 import type { ChargerCall, ChargerFrames } from './frames';
 import { operatorText, type Operator, type OperatorAction } from './operator';
-import { Inconclusive, NotApplicable, StepFailure, type Observation, type Pics, type StepActor, type StepResult } from './types';
+import { Inconclusive, NotApplicable, StepFailure, type Measurement, type Observation, type Pics, type StepActor, type StepResult } from './types';
 import type { TestData } from './test-data';
 
 /** What the engine needs of the bench for one charger. */
@@ -114,6 +114,7 @@ export function allChecks(a: Checks | undefined, b: Checks | undefined): Checks 
 export class CaseContext {
   readonly steps: StepResult[] = [];
   readonly observations: Observation[] = [];
+  readonly measurements: Measurement[] = [];
   /** What the case changed on the charger, so the end of the case can put it back. */
   readonly touched = {
     config: new Map<string, string | null>(),
@@ -172,6 +173,11 @@ export class CaseContext {
     } finally {
       step.ms = this.clock.now() - t0;
     }
+  }
+
+  /** Records a value the step read or measured (ok: within what is wanted; null: for information). */
+  measure(label: string, value: unknown, ok: boolean | null = null, wanted?: unknown): void {
+    this.measurements.push({ label, value: value === null || value === undefined ? '—' : String(value), ok, ...(wanted !== undefined ? { wanted: String(wanted) } : {}) });
   }
 
   observe(text: string, messageId: string | null = null): void {

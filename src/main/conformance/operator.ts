@@ -51,11 +51,14 @@ export function operatorText(a: OperatorAction): string {
 /** The built-in virtual charger's hands: every step done at once through its physical actions. */
 export class VirtualOperator implements Operator {
   readonly automatic = true;
+  /** What the operator did to the charger since the last restore (faults, a jammed lock, no network, power off): the restore undoes only that. */
+  readonly done = new Set<OperatorAction['kind']>();
 
   constructor(readonly vcp: () => VirtualChargePoint) {}
 
   async perform({ action: a }: OperatorPrompt): Promise<OperatorAnswer> {
     const cp = this.vcp();
+    this.done.add(a.kind);
     switch (a.kind) {
       case 'plug':
         cp.plug(a.connectorId);

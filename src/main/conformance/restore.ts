@@ -41,11 +41,15 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       // What the case's last messages set off (a card's answer) happens first.
       await host.frames.settle();
       const cp = host.operator.vcp();
-      cp.setFaults({ offline: false, stuckConnector: false });
+      // Only what the case's operator steps did is undone: fault switches a person set for the run stay on.
+      const done = host.operator.done;
+      if (done.has('disconnectNetwork')) cp.setFaults({ offline: false });
+      if (done.has('jamLock')) cp.setFaults({ stuckConnector: false });
+      const faulted = done.has('fault') || done.has('plugHalfway');
       // The whole charger's fault first: it shows on every connector.
-      if (cp.view().chargerFault) cp.clearFault(0);
+      if (faulted && cp.view().chargerFault) cp.clearFault(0);
       for (const c of cp.view().connectors) {
-        if (cp.connectors.get(c.connectorId).fault) cp.clearFault(c.connectorId);
+        if (faulted && cp.connectors.get(c.connectorId).fault) cp.clearFault(c.connectorId);
         if (c.plugged) cp.unplug(c.connectorId);
         // A card presented without a cable following (it would start the next case's session).
         const waiting = cp.connectors.get(c.connectorId);
@@ -54,6 +58,7 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
           cp.refresh();
         }
       }
+      done.clear();
       await host.frames.settle();
       // General precondition: no queued messages waiting to be sent (retries run on the run's clock).
       for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);

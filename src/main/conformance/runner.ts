@@ -201,7 +201,18 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
   const startedAt = new Date(clock.now()).toISOString();
   const t0 = clock.now();
   const base = { id: def.id, title: def.title, profile: def.profile, section: def.section, decisions: def.decisions ?? [], startedAt };
-  const early = (verdict: Verdict, reason: string): CaseResult => ({ ...base, verdict, reason, decidingStep: null, steps: [], observations: [], cleanupProblems: [], frames: [], ms: 0 });
+  const early = (verdict: Verdict, reason: string): CaseResult => ({
+    ...base,
+    verdict,
+    reason,
+    decidingStep: null,
+    steps: [],
+    observations: [],
+    cleanupProblems: [],
+    frames: [],
+    measurements: [],
+    ms: 0,
+  });
   if (def.notSupported) return early('notSupported', def.notSupported);
   const why = def.appliesTo?.(pics, data) ?? null;
   if (why) return early('notApplicable', why);
@@ -230,7 +241,18 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
   const frames = host.frames
     .since(firstSeq)
     .map((f) => ({ ts: f.ts, direction: f.direction, kind: f.kind, messageId: f.messageId, action: f.action, raw: f.raw.length > 2048 ? `${f.raw.slice(0, 2048)}…` : f.raw, error: f.error }));
-  return { ...base, verdict, reason, decidingStep: verdict === 'pass' ? null : t.decidingStep, steps: t.steps, observations: t.observations, cleanupProblems, frames, ms: clock.now() - t0 };
+  return {
+    ...base,
+    verdict,
+    reason,
+    decidingStep: verdict === 'pass' ? null : t.decidingStep,
+    steps: t.steps,
+    observations: t.observations,
+    measurements: t.measurements,
+    cleanupProblems,
+    frames,
+    ms: clock.now() - t0,
+  };
 }
 
 /** Moves a fake clock to its next timer each time nothing has passed on the wire for QUIET_MS. */

@@ -91,6 +91,15 @@ export interface Observation {
   messageId: string | null;
 }
 
+/** A value a step measured or read, and whether it is within what is wanted (null: for information). */
+export interface Measurement {
+  label: string;
+  value: string;
+  ok: boolean | null;
+  /** What it should be, when there is a wanted value. */
+  wanted?: string;
+}
+
 /** One frame as a case's evidence keeps it. */
 export interface CaseFrame {
   ts: string;
@@ -118,6 +127,8 @@ export interface CaseResult {
   decisions: string[];
   /** What the case could not restore afterwards (the next case may be affected). */
   cleanupProblems: string[];
+  /** Values measured on the way (a commissioning step's findings: identity, clock skew, power, a configuration diff). */
+  measurements: Measurement[];
   /** The frames of the case, in order (payloads clipped to 2 KB): the evidence and the sequence diagram. */
   frames: CaseFrame[];
   startedAt: string;
@@ -170,6 +181,8 @@ export interface RunResult {
   cases: CaseResult[];
   summary: RunSummary;
   state: 'running' | 'finished' | 'stopped';
+  /** A commissioning run's job: site, location, installer, company, customer, template (shown at the top of the report). */
+  job?: Record<string, string>;
   /** The charger's configuration as read at the end of the run (the start's is in pics.config). */
   configAtEnd?: Record<string, string | null>;
   /** Why the run ended early, when the bench could not go on (the charger never connected, its capabilities could not be read). */

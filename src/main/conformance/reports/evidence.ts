@@ -13,12 +13,14 @@ export interface EvidenceInput {
   framesJsonl: string;
   /** The HTML report printed to PDF, when a printer was at hand. */
   pdf?: Uint8Array | null;
+  /** The report's title (an OCTT run, a commissioning run). */
+  title?: string;
 }
 
-export function evidencePack({ run, framesJsonl, pdf }: EvidenceInput): Uint8Array {
+export function evidencePack({ run, framesJsonl, pdf, title }: EvidenceInput): Uint8Array {
   const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
   const files: Record<string, Uint8Array> = {
-    'report.html': strToU8(htmlReport(run)),
+    'report.html': strToU8(htmlReport(run, title)),
     'report.json': strToU8(json(run)),
     'junit.xml': strToU8(junitReport(run)),
     'frames.jsonl': strToU8(framesJsonl),

@@ -56,13 +56,14 @@ function caseSection(c: CaseResult): string {
   ${c.reason ? `<p class="reason">${esc(c.reason)}</p>` : ''}
   ${c.decisions.length ? `<div class="decisions"><b>Where the document is open, the bench decided:</b><ul>${c.decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></div>` : ''}
   ${steps ? `<table class="steps"><thead><tr><th>#</th><th>By</th><th>Step</th><th>Result</th><th>Time</th></tr></thead><tbody>${steps}</tbody></table>` : ''}
+  ${c.measurements.length ? `<table class="steps"><thead><tr><th>Measured</th><th>Value</th><th>Wanted</th><th></th></tr></thead><tbody>${c.measurements.map((m) => `<tr class="${m.ok === false ? 'failed' : ''}"><td>${esc(m.label)}</td><td><code>${esc(m.value)}</code></td><td>${esc(m.wanted ?? '')}</td><td>${m.ok === null ? '' : m.ok ? '✓' : '✗'}</td></tr>`).join('')}</tbody></table>` : ''}
   ${c.observations.length ? `<div class="obs"><b>Observations</b><ul>${c.observations.map((o) => `<li>${esc(o.text)}${o.messageId ? ` <code>${esc(o.messageId)}</code>` : ''}</li>`).join('')}</ul></div>` : ''}
   ${c.cleanupProblems.length ? `<p class="warn">Could not put back afterwards: ${esc(c.cleanupProblems.join('; '))}</p>` : ''}
   ${sequence(c)}
 </section>`;
 }
 
-export function htmlReport(run: RunResult): string {
+export function htmlReport(run: RunResult, title = 'OCTT 1.6 charge-point test run'): string {
   const s = run.summary;
   const rows = run.cases
     .map(
@@ -71,7 +72,7 @@ export function htmlReport(run: RunResult): string {
     )
     .join('');
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>OCTT 1.6 run ${esc(run.id)}: ${esc(run.chargerId)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${esc(title)}: ${esc(run.chargerId)} (${esc(run.id)})</title>
 <style>
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b1f24;margin:32px auto;max-width:1100px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px}h3{font-size:15px;margin:0 0 4px}
@@ -89,9 +90,12 @@ th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 .seq .line{font:12px monospace;color:#8c959f}.seq tr.rtl .msg,.seq tr.rtl .line{text-align:right}
 .seq tr.failing td{background:#ffebe9}.seq .err{color:#8a1010;font-size:12px}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#57606a}
 </style></head><body>
-<h1>OCTT 1.6 charge-point test run</h1>
+<h1>${esc(title)}</h1>
 <p class="meta">${esc(run.id)} · ChargeBench ${esc(run.benchVersion)} · ${esc(run.state)}${run.error ? ` · stopped: ${esc(run.error)}` : ''}</p>
 <dl>
+${Object.entries(run.job ?? {})
+  .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
+  .join('')}
 <dt>Charger</dt><dd>${esc(run.chargerId)}${run.virtual ? ' (built-in virtual charger)' : ''}</dd>
 <dt>Vendor, model</dt><dd>${esc(run.charger.vendor ?? '—')} ${esc(run.charger.model ?? '')}</dd>
 <dt>Firmware</dt><dd>${esc(run.charger.firmware ?? '—')}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>

@@ -1,0 +1,232 @@
+// A commissioning plan as steps on the test engine: each step is a case with the charger's answers as its
+// evidence and what it found as measurements (identity, clock skew, the configuration diff, the card as
+// sent, the offline policy in words, the session's energy and power), ending in pass, fail or not
+// applicable with what to do about a failure.
+import type { CaseDefinition } from '../conformance/types';
+import type { CaseContext } from '../conformance/context';
+import { charging, readKey, stoppedCharging } from '../conformance/states';
+import { offlinePolicyWords, type CommissioningTemplate, type OfflinePolicy } from '../../shared/api/commissioning';
+
+type Payload = Record<string, unknown>;
+const step = (id: string, title: string, section: string, run: (t: CaseContext) => Promise<void>, extra: Partial<CaseDefinition> = {}): CaseDefinition => ({
+  id,
+  title,
+  profile: 'Core',
+  section,
+  run,
+  ...extra,
+});
+
+/** The charger's own time against the laptop's, from a StatusNotification it is asked to send. */
+async function identityAndClock(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  await t.send('TriggerMessage', { requestedMessage: 'BootNotification' }, { checks: { status: 'Accepted' }, title: 'Bench asks the charger to tell who it is (TriggerMessage BootNotification)' });
+  const boot = await t.expect('BootNotification', { title: 'Charger sends BootNotification (identity)' });
+  const p = boot.payload;
+  for (const [label, key] of [
+    ['Vendor', 'chargePointVendor'],
+    ['Model', 'chargePointModel'],
+    ['Charge point serial', 'chargePointSerialNumber'],
+    ['Charge box serial', 'chargeBoxSerialNumber'],
+    ['Firmware', 'firmwareVersion'],
+    ['Meter type', 'meterType'],
+    ['Meter serial', 'meterSerialNumber'],
+    ['ICCID', 'iccid'],
+    ['IMSI', 'imsi'],
+  ] as const)
+    t.measure(label, p[key] ?? 'not reported');
+  await t.send(
+    'TriggerMessage',
+    { requestedMessage: 'StatusNotification', connectorId: t.connectorId },
+    { checks: { status: 'Accepted' }, title: "Bench asks for a status, to read the charger's clock" },
+  );
+  const status = await t.expect('StatusNotification', { where: { connectorId: t.connectorId } });
+  const theirs = typeof status.payload.timestamp === 'string' ? Date.parse(status.payload.timestamp) : NaN;
+  if (Number.isNaN(theirs)) t.measure('Clock', 'the charger sent no timestamp', null);
+  else {
+    const skew = Math.round((theirs - Date.parse(status.ts)) / 1000);
+    t.measure('Clock difference with this laptop (s)', skew, Math.abs(skew) <= template.maxClockSkewS, `within ±${template.maxClockSkewS}`);
+    t.check(Math.abs(skew) <= template.maxClockSkewS, `the charger's clock within ${template.maxClockSkewS} s of this laptop's`, `it is ${skew} s off: set its time (NTP, or the vendor's tool)`);
+  }
+  t.measure('HeartbeatInterval (s)', t.pics.config.HeartbeatInterval ?? 'not reported');
+}
+
+async function connectorsAvailable(t: CaseContext): Promise<void> {
+  const all = Array.from({ length: t.pics.connectors + 1 }, (_, c) => c);
+  for (const connectorId of all) {
+    await t.send('TriggerMessage', { requestedMessage: 'StatusNotification', connectorId }, { checks: { status: 'Accepted' }, title: `Bench asks connector ${connectorId} for its status` });
+    const s = await t.expect('StatusNotification', { where: { connectorId }, title: `Connector ${connectorId} reports its status` });
+    const ok = s.payload.status === 'Available' && s.payload.errorCode === 'NoError';
+    t.measure(`Connector ${connectorId}`, `${String(s.payload.status)}${s.payload.errorCode !== 'NoError' ? ` (${String(s.payload.errorCode)})` : ''}`, ok, 'Available, NoError');
+    t.check(ok, `connector ${connectorId} Available with NoError`, `it reports ${String(s.payload.status)} (${String(s.payload.errorCode)}): clear the fault before handing over`);
+  }
+}
+
+/** The site's baseline: each key set, read back, and a diff of wanted, was, now and the charger's answer. */
+async function baseline(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  const answers = new Map<string, string>();
+  let reboot = false;
+  for (const [key, wanted] of Object.entries(template.keys)) {
+    if (!(key in t.pics.config)) {
+      answers.set(key, 'NotSupported (the charger does not report this key)');
+      continue;
+    }
+    if (t.pics.config[key] === wanted) {
+      answers.set(key, 'already set');
+      continue;
+    }
+    if (t.pics.readOnly.includes(key)) {
+      answers.set(key, 'read-only');
+      continue;
+    }
+    const r = await t.send('ChangeConfiguration', { key, value: wanted }, { title: `Bench sets ${key} to ${wanted}`, callErrors: 'any' });
+    const answer = String(r.status ?? `CALLERROR ${String(r.callError)}`);
+    answers.set(key, answer);
+    if (answer === 'RebootRequired') reboot = true;
+  }
+  if (reboot) {
+    await t.send('Reset', { type: 'Soft' }, { checks: { status: 'Accepted' }, title: 'Bench restarts the charger: a key needs a reboot' });
+    await t.expect('BootNotification', { within: 180 });
+  }
+  const keys = Object.keys(template.keys);
+  const read = keys.length ? await t.send('GetConfiguration', { key: keys }, { title: 'Bench reads the keys back' }) : { configurationKey: [] };
+  const now = new Map(((read.configurationKey as Array<{ key: string; value?: string }>) ?? []).map((k) => [k.key, k.value ?? null]));
+  const wrong: string[] = [];
+  for (const [key, wanted] of Object.entries(template.keys)) {
+    const value = now.get(key) ?? null;
+    // The charger's answer counts as much as the value read back: a Rejected key it shows anyway is not trusted.
+    const ok = value === wanted && ['Accepted', 'RebootRequired', 'already set'].includes(answers.get(key) ?? '');
+    if (!ok) wrong.push(`${key} (${answers.get(key)})`);
+    t.measure(key, `was ${t.pics.config[key] ?? '—'}, now ${value ?? '—'} (${answers.get(key)})`, ok, wanted);
+    if (value !== null) t.pics.config[key] = value;
+  }
+  t.check(
+    wrong.length === 0,
+    'every key of the baseline at its wanted value',
+    `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not: where the charger answers Rejected or the key is read-only, set it in the vendor's tool`,
+  );
+}
+
+/** The installer's card, as the charger sends it (chargers that add a serial or change the case show here). */
+async function reader(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  t.answerIdTags({ [template.testIdTag]: { status: 'Accepted' } });
+  await t.operator({ kind: 'presentIdTag', connectorId: t.connectorId, idTag: template.testIdTag });
+  const auth = await t.expect('Authorize', { title: 'Charger sends the card to the bench (Authorize)' });
+  t.measure('Card as sent by the charger', auth.payload.idTag, auth.payload.idTag === template.testIdTag, template.testIdTag);
+  t.check(auth.payload.idTag === template.testIdTag, `the card sent as ${template.testIdTag}`, `the charger sent "${String(auth.payload.idTag)}": it alters tags (check its reader settings)`);
+  await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Preparing' }, title: 'Charger accepts the card (Preparing)' });
+}
+
+function offlinePolicyOf(c: Record<string, string | null>, listVersion: number): OfflinePolicy {
+  const on = (k: string) => c[k]?.toLowerCase() === 'true';
+  if (on('AllowOfflineTxForUnknownId')) return 'anyCard';
+  if (!on('LocalAuthorizeOffline')) return 'noCharging';
+  if (on('AuthorizationCacheEnabled')) return 'knownCards';
+  return on('LocalAuthListEnabled') && listVersion > 0 ? 'localListOnly' : 'noCharging';
+}
+
+async function offlinePolicy(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  const keys = ['LocalAuthorizeOffline', 'LocalAuthListEnabled', 'AllowOfflineTxForUnknownId', 'AuthorizationCacheEnabled'];
+  for (const k of keys) t.measure(k, (await readKey(t, k)) ?? 'not reported');
+  const version = Number((await t.send('GetLocalListVersion', {}, { callErrors: 'any' })).listVersion ?? 0);
+  t.measure('Local list version', version);
+  const c: Record<string, string | null> = {};
+  for (const m of t.measurements) c[m.label] = m.value;
+  const policy = offlinePolicyOf(c, version);
+  t.measure('When the back office is unreachable', offlinePolicyWords[policy], policy === template.offlinePolicy, offlinePolicyWords[template.offlinePolicy]);
+  t.check(policy === template.offlinePolicy, `the site's offline policy: ${offlinePolicyWords[template.offlinePolicy]}`, `on this charger ${offlinePolicyWords[policy]}`);
+}
+
+/** Reads the energy register (Wh) and the power (W) of a MeterValues payload. */
+function readings(p: Payload): Array<{ measurand: string; value: number; ts: string }> {
+  const out: Array<{ measurand: string; value: number; ts: string }> = [];
+  for (const mv of (p.meterValue as Array<{ timestamp: string; sampledValue: Array<Record<string, string>> }>) ?? [])
+    for (const sv of mv.sampledValue ?? []) {
+      const measurand = sv.measurand ?? 'Energy.Active.Import.Register';
+      const scale = sv.unit === 'kWh' || sv.unit === 'kW' ? 1000 : 1;
+      if (!sv.phase) out.push({ measurand, value: Number(sv.value) * scale, ts: mv.timestamp });
+    }
+  return out;
+}
+
+async function session(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  const tx = await charging(t);
+  const started = t.clock.now();
+  const energy: number[] = [];
+  const power: number[] = [];
+  const seen = new Set<string>();
+  const interval = Number(t.pics.config.MeterValueSampleInterval) || 60;
+  while (t.clock.now() - started < template.sessionSeconds * 1000) {
+    const mv = await t.expect('MeterValues', { within: interval * 2 + 10, title: 'Charger sends meter values' });
+    for (const r of readings(mv.payload)) {
+      seen.add(r.measurand);
+      if (r.measurand === 'Energy.Active.Import.Register') energy.push(r.value);
+      if (r.measurand === 'Power.Active.Import') power.push(r.value);
+    }
+  }
+  await t.send('RemoteStopTransaction', { transactionId: tx }, { checks: { status: 'Accepted' } });
+  await stoppedCharging(t, tx);
+  const stop = t.host.frames.frames.filter((f) => f.direction === 'in' && f.action === 'StopTransaction').at(-1);
+  const meterStop = stop ? Number((JSON.parse(stop.raw) as [number, string, string, Payload])[3].meterStop) : NaN;
+  t.measure('Session length (s)', template.sessionSeconds, template.sessionSeconds >= 300 ? true : null, template.sessionSeconds < 300 ? 'at least 300 (shorter: noted)' : undefined);
+  const wanted = (t.pics.config.MeterValuesSampledData ?? 'Energy.Active.Import.Register')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const missing = wanted.filter((m) => !seen.has(m));
+  t.measure('Measurands', [...seen].join(', '), missing.length === 0, wanted.join(', '));
+  const down = energy.findIndex((e, i) => i > 0 && e < energy[i - 1]!);
+  t.measure('Energy register', energy.length ? `${energy[0]} → ${energy.at(-1)} Wh (${energy.length} readings)` : 'no readings', energy.length > 0 && down < 0, 'never goes down');
+  const maxW = power.length ? Math.max(...power) : NaN;
+  const plausible = power.length > 0 && maxW >= template.minPowerW && maxW <= template.ratedPowerW * 1.1;
+  t.measure('Power (W)', power.length ? `up to ${Math.round(maxW)}` : 'no power readings', plausible, `${template.minPowerW} to ${template.ratedPowerW}`);
+  const agree = energy.length > 0 && Math.abs(meterStop - energy.at(-1)!) <= Math.max(10, energy.at(-1)! * 0.01);
+  t.measure('StopTransaction meterStop (Wh)', meterStop, agree, `the last register reading (${energy.at(-1) ?? '—'})`);
+  t.check(missing.length === 0, `meter values with ${wanted.join(', ')}`, `${missing.join(', ')} never came: check MeterValuesSampledData`);
+  t.check(energy.length > 0 && down < 0, 'an energy register that never goes down', energy.length ? `it went down at reading ${down + 1}` : 'no register readings came');
+  t.check(
+    plausible,
+    `power between ${template.minPowerW} W and ${template.ratedPowerW} W while charging`,
+    power.length ? `it reached only ${Math.round(maxW)} W: check the supply, the EV and any limit set on the charger` : 'no power readings came',
+  );
+  t.check(agree, 'the StopTransaction energy to agree with the meter values', `meterStop ${meterStop} Wh against ${energy.at(-1)} Wh`);
+  await t.operator({ kind: 'unplug', connectorId: t.connectorId });
+  await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' } });
+}
+
+async function unlock(t: CaseContext): Promise<void> {
+  if (t.pics.fixedCable) t.notApplicable('The charger has a fixed cable');
+  const r = await t.send('UnlockConnector', { connectorId: t.connectorId });
+  t.measure('UnlockConnector', r.status, r.status === 'Unlocked', 'Unlocked');
+  if (r.status === 'NotSupported') t.notApplicable('The charger answers NotSupported (a fixed cable, or no lock)');
+  t.check(r.status === 'Unlocked', 'the connector to unlock', `it answered ${String(r.status)}: check the lock actuator`);
+}
+
+async function availability(t: CaseContext): Promise<void> {
+  t.touched.availability = true;
+  await t.send('ChangeAvailability', { connectorId: t.connectorId, type: 'Inoperative' }, { checks: { status: 'Accepted' } });
+  await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Unavailable' } });
+  await t.send('ChangeAvailability', { connectorId: t.connectorId, type: 'Operative' }, { checks: { status: 'Accepted' } });
+  await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' } });
+}
+
+async function reset(t: CaseContext): Promise<void> {
+  await t.send('Reset', { type: 'Soft' }, { checks: { status: 'Accepted' } });
+  const sent = t.clock.now();
+  const boot = await t.expect('BootNotification', { within: 300, title: 'Charger comes back and boots' });
+  const seconds = Math.round((Date.parse(boot.ts) - sent) / 1000);
+  t.measure('Back after a reset (s)', seconds, seconds <= 300, 'within 300');
+}
+
+export function commissioningPlan(template: CommissioningTemplate): CaseDefinition[] {
+  return [
+    step('C3_IDENTITY', 'Identity and clock', '3', (t) => identityAndClock(t, template)),
+    step('C4_CONNECTORS', 'Connectors Available with NoError', '4', connectorsAvailable),
+    step('C5_BASELINE', `Configuration baseline (${template.name})`, '5', (t) => baseline(t, template)),
+    step('C6_READER', 'Card reader', '6', (t) => reader(t, template), { appliesTo: (p) => (p.reader ? null : 'The charger has no card reader') }),
+    step('C7_OFFLINE', 'Offline authorization policy', '7', (t) => offlinePolicy(t, template)),
+    step('C8_SESSION', 'Test session', '8', (t) => session(t, template)),
+    step('C9_UNLOCK', 'Unlock', '9', unlock),
+    step('C9_AVAILABILITY', 'Availability (Inoperative, then Operative)', '9', availability),
+    step('C9_RESET', 'Reset and reconnect', '9', reset),
+  ];
+}

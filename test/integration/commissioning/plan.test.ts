@@ -1,0 +1,118 @@
+// The commissioning plan against the built-in virtual charger on fake time: it passes as the charger is,
+// and each of the virtual charger's fault switches makes the step that exists to catch it fail.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bench } from '../../../src/main/core/bench';
+import { FakeClock } from '../../../src/main/clock';
+import { runConformance } from '../../../src/main/conformance/runner';
+import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance/virtual';
+import { defaultTestData } from '../../../src/main/conformance/test-data';
+import { commissioningPlan } from '../../../src/main/commissioning/plan';
+import { builtInTemplates, CommissioningTemplate } from '../../../src/shared/api/commissioning';
+
+let bench: Bench;
+let dataDir: string;
+let target: VirtualTarget;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-commission-'));
+  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
+  target = await virtualTarget(bench, 'SITE-VCP', 2);
+});
+afterAll(async () => {
+  await bench.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const run = (template = builtInTemplates[0]!) =>
+  runConformance(bench, { chargerId: target.id, cases: commissioningPlan(template), data: defaultTestData(), operator: target.operator, busy: target.busy, virtual: true });
+
+describe('commissioning plan', () => {
+  it('passes every step on a good charger, with what it measured', async () => {
+    const r = await run();
+    for (const c of r.cases) if (c.verdict !== 'pass') console.log(c.id, c.verdict, c.reason, c.steps.map((s) => `${s.n} ${s.status} ${s.title}`).join(' | '));
+    expect(r.cases.map((c) => [c.id, c.verdict])).toEqual(commissioningPlan(builtInTemplates[0]!).map((s) => [s.id, 'pass']));
+    const m = (id: string, label: string) => r.cases.find((c) => c.id === id)!.measurements.find((x) => x.label === label);
+    expect(m('C3_IDENTITY', 'Vendor')).toMatchObject({ value: 'ChargeBench' });
+    expect(m('C6_READER', 'Card as sent by the charger')).toMatchObject({ value: 'COMMISSION-1', ok: true });
+    expect(m('C7_OFFLINE', 'When the back office is unreachable')).toMatchObject({ ok: true });
+    expect(m('C8_SESSION', 'Energy register')).toMatchObject({ ok: true });
+    console.log(`Commissioning plan on the virtual charger: ${Math.round(r.ms / 1000)} s of charger time in ${(r.wallMs / 1000).toFixed(1)} s`);
+  }, 120_000);
+
+  const twins: Array<[string, Record<string, unknown>, string, RegExp]> = [
+    ['auth failure', { authFailure: true }, 'C6_READER', /Preparing/],
+    ['slow charging', { slowCharging: true }, 'C8_SESSION', /power between/],
+    ['stuck connector', { stuckConnector: true }, 'C9_UNLOCK', /unlock/],
+  ];
+  for (const [name, faults, stepId, reason] of twins) {
+    it(`fails at ${stepId} with ${name}`, async () => {
+      const vcp = bench.virtualChargers.charger(target.id);
+      vcp.setFaults(faults as never);
+      try {
+        const r = await run();
+        const result = r.cases.find((c) => c.id === stepId)!;
+        expect([result.verdict, result.reason]).toEqual(['fail', expect.stringMatching(reason)]);
+      } finally {
+        vcp.setFaults(Object.fromEntries(Object.keys(faults).map((k) => [k, false])) as never);
+      }
+    }, 120_000);
+  }
+
+  it('fails the baseline where the charger refuses a key, naming it', async () => {
+    const vcp = bench.virtualChargers.charger(target.id);
+    vcp.connection.misbehaviours.set([{ kind: 'answer', action: 'ChangeConfiguration', where: { key: 'HeartbeatInterval' }, patch: { status: 'Rejected' } }]);
+    try {
+      const template = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'test', keys: { HeartbeatInterval: '123' } });
+      const r = await run(template);
+      const baseline = r.cases.find((c) => c.id === 'C5_BASELINE')!;
+      expect([baseline.verdict, baseline.reason]).toEqual(['fail', expect.stringContaining('HeartbeatInterval (Rejected)')]);
+      expect(baseline.measurements.find((m) => m.label === 'HeartbeatInterval')).toMatchObject({ ok: false, wanted: '123' });
+    } finally {
+      vcp.connection.misbehaviours.set([]);
+    }
+  }, 120_000);
+});
+
+describe('chargebench commission', () => {
+  it('commissions a virtual charger from the CLI and writes the report and the bundle; exit 0 when every step passes', async () => {
+    const { execFile } = await import('node:child_process');
+    const { readFileSync } = await import('node:fs');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const out = mkdtempSync(join(tmpdir(), 'chargebench-commission-cli-'));
+    try {
+      const args = [
+        join(process.cwd(), 'bin', 'chargebench.mjs'),
+        'commission',
+        '--virtual',
+        '--session-seconds',
+        '60',
+        '--site',
+        'Depot Nord',
+        '--installer',
+        'A. Person',
+        '--html',
+        join(out, 'r.html'),
+        '--bundle',
+        join(out, 'b.zip'),
+      ];
+      const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((done) => {
+        const child = execFile(process.execPath, args, (_e, stdout) => done({ code: child.exitCode, stdout }));
+      });
+      expect(stdout).toMatch(/PASS\s+C8_SESSION\s+Test session/);
+      expect(stdout).toContain('9 steps: 9 passed, 0 failed');
+      expect(code).toBe(0);
+      const html = readFileSync(join(out, 'r.html'), 'utf8');
+      expect(html).toContain('<h1>Commissioning report</h1>');
+      expect(html).toContain('Depot Nord');
+      // A session shorter than five minutes is noted, not hidden.
+      expect(html).toMatch(/Session length \(s\)<\/td><td><code>60<\/code>/);
+      const zip = unzipSync(new Uint8Array(readFileSync(join(out, 'b.zip'))));
+      expect(Object.keys(zip)).toEqual(expect.arrayContaining(['report.html', 'frames.jsonl', 'configuration-start.json', 'configuration-end.json', 'SHA256SUMS']));
+      expect(JSON.parse(strFromU8(zip['configuration-end.json']!))).toMatchObject({ MeterValueSampleInterval: '60' });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
