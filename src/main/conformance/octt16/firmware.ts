@@ -14,7 +14,7 @@ const REBOOT_S = 300;
  * The protocol of the bench's own locations: HTTP, unless the charger's SupportedFileTransferProtocols
  * (where it reports the key) lists FTP and not HTTP.
  */
-function protocolFor(pics: Pics): 'http' | 'ftp' {
+export function protocolFor(pics: Pics): 'http' | 'ftp' {
   const listed = (pics.config.SupportedFileTransferProtocols ?? '')
     .toUpperCase()
     .split(',')

@@ -4,6 +4,7 @@ import type { CaseContext } from '../context';
 import { ChargePointStatus } from '../../../shared/ocpp16';
 import type { Pics } from '../types';
 import { bootStatuses, type Case } from './cases';
+import { protocolFor } from './firmware';
 
 /** The new AuthorizationKey of TC_073_CS: "OCA_OCTT_admin_test" in hex. */
 export const OCTT_AUTHORIZATION_KEY = '4F43415F4F4354545F61646D696E5F74657374';
@@ -78,12 +79,36 @@ export const securityCases: Case[] = [
   later('TC_076_CS', 'Delete a specific certificate from the Charge Point', '2.24.1', CERTIFICATES),
   later('TC_077_CS', 'Invalid ChargePointCertificate Security Event', '2.24.2', CSR),
   later('TC_078_CS', 'Invalid CentralSystemCertificate Security Event', '2.24.2', CERTIFICATES),
-  later(
-    'TC_079_CS',
-    'Get Security Log',
-    '2.24.2',
-    "Not supported yet: the security extension's GetLog and LogStatusNotification are not implemented by the bench's reference (virtual) charger, so the case could not be proven against it",
-  ),
+  {
+    id: 'TC_079_CS',
+    title: 'Get Security Log',
+    profile: 'Security',
+    section: '2.24.2',
+    appliesTo: basicAuth,
+    decisions: [
+      "The log goes to a new upload location of the bench's own (HTTP, or FTP where the charger lists only FTP), unless the test data names one; the bench also checks the file arrived.",
+      'requestId (not stated) is 79; both LogStatusNotifications must carry it when they carry one.',
+    ],
+    async run(t) {
+      const own = t.data.diagnosticsLocation ? null : t.host.files.uploadLocation(protocolFor(t.pics));
+      const remoteLocation = t.data.diagnosticsLocation ?? own!.url;
+      await t.send('GetLog', { log: { remoteLocation }, logType: 'SecurityLog', requestId: 79 }, { checks: { status: 'Accepted' }, title: 'Bench sends GetLog (SecurityLog)' });
+      const sameRequest = (p: Record<string, unknown>) => (p.requestId === undefined || p.requestId === 79 ? null : `requestId 79 (got ${String(p.requestId)})`);
+      await t.expect('LogStatusNotification', { where: { status: 'Uploading' }, checks: [sameRequest], within: 120 });
+      await t.expect('LogStatusNotification', {
+        where: (p) => p.status !== 'Uploading' && p.status !== 'Idle',
+        checks: { status: 'Uploaded' },
+        within: 300,
+        title: 'Charger sends LogStatusNotification (status Uploaded)',
+      });
+      if (!own) return t.observe(`The bench cannot see whether the log arrived at ${remoteLocation} (not its own location)`);
+      await t.step('bench', 'The security log is at the location', async () => {
+        const got = own.received();
+        t.check(got.length > 0, "the uploaded log at the bench's location", 'no file arrived there');
+        t.observe(`Received ${got.map((f) => `${f.name} (${f.bytes} bytes)`).join(', ')}`);
+      });
+    },
+  },
   later('TC_080_CS', 'Secure Firmware Update', '2.24.3', SIGNED),
   later('TC_081_CS', 'Secure Firmware Update - Invalid Signature', '2.24.3', SIGNED),
   later('TC_083_CS', 'Upgrade security profile', '2.24.3', `${TLS} (the next profile up from 1 is TLS)`),

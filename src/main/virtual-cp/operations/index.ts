@@ -15,6 +15,7 @@ import { GetCompositeSchedule } from './GetCompositeSchedule';
 import { GetConfiguration } from './GetConfiguration';
 import { GetDiagnostics } from './GetDiagnostics';
 import { GetLocalListVersion } from './GetLocalListVersion';
+import { GetLog } from './GetLog';
 import { RemoteStartTransaction } from './RemoteStartTransaction';
 import { RemoteStopTransaction } from './RemoteStopTransaction';
 import { ReserveNow } from './ReserveNow';
@@ -25,8 +26,8 @@ import { TriggerMessage } from './TriggerMessage';
 import { UnlockConnector } from './UnlockConnector';
 import { UpdateFirmware } from './UpdateFirmware';
 
-/** Every central-system action of OCPP 1.6 the charger answers; the security extension's are not simulated. */
-export type SimulatedAction = Exclude<CentralSystemAction, ActionsOf<'Security'>>;
+/** Every central-system action of OCPP 1.6 the charger answers; of the security extension's, GetLog only. */
+export type SimulatedAction = Exclude<CentralSystemAction, ActionsOf<'Security'>> | 'GetLog';
 
 /** How the charger answers one action; what follows the answer goes in `cp.afterAnswer(messageId, ...)`. */
 export type Operation<A extends SimulatedAction> = (req: RequestOf<A>, messageId: string, cp: Model) => ResponseOf<A> | Promise<ResponseOf<A>>;
@@ -42,6 +43,7 @@ export const operations: { [A in SimulatedAction]: Operation<A> } = {
   GetConfiguration,
   GetDiagnostics,
   GetLocalListVersion,
+  GetLog,
   RemoteStartTransaction,
   RemoteStopTransaction,
   ReserveNow,
@@ -62,6 +64,8 @@ export function handlersFor(cp: Model): HandlerMap {
   }
   // ReserveNow has its own answer for a charger not configured to accept reservations (OCPP 1.6, 7.40
   // ReservationStatus Rejected; OCTT TC_048_4_CS and TC_050_4_CS), rather than NotSupported.
+  // The security extension's GetLog: the charger keeps a security log whatever its feature profiles.
+  map.GetLog = answering('GetLog', GetLog, cp) as Handler;
   if (!profiles.has('Reservation')) map.ReserveNow = answering('ReserveNow', () => ({ status: 'Rejected' }), cp) as Handler;
   return map as HandlerMap;
 }

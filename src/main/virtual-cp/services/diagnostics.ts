@@ -29,8 +29,8 @@ export class DiagnosticsService {
   }
 
   /** The name GetDiagnostics answers with, for the upload that follows. */
-  fileName(): string {
-    return `diagnostics-${this.cp.id}-${this.cp.iso().replace(/[:.]/g, '-')}.txt`.slice(0, 255);
+  fileName(kind = 'diagnostics'): string {
+    return `${kind}-${this.cp.id}-${this.cp.iso().replace(/[:.]/g, '-')}.txt`.slice(0, 255);
   }
 
   async upload(req: RequestOf<'GetDiagnostics'>, fileName: string): Promise<void> {
@@ -54,6 +54,30 @@ export class DiagnosticsService {
       if (i + 1 < attempts) await sleep(cp.clock, Math.max(1, req.retryInterval ?? 30) * 1000);
     }
     this.setStatus('UploadFailed');
+  }
+
+  /** GetLog (security extension): the log uploaded as GetDiagnostics does, reported with LogStatusNotification. */
+  async uploadLog(req: RequestOf<'GetLog'>, fileName: string): Promise<void> {
+    const { cp } = this;
+    const security = req.logType === 'SecurityLog';
+    // The security log: what a security event log records (connections, boots, refusals); the diagnostics log: every frame.
+    const lines = security ? this.recent.filter((l) => /BootNotification|SecurityEventNotification|"Accepted"|"Rejected"/.test(l)) : this.recent;
+    const content = [`ChargeBench virtual charge point ${cp.id} ${security ? 'security' : 'diagnostics'} log`, ...lines, ''].join('\n');
+    const notify = (status: 'Uploading' | 'Uploaded' | 'UploadFailure') => {
+      if (cp.isAccepted) void cp.call('LogStatusNotification', { status, requestId: req.requestId });
+    };
+    const attempts = 1 + Math.max(0, req.retries ?? 0);
+    const epoch = cp.epoch;
+    for (let i = 0; i < attempts; i++) {
+      if (epoch !== cp.epoch) return;
+      notify('Uploading');
+      this.transferring = true;
+      const result = await upload(req.log.remoteLocation, fileName, content).finally(() => (this.transferring = false));
+      if (result.ok) return notify('Uploaded');
+      cp.lastError = `Log upload failed: ${result.reason}`;
+      if (i + 1 < attempts) await sleep(cp.clock, Math.max(1, req.retryInterval ?? 30) * 1000);
+    }
+    notify('UploadFailure');
   }
 
   /** TriggerMessage(DiagnosticsStatusNotification): Uploading while an upload runs, else Idle. */

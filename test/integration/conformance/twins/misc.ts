@@ -31,6 +31,7 @@ export const miscTwins: Twins = {
   TC_054_CS: { rules: [{ kind: 'drop', action: 'MeterValues' }], step: /MeterValues/, reason: /nothing came/ },
   TC_055_CS: { rules: [{ kind: 'answer', action: 'TriggerMessage', patch: { status: 'Accepted' } }], step: /TriggerMessage/, reason: /Rejected/ },
   TC_062_CS: { rules: [{ kind: 'answer', action: 'DataTransfer', callError: 'NotImplemented' }], step: /DataTransfer/, reason: /CALLERROR NotImplemented/ },
+  TC_079_CS: { rules: [{ kind: 'patch', action: 'LogStatusNotification', where: { status: 'Uploaded' }, patch: { status: 'UploadFailure' } }], step: /Uploaded/, reason: /UploadFailure/ },
   // The charger takes the new password but keeps its connection (it would use the password only later).
   TC_073_CS: {
     rules: [],

@@ -11,10 +11,10 @@ const answer = (w: FakeWire, action: string, payload: unknown) => handler(w, act
 const unanswered = (p: Promise<unknown>) => Promise.race([p.then(() => 'answered'), new Promise((r) => setTimeout(() => r('silent'), 30))]);
 
 describe('the operations map', () => {
-  it('answers every central-system action of OCPP 1.6, and none of the security extension', () => {
-    const simulated = centralSystemActions.filter((a) => actions[a].profile !== 'Security');
+  it('answers every central-system action of OCPP 1.6, and of the security extension GetLog only', () => {
+    const simulated = [...centralSystemActions.filter((a) => actions[a].profile !== 'Security'), 'GetLog'];
     expect(Object.keys(operations).sort()).toEqual(simulated.sort());
-    expect(simulated).toHaveLength(19);
+    expect(simulated).toHaveLength(20);
   });
 
   it('has handlers only for the charger\u2019s feature profiles (the endpoint answers NotSupported for the rest), and ReserveNow', () => {
@@ -24,9 +24,11 @@ describe('the operations map', () => {
         ...Object.keys(operations).filter((a) => actions[a as keyof typeof actions].profile === 'Core'),
         // A charger not configured to accept reservations answers ReserveNow Rejected (OCPP 1.6 ReservationStatus).
         'ReserveNow',
+        // The security log is kept whatever the feature profiles.
+        'GetLog',
       ].sort(),
     );
-    expect(Object.keys(handlersFor(fakeWire().cp))).toHaveLength(19);
+    expect(Object.keys(handlersFor(fakeWire().cp))).toHaveLength(20);
   });
 
   it('answers ReserveNow Rejected without the Reservation profile (OCTT TC_048_4_CS, TC_050_4_CS)', async () => {
