@@ -1,7 +1,9 @@
 // The bench UI end to end, as a user drives it: `chargebench serve` in its own process, Debian's Chromium
 // on the link it prints, a virtual charger created from the UI. Asserts on what the user sees and on the
-// frames in the record. Takes the README's screenshots on the way.
-import { mkdirSync } from 'node:fs';
+// frames in the record: a cable unlocked in two clicks from the charger page, a malformed answer reported
+// at once, every operation reachable at 1366x768 and kept across a reload, transactions exported to CSV,
+// and a lost bench that never looks live. Takes the README's screenshots on the way.
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -21,7 +23,11 @@ describe.skipIf(!chromiumPath())(
 
     /** CALL frames the bench sent for an action, from the record. */
     const sent = async (action: string) => (await serve.call('messages:page', { chargerId: CP, actions: [action], kinds: ['CALL'], direction: 'out' })) as Array<{ raw: string }>;
-    const shot = (name: string) => page.screenshot({ path: join(shots, `${name}.png`) });
+    // The pointer out of the way first, so no tooltip covers the screen.
+    const shot = async (name: string) => {
+      await page.mouse.move(1, 1);
+      await page.screenshot({ path: join(shots, `${name}.png`) });
+    };
     const nav = (screen: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: screen, exact: true }).click();
     const openTab = async (tab: 'operations' | 'overview' | 'transactions' | 'log') => {
       await page.goto(`${serve.origin}/#/chargers/${CP}${tab === 'overview' ? '' : `?tab=${tab}`}`);
@@ -47,10 +53,10 @@ describe.skipIf(!chromiumPath())(
 
     it('asks for the token without one, and signs in with the link serve prints', async () => {
       await page.goto(serve.origin);
-      await expect.poll(() => page.getByLabel('API token').isVisible()).toBe(true);
+      await expect.poll(() => page.getByLabel('API token').isVisible(), { timeout: 10_000 }).toBe(true);
       await shot('sign-in');
       await page.goto(serve.link);
-      await expect.poll(() => page.getByRole('heading', { name: 'Chargers', exact: true }).first().isVisible()).toBe(true);
+      await expect.poll(() => page.getByRole('heading', { name: 'Chargers', exact: true }).first().isVisible(), { timeout: 10_000 }).toBe(true);
       // The token leaves the address bar once used.
       expect(page.url()).not.toContain('token=');
     });
@@ -66,10 +72,12 @@ describe.skipIf(!chromiumPath())(
       await nav('Chargers');
       const row = page.getByRole('row').filter({ hasText: CP });
       await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/Online/i);
-      await expect.poll(() => row.textContent()).toContain('Available');
+      await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain('Available');
+      // One of the bench's own: visibly virtual.
+      expect(await row.getByText('Virtual', { exact: true }).isVisible()).toBe(true);
       await shot('chargers');
       await nav('Connect');
-      await expect.poll(() => page.getByText(`ws://127.0.0.1:${serve.port}/ocpp/`).first().isVisible()).toBe(true);
+      await expect.poll(() => page.getByText(`ws://127.0.0.1:${serve.port}/ocpp/`).first().isVisible(), { timeout: 10_000 }).toBe(true);
       await shot('connect');
     });
 
@@ -81,7 +89,7 @@ describe.skipIf(!chromiumPath())(
       await input.fill('2');
       await input.press('Enter');
       const table = page.getByRole('table', { name: 'Configuration keys' });
-      await expect.poll(() => table.getByRole('row').filter({ hasText: 'MeterValueSampleInterval' }).textContent()).toContain('Accepted');
+      await expect.poll(() => table.getByRole('row').filter({ hasText: 'MeterValueSampleInterval' }).textContent(), { timeout: 10_000 }).toContain('Accepted');
       const frames = await sent('ChangeConfiguration');
       expect(frames.map((f) => JSON.parse(f.raw)[3])).toEqual([{ key: 'MeterValueSampleInterval', value: '2' }]);
       await shot('configuration');
@@ -93,6 +101,10 @@ describe.skipIf(!chromiumPath())(
       await openOperation('Remote start');
       await page.getByLabel('Connector', { exact: true }).click();
       await page.getByRole('option', { name: /^Connector 1\b/ }).click();
+      // An empty idTag would start a session for nobody: refused on the field, nothing sent.
+      await page.getByRole('button', { name: 'Start transaction' }).click();
+      await expect.poll(() => page.getByText('Enter an idTag: an empty one would start a session for nobody').isVisible(), { timeout: 10_000 }).toBe(true);
+      expect(await sent('RemoteStartTransaction')).toEqual([]);
       await page.getByRole('textbox', { name: 'idTag', exact: true }).fill('E2E-TAG');
       await page.getByRole('button', { name: 'Start transaction' }).click();
       await expect.poll(() => page.getByText('Accepted').first().isVisible(), { timeout: 10_000 }).toBe(true);
@@ -104,35 +116,50 @@ describe.skipIf(!chromiumPath())(
       const first = await latest.textContent();
       await expect.poll(() => latest.textContent(), { timeout: 20_000 }).not.toBe(first);
       expect(await page.getByTestId('meter-chart-1').locator('path').count()).toBeGreaterThan(0);
-      await page.waitForTimeout(4000); // a few more points on the chart for the screenshot
-      await shot('charger-detail');
     });
 
-    it('unlock asks first: cancel sends nothing, confirm sends exactly one UnlockConnector', async () => {
-      await openOperation('Unlock connector');
-      await page.getByRole('button', { name: /^Unlock connector 1/ }).click();
+    it('unlocks a stuck cable in two clicks from the charger page: the dialog names the session and the answers first; cancel sends nothing', async () => {
+      await openTab('overview');
+      const card = page.getByRole('region', { name: 'Connector 1' });
+      await card.getByRole('button', { name: 'Unlock…' }).click();
       const dialog = page.getByRole('dialog');
-      await expect.poll(() => dialog.textContent()).toContain('E2E-TAG');
-      await expect.poll(() => dialog.textContent()).toMatch(/kWh|Wh/);
+      await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toContain('E2E-TAG');
+      await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toMatch(/kWh|Wh/);
+      expect(await dialog.textContent()).toMatch(/A running session on connector 1 \(E2E-TAG, transaction \d+\) may stop and the cable may be released/);
+      expect(await dialog.getByLabel('What the charger may answer').textContent()).toMatch(/Unlocked.*UnlockFailed.*NotSupported/);
+      expect(await dialog.getByRole('radio', { name: /^Connector 1/ }).isChecked()).toBe(true);
       await shot('unlock-confirmation');
       await dialog.getByRole('button', { name: 'Cancel' }).click();
       await page.waitForTimeout(1000);
       expect(await sent('UnlockConnector')).toEqual([]);
 
-      await page.getByRole('button', { name: /^Unlock connector 1/ }).click();
+      // Two clicks: the card's Unlock, then the confirmation.
+      await card.getByRole('button', { name: 'Unlock…' }).click();
       await page
         .getByRole('dialog')
         .getByRole('button', { name: `Unlock connector 1 of ${CP}` })
         .click();
-      await expect.poll(() => page.getByText('Unlocked').first().isVisible(), { timeout: 10_000 }).toBe(true);
+      await expect.poll(() => page.getByText('UnlockConnector: Unlocked').isVisible(), { timeout: 10_000 }).toBe(true);
+      await page.getByRole('button', { name: 'Close' }).click();
       await page.waitForTimeout(500);
       const unlocks = await sent('UnlockConnector');
       expect(unlocks.map((f) => JSON.parse(f.raw)[3])).toEqual([{ connectorId: 1 }]);
     });
 
+    it('reports a malformed answer as malformed as soon as it arrives', async () => {
+      await serve.call('virtualChargers:setFault', { id: CP, fault: 'action', value: { on: true, action: 'TriggerMessage', mode: 'malformed' } });
+      await openOperation('Trigger message');
+      const started = Date.now();
+      await page.getByRole('button', { name: 'Trigger StatusNotification' }).click();
+      await expect.poll(() => page.getByText('TriggerMessage: Malformed answer').isVisible(), { timeout: 10_000 }).toBe(true);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await page.getByText(/No answer/).count()).toBe(0);
+      await serve.call('virtualChargers:setFault', { id: CP, fault: 'action', value: { on: false, action: 'TriggerMessage' } });
+    });
+
     it('resets the charger after a confirmation that says what will happen', async () => {
       await openOperation('Reset');
-      await page.getByRole('radio', { name: 'Soft', exact: true }).check();
+      await page.getByRole('radio', { name: /^Soft/ }).check();
       await page.getByRole('button', { name: 'Soft reset…', exact: true }).click();
       const confirm = page.getByRole('dialog').getByRole('button', { name: new RegExp(`^Soft reset ${CP}`) });
       await confirm.click();
@@ -148,22 +175,117 @@ describe.skipIf(!chromiumPath())(
       await page.getByRole('option', { name: 'UnlockConnector', exact: true }).click();
       await page.keyboard.press('Escape');
       const rows = page.getByRole('row');
-      await expect.poll(async () => (await rows.allTextContents()).filter((t) => /UnlockConnector/.test(t)).length).toBe(2);
+      await expect.poll(async () => (await rows.allTextContents()).filter((t) => /UnlockConnector/.test(t)).length, { timeout: 10_000 }).toBe(2);
       expect((await rows.allTextContents()).some((t) => /BootNotification|Heartbeat|StatusNotification/.test(t))).toBe(false);
     });
 
-    it('lists the transaction and shows the other screens (light and dark)', async () => {
+    it('starts a second session from the connector card and stops it from the transactions list', async () => {
+      await expect.poll(async () => (await serve.call('chargers:get', { id: CP })).connected, { timeout: 20_000 }).toBe(true);
+      // Connector 1's cable is still in after the unlock and the reset.
+      await openTab('overview');
+      const card = page.getByRole('region', { name: 'Connector 1' });
+      await card.getByRole('button', { name: 'Start session…' }).click();
+      await page.getByRole('dialog').getByRole('textbox', { name: /idTag/ }).fill('E2E-LONG-IDTAG-20CH');
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: `Start on connector 1 of ${CP}` })
+        .click();
+      await expect.poll(() => page.getByText('RemoteStartTransaction: Accepted').isVisible(), { timeout: 10_000 }).toBe(true);
+      await page.getByRole('button', { name: 'Close' }).click();
+      await expect.poll(() => card.getByText('Power now').isVisible(), { timeout: 20_000 }).toBe(true);
+      await page.waitForTimeout(8000); // a few more points on the chart for the screenshot
+      await shot('charger-detail');
+
       await nav('Transactions');
-      await expect.poll(() => page.getByText('E2E-TAG').first().isVisible(), { timeout: 10_000 }).toBe(true);
+      const running = page.getByRole('row').filter({ hasText: 'E2E-LONG-IDTAG-20CH' });
+      await expect.poll(() => running.isVisible(), { timeout: 10_000 }).toBe(true);
+      // The full idTag and the stop reason are not cut short.
+      for (const text of ['E2E-LONG-IDTAG-20CH', 'UnlockCommand']) {
+        const cell = page.getByRole('gridcell').filter({ hasText: text }).first();
+        expect(await cell.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      }
       await shot('transactions');
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      const csv = readFileSync(await (await download).path(), 'utf8');
+      expect(csv).toContain('E2E-LONG-IDTAG-20CH');
+      expect(csv).toContain('UnlockCommand');
+      expect(csv.trim().split(/\r?\n/)).toHaveLength(3);
+
+      await running.getByRole('button', { name: 'Stop…' }).click();
+      await page
+        .getByRole('dialog')
+        .getByRole('button', { name: /^Stop transaction \d+ on connector 1 of / })
+        .click();
+      await expect.poll(() => page.getByText('RemoteStopTransaction: Accepted').isVisible(), { timeout: 10_000 }).toBe(true);
+      await page.getByRole('button', { name: 'Close' }).click();
+      const stops = await sent('RemoteStopTransaction');
+      expect(stops).toHaveLength(1);
+    });
+
+    it('reaches every operation panel at 1366x768, and keeps the one chosen across a reload', async () => {
+      // The window at a common laptop's size.
+      const small = page;
+      await small.setViewportSize({ width: 1366, height: 768 });
+      await small.goto(`${serve.origin}/#/chargers/${CP}?tab=operations`);
+      const menu = small.getByRole('navigation', { name: 'Operations' });
+      await expect.poll(() => menu.getByRole('button').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      const items = await menu.getByRole('button').allTextContents();
+      expect(items).toHaveLength(16);
+      for (const label of items) {
+        await menu.getByRole('button', { name: label, exact: true }).click();
+        await expect.poll(() => small.url(), { timeout: 10_000 }).toContain('op=');
+        // The panel's last control can be scrolled to, inside the window (retried while the panel settles).
+        const reachable = async () => {
+          try {
+            const last = small
+              .getByRole('region')
+              .filter({ has: small.getByRole('heading', { level: 2 }) })
+              .first()
+              .getByRole('button')
+              .last();
+            await last.scrollIntoViewIfNeeded({ timeout: 2000 });
+            const box = await last.boundingBox();
+            return !!box && box.y >= 0 && box.y + box.height <= 768;
+          } catch {
+            return false;
+          }
+        };
+        await expect.poll(reachable, { message: label, timeout: 10_000 }).toBe(true);
+      }
+      await shot('operations-1366');
+      expect(small.url()).toContain('op=GetDiagnostics');
+      await small.reload();
+      await expect.poll(() => small.getByRole('heading', { level: 2, name: /^Get diagnostics/ }).isVisible(), { timeout: 10_000 }).toBe(true);
+      await small.setViewportSize({ width: 1440, height: 900 });
+    });
+
+    it('shows the other screens (light and dark)', async () => {
       await nav('Virtual chargers');
+      await expect.poll(() => page.getByRole('region', { name: `Virtual charger ${CP}` }).isVisible(), { timeout: 10_000 }).toBe(true);
       await shot('virtual-chargers');
       await nav('Settings');
+      await expect.poll(() => page.getByRole('heading', { name: 'Settings', level: 1 }).isVisible(), { timeout: 10_000 }).toBe(true);
+      await page.waitForTimeout(500);
       await shot('settings');
       await page.getByRole('button', { name: 'Switch to dark theme' }).click();
       await openTab('overview');
       await page.waitForTimeout(1000);
       await shot('charger-detail-dark');
+      await page.getByRole('button', { name: 'Switch to light theme' }).click();
+    });
+
+    it('never looks live when the charger or the bench is gone', async () => {
+      await serve.call('virtualChargers:stop', { id: CP });
+      await openTab('overview');
+      await expect.poll(() => page.getByText(new RegExp(`${CP} is offline: last seen`)).isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.getByRole('region', { name: 'Connector 1' }).getByRole('button', { name: 'Unlock…' }).isDisabled()).toBe(true);
+      await shot('charger-offline');
+
+      await serve.stop(true);
+      await expect.poll(() => page.getByText(/^Bench unreachable since/).isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.getByText(/What this window shows is as of then, not live/).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Disconnect…' }).isDisabled()).toBe(true);
     });
   },
   180_000,

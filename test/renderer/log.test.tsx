@@ -11,6 +11,7 @@ import { MessageLog } from '../../src/renderer/src/features/log/MessageLog';
 import { LogScreen } from '../../src/renderer/src/features/log/LogScreen';
 import type { MessageFilter } from '../../src/shared/api/contract';
 import type { MessageView } from '../../src/shared/api/views';
+import { formatDateTime } from '../../src/shared/format/time';
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -116,7 +117,9 @@ describe('the message log', () => {
     const cells = within(row(1))
       .getAllByRole('gridcell')
       .map((c) => c.textContent);
-    expect(cells).toEqual([expect.stringMatching(/^2026-03-01 \d\d:02:29\.000$/), 'CP-1', '', 'CALL', 'Heartbeat', 'm149', '{}']);
+    // The pick box, then the time in the one shared time format, to the millisecond.
+    expect(cells).toEqual(['', formatDateTime(Date.UTC(2026, 2, 1, 8, 2, 29), { milliseconds: true }), 'CP-1', '', 'CALL', 'Heartbeat', 'm149', '{}']);
+    expect(cells[1]).toMatch(/29\.000/);
     expect(within(row(0)).getByRole('gridcell', { name: /currentTime/ })).toBeTruthy();
     expect(screen.getByRole('grid', { name: 'Frames' }).getAttribute('aria-rowcount')).toBe('301');
     await userEvent.click(screen.getByRole('grid'));
@@ -246,6 +249,43 @@ describe('the message log', () => {
     act(() => client.emit([{ type: 'frameLogged', message: { ...late(304, 'CP-1'), id: undefined } as never }]));
     expect(await screen.findByText('203 frames', {}, { timeout: 3000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: /new frame/ })).toBeNull();
+  });
+
+  it('picks several frames (one by one, or a range with Shift) and copies or exports them as JSON', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    const saved: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (saved.push(b), 'blob:test')) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = vi.fn();
+    render(withBench(aBench(), <MessageLog />));
+    await waitFor(() => expect(within(row(0)).getByText('m149')).toBeTruthy());
+    await user.click(within(row(0)).getByRole('checkbox'));
+    await user.click(within(row(3)).getByRole('checkbox'));
+    await user.keyboard('{Shift>}');
+    await user.click(within(row(5)).getByRole('checkbox'));
+    await user.keyboard('{/Shift}');
+    const picked = within(screen.getByRole('group', { name: 'Picked frames' }));
+    expect(picked.getByText('4 picked')).toBeTruthy();
+    await user.click(picked.getByRole('button', { name: 'Copy as JSON' }));
+    const copied = JSON.parse(writeText.mock.calls[0][0]) as Array<{ id: number; messageId: string; frame: unknown }>;
+    expect(copied.map((f) => f.id)).toEqual([300, 297, 296, 295]);
+    expect(copied[0]).toMatchObject({ messageId: 'm149', action: 'Heartbeat', kind: 'CALLRESULT', frame: [3, 'm149', { currentTime: '2026-03-01T08:02:29.000Z' }] });
+    await user.click(picked.getByRole('button', { name: 'Export picked' }));
+    expect(JSON.parse(await saved[0].text())).toEqual(copied);
+  });
+
+  it('marks what the search found in the rows and in the frame opened', async () => {
+    const client = aBench();
+    render(withBench(client, <MessageLog />));
+    await waitFor(() => expect(within(row(0)).getByText('m149')).toBeTruthy());
+    await userEvent.type(screen.getByRole('textbox', { name: /Search/ }), 'currentTime');
+    await waitFor(() => expect(filtersOf(client).at(-1)).toEqual({ search: 'currentTime' }));
+    await waitFor(() => expect(screen.getByText('75 frames')).toBeTruthy());
+    expect(row(0).querySelector('mark')?.textContent).toBe('currentTime');
+    await userEvent.click(row(0));
+    const detail = await screen.findByRole('complementary', { name: 'Frame details' });
+    expect([...within(detail).getByLabelText('The frame as JSON').querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['currentTime']);
   });
 
   it('exports the filtered log through the client and says where it went', async () => {

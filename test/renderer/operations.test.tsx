@@ -77,27 +77,26 @@ afterEach(() => {
 const completed = (response: Record<string, unknown>): OperationResult => ({ outcome: 'completed', response: response as never, operationId: 1 });
 
 describe('unlock connector', () => {
-  it('confirms naming the connector and what runs on it; cancel sends nothing, confirm sends exactly one UnlockConnector', async () => {
+  it('confirms naming the connector chosen in the dialog and what runs on it; cancel sends nothing, confirm sends exactly one UnlockConnector', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'Unlocked' }) });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
 
-    await user.click(screen.getByRole('combobox', { name: 'Connector' }));
-    await user.click(screen.getByRole('option', { name: /Connector 2/ }));
-    await user.click(screen.getByRole('button', { name: 'Unlock connector 2…' }));
-
+    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
     let dialog = await screen.findByRole('dialog');
+    // With two connectors, none is chosen for the person: nothing can be confirmed yet.
+    expect((within(dialog).getByRole('button', { name: 'Unlock' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(within(dialog).getByRole('radio', { name: /^Connector 2 · Charging · session of TAG-ALICE/ }));
     expect(within(dialog).getByText('CP001 · connector 2')).toBeTruthy();
-    expect(within(dialog).getByText('TAG-ALICE')).toBeTruthy();
     expect(within(dialog).getByText('4.20 kWh')).toBeTruthy();
-    // With a transaction running there, the focus starts on Cancel.
-    expect(document.activeElement).toBe(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(within(dialog).getByText(/A running session on connector 2 \(TAG-ALICE, transaction 17\) may stop and the cable may be released/)).toBeTruthy();
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(client.callsOf('chargers:operate')).toHaveLength(0);
 
-    await user.click(screen.getByRole('button', { name: 'Unlock connector 2…' }));
+    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
     dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('radio', { name: /^Connector 2/ }));
     const confirm = within(dialog).getByRole('button', { name: 'Unlock connector 2 of CP001' });
     await user.dblClick(confirm);
     await screen.findByText(/The connector unlocked; the cable can be removed/);
@@ -108,10 +107,11 @@ describe('unlock connector', () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'UnlockFailed' }) });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
-    await user.click(screen.getByRole('button', { name: 'Unlock connector 1…' }));
+    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('radio', { name: /^Connector 1/ }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Unlock connector 1 of CP001' }));
-    expect(await screen.findByText('UnlockConnector: UnlockFailed')).toBeTruthy();
-    expect(screen.getByText(/mechanical failure, an active transaction or a safety interlock/)).toBeTruthy();
+    const outcome = (await screen.findByText('UnlockConnector: UnlockFailed')).closest('[role="status"]') as HTMLElement;
+    expect(within(outcome).getByText(/mechanical failure, an active transaction or a safety interlock/)).toBeTruthy();
   });
 });
 
@@ -135,7 +135,8 @@ describe('what is running', () => {
     });
     const client = fakeClient({ 'chargers:meterValues': () => [value('3500', '2025-01-01T10:02:00Z'), value('2500', '2025-01-01T10:01:00Z')] });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
-    await user.click(screen.getByRole('button', { name: 'Unlock connector 1…' }));
+    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('radio', { name: /^Connector 1/ }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('1.50 kWh')).toBeTruthy();
     expect(within(dialog).getByText('TAG-BOB')).toBeTruthy();
@@ -184,8 +185,8 @@ describe('remote start', () => {
   it('keeps the form usable but does not send while the charger is offline, and does not promise to queue', async () => {
     const user = userEvent.setup();
     render(withBench(fakeClient(), <OperationsPanel chargerId="CP002" initial="RemoteStartTransaction" />));
-    expect(screen.getByText('CP002 is offline: connect it to send. You can prepare an operation meanwhile; nothing is queued.')).toBeTruthy();
-    expect(screen.getByText('CP002 is offline: connect it to send.')).toBeTruthy();
+    expect(screen.getByText(/^CP002 is offline \(last seen .+\): connect it to send\. You can prepare an operation meanwhile; nothing is queued\.$/)).toBeTruthy();
+    expect(screen.getByText(/^CP002 is offline \(last seen .+\): connect it to send\.$/)).toBeTruthy();
     expect(screen.queryByText(/waits until/)).toBeNull();
     await user.type(screen.getByRole('textbox', { name: /idTag/ }), 'TAG');
     expect((screen.getByRole('textbox', { name: /idTag/ }) as HTMLInputElement).value).toBe('TAG');
@@ -239,7 +240,7 @@ describe('reset', () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'Accepted' }) });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="Reset" />));
-    await user.click(screen.getByRole('radio', { name: 'Hard' }));
+    await user.click(screen.getByRole('radio', { name: /^Hard/ }));
     await user.click(screen.getByRole('button', { name: 'Hard reset…' }));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByRole('button', { name: 'Hard reset CP001 and end 1 transaction' })).toBeTruthy();

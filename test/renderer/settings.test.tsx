@@ -3,6 +3,7 @@
 // saving sends only what changed, the bench's own refusal lands on its field, and the idTag list is
 // edited entry by entry.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatDateTime } from '../../src/shared/format/time';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench, type FakeClient } from './fake-client';
@@ -128,7 +129,7 @@ describe('Settings screen', () => {
     await userEvent.click(screen.getByRole('option', { name: '30 days' }));
     await userEvent.click(save());
     // Turning retention on deletes data at once: the user confirms, knowing the cutoff.
-    const cutoff = new Date(Date.now() - 30 * 86_400_000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const cutoff = formatDateTime(Date.now() - 30 * 86_400_000, { seconds: false });
     const dialog = await screen.findByRole('dialog', { name: 'Delete old frames and meter values now?' });
     expect(within(dialog).getByText(/is deleted now and cannot be recovered\. Transactions and operations are kept\./).textContent).toContain(cutoff);
     await userEvent.click(within(dialog).getByRole('button', { name: `Delete frames and meter values older than ${cutoff}` }));

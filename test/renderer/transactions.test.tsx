@@ -85,7 +85,7 @@ describe('transactions list', () => {
     expect(row12.getByText('Finished')).toBeTruthy();
     const row13 = within(screen.getByText('#13').closest('[role="row"]') as HTMLElement);
     expect(row13.getByText('Active')).toBeTruthy();
-    expect(client.callsOf('transactions:list')).toEqual([{ chargerId: undefined, active: undefined, limit: 1000 }]);
+    expect(client.callsOf('transactions:list')).toEqual([{ chargerId: undefined, active: undefined, limit: 10_000 }]);
 
     await userEvent.click(screen.getByRole('button', { name: 'Active' }));
     await waitFor(() => expect(screen.queryByText('#12')).toBeNull());

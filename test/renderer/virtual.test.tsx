@@ -141,6 +141,48 @@ describe('virtual chargers screen', () => {
     expect(client.callsOf('virtualChargers:create')).toHaveLength(2);
   });
 
+  it('refuses the id of a real charger the bench knows, saying why at the id, and sends nothing', async () => {
+    useBench.setState({
+      chargers: {
+        CP001: { id: 'CP001', connected: true, virtual: false, connectors: [] } as never,
+        CP002: { id: 'CP002', connected: false, virtual: false, connectors: [] } as never,
+        VCP9: { id: 'VCP9', connected: true, virtual: true, connectors: [] } as never,
+      },
+    });
+    const client = showing([], { 'virtualChargers:create': () => aVirtualCharger('VCP9') });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'New virtual charger' }));
+    const dialog = screen.getByRole('dialog', { name: 'New virtual charger' });
+    const id = within(dialog).getByLabelText(/Charger id/);
+    await fill(user, id, 'CP001');
+    expect(within(dialog).getByText(/^A charger with the id CP001 is connected to this bench now: a virtual charger of the same id would take its place/)).toBeTruthy();
+    expect(id.getAttribute('aria-invalid')).toBe('true');
+    await fill(user, id, 'CP002');
+    expect(within(dialog).getByText(/^CP002 is a real charger this bench knows .* would take over its identity and record/)).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    expect(client.callsOf('virtualChargers:create')).toEqual([]);
+    // An id that is a virtual charger's is the bench's to judge.
+    await fill(user, id, 'VCP9');
+    expect(within(dialog).queryByText(/real charger/)).toBeNull();
+  });
+
+  it('shows the bench’s refusal of a real charger’s id (409) at the id field', async () => {
+    const why = 'CP777 is a real charger this bench knows (it has connected, or was registered): a virtual charger of the same id would take over its identity and record.';
+    showing([], {
+      'virtualChargers:create': () => {
+        throw new CallFailure({ status: 409, message: why, field: 'id' });
+      },
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'New virtual charger' }));
+    const dialog = screen.getByRole('dialog', { name: 'New virtual charger' });
+    await fill(user, within(dialog).getByLabelText(/Charger id/), 'CP777');
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    const id = within(dialog).getByLabelText(/Charger id/);
+    expect(await within(dialog).findByText(why)).toBeTruthy();
+    expect(document.getElementById(id.getAttribute('aria-describedby')!)?.textContent).toBe(why);
+  });
+
   it('plugs a cable in with the act call, and enables only the actions that can happen', async () => {
     const vcp = aVirtualCharger();
     const plugged = aVirtualCharger('VCP1', { connectors: [aConnector(1, { plugged: true, status: 'Preparing' }), aConnector(2)] });

@@ -59,10 +59,13 @@ function plainWords(issue: z.core.$ZodIssue, value: unknown, leaf: unknown): str
     case 'too_big':
       if (issue.origin === 'string') return `At most ${String(issue.maximum)} characters (this one has ${typeof value === 'string' ? value.length : '?'})`;
       if (issue.origin === 'array') return `At most ${String(issue.maximum)} entries`;
+      // A bound no person set (a whole number's safe range) is not a limit to show as digits.
+      if (Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) return 'Too large: enter a smaller number';
       return `At most ${String(issue.maximum)}`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) === 1 ? 'Required' : `At least ${String(issue.minimum)} characters`;
       if (issue.origin === 'array') return `Add at least ${String(issue.minimum)}`;
+      if (Number(issue.minimum) <= Number.MIN_SAFE_INTEGER) return 'Too small: enter a larger number';
       return `At least ${String(issue.minimum)}`;
     case 'invalid_format':
       if (issue.format === 'datetime') return 'Enter a date and time';

@@ -4,6 +4,8 @@
 export interface TimeFormatOptions {
   /** Show seconds (log lines, frames, anything within a minute matters). Default true. */
   seconds?: boolean;
+  /** Show milliseconds too (frames in the message log, where the order within a second matters). */
+  milliseconds?: boolean;
   /** The locale to write in; the user's (the system's, or the browser's) when left out. */
   locale?: string;
   /** A time zone, for tests; the machine's when left out. */
@@ -12,10 +14,15 @@ export interface TimeFormatOptions {
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(kind: 'time' | 'dateTime' | 'date', o: TimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${kind}|${o.seconds !== false}|${o.locale ?? ''}|${o.timeZone ?? ''}`;
+  const key = `${kind}|${o.seconds !== false}|${o.milliseconds === true}|${o.locale ?? ''}|${o.timeZone ?? ''}`;
   let f = cache.get(key);
   if (!f) {
-    const time: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', ...(o.seconds !== false ? { second: '2-digit' } : {}) };
+    const time: Intl.DateTimeFormatOptions = {
+      hour: '2-digit',
+      minute: '2-digit',
+      ...(o.seconds !== false || o.milliseconds ? { second: '2-digit' } : {}),
+      ...(o.milliseconds ? { fractionalSecondDigits: 3 as const } : {}),
+    };
     const date: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' };
     f = new Intl.DateTimeFormat(o.locale, { ...(kind !== 'date' ? time : {}), ...(kind !== 'time' ? date : {}), ...(o.timeZone ? { timeZone: o.timeZone } : {}) });
     cache.set(key, f);

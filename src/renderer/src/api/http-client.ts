@@ -20,7 +20,7 @@ export function httpClient(origin: string): BenchClient {
     try {
       res = await fetch(origin + path, { credentials: 'same-origin', ...init });
     } catch {
-      throw new CallFailure({ status: 0, message: 'The bench is not reachable: is `chargebench serve` still running?' });
+      throw new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' });
     }
     if (res.status === 401) link.set('unauthorised');
     if (!res.ok) {

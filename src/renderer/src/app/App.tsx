@@ -13,11 +13,9 @@ import { Layout } from './Layout';
 import { SignIn } from './SignIn';
 import { makeTheme, useThemeMode } from './theme';
 import { paths, routes } from './routes';
-import { ChargerDetailScreen, ChargersScreen, SettingsScreen } from './screens';
+import { ChargerDetailScreen, ChargersScreen, SettingsScreen, TransactionDetailScreen, TransactionsScreen } from './screens';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { LogScreen } from '../features/log/LogScreen';
-import { TransactionsScreen } from '../features/transactions/TransactionsScreen';
-import { TransactionDetailScreen } from '../features/transactions/TransactionDetailScreen';
 import { VirtualChargersScreen } from '../features/virtual/VirtualChargersScreen';
 
 export function BenchRoutes() {

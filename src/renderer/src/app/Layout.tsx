@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import AppBar from '@mui/material/AppBar';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Drawer from '@mui/material/Drawer';
@@ -13,6 +15,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import CloudOffIcon from '@mui/icons-material/CloudOff';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import EvStationIcon from '@mui/icons-material/EvStation';
@@ -23,6 +26,8 @@ import SettingsIcon from '@mui/icons-material/Settings';
 import SmartToyIcon from '@mui/icons-material/SmartToy';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import { useBench } from '../stores/bench';
+import { formatClock } from '../components/format';
+import { linkProblem } from '../components/reach';
 import { useThemeMode } from './theme';
 import { HealthBanner } from './HealthBanner';
 import { paths } from './routes';
@@ -38,11 +43,39 @@ export const screens = [
   { to: paths.settings(), label: 'Settings', icon: <SettingsIcon /> },
 ];
 
+/** The link of this window to the bench, and how many chargers are online through it. */
 function LinkIndicator() {
   const link = useBench((s) => s.link);
+  const linkSince = useBench((s) => s.linkSince);
+  const face = useBench((s) => s.status?.face);
   const connected = useBench((s) => Object.values(s.chargers).filter((c) => c.connected).length);
-  if (link !== 'open') return <Chip size="small" color="warning" label={link === 'unauthorised' ? 'Token refused' : 'Reconnecting to the bench…'} role="status" />;
-  return <Chip size="small" color={connected ? 'success' : 'default'} label={`${connected} charger${connected === 1 ? '' : 's'} online`} role="status" aria-live="polite" />;
+  if (link === 'unauthorised') return <Chip size="small" color="error" icon={<CloudOffIcon />} label="Signed out of the bench" role="status" />;
+  if (link !== 'open')
+    return (
+      <Tooltip title={linkProblem(link, linkSince) ?? ''}>
+        <Chip size="small" color="error" icon={<CloudOffIcon />} label={`Bench unreachable${linkSince ? ` since ${formatClock(linkSince)}` : ''}`} role="status" aria-live="polite" />
+      </Tooltip>
+    );
+  return (
+    <Tooltip title={face === 'serve' ? 'This window is connected to the bench: what it shows is live' : 'The bench runs in this app: what it shows is live'}>
+      <Chip size="small" color={connected ? 'success' : 'default'} label={`Live · ${connected} charger${connected === 1 ? '' : 's'} online`} role="status" aria-live="polite" />
+    </Tooltip>
+  );
+}
+
+/** While the link to the bench is down: everything on screen is as of then, and nothing can be sent. */
+function LinkBanner() {
+  const link = useBench((s) => s.link);
+  const linkSince = useBench((s) => s.linkSince);
+  const loaded = useBench((s) => s.loaded);
+  // Before the first load there is nothing on screen to mistake for live.
+  if (link === 'open' || link === 'unauthorised' || !loaded) return null;
+  return (
+    <Alert severity="error" variant="filled" role="alert" sx={{ mb: 2 }}>
+      <AlertTitle>{linkProblem(link, linkSince)}</AlertTitle>
+      What this window shows is as of then, not live; sending to chargers is disabled until the link is back. Reconnecting…
+    </Alert>
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -85,6 +118,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <Toolbar variant="dense" />
         <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', p: 3 }}>
+          <LinkBanner />
           <HealthBanner />
           {children}
         </Box>

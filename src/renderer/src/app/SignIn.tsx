@@ -1,4 +1,4 @@
-// serve mode without a valid token: ask for the one `chargebench serve` printed.
+// serve mode without a valid token: ask for the one chargebench serve printed.
 import { useState, type FormEvent } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -6,18 +6,19 @@ import Paper from '@mui/material/Paper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import EvStationIcon from '@mui/icons-material/EvStation';
+import { monoFont } from './theme';
 
 export function SignIn({ onToken, rejected }: { onToken: (token: string) => Promise<boolean>; rejected: boolean }) {
   const [token, setToken] = useState('');
-  const [error, setError] = useState<string | null>(rejected ? 'That token was not accepted. Copy it again from the terminal running `chargebench serve`.' : null);
+  const [error, setError] = useState<string | null>(rejected ? 'That token was not accepted. Copy it again from the terminal running chargebench serve.' : null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (!token.trim()) return setError('Paste the API token that `chargebench serve` printed.');
+    if (!token.trim()) return setError('Paste the API token that chargebench serve printed.');
     setBusy(true);
     const ok = await onToken(token.trim());
     setBusy(false);
-    if (!ok) setError('That token was not accepted (or the bench is not running). Copy it again from the terminal running `chargebench serve`.');
+    if (!ok) setError('That token was not accepted (or the bench is not running). Copy it again from the terminal running chargebench serve.');
   };
   return (
     <Box sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
@@ -29,7 +30,11 @@ export function SignIn({ onToken, rejected }: { onToken: (token: string) => Prom
           </Typography>
         </Box>
         <Typography sx={{ mb: 2 }} color="text.secondary">
-          This bench asks for its API token. `chargebench serve` prints it, with a link that signs you in directly.
+          This bench asks for its API token.{' '}
+          <Box component="code" sx={{ fontFamily: monoFont, whiteSpace: 'nowrap' }}>
+            chargebench serve
+          </Box>{' '}
+          prints it, with a link that signs you in directly.
         </Typography>
         <TextField
           autoFocus

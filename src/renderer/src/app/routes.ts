@@ -18,8 +18,9 @@ export type ChargerTab = 'overview' | 'operations' | 'transactions' | 'log' | 'f
 export const paths = {
   connect: () => routes.connect,
   chargers: () => routes.chargers,
-  /** One charger's screen, on one of its tabs. */
-  charger: (id: string, tab: ChargerTab = 'overview') => `/chargers/${encodeURIComponent(id)}${tab === 'overview' ? '' : `?tab=${tab}`}`,
+  /** One charger's screen, on one of its tabs (the operations tab on one operation: `op`, e.g. "Reset"). */
+  charger: (id: string, tab: ChargerTab = 'overview', op?: string) =>
+    `/chargers/${encodeURIComponent(id)}${tab === 'overview' ? '' : `?tab=${tab}${tab === 'operations' && op ? `&op=${encodeURIComponent(op)}` : ''}`}`,
   log: () => routes.log,
   transactions: () => routes.transactions,
   transaction: (id: number) => `/transactions/${id}`,

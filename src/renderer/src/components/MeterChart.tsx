@@ -1,45 +1,63 @@
 // A meter chart: power (kW, left axis) and energy (kWh, right axis) over time, as the charger reported
-// them in MeterValues. Shared by the charger's live connector charts and the transaction detail.
+// them in MeterValues. Shared by the charger's live connector charts and the transaction detail. It draws
+// only what was reported: a line breaks where reporting paused or a session ended, and power is held
+// between readings rather than sloped, so no ramp or flat stretch is invented.
 import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { LineChart, lineClasses } from '@mui/x-charts/LineChart';
 import { deliveredWh, type MeterSample } from '../../../shared/api/meter';
-import { formatEnergy, formatPower } from './format';
+import { formatClock, formatDateTime, formatEnergy, formatPower } from './format';
 
-/** The newest power and energy reading (each may come from a different sample when a charger sends them apart). */
-export function latestReading(samples: readonly MeterSample[]): { t: number; powerW?: number; energyWh?: number } | null {
+/** The newest reading: power and energy from the newest sample, or from one just before it of the same session (a charger may send them apart). */
+export function latestReading(samples: readonly MeterSample[]): { t: number; powerW?: number; energyWh?: number; transactionId: number | null } | null {
   if (!samples.length) return null;
-  let powerW: number | undefined;
-  let energyWh: number | undefined;
-  for (let i = samples.length - 1; i >= 0 && (powerW === undefined || energyWh === undefined); i--) {
-    powerW ??= samples[i].powerW;
-    energyWh ??= samples[i].energyWh;
+  const last = samples[samples.length - 1];
+  let { powerW, energyWh } = last;
+  for (let i = samples.length - 2; i >= 0 && (powerW === undefined || energyWh === undefined); i--) {
+    const s = samples[i];
+    // Never from another session, nor from long before.
+    if (s.transactionId !== last.transactionId || last.t - s.t > SAME_READING_MS) break;
+    powerW ??= s.powerW;
+    energyWh ??= s.energyWh;
   }
-  return { t: samples[samples.length - 1].t, powerW, energyWh };
+  return { t: last.t, powerW, energyWh, transactionId: last.transactionId };
 }
 
-interface Point {
+/** Readings a charger sends apart (power in one MeterValues, energy in the next) belong together within this. */
+const SAME_READING_MS = 60_000;
+
+/** The usual time between readings (the median step); 0 with fewer than two. */
+export function typicalStep(samples: readonly MeterSample[]): number {
+  const steps: number[] = [];
+  for (let i = 1; i < samples.length; i++) steps.push(samples[i].t - samples[i - 1].t);
+  steps.sort((a, b) => a - b);
+  return steps.length ? steps[Math.floor(steps.length / 2)] : 0;
+}
+
+/** A pause longer than this is a gap in reporting, not a step between readings. */
+export function gapAfter(samples: readonly MeterSample[]): number {
+  return Math.max(15_000, typicalStep(samples) * 3);
+}
+
+export interface Point {
   t: Date;
   kW: number | null;
   kWh: number | null;
 }
 
-// A pause in reporting longer than this (or five typical intervals) is drawn as a gap, not a straight line
-// across hours without data.
-const MIN_GAP_MS = 5 * 60_000;
-
-function toPoints(samples: readonly MeterSample[], meterStart: number | undefined): Point[] {
-  const steps: number[] = [];
-  for (let i = 1; i < samples.length; i++) steps.push(samples[i].t - samples[i - 1].t);
-  steps.sort((a, b) => a - b);
-  const typical = steps.length ? steps[Math.floor(steps.length / 2)] : 0;
-  const gap = Math.max(MIN_GAP_MS, typical * 5);
+/**
+ * The points to draw: a break (a point of nulls) wherever reporting paused for longer than a few usual
+ * steps, and wherever one session ends and another begins, so no line crosses time without readings.
+ */
+export function toPoints(samples: readonly MeterSample[], meterStart: number | undefined): Point[] {
+  const gap = gapAfter(samples);
   const points: Point[] = [];
   for (let i = 0; i < samples.length; i++) {
     const s = samples[i];
-    if (i > 0 && s.t - samples[i - 1].t > gap) points.push({ t: new Date(samples[i - 1].t + 1), kW: null, kWh: null });
+    const before = samples[i - 1];
+    if (before && (s.t - before.t > gap || s.transactionId !== before.transactionId)) points.push({ t: new Date(before.t + 1), kW: null, kWh: null });
     points.push({
       t: new Date(s.t),
       kW: s.powerW === undefined ? null : s.powerW / 1000,
@@ -49,7 +67,11 @@ function toPoints(samples: readonly MeterSample[], meterStart: number | undefine
   return points;
 }
 
-const clock = (d: Date, seconds: boolean) => d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit', second: seconds ? '2-digit' : undefined });
+/** An axis tick: a few significant digits, grouped as the user's locale groups them ("12,345", "7.4", "0.25"). */
+export function axisNumber(v: number): string {
+  const a = Math.abs(v);
+  return v.toLocaleString(undefined, { maximumFractionDigits: a >= 100 ? 0 : a >= 10 ? 1 : 2 });
+}
 
 export interface MeterChartProps {
   samples: readonly MeterSample[];
@@ -62,9 +84,11 @@ export interface MeterChartProps {
   'data-testid'?: string;
   /** Accessible name of the chart. */
   title: string;
+  /** For tests: a fixed width (the chart measures its container otherwise). */
+  width?: number;
 }
 
-export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, 'data-testid': testId }: MeterChartProps) {
+export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, width, 'data-testid': testId }: MeterChartProps) {
   const theme = useTheme();
   const points = useMemo(() => toPoints(samples, meterStart), [samples, meterStart]);
   const span = points.length > 1 ? points[points.length - 1].t.getTime() - points[0].t.getTime() : 0;
@@ -81,6 +105,7 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
       ) : (
         <LineChart
           height={height}
+          width={width}
           skipAnimation
           dataset={points as unknown as Array<Record<string, number | Date | null>>}
           margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
@@ -90,12 +115,14 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
               dataKey: 't',
               scaleType: 'time',
               tickNumber: 6,
-              valueFormatter: (v: Date, ctx) => (ctx.location === 'tick' ? clock(v, span < 10 * 60_000) : v.toLocaleString()),
+              // Ticks no closer than what their labels show (a second, or a minute), so no label repeats.
+              tickMinStep: span < 10 * 60_000 ? 1000 : 60_000,
+              valueFormatter: (v: Date, ctx) => (ctx.location === 'tick' ? formatClock(v, { seconds: span < 10 * 60_000 }) : formatDateTime(v)),
             },
           ]}
           yAxis={[
-            { id: 'power', position: 'left', label: 'kW', min: 0, width: 52 },
-            { id: 'energy', position: 'right', label: 'kWh', width: 60 },
+            { id: 'power', position: 'left', label: 'kW', min: 0, width: 56, valueFormatter: (v: number) => axisNumber(v) },
+            { id: 'energy', position: 'right', label: 'kWh', width: 72, valueFormatter: (v: number) => axisNumber(v) },
           ]}
           series={[
             ...(hasPower
@@ -106,6 +133,8 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
                     label: 'Power (kW)',
                     color: theme.palette.primary.main,
                     area: true,
+                    // Power is what the charger reported at each reading, held until the next one.
+                    curve: 'stepAfter' as const,
                     showMark: 'end' as const,
                     valueFormatter: (v: number | null) => (v === null ? '—' : formatPower(v * 1000)),
                   },
@@ -118,6 +147,7 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
                     yAxisId: 'energy',
                     label: energyLabel,
                     color: theme.palette.success.main,
+                    curve: 'linear' as const,
                     showMark: 'end' as const,
                     valueFormatter: (v: number | null) => (v === null ? '—' : formatEnergy(v * 1000)),
                   },

@@ -1,7 +1,11 @@
 // A connector's OCPP status as a coloured chip: green when free, blue while charging, amber while
-// waiting, red when faulted, grey when out of service; the error code joins the label when there is one.
+// waiting, red when faulted, grey when out of service; the error code joins the label in plain words
+// (the code itself in the tooltip). A status that is only the last known (the charger is offline or the
+// bench out of reach) is drawn grey and dashed, never as if it were live.
 import Chip, { type ChipProps } from '@mui/material/Chip';
+import Tooltip from '@mui/material/Tooltip';
 import type { ChargePointErrorCode, ChargePointStatus } from '../../../shared/ocpp16/enums';
+import { connectorErrorWords } from '../../../shared/api/connector-errors';
 
 const colours: Record<ChargePointStatus, ChipProps['color']> = {
   Available: 'success',
@@ -19,7 +23,42 @@ export function statusColour(status: ChargePointStatus): ChipProps['color'] {
   return colours[status] ?? 'default';
 }
 
-export function StatusChip({ status, errorCode, label, size = 'small' }: { status: ChargePointStatus; errorCode?: ChargePointErrorCode | null; label?: string; size?: ChipProps['size'] }) {
-  const error = errorCode && errorCode !== 'NoError' ? ` · ${errorCode}` : '';
-  return <Chip size={size} color={statusColour(status)} label={`${label ? `${label}: ` : ''}${status}${error}`} variant={status === 'Available' ? 'outlined' : 'filled'} />;
+export function StatusChip({
+  status,
+  errorCode,
+  label,
+  size = 'small',
+  stale = false,
+  warning,
+}: {
+  status: ChargePointStatus;
+  errorCode?: ChargePointErrorCode | null;
+  label?: string;
+  size?: ChipProps['size'];
+  /** The last known status, not a live one. */
+  stale?: boolean;
+  /** Something is wrong though the connector is not faulted (an error or vendor code): drawn as a warning. */
+  warning?: boolean;
+}) {
+  const words = errorCode && errorCode !== 'NoError' ? connectorErrorWords[errorCode] : undefined;
+  const error = errorCode && errorCode !== 'NoError' ? ` · ${words?.title ?? errorCode}` : '';
+  const text = `${label ? `${label}: ` : ''}${status}${error}`;
+  const suspicious = status !== 'Faulted' && (warning ?? Boolean(words));
+  const chip = (
+    <Chip
+      size={size}
+      color={stale ? 'default' : suspicious ? 'warning' : statusColour(status)}
+      label={text}
+      variant={stale || (status === 'Available' && !suspicious) ? 'outlined' : 'filled'}
+      data-stale={stale || undefined}
+      sx={stale ? { borderStyle: 'dashed', color: 'text.secondary' } : undefined}
+    />
+  );
+  if (!words && !stale) return chip;
+  const tip = [words && `${errorCode}: ${words.meaning}`, stale && 'Last known status: the charger is not reporting now'].filter(Boolean).join(' · ');
+  return (
+    <Tooltip title={tip}>
+      <span>{chip}</span>
+    </Tooltip>
+  );
 }

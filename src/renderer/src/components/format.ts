@@ -1,4 +1,8 @@
-// How numbers and times read on screen: energy in kWh, power in kW, times local and relative.
+// How numbers and times read on screen: energy in kWh, power in kW, times in the user's locale (the one
+// shared time format, src/shared/format/time.ts) and relative.
+import { formatClock, formatDate, formatDateTime } from '../../../shared/format/time';
+
+export { formatClock, formatDate, formatDateTime };
 
 export function formatEnergy(wh: number | null | undefined): string {
   if (wh === null || wh === undefined || !Number.isFinite(wh)) return '—';
@@ -10,20 +14,23 @@ export function formatPower(w: number | null | undefined): string {
   return w >= 1000 ? `${(w / 1000).toFixed(1)} kW` : `${Math.round(w)} W`;
 }
 
+/** A date and time in the user's locale, with seconds; a dash when there is none. */
 export function formatTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
+  return formatDateTime(iso);
 }
 
-/** "12 s ago", "5 min ago", "3 h ago", else the date. */
+/**
+ * "under a minute ago", "5 min ago", "3 h ago", else the date. Not to the second: a screen does not
+ * redraw every second, and "0 s ago" ten seconds later would not be true.
+ */
 export function formatAgo(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return 'never';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
   const s = Math.max(0, Math.round((now - t) / 1000));
-  if (s < 60) return `${s} s ago`;
+  if (s < 60) return 'under a minute ago';
   if (s < 3600) return `${Math.floor(s / 60)} min ago`;
   if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  return new Date(t).toLocaleDateString();
+  return formatDate(t);
 }

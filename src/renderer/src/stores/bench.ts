@@ -4,15 +4,25 @@
 import { create } from 'zustand';
 import type { BenchClient, LinkState } from '../api/client';
 import type { BenchStatus } from '../../../shared/api/status';
-import type { BenchEvent, BenchHealth, ChargerView, TransactionView } from '../../../shared/api/views';
+import type { BenchEvent, BenchHealth, ChargerView, OperationView, TransactionView } from '../../../shared/api/views';
 import type { VirtualChargerView } from '../../../shared/api/virtual-chargers';
 import { toSamples, type MeterSample } from '../../../shared/api/meter';
 
 /** Samples kept per connector for the live chart (an hour at one sample each 5 s). */
 export const MAX_SAMPLES = 720;
 
+/** What the UI knows of a charger's limits, from its latest GetConfiguration answer that reported them. */
+export interface ChargerLimits {
+  /** ChargeProfileMaxStackLevel. */
+  maxStackLevel?: number;
+  /** When the answer came (ISO), so an older one never replaces a newer. */
+  at: string;
+}
+
 export interface BenchState {
   link: LinkState;
+  /** Since when the link has been in its state (ISO): how long the screens have been without news. */
+  linkSince: string | null;
   status: BenchStatus | null;
   /** Whether the bench can record; the banner shows it when it cannot. */
   health: BenchHealth | null;
@@ -30,12 +40,14 @@ export interface BenchState {
   /** Bumped on operation results and connection attempts, for screens that list them. */
   operationsVersion: number;
   connectionsVersion: number;
+  limits: Record<string, ChargerLimits>;
 }
 
 export const meterKey = (chargerId: string, connectorId: number) => `${chargerId}/${connectorId}`;
 
 export const initialBenchState: BenchState = {
   link: 'connecting',
+  linkSince: null,
   status: null,
   health: null,
   loaded: false,
@@ -47,6 +59,7 @@ export const initialBenchState: BenchState = {
   transactionsVersion: 0,
   operationsVersion: 0,
   connectionsVersion: 0,
+  limits: {},
 };
 
 export const useBench = create<BenchState>(() => initialBenchState);
@@ -58,6 +71,7 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
   let activeTransactions = state.activeTransactions;
   let meter = state.meter;
   let health = state.health;
+  let limits = state.limits;
   let { framesSeen, transactionsVersion, operationsVersion, connectionsVersion } = state;
   const charger = (id: string): ChargerView => {
     if (chargers === state.chargers) chargers = { ...chargers };
@@ -129,9 +143,12 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
         }
         break;
       }
-      case 'operationFinished':
+      case 'operationFinished': {
         operationsVersion++;
+        const learnt = limitsFrom(e.operation);
+        if (learnt && !(limits[e.operation.chargerId]?.at > learnt.at)) limits = { ...limits, [e.operation.chargerId]: learnt };
         break;
+      }
       case 'firmwareStatus': {
         const c = charger(e.chargerId);
         c.firmwareStatus = e.status;
@@ -157,7 +174,16 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
         break;
     }
   }
-  return { ...state, chargers, virtualChargers, activeTransactions, meter, health, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
+  return { ...state, chargers, virtualChargers, activeTransactions, meter, health, limits, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
+}
+
+/** The limits a GetConfiguration answer reports (null: it reports none, e.g. only other keys were read). */
+export function limitsFrom(op: Pick<OperationView, 'action' | 'outcome' | 'response' | 'finishedAt' | 'sentAt'>): ChargerLimits | null {
+  if (op.action !== 'GetConfiguration' || op.outcome !== 'completed') return null;
+  const keys = (op.response as { configurationKey?: Array<{ key: string; value?: string }> } | null)?.configurationKey ?? [];
+  const level = keys.find((k) => k.key === 'ChargeProfileMaxStackLevel');
+  const n = level?.value === undefined ? NaN : Number(level.value);
+  return Number.isInteger(n) && n >= 0 ? { maxStackLevel: n, at: op.finishedAt ?? op.sentAt } : null;
 }
 
 function newCharger(id: string): ChargerView {
@@ -232,7 +258,7 @@ export function connectStore(client: BenchClient): () => void {
   });
   // (Re)load whenever the link opens: after a restart of the bench, events were missed.
   const offLink = client.onLink((link) => {
-    useBench.setState({ link });
+    useBench.setState((s) => (s.link === link ? {} : { link, linkSince: new Date().toISOString() }));
     if (link === 'open') load().catch(() => undefined);
   });
   return () => {
@@ -271,6 +297,7 @@ export async function refreshChargers(client: BenchClient): Promise<void> {
         bootPolicy: fresh.bootPolicy,
         hasPassword: fresh.hasPassword,
         registered: fresh.registered,
+        virtual: fresh.virtual,
         lastSeen: fresh.lastSeen > c.lastSeen ? fresh.lastSeen : c.lastSeen,
       };
       if ((Object.keys(merged) as Array<keyof ChargerView>).some((k) => merged[k] !== c[k])) {

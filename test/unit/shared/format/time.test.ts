@@ -1,4 +1,5 @@
-// One time format for the UI, the console and the CLI: the locale decides 12 or 24 hours and the order.
+// One time format for the UI, the console and the CLI: the locale decides 12 or 24 hours and the order;
+// milliseconds for frames in the message log.
 import { describe, expect, it } from 'vitest';
 import { formatClock, formatDate, formatDateTime } from '../../../../src/shared/format/time';
 
@@ -16,5 +17,10 @@ describe('time format', () => {
     expect(formatDateTime(t, { ...utc, locale: 'en-GB' })).toBe('2 Dec 2026, 15:04:05');
     expect(formatDate(Date.parse(t), { ...utc, locale: 'de-DE' })).toBe('2. Dez. 2026');
     expect(formatDateTime('not a time')).toBe('not a time');
+  });
+
+  it('adds milliseconds when asked, where the order within a second matters', () => {
+    expect(formatDateTime(t, { ...utc, locale: 'en-GB', milliseconds: true })).toBe('2 Dec 2026, 15:04:05.678');
+    expect(formatClock(t, { ...utc, locale: 'en-GB', seconds: false, milliseconds: true })).toBe('15:04:05.678');
   });
 });

@@ -29,8 +29,12 @@ import { formatAgo, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { paths, type ChargerTab } from '../../app/routes';
 import type { ChargerView } from '../../../../shared/api/views';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ChargerBadges } from '../../components/ChargerBadges';
+import { useReach } from '../../components/reach';
+import { plural } from '../../components/running';
 import { ConnectionChip, RegistrationChip } from './chargerFields';
-import { ChargerOverview } from './ChargerOverview';
+import { ChargerOverview, type ConnectorActionsSlot } from './ChargerOverview';
 import { ChargerSettingsDialog } from './ChargerSettingsDialog';
 import { useChargerRefresh } from './useChargerRefresh';
 
@@ -42,8 +46,8 @@ const tabs: Array<{ value: ChargerTab; label: string }> = [
   { value: 'files', label: 'Files' },
 ];
 
-/** The tabs other features fill, each given the charger's id. */
-export type ChargerSections = Record<Exclude<ChargerTab, 'overview'>, ComponentType<{ chargerId: string }>>;
+/** The tabs other features fill, each given the charger's id, and the quick actions on each connector card. */
+export type ChargerSections = Record<Exclude<ChargerTab, 'overview'>, ComponentType<{ chargerId: string }>> & { connectorActions: ConnectorActionsSlot };
 
 function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerView; open: boolean; onClose: () => void; onDeleted: () => void }) {
   const client = useClient();
@@ -88,6 +92,8 @@ function Header({ charger, onNotice }: { charger: ChargerView; onNotice: (m: { t
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'settings' | 'delete' | null>(null);
   const [disconnect, runDisconnect] = useCall(() => client.call('chargers:disconnect', { id: charger.id }));
+  const [confirmDisconnect, setConfirmDisconnect] = useState(false);
+  const reach = useReach(charger.id);
   const details: ReactNode[] = [
     charger.remoteAddress && (
       <span key="addr">
@@ -103,13 +109,15 @@ function Header({ charger, onNotice }: { charger: ChargerView; onNotice: (m: { t
   ].filter(Boolean);
   return (
     <Stack direction="row" sx={{ alignItems: 'flex-start', gap: 2, flexWrap: 'wrap' }}>
-      <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+      {/* The facts wrap rather than push the buttons to a line of their own on a laptop's screen. */}
+      <Box sx={{ flex: '1 1 0', minWidth: 320 }}>
         <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, flexWrap: 'wrap' }}>
           <Typography variant="h5" component="h1" sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>
             {charger.id}
           </Typography>
-          <ConnectionChip connected={charger.connected} />
+          <ConnectionChip connected={charger.connected} lastSeen={charger.lastSeen} withLastSeen />
           <RegistrationChip status={charger.registrationStatus} />
+          <ChargerBadges chargerId={charger.id} connectors />
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
           {details.map((d, i) => (
@@ -121,20 +129,10 @@ function Header({ charger, onNotice }: { charger: ChargerView; onNotice: (m: { t
         </Typography>
       </Box>
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-        <Tooltip title={charger.connected ? 'Close its WebSocket connection; a charger normally reconnects by itself' : 'It is not connected'}>
+        <Tooltip title={reach.reachable ? 'Close its WebSocket connection; a charger normally reconnects by itself' : (reach.reason ?? '')}>
           <span>
-            <Button
-              variant="outlined"
-              startIcon={<LinkOffIcon />}
-              disabled={!charger.connected}
-              loading={disconnect.pending}
-              onClick={async () => {
-                const r = await runDisconnect();
-                if (r) onNotice({ text: r.disconnected ? `Disconnected ${charger.id}. It will likely reconnect by itself.` : `${charger.id} was not connected.` });
-                else onNotice({ text: `Could not disconnect ${charger.id}.`, error: true });
-              }}
-            >
-              Disconnect
+            <Button variant="outlined" startIcon={<LinkOffIcon />} disabled={!reach.reachable} loading={disconnect.pending} onClick={() => setConfirmDisconnect(true)}>
+              Disconnect…
             </Button>
           </span>
         </Tooltip>
@@ -145,6 +143,25 @@ function Header({ charger, onNotice }: { charger: ChargerView; onNotice: (m: { t
           Delete
         </Button>
       </Stack>
+      <ConfirmDialog
+        open={confirmDisconnect}
+        title={`Disconnect ${charger.id}?`}
+        chargerId={charger.id}
+        target={`${charger.id} · its connection to the bench`}
+        consequence={(running) =>
+          running.length
+            ? `${charger.id} loses its connection in the middle of ${plural(running.length, 'session')}. The bench does not stop them: the charger keeps charging or ends them as its offline settings say, queues their messages and normally reconnects by itself.`
+            : `The bench closes ${charger.id}'s WebSocket connection; a charger normally reconnects by itself within a minute.`
+        }
+        confirmLabel={(running) => (running.length ? `Disconnect ${charger.id} during ${plural(running.length, 'session')}` : `Disconnect ${charger.id}`)}
+        onCancel={() => setConfirmDisconnect(false)}
+        onConfirm={async () => {
+          setConfirmDisconnect(false);
+          const r = await runDisconnect();
+          if (r) onNotice({ text: r.disconnected ? `Disconnected ${charger.id}. It will likely reconnect by itself.` : `${charger.id} was not connected.` });
+          else onNotice({ text: `Could not disconnect ${charger.id}.`, error: true });
+        }}
+      />
       <ChargerSettingsDialog
         charger={charger}
         open={dialog === 'settings'}
@@ -221,9 +238,10 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         role="tabpanel"
         id={`charger-tabpanel-${tab}`}
         aria-labelledby={`charger-tab-${tab}`}
-        sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' || tab === 'operations' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
+        // The operations tab scrolls its menu and its panel apart; the overview scrolls as a whole.
+        sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
       >
-        {tab === 'overview' && <ChargerOverview charger={charger} />}
+        {tab === 'overview' && <ChargerOverview charger={charger} ConnectorActions={sections.connectorActions} />}
         {tab === 'operations' && <sections.operations chargerId={charger.id} />}
         {tab === 'transactions' && <sections.transactions chargerId={charger.id} />}
         {tab === 'log' && <sections.log chargerId={charger.id} />}

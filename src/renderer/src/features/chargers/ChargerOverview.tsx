@@ -1,8 +1,9 @@
 // A charger at a glance: one card per connector (status, error, running transaction, live meter chart)
 // and what the charger said about itself at boot, with its firmware and diagnostics status.
-import { useMemo } from 'react';
+import { useMemo, type ComponentType } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Divider from '@mui/material/Divider';
 import Grid from '@mui/material/Grid';
@@ -12,23 +13,33 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useBench } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
-import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
+import { MeterChart, latestReading, readingText, typicalStep } from '../../components/MeterChart';
+import { useNow, useReach } from '../../components/reach';
+import { connectorConcern, connectorErrorWords } from '../../../../shared/api/connector-errors';
 import { useMeterSeries } from '../../components/useMeterSeries';
-import { formatAgo, formatEnergy, formatPower, formatTime } from '../../components/format';
+import { formatAgo, formatClock, formatEnergy, formatPower, formatTime } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView, TransactionView } from '../../../../shared/api/views';
 import { belongsTo, energySoFar, type MeterSample } from '../../../../shared/api/meter';
 
-function ActiveTransaction({ tx, samples }: { tx: TransactionView; samples: MeterSample[] }) {
+/** The quick actions on a connector card (unlock, remote start and stop), handed in by the app. */
+export type ConnectorActionsSlot = ComponentType<{ chargerId: string; connectorId: number }>;
+
+/** A power reading older than this (or than three usual steps) is not "now". */
+const NOW_MS = 120_000;
+
+function ActiveTransaction({ tx, samples, stale }: { tx: TransactionView; samples: MeterSample[]; stale: boolean }) {
+  const now = useNow();
   const during = useMemo(() => samples.filter((s) => belongsTo(tx, s)), [samples, tx]);
   const latest = latestReading(during);
   const energy = energySoFar(tx, during);
+  const fresh = latest && !stale && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
   return (
     <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
-        Charging session{' '}
+        {stale ? 'Last known session' : 'Charging session'}{' '}
         <Link component={RouterLink} to={paths.transaction(tx.transactionId)}>
           #{tx.transactionId}
         </Link>
@@ -36,79 +47,106 @@ function ActiveTransaction({ tx, samples }: { tx: TransactionView; samples: Mete
       <Facts
         items={[
           ['idTag', <span style={{ fontFamily: monoFont }}>{tx.idTag}</span>],
-          ['Started', `${formatTime(tx.startTime)} (${formatAgo(tx.startTime)})`],
+          ['Started', `${formatTime(tx.startTime)} (${formatAgo(tx.startTime, now)})`],
           ['Energy so far', <strong>{formatEnergy(energy)}</strong>],
-          ['Power now', <strong>{formatPower(latest?.powerW)}</strong>],
+          fresh
+            ? ['Power now', <strong>{formatPower(latest.powerW)}</strong>]
+            : ['Last power reading', latest?.powerW === undefined ? 'none yet' : `${formatPower(latest.powerW)} at ${formatClock(latest.t)} (${formatAgo(new Date(latest.t).toISOString(), now)})`],
         ]}
       />
     </Box>
   );
 }
 
-function ConnectorCard({ chargerId, connector, tx }: { chargerId: string; connector: ConnectorView; tx: TransactionView | undefined }) {
-  const samples = useMeterSeries({ chargerId, connectorId: connector.connectorId });
-  const latest = latestReading(samples);
-  const { connectorId } = connector;
-  const hasError = connector.errorCode !== 'NoError' || connector.vendorErrorCode;
+/** What the meter says beside the chart: a session's reading, or, with none running, only the register (no power from a session that is over). */
+function MeterLine({ connectorId, samples, tx }: { connectorId: number; samples: MeterSample[]; tx: TransactionView | undefined }) {
+  const latest = latestReading(tx ? samples.filter((s) => belongsTo(tx, s)) : samples);
+  let text: string;
+  if (!latest) text = tx ? 'No readings in this session yet' : 'No readings yet';
+  else if (tx) text = readingText(latest);
+  else text = latest.energyWh === undefined ? 'No session running' : `No session running · register ${formatEnergy(latest.energyWh)}`;
   return (
-    <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2 }}>
-      <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5 }}>
+    <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+      <span data-testid={`meter-latest-${connectorId}`}>{text}</span>
+      {latest && (
+        <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+          at {formatClock(latest.t)}
+        </Typography>
+      )}
+    </Typography>
+  );
+}
+
+function ConnectorProblem({ connector }: { connector: ConnectorView }) {
+  const concern = connectorConcern(connector);
+  if (!concern) return null;
+  const words = connector.errorCode !== 'NoError' ? connectorErrorWords[connector.errorCode] : null;
+  const vendor = connector.vendorErrorCode ? `Vendor code ${connector.vendorErrorCode}${connector.vendorId ? ` (${connector.vendorId})` : ''}.` : null;
+  return (
+    <Alert severity={concern === 'fault' ? 'error' : 'warning'} sx={{ mb: 1.5 }}>
+      <AlertTitle>
+        {words ? words.title : concern === 'fault' ? 'Faulted' : 'A problem reported'}
+        {words && (
+          <Typography component="span" variant="body2" sx={{ fontFamily: monoFont, ml: 1 }}>
+            {connector.errorCode}
+          </Typography>
+        )}
+      </AlertTitle>
+      {[words?.meaning, connector.info && `The charger says: ${connector.info}.`, vendor].filter(Boolean).join(' ')}
+    </Alert>
+  );
+}
+
+function ConnectorCard({ chargerId, connector, tx, Actions }: { chargerId: string; connector: ConnectorView; tx: TransactionView | undefined; Actions?: ConnectorActionsSlot }) {
+  const samples = useMeterSeries({ chargerId, connectorId: connector.connectorId });
+  const { stale } = useReach(chargerId);
+  const { connectorId } = connector;
+  const concern = connectorConcern(connector);
+  return (
+    <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
         <Typography variant="h6" component="h3" sx={{ flexGrow: 1 }}>
           Connector {connectorId}
         </Typography>
         <Typography variant="caption" color="text.secondary" title={formatTime(connector.timestamp ?? connector.updatedAt)}>
-          since {formatAgo(connector.timestamp ?? connector.updatedAt)}
+          {stale ? 'last known, ' : ''}since {formatAgo(connector.timestamp ?? connector.updatedAt)}
         </Typography>
-        <StatusChip status={connector.status} size="medium" />
+        <StatusChip status={connector.status} errorCode={connector.errorCode} size="medium" stale={stale} />
       </Stack>
-      {hasError && (
-        <Alert severity={connector.status === 'Faulted' ? 'error' : 'warning'} sx={{ mb: 1.5 }}>
-          {connector.errorCode}
-          {connector.info ? `: ${connector.info}` : ''}
-          {connector.vendorErrorCode ? ` (vendor ${connector.vendorId ?? ''} code ${connector.vendorErrorCode})` : ''}
-        </Alert>
-      )}
-      {!hasError && connector.info && (
+      {Actions && <Actions chargerId={chargerId} connectorId={connectorId} />}
+      <ConnectorProblem connector={connector} />
+      {!connectorConcern(connector) && connector.info && (
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
           {connector.info}
         </Typography>
       )}
-      {tx ? (
-        <ActiveTransaction tx={tx} samples={samples} />
-      ) : (
-        <Typography variant="body2" color="text.secondary">
-          No charging session running.
-        </Typography>
-      )}
-      <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mt: 2, mb: 0.5 }}>
-        <Typography variant="subtitle2">Meter</Typography>
-        <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-          {latest && !tx && (
-            <Typography component="span" variant="caption" color="text.secondary" sx={{ mr: 1 }}>
-              last reading
-            </Typography>
-          )}
-          <span data-testid={`meter-latest-${connectorId}`}>{readingText(latest)}</span>
-          {latest && (
-            <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-              at {new Date(latest.t).toLocaleTimeString()}
-            </Typography>
-          )}
-        </Typography>
-      </Stack>
-      <MeterChart
-        data-testid={`meter-chart-${connectorId}`}
-        title={`Power and energy of connector ${connectorId}`}
-        samples={samples}
-        energyLabel="Energy register (kWh)"
-        height={samples.length ? 220 : 96}
-        emptyText="No meter values yet. They appear here as the charger sends MeterValues while charging (every MeterValueSampleInterval seconds)."
-      />
+      <Box sx={stale ? { opacity: 0.6 } : undefined}>
+        {tx ? (
+          <ActiveTransaction tx={tx} samples={samples} stale={stale} />
+        ) : (
+          <Typography variant="body2" color="text.secondary">
+            No charging session running.
+          </Typography>
+        )}
+        <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mt: 2, mb: 0.5, gap: 1, flexWrap: 'wrap' }}>
+          <Typography variant="subtitle2">Meter</Typography>
+          <MeterLine connectorId={connectorId} samples={samples} tx={tx} />
+        </Stack>
+        <MeterChart
+          data-testid={`meter-chart-${connectorId}`}
+          title={`Power and energy of connector ${connectorId}`}
+          samples={samples}
+          energyLabel="Energy register (kWh)"
+          height={samples.length ? 220 : 96}
+          emptyText="No meter values yet. They appear here as the charger sends MeterValues while charging (every MeterValueSampleInterval seconds)."
+        />
+      </Box>
     </Paper>
   );
 }
 
 function ChargerFacts({ charger }: { charger: ChargerView }) {
+  const { stale } = useReach(charger.id);
   const whole = charger.connectors.find((c) => c.connectorId === 0);
   const boot = charger.boot;
   // A charger registered ahead of its first connection has times from its registration only.
@@ -139,7 +177,7 @@ function ChargerFacts({ charger }: { charger: ChargerView }) {
       <Divider sx={{ my: 1.5 }} />
       <Facts
         items={[
-          ['Charger status', whole ? <StatusChip status={whole.status} errorCode={whole.errorCode} /> : null],
+          ['Charger status', whole ? <StatusChip status={whole.status} errorCode={whole.errorCode} stale={stale} /> : null],
           ['Firmware status', charger.firmwareStatus],
           ['Diagnostics status', charger.diagnosticsStatus],
           ['Last boot', charger.lastBoot ? `${formatTime(charger.lastBoot)} (${formatAgo(charger.lastBoot)})` : null],
@@ -152,16 +190,30 @@ function ChargerFacts({ charger }: { charger: ChargerView }) {
   );
 }
 
-export function ChargerOverview({ charger }: { charger: ChargerView }) {
+/** Says, above the cards, that what follows is the last known state while the charger is offline. */
+function OfflineNotice({ charger }: { charger: ChargerView }) {
+  const reach = useReach(charger.id);
+  const now = useNow();
+  if (!reach.stale || reach.linkDown) return null;
+  return (
+    <Alert severity="warning" sx={{ mb: 2 }}>
+      {charger.id} is offline: last seen {formatTime(charger.lastSeen)} ({formatAgo(charger.lastSeen, now)}). The statuses, sessions and readings below are the last known, not live; operations are
+      disabled until it connects again.
+    </Alert>
+  );
+}
+
+export function ChargerOverview({ charger, ConnectorActions }: { charger: ChargerView; ConnectorActions?: ConnectorActionsSlot }) {
   const activeTransactions = useBench((s) => s.activeTransactions);
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
   const txOf = (connectorId: number) => Object.values(activeTransactions).find((t) => t.chargerId === charger.id && t.connectorId === connectorId);
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 8 }}>
+        <OfflineNotice charger={charger} />
         <Stack spacing={2}>
           {outlets.length ? (
-            outlets.map((c) => <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} />)
+            outlets.map((c) => <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} />)
           ) : (
             <Paper sx={{ p: 3 }}>
               <Typography color="text.secondary">No connector status yet. A charger reports each connector with a StatusNotification after it boots.</Typography>

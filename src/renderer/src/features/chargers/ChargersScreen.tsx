@@ -14,9 +14,13 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import SendIcon from '@mui/icons-material/Send';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
+import { alpha } from '@mui/material/styles';
 import { DataGrid, GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
 import { useBench } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
+import { ChargerBadges } from '../../components/ChargerBadges';
+import { useReach } from '../../components/reach';
+import { connectorConcern, errorCodeInWords } from '../../../../shared/api/connector-errors';
 import { formatAgo, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
@@ -25,8 +29,8 @@ import { ConnectionChip, RegistrationChip } from './chargerFields';
 import { RegisterChargerDialog } from './RegisterChargerDialog';
 import { useChargerRefresh } from './useChargerRefresh';
 
-/** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order. */
-export function ConnectorChips({ connectors }: { connectors: ConnectorView[] }) {
+/** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order; `stale` draws them as last known. */
+export function ConnectorChips({ connectors, stale = false }: { connectors: ConnectorView[]; stale?: boolean }) {
   const shown = connectors.filter((c) => c.connectorId > 0 || c.status === 'Faulted' || c.status === 'Unavailable');
   if (!shown.length)
     return (
@@ -41,15 +45,16 @@ export function ConnectorChips({ connectors }: { connectors: ConnectorView[] }) 
           key={c.connectorId}
           title={[
             c.connectorId === 0 ? 'The charger as a whole' : `Connector ${c.connectorId}`,
+            c.errorCode !== 'NoError' && errorCodeInWords(c.errorCode),
             c.info,
             c.vendorErrorCode && `vendor code ${c.vendorErrorCode}`,
-            `since ${formatTime(c.timestamp ?? c.updatedAt)}`,
+            `${stale ? 'last known, ' : ''}since ${formatTime(c.timestamp ?? c.updatedAt)}`,
           ]
             .filter(Boolean)
             .join(' · ')}
         >
           <span>
-            <StatusChip status={c.status} errorCode={c.errorCode} label={c.connectorId === 0 ? 'Charger' : String(c.connectorId)} />
+            <StatusChip status={c.status} errorCode={c.errorCode} label={c.connectorId === 0 ? 'Charger' : String(c.connectorId)} stale={stale} warning={connectorConcern(c) === 'warning'} />
           </span>
         </Tooltip>
       ))}
@@ -61,16 +66,26 @@ const columns: GridColDef<ChargerView>[] = [
   {
     field: 'id',
     headerName: 'Charger',
-    minWidth: 110,
+    minWidth: 120,
     flex: 0.8,
-    renderCell: ({ value }) => (
-      <Typography component="span" sx={{ fontFamily: monoFont, fontWeight: 600, fontSize: '0.875rem' }}>
-        {value}
-      </Typography>
+    renderCell: ({ row }) => (
+      <Stack sx={{ py: 0.5, gap: 0.5 }}>
+        <Typography component="span" sx={{ fontFamily: monoFont, fontWeight: 600, fontSize: '0.875rem' }}>
+          {row.id}
+        </Typography>
+        {/* Virtual, and fault switches on; a connector's problem is on its chip, and the row stands out. */}
+        <ChargerBadges chargerId={row.id} />
+      </Stack>
     ),
   },
-  { field: 'connected', headerName: 'Connection', width: 105, type: 'boolean', renderCell: ({ value }) => <ConnectionChip connected={!!value} /> },
-  { field: 'connectors', headerName: 'Connectors', minWidth: 200, flex: 1.5, sortable: false, renderCell: ({ row }) => <ConnectorChips connectors={row.connectors} /> },
+  {
+    field: 'connected',
+    headerName: 'Connection',
+    width: 120,
+    type: 'boolean',
+    renderCell: ({ row }) => <ConnectionChip connected={row.connected} lastSeen={row.lastSeen} withLastSeen />,
+  },
+  { field: 'connectors', headerName: 'Connectors', minWidth: 200, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
   {
     field: 'lastHeartbeat',
     headerName: 'Last heartbeat',
@@ -115,6 +130,17 @@ const columns: GridColDef<ChargerView>[] = [
   { field: 'remoteAddress', headerName: 'Address', minWidth: 120, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value ?? '—'}</span> },
 ];
 
+/** The chips as live while the charger is online and the bench reachable, else as last known. */
+function LiveConnectorChips({ charger }: { charger: ChargerView }) {
+  const stale = useReach(charger.id).stale;
+  return <ConnectorChips connectors={charger.connectors} stale={stale} />;
+}
+
+const concernRank = (c: ChargerView) => {
+  const levels = c.connectors.map(connectorConcern);
+  return levels.includes('fault') ? 0 : levels.includes('warning') ? 1 : 2;
+};
+
 function EmptyState({ onRegister }: { onRegister: () => void }) {
   const port = useBench((s) => s.status?.port);
   return (
@@ -151,7 +177,8 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   const navigate = useNavigate();
   const chargersById = useBench((s) => s.chargers);
   const loaded = useBench((s) => s.loaded);
-  const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || a.id.localeCompare(b.id)), [chargersById]);
+  // Online first, and among them the ones that need a look.
+  const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || concernRank(a) - concernRank(b) || a.id.localeCompare(b.id)), [chargersById]);
   const online = rows.filter((c) => c.connected).length;
   const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
   const [registerOpen, setRegisterOpen] = useState(false);
@@ -198,7 +225,15 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
               if (e.key === 'Enter' && p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field) navigate(paths.charger(String(p.id)));
             }}
             hideFooter={rows.length <= 100}
-            sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 } }}
+            getRowClassName={({ row }) => ['concern-fault', 'concern-warning', ''][concernRank(row)]}
+            sx={{
+              border: 0,
+              '& .MuiDataGrid-row': { cursor: 'pointer' },
+              '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 },
+              // A faulted or suspicious charger stands out: a bar on its left and a tint.
+              '& .concern-fault': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.error.main}`, bgcolor: (t) => alpha(t.palette.error.main, 0.06) },
+              '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },
+            }}
           />
         </Paper>
       )}

@@ -1,6 +1,7 @@
 // The pieces the charger forms share: the security profile 1 password field, the boot policy choice,
 // the bench's refusal on the field it names, and the chips for a charger's connection and boot status.
 import { useEffect, useState } from 'react';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import IconButton from '@mui/material/IconButton';
@@ -8,10 +9,14 @@ import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
 import Visibility from '@mui/icons-material/Visibility';
 import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import { CallFailure } from '../../api/client';
 import { useClient } from '../../api/context';
+import { useBench } from '../../stores/bench';
+import { formatAgo, formatTime } from '../../components/format';
+import { linkProblem, useNow } from '../../components/reach';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
 /** How the charger forms word a schema's complaint: on the field (the last part of its path, e.g. "patch.password" is "password"), as a sentence. */
@@ -124,8 +129,34 @@ export function BootPolicyField({ value, onChange, error }: { value: Registratio
   );
 }
 
-export function ConnectionChip({ connected }: { connected: boolean }) {
-  return <Chip size="small" color={connected ? 'success' : 'default'} variant={connected ? 'filled' : 'outlined'} label={connected ? 'Online' : 'Offline'} />;
+/**
+ * Online or offline, and since when it was last heard from; while the bench itself cannot be reached,
+ * neither is known, so it says so rather than keep a green "Online".
+ */
+export function ConnectionChip({ connected, lastSeen, withLastSeen = false }: { connected: boolean; lastSeen?: string; withLastSeen?: boolean }) {
+  const link = useBench((s) => s.link);
+  const linkSince = useBench((s) => s.linkSince);
+  const now = useNow();
+  if (link !== 'open')
+    return (
+      <Tooltip title={`Last known: ${connected ? 'online' : 'offline'}. ${linkProblem(link, linkSince)}.`}>
+        <Chip size="small" variant="outlined" label="Unknown" sx={{ borderStyle: 'dashed' }} />
+      </Tooltip>
+    );
+  const chip = <Chip size="small" color={connected ? 'success' : 'default'} variant={connected ? 'filled' : 'outlined'} label={connected ? 'Online' : 'Offline'} />;
+  if (connected || !lastSeen) return chip;
+  return (
+    <Tooltip title={`Last seen ${formatTime(lastSeen)}`}>
+      <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+        {chip}
+        {withLastSeen && (
+          <Typography component="span" variant="caption" color="text.secondary">
+            last seen {formatAgo(lastSeen, now)}
+          </Typography>
+        )}
+      </Box>
+    </Tooltip>
+  );
 }
 
 const registrationColours = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;

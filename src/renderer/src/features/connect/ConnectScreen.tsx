@@ -33,7 +33,7 @@ import { useBench } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
 import { CopyButton } from '../../components/CopyButton';
 import { Facts } from '../../components/Facts';
-import { formatAgo, formatTime } from '../../components/format';
+import { formatAgo, formatClock, formatDateTime, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import { ChargePointIdentity } from '../../../../shared/api/commands';
@@ -117,7 +117,7 @@ const outcomes: Record<ConnectionAttemptView['outcome'], { label: string; color:
 /** Today's attempts by their time alone; older ones with the date. */
 function attemptTime(iso: string): string {
   const d = new Date(iso);
-  return d.toDateString() === new Date().toDateString() ? d.toLocaleTimeString() : d.toLocaleString();
+  return d.toDateString() === new Date().toDateString() ? formatClock(d) : formatDateTime(d);
 }
 
 /** IPv4 peers of a dual-stack socket read as ::ffff:192.168.1.20; installers know the plain form. */

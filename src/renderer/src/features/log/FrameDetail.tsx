@@ -16,11 +16,12 @@ import type { MessageView } from '../../../../shared/api/views';
 import { useClient } from '../../api/context';
 import { monoFont } from '../../app/theme';
 import { frameTime, jsonTokens, prettyFrame } from './frame';
+import { highlight } from './Highlight';
 
 /** How far from a frame its request or response is looked for. */
 const MATCH_WINDOW_MS = 60_000;
 
-function Json({ text, label }: { text: string; label: string }) {
+function Json({ text, label, search }: { text: string; label: string; search?: string }) {
   const theme = useTheme();
   const dark = theme.palette.mode === 'dark';
   const colours = { key: dark ? '#9cdcfe' : '#0451a5', string: dark ? '#ce9178' : '#a31515', number: dark ? '#b5cea8' : '#098658', literal: dark ? '#569cd6' : '#0000ff', plain: undefined };
@@ -29,19 +30,27 @@ function Json({ text, label }: { text: string; label: string }) {
       component="pre"
       aria-label={label}
       tabIndex={0}
-      sx={{ m: 0, p: 1.5, fontFamily: monoFont, fontSize: 12.5, lineHeight: 1.5, bgcolor: 'action.hover', borderRadius: 1, overflow: 'auto', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
+      sx={{
+        '& mark': { bgcolor: 'warning.light', color: 'inherit', borderRadius: 0.5 },
+        m: 0,
+        p: 1.5,
+        fontFamily: monoFont,
+        fontSize: 12.5,
+        lineHeight: 1.5,
+        bgcolor: 'action.hover',
+        borderRadius: 1,
+        overflow: 'auto',
+        whiteSpace: 'pre-wrap',
+        wordBreak: 'break-word',
+      }}
     >
       {text.length > 200_000
         ? text
-        : jsonTokens(text).map((t, i) =>
-            t.type === 'plain' ? (
-              t.text
-            ) : (
-              <span key={i} style={{ color: colours[t.type] }}>
-                {t.text}
-              </span>
-            ),
-          )}
+        : jsonTokens(text).map((t, i) => (
+            <span key={i} style={t.type === 'plain' ? undefined : { color: colours[t.type] }}>
+              {highlight(t.text, search)}
+            </span>
+          ))}
     </Box>
   );
 }
@@ -101,7 +110,7 @@ async function copy(text: string): Promise<string> {
   }
 }
 
-export function FrameDetail({ m, onClose }: { m: MessageView; onClose: () => void }) {
+export function FrameDetail({ m, onClose, search }: { m: MessageView; onClose: () => void; search?: string }) {
   const pretty = prettyFrame(m.raw);
   const other = useCounterpart(m);
   const [copied, setCopied] = useState<string | null>(null);
@@ -144,7 +153,7 @@ export function FrameDetail({ m, onClose }: { m: MessageView; onClose: () => voi
           <Typography variant="subtitle2" component="h3" gutterBottom>
             Frame
           </Typography>
-          <Json text={pretty} label="The frame as JSON" />
+          <Json text={pretty} label="The frame as JSON" search={search} />
         </Box>
         {m.kind !== 'INVALID' && (
           <Box>

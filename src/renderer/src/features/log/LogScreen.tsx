@@ -12,7 +12,8 @@ export function LogScreen() {
           Message log
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Every OCPP frame the bench received or sent, newest first. Select a frame to read it in full; the arrow keys move through the log.
+          Every OCPP frame the bench received or sent, newest first. Select a frame to read it in full; the arrow keys move through the log. Tick frames (or press X) to copy or export several; Shift
+          picks a range.
         </Typography>
       </Box>
       <Box sx={{ flex: 1, minHeight: 0 }}>

@@ -1,7 +1,7 @@
-// The message log: every frame the bench exchanged, of all chargers or one, filtered and searched,
-// newest first, a million of them as smoothly as ten. The view stays put while frames arrive ("N new
-// frames") unless it follows live; a frame opens beside the list in full; the filtered log exports to
-// CSV or JSON.
+// The message log: every frame the bench exchanged, of all chargers or one, filtered and searched (the
+// search text marked in the rows), newest first, a million of them as smoothly as ten. The view stays
+// put while frames arrive ("N new frames") unless it follows live; a frame opens beside the list in full;
+// frames picked one by one copy or export as JSON; the filtered log exports to CSV or JSON.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -17,6 +17,9 @@ import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import { copyText } from '../../components/CopyButton';
+import { downloadText } from '../../components/download';
 import type { MessageFilter } from '../../../../shared/api/contract';
 import type { MessageView } from '../../../../shared/api/views';
 import { useClient } from '../../api/context';
@@ -27,6 +30,17 @@ import { useLogView } from './useLogView';
 import { VirtualLog } from './VirtualLog';
 
 const number = (n: number) => n.toLocaleString();
+
+/** A frame as the copy and export of picked frames write it: the record's fields, and the frame itself as JSON. */
+function framesJson(m: MessageView) {
+  let frame: unknown = m.raw;
+  try {
+    frame = JSON.parse(m.raw);
+  } catch {
+    // not JSON: kept as the text it was
+  }
+  return { id: m.id, time: m.ts, chargerId: m.chargerId, direction: m.direction, kind: m.kind, messageId: m.messageId, action: m.action, error: m.error, frame };
+}
 
 function toFilter(f: FilterFields): MessageFilter {
   return cleanFilter({
@@ -56,6 +70,46 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   const [exportMenu, setExportMenu] = useState<HTMLElement | null>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const [picked, setPicked] = useState<Map<number, MessageView>>(() => new Map());
+  const lastPicked = useRef<number | null>(null);
+  // Another filter is another list: what was picked from the last one goes.
+  useEffect(() => {
+    setPicked(new Map());
+    lastPicked.current = null;
+  }, [filterKey]);
+  const pickedIds = useMemo(() => new Set(picked.keys()), [picked]);
+  const onPick = useCallback(
+    (index: number, range: boolean) => {
+      const from = range && lastPicked.current !== null ? Math.min(lastPicked.current, index) : index;
+      const to = range && lastPicked.current !== null ? Math.max(lastPicked.current, index) : index;
+      const at = rowAt(index);
+      if (!at) return;
+      setPicked((old) => {
+        const next = new Map(old);
+        // A range picks every loaded row in it; one row toggles.
+        if (from === to) {
+          if (next.has(at.id)) next.delete(at.id);
+          else next.set(at.id, at);
+        } else
+          for (let i = from; i <= to; i++) {
+            const m = rowAt(i);
+            if (m) next.set(m.id, m);
+          }
+        return next;
+      });
+      lastPicked.current = index;
+    },
+    [rowAt],
+  );
+  const pickedFrames = () => [...picked.values()].sort((a, b) => b.id - a.id).map(framesJson);
+  const copyPicked = async () => {
+    const ok = await copyText(JSON.stringify(pickedFrames(), null, 2));
+    setNotice(ok ? { text: `Copied ${picked.size} frame${picked.size === 1 ? '' : 's'} as JSON`, error: false } : { text: 'Could not copy: export them instead', error: true });
+  };
+  const exportPicked = () => {
+    downloadText(`chargebench-frames-${chargerId ?? 'all'}-${picked.size}.json`.replace(/[^\w.-]+/g, '_'), JSON.stringify(pickedFrames(), null, 2));
+    setNotice({ text: `The ${picked.size} picked frame${picked.size === 1 ? '' : 's'} download${picked.size === 1 ? 's' : ''} as JSON`, error: false });
+  };
 
   // Each new view of the log starts at its top, with nothing selected.
   useEffect(() => {
@@ -138,6 +192,22 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
           </Button>
         )}
         <Box sx={{ flex: 1 }} />
+        {picked.size > 0 && (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="group" aria-label="Picked frames">
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {number(picked.size)} picked
+            </Typography>
+            <Button size="small" startIcon={<ContentCopyIcon />} onClick={() => void copyPicked()}>
+              Copy as JSON
+            </Button>
+            <Button size="small" startIcon={<DownloadIcon />} onClick={exportPicked}>
+              Export picked
+            </Button>
+            <Button size="small" color="inherit" onClick={() => setPicked(new Map())}>
+              Clear
+            </Button>
+          </Stack>
+        )}
         <FormControlLabel control={<Switch size="small" checked={follow} onChange={(e) => setFollowing(e.target.checked)} />} label="Follow live" />
         <Button
           size="small"
@@ -199,10 +269,13 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
               onOpen={onOpen}
               onAwayFromTop={onAwayFromTop}
               toTop={toTop}
+              picked={pickedIds}
+              onPick={onPick}
+              search={filter.search}
             />
           )}
         </Paper>
-        {open && <FrameDetail m={open} onClose={() => setOpen(null)} />}
+        {open && <FrameDetail m={open} onClose={() => setOpen(null)} search={filter.search} />}
       </Box>
       <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity={notice?.error ? 'error' : 'success'} onClose={() => setNotice(null)} variant="filled">

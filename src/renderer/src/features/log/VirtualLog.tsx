@@ -14,6 +14,7 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { MessageView } from '../../../../shared/api/views';
 import { monoFont } from '../../app/theme';
 import { frameTime, isFlagged, payloadPreview } from './frame';
+import { highlight } from './Highlight';
 
 export const ROW_HEIGHT = 32;
 /** Below every browser's limit on an element's height. */
@@ -43,6 +44,12 @@ export interface VirtualLogProps {
   toTop: number;
   label: string;
   version: number;
+  /** Ids of the frames picked (several at once, to copy or export). */
+  picked: ReadonlySet<number>;
+  /** Picks or unpicks a frame; `range` (Shift) picks every row from the last one picked. */
+  onPick: (index: number, range: boolean) => void;
+  /** The search text, marked where it occurs. */
+  search?: string;
 }
 
 const kinds = { CALL: 'info', CALLRESULT: 'success', CALLERROR: 'error', INVALID: 'warning' } as const;
@@ -56,7 +63,7 @@ interface Columns {
 
 function columnsFor(width: number, showCharger: boolean): Columns {
   // The narrowest each column is drawn (see template), and the gaps and padding around them.
-  const need = (c: Columns) => 178 + 28 + 96 + 140 + (c.charger ? 80 : 0) + (c.messageId ? 80 : 0) + (c.payload ? 200 : 0) + 12 * (3 + +c.charger + +c.messageId + +c.payload) + 24;
+  const need = (c: Columns) => 28 + 12 + 210 + 28 + 96 + 140 + (c.charger ? 80 : 0) + (c.messageId ? 80 : 0) + (c.payload ? 200 : 0) + 12 * (3 + +c.charger + +c.messageId + +c.payload) + 24;
   const c: Columns = { charger: showCharger, messageId: true, payload: true };
   if (need(c) > width) c.payload = false;
   if (need(c) > width) c.messageId = false;
@@ -66,7 +73,8 @@ function columnsFor(width: number, showCharger: boolean): Columns {
 
 function template(c: Columns): string {
   return [
-    '178px',
+    '28px',
+    '210px',
     c.charger && 'minmax(80px, 130px)',
     '28px',
     '96px',
@@ -78,7 +86,7 @@ function template(c: Columns): string {
     .join(' ');
 }
 
-const headers = (c: Columns) => ['Time', ...(c.charger ? ['Charger'] : []), 'Dir.', 'Kind', 'Action', ...(c.messageId ? ['Message id'] : []), ...(c.payload ? ['Payload'] : [])];
+const headers = (c: Columns) => ['Pick', 'Time', ...(c.charger ? ['Charger'] : []), 'Dir.', 'Kind', 'Action', ...(c.messageId ? ['Message id'] : []), ...(c.payload ? ['Payload'] : [])];
 
 /**
  * The rows' looks, once for all of them: rows are plain elements with classes, as styling each row's
@@ -109,6 +117,9 @@ const rowStyles = (theme: Theme) => ({
   '& .kind': { padding: '2px 6px', borderRadius: Number(theme.shape.borderRadius) / 2, fontSize: 11, fontWeight: 600, letterSpacing: 0.2 },
   ...Object.fromEntries(Object.entries(kinds).map(([kind, colour]) => [`& .kind-${kind}`, { color: theme.palette[colour].main, backgroundColor: alpha(theme.palette[colour].main, 0.12) }])),
   '& .loading': { gridColumn: '1 / -1', color: theme.palette.text.disabled },
+  '& .row.picked': { boxShadow: `inset 3px 0 0 ${theme.palette.primary.main}` },
+  '& .pick': { display: 'flex', alignItems: 'center', justifyContent: 'center', '& input': { margin: 0, width: 16, height: 16, cursor: 'pointer' } },
+  '& mark': { backgroundColor: alpha(theme.palette.warning.main, 0.45), color: 'inherit', borderRadius: 2, padding: '0 1px' },
 });
 
 const Row = memo(function Row({
@@ -119,6 +130,9 @@ const Row = memo(function Row({
   grid,
   cols,
   onPointer,
+  picked,
+  onPick,
+  search,
 }: {
   m: MessageView | undefined;
   index: number;
@@ -127,6 +141,9 @@ const Row = memo(function Row({
   grid: string;
   cols: Columns;
   onPointer: (i: number) => void;
+  picked: boolean;
+  onPick: (i: number, range: boolean) => void;
+  search?: string;
 }) {
   return (
     <div
@@ -134,12 +151,21 @@ const Row = memo(function Row({
       id={`log-row-${index}`}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      className={m && isFlagged(m) ? 'row flagged' : 'row'}
+      className={['row', m && isFlagged(m) && 'flagged', picked && 'picked'].filter(Boolean).join(' ')}
       style={{ transform: `translateY(${top}px)`, gridTemplateColumns: grid }}
       onClick={() => onPointer(index)}
     >
       {m ? (
         <>
+          <div role="gridcell" className="pick" onClick={(e) => e.stopPropagation()}>
+            <input
+              type="checkbox"
+              checked={picked}
+              aria-label={`Pick frame ${m.id} (${m.action ?? m.kind})`}
+              onChange={(e) => onPick(index, (e.nativeEvent as MouseEvent).shiftKey === true)}
+              tabIndex={-1}
+            />
+          </div>
           <div role="gridcell" className="mono">
             {frameTime(m.ts)}
           </div>
@@ -160,16 +186,16 @@ const Row = memo(function Row({
           </div>
           <div role="gridcell" className="icon" title={m.error ?? undefined}>
             {m.error && <WarningAmberIcon fontSize="inherit" color="error" aria-label="Flagged" />}
-            <span>{m.action ?? '—'}</span>
+            <span>{m.action ? highlight(m.action, search) : '—'}</span>
           </div>
           {cols.messageId && (
             <div role="gridcell" className="mono" title={m.messageId ?? undefined}>
-              {m.messageId ?? '—'}
+              {m.messageId ? highlight(m.messageId, search) : '—'}
             </div>
           )}
           {cols.payload && (
             <div role="gridcell" className="mono muted">
-              {payloadPreview(m)}
+              {highlight(payloadPreview(m), search)}
             </div>
           )}
         </>
@@ -183,7 +209,7 @@ const Row = memo(function Row({
 });
 
 export function VirtualLog(props: VirtualLogProps) {
-  const { count, rowAt, ensure, showCharger, selected, onSelect, onOpen, generation, version, onNearEnd, onAwayFromTop, toTop } = props;
+  const { count, rowAt, ensure, showCharger, selected, onSelect, onOpen, generation, version, onNearEnd, onAwayFromTop, toTop, picked, onPick, search } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
 
@@ -304,6 +330,14 @@ export function VirtualLog(props: VirtualLogProps) {
         return go(0);
       case 'End':
         return go(count - 1);
+      case 'x':
+      case 'X':
+        // Picks the selected frame for copying or export, as the checkbox does.
+        if (selected !== null) {
+          e.preventDefault();
+          onPick(selected, e.shiftKey);
+        }
+        return;
       case 'Enter':
       case ' ':
         if (selected !== null) {
@@ -345,18 +379,34 @@ export function VirtualLog(props: VirtualLogProps) {
           style={{ gridTemplateColumns: grid }}
           sx={{ display: 'grid', columnGap: 1.5, px: 1.5, height: ROW_HEIGHT, alignItems: 'center', fontSize: 12, fontWeight: 600, color: 'text.secondary', borderBottom: 1, borderColor: 'divider' }}
         >
-          {headers(cols).map((h) => (
-            <Box key={h} role="columnheader">
-              {h}
-            </Box>
-          ))}
+          {headers(cols).map((h) =>
+            h === 'Pick' ? (
+              <Box key={h} role="columnheader" aria-label="Picked" />
+            ) : (
+              <Box key={h} role="columnheader">
+                {h}
+              </Box>
+            ),
+          )}
         </Box>
       </Box>
       <Box ref={scrollRef} role="rowgroup" data-testid="log-rows" sx={[{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden', position: 'relative' }, rowStyles]}>
         <Box style={{ height: physicalHeight }} sx={{ position: 'relative' }}>
           <Box style={{ transform: `translateY(${physicalTop + base * ROW_HEIGHT - offset}px)` }} sx={{ position: 'absolute', left: 0, right: 0, top: 0 }}>
             {rows.map((i) => (
-              <Row key={i} m={rowAt(i)} index={i} top={(i - base) * ROW_HEIGHT} selected={i === selected} grid={grid} cols={cols} onPointer={onPointer} />
+              <Row
+                key={i}
+                m={rowAt(i)}
+                index={i}
+                top={(i - base) * ROW_HEIGHT}
+                selected={i === selected}
+                grid={grid}
+                cols={cols}
+                onPointer={onPointer}
+                picked={picked.has(rowAt(i)?.id ?? -1)}
+                onPick={onPick}
+                search={search}
+              />
             ))}
           </Box>
         </Box>

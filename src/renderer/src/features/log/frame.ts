@@ -4,13 +4,11 @@ import type { MessageFilter } from '../../../../shared/api/message-filter';
 import type { MessageView } from '../../../../shared/api/views';
 import { framePayload } from '../../../../shared/api/frame-payload';
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+import { formatDateTime } from '../../../../shared/format/time';
 
-/** Local time with the date and milliseconds, e.g. 2026-03-01 09:15:02.345: exact, and sorts as text. */
+/** A frame's time in the one time format (the user's locale), to the millisecond: the order within a second matters here. */
 export function frameTime(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
+  return formatDateTime(iso, { milliseconds: true });
 }
 
 /** The payload on one line, cut short (the raw text for a frame that is not JSON). */

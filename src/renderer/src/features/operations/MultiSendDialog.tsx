@@ -36,6 +36,7 @@ import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } fro
 import type { Explained } from './kit/meanings';
 import { plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { explainResult, type OperationAction } from './registry';
+import { HeartbeatAdvice, useBootInterval } from './kit/HeartbeatAdvice';
 
 type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
 
@@ -65,7 +66,7 @@ export function multiConfirmLabel(action: MultiAction, payload: Record<string, u
     case 'ChangeAvailability':
       return payload.connectorId === 0 ? `Make ${many} ${String(payload.type)}` : `Make connector ${String(payload.connectorId)} of ${many} ${String(payload.type)}`;
     case 'ChangeConfiguration':
-      return `Set ${String(payload.key)} on ${many}`;
+      return String(payload.key ?? '').trim() ? `Set ${String(payload.key)} on ${many}` : `Set a configuration key on ${many}`;
     case 'TriggerMessage':
       return `Trigger ${String(payload.requestedMessage)} on ${many}`;
   }
@@ -76,6 +77,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   const chargers = useBench((s) => s.chargers);
   const runningOf = useRunningOf(chargerIds);
   const [action, setAction] = useState<MultiAction>('ChangeConfiguration');
+  const boot = useBootInterval();
   const [key, setKey] = useState('');
   const [value, setValue] = useState('');
   const [requestedMessage, setRequestedMessage] = useState<MessageTrigger>('StatusNotification');
@@ -209,6 +211,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 />
               </Stack>
             )}
+            {action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval' && <HeartbeatAdvice value={value} boot={boot} onChanged={boot.reload} />}
             {action === 'TriggerMessage' && (
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
                 <TextField
@@ -325,6 +328,9 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 ))}
               </TableBody>
             </Table>
+            {action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval' && rows.some((r) => r.explained?.status === 'Accepted') && (
+              <HeartbeatAdvice value={value} boot={boot} onChanged={boot.reload} chargerId="each charger that accepted" sent />
+            )}
           </Stack>
         )}
       </DialogContent>

@@ -33,6 +33,7 @@ import { useBench } from '../../stores/bench';
 import { CopyButton } from '../../components/CopyButton';
 import type { Notice } from '../../components/notice';
 import { monoFont } from '../../app/theme';
+import { formatDateTime } from '../../components/format';
 import type { BenchSettings } from '../../../../shared/api/views';
 import { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { ApiTokenSection } from './ApiTokenSection';
@@ -80,7 +81,7 @@ export function shortensRetention(before: number | null, next: number | null): b
   return next !== null && next > 0 && (before === null || before <= 0 || next < before);
 }
 
-const formatCutoff = (d: Date) => d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const formatCutoff = (d: Date) => formatDateTime(d, { seconds: false });
 
 const numberInput = { htmlInput: { inputMode: 'numeric' as const, style: { fontFamily: monoFont } } };
 

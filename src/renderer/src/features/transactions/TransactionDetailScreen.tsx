@@ -19,11 +19,12 @@ import { MeterChart, latestReading, readingText } from '../../components/MeterCh
 import { useMeterSeries } from '../../components/useMeterSeries';
 import { formatAgo, formatEnergy, formatTime } from '../../components/format';
 import { Facts } from '../../components/Facts';
+import { ChargerBadges } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
 import { energySoFar } from '../../../../shared/api/meter';
-import { formatDuration } from './TransactionsTable';
+import { formatDuration, type StopButtonSlot } from './TransactionsTable';
 
 const NO_ROWS: MeterValueView[] = [];
 
@@ -52,9 +53,12 @@ function Summary({ tx, energyWh }: { tx: TransactionView; energyWh: number | nul
         items={[
           [
             'Charger',
-            <Link component={RouterLink} to={paths.charger(tx.chargerId)} sx={{ fontFamily: monoFont }}>
-              {tx.chargerId}
-            </Link>,
+            <Stack direction="row" component="span" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+              <Link component={RouterLink} to={paths.charger(tx.chargerId)} sx={{ fontFamily: monoFont }}>
+                {tx.chargerId}
+              </Link>
+              <ChargerBadges chargerId={tx.chargerId} />
+            </Stack>,
           ],
           ['Connector', tx.connectorId],
           ['idTag', <span style={{ fontFamily: monoFont }}>{tx.idTag}</span>],
@@ -94,7 +98,7 @@ function useLiveMeterRows(transactionId: number): MeterValueView[] {
   return rows;
 }
 
-export function TransactionDetailScreen() {
+export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
   const client = useClient();
   const { id = '' } = useParams();
   const transactionId = /^\d+$/.test(id) ? Number(id) : NaN;
@@ -145,6 +149,7 @@ export function TransactionDetailScreen() {
           Transaction #{tx.transactionId}
         </Typography>
         <Chip size="small" color={tx.active ? 'primary' : 'default'} variant={tx.active ? 'filled' : 'outlined'} label={tx.active ? 'Active' : 'Finished'} />
+        {StopButton && <StopButton transaction={running ?? tx} />}
       </Stack>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 5, xl: 4 }}>

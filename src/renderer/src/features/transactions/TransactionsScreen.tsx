@@ -3,9 +3,9 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useBench } from '../../stores/bench';
-import { TransactionsTable } from './TransactionsTable';
+import { TransactionsTable, type StopButtonSlot } from './TransactionsTable';
 
-export function TransactionsScreen() {
+export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
   const running = useBench((s) => Object.keys(s.activeTransactions).length);
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -17,7 +17,7 @@ export function TransactionsScreen() {
           {running ? `${running} charging session${running === 1 ? '' : 's'} running now.` : 'No charging session is running now.'}
         </Typography>
       </Box>
-      <TransactionsTable />
+      <TransactionsTable StopButton={StopButton} />
     </Box>
   );
 }

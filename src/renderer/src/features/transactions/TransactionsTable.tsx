@@ -1,10 +1,13 @@
 // The charging sessions the bench recorded, newest first, filtered by charger and by running/finished
-// (filters live in the URL: ?charger=…&state=active). Used by the Transactions screen and a charger's tab.
-import { useMemo } from 'react';
+// (filters live in the URL: ?charger=…&state=active), with the full idTag and stop reason, Stop on a
+// running one (the app hands the button in), and every row matching the filter exported to CSV (the data
+// grid's own exporter). Used by the Transactions screen and a charger's tab.
+import { useMemo, type ComponentType } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -12,18 +15,27 @@ import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
-import { DataGrid, type GridColDef } from '@mui/x-data-grid';
+import DownloadIcon from '@mui/icons-material/Download';
+import { DataGrid, useGridApiRef, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { meterKey, useBench } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
 import { formatEnergy, formatTime } from '../../components/format';
+import { ChargerBadges } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
 import { energySoFar } from '../../../../shared/api/meter';
 
-/** The most rows one list fetches; the bench keeps more, the newest come first. */
-export const LIST_LIMIT = 1000;
+/** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every row listed. */
+export const LIST_LIMIT = 10_000;
+
+/** Stop on a running transaction (the operations feature's, handed in by the app). */
+export type StopButtonSlot = ComponentType<{ transaction: TransactionView }>;
+
+/** Numbers in the CSV as numbers, not as the screen groups them ("1000", not "1,000"). */
+const plainNumber = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+const iso = (v: Date | null | undefined) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : '');
 
 type StateFilter = 'all' | 'active' | 'finished';
 
@@ -43,29 +55,57 @@ interface Row extends TransactionView {
   energy: number | null;
 }
 
-function columnsFor(showCharger: boolean): GridColDef<Row>[] {
+/** Columns kept for the CSV, not shown (the detail page has them). */
+const exportOnly = { meterStart: false, meterStop: false, energyWh: false, stopTime: false, stopIdTag: false, authStatus: false, reservationId: false };
+
+function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColDef<Row>[] {
+  const mono = ({ value }: { value?: unknown }) => <span style={{ fontFamily: monoFont }}>{String(value ?? '')}</span>;
   return [
-    { field: 'transactionId', headerName: 'ID', width: 80, type: 'number', renderCell: ({ value }) => <strong>#{value}</strong> },
+    { field: 'transactionId', headerName: 'ID', width: 64, type: 'number', valueFormatter: plainNumber, renderCell: ({ value }) => <strong>#{value}</strong> },
     ...(showCharger
-      ? [{ field: 'chargerId', headerName: 'Charger', minWidth: 110, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value}</span> } satisfies GridColDef<Row>]
+      ? [
+          {
+            field: 'chargerId',
+            headerName: 'Charger',
+            minWidth: 100,
+            flex: 1,
+            renderCell: ({ value }) => (
+              <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', minWidth: 0 }}>
+                {mono({ value })}
+                <ChargerBadges chargerId={String(value)} compact />
+              </Stack>
+            ),
+          } satisfies GridColDef<Row>,
+        ]
       : []),
-    { field: 'connectorId', headerName: 'Connector', width: 110, type: 'number' },
-    { field: 'idTag', headerName: 'idTag', minWidth: 110, flex: 0.6, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value}</span> },
-    { field: 'startTime', headerName: 'Started', minWidth: 190, flex: 1, type: 'dateTime', valueGetter: (v: string) => new Date(v), renderCell: ({ row }) => formatTime(row.startTime) },
+    { field: 'connectorId', headerName: 'Connector', width: 96, type: 'number', valueFormatter: plainNumber },
+    // Wide enough for the longest idTag (20 characters): never cut short.
+    { field: 'idTag', headerName: 'idTag', width: 196, renderCell: mono },
     {
-      field: 'stopTime',
-      headerName: 'Stopped',
-      minWidth: 190,
-      flex: 1,
+      field: 'startTime',
+      headerName: 'Started',
+      width: 200,
       type: 'dateTime',
-      valueGetter: (v: string | null) => (v ? new Date(v) : null),
-      renderCell: ({ row }) => (row.stopTime ? formatTime(row.stopTime) : '—'),
+      valueGetter: (v: string) => new Date(v),
+      valueFormatter: iso,
+      renderCell: ({ row }) => formatTime(row.startTime),
     },
+    {
+      field: 'duration',
+      headerName: 'Duration',
+      width: 100,
+      sortable: false,
+      // The CSV has the start and stop times instead.
+      disableExport: true,
+      renderCell: ({ row }) => `${formatDuration((row.stopTime ? Date.parse(row.stopTime) : Date.now()) - Date.parse(row.startTime))}`,
+    },
+    { field: 'stopTime', headerName: 'Stopped', type: 'dateTime', valueGetter: (v: string | null) => (v ? new Date(v) : null), valueFormatter: iso },
     {
       field: 'energy',
       headerName: 'Energy',
-      width: 130,
+      width: 120,
       type: 'number',
+      disableExport: true,
       renderCell: ({ row }) =>
         row.active ? (
           <span>
@@ -78,19 +118,34 @@ function columnsFor(showCharger: boolean): GridColDef<Row>[] {
           formatEnergy(row.energy)
         ),
     },
-    { field: 'stopReason', headerName: 'Stop reason', minWidth: 120, flex: 0.8, valueGetter: (v: string | null, row) => v ?? (row.active ? '' : 'Local') },
+    { field: 'energyWh', headerName: 'Energy (Wh)', type: 'number', valueFormatter: plainNumber, valueGetter: (_v, row) => row.energy },
+    { field: 'meterStart', headerName: 'Meter start (Wh)', type: 'number', valueFormatter: plainNumber },
+    { field: 'meterStop', headerName: 'Meter stop (Wh)', type: 'number', valueFormatter: plainNumber },
+    // Wide enough for the longest reason (EVDisconnected, UnlockCommand).
+    { field: 'stopReason', headerName: 'Stop reason', width: 140, valueGetter: (v: string | null, row) => v ?? (row.active ? '' : 'Local') },
+    { field: 'stopIdTag', headerName: 'Stopped by idTag' },
+    { field: 'authStatus', headerName: 'Authorization' },
+    { field: 'reservationId', headerName: 'Reservation', type: 'number', valueFormatter: plainNumber },
     {
       field: 'active',
       headerName: 'State',
-      width: 110,
+      width: StopButton ? 150 : 104,
       type: 'boolean',
-      renderCell: ({ value }) => <Chip size="small" color={value ? 'primary' : 'default'} variant={value ? 'filled' : 'outlined'} label={value ? 'Active' : 'Finished'} />,
+      valueFormatter: (v: boolean) => (v ? 'Active' : 'Finished'),
+      renderCell: ({ row }) => (
+        <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
+          <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={row.active ? 'Active' : 'Finished'} />
+          {/* Kept while the session ends, so the charger's answer stays on screen. */}
+          {StopButton && <StopButton transaction={row} />}
+        </Stack>
+      ),
     },
   ];
 }
 
-export function TransactionsTable({ chargerId: fixedCharger }: { chargerId?: string }) {
+export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { chargerId?: string; StopButton?: StopButtonSlot }) {
   const client = useClient();
+  const apiRef = useGridApiRef();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const transactionsVersion = useBench((s) => s.transactionsVersion);
@@ -126,7 +181,13 @@ export function TransactionsTable({ chargerId: fixedCharger }: { chargerId?: str
       })),
     [list.data, meter],
   );
-  const columns = useMemo(() => columnsFor(!fixedCharger), [fixedCharger]);
+  const columns = useMemo(() => columnsFor(!fixedCharger, StopButton), [fixedCharger, StopButton]);
+  const exportCsv = () =>
+    apiRef.current?.exportDataAsCsv({
+      fileName: `chargebench-transactions-${(chargerFilter ?? 'all').replace(/[^\w.-]+/g, '_')}-${state}`,
+      allColumns: true,
+      utf8WithBom: true,
+    });
   const chargerOptions = useMemo(() => {
     const ids = new Set(Object.keys(knownChargers));
     if (chargerFilter) ids.add(chargerFilter);
@@ -159,12 +220,16 @@ export function TransactionsTable({ chargerId: fixedCharger }: { chargerId?: str
           <ToggleButton value="finished">Finished</ToggleButton>
         </ToggleButtonGroup>
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} aria-live="polite">
-          {list.data ? (list.data.length >= LIST_LIMIT ? `Showing the newest ${LIST_LIMIT}` : `${list.data.length} transaction${list.data.length === 1 ? '' : 's'}`) : ''}
+          {list.data ? (list.data.length >= LIST_LIMIT ? `Showing the newest ${LIST_LIMIT.toLocaleString()}` : `${list.data.length} transaction${list.data.length === 1 ? '' : 's'}`) : ''}
         </Typography>
+        <Button size="small" startIcon={<DownloadIcon />} disabled={!rows.length} onClick={exportCsv}>
+          Export CSV
+        </Button>
       </Stack>
       {list.error && <Alert severity="error">Could not load the transactions: {list.error}</Alert>}
       <Paper sx={{ flex: 1, minHeight: 320, overflow: 'hidden' }}>
         <DataGrid
+          apiRef={apiRef}
           label={fixedCharger ? `Transactions of ${fixedCharger}` : 'Transactions'}
           rows={rows}
           columns={columns}
@@ -175,7 +240,7 @@ export function TransactionsTable({ chargerId: fixedCharger }: { chargerId?: str
             if (e.key === 'Enter') navigate(paths.transaction(Number(p.id)));
           }}
           localeText={{ noRowsLabel: state === 'active' ? 'No charging session is running.' : 'No transactions yet. They appear when a charger sends StartTransaction.' }}
-          initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
+          initialState={{ pagination: { paginationModel: { pageSize: 100 } }, columns: { columnVisibilityModel: exportOnly } }}
           pageSizeOptions={[25, 50, 100]}
           sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />

@@ -1,5 +1,7 @@
 // "New virtual charger": the definition form, checked with the same schema the bench uses, with the
-// bench's own refusal (e.g. the id is taken) shown on the field it names.
+// bench's own refusal (e.g. the id is taken) shown on the field it names. An id of a real charger the
+// bench knows is refused here already, with the bench's reason: a virtual charger must never take a
+// real charger's identity.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -24,7 +26,9 @@ import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import { useClient } from '../../api/context';
 import { CallFailure } from '../../api/client';
 import { monoFont } from '../../app/theme';
+import { useBench } from '../../stores/bench';
 import { featureProfiles, VirtualChargerDefinition, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import type { ChargerView } from '../../../../shared/api/views';
 
 type FieldName = 'id' | 'connectors' | 'vendor' | 'model' | 'serialNumber' | 'firmwareVersion' | 'profiles' | 'password' | 'maxPowerW' | 'phases';
 
@@ -110,6 +114,15 @@ function toInput(f: Form): Record<string, unknown> {
 
 type Errors = Partial<Record<FieldName, string>>;
 
+/** Why an id must not be a new virtual charger's: it is a real charger's (the bench refuses it the same way, 409). */
+export function realChargerClash(id: string, chargers: Record<string, ChargerView>, virtualIds: Record<string, unknown>): string | null {
+  const c = chargers[id];
+  if (!c || c.virtual || id in virtualIds) return null;
+  return c.connected
+    ? `A charger with the id ${id} is connected to this bench now: a virtual charger of the same id would take its place. Choose another id.`
+    : `${id} is a real charger this bench knows (it has connected, or was registered): a virtual charger of the same id would take over its identity and record. Choose another id, or delete ${id} on the Chargers screen first.`;
+}
+
 function validate(f: Form): Errors {
   const r = VirtualChargerDefinition.safeParse(toInput(f));
   if (r.success) return {};
@@ -138,6 +151,9 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
   const [pending, setPending] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
   const titleId = useId();
+  const chargers = useBench((s) => s.chargers);
+  const virtualChargers = useBench((s) => s.virtualChargers);
+  const clash = realChargerClash(form.id, chargers, virtualChargers);
 
   // A fresh form each time the dialog opens, with the id that is free now.
   useEffect(() => {
@@ -160,6 +176,7 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const found = validate(form);
+    if (clash && !found.id) found.id = clash;
     setChecked(true);
     setErrors(found);
     setFailure(null);
@@ -195,7 +212,8 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
           <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2, pt: 1 }}>
             <TextField
               {...field('id')}
-              helperText={errors.id ?? 'Its charge point identity: the last part of the URL it connects to.'}
+              error={Boolean(errors.id ?? clash)}
+              helperText={errors.id ?? clash ?? 'Its charge point identity: the last part of the URL it connects to.'}
               value={form.id}
               onChange={(e) => set('id', e.target.value)}
               autoFocus

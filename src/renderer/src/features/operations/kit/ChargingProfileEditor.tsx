@@ -18,7 +18,8 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { ChargingProfileKindType, ChargingProfilePurposeType, type ChargingRateUnitType } from '../../../../../shared/ocpp16';
 import { compact, dateOrText, fieldState, numberOrText, toLocalInput, type FieldErrors } from './form';
-import { RemoveColumnHeader } from './parts';
+import { RemoveColumnHeader, usePanel } from './parts';
+import { useBench } from '../../../stores/bench';
 
 export interface PeriodDraft {
   startPeriod: string;
@@ -112,6 +113,9 @@ export function ChargingProfileEditor({
   showTransactionId?: boolean;
 }) {
   const set = <K extends keyof ProfileDraft>(k: K, v: ProfileDraft[K]) => onChange({ ...value, [k]: v });
+  // The charger's ChargeProfileMaxStackLevel, once a GetConfiguration answer reported it.
+  const { chargerId } = usePanel();
+  const maxStackLevel = useBench((s) => s.limits[chargerId]?.maxStackLevel);
   const at = (p: string) => `${prefix}.${p}`;
   const sched = (p: string) => `${prefix}.chargingSchedule.${p}`;
   const setPeriod = (i: number, k: keyof PeriodDraft, v: string) =>
@@ -125,7 +129,13 @@ export function ChargingProfileEditor({
     <Stack spacing={2} role="group" aria-label="Charging profile">
       <Box sx={grid}>
         <TextField label="Profile id" value={value.chargingProfileId} onChange={(e) => set('chargingProfileId', e.target.value)} required {...fieldState(errors, at('chargingProfileId'))} />
-        <TextField label="Stack level" value={value.stackLevel} onChange={(e) => set('stackLevel', e.target.value)} required {...fieldState(errors, at('stackLevel'), 'Higher wins over lower')} />
+        <TextField
+          label="Stack level"
+          value={value.stackLevel}
+          onChange={(e) => set('stackLevel', e.target.value)}
+          required
+          {...fieldState(errors, at('stackLevel'), maxStackLevel === undefined ? 'Higher wins over lower' : `0 to ${maxStackLevel} on this charger; higher wins over lower`)}
+        />
         <TextField
           select
           label="Purpose"

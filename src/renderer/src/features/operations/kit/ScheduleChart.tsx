@@ -1,6 +1,7 @@
 // A charging schedule as a step chart: the limit in force over time, as the charger will apply it.
 import { LineChart, lineClasses } from '@mui/x-charts/LineChart';
 import type { ChargingSchedule } from '../../../../../shared/ocpp16';
+import { formatClock } from '../../../components/format';
 
 /** The chart's points: each period's start and limit, plus the end of the last one (held flat). */
 export function schedulePoints(schedule: ChargingSchedule): { x: number[]; y: number[] } {
@@ -23,7 +24,7 @@ function offsetText(s: number): string {
 export function ScheduleChart({ schedule, start, height = 260 }: { schedule: ChargingSchedule; start?: string; height?: number }) {
   const { x, y } = schedulePoints(schedule);
   const t0 = start ? Date.parse(start) : NaN;
-  const at = (s: number) => (Number.isNaN(t0) ? offsetText(s) : new Date(t0 + s * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+  const at = (s: number) => (Number.isNaN(t0) ? offsetText(s) : formatClock(t0 + s * 1000, { seconds: false }));
   const unit = schedule.chargingRateUnit;
   return (
     <LineChart

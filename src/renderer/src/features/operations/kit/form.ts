@@ -1,9 +1,11 @@
 // Form checks for the operation panels: the payload is checked with the core's own zod schema
-// (actions[Action].request) and each problem is said in plain words on the field it belongs to; and
-// the form text to payload values.
+// (actions[Action].request) and the bench's own rules for what a person sends (shared/api/bench-rules:
+// the same the bench refuses with a 400), each problem said in plain words on the field it belongs to;
+// and the form text to payload values.
 import type { z } from 'zod';
 import { actions, type RequestOf } from '../../../../../shared/ocpp16';
 import { issueWords } from '../../../../../shared/api/issues';
+import { benchRuleErrors } from '../../../../../shared/api/bench-rules';
 import type { OperationAction } from './actions';
 
 /** Field path as the core names it ("idTag", "chargingProfile.chargingSchedule.chargingSchedulePeriod.0.limit") to message. */
@@ -11,11 +13,20 @@ export type FieldErrors = Record<string, string>;
 
 export type Checked<A extends OperationAction> = { ok: true; payload: RequestOf<A>; errors: FieldErrors } | { ok: false; errors: FieldErrors };
 
-export function checkPayload<A extends OperationAction>(action: A, payload: unknown): Checked<A> {
+/** What the bench's rules need besides the payload: the time now, and the charger's stack level limit when the UI knows it. */
+export interface CheckContext {
+  now?: number;
+  maxStackLevel?: number | null;
+}
+
+export function checkPayload<A extends OperationAction>(action: A, payload: unknown, context: CheckContext = {}): Checked<A> {
   const schema = actions[action].request as z.ZodType;
   const parsed = schema.safeParse(payload);
-  if (parsed.success) return { ok: true, payload: parsed.data as RequestOf<A>, errors: {} };
-  return { ok: false, errors: issueWords(parsed.error, { whole: 'payload', plain: { input: payload, schema } }) };
+  const rules = benchRuleErrors(action, payload, { now: context.now ?? Date.now(), maxStackLevel: context.maxStackLevel });
+  if (parsed.success && Object.keys(rules).length === 0) return { ok: true, payload: parsed.data as RequestOf<A>, errors: {} };
+  // The schema's word on a field comes first; the bench's rules name what the schema lets through.
+  const schemaErrors = parsed.success ? {} : issueWords(parsed.error, { whole: 'payload', plain: { input: payload, schema } });
+  return { ok: false, errors: { ...rules, ...schemaErrors } };
 }
 
 // ---- from form text to payload values -------------------------------------------------------------

@@ -43,7 +43,8 @@ export interface Explained extends Meaning {
   status?: string;
 }
 
-const fill = (text: string, values: Record<string, unknown>) => text.replace(/\{(\w+)\}/g, (_, k: string) => (values[k] === undefined ? '' : String(values[k])));
+/** Fills `{field}` from the answer; a value the answer lacks reads "(not given)", never a hole in the sentence. */
+const fill = (text: string, values: Record<string, unknown>) => text.replace(/\{(\w+)\}/g, (_, k: string) => (values[k] === undefined || values[k] === null ? '(not given)' : String(values[k])));
 
 /** Puts one operation's result in plain words, with the meanings its action declares. */
 export function explain(action: OperationAction, result: OperationResult, answers: AnswerMeanings | undefined): Explained {
@@ -62,17 +63,26 @@ export function explain(action: OperationAction, result: OperationResult, answer
       const why = result.error.description ? ` It said: "${result.error.description}".` : '';
       return { tone: 'error', headline: `Error from the charger: ${result.error.code}`, meaning: `${fill(base, { action })}${why}` };
     }
-    case 'invalidResponse':
+    case 'invalidResponse': {
+      const what = result.error.description;
+      // The bench ends the call the moment a broken answer to it arrives ("The answer was malformed: …").
+      if (/^The answer was malformed/i.test(what))
+        return {
+          tone: 'error',
+          headline: 'Malformed answer',
+          meaning: `The charger answered ${action} with a frame that is not valid OCPP-J (${what.replace(/^The answer was malformed:?\s*/i, '') || 'unreadable'}). Treat the outcome as unknown; this is a conformance fault of the charger, and the message log has the frame.`,
+        };
       return {
         tone: 'error',
         headline: 'Invalid answer',
-        meaning: `The charger answered, but its answer breaks the OCPP 1.6 schema for ${action} (${result.error.description}). Treat the outcome as unknown; this is a conformance fault of the charger.`,
+        meaning: `The charger answered, but its answer breaks the OCPP 1.6 schema for ${action}${what ? ` (${what})` : ''}. Treat the outcome as unknown; this is a conformance fault of the charger.`,
       };
+    }
     case 'timeout':
       return {
         tone: 'error',
         headline: 'No answer',
-        meaning: `The charger did not answer in time (${result.error.description}). It may be busy, its connection may have dropped, or it ignored the request; the message log shows whether an answer came later.`,
+        meaning: `The charger did not answer in time${result.error.description ? ` (${result.error.description})` : ''}. It may be busy, its connection may have dropped, or it ignored the request; the message log shows whether an answer came later.`,
       };
     case 'offline':
       return { tone: 'warning', headline: 'Charger offline', meaning: 'The charger is not connected to the bench, so nothing was sent. Check its power and network, or wait until it reconnects.' };

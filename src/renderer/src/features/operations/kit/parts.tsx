@@ -26,7 +26,10 @@ import { fieldState, type FieldErrors } from './form';
 export interface PanelContextValue {
   chargerId: string;
   charger: ChargerView | undefined;
+  /** Something can be sent: the charger is connected and the bench within reach of this window. */
   online: boolean;
+  /** Why nothing can be sent now, in words. */
+  offlineReason?: string | null;
   connectorIds: number[];
   /**
    * An answer in words, with the meanings its action declares. Handed down rather than imported: the
@@ -67,7 +70,7 @@ export function PanelShell({ title, action, description, children }: { title: st
 
 /** The send button: disabled while the charger is offline (the form stays usable) or while waiting for an answer. */
 export function SendButton({ pending, children, onClick, color = 'primary', ...rest }: { pending: boolean; children: ReactNode; onClick: () => void } & Omit<ButtonProps, 'onClick' | 'children'>) {
-  const { online, chargerId } = usePanel();
+  const { online, chargerId, offlineReason } = usePanel();
   return (
     <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
       <Button
@@ -82,7 +85,7 @@ export function SendButton({ pending, children, onClick, color = 'primary', ...r
       </Button>
       {!online && (
         <Typography variant="body2" color="text.secondary">
-          {chargerId} is offline: connect it to send.
+          {offlineReason ?? `${chargerId} is offline: connect it to send.`}
         </Typography>
       )}
     </Stack>

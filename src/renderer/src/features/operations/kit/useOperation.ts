@@ -5,6 +5,7 @@ import { useClient } from '../../../api/context';
 import { CallFailure } from '../../../api/client';
 import type { OperationResult } from '../../../../../shared/api/contract';
 import type { RequestOf } from '../../../../../shared/ocpp16';
+import { useBench } from '../../../stores/bench';
 import { checkPayload, type FieldErrors } from './form';
 import type { OperationAction } from './actions';
 
@@ -60,16 +61,30 @@ export type Operation = ReturnType<typeof useOperation>;
 export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors) {
   const op = useOperation<A>(chargerId);
   const [tried, setTried] = useState(false);
-  const checked = useMemo(() => checkPayload(action, payload), [action, payload]);
+  const maxStackLevel = useBench((s) => s.limits[chargerId]?.maxStackLevel);
+  const checked = useMemo(() => checkPayload(action, payload, { maxStackLevel }), [action, payload, maxStackLevel]);
   const local = useMemo(() => ({ ...checked.errors, ...extra }), [checked, extra]);
   const valid = Object.keys(local).length === 0;
   const benchField = op.failure?.field ? { [op.failure.field]: op.failure.message } : {};
   const errors: FieldErrors = tried ? { ...local, ...benchField } : benchField;
+  const { clear } = op;
   const prepare = useCallback(() => {
     setTried(true);
-    return valid && checked.ok ? checked.payload : null;
-  }, [valid, checked]);
-  const send = useCallback((p: RequestOf<A> | null = checked.ok ? checked.payload : null) => (p === null ? Promise.resolve(null) : op.send(action, p)), [op, action, checked]);
+    if (valid && checked.ok) return checked.payload;
+    // A new mistake: the answer to the last send must not stand beside it as if it were this one's.
+    clear();
+    return null;
+  }, [valid, checked, clear]);
+  const send = useCallback(
+    (p: RequestOf<A> | null = checked.ok ? checked.payload : null) => {
+      if (p === null) return Promise.resolve(null);
+      // What was sent passed the checks: the form's messages wait for the next try (the form may change
+      // under a successful send, e.g. the transaction it stopped is gone).
+      setTried(false);
+      return op.send(action, p);
+    },
+    [op, action, checked],
+  );
   /** Checks the form and sends it when it is valid (operations that need no confirmation). */
   const submit = useCallback(() => {
     const p = prepare();

@@ -11,7 +11,6 @@ import { ConfirmDialog } from '../kit/ConfirmDialog';
 import { numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { ConnectorSelect, OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
-import { useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 
 export const ChangeAvailability: OperationPage<'ChangeAvailability'> = {
@@ -34,7 +33,6 @@ function ChangeAvailabilityPanel() {
   const [connectorId, setConnectorId] = useState('0');
   const [type, setType] = useState<AvailabilityType>('Inoperative');
   const n = Number(connectorId);
-  const running = useRunning(chargerId, n);
   const form = useOperationForm(chargerId, 'ChangeAvailability', { connectorId: numberOrText(connectorId), type });
   return (
     <PanelShell title="Change availability" action="ChangeAvailability" description="Takes the charger or one connector out of service (Inoperative) or back into service (Operative).">
@@ -54,14 +52,13 @@ function ChangeAvailabilityPanel() {
         {...form.confirm.dialog}
         title="Take it out of service?"
         target={n === 0 ? `${chargerId} · the whole charger` : `${chargerId} · connector ${n}`}
-        running={running}
-        consequence={
+        connectorId={n}
+        consequence={(running) =>
           running.length
             ? `No new sessions can start. The running ${running.length === 1 ? 'transaction continues' : 'transactions continue'}: the charger should answer Scheduled and switch once ${running.length === 1 ? 'it ends' : 'they end'}.`
             : 'No new sessions can start until it is made Operative again.'
         }
         confirmLabel={availabilityLabel('Inoperative', chargerId, n)}
-        dangerous={running.length > 0}
       />
     </PanelShell>
   );

@@ -27,8 +27,7 @@ function ClearCachePanel() {
         {...form.confirm.dialog}
         title="Clear the authorization cache?"
         target={`${chargerId} · the whole charger`}
-        running={[]}
-        consequence="Cached idTags are forgotten: the next card is checked online or against the local list. While the charger is offline, cards it only knew from the cache may be refused."
+        consequence="Cached idTags are forgotten: the next card is checked online or against the local list. Running sessions go on; while the charger is offline, cards it only knew from the cache may be refused."
         confirmLabel={`Clear the authorization cache of ${chargerId}`}
       />
     </PanelShell>

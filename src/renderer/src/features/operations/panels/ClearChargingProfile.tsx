@@ -9,7 +9,6 @@ import { ConfirmDialog } from '../kit/ConfirmDialog';
 import { compact, fieldState, numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { ConnectorSelect, OperationOutcome, PanelShell, SendButton, showEmpty, usePanel } from '../kit/parts';
-import { useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 
 export const ClearChargingProfile: OperationPage<'ClearChargingProfile'> = {
@@ -30,7 +29,6 @@ function ClearChargingProfilePanel() {
   const [stackLevel, setStackLevel] = useState('');
   const payload = compact({ id: numberOrText(id), connectorId: numberOrText(connectorId), chargingProfilePurpose: purpose || undefined, stackLevel: numberOrText(stackLevel) });
   const form = useOperationForm(chargerId, 'ClearChargingProfile', payload);
-  const running = useRunning(chargerId, connectorId === '' ? undefined : Number(connectorId));
   const criteria = [id && `id ${id}`, connectorId && `connector ${connectorId}`, purpose && `purpose ${purpose}`, stackLevel && `stack level ${stackLevel}`].filter(Boolean).join(', ');
   return (
     <PanelShell title="Clear charging profile" action="ClearChargingProfile" description="Removes charging profiles: those matching every criterion given, or all of them when none is.">
@@ -63,7 +61,7 @@ function ClearChargingProfilePanel() {
         {...form.confirm.dialog}
         title={criteria ? 'Clear the matching charging profiles?' : 'Clear every charging profile?'}
         target={connectorId === '' ? `${chargerId} · all connectors` : connectorId === '0' ? `${chargerId} · connector 0 (the charger as a whole)` : `${chargerId} · connector ${connectorId}`}
-        running={running}
+        connectorId={connectorId === '' ? undefined : Number(connectorId)}
         consequence={`${criteria ? `Profiles matching ${criteria} are removed.` : 'Every charging profile on the charger is removed.'} Their limits stop applying at once, so running transactions may draw more power.`}
         confirmLabel={criteria ? `Clear the charging profiles of ${chargerId} matching ${criteria}` : `Clear all charging profiles of ${chargerId}`}
       />

@@ -34,6 +34,7 @@ import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { useOperation } from '../kit/useOperation';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
+import { HeartbeatAdvice, useBootInterval } from '../kit/HeartbeatAdvice';
 
 /** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
 export const standardKeys: string[] = configurationKeyNames;
@@ -46,6 +47,8 @@ interface KeyRow {
 
 interface KeyResult {
   pending: boolean;
+  /** The value sent. */
+  value?: string;
   explained?: Explained;
   /** The bench refused the request before sending it. */
   refused?: string;
@@ -77,6 +80,7 @@ function ConfigurationPanel() {
   const [editing, setEditing] = useState<{ key: string; value: string; tried: boolean } | null>(null);
   const [results, setResults] = useState<Record<string, KeyResult>>({});
   const [other, setOther] = useState({ key: '', value: '', tried: false });
+  const boot = useBootInterval(chargerId);
 
   const read = async (keys?: string[]) => {
     const result = await getOp.send('GetConfiguration', keys?.length ? { key: keys } : {});
@@ -93,16 +97,16 @@ function ConfigurationPanel() {
   };
 
   const change = async (key: string, value: string): Promise<OperationResult | null> => {
-    setResults((r) => ({ ...r, [key]: { pending: true } }));
+    setResults((r) => ({ ...r, [key]: { pending: true, value } }));
     try {
       const result = await client.call('chargers:operate', { chargerId, action: 'ChangeConfiguration', payload: { key, value } });
       const explained = explain('ChangeConfiguration', result);
-      setResults((r) => ({ ...r, [key]: { pending: false, explained } }));
+      setResults((r) => ({ ...r, [key]: { pending: false, value, explained } }));
       if (result.outcome === 'completed' && (explained.status === 'Accepted' || explained.status === 'RebootRequired'))
         setRows((prev) => prev && prev.map((row) => (row.key === key ? { ...row, value } : row)));
       return result;
     } catch (e) {
-      setResults((r) => ({ ...r, [key]: { pending: false, refused: e instanceof CallFailure || e instanceof Error ? e.message : String(e) } }));
+      setResults((r) => ({ ...r, [key]: { pending: false, value, refused: e instanceof CallFailure || e instanceof Error ? e.message : String(e) } }));
       return null;
     }
   };
@@ -110,7 +114,11 @@ function ConfigurationPanel() {
   const editError = editing?.tried ? checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).errors.value : undefined;
   const submitEdit = () => {
     if (!editing || !online) return;
-    if (!checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).ok) return setEditing({ ...editing, tried: true });
+    if (!checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).ok) {
+      // A new mistake on this key: its last answer must not stand beside it.
+      setResults(({ [editing.key]: _stale, ...rest }) => rest);
+      return setEditing({ ...editing, tried: true });
+    }
     const { key, value } = editing;
     setEditing(null);
     void change(key, value);
@@ -119,6 +127,8 @@ function ConfigurationPanel() {
   const otherChecked = checkPayload('ChangeConfiguration', { key: other.key, value: other.value });
   const otherErrors = other.tried ? { ...otherChecked.errors, ...(other.key.trim() === '' ? { key: 'Required: the configuration key' } : {}) } : {};
   const otherResult = other.key ? results[other.key] : undefined;
+  const heartbeat = results.HeartbeatInterval;
+  const heartbeatAccepted = heartbeat && !heartbeat.pending && heartbeat.explained?.status === 'Accepted' ? heartbeat.value : undefined;
 
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
@@ -159,6 +169,11 @@ function ConfigurationPanel() {
             {unknown.join(', ')}
           </Box>
         </Alert>
+      )}
+      {editing?.key === 'HeartbeatInterval' ? (
+        <HeartbeatAdvice value={editing.value} boot={boot} chargerId={chargerId} onChanged={boot.reload} />
+      ) : (
+        heartbeatAccepted !== undefined && other.key !== 'HeartbeatInterval' && <HeartbeatAdvice value={heartbeatAccepted} boot={boot} chargerId={chargerId} onChanged={boot.reload} sent />
       )}
       {rows && (
         <>
@@ -293,6 +308,8 @@ function ConfigurationPanel() {
             onClick={() => {
               setOther((o) => ({ ...o, tried: true }));
               if (otherChecked.ok && other.key.trim() !== '') void change(other.key, other.value);
+              // A new mistake: the key's last answer must not stand beside it.
+              else if (other.key) setResults(({ [other.key]: _stale, ...rest }) => rest);
             }}
           >
             Change key
@@ -301,6 +318,11 @@ function ConfigurationPanel() {
         {otherResult && !otherResult.pending && (
           <Box sx={{ mt: 1 }}>
             <KeyResultView result={otherResult} />
+          </Box>
+        )}
+        {other.key === 'HeartbeatInterval' && !editing && (
+          <Box sx={{ mt: 1 }}>
+            <HeartbeatAdvice value={other.value} boot={boot} chargerId={chargerId} onChanged={boot.reload} sent={otherResult?.explained?.status === 'Accepted' && otherResult.value === other.value} />
           </Box>
         )}
       </Box>

@@ -70,7 +70,8 @@ function RemoteStopPanel() {
         {...form.confirm.dialog}
         title="Stop this transaction?"
         target={picked ? `${chargerId} · connector ${picked.connectorId}` : chargerId}
-        running={picked ? [picked] : []}
+        // An id the bench does not know as running: nothing of this charger's is listed.
+        transactionId={picked ? picked.transactionId : -1}
         consequence={
           picked
             ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.`

@@ -1,6 +1,7 @@
 // Reset: restarts the charger, softly or as after a power cut; confirmed first, naming the transactions
 // that end with it.
 import { useState } from 'react';
+import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
@@ -27,6 +28,12 @@ export const Reset: OperationPage<'Reset'> = {
   },
 };
 
+/** What each kind of reset does, said apart so the choice is an informed one. */
+export const resetExplained: Record<ResetType, string> = {
+  Soft: 'A graceful restart of the software: running sessions are ended properly first (StopTransaction reason SoftReset), then the charger restarts and sends BootNotification again.',
+  Hard: 'A restart of the whole charger at once, as after a power cut: sessions end abruptly (reason HardReset), nothing charges until it has rebooted, and data not yet sent may be lost.',
+};
+
 export function resetLabel(type: ResetType, chargerId: string, running: number): string {
   return `${type} reset ${chargerId}${running ? ` and end ${plural(running, 'transaction')}` : ''}`;
 }
@@ -44,12 +51,26 @@ function ResetPanel() {
   const [type, setType] = useState<ResetType>('Soft');
   const form = useOperationForm(chargerId, 'Reset', { type });
   return (
-    <PanelShell title="Reset" action="Reset" description="Restarts the charger. Soft: a graceful software restart. Hard: a full restart, as after a power cut.">
+    <PanelShell title="Reset" action="Reset" description="Restarts the charger; choose how.">
       <FormControl>
         <FormLabel id="reset-type">Reset type</FormLabel>
-        <RadioGroup row aria-labelledby="reset-type" value={type} onChange={(e) => setType(e.target.value as ResetType)}>
-          <FormControlLabel value="Soft" control={<Radio />} label="Soft" />
-          <FormControlLabel value="Hard" control={<Radio />} label="Hard" />
+        <RadioGroup aria-labelledby="reset-type" value={type} onChange={(e) => setType(e.target.value as ResetType)}>
+          {(['Soft', 'Hard'] as const).map((t) => (
+            <FormControlLabel
+              key={t}
+              value={t}
+              control={<Radio />}
+              sx={{ alignItems: 'flex-start', mb: 1, '& .MuiRadio-root': { pt: 0.5 } }}
+              label={
+                <Box>
+                  <Typography variant="body1">{t}</Typography>
+                  <Typography variant="body2" color="text.secondary" id={`reset-${t}-explained`}>
+                    {resetExplained[t]}
+                  </Typography>
+                </Box>
+              }
+            />
+          ))}
         </RadioGroup>
       </FormControl>
       <Typography variant="body2">{running.length ? `${plural(running.length, 'transaction')} running on ${chargerId} now.` : `Nothing is charging on ${chargerId} now.`}</Typography>
@@ -61,10 +82,9 @@ function ResetPanel() {
         {...form.confirm.dialog}
         title={`${type} reset ${chargerId}?`}
         target={`${chargerId} · the whole charger`}
-        running={running}
-        consequence={resetConsequence(type, chargerId, running)}
-        confirmLabel={resetLabel(type, chargerId, running.length)}
-        dangerous={type === 'Hard' || running.length > 0}
+        consequence={(running) => resetConsequence(type, chargerId, running)}
+        confirmLabel={(running) => resetLabel(type, chargerId, running.length)}
+        dangerous={(running) => type === 'Hard' || running.length > 0}
       />
     </PanelShell>
   );

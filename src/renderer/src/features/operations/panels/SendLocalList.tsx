@@ -224,7 +224,6 @@ function LocalListPanel() {
         {...form.confirm.dialog}
         title="Replace the whole local list?"
         target={`${chargerId} · the whole charger`}
-        running={[]}
         consequence={`The charger's whole list is replaced by the ${plural(n, 'entry', 'entries')} sent, as version ${listVersion}. Cards that only the old list knew may be refused while the charger is offline.`}
         confirmLabel={n ? `Replace the local list of ${chargerId} with ${plural(n, 'entry', 'entries')}` : `Empty the local list of ${chargerId}`}
       />

@@ -45,7 +45,7 @@ function SetChargingProfilePanel() {
       <ConnectorSelect value={connectorId} onChange={setConnectorId} withZero errors={form.errors} helper={advice} sx={{ maxWidth: 480 }} />
       <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="csChargingProfiles" />
       <SendButton pending={form.op.pending} onClick={form.submit}>
-        Install profile {profile.chargingProfileId} on {connectorId === '0' ? 'the charger' : `connector ${connectorId}`}
+        Install {profile.chargingProfileId.trim() ? `profile ${profile.chargingProfileId.trim()}` : 'the profile'} on {connectorId === '0' ? 'the charger' : `connector ${connectorId}`}
       </SendButton>
       <OperationOutcome op={form.op} />
     </PanelShell>

@@ -1,0 +1,67 @@
+// What marks a charger wherever it appears: a virtual charger (one of the bench's own) is visibly
+// virtual, one with fault switches on says so, and a faulted or suspicious connector stands out.
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import SmartToyIcon from '@mui/icons-material/SmartToyOutlined';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import { useBench } from '../stores/bench';
+import { activeFaults } from '../../../shared/api/virtual-chargers';
+import { connectorConcern, connectorErrorWords } from '../../../shared/api/connector-errors';
+import type { ConnectorView } from '../../../shared/api/views';
+
+/** The connectors that need a look, worst first, each in words: "Connector 2 faulted: Ground fault". */
+export function connectorConcerns(connectors: readonly ConnectorView[]): Array<{ connectorId: number; level: 'fault' | 'warning'; text: string }> {
+  return connectors
+    .flatMap((c) => {
+      const level = connectorConcern(c);
+      if (!level) return [];
+      const who = c.connectorId === 0 ? 'The charger' : `Connector ${c.connectorId}`;
+      const what = c.errorCode !== 'NoError' ? (connectorErrorWords[c.errorCode]?.title ?? c.errorCode) : c.vendorErrorCode ? `vendor code ${c.vendorErrorCode}` : 'no error code given';
+      return [{ connectorId: c.connectorId, level, text: `${who} ${level === 'fault' ? 'faulted' : 'reports a problem'}: ${what}` }];
+    })
+    .sort((a, b) => (a.level === b.level ? a.connectorId - b.connectorId : a.level === 'fault' ? -1 : 1));
+}
+
+/** The chips: Virtual, fault switches on, and (with `connectors`) the connectors that need a look; `compact`: icons with tooltips, for a narrow column. */
+export function ChargerBadges({ chargerId, connectors = false, compact = false }: { chargerId: string; connectors?: boolean; compact?: boolean }) {
+  const charger = useBench((s) => s.chargers[chargerId]);
+  const vcp = useBench((s) => s.virtualChargers[chargerId]);
+  const faults = vcp ? activeFaults(vcp.faults) : [];
+  const concerns = connectors && charger ? connectorConcerns(charger.connectors) : [];
+  const isVirtual = Boolean(vcp || charger?.virtual);
+  if (!isVirtual && !faults.length && !concerns.length) return null;
+  if (compact)
+    return (
+      <Stack component="span" direction="row" sx={{ gap: 0.25, alignItems: 'center', display: 'inline-flex', verticalAlign: 'middle' }}>
+        {isVirtual && (
+          <Tooltip title="Virtual charger (one of the bench's own)">
+            <SmartToyIcon fontSize="small" color="secondary" titleAccess="Virtual charger" />
+          </Tooltip>
+        )}
+        {faults.length > 0 && (
+          <Tooltip title={`Fault switches on: ${faults.join(', ')}`}>
+            <WarningAmberIcon fontSize="small" color="warning" titleAccess={`${faults.length} fault switch${faults.length === 1 ? '' : 'es'} on`} />
+          </Tooltip>
+        )}
+      </Stack>
+    );
+  return (
+    <Stack direction="row" useFlexGap sx={{ gap: 0.5, flexWrap: 'wrap', alignItems: 'center' }}>
+      {isVirtual && (
+        <Tooltip title="One of the bench's own virtual chargers, not a charger on the network">
+          <Chip size="small" variant="outlined" color="secondary" icon={<SmartToyIcon />} label="Virtual" />
+        </Tooltip>
+      )}
+      {faults.length > 0 && (
+        <Tooltip title={`Fault switches on: ${faults.join(', ')}`}>
+          <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${faults.length} fault switch${faults.length === 1 ? '' : 'es'} on`} />
+        </Tooltip>
+      )}
+      {concerns.map((c) => (
+        <Chip key={c.connectorId} size="small" color={c.level === 'fault' ? 'error' : 'warning'} variant={c.level === 'fault' ? 'filled' : 'outlined'} icon={<ErrorOutlineIcon />} label={c.text} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,147 @@
+// The confirmation before a disruptive operation: names the charger and connector, shows what is
+// running there right now (read here, from the one source: the charger's running transactions), and a
+// confirm button that says exactly what will happen. Cancel and Escape send nothing; while a session
+// runs there the focus starts on Cancel; while the charger or the bench cannot be reached, it cannot be
+// confirmed and says why.
+import { useState, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { formatAgo, formatEnergy, formatTime } from './format';
+import { monoFont } from '../app/theme';
+import { useReach } from './reach';
+import { useRunning, type RunningTransaction } from './running';
+
+/** A text, or one computed from what runs there now. */
+type FromRunning<T> = T | ((running: RunningTransaction[]) => T);
+const resolve = <T,>(v: FromRunning<T>, running: RunningTransaction[]): T => (typeof v === 'function' ? (v as (r: RunningTransaction[]) => T)(running) : v);
+
+export interface ConfirmProps {
+  open: boolean;
+  title: string;
+  chargerId: string;
+  /** The connector it acts on; absent or 0: the whole charger (every session on it is listed). */
+  connectorId?: number;
+  /** Only this transaction (a remote stop). */
+  transactionId?: number;
+  /** Where it happens, e.g. "CP001 · connector 1" or "CP001 · the whole charger". */
+  target: string;
+  /** What happens to the sessions and to the charger, in a sentence or two. */
+  consequence: FromRunning<ReactNode>;
+  /** Says exactly what will happen: "Unlock connector 1 of CP001". */
+  confirmLabel: FromRunning<string>;
+  /** The focus starts on Cancel, so Enter does not fire it by accident; by default while a session runs there. */
+  dangerous?: FromRunning<boolean>;
+  /** More to choose before confirming (shown above what runs). */
+  children?: ReactNode;
+  /** More to read before confirming (shown below what happens). */
+  footer?: ReactNode;
+  /** Why it cannot be confirmed yet (e.g. no connector chosen). */
+  blocked?: string | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+}
+
+export function ConfirmDialog(props: ConfirmProps) {
+  return (
+    <Dialog open={props.open} onClose={props.onCancel} aria-labelledby="confirm-operation-title" aria-describedby="confirm-operation-body" maxWidth="sm" fullWidth>
+      <ConfirmBody {...props} />
+    </Dialog>
+  );
+}
+
+/** Mounted only while the dialog is open: what runs is read when it is asked. */
+function ConfirmBody({ title, chargerId, connectorId, transactionId, target, consequence, confirmLabel, dangerous, children, footer, blocked, onCancel, onConfirm }: ConfirmProps) {
+  // One click sends one call: the button stays disabled until the dialog opens again.
+  const [confirmed, setConfirmed] = useState(false);
+  const all = useRunning(chargerId, connectorId || undefined);
+  const running = transactionId === undefined ? all : all.filter((t) => t.transactionId === transactionId);
+  const reach = useReach(chargerId);
+  const danger = dangerous === undefined ? running.length > 0 : resolve(dangerous, running);
+  return (
+    <>
+      <DialogTitle id="confirm-operation-title">{title}</DialogTitle>
+      <DialogContent id="confirm-operation-body">
+        <Typography variant="body2" color="text.secondary" gutterBottom>
+          Target: <strong>{target}</strong>
+        </Typography>
+        {children}
+        <RunningList running={running} />
+        <Alert severity={danger ? 'warning' : 'info'} sx={{ mt: 2 }}>
+          {resolve(consequence, running)}
+        </Alert>
+        {footer}
+        {!reach.reachable && (
+          <Alert severity="error" sx={{ mt: 2 }} role="alert">
+            {reach.reason}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} autoFocus={danger}>
+          Cancel
+        </Button>
+        <Button
+          variant="contained"
+          color={danger ? 'error' : 'primary'}
+          autoFocus={!danger}
+          disabled={confirmed || !reach.reachable || !!blocked}
+          title={blocked ?? undefined}
+          onClick={() => {
+            setConfirmed(true);
+            onConfirm();
+          }}
+        >
+          {resolve(confirmLabel, running)}
+        </Button>
+      </DialogActions>
+    </>
+  );
+}
+
+/** The transactions running now, or a plain "nothing is charging". */
+export function RunningList({ running, emptyText = 'Nothing is charging here right now.' }: { running: RunningTransaction[]; emptyText?: string }) {
+  if (!running.length)
+    return (
+      <Typography variant="body2" sx={{ mt: 1 }}>
+        {emptyText}
+      </Typography>
+    );
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Typography variant="subtitle2">Running right now</Typography>
+      <Table size="small" aria-label="Running transactions" sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
+        <TableHead>
+          <TableRow>
+            <TableCell>Transaction</TableCell>
+            <TableCell>Connector</TableCell>
+            <TableCell>idTag</TableCell>
+            <TableCell align="right">Energy so far</TableCell>
+            <TableCell>Started</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {running.map((t) => (
+            <TableRow key={t.transactionId}>
+              <TableCell>{t.transactionId}</TableCell>
+              <TableCell>{t.connectorId}</TableCell>
+              <TableCell sx={{ fontFamily: monoFont }}>{t.idTag}</TableCell>
+              <TableCell align="right">{t.energyWh === null ? 'no reading yet' : formatEnergy(t.energyWh)}</TableCell>
+              <TableCell title={formatTime(t.startTime)}>{formatAgo(t.startTime)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}

@@ -1,0 +1,69 @@
+// What is going on at a charger right now, for the warnings before a disruptive operation: its
+// connectors and the transactions running on them with the energy delivered so far.
+import { useMemo } from 'react';
+import { meterKey, useBench } from '../stores/bench';
+import { useEnergySoFar } from './useMeterSeries';
+import type { ChargerView, TransactionView } from '../../../shared/api/views';
+import { energySoFar, type MeterSample } from '../../../shared/api/meter';
+
+export interface RunningTransaction {
+  transactionId: number;
+  chargerId: string;
+  connectorId: number;
+  idTag: string;
+  startTime: string;
+  meterStart: number;
+  /** Latest meter reading minus meterStart; null until the charger has sent a reading. */
+  energyWh: number | null;
+}
+
+/** Running transactions of a charger (on one connector, or all when `connectorId` is absent or 0). */
+export function runningTransactions(active: Record<number, TransactionView>, meter: Record<string, MeterSample[]>, chargerId: string, connectorId?: number): RunningTransaction[] {
+  return Object.values(active)
+    .filter((t) => t.active && t.chargerId === chargerId && (!connectorId || t.connectorId === connectorId))
+    .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
+    .map((t) => ({
+      transactionId: t.transactionId,
+      chargerId: t.chargerId,
+      connectorId: t.connectorId,
+      idTag: t.idTag,
+      startTime: t.startTime,
+      meterStart: t.meterStart,
+      energyWh: energySoFar(t, meter[meterKey(t.chargerId, t.connectorId)]),
+    }));
+}
+
+/** The running transactions with their energy so far (asked of the bench's record when no live reading came yet): for what a confirmation lists. */
+export function useRunning(chargerId: string, connectorId?: number): RunningTransaction[] {
+  return useEnergySoFar(useRunningLive(chargerId, connectorId));
+}
+
+/** The running transactions from the live picture alone (energy only from live readings): for buttons and labels. */
+export function useRunningLive(chargerId: string, connectorId?: number): RunningTransaction[] {
+  const active = useBench((s) => s.activeTransactions);
+  const meter = useBench((s) => s.meter);
+  return useMemo(() => runningTransactions(active, meter, chargerId, connectorId), [active, meter, chargerId, connectorId]);
+}
+
+/** The running transactions of several chargers, by charger. */
+export function useRunningOf(chargerIds: string[]): Record<string, RunningTransaction[]> {
+  const active = useBench((s) => s.activeTransactions);
+  const meter = useBench((s) => s.meter);
+  const key = chargerIds.join('\n');
+  const live = useMemo(() => chargerIds.flatMap((id) => runningTransactions(active, meter, id)), [active, meter, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const all = useEnergySoFar(live);
+  return useMemo(() => Object.fromEntries(chargerIds.map((id) => [id, all.filter((t) => t.chargerId === id)])), [all, key]); // eslint-disable-line react-hooks/exhaustive-deps
+}
+
+/**
+ * The charger's connector ids (1..n) as it reported them through StatusNotification; a charger that has
+ * not reported any yet is assumed to have one.
+ */
+export function connectorIdsOf(charger: ChargerView | undefined): number[] {
+  const ids = (charger?.connectors ?? []).map((c) => c.connectorId).filter((id) => id > 0);
+  if (!ids.length) return [1];
+  const max = Math.max(...ids);
+  return Array.from({ length: max }, (_, i) => i + 1);
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

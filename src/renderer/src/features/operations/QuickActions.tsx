@@ -1,0 +1,166 @@
+// Quick actions where a connector or a session is shown: unlock, remote start and remote stop on a
+// connector card, and Stop on a running transaction. Each asks first (the same confirmations as the
+// operation panels, what runs read from the one source) and shows the charger's answer in words. The app
+// hands these to the chargers and transactions screens.
+import { useState, type ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import LockOpenIcon from '@mui/icons-material/LockOpen';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import StopCircleIcon from '@mui/icons-material/StopCircleOutlined';
+import { useBench } from '../../stores/bench';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useReach } from '../../components/reach';
+import { useRunningLive } from '../../components/running';
+import { PanelContext, IdTagField, type PanelContextValue } from './kit/parts';
+import { connectorIdsOf } from './kit/running';
+import { checkPayload } from './kit/form';
+import { useOperation } from './kit/useOperation';
+import { ResultDialog } from './kit/ResultDialog';
+import { UnlockDialog } from './panels/UnlockConnector';
+import { explainResult } from './registry';
+
+/** The panels' context for the answers of a quick action on one charger. */
+function QuickContext({ chargerId, children }: { chargerId: string; children: ReactNode }) {
+  const charger = useBench((s) => s.chargers[chargerId]);
+  const reach = useReach(chargerId);
+  const value: PanelContextValue = { chargerId, charger, online: reach.reachable, offlineReason: reach.reason, connectorIds: connectorIdsOf(charger), explain: explainResult };
+  return <PanelContext.Provider value={value}>{children}</PanelContext.Provider>;
+}
+
+/** A button that says why it is disabled. */
+function Quick({ label, why, icon, color = 'primary', onClick }: { label: string; why: string | null; icon?: ReactNode; color?: 'primary' | 'warning' | 'error'; onClick: () => void }) {
+  return (
+    <Tooltip title={why ?? ''}>
+      <span>
+        <Button size="small" variant="outlined" color={color} startIcon={icon} disabled={!!why} onClick={onClick}>
+          {label}
+        </Button>
+      </span>
+    </Tooltip>
+  );
+}
+
+/** Unlock, and remote start or stop, for one connector of a charger. */
+export function ConnectorActions({ chargerId, connectorId }: { chargerId: string; connectorId: number }) {
+  return (
+    <QuickContext chargerId={chargerId}>
+      <ConnectorActionsIn chargerId={chargerId} connectorId={connectorId} />
+    </QuickContext>
+  );
+}
+
+function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; connectorId: number }) {
+  const charger = useBench((s) => s.chargers[chargerId]);
+  const reach = useReach(chargerId);
+  const tx = useRunningLive(chargerId, connectorId)[0];
+  const op = useOperation<'UnlockConnector' | 'RemoteStartTransaction' | 'RemoteStopTransaction'>(chargerId);
+  const [asking, setAsking] = useState<'unlock' | 'start' | 'stop' | null>(null);
+  const [idTag, setIdTag] = useState('');
+  const start = checkPayload('RemoteStartTransaction', { connectorId, idTag });
+  const idTagError = idTag === '' ? undefined : start.errors.idTag;
+  const why = reach.reachable ? null : reach.reason;
+  const close = () => setAsking(null);
+  return (
+    <Box sx={{ mb: 1.5 }}>
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }} role="group" aria-label={`Actions on connector ${connectorId}`}>
+        <Quick label="Unlock…" color="warning" icon={<LockOpenIcon />} why={why} onClick={() => setAsking('unlock')} />
+        {tx ? (
+          <Quick label="Stop session…" color="error" icon={<StopCircleIcon />} why={why} onClick={() => setAsking('stop')} />
+        ) : (
+          <Quick label="Start session…" icon={<PlayArrowIcon />} why={why} onClick={() => setAsking('start')} />
+        )}
+      </Stack>
+      <UnlockDialog
+        open={asking === 'unlock'}
+        chargerId={chargerId}
+        connectorId={connectorId}
+        connectorIds={connectorIdsOf(charger)}
+        statusOf={(id) => charger?.connectors.find((c) => c.connectorId === id)?.status}
+        onCancel={close}
+        onConfirm={(chosen) => {
+          close();
+          void op.send('UnlockConnector', { connectorId: chosen });
+        }}
+      />
+      <ConfirmDialog
+        open={asking === 'start'}
+        title={`Start a session on connector ${connectorId} of ${chargerId}?`}
+        chargerId={chargerId}
+        connectorId={connectorId}
+        target={`${chargerId} · connector ${connectorId}`}
+        blocked={start.ok ? null : (start.errors.idTag ?? 'Enter the idTag to charge for')}
+        consequence="The charger is asked to start a transaction for this idTag (RemoteStartTransaction), as if the card had been presented: charging begins once a car is plugged in."
+        confirmLabel={`Start on connector ${connectorId} of ${chargerId}`}
+        onCancel={close}
+        onConfirm={() => {
+          close();
+          if (start.ok) void op.send('RemoteStartTransaction', start.payload);
+        }}
+      >
+        <Box sx={{ my: 1 }}>
+          <IdTagField value={idTag} onChange={setIdTag} errors={idTagError ? { idTag: idTagError } : {}} path="idTag" />
+        </Box>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={asking === 'stop'}
+        title="Stop this session?"
+        chargerId={chargerId}
+        connectorId={connectorId}
+        transactionId={tx?.transactionId ?? -1}
+        target={`${chargerId} · connector ${connectorId}`}
+        consequence={tx ? `Charging for ${tx.idTag} stops: the charger ends transaction ${tx.transactionId} with reason Remote.` : 'The session has already ended.'}
+        confirmLabel={tx ? `Stop transaction ${tx.transactionId} on connector ${connectorId} of ${chargerId}` : 'Stop'}
+        blocked={tx ? null : 'The session has already ended'}
+        dangerous
+        onCancel={close}
+        onConfirm={() => {
+          close();
+          if (tx) void op.send('RemoteStopTransaction', { transactionId: tx.transactionId });
+        }}
+      />
+      <ResultDialog title={`Connector ${connectorId} of ${chargerId}`} op={op} onClose={op.clear} />
+    </Box>
+  );
+}
+
+/** Stop on a running transaction (the transactions list and a transaction's page): confirmed, sends RemoteStopTransaction. */
+export function StopTransactionButton({ transaction }: { transaction: { transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean } }) {
+  return (
+    <QuickContext chargerId={transaction.chargerId}>
+      <StopTransactionIn {...transaction} />
+    </QuickContext>
+  );
+}
+
+function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, active }: { transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean }) {
+  const reach = useReach(chargerId);
+  const op = useOperation<'RemoteStopTransaction'>(chargerId);
+  const [asking, setAsking] = useState(false);
+  if (!active && !op.result && !op.pending && !op.failure) return null;
+  return (
+    // Clicks and keys in here are not the row's (a row of the list opens the transaction).
+    <Box onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} sx={{ display: 'inline-flex' }}>
+      {active && <Quick label="Stop…" color="error" why={reach.reachable ? null : reach.reason} onClick={() => setAsking(true)} />}
+      <ConfirmDialog
+        open={asking}
+        title={`Stop transaction ${transactionId}?`}
+        chargerId={chargerId}
+        connectorId={connectorId}
+        transactionId={transactionId}
+        target={`${chargerId} · connector ${connectorId}`}
+        consequence={`Charging for ${idTag} stops: the charger ends transaction ${transactionId} with reason Remote.`}
+        confirmLabel={`Stop transaction ${transactionId} on connector ${connectorId} of ${chargerId}`}
+        dangerous
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void op.send('RemoteStopTransaction', { transactionId });
+        }}
+      />
+      <ResultDialog title={`Transaction ${transactionId}`} op={op} onClose={op.clear} />
+    </Box>
+  );
+}

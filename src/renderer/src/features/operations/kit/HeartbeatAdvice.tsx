@@ -1,0 +1,80 @@
+// HeartbeatInterval set with ChangeConfiguration lasts only until the charger's next boot: the bench's
+// BootNotification answer gives the interval of its Settings (or of the charger's bench behaviour). Said
+// before sending and after the charger accepted, with the offer to make the value the bench's setting.
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import { useClient } from '../../../api/context';
+import { useLoad } from '../../../components/useCall';
+import { SettingsPatch } from '../../../../../shared/api/settings';
+
+export interface BootInterval {
+  /** The interval (s) the bench's next BootNotification answer gives; null until known. */
+  seconds: number | null;
+  /** Where it comes from: the bench's Settings, or this charger's bench behaviour. */
+  from: 'settings' | 'behaviour';
+}
+
+/** What the bench's BootNotification answer will give the charger as its heartbeat interval. */
+export function useBootInterval(chargerId?: string): BootInterval & { reload: () => void } {
+  const client = useClient();
+  const loaded = useLoad(async () => {
+    const [settings, behaviour] = await Promise.all([client.call('settings:get', {}), chargerId ? client.call('chargers:behaviour', { id: chargerId }).catch(() => null) : null]);
+    const standing = behaviour?.behaviour.boot?.interval;
+    return standing !== undefined ? { seconds: standing, from: 'behaviour' as const } : { seconds: settings.heartbeatInterval, from: 'settings' as const };
+  }, [client, chargerId]);
+  return { seconds: loaded.data?.seconds ?? null, from: loaded.data?.from ?? 'settings', reload: loaded.reload };
+}
+
+/** The value typed, as whole seconds; null when it is not one. */
+const secondsOf = (value: string): number | null => (/^\s*\d+\s*$/.test(value) ? Number(value) : null);
+
+/** Whether setting HeartbeatInterval to `value` will be undone at the next boot. */
+export function undoneAtBoot(value: string, boot: BootInterval): boolean {
+  const n = secondsOf(value);
+  return n !== null && boot.seconds !== null && n !== boot.seconds;
+}
+
+/**
+ * The warning (before: `sent` false; after the charger accepted: `sent` true), for a HeartbeatInterval of
+ * `value` that differs from what the bench's boot answer gives; nothing otherwise.
+ */
+export function HeartbeatAdvice({ value, boot, sent = false, chargerId, onChanged }: { value: string; boot: BootInterval; sent?: boolean; chargerId?: string; onChanged?: () => void }) {
+  const client = useClient();
+  const [state, setState] = useState<{ pending: boolean; done: number | null; error: string | null }>({ pending: false, done: null, error: null });
+  if (!undoneAtBoot(value, boot))
+    return state.done !== null && state.done === secondsOf(value) ? <Alert severity="success">The bench now answers every BootNotification with {state.done} s.</Alert> : null;
+  const n = secondsOf(value)!;
+  const who = chargerId ?? 'the charger';
+  const source =
+    boot.from === 'behaviour' ? `this charger's bench behaviour answers its BootNotification with ${boot.seconds} s` : `the bench answers BootNotification with ${boot.seconds} s (Settings)`;
+  const lead = sent ? `Accepted, but only until ${who} next boots:` : `${n} s holds only until ${who} next boots:`;
+  const canAdopt = boot.from === 'settings' && SettingsPatch.safeParse({ heartbeatInterval: n }).success;
+  const adopt = async () => {
+    setState({ pending: true, done: null, error: null });
+    try {
+      await client.call('settings:update', { heartbeatInterval: n });
+      setState({ pending: false, done: n, error: null });
+      onChanged?.();
+    } catch (e) {
+      setState({ pending: false, done: null, error: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  return (
+    <Alert
+      severity="warning"
+      role={sent ? 'status' : undefined}
+      action={
+        canAdopt && (
+          <Button color="inherit" size="small" loading={state.pending} onClick={() => void adopt()}>
+            Make {n} s the bench&apos;s setting
+          </Button>
+        )
+      }
+    >
+      {lead} {source}, so it is {boot.seconds} s again after the next boot.
+      {boot.from === 'behaviour' && ' Change the boot interval of its bench behaviour to keep it.'}
+      {state.error && ` The setting could not be changed: ${state.error}`}
+    </Alert>
+  );
+}

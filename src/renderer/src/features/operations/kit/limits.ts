@@ -1,0 +1,26 @@
+// The charger's limits the forms check against (ChargeProfileMaxStackLevel), from its latest GetConfiguration
+// answer that reported them: pushed live into the store, and read once from the operations the bench
+// recorded when a charger's operations are opened.
+import { useEffect } from 'react';
+import { useClient } from '../../../api/context';
+import { limitsFrom, useBench } from '../../../stores/bench';
+
+/** Operations read back to find the latest GetConfiguration answer. */
+const LOOK_BACK = 500;
+
+export function useChargerLimits(chargerId: string): void {
+  const client = useClient();
+  useEffect(() => {
+    let live = true;
+    client.call('operations:list', { chargerId, limit: LOOK_BACK }).then(
+      (ops) => {
+        if (!live) return;
+        // Newest first: the first that reports them is the latest.
+        const learnt = ops.map(limitsFrom).find((l) => l !== null);
+        if (learnt) useBench.setState((s) => (s.limits[chargerId]?.at > learnt.at ? {} : { limits: { ...s.limits, [chargerId]: learnt } }));
+      },
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [client, chargerId]);
+}

@@ -1,0 +1,63 @@
+// Builders for the component tests: a charger with its connectors, a running transaction, meter rows and
+// an operation's answer, each with what a test does not care about filled in.
+import type { OperationResult } from '../../src/shared/api/contract';
+import type { ChargerView, ConnectorView, MeterValueView, TransactionView } from '../../src/shared/api/views';
+
+export const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+
+export function aConnector(connectorId: number, over: Partial<ConnectorView> = {}): ConnectorView {
+  return { connectorId, status: 'Available', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: minutesAgo(30), ...over };
+}
+
+export function aCharger(id: string, over: Partial<ChargerView> = {}): ChargerView {
+  return {
+    id,
+    connected: true,
+    firstSeen: minutesAgo(120),
+    lastSeen: minutesAgo(1),
+    lastHeartbeat: minutesAgo(1),
+    remoteAddress: '10.0.0.7:51000',
+    bootPolicy: null,
+    registrationStatus: 'Accepted',
+    lastBoot: minutesAgo(60),
+    boot: { chargePointVendor: 'Alfen', chargePointModel: 'Eve Double', firmwareVersion: '6.2.1' },
+    firmwareStatus: null,
+    diagnosticsStatus: null,
+    hasPassword: false,
+    registered: false,
+    virtual: false,
+    connectors: [aConnector(0), aConnector(1), aConnector(2)],
+    ...over,
+  };
+}
+
+export function aTransaction(transactionId: number, chargerId: string, connectorId: number, idTag: string, over: Partial<TransactionView> = {}): TransactionView {
+  return {
+    transactionId,
+    chargerId,
+    connectorId,
+    idTag,
+    authStatus: 'Accepted',
+    reservationId: null,
+    meterStart: 1000,
+    startTime: minutesAgo(10),
+    meterStop: null,
+    stopTime: null,
+    stopReason: null,
+    stopIdTag: null,
+    energyWh: null,
+    active: true,
+    ...over,
+  };
+}
+
+/** One MeterValues sample as stored: energy register and power. */
+export function meterRows(chargerId: string, connectorId: number, timestamp: string, energyWh: number, powerW: number, transactionId: number | null): MeterValueView[] {
+  const base = { chargerId, connectorId, transactionId, timestamp, phase: null, context: 'Sample.Periodic', location: null, format: 'Raw' };
+  return [
+    { ...base, id: 0, measurand: 'Energy.Active.Import.Register', value: String(energyWh), unit: 'Wh' },
+    { ...base, id: 0, measurand: 'Power.Active.Import', value: String(powerW), unit: 'W' },
+  ];
+}
+
+export const completed = (response: Record<string, unknown>): OperationResult => ({ outcome: 'completed', response: response as never, operationId: 1 });

@@ -1,0 +1,209 @@
+// @vitest-environment jsdom
+// The charger page on a live site: quick actions on the connector cards (a stuck cable unlocked in two
+// clicks), Disconnect asks first, an offline charger or a lost bench never looks live, a meter that
+// invents nothing, and faults (and virtual chargers) that stand out in plain words.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { fakeClient, liveBench, Where, withBench, type FakeClient } from './fake-client';
+import { aCharger, aConnector, aTransaction, completed, meterRows, minutesAgo } from './builders';
+import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
+import { Layout } from '../../src/renderer/src/app/Layout';
+import { Faults } from '../../src/shared/api/virtual-chargers';
+import type { VirtualChargerView } from '../../src/shared/api/virtual-chargers';
+import type { ChargerView } from '../../src/shared/api/views';
+
+// The chart library measures its container; jsdom has no layout.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+const screens = (
+  <Layout>
+    <Routes>
+      <Route path="/chargers" element={<ChargersScreen />} />
+      <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
+    </Routes>
+    <Where />
+  </Layout>
+);
+
+const charging = () => aCharger('CP001', { connectors: [aConnector(0), aConnector(1), aConnector(2, { status: 'Charging', timestamp: minutesAgo(10) })] });
+const alice = () => aTransaction(17, 'CP001', 2, 'TAG-ALICE', { meterStart: 1000 });
+
+let client: FakeClient;
+let off: (() => void) | undefined;
+function open(path = '/chargers/CP001', chargers: Record<string, ChargerView> = { CP001: charging() }, handlers: FakeClient['handlers'] = {}) {
+  client = fakeClient({
+    'chargers:meterValues': () => [],
+    'chargers:list': () => Object.values(useBench.getState().chargers),
+    'chargers:operate': () => completed({ status: 'Accepted' }),
+    ...handlers,
+  });
+  off = liveBench(client, { chargers, activeTransactions: { 17: alice() }, meter: { 'CP001/2': [{ t: Date.now() - 20_000, energyWh: 5200, powerW: 7400, transactionId: 17 }] } });
+  render(withBench(client, screens, path));
+}
+const card = (n: number) => within(screen.getByRole('region', { name: `Connector ${n}` }));
+
+beforeEach(() => useBench.setState(initialBenchState, true));
+afterEach(() => {
+  off?.();
+  cleanup();
+});
+
+describe('quick actions on the connector cards', () => {
+  it('unlocks a stuck cable in two clicks: the card’s connector is chosen, the session that may stop is named, and the answers are explained before sending', async () => {
+    const user = userEvent.setup();
+    open('/chargers/CP001', { CP001: charging() }, { 'chargers:operate': () => completed({ status: 'Unlocked' }) });
+    await user.click(card(2).getByRole('button', { name: 'Unlock…' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    expect((dialog.getByRole('radio', { name: /^Connector 2/ }) as HTMLInputElement).checked).toBe(true);
+    expect((dialog.getByRole('radio', { name: /^Connector 1/ }) as HTMLInputElement).checked).toBe(false);
+    expect(dialog.getByText('A running session on connector 2 (TAG-ALICE, transaction 17) may stop and the cable may be released.')).toBeTruthy();
+    const answers = within(dialog.getByLabelText('What the charger may answer'));
+    expect(answers.getByText('Unlocked')).toBeTruthy();
+    expect(answers.getByText(/could not unlock: a mechanical failure/)).toBeTruthy();
+    expect(answers.getByText(/No remote unlock on this model/)).toBeTruthy();
+    expect(client.callsOf('chargers:operate')).toEqual([]);
+
+    await user.click(dialog.getByRole('button', { name: 'Unlock connector 2 of CP001' }));
+    expect(await screen.findByText('UnlockConnector: Unlocked')).toBeTruthy();
+    expect(client.callsOf('chargers:operate')).toEqual([{ chargerId: 'CP001', action: 'UnlockConnector', payload: { connectorId: 2 } }]);
+  });
+
+  it('starts a session on an idle connector once a real idTag is given, and stops the running one after confirming', async () => {
+    const user = userEvent.setup();
+    open();
+    await user.click(card(1).getByRole('button', { name: 'Start session…' }));
+    let dialog = within(await screen.findByRole('dialog'));
+    const confirm = () => dialog.getByRole('button', { name: 'Start on connector 1 of CP001' }) as HTMLButtonElement;
+    expect(confirm().disabled).toBe(true);
+    await user.type(dialog.getByRole('textbox', { name: /idTag/ }), '   ');
+    expect(dialog.getByText('Enter an idTag: an empty one would start a session for nobody')).toBeTruthy();
+    expect(confirm().disabled).toBe(true);
+    await user.clear(dialog.getByRole('textbox', { name: /idTag/ }));
+    await user.type(dialog.getByRole('textbox', { name: /idTag/ }), 'TAG-BOB');
+    await user.click(confirm());
+    await screen.findByText('RemoteStartTransaction: Accepted');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    await user.click(card(2).getByRole('button', { name: 'Stop session…' }));
+    dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByText('TAG-ALICE')).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Stop transaction 17 on connector 2 of CP001' }));
+    await screen.findByText('RemoteStopTransaction: Accepted');
+    expect(client.callsOf('chargers:operate')).toEqual([
+      { chargerId: 'CP001', action: 'RemoteStartTransaction', payload: { connectorId: 1, idTag: 'TAG-BOB' } },
+      { chargerId: 'CP001', action: 'RemoteStopTransaction', payload: { transactionId: 17 } },
+    ]);
+  });
+});
+
+describe('disconnect', () => {
+  it('asks first, naming the session it interrupts; cancel sends nothing', async () => {
+    const user = userEvent.setup();
+    open('/chargers/CP001', { CP001: charging() }, { 'chargers:disconnect': () => ({ disconnected: true }) });
+    await user.click(screen.getByRole('button', { name: 'Disconnect…' }));
+    let dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByText('TAG-ALICE')).toBeTruthy();
+    expect(dialog.getByText(/loses its connection in the middle of 1 session/)).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.callsOf('chargers:disconnect')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Disconnect…' }));
+    dialog = within(await screen.findByRole('dialog'));
+    await user.click(dialog.getByRole('button', { name: 'Disconnect CP001 during 1 session' }));
+    await waitFor(() => expect(client.callsOf('chargers:disconnect')).toEqual([{ id: 'CP001' }]));
+  });
+});
+
+describe('offline must not look live', () => {
+  it('greys an offline charger’s last-known state, says when it was last seen, and disables what would send', async () => {
+    open('/chargers/CP001', { CP001: { ...charging(), connected: false, lastSeen: minutesAgo(3) } });
+    expect(screen.getByText(/CP001 is offline: last seen .* \(3 min ago\)\. The statuses, sessions and readings below are the last known, not live/)).toBeTruthy();
+    expect(screen.getAllByText('last seen 3 min ago').length).toBeGreaterThan(0);
+    const chip = card(2).getByText('Charging').closest('.MuiChip-root') as HTMLElement;
+    expect(chip.className).toMatch(/MuiChip-colorDefault/);
+    expect(chip.className).not.toMatch(/MuiChip-colorPrimary/);
+    expect(card(2).queryByText('Power now')).toBeNull();
+    expect(card(2).getByText('Last power reading')).toBeTruthy();
+    expect(card(2).getByText('Last known session')).toBeTruthy();
+    for (const name of ['Unlock…', 'Stop session…']) expect((card(2).getByRole('button', { name }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Disconnect…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('with the link to the bench lost: says so on every screen, shows the connection as unknown, and lets nothing be confirmed', async () => {
+    const user = userEvent.setup();
+    open('/chargers/CP001?tab=operations&op=Reset');
+    act(() => useBench.setState({ link: 'closed', linkSince: minutesAgo(2) }));
+    expect(screen.getByText(/What this window shows is as of then, not live; sending to chargers is disabled until the link is back/).parentElement?.textContent).toMatch(
+      /^The bench cannot be reached from this window since /,
+    );
+    expect(screen.getByText(/^Bench unreachable since/)).toBeTruthy();
+    const header = within(screen.getByRole('heading', { name: 'CP001' }).parentElement as HTMLElement);
+    expect(header.queryByText('Online')).toBeNull();
+    expect(header.getByText('Unknown')).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Soft reset…' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getAllByText(/nothing can be sent until the link is back/).length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('tab', { name: 'Overview' }));
+    expect((card(2).getByRole('button', { name: 'Unlock…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('the meter on a card', () => {
+  it('shows no power on an idle connector, nor one carried over from the last session', async () => {
+    const previous = meterRows('CP001', 1, minutesAgo(12), 9000, 22_000, 5);
+    open('/chargers/CP001', { CP001: charging() }, { 'chargers:meterValues': ({ connectorId }) => (connectorId === 1 ? previous : []) });
+    await waitFor(() => expect(screen.getByTestId('meter-latest-1').textContent).toBe('No session running · register 9.00 kWh'));
+    expect(card(1).queryByText(/22\.0 kW/)).toBeNull();
+    expect(card(1).queryByText(/last reading/i)).toBeNull();
+    // The running session on connector 2 reports its power now.
+    expect(card(2).getByText('Power now')).toBeTruthy();
+    expect(card(2).getByText('7.4 kW')).toBeTruthy();
+  });
+});
+
+describe('faults in plain words', () => {
+  it('says what an error code means, puts the fault in the header and makes the charger stand out in the list', async () => {
+    const faulted = aCharger('CP001', {
+      connectors: [aConnector(0), aConnector(1, { status: 'Faulted', errorCode: 'GroundFailure', info: 'RCD tripped' }), aConnector(2, { status: 'Available', vendorErrorCode: 'E12' })],
+    });
+    open('/chargers/CP001', { CP001: faulted, CP002: aCharger('CP002') });
+    expect(card(1).getByText('Ground fault')).toBeTruthy();
+    expect(card(1).getByText(/Current is leaking to earth .* The charger says: RCD tripped\./)).toBeTruthy();
+    // An empty vendor id leaves no hole in the sentence.
+    expect(card(2).getByText('Vendor code E12.')).toBeTruthy();
+    expect(screen.getAllByText('Connector 1 faulted: Ground fault').length).toBeGreaterThan(0);
+
+    await userEvent.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('link', { name: 'Chargers' }));
+    const row = (await screen.findByText('1: Faulted · Ground fault')).closest('[role="row"]') as HTMLElement;
+    expect(row.className).toMatch(/concern-fault/);
+    expect((within(row).getByText('1: Faulted · Ground fault').closest('.MuiChip-root') as HTMLElement).className).toMatch(/MuiChip-colorError/);
+    // Not faulted, but a vendor error code: a warning, not a calm status colour.
+    expect((within(row).getByText('2: Available').closest('.MuiChip-root') as HTMLElement).className).toMatch(/MuiChip-colorWarning/);
+    // The faulted charger comes first.
+    const ids = screen
+      .getAllByRole('row')
+      .map((r) => r.textContent?.match(/CP00\d/)?.[0])
+      .filter(Boolean);
+    expect(ids).toEqual(['CP001', 'CP002']);
+  });
+
+  it('marks a virtual charger as virtual, and one with fault switches on with a badge, wherever it is listed', () => {
+    const vcp = { id: 'VCP001', faults: { ...Faults.parse({}), stuckConnector: true } } as unknown as VirtualChargerView;
+    client = fakeClient({ 'chargers:meterValues': () => [], 'chargers:list': () => Object.values(useBench.getState().chargers) });
+    off = liveBench(client, { chargers: { VCP001: aCharger('VCP001', { virtual: true }), CP001: aCharger('CP001') }, virtualChargers: { VCP001: vcp } });
+    render(withBench(client, screens, '/chargers'));
+    const row = screen.getByText('VCP001').closest('[role="row"]') as HTMLElement;
+    expect(within(row).getByText('Virtual')).toBeTruthy();
+    expect(within(row).getByText('1 fault switch on')).toBeTruthy();
+    const real = screen.getByText('CP001').closest('[role="row"]') as HTMLElement;
+    expect(within(real).queryByText('Virtual')).toBeNull();
+  });
+});

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+// The meter chart draws only what the charger reported: a line breaks where reporting paused or one
+// session ended and another began, power is held between readings instead of sloped into ramps, and the
+// axes read as numbers a person reads.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from '@testing-library/react';
+import { ThemeProvider } from '@mui/material/styles';
+import { MeterChart, latestReading, toPoints } from '../../src/renderer/src/components/MeterChart';
+import { makeTheme } from '../../src/renderer/src/app/theme';
+import type { MeterSample } from '../../src/shared/api/meter';
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+afterEach(cleanup);
+
+const t0 = Date.UTC(2026, 2, 1, 9, 0, 0);
+/** Readings every 10 s from `from` (s after t0), `n` of them. */
+const run = (from: number, n: number, transactionId: number | null, powerW = 22_000, energyFrom = 10_000): MeterSample[] =>
+  Array.from({ length: n }, (_, i) => ({ t: t0 + (from + i * 10) * 1000, powerW, energyWh: energyFrom + i * 60, transactionId }));
+
+/** The line segments a path draws: each "M" starts one. */
+const segments = (d: string | null) => (d?.match(/M/g) ?? []).length;
+
+describe('the meter chart', () => {
+  it('breaks the line between two sessions, even a minute apart, and across a pause in reporting', () => {
+    const sessions = [...run(0, 6, 7), ...run(110, 6, 8)];
+    const points = toPoints(sessions, undefined);
+    expect(points.filter((p) => p.kW === null && p.kWh === null)).toHaveLength(1);
+    const paused = [...run(0, 6, 7), ...run(120, 6, 7)];
+    expect(toPoints(paused, undefined).filter((p) => p.kW === null)).toHaveLength(1);
+    // Readings at the usual pace, one lost: one line.
+    const steady = [...run(0, 6, 7), ...run(70, 6, 7)];
+    expect(toPoints(steady, undefined).filter((p) => p.kW === null)).toHaveLength(0);
+  });
+
+  it('draws two sessions as separate lines, and power as held steps rather than ramps', () => {
+    const { container } = render(
+      <ThemeProvider theme={makeTheme('light')}>
+        <MeterChart samples={[...run(0, 6, 7).map((x, i) => ({ ...x, powerW: i * 4000 })), ...run(110, 6, 8)]} title="chart" emptyText="" width={600} height={240} />
+      </ThemeProvider>,
+    );
+    const lines = [...container.querySelectorAll('path.MuiLineChart-line, path[class*="MuiLineElement"]')].map((p) => p.getAttribute('d'));
+    expect(lines).toHaveLength(2);
+    for (const d of lines) expect(segments(d)).toBe(2);
+    // Power (the first series) steps: every move is horizontal or vertical, none slopes.
+    const power = lines[0]!
+      .replace(/M/g, ' M')
+      .trim()
+      .split(/(?=[MLHV])/);
+    const moves = power.filter((c) => c.startsWith('L')).map((c) => c.slice(1).split(',').map(Number));
+    const starts = power.map((c) => c.slice(1).split(',').map(Number));
+    let sloped = 0;
+    for (let i = 1; i < starts.length; i++) {
+      const [x0, y0] = starts[i - 1];
+      const [x1, y1] = starts[i];
+      if (power[i].startsWith('L') && x0 !== x1 && y0 !== y1) sloped++;
+    }
+    expect(moves.length).toBeGreaterThan(0);
+    expect(sloped).toBe(0);
+  });
+
+  it('labels the kWh axis with a few digits, grouped', () => {
+    const { container } = render(
+      <ThemeProvider theme={makeTheme('light')}>
+        <MeterChart samples={run(0, 6, 7, 22_000, 12_345_678)} title="chart" emptyText="" width={600} height={240} />
+      </ThemeProvider>,
+    );
+    const ticks = [...container.querySelectorAll('text')].map((t) => t.textContent ?? '');
+    expect(ticks.some((t) => /^12,34\d$/.test(t))).toBe(true);
+    expect(ticks.some((t) => /\d{5,}/.test(t))).toBe(false);
+  });
+
+  it('reads the latest power only from the newest session', () => {
+    const samples: MeterSample[] = [...run(0, 3, 7, 22_000), { t: t0 + 600_000, energyWh: 12_000, transactionId: null }];
+    expect(latestReading(samples)).toMatchObject({ energyWh: 12_000, powerW: undefined });
+  });
+});

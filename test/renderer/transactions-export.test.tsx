@@ -1,0 +1,125 @@
+// @vitest-environment jsdom
+// Transactions on a live site: every row matching the filter exports to CSV with the full idTag and stop
+// reason, and a running session has a Stop button (confirmed, sends RemoteStopTransaction) in the list
+// and on its page.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router';
+import { fakeClient, liveBench, Where, withBench, type FakeClient } from './fake-client';
+import { aCharger, aTransaction, completed, minutesAgo } from './builders';
+import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { TransactionDetailScreen, TransactionsScreen } from '../../src/renderer/src/app/screens';
+import type { TransactionView } from '../../src/shared/api/views';
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+const screens = (
+  <>
+    <Routes>
+      <Route path="/transactions" element={<TransactionsScreen />} />
+      <Route path="/transactions/:id" element={<TransactionDetailScreen />} />
+    </Routes>
+    <Where />
+  </>
+);
+
+const LONG_TAG = 'ABCDEFGHIJ0123456789';
+const finished = (n: number): TransactionView =>
+  aTransaction(n, 'CP001', 1, n === 1 ? LONG_TAG : `TAG-${n}`, {
+    active: false,
+    stopTime: minutesAgo(1),
+    stopReason: 'EVDisconnected',
+    meterStop: 1000 + n,
+    energyWh: n,
+    startTime: '2026-03-01T09:00:00.000Z',
+  });
+const running = aTransaction(500, 'CP001', 2, 'TAG-ALICE');
+
+let client: FakeClient;
+let off: (() => void) | undefined;
+let saved: Blob[] = [];
+beforeEach(() => {
+  useBench.setState(initialBenchState, true);
+  saved = [];
+  URL.createObjectURL = vi.fn((b: Blob) => {
+    saved.push(b);
+    return 'blob:test';
+  }) as typeof URL.createObjectURL;
+  URL.revokeObjectURL = vi.fn();
+});
+afterEach(() => {
+  off?.();
+  cleanup();
+});
+
+function open(path: string, list: TransactionView[], charger = aCharger('CP001')) {
+  client = fakeClient({
+    'transactions:list': ({ active }) => list.filter((t) => active === undefined || t.active === active),
+    'transactions:get': ({ transactionId }) => ({ ...list.find((t) => t.transactionId === transactionId)!, meterValues: [] }),
+    'chargers:meterValues': () => [],
+    'chargers:operate': () => completed({ status: 'Accepted' }),
+  });
+  off = liveBench(client, { chargers: { CP001: charger }, activeTransactions: { 500: running } });
+  render(withBench(client, screens, path));
+}
+
+describe('transactions', () => {
+  it('exports every row matching the filter to CSV, with the full idTag, stop reason and times', async () => {
+    const list = [running, ...Array.from({ length: 150 }, (_, i) => finished(i + 1))];
+    open('/transactions?state=finished', list);
+    await screen.findByText('150 transactions');
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    const csv = (await saved[0].text()).replace(/^\uFEFF/, '');
+    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    expect(header.split(',')).toEqual(
+      expect.arrayContaining(['ID', 'Charger', 'Connector', 'idTag', 'Started', 'Stopped', 'Stop reason', 'Energy (Wh)', 'Meter start (Wh)', 'Meter stop (Wh)', 'State']),
+    );
+    // All 150, not the page of 100 on screen; the running one is not in this filter.
+    expect(rows).toHaveLength(150);
+    const first = rows.find((r) => r.includes(LONG_TAG))!;
+    expect(first).toContain('EVDisconnected');
+    expect(first).toContain('2026-03-01T09:00:00.000Z');
+    // Numbers as numbers: meter start and stop in Wh, not grouped for the screen.
+    expect(first).toContain(',1000,1001,');
+    expect(rows.some((r) => r.includes('TAG-ALICE'))).toBe(false);
+  });
+
+  it('stops a running session from the list after a confirmation, without opening it', async () => {
+    const user = userEvent.setup();
+    open('/transactions', [running, finished(1)]);
+    const row = within((await screen.findByText('#500')).closest('[role="row"]') as HTMLElement);
+    expect(within(screen.getByText('#1').closest('[role="row"]') as HTMLElement).queryByRole('button', { name: 'Stop…' })).toBeNull();
+    await user.click(row.getByRole('button', { name: 'Stop…' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByText('TAG-ALICE')).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.callsOf('chargers:operate')).toEqual([]);
+
+    await user.click(row.getByRole('button', { name: 'Stop…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Stop transaction 500 on connector 2 of CP001' }));
+    expect(await screen.findByText('RemoteStopTransaction: Accepted')).toBeTruthy();
+    expect(client.callsOf('chargers:operate')).toEqual([{ chargerId: 'CP001', action: 'RemoteStopTransaction', payload: { transactionId: 500 } }]);
+    expect(screen.getByTestId('where').textContent).toBe('/transactions');
+  });
+
+  it('has Stop on a running session’s page', async () => {
+    const user = userEvent.setup();
+    open('/transactions/500', [running]);
+    await user.click(await screen.findByRole('button', { name: 'Stop…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Stop transaction 500 on connector 2 of CP001' }));
+    expect(await screen.findByText('RemoteStopTransaction: Accepted')).toBeTruthy();
+  });
+
+  it('marks the sessions of a virtual charger as virtual', async () => {
+    open('/transactions', [running], aCharger('CP001', { virtual: true }));
+    const row = within((await screen.findByText('#500')).closest('[role="row"]') as HTMLElement);
+    expect(row.getByRole('img', { name: /^Virtual charger/ })).toBeTruthy();
+  });
+});
