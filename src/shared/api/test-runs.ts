@@ -163,6 +163,8 @@ export interface RunResult {
   benchVersion: string;
   data: TestData;
   pics: Pics | null;
+  /** The ids of the cases the run was started with, in order (a face shows those still to come). */
+  planned?: string[];
   cases: CaseResult[];
   summary: RunSummary;
   state: 'running' | 'finished' | 'stopped';
