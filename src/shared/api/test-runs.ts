@@ -59,6 +59,10 @@ export type TestDataInput = z.input<typeof TestData>;
 
 export const defaultTestData = (): TestData => TestData.parse({});
 
+/** The reports of a run as files: the HTML page, JUnit XML, the whole result as JSON, the PDF, and the evidence pack. */
+export const reportFiles = ['report.html', 'junit.xml', 'report.json', 'report.pdf', 'evidence.zip'] as const;
+export type ReportFile = (typeof reportFiles)[number];
+
 export type Verdict = 'pass' | 'fail' | 'notApplicable' | 'inconclusive' | 'error' | 'notSupported';
 
 export type StepActor = 'charger' | 'tool' | 'operator' | 'bench';
