@@ -19,6 +19,10 @@ import { LogScreen } from '../features/log/LogScreen';
 import { TransactionsScreen } from '../features/transactions/TransactionsScreen';
 import { TransactionDetailScreen } from '../features/transactions/TransactionDetailScreen';
 import { VirtualChargersScreen } from '../features/virtual/VirtualChargersScreen';
+import { CompareScreen } from '../features/test-runs/CompareScreen';
+import { OperatorPrompts } from '../features/test-runs/OperatorPrompts';
+import { RunScreen } from '../features/test-runs/RunScreen';
+import { TestRunsScreen } from '../features/test-runs/TestRunsScreen';
 
 export function BenchRoutes() {
   return (
@@ -31,6 +35,9 @@ export function BenchRoutes() {
       <Route path={routes.transactions} element={<TransactionsScreen />} />
       <Route path={routes.transaction} element={<TransactionDetailScreen />} />
       <Route path={routes.virtual} element={<VirtualChargersScreen />} />
+      <Route path={routes.testRuns} element={<TestRunsScreen />} />
+      <Route path={routes.compareRuns} element={<CompareScreen />} />
+      <Route path={routes.testRun} element={<RunScreen />} />
       <Route path={routes.settings} element={<SettingsScreen />} />
       <Route path="*" element={<Navigate to={paths.chargers()} replace />} />
     </Routes>
@@ -46,6 +53,8 @@ export function Bench({ client }: { client: BenchClient }) {
         <Layout>
           <BenchRoutes />
         </Layout>
+        {/* A conformance run's request to the person at the charger, over whichever screen is open. */}
+        <OperatorPrompts />
       </HashRouter>
     </ClientContext.Provider>
   );
