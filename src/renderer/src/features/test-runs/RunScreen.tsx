@@ -7,6 +7,7 @@ import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'rea
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -84,7 +85,7 @@ function StopDialog({ run, open, onClose }: { run: RunResult; open: boolean; onC
   );
 }
 
-function CaseList({ rows, selected, onSelect }: { rows: Row[]; selected: string | null; onSelect: (id: string) => void }) {
+function CaseList({ rows, selected, onSelect, titles }: { rows: Row[]; selected: string | null; onSelect: (id: string) => void; titles: Record<string, string> }) {
   return (
     <Paper sx={{ overflow: 'auto', maxHeight: { md: 'calc(100vh - 260px)' }, minHeight: 200 }}>
       <List dense disablePadding aria-label="Cases of the run">
@@ -92,7 +93,7 @@ function CaseList({ rows, selected, onSelect }: { rows: Row[]; selected: string 
           <ListItemButton key={r.id} selected={r.id === selected} onClick={() => onSelect(r.id)} aria-label={`${r.id}: ${r.state}`} sx={{ gap: 1, borderBottom: 1, borderColor: 'divider' }}>
             <ListItemText
               primary={r.id}
-              secondary={r.result?.title}
+              secondary={r.result?.title ?? titles[r.id]}
               slotProps={{ primary: { sx: { fontWeight: 600, fontSize: 14 } }, secondary: { noWrap: true, sx: { fontSize: 12 } } }}
               sx={{ minWidth: 0 }}
             />
@@ -104,7 +105,7 @@ function CaseList({ rows, selected, onSelect }: { rows: Row[]; selected: string 
   );
 }
 
-function LiveCase({ caseId, step, frames, title }: { caseId: string; step: string | null; frames: ReturnType<typeof useRun>['frames']; title: string | null }) {
+function LiveCase({ caseId, step, started, frames, title }: { caseId: string; step: string | null; started: boolean; frames: ReturnType<typeof useRun>['frames']; title: string | null }) {
   return (
     <Stack spacing={2} component="article" aria-label={`Case ${caseId} in progress`}>
       <Box>
@@ -118,7 +119,7 @@ function LiveCase({ caseId, step, frames, title }: { caseId: string; step: strin
       </Box>
       <Alert severity="info" icon={false} aria-label="Current step" aria-live="polite">
         <Typography variant="subtitle2" component="span">
-          {step ?? 'Preparing the case…'}
+          {step ?? (started ? 'Preparing the case…' : 'Reading what the charger supports (its configuration keys) before the first case…')}
         </Typography>
       </Alert>
       <Box>
@@ -163,7 +164,11 @@ export function RunScreen() {
           <Typography variant="h5" component="h1">
             Test run on {run.chargerId}
           </Typography>
-          <VerdictChip state={run.state === 'running' ? 'running' : 'waiting'} />
+          {run.state === 'running' ? (
+            <VerdictChip state="running" />
+          ) : (
+            <Chip size="small" variant="outlined" color={run.state === 'stopped' ? 'warning' : 'default'} label={run.state === 'stopped' ? 'Stopped' : 'Finished'} />
+          )}
           <Box sx={{ flexGrow: 1 }} />
           {run.state === 'running' ? (
             <Button color="error" variant="contained" startIcon={<StopIcon />} onClick={() => setStopping(true)}>
@@ -200,12 +205,12 @@ export function RunScreen() {
       {run.state !== 'running' && <Downloads runId={run.id} onNotice={setNotice} />}
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '300px minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
-        <CaseList rows={rows} selected={selected?.id ?? null} onSelect={(c) => setSearch({ case: c }, { replace: true })} />
+        <CaseList rows={rows} selected={selected?.id ?? null} onSelect={(c) => setSearch({ case: c }, { replace: true })} titles={titles} />
         <Paper sx={{ p: 2, minWidth: 0 }}>
           {selected?.result ? (
             <CaseDetail key={selected.id} result={selected.result} />
           ) : selected?.state === 'running' ? (
-            <LiveCase caseId={selected.id} step={current?.step ?? null} frames={frames} title={titles[selected.id] ?? null} />
+            <LiveCase caseId={selected.id} step={current?.caseId === selected.id ? current.step : null} started={current?.caseId === selected.id} frames={frames} title={titles[selected.id] ?? null} />
           ) : selected ? (
             <Typography color="text.secondary">
               {selected.id} {titles[selected.id] ? `(${titles[selected.id]}) ` : ''}runs later in this run.

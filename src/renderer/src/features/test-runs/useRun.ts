@@ -26,23 +26,30 @@ export function useRun(runId: string): LiveRun {
     // Case results and the state that arrive while the run is being read, applied on top of what it reads.
     const early: CaseResult[] = [];
     let loaded = false;
+    let have = false;
     const addCase = (run: RunResult, result: CaseResult): RunResult => (run.cases.some((c) => c.id === result.id) ? run : { ...run, cases: [...run.cases, result] });
     const refetch = () =>
       client.call('tests:get', { runId }).then(
-        (run) => live && setState((s) => ({ ...s, run: early.reduce(addCase, run), error: null, current: run.state === 'running' ? s.current : null })),
+        (run) => {
+          have = true;
+          if (live) setState((s) => ({ ...s, run: early.reduce(addCase, run), error: null, current: run.state === 'running' ? s.current : null }));
+        },
         (e: Error) => live && setState((s) => ({ ...s, error: e.message })),
       );
     const off = client.subscribe((events) => {
       for (const e of events) if (e.type === 'testCaseFinished' && e.runId === runId && !loaded) early.push(e.result);
-      // The whole result once the run ends (durations, the configuration at the end, an error).
-      if (events.some((e) => e.type === 'testRunChanged' && e.run.id === runId && e.run.state !== 'running')) void refetch();
+      // The whole result once the run ends (durations, the configuration at the end, an error); and the run
+      // itself when it was asked for before it began (it is known from its first event on).
+      if (events.some((e) => e.type === 'testRunChanged' && e.run.id === runId && (e.run.state !== 'running' || !have))) void refetch();
       setState((s) => {
         let { run, current, frames } = s;
         for (const e of events) {
           if (e.type === 'testCaseFinished' && e.runId === runId) {
             if (run) run = addCase(run, e.result);
           } else if (e.type === 'testRunChanged' && e.run.id === runId) {
-            if (!current || current.caseId !== e.run.caseId) frames = [];
+            // A new case: its own frames from here. (Not known yet which case runs, on a page opened after the run
+            // began: the frames so far are the current case's.)
+            if (current && current.caseId !== e.run.caseId) frames = [];
             current = e.run.state === 'running' ? { caseId: e.run.caseId, step: e.run.step } : null;
             if (run) run = { ...run, state: e.run.state, summary: e.run.summary, finishedAt: e.run.finishedAt };
           } else if (e.type === 'frameLogged' && run?.state === 'running' && e.message.chargerId === run.chargerId) {

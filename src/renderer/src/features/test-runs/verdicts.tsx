@@ -30,7 +30,7 @@ export type CaseState = 'waiting' | 'running' | Verdict;
 
 export function VerdictChip({ state, size = 'small' }: { state: CaseState; size?: ChipProps['size'] }) {
   if (state === 'waiting') return <Chip size={size} variant="outlined" label="Waiting" />;
-  if (state === 'running') return <Chip size={size} color="primary" icon={<CircularProgress size={12} color="inherit" aria-hidden />} label="Running" />;
+  if (state === 'running') return <Chip size={size} color="primary" icon={<CircularProgress size={12} thickness={6} sx={{ color: 'inherit !important' }} aria-hidden />} label="Running" />;
   return <Chip size={size} color={verdictColour[state]} variant={state === 'error' || state === 'notSupported' ? 'outlined' : 'filled'} label={verdictLabel[state]} />;
 }
 
