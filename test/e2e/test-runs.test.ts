@@ -26,9 +26,9 @@ describe.skipIf(!chromiumPath())(
     let page: Page;
     const runIds: string[] = [];
 
-    /** A screenshot at the usual size, and one at 1366x768. */
-    const shot = async (name: string) => {
-      await page.screenshot({ path: join(shots, `${name}.png`) });
+    /** A screenshot at the usual size (the README's in `shots`, the others with the test results), and one at 1366x768. */
+    const shot = async (name: string, readme = false) => {
+      await page.screenshot({ path: join(readme ? shots : join(root, 'test-results', 'screenshots'), `${name}.png`) });
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(small, `${name}.png`) });
@@ -58,6 +58,7 @@ describe.skipIf(!chromiumPath())(
       buildUi();
       mkdirSync(shots, { recursive: true });
       mkdirSync(small, { recursive: true });
+      mkdirSync(join(root, 'test-results', 'screenshots'), { recursive: true });
       serve = await startServe();
       await serve.call('virtualChargers:create', { id: CP, connectors: 2, firmwareVersion: '1.4.2' });
       browser = await launchChromium();
@@ -108,7 +109,8 @@ describe.skipIf(!chromiumPath())(
       await expect.poll(() => deciding.textContent()).toContain('UnlockConnector');
       expect(await deciding.getByLabel('Actual').textContent()).toMatch(/UnlockFailed|NotSupported|Rejected/i);
       expect(await page.getByRole('table', { name: 'Frames of TC_017_1_CS' }).locator('tr[data-highlighted]').count()).toBeGreaterThan(0);
-      await shot('test-runs-failure');
+      await page.waitForTimeout(700); // the click's ripple fades
+      await shot('test-runs-failure', true);
       await serve.call('virtualChargers:setFault', { id: CP, fault: 'action', value: { on: false, action: 'UnlockConnector' } });
     });
 
@@ -154,7 +156,7 @@ describe.skipIf(!chromiumPath())(
       expect(await prompt.textContent()).toContain('Plug the EV cable into connector 1');
       expect(await prompt.getByLabel('Connector').textContent()).toBe('1');
       await page.waitForTimeout(1500); // the countdown moves
-      await shot('test-runs-prompt');
+      await shot('test-runs-prompt', true);
       vcp.stdin!.write('plug 1\n');
       await prompt.getByRole('button', { name: 'Done', exact: true }).click();
       // The case goes on (the frames of the plug-in pass on the live view), and asks for the card next.

@@ -104,6 +104,7 @@ export function CaseDetail({ result }: { result: CaseResult }) {
                 startedAt={result.startedAt}
                 label={`Frames of step ${deciding.n}`}
                 empty="No frame arrived for this step."
+                wrap
                 maxHeight={240}
               />
             </Box>
