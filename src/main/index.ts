@@ -7,6 +7,7 @@ import { keyringSecrets } from './store/secrets';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { registerExportIpc } from './electron/export-ipc';
 import { registerUploadIpc } from './electron/upload-ipc';
+import { registerReportIpc } from './electron/report-ipc';
 import { appIcon, createMainWindow, denyAllPermissions, handleAppProtocol, isOwnRenderer, lockDownWebContents, registerAppScheme } from './electron/window';
 import { loadWindowState, trackWindowState } from './electron/window-state';
 import { ChargerAlerts, type Alert } from './electron/charger-alerts';
@@ -95,6 +96,7 @@ async function onReady(): Promise<void> {
   registerIpc(bench, isOwnRenderer);
   registerExportIpc(bench, isOwnRenderer);
   registerUploadIpc(bench, isOwnRenderer);
+  registerReportIpc(bench, isOwnRenderer);
 
   const alerts = new ChargerAlerts(notify);
   bench.bus.subscribe((e) => alerts.onEvent(e));

@@ -56,6 +56,7 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
       expiresAt: '2025-01-02T10:00:00Z',
     }),
     downloadUpload: async () => ({ saved: true, where: 'test download' }),
+    downloadReport: async () => ({ saved: true, where: 'test download' }),
     close: () => batcher.dispose(),
   };
   return client;

@@ -133,6 +133,8 @@ export class CaseContext {
     readonly host: CaseHost,
     readonly data: TestData,
     readonly pics: Pics,
+    /** Told as each step begins (the faces show the current step). */
+    private readonly onStep?: (step: StepResult) => void,
   ) {}
 
   get clock(): Clock {
@@ -155,6 +157,7 @@ export class CaseContext {
   async step<T>(by: StepActor, title: string, fn: (ids: string[]) => Promise<T>): Promise<T> {
     const step: StepResult = { n: this.steps.length + 1, by, title, status: 'passed', startedAt: this.iso(), ms: 0, messageIds: [] };
     this.steps.push(step);
+    this.onStep?.(step);
     const t0 = this.clock.now();
     try {
       return await fn(step.messageIds);

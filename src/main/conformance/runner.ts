@@ -15,11 +15,13 @@ import type { Operator, OperatorPrompt } from './operator';
 import { readPics, type PicsDeclaration } from './pics';
 import { restorePreconditions } from './restore';
 import type { TestData } from './test-data';
-import { Inconclusive, NotApplicable, StepFailure, type CaseDefinition, type CaseResult, type Pics, type RunResult, type RunSummary, type Verdict } from './types';
+import { Inconclusive, NotApplicable, StepFailure, type CaseDefinition, type CaseResult, type Pics, type RunResult, type RunSummary, type StepResult, type Verdict } from './types';
 
 export type RunEvent =
   | { type: 'runStarted'; run: RunResult }
   | { type: 'caseStarted'; runId: string; caseId: string }
+  /** A step of the case began ("Step 3: Charger sends StatusNotification (status Preparing)"). */
+  | { type: 'stepStarted'; runId: string; caseId: string; step: string }
   | { type: 'caseFinished'; runId: string; result: CaseResult }
   | { type: 'operatorPrompt'; runId: string; prompt: OperatorPrompt }
   | { type: 'runFinished'; run: RunResult };
@@ -95,6 +97,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     benchVersion: version,
     data: o.data,
     pics: null,
+    planned: o.cases.map((c) => c.id),
     cases: [],
     summary: emptySummary(),
     state: 'running',
@@ -124,7 +127,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     for (const def of o.cases) {
       if (o.signal?.aborted) break;
       o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
-      const result = await runCase(def, host, o.data, pics);
+      const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }));
       run.cases.push(result);
       run.summary[result.verdict]++;
       o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
@@ -195,7 +198,7 @@ export function idTagTable(data: TestData, overrides: Record<string, IdTagInfo> 
   return { tags, otherwise: { status: 'Invalid' as const } };
 }
 
-export async function runCase(def: CaseDefinition, host: CaseHost, data: TestData, pics: Pics): Promise<CaseResult> {
+export async function runCase(def: CaseDefinition, host: CaseHost, data: TestData, pics: Pics, onStep?: (step: StepResult) => void): Promise<CaseResult> {
   host.idTagAnswers();
   const clock = host.clock;
   const startedAt = new Date(clock.now()).toISOString();
@@ -216,7 +219,7 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
   if (def.notSupported) return early('notSupported', def.notSupported);
   const why = def.appliesTo?.(pics, data) ?? null;
   if (why) return early('notApplicable', why);
-  const t = new CaseContext(def.id, host, data, pics);
+  const t = new CaseContext(def.id, host, data, pics, onStep);
   const firstSeq = host.frames.lastSeq;
   let verdict: Verdict = 'pass';
   let reason: string | null = null;

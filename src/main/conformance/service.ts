@@ -107,6 +107,10 @@ export class ConformanceService {
         publish();
       } else if (e.type === 'caseStarted') {
         entry.caseId = e.caseId;
+        entry.step = null;
+        publish();
+      } else if (e.type === 'stepStarted') {
+        entry.step = e.step;
         publish();
       } else if (e.type === 'caseFinished') {
         bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: new Date().toISOString() });

@@ -63,6 +63,10 @@ export type TestDataInput = z.input<typeof TestData>;
 
 export const defaultTestData = (): TestData => TestData.parse({});
 
+/** The reports of a run as files: the HTML page, JUnit XML, the whole result as JSON, the PDF, and the evidence pack. */
+export const reportFiles = ['report.html', 'junit.xml', 'report.json', 'report.pdf', 'evidence.zip'] as const;
+export type ReportFile = (typeof reportFiles)[number];
+
 export type Verdict = 'pass' | 'fail' | 'notApplicable' | 'inconclusive' | 'error' | 'notSupported';
 
 export type StepActor = 'charger' | 'tool' | 'operator' | 'bench';
@@ -178,6 +182,8 @@ export interface RunResult {
   benchVersion: string;
   data: TestData;
   pics: Pics | null;
+  /** The ids of the cases the run was started with, in order (a face shows those still to come). */
+  planned?: string[];
   cases: CaseResult[];
   summary: RunSummary;
   state: 'running' | 'finished' | 'stopped';

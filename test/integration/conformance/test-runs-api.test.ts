@@ -90,9 +90,15 @@ describe('conformance runs through the API', () => {
     cp.client.handle('ChangeConfiguration', () => ({ status: 'Accepted' }));
     await cp.connect();
     await cp.client.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
+    const changes: Array<{ caseId: string | null; step: string | null }> = [];
+    const off = tb.bench.bus.subscribe((e) => e.type === 'testRunChanged' && changes.push({ caseId: e.run.caseId, step: e.run.step }));
     const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_003_CS'] })).body;
     const prompt = await waitFor(async () => (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body, 10_000);
     expect(prompt).toMatchObject({ caseId: 'TC_003_CS', action: { kind: 'plug', connectorId: 1 }, text: 'Plug the EV cable into connector 1, then press Done.' });
+    // The run says what it will run, and which step it is on (the UI's live view shows both).
+    expect((await tb.request('GET', `/api/test-runs/${runId}`)).body.planned).toEqual(['TC_003_CS']);
+    expect(changes).toContainEqual({ caseId: 'TC_003_CS', step: expect.stringMatching(/^Step 1: /) });
+    off();
     expect((await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'skip' })).status).toBe(204);
     const run = await finished(runId);
     expect(run.cases[0]).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('The operator skipped: Plug the EV cable into connector 1'), decidingStep: 1 });

@@ -4,6 +4,7 @@ import type { BenchArgs, BenchMethod, CallError, MessageExportQuery, OperateArgs
 import type { HostedFileView, OperationResult } from '../../../shared/api/views';
 import type { CentralSystemAction } from '../../../shared/ocpp16/actions';
 import type { BenchEvent } from '../../../shared/api/views';
+import type { ReportFile } from '../../../shared/api/test-runs';
 
 /** A call the bench refused or could not answer, with the message to show and the field at fault. */
 export class CallFailure extends Error {
@@ -38,6 +39,8 @@ export interface BenchClient {
   hostFile(): Promise<HostedFileView | null>;
   /** Saves a file a charger uploaded: a save dialog on the desktop, a download in a browser. */
   downloadUpload(upload: { id: string; name: string }): Promise<{ saved: boolean; where?: string }>;
+  /** Saves a report of a conformance run (or its evidence pack): a save dialog on the desktop, a download in a browser. */
+  downloadReport(report: { runId: string; file: ReportFile }): Promise<{ saved: boolean; where?: string }>;
   /** Serve mode: a new API token (kept in the data directory); this browser stays signed in, every other tab and saved link must sign in again. */
   newApiToken?(): Promise<{ token: string; link: string }>;
   close(): void;

@@ -98,6 +98,18 @@ export function httpClient(origin: string): BenchClient {
       clickDownload(new URL(`/api/uploads/${encodeURIComponent(id)}/content`, origin).toString());
       return { saved: true, where: "the browser's downloads" };
     },
+    // Fetched first, so a report the bench cannot make (a PDF without Chromium) is an error on screen, not a failed download.
+    downloadReport: async ({ runId, file }) => {
+      const res = await request(`/api/test-runs/${encodeURIComponent(runId)}/${file}`);
+      const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? file;
+      const url = URL.createObjectURL(await res.blob());
+      try {
+        clickDownload(url, name);
+      } finally {
+        setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      }
+      return { saved: true, where: "the browser's downloads" };
+    },
     close: () => {
       closed = true;
       if (retry) clearTimeout(retry);
@@ -108,10 +120,10 @@ export function httpClient(origin: string): BenchClient {
 }
 
 /** Starts a download of `url` as a link the user clicked would. */
-function clickDownload(url: string): void {
+function clickDownload(url: string, name = ''): void {
   const link = document.createElement('a');
   link.href = url;
-  link.download = '';
+  link.download = name;
   link.style.display = 'none';
   document.body.appendChild(link);
   link.click();

@@ -23,6 +23,7 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
     exportMessages: (query) => unwrap(bridge.invoke('desktop:exportMessages', query)),
     hostFile: () => unwrap(bridge.invoke('desktop:chooseFile', {})),
     downloadUpload: ({ id }) => unwrap(bridge.invoke('desktop:saveUpload', { id })),
+    downloadReport: ({ runId, file }) => unwrap(bridge.invoke('desktop:saveReport', { runId, file })),
     close: () => {
       off();
       batcher.dispose();

@@ -17,6 +17,10 @@ import { ChargerDetailScreen, ChargersScreen, SettingsScreen, TransactionDetailS
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { LogScreen } from '../features/log/LogScreen';
 import { VirtualChargersScreen } from '../features/virtual/VirtualChargersScreen';
+import { CompareScreen } from '../features/test-runs/CompareScreen';
+import { OperatorPrompts } from '../features/test-runs/OperatorPrompts';
+import { RunScreen } from '../features/test-runs/RunScreen';
+import { TestRunsScreen } from '../features/test-runs/TestRunsScreen';
 
 export function BenchRoutes() {
   return (
@@ -29,6 +33,9 @@ export function BenchRoutes() {
       <Route path={routes.transactions} element={<TransactionsScreen />} />
       <Route path={routes.transaction} element={<TransactionDetailScreen />} />
       <Route path={routes.virtual} element={<VirtualChargersScreen />} />
+      <Route path={routes.testRuns} element={<TestRunsScreen />} />
+      <Route path={routes.compareRuns} element={<CompareScreen />} />
+      <Route path={routes.testRun} element={<RunScreen />} />
       <Route path={routes.settings} element={<SettingsScreen />} />
       <Route path="*" element={<Navigate to={paths.chargers()} replace />} />
     </Routes>
@@ -44,6 +51,8 @@ export function Bench({ client }: { client: BenchClient }) {
         <Layout>
           <BenchRoutes />
         </Layout>
+        {/* A conformance run's request to the person at the charger, over whichever screen is open. */}
+        <OperatorPrompts />
       </HashRouter>
     </ClientContext.Provider>
   );

@@ -25,6 +25,7 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SmartToyIcon from '@mui/icons-material/SmartToy';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { useBench } from '../stores/bench';
 import { formatClock } from '../components/format';
 import { linkProblem } from '../components/reach';
@@ -40,6 +41,7 @@ export const screens = [
   { to: paths.log(), label: 'Message log', icon: <ListAltIcon /> },
   { to: paths.transactions(), label: 'Transactions', icon: <ReceiptLongIcon /> },
   { to: paths.virtual(), label: 'Virtual chargers', icon: <SmartToyIcon /> },
+  { to: paths.testRuns(), label: 'Test runs', icon: <FactCheckIcon /> },
   { to: paths.settings(), label: 'Settings', icon: <SettingsIcon /> },
 ];
 

@@ -9,6 +9,9 @@ export const routes = {
   transactions: '/transactions',
   transaction: '/transactions/:id',
   virtual: '/virtual',
+  testRuns: '/test-runs',
+  testRun: '/test-runs/:id',
+  compareRuns: '/test-runs/compare',
   settings: '/settings',
 } as const;
 
@@ -25,5 +28,13 @@ export const paths = {
   transactions: () => routes.transactions,
   transaction: (id: number) => `/transactions/${id}`,
   virtual: () => routes.virtual,
+  /** The Test runs screen, for one charger's runs, or to re-run the failed cases of a run. */
+  testRuns: (q: { charger?: string; rerun?: string } = {}) => {
+    const search = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => !!e[1])).toString();
+    return `${routes.testRuns}${search ? `?${search}` : ''}`;
+  },
+  /** One run, live or finished, optionally opened on one case. */
+  testRun: (id: string, caseId?: string) => `/test-runs/${encodeURIComponent(id)}${caseId ? `?case=${encodeURIComponent(caseId)}` : ''}`,
+  compareRuns: (a: string, b: string) => `${routes.compareRuns}?${new URLSearchParams({ a, b }).toString()}`,
   settings: () => routes.settings,
 };

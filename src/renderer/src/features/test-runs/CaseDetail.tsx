@@ -1,0 +1,180 @@
+// One case's result: the verdict and why, the step that decided it with what was expected and what
+// arrived beside that step's frames, every step with its timing, the case's frames (the chosen step's
+// highlighted), the decisions the bench took where the document is ambiguous, the observations and what
+// could not be put back.
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { monoFont } from '../../app/theme';
+import type { CaseResult, StepResult } from '../../../../shared/api/test-runs';
+import { CaseFrames } from './CaseFrames';
+import { formatDuration, VerdictChip } from './verdicts';
+
+const actor: Record<StepResult['by'], string> = { charger: 'Charger', tool: 'Bench', operator: 'Operator', bench: 'Bench' };
+const stepStatus: Record<StepResult['status'], string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', error: 'Error' };
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Box component="section" aria-label={title}>
+      <Typography variant="subtitle2" component="h3" sx={{ mb: 0.75 }}>
+        {title}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+function Said({ label, text, tone }: { label: string; text: string | undefined; tone: 'expected' | 'actual' }) {
+  return (
+    <Box>
+      <Typography variant="caption" color="text.secondary" component="div">
+        {label}
+      </Typography>
+      <Box
+        aria-label={label}
+        sx={{
+          fontFamily: monoFont,
+          fontSize: 13,
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          p: 1,
+          borderRadius: 1,
+          border: 1,
+          borderColor: tone === 'expected' ? 'success.main' : 'error.main',
+        }}
+      >
+        {text ?? '—'}
+      </Box>
+    </Box>
+  );
+}
+
+export function CaseDetail({ result }: { result: CaseResult }) {
+  const deciding = result.steps.find((s) => s.n === result.decidingStep) ?? null;
+  const [chosen, setChosen] = useState<number | null>(null);
+  const shown = result.steps.find((s) => s.n === chosen) ?? deciding;
+  const severity = result.verdict === 'pass' ? 'success' : result.verdict === 'fail' || result.verdict === 'error' ? 'error' : result.verdict === 'inconclusive' ? 'warning' : 'info';
+  const decidingFrames = deciding ? result.frames.filter((f) => f.messageId !== null && deciding.messageIds.includes(f.messageId)) : [];
+  return (
+    <Stack spacing={2.5} aria-label={`Case ${result.id}`} component="article">
+      <Box>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Typography variant="h6" component="h2">
+            {result.id}
+          </Typography>
+          <VerdictChip state={result.verdict} size="medium" />
+          <Typography variant="body2" color="text.secondary">
+            {formatDuration(result.ms)} · section {result.section} · {result.profile}
+          </Typography>
+        </Stack>
+        <Typography variant="body1">{result.title}</Typography>
+      </Box>
+      {result.reason && (
+        <Alert severity={severity} variant="outlined">
+          {result.reason}
+        </Alert>
+      )}
+
+      {deciding && (
+        <Paper sx={{ p: 2, borderColor: result.verdict === 'fail' || result.verdict === 'error' ? 'error.main' : undefined }} aria-label="Deciding step" component="section">
+          <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
+            Deciding step {deciding.n}: {deciding.title}
+          </Typography>
+          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 2fr) minmax(0, 3fr)' }, gap: 2 }}>
+            <Stack spacing={1}>
+              <Said label="Expected" text={deciding.expected} tone="expected" />
+              <Said label="Actual" text={deciding.actual} tone="actual" />
+            </Stack>
+            <Box sx={{ minWidth: 0 }}>
+              <Typography variant="caption" color="text.secondary" component="div">
+                Its frames
+              </Typography>
+              <CaseFrames
+                frames={decidingFrames}
+                highlight={deciding.messageIds}
+                startedAt={result.startedAt}
+                label={`Frames of step ${deciding.n}`}
+                empty="No frame arrived for this step."
+                wrap
+                maxHeight={240}
+              />
+            </Box>
+          </Box>
+        </Paper>
+      )}
+
+      {result.steps.length > 0 && (
+        <Section title="Steps">
+          <Table size="small" aria-label={`Steps of ${result.id}`} sx={{ '& td, & th': { py: 0.5, px: 1 } }}>
+            <TableHead>
+              <TableRow>
+                <TableCell sx={{ width: 32 }}>#</TableCell>
+                <TableCell sx={{ width: 80 }}>By</TableCell>
+                <TableCell>Step</TableCell>
+                <TableCell sx={{ width: 80 }}>Outcome</TableCell>
+                <TableCell sx={{ width: 80 }} align="right">
+                  Took
+                </TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {result.steps.map((s) => (
+                <TableRow
+                  key={s.n}
+                  hover
+                  selected={shown?.n === s.n}
+                  onClick={() => setChosen(s.n)}
+                  sx={{ cursor: 'pointer', '& td': s.status === 'failed' || s.status === 'error' ? { color: 'error.main', fontWeight: 600 } : undefined }}
+                >
+                  <TableCell>{s.n}</TableCell>
+                  <TableCell>{actor[s.by]}</TableCell>
+                  <TableCell>{s.title}</TableCell>
+                  <TableCell>{stepStatus[s.status]}</TableCell>
+                  <TableCell align="right">{formatDuration(s.ms)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Section>
+      )}
+
+      <Section title={shown ? `Frames (step ${shown.n}'s highlighted)` : 'Frames'}>
+        <CaseFrames frames={result.frames} highlight={shown?.messageIds ?? []} startedAt={result.startedAt} label={`Frames of ${result.id}`} empty="The case exchanged no frame." maxHeight={420} />
+      </Section>
+
+      {result.decisions.length > 0 && (
+        <Section title="Decisions taken">
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {result.decisions.map((d, i) => (
+              <Typography component="li" variant="body2" key={i}>
+                {d}
+              </Typography>
+            ))}
+          </Box>
+        </Section>
+      )}
+      {result.observations.length > 0 && (
+        <Section title="Observations">
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {result.observations.map((o, i) => (
+              <Typography component="li" variant="body2" key={i}>
+                {o.text}
+                {o.messageId && <Chip size="small" variant="outlined" label={o.messageId} sx={{ ml: 1, fontFamily: monoFont, height: 20 }} />}
+              </Typography>
+            ))}
+          </Box>
+        </Section>
+      )}
+      {result.cleanupProblems.length > 0 && <Alert severity="warning">Could not put the charger back afterwards (the next case may be affected): {result.cleanupProblems.join('; ')}</Alert>}
+    </Stack>
+  );
+}

@@ -1,0 +1,163 @@
+// Two runs side by side (/test-runs/compare?a=&b=), e.g. the same charger on firmware A and firmware B:
+// which verdicts changed (worse, better, or otherwise), each with its reason, and the cases only one run has.
+import { useMemo, useState } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useClient } from '../../api/context';
+import { useLoad } from '../../components/useCall';
+import { formatTime } from '../../components/format';
+import { paths } from '../../app/routes';
+import type { CaseResult, RunResult } from '../../../../shared/api/test-runs';
+import { movement, SummaryChips, VerdictChip } from './verdicts';
+
+interface Compared {
+  id: string;
+  title: string;
+  a: CaseResult | null;
+  b: CaseResult | null;
+  move: ReturnType<typeof movement>;
+}
+
+export function compareRuns(a: RunResult, b: RunResult): Compared[] {
+  const byA = new Map(a.cases.map((c) => [c.id, c]));
+  const byB = new Map(b.cases.map((c) => [c.id, c]));
+  const ids = [...new Set([...byA.keys(), ...byB.keys()])];
+  return ids.map((id) => {
+    const ca = byA.get(id) ?? null;
+    const cb = byB.get(id) ?? null;
+    return { id, title: (ca ?? cb)!.title, a: ca, b: cb, move: movement(ca?.verdict ?? null, cb?.verdict ?? null) };
+  });
+}
+
+const moveLabel = { worse: 'Worse', better: 'Better', changed: 'Changed', same: '' } as const;
+const moveColour = { worse: 'error', better: 'success', changed: 'warning', same: 'default' } as const;
+
+function RunHead({ label, run }: { label: string; run: RunResult }) {
+  return (
+    <Paper sx={{ p: 2, flex: 1, minWidth: 0 }} component="section" aria-label={`Run ${label}`}>
+      <Typography variant="overline" color="text.secondary">
+        Run {label}
+      </Typography>
+      <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
+        <Link component={RouterLink} to={paths.testRun(run.id)}>
+          {run.chargerId}, {formatTime(run.startedAt)}
+        </Link>
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {[run.charger.vendor, run.charger.model].filter(Boolean).join(' ') || 'Unknown charger'} · firmware {run.charger.firmware ?? 'unknown'}
+        {run.virtual ? ' · virtual' : ''}
+      </Typography>
+      <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+        <SummaryChips summary={run.summary} />
+      </Stack>
+    </Paper>
+  );
+}
+
+function Verdict({ result, runId, label }: { result: CaseResult | null; runId: string; label: string }) {
+  if (!result)
+    return (
+      <Typography variant="body2" color="text.secondary">
+        Not in this run
+      </Typography>
+    );
+  return (
+    <Box>
+      <Link component={RouterLink} to={paths.testRun(runId, result.id)} underline="none" aria-label={`${result.id} in run ${label}`}>
+        <VerdictChip state={result.verdict} />
+      </Link>
+      {result.reason && result.verdict !== 'pass' && (
+        <Typography variant="caption" color="text.secondary" component="div" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
+          {result.reason}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+export function CompareScreen() {
+  const client = useClient();
+  const [search] = useSearchParams();
+  const idA = search.get('a') ?? '';
+  const idB = search.get('b') ?? '';
+  const { data, error } = useLoad(() => Promise.all([client.call('tests:get', { runId: idA }), client.call('tests:get', { runId: idB })]), [client, idA, idB]);
+  const rows = useMemo(() => (data ? compareRuns(data[0], data[1]) : []), [data]);
+  const changed = rows.filter((r) => r.move !== 'same');
+  const [onlyChanges, setOnlyChanges] = useState(true);
+
+  if (error) return <Alert severity="error">{error}</Alert>;
+  if (!data) return <LinearProgress aria-label="Loading the runs" />;
+  const [a, b] = data;
+  const shown = onlyChanges && changed.length ? changed : rows;
+  const count = (m: Compared['move']) => changed.filter((r) => r.move === m).length;
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Box>
+        <Link component={RouterLink} to={paths.testRuns()} variant="body2">
+          ← Test runs
+        </Link>
+        <Typography variant="h5" component="h1">
+          Compare two runs
+        </Typography>
+        <Typography variant="body2" color="text.secondary" aria-live="polite">
+          {changed.length
+            ? `${changed.length} verdict${changed.length === 1 ? '' : 's'} changed: ${count('worse')} worse, ${count('better')} better${count('changed') ? `, ${count('changed')} otherwise` : ''}, of ${rows.length} cases.`
+            : `No verdict changed (${rows.length} cases).`}
+        </Typography>
+      </Box>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+        <RunHead label="A" run={a} />
+        <RunHead label="B" run={b} />
+      </Stack>
+      <Paper sx={{ p: 2 }}>
+        <FormControlLabel control={<Switch checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} disabled={!changed.length} />} label="Only the cases whose verdict changed" />
+        <Table size="small" aria-label="Verdicts side by side" sx={{ tableLayout: 'fixed' }}>
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: '28%' }}>Case</TableCell>
+              <TableCell sx={{ width: '31%' }}>Run A</TableCell>
+              <TableCell sx={{ width: '31%' }}>Run B</TableCell>
+              <TableCell sx={{ width: '10%' }}>Change</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map((r) => (
+              <TableRow key={r.id} aria-label={`${r.id} ${r.move}`}>
+                <TableCell>
+                  <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                    {r.id}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {r.title}
+                  </Typography>
+                </TableCell>
+                <TableCell>
+                  <Verdict result={r.a} runId={a.id} label="A" />
+                </TableCell>
+                <TableCell>
+                  <Verdict result={r.b} runId={b.id} label="B" />
+                </TableCell>
+                <TableCell>{r.move !== 'same' && <Chip size="small" variant="outlined" color={moveColour[r.move]} label={moveLabel[r.move]} />}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Paper>
+    </Box>
+  );
+}

@@ -1,0 +1,115 @@
+// The operator's request during a run on a real charger, as a large dialog nobody at the bench can miss:
+// what to do in big words, the connector and the idTag set apart, a countdown to the step's timeout, and
+// Done / Cannot do / Skip. It stays until answered (no click outside or Escape dismisses it).
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { monoFont } from '../../app/theme';
+import type { OperatorPrompt } from '../../../../shared/api/test-runs';
+
+export type PromptAnswer = 'done' | 'cannot' | 'skip';
+
+/** "4:05" */
+export function formatCountdown(s: number): string {
+  const left = Math.max(0, Math.ceil(s));
+  return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Box sx={{ border: 2, borderColor: 'primary.main', borderRadius: 2, px: 2.5, py: 1, minWidth: 140 }}>
+      <Typography variant="overline" color="text.secondary" component="div" sx={{ lineHeight: 1.6 }}>
+        {label}
+      </Typography>
+      <Typography variant="h4" component="div" aria-label={label} sx={{ fontFamily: label === 'idTag' ? monoFont : undefined, fontWeight: 700 }}>
+        {value}
+      </Typography>
+    </Box>
+  );
+}
+
+export function PromptDialog({
+  prompt,
+  chargerId,
+  since,
+  onAnswer,
+  pending,
+  error,
+}: {
+  prompt: OperatorPrompt;
+  chargerId: string | null;
+  /** When the request arrived (ms, this clock): the countdown runs from there. */
+  since: number;
+  onAnswer: (answer: PromptAnswer) => void;
+  pending: boolean;
+  error: string | null;
+}) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, []);
+  const left = prompt.timeoutS - (now - since) / 1000;
+  const a = prompt.action;
+  const connector = 'connectorId' in a ? a.connectorId : null;
+  const idTag = a.kind === 'presentIdTag' ? a.idTag : null;
+  return (
+    <Dialog open fullWidth maxWidth="md" aria-labelledby="operator-prompt-title" aria-describedby="operator-prompt-text" slotProps={{ paper: { sx: { border: 3, borderColor: 'warning.main' } } }}>
+      <DialogTitle id="operator-prompt-title" sx={{ bgcolor: 'warning.main', color: 'warning.contrastText', py: 1.5 }}>
+        Action needed at {chargerId ?? 'the charger'}
+        <Typography variant="body2" component="div">
+          Test case {prompt.caseId}, step {prompt.step}
+        </Typography>
+      </DialogTitle>
+      <DialogContent sx={{ pt: '24px !important' }}>
+        <Typography id="operator-prompt-text" variant="h4" component="p" sx={{ fontWeight: 500, mb: 3 }}>
+          {prompt.text}
+        </Typography>
+        {(connector !== null || idTag !== null) && (
+          <Stack direction="row" spacing={2} sx={{ mb: 3 }}>
+            {connector !== null && <Fact label="Connector" value={String(connector)} />}
+            {idTag !== null && <Fact label="idTag" value={idTag} />}
+          </Stack>
+        )}
+        <Box role="timer" aria-label="Time left to answer">
+          <Typography variant="h6" component="div" color={left < 30 ? 'error' : 'text.primary'}>
+            {left > 0 ? `${formatCountdown(left)} left` : 'Time is up: the step is being given up'}
+          </Typography>
+          <LinearProgress
+            variant="determinate"
+            value={Math.max(0, Math.min(100, (left / prompt.timeoutS) * 100))}
+            color={left < 30 ? 'error' : 'warning'}
+            sx={{ height: 8, borderRadius: 4, mt: 0.5 }}
+          />
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+            Without an answer the step times out and the case is inconclusive.
+          </Typography>
+        </Box>
+        {error && (
+          <Alert severity="error" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions sx={{ px: 3, pb: 2.5, gap: 1 }}>
+        <Button size="large" color="inherit" disabled={pending} onClick={() => onAnswer('skip')}>
+          Skip
+        </Button>
+        <Button size="large" variant="outlined" color="error" disabled={pending} onClick={() => onAnswer('cannot')}>
+          Cannot do
+        </Button>
+        <Button size="large" variant="contained" disabled={pending} onClick={() => onAnswer('done')} autoFocus sx={{ px: 5, fontSize: '1.2rem' }}>
+          Done
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,336 @@
+// Starting a conformance run: the charger (connected ones; a virtual one says so), the cases (all, a
+// feature profile, chosen by id with a search, or the failed ones of an earlier run), the test data and
+// what the charger has (fixed cable, lock, reader); what the run will do to the charger, said before it
+// starts, and asked once more for a real charger. A refusal names the field at fault.
+import { useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import { useClient } from '../../api/context';
+import { useCall, useLoad } from '../../components/useCall';
+import { formatTime } from '../../components/format';
+import { useBench } from '../../stores/bench';
+import { paths } from '../../app/routes';
+import type { BenchArgs } from '../../../../shared/api/contract';
+import type { CaseInfo, RunListItem } from '../../../../shared/api/test-runs';
+import { changedData, dataFields, defaults, initialDataForm, type DataForm } from './testData';
+import { useCases } from './useCases';
+
+type Choice = 'all' | 'profile' | 'pick' | 'rerun';
+
+const problemsOf = (r: RunListItem) => r.summary.fail + r.summary.error + r.summary.inconclusive;
+
+/** What a run does to a charger, in words. */
+export const consequences = [
+  'Charging sessions are started and stopped on it.',
+  'It is reset and rebooted.',
+  'Its configuration is changed, and put back after each case.',
+  'Local lists, reservations and charging profiles may be sent to it, and removed again afterwards.',
+  'Its idTags are answered from the test data, not from the bench’s list.',
+];
+
+function CasePicker({ cases, picked, onChange, error }: { cases: CaseInfo[]; picked: string[]; onChange: (ids: string[]) => void; error: string | null }) {
+  const [query, setQuery] = useState('');
+  const q = query.trim().toLowerCase();
+  const shown = q ? cases.filter((c) => c.id.toLowerCase().includes(q) || c.title.toLowerCase().includes(q) || c.section.startsWith(q)) : cases;
+  const set = new Set(picked);
+  const toggle = (id: string) => onChange(set.has(id) ? picked.filter((x) => x !== id) : [...picked, id]);
+  return (
+    <Box>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+        <TextField size="small" label="Search cases" placeholder="TC_003, reservation, 2.5…" value={query} onChange={(e) => setQuery(e.target.value)} sx={{ flexGrow: 1 }} />
+        <Button size="small" onClick={() => onChange([...new Set([...picked, ...shown.filter((c) => !c.notSupported).map((c) => c.id)])])}>
+          Pick all shown
+        </Button>
+        <Button size="small" onClick={() => onChange([])} disabled={!picked.length}>
+          Clear
+        </Button>
+      </Stack>
+      <Paper sx={{ maxHeight: 260, overflow: 'auto', borderColor: error ? 'error.main' : undefined }} role="group" aria-label="Cases to run">
+        {shown.map((c) => (
+          <FormControlLabel
+            key={c.id}
+            sx={{ display: 'flex', mx: 0, px: 1, '&:hover': { bgcolor: 'action.hover' } }}
+            control={<Checkbox size="small" checked={set.has(c.id)} onChange={() => toggle(c.id)} />}
+            label={
+              <Typography variant="body2">
+                <b>{c.id}</b> {c.title}
+                <Typography component="span" variant="caption" color="text.secondary">
+                  {' '}
+                  · {c.section} · {c.profile}
+                  {c.notSupported ? ' · not supported yet' : ''}
+                </Typography>
+              </Typography>
+            }
+          />
+        ))}
+        {!shown.length && (
+          <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
+            No case matches “{query}”.
+          </Typography>
+        )}
+      </Paper>
+      <FormHelperText error={!!error}>{error ?? `${picked.length} picked`}</FormHelperText>
+    </Box>
+  );
+}
+
+export function StartRunForm({ charger, onCharger, rerun }: { charger: string; onCharger: (id: string) => void; rerun: string | null }) {
+  const client = useClient();
+  const navigate = useNavigate();
+  const chargers = useBench((s) => s.chargers);
+  const online = useMemo(
+    () =>
+      Object.values(chargers)
+        .filter((c) => c.connected)
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    [chargers],
+  );
+  const { cases, error: casesError } = useCases();
+  const chosen = chargers[charger] ?? null;
+
+  const [choice, setChoice] = useState<Choice>(rerun ? 'rerun' : 'all');
+  const [profile, setProfile] = useState('Core');
+  const [picked, setPicked] = useState<string[]>([]);
+  const [rerunOf, setRerunOf] = useState(rerun ?? '');
+  const [data, setData] = useState<DataForm>(initialDataForm);
+  const [dataOpen, setDataOpen] = useState(false);
+  const [declared, setDeclared] = useState({ fixedCable: false, connectorLock: true, reader: true });
+  const [confirming, setConfirming] = useState(false);
+
+  useEffect(() => {
+    if (rerun) {
+      setChoice('rerun');
+      setRerunOf(rerun);
+    }
+  }, [rerun]);
+
+  const earlier = useLoad(() => (charger ? client.call('tests:list', { chargerId: charger }) : Promise.resolve([] as RunListItem[])), [client, charger]);
+  const withProblems = (earlier.data ?? []).filter((r) => r.state !== 'running' && problemsOf(r) > 0);
+
+  const profiles = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const c of cases ?? []) count.set(c.profile, (count.get(c.profile) ?? 0) + 1);
+    return [...count.entries()];
+  }, [cases]);
+
+  const count =
+    choice === 'all'
+      ? (cases?.length ?? 0)
+      : choice === 'profile'
+        ? (cases ?? []).filter((c) => c.profile === profile).length
+        : choice === 'pick'
+          ? picked.length
+          : problemsOf(withProblems.find((r) => r.id === rerunOf) ?? ({ summary: { fail: 0, error: 0, inconclusive: 0 } } as RunListItem));
+
+  const args = (): BenchArgs<'tests:start'> => {
+    const a: BenchArgs<'tests:start'> = { chargerId: charger, declared };
+    if (choice === 'profile') a.profile = profile as BenchArgs<'tests:start'>['profile'];
+    if (choice === 'pick') a.cases = picked;
+    if (choice === 'rerun') a.rerunFailedOf = rerunOf;
+    const changed = changedData(data);
+    if (Object.keys(changed).length) a.data = changed as BenchArgs<'tests:start'>['data'];
+    return a;
+  };
+  const [start, go] = useCall(async () => {
+    const { runId } = await client.call('tests:start', args());
+    navigate(paths.testRun(runId));
+    return runId;
+  });
+  useEffect(() => {
+    if (start.field?.startsWith('data.')) setDataOpen(true);
+  }, [start.field]);
+
+  const fieldError = (name: string) => (start.field === name ? start.error : null);
+  const generalError = start.error && !(start.field === 'chargerId' || start.field === 'cases' || start.field === 'rerunFailedOf' || start.field?.startsWith('data.')) ? start.error : null;
+  const virtual = chosen?.virtual ?? false;
+  const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf);
+  const submit = () => (virtual ? void go() : setConfirming(true));
+
+  return (
+    <Paper component="section" aria-label="Start a run" sx={{ p: 2.5 }}>
+      <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
+        Start a run
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3 }}>
+        <Stack spacing={2.5}>
+          <TextField
+            select
+            label="Charger"
+            value={online.some((c) => c.id === charger) ? charger : ''}
+            onChange={(e) => onCharger(e.target.value)}
+            error={!!fieldError('chargerId')}
+            helperText={fieldError('chargerId') ?? (online.length ? 'Connected chargers' : 'No charger is connected: point one at the bench, or create a virtual charger')}
+            slotProps={{ formHelperText: { 'aria-live': 'assertive' } }}
+          >
+            {online.map((c) => (
+              <MenuItem key={c.id} value={c.id}>
+                {c.id}
+                {c.boot ? ` · ${c.boot.chargePointVendor} ${c.boot.chargePointModel}` : ''}
+                {c.virtual ? ' · virtual' : ''}
+              </MenuItem>
+            ))}
+          </TextField>
+
+          <FormControl error={!!(fieldError('cases') || fieldError('rerunFailedOf'))}>
+            <FormLabel id="cases-choice">Cases</FormLabel>
+            <RadioGroup aria-labelledby="cases-choice" value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
+              <FormControlLabel value="all" control={<Radio size="small" />} label={`All cases (${cases?.length ?? '…'}): those that do not apply are reported Not applicable`} />
+              <FormControlLabel value="profile" control={<Radio size="small" />} label="One feature profile" />
+              <FormControlLabel value="pick" control={<Radio size="small" />} label="Chosen by id" />
+              <FormControlLabel value="rerun" control={<Radio size="small" />} label="The failed cases of an earlier run" disabled={!withProblems.length && choice !== 'rerun'} />
+            </RadioGroup>
+            {(fieldError('cases') || fieldError('rerunFailedOf')) && choice !== 'pick' && <FormHelperText>{fieldError('cases') ?? fieldError('rerunFailedOf')}</FormHelperText>}
+          </FormControl>
+          {casesError && <Alert severity="error">{casesError}</Alert>}
+          {choice === 'profile' && (
+            <TextField select size="small" label="Feature profile" value={profile} onChange={(e) => setProfile(e.target.value)}>
+              {profiles.map(([p, n]) => (
+                <MenuItem key={p} value={p}>
+                  {p} ({n} cases)
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+          {choice === 'pick' && cases && <CasePicker cases={cases} picked={picked} onChange={setPicked} error={fieldError('cases')} />}
+          {choice === 'rerun' && (
+            <TextField select size="small" label="Earlier run" value={withProblems.some((r) => r.id === rerunOf) ? rerunOf : ''} onChange={(e) => setRerunOf(e.target.value)}>
+              {withProblems.map((r) => (
+                <MenuItem key={r.id} value={r.id}>
+                  {formatTime(r.startedAt)}: {problemsOf(r)} failed, erred or inconclusive
+                </MenuItem>
+              ))}
+            </TextField>
+          )}
+        </Stack>
+
+        <Stack spacing={2}>
+          <Accordion expanded={dataOpen} onChange={(_e, open) => setDataOpen(open)} disableGutters>
+            <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+              <Box>
+                <Typography variant="subtitle2">Test data</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  Connector {data.connectorId || defaults.connectorId}, idTag {data.validIdTag || defaults.validIdTag}, operator time limit {data.operatorTimeoutS || defaults.operatorTimeoutS} s
+                  {Object.keys(changedData(data)).length ? ` · ${Object.keys(changedData(data)).length} changed` : ' · defaults'}
+                </Typography>
+              </Box>
+            </AccordionSummary>
+            <AccordionDetails>
+              <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 1.5 }}>
+                {dataFields.map((f) => (
+                  <TextField
+                    key={f.key}
+                    size="small"
+                    label={f.label}
+                    value={data[f.key] ?? ''}
+                    onChange={(e) => setData((d) => ({ ...d, [f.key]: e.target.value }))}
+                    error={!!fieldError(`data.${f.key}`)}
+                    helperText={fieldError(`data.${f.key}`) ?? f.help ?? `Default ${String(defaults[f.key])}`}
+                    slotProps={{ htmlInput: { inputMode: f.kind === 'int' ? 'numeric' : 'text', spellCheck: false }, formHelperText: { 'aria-live': 'assertive' } }}
+                  />
+                ))}
+              </Box>
+              <Button size="small" sx={{ mt: 1 }} onClick={() => setData(initialDataForm())}>
+                Back to the defaults
+              </Button>
+            </AccordionDetails>
+          </Accordion>
+
+          <Box component="fieldset" sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 2, py: 1, m: 0 }}>
+            <Typography component="legend" variant="subtitle2" sx={{ px: 0.5 }}>
+              What the charger has
+            </Typography>
+            <Stack direction="row" sx={{ flexWrap: 'wrap', columnGap: 2 }}>
+              <FormControlLabel control={<Switch checked={declared.fixedCable} onChange={(e) => setDeclared((d) => ({ ...d, fixedCable: e.target.checked }))} />} label="Fixed cable (no socket)" />
+              <FormControlLabel control={<Switch checked={declared.connectorLock} onChange={(e) => setDeclared((d) => ({ ...d, connectorLock: e.target.checked }))} />} label="Connector lock" />
+              <FormControlLabel control={<Switch checked={declared.reader} onChange={(e) => setDeclared((d) => ({ ...d, reader: e.target.checked }))} />} label="Card reader" />
+            </Stack>
+            <Typography variant="caption" color="text.secondary">
+              Feature profiles and connectors are read from the charger (SupportedFeatureProfiles, NumberOfConnectors).
+            </Typography>
+          </Box>
+
+          <Alert severity={charger && !virtual ? 'warning' : 'info'} aria-label="What will happen">
+            <Typography variant="body2" sx={{ fontWeight: 600 }}>
+              {charger ? `During the run the bench takes ${charger} over:` : 'During a run the bench takes the charger over:'}
+            </Typography>
+            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+              {consequences.map((c) => (
+                <Typography component="li" variant="body2" key={c}>
+                  {c}
+                </Typography>
+              ))}
+            </Box>
+            <Typography variant="body2" sx={{ mt: 0.5 }}>
+              {virtual
+                ? 'A virtual charger’s operator steps (plugging in, presenting a card) are done for you, and its waits run on a fake clock: the run takes seconds.'
+                : 'Someone must stay at the charger: the bench asks them to plug and unplug the cable, present cards and power it off and on, and each request times out.'}
+            </Typography>
+          </Alert>
+
+          {generalError && <Alert severity="error">{generalError}</Alert>}
+          <Box>
+            <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!ready || start.pending} onClick={submit}>
+              {charger ? `Start ${count} case${count === 1 ? '' : 's'} on ${charger}${virtual ? '' : '…'}` : 'Start the run'}
+            </Button>
+          </Box>
+        </Stack>
+      </Box>
+
+      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="confirm-run-title" maxWidth="sm" fullWidth>
+        <DialogTitle id="confirm-run-title">
+          Run {count} conformance case{count === 1 ? '' : 's'} on {charger}?
+        </DialogTitle>
+        <DialogContent>
+          <DialogContentText component="div">
+            {charger} is a real charger{chosen?.boot ? ` (${chosen.boot.chargePointVendor} ${chosen.boot.chargePointModel})` : ''}. While the run goes on:
+            <Box component="ul" sx={{ mt: 1, pl: 2.5 }}>
+              {consequences.map((c) => (
+                <li key={c}>{c}</li>
+              ))}
+              <li>Someone at the charger is asked to act, with {data.operatorTimeoutS || defaults.operatorTimeoutS} s for each request.</li>
+            </Box>
+            Make sure no vehicle is charging on it for real.
+          </DialogContentText>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          <Button
+            variant="contained"
+            color="warning"
+            onClick={() => {
+              setConfirming(false);
+              void go();
+            }}
+          >
+            Start the run on {charger}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Paper>
+  );
+}
