@@ -18,6 +18,8 @@ import { htmlReport } from '../conformance/reports/html';
 import { htmlToPdf } from '../conformance/reports/pdf';
 import { evidencePack } from '../conformance/reports/evidence';
 import { formatClock } from '../../shared/format/time';
+import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
+import type { PicsDeclaration } from '../conformance/pics';
 import { defaultDataDir, int } from './options';
 import { printable } from './terminal';
 
@@ -33,7 +35,27 @@ export function chargerRunOptions(command: Command, what: string): Command {
     .option('--port <port>', 'port chargers connect to (with --charger; default: the saved OCPP port)', int('--port', 0, 65535))
     .option('--json <file>', 'write the result as JSON')
     .option('--html <file>', 'write the report as one self-contained HTML page')
-    .option('--pdf <file>', 'write the report as PDF (printed by a headless Chromium where installed)');
+    .option('--pdf <file>', 'write the report as PDF (printed by a headless Chromium where installed)')
+    .option('--profiles <list>', `the feature profiles the charger supports, comma-separated (default: its SupportedFeatureProfiles): ${featureProfiles.join(', ')}`)
+    .option('--fixed-cable', 'the charger has a fixed cable (no socket)')
+    .option('--no-connector-lock', 'the socket has no lock')
+    .option('--no-reader', 'the charger has no card reader or start button')
+    .option('--backup-power', 'the charger has back-up power to stop its sessions on a power cut');
+}
+
+/** What the person declares of the charger, over what it reports; a clear error for an unknown profile. */
+export function declaredPics(opts: Record<string, any>): PicsDeclaration {
+  const declared: PicsDeclaration = { fixedCable: !!opts.fixedCable, connectorLock: opts.connectorLock !== false, reader: opts.reader !== false, backupPower: !!opts.backupPower };
+  if (opts.profiles) {
+    const list = String(opts.profiles)
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const unknown = list.filter((p) => !(featureProfiles as readonly string[]).includes(p));
+    if (unknown.length) throw new Error(`--profiles: ${unknown.join(', ')} ${unknown.length > 1 ? 'are not feature profiles' : 'is not a feature profile'} (one of ${featureProfiles.join(', ')})`);
+    declared.profiles = list as FeatureProfile[];
+  }
+  return declared;
 }
 
 export interface ChargerRun {
@@ -51,6 +73,12 @@ export interface ChargerRun {
 
 export async function runOnCharger(r: ChargerRun): Promise<number> {
   const { opts } = r;
+  try {
+    declaredPics(opts);
+  } catch (e) {
+    console.error(`chargebench ${r.command}: ${(e as Error).message}`);
+    return 2;
+  }
   if (!opts.virtual && !opts.charger) {
     console.error(`chargebench ${r.command}: say which charger: --charger <id> (a charger connecting to this bench) or --virtual`);
     return 2;
@@ -89,7 +117,7 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       console.log(printable(`${formatClock(Date.now())}  ${verdictWords[c.verdict].padEnd(5)} ${c.id.padEnd(15)} ${c.title}`));
       if (c.reason && c.verdict !== 'pass') console.log(`${' '.repeat(17)}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${c.reason}`)}`);
     };
-    const run = await runConformance(bench, { chargerId, cases: r.cases, data: r.data, operator, virtual: !!target, onEvent, busy: target?.busy });
+    const run = await runConformance(bench, { chargerId, cases: r.cases, data: r.data, declared: declaredPics(opts), operator, virtual: !!target, onEvent, busy: target?.busy });
     r.decorate?.(run);
     const s = run.summary;
     console.log(

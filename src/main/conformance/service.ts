@@ -3,6 +3,7 @@
 // charger's operator steps are done for it; a real charger's are asked of the person at it.
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
+import { version } from '../version';
 import type { CaseInfo, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
@@ -78,9 +79,27 @@ export class ConformanceService {
     const virtual = bench.virtualChargers.has(args.chargerId);
     const abort = new AbortController();
     const runId = `run-${new Date(bench.clock.now()).toISOString().replace(/[:.]/g, '-')}-${args.chargerId}`;
-    const entry: Active = { run: null as unknown as RunResult, abort, caseId: null, step: null, prompt: null };
+    // The run is known (listed, fetched, one per charger) from the moment it is started, before its first event.
+    const placeholder: RunResult = {
+      id: runId,
+      chargerId: args.chargerId,
+      charger: { vendor: null, model: null, firmware: null, serial: null },
+      virtual,
+      startedAt: new Date(bench.clock.now()).toISOString(),
+      finishedAt: null,
+      ms: 0,
+      wallMs: 0,
+      benchVersion: version,
+      data: parsed.data,
+      pics: null,
+      cases: [],
+      planned: cases.map((c) => c.id),
+      summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
+      state: 'running',
+    };
+    const entry: Active = { run: placeholder, abort, caseId: null, step: null, prompt: null };
+    this.active.set(runId, entry);
     const publish = () => {
-      if (!entry.run) return;
       bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: new Date().toISOString() });
     };
     const operator = virtual
@@ -122,11 +141,11 @@ export class ConformanceService {
         entry.run = run;
         await bench.record.testRuns.save(run).catch((e) => console.error(`chargebench: the test run ${runId} could not be recorded: ${(e as Error).message}`));
       })
-      .catch((e) => {
-        if (entry.run) {
-          entry.run.state = 'stopped';
-          entry.run.error = (e as Error).message;
-        }
+      .catch(async (e) => {
+        // A run the bench could not carry on (the charger never connected, its configuration unreadable) is kept too, with why.
+        entry.run.state = 'stopped';
+        entry.run.error = (e as Error).message;
+        await bench.record.testRuns.save(entry.run).catch(() => undefined);
       })
       .finally(() => {
         entry.caseId = null;
@@ -154,14 +173,14 @@ export class ConformanceService {
   }
 
   list(chargerId?: string): RunListItem[] {
-    const running = [...this.active.values()].filter((a) => a.run && (!chargerId || a.run.chargerId === chargerId)).map((a) => listItem(a.run));
+    const running = [...this.active.values()].filter((a) => !chargerId || a.run.chargerId === chargerId).map((a) => listItem(a.run));
     const stored = this.bench.record.testRuns.list({ chargerId }).filter((r) => !this.active.has(r.id)) as unknown as RunListItem[];
     return [...running, ...stored];
   }
 
   get(runId: string): RunResult {
     const a = this.active.get(runId);
-    if (a?.run) return a.run;
+    if (a) return a.run;
     const stored = this.bench.record.testRuns.get(runId) as RunResult | null;
     if (!stored) throw new BenchError(404, `No test run ${runId}`, { field: 'runId' });
     return stored;

@@ -72,6 +72,18 @@ describe('chargebench test', () => {
     }
   }, 60_000);
 
+  it('takes what the person declares of the charger over what it reports: a fixed cable makes the fixed-cable case run', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const bin = join(process.cwd(), 'bin', 'chargebench.mjs');
+    const declared = spawnSync(process.execPath, [bin, 'test', '--virtual', '--cases', 'TC_017_2_CS', '--fixed-cable'], { encoding: 'utf8' });
+    // The virtual charger has a socket: declared as a fixed cable, it answers Unlocked where NotSupported is due.
+    expect(declared.stdout).toMatch(/FAIL\s+TC_017_2_CS/);
+    expect(declared.status).toBe(1);
+    const bad = spawnSync(process.execPath, [bin, 'test', '--virtual', '--profiles', 'Core,Teleport'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Teleport is not a feature profile');
+  }, 60_000);
+
   it('names an unknown case and exits 2', async () => {
     const { spawnSync } = await import('node:child_process');
     const r = spawnSync(process.execPath, [join(process.cwd(), 'bin', 'chargebench.mjs'), 'test', '--virtual', '--cases', 'TC_999_CS'], { encoding: 'utf8' });

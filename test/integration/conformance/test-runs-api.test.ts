@@ -24,6 +24,8 @@ describe('conformance runs through the API', () => {
 
     const started = await tb.request('POST', '/api/test-runs', { chargerId: 'API-VCP', cases: ['TC_003_CS', 'TC_017_1_CS', 'TC_017_2_CS'] });
     expect(started.status).toBe(202);
+    // Known from the moment it is started: listed, fetched, with the cases it will run.
+    expect(await tb.request('GET', `/api/test-runs/${started.body.runId}`)).toMatchObject({ status: 200, body: { state: 'running', planned: ['TC_003_CS', 'TC_017_1_CS', 'TC_017_2_CS'] } });
     // One run per charger at a time.
     expect(await tb.request('POST', '/api/test-runs', { chargerId: 'API-VCP', cases: ['TC_003_CS'] })).toMatchObject({ status: 409, body: { field: 'chargerId' } });
     const run = await finished(started.body.runId);
