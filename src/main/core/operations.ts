@@ -30,11 +30,6 @@ export class Operations {
   /** Each charger's ChargeProfileMaxStackLevel, as its GetConfiguration answers said. */
   private readonly maxStackLevel = new Map<string, number>();
 
-  /** What the bench knows of a charger's limits for the rules a person's input must keep. */
-  limitsOf(chargerId: string): { maxStackLevel: number | null } {
-    return { maxStackLevel: this.maxStackLevel.get(chargerId) ?? null };
-  }
-
   private learnLimits(chargerId: string, response: unknown): void {
     const keys = (response as { configurationKey?: { key: string; value?: string }[] } | undefined)?.configurationKey ?? [];
     const level = keys.find((k) => k.key === 'ChargeProfileMaxStackLevel');
