@@ -296,7 +296,10 @@ describe('virtual chargers screen', () => {
       id: 'VCP1',
       faults: { actions: { Reset: { mode: 'reject', delaySeconds: 10, errorCode: 'InternalError' }, UnlockConnector: { mode: 'callError', delaySeconds: 10, errorCode: 'InternalError' } } },
     });
-    await user.click(card.getByRole('button', { name: 'Remove the Reset fault' }));
+    // The switches are disabled while the previous change is being saved, as a person would see them.
+    const remove = card.getByRole('button', { name: 'Remove the Reset fault' });
+    await waitFor(() => expect((remove as HTMLButtonElement).disabled).toBe(false));
+    await user.click(remove);
     expect(client.callsOf('virtualChargers:setFaults').at(-1)).toEqual({ id: 'VCP1', faults: { actions: {} } });
   });
 
