@@ -1,7 +1,11 @@
-// A commissioning plan's settings: what the site's back office requires of a charger (the configuration
-// baseline), who may charge when it is unreachable, the installer's test card, how long the test session
-// runs, and what power is plausible. Built-in templates, or a user's saved as JSON.
+// Commissioning as every face sees it. A template is a plan's settings: what the site's back office
+// requires of a charger (the configuration baseline), who may charge when it is unreachable, the
+// installer's test card, how long the test session runs, what power is plausible and the site's load
+// limit; built-in templates, or a user's saved as JSON. A commissioning is one charger's run of the plan
+// for a site and job, with the on-site checklist, photos and the signed handover; a site summary puts the
+// chargers of one site side by side.
 import { z } from 'zod';
+import type { CaseResult, OperatorAnswer } from './test-runs';
 
 export const offlinePolicies = ['noCharging', 'localListOnly', 'knownCards', 'anyCard'] as const;
 export type OfflinePolicy = (typeof offlinePolicies)[number];
@@ -27,6 +31,14 @@ export const CommissioningTemplate = z.strictObject({
   ratedPowerW: z.number().min(1000).max(400_000).default(22_000),
   /** The largest clock difference (s) with this laptop that passes. */
   maxClockSkewS: z.int().min(0).max(3600).default(60),
+  /**
+   * The site's load limit (optional): set as a TxDefaultProfile, read back as a composite schedule, and the
+   * test session's power must stay under it. Amperes are per phase (W = A x 230 V x phases).
+   */
+  loadLimit: z
+    .strictObject({ limit: z.number().positive().max(400_000), unit: z.enum(['A', 'W']), phases: z.int().min(1).max(3).default(3) })
+    .nullable()
+    .default(null),
 });
 export type CommissioningTemplate = z.infer<typeof CommissioningTemplate>;
 
@@ -50,3 +62,180 @@ export const builtInTemplates: CommissioningTemplate[] = [
     offlinePolicy: 'anyCard',
   }),
 ];
+
+/** The site and the job, remembered per site name for the next charger of the same site. */
+export const SiteJob = z.strictObject({
+  site: z.string().trim().min(1, 'Name the site').max(120),
+  address: z.string().trim().max(300).default(''),
+  /** Where the charger is on the site (e.g. parking bay 4). */
+  location: z.string().trim().max(120).default(''),
+  installer: z.string().trim().min(1, 'Name the installer').max(120),
+  company: z.string().trim().max(120).default(''),
+  customer: z.string().trim().max(120).default(''),
+});
+export type SiteJob = z.infer<typeof SiteJob>;
+export type SiteJobInput = z.input<typeof SiteJob>;
+
+/** The on-site checks that are not OCPP, in the order an installer does them. unit null: no measured value. */
+export const checklistItems = [
+  { id: 'earthResistance', label: 'Earth resistance', unit: 'Ω' },
+  { id: 'rcdTripTime', label: 'RCD trip time', unit: 'ms' },
+  { id: 'rcdTripCurrent', label: 'RCD trip current', unit: 'mA' },
+  { id: 'insulation', label: 'Insulation resistance', unit: 'MΩ' },
+  { id: 'phaseRotation', label: 'Phase rotation', unit: 'sequence' },
+  { id: 'cable', label: 'Cable and connector undamaged and correctly rated', unit: null },
+  { id: 'mounting', label: 'Mounting, clearances and impact protection', unit: null },
+  { id: 'labelling', label: 'Labelling and circuit identified at the distribution board', unit: null },
+] as const;
+export type ChecklistItemId = (typeof checklistItems)[number]['id'];
+const checklistIds = checklistItems.map((i) => i.id) as [ChecklistItemId, ...ChecklistItemId[]];
+
+export const checkResults = ['conform', 'notConform', 'notApplicable'] as const;
+export type CheckResult = (typeof checkResults)[number];
+export const checkResultWords: Record<CheckResult, string> = { conform: 'Conform', notConform: 'Not conform', notApplicable: 'Not applicable' };
+
+export const ChecklistEntry = z.strictObject({
+  id: z.enum(checklistIds),
+  /** null: not checked yet. */
+  result: z.enum(checkResults).nullable().default(null),
+  /** The measured value as read on the instrument (e.g. "0.8"), in the item's unit. */
+  value: z.string().trim().max(60).default(''),
+  note: z.string().max(2000).default(''),
+});
+export type ChecklistEntry = z.infer<typeof ChecklistEntry>;
+
+/** Photos are kept in the record; at most this many bytes each. */
+export const maxPhotoBytes = 10 * 1024 * 1024;
+export const photoTypes = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+export const PhotoUpload = z.strictObject({
+  /** The commissioning. */
+  id: z.string().min(1),
+  name: z.string().trim().min(1).max(200),
+  contentType: z.enum(photoTypes),
+  /** The file, base64 (at most maxPhotoBytes once decoded). */
+  dataBase64: z
+    .string()
+    .min(1)
+    .max(Math.ceil(maxPhotoBytes / 3) * 4),
+  caption: z.string().trim().max(200).default(''),
+});
+
+export interface PhotoView {
+  id: string;
+  name: string;
+  contentType: (typeof photoTypes)[number];
+  bytes: number;
+  sha256: string;
+  caption: string;
+  addedAt: string;
+}
+
+export const Signature = z
+  .strictObject({
+    name: z.string().trim().min(1, 'Type the name').max(120),
+    kind: z.enum(['drawn', 'typed']),
+    /** A drawn signature as a PNG data URL. */
+    image: z.string().startsWith('data:image/png;base64,').max(700_000).optional(),
+  })
+  .refine((s) => s.kind === 'typed' || !!s.image, { message: 'Draw the signature', path: ['image'] });
+export type Signature = z.infer<typeof Signature>;
+
+export const Handover = z.strictObject({
+  installer: Signature,
+  customer: z.strictObject({
+    name: z.string().trim().min(1, "Type the customer's name").max(120),
+    /** The customer acknowledges the charger was handed over with this report. */
+    acknowledged: z.literal(true, { error: 'The customer must acknowledge the handover' }),
+    signature: Signature.optional(),
+  }),
+  notes: z.string().max(2000).default(''),
+});
+export type Handover = z.infer<typeof Handover>;
+export type HandoverInput = z.input<typeof Handover>;
+
+/** pass: every step passed or does not apply and every check conforms; fail: something needs a revisit; incomplete: not all done. */
+export type CommissioningVerdict = 'pass' | 'fail' | 'incomplete';
+export type CommissioningState = 'ready' | 'running' | 'finished' | 'handedOver';
+
+export interface CommissioningStep {
+  /** The plan's step id (C3_IDENTITY ...). */
+  id: string;
+  title: string;
+  section: string;
+  /** The latest result; null until the step has run. Re-running replaces it. */
+  result: CaseResult | null;
+  /** How many times the step has run. */
+  attempts: number;
+}
+
+/** One meter reading of the test session, for the chart. */
+export interface SessionSample {
+  ts: string;
+  energyWh: number | null;
+  powerW: number | null;
+}
+
+export interface CommissioningView {
+  id: string;
+  chargerId: string;
+  virtual: boolean;
+  job: SiteJob;
+  template: CommissioningTemplate;
+  createdAt: string;
+  updatedAt: string;
+  state: CommissioningState;
+  /** The step running now and what it is doing. */
+  running: { stepId: string; step: string | null } | null;
+  steps: CommissioningStep[];
+  /** The charger as its BootNotification gave it. */
+  identity: { vendor: string | null; model: string | null; firmware: string | null; serial: string | null };
+  /** The charger's configuration when the run began and when it last ended (null: not read yet). */
+  configBefore: Record<string, string | null> | null;
+  configAfter: Record<string, string | null> | null;
+  /** The test session's readings, and the load limit in W it had to stay under. */
+  session: { samples: SessionSample[]; limitW: number | null } | null;
+  checklist: ChecklistEntry[];
+  photos: PhotoView[];
+  handover: (Handover & { signedAt: string; verdict: CommissioningVerdict }) | null;
+  verdict: CommissioningVerdict;
+  /** What is left before a pass, in words ("RFID reader failed", "Earth resistance not checked"). */
+  open: string[];
+  benchVersion: string;
+}
+
+export interface CommissioningListItem {
+  id: string;
+  chargerId: string;
+  site: string;
+  location: string;
+  state: CommissioningState;
+  verdict: CommissioningVerdict;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The chargers of one site side by side: which passed, which need a revisit, and their offline policies. */
+export interface SiteSummary {
+  site: string;
+  address: string;
+  chargers: Array<{
+    commissioningId: string;
+    chargerId: string;
+    location: string;
+    state: CommissioningState;
+    verdict: CommissioningVerdict;
+    /** The offline policy found, in words (null: the step has not run). */
+    offlinePolicy: string | null;
+    /** The steps and checks that failed, by title. */
+    failed: string[];
+  }>;
+  /** Every charger found with the same offline policy. */
+  offlinePolicySame: boolean;
+}
+
+/** The files of a commissioning: the report as HTML, PDF and JSON, and the diagnostic bundle for the charger maker. */
+export const commissioningFiles = ['report.html', 'report.pdf', 'report.json', 'bundle.zip'] as const;
+export type CommissioningFile = (typeof commissioningFiles)[number];
+
+export type { OperatorAnswer };

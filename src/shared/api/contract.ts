@@ -29,6 +29,17 @@ import type { BenchStatus } from './status';
 import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
 import { TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
+import {
+  ChecklistEntry,
+  CommissioningTemplate,
+  Handover,
+  PhotoUpload,
+  SiteJob,
+  type CommissioningListItem,
+  type CommissioningView,
+  type PhotoView,
+  type SiteSummary,
+} from './commissioning';
 import { featureProfiles } from '../ocpp16/actions';
 import type { BenchMethod } from './methods';
 import type { CentralSystemAction, RequestOf } from '../ocpp16/actions';
@@ -158,6 +169,39 @@ export const contract = {
   /** Runs, newest first (running ones first), of one charger or all. */
   'tests:list': call<RunListItem[]>()(z.strictObject({ chargerId: z.string().min(1).optional() })),
   'tests:get': call<RunResult>()(z.strictObject({ runId: z.string().min(1) })),
+  /** The built-in commissioning templates and the user's saved ones. */
+  'commissioning:templates': call<{ builtIn: CommissioningTemplate[]; saved: CommissioningTemplate[] }>()(Empty),
+  /** Saves a user template (a saved one of the same name is replaced; a built-in name is refused). */
+  'commissioning:saveTemplate': call<CommissioningTemplate>()(z.strictObject({ template: CommissioningTemplate })),
+  'commissioning:deleteTemplate': call<null>()(z.strictObject({ name: z.string().min(1) })),
+  /**
+   * A template whose baseline is this charger's configuration as it reads now (the writable keys), to
+   * compare another charger, or this one after a firmware update, against it. Not saved until saveTemplate.
+   */
+  'commissioning:referenceTemplate': call<CommissioningTemplate>()(z.strictObject({ chargerId: z.string().min(1), name: z.string().trim().min(1).max(80) })),
+  /** The sites commissioned before, newest first, with the job last used there (to fill in the next charger's). */
+  'commissioning:sites': call<SiteJob[]>()(Empty),
+  /** One site's chargers side by side. */
+  'commissioning:site': call<SiteSummary>()(z.strictObject({ site: z.string().min(1) })),
+  /** A new commissioning of a connected charger for a site and job (remembered for the site); nothing runs yet. */
+  'commissioning:create': call<CommissioningView>()(z.strictObject({ chargerId: z.string().min(1), job: SiteJob, template: CommissioningTemplate })),
+  /** Runs the plan's steps (all, or the ones named: re-running a step replaces its result) in the background. */
+  'commissioning:run': call<null>()(z.strictObject({ id: z.string().min(1), steps: z.array(z.string().min(1)).min(1).optional() })),
+  /** Stops the run after the step in progress (its operator prompt is skipped). */
+  'commissioning:stop': call<null>()(z.strictObject({ id: z.string().min(1) })),
+  'commissioning:prompt': call<OperatorPrompt | null>()(z.strictObject({ id: z.string().min(1) })),
+  'commissioning:answer': call<null>()(z.strictObject({ id: z.string().min(1), answer: z.enum(['done', 'cannot', 'skip']) })),
+  'commissioning:get': call<CommissioningView>()(z.strictObject({ id: z.string().min(1) })),
+  /** Commissionings, newest first, of one site or charger, or all. */
+  'commissioning:list': call<CommissioningListItem[]>()(z.strictObject({ site: z.string().min(1).optional(), chargerId: z.string().min(1).optional() })),
+  /** Replaces the on-site checklist's entries given (the others stay). Refused after the handover. */
+  'commissioning:setChecklist': call<CommissioningView>()(z.strictObject({ id: z.string().min(1), entries: z.array(ChecklistEntry).min(1) })),
+  'commissioning:addPhoto': call<PhotoView>()(PhotoUpload),
+  'commissioning:removePhoto': call<null>()(z.strictObject({ id: z.string().min(1), photoId: z.string().min(1) })),
+  /** A photo's bytes, base64. */
+  'commissioning:photo': call<{ contentType: string; dataBase64: string }>()(z.strictObject({ id: z.string().min(1), photoId: z.string().min(1) })),
+  /** Signs the handover: the verdict at this moment, the installer's signature and the customer's acknowledgement. The record is final afterwards. */
+  'commissioning:handover': call<CommissioningView>()(z.strictObject({ id: z.string().min(1), handover: Handover })),
   'virtualChargers:list': call<VirtualChargerView[]>()(Empty),
   'virtualChargers:get': call<VirtualChargerView>()(ChargerRef),
   /** The argument is a VirtualChargerDefinition; the manager validates it (defaults applied). */

@@ -6,6 +6,7 @@ import type { RegistrationStatus } from '../ocpp16/enums';
 import type { VirtualChargerView } from './virtual-chargers';
 import type { UploadView } from './files';
 import type { CaseResult, OperatorPrompt, RunListItem } from './test-runs';
+import type { CommissioningListItem } from './commissioning';
 
 export type BenchEvent =
   | { type: 'chargerConnected'; chargerId: string; remoteAddress: string | null; ts: string }
@@ -34,5 +35,9 @@ export type BenchEvent =
   | { type: 'testCaseFinished'; runId: string; result: CaseResult; ts: string }
   /** A run asks the person at the charger to do something (null: the question is answered or gone). */
   | { type: 'testPrompt'; runId: string; prompt: OperatorPrompt | null; ts: string }
+  /** A commissioning was created, began or finished a step, or changed (checklist, photos, handover): fetch it again. */
+  | { type: 'commissioningChanged'; commissioning: CommissioningListItem & { running: { stepId: string; step: string | null } | null }; ts: string }
+  /** A commissioning asks the person at the charger to do something (null: answered or gone). */
+  | { type: 'commissioningPrompt'; id: string; prompt: OperatorPrompt | null; ts: string }
   /** The bench began or stopped being able to record. */
   | { type: 'healthChanged'; health: BenchHealth; ts: string };

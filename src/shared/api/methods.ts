@@ -43,6 +43,24 @@ export const benchMethods = [
   'tests:prompt',
   'tests:list',
   'tests:get',
+  'commissioning:templates',
+  'commissioning:saveTemplate',
+  'commissioning:deleteTemplate',
+  'commissioning:referenceTemplate',
+  'commissioning:sites',
+  'commissioning:site',
+  'commissioning:create',
+  'commissioning:run',
+  'commissioning:stop',
+  'commissioning:prompt',
+  'commissioning:answer',
+  'commissioning:get',
+  'commissioning:list',
+  'commissioning:setChecklist',
+  'commissioning:addPhoto',
+  'commissioning:removePhoto',
+  'commissioning:photo',
+  'commissioning:handover',
   'virtualChargers:list',
   'virtualChargers:get',
   'virtualChargers:create',
@@ -57,7 +75,7 @@ export const benchMethods = [
 export type BenchMethod = (typeof benchMethods)[number];
 
 /** Calls only the desktop app has: native dialogs around files. */
-export const desktopMethods = ['desktop:exportMessages', 'desktop:chooseFile', 'desktop:saveUpload', 'desktop:saveReport'] as const;
+export const desktopMethods = ['desktop:exportMessages', 'desktop:chooseFile', 'desktop:saveUpload', 'desktop:saveReport', 'desktop:saveCommissioningFile'] as const;
 export type DesktopMethod = (typeof desktopMethods)[number];
 
 /** The channel the desktop app pushes the bench's events on, in batches. */
