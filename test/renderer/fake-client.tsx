@@ -57,6 +57,7 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
     }),
     downloadUpload: async () => ({ saved: true, where: 'test download' }),
     downloadReport: async () => ({ saved: true, where: 'test download' }),
+    downloadCommissioningFile: async () => ({ saved: true, where: 'test download' }),
     close: () => batcher.dispose(),
   };
   return client;

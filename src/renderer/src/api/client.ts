@@ -5,6 +5,7 @@ import type { HostedFileView, OperationResult } from '../../../shared/api/views'
 import type { CentralSystemAction } from '../../../shared/ocpp16/actions';
 import type { BenchEvent } from '../../../shared/api/views';
 import type { ReportFile } from '../../../shared/api/test-runs';
+import type { CommissioningFile } from '../../../shared/api/commissioning';
 
 /** A call the bench refused or could not answer, with the message to show and the field at fault. */
 export class CallFailure extends Error {
@@ -41,6 +42,13 @@ export interface BenchClient {
   downloadUpload(upload: { id: string; name: string }): Promise<{ saved: boolean; where?: string }>;
   /** Saves a report of a conformance run (or its evidence pack): a save dialog on the desktop, a download in a browser. */
   downloadReport(report: { runId: string; file: ReportFile }): Promise<{ saved: boolean; where?: string }>;
+  /** Saves a commissioning's report (HTML, PDF, JSON) or diagnostic bundle: a save dialog on the desktop, a download in a browser. */
+  downloadCommissioningFile(file: { id: string; file: CommissioningFile }): Promise<{ saved: boolean; where?: string }>;
+  /**
+   * Serve mode: the address a browser opens a commissioning's file, or a site's summary page, at (in its own tab, with the
+   * session cookie). The desktop app opens no windows: it has none.
+   */
+  commissioningUrl?(what: { id: string; file: CommissioningFile } | { site: string }): string;
   /** Serve mode: a new API token (kept in the data directory); this browser stays signed in, every other tab and saved link must sign in again. */
   newApiToken?(): Promise<{ token: string; link: string }>;
   close(): void;

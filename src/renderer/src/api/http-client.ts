@@ -57,6 +57,19 @@ export function httpClient(origin: string): BenchClient {
   };
   connect();
 
+  /** Fetches a file first (so a refusal is an error on screen), then hands it to the browser as a download under its own name. */
+  const fetchDownload = async (path: string, fallbackName: string): Promise<{ saved: boolean; where?: string }> => {
+    const res = await request(path);
+    const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? fallbackName;
+    const url = URL.createObjectURL(await res.blob());
+    try {
+      clickDownload(url, name);
+    } finally {
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    }
+    return { saved: true, where: "the browser's downloads" };
+  };
+
   return {
     face: 'serve',
     call: async (method, args) => {
@@ -99,17 +112,10 @@ export function httpClient(origin: string): BenchClient {
       return { saved: true, where: "the browser's downloads" };
     },
     // Fetched first, so a report the bench cannot make (a PDF without Chromium) is an error on screen, not a failed download.
-    downloadReport: async ({ runId, file }) => {
-      const res = await request(`/api/test-runs/${encodeURIComponent(runId)}/${file}`);
-      const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? file;
-      const url = URL.createObjectURL(await res.blob());
-      try {
-        clickDownload(url, name);
-      } finally {
-        setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      }
-      return { saved: true, where: "the browser's downloads" };
-    },
+    downloadReport: ({ runId, file }) => fetchDownload(`/api/test-runs/${encodeURIComponent(runId)}/${file}`, file),
+    downloadCommissioningFile: ({ id, file }) => fetchDownload(`/api/commissioning/${encodeURIComponent(id)}/${file}`, file),
+    commissioningUrl: (what) =>
+      new URL('site' in what ? `/api/commissioning-sites/${encodeURIComponent(what.site)}/summary.html` : `/api/commissioning/${encodeURIComponent(what.id)}/${what.file}`, origin).toString(),
     close: () => {
       closed = true;
       if (retry) clearTimeout(retry);

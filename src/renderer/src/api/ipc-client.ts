@@ -24,6 +24,7 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
     hostFile: () => unwrap(bridge.invoke('desktop:chooseFile', {})),
     downloadUpload: ({ id }) => unwrap(bridge.invoke('desktop:saveUpload', { id })),
     downloadReport: ({ runId, file }) => unwrap(bridge.invoke('desktop:saveReport', { runId, file })),
+    downloadCommissioningFile: ({ id, file }) => unwrap(bridge.invoke('desktop:saveCommissioningFile', { id, file })),
     close: () => {
       off();
       batcher.dispose();

@@ -21,6 +21,10 @@ import { CompareScreen } from '../features/test-runs/CompareScreen';
 import { OperatorPrompts } from '../features/test-runs/OperatorPrompts';
 import { RunScreen } from '../features/test-runs/RunScreen';
 import { TestRunsScreen } from '../features/test-runs/TestRunsScreen';
+import { CommissioningHome } from '../features/commissioning/CommissioningHome';
+import { CommissioningPrompts } from '../features/commissioning/CommissioningPrompts';
+import { SiteSummaryScreen } from '../features/commissioning/SiteSummaryScreen';
+import { WizardScreen } from '../features/commissioning/WizardScreen';
 
 export function BenchRoutes() {
   return (
@@ -36,6 +40,10 @@ export function BenchRoutes() {
       <Route path={routes.testRuns} element={<TestRunsScreen />} />
       <Route path={routes.compareRuns} element={<CompareScreen />} />
       <Route path={routes.testRun} element={<RunScreen />} />
+      <Route path={routes.commissioning} element={<CommissioningHome />} />
+      <Route path={routes.commissioningNew} element={<WizardScreen />} />
+      <Route path={routes.commissioningSite} element={<SiteSummaryScreen />} />
+      <Route path={routes.commissioningOne} element={<WizardScreen />} />
       <Route path={routes.settings} element={<SettingsScreen />} />
       <Route path="*" element={<Navigate to={paths.chargers()} replace />} />
     </Routes>
@@ -53,6 +61,7 @@ export function Bench({ client }: { client: BenchClient }) {
         </Layout>
         {/* A conformance run's request to the person at the charger, over whichever screen is open. */}
         <OperatorPrompts />
+        <CommissioningPrompts />
       </HashRouter>
     </ClientContext.Provider>
   );

@@ -25,6 +25,7 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import SettingsIcon from '@mui/icons-material/Settings';
 import SmartToyIcon from '@mui/icons-material/SmartToy';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
+import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { useBench } from '../stores/bench';
 import { formatClock } from '../components/format';
@@ -42,6 +43,7 @@ export const screens = [
   { to: paths.transactions(), label: 'Transactions', icon: <ReceiptLongIcon /> },
   { to: paths.virtual(), label: 'Virtual chargers', icon: <SmartToyIcon /> },
   { to: paths.testRuns(), label: 'Test runs', icon: <FactCheckIcon /> },
+  { to: paths.commissioning(), label: 'Commissioning', icon: <AssignmentTurnedInIcon /> },
   { to: paths.settings(), label: 'Settings', icon: <SettingsIcon /> },
 ];
 

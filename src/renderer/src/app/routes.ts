@@ -12,8 +12,16 @@ export const routes = {
   testRuns: '/test-runs',
   testRun: '/test-runs/:id',
   compareRuns: '/test-runs/compare',
+  commissioning: '/commissioning',
+  commissioningNew: '/commissioning/new',
+  commissioningSite: '/commissioning/sites/:site',
+  commissioningOne: '/commissioning/:id',
   settings: '/settings',
 } as const;
+
+/** The screens of the commissioning wizard, in order, kept in its URL (?step=…). */
+export const wizardSteps = ['site', 'connect', 'plan', 'checks', 'checklist', 'handover', 'report'] as const;
+export type WizardStep = (typeof wizardSteps)[number];
 
 /** The sections of a charger's screen, kept in its URL (?tab=…); the overview needs none. */
 export type ChargerTab = 'overview' | 'operations' | 'transactions' | 'log' | 'files';
@@ -36,5 +44,12 @@ export const paths = {
   /** One run, live or finished, optionally opened on one case. */
   testRun: (id: string, caseId?: string) => `/test-runs/${encodeURIComponent(id)}${caseId ? `?case=${encodeURIComponent(caseId)}` : ''}`,
   compareRuns: (a: string, b: string) => `${routes.compareRuns}?${new URLSearchParams({ a, b }).toString()}`,
+  /** The commissionings and sites. */
+  commissioning: () => routes.commissioning,
+  /** The wizard for a new commissioning, on one of its first steps. */
+  commissioningNew: (step: WizardStep = 'site') => `${routes.commissioningNew}?step=${step}`,
+  /** One commissioning in the wizard, on one of its steps. */
+  commissioningOne: (id: string, step?: WizardStep) => `/commissioning/${encodeURIComponent(id)}${step ? `?step=${step}` : ''}`,
+  commissioningSite: (site: string) => `/commissioning/sites/${encodeURIComponent(site)}`,
   settings: () => routes.settings,
 };

@@ -16,8 +16,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { monoFont } from '../../app/theme';
 import type { CaseResult, StepResult } from '../../../../shared/api/test-runs';
-import { CaseFrames } from './CaseFrames';
-import { formatDuration, VerdictChip } from './verdicts';
+import { CaseFrames } from '../../components/CaseFrames';
+import { formatDuration, VerdictChip } from '../../components/verdicts';
 
 const actor: Record<StepResult['by'], string> = { charger: 'Charger', tool: 'Bench', operator: 'Operator', bench: 'Bench' };
 const stepStatus: Record<StepResult['status'], string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', error: 'Error' };

@@ -22,7 +22,7 @@ import { useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { paths } from '../../app/routes';
 import type { CaseResult, RunResult } from '../../../../shared/api/test-runs';
-import { movement, SummaryChips, VerdictChip } from './verdicts';
+import { movement, SummaryChips, VerdictChip } from '../../components/verdicts';
 
 interface Compared {
   id: string;

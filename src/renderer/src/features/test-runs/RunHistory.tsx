@@ -23,7 +23,7 @@ import { useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
-import { formatDuration, SummaryChips, VerdictChip } from './verdicts';
+import { formatDuration, SummaryChips, VerdictChip } from '../../components/verdicts';
 
 const ALL = '*';
 

@@ -30,11 +30,11 @@ import { formatTime } from '../../components/format';
 import { paths } from '../../app/routes';
 import type { CaseResult, RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
-import { CaseFrames } from './CaseFrames';
+import { CaseFrames } from '../../components/CaseFrames';
 import { Downloads } from './Downloads';
 import { useCaseTitles } from './useCases';
 import { useRun } from './useRun';
-import { formatDuration, isProblem, SummaryChips, VerdictChip, type CaseState } from './verdicts';
+import { formatDuration, isProblem, SummaryChips, VerdictChip, type CaseState } from '../../components/verdicts';
 
 interface Row {
   id: string;

@@ -1,8 +1,8 @@
-// How verdicts and case states read on the Test runs screens: one label and one colour per verdict, the
+// How verdicts and case states read on the Test runs and Commissioning screens: one label and one colour per verdict, the
 // chip that shows them, and which way a verdict moved between two runs.
 import Chip, { type ChipProps } from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
-import type { RunSummary, Verdict } from '../../../../shared/api/test-runs';
+import type { RunSummary, Verdict } from '../../../shared/api/test-runs';
 
 export const verdictLabel: Record<Verdict, string> = {
   pass: 'Pass',

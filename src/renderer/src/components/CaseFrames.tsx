@@ -10,8 +10,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { alpha } from '@mui/material/styles';
-import { monoFont } from '../../app/theme';
-import type { CaseFrame } from '../../../../shared/api/test-runs';
+import { monoFont } from '../app/theme';
+import type { CaseFrame } from '../../../shared/api/test-runs';
 
 /** The payload of a frame as one line (or the raw text when it is no JSON). */
 export function payloadOf(frame: CaseFrame): string {

@@ -1,4 +1,4 @@
-// The operator's request during a run on a real charger, as a large dialog nobody at the bench can miss:
+// The operator's request during a run (conformance or commissioning) on a real charger, as a large dialog nobody at the bench can miss:
 // what to do in big words, the connector and the idTag set apart, a countdown to the step's timeout, and
 // Done / Cannot do / Skip. It stays until answered (no click outside or Escape dismisses it).
 import { useEffect, useState } from 'react';
@@ -12,8 +12,8 @@ import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { monoFont } from '../../app/theme';
-import type { OperatorPrompt } from '../../../../shared/api/test-runs';
+import { monoFont } from '../app/theme';
+import type { OperatorPrompt } from '../../../shared/api/test-runs';
 
 export type PromptAnswer = 'done' | 'cannot' | 'skip';
 
@@ -43,6 +43,7 @@ export function PromptDialog({
   onAnswer,
   pending,
   error,
+  subtitle = `Test case ${prompt.caseId}, step ${prompt.step}`,
 }: {
   prompt: OperatorPrompt;
   chargerId: string | null;
@@ -51,6 +52,8 @@ export function PromptDialog({
   onAnswer: (answer: PromptAnswer) => void;
   pending: boolean;
   error: string | null;
+  /** Which test asks, under the title ("Test case TC_003_CS, step 2" by default). */
+  subtitle?: string;
 }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -66,7 +69,7 @@ export function PromptDialog({
       <DialogTitle id="operator-prompt-title" sx={{ bgcolor: 'warning.main', color: 'warning.contrastText', py: 1.5 }}>
         Action needed at {chargerId ?? 'the charger'}
         <Typography variant="body2" component="div">
-          Test case {prompt.caseId}, step {prompt.step}
+          {subtitle}
         </Typography>
       </DialogTitle>
       <DialogContent sx={{ pt: '24px !important' }}>

@@ -1,0 +1,95 @@
+// The operator's requests of whatever runs on a real charger (a conformance run, a commissioning), shown
+// one at a time over any screen: the bench asks through events, and a page opened mid-run asks the
+// running ones for theirs. Each kind of run says how its events and calls read (a PromptFeed).
+import { useEffect, useState } from 'react';
+import type { BenchEvent } from '../../../shared/api/views';
+import type { OperatorPrompt } from '../../../shared/api/test-runs';
+import { PromptDialog, type PromptAnswer } from './PromptDialog';
+import { useCall } from './useCall';
+
+/** What one event says about a run's request: a new one (or null: answered or gone), whom it is at, or that the run ended. */
+export interface PromptNews {
+  key: string;
+  prompt?: OperatorPrompt | null;
+  chargerId?: string;
+  /** Words under the title ("Commissioning at Depot Nord"). */
+  context?: string;
+  ended?: boolean;
+}
+
+export interface PromptFeed {
+  /** The bench's events (the client's subscribe). */
+  subscribe: (listener: (events: BenchEvent[]) => void) => () => void;
+  read: (event: BenchEvent) => PromptNews | null;
+  /** The requests of the runs running now, asked once when the page opens. */
+  pending: () => Promise<Array<{ key: string; chargerId: string; context?: string; prompt: OperatorPrompt | null }>>;
+  answer: (key: string, answer: PromptAnswer) => Promise<void>;
+  subtitle?: (prompt: OperatorPrompt, context: string | undefined) => string;
+}
+
+interface Waiting {
+  key: string;
+  prompt: OperatorPrompt;
+  since: number;
+}
+
+export function PromptQueue({ feed }: { feed: PromptFeed }) {
+  const [waiting, setWaiting] = useState<Waiting[]>([]);
+  const [about, setAbout] = useState<Record<string, { chargerId?: string; context?: string }>>({});
+
+  useEffect(() => {
+    let live = true;
+    const learn = (key: string, chargerId: string | undefined, context: string | undefined) =>
+      setAbout((a) =>
+        a[key]?.chargerId === (chargerId ?? a[key]?.chargerId) && a[key]?.context === (context ?? a[key]?.context)
+          ? a
+          : { ...a, [key]: { chargerId: chargerId ?? a[key]?.chargerId, context: context ?? a[key]?.context } },
+      );
+    const off = feed.subscribe((events) => {
+      for (const e of events) {
+        const news = feed.read(e);
+        if (!news) continue;
+        const { key, prompt } = news;
+        if (news.chargerId !== undefined || news.context !== undefined) learn(key, news.chargerId, news.context);
+        if (prompt !== undefined) setWaiting((w) => [...w.filter((x) => x.key !== key), ...(prompt ? [{ key, prompt, since: Date.now() }] : [])]);
+        if (news.ended) setWaiting((w) => (w.some((x) => x.key === key) ? w.filter((x) => x.key !== key) : w));
+      }
+    });
+    feed
+      .pending()
+      .then((list) => {
+        if (!live) return;
+        for (const p of list) {
+          learn(p.key, p.chargerId, p.context);
+          const prompt = p.prompt;
+          if (prompt) setWaiting((w) => (w.some((x) => x.key === p.key) ? w : [...w, { key: p.key, prompt, since: Date.now() }]));
+        }
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [feed]);
+
+  const first = waiting[0] ?? null;
+  const [answer, send, reset] = useCall(async (key: string, a: PromptAnswer) => {
+    await feed.answer(key, a);
+    setWaiting((w) => w.filter((x) => x.key !== key));
+  });
+  useEffect(() => reset(), [first?.key, first?.prompt.step, first?.prompt.caseId, reset]);
+
+  if (!first) return null;
+  return (
+    <PromptDialog
+      key={`${first.key}/${first.prompt.caseId}/${first.prompt.step}`}
+      prompt={first.prompt}
+      chargerId={about[first.key]?.chargerId ?? null}
+      since={first.since}
+      pending={answer.pending}
+      error={answer.error}
+      subtitle={feed.subtitle?.(first.prompt, about[first.key]?.context)}
+      onAnswer={(a) => void send(first.key, a)}
+    />
+  );
+}

@@ -1,0 +1,133 @@
+// Step 5, the on-site checks that are not OCPP: each item Conform / Not conform / Not applicable with the
+// value measured on the instrument and notes, saved as they are given; and photos from the file picker.
+// Read-only once handed over.
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import InputAdornment from '@mui/material/InputAdornment';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useClient } from '../../api/context';
+import { CallFailure } from '../../api/client';
+import { ChecklistEntry, checklistItems, checkResults, checkResultWords, type CheckResult, type CommissioningView } from '../../../../shared/api/commissioning';
+import { issueWords } from '../../../../shared/api/issues';
+import { Photos } from './Photos';
+import type { LiveCommissioning } from './useCommissioning';
+
+type Entry = ChecklistEntry;
+type Item = (typeof checklistItems)[number];
+
+const entryOf = (view: CommissioningView, id: Item['id']): Entry => view.checklist.find((e) => e.id === id) ?? { id, result: null, value: '', note: '' };
+
+function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry; locked: boolean; save: (e: Entry) => Promise<string | null> }) {
+  const [value, setValue] = useState(saved.value);
+  const [note, setNote] = useState(saved.note);
+  const [error, setError] = useState<Record<string, string>>({});
+  // What the bench holds, unless this field is being edited.
+  const [editing, setEditing] = useState<'value' | 'note' | null>(null);
+  useEffect(() => {
+    if (editing !== 'value') setValue(saved.value);
+    if (editing !== 'note') setNote(saved.note);
+  }, [saved.value, saved.note, editing]);
+
+  const send = async (patch: Partial<Entry>) => {
+    const next = { ...saved, value, note, ...patch };
+    const checked = ChecklistEntry.safeParse(next);
+    if (!checked.success) return setError(issueWords(checked.error, { key: 'first' }));
+    setError({});
+    const failed = await save(checked.data);
+    if (failed) setError({ '': failed });
+  };
+  const bad = saved.result === 'notConform';
+  return (
+    <Box
+      component="section"
+      aria-label={item.label}
+      sx={{ border: 1, borderColor: bad ? 'error.main' : 'divider', borderLeftWidth: 4, borderLeftColor: bad ? 'error.main' : saved.result ? 'success.main' : 'divider', borderRadius: 1, p: 1.5 }}
+    >
+      <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 1.5, alignItems: { md: 'center' } }}>
+        <Typography sx={{ fontWeight: 600, flex: '1 1 260px' }}>{item.label}</Typography>
+        <ToggleButtonGroup size="small" exclusive value={saved.result} disabled={locked} aria-label={`${item.label}: result`} onChange={(_e, v: CheckResult | null) => v && void send({ result: v })}>
+          {checkResults.map((r) => (
+            <ToggleButton key={r} value={r} color={r === 'conform' ? 'success' : r === 'notConform' ? 'error' : 'standard'} sx={{ px: 1.5 }}>
+              {checkResultWords[r]}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+        {item.unit !== null && (
+          <TextField
+            size="small"
+            label="Measured"
+            value={value}
+            disabled={locked}
+            onFocus={() => setEditing('value')}
+            onChange={(e) => setValue(e.target.value)}
+            onBlur={() => {
+              setEditing(null);
+              if (value !== saved.value) void send({});
+            }}
+            error={!!error.value}
+            helperText={error.value}
+            sx={{ width: 200 }}
+            slotProps={{ input: { endAdornment: <InputAdornment position="end">{item.unit}</InputAdornment> }, htmlInput: { 'aria-label': `${item.label}: measured value (${item.unit})` } }}
+          />
+        )}
+      </Stack>
+      <TextField
+        size="small"
+        fullWidth
+        multiline
+        placeholder="Notes"
+        value={note}
+        disabled={locked}
+        onFocus={() => setEditing('note')}
+        onChange={(e) => setNote(e.target.value)}
+        onBlur={() => {
+          setEditing(null);
+          if (note !== saved.note) void send({});
+        }}
+        error={!!error.note}
+        helperText={error.note}
+        sx={{ mt: 1 }}
+        slotProps={{ htmlInput: { 'aria-label': `${item.label}: notes` } }}
+      />
+      {error[''] && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          Not saved: {error['']}
+        </Alert>
+      )}
+    </Box>
+  );
+}
+
+export function ChecklistStep({ live, view }: { live: LiveCommissioning; view: CommissioningView }) {
+  const client = useClient();
+  const locked = view.state === 'handedOver' || live.stale;
+  const save = async (entry: Entry): Promise<string | null> => {
+    try {
+      live.show(await client.call('commissioning:setChecklist', { id: view.id, entries: [entry] }));
+      return null;
+    } catch (e) {
+      return e instanceof CallFailure || e instanceof Error ? e.message : String(e);
+    }
+  };
+  const open = view.checklist.filter((e) => !e.result).length + checklistItems.filter((i) => !view.checklist.some((e) => e.id === i.id)).length;
+  return (
+    <Stack spacing={2}>
+      {view.state === 'handedOver' ? (
+        <Alert severity="info">Handed over: the checklist is final.</Alert>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          Each answer is saved as you give it. {open ? `${open} item${open > 1 ? 's' : ''} still to check.` : 'Every item is checked.'}
+        </Typography>
+      )}
+      {checklistItems.map((item) => (
+        <ChecklistItem key={item.id} item={item} saved={entryOf(view, item.id)} locked={locked} save={save} />
+      ))}
+      <Photos live={live} view={view} locked={locked} />
+    </Stack>
+  );
+}

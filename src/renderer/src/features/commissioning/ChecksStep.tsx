@@ -1,0 +1,218 @@
+// Step 4, the checks. For a new commissioning: what the plan will do to the charger, and Start (a real
+// charger is asked about first, naming what runs there now), which creates the commissioning and runs it.
+// Then: the steps live with their verdicts, re-running one, Stop, the configuration diff and the test
+// session's chart.
+import { useEffect, useState } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import StopIcon from '@mui/icons-material/Stop';
+import { useClient } from '../../api/context';
+import { useBench } from '../../stores/bench';
+import { useCall } from '../../components/useCall';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { MeterChart } from '../../components/MeterChart';
+import { formatPower } from '../../components/format';
+import { paths, type WizardStep } from '../../app/routes';
+import { CommissioningTemplate, SiteJob, type CommissioningView } from '../../../../shared/api/commissioning';
+import type { MeterSample } from '../../../../shared/api/meter';
+import { Ask } from './Ask';
+import { ConfigDiff } from './ConfigDiff';
+import { resetDraft, useDraft } from './draft';
+import { StepResults } from './StepResults';
+import type { LiveCommissioning } from './useCommissioning';
+import { placeOf } from './words';
+import { StepNav } from './WizardScreen';
+
+/** What running the plan does to a charger, in words, for the confirmation. */
+function consequences(t: CommissioningTemplate): string[] {
+  const keys = Object.keys(t.keys).length;
+  return [
+    ...(keys ? [`sets ${keys} configuration key${keys > 1 ? 's' : ''} to the baseline (a key that needs it restarts the charger)`] : []),
+    `starts a test session with the card ${t.testIdTag} and delivers energy for ${t.sessionSeconds} s, then stops it`,
+    ...(t.loadLimit ? ['sets the site’s load limit as the default charging profile'] : []),
+    'unlocks the connector, takes the charger out of service and back, and resets it',
+  ];
+}
+
+/** The start of a new commissioning: what is still missing, what it will do, and Start. */
+export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: WizardStep) => void }) {
+  const client = useClient();
+  const navigate = useNavigate();
+  const draft = useDraft();
+  const charger = useBench((s) => s.chargers[draft.chargerId]);
+  const [asking, setAsking] = useState(false);
+  const job = SiteJob.safeParse(draft.job);
+  const template = CommissioningTemplate.safeParse(draft.template);
+  const missing: Array<[string, WizardStep]> = [
+    ...(job.success ? [] : ([['The site and job are not complete.', 'site']] as Array<[string, WizardStep]>)),
+    ...(charger?.connected ? [] : ([[`${draft.chargerId || 'The charger'} is not connected.`, 'connect']] as Array<[string, WizardStep]>)),
+    ...(template.success ? [] : ([['No plan is chosen.', 'plan']] as Array<[string, WizardStep]>)),
+  ];
+  const [start, doStart] = useCall(async () => {
+    if (!job.success || !template.success) return;
+    const made = await client.call('commissioning:create', { chargerId: draft.chargerId, job: job.data, template: template.data });
+    await client.call('commissioning:run', { id: made.id });
+    resetDraft();
+    navigate(paths.commissioningOne(made.id, 'checks'), { replace: true });
+  });
+  const what = template.success ? consequences(template.data) : [];
+  const go = () => (charger?.virtual ? void doStart() : setAsking(true));
+
+  return (
+    <Stack spacing={2}>
+      {missing.map(([text, step]) => (
+        <Alert key={step} severity="warning" action={<Button onClick={() => goTo(step)}>Go there</Button>}>
+          {text}
+        </Alert>
+      ))}
+      {!missing.length && job.success && template.success && (
+        <>
+          <Typography>
+            Commissioning of <strong>{draft.chargerId}</strong>
+            {charger?.virtual ? ' (virtual)' : ''} at {placeOf(job.data)}, with the plan <strong>{template.data.name}</strong>. The checks:
+          </Typography>
+          <Box component="ul" sx={{ m: 0, pl: 3 }}>
+            {what.map((w) => (
+              <Typography component="li" key={w}>
+                {w}
+              </Typography>
+            ))}
+          </Box>
+          {!charger?.virtual && <Alert severity="info">Someone must be at the charger: the bench asks them to present the test card, plug in and unplug.</Alert>}
+        </>
+      )}
+      {start.error && <Alert severity="error">Could not start: {start.error}</Alert>}
+      <StepNav back={back} next={missing.length ? undefined : go} nextLabel={start.pending ? 'Starting…' : `Start the checks on ${draft.chargerId}`} disabled={start.pending} />
+      <ConfirmDialog
+        open={asking}
+        title={`Commission ${draft.chargerId}?`}
+        chargerId={draft.chargerId}
+        target={`${draft.chargerId} · the whole charger`}
+        consequence={(running) => `The plan ${what.join('; ')}.${running.length ? ' A session running there now is stopped by the reset.' : ''}`}
+        confirmLabel={`Start the checks on ${draft.chargerId}`}
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          void doStart();
+        }}
+      />
+    </Stack>
+  );
+}
+
+const toMeter = (s: { ts: string; energyWh: number | null; powerW: number | null }): MeterSample => ({
+  t: Date.parse(s.ts),
+  powerW: s.powerW ?? undefined,
+  energyWh: s.energyWh ?? undefined,
+  transactionId: null,
+});
+
+/** The test session's chart: its recorded readings, or, while it runs, the charger's readings as they arrive. */
+function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean }) {
+  const sessionRunning = !!view.running && /SESSION/i.test(view.running.stepId);
+  // The charger's own readings since the session step began (this page's clock), until the recorded ones catch up.
+  const [from, setFrom] = useState<number | null>(null);
+  useEffect(() => setFrom(sessionRunning ? Date.now() : null), [sessionRunning]);
+  const meter = useBench((s) => s.meter);
+  const recorded = (view.session?.samples ?? []).map(toMeter);
+  const live =
+    sessionRunning && from !== null
+      ? Object.entries(meter)
+          .filter(([k]) => k.startsWith(`${view.chargerId}/`) && !k.endsWith('/0'))
+          .flatMap(([, list]) => list.filter((m) => m.t >= from - 5000))
+          .sort((a, b) => a.t - b.t)
+      : [];
+  const samples = recorded.length >= live.length ? recorded : live;
+  const limitW = view.session?.limitW ?? null;
+  return (
+    <Box component="section" aria-label="Test session">
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        Test session{sessionRunning && !stale ? ' (live)' : ''}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {view.template.sessionSeconds} s of meter values{view.template.sessionSeconds < 300 ? ' (shorter than 5 minutes: noted)' : ''}
+        {limitW !== null ? ` · load limit ${formatPower(limitW)}` : ''}
+      </Typography>
+      <MeterChart samples={samples} title="Test session meter values" emptyText={sessionRunning ? 'Waiting for the first meter values…' : 'The test session has not run yet.'} height={220} />
+    </Box>
+  );
+}
+
+export function ChecksStep({ live, view }: { live: LiveCommissioning; view: CommissioningView }) {
+  const client = useClient();
+  const [stopping, setStopping] = useState<'no' | 'asking' | 'sent'>('no');
+  const [run, doRun] = useCall(async (steps?: string[]) => client.call('commissioning:run', { id: view.id, ...(steps ? { steps } : {}) }));
+  const [stop, doStop] = useCall(async () => {
+    await client.call('commissioning:stop', { id: view.id });
+    return true;
+  });
+  const running = view.state === 'running';
+  useEffect(() => {
+    if (!running) setStopping('no');
+  }, [running]);
+  const blocked = live.stale
+    ? 'The bench cannot be reached'
+    : view.state === 'handedOver'
+      ? 'Handed over: the record is final'
+      : running
+        ? 'Wait for the run to end, or stop it'
+        : run.pending
+          ? 'Starting…'
+          : null;
+  const runningStep = view.running ? view.steps.find((s) => s.id === view.running?.stepId) : null;
+  const ran = view.steps.filter((s) => s.result).length;
+
+  return (
+    <Stack spacing={3}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Typography sx={{ flexGrow: 1 }} role="status">
+          {running
+            ? `Running: ${runningStep?.title ?? 'starting'}${view.running?.step ? ` — ${view.running.step}` : ''}`
+            : view.state === 'ready'
+              ? 'Not started.'
+              : `${ran} of ${view.steps.length} steps run.`}
+        </Typography>
+        {running ? (
+          <Button variant="outlined" color="error" startIcon={<StopIcon />} disabled={live.stale || stopping === 'sent'} onClick={() => setStopping('asking')}>
+            {stopping === 'sent' ? 'Stopping after this step…' : 'Stop'}
+          </Button>
+        ) : (
+          <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!!blocked} title={blocked ?? undefined} onClick={() => void doRun()}>
+            {ran ? 'Run every step again' : 'Run the checks'}
+          </Button>
+        )}
+      </Stack>
+      {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
+      {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}
+      <StepResults steps={view.steps} runningStepId={view.running?.stepId ?? null} runningWhat={view.running?.step ?? null} canRerun={blocked} onRerun={(id) => void doRun([id])} />
+      <ConfigDiff view={view} />
+      <SessionChart view={view} stale={live.stale} />
+      <Typography variant="body2" color="text.secondary">
+        The operator&apos;s requests (present the card, plug in) appear as a dialog over any screen. Compare with earlier chargers of the site on its{' '}
+        <Link component={RouterLink} to={paths.commissioningSite(view.job.site)}>
+          summary
+        </Link>
+        .
+      </Typography>
+      <Ask
+        open={stopping === 'asking' && running}
+        title={`Stop the commissioning of ${view.chargerId}?`}
+        confirmLabel={`Stop after ${runningStep?.title ?? 'this step'}`}
+        danger
+        onCancel={() => setStopping('no')}
+        onConfirm={() => {
+          setStopping('sent');
+          void doStop().then((ok) => ok || setStopping('no'));
+        }}
+      >
+        The run stops after the step in progress ({runningStep?.title ?? 'none'}); its request to the person at the charger is skipped. The steps not run yet stay open and can be run later.
+      </Ask>
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+// The configuration baseline as a diff: each key of the plan with the value wanted, the value before the
+// run, the value now, and the charger's answer to the change (from the baseline step's findings).
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { monoFont } from '../../app/theme';
+import type { CommissioningView } from '../../../../shared/api/commissioning';
+
+export interface DiffRow {
+  key: string;
+  wanted: string;
+  was: string | null;
+  now: string | null;
+  /** Accepted, RebootRequired, Rejected, NotSupported, read-only, already set; null: not known. */
+  answer: string | null;
+  ok: boolean | null;
+}
+
+/** The rows of the diff: the baseline's keys, with the answers the baseline step measured ("was 60, now 300 (Accepted)"). */
+export function diffRows(view: Pick<CommissioningView, 'template' | 'configBefore' | 'configAfter' | 'steps'>): DiffRow[] {
+  const baseline = view.steps.find((s) => /BASELINE/i.test(s.id))?.result ?? null;
+  return Object.entries(view.template.keys).map(([key, wanted]) => {
+    const m = baseline?.measurements.find((x) => x.label === key);
+    const answer = m ? (/\(([^()]*)\)\s*$/.exec(m.value)?.[1] ?? null) : null;
+    const now = view.configAfter ? (view.configAfter[key] ?? null) : null;
+    return { key, wanted, was: view.configBefore ? (view.configBefore[key] ?? null) : null, now, answer, ok: m ? m.ok : view.configAfter ? now === wanted : null };
+  });
+}
+
+export function ConfigDiff({ view }: { view: CommissioningView }) {
+  const rows = diffRows(view);
+  return (
+    <Box component="section" aria-label="Configuration diff">
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+        Configuration baseline ({view.template.name})
+      </Typography>
+      {!rows.length ? (
+        <Typography variant="body2" color="text.secondary">
+          The plan sets no key.
+        </Typography>
+      ) : (
+        <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+          <Table size="small" aria-label="Configuration diff">
+            <TableHead>
+              <TableRow>
+                <TableCell>Key</TableCell>
+                <TableCell>Wanted</TableCell>
+                <TableCell>Was</TableCell>
+                <TableCell>Now</TableCell>
+                <TableCell>Charger&apos;s answer</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={r.key} sx={r.ok === false ? { '& td': { color: 'error.main' } } : undefined}>
+                  <TableCell sx={{ fontFamily: monoFont }}>{r.key}</TableCell>
+                  <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>{r.wanted}</TableCell>
+                  <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>{r.was ?? '—'}</TableCell>
+                  <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere', fontWeight: r.now !== r.was ? 600 : undefined }}>{r.now ?? '—'}</TableCell>
+                  <TableCell>{r.answer ? <Chip size="small" label={r.answer} color={r.ok === false ? 'error' : r.ok ? 'success' : 'default'} variant="outlined" /> : '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {!view.configAfter && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          Not read back yet: the values now come with the baseline step.
+        </Typography>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,245 @@
+// Step 3, the plan: a template (built-in or saved) with the baseline the site's back office requires, the
+// offline policy and the test card; the session length (5 minutes by default, shorter allowed and noted) and
+// the site's load limit. The templates themselves are managed here (TemplateTools).
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useClient } from '../../api/context';
+import { useLoad } from '../../components/useCall';
+import { Facts } from '../../components/Facts';
+import { formatPower } from '../../components/format';
+import { monoFont } from '../../app/theme';
+import { CommissioningTemplate, offlinePolicyWords } from '../../../../shared/api/commissioning';
+import { setDraft, useDraft } from './draft';
+import { TemplateTools } from './TemplateTools';
+import { StepNav } from './WizardScreen';
+
+/** The session length below which the report notes a short session. */
+export const FULL_SESSION_S = 300;
+
+type LoadLimit = NonNullable<CommissioningTemplate['loadLimit']>;
+
+/** The load limit in W (amperes per phase at 230 V). */
+export const limitWatts = (l: LoadLimit) => (l.unit === 'W' ? l.limit : l.limit * 230 * l.phases);
+
+export function PlanSummary({ template }: { template: CommissioningTemplate }) {
+  const keys = Object.entries(template.keys);
+  return (
+    <Stack spacing={2}>
+      <Facts
+        items={[
+          ['Template', template.name],
+          ['Offline policy wanted', offlinePolicyWords[template.offlinePolicy]],
+          ['Test card', <span style={{ fontFamily: monoFont }}>{template.testIdTag}</span>],
+          ['Test session', `${template.sessionSeconds} s${template.sessionSeconds < FULL_SESSION_S ? ' (shorter than 5 minutes: noted in the report)' : ''}`],
+          ['Plausible power', `${formatPower(template.minPowerW)} to ${formatPower(template.ratedPowerW)}`],
+          ['Clock difference allowed', `${template.maxClockSkewS} s`],
+          [
+            'Load limit',
+            template.loadLimit
+              ? `${template.loadLimit.limit} ${template.loadLimit.unit}${template.loadLimit.unit === 'A' ? ` per phase, ${template.loadLimit.phases} phase${template.loadLimit.phases > 1 ? 's' : ''}` : ''} (${formatPower(limitWatts(template.loadLimit))})`
+              : 'None',
+          ],
+        ]}
+      />
+      {keys.length > 0 ? (
+        <Table size="small" aria-label="Configuration baseline" sx={{ maxWidth: 720 }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Key</TableCell>
+              <TableCell>Wanted value</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {keys.map(([k, v]) => (
+              <TableRow key={k}>
+                <TableCell sx={{ fontFamily: monoFont }}>{k}</TableCell>
+                <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>{v}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      ) : (
+        <Typography variant="body2" color="text.secondary">
+          No configuration baseline: no key is set.
+        </Typography>
+      )}
+    </Stack>
+  );
+}
+
+/** A number field that keeps what is typed and hands on a number (NaN while it is none). */
+function NumberInput({ label, value, onChange, error, helper, width = 180 }: { label: string; value: number; onChange: (n: number) => void; error?: string; helper?: string; width?: number }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText((t) => (Number(t) === value ? t : String(value))), [value]);
+  return (
+    <TextField
+      label={label}
+      size="small"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(e.target.value.trim() === '' ? NaN : Number(e.target.value));
+      }}
+      error={!!error}
+      helperText={error ?? helper}
+      slotProps={{ htmlInput: { inputMode: 'decimal' } }}
+      sx={{ width }}
+    />
+  );
+}
+
+export function PlanStep({ back, next }: { back: () => void; next: () => void }) {
+  const client = useClient();
+  const template = useDraft((d) => d.template);
+  const templates = useLoad(() => client.call('commissioning:templates', {}), [client]);
+  const all = [...(templates.data?.builtIn ?? []), ...(templates.data?.saved ?? [])];
+  const builtIn = new Set(templates.data?.builtIn.map((t) => t.name));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  // The recommended built-in until one is chosen.
+  useEffect(() => {
+    if (!template && templates.data?.builtIn.length) setDraft({ template: templates.data.builtIn[0] });
+  }, [template, templates.data]);
+
+  const patch = (p: Partial<CommissioningTemplate>) => {
+    if (!template) return;
+    setDraft({ template: { ...template, ...p } });
+    setErrors({});
+  };
+  const check = () => {
+    const parsed = CommissioningTemplate.safeParse(template);
+    if (parsed.success) return true;
+    const found: Record<string, string> = {};
+    for (const i of parsed.error.issues) {
+      const key = i.path.join('.');
+      found[key] ??= key === 'sessionSeconds' ? 'Between 10 and 3600 seconds, whole' : key.startsWith('loadLimit') ? 'A limit above 0 (at most 400000)' : i.message;
+    }
+    setErrors(found);
+    return false;
+  };
+  const saved = template && all.find((t) => t.name === template.name);
+  const edited = !!saved && JSON.stringify(saved) !== JSON.stringify(template);
+
+  return (
+    <Stack spacing={3}>
+      {templates.error && <Alert severity="error">Could not read the templates: {templates.error}</Alert>}
+      <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <TextField
+            select
+            fullWidth
+            label="Template"
+            value={template && all.some((t) => t.name === template.name) ? template.name : ''}
+            onChange={(e) => {
+              const t = all.find((x) => x.name === e.target.value);
+              if (t) setDraft({ template: t });
+            }}
+            helperText={
+              template && !saved
+                ? `${template.name}: not saved (save it to use it again)`
+                : edited
+                  ? 'Changed here for this charger (save it as a template to keep the change)'
+                  : 'What the site’s back office requires of the charger'
+            }
+          >
+            {all.map((t) => (
+              <MenuItem key={t.name} value={t.name}>
+                {t.name}
+                {builtIn.has(t.name) ? ' (built-in)' : ''}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <TemplateTools template={template} isBuiltIn={!!template && builtIn.has(template.name)} onChanged={templates.reload} />
+        </Grid>
+      </Grid>
+
+      {template && (
+        <>
+          <Box component="section" aria-label="This charger's plan">
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+              Test session and load limit
+            </Typography>
+            <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+              <NumberInput
+                label="Test session (s)"
+                value={template.sessionSeconds}
+                onChange={(n) => patch({ sessionSeconds: n })}
+                error={errors.sessionSeconds}
+                helper={template.sessionSeconds < FULL_SESSION_S ? 'Shorter than 5 minutes: allowed, noted in the report' : 'Meter values for this long (5 minutes recommended)'}
+                width={260}
+              />
+              <FormControlLabel
+                control={<Switch checked={!!template.loadLimit} onChange={(e) => patch({ loadLimit: e.target.checked ? { limit: 16, unit: 'A', phases: 3 } : null })} />}
+                label="The site has a load limit"
+              />
+              {template.loadLimit && (
+                <>
+                  <NumberInput
+                    label={`Limit (${template.loadLimit.unit}${template.loadLimit.unit === 'A' ? ' per phase' : ''})`}
+                    value={template.loadLimit.limit}
+                    onChange={(n) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, limit: n } })}
+                    error={errors['loadLimit.limit']}
+                    helper={Number.isFinite(template.loadLimit.limit) ? `= ${formatPower(limitWatts(template.loadLimit))}` : undefined}
+                    width={160}
+                  />
+                  <TextField
+                    select
+                    size="small"
+                    label="Unit"
+                    value={template.loadLimit.unit}
+                    onChange={(e) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, unit: e.target.value as LoadLimit['unit'] } })}
+                    sx={{ width: 90 }}
+                  >
+                    <MenuItem value="A">A</MenuItem>
+                    <MenuItem value="W">W</MenuItem>
+                  </TextField>
+                  <TextField
+                    select
+                    size="small"
+                    label="Phases"
+                    value={template.loadLimit.phases}
+                    onChange={(e) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, phases: Number(e.target.value) } })}
+                    sx={{ width: 100 }}
+                  >
+                    {[1, 2, 3].map((n) => (
+                      <MenuItem key={n} value={n}>
+                        {n}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                </>
+              )}
+            </Stack>
+            {template.loadLimit && (
+              <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+                Set on the charger as its default charging profile, read back as a composite schedule; the test session&apos;s power must stay under it.
+              </Typography>
+            )}
+          </Box>
+          <Box component="section" aria-label="Template">
+            <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
+              What the template checks
+            </Typography>
+            <PlanSummary template={template} />
+          </Box>
+        </>
+      )}
+      <StepNav back={back} next={next} onNext={check} disabled={!template} />
+    </Stack>
+  );
+}

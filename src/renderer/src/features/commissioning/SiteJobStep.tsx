@@ -1,0 +1,112 @@
+// Step 1, the site and the job: site name (picked from the sites commissioned before, which fills in the job
+// last used there) and address, where the charger is on the site, the installer and company, the customer.
+import { useState } from 'react';
+import Autocomplete from '@mui/material/Autocomplete';
+import Grid from '@mui/material/Grid';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useClient } from '../../api/context';
+import { useLoad } from '../../components/useCall';
+import { Facts } from '../../components/Facts';
+import { SiteJob, type SiteJobInput } from '../../../../shared/api/commissioning';
+import { issueWords } from '../../../../shared/api/issues';
+import { setDraft, useDraft } from './draft';
+import { StepNav } from './WizardScreen';
+
+type Field = keyof SiteJobInput;
+
+const fields: Array<{ key: Exclude<Field, 'site'>; label: string; helper: string; required?: boolean }> = [
+  { key: 'address', label: 'Site address', helper: 'Street, town: as it goes in the report' },
+  { key: 'location', label: 'Charger location', helper: 'Where this charger is on the site, e.g. parking bay 4' },
+  { key: 'installer', label: 'Installer', helper: 'Who commissions the charger (signs the handover)', required: true },
+  { key: 'company', label: 'Company', helper: "The installer's company" },
+  { key: 'customer', label: 'Customer', helper: 'Who the charger is handed over to' },
+];
+
+export function SiteJobStep({ next }: { next: () => void }) {
+  const client = useClient();
+  const job = useDraft((d) => d.job);
+  const sites = useLoad(() => client.call('commissioning:sites', {}), [client]);
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [filledFrom, setFilledFrom] = useState<SiteJob | null>(null);
+
+  const set = (patch: Partial<SiteJobInput>) => {
+    setDraft({ job: { ...job, ...patch } });
+    setErrors((e) => {
+      const left = { ...e };
+      for (const k of Object.keys(patch)) delete left[k as Field];
+      return left;
+    });
+  };
+  /** A site commissioned before: its job as last used there (the location is this charger's own). */
+  const pickSite = (name: string) => {
+    const known = sites.data?.find((s) => s.site === name);
+    if (!known) return set({ site: name });
+    setFilledFrom(known);
+    set({ site: known.site, address: known.address, installer: known.installer, company: known.company, customer: known.customer });
+  };
+  const check = () => {
+    const parsed = SiteJob.safeParse(job);
+    if (parsed.success) return true;
+    setErrors(issueWords(parsed.error, { key: 'first' }));
+    return false;
+  };
+
+  return (
+    <>
+      <Grid container spacing={2}>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <Autocomplete
+            freeSolo
+            options={(sites.data ?? []).map((s) => s.site)}
+            inputValue={job.site ?? ''}
+            onInputChange={(_e, value, reason) => reason === 'input' && set({ site: value })}
+            onChange={(_e, value) => typeof value === 'string' && pickSite(value)}
+            renderInput={(params) => (
+              <TextField
+                {...params}
+                label="Site"
+                required
+                error={!!errors.site}
+                helperText={errors.site ?? (sites.data?.length ? 'A site commissioned before fills in its job' : 'The site’s name, e.g. Depot Nord')}
+              />
+            )}
+          />
+        </Grid>
+        {fields.map((f) => (
+          <Grid key={f.key} size={{ xs: 12, md: 6 }}>
+            <TextField
+              fullWidth
+              label={f.label}
+              required={f.required}
+              value={job[f.key] ?? ''}
+              onChange={(e) => set({ [f.key]: e.target.value })}
+              error={!!errors[f.key]}
+              helperText={errors[f.key] ?? (f.key === 'location' && filledFrom?.location ? `${f.helper} (the last charger there: ${filledFrom.location})` : f.helper)}
+            />
+          </Grid>
+        ))}
+      </Grid>
+      {filledFrom && (
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+          Filled in with the job last used at {filledFrom.site}; change what differs for this charger.
+        </Typography>
+      )}
+      <StepNav next={next} onNext={check} />
+    </>
+  );
+}
+
+export function JobSummary({ job }: { job: SiteJob }) {
+  return (
+    <Facts
+      items={[
+        ['Site', job.site],
+        ['Address', job.address || '—'],
+        ['Charger location', job.location || '—'],
+        ['Installer', [job.installer, job.company].filter(Boolean).join(', ')],
+        ['Customer', job.customer || '—'],
+      ]}
+    />
+  );
+}

@@ -1,0 +1,141 @@
+// The steps of a commissioning's plan, each with its verdict (or waiting / running), what it measured
+// against what is wanted, what to do when it failed, the frames behind it, and a button to run it again.
+import { useState } from 'react';
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import ReplayIcon from '@mui/icons-material/Replay';
+import CheckCircleIcon from '@mui/icons-material/CheckCircle';
+import CancelIcon from '@mui/icons-material/Cancel';
+import { CaseFrames } from '../../components/CaseFrames';
+import { formatDuration, isProblem, VerdictChip } from '../../components/verdicts';
+import { monoFont } from '../../app/theme';
+import type { CommissioningStep } from '../../../../shared/api/commissioning';
+import type { Measurement } from '../../../../shared/api/test-runs';
+import { stepState } from './words';
+
+function Measurements({ list, label }: { list: Measurement[]; label: string }) {
+  if (!list.length) return null;
+  return (
+    <Table size="small" aria-label={label} sx={{ '& td, & th': { py: 0.5, px: 1 } }}>
+      <TableHead>
+        <TableRow>
+          <TableCell>Measured</TableCell>
+          <TableCell>Value</TableCell>
+          <TableCell>Wanted</TableCell>
+          <TableCell sx={{ width: 40 }} />
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {list.map((m, i) => (
+          <TableRow key={i} sx={m.ok === false ? { '& td': { color: 'error.main', fontWeight: 600 } } : undefined}>
+            <TableCell>{m.label}</TableCell>
+            <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>{m.value}</TableCell>
+            <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere', color: 'text.secondary' }}>{m.wanted ?? '—'}</TableCell>
+            <TableCell>
+              {m.ok === true && <CheckCircleIcon fontSize="small" color="success" titleAccess="Within what is wanted" />}
+              {m.ok === false && <CancelIcon fontSize="small" color="error" titleAccess="Not what is wanted" />}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+export function StepResults({
+  steps,
+  runningStepId,
+  runningWhat,
+  canRerun,
+  onRerun,
+}: {
+  steps: CommissioningStep[];
+  runningStepId: string | null;
+  /** What the running step is doing now. */
+  runningWhat: string | null;
+  /** Why a step cannot be run again now (null: it can). */
+  canRerun: string | null;
+  onRerun: (stepId: string) => void;
+}) {
+  // Failed steps open by themselves: that is where the installer has work to do.
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+  return (
+    <Box role="list" aria-label="Steps of the plan">
+      {steps.map((s) => {
+        const state = stepState(s, runningStepId);
+        const r = s.result;
+        const problem = !!r && isProblem(r.verdict);
+        const expanded = open[s.id] ?? problem;
+        return (
+          <Accordion
+            key={s.id}
+            role="listitem"
+            aria-label={s.title}
+            disableGutters
+            expanded={expanded}
+            onChange={(_e, v) => setOpen((o) => ({ ...o, [s.id]: v }))}
+            sx={{ borderLeft: 4, borderColor: problem ? 'error.main' : state === 'pass' ? 'success.main' : state === 'running' ? 'primary.main' : 'divider' }}
+          >
+            <AccordionSummary expandIcon={<ExpandMoreIcon />} sx={{ '& .MuiAccordionSummary-content': { alignItems: 'center', gap: 1.5, flexWrap: 'wrap', my: 1 } }}>
+              <Box sx={{ width: 130 }}>
+                <VerdictChip state={state} />
+              </Box>
+              <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>{s.title}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                {state === 'running' ? (runningWhat ?? 'running') : r ? `${formatDuration(r.ms)}${s.attempts > 1 ? ` · run ${s.attempts} times` : ''}` : 'not run yet'}
+              </Typography>
+            </AccordionSummary>
+            <AccordionDetails>
+              <Stack spacing={2}>
+                {r?.reason && (
+                  <Alert severity={problem ? 'error' : r.verdict === 'pass' ? 'success' : 'info'} variant="outlined">
+                    {problem ? <strong>What to do: </strong> : null}
+                    {r.reason}
+                  </Alert>
+                )}
+                {r && <Measurements list={r.measurements} label={`Measured in ${s.title}`} />}
+                {r && (
+                  <Box>
+                    <Typography variant="caption" color="text.secondary" component="div">
+                      The frames behind it
+                    </Typography>
+                    <CaseFrames
+                      frames={r.frames}
+                      highlight={r.steps.find((x) => x.n === r.decidingStep)?.messageIds ?? []}
+                      startedAt={r.startedAt}
+                      label={`Frames of ${s.title}`}
+                      empty="The step exchanged no frame."
+                      maxHeight={300}
+                    />
+                  </Box>
+                )}
+                {!r && state !== 'running' && (
+                  <Typography variant="body2" color="text.secondary">
+                    Not run yet.
+                  </Typography>
+                )}
+                <Box>
+                  <Button size="small" startIcon={<ReplayIcon />} disabled={!!canRerun} title={canRerun ?? undefined} onClick={() => onRerun(s.id)}>
+                    {r ? `Run “${s.title}” again` : `Run “${s.title}”`}
+                  </Button>
+                </Box>
+              </Stack>
+            </AccordionDetails>
+          </Accordion>
+        );
+      })}
+    </Box>
+  );
+}

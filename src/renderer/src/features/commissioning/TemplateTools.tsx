@@ -1,0 +1,190 @@
+// Managing templates: save the plan as a template, delete a saved one, import and export one as JSON, and
+// make one from a charger's configuration as it reads now ("use this charger as the reference").
+import { useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import DeleteIcon from '@mui/icons-material/Delete';
+import DownloadIcon from '@mui/icons-material/Download';
+import SaveIcon from '@mui/icons-material/Save';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import { useClient } from '../../api/context';
+import { useBench } from '../../stores/bench';
+import { useCall } from '../../components/useCall';
+import { downloadText } from '../../components/download';
+import { CommissioningTemplate } from '../../../../shared/api/commissioning';
+import { setDraft } from './draft';
+
+/** A template read from a JSON file, or what is wrong with the file in words. */
+export function readTemplateJson(text: string, fileName: string): { template: CommissioningTemplate } | { error: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { error: `${fileName} is not JSON.` };
+  }
+  const parsed = CommissioningTemplate.safeParse(json);
+  if (parsed.success) return { template: parsed.data };
+  const problems = parsed.error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'the file'}: ${i.message}`);
+  return { error: `${fileName} is not a commissioning template (${problems.join('; ')}).` };
+}
+
+type Open = null | 'save' | 'delete' | 'reference';
+
+export function TemplateTools({ template, isBuiltIn, onChanged }: { template: CommissioningTemplate | null; isBuiltIn: boolean; onChanged: () => void }) {
+  const client = useClient();
+  const [open, setOpen] = useState<Open>(null);
+  const [name, setName] = useState('');
+  const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const file = useRef<HTMLInputElement>(null);
+  const chargers = useBench((s) => Object.values(s.chargers).filter((c) => c.connected));
+  const [reference, setReference] = useState('');
+
+  const [save, doSave, resetSave] = useCall(async (t: CommissioningTemplate) => {
+    const kept = await client.call('commissioning:saveTemplate', { template: t });
+    setDraft({ template: kept });
+    onChanged();
+    return kept;
+  });
+  const [del, doDelete] = useCall(async (n: string) => {
+    await client.call('commissioning:deleteTemplate', { name: n });
+    setDraft({ template: null });
+    onChanged();
+  });
+  const [ref, doReference, resetRef] = useCall(async (chargerId: string, n: string) => {
+    const made = await client.call('commissioning:referenceTemplate', { chargerId, name: n });
+    setDraft({ template: made });
+    return made;
+  });
+
+  const close = () => {
+    setOpen(null);
+    resetSave();
+    resetRef();
+  };
+  const importFile = async (f: File) => {
+    const read = readTemplateJson(await f.text(), f.name);
+    if ('error' in read) return setNotice({ severity: 'error', text: read.error });
+    const kept = await doSave(read.template);
+    setNotice(kept ? { severity: 'success', text: `Imported and saved ${kept.name}.` } : { severity: 'error', text: `Could not save ${read.template.name}.` });
+  };
+
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+        <Button size="small" startIcon={<SaveIcon />} disabled={!template} onClick={() => (setName(template && !isBuiltIn ? template.name : ''), setOpen('save'))}>
+          Save as template
+        </Button>
+        <Button size="small" startIcon={<DeleteIcon />} disabled={!template || isBuiltIn} onClick={() => setOpen('delete')}>
+          Delete
+        </Button>
+        <Button size="small" startIcon={<UploadFileIcon />} onClick={() => file.current?.click()}>
+          Import JSON
+        </Button>
+        <Button
+          size="small"
+          startIcon={<DownloadIcon />}
+          disabled={!template}
+          onClick={() => template && downloadText(`${template.name.replace(/[^\w.-]+/g, '-')}.json`, JSON.stringify(template, null, 2))}
+        >
+          Export JSON
+        </Button>
+        <Button size="small" startIcon={<CompareArrowsIcon />} disabled={!chargers.length} onClick={() => (setReference(chargers[0]?.id ?? ''), setName(''), setOpen('reference'))}>
+          Use a charger as the reference
+        </Button>
+      </Stack>
+      <input
+        ref={file}
+        type="file"
+        accept="application/json,.json"
+        aria-label="Template JSON file"
+        hidden
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) void importFile(f);
+        }}
+      />
+      {notice && (
+        <Alert severity={notice.severity} onClose={() => setNotice(null)}>
+          {notice.text}
+        </Alert>
+      )}
+      {save.error && !open && <Alert severity="error">{save.error}</Alert>}
+
+      <Dialog open={open === 'save'} onClose={close} fullWidth maxWidth="xs">
+        <DialogTitle>Save as template</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            The baseline, offline policy, test card, session length and load limit, kept for the next charger. A saved template of the same name is replaced.
+          </DialogContentText>
+          <TextField
+            autoFocus
+            fullWidth
+            label="Template name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            error={!!save.error}
+            helperText={save.error ?? (isBuiltIn && template?.name === name ? 'A built-in’s name cannot be used: choose another' : ' ')}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close}>Cancel</Button>
+          <Button variant="contained" disabled={!name.trim() || save.pending || !template} onClick={() => template && void doSave({ ...template, name: name.trim() }).then((k) => k && close())}>
+            Save {name.trim() || 'template'}
+          </Button>
+        </DialogActions>
+      </Dialog>
+
+      <Dialog open={open === 'delete'} onClose={close} fullWidth maxWidth="xs">
+        <DialogTitle>Delete {template?.name}?</DialogTitle>
+        <DialogContent>
+          <DialogContentText>The saved template is removed from this bench. Commissionings already made with it keep their plan.</DialogContentText>
+          {del.error && <Alert severity="error">{del.error}</Alert>}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close}>Cancel</Button>
+          <Button color="error" variant="contained" disabled={del.pending} onClick={() => template && void doDelete(template.name).then(close)}>
+            Delete {template?.name}
+          </Button>
+        </DialogActions>
+      </Dialog>
+
+      <Dialog open={open === 'reference'} onClose={close} fullWidth maxWidth="sm">
+        <DialogTitle>Use a charger as the reference</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            A template whose baseline is this charger&apos;s configuration as it reads now (its writable keys), to compare another charger, or this one after a firmware update, against it. Nothing is
+            changed on the charger.
+          </DialogContentText>
+          <Stack spacing={2}>
+            <TextField select label="Reference charger" value={reference} onChange={(e) => setReference(e.target.value)}>
+              {chargers.map((c) => (
+                <MenuItem key={c.id} value={c.id}>
+                  {c.id}
+                  {c.virtual ? ' (virtual)' : ''}
+                </MenuItem>
+              ))}
+            </TextField>
+            <TextField label="Template name" value={name} onChange={(e) => setName(e.target.value)} placeholder={reference ? `As ${reference}` : undefined} />
+            {ref.error && <Alert severity="error">{ref.error}</Alert>}
+          </Stack>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close}>Cancel</Button>
+          <Button variant="contained" disabled={!reference || ref.pending} onClick={() => void doReference(reference, name.trim() || `As ${reference}`).then((t) => t && close())}>
+            {ref.pending ? `Reading ${reference}…` : `Read ${reference || 'the charger'}'s configuration`}
+          </Button>
+        </DialogActions>
+      </Dialog>
+    </Stack>
+  );
+}
