@@ -83,7 +83,7 @@ export function PlanSummary({ template }: { template: CommissioningTemplate }) {
 /** A number field that keeps what is typed and hands on a number (NaN while it is none). */
 function NumberInput({ label, value, onChange, error, helper, width = 180 }: { label: string; value: number; onChange: (n: number) => void; error?: string; helper?: string; width?: number }) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText((t) => (Number(t) === value ? t : String(value))), [value]);
+  useEffect(() => setText((t) => (Object.is(t.trim() === '' ? NaN : Number(t), value) ? t : String(value))), [value]);
   return (
     <TextField
       label={label}

@@ -1,6 +1,6 @@
 // Managing templates: save the plan as a template, delete a saved one, import and export one as JSON, and
 // make one from a charger's configuration as it reads now ("use this charger as the reference").
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -45,7 +45,8 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
   const [name, setName] = useState('');
   const [notice, setNotice] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
   const file = useRef<HTMLInputElement>(null);
-  const chargers = useBench((s) => Object.values(s.chargers).filter((c) => c.connected));
+  const all = useBench((s) => s.chargers);
+  const chargers = useMemo(() => Object.values(all).filter((c) => c.connected), [all]);
   const [reference, setReference] = useState('');
 
   const [save, doSave, resetSave] = useCall(async (t: CommissioningTemplate) => {
