@@ -1,0 +1,157 @@
+// Commissioning end to end, as an installer walks it: `chargebench serve` in its own process, Debian's
+// Chromium signed in, a built-in virtual charger. The wizard takes the site and job, the charger chosen
+// from the connected ones and the recommended plan, runs the checks (the operator steps automatic, the
+// session on the virtual charger's clock) until every step has a verdict, takes the on-site checklist
+// with a photo, signs the handover with a drawn signature and downloads the report. Takes the README's
+// screenshots of the checks, the checklist, the handover and a page of the HTML report.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { buildUi, chromiumPath, launchChromium, startServe, type ServeProcess } from '../helpers/serve';
+
+const root = join(import.meta.dirname, '..', '..');
+const shots = resolve(root, process.env.CHARGEBENCH_SCREENSHOTS ?? join('test-results', 'screenshots'));
+const CP = 'VCP-COMM';
+/** A 1x1 PNG, as a photo of the installation. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+describe.skipIf(!chromiumPath())(
+  'commissioning in a browser (serve mode)',
+  () => {
+    let serve: ServeProcess;
+    let browser: Browser;
+    let page: Page;
+    let id = '';
+
+    const step = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}`) }).first();
+
+    beforeAll(async () => {
+      buildUi();
+      mkdirSync(shots, { recursive: true });
+      serve = await startServe();
+      await serve.call('virtualChargers:create', { id: CP, connectors: 1, firmwareVersion: '1.4.2' });
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+      page.setDefaultTimeout(10_000);
+      await page.goto(serve.link);
+      await page.getByRole('heading', { name: 'Chargers', exact: true }).first().waitFor();
+      for (const deadline = Date.now() + 15_000; !(await serve.call('chargers:get', { id: CP }).catch(() => null))?.connected;) {
+        if (Date.now() > deadline) throw new Error(`${CP} did not connect`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }, 180_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await serve?.stop();
+    });
+
+    it('takes the site and job, the charger and the plan, and runs the checks to a verdict on every step', async () => {
+      await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Commissioning', exact: true }).click();
+      await page.getByRole('button', { name: 'New commissioning' }).click();
+      await page.getByRole('button', { name: 'Next' }).click();
+      expect(await page.getByText('Name the site').isVisible()).toBe(true);
+      await page.getByRole('combobox', { name: 'Site' }).fill('Depot Nord');
+      await page.getByRole('textbox', { name: 'Site address' }).fill('Hafenstraße 1, Hamburg');
+      await page.getByRole('textbox', { name: 'Charger location' }).fill('Bay 4');
+      await page.getByRole('textbox', { name: /^Installer/ }).fill('A. Person');
+      await page.getByRole('textbox', { name: 'Company' }).fill('Elektro GmbH');
+      await page.getByRole('textbox', { name: 'Customer' }).fill('Stadtwerke Nord');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      await page
+        .getByRole('list', { name: 'Connected chargers' })
+        .getByRole('button', { name: new RegExp(CP) })
+        .click();
+      await page.getByRole('button', { name: `Next: plan for ${CP}` }).click();
+      await page.getByRole('table', { name: 'Configuration baseline' }).waitFor();
+      expect(await page.getByRole('textbox', { name: 'Test session (s)' }).inputValue()).toBe('300');
+      await page.getByRole('button', { name: 'Next' }).click();
+
+      await page.getByRole('button', { name: `Start the checks on ${CP}` }).click();
+      await page.waitForURL(/#\/commissioning\/[^/?]+\?step=checks/);
+      id = decodeURIComponent(/#\/commissioning\/([^?]+)/.exec(page.url())![1]);
+      await expect.poll(async () => (await serve.call('commissioning:get', { id })).state, { timeout: 120_000 }).toBe('finished');
+      const view = await serve.call('commissioning:get', { id });
+      const steps = page.getByRole('list', { name: 'Steps of the plan' });
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'steps run' }).textContent()).toBe(`${view.steps.length} of ${view.steps.length} steps run.`);
+      for (const s of view.steps as Array<{ title: string; result: { verdict: string } | null }>) {
+        expect(s.result, s.title).not.toBeNull();
+        expect(await steps.getByRole('listitem', { name: s.title }).textContent()).toContain({ pass: 'Pass', fail: 'Fail', notApplicable: 'Not applicable' }[s.result!.verdict as 'pass'] ?? '');
+      }
+      expect(view.steps.every((s: { result: { verdict: string } | null }) => s.result && ['pass', 'notApplicable'].includes(s.result.verdict))).toBe(true);
+      await page.getByRole('table', { name: 'Configuration diff' }).waitFor();
+      await page.screenshot({ path: join(shots, 'commissioning-checks.png') });
+    });
+
+    it('takes the on-site checklist with measured values and a photo', async () => {
+      await step('On-site checklist').click();
+      const values: Record<string, string> = { 'Earth resistance': '0.8', 'RCD trip time': '18', 'RCD trip current': '27', 'Insulation resistance': '>500', 'Phase rotation': 'L1-L2-L3' };
+      for (const label of [
+        'Earth resistance',
+        'RCD trip time',
+        'RCD trip current',
+        'Insulation resistance',
+        'Phase rotation',
+        'Cable and connector undamaged and correctly rated',
+        'Mounting, clearances and impact protection',
+        'Labelling and circuit identified at the distribution board',
+      ]) {
+        const item = page.getByRole('region', { name: label, exact: true });
+        await item.getByRole('button', { name: 'Conform', exact: true }).click();
+        if (values[label]) {
+          await item.getByRole('textbox', { name: new RegExp(`^${label}: measured value`) }).fill(values[label]);
+          await item.getByRole('textbox', { name: `${label}: notes` }).click();
+        }
+      }
+      await page.getByLabel('Photo files').setInputFiles({ name: 'distribution-board.png', mimeType: 'image/png', buffer: PNG });
+      await page.getByRole('img', { name: 'distribution-board.png' }).waitFor();
+      await page.getByLabel('Photo files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+      await page.getByText('notes.txt is not a JPEG, PNG or WebP image: not added.').waitFor();
+      await expect.poll(async () => (await serve.call('commissioning:get', { id })).checklist.filter((e: { result: string | null }) => e.result === 'conform').length, { timeout: 10_000 }).toBe(8);
+      const view = await serve.call('commissioning:get', { id });
+      expect(view.checklist.find((e: { id: string }) => e.id === 'earthResistance').value).toBe('0.8');
+      expect(view.photos.map((p: { name: string }) => p.name)).toEqual(['distribution-board.png']);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(shots, 'commissioning-checklist.png') });
+    });
+
+    it('signs the handover with a drawn signature, after asking', async () => {
+      await step('Handover').click();
+      const pad = page.getByRole('img', { name: "Installer's signature: draw here" });
+      const box = (await pad.boundingBox())!;
+      await page.mouse.move(box.x + 30, box.y + box.height * 0.7);
+      await page.mouse.down();
+      for (let i = 1; i <= 24; i++) await page.mouse.move(box.x + 30 + i * 14, box.y + box.height * (0.5 + 0.25 * Math.sin(i / 2)));
+      await page.mouse.up();
+      await page.getByRole('checkbox', { name: /acknowledges that the charger was handed over/ }).check();
+      await page.screenshot({ path: join(shots, 'commissioning-handover.png') });
+      await page.getByRole('button', { name: 'Sign the handover' }).click();
+      const ask = page.getByRole('dialog', { name: `Sign the handover of ${CP}?` });
+      expect(await ask.textContent()).toContain('Stadtwerke Nord');
+      await ask.getByRole('button', { name: /^Sign: / }).click();
+      await page.getByText(/Handed over on .* The record is final\./).waitFor();
+      const view = await serve.call('commissioning:get', { id });
+      expect(view.state).toBe('handedOver');
+      expect(view.handover.installer.kind).toBe('drawn');
+      expect(view.handover.installer.image).toMatch(/^data:image\/png;base64,/);
+      expect(view.handover.customer).toMatchObject({ name: 'Stadtwerke Nord', acknowledged: true });
+    });
+
+    it('downloads the report and shows it', async () => {
+      await step('Report').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report (HTML)' }).click()]);
+      expect(download.suggestedFilename()).toMatch(/\.html$/);
+      await page.getByText(/Report \(HTML\) saved/).waitFor();
+      const href = await page.getByRole('link', { name: 'Open the report' }).getAttribute('href');
+      const report = await page.context().newPage();
+      await report.setViewportSize({ width: 1100, height: 1400 });
+      await report.goto(href!);
+      expect(await report.content()).toContain('Depot Nord');
+      await report.screenshot({ path: join(shots, 'commissioning-report.png') });
+      await report.close();
+    });
+  },
+  600_000,
+);
