@@ -173,7 +173,7 @@ describe('connect and plan', () => {
     useBench.setState({ chargers: {} });
     let attempts = [{ id: 1, ts: '2000-01-01T00:00:00Z', chargerId: 'OLD', remoteAddress: '::ffff:10.0.0.9', outcome: 'refused' as const, reason: 'an old refusal' }];
     const client = fakeClient({
-      'network:addresses': () => [{ url: 'ws://192.168.1.10:9000/ocpp/', interface: 'eth0', family: 'IPv4', internal: false }],
+      'network:addresses': () => [{ url: 'ws://192.168.1.10:9000/ocpp/', interface: 'eth0', family: 'IPv4', internal: false }] as never,
       'settings:get': () => ({ requirePassword: false, unknownChargers: 'accept' }) as never,
       'connectionAttempts:list': () => attempts,
     });
@@ -275,7 +275,7 @@ describe('checks', () => {
 
 describe('on-site checklist', () => {
   it('saves each answer and measured value as given', async () => {
-    const client = fakeClient({ 'commissioning:get': () => view(), 'commissioning:setChecklist': ({ entries }) => view({ checklist: entries }) });
+    const client = fakeClient({ 'commissioning:get': () => view(), 'commissioning:setChecklist': ({ entries }) => view({ checklist: entries as CommissioningView['checklist'] }) });
     open(client, '/commissioning/c1?step=checklist');
     const earth = await screen.findByRole('region', { name: 'Earth resistance' });
     await userEvent.click(within(earth).getByRole('button', { name: 'Conform' }));
@@ -321,7 +321,7 @@ describe('handover', () => {
   it('signs with a typed signature after naming the verdict and what is open, and is read-only afterwards', async () => {
     const client = fakeClient({
       'commissioning:get': () => view(),
-      'commissioning:handover': ({ handover }) => handedOver({ ...handover, signedAt: '2025-01-01T11:00:00Z', verdict: 'fail' }),
+      'commissioning:handover': ({ handover }) => handedOver({ ...handover, notes: handover.notes ?? '', signedAt: '2025-01-01T11:00:00Z', verdict: 'fail' }),
     });
     open(client, '/commissioning/c1?step=handover');
     expect(
@@ -349,7 +349,7 @@ describe('handover', () => {
     vi.spyOn(HTMLCanvasElement.prototype, 'toDataURL').mockReturnValue('data:image/png;base64,SIGNED');
     const client = fakeClient({
       'commissioning:get': () => view(),
-      'commissioning:handover': ({ handover }) => handedOver({ ...handover, signedAt: '2025-01-01T11:00:00Z', verdict: 'fail' }),
+      'commissioning:handover': ({ handover }) => handedOver({ ...handover, notes: handover.notes ?? '', signedAt: '2025-01-01T11:00:00Z', verdict: 'fail' }),
     });
     open(client, '/commissioning/c1?step=handover');
     const pad = await screen.findByRole('img', { name: "Installer's signature: draw here" });
