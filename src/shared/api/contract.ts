@@ -29,17 +29,7 @@ import type { BenchStatus } from './status';
 import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
 import { TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
-import {
-  ChecklistEntry,
-  CommissioningTemplate,
-  Handover,
-  PhotoUpload,
-  SiteJob,
-  type CommissioningListItem,
-  type CommissioningView,
-  type PhotoView,
-  type SiteSummary,
-} from './commissioning';
+import { ChecklistEntry, CommissioningTemplate, Handover, PhotoUpload, SiteJob, type CommissioningListItem, type CommissioningView, type PhotoView, type SiteSummary } from './commissioning';
 import { featureProfiles } from '../ocpp16/actions';
 import type { BenchMethod } from './methods';
 import type { CentralSystemAction, RequestOf } from '../ocpp16/actions';
