@@ -10,7 +10,7 @@ import { BenchError } from '../errors';
 import type { Bench } from '../core/bench';
 import { defineExportRoutes } from './export-routes';
 import { defineFileRoutes } from './file-routes';
-import { defineTestRunRoutes } from './test-run-routes';
+import { defineReportRoutes } from './report-routes';
 import { serveUi } from './static-ui';
 import { BenchService } from '../core/bench-service';
 import type { BenchMethod } from '../../shared/api/contract';
@@ -231,7 +231,7 @@ export class ApiServer {
     this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.call(p.method as BenchMethod, await body())]);
     defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
-    defineTestRunRoutes((method, path, run) => this.route(method, path, run), this.bench);
+    defineReportRoutes((method, path, run) => this.route(method, path, run), this.bench);
   }
 
   /** One REST route: its contract call's argument object from the path, the query and the body; its status and answer from the result. */
@@ -254,6 +254,11 @@ export class ApiServer {
         if (given !== undefined && (typeof given !== 'object' || given === null || Array.isArray(given))) throw new BenchError(400, 'The request body must be a JSON object', { field: 'body' });
         Object.assign(args, given);
       } else if (given !== undefined) args[r.body] = given;
+      // The path names what is acted on: a body cannot point elsewhere.
+      for (const [name, to] of Object.entries(r.params ?? {})) {
+        const [field, type] = typeof to === 'string' ? [to, 'string' as const] : to;
+        args[field] = typed(params[name], type, name);
+      }
     }
     let result: unknown;
     try {

@@ -2,7 +2,7 @@
 // evidence and what it found as measurements (identity, clock skew, the configuration diff, the card as
 // sent, the offline policy in words, the session's energy and power), ending in pass, fail or not
 // applicable with what to do about a failure.
-import type { CaseDefinition } from '../conformance/types';
+import { StepFailure, type CaseDefinition } from '../conformance/types';
 import type { CaseContext } from '../conformance/context';
 import { charging, readKey, stoppedCharging } from '../conformance/states';
 import { offlinePolicyWords, type CommissioningTemplate, type OfflinePolicy } from '../../shared/api/commissioning';
@@ -116,7 +116,7 @@ async function reader(t: CaseContext, template: CommissioningTemplate): Promise<
   await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Preparing' }, title: 'Charger accepts the card (Preparing)' });
 }
 
-function offlinePolicyOf(c: Record<string, string | null>, listVersion: number): OfflinePolicy {
+export function offlinePolicyOf(c: Record<string, string | null>, listVersion: number): OfflinePolicy {
   const on = (k: string) => c[k]?.toLowerCase() === 'true';
   if (on('AllowOfflineTxForUnknownId')) return 'anyCard';
   if (!on('LocalAuthorizeOffline')) return 'noCharging';
@@ -137,7 +137,7 @@ async function offlinePolicy(t: CaseContext, template: CommissioningTemplate): P
 }
 
 /** Reads the energy register (Wh) and the power (W) of a MeterValues payload. */
-function readings(p: Payload): Array<{ measurand: string; value: number; ts: string }> {
+export function readings(p: Payload): Array<{ measurand: string; value: number; ts: string }> {
   const out: Array<{ measurand: string; value: number; ts: string }> = [];
   for (const mv of (p.meterValue as Array<{ timestamp: string; sampledValue: Array<Record<string, string>> }>) ?? [])
     for (const sv of mv.sampledValue ?? []) {
@@ -189,8 +189,89 @@ async function session(t: CaseContext, template: CommissioningTemplate): Promise
     power.length ? `it reached only ${Math.round(maxW)} W: check the supply, the EV and any limit set on the charger` : 'no power readings came',
   );
   t.check(agree, 'the StopTransaction energy to agree with the meter values', `meterStop ${meterStop} Wh against ${energy.at(-1)} Wh`);
+  const limitW = loadLimitW(template);
+  if (limitW !== null) {
+    const under = power.length > 0 && maxW <= limitW * LIMIT_TOLERANCE;
+    t.measure("Power under the site's load limit (W)", power.length ? `up to ${Math.round(maxW)}` : 'no power readings', under, `at most ${Math.round(limitW)}`);
+    t.check(
+      under,
+      `power at most ${Math.round(limitW)} W (the site's load limit)`,
+      power.length
+        ? `it reached ${Math.round(maxW)} W: the charger does not keep to the limit; check its charging profiles (another profile may override the site's) and its firmware, or set the limit in the vendor's tool`
+        : 'no power readings came',
+    );
+  }
   await t.operator({ kind: 'unplug', connectorId: t.connectorId });
   await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' } });
+}
+
+/** The power (W) the site's load limit allows, or null without one: amperes are per phase at 230 V. */
+export function loadLimitW(template: CommissioningTemplate): number | null {
+  const l = template.loadLimit;
+  if (!l) return null;
+  return l.unit === 'W' ? l.limit : l.limit * 230 * l.phases;
+}
+
+/** A measured power may stand above the limit by this much (rounding, meter accuracy). */
+const LIMIT_TOLERANCE = 1.02;
+/** The id of the bench's TxDefaultProfile carrying the site's load limit (kept on the charger: it is the site's). */
+export const SITE_LIMIT_PROFILE_ID = 9100;
+
+/** The site's load limit set as a TxDefaultProfile on every connector, and the composite schedule read back. */
+async function loadLimit(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  const l = template.loadLimit;
+  if (!l) t.notApplicable('The template sets no load limit');
+  const limitW = loadLimitW(template)!;
+  const words = `${l.limit} ${l.unit}${l.unit === 'A' ? ` per phase on ${l.phases} phase${l.phases > 1 ? 's' : ''}` : ''}`;
+  t.measure("Site's load limit", `${words} (${Math.round(limitW)} W)`);
+  t.check(
+    t.pics.profiles.includes('SmartCharging'),
+    'a charger with smart charging (SetChargingProfile), to hold the limit',
+    "it does not report the SmartCharging profile: set the limit in the vendor's tool or the installation (the charger's current setting)",
+  );
+  const set = await t.send(
+    'SetChargingProfile',
+    {
+      connectorId: 0,
+      csChargingProfiles: {
+        chargingProfileId: SITE_LIMIT_PROFILE_ID,
+        stackLevel: 0,
+        chargingProfilePurpose: 'TxDefaultProfile',
+        chargingProfileKind: 'Relative',
+        chargingSchedule: { chargingRateUnit: l.unit, chargingSchedulePeriod: [{ startPeriod: 0, limit: l.limit, ...(l.unit === 'A' ? { numberPhases: l.phases } : {}) }] },
+      },
+    },
+    { title: `Bench sets the site's load limit, ${words} (SetChargingProfile TxDefaultProfile)` },
+  );
+  t.measure('SetChargingProfile', set.status, set.status === 'Accepted', 'Accepted');
+  t.check(
+    set.status === 'Accepted',
+    'the charger to accept the load limit',
+    `it answered ${String(set.status)}: check ChargingScheduleAllowedChargingRateUnit (it reports ${t.pics.config.ChargingScheduleAllowedChargingRateUnit ?? 'nothing'}) and ChargeProfileMaxStackLevel, or set the limit in the vendor's tool`,
+  );
+  const read = await t.send(
+    'GetCompositeSchedule',
+    { connectorId: t.connectorId, duration: template.sessionSeconds, chargingRateUnit: l.unit },
+    { title: 'Bench reads the schedule back (GetCompositeSchedule)' },
+  );
+  const periods = ((read.chargingSchedule as { chargingSchedulePeriod?: Array<{ limit: number }> } | undefined)?.chargingSchedulePeriod ?? []).map((p) => p.limit);
+  const highest = periods.length ? Math.max(...periods) : null;
+  const kept = read.status === 'Accepted' && highest !== null && highest <= l.limit * LIMIT_TOLERANCE;
+  t.measure(
+    `Composite schedule on connector ${t.connectorId}`,
+    read.status === 'Accepted' ? (highest === null ? 'no limit' : `at most ${highest} ${l.unit}`) : String(read.status),
+    kept,
+    `at most ${l.limit} ${l.unit}`,
+  );
+  t.check(
+    kept,
+    `the composite schedule at most ${l.limit} ${l.unit}`,
+    read.status !== 'Accepted'
+      ? `the charger answered ${String(read.status)}: it cannot show what limit it applies; check its smart charging support`
+      : highest === null
+        ? 'it sets no limit: the charger does not apply the profile; check its firmware'
+        : `it allows ${highest} ${l.unit}: another charging profile (a higher stack level) overrides the site's limit; clear it (ClearChargingProfile) or lower it`,
+  );
 }
 
 async function unlock(t: CaseContext): Promise<void> {
@@ -212,7 +293,10 @@ async function availability(t: CaseContext): Promise<void> {
 async function reset(t: CaseContext): Promise<void> {
   await t.send('Reset', { type: 'Soft' }, { checks: { status: 'Accepted' } });
   const sent = t.clock.now();
-  const boot = await t.expect('BootNotification', { within: 300, title: 'Charger comes back and boots' });
+  const boot = await t.expect('BootNotification', { within: 300, title: 'Charger comes back and boots' }).catch((e: unknown) => {
+    if (!(e instanceof StepFailure)) throw e;
+    throw new StepFailure(e.expected, `${e.actual}: it did not come back within 300 s of the reset; check its power and network (it must reconnect by itself after a reboot)`);
+  });
   const seconds = Math.round((Date.parse(boot.ts) - sent) / 1000);
   t.measure('Back after a reset (s)', seconds, seconds <= 300, 'within 300');
 }
@@ -224,6 +308,7 @@ export function commissioningPlan(template: CommissioningTemplate): CaseDefiniti
     step('C5_BASELINE', `Configuration baseline (${template.name})`, '5', (t) => baseline(t, template)),
     step('C6_READER', 'Card reader', '6', (t) => reader(t, template), { appliesTo: (p) => (p.reader ? null : 'The charger has no card reader') }),
     step('C7_OFFLINE', 'Offline authorization policy', '7', (t) => offlinePolicy(t, template)),
+    step('C10_LOAD_LIMIT', "Site's load limit", '10', (t) => loadLimit(t, template), { profile: 'SmartCharging' }),
     step('C8_SESSION', 'Test session', '8', (t) => session(t, template)),
     step('C9_UNLOCK', 'Unlock', '9', unlock),
     step('C9_AVAILABILITY', 'Availability (Inoperative, then Operative)', '9', availability),

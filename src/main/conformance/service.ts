@@ -7,7 +7,7 @@ import { version } from '../version';
 import type { CaseInfo, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
-import { PromptOperator, VirtualOperator } from './operator';
+import { runOperator, type RunOperator } from './attended';
 import type { PicsDeclaration } from './pics';
 import { runConformance, type RunEvent } from './runner';
 import { TestData } from './test-data';
@@ -40,7 +40,7 @@ interface Active {
   abort: AbortController;
   caseId: string | null;
   step: string | null;
-  prompt: { prompt: OperatorPrompt; answer: (a: OperatorAnswer) => void } | null;
+  operator: RunOperator | null;
 }
 
 export class ConformanceService {
@@ -97,28 +97,13 @@ export class ConformanceService {
       summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
       state: 'running',
     };
-    const entry: Active = { run: placeholder, abort, caseId: null, step: null, prompt: null };
+    const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null };
     this.active.set(runId, entry);
     const publish = () => {
       bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: new Date().toISOString() });
     };
-    const operator = virtual
-      ? new VirtualOperator(() => bench.virtualChargers.charger(args.chargerId))
-      : new PromptOperator(
-          (prompt) =>
-            new Promise<OperatorAnswer>((resolve) => {
-              const timer = setTimeout(() => done('timeout'), prompt.timeoutS * 1000);
-              const done = (a: OperatorAnswer) => {
-                clearTimeout(timer);
-                entry.prompt = null;
-                bench.bus.publish({ type: 'testPrompt', runId, prompt: null, ts: new Date().toISOString() });
-                resolve(a);
-              };
-              entry.prompt = { prompt, answer: done };
-              abort.signal.addEventListener('abort', () => done('skip'), { once: true });
-              bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: new Date().toISOString() });
-            }),
-        );
+    const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: new Date().toISOString() }));
+    entry.operator = attended;
     const onEvent = (e: RunEvent) => {
       if (e.type === 'runStarted') {
         entry.run = e.run;
@@ -136,7 +121,18 @@ export class ConformanceService {
         void bench.record.testRuns.save(entry.run).catch(() => undefined);
       }
     };
-    void runConformance(bench, { id: runId, chargerId: args.chargerId, cases, data: parsed.data, declared: args.declared, operator, virtual, onEvent, signal: abort.signal })
+    void runConformance(bench, {
+      id: runId,
+      chargerId: args.chargerId,
+      cases,
+      data: parsed.data,
+      declared: args.declared,
+      operator: attended.operator,
+      busy: attended.busy,
+      virtual,
+      onEvent,
+      signal: abort.signal,
+    })
       .then(async (run) => {
         entry.run = run;
         await bench.record.testRuns.save(run).catch((e) => console.error(`chargebench: the test run ${runId} could not be recorded: ${(e as Error).message}`));
@@ -162,14 +158,12 @@ export class ConformanceService {
   }
 
   answer(runId: string, answer: OperatorAnswer): void {
-    const a = this.active.get(runId);
-    if (!a?.prompt) throw new BenchError(409, `Test run ${runId} is not waiting for the operator`, { field: 'runId' });
-    a.prompt.answer(answer);
+    if (!this.active.get(runId)?.operator?.answer(answer)) throw new BenchError(409, `Test run ${runId} is not waiting for the operator`, { field: 'runId' });
   }
 
   /** The prompt a run waits on, if any (a page opened mid-run shows it). */
   prompt(runId: string): OperatorPrompt | null {
-    return this.active.get(runId)?.prompt?.prompt ?? null;
+    return this.active.get(runId)?.operator?.prompt() ?? null;
   }
 
   list(chargerId?: string): RunListItem[] {
@@ -209,12 +203,14 @@ export class ConformanceService {
     }
   }
 
-  /** Every frame of the charger while the run ran, from the record, one JSON object per line. */
-  async framesJsonl(run: RunResult): Promise<string> {
+  /** Every frame of the charger while the run ran (or while each of several runs ran), from the record, one JSON object per line. */
+  async framesJsonl(run: { chargerId: string; startedAt: string; finishedAt: string | null }, more: Array<{ startedAt: string; finishedAt: string | null }> = []): Promise<string> {
     await this.bench.record.settled();
     const lines: string[] = [];
-    const filter = { chargerId: run.chargerId, from: run.startedAt, ...(run.finishedAt ? { to: run.finishedAt } : {}) };
-    for await (const batch of this.bench.record.messages.batches(filter as never)) for (const m of batch) lines.push(JSON.stringify(m));
+    for (const window of [run, ...more]) {
+      const filter = { chargerId: run.chargerId, from: window.startedAt, ...(window.finishedAt ? { to: window.finishedAt } : {}) };
+      for await (const batch of this.bench.record.messages.batches(filter as never)) for (const m of batch) lines.push(JSON.stringify(m));
+    }
     return lines.length ? `${lines.join('\n')}\n` : '';
   }
 

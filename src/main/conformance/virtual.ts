@@ -2,6 +2,7 @@
 // operator steps done by its physical actions, and, on a fake clock, every timed wait taken at once.
 import type { Bench } from '../core/bench';
 import { VirtualOperator } from './operator';
+import { virtualBusy } from './attended';
 
 export interface VirtualTarget {
   id: string;
@@ -24,8 +25,5 @@ export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connector
     if (Date.now() > deadline) throw new Error(`The virtual charger ${id} did not connect and boot within 15 s`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  const cp = () => bench.virtualChargers.charger(id);
-  // Real I/O on fake time: the WebSocket handshake, and a firmware download or diagnostics upload.
-  const busy = () => bench.virtualChargers.get(id).connection === 'connecting' || cp().firmware.transferring || cp().diagnostics.transferring;
-  return { id, operator: new VirtualOperator(cp), busy };
+  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id)), busy: virtualBusy(bench, id) };
 }

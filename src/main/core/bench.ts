@@ -3,6 +3,7 @@
 // retention of old records. Runs in plain Node; the faces (desktop IPC, serve's API, the CLI) subscribe to
 // its bus and call it, never the parts behind it.
 import { ConformanceService } from '../conformance/service';
+import { CommissioningService } from '../commissioning/service';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { BenchHealth, HostedFileView, UploadLocationView } from '../../shared/api/views';
@@ -50,6 +51,8 @@ export class Bench {
   readonly operations: Operations;
   /** Conformance runs (the OCTT test cases) started from the UI or the API. */
   readonly conformance: ConformanceService;
+  /** Commissioning of newly installed chargers: the plan on the same engine, checklist, photos, handover. */
+  readonly commissioning: CommissioningService;
 
   private constructor(
     readonly record: BenchRecord,
@@ -67,6 +70,7 @@ export class Bench {
   ) {
     this.operations = new Operations(centralSystem, record, settings, bus, clock);
     this.conformance = new ConformanceService(this);
+    this.commissioning = new CommissioningService(this);
   }
 
   /** A hosted file's URLs as chargers use them (HTTP and FTP, on this machine's LAN address). */
@@ -216,6 +220,7 @@ export class Bench {
 
   async stop(): Promise<void> {
     this.conformance.stopAll();
+    this.commissioning.stopAll();
     this.stopping = true;
     if (this.pruneTimer) clearInterval(this.pruneTimer);
     await this.pruning;

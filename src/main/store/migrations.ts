@@ -196,4 +196,44 @@ export const migrations: string[] = [
   );
   CREATE INDEX test_runs_by_charger ON test_runs (charger_id, started_at);
   `,
+  // 7: commissioning. Each commissioning of a charger (its site and job, template, steps, checklist,
+  // handover: the whole as JSON, the columns lists need beside it), its photos as BLOBs, the user's saved
+  // templates, and the job last used per site (to fill in the next charger of the same site).
+  `
+  CREATE TABLE commissionings (
+    id TEXT PRIMARY KEY,
+    charger_id TEXT NOT NULL,
+    site TEXT NOT NULL,
+    location TEXT NOT NULL,
+    state TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX commissionings_by_site ON commissionings (site, created_at);
+  CREATE INDEX commissionings_by_charger ON commissionings (charger_id, created_at);
+  CREATE TABLE commissioning_photos (
+    id TEXT PRIMARY KEY,
+    commissioning_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    caption TEXT NOT NULL,
+    added_at TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX commissioning_photos_by_commissioning ON commissioning_photos (commissioning_id, added_at);
+  CREATE TABLE commissioning_templates (
+    name TEXT PRIMARY KEY,
+    template TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+  );
+  CREATE TABLE commissioning_sites (
+    site TEXT PRIMARY KEY,
+    job TEXT NOT NULL,
+    used_at TEXT NOT NULL
+  );
+  `,
 ];

@@ -25,6 +25,7 @@ import { IdTagsRepository, idTagWrites } from './repositories/id-tags';
 import { SettingsRepository, settingWrites } from './repositories/settings';
 import { VirtualChargersRepository, virtualChargerWrites } from './repositories/virtual-chargers';
 import { TestRunsRepository, testRunWrites } from './repositories/test-runs';
+import { CommissioningsRepository, commissioningWrites } from './repositories/commissionings';
 
 export type { WriterProblem } from './writer/writer';
 export type { SecretCodec } from './secrets';
@@ -51,6 +52,7 @@ const writes: Writes = {
   ...settingWrites,
   ...virtualChargerWrites,
   ...testRunWrites,
+  ...commissioningWrites,
   ...retentionWrites,
 };
 const chunkers: Chunkers = { ...messageChunkers, ...meterValueChunkers };
@@ -129,6 +131,7 @@ export class BenchRecord {
   readonly settings: SettingsRepository;
   readonly virtualChargers: VirtualChargersRepository;
   readonly testRuns: TestRunsRepository;
+  readonly commissionings: CommissioningsRepository;
   private readonly store: Store;
 
   /** Opens the record in `dataDir`: its lock, migrations, then whatever a killed process left in the journal. */
@@ -179,6 +182,7 @@ export class BenchRecord {
     this.settings = new SettingsRepository(this.store);
     this.virtualChargers = new VirtualChargersRepository(this.store);
     this.testRuns = new TestRunsRepository(this.store);
+    this.commissionings = new CommissioningsRepository(this.store);
     // last_seen is written every few seconds per charger, not once per frame; reads overlay the latest.
     writer.beforeBatch = () => this.chargers.flushSeen();
   }

@@ -3,14 +3,14 @@
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult } from '../types';
 
-const esc = (s: unknown) =>
+export const esc = (s: unknown) =>
   String(s ?? '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;');
 
-const verdictLabel: Record<CaseResult['verdict'], string> = {
+export const verdictLabel: Record<CaseResult['verdict'], string> = {
   pass: 'Pass',
   fail: 'Fail',
   notApplicable: 'Not applicable',

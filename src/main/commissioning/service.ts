@@ -1,0 +1,396 @@
+// Commissioning for the faces (UI, API, CLI): templates (built-in and saved), sites remembered with their
+// job, a commissioning of a charger for a site, its plan's steps run on the conformance engine (all of
+// them, or some again: a re-run replaces a step's result), the on-site checklist and photos, and the signed
+// handover after which the record is final. Every change is published as commissioningChanged.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Bench } from '../core/bench';
+import { BenchError } from '../errors';
+import { runConformance, type RunEvent } from '../conformance/runner';
+import { runOperator, type RunOperator } from '../conformance/attended';
+import { defaultTestData } from '../conformance/test-data';
+import type { PicsDeclaration } from '../conformance/pics';
+import type { Report } from '../conformance/service';
+import type { OperatorAnswer, OperatorPrompt } from '../conformance/operator';
+import {
+  builtInTemplates,
+  CommissioningTemplate,
+  maxPhotoBytes,
+  SiteJob,
+  type ChecklistEntry,
+  type CommissioningFile,
+  type CommissioningListItem,
+  type CommissioningView,
+  type Handover,
+  type PhotoView,
+  type SiteSummary,
+} from '../../shared/api/commissioning';
+import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
+import { emptyChecklist, labelOf, listItemOf, photoBytes, sessionSamples, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { commissioningFile, siteSummaryHtml } from './reports/files';
+
+interface Active {
+  abort: AbortController;
+  operator: RunOperator;
+  stepId: string | null;
+  step: string | null;
+  done: Promise<void>;
+}
+
+/** Keys a reference template leaves out: who the charger is, where it connects, its secrets. */
+const IDENTITY_LIKE = /serial|identity|chargepointid|chargeboxid|password|authorizationkey|certificate|url|iccid|imsi|firmware|version|vendor|model/i;
+
+export class CommissioningService {
+  private readonly active = new Map<string, Active>();
+  /** The commissionings running now, as their runs change them. */
+  private readonly live = new Map<string, StoredCommissioning>();
+  /** What a face declares of a charger (the CLI's --fixed-cable ...), per commissioning. */
+  private readonly declared = new Map<string, PicsDeclaration>();
+
+  constructor(private readonly bench: Bench) {}
+
+  private now(): string {
+    return new Date(this.bench.clock.now()).toISOString();
+  }
+
+  templates(): { builtIn: CommissioningTemplate[]; saved: CommissioningTemplate[] } {
+    return { builtIn: builtInTemplates, saved: this.bench.record.commissionings.templates().map((t) => CommissioningTemplate.parse(t)) };
+  }
+
+  async saveTemplate(template: CommissioningTemplate): Promise<CommissioningTemplate> {
+    if (builtInTemplates.some((b) => b.name === template.name))
+      throw new BenchError(400, `Invalid field "template.name": "${template.name}" is a built-in template; save yours under another name`, { field: 'template.name' });
+    await this.bench.record.commissionings.saveTemplate(template.name, template);
+    return template;
+  }
+
+  async deleteTemplate(name: string): Promise<void> {
+    if (builtInTemplates.some((b) => b.name === name)) throw new BenchError(400, `"${name}" is a built-in template: it cannot be deleted`, { field: 'name' });
+    if (!(await this.bench.record.commissionings.deleteTemplate(name))) throw new BenchError(404, `No saved template "${name}"`, { field: 'name' });
+  }
+
+  /** A template whose baseline is the charger's writable configuration now (identity-like keys left out) and whose offline policy is its own. */
+  async referenceTemplate(chargerId: string, name: string): Promise<CommissioningTemplate> {
+    this.bench.centralSystem.registry.mustKnow(chargerId);
+    const read = await this.bench.operations.operate(chargerId, 'GetConfiguration', {});
+    if (read.outcome !== 'completed')
+      throw new BenchError(
+        read.outcome === 'offline' ? 409 : 502,
+        read.outcome === 'offline' ? `${chargerId} is not connected: connect it to read its configuration` : `${chargerId} did not give its configuration (${read.outcome})`,
+        { field: 'chargerId' },
+      );
+    const list = (read.response as { configurationKey?: Array<{ key: string; readonly: boolean; value?: string }> }).configurationKey ?? [];
+    const keys: Record<string, string> = {};
+    const all: Record<string, string | null> = {};
+    for (const k of list) {
+      all[k.key] = k.value ?? null;
+      if (k.readonly || k.value === undefined || IDENTITY_LIKE.test(k.key) || k.key.length > 50 || k.value.length > 500) continue;
+      keys[k.key] = k.value;
+    }
+    const version = await this.bench.operations.operate(chargerId, 'GetLocalListVersion', {});
+    const listVersion = version.outcome === 'completed' ? Number((version.response as { listVersion?: number }).listVersion ?? 0) : 0;
+    return CommissioningTemplate.parse({ name, keys, offlinePolicy: offlinePolicyOf(all, listVersion) });
+  }
+
+  sites(): SiteJob[] {
+    return this.bench.record.commissionings.sites().map((j) => SiteJob.parse(j));
+  }
+
+  /** One site's chargers side by side (the newest commissioning of each charger). */
+  site(site: string): SiteSummary {
+    const rows = this.bench.record.commissionings.list({ site });
+    if (rows.length === 0) throw new BenchError(404, `No commissioning at the site "${site}"`, { field: 'site' });
+    const newest = new Map<string, StoredCommissioning>();
+    for (const r of rows) if (!newest.has(r.chargerId)) newest.set(r.chargerId, this.stored(r.id));
+    const chargers = [...newest.values()].map((c) => {
+      const offline = c.steps.find((s) => s.id === 'C7_OFFLINE')?.result?.measurements.find((m) => m.label === 'When the back office is unreachable');
+      return {
+        commissioningId: c.id,
+        chargerId: c.chargerId,
+        location: c.job.location,
+        state: this.active.has(c.id) ? ('running' as const) : c.state,
+        verdict: verdictOf(c),
+        offlinePolicy: offline?.value ?? null,
+        failed: [
+          ...c.steps.filter((s) => s.result?.verdict === 'fail' || s.result?.verdict === 'error').map((s) => s.title),
+          ...c.checklist.filter((e) => e.result === 'notConform').map((e) => labelOf(e.id)),
+        ],
+      };
+    });
+    const policies = new Set(chargers.map((c) => c.offlinePolicy).filter((p) => p !== null));
+    return { site, address: newest.values().next().value!.job.address, chargers, offlinePolicySame: policies.size <= 1 };
+  }
+
+  /** A new commissioning of a connected charger; the site's job is remembered. Nothing runs yet. */
+  async create(args: { chargerId: string; job: SiteJob; template: CommissioningTemplate; declared?: PicsDeclaration }): Promise<CommissioningView> {
+    const { bench } = this;
+    bench.centralSystem.registry.mustKnow(args.chargerId);
+    if (!bench.centralSystem.isConnected(args.chargerId))
+      throw new BenchError(409, `${args.chargerId} is not connected: connect it to this bench first (the Connect assistant shows how)`, { field: 'chargerId' });
+    const at = this.now();
+    const c: StoredCommissioning = {
+      id: `com-${at.replace(/[:.]/g, '-')}-${randomUUID().slice(0, 6)}`,
+      chargerId: args.chargerId,
+      virtual: bench.virtualChargers.has(args.chargerId),
+      job: args.job,
+      template: args.template,
+      createdAt: at,
+      updatedAt: at,
+      state: 'ready',
+      steps: commissioningPlan(args.template).map((s) => ({ id: s.id, title: s.title, section: s.section, result: null, attempts: 0 })),
+      identity: this.identity(args.chargerId),
+      configBefore: null,
+      configAfter: null,
+      session: null,
+      checklist: emptyChecklist(),
+      handover: null,
+      runs: [],
+      pics: null,
+      runError: null,
+    };
+    if (args.declared) this.declared.set(c.id, args.declared);
+    await bench.record.commissionings.saveSite(args.job.site, args.job, at);
+    await this.save(c);
+    return this.view(c);
+  }
+
+  /** Runs the plan's steps (all, or the named ones) in the background; resolves once the run has begun. */
+  run(id: string, steps?: string[]): void {
+    const { bench } = this;
+    const c = this.changeable(id);
+    if (this.active.has(id)) throw new BenchError(409, `${id} is running: wait for it, or stop it first`, { field: 'id' });
+    const busy = [...this.active.keys()].map((k) => this.stored(k)).find((o) => o.chargerId === c.chargerId);
+    if (busy) throw new BenchError(409, `${c.chargerId} is being commissioned in ${busy.id}: stop that first`, { field: 'id' });
+    if (bench.conformance.list(c.chargerId).some((r) => r.state === 'running')) throw new BenchError(409, `A test run is running on ${c.chargerId}: stop it first`, { field: 'id' });
+    const plan = commissioningPlan(c.template);
+    const unknown = (steps ?? []).filter((s) => !plan.some((p) => p.id === s));
+    if (unknown.length) throw new BenchError(400, `Invalid field "steps": no step ${unknown.join(', ')} (the steps are ${plan.map((p) => p.id).join(', ')})`, { field: 'steps' });
+    const cases = steps ? plan.filter((p) => steps.includes(p.id)) : plan;
+    const abort = new AbortController();
+    const operator = runOperator(bench, c.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'commissioningPrompt', id, prompt, ts: new Date().toISOString() }));
+    const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve() };
+    this.active.set(id, entry);
+    this.live.set(id, c);
+    c.runError = null;
+    let run: { pics: StoredCommissioning['pics'] } | null = null;
+    const window = { startedAt: this.now(), finishedAt: null as string | null };
+    c.runs.push(window);
+    const onEvent = (e: RunEvent) => {
+      if (e.type === 'runStarted') run = e.run;
+      else if (e.type === 'caseStarted') {
+        if (run?.pics) {
+          c.pics = run.pics;
+          c.configBefore ??= { ...run.pics.config };
+        }
+        entry.stepId = e.caseId;
+        entry.step = null;
+        this.changed(c);
+      } else if (e.type === 'stepStarted') {
+        entry.step = e.step;
+        this.changed(c);
+      } else if (e.type === 'caseFinished') {
+        const s = c.steps.find((x) => x.id === e.result.id)!;
+        s.result = e.result;
+        s.attempts++;
+        if (e.result.id === 'C8_SESSION') void this.takeSession(c, e.result);
+        void this.save(c).catch(() => undefined);
+      }
+    };
+    entry.done = runConformance(bench, {
+      chargerId: c.chargerId,
+      cases,
+      data: defaultTestData(),
+      declared: this.declared.get(id),
+      operator: operator.operator,
+      busy: operator.busy,
+      virtual: operator.virtual,
+      onEvent,
+      signal: abort.signal,
+    })
+      .then((r) => {
+        if (r.configAtEnd) c.configAfter = r.configAtEnd;
+        if (r.state === 'stopped') c.runError = 'stopped before every step had run';
+      })
+      .catch((e) => {
+        c.runError = (e as Error).message;
+      })
+      .then(async () => {
+        window.finishedAt = this.now();
+        c.identity = this.identity(c.chargerId);
+        c.state = 'finished';
+        await bench.record.settled();
+        this.active.delete(id);
+        this.live.delete(id);
+        await this.save(c).catch((e) => console.error(`chargebench: the commissioning ${id} could not be recorded: ${(e as Error).message}`));
+      });
+    this.changed(c);
+  }
+
+  /** Resolves when the run in progress (if any) has ended and been recorded. */
+  async settled(id: string): Promise<void> {
+    await this.active.get(id)?.done;
+  }
+
+  stop(id: string): void {
+    const a = this.active.get(id);
+    if (!a) throw new BenchError(409, `${id} is not running`, { field: 'id' });
+    a.abort.abort();
+  }
+
+  prompt(id: string): OperatorPrompt | null {
+    this.stored(id);
+    return this.active.get(id)?.operator.prompt() ?? null;
+  }
+
+  answer(id: string, answer: OperatorAnswer): void {
+    this.stored(id);
+    if (!this.active.get(id)?.operator.answer(answer)) throw new BenchError(409, `${id} is not waiting for the person at the charger`, { field: 'id' });
+  }
+
+  get(id: string): CommissioningView {
+    return this.view(this.stored(id));
+  }
+
+  list(q: { site?: string; chargerId?: string } = {}): CommissioningListItem[] {
+    return this.bench.record.commissionings.list(q).map((r) => {
+      const running = this.active.has(r.id);
+      return {
+        id: r.id,
+        chargerId: r.chargerId,
+        site: r.site,
+        location: r.location,
+        state: running ? 'running' : r.state,
+        verdict: r.verdict,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+      } as CommissioningListItem;
+    });
+  }
+
+  async setChecklist(id: string, entries: ChecklistEntry[]): Promise<CommissioningView> {
+    const c = this.changeable(id);
+    for (const e of entries) c.checklist = c.checklist.map((x) => (x.id === e.id ? e : x));
+    await this.save(c);
+    return this.view(c);
+  }
+
+  async addPhoto(args: { id: string; name: string; contentType: PhotoView['contentType']; dataBase64: string; caption: string }): Promise<PhotoView> {
+    const c = this.changeable(args.id);
+    const bytes = photoBytes(args.dataBase64, args.contentType, maxPhotoBytes);
+    const photo: PhotoView = {
+      id: `photo-${randomUUID()}`,
+      name: args.name,
+      contentType: args.contentType,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      caption: args.caption,
+      addedAt: this.now(),
+    };
+    await this.bench.record.commissionings.addPhoto({ ...photo, commissioningId: c.id }, bytes);
+    await this.save(c);
+    return photo;
+  }
+
+  async removePhoto(id: string, photoId: string): Promise<void> {
+    const c = this.changeable(id);
+    if (!this.bench.record.commissionings.photoData(id, photoId)) throw new BenchError(404, `${id} has no photo ${photoId}`, { field: 'photoId' });
+    await this.bench.record.commissionings.removePhoto(id, photoId);
+    await this.save(c);
+  }
+
+  photo(id: string, photoId: string): { contentType: string; data: Buffer } {
+    this.stored(id);
+    const p = this.bench.record.commissionings.photoData(id, photoId);
+    if (!p) throw new BenchError(404, `${id} has no photo ${photoId}`, { field: 'photoId' });
+    return p;
+  }
+
+  /** Signs the handover with the verdict as it stands; the commissioning is final afterwards. */
+  async handover(id: string, handover: Handover): Promise<CommissioningView> {
+    const c = this.changeable(id);
+    if (this.active.has(id)) throw new BenchError(409, `${id} is running: wait for the run to end (or stop it) before the handover`, { field: 'id' });
+    c.handover = { ...handover, signedAt: this.now(), verdict: verdictOf(c) };
+    c.state = 'handedOver';
+    await this.save(c);
+    return this.view(c);
+  }
+
+  /** A file of the commissioning: the report (HTML, PDF, JSON) or the diagnostic bundle. */
+  async file(id: string, file: CommissioningFile): Promise<Report> {
+    const c = this.stored(id);
+    return commissioningFile(file, {
+      view: this.view(c),
+      photo: (photoId) => this.bench.record.commissionings.photoData(id, photoId)?.data ?? null,
+      framesJsonl: () => (c.runs.length ? this.bench.conformance.framesJsonl({ chargerId: c.chargerId, ...c.runs[0]! }, c.runs.slice(1)) : Promise.resolve('')),
+    });
+  }
+
+  /** The site summary as one self-contained HTML page. */
+  siteSummary(site: string): Report {
+    const summary = this.site(site);
+    return { body: siteSummaryHtml(summary), contentType: 'text/html; charset=utf-8', fileName: `site-${site.replace(/[^A-Za-z0-9_.-]/g, '_')}.html` };
+  }
+
+  /** Stops every run (the bench is stopping). */
+  stopAll(): void {
+    for (const a of this.active.values()) a.abort.abort();
+  }
+
+  /** A running commissioning's one object (its run changes it as steps finish), or the record's. */
+  private stored(id: string): StoredCommissioning {
+    const c = this.live.get(id) ?? (this.bench.record.commissionings.get(id) as StoredCommissioning | null);
+    if (!c) throw new BenchError(404, `No commissioning ${id}`, { field: 'id' });
+    return c;
+  }
+
+  /** A commissioning that may still change: not handed over. */
+  private changeable(id: string): StoredCommissioning {
+    const c = this.stored(id);
+    if (c.state === 'handedOver')
+      throw new BenchError(409, `${id} was handed over on ${c.handover?.signedAt ?? 'an earlier day'}: it is final. Start a new commissioning to check the charger again.`, { field: 'id' });
+    return c;
+  }
+
+  private view(c: StoredCommissioning): CommissioningView {
+    const a = this.active.get(c.id);
+    const photos = this.bench.record.commissionings.photos(c.id).map(({ commissioningId: _c, ...p }) => p as PhotoView);
+    return viewOf(c, photos, a ? { stepId: a.stepId ?? '', step: a.step } : null);
+  }
+
+  private identity(chargerId: string): StoredCommissioning['identity'] {
+    const boot = this.bench.record.chargers.get(chargerId)?.boot ?? null;
+    return { vendor: boot?.chargePointVendor ?? null, model: boot?.chargePointModel ?? null, firmware: boot?.firmwareVersion ?? null, serial: boot?.chargePointSerialNumber ?? null };
+  }
+
+  /** The test session's readings from the record, by the transaction its StartTransaction answer gave. */
+  private async takeSession(c: StoredCommissioning, result: { frames: Array<{ kind: string; action: string | null; raw: string }> }): Promise<void> {
+    const started = result.frames.find((f) => f.kind === 'CALLRESULT' && f.action === 'StartTransaction');
+    const transactionId = started ? transactionOf(started.raw) : null;
+    await this.bench.record.settled();
+    const values = transactionId === null ? [] : this.bench.record.meterValues.of({ chargerId: c.chargerId, transactionId, limit: 100_000 });
+    c.session = { samples: sessionSamples(values), limitW: loadLimitW(c.template) };
+    await this.save(c).catch(() => undefined);
+  }
+
+  /** Records the commissioning and tells the faces. */
+  private async save(c: StoredCommissioning): Promise<void> {
+    c.updatedAt = this.now();
+    this.changed(c);
+    await this.bench.record.commissionings.save(listItemOf(c, c.state, verdictOf(c)), c);
+  }
+
+  private changed(c: StoredCommissioning): void {
+    const a = this.active.get(c.id);
+    const running = a ? { stepId: a.stepId ?? '', step: a.step } : null;
+    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, verdictOf(c)), running }, ts: new Date().toISOString() });
+  }
+}
+
+/** The transaction id a StartTransaction answer gave, or null. */
+function transactionOf(raw: string): number | null {
+  try {
+    const id = Number((JSON.parse(raw) as [number, string, { transactionId?: number }])[2].transactionId);
+    return Number.isInteger(id) ? id : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,59 @@
+// Who does a background run's operator steps: a built-in virtual charger's hands (automatic, and on fake
+// time the run waits while the charger does real I/O), or the person at a real charger, asked through the
+// bench's events and answered through a face; a stopped run skips the question it waits on.
+import type { Bench } from '../core/bench';
+import { PromptOperator, VirtualOperator, type Operator, type OperatorAnswer, type OperatorPrompt } from './operator';
+
+export interface RunOperator {
+  operator: Operator;
+  virtual: boolean;
+  /** On fake time: the virtual charger is busy with real I/O, so time must not move on yet. */
+  busy?: () => boolean;
+  /** The question the run waits on, if any. */
+  prompt(): OperatorPrompt | null;
+  /** Answers the question the run waits on; false when it waits on none. */
+  answer(a: OperatorAnswer): boolean;
+}
+
+/** Real I/O of a built-in virtual charger on fake time: the WebSocket handshake, a firmware download or diagnostics upload. */
+export function virtualBusy(bench: Bench, id: string): () => boolean {
+  const cp = () => bench.virtualChargers.charger(id);
+  // An offline charger shows 'connecting' but opens no socket: no real I/O to wait for.
+  return () =>
+    bench.virtualChargers.has(id) && ((bench.virtualChargers.get(id).connection === 'connecting' && !cp().connection.offline) || cp().firmware.transferring || cp().diagnostics.transferring);
+}
+
+/** The operator of a run on `chargerId`; `publish` is told each question and its end (null). */
+export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal, publish: (prompt: OperatorPrompt | null) => void): RunOperator {
+  if (bench.virtualChargers.has(chargerId)) {
+    return { operator: new VirtualOperator(() => bench.virtualChargers.charger(chargerId)), virtual: true, busy: virtualBusy(bench, chargerId), prompt: () => null, answer: () => false };
+  }
+  let waiting: { prompt: OperatorPrompt; answer: (a: OperatorAnswer) => void } | null = null;
+  const operator = new PromptOperator(
+    (prompt) =>
+      new Promise<OperatorAnswer>((resolve) => {
+        const timer = setTimeout(() => done('timeout'), prompt.timeoutS * 1000);
+        const done = (a: OperatorAnswer) => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', skip);
+          waiting = null;
+          publish(null);
+          resolve(a);
+        };
+        const skip = () => done('skip');
+        waiting = { prompt, answer: done };
+        signal.addEventListener('abort', skip, { once: true });
+        publish(prompt);
+      }),
+  );
+  return {
+    operator,
+    virtual: false,
+    prompt: () => waiting?.prompt ?? null,
+    answer: (a) => {
+      if (!waiting) return false;
+      waiting.answer(a);
+      return true;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+// The commissioning tables: each commissioning whole as JSON (the columns lists and the site summary need
+// beside it), its photos as BLOBs (the bytes go through the journal as hex and into SQLite with unhex),
+// the user's saved templates, and the job last used per site.
+import type { Store, Writes } from '../repository';
+import type { Row } from '../../../shared/records';
+
+export const commissioningWrites = {
+  commissioningPut: `INSERT INTO commissionings (id, charger_id, site, location, state, verdict, created_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET state = excluded.state, verdict = excluded.verdict, updated_at = excluded.updated_at, data = excluded.data`,
+  commissioningPhotoPut: `INSERT INTO commissioning_photos (id, commissioning_id, name, content_type, bytes, sha256, caption, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, unhex(?))`,
+  commissioningPhotoDelete: 'DELETE FROM commissioning_photos WHERE id = ? AND commissioning_id = ?',
+  commissioningTemplatePut: `INSERT INTO commissioning_templates (name, template, saved_at) VALUES (?, ?, ?)
+    ON CONFLICT(name) DO UPDATE SET template = excluded.template, saved_at = excluded.saved_at`,
+  commissioningTemplateDelete: 'DELETE FROM commissioning_templates WHERE name = ?',
+  commissioningSitePut: `INSERT INTO commissioning_sites (site, job, used_at) VALUES (?, ?, ?)
+    ON CONFLICT(site) DO UPDATE SET job = excluded.job, used_at = excluded.used_at`,
+} satisfies Writes;
+
+/** A commissioning as stored: the columns of its list item, and the rest as JSON. */
+export interface CommissioningRow {
+  id: string;
+  chargerId: string;
+  site: string;
+  location: string;
+  state: string;
+  verdict: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PhotoRow {
+  id: string;
+  commissioningId: string;
+  name: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+  caption: string;
+  addedAt: string;
+}
+
+const listColumns = 'id, charger_id, site, location, state, verdict, created_at, updated_at';
+const asRow = (r: Row): CommissioningRow => ({
+  id: r.id,
+  chargerId: r.charger_id,
+  site: r.site,
+  location: r.location,
+  state: r.state,
+  verdict: r.verdict,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const asPhoto = (r: Row): PhotoRow => ({
+  id: r.id,
+  commissioningId: r.commissioning_id,
+  name: r.name,
+  contentType: r.content_type,
+  bytes: r.bytes,
+  sha256: r.sha256,
+  caption: r.caption,
+  addedAt: r.added_at,
+});
+
+export class CommissioningsRepository {
+  constructor(private readonly store: Store) {}
+
+  /** Commissionings, newest first, of one site or charger, or all. */
+  list(q: { site?: string; chargerId?: string; limit?: number } = {}): CommissioningRow[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (q.site !== undefined) where.push('site = ?') && params.push(q.site);
+    if (q.chargerId !== undefined) where.push('charger_id = ?') && params.push(q.chargerId);
+    const rows = this.store.db
+      .prepare(`SELECT ${listColumns} FROM commissionings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .all(...params, q.limit ?? 500) as Row[];
+    return rows.map(asRow);
+  }
+
+  /** The whole commissioning as saved, or null. */
+  get(id: string): unknown | null {
+    const row = this.store.db.prepare('SELECT data FROM commissionings WHERE id = ?').get(id) as Row | undefined;
+    return row ? JSON.parse(row.data) : null;
+  }
+
+  /** Saves a commissioning (again as it changes); resolves once it is durable. */
+  async save(c: CommissioningRow, data: unknown): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('commissioningPut', [c.id, c.chargerId, c.site, c.location, c.state, c.verdict, c.createdAt, c.updatedAt, JSON.stringify(data)]);
+    await this.store.settled();
+  }
+
+  photos(commissioningId: string): PhotoRow[] {
+    const rows = this.store.db
+      .prepare('SELECT id, commissioning_id, name, content_type, bytes, sha256, caption, added_at FROM commissioning_photos WHERE commissioning_id = ? ORDER BY added_at, rowid')
+      .all(commissioningId) as Row[];
+    return rows.map(asPhoto);
+  }
+
+  /** A photo's bytes, or null. */
+  photoData(commissioningId: string, photoId: string): { contentType: string; data: Buffer } | null {
+    const row = this.store.db.prepare('SELECT content_type, data FROM commissioning_photos WHERE id = ? AND commissioning_id = ?').get(photoId, commissioningId) as Row | undefined;
+    return row ? { contentType: row.content_type, data: row.data as Buffer } : null;
+  }
+
+  async addPhoto(p: PhotoRow, data: Uint8Array): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('commissioningPhotoPut', [p.id, p.commissioningId, p.name, p.contentType, p.bytes, p.sha256, p.caption, p.addedAt, Buffer.from(data).toString('hex')]);
+    await this.store.settled();
+  }
+
+  async removePhoto(commissioningId: string, photoId: string): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('commissioningPhotoDelete', [photoId, commissioningId]);
+    await this.store.settled();
+  }
+
+  /** The user's saved templates, by name. */
+  templates(): unknown[] {
+    return (this.store.db.prepare('SELECT template FROM commissioning_templates ORDER BY name').all() as Row[]).map((r) => JSON.parse(r.template));
+  }
+
+  async saveTemplate(name: string, template: unknown): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('commissioningTemplatePut', [name, JSON.stringify(template), new Date(this.store.clock.now()).toISOString()]);
+    await this.store.settled();
+  }
+
+  /** Deletes a saved template; false when there was none of that name. */
+  async deleteTemplate(name: string): Promise<boolean> {
+    const had = this.store.db.prepare('SELECT 1 FROM commissioning_templates WHERE name = ?').get(name) !== undefined;
+    if (!had) return false;
+    this.store.mustBeWritable();
+    this.store.write('commissioningTemplateDelete', [name]);
+    await this.store.settled();
+    return true;
+  }
+
+  /** The job last used at each site, newest first. */
+  sites(): unknown[] {
+    return (this.store.db.prepare('SELECT job FROM commissioning_sites ORDER BY used_at DESC, site').all() as Row[]).map((r) => JSON.parse(r.job));
+  }
+
+  async saveSite(site: string, job: unknown, at: string): Promise<void> {
+    this.store.mustBeWritable();
+    this.store.write('commissioningSitePut', [site, JSON.stringify(job), at]);
+    await this.store.settled();
+  }
+}

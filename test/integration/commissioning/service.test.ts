@@ -1,0 +1,343 @@
+// Commissioning as the faces drive it, against built-in virtual chargers on fake time: create, run every
+// step, the checklist, a photo, the handover and the reports; a step run again; the handover is final;
+// photos are checked; the site summary; the twins (offline on reset, a load limit overridden); and the
+// REST face naming the field at fault.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { Bench } from '../../../src/main/core/bench';
+import { FakeClock } from '../../../src/main/clock';
+import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { ApiServer } from '../../../src/main/api-server/server';
+import { BenchError } from '../../../src/main/errors';
+import { builtInTemplates, checklistItems, CommissioningTemplate, SiteJob, type CommissioningView, type HandoverInput } from '../../../src/shared/api/commissioning';
+import type { BenchEvent } from '../../../src/shared/api/views';
+
+let bench: Bench;
+let dataDir: string;
+let api: ApiServer;
+let origin: string;
+const events: BenchEvent[] = [];
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-commissioning-'));
+  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
+  bench.bus.subscribe((e) => events.push(e));
+  await virtualTarget(bench, 'DEPOT-1', 2);
+  await virtualTarget(bench, 'DEPOT-2', 2);
+  api = new ApiServer(bench, { host: '127.0.0.1', port: 0, token: 't' });
+  origin = `http://127.0.0.1:${(await api.start()).port}`;
+}, 60_000);
+afterAll(async () => {
+  await api.stop();
+  await bench.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const rest = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(`${origin}${path}`, { method, headers: { authorization: 'Bearer t', 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const type = res.headers.get('content-type') ?? '';
+  return { status: res.status, headers: res.headers, body: type.includes('json') ? await res.json() : new Uint8Array(await res.arrayBuffer()) } as { status: number; headers: Headers; body: any };
+};
+
+// 16 A on 3 phases: 11,040 W, under the virtual charger's 22 kW.
+const template = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'Depot AC', sessionSeconds: 120, loadLimit: { limit: 16, unit: 'A', phases: 3 } });
+const job = (location: string) => SiteJob.parse({ site: 'Depot Nord', address: 'Hafenstr. 1', location, installer: 'A. Person', company: 'Elektro GmbH', customer: 'Stadtwerke' });
+const svc = () => bench.commissioning;
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+const JPEG = Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex');
+const handover: HandoverInput = {
+  installer: { name: 'A. Person', kind: 'drawn', image: `data:image/png;base64,${PNG.toString('base64')}` },
+  customer: { name: 'B. Kunde', acknowledged: true, signature: { name: 'B. Kunde', kind: 'typed' } },
+  notes: 'Handed over on site',
+};
+const allConform = () => checklistItems.map((i) => ({ id: i.id, result: 'conform' as const, value: i.unit ? '1' : '', note: '' }));
+
+async function runAndWait(id: string, steps?: string[]): Promise<CommissioningView> {
+  svc().run(id, steps);
+  await svc().settled(id);
+  return svc().get(id);
+}
+
+const step = (v: CommissioningView, id: string) => v.steps.find((s) => s.id === id)!;
+const verdicts = (v: CommissioningView) => Object.fromEntries(v.steps.map((s) => [s.id, s.result?.verdict ?? null]));
+
+describe('a commissioning end to end', () => {
+  let first: CommissioningView;
+
+  it('runs every step on a good charger: all pass, with the session under the load limit', async () => {
+    const created = await svc().create({ chargerId: 'DEPOT-1', job: job('Bay 1'), template });
+    expect(created).toMatchObject({ state: 'ready', verdict: 'incomplete', steps: expect.arrayContaining([expect.objectContaining({ id: 'C10_LOAD_LIMIT', result: null, attempts: 0 })]) });
+    expect(svc().sites()[0]).toMatchObject({ site: 'Depot Nord', installer: 'A. Person' });
+    first = await runAndWait(created.id);
+    for (const s of first.steps) if (s.result?.verdict !== 'pass') console.log(s.id, s.result?.verdict, s.result?.reason);
+    expect(verdicts(first)).toEqual(Object.fromEntries(first.steps.map((s) => [s.id, 'pass'])));
+    expect(first.state).toBe('finished');
+    expect(first.identity.vendor).toBe('ChargeBench');
+    expect(first.configBefore).toMatchObject({ MeterValueSampleInterval: expect.any(String) });
+    expect(first.configAfter).toMatchObject({ MeterValueSampleInterval: '60' });
+    expect(first.session!.limitW).toBe(11_040);
+    expect(first.session!.samples.length).toBeGreaterThanOrEqual(2);
+    const power = first.session!.samples.map((s) => s.powerW ?? 0);
+    expect(Math.max(...power)).toBeGreaterThan(1000);
+    expect(Math.max(...power)).toBeLessThanOrEqual(11_040);
+    // The steps are done; the checklist is not: incomplete, and it says what is left.
+    expect(first.verdict).toBe('incomplete');
+    expect(first.open).toContain('Earth resistance not checked');
+    const changed = events.filter((e) => e.type === 'commissioningChanged' && e.commissioning.id === created.id);
+    expect(changed.some((e) => e.type === 'commissioningChanged' && e.commissioning.running?.stepId === 'C8_SESSION')).toBe(true);
+  }, 120_000);
+
+  it('takes the checklist and a photo, then the handover with the verdict at signing', async () => {
+    const partial = await svc().setChecklist(first.id, [{ id: 'earthResistance', result: 'notConform', value: '210', note: 'too high' }]);
+    expect(partial.checklist.find((e) => e.id === 'earthResistance')).toMatchObject({ result: 'notConform', value: '210' });
+    expect(partial.open).toContain('Earth resistance not conform: too high');
+    const done = await svc().setChecklist(first.id, allConform());
+    expect(done.verdict).toBe('pass');
+    expect(done.open).toEqual([]);
+    const photo = await svc().addPhoto({ id: first.id, name: 'wallbox.png', contentType: 'image/png', dataBase64: PNG.toString('base64'), caption: 'Wallbox mounted' });
+    expect(photo).toMatchObject({ bytes: PNG.length, sha256: createHash('sha256').update(PNG).digest('hex') });
+    expect(svc().photo(first.id, photo.id).data.equals(PNG)).toBe(true);
+    const signed = await svc().handover(first.id, handover as never);
+    expect(signed).toMatchObject({ state: 'handedOver', verdict: 'pass', handover: { verdict: 'pass', customer: { name: 'B. Kunde' } } });
+  });
+
+  it('is final after the handover: changes are refused with 409 saying so', async () => {
+    const refused = async (fn: () => unknown) => {
+      try {
+        await fn();
+      } catch (e) {
+        return e as BenchError;
+      }
+      throw new Error('not refused');
+    };
+    for (const attempt of [
+      () => svc().setChecklist(first.id, allConform()),
+      () => svc().addPhoto({ id: first.id, name: 'x.png', contentType: 'image/png', dataBase64: PNG.toString('base64'), caption: '' }),
+      () => svc().run(first.id),
+      () => svc().handover(first.id, handover as never),
+    ]) {
+      const e = await refused(attempt);
+      expect([e.status, e.message]).toEqual([409, expect.stringContaining('was handed over')]);
+    }
+  });
+
+  it('makes the report with everything the issue lists, and a bundle whose manifest verifies', async () => {
+    const view = svc().get(first.id);
+    const html = String((await svc().file(first.id, 'report.html')).body);
+    for (const text of [
+      'Depot Nord',
+      'Hafenstr. 1',
+      'Bay 1',
+      'A. Person',
+      'Elektro GmbH',
+      'Stadtwerke',
+      'ChargeBench',
+      "Site's load limit",
+      'Test session',
+      'Wallbox mounted',
+      'B. Kunde',
+      'Handed over on site',
+    ])
+      expect(html).toContain(text);
+    expect(html).not.toMatch(/<script|<link|src="http|url\(/i);
+    expect(html).toMatch(/<tr class=""><td><code>MeterValueSampleInterval<\/code><\/td><td><code>60<\/code><\/td><td><code>[^<]*<\/code><\/td><td><code>60<\/code><\/td><td>[A-Za-z ]+<\/td>/);
+    expect(html).toContain('<svg class="chart"');
+    expect(html).toContain('limit 11040 W');
+    expect(html).toContain(`src="data:image/png;base64,${PNG.toString('base64')}"`);
+    expect(html).toContain(`ChargeBench ${view.benchVersion}`);
+    const zip = unzipSync((await svc().file(first.id, 'bundle.zip')).body as Uint8Array);
+    expect(Object.keys(zip)).toEqual(expect.arrayContaining(['report.html', 'frames.jsonl', 'config-before.json', 'config-after.json', 'identity.json', 'commissioning.json', 'SHA256SUMS']));
+    const sums = strFromU8(zip['SHA256SUMS']!).trim().split('\n');
+    expect(sums.length).toBe(Object.keys(zip).length - 1);
+    for (const line of sums) {
+      const [sum, name] = line.split('  ');
+      expect(createHash('sha256').update(zip[name!]!).digest('hex')).toBe(sum);
+    }
+    // The evidence's SHA-256 in the report is that of its four manifest lines.
+    const evidence = sums.filter((l) => / {2}(frames\.jsonl|config-before\.json|config-after\.json|identity\.json)$/.test(l)).map((l) => `${l}\n`);
+    expect(evidence.length).toBe(4);
+    expect(html).toContain(createHash('sha256').update(evidence.join('')).digest('hex'));
+    expect(strFromU8(zip['frames.jsonl']!)).toContain('"SetChargingProfile"');
+    expect(JSON.parse(strFromU8(zip['config-after.json']!))).toMatchObject({ MeterValueSampleInterval: '60' });
+    expect(JSON.parse(strFromU8(zip['identity.json']!))).toMatchObject({ chargerId: 'DEPOT-1', vendor: 'ChargeBench' });
+    expect(JSON.parse(strFromU8(zip['commissioning.json']!))).toMatchObject({ id: first.id, state: 'handedOver' });
+  }, 60_000);
+});
+
+describe('re-running and the site', () => {
+  let second: CommissioningView;
+
+  it('re-runs one step: its result is replaced and its attempts counted, the others stay', async () => {
+    const home = builtInTemplates.find((t) => t.name === 'Private home charger')!;
+    second = await svc().create({ chargerId: 'DEPOT-2', job: job('Bay 2'), template: { ...home, sessionSeconds: 60 } });
+    const once = await runAndWait(second.id, ['C5_BASELINE', 'C7_OFFLINE']);
+    expect([step(once, 'C5_BASELINE').attempts, step(once, 'C7_OFFLINE').attempts, step(once, 'C4_CONNECTORS').result]).toEqual([1, 1, null]);
+    const before = step(once, 'C7_OFFLINE').result!.steps[0]!.messageIds;
+    const again = await runAndWait(second.id, ['C7_OFFLINE']);
+    expect(step(again, 'C7_OFFLINE')).toMatchObject({ attempts: 2, result: { verdict: 'pass' } });
+    expect(step(again, 'C7_OFFLINE').result!.steps[0]!.messageIds).not.toEqual(before);
+    expect(step(again, 'C5_BASELINE').attempts).toBe(1);
+    expect(again.open).toContain('Connectors Available with NoError: not run yet');
+    expect(() => svc().run(second.id, ['C99_NOPE'])).toThrow(expect.objectContaining({ status: 400, extra: { field: 'steps' } }));
+  }, 120_000);
+
+  it('puts the chargers of a site side by side, their differing offline policies flagged', async () => {
+    const summary = svc().site('Depot Nord');
+    expect(summary.chargers.map((c) => [c.chargerId, c.location, c.verdict])).toEqual(
+      expect.arrayContaining([
+        ['DEPOT-1', 'Bay 1', 'pass'],
+        ['DEPOT-2', 'Bay 2', 'incomplete'],
+      ]),
+    );
+    expect(summary.chargers.find((c) => c.chargerId === 'DEPOT-2')!.offlinePolicy).toMatch(/any card/);
+    expect(summary.chargers.find((c) => c.chargerId === 'DEPOT-1')!.offlinePolicy).toMatch(/cards in the local list or the cache/);
+    expect(summary.offlinePolicySame).toBe(false);
+    const page = String(svc().siteSummary('Depot Nord').body);
+    expect(page).toContain('do not all have the same offline policy');
+    expect(page).toContain('DEPOT-2');
+    expect(
+      svc()
+        .list({ site: 'Depot Nord' })
+        .map((c) => c.chargerId),
+    ).toEqual(['DEPOT-2', 'DEPOT-1']);
+  });
+
+  it('refuses a handover while a run is going on', async () => {
+    svc().run(second.id, ['C4_CONNECTORS']);
+    await expect(svc().handover(second.id, handover as never)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('is running') });
+    await svc().settled(second.id);
+  }, 60_000);
+});
+
+describe('photos', () => {
+  it('are checked: base64, size, and the bytes are the image type given', async () => {
+    const c = await svc().create({ chargerId: 'DEPOT-2', job: job('Bay 3'), template });
+    const add = (dataBase64: string, contentType: 'image/png' | 'image/jpeg' | 'image/webp' = 'image/png') => svc().addPhoto({ id: c.id, name: 'p', contentType, dataBase64, caption: '' });
+    await expect(add(Buffer.from('%PDF-1.4 not an image').toString('base64'))).rejects.toMatchObject({
+      status: 400,
+      extra: { field: 'dataBase64' },
+      message: expect.stringContaining('not a JPEG, PNG or WebP'),
+    });
+    await expect(add(PNG.toString('base64'), 'image/jpeg')).rejects.toMatchObject({ status: 400, extra: { field: 'contentType' } });
+    await expect(add('not base64!')).rejects.toMatchObject({ status: 400, extra: { field: 'dataBase64' } });
+    await expect(add(Buffer.concat([PNG, Buffer.alloc(10 * 1024 * 1024)]).toString('base64'))).rejects.toMatchObject({ status: 400, extra: { field: 'dataBase64' } });
+    const jpeg = await add(JPEG.toString('base64'), 'image/jpeg');
+    const webp = await add(Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1').toString('base64'), 'image/webp');
+    expect(
+      svc()
+        .get(c.id)
+        .photos.map((p) => p.id),
+    ).toEqual([jpeg.id, webp.id]);
+    await svc().removePhoto(c.id, jpeg.id);
+    expect(
+      svc()
+        .get(c.id)
+        .photos.map((p) => p.id),
+    ).toEqual([webp.id]);
+    await expect(svc().removePhoto(c.id, jpeg.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('templates', () => {
+  it('saves user templates, refuses built-in names, and takes a charger as the reference', async () => {
+    await expect(svc().saveTemplate({ ...template, name: builtInTemplates[0]!.name })).rejects.toMatchObject({ status: 400, extra: { field: 'template.name' } });
+    await svc().saveTemplate(template);
+    expect(
+      svc()
+        .templates()
+        .saved.map((t) => t.name),
+    ).toEqual(['Depot AC']);
+    const ref = await svc().referenceTemplate('DEPOT-1', 'DEPOT-1 as it is');
+    expect(ref.keys).toMatchObject({ MeterValueSampleInterval: '60', HeartbeatInterval: '300' });
+    // Read-only and identity-like keys are left out.
+    expect(Object.keys(ref.keys)).not.toEqual(expect.arrayContaining(['NumberOfConnectors']));
+    expect(Object.keys(ref.keys).filter((k) => /SupportedFeatureProfiles|AuthorizationKey|Serial/i.test(k))).toEqual([]);
+    expect(ref.offlinePolicy).toBe('knownCards');
+    await svc().deleteTemplate('Depot AC');
+    await expect(svc().deleteTemplate('Depot AC')).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('the failing twins', () => {
+  it('fails C9_RESET when the charger does not come back after the reset (offline)', async () => {
+    const c = await svc().create({ chargerId: 'DEPOT-2', job: job('Bay 4'), template });
+    const vcp = bench.virtualChargers.charger('DEPOT-2');
+    // The charger's network goes as it answers the Reset: it reboots and cannot reach the bench.
+    const off = bench.bus.subscribe((e) => {
+      if (e.type === 'frameLogged' && e.message.chargerId === 'DEPOT-2' && e.message.kind === 'CALLRESULT' && e.message.action === 'Reset') vcp.setFaults({ offline: true, offlineSeconds: 0 });
+    });
+    try {
+      const v = await runAndWait(c.id, ['C9_RESET']);
+      expect(step(v, 'C9_RESET').result).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/BootNotification.*not connected.*did not come back/) });
+      expect(v.verdict).toBe('incomplete');
+    } finally {
+      off();
+      vcp.setFaults({ offline: false });
+    }
+    await virtualTarget(bench, 'DEPOT-2');
+  }, 120_000);
+
+  it('fails the load limit and the session when another profile overrides the site limit', async () => {
+    const c = await svc().create({ chargerId: 'DEPOT-2', job: job('Bay 5'), template });
+    const over = await bench.operations.operate('DEPOT-2', 'SetChargingProfile', {
+      connectorId: 0,
+      csChargingProfiles: {
+        chargingProfileId: 77,
+        stackLevel: 5,
+        chargingProfilePurpose: 'TxDefaultProfile',
+        chargingProfileKind: 'Relative',
+        chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 32 }] },
+      },
+    });
+    expect(over).toMatchObject({ outcome: 'completed', response: { status: 'Accepted' } });
+    try {
+      // The baseline first: the site's measurands (an earlier commissioning left DEPOT-2 with the home template's).
+      const v = await runAndWait(c.id, ['C5_BASELINE', 'C10_LOAD_LIMIT', 'C8_SESSION']);
+      expect(step(v, 'C10_LOAD_LIMIT').result).toMatchObject({ verdict: 'fail', reason: expect.stringContaining('overrides the site') });
+      expect(step(v, 'C8_SESSION').result).toMatchObject({ verdict: 'fail', reason: expect.stringContaining("the site's load limit") });
+      expect(Math.max(...v.session!.samples.map((s) => s.powerW ?? 0))).toBeGreaterThan(11_040);
+    } finally {
+      await bench.operations.operate('DEPOT-2', 'ClearChargingProfile', { id: 77 });
+    }
+  }, 120_000);
+});
+
+describe('the REST face', () => {
+  it('creates, lists and fetches commissionings, and names the field of bad input', async () => {
+    const created = await rest('POST', '/api/commissioning', { chargerId: 'DEPOT-2', job: job('Bay 6'), template });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await rest('GET', `/api/commissioning/${id}`)).body).toMatchObject({ id, state: 'ready' });
+    expect((await rest('GET', '/api/commissioning?site=Depot%20Nord')).body[0]).toMatchObject({ id, location: 'Bay 6' });
+    expect(await rest('POST', '/api/commissioning', { chargerId: 'DEPOT-2', job: { site: 'X' }, template })).toMatchObject({ status: 400, body: { field: 'job.installer' } });
+    expect(await rest('PATCH', `/api/commissioning/${id}/checklist`, [{ id: 'earthResistance', result: 'maybe' }])).toMatchObject({ status: 400, body: { field: '0.result' } });
+    expect(await rest('PATCH', `/api/commissioning/${id}/checklist`, [{ id: 'teaBreak', result: 'conform' }])).toMatchObject({ status: 400, body: { field: '0.id' } });
+    expect((await rest('PATCH', `/api/commissioning/${id}/checklist`, [{ id: 'cable', result: 'conform' }])).body.checklist).toContainEqual({ id: 'cable', result: 'conform', value: '', note: '' });
+    expect(await rest('POST', `/api/commissioning/${id}/photos`, { name: 'p.jpg', contentType: 'image/gif', dataBase64: 'AAAA' })).toMatchObject({ status: 400, body: { field: 'contentType' } });
+    expect(await rest('POST', `/api/commissioning/${id}/photos`, { name: 'p.jpg', contentType: 'image/jpeg', dataBase64: 'AAAA' })).toMatchObject({ status: 400, body: { field: 'dataBase64' } });
+    const photo = await rest('POST', `/api/commissioning/${id}/photos`, { id: 'elsewhere', name: 'p.jpg', contentType: 'image/jpeg', dataBase64: JPEG.toString('base64') });
+    expect(photo).toMatchObject({ status: 201, body: { name: 'p.jpg', bytes: JPEG.length } });
+    const bytes = await rest('GET', `/api/commissioning/${id}/photos/${photo.body.id}`);
+    expect([bytes.status, bytes.headers.get('content-type'), Buffer.from(bytes.body).equals(JPEG)]).toEqual([200, 'image/jpeg', true]);
+    expect(await rest('POST', `/api/commissioning/${id}/handover`, { ...handover, customer: { name: 'B. Kunde', acknowledged: false } })).toMatchObject({
+      status: 400,
+      body: { field: 'customer.acknowledged' },
+    });
+    expect(await rest('POST', `/api/commissioning/${id}/handover`, { ...handover, installer: { name: 'A', kind: 'drawn' } })).toMatchObject({ status: 400, body: { field: 'installer.image' } });
+    expect(await rest('GET', '/api/commissioning/nope')).toMatchObject({ status: 404 });
+    expect(await rest('POST', `/api/commissioning/${id}/answer`, { answer: 'done' })).toMatchObject({ status: 409 });
+    expect(await rest('POST', `/api/commissioning/${id}/run`, { steps: ['NOPE'] })).toMatchObject({ status: 400, body: { field: 'steps' } });
+    const report = await rest('GET', `/api/commissioning/${id}/report.html`);
+    expect([report.status, report.headers.get('content-security-policy')]).toEqual([200, expect.stringContaining('img-src data:')]);
+    expect(await rest('GET', `/api/commissioning/${id}/report.exe`)).toMatchObject({ status: 404, body: { field: 'file' } });
+    const summary = await rest('GET', '/api/commissioning-sites/Depot%20Nord/summary.html');
+    expect([summary.status, strFromU8(summary.body)]).toEqual([200, expect.stringContaining('Site summary: Depot Nord')]);
+    expect((await rest('GET', '/api/commissioning-sites/Depot%20Nord')).body).toMatchObject({ site: 'Depot Nord' });
+    expect(await rest('GET', '/api/commissioning-sites/Nowhere')).toMatchObject({ status: 404 });
+    expect((await rest('GET', '/api/commissioning-templates')).body.builtIn.length).toBe(builtInTemplates.length);
+    expect(await rest('POST', '/api/commissioning-templates', { ...template, name: builtInTemplates[0]!.name })).toMatchObject({ status: 400, body: { field: 'name' } });
+  }, 60_000);
+});
