@@ -6,6 +6,7 @@
 import { checklistItems, checkResultWords, offlinePolicyWords, type CommissioningVerdict, type CommissioningView, type Signature } from '../../../shared/api/commissioning';
 import { esc, verdictLabel } from '../../conformance/reports/html';
 import { sessionChart } from './chart';
+import { formatDateTime } from '../../../shared/format/time';
 
 const verdictWords: Record<CommissioningVerdict, string> = { pass: 'Pass', fail: 'Needs a revisit', incomplete: 'Incomplete' };
 
@@ -50,7 +51,7 @@ function steps(view: CommissioningView): string {
       const step = r.steps.find((x) => x.n === r.decidingStep);
       return `<section class="case" id="${esc(s.id)}">
   <h3><span class="v ${r.verdict}">${verdictLabel[r.verdict]}</span> ${esc(s.title)}</h3>
-  <p class="meta">${esc(s.id)} · ${s.attempts} run${s.attempts === 1 ? '' : 's'} · ${esc(r.startedAt)}${r.decidingStep ? ` · decided at step ${r.decidingStep}${step ? ` (${esc(step.title)})` : ''}` : ''}</p>
+  <p class="meta">${esc(s.id)} · ${s.attempts} run${s.attempts === 1 ? '' : 's'} · ${esc(formatDateTime(r.startedAt))}${r.decidingStep ? ` · decided at step ${r.decidingStep}${step ? ` (${esc(step.title)})` : ''}` : ''}</p>
   ${r.reason ? `<p class="${failed ? 'todo' : 'reason'}">${failed ? '<b>What to do:</b> ' : ''}${esc(r.reason)}</p>` : ''}
   ${measurements}
 </section>`;
@@ -100,8 +101,8 @@ figure{display:inline-block;width:300px;margin:8px;vertical-align:top;break-insi
 .typed{font:italic 24px Georgia,"Times New Roman",serif;margin:8px 0}.chart{max-width:100%;height:auto}footer{margin-top:32px;color:#57606a;font-size:12px}
 </style></head><body>
 <h1>Commissioning report</h1>
-<p class="meta">${esc(view.id)} · created ${esc(view.createdAt)} · ChargeBench ${esc(view.benchVersion)}</p>
-<div class="verdict ${verdict}"><b>${verdictWords[verdict]}</b>${h ? ` · handed over ${esc(h.signedAt)}` : ''}</div>
+<p class="meta">${esc(view.id)} · created ${esc(formatDateTime(view.createdAt))} · ChargeBench ${esc(view.benchVersion)}</p>
+<div class="verdict ${verdict}"><b>${verdictWords[verdict]}</b>${h ? ` · handed over ${esc(formatDateTime(h.signedAt))}` : ''}</div>
 ${view.open.length ? `<p><b>Open:</b></p><ul>${view.open.map((o) => `<li>${esc(o)}</li>`).join('')}</ul>` : ''}
 <h2>Site and job</h2>
 <dl><dt>Site</dt><dd>${esc(job.site)}</dd><dt>Address</dt><dd>${esc(job.address || '—')}</dd><dt>Charger location</dt><dd>${esc(job.location || '—')}</dd>
@@ -110,8 +111,12 @@ ${view.open.length ? `<p><b>Open:</b></p><ul>${view.open.map((o) => `<li>${esc(o
 <dt>Load limit</dt><dd>${l ? `${esc(l.limit)} ${esc(l.unit)}${l.unit === 'A' ? ` per phase, ${l.phases} phase${l.phases > 1 ? 's' : ''}` : ''}` : 'none'}</dd></dl>
 <h2>Charger</h2>
 <dl><dt>Charge point id</dt><dd>${esc(view.chargerId)}${view.virtual ? ' (built-in virtual charger)' : ''}</dd>
-<dt>Vendor, model</dt><dd>${esc(view.identity.vendor ?? '—')} ${esc(view.identity.model ?? '')}</dd><dt>Serial</dt><dd>${esc(view.identity.serial ?? '—')}</dd><dt>Firmware</dt><dd>${esc(view.identity.firmware ?? '—')}</dd>
-${identity.map((m) => `<dt>${esc(m.label)}</dt><dd>${esc(m.value)}</dd>`).join('')}</dl>
+${
+  // The identity step's findings are the fuller list; the BootNotification's summary stands in until it has run.
+  identity.length
+    ? ''
+    : `<dt>Vendor, model</dt><dd>${esc(view.identity.vendor ?? '—')} ${esc(view.identity.model ?? '')}</dd><dt>Serial</dt><dd>${esc(view.identity.serial ?? '—')}</dd><dt>Firmware</dt><dd>${esc(view.identity.firmware ?? '—')}</dd>`
+}${identity.map((m) => `<dt>${esc(m.label)}</dt><dd>${esc(m.value)}</dd>`).join('')}</dl>
 <h2>Steps</h2>
 ${steps(view)}
 <h2>Configuration</h2>
@@ -125,7 +130,7 @@ ${photos || '<p class="meta">No photos.</p>'}
 <h2>Handover</h2>
 ${
   h
-    ? `<dl><dt>Verdict at signing</dt><dd>${verdictWords[h.verdict]}</dd><dt>Signed</dt><dd>${esc(h.signedAt)}</dd><dt>Customer</dt><dd>${esc(h.customer.name)}: acknowledges the charger was handed over with this report</dd>${h.notes ? `<dt>Notes</dt><dd>${esc(h.notes)}</dd>` : ''}</dl>
+    ? `<dl><dt>Verdict at signing</dt><dd>${verdictWords[h.verdict]}</dd><dt>Signed</dt><dd>${esc(formatDateTime(h.signedAt))}</dd><dt>Customer</dt><dd>${esc(h.customer.name)}: acknowledges the charger was handed over with this report</dd>${h.notes ? `<dt>Notes</dt><dd>${esc(h.notes)}</dd>` : ''}</dl>
 <div class="sigs">${signature(h.installer, 'Installer')}${signature(h.customer.signature, 'Customer')}</div>`
     : '<p class="meta">Not handed over yet.</p>'
 }

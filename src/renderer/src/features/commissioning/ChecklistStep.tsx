@@ -1,7 +1,7 @@
 // Step 5, the on-site checks that are not OCPP: each item Conform / Not conform / Not applicable with the
 // value measured on the instrument and notes, saved as they are given; and photos from the file picker.
 // Read-only once handed over.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import InputAdornment from '@mui/material/InputAdornment';
@@ -23,34 +23,46 @@ type Item = (typeof checklistItems)[number];
 const entryOf = (view: CommissioningView, id: Item['id']): Entry => view.checklist.find((e) => e.id === id) ?? { id, result: null, value: '', note: '' };
 
 function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry; locked: boolean; save: (e: Entry) => Promise<string | null> }) {
+  // The answer as given here: a quick click on Conform followed by a measured value must not send the
+  // value with the result the bench held before the click arrived.
+  const [result, setResult] = useState(saved.result);
+  const sending = useRef(0);
   const [value, setValue] = useState(saved.value);
   const [note, setNote] = useState(saved.note);
   const [error, setError] = useState<Record<string, string>>({});
   // What the bench holds, unless this field is being edited.
   const [editing, setEditing] = useState<'value' | 'note' | null>(null);
   useEffect(() => {
+    if (sending.current === 0) setResult(saved.result);
+  }, [saved.result]);
+  useEffect(() => {
     if (editing !== 'value') setValue(saved.value);
     if (editing !== 'note') setNote(saved.note);
   }, [saved.value, saved.note, editing]);
 
   const send = async (patch: Partial<Entry>) => {
-    const next = { ...saved, value, note, ...patch };
+    const next = { ...saved, result, value, note, ...patch };
     const checked = ChecklistEntry.safeParse(next);
     if (!checked.success) return setError(issueWords(checked.error, { key: 'first' }));
     setError({});
-    const failed = await save(checked.data);
-    if (failed) setError({ '': failed });
+    setResult(checked.data.result);
+    sending.current++;
+    const failed = await save(checked.data).finally(() => sending.current--);
+    if (failed) {
+      setError({ '': failed });
+      setResult(saved.result);
+    }
   };
-  const bad = saved.result === 'notConform';
+  const bad = result === 'notConform';
   return (
     <Box
       component="section"
       aria-label={item.label}
-      sx={{ border: 1, borderColor: bad ? 'error.main' : 'divider', borderLeftWidth: 4, borderLeftColor: bad ? 'error.main' : saved.result ? 'success.main' : 'divider', borderRadius: 1, p: 1.5 }}
+      sx={{ border: 1, borderColor: bad ? 'error.main' : 'divider', borderLeftWidth: 4, borderLeftColor: bad ? 'error.main' : result ? 'success.main' : 'divider', borderRadius: 1, p: 1.5 }}
     >
       <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 1.5, alignItems: { md: 'center' } }}>
         <Typography sx={{ fontWeight: 600, flex: '1 1 260px' }}>{item.label}</Typography>
-        <ToggleButtonGroup size="small" exclusive value={saved.result} disabled={locked} aria-label={`${item.label}: result`} onChange={(_e, v: CheckResult | null) => v && void send({ result: v })}>
+        <ToggleButtonGroup size="small" exclusive value={result} disabled={locked} aria-label={`${item.label}: result`} onChange={(_e, v: CheckResult | null) => v && void send({ result: v })}>
           {checkResults.map((r) => (
             <ToggleButton key={r} value={r} color={r === 'conform' ? 'success' : r === 'notConform' ? 'error' : 'standard'} sx={{ px: 1.5 }}>
               {checkResultWords[r]}
@@ -106,13 +118,19 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
 export function ChecklistStep({ live, view }: { live: LiveCommissioning; view: CommissioningView }) {
   const client = useClient();
   const locked = view.state === 'handedOver' || live.stale;
-  const save = async (entry: Entry): Promise<string | null> => {
-    try {
-      live.show(await client.call('commissioning:setChecklist', { id: view.id, entries: [entry] }));
-      return null;
-    } catch (e) {
-      return e instanceof CallFailure || e instanceof Error ? e.message : String(e);
-    }
+  // One save at a time, in the order given, so an older answer never lands after a newer one.
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const save = (entry: Entry): Promise<string | null> => {
+    const next = queue.current.then(async () => {
+      try {
+        live.show(await client.call('commissioning:setChecklist', { id: view.id, entries: [entry] }));
+        return null;
+      } catch (e) {
+        return e instanceof CallFailure || e instanceof Error ? e.message : String(e);
+      }
+    });
+    queue.current = next;
+    return next;
   };
   const open = view.checklist.filter((e) => !e.result).length + checklistItems.filter((i) => !view.checklist.some((e) => e.id === i.id)).length;
   return (
