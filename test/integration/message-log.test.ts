@@ -223,7 +223,7 @@ describe('a record written before frames were indexed by action', () => {
       // Back to schema 2: no action chunks, the old index, no partial index.
       const db = new Database(databaseFile(dataDir));
       db.exec(
-        "DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_key; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; ALTER TABLE chargers DROP COLUMN virtual; DROP TABLE test_runs; PRAGMA user_version = 2;",
+        "DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_key; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; ALTER TABLE chargers DROP COLUMN virtual; DROP TABLE test_runs; DROP TABLE commissionings; DROP TABLE commissioning_photos; DROP TABLE commissioning_templates; DROP TABLE commissioning_sites; PRAGMA user_version = 2;",
       );
       db.close();
       record = await BenchRecord.open(dataDir);

@@ -1,13 +1,15 @@
-// `chargebench commission`: the commissioning plan against a newly installed charger, headless: identity
-// and clock, connectors, the configuration baseline of a template, the card reader, the offline policy, a
-// test session with its meter values checked, unlock, availability and reset. Exit status 1 when a step fails.
+// `chargebench commission`: the commissioning plan against a newly installed charger, headless, through
+// the same commissioning service as the UI and the API: identity and clock, connectors, the configuration
+// baseline of a template, the card reader, the offline policy, the site's load limit, a test session with
+// its meter values checked, unlock, availability and reset; then the same report and diagnostic bundle.
+// Exit status 1 when a step fails.
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { commissioningPlan } from '../commissioning/plan';
+import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
 import { defaultTestData } from '../conformance/test-data';
-import { builtInTemplates, CommissioningTemplate } from '../../shared/api/commissioning';
-import { chargerRunOptions, runOnCharger } from './run-on-charger';
+import type { CaseResult } from '../conformance/types';
+import { chargerRunOptions, declaredPics, openRun, printCase, printSummary } from './run-on-charger';
 import { int } from './options';
 
 export function registerCommissionCommand(program: Command): void {
@@ -18,9 +20,11 @@ export function registerCommissionCommand(program: Command): void {
       builtInTemplates[0]!.name,
     )
     .option('--session-seconds <s>', 'how long the test session delivers meter values (default: the template, 300)', int('--session-seconds', 10, 3600))
-    .option('--site <name>', 'the site (name and address)')
+    .option('--site <name>', 'the site', 'Unnamed site')
+    .option('--address <address>', "the site's address")
     .option('--location <where>', 'where the charger is on the site (e.g. parking bay 4)')
-    .option('--installer <name>', 'the installer and company')
+    .option('--installer <name>', 'the installer', 'Not given')
+    .option('--company <name>', "the installer's company")
     .option('--customer <name>', 'the customer')
     .option('--bundle <file>', 'write the diagnostic bundle (zip): the report, every frame, the configuration before and after, the identity')
     .option('--list-templates', 'print the built-in templates as JSON and exit')
@@ -30,6 +34,7 @@ export function registerCommissionCommand(program: Command): void {
         return;
       }
       let template: CommissioningTemplate;
+      let job: SiteJob;
       try {
         const builtIn = builtInTemplates.find((t) => t.name === opts.template);
         template = builtIn ?? CommissioningTemplate.parse(JSON.parse(readFileSync(resolve(opts.template), 'utf8')));
@@ -38,24 +43,58 @@ export function registerCommissionCommand(program: Command): void {
         console.error(`chargebench commission: --template ${opts.template}: ${(e as Error).message}`);
         process.exit(2);
       }
-      const job: Record<string, string> = { Template: template.name };
-      for (const [label, value] of [
-        ['Site', opts.site],
-        ['Location', opts.location],
-        ['Installer', opts.installer],
-        ['Customer', opts.customer],
-      ] as const)
-        if (value) job[label] = value;
-      process.exit(
-        await runOnCharger({
-          command: 'commission',
-          opts,
-          cases: commissioningPlan(template),
-          data: defaultTestData(),
-          title: 'Commissioning report',
-          bundle: opts.bundle,
-          decorate: (run) => (run.job = job),
-        }),
-      );
+      try {
+        job = SiteJob.parse({ site: opts.site, address: opts.address, location: opts.location, installer: opts.installer, company: opts.company, customer: opts.customer });
+      } catch (e) {
+        console.error(`chargebench commission: the site and job: ${(e as Error).message}`);
+        process.exit(2);
+      }
+      process.exit(await commission(opts, template, job));
     });
+}
+
+async function commission(opts: Record<string, any>, template: CommissioningTemplate, job: SiteJob): Promise<number> {
+  const open = await openRun('commission', opts);
+  if (typeof open === 'number') return open;
+  const { bench, chargerId } = open;
+  const service = bench.commissioning;
+  try {
+    const wait = defaultTestData().operatorTimeoutS;
+    for (const deadline = Date.now() + wait * 1000; !bench.centralSystem.isConnected(chargerId); await new Promise((r) => setTimeout(r, 100)))
+      if (Date.now() > deadline) throw new Error(`${chargerId} did not connect within ${wait} s`);
+    const c = await service.create({ chargerId, job, template, declared: declaredPics(opts) });
+    // The person at the charger answers on the terminal what the run asks.
+    const off = bench.bus.subscribe((e) => {
+      if (e.type === 'commissioningPrompt' && e.id === c.id && e.prompt)
+        void open.ask(e.prompt).then((a) => {
+          if (service.prompt(c.id)) service.answer(c.id, a === 'timeout' ? 'skip' : a);
+        });
+    });
+    const started = Date.now();
+    const t0 = bench.clock.now();
+    service.run(c.id, undefined, (e) => e.type === 'caseFinished' && printCase(e.result));
+    await service.settled(c.id);
+    off();
+    const view = service.get(c.id);
+    const results = view.steps.map((s) => s.result).filter((r): r is CaseResult => r !== null);
+    printSummary('steps', results, Date.now() - started, open.target ? bench.clock.now() - t0 : null);
+    const write = async (file: CommissioningFile, to: string | undefined) => {
+      if (!to) return;
+      try {
+        writeFileSync(resolve(to), (await service.file(c.id, file)).body);
+      } catch (e) {
+        console.error(`chargebench commission: no ${file}: ${(e as Error).message}`);
+      }
+    };
+    await write('report.json', opts.json);
+    await write('report.html', opts.html);
+    await write('report.pdf', opts.pdf);
+    await write('bundle.zip', opts.bundle);
+    return results.some((r) => r.verdict === 'fail' || r.verdict === 'error') || results.length < view.steps.length ? 1 : 0;
+  } catch (e) {
+    console.error(`chargebench commission: ${(e as Error).message}`);
+    return 1;
+  } finally {
+    await open.close();
+  }
 }

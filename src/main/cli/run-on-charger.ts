@@ -9,10 +9,10 @@ import { createInterface } from 'node:readline/promises';
 import { Bench } from '../core/bench';
 import { FakeClock } from '../clock';
 import { runConformance, type RunEvent } from '../conformance/runner';
-import { virtualTarget } from '../conformance/virtual';
-import { PromptOperator, type OperatorAnswer } from '../conformance/operator';
+import { virtualTarget, type VirtualTarget } from '../conformance/virtual';
+import { PromptOperator, type OperatorAnswer, type OperatorPrompt } from '../conformance/operator';
 import type { TestData } from '../conformance/test-data';
-import type { CaseDefinition, RunResult } from '../conformance/types';
+import type { CaseDefinition, CaseResult } from '../conformance/types';
 import { junitReport } from '../conformance/reports/junit';
 import { htmlReport } from '../conformance/reports/html';
 import { htmlToPdf } from '../conformance/reports/pdf';
@@ -64,65 +64,96 @@ export interface ChargerRun {
   cases: CaseDefinition[];
   data: TestData;
   title: string;
-  /** Extra reports: the evidence pack / bundle (zip) and JUnit, where the command has them. */
+  /** Extra reports: the evidence pack (zip) and JUnit. */
   bundle?: string;
   junit?: string;
-  /** Fills in the run before the reports (e.g. the commissioning job). */
-  decorate?: (run: RunResult) => void;
 }
 
-export async function runOnCharger(r: ChargerRun): Promise<number> {
-  const { opts } = r;
+/** A bench for one command's run: the charger it runs on, who does its operator steps, and how to close it. */
+export interface OpenRun {
+  bench: Bench;
+  chargerId: string;
+  target: VirtualTarget | null;
+  /** The person at the charger, asked on the terminal (skip when there is no terminal). */
+  ask: (p: OperatorPrompt) => Promise<OperatorAnswer>;
+  close(): Promise<void>;
+}
+
+/** Starts the bench for a command (a temporary one on fake time with a virtual charger, or the user's); a number is the exit status of a refusal. */
+export async function openRun(command: string, opts: Record<string, any>): Promise<OpenRun | number> {
   try {
     declaredPics(opts);
   } catch (e) {
-    console.error(`chargebench ${r.command}: ${(e as Error).message}`);
+    console.error(`chargebench ${command}: ${(e as Error).message}`);
     return 2;
   }
   if (!opts.virtual && !opts.charger) {
-    console.error(`chargebench ${r.command}: say which charger: --charger <id> (a charger connecting to this bench) or --virtual`);
+    console.error(`chargebench ${command}: say which charger: --charger <id> (a charger connecting to this bench) or --virtual`);
     return 2;
   }
-  const temp = opts.virtual ? mkdtempSync(join(tmpdir(), `chargebench-${r.command}-`)) : null;
+  const temp = opts.virtual ? mkdtempSync(join(tmpdir(), `chargebench-${command}-`)) : null;
   let bench: Bench;
   try {
     bench = opts.virtual
-      ? await Bench.start({ dataDir: temp!, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: `chargebench ${r.command}` } as never)
-      : await Bench.start({ dataDir: resolve(opts.dataDir), host: opts.host, port: opts.port, face: `chargebench ${r.command}` });
+      ? await Bench.start({ dataDir: temp!, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: `chargebench ${command}` } as never)
+      : await Bench.start({ dataDir: resolve(opts.dataDir), host: opts.host, port: opts.port, face: `chargebench ${command}` });
   } catch (e) {
     console.error(`chargebench: ${(e as Error).message}`);
     return 1;
   }
   const rl = !opts.virtual && process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : null;
+  const close = async () => {
+    rl?.close();
+    await bench.stop();
+    if (temp) rmSync(temp, { recursive: true, force: true });
+  };
   try {
     const target = opts.virtual ? await virtualTarget(bench) : null;
     const chargerId = target?.id ?? String(opts.charger);
     if (!target) console.log(`Waiting for ${chargerId} to connect to ws://<this machine>:${bench.centralSystem.address().port}/ocpp/${chargerId} ...`);
-    const operator =
-      target?.operator ??
-      new PromptOperator(async (p) => {
-        if (!rl) return 'skip';
-        try {
-          const question = `\n>>> ${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
-          const answer = (await rl.question(question, { signal: AbortSignal.timeout(p.timeoutS * 1000) })).trim().toLowerCase();
-          return (answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done') as OperatorAnswer;
-        } catch {
-          console.log('\n    (nobody answered in time: the step is inconclusive)');
-          return 'timeout';
-        }
-      });
-    const onEvent = (e: RunEvent) => {
-      if (e.type !== 'caseFinished') return;
-      const c = e.result;
-      console.log(printable(`${formatClock(Date.now())}  ${verdictWords[c.verdict].padEnd(5)} ${c.id.padEnd(15)} ${c.title}`));
-      if (c.reason && c.verdict !== 'pass') console.log(`${' '.repeat(17)}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${c.reason}`)}`);
+    const ask = async (p: OperatorPrompt): Promise<OperatorAnswer> => {
+      if (!rl) return 'skip';
+      try {
+        const question = `\n>>> ${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
+        const answer = (await rl.question(question, { signal: AbortSignal.timeout(p.timeoutS * 1000) })).trim().toLowerCase();
+        return answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done';
+      } catch {
+        console.log('\n    (nobody answered in time: the step is inconclusive)');
+        return 'timeout';
+      }
     };
+    return { bench, chargerId, target, ask, close };
+  } catch (e) {
+    console.error(`chargebench ${command}: ${(e as Error).message}`);
+    await close();
+    return 1;
+  }
+}
+
+/** One line per finished case or step, with why when it did not pass. */
+export function printCase(c: CaseResult): void {
+  console.log(printable(`${formatClock(Date.now())}  ${verdictWords[c.verdict].padEnd(5)} ${c.id.padEnd(15)} ${c.title}`));
+  if (c.reason && c.verdict !== 'pass') console.log(`${' '.repeat(17)}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${c.reason}`)}`);
+}
+
+/** The closing line: how many cases (or steps) of each verdict, and the time taken. */
+export function printSummary(noun: string, results: CaseResult[], wallMs: number, chargerMs: number | null): void {
+  const n = (v: CaseResult['verdict']) => results.filter((c) => c.verdict === v).length;
+  console.log(
+    `\n${results.length} ${noun}: ${n('pass')} passed, ${n('fail')} failed, ${n('notApplicable')} not applicable, ${n('inconclusive')} inconclusive, ${n('error')} errors${n('notSupported') ? `, ${n('notSupported')} not supported` : ''}; ${(wallMs / 1000).toFixed(1)} s${chargerMs !== null ? ` (${Math.round(chargerMs / 1000)} s of charger time)` : ''}`,
+  );
+}
+
+export async function runOnCharger(r: ChargerRun): Promise<number> {
+  const { opts } = r;
+  const open = await openRun(r.command, opts);
+  if (typeof open === 'number') return open;
+  const { bench, chargerId, target } = open;
+  try {
+    const operator = target?.operator ?? new PromptOperator(open.ask);
+    const onEvent = (e: RunEvent) => e.type === 'caseFinished' && printCase(e.result);
     const run = await runConformance(bench, { chargerId, cases: r.cases, data: r.data, declared: declaredPics(opts), operator, virtual: !!target, onEvent, busy: target?.busy });
-    r.decorate?.(run);
-    const s = run.summary;
-    console.log(
-      `\n${run.cases.length} ${r.command === 'test' ? 'cases' : 'steps'}: ${s.pass} passed, ${s.fail} failed, ${s.notApplicable} not applicable, ${s.inconclusive} inconclusive, ${s.error} errors${s.notSupported ? `, ${s.notSupported} not supported` : ''}; ${(run.wallMs / 1000).toFixed(1)} s${run.virtual ? ` (${Math.round(run.ms / 1000)} s of charger time)` : ''}`,
-    );
+    printSummary('cases', run.cases, run.wallMs, run.virtual ? run.ms : null);
     const html = htmlReport(run, r.title);
     if (opts.json) writeFileSync(resolve(opts.json), `${JSON.stringify(run, null, 2)}\n`);
     if (r.junit) writeFileSync(resolve(r.junit), junitReport(run));
@@ -133,13 +164,12 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       else console.error(`chargebench ${r.command}: no PDF: ${pdf && !pdf.pdf ? pdf.reason : ''}`);
     }
     if (r.bundle) writeFileSync(resolve(r.bundle), evidencePack({ run, framesJsonl: await bench.conformance.framesJsonl(run), pdf: pdf?.pdf ?? null, title: r.title }));
+    const s = run.summary;
     return s.fail + s.error > 0 ? 1 : 0;
   } catch (e) {
     console.error(`chargebench ${r.command}: ${(e as Error).message}`);
     return 1;
   } finally {
-    rl?.close();
-    await bench.stop();
-    if (temp) rmSync(temp, { recursive: true, force: true });
+    await open.close();
   }
 }

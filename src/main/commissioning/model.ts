@@ -9,10 +9,8 @@ import {
   type CommissioningListItem,
   type CommissioningState,
   type CommissioningStep,
-  type CommissioningTemplate,
   type CommissioningVerdict,
   type CommissioningView,
-  type Handover,
   type PhotoView,
   type SessionSample,
   type SiteJob,
@@ -20,23 +18,9 @@ import {
 import type { MeterValueRecord } from '../../shared/records';
 import type { Pics } from '../conformance/types';
 
-/** A commissioning in the record: the view's own facts (the verdict, what is open and the photos are worked out). */
-export interface StoredCommissioning {
-  id: string;
-  chargerId: string;
-  virtual: boolean;
-  job: SiteJob;
-  template: CommissioningTemplate;
-  createdAt: string;
-  updatedAt: string;
+/** A commissioning in the record: the view's own facts (the verdict, what is open and the photos are worked out), and when it ran. */
+export interface StoredCommissioning extends Omit<CommissioningView, 'state' | 'running' | 'photos' | 'verdict' | 'open' | 'benchVersion'> {
   state: Exclude<CommissioningState, 'running'>;
-  steps: CommissioningStep[];
-  identity: CommissioningView['identity'];
-  configBefore: Record<string, string | null> | null;
-  configAfter: Record<string, string | null> | null;
-  session: CommissioningView['session'];
-  checklist: ChecklistEntry[];
-  handover: (Handover & { signedAt: string; verdict: CommissioningVerdict }) | null;
   /** When each run of the plan (or of some steps) ran: the frames of the bundle are theirs. */
   runs: Array<{ startedAt: string; finishedAt: string | null }>;
   /** The capabilities read at the latest run. */

@@ -153,8 +153,8 @@ export class CommissioningService {
     return this.view(c);
   }
 
-  /** Runs the plan's steps (all, or the named ones) in the background; resolves once the run has begun. */
-  run(id: string, steps?: string[]): void {
+  /** Runs the plan's steps (all, or the named ones) in the background; `watch` sees the engine's events (the CLI's progress). */
+  run(id: string, steps?: string[], watch?: (e: RunEvent) => void): void {
     const { bench } = this;
     const c = this.changeable(id);
     if (this.active.has(id)) throw new BenchError(409, `${id} is running: wait for it, or stop it first`, { field: 'id' });
@@ -175,6 +175,7 @@ export class CommissioningService {
     const window = { startedAt: this.now(), finishedAt: null as string | null };
     c.runs.push(window);
     const onEvent = (e: RunEvent) => {
+      watch?.(e);
       if (e.type === 'runStarted') run = e.run;
       else if (e.type === 'caseStarted') {
         if (run?.pics) {

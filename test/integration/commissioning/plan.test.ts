@@ -110,8 +110,11 @@ describe('chargebench commission', () => {
       // A session shorter than five minutes is noted, not hidden.
       expect(html).toMatch(/Session length \(s\)<\/td><td><code>60<\/code>/);
       const zip = unzipSync(new Uint8Array(readFileSync(join(out, 'b.zip'))));
-      expect(Object.keys(zip)).toEqual(expect.arrayContaining(['report.html', 'frames.jsonl', 'configuration-start.json', 'configuration-end.json', 'SHA256SUMS']));
-      expect(JSON.parse(strFromU8(zip['configuration-end.json']!))).toMatchObject({ MeterValueSampleInterval: '60' });
+      expect(Object.keys(zip)).toEqual(expect.arrayContaining(['report.html', 'frames.jsonl', 'config-before.json', 'config-after.json', 'identity.json', 'commissioning.json', 'SHA256SUMS']));
+      expect(JSON.parse(strFromU8(zip['config-after.json']!))).toMatchObject({ MeterValueSampleInterval: '60' });
+      // The same report as the UI's: the commissioning's, with its evidence's SHA-256.
+      expect(strFromU8(zip['report.html']!)).toBe(html);
+      expect(html).toMatch(/SHA-256 of the evidence.*<code>[0-9a-f]{64}<\/code>/);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

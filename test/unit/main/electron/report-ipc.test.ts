@@ -1,4 +1,4 @@
-// The desktop's download of a conformance run's report (src/main/electron/report-ipc.ts) with a fake
+// The desktop's download of a conformance run's report and of a commissioning's files (src/main/electron/report-ipc.ts) with a fake
 // 'electron': the report is made, then written where the user chose; another page, an unknown report file
 // or a report the bench cannot make is refused without a dialog.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -26,21 +26,23 @@ import type { Bench } from '../../../../src/main/core/bench';
 
 const OWN = 'file:///app/out/renderer/index.html';
 const from = (url: string) => ({ sender: {}, senderFrame: { url, parent: null } });
-const invoke = (event: unknown, args: unknown) => Promise.resolve(fake.handlers.get('desktop:saveReport')!(event, args)) as Promise<any>;
+const invoke = (event: unknown, args: unknown, channel = 'desktop:saveReport') => Promise.resolve(fake.handlers.get(channel)!(event, args)) as Promise<any>;
 
 let dir: string;
 let dispose: () => void;
 const report = vi.fn();
+const file = vi.fn();
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'chargebench-report-ipc-'));
-  dispose = registerReportIpc({ conformance: { report } } as unknown as Bench, (url) => url === OWN);
+  dispose = registerReportIpc({ conformance: { report }, commissioning: { file } } as unknown as Bench, (url) => url === OWN);
 });
 
 afterEach(() => {
   dispose();
   fake.saveDialog.mockReset();
   report.mockReset();
+  file.mockReset();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -64,5 +66,20 @@ describe('desktop:saveReport', () => {
     expect(await invoke(from(OWN), { runId: 'run-1', file: '../../etc/passwd' })).toMatchObject({ ok: false, error: { status: 400 } });
     expect(await invoke(from(OWN), { runId: 'run-1', file: 'report.pdf' })).toMatchObject({ ok: false, error: { status: 501, message: 'No Chromium to print the PDF with' } });
     expect(fake.saveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('desktop:saveCommissioningFile', () => {
+  it("saves a commissioning's bundle where the user chose; refuses a file that is none of its files", async () => {
+    file.mockResolvedValue({ body: new Uint8Array([80, 75, 3, 4]), contentType: 'application/zip', fileName: 'commissioning-CP1.bundle.zip' });
+    const target = join(dir, 'bundle.zip');
+    fake.saveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    expect(await invoke(from(OWN), { id: 'com-1', file: 'bundle.zip' }, 'desktop:saveCommissioningFile')).toEqual({ ok: true, value: { saved: true, where: target } });
+    expect(file).toHaveBeenCalledWith('com-1', 'bundle.zip');
+    expect(fake.saveDialog.mock.calls[0][1]).toMatchObject({ defaultPath: 'commissioning-CP1.bundle.zip' });
+    expect([...readFileSync(target)]).toEqual([80, 75, 3, 4]);
+    expect(await invoke(from(OWN), { id: 'com-1', file: 'junit.xml' }, 'desktop:saveCommissioningFile')).toMatchObject({ ok: false, error: { status: 400, field: 'file' } });
+    expect(await invoke(from('https://evil.example/'), { id: 'com-1', file: 'report.html' }, 'desktop:saveCommissioningFile')).toMatchObject({ ok: false, error: { status: 403 } });
+    expect(fake.saveDialog).toHaveBeenCalledTimes(1);
   });
 });
