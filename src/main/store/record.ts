@@ -170,8 +170,8 @@ export class BenchRecord {
     // start with the disk still full), so both are asked.
     this.transactions = new TransactionsRepository(this.store, writer.maxLeftover('txStart', 0));
     this.operations = new OperationsRepository(this.store, writer.maxLeftover('opStart', 0));
+    this.meterValues = new MeterValuesRepository(this.store, writer.maxLeftover('meterShape', 0));
     writer.dropLeftover();
-    this.meterValues = new MeterValuesRepository(this.store);
     this.messages = new MessagesRepository(this.store);
     this.events = new ChargerEventsRepository(this.store);
     this.connectionAttempts = new ConnectionAttemptsRepository(this.store);

@@ -113,6 +113,9 @@ const ingestRows = db.transaction((batch: Entry[], errors: string[]) => {
 });
 
 let queue: Entry[] = [];
+/** Text queued: past DRAIN_BYTES the thread drains at once instead of waiting for its timer. */
+let queuedBytes = 0;
+const DRAIN_BYTES = 2 * 1024 * 1024;
 let timer: NodeJS.Timeout | null = null;
 let immediate = false;
 let stalled: string | null = null;
@@ -121,6 +124,7 @@ let retryMs = 250;
 function stall(batch: Entry[], e: { code?: string; message: string }): void {
   chunks.clear();
   queue = batch.concat(queue);
+  queuedBytes = queue.reduce((n, e) => n + e.text.length, 0);
   const code = e.code ?? 'SQLITE_IOERR';
   if (stalled !== code) {
     stalled = code;
@@ -137,6 +141,7 @@ function drain(): void {
   if (queue.length === 0) return;
   const batch = queue;
   queue = [];
+  queuedBytes = 0;
   const last = batch[batch.length - 1].seq;
   try {
     ingest(batch);
@@ -163,7 +168,16 @@ function resumed(): void {
     stalled = null;
     post({ resumed: true });
   }
-  if (queue.length && !timer && !immediate) timer = setTimeout(drain, data.drainMs);
+  if (queue.length && !timer && !immediate) {
+    if (queuedBytes >= DRAIN_BYTES) drainSoon();
+    else timer = setTimeout(drain, data.drainMs);
+  }
+}
+
+function drainSoon(): void {
+  if (immediate) return;
+  immediate = true;
+  setImmediate(drain);
 }
 
 port.on('message', (m: ToThread) => {
@@ -173,12 +187,12 @@ port.on('message', (m: ToThread) => {
     post({ closed: true, pending: queue.length });
     return;
   }
-  if ('text' in m) queue.push(m);
+  if ('text' in m) {
+    queue.push(m);
+    queuedBytes += m.text.length;
+  }
   if (stalled) return; // the retry timer is set
-  if ('now' in m) {
-    if (!immediate) {
-      immediate = true;
-      setImmediate(drain);
-    }
-  } else if (!timer && !immediate) timer = setTimeout(drain, data.drainMs);
+  // Under load (much queued) a drain follows the last at once: a bounded transaction, a bounded queue.
+  if ('now' in m || queuedBytes >= DRAIN_BYTES) drainSoon();
+  else if (!timer && !immediate) timer = setTimeout(drain, data.drainMs);
 });
