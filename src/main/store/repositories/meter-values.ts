@@ -124,8 +124,10 @@ export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number):
   return out;
 }
 
+export type MeterValuesQuery = { chargerId?: string; transactionId?: number; connectorId?: number; limit?: number };
+
 /** Meter values, newest first: of a transaction, or of a charger (optionally one connector). */
-export function meterValuesOf(db: Db, shapes: MeterShapes, q: { chargerId?: string; transactionId?: number; connectorId?: number; limit?: number }): MeterValueRecord[] {
+export function meterValuesOf(db: Db, shapes: MeterShapes, q: MeterValuesQuery): MeterValueRecord[] {
   const limit = q.limit ?? 1000;
   const max = Number.MAX_SAFE_INTEGER;
   let rows: Row[];
@@ -194,7 +196,12 @@ export class MeterValuesRepository {
   }
 
   /** Meter values, newest first: of a transaction, or of a charger (optionally one connector). */
-  of(q: { chargerId?: string; transactionId?: number; connectorId?: number; limit?: number }): MeterValueRecord[] {
+  of(q: MeterValuesQuery): MeterValueRecord[] {
     return meterValuesOf(this.store.db, this.shapes, q);
+  }
+
+  /** `of` on the reader thread (a transaction's 100,000 values do not hold the chargers' answers). */
+  read(q: MeterValuesQuery): Promise<MeterValueRecord[]> {
+    return this.store.reader.query('meterValues', q) as Promise<MeterValueRecord[]>;
   }
 }
