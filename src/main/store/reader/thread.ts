@@ -3,6 +3,8 @@
 // million frames never holds the event loop that answers the chargers. It reads what the writer thread
 // has committed (WAL: readers never wait for the writer, nor it for them).
 import { parentPort, workerData } from 'node:worker_threads';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import Database from 'better-sqlite3';
 import { MessageLog } from '../repositories/message-log';
 import { MeterShapes, meterValuesOf } from '../repositories/meter-values';
@@ -16,6 +18,12 @@ const port = parentPort!;
 const db = new Database(data.file, { readonly: true, fileMustExist: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
 db.pragma('busy_timeout = 5000');
 db.pragma('cache_size = -16384');
+// Reads yield to the protocol: on Linux this thread alone runs at a lower priority (nice 10), as the writer.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux, or not allowed: the same priority as the protocol
+}
 const log = new MessageLog(db);
 const shapes = new MeterShapes(db);
 const cursors = new Map<number, AsyncGenerator<MessageRecord[] | { text: string; frames: number }>>();
