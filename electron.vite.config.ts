@@ -27,8 +27,11 @@ export default defineConfig({
       // The core's runtime deps (better-sqlite3 with its native addon, ws, zod, ...) stay in node_modules.
       externalizeDeps: true,
       outDir: resolve(root, 'out/main'),
-      // The record's writer thread is its own entry: a worker runs out/main/writer-thread.js beside the main bundle.
-      lib: { entry: { index: resolve(root, 'src/main/index.ts'), 'writer-thread': resolve(root, 'src/main/store/writer/thread.ts') } },
+      // The record's writer and reader threads are entries of their own: workers run out/main/writer-thread.js
+      // and out/main/reader-thread.js beside the main bundle.
+      lib: {
+        entry: { index: resolve(root, 'src/main/index.ts'), 'writer-thread': resolve(root, 'src/main/store/writer/thread.ts'), 'reader-thread': resolve(root, 'src/main/store/reader/thread.ts') },
+      },
     },
   },
   preload: {

@@ -19,9 +19,12 @@ export interface PersistedFrames {
   flagged: number;
   byKind: Record<string, number>;
   meterValues: number;
+  /** Bytes of the record on disk (database + WAL) once the bench closed it. */
+  dbBytes: number;
 }
 
-export type ServerToParent = { type: 'ready'; port: number } | { type: 'failed'; message: string } | ({ type: 'stats' } & ServerStats) | { type: 'stopped'; persisted?: PersistedFrames };
+export type ServerToParent =
+  { type: 'ready'; port: number; apiPort?: number; apiToken?: string } | { type: 'failed'; message: string } | ({ type: 'stats' } & ServerStats) | { type: 'stopped'; persisted?: PersistedFrames };
 
 export type ParentToServer = { type: 'stats' } | { type: 'stop' };
 
@@ -33,7 +36,11 @@ export interface LoadStart {
   measureMs: number;
   /** Connections opened at once while connecting. */
   connectConcurrency: number;
+  /** What each charger sends back to back: Heartbeat, MeterValues (4 sampled values), or both alternating. */
+  action: LoadAction;
 }
+
+export type LoadAction = 'Heartbeat' | 'MeterValues' | 'both';
 
 export interface WindowResult {
   windowMs: number;
@@ -54,6 +61,9 @@ export interface LoadTotals {
   /** Connections closed or errored while the run was still going. */
   drops: number;
   firstDrop: string | null;
+  /** MeterValues calls answered, and their bytes on the wire both ways (WebSocket framing included). */
+  meterExchanges: number;
+  meterWireBytes: number;
 }
 
 export type LoadToParent =

@@ -1,7 +1,7 @@
 // Benchmark child: the load generator. One process simulates N chargers with plain `ws` clients (the same
 // client for every server): BootNotification, then Heartbeat/MeterValues back to back, one call in flight each.
 import { WebSocket } from 'ws';
-import { exitWithParent, toParent, type LoadStart, type LoadToParent, type LoadTotals, type ParentToLoad } from './ipc';
+import { exitWithParent, toParent, type LoadAction, type LoadStart, type LoadToParent, type LoadTotals, type ParentToLoad } from './ipc';
 
 const send = (m: LoadToParent): Promise<void> => toParent(m);
 
@@ -14,6 +14,8 @@ interface Sim {
   pendingId: string | null;
   sentAt: bigint;
   heartbeatNext: boolean;
+  /** Bytes on the wire of the call in flight, when it is a MeterValues. */
+  meterBytes: number;
   onAnswer: ((ok: boolean) => void) | null;
 }
 
@@ -21,29 +23,47 @@ let stopping = false;
 let measuring = false;
 const latenciesMs: number[] = [];
 let windowCalls = 0;
-const totals: LoadTotals = { answered: 0, callErrors: 0, firstCallError: null, unexpected: 0, drops: 0, firstDrop: null };
+const totals: LoadTotals = { answered: 0, callErrors: 0, firstCallError: null, unexpected: 0, drops: 0, firstDrop: null, meterExchanges: 0, meterWireBytes: 0 };
 const sims: Sim[] = [];
+let mode: LoadAction = 'both';
 
-function meterValues(): object {
+/** A typical periodic sample of a charging session: energy register, power, current and voltage (4 sampled values). */
+function meterValues(sim: Sim): object {
+  const wh = 1000 + sim.seq;
   return {
     connectorId: 1,
-    meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '1234', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] }],
+    meterValue: [
+      {
+        timestamp: new Date().toISOString(),
+        sampledValue: [
+          { value: String(wh), measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+          { value: String(7200 + (sim.seq % 50)), measurand: 'Power.Active.Import', unit: 'W' },
+          { value: (31 + (sim.seq % 10) / 10).toFixed(1), measurand: 'Current.Import', unit: 'A', phase: 'L1' },
+          { value: String(229 + (sim.seq % 3)), measurand: 'Voltage', unit: 'V', phase: 'L1-N' },
+        ],
+      },
+    ],
   };
 }
+
+/** Bytes of one WebSocket frame carrying `len` bytes: header, extended length, the client's mask. */
+const framed = (len: number, masked: boolean): number => len + 2 + (len > 65535 ? 8 : len > 125 ? 2 : 0) + (masked ? 4 : 0);
 
 function call(sim: Sim, action: string, payload: object): void {
   sim.seq += 1;
   sim.pendingId = String(sim.seq);
   sim.sentAt = process.hrtime.bigint();
-  sim.ws.send(JSON.stringify([2, sim.pendingId, action, payload]));
+  const text = JSON.stringify([2, sim.pendingId, action, payload]);
+  sim.meterBytes = action === 'MeterValues' ? framed(Buffer.byteLength(text), true) : 0;
+  sim.ws.send(text);
 }
 
 function next(sim: Sim): void {
   if (stopping || sim.ws.readyState !== WebSocket.OPEN) return;
-  const hb = sim.heartbeatNext;
+  const hb = mode === 'both' ? sim.heartbeatNext : mode === 'Heartbeat';
   sim.heartbeatNext = !hb;
   if (hb) call(sim, 'Heartbeat', {});
-  else call(sim, 'MeterValues', meterValues());
+  else call(sim, 'MeterValues', meterValues(sim));
 }
 
 function onMessage(sim: Sim, data: Buffer): void {
@@ -63,6 +83,10 @@ function onMessage(sim: Sim, data: Buffer): void {
   const ok = frame[0] === 3;
   if (ok) {
     totals.answered += 1;
+    if (sim.meterBytes) {
+      totals.meterExchanges += 1;
+      totals.meterWireBytes += sim.meterBytes + framed(data.length, false);
+    }
     if (measuring) {
       windowCalls += 1;
       latenciesMs.push(Number(now - sim.sentAt) / 1e6);
@@ -85,7 +109,7 @@ function connect(port: number, n: number): Promise<Sim> {
   return new Promise((resolve, reject) => {
     const id = `BENCH${n}`;
     const ws = new WebSocket(`ws://127.0.0.1:${port}/ocpp/${id}`, 'ocpp1.6', { perMessageDeflate: false, handshakeTimeout: CONNECT_TIMEOUT_MS });
-    const sim: Sim = { id, ws, seq: 0, pendingId: null, sentAt: 0n, heartbeatNext: true, onAnswer: null };
+    const sim: Sim = { id, ws, seq: 0, pendingId: null, sentAt: 0n, heartbeatNext: true, meterBytes: 0, onAnswer: null };
     let settled = false;
     const timer = setTimeout(() => fail(new Error(`${id}: not connected and booted within ${CONNECT_TIMEOUT_MS} ms`)), CONNECT_TIMEOUT_MS);
     const fail = (e: Error): void => {
@@ -132,6 +156,7 @@ function percentile(sorted: number[], p: number): number {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function run(start: LoadStart): Promise<void> {
+  mode = start.action;
   const t0 = process.hrtime.bigint();
   let nextIndex = 0;
   const worker = async (): Promise<void> => {

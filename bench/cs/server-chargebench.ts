@@ -1,8 +1,10 @@
 // Benchmark child: runs ChargeBench's central system (Bench.start: validation and SQLite logging of every
 // frame) in its own process, reports its port and RSS over IPC, and counts the frames persisted on stop.
 import Database from 'better-sqlite3';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bench } from '../../src/main/core/bench';
+import { ApiServer } from '../../src/main/api-server/server';
 import { exitWithParent, toParent, type ParentToServer, type PersistedFrames, type ServerToParent } from './ipc';
 
 const send = (m: ServerToParent): Promise<void> => toParent(m);
@@ -20,8 +22,17 @@ function countPersisted(dataDir: string): PersistedFrames {
     const flagged = (db.prepare('SELECT count(*) AS n FROM messages WHERE error IS NOT NULL').get() as { n: number }).n;
     const byKind: Record<string, number> = {};
     for (const r of db.prepare('SELECT kind, count(*) AS n FROM messages GROUP BY kind').all() as Array<{ kind: string; n: number }>) byKind[r.kind] = r.n;
-    const meterValues = (db.prepare('SELECT count(*) AS n FROM meter_values').get() as { n: number }).n;
-    return { frames, flagged, byKind, meterValues };
+    // A row per reading, its sampled values packed in it as [shape, value, ...].
+    const meterValues = (db.prepare('SELECT coalesce(sum(json_array_length(samples)), 0) / 2 AS n FROM meter_values').get() as { n: number }).n;
+    const file = join(dataDir, 'chargebench.sqlite');
+    const size = (f: string): number => {
+      try {
+        return statSync(f).size;
+      } catch {
+        return 0;
+      }
+    };
+    return { frames, flagged, byKind, meterValues, dbBytes: size(file) + size(`${file}-wal`) };
   } finally {
     db.close();
   }
@@ -30,19 +41,24 @@ function countPersisted(dataDir: string): PersistedFrames {
 async function main(): Promise<void> {
   exitWithParent();
   const dataDir = process.argv[2];
-  if (!dataDir) throw new Error('usage: server-chargebench.ts <dataDir>');
+  if (!dataDir) throw new Error('usage: server-chargebench.ts <dataDir> [--api]');
   const bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0 });
+  // --api: serve mode's HTTP API as well, for the reads measured while the chargers load the bench.
+  const apiToken = `bench-${process.pid}`;
+  const api = process.argv.includes('--api') ? new ApiServer(bench, { host: '127.0.0.1', port: 0, token: apiToken }) : null;
+  const apiPort = api ? (await api.start()).port : undefined;
   process.on('message', (m: ParentToServer) => {
     if (m.type === 'stats') void send(stats());
     else if (m.type === 'stop') {
       void (async () => {
+        await api?.stop();
         await bench.stop();
         await send({ type: 'stopped', persisted: countPersisted(dataDir) });
         process.exit(0);
       })().catch((e: Error) => send({ type: 'failed', message: e.stack ?? e.message }).then(() => process.exit(1)));
     }
   });
-  await send({ type: 'ready', port: bench.centralSystem.address().port });
+  await send({ type: 'ready', port: bench.centralSystem.address().port, apiPort, apiToken: api ? apiToken : undefined });
 }
 
 main().catch((e: Error) => send({ type: 'failed', message: e.stack ?? e.message }).then(() => process.exit(1)));

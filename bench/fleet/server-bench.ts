@@ -21,7 +21,7 @@ function countPersisted(dataDir: string): PersistedCounts {
     return {
       frames: n('SELECT count(*) AS n FROM messages'),
       flagged: n('SELECT count(*) AS n FROM messages WHERE error IS NOT NULL'),
-      meterValues: n('SELECT count(*) AS n FROM meter_values'),
+      meterValues: n('SELECT coalesce(sum(json_array_length(samples)), 0) / 2 AS n FROM meter_values'),
       transactions: n('SELECT count(*) AS n FROM transactions'),
     };
   } finally {

@@ -225,6 +225,10 @@ describe('a record written before frames were indexed by action', () => {
       db.exec(
         "DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_key; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; ALTER TABLE chargers DROP COLUMN virtual; DROP TABLE test_runs; DROP TABLE commissionings; DROP TABLE commissioning_photos; DROP TABLE commissioning_templates; DROP TABLE commissioning_sites; PRAGMA user_version = 2;",
       );
+      // ... and meter values a row per sampled value, as before migration 7.
+      db.exec(
+        'DROP TABLE meter_shapes; DROP TABLE meter_values; CREATE TABLE meter_values (id INTEGER PRIMARY KEY, charger_id TEXT NOT NULL, connector_id INTEGER NOT NULL, transaction_id INTEGER, timestamp TEXT NOT NULL, value TEXT NOT NULL, measurand TEXT NOT NULL, phase TEXT, unit TEXT, context TEXT NOT NULL, location TEXT, format TEXT NOT NULL, received_at TEXT NOT NULL);',
+      );
       db.close();
       record = await BenchRecord.open(dataDir);
       expect(await record.messages.count({ actions: ['Reset', 'Heartbeat'] })).toEqual(expected);

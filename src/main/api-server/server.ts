@@ -38,7 +38,8 @@ export const SESSION_COOKIE = 'chargebench_session';
 
 type Params = Record<string, string>;
 type Run = (req: IncomingMessage, params: Params, query: URLSearchParams, body: () => Promise<unknown>, res: ServerResponse) => Promise<[number, unknown]> | [number, unknown];
-type Route = { method: string; pattern: RegExp; keys: string[]; run: Run };
+/** `contract`: the route is a contract call, which itself waits for the record where it reads it (BenchService.call). */
+type Route = { method: string; pattern: RegExp; keys: string[]; run: Run; contract?: boolean };
 
 export class ApiServer {
   private server: Server | null = null;
@@ -180,8 +181,9 @@ export class ApiServer {
         if (route.method !== req.method) continue;
         const params: Params = {};
         route.keys.forEach((k, i) => (params[k] = decodeParam(k, m[i + 1])));
-        // Reads see every write the bench queued before this request.
-        await this.bench.record.settled();
+        // Reads see every write the bench queued before this request (a contract call waits itself, and
+        // not at all when it answers from memory, e.g. the settings).
+        if (!route.contract) await this.bench.record.settled();
         const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req), res);
         // A route that streams its answer (an export) has written it itself.
         if (res.headersSent) return;
@@ -219,16 +221,16 @@ export class ApiServer {
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Set-Cookie': this.sessionCookie() }).end(JSON.stringify({ token: this.tokenBuf.toString() }));
   }
 
-  private route(method: string, path: string, run: Route['run']): void {
+  private route(method: string, path: string, run: Route['run'], contract = false): void {
     const keys: string[] = [];
     const pattern = new RegExp(`^${path.replace(/\{(\w+)\}/g, (_, k) => (keys.push(k), '([^/]+)'))}$`);
-    this.routes.push({ method, pattern, keys, run });
+    this.routes.push({ method, pattern, keys, run, contract });
   }
 
   private defineRoutes(): void {
-    for (const r of restRoutes) this.route(r.method, r.path, (_req, params, query, body) => this.runRoute(r, params, query, body));
+    for (const r of restRoutes) this.route(r.method, r.path, (_req, params, query, body) => this.runRoute(r, params, query, body), true);
     // The UI's door: every call of the bench contract, the same ones the desktop app makes over IPC.
-    this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.call(p.method as BenchMethod, await body())]);
+    this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.call(p.method as BenchMethod, await body())], true);
     defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineReportRoutes((method, path, run) => this.route(method, path, run), this.bench);

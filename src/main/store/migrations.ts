@@ -236,4 +236,38 @@ export const migrations: string[] = [
     used_at TEXT NOT NULL
   );
   `,
+  // 8 (meter values compact): a row per reading (one timestamp and its sampled values) instead of a row per
+  // sampled value; what a sampled value is (measurand, phase, unit, context, location, format) is a row of
+  // meter_shapes, referred to by id. Rows already recorded keep their ids (the chunks index stays right).
+  `
+  CREATE TABLE meter_shapes (
+    id INTEGER PRIMARY KEY,
+    measurand TEXT NOT NULL,
+    phase TEXT,
+    unit TEXT,
+    context TEXT NOT NULL,
+    location TEXT,
+    format TEXT NOT NULL
+  );
+  INSERT INTO meter_shapes (measurand, phase, unit, context, location, format)
+    SELECT DISTINCT measurand, phase, unit, context, location, format FROM meter_values;
+  ALTER TABLE meter_values RENAME TO meter_values_per_sample;
+  CREATE TABLE meter_values (
+    id INTEGER PRIMARY KEY,
+    charger_id TEXT NOT NULL,
+    connector_id INTEGER NOT NULL,
+    transaction_id INTEGER,
+    -- as sent; epoch milliseconds when that gives back the same ISO text
+    timestamp NOT NULL,
+    received_at TEXT NOT NULL,
+    -- JSON [shape id, value, shape id, value, ...]
+    samples TEXT NOT NULL
+  );
+  INSERT INTO meter_values (id, charger_id, connector_id, transaction_id, timestamp, received_at, samples)
+    SELECT v.id, v.charger_id, v.connector_id, v.transaction_id, v.timestamp, v.received_at, json_array(s.id, v.value)
+    FROM meter_values_per_sample v JOIN meter_shapes s
+      ON s.measurand = v.measurand AND s.phase IS v.phase AND s.unit IS v.unit AND s.context = v.context AND s.location IS v.location AND s.format = v.format
+    ORDER BY v.id;
+  DROP TABLE meter_values_per_sample;
+  `,
 ];

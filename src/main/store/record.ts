@@ -8,6 +8,7 @@ import { BenchError } from '../errors';
 import type { Db, OpenOptions } from './database';
 import { databaseFile, ingestedSeq, openDatabase } from './database';
 import { GroupCommitWriter, type WriterProblem } from './writer/writer';
+import { RecordReader } from './reader/reader';
 import { DataDirLock, ensureDataDir } from './data-dir';
 import { plainSecrets, type SecretCodec } from './secrets';
 import type { Chunkers, Store, Writes } from './repository';
@@ -147,12 +148,14 @@ export class BenchRecord {
     }
     const writer = new GroupCommitWriter(databaseFile(dataDir), dataDir, ingestedSeq(db), writes, chunkers, options, LEGACY_ORDER);
     await writer.settled();
-    return new BenchRecord(db, writer, lock, dataDir, options.secrets ?? plainSecrets, options.clock ?? systemClock);
+    const reader = new RecordReader({ file: databaseFile(dataDir), nativeBinding: options.nativeBinding });
+    return new BenchRecord(db, writer, reader, lock, dataDir, options.secrets ?? plainSecrets, options.clock ?? systemClock);
   }
 
   private constructor(
     readonly db: Db,
     readonly writer: GroupCommitWriter,
+    readonly reader: RecordReader,
     private readonly lock: DataDirLock,
     readonly dataDir: string,
     secrets: SecretCodec,
@@ -160,6 +163,7 @@ export class BenchRecord {
   ) {
     this.store = {
       db,
+      reader,
       write: (name, params) => writer.write(name, params),
       settled: () => writer.settled(),
       mustBeWritable: () => {
@@ -173,8 +177,8 @@ export class BenchRecord {
     // start with the disk still full), so both are asked.
     this.transactions = new TransactionsRepository(this.store, writer.maxLeftover('txStart', 0));
     this.operations = new OperationsRepository(this.store, writer.maxLeftover('opStart', 0));
+    this.meterValues = new MeterValuesRepository(this.store, writer.maxLeftover('meterShape', 0));
     writer.dropLeftover();
-    this.meterValues = new MeterValuesRepository(this.store);
     this.messages = new MessagesRepository(this.store);
     this.events = new ChargerEventsRepository(this.store);
     this.connectionAttempts = new ConnectionAttemptsRepository(this.store);
@@ -215,6 +219,7 @@ export class BenchRecord {
 
   async close(): Promise<void> {
     this.chargers.flushSeen(true);
+    await this.reader.close();
     await this.writer.close();
     this.db.close();
     this.lock.release();

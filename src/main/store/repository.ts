@@ -3,9 +3,13 @@
 // and, for the high-volume logs, the sparse-index keys of its rows.
 import type { Clock } from '../clock';
 import type { Db } from './database';
+import type { RecordReader } from './reader/reader';
 
 export interface Store {
+  /** This thread's connection: small reads, and reads that must be synchronous. */
   db: Db;
+  /** The reader thread: queries that read many rows, off the event loop that answers the chargers. */
+  reader: RecordReader;
   /** Queues one write, by name, for the next group commit. */
   write(name: string, params: unknown[]): void;
   /** Resolves once every write queued so far is in SQLite. */

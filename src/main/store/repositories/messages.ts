@@ -3,8 +3,11 @@
 // frames in violation. Reads by filter go through the planner in message-log.ts.
 import type { MessageFilter } from '../../../shared/api/message-filter';
 import { byChunks, type Chunkers, type Store, type Writes } from '../repository';
+import type { Db } from '../database';
+import type { ReaderQueries } from '../reader/protocol';
+import type { ExportFormat } from '../../../shared/api/message-export';
 import type { FrameToLog, MessageRecord, Row } from '../../../shared/records';
-import { MessageLog, toMessage } from './message-log';
+import { toMessage } from './message-log';
 
 export const messageWrites = {
   message: 'INSERT INTO messages (ts, charger_id, direction, kind, message_id, action, raw, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -19,9 +22,25 @@ export const messageChunkers: Chunkers = {
   ],
 };
 
-export class MessagesRepository {
-  private log: MessageLog | null = null;
+export type MessageListQuery = { chargerId?: string; action?: string; limit?: number; beforeId?: number };
 
+/** The message log, newest first, paged by id (optionally one charger's, one action's). */
+export function listMessages(db: Db, q: MessageListQuery): MessageRecord[] {
+  const limit = q.limit ?? 100;
+  const before = q.beforeId ?? Number.MAX_SAFE_INTEGER;
+  const actionFilter = q.action ? 'AND action = ?' : '';
+  const extra = q.action ? [q.action] : [];
+  if (!q.chargerId) return (db.prepare(`SELECT * FROM messages WHERE id < ? ${actionFilter} ORDER BY id DESC LIMIT ?`).all(before, ...extra, limit) as Row[]).map(toMessage);
+  const inRange = db.prepare(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND charger_id = ? ${actionFilter} ORDER BY id DESC LIMIT ?`);
+  return byChunks(db, 'message/charger', q.chargerId, before, limit, (first, last, n) => inRange.all(first, last, q.chargerId, ...extra, n) as Row[]).map(toMessage);
+}
+
+/**
+ * The message log's reads. `list` is synchronous, on this thread's connection; the rest (pages, counts,
+ * exports, and `read`, which is `list` off-thread) run on the reader thread, so however many rows they
+ * read, the chargers' answers do not wait for them.
+ */
+export class MessagesRepository {
   constructor(private readonly store: Store) {}
 
   add(chargerId: string, rec: FrameToLog, ts: string): void {
@@ -29,35 +48,53 @@ export class MessagesRepository {
   }
 
   /** The message log, newest first, paged by id (optionally one charger's, one action's). */
-  list(q: { chargerId?: string; action?: string; limit?: number; beforeId?: number } = {}): MessageRecord[] {
-    const db = this.store.db;
-    const limit = q.limit ?? 100;
-    const before = q.beforeId ?? Number.MAX_SAFE_INTEGER;
-    const actionFilter = q.action ? 'AND action = ?' : '';
-    const extra = q.action ? [q.action] : [];
-    if (!q.chargerId) return (db.prepare(`SELECT * FROM messages WHERE id < ? ${actionFilter} ORDER BY id DESC LIMIT ?`).all(before, ...extra, limit) as Row[]).map(toMessage);
-    const inRange = db.prepare(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND charger_id = ? ${actionFilter} ORDER BY id DESC LIMIT ?`);
-    return byChunks(db, 'message/charger', q.chargerId, before, limit, (first, last, n) => inRange.all(first, last, q.chargerId, ...extra, n) as Row[]).map(toMessage);
+  list(q: MessageListQuery = {}): MessageRecord[] {
+    return listMessages(this.store.db, q);
   }
 
-  private planner(): MessageLog {
-    return (this.log ??= new MessageLog(this.store.db));
+  /** `list` on the reader thread. */
+  read(q: MessageListQuery = {}): Promise<MessageRecord[]> {
+    return this.store.reader.query('messagesList', q) as Promise<MessageRecord[]>;
   }
 
   /** One page of the message log under a filter, newest first (the log screen's rows). */
   page(q: MessageFilter & { upToId?: number; offset?: number; limit?: number }): Promise<MessageRecord[]> {
-    const { upToId, offset, limit, ...filter } = q;
-    return this.planner().page(filter, upToId, offset ?? 0, limit ?? 200);
+    return this.store.reader.query('messagesPage', q) as Promise<MessageRecord[]>;
   }
 
   /** How many frames match a filter (see MessageLog.count on `cap`); maxId pins the view the count belongs to. */
   count(filter: MessageFilter, opts: { upToId?: number; cap?: number } = {}): Promise<{ count: number; capped: boolean; maxId: number }> {
-    return this.planner().count(filter, opts.upToId, opts.cap ?? 1_000_000);
+    return this.store.reader.query('messagesCount', { filter, ...opts }) as Promise<{ count: number; capped: boolean; maxId: number }>;
   }
 
   /** The frames of a filter up to `upToId` (the newest when absent), oldest first, in batches. */
   batches(filter: MessageFilter, upToId?: number): AsyncGenerator<MessageRecord[]> {
-    const log = this.planner();
-    return log.batches(filter, upToId ?? log.maxId());
+    return this.cursor<MessageRecord[]>({ filter, upToId });
+  }
+
+  /** An export of a filter's frames (as the log stands now), formatted on the reader thread, batch by batch. */
+  exportText(filter: MessageFilter, format: ExportFormat): AsyncGenerator<{ text: string; frames: number }> {
+    return this.cursor<{ text: string; frames: number }>({ filter, format });
+  }
+
+  /** A cursor on the reader thread, read ahead by one batch; closed there when left part-way. */
+  private async *cursor<T>(args: ReaderQueries['batchesOpen']): AsyncGenerator<T> {
+    const reader = this.store.reader;
+    const cursor = (await reader.query('batchesOpen', args)) as number;
+    let done = false;
+    try {
+      let next = reader.query('batchesNext', { cursor }) as Promise<T | null>;
+      for (;;) {
+        const batch = await next;
+        if (batch === null) break;
+        // The next batch is read while this one is used.
+        next = reader.query('batchesNext', { cursor }) as Promise<T | null>;
+        next.catch(() => {});
+        yield batch;
+      }
+      done = true;
+    } finally {
+      if (!done) await reader.query('batchesClose', { cursor }).catch(() => null);
+    }
   }
 }

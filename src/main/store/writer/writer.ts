@@ -23,6 +23,8 @@ export interface WriterOptions {
   journalIo?: JournalIo;
   /** How often a failed journal is tried again (default 1 s). */
   retryMs?: number;
+  /** Bytes journaled but not yet in SQLite beyond which answers wait for the writer thread (default 8 MiB). */
+  maxBacklogBytes?: number;
 }
 
 /** What keeps the writer from recording, if anything. */
@@ -39,6 +41,12 @@ const JOURNAL_SEGMENT_BYTES = 32 * 1024 * 1024;
 const MAX_UNWRITTEN_BYTES = 16 * 1024 * 1024;
 /** Journal not yet in SQLite beyond which, while SQLite is stalled, the bench stops taking new work. */
 const MAX_STALLED_BACKLOG_BYTES = 256 * 1024 * 1024;
+/**
+ * Back-pressure: journal not yet in SQLite beyond which, while the writer thread is healthy but behind,
+ * answers wait (they are durable already) until it has caught up below the bound. A charger sends its
+ * next call once answered, so the load slows to what SQLite takes instead of the queue growing.
+ */
+export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 
 export class GroupCommitWriter {
   private worker: Worker | null = null;
@@ -66,6 +74,9 @@ export class GroupCommitWriter {
   /** Bytes journaled per entry not yet in SQLite (for the stalled back-log). */
   private readonly backlog: Array<[number, number]> = [];
   private backlogBytes = 0;
+  /** Answers held back while the backlog is over its bound (back-pressure), released as it is ingested. */
+  private held: Array<(durable: boolean) => void> = [];
+  private readonly maxBacklogBytes: number;
   private restarts = 0;
   /** Found when the journal was read at start: damage, gaps. */
   readonly notices: string[];
@@ -94,6 +105,7 @@ export class GroupCommitWriter {
     private readonly legacyOrder: string[] = [],
   ) {
     this.io = options.journalIo ?? nodeIo;
+    this.maxBacklogBytes = options.maxBacklogBytes ?? MAX_BACKLOG_BYTES;
     this.seq = this.ingested = ingestedSeq;
     const reading = readJournal(dataDir, ingestedSeq);
     this.notices = reading.notices;
@@ -136,6 +148,11 @@ export class GroupCommitWriter {
     return this.journalTrouble ?? this.sqliteTrouble ?? this.threadTrouble;
   }
 
+  /** Bytes journaled but not yet in SQLite, and answers waiting for them to go down (back-pressure). */
+  get pressure(): { backlogBytes: number; heldAnswers: number } {
+    return { backlogBytes: this.backlogBytes, heldAnswers: this.held.length };
+  }
+
   /** Queues one write, by name, with its parameters for the next batch. */
   write(statement: string, params: unknown[]): void {
     this.ops.push(statement, params);
@@ -169,6 +186,7 @@ export class GroupCommitWriter {
     // Once more for what is left unwritten: a last chance to keep it.
     if (this.unwritten.length) this.retryUnwritten();
     this.closed = true;
+    this.releaseHeld();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const worker = this.worker;
     let pending = 1;
@@ -270,7 +288,25 @@ export class GroupCommitWriter {
     }
     const callbacks = this.callbacks;
     this.callbacks = [];
+    // Back-pressure: the writer thread is healthy but behind; what it answers waits (in order) for it.
+    if (durable && (this.held.length || this.behind())) {
+      for (const fn of callbacks) this.held.push(fn);
+      if (this.held.length === callbacks.length) this.worker?.postMessage({ now: true });
+      return;
+    }
     for (const fn of callbacks) fn(durable);
+  }
+
+  /** Whether the healthy writer thread has more than its bound to catch up on. */
+  private behind(): boolean {
+    return this.backlogBytes > this.maxBacklogBytes && this.currentProblem === null && this.worker !== null;
+  }
+
+  /** Sends the answers held back by back-pressure (they are durable: in the journal). */
+  private releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const fn of held) fn(true);
   }
 
   /** One journal entry; false (and the alarm raised) when the journal refused it. */
@@ -334,6 +370,8 @@ export class GroupCommitWriter {
     const before = this.currentProblem;
     change();
     const after = this.currentProblem;
+    // In trouble, the rules for trouble apply (a stalled SQLite is covered by the journal), not back-pressure.
+    if (after !== null) this.releaseHeld();
     if (before === after || (before && after && before.kind === after.kind)) return;
     this.onProblem(after, after === null ? { droppedWrites } : undefined);
   }
@@ -342,6 +380,7 @@ export class GroupCommitWriter {
     if (error) this.onRowError(error);
     this.ingested = seq;
     while (this.backlog.length && this.backlog[0][0] <= seq) this.backlogBytes -= this.backlog.shift()![1];
+    if (this.held.length && !this.behind()) this.releaseHeld();
     if (this.waiters.length) {
       const due = this.waiters.filter((w) => w.seq <= seq);
       this.waiters = this.waiters.filter((w) => w.seq > seq);

@@ -1,0 +1,68 @@
+// The bench's side of the reader thread: each query is a message, answered by a promise. One worker,
+// started with the record; restarted if it ever dies, the queries it held failing with why.
+import { Worker } from 'node:worker_threads';
+import type { FromReader, ReaderData, ReaderQueries, ReaderQuery } from './protocol';
+
+export class RecordReader {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private closed = false;
+
+  constructor(private readonly data: ReaderData) {}
+
+  private start(): Worker {
+    const worker = new Worker(threadEntry(), { workerData: this.data });
+    worker.unref();
+    worker.on('message', (m: FromReader) => {
+      if ('closed' in m) return;
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(new Error(m.error));
+    });
+    const gone = (why: string): void => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      for (const p of this.pending.values()) p.reject(new Error(`The record's reader thread stopped (${why}); try again`));
+      this.pending.clear();
+    };
+    worker.on('error', (e) => gone(e.message));
+    worker.on('exit', (code) => gone(`exit code ${code}`));
+    return worker;
+  }
+
+  /** Runs a query on the reader thread. */
+  query<Q extends ReaderQuery>(query: Q, args: ReaderQueries[Q]): Promise<unknown> {
+    if (this.closed) return Promise.reject(new Error('The record is closed'));
+    const worker = (this.worker ??= this.start());
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, query, args });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    if (!worker) return;
+    await new Promise<void>((resolve) => {
+      worker.once('exit', () => resolve());
+      worker.on('message', (m: FromReader) => 'closed' in m && resolve());
+      worker.postMessage({ close: true });
+    });
+    await worker.terminate();
+  }
+}
+
+/**
+ * The reader thread's entry: from source (tests, serve through tsx) the TypeScript module through a shim
+ * that registers tsx in the worker; in the built app the bundle beside the main script.
+ */
+function threadEntry(): URL {
+  const here = import.meta.url;
+  return /\.ts$/.test(new URL(here).pathname) ? new URL('./thread-entry.mjs', here) : new URL('./reader-thread.js', here);
+}

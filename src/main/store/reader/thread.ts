@@ -1,0 +1,80 @@
+// The reader thread: the record's queries that read many rows (message log pages, counts and exports,
+// meter values) on their own connection and their own thread, so a 10,000-row page or an export of a
+// million frames never holds the event loop that answers the chargers. It reads what the writer thread
+// has committed (WAL: readers never wait for the writer, nor it for them).
+import { parentPort, workerData } from 'node:worker_threads';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import Database from 'better-sqlite3';
+import { MessageLog } from '../repositories/message-log';
+import { MeterShapes, meterValuesOf } from '../repositories/meter-values';
+import { listMessages } from '../repositories/messages';
+import type { MessageRecord } from '../../../shared/records';
+import { exportText, type ExportFormat } from '../../../shared/api/message-export';
+import type { FromReader, ReaderData, ReaderQueries, ToReader } from './protocol';
+
+const data = workerData as ReaderData;
+const port = parentPort!;
+const db = new Database(data.file, { readonly: true, fileMustExist: true, ...(data.nativeBinding ? { nativeBinding: data.nativeBinding } : {}) });
+db.pragma('busy_timeout = 5000');
+db.pragma('cache_size = -16384');
+// Reads yield to the protocol: on Linux this thread alone runs at a lower priority (nice 10), as the writer.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux, or not allowed: the same priority as the protocol
+}
+const log = new MessageLog(db);
+const shapes = new MeterShapes(db);
+const cursors = new Map<number, AsyncGenerator<MessageRecord[] | { text: string; frames: number }>>();
+let nextCursor = 1;
+const post = (m: FromReader): void => port.postMessage(m);
+
+/** An export's text, batch by batch, formatted here rather than on the bench's event loop. */
+async function* exportTexts(batches: AsyncGenerator<MessageRecord[]>, format: ExportFormat): AsyncGenerator<{ text: string; frames: number }> {
+  let before = 0;
+  for await (const batch of batches) {
+    yield { text: exportText(format, batch, before), frames: batch.length };
+    before += batch.length;
+  }
+}
+
+const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown } = {
+  messagesList: (q) => listMessages(db, q),
+  messagesPage: ({ upToId, offset, limit, ...filter }) => log.page(filter, upToId, offset ?? 0, limit ?? 200),
+  messagesCount: ({ filter, upToId, cap }) => log.count(filter, upToId, cap ?? 1_000_000),
+  batchesOpen: ({ filter, upToId, format }) => {
+    const cursor = nextCursor++;
+    const batches = log.batches(filter, upToId ?? log.maxId());
+    cursors.set(cursor, format ? exportTexts(batches, format) : batches);
+    return cursor;
+  },
+  batchesNext: async ({ cursor }) => {
+    const it = cursors.get(cursor);
+    const r = it ? await it.next() : { done: true as const, value: undefined };
+    if (r.done) cursors.delete(cursor);
+    return r.done ? null : r.value;
+  },
+  batchesClose: async ({ cursor }) => {
+    await cursors.get(cursor)?.return(undefined);
+    cursors.delete(cursor);
+    return null;
+  },
+  meterValues: (q) => meterValuesOf(db, shapes, q),
+};
+
+port.on('message', (m: ToReader) => {
+  if ('close' in m) {
+    db.close();
+    post({ closed: true });
+    return;
+  }
+  void (async () => {
+    try {
+      const value = await (queries[m.query] as (a: unknown) => unknown)(m.args);
+      post({ id: m.id, ok: true, value });
+    } catch (e) {
+      post({ id: m.id, ok: false, error: (e as Error).message });
+    }
+  })();
+});
