@@ -241,6 +241,8 @@ describe('the free-text index', () => {
     { search: 'oops', actions: ['Reset', 'Heartbeat'] },
     { search: 'NotSupported', kinds: ['CALLERROR'] },
     { search: 'zzz' },
+    { search: 'm1\u0000' },
+    { search: '   ' },
   ];
 
   it('finds what it holds and what it does not hold yet alike, wherever it reaches', async () => {

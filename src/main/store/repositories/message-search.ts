@@ -6,10 +6,10 @@
 // The index only proposes frames: each is checked against the filter on the frame itself.
 import type { Db } from '../database';
 
-/** Whether a search can use the index: the trigram index needs at least three characters. */
+/** The index's query for a search, or null when the search cannot use it: fewer than three characters, or a NUL (FTS5 ends its strings there). */
 export function searchIndexQuery(text: string): string | null {
   const chars = Array.from(text);
-  if (chars.length < 3) return null;
+  if (chars.length < 3 || text.includes('\u0000')) return null;
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
   // A long search narrows as well with a few of its trigrams, spread over it, as with all of them.
