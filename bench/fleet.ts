@@ -1,9 +1,9 @@
 // `npm run bench:fleet`: how many virtual charge points ChargeBench holds. ChargeBench's central system
 // (temporary data dir, heartbeat 30 s, idTags accepted) runs in one child process, a fleet of
-// VirtualChargePoint instances in another; the fleet is ramped to each step (default 1,000 then 5,000
+// VirtualChargePoint instances in another; the fleet is ramped to each step (default 1,000 then 10,000
 // connected chargers), left to settle, then held for a window in which we measure frames/s, call
 // latency, failed calls, dropped connections and both processes' RSS. Prints the figures, writes JSON
-// to bench/results/fleet-latest.json, and checks (without asserting) the target: 5,000 chargers held
+// to bench/results/fleet-latest.json, and checks (without asserting) the target: 10,000 chargers held
 // with no dropped connection and the bench under 1 GiB of RSS.
 import { readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -29,7 +29,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const BENCH_FILE = join(here, 'fleet', 'server-bench.ts');
 const FLEET_FILE = join(here, 'fleet', 'vcp-fleet.ts');
 const RESULTS_FILE = join(here, 'results', 'fleet-latest.json');
-const TARGET = { chargers: 5000, benchRssMb: 1024 };
+const TARGET = { chargers: 10_000, benchRssMb: 1024 };
 const tempDirs = new Set<string>();
 
 const log = (msg: string): void => void process.stderr.write(`bench:fleet: ${msg}\n`);
@@ -52,7 +52,7 @@ async function watch(ms: number, children: Array<Child<{ type: string }, { type:
 function parseOptions() {
   const { values } = parseArgs({
     options: {
-      steps: { type: 'string', default: '1000,5000' },
+      steps: { type: 'string', default: '1000,10000' },
       hold: { type: 'string', default: '60' },
       settle: { type: 'string', default: '30' },
       charging: { type: 'string', default: '0.2' },

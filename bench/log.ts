@@ -6,20 +6,21 @@
 // arrive (--live-rate), and the renderer's JS heap. Prints a table (target: under 200 ms to open and to filter) and
 // writes bench/results/log-latest.json. Stops by itself (--timeout), cleaning up what it started.
 // LOG_BENCH_DEBUG=1 also prints, for each opening of the log, when its requests left and returned.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import Database from 'better-sqlite3';
+import type { Browser, Page } from 'playwright-core';
 import { fillLog, type FillResult } from './log/fill';
 import { startLiveLoad } from './log/live-load';
 import { pageHelpers } from './log/page';
+import { databaseFile } from '../src/main/store/database';
+import { buildUi, openPage, runBrowserBench, startServe, type ServeHandle } from './browser-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const RESULTS_FILE = join(here, 'results', 'log-latest.json');
 const TARGET_MS = 200;
 const log = (msg: string): void => void process.stderr.write(`bench:log: ${msg}\n`);
@@ -66,54 +67,31 @@ const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[M
 const fmt = (n: number, d = 0): string => n.toFixed(d);
 const mb = (b: number): number => b / (1024 * 1024);
 
-interface ServeHandle {
-  origin: string;
-  token: string;
-  wsBase: string;
-  child: ChildProcess;
-}
-
-let serve: ChildProcess | null = null;
+let serve: ServeHandle | null = null;
 let browser: Browser | null = null;
 let dataDir: string | null = null;
 let keepData = false;
 
 function cleanUp(): void {
-  if (serve && serve.exitCode === null) serve.kill('SIGKILL');
+  serve?.kill();
   if (dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
 }
 
-async function startServe(dir: string): Promise<ServeHandle> {
-  const token = `logbench-${process.pid}`;
-  const child = spawn(process.execPath, [join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dir, '--api-token', token, '--quiet'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  serve = child;
-  let out = '';
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start within 60 s:\n${out}`)), 60_000);
-    child.once('exit', (code) => reject(new Error(`serve exited (${code}):\n${out}`)));
-    child.stdout!.on('data', (d) => {
-      out += d;
-      const link = /Open the bench UI\s+(\S+)/.exec(out);
-      const ws = /(ws:\/\/127\.0\.0\.1:\d+\/ocpp)/.exec(out);
-      if (link && ws && out.includes('Press Ctrl+C')) {
-        clearTimeout(timer);
-        resolve({ origin: new URL(link[1]).origin, token, wsBase: ws[1], child });
-      }
-    });
-  });
-}
-
-async function stopServe(): Promise<void> {
-  const child = serve;
-  if (!child || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
-  if (child.exitCode === null) child.kill('SIGKILL');
+/** Waits (reading the record beside the bench) until the search index holds every frame: how long it took. */
+async function searchIndexBuilt(dir: string, timeoutMs: number): Promise<number> {
+  const t0 = performance.now();
+  const db = new Database(databaseFile(dir), { readonly: true });
+  try {
+    const newest = (db.prepare('SELECT MAX(id) AS n FROM messages').pluck(true).get() as number | null) ?? 0;
+    const reached = db.prepare('SELECT indexed_to FROM messages_search_state').pluck(true);
+    while ((reached.get() as number) < newest) {
+      if (performance.now() - t0 > timeoutMs) throw new Error('the search index was not built in time');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    db.close();
+  }
+  return performance.now() - t0;
 }
 
 /** Runs `fn` in the page (with the helpers), returning its result. */
@@ -131,22 +109,10 @@ async function heap(page: Page): Promise<{ usedMb: number; totalMb: number; afte
   return { usedMb: mb(used), totalMb: mb(total), afterGcMb: mb(afterGc) };
 }
 
-async function main(): Promise<number> {
-  const opts = parseOptions();
+async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
   keepData = opts.keepData;
-  if (!existsSync(opts.chromium)) throw new Error(`No Chromium at ${opts.chromium}: pass --chromium <path> or set CHROMIUM_PATH`);
-  const deadline = setTimeout(() => {
-    log(`still running after ${opts.timeoutSec} s: stopping`);
-    cleanUp();
-    process.exit(2);
-  }, opts.timeoutSec * 1000);
-  deadline.unref();
-
   // Measure the UI as the sources stand.
-  if (opts.build || !existsSync(join(root, 'out', 'renderer', 'index.html'))) {
-    log('building the UI (electron-vite build)…');
-    execFileSync(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'ignore' });
-  }
+  buildUi(opts.build, log);
 
   dataDir = await mkdtemp(join(tmpdir(), 'chargebench-logbench-'));
   log(`filling ${opts.frames.toLocaleString('en-US')} frames into ${dataDir}…`);
@@ -156,20 +122,15 @@ async function main(): Promise<number> {
   log(`filled in ${fmt(fillMs / 1000, 1)} s; starting serve…`);
 
   t = performance.now();
-  const srv = await startServe(dataDir);
+  const srv = (serve = await startServe(dataDir));
   const serveStartMs = performance.now() - t;
-  browser = await chromium.launch({ executablePath: opts.chromium, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
-  // Nothing leaves this machine: the page may talk to the bench on 127.0.0.1 only.
-  await context.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort()));
-  await context.addInitScript({ content: pageHelpers });
-  const page = await context.newPage();
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  if (process.env.LOG_BENCH_DEBUG) {
-    page.on('console', (m) => log(`page: ${m.text()}`));
-    await context.addInitScript({ content: 'window.__debug = true' });
-  }
+  // The free-text index is built by the bench's writer thread behind the log (here: the whole filled log).
+  const indexMs = await searchIndexBuilt(dataDir, opts.timeoutSec * 1000);
+  log(`the writer thread indexed the log for search in ${fmt(indexMs / 1000, 1)} s`);
+  const opened = await openPage(opts.chromium, process.env.LOG_BENCH_DEBUG ? [pageHelpers, 'window.__debug = true'] : [pageHelpers]);
+  browser = opened.browser;
+  const { page, errors: pageErrors } = opened;
+  if (process.env.LOG_BENCH_DEBUG) page.on('console', (m) => log(`page: ${m.text()}`));
 
   // Sign in with ?token= on another screen, so the log is opened by the measurement.
   await page.goto(`${srv.origin}/?token=${srv.token}#/chargers`);
@@ -214,7 +175,10 @@ async function main(): Promise<number> {
         const option = [...document.querySelectorAll('[role="option"]')].find((o) => o.textContent === a) as HTMLElement;
         const t0 = performance.now();
         option.click();
-        return window.__logBench.until(() => window.__logBench.ready() && window.__logBench.visibleRows().every((r) => r.cells[4].includes(a)) && window.__logBench.visibleRows()[0]?.index === 0, t0);
+        return window.__logBench.until(
+          () => window.__logBench.ready() && window.__logBench.visibleRows().every((r) => r.cells[window.__logBench.col('Action')].includes(a)) && window.__logBench.visibleRows()[0]?.index === 0,
+          t0,
+        );
       },
       action,
     );
@@ -250,7 +214,7 @@ async function main(): Promise<number> {
         const t0 = performance.now();
         const before = b.calls.length;
         b.type(input, text);
-        const ms = await b.until(() => b.ready() && b.visibleRows()[0]?.cells[5] === text, t0);
+        const ms = await b.until(() => b.ready() && b.visibleRows()[0]?.cells[b.col('Message id')] === text, t0);
         const asked = b.calls.slice(before).find((c) => c.url.includes('messages:'));
         return [ms, asked ? ms - (asked.at - t0) : ms];
       },
@@ -320,19 +284,19 @@ async function main(): Promise<number> {
 
   await browser.close();
   browser = null;
-  await stopServe();
+  await srv.stop();
 
   const table: Array<[string, string, number[] | null, string]> = [
     ['open the log (#/log → first rows painted)', `< ${TARGET_MS} ms`, results.open, ''],
     [`filter: action ${rare} (${(fill.byAction[rare] ?? 0).toLocaleString('en-US')} frames)`, `< ${TARGET_MS} ms`, results.actionRare, 'later runs: the bench remembers the view'],
     [`filter: action ${common} (${(fill.byAction[common] ?? 0).toLocaleString('en-US')} frames)`, `< ${TARGET_MS} ms`, results.actionCommon, 'later runs: the bench remembers the view'],
-    ['search a message id, after the typing pause', '', results.searchAfterPause, 'a new id each run: reads every frame'],
+    ['search a message id, after the typing pause', '', results.searchAfterPause, 'a new id each run, found through the free-text index'],
     ['search, from the last keystroke (incl. 300 ms pause)', '', results.search, ''],
     ['jump to the middle (scrollbar) → rows painted', '', results.middle, `row ${middleRow.toLocaleString('en-US')}`],
   ];
   console.log('');
   console.log(`Message log benchmark: ${fill.frames.toLocaleString('en-US')} frames, ${opts.chargers} chargers (${fill.firstTs} → ${fill.lastTs}); ${cpus().length} CPUs, ${opts.runs} runs`);
-  console.log(`  fill ${fmt(fillMs / 1000, 1)} s, serve start ${fmt(serveStartMs)} ms`);
+  console.log(`  fill ${fmt(fillMs / 1000, 1)} s, serve start ${fmt(serveStartMs)} ms, search index built by the writer thread ${fmt(indexMs / 1000, 1)} s after`);
   console.log('');
   console.log('| step | target | first run ms | median ms | max ms | note |');
   console.log('|---|---|---:|---:|---:|---|');
@@ -358,25 +322,11 @@ async function main(): Promise<number> {
   await mkdir(dirname(RESULTS_FILE), { recursive: true });
   await writeFile(
     RESULTS_FILE,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemMb: Math.round(mb(totalmem())), options: { ...opts, chromium: undefined }, fill: { ...fill, chargerIds: undefined, fillMs }, serveStartMs, results, middleRow, scrollGaps, scrollSettleMs, live, heapAfterUse, heapEnd, pageErrors }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model, totalMemMb: Math.round(mb(totalmem())), options: { ...opts, chromium: undefined }, fill: { ...fill, chargerIds: undefined, fillMs }, serveStartMs, indexMs, results, middleRow, scrollGaps, scrollSettleMs, live, heapAfterUse, heapEnd, pageErrors }, null, 2)}\n`,
   );
   log(`results written to ${RESULTS_FILE}`);
   return pageErrors.length ? 1 : 0;
 }
 
-for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(sig, () => {
-    cleanUp();
-    process.exit(130);
-  });
-}
-process.on('exit', cleanUp);
-main().then(
-  (code) => process.exit(code),
-  async (e: Error) => {
-    log(e.stack ?? e.message);
-    await browser?.close().catch(() => undefined);
-    cleanUp();
-    process.exit(1);
-  },
-);
+const options = parseOptions();
+runBrowserBench(() => main(options), { cleanUp, browser: () => browser, log, timeoutSec: options.timeoutSec });

@@ -1,5 +1,6 @@
-// Live traffic for the log benchmark: plain WebSocket chargers on 127.0.0.1 sending Heartbeats at a
-// set pace, each keeping at most one call outstanding (OCPP's one call at a time).
+// Live traffic for the UI benchmarks: plain WebSocket chargers on 127.0.0.1 sending Heartbeats at a
+// set pace (and, if asked, every nth call a StatusNotification that moves connector 1 to its next
+// status), each keeping at most one call outstanding (OCPP's one call at a time).
 import WebSocket from 'ws';
 
 export interface LiveLoad {
@@ -8,8 +9,10 @@ export interface LiveLoad {
   stop(): Promise<void>;
 }
 
+const STATUSES = ['Available', 'Preparing', 'Charging', 'SuspendedEV', 'Finishing'];
+
 /** `framesPerSec` counts both a CALL and its answer, shared evenly by the chargers. */
-export async function startLiveLoad(wsBase: string, chargers: number, framesPerSec: number): Promise<LiveLoad> {
+export async function startLiveLoad(wsBase: string, chargers: number, framesPerSec: number, opts: { prefix?: string; statusEvery?: number } = {}): Promise<LiveLoad> {
   let answered = 0;
   const sockets: WebSocket[] = [];
   const timers: NodeJS.Timeout[] = [];
@@ -19,7 +22,7 @@ export async function startLiveLoad(wsBase: string, chargers: number, framesPerS
       { length: chargers },
       (_, i) =>
         new Promise<void>((resolve, reject) => {
-          const ws = new WebSocket(`${wsBase}/LIVE-${String(i + 1).padStart(3, '0')}`, ['ocpp1.6']);
+          const ws = new WebSocket(`${wsBase}/${opts.prefix ?? 'LIVE'}-${String(i + 1).padStart(3, '0')}`, ['ocpp1.6']);
           sockets.push(ws);
           let seq = 0;
           let waiting = false;
@@ -32,7 +35,11 @@ export async function startLiveLoad(wsBase: string, chargers: number, framesPerS
                   setInterval(() => {
                     if (waiting || ws.readyState !== WebSocket.OPEN) return;
                     waiting = true;
-                    ws.send(JSON.stringify([2, `hb-${++seq}`, 'Heartbeat', {}]));
+                    const n = ++seq;
+                    if (opts.statusEvery && n % opts.statusEvery === 0) {
+                      const status = STATUSES[(n / opts.statusEvery) % STATUSES.length];
+                      ws.send(JSON.stringify([2, `st-${n}`, 'StatusNotification', { connectorId: 1, errorCode: 'NoError', status, timestamp: new Date().toISOString() }]));
+                    } else ws.send(JSON.stringify([2, `hb-${n}`, 'Heartbeat', {}]));
                   }, everyMs),
                 );
               },

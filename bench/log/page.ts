@@ -23,10 +23,13 @@ export const pageHelpers = `
       .filter((r) => { const b = r.getBoundingClientRect(); return b.bottom > box.top + 1 && b.top < box.bottom - 1; })
       .map((r) => ({ index: Number(r.id.replace('log-row-', '')), cells: [...r.querySelectorAll('[role="gridcell"]')].map((c) => c.textContent) }));
   };
+  /** The index of a column of the log by its header (the cells of a row are in the same order). */
+  const col = (name) => [...document.querySelectorAll('[role="columnheader"]')].findIndex((h) => h.textContent === name);
   const ready = () => { const rows = visibleRows(); return rows.length > 0 && rows.every((r) => r.cells.length > 1); };
   window.__logBench = {
     calls,
     visibleRows,
+    col,
     ready,
     /** Resolves with the ms from t0 to the first animation frame at which cond() holds. */
     until(cond, t0, timeoutMs = 30000) {
@@ -71,6 +74,7 @@ declare global {
     __logBench: {
       calls: Array<{ url: string; at: number; done: number }>;
       visibleRows(): Array<{ index: number; cells: string[] }>;
+      col(name: string): number;
       ready(): boolean;
       until(cond: () => boolean, t0: number, timeoutMs?: number): Promise<number>;
       type(input: HTMLInputElement, value: string): void;

@@ -67,6 +67,29 @@ describe('automation API', () => {
     expect(received).toBeLessThan(sent);
   });
 
+  it('batches the event stream when asked (?batched, as the bench UI does): every event, in order, many to a message', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${tb.apiPort}/api/events?batched`, { headers: { Authorization: `Bearer ${tb.token}` } });
+    const messages: any[] = [];
+    ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+    await new Promise((r) => ws.once('open', r));
+    const n = 3000;
+    const ours = () =>
+      messages
+        .filter(Array.isArray)
+        .flat()
+        .filter((e) => e.reason === 'batch test');
+    for (let i = 0; i < n; i++) {
+      tb.bench.bus.publish({ type: 'connectionRefused', chargerId: `B${i}`, remoteAddress: null, reason: 'batch test', ts: new Date().toISOString() });
+      // Over several turns of the event loop, as frames arrive.
+      if (i % 500 === 499) await new Promise((r) => setImmediate(r));
+    }
+    await waitFor(() => ours().length >= n);
+    expect(messages[0]).toMatchObject({ type: 'hello' });
+    expect(ours().map((e) => e.chargerId)).toEqual(Array.from({ length: n }, (_, i) => `B${i}`));
+    expect(messages.filter(Array.isArray).length).toBeLessThan(n / 100);
+    ws.close();
+  });
+
   it('pushes events over WS /api/events and serves the message log newest first', async () => {
     const refused = await new Promise<number>((resolve) => {
       const ws = new WebSocket(`ws://127.0.0.1:${tb.apiPort}/api/events`);

@@ -1,7 +1,8 @@
 // The message log's reads: every filter, count and page agrees with reading the whole log by hand, in
-// every way the record answers (no filter, by charger or action, flagged frames, scans), with the
-// record's own batches and tiny scan slices; older records get the new index; the export route streams
-// CSV and JSON; and a CALL's answer is found under the CALL's action.
+// every way the record answers (no filter, by charger or action, flagged frames, scans, searches through
+// the free-text index where it reaches), with the record's own batches and tiny scan slices; older records
+// get the new indexes; the export route streams CSV and JSON; and a CALL's answer is found under the
+// CALL's action.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BenchRecord } from '../../src/main/store/record';
 import { databaseFile } from '../../src/main/store/database';
 import { MessageLog } from '../../src/main/store/repositories/message-log';
+import { SearchIndexer, searchIndexedTo } from '../../src/main/store/repositories/message-search';
 import { csvField } from '../../src/main/core/exports';
 import type { MessageFilter } from '../../src/shared/api/contract';
 import type { MessageView } from '../../src/shared/api/views';
@@ -96,7 +98,18 @@ const filters: MessageFilter[] = [
   { from: '2026-03-01T09:00:05.250+01:00', to: at(900), actions: ['Authorize'] },
   { from: at(900), to: at(100) },
   { search: 'plain', direction: 'in', chargerId: 'CP-A' },
+  { search: 'NOTSUPPORTED', chargerId: 'CP-A' },
+  { search: 'm2999' },
+  { search: '"m1' },
+  { search: 'oops', actions: ['Reset'] },
+  { search: 'no such text anywhere' },
 ];
+
+/** Waits until the writer thread's free-text index holds every frame logged. */
+async function indexed(record: BenchRecord): Promise<void> {
+  const newest = (record.db.prepare('SELECT MAX(id) AS n FROM messages').get() as { n: number }).n;
+  await waitFor(() => searchIndexedTo(record.db) >= newest, 20_000);
+}
 
 describe('the message log', () => {
   let dataDir: string;
@@ -110,6 +123,7 @@ describe('the message log', () => {
     await logFrames(record, N);
     all = await record.messages.page({ limit: 1000 });
     for (let offset = 1000; offset < N; offset += 1000) all.push(...(await record.messages.page({ offset, limit: 1000 })));
+    await indexed(record);
   });
   afterAll(async () => {
     await record?.close();
@@ -130,7 +144,7 @@ describe('the message log', () => {
         batches: (f, up) => record.messages.batches(f, up),
       }),
     ],
-    ['tiny slices and ranges', () => new MessageLog(record.db, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3 })],
+    ['tiny slices and ranges', () => new MessageLog(record.db, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3, searchStep: 7 })],
   ];
 
   for (const [name, reader] of readers) {
@@ -156,7 +170,7 @@ describe('the message log', () => {
   }
 
   it('pages from the middle first, then from the top, alike', async () => {
-    const log = new MessageLog(record.db, { slice: 50, mergeGap: 5, maxSpan: 40, hitsKept: 3 });
+    const log = new MessageLog(record.db, { slice: 50, mergeGap: 5, maxSpan: 40, hitsKept: 3, searchStep: 5 });
     const f: MessageFilter = { direction: 'in', search: 'o' };
     const expected = all.filter((m) => matches(m, f)).map((m) => m.id);
     const mid = Math.floor(expected.length / 2);
@@ -190,7 +204,7 @@ describe('the message log', () => {
     await record.pruneBefore(at(1234));
     const left = (await record.messages.page({ limit: 1000 })).concat(await record.messages.page({ offset: 1000, limit: 1000 }));
     expect(left.at(-1)!.ts >= at(1234)).toBe(true);
-    const log = new MessageLog(record.db, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3 });
+    const log = new MessageLog(record.db, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3, searchStep: 7 });
     for (const g of [{}, { chargerId: 'CP-B' }, f, { direction: 'in' as const, search: 'token' }, { errorsOnly: true }]) {
       for (const reader of [log, null]) {
         const expected = left.filter((m) => matches(m, g, before.maxId)).map((m) => m.id);
@@ -203,12 +217,100 @@ describe('the message log', () => {
         ).toEqual(expected.slice(-5));
       }
     }
+    // The writer thread forgets the pruned frames' trigrams too.
+    const oldest = left.at(-1)!.id;
+    await waitFor(() => (record.db.prepare('SELECT pruned_to AS n FROM messages_search_state').get() as { n: number }).n >= oldest - 1, 20_000);
+    expect(record.db.prepare('SELECT COUNT(*) AS n FROM messages_search WHERE rowid < ?').get(oldest)).toEqual({ n: 0 });
+    expect((record.db.prepare('SELECT COUNT(*) AS n FROM messages_search').get() as { n: number }).n).toBeGreaterThan(0);
   });
 
   it('uses the partial index for flagged frames, and the covering index for ranges', () => {
     const plan = (sql: string) => (record.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
     expect(plan("SELECT * FROM messages WHERE id BETWEEN 1 AND 9 AND charger_id = 'x' AND (kind IN ('CALLERROR', 'INVALID') OR error IS NOT NULL) ORDER BY id DESC")).toContain('messages_flagged');
     expect(plan("SELECT first_id, last_id, rows FROM chunks WHERE kind = 'message/action' AND key = 'Reset' AND last_id >= 1 AND first_id <= 9 ORDER BY last_id DESC")).toContain('COVERING INDEX');
+  });
+});
+
+describe('the free-text index', () => {
+  const searches: MessageFilter[] = [
+    { search: 'token' },
+    { search: 'a_b', direction: 'in' },
+    { search: '50% off', chargerId: 'CP-B' },
+    { search: 'm12' },
+    { search: 'm777"' },
+    { search: 'oops', actions: ['Reset', 'Heartbeat'] },
+    { search: 'NotSupported', kinds: ['CALLERROR'] },
+    { search: 'zzz' },
+    { search: 'm1\u0000' },
+    { search: '   ' },
+  ];
+
+  it('finds what it holds and what it does not hold yet alike, wherever it reaches', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-log-search-'));
+    let db: Database.Database | null = null;
+    try {
+      const record = await BenchRecord.open(dataDir);
+      await logFrames(record, 1500);
+      const all = (await record.messages.page({ limit: 1000 })).concat(await record.messages.page({ offset: 1000, limit: 1000 }));
+      await record.close();
+      // The index built by hand, to chosen frames, on a connection of our own.
+      db = new Database(databaseFile(dataDir));
+      db.exec("INSERT INTO messages_search (messages_search) VALUES ('delete-all'); UPDATE messages_search_state SET indexed_to = 0, pruned_to = 0;");
+      const indexer = new SearchIndexer(db);
+      for (const reach of [0, 1, 700, 1499, 1500]) {
+        while (searchIndexedTo(db) < reach) indexer.step(Math.min(100, reach - searchIndexedTo(db)));
+        for (const f of searches) {
+          const expected = all.filter((m) => matches(m, f)).map((m) => m.id);
+          const what = JSON.stringify({ f, reach });
+          for (const tuning of [undefined, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3, searchStep: 7 }]) {
+            const log = new MessageLog(db, tuning);
+            expect((await log.count(f, undefined, 1e7)).count, what).toBe(expected.length);
+            for (const offset of [0, 3, Math.floor(expected.length / 2), Math.max(0, expected.length - 2)]) {
+              expect(
+                (await log.page(f, undefined, offset, 10)).map((m) => m.id),
+                `${what} offset ${offset}`,
+              ).toEqual(expected.slice(offset, offset + 10));
+            }
+          }
+        }
+      }
+      expect(indexer.step(100)).toBe(false);
+    } finally {
+      db?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('finds frames logged a moment ago, and after a restart, and the writer thread indexes them', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-log-search-'));
+    const needle = (id: string) => ({
+      direction: 'in' as const,
+      kind: 'CALL' as const,
+      messageId: id,
+      action: 'DataTransfer',
+      raw: JSON.stringify([2, id, 'DataTransfer', { data: `Needle ${id}` }]),
+      error: null,
+    });
+    let record = await BenchRecord.open(dataDir);
+    try {
+      await logFrames(record, 300);
+      await indexed(record);
+      record.logFrame('CP-A', needle('n-1'), at(301));
+      await record.settled();
+      expect((await record.messages.page({ search: 'needle' })).map((m) => m.messageId)).toEqual(['n-1']);
+      await record.close();
+      record = await BenchRecord.open(dataDir);
+      record.logFrame('CP-B', needle('n-2'), at(302));
+      await record.settled();
+      expect((await record.messages.page({ search: 'NEEDLE n-' })).map((m) => m.messageId)).toEqual(['n-2', 'n-1']);
+      await indexed(record);
+      const held = record.db.prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck(true).all('"eed" AND "le "') as number[];
+      expect(held).toEqual([301, 302]);
+      expect((await record.messages.page({ search: 'needle n-2' })).map((m) => m.messageId)).toEqual(['n-2']);
+    } finally {
+      await record.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -223,9 +325,9 @@ describe('a record written before frames were indexed by action', () => {
       // Back to schema 2: no action chunks, the old index, no partial index.
       const db = new Database(databaseFile(dataDir));
       db.exec(
-        "DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_key; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; ALTER TABLE chargers DROP COLUMN virtual; DROP TABLE test_runs; DROP TABLE commissionings; DROP TABLE commissioning_photos; DROP TABLE commissioning_templates; DROP TABLE commissioning_sites; PRAGMA user_version = 2;",
+        "DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_key; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; ALTER TABLE chargers DROP COLUMN virtual; DROP TABLE test_runs; DROP TABLE commissionings; DROP TABLE commissioning_photos; DROP TABLE commissioning_templates; DROP TABLE commissioning_sites; DROP TABLE messages_search; DROP TABLE messages_search_state; PRAGMA user_version = 2;",
       );
-      // ... and meter values a row per sampled value, as before migration 7.
+      // ... and meter values a row per sampled value, as before migration 8.
       db.exec(
         'DROP TABLE meter_shapes; DROP TABLE meter_values; CREATE TABLE meter_values (id INTEGER PRIMARY KEY, charger_id TEXT NOT NULL, connector_id INTEGER NOT NULL, transaction_id INTEGER, timestamp TEXT NOT NULL, value TEXT NOT NULL, measurand TEXT NOT NULL, phase TEXT, unit TEXT, context TEXT NOT NULL, location TEXT, format TEXT NOT NULL, received_at TEXT NOT NULL);',
       );

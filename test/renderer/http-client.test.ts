@@ -1,8 +1,10 @@
-// serve mode's browser transport when its event socket closes: a browser cannot see the 401 of a refused
-// WebSocket upgrade, so the client asks over HTTP whether the token still works.
+// serve mode's browser transport: the batched event stream reaches subscribers whole and in order; when
+// its event socket closes, a browser cannot see the 401 of a refused WebSocket upgrade, so the client
+// asks over HTTP whether the token still works.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { httpClient } from '../../src/renderer/src/api/http-client';
 import type { BenchClient, LinkState } from '../../src/renderer/src/api/client';
+import type { BenchEvent } from '../../src/shared/api/views';
 
 /** Stands in for the browser's WebSocket: the test opens and closes each socket the client makes. */
 class FakeSocket {
@@ -45,7 +47,7 @@ describe('http client link', () => {
     // The session cookie goes with the request; the page's code holds no token and puts none in a URL.
     expect(fetch).toHaveBeenCalledWith('http://127.0.0.1:8180/api/call/bench:status', expect.objectContaining({ method: 'POST', credentials: 'same-origin' }));
     expect(JSON.stringify(fetch.mock.calls)).not.toContain('token');
-    expect(socket.url.search).toBe('');
+    expect(socket.url.search).toBe('?batched');
   });
 
   it('just reconnects when the bench is unreachable or still takes the token', async () => {
@@ -58,5 +60,28 @@ describe('http client link', () => {
       client!.close();
       vi.unstubAllGlobals();
     }
+  });
+});
+
+describe('http client events', () => {
+  it('asks for the batched stream and hands on every event of every message in order, one message at a time or many', async () => {
+    const { socket } = start(async () => new Response('{}', { status: 200 }));
+    expect(socket.url.pathname).toBe('/api/events');
+    expect(socket.url.searchParams.has('batched')).toBe(true);
+    const got: BenchEvent[] = [];
+    let deliveries = 0;
+    client!.subscribe((events) => {
+      deliveries++;
+      got.push(...events);
+    });
+    const refused = (n: number): BenchEvent => ({ type: 'connectionRefused', chargerId: `CP${n}`, remoteAddress: null, reason: 'test', ts: '2026-11-21T10:00:00.000Z' });
+    socket.onmessage!({ data: JSON.stringify({ type: 'hello', chargers: [] }) });
+    socket.onmessage!({ data: JSON.stringify(Array.from({ length: 500 }, (_, i) => refused(i))) });
+    socket.onmessage!({ data: JSON.stringify(refused(500)) });
+    socket.onmessage!({ data: JSON.stringify([refused(501), refused(502)]) });
+    await vi.waitFor(() => expect(got).toHaveLength(503));
+    expect(got.map((e) => (e as { chargerId: string }).chargerId)).toEqual(Array.from({ length: 503 }, (_, i) => `CP${i}`));
+    // What arrives together is applied together (one store update, one render).
+    expect(deliveries).toBe(1);
   });
 });

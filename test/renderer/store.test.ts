@@ -1,6 +1,8 @@
+// @vitest-environment jsdom
 // The live store: a batch of pushed events becomes one consistent picture of the bench.
-import { afterEach, describe, expect, it } from 'vitest';
-import { connectStore, initialBenchState, meterKey, reduceEvents, refreshChargers, useBench } from '../../src/renderer/src/stores/bench';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { act, renderHook } from '@testing-library/react';
+import { connectStore, initialBenchState, meterKey, reduceEvents, refreshChargers, useBench, useThrottledBench, type BenchState } from '../../src/renderer/src/stores/bench';
 import type { BenchStatus } from '../../src/shared/api/status';
 import type { BenchEvent, ChargerView, TransactionView } from '../../src/shared/api/views';
 import { fakeClient } from './fake-client';
@@ -91,6 +93,59 @@ describe('bench store', () => {
     const t = reduceEvents(s, [{ type: 'frameLogged', message: { ts, chargerId: 'CP1', direction: 'in', kind: 'CALL', messageId: '1', action: 'Heartbeat', raw: '[]', error: null } }]);
     expect(t.chargers).toBe(s.chargers);
     expect(t.framesSeen).toBe(1);
+  });
+
+  it('applies a batch of many chargers and statuses in order: the last word on each connector wins', () => {
+    const statuses = ['Available', 'Preparing', 'Charging', 'Finishing'] as const;
+    const events: BenchEvent[] = [];
+    for (let round = 0; round < 4; round++)
+      for (let i = 0; i < 300; i++)
+        events.push({
+          type: 'statusChanged',
+          chargerId: `CP${i}`,
+          connector: { connectorId: 1 + (round % 2), status: statuses[(i + round) % 4], errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: ts, updatedAt: ts },
+          ts,
+        });
+    const s = reduceEvents(initialBenchState, events);
+    expect(Object.keys(s.chargers)).toHaveLength(300);
+    for (let i = 0; i < 300; i++)
+      expect(s.chargers[`CP${i}`].connectors.map((c) => [c.connectorId, c.status])).toEqual([
+        [1, statuses[(i + 2) % 4]],
+        [2, statuses[(i + 3) % 4]],
+      ]);
+  });
+});
+
+describe('a throttled view of the store (screens of many rows)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    useBench.setState(initialBenchState, true);
+  });
+
+  it('shows a change at once after a quiet spell, then the latest at most once per period, and nothing lost', () => {
+    vi.useFakeTimers();
+    const select = (s: BenchState) => s.chargers;
+    const renders: number[] = [];
+    const { result } = renderHook(() => {
+      const chargers = useThrottledBench(select, 1000);
+      renders.push(Object.keys(chargers).length);
+      return chargers;
+    });
+    const connect = (id: string) => act(() => useBench.setState((s) => reduceEvents(s, [{ type: 'chargerConnected', chargerId: id, remoteAddress: null, ts }])));
+    connect('CP1');
+    expect(Object.keys(result.current)).toEqual(['CP1']);
+    for (let i = 2; i <= 50; i++) connect(`CP${i}`);
+    // Events that do not touch what it shows cost it nothing.
+    act(() =>
+      useBench.setState((s) =>
+        reduceEvents(s, [{ type: 'frameLogged', message: { ts, chargerId: 'CP1', direction: 'in', kind: 'CALL', messageId: '1', action: 'Heartbeat', raw: '[]', error: null } }]),
+      ),
+    );
+    expect(Object.keys(result.current)).toHaveLength(1);
+    const before = renders.length;
+    act(() => void vi.advanceTimersByTime(1000));
+    expect(Object.keys(result.current)).toHaveLength(50);
+    expect(renders.length - before).toBe(1);
   });
 });
 

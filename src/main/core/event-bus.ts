@@ -20,6 +20,29 @@ export class EventBus {
     return () => void this.emitter.off('event', listener);
   }
 
+  /**
+   * Like subscribe, but with every event of up to `ms` at once, in order: one call per burst rather than
+   * one per event (a face that forwards them pays per message, not per event).
+   */
+  subscribeBatched(listener: (events: BenchEvent[]) => void, ms: number): () => void {
+    let queue: BenchEvent[] = [];
+    let timer: NodeJS.Timeout | null = null;
+    const flush = () => {
+      timer = null;
+      const batch = queue;
+      queue = [];
+      listener(batch);
+    };
+    const off = this.subscribe((e) => {
+      queue.push(e);
+      timer ??= setTimeout(flush, ms);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }
+
   /** Whether anyone listens: costly events (every frame) are made only then. */
   get hasListeners(): boolean {
     return this.emitter.listenerCount('event') > 0;

@@ -8,7 +8,6 @@ import { BenchService, toCallError } from '../core/bench-service';
 import { parse } from '../errors';
 import { benchMethods, type CallReply, type HostedFileView } from '../../shared/api/contract';
 import { EVENTS_CHANNEL } from '../../shared/api/methods';
-import type { BenchEvent } from '../../shared/api/views';
 
 /** How often queued events are flushed to the renderer. */
 const EVENT_BATCH_MS = 50;
@@ -77,20 +76,7 @@ export function registerIpc(bench: Bench, isOwnRenderer: OwnRendererCheck): { se
 
 /** Pushes the bench's events to a window's renderer on `bench:events`, batched. */
 export function forwardEvents(bench: Bench, target: WebContents): () => void {
-  let queue: BenchEvent[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  const flush = () => {
-    timer = null;
-    const batch = queue;
-    queue = [];
+  return bench.bus.subscribeBatched((batch) => {
     if (!target.isDestroyed()) target.send(EVENTS_CHANNEL, batch);
-  };
-  const off = bench.bus.subscribe((e) => {
-    queue.push(e);
-    timer ??= setTimeout(flush, EVENT_BATCH_MS);
-  });
-  return () => {
-    off();
-    if (timer) clearTimeout(timer);
-  };
+  }, EVENT_BATCH_MS);
 }

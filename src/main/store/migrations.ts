@@ -270,4 +270,17 @@ export const migrations: string[] = [
     ORDER BY v.id;
   DROP TABLE meter_values_per_sample;
   `,
+  // 9: the message log's free-text index (repositories/message-search.ts): FTS5 trigrams of every frame,
+  // contentless (no second copy of the frames) and without positions (detail=none: a search is checked on
+  // the frame itself), built by the writer thread behind the log; indexed_to says how far it has come,
+  // pruned_to how far it has forgotten frames that retention removed.
+  `
+  CREATE VIRTUAL TABLE messages_search USING fts5(raw, content='', contentless_delete=1, tokenize='trigram', detail='none');
+  CREATE TABLE messages_search_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_to INTEGER NOT NULL,
+    pruned_to INTEGER NOT NULL
+  );
+  INSERT INTO messages_search_state (id, indexed_to, pruned_to) VALUES (1, 0, 0);
+  `,
 ];

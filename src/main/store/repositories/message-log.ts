@@ -11,10 +11,13 @@
 // - scan: everything else (direction, kind, search, charger and action together). Read slice by slice
 //   of ids, letting the event loop run between slices so the protocol never waits on a search, and
 //   remembering where each slice's matches start, so a later page starts from the nearest slice.
+//   A search of three characters or more reads the frames the free-text index (message-search.ts)
+//   proposes, a step of candidates at a time, where the index reaches, and scans only the frames after.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
 import type { MessageFilter } from '../../../shared/api/message-filter';
 import type { MessageRecord as MessageView } from '../../../shared/records';
+import { searchIndexedTo, searchIndexQuery } from './message-search';
 
 type Row = Record<string, any>;
 
@@ -28,6 +31,8 @@ export const defaultTuning = {
   maxSpan: 8_192,
   /** A slice with at most this many matches keeps their ids, so a page reads just them. */
   hitsKept: 256,
+  /** Candidates the free-text index proposes per step of a search. */
+  searchStep: 4096,
 };
 export type Tuning = typeof defaultTuning;
 
@@ -99,6 +104,15 @@ interface Plan {
   /** The key's id ranges (chunks mode; scan mode when a charger or action narrows it). */
   ranges?: Ranges;
   anchors?: Anchors;
+  /** A search the free-text index answers for the frames up to `to`. */
+  index?: { match: string; to: number };
+}
+
+/** Ids floor..top to read, newest first; from the free-text index, the only frames in it that may match. */
+interface Slice {
+  floor: number;
+  top: number;
+  candidates?: number[];
 }
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -227,6 +241,11 @@ export class MessageLog {
       }
       if (narrowing && !others) plan.mode = 'chunks';
       else plan.anchors = { ids: [hi], pos: [0], hits: [], total: null };
+      const match = f.search ? searchIndexQuery(f.search) : null;
+      if (plan.anchors && match) {
+        const to = Math.min(hi, searchIndexedTo(this.db));
+        if (to >= lo) plan.index = { match, to };
+      }
     }
     this.plans.set(key, plan);
     if (this.plans.size > PLANS_KEPT) this.plans.delete(this.plans.keys().next().value!);
@@ -317,7 +336,7 @@ export class MessageLog {
   }
 
   /** The next slice of ids to scan below `id`, skipping what the narrowing ranges leave out. */
-  private sliceBelow(p: Plan, id: number): [number, number] | null {
+  private sliceBelow(p: Plan, id: number): Slice | null {
     let top = id;
     let floor = p.lo;
     const r = p.ranges;
@@ -335,7 +354,32 @@ export class MessageLog {
       floor = r.first[a];
     }
     if (top < floor) return null;
-    return [Math.max(floor, top - this.tuning.slice + 1), top];
+    if (p.index && top <= p.index.to) {
+      // Down to the log's start: the step ends where the index's candidates run out.
+      const candidates = this.candidates(p, p.lo, top, this.tuning.searchStep);
+      return { floor: candidates.length === this.tuning.searchStep ? candidates[candidates.length - 1] : p.lo, top, candidates };
+    }
+    if (p.index) floor = Math.max(floor, p.index.to + 1);
+    return { floor: Math.max(floor, top - this.tuning.slice + 1), top };
+  }
+
+  /** The frames in [floor, top] the free-text index proposes for the plan's search, newest first. */
+  private candidates(p: Plan, floor: number, top: number, limit: number): number[] {
+    return this.sql('SELECT rowid FROM messages_search WHERE messages_search MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?')
+      .pluck(true)
+      .all(p.index!.match, floor, top, limit) as number[];
+  }
+
+  /** The rows of a slice that match, newest first, `skip` of them skipped. */
+  private readSlice(p: Plan, slice: Slice, limit: number, skip: number): Row[] {
+    if (slice.candidates)
+      return this.sql(`SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?)) AND ${p.where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(
+        JSON.stringify(slice.candidates),
+        ...p.args,
+        limit,
+        skip,
+      ) as Row[];
+    return this.sql(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC LIMIT ? OFFSET ?`).all(slice.floor, slice.top, ...p.args, limit, skip) as Row[];
   }
 
   /** Counts the next slice past the scan's frontier. */
@@ -347,16 +391,29 @@ export class MessageLog {
       a.total = a.pos[at];
       return;
     }
-    const ids = this.sql(`SELECT id FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC`)
-      .pluck(true)
-      .all(slice[0], slice[1], ...p.args) as number[];
+    const ids = slice.candidates
+      ? (this.sql(`SELECT id FROM messages WHERE id IN (SELECT value FROM json_each(?)) AND ${p.where} ORDER BY id DESC`)
+          .pluck(true)
+          .all(JSON.stringify(slice.candidates), ...p.args) as number[])
+      : (this.sql(`SELECT id FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC`)
+          .pluck(true)
+          .all(slice.floor, slice.top, ...p.args) as number[]);
     // Another request may have moved the frontier while this one waited its turn.
-    if (a.ids.length - 1 === at) {
-      a.ids.push(slice[0] - 1);
-      a.pos.push(a.pos[at] + ids.length);
-      a.hits.push(ids.length <= this.tuning.hitsKept ? ids : null);
-    }
+    if (a.ids.length - 1 === at) this.counted(p, slice, ids);
     await tick();
+  }
+
+  /** A counted slice the free-text index answered, again: the same candidates (the index below `to` only loses pruned frames). */
+  private indexSlice(p: Plan, floor: number, top: number): Slice {
+    return { floor, top, candidates: this.candidates(p, floor, top, this.tuning.searchStep) };
+  }
+
+  /** Records a slice as counted: where the next starts, how many matched, and which when they are few (or the index's). */
+  private counted(p: Plan, slice: Slice, ids: number[]): void {
+    const a = p.anchors!;
+    a.pos.push(a.pos[a.ids.length - 1] + ids.length);
+    a.ids.push(slice.floor - 1);
+    a.hits.push(ids.length <= this.tuning.hitsKept || (slice.candidates && slice.floor === p.lo) ? ids : null);
   }
 
   private async pageByScan(p: Plan, offset: number, limit: number): Promise<MessageView[]> {
@@ -372,7 +429,6 @@ export class MessageLog {
       if (a.pos[mid] <= offset) k = mid;
       else j = mid - 1;
     }
-    const read = this.sql(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND ${p.where} ORDER BY id DESC LIMIT ? OFFSET ?`);
     const out: MessageView[] = [];
     let skip = offset - a.pos[k];
     while (out.length < limit) {
@@ -384,22 +440,25 @@ export class MessageLog {
         continue;
       }
       if (!counted && a.total !== null) break;
-      const slice = this.sliceBelow(p, a.ids[k]);
-      if (!slice) break;
       const hits = counted ? a.hits[k] : null;
       const need = limit - out.length;
+      let rows: Row[];
       // Known matches bound the read to just them; otherwise the slice is read until the page is full.
-      const rows = hits
-        ? (this.sql('SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC').all(JSON.stringify(hits.slice(skip, skip + need))) as Row[])
-        : (read.all(slice[0], slice[1], ...p.args, need, skip) as Row[]);
+      if (hits) rows = this.sql('SELECT * FROM messages WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id DESC').all(JSON.stringify(hits.slice(skip, skip + need))) as Row[];
+      else {
+        const slice = counted && a.ids[k] <= (p.index?.to ?? -1) ? this.indexSlice(p, a.ids[k + 1] + 1, a.ids[k]) : this.sliceBelow(p, a.ids[k]);
+        if (!slice) break;
+        rows = this.readSlice(p, slice, need, skip);
+        // Past the counted part, a slice read to its end from its start is counted too.
+        if (!counted && rows.length < need && a.ids.length - 1 === k)
+          this.counted(
+            p,
+            slice,
+            rows.map((r) => r.id as number),
+          );
+      }
       for (const row of rows) out.push(toMessage(row));
       if (out.length >= limit) break;
-      // Past the counted part, a slice read to its end from its start is counted too.
-      if (!counted && a.ids.length - 1 === k) {
-        a.ids.push(slice[0] - 1);
-        a.pos.push(a.pos[k] + rows.length);
-        a.hits.push(rows.length <= this.tuning.hitsKept ? rows.map((r) => r.id as number) : null);
-      }
       skip = 0;
       k++;
       if (k >= a.ids.length) break;

@@ -13,11 +13,15 @@
 // hundreds of chargers such an index costs as much as the rest of the row, a random page per row.
 // Instead each drain records, per key, the id range its rows fall in (the `chunks` table), which finds
 // a charger's frames or a transaction's meter values just as fast.
+//
+// Between drains, the thread builds the message log's free-text index behind the log, a step at a time
+// (repositories/message-search.ts), so a drain waits for at most one step.
 import { parentPort, workerData } from 'node:worker_threads';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import Database from 'better-sqlite3';
 import type { ThreadData, ToThread, FromThread } from './protocol';
+import { SearchIndexer } from '../repositories/message-search';
 
 const data = workerData as ThreadData;
 const port = parentPort!;
@@ -43,6 +47,9 @@ const chunks = new Map<string, [string, string, number, number, number]>();
 const STORAGE = /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|BUSY|LOCKED|NOMEM|CORRUPT|NOTADB|PROTOCOL)/;
 const isStorage = (e: unknown): boolean => typeof (e as { code?: unknown })?.code === 'string' && STORAGE.test((e as { code: string }).code);
 const post = (m: FromThread): void => port.postMessage(m);
+const searchIndex = new SearchIndexer(db);
+/** Frames indexed per step (a few tens of milliseconds). */
+const INDEX_STEP_ROWS = 1024;
 
 /** A journal line's writes are named; an older journal named them by position in data.legacyOrder. */
 function statementOf(ref: string | number): string {
@@ -122,6 +129,26 @@ let timer: NodeJS.Timeout | null = null;
 let immediate = false;
 let stalled: string | null = null;
 let retryMs = 250;
+let indexing = false;
+let closed = false;
+
+/** Runs one step of the search index, and the next one after whatever waits (a drain goes first). */
+function indexStep(): void {
+  indexing = false;
+  if (closed || stalled || immediate) return;
+  try {
+    if (searchIndex.step(INDEX_STEP_ROWS)) indexSoon();
+  } catch (e) {
+    // Tried again after the next drain; meanwhile a search scans the frames the index does not hold.
+    if (!isStorage(e)) console.error(`chargebench: the search index could not be updated: ${(e as Error).message}`);
+  }
+}
+
+function indexSoon(): void {
+  if (indexing || closed) return;
+  indexing = true;
+  setImmediate(indexStep);
+}
 
 function stall(batch: Entry[], e: { code?: string; message: string }): void {
   chunks.clear();
@@ -140,7 +167,7 @@ function drain(): void {
   if (timer) clearTimeout(timer);
   timer = null;
   immediate = false;
-  if (queue.length === 0) return;
+  if (queue.length === 0) return indexSoon();
   const batch = queue;
   queue = [];
   queuedBytes = 0;
@@ -186,6 +213,7 @@ function resumed(): void {
     if (queuedBytes >= DRAIN_BYTES) drainSoon();
     else timer = setTimeout(drain, data.drainMs);
   }
+  indexSoon();
 }
 
 function drainSoon(): void {
@@ -198,6 +226,7 @@ port.on('message', (m: ToThread) => {
   if ('close' in m) {
     if (idleTimer) clearTimeout(idleTimer);
     if (!stalled) drain();
+    closed = true;
     db.close();
     post({ closed: true, pending: queue.length });
     return;
@@ -211,3 +240,5 @@ port.on('message', (m: ToThread) => {
   if ('now' in m || queuedBytes >= DRAIN_BYTES) drainSoon();
   else if (!timer && !immediate) timer = setTimeout(drain, data.drainMs);
 });
+// Whatever the index does not hold yet (a record from before it, a killed process): from the start.
+indexSoon();

@@ -26,11 +26,13 @@ export function connectorConcerns(connectors: readonly ConnectorView[]): Array<{
 
 /** The chips: Virtual, fault switches on, and (with `connectors`) the connectors that need a look; `compact`: icons with tooltips, for a narrow column. */
 export function ChargerBadges({ chargerId, connectors = false, compact = false }: { chargerId: string; connectors?: boolean; compact?: boolean }) {
-  const charger = useBench((s) => s.chargers[chargerId]);
+  // Only what the badges show: a charger's other news (a status, a heartbeat) does not redraw them.
+  const markedVirtual = useBench((s) => s.chargers[chargerId]?.virtual);
+  const connectorList = useBench((s) => (connectors ? s.chargers[chargerId]?.connectors : undefined));
   const vcp = useBench((s) => s.virtualChargers[chargerId]);
   const faults = vcp ? activeFaults(vcp.faults) : [];
-  const concerns = connectors && charger ? connectorConcerns(charger.connectors) : [];
-  const isVirtual = Boolean(vcp || charger?.virtual);
+  const concerns = connectorList ? connectorConcerns(connectorList) : [];
+  const isVirtual = Boolean(vcp || markedVirtual);
   if (!isVirtual && !faults.length && !concerns.length) return null;
   if (compact)
     return (

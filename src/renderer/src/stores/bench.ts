@@ -1,6 +1,7 @@
 // The live picture of the bench the screens read: chargers, virtual chargers, running transactions and
 // recent meter samples, kept current from the pushed events. Each batch of events is one state update,
 // so thousands of frames a second do not freeze the UI.
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { BenchClient, LinkState } from '../api/client';
 import type { BenchStatus } from '../../../shared/api/status';
@@ -63,6 +64,40 @@ export const initialBenchState: BenchState = {
 };
 
 export const useBench = create<BenchState>(() => initialBenchState);
+
+/** How often a screen of many rows redraws at most for what changed (a thousand chargers change all the time). */
+export const LIST_REFRESH_MS = 1000;
+
+/**
+ * A part of the bench's state (`select` must not change), as a screen of many rows shows it: new at once
+ * when it has been quiet, otherwise at most every `ms`, so a thousand chargers sending cost the page a
+ * redraw a second, not one per batch of events. Between, the screen does not render at all.
+ */
+export function useThrottledBench<T>(select: (s: BenchState) => T, ms = LIST_REFRESH_MS): T {
+  const [value, setValue] = useState(() => select(useBench.getState()));
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let last = 0;
+    const show = () => {
+      timer = null;
+      last = Date.now();
+      setValue(select(useBench.getState()));
+    };
+    const off = useBench.subscribe((s, prev) => {
+      if (timer || select(s) === select(prev)) return;
+      const wait = last + ms - Date.now();
+      if (wait <= 0) show();
+      else timer = setTimeout(show, wait);
+    });
+    // What changed between the first render and now.
+    setValue(select(useBench.getState()));
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [select, ms]);
+  return value;
+}
 
 /** Applies one batch of events; returns the new state (pure, for tests). */
 export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchState {

@@ -27,6 +27,7 @@ import { FileHost, type HostedFile } from '../../../../src/main/core/file-host';
 import { hostedFileView } from '../../../../src/main/core/network';
 import { benchMethods } from '../../../../src/shared/api/contract';
 import type { Bench } from '../../../../src/main/core/bench';
+import { EventBus } from '../../../../src/main/core/event-bus';
 
 const OWN = 'file:///app/out/renderer/index.html';
 const isOwnRenderer = (url: string) => url.split('#')[0] === OWN;
@@ -54,6 +55,8 @@ function fakeBench(): Bench {
         listeners.push(l);
         return () => listeners.splice(listeners.indexOf(l), 1);
       },
+      // The bus's own batching, over the fake subscribe.
+      subscribeBatched: EventBus.prototype.subscribeBatched,
     },
     virtualChargers: { list: () => [] },
   } as unknown as Bench;

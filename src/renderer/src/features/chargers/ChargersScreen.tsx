@@ -1,5 +1,6 @@
-// The chargers the bench knows, live: connection, connector statuses, last heartbeat and what each
-// charger said it is. Unknown chargers appear as they connect; a row opens the charger's detail; the
+// The chargers the bench knows, live (the list redrawn at most once a second, so a thousand busy chargers
+// do not make the page stutter): connection, connector statuses, last heartbeat and what each charger
+// said it is. Unknown chargers appear as they connect; a row opens the charger's detail; the
 // selected ones get an operation through the send dialog the app hands in.
 import { useMemo, useState, type ComponentType } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
@@ -16,10 +17,10 @@ import SendIcon from '@mui/icons-material/Send';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import { alpha } from '@mui/material/styles';
 import { DataGrid, GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
-import { useBench } from '../../stores/bench';
+import { useBench, useThrottledBench, type BenchState } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { useReach } from '../../components/reach';
+import { linkProblem } from '../../components/reach';
 import { connectorConcern, errorCodeInWords } from '../../../../shared/api/connector-errors';
 import { formatAgo, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
@@ -130,10 +131,10 @@ const columns: GridColDef<ChargerView>[] = [
   { field: 'remoteAddress', headerName: 'Address', minWidth: 120, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value ?? '—'}</span> },
 ];
 
-/** The chips as live while the charger is online and the bench reachable, else as last known. */
+/** The chips as live while the charger is online and the bench reachable, else as last known; from the row, so they change with the list. */
 function LiveConnectorChips({ charger }: { charger: ChargerView }) {
-  const stale = useReach(charger.id).stale;
-  return <ConnectorChips connectors={charger.connectors} stale={stale} />;
+  const linkDown = useBench((s) => linkProblem(s.link, s.linkSince) !== null);
+  return <ConnectorChips connectors={charger.connectors} stale={linkDown || !charger.connected} />;
 }
 
 const concernRank = (c: ChargerView) => {
@@ -172,10 +173,12 @@ function EmptyState({ onRegister }: { onRegister: () => void }) {
 /** Sends one operation to the chargers selected (the operations feature's dialog). */
 export type SendDialogSlot = ComponentType<{ chargerIds: string[]; open: boolean; onClose: () => void }>;
 
+const selectChargers = (s: BenchState) => s.chargers;
+
 export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   useChargerRefresh();
   const navigate = useNavigate();
-  const chargersById = useBench((s) => s.chargers);
+  const chargersById = useThrottledBench(selectChargers);
   const loaded = useBench((s) => s.loaded);
   // Online first, and among them the ones that need a look.
   const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || concernRank(a) - concernRank(b) || a.id.localeCompare(b.id)), [chargersById]);

@@ -1,0 +1,81 @@
+// The message log's free-text index: an FTS5 trigram index of every frame's text (contentless: it holds
+// the trigrams, not a second copy of the frames), so a search for something rare reads the few frames
+// that hold it instead of the whole log. The writer thread builds it behind the log, a step at a time
+// when it has nothing else to write (SearchIndexer); `indexed_to` says how far it has come, and a search
+// reads the index up to there and scans the frames after it, so a frame logged a moment ago is found too.
+// The index only proposes frames: each is checked against the filter on the frame itself.
+import type { Db } from '../database';
+
+/** The index's query for a search, or null when the search cannot use it: fewer than three characters, or a NUL (FTS5 ends its strings there). */
+export function searchIndexQuery(text: string): string | null {
+  const chars = Array.from(text);
+  if (chars.length < 3 || text.includes('\u0000')) return null;
+  const grams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
+  // A long search narrows as well with a few of its trigrams, spread over it, as with all of them.
+  let picked = [...grams];
+  if (picked.length > MAX_TRIGRAMS) picked = Array.from({ length: MAX_TRIGRAMS }, (_, i) => picked[Math.round((i * (picked.length - 1)) / (MAX_TRIGRAMS - 1))]);
+  return picked.map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ');
+}
+const MAX_TRIGRAMS = 12;
+
+/** The newest frame the index holds (frames after it are not indexed yet). */
+export function searchIndexedTo(db: Db): number {
+  return (db.prepare('SELECT indexed_to AS n FROM messages_search_state WHERE id = 1').get() as { n: number } | undefined)?.n ?? 0;
+}
+
+/** Builds the index behind the log, on the writer's connection, in steps of a bounded number of frames. */
+export class SearchIndexer {
+  private readonly state;
+  private readonly setState;
+  private readonly newest;
+  private readonly oldest;
+  private readonly add;
+  private readonly dropRange;
+  private readonly stepTx;
+
+  constructor(db: Db) {
+    this.state = db.prepare('SELECT indexed_to AS indexedTo, pruned_to AS prunedTo FROM messages_search_state WHERE id = 1');
+    this.setState = db.prepare('UPDATE messages_search_state SET indexed_to = ?, pruned_to = ? WHERE id = 1');
+    this.newest = db.prepare('SELECT MAX(id) AS n FROM messages').pluck(true);
+    this.oldest = db.prepare('SELECT id FROM messages ORDER BY id LIMIT 1').pluck(true);
+    this.add = db.prepare('INSERT INTO messages_search (rowid, raw) SELECT id, raw FROM messages WHERE id BETWEEN ? AND ?');
+    this.dropRange = db.prepare('DELETE FROM messages_search WHERE rowid BETWEEN ? AND ?');
+    this.stepTx = db.transaction((rows: number) => this.run(rows));
+  }
+
+  /** Indexes up to `rows` more frames (and forgets up to as many pruned ones); true while there is more to do. */
+  step(rows: number): boolean {
+    return this.stepTx(rows);
+  }
+
+  private run(rows: number): boolean {
+    let { indexedTo, prunedTo } = this.state.get() as { indexedTo: number; prunedTo: number };
+    const newest = (this.newest.get() as number | null) ?? 0;
+    const oldest = (this.oldest.get() as number | undefined) ?? newest + 1;
+    if (newest < indexedTo) {
+      // The log was emptied and its ids begin again: what the index holds above them is stale.
+      this.dropRange.run(newest + 1, indexedTo);
+      indexedTo = newest;
+      prunedTo = Math.min(prunedTo, newest);
+    }
+    // Frames gone before they were indexed need no indexing (a record opened with its old frames pruned).
+    if (indexedTo < oldest - 1) indexedTo = oldest - 1;
+    let more = false;
+    if (prunedTo < oldest - 1) {
+      // Retention pruned frames: their entries go, a step at a time (a search checks each frame anyway).
+      const to = Math.min(oldest - 1, prunedTo + rows);
+      this.dropRange.run(prunedTo + 1, to);
+      prunedTo = to;
+      more = prunedTo < oldest - 1;
+    }
+    if (indexedTo < newest) {
+      const to = Math.min(newest, indexedTo + rows);
+      this.add.run(indexedTo + 1, to);
+      indexedTo = to;
+      more ||= indexedTo < newest;
+    }
+    this.setState.run(indexedTo, prunedTo);
+    return more;
+  }
+}
