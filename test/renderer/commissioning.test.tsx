@@ -11,7 +11,7 @@ import { CallFailure } from '../../src/renderer/src/api/client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { WizardScreen } from '../../src/renderer/src/features/commissioning/WizardScreen';
 import { CommissioningHome } from '../../src/renderer/src/features/commissioning/CommissioningHome';
-import { resetDraft } from '../../src/renderer/src/features/commissioning/draft';
+import { resetDraft, setDraft } from '../../src/renderer/src/features/commissioning/draft';
 import { builtInTemplates, type CommissioningView } from '../../src/shared/api/commissioning';
 import type { CaseResult } from '../../src/shared/api/test-runs';
 import type { ChargerView } from '../../src/shared/api/views';
@@ -217,6 +217,28 @@ describe('connect and plan', () => {
 });
 
 describe('checks', () => {
+  it('when the run cannot start, says why and on Start again runs the same commissioning rather than making another', async () => {
+    useBench.setState({ chargers: { CP001: { ...charger('CP001'), virtual: true } } });
+    setDraft({ job: view().job, chargerId: 'CP001', template });
+    let busy = true;
+    const client = fakeClient({
+      'commissioning:create': () => view({ state: 'ready' }),
+      'commissioning:run': () => {
+        if (busy) throw new CallFailure({ status: 409, message: 'A test run is running on CP001: stop it first' });
+        return null;
+      },
+      'commissioning:get': () => view(),
+    });
+    open(client, '/commissioning/new?step=checks');
+    await userEvent.click(await screen.findByRole('button', { name: 'Start the checks on CP001' }));
+    expect(await screen.findByText(/Could not start: A test run is running on CP001/)).toBeTruthy();
+    busy = false;
+    await userEvent.click(screen.getByRole('button', { name: 'Start the checks on CP001' }));
+    await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/commissioning/c1?step=checks'));
+    expect(client.callsOf('commissioning:create')).toHaveLength(1);
+    expect(client.callsOf('commissioning:run')).toEqual([{ id: 'c1' }, { id: 'c1' }]);
+  });
+
   it("shows each step's verdict, what to do about a failure with the values wanted, and the configuration diff", async () => {
     const client = fakeClient({ 'commissioning:get': () => view() });
     open(client, '/commissioning/c1?step=checks');

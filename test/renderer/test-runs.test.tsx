@@ -338,6 +338,25 @@ describe('a run, live', () => {
     expect(client.callsOf('tests:answer')).toEqual([{ runId: 'run-5', answer: 'done' }]);
   });
 
+  it('after the link to the bench was lost, shows what the run asks now, and nothing can be answered meanwhile', async () => {
+    const asked: OperatorPrompt = { caseId: 'TC_003_CS', step: 2, action: { kind: 'plug', connectorId: 1 }, text: 'Plug in at connector 1, then press Done.', timeoutS: 300 };
+    const later: OperatorPrompt = { caseId: 'TC_003_CS', step: 4, action: { kind: 'unplug', connectorId: 1 }, text: 'Unplug at connector 1, then press Done.', timeoutS: 300 };
+    let waitsOn: OperatorPrompt | null = asked;
+    const real = run({ id: 'run-7', chargerId: 'CP001', virtual: false, state: 'running', cases: [], finishedAt: null });
+    const client = fakeClient({ 'tests:list': () => [listItem(real)], 'tests:prompt': () => waitsOn, 'tests:answer': () => null });
+    render(withBench(client, <OperatorPrompts />));
+    const dialog = await screen.findByRole('dialog', { name: /Action needed at CP001/ });
+    act(() => useBench.setState({ link: 'closed' }));
+    expect(within(dialog).getByText(/The link to the bench is lost/)).toBeTruthy();
+    expect((within(dialog).getByRole('button', { name: 'Done' }) as HTMLButtonElement).disabled).toBe(true);
+    // Meanwhile the first request was answered at the charger and the run asks the next (the events are missed).
+    waitsOn = later;
+    act(() => useBench.setState({ link: 'open' }));
+    expect(await screen.findByText(later.text)).toBeTruthy();
+    expect(screen.queryByText(asked.text)).toBeNull();
+    expect((screen.getByRole('button', { name: 'Done' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('opened mid-run, shows the request the run already waits on; a countdown runs down', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date', 'setInterval', 'clearInterval'] });
     try {

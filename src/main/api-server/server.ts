@@ -16,8 +16,12 @@ import { BenchService } from '../core/bench-service';
 import type { BenchMethod } from '../../shared/api/contract';
 import type { BenchEvent } from '../../shared/api/events';
 import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
+import { maxPhotoBytes } from '../../shared/api/commissioning';
 
 const MAX_BODY = 1024 * 1024;
+/** A commissioning photo comes as base64 in JSON: up to maxPhotoBytes once decoded, a third more on the wire. */
+const MAX_PHOTO_BODY = Math.ceil(maxPhotoBytes / 3) * 4 + 64 * 1024;
+const photoPaths = /^\/api\/(call\/commissioning(:|%3A)addPhoto|commissioning\/[^/]+\/photos)$/i;
 /**
  * Events queued for one /api/events client beyond which it is dropped: a stuck or slow browser tab must
  * not grow the bench's memory without bound. It reconnects and reloads its snapshot.
@@ -193,7 +197,7 @@ export class ApiServer {
         // Reads see every write the bench queued before this request (a contract call waits itself, and
         // not at all when it answers from memory, e.g. the settings).
         if (!route.contract) await this.bench.record.settled();
-        const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req), res);
+        const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req, photoPaths.test(url.pathname) ? MAX_PHOTO_BODY : MAX_BODY), res);
         // A route that streams its answer (an export) has written it itself.
         if (res.headersSent) return;
         return send(res, status, body);
@@ -316,12 +320,12 @@ function decodeParam(name: string, raw: string): string {
   }
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
+async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new BenchError(413, `Request body is larger than ${MAX_BODY} bytes`);
+    if (size > max) throw new BenchError(413, `Request body is larger than ${max} bytes`);
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8').trim();

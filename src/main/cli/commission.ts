@@ -90,7 +90,8 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     await write('report.html', opts.html);
     await write('report.pdf', opts.pdf);
     await write('bundle.zip', opts.bundle);
-    return results.some((r) => r.verdict === 'fail' || r.verdict === 'error') || results.length < view.steps.length ? 1 : 0;
+    // Inconclusive (an operator step timed out or skipped) leaves the commissioning incomplete: not a success.
+    return results.some((r) => r.verdict === 'fail' || r.verdict === 'error' || r.verdict === 'inconclusive') || results.length < view.steps.length ? 1 : 0;
   } catch (e) {
     console.error(`chargebench commission: ${(e as Error).message}`);
     return 1;

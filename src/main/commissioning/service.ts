@@ -41,8 +41,12 @@ const IDENTITY_LIKE = /serial|identity|chargepointid|chargeboxid|password|author
 
 export class CommissioningService {
   private readonly active = new Map<string, Active>();
-  /** The commissionings running now, as their runs change them. */
-  private readonly live = new Map<string, StoredCommissioning>();
+  /**
+   * Every commissioning this bench has read or made, one object each: runs, checklist saves, photos and the
+   * handover all change the same object (and a change made while another waits on the record is not lost
+   * when that one is saved), and a state checked (handed over?) is the state now, not the record's.
+   */
+  private readonly known = new Map<string, StoredCommissioning>();
   /** What a face declares of a charger (the CLI's --fixed-cable ...), per commissioning. */
   private readonly declared = new Map<string, PicsDeclaration>();
 
@@ -148,6 +152,7 @@ export class CommissioningService {
       runError: null,
     };
     if (args.declared) this.declared.set(c.id, args.declared);
+    this.known.set(c.id, c);
     await bench.record.commissionings.saveSite(args.job.site, args.job, at);
     await this.save(c);
     return this.view(c);
@@ -169,7 +174,6 @@ export class CommissioningService {
     const operator = runOperator(bench, c.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'commissioningPrompt', id, prompt, ts: new Date().toISOString() }));
     const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve() };
     this.active.set(id, entry);
-    this.live.set(id, c);
     c.runError = null;
     let run: { pics: StoredCommissioning['pics'] } | null = null;
     const window = { startedAt: this.now(), finishedAt: null as string | null };
@@ -220,7 +224,6 @@ export class CommissioningService {
         c.state = 'finished';
         await bench.record.settled();
         this.active.delete(id);
-        this.live.delete(id);
         await this.save(c).catch((e) => console.error(`chargebench: the commissioning ${id} could not be recorded: ${(e as Error).message}`));
       });
     this.changed(c);
@@ -331,15 +334,25 @@ export class CommissioningService {
     return { body: siteSummaryHtml(summary), contentType: 'text/html; charset=utf-8', fileName: `site-${site.replace(/[^A-Za-z0-9_.-]/g, '_')}.html` };
   }
 
+  /** The commissioning running on a charger now, if any (a test run must not drive the same charger). */
+  runningOn(chargerId: string): string | null {
+    for (const id of this.active.keys()) if (this.known.get(id)?.chargerId === chargerId) return id;
+    return null;
+  }
+
   /** Stops every run (the bench is stopping). */
   stopAll(): void {
     for (const a of this.active.values()) a.abort.abort();
   }
 
-  /** A running commissioning's one object (its run changes it as steps finish), or the record's. */
+  /** The commissioning's one object (see `known`). */
   private stored(id: string): StoredCommissioning {
-    const c = this.live.get(id) ?? (this.bench.record.commissionings.get(id) as StoredCommissioning | null);
-    if (!c) throw new BenchError(404, `No commissioning ${id}`, { field: 'id' });
+    let c = this.known.get(id);
+    if (!c) {
+      c = (this.bench.record.commissionings.get(id) as StoredCommissioning | null) ?? undefined;
+      if (!c) throw new BenchError(404, `No commissioning ${id}`, { field: 'id' });
+      this.known.set(id, c);
+    }
     return c;
   }
 

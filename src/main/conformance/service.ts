@@ -58,6 +58,8 @@ export class ConformanceService {
     bench.centralSystem.registry.mustKnow(args.chargerId);
     if ([...this.active.values()].some((a) => a.run.chargerId === args.chargerId))
       throw new BenchError(409, `A test run is already running on ${args.chargerId}: stop it first`, { field: 'chargerId' });
+    const commissioning = bench.commissioning.runningOn(args.chargerId);
+    if (commissioning) throw new BenchError(409, `${args.chargerId} is being commissioned (${commissioning}): wait for it, or stop it first`, { field: 'chargerId' });
     let cases = octt16Cases;
     if (args.rerunFailedOf) {
       const before = this.get(args.rerunFailedOf);

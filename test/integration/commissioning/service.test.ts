@@ -13,7 +13,7 @@ import { FakeClock } from '../../../src/main/clock';
 import { virtualTarget } from '../../../src/main/conformance/virtual';
 import { ApiServer } from '../../../src/main/api-server/server';
 import { BenchError } from '../../../src/main/errors';
-import { builtInTemplates, checklistItems, CommissioningTemplate, SiteJob, type CommissioningView, type HandoverInput } from '../../../src/shared/api/commissioning';
+import { builtInTemplates, checklistItems, CommissioningTemplate, Handover, SiteJob, type CommissioningView, type HandoverInput } from '../../../src/shared/api/commissioning';
 import type { BenchEvent } from '../../../src/shared/api/views';
 
 let bench: Bench;
@@ -205,9 +205,13 @@ describe('re-running and the site', () => {
     ).toEqual(['DEPOT-2', 'DEPOT-1']);
   });
 
-  it('refuses a handover while a run is going on', async () => {
+  it('refuses a handover, and a test run on the charger, while a run is going on', async () => {
     svc().run(second.id, ['C4_CONNECTORS']);
     await expect(svc().handover(second.id, handover as never)).rejects.toMatchObject({ status: 409, message: expect.stringContaining('is running') });
+    // Nor may a conformance run drive the same charger meanwhile.
+    expect(() => bench.conformance.start({ chargerId: second.chargerId, cases: ['TC_003_CS'] })).toThrow(
+      expect.objectContaining({ status: 409, message: expect.stringContaining('is being commissioned') }),
+    );
     await svc().settled(second.id);
   }, 60_000);
 });
@@ -238,6 +242,23 @@ describe('photos', () => {
         .photos.map((p) => p.id),
     ).toEqual([webp.id]);
     await expect(svc().removePhoto(c.id, jpeg.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe('changes made at the same time', () => {
+  it('keeps a checklist answer given while a photo is being stored, and nothing changes once the handover is signed', async () => {
+    const c = await svc().create({ chargerId: 'DEPOT-2', job: job('Bay 8'), template });
+    const photo = svc().addPhoto({ id: c.id, name: 'board.jpg', contentType: 'image/jpeg', dataBase64: JPEG.toString('base64'), caption: '' });
+    await svc().setChecklist(c.id, [{ id: 'cable', result: 'conform', value: '', note: '' }]);
+    await photo;
+    await bench.record.settled();
+    const recorded = bench.record.commissionings.get(c.id) as { checklist: Array<{ id: string; result: string | null }> };
+    expect(recorded.checklist.find((e) => e.id === 'cable')?.result).toBe('conform');
+    const signed = svc().handover(c.id, Handover.parse(handover));
+    await expect(svc().setChecklist(c.id, [{ id: 'mounting', result: 'conform', value: '', note: '' }])).rejects.toMatchObject({ status: 409 });
+    await signed;
+    await bench.record.settled();
+    expect((bench.record.commissionings.get(c.id) as { state: string }).state).toBe('handedOver');
   });
 });
 
@@ -322,6 +343,21 @@ describe('the REST face', () => {
     expect(photo).toMatchObject({ status: 201, body: { name: 'p.jpg', bytes: JPEG.length } });
     const bytes = await rest('GET', `/api/commissioning/${id}/photos/${photo.body.id}`);
     expect([bytes.status, bytes.headers.get('content-type'), Buffer.from(bytes.body).equals(JPEG)]).toEqual([200, 'image/jpeg', true]);
+    // A phone photo (a few MB) fits, through the REST route and through the UI's door; one over 10 MB is named.
+    const big = Buffer.concat([JPEG, Buffer.alloc(3 * 1024 * 1024, 7)]);
+    expect(await rest('POST', `/api/commissioning/${id}/photos`, { name: 'board.jpg', contentType: 'image/jpeg', dataBase64: big.toString('base64') })).toMatchObject({
+      status: 201,
+      body: { bytes: big.length },
+    });
+    expect(await rest('POST', '/api/call/commissioning:addPhoto', { id, name: 'board2.jpg', contentType: 'image/jpeg', dataBase64: big.toString('base64') })).toMatchObject({
+      status: 200,
+      body: { bytes: big.length },
+    });
+    const huge = Buffer.concat([JPEG, Buffer.alloc(10 * 1024 * 1024, 7)]);
+    expect(await rest('POST', `/api/commissioning/${id}/photos`, { name: 'huge.jpg', contentType: 'image/jpeg', dataBase64: huge.toString('base64') })).toMatchObject({
+      status: 400,
+      body: { field: 'dataBase64' },
+    });
     expect(await rest('POST', `/api/commissioning/${id}/handover`, { ...handover, customer: { name: 'B. Kunde', acknowledged: false } })).toMatchObject({
       status: 400,
       body: { field: 'customer.acknowledged' },

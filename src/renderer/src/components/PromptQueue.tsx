@@ -6,6 +6,7 @@ import type { BenchEvent } from '../../../shared/api/views';
 import type { OperatorPrompt } from '../../../shared/api/test-runs';
 import { PromptDialog, type PromptAnswer } from './PromptDialog';
 import { useCall } from './useCall';
+import { useBench } from '../stores/bench';
 
 /** What one event says about a run's request: a new one (or null: answered or gone), whom it is at, or that the run ended. */
 export interface PromptNews {
@@ -21,7 +22,7 @@ export interface PromptFeed {
   /** The bench's events (the client's subscribe). */
   subscribe: (listener: (events: BenchEvent[]) => void) => () => void;
   read: (event: BenchEvent) => PromptNews | null;
-  /** The requests of the runs running now, asked once when the page opens. */
+  /** The requests of the runs running now, asked when the page opens and each time the link to the bench is back. */
   pending: () => Promise<Array<{ key: string; chargerId: string; context?: string; prompt: OperatorPrompt | null }>>;
   answer: (key: string, answer: PromptAnswer) => Promise<void>;
   subtitle?: (prompt: OperatorPrompt, context: string | undefined) => string;
@@ -36,8 +37,13 @@ interface Waiting {
 export function PromptQueue({ feed }: { feed: PromptFeed }) {
   const [waiting, setWaiting] = useState<Waiting[]>([]);
   const [about, setAbout] = useState<Record<string, { chargerId?: string; context?: string }>>({});
+  // While the link is lost the events are missed: a request may have come or gone. Once it is back the
+  // runs' own list replaces what is shown; meanwhile the request shown cannot be answered.
+  const link = useBench((s) => s.link);
+  const linked = link === 'open';
 
   useEffect(() => {
+    if (!linked) return;
     let live = true;
     const learn = (key: string, chargerId: string | undefined, context: string | undefined) =>
       setAbout((a) =>
@@ -59,18 +65,21 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
       .pending()
       .then((list) => {
         if (!live) return;
-        for (const p of list) {
-          learn(p.key, p.chargerId, p.context);
-          const prompt = p.prompt;
-          if (prompt) setWaiting((w) => (w.some((x) => x.key === p.key) ? w : [...w, { key: p.key, prompt, since: Date.now() }]));
-        }
+        for (const p of list) learn(p.key, p.chargerId, p.context);
+        setWaiting((w) =>
+          list.flatMap((p) => {
+            if (!p.prompt) return [];
+            const known = w.find((x) => x.key === p.key && x.prompt.caseId === p.prompt!.caseId && x.prompt.step === p.prompt!.step);
+            return [{ key: p.key, prompt: p.prompt, since: known?.since ?? Date.now() }];
+          }),
+        );
       })
       .catch(() => undefined);
     return () => {
       live = false;
       off();
     };
-  }, [feed]);
+  }, [feed, linked]);
 
   const first = waiting[0] ?? null;
   const [answer, send, reset] = useCall(async (key: string, a: PromptAnswer) => {
@@ -86,8 +95,8 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
       prompt={first.prompt}
       chargerId={about[first.key]?.chargerId ?? null}
       since={first.since}
-      pending={answer.pending}
-      error={answer.error}
+      pending={answer.pending || !linked}
+      error={linked ? answer.error : 'The link to the bench is lost: this request may have been answered or withdrawn meanwhile. It is checked again once the link is back.'}
       subtitle={feed.subtitle?.(first.prompt, about[first.key]?.context)}
       onAnswer={(a) => void send(first.key, a)}
     />

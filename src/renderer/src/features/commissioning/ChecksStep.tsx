@@ -2,7 +2,7 @@
 // charger is asked about first, naming what runs there now), which creates the commissioning and runs it.
 // Then: the steps live with their verdicts, re-running one, Stop, the configuration diff and the test
 // session's chart.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -54,12 +54,17 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
     ...(charger?.connected ? [] : ([[`${draft.chargerId || 'The charger'} is not connected.`, 'connect']] as Array<[string, WizardStep]>)),
     ...(template.success ? [] : ([['No plan is chosen.', 'plan']] as Array<[string, WizardStep]>)),
   ];
+  // Made once: when the run cannot start (the charger is busy with a test run), Start again only runs it,
+  // rather than leaving an empty commissioning behind each time.
+  const made = useRef<{ id: string; of: string } | null>(null);
   const [start, doStart] = useCall(async () => {
     if (!job.success || !template.success) return;
-    const made = await client.call('commissioning:create', { chargerId: draft.chargerId, job: job.data, template: template.data });
-    await client.call('commissioning:run', { id: made.id });
+    const args = { chargerId: draft.chargerId, job: job.data, template: template.data };
+    const of = JSON.stringify(args);
+    if (made.current?.of !== of) made.current = { id: (await client.call('commissioning:create', args)).id, of };
+    await client.call('commissioning:run', { id: made.current.id });
     resetDraft();
-    navigate(paths.commissioningOne(made.id, 'checks'), { replace: true });
+    navigate(paths.commissioningOne(made.current.id, 'checks'), { replace: true });
   });
   const what = template.success ? consequences(template.data) : [];
   const go = () => (charger?.virtual ? void doStart() : setAsking(true));
