@@ -27,6 +27,7 @@ import {
 import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
 import { emptyChecklist, labelOf, listItemOf, photoBytes, sessionSamples, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
+import { evidenceOf } from './reports/bundle';
 
 interface Active {
   abort: AbortController;
@@ -312,8 +313,12 @@ export class CommissioningService {
   async handover(id: string, handover: Handover): Promise<CommissioningView> {
     const c = this.changeable(id);
     if (this.active.has(id)) throw new BenchError(409, `${id} is running: wait for the run to end (or stop it) before the handover`, { field: 'id' });
+    // Final from this moment (a change arriving meanwhile is refused), with the evidence's SHA-256 as it is now.
     c.handover = { ...handover, signedAt: this.now(), verdict: verdictOf(c) };
     c.state = 'handedOver';
+    // A run cut off by a crash never recorded its end: it ended by now.
+    for (const r of c.runs) r.finishedAt ??= c.handover.signedAt;
+    c.handover.evidenceSha256 = evidenceOf(this.view(c), await this.framesJsonl(c)).sha256;
     await this.save(c);
     return this.view(c);
   }
@@ -324,8 +329,13 @@ export class CommissioningService {
     return commissioningFile(file, {
       view: this.view(c),
       photo: (photoId) => this.bench.record.commissionings.photoData(id, photoId)?.data ?? null,
-      framesJsonl: () => (c.runs.length ? this.bench.conformance.framesJsonl({ chargerId: c.chargerId, ...c.runs[0]! }, c.runs.slice(1)) : Promise.resolve('')),
+      framesJsonl: () => this.framesJsonl(c),
     });
+  }
+
+  /** Every frame of the commissioning's runs, from the record. */
+  private framesJsonl(c: StoredCommissioning): Promise<string> {
+    return c.runs.length ? this.bench.conformance.framesJsonl({ chargerId: c.chargerId, ...c.runs[0]! }, c.runs.slice(1)) : Promise.resolve('');
   }
 
   /** The site summary as one self-contained HTML page. */

@@ -197,7 +197,11 @@ export interface CommissioningView {
   session: { samples: SessionSample[]; limitW: number | null } | null;
   checklist: ChecklistEntry[];
   photos: PhotoView[];
-  handover: (Handover & { signedAt: string; verdict: CommissioningVerdict }) | null;
+  /**
+   * The signed handover, with the verdict at signing and the SHA-256 of the evidence as it was then (the
+   * report shows it; and says so when the record's frames no longer give it, e.g. pruned since).
+   */
+  handover: (Handover & { signedAt: string; verdict: CommissioningVerdict; evidenceSha256?: string }) | null;
   verdict: CommissioningVerdict;
   /** What is left before a pass, in words ("RFID reader failed", "Earth resistance not checked"). */
   open: string[];

@@ -159,11 +159,21 @@ describe('a commissioning end to end', () => {
     // The evidence's SHA-256 in the report is that of its four manifest lines.
     const evidence = sums.filter((l) => / {2}(frames\.jsonl|config-before\.json|config-after\.json|identity\.json)$/.test(l)).map((l) => `${l}\n`);
     expect(evidence.length).toBe(4);
-    expect(html).toContain(createHash('sha256').update(evidence.join('')).digest('hex'));
+    const digest = createHash('sha256').update(evidence.join('')).digest('hex');
+    expect(html).toContain(digest);
+    // ... the one fixed when the handover was signed.
+    expect(view.handover?.evidenceSha256).toBe(digest);
+    expect(html).not.toContain('differs');
     expect(strFromU8(zip['frames.jsonl']!)).toContain('"SetChargingProfile"');
     expect(JSON.parse(strFromU8(zip['config-after.json']!))).toMatchObject({ MeterValueSampleInterval: '60' });
     expect(JSON.parse(strFromU8(zip['identity.json']!))).toMatchObject({ chargerId: 'DEPOT-1', vendor: 'ChargeBench' });
     expect(JSON.parse(strFromU8(zip['commissioning.json']!))).toMatchObject({ id: first.id, state: 'handedOver' });
+    // Frames pruned from the record later: the report keeps the signed SHA-256 and says the evidence now differs.
+    await bench.record.settled();
+    bench.record.db.prepare("DELETE FROM messages WHERE charger_id = 'DEPOT-1' AND raw LIKE '%SetChargingProfile%'").run();
+    const after = String((await svc().file(first.id, 'report.html')).body);
+    expect(after).toContain(`SHA-256 of the evidence at the handover: <code>${digest}</code>`);
+    expect(after).toContain('differs');
   }, 60_000);
 });
 

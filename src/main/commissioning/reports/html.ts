@@ -134,7 +134,11 @@ ${
 <div class="sigs">${signature(h.installer, 'Installer')}${signature(h.customer.signature, 'Customer')}</div>`
     : '<p class="meta">Not handed over yet.</p>'
 }
-<footer>ChargeBench ${esc(view.benchVersion)} · SHA-256 of the evidence (frames.jsonl, config-before.json, config-after.json, identity.json of the bundle, as listed in its SHA256SUMS): <code>${esc(evidenceSha256)}</code></footer>
+<footer>ChargeBench ${esc(view.benchVersion)} · ${
+    h?.evidenceSha256 && h.evidenceSha256 !== evidenceSha256
+      ? `SHA-256 of the evidence at the handover: <code>${esc(h.evidenceSha256)}</code>. <b>The evidence as the record gives it now differs</b> (<code>${esc(evidenceSha256)}</code>): frames of the run were removed from the record since (retention), so the bundle made now is not the one signed for.`
+      : `SHA-256 of the evidence (frames.jsonl, config-before.json, config-after.json, identity.json of the bundle, as listed in its SHA256SUMS)${h?.evidenceSha256 ? ', as at the handover' : ''}: <code>${esc(evidenceSha256)}</code>`
+  }</footer>
 </body></html>
 `;
 }
