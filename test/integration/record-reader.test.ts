@@ -56,6 +56,8 @@ describe('reads on the reader thread', () => {
         break;
       }
       expect((await record.messages.page({ limit: 1 }))[0].messageId).toBe('m9');
+      // A cursor the reader thread does not hold (its thread restarted since) is an error, not the end of the data.
+      await expect(record.reader.query('batchesNext', { cursor: 1 })).rejects.toThrow(/start the export again/);
     } finally {
       await record.close();
     }

@@ -55,6 +55,9 @@ export class RecordReader {
       worker.postMessage({ close: true });
     });
     await worker.terminate();
+    // What was still asked will not be answered: say so rather than leave an export hanging.
+    for (const p of this.pending.values()) p.reject(new Error('The record is closed'));
+    this.pending.clear();
   }
 }
 

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { randomInt } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MessageLog } from '../repositories/message-log';
 import { MeterShapes, meterValuesOf } from '../repositories/meter-values';
@@ -27,7 +28,8 @@ try {
 const log = new MessageLog(db);
 const shapes = new MeterShapes(db);
 const cursors = new Map<number, AsyncGenerator<MessageRecord[] | { text: string; frames: number }>>();
-let nextCursor = 1;
+// Unique across restarts of this thread, so a cursor of a thread that died is never taken for another's.
+let nextCursor = randomInt(1, 2 ** 47);
 const post = (m: FromReader): void => port.postMessage(m);
 
 /** An export's text, batch by batch, formatted here rather than on the bench's event loop. */
@@ -51,7 +53,9 @@ const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown
   },
   batchesNext: async ({ cursor }) => {
     const it = cursors.get(cursor);
-    const r = it ? await it.next() : { done: true as const, value: undefined };
+    // Not the end of the data: an export whose cursor is gone must not look complete.
+    if (!it) throw new Error("The export's place in the record is gone (the reader thread restarted): start the export again");
+    const r = await it.next();
     if (r.done) cursors.delete(cursor);
     return r.done ? null : r.value;
   },
