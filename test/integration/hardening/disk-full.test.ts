@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { nodeIo, type JournalIo } from '../../../src/main/store/journal';
 import { startTestBench, strictCharger, waitFor } from '../../helpers/bench';
+import { CommissioningTemplate } from '../../../src/shared/api/commissioning';
 
 /** The journal's file operations with a switch that makes every write fail as on a full disk. */
 function fillableIo(): JournalIo & { full: boolean } {
@@ -83,6 +84,23 @@ describe('a full disk (injected into the journal)', () => {
           .sort(),
       ).toEqual([first.transactionId, next.transactionId].sort());
       await cp.client.close();
+    } finally {
+      await tb.stop();
+    }
+  });
+
+  it("does not say a commissioning's change is saved when the disk filled as it was written, and writes it once space returns", async () => {
+    const io = fillableIo();
+    const tb = await startTestBench({ journalIo: io, retryMs: 100, alarm: () => undefined });
+    try {
+      const template = CommissioningTemplate.parse({ name: 'Depot baseline', keys: { HeartbeatInterval: '300' } });
+      io.full = true;
+      // The first write meets the full disk itself (nothing had failed before it): refused, saying why.
+      await expect(tb.bench.commissioning.saveTemplate(template)).rejects.toMatchObject({ status: 503, message: expect.stringContaining('No space left') });
+      io.full = false;
+      await waitFor(async () => (await tb.request('GET', '/api/health')).status === 200, 5000);
+      await tb.bench.record.settled();
+      expect(tb.bench.commissioning.templates().saved.map((t) => t.name)).toEqual(['Depot baseline']);
     } finally {
       await tb.stop();
     }

@@ -84,9 +84,7 @@ export class CommissioningsRepository {
 
   /** Saves a commissioning (again as it changes); resolves once it is durable. */
   async save(c: CommissioningRow, data: unknown): Promise<void> {
-    this.store.mustBeWritable();
-    this.store.write('commissioningPut', [c.id, c.chargerId, c.site, c.location, c.state, c.verdict, c.createdAt, c.updatedAt, JSON.stringify(data)]);
-    await this.store.settled();
+    await this.durably('commissioningPut', [c.id, c.chargerId, c.site, c.location, c.state, c.verdict, c.createdAt, c.updatedAt, JSON.stringify(data)]);
   }
 
   photos(commissioningId: string): PhotoRow[] {
@@ -103,15 +101,23 @@ export class CommissioningsRepository {
   }
 
   async addPhoto(p: PhotoRow, data: Uint8Array): Promise<void> {
-    this.store.mustBeWritable();
-    this.store.write('commissioningPhotoPut', [p.id, p.commissioningId, p.name, p.contentType, p.bytes, p.sha256, p.caption, p.addedAt, Buffer.from(data).toString('hex')]);
-    await this.store.settled();
+    await this.durably('commissioningPhotoPut', [p.id, p.commissioningId, p.name, p.contentType, p.bytes, p.sha256, p.caption, p.addedAt, Buffer.from(data).toString('hex')]);
   }
 
   async removePhoto(commissioningId: string, photoId: string): Promise<void> {
+    await this.durably('commissioningPhotoDelete', [photoId, commissioningId]);
+  }
+
+  /**
+   * One write, resolved once it is in the record: refused (503, saying why) when nothing can be recorded,
+   * and when this very write could not be made durable (the disk filled as it was written; it is kept and
+   * written once space returns, but the person is told it is not saved yet).
+   */
+  private async durably(name: string, params: unknown[]): Promise<void> {
     this.store.mustBeWritable();
-    this.store.write('commissioningPhotoDelete', [photoId, commissioningId]);
+    this.store.write(name, params);
     await this.store.settled();
+    this.store.mustBeWritable();
   }
 
   /** The user's saved templates, by name. */
@@ -120,18 +126,14 @@ export class CommissioningsRepository {
   }
 
   async saveTemplate(name: string, template: unknown): Promise<void> {
-    this.store.mustBeWritable();
-    this.store.write('commissioningTemplatePut', [name, JSON.stringify(template), new Date(this.store.clock.now()).toISOString()]);
-    await this.store.settled();
+    await this.durably('commissioningTemplatePut', [name, JSON.stringify(template), new Date(this.store.clock.now()).toISOString()]);
   }
 
   /** Deletes a saved template; false when there was none of that name. */
   async deleteTemplate(name: string): Promise<boolean> {
     const had = this.store.db.prepare('SELECT 1 FROM commissioning_templates WHERE name = ?').get(name) !== undefined;
     if (!had) return false;
-    this.store.mustBeWritable();
-    this.store.write('commissioningTemplateDelete', [name]);
-    await this.store.settled();
+    await this.durably('commissioningTemplateDelete', [name]);
     return true;
   }
 
@@ -141,8 +143,6 @@ export class CommissioningsRepository {
   }
 
   async saveSite(site: string, job: unknown, at: string): Promise<void> {
-    this.store.mustBeWritable();
-    this.store.write('commissioningSitePut', [site, JSON.stringify(job), at]);
-    await this.store.settled();
+    await this.durably('commissioningSitePut', [site, JSON.stringify(job), at]);
   }
 }
