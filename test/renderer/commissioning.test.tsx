@@ -15,7 +15,7 @@ import { resetDraft, setDraft } from '../../src/renderer/src/features/commission
 import { builtInTemplates, type CommissioningView } from '../../src/shared/api/commissioning';
 import type { CaseResult } from '../../src/shared/api/test-runs';
 import type { ChargerView } from '../../src/shared/api/views';
-import { fakeClient, Where, withBench, type FakeClient } from './fake-client';
+import { fakeClient, Where, withBench, type FakeClient, aCharger } from './fake-client';
 
 const result = (patch: Partial<CaseResult>): CaseResult => ({
   id: 'C3_IDENTITY',
@@ -92,24 +92,7 @@ const view = (patch: Partial<CommissioningView> = {}): CommissioningView => ({
   ...patch,
 });
 
-const charger = (id: string): ChargerView => ({
-  id,
-  connected: true,
-  firstSeen: '2025-01-01T09:00:00Z',
-  lastSeen: '2025-01-01T10:00:00Z',
-  lastHeartbeat: null,
-  remoteAddress: '127.0.0.1',
-  bootPolicy: null,
-  registrationStatus: 'Accepted',
-  lastBoot: null,
-  boot: { chargePointVendor: 'Acme', chargePointModel: 'Wall 22' } as ChargerView['boot'],
-  firmwareStatus: null,
-  diagnosticsStatus: null,
-  hasPassword: false,
-  registered: false,
-  virtual: false,
-  connectors: [],
-});
+const charger = (id: string): ChargerView => aCharger(id, { boot: { chargePointVendor: 'Acme', chargePointModel: 'Wall 22' } as ChargerView['boot'] });
 
 function open(client: FakeClient, path: string) {
   return render(

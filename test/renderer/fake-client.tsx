@@ -9,7 +9,7 @@ import { ClientContext } from '../../src/renderer/src/api/context';
 import { makeTheme } from '../../src/renderer/src/app/theme';
 import { initialBenchState, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import type { BenchArgs, BenchCallResults, BenchMethod, OperateArgs } from '../../src/shared/api/contract';
-import type { BenchEvent } from '../../src/shared/api/views';
+import type { BenchEvent, ChargerView } from '../../src/shared/api/views';
 
 export type Handlers = { [M in BenchMethod]?: (args: BenchArgs<M>) => BenchCallResults[M] | Promise<BenchCallResults[M]> };
 
@@ -85,3 +85,24 @@ export function Where() {
   const l = useLocation();
   return <div data-testid="where">{l.pathname + l.search}</div>;
 }
+
+/** A connected, accepted real charger as the bench lists it, changed by `patch`. */
+export const aCharger = (id: string, patch: Partial<ChargerView> = {}): ChargerView => ({
+  id,
+  connected: true,
+  firstSeen: '2025-01-01T09:00:00Z',
+  lastSeen: '2025-01-01T10:00:00Z',
+  lastHeartbeat: null,
+  remoteAddress: '127.0.0.1',
+  bootPolicy: null,
+  registrationStatus: 'Accepted',
+  lastBoot: null,
+  boot: null,
+  firmwareStatus: null,
+  diagnosticsStatus: null,
+  hasPassword: false,
+  registered: false,
+  virtual: false,
+  connectors: [],
+  ...patch,
+});

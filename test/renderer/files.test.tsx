@@ -11,26 +11,9 @@ import { SettingsScreen } from '../../src/renderer/src/app/screens';
 import { defaultSettings } from '../../src/shared/api/settings';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import type { BenchSettings, ChargerView, HostedFileView, OperationResult, UploadLocationView, UploadView } from '../../src/shared/api/views';
-import { fakeClient, withBench } from './fake-client';
+import { fakeClient, withBench, aCharger } from './fake-client';
 
-const charger = (id: string): ChargerView => ({
-  id,
-  connected: true,
-  firstSeen: '2025-01-01T09:00:00Z',
-  lastSeen: '2025-01-01T10:00:00Z',
-  lastHeartbeat: null,
-  remoteAddress: '127.0.0.1',
-  bootPolicy: null,
-  registrationStatus: 'Accepted',
-  lastBoot: null,
-  boot: null,
-  firmwareStatus: null,
-  diagnosticsStatus: null,
-  hasPassword: false,
-  registered: false,
-  virtual: false,
-  connectors: [],
-});
+const charger = (id: string): ChargerView => aCharger(id);
 
 let n = 0;
 const newLocation = (chargerId: string): UploadLocationView => {

@@ -16,26 +16,10 @@ import { OperatorPrompts } from '../../src/renderer/src/features/test-runs/Opera
 import type { CaseInfo, CaseResult, OperatorPrompt, RunListItem, RunResult } from '../../src/shared/api/test-runs';
 import { defaultTestData } from '../../src/shared/api/test-runs';
 import type { BenchEvent, ChargerView } from '../../src/shared/api/views';
-import { fakeClient, Where, withBench } from './fake-client';
+import { fakeClient, Where, withBench, aCharger } from './fake-client';
 
-const charger = (id: string, virtual: boolean): ChargerView => ({
-  id,
-  connected: true,
-  firstSeen: '2025-01-01T09:00:00Z',
-  lastSeen: '2025-01-01T10:00:00Z',
-  lastHeartbeat: null,
-  remoteAddress: '127.0.0.1',
-  bootPolicy: null,
-  registrationStatus: 'Accepted',
-  lastBoot: null,
-  boot: { chargePointVendor: virtual ? 'ChargeBench' : 'Acme', chargePointModel: virtual ? 'Virtual AC' : 'Wall 22' } as ChargerView['boot'],
-  firmwareStatus: null,
-  diagnosticsStatus: null,
-  hasPassword: false,
-  registered: false,
-  virtual,
-  connectors: [],
-});
+const charger = (id: string, virtual: boolean): ChargerView =>
+  aCharger(id, { virtual, boot: { chargePointVendor: virtual ? 'ChargeBench' : 'Acme', chargePointModel: virtual ? 'Virtual AC' : 'Wall 22' } as ChargerView['boot'] });
 
 const cases: CaseInfo[] = [
   { id: 'TC_001_CS', title: 'Cold Boot Charge Point', profile: 'Core', section: '2.1.1', decisions: [], notSupported: null },
