@@ -13,6 +13,7 @@ export interface ThreadData {
   drainMs: number;
 }
 
-export type ToThread = { seq: number; text: string } | { now: true } | { close: true };
+/** Journal entries in order, a hand-over at a time; `now` drains at once; `close` drains and closes. */
+export type ToThread = { entries: Array<{ seq: number; text: string }> } | { now: true } | { close: true };
 
 export type FromThread = { ingested: number; error?: string } | { stalled: string; code: string } | { resumed: true } | { closed: true; pending: number };

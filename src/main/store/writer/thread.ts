@@ -251,9 +251,11 @@ port.on('message', (m: ToThread) => {
     post({ closed: true, pending: queue.length });
     return;
   }
-  if ('text' in m) {
-    queue.push(m);
-    queuedBytes += m.text.length;
+  if ('entries' in m) {
+    for (const e of m.entries) {
+      queue.push(e);
+      queuedBytes += e.text.length;
+    }
   }
   if (stalled) return; // the retry timer is set
   // Under load (much queued) a drain follows the last at once: a bounded transaction, a bounded queue.

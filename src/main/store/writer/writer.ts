@@ -10,7 +10,7 @@
 import { unlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { JournalAppender, nodeIo, readJournal, type JournalEntry, type JournalIo } from '../journal';
-import type { FromThread, ThreadData } from './protocol';
+import type { FromThread, ThreadData, ToThread } from './protocol';
 
 export interface WriterOptions {
   /** Path to a better_sqlite3.node built for the running runtime (the Electron app uses this). */
@@ -47,6 +47,12 @@ const MAX_STALLED_BACKLOG_BYTES = 256 * 1024 * 1024;
  * next call once answered, so the load slows to what SQLite takes instead of the queue growing.
  */
 export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
+/**
+ * Journal entries go to the writer thread in hand-overs of up to this many bytes, or after HANDOVER_MS:
+ * one message per entry would wake the thread for every answer (it drains once a second anyway).
+ */
+const HANDOVER_BYTES = 256 * 1024;
+const HANDOVER_MS = 50;
 
 export class GroupCommitWriter {
   private worker: Worker | null = null;
@@ -78,6 +84,10 @@ export class GroupCommitWriter {
   private held: Array<(durable: boolean) => void> = [];
   private readonly maxBacklogBytes: number;
   private restarts = 0;
+  /** Entries journaled and not yet handed to the writer thread. */
+  private outbox: JournalEntry[] = [];
+  private outboxBytes = 0;
+  private outboxTimer: NodeJS.Timeout | null = null;
   /** Found when the journal was read at start: damage, gaps. */
   readonly notices: string[];
   /** Journal entries a killed process left (read once at start; see maxLeftover). */
@@ -176,7 +186,7 @@ export class GroupCommitWriter {
     if (this.ops.length) this.flush();
     if (this.seq <= this.ingested || this.currentProblem !== null || !this.worker) return Promise.resolve();
     const seq = this.seq;
-    this.worker.postMessage({ now: true });
+    this.tell({ now: true });
     return new Promise((resolve) => this.waiters.push({ seq, resolve }));
   }
 
@@ -194,7 +204,7 @@ export class GroupCommitWriter {
       pending = await new Promise<number>((resolve) => {
         worker.on('message', (m: FromThread) => 'closed' in m && resolve(m.pending));
         worker.on('exit', () => resolve(1));
-        worker.postMessage({ close: true });
+        this.tell({ close: true });
       });
       await worker.terminate();
     }
@@ -218,7 +228,9 @@ export class GroupCommitWriter {
     };
     const worker = new Worker(threadEntry(), { workerData: data });
     this.worker = worker;
-    for (const e of entries) worker.postMessage(e);
+    // What was waiting for the thread before is in `entries` (read from the journal).
+    this.dropOutbox();
+    if (entries.length) worker.postMessage({ entries });
     if (entries.length) worker.postMessage({ now: true });
     worker.on('message', (m: FromThread) => {
       if (this.worker !== worker) return;
@@ -232,6 +244,7 @@ export class GroupCommitWriter {
     worker.on('exit', (code) => {
       if (this.closed || this.worker !== worker) return;
       this.worker = null;
+      this.dropOutbox();
       this.trouble(
         () => (this.threadTrouble = { kind: 'writerRestarting', error: `the writer thread stopped (exit code ${code}); it is being started again from the journal`, since: new Date().toISOString() }),
       );
@@ -291,7 +304,7 @@ export class GroupCommitWriter {
     // Back-pressure: the writer thread is healthy but behind; what it answers waits (in order) for it.
     if (durable && (this.held.length || this.behind())) {
       for (const fn of callbacks) this.held.push(fn);
-      if (this.held.length === callbacks.length) this.worker?.postMessage({ now: true });
+      if (this.held.length === callbacks.length) this.tell({ now: true });
       return;
     }
     for (const fn of callbacks) fn(durable);
@@ -325,8 +338,39 @@ export class GroupCommitWriter {
     this.seq = seq;
     this.backlog.push([seq, text.length]);
     this.backlogBytes += text.length;
-    this.worker?.postMessage({ seq, text });
+    if (this.worker) this.handOver({ seq, text });
     return true;
+  }
+
+  /** Queues an entry for the writer thread: sent with others when enough has gathered, or soon. */
+  private handOver(entry: JournalEntry): void {
+    this.outbox.push(entry);
+    this.outboxBytes += entry.text.length;
+    if (this.outboxBytes >= HANDOVER_BYTES) this.postOutbox();
+    else this.outboxTimer ??= setTimeout(() => this.postOutbox(), HANDOVER_MS);
+  }
+
+  private postOutbox(): void {
+    if (this.outboxTimer) clearTimeout(this.outboxTimer);
+    this.outboxTimer = null;
+    if (!this.outbox.length) return;
+    const entries = this.outbox;
+    this.dropOutbox();
+    this.worker?.postMessage({ entries });
+  }
+
+  /** Forgets what was not handed over (a new thread reads it from the journal). */
+  private dropOutbox(): void {
+    if (this.outboxTimer) clearTimeout(this.outboxTimer);
+    this.outboxTimer = null;
+    this.outbox = [];
+    this.outboxBytes = 0;
+  }
+
+  /** Tells the writer thread to drain now or to close, after everything journaled so far. */
+  private tell(m: ToThread): void {
+    this.postOutbox();
+    this.worker?.postMessage(m);
   }
 
   private keepUnwritten(ops: unknown[]): void {
