@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { NODE_HEAP_ARGS } from '../src/main/memory';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -25,7 +26,7 @@ export async function startServe(dir: string, nodeArgs: string[] = []): Promise<
   const token = `uibench-${process.pid}`;
   const child = spawn(
     process.execPath,
-    [...nodeArgs, join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dir, '--api-token', token, '--quiet'],
+    [...NODE_HEAP_ARGS, ...nodeArgs, join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dir, '--api-token', token, '--quiet'],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { NODE_HEAP_ARGS } from '../src/main/memory';
 import { Child, killAllChildren, runMain, type LoadAction, type LoadToParent, type ParentToLoad, type ParentToServer, type PersistedFrames, type ServerToParent, type LoadTotals } from './cs/ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -162,7 +163,12 @@ async function runOne(server: ServerKey, chargers: number, action: LoadAction, o
   let sampler: NodeJS.Timeout | undefined;
   try {
     const reads = o.reads && server === 'chargebench';
-    srv = Child.fork<ServerToParent, ParentToServer>(`${SERVERS[server].label} server`, SERVERS[server].file, dataDir ? [dataDir, ...(reads ? ['--api'] : [])] : []);
+    srv = Child.fork<ServerToParent, ParentToServer>(
+      `${SERVERS[server].label} server`,
+      SERVERS[server].file,
+      dataDir ? [dataDir, ...(reads ? ['--api'] : [])] : [],
+      server === 'chargebench' ? NODE_HEAP_ARGS : [],
+    );
     const ready = await srv.next('ready', 30_000);
     const idle = await srv.ask({ type: 'stats' }, 'stats', 10_000);
     const srvPid = srv.pid;

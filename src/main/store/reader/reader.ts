@@ -2,6 +2,7 @@
 // started with the record; restarted if it ever dies, the queries it held failing with why.
 import { Worker } from 'node:worker_threads';
 import type { FromReader, ReaderData, ReaderQueries, ReaderQuery } from './protocol';
+import { RECORD_THREAD_LIMITS } from '../../memory';
 
 export class RecordReader {
   private worker: Worker | null = null;
@@ -12,7 +13,7 @@ export class RecordReader {
   constructor(private readonly data: ReaderData) {}
 
   private start(): Worker {
-    const worker = new Worker(threadEntry(), { workerData: this.data });
+    const worker = new Worker(threadEntry(), { workerData: this.data, resourceLimits: RECORD_THREAD_LIMITS });
     worker.unref();
     worker.on('message', (m: FromReader) => {
       if ('closed' in m) return;

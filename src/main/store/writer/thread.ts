@@ -22,6 +22,7 @@ import { setPriority } from 'node:os';
 import Database from 'better-sqlite3';
 import type { ThreadData, ToThread, FromThread } from './protocol';
 import { SearchIndexer } from '../repositories/message-search';
+import { collectGarbage } from '../../memory';
 
 const data = workerData as ThreadData;
 const port = parentPort!;
@@ -217,7 +218,10 @@ function shrinkWhenIdle(): void {
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     idleTimer = null;
-    if (queue.length === 0 && !stalled) db.pragma('shrink_memory');
+    if (queue.length === 0 && !stalled) {
+      db.pragma('shrink_memory');
+      collectGarbage();
+    }
   }, 2000);
   idleTimer.unref();
 }

@@ -11,6 +11,7 @@ import { unlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { JournalAppender, nodeIo, readJournal, type JournalEntry, type JournalIo } from '../journal';
 import type { FromThread, ThreadData, ToThread } from './protocol';
+import { collectGarbage, RECORD_THREAD_LIMITS } from '../../memory';
 
 export interface WriterOptions {
   /** Path to a better_sqlite3.node built for the running runtime (the Electron app uses this). */
@@ -53,6 +54,9 @@ export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
  */
 const HANDOVER_BYTES = 256 * 1024;
 const HANDOVER_MS = 50;
+/** Journaled bytes after which a quiet spell (IDLE_CHECK_MS × 2 without a write) ends in one full collection. */
+const BURST_BYTES = 8 * 1024 * 1024;
+const IDLE_CHECK_MS = 1000;
 
 export class GroupCommitWriter {
   private worker: Worker | null = null;
@@ -88,6 +92,10 @@ export class GroupCommitWriter {
   private outbox: JournalEntry[] = [];
   private outboxBytes = 0;
   private outboxTimer: NodeJS.Timeout | null = null;
+  /** Bytes journaled since the last collection, and the sequence number seen at the last idle check. */
+  private burstBytes = 0;
+  private idleSeq = 0;
+  private readonly idleTimer: NodeJS.Timeout;
   /** Found when the journal was read at start: damage, gaps. */
   readonly notices: string[];
   /** Journal entries a killed process left (read once at start; see maxLeftover). */
@@ -127,6 +135,23 @@ export class GroupCommitWriter {
     );
     this.closedSegments = reading.segments.filter((s) => s.file !== this.journal.file).map((s) => ({ file: s.file, lastSeq: s.lastSeq || ingestedSeq }));
     this.startWorker(reading.entries);
+    this.idleSeq = this.seq;
+    this.idleTimer = setInterval(() => this.releaseWhenQuiet(), IDLE_CHECK_MS);
+    this.idleTimer.unref();
+  }
+
+  /**
+   * After a burst of load, once nothing has been written for a second or two, one full collection of
+   * this thread's heap: the memory the burst's garbage took goes back instead of lingering.
+   */
+  private releaseWhenQuiet(): void {
+    if (this.seq !== this.idleSeq) {
+      this.idleSeq = this.seq;
+      return;
+    }
+    if (this.burstBytes < BURST_BYTES) return;
+    this.burstBytes = 0;
+    collectGarbage();
   }
 
   /** The highest value of one parameter of one write among the journal entries left at start (e.g. transaction ids). */
@@ -196,6 +221,7 @@ export class GroupCommitWriter {
     // Once more for what is left unwritten: a last chance to keep it.
     if (this.unwritten.length) this.retryUnwritten();
     this.closed = true;
+    clearInterval(this.idleTimer);
     this.releaseHeld();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     const worker = this.worker;
@@ -226,7 +252,7 @@ export class GroupCommitWriter {
       synchronous: this.options.synchronous ?? 'NORMAL',
       drainMs: 1000,
     };
-    const worker = new Worker(threadEntry(), { workerData: data });
+    const worker = new Worker(threadEntry(), { workerData: data, resourceLimits: RECORD_THREAD_LIMITS });
     this.worker = worker;
     // What was waiting for the thread before is in `entries` (read from the journal).
     this.dropOutbox();
@@ -338,6 +364,7 @@ export class GroupCommitWriter {
     this.seq = seq;
     this.backlog.push([seq, text.length]);
     this.backlogBytes += text.length;
+    this.burstBytes += text.length;
     if (this.worker) this.handOver({ seq, text });
     return true;
   }

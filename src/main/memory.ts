@@ -1,0 +1,32 @@
+// What keeps the bench's memory bounded once a burst of load is over. V8 grows a thread's young
+// generation to what the load needs (up to 3 × 16 MiB per thread by default) and keeps it; with the
+// protocol thread and two record threads that alone was ~100 MB the bench held long after the load.
+// So: the record threads get a small young generation, the process is started with a smaller one for
+// the protocol thread (NODE_HEAP_ARGS), and each thread collects its garbage once when a burst ends.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import type { ResourceLimits } from 'node:worker_threads';
+
+/**
+ * V8 options the bench's process starts with (`npm run serve`, the `chargebench` command, bench:cs):
+ * semi-spaces of 8 MiB instead of 16 (as fast under full load, measured; 4 MiB was not).
+ */
+export const NODE_HEAP_ARGS = ['--max-semi-space-size=8'];
+
+/** The writer and reader threads: their young generation (their garbage is short-lived batches). */
+export const RECORD_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 12 };
+
+let gcFn: (() => void) | null | undefined;
+
+/** A full collection of the calling thread's heap; nothing where the runtime does not allow it. */
+export function collectGarbage(): void {
+  if (gcFn === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      gcFn = runInNewContext('gc') as () => void;
+    } catch {
+      gcFn = null;
+    }
+  }
+  gcFn?.();
+}
