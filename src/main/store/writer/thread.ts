@@ -133,29 +133,41 @@ let retryMs = 250;
 let indexing = false;
 let closed = false;
 
-/** Drains of the last second: when each ended and how long it took (ms), for the writer's duty cycle. */
+/** What the writer did in the last second: when each piece of work ended and how long it took (ms). */
 const recentDrains: Array<[number, number]> = [];
-/** The share of the last second the writer spent draining. */
-function busyShare(now: number): number {
-  while (recentDrains.length && recentDrains[0]![0] < now - 1000) recentDrains.shift();
-  return recentDrains.reduce((n, [, ms]) => n + ms, 0) / 1000;
+const recentIndexSteps: Array<[number, number]> = [];
+/** The share of the last second spent on one kind of work. */
+function shareOf(work: Array<[number, number]>, now: number): number {
+  while (work.length && work[0]![0] < now - 1000) work.shift();
+  return work.reduce((n, [, ms]) => n + ms, 0) / 1000;
 }
-/** Past this share the index waits: under full load it would take the core the protocol needs. */
-const INDEX_WHEN_BUSY_UNDER = 0.25;
+/**
+ * While chargers keep the writer draining (more than QUIET_SHARE of the last second), the index gets
+ * only what keeps the writer as a whole (drains and index steps) under WRITER_SHARE of a core: under full
+ * load that is next to nothing, so the index falls behind and the answers do not wait for it; under a
+ * fleet's steady load (a few percent of draining) it keeps up. With nothing to drain it runs freely.
+ */
+const QUIET_SHARE = 0.02;
+const WRITER_SHARE = 0.25;
 
 /** Runs one step of the search index, and the next one after whatever waits (a drain goes first). */
 function indexStep(): void {
   indexing = false;
   if (closed || stalled || immediate) return;
   // Under heavy load the index falls behind (a search scans what it does not hold yet) and catches up
-  // once the writer has time; under a light, steady load it keeps up.
-  if (busyShare(performance.now()) > INDEX_WHEN_BUSY_UNDER) {
+  // once the writer has time.
+  const now = performance.now();
+  const draining = shareOf(recentDrains, now);
+  if (draining > QUIET_SHARE && draining + shareOf(recentIndexSteps, now) > WRITER_SHARE) {
     indexing = true;
     setTimeout(indexStep, 250).unref();
     return;
   }
   try {
-    if (searchIndex.step(INDEX_STEP_ROWS)) indexSoon();
+    const more = searchIndex.step(INDEX_STEP_ROWS);
+    const ended = performance.now();
+    recentIndexSteps.push([ended, ended - now]);
+    if (more) indexSoon();
   } catch (e) {
     // Tried again after the next drain; meanwhile a search scans the frames the index does not hold.
     if (!isStorage(e)) console.error(`chargebench: the search index could not be updated: ${(e as Error).message}`);
