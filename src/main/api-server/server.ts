@@ -17,6 +17,7 @@ import type { BenchMethod } from '../../shared/api/contract';
 import type { BenchEvent } from '../../shared/api/events';
 import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
 import { maxPhotoBytes } from '../../shared/api/commissioning';
+import { JsonText, valueOf } from '../json-text';
 
 const MAX_BODY = 1024 * 1024;
 /** A commissioning photo comes as base64 in JSON: up to maxPhotoBytes once decoded, a third more on the wire. */
@@ -243,7 +244,7 @@ export class ApiServer {
   private defineRoutes(): void {
     for (const r of restRoutes) this.route(r.method, r.path, (_req, params, query, body) => this.runRoute(r, params, query, body), true);
     // The UI's door: every call of the bench contract, the same ones the desktop app makes over IPC.
-    this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.call(p.method as BenchMethod, await body())], true);
+    this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.serve(p.method as BenchMethod, await body())], true);
     defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineReportRoutes((method, path, run) => this.route(method, path, run), this.bench);
@@ -277,10 +278,12 @@ export class ApiServer {
     }
     let result: unknown;
     try {
-      result = await this.service.call(r.call, args);
+      result = await this.service.serve(r.call, args);
     } catch (e) {
       throw asRestError(e, r);
     }
+    // A route that looks into its answer gets the value; the others send JSON text as it came.
+    if (r.answer || typeof r.status === 'function') result = valueOf(result);
     const status = typeof r.status === 'function' ? r.status(result as never) : (r.status ?? 200);
     return [status, r.answer ? r.answer(result as never) : result];
   }
@@ -339,7 +342,7 @@ async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (status === 204) return void res.writeHead(204).end();
-  const text = JSON.stringify(body);
+  const text = body instanceof JsonText ? body.bytes : JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
 }
 

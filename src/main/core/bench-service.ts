@@ -8,10 +8,13 @@ import { contract, benchMethods, type BenchMethod, type BenchParsedArgs, type Be
 import type { ChargerView } from '../../shared/api/views';
 import type { BenchBehaviourView } from '../../shared/api/bench-behaviour';
 import { reachableAddresses } from './network';
+import { JsonText, valueOf } from '../json-text';
 
 export { reachableAddresses } from './network';
 
-type Handlers = { [M in BenchMethod]: (args: BenchParsedArgs<M>) => BenchResult<M> | Promise<BenchResult<M>> };
+/** A call's answer: its value, or (for big reads made on the reader thread) the value's JSON text. */
+export type Served<M extends BenchMethod> = BenchResult<M> | JsonText<BenchResult<M>>;
+type Handlers = { [M in BenchMethod]: (args: BenchParsedArgs<M>) => Served<M> | Promise<Served<M>> };
 
 const methods = new Set<string>(benchMethods);
 /** Calls answered from memory: they never wait for the record (a settings read stays instant under load). */
@@ -33,6 +36,14 @@ export class BenchService {
 
   /** Validates `args` against the method's schema and runs it; bad input is a BenchError 400 naming the field. */
   async call<M extends BenchMethod>(method: M, args: unknown): Promise<BenchResult<M>> {
+    return valueOf(await this.serve(method, args));
+  }
+
+  /**
+   * `call` for the faces that answer in JSON (serve's HTTP API): a big read may come as the JSON text
+   * the reader thread made, to be sent as it is.
+   */
+  async serve<M extends BenchMethod>(method: M, args: unknown): Promise<Served<M>> {
     if (!this.isMethod(method)) throw new BenchError(404, `No bench call "${String(method)}"`);
     const parsed = parse(contract[method].args, args ?? {}, `${method} argument`) as BenchParsedArgs<M>;
     // Reads see every write the bench queued before this call: under load at most what back-pressure
@@ -115,8 +126,8 @@ export class BenchService {
         return this.behaviourView(id);
       },
       'chargerEvents:list': (q) => record.events.list(q),
-      'messages:list': (q) => record.messages.read(q),
-      'messages:page': (q) => record.messages.page(q),
+      'messages:list': (q) => record.messages.readJson(q),
+      'messages:page': (q) => record.messages.pageJson(q),
       'messages:count': ({ filter, upToId, cap }) => record.messages.count(filter, { upToId, cap }),
       'transactions:list': (q) => record.transactions.list(q),
       'transactions:get': async ({ transactionId }) => {

@@ -39,7 +39,7 @@ function drained(out: Writable): Promise<void> {
 /** Writes the frames matching `q.filter` to `out` (not ended here); resolves with how many were written. */
 export async function writeMessages(record: BenchRecord, q: MessageExportQuery, out: Writable): Promise<{ frames: number }> {
   let frames = 0;
-  const write = async (text: string) => {
+  const write = async (text: string | Uint8Array) => {
     if (out.destroyed) throw new Error('The export was closed before it was complete');
     if (!out.write(text)) await drained(out);
   };
@@ -48,7 +48,7 @@ export async function writeMessages(record: BenchRecord, q: MessageExportQuery, 
   // Read and formatted on the record's reader thread; here only written out.
   for await (const chunk of record.messages.exportText(q.filter, q.format)) {
     frames += chunk.frames;
-    await write(chunk.text);
+    await write(chunk.bytes);
   }
   if (q.format === 'json') await write(frames ? '\n]\n' : ']\n');
   return { frames };

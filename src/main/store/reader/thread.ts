@@ -13,6 +13,7 @@ import { listMessages } from '../repositories/messages';
 import type { MessageRecord } from '../../../shared/records';
 import { exportText, type ExportFormat } from '../../../shared/api/message-export';
 import type { FromReader, ReaderData, ReaderQueries, ToReader } from './protocol';
+import { ownBytes } from '../../json-text';
 
 const data = workerData as ReaderData;
 const port = parentPort!;
@@ -27,23 +28,24 @@ try {
 }
 const log = new MessageLog(db);
 const shapes = new MeterShapes(db);
-const cursors = new Map<number, AsyncGenerator<MessageRecord[] | { text: string; frames: number }>>();
+const cursors = new Map<number, AsyncGenerator<MessageRecord[] | { bytes: Uint8Array; frames: number }>>();
 // Unique across restarts of this thread, so a cursor of a thread that died is never taken for another's.
 let nextCursor = randomInt(1, 2 ** 47);
 const post = (m: FromReader): void => port.postMessage(m);
 
 /** An export's text, batch by batch, formatted here rather than on the bench's event loop. */
-async function* exportTexts(batches: AsyncGenerator<MessageRecord[]>, format: ExportFormat): AsyncGenerator<{ text: string; frames: number }> {
+async function* exportTexts(batches: AsyncGenerator<MessageRecord[]>, format: ExportFormat): AsyncGenerator<{ bytes: Uint8Array; frames: number }> {
   let before = 0;
   for await (const batch of batches) {
-    yield { text: exportText(format, batch, before), frames: batch.length };
+    yield { bytes: ownBytes(exportText(format, batch, before)), frames: batch.length };
     before += batch.length;
   }
 }
 
 const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown } = {
-  messagesList: (q) => listMessages(db, q),
-  messagesPage: ({ upToId, offset, limit, ...filter }) => log.page(filter, upToId, offset ?? 0, limit ?? 200),
+  // Rows as JSON bytes, moved (not copied) to the protocol's thread, which sends them on as they are.
+  messagesList: (q) => ownBytes(JSON.stringify(listMessages(db, q))),
+  messagesPage: async ({ upToId, offset, limit, ...filter }) => ownBytes(JSON.stringify(await log.page(filter, upToId, offset ?? 0, limit ?? 200))),
   messagesCount: ({ filter, upToId, cap }) => log.count(filter, upToId, cap ?? 1_000_000),
   batchesOpen: ({ filter, upToId, format }) => {
     const cursor = nextCursor++;
@@ -76,7 +78,9 @@ port.on('message', (m: ToReader) => {
   void (async () => {
     try {
       const value = await (queries[m.query] as (a: unknown) => unknown)(m.args);
-      post({ id: m.id, ok: true, value });
+      // Bytes (a page's JSON, an export's text) move to the other thread instead of being copied.
+      const bytes = value instanceof Uint8Array ? value : (value as { bytes?: unknown } | null)?.bytes;
+      port.postMessage({ id: m.id, ok: true, value } satisfies FromReader, bytes instanceof Uint8Array ? [bytes.buffer as ArrayBuffer] : []);
     } catch (e) {
       post({ id: m.id, ok: false, error: (e as Error).message });
     }

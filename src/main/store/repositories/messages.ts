@@ -8,6 +8,7 @@ import type { ReaderQueries } from '../reader/protocol';
 import type { ExportFormat } from '../../../shared/api/message-export';
 import type { FrameToLog, MessageRecord, Row } from '../../../shared/records';
 import { toMessage } from './message-log';
+import { JsonText } from '../../json-text';
 
 export const messageWrites = {
   message: 'INSERT INTO messages (ts, charger_id, direction, kind, message_id, action, raw, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -23,6 +24,7 @@ export const messageChunkers: Chunkers = {
 };
 
 export type MessageListQuery = { chargerId?: string; action?: string; limit?: number; beforeId?: number };
+export type MessagePageQuery = MessageFilter & { upToId?: number; offset?: number; limit?: number };
 
 /** The message log, newest first, paged by id (optionally one charger's, one action's). */
 export function listMessages(db: Db, q: MessageListQuery): MessageRecord[] {
@@ -53,13 +55,23 @@ export class MessagesRepository {
   }
 
   /** `list` on the reader thread. */
-  read(q: MessageListQuery = {}): Promise<MessageRecord[]> {
-    return this.store.reader.query('messagesList', q) as Promise<MessageRecord[]>;
+  async read(q: MessageListQuery = {}): Promise<MessageRecord[]> {
+    return (await this.readJson(q)).value();
+  }
+
+  /** `read` as the JSON text the reader thread made (faces send it on without parsing it). */
+  async readJson(q: MessageListQuery = {}): Promise<JsonText<MessageRecord[]>> {
+    return new JsonText((await this.store.reader.query('messagesList', q)) as Uint8Array);
   }
 
   /** One page of the message log under a filter, newest first (the log screen's rows). */
-  page(q: MessageFilter & { upToId?: number; offset?: number; limit?: number }): Promise<MessageRecord[]> {
-    return this.store.reader.query('messagesPage', q) as Promise<MessageRecord[]>;
+  async page(q: MessagePageQuery): Promise<MessageRecord[]> {
+    return (await this.pageJson(q)).value();
+  }
+
+  /** `page` as the JSON text the reader thread made. */
+  async pageJson(q: MessagePageQuery): Promise<JsonText<MessageRecord[]>> {
+    return new JsonText((await this.store.reader.query('messagesPage', q)) as Uint8Array);
   }
 
   /** How many frames match a filter (see MessageLog.count on `cap`); maxId pins the view the count belongs to. */
@@ -73,8 +85,8 @@ export class MessagesRepository {
   }
 
   /** An export of a filter's frames (as the log stands now), formatted on the reader thread, batch by batch. */
-  exportText(filter: MessageFilter, format: ExportFormat): AsyncGenerator<{ text: string; frames: number }> {
-    return this.cursor<{ text: string; frames: number }>({ filter, format });
+  exportText(filter: MessageFilter, format: ExportFormat): AsyncGenerator<{ bytes: Uint8Array; frames: number }> {
+    return this.cursor<{ bytes: Uint8Array; frames: number }>({ filter, format });
   }
 
   /** A cursor on the reader thread, read ahead by one batch; closed there when left part-way. */
