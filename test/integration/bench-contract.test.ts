@@ -49,6 +49,17 @@ describe('bench contract over HTTP', () => {
     expect(await service.reply('idTags:add', { idTag: 'X'.repeat(21), status: 'Accepted' })).toMatchObject({ ok: false, error: { status: 400, field: 'idTag' } });
     expect(await service.reply('__proto__', {})).toMatchObject({ ok: false, error: { status: 404 } });
   });
+
+  it('gives a message page as the JSON the reader thread made: the same rows over IPC and HTTP', async () => {
+    // The operation test above left its frames in the log; a page of them crosses IPC as JSON bytes.
+    const service = new BenchService(tb.bench, 'desktop');
+    const rows = await service.call('messages:page', { chargerId: 'CP-CONTRACT', limit: 50 });
+    expect(rows.map((m) => `${m.kind} ${m.action}`)).toEqual(['CALLRESULT Reset', 'CALL Reset']);
+    const reply = await service.reply('messages:page', { chargerId: 'CP-CONTRACT', limit: 50 });
+    expect(reply).toMatchObject({ ok: true, json: expect.any(Uint8Array) });
+    expect(JSON.parse(new TextDecoder().decode((reply as { json: Uint8Array }).json))).toEqual(rows);
+    expect((await call('messages:page', { chargerId: 'CP-CONTRACT', limit: 50 })).body).toEqual(rows);
+  });
 });
 
 describe('the UI served at /', () => {

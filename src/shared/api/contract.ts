@@ -233,8 +233,12 @@ export type ResultFor<M extends BenchMethod, Args> = M extends 'chargers:operate
 /** @deprecated the old name: every call's result type. */
 export type BenchCallResults = { [M in BenchMethod]: BenchResult<M> };
 
-/** An answer over either transport: the value, or the error a person can act on (and the field at fault). */
-export type CallReply<T> = { ok: true; value: T } | { ok: false; error: CallError };
+/**
+ * An answer over either transport: the value, or the error a person can act on (and the field at fault).
+ * A big read (a message page) may come as its JSON's UTF-8 bytes, made off the bench's protocol thread,
+ * for the receiving side to parse.
+ */
+export type CallReply<T> = { ok: true; value: T } | { ok: true; json: Uint8Array } | { ok: false; error: CallError };
 export interface CallError {
   status: number;
   message: string;

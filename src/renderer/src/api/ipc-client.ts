@@ -6,7 +6,7 @@ import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client
 async function unwrap<T>(reply: Promise<CallReply<unknown>>): Promise<T> {
   const r = await reply;
   if (!r.ok) throw new CallFailure(r.error);
-  return r.value as T;
+  return ('json' in r ? JSON.parse(new TextDecoder().decode(r.json)) : r.value) as T;
 }
 
 export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
