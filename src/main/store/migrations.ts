@@ -283,4 +283,12 @@ export const migrations: string[] = [
   );
   INSERT INTO messages_search_state (id, indexed_to, pruned_to) VALUES (1, 0, 0);
   `,
+  // 10: the free-text index holds the text of SEARCH_BLOCK (16) consecutive frames per row (rowid = id / 16):
+  // the trigrams frames share are held once per block, a fifth of the bytes; a search checks every frame
+  // of a proposed block, so it finds exactly what it did. The writer thread builds it again from the start.
+  `
+  DROP TABLE messages_search;
+  CREATE VIRTUAL TABLE messages_search USING fts5(raw, content='', contentless_delete=1, tokenize='trigram', detail='none');
+  UPDATE messages_search_state SET indexed_to = 0, pruned_to = 0;
+  `,
 ];

@@ -17,7 +17,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
 import type { MessageFilter } from '../../../shared/api/message-filter';
 import type { MessageRecord as MessageView } from '../../../shared/records';
-import { searchIndexedTo, searchIndexQuery } from './message-search';
+import { blockOf, SEARCH_BLOCK, searchIndexedTo, searchIndexQuery } from './message-search';
 
 type Row = Record<string, any>;
 
@@ -365,9 +365,17 @@ export class MessageLog {
 
   /** The frames in [floor, top] the free-text index proposes for the plan's search, newest first. */
   private candidates(p: Plan, floor: number, top: number, limit: number): number[] {
-    return this.sql('SELECT rowid FROM messages_search WHERE messages_search MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?')
+    // The index proposes blocks of frames: each of a block's frames in [floor, top] is a candidate. When
+    // `limit` cuts a block, the next step (below the last candidate) asks for that block again.
+    const blocks = this.sql('SELECT rowid FROM messages_search WHERE messages_search MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?')
       .pluck(true)
-      .all(p.index!.match, floor, top, limit) as number[];
+      .all(p.index!.match, blockOf(floor), blockOf(top), limit) as number[];
+    const ids: number[] = [];
+    for (const b of blocks) {
+      for (let id = Math.min(top, (b + 1) * SEARCH_BLOCK - 1); id >= Math.max(floor, b * SEARCH_BLOCK) && ids.length < limit; id--) ids.push(id);
+      if (ids.length === limit) break;
+    }
+    return ids;
   }
 
   /** The rows of a slice that match, newest first, `skip` of them skipped. */
