@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env node
 // The chargebench command: runs the TypeScript CLI through tsx, so a fresh clone needs no build step.
 import { register } from 'tsx/esm/api';
 

@@ -235,5 +235,5 @@ if (electron) {
   // serve prints the link; an old build still serves if this one fails, and the API works without one.
   buildIfStale();
   // The young generation as the bench runs it everywhere (NODE_HEAP_ARGS in src/main/memory.ts).
-  runForwarding(process.execPath, ['--max-semi-space-size=8', join(root, 'bin', 'chargebench.mjs'), 'serve', ...extraArgs]);
+  runForwarding(process.execPath, ['--max-semi-space-size=8', '--expose-gc', join(root, 'bin', 'chargebench.mjs'), 'serve', ...extraArgs]);
 }

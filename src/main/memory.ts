@@ -5,28 +5,38 @@
 // the protocol thread (NODE_HEAP_ARGS), and each thread collects its garbage once when a burst ends.
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { ResourceLimits } from 'node:worker_threads';
+import { isMainThread, type ResourceLimits } from 'node:worker_threads';
 
 /**
- * V8 options the bench's process starts with (`npm run serve`, the `chargebench` command, bench:cs):
- * semi-spaces of 8 MiB instead of 16 (as fast under full load, measured; 4 MiB was not).
+ * V8 options the bench's process starts with (`npm run serve`, `npm start`'s serve mode, bench:cs):
+ * semi-spaces of 8 MiB instead of 16 (as fast under full load, measured; 4 MiB was not), and `gc` for
+ * collectGarbage.
  */
-export const NODE_HEAP_ARGS = ['--max-semi-space-size=8'];
+export const NODE_HEAP_ARGS = ['--max-semi-space-size=8', '--expose-gc'];
 
 /** The writer and reader threads: their young generation (their garbage is short-lived batches). */
 export const RECORD_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 12 };
 
 let gcFn: (() => void) | null | undefined;
 
-/** A full collection of the calling thread's heap; nothing where the runtime does not allow it. */
+/**
+ * A full collection of the calling thread's heap. With --expose-gc at start (NODE_HEAP_ARGS) every thread
+ * has `gc`; otherwise (the desktop app, tests) the protocol's thread exposes it for itself, once, and the
+ * record threads do without (V8 flags are changed from one thread only).
+ */
 export function collectGarbage(): void {
-  if (gcFn === undefined) {
-    try {
-      setFlagsFromString('--expose-gc');
-      gcFn = runInNewContext('gc') as () => void;
-    } catch {
-      gcFn = null;
-    }
-  }
+  if (gcFn === undefined) gcFn = findGc();
   gcFn?.();
+}
+
+function findGc(): (() => void) | null {
+  const given = (globalThis as { gc?: () => void }).gc;
+  if (typeof given === 'function') return given;
+  if (!isMainThread) return null;
+  try {
+    setFlagsFromString('--expose-gc');
+    return runInNewContext('gc') as () => void;
+  } catch {
+    return null;
+  }
 }

@@ -283,6 +283,43 @@ describe('the free-text index', () => {
     }
   });
 
+  it('pages exactly what it counted while the index finishes a block it was part-way through', async () => {
+    // Frames 688-703 are one block of the index. It is indexed up to 700 (no match there yet) when the
+    // view is counted; then the rest of the block, which matches, is indexed before the view is paged.
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-log-block-'));
+    let db: Database.Database | null = null;
+    try {
+      const record = await BenchRecord.open(dataDir);
+      const hit = (id: number) => id < 688 || (id >= 701 && id <= 703);
+      for (let id = 1; id <= 720; id++) {
+        const note = hit(id) ? 'needle' : 'plain';
+        record.logFrame(
+          'CP-A',
+          { direction: 'in', kind: 'CALL', messageId: `b${id}`, action: 'DataTransfer', raw: JSON.stringify([2, `b${id}`, 'DataTransfer', { data: note }]), error: null },
+          at(id),
+        );
+      }
+      await record.settled();
+      const all = (await record.messages.page({ limit: 1000 })).map((m) => m.id);
+      await record.close();
+      db = new Database(databaseFile(dataDir));
+      db.exec("INSERT INTO messages_search (messages_search) VALUES ('delete-all'); UPDATE messages_search_state SET indexed_to = 0, pruned_to = 0;");
+      const indexer = new SearchIndexer(db);
+      while (searchIndexedTo(db) < 700) indexer.step(Math.min(50, 700 - searchIndexedTo(db)));
+      expect(blockOf(700)).toBe(blockOf(703));
+      const expected = all.filter(hit);
+      const log = new MessageLog(db, { slice: 97, mergeGap: 5, maxSpan: 40, hitsKept: 3, searchStep: 7 });
+      expect((await log.count({ search: 'needle' }, undefined, 1e7)).count).toBe(expected.length);
+      while (indexer.step(50));
+      const paged: number[] = [];
+      for (let offset = 0; offset < expected.length; offset += 5) paged.push(...(await log.page({ search: 'needle' }, undefined, offset, 5)).map((m) => m.id));
+      expect(paged).toEqual(expected);
+    } finally {
+      db?.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('finds frames logged a moment ago, and after a restart, and the writer thread indexes them', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-log-search-'));
     const needle = (id: string) => ({

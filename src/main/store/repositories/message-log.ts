@@ -243,7 +243,9 @@ export class MessageLog {
       else plan.anchors = { ids: [hi], pos: [0], hits: [], total: null };
       const match = f.search ? searchIndexQuery(f.search) : null;
       if (plan.anchors && match) {
-        const to = Math.min(hi, searchIndexedTo(this.db));
+        // Only whole blocks: the block the index is part-way through is indexed again, whole, later, so
+        // what it proposes may change; the frames above the last whole block are scanned instead.
+        const to = Math.min(hi, blockOf(searchIndexedTo(this.db) + 1) * SEARCH_BLOCK - 1);
         if (to >= lo) plan.index = { match, to };
       }
     }
