@@ -9,7 +9,7 @@ import { PRIVATE_FILE } from './data-dir';
 /** The file operations the journal uses; tests swap in ones that fail like a full disk. */
 export interface JournalIo {
   openSync(path: string, flags: string, mode?: number): number;
-  writeSync(fd: number, data: Uint8Array): number;
+  writeSync(fd: number, text: string): number;
   ftruncateSync(fd: number, len: number): void;
   fdatasyncSync(fd: number): void;
   closeSync(fd: number): void;
@@ -17,7 +17,7 @@ export interface JournalIo {
 
 export const nodeIo: JournalIo = {
   openSync: (p, f, m) => fs.openSync(p, f, m),
-  writeSync: (fd, d) => fs.writeSync(fd, d),
+  writeSync: (fd, t) => fs.writeSync(fd, t),
   ftruncateSync: (fd, n) => fs.ftruncateSync(fd, n),
   fdatasyncSync: (fd) => fs.fdatasyncSync(fd),
   closeSync: (fd) => fs.closeSync(fd),
@@ -133,17 +133,14 @@ export class JournalAppender {
   }
 
   /**
-   * Appends one entry in one write() and returns the line's bytes (in an ArrayBuffer of their own, so
-   * they can move to the writer thread). On failure the segment is cut back to where it was, so no torn
+   * Appends one entry in one write(). On failure the segment is cut back to where it was, so no torn
    * line sits between good ones, and the error is thrown.
    */
-  append(seq: number, text: string): Uint8Array {
-    const str = `${seq}\t${text}\n`;
-    const line = Buffer.allocUnsafeSlow(Buffer.byteLength(str));
-    line.write(str);
+  append(seq: number, text: string): void {
+    const line = `${seq}\t${text}\n`;
     try {
       const written = this.io.writeSync(this.fd, line);
-      if (written !== line.byteLength) throw Object.assign(new Error(`short write: ${written} of ${line.byteLength} bytes`), { code: 'ENOSPC' });
+      if (written !== Buffer.byteLength(line)) throw Object.assign(new Error(`short write: ${written} of ${Buffer.byteLength(line)} bytes`), { code: 'ENOSPC' });
       if (this.sync) this.io.fdatasyncSync(this.fd);
     } catch (e) {
       try {
@@ -153,9 +150,8 @@ export class JournalAppender {
       }
       throw e;
     }
-    this.bytes += line.byteLength;
+    this.bytes += Buffer.byteLength(line);
     if (this.bytes > this.segmentBytes) this.rotate(seq);
-    return line;
   }
 
   /** Begins a new segment after `lastSeq`; if the new file cannot be made, appending goes on in this one. */

@@ -17,9 +17,9 @@ function fillableIo(): JournalIo & { full: boolean } {
   const io = {
     ...nodeIo,
     full: false,
-    writeSync(fd: number, data: Uint8Array): number {
+    writeSync(fd: number, text: string): number {
       if (io.full) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-      return nodeIo.writeSync(fd, data);
+      return nodeIo.writeSync(fd, text);
     },
   };
   return io;

@@ -13,12 +13,7 @@ export interface ThreadData {
   drainMs: number;
 }
 
-/**
- * Journal entries in order, a hand-over at a time: as text (read back from the journal at start) or as
- * the UTF-8 bytes of their batch (moved, not copied, from the bench as it appends them); `now` drains at
- * once; `close` drains and closes.
- */
-export type ThreadEntry = { seq: number; text: string } | { seq: number; bytes: Uint8Array };
-export type ToThread = { entries: ThreadEntry[] } | { now: true } | { close: true };
+/** Journal entries in order, a hand-over at a time; `now` drains at once; `close` drains and closes. */
+export type ToThread = { entries: Array<{ seq: number; text: string }> } | { now: true } | { close: true };
 
 export type FromThread = { ingested: number; error?: string } | { stalled: string; code: string } | { resumed: true } | { closed: true; pending: number };

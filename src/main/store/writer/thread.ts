@@ -20,7 +20,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import Database from 'better-sqlite3';
-import type { ThreadData, ThreadEntry, ToThread, FromThread } from './protocol';
+import type { ThreadData, ToThread, FromThread } from './protocol';
 import { SearchIndexer } from '../repositories/message-search';
 import { collectGarbage } from '../../memory';
 
@@ -92,15 +92,14 @@ function endDrain(seq: number): void {
   setSeq.run(seq);
 }
 
-type Entry = ThreadEntry;
-const decoder = new TextDecoder();
-/** An entry's batch: the text read back from the journal, or the bytes the bench handed over. */
-const textOf = (e: Entry): string => ('text' in e ? e.text : decoder.decode(e.bytes));
-const sizeOf = (e: Entry): number => ('text' in e ? e.text.length : e.bytes.byteLength);
+interface Entry {
+  seq: number;
+  text: string;
+}
 
 const ingest = db.transaction((batch: Entry[]) => {
   for (const m of batch) {
-    const ops = JSON.parse(textOf(m)) as unknown[];
+    const ops = JSON.parse(m.text) as unknown[];
     for (let i = 0; i < ops.length; i += 2) runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
   }
   endDrain(batch[batch.length - 1].seq);
@@ -110,7 +109,7 @@ const ingest = db.transaction((batch: Entry[]) => {
 // a storage failure is thrown on, and the whole transaction is undone.
 const ingestRows = db.transaction((batch: Entry[], errors: string[]) => {
   for (const m of batch) {
-    const ops = JSON.parse(textOf(m)) as unknown[];
+    const ops = JSON.parse(m.text) as unknown[];
     for (let i = 0; i < ops.length; i += 2) {
       try {
         runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
@@ -184,7 +183,7 @@ function indexSoon(): void {
 function stall(batch: Entry[], e: { code?: string; message: string }): void {
   chunks.clear();
   queue = batch.concat(queue);
-  queuedBytes = queue.reduce((n, e) => n + sizeOf(e), 0);
+  queuedBytes = queue.reduce((n, e) => n + e.text.length, 0);
   const code = e.code ?? 'SQLITE_IOERR';
   if (stalled !== code) {
     stalled = code;
@@ -271,7 +270,7 @@ port.on('message', (m: ToThread) => {
   if ('entries' in m) {
     for (const e of m.entries) {
       queue.push(e);
-      queuedBytes += sizeOf(e);
+      queuedBytes += e.text.length;
     }
   }
   if (stalled) return; // the retry timer is set

@@ -10,7 +10,7 @@
 import { unlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { JournalAppender, nodeIo, readJournal, type JournalEntry, type JournalIo } from '../journal';
-import type { FromThread, ThreadData, ThreadEntry, ToThread } from './protocol';
+import type { FromThread, ThreadData, ToThread } from './protocol';
 import { collectGarbage, RECORD_THREAD_LIMITS } from '../../memory';
 
 export interface WriterOptions {
@@ -89,7 +89,7 @@ export class GroupCommitWriter {
   private readonly maxBacklogBytes: number;
   private restarts = 0;
   /** Entries journaled and not yet handed to the writer thread. */
-  private outbox: ThreadEntry[] = [];
+  private outbox: JournalEntry[] = [];
   private outboxBytes = 0;
   private outboxTimer: NodeJS.Timeout | null = null;
   /** Bytes journaled since the last collection, and the sequence number seen at the last idle check. */
@@ -352,9 +352,8 @@ export class GroupCommitWriter {
   private append(ops: unknown[]): boolean {
     const seq = this.seq + 1;
     const text = JSON.stringify(ops);
-    let line: Uint8Array;
     try {
-      line = this.journal.append(seq, text);
+      this.journal.append(seq, text);
     } catch (e) {
       const err = e as NodeJS.ErrnoException;
       const full = err.code === 'ENOSPC' || err.code === 'EDQUOT';
@@ -366,15 +365,14 @@ export class GroupCommitWriter {
     this.backlog.push([seq, text.length]);
     this.backlogBytes += text.length;
     this.burstBytes += text.length;
-    // The batch's bytes without the line's `<seq>\t` and `\n` (a view: the line's buffer moves with it).
-    if (this.worker) this.handOver({ seq, bytes: line.subarray(String(seq).length + 1, line.byteLength - 1) });
+    if (this.worker) this.handOver({ seq, text });
     return true;
   }
 
   /** Queues an entry for the writer thread: sent with others when enough has gathered, or soon. */
-  private handOver(entry: ThreadEntry & { bytes: Uint8Array }): void {
+  private handOver(entry: JournalEntry): void {
     this.outbox.push(entry);
-    this.outboxBytes += entry.bytes.byteLength;
+    this.outboxBytes += entry.text.length;
     if (this.outboxBytes >= HANDOVER_BYTES) this.postOutbox();
     else this.outboxTimer ??= setTimeout(() => this.postOutbox(), HANDOVER_MS);
   }
@@ -385,8 +383,7 @@ export class GroupCommitWriter {
     if (!this.outbox.length) return;
     const entries = this.outbox;
     this.dropOutbox();
-    const moved = entries.flatMap((e) => ('bytes' in e ? [e.bytes.buffer as ArrayBuffer] : []));
-    this.worker?.postMessage({ entries } satisfies ToThread, moved);
+    this.worker?.postMessage({ entries });
   }
 
   /** Forgets what was not handed over (a new thread reads it from the journal). */
