@@ -9,27 +9,14 @@ import { CallFailure } from '../../src/renderer/src/api/client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import type { CallError } from '../../src/shared/api/contract';
 import type { ChargerView } from '../../src/shared/api/views';
-import { fakeClient, withBench } from './fake-client';
+import { aCharger, fakeClient, withBench } from './fake-client';
 
 const ts = '2025-01-01T10:00:00Z';
-const charger: ChargerView = {
-  id: 'CP001',
-  connected: true,
+const charger: ChargerView = aCharger('CP001', {
   firstSeen: ts,
   lastSeen: ts,
-  lastHeartbeat: null,
-  remoteAddress: '127.0.0.1',
-  bootPolicy: null,
-  registrationStatus: 'Accepted',
-  lastBoot: null,
-  boot: null,
-  firmwareStatus: null,
-  diagnosticsStatus: null,
-  hasPassword: false,
-  registered: false,
-  virtual: false,
   connectors: [0, 1].map((connectorId) => ({ connectorId, status: 'Available' as const, errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts })),
-};
+});
 
 beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { CP001: charger } }));
 afterEach(() => {

@@ -9,7 +9,7 @@ import { MultiSendDialog } from '../../src/renderer/src/features/operations/Mult
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { ChargerView, ConnectorView, TransactionView } from '../../src/shared/api/views';
-import { fakeClient, withBench } from './fake-client';
+import { aCharger, fakeClient, withBench } from './fake-client';
 
 const connector = (connectorId: number, status: ConnectorView['status'] = 'Available'): ConnectorView => ({
   connectorId,
@@ -22,24 +22,8 @@ const connector = (connectorId: number, status: ConnectorView['status'] = 'Avail
   updatedAt: '2025-01-01T10:00:00Z',
 });
 
-const charger = (id: string, connected = true, connectors = 2): ChargerView => ({
-  id,
-  connected,
-  firstSeen: '2025-01-01T09:00:00Z',
-  lastSeen: '2025-01-01T10:00:00Z',
-  lastHeartbeat: null,
-  remoteAddress: '127.0.0.1',
-  bootPolicy: null,
-  registrationStatus: 'Accepted',
-  lastBoot: null,
-  boot: null,
-  firmwareStatus: null,
-  diagnosticsStatus: null,
-  hasPassword: false,
-  registered: false,
-  virtual: false,
-  connectors: [connector(0), ...Array.from({ length: connectors }, (_, i) => connector(i + 1, i === 1 ? 'Charging' : 'Available'))],
-});
+const charger = (id: string, connected = true, connectors = 2): ChargerView =>
+  aCharger(id, { connected, connectors: [connector(0), ...Array.from({ length: connectors }, (_, i) => connector(i + 1, i === 1 ? 'Charging' : 'Available'))] });
 
 const transaction = (transactionId: number, chargerId: string, connectorId: number, idTag: string, meterStart: number): TransactionView => ({
   transactionId,

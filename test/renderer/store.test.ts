@@ -5,7 +5,7 @@ import { act, renderHook } from '@testing-library/react';
 import { connectStore, initialBenchState, meterKey, reduceEvents, refreshChargers, useBench, useThrottledBench, type BenchState } from '../../src/renderer/src/stores/bench';
 import type { BenchStatus } from '../../src/shared/api/status';
 import type { BenchEvent, ChargerView, TransactionView } from '../../src/shared/api/views';
-import { fakeClient } from './fake-client';
+import { aCharger, fakeClient } from './fake-client';
 
 const ts = '2026-11-21T10:00:00.000Z';
 const tx: TransactionView = {
@@ -149,25 +149,7 @@ describe('a throttled view of the store (screens of many rows)', () => {
   });
 });
 
-const charger = (id: string, patch: Partial<ChargerView> = {}): ChargerView => ({
-  id,
-  connected: false,
-  firstSeen: ts,
-  lastSeen: ts,
-  lastHeartbeat: null,
-  remoteAddress: null,
-  bootPolicy: null,
-  registrationStatus: 'Accepted',
-  lastBoot: null,
-  boot: null,
-  firmwareStatus: null,
-  diagnosticsStatus: null,
-  hasPassword: false,
-  registered: false,
-  virtual: false,
-  connectors: [],
-  ...patch,
-});
+const charger = (id: string, patch: Partial<ChargerView> = {}): ChargerView => aCharger(id, { connected: false, firstSeen: ts, lastSeen: ts, remoteAddress: null, ...patch });
 
 function deferred<T>() {
   let resolve!: (v: T) => void;
