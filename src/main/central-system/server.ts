@@ -3,6 +3,7 @@
 // that never finish a handshake, and hands each upgrade to admission; refusals and floods are recorded,
 // a burst as one line.
 import { createServer, STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFileSync } from 'node:fs';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -43,7 +44,8 @@ export class OcppServer {
   private wss: WebSocketServer | null = null;
   private readonly sockets = new Set<Socket>();
   private readonly perAddress = new Map<string, number>();
-  private readonly handshaken = new WeakSet<Socket>();
+  /** Sockets still to complete a handshake, each with its deadline. */
+  private readonly deadlines = new Map<Socket, NodeJS.Timeout>();
   private readonly refusals: RefusalTally;
   readonly stats = { refusedOverCap: 0, incompleteHandshakes: 0 };
 
@@ -56,8 +58,7 @@ export class OcppServer {
 
   async start(): Promise<{ host: string; port: number }> {
     const server = createServer((req, res) => {
-      this.handshaken.add(req.socket);
-      req.socket.setTimeout(0);
+      this.handshakeDone(req.socket);
       if (this.options.httpHandler?.(req, res)) return;
       res
         .writeHead(426, { 'Content-Type': 'text/plain' })
@@ -70,8 +71,7 @@ export class OcppServer {
     });
     server.on('connection', (socket: Socket) => this.onSocket(socket));
     server.on('upgrade', (req, socket, head) => {
-      this.handshaken.add(socket as Socket);
-      (socket as Socket).setTimeout(0);
+      this.handshakeDone(socket as Socket);
       this.onUpgrade(wss, req, socket, head);
     });
     this.server = server;
@@ -108,19 +108,21 @@ export class OcppServer {
 
   /**
    * Every TCP connection: refused at once beyond the caps (in total, and per address but for this
-   * machine's own), and dropped if it has not completed a handshake in time (a slowloris holds sockets
-   * open by never finishing one). Refusals are recorded, a burst as one line.
+   * machine's own), and dropped if it has not completed a handshake by its deadline (a slowloris holds
+   * sockets open by never finishing one, trickling a byte now and then so the socket is never idle).
+   * Refusals are recorded, a burst as one line.
    */
   private onSocket(socket: Socket): void {
     const address = socket.remoteAddress ?? 'unknown';
     const s = this.hooks.settings();
     const fromHere = this.options.exemptLoopback !== false && isLoopback(address);
-    if (this.sockets.size >= s.maxConnections || (!fromHere && (this.perAddress.get(address) ?? 0) >= s.maxConnectionsPerAddress)) {
+    const cap = connectionCap(s.maxConnections);
+    if (this.sockets.size >= cap.max || (!fromHere && (this.perAddress.get(address) ?? 0) >= s.maxConnectionsPerAddress)) {
       this.stats.refusedOverCap++;
       socket.destroy();
       const which =
-        this.sockets.size >= s.maxConnections
-          ? `the bench holds its maximum of ${s.maxConnections} connections`
+        this.sockets.size >= cap.max
+          ? `the bench holds its maximum of ${cap.max} connections${cap.byFileLimit ? ` (the most this system's open-file limit of ${cap.byFileLimit} leaves room for)` : ''}`
           : `${address} already holds ${s.maxConnectionsPerAddress} connections, the most one address may`;
       this.refusals.note(address, 'overCap', `Connection refused: ${which} (Settings: connection limits)`);
       return;
@@ -128,18 +130,30 @@ export class OcppServer {
     this.sockets.add(socket);
     this.perAddress.set(address, (this.perAddress.get(address) ?? 0) + 1);
     const timeoutMs = this.options.handshakeTimeoutMs ?? HANDSHAKE_TIMEOUT_MS;
-    socket.setTimeout(timeoutMs, () => {
-      if (this.handshaken.has(socket)) return;
-      this.stats.incompleteHandshakes++;
-      this.refusals.note(address, 'handshake', `Connection dropped: no complete WebSocket handshake within ${timeoutMs / 1000} s`);
-      socket.destroy();
-    });
+    this.deadlines.set(
+      socket,
+      setTimeout(() => {
+        this.deadlines.delete(socket);
+        this.stats.incompleteHandshakes++;
+        this.refusals.note(address, 'handshake', `Connection dropped: no complete WebSocket handshake within ${timeoutMs / 1000} s`);
+        socket.destroy();
+      }, timeoutMs),
+    );
     socket.once('close', () => {
+      this.handshakeDone(socket);
       this.sockets.delete(socket);
       const n = (this.perAddress.get(address) ?? 1) - 1;
       if (n > 0) this.perAddress.set(address, n);
       else this.perAddress.delete(address);
     });
+  }
+
+  /** The socket completed a handshake (or an HTTP request) or closed: its deadline no longer applies. */
+  private handshakeDone(socket: Socket): void {
+    const deadline = this.deadlines.get(socket);
+    if (deadline === undefined) return;
+    clearTimeout(deadline);
+    this.deadlines.delete(socket);
   }
 
   private onUpgrade(wss: WebSocketServer, req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -163,4 +177,32 @@ export class OcppServer {
 /** This machine's own addresses: exempt from the per-address cap (built-in and CLI virtual chargers connect from here). */
 function isLoopback(address: string): boolean {
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+}
+
+/** File descriptors kept free beyond the connections: the record, the API and UI, the file server, logs. */
+export const FILE_RESERVE = 256;
+
+/**
+ * The most connections the bench takes: the setting, or fewer where the system's open-file limit would
+ * run out first (then the API and the record could not open a file either). `byFileLimit` is that limit
+ * when it is what decides.
+ */
+export function connectionCap(setting: number, fileLimit = openFileLimit()): { max: number; byFileLimit: number | null } {
+  if (fileLimit === null || fileLimit - FILE_RESERVE >= setting) return { max: setting, byFileLimit: null };
+  return { max: Math.max(1, fileLimit - FILE_RESERVE), byFileLimit: fileLimit };
+}
+
+let fileLimit: number | null | undefined;
+
+/** The process's soft limit on open files where the system says (Linux: /proc/self/limits), else null. */
+export function openFileLimit(): number | null {
+  if (fileLimit !== undefined) return fileLimit;
+  fileLimit = null;
+  try {
+    const m = /^Max open files\s+(\d+|unlimited)/m.exec(readFileSync('/proc/self/limits', 'utf8'));
+    if (m && m[1] !== 'unlimited') fileLimit = Number(m[1]);
+  } catch {
+    // not Linux: the setting alone decides
+  }
+  return fileLimit;
 }

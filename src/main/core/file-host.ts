@@ -9,6 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { BenchError } from '../errors';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../store/data-dir';
 
 /** Largest upload accepted through serve mode's API: firmware images are big, but not this big. */
 export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
@@ -138,7 +139,7 @@ export class FileHost {
     const shown = checkFileName(name);
     const id = newId();
     const folder = join(this.dir, id);
-    mkdirSync(folder, { recursive: true });
+    mkdirSync(folder, { recursive: true, mode: PRIVATE_DIR });
     const part = join(folder, `${shown}.part`);
     let size = 0;
     try {
@@ -151,7 +152,7 @@ export class FileHost {
             yield chunk;
           }
         },
-        createWriteStream(part),
+        createWriteStream(part, { mode: PRIVATE_FILE }),
       );
       const file = join(folder, shown);
       renameSync(part, file);
@@ -252,9 +253,10 @@ export class FileHost {
 
   private save(): void {
     try {
-      mkdirSync(this.dir, { recursive: true });
+      mkdirSync(this.dir, { recursive: true, mode: PRIVATE_DIR });
       const tmp = `${this.indexFile}.tmp`;
-      writeFileSync(tmp, JSON.stringify([...this.files.values()], null, 2));
+      // It holds each file's FTP credentials.
+      writeFileSync(tmp, JSON.stringify([...this.files.values()], null, 2), { mode: PRIVATE_FILE });
       renameSync(tmp, this.indexFile);
     } catch (e) {
       // Hosting still works until the bench stops; only the URL's survival of a restart is lost.

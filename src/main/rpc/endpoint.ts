@@ -10,6 +10,7 @@ import {
   isAction,
   MAX_NESTING,
   nestsDeeperThan,
+  textNestsDeeperThan,
   OcppError,
   parseFrame,
   type Action,
@@ -153,14 +154,12 @@ export class RpcEndpoint {
       return;
     }
     if (!parsed.ok) {
-      // A frame refused for its nesting is garbage: a short excerpt of it is enough.
-      const limit = parsed.error.details?.issue === 'nesting' ? MAX_RECORDED_DEEP : MAX_RECORDED_INVALID;
       this.options.io.received({
         direction: 'in',
         kind: parsed.kind ?? 'INVALID',
         messageId: parsed.messageId ?? null,
         action: parsed.action ?? null,
-        raw: clip(text, limit),
+        raw: clip(text),
         error: `${parsed.error.code}: ${parsed.error.description}`,
       });
       if (parsed.reply) this.sendError(parsed.messageId ?? '-1', { code: parsed.error.code, description: parsed.error.description }, parsed.action ?? null);
@@ -173,30 +172,28 @@ export class RpcEndpoint {
     if (parsed.kind === 'CALL') return this.onCall(parsed.messageId, parsed.action, parsed.payload, text);
     const pending = this.current && this.current.messageId === parsed.messageId ? this.current : null;
     const action = pending ? pending.action : null;
+    // What is not checked against a strict schema (an answer to nothing, a CALLERROR's details) may nest
+    // deep enough to overflow whatever walks it later: it is recorded as an excerpt and not handed on.
+    const deep = parsed.kind === 'CALLERROR' ? nestsDeeperThan(parsed.error.details) : !pending && nestsDeeperThan(parsed.payload);
+    const nested = deep ? nestingError(parsed.kind === 'CALLERROR' ? 'errorDetails' : 'payload') : null;
+    const record = (raw: string, error: string | null) => this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw, error });
     if (!pending) {
-      this.options.io.received({
-        direction: 'in',
-        kind: parsed.kind,
-        messageId: parsed.messageId,
-        action,
-        raw: clip(text),
-        error: `No outstanding CALL has message id "${parsed.messageId}"; ignored`,
-      });
+      record(clip(text), `No outstanding CALL has message id "${parsed.messageId}"; ignored${nested ? ` (${nested.description})` : ''}`);
       return;
     }
     if (parsed.kind === 'CALLERROR') {
-      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: clip(text), error: null });
-      this.finish({ outcome: 'callError', error: parsed.error });
+      record(clip(text), nested ? `${nested.code}: ${nested.description}` : null);
+      this.finish({ outcome: 'callError', error: nested ? { ...parsed.error, details: {} } : parsed.error });
       return;
     }
     const invalid = checkAgainst(actions[pending.action].response, parsed.payload);
     if (invalid) {
-      this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: clip(text), error: `${invalid.code}: ${invalid.description}` });
+      record(clip(text), `${invalid.code}: ${invalid.description}`);
       // A value too deep to walk is not handed on (showing it would overflow the stack).
       this.finish({ outcome: 'invalidResponse', response: invalid.code === 'FormationViolation' && invalid.details?.issue === 'nesting' ? null : parsed.payload, error: invalid });
       return;
     }
-    this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw: text, error: null });
+    record(text, null);
     this.finish({ outcome: 'completed', response: parsed.payload as never });
   }
 
@@ -316,11 +313,11 @@ export class RpcEndpoint {
 export const MAX_RECORDED_INVALID = 64 * 1024;
 export const MAX_RECORDED_DEEP = 2 * 1024;
 
-function nestingError(): OcppErrorInfo {
+function nestingError(field = 'payload'): OcppErrorInfo {
   return {
     code: 'FormationViolation',
-    description: `payload: nested deeper than ${MAX_NESTING} levels of arrays and objects; no OCPP 1.6 message is`,
-    details: { field: 'payload', issue: 'nesting' },
+    description: `${field}: nested deeper than ${MAX_NESTING} levels of arrays and objects; no OCPP 1.6 message is`,
+    details: { field, issue: 'nesting' },
   };
 }
 
@@ -338,8 +335,13 @@ function checkAgainst(schema: z.ZodType, payload: unknown): OcppErrorInfo | null
   return errorForIssues(checked.error.issues, payload);
 }
 
-/** The raw text of a frame as recorded when it is in violation: huge ones are cut, and say so. */
+/**
+ * The raw text of a frame as recorded when it is in violation: huge ones are cut, and say so. One that
+ * nests deeper than any OCPP message is garbage, and whatever walks it later (the log, an export) would
+ * overflow: a short excerpt of it is kept. Runs on error paths only.
+ */
 export function clip(text: string, limit = MAX_RECORDED_INVALID): string {
+  if (text.length > MAX_RECORDED_DEEP && limit > MAX_RECORDED_DEEP && textNestsDeeperThan(text)) limit = MAX_RECORDED_DEEP;
   return text.length <= limit ? text : `${text.slice(0, limit)}… [cut: ${text.length} characters in all]`;
 }
 

@@ -3,7 +3,7 @@
 // so the kernel releases it when the holder dies, even by kill -9; a second bench is refused with the
 // holder named.
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,9 +11,38 @@ import { join } from 'node:path';
 export const PRIVATE_FILE = 0o600;
 export const PRIVATE_DIR = 0o700;
 
-/** Creates the data directory (0700) if it does not exist; an existing one keeps its mode. */
+/** The file that marks a directory as a bench's data directory. */
+export const RECORD_FILE = 'chargebench.sqlite';
+
+/**
+ * Creates the data directory (0700) if it does not exist. An existing one that is the bench's own (it
+ * holds the record, or nothing yet) is made private with everything in it: one made by an older version
+ * or by hand may be readable by others. A directory the bench did not make for itself (a user's folder
+ * named as --data-dir) keeps its own mode; the record's files in it are private all the same.
+ */
 export function ensureDataDir(dataDir: string): void {
-  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
+  if (!existsSync(dataDir)) {
+    mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
+    return;
+  }
+  try {
+    const entries = readdirSync(dataDir);
+    if (entries.length === 0 || entries.includes(RECORD_FILE)) makeTreePrivate(dataDir);
+  } catch {
+    // not readable as a directory: opening the record says why
+  }
+}
+
+/** Takes group and other permissions off a directory and everything under it (the bench's few files). */
+function makeTreePrivate(dir: string): void {
+  const st = lstatSync(dir);
+  if (st.isSymbolicLink()) return;
+  if (st.isDirectory()) {
+    if (st.mode & 0o077) chmodSync(dir, PRIVATE_DIR);
+    for (const name of readdirSync(dir)) makeTreePrivate(join(dir, name));
+  } else if (st.isFile() && st.mode & 0o077) {
+    chmodSync(dir, PRIVATE_FILE);
+  }
 }
 
 /** Makes files of the record private to their owner (no-op where the file does not exist or the OS ignores modes). */

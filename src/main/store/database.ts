@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrations } from './migrations';
-import { ensureDataDir, makePrivate } from './data-dir';
+import { ensureDataDir, makePrivate, RECORD_FILE } from './data-dir';
 import type { WriterOptions } from './writer/writer';
 
 export interface OpenOptions extends WriterOptions {
@@ -14,7 +14,7 @@ export interface OpenOptions extends WriterOptions {
 
 export type Db = Database.Database;
 
-export const databaseFile = (dataDir: string): string => join(dataDir, 'chargebench.sqlite');
+export const databaseFile = (dataDir: string): string => join(dataDir, RECORD_FILE);
 
 /** The integrity check at start reads at most this much of the file: a bounded check, not a minutes-long one. */
 export const INTEGRITY_CHECK_MAX_BYTES = 2 * 1024 ** 3;

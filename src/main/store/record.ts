@@ -184,7 +184,7 @@ export class BenchRecord {
     this.connectionAttempts = new ConnectionAttemptsRepository(this.store);
     this.idTags = new IdTagsRepository(this.store);
     this.settings = new SettingsRepository(this.store);
-    this.virtualChargers = new VirtualChargersRepository(this.store);
+    this.virtualChargers = new VirtualChargersRepository(this.store, secrets);
     this.testRuns = new TestRunsRepository(this.store);
     this.commissionings = new CommissioningsRepository(this.store);
     // last_seen is written every few seconds per charger, not once per frame; reads overlay the latest.

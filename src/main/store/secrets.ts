@@ -7,9 +7,11 @@ export interface SecretCodec {
   encrypt(plain: string): string;
   /** Returns the password, or throws if it cannot be read on this machine. */
   decrypt(stored: string): string;
+  /** False for a value stored as it is (before encryption was available): it is encrypted again when read. */
+  sealed(stored: string): boolean;
 }
 
-export const plainSecrets: SecretCodec = { encrypt: (s) => s, decrypt: (s) => s };
+export const plainSecrets: SecretCodec = { encrypt: (s) => s, decrypt: (s) => s, sealed: () => true };
 
 const PREFIX = 'enc:v1:';
 
@@ -21,5 +23,6 @@ export function keyringSecrets(cipher: { encrypt(plain: string): Buffer; decrypt
   return {
     encrypt: (plain) => PREFIX + cipher.encrypt(plain).toString('base64'),
     decrypt: (stored) => (stored.startsWith(PREFIX) ? cipher.decrypt(Buffer.from(stored.slice(PREFIX.length), 'base64')) : stored),
+    sealed: (stored) => stored.startsWith(PREFIX),
   };
 }

@@ -91,6 +91,21 @@ describe('floods', () => {
     expect((await attempts()).some((a) => /no complete WebSocket handshake within 0\.3 s/.test(a.reason ?? ''))).toBe(true);
   });
 
+  it('drops a handshake trickled a byte at a time when its time is up, not when the bytes stop', async () => {
+    const before = (await tb.request('GET', '/api/health')).body.connections.incompleteHandshakes as number;
+    const s = connect(tb.port, '127.0.0.1');
+    await new Promise((r) => s.once('connect', r));
+    const request = 'GET /ocpp/TRICKLE HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nX-Padding: ' + 'x'.repeat(200);
+    let i = 0;
+    // A byte every 50 ms: the socket is never idle for the 0.3 s the handshake may take.
+    const trickle = setInterval(() => !s.destroyed && s.write(request[i++ % request.length]), 50);
+    const t = Date.now();
+    const closedAfter = await new Promise<number>((resolve) => s.once('close', () => resolve(Date.now() - t)));
+    clearInterval(trickle);
+    expect(closedAfter).toBeLessThan(1500);
+    await waitFor(async () => (await tb.request('GET', '/api/health')).body.connections.incompleteHandshakes >= before + 1);
+  });
+
   it('cuts off a charger that never reads its answers once they pass the bound, and echoes no bad value whole', async () => {
     const cp = await rawCharger(tb.wsUrl('NOREAD'));
     // A bad value of 64 KiB: the answer quotes a short excerpt, not the value.

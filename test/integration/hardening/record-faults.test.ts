@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Bench } from '../../../src/main/core/bench';
 import { BenchRecord } from '../../../src/main/store/record';
 import { databaseFile } from '../../../src/main/store/database';
@@ -136,19 +137,29 @@ describe('the writer thread', () => {
   });
 });
 
+/** Every directory (with a trailing /) and file under a directory, the directory itself first, with its permission bits. */
+function modesUnder(dir: string, name = './'): Array<[string, number]> {
+  const out: Array<[string, number]> = [[name, statSync(dir).mode & 0o777]];
+  for (const f of readdirSync(dir)) {
+    const st = statSync(join(dir, f));
+    if (st.isDirectory()) out.push(...modesUnder(join(dir, f), `${name}${f}/`));
+    else out.push([`${name}${f}`, st.mode & 0o777]);
+  }
+  return out;
+}
+
 describe('secrets at rest', () => {
   it('creates the data directory and its files readable by their owner only', async () => {
     if (process.platform === 'win32') return;
     const dataDir = join(tempDir(), 'new');
-    const bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0 });
+    const bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0 });
     try {
       bench.record.logFrame('CP1', frame(1), new Date().toISOString());
+      // A hosted file: its copy and the list holding its FTP credentials.
+      await bench.files.store(Readable.from([Buffer.from('firmware')]), 'fw.bin');
       await bench.record.settled();
-      expect(statSync(dataDir).mode & 0o777).toBe(0o700);
-      for (const f of readdirSync(dataDir)) {
-        const st = statSync(join(dataDir, f));
-        if (st.isFile()) expect([f, st.mode & 0o777]).toEqual([f, 0o600]);
-      }
+      expect(modesUnder(dataDir).filter(([f]) => f.includes('files'))).not.toEqual([]);
+      for (const [f, mode] of modesUnder(dataDir)) expect([f, mode]).toEqual([f, f.endsWith('/') ? 0o700 : 0o600]);
     } finally {
       await bench.stop();
     }
@@ -159,11 +170,16 @@ describe('secrets at rest', () => {
     const dataDir = tempDir();
     const file = join(dataDir, 'chargebench.sqlite');
     appendFileSync(file, '');
-    const { chmodSync } = await import('node:fs');
+    const { chmodSync, mkdirSync, writeFileSync } = await import('node:fs');
     chmodSync(file, 0o644);
+    // As an older version left it: the directory and a hosted file's folder open to all.
+    chmodSync(dataDir, 0o755);
+    mkdirSync(join(dataDir, 'files', 'abc'), { recursive: true, mode: 0o755 });
+    writeFileSync(join(dataDir, 'files', 'hosted.json'), '[]', { mode: 0o644 });
     const record = await BenchRecord.open(dataDir);
     await record.close();
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    for (const [f, mode] of modesUnder(dataDir)) expect([f, mode]).toEqual([f, f.endsWith('/') ? 0o700 : 0o600]);
   });
 });
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import { startTestBench, strictCharger, useTestBench } from '../../helpers/bench';
+import { startTestBench, strictCharger, useTestBench, waitFor } from '../../helpers/bench';
 import { keyringSecrets } from '../../../src/main/store/secrets';
 import { databaseFile } from '../../../src/main/store/database';
 import { redactFrameText, REDACTED } from '../../../src/shared/ocpp16';
@@ -71,6 +71,49 @@ describe('charger passwords with a keyring', () => {
       await cp.client.close();
     } finally {
       await bench.stop();
+    }
+  });
+
+  it("keeps built-in virtual chargers' passwords and AuthorizationKeys encrypted too, and encrypts what was stored before", async () => {
+    const cipher = { encrypt: (s: string) => Buffer.from(s, 'utf8').reverse(), decrypt: (b: Buffer) => Buffer.from(b).reverse().toString('utf8') };
+    const stored = (dataDir: string) => {
+      const db = new Database(databaseFile(dataDir), { readonly: true });
+      try {
+        return {
+          chargers: (db.prepare('SELECT password FROM chargers WHERE password IS NOT NULL').all() as Array<{ password: string }>).map((r) => r.password),
+          virtual: (db.prepare('SELECT definition, state FROM virtual_chargers').all() as Array<{ definition: string; state: string | null }>).map((r) => `${r.definition} ${r.state}`),
+        };
+      } finally {
+        db.close();
+      }
+    };
+    // Stored plain, as a bench without a keyring (or an older version) left it.
+    const before = await startTestBench();
+    const dataDir = before.dataDir;
+    try {
+      expect((await before.request('POST', '/api/chargers', { id: 'OLD1', password: SECRET })).status).toBe(201);
+      expect((await before.request('POST', '/api/virtual-chargers', { id: 'VSAFE', password: SECRET, autoStart: true })).status).toBe(201);
+      await waitFor(async () => (await before.request('GET', '/api/virtual-chargers/VSAFE')).body.connection === 'connected' || null, 10_000);
+      await before.bench.record.settled();
+      expect(JSON.stringify(stored(dataDir))).toContain(SECRET);
+    } finally {
+      await before.api.stop();
+      await before.bench.stop();
+    }
+    // The same data directory with a keyring: nothing is left plain, and both chargers still get in.
+    const after = await startTestBench({ dataDir, secrets: keyringSecrets(cipher) });
+    try {
+      await waitFor(async () => (await after.request('GET', '/api/virtual-chargers/VSAFE')).body.connection === 'connected' || null, 10_000);
+      await after.bench.record.settled();
+      const now = stored(dataDir);
+      expect(JSON.stringify(now)).not.toContain(SECRET);
+      expect(now.chargers).toEqual([expect.stringMatching(/^enc:v1:/), expect.stringMatching(/^enc:v1:/)]);
+      expect(now.virtual.join(' ')).toMatch(/"password":"enc:v1:[^"]+".*"AuthorizationKey":"enc:v1:/);
+      const cp = await strictCharger(after.wsUrl(), 'OLD1', { password: SECRET });
+      await cp.connect();
+      await cp.client.close();
+    } finally {
+      await after.stop();
     }
   });
 });

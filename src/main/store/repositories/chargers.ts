@@ -145,7 +145,10 @@ export class ChargersRepository {
     const unreadable: string[] = [];
     for (const r of rows) {
       try {
-        passwords.set(r.id as string, this.secrets.decrypt(r.password as string));
+        const password = this.secrets.decrypt(r.password as string);
+        passwords.set(r.id as string, password);
+        // Stored before this machine's keyring was used: encrypted now.
+        if (!this.secrets.sealed(r.password as string)) this.store.write('chargerPassword', [this.secrets.encrypt(password), r.id]);
       } catch {
         unreadable.push(r.id as string);
       }

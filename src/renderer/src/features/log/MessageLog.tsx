@@ -24,6 +24,7 @@ import type { MessageFilter } from '../../../../shared/api/contract';
 import type { MessageView } from '../../../../shared/api/views';
 import { useClient } from '../../api/context';
 import { cleanFilter, localToIso } from './frame';
+import { frameJson } from '../../../../shared/api/frame-payload';
 import { FrameDetail } from './FrameDetail';
 import { emptyFields, hasFilters, LogFilters, type FilterFields } from './LogFilters';
 import { useLogView } from './useLogView';
@@ -33,12 +34,7 @@ const number = (n: number) => n.toLocaleString();
 
 /** A frame as the copy and export of picked frames write it: the record's fields, and the frame itself as JSON. */
 function framesJson(m: MessageView) {
-  let frame: unknown = m.raw;
-  try {
-    frame = JSON.parse(m.raw);
-  } catch {
-    // not JSON: kept as the text it was
-  }
+  const frame = frameJson(m.raw) ?? m.raw;
   return { id: m.id, time: m.ts, chargerId: m.chargerId, direction: m.direction, kind: m.kind, messageId: m.messageId, action: m.action, error: m.error, frame };
 }
 

@@ -2,7 +2,7 @@
 // the whole frame pretty-printed, and whether a frame pushed live belongs to the filtered view.
 import type { MessageFilter } from '../../../../shared/api/message-filter';
 import type { MessageView } from '../../../../shared/api/views';
-import { framePayload } from '../../../../shared/api/frame-payload';
+import { frameJson, framePayload } from '../../../../shared/api/frame-payload';
 
 import { formatDateTime } from '../../../../shared/format/time';
 
@@ -20,11 +20,8 @@ export function payloadPreview(m: Pick<MessageView, 'kind' | 'raw'>, max = 240):
 
 /** The frame pretty-printed, or its raw text when it is not JSON. */
 export function prettyFrame(raw: string): string {
-  try {
-    return JSON.stringify(JSON.parse(raw), null, 2);
-  } catch {
-    return raw;
-  }
+  const frame = frameJson(raw);
+  return frame === undefined ? raw : JSON.stringify(frame, null, 2);
 }
 
 export { isFlagged, matchesFilter } from '../../../../shared/api/message-filter';
