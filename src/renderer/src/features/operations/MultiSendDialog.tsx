@@ -36,7 +36,7 @@ import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } fro
 import type { Explained } from './kit/meanings';
 import { plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { explainResult, type OperationAction } from './registry';
-import { HeartbeatAdvice, useBootInterval } from './kit/HeartbeatAdvice';
+import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
 
 type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
 
@@ -315,17 +315,18 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 </TableRow>
               </TableHead>
               <TableBody>
-                {rows.map((r) => (
-                  <TableRow key={r.chargerId}>
-                    <TableCell sx={{ fontFamily: monoFont }}>{r.chargerId}</TableCell>
-                    <TableCell>
-                      {r.pending ? <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} /> : <Chip size="small" color={r.explained!.tone} label={r.explained!.headline} />}
-                    </TableCell>
-                    <TableCell>
-                      <Typography variant="body2">{r.pending ? '' : r.explained!.meaning}</Typography>
-                    </TableCell>
-                  </TableRow>
-                ))}
+                {rows.map((r) => {
+                  const e = r.explained && action === 'ChangeConfiguration' ? untilBoot(r.explained, key, value, boot) : r.explained;
+                  return (
+                    <TableRow key={r.chargerId}>
+                      <TableCell sx={{ fontFamily: monoFont }}>{r.chargerId}</TableCell>
+                      <TableCell>{e ? <Chip size="small" color={e.tone} label={e.headline} /> : <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} />}</TableCell>
+                      <TableCell>
+                        <Typography variant="body2">{e?.meaning ?? ''}</Typography>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
               </TableBody>
             </Table>
             {action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval' && rows.some((r) => r.explained?.status === 'Accepted') && (

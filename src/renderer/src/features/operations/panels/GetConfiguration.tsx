@@ -34,7 +34,7 @@ import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { useOperation } from '../kit/useOperation';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
-import { HeartbeatAdvice, useBootInterval } from '../kit/HeartbeatAdvice';
+import { HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
 
 /** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
 export const standardKeys: string[] = configurationKeyNames;
@@ -126,7 +126,12 @@ function ConfigurationPanel() {
 
   const otherChecked = checkPayload('ChangeConfiguration', { key: other.key, value: other.value });
   const otherErrors = other.tried ? { ...otherChecked.errors, ...(other.key.trim() === '' ? { key: 'Required: the configuration key' } : {}) } : {};
-  const otherResult = other.key ? results[other.key] : undefined;
+  // An answer as it will turn out: a HeartbeatInterval the next boot undoes is not simply "in effect".
+  const resultOf = (key: string): KeyResult | undefined => {
+    const r = results[key];
+    return r?.explained && r.value !== undefined ? { ...r, explained: untilBoot(r.explained, key, r.value, boot) } : r;
+  };
+  const otherResult = other.key ? resultOf(other.key) : undefined;
   const heartbeat = results.HeartbeatInterval;
   const heartbeatAccepted = heartbeat && !heartbeat.pending && heartbeat.explained?.status === 'Accepted' ? heartbeat.value : undefined;
 
@@ -261,7 +266,7 @@ function ConfigurationPanel() {
                       </TableCell>
                       <TableCell>{row.readonly && <Chip size="small" label="read-only" variant="outlined" />}</TableCell>
                       <TableCell>
-                        <KeyResultView result={results[row.key]} />
+                        <KeyResultView result={resultOf(row.key)} />
                       </TableCell>
                     </TableRow>
                   );
