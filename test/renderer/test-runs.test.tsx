@@ -145,7 +145,8 @@ describe('starting a run', () => {
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [], 'tests:start': () => ({ runId: 'run-9' }), 'tests:get': () => run({ id: 'run-9', state: 'running', cases: [] }) });
     render(withBench(client, screens, '/test-runs'));
     await chooseCharger(user, 'VCP1');
-    expect(screen.getByRole('combobox', { name: 'Charger' }).textContent).toMatch(/VCP1.*virtual/);
+    expect(screen.getByRole('combobox', { name: 'Charger' }).textContent).toMatch(/^VCP1/);
+    expect(within(screen.getByRole('combobox', { name: 'Charger' })).getByRole('img', { name: /^Virtual charger/ })).toBeTruthy();
     // What the run will do is said before it starts.
     const said = screen.getByLabelText('What will happen');
     expect(said.textContent).toMatch(/started and stopped/);

@@ -31,6 +31,7 @@ import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { formatEnergy } from '../../components/format';
 import { monoFont } from '../../app/theme';
+import { ChargerBadges } from '../../components/ChargerBadges';
 import type { RequestOf } from '../../../../shared/ocpp16';
 import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './kit/form';
 import type { Explained } from './kit/meanings';
@@ -171,7 +172,17 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Chargers">
               {chargerIds.map((id) => (
-                <Chip key={id} size="small" label={`${id}${chargers[id]?.connected ? '' : ' · offline'}`} color={chargers[id]?.connected ? 'success' : 'default'} variant="outlined" />
+                <Chip
+                  key={id}
+                  size="small"
+                  label={
+                    <>
+                      {`${id}${chargers[id]?.connected ? '' : ' · offline'}`} <ChargerBadges chargerId={id} compact />
+                    </>
+                  }
+                  color={chargers[id]?.connected ? 'success' : 'default'}
+                  variant="outlined"
+                />
               ))}
             </Stack>
             <TextField
@@ -277,7 +288,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                   return (
                     <TableRow key={id}>
                       <TableCell sx={{ fontFamily: monoFont }}>
-                        {id}
+                        {id} <ChargerBadges chargerId={id} compact />
                         {!chargers[id]?.connected && (
                           <Typography component="span" variant="body2" color="text.secondary">
                             {' '}
@@ -319,7 +330,9 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                   const e = r.explained && action === 'ChangeConfiguration' ? untilBoot(r.explained, key, value, boot) : r.explained;
                   return (
                     <TableRow key={r.chargerId}>
-                      <TableCell sx={{ fontFamily: monoFont }}>{r.chargerId}</TableCell>
+                      <TableCell sx={{ fontFamily: monoFont }}>
+                        {r.chargerId} <ChargerBadges chargerId={r.chargerId} compact />
+                      </TableCell>
                       <TableCell>{e ? <Chip size="small" color={e.tone} label={e.headline} /> : <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} />}</TableCell>
                       <TableCell>
                         <Typography variant="body2">{e?.meaning ?? ''}</Typography>

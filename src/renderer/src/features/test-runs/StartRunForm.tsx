@@ -34,6 +34,7 @@ import { useClient } from '../../api/context';
 import { useCall, useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
+import { ChargerBadges } from '../../components/ChargerBadges';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
 import type { CaseInfo, RunListItem } from '../../../../shared/api/test-runs';
@@ -189,9 +190,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           >
             {online.map((c) => (
               <MenuItem key={c.id} value={c.id}>
-                {c.id}
-                {c.boot ? ` · ${c.boot.chargePointVendor} ${c.boot.chargePointModel}` : ''}
-                {c.virtual ? ' · virtual' : ''}
+                <Box component="span" sx={{ mr: 0.5 }}>
+                  {c.id}
+                  {c.boot ? ` · ${c.boot.chargePointVendor} ${c.boot.chargePointModel}` : ''}
+                </Box>
+                <ChargerBadges chargerId={c.id} compact />
               </MenuItem>
             ))}
           </TextField>

@@ -21,7 +21,7 @@ import { useClient } from '../../api/context';
 import { meterKey, useBench } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
 import { formatEnergy, formatTime } from '../../components/format';
-import { ChargerBadges } from '../../components/ChargerBadges';
+import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
@@ -204,6 +204,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
             value={chargerFilter}
             onChange={(_e, v) => setParam('charger', v)}
             sx={{ width: 260 }}
+            renderOption={renderChargerOption}
             renderInput={(p) => <TextField {...p} label="Charger" placeholder="All chargers" />}
           />
         )}
