@@ -59,14 +59,12 @@ export const GetConfiguration: OperationPage<'GetConfiguration'> = {
   group: 'Configuration',
   Panel: ConfigurationPanel,
   meanings: {
-    Reported: { tone: 'success', headline: 'Configuration received', meaning: 'The charger reported {keyCount} key(s){unknownNote}.' },
+    Reported: { tone: 'success', headline: 'Configuration received', meaning: 'The charger reported {keyCount} key(s).' },
+    ReportedSomeUnknown: { tone: 'success', headline: 'Configuration received', meaning: 'The charger reported {keyCount} key(s); {unknownCount} key(s) it does not know.' },
   },
   // The answer is the keys themselves, not a status.
-  statusOf: () => 'Reported',
-  values: (response) => ({
-    keyCount: response.configurationKey?.length ?? 0,
-    unknownNote: response.unknownKey?.length ? `; ${response.unknownKey.length} key(s) it does not know` : '',
-  }),
+  statusOf: (response) => (response.unknownKey?.length ? 'ReportedSomeUnknown' : 'Reported'),
+  values: (response) => ({ keyCount: response.configurationKey?.length ?? 0, unknownCount: response.unknownKey?.length ?? 0 }),
 };
 
 function ConfigurationPanel() {
