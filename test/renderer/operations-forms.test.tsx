@@ -115,6 +115,28 @@ describe('confirmations show what runs', () => {
   });
 });
 
+describe('a lost link to the bench', () => {
+  it('keeps the multi-send dialog from sending, and says why', async () => {
+    const user = userEvent.setup();
+    client = fakeClient({ 'chargers:operate': () => completed({ status: 'Accepted' }) });
+    render(withBench(client, <MultiSendDialog chargerIds={['CP001']} open onClose={() => undefined} />));
+    await user.type(screen.getByRole('textbox', { name: /Key/ }), 'MeterValueSampleInterval');
+    await user.type(screen.getByRole('textbox', { name: /Value/ }), '60');
+    act(() => useBench.setState({ link: 'closed', linkSince: null }));
+    expect(screen.getByRole('alert').textContent).toBe('The bench cannot be reached from this window: nothing can be sent until the link is back.');
+    expect((screen.getByRole('button', { name: 'Set MeterValueSampleInterval on 1 charger' }) as HTMLButtonElement).disabled).toBe(true);
+
+    // A reset reviewed while the link was open cannot be confirmed once it drops.
+    act(() => useBench.setState({ link: 'open' }));
+    await user.click(screen.getByRole('combobox', { name: 'Operation' }));
+    await user.click(screen.getByRole('option', { name: 'Reset' }));
+    await user.click(screen.getByRole('button', { name: 'Review…' }));
+    act(() => useBench.setState({ link: 'closed' }));
+    expect((screen.getByRole('button', { name: 'Soft reset 1 charger and end 1 transaction' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(operated()).toEqual([]);
+  });
+});
+
 describe('HeartbeatInterval the next boot will undo', () => {
   it('warns before and after sending, and offers to make the value the bench’s own', async () => {
     const user = userEvent.setup();

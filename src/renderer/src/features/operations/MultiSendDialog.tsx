@@ -32,6 +32,7 @@ import { useBench } from '../../stores/bench';
 import { formatEnergy } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { ChargerBadges } from '../../components/ChargerBadges';
+import { useSendBlocked } from '../../components/reach';
 import type { RequestOf } from '../../../../shared/ocpp16';
 import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './kit/form';
 import type { Explained } from './kit/meanings';
@@ -76,6 +77,8 @@ export function multiConfirmLabel(action: MultiAction, payload: Record<string, u
 export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: string[]; open: boolean; onClose: () => void }) {
   const client = useClient();
   const chargers = useBench((s) => s.chargers);
+  // Nothing is sent while the link to the bench is down (the same words as every other send).
+  const linkDown = useSendBlocked();
   const runningOf = useRunningOf(chargerIds);
   const [action, setAction] = useState<MultiAction>('ChangeConfiguration');
   const boot = useBootInterval();
@@ -130,7 +133,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
 
   const sendAll = () => {
     const op = typedOperation(action, payload);
-    if (!op) return;
+    if (!op || linkDown) return;
     setStep('results');
     setRows(chargerIds.map((chargerId) => ({ chargerId, pending: true })));
     // Every charger at once: a slow or silent one does not hold up the others.
@@ -348,11 +351,16 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
           </Stack>
         )}
       </DialogContent>
+      {linkDown && step !== 'results' && (
+        <Alert severity="error" role="alert" sx={{ mx: 3, mb: 1 }}>
+          {linkDown}
+        </Alert>
+      )}
       <DialogActions>
         {step === 'form' && (
           <>
             <Button onClick={onClose}>Cancel</Button>
-            <Button variant="contained" color={disruptive ? 'warning' : 'primary'} onClick={next} disabled={chargerIds.length === 0}>
+            <Button variant="contained" color={disruptive ? 'warning' : 'primary'} onClick={next} disabled={chargerIds.length === 0 || !!linkDown}>
               {disruptive ? 'Review…' : confirmLabel}
             </Button>
           </>
@@ -362,7 +370,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
             <Button onClick={() => setStep('form')} autoFocus>
               Cancel
             </Button>
-            <Button variant="contained" color="error" onClick={sendAll}>
+            <Button variant="contained" color="error" onClick={sendAll} disabled={!!linkDown}>
               {confirmLabel}
             </Button>
           </>
