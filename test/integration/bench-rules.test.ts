@@ -8,6 +8,18 @@ import { startTestBench, strictCharger, useTestBench, waitFor, type TestBench } 
 
 const tb = useTestBench();
 
+/** SetChargingProfile's payload: a TxDefaultProfile of 16 A at `stackLevel`. */
+const profile = (stackLevel: number) => ({
+  connectorId: 1,
+  csChargingProfiles: {
+    chargingProfileId: 1,
+    stackLevel,
+    chargingProfilePurpose: 'TxDefaultProfile',
+    chargingProfileKind: 'Absolute',
+    chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
+  },
+});
+
 describe("the bench's rules for what a person sends", () => {
   it('answers 400 naming the field for an empty idTag, a past expiry, a zero duration or list version, and sends nothing', async () => {
     const cp = await strictCharger(tb.wsUrl(), 'RULES');
@@ -23,16 +35,6 @@ describe("the bench's rules for what a person sends", () => {
     await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
     const send = (action: string, payload: unknown) => tb.request('POST', `/api/chargers/RULES/operations/${action}`, payload);
     const past = new Date(Date.now() - 60_000).toISOString();
-    const profile = (stackLevel: number) => ({
-      connectorId: 1,
-      csChargingProfiles: {
-        chargingProfileId: 1,
-        stackLevel,
-        chargingProfilePurpose: 'TxDefaultProfile',
-        chargingProfileKind: 'Absolute',
-        chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
-      },
-    });
 
     expect(await send('RemoteStartTransaction', { idTag: '' })).toMatchObject({ status: 400, body: { field: 'idTag', error: expect.stringContaining('empty') } });
     expect(await send('RemoteStartTransaction', { idTag: '   ' })).toMatchObject({ status: 400, body: { field: 'idTag' } });
@@ -70,16 +72,6 @@ describe("the bench's rules for what a person sends", () => {
 describe("a charger's ChargeProfileMaxStackLevel, across a restart of the bench", () => {
   it('is read back from the record, so a profile above it is still refused after the bench restarts', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-stack-'));
-    const profile = (stackLevel: number) => ({
-      connectorId: 1,
-      csChargingProfiles: {
-        chargingProfileId: 1,
-        stackLevel,
-        chargingProfilePurpose: 'TxDefaultProfile',
-        chargingProfileKind: 'Absolute',
-        chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
-      },
-    });
     const online = async (bench: TestBench) => {
       const cp = await strictCharger(bench.wsUrl(), 'STACK');
       cp.client.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'ChargeProfileMaxStackLevel', readonly: true, value: '2' }] }));

@@ -7,26 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TransactionRecord } from '../../../../src/shared/records';
 
-const fake = vi.hoisted(() => ({
-  handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
-  saveDialog: vi.fn(),
-}));
+vi.mock('electron', () => import('../../../helpers/fake-electron'));
 
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, fn),
-    removeHandler: (channel: string) => fake.handlers.delete(channel),
-  },
-  dialog: { showSaveDialog: fake.saveDialog },
-  BrowserWindow: { fromWebContents: () => ({ id: 1 }) },
-}));
-
+import { fake, from, invoke as invokeChannel, OWN } from '../../../helpers/fake-electron';
 import { registerExportIpc } from '../../../../src/main/electron/export-ipc';
 import type { Bench } from '../../../../src/main/core/bench';
 
-const OWN = 'file:///app/out/renderer/index.html';
-const from = (url: string) => ({ sender: {}, senderFrame: { url, parent: null } });
-const invoke = (event: unknown, args: unknown) => Promise.resolve(fake.handlers.get('desktop:exportTransactions')!(event, args)) as Promise<any>;
+const invoke = (event: unknown, args: unknown) => invokeChannel('desktop:exportTransactions', event, args);
 
 /** 1,200 finished transactions of CP-1 (ids 1..1200) and one of CP-2, as the record lists them: newest first, paged by beforeId. */
 const stored: TransactionRecord[] = Array.from({ length: 1201 }, (_, i) => ({
