@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DESKTOP_NODE, runsDesktop } from './desktop-node.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(import.meta.url);
@@ -204,11 +205,10 @@ function buildIfStale() {
   return false;
 }
 
-const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number);
-/** Electron 45's tools (its runtime download, electron-builder) need Node 22.12+; serve mode runs on 20.19+. */
-const desktopNode = nodeMajor > 22 || (nodeMajor === 22 && nodeMinor >= 12);
+/** Electron 45's tools (its runtime download, electron-builder) need Node 22.12+; serve mode runs on older Node too. */
+const desktopNode = runsDesktop();
 let electron = desktopNode ? electronBinary() : null;
-let unavailable = desktopNode ? 'its runtime is not installed' : `the desktop app needs Node 22.12 or newer, this is Node ${process.versions.node}`;
+let unavailable = desktopNode ? 'its runtime is not installed' : `the desktop app needs Node ${DESKTOP_NODE} or newer, this is Node ${process.versions.node}`;
 if (!electron && desktopNode && !process.env.CHARGEBENCH_NO_ELECTRON_DOWNLOAD) {
   const failure = await fetchElectron();
   electron = electronBinary();

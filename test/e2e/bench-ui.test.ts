@@ -23,9 +23,14 @@ describe.skipIf(!chromiumPath())(
 
     /** CALL frames the bench sent for an action, from the record. */
     const sent = async (action: string) => (await serve.call('messages:page', { chargerId: CP, actions: [action], kinds: ['CALL'], direction: 'out' })) as Array<{ raw: string }>;
-    // The pointer out of the way first, so no tooltip covers the screen.
+    // The pointer out of the way first, so no tooltip covers the screen (one already open is let fade).
     const shot = async (name: string) => {
       await page.mouse.move(1, 1);
+      await page
+        .getByRole('tooltip')
+        .first()
+        .waitFor({ state: 'detached', timeout: 2000 })
+        .catch(() => undefined);
       await page.screenshot({ path: join(shots, `${name}.png`) });
     };
     const nav = (screen: string) => page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: screen, exact: true }).click();

@@ -39,7 +39,8 @@ describe.skipIf(!chromiumPath())(
     async function startRun(): Promise<string> {
       await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Test runs', exact: true }).click();
       await page.getByRole('combobox', { name: 'Charger' }).click();
-      await page.getByRole('option', { name: new RegExp(`^${CP}.*virtual`) }).click();
+      // A virtual charger carries its badge in the picker.
+      await page.getByRole('option', { name: new RegExp(`^${CP}.*Virtual charger`) }).click();
       await page.getByRole('radio', { name: 'Chosen by id' }).check();
       const search = page.getByRole('textbox', { name: 'Search cases' });
       const list = page.getByRole('group', { name: 'Cases to run' });

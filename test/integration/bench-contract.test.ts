@@ -102,6 +102,9 @@ describe('the UI served at /', () => {
     rmSync(join(uiDir, 'index.html'));
     const res = await fetch(`${origin}/`);
     expect(res.status).toBe(404);
-    expect(((await res.json()) as { error: string }).error).toContain('npm run build');
+    const { error } = (await res.json()) as { error: string };
+    expect(error).toContain('run npm run build');
+    // Words for a person, not Markdown: no literal backticks.
+    expect(error).not.toContain('`');
   });
 });

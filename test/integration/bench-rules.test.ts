@@ -1,9 +1,24 @@
 // The bench's own rules for what a person sends, on every face (here the API), and the refusal to let a
 // virtual charger take a real charger's identity.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { strictCharger, useTestBench, waitFor } from '../helpers/bench';
+import { startTestBench, strictCharger, useTestBench, waitFor, type TestBench } from '../helpers/bench';
 
 const tb = useTestBench();
+
+/** SetChargingProfile's payload: a TxDefaultProfile of 16 A at `stackLevel`. */
+const profile = (stackLevel: number) => ({
+  connectorId: 1,
+  csChargingProfiles: {
+    chargingProfileId: 1,
+    stackLevel,
+    chargingProfilePurpose: 'TxDefaultProfile',
+    chargingProfileKind: 'Absolute',
+    chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
+  },
+});
 
 describe("the bench's rules for what a person sends", () => {
   it('answers 400 naming the field for an empty idTag, a past expiry, a zero duration or list version, and sends nothing', async () => {
@@ -20,16 +35,6 @@ describe("the bench's rules for what a person sends", () => {
     await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
     const send = (action: string, payload: unknown) => tb.request('POST', `/api/chargers/RULES/operations/${action}`, payload);
     const past = new Date(Date.now() - 60_000).toISOString();
-    const profile = (stackLevel: number) => ({
-      connectorId: 1,
-      csChargingProfiles: {
-        chargingProfileId: 1,
-        stackLevel,
-        chargingProfilePurpose: 'TxDefaultProfile',
-        chargingProfileKind: 'Absolute',
-        chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
-      },
-    });
 
     expect(await send('RemoteStartTransaction', { idTag: '' })).toMatchObject({ status: 400, body: { field: 'idTag', error: expect.stringContaining('empty') } });
     expect(await send('RemoteStartTransaction', { idTag: '   ' })).toMatchObject({ status: 400, body: { field: 'idTag' } });
@@ -41,6 +46,13 @@ describe("the bench's rules for what a person sends", () => {
     });
     expect(await send('GetCompositeSchedule', { connectorId: 1, duration: 0 })).toMatchObject({ status: 400, body: { field: 'duration' } });
     expect(await send('SendLocalList', { listVersion: 0, updateType: 'Full' })).toMatchObject({ status: 400, body: { field: 'listVersion' } });
+    // Ids are positive: OCPP's integer allows 0, the bench's rule does not.
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    expect(await send('ReserveNow', { connectorId: 1, expiryDate: future, idTag: 'TAG', reservationId: 0 })).toMatchObject({
+      status: 400,
+      body: { field: 'reservationId', error: expect.stringContaining('1 or more') },
+    });
+    expect(await send('CancelReservation', { reservationId: 0 })).toMatchObject({ status: 400, body: { field: 'reservationId' } });
     expect(received).toEqual([]);
 
     // Stack levels are checked against what the charger says once the bench has read its configuration.
@@ -54,6 +66,40 @@ describe("the bench's rules for what a person sends", () => {
     expect(received).toEqual(['SetChargingProfile', 'GetConfiguration', 'SetChargingProfile', 'RemoteStartTransaction']);
     expect(cp.violations).toEqual([]);
     await cp.client.close();
+  });
+});
+
+describe("a charger's ChargeProfileMaxStackLevel, across a restart of the bench", () => {
+  it('is read back from the record, so a profile above it is still refused after the bench restarts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-stack-'));
+    const online = async (bench: TestBench) => {
+      const cp = await strictCharger(bench.wsUrl(), 'STACK');
+      cp.client.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'ChargeProfileMaxStackLevel', readonly: true, value: '2' }] }));
+      cp.client.handle('SetChargingProfile', () => ({ status: 'Accepted' }));
+      await cp.connect();
+      await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+      return cp;
+    };
+    const first = await startTestBench({ dataDir });
+    try {
+      const cp = await online(first);
+      expect((await first.request('POST', '/api/chargers/STACK/operations/GetConfiguration', {})).status).toBe(200);
+      expect(await first.request('POST', '/api/chargers/STACK/operations/SetChargingProfile', profile(3))).toMatchObject({ status: 400 });
+      await cp.client.close();
+    } finally {
+      await first.stop();
+    }
+    const second = await startTestBench({ dataDir });
+    try {
+      const cp = await online(second);
+      const send = (level: number) => second.request('POST', '/api/chargers/STACK/operations/SetChargingProfile', profile(level));
+      expect(await send(3)).toMatchObject({ status: 400, body: { field: 'csChargingProfiles.stackLevel', error: expect.stringContaining('up to 2') } });
+      expect(await send(2)).toMatchObject({ status: 200, body: { outcome: 'completed' } });
+      await cp.client.close();
+    } finally {
+      await second.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -46,6 +46,7 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
     },
     setLink: (s) => link.set(s),
     exportMessages: async () => ({ saved: true, where: 'test.json' }),
+    exportTransactions: async () => ({ saved: true, where: 'test.csv' }),
     hostFile: async () => ({
       url: 'http://127.0.0.1:1/files/x/fw.bin',
       ftpUrl: 'ftp://fw-000000000001:00000000000000000000000000000001@127.0.0.1:2121/fw.bin',

@@ -12,6 +12,7 @@ import { LogScreen } from '../../src/renderer/src/features/log/LogScreen';
 import type { MessageFilter } from '../../src/shared/api/contract';
 import type { MessageView } from '../../src/shared/api/views';
 import { formatDateTime } from '../../src/shared/format/time';
+import { Faults, type VirtualChargerView } from '../../src/shared/api/virtual-chargers';
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -286,6 +287,24 @@ describe('the message log', () => {
     await userEvent.click(row(0));
     const detail = await screen.findByRole('complementary', { name: 'Frame details' });
     expect([...within(detail).getByLabelText('The frame as JSON').querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['currentTime']);
+  });
+
+  it('marks a virtual charger with fault switches on in its rows and in the charger filter', async () => {
+    const user = userEvent.setup();
+    useBench.setState({
+      chargers: { 'CP-1': { id: 'CP-1' } as never, 'CP-2': { id: 'CP-2', virtual: true } as never },
+      virtualChargers: { 'CP-2': { id: 'CP-2', faults: { ...Faults.parse({}), stuckConnector: true } } as unknown as VirtualChargerView },
+    });
+    render(withBench(aBench(), <MessageLog />));
+    await waitFor(() => expect(within(row(0)).getByText('m149')).toBeTruthy());
+    const badges = (el: HTMLElement) => within(el).queryAllByRole('img', { name: /^Virtual charger|^Fault switches on/ }).length;
+    // Frame 300 is CP-1's (real), frame 296 CP-2's (virtual, a fault switch on).
+    expect(badges(row(0))).toBe(0);
+    expect(within(row(4)).getByText('CP-2')).toBeTruthy();
+    expect(badges(row(4))).toBe(2);
+    await user.click(screen.getByRole('combobox', { name: 'Charger' }));
+    expect(badges(await screen.findByRole('option', { name: /^CP-2/ }))).toBe(2);
+    expect(badges(screen.getByRole('option', { name: /^CP-1/ }))).toBe(0);
   });
 
   it('exports the filtered log through the client and says where it went', async () => {

@@ -7,6 +7,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
+import { MultiSendDialog } from '../../src/renderer/src/features/operations/MultiSendDialog';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { OperationView } from '../../src/shared/api/views';
@@ -114,6 +115,28 @@ describe('confirmations show what runs', () => {
   });
 });
 
+describe('a lost link to the bench', () => {
+  it('keeps the multi-send dialog from sending, and says why', async () => {
+    const user = userEvent.setup();
+    client = fakeClient({ 'chargers:operate': () => completed({ status: 'Accepted' }) });
+    render(withBench(client, <MultiSendDialog chargerIds={['CP001']} open onClose={() => undefined} />));
+    await user.type(screen.getByRole('textbox', { name: /Key/ }), 'MeterValueSampleInterval');
+    await user.type(screen.getByRole('textbox', { name: /Value/ }), '60');
+    act(() => useBench.setState({ link: 'closed', linkSince: null }));
+    expect(screen.getByRole('alert').textContent).toBe('The bench cannot be reached from this window: nothing can be sent until the link is back.');
+    expect((screen.getByRole('button', { name: 'Set MeterValueSampleInterval on 1 charger' }) as HTMLButtonElement).disabled).toBe(true);
+
+    // A reset reviewed while the link was open cannot be confirmed once it drops.
+    act(() => useBench.setState({ link: 'open' }));
+    await user.click(screen.getByRole('combobox', { name: 'Operation' }));
+    await user.click(screen.getByRole('option', { name: 'Reset' }));
+    await user.click(screen.getByRole('button', { name: 'Review…' }));
+    act(() => useBench.setState({ link: 'closed' }));
+    expect((screen.getByRole('button', { name: 'Soft reset 1 charger and end 1 transaction' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(operated()).toEqual([]);
+  });
+});
+
 describe('HeartbeatInterval the next boot will undo', () => {
   it('warns before and after sending, and offers to make the value the bench’s own', async () => {
     const user = userEvent.setup();
@@ -136,9 +159,33 @@ describe('HeartbeatInterval the next boot will undo', () => {
     expect(screen.getByText(/60 s holds only until CP001 next boots: the bench answers BootNotification with 300 s \(Settings\), so it is 300 s again after the next boot\./)).toBeTruthy();
     await user.type(input, '{Enter}');
     expect(await screen.findByText(/Accepted, but only until CP001 next boots: the bench answers BootNotification with 300 s/)).toBeTruthy();
+    // The key's own result says the same, not a plain "in effect".
+    const table = screen.getByRole('table', { name: 'Configuration keys' });
+    expect(within(table).getByText("In effect only until the charger's next boot, when the bench's BootNotification answer sets it back to 300 s.")).toBeTruthy();
+    expect(within(table).queryByText('The new value is in effect.')).toBeNull();
     await user.click(screen.getByRole('button', { name: "Make 60 s the bench's setting" }));
     expect(await screen.findByText('The bench now answers every BootNotification with 60 s.')).toBeTruthy();
     expect(client.callsOf('settings:update')).toEqual([{ heartbeatInterval: 60 }]);
+    // Now the boot answer keeps it: in effect, plainly.
+    expect(await within(table).findByText('The new value is in effect.')).toBeTruthy();
+  });
+
+  it('says so in the result of each charger a multi-send set it on', async () => {
+    const user = userEvent.setup();
+    client = fakeClient({
+      'settings:get': () => ({ heartbeatInterval: 300 }) as never,
+      'settings:update': ({ heartbeatInterval }) => ({ heartbeatInterval }) as never,
+      'chargers:operate': () => completed({ status: 'Accepted' }),
+    });
+    render(withBench(client, <MultiSendDialog chargerIds={['CP001']} open onClose={() => undefined} />));
+    await user.type(screen.getByRole('textbox', { name: /Key/ }), 'HeartbeatInterval');
+    await user.type(screen.getByRole('textbox', { name: /Value/ }), '60');
+    await user.click(screen.getByRole('button', { name: 'Set HeartbeatInterval on 1 charger' }));
+    const row = within(within(await screen.findByRole('table', { name: 'Results per charger' })).getAllByRole('row')[1]);
+    expect(await row.findByText("In effect only until the charger's next boot, when the bench's BootNotification answer sets it back to 300 s.")).toBeTruthy();
+    expect(row.getByText('Accepted')).toBeTruthy();
+    expect(row.queryByText('The new value is in effect.')).toBeNull();
+    expect(screen.getByRole('button', { name: "Make 60 s the bench's setting" })).toBeTruthy();
   });
 });
 

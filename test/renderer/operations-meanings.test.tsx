@@ -44,6 +44,15 @@ describe('operation meanings', () => {
     expect(explainResult('ChangeConfiguration', { outcome: 'completed', response: { status: 'RebootRequired' } })).toMatchObject({ tone: 'warning' });
   });
 
+  it('leaves no hole in a sentence when a value is empty or blank', () => {
+    // The schema lets a charger name its diagnostics file with spaces only.
+    expect(explainResult('GetDiagnostics', { outcome: 'completed', response: { fileName: '  ' } }).meaning).toBe('The charger will upload (empty) to the location; progress is shown below.');
+    expect(explainResult('Reset', { outcome: 'completed', response: { status: '' as never } }).meaning).toBe('The charger answered without a status, which OCPP 1.6 does not allow for Reset.');
+    const blankError = explainResult('Reset', { outcome: 'callError', response: null, error: { code: 'InternalError', description: ' ' } } as never);
+    expect(blankError.meaning).toBe('The charger hit an internal error while handling Reset.');
+    expect(explainResult('Reset', { outcome: 'timeout', error: { description: '' } } as never).meaning).not.toMatch(/\(\s*\)/);
+  });
+
   it('reads answers without a status field', () => {
     expect(explainResult('GetLocalListVersion', { outcome: 'completed', response: { listVersion: 7 } })).toMatchObject({
       headline: 'Version 7',

@@ -17,6 +17,7 @@ import type { CaseInfo, CaseResult, OperatorPrompt, RunListItem, RunResult } fro
 import { defaultTestData } from '../../src/shared/api/test-runs';
 import type { BenchEvent, ChargerView } from '../../src/shared/api/views';
 import { fakeClient, Where, withBench, aCharger } from './fake-client';
+import { aTransaction } from './builders';
 
 const charger = (id: string, virtual: boolean): ChargerView =>
   aCharger(id, { virtual, boot: { chargePointVendor: virtual ? 'ChargeBench' : 'Acme', chargePointModel: virtual ? 'Virtual AC' : 'Wall 22' } as ChargerView['boot'] });
@@ -145,7 +146,8 @@ describe('starting a run', () => {
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [], 'tests:start': () => ({ runId: 'run-9' }), 'tests:get': () => run({ id: 'run-9', state: 'running', cases: [] }) });
     render(withBench(client, screens, '/test-runs'));
     await chooseCharger(user, 'VCP1');
-    expect(screen.getByRole('combobox', { name: 'Charger' }).textContent).toMatch(/VCP1.*virtual/);
+    expect(screen.getByRole('combobox', { name: 'Charger' }).textContent).toMatch(/^VCP1/);
+    expect(within(screen.getByRole('combobox', { name: 'Charger' })).getByRole('img', { name: /^Virtual charger/ })).toBeTruthy();
     // What the run will do is said before it starts.
     const said = screen.getByLabelText('What will happen');
     expect(said.textContent).toMatch(/started and stopped/);
@@ -229,6 +231,35 @@ describe('starting a run', () => {
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Start the run on CP001' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/test-runs/run-2'));
     expect(client.callsOf('tests:start')).toEqual([{ chargerId: 'CP001', profile: 'Core', declared: { fixedCable: false, connectorLock: true, reader: true } }]);
+  });
+});
+
+describe('what runs, before a run on a real charger', () => {
+  it('names the sessions running on it in the confirmation, from the same source as every other confirmation', async () => {
+    const user = userEvent.setup();
+    act(() =>
+      useBench.setState({
+        activeTransactions: { 41: aTransaction(41, 'CP001', 2, 'TAG-ALICE') },
+        meter: { 'CP001/2': [{ t: Date.now() - 5000, energyWh: 3400, transactionId: 41 }] },
+      }),
+    );
+    const client = fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [], 'chargers:meterValues': () => [] });
+    render(withBench(client, screens, '/test-runs?charger=CP001'));
+    await screen.findByText(/All cases \(4\)/);
+    await user.click(screen.getByRole('button', { name: 'Start 4 cases on CP001…' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Run 4 conformance cases on CP001?' }));
+    const running = within(dialog.getByRole('table', { name: 'Running transactions' }));
+    expect(running.getByText('41')).toBeTruthy();
+    expect(running.getByText('TAG-ALICE')).toBeTruthy();
+    expect(dialog.getByText(/The run ends this session: it resets CP001/)).toBeTruthy();
+    expect(dialog.queryByText(/Make sure no vehicle is charging/)).toBeNull();
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    // Nothing running: it says so, in the same words' shape.
+    act(() => useBench.setState({ activeTransactions: {} }));
+    await user.click(screen.getByRole('button', { name: 'Start 4 cases on CP001…' }));
+    expect(within(screen.getByRole('dialog')).getByText('Nothing is charging on CP001 right now.')).toBeTruthy();
   });
 });
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// Transactions on a live site: every row matching the filter exports to CSV with the full idTag and stop
-// reason, and a running session has a Stop button (confirmed, sends RemoteStopTransaction) in the list
-// and on its page.
+// Transactions on a live site: every transaction matching the filter exports to CSV through the bench (the
+// CSV itself: test/integration/transactions-export.test.ts), and a running session has a Stop button
+// (confirmed, sends RemoteStopTransaction) in the list and on its page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -69,25 +69,25 @@ function open(path: string, list: TransactionView[], charger = aCharger('CP001')
 }
 
 describe('transactions', () => {
-  it('exports every row matching the filter to CSV, with the full idTag, stop reason and times', async () => {
+  it('exports every transaction matching the filter through the bench, not only the rows loaded, and says where it went', async () => {
     const list = [running, ...Array.from({ length: 150 }, (_, i) => finished(i + 1))];
     open('/transactions?state=finished', list);
+    const exportTransactions = vi.spyOn(client, 'exportTransactions');
     await screen.findByText('150 transactions');
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
-    await waitFor(() => expect(saved).toHaveLength(1));
-    const csv = (await saved[0].text()).replace(/^\uFEFF/, '');
-    const [header, ...rows] = csv.trim().split(/\r?\n/);
-    expect(header.split(',')).toEqual(
-      expect.arrayContaining(['ID', 'Charger', 'Connector', 'idTag', 'Started', 'Stopped', 'Stop reason', 'Energy (Wh)', 'Meter start (Wh)', 'Meter stop (Wh)', 'State']),
-    );
-    // All 150, not the page of 100 on screen; the running one is not in this filter.
-    expect(rows).toHaveLength(150);
-    const first = rows.find((r) => r.includes(LONG_TAG))!;
-    expect(first).toContain('EVDisconnected');
-    expect(first).toContain('2026-03-01T09:00:00.000Z');
-    // Numbers as numbers: meter start and stop in Wh, not grouped for the screen.
-    expect(first).toContain(',1000,1001,');
-    expect(rows.some((r) => r.includes('TAG-ALICE'))).toBe(false);
+    expect(exportTransactions).toHaveBeenCalledWith({ chargerId: undefined, active: false });
+    expect(await screen.findByText('The transactions download as CSV to test.csv')).toBeTruthy();
+    // Not the data grid's own CSV of the rows on screen.
+    expect(saved).toEqual([]);
+  });
+
+  it('exports one charger’s transactions when the list is filtered by it, and says when the export failed', async () => {
+    open('/transactions?charger=CP001&state=active', [running, finished(1)]);
+    const exportTransactions = vi.spyOn(client, 'exportTransactions').mockRejectedValueOnce(new Error('The bench cannot be reached'));
+    await screen.findByText('1 transaction');
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(exportTransactions).toHaveBeenCalledWith({ chargerId: 'CP001', active: true });
+    expect(await screen.findByText('The export failed: The bench cannot be reached')).toBeTruthy();
   });
 
   it('stops a running session from the list after a confirmation, without opening it', async () => {

@@ -8,7 +8,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, WebSocket } from 'ws';
 import { BenchError } from '../errors';
 import type { Bench } from '../core/bench';
-import { defineExportRoutes } from './export-routes';
+import { defineExportRoutes, downloadPaths } from './export-routes';
 import { defineFileRoutes } from './file-routes';
 import { defineReportRoutes } from './report-routes';
 import { serveUi } from './static-ui';
@@ -185,7 +185,7 @@ export class ApiServer {
       if (url.pathname === '/api/session') return this.session(req, res);
       if (url.pathname === '/api/session/token') return this.newToken(req, res);
       if (!this.sameOrigin(req)) throw new BenchError(403, 'A page of another site may not call the bench');
-      const queryToken = req.method === 'GET' && url.pathname === '/api/messages/export' ? url.searchParams.get('token') : null;
+      const queryToken = req.method === 'GET' && downloadPaths.has(url.pathname) ? url.searchParams.get('token') : null;
       if (!this.authorised(req, queryToken)) throw new BenchError(401, 'Missing or wrong API token: send "Authorization: Bearer <token>" (serve prints the token at start)');
       let matchedPath = false;
       for (const route of this.routes) {
@@ -242,10 +242,11 @@ export class ApiServer {
   }
 
   private defineRoutes(): void {
+    // First, so /api/transactions/export is the export, not the transaction "export".
+    defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
     for (const r of restRoutes) this.route(r.method, r.path, (_req, params, query, body) => this.runRoute(r, params, query, body), true);
     // The UI's door: every call of the bench contract, the same ones the desktop app makes over IPC.
     this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.serve(p.method as BenchMethod, await body())], true);
-    defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineReportRoutes((method, path, run) => this.route(method, path, run), this.bench);
   }

@@ -45,7 +45,8 @@ export async function serveUi(res: ServerResponse, uiDir: string | undefined, pa
   if (file !== uiDir && !file.startsWith(uiDir.endsWith(sep) ? uiDir : uiDir + sep)) throw new BenchError(404, `Nothing at ${pathname}`);
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) {
-    if (rel === '/index.html') throw new BenchError(404, 'The UI is not built yet: run `npm run build`, then reload. The automation API under /api/ works meanwhile.');
+    if (rel === '/index.html')
+      throw new BenchError(404, 'The UI is not built yet: run npm run build in the ChargeBench folder, then reload this page. The automation API under /api/ works meanwhile.');
     throw new BenchError(404, `Nothing at ${pathname}`);
   }
   // Hashed assets never change; index.html must always be fresh after a rebuild.

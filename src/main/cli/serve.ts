@@ -68,7 +68,7 @@ export function registerServeCommand(program: Command): void {
       const uiBuilt = existsSync(join(uiDir, 'index.html'));
       console.log(`ChargeBench ${version}: OCPP 1.6J central system`);
       if (uiBuilt) console.log(`  Open the bench UI    http://127.0.0.1:${apiAddr.port}/?token=${token}`);
-      else console.log('  Bench UI             not built yet: run `npm run build` (the API works meanwhile)');
+      else console.log('  Bench UI             not built yet: run npm run build (the API works meanwhile)');
       for (const a of reachableAddresses(cs)) console.log(`  Chargers connect to  ${a.url}<chargePointId>`);
       const ftp = bench.ftp.address();
       console.log(

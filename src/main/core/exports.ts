@@ -1,21 +1,38 @@
-// Exports of the message log under a filter, as CSV or JSON, oldest frame first: written batch by batch
-// to a file or an HTTP response, waiting when the reader is slow, so a million frames never sit in
-// memory at once. The log is pinned when the export starts: frames logged meanwhile are not in it.
+// Exports of the message log under a filter, as CSV or JSON, oldest frame first, and of the transactions
+// under theirs, as CSV, newest first: written batch by batch to a file or an HTTP response, waiting when
+// the reader is slow, so a million frames (or every transaction the bench keeps) never sit in memory at
+// once. The log is pinned when the export starts: frames logged meanwhile are not in it; so are the
+// transactions: one started meanwhile is not in it.
 import type { Writable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { BenchRecord } from '../store/record';
-import type { MessageExportQuery } from '../../shared/api/contract';
-import { csvColumns } from '../../shared/api/message-export';
+import type { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
+import { csvColumns, csvField } from '../../shared/api/message-export';
+import { energySoFar, toSamples } from '../../shared/api/meter';
+import type { TransactionRecord } from '../../shared/records';
 
 export { csvColumns, csvField, csvRow, jsonRow } from '../../shared/api/message-export';
 
 export const exportContentTypes = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 
-/** e.g. chargebench-log-CP-1-20260301-081500.csv; the charger's id only in letters the file system takes. */
-export function exportFileName(q: MessageExportQuery, now = new Date()): string {
+/** `-CP-1`: a charger's id for a file name, only in letters the file system takes; '' for none. */
+const fileCharger = (chargerId: string | undefined) => (chargerId ? `-${chargerId.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60)}` : '');
+
+/** `20260301-081500`, local time. */
+function fileStamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  const charger = q.filter.chargerId ? `-${q.filter.chargerId.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60)}` : '';
-  return `chargebench-log${charger}-${stamp}.${q.format}`;
+  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+}
+
+/** e.g. chargebench-log-CP-1-20260301-081500.csv */
+export function exportFileName(q: MessageExportQuery, now = new Date()): string {
+  return `chargebench-log${fileCharger(q.filter.chargerId)}-${fileStamp(now)}.${q.format}`;
+}
+
+/** e.g. chargebench-transactions-CP-1-finished-20260301-081500.csv */
+export function transactionsFileName(q: TransactionExportQuery, now = new Date()): string {
+  const state = q.active === undefined ? 'all' : q.active ? 'active' : 'finished';
+  return `chargebench-transactions${fileCharger(q.chargerId)}-${state}-${fileStamp(now)}.csv`;
 }
 
 /** Waits until `out` wants more; rejects if it closes or fails first (the reader went away). */
@@ -36,13 +53,18 @@ function drained(out: Writable): Promise<void> {
   });
 }
 
-/** Writes the frames matching `q.filter` to `out` (not ended here); resolves with how many were written. */
-export async function writeMessages(record: BenchRecord, q: MessageExportQuery, out: Writable): Promise<{ frames: number }> {
-  let frames = 0;
-  const write = async (text: string | Uint8Array) => {
+/** Writes to `out`, waiting while it is full; fails once it is closed (the reader went away). */
+const writerTo =
+  (out: Writable) =>
+  async (text: string | Uint8Array): Promise<void> => {
     if (out.destroyed) throw new Error('The export was closed before it was complete');
     if (!out.write(text)) await drained(out);
   };
+
+/** Writes the frames matching `q.filter` to `out` (not ended here); resolves with how many were written. */
+export async function writeMessages(record: BenchRecord, q: MessageExportQuery, out: Writable): Promise<{ frames: number }> {
+  let frames = 0;
+  const write = writerTo(out);
   if (q.format === 'csv') await write(`${csvColumns.join(',')}\r\n`);
   else await write('[');
   // Read and formatted on the record's reader thread; here only written out.
@@ -52,4 +74,79 @@ export async function writeMessages(record: BenchRecord, q: MessageExportQuery, 
   }
   if (q.format === 'json') await write(frames ? '\n]\n' : ']\n');
   return { frames };
+}
+
+/** The transactions CSV's columns, as the Transactions screen names them. */
+export const transactionCsvColumns = [
+  'ID',
+  'Charger',
+  'Connector',
+  'idTag',
+  'Started',
+  'Stopped',
+  'Energy (Wh)',
+  'Meter start (Wh)',
+  'Meter stop (Wh)',
+  'Stop reason',
+  'Stopped by idTag',
+  'Authorization',
+  'Reservation',
+  'State',
+  'Warning',
+] as const;
+
+/** One transaction as a CSV row; `energyWh`: delivered once stopped, so far while running (null: no reading yet). */
+export function transactionCsvRow(t: TransactionRecord, energyWh: number | null): string {
+  // A stop without a reason is Local (OCPP 1.6 StopTransaction.req).
+  const stopReason = t.stopReason ?? (t.active ? null : 'Local');
+  return [
+    t.transactionId,
+    t.chargerId,
+    t.connectorId,
+    t.idTag,
+    t.startTime,
+    t.stopTime,
+    energyWh,
+    t.meterStart,
+    t.meterStop,
+    stopReason,
+    t.stopIdTag,
+    t.authStatus,
+    t.reservationId,
+    t.active ? 'Active' : 'Finished',
+    t.warning ?? null,
+  ]
+    .map(csvField)
+    .join(',');
+}
+
+/** Transactions read from the record per batch (a batch is one short query on the bench's thread). */
+const TRANSACTIONS_PER_BATCH = 500;
+
+/**
+ * Writes every transaction matching `q` to `out` as CSV (not ended here), newest first, with a byte order
+ * mark so a spreadsheet reads idTags in any script; a running one's energy is what its meter values give
+ * so far. Resolves with how many were written.
+ */
+export async function writeTransactions(record: BenchRecord, q: TransactionExportQuery, out: Writable): Promise<{ transactions: number }> {
+  let transactions = 0;
+  const write = writerTo(out);
+  await write(`\uFEFF${transactionCsvColumns.join(',')}\r\n`);
+  // Pinned: a transaction started after the export began is not in it.
+  let beforeId = (record.transactions.list({ ...q, limit: 1 })[0]?.transactionId ?? 0) + 1;
+  for (;;) {
+    const batch = record.transactions.list({ ...q, beforeId, limit: TRANSACTIONS_PER_BATCH });
+    if (!batch.length) break;
+    const rows: string[] = [];
+    for (const t of batch) {
+      const energy = t.active ? energySoFar(t, toSamples(await record.meterValues.read({ chargerId: t.chargerId, transactionId: t.transactionId, limit: 50 }))) : t.energyWh;
+      rows.push(`${transactionCsvRow(t, energy)}\r\n`);
+    }
+    await write(rows.join(''));
+    transactions += batch.length;
+    beforeId = batch[batch.length - 1]!.transactionId;
+    // Chargers are answered between batches.
+    await nextTurn();
+  }
+  return { transactions };
 }

@@ -9,7 +9,7 @@ import { recordProblemText, type BenchRecord } from '../store/record';
 import { BenchError } from '../errors';
 import type { EventBus } from './event-bus';
 import type { SettingsStore } from './settings';
-import { benchRuleErrors } from '../../shared/api/bench-rules';
+import { benchRuleErrors, maxStackLevelIn } from '../../shared/api/bench-rules';
 
 /** How an operation is sent. */
 export interface OperateOptions {
@@ -27,14 +27,18 @@ export class Operations {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Each charger's ChargeProfileMaxStackLevel, as its GetConfiguration answers said. */
-  private readonly maxStackLevel = new Map<string, number>();
+  /** Each charger's ChargeProfileMaxStackLevel, as its latest GetConfiguration answer reporting it said (null: none did). */
+  private readonly maxStackLevel = new Map<string, number | null>();
 
   private learnLimits(chargerId: string, response: unknown): void {
-    const keys = (response as { configurationKey?: { key: string; value?: string }[] } | undefined)?.configurationKey ?? [];
-    const level = keys.find((k) => k.key === 'ChargeProfileMaxStackLevel');
-    const n = level?.value !== undefined ? Number(level.value) : NaN;
-    if (Number.isInteger(n) && n >= 0) this.maxStackLevel.set(chargerId, n);
+    const n = maxStackLevelIn(response);
+    if (n !== null) this.maxStackLevel.set(chargerId, n);
+  }
+
+  /** A charger's ChargeProfileMaxStackLevel: learnt from answers since the bench started, else read back once from the record (so a restart does not forget it). */
+  private maxStackLevelOf(chargerId: string): number | null {
+    if (!this.maxStackLevel.has(chargerId)) this.maxStackLevel.set(chargerId, maxStackLevelIn(this.record.operations.lastConfigurationWith(chargerId, 'ChargeProfileMaxStackLevel')));
+    return this.maxStackLevel.get(chargerId) ?? null;
   }
 
   /**
@@ -52,7 +56,9 @@ export class Operations {
     const checked = actions[action].request.safeParse(payload);
     if (!checked.success) throw invalid(new PayloadError(errorForIssues(checked.error.issues, payload)));
     if (!opts.skipBenchRules) {
-      const broken = Object.entries(benchRuleErrors(action as CentralSystemAction, payload, { now: this.clock.now(), maxStackLevel: this.maxStackLevel.get(chargerId) }));
+      // Only the charging profiles' rules need the charger's stack levels.
+      const maxStackLevel = action === 'SetChargingProfile' || action === 'RemoteStartTransaction' ? this.maxStackLevelOf(chargerId) : null;
+      const broken = Object.entries(benchRuleErrors(action as CentralSystemAction, payload, { now: this.clock.now(), maxStackLevel }));
       if (broken.length > 0) {
         const [field, message] = broken[0]!;
         throw new BenchError(400, `Not sent: ${field}: ${message}`, { field });

@@ -1,35 +1,56 @@
-// The desktop's export of the message log: 'desktop:exportMessages' asks where to save with the
-// system's dialog, then streams the frames to that file (the same writer serve mode's download uses).
+// The desktop's exports: 'desktop:exportMessages' (the message log) and 'desktop:exportTransactions'
+// (every transaction matching, as CSV) ask where to save with the system's dialog, then stream to that
+// file (the same writers serve mode's downloads use).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
+import type { Writable } from 'node:stream';
+import { BrowserWindow, dialog, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import type { Bench } from '../core/bench';
-import { exportFileName, writeMessages } from '../core/exports';
+import { exportFileName, transactionsFileName, writeMessages, writeTransactions } from '../core/exports';
 import { handleDesktop, type OwnRendererCheck } from './ipc';
-import { MessageExportQuery } from '../../shared/api/contract';
+import { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
 
-/** Registers the channel; returns what removes it. */
+type Saved = { saved: boolean; where?: string };
+
+/** Asks where to save, then has `write` stream to that file; a failure part-way leaves the file cut short and is the call's error. */
+async function saveTo(event: IpcMainInvokeEvent, options: SaveDialogOptions, write: (out: Writable) => Promise<unknown>): Promise<Saved> {
+  const owner = BrowserWindow.fromWebContents(event.sender);
+  const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return { saved: false };
+  const file = createWriteStream(choice.filePath);
+  try {
+    await once(file, 'open');
+    await write(file);
+    file.end();
+    await once(file, 'finish');
+  } catch (e) {
+    file.destroy();
+    throw e;
+  }
+  return { saved: true, where: choice.filePath };
+}
+
+const csvFilters = [{ name: 'CSV', extensions: ['csv'] }];
+
+/** Registers the channels; returns what removes them. */
 export function registerExportIpc(bench: Bench, isOwnRenderer: OwnRendererCheck): () => void {
-  return handleDesktop('desktop:exportMessages', MessageExportQuery, isOwnRenderer, async (query, event): Promise<{ saved: boolean; where?: string }> => {
-    const owner = BrowserWindow.fromWebContents(event.sender);
-    const options: SaveDialogOptions = {
-      title: 'Export the message log',
-      buttonLabel: 'Export',
-      defaultPath: exportFileName(query),
-      filters: query.format === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : [{ name: 'JSON', extensions: ['json'] }],
-    };
-    const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
-    if (choice.canceled || !choice.filePath) return { saved: false };
-    const file = createWriteStream(choice.filePath);
-    try {
-      await once(file, 'open');
-      await writeMessages(bench.record, query, file);
-      file.end();
-      await once(file, 'finish');
-    } catch (e) {
-      file.destroy();
-      throw e;
-    }
-    return { saved: true, where: choice.filePath };
-  });
+  const offMessages = handleDesktop('desktop:exportMessages', MessageExportQuery, isOwnRenderer, (query, event) =>
+    saveTo(
+      event,
+      {
+        title: 'Export the message log',
+        buttonLabel: 'Export',
+        defaultPath: exportFileName(query),
+        filters: query.format === 'csv' ? csvFilters : [{ name: 'JSON', extensions: ['json'] }],
+      },
+      (out) => writeMessages(bench.record, query, out),
+    ),
+  );
+  const offTransactions = handleDesktop('desktop:exportTransactions', TransactionExportQuery, isOwnRenderer, (query, event) =>
+    saveTo(event, { title: 'Export the transactions', buttonLabel: 'Export', defaultPath: transactionsFileName(query), filters: csvFilters }, (out) => writeTransactions(bench.record, query, out)),
+  );
+  return () => {
+    offMessages();
+    offTransactions();
+  };
 }

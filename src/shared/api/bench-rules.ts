@@ -12,6 +12,14 @@ export interface RuleContext {
   maxStackLevel?: number | null;
 }
 
+/** The ChargeProfileMaxStackLevel a GetConfiguration answer reports (a whole number, 0 or more); null when it reports none. */
+export function maxStackLevelIn(response: unknown): number | null {
+  const keys = (response as { configurationKey?: Array<{ key: string; value?: string }> } | null | undefined)?.configurationKey;
+  const value = Array.isArray(keys) ? keys.find((k) => k.key === 'ChargeProfileMaxStackLevel')?.value : undefined;
+  const n = value === undefined ? NaN : Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
 /** Field path (as the schema names it) to a message in words. */
 export type RuleErrors = Record<string, string>;
 
@@ -73,13 +81,13 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
       break;
     case 'ReserveNow':
       atLeast(errors, 'connectorId', p.connectorId, 0, 'A connector number (0 for any connector)');
-      atLeast(errors, 'reservationId', p.reservationId, 0, 'A reservation id');
+      atLeast(errors, 'reservationId', p.reservationId, 1, 'A reservation id');
       idTag(errors, 'idTag', p.idTag, true);
       idTag(errors, 'parentIdTag', p.parentIdTag, false);
       future(errors, 'expiryDate', p.expiryDate, ctx.now, 'The expiry');
       break;
     case 'CancelReservation':
-      atLeast(errors, 'reservationId', p.reservationId, 0, 'A reservation id');
+      atLeast(errors, 'reservationId', p.reservationId, 1, 'A reservation id');
       break;
     case 'SendLocalList':
       atLeast(errors, 'listVersion', p.listVersion, 1, 'A list version');

@@ -54,6 +54,10 @@ export type MessagePageQuery = z.input<typeof MessagePageQuery>;
 export const MessageExportQuery = z.strictObject({ filter: MessageFilter, format: z.enum(['json', 'csv']) });
 export type MessageExportQuery = z.infer<typeof MessageExportQuery>;
 
+/** The transactions to export as CSV: every one matching, not only the newest that one list holds. */
+export const TransactionExportQuery = z.strictObject({ chargerId: z.string().min(1).optional(), active: z.boolean().optional() });
+export type TransactionExportQuery = z.infer<typeof TransactionExportQuery>;
+
 /**
  * The outer shape of an operation; the payload is checked against the action's own schema by the bench,
  * which names the field and the OCPP error code (and answers 404 for an action it does not send).

@@ -75,7 +75,7 @@ export const benchMethods = [
 export type BenchMethod = (typeof benchMethods)[number];
 
 /** Calls only the desktop app has: native dialogs around files. */
-export const desktopMethods = ['desktop:exportMessages', 'desktop:chooseFile', 'desktop:saveUpload', 'desktop:saveReport', 'desktop:saveCommissioningFile'] as const;
+export const desktopMethods = ['desktop:exportMessages', 'desktop:exportTransactions', 'desktop:chooseFile', 'desktop:saveUpload', 'desktop:saveReport', 'desktop:saveCommissioningFile'] as const;
 export type DesktopMethod = (typeof desktopMethods)[number];
 
 /** The channel the desktop app pushes the bench's events on, in batches. */

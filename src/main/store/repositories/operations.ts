@@ -29,6 +29,20 @@ export class OperationsRepository {
     this.store.write('opFinish', [ts, outcome, response === undefined ? null : JSON.stringify(response), error === undefined ? null : JSON.stringify(error), id]);
   }
 
+  /**
+   * The answer of the charger's latest completed GetConfiguration (among its last `lookBack` operations)
+   * that reported `key`; null when none did.
+   */
+  lastConfigurationWith(chargerId: string, key: string, lookBack = 5000): unknown {
+    const row = this.store.db
+      .prepare(
+        `SELECT response FROM (SELECT action, outcome, response FROM operations WHERE charger_id = ? ORDER BY id DESC LIMIT ?)
+         WHERE action = 'GetConfiguration' AND outcome = 'completed' AND instr(response, ?) > 0 LIMIT 1`,
+      )
+      .get(chargerId, lookBack, JSON.stringify(key)) as Row | undefined;
+    return row ? JSON.parse(row.response) : null;
+  }
+
   list(q: { chargerId?: string; limit?: number } = {}): OperationRecord[] {
     const db = this.store.db;
     const rows = q.chargerId

@@ -52,12 +52,17 @@ export class TransactionsRepository {
     this.store.write('txAbandon', [at, 'Other', why, id]);
   }
 
-  list(q: { chargerId?: string; active?: boolean; limit?: number } = {}): TransactionRecord[] {
+  /** Newest first; `beforeId` pages on: only transactions older than that one. */
+  list(q: { chargerId?: string; active?: boolean; limit?: number; beforeId?: number } = {}): TransactionRecord[] {
     const where: string[] = [];
     const args: unknown[] = [];
     if (q.chargerId) {
       where.push('charger_id = ?');
       args.push(q.chargerId);
+    }
+    if (q.beforeId !== undefined) {
+      where.push('id < ?');
+      args.push(q.beforeId);
     }
     if (q.active !== undefined) where.push(q.active ? 'stop_time IS NULL' : 'stop_time IS NOT NULL');
     const sql = `SELECT * FROM transactions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;

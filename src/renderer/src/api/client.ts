@@ -1,6 +1,6 @@
 // The one client interface the UI talks to; it never knows which face carries it. Two transports
 // implement it: IPC in the desktop app (window.chargebench), and serve mode's HTTP + WebSocket API.
-import type { BenchArgs, BenchMethod, CallError, MessageExportQuery, OperateArgs, ResultFor } from '../../../shared/api/contract';
+import type { BenchArgs, BenchMethod, CallError, MessageExportQuery, OperateArgs, ResultFor, TransactionExportQuery } from '../../../shared/api/contract';
 import type { HostedFileView, OperationResult } from '../../../shared/api/views';
 import type { CentralSystemAction } from '../../../shared/ocpp16/actions';
 import type { BenchEvent } from '../../../shared/api/views';
@@ -33,6 +33,8 @@ export interface BenchClient {
   onLink(listener: (state: LinkState) => void): () => void;
   /** Exports the message log under a filter: a save dialog on the desktop, a download in a browser. */
   exportMessages(query: MessageExportQuery): Promise<{ saved: boolean; where?: string }>;
+  /** Exports every transaction matching as CSV (not only those a list holds): a save dialog on the desktop, a download in a browser. */
+  exportTransactions(query: TransactionExportQuery): Promise<{ saved: boolean; where?: string }>;
   /**
    * Lets the user pick a file (e.g. firmware) that the bench then serves to chargers over HTTP and FTP;
    * resolves with the URLs a charger downloads it from, or null when the user cancelled.

@@ -4,9 +4,18 @@
 // HttpOnly session cookie the bench sets in exchange for the token: the page's code never holds the
 // token, and no URL carries it.
 import type { BenchEvent, HostedFileView } from '../../../shared/api/views';
-import { MessageExportQuery } from '../../../shared/api/contract';
+import { MessageExportQuery, TransactionExportQuery } from '../../../shared/api/contract';
 import { issueWords } from '../../../shared/api/issues';
+import type { z } from 'zod';
 import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
+
+/** An export's query as checked before the download starts (a download's error page would not be seen); a bad one is a CallFailure naming the field. */
+function exportable<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
+  const checked = schema.safeParse(query);
+  if (checked.success) return checked.data;
+  const [field, message] = Object.entries(issueWords(checked.error))[0];
+  throw new CallFailure({ status: 400, message: `Cannot export: ${message}`, field: field || undefined });
+}
 
 export function httpClient(origin: string): BenchClient {
   // The bench batches the stream already: this only joins what arrives within a frame.
@@ -92,14 +101,19 @@ export function httpClient(origin: string): BenchClient {
     // A plain download link, so the browser streams a million frames to disk rather than into memory;
     // the session cookie goes with it.
     exportMessages: async (query) => {
-      const checked = MessageExportQuery.safeParse(query);
-      if (!checked.success) {
-        const [field, message] = Object.entries(issueWords(checked.error))[0];
-        throw new CallFailure({ status: 400, message: `Cannot export: ${message}`, field: field || undefined });
-      }
+      const checked = exportable(MessageExportQuery, query);
       const url = new URL('/api/messages/export', origin);
-      url.searchParams.set('format', checked.data.format);
-      url.searchParams.set('filter', JSON.stringify(checked.data.filter));
+      url.searchParams.set('format', checked.format);
+      url.searchParams.set('filter', JSON.stringify(checked.filter));
+      clickDownload(url.toString());
+      return { saved: true, where: "the browser's downloads" };
+    },
+    // The same: every matching transaction streams to disk, however many the bench keeps.
+    exportTransactions: async (query) => {
+      const checked = exportable(TransactionExportQuery, query);
+      const url = new URL('/api/transactions/export', origin);
+      if (checked.chargerId !== undefined) url.searchParams.set('chargerId', checked.chargerId);
+      if (checked.active !== undefined) url.searchParams.set('active', String(checked.active));
       clickDownload(url.toString());
       return { saved: true, where: "the browser's downloads" };
     },

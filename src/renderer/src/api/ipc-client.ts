@@ -21,6 +21,7 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
     subscribe: (listener) => batcher.subscribe(listener),
     onLink: (listener) => link.subscribe(listener),
     exportMessages: (query) => unwrap(bridge.invoke('desktop:exportMessages', query)),
+    exportTransactions: (query) => unwrap(bridge.invoke('desktop:exportTransactions', query)),
     hostFile: () => unwrap(bridge.invoke('desktop:chooseFile', {})),
     downloadUpload: ({ id }) => unwrap(bridge.invoke('desktop:saveUpload', { id })),
     downloadReport: ({ runId, file }) => unwrap(bridge.invoke('desktop:saveReport', { runId, file })),

@@ -1,5 +1,6 @@
 // What marks a charger wherever it appears: a virtual charger (one of the bench's own) is visibly
 // virtual, one with fault switches on says so, and a faulted or suspicious connector stands out.
+import type { HTMLAttributes, Key } from 'react';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
@@ -65,5 +66,15 @@ export function ChargerBadges({ chargerId, connectors = false, compact = false }
         <Chip key={c.connectorId} size="small" color={c.level === 'fault' ? 'error' : 'warning'} variant={c.level === 'fault' ? 'filled' : 'outlined'} icon={<ErrorOutlineIcon />} label={c.text} />
       ))}
     </Stack>
+  );
+}
+
+/** A charger id as a choice in a list (a charger filter, a picker): the id and its compact badges. */
+export function renderChargerOption({ key, ...props }: HTMLAttributes<HTMLLIElement> & { key: Key }, chargerId: string) {
+  return (
+    <li key={key} {...props}>
+      <span style={{ marginRight: 4 }}>{chargerId}</span>
+      <ChargerBadges chargerId={chargerId} compact />
+    </li>
   );
 }

@@ -23,9 +23,22 @@ export function linkProblem(link: BenchState['link'], since: string | null): str
   return `The bench cannot be reached from this window${since ? ` since ${formatClock(since)}` : ''}`;
 }
 
+/** Why nothing can be sent to any charger now (the link to the bench is down), in words; null while it is open. */
+export function sendBlocked(link: BenchState['link'], since: string | null): string | null {
+  const problem = linkProblem(link, since);
+  return problem && `${problem}: nothing can be sent until the link is back.`;
+}
+
+/** sendBlocked, kept current: for what sends to several chargers at once. */
+export function useSendBlocked(): string | null {
+  const link = useBench((s) => s.link);
+  const since = useBench((s) => s.linkSince);
+  return sendBlocked(link, since);
+}
+
 export function reachOf(s: Pick<BenchState, 'link' | 'linkSince' | 'chargers'>, chargerId: string, now = Date.now()): Reach {
-  const link = linkProblem(s.link, s.linkSince);
-  if (link) return { reachable: false, reason: `${link}: nothing can be sent until the link is back.`, linkDown: true, stale: true };
+  const blocked = sendBlocked(s.link, s.linkSince);
+  if (blocked) return { reachable: false, reason: blocked, linkDown: true, stale: true };
   const charger = s.chargers[chargerId];
   if (!charger) return { reachable: false, reason: `The bench has not seen ${chargerId}: connect it to send.`, linkDown: false, stale: false };
   if (!charger.connected) return { reachable: false, reason: `${chargerId} is offline (last seen ${formatAgo(charger.lastSeen, now)}): connect it to send.`, linkDown: false, stale: true };

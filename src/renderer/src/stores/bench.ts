@@ -8,6 +8,7 @@ import type { BenchStatus } from '../../../shared/api/status';
 import type { BenchEvent, BenchHealth, ChargerView, OperationView, TransactionView } from '../../../shared/api/views';
 import type { VirtualChargerView } from '../../../shared/api/virtual-chargers';
 import { toSamples, type MeterSample } from '../../../shared/api/meter';
+import { maxStackLevelIn } from '../../../shared/api/bench-rules';
 
 /** Samples kept per connector for the live chart (an hour at one sample each 5 s). */
 export const MAX_SAMPLES = 720;
@@ -215,10 +216,8 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
 /** The limits a GetConfiguration answer reports (null: it reports none, e.g. only other keys were read). */
 export function limitsFrom(op: Pick<OperationView, 'action' | 'outcome' | 'response' | 'finishedAt' | 'sentAt'>): ChargerLimits | null {
   if (op.action !== 'GetConfiguration' || op.outcome !== 'completed') return null;
-  const keys = (op.response as { configurationKey?: Array<{ key: string; value?: string }> } | null)?.configurationKey ?? [];
-  const level = keys.find((k) => k.key === 'ChargeProfileMaxStackLevel');
-  const n = level?.value === undefined ? NaN : Number(level.value);
-  return Number.isInteger(n) && n >= 0 ? { maxStackLevel: n, at: op.finishedAt ?? op.sentAt } : null;
+  const n = maxStackLevelIn(op.response);
+  return n === null ? null : { maxStackLevel: n, at: op.finishedAt ?? op.sentAt };
 }
 
 function newCharger(id: string): ChargerView {

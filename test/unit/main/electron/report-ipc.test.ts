@@ -7,26 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchError } from '../../../../src/main/errors';
 
-const fake = vi.hoisted(() => ({
-  handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
-  saveDialog: vi.fn(),
-}));
+vi.mock('electron', () => import('../../../helpers/fake-electron'));
 
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, fn),
-    removeHandler: (channel: string) => fake.handlers.delete(channel),
-  },
-  dialog: { showSaveDialog: fake.saveDialog },
-  BrowserWindow: { fromWebContents: () => ({ id: 1 }) },
-}));
-
+import { fake, from, invoke as invokeChannel, OWN } from '../../../helpers/fake-electron';
 import { registerReportIpc } from '../../../../src/main/electron/report-ipc';
 import type { Bench } from '../../../../src/main/core/bench';
 
-const OWN = 'file:///app/out/renderer/index.html';
-const from = (url: string) => ({ sender: {}, senderFrame: { url, parent: null } });
-const invoke = (event: unknown, args: unknown, channel = 'desktop:saveReport') => Promise.resolve(fake.handlers.get(channel)!(event, args)) as Promise<any>;
+const invoke = (event: unknown, args: unknown, channel = 'desktop:saveReport') => invokeChannel(channel, event, args);
 
 let dir: string;
 let dispose: () => void;

@@ -6,27 +6,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const fake = vi.hoisted(() => ({
-  handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
-  saveDialog: vi.fn(),
-}));
+vi.mock('electron', () => import('../../../helpers/fake-electron'));
 
-vi.mock('electron', () => ({
-  ipcMain: {
-    handle: (channel: string, fn: (event: unknown, ...args: unknown[]) => unknown) => fake.handlers.set(channel, fn),
-    removeHandler: (channel: string) => fake.handlers.delete(channel),
-  },
-  dialog: { showSaveDialog: fake.saveDialog },
-  BrowserWindow: { fromWebContents: () => ({ id: 1 }) },
-}));
-
+import { fake, from, invoke as invokeChannel, OWN } from '../../../helpers/fake-electron';
 import { registerUploadIpc } from '../../../../src/main/electron/upload-ipc';
 import { UploadInbox } from '../../../../src/main/core/upload-inbox';
 import type { Bench } from '../../../../src/main/core/bench';
 
-const OWN = 'file:///app/out/renderer/index.html';
-const from = (url: string) => ({ sender: {}, senderFrame: { url, parent: null } });
-const invoke = (event: unknown, args: unknown) => Promise.resolve(fake.handlers.get('desktop:saveUpload')!(event, args)) as Promise<any>;
+const invoke = (event: unknown, args: unknown) => invokeChannel('desktop:saveUpload', event, args);
 
 let dir: string;
 let inbox: UploadInbox;

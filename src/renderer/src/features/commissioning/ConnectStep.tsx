@@ -5,7 +5,6 @@ import { useEffect, useMemo } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -17,6 +16,7 @@ import Typography from '@mui/material/Typography';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
+import { ChargerBadges } from '../../components/ChargerBadges';
 import { ChargePointIdField, ChargerAddresses, ChargerQr, chargerUrl, plainAddress, SecuritySummary, useAddresses } from '../../components/connect-parts';
 import { formatAgo, formatClock } from '../../components/format';
 import { ChargePointIdentity } from '../../../../shared/api/commands';
@@ -120,7 +120,7 @@ export function ConnectStep({ back, next }: { back: () => void; next: () => void
                 <ListItemText
                   primary={
                     <>
-                      {c.id} {c.virtual && <Chip size="small" label="Virtual" variant="outlined" sx={{ ml: 1, height: 20 }} />}
+                      {c.id} <ChargerBadges chargerId={c.id} compact />
                     </>
                   }
                   secondary={

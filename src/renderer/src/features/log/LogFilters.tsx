@@ -15,6 +15,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import { allActions } from '../../../../shared/ocpp16';
 import { messageKinds } from '../../../../shared/api/contract';
 import { useBench } from '../../stores/bench';
+import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 
 /** The filter as the fields hold it: times as the datetime-local fields give them (local time). */
 export interface FilterFields {
@@ -89,7 +90,15 @@ export const LogFilters = memo(function LogFilters({ fields, onChange, fixedChar
             if (typed !== fields.chargerId) set('chargerId', typed);
           }}
           sx={{ width: 200 }}
-          renderInput={(params) => <TextField {...params} label="Charger" placeholder="All chargers" />}
+          renderOption={renderChargerOption}
+          renderInput={(params) => (
+            <TextField
+              {...params}
+              label="Charger"
+              placeholder="All chargers"
+              slotProps={{ ...params.slotProps, input: { ...params.slotProps.input, startAdornment: fields.chargerId ? <ChargerBadges chargerId={fields.chargerId} compact /> : undefined } }}
+            />
+          )}
         />
       )}
       <Autocomplete

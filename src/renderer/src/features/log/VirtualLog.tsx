@@ -13,6 +13,7 @@ import CallReceivedIcon from '@mui/icons-material/CallReceived';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { MessageView } from '../../../../shared/api/views';
 import { monoFont } from '../../app/theme';
+import { ChargerBadges } from '../../components/ChargerBadges';
 import { frameTime, isFlagged, payloadPreview } from './frame';
 import { highlight } from './Highlight';
 
@@ -114,6 +115,7 @@ const rowStyles = (theme: Theme) => ({
   '& .mono': { fontFamily: monoFont, fontSize: 12 },
   '& .muted': { color: theme.palette.text.secondary },
   '& .icon': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5) },
+  '& .charger': { display: 'flex', alignItems: 'center', gap: theme.spacing(0.5), '& > span': { overflow: 'hidden', textOverflow: 'ellipsis' } },
   '& .kind': { padding: '2px 6px', borderRadius: Number(theme.shape.borderRadius) / 2, fontSize: 11, fontWeight: 600, letterSpacing: 0.2 },
   ...Object.fromEntries(Object.entries(kinds).map(([kind, colour]) => [`& .kind-${kind}`, { color: theme.palette[colour].main, backgroundColor: alpha(theme.palette[colour].main, 0.12) }])),
   '& .loading': { gridColumn: '1 / -1', color: theme.palette.text.disabled },
@@ -170,8 +172,9 @@ const Row = memo(function Row({
             {frameTime(m.ts)}
           </div>
           {cols.charger && (
-            <div role="gridcell" title={m.chargerId}>
-              {m.chargerId}
+            <div role="gridcell" className="charger" title={m.chargerId}>
+              <span>{m.chargerId}</span>
+              <ChargerBadges chargerId={m.chargerId} compact />
             </div>
           )}
           <div role="gridcell" className="icon" title={m.direction === 'in' ? 'Received from the charger' : 'Sent to the charger'}>

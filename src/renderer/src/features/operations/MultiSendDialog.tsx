@@ -31,12 +31,14 @@ import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { formatEnergy } from '../../components/format';
 import { monoFont } from '../../app/theme';
+import { ChargerBadges } from '../../components/ChargerBadges';
+import { useSendBlocked } from '../../components/reach';
 import type { RequestOf } from '../../../../shared/ocpp16';
 import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './kit/form';
 import type { Explained } from './kit/meanings';
 import { plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { explainResult, type OperationAction } from './registry';
-import { HeartbeatAdvice, useBootInterval } from './kit/HeartbeatAdvice';
+import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
 
 type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
 
@@ -75,6 +77,8 @@ export function multiConfirmLabel(action: MultiAction, payload: Record<string, u
 export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: string[]; open: boolean; onClose: () => void }) {
   const client = useClient();
   const chargers = useBench((s) => s.chargers);
+  // Nothing is sent while the link to the bench is down (the same words as every other send).
+  const linkDown = useSendBlocked();
   const runningOf = useRunningOf(chargerIds);
   const [action, setAction] = useState<MultiAction>('ChangeConfiguration');
   const boot = useBootInterval();
@@ -129,7 +133,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
 
   const sendAll = () => {
     const op = typedOperation(action, payload);
-    if (!op) return;
+    if (!op || linkDown) return;
     setStep('results');
     setRows(chargerIds.map((chargerId) => ({ chargerId, pending: true })));
     // Every charger at once: a slow or silent one does not hold up the others.
@@ -171,7 +175,17 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
           <Stack spacing={2} sx={{ pt: 1 }}>
             <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} aria-label="Chargers">
               {chargerIds.map((id) => (
-                <Chip key={id} size="small" label={`${id}${chargers[id]?.connected ? '' : ' · offline'}`} color={chargers[id]?.connected ? 'success' : 'default'} variant="outlined" />
+                <Chip
+                  key={id}
+                  size="small"
+                  label={
+                    <>
+                      {`${id}${chargers[id]?.connected ? '' : ' · offline'}`} <ChargerBadges chargerId={id} compact />
+                    </>
+                  }
+                  color={chargers[id]?.connected ? 'success' : 'default'}
+                  variant="outlined"
+                />
               ))}
             </Stack>
             <TextField
@@ -277,7 +291,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                   return (
                     <TableRow key={id}>
                       <TableCell sx={{ fontFamily: monoFont }}>
-                        {id}
+                        {id} <ChargerBadges chargerId={id} compact />
                         {!chargers[id]?.connected && (
                           <Typography component="span" variant="body2" color="text.secondary">
                             {' '}
@@ -315,17 +329,20 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 </TableRow>
               </TableHead>
               <TableBody>
-                {rows.map((r) => (
-                  <TableRow key={r.chargerId}>
-                    <TableCell sx={{ fontFamily: monoFont }}>{r.chargerId}</TableCell>
-                    <TableCell>
-                      {r.pending ? <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} /> : <Chip size="small" color={r.explained!.tone} label={r.explained!.headline} />}
-                    </TableCell>
-                    <TableCell>
-                      <Typography variant="body2">{r.pending ? '' : r.explained!.meaning}</Typography>
-                    </TableCell>
-                  </TableRow>
-                ))}
+                {rows.map((r) => {
+                  const e = r.explained && action === 'ChangeConfiguration' ? untilBoot(r.explained, key, value, boot) : r.explained;
+                  return (
+                    <TableRow key={r.chargerId}>
+                      <TableCell sx={{ fontFamily: monoFont }}>
+                        {r.chargerId} <ChargerBadges chargerId={r.chargerId} compact />
+                      </TableCell>
+                      <TableCell>{e ? <Chip size="small" color={e.tone} label={e.headline} /> : <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} />}</TableCell>
+                      <TableCell>
+                        <Typography variant="body2">{e?.meaning ?? ''}</Typography>
+                      </TableCell>
+                    </TableRow>
+                  );
+                })}
               </TableBody>
             </Table>
             {action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval' && rows.some((r) => r.explained?.status === 'Accepted') && (
@@ -334,11 +351,16 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
           </Stack>
         )}
       </DialogContent>
+      {linkDown && step !== 'results' && (
+        <Alert severity="error" role="alert" sx={{ mx: 3, mb: 1 }}>
+          {linkDown}
+        </Alert>
+      )}
       <DialogActions>
         {step === 'form' && (
           <>
             <Button onClick={onClose}>Cancel</Button>
-            <Button variant="contained" color={disruptive ? 'warning' : 'primary'} onClick={next} disabled={chargerIds.length === 0}>
+            <Button variant="contained" color={disruptive ? 'warning' : 'primary'} onClick={next} disabled={chargerIds.length === 0 || !!linkDown}>
               {disruptive ? 'Review…' : confirmLabel}
             </Button>
           </>
@@ -348,7 +370,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
             <Button onClick={() => setStep('form')} autoFocus>
               Cancel
             </Button>
-            <Button variant="contained" color="error" onClick={sendAll}>
+            <Button variant="contained" color="error" onClick={sendAll} disabled={!!linkDown}>
               {confirmLabel}
             </Button>
           </>

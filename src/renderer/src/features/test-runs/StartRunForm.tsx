@@ -34,6 +34,9 @@ import { useClient } from '../../api/context';
 import { useCall, useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
+import { ChargerBadges } from '../../components/ChargerBadges';
+import { RunningList } from '../../components/ConfirmDialog';
+import { useRunning } from '../../components/running';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
 import type { CaseInfo, RunListItem } from '../../../../shared/api/test-runs';
@@ -96,6 +99,21 @@ function CasePicker({ cases, picked, onChange, error }: { cases: CaseInfo[]; pic
       </Paper>
       <FormHelperText error={!!error}>{error ?? `${picked.length} picked`}</FormHelperText>
     </Box>
+  );
+}
+
+/** What runs on the charger now (read when the confirmation opens, from the one source the other confirmations use). */
+function RunningNow({ chargerId }: { chargerId: string }) {
+  const running = useRunning(chargerId);
+  return (
+    <>
+      <RunningList running={running} emptyText={`Nothing is charging on ${chargerId} right now.`} />
+      {running.length > 0 && (
+        <Alert severity="warning" sx={{ mt: 2 }}>
+          The run ends {running.length === 1 ? 'this session' : `these ${running.length} sessions`}: it resets {chargerId} and stops every session it finds after each case.
+        </Alert>
+      )}
+    </>
   );
 }
 
@@ -189,9 +207,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           >
             {online.map((c) => (
               <MenuItem key={c.id} value={c.id}>
-                {c.id}
-                {c.boot ? ` · ${c.boot.chargePointVendor} ${c.boot.chargePointModel}` : ''}
-                {c.virtual ? ' · virtual' : ''}
+                <Box component="span" sx={{ mr: 0.5 }}>
+                  {c.id}
+                  {c.boot ? ` · ${c.boot.chargePointVendor} ${c.boot.chargePointModel}` : ''}
+                </Box>
+                <ChargerBadges chargerId={c.id} compact />
               </MenuItem>
             ))}
           </TextField>
@@ -314,8 +334,8 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
               ))}
               <li>Someone at the charger is asked to act, with {data.operatorTimeoutS || defaults.operatorTimeoutS} s for each request.</li>
             </Box>
-            Make sure no vehicle is charging on it for real.
           </DialogContentText>
+          <RunningNow chargerId={charger} />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setConfirming(false)}>Cancel</Button>

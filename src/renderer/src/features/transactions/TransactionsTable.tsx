@@ -1,8 +1,8 @@
 // The charging sessions the bench recorded, newest first, filtered by charger and by running/finished
 // (filters live in the URL: ?charger=…&state=active), with the full idTag and stop reason, Stop on a
-// running one (the app hands the button in), and every row matching the filter exported to CSV (the data
-// grid's own exporter). Used by the Transactions screen and a charger's tab.
-import { useMemo, type ComponentType } from 'react';
+// running one (the app hands the button in), and every transaction matching the filter exported to CSV by
+// the bench (not only the newest the list holds). Used by the Transactions screen and a charger's tab.
+import { useMemo, useState, type ComponentType } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -10,32 +10,32 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
+import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
-import { DataGrid, useGridApiRef, type GridColDef } from '@mui/x-data-grid';
+import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { meterKey, useBench } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
 import { formatEnergy, formatTime } from '../../components/format';
-import { ChargerBadges } from '../../components/ChargerBadges';
+import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
 import { energySoFar } from '../../../../shared/api/meter';
 
-/** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every row listed. */
+/** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
 export const LIST_LIMIT = 10_000;
 
 /** Stop on a running transaction (the operations feature's, handed in by the app). */
 export type StopButtonSlot = ComponentType<{ transaction: TransactionView }>;
 
-/** Numbers in the CSV as numbers, not as the screen groups them ("1000", not "1,000"). */
+/** Ids as ids ("1000", not "1,000"). */
 const plainNumber = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
-const iso = (v: Date | null | undefined) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : '');
 
 type StateFilter = 'all' | 'active' | 'finished';
 
@@ -54,9 +54,6 @@ interface Row extends TransactionView {
   /** Wh: delivered once stopped, so far while running. */
   energy: number | null;
 }
-
-/** Columns kept for the CSV, not shown (the detail page has them). */
-const exportOnly = { meterStart: false, meterStop: false, energyWh: false, stopTime: false, stopIdTag: false, authStatus: false, reservationId: false };
 
 function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColDef<Row>[] {
   const mono = ({ value }: { value?: unknown }) => <span style={{ fontFamily: monoFont }}>{String(value ?? '')}</span>;
@@ -87,7 +84,6 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
       width: 200,
       type: 'dateTime',
       valueGetter: (v: string) => new Date(v),
-      valueFormatter: iso,
       renderCell: ({ row }) => formatTime(row.startTime),
     },
     {
@@ -95,17 +91,13 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
       headerName: 'Duration',
       width: 100,
       sortable: false,
-      // The CSV has the start and stop times instead.
-      disableExport: true,
       renderCell: ({ row }) => `${formatDuration((row.stopTime ? Date.parse(row.stopTime) : Date.now()) - Date.parse(row.startTime))}`,
     },
-    { field: 'stopTime', headerName: 'Stopped', type: 'dateTime', valueGetter: (v: string | null) => (v ? new Date(v) : null), valueFormatter: iso },
     {
       field: 'energy',
       headerName: 'Energy',
       width: 120,
       type: 'number',
-      disableExport: true,
       renderCell: ({ row }) =>
         row.active ? (
           <span>
@@ -118,14 +110,8 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
           formatEnergy(row.energy)
         ),
     },
-    { field: 'energyWh', headerName: 'Energy (Wh)', type: 'number', valueFormatter: plainNumber, valueGetter: (_v, row) => row.energy },
-    { field: 'meterStart', headerName: 'Meter start (Wh)', type: 'number', valueFormatter: plainNumber },
-    { field: 'meterStop', headerName: 'Meter stop (Wh)', type: 'number', valueFormatter: plainNumber },
     // Wide enough for the longest reason (EVDisconnected, UnlockCommand).
     { field: 'stopReason', headerName: 'Stop reason', width: 140, valueGetter: (v: string | null, row) => v ?? (row.active ? '' : 'Local') },
-    { field: 'stopIdTag', headerName: 'Stopped by idTag' },
-    { field: 'authStatus', headerName: 'Authorization' },
-    { field: 'reservationId', headerName: 'Reservation', type: 'number', valueFormatter: plainNumber },
     {
       field: 'active',
       headerName: 'State',
@@ -145,7 +131,7 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
 
 export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { chargerId?: string; StopButton?: StopButtonSlot }) {
   const client = useClient();
-  const apiRef = useGridApiRef();
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const transactionsVersion = useBench((s) => s.transactionsVersion);
@@ -182,12 +168,19 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
     [list.data, meter],
   );
   const columns = useMemo(() => columnsFor(!fixedCharger, StopButton), [fixedCharger, StopButton]);
-  const exportCsv = () =>
-    apiRef.current?.exportDataAsCsv({
-      fileName: `chargebench-transactions-${(chargerFilter ?? 'all').replace(/[^\w.-]+/g, '_')}-${state}`,
-      allColumns: true,
-      utf8WithBom: true,
-    });
+  // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.
+  const exportCsv = async () => {
+    try {
+      const r = await client.exportTransactions({ chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active' });
+      if (r.saved)
+        setNotice({
+          text: client.face === 'desktop' ? `Exported the transactions as CSV to ${r.where ?? 'the file you chose'}` : `The transactions download as CSV to ${r.where ?? "the browser's downloads"}`,
+          error: false,
+        });
+    } catch (e) {
+      setNotice({ text: `The export failed: ${(e as Error).message}`, error: true });
+    }
+  };
   const chargerOptions = useMemo(() => {
     const ids = new Set(Object.keys(knownChargers));
     if (chargerFilter) ids.add(chargerFilter);
@@ -204,6 +197,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
             value={chargerFilter}
             onChange={(_e, v) => setParam('charger', v)}
             sx={{ width: 260 }}
+            renderOption={renderChargerOption}
             renderInput={(p) => <TextField {...p} label="Charger" placeholder="All chargers" />}
           />
         )}
@@ -220,16 +214,19 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
           <ToggleButton value="finished">Finished</ToggleButton>
         </ToggleButtonGroup>
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} aria-live="polite">
-          {list.data ? (list.data.length >= LIST_LIMIT ? `Showing the newest ${LIST_LIMIT.toLocaleString()}` : `${list.data.length} transaction${list.data.length === 1 ? '' : 's'}`) : ''}
+          {list.data
+            ? list.data.length >= LIST_LIMIT
+              ? `Showing the newest ${LIST_LIMIT.toLocaleString()}; the CSV has every one`
+              : `${list.data.length} transaction${list.data.length === 1 ? '' : 's'}`
+            : ''}
         </Typography>
-        <Button size="small" startIcon={<DownloadIcon />} disabled={!rows.length} onClick={exportCsv}>
+        <Button size="small" startIcon={<DownloadIcon />} disabled={!rows.length} onClick={() => void exportCsv()}>
           Export CSV
         </Button>
       </Stack>
       {list.error && <Alert severity="error">Could not load the transactions: {list.error}</Alert>}
       <Paper sx={{ flex: 1, minHeight: 320, overflow: 'hidden' }}>
         <DataGrid
-          apiRef={apiRef}
           label={fixedCharger ? `Transactions of ${fixedCharger}` : 'Transactions'}
           rows={rows}
           columns={columns}
@@ -240,11 +237,16 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
             if (e.key === 'Enter') navigate(paths.transaction(Number(p.id)));
           }}
           localeText={{ noRowsLabel: state === 'active' ? 'No charging session is running.' : 'No transactions yet. They appear when a charger sends StartTransaction.' }}
-          initialState={{ pagination: { paginationModel: { pageSize: 100 } }, columns: { columnVisibilityModel: exportOnly } }}
+          initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
           pageSizeOptions={[25, 50, 100]}
           sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' } }}
         />
       </Paper>
+      <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
+        <Alert severity={notice?.error ? 'error' : 'success'} onClose={() => setNotice(null)} variant="filled">
+          {notice?.text}
+        </Alert>
+      </Snackbar>
     </Box>
   );
 }

@@ -7,6 +7,7 @@ import Button from '@mui/material/Button';
 import { useClient } from '../../../api/context';
 import { useLoad } from '../../../components/useCall';
 import { SettingsPatch } from '../../../../../shared/api/settings';
+import type { Explained } from './meanings';
 
 export interface BootInterval {
   /** The interval (s) the bench's next BootNotification answer gives; null until known. */
@@ -33,6 +34,19 @@ const secondsOf = (value: string): number | null => (/^\s*\d+\s*$/.test(value) ?
 export function undoneAtBoot(value: string, boot: BootInterval): boolean {
   const n = secondsOf(value);
   return n !== null && boot.seconds !== null && n !== boot.seconds;
+}
+
+/**
+ * A charger's answer to setting `key` to `value`, said as it will turn out: an Accepted HeartbeatInterval
+ * the bench's boot answer will undo is in effect only until the charger's next boot (not "in effect"),
+ * and a RebootRequired one never takes effect. Any other key or answer is as explained.
+ */
+export function untilBoot(explained: Explained, key: string, value: string, boot: BootInterval): Explained {
+  if (key.trim() !== 'HeartbeatInterval' || !undoneAtBoot(value, boot)) return explained;
+  const back = `the bench's BootNotification answer sets it back to ${boot.seconds} s`;
+  if (explained.status === 'Accepted') return { ...explained, tone: 'warning', meaning: `In effect only until the charger's next boot, when ${back}.` };
+  if (explained.status === 'RebootRequired') return { ...explained, meaning: `Stored for after a restart, but at that boot ${back}: ${secondsOf(value)} s does not take effect.` };
+  return explained;
 }
 
 /**

@@ -43,8 +43,21 @@ export interface Explained extends Meaning {
   status?: string;
 }
 
-/** Fills `{field}` from the answer; a value the answer lacks reads "(not given)", never a hole in the sentence. */
-const fill = (text: string, values: Record<string, unknown>) => text.replace(/\{(\w+)\}/g, (_, k: string) => (values[k] === undefined || values[k] === null ? '(not given)' : String(values[k])));
+/** A value as a sentence shows it: one the answer lacks reads "(not given)", an empty or blank one "(empty)". */
+const shown = (v: unknown): string | null => (v === undefined || v === null ? '(not given)' : String(v).trim() === '' ? '(empty)' : null);
+
+/**
+ * Fills `{field}` (or `"{field}"`, quoted) from the answer, never leaving a hole in the sentence: a value
+ * the answer lacks reads "(not given)", an empty or blank one "(empty)", neither in quotes.
+ */
+const fill = (text: string, values: Record<string, unknown>) =>
+  text.replace(/"\{(\w+)\}"|\{(\w+)\}/g, (_, quoted: string | undefined, bare: string | undefined) => {
+    const value = values[(quoted ?? bare)!];
+    return shown(value) ?? (quoted ? `"${String(value)}"` : String(value));
+  });
+
+/** Whether a text the charger sent says anything (not absent, empty or blank). */
+const said = (text: string | null | undefined): text is string => !!text && text.trim() !== '';
 
 /** Puts one operation's result in plain words, with the meanings its action declares. */
 export function explain(action: OperationAction, result: OperationResult, answers: AnswerMeanings | undefined): Explained {
@@ -54,13 +67,16 @@ export function explain(action: OperationAction, result: OperationResult, answer
       const status = answers?.statusOf ? answers.statusOf(response as never) : String(response.status ?? '');
       const known = answers?.meanings[status];
       const values: Record<string, unknown> = { ...response, action, ...answers?.values?.(response as never) };
-      if (!known) return { tone: 'warning', headline: status || 'Answered', status, meaning: `The charger answered "${status}", which OCPP 1.6 does not define for ${action}.` };
+      if (!known)
+        return said(status)
+          ? { tone: 'warning', headline: status, status, meaning: `The charger answered "${status}", which OCPP 1.6 does not define for ${action}.` }
+          : { tone: 'warning', headline: 'Answered', status, meaning: `The charger answered without a status, which OCPP 1.6 does not allow for ${action}.` };
       if (known.headline) return { tone: known.tone, headline: fill(known.headline, values), meaning: fill(known.meaning, values) };
       return { tone: known.tone, headline: status, status, meaning: fill(known.meaning, values) };
     }
     case 'callError': {
       const base = errorCodeMeanings[result.error.code] ?? `The charger answered with error code ${result.error.code}.`;
-      const why = result.error.description ? ` It said: "${result.error.description}".` : '';
+      const why = said(result.error.description) ? ` It said: "${result.error.description}".` : '';
       return { tone: 'error', headline: `Error from the charger: ${result.error.code}`, meaning: `${fill(base, { action })}${why}` };
     }
     case 'invalidResponse': {
@@ -75,14 +91,14 @@ export function explain(action: OperationAction, result: OperationResult, answer
       return {
         tone: 'error',
         headline: 'Invalid answer',
-        meaning: `The charger answered, but its answer breaks the OCPP 1.6 schema for ${action}${what ? ` (${what})` : ''}. Treat the outcome as unknown; this is a conformance fault of the charger.`,
+        meaning: `The charger answered, but its answer breaks the OCPP 1.6 schema for ${action}${said(what) ? ` (${what})` : ''}. Treat the outcome as unknown; this is a conformance fault of the charger.`,
       };
     }
     case 'timeout':
       return {
         tone: 'error',
         headline: 'No answer',
-        meaning: `The charger did not answer in time${result.error.description ? ` (${result.error.description})` : ''}. It may be busy, its connection may have dropped, or it ignored the request; the message log shows whether an answer came later.`,
+        meaning: `The charger did not answer in time${said(result.error.description) ? ` (${result.error.description})` : ''}. It may be busy, its connection may have dropped, or it ignored the request; the message log shows whether an answer came later.`,
       };
     case 'offline':
       return { tone: 'warning', headline: 'Charger offline', meaning: 'The charger is not connected to the bench, so nothing was sent. Check its power and network, or wait until it reconnects.' };

@@ -34,7 +34,7 @@ import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { useOperation } from '../kit/useOperation';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
-import { HeartbeatAdvice, useBootInterval } from '../kit/HeartbeatAdvice';
+import { HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
 
 /** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
 export const standardKeys: string[] = configurationKeyNames;
@@ -59,14 +59,12 @@ export const GetConfiguration: OperationPage<'GetConfiguration'> = {
   group: 'Configuration',
   Panel: ConfigurationPanel,
   meanings: {
-    Reported: { tone: 'success', headline: 'Configuration received', meaning: 'The charger reported {keyCount} key(s){unknownNote}.' },
+    Reported: { tone: 'success', headline: 'Configuration received', meaning: 'The charger reported {keyCount} key(s).' },
+    ReportedSomeUnknown: { tone: 'success', headline: 'Configuration received', meaning: 'The charger reported {keyCount} key(s); {unknownCount} key(s) it does not know.' },
   },
   // The answer is the keys themselves, not a status.
-  statusOf: () => 'Reported',
-  values: (response) => ({
-    keyCount: response.configurationKey?.length ?? 0,
-    unknownNote: response.unknownKey?.length ? `; ${response.unknownKey.length} key(s) it does not know` : '',
-  }),
+  statusOf: (response) => (response.unknownKey?.length ? 'ReportedSomeUnknown' : 'Reported'),
+  values: (response) => ({ keyCount: response.configurationKey?.length ?? 0, unknownCount: response.unknownKey?.length ?? 0 }),
 };
 
 function ConfigurationPanel() {
@@ -126,7 +124,12 @@ function ConfigurationPanel() {
 
   const otherChecked = checkPayload('ChangeConfiguration', { key: other.key, value: other.value });
   const otherErrors = other.tried ? { ...otherChecked.errors, ...(other.key.trim() === '' ? { key: 'Required: the configuration key' } : {}) } : {};
-  const otherResult = other.key ? results[other.key] : undefined;
+  // An answer as it will turn out: a HeartbeatInterval the next boot undoes is not simply "in effect".
+  const resultOf = (key: string): KeyResult | undefined => {
+    const r = results[key];
+    return r?.explained && r.value !== undefined ? { ...r, explained: untilBoot(r.explained, key, r.value, boot) } : r;
+  };
+  const otherResult = other.key ? resultOf(other.key) : undefined;
   const heartbeat = results.HeartbeatInterval;
   const heartbeatAccepted = heartbeat && !heartbeat.pending && heartbeat.explained?.status === 'Accepted' ? heartbeat.value : undefined;
 
@@ -261,7 +264,7 @@ function ConfigurationPanel() {
                       </TableCell>
                       <TableCell>{row.readonly && <Chip size="small" label="read-only" variant="outlined" />}</TableCell>
                       <TableCell>
-                        <KeyResultView result={results[row.key]} />
+                        <KeyResultView result={resultOf(row.key)} />
                       </TableCell>
                     </TableRow>
                   );

@@ -36,7 +36,8 @@ interface Made {
   expiryDate: string;
 }
 
-const nextReservationId = () => Math.floor(Date.now() / 1000) % 1_000_000;
+/** A fresh reservation id (1 or more, as the bench's rules want). */
+const nextReservationId = () => Math.floor(Date.now() / 1000) % 1_000_000 || 1;
 
 function ReservationsPanel() {
   const { chargerId, online } = usePanel();
