@@ -58,7 +58,7 @@ export class CentralSystem {
     this.clock = parts.clock ?? systemClock;
     this.registry = new ChargerRegistry(this.record);
     this.behaviours = new BehaviourRegistry(this.clock);
-    this.auth = new Authorizer(this.record, () => this.settings.get());
+    this.auth = new Authorizer(this.record, () => this.settings.get(), this.clock);
     this.server = new OcppServer(options, {
       settings: () => this.settings.get(),
       decide: (req) => admit(req, this.registry, this.settings.get(), (id) => this.behaviours.refusedSeconds(id)),
