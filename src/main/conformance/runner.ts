@@ -86,7 +86,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   await bench.record.settled();
   const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
   const run: RunResult = {
-    id: o.id ?? `run-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    id: o.id ?? `run-${iso().replace(/[:.]/g, '-')}`,
     chargerId: o.chargerId,
     charger: { vendor: boot?.chargePointVendor ?? null, model: boot?.chargePointModel ?? null, firmware: boot?.firmwareVersion ?? null, serial: boot?.chargePointSerialNumber ?? null },
     virtual: o.virtual,

@@ -80,14 +80,15 @@ export class ConformanceService {
     }
     const virtual = bench.virtualChargers.has(args.chargerId);
     const abort = new AbortController();
-    const runId = `run-${new Date(bench.clock.now()).toISOString().replace(/[:.]/g, '-')}-${args.chargerId}`;
+    const ts = () => new Date(bench.clock.now()).toISOString();
+    const runId = `run-${ts().replace(/[:.]/g, '-')}-${args.chargerId}`;
     // The run is known (listed, fetched, one per charger) from the moment it is started, before its first event.
     const placeholder: RunResult = {
       id: runId,
       chargerId: args.chargerId,
       charger: { vendor: null, model: null, firmware: null, serial: null },
       virtual,
-      startedAt: new Date(bench.clock.now()).toISOString(),
+      startedAt: ts(),
       finishedAt: null,
       ms: 0,
       wallMs: 0,
@@ -102,9 +103,9 @@ export class ConformanceService {
     const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null };
     this.active.set(runId, entry);
     const publish = () => {
-      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: new Date().toISOString() });
+      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: ts() });
     };
-    const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: new Date().toISOString() }));
+    const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: ts() }));
     entry.operator = attended;
     const onEvent = (e: RunEvent) => {
       if (e.type === 'runStarted') {
@@ -119,7 +120,7 @@ export class ConformanceService {
         entry.step = e.step;
         publish();
       } else if (e.type === 'caseFinished') {
-        bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: new Date().toISOString() });
+        bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: ts() });
         void bench.record.testRuns.save(entry.run).catch(() => undefined);
       }
     };

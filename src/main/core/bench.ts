@@ -7,7 +7,7 @@ import { CommissioningService } from '../commissioning/service';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { BenchHealth, HostedFileView, UploadLocationView } from '../../shared/api/views';
-import { systemClock, type Clock } from '../clock';
+import { every, systemClock, type Clock, type Timer } from '../clock';
 import { BenchRecord, recordProblemText, type RecordOptions } from '../store/record';
 import { CentralSystem, type CentralSystemOptions } from '../central-system/central-system';
 import { VirtualChargerManager } from '../virtual-cp/manager';
@@ -42,7 +42,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
 
 export class Bench {
-  private pruneTimer: NodeJS.Timeout | null = null;
+  private pruneTimer: Timer | null = null;
   private pruning: Promise<void> = Promise.resolve();
   private stopping = false;
   /** What the bench itself found at start (beside the record's), e.g. the FTP port it could not have. */
@@ -113,11 +113,11 @@ export class Bench {
   static async start(options: BenchOptions): Promise<Bench> {
     const clock = options.clock ?? systemClock;
     const record = await BenchRecord.open(options.dataDir, { ...options, clock });
-    const bus = new EventBus();
+    const bus = new EventBus(clock);
     const settings = new SettingsStore(record);
-    const files = new FileHost(join(options.dataDir, 'files'));
+    const files = new FileHost(join(options.dataDir, 'files'), { now: () => clock.now() });
     const uploads = new UploadInbox(join(options.dataDir, 'uploads'), {
-      now: () => clock.now(),
+      clock,
       onChange: (c) => {
         const ts = new Date(clock.now()).toISOString();
         bus.publish(c.type === 'changed' ? { type: 'uploadChanged', upload: c.upload, ts } : { type: 'uploadRemoved', id: c.id, chargerId: c.chargerId, ts });
@@ -180,8 +180,12 @@ export class Bench {
     void bench.prune();
     // A shorter retention applies at once, not at the next hourly pass.
     settings.onChanged((now, before) => now.retentionDays !== before.retentionDays && void bench.prune());
-    bench.pruneTimer = setInterval(() => void bench.prune(), PRUNE_EVERY_MS);
-    bench.pruneTimer.unref();
+    bench.pruneTimer = every(
+      clock,
+      () => PRUNE_EVERY_MS,
+      () => void bench.prune(),
+      { background: true },
+    );
     return bench;
   }
 
@@ -222,7 +226,7 @@ export class Bench {
     this.conformance.stopAll();
     this.commissioning.stopAll();
     this.stopping = true;
-    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.pruneTimer?.cancel();
     await this.pruning;
     await this.virtualChargers.close();
     await this.ftpStarting;
