@@ -1,4 +1,4 @@
-// The bench on a fake clock: what depends on the bench's time (an idTag's expiry)
+// The bench on a fake clock: what depends on the bench's time (an idTag's expiry, waiting for a charger)
 // follows that clock, not the wall's, so tests and timed conformance runs can move it at will.
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../../src/main/clock';
@@ -21,5 +21,26 @@ describe('the bench on a fake clock', () => {
     expect(start.idTagInfo.status).toBe('Expired');
     await cp.client.close();
     expect(cp.violations).toEqual([]);
+  });
+
+  it('waits for a charger by the bench clock: connected at once, or refused when that clock passes the deadline', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'CP-WAITED');
+    const waiting = tb.bench.waitForCharger('CP-WAITED', 60_000);
+    await cp.connect();
+    await expect(waiting).resolves.toBeUndefined();
+    await expect(tb.bench.waitForCharger('CP-WAITED', 1)).resolves.toBeUndefined();
+    await cp.client.close();
+
+    let outcome = 'pending';
+    const never = tb.bench.waitForCharger('CP-NEVER', 60_000).then(
+      () => (outcome = 'connected'),
+      (e: Error) => (outcome = e.message),
+    );
+    // Real time passing does not end the wait; the bench's does.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(outcome).toBe('pending');
+    await clock.advance(60_000);
+    await never;
+    expect(outcome).toBe('CP-NEVER did not connect within 60 s');
   });
 });

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BenchError, parse } from '../errors';
 import type { Bench } from '../core/bench';
-import { exportContentTypes, exportFileName, writeMessages } from '../core/exports';
+import { exportContentTypes, exportFileName } from '../core/exports';
 import { MessageExportQuery } from '../../shared/api/contract';
 
 type Run = (req: IncomingMessage, params: Record<string, string>, query: URLSearchParams, body: () => Promise<unknown>, res: ServerResponse) => Promise<[number, unknown]>;
@@ -27,12 +27,12 @@ export function defineExportRoutes(route: (method: string, path: string, run: Ru
     const query = exportQueryOf(q);
     res.writeHead(200, {
       'Content-Type': exportContentTypes[query.format],
-      'Content-Disposition': `attachment; filename="${exportFileName(query)}"`,
+      'Content-Disposition': `attachment; filename="${exportFileName(query, new Date(bench.clock.now()))}"`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
     try {
-      await writeMessages(bench.record, query, res);
+      await bench.exportMessages(query, res);
       res.end();
     } catch (e) {
       // Cut the download off rather than end it, so it cannot pass for a complete file.

@@ -126,7 +126,7 @@ export class ApiServer {
     const off = batched ? this.bench.bus.subscribeBatched(send, EVENT_BATCH_MS) : this.bench.bus.subscribe(send);
     ws.on('close', off);
     ws.on('error', off);
-    ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.centralSystem.connectedChargers() }));
+    ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.connectedChargers() }));
   }
 
   /**
@@ -197,7 +197,7 @@ export class ApiServer {
         route.keys.forEach((k, i) => (params[k] = decodeParam(k, m[i + 1])));
         // Reads see every write the bench queued before this request (a contract call waits itself, and
         // not at all when it answers from memory, e.g. the settings).
-        if (!route.contract) await this.bench.record.settled();
+        if (!route.contract) await this.bench.settled();
         const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req, photoPaths.test(url.pathname) ? MAX_PHOTO_BODY : MAX_BODY), res);
         // A route that streams its answer (an export) has written it itself.
         if (res.headersSent) return;

@@ -6,6 +6,7 @@ import { ConformanceService } from '../conformance/service';
 import { CommissioningService } from '../commissioning/service';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { BenchHealth, HostedFileView, UploadLocationView } from '../../shared/api/views';
 import { every, systemClock, type Clock, type Timer } from '../clock';
 import { BenchRecord, recordProblemText, type RecordOptions } from '../store/record';
@@ -19,6 +20,8 @@ import { UploadInbox, type UploadLocation } from './upload-inbox';
 import { handleUploadRequest } from './upload-http';
 import { BenchFtpServer } from './ftp-server';
 import { hostedFileView, uploadLocationView } from './network';
+import { writeMessages } from './exports';
+import type { MessageExportQuery } from '../../shared/api/contract';
 
 export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   dataDir: string;
@@ -71,6 +74,48 @@ export class Bench {
     this.operations = new Operations(centralSystem, record, settings, bus, clock);
     this.conformance = new ConformanceService(this);
     this.commissioning = new CommissioningService(this);
+  }
+
+  // ---- what the faces ask of the bench beyond the contract (they never reach the parts behind it) ----
+
+  /** Where the central system listens for chargers. */
+  ocppAddress(): { host: string; port: number } {
+    return this.centralSystem.address();
+  }
+
+  /** The chargers connected now. */
+  connectedChargers(): string[] {
+    return this.centralSystem.connectedChargers();
+  }
+
+  /** Resolves once every write queued before the call is in the record, so a read that follows sees it. */
+  settled(): Promise<void> {
+    return this.record.settled();
+  }
+
+  /**
+   * Resolves once `chargerId` is connected (at once when it is), or rejects when `timeoutMs` of the
+   * bench's time pass first.
+   */
+  waitForCharger(chargerId: string, timeoutMs: number): Promise<void> {
+    if (this.centralSystem.isConnected(chargerId)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const off = this.bus.subscribe((e) => {
+        if (e.type !== 'chargerConnected' || e.chargerId !== chargerId) return;
+        off();
+        timer.cancel();
+        resolve();
+      });
+      const timer = this.clock.after(timeoutMs, () => {
+        off();
+        reject(new Error(`${chargerId} did not connect within ${Math.round(timeoutMs / 1000)} s`));
+      });
+    });
+  }
+
+  /** Writes the frames matching the query to `out` (not ended here), read on the record's reader thread. */
+  exportMessages(query: MessageExportQuery, out: Writable): Promise<{ frames: number }> {
+    return writeMessages(this.record, query, out);
   }
 
   /** A hosted file's URLs as chargers use them (HTTP and FTP, on this machine's LAN address). */

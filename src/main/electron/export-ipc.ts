@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { BrowserWindow, dialog, type SaveDialogOptions } from 'electron';
 import type { Bench } from '../core/bench';
-import { exportFileName, writeMessages } from '../core/exports';
+import { exportFileName } from '../core/exports';
 import { handleDesktop, type OwnRendererCheck } from './ipc';
 import { MessageExportQuery } from '../../shared/api/contract';
 
@@ -15,7 +15,7 @@ export function registerExportIpc(bench: Bench, isOwnRenderer: OwnRendererCheck)
     const options: SaveDialogOptions = {
       title: 'Export the message log',
       buttonLabel: 'Export',
-      defaultPath: exportFileName(query),
+      defaultPath: exportFileName(query, new Date(bench.clock.now())),
       filters: query.format === 'csv' ? [{ name: 'CSV', extensions: ['csv'] }] : [{ name: 'JSON', extensions: ['json'] }],
     };
     const choice = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
@@ -23,7 +23,7 @@ export function registerExportIpc(bench: Bench, isOwnRenderer: OwnRendererCheck)
     const file = createWriteStream(choice.filePath);
     try {
       await once(file, 'open');
-      await writeMessages(bench.record, query, file);
+      await bench.exportMessages(query, file);
       file.end();
       await once(file, 'finish');
     } catch (e) {
