@@ -17,7 +17,7 @@ import type { BenchMethod } from '../../shared/api/contract';
 import type { BenchEvent } from '../../shared/api/events';
 import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
 import { maxPhotoBytes } from '../../shared/api/commissioning';
-import { JsonText, valueOf } from '../json-text';
+import { JsonText } from '../json-text';
 
 const MAX_BODY = 1024 * 1024;
 /** A commissioning photo comes as base64 in JSON: up to maxPhotoBytes once decoded, a third more on the wire. */
@@ -276,16 +276,11 @@ export class ApiServer {
         args[field] = typed(params[name], type, name);
       }
     }
-    let result: unknown;
     try {
-      result = await this.service.serve(r.call, args);
+      return await r.reply((method, callArgs) => this.service.serve(method, callArgs), args);
     } catch (e) {
       throw asRestError(e, r);
     }
-    // A route that looks into its answer gets the value; the others send JSON text as it came.
-    if (r.answer || typeof r.status === 'function') result = valueOf(result);
-    const status = typeof r.status === 'function' ? r.status(result as never) : (r.status ?? 200);
-    return [status, r.answer ? r.answer(result as never) : result];
   }
 }
 
