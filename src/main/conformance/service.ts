@@ -4,6 +4,7 @@
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { version } from '../version';
+import { firstIssue } from '../../shared/api/issues';
 import type { CaseInfo, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
@@ -75,8 +76,8 @@ export class ConformanceService {
     if (cases.length === 0) throw new BenchError(400, 'No test case is left to run under this choice', { field: 'cases' });
     const parsed = TestData.safeParse(args.data ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new BenchError(400, `Test data: ${issue.path.join('.')}: ${issue.message}`, { field: `data.${issue.path.join('.')}` });
+      const { field, message } = firstIssue(parsed.error);
+      throw new BenchError(400, `Test data: ${field}: ${message}`, { field: `data.${field}` });
     }
     const virtual = bench.virtualChargers.has(args.chargerId);
     const abort = new AbortController();

@@ -5,7 +5,7 @@
 // token, and no URL carries it.
 import type { BenchEvent, HostedFileView } from '../../../shared/api/views';
 import { MessageExportQuery } from '../../../shared/api/contract';
-import { issueWords } from '../../../shared/api/issues';
+import { firstIssue } from '../../../shared/api/issues';
 import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
 
 export function httpClient(origin: string): BenchClient {
@@ -94,7 +94,7 @@ export function httpClient(origin: string): BenchClient {
     exportMessages: async (query) => {
       const checked = MessageExportQuery.safeParse(query);
       if (!checked.success) {
-        const [field, message] = Object.entries(issueWords(checked.error))[0];
+        const { field, message } = firstIssue(checked.error);
         throw new CallFailure({ status: 400, message: `Cannot export: ${message}`, field: field || undefined });
       }
       const url = new URL('/api/messages/export', origin);
