@@ -54,20 +54,9 @@ describe('energySoFar', () => {
 });
 
 describe('toSamples', () => {
-  const row = (over: Partial<MeterValueRow>): MeterValueRow => ({
-    chargerId: 'CP',
-    connectorId: 1,
-    transactionId: 7,
-    timestamp: '2026-03-01T10:01:00.000Z',
-    value: '0',
-    measurand: 'Energy.Active.Import.Register',
-    phase: null,
-    unit: 'Wh',
-    context: 'Sample.Periodic',
-    location: null,
-    format: 'Raw',
-    ...over,
-  });
+  // Its own row: the renderer tests' aMeterValue lives in the web project, which this one cannot import.
+  const base = { chargerId: 'CP', connectorId: 1, transactionId: 7, phase: null, context: 'Sample.Periodic', location: null, format: 'Raw' };
+  const row = (over: Partial<MeterValueRow>): MeterValueRow => ({ ...base, timestamp: '2026-03-01T10:01:00.000Z', value: '0', measurand: 'Energy.Active.Import.Register', unit: 'Wh', ...over });
 
   it('reads kWh as Wh, prefers a total over phases, sums L1..L3 without one, and sorts by time', () => {
     const samples = toSamples([
