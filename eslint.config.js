@@ -66,9 +66,27 @@ export default tseslint.config(
     ['electron', ...into('central-system', 'core')],
     'The virtual charge point never calls the central system or the core: it must not be able to cheat the tests.',
   ),
+  layer(
+    ['src/main/commissioning/**/*.ts'],
+    ['electron', ...into('store', 'central-system', 'virtual-cp', 'api-server', 'electron', 'cli')],
+    'Commissioning runs on the conformance engine and reaches the record and the chargers through the core (the Bench): never the parts behind it, a face, or electron.',
+  ),
   layer(['src/main/store/**/*.ts'], ['electron', ...into('rpc'), '**/shared/api/views'], 'The store returns its own records (src/shared/records.ts), not views, and knows nothing of the protocol.'),
   layer(['src/main/{api-server,electron,cli}/**/*.ts'], into('store', 'central-system'), 'A face uses the core (src/main/core) only, never the store or the central system behind it.'),
   layer(['src/renderer/**/*.{ts,tsx}'], into('main'), 'The renderer never imports src/main: it talks to the bench through the client (src/renderer/src/api).'),
+  // A type-only import of the Bench still lets a face reach the parts behind it: the faces use its own methods.
+  {
+    files: ['src/main/{api-server,electron,cli}/**/*.ts', 'src/main/index.ts', 'src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(centralSystem|record)$/]',
+          message: "A face never reaches the bench's central system or record: call a Bench method (ocppAddress, connectedChargers, settled, waitForCharger, exportMessages) or a contract call.",
+        },
+      ],
+    },
+  },
   ...features.map((feature) =>
     layer(
       [`src/renderer/src/features/${feature}/**/*.{ts,tsx}`],

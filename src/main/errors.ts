@@ -1,5 +1,6 @@
 // Errors the faces turn into answers: an HTTP status and a message a person can act on.
 import type { z } from 'zod';
+import { firstIssue } from '../shared/api/issues';
 
 /** An error with the HTTP status a face should answer with. */
 export class BenchError extends Error {
@@ -17,7 +18,6 @@ export class BenchError extends Error {
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const issue = r.error.issues[0];
-  const field = issue.path.map(String).join('.');
-  throw new BenchError(400, `Invalid ${where}${field ? ` field "${field}"` : ''}: ${issue.message}`, { field: field || where });
+  const { field, message } = firstIssue(r.error);
+  throw new BenchError(400, `Invalid ${where}${field ? ` field "${field}"` : ''}: ${message}`, { field: field || where });
 }

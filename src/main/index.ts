@@ -63,7 +63,7 @@ function notify(alert: Alert): void {
 /** The saved port was taken and the bench opened on another: chargers set up for the saved one will not reach it, so say so. */
 function warnIfPortMoved(started: Bench, win: BrowserWindow): void {
   const wanted = ocppPortOverride() ?? started.settings.get().ocppPort;
-  const { port } = started.centralSystem.address();
+  const { port } = started.ocppAddress();
   if (!wanted || wanted === port) return;
   void dialog.showMessageBox(win, {
     type: 'warning',

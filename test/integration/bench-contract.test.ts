@@ -37,7 +37,22 @@ describe('bench contract over HTTP', () => {
     expect(payloadError).toMatchObject({ status: 400, body: { field: 'type' } });
     const reset = await call('chargers:operate', { chargerId: 'CP-CONTRACT', action: 'Reset', payload: { type: 'Soft' } });
     expect(reset).toMatchObject({ status: 200, body: { outcome: 'completed', response: { status: 'Accepted' } } });
+    expect(await call('chargers:operate', { chargerId: 'CP-CONTRACT', action: 'Teleport', payload: {} })).toMatchObject({ status: 404, body: { field: 'action' } });
+    expect(await call('chargers:operate', { chargerId: 'CP-CONTRACT', action: 'BootNotification', payload: {} })).toMatchObject({ status: 404, body: { field: 'action' } });
     expect(cp.violations).toEqual([]);
+    await cp.client.close();
+  });
+
+  it("gives the core's own callers an operation's answer typed by its action", async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'CP-TYPED');
+    cp.client.handle('Reset', () => ({ status: 'Rejected' }));
+    await cp.connect();
+    await waitFor(() => tb.bench.connectedChargers().includes('CP-TYPED'));
+    const reset = await tb.bench.operations.operate('CP-TYPED', 'Reset', { type: 'Hard' });
+    // A Reset's status, read without a cast: a wrong field or value here is a compile error.
+    const status: 'Accepted' | 'Rejected' | null = reset.outcome === 'completed' ? reset.response.status : null;
+    expect(status).toBe('Rejected');
+    await expect(tb.bench.operations.operate('CP-TYPED', 'Reset', { type: 'Gentle' } as never)).rejects.toMatchObject({ status: 400, extra: { field: 'type' } });
     await cp.client.close();
   });
 

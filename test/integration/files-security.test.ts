@@ -16,10 +16,13 @@ import { LOCATION_VALID_MS, UploadInbox } from '../../src/main/core/upload-inbox
 import { handleUploadRequest } from '../../src/main/core/upload-http';
 import { BenchFtpServer } from '../../src/main/core/ftp-server';
 import { hostedFileView, uploadLocationView } from '../../src/main/core/network';
+import { systemClock, type Clock } from '../../src/main/clock';
 
 const CAP = 4096;
 let dir: string;
 let now = Date.parse('2026-05-04T08:00:00.000Z');
+/** The time is `now`, moved by the tests (back as well as forward); timers run on the wall's. */
+const movable: Clock = { now: () => now, after: (ms, fn, options) => systemClock.after(ms, fn, options) };
 let files: FileHost;
 let inbox: UploadInbox;
 let ftp: BenchFtpServer;
@@ -30,7 +33,7 @@ const clients: FtpClient[] = [];
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'chargebench-files-'));
   files = new FileHost(join(dir, 'files'), { now: () => now });
-  inbox = new UploadInbox(join(dir, 'uploads'), { now: () => now, maxBytes: CAP });
+  inbox = new UploadInbox(join(dir, 'uploads'), { clock: movable, maxBytes: CAP });
   ftp = new BenchFtpServer(files, inbox);
   const signalHandlers = process.listenerCount('SIGTERM') + process.listenerCount('SIGINT');
   await ftp.start('127.0.0.1', 0);
@@ -282,7 +285,7 @@ describe('size cap and cut-off transfers', () => {
     sink.write('half');
     const view = uploadLocationView(loc, { host: '127.0.0.1', port: httpPort }, ftp.address());
     expect((await fetch(`${view.http}whole.txt`, { method: 'PUT', body: 'whole' })).status).toBe(200);
-    const again = new UploadInbox(join(dir, 'uploads'), { now: () => now });
+    const again = new UploadInbox(join(dir, 'uploads'), { clock: movable });
     try {
       expect(
         again

@@ -51,13 +51,29 @@ export function aTransaction(transactionId: number, chargerId: string, connector
   };
 }
 
+/** One stored meter value: an energy register reading in Wh, periodic, unless told otherwise. */
+export function aMeterValue(over: Partial<MeterValueView> = {}): MeterValueView {
+  return {
+    id: 0,
+    chargerId: 'CP001',
+    connectorId: 1,
+    transactionId: null,
+    timestamp: minutesAgo(1),
+    value: '0',
+    measurand: 'Energy.Active.Import.Register',
+    phase: null,
+    unit: 'Wh',
+    context: 'Sample.Periodic',
+    location: null,
+    format: 'Raw',
+    ...over,
+  };
+}
+
 /** One MeterValues sample as stored: energy register and power. */
 export function meterRows(chargerId: string, connectorId: number, timestamp: string, energyWh: number, powerW: number, transactionId: number | null): MeterValueView[] {
-  const base = { chargerId, connectorId, transactionId, timestamp, phase: null, context: 'Sample.Periodic', location: null, format: 'Raw' };
-  return [
-    { ...base, id: 0, measurand: 'Energy.Active.Import.Register', value: String(energyWh), unit: 'Wh' },
-    { ...base, id: 0, measurand: 'Power.Active.Import', value: String(powerW), unit: 'W' },
-  ];
+  const base = { chargerId, connectorId, transactionId, timestamp };
+  return [aMeterValue({ ...base, value: String(energyWh) }), aMeterValue({ ...base, measurand: 'Power.Active.Import', value: String(powerW), unit: 'W' })];
 }
 
 export const completed = (response: Record<string, unknown>): OperationResult => ({ outcome: 'completed', response: response as never, operationId: 1 });

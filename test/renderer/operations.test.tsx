@@ -10,6 +10,7 @@ import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { ChargerView, ConnectorView, TransactionView } from '../../src/shared/api/views';
 import { aCharger, fakeClient, withBench } from './fake-client';
+import { aMeterValue } from './builders';
 
 const connector = (connectorId: number, status: ConnectorView['status'] = 'Available'): ConnectorView => ({
   connectorId,
@@ -103,20 +104,7 @@ describe('what is running', () => {
   it("reads the energy from the bench's record when no live reading arrived since the UI connected", async () => {
     const user = userEvent.setup();
     useBench.setState((s) => ({ activeTransactions: { ...s.activeTransactions, 18: transaction(18, 'CP001', 1, 'TAG-BOB', 2000) } }));
-    const value = (v: string, timestamp: string) => ({
-      id: 1,
-      chargerId: 'CP001',
-      connectorId: 1,
-      transactionId: 18,
-      timestamp,
-      value: v,
-      measurand: 'Energy.Active.Import.Register',
-      phase: null,
-      unit: 'Wh',
-      context: 'Sample.Periodic',
-      location: null,
-      format: 'Raw',
-    });
+    const value = (v: string, timestamp: string) => aMeterValue({ id: 1, chargerId: 'CP001', connectorId: 1, transactionId: 18, timestamp, value: v });
     const client = fakeClient({ 'chargers:meterValues': () => [value('3500', '2025-01-01T10:02:00Z'), value('2500', '2025-01-01T10:01:00Z')] });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
     await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));

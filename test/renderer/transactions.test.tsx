@@ -171,6 +171,25 @@ describe('transaction detail', () => {
     expect(screen.getByRole('grid', { name: 'Meter values (8)' })).toBeTruthy();
   });
 
+  it('flags a meter that went backwards, stopped or running, instead of showing 0 kWh delivered', async () => {
+    const warning = 'meterStop (9500 Wh) is below meterStart (10000 Wh): the meter went backwards or was replaced, so no energy is given';
+    const stopped = aTransaction({ meterStop: 9500, energyWh: null, warning });
+    let current: TransactionView & { meterValues: MeterValueView[] } = { ...stopped, meterValues: [] };
+    const client = fakeClient({ 'transactions:get': () => current });
+    off = liveBench(client);
+    const view = render(withBench(client, screens, '/transactions/12'));
+    expect((await screen.findByTestId('transaction-energy-warning')).textContent).toBe(warning);
+    expect(within(screen.getByRole('region', { name: 'Summary' })).queryByText(/^0 Wh|^0\.00 kWh/)).toBeNull();
+    view.unmount();
+
+    const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    current = { ...running, meterValues: [meterValue(1, '2025-05-01T10:05:00.000Z', 'Energy.Active.Import.Register', '9800', 'Wh')] };
+    useBench.setState(initialBenchState, true);
+    render(withBench(client, screens, '/transactions/12'));
+    expect((await screen.findByTestId('transaction-energy-warning')).textContent).toContain('(9800 Wh) is below meterStart (10000 Wh)');
+    expect(within(screen.getByRole('region', { name: 'Summary' })).getByText('— so far')).toBeTruthy();
+  });
+
   it('says plainly when there is no such transaction', async () => {
     const client = fakeClient();
     client.handlers['transactions:get'] = () => Promise.reject(new Error('No transaction 99'));

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BenchError, parse } from '../errors';
 import type { Bench } from '../core/bench';
-import { exportContentTypes, exportFileName, transactionsFileName, writeMessages, writeTransactions } from '../core/exports';
+import { exportContentTypes, exportFileName, transactionsFileName } from '../core/exports';
 import { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
 
 /** The paths a plain link may fetch with ?token= (a download started by the browser itself). */
@@ -53,10 +53,10 @@ async function download(res: ServerResponse, contentType: string, fileName: stri
 export function defineExportRoutes(route: (method: string, path: string, run: Run) => void, bench: Bench): void {
   route('GET', '/api/messages/export', async (_req, _p, q, _body, res) => {
     const query = exportQueryOf(q);
-    return download(res, exportContentTypes[query.format], exportFileName(query), () => writeMessages(bench.record, query, res));
+    return download(res, exportContentTypes[query.format], exportFileName(query, new Date(bench.clock.now())), () => bench.exportMessages(query, res));
   });
   route('GET', '/api/transactions/export', async (_req, _p, q, _body, res) => {
     const query = transactionExportQueryOf(q);
-    return download(res, exportContentTypes.csv, transactionsFileName(query), () => writeTransactions(bench.record, query, res));
+    return download(res, exportContentTypes.csv, transactionsFileName(query, new Date(bench.clock.now())), () => bench.exportTransactions(query, res));
   });
 }

@@ -2,12 +2,15 @@
 // the call's argument object is made from the path, the query and the body, and which HTTP status a
 // success is. No route holds logic or reaches past the contract: the same call answers the UI and a script.
 import type { BenchMethod, BenchResult } from '../../shared/api/contract';
+import type { Served } from '../core/bench-service';
+import { valueOf } from '../json-text';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** How a path parameter or query field is read: text as it is, or a number or boolean from text. */
 export type FieldType = 'string' | 'int' | 'bool';
 
-export interface RestRoute<M extends BenchMethod = BenchMethod> {
+/** A route as the table writes it: typed by its call, so `status` and `answer` read that call's result. */
+export interface RouteDefinition<M extends BenchMethod> {
   method: Method;
   /** e.g. /api/chargers/{id}; a parameter is one path segment, %-decoded. */
   path: string;
@@ -24,7 +27,26 @@ export interface RestRoute<M extends BenchMethod = BenchMethod> {
   answer?: (result: BenchResult<M>) => unknown;
 }
 
-const route = <M extends BenchMethod>(r: RestRoute<M>): RestRoute => r as unknown as RestRoute;
+/** Makes a contract call (BenchService.serve). */
+export type Serve = <M extends BenchMethod>(method: M, args: unknown) => Promise<Served<M>>;
+
+/** A row of the table as the server runs it: where the arguments come from, and how the answer is made. */
+export interface RestRoute extends Omit<RouteDefinition<BenchMethod>, 'status' | 'answer'> {
+  /** Makes the call with these arguments; the status and body of its success. */
+  reply(serve: Serve, args: Record<string, unknown>): Promise<[number, unknown]>;
+}
+
+/** One row: its call's result type stays inside, where `status` and `answer` read it. */
+const route = <M extends BenchMethod>({ status, answer, ...r }: RouteDefinition<M>): RestRoute => ({
+  ...r,
+  async reply(serve, args) {
+    const served = await serve(r.call, args);
+    // A route that looks into its answer gets the value; the others send JSON text as it came.
+    if (!answer && typeof status !== 'function') return [status ?? 200, served];
+    const result = valueOf(served);
+    return [typeof status === 'function' ? status(result) : (status ?? 200), answer ? answer(result) : result];
+  },
+});
 
 export const restRoutes: RestRoute[] = [
   route({ method: 'GET', path: '/api/health', call: 'bench:health', status: (h) => (h.ok ? 200 : 503) }),

@@ -17,7 +17,7 @@ import type { BenchMethod } from '../../shared/api/contract';
 import type { BenchEvent } from '../../shared/api/events';
 import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
 import { maxPhotoBytes } from '../../shared/api/commissioning';
-import { JsonText, valueOf } from '../json-text';
+import { JsonText } from '../json-text';
 
 const MAX_BODY = 1024 * 1024;
 /** A commissioning photo comes as base64 in JSON: up to maxPhotoBytes once decoded, a third more on the wire. */
@@ -126,7 +126,7 @@ export class ApiServer {
     const off = batched ? this.bench.bus.subscribeBatched(send, EVENT_BATCH_MS) : this.bench.bus.subscribe(send);
     ws.on('close', off);
     ws.on('error', off);
-    ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.centralSystem.connectedChargers() }));
+    ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.connectedChargers() }));
   }
 
   /**
@@ -197,7 +197,7 @@ export class ApiServer {
         route.keys.forEach((k, i) => (params[k] = decodeParam(k, m[i + 1])));
         // Reads see every write the bench queued before this request (a contract call waits itself, and
         // not at all when it answers from memory, e.g. the settings).
-        if (!route.contract) await this.bench.record.settled();
+        if (!route.contract) await this.bench.settled();
         const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req, photoPaths.test(url.pathname) ? MAX_PHOTO_BODY : MAX_BODY), res);
         // A route that streams its answer (an export) has written it itself.
         if (res.headersSent) return;
@@ -277,16 +277,11 @@ export class ApiServer {
         args[field] = typed(params[name], type, name);
       }
     }
-    let result: unknown;
     try {
-      result = await this.service.serve(r.call, args);
+      return await r.reply((method, callArgs) => this.service.serve(method, callArgs), args);
     } catch (e) {
       throw asRestError(e, r);
     }
-    // A route that looks into its answer gets the value; the others send JSON text as it came.
-    if (r.answer || typeof r.status === 'function') result = valueOf(result);
-    const status = typeof r.status === 'function' ? r.status(result as never) : (r.status ?? 200);
-    return [status, r.answer ? r.answer(result as never) : result];
   }
 }
 

@@ -4,6 +4,7 @@
 import type { IdTagInfo } from '../../shared/ocpp16';
 import type { BenchSettings, IdTagEntry, TransactionView } from '../../shared/api/views';
 import type { BenchRecord } from '../store/record';
+import { systemClock, type Clock } from '../clock';
 
 /** Stopped transactions whose charger is remembered, so their late meter values find their owner without a query. */
 const RECENT_KEPT = 10_000;
@@ -18,6 +19,8 @@ export class Authorizer {
   constructor(
     private readonly record: BenchRecord,
     private readonly settings: () => BenchSettings,
+    /** The bench's clock: an idTag expires by the bench's time (a fake one in tests and timed runs). */
+    private readonly clock: Clock = systemClock,
   ) {
     this.reloadTags();
     for (const tx of record.transactions.list({ active: true, limit: 100_000 })) this.open.set(tx.transactionId, tx);
@@ -27,13 +30,13 @@ export class Authorizer {
     this.tags = new Map(this.record.idTags.list().map((t) => [t.idTag, t]));
   }
 
-  authorize(idTag: string, now = new Date()): IdTagInfo {
+  authorize(idTag: string, now = this.clock.now()): IdTagInfo {
     const entry = this.tags.get(idTag);
     if (!entry) return { status: this.settings().authorization === 'acceptAll' ? 'Accepted' : 'Invalid' };
     const info: IdTagInfo = { status: entry.status };
     if (entry.expiryDate) {
       info.expiryDate = entry.expiryDate;
-      if (entry.status === 'Accepted' && Date.parse(entry.expiryDate) <= now.getTime()) info.status = 'Expired';
+      if (entry.status === 'Accepted' && Date.parse(entry.expiryDate) <= now) info.status = 'Expired';
     }
     if (entry.parentIdTag) info.parentIdTag = entry.parentIdTag;
     return info;

@@ -58,17 +58,21 @@ export class CentralSystem {
     this.clock = parts.clock ?? systemClock;
     this.registry = new ChargerRegistry(this.record);
     this.behaviours = new BehaviourRegistry(this.clock);
-    this.auth = new Authorizer(this.record, () => this.settings.get());
-    this.server = new OcppServer(options, {
-      settings: () => this.settings.get(),
-      decide: (req) => admit(req, this.registry, this.settings.get(), (id) => this.behaviours.refusedSeconds(id)),
-      accepted: (ws, req, admission) => this.onConnection(ws, req.socket.remoteAddress ?? null, admission.chargerId, admission.note),
-      refused: (chargerId, remoteAddress, reason) => {
-        const now = this.now();
-        this.record.connectionAttempts.add(now, chargerId, remoteAddress, 'refused', reason);
-        this.bus.publish({ type: 'connectionRefused', chargerId, remoteAddress, reason, ts: now });
+    this.auth = new Authorizer(this.record, () => this.settings.get(), this.clock);
+    this.server = new OcppServer(
+      options,
+      {
+        settings: () => this.settings.get(),
+        decide: (req) => admit(req, this.registry, this.settings.get(), (id) => this.behaviours.refusedSeconds(id)),
+        accepted: (ws, req, admission) => this.onConnection(ws, req.socket.remoteAddress ?? null, admission.chargerId, admission.note),
+        refused: (chargerId, remoteAddress, reason) => {
+          const now = this.now();
+          this.record.connectionAttempts.add(now, chargerId, remoteAddress, 'refused', reason);
+          this.bus.publish({ type: 'connectionRefused', chargerId, remoteAddress, reason, ts: now });
+        },
       },
-    });
+      this.clock,
+    );
     this.sessionContext = {
       record: this.record,
       bus: this.bus,
@@ -108,6 +112,8 @@ export class CentralSystem {
 
   async start(): Promise<{ host: string; port: number }> {
     const address = await this.server.start();
+    // Wall time, not the bench's clock: a ping is the socket's liveness check (see clock.ts). On fake time
+    // minutes would pass between a ping and its pong, and a healthy charger would be dropped.
     this.pingTimer = setInterval(() => this.pingAll(), this.options.pingIntervalMs ?? 30_000);
     this.pingTimer.unref();
     return address;

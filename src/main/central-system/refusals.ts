@@ -1,6 +1,7 @@
 // Connections turned away before they are chargers (over a connection cap, a handshake never finished):
 // a flood of them must be recorded without flooding the record. The first of a kind from an address is
 // recorded at once; the rest within the window are counted and recorded as one line when it ends.
+import { systemClock, type Clock, type Timer } from '../clock';
 
 /** How long repeats are gathered into one line. */
 export const REFUSAL_WINDOW_MS = 10_000;
@@ -14,9 +15,13 @@ interface Tally {
 
 export class RefusalTally {
   private readonly open = new Map<string, Tally>();
-  private timer: NodeJS.Timeout | null = null;
+  private timer: Timer | null = null;
 
-  constructor(private readonly record: (address: string, reason: string) => void) {}
+  constructor(
+    private readonly record: (address: string, reason: string) => void,
+    /** The bench's clock: the window is the bench's ten seconds, as the recorded line says. */
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   /** One refusal of `kind` from `address`, in words. */
   note(address: string, kind: string, reason: string): void {
@@ -28,15 +33,12 @@ export class RefusalTally {
       this.open.set(key, { reason, repeats: 0 });
       this.record(address, reason);
     }
-    if (!this.timer) {
-      this.timer = setTimeout(() => this.flush(), REFUSAL_WINDOW_MS);
-      this.timer.unref();
-    }
+    this.timer ??= this.clock.after(REFUSAL_WINDOW_MS, () => this.flush(), { background: true });
   }
 
   /** Records the repeats gathered so far and starts a new window. */
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = null;
     for (const [key, t] of this.open) {
       if (t.repeats === 0) continue;

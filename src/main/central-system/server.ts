@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { BenchSettings } from '../../shared/api/views';
 import { OCPP_SUBPROTOCOL, type Admission } from './admission';
 import { RefusalTally } from './refusals';
+import { systemClock, type Clock } from '../clock';
 
 /** A connection must complete its WebSocket handshake (or HTTP request) within this. */
 export const HANDSHAKE_TIMEOUT_MS = 10_000;
@@ -52,8 +53,9 @@ export class OcppServer {
   constructor(
     private readonly options: OcppServerOptions,
     private readonly hooks: OcppServerHooks,
+    clock: Clock = systemClock,
   ) {
-    this.refusals = new RefusalTally((address, reason) => hooks.refused(null, address, reason));
+    this.refusals = new RefusalTally((address, reason) => hooks.refused(null, address, reason), clock);
   }
 
   async start(): Promise<{ host: string; port: number }> {

@@ -59,9 +59,7 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
   const { bench, chargerId } = open;
   const service = bench.commissioning;
   try {
-    const wait = defaultTestData().operatorTimeoutS;
-    for (const deadline = Date.now() + wait * 1000; !bench.centralSystem.isConnected(chargerId); await new Promise((r) => setTimeout(r, 100)))
-      if (Date.now() > deadline) throw new Error(`${chargerId} did not connect within ${wait} s`);
+    await bench.waitForCharger(chargerId, defaultTestData().operatorTimeoutS * 1000);
     const c = await service.create({ chargerId, job, template, declared: declaredPics(opts) });
     // The person at the charger answers on the terminal what the run asks.
     const off = bench.bus.subscribe((e) => {

@@ -110,7 +110,7 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
   try {
     const target = opts.virtual ? await virtualTarget(bench) : null;
     const chargerId = target?.id ?? String(opts.charger);
-    if (!target) console.log(`Waiting for ${chargerId} to connect to ws://<this machine>:${bench.centralSystem.address().port}/ocpp/${chargerId} ...`);
+    if (!target) console.log(`Waiting for ${chargerId} to connect to ws://<this machine>:${bench.ocppAddress().port}/ocpp/${chargerId} ...`);
     const ask = async (p: OperatorPrompt): Promise<OperatorAnswer> => {
       if (!rl) return 'skip';
       try {

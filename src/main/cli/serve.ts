@@ -62,7 +62,7 @@ export function registerServeCommand(program: Command): void {
         await bench.stop();
         process.exit(1);
       }
-      const cs = bench.centralSystem.address();
+      const cs = bench.ocppAddress();
       const apiAddr = api.address();
       const s = bench.settings.get();
       const uiBuilt = existsSync(join(uiDir, 'index.html'));
@@ -88,7 +88,7 @@ export function registerServeCommand(program: Command): void {
       if (!opts.quiet)
         bench.bus.subscribe((e) => {
           const line = describeEvent(e);
-          if (line) console.log(`${formatClock(Date.now())}  ${printable(line)}`);
+          if (line) console.log(`${formatClock(bench.clock.now())}  ${printable(line)}`);
         });
 
       let stopping = false;

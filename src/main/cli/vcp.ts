@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { int } from './options';
 import { createInterface } from 'node:readline';
+import { firstIssue } from '../../shared/api/issues';
 import { activeFaults, faultRows, faultSummary, physicalActions, VirtualChargerDefinition, type PhysicalAction } from '../../shared/api/virtual-chargers';
 import { redactFrameText } from '../../shared/ocpp16';
 import { printable } from './terminal';
@@ -101,9 +102,9 @@ export function registerVcpCommand(program: Command): void {
           maxPowerW: opts.maxPower,
         });
         if (!def.success) {
-          const issue = def.error.issues[0];
-          const field = { id: '--id', password: '--password', vendor: '--vendor', model: '--model', firmwareVersion: '--firmware' }[String(issue.path[0])] ?? String(issue.path[0]);
-          console.error(`chargebench vcp: ${field}: ${issue.message}`);
+          const { field, message } = firstIssue(def.error, { key: 'first' });
+          const flag = { id: '--id', password: '--password', vendor: '--vendor', model: '--model', firmwareVersion: '--firmware' }[field] ?? field;
+          console.error(`chargebench vcp: ${flag}: ${message}`);
           process.exit(2);
         }
         definitions.push(def.data);

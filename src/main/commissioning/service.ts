@@ -172,7 +172,7 @@ export class CommissioningService {
     if (unknown.length) throw new BenchError(400, `Invalid field "steps": no step ${unknown.join(', ')} (the steps are ${plan.map((p) => p.id).join(', ')})`, { field: 'steps' });
     const cases = steps ? plan.filter((p) => steps.includes(p.id)) : plan;
     const abort = new AbortController();
-    const operator = runOperator(bench, c.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'commissioningPrompt', id, prompt, ts: new Date().toISOString() }));
+    const operator = runOperator(bench, c.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'commissioningPrompt', id, prompt, ts: this.now() }));
     const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve() };
     this.active.set(id, entry);
     c.runError = null;
@@ -405,7 +405,7 @@ export class CommissioningService {
   private changed(c: StoredCommissioning): void {
     const a = this.active.get(c.id);
     const running = a ? { stepId: a.stepId ?? '', step: a.step } : null;
-    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, verdictOf(c)), running }, ts: new Date().toISOString() });
+    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, verdictOf(c)), running }, ts: this.now() });
   }
 }
 

@@ -64,7 +64,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     operate: (action: CentralSystemAction, payload: unknown, timeoutMs: number) => {
       // On fake time, an answer gets a few real seconds before the clock may run on to the timeout.
       const release = frames.holdFor(3000);
-      return bench.operations.operate(o.chargerId, action, payload as never, { timeoutMs, skipBenchRules: true }).finally(release);
+      return bench.operations.operateByName(o.chargerId, action, payload, { timeoutMs, skipBenchRules: true }).finally(release);
     },
     goOffline: (seconds) => bench.centralSystem.goOffline(o.chargerId, seconds),
     idTagAnswers: (overrides) => behaviours.setIdTags(o.chargerId, idTagTable(o.data, overrides)),
@@ -86,7 +86,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   await bench.record.settled();
   const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
   const run: RunResult = {
-    id: o.id ?? `run-${new Date().toISOString().replace(/[:.]/g, '-')}`,
+    id: o.id ?? `run-${iso().replace(/[:.]/g, '-')}`,
     chargerId: o.chargerId,
     charger: { vendor: boot?.chargePointVendor ?? null, model: boot?.chargePointModel ?? null, firmware: boot?.firmwareVersion ?? null, serial: boot?.chargePointSerialNumber ?? null },
     virtual: o.virtual,

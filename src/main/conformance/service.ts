@@ -4,6 +4,7 @@
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { version } from '../version';
+import { firstIssue } from '../../shared/api/issues';
 import type { CaseInfo, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
@@ -75,19 +76,20 @@ export class ConformanceService {
     if (cases.length === 0) throw new BenchError(400, 'No test case is left to run under this choice', { field: 'cases' });
     const parsed = TestData.safeParse(args.data ?? {});
     if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new BenchError(400, `Test data: ${issue.path.join('.')}: ${issue.message}`, { field: `data.${issue.path.join('.')}` });
+      const { field, message } = firstIssue(parsed.error);
+      throw new BenchError(400, `Test data: ${field}: ${message}`, { field: `data.${field}` });
     }
     const virtual = bench.virtualChargers.has(args.chargerId);
     const abort = new AbortController();
-    const runId = `run-${new Date(bench.clock.now()).toISOString().replace(/[:.]/g, '-')}-${args.chargerId}`;
+    const ts = () => new Date(bench.clock.now()).toISOString();
+    const runId = `run-${ts().replace(/[:.]/g, '-')}-${args.chargerId}`;
     // The run is known (listed, fetched, one per charger) from the moment it is started, before its first event.
     const placeholder: RunResult = {
       id: runId,
       chargerId: args.chargerId,
       charger: { vendor: null, model: null, firmware: null, serial: null },
       virtual,
-      startedAt: new Date(bench.clock.now()).toISOString(),
+      startedAt: ts(),
       finishedAt: null,
       ms: 0,
       wallMs: 0,
@@ -102,9 +104,9 @@ export class ConformanceService {
     const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null };
     this.active.set(runId, entry);
     const publish = () => {
-      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: new Date().toISOString() });
+      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: ts() });
     };
-    const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: new Date().toISOString() }));
+    const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: ts() }));
     entry.operator = attended;
     const onEvent = (e: RunEvent) => {
       if (e.type === 'runStarted') {
@@ -119,7 +121,7 @@ export class ConformanceService {
         entry.step = e.step;
         publish();
       } else if (e.type === 'caseFinished') {
-        bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: new Date().toISOString() });
+        bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: ts() });
         void bench.record.testRuns.save(entry.run).catch(() => undefined);
       }
     };

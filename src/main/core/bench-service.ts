@@ -107,7 +107,7 @@ export class BenchService {
         return { disconnected: cs.disconnect(id) };
       },
       'chargers:operate': ({ chargerId, action, payload, timeoutSeconds }) =>
-        operations.operate(chargerId, action, payload ?? {}, { timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000 }),
+        operations.operateByName(chargerId, action, payload ?? {}, { timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000 }),
       'chargers:meterValues': ({ chargerId, ...q }) => {
         this.charger(chargerId);
         return record.meterValues.read({ chargerId, ...q });

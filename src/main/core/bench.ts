@@ -6,8 +6,9 @@ import { ConformanceService } from '../conformance/service';
 import { CommissioningService } from '../commissioning/service';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
 import type { BenchHealth, HostedFileView, UploadLocationView } from '../../shared/api/views';
-import { systemClock, type Clock } from '../clock';
+import { every, systemClock, type Clock, type Timer } from '../clock';
 import { BenchRecord, recordProblemText, type RecordOptions } from '../store/record';
 import { CentralSystem, type CentralSystemOptions } from '../central-system/central-system';
 import { VirtualChargerManager } from '../virtual-cp/manager';
@@ -19,6 +20,8 @@ import { UploadInbox, type UploadLocation } from './upload-inbox';
 import { handleUploadRequest } from './upload-http';
 import { BenchFtpServer } from './ftp-server';
 import { hostedFileView, uploadLocationView } from './network';
+import { writeMessages, writeTransactions } from './exports';
+import type { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
 
 export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   dataDir: string;
@@ -42,7 +45,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
 
 export class Bench {
-  private pruneTimer: NodeJS.Timeout | null = null;
+  private pruneTimer: Timer | null = null;
   private pruning: Promise<void> = Promise.resolve();
   private stopping = false;
   /** What the bench itself found at start (beside the record's), e.g. the FTP port it could not have. */
@@ -71,6 +74,53 @@ export class Bench {
     this.operations = new Operations(centralSystem, record, settings, bus, clock);
     this.conformance = new ConformanceService(this);
     this.commissioning = new CommissioningService(this);
+  }
+
+  // ---- what the faces ask of the bench beyond the contract (they never reach the parts behind it) ----
+
+  /** Where the central system listens for chargers. */
+  ocppAddress(): { host: string; port: number } {
+    return this.centralSystem.address();
+  }
+
+  /** The chargers connected now. */
+  connectedChargers(): string[] {
+    return this.centralSystem.connectedChargers();
+  }
+
+  /** Resolves once every write queued before the call is in the record, so a read that follows sees it. */
+  settled(): Promise<void> {
+    return this.record.settled();
+  }
+
+  /**
+   * Resolves once `chargerId` is connected (at once when it is), or rejects when `timeoutMs` of the
+   * bench's time pass first.
+   */
+  waitForCharger(chargerId: string, timeoutMs: number): Promise<void> {
+    if (this.centralSystem.isConnected(chargerId)) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const off = this.bus.subscribe((e) => {
+        if (e.type !== 'chargerConnected' || e.chargerId !== chargerId) return;
+        off();
+        timer.cancel();
+        resolve();
+      });
+      const timer = this.clock.after(timeoutMs, () => {
+        off();
+        reject(new Error(`${chargerId} did not connect within ${Math.round(timeoutMs / 1000)} s`));
+      });
+    });
+  }
+
+  /** Writes the frames matching the query to `out` (not ended here), read on the record's reader thread. */
+  exportMessages(query: MessageExportQuery, out: Writable): Promise<{ frames: number }> {
+    return writeMessages(this.record, query, out);
+  }
+
+  /** Streams every transaction matching the query to `out` as CSV (serve's download, the desktop's save). */
+  exportTransactions(query: TransactionExportQuery, out: Writable): Promise<{ transactions: number }> {
+    return writeTransactions(this.record, query, out);
   }
 
   /** A hosted file's URLs as chargers use them (HTTP and FTP, on this machine's LAN address). */
@@ -113,11 +163,11 @@ export class Bench {
   static async start(options: BenchOptions): Promise<Bench> {
     const clock = options.clock ?? systemClock;
     const record = await BenchRecord.open(options.dataDir, { ...options, clock });
-    const bus = new EventBus();
+    const bus = new EventBus(clock);
     const settings = new SettingsStore(record);
-    const files = new FileHost(join(options.dataDir, 'files'));
+    const files = new FileHost(join(options.dataDir, 'files'), { now: () => clock.now() });
     const uploads = new UploadInbox(join(options.dataDir, 'uploads'), {
-      now: () => clock.now(),
+      clock,
       onChange: (c) => {
         const ts = new Date(clock.now()).toISOString();
         bus.publish(c.type === 'changed' ? { type: 'uploadChanged', upload: c.upload, ts } : { type: 'uploadRemoved', id: c.id, chargerId: c.chargerId, ts });
@@ -180,8 +230,12 @@ export class Bench {
     void bench.prune();
     // A shorter retention applies at once, not at the next hourly pass.
     settings.onChanged((now, before) => now.retentionDays !== before.retentionDays && void bench.prune());
-    bench.pruneTimer = setInterval(() => void bench.prune(), PRUNE_EVERY_MS);
-    bench.pruneTimer.unref();
+    bench.pruneTimer = every(
+      clock,
+      () => PRUNE_EVERY_MS,
+      () => void bench.prune(),
+      { background: true },
+    );
     return bench;
   }
 
@@ -222,7 +276,7 @@ export class Bench {
     this.conformance.stopAll();
     this.commissioning.stopAll();
     this.stopping = true;
-    if (this.pruneTimer) clearInterval(this.pruneTimer);
+    this.pruneTimer?.cancel();
     await this.pruning;
     await this.virtualChargers.close();
     await this.ftpStarting;

@@ -2,11 +2,13 @@
 // published by the parts of the core, subscribed to by the faces (IPC, serve's event stream, the console).
 import { EventEmitter } from 'node:events';
 import type { BenchEvent } from '../../shared/api/views';
+import { systemClock, type Clock, type Timer } from '../clock';
 
 export class EventBus {
   private readonly emitter = new EventEmitter();
 
-  constructor() {
+  /** `clock`: the bench's, which paces batched subscribers. */
+  constructor(readonly clock: Clock = systemClock) {
     this.emitter.setMaxListeners(0);
   }
 
@@ -22,11 +24,11 @@ export class EventBus {
 
   /**
    * Like subscribe, but with every event of up to `ms` at once, in order: one call per burst rather than
-   * one per event (a face that forwards them pays per message, not per event).
+   * one per event (a face that forwards them pays per message, not per event). Paced by the bench's clock.
    */
   subscribeBatched(listener: (events: BenchEvent[]) => void, ms: number): () => void {
     let queue: BenchEvent[] = [];
-    let timer: NodeJS.Timeout | null = null;
+    let timer: Timer | null = null;
     const flush = () => {
       timer = null;
       const batch = queue;
@@ -35,11 +37,11 @@ export class EventBus {
     };
     const off = this.subscribe((e) => {
       queue.push(e);
-      timer ??= setTimeout(flush, ms);
+      timer ??= this.clock.after(ms, flush);
     });
     return () => {
       off();
-      if (timer) clearTimeout(timer);
+      timer?.cancel();
     };
   }
 

@@ -1,6 +1,6 @@
 // Operations: central-system actions sent to a charger on the user's behalf (any face, or a test run),
 // each validated before anything is sent, recorded with its outcome, and announced.
-import { actions, errorForIssues, isAction, redactPayload, type CentralSystemAction, type RequestOf } from '../../shared/ocpp16';
+import { actions, errorForIssues, isAction, isCentralSystemAction, redactPayload, type CentralSystemAction, type RequestOf } from '../../shared/ocpp16';
 import { isoTime, systemClock, type Clock } from '../clock';
 import type { OperationResult, OperationView } from '../../shared/api/views';
 import { PayloadError, type CallOutcome } from '../rpc/endpoint';
@@ -42,23 +42,33 @@ export class Operations {
   }
 
   /**
-   * Sends a central-system action to a charger. Throws BenchError 400 (invalid payload, nothing sent),
-   * 404 (unknown action or charger never seen), 503 (the bench cannot record); resolves with the outcome
-   * otherwise, `offline` when the charger is known but not connected.
+   * Sends a central-system action to a charger; the answer is typed by the action. Throws BenchError 400
+   * (invalid payload, nothing sent), 404 (charger never seen), 503 (the bench cannot record); resolves
+   * with the outcome otherwise, `offline` when the charger is known but not connected.
    */
-  async operate<A extends CentralSystemAction>(chargerId: string, action: A, payload: RequestOf<A>, opts?: OperateOptions): Promise<OperationResult<A>>;
-  async operate(chargerId: string, action: string, payload: unknown, opts?: OperateOptions): Promise<OperationResult>;
-  async operate(chargerId: string, action: string, payload: unknown, opts: OperateOptions = {}): Promise<OperationResult> {
+  async operate<A extends CentralSystemAction>(chargerId: string, action: A, payload: RequestOf<A>, opts: OperateOptions = {}): Promise<OperationResult<A>> {
+    // A typed caller's payload is checked at run time all the same: it may have been built from input.
+    assertRequest(action, payload);
+    return this.send(chargerId, action, payload, opts);
+  }
+
+  /**
+   * `operate` for an action named at run time (a face's call, a test case's step): 404 for a name that
+   * is not an OCPP 1.6 action or is one a charge point sends, then as `operate`.
+   */
+  async operateByName(chargerId: string, action: string, payload: unknown, opts: OperateOptions = {}): Promise<OperationResult> {
     if (!isAction(action)) throw new BenchError(404, `"${action}" is not an OCPP 1.6 action`, { field: 'action' });
-    if (actions[action].initiator === 'CP') throw new BenchError(404, `${action} is sent by a charge point, not by the central system`, { field: 'action' });
-    const invalid = (e: PayloadError) => new BenchError(400, `Invalid ${action} payload: ${e.info.description}`, { field: e.field, code: e.info.code });
-    // Bad input is named first, whatever the charger's state: the schema, then the bench's own rules.
-    const checked = actions[action].request.safeParse(payload);
-    if (!checked.success) throw invalid(new PayloadError(errorForIssues(checked.error.issues, payload)));
+    if (!isCentralSystemAction(action)) throw new BenchError(404, `${action} is sent by a charge point, not by the central system`, { field: 'action' });
+    assertRequest(action, payload);
+    return this.send(chargerId, action, payload, opts);
+  }
+
+  private async send<A extends CentralSystemAction>(chargerId: string, action: A, payload: RequestOf<A>, opts: OperateOptions): Promise<OperationResult<A>> {
+    // Bad input is named first, whatever the charger's state: the schema (checked by the caller), then the bench's own rules.
     if (!opts.skipBenchRules) {
       // Only the charging profiles' rules need the charger's stack levels.
       const maxStackLevel = action === 'SetChargingProfile' || action === 'RemoteStartTransaction' ? this.maxStackLevelOf(chargerId) : null;
-      const broken = Object.entries(benchRuleErrors(action as CentralSystemAction, payload, { now: this.clock.now(), maxStackLevel }));
+      const broken = Object.entries(benchRuleErrors(action, payload, { now: this.clock.now(), maxStackLevel }));
       if (broken.length > 0) {
         const [field, message] = broken[0]!;
         throw new BenchError(400, `Not sent: ${field}: ${message}`, { field });
@@ -71,24 +81,46 @@ export class Operations {
     }
     if (!this.record.writable) throw new BenchError(503, `Nothing was sent: ${recordProblemText(this.record.problem, this.record.dataDir)}`);
     const now = isoTime(this.clock);
-    let sending: Promise<CallOutcome>;
+    let sending: Promise<CallOutcome<A>>;
     try {
       // The endpoint validates the payload and throws before anything is sent or recorded.
-      sending = endpoint.call(action as CentralSystemAction, payload as never, { timeoutMs: opts.timeoutMs ?? this.settings.get().callTimeout * 1000 });
+      sending = endpoint.call(action, payload, { timeoutMs: opts.timeoutMs ?? this.settings.get().callTimeout * 1000 });
     } catch (e) {
-      throw e instanceof PayloadError ? invalid(e) : e;
+      throw e instanceof PayloadError ? invalidPayload(action, e) : e;
     }
     // An AuthorizationKey sent or returned is never kept or shown.
     const shown = redactPayload(payload);
     const operationId = this.record.operations.started(chargerId, action, shown, now);
-    const result = await sending;
+    const result = shownOutcome(await sending, operationId);
     const done = isoTime(this.clock);
-    const response = 'response' in result ? redactPayload(result.response) : undefined;
+    const response = 'response' in result ? result.response : undefined;
     const error = 'error' in result ? result.error : undefined;
     this.record.operations.finished(operationId, done, result.outcome, response, error);
     const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
     this.bus.publish({ type: 'operationFinished', operation, ts: done });
     if (action === 'GetConfiguration' && result.outcome === 'completed') this.learnLimits(chargerId, result.response);
-    return { ...result, ...('response' in result ? { response } : {}), operationId } as OperationResult;
+    return result;
+  }
+}
+
+/** Asserts that `payload` is the action's request: a BenchError 400 naming the field (and the OCPP error code) when it is not. */
+function assertRequest<A extends CentralSystemAction>(action: A, payload: unknown): asserts payload is RequestOf<A> {
+  const checked = actions[action].request.safeParse(payload);
+  if (!checked.success) throw invalidPayload(action, new PayloadError(errorForIssues(checked.error.issues, payload)));
+}
+
+function invalidPayload(action: string, e: PayloadError): BenchError {
+  return new BenchError(400, `Invalid ${action} payload: ${e.info.description}`, { field: e.field, code: e.info.code });
+}
+
+/** The charger's answer as the bench keeps and shows it: any AuthorizationKey redacted, with the operation's id. */
+function shownOutcome<A extends CentralSystemAction>(outcome: CallOutcome<A>, operationId: number): OperationResult<A> {
+  switch (outcome.outcome) {
+    case 'completed':
+      return { ...outcome, response: redactPayload(outcome.response), operationId };
+    case 'invalidResponse':
+      return { ...outcome, response: redactPayload(outcome.response), operationId };
+    default:
+      return { ...outcome, operationId };
   }
 }

@@ -46,7 +46,7 @@ async function receive(inbox: UploadInbox, req: IncomingMessage, res: ServerResp
   const declared = Number(req.headers['content-length']);
   if (declared > inbox.maxBytes + 64 * 1024) throw new BenchError(413, `The upload is larger than the ${Math.floor(inbox.maxBytes / 1024 ** 2)} MiB the bench takes`);
   const location = found.location;
-  const fallback = pathName || `diagnostics-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  const fallback = pathName || `diagnostics-${new Date(inbox.now()).toISOString().replace(/[:.]/g, '-')}`;
   if (req.method === 'POST' && /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) return multipart(inbox, location, req, fallback);
   return store(inbox, location, req, fallback, Number.isFinite(declared) ? declared : null);
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { UploadView } from '../../shared/api/files';
 import { BenchError } from '../errors';
+import { every, systemClock, type Clock, type Timer } from '../clock';
 import { checkFileName, sameSecret } from './file-host';
 
 /** How long a location takes uploads: a charger may upload well after the request (its retries). */
@@ -50,7 +51,8 @@ export type UploadChange = { type: 'changed'; upload: UploadView } | { type: 're
 export type LocationLookup = { location: UploadLocation } | { refused: 'unknown' } | { refused: 'expired'; expiresAt: string };
 
 export interface UploadInboxOptions {
-  now?: () => number;
+  /** The bench's clock: expiries, timestamps, the sweep and progress pacing (systemClock by default). */
+  clock?: Clock;
   maxBytes?: number;
   onChange?: (change: UploadChange) => void;
 }
@@ -66,22 +68,31 @@ export class UploadInbox {
   /** Uploads arriving now, so a delete or a stop can cut them off. */
   private readonly sinks = new Map<string, UploadSink>();
   private readonly indexFile: string;
-  private readonly now: () => number;
+  private readonly clock: Clock;
   readonly maxBytes: number;
   private readonly onChange: (change: UploadChange) => void;
-  private readonly sweeper: NodeJS.Timeout;
+  private readonly sweeper: Timer;
 
   constructor(
     readonly dir: string,
     options: UploadInboxOptions = {},
   ) {
-    this.now = options.now ?? Date.now;
+    this.clock = options.clock ?? systemClock;
     this.maxBytes = options.maxBytes ?? MAX_DIAGNOSTICS_BYTES;
     this.onChange = options.onChange ?? (() => undefined);
     this.indexFile = join(dir, 'uploads.json');
     this.load();
-    this.sweeper = setInterval(() => this.expire(), SWEEP_EVERY_MS);
-    this.sweeper.unref();
+    this.sweeper = every(
+      this.clock,
+      () => SWEEP_EVERY_MS,
+      () => this.expire(),
+      { background: true },
+    );
+  }
+
+  /** The bench's time (ms), e.g. to name an upload that came without a name. */
+  now(): number {
+    return this.clock.now();
   }
 
   /** A new location for one request of `chargerId`. */
@@ -212,7 +223,7 @@ export class UploadInbox {
 
   /** Cuts off the uploads still arriving (the bench is stopping) and stops sweeping. */
   close(): void {
-    clearInterval(this.sweeper);
+    this.sweeper.cancel();
     for (const sink of this.sinks.values()) sink.destroy(new Error('The bench stopped during the upload'));
   }
 
@@ -240,7 +251,7 @@ export class UploadInbox {
 
   private changed(upload: Upload, progress = false): void {
     if (progress) {
-      const now = Date.now();
+      const now = this.now();
       if (now - (this.lastProgress.get(upload.id) ?? 0) < PROGRESS_EVERY_MS) return;
       this.lastProgress.set(upload.id, now);
     } else this.lastProgress.delete(upload.id);

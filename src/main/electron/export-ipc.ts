@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { BrowserWindow, dialog, type IpcMainInvokeEvent, type SaveDialogOptions } from 'electron';
 import type { Bench } from '../core/bench';
-import { exportFileName, transactionsFileName, writeMessages, writeTransactions } from '../core/exports';
+import { exportFileName, transactionsFileName } from '../core/exports';
 import { handleDesktop, type OwnRendererCheck } from './ipc';
 import { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
 
@@ -40,14 +40,16 @@ export function registerExportIpc(bench: Bench, isOwnRenderer: OwnRendererCheck)
       {
         title: 'Export the message log',
         buttonLabel: 'Export',
-        defaultPath: exportFileName(query),
+        defaultPath: exportFileName(query, new Date(bench.clock.now())),
         filters: query.format === 'csv' ? csvFilters : [{ name: 'JSON', extensions: ['json'] }],
       },
-      (out) => writeMessages(bench.record, query, out),
+      (out) => bench.exportMessages(query, out),
     ),
   );
   const offTransactions = handleDesktop('desktop:exportTransactions', TransactionExportQuery, isOwnRenderer, (query, event) =>
-    saveTo(event, { title: 'Export the transactions', buttonLabel: 'Export', defaultPath: transactionsFileName(query), filters: csvFilters }, (out) => writeTransactions(bench.record, query, out)),
+    saveTo(event, { title: 'Export the transactions', buttonLabel: 'Export', defaultPath: transactionsFileName(query, new Date(bench.clock.now())), filters: csvFilters }, (out) =>
+      bench.exportTransactions(query, out),
+    ),
   );
   return () => {
     offMessages();

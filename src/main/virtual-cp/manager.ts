@@ -6,7 +6,7 @@ import { FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualCharger
 import { VirtualChargePoint, type PersistedState } from './charge-point';
 import { faultPatch } from './faults';
 import { performPhysicalAction } from './physical-actions';
-import type { Clock } from '../clock';
+import { systemClock, type Clock, type Timer } from '../clock';
 
 export interface StoredVirtualCharger {
   id: string;
@@ -32,6 +32,7 @@ export interface ManagerOptions {
    * with its password for security profile 1. */
   register?: (id: string, password: string | undefined) => Promise<void>;
   emit?: (e: VirtualChargerEvent) => void;
+  /** The chargers' clock, which also stamps the manager's events and paces its saves (systemClock by default). */
   clock?: Clock;
   callTimeoutMs?: number;
   /** How long changes gather before a save (ms). */
@@ -42,17 +43,24 @@ interface Entry {
   vcp: VirtualChargePoint;
   createdAt: string;
   definitionInput: unknown;
-  saveTimer: NodeJS.Timeout | null;
-  eventTimer: NodeJS.Timeout | null;
+  saveTimer: Timer | null;
+  eventTimer: Timer | null;
 }
 
 export class VirtualChargerManager {
   private readonly entries = new Map<string, Entry>();
+  private readonly clock: Clock;
 
   constructor(
     private readonly store: VirtualChargerStore,
     private readonly options: ManagerOptions,
-  ) {}
+  ) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  private ts(): string {
+    return new Date(this.clock.now()).toISOString();
+  }
 
   /** Loads the saved chargers and starts those that were running. */
   async load(): Promise<void> {
@@ -90,7 +98,7 @@ export class VirtualChargerManager {
     const def = parse(VirtualChargerDefinition, input ?? {}, 'body');
     if (this.entries.has(def.id)) throw new BenchError(409, `A virtual charger "${def.id}" already exists`, { field: 'id' });
     await this.options.register?.(def.id, def.password);
-    const createdAt = new Date().toISOString();
+    const createdAt = this.ts();
     const entry = this.make(def, input, createdAt, undefined, {});
     await this.store.saveVirtualCharger(def.id, createdAt, input, this.stateOf(entry));
     if (def.autoStart) entry.vcp.start();
@@ -103,7 +111,7 @@ export class VirtualChargerManager {
     this.clearTimers(entry);
     this.entries.delete(id);
     await this.store.deleteVirtualCharger(id);
-    this.options.emit?.({ type: 'virtualChargerRemoved', id, ts: new Date().toISOString() });
+    this.options.emit?.({ type: 'virtualChargerRemoved', id, ts: this.ts() });
   }
 
   start(id: string): VirtualChargerView {
@@ -159,7 +167,7 @@ export class VirtualChargerManager {
     entry.vcp = new VirtualChargePoint({
       definition: def,
       url: this.options.url(),
-      clock: this.options.clock,
+      clock: this.clock,
       state: state ?? undefined,
       faults,
       callTimeoutMs: this.options.callTimeoutMs,
@@ -177,31 +185,38 @@ export class VirtualChargerManager {
     this.save(entry, false);
     // Views go out at most every 100 ms per charger; a burst of changes shows its end state.
     if (!this.options.emit || entry.eventTimer) return;
-    entry.eventTimer = setTimeout(() => {
-      entry.eventTimer = null;
-      if (this.entries.get(entry.vcp.id) === entry) this.options.emit?.({ type: 'virtualChargerChanged', charger: entry.vcp.view(), ts: new Date().toISOString() });
-    }, 100);
-    entry.eventTimer.unref();
+    // Housekeeping: a fake-time run never moves time on just to show a view.
+    entry.eventTimer = this.clock.after(
+      100,
+      () => {
+        entry.eventTimer = null;
+        if (this.entries.get(entry.vcp.id) === entry) this.options.emit?.({ type: 'virtualChargerChanged', charger: entry.vcp.view(), ts: this.ts() });
+      },
+      { background: true },
+    );
   }
 
   private save(entry: Entry, now: boolean): void {
     if (now) {
-      if (entry.saveTimer) clearTimeout(entry.saveTimer);
+      entry.saveTimer?.cancel();
       entry.saveTimer = null;
       this.store.saveVirtualChargerState(entry.vcp.id, this.stateOf(entry));
       return;
     }
     if (entry.saveTimer) return;
-    entry.saveTimer = setTimeout(() => {
-      entry.saveTimer = null;
-      if (this.entries.get(entry.vcp.id) === entry) this.store.saveVirtualChargerState(entry.vcp.id, this.stateOf(entry));
-    }, this.options.saveDelayMs ?? 1000);
-    entry.saveTimer.unref();
+    entry.saveTimer = this.clock.after(
+      this.options.saveDelayMs ?? 1000,
+      () => {
+        entry.saveTimer = null;
+        if (this.entries.get(entry.vcp.id) === entry) this.store.saveVirtualChargerState(entry.vcp.id, this.stateOf(entry));
+      },
+      { background: true },
+    );
   }
 
   private clearTimers(entry: Entry): void {
-    if (entry.saveTimer) clearTimeout(entry.saveTimer);
-    if (entry.eventTimer) clearTimeout(entry.eventTimer);
+    entry.saveTimer?.cancel();
+    entry.eventTimer?.cancel();
     entry.saveTimer = entry.eventTimer = null;
   }
 

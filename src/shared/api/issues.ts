@@ -38,6 +38,12 @@ export function issueWords(error: { issues: readonly z.core.$ZodIssue[] }, optio
   return out;
 }
 
+/** The first problem of the input, as its field (keyed as in issueWords) and its words: for a face that answers one error. */
+export function firstIssue(error: { issues: readonly z.core.$ZodIssue[] }, options: IssueWordsOptions = {}): { field: string; message: string } {
+  const [field, message] = Object.entries(issueWords({ issues: error.issues.slice(0, 1) }, options))[0] ?? ['', 'is not valid'];
+  return { field, message };
+}
+
 function fieldOf(path: readonly PropertyKey[], { key = 'path', whole = '' }: IssueWordsOptions): string {
   if (!path.length) return whole;
   if (key === 'first') return String(path[0]);

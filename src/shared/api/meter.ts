@@ -1,6 +1,6 @@
 // Meter readings as every screen reads them: power (W) and energy (Wh) at a time from a MeterValues
 // sample set, whatever units and phases the charger used, and the ONE rule for the energy a transaction
-// has delivered so far.
+// delivered (finalEnergy), stopped or so far.
 import type { MeterValueView, TransactionView } from './views';
 
 export interface MeterSample {
@@ -64,19 +64,37 @@ export function belongsTo(tx: MeteredTransaction, sample: Pick<MeterSample, 't' 
   return sample.transactionId === tx.transactionId || (sample.transactionId === null && sample.t >= started);
 }
 
-/** The energy a register reading shows delivered since meterStart: never below zero (a register that went back is the meter's fault, not energy returned). */
-export const deliveredWh = (registerWh: number, meterStartWh: number): number => Math.max(0, registerWh - meterStartWh);
+/** The energy delivered between meterStart and a register reading, or none and why. */
+export type Energy = { wh: number; warning: null } | { wh: null; warning: string };
 
 /**
- * The energy a transaction has delivered so far: its newest energy register reading (samples sorted by
- * time) minus meterStart; null until the charger has sent one.
+ * THE rule for the energy a transaction delivered, stopped (its meterStop) or running (its newest
+ * register reading): the reading minus meterStart. A reading below meterStart is impossible (the meter
+ * went backwards or was replaced): no energy, and the reason in words, never 0 kWh delivered.
  */
-export function energySoFar(tx: MeteredTransaction, samples: readonly MeterSample[] | undefined): number | null {
+export function finalEnergy(meterStartWh: number, readingWh: number, reading = 'The register reading'): Energy {
+  if (readingWh < meterStartWh) return { wh: null, warning: `${reading} (${readingWh} Wh) is below meterStart (${meterStartWh} Wh): the meter went backwards or was replaced, so no energy is given` };
+  return { wh: readingWh - meterStartWh, warning: null };
+}
+
+/** The energy a register reading shows delivered since meterStart (finalEnergy); null for an impossible reading. */
+export const deliveredWh = (registerWh: number, meterStartWh: number): number | null => finalEnergy(meterStartWh, registerWh).wh;
+
+/**
+ * The energy a running transaction has delivered so far by its newest energy register reading (samples
+ * sorted by time), by finalEnergy; null until the charger has sent one.
+ */
+export function energyReadingSoFar(tx: MeteredTransaction, samples: readonly MeterSample[] | undefined): Energy | null {
   if (!samples) return null;
   const started = Date.parse(tx.startTime);
   for (let i = samples.length - 1; i >= 0; i--) {
     const s = samples[i];
-    if (s.energyWh !== undefined && belongsTo(tx, s, started)) return deliveredWh(s.energyWh, tx.meterStart);
+    if (s.energyWh !== undefined && belongsTo(tx, s, started)) return finalEnergy(tx.meterStart, s.energyWh);
   }
   return null;
+}
+
+/** energyReadingSoFar in Wh: null until there is a reading, and for an impossible one. */
+export function energySoFar(tx: MeteredTransaction, samples: readonly MeterSample[] | undefined): number | null {
+  return energyReadingSoFar(tx, samples)?.wh ?? null;
 }

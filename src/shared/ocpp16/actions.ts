@@ -83,7 +83,12 @@ export type CentralSystemAction = ActionsBy<'CS'>;
 /** The actions of one feature profile, e.g. ActionsOf<'Security'>. */
 export type ActionsOf<P extends ActionProfile> = { [A in Action]: (typeof actions)[A]['profile'] extends P ? A : never }[Action];
 
-export const allActions = Object.keys(actions) as Action[];
-export const chargePointActions = allActions.filter((a) => actions[a].initiator !== 'CS') as ChargePointAction[];
-export const centralSystemActions = allActions.filter((a) => actions[a].initiator !== 'CP') as CentralSystemAction[];
 export const isAction = (name: string): name is Action => Object.prototype.hasOwnProperty.call(actions, name);
+/** An action the central system sends (a name from outside: a face's call, a test case). */
+export const isCentralSystemAction = (name: string): name is CentralSystemAction => isAction(name) && actions[name].initiator !== 'CP';
+/** An action a charge point sends. */
+export const isChargePointAction = (name: string): name is ChargePointAction => isAction(name) && actions[name].initiator !== 'CS';
+
+export const allActions = Object.keys(actions) as Action[];
+export const chargePointActions = allActions.filter(isChargePointAction);
+export const centralSystemActions = allActions.filter(isCentralSystemAction);

@@ -35,6 +35,24 @@ describe('FakeClock', () => {
     expect(at).toEqual([1000, 2000, 3000, 3500, 4000]);
   });
 
+  it('fires a background timer when time passes it, but never names it as the next moment to move to', async () => {
+    const clock = new FakeClock(0);
+    const seen: string[] = [];
+    const housekeeping = every(
+      clock,
+      () => 1000,
+      () => seen.push(`sweep@${clock.now()}`),
+      { background: true },
+    );
+    expect([clock.nextAt, clock.timers]).toEqual([null, 0]);
+    clock.after(2500, () => seen.push(`wait@${clock.now()}`));
+    expect([clock.nextAt, clock.timers]).toEqual([2500, 1]);
+    await clock.advance(2500);
+    expect(seen).toEqual(['sweep@1000', 'sweep@2000', 'wait@2500']);
+    expect(clock.nextAt).toBeNull();
+    housekeeping.cancel();
+  });
+
   it('resolves sleep when time reaches it', async () => {
     const clock = new FakeClock(0);
     let done = false;

@@ -48,8 +48,9 @@ export class ChargersRepository {
 
   /** Writes the coalesced last-seen times if they are due (or now, with `force`). */
   flushSeen(force = false): void {
-    if (!this.seen.size || (!force && Date.now() - this.seenFlushedAt < SEEN_FLUSH_MS)) return;
-    this.seenFlushedAt = Date.now();
+    const now = this.store.clock.now();
+    if (!this.seen.size || (!force && now - this.seenFlushedAt < SEEN_FLUSH_MS)) return;
+    this.seenFlushedAt = now;
     for (const [id, at] of this.seen) this.store.write('chargerSeen', [id, at, at]);
     this.seen.clear();
   }

@@ -2,6 +2,7 @@
 // turn; they continue from the highest the record or the journal holds, so no id is handed out twice.
 import type { Store, Writes } from '../repository';
 import type { Row, TransactionRecord } from '../../../shared/records';
+import { finalEnergy } from '../../../shared/api/meter';
 
 export const transactionWrites = {
   txStart: 'INSERT INTO transactions (id, charger_id, connector_id, id_tag, auth_status, reservation_id, meter_start, start_time, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -35,16 +36,18 @@ export class TransactionsRepository {
 
   /**
    * Records the stop of a running transaction (the caller checked it is the charger's own and running)
-   * and returns it as it now stands. A meterStop below meterStart gives no energy, and a warning.
+   * and returns it as it now stands. Its energy is the shared rule's (finalEnergy): a meterStop below
+   * meterStart gives no energy, and a warning.
    */
   stop(tx: TransactionRecord, meterStop: number, stopTime: string, reason: string, stopIdTag: string | null): TransactionRecord {
-    if (meterStop < tx.meterStart) {
-      const warning = `meterStop (${meterStop} Wh) is below meterStart (${tx.meterStart} Wh): the meter went backwards or was replaced, so no energy is given`;
-      this.store.write('txStopFlagged', [meterStop, stopTime, reason, stopIdTag, warning, tx.transactionId]);
-      return { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: null, active: false, warning };
+    const energy = finalEnergy(tx.meterStart, meterStop, 'meterStop');
+    if (energy.wh === null) {
+      this.store.write('txStopFlagged', [meterStop, stopTime, reason, stopIdTag, energy.warning, tx.transactionId]);
+      return { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: null, active: false, warning: energy.warning };
     }
+    // txStop works out the same difference in SQL (journals already written replay it by name).
     this.store.write('txStop', [meterStop, stopTime, reason, stopIdTag, meterStop, tx.transactionId]);
-    return { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: meterStop - tx.meterStart, active: false };
+    return { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: energy.wh, active: false };
   }
 
   /** Ends a transaction whose id never reached the charger (its answer could not be recorded, so it was not sent). */

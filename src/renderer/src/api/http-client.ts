@@ -5,7 +5,7 @@
 // token, and no URL carries it.
 import type { BenchEvent, HostedFileView } from '../../../shared/api/views';
 import { MessageExportQuery, TransactionExportQuery } from '../../../shared/api/contract';
-import { issueWords } from '../../../shared/api/issues';
+import { firstIssue } from '../../../shared/api/issues';
 import type { z } from 'zod';
 import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
 
@@ -13,7 +13,7 @@ import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client
 function exportable<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
   const checked = schema.safeParse(query);
   if (checked.success) return checked.data;
-  const [field, message] = Object.entries(issueWords(checked.error))[0];
+  const { field, message } = firstIssue(checked.error);
   throw new CallFailure({ status: 400, message: `Cannot export: ${message}`, field: field || undefined });
 }
 

@@ -58,11 +58,9 @@ export function toPoints(samples: readonly MeterSample[], meterStart: number | u
     const s = samples[i];
     const before = samples[i - 1];
     if (before && (s.t - before.t > gap || s.transactionId !== before.transactionId)) points.push({ t: new Date(before.t + 1), kW: null, kWh: null });
-    points.push({
-      t: new Date(s.t),
-      kW: s.powerW === undefined ? null : s.powerW / 1000,
-      kWh: s.energyWh === undefined ? null : (meterStart === undefined ? s.energyWh : deliveredWh(s.energyWh, meterStart)) / 1000,
-    });
+    // A session's energy by the one rule: a reading below meterStart is no point, not 0 kWh.
+    const wh = s.energyWh === undefined ? null : meterStart === undefined ? s.energyWh : deliveredWh(s.energyWh, meterStart);
+    points.push({ t: new Date(s.t), kW: s.powerW === undefined ? null : s.powerW / 1000, kWh: wh === null ? null : wh / 1000 });
   }
   return points;
 }

@@ -28,6 +28,7 @@ import { hostedFileView } from '../../../../src/main/core/network';
 import { benchMethods } from '../../../../src/shared/api/contract';
 import type { Bench } from '../../../../src/main/core/bench';
 import { EventBus } from '../../../../src/main/core/event-bus';
+import { systemClock } from '../../../../src/main/clock';
 
 const OWN = 'file:///app/out/renderer/index.html';
 const isOwnRenderer = (url: string) => url.split('#')[0] === OWN;
@@ -55,7 +56,8 @@ function fakeBench(): Bench {
         listeners.push(l);
         return () => listeners.splice(listeners.indexOf(l), 1);
       },
-      // The bus's own batching, over the fake subscribe.
+      // The bus's own batching, over the fake subscribe, on the wall's time.
+      clock: systemClock,
       subscribeBatched: EventBus.prototype.subscribeBatched,
     },
     virtualChargers: { list: () => [] },

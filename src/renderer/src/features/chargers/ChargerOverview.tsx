@@ -22,7 +22,7 @@ import { Facts } from '../../components/Facts';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView, TransactionView } from '../../../../shared/api/views';
-import { belongsTo, energySoFar, type MeterSample } from '../../../../shared/api/meter';
+import { belongsTo, energyReadingSoFar, type MeterSample } from '../../../../shared/api/meter';
 
 /** The quick actions on a connector card (unlock, remote start and stop), handed in by the app. */
 export type ConnectorActionsSlot = ComponentType<{ chargerId: string; connectorId: number }>;
@@ -34,7 +34,7 @@ function ActiveTransaction({ tx, samples, stale }: { tx: TransactionView; sample
   const now = useNow();
   const during = useMemo(() => samples.filter((s) => belongsTo(tx, s)), [samples, tx]);
   const latest = latestReading(during);
-  const energy = energySoFar(tx, during);
+  const energy = energyReadingSoFar(tx, during);
   const fresh = latest && !stale && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
   return (
     <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}>
@@ -48,7 +48,17 @@ function ActiveTransaction({ tx, samples, stale }: { tx: TransactionView; sample
         items={[
           ['idTag', <span style={{ fontFamily: monoFont }}>{tx.idTag}</span>],
           ['Started', `${formatTime(tx.startTime)} (${formatAgo(tx.startTime, now)})`],
-          ['Energy so far', <strong>{formatEnergy(energy)}</strong>],
+          [
+            'Energy so far',
+            <>
+              <strong>{formatEnergy(energy?.wh)}</strong>
+              {energy?.warning && (
+                <Box component="span" sx={{ display: 'block', color: 'warning.main' }}>
+                  {energy.warning}
+                </Box>
+              )}
+            </>,
+          ],
           fresh
             ? ['Power now', <strong>{formatPower(latest.powerW)}</strong>]
             : ['Last power reading', latest?.powerW === undefined ? 'none yet' : `${formatPower(latest.powerW)} at ${formatClock(latest.t)} (${formatAgo(new Date(latest.t).toISOString(), now)})`],

@@ -21,6 +21,7 @@ import { useBench } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { downloadText } from '../../components/download';
 import { CommissioningTemplate } from '../../../../shared/api/commissioning';
+import { issueWords } from '../../../../shared/api/issues';
 import { setDraft } from './draft';
 
 /** A template read from a JSON file, or what is wrong with the file in words. */
@@ -33,7 +34,9 @@ export function readTemplateJson(text: string, fileName: string): { template: Co
   }
   const parsed = CommissioningTemplate.safeParse(json);
   if (parsed.success) return { template: parsed.data };
-  const problems = parsed.error.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'the file'}: ${i.message}`);
+  const problems = Object.entries(issueWords(parsed.error, { whole: 'the file' }))
+    .slice(0, 3)
+    .map(([field, message]) => `${field}: ${message}`);
   return { error: `${fileName} is not a commissioning template (${problems.join('; ')}).` };
 }
 

@@ -23,7 +23,7 @@ import { ChargerBadges } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
-import { energySoFar } from '../../../../shared/api/meter';
+import { energyReadingSoFar, energySoFar } from '../../../../shared/api/meter';
 import { formatDuration, type StopButtonSlot } from './TransactionsTable';
 
 const NO_ROWS: MeterValueView[] = [];
@@ -42,7 +42,10 @@ const meterColumns: GridColDef<MeterValueView>[] = [
   { field: 'format', headerName: 'Format', width: 100 },
 ];
 
-function Summary({ tx, energyWh }: { tx: TransactionView; energyWh: number | null }) {
+/** A transaction's energy, or none and why (an impossible reading is flagged, not shown as 0 kWh). */
+type EnergyShown = { wh: number | null; warning: string | null };
+
+function Summary({ tx, energy }: { tx: TransactionView; energy: EnergyShown }) {
   const end = tx.stopTime ? Date.parse(tx.stopTime) : Date.now();
   return (
     <Paper component="section" aria-label="Summary" sx={{ p: 2, height: '100%' }}>
@@ -69,7 +72,17 @@ function Summary({ tx, energyWh }: { tx: TransactionView; energyWh: number | nul
           ['Duration', `${formatDuration(end - Date.parse(tx.startTime))}${tx.active ? ' so far' : ''}`],
           ['Meter start', `${tx.meterStart.toLocaleString()} Wh`],
           ['Meter stop', tx.meterStop === null ? null : `${tx.meterStop.toLocaleString()} Wh`],
-          ['Energy', <strong>{`${formatEnergy(energyWh)}${tx.active ? ' so far' : ''}`}</strong>],
+          [
+            'Energy',
+            <>
+              <strong>{`${formatEnergy(energy.wh)}${tx.active ? ' so far' : ''}`}</strong>
+              {energy.warning && (
+                <Box component="span" data-testid="transaction-energy-warning" sx={{ display: 'block', color: 'warning.main' }}>
+                  {energy.warning}
+                </Box>
+              )}
+            </>,
+          ],
           ['Stop reason', tx.active ? null : (tx.stopReason ?? 'Local (none given)')],
           ['Stopped by idTag', tx.stopIdTag ? <span style={{ fontFamily: monoFont }}>{tx.stopIdTag}</span> : null],
         ]}
@@ -134,7 +147,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
       </Stack>
     );
 
-  const energyWh = tx.active ? energySoFar(tx, samples) : tx.energyWh;
+  const energy: EnergyShown = tx.active ? (energyReadingSoFar(tx, samples) ?? { wh: null, warning: null }) : { wh: tx.energyWh, warning: tx.warning ?? null };
   const latest = latestReading(samples);
   return (
     <Stack spacing={2}>
@@ -153,7 +166,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
       </Stack>
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 5, xl: 4 }}>
-          <Summary tx={tx} energyWh={energyWh} />
+          <Summary tx={tx} energy={energy} />
         </Grid>
         <Grid size={{ xs: 12, md: 7, xl: 8 }}>
           <Paper component="section" aria-label="Meter over the session" sx={{ p: 2, height: '100%' }}>

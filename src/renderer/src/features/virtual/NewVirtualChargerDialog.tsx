@@ -29,6 +29,7 @@ import { monoFont } from '../../app/theme';
 import { useBench } from '../../stores/bench';
 import { featureProfiles, VirtualChargerDefinition, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import type { ChargerView } from '../../../../shared/api/views';
+import { issueWords } from '../../../../shared/api/issues';
 
 type FieldName = 'id' | 'connectors' | 'vendor' | 'model' | 'serialNumber' | 'firmwareVersion' | 'profiles' | 'password' | 'maxPowerW' | 'phases';
 
@@ -113,6 +114,7 @@ function toInput(f: Form): Record<string, unknown> {
 }
 
 type Errors = Partial<Record<FieldName, string>>;
+const isField = (name: string | undefined): name is FieldName => name !== undefined && Object.hasOwn(labels, name);
 
 /** Why an id must not be a new virtual charger's: it is a real charger's (the bench refuses it the same way, 409). */
 export function realChargerClash(id: string, chargers: Record<string, ChargerView>, virtualIds: Record<string, unknown>): string | null {
@@ -127,11 +129,7 @@ function validate(f: Form): Errors {
   const r = VirtualChargerDefinition.safeParse(toInput(f));
   if (r.success) return {};
   const errors: Errors = {};
-  for (const issue of r.error.issues) {
-    const field = issue.path[0] as FieldName | undefined;
-    if (!field || !(field in labels) || errors[field]) continue;
-    errors[field] = `${labels[field]} ${rules[field] ?? issue.message}`;
-  }
+  for (const [field, message] of Object.entries(issueWords(r.error, { key: 'first', labels, messages: rules }))) if (isField(field)) errors[field] = message;
   return errors;
 }
 
@@ -186,9 +184,9 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
       const view = await client.call('virtualChargers:create', toInput(form));
       onCreated(view);
     } catch (err) {
-      const field = err instanceof CallFailure ? (err.field as FieldName | undefined) : undefined;
+      const field = err instanceof CallFailure ? err.field : undefined;
       const message = err instanceof Error ? err.message : String(err);
-      if (field && field in labels) {
+      if (isField(field)) {
         // The bench says `Invalid body field "id": must …`; under the field, the label says which.
         const bare = message.replace(/^Invalid body field "[^"]*": /, '');
         setErrors({ [field]: bare === message ? message : `${labels[field]} ${bare}` });

@@ -6,6 +6,7 @@ import type { BenchRecord } from '../../../../../src/main/store/record';
 import { defaultSettings, type BenchSettings } from '../../../../../src/shared/api/settings';
 import type { BenchEvent } from '../../../../../src/shared/api/events';
 import type { MeterValueRecord, TransactionRecord } from '../../../../../src/shared/records';
+import { finalEnergy } from '../../../../../src/shared/api/meter';
 
 export function fakeContext(chargerId = 'CP1', settings: Partial<BenchSettings> = {}) {
   const transactions = new Map<number, TransactionRecord>();
@@ -21,7 +22,8 @@ export function fakeContext(chargerId = 'CP1', settings: Partial<BenchSettings> 
         return tx;
       },
       stop: (tx: TransactionRecord, meterStop: number, stopTime: string, reason: string, stopIdTag: string | null) => {
-        const stopped = { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: meterStop >= tx.meterStart ? meterStop - tx.meterStart : null, active: false };
+        const energy = finalEnergy(tx.meterStart, meterStop, 'meterStop');
+        const stopped = { ...tx, meterStop, stopTime, stopReason: reason, stopIdTag, energyWh: energy.wh, ...(energy.warning ? { warning: energy.warning } : {}), active: false };
         transactions.set(tx.transactionId, stopped);
         return stopped;
       },

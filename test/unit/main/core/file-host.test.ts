@@ -1,7 +1,7 @@
 // Names of files the bench hosts: characters no file system takes are refused; names Windows cannot
 // store are made storable.
 import { describe, expect, it } from 'vitest';
-import { checkFileName } from '../../../src/main/core/file-host';
+import { checkFileName } from '../../../../src/main/core/file-host';
 
 describe('hosted file names', () => {
   it('makes Windows device names and trailing dots storable', () => {
