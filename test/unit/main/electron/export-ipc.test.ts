@@ -12,6 +12,10 @@ vi.mock('electron', () => import('../../../helpers/fake-electron'));
 import { fake, from, invoke as invokeChannel, OWN } from '../../../helpers/fake-electron';
 import { registerExportIpc } from '../../../../src/main/electron/export-ipc';
 import type { Bench } from '../../../../src/main/core/bench';
+import { writeTransactions } from '../../../../src/main/core/exports';
+import type { BenchRecord } from '../../../../src/main/store/record';
+import type { TransactionExportQuery } from '../../../../src/shared/api/contract';
+import type { Writable } from 'node:stream';
 
 const invoke = (event: unknown, args: unknown) => invokeChannel('desktop:exportTransactions', event, args);
 
@@ -48,7 +52,8 @@ let dispose: () => void;
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'chargebench-export-ipc-'));
-  dispose = registerExportIpc({ record } as unknown as Bench, (url) => url === OWN);
+  const bench = { clock: { now: () => Date.now() }, exportTransactions: (q: TransactionExportQuery, out: Writable) => writeTransactions(record as unknown as BenchRecord, q, out) };
+  dispose = registerExportIpc(bench as unknown as Bench, (url) => url === OWN);
 });
 
 afterEach(() => {
