@@ -11,6 +11,7 @@ import { runOperator, type RunOperator } from './attended';
 import type { PicsDeclaration } from './pics';
 import { runConformance, type RunEvent } from './runner';
 import { TestData } from './test-data';
+import { virtualDeclaration } from './virtual';
 import { htmlReport } from './reports/html';
 import { junitReport } from './reports/junit';
 import { evidencePack } from './reports/evidence';
@@ -128,7 +129,8 @@ export class ConformanceService {
       chargerId: args.chargerId,
       cases,
       data: parsed.data,
-      declared: args.declared,
+      // A built-in virtual charger's fixed cable and back-up power are known; what the person declares goes over them.
+      declared: virtual ? { ...virtualDeclaration(bench, args.chargerId), ...defined(args.declared ?? {}) } : args.declared,
       operator: attended.operator,
       busy: attended.busy,
       virtual,
@@ -221,6 +223,9 @@ export class ConformanceService {
     for (const a of this.active.values()) a.abort.abort();
   }
 }
+
+/** The fields that are set. */
+const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function listItem(run: RunResult): RunListItem {
   return { id: run.id, chargerId: run.chargerId, startedAt: run.startedAt, finishedAt: run.finishedAt, state: run.state, summary: run.summary };
