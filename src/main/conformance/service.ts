@@ -9,7 +9,7 @@ import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
 import { runOperator, type RunOperator } from './attended';
 import type { PicsDeclaration } from './pics';
-import { runConformance, type RunEvent } from './runner';
+import { notYetSupported, runConformance, type RunEvent } from './runner';
 import { TestData } from './test-data';
 import { virtualDeclaration } from './virtual';
 import { htmlReport } from './reports/html';
@@ -99,6 +99,7 @@ export class ConformanceService {
       planned: cases.map((c) => c.id),
       summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
       state: 'running',
+      notYetSupported: notYetSupported(octt16Cases, cases),
     };
     const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null };
     this.active.set(runId, entry);
@@ -136,6 +137,7 @@ export class ConformanceService {
       virtual,
       onEvent,
       signal: abort.signal,
+      suite: octt16Cases,
     })
       .then(async (run) => {
         entry.run = run;

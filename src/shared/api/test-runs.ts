@@ -193,6 +193,20 @@ export interface RunResult {
   configAtEnd?: Record<string, string | null>;
   /** Why the run ended early, when the bench could not go on (the charger never connected, its capabilities could not be read). */
   error?: string;
+  /**
+   * The suite's cases the bench cannot run yet that the run did not include, with why: every report lists
+   * them (with those it included, every such case of the suite), counted neither as passed nor as failed.
+   */
+  notYetSupported?: NotYetSupported[];
+}
+
+/** A case of the suite the bench cannot run yet, and why. */
+export interface NotYetSupported {
+  id: string;
+  title: string;
+  profile: ActionProfile;
+  section: string;
+  reason: string;
 }
 
 export type OperatorAction =
