@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
 import { defaultTestData } from '../conformance/test-data';
 import type { CaseResult } from '../conformance/types';
-import { chargerRunOptions, declaredPics, openRun, printCase, printSummary } from './run-on-charger';
+import { chargerRunOptions, declaredPics, openRun, printCase, printSummary, waitForCharger } from './run-on-charger';
 import { int } from './options';
 
 export function registerCommissionCommand(program: Command): void {
@@ -59,9 +59,7 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
   const { bench, chargerId } = open;
   const service = bench.commissioning;
   try {
-    const wait = defaultTestData().operatorTimeoutS;
-    for (const deadline = Date.now() + wait * 1000; !bench.centralSystem.isConnected(chargerId); await new Promise((r) => setTimeout(r, 100)))
-      if (Date.now() > deadline) throw new Error(`${chargerId} did not connect within ${wait} s`);
+    await waitForCharger(bench, chargerId, defaultTestData().operatorTimeoutS);
     const c = await service.create({ chargerId, job, template, declared: declaredPics(opts) });
     // The person at the charger answers on the terminal what the run asks.
     const off = bench.bus.subscribe((e) => {

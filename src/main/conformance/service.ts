@@ -42,6 +42,8 @@ interface Active {
   caseId: string | null;
   step: string | null;
   operator: RunOperator | null;
+  /** Resolves with the run once it has ended and is recorded. */
+  done?: Promise<RunResult>;
 }
 
 export class ConformanceService {
@@ -125,7 +127,7 @@ export class ConformanceService {
         void bench.record.testRuns.save(entry.run).catch(() => undefined);
       }
     };
-    void runConformance(bench, {
+    entry.done = runConformance(bench, {
       id: runId,
       chargerId: args.chargerId,
       cases,
@@ -153,8 +155,14 @@ export class ConformanceService {
         entry.caseId = null;
         publish();
         this.active.delete(runId);
-      });
+      })
+      .then(() => entry.run);
     return { runId };
+  }
+
+  /** Resolves with the run once it has ended and is kept in the record (a face that waits for it: the CLI). */
+  settled(runId: string): Promise<RunResult> {
+    return this.active.get(runId)?.done ?? Promise.resolve(this.get(runId));
   }
 
   stop(runId: string): void {
@@ -187,8 +195,12 @@ export class ConformanceService {
   }
 
   /** A report of a run in one of its forms; the evidence pack holds them all with every frame. */
-  async report(runId: string, kind: ReportKind): Promise<Report> {
-    const run = this.get(runId);
+  report(runId: string, kind: ReportKind): Promise<Report> {
+    return this.reportOf(this.get(runId), kind);
+  }
+
+  /** A report of a run at hand (one that just ended: the CLI writes its reports even when the record could not keep it). */
+  async reportOf(run: RunResult, kind: ReportKind): Promise<Report> {
     const base = `octt16-${run.chargerId}-${run.startedAt.replace(/[:.]/g, '-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
     switch (kind) {
       case 'html':

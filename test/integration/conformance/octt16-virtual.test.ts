@@ -102,6 +102,34 @@ describe('chargebench test', () => {
     expect(bad.stderr).toContain('Teleport is not a feature profile');
   }, 60_000);
 
+  it("keeps a run on a charger of the bench's record in its run history, where the UI lists it", async () => {
+    const { execFile } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'chargebench-octt-cli-history-'));
+    try {
+      // A virtual charger saved in the record (and any free FTP port): the command's bench starts it, and it connects.
+      const before = await Bench.start({ dataDir: dir, host: '127.0.0.1', port: 0, ftpPort: 0 });
+      await before.settings.update({ ftpPort: 0 });
+      await before.virtualChargers.create({ id: 'CLI-HISTORY', connectors: 1, autoStart: true });
+      await before.stop();
+      const args = [join(process.cwd(), 'bin', 'chargebench.mjs'), 'test', '--charger', 'CLI-HISTORY', '--data-dir', dir, '--host', '127.0.0.1', '--port', '0', '--cases', 'TC_019_CS'];
+      const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = execFile(process.execPath, args, (_e, stdout) => resolve({ code: child.exitCode, stdout }));
+      });
+      expect(stdout).toMatch(/PASS\s+TC_019_CS/);
+      expect(code).toBe(0);
+      const after = await Bench.start({ dataDir: dir, host: '127.0.0.1', port: 0, ftpPort: 0 });
+      try {
+        const [listed] = after.conformance.list('CLI-HISTORY');
+        expect(listed).toMatchObject({ chargerId: 'CLI-HISTORY', state: 'finished', summary: { pass: 1, fail: 0 } });
+        expect(after.conformance.get(listed!.id).cases.map((c) => [c.id, c.verdict])).toEqual([['TC_019_CS', 'pass']]);
+      } finally {
+        await after.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('names an unknown case and exits 2', async () => {
     const { spawnSync } = await import('node:child_process');
     const r = spawnSync(process.execPath, [join(process.cwd(), 'bin', 'chargebench.mjs'), 'test', '--virtual', '--cases', 'TC_999_CS'], { encoding: 'utf8' });
