@@ -28,7 +28,7 @@ import type {
 import type { BenchStatus } from './status';
 import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
-import { TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
+import { PicsDeclaration, TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
 import { ChecklistEntry, CommissioningTemplate, Handover, PhotoUpload, SiteJob, type CommissioningListItem, type CommissioningView, type PhotoView, type SiteSummary } from './commissioning';
 import { featureProfiles } from '../ocpp16/actions';
 import type { BenchMethod } from './methods';
@@ -146,9 +146,8 @@ export const contract = {
       profile: z.enum([...featureProfiles, 'Security']).optional(),
       rerunFailedOf: z.string().min(1).optional(),
       data: TestData.partial().optional(),
-      declared: z
-        .strictObject({ profiles: z.array(z.enum(featureProfiles)).optional(), fixedCable: z.boolean().optional(), connectorLock: z.boolean().optional(), reader: z.boolean().optional() })
-        .optional(),
+      /** What the person confirms or corrects of the charger: feature profiles, fixed cable, lock, reader, back-up power. */
+      declared: PicsDeclaration.optional(),
     }),
   ),
   /** Stops a run after the case in progress (its operator prompt is skipped). */

@@ -3,6 +3,7 @@
 // src/main/conformance; these are its results and inputs.
 import { z } from 'zod';
 import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocpp16';
+import { featureProfiles } from '../ocpp16/actions';
 
 const idTag = z.string().trim().min(1).max(20);
 
@@ -138,6 +139,20 @@ export interface CaseResult {
   startedAt: string;
   ms: number;
 }
+
+/**
+ * What a person declares of the charger for a run (the UI's form, the API, the CLI's options): what no
+ * charger reports, and the feature profiles it supports when they differ from what it reports
+ * (SupportedFeatureProfiles). What is left out is read from the charger, or its default.
+ */
+export const PicsDeclaration = z.strictObject({
+  profiles: z.array(z.enum(featureProfiles)).min(1).optional(),
+  fixedCable: z.boolean().optional(),
+  connectorLock: z.boolean().optional(),
+  reader: z.boolean().optional(),
+  backupPower: z.boolean().optional(),
+});
+export type PicsDeclaration = z.infer<typeof PicsDeclaration>;
 
 /** What a charger supports (protocol implementation conformance statement), read and confirmed per run. */
 export interface Pics {

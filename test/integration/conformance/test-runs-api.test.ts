@@ -120,6 +120,9 @@ describe('conformance runs through the API', () => {
     expect(await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'done' })).toMatchObject({ status: 409 });
     expect(await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_999_CS'] })).toMatchObject({ status: 400, body: { field: 'cases' } });
     expect(await tb.request('POST', '/api/test-runs', { chargerId: 'NOBODY', cases: ['TC_003_CS'] })).toMatchObject({ status: 404 });
+    // What the person confirms or corrects goes over what the charger reports: back-up power, the feature profiles.
+    const declared = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_019_CS'], declared: { backupPower: true, profiles: ['Core', 'SmartCharging'] } })).body;
+    expect((await finished(declared.runId)).pics).toMatchObject({ backupPower: true, profiles: ['Core', 'SmartCharging'] });
     await cp.client.close();
   }, 60_000);
 });
