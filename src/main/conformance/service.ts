@@ -15,7 +15,6 @@ import { virtualDeclaration } from './virtual';
 import { htmlReport } from './reports/html';
 import { junitReport } from './reports/junit';
 import { evidencePack } from './reports/evidence';
-import { htmlToPdf } from './reports/pdf';
 
 export type ReportKind = 'html' | 'json' | 'junit' | 'pdf' | 'evidence';
 
@@ -210,12 +209,12 @@ export class ConformanceService {
       case 'junit':
         return { body: junitReport(run), contentType: 'application/xml; charset=utf-8', fileName: `${base}.junit.xml` };
       case 'pdf': {
-        const printed = await htmlToPdf(htmlReport(run));
+        const printed = await this.bench.printPdf(htmlReport(run));
         if (!printed.pdf) throw new BenchError(501, printed.reason);
         return { body: printed.pdf, contentType: 'application/pdf', fileName: `${base}.pdf` };
       }
       case 'evidence': {
-        const printed = await htmlToPdf(htmlReport(run)).catch(() => ({ pdf: null }));
+        const printed = await this.bench.printPdf(htmlReport(run)).catch(() => ({ pdf: null }));
         return { body: evidencePack({ run, framesJsonl: await this.framesJsonl(run), pdf: printed.pdf }), contentType: 'application/zip', fileName: `${base}.evidence.zip` };
       }
     }
