@@ -105,6 +105,8 @@ export const contract = {
   'chargers:setBehaviour': call<BenchBehaviourView>()(z.strictObject({ id: z.string().min(1), behaviour: BenchBehaviour })),
   /** Drops the charger's connection and refuses it for `seconds`: the central system is unreachable. */
   'chargers:goOffline': call<BenchBehaviourView>()(z.strictObject({ id: z.string().min(1), seconds: z.int().min(1).max(86_400) })),
+  /** Ends goOffline early: the charger may connect again at once. */
+  'chargers:backOnline': call<BenchBehaviourView>()(ChargerRef),
   /** DataTransfer, firmware and diagnostics status, security events, CSRs and warnings, newest first. */
   'chargerEvents:list': call<ChargerEventView[]>()(z.strictObject({ chargerId: z.string().optional(), limit: Limit(10_000) })),
   /** The message log newest first, paged by id (the automation API's plain list). */
