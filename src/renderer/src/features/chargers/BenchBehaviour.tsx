@@ -3,26 +3,17 @@
 // action, a wrong clock, and the bench unreachable for a while, asked first) and the chip in its header.
 // What is active is the bench's word (read, then kept current from its events, whoever changed it: this
 // window, the API, a test case), shown apart from the form being edited, with one "Back to normal".
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import IconButton from '@mui/material/IconButton';
-import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
@@ -30,6 +21,7 @@ import { useNow } from '../../components/reach';
 import { formatClock } from '../../components/format';
 import { plural } from '../../components/running';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ActionFaultTable, SelectField, SwitchRow } from '../../components/fault-parts';
 import { ActionMisbehaviour, actionMisbehaviourWords, BenchBehaviour, behaviourWords, type BenchBehaviourView } from '../../../../shared/api/bench-behaviour';
 import { AuthorizationStatus, RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { chargePointActions, type ChargePointAction } from '../../../../shared/ocpp16/actions';
@@ -138,6 +130,26 @@ const draftOf = (b: BenchBehaviour): Draft => ({
 
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
 
+/** A number of seconds as typed, with what is wrong with it. */
+function Seconds({
+  problem,
+  width,
+  onChange,
+  ...field
+}: {
+  label: string;
+  placeholder?: string;
+  value: string;
+  onChange: (v: string) => void;
+  problem: string | null;
+  width: number;
+  disabled: boolean;
+}) {
+  return <TextField size="small" {...field} onChange={(e) => onChange(e.target.value)} error={!!problem} helperText={problem ?? undefined} sx={{ width }} />;
+}
+
+const modeWords: Record<ActionMisbehaviour['mode'], string> = { callError: 'With a CALLERROR', delay: 'Late', withhold: 'Never' };
+
 /** The behaviour the form describes (checked by the caller against the shared schema). */
 function behaviourOf(d: Draft): unknown {
   return {
@@ -149,21 +161,6 @@ function behaviourOf(d: Draft): unknown {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(BenchBehaviour.safeParse(a).data ?? a) === JSON.stringify(BenchBehaviour.safeParse(b).data ?? b);
-
-/** One fault: its switch, what it does, and its values beside it. */
-function Row({ label, explains, on, disabled, onToggle, children }: { label: string; explains: string; on: boolean; disabled: boolean; onToggle: (on: boolean) => void; children?: ReactNode }) {
-  return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, py: 0.75, flexWrap: 'wrap' }}>
-      <Box sx={{ flex: '0 1 560px', minWidth: 280 }}>
-        <FormControlLabel label={label} control={<Switch color="warning" checked={on} disabled={disabled} onChange={(e) => onToggle(e.target.checked)} />} sx={{ mr: 0 }} />
-        <Typography variant="body2" color="text.secondary" sx={{ ml: 6.5, mt: -0.5 }}>
-          {explains}
-        </Typography>
-      </Box>
-      {on && children && <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>{children}</Box>}
-    </Box>
-  );
-}
 
 export function BenchBehaviourPanel({ chargerId, state }: { chargerId: string; state: BehaviourState }) {
   const client = useClient();
@@ -288,133 +285,72 @@ export function BenchBehaviourPanel({ chargerId, state }: { chargerId: string; s
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           How the bench answers {chargerId} until you change it back, to see how the charger copes. Nothing changes until you apply.
         </Typography>
-        <Row
+        <SwitchRow
           label="Answer BootNotification differently"
           explains="The status (and heartbeat interval) of the bench's next boot answers, over the charger's boot policy."
-          on={draft.boot}
+          checked={draft.boot}
           disabled={off}
           onToggle={(boot) => edit({ boot })}
         >
-          <TextField select size="small" label="Status" value={draft.bootStatus} disabled={off} onChange={(e) => edit({ bootStatus: e.target.value as RegistrationStatus })} sx={{ width: 140 }}>
-            {RegistrationStatus.options.map((s) => (
-              <MenuItem key={s} value={s}>
-                {s}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            size="small"
-            label="Interval (s)"
-            placeholder="the bench's"
-            value={draft.bootInterval}
-            disabled={off}
-            onChange={(e) => edit({ bootInterval: e.target.value })}
-            error={!!fieldError('boot.interval')}
-            helperText={fieldError('boot.interval') ? 'A whole number from 0 to 86400' : undefined}
-            sx={{ width: 150 }}
-          />
-        </Row>
-        <Row
+          {draft.boot && <SelectField label="Status" value={draft.bootStatus} options={RegistrationStatus.options} onChange={(bootStatus) => edit({ bootStatus })} width={140} disabled={off} />}
+          {draft.boot && (
+            <Seconds
+              label="Interval (s)"
+              placeholder="the bench's"
+              value={draft.bootInterval}
+              onChange={(v) => edit({ bootInterval: v })}
+              problem={fieldError('boot.interval') ? 'A whole number from 0 to 86400' : null}
+              width={150}
+              disabled={off}
+            />
+          )}
+        </SwitchRow>
+        <SwitchRow
           label="Answer every idTag the same"
           explains="Authorize, StartTransaction and StopTransaction get this status for any card, whatever the bench's list says."
-          on={draft.idTag}
+          checked={draft.idTag}
           disabled={off}
           onToggle={(idTag) => edit({ idTag })}
         >
-          <TextField
-            select
-            size="small"
-            label="idTag status"
-            value={draft.idTagStatus}
-            disabled={off}
-            onChange={(e) => edit({ idTagStatus: e.target.value as AuthorizationStatus })}
-            sx={{ width: 170 }}
-          >
-            {AuthorizationStatus.options.map((s) => (
-              <MenuItem key={s} value={s}>
-                {s}
-              </MenuItem>
-            ))}
-          </TextField>
-        </Row>
-        <Row
+          {draft.idTag && (
+            <SelectField label="idTag status" value={draft.idTagStatus} options={AuthorizationStatus.options} onChange={(idTagStatus) => edit({ idTagStatus })} width={170} disabled={off} />
+          )}
+        </SwitchRow>
+        <SwitchRow
           label="Tell a wrong time"
           explains="Seconds added to the time the bench tells the charger (BootNotification, Heartbeat); negative: behind."
-          on={draft.clock}
+          checked={draft.clock}
           disabled={off}
           onToggle={(clock) => edit({ clock })}
         >
-          <TextField
-            size="small"
-            label="Offset (s)"
-            value={draft.offset}
-            disabled={off}
-            onChange={(e) => edit({ offset: e.target.value })}
-            error={!!fieldError('timeOffsetSeconds')}
-            helperText={fieldError('timeOffsetSeconds') ? 'Whole seconds, at most a year either way' : undefined}
-            sx={{ width: 150 }}
-          />
-        </Row>
+          {draft.clock && (
+            <Seconds
+              label="Offset (s)"
+              value={draft.offset}
+              onChange={(v) => edit({ offset: v })}
+              problem={fieldError('timeOffsetSeconds') ? 'Whole seconds, at most a year either way' : null}
+              width={150}
+              disabled={off}
+            />
+          )}
+        </SwitchRow>
 
         <Typography sx={{ fontWeight: 600, mt: 2 }}>Per action</Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
           The charger's calls of one action answered with a CALLERROR, late, or not at all.
         </Typography>
-        {Object.keys(draft.actions).length > 0 && (
-          <Table size="small" sx={{ mb: 1.5, maxWidth: 640 }} aria-label="Actions answered differently">
-            <TableBody>
-              {Object.entries(draft.actions).map(([name, m]) => (
-                <TableRow key={name}>
-                  <TableCell>{name}</TableCell>
-                  <TableCell>{actionMisbehaviourWords(m!)}</TableCell>
-                  <TableCell align="right" padding="checkbox">
-                    <Tooltip title={`Answer ${name} normally`}>
-                      <span>
-                        <IconButton size="small" aria-label={`Answer ${name} normally`} disabled={off} onClick={() => removeAction(name)}>
-                          <DeleteOutlinedIcon fontSize="small" />
-                        </IconButton>
-                      </span>
-                    </Tooltip>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <ActionFaultTable
+          rows={Object.entries(draft.actions).map(([name, m]) => [name, actionMisbehaviourWords(m!)])}
+          label="Actions answered differently"
+          removeLabel={(name) => `Answer ${name} normally`}
+          disabled={off}
+          onRemove={removeAction}
+        />
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-          <TextField select size="small" label="Action" value={action} disabled={off} onChange={(e) => setAction(e.target.value as ChargePointAction)} sx={{ width: 260 }}>
-            {chargePointActions.map((a) => (
-              <MenuItem key={a} value={a}>
-                {a}
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField select size="small" label="Answer" value={mode} disabled={off} onChange={(e) => setMode(e.target.value as ActionMisbehaviour['mode'])} sx={{ width: 200 }}>
-            <MenuItem value="callError">With a CALLERROR</MenuItem>
-            <MenuItem value="delay">Late</MenuItem>
-            <MenuItem value="withhold">Never</MenuItem>
-          </TextField>
-          {mode === 'callError' && (
-            <TextField select size="small" label="Error code" value={errorCode} disabled={off} onChange={(e) => setErrorCode(e.target.value as ActionMisbehaviour['errorCode'])} sx={{ width: 240 }}>
-              {errorCodes.map((c) => (
-                <MenuItem key={c} value={c}>
-                  {c}
-                </MenuItem>
-              ))}
-            </TextField>
-          )}
-          {mode === 'delay' && (
-            <TextField
-              size="small"
-              label="Delay (s)"
-              value={delay}
-              disabled={off}
-              onChange={(e) => setDelay(e.target.value)}
-              error={!delayOk}
-              helperText={delayOk ? undefined : 'From 1 to 3600 s'}
-              sx={{ width: 130 }}
-            />
-          )}
+          <SelectField label="Action" value={action} options={chargePointActions} onChange={setAction} width={260} disabled={off} />
+          <SelectField label="Answer" value={mode} options={ActionMisbehaviour.shape.mode.options} words={(m) => modeWords[m]} onChange={setMode} width={200} disabled={off} />
+          {mode === 'callError' && <SelectField label="Error code" value={errorCode} options={errorCodes} onChange={setErrorCode} width={240} disabled={off} />}
+          {mode === 'delay' && <Seconds label="Delay (s)" value={delay} onChange={setDelay} problem={delayOk ? null : 'From 1 to 3600 s'} width={130} disabled={off} />}
           <Button variant="outlined" color="warning" disabled={off || (mode === 'delay' && !delayOk)} onClick={addAction} sx={{ height: 40 }}>
             {action in draft.actions ? `Replace ${action}` : `Add ${action}`}
           </Button>
@@ -459,16 +395,7 @@ export function BenchBehaviourPanel({ chargerId, state }: { chargerId: string; s
           </Stack>
         ) : (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-            <TextField
-              size="small"
-              label="For (s)"
-              value={offlineSeconds}
-              disabled={off}
-              onChange={(e) => setOfflineSeconds(e.target.value)}
-              error={!secondsOk}
-              helperText={secondsOk ? undefined : 'From 1 to 86400 s'}
-              sx={{ width: 130 }}
-            />
+            <Seconds label="For (s)" value={offlineSeconds} onChange={setOfflineSeconds} problem={secondsOk ? null : 'From 1 to 86400 s'} width={130} disabled={off} />
             <Button variant="outlined" color="warning" disabled={off || !secondsOk} onClick={() => setConfirmOffline(true)} sx={{ height: 40 }}>
               Go offline…
             </Button>
