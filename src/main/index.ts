@@ -11,6 +11,7 @@ import { registerReportIpc } from './electron/report-ipc';
 import { appIcon, createMainWindow, denyAllPermissions, handleAppProtocol, isOwnRenderer, lockDownWebContents, registerAppScheme } from './electron/window';
 import { loadWindowState, trackWindowState } from './electron/window-state';
 import { ChargerAlerts, type Alert } from './electron/charger-alerts';
+import { printWithElectron } from './electron/pdf';
 
 /** Must match appId in electron-builder.yml: Windows shows notifications only for a known app id. */
 const APP_ID = 'dev.chargebench.app';
@@ -85,6 +86,8 @@ async function onReady(): Promise<void> {
       portInUse: 'anyFree',
       nativeBinding: electronNativeBinding(),
       face: 'the ChargeBench desktop app',
+      // Reports print to PDF with Electron itself: no Chromium needed on disk.
+      printPdf: printWithElectron,
       // Charger passwords encrypted with the OS keyring where there is one.
       secrets: safeStorage.isEncryptionAvailable() ? keyringSecrets({ encrypt: (s) => safeStorage.encryptString(s), decrypt: (b) => safeStorage.decryptString(b) }) : undefined,
     });

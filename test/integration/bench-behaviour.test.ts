@@ -1,7 +1,7 @@
 // Server-side faults, applied to a charger on purpose (the bench behaviour panel, a test case): a boot
 // answer and interval, an idTag status, a CALLERROR, a late answer, no answer, a wrong clock, and a
-// central system that is unreachable for a while. A strict ocpp-rpc charger sees each, and the record
-// says what was answered.
+// central system that is unreachable for a while (ended early on request). A strict ocpp-rpc charger sees
+// each, the record says what was answered, and every face hears of each change.
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { strictCharger, useTestBench, waitFor } from '../helpers/bench';
@@ -64,5 +64,28 @@ describe('bench behaviour', () => {
         return false;
       }
     }, 5000);
+  });
+
+  it('lets a refused charger in again on request, and tells every face of each change', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'MISB3');
+    await cp.connect();
+    const seen: unknown[] = [];
+    const off = tb.bench.bus.subscribe((e) => e.type === 'benchBehaviourChanged' && e.behaviour.chargerId === 'MISB3' && seen.push(e.behaviour));
+    await behave('MISB3', { idTagStatus: 'Expired' });
+    const closed = new Promise((r) => cp.client.on('close', r));
+    expect((await tb.request('POST', '/api/chargers/MISB3/offline', { seconds: 600 })).body.refusedUntil).not.toBeNull();
+    await closed;
+    expect((await tb.request('DELETE', '/api/chargers/MISB3/offline')).body).toEqual({ chargerId: 'MISB3', behaviour: { idTagStatus: 'Expired' }, refusedUntil: null });
+    const again = await strictCharger(tb.wsUrl(), 'MISB3');
+    await again.connect();
+    await behave('MISB3', {});
+    off();
+    expect(seen).toEqual([
+      { chargerId: 'MISB3', behaviour: { idTagStatus: 'Expired' }, refusedUntil: null },
+      { chargerId: 'MISB3', behaviour: { idTagStatus: 'Expired' }, refusedUntil: expect.any(String) },
+      { chargerId: 'MISB3', behaviour: { idTagStatus: 'Expired' }, refusedUntil: null },
+      { chargerId: 'MISB3', behaviour: {}, refusedUntil: null },
+    ]);
+    await again.client.close();
   });
 });

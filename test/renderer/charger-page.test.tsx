@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The charger page on a live site: quick actions on the connector cards (a stuck cable unlocked in two
 // clicks), Disconnect asks first, an offline charger or a lost bench never looks live, a meter that
-// invents nothing, and faults (and virtual chargers) that stand out in plain words.
+// invents nothing, faults (and virtual chargers) that stand out in plain words, and the bench's
+// behaviour toward the charger applied by hand, shown as it is, and put back to normal.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -14,6 +15,7 @@ import { Layout } from '../../src/renderer/src/app/Layout';
 import { Faults } from '../../src/shared/api/virtual-chargers';
 import type { VirtualChargerView } from '../../src/shared/api/virtual-chargers';
 import type { ChargerView } from '../../src/shared/api/views';
+import type { BenchBehaviour, BenchBehaviourView } from '../../src/shared/api/bench-behaviour';
 
 // The chart library measures its container; jsdom has no layout.
 globalThis.ResizeObserver ??= class {
@@ -205,5 +207,100 @@ describe('faults in plain words', () => {
     expect(within(row).getByText('1 fault switch on')).toBeTruthy();
     const real = screen.getByText('CP001').closest('[role="row"]') as HTMLElement;
     expect(within(real).queryByText('Virtual')).toBeNull();
+  });
+});
+
+describe('bench behaviour', () => {
+  /** The bench's side: what it does toward CP001 now, changed by the calls as the real one does. */
+  function behaving() {
+    let now: BenchBehaviourView = { chargerId: 'CP001', behaviour: {}, refusedUntil: null };
+    const set = (patch: Partial<BenchBehaviourView>) => (now = { ...now, ...patch });
+    return {
+      'chargers:behaviour': () => now,
+      'tests:list': () => [],
+      'chargers:setBehaviour': ({ behaviour }: { behaviour: BenchBehaviour }) => set({ behaviour }),
+      'chargers:goOffline': ({ seconds }: { seconds: number }) => set({ refusedUntil: new Date(Date.now() + seconds * 1000).toISOString() }),
+      'chargers:backOnline': () => set({ refusedUntil: null }),
+    } as FakeClient['handlers'];
+  }
+  const activeNow = () => screen.getByRole('alert', { name: 'Active now' });
+
+  it('applies an idTag status and a CALLERROR by hand, shows them as active (and in the header) only once applied, and Back to normal clears them', async () => {
+    const user = userEvent.setup();
+    open('/chargers/CP001?tab=behaviour', { CP001: charging() }, behaving());
+    await waitFor(() => expect(activeNow().textContent).toMatch(/Active now: nothing\. The bench answers CP001 as a good central system/));
+    await user.click(screen.getByRole('switch', { name: 'Answer every idTag the same' }));
+    await user.click(screen.getByRole('button', { name: 'Add Heartbeat' }));
+    expect(screen.getByText('Not applied yet: the bench still does what “Active now” says.')).toBeTruthy();
+    expect(client.callsOf('chargers:setBehaviour')).toEqual([]);
+    expect(activeNow().textContent).toMatch(/Active now: nothing/);
+
+    await user.click(screen.getByRole('button', { name: 'Apply to CP001' }));
+    await waitFor(() => expect(activeNow().textContent).toMatch(/misbehaves toward CP001 on purpose/));
+    expect(client.callsOf('chargers:setBehaviour')).toEqual([
+      { id: 'CP001', behaviour: { idTagStatus: 'Blocked', actions: { Heartbeat: { mode: 'callError', delaySeconds: 10, errorCode: 'InternalError' } } } },
+    ]);
+    expect(within(activeNow()).getByText('Every idTag answered Blocked')).toBeTruthy();
+    expect(within(activeNow()).getByText('Heartbeat answered with a CALLERROR InternalError')).toBeTruthy();
+    const header = within(screen.getByRole('heading', { name: 'CP001' }).parentElement as HTMLElement);
+    expect(header.getByText('Bench misbehaving on purpose: 2 faults')).toBeTruthy();
+
+    await user.click(within(activeNow()).getByRole('button', { name: 'Back to normal' }));
+    await waitFor(() => expect(activeNow().textContent).toMatch(/Active now: nothing/));
+    expect(client.callsOf('chargers:setBehaviour').at(-1)).toEqual({ id: 'CP001', behaviour: {} });
+    expect(header.queryByText(/Bench misbehaving/)).toBeNull();
+    expect((screen.getByRole('switch', { name: 'Answer every idTag the same' }) as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('goes offline only once confirmed, naming the session on it, says for how long, and lets the charger in again', async () => {
+    const user = userEvent.setup();
+    open('/chargers/CP001?tab=behaviour', { CP001: charging() }, behaving());
+    await user.click(await screen.findByRole('button', { name: 'Go offline…' }));
+    let dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.getByText('TAG-ALICE')).toBeTruthy();
+    expect(dialog.getByText(/refuses it for 60 s: to the charger the central system is down\. 1 session on it go on or stop as its offline settings say/)).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.callsOf('chargers:goOffline')).toEqual([]);
+
+    await user.click(screen.getByRole('button', { name: 'Go offline…' }));
+    dialog = within(await screen.findByRole('dialog'));
+    await user.click(dialog.getByRole('button', { name: 'Refuse CP001 for 60 s' }));
+    await waitFor(() => expect(client.callsOf('chargers:goOffline')).toEqual([{ id: 'CP001', seconds: 60 }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(await within(activeNow()).findByText(/Refusing its connections until .* \((59|60) s left\)/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Let it in now' }));
+    await waitFor(() => expect(activeNow().textContent).toMatch(/Active now: nothing/));
+    expect(client.callsOf('chargers:backOnline')).toEqual([{ id: 'CP001' }]);
+  });
+
+  it('shows what another face or a test case set, and changes nothing while a test run runs on the charger', async () => {
+    open('/chargers/CP001?tab=behaviour', { CP001: charging() }, behaving());
+    await waitFor(() => expect(activeNow().textContent).toMatch(/Active now: nothing/));
+    act(() => client.emit([{ type: 'benchBehaviourChanged', behaviour: { chargerId: 'CP001', behaviour: { boot: { status: 'Pending', interval: 5 } }, refusedUntil: null }, ts: minutesAgo(0) }]));
+    expect(within(activeNow()).getByText('BootNotification answered Pending with interval 5 s')).toBeTruthy();
+    // What the bench does shows in the form too, while nobody edits it.
+    expect((screen.getByRole('switch', { name: 'Answer BootNotification differently' }) as HTMLInputElement).checked).toBe(true);
+    act(() =>
+      client.emit([
+        {
+          type: 'testRunChanged',
+          run: {
+            id: 'run-1',
+            chargerId: 'CP001',
+            startedAt: minutesAgo(0),
+            finishedAt: null,
+            state: 'running',
+            summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
+            caseId: null,
+            step: null,
+          },
+          ts: minutesAgo(0),
+        },
+      ]),
+    );
+    expect(screen.getByText("A test run is running on CP001: its cases set the bench's behaviour themselves.")).toBeTruthy();
+    expect((within(activeNow()).getByRole('button', { name: 'Back to normal' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Go offline…' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

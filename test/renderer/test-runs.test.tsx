@@ -174,7 +174,7 @@ describe('starting a run', () => {
     await user.click(screen.getByRole('button', { name: 'Start 2 cases on VCP1' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/test-runs/run-9'));
     expect(client.callsOf('tests:start')).toEqual([
-      { chargerId: 'VCP1', cases: ['TC_003_CS', 'TC_017_1_CS'], data: { validIdTag: 'MY-CARD' }, declared: { fixedCable: false, connectorLock: true, reader: false } },
+      { chargerId: 'VCP1', cases: ['TC_003_CS', 'TC_017_1_CS'], data: { validIdTag: 'MY-CARD' }, declared: { fixedCable: false, connectorLock: true, reader: false, backupPower: false } },
     ]);
   });
 
@@ -230,7 +230,44 @@ describe('starting a run', () => {
     await user.click(screen.getByRole('button', { name: 'Start 3 cases on CP001…' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Start the run on CP001' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/test-runs/run-2'));
-    expect(client.callsOf('tests:start')).toEqual([{ chargerId: 'CP001', profile: 'Core', declared: { fixedCable: false, connectorLock: true, reader: true } }]);
+    expect(client.callsOf('tests:start')).toEqual([{ chargerId: 'CP001', profile: 'Core', declared: { fixedCable: false, connectorLock: true, reader: true, backupPower: false } }]);
+  });
+});
+
+describe('what the charger has', () => {
+  it('declares back-up power and corrects the feature profiles the charger reports; a virtual charger starts from its own fixed cable and back-up power', async () => {
+    const user = userEvent.setup();
+    const client = fakeClient({
+      'tests:cases': () => cases,
+      'tests:list': () => [],
+      'tests:start': () => ({ runId: 'run-3' }),
+      'tests:get': () => run({ id: 'run-3', state: 'running' }),
+      'chargers:operate': () => ({ outcome: 'completed', response: { configurationKey: [{ key: 'SupportedFeatureProfiles', readonly: true, value: 'Core,Reservation,SmartCharging' }] } }),
+      'virtualChargers:get': () => ({ definition: { fixedCable: true, backupPower: true } }) as never,
+    });
+    render(withBench(client, screens, '/test-runs?charger=CP001'));
+    await screen.findByText(/All cases \(4\)/);
+    await user.click(screen.getByRole('switch', { name: /Back-up power/ }));
+    await user.click(screen.getByRole('radio', { name: 'Confirm or correct them' }));
+    expect(await screen.findByText('CP001 reports: Core, Reservation, SmartCharging. The run takes the profiles checked here.')).toBeTruthy();
+    expect(client.callsOf('chargers:operate')).toEqual([{ chargerId: 'CP001', action: 'GetConfiguration', payload: { key: ['SupportedFeatureProfiles'] } }]);
+    const profiles = within(screen.getByRole('group', { name: 'Profiles the charger supports' }));
+    expect((profiles.getByRole('checkbox', { name: 'Core' }) as HTMLInputElement).disabled).toBe(true);
+    await user.click(profiles.getByRole('checkbox', { name: 'Reservation' }));
+    await user.click(profiles.getByRole('checkbox', { name: 'RemoteTrigger' }));
+    // What differs from the report says so.
+    expect(profiles.getByRole('checkbox', { name: 'Reservation (reported)' })).toBeTruthy();
+    expect(profiles.getByRole('checkbox', { name: 'RemoteTrigger (not reported)' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Start 4 cases on CP001…' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Start the run on CP001' }));
+    await waitFor(() => expect(client.callsOf('tests:start')).toHaveLength(1));
+    expect(client.callsOf('tests:start')[0]!.declared).toEqual({ fixedCable: false, connectorLock: true, reader: true, backupPower: true, profiles: ['Core', 'SmartCharging', 'RemoteTrigger'] });
+
+    cleanup();
+    render(withBench(client, screens, '/test-runs?charger=VCP1'));
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Fixed cable (no socket)' }) as HTMLInputElement).checked).toBe(true));
+    expect((screen.getByRole('switch', { name: /Back-up power/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'As the charger reports them' }) as HTMLInputElement).checked).toBe(true);
   });
 });
 

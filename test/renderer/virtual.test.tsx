@@ -33,7 +33,20 @@ function aConnector(connectorId: number, over: Partial<VirtualConnectorView> = {
 function aVirtualCharger(id = 'VCP1', over: Partial<VirtualChargerView> = {}): VirtualChargerView {
   return {
     id,
-    definition: { id, connectors: 2, vendor: 'ChargeBench', model: 'Virtual AC', firmwareVersion: '1.0.0', profiles: ['Core'], maxPowerW: 22_000, phases: 3, autoStart: true, hasPassword: false },
+    definition: {
+      id,
+      connectors: 2,
+      vendor: 'ChargeBench',
+      model: 'Virtual AC',
+      firmwareVersion: '1.0.0',
+      profiles: ['Core'],
+      maxPowerW: 22_000,
+      phases: 3,
+      fixedCable: false,
+      backupPower: false,
+      autoStart: true,
+      hasPassword: false,
+    },
     running: true,
     connection: 'connected',
     registration: 'Accepted',

@@ -72,6 +72,7 @@ export const restRoutes: RestRoute[] = [
   route({ method: 'GET', path: '/api/chargers/{id}/behaviour', call: 'chargers:behaviour', params: { id: 'id' } }),
   route({ method: 'PUT', path: '/api/chargers/{id}/behaviour', call: 'chargers:setBehaviour', params: { id: 'id' }, body: 'behaviour' }),
   route({ method: 'POST', path: '/api/chargers/{id}/offline', call: 'chargers:goOffline', params: { id: 'id' }, body: true }),
+  route({ method: 'DELETE', path: '/api/chargers/{id}/offline', call: 'chargers:backOnline', params: { id: 'id' } }),
   route({ method: 'GET', path: '/api/messages', call: 'messages:list', query: { chargerId: 'string', action: 'string', limit: 'int', beforeId: 'int' } }),
   route({ method: 'GET', path: '/api/transactions', call: 'transactions:list', query: { chargerId: 'string', active: 'bool', limit: 'int' } }),
   route({ method: 'GET', path: '/api/transactions/{id}', call: 'transactions:get', params: { id: ['transactionId', 'int'] } }),

@@ -4,7 +4,7 @@
 // this for every CALL of the charger; the handlers take their decisions (boot status, idTag status, the
 // time they report) from it, so the record stays true to what was answered.
 import type { ChargePointAction, IdTagInfo, OcppErrorCode } from '../../shared/ocpp16';
-import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
+import type { BenchBehaviour, BenchBehaviourView } from '../../shared/api/bench-behaviour';
 import type { Clock } from '../clock';
 
 /** What happens to one CALL instead of (or on top of) the default answer. */
@@ -41,7 +41,24 @@ interface ChargerEntry {
 export class BehaviourRegistry {
   private readonly entries = new Map<string, ChargerEntry>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** Told when what a charger's view shows changed (its standing behaviour, its refusal), whoever changed it. */
+    private readonly onChange?: (view: BenchBehaviourView) => void,
+  ) {}
+
+  /** The standing behaviour and how long the charger is still refused, as the faces show it. */
+  view(chargerId: string): BenchBehaviourView {
+    const until = this.refusedUntil(chargerId);
+    return { chargerId, behaviour: this.standing(chargerId), refusedUntil: until === null ? null : new Date(until).toISOString() };
+  }
+
+  /** Runs a change and tells of it when the view changed. */
+  private changing(chargerId: string, change: () => void): void {
+    const before = this.onChange && JSON.stringify(this.view(chargerId));
+    change();
+    if (this.onChange && JSON.stringify(this.view(chargerId)) !== before) this.onChange(this.view(chargerId));
+  }
 
   private entry(chargerId: string): ChargerEntry {
     let e = this.entries.get(chargerId);
@@ -54,7 +71,7 @@ export class BehaviourRegistry {
   }
 
   setStanding(chargerId: string, behaviour: BenchBehaviour): void {
-    this.entry(chargerId).standing = behaviour;
+    this.changing(chargerId, () => (this.entry(chargerId).standing = behaviour));
   }
 
   /** Queues a one-shot answer for the next matching CALL. */
@@ -85,19 +102,21 @@ export class BehaviourRegistry {
   reset(chargerId: string): void {
     const e = this.entries.get(chargerId);
     if (!e) return;
-    e.standing = {};
-    e.queue = [];
-    e.refusedUntil = 0;
+    this.changing(chargerId, () => {
+      e.standing = {};
+      e.queue = [];
+      e.refusedUntil = 0;
+    });
   }
 
   /** Forgets every one-shot answer and the standing behaviour (a test case ends). */
   clear(chargerId: string): void {
-    this.entries.delete(chargerId);
+    this.changing(chargerId, () => this.entries.delete(chargerId));
   }
 
-  /** Refuses the charger's connections for `ms` from now. */
+  /** Refuses the charger's connections for `ms` from now (0: lets it in again). */
   refuseFor(chargerId: string, ms: number): void {
-    this.entry(chargerId).refusedUntil = this.clock.now() + ms;
+    this.changing(chargerId, () => (this.entry(chargerId).refusedUntil = this.clock.now() + ms));
   }
 
   /** Until when the charger is refused (epoch ms), or null. */

@@ -57,7 +57,7 @@ export class CentralSystem {
     ({ record: this.record, settings: this.settings, bus: this.bus } = parts);
     this.clock = parts.clock ?? systemClock;
     this.registry = new ChargerRegistry(this.record);
-    this.behaviours = new BehaviourRegistry(this.clock);
+    this.behaviours = new BehaviourRegistry(this.clock, (behaviour) => this.bus.publish({ type: 'benchBehaviourChanged', behaviour, ts: this.now() }));
     this.auth = new Authorizer(this.record, () => this.settings.get(), this.clock);
     this.server = new OcppServer(
       options,
@@ -174,6 +174,11 @@ export class CentralSystem {
   goOffline(chargerId: string, seconds: number): void {
     this.behaviours.refuseFor(chargerId, seconds * 1000);
     this.disconnect(chargerId, `The bench is unreachable for ${seconds} s on purpose (bench behaviour)`);
+  }
+
+  /** Ends a goOffline early: the charger may connect again at once. */
+  backOnline(chargerId: string): void {
+    this.behaviours.refuseFor(chargerId, 0);
   }
 
   /** Closes a charger's connection from the bench side. */

@@ -8,15 +8,11 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { Bench } from '../core/bench';
 import { FakeClock } from '../clock';
-import { runConformance, type RunEvent } from '../conformance/runner';
 import { virtualTarget, type VirtualTarget } from '../conformance/virtual';
-import { PromptOperator, type OperatorAnswer, type OperatorPrompt } from '../conformance/operator';
+import type { OperatorAnswer, OperatorPrompt } from '../conformance/operator';
+import type { ReportKind } from '../conformance/service';
 import type { TestData } from '../conformance/test-data';
 import type { CaseDefinition, CaseResult } from '../conformance/types';
-import { junitReport } from '../conformance/reports/junit';
-import { htmlReport } from '../conformance/reports/html';
-import { htmlToPdf } from '../conformance/reports/pdf';
-import { evidencePack } from '../conformance/reports/evidence';
 import { formatClock } from '../../shared/format/time';
 import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
 import type { PicsDeclaration } from '../conformance/pics';
@@ -63,7 +59,6 @@ export interface ChargerRun {
   opts: Record<string, any>;
   cases: CaseDefinition[];
   data: TestData;
-  title: string;
   /** Extra reports: the evidence pack (zip) and JUnit. */
   bundle?: string;
   junit?: string;
@@ -144,28 +139,42 @@ export function printSummary(noun: string, results: CaseResult[], wallMs: number
   );
 }
 
+/**
+ * A conformance run through the same service as the UI's and the API's: it lands in the record's run
+ * history (the UI lists it), its operator prompts are asked on the terminal, its reports written where asked.
+ */
 export async function runOnCharger(r: ChargerRun): Promise<number> {
   const { opts } = r;
   const open = await openRun(r.command, opts);
   if (typeof open === 'number') return open;
-  const { bench, chargerId, target } = open;
+  const { bench, chargerId } = open;
+  const service = bench.conformance;
   try {
-    const operator = target?.operator ?? new PromptOperator(open.ask);
-    const onEvent = (e: RunEvent) => e.type === 'caseFinished' && printCase(e.result);
-    const run = await runConformance(bench, { chargerId, cases: r.cases, data: r.data, declared: declaredPics(opts), operator, virtual: !!target, onEvent, busy: target?.busy });
+    await bench.waitForCharger(chargerId, r.data.operatorTimeoutS * 1000);
+    const { runId } = service.start({ chargerId, cases: r.cases.map((c) => c.id), data: r.data, declared: declaredPics(opts) });
+    const off = bench.bus.subscribe((e) => {
+      if (e.type === 'testCaseFinished' && e.runId === runId) printCase(e.result);
+      // Nobody answering in time is the run's own time-out (Inconclusive), not an answer.
+      else if (e.type === 'testPrompt' && e.runId === runId && e.prompt) void open.ask(e.prompt).then((a) => a !== 'timeout' && service.prompt(runId) && service.answer(runId, a));
+    });
+    const run = await service.settled(runId).finally(off);
+    if (run.error) console.error(`chargebench ${r.command}: ${run.error}`);
     printSummary('cases', run.cases, run.wallMs, run.virtual ? run.ms : null);
-    const html = htmlReport(run, r.title);
-    if (opts.json) writeFileSync(resolve(opts.json), `${JSON.stringify(run, null, 2)}\n`);
-    if (r.junit) writeFileSync(resolve(r.junit), junitReport(run));
-    if (opts.html) writeFileSync(resolve(opts.html), html);
-    const pdf = opts.pdf || r.bundle ? await htmlToPdf(html) : null;
-    if (opts.pdf) {
-      if (pdf?.pdf) writeFileSync(resolve(opts.pdf), pdf.pdf);
-      else console.error(`chargebench ${r.command}: no PDF: ${pdf && !pdf.pdf ? pdf.reason : ''}`);
-    }
-    if (r.bundle) writeFileSync(resolve(r.bundle), evidencePack({ run, framesJsonl: await bench.conformance.framesJsonl(run), pdf: pdf?.pdf ?? null, title: r.title }));
+    const write = async (kind: ReportKind, to: string | undefined) => {
+      if (!to) return;
+      try {
+        writeFileSync(resolve(to), (await service.reportOf(run, kind)).body);
+      } catch (e) {
+        console.error(`chargebench ${r.command}: no ${kind === 'pdf' ? 'PDF' : kind}: ${(e as Error).message}`);
+      }
+    };
+    await write('json', opts.json);
+    await write('junit', r.junit);
+    await write('html', opts.html);
+    await write('pdf', opts.pdf);
+    await write('evidence', r.bundle);
     const s = run.summary;
-    return s.fail + s.error > 0 ? 1 : 0;
+    return s.fail + s.error > 0 || run.error ? 1 : 0;
   } catch (e) {
     console.error(`chargebench ${r.command}: ${(e as Error).message}`);
     return 1;

@@ -1,7 +1,8 @@
 // `chargebench test`: OCTT 1.6 charge-point test cases against a charger, headless. Against a real
 // charger (--charger) the bench waits for it to connect and asks the person at it on the terminal;
 // against a built-in virtual charger (--virtual) every step is automatic and timed waits take no time.
-// Exit status 1 when any case fails or errs.
+// The run is kept in the bench record's run history, as one started from the UI. Exit status 1 when any
+// case fails or errs.
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -44,6 +45,6 @@ export function registerTestCommand(program: Command): void {
         console.error(`chargebench test: --data ${opts.data}: ${(e as Error).message}`);
         process.exit(2);
       }
-      process.exit(await runOnCharger({ command: 'test', opts, cases, data, title: 'OCTT 1.6 charge-point test run', junit: opts.junit, bundle: opts.evidence }));
+      process.exit(await runOnCharger({ command: 'test', opts, cases, data, junit: opts.junit, bundle: opts.evidence }));
     });
 }

@@ -77,6 +77,8 @@ export function registerVcpCommand(program: Command): void {
     .option('--model <name>', 'chargePointModel in BootNotification', 'Virtual AC')
     .option('--firmware <version>', 'firmware version reported', '1.0.0')
     .option('--max-power <watts>', 'most a connector delivers, W', int('--max-power', 1000, 350_000), 22_000)
+    .option('--fixed-cable', 'a cable fixed to the charger, no socket: plugging in is the EV being connected; UnlockConnector answers NotSupported')
+    .option('--backup-power', 'back-up power: on a power cut the charger ends its sessions (PowerLoss) before it goes down')
     .option('--connect-rate <n>', 'fleet: new connections per second', int('--connect-rate', 1, 10_000), 200)
     .option('--verbose', 'fleet: print every frame too')
     .option('--quiet', 'print no frames')
@@ -100,6 +102,8 @@ export function registerVcpCommand(program: Command): void {
           model: opts.model,
           firmwareVersion: opts.firmware,
           maxPowerW: opts.maxPower,
+          fixedCable: !!opts.fixedCable,
+          backupPower: !!opts.backupPower,
         });
         if (!def.success) {
           const { field, message } = firstIssue(def.error, { key: 'first' });

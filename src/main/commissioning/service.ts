@@ -330,6 +330,7 @@ export class CommissioningService {
       view: this.view(c),
       photo: (photoId) => this.bench.record.commissionings.photoData(id, photoId)?.data ?? null,
       framesJsonl: () => this.framesJsonl(c),
+      printPdf: this.bench.printPdf,
     });
   }
 

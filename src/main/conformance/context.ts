@@ -5,7 +5,7 @@
 import { sleep, type Clock } from '../clock';
 import type { AnswerPolicy, BehaviourRegistry, QueuedAnswer } from '../central-system/behaviour';
 import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
-import type { CentralSystemAction, ChargePointAction, IdTagInfo, RequestOf } from '../../shared/ocpp16';
+import { actions, type CentralSystemAction, type ChargePointAction, type IdTagInfo, type RequestOf } from '../../shared/ocpp16';
 import type { OperationResult } from '../../shared/api/views';
 import type { ChargerCall, ChargerFrames } from './frames';
 import { operatorText, type Operator, type OperatorAction } from './operator';
@@ -363,6 +363,7 @@ export class CaseContext {
       const sent = this.host.frames.since(before).find((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action);
       if (sent?.messageId) ids.push(sent.messageId);
       if (result.outcome === 'callError' && (opts.callErrors === 'any' || opts.callErrors?.includes(result.error.code))) return { callError: result.error.code };
+      if (result.outcome === 'callError') this.contradicts(action, `CALLERROR ${result.error.code}`, result.error.code, sent?.messageId ?? null);
       if (result.outcome !== 'completed')
         throw new StepFailure(
           `an answer to ${action}`,
@@ -370,9 +371,25 @@ export class CaseContext {
         );
       const response = result.response as Payload;
       const wrong = problems(response, opts.checks);
+      if (wrong.length) this.contradicts(action, `status ${show(response.status)}`, response.status, sent?.messageId ?? null);
       if (wrong.length) throw new StepFailure(`${action} answered with ${wrong.map((w) => w.replace(/ \(got .*\)$/, '')).join(', ')}`, `it answered ${show(response)}`);
       return response;
     });
+  }
+
+  /**
+   * A refusal as not implemented or not supported (`code`), where the case wanted another answer, of an
+   * operation the charger declares it has: its feature profile (SupportedFeatureProfiles, or as the person
+   * corrected it), or for UnlockConnector a socket with a lock. Flagged beside the verdict.
+   */
+  private contradicts(action: CentralSystemAction, answer: string, code: unknown, messageId: string | null): void {
+    if (code !== 'NotImplemented' && code !== 'NotSupported') return;
+    const profile = actions[action].profile;
+    const declared =
+      action === 'UnlockConnector'
+        ? this.pics.connectorLock && !this.pics.fixedCable && 'a socket with a lock'
+        : (this.pics.profiles as string[]).includes(profile) && `the ${profile} profile (SupportedFeatureProfiles)`;
+    if (declared) this.observe(`Declared capability contradicted: ${action} answered ${answer} although the charger declares ${declared}`, messageId);
   }
 
   /** Asks the operator (or the virtual charger's hands) to do something; a skip makes the case Inconclusive. */

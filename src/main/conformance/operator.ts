@@ -93,7 +93,7 @@ export class VirtualOperator implements Operator {
         cp.powerCycle();
         break;
       case 'powerOff':
-        await cp.stop();
+        await cp.powerOff();
         break;
       case 'powerOn':
         cp.start();

@@ -4,14 +4,9 @@
 import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
 import type { CaseHost } from './context';
 import type { Pics } from './types';
+import type { PicsDeclaration } from '../../shared/api/test-runs';
 
-export interface PicsDeclaration {
-  profiles?: FeatureProfile[];
-  fixedCable?: boolean;
-  connectorLock?: boolean;
-  reader?: boolean;
-  backupPower?: boolean;
-}
+export type { PicsDeclaration } from '../../shared/api/test-runs';
 
 export async function readPics(host: CaseHost, declared: PicsDeclaration, timeoutMs: number): Promise<Pics> {
   const r = await host.operate('GetConfiguration', {}, timeoutMs);

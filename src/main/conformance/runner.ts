@@ -15,7 +15,19 @@ import type { Operator, OperatorPrompt } from './operator';
 import { readPics, type PicsDeclaration } from './pics';
 import { restorePreconditions } from './restore';
 import type { TestData } from './test-data';
-import { Inconclusive, NotApplicable, StepFailure, type CaseDefinition, type CaseResult, type Pics, type RunResult, type RunSummary, type StepResult, type Verdict } from './types';
+import {
+  Inconclusive,
+  NotApplicable,
+  StepFailure,
+  type CaseDefinition,
+  type CaseResult,
+  type NotYetSupported,
+  type Pics,
+  type RunResult,
+  type RunSummary,
+  type StepResult,
+  type Verdict,
+} from './types';
 
 export type RunEvent =
   | { type: 'runStarted'; run: RunResult }
@@ -39,6 +51,8 @@ export interface RunOptions {
   busy?: () => boolean;
   /** Stops the run after the case in progress. */
   signal?: AbortSignal;
+  /** The whole suite the cases come from: those of its cases the bench cannot run yet are listed in the result. */
+  suite?: CaseDefinition[];
 }
 
 const emptySummary = (): RunSummary => ({ pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 });
@@ -101,6 +115,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     cases: [],
     summary: emptySummary(),
     state: 'running',
+    ...(o.suite ? { notYetSupported: notYetSupported(o.suite, o.cases) } : {}),
   };
   o.onEvent?.({ type: 'runStarted', run });
 
@@ -150,6 +165,12 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   }
   o.onEvent?.({ type: 'runFinished', run });
   return run;
+}
+
+/** The suite's cases the bench cannot run yet that are not among `cases`, with why. */
+export function notYetSupported(suite: CaseDefinition[], cases: CaseDefinition[]): NotYetSupported[] {
+  const included = new Set(cases.map((c) => c.id));
+  return suite.filter((c) => c.notSupported && !included.has(c.id)).map((c) => ({ id: c.id, title: c.title, profile: c.profile, section: c.section, reason: c.notSupported! }));
 }
 
 /** What the bench hosts for a firmware case: a dummy image any charger may take, and a file no charger can install. */

@@ -10,12 +10,12 @@ import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
 import { runOperator, type RunOperator } from './attended';
 import type { PicsDeclaration } from './pics';
-import { runConformance, type RunEvent } from './runner';
+import { notYetSupported, runConformance, type RunEvent } from './runner';
 import { TestData } from './test-data';
+import { virtualDeclaration } from './virtual';
 import { htmlReport } from './reports/html';
 import { junitReport } from './reports/junit';
 import { evidencePack } from './reports/evidence';
-import { htmlToPdf } from './reports/pdf';
 
 export type ReportKind = 'html' | 'json' | 'junit' | 'pdf' | 'evidence';
 
@@ -42,6 +42,8 @@ interface Active {
   caseId: string | null;
   step: string | null;
   operator: RunOperator | null;
+  /** Resolves with the run once it has ended and is recorded. */
+  done?: Promise<RunResult>;
 }
 
 export class ConformanceService {
@@ -100,6 +102,7 @@ export class ConformanceService {
       planned: cases.map((c) => c.id),
       summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
       state: 'running',
+      notYetSupported: notYetSupported(octt16Cases, cases),
     };
     const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null };
     this.active.set(runId, entry);
@@ -125,17 +128,19 @@ export class ConformanceService {
         void bench.record.testRuns.save(entry.run).catch(() => undefined);
       }
     };
-    void runConformance(bench, {
+    entry.done = runConformance(bench, {
       id: runId,
       chargerId: args.chargerId,
       cases,
       data: parsed.data,
-      declared: args.declared,
+      // A built-in virtual charger's fixed cable and back-up power are known; what the person declares goes over them.
+      declared: virtual ? { ...virtualDeclaration(bench, args.chargerId), ...defined(args.declared ?? {}) } : args.declared,
       operator: attended.operator,
       busy: attended.busy,
       virtual,
       onEvent,
       signal: abort.signal,
+      suite: octt16Cases,
     })
       .then(async (run) => {
         entry.run = run;
@@ -151,8 +156,14 @@ export class ConformanceService {
         entry.caseId = null;
         publish();
         this.active.delete(runId);
-      });
+      })
+      .then(() => entry.run);
     return { runId };
+  }
+
+  /** Resolves with the run once it has ended and is kept in the record (a face that waits for it: the CLI). */
+  settled(runId: string): Promise<RunResult> {
+    return this.active.get(runId)?.done ?? Promise.resolve(this.get(runId));
   }
 
   stop(runId: string): void {
@@ -185,8 +196,12 @@ export class ConformanceService {
   }
 
   /** A report of a run in one of its forms; the evidence pack holds them all with every frame. */
-  async report(runId: string, kind: ReportKind): Promise<Report> {
-    const run = this.get(runId);
+  report(runId: string, kind: ReportKind): Promise<Report> {
+    return this.reportOf(this.get(runId), kind);
+  }
+
+  /** A report of a run at hand (one that just ended: the CLI writes its reports even when the record could not keep it). */
+  async reportOf(run: RunResult, kind: ReportKind): Promise<Report> {
     const base = `octt16-${run.chargerId}-${run.startedAt.replace(/[:.]/g, '-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
     switch (kind) {
       case 'html':
@@ -196,12 +211,12 @@ export class ConformanceService {
       case 'junit':
         return { body: junitReport(run), contentType: 'application/xml; charset=utf-8', fileName: `${base}.junit.xml` };
       case 'pdf': {
-        const printed = await htmlToPdf(htmlReport(run));
+        const printed = await this.bench.printPdf(htmlReport(run));
         if (!printed.pdf) throw new BenchError(501, printed.reason);
         return { body: printed.pdf, contentType: 'application/pdf', fileName: `${base}.pdf` };
       }
       case 'evidence': {
-        const printed = await htmlToPdf(htmlReport(run)).catch(() => ({ pdf: null }));
+        const printed = await this.bench.printPdf(htmlReport(run)).catch(() => ({ pdf: null }));
         return { body: evidencePack({ run, framesJsonl: await this.framesJsonl(run), pdf: printed.pdf }), contentType: 'application/zip', fileName: `${base}.evidence.zip` };
       }
     }
@@ -223,6 +238,9 @@ export class ConformanceService {
     for (const a of this.active.values()) a.abort.abort();
   }
 }
+
+/** The fields that are set. */
+const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function listItem(run: RunResult): RunListItem {
   return { id: run.id, chargerId: run.chargerId, startedAt: run.startedAt, finishedAt: run.finishedAt, state: run.state, summary: run.summary };

@@ -4,7 +4,7 @@ import type { ActionProfile } from '../../shared/ocpp16';
 import type { Pics, TestData } from '../../shared/api/test-runs';
 import type { CaseContext } from './context';
 
-export type { CaseFrame, CaseResult, Measurement, Observation, Pics, RunResult, RunSummary, StepActor, StepResult, Verdict } from '../../shared/api/test-runs';
+export type { CaseFrame, CaseResult, Measurement, NotYetSupported, Observation, Pics, RunResult, RunSummary, StepActor, StepResult, Verdict } from '../../shared/api/test-runs';
 
 export interface CaseDefinition {
   id: string;

@@ -3,12 +3,15 @@
 import type { Bench } from '../core/bench';
 import { VirtualOperator } from './operator';
 import { virtualBusy } from './attended';
+import type { PicsDeclaration } from './pics';
 
 export interface VirtualTarget {
   id: string;
   operator: VirtualOperator;
   /** The charger is opening its WebSocket (real I/O): fake time waits. */
   busy: () => boolean;
+  /** What it has that the bench cannot read from it (its fixed cable, its back-up power). */
+  declared: PicsDeclaration;
 }
 
 /** The password the virtual charger is made with: it connects with security profile 1, so the Basic auth cases apply. */
@@ -25,5 +28,11 @@ export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connector
     if (Date.now() > deadline) throw new Error(`The virtual charger ${id} did not connect and boot within 15 s`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id)), busy: virtualBusy(bench, id) };
+  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id)), busy: virtualBusy(bench, id), declared: virtualDeclaration(bench, id) };
+}
+
+/** What a built-in virtual charger has that no charger reports, as a person would declare it: a fixed cable, back-up power. */
+export function virtualDeclaration(bench: Bench, id: string): PicsDeclaration {
+  const { fixedCable, backupPower } = bench.virtualChargers.get(id).definition;
+  return { fixedCable, backupPower };
 }

@@ -72,9 +72,7 @@ export class BenchService {
 
   private behaviourView(id: string): BenchBehaviourView {
     this.charger(id);
-    const behaviours = this.bench.centralSystem.behaviours;
-    const until = behaviours.refusedUntil(id);
-    return { chargerId: id, behaviour: behaviours.standing(id), refusedUntil: until === null ? null : new Date(until).toISOString() };
+    return this.bench.centralSystem.behaviours.view(id);
   }
 
   private define(): Handlers {
@@ -125,6 +123,11 @@ export class BenchService {
       'chargers:goOffline': ({ id, seconds }) => {
         this.charger(id);
         cs.goOffline(id, seconds);
+        return this.behaviourView(id);
+      },
+      'chargers:backOnline': ({ id }) => {
+        this.charger(id);
+        cs.backOnline(id);
         return this.behaviourView(id);
       },
       'chargerEvents:list': (q) => record.events.list(q),

@@ -22,6 +22,7 @@ import { BenchFtpServer } from './ftp-server';
 import { hostedFileView, uploadLocationView } from './network';
 import { writeMessages, writeTransactions } from './exports';
 import type { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
+import { htmlToPdf, type PdfPrinter } from '../conformance/reports/pdf';
 
 export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   dataDir: string;
@@ -38,6 +39,8 @@ export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   alarm?: (line: string) => void;
   /** The FTP server's port for this run, instead of the saved ftpPort setting (0: any free port). */
   ftpPort?: number;
+  /** How reports become PDFs: the desktop app prints with Electron; by default a headless Chromium where one is installed. */
+  printPdf?: PdfPrinter;
 }
 
 /** Old records are pruned at start and then this often. */
@@ -70,6 +73,8 @@ export class Bench {
     /** Files chargers upload to the bench (GetDiagnostics), over HTTP on the OCPP port and over FTP. */
     readonly uploads: UploadInbox,
     readonly ftp: BenchFtpServer,
+    /** Prints a report's HTML to PDF (conformance runs, commissionings). */
+    readonly printPdf: PdfPrinter,
   ) {
     this.operations = new Operations(centralSystem, record, settings, bus, clock);
     this.conformance = new ConformanceService(this);
@@ -213,7 +218,7 @@ export class Bench {
       clock: options.virtualClock ?? clock,
     });
     await virtualChargers.load();
-    const bench = new Bench(record, bus, settings, clock, cs, virtualChargers, options.dataDir, files, uploads, new BenchFtpServer(files, uploads));
+    const bench = new Bench(record, bus, settings, clock, cs, virtualChargers, options.dataDir, files, uploads, new BenchFtpServer(files, uploads), options.printPdf ?? htmlToPdf);
     await bench.startFtp(options.ftpPort ?? settings.get().ftpPort);
     // A new FTP port applies at once (a run started with its own port keeps it).
     if (options.ftpPort === undefined) settings.onChanged((now, before) => now.ftpPort !== before.ftpPort && void bench.startFtp(now.ftpPort));

@@ -153,6 +153,16 @@ export class VirtualChargePoint {
     this.changed();
   }
 
+  /**
+   * The mains go off: with back-up power the charger first ends its sessions (PowerLoss) and reports them;
+   * without, it just goes dark (as stop()) and stops them with PowerLoss at the next start.
+   */
+  async powerOff(): Promise<void> {
+    if (!this.running) return;
+    if (this.definition.backupPower && !(await this.reset.endSessions('PowerLoss'))) return;
+    await this.stop();
+  }
+
   /** Powered on. */
   get isRunning(): boolean {
     return this.running;

@@ -2,7 +2,7 @@
 // auth from AuthorizationKey, reconnects with back-off, WebSocket pings, and the offline fault's silence.
 import { WebSocket } from 'ws';
 import { RpcEndpoint, type CallOutcome, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
-import type { Action, RequestOf } from '../../shared/ocpp16';
+import { centralSystemActions, OcppError, type Action, type RequestOf } from '../../shared/ocpp16';
 import type { VirtualChargerView } from '../../shared/api/virtual-chargers';
 import { every, type Timer } from '../clock';
 import { ownKeys, type OwnedKeys } from './configuration';
@@ -187,7 +187,11 @@ export class Connection {
     return outcome;
   }
 
-  /** The handlers, each answer passed through the misbehaviour rules. */
+  /**
+   * The handlers, each answer passed through the misbehaviour rules. An action the charger does not
+   * implement (a profile switched off) is refused NotSupported, as the endpoint would, unless a rule
+   * answers it: a charger taking what it should refuse.
+   */
   private withMisbehaviour(handlers: HandlerMap): HandlerMap {
     const out: HandlerMap = {};
     for (const [action, handler] of Object.entries(handlers) as Array<[string, (req: unknown, messageId: string) => unknown]>) {
@@ -195,6 +199,14 @@ export class Connection {
         // Without a rule the handler answers as it is (synchronously where it does).
         if (!this.misbehaviours.active.some((r) => r.kind === 'answer')) return handler(req, messageId);
         return Promise.resolve(handler(req, messageId)).then((res) => this.misbehaviours.answer(action, req as Record<string, unknown>, res as Record<string, unknown>));
+      };
+    }
+    for (const action of centralSystemActions) {
+      if (action in handlers) continue;
+      (out as Record<string, unknown>)[action] = (req: unknown) => {
+        const answer = this.misbehaviours.answer(action, req as Record<string, unknown>, null);
+        if (!answer) throw new OcppError('NotSupported', `${action} is not supported here`);
+        return answer;
       };
     }
     return out;

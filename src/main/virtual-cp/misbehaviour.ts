@@ -74,11 +74,16 @@ export class Misbehaviours {
     return { payload, holdBack: true };
   }
 
-  /** The charger's answer to a central-system CALL, changed where a rule says. */
-  answer(action: string, request: Payload, response: Payload): Payload {
+  /**
+   * The charger's answer to a central-system CALL, changed where a rule says; `response` null: a CALL it does
+   * not implement, answered only when a rule gives the answer (null otherwise).
+   */
+  answer(action: string, request: Payload, response: Payload): Payload;
+  answer(action: string, request: Payload, response: Payload | null): Payload | null;
+  answer(action: string, request: Payload, response: Payload | null): Payload | null {
     const rule = this.take(['answer'], action, request);
     if (!rule || rule.kind !== 'answer') return response;
     if (rule.callError) throw new OcppError(rule.callError, `The virtual charger answers ${action} with ${rule.callError} on purpose`);
-    return lay(response, rule.patch ?? {});
+    return lay(response ?? {}, rule.patch ?? {});
   }
 }

@@ -72,10 +72,10 @@ export class PhysicalActions {
     this.cp.refresh();
   }
 
-  /** Power lost and back: transactions end with PowerLoss, then the charger boots again. */
+  /** Power lost and back: transactions end with PowerLoss (before the power goes, on back-up power), then the charger boots again. */
   powerCycle(): void {
     if (!this.cp.isRunning) throw new BenchError(409, `Virtual charger ${this.cp.id} is not running`);
-    void this.cp.reset.reboot('PowerLoss', false);
+    void this.cp.reset.reboot('PowerLoss', this.cp.definition.backupPower);
   }
 
   /** Closes the WebSocket as a network failure would; the charger reconnects with back-off. */

@@ -36,3 +36,18 @@ export interface BenchBehaviourView {
   /** The bench refuses this charger's connections until then (ISO time), or null. */
   refusedUntil: string | null;
 }
+
+/** What one action's misbehaviour does, in words: "answered with a CALLERROR GenericError". */
+export function actionMisbehaviourWords(m: ActionMisbehaviour): string {
+  return m.mode === 'callError' ? `answered with a CALLERROR ${m.errorCode}` : m.mode === 'delay' ? `answered ${m.delaySeconds} s late` : 'never answered';
+}
+
+/** What the bench does on purpose under a behaviour, one line each; empty when it answers as a good central system. */
+export function behaviourWords(b: BenchBehaviour): string[] {
+  const words: string[] = [];
+  if (b.boot) words.push(`BootNotification answered ${b.boot.status}${b.boot.interval !== undefined ? ` with interval ${b.boot.interval} s` : ''}`);
+  if (b.idTagStatus) words.push(`Every idTag answered ${b.idTagStatus}`);
+  for (const [action, m] of Object.entries(b.actions ?? {})) if (m) words.push(`${action} ${actionMisbehaviourWords(m)}`);
+  if (b.timeOffsetSeconds) words.push(`The time told is ${Math.abs(b.timeOffsetSeconds)} s ${b.timeOffsetSeconds > 0 ? 'ahead' : 'behind'}`);
+  return words;
+}

@@ -28,7 +28,7 @@ import type {
 import type { BenchStatus } from './status';
 import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
-import { TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
+import { PicsDeclaration, TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
 import { ChecklistEntry, CommissioningTemplate, Handover, PhotoUpload, SiteJob, type CommissioningListItem, type CommissioningView, type PhotoView, type SiteSummary } from './commissioning';
 import { featureProfiles } from '../ocpp16/actions';
 import type { BenchMethod } from './methods';
@@ -109,6 +109,8 @@ export const contract = {
   'chargers:setBehaviour': call<BenchBehaviourView>()(z.strictObject({ id: z.string().min(1), behaviour: BenchBehaviour })),
   /** Drops the charger's connection and refuses it for `seconds`: the central system is unreachable. */
   'chargers:goOffline': call<BenchBehaviourView>()(z.strictObject({ id: z.string().min(1), seconds: z.int().min(1).max(86_400) })),
+  /** Ends goOffline early: the charger may connect again at once. */
+  'chargers:backOnline': call<BenchBehaviourView>()(ChargerRef),
   /** DataTransfer, firmware and diagnostics status, security events, CSRs and warnings, newest first. */
   'chargerEvents:list': call<ChargerEventView[]>()(z.strictObject({ chargerId: z.string().optional(), limit: Limit(10_000) })),
   /** The message log newest first, paged by id (the automation API's plain list). */
@@ -150,9 +152,8 @@ export const contract = {
       profile: z.enum([...featureProfiles, 'Security']).optional(),
       rerunFailedOf: z.string().min(1).optional(),
       data: TestData.partial().optional(),
-      declared: z
-        .strictObject({ profiles: z.array(z.enum(featureProfiles)).optional(), fixedCable: z.boolean().optional(), connectorLock: z.boolean().optional(), reader: z.boolean().optional() })
-        .optional(),
+      /** What the person confirms or corrects of the charger: feature profiles, fixed cable, lock, reader, back-up power. */
+      declared: PicsDeclaration.optional(),
     }),
   ),
   /** Stops a run after the case in progress (its operator prompt is skipped). */

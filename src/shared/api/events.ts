@@ -7,6 +7,7 @@ import type { VirtualChargerView } from './virtual-chargers';
 import type { UploadView } from './files';
 import type { CaseResult, OperatorPrompt, RunListItem } from './test-runs';
 import type { CommissioningListItem } from './commissioning';
+import type { BenchBehaviourView } from './bench-behaviour';
 
 export type BenchEvent =
   | { type: 'chargerConnected'; chargerId: string; remoteAddress: string | null; ts: string }
@@ -39,5 +40,7 @@ export type BenchEvent =
   | { type: 'commissioningChanged'; commissioning: CommissioningListItem & { running: { stepId: string; step: string | null } | null }; ts: string }
   /** A commissioning asks the person at the charger to do something (null: answered or gone). */
   | { type: 'commissioningPrompt'; id: string; prompt: OperatorPrompt | null; ts: string }
+  /** How the bench misbehaves toward a charger changed (the bench behaviour panel, the API, a test case). */
+  | { type: 'benchBehaviourChanged'; behaviour: BenchBehaviourView; ts: string }
   /** The bench began or stopped being able to record. */
   | { type: 'healthChanged'; health: BenchHealth; ts: string };

@@ -17,6 +17,7 @@ export const benchMethods = [
   'chargers:behaviour',
   'chargers:setBehaviour',
   'chargers:goOffline',
+  'chargers:backOnline',
   'chargerEvents:list',
   'messages:list',
   'messages:page',

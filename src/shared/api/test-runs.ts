@@ -3,6 +3,7 @@
 // src/main/conformance; these are its results and inputs.
 import { z } from 'zod';
 import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocpp16';
+import { featureProfiles } from '../ocpp16/actions';
 
 const idTag = z.string().trim().min(1).max(20);
 
@@ -139,6 +140,20 @@ export interface CaseResult {
   ms: number;
 }
 
+/**
+ * What a person declares of the charger for a run (the UI's form, the API, the CLI's options): what no
+ * charger reports, and the feature profiles it supports when they differ from what it reports
+ * (SupportedFeatureProfiles). What is left out is read from the charger, or its default.
+ */
+export const PicsDeclaration = z.strictObject({
+  profiles: z.array(z.enum(featureProfiles)).min(1).optional(),
+  fixedCable: z.boolean().optional(),
+  connectorLock: z.boolean().optional(),
+  reader: z.boolean().optional(),
+  backupPower: z.boolean().optional(),
+});
+export type PicsDeclaration = z.infer<typeof PicsDeclaration>;
+
 /** What a charger supports (protocol implementation conformance statement), read and confirmed per run. */
 export interface Pics {
   profiles: FeatureProfile[];
@@ -193,6 +208,20 @@ export interface RunResult {
   configAtEnd?: Record<string, string | null>;
   /** Why the run ended early, when the bench could not go on (the charger never connected, its capabilities could not be read). */
   error?: string;
+  /**
+   * The suite's cases the bench cannot run yet that the run did not include, with why: every report lists
+   * them (with those it included, every such case of the suite), counted neither as passed nor as failed.
+   */
+  notYetSupported?: NotYetSupported[];
+}
+
+/** A case of the suite the bench cannot run yet, and why. */
+export interface NotYetSupported {
+  id: string;
+  title: string;
+  profile: ActionProfile;
+  section: string;
+  reason: string;
 }
 
 export type OperatorAction =

@@ -30,6 +30,10 @@ export const VirtualChargerDefinition = z.strictObject({
   /** The most the charger can deliver per connector, in W. */
   maxPowerW: z.number().min(1000).max(350_000).default(22_000),
   phases: z.union([z.literal(1), z.literal(3)]).default(3),
+  /** A cable fixed to the charger instead of a socket: plugging in is the EV being connected, and there is no lock to open (UnlockConnector: NotSupported). */
+  fixedCable: z.boolean().default(false),
+  /** Back-up power: on a power cut the charger ends its sessions (PowerLoss) and reports them before it goes down. */
+  backupPower: z.boolean().default(false),
   /** Connect when the bench starts. */
   autoStart: z.boolean().default(true),
 });

@@ -1,7 +1,7 @@
 // OCTT cases that turn on what a charger declares: the Reservation cases for a charger without that profile
 // (TC_048_4_CS, TC_050_4_CS) pass against a virtual charger without it and fail when it accepts a
-// reservation after all; and a charger refusing a charging profile within its declared capabilities is
-// flagged in the report.
+// reservation after all; and a charger refusing a charging profile within its declared capabilities, or an
+// operation of a profile it declares as not implemented, is flagged in the report.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -75,5 +75,18 @@ describe('declared smart-charging capabilities', () => {
     const [result] = await run(full, ['TC_056_CS'], [{ kind: 'answer', action: 'SetChargingProfile', patch: { status: 'Rejected' } }]);
     expect(result!.verdict).toBe('fail');
     expect(result!.observations.map((o) => o.text)).toContainEqual(expect.stringMatching(/^Declared capability contradicted: .*ChargingScheduleMaxPeriods 24, the profile has 1/));
+  }, 60_000);
+});
+
+describe('declared feature profiles', () => {
+  it('flags an operation of a declared profile answered NotImplemented, and not one the charger does not declare', async () => {
+    const [result] = await run(full, ['TC_043_CS'], [{ kind: 'answer', action: 'SendLocalList', callError: 'NotImplemented' }]);
+    expect(result!.verdict).toBe('fail');
+    expect(result!.observations.map((o) => o.text)).toContainEqual(
+      'Declared capability contradicted: SendLocalList answered CALLERROR NotImplemented although the charger declares the LocalAuthListManagement profile (SupportedFeatureProfiles)',
+    );
+    // Without the Reservation profile, ReserveNow refused NotSupported is what the case wants of it (TC_048_4_CS fails on Rejected only).
+    const [plainResult] = await run(plain, ['TC_048_4_CS'], [{ kind: 'answer', action: 'ReserveNow', callError: 'NotSupported' }]);
+    expect(plainResult!.observations.filter((o) => o.text.startsWith('Declared capability contradicted'))).toEqual([]);
   }, 60_000);
 });

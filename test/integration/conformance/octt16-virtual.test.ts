@@ -1,5 +1,7 @@
 // The OCTT 1.6 charge-point cases against the built-in virtual charger, on fake time: every applicable
-// case passes (the virtual charger is the reference charger), and the run takes seconds.
+// case passes (the virtual charger is the reference charger), and the run takes seconds. The same against
+// the other kind of virtual charger (a fixed cable, back-up power, no local list), where the cases for
+// that kind of charger apply and pass.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,8 +10,9 @@ import { Bench } from '../../../src/main/core/bench';
 import { FakeClock } from '../../../src/main/clock';
 import { runConformance } from '../../../src/main/conformance/runner';
 import { octt16Cases } from '../../../src/main/conformance/octt16';
-import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance/virtual';
 import { defaultTestData } from '../../../src/main/conformance/test-data';
+import { otherCharger } from './twins/types';
 
 let bench: Bench;
 let dataDir: string;
@@ -22,26 +25,41 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Every case (or those of $OCTT_CASES) against a virtual charger; prints the tally and what did not pass. */
+async function fullRun(target: VirtualTarget, label: string) {
+  const run = await runConformance(bench, {
+    chargerId: target.id,
+    cases: process.env.OCTT_CASES ? octt16Cases.filter((c) => process.env.OCTT_CASES!.split(',').includes(c.id)) : octt16Cases,
+    data: defaultTestData(),
+    declared: target.declared,
+    operator: target.operator,
+    busy: target.busy,
+    virtual: true,
+  });
+  const failed = run.cases.filter((c) => !['pass', 'notApplicable', 'notSupported'].includes(c.verdict));
+  console.log(
+    `OCTT 1.6 ${label}: ${run.cases.length} cases, ${run.summary.pass} pass, ${run.summary.notApplicable} not applicable, ${run.summary.notSupported} not supported yet, ${failed.length} other; ${Math.round(run.ms / 1000)} s of charger time in ${(run.wallMs / 1000).toFixed(1)} s`,
+  );
+  for (const c of failed)
+    console.log(
+      `${c.id} ${c.verdict}: ${c.reason} @ step ${c.decidingStep}\n  ${c.steps.map((s) => `${s.n} ${s.status} ${s.title}`).join('\n  ')}\n  obs: ${c.observations.map((o) => o.text).join('; ')}`,
+    );
+  expect(failed.map((c) => `${c.id}: ${c.reason}`)).toEqual([]);
+  return run;
+}
+
 describe('OCTT 1.6 against the virtual charger', () => {
   it('passes every applicable case', async () => {
-    const target = await virtualTarget(bench);
-    const run = await runConformance(bench, {
-      chargerId: target.id,
-      cases: process.env.OCTT_CASES ? octt16Cases.filter((c) => process.env.OCTT_CASES!.split(',').includes(c.id)) : octt16Cases,
-      data: defaultTestData(),
-      operator: target.operator,
-      busy: target.busy,
-      virtual: true,
-    });
-    const failed = run.cases.filter((c) => !['pass', 'notApplicable', 'notSupported'].includes(c.verdict));
-    console.log(
-      `OCTT 1.6 virtual run: ${run.cases.length} cases, ${run.summary.pass} pass, ${run.summary.notApplicable} not applicable, ${run.summary.notSupported} not supported yet, ${failed.length} other; ${Math.round(run.ms / 1000)} s of charger time in ${(run.wallMs / 1000).toFixed(1)} s`,
-    );
-    for (const c of failed)
-      console.log(
-        `${c.id} ${c.verdict}: ${c.reason} @ step ${c.decidingStep}\n  ${c.steps.map((s) => `${s.n} ${s.status} ${s.title}`).join('\n  ')}\n  obs: ${c.observations.map((o) => o.text).join('; ')}`,
-      );
-    expect(failed.map((c) => `${c.id}: ${c.reason}`)).toEqual([]);
+    await fullRun(await virtualTarget(bench), 'virtual run');
+  }, 120_000);
+
+  it('passes every applicable case against a virtual charger with a fixed cable, back-up power and no local list, the cases for such a charger among them', async () => {
+    await bench.virtualChargers.create(otherCharger);
+    const run = await fullRun(await virtualTarget(bench, otherCharger.id), 'virtual run (fixed cable, back-up power, no local list)');
+    const verdict = (id: string) => run.cases.find((c) => c.id === id)?.verdict;
+    if (!process.env.OCTT_CASES) for (const id of ['TC_017_2_CS', 'TC_018_2_CS', 'TC_032_1_CS', 'TC_043_1_CS']) expect([id, verdict(id)]).toEqual([id, 'pass']);
+    // And the cases for a charger with a socket, without back-up power, with the local list do not apply.
+    if (!process.env.OCTT_CASES) for (const id of ['TC_017_1_CS', 'TC_018_1_CS', 'TC_032_2_CS', 'TC_043_CS']) expect([id, verdict(id)]).toEqual([id, 'notApplicable']);
   }, 120_000);
 });
 
@@ -82,6 +100,34 @@ describe('chargebench test', () => {
     const bad = spawnSync(process.execPath, [bin, 'test', '--virtual', '--profiles', 'Core,Teleport'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('Teleport is not a feature profile');
+  }, 60_000);
+
+  it("keeps a run on a charger of the bench's record in its run history, where the UI lists it", async () => {
+    const { execFile } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'chargebench-octt-cli-history-'));
+    try {
+      // A virtual charger saved in the record (and any free FTP port): the command's bench starts it, and it connects.
+      const before = await Bench.start({ dataDir: dir, host: '127.0.0.1', port: 0, ftpPort: 0 });
+      await before.settings.update({ ftpPort: 0 });
+      await before.virtualChargers.create({ id: 'CLI-HISTORY', connectors: 1, autoStart: true });
+      await before.stop();
+      const args = [join(process.cwd(), 'bin', 'chargebench.mjs'), 'test', '--charger', 'CLI-HISTORY', '--data-dir', dir, '--host', '127.0.0.1', '--port', '0', '--cases', 'TC_019_CS'];
+      const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const child = execFile(process.execPath, args, (_e, stdout) => resolve({ code: child.exitCode, stdout }));
+      });
+      expect(stdout).toMatch(/PASS\s+TC_019_CS/);
+      expect(code).toBe(0);
+      const after = await Bench.start({ dataDir: dir, host: '127.0.0.1', port: 0, ftpPort: 0 });
+      try {
+        const [listed] = after.conformance.list('CLI-HISTORY');
+        expect(listed).toMatchObject({ chargerId: 'CLI-HISTORY', state: 'finished', summary: { pass: 1, fail: 0 } });
+        expect(after.conformance.get(listed!.id).cases.map((c) => [c.id, c.verdict])).toEqual([['TC_019_CS', 'pass']]);
+      } finally {
+        await after.stop();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('names an unknown case and exits 2', async () => {

@@ -1,7 +1,8 @@
-// The files of a commissioning, made on request: the report as HTML, PDF (printed by a headless Chromium
-// where one is installed) and JSON, and the diagnostic bundle.
+// The files of a commissioning, made on request: the report as HTML, PDF (printed by the bench's printer:
+// Electron's in the desktop app, a headless Chromium where one is installed otherwise) and JSON, and the
+// diagnostic bundle.
 import { BenchError } from '../../errors';
-import { htmlToPdf } from '../../conformance/reports/pdf';
+import type { PdfPrinter } from '../../conformance/reports/pdf';
 import type { Report } from '../../conformance/service';
 import type { CommissioningFile, CommissioningView } from '../../../shared/api/commissioning';
 import { commissioningHtml } from './html';
@@ -14,6 +15,7 @@ export interface FileInput {
   photo: (photoId: string) => Uint8Array | null;
   /** Every frame of the commissioning's runs, one JSON object per line. */
   framesJsonl: () => Promise<string>;
+  printPdf: PdfPrinter;
 }
 
 export async function commissioningFile(file: CommissioningFile, input: FileInput): Promise<Report> {
@@ -23,7 +25,7 @@ export async function commissioningFile(file: CommissioningFile, input: FileInpu
   const evidence = evidenceOf(view, await input.framesJsonl());
   const html = commissioningHtml({ view, photo: input.photo, evidenceSha256: evidence.sha256 });
   if (file === 'report.html') return { body: html, contentType: 'text/html; charset=utf-8', fileName: `${base}.html` };
-  const printed = await htmlToPdf(html).catch((e: Error) => ({ pdf: null, reason: `The PDF could not be printed: ${e.message}` }));
+  const printed = await input.printPdf(html).catch((e: Error) => ({ pdf: null, reason: `The PDF could not be printed: ${e.message}` }));
   if (file === 'report.pdf') {
     if (!printed.pdf) throw new BenchError(501, printed.reason);
     return { body: printed.pdf, contentType: 'application/pdf', fileName: `${base}.pdf` };

@@ -63,6 +63,17 @@ function caseSection(c: CaseResult): string {
 </section>`;
 }
 
+/** The suite's cases the bench cannot run yet that the run did not include: listed, with why, not counted. */
+function notYetSupportedSection(run: RunResult): string {
+  const list = run.notYetSupported ?? [];
+  if (!list.length) return '';
+  return `<h2 id="not-yet-supported">Not yet supported</h2>
+<p class="meta">${list.length} case${list.length === 1 ? '' : 's'} of the suite the bench cannot run yet, with why. Not run, and counted neither as passed nor as failed.</p>
+<table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Why</th></tr></thead><tbody>${list
+    .map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td>${esc(c.reason)}</td></tr>`)
+    .join('')}</tbody></table>`;
+}
+
 export function htmlReport(run: RunResult, title = 'OCTT 1.6 charge-point test run'): string {
   const s = run.summary;
   const rows = run.cases
@@ -108,6 +119,7 @@ ${Object.entries(run.job ?? {})
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Verdict</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>Details</h2>
 ${run.cases.map(caseSection).join('\n')}
+${notYetSupportedSection(run)}
 <h2>Test data</h2>
 <table><tbody>${Object.entries(run.data)
     .map(([k, v]) => `<tr><th>${esc(k)}</th><td><code>${esc(v)}</code></td></tr>`)

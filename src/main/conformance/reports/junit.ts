@@ -1,6 +1,8 @@
 // A run as JUnit XML: one testsuite per feature profile, one testcase per OCTT case; a Fail is a
 // <failure> naming the step, an Error an <error>, Not applicable / Not supported / Inconclusive a <skipped>.
-import type { CaseResult, RunResult } from '../types';
+// The suite's cases the bench cannot run yet that the run did not include are a testsuite of their own,
+// each <skipped> with why.
+import type { CaseResult, NotYetSupported, RunResult } from '../types';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -22,12 +24,19 @@ function testcase(c: CaseResult): string {
   }
 }
 
+function testsuite(run: RunResult, name: string, cases: CaseResult[]): string {
+  const count = (v: CaseResult['verdict'][]) => cases.filter((c) => v.includes(c.verdict)).length;
+  return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="${cases.length}" failures="${count(['fail'])}" errors="${count(['error'])}" skipped="${count(['notApplicable', 'notSupported', 'inconclusive'])}" time="${(cases.reduce((a, c) => a + c.ms, 0) / 1000).toFixed(3)}" timestamp="${esc(run.startedAt)}">\n${cases.map(testcase).join('\n')}\n  </testsuite>`;
+}
+
+/** A case the bench cannot run yet, as a skipped testcase. */
+const notRun = (c: NotYetSupported) => ({ ...c, verdict: 'notSupported', steps: [], decidingStep: null, ms: 0 }) as unknown as CaseResult;
+
 export function junitReport(run: RunResult): string {
   const groups = new Map<string, CaseResult[]>();
   for (const c of run.cases) groups.set(c.profile, [...(groups.get(c.profile) ?? []), c]);
-  const suites = [...groups].map(([profile, cases]) => {
-    const count = (v: CaseResult['verdict'][]) => cases.filter((c) => v.includes(c.verdict)).length;
-    return `  <testsuite name="OCTT 1.6 ${esc(profile)} (${esc(run.chargerId)})" tests="${cases.length}" failures="${count(['fail'])}" errors="${count(['error'])}" skipped="${count(['notApplicable', 'notSupported', 'inconclusive'])}" time="${(cases.reduce((a, c) => a + c.ms, 0) / 1000).toFixed(3)}" timestamp="${esc(run.startedAt)}">\n${cases.map(testcase).join('\n')}\n  </testsuite>`;
-  });
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${run.cases.length}" failures="${run.summary.fail}" errors="${run.summary.error}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const later = (run.notYetSupported ?? []).map(notRun);
+  const suites = [...groups].map(([profile, cases]) => testsuite(run, profile, cases));
+  if (later.length) suites.push(testsuite(run, 'not yet supported', later));
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${run.cases.length + later.length}" failures="${run.summary.fail}" errors="${run.summary.error}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

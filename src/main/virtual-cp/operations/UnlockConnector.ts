@@ -1,11 +1,12 @@
 // UnlockConnector: the lock opens (ending the transaction on the connector first), or fails as the
-// stuck-connector and unlock-outcomes faults say.
+// stuck-connector and unlock-outcomes faults say. A fixed cable has no lock to open: NotSupported, and a
+// session on it goes on.
 import type { UnlockStatus } from '../../../shared/ocpp16';
 import type { Operation } from '.';
 
 export const UnlockConnector: Operation<'UnlockConnector'> = (req, messageId, cp) => {
   const c = cp.connectors.at(req.connectorId);
-  if (!c) return { status: 'NotSupported' };
+  if (!c || cp.definition.fixedCable) return { status: 'NotSupported' };
   const { lock } = cp.connectors;
   let status: UnlockStatus = 'Unlocked';
   if (lock.jammed) status = 'UnlockFailed';

@@ -11,18 +11,27 @@ export type RebootReason = 'SoftReset' | 'HardReset' | 'PowerLoss' | 'Reboot';
 export class ResetService {
   constructor(private readonly cp: Model) {}
 
-  /** graceful: transactions stop before the connection closes (soft reset, firmware); otherwise the
-   * power goes first and their StopTransactions follow the next boot (hard reset, power loss). */
+  /**
+   * Ends every session with `reason` and gives their StopTransactions (and the statuses) time to go out
+   * while the charger still has power; false when it was stopped or power-cycled meanwhile.
+   */
+  async endSessions(reason: RebootReason): Promise<boolean> {
+    const { cp } = this;
+    const before = cp.epoch;
+    for (const c of cp.connectors.all) if (c.tx) cp.transactions.stop(c, reason);
+    cp.refresh();
+    for (let i = 0; i < 50 && cp.transactions.queued && cp.isAccepted; i++) await sleep(cp.clock, 100);
+    return before === cp.epoch;
+  }
+
+  /** graceful: transactions stop before the connection closes (soft reset, firmware, a power cut on back-up
+   * power); otherwise the power goes first and their StopTransactions follow the next boot (hard reset, power loss). */
   async reboot(reason: RebootReason, graceful: boolean): Promise<void> {
     const { cp } = this;
     const connectors = cp.connectors.all;
     if (graceful) {
-      const before = cp.epoch;
-      for (const c of connectors) if (c.tx) cp.transactions.stop(c, reason);
-      cp.refresh();
-      for (let i = 0; i < 50 && cp.transactions.queued && cp.isAccepted; i++) await sleep(cp.clock, 100);
       // Stopped or power-cycled while the StopTransactions went out: nothing left to reboot.
-      if (before !== cp.epoch) return;
+      if (!(await this.endSessions(reason))) return;
       cp.powerDown();
     } else {
       cp.powerDown();

@@ -129,13 +129,13 @@ export class TransactionService {
     else this.cp.smartCharging.transactionEnded(c.id, null);
   }
 
-  /** The EV is gone: the session stops (StopTransactionOnEVSideDisconnect), the cable maybe stays locked. */
+  /** The EV is gone: the session stops (StopTransactionOnEVSideDisconnect), the cable maybe stays locked in its socket (a fixed cable has none). */
   unplugged(c: Connector): void {
     if (!c.tx || !this.keys.StopTransactionOnEVSideDisconnect) return;
     const idTag = c.tx.idTag;
     this.stop(c, 'EVDisconnected');
     c.finishing = false;
-    if (!this.keys.UnlockConnectorOnEVSideDisconnect) c.cableLockedFor = idTag;
+    if (!this.keys.UnlockConnectorOnEVSideDisconnect && !this.cp.definition.fixedCable) c.cableLockedFor = idTag;
   }
 
   /** A card held to the reader of a connector: starts, or stops, a session. */

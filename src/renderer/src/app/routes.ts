@@ -24,7 +24,7 @@ export const wizardSteps = ['site', 'connect', 'plan', 'checks', 'checklist', 'h
 export type WizardStep = (typeof wizardSteps)[number];
 
 /** The sections of a charger's screen, kept in its URL (?tab=…); the overview needs none. */
-export type ChargerTab = 'overview' | 'operations' | 'transactions' | 'log' | 'files';
+export type ChargerTab = 'overview' | 'operations' | 'transactions' | 'log' | 'files' | 'behaviour';
 
 export const paths = {
   connect: () => routes.connect,

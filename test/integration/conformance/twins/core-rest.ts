@@ -55,7 +55,16 @@ export const coreRestTwins: Twins = {
   TC_040_2_CS: { rules: [{ kind: 'answer', action: 'ChangeConfiguration', where: { value: '-1' }, patch: { status: 'Accepted' } }], step: /-1/, reason: /Rejected/ },
   // 2.16 Fault behaviour: the fault not reported.
   TC_041_CS: { rules: [{ kind: 'patch', action: 'StatusNotification', where: { status: 'Faulted' }, patch: { status: 'Available', errorCode: 'NoError' } }], step: /Faulted/, reason: /nothing came/ },
+  // 2.13 Power failure: the charger declares back-up power but goes dark at once; its session ends only after the next boot.
+  TC_032_1_CS: {
+    other: true,
+    rules: [],
+    arrange: (vcp) => {
+      const definition = vcp.definition as { backupPower: boolean };
+      definition.backupPower = false;
+      return () => void (definition.backupPower = true);
+    },
+    step: /StopTransaction/,
+    reason: /nothing came/,
+  },
 };
-
-/** Cases of these sections that do not apply to the virtual charger: it has no back-up power (its power cycle stops transactions after the boot). */
-export const coreRestNotApplicable = ['TC_032_1_CS'];

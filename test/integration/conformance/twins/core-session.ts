@@ -24,7 +24,7 @@ export const coreSessionTwins: Twins = {
   TC_016_CS: { rules: [stopReason('Local')], step: /StopTransaction/, reason: /SoftReset/ },
   TC_017_1_CS: { rules: [{ kind: 'answer', action: 'UnlockConnector', patch: { status: 'UnlockFailed' } }], step: /UnlockConnector/, reason: /UnlockFailed/ },
   TC_018_1_CS: { rules: [stopReason('Local')], step: /StopTransaction/, reason: /UnlockCommand/ },
+  // A fixed cable cannot be released: a charger that says it unlocked one (without a session, and during one).
+  TC_017_2_CS: { other: true, rules: [{ kind: 'answer', action: 'UnlockConnector', patch: { status: 'Unlocked' } }], step: /UnlockConnector/, reason: /NotSupported/ },
+  TC_018_2_CS: { other: true, rules: [{ kind: 'answer', action: 'UnlockConnector', patch: { status: 'Unlocked' } }], step: /UnlockConnector/, reason: /NotSupported/ },
 };
-
-/** Cases of these sections that do not apply to the virtual charger (it has sockets). */
-export const coreSessionNotApplicable = ['TC_017_2_CS', 'TC_018_2_CS'];

@@ -53,7 +53,6 @@ export const miscTwins: Twins = {
     step: /valid Basic Authorization header/,
     reason: /refused it: Wrong password/,
   },
+  // A charger without the LocalAuthListManagement profile that takes a local list after all.
+  TC_043_1_CS: { other: true, rules: [{ kind: 'answer', action: 'SendLocalList', patch: { status: 'Accepted' } }], step: /SendLocalList/, reason: /NotSupported/ },
 };
-
-/** Cases of these sections that do not apply to the virtual charger: it supports the LocalAuthListManagement profile. */
-export const miscNotApplicable = ['TC_043_1_CS'];

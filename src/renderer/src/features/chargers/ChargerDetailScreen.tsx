@@ -1,6 +1,7 @@
 // One charger (/chargers/:id): who it is, whether it is online, what the bench lets it do, and tabs
-// for its connectors, operations, transactions and message log (the tab is in the URL: ?tab=…). The
-// operations, transactions and log tabs are other features' parts, handed in by the app.
+// for its connectors, operations, transactions, message log, files and the bench's behaviour toward it
+// (the tab is in the URL: ?tab=…; a header chip says while the bench misbehaves on purpose). The
+// operations, transactions, log and files tabs are other features' parts, handed in by the app.
 import { useState, type ComponentType, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -37,6 +38,7 @@ import { ConnectionChip, RegistrationChip } from './chargerFields';
 import { ChargerOverview, type ConnectorActionsSlot } from './ChargerOverview';
 import { ChargerSettingsDialog } from './ChargerSettingsDialog';
 import { useChargerRefresh } from './useChargerRefresh';
+import { BenchBehaviourChip, BenchBehaviourPanel, useBenchBehaviour, type BehaviourState } from './BenchBehaviour';
 
 const tabs: Array<{ value: ChargerTab; label: string }> = [
   { value: 'overview', label: 'Overview' },
@@ -44,10 +46,11 @@ const tabs: Array<{ value: ChargerTab; label: string }> = [
   { value: 'transactions', label: 'Transactions' },
   { value: 'log', label: 'Message log' },
   { value: 'files', label: 'Files' },
+  { value: 'behaviour', label: 'Bench behaviour' },
 ];
 
 /** The tabs other features fill, each given the charger's id, and the quick actions on each connector card. */
-export type ChargerSections = Record<Exclude<ChargerTab, 'overview'>, ComponentType<{ chargerId: string }>> & { connectorActions: ConnectorActionsSlot };
+export type ChargerSections = Record<Exclude<ChargerTab, 'overview' | 'behaviour'>, ComponentType<{ chargerId: string }>> & { connectorActions: ConnectorActionsSlot };
 
 function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerView; open: boolean; onClose: () => void; onDeleted: () => void }) {
   const client = useClient();
@@ -87,7 +90,7 @@ function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerV
   );
 }
 
-function Header({ charger, onNotice }: { charger: ChargerView; onNotice: (m: { text: string; error?: boolean }) => void }) {
+function Header({ charger, behaviour, onNotice }: { charger: ChargerView; behaviour: BehaviourState; onNotice: (m: { text: string; error?: boolean }) => void }) {
   const client = useClient();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'settings' | 'delete' | null>(null);
@@ -118,6 +121,7 @@ function Header({ charger, onNotice }: { charger: ChargerView; onNotice: (m: { t
           <ConnectionChip connected={charger.connected} lastSeen={charger.lastSeen} withLastSeen />
           <RegistrationChip status={charger.registrationStatus} />
           <ChargerBadges chargerId={charger.id} connectors />
+          <BenchBehaviourChip state={behaviour} onOpen={() => navigate(paths.charger(charger.id, 'behaviour'), { replace: true })} />
         </Stack>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
           {details.map((d, i) => (
@@ -210,6 +214,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const asked = params.get('tab');
   const tab: ChargerTab = tabs.find((t) => t.value === asked)?.value ?? 'overview';
+  const behaviour = useBenchBehaviour(id);
 
   if (!charger) return loaded ? <NotFound id={id} /> : <Typography color="text.secondary">Loading {id}…</Typography>;
 
@@ -223,7 +228,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
           {charger.id}
         </Typography>
       </Breadcrumbs>
-      <Header charger={charger} onNotice={setNotice} />
+      <Header charger={charger} behaviour={behaviour} onNotice={setNotice} />
       <Tabs
         value={tab}
         onChange={(_e, v: ChargerTab) => navigate(paths.charger(charger.id, v), { replace: true })}
@@ -239,13 +244,14 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         id={`charger-tabpanel-${tab}`}
         aria-labelledby={`charger-tab-${tab}`}
         // The operations tab scrolls its menu and its panel apart; the overview scrolls as a whole.
-        sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
+        sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' || tab === 'behaviour' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
       >
         {tab === 'overview' && <ChargerOverview charger={charger} ConnectorActions={sections.connectorActions} />}
         {tab === 'operations' && <sections.operations chargerId={charger.id} />}
         {tab === 'transactions' && <sections.transactions chargerId={charger.id} />}
         {tab === 'log' && <sections.log chargerId={charger.id} />}
         {tab === 'files' && <sections.files chargerId={charger.id} />}
+        {tab === 'behaviour' && <BenchBehaviourPanel chargerId={charger.id} state={behaviour} />}
       </Box>
       <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity={notice?.error ? 'error' : 'success'} variant="filled" onClose={() => setNotice(null)}>

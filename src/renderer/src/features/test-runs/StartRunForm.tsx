@@ -1,7 +1,8 @@
 // Starting a conformance run: the charger (connected ones; a virtual one says so), the cases (all, a
 // feature profile, chosen by id with a search, or the failed ones of an earlier run), the test data and
-// what the charger has (fixed cable, lock, reader); what the run will do to the charger, said before it
-// starts, and asked once more for a real charger. A refusal names the field at fault.
+// what the charger has (fixed cable, lock, reader, back-up power; the feature profiles it reports,
+// confirmed or corrected); what the run will do to the charger, said before it starts, and asked once more
+// for a real charger. A refusal names the field at fault.
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import Accordion from '@mui/material/Accordion';
@@ -18,6 +19,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import MenuItem from '@mui/material/MenuItem';
@@ -40,6 +42,7 @@ import { useRunning } from '../../components/running';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
 import type { CaseInfo, RunListItem } from '../../../../shared/api/test-runs';
+import { featureProfiles, type FeatureProfile } from '../../../../shared/ocpp16/actions';
 import { changedData, dataFields, defaults, initialDataForm, type DataForm } from './testData';
 import { useCases } from './useCases';
 
@@ -117,6 +120,69 @@ function RunningNow({ chargerId }: { chargerId: string }) {
   );
 }
 
+/**
+ * The feature profiles the run takes the charger to support: what it reports (SupportedFeatureProfiles,
+ * read at the start of the run), or what the person declares instead. Choosing to declare them reads
+ * what the charger reports now, to confirm or correct.
+ */
+function FeatureProfiles({ chargerId, declared, onChange }: { chargerId: string; declared: FeatureProfile[] | null; onChange: (p: FeatureProfile[] | null) => void }) {
+  const client = useClient();
+  const [reported, setReported] = useState<{ profiles: FeatureProfile[] | null; note: string | null } | null>(null);
+  useEffect(() => setReported(null), [chargerId]);
+  const declare = async () => {
+    onChange([...featureProfiles]);
+    setReported({ profiles: null, note: 'Reading SupportedFeatureProfiles…' });
+    try {
+      const r = await client.operate({ chargerId, action: 'GetConfiguration', payload: { key: ['SupportedFeatureProfiles'] } });
+      const value = r.outcome === 'completed' ? r.response.configurationKey?.find((k) => k.key === 'SupportedFeatureProfiles')?.value : undefined;
+      if (value === undefined) {
+        setReported({ profiles: null, note: `${chargerId} did not say which profiles it supports (${r.outcome === 'completed' ? 'no SupportedFeatureProfiles' : r.outcome}): check those it has.` });
+        return;
+      }
+      const profiles = featureProfiles.filter((p) => value.split(',').some((v) => v.trim() === p));
+      setReported({ profiles, note: null });
+      onChange(profiles.includes('Core') ? profiles : ['Core', ...profiles]);
+    } catch (e) {
+      setReported({ profiles: null, note: `What ${chargerId} reports could not be read (${e instanceof Error ? e.message : String(e)}): check the profiles it has.` });
+    }
+  };
+  const toggle = (p: FeatureProfile, on: boolean) => declared && onChange(featureProfiles.filter((x) => (x === p ? on : declared.includes(x))));
+  return (
+    <FormControl sx={{ mt: 1, display: 'block' }}>
+      <FormLabel id="profiles-choice">Feature profiles</FormLabel>
+      <RadioGroup
+        row
+        aria-labelledby="profiles-choice"
+        value={declared ? 'declared' : 'reported'}
+        onChange={(e) => {
+          if (e.target.value === 'declared') return void declare();
+          onChange(null);
+          setReported(null);
+        }}
+      >
+        <FormControlLabel value="reported" control={<Radio size="small" />} label="As the charger reports them" />
+        <FormControlLabel value="declared" control={<Radio size="small" />} label="Confirm or correct them" disabled={!chargerId} />
+      </RadioGroup>
+      {declared && (
+        <>
+          <Typography variant="body2" color={reported?.profiles ? 'text.primary' : 'text.secondary'} role="status">
+            {reported?.profiles ? `${chargerId} reports: ${reported.profiles.join(', ') || 'none'}. The run takes the profiles checked here.` : reported?.note}
+          </Typography>
+          <FormGroup row role="group" aria-label="Profiles the charger supports">
+            {featureProfiles.map((p) => (
+              <FormControlLabel
+                key={p}
+                label={`${p}${reported?.profiles && reported.profiles.includes(p) !== declared.includes(p) ? (declared.includes(p) ? ' (not reported)' : ' (reported)') : ''}`}
+                control={<Checkbox size="small" checked={declared.includes(p)} disabled={p === 'Core'} onChange={(e) => toggle(p, e.target.checked)} />}
+              />
+            ))}
+          </FormGroup>
+        </>
+      )}
+    </FormControl>
+  );
+}
+
 export function StartRunForm({ charger, onCharger, rerun }: { charger: string; onCharger: (id: string) => void; rerun: string | null }) {
   const client = useClient();
   const navigate = useNavigate();
@@ -137,8 +203,21 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   const [rerunOf, setRerunOf] = useState(rerun ?? '');
   const [data, setData] = useState<DataForm>(initialDataForm);
   const [dataOpen, setDataOpen] = useState(false);
-  const [declared, setDeclared] = useState({ fixedCable: false, connectorLock: true, reader: true });
+  const [declared, setDeclared] = useState({ fixedCable: false, connectorLock: true, reader: true, backupPower: false });
+  const [profilesDeclared, setProfilesDeclared] = useState<FeatureProfile[] | null>(null);
   const [confirming, setConfirming] = useState(false);
+
+  // A virtual charger's fixed cable and back-up power are known: the switches start from them.
+  useEffect(() => {
+    if (!chosen?.virtual) return;
+    let live = true;
+    client.call('virtualChargers:get', { id: chosen.id }).then(
+      ({ definition }) => live && setDeclared((d) => ({ ...d, fixedCable: definition.fixedCable, backupPower: definition.backupPower })),
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [client, chosen?.id, chosen?.virtual]);
+  useEffect(() => setProfilesDeclared(null), [charger]);
 
   useEffect(() => {
     if (rerun) {
@@ -166,7 +245,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           : problemsOf(withProblems.find((r) => r.id === rerunOf) ?? ({ summary: { fail: 0, error: 0, inconclusive: 0 } } as RunListItem));
 
   const args = (): BenchArgs<'tests:start'> => {
-    const a: BenchArgs<'tests:start'> = { chargerId: charger, declared };
+    const a: BenchArgs<'tests:start'> = { chargerId: charger, declared: profilesDeclared ? { ...declared, profiles: profilesDeclared } : declared };
     if (choice === 'profile') a.profile = profile as BenchArgs<'tests:start'>['profile'];
     if (choice === 'pick') a.cases = picked;
     if (choice === 'rerun') a.rerunFailedOf = rerunOf;
@@ -288,9 +367,14 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
               <FormControlLabel control={<Switch checked={declared.fixedCable} onChange={(e) => setDeclared((d) => ({ ...d, fixedCable: e.target.checked }))} />} label="Fixed cable (no socket)" />
               <FormControlLabel control={<Switch checked={declared.connectorLock} onChange={(e) => setDeclared((d) => ({ ...d, connectorLock: e.target.checked }))} />} label="Connector lock" />
               <FormControlLabel control={<Switch checked={declared.reader} onChange={(e) => setDeclared((d) => ({ ...d, reader: e.target.checked }))} />} label="Card reader" />
+              <FormControlLabel
+                control={<Switch checked={declared.backupPower} onChange={(e) => setDeclared((d) => ({ ...d, backupPower: e.target.checked }))} />}
+                label="Back-up power (ends its sessions before a power cut takes it down)"
+              />
             </Stack>
+            <FeatureProfiles chargerId={charger} declared={profilesDeclared} onChange={setProfilesDeclared} />
             <Typography variant="caption" color="text.secondary">
-              Feature profiles and connectors are read from the charger (SupportedFeatureProfiles, NumberOfConnectors).
+              Connectors are read from the charger (NumberOfConnectors).
             </Typography>
           </Box>
 

@@ -1,7 +1,7 @@
 // The fault switches of one virtual charger, rendered from the shared fault table: each misbehaviour with
 // its label and explanation, the numbers it takes, and per-action protocol faults. Every change sends just
 // the fields it touches.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -11,20 +11,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import IconButton from '@mui/material/IconButton';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useClient } from '../../api/context';
@@ -33,6 +23,7 @@ import { centralSystemActions } from '../../../../shared/ocpp16/actions';
 import { errorCodes } from '../../../../shared/ocpp16/frames';
 import { NumberField } from './NumberField';
 import { rememberView, useRunner } from './virtual-actions';
+import { ActionFaultTable, SelectField, SwitchRow } from '../../components/fault-parts';
 
 type Patch = Partial<Faults>;
 type Row = FaultSwitchRow;
@@ -45,35 +36,6 @@ type Weights = Record<(typeof unlockOutcomeNames)[number], number>;
 /** A setting's bounds in words, from its schema: "must be from 0 to 3680 W". */
 function ruleOf(schema: z.ZodNumber, unit: string): string {
   return `must be from ${schema.minValue} to ${schema.maxValue} ${unit}`;
-}
-
-/** One switch: its name (the switch's label), what it does, and the numbers it takes. */
-function Row({
-  label,
-  explains,
-  checked,
-  disabled,
-  onToggle,
-  children,
-}: {
-  label: string;
-  explains: string;
-  checked: boolean;
-  disabled: boolean;
-  onToggle: (on: boolean) => void;
-  children?: ReactNode;
-}) {
-  return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, py: 0.75, flexWrap: 'wrap' }}>
-      <Box sx={{ flex: '0 1 620px', minWidth: 280 }}>
-        <FormControlLabel label={label} control={<Switch color="warning" checked={checked} disabled={disabled} onChange={(e) => onToggle(e.target.checked)} />} sx={{ mr: 0 }} />
-        <Typography variant="body2" color="text.secondary" sx={{ ml: 6.5, mt: -0.5 }}>
-          {explains}
-        </Typography>
-      </Box>
-      {children && <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>{children}</Box>}
-    </Box>
-  );
 }
 
 export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView }) {
@@ -106,7 +68,7 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
       case 'switch': {
         const on = row.control.on;
         return (
-          <Row key={key} label={row.label} explains={row.explanation} checked={values[on] === true} disabled={busy !== null} onToggle={(v) => void send(on, { [on]: v })}>
+          <SwitchRow key={key} label={row.label} explains={row.explanation} checked={values[on] === true} disabled={busy !== null} onToggle={(v) => void send(on, { [on]: v })}>
             {row.control.settings?.map((s) => {
               const schema = shape[s.field].unwrap();
               return (
@@ -121,13 +83,13 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
                 />
               );
             })}
-          </Row>
+          </SwitchRow>
         );
       }
       case 'weights':
         return (
           <Box key={key}>
-            <Row
+            <SwitchRow
               label={row.label}
               explains={row.explanation}
               checked={f.unlockOutcomes !== null}
@@ -145,7 +107,7 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
                   onCommit={(v) => setWeight(name, v)}
                 />
               ))}
-            </Row>
+            </SwitchRow>
             {weightsError && (
               <Alert severity="error" sx={{ my: 1 }}>
                 {weightsError}
@@ -228,42 +190,16 @@ function ActionFaults({
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {explanation}
       </Typography>
-      {Object.keys(current).length > 0 && (
-        <Table size="small" sx={{ mb: 2, maxWidth: 640 }} aria-label="Protocol faults">
-          <TableHead>
-            <TableRow>
-              <TableCell>Action</TableCell>
-              <TableCell>The charger</TableCell>
-              <TableCell align="right" />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {Object.entries(current).map(([name, fault]) => (
-              <TableRow key={name}>
-                <TableCell>{name}</TableCell>
-                <TableCell>{actionFaultModes[fault.mode].does(fault)}</TableCell>
-                <TableCell align="right" padding="checkbox">
-                  <Tooltip title={`Remove the ${name} fault`}>
-                    <span>
-                      <IconButton size="small" aria-label={`Remove the ${name} fault`} disabled={busy} onClick={() => remove(name)}>
-                        <DeleteOutlinedIcon fontSize="small" />
-                      </IconButton>
-                    </span>
-                  </Tooltip>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ActionFaultTable
+        rows={Object.entries(current).map(([name, fault]) => [name, actionFaultModes[fault.mode].does(fault)])}
+        label="Protocol faults"
+        head={['Action', 'The charger']}
+        removeLabel={(name) => `Remove the ${name} fault`}
+        disabled={busy}
+        onRemove={remove}
+      />
       <Stack component="form" direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }} onSubmit={add} aria-label="Add a protocol fault">
-        <TextField select size="small" label="Action" value={action} onChange={(e) => setAction(e.target.value)} sx={{ width: 230 }}>
-          {centralSystemActions.map((a) => (
-            <MenuItem key={a} value={a}>
-              {a}
-            </MenuItem>
-          ))}
-        </TextField>
+        <SelectField label="Action" value={action} options={centralSystemActions as readonly string[]} onChange={setAction} width={230} />
         <TextField select size="small" label="Mode" value={mode} onChange={(e) => setMode(e.target.value as ActionFault['mode'])} sx={{ width: 300 }}>
           {modes.map(([mode, m]) => (
             <MenuItem key={mode} value={mode}>
@@ -283,15 +219,7 @@ function ActionFaults({
             sx={{ width: 130 }}
           />
         )}
-        {mode === 'callError' && (
-          <TextField select size="small" label="Error code" value={errorCode} onChange={(e) => setErrorCode(e.target.value as ActionFault['errorCode'])} sx={{ width: 240 }}>
-            {errorCodes.map((c) => (
-              <MenuItem key={c} value={c}>
-                {c}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
+        {mode === 'callError' && <SelectField label="Error code" value={errorCode} options={errorCodes} onChange={setErrorCode} width={240} />}
         <Button type="submit" variant="outlined" color="warning" disabled={busy || Boolean(delayError)} sx={{ height: 40 }}>
           {action in current ? 'Replace fault' : 'Add fault'}
         </Button>

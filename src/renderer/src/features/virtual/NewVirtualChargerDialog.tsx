@@ -77,6 +77,8 @@ interface Form {
   password: string;
   maxPowerW: string;
   phases: '1' | '3';
+  fixedCable: boolean;
+  backupPower: boolean;
   autoStart: boolean;
 }
 
@@ -91,6 +93,8 @@ const blank = (id: string): Form => ({
   password: '',
   maxPowerW: '22000',
   phases: '3',
+  fixedCable: false,
+  backupPower: false,
   autoStart: true,
 });
 
@@ -109,6 +113,8 @@ function toInput(f: Form): Record<string, unknown> {
     ...(f.password ? { password: f.password } : {}),
     maxPowerW: num(f.maxPowerW),
     phases: Number(f.phases),
+    ...(f.fixedCable ? { fixedCable: true } : {}),
+    ...(f.backupPower ? { backupPower: true } : {}),
     autoStart: f.autoStart,
   };
 }
@@ -283,6 +289,14 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
               </FormGroup>
               <FormHelperText>{errors.profiles ?? 'Core cannot be switched off; a switched-off profile\u2019s actions answer NotSupported.'}</FormHelperText>
             </FormControl>
+            <FormControlLabel
+              control={<Switch checked={form.fixedCable} onChange={(e) => set('fixedCable', e.target.checked)} />}
+              label="Fixed cable (no socket): plugging in connects the EV, UnlockConnector answers NotSupported"
+            />
+            <FormControlLabel
+              control={<Switch checked={form.backupPower} onChange={(e) => set('backupPower', e.target.checked)} />}
+              label="Back-up power: on a power cut it ends its sessions before going down"
+            />
             <FormControlLabel
               sx={{ gridColumn: '1 / -1' }}
               control={<Switch checked={form.autoStart} onChange={(e) => set('autoStart', e.target.checked)} />}

@@ -87,6 +87,23 @@ describe('answers', () => {
     expect(await answer(w, 'UnlockConnector', { connectorId: 3 })).toEqual({ status: 'NotSupported' });
   });
 
+  it('with a fixed cable, UnlockConnector answers NotSupported and the session goes on; the EV leaving locks no cable in', async () => {
+    const w = fakeWire({ fixedCable: true });
+    w.cp.config.setInternal('UnlockConnectorOnEVSideDisconnect', 'false');
+    expect(await answer(w, 'UnlockConnector', { connectorId: 1 })).toEqual({ status: 'NotSupported' });
+    w.cp.plug(1);
+    await w.cp.presentIdTag(1, 'TAG1');
+    await w.settle();
+    expect(await answer(w, 'UnlockConnector', { connectorId: 1 })).toEqual({ status: 'NotSupported' });
+    expect(w.sent()).not.toContain('StopTransaction');
+    expect(w.cp.view().connectors[0]!.transaction).not.toBeNull();
+    w.cp.unplug(1);
+    await w.flush();
+    expect(w.calls.find((c) => c.action === 'StopTransaction')?.payload.reason).toBe('EVDisconnected');
+    // No socket holds a cable for the card: the connector is free at once.
+    expect(w.cp.view().connectors[0]!.status).toBe('Available');
+  });
+
   it('ChangeAvailability and TriggerMessage refuse connectors the charger does not have', async () => {
     const w = fakeWire();
     expect(await answer(w, 'ChangeAvailability', { connectorId: 3, type: 'Inoperative' })).toEqual({ status: 'Rejected' });

@@ -1,5 +1,6 @@
 // Reset on a FakeClock: a soft reset stops the transactions before the power goes, a hard one after (their
-// StopTransactions wait for the next boot); the charger connects again 2 s later.
+// StopTransactions wait for the next boot); the charger connects again 2 s later. A power cut on back-up
+// power stops them before the charger goes down.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeWire } from '../../../../helpers/vcp-model';
 
@@ -36,6 +37,32 @@ describe('reset', () => {
     expect(w.cp.persistentState().queue).toMatchObject([{ action: 'StopTransaction', payload: { reason: 'HardReset' } }]);
     await w.clock.advance(2_000);
     await rebooting;
+  });
+
+  it('a power cut on back-up power: the StopTransaction (PowerLoss) and Finishing go out before the charger goes down; without, after the next boot', async () => {
+    const w = fakeWire({ backupPower: true });
+    w.cp.plug(1);
+    await w.cp.presentIdTag(1, 'TAG1');
+    await w.settle();
+    const from = w.calls.length;
+    const off = w.cp.powerOff();
+    await w.flush();
+    await w.clock.advance(100);
+    await off;
+    expect(w.sent(from)).toEqual(['StopTransaction', 'StatusNotification']);
+    expect(w.calls.find((c) => c.action === 'StopTransaction')?.payload.reason).toBe('PowerLoss');
+    expect(w.calls.at(-1)?.payload.status).toBe('Finishing');
+    expect(w.cp.isRunning).toBe(false);
+    expect(w.cp.persistentState().queue).toEqual([]);
+
+    const dark = fakeWire();
+    dark.cp.plug(1);
+    await dark.cp.presentIdTag(1, 'TAG1');
+    await dark.settle();
+    const before = dark.calls.length;
+    await dark.cp.powerOff();
+    expect(dark.sent(before)).toEqual([]);
+    expect(dark.cp.persistentState().queue).toMatchObject([{ action: 'StopTransaction', payload: { reason: 'PowerLoss' } }]);
   });
 
   it('gives up when the charger is switched off meanwhile', async () => {
