@@ -51,6 +51,11 @@ beforeAll(async () => {
     transactionId: live,
     meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '5750', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] }],
   });
+  // A later reading that names no transaction (OCPP 1.6 lets a charger leave it out): the screens count it, so does the export.
+  await cp.client.call('MeterValues', {
+    connectorId: 2,
+    meterValue: [{ timestamp: new Date(Date.now() + 1000).toISOString(), sampledValue: [{ value: '5900', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] }],
+  });
   await cp.client.close();
   await waitFor(async () => ((await tb.request('POST', '/api/call/transactions:list', { chargerId: 'CP-LIVE' })).body as unknown[]).length === 1);
   await record.settled();
@@ -83,7 +88,7 @@ describe('the transactions CSV', () => {
     const fields = fieldsOf(rows[0]);
     expect(fields.slice(0, 4)).toEqual([String(live), 'CP-LIVE', '2', `"'=CARD,""1"""`]);
     expect(Date.parse(fields[4])).toBeGreaterThan(Date.now() - 60_000);
-    expect(fields.slice(5)).toEqual(['', '750', '5000', '', '', '', 'Accepted', '', 'Active', '']);
+    expect(fields.slice(5)).toEqual(['', '900', '5000', '', '', '', 'Accepted', '', 'Active', '']);
   });
 
   it('keeps to the filter: one charger, finished or running', async () => {

@@ -268,6 +268,10 @@ describe('what the charger has', () => {
     await waitFor(() => expect((screen.getByRole('switch', { name: 'Fixed cable (no socket)' }) as HTMLInputElement).checked).toBe(true));
     expect((screen.getByRole('switch', { name: /Back-up power/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('radio', { name: 'As the charger reports them' }) as HTMLInputElement).checked).toBe(true);
+    // A real charger picked next starts from a socket and no back-up power, not from the virtual one's.
+    await chooseCharger(user, 'CP001');
+    await waitFor(() => expect((screen.getByRole('switch', { name: 'Fixed cable (no socket)' }) as HTMLInputElement).checked).toBe(false));
+    expect((screen.getByRole('switch', { name: /Back-up power/ }) as HTMLInputElement).checked).toBe(false);
   });
 });
 

@@ -41,7 +41,14 @@ export function chargerRunOptions(command: Command, what: string): Command {
 
 /** What the person declares of the charger, over what it reports; a clear error for an unknown profile. */
 export function declaredPics(opts: Record<string, any>): PicsDeclaration {
-  const declared: PicsDeclaration = { fixedCable: !!opts.fixedCable, connectorLock: opts.connectorLock !== false, reader: opts.reader !== false, backupPower: !!opts.backupPower };
+  // A switch not given is not declared: what the charger is known to have (a virtual one's cable and
+  // back-up power) stands.
+  const declared: PicsDeclaration = {
+    connectorLock: opts.connectorLock !== false,
+    reader: opts.reader !== false,
+    ...(opts.fixedCable ? { fixedCable: true } : {}),
+    ...(opts.backupPower ? { backupPower: true } : {}),
+  };
   if (opts.profiles) {
     const list = String(opts.profiles)
       .split(',')

@@ -119,12 +119,15 @@ export class Bench {
   }
 
   /** Writes the frames matching the query to `out` (not ended here), read on the record's reader thread. */
-  exportMessages(query: MessageExportQuery, out: Writable): Promise<{ frames: number }> {
+  async exportMessages(query: MessageExportQuery, out: Writable): Promise<{ frames: number }> {
+    // Everything answered before the export was asked for is in it.
+    await this.record.settled();
     return writeMessages(this.record, query, out);
   }
 
   /** Streams every transaction matching the query to `out` as CSV (serve's download, the desktop's save). */
-  exportTransactions(query: TransactionExportQuery, out: Writable): Promise<{ transactions: number }> {
+  async exportTransactions(query: TransactionExportQuery, out: Writable): Promise<{ transactions: number }> {
+    await this.record.settled();
     return writeTransactions(this.record, query, out);
   }
 

@@ -124,6 +124,19 @@ export function transactionCsvRow(t: TransactionRecord, energyWh: number | null)
 const TRANSACTIONS_PER_BATCH = 500;
 
 /**
+ * A running transaction's recent meter samples as the screens read them (energySoFar's belongsTo): those
+ * naming it, and its connector's that name no transaction (many chargers leave transactionId out).
+ */
+async function runningSamples(record: BenchRecord, t: TransactionRecord): Promise<ReturnType<typeof toSamples>> {
+  const [own, connector] = await Promise.all([
+    record.meterValues.read({ chargerId: t.chargerId, transactionId: t.transactionId, limit: 200 }),
+    record.meterValues.read({ chargerId: t.chargerId, connectorId: t.connectorId, limit: 200 }),
+  ]);
+  const byId = new Map([...own, ...connector].map((v) => [v.id, v]));
+  return toSamples([...byId.values()]);
+}
+
+/**
  * Writes every transaction matching `q` to `out` as CSV (not ended here), newest first, with a byte order
  * mark so a spreadsheet reads idTags in any script; a running one's energy is what its meter values give
  * so far. Resolves with how many were written.
@@ -139,7 +152,7 @@ export async function writeTransactions(record: BenchRecord, q: TransactionExpor
     if (!batch.length) break;
     const rows: string[] = [];
     for (const t of batch) {
-      const energy = t.active ? energySoFar(t, toSamples(await record.meterValues.read({ chargerId: t.chargerId, transactionId: t.transactionId, limit: 50 }))) : t.energyWh;
+      const energy = t.active ? energySoFar(t, await runningSamples(record, t)) : t.energyWh;
       rows.push(`${transactionCsvRow(t, energy)}\r\n`);
     }
     await write(rows.join(''));

@@ -58,7 +58,9 @@ describe('deeply nested answers from a charger', () => {
       expect(m.error).toBeTruthy();
     }
     expect(deepOnes.filter((m) => m.error!.includes('nested deeper than'))).toHaveLength(2);
-    const exported = await fetch(`http://127.0.0.1:${tb.apiPort}/api/messages/export?format=json&chargerId=DEEP`, { headers: { Authorization: `Bearer ${tb.token}` } });
+    const exported = await fetch(`http://127.0.0.1:${tb.apiPort}/api/messages/export?format=json&filter=${encodeURIComponent(JSON.stringify({ chargerId: 'DEEP' }))}`, {
+      headers: { Authorization: `Bearer ${tb.token}` },
+    });
     expect(exported.status).toBe(200);
     expect(JSON.parse(await exported.text())).toHaveLength(frames.length);
     const ops = await tb.request('GET', '/api/operations?chargerId=DEEP');

@@ -3,7 +3,7 @@
 // what the charger has (fixed cable, lock, reader, back-up power; the feature profiles it reports,
 // confirmed or corrected); what the run will do to the charger, said before it starts, and asked once more
 // for a real charger. A refusal names the field at fault.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -129,11 +129,16 @@ function FeatureProfiles({ chargerId, declared, onChange }: { chargerId: string;
   const client = useClient();
   const [reported, setReported] = useState<{ profiles: FeatureProfile[] | null; note: string | null } | null>(null);
   useEffect(() => setReported(null), [chargerId]);
+  // The charger the form is on now: an answer about another one (picked before it came) is dropped.
+  const current = useRef(chargerId);
+  current.current = chargerId;
   const declare = async () => {
+    const asked = chargerId;
     onChange([...featureProfiles]);
     setReported({ profiles: null, note: 'Reading SupportedFeatureProfiles…' });
     try {
-      const r = await client.operate({ chargerId, action: 'GetConfiguration', payload: { key: ['SupportedFeatureProfiles'] } });
+      const r = await client.operate({ chargerId: asked, action: 'GetConfiguration', payload: { key: ['SupportedFeatureProfiles'] } });
+      if (current.current !== asked) return;
       const value = r.outcome === 'completed' ? r.response.configurationKey?.find((k) => k.key === 'SupportedFeatureProfiles')?.value : undefined;
       if (value === undefined) {
         setReported({ profiles: null, note: `${chargerId} did not say which profiles it supports (${r.outcome === 'completed' ? 'no SupportedFeatureProfiles' : r.outcome}): check those it has.` });
@@ -143,6 +148,7 @@ function FeatureProfiles({ chargerId, declared, onChange }: { chargerId: string;
       setReported({ profiles, note: null });
       onChange(profiles.includes('Core') ? profiles : ['Core', ...profiles]);
     } catch (e) {
+      if (current.current !== asked) return;
       setReported({ profiles: null, note: `What ${chargerId} reports could not be read (${e instanceof Error ? e.message : String(e)}): check the profiles it has.` });
     }
   };
@@ -207,8 +213,10 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   const [profilesDeclared, setProfilesDeclared] = useState<FeatureProfile[] | null>(null);
   const [confirming, setConfirming] = useState(false);
 
-  // A virtual charger's fixed cable and back-up power are known: the switches start from them.
+  // A virtual charger's fixed cable and back-up power are known: the switches start from them. Another
+  // charger starts from the defaults (a socket, no back-up power), not from the last one's.
   useEffect(() => {
+    setDeclared((d) => ({ ...d, fixedCable: false, backupPower: false }));
     if (!chosen?.virtual) return;
     let live = true;
     client.call('virtualChargers:get', { id: chosen.id }).then(
