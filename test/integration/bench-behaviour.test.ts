@@ -2,7 +2,7 @@
 // answer and interval, an idTag status, a CALLERROR, a late answer, no answer, a wrong clock, and a
 // central system that is unreachable for a while (ended early on request). A strict ocpp-rpc charger sees
 // each, the record says what was answered, and every face hears of each change.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { strictCharger, useTestBench, waitFor } from '../helpers/bench';
 
@@ -87,5 +87,22 @@ describe('bench behaviour', () => {
       { chargerId: 'MISB3', behaviour: {}, refusedUntil: null },
     ]);
     await again.client.close();
+  });
+
+  it('refuses a change by hand while a test run or a commissioning drives the charger (their steps set the behaviour), and takes it after', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'DRIVEN');
+    await cp.connect();
+    const run = vi.spyOn(tb.bench.conformance, 'runningOn').mockImplementation((id) => (id === 'DRIVEN' ? 'run-1' : null));
+    expect(await behave('DRIVEN', { idTagStatus: 'Blocked' })).toMatchObject({ status: 409, body: { field: 'id', error: expect.stringContaining('A test run is running on DRIVEN (run-1)') } });
+    expect((await tb.request('POST', '/api/chargers/DRIVEN/offline', { seconds: 60 })).status).toBe(409);
+    expect((await tb.request('DELETE', '/api/chargers/DRIVEN/offline')).status).toBe(409);
+    run.mockRestore();
+    const commissioning = vi.spyOn(tb.bench.commissioning, 'runningOn').mockImplementation((id) => (id === 'DRIVEN' ? 'cm-1' : null));
+    expect(await behave('DRIVEN', { idTagStatus: 'Blocked' })).toMatchObject({ status: 409, body: { error: expect.stringContaining('DRIVEN is being commissioned (cm-1)') } });
+    commissioning.mockRestore();
+    expect((await tb.request('GET', '/api/chargers/DRIVEN/behaviour')).body.behaviour).toEqual({});
+    expect((await behave('DRIVEN', { idTagStatus: 'Blocked' })).status).toBe(200);
+    await behave('DRIVEN', {});
+    await cp.client.close();
   });
 });

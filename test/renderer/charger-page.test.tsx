@@ -218,6 +218,7 @@ describe('bench behaviour', () => {
     return {
       'chargers:behaviour': () => now,
       'tests:list': () => [],
+      'commissioning:list': () => [],
       'chargers:setBehaviour': ({ behaviour }: { behaviour: BenchBehaviour }) => set({ behaviour }),
       'chargers:goOffline': ({ seconds }: { seconds: number }) => set({ refusedUntil: new Date(Date.now() + seconds * 1000).toISOString() }),
       'chargers:backOnline': () => set({ refusedUntil: null }),
@@ -302,5 +303,15 @@ describe('bench behaviour', () => {
     expect(screen.getByText("A test run is running on CP001: its cases set the bench's behaviour themselves.")).toBeTruthy();
     expect((within(activeNow()).getByRole('button', { name: 'Back to normal' }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Go offline…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('changes nothing while the charger is being commissioned, and is free again when the commissioning stops', async () => {
+    const item = { id: 'cm-1', chargerId: 'CP001', site: 'Depot', location: 'Bay 1', state: 'running', verdict: 'incomplete', createdAt: minutesAgo(1), updatedAt: minutesAgo(0) };
+    open('/chargers/CP001?tab=behaviour', { CP001: charging() }, { ...behaving(), 'commissioning:list': () => [item] } as FakeClient['handlers']);
+    expect(await screen.findByText("CP001 is being commissioned: its checks set the bench's behaviour themselves.")).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Go offline…' }) as HTMLButtonElement).disabled).toBe(true);
+    act(() => client.emit([{ type: 'commissioningChanged', commissioning: { ...item, state: 'finished', running: null }, ts: minutesAgo(0) } as never]));
+    await waitFor(() => expect(screen.queryByText(/is being commissioned/)).toBeNull());
+    expect((screen.getByRole('button', { name: 'Go offline…' }) as HTMLButtonElement).disabled).toBe(false);
   });
 });

@@ -55,12 +55,17 @@ export class ConformanceService {
     return octt16Cases.map((c) => ({ id: c.id, title: c.title, profile: c.profile, section: c.section, decisions: c.decisions ?? [], notSupported: c.notSupported ?? null }));
   }
 
+  /** The test run running on a charger now, if any. */
+  runningOn(chargerId: string): string | null {
+    for (const a of this.active.values()) if (a.run.chargerId === chargerId) return a.run.id;
+    return null;
+  }
+
   /** Starts a run; resolves with its id once it has begun (the run goes on in the background). */
   start(args: StartRun): { runId: string } {
     const { bench } = this;
     bench.centralSystem.registry.mustKnow(args.chargerId);
-    if ([...this.active.values()].some((a) => a.run.chargerId === args.chargerId))
-      throw new BenchError(409, `A test run is already running on ${args.chargerId}: stop it first`, { field: 'chargerId' });
+    if (this.runningOn(args.chargerId)) throw new BenchError(409, `A test run is already running on ${args.chargerId}: stop it first`, { field: 'chargerId' });
     const commissioning = bench.commissioning.runningOn(args.chargerId);
     if (commissioning) throw new BenchError(409, `${args.chargerId} is being commissioned (${commissioning}): wait for it, or stop it first`, { field: 'chargerId' });
     let cases = octt16Cases;

@@ -64,6 +64,18 @@ export class BenchService {
     }
   }
 
+  /**
+   * A charger whose bench behaviour a person may change: not one a test run or a commissioning drives
+   * now (their steps set the behaviour themselves; a change by hand would decide their verdicts).
+   */
+  private notDriven(id: string): void {
+    this.charger(id);
+    const run = this.bench.conformance.runningOn(id);
+    if (run) throw new BenchError(409, `A test run is running on ${id} (${run}): its cases set the bench's behaviour themselves; wait for it, or stop it first`, { field: 'id' });
+    const commissioning = this.bench.commissioning.runningOn(id);
+    if (commissioning) throw new BenchError(409, `${id} is being commissioned (${commissioning}): its checks set the bench's behaviour themselves; wait for it, or stop it first`, { field: 'id' });
+  }
+
   private charger(id: string): ChargerView {
     const c = this.bench.record.chargers.get(id);
     if (!c) throw new BenchError(404, `No charger "${id}" is known to this bench: it has never connected and is not registered (POST /api/chargers registers it)`);
@@ -116,17 +128,17 @@ export class BenchService {
       },
       'chargers:behaviour': ({ id }) => this.behaviourView(id),
       'chargers:setBehaviour': ({ id, behaviour }) => {
-        this.charger(id);
+        this.notDriven(id);
         cs.behaviours.setStanding(id, behaviour);
         return this.behaviourView(id);
       },
       'chargers:goOffline': ({ id, seconds }) => {
-        this.charger(id);
+        this.notDriven(id);
         cs.goOffline(id, seconds);
         return this.behaviourView(id);
       },
       'chargers:backOnline': ({ id }) => {
-        this.charger(id);
+        this.notDriven(id);
         cs.backOnline(id);
         return this.behaviourView(id);
       },

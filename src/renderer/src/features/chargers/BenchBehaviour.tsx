@@ -35,6 +35,8 @@ export interface BehaviourState {
   error: string | null;
   /** A test run running on the charger sets the behaviour itself, case by case. */
   runningRun: string | null;
+  /** A commissioning running on the charger sets it too, check by check. */
+  commissioning: string | null;
   /** Takes the view a call answered with at once (its event follows). */
   show: (view: BenchBehaviourView) => void;
 }
@@ -45,12 +47,14 @@ export function useBenchBehaviour(chargerId: string): BehaviourState {
   const [view, setView] = useState<BenchBehaviourView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [runningRun, setRunningRun] = useState<string | null>(null);
+  const [commissioning, setCommissioning] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
     // A change pushed while the view is being read is newer than what the read answers.
     let pushed = false;
     setView(null);
     setRunningRun(null);
+    setCommissioning(null);
     const read = () => {
       pushed = false;
       client.call('chargers:behaviour', { id: chargerId }).then(
@@ -65,6 +69,10 @@ export function useBenchBehaviour(chargerId: string): BehaviourState {
         (runs) => live && setRunningRun(runs.find((r) => r.state === 'running')?.id ?? null),
         () => undefined,
       );
+      client.call('commissioning:list', { chargerId }).then(
+        (list) => live && setCommissioning(list.find((c) => c.state === 'running')?.id ?? null),
+        () => undefined,
+      );
     };
     const offEvents = client.subscribe((events) => {
       for (const e of events) {
@@ -72,6 +80,7 @@ export function useBenchBehaviour(chargerId: string): BehaviourState {
           pushed = true;
           setView(e.behaviour);
         } else if (e.type === 'testRunChanged' && e.run.chargerId === chargerId) setRunningRun(e.run.state === 'running' ? e.run.id : null);
+        else if (e.type === 'commissioningChanged' && e.commissioning.chargerId === chargerId) setCommissioning(e.commissioning.running ? e.commissioning.id : null);
       }
     });
     // After the link was lost, changes may have been missed.
@@ -83,7 +92,7 @@ export function useBenchBehaviour(chargerId: string): BehaviourState {
       offLink();
     };
   }, [client, chargerId]);
-  return { view, error, runningRun, show: setView };
+  return { view, error, runningRun, commissioning, show: setView };
 }
 
 /** Seconds the charger is still refused, or 0. */
@@ -166,7 +175,7 @@ export function BenchBehaviourPanel({ chargerId, state }: { chargerId: string; s
   const client = useClient();
   const linkOpen = useBench((s) => s.link === 'open');
   const now = useNow(1000);
-  const { view, runningRun } = state;
+  const { view, runningRun, commissioning } = state;
   const [draft, setDraft] = useState<Draft>(() => draftOf(view?.behaviour ?? {}));
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -192,7 +201,9 @@ export function BenchBehaviourPanel({ chargerId, state }: { chargerId: string; s
     ? 'The link to the bench is lost: nothing can be changed until it is back.'
     : runningRun
       ? `A test run is running on ${chargerId}: its cases set the bench's behaviour themselves.`
-      : null;
+      : commissioning
+        ? `${chargerId} is being commissioned: its checks set the bench's behaviour themselves.`
+        : null;
   const seconds = num(offlineSeconds);
   const secondsOk = Number.isInteger(seconds) && seconds >= 1 && seconds <= 86_400;
 
