@@ -163,12 +163,10 @@ async function runOne(server: ServerKey, chargers: number, action: LoadAction, o
   let sampler: NodeJS.Timeout | undefined;
   try {
     const reads = o.reads && server === 'chargebench';
-    srv = Child.fork<ServerToParent, ParentToServer>(
-      `${SERVERS[server].label} server`,
-      SERVERS[server].file,
-      dataDir ? [dataDir, ...(reads ? ['--api'] : [])] : [],
-      server === 'chargebench' ? NODE_HEAP_ARGS : [],
-    );
+    srv =
+      server === 'chargebench'
+        ? await Child.forkBundled<ServerToParent, ParentToServer>(`${SERVERS[server].label} server`, SERVERS[server].file, dataDir ? [dataDir, ...(reads ? ['--api'] : [])] : [], NODE_HEAP_ARGS)
+        : Child.fork<ServerToParent, ParentToServer>(`${SERVERS[server].label} server`, SERVERS[server].file);
     const ready = await srv.next('ready', 30_000);
     const idle = await srv.ask({ type: 'stats' }, 'stats', 10_000);
     const srvPid = srv.pid;

@@ -235,7 +235,7 @@ async function run(opts: Options, steps: StepResult[]): Promise<{ persisted: Per
   let fleet: Child<FleetToParent, ParentToFleet> | null = null;
   let sampler: Sampler | null = null;
   try {
-    bench = Child.fork<BenchToParent, ParentToBench>('bench (central system)', BENCH_FILE, [dataDir, String(opts.heartbeat)], NODE_HEAP_ARGS);
+    bench = await Child.forkBundled<BenchToParent, ParentToBench>('bench (central system)', BENCH_FILE, [dataDir, String(opts.heartbeat)], NODE_HEAP_ARGS);
     const ready = await bench.next('ready', 60_000);
     log(`bench listening on 127.0.0.1:${ready.port} (pid ${bench.pid}), heartbeat ${ready.heartbeatInterval} s, authorization ${ready.authorization}, record in ${dataDir}`);
     const fleetArgs = process.env.BENCH_FLEET_NODE_ARGS ? process.env.BENCH_FLEET_NODE_ARGS.split(' ') : [];

@@ -1,6 +1,21 @@
 #!/usr/bin/env node
-// The chargebench command: runs the TypeScript CLI through tsx, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// The chargebench command: the TypeScript CLI, bundled on demand (bin/bundle.mjs), so a fresh clone needs
+// no build step and the running bench does not carry a TypeScript loader. Should bundling fail (e.g. a
+// read-only install), the CLI runs from source through tsx instead.
+import { bundled } from './bundle.mjs';
 
-register();
-await import('../src/main/cli/index.ts');
+let entry = null;
+try {
+  entry = await bundled('cli', 'src/main/cli/index.ts');
+} catch (e) {
+  console.error(`chargebench: running from source (the bundle could not be made: ${e.message})`);
+}
+if (entry) {
+  // Stack traces name the TypeScript sources (the bundle has linked source maps).
+  process.setSourceMapsEnabled(true);
+  await import(entry);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/main/cli/index.ts');
+}

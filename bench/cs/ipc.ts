@@ -2,6 +2,11 @@
 // and a handle on a forked child that waits for typed replies with timeouts and kills it for sure.
 import { rmSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
+import { basename, relative } from 'node:path';
+import { bundled, root } from '../../bin/bundle.mjs';
+
+/** BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") applies to the server children. */
+const serverArgs = (file: string): string[] => (/server-/.test(basename(file)) && process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : []);
 
 // ---- messages ------------------------------------------------------------------------------------
 
@@ -147,9 +152,17 @@ export class Child<In extends { type: string }, Out extends { type: string }> {
 
   /** Forks a TypeScript module (through tsx) with an IPC channel; its stdout goes to our stderr. */
   static fork<In extends { type: string }, Out extends { type: string }>(name: string, file: string, args: string[] = [], execArgv: string[] = []): Child<In, Out> {
-    // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server children.
-    const extra = file.includes('server-') && process.env.BENCH_SERVER_NODE_ARGS ? process.env.BENCH_SERVER_NODE_ARGS.split(' ') : [];
-    const proc = fork(file, args, { execArgv: ['--import', 'tsx', ...extra, ...execArgv], stdio: ['ignore', 2, 2, 'ipc'] });
+    const proc = fork(file, args, { execArgv: ['--import', 'tsx', ...serverArgs(file), ...execArgv], stdio: ['ignore', 2, 2, 'ipc'] });
+    return new Child<In, Out>(name, proc);
+  }
+
+  /**
+   * Forks a bench process as `chargebench` runs one: from a bundle (bin/bundle.mjs), without a TypeScript
+   * loader, so its memory and CPU are what users get.
+   */
+  static async forkBundled<In extends { type: string }, Out extends { type: string }>(name: string, file: string, args: string[] = [], execArgv: string[] = []): Promise<Child<In, Out>> {
+    const entry = await bundled(`bench-${basename(file, '.ts')}`, relative(root, file));
+    const proc = fork(entry, args, { execArgv: ['--enable-source-maps', ...serverArgs(file), ...execArgv], stdio: ['ignore', 2, 2, 'ipc'] });
     return new Child<In, Out>(name, proc);
   }
 

@@ -1,7 +1,6 @@
 // `chargebench serve`: the bench headless, with the automation API and the bench UI on 127.0.0.1.
 import { Command, Option } from 'commander';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { Bench } from '../core/bench';
 import { ApiServer } from '../api-server/server';
@@ -11,7 +10,7 @@ import type { BenchEvent, BenchSettings } from '../../shared/api/views';
 import { version } from '../version';
 import { printable } from './terminal';
 import { formatClock } from '../../shared/format/time';
-import { defaultDataDir, int } from './options';
+import { defaultDataDir, int, projectRoot } from './options';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -53,7 +52,7 @@ export function registerServeCommand(program: Command): void {
       // The token lives in the data directory (taken only once the directory is ours, so two benches cannot race on it).
       const tokenFile = new ApiTokenFile(dataDir);
       const token: string = opts.apiToken ?? (opts.newApiToken ? tokenFile.regenerate() : tokenFile.load());
-      const uiDir = fileURLToPath(new URL('../../../out/renderer', import.meta.url));
+      const uiDir = join(projectRoot(), 'out', 'renderer');
       const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir, regenerateToken: opts.apiToken ? undefined : () => tokenFile.regenerate() });
       try {
         await api.start();
