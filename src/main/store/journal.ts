@@ -109,6 +109,172 @@ function isBatch(text: string): boolean {
   }
 }
 
+/** A journal entry as the writer thread takes it: the writes parsed ([statement, params, ...]). */
+export interface ReadEntry {
+  seq: number;
+  ops: unknown[];
+}
+
+/** Where reading the journal has come to: the segment, the offset of the next line, the last entry read. */
+export interface TailPosition {
+  file: string | null;
+  offset: number;
+  lastSeq: number;
+}
+
+/**
+ * The writer thread's reading of the journal: the entries after the last one SQLite holds, in order, up
+ * to the last one the bench says it has appended (so never a line being written, nor one the journal may
+ * still cut back), from segment to segment, a bounded number of bytes at a time. The bytes come from the
+ * OS's cache of the file: the bench hands nothing over but sequence numbers.
+ *
+ * `read` does not move on: `commit` its `end` once the entries are in SQLite; until then (SQLite stalled)
+ * the next `read` gives them again. Lines that cannot be read were reported and copied aside at start
+ * (readJournal); they are passed over, as are entries SQLite already holds.
+ */
+export class JournalTail {
+  private position: TailPosition;
+  private buffer: Buffer | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    fromSeq: number,
+  ) {
+    this.position = { file: null, offset: 0, lastSeq: fromSeq };
+  }
+
+  get lastSeq(): number {
+    return this.position.lastSeq;
+  }
+
+  commit(end: TailPosition): void {
+    this.position = end;
+  }
+
+  /**
+   * The entries after the last committed one up to `upTo`, stopping after `maxBytes`; `missing` when
+   * entries up to `upTo` are in no segment (deleted or damaged outside the bench): `end` then passes them.
+   */
+  read(upTo: number, maxBytes: number): { entries: ReadEntry[]; end: TailPosition; missing: boolean } {
+    const entries: ReadEntry[] = [];
+    const at: TailPosition = { ...this.position };
+    let bytes = 0;
+    at.file ??= this.locate(at.lastSeq + 1);
+    while (at.file && at.lastSeq < upTo && bytes < maxBytes) {
+      const { read, later, partial } = this.readLines(at, upTo, maxBytes - bytes, entries);
+      bytes += read;
+      // A later entry than asked for stops the reading where it is (it is read next time); so does a
+      // line not yet whole (being written).
+      if (later || at.lastSeq >= upTo || bytes >= maxBytes) break;
+      // Nothing more up to `upTo` in this segment: the rest is in a later one. (A part of a line ends
+      // only the last segment while it is written; one at the end of an earlier segment was torn when
+      // a process was killed, and never answered.)
+      const file = at.file;
+      const next = segmentFiles(this.dataDir).find((f) => f > file);
+      if (!next && partial) return { entries, end: at, missing: false };
+      if (!next) break;
+      at.file = next;
+      at.offset = 0;
+    }
+    const missing = at.lastSeq < upTo && bytes < maxBytes;
+    if (missing) at.lastSeq = upTo;
+    return { entries, end: at, missing };
+  }
+
+  /** The segment that holds `seq`, or the first after it; null when there is none. */
+  private locate(seq: number): string | null {
+    const files = segmentFiles(this.dataDir);
+    const first = (f: string): number => Number(/(\d+)\.journal$/.exec(f)![1]);
+    return files.filter((f) => first(f) <= seq).pop() ?? files[0] ?? null;
+  }
+
+  /**
+   * Reads whole lines of `at.file` from `at.offset` into `entries`, moving `at` on: the bytes of the
+   * entries read, whether it stopped at an entry after `upTo`, and whether the file ends in part of a line.
+   */
+  private readLines(at: TailPosition, upTo: number, maxBytes: number, entries: ReadEntry[]): { read: number; later: boolean; partial: boolean } {
+    let fd: number;
+    try {
+      fd = fs.openSync(at.file!, 'r');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { read: 0, later: false, partial: false };
+      throw e;
+    }
+    let read = 0;
+    try {
+      let buf = (this.buffer ??= Buffer.allocUnsafe(READ_CHUNK));
+      for (;;) {
+        const n = fs.readSync(fd, buf, 0, buf.length, at.offset);
+        const chunk = buf.subarray(0, n);
+        let start = 0;
+        for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+          const tab = chunk.indexOf(9, start);
+          const seq = tab > start && tab < nl ? Number(chunk.toString('latin1', start, tab)) : NaN;
+          if (seq > upTo) return { read, later: true, partial: false };
+          if (Number.isSafeInteger(seq) && seq > at.lastSeq) {
+            const ops = parseBatch(chunk.toString('utf8', tab + 1, nl));
+            if (ops) {
+              entries.push({ seq, ops });
+              at.lastSeq = seq;
+              read += nl + 1 - start;
+            }
+          }
+          at.offset += nl + 1 - start;
+          start = nl + 1;
+          if (read >= maxBytes) return { read, later: false, partial: false };
+        }
+        // The end of what is written (a line being written is left for next time).
+        if (n < buf.length) return { read, later: false, partial: start < n };
+        // One line longer than the buffer: a bigger buffer for it (kept for the next such line).
+        if (start === 0) buf = this.buffer = Buffer.allocUnsafe(buf.length * 2);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+/** The writer thread reads the journal this many bytes at a time. */
+const READ_CHUNK = 1024 * 1024;
+
+/** A line's writes, or null when the line is not a batch of writes. */
+function parseBatch(text: string): unknown[] | null {
+  try {
+    const ops = JSON.parse(text) as unknown;
+    return Array.isArray(ops) && ops.length % 2 === 0 ? ops : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A segment a killed process left ending in part of a line (never answered; readJournal said so) is cut
+ * back to its last whole line before anything is appended to it: appended after the torn part, the next
+ * entry would be read as one damaged line with it.
+ */
+function cutTornTail(file: string, fd: number, io: JournalIo): void {
+  const reading = fs.openSync(file, 'r');
+  let cut: number;
+  try {
+    const size = fs.fstatSync(reading).size;
+    const chunk = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+    cut = size > 0 ? 0 : -1;
+    for (let end = size; end > 0;) {
+      const start = Math.max(0, end - chunk.length);
+      const n = fs.readSync(reading, chunk, 0, end - start, start);
+      const nl = chunk.subarray(0, n).lastIndexOf(10);
+      if (nl !== -1) {
+        cut = start + nl + 1 < size ? start + nl + 1 : -1;
+        break;
+      }
+      end = start;
+    }
+  } finally {
+    fs.closeSync(reading);
+  }
+  if (cut >= 0) io.ftruncateSync(fd, cut);
+}
+
 /** The segment being appended to. */
 export class JournalAppender {
   private fd: number;
@@ -126,6 +292,7 @@ export class JournalAppender {
   ) {
     this.firstSeq = firstSeq;
     this.fd = io.openSync(segmentFile(dataDir, firstSeq), 'a', PRIVATE_FILE);
+    cutTornTail(segmentFile(dataDir, firstSeq), this.fd, io);
   }
 
   get file(): string {

@@ -11,9 +11,15 @@ export interface ThreadData {
   nativeBinding?: string;
   synchronous: 'NORMAL' | 'FULL';
   drainMs: number;
+  /** Where the journal's segments are: the thread reads the entries after the last one SQLite holds from them. */
+  dataDir: string;
 }
 
-/** Journal entries in order, a hand-over at a time; `now` drains at once; `close` drains and closes. */
-export type ToThread = { entries: Array<{ seq: number; text: string }> } | { now: true } | { close: true };
+/**
+ * `journaled`: entries up to this sequence number are in the journal (`bytes` more than last said), for
+ * the thread to read from there; `now` drains at once; `close` drains and closes.
+ */
+export type ToThread = { journaled: number; bytes: number } | { now: true } | { close: true };
 
-export type FromThread = { ingested: number; error?: string } | { stalled: string; code: string } | { resumed: true } | { closed: true; pending: number };
+/** `lost`: journal entries that could not be read, in words (they are passed over). */
+export type FromThread = { ingested: number; error?: string; lost?: string } | { stalled: string; code: string } | { resumed: true } | { closed: true; pending: number };

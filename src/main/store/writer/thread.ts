@@ -1,6 +1,8 @@
 // The writer thread: ingests journal entries (their JSON text, writes named by statement) into SQLite in
 // one transaction per drain, about once a second (a big transaction writes each page once for many
-// rows), or at once when a reader waits for it.
+// rows), or at once when a reader waits for it. It reads the entries from the journal's segments itself
+// (JournalTail), as far as the bench says it has appended: the bench hands over sequence numbers, not
+// text (copying text between threads cost the protocol's thread more than writing it to the journal).
 //
 // Two kinds of failure, two answers:
 // - a row SQLite refuses (a constraint): the batch is run again row by row in one transaction, skipping
@@ -23,6 +25,7 @@ import Database from 'better-sqlite3';
 import type { ThreadData, ToThread, FromThread } from './protocol';
 import { SearchIndexer } from '../repositories/message-search';
 import { collectGarbage } from '../../memory';
+import { JournalTail, type ReadEntry } from '../journal';
 
 const data = workerData as ThreadData;
 const port = parentPort!;
@@ -92,14 +95,8 @@ function endDrain(seq: number): void {
   setSeq.run(seq);
 }
 
-interface Entry {
-  seq: number;
-  text: string;
-}
-
-const ingest = db.transaction((batch: Entry[]) => {
-  for (const m of batch) {
-    const ops = JSON.parse(m.text) as unknown[];
+const ingest = db.transaction((batch: ReadEntry[]) => {
+  for (const { ops } of batch) {
     for (let i = 0; i < ops.length; i += 2) runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
   }
   endDrain(batch[batch.length - 1].seq);
@@ -107,9 +104,8 @@ const ingest = db.transaction((batch: Entry[]) => {
 
 // Row by row, still in one transaction: a refused row is skipped (SQLite undoes only that statement);
 // a storage failure is thrown on, and the whole transaction is undone.
-const ingestRows = db.transaction((batch: Entry[], errors: string[]) => {
-  for (const m of batch) {
-    const ops = JSON.parse(m.text) as unknown[];
+const ingestRows = db.transaction((batch: ReadEntry[], errors: string[]) => {
+  for (const { ops } of batch) {
     for (let i = 0; i < ops.length; i += 2) {
       try {
         runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
@@ -122,10 +118,18 @@ const ingestRows = db.transaction((batch: Entry[], errors: string[]) => {
   endDrain(batch[batch.length - 1].seq);
 });
 
-let queue: Entry[] = [];
-/** Text queued: past DRAIN_BYTES the thread drains at once instead of waiting for its timer. */
+// From the entry after the last one SQLite holds (committed with it: a thread started again after one
+// that died between committing and saying so does not take anything twice).
+const fromSeq = (db.prepare('SELECT ingested_seq FROM journal_state WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+const tail = new JournalTail(data.dataDir, fromSeq);
+/** The last entry the bench says is in the journal. */
+let journaled = fromSeq;
+/** Bytes journaled and not yet read: past DRAIN_BYTES the thread drains at once instead of waiting for its timer. */
 let queuedBytes = 0;
 const DRAIN_BYTES = 2 * 1024 * 1024;
+/** A drain reads at most this much of the journal (after a stall or a restart, it goes on in more drains). */
+const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
+const behind = (): boolean => journaled > tail.lastSeq;
 let timer: NodeJS.Timeout | null = null;
 let immediate = false;
 let stalled: string | null = null;
@@ -180,10 +184,9 @@ function indexSoon(): void {
   setImmediate(indexStep);
 }
 
-function stall(batch: Entry[], e: { code?: string; message: string }): void {
+/** SQLite failed: nothing of the batch is kept as ingested; the journal is read from the same place again. */
+function stall(e: { code?: string; message: string }): void {
   chunks.clear();
-  queue = batch.concat(queue);
-  queuedBytes = queue.reduce((n, e) => n + e.text.length, 0);
   const code = e.code ?? 'SQLITE_IOERR';
   if (stalled !== code) {
     stalled = code;
@@ -197,31 +200,53 @@ function drain(): void {
   if (timer) clearTimeout(timer);
   timer = null;
   immediate = false;
-  if (queue.length === 0) return indexSoon();
-  const batch = queue;
-  queue = [];
-  queuedBytes = 0;
-  const last = batch[batch.length - 1].seq;
+  if (closed) return;
+  if (!behind()) return indexSoon();
   const began = performance.now();
+  let read: ReturnType<JournalTail['read']>;
   try {
-    ingest(batch);
+    read = tail.read(journaled, MAX_DRAIN_BYTES);
   } catch (e) {
-    chunks.clear();
-    if (isStorage(e)) return stall(batch, e as Error);
-    const errors: string[] = [];
-    try {
-      ingestRows(batch, errors);
-    } catch (e2) {
-      chunks.clear();
-      return stall(batch, isStorage(e2) ? (e2 as Error) : Object.assign(e2 as Error, { code: 'SQLITE_IOERR' }));
-    }
-    post({ ingested: last, error: errors.join('; ') || String(e) });
+    // The journal cannot be read now (e.g. too many open files): tried again like a stalled SQLite.
+    return stall({ code: 'SQLITE_IOERR', message: `the journal could not be read: ${(e as Error).message}` });
+  }
+  const { entries, end, missing } = read;
+  const lost = missing
+    ? `journal entries up to ${end.lastSeq} after ${entries.length ? entries[entries.length - 1].seq : tail.lastSeq} could not be read (a segment was deleted or damaged outside the bench); what they held is not in the record`
+    : undefined;
+  if (entries.length === 0) {
+    tail.commit(end);
+    post({ ingested: end.lastSeq, lost });
     return resumed();
   }
-  post({ ingested: last });
+  try {
+    ingest(entries);
+  } catch (e) {
+    chunks.clear();
+    if (isStorage(e)) return stall(e as Error);
+    const errors: string[] = [];
+    try {
+      ingestRows(entries, errors);
+    } catch (e2) {
+      chunks.clear();
+      return stall(isStorage(e2) ? (e2 as Error) : Object.assign(e2 as Error, { code: 'SQLITE_IOERR' }));
+    }
+    taken(end);
+    post({ ingested: end.lastSeq, error: errors.join('; ') || String(e), lost });
+    return resumed();
+  }
+  taken(end);
+  post({ ingested: end.lastSeq, lost });
   const ended = performance.now();
   recentDrains.push([ended, ended - began]);
   resumed();
+}
+
+/** What a drain read is in SQLite: the journal is read on from after it. */
+function taken(end: Parameters<JournalTail['commit']>[0]): void {
+  tail.commit(end);
+  // What is left unread is at most what was said since; an estimate is enough to pace the drains.
+  if (!behind()) queuedBytes = 0;
 }
 
 /** Once the load stops, the page cache's memory goes back (SQLite frees it; the bench's RSS comes down). */
@@ -230,7 +255,7 @@ function shrinkWhenIdle(): void {
   if (idleTimer) clearTimeout(idleTimer);
   idleTimer = setTimeout(() => {
     idleTimer = null;
-    if (queue.length === 0 && !stalled) {
+    if (!behind() && !stalled) {
       db.pragma('shrink_memory');
       collectGarbage();
     }
@@ -245,7 +270,7 @@ function resumed(): void {
     stalled = null;
     post({ resumed: true });
   }
-  if (queue.length && !timer && !immediate) {
+  if (behind() && !timer && !immediate) {
     if (queuedBytes >= DRAIN_BYTES) drainSoon();
     else timer = setTimeout(drain, data.drainMs);
   }
@@ -261,17 +286,20 @@ function drainSoon(): void {
 port.on('message', (m: ToThread) => {
   if ('close' in m) {
     if (idleTimer) clearTimeout(idleTimer);
-    if (!stalled) drain();
+    // Everything said, a bounded drain at a time, unless SQLite fails.
+    let before = -1;
+    while (!stalled && behind() && tail.lastSeq !== before) {
+      before = tail.lastSeq;
+      drain();
+    }
     closed = true;
     db.close();
-    post({ closed: true, pending: queue.length });
+    post({ closed: true, pending: behind() ? journaled - tail.lastSeq : 0 });
     return;
   }
-  if ('entries' in m) {
-    for (const e of m.entries) {
-      queue.push(e);
-      queuedBytes += e.text.length;
-    }
+  if ('journaled' in m) {
+    journaled = Math.max(journaled, m.journaled);
+    queuedBytes += m.bytes;
   }
   if (stalled) return; // the retry timer is set
   // Under load (much queued) a drain follows the last at once: a bounded transaction, a bounded queue.

@@ -1,6 +1,7 @@
 // The group-commit writer: the writes of one turn of the event loop are appended to the journal in one
 // write() before the answers that depend on them go out (a killed process loses nothing it answered:
-// the bytes are in the OS), and a writer thread on the second core ingests the journal into SQLite.
+// the bytes are in the OS), and a writer thread on the second core reads the journal into SQLite (it is
+// told how far the journal goes, and reads the entries from the file).
 //
 // It never lets an answer out for a record it could not make durable: when the journal cannot be
 // written (a full disk), the waiting answers are told so (`afterCommit(fn)` gets durable = false), the
@@ -49,8 +50,8 @@ const MAX_STALLED_BACKLOG_BYTES = 256 * 1024 * 1024;
  */
 export const MAX_BACKLOG_BYTES = 8 * 1024 * 1024;
 /**
- * Journal entries go to the writer thread in hand-overs of up to this many bytes, or after HANDOVER_MS:
- * one message per entry would wake the thread for every answer (it drains once a second anyway).
+ * The writer thread is told how far the journal goes once this many bytes were appended since, or after
+ * HANDOVER_MS: a message per entry would wake it for every answer (it drains once a second anyway).
  */
 const HANDOVER_BYTES = 256 * 1024;
 const HANDOVER_MS = 50;
@@ -88,8 +89,7 @@ export class GroupCommitWriter {
   private held: Array<(durable: boolean) => void> = [];
   private readonly maxBacklogBytes: number;
   private restarts = 0;
-  /** Entries journaled and not yet handed to the writer thread. */
-  private outbox: JournalEntry[] = [];
+  /** Bytes journaled since the writer thread was last told how far the journal goes. */
   private outboxBytes = 0;
   private outboxTimer: NodeJS.Timeout | null = null;
   /** Bytes journaled since the last collection, and the sequence number seen at the last idle check. */
@@ -134,7 +134,7 @@ export class GroupCommitWriter {
       this.closedSegments.push({ file, lastSeq: last }),
     );
     this.closedSegments = reading.segments.filter((s) => s.file !== this.journal.file).map((s) => ({ file: s.file, lastSeq: s.lastSeq || ingestedSeq }));
-    this.startWorker(reading.entries);
+    this.startWorker();
     this.idleSeq = this.seq;
     this.idleTimer = setInterval(() => this.releaseWhenQuiet(), IDLE_CHECK_MS);
     this.idleTimer.unref();
@@ -242,7 +242,8 @@ export class GroupCommitWriter {
     }
   }
 
-  private startWorker(entries: JournalEntry[]): void {
+  /** A writer thread that reads the journal from the entry after the last one SQLite holds. */
+  private startWorker(): void {
     const data: ThreadData = {
       file: this.databaseFile,
       statements: this.statements,
@@ -251,18 +252,21 @@ export class GroupCommitWriter {
       nativeBinding: this.options.nativeBinding,
       synchronous: this.options.synchronous ?? 'NORMAL',
       drainMs: 1000,
+      dataDir: this.dataDir,
     };
     const worker = new Worker(threadEntry(), { workerData: data, resourceLimits: RECORD_THREAD_LIMITS });
     this.worker = worker;
-    // What was waiting for the thread before is in `entries` (read from the journal).
     this.dropOutbox();
-    if (entries.length) worker.postMessage({ entries });
-    if (entries.length) worker.postMessage({ now: true });
+    // What a killed process (or the thread before this one) left is in the journal: read at once.
+    if (this.seq > this.ingested) {
+      worker.postMessage({ journaled: this.seq, bytes: 0 } satisfies ToThread);
+      worker.postMessage({ now: true } satisfies ToThread);
+    }
     worker.on('message', (m: FromThread) => {
       if (this.worker !== worker) return;
       if ('stalled' in m) return this.onStalled(m.stalled, m.code);
       if ('resumed' in m) return this.trouble(() => (this.sqliteTrouble = null));
-      if ('ingested' in m) this.onIngested(m.ingested, m.error);
+      if ('ingested' in m) this.onIngested(m.ingested, m.error, m.lost);
     });
     worker.on('error', (e) => {
       if (this.worker === worker) console.error(`chargebench: the writer thread failed: ${e.message}`);
@@ -282,18 +286,10 @@ export class GroupCommitWriter {
     });
   }
 
-  /** A new writer thread, fed every journal entry SQLite does not have yet. */
+  /** A new writer thread, to read every journal entry SQLite does not have yet. */
   private restartWorker(): void {
     if (this.closed || this.worker) return;
-    let entries: JournalEntry[];
-    try {
-      entries = readJournal(this.dataDir, this.ingested).entries;
-    } catch (e) {
-      console.error(`chargebench: the journal could not be read to restart the writer thread: ${(e as Error).message}`);
-      setTimeout(() => this.restartWorker(), 5000).unref();
-      return;
-    }
-    this.startWorker(entries);
+    this.startWorker();
     // A stall it had is forgotten with it; the new thread says again if it meets one.
     this.trouble(() => {
       this.threadTrouble = null;
@@ -365,14 +361,13 @@ export class GroupCommitWriter {
     this.backlog.push([seq, text.length]);
     this.backlogBytes += text.length;
     this.burstBytes += text.length;
-    if (this.worker) this.handOver({ seq, text });
+    if (this.worker) this.handOver(text.length);
     return true;
   }
 
-  /** Queues an entry for the writer thread: sent with others when enough has gathered, or soon. */
-  private handOver(entry: JournalEntry): void {
-    this.outbox.push(entry);
-    this.outboxBytes += entry.text.length;
+  /** Tells the writer thread how far the journal goes once enough has gathered, or soon. */
+  private handOver(bytes: number): void {
+    this.outboxBytes += bytes;
     if (this.outboxBytes >= HANDOVER_BYTES) this.postOutbox();
     else this.outboxTimer ??= setTimeout(() => this.postOutbox(), HANDOVER_MS);
   }
@@ -380,17 +375,16 @@ export class GroupCommitWriter {
   private postOutbox(): void {
     if (this.outboxTimer) clearTimeout(this.outboxTimer);
     this.outboxTimer = null;
-    if (!this.outbox.length) return;
-    const entries = this.outbox;
-    this.dropOutbox();
-    this.worker?.postMessage({ entries });
+    if (!this.outboxBytes) return;
+    const bytes = this.outboxBytes;
+    this.outboxBytes = 0;
+    this.worker?.postMessage({ journaled: this.seq, bytes } satisfies ToThread);
   }
 
-  /** Forgets what was not handed over (a new thread reads it from the journal). */
+  /** Forgets what the thread was not told (a new thread reads the journal from what SQLite holds). */
   private dropOutbox(): void {
     if (this.outboxTimer) clearTimeout(this.outboxTimer);
     this.outboxTimer = null;
-    this.outbox = [];
     this.outboxBytes = 0;
   }
 
@@ -447,8 +441,9 @@ export class GroupCommitWriter {
     this.onProblem(after, after === null ? { droppedWrites } : undefined);
   }
 
-  private onIngested(seq: number, error?: string): void {
+  private onIngested(seq: number, error?: string, lost?: string): void {
     if (error) this.onRowError(error);
+    if (lost) console.error(`chargebench: ${lost}`);
     this.ingested = seq;
     while (this.backlog.length && this.backlog[0][0] <= seq) this.backlogBytes -= this.backlog.shift()![1];
     if (this.held.length && !this.behind()) this.releaseHeld();
