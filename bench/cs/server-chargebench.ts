@@ -2,6 +2,7 @@
 // frame) in its own process, reports its port and RSS over IPC, and counts the frames persisted on stop.
 import Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { Bench } from '../../src/main/core/bench';
 import { ApiServer } from '../../src/main/api-server/server';
@@ -47,9 +48,15 @@ async function main(): Promise<void> {
   const apiToken = `bench-${process.pid}`;
   const api = process.argv.includes('--api') ? new ApiServer(bench, { host: '127.0.0.1', port: 0, token: apiToken }) : null;
   const apiPort = api ? (await api.start()).port : undefined;
+  // How long the protocol's thread kept anything waiting (answers, API calls): said when the bench stops.
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   process.on('message', (m: ParentToServer) => {
     if (m.type === 'stats') void send(stats());
     else if (m.type === 'stop') {
+      loop.disable();
+      const ms = (ns: number): string => (ns / 1e6).toFixed(1);
+      console.log(`bench:cs:   ChargeBench's event loop delay over the run: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
       void (async () => {
         await api?.stop();
         await bench.stop();

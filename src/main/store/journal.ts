@@ -152,10 +152,10 @@ export class JournalTail {
   }
 
   /**
-   * The entries after the last committed one up to `upTo`, stopping after `maxBytes`; `missing` when
-   * entries up to `upTo` are in no segment (deleted or damaged outside the bench): `end` then passes them.
+   * The entries after the last committed one up to `upTo`, stopping after `maxBytes` (`full`); `missing`
+   * when entries up to `upTo` are in no segment (deleted or damaged outside the bench): `end` then passes them.
    */
-  read(upTo: number, maxBytes: number): { entries: ReadEntry[]; end: TailPosition; missing: boolean } {
+  read(upTo: number, maxBytes: number): { entries: ReadEntry[]; end: TailPosition; missing: boolean; full: boolean } {
     const entries: ReadEntry[] = [];
     const at: TailPosition = { ...this.position };
     let bytes = 0;
@@ -171,14 +171,15 @@ export class JournalTail {
       // a process was killed, and never answered.)
       const file = at.file;
       const next = segmentFiles(this.dataDir).find((f) => f > file);
-      if (!next && partial) return { entries, end: at, missing: false };
+      if (!next && partial) return { entries, end: at, missing: false, full: false };
       if (!next) break;
       at.file = next;
       at.offset = 0;
     }
-    const missing = at.lastSeq < upTo && bytes < maxBytes;
+    const full = bytes >= maxBytes;
+    const missing = at.lastSeq < upTo && !full;
     if (missing) at.lastSeq = upTo;
-    return { entries, end: at, missing };
+    return { entries, end: at, missing, full };
   }
 
   /** The segment that holds `seq`, or the first after it; null when there is none. */

@@ -130,6 +130,8 @@ const DRAIN_BYTES = 2 * 1024 * 1024;
 /** A drain reads at most this much of the journal (after a stall or a restart, it goes on in more drains). */
 const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
 const behind = (): boolean => journaled > tail.lastSeq;
+/** The last drain stopped at MAX_DRAIN_BYTES (a restart, the end of a stall): the next follows at once. */
+let readToBound = false;
 let timer: NodeJS.Timeout | null = null;
 let immediate = false;
 let stalled: string | null = null;
@@ -211,9 +213,9 @@ function drain(): void {
     return stall({ code: 'SQLITE_IOERR', message: `the journal could not be read: ${(e as Error).message}` });
   }
   const { entries, end, missing } = read;
-  const lost = missing
-    ? `journal entries up to ${end.lastSeq} after ${entries.length ? entries[entries.length - 1].seq : tail.lastSeq} could not be read (a segment was deleted or damaged outside the bench); what they held is not in the record`
-    : undefined;
+  readToBound = read.full;
+  const lostFrom = (entries.length ? entries[entries.length - 1].seq : tail.lastSeq) + 1;
+  const lost = missing ? `journal entries ${lostFrom} to ${end.lastSeq} could not be read (a segment was deleted or damaged outside the bench); what they held is not in the record` : undefined;
   if (entries.length === 0) {
     tail.commit(end);
     post({ ingested: end.lastSeq, lost });
@@ -271,7 +273,7 @@ function resumed(): void {
     post({ resumed: true });
   }
   if (behind() && !timer && !immediate) {
-    if (queuedBytes >= DRAIN_BYTES) drainSoon();
+    if (queuedBytes >= DRAIN_BYTES || readToBound) drainSoon();
     else timer = setTimeout(drain, data.drainMs);
   }
   indexSoon();

@@ -82,8 +82,11 @@ describe('the journal as the writer thread reads it', () => {
     const tail = new JournalTail(dir, 0);
     const r = tail.read(10, 3 * (batch(1).length + 3));
     expect(seqs(r)).toEqual([1, 2, 3]);
+    expect(r).toMatchObject({ full: true, missing: false });
     tail.commit(r.end);
-    expect(seqs(tail.read(10, 1 << 20))).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    const rest = tail.read(10, 1 << 20);
+    expect(seqs(rest)).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    expect(rest).toMatchObject({ full: false, missing: false });
   });
 
   it('reads an entry longer than its buffer', () => {
