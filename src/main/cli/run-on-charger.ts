@@ -33,10 +33,10 @@ export function chargerRunOptions(command: Command, what: string): Command {
     .option('--html <file>', 'write the report as one self-contained HTML page')
     .option('--pdf <file>', 'write the report as PDF (printed by a headless Chromium where installed)')
     .option('--profiles <list>', `the feature profiles the charger supports, comma-separated (default: its SupportedFeatureProfiles): ${featureProfiles.join(', ')}`)
-    .option('--fixed-cable', 'the charger has a fixed cable (no socket)')
+    .option('--fixed-cable', 'the charger has a fixed cable (no socket); with --virtual, the virtual charger is built with one')
     .option('--no-connector-lock', 'the socket has no lock')
     .option('--no-reader', 'the charger has no card reader or start button')
-    .option('--backup-power', 'the charger has back-up power to stop its sessions on a power cut');
+    .option('--backup-power', 'the charger has back-up power to stop its sessions on a power cut; with --virtual, the virtual charger is built with it');
 }
 
 /** What the person declares of the charger, over what it reports; a clear error for an unknown profile. */
@@ -110,7 +110,8 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
     if (temp) rmSync(temp, { recursive: true, force: true });
   };
   try {
-    const target = opts.virtual ? await virtualTarget(bench) : null;
+    // A built-in virtual charger is built with what is declared of it (--fixed-cable, --backup-power).
+    const target = opts.virtual ? await virtualTarget(bench, undefined, undefined, { fixedCable: opts.fixedCable === true, backupPower: opts.backupPower === true }) : null;
     const chargerId = target?.id ?? String(opts.charger);
     if (!target) console.log(`Waiting for ${chargerId} to connect to ws://<this machine>:${bench.ocppAddress().port}/ocpp/${chargerId} ...`);
     const ask = async (p: OperatorPrompt): Promise<OperatorAnswer> => {

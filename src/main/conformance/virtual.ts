@@ -18,8 +18,8 @@ export interface VirtualTarget {
 export const VIRTUAL_PASSWORD = 'OCTT-virtual-profile-1';
 
 /** Makes (or reuses) the virtual charger `id` on the bench and waits until it has booted. */
-export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connectors = 2): Promise<VirtualTarget> {
-  if (!bench.virtualChargers.has(id)) await bench.virtualChargers.create({ id, connectors, autoStart: true, password: VIRTUAL_PASSWORD });
+export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connectors = 2, has: { fixedCable?: boolean; backupPower?: boolean } = {}): Promise<VirtualTarget> {
+  if (!bench.virtualChargers.has(id)) await bench.virtualChargers.create({ id, connectors, autoStart: true, password: VIRTUAL_PASSWORD, ...has });
   else if (!bench.virtualChargers.get(id).running) bench.virtualChargers.start(id);
   const deadline = Date.now() + 15_000;
   for (;;) {
