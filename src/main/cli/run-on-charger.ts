@@ -97,7 +97,7 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
   let bench: Bench;
   try {
     bench = opts.virtual
-      ? await Bench.start({ dataDir: temp!, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: `chargebench ${command}` } as never)
+      ? await Bench.start({ dataDir: temp!, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: `chargebench ${command}` })
       : await Bench.start({ dataDir: resolve(opts.dataDir), host: opts.host, port: opts.port, face: `chargebench ${command}` });
   } catch (e) {
     console.error(`chargebench: ${(e as Error).message}`);
