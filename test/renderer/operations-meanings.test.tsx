@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { actions } from '../../src/shared/ocpp16';
 import { explainResult, meanings, operationActions } from '../../src/renderer/src/features/operations/registry';
 import { checkPayload, dateOrText, numberOrText } from '../../src/renderer/src/features/operations/kit/form';
-import { runningTransactions, connectorIdsOf } from '../../src/renderer/src/features/operations/kit/running';
+import { runningTransactions, connectorIdsOf, energySoFarText } from '../../src/renderer/src/features/operations/kit/running';
 import { firmwareProgress } from '../../src/renderer/src/features/operations/panels/UpdateFirmware';
 import { diagnosticsProgress } from '../../src/renderer/src/features/operations/panels/GetDiagnostics';
 import { schedulePoints } from '../../src/renderer/src/features/operations/kit/ScheduleChart';
@@ -149,6 +149,19 @@ describe('what is running at a charger', () => {
     ]);
     expect(runningTransactions(active, meter, 'CP001', 2).map((t) => t.transactionId)).toEqual([2]);
     expect(runningTransactions(active, meter, 'CP002')).toEqual([]);
+  });
+
+  it('says a meter went backwards instead of "no reading yet" when its reading is below meterStart', () => {
+    const active = { 1: tx(1, 1, 5000), 2: tx(2, 2, 0), 3: tx(3, 3, 100) };
+    const meter = {
+      'CP001/1': [{ t: Date.parse('2025-01-01T10:01:00Z'), energyWh: 4000, transactionId: 1 }],
+      'CP001/3': [{ t: Date.parse('2025-01-01T10:01:00Z'), energyWh: 1600, transactionId: 3 }],
+    };
+    const [backwards, none, some] = runningTransactions(active, meter, 'CP001');
+    expect([backwards.energyWh, backwards.energyWarning]).toEqual([null, expect.stringContaining('below meterStart')]);
+    expect(energySoFarText(backwards)).toBe('unknown: the meter went backwards');
+    expect(energySoFarText(none)).toBe('no reading yet');
+    expect(energySoFarText(some)).toBe('1.50 kWh');
   });
 
   it("takes the connector dropdown from the charger's real connectors", () => {

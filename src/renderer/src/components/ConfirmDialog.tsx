@@ -17,10 +17,10 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { formatAgo, formatEnergy, formatTime } from './format';
+import { formatAgo, formatTime } from './format';
 import { monoFont } from '../app/theme';
 import { useReach } from './reach';
-import { useRunning, type RunningTransaction } from './running';
+import { energySoFarText, useRunning, type RunningTransaction } from './running';
 
 /** A text, or one computed from what runs there now. */
 type FromRunning<T> = T | ((running: RunningTransaction[]) => T);
@@ -136,7 +136,7 @@ export function RunningList({ running, emptyText = 'Nothing is charging here rig
               <TableCell>{t.transactionId}</TableCell>
               <TableCell>{t.connectorId}</TableCell>
               <TableCell sx={{ fontFamily: monoFont }}>{t.idTag}</TableCell>
-              <TableCell align="right">{t.energyWh === null ? 'no reading yet' : formatEnergy(t.energyWh)}</TableCell>
+              <TableCell align="right">{energySoFarText(t)}</TableCell>
               <TableCell title={formatTime(t.startTime)}>{formatAgo(t.startTime)}</TableCell>
             </TableRow>
           ))}

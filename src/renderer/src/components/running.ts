@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { meterKey, useBench } from '../stores/bench';
 import { useEnergySoFar } from './useMeterSeries';
 import type { ChargerView, TransactionView } from '../../../shared/api/views';
-import { energySoFar, type MeterSample } from '../../../shared/api/meter';
+import { energyReadingSoFar, type MeterSample } from '../../../shared/api/meter';
+import { formatEnergy } from './format';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -13,8 +14,16 @@ export interface RunningTransaction {
   idTag: string;
   startTime: string;
   meterStart: number;
-  /** Latest meter reading minus meterStart; null until the charger has sent a reading. */
+  /** Latest meter reading minus meterStart; null until the charger has sent a reading, and for an impossible one. */
   energyWh: number | null;
+  /** Why a reading gives no energy (the meter went backwards), in words; null otherwise. */
+  energyWarning: string | null;
+}
+
+/** The energy so far as a confirmation names it: the amount, or why there is none. */
+export function energySoFarText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning'>): string {
+  if (t.energyWh !== null) return formatEnergy(t.energyWh);
+  return t.energyWarning ? 'unknown: the meter went backwards' : 'no reading yet';
 }
 
 /** Running transactions of a charger (on one connector, or all when `connectorId` is absent or 0). */
@@ -22,15 +31,19 @@ export function runningTransactions(active: Record<number, TransactionView>, met
   return Object.values(active)
     .filter((t) => t.active && t.chargerId === chargerId && (!connectorId || t.connectorId === connectorId))
     .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
-    .map((t) => ({
-      transactionId: t.transactionId,
-      chargerId: t.chargerId,
-      connectorId: t.connectorId,
-      idTag: t.idTag,
-      startTime: t.startTime,
-      meterStart: t.meterStart,
-      energyWh: energySoFar(t, meter[meterKey(t.chargerId, t.connectorId)]),
-    }));
+    .map((t) => {
+      const energy = energyReadingSoFar(t, meter[meterKey(t.chargerId, t.connectorId)]);
+      return {
+        transactionId: t.transactionId,
+        chargerId: t.chargerId,
+        connectorId: t.connectorId,
+        idTag: t.idTag,
+        startTime: t.startTime,
+        meterStart: t.meterStart,
+        energyWh: energy?.wh ?? null,
+        energyWarning: energy?.warning ?? null,
+      };
+    });
 }
 
 /** The running transactions with their energy so far (asked of the bench's record when no live reading came yet): for what a confirmation lists. */

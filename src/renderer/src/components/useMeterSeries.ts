@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../api/context';
 import { meterKey, useBench } from '../stores/bench';
-import { energySoFar, toSamples, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
+import { energyReadingSoFar, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
 import { useLoad } from './useCall';
 
 /** Stored rows fetched for a chart's history (a row per measurand and phase). */
@@ -56,6 +56,8 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
 export interface LiveEnergy extends MeteredTransaction {
   chargerId: string;
   energyWh: number | null;
+  /** Why a reading gives no energy (the meter went backwards); null otherwise. */
+  energyWarning: string | null;
 }
 
 /**
@@ -64,7 +66,7 @@ export interface LiveEnergy extends MeteredTransaction {
  */
 export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
   const client = useClient();
-  const [stored, setStored] = useState<Record<number, number | null>>({});
+  const [stored, setStored] = useState<Record<number, Energy | null>>({});
   const asked = useRef(new Set<number>());
   const mounted = useRef(true);
   useEffect(() => {
@@ -72,15 +74,22 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
     return () => void (mounted.current = false);
   }, []);
   useEffect(() => {
-    const settle = (id: number, wh: number | null) => mounted.current && setStored((s) => ({ ...s, [id]: wh }));
+    const settle = (id: number, energy: Energy | null) => mounted.current && setStored((s) => ({ ...s, [id]: energy }));
     for (const t of list) {
-      if (t.energyWh !== null || asked.current.has(t.transactionId)) continue;
+      if (t.energyWh !== null || t.energyWarning || asked.current.has(t.transactionId)) continue;
       asked.current.add(t.transactionId);
       client.call('chargers:meterValues', { chargerId: t.chargerId, transactionId: t.transactionId, limit: 50 }).then(
-        (values) => settle(t.transactionId, energySoFar(t, toSamples(values))),
+        (values) => settle(t.transactionId, energyReadingSoFar(t, toSamples(values))),
         () => settle(t.transactionId, null),
       );
     }
   }, [client, list]);
-  return useMemo(() => list.map((t) => (t.energyWh === null && typeof stored[t.transactionId] === 'number' ? { ...t, energyWh: stored[t.transactionId] } : t)), [list, stored]);
+  return useMemo(
+    () =>
+      list.map((t) => {
+        const energy = stored[t.transactionId];
+        return t.energyWh === null && !t.energyWarning && energy ? { ...t, energyWh: energy.wh, energyWarning: energy.warning } : t;
+      }),
+    [list, stored],
+  );
 }

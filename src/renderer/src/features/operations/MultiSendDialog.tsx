@@ -29,14 +29,13 @@ import { MessageTrigger, type AvailabilityType, type ResetType } from '../../../
 import { useClient } from '../../api/context';
 import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
-import { formatEnergy } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { useSendBlocked } from '../../components/reach';
 import type { RequestOf } from '../../../../shared/ocpp16';
 import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './kit/form';
 import type { Explained } from './kit/meanings';
-import { plural, useRunningOf, type RunningTransaction } from './kit/running';
+import { energySoFarText, plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { explainResult, type OperationAction } from './registry';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
 
@@ -303,7 +302,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                         {tx.length
                           ? tx.map((t) => (
                               <Box key={t.transactionId}>
-                                Transaction {t.transactionId} · connector {t.connectorId} · {t.idTag} · {t.energyWh === null ? 'no reading yet' : formatEnergy(t.energyWh)}
+                                Transaction {t.transactionId} · connector {t.connectorId} · {t.idTag} · {energySoFarText(t)}
                               </Box>
                             ))
                           : 'Nothing charging'}

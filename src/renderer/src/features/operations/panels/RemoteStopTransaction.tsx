@@ -4,12 +4,11 @@ import { useState } from 'react';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { formatEnergy } from '../../../components/format';
 import { ConfirmDialog } from '../kit/ConfirmDialog';
 import { compact, fieldState, numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
-import { useRunning } from '../kit/running';
+import { energySoFarText, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 
 export const RemoteStopTransaction: OperationPage<'RemoteStopTransaction'> = {
@@ -47,7 +46,7 @@ function RemoteStopPanel() {
         >
           {running.map((t) => (
             <MenuItem key={t.transactionId} value={String(t.transactionId)}>
-              {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · ${t.energyWh === null ? 'no reading yet' : formatEnergy(t.energyWh)}`}
+              {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · ${energySoFarText(t)}`}
             </MenuItem>
           ))}
           <MenuItem value={OTHER}>Another transaction id…</MenuItem>
