@@ -122,6 +122,8 @@ const ingestRows = db.transaction((batch: ReadEntry[], errors: string[]) => {
 // that died between committing and saying so does not take anything twice).
 const fromSeq = (db.prepare('SELECT ingested_seq FROM journal_state WHERE id = 1').pluck().get() as number | undefined) ?? 0;
 const tail = new JournalTail(data.dataDir, fromSeq);
+// The bench learns where SQLite is (a thread before this one may have committed more than it said).
+port.postMessage({ ingested: fromSeq } satisfies FromThread);
 /** The last entry the bench says is in the journal. */
 let journaled = fromSeq;
 /** Bytes journaled and not yet read: past DRAIN_BYTES the thread drains at once instead of waiting for its timer. */

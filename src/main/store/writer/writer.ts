@@ -444,6 +444,7 @@ export class GroupCommitWriter {
   private onIngested(seq: number, error?: string, lost?: string): void {
     if (error) this.onRowError(error);
     if (lost) console.error(`chargebench: ${lost}`);
+    if (seq < this.ingested) return;
     this.ingested = seq;
     while (this.backlog.length && this.backlog[0][0] <= seq) this.backlogBytes -= this.backlog.shift()![1];
     if (this.held.length && !this.behind()) this.releaseHeld();
