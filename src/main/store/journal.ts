@@ -226,11 +226,13 @@ export class JournalTail {
         }
         // The end of what is written (a line being written is left for next time).
         if (n < buf.length) return { read, later: false, partial: start < n };
-        // One line longer than the buffer: a bigger buffer for it (kept for the next such line).
+        // One line longer than the buffer: a bigger buffer for it.
         if (start === 0) buf = this.buffer = Buffer.allocUnsafe(buf.length * 2);
       }
     } finally {
       fs.closeSync(fd);
+      // A buffer grown for one long line is not kept.
+      if (this.buffer && this.buffer.length > READ_CHUNK) this.buffer = null;
     }
   }
 }

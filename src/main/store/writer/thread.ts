@@ -95,16 +95,17 @@ function endDrain(seq: number): void {
   setSeq.run(seq);
 }
 
-const ingest = db.transaction((batch: ReadEntry[]) => {
+/** Ingests `batch`; SQLite then holds the journal up to `seq` (past the batch when entries were lost). */
+const ingest = db.transaction((batch: ReadEntry[], seq: number) => {
   for (const { ops } of batch) {
     for (let i = 0; i < ops.length; i += 2) runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
   }
-  endDrain(batch[batch.length - 1].seq);
+  endDrain(seq);
 });
 
 // Row by row, still in one transaction: a refused row is skipped (SQLite undoes only that statement);
 // a storage failure is thrown on, and the whole transaction is undone.
-const ingestRows = db.transaction((batch: ReadEntry[], errors: string[]) => {
+const ingestRows = db.transaction((batch: ReadEntry[], seq: number, errors: string[]) => {
   for (const { ops } of batch) {
     for (let i = 0; i < ops.length; i += 2) {
       try {
@@ -115,7 +116,7 @@ const ingestRows = db.transaction((batch: ReadEntry[], errors: string[]) => {
       }
     }
   }
-  endDrain(batch[batch.length - 1].seq);
+  endDrain(seq);
 });
 
 // From the entry after the last one SQLite holds (committed with it: a thread started again after one
@@ -218,19 +219,14 @@ function drain(): void {
   readToBound = read.full;
   const lostFrom = (entries.length ? entries[entries.length - 1].seq : tail.lastSeq) + 1;
   const lost = missing ? `journal entries ${lostFrom} to ${end.lastSeq} could not be read (a segment was deleted or damaged outside the bench); what they held is not in the record` : undefined;
-  if (entries.length === 0) {
-    tail.commit(end);
-    post({ ingested: end.lastSeq, lost });
-    return resumed();
-  }
   try {
-    ingest(entries);
+    ingest(entries, end.lastSeq);
   } catch (e) {
     chunks.clear();
     if (isStorage(e)) return stall(e as Error);
     const errors: string[] = [];
     try {
-      ingestRows(entries, errors);
+      ingestRows(entries, end.lastSeq, errors);
     } catch (e2) {
       chunks.clear();
       return stall(isStorage(e2) ? (e2 as Error) : Object.assign(e2 as Error, { code: 'SQLITE_IOERR' }));
