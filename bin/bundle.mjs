@@ -6,7 +6,7 @@
 //
 // Each build goes to a directory of its own and `current.json` names the one to use, so a process that
 // is running (or one whose threads load later) keeps the files it started with when another rebuilds.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +19,9 @@ const THREADS = {
 };
 
 /**
- * When a new build is made, older ones go once they are a day old and three newer ones exist: a bench
- * still running on one may start its writer thread again from it.
+ * When a new build is made, older ones go once they are a day old and three newer ones exist, unless a
+ * process that started from one still runs (it may start its writer thread again from it): each process
+ * leaves a `running-<pid>` mark in the build it uses.
  */
 const KEEP_MS = 24 * 60 * 60 * 1000;
 const KEEP_NEWEST = 3;
@@ -34,8 +35,53 @@ export async function bundled(name, entry, options = {}) {
   const at = options.root ?? root;
   const dir = join(at, 'node_modules', '.cache', 'chargebench', name);
   const current = readCurrent(dir);
-  if (current && upToDate(at, dir, current)) return join(dir, current.build, 'index.js');
-  return build(at, dir, entry, options.threads ?? THREADS);
+  const index = current && upToDate(at, dir, current) ? join(dir, current.build, 'index.js') : await build(at, dir, entry, options.threads ?? THREADS);
+  markRunning(join(index, '..'));
+  return index;
+}
+
+/** Leaves this process's mark in the build it runs, removed when it exits. */
+function markRunning(buildDir) {
+  const mark = join(buildDir, `running-${process.pid}`);
+  try {
+    writeFileSync(mark, '');
+    process.once('exit', () => {
+      try {
+        unlinkSync(mark);
+      } catch {
+        // gone already
+      }
+    });
+  } catch {
+    // a read-only install: the build is then never removed either
+  }
+}
+
+/** Whether a process that started from this build still runs. */
+function inUse(buildDir) {
+  try {
+    return readdirSync(buildDir).some((f) => {
+      const pid = /^running-(\d+)$/.exec(f)?.[1];
+      if (!pid) return false;
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch (e) {
+        return e.code === 'EPERM';
+      }
+    });
+  } catch {
+    return false;
+  }
+}
+
+function exists(path) {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readCurrent(dir) {
@@ -64,6 +110,9 @@ function upToDate(root, dir, current) {
 
 async function build(root, dir, entry, threads) {
   const { build: esbuild } = await import('esbuild');
+  // A file saved while the build reads it may not be in the bundle: such a build is used this once and
+  // not named current, so the next start builds again.
+  const began = Date.now();
   const name = `b-${Date.now().toString(36).padStart(9, '0')}-${process.pid}`;
   const out = join(dir, name);
   mkdirSync(out, { recursive: true });
@@ -83,13 +132,17 @@ async function build(root, dir, entry, threads) {
     logLevel: 'error',
   });
   // What the build read, with what each was then: a later start rebuilds when any of them changed.
-  const inputs = Object.keys(result.metafile.inputs).map((file) => {
+  // The TypeScript settings esbuild follows, and the package's own, count as inputs too.
+  const files = [...Object.keys(result.metafile.inputs), ...['package.json', 'tsconfig.json', 'tsconfig.base.json'].filter((f) => exists(join(root, f)))];
+  const inputs = files.map((file) => {
     const s = statSync(join(root, file));
     return [file, s.mtimeMs, s.size];
   });
-  const temp = join(dir, `current.${process.pid}.json`);
-  writeFileSync(temp, JSON.stringify({ build: name, inputs }));
-  renameSync(temp, join(dir, 'current.json'));
+  if (inputs.every(([, mtimeMs]) => mtimeMs < began - 1000)) {
+    const temp = join(dir, `current.${process.pid}.json`);
+    writeFileSync(temp, JSON.stringify({ build: name, inputs }));
+    renameSync(temp, join(dir, 'current.json'));
+  }
   removeOld(dir, name);
   return join(out, 'index.js');
 }
@@ -103,7 +156,7 @@ function removeOld(dir, keep) {
   for (const entry of builds) {
     const path = join(dir, entry);
     try {
-      if (Date.now() - statSync(path).mtimeMs > KEEP_MS) rmSync(path, { recursive: true, force: true });
+      if (Date.now() - statSync(path).mtimeMs > KEEP_MS && !inUse(path)) rmSync(path, { recursive: true, force: true });
     } catch {
       // another process removed it first
     }

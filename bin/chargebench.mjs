@@ -2,6 +2,7 @@
 // The chargebench command: the TypeScript CLI, bundled on demand (bin/bundle.mjs), so a fresh clone needs
 // no build step and the running bench does not carry a TypeScript loader. Should bundling fail (e.g. a
 // read-only install), the CLI runs from source through tsx instead.
+import { pathToFileURL } from 'node:url';
 import { bundled } from './bundle.mjs';
 
 let entry = null;
@@ -13,7 +14,8 @@ try {
 if (entry) {
   // Stack traces name the TypeScript sources (the bundle has linked source maps).
   process.setSourceMapsEnabled(true);
-  await import(entry);
+  // A URL, not a path: on Windows `import('C:\\…')` is refused.
+  await import(pathToFileURL(entry).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -10,7 +10,8 @@ import { PRIVATE_FILE } from './data-dir';
 export interface JournalIo {
   openSync(path: string, flags: string, mode?: number): number;
   writeSync(fd: number, text: string): number;
-  ftruncateSync(fd: number, len: number): void;
+  /** By path: on Windows a file opened to append cannot be cut through that handle. */
+  truncateSync(path: string, len: number): void;
   fdatasyncSync(fd: number): void;
   closeSync(fd: number): void;
 }
@@ -18,7 +19,7 @@ export interface JournalIo {
 export const nodeIo: JournalIo = {
   openSync: (p, f, m) => fs.openSync(p, f, m),
   writeSync: (fd, t) => fs.writeSync(fd, t),
-  ftruncateSync: (fd, n) => fs.ftruncateSync(fd, n),
+  truncateSync: (p, n) => fs.truncateSync(p, n),
   fdatasyncSync: (fd) => fs.fdatasyncSync(fd),
   closeSync: (fd) => fs.closeSync(fd),
 };
@@ -58,22 +59,24 @@ export function readJournal(dataDir: string, afterSeq: number, now = new Date())
   const segments: JournalReading['segments'] = [];
   const notices: string[] = [];
   const damaged: string[] = [];
-  files.forEach((file, fileIndex) => {
+  files.forEach((file) => {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
-    if (lines[lines.length - 1] === '') lines.pop();
+    // A last line without its newline was being written when the process died (never answered),
+    // whether or not what was written of it reads as a batch.
+    const endsWhole = lines[lines.length - 1] === '';
+    if (endsWhole) lines.pop();
     let lastSeq = 0;
     lines.forEach((line, i) => {
+      if (!endsWhole && i === lines.length - 1) {
+        notices.push('The journal ended in an incomplete line: the bench was stopped while writing it, before anything written in it was answered. It was left out.');
+        return;
+      }
       const tab = line.indexOf('\t');
       const seq = tab > 0 ? Number(line.slice(0, tab)) : NaN;
       const text = tab > 0 ? line.slice(tab + 1) : '';
       if (Number.isSafeInteger(seq) && seq > 0 && isBatch(text)) {
         lastSeq = seq;
         if (seq > afterSeq) entries.push({ seq, text });
-        return;
-      }
-      const tornTail = fileIndex === files.length - 1 && i === lines.length - 1;
-      if (tornTail) {
-        notices.push('The journal ended in an incomplete line: the bench was stopped while writing it, before anything written in it was answered. It was left out.');
         return;
       }
       damaged.push(`${file.split(/[\\/]/).pop()}:${i + 1}\t${line}`);
@@ -202,32 +205,45 @@ export class JournalTail {
       throw e;
     }
     let read = 0;
+    // Where the first line after `upTo` begins: reading stops there, unless an entry up to `upTo` follows
+    // it (then that line was a damaged one whose number reads high, and is passed over like any other).
+    let laterAt: number | null = null;
+    const done = (partial: boolean) => {
+      if (laterAt !== null) at.offset = laterAt;
+      return { read, later: laterAt !== null, partial };
+    };
     try {
       let buf = (this.buffer ??= Buffer.allocUnsafe(READ_CHUNK));
+      // `pos`: where the bytes in `buf` begin in the file; `at.offset` moves only past what is taken or passed.
+      let pos = at.offset;
       for (;;) {
-        const n = fs.readSync(fd, buf, 0, buf.length, at.offset);
+        const n = fs.readSync(fd, buf, 0, buf.length, pos);
         const chunk = buf.subarray(0, n);
         let start = 0;
         for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
           const tab = chunk.indexOf(9, start);
           const seq = tab > start && tab < nl ? Number(chunk.toString('latin1', start, tab)) : NaN;
-          if (seq > upTo) return { read, later: true, partial: false };
-          if (Number.isSafeInteger(seq) && seq > at.lastSeq) {
-            const ops = parseBatch(chunk.toString('utf8', tab + 1, nl));
+          const lineEnd = pos + nl + 1;
+          if (seq > upTo) {
+            laterAt ??= pos + start;
+          } else {
+            const ops = Number.isSafeInteger(seq) && seq > at.lastSeq ? parseBatch(chunk.toString('utf8', tab + 1, nl)) : null;
             if (ops) {
               entries.push({ seq, ops });
               at.lastSeq = seq;
               read += nl + 1 - start;
+              laterAt = null;
             }
+            if (laterAt === null) at.offset = lineEnd;
           }
-          at.offset += nl + 1 - start;
           start = nl + 1;
-          if (read >= maxBytes) return { read, later: false, partial: false };
+          if (read >= maxBytes) return done(false);
         }
         // The end of what is written (a line being written is left for next time).
-        if (n < buf.length) return { read, later: false, partial: start < n };
+        if (n < buf.length) return done(start < n);
         // One line longer than the buffer: a bigger buffer for it.
         if (start === 0) buf = this.buffer = Buffer.allocUnsafe(buf.length * 2);
+        pos += start;
       }
     } finally {
       fs.closeSync(fd);
@@ -255,7 +271,7 @@ function parseBatch(text: string): unknown[] | null {
  * back to its last whole line before anything is appended to it: appended after the torn part, the next
  * entry would be read as one damaged line with it.
  */
-function cutTornTail(file: string, fd: number, io: JournalIo): void {
+function cutTornTail(file: string, io: JournalIo): void {
   const reading = fs.openSync(file, 'r');
   let cut: number;
   try {
@@ -275,7 +291,7 @@ function cutTornTail(file: string, fd: number, io: JournalIo): void {
   } finally {
     fs.closeSync(reading);
   }
-  if (cut >= 0) io.ftruncateSync(fd, cut);
+  if (cut >= 0) io.truncateSync(file, cut);
 }
 
 /** The segment being appended to. */
@@ -295,7 +311,7 @@ export class JournalAppender {
   ) {
     this.firstSeq = firstSeq;
     this.fd = io.openSync(segmentFile(dataDir, firstSeq), 'a', PRIVATE_FILE);
-    cutTornTail(segmentFile(dataDir, firstSeq), this.fd, io);
+    cutTornTail(segmentFile(dataDir, firstSeq), io);
   }
 
   get file(): string {
@@ -314,7 +330,7 @@ export class JournalAppender {
       if (this.sync) this.io.fdatasyncSync(this.fd);
     } catch (e) {
       try {
-        this.io.ftruncateSync(this.fd, this.bytes);
+        this.io.truncateSync(this.file, this.bytes);
       } catch {
         // cutting back needs no space; if even that fails, the torn line is found and reported at start
       }

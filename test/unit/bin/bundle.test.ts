@@ -22,10 +22,12 @@ const options = { root: project, threads: { 'writer-thread': 'src/thread.ts' } }
 /** What the bundle prints when Node runs it. */
 const load = async (path: string): Promise<string> => execFileSync(process.execPath, [path], { encoding: 'utf8' }).trim();
 
+const past = new Date('2026-01-01T00:00:00Z');
+
 describe('the bundle chargebench runs', () => {
-  put('src/thread.ts', 'export const thread = 1;\n');
-  put('src/value.ts', "export const value: string = 'first';\n", new Date('2026-01-01T00:00:00Z'));
-  put('src/cli.ts', "import { value } from './value';\nconsole.log(`answer: ${value}`);\n");
+  put('src/thread.ts', 'export const thread = 1;\n', past);
+  put('src/value.ts', "export const value: string = 'first';\n", past);
+  put('src/cli.ts', "import { value } from './value';\nconsole.log(`answer: ${value}`);\n", past);
 
   it('is built at the first start, with the threads beside it', async () => {
     const first = await bundled('cli', 'src/cli.ts', options);
@@ -51,7 +53,19 @@ describe('the bundle chargebench runs', () => {
 
   it('is built again when a thread entry changed', async () => {
     const before = await bundled('cli', 'src/cli.ts', options);
-    put('src/thread.ts', 'export const thread = 22;\n');
+    put('src/thread.ts', 'export const thread = 22;\n', new Date('2026-01-03T00:00:00Z'));
     expect(await bundled('cli', 'src/cli.ts', options)).not.toBe(before);
+  });
+
+  it('is not reused when a source was saved as it was built (the build may have read it half-saved)', async () => {
+    put('src/value.ts', "export const value: string = 'fresh';\n");
+    const first = await bundled('cli', 'src/cli.ts', options);
+    expect(await load(first)).toBe('answer: fresh');
+    expect(await bundled('cli', 'src/cli.ts', options)).not.toBe(first);
+  });
+
+  it('marks the build a process runs, so that it is not removed under it', async () => {
+    const index = await bundled('cli', 'src/cli.ts', options);
+    expect(existsSync(join(dirname(index), `running-${process.pid}`))).toBe(true);
   });
 });

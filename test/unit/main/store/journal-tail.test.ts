@@ -5,7 +5,7 @@ import { appendFileSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JournalAppender, JournalTail, nodeIo, segmentFile } from '../../../../src/main/store/journal';
+import { JournalAppender, JournalTail, nodeIo, readJournal, segmentFile } from '../../../../src/main/store/journal';
 
 let dir: string;
 beforeEach(() => {
@@ -98,6 +98,16 @@ describe('the journal as the writer thread reads it', () => {
     expect(String((r.entries[0].ops[1] as string[])[0]).length).toBe('frame 1'.length + (3 << 20));
   });
 
+  it('passes over a damaged line whose number reads higher than the entries said, and reads on', () => {
+    writeFileSync(segmentFile(dir, 1), `1\t${batch(1)}\n99\t{damaged\n2\t${batch(2)}\n3\t${batch(3)}\n`);
+    const tail = new JournalTail(dir, 0);
+    const r = tail.read(2, 1 << 20);
+    expect(seqs(r)).toEqual([1, 2]);
+    expect(r.missing).toBe(false);
+    tail.commit(r.end);
+    expect(seqs(tail.read(3, 1 << 20))).toEqual([3]);
+  });
+
   it('passes over a damaged line (reported at start) and says when entries are in no segment', () => {
     writeFileSync(segmentFile(dir, 1), `1\t${batch(1)}\n2\t{not json\n3\t${batch(3)}\n`);
     const tail = new JournalTail(dir, 0);
@@ -125,5 +135,12 @@ describe('a journal a killed process left with a torn line', () => {
     j.append(1, batch(1));
     j.append(2, batch(2));
     expect(seqs(new JournalTail(dir, 0).read(2, 1 << 20))).toEqual([1, 2]);
+  });
+
+  it('is read at start without a last line that lacks its newline, even when what was written of it reads as a batch', () => {
+    writeFileSync(segmentFile(dir, 1), `1\t${batch(1)}\n2\t${batch(2)}`);
+    const reading = readJournal(dir, 0);
+    expect(reading.entries.map((e) => e.seq)).toEqual([1]);
+    expect(reading.notices.join('\n')).toMatch(/incomplete line/);
   });
 });
