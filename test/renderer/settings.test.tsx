@@ -127,11 +127,15 @@ describe('Settings screen', () => {
     expect(screen.getByText(/Older frames and meter values are deleted as soon as a shorter time is saved, then at each start and every hour/)).toBeTruthy();
     await userEvent.click(screen.getByRole('combobox', { name: 'Keep the message log and meter values for' }));
     await userEvent.click(screen.getByRole('option', { name: '30 days' }));
+    const clickedAt = Date.now();
     await userEvent.click(save());
-    // Turning retention on deletes data at once: the user confirms, knowing the cutoff.
-    const cutoff = formatDateTime(Date.now() - 30 * 86_400_000, { seconds: false });
+    // Turning retention on deletes data at once: the user confirms, knowing the cutoff (the minute the
+    // dialog was opened in: read before and after, in case a minute ended in between).
     const dialog = await screen.findByRole('dialog', { name: 'Delete old frames and meter values now?' });
-    expect(within(dialog).getByText(/is deleted now and cannot be recovered\. Transactions and operations are kept\./).textContent).toContain(cutoff);
+    const cutoffs = [clickedAt, Date.now()].map((t) => formatDateTime(t - 30 * 86_400_000, { seconds: false }));
+    const text = within(dialog).getByText(/is deleted now and cannot be recovered\. Transactions and operations are kept\./).textContent ?? '';
+    const cutoff = cutoffs.find((c) => text.includes(c));
+    expect([text, cutoff]).toEqual([text, expect.any(String)]);
     await userEvent.click(within(dialog).getByRole('button', { name: `Delete frames and meter values older than ${cutoff}` }));
     await screen.findByText('Settings saved (1 change).');
     expect(c.callsOf('settings:update')).toEqual([{ retentionDays: 30 }]);
