@@ -281,11 +281,25 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
 
 /** Moves a fake clock to its next timer each time nothing has passed on the wire for QUIET_MS. */
 async function driveFakeClock(clock: FakeClock, frames: ChargerFrames, going: () => boolean, busy?: () => boolean): Promise<void> {
+  // Quiet is counted only in time this process got to run: on a loaded machine a tick can come late, and
+  // its timer runs before the socket reads that waited meanwhile (a charger's answer on its way), so a
+  // starved spell is not quiet. (Counted in wall time, a 30 s call timeout once fired on fake time before
+  // a virtual charger's answer to UpdateFirmware was read.)
+  let quiet = 0;
+  let last = Date.now();
+  let seen = frames.lastActivity;
   while (going()) {
     await new Promise((r) => setTimeout(r, 5));
+    const now = Date.now();
+    quiet += Math.min(now - last, 10);
+    last = now;
     // Real I/O in progress counts as activity: what it leads to gets the quiet time to reach the wire.
-    if (busy?.()) frames.lastActivity = Date.now();
-    if (frames.holds > 0 || Date.now() - frames.lastActivity < QUIET_MS) continue;
+    if (busy?.()) frames.lastActivity = now;
+    if (frames.lastActivity !== seen || frames.holds > 0) {
+      seen = frames.lastActivity;
+      quiet = 0;
+    }
+    if (quiet < QUIET_MS) continue;
     const next = clock.nextAt;
     if (next === null) continue;
     await clock.advance(Math.max(0, next - clock.now()));
