@@ -7,7 +7,7 @@
 // Each build goes to a directory of its own and `current.json` names the one to use, so a process that
 // is running (or one whose threads load later) keeps the files it started with when another rebuilds.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,12 +36,17 @@ export async function bundled(name, entry, options = {}) {
   const dir = join(at, 'node_modules', '.cache', 'chargebench', name);
   const current = readCurrent(dir);
   const index = current && upToDate(at, dir, current) ? join(dir, current.build, 'index.js') : await build(at, dir, entry, options.threads ?? THREADS);
-  markRunning(join(index, '..'));
+  markRunning(dirname(index));
   return index;
 }
 
+/** Builds this process has marked (a benchmark asks for its bundle once per bench process it starts). */
+const marked = new Set();
+
 /** Leaves this process's mark in the build it runs, removed when it exits. */
 function markRunning(buildDir) {
+  if (marked.has(buildDir)) return;
+  marked.add(buildDir);
   const mark = join(buildDir, `running-${process.pid}`);
   try {
     writeFileSync(mark, '');
