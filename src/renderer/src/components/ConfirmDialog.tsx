@@ -136,7 +136,10 @@ export function RunningList({ running, emptyText = 'Nothing is charging here rig
               <TableCell>{t.transactionId}</TableCell>
               <TableCell>{t.connectorId}</TableCell>
               <TableCell sx={{ fontFamily: monoFont }}>{t.idTag}</TableCell>
-              <TableCell align="right">{energySoFarText(t)}</TableCell>
+              {/* The one cell that may wrap: a meter that went backwards says so in words, within the dialog. */}
+              <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
+                {energySoFarText(t)}
+              </TableCell>
               <TableCell title={formatTime(t.startTime)}>{formatAgo(t.startTime)}</TableCell>
             </TableRow>
           ))}
