@@ -6,7 +6,7 @@
 //
 // Each build goes to a directory of its own and `current.json` names the one to use, so a process that
 // is running (or one whose threads load later) keeps the files it started with when another rebuilds.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -80,15 +80,6 @@ function inUse(buildDir) {
   }
 }
 
-function exists(path) {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function readCurrent(dir) {
   try {
     return JSON.parse(readFileSync(join(dir, 'current.json'), 'utf8'));
@@ -138,7 +129,7 @@ async function build(root, dir, entry, threads) {
   });
   // What the build read, with what each was then: a later start rebuilds when any of them changed.
   // The TypeScript settings esbuild follows, and the package's own, count as inputs too.
-  const files = [...Object.keys(result.metafile.inputs), ...['package.json', 'tsconfig.json', 'tsconfig.base.json'].filter((f) => exists(join(root, f)))];
+  const files = [...Object.keys(result.metafile.inputs), ...['package.json', 'tsconfig.json', 'tsconfig.base.json'].filter((f) => existsSync(join(root, f)))];
   const inputs = files.map((file) => {
     const s = statSync(join(root, file));
     return [file, s.mtimeMs, s.size];
