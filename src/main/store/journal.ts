@@ -156,15 +156,19 @@ export class JournalTail {
 
   /**
    * The entries after the last committed one up to `upTo`, stopping after `maxBytes` (`full`); `missing`
-   * when entries up to `upTo` are in no segment (deleted or damaged outside the bench): `end` then passes them.
+   * when entries up to `upTo` are in no segment (deleted or damaged outside the bench): `end` then passes
+   * them, and `lastRead` is the last entry read. With `take`, each entry is handed to it as it is read
+   * and none is kept (`entries` is empty): a drain then holds one entry's writes at a time, not 8 MiB of
+   * them. What `take` throws ends the reading and is thrown on; the journal's own failures to be read
+   * are thrown as JournalReadError.
    */
-  read(upTo: number, maxBytes: number): { entries: ReadEntry[]; end: TailPosition; missing: boolean; full: boolean } {
+  read(upTo: number, maxBytes: number, take?: (entry: ReadEntry) => void): { entries: ReadEntry[]; end: TailPosition; missing: boolean; full: boolean; lastRead: number } {
     const entries: ReadEntry[] = [];
     const at: TailPosition = { ...this.position };
     let bytes = 0;
     at.file ??= this.locate(at.lastSeq + 1);
     while (at.file && at.lastSeq < upTo && bytes < maxBytes) {
-      const { read, later, partial } = this.readLines(at, upTo, maxBytes - bytes, entries);
+      const { read, later, partial } = this.readLines(at, upTo, maxBytes - bytes, take ?? ((e) => entries.push(e)));
       bytes += read;
       // A later entry than asked for stops the reading where it is (it is read next time); so does a
       // line not yet whole (being written).
@@ -174,15 +178,16 @@ export class JournalTail {
       // a process was killed, and never answered.)
       const file = at.file;
       const next = segmentFiles(this.dataDir).find((f) => f > file);
-      if (!next && partial) return { entries, end: at, missing: false, full: false };
+      if (!next && partial) return { entries, end: at, missing: false, full: false, lastRead: at.lastSeq };
       if (!next) break;
       at.file = next;
       at.offset = 0;
     }
     const full = bytes >= maxBytes;
     const missing = at.lastSeq < upTo && !full;
+    const lastRead = at.lastSeq;
     if (missing) at.lastSeq = upTo;
-    return { entries, end: at, missing, full };
+    return { entries, end: at, missing, full, lastRead };
   }
 
   /** The segment that holds `seq`, or the first after it; null when there is none. */
@@ -196,13 +201,13 @@ export class JournalTail {
    * Reads whole lines of `at.file` from `at.offset` into `entries`, moving `at` on: the bytes of the
    * entries read, whether it stopped at an entry after `upTo`, and whether the file ends in part of a line.
    */
-  private readLines(at: TailPosition, upTo: number, maxBytes: number, entries: ReadEntry[]): { read: number; later: boolean; partial: boolean } {
+  private readLines(at: TailPosition, upTo: number, maxBytes: number, take: (entry: ReadEntry) => void): { read: number; later: boolean; partial: boolean } {
     let fd: number;
     try {
       fd = fs.openSync(at.file!, 'r');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { read: 0, later: false, partial: false };
-      throw e;
+      throw new JournalReadError(e as Error);
     }
     let read = 0;
     // Where the first line after `upTo` begins: reading stops there, unless an entry up to `upTo` follows
@@ -217,7 +222,12 @@ export class JournalTail {
       // `pos`: where the bytes in `buf` begin in the file; `at.offset` moves only past what is taken or passed.
       let pos = at.offset;
       for (;;) {
-        const n = fs.readSync(fd, buf, 0, buf.length, pos);
+        let n: number;
+        try {
+          n = fs.readSync(fd, buf, 0, buf.length, pos);
+        } catch (e) {
+          throw new JournalReadError(e as Error);
+        }
         const chunk = buf.subarray(0, n);
         let start = 0;
         for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
@@ -229,7 +239,7 @@ export class JournalTail {
           } else {
             const ops = Number.isSafeInteger(seq) && seq > at.lastSeq ? parseBatch(chunk.toString('utf8', tab + 1, nl)) : null;
             if (ops) {
-              entries.push({ seq, ops });
+              take({ seq, ops });
               at.lastSeq = seq;
               read += nl + 1 - start;
               laterAt = null;
@@ -250,6 +260,14 @@ export class JournalTail {
       // A buffer grown for one long line is not kept.
       if (this.buffer && this.buffer.length > READ_CHUNK) this.buffer = null;
     }
+  }
+}
+
+/** The journal could not be read (the file system failed), as opposed to what was done with an entry. */
+export class JournalReadError extends Error {
+  readonly code = 'SQLITE_IOERR';
+  constructor(cause: Error) {
+    super(`the journal could not be read: ${cause.message}`);
   }
 }
 

@@ -25,7 +25,7 @@ import Database from 'better-sqlite3';
 import type { ThreadData, ToThread, FromThread } from './protocol';
 import { SearchIndexer } from '../repositories/message-search';
 import { collectGarbage } from '../../memory';
-import { JournalTail, type ReadEntry } from '../journal';
+import { JournalTail } from '../journal';
 
 const data = workerData as ThreadData;
 const port = parentPort!;
@@ -95,18 +95,27 @@ function endDrain(seq: number): void {
   setSeq.run(seq);
 }
 
-/** Ingests `batch`; SQLite then holds the journal up to `seq` (past the batch when entries were lost). */
-const ingest = db.transaction((batch: ReadEntry[], seq: number) => {
-  for (const { ops } of batch) {
+type Read = ReturnType<JournalTail['read']>;
+
+/**
+ * Reads the journal on, up to `upTo`, into SQLite in one transaction; SQLite then holds the journal up to
+ * the end of what was read (past it when entries were lost). Each entry's writes run as it is read, so
+ * a drain holds one entry's parsed writes at a time (its garbage dies young, and V8's young generation
+ * takes it cheaply) instead of every entry of the drain.
+ */
+const ingest = db.transaction((upTo: number): Read => {
+  const read = tail.read(upTo, MAX_DRAIN_BYTES, ({ ops }) => {
     for (let i = 0; i < ops.length; i += 2) runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
-  }
-  endDrain(seq);
+  });
+  endDrain(read.end.lastSeq);
+  return read;
 });
 
-// Row by row, still in one transaction: a refused row is skipped (SQLite undoes only that statement);
-// a storage failure is thrown on, and the whole transaction is undone.
-const ingestRows = db.transaction((batch: ReadEntry[], seq: number, errors: string[]) => {
-  for (const { ops } of batch) {
+// The same entries (the position moved on only once committed), row by row, still in one transaction:
+// a refused row is skipped (SQLite undoes only that statement); a storage failure is thrown on, and the
+// whole transaction is undone.
+const ingestRows = db.transaction((upTo: number, errors: string[]): Read => {
+  const read = tail.read(upTo, MAX_DRAIN_BYTES, ({ ops }) => {
     for (let i = 0; i < ops.length; i += 2) {
       try {
         runOne(ops[i] as string | number, ops[i + 1] as unknown[]);
@@ -115,8 +124,9 @@ const ingestRows = db.transaction((batch: ReadEntry[], seq: number, errors: stri
         errors.push(`${statementOf(ops[i] as string | number)}: ${(e as Error).message}`);
       }
     }
-  }
-  endDrain(seq);
+  });
+  endDrain(read.end.lastSeq);
+  return read;
 });
 
 // From the entry after the last one SQLite holds (committed with it: a thread started again after one
@@ -208,43 +218,44 @@ function drain(): void {
   if (closed) return;
   if (!behind()) return indexSoon();
   const began = performance.now();
-  let read: ReturnType<JournalTail['read']>;
+  const upTo = journaled;
+  let read: Read;
   try {
-    read = tail.read(journaled, MAX_DRAIN_BYTES);
-  } catch (e) {
-    // The journal cannot be read now (e.g. too many open files): tried again like a stalled SQLite.
-    return stall({ code: 'SQLITE_IOERR', message: `the journal could not be read: ${(e as Error).message}` });
-  }
-  const { entries, end, missing } = read;
-  readToBound = read.full;
-  const lostFrom = (entries.length ? entries[entries.length - 1].seq : tail.lastSeq) + 1;
-  const lost = missing ? `journal entries ${lostFrom} to ${end.lastSeq} could not be read (a segment was deleted or damaged outside the bench); what they held is not in the record` : undefined;
-  try {
-    ingest(entries, end.lastSeq);
+    read = ingest(upTo);
   } catch (e) {
     chunks.clear();
+    // The journal cannot be read now (e.g. too many open files), or SQLite failed: tried again later.
     if (isStorage(e)) return stall(e as Error);
     const errors: string[] = [];
     try {
-      ingestRows(entries, end.lastSeq, errors);
+      read = ingestRows(upTo, errors);
     } catch (e2) {
       chunks.clear();
       return stall(isStorage(e2) ? (e2 as Error) : Object.assign(e2 as Error, { code: 'SQLITE_IOERR' }));
     }
-    taken(end);
-    post({ ingested: end.lastSeq, error: errors.join('; ') || String(e), lost });
+    taken(read);
+    post({ ingested: read.end.lastSeq, error: errors.join('; ') || String(e), lost: lostOf(read) });
     return resumed();
   }
-  taken(end);
+  const { end } = read;
+  const lost = lostOf(read);
+  taken(read);
   post({ ingested: end.lastSeq, lost });
   const ended = performance.now();
   recentDrains.push([ended, ended - began]);
   resumed();
 }
 
+/** Entries said to be in the journal and found in no segment, in words (or undefined). */
+function lostOf(read: Read): string | undefined {
+  if (!read.missing) return undefined;
+  return `journal entries ${read.lastRead + 1} to ${read.end.lastSeq} could not be read (a segment was deleted or damaged outside the bench); what they held is not in the record`;
+}
+
 /** What a drain read is in SQLite: the journal is read on from after it. */
-function taken(end: Parameters<JournalTail['commit']>[0]): void {
+function taken({ end, full }: Read): void {
   tail.commit(end);
+  readToBound = full;
   // What is left unread is at most what was said since; an estimate is enough to pace the drains.
   if (!behind()) queuedBytes = 0;
 }
