@@ -6,6 +6,7 @@
 // value's id is its reading's id × 1024 + its position. No per-row index by charger or transaction (the
 // writer thread's sparse index, `chunks`, finds them); pruned by time.
 import type { MeterValue } from '../../../shared/ocpp16';
+import { canonicalIsoMillis } from '../../../shared/ocpp16/primitives';
 import { byChunks, type Chunkers, type Store, type Writes } from '../repository';
 import type { Db } from '../database';
 import type { MeterValueRecord, Row } from '../../../shared/records';
@@ -37,14 +38,16 @@ export const meterValueChunkers: Chunkers = {
 /** What a sampled value is, besides its value: [measurand, phase, unit, context, location, format]. */
 type Shape = [string, string | null, string | null, string, string | null, string];
 /** A shape as a map key (cheaper than JSON per sampled value; null and '' kept apart). */
-const keyOf = (s: Shape): string => s.map((v) => (v === null ? '\u0001' : v)).join('\u0000');
+const keyOf = (s: Shape): string => `${s[0]}\u0000${s[1] ?? '\u0001'}\u0000${s[2] ?? '\u0001'}\u0000${s[3]}\u0000${s[4] ?? '\u0001'}\u0000${s[5]}`;
 
 /** A time as sent, kept as epoch milliseconds when that gives back the very same text (the usual case). */
-const packTime = (t: string): number | string => {
+export const packTime = (t: string): number | string => {
+  const fast = canonicalIsoMillis(t);
+  if (fast !== null) return fast;
   const ms = Date.parse(t);
   return Number.isFinite(ms) && new Date(ms).toISOString() === t ? ms : t;
 };
-const unpackTime = (t: number | string): string => (typeof t === 'number' ? new Date(t).toISOString() : t);
+export const unpackTime = (t: number | string): string => (typeof t === 'number' ? new Date(t).toISOString() : t);
 
 /** The shapes of sampled values, by id (meter_shapes); read from `db`, new ones given the next id. */
 export class MeterShapes {
