@@ -85,6 +85,29 @@ describe('meter values, stored compactly', () => {
     }
   });
 
+  it('writes each shape once and reads every value with its own, also when a charger sends many shapes of one measurand', async () => {
+    const record = await BenchRecord.open(tempDir());
+    try {
+      const phases = ['L1', 'L2', 'L3', 'N', 'L1-N', 'L2-N', 'L3-N', 'L1-L2', 'L2-L3', 'L3-L1'] as const;
+      const locations = ['Body', 'Cable', 'EV', 'Inlet', 'Outlet'] as const;
+      // 50 shapes of Voltage (more than are compared field by field), sent twice over, plus one default.
+      const voltages = phases.flatMap((phase) => locations.map((location) => ({ value: `${phase}/${location}`, measurand: 'Voltage' as const, unit: 'V' as const, phase, location })));
+      const reading = (n: number): MeterValue => ({ timestamp: `2026-03-01T10:00:0${n}.000Z`, sampledValue: [...voltages, { value: `default ${n}` }] });
+      record.meterValues.add('CP-9', 1, null, [reading(1)], '2026-03-01T10:00:01.000Z');
+      record.meterValues.add('CP-9', 1, null, [reading(2)], '2026-03-01T10:00:02.000Z');
+      await record.settled();
+      expect((record.db.prepare('SELECT count(*) AS n FROM meter_shapes').get() as { n: number }).n).toBe(51);
+      const values = record.meterValues.of({ chargerId: 'CP-9' });
+      expect(values).toHaveLength(102);
+      for (const v of values) {
+        if (v.value.startsWith('default')) expect(v).toMatchObject({ measurand: 'Energy.Active.Import.Register', phase: null, location: null, unit: 'Wh' });
+        else expect(`${v.phase}/${v.location}`).toBe(v.value);
+      }
+    } finally {
+      await record.close();
+    }
+  });
+
   it('reads meter values recorded a row per sampled value (before the compact schema), and a journal of that version', async () => {
     const dataDir = tempDir();
     const file = databaseFile(dataDir);
