@@ -13,7 +13,6 @@ import { defineFileRoutes } from './file-routes';
 import { defineReportRoutes } from './report-routes';
 import { serveUi } from './static-ui';
 import { BenchService } from '../core/bench-service';
-import type { BenchMethod } from '../../shared/api/contract';
 import type { BenchEvent } from '../../shared/api/events';
 import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
 import { maxPhotoBytes } from '../../shared/api/commissioning';
@@ -246,7 +245,15 @@ export class ApiServer {
     defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
     for (const r of restRoutes) this.route(r.method, r.path, (_req, params, query, body) => this.runRoute(r, params, query, body), true);
     // The UI's door: every call of the bench contract, the same ones the desktop app makes over IPC.
-    this.route('POST', '/api/call/{method}', async (_r, p, _q, body) => [200, await this.service.serve(p.method as BenchMethod, await body())], true);
+    this.route(
+      'POST',
+      '/api/call/{method}',
+      async (_r, p, _q, body) => {
+        if (!this.service.isMethod(p.method)) throw new BenchError(404, `No bench call "${p.method}"`);
+        return [200, await this.service.serve(p.method, await body())];
+      },
+      true,
+    );
     defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
     defineReportRoutes((method, path, run) => this.route(method, path, run), this.bench);
   }

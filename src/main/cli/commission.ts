@@ -65,7 +65,8 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     const off = bench.bus.subscribe((e) => {
       if (e.type === 'commissioningPrompt' && e.id === c.id && e.prompt)
         void open.ask(e.prompt).then((a) => {
-          if (service.prompt(c.id)) service.answer(c.id, a === 'timeout' ? 'skip' : a);
+          // Nobody answered on the terminal: the run's own timer says so (not that the person skipped).
+          if (a !== 'timeout' && a !== 'stopped' && service.prompt(c.id)) service.answer(c.id, a);
         });
     });
     const started = Date.now();

@@ -1,6 +1,6 @@
 // Who does a background run's operator steps: a built-in virtual charger's hands (automatic, and on fake
 // time the run waits while the charger does real I/O), or the person at a real charger, asked through the
-// bench's events and answered through a face; a stopped run skips the question it waits on.
+// bench's events and answered through a face; a stopped run withdraws the question it waits on (the step says the run was stopped).
 import type { Bench } from '../core/bench';
 import { PromptOperator, VirtualOperator, type Operator, type OperatorAnswer, type OperatorPrompt } from './operator';
 
@@ -35,14 +35,14 @@ export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal
         const timer = setTimeout(() => done('timeout'), prompt.timeoutS * 1000);
         const done = (a: OperatorAnswer) => {
           clearTimeout(timer);
-          signal.removeEventListener('abort', skip);
+          signal.removeEventListener('abort', stopped);
           waiting = null;
           publish(null);
           resolve(a);
         };
-        const skip = () => done('skip');
+        const stopped = () => done('stopped');
         waiting = { prompt, answer: done };
-        signal.addEventListener('abort', skip, { once: true });
+        signal.addEventListener('abort', stopped, { once: true });
         publish(prompt);
       }),
   );

@@ -401,7 +401,13 @@ export class CaseContext {
       this.host.frames.holdFor(150);
       if (answer === 'done') return;
       throw new Inconclusive(
-        answer === 'skip' ? `The operator skipped: ${text}` : answer === 'cannot' ? `The operator could not: ${text}` : `Nobody acted within ${this.data.operatorTimeoutS} s: ${text}`,
+        answer === 'skip'
+          ? `The operator skipped: ${text}`
+          : answer === 'cannot'
+            ? `The operator could not: ${text}`
+            : answer === 'stopped'
+              ? `The run was stopped while it waited for the person at the charger: ${text}`
+              : `Nobody acted within ${this.data.operatorTimeoutS} s: ${text}`,
       );
     });
   }

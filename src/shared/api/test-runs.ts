@@ -244,7 +244,8 @@ export type OperatorAction =
   /** Something only a person can judge or do, asked as written. */
   | { kind: 'confirm'; question: string };
 
-export type OperatorAnswer = 'done' | 'cannot' | 'skip' | 'timeout';
+/** What the person at the charger did; 'timeout' when nobody answered in time, 'stopped' when the run was stopped while asking. */
+export type OperatorAnswer = 'done' | 'cannot' | 'skip' | 'timeout' | 'stopped';
 
 /** The request shown to a person: the words, the connector and idTag, and how long they have. */
 export interface OperatorPrompt {

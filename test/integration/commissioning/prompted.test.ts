@@ -1,0 +1,114 @@
+// Commissioning a charger the bench cannot act on itself (a real charger on the bench LAN; here a
+// virtual charge point on its own connection, unknown to the bench's virtual chargers): a step that needs
+// the person at the charger asks, through the faces (an event and a REST call), and goes on with the
+// answer: Done after the card was presented passes on what the charger sent; Cannot and Skip leave the
+// step inconclusive, saying what was not done; nothing is waited for once the run is stopped.
+import { describe, expect, it } from 'vitest';
+import { VirtualChargePoint } from '../../../src/main/virtual-cp/charge-point';
+import { VirtualChargerDefinition } from '../../../src/shared/api/virtual-chargers';
+import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
+import type { BenchEvent } from '../../../src/shared/api/views';
+import type { OperatorPrompt } from '../../../src/shared/api/test-runs';
+import { useTestBench, waitFor } from '../../helpers/bench';
+
+const tb = useTestBench();
+const template = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'Depot AC', testIdTag: 'INSTALLER-1' });
+const job = SiteJob.parse({ site: 'Depot Süd', address: 'Ring 2', location: 'Bay 4', installer: 'A. Person', company: 'Elektro GmbH', customer: 'Stadtwerke' });
+
+/** A charger of its own: the bench sees only its connection, as it would a real one. */
+async function realCharger(id: string): Promise<VirtualChargePoint> {
+  const cp = new VirtualChargePoint({ definition: VirtualChargerDefinition.parse({ id, connectors: 1 }), url: tb.wsUrl(), random: () => 0, callTimeoutMs: 5000 });
+  cp.start();
+  await waitFor(() => tb.bench.centralSystem.isConnected(id) && cp.view().registration === 'Accepted', 10_000);
+  return cp;
+}
+
+/** The prompts the bench publishes for a commissioning, in order (null: the prompt was answered or withdrawn). */
+function promptsOf(id: string): Array<OperatorPrompt | null> {
+  const seen: Array<OperatorPrompt | null> = [];
+  tb.bench.bus.subscribe((e: BenchEvent) => {
+    if (e.type === 'commissioningPrompt' && e.id === id) seen.push(e.prompt);
+  });
+  return seen;
+}
+
+async function runStep(id: string, stepId: string, person: (prompt: OperatorPrompt) => Promise<void>): Promise<CommissioningView> {
+  const prompts = promptsOf(id);
+  tb.bench.commissioning.run(id, [stepId]);
+  const prompt = await waitFor(() => prompts.find((p) => p !== null), 20_000);
+  // The faces read the same prompt as the event said.
+  expect((await tb.request('GET', `/api/commissioning/${id}`)).status).toBe(200);
+  expect(tb.bench.commissioning.prompt(id)).toEqual(prompt);
+  await person(prompt);
+  await tb.bench.commissioning.settled(id);
+  expect(prompts.at(-1)).toBeNull();
+  return tb.bench.commissioning.get(id);
+}
+
+const answer = async (id: string, a: 'done' | 'cannot' | 'skip') => {
+  const res = await tb.request('POST', `/api/commissioning/${id}/answer`, { answer: a });
+  expect(res.status).toBe(204);
+};
+
+describe('commissioning a charger the bench asks a person to act on', () => {
+  it('asks for the card and passes the reader step on what the charger sent once the person says Done', { timeout: 60_000 }, async () => {
+    const cp = await realCharger('REAL-READER');
+    try {
+      const c = await tb.bench.commissioning.create({ chargerId: 'REAL-READER', job, template });
+      expect(c.virtual).toBe(false);
+      const v = await runStep(c.id, 'C6_READER', async (prompt) => {
+        expect(prompt.action).toEqual({ kind: 'presentIdTag', connectorId: 1, idTag: 'INSTALLER-1' });
+        expect(prompt.text).toMatch(/INSTALLER-1/);
+        // The person holds the card to the reader, then presses Done.
+        await cp.presentIdTag(1, 'INSTALLER-1');
+        await answer(c.id, 'done');
+      });
+      const step = v.steps.find((s) => s.id === 'C6_READER')!;
+      expect(step.result?.verdict).toBe('pass');
+      expect(step.result?.measurements ?? []).toContainEqual(expect.objectContaining({ label: 'Card as sent by the charger', value: 'INSTALLER-1', ok: true }));
+      // Nobody is asked any more, and an answer now is refused as such.
+      expect(tb.bench.commissioning.prompt(c.id)).toBeNull();
+      const late = await tb.request('POST', `/api/commissioning/${c.id}/answer`, { answer: 'done' });
+      expect(late.status).toBe(409);
+      expect(late.body.error).toMatch(/not waiting for the person at the charger/);
+    } finally {
+      await cp.stop();
+    }
+  });
+
+  it('leaves the step inconclusive, naming what was not done, when the person cannot or skips', { timeout: 60_000 }, async () => {
+    const cp = await realCharger('REAL-CANNOT');
+    try {
+      const c = await tb.bench.commissioning.create({ chargerId: 'REAL-CANNOT', job, template });
+      for (const [said, words] of [
+        ['cannot', /The operator could not: .*INSTALLER-1/],
+        ['skip', /The operator skipped: .*INSTALLER-1/],
+      ] as const) {
+        const v = await runStep(c.id, 'C6_READER', () => answer(c.id, said));
+        const step = v.steps.find((s) => s.id === 'C6_READER')!;
+        expect(step.result?.verdict, said).toBe('inconclusive');
+        expect(JSON.stringify(step.result), said).toMatch(words);
+      }
+      expect(tb.bench.commissioning.get(c.id).steps.find((s) => s.id === 'C6_READER')!.attempts).toBe(2);
+    } finally {
+      await cp.stop();
+    }
+  });
+
+  it('stops waiting for the person when the run is stopped', { timeout: 60_000 }, async () => {
+    const cp = await realCharger('REAL-STOP');
+    try {
+      const c = await tb.bench.commissioning.create({ chargerId: 'REAL-STOP', job, template });
+      const v = await runStep(c.id, 'C6_READER', async () => {
+        const stop = await tb.request('POST', `/api/commissioning/${c.id}/stop`);
+        expect(stop.status).toBeLessThan(300);
+      });
+      expect(v.steps.find((s) => s.id === 'C6_READER')!.result?.verdict).toBe('inconclusive');
+      // Said as it was: the run was stopped, not that the person skipped.
+      expect(v.steps.find((s) => s.id === 'C6_READER')!.result?.reason).toMatch(/^The run was stopped while it waited for the person at the charger: Present the card/);
+      expect(tb.bench.commissioning.prompt(c.id)).toBeNull();
+    } finally {
+      await cp.stop();
+    }
+  });
+});
