@@ -32,6 +32,7 @@ export interface JournalEntry {
 
 /** Journal segments are named by the first sequence number they may hold. */
 export const segmentFile = (dataDir: string, firstSeq: number): string => join(dataDir, `chargebench-${String(firstSeq).padStart(12, '0')}.journal`);
+const firstSeqOf = (file: string): number => Number(/(\d+)\.journal$/.exec(file)![1]);
 export const segmentFiles = (dataDir: string): string[] =>
   fs
     .readdirSync(dataDir)
@@ -193,8 +194,13 @@ export class JournalTail {
   /** The segment that holds `seq`, or the first after it; null when there is none. */
   private locate(seq: number): string | null {
     const files = segmentFiles(this.dataDir);
-    const first = (f: string): number => Number(/(\d+)\.journal$/.exec(f)![1]);
-    return files.filter((f) => first(f) <= seq).pop() ?? files[0] ?? null;
+    return files.filter((f) => firstSeqOf(f) <= seq).pop() ?? files[0] ?? null;
+  }
+
+  /** Whether `at.file` holds nothing more the reading needs: the next entry is in a later segment. */
+  private passed(at: TailPosition): boolean {
+    const next = segmentFiles(this.dataDir).find((f) => f > at.file!);
+    return next !== undefined && firstSeqOf(next) <= at.lastSeq + 1;
   }
 
   /**
@@ -206,7 +212,11 @@ export class JournalTail {
     try {
       fd = fs.openSync(at.file!, 'r');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { read: 0, later: false, partial: false };
+      // Deleted by the bench once SQLite held all of it. On Windows a file being deleted cannot be opened
+      // for a moment (EPERM): it is passed over like a deleted one when the next entry is in a later
+      // segment, and otherwise read again later (nothing it holds is skipped).
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || ((code === 'EPERM' || code === 'EACCES') && this.passed(at))) return { read: 0, later: false, partial: false };
       throw new JournalReadError(e as Error);
     }
     let read = 0;
