@@ -17,8 +17,12 @@ const step = (id: string, title: string, section: string, run: (t: CaseContext) 
   ...extra,
 });
 
-/** The charger's own time against the laptop's, from a StatusNotification it is asked to send. */
+/**
+ * Who the charger says it is, its own time against the laptop's (from a StatusNotification it is asked
+ * to send), and its heartbeat: when the last one of its own came, and one sent when asked.
+ */
 async function identityAndClock(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  const ownHeartbeat = t.lastHeartbeat();
   await t.send('TriggerMessage', { requestedMessage: 'BootNotification' }, { checks: { status: 'Accepted' }, title: 'Bench asks the charger to tell who it is (TriggerMessage BootNotification)' });
   const boot = await t.expect('BootNotification', { title: 'Charger sends BootNotification (identity)' });
   const p = boot.payload;
@@ -47,7 +51,18 @@ async function identityAndClock(t: CaseContext, template: CommissioningTemplate)
     t.measure('Clock difference with this laptop (s)', skew, Math.abs(skew) <= template.maxClockSkewS, `within ±${template.maxClockSkewS}`);
     t.check(Math.abs(skew) <= template.maxClockSkewS, `the charger's clock within ${template.maxClockSkewS} s of this laptop's`, `it is ${skew} s off: set its time (NTP, or the vendor's tool)`);
   }
-  t.measure('HeartbeatInterval (s)', t.pics.config.HeartbeatInterval ?? 'not reported');
+  const interval = t.pics.config.HeartbeatInterval ?? null;
+  t.measure('HeartbeatInterval (s)', interval ?? 'not reported');
+  // Informational: OCPP lets a charger skip a heartbeat while it sends other messages.
+  const ago = ownHeartbeat === null ? NaN : Math.round((t.clock.now() - Date.parse(ownHeartbeat)) / 1000);
+  t.measure(
+    'Last Heartbeat before this step',
+    Number.isNaN(ago) ? 'none recorded yet' : `${ago} s ago`,
+    null,
+    interval === null ? undefined : `every ${interval} s (one may be skipped while other messages flow)`,
+  );
+  await t.send('TriggerMessage', { requestedMessage: 'Heartbeat' }, { checks: { status: 'Accepted' }, title: 'Bench asks the charger for a Heartbeat' });
+  await t.expect('Heartbeat', { title: 'Charger sends a Heartbeat (its link to the back office is kept alive)' });
 }
 
 async function connectorsAvailable(t: CaseContext): Promise<void> {

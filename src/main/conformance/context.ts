@@ -27,6 +27,8 @@ export interface CaseHost {
   goOffline(seconds: number): void;
   /** The transactions the bench sees running on the charger (id, connector). */
   openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
+  /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */
+  lastHeartbeat(): string | null;
   /** The bench's own file locations: firmware it hosts, upload locations it receives diagnostics at. */
   files: BenchFiles;
   /** Security profile 1: the password the bench checks for the charger (null: none checked), and changing it. */
@@ -410,6 +412,11 @@ export class CaseContext {
               : `Nobody acted within ${this.data.operatorTimeoutS} s: ${text}`,
       );
     });
+  }
+
+  /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */
+  lastHeartbeat(): string | null {
+    return this.host.lastHeartbeat();
   }
 
   /** Waits on the run's clock. */

@@ -88,6 +88,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // Newest first: a session seen starting in this run wins over an older record.
       return [...seen.reverse(), ...before];
     },
+    lastHeartbeat: () => bench.record.chargers.get(o.chargerId)?.lastHeartbeat ?? null,
     files: benchFiles(bench, o.chargerId),
     password: {
       get: () => {

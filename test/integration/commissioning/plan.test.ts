@@ -36,6 +36,8 @@ describe('commissioning plan', () => {
     expect(r.cases.map((c) => [c.id, c.verdict])).toEqual(commissioningPlan(builtInTemplates[0]!).map((s) => [s.id, s.id === 'C10_LOAD_LIMIT' ? 'notApplicable' : 'pass']));
     const m = (id: string, label: string) => r.cases.find((c) => c.id === id)!.measurements.find((x) => x.label === label);
     expect(m('C3_IDENTITY', 'Vendor')).toMatchObject({ value: 'ChargeBench' });
+    // On fake time the virtual charger's first heartbeat of its own is not due yet.
+    expect(m('C3_IDENTITY', 'Last Heartbeat before this step')).toMatchObject({ value: 'none recorded yet', ok: null });
     expect(m('C6_READER', 'Card as sent by the charger')).toMatchObject({ value: 'COMMISSION-1', ok: true });
     expect(m('C7_OFFLINE', 'When the back office is unreachable')).toMatchObject({ ok: true });
     expect(m('C8_SESSION', 'Energy register')).toMatchObject({ ok: true });
@@ -60,6 +62,40 @@ describe('commissioning plan', () => {
       }
     }, 120_000);
   }
+
+  const identityOnly = () =>
+    runConformance(bench, {
+      chargerId: target.id,
+      cases: commissioningPlan(builtInTemplates[0]!).filter((c) => c.id === 'C3_IDENTITY'),
+      data: defaultTestData(),
+      operator: target.operator,
+      busy: target.busy,
+      virtual: true,
+    });
+
+  it('names when the last Heartbeat came, against the interval', async () => {
+    // The step's own Heartbeat (asked for) is the last one the next time it runs.
+    expect((await identityOnly()).cases[0]!.verdict).toBe('pass');
+    await bench.record.settled();
+    const again = (await identityOnly()).cases[0]!;
+    expect(again.measurements.find((x) => x.label === 'Last Heartbeat before this step')).toMatchObject({
+      value: expect.stringMatching(/^\d+ s ago$/),
+      ok: null,
+      wanted: expect.stringMatching(/^every \d+ s/),
+    });
+  }, 120_000);
+
+  it('fails the identity step when the charger will not send a Heartbeat', async () => {
+    const vcp = bench.virtualChargers.charger(target.id);
+    vcp.connection.misbehaviours.set([{ kind: 'answer', action: 'TriggerMessage', where: { requestedMessage: 'Heartbeat' }, patch: { status: 'Rejected' } }]);
+    try {
+      const identity = (await identityOnly()).cases[0]!;
+      expect([identity.verdict, identity.reason]).toEqual(['fail', expect.stringMatching(/TriggerMessage .*Rejected/)]);
+      expect(identity.steps.find((s) => s.n === identity.decidingStep)).toMatchObject({ status: 'failed', title: 'Bench asks the charger for a Heartbeat' });
+    } finally {
+      vcp.connection.misbehaviours.set([]);
+    }
+  }, 120_000);
 
   it('fails the baseline where the charger refuses a key, naming it', async () => {
     const vcp = bench.virtualChargers.charger(target.id);
