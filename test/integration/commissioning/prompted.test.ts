@@ -23,6 +23,16 @@ async function realCharger(id: string): Promise<VirtualChargePoint> {
   return cp;
 }
 
+/** A commissioning of a charger of its own (connected, then stopped after `fn`). */
+async function commissioningOf(id: string, fn: (cp: VirtualChargePoint, c: CommissioningView) => Promise<void>): Promise<void> {
+  const cp = await realCharger(id);
+  try {
+    await fn(cp, await tb.bench.commissioning.create({ chargerId: id, job, template }));
+  } finally {
+    await cp.stop();
+  }
+}
+
 /** The prompts the bench publishes for a commissioning, in order (null: the prompt was answered or withdrawn). */
 function promptsOf(id: string): Array<OperatorPrompt | null> {
   const seen: Array<OperatorPrompt | null> = [];
@@ -52,9 +62,7 @@ const answer = async (id: string, a: 'done' | 'cannot' | 'skip') => {
 
 describe('commissioning a charger the bench asks a person to act on', () => {
   it('asks for the card and passes the reader step on what the charger sent once the person says Done', { timeout: 60_000 }, async () => {
-    const cp = await realCharger('REAL-READER');
-    try {
-      const c = await tb.bench.commissioning.create({ chargerId: 'REAL-READER', job, template });
+    await commissioningOf('REAL-READER', async (cp, c) => {
       expect(c.virtual).toBe(false);
       const v = await runStep(c.id, 'C6_READER', async (prompt) => {
         expect(prompt.action).toEqual({ kind: 'presentIdTag', connectorId: 1, idTag: 'INSTALLER-1' });
@@ -71,15 +79,11 @@ describe('commissioning a charger the bench asks a person to act on', () => {
       const late = await tb.request('POST', `/api/commissioning/${c.id}/answer`, { answer: 'done' });
       expect(late.status).toBe(409);
       expect(late.body.error).toMatch(/not waiting for the person at the charger/);
-    } finally {
-      await cp.stop();
-    }
+    });
   });
 
   it('leaves the step inconclusive, naming what was not done, when the person cannot or skips', { timeout: 60_000 }, async () => {
-    const cp = await realCharger('REAL-CANNOT');
-    try {
-      const c = await tb.bench.commissioning.create({ chargerId: 'REAL-CANNOT', job, template });
+    await commissioningOf('REAL-CANNOT', async (_cp, c) => {
       for (const [said, words] of [
         ['cannot', /The operator could not: .*INSTALLER-1/],
         ['skip', /The operator skipped: .*INSTALLER-1/],
@@ -90,15 +94,11 @@ describe('commissioning a charger the bench asks a person to act on', () => {
         expect(JSON.stringify(step.result), said).toMatch(words);
       }
       expect(tb.bench.commissioning.get(c.id).steps.find((s) => s.id === 'C6_READER')!.attempts).toBe(2);
-    } finally {
-      await cp.stop();
-    }
+    });
   });
 
   it('stops waiting for the person when the run is stopped', { timeout: 60_000 }, async () => {
-    const cp = await realCharger('REAL-STOP');
-    try {
-      const c = await tb.bench.commissioning.create({ chargerId: 'REAL-STOP', job, template });
+    await commissioningOf('REAL-STOP', async (_cp, c) => {
       const v = await runStep(c.id, 'C6_READER', async () => {
         const stop = await tb.request('POST', `/api/commissioning/${c.id}/stop`);
         expect(stop.status).toBeLessThan(300);
@@ -107,8 +107,6 @@ describe('commissioning a charger the bench asks a person to act on', () => {
       // Said as it was: the run was stopped, not that the person skipped.
       expect(v.steps.find((s) => s.id === 'C6_READER')!.result?.reason).toMatch(/^The run was stopped while it waited for the person at the charger: Present the card/);
       expect(tb.bench.commissioning.prompt(c.id)).toBeNull();
-    } finally {
-      await cp.stop();
-    }
+    });
   });
 });
