@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildUi, chromiumPath, launchChromium, startServe, type ServeProcess } from '../helpers/serve';
+import { buildUi, chargerConnected, chromiumPath, launchChromium, signedInPage, startServe, type ServeProcess } from '../helpers/serve';
 
 const root = join(import.meta.dirname, '..', '..');
 const shots = resolve(root, process.env.CHARGEBENCH_SCREENSHOTS ?? join('test-results', 'screenshots'));
@@ -47,14 +47,8 @@ describe.skipIf(!chromiumPath())(
       serve = await startServe();
       await serve.call('virtualChargers:create', { id: CP, connectors: 1 });
       browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-      page.setDefaultTimeout(10_000);
-      await page.goto(serve.link);
-      await page.getByRole('heading', { name: 'Chargers', exact: true }).first().waitFor();
-      for (const deadline = Date.now() + 15_000; !(await serve.call('chargers:get', { id: CP }).catch(() => null))?.connected;) {
-        if (Date.now() > deadline) throw new Error(`${CP} did not connect`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
+      page = await signedInPage(browser, serve);
+      await chargerConnected(serve, CP);
     }, 180_000);
 
     afterAll(async () => {

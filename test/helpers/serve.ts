@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 
 const root = join(import.meta.dirname, '..', '..');
 
@@ -119,4 +119,24 @@ export async function startServe(extraArgs: string[] = [], dataDir = mkdtempSync
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   return chromium.launch({ executablePath: chromiumPath()!, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/**
+ * A page of the bench UI in a context of its own (a second tab of it is signed in too), signed in with the
+ * link serve printed, once the Chargers screen shows.
+ */
+export async function signedInPage(browser: Browser, serve: ServeProcess): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
+  page.setDefaultTimeout(10_000);
+  await page.goto(serve.link);
+  await page.getByRole('heading', { name: 'Chargers', exact: true }).first().waitFor();
+  return page;
+}
+
+/** Waits until the charger `id` is connected to the bench. */
+export async function chargerConnected(serve: ServeProcess, id: string, timeoutMs = 15_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await serve.call('chargers:get', { id }).catch(() => null))?.connected;) {
+    if (Date.now() > deadline) throw new Error(`${id} did not connect`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
