@@ -19,7 +19,7 @@ const step = (id: string, title: string, section: string, run: (t: CaseContext) 
 
 /**
  * Who the charger says it is, its own time against the laptop's (from a StatusNotification it is asked
- * to send), and its heartbeat: when the last one of its own came, and one sent when asked.
+ * to send), and its heartbeat: when the last one came before the step, and one sent when asked.
  */
 async function identityAndClock(t: CaseContext, template: CommissioningTemplate): Promise<void> {
   const ownHeartbeat = t.lastHeartbeat();

@@ -1,6 +1,7 @@
 // Who does a background run's operator steps: a built-in virtual charger's hands (automatic, and on fake
 // time the run waits while the charger does real I/O), or the person at a real charger, asked through the
-// bench's events and answered through a face; a stopped run withdraws the question it waits on (the step says the run was stopped).
+// bench's events and answered through a face; a stopped run withdraws the question it waits on (the step
+// then says the run was stopped).
 import type { Bench } from '../core/bench';
 import { PromptOperator, VirtualOperator, type Operator, type OperatorAnswer, type OperatorPrompt } from './operator';
 

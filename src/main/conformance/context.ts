@@ -402,15 +402,13 @@ export class CaseContext {
       // What the action makes the charger send gets a moment of real time before fake time moves on.
       this.host.frames.holdFor(150);
       if (answer === 'done') return;
-      throw new Inconclusive(
-        answer === 'skip'
-          ? `The operator skipped: ${text}`
-          : answer === 'cannot'
-            ? `The operator could not: ${text}`
-            : answer === 'stopped'
-              ? `The run was stopped while it waited for the person at the charger: ${text}`
-              : `Nobody acted within ${this.data.operatorTimeoutS} s: ${text}`,
-      );
+      const why: Record<Exclude<typeof answer, 'done'>, string> = {
+        skip: 'The operator skipped',
+        cannot: 'The operator could not',
+        stopped: 'The run was stopped while it waited for the person at the charger',
+        timeout: `Nobody acted within ${this.data.operatorTimeoutS} s`,
+      };
+      throw new Inconclusive(`${why[answer]}: ${text}`);
     });
   }
 
