@@ -200,7 +200,8 @@ export class ApiServer {
         const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req, photoPaths.test(url.pathname) ? MAX_PHOTO_BODY : MAX_BODY), res);
         // A route that streams its answer (an export) has written it itself.
         if (res.headersSent) return;
-        return send(res, status, body);
+        // A page the reader thread made: once sent, its memory goes back to that thread.
+        return send(res, status, body, (bytes) => this.bench.released(bytes));
       }
       throw new BenchError(matchedPath ? 405 : 404, matchedPath ? `${req.method} is not allowed on ${url.pathname}` : `No API endpoint ${req.method} ${url.pathname}`);
     } catch (e) {
@@ -343,10 +344,12 @@ async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
   }
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+/** Sends a JSON answer; `sent` gets the bytes of a JsonText once they are written out. */
+function send(res: ServerResponse, status: number, body: unknown, sent?: (bytes: Uint8Array) => void): void {
   if (status === 204) return void res.writeHead(204).end();
-  const text = body instanceof JsonText ? body.bytes : JSON.stringify(body);
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(text);
+  const head = res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  if (body instanceof JsonText) head.end(body.bytes, () => sent?.(body.bytes));
+  else head.end(JSON.stringify(body));
 }
 
 const hostError = "This is the bench's local API: it answers only requests addressed to 127.0.0.1, localhost or [::1] with its port (another Host header is refused, against DNS rebinding)";

@@ -118,6 +118,11 @@ export class Bench {
     });
   }
 
+  /** Bytes the record's reader thread made (a message page) are written out: their memory goes back to it. */
+  released(bytes: Uint8Array): void {
+    this.record.reader.giveBack(bytes);
+  }
+
   /** Writes the frames matching the query to `out` (not ended here), read on the record's reader thread. */
   async exportMessages(query: MessageExportQuery, out: Writable): Promise<{ frames: number }> {
     // Everything answered before the export was asked for is in it.

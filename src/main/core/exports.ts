@@ -53,12 +53,15 @@ function drained(out: Writable): Promise<void> {
   });
 }
 
-/** Writes to `out`, waiting while it is full; fails once it is closed (the reader went away). */
+/**
+ * Writes to `out`, waiting while it is full; fails once it is closed (the reader went away). `written`
+ * runs once `out` is done with the chunk.
+ */
 const writerTo =
   (out: Writable) =>
-  async (text: string | Uint8Array): Promise<void> => {
+  async (text: string | Uint8Array, written?: () => void): Promise<void> => {
     if (out.destroyed) throw new Error('The export was closed before it was complete');
-    if (!out.write(text)) await drained(out);
+    if (!out.write(text, written && ((e) => !e && written()))) await drained(out);
   };
 
 /** Writes the frames matching `q.filter` to `out` (not ended here); resolves with how many were written. */
@@ -70,7 +73,8 @@ export async function writeMessages(record: BenchRecord, q: MessageExportQuery, 
   // Read and formatted on the record's reader thread; here only written out.
   for await (const chunk of record.messages.exportText(q.filter, q.format)) {
     frames += chunk.frames;
-    await write(chunk.bytes);
+    // Once written out, its memory goes back to the reader thread for the next batch.
+    await write(chunk.bytes, () => record.reader.giveBack(chunk.bytes));
   }
   if (q.format === 'json') await write(frames ? '\n]\n' : ']\n');
   return { frames };

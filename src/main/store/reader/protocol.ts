@@ -26,6 +26,7 @@ export interface ReaderQueries {
 
 export type ReaderQuery = keyof ReaderQueries;
 
-export type ToReader = { id: number; query: ReaderQuery; args: unknown } | { close: true };
+/** `spare`: the memory of bytes the thread handed over, sent on and no longer needed here, to be filled again. */
+export type ToReader = { id: number; query: ReaderQuery; args: unknown } | { spare: ArrayBuffer } | { close: true };
 
 export type FromReader = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: string } | { closed: true };

@@ -1,7 +1,10 @@
 // The bench's side of the reader thread: each query is a message, answered by a promise. One worker,
 // started with the record; restarted if it ever dies, the queries it held failing with why.
 import { Worker } from 'node:worker_threads';
-import type { FromReader, ReaderData, ReaderQueries, ReaderQuery } from './protocol';
+import type { FromReader, ReaderData, ReaderQueries, ReaderQuery, ToReader } from './protocol';
+
+/** Smaller bytes are not worth handing back. */
+const MIN_SPARE_BYTES = 64 * 1024;
 import { RECORD_THREAD_LIMITS } from '../../memory';
 
 export class RecordReader {
@@ -43,6 +46,18 @@ export class RecordReader {
       this.pending.set(id, { resolve, reject });
       worker.postMessage({ id, query, args });
     });
+  }
+
+  /**
+   * Hands back the memory of bytes this thread received from the reader thread (an export's batch) once
+   * they are written out: the thread fills it again instead of allocating, and this thread does not
+   * count it as its own. (A stream of transferred buffers made this thread run a full garbage collection
+   * about every half second while an export ran.) `bytes` must not be used afterwards.
+   */
+  giveBack(bytes: Uint8Array): void {
+    const buffer = bytes.buffer;
+    if (!this.worker || this.closed || !(buffer instanceof ArrayBuffer) || buffer.byteLength < MIN_SPARE_BYTES) return;
+    this.worker.postMessage({ spare: buffer } satisfies ToReader, [buffer]);
   }
 
   async close(): Promise<void> {

@@ -35,19 +35,41 @@ const cursors = new Map<number, AsyncGenerator<MessageRecord[] | { bytes: Uint8A
 let nextCursor = randomInt(1, 2 ** 47);
 const post = (m: FromReader): void => port.postMessage(m);
 
+/**
+ * Memory the bench handed back once it had written what was in it (RecordReader.giveBack): kept up to
+ * MAX_SPARE_BYTES in all, and let go once none came back for SPARE_IDLE_MS (the reads are over).
+ */
+const spares: ArrayBuffer[] = [];
+const MAX_SPARE_BYTES = 16 * 1024 * 1024;
+const SPARE_IDLE_MS = 5000;
+const spareBytes = (): number => spares.reduce((n, b) => n + b.byteLength, 0);
+let sparesIdle: NodeJS.Timeout | null = null;
+const encoder = new TextEncoder();
+
+/** Text as UTF-8 bytes of their own (to be transferred), in memory handed back when there is enough of it. */
+function bytesOf(text: string): Uint8Array {
+  for (let spare = spares.pop(); spare; spare = spares.pop()) {
+    // Too small for the text even as ASCII: not tried.
+    if (spare.byteLength < text.length) continue;
+    const { read, written } = encoder.encodeInto(text, new Uint8Array(spare));
+    if (read === text.length) return new Uint8Array(spare, 0, written);
+  }
+  return ownBytes(text);
+}
+
 /** An export's text, batch by batch, formatted here rather than on the bench's event loop. */
 async function* exportTexts(batches: AsyncGenerator<MessageRecord[]>, format: ExportFormat): AsyncGenerator<{ bytes: Uint8Array; frames: number }> {
   let before = 0;
   for await (const batch of batches) {
-    yield { bytes: ownBytes(exportText(format, batch, before)), frames: batch.length };
+    yield { bytes: bytesOf(exportText(format, batch, before)), frames: batch.length };
     before += batch.length;
   }
 }
 
 const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown } = {
   // Rows as JSON bytes, moved (not copied) to the protocol's thread, which sends them on as they are.
-  messagesList: (q) => ownBytes(JSON.stringify(listMessages(db, q))),
-  messagesPage: async ({ upToId, offset, limit, ...filter }) => ownBytes(JSON.stringify(await log.page(filter, upToId, offset ?? 0, limit ?? 200))),
+  messagesList: (q) => bytesOf(JSON.stringify(listMessages(db, q))),
+  messagesPage: async ({ upToId, offset, limit, ...filter }) => bytesOf(JSON.stringify(await log.page(filter, upToId, offset ?? 0, limit ?? 200))),
   messagesCount: ({ filter, upToId, cap }) => log.count(filter, upToId, cap ?? 1_000_000),
   batchesOpen: ({ filter, upToId, format }) => {
     const cursor = nextCursor++;
@@ -72,6 +94,13 @@ const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown
 };
 
 port.on('message', (m: ToReader) => {
+  if ('spare' in m) {
+    if (spareBytes() + m.spare.byteLength <= MAX_SPARE_BYTES) spares.push(m.spare);
+    if (sparesIdle) clearTimeout(sparesIdle);
+    sparesIdle = setTimeout(() => (spares.length = 0), SPARE_IDLE_MS);
+    sparesIdle.unref();
+    return;
+  }
   if ('close' in m) {
     db.close();
     post({ closed: true });
