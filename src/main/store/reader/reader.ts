@@ -49,7 +49,7 @@ export class RecordReader {
   }
 
   /**
-   * Hands back the memory of bytes this thread received from the reader thread (an export's batch) once
+   * Hands back the memory of bytes this thread received from the reader thread (an export's batch, a page) once
    * they are written out: the thread fills it again instead of allocating, and this thread does not
    * count it as its own. (A stream of transferred buffers made this thread run a full garbage collection
    * about every half second while an export ran.) `bytes` must not be used afterwards.

@@ -46,12 +46,16 @@ const spareBytes = (): number => spares.reduce((n, b) => n + b.byteLength, 0);
 let sparesIdle: NodeJS.Timeout | null = null;
 const encoder = new TextEncoder();
 
-/** Text as UTF-8 bytes of their own (to be transferred), in memory handed back when there is enough of it. */
+/**
+ * Text as UTF-8 bytes of their own (to be transferred), in memory handed back when a piece of it fits:
+ * big enough for the text as ASCII, and not so big that a small text would carry it off.
+ */
 function bytesOf(text: string): Uint8Array {
-  for (let spare = spares.pop(); spare; spare = spares.pop()) {
-    // Too small for the text even as ASCII: not tried.
-    if (spare.byteLength < text.length) continue;
+  const at = spares.findIndex((b) => b.byteLength >= text.length && b.byteLength <= 4 * text.length + 64 * 1024);
+  if (at !== -1) {
+    const [spare] = spares.splice(at, 1);
     const { read, written } = encoder.encodeInto(text, new Uint8Array(spare));
+    // Text beyond ASCII may not fit after all: then that piece is let go.
     if (read === text.length) return new Uint8Array(spare, 0, written);
   }
   return ownBytes(text);
