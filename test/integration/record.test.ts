@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, schemaVersion } from '../../src/main/store/database';
+import Database from 'better-sqlite3';
+import { databaseFile, openDatabase, PAGE_SIZE, schemaVersion } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
 import { rawCharger, startTestBench, strictCharger } from '../helpers/bench';
 
@@ -107,6 +108,38 @@ describe('the record', () => {
       expect(() => openDatabase(dataDir)).toThrow(/newer ChargeBench.*--data-dir/);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a new record with 16 KiB pages, and keeps an older record of 4 KiB pages working as it is', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'chargebench-pages-'));
+    const older = mkdtempSync(join(tmpdir(), 'chargebench-pages-old-'));
+    try {
+      const db = openDatabase(fresh);
+      expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+      expect(PAGE_SIZE).toBe(16384);
+      db.close();
+      // A record an earlier version made: 4 KiB pages, already in WAL mode.
+      const made = new Database(databaseFile(older));
+      made.pragma('page_size = 4096');
+      made.pragma('journal_mode = WAL');
+      made.close();
+      const tb = await startTestBench({ dataDir: older });
+      try {
+        const cp = await strictCharger(tb.wsUrl(), 'CP-OLD-PAGES');
+        await cp.connect();
+        await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+        await cp.client.close();
+        expect((await tb.request('GET', '/api/messages?chargerId=CP-OLD-PAGES')).body.length).toBe(2);
+      } finally {
+        await tb.stop();
+      }
+      const reopened = openDatabase(older);
+      expect(reopened.pragma('page_size', { simple: true })).toBe(4096);
+      reopened.close();
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+      rmSync(older, { recursive: true, force: true });
     }
   });
 });
