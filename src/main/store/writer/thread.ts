@@ -37,7 +37,25 @@ db.pragma('busy_timeout = 5000');
 // cache does (a big one only holds memory the bench's RSS bound has no room for).
 db.pragma('cache_size = -16384');
 db.pragma('journal_size_limit = 67108864');
-const statements = new Map(Object.entries(data.statements).map(([name, sql]) => [name, db.prepare(sql)]));
+/** This drain's id range per sparse-index key of one kind: [kind, key, first id, last id, rows], by key. */
+type Ranges = Map<string, [string, string, number, number, number]>;
+/** Per kind (writes of one table may share a kind), looked up once per statement, not per row. */
+const rangesByKind = new Map<string, Ranges>();
+/** A sparse-index key of a write's rows: the parameters that make it, and the ranges of its kind. */
+interface ChunkSpec {
+  kind: string;
+  at: number[];
+  ranges: Ranges;
+}
+const rangesOf = (kind: string): Ranges => {
+  let ranges = rangesByKind.get(kind);
+  if (!ranges) rangesByKind.set(kind, (ranges = new Map()));
+  return ranges;
+};
+/** Each write by name: its statement and the sparse-index keys its rows get. */
+const statements = new Map(
+  Object.entries(data.statements).map(([name, sql]) => [name, { stmt: db.prepare(sql), chunks: (data.chunkers[name] ?? []).map(([kind, at]): ChunkSpec => ({ kind, at, ranges: rangesOf(kind) })) }]),
+);
 // Recording yields to the protocol: on Linux this thread alone runs at a lower priority (nice 10).
 try {
   setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
@@ -46,8 +64,6 @@ try {
 }
 const setSeq = db.prepare('UPDATE journal_state SET ingested_seq = ? WHERE id = 1');
 const addChunk = db.prepare('INSERT INTO chunks (kind, key, first_id, last_id, rows) VALUES (?, ?, ?, ?, ?)');
-/** Sparse-index ranges of this drain, by kind and key: [kind, key, first id, last id, rows]. */
-const chunks = new Map<string, [string, string, number, number, number]>();
 const STORAGE = /^SQLITE_(FULL|IOERR|CANTOPEN|READONLY|BUSY|LOCKED|NOMEM|CORRUPT|NOTADB|PROTOCOL)/;
 const isStorage = (e: unknown): boolean => typeof (e as { code?: unknown })?.code === 'string' && STORAGE.test((e as { code: string }).code);
 const post = (m: FromThread): void => port.postMessage(m);
@@ -61,37 +77,38 @@ function statementOf(ref: string | number): string {
 }
 
 function runOne(ref: string | number, params: unknown[]): void {
-  const name = statementOf(ref);
-  const stmt = statements.get(name);
-  if (!stmt) throw new Error(`no statement "${String(ref)}" in this version`);
-  const r = stmt.run(params);
-  const specs = data.chunkers[name];
-  if (!specs) return;
+  const write = statements.get(statementOf(ref));
+  if (!write) throw new Error(`no statement "${String(ref)}" in this version`);
+  const r = write.stmt.run(params);
+  if (!write.chunks.length) return;
   const id = Number(r.lastInsertRowid);
-  for (const [kind, at] of specs) {
-    let key = '';
-    let skip = false;
-    for (let i = 0; i < at.length; i++) {
-      const v = params[at[i]];
-      if (v === null || v === undefined) {
-        skip = true;
-        break;
-      }
-      key += (i ? '/' : '') + String(v);
+  for (const spec of write.chunks) {
+    // The key: one parameter as text (the usual case: no string is built for a charger id), or several
+    // joined by '/'; none when one is null.
+    const first = params[spec.at[0]];
+    if (first === null || first === undefined) continue;
+    let key = typeof first === 'string' ? first : String(first);
+    if (spec.at.length > 1) {
+      const parts = spec.at.map((i) => params[i]);
+      if (parts.some((v) => v === null || v === undefined)) continue;
+      key = parts.join('/');
     }
-    if (skip) continue;
-    const k = `${kind}\u0000${key}`;
-    const c = chunks.get(k);
+    const c = spec.ranges.get(key);
     if (c) {
       c[3] = id;
       c[4]++;
-    } else chunks.set(k, [kind, key, id, id, 1]);
+    } else spec.ranges.set(key, [spec.kind, key, id, id, 1]);
   }
 }
 
+/** Forgets this drain's sparse-index ranges (its transaction was undone). */
+function clearChunks(): void {
+  for (const ranges of rangesByKind.values()) ranges.clear();
+}
+
 function endDrain(seq: number): void {
-  for (const c of chunks.values()) addChunk.run(c);
-  chunks.clear();
+  for (const ranges of rangesByKind.values()) for (const c of ranges.values()) addChunk.run(c);
+  clearChunks();
   setSeq.run(seq);
 }
 
@@ -201,7 +218,7 @@ function indexSoon(): void {
 
 /** SQLite failed: nothing of the batch is kept as ingested; the journal is read from the same place again. */
 function stall(e: { code?: string; message: string }): void {
-  chunks.clear();
+  clearChunks();
   const code = e.code ?? 'SQLITE_IOERR';
   if (stalled !== code) {
     stalled = code;
@@ -223,14 +240,14 @@ function drain(): void {
   try {
     read = ingest(upTo);
   } catch (e) {
-    chunks.clear();
+    clearChunks();
     // The journal cannot be read now (e.g. too many open files), or SQLite failed: tried again later.
     if (isStorage(e)) return stall(e as Error);
     const errors: string[] = [];
     try {
       read = ingestRows(upTo, errors);
     } catch (e2) {
-      chunks.clear();
+      clearChunks();
       return stall(isStorage(e2) ? (e2 as Error) : Object.assign(e2 as Error, { code: 'SQLITE_IOERR' }));
     }
     taken(read);
