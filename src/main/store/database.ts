@@ -46,7 +46,8 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     makePrivate(file, `${file}-wal`, `${file}-shm`);
     // A new record gets 16 KiB pages (before WAL mode writes its first page; an existing record keeps its
     // own): the writer thread appends frames by the thousand a second, and with pages four times bigger it
-    // makes a quarter of the page writes, WAL frames and checkpoint copies, 14% less CPU per exchange.
+    // makes a quarter of the page writes, WAL frames and checkpoint copies (SQLite's CPU per MeterValues
+    // exchange 8.8 -> 7.6 µs).
     db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
