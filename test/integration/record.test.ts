@@ -41,6 +41,36 @@ describe('the record', () => {
     }
   });
 
+  it("shows a charger's last heartbeat at once and keeps the latest across a restart (written every few seconds, not per Heartbeat)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-heartbeat-'));
+    try {
+      let tb = await startTestBench({ dataDir });
+      const cp = await strictCharger(tb.wsUrl(), 'CP-BEAT');
+      await cp.connect();
+      await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+      const before = new Date().toISOString();
+      await cp.client.call('Heartbeat', {});
+      const first = (await tb.request('GET', '/api/chargers/CP-BEAT')).body.lastHeartbeat;
+      expect(first >= before).toBe(true);
+      await new Promise((r) => setTimeout(r, 5));
+      await cp.client.call('Heartbeat', {});
+      const latest = (await tb.request('GET', '/api/chargers/CP-BEAT')).body.lastHeartbeat;
+      expect(latest > first).toBe(true);
+      expect((await tb.request('GET', '/api/chargers')).body.find((c: { id: string }) => c.id === 'CP-BEAT').lastHeartbeat).toBe(latest);
+      await cp.client.close();
+      await tb.stop();
+
+      tb = await startTestBench({ dataDir });
+      try {
+        expect((await tb.request('GET', '/api/chargers/CP-BEAT')).body.lastHeartbeat).toBe(latest);
+      } finally {
+        await tb.stop();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it("finds one charger's frames and one transaction's meter values among many, page by page", async () => {
     const tb = await startTestBench();
     try {

@@ -1,6 +1,7 @@
 // The chargers table: every charger seen or registered, its boot information, connection, policy,
-// password (stored through the secret codec) and last heartbeat. last_seen is coalesced: written every
-// few seconds per charger rather than once per frame, with reads overlaying the newest.
+// password (stored through the secret codec) and last heartbeat. last_seen and last_heartbeat are
+// coalesced: written every few seconds per charger rather than once per frame (every Heartbeat is in the
+// message log anyway), with reads overlaying the newest.
 import type { RegistrationStatus } from '../../../shared/ocpp16';
 import type { SecretCodec } from '../secrets';
 import type { Store, Writes } from '../repository';
@@ -26,11 +27,12 @@ export const chargerWrites = {
     AND id NOT IN (SELECT charger_id FROM transactions) AND id NOT IN (SELECT id FROM virtual_chargers)`,
 } satisfies Writes;
 
-/** last_seen is written this often per charger at most. */
+/** last_seen and last_heartbeat are written this often per charger at most. */
 const SEEN_FLUSH_MS = 5000;
 
 export class ChargersRepository {
   private readonly seen = new Map<string, string>();
+  private readonly beats = new Map<string, string>();
   private seenFlushedAt = 0;
 
   constructor(
@@ -46,13 +48,16 @@ export class ChargersRepository {
     this.seen.set(chargerId, ts);
   }
 
-  /** Writes the coalesced last-seen times if they are due (or now, with `force`). */
+  /** Writes the coalesced last-seen and last-heartbeat times if they are due (or now, with `force`). */
   flushSeen(force = false): void {
     const now = this.store.clock.now();
-    if (!this.seen.size || (!force && now - this.seenFlushedAt < SEEN_FLUSH_MS)) return;
+    if ((!this.seen.size && !this.beats.size) || (!force && now - this.seenFlushedAt < SEEN_FLUSH_MS)) return;
     this.seenFlushedAt = now;
+    // The row first (a charger's first frame creates it), then its heartbeat.
     for (const [id, at] of this.seen) this.store.write('chargerSeen', [id, at, at]);
+    for (const [id, at] of this.beats) this.store.write('heartbeat', [at, id]);
     this.seen.clear();
+    this.beats.clear();
   }
 
   /** Creates the charger's row (if new) ahead of anything else about it in the same batch. */
@@ -64,8 +69,9 @@ export class ChargersRepository {
     this.store.write('chargerConnected', [connected ? 1 : 0, remoteAddress, chargerId]);
   }
 
+  /** A Heartbeat from the charger (written with the next coalesced batch). */
   heartbeat(chargerId: string, ts: string): void {
-    this.store.write('heartbeat', [ts, chargerId]);
+    this.beats.set(chargerId, ts);
   }
 
   boot(chargerId: string, status: RegistrationStatus, b: BootRecord, ts: string): void {
@@ -125,6 +131,7 @@ export class ChargersRepository {
     this.store.mustBeWritable();
     // A pending last-seen write would bring the row back.
     this.seen.delete(chargerId);
+    this.beats.delete(chargerId);
     this.store.write('chargerConnectorsDelete', [chargerId]);
     this.store.write('chargerDelete', [chargerId]);
     await this.store.settled();
@@ -169,24 +176,24 @@ export class ChargersRepository {
       list.push(toConnector(c));
       byCharger.set(c.charger_id, list);
     }
-    return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id)));
+    return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id), this.beats.get(r.id)));
   }
 
   get(id: string): ChargerRecord | null {
     const r = this.store.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? ORDER BY connector_id').all(id) as Row[]).map(toConnector);
-    return toCharger(r, connectors, this.seen.get(id));
+    return toCharger(r, connectors, this.seen.get(id), this.beats.get(id));
   }
 }
 
-function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string): ChargerRecord {
+function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string, lastHeartbeat?: string): ChargerRecord {
   return {
     id: r.id,
     connected: r.connected === 1,
     firstSeen: r.first_seen,
     lastSeen: lastSeen ?? r.last_seen,
-    lastHeartbeat: r.last_heartbeat,
+    lastHeartbeat: lastHeartbeat ?? r.last_heartbeat,
     remoteAddress: r.remote_address,
     bootPolicy: r.boot_policy,
     registrationStatus: r.registration_status,
