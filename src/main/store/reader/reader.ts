@@ -2,10 +2,10 @@
 // started with the record; restarted if it ever dies, the queries it held failing with why.
 import { Worker } from 'node:worker_threads';
 import type { FromReader, ReaderData, ReaderQueries, ReaderQuery, ToReader } from './protocol';
+import { RECORD_THREAD_LIMITS } from '../../memory';
 
 /** Smaller bytes are not worth handing back. */
 const MIN_SPARE_BYTES = 64 * 1024;
-import { RECORD_THREAD_LIMITS } from '../../memory';
 
 export class RecordReader {
   private worker: Worker | null = null;
