@@ -4,9 +4,12 @@ import { createServer, type Server } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Bench } from '../../src/main/core/bench';
 import type { BenchRecord } from '../../src/main/store/record';
+import { databaseFile } from '../../src/main/store/database';
+import { CHUNK_EPOCH_IDS } from '../../src/main/store/repository';
 import { startTestBench, waitFor, type TestBench } from '../helpers/bench';
 
 const DAY = 86_400_000;
@@ -93,6 +96,73 @@ describe('data retention', () => {
     expect(left.filter((c) => c.kind.startsWith('message/')).every((c) => c.first_id >= oldestMessage)).toBe(true);
     expect(left.filter((c) => c.kind.startsWith('meter/')).every((c) => c.first_id >= oldestSample)).toBe(true);
     expect(left.filter((c) => c.kind === 'message/charger' && c.key === 'CP-A')).toHaveLength(1);
+  });
+
+  it('prunes a record whose ids span several epochs of the sparse index, and reads it the same before and after', async () => {
+    const tb = await bench();
+    const { record } = tb.bench;
+    /** The next frame or meter reading gets an id past `id` (a row of another charger there, at `ts`). */
+    const jump = (table: 'messages' | 'meter_values', id: number, ts: string) => {
+      const raw = new Database(databaseFile(tb.dataDir));
+      if (table === 'messages') raw.prepare("INSERT INTO messages (id, ts, charger_id, direction, kind, raw) VALUES (?, ?, 'CP-FILL', 'in', 'CALL', '[]')").run(id, ts);
+      else raw.prepare("INSERT INTO meter_values (id, charger_id, connector_id, timestamp, received_at, samples) VALUES (?, 'CP-FILL', 1, 0, ?, '[]')").run(id, ts);
+      raw.close();
+    };
+    const tx = record.transactions.start({ chargerId: 'CP-A', connectorId: 1, idTag: 'OLD', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
+    // Epoch 0: old frames of both chargers; then epoch 2 (frames) and 1 (meter values): old and recent
+    // rows of CP-A in one batch, whose chunks straddle the cut; then epoch 5: recent frames of CP-B.
+    for (let i = 0; i < 30; i++) {
+      frame(record, 'CP-A', i, daysAgo(40, i));
+      frame(record, 'CP-B', 100 + i, daysAgo(40, i));
+      sample(record, 'CP-A', tx.transactionId, i, daysAgo(40, i));
+    }
+    await record.settled();
+    jump('messages', 2 * CHUNK_EPOCH_IDS + 5, daysAgo(35));
+    jump('meter_values', CHUNK_EPOCH_IDS + 3, daysAgo(35));
+    for (let i = 30; i < 50; i++) {
+      frame(record, 'CP-A', i, daysAgo(i < 40 ? 31 : 1, i));
+      sample(record, 'CP-A', tx.transactionId, i, daysAgo(i < 40 ? 31 : 1, i));
+    }
+    await record.settled();
+    jump('messages', 5 * CHUNK_EPOCH_IDS + 1, daysAgo(0, 1));
+    for (let i = 50; i < 55; i++) frame(record, 'CP-B', 100 + i, daysAgo(0, i));
+    await record.settled();
+    const epochs = (kind: string) => record.db.prepare('SELECT DISTINCT epoch FROM chunks WHERE kind = ? ORDER BY epoch').pluck().all(kind);
+    expect(epochs('message/charger')).toEqual([0, 2, 5]);
+    expect(epochs('meter/transaction')).toEqual([0, 1]);
+
+    /** What the record says of a charger's frames, and what its rows are, newest first. */
+    const frames = (chargerId: string) => record.db.prepare('SELECT id FROM messages WHERE charger_id = ? ORDER BY id DESC').pluck().all(chargerId) as number[];
+    const read = async (chargerId: string) => ({
+      list: record.messages.list({ chargerId, limit: 1000 }).map((m) => m.id),
+      paged: [...record.messages.list({ chargerId, limit: 3 }), ...record.messages.list({ chargerId, limit: 1000, beforeId: frames(chargerId)[2] })].map((m) => m.id),
+      count: (await record.messages.count({ chargerId })).count,
+      page: (await record.messages.page({ chargerId, offset: 2, limit: 1000 })).map((m) => m.id),
+    });
+    const expected = (chargerId: string) => {
+      const ids = frames(chargerId);
+      return { list: ids, paged: ids, count: ids.length, page: ids.slice(2) };
+    };
+    for (const cp of ['CP-A', 'CP-B']) expect(await read(cp), cp).toEqual(expected(cp));
+    expect(frames('CP-A')).toHaveLength(50);
+    expect(record.meterValues.of({ transactionId: tx.transactionId, limit: 1000 })).toHaveLength(50);
+
+    await call(tb, 'settings:update', { retentionDays: 30 });
+    await tb.bench.prune();
+
+    for (const cp of ['CP-A', 'CP-B']) expect(await read(cp), cp).toEqual(expected(cp));
+    expect(record.messages.list({ chargerId: 'CP-A', limit: 1000 }).map((m) => m.messageId)).toEqual(Array.from({ length: 10 }, (_, i) => `m${49 - i}`));
+    expect(record.messages.list({ chargerId: 'CP-B', limit: 1000 })).toHaveLength(5);
+    expect(record.meterValues.of({ transactionId: tx.transactionId, limit: 1000 }).map((m) => m.value)).toEqual(Array.from({ length: 10 }, (_, i) => String(49 - i)));
+    // Every epoch before the cut lost its chunks; the straddling ones start after the cut.
+    const oldestMessage = frames('CP-A').at(-1)!;
+    const left = chunks(record);
+    expect(left.filter((c) => c.kind.startsWith('message/')).every((c) => c.first_id >= oldestMessage)).toBe(true);
+    expect(epochs('message/charger')).toEqual([2, 5]);
+    expect(epochs('meter/transaction')).toEqual([1]);
+    expect(left.filter((c) => c.kind === 'meter/transaction').map((c) => c.first_id)).toEqual([
+      record.db.prepare("SELECT MIN(id) FROM meter_values WHERE charger_id = 'CP-A'").pluck().get() as number,
+    ]);
   });
 
   it('keeps everything when retention is off (null or 0)', async () => {

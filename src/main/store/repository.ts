@@ -24,6 +24,23 @@ export type Writes = Record<string, string>;
 /** Per write, the sparse-index keys its rows get: [kind, parameter indexes that make the key]. */
 export type Chunkers = Record<string, Array<[string, number[]]>>;
 
+/**
+ * Ids of a log per epoch of the sparse index: a chunk's epoch is its last id / this (migration 11), and the
+ * index is ordered by kind, epoch, key. A reader takes a key's chunks epoch by epoch.
+ */
+export const CHUNK_EPOCH_IDS = 1 << 15;
+export const epochOf = (id: number): number => Math.floor(id / CHUNK_EPOCH_IDS);
+
+const epochRange = new WeakMap<Db, ReturnType<Db['prepare']>>();
+
+/** The first and last epoch holding chunks of a kind, or null when it has none. */
+export function chunkEpochs(db: Db, kind: string): { min: number; max: number } | null {
+  let q = epochRange.get(db);
+  if (!q) epochRange.set(db, (q = db.prepare('SELECT MIN(epoch) AS min, MAX(epoch) AS max FROM chunks WHERE kind = ?')));
+  const r = q.get(kind) as { min: number | null; max: number | null };
+  return r.min === null || r.max === null ? null : { min: r.min, max: r.max };
+}
+
 /** The id ranges per key (the `chunks` table) newest first, read until `limit` rows are found. */
 export function byChunks(
   db: Db,
@@ -34,10 +51,15 @@ export function byChunks(
   readRange: (first: number, last: number, limit: number) => Array<Record<string, unknown>>,
 ): Array<Record<string, any>> {
   const out: Array<Record<string, unknown>> = [];
-  const ranges = db.prepare('SELECT first_id, last_id FROM chunks WHERE kind = ? AND key = ? AND first_id < ? ORDER BY last_id DESC');
-  for (const c of ranges.iterate(kind, key, before) as IterableIterator<{ first_id: number; last_id: number }>) {
-    out.push(...readRange(c.first_id, Math.min(c.last_id, before - 1), limit - out.length));
-    if (out.length >= limit) break;
+  const epochs = chunkEpochs(db, kind);
+  if (!epochs) return out;
+  // Newest first: epochs follow last ids, and one key's chunks never overlap.
+  const ranges = db.prepare('SELECT first_id, last_id FROM chunks WHERE kind = ? AND epoch = ? AND key = ? AND first_id < ? ORDER BY last_id DESC');
+  for (let epoch = epochs.max; epoch >= epochs.min; epoch--) {
+    for (const c of ranges.iterate(kind, epoch, key, before) as IterableIterator<{ first_id: number; last_id: number }>) {
+      out.push(...readRange(c.first_id, Math.min(c.last_id, before - 1), limit - out.length));
+      if (out.length >= limit) return out;
+    }
   }
   return out;
 }

@@ -1,18 +1,22 @@
 // Retention: what the record recorded before a cut-off goes, a batch at a time through the writer thread
 // so it never holds the database for long. The time-ordered logs (frames, meter values, connection
 // attempts, status history) are cut by id range, and the sparse index (`chunks`) is trimmed to match.
-import type { Store, Writes } from './repository';
+import { chunkEpochs, epochOf, type Store, type Writes } from './repository';
 import type { Row } from '../../shared/records';
 
 export const retentionWrites = {
+  // By epoch (migration 11): the chunks of one epoch wholly before the cut, and those of the epoch the cut
+  // falls in that straddle it (a chunk of a later epoch reaching back over the cut, which only a record
+  // from before the epochs holds, keeps its first id: readers count a range at the start of the log again).
+  pruneEpochChunks: 'DELETE FROM chunks WHERE kind = ? AND epoch = ? AND last_id <= ?',
+  trimEpochChunks: 'UPDATE chunks SET first_id = ? WHERE kind = ? AND epoch = ? AND first_id < ? AND last_id >= ?',
+  // A journal from before the epochs may still hold these.
   pruneChunks: 'DELETE FROM chunks WHERE kind = ? AND key = ? AND last_id <= ?',
   trimChunk: 'UPDATE chunks SET first_id = ? WHERE rowid = ? AND first_id < ?',
 } satisfies Writes;
 
 /** Rows deleted per write: the writer thread holds the database only a few ms at a time. */
 const PRUNE_BATCH = 5000;
-/** Sparse-index keys looked at per turn of the event loop. */
-const PRUNE_KEY_SLICE = 200;
 
 export type PrunedTable = 'messages' | 'meter_values' | 'connection_attempts' | 'status_history';
 export interface PruneOptions {
@@ -40,28 +44,22 @@ export async function pruneLog(store: Store, table: 'messages' | 'meter_values',
   const range = await pruneRows(store, table, column, write, cutoff, opts);
   if (!range) return;
   const db = store.db;
-  // Chunks wholly before the cut go; one that straddles it starts after it.
-  const lastOld = db.prepare('SELECT 1 FROM chunks WHERE kind = ? AND key = ? AND last_id <= ? LIMIT 1');
-  const straddling = db.prepare('SELECT rowid AS r, first_id FROM chunks WHERE kind = ? AND key = ? AND last_id > ? ORDER BY last_id LIMIT 1');
-  const nextKey = db.prepare('SELECT key FROM chunks WHERE kind = ? AND key > ? ORDER BY kind, key LIMIT 1');
+  // Chunks wholly before the cut go, an epoch at a time; those that straddle it start after it.
   const nextKind = db.prepare('SELECT kind FROM chunks WHERE kind > ? ORDER BY kind LIMIT 1');
   const kinds: string[] = [];
   for (let k = (nextKind.get(kindPrefix) as Row | undefined)?.kind; k?.startsWith(kindPrefix); k = (nextKind.get(k) as Row | undefined)?.kind) kinds.push(k);
+  const cut = range.last;
   for (const kind of kinds) {
-    // One index seek per key (a loose index scan) rather than a pass over every chunk.
-    let key: string | undefined = '';
-    while (key !== undefined) {
+    const epochs = chunkEpochs(db, kind);
+    if (!epochs) continue;
+    for (let epoch = epochs.min; epoch <= Math.min(epochOf(cut), epochs.max); epoch++) {
       if (opts.stop?.()) return;
-      for (let n = 0; n < PRUNE_KEY_SLICE; n++) {
-        key = (nextKey.get(kind, key) as Row | undefined)?.key as string | undefined;
-        if (key === undefined) break;
-        if (lastOld.get(kind, key, range.last)) store.write('pruneChunks', [kind, key, range.last]);
-        const s = straddling.get(kind, key, range.last) as Row | undefined;
-        if (s && s.first_id <= range.last) store.write('trimChunk', [range.last + 1, s.r, range.last + 1]);
-      }
+      store.write('pruneEpochChunks', [kind, epoch, cut]);
       await store.settled();
       await pause(opts.pauseMs);
     }
+    store.write('trimEpochChunks', [cut + 1, kind, epochOf(cut), cut + 1, cut + 1]);
+    await store.settled();
   }
 }
 

@@ -18,6 +18,7 @@ import type { Db } from '../database';
 import type { MessageFilter } from '../../../shared/api/message-filter';
 import type { MessageRecord as MessageView } from '../../../shared/records';
 import { blockOf, SEARCH_BLOCK, searchIndexedTo, searchIndexQuery } from './message-search';
+import { chunkEpochs, epochOf } from '../repository';
 
 type Row = Record<string, any>;
 
@@ -280,12 +281,14 @@ export class MessageLog {
    * starting the log, is counted again exactly.
    */
   private ranges(kind: string, keys: string[], lo: number, hi: number): Ranges {
-    const q = this.sql('SELECT first_id, last_id, rows FROM chunks WHERE kind = ? AND key = ? AND last_id >= ? AND first_id <= ? ORDER BY last_id DESC').raw(true);
-    let chunks = q.all(kind, keys[0], lo, hi) as number[][];
-    if (keys.length > 1) {
-      for (const k of keys.slice(1)) chunks = chunks.concat(q.all(kind, k, lo, hi) as number[][]);
-      chunks.sort((x, y) => y[1] - x[1]);
+    const q = this.sql('SELECT first_id, last_id, rows FROM chunks WHERE kind = ? AND epoch = ? AND key = ? AND last_id >= ? AND first_id <= ? ORDER BY last_id DESC').raw(true);
+    let chunks: number[][] = [];
+    // Epochs follow last ids: those from lo's on (a chunk before hi may end in a later epoch).
+    const epochs = chunkEpochs(this.db, kind);
+    for (let epoch = epochs?.max ?? -1; epoch >= Math.max(epochOf(lo), epochs?.min ?? 0); epoch--) {
+      for (const k of keys) chunks = chunks.concat(q.all(kind, epoch, k, lo, hi) as number[][]);
     }
+    if (keys.length > 1) chunks.sort((x, y) => y[1] - x[1]);
     const first: number[] = [];
     const last: number[] = [];
     const rows: number[] = [];
