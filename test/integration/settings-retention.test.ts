@@ -43,8 +43,11 @@ function sample(record: BenchRecord, chargerId: string, transactionId: number | 
   record.meterValues.add(chargerId, 1, transactionId, [{ timestamp: at, sampledValue: [{ value: String(value) }] }], at);
 }
 
-/** Old and recent rows for two chargers, in several writer batches, one of which holds both. */
-async function fill(record: BenchRecord): Promise<{ transactionId: number }> {
+/**
+ * Old and recent rows for two chargers, in several writer batches, one of which holds both; `between` runs
+ * before the second and the third batch.
+ */
+async function fill(record: BenchRecord, between: Array<() => void> = []): Promise<{ transactionId: number }> {
   const tx = record.transactions.start({ chargerId: 'CP-A', connectorId: 1, idTag: 'OLD', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
   for (let i = 0; i < 30; i++) {
     frame(record, 'CP-A', i, daysAgo(40, i));
@@ -52,6 +55,7 @@ async function fill(record: BenchRecord): Promise<{ transactionId: number }> {
     sample(record, 'CP-A', tx.transactionId, i, daysAgo(40, i));
   }
   await record.settled();
+  between[0]?.();
   // One batch with old and recent rows of the same charger: its chunk straddles the cut.
   for (let i = 30; i < 40; i++) {
     frame(record, 'CP-A', i, daysAgo(31, i));
@@ -62,6 +66,7 @@ async function fill(record: BenchRecord): Promise<{ transactionId: number }> {
     sample(record, 'CP-A', tx.transactionId, i, daysAgo(1, i));
   }
   await record.settled();
+  between[1]?.();
   for (let i = 50; i < 55; i++) frame(record, 'CP-B', 100 + i, daysAgo(0, i));
   await record.settled();
   return { transactionId: tx.transactionId };
@@ -108,25 +113,15 @@ describe('data retention', () => {
       else raw.prepare("INSERT INTO meter_values (id, charger_id, connector_id, timestamp, received_at, samples) VALUES (?, 'CP-FILL', 1, 0, ?, '[]')").run(id, ts);
       raw.close();
     };
-    const tx = record.transactions.start({ chargerId: 'CP-A', connectorId: 1, idTag: 'OLD', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: daysAgo(40) }, daysAgo(40));
     // Epoch 0: old frames of both chargers; then epoch 2 (frames) and 1 (meter values): old and recent
     // rows of CP-A in one batch, whose chunks straddle the cut; then epoch 5: recent frames of CP-B.
-    for (let i = 0; i < 30; i++) {
-      frame(record, 'CP-A', i, daysAgo(40, i));
-      frame(record, 'CP-B', 100 + i, daysAgo(40, i));
-      sample(record, 'CP-A', tx.transactionId, i, daysAgo(40, i));
-    }
-    await record.settled();
-    jump('messages', 2 * CHUNK_EPOCH_IDS + 5, daysAgo(35));
-    jump('meter_values', CHUNK_EPOCH_IDS + 3, daysAgo(35));
-    for (let i = 30; i < 50; i++) {
-      frame(record, 'CP-A', i, daysAgo(i < 40 ? 31 : 1, i));
-      sample(record, 'CP-A', tx.transactionId, i, daysAgo(i < 40 ? 31 : 1, i));
-    }
-    await record.settled();
-    jump('messages', 5 * CHUNK_EPOCH_IDS + 1, daysAgo(0, 1));
-    for (let i = 50; i < 55; i++) frame(record, 'CP-B', 100 + i, daysAgo(0, i));
-    await record.settled();
+    const { transactionId } = await fill(record, [
+      () => {
+        jump('messages', 2 * CHUNK_EPOCH_IDS + 5, daysAgo(35));
+        jump('meter_values', CHUNK_EPOCH_IDS + 3, daysAgo(35));
+      },
+      () => jump('messages', 5 * CHUNK_EPOCH_IDS + 1, daysAgo(0, 1)),
+    ]);
     const epochs = (kind: string) => record.db.prepare('SELECT DISTINCT epoch FROM chunks WHERE kind = ? ORDER BY epoch').pluck().all(kind);
     expect(epochs('message/charger')).toEqual([0, 2, 5]);
     expect(epochs('meter/transaction')).toEqual([0, 1]);
@@ -145,7 +140,7 @@ describe('data retention', () => {
     };
     for (const cp of ['CP-A', 'CP-B']) expect(await read(cp), cp).toEqual(expected(cp));
     expect(frames('CP-A')).toHaveLength(50);
-    expect(record.meterValues.of({ transactionId: tx.transactionId, limit: 1000 })).toHaveLength(50);
+    expect(record.meterValues.of({ transactionId, limit: 1000 })).toHaveLength(50);
 
     await call(tb, 'settings:update', { retentionDays: 30 });
     await tb.bench.prune();
@@ -153,7 +148,7 @@ describe('data retention', () => {
     for (const cp of ['CP-A', 'CP-B']) expect(await read(cp), cp).toEqual(expected(cp));
     expect(record.messages.list({ chargerId: 'CP-A', limit: 1000 }).map((m) => m.messageId)).toEqual(Array.from({ length: 10 }, (_, i) => `m${49 - i}`));
     expect(record.messages.list({ chargerId: 'CP-B', limit: 1000 })).toHaveLength(5);
-    expect(record.meterValues.of({ transactionId: tx.transactionId, limit: 1000 }).map((m) => m.value)).toEqual(Array.from({ length: 10 }, (_, i) => String(49 - i)));
+    expect(record.meterValues.of({ transactionId, limit: 1000 }).map((m) => m.value)).toEqual(Array.from({ length: 10 }, (_, i) => String(49 - i)));
     // Every epoch before the cut lost its chunks; the straddling ones start after the cut.
     const oldestMessage = frames('CP-A').at(-1)!;
     const left = chunks(record);
