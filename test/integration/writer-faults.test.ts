@@ -43,12 +43,16 @@ describe('the writer thread when SQLite refuses', () => {
         if (i === 150) {
           record.writer.write('meterShape', [900, 'Voltage', null, 'V', 'Sample.Periodic', null, 'Raw']);
           record.writer.write('meterShape', [900, 'Voltage', null, 'V', 'Sample.Periodic', null, 'Raw']);
+          // Values that are not a number, text or null: never bound as if they were more values.
+          record.writer.write('message', [ts(), 'CP1', 'in', 'CALL', 'mX', 'Heartbeat', ['[2,"mX","Heartbeat",{}]', null]]);
+          record.writer.write('message', [ts(), 'CP1', 'in', 'CALL', 'mY', 'Heartbeat', '[2,"mY","Heartbeat",{}]', { error: 1 }]);
         }
       }
       await record.settled();
       expect(record.messages.list({ limit: 1000 })).toHaveLength(300);
       expect(refused).toHaveLength(1);
       expect(refused[0]).toMatch(/meterShape: UNIQUE constraint failed/);
+      expect(refused[0]).toMatch(/message: value 7 of "message" is not a number, text or null; message: value 8 of "message"/);
       expect(record.problem).toBeNull();
 
       record.logFrame('CP1', frame(300), ts());
