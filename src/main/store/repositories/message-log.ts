@@ -282,11 +282,11 @@ export class MessageLog {
    */
   private ranges(kind: string, keys: string[], lo: number, hi: number): Ranges {
     const q = this.sql('SELECT first_id, last_id, rows FROM chunks WHERE kind = ? AND epoch = ? AND key = ? AND last_id >= ? AND first_id <= ? ORDER BY last_id DESC').raw(true);
-    let chunks: number[][] = [];
+    const chunks: number[][] = [];
     // Epochs follow last ids: those from lo's on (a chunk before hi may end in a later epoch).
     const epochs = chunkEpochs(this.db, kind);
     for (let epoch = epochs?.max ?? -1; epoch >= Math.max(epochOf(lo), epochs?.min ?? 0); epoch--) {
-      for (const k of keys) chunks = chunks.concat(q.all(kind, epoch, k, lo, hi) as number[][]);
+      for (const k of keys) for (const c of q.all(kind, epoch, k, lo, hi) as number[][]) chunks.push(c);
     }
     if (keys.length > 1) chunks.sort((x, y) => y[1] - x[1]);
     const first: number[] = [];
