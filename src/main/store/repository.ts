@@ -1,6 +1,7 @@
 // What every repository of the record is given: the reading connection, the write queue (writes by name,
 // group-committed on the writer thread), and the clock. A repository declares its writes (SQL by name)
 // and, for the high-volume logs, the sparse-index keys of its rows.
+import type { Statement } from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { Db } from './database';
 import type { RecordReader } from './reader/reader';
@@ -31,14 +32,15 @@ export type Chunkers = Record<string, Array<[string, number[]]>>;
 export const CHUNK_EPOCH_IDS = 1 << 15;
 export const epochOf = (id: number): number => Math.floor(id / CHUNK_EPOCH_IDS);
 
-const epochRange = new WeakMap<Db, ReturnType<Db['prepare']>>();
+type EpochRange = { min: number | null; max: number | null };
+const epochRange = new WeakMap<Db, Statement<[string, string], EpochRange>>();
 
 /** The first and last epoch holding chunks of a kind, or null when it has none. */
 export function chunkEpochs(db: Db, kind: string): { min: number; max: number } | null {
   let q = epochRange.get(db);
   // Each in its own query: one index seek each (with both in one query SQLite reads every chunk of the kind).
-  if (!q) epochRange.set(db, (q = db.prepare('SELECT (SELECT MIN(epoch) FROM chunks WHERE kind = ?) AS min, (SELECT MAX(epoch) FROM chunks WHERE kind = ?) AS max')));
-  const r = q.get(kind, kind) as { min: number | null; max: number | null };
+  if (!q) epochRange.set(db, (q = db.prepare<[string, string], EpochRange>('SELECT (SELECT MIN(epoch) FROM chunks WHERE kind = ?) AS min, (SELECT MAX(epoch) FROM chunks WHERE kind = ?) AS max')));
+  const r = q.get(kind, kind)!;
   return r.min === null || r.max === null ? null : { min: r.min, max: r.max };
 }
 
