@@ -169,6 +169,35 @@ describe('inbound calls', () => {
     expect(sent[1]).toEqual([3, 'dup', { status: 'Accepted' }]);
   });
 
+  it('tracks several CALLs in flight from a peer that does not wait (duplicates refused), answered in any order', async () => {
+    const release = new Map<string, () => void>();
+    const handler = vi.fn((_p: unknown, id: string) => new Promise<{ status: 'Accepted' }>((r) => release.set(id, () => r({ status: 'Accepted' }))));
+    const { ep, sent } = endpoint('CP', { ClearCache: handler });
+    for (const id of ['a', 'b', 'c']) ep.receive(`[2,"${id}","ClearCache",{}]`);
+    for (const id of ['a', 'b', 'c']) ep.receive(`[2,"${id}","ClearCache",{}]`);
+    expect(handler).toHaveBeenCalledTimes(3);
+    expect(sent.map((f) => [f[1], f[2]])).toEqual([
+      ['a', 'ProtocolError'],
+      ['b', 'ProtocolError'],
+      ['c', 'ProtocolError'],
+    ]);
+    // The first answered leaves the others still in flight; then each id is free again once answered.
+    release.get('a')!();
+    await tick();
+    for (const id of ['a', 'b', 'c']) ep.receive(`[2,"${id}","ClearCache",{}]`);
+    expect(handler).toHaveBeenCalledTimes(4);
+    expect(sent.slice(3).map((f) => [f[0], f[1], f[2]])).toEqual([
+      [3, 'a', { status: 'Accepted' }],
+      [4, 'b', 'ProtocolError'],
+      [4, 'c', 'ProtocolError'],
+    ]);
+    release.get('c')!();
+    release.get('b')!();
+    await tick();
+    for (const id of ['b', 'c']) ep.receive(`[2,"${id}","ClearCache",{}]`);
+    expect(handler).toHaveBeenCalledTimes(6);
+  });
+
   it('answers a binary frame with FormationViolation', () => {
     const { ep, sent, log } = endpoint('CS', { Heartbeat: () => ({ currentTime: new Date().toISOString() }) });
     ep.receive(Buffer.from('[2,"b1","Heartbeat",{}]'), true);
