@@ -89,7 +89,8 @@ interface PendingCall {
 /**
  * The ids of the CALLs being handled. OCPP allows a peer one CALL at a time, so there is almost always
  * one: it is held in a field, and a Set is made only for more. (A long-lived Set reallocates its table
- * each time it empties and fills again, in V8's old space: 0.45 µs per call at 500 chargers.)
+ * each time it empties and fills again, in V8's old space: 0.45 µs per call, against 0.01 for the
+ * field, in a microbenchmark of 500 endpoints.)
  */
 class CallIds {
   private one: string | null = null;
