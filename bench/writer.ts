@@ -4,8 +4,7 @@
 // then the record is opened on it and its writer thread ingests all of it into SQLite. The thread's CPU
 // time comes from /proc (it is the record's thread at nice 10), less what an empty record's writer thread
 // spends starting. Linux only. Prints each run and the median; writes bench/results/writer-latest.json.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,6 +14,7 @@ import { segmentFile } from '../src/main/store/journal';
 import { MessagesRepository } from '../src/main/store/repositories/messages';
 import { MeterValuesRepository } from '../src/main/store/repositories/meter-values';
 import type { Store } from '../src/main/store/repository';
+import { writerThreadCpuMs } from './thread-cpu';
 
 const { values } = parseArgs({ options: { exchanges: { type: 'string', default: '200000' }, runs: { type: 'string', default: '3' }, chargers: { type: 'string', default: '500' } } });
 const exchanges = Number(values.exchanges);
@@ -30,24 +30,6 @@ if (process.platform !== 'linux') {
   log('reads the writer thread CPU time from /proc: Linux only');
   process.exit(1);
 }
-const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
-
-/** CPU time (ms) of this process's thread at nice 10, the record's writer thread; null if there is none. */
-function writerThreadCpuMs(): number | null {
-  for (const tid of readdirSync('/proc/self/task')) {
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    } catch {
-      continue;
-    }
-    // After the command name in parentheses: state is field 3; utime 14, stime 15, nice 19.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[16]) === 10) return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-  }
-  return null;
-}
-
 /** A data directory whose journal holds `n` MeterValues exchanges SQLite does not have yet. */
 function journalOf(n: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'chargebench-bench-writer-'));

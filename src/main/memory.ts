@@ -10,11 +10,30 @@ import { runInNewContext } from 'node:vm';
 import { isMainThread, type ResourceLimits } from 'node:worker_threads';
 
 /**
- * V8 options the bench's process starts with (`npm run serve`, `npm start`'s serve mode, bench:cs):
- * semi-spaces of 8 MiB instead of 16 (as fast under full load, measured; 4 MiB was not), and `gc` for
- * collectGarbage.
+ * V8 options the bench sets for itself, whichever way it was started (`applyV8Flags`, from Bench.start).
+ * Allocation-site pretenuring off: V8 guesses from early survival rates which allocation sites make
+ * long-lived objects and then allocates theirs in the old generation directly. In the bench it sometimes
+ * guesses wrong at start (one process in three, at random) for the frames' short-lived objects, and that
+ * process then fills its old generation with garbage: mark-compacts, fresh pages mapped and unmapped
+ * (5× the mmap/munmap calls, 4× the page faults) and the protocol thread's CPU per MeterValues exchange
+ * doubled (18-20 instead of 9-10 µs, `bench:path`) for the life of the process. Off, every process ran
+ * at the fast rate (14 of 14).
  */
-export const NODE_HEAP_ARGS = ['--max-semi-space-size=8', '--expose-gc'];
+export const V8_FLAGS = ['--no-allocation-site-pretenuring'];
+
+/**
+ * V8 options the bench's process starts with (`npm run serve`, `npm start`'s serve mode, bench:cs):
+ * semi-spaces of 8 MiB instead of 16 (as fast under full load, measured; 4 MiB was not), `gc` for
+ * collectGarbage, and V8_FLAGS from the start.
+ */
+export const NODE_HEAP_ARGS = ['--max-semi-space-size=8', '--expose-gc', ...V8_FLAGS];
+
+/** Sets V8_FLAGS in this process (the desktop app and `chargebench` run directly start without them). */
+export function applyV8Flags(): void {
+  // V8's flags are the process's, and are changed from the main thread only.
+  if (!isMainThread) return;
+  for (const flag of V8_FLAGS) setFlagsFromString(flag);
+}
 
 /** The writer and reader threads: their young generation (their garbage is short-lived batches). */
 export const RECORD_THREAD_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 12 };

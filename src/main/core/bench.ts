@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import type { BenchHealth, HostedFileView, UploadLocationView } from '../../shared/api/views';
 import { every, systemClock, type Clock, type Timer } from '../clock';
 import { BenchRecord, recordProblemText, type RecordOptions } from '../store/record';
+import { applyV8Flags } from '../memory';
 import { CentralSystem, type CentralSystemOptions } from '../central-system/central-system';
 import { VirtualChargerManager } from '../virtual-cp/manager';
 import { EventBus } from './event-bus';
@@ -174,6 +175,7 @@ export class Bench {
 
   /** Starts the bench; without `port`, the central system listens on the saved ocppPort setting. */
   static async start(options: BenchOptions): Promise<Bench> {
+    applyV8Flags();
     const clock = options.clock ?? systemClock;
     const record = await BenchRecord.open(options.dataDir, { ...options, clock });
     const bus = new EventBus(clock);
