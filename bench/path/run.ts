@@ -15,6 +15,7 @@ export interface PathRunResult {
 
 const [action, chargers, exchanges] = [process.argv[2] as 'Heartbeat' | 'MeterValues', Number(process.argv[3]), Number(process.argv[4])];
 if ((action !== 'Heartbeat' && action !== 'MeterValues') || !(chargers > 0) || !(exchanges > 0)) throw new Error('usage: run.ts <Heartbeat|MeterValues> <chargers> <exchanges>');
+
 /** CPU ms of the protocol (main) thread and of the record's writer thread (nice 10). */
 function threadsMs(): { protocol: number; writer: number } {
   const threads = threadCpuMs();

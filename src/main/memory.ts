@@ -12,12 +12,13 @@ import { isMainThread, type ResourceLimits } from 'node:worker_threads';
 /**
  * V8 options the bench sets for itself, whichever way it was started (`applyV8Flags`, from Bench.start).
  * Allocation-site pretenuring off: V8 guesses from early survival rates which allocation sites make
- * long-lived objects and then allocates theirs in the old generation directly. In the bench it sometimes
- * guesses wrong at start (one process in three, at random) for the frames' short-lived objects, and that
- * process then fills its old generation with garbage: mark-compacts, fresh pages mapped and unmapped
- * (5× the mmap/munmap calls, 4× the page faults) and the protocol thread's CPU per MeterValues exchange
- * doubled (18-20 instead of 9-10 µs, `bench:path`) for the life of the process. Off, every process ran
- * at the fast rate (14 of 14).
+ * long-lived objects and then allocates theirs in the old generation directly. In the bench it can guess
+ * wrong at start for the frames' short-lived objects (a third of the processes in one spell of
+ * measurements, every one in another; not decided by ASLR or V8's random seed), and that process then
+ * fills its old generation with garbage: mark-compacts, fresh pages mapped and unmapped (5× the
+ * mmap/munmap calls, 4× the page faults) and the protocol thread's CPU per MeterValues exchange about
+ * doubled (15-21 instead of 8.5-10 µs, `bench:path`) for the life of the process. Off, every process ran
+ * at the fast rate (32 of 32).
  */
 export const V8_FLAGS = ['--no-allocation-site-pretenuring'];
 
