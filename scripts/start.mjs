@@ -234,6 +234,6 @@ if (electron) {
   console.log(`Electron is not available on this machine (${unavailable}); starting serve mode instead, the same bench UI in your browser:`);
   // serve prints the link; an old build still serves if this one fails, and the API works without one.
   buildIfStale();
-  // The young generation as the bench runs it everywhere (NODE_HEAP_ARGS in src/main/memory.ts).
-  runForwarding(process.execPath, ['--max-semi-space-size=8', '--expose-gc', join(root, 'bin', 'chargebench.mjs'), 'serve', ...extraArgs]);
+  // V8 options as the bench runs everywhere (NODE_HEAP_ARGS in src/main/memory.ts).
+  runForwarding(process.execPath, ['--max-semi-space-size=8', '--expose-gc', '--no-allocation-site-pretenuring', join(root, 'bin', 'chargebench.mjs'), 'serve', ...extraArgs]);
 }
