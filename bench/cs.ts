@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { NODE_HEAP_ARGS } from '../src/main/memory';
+import { describePairs, pairedRatios } from './cs/ratios';
 import { Child, killAllChildren, runMain, type LoadAction, type LoadToParent, type ParentToLoad, type ParentToServer, type PersistedFrames, type ServerToParent, type LoadTotals } from './cs/ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -255,7 +256,16 @@ const fmt = (n: number, digits: number): string => (Number.isFinite(n) ? n.toFix
 
 const fmtOpt = (n: number | null | undefined, digits: number): string => (n === null || n === undefined ? '–' : fmt(n, digits));
 
-function table(results: Array<RunResult | FailedRun>, ratios: Array<{ chargers: number; action: LoadAction; ratio: number }>): string {
+/** ChargeBench against ocpp-rpc for one action and size: the ratio of the median runs, and run by run. */
+interface Ratio {
+  chargers: number;
+  action: LoadAction;
+  ratio: number;
+  /** Each repetition's ChargeBench calls/s over the ocpp-rpc run that followed it (the servers alternate). */
+  pairs: number[];
+}
+
+function table(results: Array<RunResult | FailedRun>, ratios: Ratio[]): string {
   const lines = [
     '| action | chargers | server | calls/s (median; min–max) | p50 ms | p99 ms | RSS MB at end / max / after | wire B / stored B per MeterValues |',
     '|---|---:|---|---:|---:|---:|---:|---:|',
@@ -276,7 +286,7 @@ function table(results: Array<RunResult | FailedRun>, ratios: Array<{ chargers: 
       lines.push(`| ${action} | ${n} | ${SERVERS[r.server].label} | ${fmt(r.callsPerSec, 0)}${range} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${rss} | ${bytes} |`);
     }
     const ratio = ratios.find((x) => x.chargers === n && x.action === action);
-    if (ratio) lines.push(`| ${action} | ${n} | *ChargeBench / ocpp-rpc calls/s* | *${fmt(ratio.ratio, 2)}×* | | | | |`);
+    if (ratio) lines.push(`| ${action} | ${n} | *ChargeBench / ocpp-rpc calls/s* | *${fmt(ratio.ratio, 2)}×*${ratio.pairs.length > 1 ? `; ${describePairs(ratio.pairs)}` : ''} | | | | |`);
   }
   return lines.join('\n');
 }
@@ -318,7 +328,7 @@ async function main(): Promise<void> {
       `${opts.repeat} repetitions${opts.after ? `, RSS watched ${opts.after} s after` : ''}${opts.reads ? ', reads during the window' : ''}, ${cpus().length} cores`,
   );
   const results: Array<RunResult | FailedRun> = [];
-  const ratios: Array<{ chargers: number; action: LoadAction; ratio: number }> = [];
+  const ratios: Ratio[] = [];
   for (const action of opts.actions)
     for (const n of opts.chargers) {
       const runsOf = new Map<ServerKey, RunResult[]>(opts.servers.map((s) => [s, []]));
@@ -374,7 +384,7 @@ async function main(): Promise<void> {
       const ok = results.filter((r): r is RunResult => !('error' in r));
       const cb = ok.find((r) => r.chargers === n && r.action === action && r.server === 'chargebench');
       const rpc = ok.find((r) => r.chargers === n && r.action === action && r.server === 'ocpp-rpc');
-      if (cb && rpc) ratios.push({ chargers: n, action, ratio: cb.callsPerSec / rpc.callsPerSec });
+      if (cb && rpc) ratios.push({ chargers: n, action, ratio: cb.callsPerSec / rpc.callsPerSec, pairs: pairedRatios(cb.allCallsPerSec ?? [], rpc.allCallsPerSec ?? []) });
     }
   clearTimeout(guard);
 
