@@ -261,7 +261,7 @@ interface Ratio {
   chargers: number;
   action: LoadAction;
   ratio: number;
-  /** Each repetition's ChargeBench calls/s over the ocpp-rpc run that followed it (the servers alternate). */
+  /** Each repetition's ChargeBench calls/s over ocpp-rpc's in the same repetition (the servers alternate). */
   pairs: number[];
 }
 

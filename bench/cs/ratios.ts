@@ -1,9 +1,9 @@
-// bench:cs's comparison of the two servers run by run. The servers alternate (ChargeBench, then ocpp-rpc,
+// bench:cs's comparison of the two servers run by run. The servers alternate (in --servers order,
 // --repeat times), and on a shared machine the rate drifts from minute to minute, so each alternating
 // pair (two runs seconds apart) shows what the ratio of the two medians can hide: whether one server is
 // ahead run after run, or only in the median.
 
-/** Each repetition's ChargeBench calls/s over that of the ocpp-rpc run that followed it. */
+/** Each repetition's ChargeBench calls/s over that of the ocpp-rpc run of the same repetition. */
 export function pairedRatios(chargebench: readonly number[], ocppRpc: readonly number[]): number[] {
   const n = Math.min(chargebench.length, ocppRpc.length);
   return Array.from({ length: n }, (_, i) => chargebench[i] / ocppRpc[i]);
