@@ -12,12 +12,10 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
-import { fillLog, type FillResult } from './log/fill';
+import { fillLog, searchIndexBuilt, type FillResult } from './log/fill';
 import { startLiveLoad } from './log/live-load';
 import { pageHelpers } from './log/page';
-import { databaseFile } from '../src/main/store/database';
 import { buildUi, openPage, runBrowserBench, startServe, type ServeHandle } from './browser-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,23 +73,6 @@ let keepData = false;
 function cleanUp(): void {
   serve?.kill();
   if (dataDir && !keepData) rmSync(dataDir, { recursive: true, force: true });
-}
-
-/** Waits (reading the record beside the bench) until the search index holds every frame: how long it took. */
-async function searchIndexBuilt(dir: string, timeoutMs: number): Promise<number> {
-  const t0 = performance.now();
-  const db = new Database(databaseFile(dir), { readonly: true });
-  try {
-    const newest = (db.prepare('SELECT MAX(id) AS n FROM messages').pluck(true).get() as number | null) ?? 0;
-    const reached = db.prepare('SELECT indexed_to FROM messages_search_state').pluck(true);
-    while ((reached.get() as number) < newest) {
-      if (performance.now() - t0 > timeoutMs) throw new Error('the search index was not built in time');
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  } finally {
-    db.close();
-  }
-  return performance.now() - t0;
 }
 
 /** Runs `fn` in the page (with the helpers), returning its result. */

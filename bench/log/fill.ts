@@ -229,3 +229,20 @@ export async function fillLog(dataDir: string, o: FillOptions): Promise<FillResu
   db.close();
   return { frames: written, firstTs: frameAt(0), lastTs, byAction, flagged, rareTexts, chargerIds };
 }
+
+/** Waits (reading the record beside the bench) until the search index holds every frame: how long it took. */
+export async function searchIndexBuilt(dir: string, timeoutMs: number): Promise<number> {
+  const t0 = performance.now();
+  const db = new Database(databaseFile(dir), { readonly: true });
+  try {
+    const newest = (db.prepare('SELECT MAX(id) AS n FROM messages').pluck(true).get() as number | null) ?? 0;
+    const reached = db.prepare('SELECT indexed_to FROM messages_search_state').pluck(true);
+    while ((reached.get() as number) < newest) {
+      if (performance.now() - t0 > timeoutMs) throw new Error('the search index was not built in time');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } finally {
+    db.close();
+  }
+  return performance.now() - t0;
+}

@@ -62,6 +62,39 @@ describe('an export written out batch by batch', () => {
   });
 });
 
+describe('an export of frames longer in bytes than in characters', () => {
+  it('comes out whole in JSON and in CSV when a batch outgrows the room first made for it', { timeout: 60_000 }, async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-export-wide-'));
+    dirs.push(dataDir);
+    const record = await BenchRecord.open(dataDir);
+    try {
+      const ts = new Date().toISOString();
+      // Short ASCII frames first, then frames of three-byte characters: the batch's room, reckoned from
+      // the frames' length in characters, runs out part-way and the rows written so far move with it.
+      const data = (i: number) => (i < 50 ? `plain ${i}` : `${i} ${'€'.repeat(3000)} ${i}`);
+      for (let i = 0; i < 200; i++) {
+        const raw = JSON.stringify([2, `w${i}`, 'DataTransfer', { vendorId: 'Acme', data: data(i) }]);
+        record.logFrame('CP-WIDE', { direction: 'in', kind: 'CALL', messageId: `w${i}`, action: 'DataTransfer', raw, error: null }, ts);
+      }
+      await record.settled();
+      const json = slowSink();
+      expect((await writeMessages(record, { filter: {}, format: 'json' }, json.out)).frames).toBe(200);
+      await new Promise<void>((resolve) => json.out.end(resolve));
+      const rows = JSON.parse(json.text()) as Array<{ messageId: string; payload: { data: string } }>;
+      expect(rows.map((r) => [r.messageId, r.payload.data])).toEqual(Array.from({ length: 200 }, (_, i) => [`w${i}`, data(i)]));
+      const csv = slowSink();
+      await writeMessages(record, { filter: {}, format: 'csv' }, csv.out);
+      await new Promise<void>((resolve) => csv.out.end(resolve));
+      const lines = csv.text().split('\r\n');
+      expect(lines).toHaveLength(202);
+      expect(lines.slice(1, 201).map((l) => l.split(',')[5])).toEqual(Array.from({ length: 200 }, (_, i) => `w${i}`));
+      expect(lines[200]).toContain(data(199).replace(/"/g, '""'));
+    } finally {
+      await record.close();
+    }
+  });
+});
+
 describe('message pages and exports through the API, over and over', () => {
   it('answers every page and export whole while their memory goes back and forth', { timeout: 60_000 }, async () => {
     const tb = await startTestBench();

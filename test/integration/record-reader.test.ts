@@ -38,6 +38,9 @@ describe('reads on the reader thread', () => {
       await record.settled();
       expect(await record.messages.read({ chargerId: 'CP-1', limit: 5000 })).toEqual(record.messages.list({ chargerId: 'CP-1', limit: 5000 }));
       expect(await record.messages.read({ limit: 10_000 })).toHaveLength(3000);
+      // A long list is read a thousand frames at a time (pacing itself under load), and comes out the same.
+      expect(await record.messages.read({ limit: 2500 })).toEqual(record.messages.list({ limit: 2500 }));
+      expect(await record.messages.read({ action: 'Heartbeat', beforeId: 2900, limit: 1200 })).toEqual(record.messages.list({ action: 'Heartbeat', beforeId: 2900, limit: 1200 }));
       expect(await record.meterValues.read({ transactionId: 5, limit: 100_000 })).toEqual(record.meterValues.of({ transactionId: 5, limit: 100_000 }));
       expect(await record.meterValues.read({ chargerId: 'CP-2', limit: 100_000 })).toHaveLength(2000);
       expect(await record.messages.count({ actions: ['Heartbeat'] })).toMatchObject({ count: 1500 });
@@ -58,6 +61,29 @@ describe('reads on the reader thread', () => {
       expect((await record.messages.page({ limit: 1 }))[0].messageId).toBe('m9');
       // A cursor the reader thread does not hold (its thread restarted since) is an error, not the end of the data.
       await expect(record.reader.query('batchesNext', { cursor: 1 })).rejects.toThrow(/start the export again/);
+    } finally {
+      await record.close();
+    }
+  });
+
+  it("keep the reader thread told how busy the bench's own thread is, so bulk reads pace themselves under load", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-reader-load-'));
+    dirs.push(dataDir);
+    const record = await BenchRecord.open(dataDir);
+    try {
+      await record.messages.count({});
+      // Shared with the reader thread (ReaderData.protocolLoad), in thousandths.
+      const load = (record.reader as unknown as { protocolLoad: Int32Array }).protocolLoad;
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const busyUntil = performance.now() + 400;
+      while (performance.now() < busyUntil) {
+        // this thread's event loop held, as by chargers at full load
+      }
+      // The sample that was due meanwhile is taken as soon as the loop turns; the next is a tenth of a second on.
+      await sleep(30);
+      expect(Atomics.load(load, 0)).toBeGreaterThan(500);
+      await sleep(400);
+      expect(Atomics.load(load, 0)).toBeLessThan(500);
     } finally {
       await record.close();
     }

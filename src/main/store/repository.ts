@@ -45,15 +45,8 @@ export function chunkEpochs(db: Db, kind: string): { min: number; max: number } 
 }
 
 /** The id ranges per key (the `chunks` table) newest first, read until `limit` rows are found. */
-export function byChunks(
-  db: Db,
-  kind: string,
-  key: string,
-  before: number,
-  limit: number,
-  readRange: (first: number, last: number, limit: number) => Array<Record<string, unknown>>,
-): Array<Record<string, any>> {
-  const out: Array<Record<string, unknown>> = [];
+export function byChunks<T = Record<string, any>>(db: Db, kind: string, key: string, before: number, limit: number, readRange: (first: number, last: number, limit: number) => T[]): T[] {
+  const out: T[] = [];
   const epochs = chunkEpochs(db, kind);
   if (!epochs) return out;
   // Newest first: epochs follow last ids, and one key's chunks never overlap.

@@ -8,6 +8,8 @@ import type { MeterValuesQuery } from '../repositories/meter-values';
 export interface ReaderData {
   file: string;
   nativeBinding?: string;
+  /** How busy the bench's event loop is, in thousandths of the last tenth of a second (on shared memory; RecordReader keeps it). */
+  protocolLoad?: Int32Array;
 }
 
 export interface ReaderQueries {

@@ -6,17 +6,39 @@ import { RECORD_THREAD_LIMITS } from '../../memory';
 
 /** Smaller bytes are not worth handing back. */
 const MIN_SPARE_BYTES = 64 * 1024;
+/** How often the protocol's load is sampled for the reader thread's pacing. */
+const LOAD_SAMPLE_MS = 100;
 
 export class RecordReader {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private closed = false;
+  /** How busy this thread's event loop is (ReaderData.protocolLoad), kept while the reader thread lives. */
+  private readonly protocolLoad = new Int32Array(new SharedArrayBuffer(4));
+  private loadSampler: NodeJS.Timeout | null = null;
 
   constructor(private readonly data: ReaderData) {}
 
+  /** Samples this thread's event-loop utilization every LOAD_SAMPLE_MS into protocolLoad. */
+  private sampleLoad(): void {
+    if (this.loadSampler) return;
+    let last = performance.eventLoopUtilization();
+    this.loadSampler = setInterval(() => {
+      const now = performance.eventLoopUtilization();
+      Atomics.store(this.protocolLoad, 0, Math.round(performance.eventLoopUtilization(now, last).utilization * 1000));
+      last = now;
+    }, LOAD_SAMPLE_MS);
+    this.loadSampler.unref();
+  }
+
+  private stopSampling(): void {
+    if (this.loadSampler) clearInterval(this.loadSampler);
+    this.loadSampler = null;
+  }
+
   private start(): Worker {
-    const worker = new Worker(threadEntry(), { workerData: this.data, resourceLimits: RECORD_THREAD_LIMITS });
+    const worker = new Worker(threadEntry(), { workerData: { ...this.data, protocolLoad: this.protocolLoad }, resourceLimits: RECORD_THREAD_LIMITS });
     worker.unref();
     worker.on('message', (m: FromReader) => {
       if ('closed' in m) return;
@@ -29,11 +51,13 @@ export class RecordReader {
     const gone = (why: string): void => {
       if (this.worker !== worker) return;
       this.worker = null;
+      this.stopSampling();
       for (const p of this.pending.values()) p.reject(new Error(`The record's reader thread stopped (${why}); try again`));
       this.pending.clear();
     };
     worker.on('error', (e) => gone(e.message));
     worker.on('exit', (code) => gone(`exit code ${code}`));
+    this.sampleLoad();
     return worker;
   }
 
@@ -64,6 +88,7 @@ export class RecordReader {
     this.closed = true;
     const worker = this.worker;
     this.worker = null;
+    this.stopSampling();
     if (!worker) return;
     await new Promise<void>((resolve) => {
       worker.once('exit', () => resolve());

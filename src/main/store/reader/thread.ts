@@ -9,9 +9,10 @@ import { randomInt } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MessageLog } from '../repositories/message-log';
 import { MeterShapes, meterValuesOf } from '../repositories/meter-values';
-import { listMessages } from '../repositories/messages';
+import { listMessages, type MessageListQuery } from '../repositories/messages';
+import { Pacer } from './pacing';
 import type { MessageRecord } from '../../../shared/records';
-import { exportText, type ExportFormat } from '../../../shared/api/message-export';
+import { exportRow, type ExportFormat } from '../../../shared/api/message-export';
 import type { FromReader, ReaderData, ReaderQueries, ToReader } from './protocol';
 import { ownBytes } from '../../json-text';
 
@@ -29,6 +30,10 @@ try {
   // not Linux, or not allowed: the same priority as the protocol
 }
 const log = new MessageLog(db);
+// Exports and long lists pace themselves while the protocol is busy (pacing.ts); the bench's thread
+// keeps `protocolLoad` at how busy its event loop is, in thousandths.
+const protocolLoad = data.protocolLoad;
+const pacer = new Pacer(() => (protocolLoad ? Atomics.load(protocolLoad, 0) / 1000 : 0));
 const shapes = new MeterShapes(db);
 const cursors = new Map<number, AsyncGenerator<MessageRecord[] | { bytes: Uint8Array; frames: number }>>();
 // Unique across restarts of this thread, so a cursor of a thread that died is never taken for another's.
@@ -47,13 +52,18 @@ let sparesIdle: NodeJS.Timeout | null = null;
 const encoder = new TextEncoder();
 
 /**
- * Text as UTF-8 bytes of their own (to be transferred), in memory handed back when a piece of it fits:
- * big enough for the text as ASCII, and not so big that a small text would carry it off.
+ * Memory handed back for `bytes` or more, when a piece is big enough and not so big that a small text
+ * would carry it off.
  */
+function takeSpare(bytes: number): ArrayBuffer | undefined {
+  const at = spares.findIndex((b) => b.byteLength >= bytes && b.byteLength <= 4 * bytes + 64 * 1024);
+  return at === -1 ? undefined : spares.splice(at, 1)[0];
+}
+
+/** Text as UTF-8 bytes of their own (to be transferred), in memory handed back when a piece of it fits. */
 function bytesOf(text: string): Uint8Array {
-  const at = spares.findIndex((b) => b.byteLength >= text.length && b.byteLength <= 4 * text.length + 64 * 1024);
-  if (at !== -1) {
-    const [spare] = spares.splice(at, 1);
+  const spare = takeSpare(text.length);
+  if (spare) {
     const { read, written } = encoder.encodeInto(text, new Uint8Array(spare));
     // Text beyond ASCII may not fit after all: then that piece is let go.
     if (read === text.length) return new Uint8Array(spare, 0, written);
@@ -61,23 +71,66 @@ function bytesOf(text: string): Uint8Array {
   return ownBytes(text);
 }
 
+/**
+ * An export's batch as UTF-8 bytes of their own, each row encoded where it goes (joining a batch's rows
+ * into one string first cost more than making them).
+ */
+function exportBytes(format: ExportFormat, batch: MessageRecord[], before: number): Uint8Array {
+  // Enough for most batches at once: a JSON row holds its frame twice (payload and raw, escaped).
+  const estimate = batch.reduce((n, m) => n + 2 * m.raw.length + 256, 0);
+  let buffer = takeSpare(estimate) ?? new ArrayBuffer(estimate);
+  let at = 0;
+  for (let i = 0; i < batch.length; i++) {
+    const row = exportRow(format, batch[i], before + i);
+    for (;;) {
+      const { read, written } = encoder.encodeInto(row, new Uint8Array(buffer, at));
+      if (read === row.length) {
+        at += written;
+        break;
+      }
+      // Text beyond ASCII, or a batch of long frames: more room, and the row again.
+      const larger = new ArrayBuffer(Math.max(2 * buffer.byteLength, at + 3 * row.length));
+      new Uint8Array(larger).set(new Uint8Array(buffer, 0, at));
+      buffer = larger;
+    }
+  }
+  return new Uint8Array(buffer, 0, at);
+}
+
 /** An export's text, batch by batch, formatted here rather than on the bench's event loop. */
 async function* exportTexts(batches: AsyncGenerator<MessageRecord[]>, format: ExportFormat): AsyncGenerator<{ bytes: Uint8Array; frames: number }> {
   let before = 0;
   for await (const batch of batches) {
-    yield { bytes: bytesOf(exportText(format, batch, before)), frames: batch.length };
+    yield { bytes: pacer.step(() => exportBytes(format, batch, before)), frames: batch.length };
     before += batch.length;
+  }
+}
+
+/** Frames a long list reads at once, between which the thread may rest. */
+const LIST_STEP = 1000;
+
+/** listMessages a step at a time, newest first, so that a list of thousands of frames keeps the pace. */
+async function listPaced(q: MessageListQuery): Promise<MessageRecord[]> {
+  const limit = q.limit ?? 100;
+  const rows: MessageRecord[] = [];
+  for (;;) {
+    const want = Math.min(LIST_STEP, limit - rows.length);
+    const beforeId = rows.length ? rows[rows.length - 1].id : q.beforeId;
+    const part = pacer.step(() => listMessages(db, { ...q, beforeId, limit: want }));
+    rows.push(...part);
+    if (part.length < want || rows.length >= limit) return rows;
+    await pacer.between();
   }
 }
 
 const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown } = {
   // Rows as JSON bytes, moved (not copied) to the protocol's thread, which sends them on as they are.
-  messagesList: (q) => bytesOf(JSON.stringify(listMessages(db, q))),
+  messagesList: async (q) => bytesOf(JSON.stringify(await listPaced(q))),
   messagesPage: async ({ upToId, offset, limit, ...filter }) => bytesOf(JSON.stringify(await log.page(filter, upToId, offset ?? 0, limit ?? 200))),
   messagesCount: ({ filter, upToId, cap }) => log.count(filter, upToId, cap ?? 1_000_000),
   batchesOpen: ({ filter, upToId, format }) => {
     const cursor = nextCursor++;
-    const batches = log.batches(filter, upToId ?? log.maxId());
+    const batches = log.batches(filter, upToId ?? log.maxId(), pacer);
     cursors.set(cursor, format ? exportTexts(batches, format) : batches);
     return cursor;
   },

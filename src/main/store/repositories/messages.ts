@@ -6,8 +6,8 @@ import { byChunks, type Chunkers, type Store, type Writes } from '../repository'
 import type { Db } from '../database';
 import type { ReaderQueries } from '../reader/protocol';
 import type { ExportFormat } from '../../../shared/api/message-export';
-import type { FrameToLog, MessageRecord, Row } from '../../../shared/records';
-import { toMessage } from './message-log';
+import type { FrameToLog, MessageRecord } from '../../../shared/records';
+import { MESSAGE_COLUMNS, readMessages } from './message-log';
 import { JsonText } from '../../json-text';
 
 export const messageWrites = {
@@ -32,9 +32,9 @@ export function listMessages(db: Db, q: MessageListQuery): MessageRecord[] {
   const before = q.beforeId ?? Number.MAX_SAFE_INTEGER;
   const actionFilter = q.action ? 'AND action = ?' : '';
   const extra = q.action ? [q.action] : [];
-  if (!q.chargerId) return (db.prepare(`SELECT * FROM messages WHERE id < ? ${actionFilter} ORDER BY id DESC LIMIT ?`).all(before, ...extra, limit) as Row[]).map(toMessage);
-  const inRange = db.prepare(`SELECT * FROM messages WHERE id BETWEEN ? AND ? AND charger_id = ? ${actionFilter} ORDER BY id DESC LIMIT ?`);
-  return byChunks(db, 'message/charger', q.chargerId, before, limit, (first, last, n) => inRange.all(first, last, q.chargerId, ...extra, n) as Row[]).map(toMessage);
+  if (!q.chargerId) return readMessages(db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id < ? ${actionFilter} ORDER BY id DESC LIMIT ?`), before, ...extra, limit);
+  const inRange = db.prepare(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE id BETWEEN ? AND ? AND charger_id = ? ${actionFilter} ORDER BY id DESC LIMIT ?`);
+  return byChunks(db, 'message/charger', q.chargerId, before, limit, (first, last, n) => readMessages(inRange, first, last, q.chargerId, ...extra, n));
 }
 
 /**
