@@ -318,6 +318,22 @@ describe('the message log', () => {
     expect(await screen.findByText(/downloads as CSV to test\.json/)).toBeTruthy();
   });
 
+  it('says it is exporting until the file is written, and starts no second export meanwhile', async () => {
+    const client = aBench();
+    let written: (r: { saved: boolean; where?: string }) => void = () => {};
+    const exportMessages = vi.spyOn(client, 'exportMessages').mockImplementation(() => new Promise((resolve) => (written = resolve)));
+    render(withBench(client, <MessageLog chargerId="CP-2" />));
+    await screen.findByText('100 frames');
+    await userEvent.click(screen.getByRole('button', { name: 'Export' }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Export as JSON' }));
+    const busy = await screen.findByRole('button', { name: 'Exporting…' });
+    expect((busy as HTMLButtonElement).disabled).toBe(true);
+    written({ saved: true, where: 'log.json' });
+    expect(await screen.findByRole('button', { name: 'Export' })).toBeTruthy();
+    expect(await screen.findByText(/downloads as JSON to log\.json/)).toBeTruthy();
+    expect(exportMessages).toHaveBeenCalledTimes(1);
+  });
+
   it('says so plainly when nothing matches, and offers to clear the filters', async () => {
     const client = aBench();
     render(withBench(client, <MessageLog />));

@@ -90,6 +90,19 @@ describe('transactions', () => {
     expect(await screen.findByText('The export failed: The bench cannot be reached')).toBeTruthy();
   });
 
+  it('says it is exporting until the file is written, and starts no second export meanwhile', async () => {
+    open('/transactions?state=finished', [finished(1), finished(2)]);
+    let written: (r: { saved: boolean; where?: string }) => void = () => {};
+    const exportTransactions = vi.spyOn(client, 'exportTransactions').mockImplementation(() => new Promise((resolve) => (written = resolve)));
+    await screen.findByText('2 transactions');
+    await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(((await screen.findByRole('button', { name: 'Exporting…' })) as HTMLButtonElement).disabled).toBe(true);
+    written({ saved: true, where: 'all.csv' });
+    expect(await screen.findByText('The transactions download as CSV to all.csv')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeTruthy();
+    expect(exportTransactions).toHaveBeenCalledTimes(1);
+  });
+
   it('stops a running session from the list after a confirmation, without opening it', async () => {
     const user = userEvent.setup();
     open('/transactions', [running, finished(1)]);

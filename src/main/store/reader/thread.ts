@@ -125,7 +125,10 @@ async function listPaced(q: MessageListQuery): Promise<MessageRecord[]> {
 
 const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown } = {
   // Rows as JSON bytes, moved (not copied) to the protocol's thread, which sends them on as they are.
-  messagesList: async (q) => bytesOf(JSON.stringify(await listPaced(q))),
+  messagesList: async (q) => {
+    const rows = await listPaced(q);
+    return pacer.step(() => bytesOf(JSON.stringify(rows)));
+  },
   messagesPage: async ({ upToId, offset, limit, ...filter }) => bytesOf(JSON.stringify(await log.page(filter, upToId, offset ?? 0, limit ?? 200))),
   messagesCount: ({ filter, upToId, cap }) => log.count(filter, upToId, cap ?? 1_000_000),
   batchesOpen: ({ filter, upToId, format }) => {

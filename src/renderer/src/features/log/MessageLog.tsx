@@ -19,6 +19,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { copyText } from '../../components/CopyButton';
+import { useExporting } from '../../components/useExporting';
 import { downloadText } from '../../components/download';
 import type { MessageFilter } from '../../../../shared/api/contract';
 import type { MessageView } from '../../../../shared/api/views';
@@ -154,21 +155,24 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
     }
   };
 
-  const runExport = async (format: 'csv' | 'json') => {
+  const exports = useExporting();
+  const runExport = (format: 'csv' | 'json') => {
     setExportMenu(null);
-    try {
-      const r = await client.exportMessages({ filter, format });
-      if (r.saved)
-        setNotice({
-          text:
-            client.face === 'desktop'
-              ? `Exported the log as ${format.toUpperCase()} to ${r.where ?? 'the file you chose'}`
-              : `The log downloads as ${format.toUpperCase()} to ${r.where ?? "the browser's downloads"}`,
-          error: false,
-        });
-    } catch (e) {
-      setNotice({ text: `The export failed: ${(e as Error).message}`, error: true });
-    }
+    return exports.run(async () => {
+      try {
+        const r = await client.exportMessages({ filter, format });
+        if (r.saved)
+          setNotice({
+            text:
+              client.face === 'desktop'
+                ? `Exported the log as ${format.toUpperCase()} to ${r.where ?? 'the file you chose'}`
+                : `The log downloads as ${format.toUpperCase()} to ${r.where ?? "the browser's downloads"}`,
+            error: false,
+          });
+      } catch (e) {
+        setNotice({ text: `The export failed: ${(e as Error).message}`, error: true });
+      }
+    });
   };
 
   const filtered = hasFilters(fields, chargerId !== undefined);
@@ -207,13 +211,13 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
         <FormControlLabel control={<Switch size="small" checked={follow} onChange={(e) => setFollowing(e.target.checked)} />} label="Follow live" />
         <Button
           size="small"
-          startIcon={<DownloadIcon />}
+          startIcon={exports.exporting ? <CircularProgress size={14} aria-hidden /> : <DownloadIcon />}
           onClick={(e) => setExportMenu(e.currentTarget)}
           aria-haspopup="menu"
           aria-controls={exportMenu ? 'log-export-menu' : undefined}
-          disabled={!view.count}
+          disabled={!view.count || exports.exporting}
         >
-          Export
+          {exports.exporting ? 'Exporting…' : 'Export'}
         </Button>
         <Menu id="log-export-menu" anchorEl={exportMenu} open={!!exportMenu} onClose={() => setExportMenu(null)}>
           <MenuItem onClick={() => void runExport('csv')}>Export as CSV</MenuItem>

@@ -9,6 +9,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
@@ -21,6 +22,7 @@ import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { meterKey, useBench } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
+import { useExporting } from '../../components/useExporting';
 import { formatEnergy, formatTime } from '../../components/format';
 import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
@@ -169,18 +171,20 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
   );
   const columns = useMemo(() => columnsFor(!fixedCharger, StopButton), [fixedCharger, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.
-  const exportCsv = async () => {
-    try {
-      const r = await client.exportTransactions({ chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active' });
-      if (r.saved)
-        setNotice({
-          text: client.face === 'desktop' ? `Exported the transactions as CSV to ${r.where ?? 'the file you chose'}` : `The transactions download as CSV to ${r.where ?? "the browser's downloads"}`,
-          error: false,
-        });
-    } catch (e) {
-      setNotice({ text: `The export failed: ${(e as Error).message}`, error: true });
-    }
-  };
+  const exports = useExporting();
+  const exportCsv = () =>
+    exports.run(async () => {
+      try {
+        const r = await client.exportTransactions({ chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active' });
+        if (r.saved)
+          setNotice({
+            text: client.face === 'desktop' ? `Exported the transactions as CSV to ${r.where ?? 'the file you chose'}` : `The transactions download as CSV to ${r.where ?? "the browser's downloads"}`,
+            error: false,
+          });
+      } catch (e) {
+        setNotice({ text: `The export failed: ${(e as Error).message}`, error: true });
+      }
+    });
   const chargerOptions = useMemo(() => {
     const ids = new Set(Object.keys(knownChargers));
     if (chargerFilter) ids.add(chargerFilter);
@@ -220,8 +224,13 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
               : `${list.data.length} transaction${list.data.length === 1 ? '' : 's'}`
             : ''}
         </Typography>
-        <Button size="small" startIcon={<DownloadIcon />} disabled={!rows.length} onClick={() => void exportCsv()}>
-          Export CSV
+        <Button
+          size="small"
+          startIcon={exports.exporting ? <CircularProgress size={14} aria-hidden /> : <DownloadIcon />}
+          disabled={!rows.length || exports.exporting}
+          onClick={() => void exportCsv()}
+        >
+          {exports.exporting ? 'Exporting…' : 'Export CSV'}
         </Button>
       </Stack>
       {list.error && <Alert severity="error">Could not load the transactions: {list.error}</Alert>}
