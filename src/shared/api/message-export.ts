@@ -45,10 +45,16 @@ function slowJsonRow(m: MessageRecord): string {
   });
 }
 
-/** After JSON whitespace from `i`. */
+/** After the spaces and tabs from `i`. */
 function skipSpace(t: string, i: number): number {
   for (let c = t.charCodeAt(i); c === 32 || c === 9; c = t.charCodeAt(++i));
   return i;
+}
+
+/** Where the spaces and tabs that end t[from, end) begin. */
+function spaceBefore(t: string, from: number, end: number): number {
+  while (end > from && (t.charCodeAt(end - 1) === 32 || t.charCodeAt(end - 1) === 9)) end--;
+  return end;
 }
 
 /** After the JSON string that starts at `i` (its opening quote); -1 when there is none. */
@@ -86,11 +92,9 @@ function wholePayloadText(m: MessageRecord): string | null {
   i = skipSpace(t, i);
   if (t.charCodeAt(i) !== 44) return null;
   const start = skipSpace(t, i + 1);
-  let end = t.length;
-  while (end > start && (t.charCodeAt(end - 1) === 32 || t.charCodeAt(end - 1) === 9)) end--;
-  if (t.charCodeAt(end - 1) !== 93) return null;
-  end = end - 1;
-  while (end > start && (t.charCodeAt(end - 1) === 32 || t.charCodeAt(end - 1) === 9)) end--;
+  const close = spaceBefore(t, start, t.length) - 1;
+  if (t.charCodeAt(close) !== 93) return null;
+  const end = spaceBefore(t, start, close);
   return t.charCodeAt(start) === 123 && t.charCodeAt(end - 1) === 125 ? t.slice(start, end) : null;
 }
 
