@@ -34,6 +34,14 @@ function slowSink(): { out: Writable; text: () => string } {
   return { out, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
+/** The whole log exported through a slow sink: how many frames, and the text as the sink took it. */
+async function exportSlowly(record: BenchRecord, format: 'csv' | 'json'): Promise<{ frames: number; text: string }> {
+  const sink = slowSink();
+  const { frames } = await writeMessages(record, { filter: {}, format }, sink.out);
+  await new Promise<void>((resolve) => sink.out.end(resolve));
+  return { frames, text: sink.text() };
+}
+
 describe('an export written out batch by batch', () => {
   it('comes out whole and in order, also when the memory of earlier batches is reused', { timeout: 60_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-export-buffers-'));
@@ -48,11 +56,9 @@ describe('an export written out batch by batch', () => {
       }
       await record.settled();
       for (let round = 0; round < 3; round++) {
-        const sink = slowSink();
-        const { frames: written } = await writeMessages(record, { filter: {}, format: 'json' }, sink.out);
-        await new Promise<void>((resolve) => sink.out.end(resolve));
+        const { frames: written, text } = await exportSlowly(record, 'json');
         expect(written).toBe(frames);
-        const rows = JSON.parse(sink.text()) as Array<{ messageId: string; raw: string }>;
+        const rows = JSON.parse(text) as Array<{ messageId: string; raw: string }>;
         expect(rows.map((r) => r.messageId)).toEqual(Array.from({ length: frames }, (_, i) => `m${i}`));
         expect(rows[frames - 1].raw).toContain(`payload ${frames - 1} ${'x'.repeat(400)} é€`);
       }
@@ -77,15 +83,11 @@ describe('an export of frames longer in bytes than in characters', () => {
         record.logFrame('CP-WIDE', { direction: 'in', kind: 'CALL', messageId: `w${i}`, action: 'DataTransfer', raw, error: null }, ts);
       }
       await record.settled();
-      const json = slowSink();
-      expect((await writeMessages(record, { filter: {}, format: 'json' }, json.out)).frames).toBe(200);
-      await new Promise<void>((resolve) => json.out.end(resolve));
-      const rows = JSON.parse(json.text()) as Array<{ messageId: string; payload: { data: string } }>;
+      const json = await exportSlowly(record, 'json');
+      expect(json.frames).toBe(200);
+      const rows = JSON.parse(json.text) as Array<{ messageId: string; payload: { data: string } }>;
       expect(rows.map((r) => [r.messageId, r.payload.data])).toEqual(Array.from({ length: 200 }, (_, i) => [`w${i}`, data(i)]));
-      const csv = slowSink();
-      await writeMessages(record, { filter: {}, format: 'csv' }, csv.out);
-      await new Promise<void>((resolve) => csv.out.end(resolve));
-      const lines = csv.text().split('\r\n');
+      const lines = (await exportSlowly(record, 'csv')).text.split('\r\n');
       expect(lines).toHaveLength(202);
       expect(lines.slice(1, 201).map((l) => l.split(',')[5])).toEqual(Array.from({ length: 200 }, (_, i) => `w${i}`));
       expect(lines[200]).toContain(data(199).replace(/"/g, '""'));
