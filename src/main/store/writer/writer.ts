@@ -10,6 +10,7 @@
 // writer thread that dies is started again and fed from the journal.
 import { unlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import Denque from 'denque';
 import { JournalAppender, nodeIo, readJournal, type JournalEntry, type JournalIo } from '../journal';
 import type { FromThread, ThreadData, ToThread } from './protocol';
 import { collectGarbage, RECORD_THREAD_LIMITS, releaseFreedMemory } from '../../memory';
@@ -84,8 +85,13 @@ export class GroupCommitWriter {
   private journalTrouble: WriterProblem | null = null;
   private sqliteTrouble: WriterProblem | null = null;
   private threadTrouble: WriterProblem | null = null;
-  /** Bytes journaled per entry not yet in SQLite (for the stalled back-log). */
-  private readonly backlog: Array<[number, number]> = [];
+  /**
+   * Bytes journaled per entry not yet in SQLite (for the stalled back-log), oldest first. A double-ended
+   * queue: an array's shift() copies the rest of it once the array is large (past about 16,000 entries,
+   * which a few chargers' answers make between two drains), and ingesting a long back-log one shift at a
+   * time then held the protocol thread for seconds.
+   */
+  private readonly backlog = new Denque<[number, number]>();
   private backlogBytes = 0;
   /** Answers held back while the backlog is over its bound (back-pressure), released as it is ingested. */
   private held: Array<(durable: boolean) => void> = [];
@@ -451,7 +457,10 @@ export class GroupCommitWriter {
     if (lost) console.error(`chargebench: ${lost}`);
     if (seq < this.ingested) return;
     this.ingested = seq;
-    while (this.backlog.length && this.backlog[0][0] <= seq) this.backlogBytes -= this.backlog.shift()![1];
+    for (let e = this.backlog.peekFront(); e && e[0] <= seq; e = this.backlog.peekFront()) {
+      this.backlogBytes -= e[1];
+      this.backlog.shift();
+    }
     if (this.held.length && !this.behind()) this.releaseHeld();
     if (this.waiters.length) {
       const due = this.waiters.filter((w) => w.seq <= seq);
