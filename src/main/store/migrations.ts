@@ -301,4 +301,16 @@ export const migrations: string[] = [
   DROP INDEX chunks_by_key;
   CREATE INDEX chunks_by_epoch ON chunks (kind, epoch, key, last_id, first_id, rows);
   `,
+  // 12: a virtual charger's queue of transaction messages, a row per message. Kept inside its state, the
+  // whole queue was written again at every save (once a second while it changed): a charger left offline
+  // for a day queues thousands of MeterValues, and each save then wrote megabytes. (A state saved before
+  // this still holds its queue, and is read as it is; its next save moves the queue here.)
+  `
+  CREATE TABLE virtual_charger_queue (
+    charger_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (charger_id, seq)
+  ) WITHOUT ROWID;
+  `,
 ];

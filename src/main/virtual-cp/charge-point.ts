@@ -43,6 +43,7 @@ export interface PersistedState {
   /** Transactions running when the charger lost power: stopped with PowerLoss at the next start. */
   openTransactions: Array<{ localTx: number; connectorId: number; meterWh: number }>;
   nextLocalTx: number;
+  nextQueueSeq: number;
 }
 
 export interface VirtualChargePointOptions {
@@ -220,6 +221,7 @@ export class VirtualChargePoint {
       txIds: transactions.txIds,
       openTransactions: transactions.openTransactions,
       nextLocalTx: transactions.nextLocalTx,
+      nextQueueSeq: transactions.nextQueueSeq,
     };
   }
 

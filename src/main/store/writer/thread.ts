@@ -179,9 +179,18 @@ let closed = false;
 /** What the writer did in the last second: when each piece of work ended and how long it took (ms). */
 const recentDrains: Array<[number, number]> = [];
 const recentIndexSteps: Array<[number, number]> = [];
+/** Forgets the work that ended more than a second before `now` (so a list holds at most a second of it). */
+function forgetOld(work: Array<[number, number]>, now: number): void {
+  while (work.length && work[0]![0] < now - 1000) work.shift();
+}
+/** Notes one piece of work that ended at `ended` and took `ms`. */
+function noteWork(work: Array<[number, number]>, ended: number, ms: number): void {
+  forgetOld(work, ended);
+  work.push([ended, ms]);
+}
 /** The share of the last second spent on one kind of work. */
 function shareOf(work: Array<[number, number]>, now: number): number {
-  while (work.length && work[0]![0] < now - 1000) work.shift();
+  forgetOld(work, now);
   return work.reduce((n, [, ms]) => n + ms, 0) / 1000;
 }
 /**
@@ -211,7 +220,7 @@ function indexStep(): void {
   try {
     const more = searchIndex.step(INDEX_STEP_ROWS);
     const ended = performance.now();
-    recentIndexSteps.push([ended, ended - now]);
+    noteWork(recentIndexSteps, ended, ended - now);
     if (more) indexSoon();
   } catch (e) {
     // Tried again after the next drain; meanwhile a search scans the frames the index does not hold.
@@ -268,7 +277,7 @@ function drain(): void {
   taken(read);
   post({ ingested: end.lastSeq, lost });
   const ended = performance.now();
-  recentDrains.push([ended, ended - began]);
+  noteWork(recentDrains, ended, ended - began);
   resumed();
 }
 

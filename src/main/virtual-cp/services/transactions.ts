@@ -23,6 +23,11 @@ export interface QueuedMessage {
   /** The charger's own number for the transaction; its transactionId is filled in when known. */
   localTx: number;
   attempts: number;
+  /**
+   * Its place in the charger's queue, rising for as long as the charger exists: the record keeps the
+   * queue a row per message, and writes only what came or went since it last saved.
+   */
+  seq: number;
 }
 
 /** What the charger keeps of its transactions across a restart of the bench. */
@@ -32,7 +37,12 @@ export interface SavedTransactions {
   /** Transactions running when the charger lost power: stopped with PowerLoss at the next start. */
   openTransactions: Array<{ localTx: number; connectorId: number; meterWh: number }>;
   nextLocalTx: number;
+  /** The number the next queued message gets. */
+  nextQueueSeq: number;
 }
+
+/** A queued message as an older version saved it (without its place in the queue). */
+type SavedMessage = Omit<QueuedMessage, 'seq'> & { seq?: number };
 
 export type CardOutcome = { accepted: boolean; status: string; message: string };
 
@@ -44,6 +54,7 @@ export class TransactionService {
   private readonly queue: QueuedMessage[];
   private readonly txIds = new Map<number, number>();
   private nextLocalTx: number;
+  private nextQueueSeq: number;
   /** The queued message on its way (a token per send), or null. */
   private sendingQueued: object | null = null;
   private retryTimer: Timer | null = null;
@@ -51,18 +62,25 @@ export class TransactionService {
 
   constructor(
     private readonly cp: Model,
-    saved: Partial<SavedTransactions>,
+    saved: Partial<Omit<SavedTransactions, 'queue'>> & { queue?: SavedMessage[] },
   ) {
     this.keys = ownKeys(cp.config, transactionKeys);
-    this.queue = saved.queue ?? [];
+    const queue = saved.queue ?? [];
+    this.nextQueueSeq = Math.max(saved.nextQueueSeq ?? 1, (queue.at(-1)?.seq ?? 0) + 1);
+    // Saved by an older version: numbered now, in order.
+    this.queue = queue.map((m) => ({ ...m, seq: m.seq ?? this.nextQueueSeq++ }));
     for (const [l, t] of saved.txIds ?? []) this.txIds.set(l, t);
     this.nextLocalTx = saved.nextLocalTx ?? 1;
     // A transaction that was running when the bench stopped ended by loss of power.
     for (const open of saved.openTransactions ?? []) {
       const c = cp.connectors.at(open.connectorId);
       if (c) c.meterWh = Math.max(c.meterWh, open.meterWh);
-      this.queue.push({ action: 'StopTransaction', localTx: open.localTx, attempts: 0, payload: { meterStop: Math.round(open.meterWh), timestamp: cp.iso(), reason: 'PowerLoss' } });
+      this.push('StopTransaction', open.localTx, { meterStop: Math.round(open.meterWh), timestamp: cp.iso(), reason: 'PowerLoss' });
     }
+  }
+
+  private push(action: TxAction, localTx: number, payload: JsonObject): void {
+    this.queue.push({ action, payload, localTx, attempts: 0, seq: this.nextQueueSeq++ });
   }
 
   /** Transaction messages waiting to be delivered. */
@@ -233,7 +251,7 @@ export class TransactionService {
   }
 
   enqueue(action: TxAction, localTx: number, payload: JsonObject): void {
-    this.queue.push({ action, payload, localTx, attempts: 0 });
+    this.push(action, localTx, payload);
     this.pump();
     this.cp.changed();
   }
@@ -294,7 +312,7 @@ export class TransactionService {
 
   saved(): SavedTransactions {
     const open = this.cp.connectors.all.filter((c) => c.tx).map((c) => ({ localTx: c.tx!.localTx, connectorId: c.id, meterWh: this.cp.metering.settle(c) }));
-    return { queue: this.queue, txIds: [...this.txIds], openTransactions: open, nextLocalTx: this.nextLocalTx };
+    return { queue: this.queue, txIds: [...this.txIds], openTransactions: open, nextLocalTx: this.nextLocalTx, nextQueueSeq: this.nextQueueSeq };
   }
 
   private delivered(msg: QueuedMessage, response: JsonObject): void {

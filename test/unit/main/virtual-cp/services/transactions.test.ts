@@ -47,6 +47,17 @@ describe('starting and stopping a session', () => {
   });
 });
 
+/** A session started offline (the card accepted by AllowOfflineTxForUnknownId), a minute on: its messages queued. */
+async function offlineMinute() {
+  const w = fakeWire();
+  w.cp.config.change('AllowOfflineTxForUnknownId', 'true');
+  w.accepted = false;
+  w.cp.plug(1);
+  await w.cp.presentIdTag(1, 'TAG1');
+  await w.clock.advance(60_000);
+  return w;
+}
+
 describe('the transaction message queue', () => {
   it('retries after TransactionMessageRetryInterval \u00d7 attempt, and drops a message after TransactionMessageAttempts', async () => {
     const w = fakeWire();
@@ -70,12 +81,7 @@ describe('the transaction message queue', () => {
   });
 
   it('keeps the messages while offline and delivers them in order, with the transactionId, once registered again', async () => {
-    const w = fakeWire();
-    w.cp.config.change('AllowOfflineTxForUnknownId', 'true');
-    w.accepted = false;
-    w.cp.plug(1);
-    await w.cp.presentIdTag(1, 'TAG1');
-    await w.clock.advance(60_000);
+    const w = await offlineMinute();
     w.cp.unplug(1);
     expect(w.cp.view().queuedMessages).toBe(3);
     w.accepted = true;
@@ -114,6 +120,24 @@ describe('the transaction message queue', () => {
           : ['StartTransaction', 'StatusNotification(1 Charging)', 'StatusNotification(1 SuspendedEVSE)'],
       );
     }
+  });
+
+  it('numbers the queued messages for the record, on from where a restart left off (and numbers a queue an older version saved)', async () => {
+    const w = await offlineMinute();
+    const saved = w.cp.persistentState();
+    expect(saved.queue.map((m) => [m.action, m.seq])).toEqual([
+      ['StartTransaction', 1],
+      ['MeterValues', 2],
+    ]);
+    expect(saved.nextQueueSeq).toBe(3);
+    // Restarted (the transaction ends by loss of power): the next message follows the last.
+    const again = fakeWire({}, { state: { ...saved, queue: saved.queue.slice(1), openTransactions: [{ localTx: 1, connectorId: 1, meterWh: 10 }] } });
+    expect(again.cp.persistentState().queue.map((m) => [m.action, m.seq])).toEqual([
+      ['MeterValues', 2],
+      ['StopTransaction', 3],
+    ]);
+    const older = fakeWire({}, { state: { queue: saved.queue.map(({ seq: _seq, ...m }) => m) as never } });
+    expect(older.cp.persistentState()).toMatchObject({ queue: [{ seq: 1 }, { seq: 2 }], nextQueueSeq: 3 });
   });
 
   it('stops a transaction the bench was running when it stopped with PowerLoss, at the meter reading saved', () => {
