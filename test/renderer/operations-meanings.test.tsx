@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { actions } from '../../src/shared/ocpp16';
 import { explainResult, meanings, operationActions } from '../../src/renderer/src/features/operations/registry';
 import { checkPayload, dateOrText, numberOrText } from '../../src/renderer/src/features/operations/kit/form';
-import { runningTransactions, connectorIdsOf, energySoFarText } from '../../src/renderer/src/features/operations/kit/running';
+import { runningTransactions, runningTransactionsOf, connectorIdsOf, energySoFarText } from '../../src/renderer/src/features/operations/kit/running';
 import { firmwareProgress } from '../../src/renderer/src/features/operations/panels/UpdateFirmware';
 import { diagnosticsProgress } from '../../src/renderer/src/features/operations/panels/GetDiagnostics';
 import { schedulePoints } from '../../src/renderer/src/features/operations/kit/ScheduleChart';
@@ -149,6 +149,22 @@ describe('what is running at a charger', () => {
     ]);
     expect(runningTransactions(active, meter, 'CP001', 2).map((t) => t.transactionId)).toEqual([2]);
     expect(runningTransactions(active, meter, 'CP002')).toEqual([]);
+  });
+
+  it("gives several chargers' running transactions by charger, as asked charger by charger", () => {
+    const at = (chargerId: string, t: TransactionView) => ({ ...t, chargerId });
+    const stopped = { ...at('CP002', tx(5, 2, 0)), active: false };
+    const active = { 4: at('CP002', tx(4, 2, 10)), 1: tx(1, 2, 1000), 2: tx(2, 1, 0), 3: at('CP002', tx(3, 1, 10)), 5: stopped, 6: at('CP009', tx(6, 1, 0)) };
+    const meter = { 'CP002/1': [{ t: Date.parse('2025-01-01T10:01:00Z'), energyWh: 510, transactionId: 3 }] };
+    const ids = ['CP002', 'CP001', 'CP003'];
+    const by = runningTransactionsOf(active, meter, ids);
+    expect(Object.keys(by)).toEqual(ids);
+    for (const id of ids) expect(by[id]).toEqual(runningTransactions(active, meter, id));
+    expect(by.CP002.map((t) => [t.transactionId, t.energyWh])).toEqual([
+      [3, 500],
+      [4, null],
+    ]);
+    expect(by.CP003).toEqual([]);
   });
 
   it('says a meter went backwards instead of "no reading yet" when its reading is below meterStart', () => {

@@ -97,6 +97,13 @@ describe('transactions list', () => {
     const before = client.callsOf('transactions:list').length;
     act(() => client.emit([{ type: 'transactionStarted', transaction: aTransaction({ transactionId: 14, active: true, stopTime: null }), ts: '2025-05-01T12:00:00.000Z' }]));
     await waitFor(() => expect(client.callsOf('transactions:list').length).toBe(before + 1));
+    // A fleet starting sessions one after another: the list is asked again once for them all (a second
+    // after the last time), not once per session.
+    for (let id = 15; id < 25; id++)
+      act(() => client.emit([{ type: 'transactionStarted', transaction: aTransaction({ transactionId: id, active: true, stopTime: null }), ts: '2025-05-01T12:00:01.000Z' }]));
+    await waitFor(() => expect(client.callsOf('transactions:list').length).toBe(before + 2), { timeout: 2000 });
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(client.callsOf('transactions:list').length).toBe(before + 2);
   });
 
   it('filters by charger from the URL and opens a session on Enter', async () => {

@@ -73,12 +73,15 @@ export function multiConfirmLabel(action: MultiAction, payload: Record<string, u
   }
 }
 
+const NONE: string[] = [];
+
 export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: string[]; open: boolean; onClose: () => void }) {
   const client = useClient();
   const chargers = useBench((s) => s.chargers);
   // Nothing is sent while the link to the bench is down (the same words as every other send).
   const linkDown = useSendBlocked();
-  const runningOf = useRunningOf(chargerIds);
+  // Worked out only while the dialog is open (it stays mounted, with the selection, while closed).
+  const runningOf = useRunningOf(open ? chargerIds : NONE);
   const [action, setAction] = useState<MultiAction>('ChangeConfiguration');
   const boot = useBootInterval();
   const [key, setKey] = useState('');

@@ -20,7 +20,7 @@ import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
-import { meterKey, useBench } from '../../stores/bench';
+import { meterKey, useThrottledBench, type BenchState } from '../../stores/bench';
 import { useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
 import { formatEnergy, formatTime } from '../../components/format';
@@ -131,14 +131,20 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
   ];
 }
 
+const selectTransactionsVersion = (s: BenchState) => s.transactionsVersion;
+const selectMeter = (s: BenchState) => s.meter;
+const selectChargers = (s: BenchState) => s.chargers;
+
 export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { chargerId?: string; StopButton?: StopButtonSlot }) {
   const client = useClient();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const transactionsVersion = useBench((s) => s.transactionsVersion);
-  const meter = useBench((s) => s.meter);
-  const knownChargers = useBench((s) => s.chargers);
+  // As a screen of many rows: with a fleet charging, meter values come in every batch and transactions
+  // start and stop every second; the list (up to LIST_LIMIT rows) is asked again and redrawn at most once a second.
+  const transactionsVersion = useThrottledBench(selectTransactionsVersion);
+  const meter = useThrottledBench(selectMeter);
+  const knownChargers = useThrottledBench(selectChargers);
 
   const chargerFilter = fixedCharger ?? params.get('charger') ?? null;
   const asked = params.get('state');
