@@ -88,6 +88,17 @@ describe('bench store', () => {
     expect(s.activeTransactions[7]).toBeUndefined();
   });
 
+  it('takes a batch of many sessions starting and stopping, leaving the state it was given as it was', () => {
+    const before = reduceEvents(initialBenchState, [{ type: 'transactionStarted', transaction: tx, ts }]);
+    const kept = { ...before.activeTransactions };
+    const started = [8, 9, 10].map((id) => ({ type: 'transactionStarted' as const, transaction: { ...tx, transactionId: id }, ts }));
+    const after = reduceEvents(before, [...started, { type: 'transactionStopped', transaction: { ...tx, transactionId: 9, active: false, stopTime: ts }, ts }]);
+    expect(Object.keys(after.activeTransactions)).toEqual(['7', '8', '10']);
+    expect(after.transactionsVersion).toBe(before.transactionsVersion + 4);
+    expect(before.activeTransactions).toEqual(kept);
+    expect(reduceEvents(after, [{ type: 'chargerConnected', chargerId: 'CP1', remoteAddress: null, ts }]).activeTransactions).toBe(after.activeTransactions);
+  });
+
   it('returns the same charger objects when a batch does not touch them (cheap re-renders)', () => {
     const s = reduceEvents(initialBenchState, [{ type: 'chargerConnected', chargerId: 'CP1', remoteAddress: null, ts }]);
     const t = reduceEvents(s, [{ type: 'frameLogged', message: { ts, chargerId: 'CP1', direction: 'in', kind: 'CALL', messageId: '1', action: 'Heartbeat', raw: '[]', error: null } }]);

@@ -156,7 +156,8 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
       }
       case 'transactionStarted':
       case 'transactionStopped': {
-        activeTransactions = { ...activeTransactions };
+        // Copied once per batch (a fleet's batch may start hundreds of sessions).
+        if (activeTransactions === state.activeTransactions) activeTransactions = { ...activeTransactions };
         if (e.transaction.active) activeTransactions[e.transaction.transactionId] = e.transaction;
         else delete activeTransactions[e.transaction.transactionId];
         transactionsVersion++;
