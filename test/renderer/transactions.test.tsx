@@ -106,6 +106,43 @@ describe('transactions list', () => {
     expect(client.callsOf('transactions:list').length).toBe(before + 2);
   });
 
+  it("gives a running session's energy so far from the record until a live reading comes, and says when there is none", async () => {
+    const running = (over: Partial<TransactionView>) => aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true, ...over });
+    const list = [
+      running({ transactionId: 21, connectorId: 1, meterStart: 1000 }),
+      running({ transactionId: 22, connectorId: 2, meterStart: 0 }),
+      running({ transactionId: 23, connectorId: 3, meterStart: 9000 }),
+    ];
+    const stored: Record<number, MeterValueView[]> = {
+      21: [{ ...meterValue(1, '2025-05-01T10:20:00.000Z', 'Energy.Active.Import.Register', '5200', 'Wh'), connectorId: 1, transactionId: 21 }],
+      22: [],
+      23: [{ ...meterValue(2, '2025-05-01T10:20:00.000Z', 'Energy.Active.Import.Register', '8000', 'Wh'), connectorId: 3, transactionId: 23 }],
+    };
+    const client = fakeClient({ 'transactions:list': () => list, 'chargers:meterValues': ({ transactionId }) => stored[transactionId!] ?? [] });
+    off = liveBench(client);
+    render(withBench(client, screens, '/transactions'));
+    const cellOf = async (id: number) => within((await screen.findByText(`#${id}`)).closest('[role="row"]') as HTMLElement);
+    expect((await cellOf(21)).getByText('4.20 kWh')).toBeTruthy();
+    await waitFor(() => expect(client.callsOf('chargers:meterValues')).toHaveLength(3));
+    expect((await cellOf(22)).getByText('no reading yet')).toBeTruthy();
+    expect((await cellOf(23)).getByText('meter went backwards').getAttribute('title')).toMatch(/below meterStart/);
+    // A live reading takes over from what the record gave when the screen opened.
+    act(() =>
+      client.emit([
+        {
+          type: 'meterValues',
+          chargerId: 'CP-1',
+          connectorId: 2,
+          transactionId: 22,
+          ts: '2025-05-01T10:30:00.000Z',
+          values: [{ ...meterValue(3, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '1500', 'Wh'), connectorId: 2, transactionId: 22 }],
+        },
+      ]),
+    );
+    await waitFor(async () => expect((await cellOf(22)).getByText('1.50 kWh')).toBeTruthy());
+    expect(client.callsOf('chargers:meterValues')).toHaveLength(3);
+  });
+
   it('filters by charger from the URL and opens a session on Enter', async () => {
     const client = fakeClient({ 'transactions:list': () => [aTransaction()] });
     off = liveBench(client);

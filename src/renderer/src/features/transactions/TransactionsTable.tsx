@@ -28,7 +28,8 @@ import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadg
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
-import { energySoFar } from '../../../../shared/api/meter';
+import { energyReadingSoFar } from '../../../../shared/api/meter';
+import { useEnergySoFar } from '../../components/useMeterSeries';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
 export const LIST_LIMIT = 10_000;
@@ -55,6 +56,26 @@ interface Row extends TransactionView {
   id: number;
   /** Wh: delivered once stopped, so far while running. */
   energy: number | null;
+  /** Running: why its newest reading gives no energy (the meter went backwards), in words; else null. */
+  energyWarning: string | null;
+}
+
+/** A running session's energy in the list: so far, or why there is none. */
+function RunningEnergy({ row }: { row: Row }) {
+  if (row.energy === null)
+    return (
+      <Typography component="span" variant="body2" color="text.secondary" title={row.energyWarning ?? 'The charger has sent no energy reading for this session yet'}>
+        {row.energyWarning ? 'meter went backwards' : 'no reading yet'}
+      </Typography>
+    );
+  return (
+    <span>
+      {formatEnergy(row.energy)}{' '}
+      <Typography component="span" variant="caption" color="text.secondary">
+        so far
+      </Typography>
+    </span>
+  );
 }
 
 function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColDef<Row>[] {
@@ -100,17 +121,7 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
       headerName: 'Energy',
       width: 120,
       type: 'number',
-      renderCell: ({ row }) =>
-        row.active ? (
-          <span>
-            {formatEnergy(row.energy)}{' '}
-            <Typography component="span" variant="caption" color="text.secondary">
-              so far
-            </Typography>
-          </span>
-        ) : (
-          formatEnergy(row.energy)
-        ),
+      renderCell: ({ row }) => (row.active ? <RunningEnergy row={row} /> : formatEnergy(row.energy)),
     },
     // Wide enough for the longest reason (EVDisconnected, UnlockCommand).
     { field: 'stopReason', headerName: 'Stop reason', width: 140, valueGetter: (v: string | null, row) => v ?? (row.active ? '' : 'Local') },
@@ -166,15 +177,27 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
     [client, chargerFilter, state, transactionsVersion],
   );
 
-  const rows = useMemo<Row[]>(
-    () =>
-      (list.data ?? []).map((t) => ({
-        ...t,
-        id: t.transactionId,
-        energy: t.active ? energySoFar(t, meter[meterKey(t.chargerId, t.connectorId)]) : t.energyWh,
-      })),
-    [list.data, meter],
+  // A running session's energy so far: from the live readings, else (none since the screen connected)
+  // from the bench's record, asked once per session.
+  const running = useEnergySoFar(
+    useMemo(
+      () =>
+        (list.data ?? [])
+          .filter((t) => t.active)
+          .map((t) => {
+            const energy = energyReadingSoFar(t, meter[meterKey(t.chargerId, t.connectorId)]);
+            return { ...t, energyWh: energy?.wh ?? null, energyWarning: energy?.warning ?? null };
+          }),
+      [list.data, meter],
+    ),
   );
+  const rows = useMemo<Row[]>(() => {
+    const soFar = new Map(running.map((t) => [t.transactionId, t]));
+    return (list.data ?? []).map((t) => {
+      const live = soFar.get(t.transactionId);
+      return { ...t, id: t.transactionId, energy: live ? live.energyWh : t.energyWh, energyWarning: live?.energyWarning ?? null };
+    });
+  }, [list.data, running]);
   const columns = useMemo(() => columnsFor(!fixedCharger, StopButton), [fixedCharger, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.
   const exports = useExporting();
