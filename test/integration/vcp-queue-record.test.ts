@@ -39,6 +39,17 @@ function freshDir(): string {
   return dir;
 }
 
+/** A charger as an older version saved it (its queue of 3 inside its state); returns that queue. */
+async function olderState(dataDir: string) {
+  const old = range(1, 3).map(({ seq: _seq, ...m }) => m);
+  await withRecord(dataDir, async (record) => {
+    record.db
+      .prepare('INSERT INTO virtual_chargers (id, created_at, definition, state) VALUES (?, ?, ?, ?)')
+      .run('VQ', '2026-12-04T10:00:00Z', '{"id":"VQ"}', JSON.stringify({ config: {}, queue: old, nextLocalTx: 2 }));
+  });
+  return old;
+}
+
 const queueRows = (record: BenchRecord) => record.db.prepare('SELECT seq, message FROM virtual_charger_queue WHERE charger_id = ? ORDER BY seq').all('VQ') as Array<{ seq: number; message: string }>;
 const storedState = (record: BenchRecord) => record.db.prepare('SELECT state FROM virtual_chargers WHERE id = ?').pluck().get('VQ') as string;
 
@@ -90,12 +101,7 @@ describe("a virtual charger's queue in the record", () => {
 
   it('reads a queue an older version saved inside the state, and moves it to rows at the next save', async () => {
     const dataDir = freshDir();
-    const old = range(1, 3).map(({ seq: _seq, ...m }) => m);
-    await withRecord(dataDir, async (record) => {
-      record.db
-        .prepare('INSERT INTO virtual_chargers (id, created_at, definition, state) VALUES (?, ?, ?, ?)')
-        .run('VQ', '2026-12-04T10:00:00Z', '{"id":"VQ"}', JSON.stringify({ config: {}, queue: old, nextLocalTx: 2 }));
-    });
+    await olderState(dataDir);
     await withRecord(dataDir, async (record) => {
       const [read] = record.virtualChargers.list();
       expect(read.state.queue).toEqual(range(1, 3));
@@ -108,11 +114,64 @@ describe("a virtual charger's queue in the record", () => {
     expect(read.state.queue).toEqual(range(2, 4));
   });
 
+  it('takes the queue a state still holds over rows a save killed part-way left, and writes it whole at the next save', async () => {
+    const dataDir = freshDir();
+    const old = await olderState(dataDir);
+    await withRecord(dataDir, async (record) => {
+      // What a save killed part-way through moving the queue to rows would have left (before this, one
+      // save could span journal entries).
+      record.db.prepare('INSERT INTO virtual_charger_queue (charger_id, seq, message) VALUES (?, ?, ?)').run('VQ', 1, JSON.stringify(old[0]));
+    });
+    await withRecord(dataDir, async (record) => {
+      const [read] = record.virtualChargers.list();
+      expect(read.state.queue).toEqual(range(1, 3));
+      record.virtualChargers.saveState('VQ', read.state);
+      await record.settled();
+      expect(queueRows(record).map((r) => r.seq)).toEqual([1, 2, 3]);
+    });
+  });
+
+  it("writes the attempts of a message that has just become the queue's first", async () => {
+    const dataDir = freshDir();
+    await withRecord(dataDir, async (record) => {
+      await record.virtualChargers.save('VQ', '2026-12-04T10:00:00Z', { id: 'VQ' }, state([message(5, 1), message(6)]));
+      // 5 delivered at last, then 6 refused once, before the next save.
+      record.virtualChargers.saveState('VQ', state([message(6, 1)]));
+      await record.settled();
+      expect(queueRows(record).map((r) => [r.seq, JSON.parse(r.message).attempts])).toEqual([[6, 1]]);
+    });
+  });
+
+  it('writes a save in one journal entry however many rows it has, and writes the queue whole again after writes were dropped', async () => {
+    const dataDir = freshDir();
+    await withRecord(dataDir, async (record) => {
+      await record.virtualChargers.save('VQ', '2026-12-04T10:00:00Z', { id: 'VQ' }, state([]));
+      const entries = vi.spyOn(record.writer as unknown as { append(ops: unknown[]): boolean }, 'append');
+      record.virtualChargers.saveState('VQ', state(range(1, 300)));
+      record.writer.flush();
+      expect(entries).toHaveBeenCalledTimes(1);
+      expect(entries.mock.calls[0][0]).toHaveLength(2 * 301);
+      entries.mockRestore();
+      await record.settled();
+
+      // The journal failed for long enough that writes were dropped: the next save cannot trust what it wrote.
+      record.db.prepare('DELETE FROM virtual_charger_queue WHERE seq > 100').run();
+      record.writer.onWritesDropped();
+      record.virtualChargers.saveState('VQ', state(range(2, 300)));
+      await record.settled();
+      expect(queueRows(record).map((r) => r.seq)).toEqual(range(2, 300).map((m) => m.seq));
+    });
+  });
+
   it("deletes a charger's queue with the charger", async () => {
     const dataDir = freshDir();
     await withRecord(dataDir, async (record) => {
       await record.virtualChargers.save('VQ', '2026-12-04T10:00:00Z', { id: 'VQ' }, state(range(1, 3)));
       await record.virtualChargers.delete('VQ');
+      expect(queueRows(record)).toEqual([]);
+      // A save on its way when it was deleted writes no rows.
+      record.virtualChargers.saveState('VQ', state(range(1, 4)));
+      await record.settled();
       expect(queueRows(record)).toEqual([]);
       // The same id made again starts with an empty queue.
       await record.virtualChargers.save('VQ', '2026-12-04T11:00:00Z', { id: 'VQ' }, state(range(1, 1)));

@@ -165,6 +165,7 @@ export class BenchRecord {
       db,
       reader,
       write: (name, params) => writer.write(name, params),
+      writeTogether: (fn) => writer.together(fn),
       settled: () => writer.settled(),
       mustBeWritable: () => {
         if (!writer.writable) throw new BenchError(503, recordProblemText(writer.currentProblem, dataDir));
@@ -189,6 +190,8 @@ export class BenchRecord {
     this.commissionings = new CommissioningsRepository(this.store);
     // last_seen is written every few seconds per charger, not once per frame; reads overlay the latest.
     writer.beforeBatch = () => this.chargers.flushSeen();
+    // What the virtual chargers' queues wrote since may be incomplete: their next saves write them whole.
+    writer.onWritesDropped = () => this.virtualChargers.forgetWritten();
   }
 
   /** What the journal said at start (damage moved aside, gaps), in words. */

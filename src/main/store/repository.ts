@@ -13,6 +13,8 @@ export interface Store {
   reader: RecordReader;
   /** Queues one write, by name, for the next group commit. */
   write(name: string, params: unknown[]): void;
+  /** Runs `fn`, whose writes are recorded all together or (the process killed meanwhile) not at all. */
+  writeTogether(fn: () => void): void;
   /** Resolves once every write queued so far is in SQLite. */
   settled(): Promise<void>;
   /** Refuses (503) a write the user asked for while nothing can be recorded. */

@@ -20,13 +20,13 @@ interface QueuedRow {
   attempts: number;
 }
 
-/** What the record holds of a charger's queue: its first and last message (last < first: none), the first's attempts. */
-interface WrittenQueue {
-  first: number;
-  last: number;
-  firstAttempts: number;
-}
-const NOTHING_WRITTEN: WrittenQueue = { first: 1, last: 0, firstAttempts: 0 };
+/**
+ * What the record holds of a charger's queue: its first and last message (last < first: none), the
+ * first's attempts (every other row was written with none: only the first is retried). 'unknown': rows
+ * may be missing or left over (a state that still held its queue, writes dropped), so the next save
+ * writes the queue whole.
+ */
+type WrittenQueue = { first: number; last: number; firstAttempts: number } | 'unknown';
 
 /**
  * The bench's virtual chargers: each definition and its non-volatile state (a charger's memory). Their
@@ -34,7 +34,10 @@ const NOTHING_WRITTEN: WrittenQueue = { first: 1, last: 0, firstAttempts: 0 };
  * through the secrets codec, as the central system's charger passwords are.
  */
 export class VirtualChargersRepository {
-  /** Per charger, what the record holds of its queue (what the next save need not write again). */
+  /**
+   * Per charger, what the record holds of its queue (what the next save need not write again). A charger
+   * not here was deleted: a save still on its way writes no queue rows for it.
+   */
   private readonly written = new Map<string, WrittenQueue>();
 
   constructor(
@@ -51,27 +54,37 @@ export class VirtualChargersRepository {
       const plain = this.hasPlain(definition, state);
       const read = { id: r.id as string, createdAt: r.created_at as string, definition: this.unseal(definition), state: state && this.unseal(state) };
       const queued = (queueOf.all(read.id) as Array<{ seq: number; message: string }>).map((q) => ({ ...(JSON.parse(q.message) as object), seq: q.seq }) as QueuedRow);
-      this.written.set(read.id, queued.length ? { first: queued[0].seq, last: queued.at(-1)!.seq, firstAttempts: queued[0].attempts } : NOTHING_WRITTEN);
-      if (read.state) {
-        // A state saved before the queue had rows holds the queue itself (unnumbered): numbered here, and
-        // moved to rows by the next save.
-        const before = queued.length === 0 && Array.isArray(read.state.queue) ? (read.state.queue as Array<Omit<QueuedRow, 'seq'>>).map((m, i) => ({ ...m, seq: i + 1 })) : null;
-        read.state = { ...read.state, queue: before ?? queued };
-      }
+      this.written.set(read.id, queued.length ? { first: queued[0].seq, last: queued.at(-1)!.seq, firstAttempts: queued[0].attempts } : { first: 1, last: 0, firstAttempts: 0 });
+      // A state saved before the queue had rows holds the queue itself (unnumbered), and is what counts
+      // until a save moves it to rows (any rows are what a save killed part-way left): numbered here.
+      if (read.state && Array.isArray(read.state.queue)) {
+        read.state = { ...read.state, queue: (read.state.queue as Array<Omit<QueuedRow, 'seq'>>).map((m, i) => ({ ...m, seq: i + 1 })) };
+        this.written.set(read.id, 'unknown');
+      } else if (read.state) read.state = { ...read.state, queue: queued };
       // Stored before this machine's keyring was used: encrypted now.
-      if (plain) this.store.write('virtualChargerPut', [read.id, read.createdAt, this.sealed(read.definition), read.state === null ? null : this.sealedState(read.id, read.state)]);
+      if (plain)
+        this.store.writeTogether(() =>
+          this.store.write('virtualChargerPut', [read.id, read.createdAt, this.sealed(read.definition), read.state === null ? null : this.sealedState(read.id, read.state)]),
+        );
       return read;
     });
   }
 
   async save(id: string, createdAt: string, definition: unknown, state: unknown): Promise<void> {
     this.store.mustBeWritable();
-    this.store.write('virtualChargerPut', [id, createdAt, this.sealed(definition), state === undefined ? null : this.sealedState(id, state)]);
+    // A charger made anew: whatever rows its id has are not its queue.
+    this.written.set(id, 'unknown');
+    this.store.writeTogether(() => this.store.write('virtualChargerPut', [id, createdAt, this.sealed(definition), state === undefined ? null : this.sealedState(id, state)]));
     await this.store.settled();
   }
 
   saveState(id: string, state: unknown): void {
-    this.store.write('virtualChargerState', [this.sealedState(id, state), id]);
+    this.store.writeTogether(() => this.store.write('virtualChargerState', [this.sealedState(id, state), id]));
+  }
+
+  /** The writer dropped writes: every charger's next save writes its queue whole. */
+  forgetWritten(): void {
+    for (const id of this.written.keys()) this.written.set(id, 'unknown');
   }
 
   async delete(id: string): Promise<void> {
@@ -89,7 +102,8 @@ export class VirtualChargersRepository {
 
   /**
    * The JSON stored for a state, without its queue: what changed in the queue since the last save is
-   * written to its rows (in the same batch as the state, so the two never disagree in the record).
+   * written to its rows, before the state and in the same journal entry (writeTogether), so the two never
+   * disagree in the record.
    */
   private sealedState(id: string, state: unknown): string {
     const { queue, ...rest } = state as Secrets & { queue?: QueuedRow[] };
@@ -99,13 +113,21 @@ export class VirtualChargersRepository {
 
   /** Writes what came into the queue and deletes what left it (from its front) since the last save. */
   private writeQueue(id: string, queue: QueuedRow[]): void {
-    const was = this.written.get(id) ?? NOTHING_WRITTEN;
+    let was = this.written.get(id);
+    // Deleted (a save on its way when it was): no rows.
+    if (was === undefined) return;
+    if (was === 'unknown') {
+      this.store.write('virtualChargerQueueDelete', [id]);
+      was = { first: 1, last: 0, firstAttempts: 0 };
+    }
     const first = queue.length ? queue[0].seq : was.last + 1;
     if (was.last >= was.first && first > was.first) this.store.write('virtualChargerDequeued', [id, first]);
     let fresh = queue.length;
     while (fresh > 0 && queue[fresh - 1].seq > was.last) fresh--;
-    // The first message's attempts go up while the central system refuses it.
-    if (fresh > 0 && queue[0].attempts !== was.firstAttempts) this.writeMessage(id, queue[0]);
+    // The first message's attempts go up while the central system refuses it; a message that has just
+    // become the first was written with none.
+    const firstWritten = first === was.first ? was.firstAttempts : 0;
+    if (fresh > 0 && queue[0].attempts !== firstWritten) this.writeMessage(id, queue[0]);
     for (let i = fresh; i < queue.length; i++) this.writeMessage(id, queue[i]);
     this.written.set(id, { first, last: queue.length ? queue.at(-1)!.seq : was.last, firstAttempts: queue[0]?.attempts ?? 0 });
   }

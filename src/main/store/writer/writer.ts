@@ -108,6 +108,10 @@ export class GroupCommitWriter {
   readonly notices: string[];
   /** Journal entries a killed process left (read once at start; see maxLeftover). */
   private leftover: JournalEntry[];
+  /** Inside together(): slices are not cut. */
+  private holding = 0;
+  /** Writes were dropped (the journal failed and the memory kept for them ran out): what was written since is incomplete. */
+  onWritesDropped: () => void = () => {};
   /** Run just before a batch is written: a chance to add coalesced writes (e.g. last-seen times). */
   beforeBatch: (() => void) | null = null;
   /** Rows SQLite refused (logged); the rest of their batch is kept. */
@@ -204,8 +208,22 @@ export class GroupCommitWriter {
     this.ops.push(statement, params);
     // Under load, flush in slices rather than once per turn of the event loop: the answers then leave
     // while the rest of the turn is still being read, and the chargers' side works in parallel.
-    if (this.ops.length >= FLUSH_OPS) this.flush();
+    if (this.ops.length >= FLUSH_OPS && !this.holding) this.flush();
     else this.schedule();
+  }
+
+  /**
+   * Runs `fn`, whose writes go into one journal entry, however many: a process killed meanwhile leaves
+   * all of them in the record or none (a slice is not cut in the middle of them).
+   */
+  together(fn: () => void): void {
+    this.holding++;
+    try {
+      fn();
+    } finally {
+      this.holding--;
+    }
+    if (!this.holding && this.ops.length >= FLUSH_OPS) this.flush();
   }
 
   /** Runs `fn` once everything queued so far is durable (in the journal), or could not be made so (false). */
@@ -409,6 +427,7 @@ export class GroupCommitWriter {
     const bytes = JSON.stringify(ops).length;
     if (this.unwrittenBytes + bytes > MAX_UNWRITTEN_BYTES) {
       this.droppedWrites += ops.length / 2;
+      this.onWritesDropped();
       return;
     }
     this.unwritten.push(...ops);
