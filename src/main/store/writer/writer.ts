@@ -10,9 +10,9 @@
 // writer thread that dies is started again and fed from the journal.
 import { unlinkSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import Denque from 'denque';
 import { JournalAppender, nodeIo, readJournal, type JournalEntry, type JournalIo } from '../journal';
 import type { FromThread, ThreadData, ToThread } from './protocol';
+import { Backlog } from './backlog';
 import { collectGarbage, RECORD_THREAD_LIMITS, releaseFreedMemory } from '../../memory';
 
 export interface WriterOptions {
@@ -85,14 +85,8 @@ export class GroupCommitWriter {
   private journalTrouble: WriterProblem | null = null;
   private sqliteTrouble: WriterProblem | null = null;
   private threadTrouble: WriterProblem | null = null;
-  /**
-   * Bytes journaled per entry not yet in SQLite (for the stalled back-log), oldest first. A double-ended
-   * queue: an array's shift() copies the rest of it once the array is large (past about 16,000 entries,
-   * which a few chargers' answers make between two drains), and ingesting a long back-log one shift at a
-   * time then held the protocol thread for seconds.
-   */
-  private readonly backlog = new Denque<[number, number]>();
-  private backlogBytes = 0;
+  /** Bytes journaled per entry not yet in SQLite (back-pressure, the stalled bound). */
+  private readonly backlog = new Backlog();
   /** Answers held back while the backlog is over its bound (back-pressure), released as it is ingested. */
   private held: Array<(durable: boolean) => void> = [];
   private readonly maxBacklogBytes: number;
@@ -191,7 +185,7 @@ export class GroupCommitWriter {
   /** Whether new work may be taken: false while the journal fails or SQLite has stalled with a large back-log. */
   get writable(): boolean {
     if (this.journalTrouble) return false;
-    return !(this.sqliteTrouble || this.threadTrouble) || this.backlogBytes < MAX_STALLED_BACKLOG_BYTES;
+    return !(this.sqliteTrouble || this.threadTrouble) || this.backlog.bytes < MAX_STALLED_BACKLOG_BYTES;
   }
 
   get currentProblem(): WriterProblem | null {
@@ -200,7 +194,7 @@ export class GroupCommitWriter {
 
   /** Bytes journaled but not yet in SQLite, and answers waiting for them to go down (back-pressure). */
   get pressure(): { backlogBytes: number; heldAnswers: number } {
-    return { backlogBytes: this.backlogBytes, heldAnswers: this.held.length };
+    return { backlogBytes: this.backlog.bytes, heldAnswers: this.held.length };
   }
 
   /** Queues one write, by name, with its parameters for the next batch. */
@@ -363,7 +357,7 @@ export class GroupCommitWriter {
 
   /** Whether the healthy writer thread has more than its bound to catch up on. */
   private behind(): boolean {
-    return this.backlogBytes > this.maxBacklogBytes && this.currentProblem === null && this.worker !== null;
+    return this.backlog.bytes > this.maxBacklogBytes && this.currentProblem === null && this.worker !== null;
   }
 
   /** Sends the answers held back by back-pressure (they are durable: in the journal). */
@@ -387,8 +381,7 @@ export class GroupCommitWriter {
       return false;
     }
     this.seq = seq;
-    this.backlog.push([seq, text.length]);
-    this.backlogBytes += text.length;
+    this.backlog.added(seq, text.length);
     this.burstBytes += text.length;
     if (this.worker) this.handOver(text.length);
     return true;
@@ -476,10 +469,7 @@ export class GroupCommitWriter {
     if (lost) console.error(`chargebench: ${lost}`);
     if (seq < this.ingested) return;
     this.ingested = seq;
-    for (let e = this.backlog.peekFront(); e && e[0] <= seq; e = this.backlog.peekFront()) {
-      this.backlogBytes -= e[1];
-      this.backlog.shift();
-    }
+    this.backlog.ingested(seq);
     if (this.held.length && !this.behind()) this.releaseHeld();
     if (this.waiters.length) {
       const due = this.waiters.filter((w) => w.seq <= seq);
