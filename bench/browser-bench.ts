@@ -116,3 +116,46 @@ export function runBrowserBench(main: () => Promise<number>, opts: { cleanUp: ()
     },
   );
 }
+
+/** The page's main thread over the window, by function: the heaviest self times (ms). */
+export function summarize(profile: {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}): Array<[string, number]> {
+  const byNode = new Map<number, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) byNode.set(samples[i], (byNode.get(samples[i]) ?? 0) + (deltas[i] ?? 0) / 1000);
+  const byName = new Map<string, number>();
+  for (const n of profile.nodes) {
+    const ms = byNode.get(n.id) ?? 0;
+    if (!ms) continue;
+    const file = n.callFrame.url.split('/').pop() || '';
+    const name = `${n.callFrame.functionName || '(anonymous)'}${file ? ` ${file}:${n.callFrame.lineNumber + 1}` : ''}`;
+    byName.set(name, (byName.get(name) ?? 0) + ms);
+  }
+  return [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
+}
+
+/** The median of a list of numbers (the lower middle one of an even count). */
+export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+/** The value `p` (0..1) of the way up a list of numbers. */
+export const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+export const fmt = (n: number, d = 0): string => n.toFixed(d);
+
+/** A parsed command line's numeric option by name, within lo..hi, or a clear error naming it. */
+export function numberOption<K extends string>(values: Partial<Record<K, string | boolean | undefined>>): (name: K, lo: number, hi: number) => number {
+  return (name, lo, hi) => {
+    const n = Number(values[name]);
+    if (!Number.isFinite(n) || n < lo || n > hi) throw new Error(`--${name} wants a number ${lo}..${hi}, got "${String(values[name])}"`);
+    return n;
+  };
+}
+
+/** Calls a bench method through serve's automation API; an error answer is thrown with its status. */
+export async function callServe(srv: ServeHandle, method: string, args: unknown): Promise<unknown> {
+  const res = await fetch(`${srv.origin}/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${srv.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+  if (!res.ok) throw new Error(`${method}: HTTP ${res.status} ${await res.text()}`);
+  return res.json();
+}

@@ -16,7 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { fillLog, searchIndexBuilt, type FillResult } from './log/fill';
 import { startLiveLoad } from './log/live-load';
 import { pageHelpers } from './log/page';
-import { buildUi, openPage, runBrowserBench, startServe, type ServeHandle } from './browser-bench';
+import { buildUi, fmt, median, openPage, pct, runBrowserBench, startServe, type ServeHandle } from './browser-bench';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RESULTS_FILE = join(here, 'results', 'log-latest.json');
@@ -60,9 +60,6 @@ function parseOptions() {
   };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-const fmt = (n: number, d = 0): string => n.toFixed(d);
 const mb = (b: number): number => b / (1024 * 1024);
 
 let serve: ServeHandle | null = null;

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { buildUi, openPage, runBrowserBench, startServe, type ServeHandle } from './browser-bench';
+import { buildUi, callServe, fmt, median, numberOption, openPage, pct, runBrowserBench, startServe, summarize, type ServeHandle } from './browser-bench';
 import { startLiveLoad, type LiveLoad } from './log/live-load';
 import { pageHelpers } from './log/page';
 import { Child, killAllChildren, type FleetToParent, type ParentToFleet } from './fleet/ipc';
@@ -43,11 +43,7 @@ function parseOptions() {
     },
     strict: true,
   });
-  const num = (name: keyof typeof values, lo: number, hi: number): number => {
-    const n = Number(values[name]);
-    if (!Number.isFinite(n) || n < lo || n > hi) throw new Error(`--${name} wants a number ${lo}..${hi}, got "${values[name]}"`);
-    return n;
-  };
+  const num = numberOption(values);
   return {
     chargers: num('chargers', 1, 20_000),
     charging: num('charging', 0, 1),
@@ -62,10 +58,6 @@ function parseOptions() {
     build: !values['no-build'],
   };
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
-const fmt = (n: number, d = 0): string => n.toFixed(d);
 
 /** Counts what the page's event stream delivers: WebSocket messages and their bytes. */
 const streamTap = `
@@ -100,33 +92,6 @@ function cleanUp(): void {
   serve?.kill();
   killAllChildren();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-}
-
-async function call(srv: ServeHandle, method: string, args: unknown): Promise<unknown> {
-  const res = await fetch(`${srv.origin}/api/call/${method}`, { method: 'POST', headers: { Authorization: `Bearer ${srv.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
-  if (!res.ok) throw new Error(`${method}: HTTP ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-/** The page's main thread over the window, by function: the heaviest self times (ms). */
-function summarize(profile: {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }>;
-  samples?: number[];
-  timeDeltas?: number[];
-}): Array<[string, number]> {
-  const byNode = new Map<number, number>();
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) byNode.set(samples[i], (byNode.get(samples[i]) ?? 0) + (deltas[i] ?? 0) / 1000);
-  const byName = new Map<string, number>();
-  for (const n of profile.nodes) {
-    const ms = byNode.get(n.id) ?? 0;
-    if (!ms) continue;
-    const file = n.callFrame.url.split('/').pop() || '';
-    const name = `${n.callFrame.functionName || '(anonymous)'}${file ? ` ${file}:${n.callFrame.lineNumber + 1}` : ''}`;
-    byName.set(name, (byName.get(name) ?? 0) + ms);
-  }
-  return [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
 }
 
 /** Frames/s both ways over a window: started, then ended with the rate. */
@@ -168,7 +133,7 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
   buildUi(opts.build, log);
   dataDir = await mkdtemp(join(tmpdir(), 'chargebench-uibench-'));
   const srv = (serve = await startServe(dataDir));
-  await call(srv, 'settings:update', { heartbeatInterval: 10, authorization: 'acceptAll' });
+  await callServe(srv, 'settings:update', { heartbeatInterval: 10, authorization: 'acceptAll' });
   const port = Number(new URL(srv.wsBase).port);
 
   log(`connecting ${opts.chargers.toLocaleString('en-US')} virtual chargers (${opts.charging * 100}% charging, meter values every 5 s)…`);
@@ -198,7 +163,7 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
   await page.getByText(/chargers? online/).waitFor();
   // Past the first heartbeats and the charging chargers' first samples.
   await page.waitForTimeout(5000);
-  const active = (await call(srv, 'transactions:list', { active: true, limit: 1 })) as Array<{ chargerId: string }>;
+  const active = (await callServe(srv, 'transactions:list', { active: true, limit: 1 })) as Array<{ chargerId: string }>;
   const chargerPage = `#/chargers/${encodeURIComponent(active[0]?.chargerId ?? 'FLEET00001')}`;
 
   const results: Measured[] = [];

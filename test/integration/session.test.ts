@@ -92,6 +92,33 @@ describe('a strict ocpp-rpc charger against the central system', () => {
     await cp.client.close();
   });
 
+  it('gives a session with its newest 100,000 meter values, oldest first, and says when it holds more', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'CP-LONG');
+    await cp.connect();
+    await cp.client.call('BootNotification', { chargePointVendor: 'ACME', chargePointModel: 'Long' });
+    const { transactionId } = await cp.client.call('StartTransaction', { connectorId: 1, idTag: 'TAG-1', meterStart: 0, timestamp: new Date().toISOString() });
+    const t0 = Date.parse('2026-01-01T00:00:00.000Z');
+    // 101 readings of 1,000 values each (the register, counting up): 101,000 values.
+    const send = (i: number) =>
+      cp.client.call('MeterValues', {
+        connectorId: 1,
+        transactionId,
+        meterValue: [{ timestamp: new Date(t0 + i * 1000).toISOString(), sampledValue: Array.from({ length: 1000 }, (_, j) => ({ value: String(i * 1000 + j) })) }],
+      });
+    for (let i = 0; i < 100; i++) await send(i);
+    const full = (await tb.request('GET', `/api/transactions/${transactionId}`)).body;
+    expect(full.meterValues).toHaveLength(100_000);
+    expect(full.meterValuesCapped).toBeUndefined();
+    await send(100);
+    const capped = (await tb.request('GET', `/api/transactions/${transactionId}`)).body;
+    expect(capped.meterValuesCapped).toBe(true);
+    expect(capped.meterValues).toHaveLength(100_000);
+    expect(capped.meterValues[0]).toMatchObject({ value: '1000', timestamp: new Date(t0 + 1000).toISOString() });
+    expect(capped.meterValues[99_999]).toMatchObject({ value: '100999', timestamp: new Date(t0 + 100_000).toISOString() });
+    expect(cp.violations).toEqual([]);
+    await cp.client.close();
+  });
+
   it("sends every central-system operation (19 core + 7 security) and reports the charger's answer", async () => {
     const cp = await strictCharger(tb.wsUrl(), 'CP-OPS');
     const received: Array<[string, unknown]> = [];

@@ -5,9 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render } from '@testing-library/react';
 import { ThemeProvider } from '@mui/material/styles';
-import { MeterChart, latestReading, toPoints } from '../../src/renderer/src/components/MeterChart';
+import { MAX_POINTS, MeterChart, latestReading, thinPoints, toPoints } from '../../src/renderer/src/components/MeterChart';
 import { makeTheme } from '../../src/renderer/src/app/theme';
 import type { MeterSample } from '../../src/shared/api/meter';
+import { mergeSamples } from '../../src/renderer/src/components/useMeterSeries';
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -61,6 +62,44 @@ describe('the meter chart', () => {
     }
     expect(moves.length).toBeGreaterThan(0);
     expect(sloped).toBe(0);
+  });
+
+  it('draws a long session from a bounded number of points, keeping its spikes, dips and breaks', () => {
+    // 8 hours at 1 s, a pause in reporting after 5 hours; power steady but for one spike and one dip.
+    const samples: MeterSample[] = Array.from({ length: 28_800 }, (_, i) => ({
+      t: t0 + (i < 18_000 ? i : i + 600) * 1000,
+      powerW: i === 12_345 ? 30_000 : i === 20_001 ? 0 : 11_000,
+      energyWh: 10_000 + i * 3,
+      transactionId: 7,
+    }));
+    const points = toPoints(samples, 10_000);
+    const thin = thinPoints(points);
+    expect(thin.length).toBeLessThanOrEqual(MAX_POINTS + 12);
+    // No stretch of the curve is left out: kept points are at most a run (here 108 readings) apart, but at the break.
+    const apart = thin.slice(1).map((p, i) => (p.kWh === null || thin[i].kWh === null ? 0 : p.t.getTime() - thin[i].t.getTime()));
+    expect(Math.max(...apart)).toBeLessThanOrEqual(108_000);
+    expect(thin.map((p) => p.kW)).toContain(30);
+    expect(thin.map((p) => p.kW)).toContain(0);
+    expect(thin.filter((p) => p.kW === null && p.kWh === null)).toHaveLength(1);
+    expect(thin[0]).toBe(points[0]);
+    expect(thin[thin.length - 1]).toBe(points[points.length - 1]);
+    expect(thin.every((p, i) => i === 0 || p.t.getTime() > thin[i - 1].t.getTime())).toBe(true);
+    // A short one is drawn point for point.
+    const short = toPoints(run(0, 100, 7), undefined);
+    expect(thinPoints(short)).toBe(short);
+  });
+
+  it('joins a history and later samples in time order, a later sample at the same time adding to the earlier', () => {
+    const history = run(0, 5, 7);
+    const later = run(50, 3, 7, 11_000, 20_000);
+    expect(mergeSamples(history, later)).toEqual([...history, ...later]);
+    // Out of order, or overlapping: sorted, and the same time is one sample.
+    const overlap = [{ t: history[4].t, powerW: 5000, transactionId: 7 }, ...later.slice().reverse()];
+    const merged = mergeSamples(history, overlap);
+    expect(merged.map((m) => m.t)).toEqual([...history, ...later].map((m) => m.t));
+    expect(merged[4]).toEqual({ ...history[4], powerW: 5000 });
+    expect(mergeSamples([], later)).toEqual(later);
+    expect(mergeSamples(history, [])).toEqual(history);
   });
 
   it('labels the kWh axis with a few digits, grouped', () => {

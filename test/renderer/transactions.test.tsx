@@ -6,9 +6,11 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { fakeClient, liveBench, Where, withBench } from './fake-client';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { initialBenchState, MAX_SAMPLES, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
-import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
+import { LIVE_TABLE_ROWS, TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
+import { formatTime } from '../../src/renderer/src/components/format';
+import { TRANSACTION_METER_VALUES } from '../../src/shared/api/contract';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
 
 globalThis.ResizeObserver ??= class {
@@ -213,6 +215,67 @@ describe('transaction detail', () => {
     expect(await screen.findByText('Finished')).toBeTruthy();
     expect(table.getAllByText('10360')).toHaveLength(1);
     expect(screen.getByRole('grid', { name: 'Meter values (8)' })).toBeTruthy();
+  });
+
+  it("keeps a long running session's table as drawn while readings arrive, says how many wait, and adds them when asked", async () => {
+    const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    const at = (s: number) => new Date(Date.parse('2025-05-01T10:00:00.000Z') + s * 1000).toISOString();
+    const stored = Array.from({ length: LIVE_TABLE_ROWS - 1 }, (_, i) => meterValue(i + 1, at(i), 'Energy.Active.Import.Register', String(10_000 + i), 'Wh'));
+    const client = fakeClient({ 'transactions:get': () => ({ ...running, meterValues: stored }) });
+    off = liveBench(client, { activeTransactions: { 12: running } });
+    render(withBench(client, screens, '/transactions/12'));
+    expect(await screen.findByRole('grid', { name: `Meter values (${(LIVE_TABLE_ROWS - 1).toLocaleString()})` })).toBeTruthy();
+    const reading = (s: number, wh: number, w: number) => {
+      const values = [meterValue(0, at(s), 'Energy.Active.Import.Register', String(wh), 'Wh'), meterValue(0, at(s), 'Power.Active.Import', String(w), 'W')].map(({ id: _id, ...v }) => v);
+      act(() => client.emit([{ type: 'meterValues', chargerId: 'CP-1', connectorId: 2, transactionId: 12, values, ts: at(s) }]));
+    };
+
+    // Past LIVE_TABLE_ROWS the table stays as drawn and says so; the latest reading is live.
+    reading(LIVE_TABLE_ROWS, 16_000, 7300);
+    expect((await screen.findByTestId('meter-values-waiting')).textContent).toContain(`2 newer values have arrived. The table holds the values up to ${formatTime(at(LIVE_TABLE_ROWS - 2))}`);
+    expect(screen.getByRole('grid', { name: `Meter values (${(LIVE_TABLE_ROWS - 1).toLocaleString()})` })).toBeTruthy();
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('7.3 kW · 6.00 kWh');
+
+    await userEvent.click(within(screen.getByTestId('meter-values-waiting')).getByRole('button', { name: 'Add them' }));
+    expect(await screen.findByRole('grid', { name: `Meter values (${(LIVE_TABLE_ROWS + 1).toLocaleString()})` })).toBeTruthy();
+    expect(screen.queryByTestId('meter-values-waiting')).toBeNull();
+
+    reading(LIVE_TABLE_ROWS + 1, 16_003, 7300);
+    expect((await screen.findByTestId('meter-values-waiting')).textContent).toContain(`2 newer values have arrived. The table holds the values up to ${formatTime(at(LIVE_TABLE_ROWS))}`);
+    expect(client.callsOf('transactions:get')).toHaveLength(1);
+  });
+
+  it('charts every reading of a session watched for longer than the live store keeps, with no false break', async () => {
+    const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    const at = (s: number) => new Date(Date.parse('2025-05-01T10:00:00.000Z') + s * 1000).toISOString();
+    const stored = [0, 10].map((s, i) => meterValue(i + 1, at(s), 'Energy.Active.Import.Register', String(10_000 + s), 'Wh'));
+    const client = fakeClient({ 'transactions:get': () => ({ ...running, meterValues: stored }) });
+    off = liveBench(client, { activeTransactions: { 12: running } });
+    render(withBench(client, screens, '/transactions/12'));
+    expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
+    // A reading every 10 s, more of them than the store keeps of a connector (in two batches of events).
+    const readings = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, k) => {
+        const i = from + k;
+        const values = [meterValue(0, at(i * 10), 'Energy.Active.Import.Register', String(10_000 + i * 10), 'Wh')].map(({ id: _id, ...v }) => v);
+        return { type: 'meterValues' as const, chargerId: 'CP-1', connectorId: 2, transactionId: 12, values, ts: at(i * 10) };
+      });
+    act(() => client.emit(readings(2, 400)));
+    act(() => client.emit(readings(400, MAX_SAMPLES + 100)));
+    await waitFor(() => expect(screen.getByTestId('transaction-meter-latest').textContent).toBe(`— · ${((MAX_SAMPLES + 99) / 100).toFixed(2)} kWh`));
+    const lines = [...screen.getByTestId('transaction-meter-chart').querySelectorAll('path[class*="MuiLineElement"], path.MuiLineChart-line')].map((p) => p.getAttribute('d'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.match(/M/g)).toHaveLength(1);
+  });
+
+  it('says when a session holds more meter values than it shows', async () => {
+    const values = [meterValue(1, '2025-05-01T10:20:00.000Z', 'Energy.Active.Import.Register', '12000', 'Wh')];
+    const client = fakeClient({ 'transactions:get': () => ({ ...aTransaction(), meterValues: values, meterValuesCapped: true as const }) });
+    off = liveBench(client);
+    render(withBench(client, screens, '/transactions/12'));
+    expect((await screen.findByTestId('meter-values-capped')).textContent).toBe(
+      `This session holds more than ${TRANSACTION_METER_VALUES.toLocaleString()} meter values. The table and the chart show the newest ${TRANSACTION_METER_VALUES.toLocaleString()}, from ${formatTime('2025-05-01T10:20:00.000Z')}.`,
+    );
   });
 
   it('flags a meter that went backwards, stopped or running, instead of showing 0 kWh delivered', async () => {

@@ -4,7 +4,7 @@
 import { BenchError, parse } from '../errors';
 import type { Bench } from './bench';
 import { version } from '../version';
-import { contract, benchMethods, type BenchMethod, type BenchParsedArgs, type BenchResult, type CallReply } from '../../shared/api/contract';
+import { contract, benchMethods, TRANSACTION_METER_VALUES, type BenchMethod, type BenchParsedArgs, type BenchResult, type CallReply } from '../../shared/api/contract';
 import type { ChargerView } from '../../shared/api/views';
 import type { BenchBehaviourView } from '../../shared/api/bench-behaviour';
 import { reachableAddresses } from './network';
@@ -150,7 +150,10 @@ export class BenchService {
       'transactions:get': async ({ transactionId }) => {
         const tx = record.transactions.get(transactionId);
         if (!tx) throw new BenchError(404, `No transaction ${transactionId}`);
-        return { ...tx, meterValues: (await record.meterValues.read({ transactionId, limit: 100_000 })).reverse() };
+        // One more than shown tells whether there are more.
+        const newest = await record.meterValues.read({ transactionId, limit: TRANSACTION_METER_VALUES + 1 });
+        const capped = newest.length > TRANSACTION_METER_VALUES;
+        return { ...tx, meterValues: newest.slice(0, TRANSACTION_METER_VALUES).reverse(), ...(capped ? { meterValuesCapped: true as const } : {}) };
       },
       'operations:list': (q) => record.operations.list(q),
       'connectionAttempts:list': ({ limit }) => record.connectionAttempts.list(limit),

@@ -41,6 +41,9 @@ export type { HostedFileView, NetworkAddress, OperationResult, UploadLocationVie
 
 const Empty = z.strictObject({});
 const ChargerRef = z.strictObject({ id: z.string().min(1) });
+/** The meter values a session comes with (`transactions:get`): the newest this many. */
+export const TRANSACTION_METER_VALUES = 100_000;
+
 const Limit = (max: number) => z.int().min(1).max(max).optional();
 
 export const MessagePageQuery = MessageFilter.extend({
@@ -121,7 +124,8 @@ export const contract = {
     z.strictObject({ filter: MessageFilter, upToId: z.int().min(1).optional(), cap: z.int().min(1).max(10_000_000).default(1_000_000) }),
   ),
   'transactions:list': call<TransactionView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), active: z.boolean().optional(), limit: Limit(10_000) })),
-  'transactions:get': call<TransactionView & { meterValues: MeterValueView[] }>()(z.strictObject({ transactionId: z.int().min(1) })),
+  /** A session with its newest TRANSACTION_METER_VALUES meter values, oldest first; `meterValuesCapped` when it holds more. */
+  'transactions:get': call<TransactionView & { meterValues: MeterValueView[]; meterValuesCapped?: true }>()(z.strictObject({ transactionId: z.int().min(1) })),
   'operations:list': call<OperationView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), limit: Limit(10_000) })),
   'connectionAttempts:list': call<ConnectionAttemptView[]>()(z.strictObject({ limit: Limit(10_000) })),
   'settings:get': call<BenchSettings>()(Empty),

@@ -65,6 +65,49 @@ export function toPoints(samples: readonly MeterSample[], meterStart: number | u
   return points;
 }
 
+/** A chart draws at most about this many points: more do not show on a screen's width, and cost each redraw. */
+export const MAX_POINTS = 1600;
+
+/**
+ * At most about `max` of `points` to draw (all of them when they are fewer). Between breaks, the points go
+ * in runs of a few; of each run the first, the last and those of the lowest and highest power and energy
+ * are kept, so a spike, a dip or a step stays on the chart, and every break stays where it was.
+ */
+export function thinPoints(points: readonly Point[], max = MAX_POINTS): readonly Point[] {
+  if (points.length <= max) return points;
+  // Up to 6 points kept of each run of `size`.
+  const size = Math.ceil((points.length * 6) / max);
+  const out: Point[] = [];
+  let from = 0;
+  const flush = (to: number): void => {
+    // points[from, to) hold no break.
+    for (let a = from; a < to; a += size) {
+      const b = Math.min(a + size, to);
+      const keep = new Set([a, b - 1]);
+      for (const key of ['kW', 'kWh'] as const) {
+        let lo = -1;
+        let hi = -1;
+        for (let i = a; i < b; i++) {
+          const v = points[i][key];
+          if (v === null) continue;
+          if (lo < 0 || v < points[lo][key]!) lo = i;
+          if (hi < 0 || v > points[hi][key]!) hi = i;
+        }
+        if (lo >= 0) keep.add(lo).add(hi);
+      }
+      for (const i of [...keep].sort((x, y) => x - y)) out.push(points[i]);
+    }
+  };
+  for (let i = 0; i < points.length; i++) {
+    if (points[i].kW !== null || points[i].kWh !== null) continue;
+    flush(i);
+    out.push(points[i]);
+    from = i + 1;
+  }
+  flush(points.length);
+  return out;
+}
+
 /** An axis tick: a few significant digits, grouped as the user's locale groups them ("12,345", "7.4", "0.25"). */
 export function axisNumber(v: number): string {
   const a = Math.abs(v);
@@ -88,7 +131,7 @@ export interface MeterChartProps {
 
 export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, width, 'data-testid': testId }: MeterChartProps) {
   const theme = useTheme();
-  const points = useMemo(() => toPoints(samples, meterStart), [samples, meterStart]);
+  const points = useMemo(() => thinPoints(toPoints(samples, meterStart)), [samples, meterStart]);
   const span = points.length > 1 ? points[points.length - 1].t.getTime() - points[0].t.getTime() : 0;
   const hasPower = points.some((p) => p.kW !== null);
   const hasEnergy = points.some((p) => p.kWh !== null);

@@ -20,6 +20,13 @@ export interface MeterScope {
 
 /** Samples from two sources (stored history, live events) as one series sorted by time; the later source wins on equal times. */
 export function mergeSamples(older: readonly MeterSample[], newer: readonly MeterSample[]): MeterSample[] {
+  // The usual case, a session's history and what came after it: joined as they are (no map, no sort).
+  if (!newer.length) return older as MeterSample[];
+  if (!older.length || older[older.length - 1].t < newer[0].t) {
+    let sorted = true;
+    for (let i = 1; i < newer.length && sorted; i++) sorted = newer[i - 1].t < newer[i].t;
+    if (sorted) return older.length ? older.concat(newer) : (newer as MeterSample[]);
+  }
   const byTime = new Map<number, MeterSample>();
   for (const s of older) byTime.set(s.t, s);
   for (const s of newer) byTime.set(s.t, { ...byTime.get(s.t), ...s });
@@ -28,10 +35,12 @@ export function mergeSamples(older: readonly MeterSample[], newer: readonly Mete
 
 /**
  * The samples of a scope (null: none yet). The history is `stored` when the caller has it already (a
- * transaction comes with its meter values), else up to HISTORY_ROWS rows fetched here; the live
- * samples of the store go on top.
+ * transaction comes with its meter values), else up to HISTORY_ROWS rows fetched here. On top go the
+ * live samples of the store (its newest MAX_SAMPLES of a connector), or `arrived`: all the samples
+ * that came since the caller subscribed, before it fetched `stored` (a page watched for longer than
+ * the store keeps).
  */
-export function useMeterSeries(scope: MeterScope | null, stored?: readonly MeterValueRow[]): MeterSample[] {
+export function useMeterSeries(scope: MeterScope | null, stored?: readonly MeterValueRow[], arrived?: readonly MeterSample[]): MeterSample[] {
   const client = useClient();
   const { chargerId, connectorId, transactionId } = scope ?? {};
   const fetched = useLoad(
@@ -44,12 +53,27 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
     [client, chargerId, connectorId, transactionId, !stored],
   );
   const given = useMemo(() => (stored ? toSamples(stored) : null), [stored]);
-  const live = useBench((s) => (chargerId === undefined || connectorId === undefined ? undefined : s.meter[meterKey(chargerId, connectorId)])) ?? NO_SAMPLES;
+  const live = useBench((s) => (arrived || chargerId === undefined || connectorId === undefined ? undefined : s.meter[meterKey(chargerId, connectorId)])) ?? NO_SAMPLES;
   return useMemo(() => {
     if (chargerId === undefined) return NO_SAMPLES;
-    const merged = mergeSamples(given ?? fetched.data ?? NO_SAMPLES, live);
+    const merged = mergeSamples(given ?? fetched.data ?? NO_SAMPLES, arrived ?? live);
     return transactionId === undefined ? merged : merged.filter((s) => s.transactionId === transactionId);
-  }, [chargerId, given, fetched.data, live, transactionId]);
+  }, [chargerId, given, fetched.data, arrived, live, transactionId]);
+}
+
+/**
+ * The samples of rows that grow in place (appended to, the same array): each render converts only the
+ * rows added since the last one. Another array starts over.
+ */
+export function useGrowingSamples(rows: readonly MeterValueRow[]): readonly MeterSample[] {
+  const cache = useRef({ rows, converted: 0, samples: NO_SAMPLES as readonly MeterSample[] });
+  if (cache.current.rows !== rows) cache.current = { rows, converted: 0, samples: NO_SAMPLES };
+  const c = cache.current;
+  if (c.converted < rows.length) {
+    c.samples = c.samples.concat(toSamples(rows.slice(c.converted)));
+    c.converted = rows.length;
+  }
+  return c.samples;
 }
 
 /** A running transaction with its energy so far from the live samples (null: none since the UI connected). */
