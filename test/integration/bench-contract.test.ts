@@ -43,6 +43,34 @@ describe('bench contract over HTTP', () => {
     await cp.client.close();
   });
 
+  it('gives the newest meter values of several transactions in one call, and names a bad list', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'CP-RECENT');
+    await cp.connect();
+    await cp.client.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+    const ids: number[] = [];
+    for (const connectorId of [1, 2]) {
+      const { transactionId } = await cp.client.call('StartTransaction', { connectorId, idTag: `TAG-${connectorId}`, meterStart: 0, timestamp: new Date().toISOString() });
+      ids.push(transactionId);
+      for (let i = 1; i <= 3; i++)
+        await cp.client.call('MeterValues', {
+          connectorId,
+          transactionId,
+          meterValue: [{ timestamp: new Date(Date.UTC(2026, 0, 1, 10, i)).toISOString(), sampledValue: [{ value: String(connectorId * 1000 + i) }] }],
+        });
+    }
+    const answer = await call('transactions:recentMeterValues', { transactionIds: [ids[1], ids[0], 999_999], limit: 2 });
+    expect(answer.status).toBe(200);
+    expect(answer.body.map((a: { transactionId: number; meterValues: Array<{ value: string }> }) => [a.transactionId, a.meterValues.map((v) => v.value)])).toEqual([
+      [ids[1], ['2003', '2002']],
+      [ids[0], ['1003', '1002']],
+      [999_999, []],
+    ]);
+    expect(await call('transactions:recentMeterValues', { transactionIds: [] })).toMatchObject({ status: 400, body: { field: 'transactionIds' } });
+    expect(await call('transactions:recentMeterValues', { transactionIds: Array.from({ length: 1001 }, (_, i) => i + 1) })).toMatchObject({ status: 400, body: { field: 'transactionIds' } });
+    expect(cp.violations).toEqual([]);
+    await cp.client.close();
+  });
+
   it("gives the core's own callers an operation's answer typed by its action", async () => {
     const cp = await strictCharger(tb.wsUrl(), 'CP-TYPED');
     cp.client.handle('Reset', () => ({ status: 'Rejected' }));

@@ -105,14 +105,17 @@ describe('what is running', () => {
     const user = userEvent.setup();
     useBench.setState((s) => ({ activeTransactions: { ...s.activeTransactions, 18: transaction(18, 'CP001', 1, 'TAG-BOB', 2000) } }));
     const value = (v: string, timestamp: string) => aMeterValue({ id: 1, chargerId: 'CP001', connectorId: 1, transactionId: 18, timestamp, value: v });
-    const client = fakeClient({ 'chargers:meterValues': () => [value('3500', '2025-01-01T10:02:00Z'), value('2500', '2025-01-01T10:01:00Z')] });
+    const client = fakeClient({
+      'transactions:recentMeterValues': ({ transactionIds }) =>
+        transactionIds.map((transactionId) => ({ transactionId, meterValues: [value('3500', '2025-01-01T10:02:00Z'), value('2500', '2025-01-01T10:01:00Z')] })),
+    });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
     await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('radio', { name: /^Connector 1/ }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('1.50 kWh')).toBeTruthy();
     expect(within(dialog).getByText('TAG-BOB')).toBeTruthy();
-    expect(client.callsOf('chargers:meterValues')).toEqual([{ chargerId: 'CP001', transactionId: 18, limit: 50 }]);
+    expect(client.callsOf('transactions:recentMeterValues')).toEqual([{ transactionIds: [18], limit: 50 }]);
   });
 });
 

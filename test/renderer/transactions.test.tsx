@@ -120,12 +120,16 @@ describe('transactions list', () => {
       22: [],
       23: [{ ...meterValue(2, '2025-05-01T10:20:00.000Z', 'Energy.Active.Import.Register', '8000', 'Wh'), connectorId: 3, transactionId: 23 }],
     };
-    const client = fakeClient({ 'transactions:list': () => list, 'chargers:meterValues': ({ transactionId }) => stored[transactionId!] ?? [] });
+    const client = fakeClient({
+      'transactions:list': () => list,
+      'transactions:recentMeterValues': ({ transactionIds }) => transactionIds.map((transactionId) => ({ transactionId, meterValues: stored[transactionId] ?? [] })),
+    });
     off = liveBench(client);
     render(withBench(client, screens, '/transactions'));
     const cellOf = async (id: number) => within((await screen.findByText(`#${id}`)).closest('[role="row"]') as HTMLElement);
     expect((await cellOf(21)).getByText('4.20 kWh')).toBeTruthy();
-    await waitFor(() => expect(client.callsOf('chargers:meterValues')).toHaveLength(3));
+    // One call for the three sessions.
+    await waitFor(() => expect(client.callsOf('transactions:recentMeterValues')).toEqual([{ transactionIds: [21, 22, 23], limit: 50 }]));
     expect((await cellOf(22)).getByText('no reading yet')).toBeTruthy();
     expect((await cellOf(23)).getByText('meter went backwards').getAttribute('title')).toMatch(/below meterStart/);
     // A live reading takes over from what the record gave when the screen opened.
@@ -142,7 +146,7 @@ describe('transactions list', () => {
       ]),
     );
     await waitFor(async () => expect((await cellOf(22)).getByText('1.50 kWh')).toBeTruthy());
-    expect(client.callsOf('chargers:meterValues')).toHaveLength(3);
+    expect(client.callsOf('transactions:recentMeterValues')).toHaveLength(1);
   });
 
   it('filters by charger from the URL and opens a session on Enter', async () => {

@@ -155,6 +155,8 @@ export class BenchService {
         const capped = newest.length > TRANSACTION_METER_VALUES;
         return { ...tx, meterValues: newest.slice(0, TRANSACTION_METER_VALUES).reverse(), ...(capped ? { meterValuesCapped: true as const } : {}) };
       },
+      'transactions:recentMeterValues': ({ transactionIds, limit }) =>
+        Promise.all([...new Set(transactionIds)].map(async (transactionId) => ({ transactionId, meterValues: await record.meterValues.read({ transactionId, limit }) }))),
       'operations:list': (q) => record.operations.list(q),
       'connectionAttempts:list': ({ limit }) => record.connectionAttempts.list(limit),
       'settings:get': () => settings.get(),

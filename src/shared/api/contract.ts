@@ -126,6 +126,10 @@ export const contract = {
   'transactions:list': call<TransactionView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), active: z.boolean().optional(), limit: Limit(10_000) })),
   /** A session with its newest TRANSACTION_METER_VALUES meter values, oldest first; `meterValuesCapped` when it holds more. */
   'transactions:get': call<TransactionView & { meterValues: MeterValueView[]; meterValuesCapped?: true }>()(z.strictObject({ transactionId: z.int().min(1) })),
+  /** The newest meter values (up to `limit`, newest first) of each of several transactions, in one call (a list of running sessions opened with no live reading). */
+  'transactions:recentMeterValues': call<Array<{ transactionId: number; meterValues: MeterValueView[] }>>()(
+    z.strictObject({ transactionIds: z.array(z.int().min(1)).min(1).max(1000), limit: z.int().min(1).max(1000).default(50) }),
+  ),
   'operations:list': call<OperationView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), limit: Limit(10_000) })),
   'connectionAttempts:list': call<ConnectionAttemptView[]>()(z.strictObject({ limit: Limit(10_000) })),
   'settings:get': call<BenchSettings>()(Empty),

@@ -24,6 +24,7 @@ export const benchMethods = [
   'messages:count',
   'transactions:list',
   'transactions:get',
+  'transactions:recentMeterValues',
   'operations:list',
   'connectionAttempts:list',
   'settings:get',

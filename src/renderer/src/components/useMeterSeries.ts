@@ -6,6 +6,9 @@ import { meterKey, useBench } from '../stores/bench';
 import { energyReadingSoFar, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
 import { useLoad } from './useCall';
 
+/** Sessions asked about in one call for their newest readings. */
+const RECENT_BATCH = 1000;
+
 /** Stored rows fetched for a chart's history (a row per measurand and phase). */
 export const HISTORY_ROWS = 5000;
 
@@ -86,7 +89,7 @@ export interface LiveEnergy extends MeteredTransaction {
 
 /**
  * The transactions with their energy so far: from the live samples, else from the bench's record (the
- * live samples only cover the time since the UI connected), asked once per transaction.
+ * live samples only cover the time since the UI connected), asked once per transaction, many in a call.
  */
 export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
   const client = useClient();
@@ -98,13 +101,18 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
     return () => void (mounted.current = false);
   }, []);
   useEffect(() => {
-    const settle = (id: number, energy: Energy | null) => mounted.current && setStored((s) => ({ ...s, [id]: energy }));
-    for (const t of list) {
-      if (t.energyWh !== null || t.energyWarning || asked.current.has(t.transactionId)) continue;
-      asked.current.add(t.transactionId);
-      client.call('chargers:meterValues', { chargerId: t.chargerId, transactionId: t.transactionId, limit: 50 }).then(
-        (values) => settle(t.transactionId, energyReadingSoFar(t, toSamples(values))),
-        () => settle(t.transactionId, null),
+    const settle = (found: Record<number, Energy | null>) => mounted.current && setStored((s) => ({ ...s, ...found }));
+    const ask = list.filter((t) => t.energyWh === null && !t.energyWarning && !asked.current.has(t.transactionId));
+    // One call per thousand sessions (a list of hundreds of running ones opened at once).
+    for (let i = 0; i < ask.length; i += RECENT_BATCH) {
+      const batch = ask.slice(i, i + RECENT_BATCH);
+      for (const t of batch) asked.current.add(t.transactionId);
+      client.call('transactions:recentMeterValues', { transactionIds: batch.map((t) => t.transactionId), limit: 50 }).then(
+        (answer) => {
+          const values = new Map(answer.map((a) => [a.transactionId, a.meterValues]));
+          settle(Object.fromEntries(batch.map((t) => [t.transactionId, energyReadingSoFar(t, toSamples(values.get(t.transactionId) ?? []))])));
+        },
+        () => settle(Object.fromEntries(batch.map((t) => [t.transactionId, null]))),
       );
     }
   }, [client, list]);
