@@ -167,7 +167,6 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
     .first()
     .waitFor({ timeout: 120_000 });
   const openMs = performance.now() - t0;
-  log(`the page showed the session after ${fmt(openMs)} ms`);
   const openProfile = opts.profile ? summarize(((await cdp.send('Profiler.stop')) as { profile: never }).profile) : undefined;
 
   const results: Measured[] = [];

@@ -77,7 +77,7 @@ export function withBench(client: BenchClient, ui: ReactNode, path = '/') {
 
 /** The store as connectStore leaves it once loaded, fed by the fake client's events; returns the unsubscribe. */
 export function liveBench(client: FakeClient, state: Partial<typeof initialBenchState> = {}) {
-  useBench.setState({ ...initialBenchState, link: 'open', loaded: true, ...state }, true);
+  useBench.setState({ ...initialBenchState, link: 'open', loaded: true, snapshots: 1, ...state }, true);
   return client.subscribe((events) => useBench.setState((s) => reduceEvents(s, events)));
 }
 

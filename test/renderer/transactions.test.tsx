@@ -6,7 +6,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { fakeClient, liveBench, Where, withBench } from './fake-client';
-import { initialBenchState, MAX_SAMPLES, useBench } from '../../src/renderer/src/stores/bench';
+import { initialBenchState, MAX_SAMPLES, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import { LIVE_TABLE_ROWS, TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
 import { formatTime } from '../../src/renderer/src/components/format';
@@ -221,6 +221,24 @@ describe('transaction detail', () => {
     expect(screen.getByRole('grid', { name: 'Meter values (8)' })).toBeTruthy();
   });
 
+  it('fetches the session once on opening, after the first snapshot, and again only when the link comes back', async () => {
+    const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    const client = fakeClient({ 'transactions:get': () => ({ ...running, meterValues: [] }) });
+    // The page opened before the bench answered: the link opens, then the snapshot lands.
+    useBench.setState({ ...initialBenchState }, true);
+    off = client.subscribe((events) => useBench.setState((s) => reduceEvents(s, events)));
+    render(withBench(client, screens, '/transactions/12'));
+    act(() => useBench.setState({ link: 'open' }));
+    expect(screen.getByText('Loading transaction 12…')).toBeTruthy();
+    act(() => useBench.setState({ loaded: true, snapshots: 1, activeTransactions: { 12: running } }));
+    expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
+    expect(client.callsOf('transactions:get')).toHaveLength(1);
+    // Lost and back: a new snapshot, one more fetch (events may have been missed).
+    act(() => useBench.setState({ link: 'closed' }));
+    act(() => useBench.setState({ link: 'open', snapshots: 2 }));
+    await waitFor(() => expect(client.callsOf('transactions:get')).toHaveLength(2));
+  });
+
   it("keeps a long running session's table as drawn while readings arrive, says how many wait, and adds them when asked", async () => {
     const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
     const at = (s: number) => new Date(Date.parse('2025-05-01T10:00:00.000Z') + s * 1000).toISOString();
@@ -295,7 +313,8 @@ describe('transaction detail', () => {
 
     const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
     current = { ...running, meterValues: [meterValue(1, '2025-05-01T10:05:00.000Z', 'Energy.Active.Import.Register', '9800', 'Wh')] };
-    useBench.setState(initialBenchState, true);
+    off();
+    off = liveBench(client);
     render(withBench(client, screens, '/transactions/12'));
     expect((await screen.findByTestId('transaction-energy-warning')).textContent).toContain('(9800 Wh) is below meterStart (10000 Wh)');
     expect(within(screen.getByRole('region', { name: 'Summary' })).getByText('— so far')).toBeTruthy();

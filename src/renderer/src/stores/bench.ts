@@ -29,6 +29,8 @@ export interface BenchState {
   /** Whether the bench can record; the banner shows it when it cannot. */
   health: BenchHealth | null;
   loaded: boolean;
+  /** Snapshots taken so far: one each time the link opens (events may have been missed meanwhile). */
+  snapshots: number;
   chargers: Record<string, ChargerView>;
   virtualChargers: Record<string, VirtualChargerView>;
   /** Running transactions by id. */
@@ -53,6 +55,7 @@ export const initialBenchState: BenchState = {
   status: null,
   health: null,
   loaded: false,
+  snapshots: 0,
   chargers: {},
   virtualChargers: {},
   activeTransactions: {},
@@ -277,6 +280,7 @@ export function connectStore(client: BenchClient): () => void {
           status,
           health: snapshot.health && snapshot.health !== s.health ? snapshot.health : health,
           loaded: true,
+          snapshots: s.snapshots + 1,
           chargers: snapshot.chargers,
           virtualChargers: snapshot.virtualChargers,
           activeTransactions: snapshot.activeTransactions,

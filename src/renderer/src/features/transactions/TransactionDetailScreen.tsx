@@ -158,12 +158,19 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const transactionId = /^\d+$/.test(id) ? Number(id) : NaN;
   const running = useBench((s) => (Number.isFinite(transactionId) ? s.activeTransactions[transactionId] : undefined));
   // A session can hold 100,000 meter values: fetch it once, then add the values arriving while it runs
-  // to the table (the chart reads the live samples from the store). Fetch again only when it stops
-  // (meterStop, stop reason) or when the link comes back, since events may have been missed meanwhile.
-  const linkOpen = useBench((s) => s.link === 'open');
+  // to the table and the chart. Fetch again only when it stops (meterStop, stop reason) or when the link
+  // comes back (a new snapshot), since events may have been missed meanwhile; not before the first
+  // snapshot says whether it runs (opening the page would fetch it two or three times).
+  const snapshots = useBench((s) => (s.loaded ? s.snapshots : 0));
+  const state = !snapshots ? 'unknown' : running ? 'running' : 'not running';
   const loaded = useLoad(
-    () => (Number.isFinite(transactionId) ? client.call('transactions:get', { transactionId }) : Promise.reject(new Error(`"${id}" is not a transaction id`))),
-    [client, transactionId, running ? 'running' : 'not running', linkOpen],
+    () =>
+      !Number.isFinite(transactionId)
+        ? Promise.reject(new Error(`"${id}" is not a transaction id`))
+        : snapshots
+          ? client.call('transactions:get', { transactionId })
+          : new Promise<never>(() => undefined),
+    [client, transactionId, state, snapshots],
   );
   const tx = loaded.data;
   const fresh = useFreshMeterRows(transactionId, tx?.meterValues);
