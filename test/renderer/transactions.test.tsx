@@ -149,6 +149,16 @@ describe('transactions list', () => {
     expect(client.callsOf('transactions:recentMeterValues')).toHaveLength(1);
   });
 
+  it('asks for the list once when opened before the first snapshot', async () => {
+    const client = fakeClient({ 'transactions:list': () => [aTransaction()] });
+    useBench.setState({ ...initialBenchState }, true);
+    render(withBench(client, screens, '/transactions'));
+    act(() => useBench.setState({ link: 'open' }));
+    act(() => useBench.setState((s) => ({ loaded: true, snapshots: 1, transactionsVersion: s.transactionsVersion + 1 })));
+    expect(await screen.findByText('#12')).toBeTruthy();
+    expect(client.callsOf('transactions:list')).toHaveLength(1);
+  });
+
   it('filters by charger from the URL and opens a session on Enter', async () => {
     const client = fakeClient({ 'transactions:list': () => [aTransaction()] });
     off = liveBench(client);

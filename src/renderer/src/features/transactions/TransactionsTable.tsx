@@ -142,7 +142,8 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
   ];
 }
 
-const selectTransactionsVersion = (s: BenchState) => s.transactionsVersion;
+/** The transactions' version, or -1 before the first snapshot (which bumps it: asking before as well would fetch the list twice). */
+const selectTransactionsVersion = (s: BenchState) => (s.loaded ? s.transactionsVersion : -1);
 const selectMeter = (s: BenchState) => s.meter;
 const selectChargers = (s: BenchState) => s.chargers;
 
@@ -173,7 +174,10 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
     );
 
   const list = useLoad(
-    () => client.call('transactions:list', { chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active', limit: LIST_LIMIT }),
+    () =>
+      transactionsVersion >= 0
+        ? client.call('transactions:list', { chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active', limit: LIST_LIMIT })
+        : new Promise<never>(() => undefined),
     [client, chargerFilter, state, transactionsVersion],
   );
 
