@@ -2,8 +2,8 @@
 // calls and the desktop's own channels can be invoked; everything else is refused here and again in main.
 // It imports the names of the calls only: no zod, no schemas, no OCPP code.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { benchMethods, desktopMethods, EVENTS_CHANNEL } from '../shared/api/methods';
-import type { ChargeBenchBridge } from '../shared/api/bridge';
+import { benchMethods, desktopMethods, EVENTS_ACK_CHANNEL, EVENTS_CHANNEL } from '../shared/api/methods';
+import type { ChargeBenchBridge, EventsMessage } from '../shared/api/bridge';
 
 const allowed = new Set<string>([...benchMethods, ...desktopMethods]);
 
@@ -12,8 +12,13 @@ const bridge: ChargeBenchBridge = {
     if (!allowed.has(channel)) return Promise.reject(new Error(`Unknown bench call "${channel}"`));
     return ipcRenderer.invoke(channel, arg);
   },
-  onEvents: (listener) => {
-    const handler = (_e: IpcRendererEvent, batch: unknown) => listener(batch as never);
+  onEvents: (listener, onMissed) => {
+    const handler = (_e: IpcRendererEvent, message: EventsMessage) => {
+      if ('missed' in message) onMissed?.(message.missed);
+      else listener(message.events);
+      // Taken: main sends on while the window keeps up (a window that stops taking is not sent more).
+      ipcRenderer.send(EVENTS_ACK_CHANNEL, message.seq);
+    };
     ipcRenderer.on(EVENTS_CHANNEL, handler);
     return () => void ipcRenderer.off(EVENTS_CHANNEL, handler);
   },

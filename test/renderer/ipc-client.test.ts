@@ -26,4 +26,14 @@ describe('ipc client', () => {
     await expect(refused.call('messages:page', { limit: 0 })).rejects.toMatchObject({ status: 400, field: 'limit' });
     refused.close();
   });
+
+  it('reads everything again (the link opens anew) when main says it dropped events this window did not take', () => {
+    let missed: ((n: number) => void) | undefined;
+    const client = ipcClient({ invoke: () => Promise.resolve({ ok: true, value: null }), onEvents: (_l, onMissed) => ((missed = onMissed), () => {}) });
+    const seen: string[] = [];
+    client.onLink((s) => seen.push(s));
+    missed!(48_000);
+    expect(seen).toEqual(['open', 'connecting', 'open']);
+    client.close();
+  });
 });

@@ -1,13 +1,14 @@
 // The renderer's IPC calls into the bench: one channel per contract call (`domain:verb`), each answered
 // only for our own renderer's top frame; BenchService validates every argument with zod, since main is the
 // trust boundary. Events go the other way in batches, so a burst of frames is one message, not thousands.
-import { BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent, type OpenDialogOptions, type WebContents } from 'electron';
+import { BrowserWindow, dialog, ipcMain, type IpcMainEvent, type IpcMainInvokeEvent, type OpenDialogOptions, type WebContents } from 'electron';
 import { z } from 'zod';
 import type { Bench } from '../core/bench';
 import { BenchService, toCallError } from '../core/bench-service';
 import { parse } from '../errors';
 import { benchMethods, type CallReply, type HostedFileView } from '../../shared/api/contract';
-import { EVENTS_CHANNEL } from '../../shared/api/methods';
+import { EVENTS_ACK_CHANNEL, EVENTS_CHANNEL } from '../../shared/api/methods';
+import type { EventsMessage } from '../../shared/api/bridge';
 
 /** How often queued events are flushed to the renderer. */
 const EVENT_BATCH_MS = 50;
@@ -74,9 +75,46 @@ export function registerIpc(bench: Bench, isOwnRenderer: OwnRendererCheck): { se
   };
 }
 
-/** Pushes the bench's events to a window's renderer on `bench:events`, batched. */
+/**
+ * Events sent to a window and not yet taken past which main sends it no more: a window that hangs (or
+ * is paused in a debugger) under a flood would otherwise have them queued in main without bound.
+ */
+export const MAX_UNTAKEN_EVENTS = 20_000;
+
+/**
+ * Pushes the bench's events to a window's renderer on `bench:events`, batched. The preload says when it
+ * has taken each batch; while more than MAX_UNTAKEN_EVENTS wait to be taken, the batches are dropped
+ * (counted), and once the window has taken everything sent it is told how many it missed, so it reads
+ * what it shows again.
+ */
 export function forwardEvents(bench: Bench, target: WebContents): () => void {
-  return bench.bus.subscribeBatched((batch) => {
-    if (!target.isDestroyed()) target.send(EVENTS_CHANNEL, batch);
+  let seq = 0;
+  /** Batches sent and not yet taken: [seq, events]. */
+  const sent: Array<[number, number]> = [];
+  let untaken = 0;
+  let dropped = 0;
+  const send = (message: EventsMessage, events: number) => {
+    target.send(EVENTS_CHANNEL, message);
+    sent.push([message.seq, events]);
+    untaken += events;
+  };
+  const onTaken = (event: IpcMainEvent, taken: unknown) => {
+    if (event.sender !== target || typeof taken !== 'number') return;
+    while (sent.length && sent[0][0] <= taken) untaken -= sent.shift()![1];
+    if (dropped && !sent.length && !target.isDestroyed()) {
+      send({ seq: ++seq, missed: dropped }, 0);
+      dropped = 0;
+    }
+  };
+  ipcMain.on(EVENTS_ACK_CHANNEL, onTaken);
+  const off = bench.bus.subscribeBatched((batch) => {
+    if (target.isDestroyed()) return;
+    // Dropping goes on until the window has taken all it was sent (then it hears what it missed).
+    if (dropped || (untaken > 0 && untaken + batch.length > MAX_UNTAKEN_EVENTS)) dropped += batch.length;
+    else send({ seq: ++seq, events: batch }, batch.length);
   }, EVENT_BATCH_MS);
+  return () => {
+    off();
+    ipcMain.off(EVENTS_ACK_CHANNEL, onTaken);
+  };
 }

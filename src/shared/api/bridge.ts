@@ -12,7 +12,11 @@ export { desktopMethods, type DesktopMethod } from './methods';
  */
 export type ChooseFileResult = HostedFileView | null;
 
+/** A message on the events channel: a batch, or how many events main dropped for a window that fell behind. */
+export type EventsMessage = { seq: number; events: BenchEvent[] } | { seq: number; missed: number };
+
 export interface ChargeBenchBridge {
   invoke(channel: string, arg: unknown): Promise<CallReply<unknown>>;
-  onEvents(listener: (events: BenchEvent[]) => void): () => void;
+  /** `onMissed`: main dropped events (the window took none for a while); what is shown must be read again. */
+  onEvents(listener: (events: BenchEvent[]) => void, onMissed?: (missed: number) => void): () => void;
 }

@@ -13,7 +13,12 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
   const batcher = new EventBatcher(16);
   const link = new LinkWatch();
   link.set('open');
-  const off = bridge.onEvents((events) => batcher.push(events));
+  // Main dropped events this window did not take in time: as after a lost link, what is shown is read again.
+  const resync = () => {
+    link.set('connecting');
+    link.set('open');
+  };
+  const off = bridge.onEvents((events) => batcher.push(events), resync);
   return {
     face: 'desktop',
     call: (method, args) => unwrap(bridge.invoke(method, args)),

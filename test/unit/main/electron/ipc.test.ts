@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 const fake = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+  listeners: new Map<string, Set<(event: unknown, ...args: unknown[]) => void>>(),
   openDialog: vi.fn(),
 }));
 
@@ -17,12 +18,18 @@ vi.mock('electron', () => ({
       fake.handlers.set(channel, fn);
     },
     removeHandler: (channel: string) => fake.handlers.delete(channel),
+    on: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) => {
+      if (!fake.listeners.has(channel)) fake.listeners.set(channel, new Set());
+      fake.listeners.get(channel)!.add(fn);
+    },
+    off: (channel: string, fn: (event: unknown, ...args: unknown[]) => void) => fake.listeners.get(channel)?.delete(fn),
   },
   dialog: { showOpenDialog: fake.openDialog },
   BrowserWindow: { fromWebContents: () => ({ id: 1 }) },
 }));
 
-import { registerIpc, forwardEvents } from '../../../../src/main/electron/ipc';
+import { registerIpc, forwardEvents, MAX_UNTAKEN_EVENTS } from '../../../../src/main/electron/ipc';
+import { EVENTS_ACK_CHANNEL } from '../../../../src/shared/api/methods';
 import { FileHost, type HostedFile } from '../../../../src/main/core/file-host';
 import { hostedFileView } from '../../../../src/main/core/network';
 import { benchMethods } from '../../../../src/shared/api/contract';
@@ -143,13 +150,46 @@ describe('IPC', () => {
   it('forwards bench events to the window in batches', async () => {
     vi.useFakeTimers();
     try {
-      const sent: unknown[][] = [];
-      const stop = forwardEvents(fakeBench(), { isDestroyed: () => false, send: (_c: string, batch: unknown[]) => sent.push(batch) } as never);
+      const sent: unknown[] = [];
+      const stop = forwardEvents(fakeBench(), { isDestroyed: () => false, send: (_c: string, message: unknown) => sent.push(message) } as never);
       for (let i = 0; i < 500; i++) listeners.at(-1)!({ type: 'chargerConnected', chargerId: `CP-${i}`, remoteAddress: null, ts: '' });
       vi.advanceTimersByTime(100);
-      expect(sent).toHaveLength(1);
-      expect(sent[0]).toHaveLength(500);
+      expect(sent).toEqual([{ seq: 1, events: expect.any(Array) }]);
+      expect((sent[0] as { events: unknown[] }).events).toHaveLength(500);
       stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('stops sending to a window that takes nothing, then tells it how many events it missed', async () => {
+    vi.useFakeTimers();
+    try {
+      const sent: Array<{ seq: number; events?: unknown[]; missed?: number }> = [];
+      const window = { isDestroyed: () => false, send: (_c: string, message: (typeof sent)[number]) => sent.push(message) };
+      const stop = forwardEvents(fakeBench(), window as never);
+      const burst = (n: number) => {
+        for (let i = 0; i < n; i++) listeners.at(-1)!({ type: 'chargerConnected', chargerId: `CP-${i}`, remoteAddress: null, ts: '' });
+        vi.advanceTimersByTime(100);
+      };
+      const take = (seq: number, sender: unknown = window) => fake.listeners.get(EVENTS_ACK_CHANNEL)!.forEach((l) => l({ sender }, seq));
+      // The window hangs: what it has not taken stays under the bound; the rest is dropped, not queued.
+      for (let i = 0; i < 10; i++) burst(6000);
+      expect(sent.map((m) => m.events?.length)).toEqual([6000, 6000, 6000]);
+      expect(MAX_UNTAKEN_EVENTS).toBeLessThan(4 * 6000);
+      // Another window's word, or a partial catch-up, does not resume it.
+      take(3, {});
+      take(2);
+      burst(6000);
+      expect(sent).toHaveLength(3);
+      // It has taken all it was sent: it hears what it missed (8 batches) and gets events again.
+      take(3);
+      expect(sent[3]).toEqual({ seq: 4, missed: 8 * 6000 });
+      burst(10);
+      expect(sent[4]).toMatchObject({ seq: 5, events: expect.any(Array) });
+      expect(sent[4].events).toHaveLength(10);
+      stop();
+      expect(fake.listeners.get(EVENTS_ACK_CHANNEL)!.size).toBe(0);
     } finally {
       vi.useRealTimers();
     }
