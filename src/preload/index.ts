@@ -14,12 +14,17 @@ const bridge: ChargeBenchBridge = {
   },
   onEvents: (listener, onMissed) => {
     const handler = (_e: IpcRendererEvent, message: EventsMessage) => {
-      if ('missed' in message) onMissed?.(message.missed);
-      else listener(message.events);
-      // Taken: main sends on while the window keeps up (a window that stops taking is not sent more).
-      ipcRenderer.send(EVENTS_ACK_CHANNEL, message.seq);
+      try {
+        if ('missed' in message) onMissed?.(message.missed);
+        else listener(message.events);
+      } finally {
+        // Taken: main sends on while the window keeps up (a window that stops taking is not sent more).
+        ipcRenderer.send(EVENTS_ACK_CHANNEL, message.seq);
+      }
     };
     ipcRenderer.on(EVENTS_CHANNEL, handler);
+    // This page listens from now on: what main sent before (to a page loading or reloading) was never taken.
+    ipcRenderer.send(EVENTS_ACK_CHANNEL, 'listening');
     return () => void ipcRenderer.off(EVENTS_CHANNEL, handler);
   },
 };

@@ -29,11 +29,15 @@ describe('ipc client', () => {
 
   it('reads everything again (the link opens anew) when main says it dropped events this window did not take', () => {
     let missed: ((n: number) => void) | undefined;
-    const client = ipcClient({ invoke: () => Promise.resolve({ ok: true, value: null }), onEvents: (_l, onMissed) => ((missed = onMissed), () => {}) });
+    let push: ((events: never[]) => void) | undefined;
+    const client = ipcClient({ invoke: () => Promise.resolve({ ok: true, value: null }), onEvents: (l, onMissed) => ((push = l as never), (missed = onMissed), () => {}) });
     const seen: string[] = [];
     client.onLink((s) => seen.push(s));
+    client.subscribe((events) => seen.push(...events.map((e) => e.type)));
+    // Events taken just before the gap reach the screens before they read everything again, not after.
+    push!([{ type: 'transactionStarted' }] as never[]);
     missed!(48_000);
-    expect(seen).toEqual(['open', 'connecting', 'open']);
+    expect(seen).toEqual(['open', 'transactionStarted', 'connecting', 'open']);
     client.close();
   });
 });

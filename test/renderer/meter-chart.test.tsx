@@ -75,11 +75,19 @@ describe('the meter chart', () => {
     const points = toPoints(samples, 10_000);
     const thin = thinPoints(points);
     expect(thin.length).toBeLessThanOrEqual(MAX_POINTS + 12);
-    // No stretch of the curve is left out: kept points are at most a run (here 108 readings) apart, but at the break.
+    // No stretch of the curve is left out: kept points are at most a run (here 144 readings) apart, but at the break.
     const apart = thin.slice(1).map((p, i) => (p.kWh === null || thin[i].kWh === null ? 0 : p.t.getTime() - thin[i].t.getTime()));
-    expect(Math.max(...apart)).toBeLessThanOrEqual(108_000);
-    expect(thin.map((p) => p.kW)).toContain(30);
-    expect(thin.map((p) => p.kW)).toContain(0);
+    expect(Math.max(...apart)).toBeLessThanOrEqual(144_000);
+    // The spike and the dip, each held for the one second it lasted (power is drawn held to the next point).
+    for (const [i, kW] of [
+      [12_345, 30],
+      [20_001, 0],
+    ]) {
+      const at = thin.findIndex((p) => p.kW === kW);
+      expect(thin[at].t).toEqual(points[i + (i > 18_000 ? 1 : 0)].t);
+      expect(thin[at + 1].t.getTime() - thin[at].t.getTime()).toBe(1000);
+      expect(thin[at + 1].kW).toBe(11);
+    }
     expect(thin.filter((p) => p.kW === null && p.kWh === null)).toHaveLength(1);
     expect(thin[0]).toBe(points[0]);
     expect(thin[thin.length - 1]).toBe(points[points.length - 1]);
@@ -98,6 +106,10 @@ describe('the meter chart', () => {
     const merged = mergeSamples(history, overlap);
     expect(merged.map((m) => m.t)).toEqual([...history, ...later].map((m) => m.t));
     expect(merged[4]).toEqual({ ...history[4], powerW: 5000 });
+    // Power and energy sent apart at the same time: one sample, the rest joined as it is.
+    const energyAfter = [{ t: later[0].t, energyWh: 99_999, transactionId: 7 }, ...later.slice(1)];
+    const joined = mergeSamples(mergeSamples(history, later.slice(0, 1)), energyAfter);
+    expect(joined).toEqual([...history, { ...later[0], energyWh: 99_999 }, ...later.slice(1)]);
     expect(mergeSamples([], later)).toEqual(later);
     expect(mergeSamples(history, [])).toEqual(history);
   });

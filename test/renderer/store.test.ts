@@ -2,7 +2,7 @@
 // The live store: a batch of pushed events becomes one consistent picture of the bench.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
-import { connectStore, initialBenchState, meterKey, reduceEvents, refreshChargers, useBench, useThrottledBench, type BenchState } from '../../src/renderer/src/stores/bench';
+import { connectStore, initialBenchState, meterKey, reduceEvents, refreshChargers, SNAPSHOT_RETRY_MS, useBench, useThrottledBench, type BenchState } from '../../src/renderer/src/stores/bench';
 import type { BenchStatus } from '../../src/shared/api/status';
 import type { BenchEvent, ChargerView, TransactionView } from '../../src/shared/api/views';
 import { aCharger, fakeClient } from './fake-client';
@@ -196,6 +196,43 @@ describe('bench store against a live bench', () => {
     expect(s.activeTransactions[7]).toMatchObject({ idTag: 'TAG1' });
     expect(s.framesSeen).toBe(1);
     stop();
+  });
+
+  it('asks for a snapshot that failed again while the link stays open, and counts each snapshot', async () => {
+    vi.useFakeTimers();
+    try {
+      let fail = true;
+      const client = fakeClient({
+        'bench:status': () => ({}) as BenchStatus,
+        'chargers:list': () => (fail ? Promise.reject(new Error('the bench is busy')) : [charger('CP1')]),
+        'virtualChargers:list': () => [],
+        'transactions:list': () => [],
+      });
+      const stop = connectStore(client);
+      await vi.advanceTimersByTimeAsync(0);
+      expect(useBench.getState()).toMatchObject({ loaded: false, snapshots: 0 });
+      fail = false;
+      await vi.advanceTimersByTimeAsync(SNAPSHOT_RETRY_MS);
+      expect(useBench.getState()).toMatchObject({ loaded: true, snapshots: 1 });
+      expect(useBench.getState().chargers.CP1).toBeTruthy();
+      // The link lost and back: a new snapshot.
+      client.setLink('closed');
+      client.setLink('open');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(useBench.getState().snapshots).toBe(2);
+      // A failure while the link is down is not retried (the link's return asks again).
+      fail = true;
+      client.setLink('closed');
+      client.setLink('open');
+      await vi.advanceTimersByTimeAsync(0);
+      client.setLink('closed');
+      const asked = client.callsOf('chargers:list').length;
+      await vi.advanceTimersByTimeAsync(3 * SNAPSHOT_RETRY_MS);
+      expect(client.callsOf('chargers:list')).toHaveLength(asked);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refreshing the chargers list takes only what events do not carry, adds new chargers and drops deleted ones', async () => {

@@ -247,34 +247,54 @@ describe('transaction detail', () => {
     act(() => useBench.setState({ link: 'closed' }));
     act(() => useBench.setState({ link: 'open', snapshots: 2 }));
     await waitFor(() => expect(client.callsOf('transactions:get')).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(client.callsOf('transactions:get')).toHaveLength(2);
   });
 
-  it("keeps a long running session's table as drawn while readings arrive, says how many wait, and adds them when asked", async () => {
+  it("follows a running session's readings up to the limit, then keeps the table as drawn, says how many wait, and adds them when asked", async () => {
     const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
     const at = (s: number) => new Date(Date.parse('2025-05-01T10:00:00.000Z') + s * 1000).toISOString();
-    const stored = Array.from({ length: LIVE_TABLE_ROWS - 1 }, (_, i) => meterValue(i + 1, at(i), 'Energy.Active.Import.Register', String(10_000 + i), 'Wh'));
-    const client = fakeClient({ 'transactions:get': () => ({ ...running, meterValues: stored }) });
+    const stored = Array.from({ length: LIVE_TABLE_ROWS - 4 }, (_, i) => meterValue(i + 1, at(i), 'Energy.Active.Import.Register', String(10_000 + i), 'Wh'));
+    let current: TransactionView & { meterValues: MeterValueView[] } = { ...running, meterValues: stored };
+    const client = fakeClient({ 'transactions:get': () => current });
     off = liveBench(client, { activeTransactions: { 12: running } });
     render(withBench(client, screens, '/transactions/12'));
-    expect(await screen.findByRole('grid', { name: `Meter values (${(LIVE_TABLE_ROWS - 1).toLocaleString()})` })).toBeTruthy();
+    const grid = (rows: number) => screen.findByRole('grid', { name: `Meter values (${rows.toLocaleString()})` });
+    expect(await grid(LIVE_TABLE_ROWS - 4)).toBeTruthy();
+    const arrived: Array<Omit<MeterValueView, 'id'>> = [];
     const reading = (s: number, wh: number, w: number) => {
       const values = [meterValue(0, at(s), 'Energy.Active.Import.Register', String(wh), 'Wh'), meterValue(0, at(s), 'Power.Active.Import', String(w), 'W')].map(({ id: _id, ...v }) => v);
+      arrived.push(...values);
       act(() => client.emit([{ type: 'meterValues', chargerId: 'CP-1', connectorId: 2, transactionId: 12, values, ts: at(s) }]));
     };
+    const waiting = async () => (await screen.findByTestId('meter-values-waiting')).textContent;
 
-    // Past LIVE_TABLE_ROWS the table stays as drawn and says so; the latest reading is live.
+    // Up to LIVE_TABLE_ROWS rows the table takes each reading.
     reading(LIVE_TABLE_ROWS, 16_000, 7300);
-    expect((await screen.findByTestId('meter-values-waiting')).textContent).toContain(`2 newer values have arrived. The table holds the values up to ${formatTime(at(LIVE_TABLE_ROWS - 2))}`);
-    expect(screen.getByRole('grid', { name: `Meter values (${(LIVE_TABLE_ROWS - 1).toLocaleString()})` })).toBeTruthy();
-    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('7.3 kW · 6.00 kWh');
+    expect(await grid(LIVE_TABLE_ROWS - 2)).toBeTruthy();
+    reading(LIVE_TABLE_ROWS + 1, 16_003, 7300);
+    expect(await grid(LIVE_TABLE_ROWS)).toBeTruthy();
+    // Past it the table keeps what it showed and says what waits; the latest reading is live.
+    reading(LIVE_TABLE_ROWS + 2, 16_006, 7400);
+    expect(await waiting()).toContain(`2 newer values have arrived. The table holds the values up to ${formatTime(at(LIVE_TABLE_ROWS + 1))}`);
+    expect(await grid(LIVE_TABLE_ROWS)).toBeTruthy();
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('7.4 kW · 6.01 kWh');
 
     await userEvent.click(within(screen.getByTestId('meter-values-waiting')).getByRole('button', { name: 'Add them' }));
-    expect(await screen.findByRole('grid', { name: `Meter values (${(LIVE_TABLE_ROWS + 1).toLocaleString()})` })).toBeTruthy();
+    expect(await grid(LIVE_TABLE_ROWS + 2)).toBeTruthy();
     expect(screen.queryByTestId('meter-values-waiting')).toBeNull();
-
-    reading(LIVE_TABLE_ROWS + 1, 16_003, 7300);
-    expect((await screen.findByTestId('meter-values-waiting')).textContent).toContain(`2 newer values have arrived. The table holds the values up to ${formatTime(at(LIVE_TABLE_ROWS))}`);
+    reading(LIVE_TABLE_ROWS + 3, 16_009, 7400);
+    expect(await waiting()).toContain(`2 newer values have arrived. The table holds the values up to ${formatTime(at(LIVE_TABLE_ROWS + 2))}`);
     expect(client.callsOf('transactions:get')).toHaveLength(1);
+
+    // The link comes back: the session as stored now, with what arrived; the next reading waits again, as one.
+    current = { ...running, meterValues: [...stored, ...arrived.map((v, k) => ({ ...v, id: LIVE_TABLE_ROWS + k }))] };
+    act(() => useBench.setState((s) => ({ snapshots: s.snapshots + 1 })));
+    expect(await grid(LIVE_TABLE_ROWS + 4)).toBeTruthy();
+    expect(screen.queryByTestId('meter-values-waiting')).toBeNull();
+    reading(LIVE_TABLE_ROWS + 4, 16_012, 7400);
+    expect(await waiting()).toContain('2 newer values have arrived.');
+    expect(await grid(LIVE_TABLE_ROWS + 4)).toBeTruthy();
   });
 
   it('charts every reading of a session watched for longer than the live store keeps, with no false break', async () => {

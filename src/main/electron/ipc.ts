@@ -82,10 +82,10 @@ export function registerIpc(bench: Bench, isOwnRenderer: OwnRendererCheck): { se
 export const MAX_UNTAKEN_EVENTS = 20_000;
 
 /**
- * Pushes the bench's events to a window's renderer on `bench:events`, batched. The preload says when it
- * has taken each batch; while more than MAX_UNTAKEN_EVENTS wait to be taken, the batches are dropped
- * (counted), and once the window has taken everything sent it is told how many it missed, so it reads
- * what it shows again.
+ * Pushes the bench's events to a window's renderer on `bench:events`, batched. The preload says when its
+ * page starts listening and when it has taken each batch; while more than MAX_UNTAKEN_EVENTS wait to be
+ * taken, the batches are dropped (counted), and once the window has taken everything sent it is told how
+ * many it missed, so it reads what it shows again. A page that starts listening (a reload) starts over.
  */
 export function forwardEvents(bench: Bench, target: WebContents): () => void {
   let seq = 0;
@@ -99,7 +99,16 @@ export function forwardEvents(bench: Bench, target: WebContents): () => void {
     untaken += events;
   };
   const onTaken = (event: IpcMainEvent, taken: unknown) => {
-    if (event.sender !== target || typeof taken !== 'number') return;
+    if (event.sender !== target) return;
+    if (taken === 'listening') {
+      // A page that has just started listening (loaded, reloaded): what was sent before never reached it,
+      // and it reads everything it shows now. Counting starts over.
+      sent.length = 0;
+      untaken = 0;
+      dropped = 0;
+      return;
+    }
+    if (typeof taken !== 'number') return;
     while (sent.length && sent[0][0] <= taken) untaken -= sent.shift()![1];
     if (dropped && !sent.length && !target.isDestroyed()) {
       send({ seq: ++seq, missed: dropped }, 0);

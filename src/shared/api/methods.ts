@@ -83,7 +83,8 @@ export type DesktopMethod = (typeof desktopMethods)[number];
 /**
  * The channel the desktop app pushes the bench's events on, in batches: each message `{ seq, events }`,
  * or `{ seq, missed }` when main dropped `missed` events for a window that did not take them (see
- * forwardEvents). The preload answers each message's seq on EVENTS_ACK_CHANNEL once it is handed over.
+ * forwardEvents). The preload answers each message's seq on EVENTS_ACK_CHANNEL once it is handed over,
+ * and 'listening' when its page starts listening.
  */
 export const EVENTS_CHANNEL = 'bench:events';
 export const EVENTS_ACK_CHANNEL = 'bench:events:ack';

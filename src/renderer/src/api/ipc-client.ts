@@ -15,6 +15,8 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
   link.set('open');
   // Main dropped events this window did not take in time: as after a lost link, what is shown is read again.
   const resync = () => {
+    // What came before the gap goes first, so none of it lands on top of the new snapshot.
+    batcher.flush();
     link.set('connecting');
     link.set('open');
   };

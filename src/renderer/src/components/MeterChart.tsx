@@ -70,13 +70,14 @@ export const MAX_POINTS = 1600;
 
 /**
  * At most about `max` of `points` to draw (all of them when they are fewer). Between breaks, the points go
- * in runs of a few; of each run the first, the last and those of the lowest and highest power and energy
- * are kept, so a spike, a dip or a step stays on the chart, and every break stays where it was.
+ * in runs of a few; of each run the first, the last, those of the lowest and highest power and energy
+ * and the ones right after the lowest and highest power are kept, so a spike, a dip or a step stays on
+ * the chart as long as it was, and every break stays where it was.
  */
 export function thinPoints(points: readonly Point[], max = MAX_POINTS): readonly Point[] {
   if (points.length <= max) return points;
-  // Up to 6 points kept of each run of `size`.
-  const size = Math.ceil((points.length * 6) / max);
+  // Up to 8 points kept of each run of `size`.
+  const size = Math.ceil((points.length * 8) / max);
   const out: Point[] = [];
   let from = 0;
   const flush = (to: number): void => {
@@ -93,7 +94,10 @@ export function thinPoints(points: readonly Point[], max = MAX_POINTS): readonly
           if (lo < 0 || v < points[lo][key]!) lo = i;
           if (hi < 0 || v > points[hi][key]!) hi = i;
         }
-        if (lo >= 0) keep.add(lo).add(hi);
+        if (lo < 0) continue;
+        keep.add(lo).add(hi);
+        // Power is drawn held until the next point: the reading after a low or a high ends it where it ended.
+        if (key === 'kW') for (const i of [lo + 1, hi + 1]) if (i < b) keep.add(i);
       }
       for (const i of [...keep].sort((x, y) => x - y)) out.push(points[i]);
     }

@@ -23,12 +23,18 @@ export interface MeterScope {
 
 /** Samples from two sources (stored history, live events) as one series sorted by time; the later source wins on equal times. */
 export function mergeSamples(older: readonly MeterSample[], newer: readonly MeterSample[]): MeterSample[] {
-  // The usual case, a session's history and what came after it: joined as they are (no map, no sort).
+  // The usual case, a session's history and what came after it: joined as they are (no map, no sort),
+  // the two ends made one sample when they share a time (power and energy sent apart).
   if (!newer.length) return older as MeterSample[];
-  if (!older.length || older[older.length - 1].t < newer[0].t) {
+  const last = older[older.length - 1];
+  if (!last || last.t <= newer[0].t) {
     let sorted = true;
     for (let i = 1; i < newer.length && sorted; i++) sorted = newer[i - 1].t < newer[i].t;
-    if (sorted) return older.length ? older.concat(newer) : (newer as MeterSample[]);
+    if (sorted) {
+      if (!last) return newer as MeterSample[];
+      if (last.t < newer[0].t) return older.concat(newer);
+      return [...older.slice(0, -1), { ...last, ...newer[0] }, ...newer.slice(1)];
+    }
   }
   const byTime = new Map<number, MeterSample>();
   for (const s of older) byTime.set(s.t, s);
@@ -73,7 +79,8 @@ export function useGrowingSamples(rows: readonly MeterValueRow[]): readonly Mete
   if (cache.current.rows !== rows) cache.current = { rows, converted: 0, samples: NO_SAMPLES };
   const c = cache.current;
   if (c.converted < rows.length) {
-    c.samples = c.samples.concat(toSamples(rows.slice(c.converted)));
+    // In time order as a rule (one series, no sort per reading); a reading sent late is merged in.
+    c.samples = mergeSamples(c.samples, toSamples(rows.slice(c.converted)));
     c.converted = rows.length;
   }
   return c.samples;

@@ -246,6 +246,9 @@ function newCharger(id: string): ChargerView {
   };
 }
 
+/** How long after a failed snapshot it is asked again. */
+export const SNAPSHOT_RETRY_MS = 2000;
+
 /** Loads everything the screens show, then keeps it current from the client's events. */
 export function connectStore(client: BenchClient): () => void {
   let live = true;
@@ -295,13 +298,24 @@ export function connectStore(client: BenchClient): () => void {
     for (const missed of loading) for (const e of events) missed.push(e);
     useBench.setState((s) => reduceEvents(s, events));
   });
-  // (Re)load whenever the link opens: after a restart of the bench, events were missed.
+  // (Re)load whenever the link opens: after a restart of the bench, events were missed. A snapshot that
+  // fails is asked again while the link stays open (screens that wait for it would wait for good).
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  const loadWhileOpen = (): void => {
+    if (retry) clearTimeout(retry);
+    retry = null;
+    load().catch(() => {
+      if (live && useBench.getState().link === 'open') retry = setTimeout(loadWhileOpen, SNAPSHOT_RETRY_MS);
+    });
+  };
   const offLink = client.onLink((link) => {
     useBench.setState((s) => (s.link === link ? {} : { link, linkSince: new Date().toISOString() }));
-    if (link === 'open') load().catch(() => undefined);
+    if (link === 'open') loadWhileOpen();
+    else if (retry) clearTimeout(retry);
   });
   return () => {
     live = false;
+    if (retry) clearTimeout(retry);
     offEvents();
     offLink();
   };

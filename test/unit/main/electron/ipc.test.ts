@@ -172,7 +172,7 @@ describe('IPC', () => {
         for (let i = 0; i < n; i++) listeners.at(-1)!({ type: 'chargerConnected', chargerId: `CP-${i}`, remoteAddress: null, ts: '' });
         vi.advanceTimersByTime(100);
       };
-      const take = (seq: number, sender: unknown = window) => fake.listeners.get(EVENTS_ACK_CHANNEL)!.forEach((l) => l({ sender }, seq));
+      const take = (seq: number | 'listening', sender: unknown = window) => fake.listeners.get(EVENTS_ACK_CHANNEL)!.forEach((l) => l({ sender }, seq));
       // The window hangs: what it has not taken stays under the bound; the rest is dropped, not queued.
       for (let i = 0; i < 10; i++) burst(6000);
       expect(sent.map((m) => m.events?.length)).toEqual([6000, 6000, 6000]);
@@ -188,6 +188,15 @@ describe('IPC', () => {
       burst(10);
       expect(sent[4]).toMatchObject({ seq: 5, events: expect.any(Array) });
       expect(sent[4].events).toHaveLength(10);
+      // Reloaded while behind: the batches sent to the old page are never taken; the new page says it listens.
+      for (let i = 0; i < 5; i++) burst(6000);
+      const before = sent.length;
+      burst(10);
+      expect(sent).toHaveLength(before);
+      take('listening');
+      burst(10);
+      expect(sent[before]).toMatchObject({ events: expect.any(Array) });
+      expect(sent[before].events).toHaveLength(10);
       stop();
       expect(fake.listeners.get(EVENTS_ACK_CHANNEL)!.size).toBe(0);
     } finally {

@@ -140,16 +140,19 @@ function useFreshMeterRows(transactionId: number, stored: readonly MeterValueVie
 
 /**
  * The rows of the meter values table: the stored ones and those that arrived since, all of them while
- * the table is small; past LIVE_TABLE_ROWS, those that had arrived when the user last asked. `waiting`:
- * arrived rows not in the table yet.
+ * the table is small; past LIVE_TABLE_ROWS, those it showed by then or that had arrived when the user
+ * last asked. `waiting`: arrived rows not in the table yet.
  */
 function useMeterTable(stored: readonly MeterValueView[] | undefined, fresh: readonly MeterValueView[]) {
-  const [asked, setAsked] = useState(0);
+  // How many arrived rows the user asked for, of this list of them (a new fetch, or another session, starts over).
+  const [asked, setAsked] = useState<{ of: readonly MeterValueView[]; rows: number }>({ of: fresh, rows: 0 });
   const storedRows = stored ?? NO_ROWS;
   const follow = storedRows.length + fresh.length <= LIVE_TABLE_ROWS;
-  const shown = follow ? fresh.length : Math.min(asked, fresh.length);
+  // Past the limit the table keeps what it showed (it followed up to LIVE_TABLE_ROWS rows), never fewer.
+  const followed = Math.max(0, LIVE_TABLE_ROWS - storedRows.length);
+  const shown = follow ? fresh.length : Math.min(fresh.length, Math.max(asked.of === fresh ? asked.rows : 0, followed));
   const rows = useMemo(() => (shown ? [...storedRows, ...fresh.slice(0, shown)] : (storedRows as MeterValueView[])), [storedRows, fresh, shown]);
-  return { rows, waiting: fresh.length - shown, showAll: () => setAsked(fresh.length) };
+  return { rows, waiting: fresh.length - shown, showAll: () => setAsked({ of: fresh, rows: fresh.length }) };
 }
 
 export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
