@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildUi, chromiumPath, launchChromium, startServe, type ServeProcess } from '../helpers/serve';
+import { strictCharger } from '../helpers/bench';
 
 const root = join(import.meta.dirname, '..', '..');
 /** The README's screenshots are refreshed with CHARGEBENCH_SCREENSHOTS=docs/screenshots; a plain run keeps them out of the tree. */
@@ -226,6 +227,52 @@ describe.skipIf(!chromiumPath())(
       await page.getByRole('button', { name: 'Close' }).click();
       const stops = await sent('RemoteStopTransaction');
       expect(stops).toHaveLength(1);
+    });
+
+    it("keeps a long session's table as drawn while its chart stays live, and adds the newer values when asked", async () => {
+      await serve.call('idTags:add', { idTag: 'E2E-SESSION', status: 'Accepted' });
+      const cp = await strictCharger(`ws://127.0.0.1:${serve.port}/ocpp`, 'CP-SESSION');
+      await cp.connect();
+      await cp.client.call('BootNotification', { chargePointVendor: 'ACME', chargePointModel: 'Soak' });
+      const t0 = Date.now() - 3600_000;
+      const { transactionId } = await cp.client.call('StartTransaction', { connectorId: 1, idTag: 'E2E-SESSION', meterStart: 0, timestamp: new Date(t0).toISOString() });
+      // 10 values a reading, one reading a second: 2,500 rows, past what the table takes live.
+      const reading = (i: number) => {
+        const v = (value: string, measurand: string, unit: string, phase?: string) => ({ value, measurand, unit, ...(phase ? { phase } : {}) });
+        return cp.client.call('MeterValues', {
+          connectorId: 1,
+          transactionId,
+          meterValue: [
+            {
+              timestamp: new Date(t0 + i * 1000).toISOString(),
+              sampledValue: [
+                v(String(i * 3), 'Energy.Active.Import.Register', 'Wh'),
+                v(i % 600 < 300 ? '11000' : '7400', 'Power.Active.Import', 'W'),
+                ...['L1', 'L2', 'L3'].map((p) => v('16', 'Current.Import', 'A', p)),
+                ...['L1-N', 'L2-N', 'L3-N'].map((p) => v('230', 'Voltage', 'V', p)),
+                v('31', 'Temperature', 'Celsius'),
+                v('16', 'Current.Offered', 'A'),
+              ],
+            },
+          ],
+        });
+      };
+      for (let i = 0; i < 250; i++) await reading(i);
+      await page.goto(`${serve.origin}/#/transactions/${transactionId}`);
+      await page.getByRole('grid', { name: 'Meter values (2,500)' }).waitFor();
+      await reading(250);
+      await reading(251);
+      const waiting = page.getByTestId('meter-values-waiting');
+      await expect.poll(() => waiting.textContent(), { timeout: 10_000 }).toContain('20 newer values have arrived.');
+      // The chart and the summary moved; the table says up to when it holds the values.
+      await expect.poll(() => page.getByTestId('transaction-meter-latest').textContent()).toBe('11.0 kW · 753 Wh');
+      expect(await page.getByRole('grid', { name: 'Meter values (2,500)' }).isVisible()).toBe(true);
+      await shot('transaction-detail');
+      await waiting.getByRole('button', { name: 'Add them' }).click();
+      await page.getByRole('grid', { name: 'Meter values (2,520)' }).waitFor();
+      expect(await waiting.count()).toBe(0);
+      expect(cp.violations).toEqual([]);
+      await cp.client.close();
     });
 
     it('reaches every operation panel at 1366x768, and keeps the one chosen across a reload', async () => {
