@@ -9,12 +9,12 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { fakeClient, liveBench, Where, withBench, type FakeClient } from './fake-client';
 import { aCharger, aConnector, aTransaction, completed, meterRows, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { initialBenchState, MAX_SAMPLES, useBench } from '../../src/renderer/src/stores/bench';
 import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
 import { Layout } from '../../src/renderer/src/app/Layout';
 import { Faults } from '../../src/shared/api/virtual-chargers';
 import type { VirtualChargerView } from '../../src/shared/api/virtual-chargers';
-import type { ChargerView } from '../../src/shared/api/views';
+import type { ChargerView, MeterValueView } from '../../src/shared/api/views';
 import type { BenchBehaviour, BenchBehaviourView } from '../../src/shared/api/bench-behaviour';
 
 // The chart library measures its container; jsdom has no layout.
@@ -168,6 +168,32 @@ describe('the meter on a card', () => {
     // The running session on connector 2 reports its power now.
     expect(card(2).getByText('Power now')).toBeTruthy();
     expect(card(2).getByText('7.4 kW')).toBeTruthy();
+  });
+});
+
+describe('the meter chart on a card left open', () => {
+  it('fetches the history again once the live samples no longer meet it, so no pause that never was is drawn', async () => {
+    // 10 minutes of history at 10 s, then a reading a second for longer than the store keeps.
+    const t0 = Date.now() - 3 * 3600_000;
+    const at = (s: number) => new Date(t0 + s * 1000).toISOString();
+    const recorded: MeterValueView[] = [];
+    for (let s = 0; s < 600; s += 10) recorded.push(...meterRows('CP001', 1, at(s), 9000 + s, 11_000, 5));
+    open('/chargers/CP001', { CP001: charging() }, { 'chargers:meterValues': ({ connectorId }) => (connectorId === 1 ? [...recorded].reverse() : []) });
+    await waitFor(() => expect(client.callsOf('chargers:meterValues').filter((c) => c.connectorId === 1)).toHaveLength(1));
+    const readings = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, k) => {
+        const rows = meterRows('CP001', 1, at(600 + from + k), 9600 + from + k, 11_000, 5);
+        recorded.push(...rows);
+        return { type: 'meterValues' as const, chargerId: 'CP001', connectorId: 1, transactionId: 5, values: rows.map(({ id: _id, ...v }) => v), ts: rows[0].timestamp };
+      });
+    act(() => client.emit(readings(0, 400)));
+    act(() => client.emit(readings(400, MAX_SAMPLES + 100)));
+    await waitFor(() => expect(client.callsOf('chargers:meterValues').filter((c) => c.connectorId === 1)).toHaveLength(2));
+    await waitFor(() => {
+      const lines = [...screen.getByTestId('meter-chart-1').querySelectorAll('path[class*="MuiLineElement"], path.MuiLineChart-line')].map((p) => p.getAttribute('d'));
+      expect(lines.length).toBeGreaterThan(0);
+      for (const d of lines) expect(d!.match(/M/g)).toHaveLength(1);
+    });
   });
 });
 

@@ -2,7 +2,7 @@
 // for every screen: the samples a chart shows, and the energy so far of running transactions.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../api/context';
-import { meterKey, useBench } from '../stores/bench';
+import { MAX_SAMPLES, meterKey, useBench } from '../stores/bench';
 import { energyReadingSoFar, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
 import { useLoad } from './useCall';
 
@@ -52,6 +52,11 @@ export function mergeSamples(older: readonly MeterSample[], newer: readonly Mete
 export function useMeterSeries(scope: MeterScope | null, stored?: readonly MeterValueRow[], arrived?: readonly MeterSample[]): MeterSample[] {
   const client = useClient();
   const { chargerId, connectorId, transactionId } = scope ?? {};
+  const live = useBench((s) => (arrived || chargerId === undefined || connectorId === undefined ? undefined : s.meter[meterKey(chargerId, connectorId)])) ?? NO_SAMPLES;
+  // The store keeps a connector's newest MAX_SAMPLES: once it has dropped some that came after the
+  // history was fetched, the two no longer meet, and the chart would show a pause that never was. The
+  // history is then fetched again (with a page open at one reading a second: every 12 minutes).
+  const [round, setRound] = useState(0);
   const fetched = useLoad(
     async () =>
       scope && !stored
@@ -59,10 +64,14 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
             await client.call('chargers:meterValues', { chargerId: scope.chargerId, connectorId: scope.connectorId, ...(transactionId === undefined ? {} : { transactionId }), limit: HISTORY_ROWS }),
           )
         : null,
-    [client, chargerId, connectorId, transactionId, !stored],
+    [client, chargerId, connectorId, transactionId, !stored, round],
   );
+  const historyEnd = fetched.data?.length ? fetched.data[fetched.data.length - 1].t : null;
+  const apart = !stored && !arrived && !fetched.loading && live.length >= MAX_SAMPLES && historyEnd !== null && live[0].t > historyEnd;
+  useEffect(() => {
+    if (apart) setRound((n) => n + 1);
+  }, [apart]);
   const given = useMemo(() => (stored ? toSamples(stored) : null), [stored]);
-  const live = useBench((s) => (arrived || chargerId === undefined || connectorId === undefined ? undefined : s.meter[meterKey(chargerId, connectorId)])) ?? NO_SAMPLES;
   return useMemo(() => {
     if (chargerId === undefined) return NO_SAMPLES;
     const merged = mergeSamples(given ?? fetched.data ?? NO_SAMPLES, arrived ?? live);
