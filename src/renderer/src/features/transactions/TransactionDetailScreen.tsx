@@ -127,7 +127,7 @@ function useFreshMeterRows(transactionId: number, stored: readonly MeterValueVie
         if (e.type !== 'meterValues') continue;
         for (const v of e.values) {
           if ((v.transactionId ?? e.transactionId) !== transactionId) continue;
-          const row = { ...v, id: nextId.current-- };
+          const row = { ...v, transactionId, id: nextId.current-- };
           arrived.current.push(row);
           if (!storedKeys.has(readingKey(row))) rows.push(row);
         }
