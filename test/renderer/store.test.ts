@@ -2,8 +2,22 @@
 // The live store: a batch of pushed events becomes one consistent picture of the bench.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, renderHook } from '@testing-library/react';
-import { connectStore, initialBenchState, meterKey, reduceEvents, refreshChargers, SNAPSHOT_RETRY_MS, useBench, useThrottledBench, type BenchState } from '../../src/renderer/src/stores/bench';
+import {
+  connectStore,
+  initialBenchState,
+  MAX_SAMPLES,
+  meterKey,
+  reduceEvents,
+  refreshChargers,
+  SNAPSHOT_RETRY_MS,
+  UNWATCHED_SAMPLES,
+  useBench,
+  useThrottledBench,
+  watchMeter,
+  type BenchState,
+} from '../../src/renderer/src/stores/bench';
 import type { BenchStatus } from '../../src/shared/api/status';
+import { energyReadingSoFar } from '../../src/shared/api/meter';
 import type { BenchEvent, ChargerView, TransactionView } from '../../src/shared/api/views';
 import { aCharger, fakeClient } from './fake-client';
 
@@ -86,6 +100,55 @@ describe('bench store', () => {
     ]);
     s = reduceEvents(s, [{ type: 'transactionStopped', transaction: { ...tx, active: false, stopTime: ts }, ts }]);
     expect(s.activeTransactions[7]).toBeUndefined();
+  });
+
+  it('keeps a few samples of a connector no chart watches (its newest energy reading among them), and an hour of one a chart watches', () => {
+    const reading = (connectorId: number, i: number, energy: boolean): BenchEvent => {
+      const timestamp = new Date(Date.UTC(2026, 10, 21, 10) + i * 1000).toISOString();
+      const v = (value: string, measurand: string, unit: string) => ({
+        chargerId: 'CP1',
+        connectorId,
+        transactionId: 7,
+        timestamp,
+        value,
+        measurand,
+        phase: null,
+        unit,
+        context: 'Sample.Periodic',
+        location: null,
+        format: 'Raw',
+      });
+      return {
+        type: 'meterValues',
+        chargerId: 'CP1',
+        connectorId,
+        transactionId: 7,
+        ts: timestamp,
+        values: [v('7400', 'Power.Active.Import', 'W'), ...(energy ? [v(String(1000 + i), 'Energy.Active.Import.Register', 'Wh')] : [])],
+      };
+    };
+    const release = watchMeter('CP1', 2);
+    // Energy once a minute, power every second, on two connectors; only connector 2 is watched.
+    const events = Array.from({ length: 1000 }, (_, i) => [reading(1, i, i % 60 === 0), reading(2, i, i % 60 === 0)]).flat();
+    let s = reduceEvents(initialBenchState, events);
+    const one = s.meter[meterKey('CP1', 1)];
+    expect(one).toHaveLength(UNWATCHED_SAMPLES);
+    expect(one[0]).toMatchObject({ energyWh: 1960, t: Date.UTC(2026, 10, 21, 10) + 960_000 });
+    expect(one.at(-1)).toMatchObject({ powerW: 7400, t: Date.UTC(2026, 10, 21, 10) + 999_000 });
+    expect(energyReadingSoFar({ ...tx, meterStart: 1000 }, one)).toEqual({ wh: 960, warning: null });
+    expect(s.meter[meterKey('CP1', 2)]).toHaveLength(MAX_SAMPLES);
+    // Released: the next reading leaves it a few samples too.
+    release();
+    s = reduceEvents(s, [reading(2, 1000, false)]);
+    expect(s.meter[meterKey('CP1', 2)]).toHaveLength(UNWATCHED_SAMPLES);
+    // A whole charger watched (a commissioning's test session).
+    const releaseCharger = watchMeter('CP1');
+    s = reduceEvents(
+      s,
+      Array.from({ length: 100 }, (_, i) => reading(1, 1001 + i, false)),
+    );
+    expect(s.meter[meterKey('CP1', 1)].length).toBeGreaterThan(100);
+    releaseCharger();
   });
 
   it('takes a batch of many sessions starting and stopping, leaving the state it was given as it was', () => {

@@ -2,7 +2,7 @@
 // for every screen: the samples a chart shows, and the energy so far of running transactions.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../api/context';
-import { MAX_SAMPLES, meterKey, useBench } from '../stores/bench';
+import { MAX_SAMPLES, meterKey, useBench, watchMeter } from '../stores/bench';
 import { energyReadingSoFar, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
 import { useLoad } from './useCall';
 
@@ -57,6 +57,8 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
   // history was fetched, the two no longer meet, and the chart would show a pause that never was. The
   // history is then fetched again (with a page open at one reading a second: every 12 minutes).
   const [round, setRound] = useState(0);
+  // The store keeps more than the newest reading only of the connectors a chart watches.
+  useEffect(() => (arrived || chargerId === undefined || connectorId === undefined ? undefined : watchMeter(chargerId, connectorId)), [arrived === undefined, chargerId, connectorId]); // eslint-disable-line react-hooks/exhaustive-deps
   const fetched = useLoad(
     async () =>
       scope && !stored

@@ -10,8 +10,48 @@ import type { VirtualChargerView } from '../../../shared/api/virtual-chargers';
 import { toSamples, type MeterSample } from '../../../shared/api/meter';
 import { maxStackLevelIn } from '../../../shared/api/bench-rules';
 
-/** Samples kept per connector for the live chart (an hour at one sample each 5 s). */
+/** Samples kept per connector a chart watches (an hour at one sample each 5 s). */
 export const MAX_SAMPLES = 720;
+/**
+ * Samples kept per connector no chart watches: its newest reading (power and energy may come apart) for
+ * the energy so far and the power now, plus its newest energy reading however old. A thousand charging
+ * chargers kept at MAX_SAMPLES held 117 MB of the page's memory after an hour.
+ */
+export const UNWATCHED_SAMPLES = 16;
+
+/** Charts watching a charger's connector (`chargerId/connectorId`) or all of a charger's (`chargerId`). */
+const watchers = new Map<string, number>();
+
+/** A chart watches a connector (or, without one, all of a charger's): its samples are kept up to MAX_SAMPLES until released. */
+export function watchMeter(chargerId: string, connectorId?: number): () => void {
+  const key = connectorId === undefined ? chargerId : meterKey(chargerId, connectorId);
+  watchers.set(key, (watchers.get(key) ?? 0) + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    const n = (watchers.get(key) ?? 1) - 1;
+    if (n > 0) watchers.set(key, n);
+    else watchers.delete(key);
+  };
+}
+
+/** The newest samples of a connector to keep, `sample` added: sorted by time (a charger may resend queued values out of order). */
+function keepSamples(old: readonly MeterSample[] | undefined, sample: MeterSample, chargerId: string, key: string): MeterSample[] {
+  const cap = watchers.has(key) || watchers.has(chargerId) ? MAX_SAMPLES : UNWATCHED_SAMPLES;
+  const list = (old ?? []).slice(-(cap - 1));
+  // Unwatched, the newest energy reading is kept even when readings of power alone came after it.
+  if (sample.energyWh === undefined && old && old.length >= cap && !list.some((m) => m.energyWh !== undefined)) {
+    const energy = old.findLast((m) => m.energyWh !== undefined);
+    if (energy) {
+      list.shift();
+      list.unshift(energy);
+    }
+  }
+  list.push(sample);
+  if (list.length > 1 && list[list.length - 2].t > sample.t) list.sort((a, b) => a.t - b.t);
+  return list;
+}
 
 /** What the UI knows of a charger's limits, from its latest GetConfiguration answer that reported them. */
 export interface ChargerLimits {
@@ -172,14 +212,8 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
         if (meter === state.meter) meter = { ...meter };
         for (const s of samples) {
           const key = meterKey(e.chargerId, s.connectorId);
-          const list = (meter[key] ?? []).slice(-(MAX_SAMPLES - 1));
-          // A charger may resend queued values out of order; keep the series sorted.
           const { connectorId: _c, ...sample } = s;
-          if (list.length && list[list.length - 1].t > sample.t) {
-            list.push(sample);
-            list.sort((a, b) => a.t - b.t);
-          } else list.push(sample);
-          meter[key] = list;
+          meter[key] = keepSamples(meter[key], sample, e.chargerId, key);
         }
         break;
       }

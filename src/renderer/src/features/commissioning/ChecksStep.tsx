@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import { useClient } from '../../api/context';
-import { useBench } from '../../stores/bench';
+import { useBench, watchMeter } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MeterChart } from '../../components/MeterChart';
@@ -124,6 +124,8 @@ function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean
   // The charger's own readings since the session step began (this page's clock), until the recorded ones catch up.
   const [from, setFrom] = useState<number | null>(null);
   useEffect(() => setFrom(sessionRunning ? Date.now() : null), [sessionRunning]);
+  // The store keeps the session's readings of this charger's connectors while it runs.
+  useEffect(() => (sessionRunning ? watchMeter(view.chargerId) : undefined), [sessionRunning, view.chargerId]);
   const meter = useBench((s) => s.meter);
   const recorded = (view.session?.samples ?? []).map(toMeter);
   const live =
