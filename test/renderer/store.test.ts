@@ -102,13 +102,14 @@ describe('bench store', () => {
     expect(s.activeTransactions[7]).toBeUndefined();
   });
 
-  it('keeps a few samples of a connector no chart watches (its newest energy reading among them), and an hour of one a chart watches', () => {
-    const reading = (connectorId: number, i: number, energy: boolean): BenchEvent => {
-      const timestamp = new Date(Date.UTC(2026, 10, 21, 10) + i * 1000).toISOString();
+  describe('meter samples kept per connector', () => {
+    const t0 = Date.UTC(2026, 10, 21, 10);
+    const reading = (connectorId: number, i: number, energy: boolean, transactionId = 7): BenchEvent => {
+      const timestamp = new Date(t0 + i * 1000).toISOString();
       const v = (value: string, measurand: string, unit: string) => ({
         chargerId: 'CP1',
         connectorId,
-        transactionId: 7,
+        transactionId,
         timestamp,
         value,
         measurand,
@@ -122,33 +123,77 @@ describe('bench store', () => {
         type: 'meterValues',
         chargerId: 'CP1',
         connectorId,
-        transactionId: 7,
+        transactionId,
         ts: timestamp,
         values: [v('7400', 'Power.Active.Import', 'W'), ...(energy ? [v(String(1000 + i), 'Energy.Active.Import.Register', 'Wh')] : [])],
       };
     };
-    const release = watchMeter('CP1', 2);
-    // Energy once a minute, power every second, on two connectors; only connector 2 is watched.
-    const events = Array.from({ length: 1000 }, (_, i) => [reading(1, i, i % 60 === 0), reading(2, i, i % 60 === 0)]).flat();
-    let s = reduceEvents(initialBenchState, events);
-    const one = s.meter[meterKey('CP1', 1)];
-    expect(one).toHaveLength(UNWATCHED_SAMPLES);
-    expect(one[0]).toMatchObject({ energyWh: 1960, t: Date.UTC(2026, 10, 21, 10) + 960_000 });
-    expect(one.at(-1)).toMatchObject({ powerW: 7400, t: Date.UTC(2026, 10, 21, 10) + 999_000 });
-    expect(energyReadingSoFar({ ...tx, meterStart: 1000 }, one)).toEqual({ wh: 960, warning: null });
-    expect(s.meter[meterKey('CP1', 2)]).toHaveLength(MAX_SAMPLES);
-    // Released: the next reading leaves it a few samples too.
-    release();
-    s = reduceEvents(s, [reading(2, 1000, false)]);
-    expect(s.meter[meterKey('CP1', 2)]).toHaveLength(UNWATCHED_SAMPLES);
-    // A whole charger watched (a commissioning's test session).
-    const releaseCharger = watchMeter('CP1');
-    s = reduceEvents(
-      s,
-      Array.from({ length: 100 }, (_, i) => reading(1, 1001 + i, false)),
-    );
-    expect(s.meter[meterKey('CP1', 1)].length).toBeGreaterThan(100);
-    releaseCharger();
+    const releases: Array<() => void> = [];
+    const watch = (connectorId?: number) => {
+      const release = watchMeter('CP1', connectorId);
+      releases.push(release);
+      return release;
+    };
+    afterEach(() => {
+      releases.splice(0).forEach((r) => r());
+      useBench.setState(initialBenchState, true);
+    });
+
+    it('keeps a few of a connector no chart watches (its newest energy reading among them), and an hour of one a chart watches', () => {
+      watch(2);
+      // Energy once a minute, power every second, on two connectors; only connector 2 is watched.
+      const s = reduceEvents(initialBenchState, Array.from({ length: 1000 }, (_, i) => [reading(1, i, i % 60 === 0), reading(2, i, i % 60 === 0)]).flat());
+      const one = s.meter[meterKey('CP1', 1)];
+      expect(one).toHaveLength(UNWATCHED_SAMPLES);
+      expect(one[0]).toMatchObject({ energyWh: 1960, t: t0 + 960_000 });
+      expect(one.slice(1).map((m) => m.t)).toEqual(Array.from({ length: UNWATCHED_SAMPLES - 1 }, (_, k) => t0 + (985 + k) * 1000));
+      expect(energyReadingSoFar({ ...tx, meterStart: 1000 }, one)).toEqual({ wh: 960, warning: null });
+      expect(s.meter[meterKey('CP1', 2)]).toHaveLength(MAX_SAMPLES);
+    });
+
+    it('keeps the newest energy reading when a late one comes, and sorts a late reading in', () => {
+      let s = reduceEvents(initialBenchState, [reading(1, 100, true), ...Array.from({ length: 20 }, (_, k) => reading(1, 101 + k, false))]);
+      // A queued energy reading from before, then a queued power reading from between.
+      s = reduceEvents(s, [reading(1, 95, true), reading(1, 115.5, false)]);
+      const one = s.meter[meterKey('CP1', 1)];
+      expect(energyReadingSoFar({ ...tx, meterStart: 1000 }, one)).toEqual({ wh: 100, warning: null });
+      expect(one.every((m, k) => k === 0 || m.t > one[k - 1].t)).toBe(true);
+      expect(one.map((m) => m.t)).toContain(t0 + 115_500);
+    });
+
+    it('keeps an hour of a watched connector even when its energy reading is older, and counts each chart watching', () => {
+      const first = watch(1);
+      watch(1);
+      let s = reduceEvents(initialBenchState, [reading(1, 0, true), ...Array.from({ length: 1000 }, (_, k) => reading(1, 1 + k, false))]);
+      // The newest hour only: no old energy reading pinned in front (a chart fetches its history for that).
+      expect(s.meter[meterKey('CP1', 1)]).toHaveLength(MAX_SAMPLES);
+      expect(s.meter[meterKey('CP1', 1)][0].t).toBe(t0 + (1001 - MAX_SAMPLES) * 1000);
+      first();
+      s = reduceEvents(s, [reading(1, 1001, false)]);
+      expect(s.meter[meterKey('CP1', 1)]).toHaveLength(MAX_SAMPLES);
+    });
+
+    it('cuts a connector back at once when its last chart lets go, keeping its newest energy reading', () => {
+      const release = watch(2);
+      useBench.setState(
+        reduceEvents(
+          useBench.getState(),
+          Array.from({ length: 1000 }, (_, i) => reading(2, i, i % 60 === 0)),
+        ),
+      );
+      expect(useBench.getState().meter[meterKey('CP1', 2)]).toHaveLength(MAX_SAMPLES);
+      release();
+      const two = useBench.getState().meter[meterKey('CP1', 2)];
+      expect(two).toHaveLength(UNWATCHED_SAMPLES);
+      expect(two[0]).toMatchObject({ energyWh: 1960 });
+      // A whole charger watched (a commissioning's test session).
+      watch();
+      const s = reduceEvents(
+        useBench.getState(),
+        Array.from({ length: 100 }, (_, i) => reading(2, 1000 + i, false)),
+      );
+      expect(s.meter[meterKey('CP1', 2)].length).toBeGreaterThan(100);
+    });
   });
 
   it('takes a batch of many sessions starting and stopping, leaving the state it was given as it was', () => {

@@ -57,7 +57,7 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
   // history was fetched, the two no longer meet, and the chart would show a pause that never was. The
   // history is then fetched again (with a page open at one reading a second: every 12 minutes).
   const [round, setRound] = useState(0);
-  // The store keeps more than the newest reading only of the connectors a chart watches.
+  // The store keeps an hour of readings only of the connectors a chart watches (of the others, 16).
   useEffect(() => (arrived || chargerId === undefined || connectorId === undefined ? undefined : watchMeter(chargerId, connectorId)), [arrived === undefined, chargerId, connectorId]); // eslint-disable-line react-hooks/exhaustive-deps
   const fetched = useLoad(
     async () =>

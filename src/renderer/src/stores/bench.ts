@@ -22,7 +22,12 @@ export const UNWATCHED_SAMPLES = 16;
 /** Charts watching a charger's connector (`chargerId/connectorId`) or all of a charger's (`chargerId`). */
 const watchers = new Map<string, number>();
 
-/** A chart watches a connector (or, without one, all of a charger's): its samples are kept up to MAX_SAMPLES until released. */
+const isWatched = (key: string): boolean => watchers.has(key) || watchers.has(key.slice(0, key.lastIndexOf('/')));
+
+/**
+ * A chart watches a connector (or, without one, all of a charger's): its samples are kept up to
+ * MAX_SAMPLES until released. Released by its last chart, what it kept is cut back at once.
+ */
 export function watchMeter(chargerId: string, connectorId?: number): () => void {
   const key = connectorId === undefined ? chargerId : meterKey(chargerId, connectorId);
   watchers.set(key, (watchers.get(key) ?? 0) + 1);
@@ -31,26 +36,40 @@ export function watchMeter(chargerId: string, connectorId?: number): () => void 
     if (released) return;
     released = true;
     const n = (watchers.get(key) ?? 1) - 1;
-    if (n > 0) watchers.set(key, n);
-    else watchers.delete(key);
+    if (n > 0) return void watchers.set(key, n);
+    watchers.delete(key);
+    useBench.setState((s) => {
+      const cut = Object.entries(s.meter).filter(([k, list]) => (k === key || k.startsWith(`${key}/`)) && !isWatched(k) && list.length > UNWATCHED_SAMPLES);
+      return cut.length ? { meter: { ...s.meter, ...Object.fromEntries(cut.map(([k, list]) => [k, newestOf(list, UNWATCHED_SAMPLES, true)])) } } : {};
+    });
   };
 }
 
-/** The newest samples of a connector to keep, `sample` added: sorted by time (a charger may resend queued values out of order). */
-function keepSamples(old: readonly MeterSample[] | undefined, sample: MeterSample, chargerId: string, key: string): MeterSample[] {
-  const cap = watchers.has(key) || watchers.has(chargerId) ? MAX_SAMPLES : UNWATCHED_SAMPLES;
-  const list = (old ?? []).slice(-(cap - 1));
-  // Unwatched, the newest energy reading is kept even when readings of power alone came after it.
-  if (sample.energyWh === undefined && old && old.length >= cap && !list.some((m) => m.energyWh !== undefined)) {
-    const energy = old.findLast((m) => m.energyWh !== undefined);
-    if (energy) {
-      list.shift();
-      list.unshift(energy);
-    }
+/**
+ * The newest `cap` samples of a sorted list; with `keepEnergy`, the newest energy reading among them
+ * even when readings of power alone came after it (it takes the place of the oldest kept).
+ */
+function newestOf(list: MeterSample[], cap: number, keepEnergy: boolean): MeterSample[] {
+  if (list.length <= cap) return list;
+  const kept = list.slice(-cap);
+  if (keepEnergy && !kept.some((m) => m.energyWh !== undefined)) {
+    // Sorted: the newest energy reading dropped is older than every kept one.
+    const energy = list.findLast((m) => m.energyWh !== undefined);
+    if (energy) kept[0] = energy;
   }
-  list.push(sample);
+  return kept;
+}
+
+/**
+ * A connector's samples with `sample` added, sorted by time (a charger may resend queued values out of
+ * order): the newest MAX_SAMPLES while a chart watches it, else the newest UNWATCHED_SAMPLES and its
+ * newest energy reading.
+ */
+function keepSamples(old: readonly MeterSample[] | undefined, sample: MeterSample, key: string): MeterSample[] {
+  const list = old ? [...old, sample] : [sample];
   if (list.length > 1 && list[list.length - 2].t > sample.t) list.sort((a, b) => a.t - b.t);
-  return list;
+  const watched = isWatched(key);
+  return newestOf(list, watched ? MAX_SAMPLES : UNWATCHED_SAMPLES, !watched);
 }
 
 /** What the UI knows of a charger's limits, from its latest GetConfiguration answer that reported them. */
@@ -213,7 +232,7 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
         for (const s of samples) {
           const key = meterKey(e.chargerId, s.connectorId);
           const { connectorId: _c, ...sample } = s;
-          meter[key] = keepSamples(meter[key], sample, e.chargerId, key);
+          meter[key] = keepSamples(meter[key], sample, key);
         }
         break;
       }
