@@ -35,6 +35,9 @@ export function useCall<A extends unknown[], T>(run: (...args: A) => Promise<T>)
   return [state, go, reset] as const;
 }
 
+/** For useLoad: a load that is not to run yet (e.g. before the first snapshot); the screen stays loading until its deps change. */
+export const notYet = (): Promise<never> => new Promise(() => undefined);
+
 /** Loads data for a screen and reloads when `deps` change; `reload()` fetches again on demand. */
 export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | null; error: string | null; loading: boolean; reload: () => void } {
   const [data, setData] = useState<T | null>(null);

@@ -15,7 +15,7 @@ import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
-import { useLoad } from '../../components/useCall';
+import { notYet, useLoad } from '../../components/useCall';
 import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
 import { useGrowingSamples, useMeterSeries } from '../../components/useMeterSeries';
 import { formatAgo, formatEnergy, formatTime } from '../../components/format';
@@ -167,12 +167,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const snapshots = useBench((s) => (s.loaded ? s.snapshots : 0));
   const state = !snapshots ? 'unknown' : running ? 'running' : 'not running';
   const loaded = useLoad(
-    () =>
-      !Number.isFinite(transactionId)
-        ? Promise.reject(new Error(`"${id}" is not a transaction id`))
-        : snapshots
-          ? client.call('transactions:get', { transactionId })
-          : new Promise<never>(() => undefined),
+    () => (!Number.isFinite(transactionId) ? Promise.reject(new Error(`"${id}" is not a transaction id`)) : snapshots ? client.call('transactions:get', { transactionId }) : notYet()),
     [client, transactionId, state, snapshots],
   );
   const tx = loaded.data;

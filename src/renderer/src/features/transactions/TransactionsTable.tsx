@@ -21,7 +21,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { meterKey, useThrottledBench, type BenchState } from '../../stores/bench';
-import { useLoad } from '../../components/useCall';
+import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
 import { formatEnergy, formatTime } from '../../components/format';
 import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
@@ -175,9 +175,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
 
   const list = useLoad(
     () =>
-      transactionsVersion >= 0
-        ? client.call('transactions:list', { chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active', limit: LIST_LIMIT })
-        : new Promise<never>(() => undefined),
+      transactionsVersion >= 0 ? client.call('transactions:list', { chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active', limit: LIST_LIMIT }) : notYet(),
     [client, chargerFilter, state, transactionsVersion],
   );
 
