@@ -11,6 +11,7 @@ import { databaseFile } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
 import { segmentFile } from '../../src/main/store/journal';
 import type { MeterValue } from '../../src/shared/ocpp16';
+import { expandMeterReadings } from '../../src/shared/api/meter-readings';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -57,6 +58,13 @@ describe('meter values, stored compactly', () => {
     expect(record.meterValues.of({ chargerId: 'CP-2' })).toHaveLength(4);
     expect(record.meterValues.of({ transactionId: 7, limit: 3 }).map((m) => m.value)).toEqual(['a "quoted", odd value', '1240.5', '0x1f']);
     expect(record.meterValues.of({ limit: 100 })).toHaveLength(12);
+    // The compact form the transaction page reads gives the same values, ids, times as sent and odd text included.
+    const compact = (transactionId: number, limit: number) => record.meterValues.readingsJson(transactionId, limit).then((j) => j.value());
+    expect(expandMeterReadings(await compact(7, 1000), 'CP-1', 7)).toEqual([...ofTx].reverse());
+    const newest3 = await compact(7, 3);
+    expect(newest3.capped).toBe(true);
+    expect(expandMeterReadings(newest3, 'CP-1', 7)).toEqual(record.meterValues.of({ transactionId: 7, limit: 3 }).reverse());
+    expect(await compact(8, 1000)).toEqual({ capped: false, shapes: {}, readings: [] });
     // Four shapes of the first reading and one more of the second (its other is the first's default): each written once.
     expect((record.db.prepare('SELECT count(*) AS n FROM meter_shapes').get() as { n: number }).n).toBe(5);
     // One row per reading.
@@ -135,6 +143,9 @@ describe('meter values, stored compactly', () => {
         ['10', 'Energy.Active.Import.Register', null, 'Sample.Periodic', '2026-01-01T00:00:00Z'],
       ]);
       expect(record.meterValues.of({ chargerId: 'CP-OLD' })).toHaveLength(3);
+      // Their shapes are inline: the compact form gives them as they are.
+      const compact = (await record.meterValues.readingsJson(3, 1000)).value();
+      expect(expandMeterReadings(compact, 'CP-OLD', 3)).toEqual(record.meterValues.of({ transactionId: 3 }).reverse());
     } finally {
       await record.close();
     }

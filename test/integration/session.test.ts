@@ -5,6 +5,7 @@ import { createRPCError } from 'ocpp-rpc';
 import { centralSystemActions } from '../../src/shared/ocpp16';
 import { strictCharger, useTestBench, waitFor } from '../helpers/bench';
 import { chargerAnswers, operationRequests } from '../helpers/payloads';
+import { expandMeterReadings } from '../../src/shared/api/meter-readings';
 
 const tb = useTestBench();
 
@@ -74,6 +75,9 @@ describe('a strict ocpp-rpc charger against the central system', () => {
     const tx = txs.find((t: any) => t.transactionId === txId);
     expect(tx).toMatchObject({ connectorId: 1, idTag: 'TAG-1', meterStart: 1000, meterStop: 4500, energyWh: 3500, stopReason: 'EVDisconnected', active: false });
     const detail = (await tb.request('GET', `/api/transactions/${txId}`)).body;
+    const readings = (await tb.request('GET', `/api/transactions/${txId}/meter-readings`)).body;
+    expect(Object.keys(readings.shapes)).toHaveLength(3);
+    expect(expandMeterReadings(readings, 'CP-SESSION', txId)).toEqual(detail.meterValues);
     expect(detail.meterValues.map((m: any) => [m.measurand, m.value, m.unit, m.phase, m.context])).toEqual([
       ['Energy.Active.Import.Register', '1500', 'Wh', null, 'Sample.Periodic'],
       ['Power.Active.Import', '7200', 'W', 'L1', 'Sample.Periodic'],
@@ -98,23 +102,38 @@ describe('a strict ocpp-rpc charger against the central system', () => {
     await cp.client.call('BootNotification', { chargePointVendor: 'ACME', chargePointModel: 'Long' });
     const { transactionId } = await cp.client.call('StartTransaction', { connectorId: 1, idTag: 'TAG-1', meterStart: 0, timestamp: new Date().toISOString() });
     const t0 = Date.parse('2026-01-01T00:00:00.000Z');
-    // 101 readings of 1,000 values each (the register, counting up): 101,000 values.
-    const send = (i: number) =>
+    // 100 readings of 1,000 values each (the register, counting up), then one of 500: 100,500 values.
+    const send = (i: number, values = 1000) =>
       cp.client.call('MeterValues', {
         connectorId: 1,
         transactionId,
-        meterValue: [{ timestamp: new Date(t0 + i * 1000).toISOString(), sampledValue: Array.from({ length: 1000 }, (_, j) => ({ value: String(i * 1000 + j) })) }],
+        meterValue: [{ timestamp: new Date(t0 + i * 1000).toISOString(), sampledValue: Array.from({ length: values }, (_, j) => ({ value: String(i * 1000 + j) })) }],
       });
+    // The page's compact form lists the very same values, ids included (see shared/api/meter-readings.ts).
+    const compact = async () => {
+      const { status, body } = await tb.request('GET', `/api/transactions/${transactionId}/meter-readings`);
+      expect(status).toBe(200);
+      return { ...body, meterValues: expandMeterReadings(body, 'CP-LONG', transactionId) };
+    };
     for (let i = 0; i < 100; i++) await send(i);
     const full = (await tb.request('GET', `/api/transactions/${transactionId}`)).body;
     expect(full.meterValues).toHaveLength(100_000);
     expect(full.meterValuesCapped).toBeUndefined();
-    await send(100);
+    const fullCompact = await compact();
+    expect(fullCompact.capped).toBe(false);
+    expect(fullCompact.meterValues).toEqual(full.meterValues);
+    await send(100, 500);
     const capped = (await tb.request('GET', `/api/transactions/${transactionId}`)).body;
     expect(capped.meterValuesCapped).toBe(true);
     expect(capped.meterValues).toHaveLength(100_000);
-    expect(capped.meterValues[0]).toMatchObject({ value: '1000', timestamp: new Date(t0 + 1000).toISOString() });
-    expect(capped.meterValues[99_999]).toMatchObject({ value: '100999', timestamp: new Date(t0 + 100_000).toISOString() });
+    // The oldest reading given is cut: its newest 500 values.
+    expect(capped.meterValues[0]).toMatchObject({ value: '500', timestamp: new Date(t0).toISOString() });
+    expect(capped.meterValues[99_999]).toMatchObject({ value: '100499', timestamp: new Date(t0 + 100_000).toISOString() });
+    const cappedCompact = await compact();
+    expect(cappedCompact.capped).toBe(true);
+    expect(cappedCompact.readings[0][4]).toBe(500);
+    expect(cappedCompact.meterValues).toEqual(capped.meterValues);
+    expect((await tb.request('GET', '/api/transactions/999999/meter-readings')).status).toBe(404);
     expect(cp.violations).toEqual([]);
     await cp.client.close();
   });

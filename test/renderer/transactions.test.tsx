@@ -12,6 +12,7 @@ import { LIVE_TABLE_ROWS, TransactionDetailScreen } from '../../src/renderer/src
 import { formatTime } from '../../src/renderer/src/components/format';
 import { TRANSACTION_METER_VALUES } from '../../src/shared/api/contract';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
+import { SAMPLES_PER_READING, type MeterReadings } from '../../src/shared/api/meter-readings';
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -51,6 +52,35 @@ function aTransaction(over: Partial<TransactionView> = {}): TransactionView {
 
 function meterValue(id: number, timestamp: string, measurand: string, value: string, unit: string): MeterValueView {
   return { id, chargerId: 'CP-1', connectorId: 2, transactionId: 12, timestamp, value, measurand, phase: null, unit, context: 'Sample.Periodic', location: null, format: 'Raw' };
+}
+
+type StoredSession = TransactionView & { meterValues: MeterValueView[]; meterValuesCapped?: boolean };
+
+/**
+ * The page's two calls for a session as `transactions:get` lists it in full: the session alone, and its
+ * values in the record's compact form (a reading per value here, its shape given inline).
+ */
+function sessionCalls(session: () => StoredSession) {
+  return {
+    'transactions:get': () => {
+      const { meterValuesCapped: _capped, ...tx } = session();
+      return { ...tx, meterValues: [] };
+    },
+    'transactions:meterReadings': (): MeterReadings => {
+      const { meterValues, meterValuesCapped } = session();
+      return {
+        capped: !!meterValuesCapped,
+        shapes: {},
+        readings: meterValues.map((v) => [
+          Math.floor(v.id / SAMPLES_PER_READING),
+          v.connectorId,
+          v.timestamp,
+          [[v.measurand, v.phase, v.unit, v.context, v.location, v.format], v.value],
+          v.id % SAMPLES_PER_READING,
+        ]),
+      };
+    },
+  };
 }
 
 let off: (() => void) | undefined;
@@ -180,12 +210,13 @@ describe('transaction detail', () => {
       meterValue(3, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '13700', 'Wh'),
       meterValue(4, '2025-05-01T10:30:00.000Z', 'Power.Active.Import', '7400', 'W'),
     ];
-    const client = fakeClient({ 'transactions:get': () => ({ ...aTransaction(), meterValues: values }) });
+    const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: values })));
     off = liveBench(client);
     render(withBench(client, screens, '/transactions/12'));
 
     expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
-    expect(client.callsOf('transactions:get')).toEqual([{ transactionId: 12 }]);
+    expect(client.callsOf('transactions:get')).toEqual([{ transactionId: 12, meterValues: false }]);
+    expect(client.callsOf('transactions:meterReadings')).toEqual([{ transactionId: 12 }]);
     const summary = within(screen.getByRole('region', { name: 'Summary' }));
     expect(summary.getByRole('link', { name: 'CP-1' }).getAttribute('href')).toBe('/chargers/CP-1');
     expect(summary.getByText('7.40 kWh')).toBeTruthy();
@@ -200,8 +231,8 @@ describe('transaction detail', () => {
   it('fetches a running session once, adds its meter values as they arrive, and fetches again once it stops', async () => {
     const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
     const stored = [meterValue(1, '2025-05-01T10:00:00.000Z', 'Energy.Active.Import.Register', '10000', 'Wh'), meterValue(2, '2025-05-01T10:00:00.000Z', 'Power.Active.Import', '7200', 'W')];
-    let current: TransactionView & { meterValues: MeterValueView[] } = { ...running, meterValues: stored };
-    const client = fakeClient({ 'transactions:get': () => current });
+    let current: StoredSession = { ...running, meterValues: stored };
+    const client = fakeClient(sessionCalls(() => current));
     off = liveBench(client, { activeTransactions: { 12: running } });
     render(withBench(client, screens, '/transactions/12'));
     expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
@@ -233,7 +264,7 @@ describe('transaction detail', () => {
 
   it('fetches the session once on opening, after the first snapshot, and again only when the link comes back', async () => {
     const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
-    const client = fakeClient({ 'transactions:get': () => ({ ...running, meterValues: [] }) });
+    const client = fakeClient(sessionCalls(() => ({ ...running, meterValues: [] })));
     // The page opened before the bench answered: the link opens, then the snapshot lands.
     useBench.setState({ ...initialBenchState }, true);
     off = client.subscribe((events) => useBench.setState((s) => reduceEvents(s, events)));
@@ -255,8 +286,8 @@ describe('transaction detail', () => {
     const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
     const at = (s: number) => new Date(Date.parse('2025-05-01T10:00:00.000Z') + s * 1000).toISOString();
     const stored = Array.from({ length: LIVE_TABLE_ROWS - 4 }, (_, i) => meterValue(i + 1, at(i), 'Energy.Active.Import.Register', String(10_000 + i), 'Wh'));
-    let current: TransactionView & { meterValues: MeterValueView[] } = { ...running, meterValues: stored };
-    const client = fakeClient({ 'transactions:get': () => current });
+    let current: StoredSession = { ...running, meterValues: stored };
+    const client = fakeClient(sessionCalls(() => current));
     off = liveBench(client, { activeTransactions: { 12: running } });
     render(withBench(client, screens, '/transactions/12'));
     const grid = (rows: number) => screen.findByRole('grid', { name: `Meter values (${rows.toLocaleString()})` });
@@ -301,7 +332,7 @@ describe('transaction detail', () => {
     const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
     const at = (s: number) => new Date(Date.parse('2025-05-01T10:00:00.000Z') + s * 1000).toISOString();
     const stored = [0, 10].map((s, i) => meterValue(i + 1, at(s), 'Energy.Active.Import.Register', String(10_000 + s), 'Wh'));
-    const client = fakeClient({ 'transactions:get': () => ({ ...running, meterValues: stored }) });
+    const client = fakeClient(sessionCalls(() => ({ ...running, meterValues: stored })));
     off = liveBench(client, { activeTransactions: { 12: running } });
     render(withBench(client, screens, '/transactions/12'));
     expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
@@ -322,7 +353,7 @@ describe('transaction detail', () => {
 
   it('says when a session holds more meter values than it shows', async () => {
     const values = [meterValue(1, '2025-05-01T10:20:00.000Z', 'Energy.Active.Import.Register', '12000', 'Wh')];
-    const client = fakeClient({ 'transactions:get': () => ({ ...aTransaction(), meterValues: values, meterValuesCapped: true as const }) });
+    const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: values, meterValuesCapped: true as const })));
     off = liveBench(client);
     render(withBench(client, screens, '/transactions/12'));
     expect((await screen.findByTestId('meter-values-capped')).textContent).toBe(
@@ -333,8 +364,8 @@ describe('transaction detail', () => {
   it('flags a meter that went backwards, stopped or running, instead of showing 0 kWh delivered', async () => {
     const warning = 'meterStop (9500 Wh) is below meterStart (10000 Wh): the meter went backwards or was replaced, so no energy is given';
     const stopped = aTransaction({ meterStop: 9500, energyWh: null, warning });
-    let current: TransactionView & { meterValues: MeterValueView[] } = { ...stopped, meterValues: [] };
-    const client = fakeClient({ 'transactions:get': () => current });
+    let current: StoredSession = { ...stopped, meterValues: [] };
+    const client = fakeClient(sessionCalls(() => current));
     off = liveBench(client);
     const view = render(withBench(client, screens, '/transactions/12'));
     expect((await screen.findByTestId('transaction-energy-warning')).textContent).toBe(warning);
@@ -353,6 +384,7 @@ describe('transaction detail', () => {
   it('says plainly when there is no such transaction', async () => {
     const client = fakeClient();
     client.handlers['transactions:get'] = () => Promise.reject(new Error('No transaction 99'));
+    client.handlers['transactions:meterReadings'] = () => Promise.reject(new Error('No transaction 99'));
     off = liveBench(client);
     render(withBench(client, screens, '/transactions/99'));
     expect(await screen.findByText('No transaction 99')).toBeTruthy();

@@ -147,13 +147,17 @@ export class BenchService {
       'messages:page': (q) => record.messages.pageJson(q),
       'messages:count': ({ filter, upToId, cap }) => record.messages.count(filter, { upToId, cap }),
       'transactions:list': (q) => record.transactions.list(q),
-      'transactions:get': async ({ transactionId }) => {
+      'transactions:get': async ({ transactionId, meterValues }) => {
         const tx = record.transactions.get(transactionId);
         if (!tx) throw new BenchError(404, `No transaction ${transactionId}`);
-        // One more than shown tells whether there are more.
-        const newest = await record.meterValues.read({ transactionId, limit: TRANSACTION_METER_VALUES + 1 });
-        const capped = newest.length > TRANSACTION_METER_VALUES;
-        return { ...tx, meterValues: newest.slice(0, TRANSACTION_METER_VALUES).reverse(), ...(capped ? { meterValuesCapped: true as const } : {}) };
+        if (!meterValues) return { ...tx, meterValues: [] };
+        // The session's fields, then its values as the reader thread wrote them: {"meterValues":[...]}.
+        const values = await record.meterValues.transactionJson(transactionId, TRANSACTION_METER_VALUES);
+        return new JsonText(Buffer.concat([Buffer.from(`${JSON.stringify(tx).slice(0, -1)},`), values.bytes.subarray(1)]));
+      },
+      'transactions:meterReadings': async ({ transactionId }) => {
+        if (!record.transactions.get(transactionId)) throw new BenchError(404, `No transaction ${transactionId}`);
+        return record.meterValues.readingsJson(transactionId, TRANSACTION_METER_VALUES);
       },
       'transactions:recentMeterValues': ({ transactionIds, limit }) =>
         Promise.all([...new Set(transactionIds)].map(async (transactionId) => ({ transactionId, meterValues: await record.meterValues.read({ transactionId, limit }) }))),

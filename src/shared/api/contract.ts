@@ -26,6 +26,7 @@ import type {
   UploadView,
 } from './views';
 import type { BenchStatus } from './status';
+import type { MeterReadings } from './meter-readings';
 import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
 import { PicsDeclaration, TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
@@ -124,8 +125,16 @@ export const contract = {
     z.strictObject({ filter: MessageFilter, upToId: z.int().min(1).optional(), cap: z.int().min(1).max(10_000_000).default(1_000_000) }),
   ),
   'transactions:list': call<TransactionView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), active: z.boolean().optional(), limit: Limit(10_000) })),
-  /** A session with its newest TRANSACTION_METER_VALUES meter values, oldest first; `meterValuesCapped` when it holds more. */
-  'transactions:get': call<TransactionView & { meterValues: MeterValueView[]; meterValuesCapped?: true }>()(z.strictObject({ transactionId: z.int().min(1) })),
+  /**
+   * A session with its newest TRANSACTION_METER_VALUES meter values, oldest first; `meterValuesCapped` when
+   * it holds more. `meterValues: false`: the session alone (its list empty; see transactions:meterReadings).
+   */
+  'transactions:get': call<TransactionView & { meterValues: MeterValueView[]; meterValuesCapped?: true }>()(z.strictObject({ transactionId: z.int().min(1), meterValues: z.boolean().default(true) })),
+  /**
+   * The same session's meter values in the record's compact form (a reading per entry, shapes by id; see
+   * shared/api/meter-readings.ts): what the transaction page fetches, a fifteenth of the bytes.
+   */
+  'transactions:meterReadings': call<MeterReadings>()(z.strictObject({ transactionId: z.int().min(1) })),
   /** The newest meter values (up to `limit`, newest first) of each of several transactions, in one call (a list of running sessions opened with no live reading). */
   'transactions:recentMeterValues': call<Array<{ transactionId: number; meterValues: MeterValueView[] }>>()(
     z.strictObject({ transactionIds: z.array(z.int().min(1)).min(1).max(1000), limit: z.int().min(1).max(1000).default(50) }),

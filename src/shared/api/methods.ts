@@ -24,6 +24,7 @@ export const benchMethods = [
   'messages:count',
   'transactions:list',
   'transactions:get',
+  'transactions:meterReadings',
   'transactions:recentMeterValues',
   'operations:list',
   'connectionAttempts:list',

@@ -24,6 +24,9 @@ export interface ReaderQueries {
   batchesNext: { cursor: number };
   batchesClose: { cursor: number };
   meterValues: MeterValuesQuery;
+  meterReadings: { transactionId: number; limit: number };
+  /** A transaction's newest `limit` values oldest first, as JSON bytes: {"meterValues":[...]} with "meterValuesCapped":true when it holds more. */
+  transactionMeterValues: { transactionId: number; limit: number };
 }
 
 export type ReaderQuery = keyof ReaderQueries;

@@ -8,7 +8,7 @@ import { setPriority } from 'node:os';
 import { randomInt } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MessageLog } from '../repositories/message-log';
-import { MeterShapes, meterValuesOf } from '../repositories/meter-values';
+import { MeterShapes, meterReadingsJson, meterValuesOf } from '../repositories/meter-values';
 import { listMessages, type MessageListQuery } from '../repositories/messages';
 import { Pacer } from './pacing';
 import type { MessageRecord } from '../../../shared/records';
@@ -151,6 +151,14 @@ const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown
     return null;
   },
   meterValues: (q) => meterValuesOf(db, shapes, q),
+  // As JSON bytes too: a 2-hour session at 1 s is 72,000 values (see shared/api/meter-readings.ts).
+  meterReadings: ({ transactionId, limit }) => bytesOf(meterReadingsJson(db, shapes, transactionId, limit)),
+  // One more than given tells whether there are more.
+  transactionMeterValues: ({ transactionId, limit }) => {
+    const newest = meterValuesOf(db, shapes, { transactionId, limit: limit + 1 });
+    const capped = newest.length > limit;
+    return bytesOf(JSON.stringify({ meterValues: newest.slice(0, limit).reverse(), ...(capped ? { meterValuesCapped: true } : {}) }));
+  },
 };
 
 port.on('message', (m: ToReader) => {

@@ -10,9 +10,13 @@ import { canonicalIsoMillis } from '../../../shared/ocpp16/primitives';
 import { byChunks, type Chunkers, type Store, type Writes } from '../repository';
 import type { Db } from '../database';
 import type { MeterValueRecord, Row } from '../../../shared/records';
+import { DEFAULT_SHAPE, SAMPLES_PER_READING, sampledValueView, unpackTime, type MeterReadings, type MeterShape } from '../../../shared/api/meter-readings';
+import { JsonText } from '../../json-text';
+
+export { unpackTime };
 
 /** Sampled values one reading row holds at most; a sampled value's id is its row's id × this + its position. */
-export const SAMPLES_PER_ROW = 1024;
+export const SAMPLES_PER_ROW = SAMPLES_PER_READING;
 
 export const meterValueWrites = {
   meterReading: 'INSERT INTO meter_values (charger_id, connector_id, transaction_id, timestamp, received_at, samples) VALUES (?, ?, ?, ?, ?, ?)',
@@ -35,8 +39,7 @@ export const meterValueChunkers: Chunkers = {
   ],
 };
 
-/** What a sampled value is, besides its value: [measurand, phase, unit, context, location, format]. */
-type Shape = [string, string | null, string | null, string, string | null, string];
+type Shape = MeterShape;
 /** A shape as a map key (null and '' kept apart). */
 const keyOf = (s: Shape): string => s.map((v) => (v === null ? '\u0001' : v)).join('\u0000');
 /** Shapes of one measurand looked up field by field; a charger that sends more of them is looked up by key. */
@@ -51,7 +54,6 @@ export const packTime = (t: string): number | string => {
   const ms = Date.parse(t);
   return Number.isFinite(ms) && new Date(ms).toISOString() === t ? ms : t;
 };
-export const unpackTime = (t: number | string): string => (typeof t === 'number' ? new Date(t).toISOString() : t);
 
 /** The shapes of sampled values, by id (meter_shapes); read from `db`, new ones given the next id. */
 export class MeterShapes {
@@ -109,34 +111,18 @@ export class MeterShapes {
       this.refresh();
       s = this.byId.get(id);
     }
-    return s ?? ['Energy.Active.Import.Register', null, 'Wh', 'Sample.Periodic', null, 'Raw'];
+    return s ?? DEFAULT_SHAPE;
   }
 }
 
 /** The sampled values of reading rows, newest first, at most `limit`. */
 export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number): MeterValueRecord[] {
   const out: MeterValueRecord[] = [];
+  const shapeOf = (id: number): Shape => shapes.get(id);
   for (const r of rows) {
     const packed = JSON.parse(r.samples as string) as Array<number | Shape | string>;
-    const timestamp = unpackTime(r.timestamp);
-    for (let i = packed.length - 2; i >= 0 && out.length < limit; i -= 2) {
-      const ref = packed[i];
-      const [measurand, phase, unit, context, location, format] = typeof ref === 'number' ? shapes.get(ref) : (ref as Shape);
-      out.push({
-        id: r.id * SAMPLES_PER_ROW + i / 2,
-        chargerId: r.charger_id,
-        connectorId: r.connector_id,
-        transactionId: r.transaction_id,
-        timestamp,
-        value: packed[i + 1] as string,
-        measurand,
-        phase,
-        unit,
-        context,
-        location,
-        format,
-      });
-    }
+    const reading = { id: r.id, chargerId: r.charger_id, connectorId: r.connector_id, transactionId: r.transaction_id, timestamp: unpackTime(r.timestamp) };
+    for (let i = packed.length - 2; i >= 0 && out.length < limit; i -= 2) out.push(sampledValueView(reading, i / 2, packed[i], packed[i + 1] as string, shapeOf));
     if (out.length >= limit) break;
   }
   return out;
@@ -163,6 +149,40 @@ export function meterValuesOf(db: Db, shapes: MeterShapes, q: MeterValuesQuery):
     rows = db.prepare('SELECT * FROM meter_values ORDER BY id DESC LIMIT ?').all(limit) as Row[];
   }
   return unpackReadings(rows, shapes, limit);
+}
+
+/**
+ * A transaction's newest `limit` sampled values as MeterReadings' JSON text: each reading's samples go
+ * out as stored (only a reading the limit cuts is written again), with the shapes they name. `limit`
+ * readings hold at least `limit` values, so one more tells whether the session holds more.
+ */
+export function meterReadingsJson(db: Db, shapes: MeterShapes, transactionId: number, limit: number): string {
+  const inRange = db.prepare('SELECT id, connector_id, timestamp, samples FROM meter_values WHERE id BETWEEN ? AND ? AND transaction_id = ? ORDER BY id DESC LIMIT ?');
+  const rows = byChunks(db, 'meter/transaction', String(transactionId), Number.MAX_SAFE_INTEGER, limit + 1, (a, b, n) => inRange.all(a, b, transactionId, n) as Row[]);
+  const used = new Set<number>();
+  // Newest first, turned round at the end.
+  const readings: string[] = [];
+  let values = 0;
+  let capped = false;
+  for (const r of rows) {
+    let samples = r.samples as string;
+    let packed = JSON.parse(samples) as Array<number | Shape | string>;
+    let from = 0;
+    const room = limit - values;
+    if (room <= 0 || packed.length / 2 > room) {
+      capped = true;
+      if (room <= 0) break;
+      // The newest `room` values of the oldest reading given.
+      from = packed.length / 2 - room;
+      packed = packed.slice(2 * from);
+      samples = JSON.stringify(packed);
+    }
+    values += packed.length / 2;
+    for (let i = 0; i < packed.length; i += 2) if (typeof packed[i] === 'number') used.add(packed[i] as number);
+    readings.push(`[${r.id},${r.connector_id},${JSON.stringify(r.timestamp)},${samples}${from ? `,${from}` : ''}]`);
+  }
+  const shapeText = [...used].map((id) => `"${id}":${JSON.stringify(shapes.get(id))}`).join(',');
+  return `{"capped":${capped},"shapes":{${shapeText}},"readings":[${readings.reverse().join(',')}]}`;
 }
 
 export class MeterValuesRepository {
@@ -221,5 +241,19 @@ export class MeterValuesRepository {
   /** `of` on the reader thread (a transaction's 100,000 values do not hold the chargers' answers). */
   read(q: MeterValuesQuery): Promise<MeterValueRecord[]> {
     return this.store.reader.query('meterValues', q) as Promise<MeterValueRecord[]>;
+  }
+
+  /**
+   * A transaction's newest `limit` values, oldest first, as JSON made on the reader thread:
+   * {"meterValues":[...]} and "meterValuesCapped":true when it holds more. 100,000 values are 24 MB of
+   * objects: made and stringified here they would hold the chargers' answers for a quarter of a second.
+   */
+  async transactionJson(transactionId: number, limit: number): Promise<JsonText<{ meterValues: MeterValueRecord[]; meterValuesCapped?: true }>> {
+    return new JsonText((await this.store.reader.query('transactionMeterValues', { transactionId, limit })) as Uint8Array);
+  }
+
+  /** A transaction's newest `limit` sampled values as the record keeps them (meterReadingsJson), made on the reader thread. */
+  async readingsJson(transactionId: number, limit: number): Promise<JsonText<MeterReadings>> {
+    return new JsonText((await this.store.reader.query('meterReadings', { transactionId, limit })) as Uint8Array);
   }
 }

@@ -14,6 +14,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
+import type { BenchClient } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
@@ -26,12 +27,39 @@ import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
 import { energyReadingSoFar, energySoFar } from '../../../../shared/api/meter';
 import { TRANSACTION_METER_VALUES } from '../../../../shared/api/contract';
+import { expandMeterReadings } from '../../../../shared/api/meter-readings';
 import { formatDuration, type StopButtonSlot } from './TransactionsTable';
 
 const NO_ROWS: MeterValueView[] = [];
 
-/** What makes two stored meter values the same reading, to drop live rows a later fetch already has. */
-const readingKey = (v: Omit<MeterValueView, 'id'>) => `${v.connectorId}|${v.timestamp}|${v.measurand}|${v.phase ?? ''}|${v.location ?? ''}|${v.context}|${v.value}`;
+type Reading = Omit<MeterValueView, 'id'>;
+/** What makes two meter values the same reading (their time aside), to drop live rows a later fetch already has. */
+const sameReading = (a: Reading, b: Reading) =>
+  a.connectorId === b.connectorId &&
+  a.measurand === b.measurand &&
+  (a.phase ?? null) === (b.phase ?? null) &&
+  (a.location ?? null) === (b.location ?? null) &&
+  a.context === b.context &&
+  a.value === b.value;
+
+/**
+ * A fetched session's values by time, to tell whether a reading that arrived is one of them: a map of its
+ * readings' times (the values of a reading share one string), not a key string made for each of 72,000
+ * values (100 ms of the page opening a 2-hour session).
+ */
+class StoredReadings {
+  private readonly byTime = new Map<string, Reading[]>();
+  constructor(stored: readonly Reading[] = []) {
+    for (const v of stored) {
+      const same = this.byTime.get(v.timestamp);
+      if (same) same.push(v);
+      else this.byTime.set(v.timestamp, [v]);
+    }
+  }
+  has(v: Reading): boolean {
+    return this.byTime.get(v.timestamp)?.some((s) => sameReading(s, v)) ?? false;
+  }
+}
 
 const meterColumns: GridColDef<MeterValueView>[] = [
   { field: 'timestamp', headerName: 'Time', minWidth: 180, flex: 1, type: 'dateTime', valueGetter: (v: string) => new Date(v), renderCell: ({ row }) => formatTime(row.timestamp) },
@@ -108,10 +136,10 @@ export const LIVE_TABLE_ROWS = 2000;
 function useFreshMeterRows(transactionId: number, stored: readonly MeterValueView[] | undefined): readonly MeterValueView[] {
   const client = useClient();
   const arrived = useRef<MeterValueView[]>([]);
-  const keys = useMemo(() => new Set(stored?.map(readingKey)), [stored]);
-  const fresh = useRef<{ keys: Set<string>; rows: MeterValueView[] }>({ keys, rows: [] });
+  const keys = useMemo(() => new StoredReadings(stored), [stored]);
+  const fresh = useRef<{ keys: StoredReadings; rows: MeterValueView[] }>({ keys, rows: [] });
   // A new fetch: what arrived is checked against it once (here, so no frame shows a reading twice).
-  if (fresh.current.keys !== keys) fresh.current = { keys, rows: arrived.current.filter((v) => !keys.has(readingKey(v))) };
+  if (fresh.current.keys !== keys) fresh.current = { keys, rows: arrived.current.filter((v) => !keys.has(v)) };
   const nextId = useRef(-1);
   // Bumped when rows are added, to draw them (the lists grow in place: no copy per reading).
   const [, setCount] = useState(0);
@@ -129,7 +157,7 @@ function useFreshMeterRows(transactionId: number, stored: readonly MeterValueVie
           if ((v.transactionId ?? e.transactionId) !== transactionId) continue;
           const row = { ...v, transactionId, id: nextId.current-- };
           arrived.current.push(row);
-          if (!storedKeys.has(readingKey(row))) rows.push(row);
+          if (!storedKeys.has(row)) rows.push(row);
         }
       }
       if (rows.length !== before) setCount((n) => n + 1);
@@ -155,6 +183,15 @@ function useMeterTable(stored: readonly MeterValueView[] | undefined, fresh: rea
   return { rows, waiting: fresh.length - shown, showAll: () => setAsked({ of: fresh, rows: fresh.length }) };
 }
 
+/**
+ * The session and its meter values, these in the record's compact form (a fifteenth of the bytes of
+ * `transactions:get`'s list: 1.2 MB instead of 17.3 MB for 2 hours at 1 s), fetched side by side.
+ */
+async function fetchSession(client: BenchClient, transactionId: number): Promise<TransactionView & { meterValues: MeterValueView[]; meterValuesCapped?: boolean }> {
+  const [tx, readings] = await Promise.all([client.call('transactions:get', { transactionId, meterValues: false }), client.call('transactions:meterReadings', { transactionId })]);
+  return { ...tx, meterValues: expandMeterReadings(readings, tx.chargerId, tx.transactionId), meterValuesCapped: readings.capped };
+}
+
 export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
   const client = useClient();
   const { id = '' } = useParams();
@@ -167,7 +204,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const snapshots = useBench((s) => (s.loaded ? s.snapshots : 0));
   const state = !snapshots ? 'unknown' : running ? 'running' : 'not running';
   const loaded = useLoad(
-    () => (!Number.isFinite(transactionId) ? Promise.reject(new Error(`"${id}" is not a transaction id`)) : snapshots ? client.call('transactions:get', { transactionId }) : notYet()),
+    () => (!Number.isFinite(transactionId) ? Promise.reject(new Error(`"${id}" is not a transaction id`)) : snapshots ? fetchSession(client, transactionId) : notYet()),
     [client, transactionId, state, snapshots],
   );
   const tx = loaded.data;
