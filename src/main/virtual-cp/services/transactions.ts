@@ -44,6 +44,14 @@ export interface SavedTransactions {
 /** A queued message as an older version saved it (without its place in the queue). */
 type SavedMessage = Omit<QueuedMessage, 'seq'> & { seq?: number };
 
+/**
+ * MeterValues a charger's queue holds at most, as a real charger's memory would: past it, newer meter
+ * values are not kept until the queue drains (a Start- or StopTransaction always is). At a reading a
+ * minute on two connectors that is three and a half days offline; without a bound, a fleet left
+ * offline would hold every reading in the bench's memory.
+ */
+export const MAX_QUEUED_METER_VALUES = 10_000;
+
 export type CardOutcome = { accepted: boolean; status: string; message: string };
 
 export class TransactionService {
@@ -51,6 +59,10 @@ export class TransactionService {
   sessionStartFails = false;
   /** The drop-mid-transaction fault: the connection drops once, after a session's first MeterValues. */
   dropMidTransaction = false;
+  /** See MAX_QUEUED_METER_VALUES (smaller in tests). */
+  maxQueuedMeterValues = MAX_QUEUED_METER_VALUES;
+  /** MeterValues not kept since the queue last had room. */
+  private meterValuesNotKept = 0;
   private readonly queue: QueuedMessage[];
   private readonly txIds = new Map<number, number>();
   private nextLocalTx: number;
@@ -81,6 +93,14 @@ export class TransactionService {
 
   private push(action: TxAction, localTx: number, payload: JsonObject): void {
     this.queue.push({ action, payload, localTx, attempts: 0, seq: this.nextQueueSeq++ });
+  }
+
+  /** Whether the queue holds as many MeterValues as it may (counted only when it could). */
+  private queueFull(): boolean {
+    if (this.queue.length < this.maxQueuedMeterValues) return false;
+    let meterValues = 0;
+    for (const m of this.queue) if (m.action === 'MeterValues') meterValues++;
+    return meterValues >= this.maxQueuedMeterValues;
   }
 
   /** Transaction messages waiting to be delivered. */
@@ -251,6 +271,13 @@ export class TransactionService {
   }
 
   enqueue(action: TxAction, localTx: number, payload: JsonObject): void {
+    if (action === 'MeterValues' && this.queueFull()) {
+      this.meterValuesNotKept += 1;
+      this.cp.lastError = `The transaction message queue is full (${this.maxQueuedMeterValues.toLocaleString('en-US')} MeterValues waiting): ${this.meterValuesNotKept.toLocaleString('en-US')} newer MeterValues not kept so far`;
+      this.cp.changed();
+      return;
+    }
+    if (action === 'MeterValues') this.meterValuesNotKept = 0;
     this.push(action, localTx, payload);
     this.pump();
     this.cp.changed();

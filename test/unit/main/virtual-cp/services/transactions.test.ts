@@ -94,6 +94,27 @@ describe('the transaction message queue', () => {
     ]);
   });
 
+  it('keeps at most its bound of MeterValues while offline, never drops a Start- or StopTransaction, and says what it did not keep', async () => {
+    const w = await offlineMinute();
+    w.cp.transactions.maxQueuedMeterValues = 3;
+    // Three minutes more: the second and third readings are kept, the fourth is not.
+    await w.clock.advance(3 * 60_000);
+    expect(w.cp.view()).toMatchObject({ queuedMessages: 4, lastError: 'The transaction message queue is full (3 MeterValues waiting): 1 newer MeterValues not kept so far' });
+    await w.clock.advance(60_000);
+    expect(w.cp.view().lastError).toContain(': 2 newer MeterValues not kept so far');
+    w.cp.unplug(1);
+    expect(w.cp.view().queuedMessages).toBe(5);
+    w.accepted = true;
+    w.cp.transactions.pump();
+    for (let i = 0; i < 6; i++) await w.settle();
+    expect(w.calls.map((c) => c.action)).toEqual(['StartTransaction', 'MeterValues', 'MeterValues', 'MeterValues', 'StopTransaction']);
+    // The kept readings are the oldest three, in order.
+    const times = w.calls.filter((c) => c.action === 'MeterValues').map((c) => Date.parse((c.payload.meterValue as Array<{ timestamp: string }>)[0].timestamp));
+    expect(times[1] - times[0]).toBe(60_000);
+    expect(times[2] - times[1]).toBe(60_000);
+    expect(w.cp.view().queuedMessages).toBe(0);
+  });
+
   it('reports the Charging a transaction started offline had before what an Invalid answer changes (SuspendedEVSE, or DeAuthorized)', async () => {
     for (const stopOnInvalid of [false, true]) {
       const w = fakeWire();
