@@ -7,7 +7,10 @@
 // change), also on the message log following live. Prints a table (target: frame p95 under 50 ms) with
 // the frames/s that arrived and how many event-stream messages the page took per second, and writes
 // bench/results/ui-latest.json. --profile prints where the page's main thread spent its time in each
-// phase (a CPU profile); --trace <dir> writes a Chromium performance trace per phase.
+// phase (a CPU profile); --trace <dir> writes a Chromium performance trace per phase. After each phase it
+// prints the page's JavaScript heap after a full garbage collection; --soak <minutes> then leaves the
+// Chargers screen open under the fleet that long and prints that heap each minute (does the page's memory
+// grow with how long it has been open?).
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -39,6 +42,7 @@ function parseOptions() {
       chromium: { type: 'string', default: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
       profile: { type: 'boolean', default: false },
       trace: { type: 'string' },
+      soak: { type: 'string', default: '0' },
       'no-build': { type: 'boolean', default: false },
     },
     strict: true,
@@ -55,6 +59,7 @@ function parseOptions() {
     chromium: values.chromium,
     profile: values.profile,
     trace: values.trace,
+    soakMinutes: num('soak', 0, 24 * 60),
     build: !values['no-build'],
   };
 }
@@ -80,7 +85,21 @@ interface Measured {
   framesPerSec: number;
   messagesPerSec: number;
   gaps: number[];
+  /** The page's JavaScript heap after a full garbage collection, at the end of the phase. */
+  heapMb: number;
   profile?: Array<[string, number]>;
+}
+
+/** The page's JavaScript heap in use after a full garbage collection, in MB. */
+async function pageHeapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+    return usedSize / 1e6;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 let serve: ServeHandle | null = null;
@@ -122,8 +141,10 @@ async function measure(page: Page, screen: string, load: string, seconds: number
     profile = summarize(p as never);
     await cdp.detach();
   }
-  const r: Measured = { screen, load, framesPerSec: await frames.end(), messagesPerSec: (m1 - m0) / sec, gaps, profile };
-  log(`${screen}, ${load}: frame p50 ${fmt(median(gaps), 1)} ms, p95 ${fmt(pct(gaps, 0.95), 1)} ms, ${fmt(r.framesPerSec)} frames/s, ${fmt(r.messagesPerSec)} stream messages/s`);
+  const r: Measured = { screen, load, framesPerSec: await frames.end(), messagesPerSec: (m1 - m0) / sec, gaps, heapMb: await pageHeapMb(page), profile };
+  log(
+    `${screen}, ${load}: frame p50 ${fmt(median(gaps), 1)} ms, p95 ${fmt(pct(gaps, 0.95), 1)} ms, ${fmt(r.framesPerSec)} frames/s, ${fmt(r.messagesPerSec)} stream messages/s, page heap ${fmt(r.heapMb, 1)} MB`,
+  );
   return r;
 }
 
@@ -172,6 +193,17 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
   await page.evaluate((h) => (location.hash = h), chargerPage);
   results.push(await measure(page, 'charger page', fleetLoad, opts.seconds, frames, opts));
 
+  // The Chargers screen left open under the fleet: the page's heap each minute.
+  const soak: Array<{ minute: number; heapMb: number }> = [];
+  if (opts.soakMinutes > 0) {
+    await page.evaluate(() => (location.hash = '#/chargers'));
+    for (let minute = 0; minute <= opts.soakMinutes; minute++) {
+      if (minute) await page.waitForTimeout(60_000);
+      soak.push({ minute, heapMb: await pageHeapMb(page) });
+      log(`soak: minute ${minute}, page heap ${fmt(soak[soak.length - 1].heapMb, 1)} MB after a full collection`);
+    }
+  }
+
   if (opts.floodRate > 0) {
     log(`flooding ${opts.floodRate.toLocaleString('en-US')} frames/s from ${opts.floodChargers} more chargers…`);
     loads.push(await startLiveLoad(srv.wsBase, opts.floodChargers, opts.floodRate, { prefix: 'FLOOD', statusEvery: 10 }));
@@ -195,13 +227,17 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
     `Live UI benchmark: ${opts.chargers.toLocaleString('en-US')} virtual chargers (${opts.charging * 100}% charging) + ${opts.statusChargers} changing status each second; ${cpus().length} CPUs, load average ${fmt(load0, 2)} at start`,
   );
   console.log('');
-  console.log('| screen | load | frames/s arriving | stream messages/s | frame p50 ms | frame p95 ms | max ms |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
+  console.log('| screen | load | frames/s arriving | stream messages/s | frame p50 ms | frame p95 ms | max ms | page heap MB |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|');
   for (const r of results) {
     const p95 = pct(r.gaps, 0.95);
     console.log(
-      `| ${r.screen} | ${r.load} | ${fmt(r.framesPerSec)} | ${fmt(r.messagesPerSec)} | ${fmt(median(r.gaps), 1)} | ${fmt(p95, 1)}${p95 < TARGET_P95_MS ? ' ✓' : ' ✗'} | ${fmt(Math.max(...r.gaps), 1)} |`,
+      `| ${r.screen} | ${r.load} | ${fmt(r.framesPerSec)} | ${fmt(r.messagesPerSec)} | ${fmt(median(r.gaps), 1)} | ${fmt(p95, 1)}${p95 < TARGET_P95_MS ? ' ✓' : ' ✗'} | ${fmt(Math.max(...r.gaps), 1)} | ${fmt(r.heapMb, 1)} |`,
     );
+  }
+  if (soak.length) {
+    console.log('');
+    console.log(`The Chargers screen open under the fleet, the page's JavaScript heap after a full collection: ${soak.map((x) => `${x.minute} min ${fmt(x.heapMb, 1)} MB`).join(', ')}`);
   }
   if (opts.profile) {
     for (const r of results) {
@@ -214,7 +250,7 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
   await mkdir(dirname(RESULTS_FILE), { recursive: true });
   await writeFile(
     RESULTS_FILE,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverageAtStart: load0, options: { ...opts, chromium: undefined }, ramp, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, loadAverageAtStart: load0, options: { ...opts, chromium: undefined }, ramp, results, soak }, null, 2)}\n`,
   );
   log(`results written to ${RESULTS_FILE}`);
   return pageErrors.length ? 1 : 0;

@@ -12,7 +12,7 @@ import { LIVE_TABLE_ROWS, TransactionDetailScreen } from '../../src/renderer/src
 import { formatTime } from '../../src/renderer/src/components/format';
 import { TRANSACTION_METER_VALUES } from '../../src/shared/api/contract';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
-import { SAMPLES_PER_READING, type MeterReadings } from '../../src/shared/api/meter-readings';
+import { SAMPLES_PER_READING, type MeterReadings, type MeterShape } from '../../src/shared/api/meter-readings';
 
 globalThis.ResizeObserver ??= class {
   observe() {}
@@ -58,7 +58,8 @@ type StoredSession = TransactionView & { meterValues: MeterValueView[]; meterVal
 
 /**
  * The page's two calls for a session as `transactions:get` lists it in full: the session alone, and its
- * values in the record's compact form (a reading per value here, its shape given inline).
+ * values in the record's compact form, as the reader thread writes it: values of one reading (same id
+ * ÷ 1024, time and connector, positions in a row) together, shapes by id, canonical times as epoch ms.
  */
 function sessionCalls(session: () => StoredSession) {
   return {
@@ -68,17 +69,27 @@ function sessionCalls(session: () => StoredSession) {
     },
     'transactions:meterReadings': (): MeterReadings => {
       const { meterValues, meterValuesCapped } = session();
-      return {
-        capped: !!meterValuesCapped,
-        shapes: {},
-        readings: meterValues.map((v) => [
-          Math.floor(v.id / SAMPLES_PER_READING),
-          v.connectorId,
-          v.timestamp,
-          [[v.measurand, v.phase, v.unit, v.context, v.location, v.format], v.value],
-          v.id % SAMPLES_PER_READING,
-        ]),
-      };
+      const shapes: MeterReadings['shapes'] = {};
+      const shapeIds = new Map<string, number>();
+      const readings: MeterReadings['readings'] = [];
+      let last: { reading: MeterReadings['readings'][number]; timestamp: string; next: number } | null = null;
+      for (const v of meterValues) {
+        const shape: MeterShape = [v.measurand, v.phase, v.unit, v.context, v.location, v.format];
+        let shapeId = shapeIds.get(JSON.stringify(shape));
+        if (shapeId === undefined) shapeIds.set(JSON.stringify(shape), (shapeId = shapeIds.size + 1));
+        shapes[shapeId] = shape;
+        const id = Math.floor(v.id / SAMPLES_PER_READING);
+        const position = v.id % SAMPLES_PER_READING;
+        if (last && last.reading[0] === id && last.reading[1] === v.connectorId && last.timestamp === v.timestamp && last.next === position) {
+          last.reading[3].push(shapeId, v.value);
+          last.next++;
+        } else {
+          const time = new Date(Date.parse(v.timestamp)).toISOString() === v.timestamp ? Date.parse(v.timestamp) : v.timestamp;
+          last = { reading: [id, v.connectorId, time, [shapeId, v.value], position], timestamp: v.timestamp, next: position + 1 };
+          readings.push(last.reading);
+        }
+      }
+      return { capped: !!meterValuesCapped, shapes, readings };
     },
   };
 }
@@ -359,6 +370,39 @@ describe('transaction detail', () => {
     expect((await screen.findByTestId('meter-values-capped')).textContent).toBe(
       `This session holds more than ${TRANSACTION_METER_VALUES.toLocaleString()} meter values. The table and the chart show the newest ${TRANSACTION_METER_VALUES.toLocaleString()}, from ${formatTime('2025-05-01T10:20:00.000Z')}.`,
     );
+  });
+
+  it('shows the session, and says why, when its stored meter values cannot be read', async () => {
+    const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: [] })));
+    client.handlers['transactions:meterReadings'] = () => Promise.reject(new Error("The record's reader thread stopped (exit code 1); try again"));
+    off = liveBench(client);
+    render(withBench(client, screens, '/transactions/12'));
+    expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Summary' })).getByText('7.40 kWh')).toBeTruthy();
+    expect(screen.getByTestId('meter-values-error').textContent).toBe(
+      "The stored meter values could not be read: The record's reader thread stopped (exit code 1); try again. The chart and the table show only what arrived since the page opened.",
+    );
+    expect(screen.queryByText('No meter values were stored for this session.')).toBeNull();
+  });
+
+  it('tells the readings it has from new ones also when a charger sends many values with one time (a clock that stands still)', async () => {
+    const running = aTransaction({ meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    const stuck = '2025-05-01T10:00:00.000Z';
+    const stored = Array.from({ length: 50 }, (_, i) => meterValue(i + 1, stuck, 'Energy.Active.Import.Register', String(10_000 + i), 'Wh'));
+    let current: StoredSession = { ...running, meterValues: stored };
+    const client = fakeClient(sessionCalls(() => current));
+    off = liveBench(client, { activeTransactions: { 12: running } });
+    render(withBench(client, screens, '/transactions/12'));
+    expect(await screen.findByRole('grid', { name: 'Meter values (50)' })).toBeTruthy();
+    // One reading the fetch already has, one new, both at the time that stands still.
+    const values = ['10049', '10050'].map((wh) => meterValue(0, stuck, 'Energy.Active.Import.Register', wh, 'Wh')).map(({ id: _id, ...v }) => v);
+    act(() => client.emit([{ type: 'meterValues', chargerId: 'CP-1', connectorId: 2, transactionId: 12, values, ts: stuck }]));
+    expect(await screen.findByRole('grid', { name: 'Meter values (51)' })).toBeTruthy();
+    // A new fetch that holds the new one too: it is listed once.
+    current = { ...running, meterValues: [...stored, meterValue(51, stuck, 'Energy.Active.Import.Register', '10050', 'Wh')] };
+    act(() => useBench.setState((s) => ({ snapshots: s.snapshots + 1 })));
+    await waitFor(() => expect(client.callsOf('transactions:meterReadings')).toHaveLength(2));
+    expect(await screen.findByRole('grid', { name: 'Meter values (51)' })).toBeTruthy();
   });
 
   it('flags a meter that went backwards, stopped or running, instead of showing 0 kWh delivered', async () => {

@@ -132,7 +132,7 @@ export const contract = {
   'transactions:get': call<TransactionView & { meterValues: MeterValueView[]; meterValuesCapped?: true }>()(z.strictObject({ transactionId: z.int().min(1), meterValues: z.boolean().default(true) })),
   /**
    * The same session's meter values in the record's compact form (a reading per entry, shapes by id; see
-   * shared/api/meter-readings.ts): what the transaction page fetches, a fifteenth of the bytes.
+   * shared/api/meter-readings.ts): what the transaction page fetches, about a twentieth of the bytes.
    */
   'transactions:meterReadings': call<MeterReadings>()(z.strictObject({ transactionId: z.int().min(1) })),
   /** The newest meter values (up to `limit`, newest first) of each of several transactions, in one call (a list of running sessions opened with no live reading). */
