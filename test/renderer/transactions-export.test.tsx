@@ -61,6 +61,7 @@ function open(path: string, list: TransactionView[], charger = aCharger('CP001')
   client = fakeClient({
     'transactions:list': ({ active }) => list.filter((t) => active === undefined || t.active === active),
     'transactions:get': ({ transactionId }) => ({ ...list.find((t) => t.transactionId === transactionId)!, meterValues: [] }),
+    'transactions:meterReadings': () => ({ capped: false, shapes: {}, readings: [] }),
     'chargers:meterValues': () => [],
     'chargers:operate': () => completed({ status: 'Accepted' }),
   });
