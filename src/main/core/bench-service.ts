@@ -151,9 +151,7 @@ export class BenchService {
         const tx = record.transactions.get(transactionId);
         if (!tx) throw new BenchError(404, `No transaction ${transactionId}`);
         if (!meterValues) return { ...tx, meterValues: [] };
-        // The session's fields, then its values as the reader thread wrote them: {"meterValues":[...]}.
-        const values = await record.meterValues.transactionJson(transactionId, TRANSACTION_METER_VALUES);
-        return new JsonText(Buffer.concat([Buffer.from(`${JSON.stringify(tx).slice(0, -1)},`), values.bytes.subarray(1)]));
+        return record.meterValues.withValuesJson(tx, transactionId, TRANSACTION_METER_VALUES);
       },
       'transactions:meterReadings': async ({ transactionId }) => {
         if (!record.transactions.get(transactionId)) throw new BenchError(404, `No transaction ${transactionId}`);

@@ -25,8 +25,11 @@ export interface ReaderQueries {
   batchesClose: { cursor: number };
   meterValues: MeterValuesQuery;
   meterReadings: { transactionId: number; limit: number };
-  /** A transaction's newest `limit` values oldest first, as JSON bytes: {"meterValues":[...]} with "meterValuesCapped":true when it holds more. */
-  transactionMeterValues: { transactionId: number; limit: number };
+  /**
+   * A transaction's newest `limit` values oldest first, as JSON bytes: `fields` (the JSON of an object)
+   * with "meterValues":[...] added, and "meterValuesCapped":true when it holds more.
+   */
+  transactionMeterValues: { transactionId: number; limit: number; fields: string };
 }
 
 export type ReaderQuery = keyof ReaderQueries;

@@ -154,10 +154,10 @@ const queries: { [Q in keyof ReaderQueries]: (args: ReaderQueries[Q]) => unknown
   // As JSON bytes too: a 2-hour session at 1 s is 72,000 values (see shared/api/meter-readings.ts).
   meterReadings: ({ transactionId, limit }) => bytesOf(meterReadingsJson(db, shapes, transactionId, limit)),
   // One more than given tells whether there are more.
-  transactionMeterValues: ({ transactionId, limit }) => {
+  transactionMeterValues: ({ transactionId, limit, fields }) => {
     const newest = meterValuesOf(db, shapes, { transactionId, limit: limit + 1 });
     const capped = newest.length > limit;
-    return bytesOf(JSON.stringify({ meterValues: newest.slice(0, limit).reverse(), ...(capped ? { meterValuesCapped: true } : {}) }));
+    return bytesOf(JSON.stringify({ ...(JSON.parse(fields) as object), meterValues: newest.slice(0, limit).reverse(), ...(capped ? { meterValuesCapped: true } : {}) }));
   },
 };
 

@@ -244,12 +244,13 @@ export class MeterValuesRepository {
   }
 
   /**
-   * A transaction's newest `limit` values, oldest first, as JSON made on the reader thread:
-   * {"meterValues":[...]} and "meterValuesCapped":true when it holds more. 100,000 values are 24 MB of
-   * objects: made and stringified here they would hold the chargers' answers for a quarter of a second.
+   * `fields` (a transaction) with its newest `limit` values, oldest first, as JSON made on the reader
+   * thread: "meterValues":[...] and "meterValuesCapped":true when it holds more. 100,000 values are 24 MB
+   * of objects: made and stringified on the bench's thread they would hold the chargers' answers for a
+   * quarter of a second.
    */
-  async transactionJson(transactionId: number, limit: number): Promise<JsonText<{ meterValues: MeterValueRecord[]; meterValuesCapped?: true }>> {
-    return new JsonText((await this.store.reader.query('transactionMeterValues', { transactionId, limit })) as Uint8Array);
+  async withValuesJson<T extends object>(fields: T, transactionId: number, limit: number): Promise<JsonText<T & { meterValues: MeterValueRecord[]; meterValuesCapped?: true }>> {
+    return new JsonText((await this.store.reader.query('transactionMeterValues', { transactionId, limit, fields: JSON.stringify(fields) })) as Uint8Array);
   }
 
   /** A transaction's newest `limit` sampled values as the record keeps them (meterReadingsJson), made on the reader thread. */
