@@ -257,4 +257,5 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
 }
 
 const options = parseOptions();
-runBrowserBench(() => main(options), { cleanUp, browser: () => browser, log, timeoutSec: options.timeoutSec });
+// A soak's minutes come on top of the run's own time limit.
+runBrowserBench(() => main(options), { cleanUp, browser: () => browser, log, timeoutSec: options.timeoutSec + options.soakMinutes * 60 });

@@ -82,6 +82,11 @@ beforeEach(() => useBench.setState(initialBenchState, true));
 afterEach(cleanup);
 
 describe('virtual chargers screen', () => {
+  it('says how many MeterValues a charger did not keep because its queue was full', async () => {
+    showing([aVirtualCharger('VCP-FULL', { queuedMessages: 10_001, meterValuesNotKept: 1234 })]);
+    expect(screen.getByText('10001 · 1,234 MeterValues not kept (queue full)')).toBeTruthy();
+  });
+
   it('checks a new charger as the bench does and suggests a free id', async () => {
     const client = showing([aVirtualCharger('VCP001')]);
     const user = userEvent.setup({ delay: null });

@@ -239,6 +239,7 @@ export class VirtualChargePoint {
       diagnosticsStatus: this.diagnostics.status,
       lastError: this.lastError,
       queuedMessages: this.transactions.queued,
+      meterValuesNotKept: this.transactions.meterValuesNotKept,
       localListVersion: this.authorization.storedListVersion,
       faults: this.faults,
       connectors: this.connectors.all.map((c) => this.connectorView(c)),

@@ -305,6 +305,8 @@ export interface VirtualChargerView {
   lastError: string | null;
   /** Transaction messages waiting to be delivered. */
   queuedMessages: number;
+  /** MeterValues not kept because the queue was full (it keeps at most 10,000 MeterValues), ever. */
+  meterValuesNotKept?: number;
   localListVersion: number;
   connectors: VirtualConnectorView[];
   /** The whole charger's fault (connector 0), set by the physical action; null when none. */

@@ -39,6 +39,8 @@ export interface SavedTransactions {
   nextLocalTx: number;
   /** The number the next queued message gets. */
   nextQueueSeq: number;
+  /** MeterValues not kept because the queue was full, ever (see MAX_QUEUED_METER_VALUES). */
+  meterValuesNotKept?: number;
 }
 
 /** A queued message as an older version saved it (without its place in the queue). */
@@ -46,7 +48,7 @@ type SavedMessage = Omit<QueuedMessage, 'seq'> & { seq?: number };
 
 /**
  * MeterValues a charger's queue holds at most, as a real charger's memory would: past it, newer meter
- * values are not kept until the queue drains (a Start- or StopTransaction always is). At a reading a
+ * values are not kept until a queued one is delivered (a Start- or StopTransaction always is). At a reading a
  * minute on two connectors that is three and a half days offline; without a bound, a fleet left
  * offline would hold every reading in the bench's memory.
  */
@@ -61,8 +63,10 @@ export class TransactionService {
   dropMidTransaction = false;
   /** See MAX_QUEUED_METER_VALUES (smaller in tests). */
   maxQueuedMeterValues = MAX_QUEUED_METER_VALUES;
-  /** MeterValues not kept since the queue last had room. */
-  private meterValuesNotKept = 0;
+  /** MeterValues not kept because the queue was full, ever (shown, and kept across a restart). */
+  meterValuesNotKept: number;
+  /** MeterValues in the queue. */
+  private queuedMeterValues = 0;
   private readonly queue: QueuedMessage[];
   private readonly txIds = new Map<number, number>();
   private nextLocalTx: number;
@@ -81,6 +85,8 @@ export class TransactionService {
     this.nextQueueSeq = Math.max(saved.nextQueueSeq ?? 1, (queue.at(-1)?.seq ?? 0) + 1);
     // Saved by an older version: numbered now, in order.
     this.queue = queue.map((m) => ({ ...m, seq: m.seq ?? this.nextQueueSeq++ }));
+    for (const m of this.queue) if (m.action === 'MeterValues') this.queuedMeterValues++;
+    this.meterValuesNotKept = saved.meterValuesNotKept ?? 0;
     for (const [l, t] of saved.txIds ?? []) this.txIds.set(l, t);
     this.nextLocalTx = saved.nextLocalTx ?? 1;
     // A transaction that was running when the bench stopped ended by loss of power.
@@ -93,14 +99,12 @@ export class TransactionService {
 
   private push(action: TxAction, localTx: number, payload: JsonObject): void {
     this.queue.push({ action, payload, localTx, attempts: 0, seq: this.nextQueueSeq++ });
+    if (action === 'MeterValues') this.queuedMeterValues++;
   }
 
-  /** Whether the queue holds as many MeterValues as it may (counted only when it could). */
-  private queueFull(): boolean {
-    if (this.queue.length < this.maxQueuedMeterValues) return false;
-    let meterValues = 0;
-    for (const m of this.queue) if (m.action === 'MeterValues') meterValues++;
-    return meterValues >= this.maxQueuedMeterValues;
+  /** Takes the queue's head off (delivered, dropped, or nothing to attach it to). */
+  private dequeue(): void {
+    if (this.queue.shift()?.action === 'MeterValues') this.queuedMeterValues--;
   }
 
   /** Transaction messages waiting to be delivered. */
@@ -271,13 +275,12 @@ export class TransactionService {
   }
 
   enqueue(action: TxAction, localTx: number, payload: JsonObject): void {
-    if (action === 'MeterValues' && this.queueFull()) {
+    if (action === 'MeterValues' && this.queuedMeterValues >= this.maxQueuedMeterValues) {
       this.meterValuesNotKept += 1;
-      this.cp.lastError = `The transaction message queue is full (${this.maxQueuedMeterValues.toLocaleString('en-US')} MeterValues waiting): ${this.meterValuesNotKept.toLocaleString('en-US')} newer MeterValues not kept so far`;
+      this.cp.lastError = `The transaction message queue is full (${this.queuedMeterValues.toLocaleString('en-US')} MeterValues waiting): ${this.meterValuesNotKept.toLocaleString('en-US')} newer MeterValues not kept in all`;
       this.cp.changed();
       return;
     }
-    if (action === 'MeterValues') this.meterValuesNotKept = 0;
     this.push(action, localTx, payload);
     this.pump();
     this.cp.changed();
@@ -294,7 +297,7 @@ export class TransactionService {
       const transactionId = this.txIds.get(head.localTx);
       if (transactionId === undefined) {
         // Its StartTransaction was never accepted: nothing to attach it to.
-        this.queue.shift();
+        this.dequeue();
         return this.pump();
       }
       payload = { ...payload, transactionId };
@@ -307,12 +310,12 @@ export class TransactionService {
       this.sendingQueued = null;
       if (outcome.outcome === 'offline') return;
       if (outcome.outcome === 'completed') {
-        this.queue.shift();
+        this.dequeue();
         this.delivered(head, outcome.response as JsonObject);
       } else {
         head.attempts += 1;
         if (head.attempts >= Math.max(1, this.keys.TransactionMessageAttempts)) {
-          this.queue.shift();
+          this.dequeue();
           cp.lastError = `${head.action} was not accepted after ${head.attempts} attempts; dropped`;
           if (head.action === 'StopTransaction') this.txIds.delete(head.localTx);
         } else {
@@ -339,7 +342,7 @@ export class TransactionService {
 
   saved(): SavedTransactions {
     const open = this.cp.connectors.all.filter((c) => c.tx).map((c) => ({ localTx: c.tx!.localTx, connectorId: c.id, meterWh: this.cp.metering.settle(c) }));
-    return { queue: this.queue, txIds: [...this.txIds], openTransactions: open, nextLocalTx: this.nextLocalTx, nextQueueSeq: this.nextQueueSeq };
+    return { queue: this.queue, txIds: [...this.txIds], openTransactions: open, nextLocalTx: this.nextLocalTx, nextQueueSeq: this.nextQueueSeq, meterValuesNotKept: this.meterValuesNotKept };
   }
 
   private delivered(msg: QueuedMessage, response: JsonObject): void {

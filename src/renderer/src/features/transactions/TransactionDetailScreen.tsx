@@ -298,7 +298,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
       <Paper component="section" aria-label="Meter values" sx={{ px: 2, pb: 2, pt: 1 }}>
         {tx.meterValuesError && (
           <Alert severity="error" data-testid="meter-values-error" sx={{ mt: 1 }}>
-            {`The stored meter values could not be read: ${tx.meterValuesError}. The chart and the table show only what arrived since the page opened.`}
+            {`The stored meter values could not be read: ${tx.meterValuesError.replace(/[.!?]+$/, '')}. The chart and the table show only what arrived since the page opened.`}
           </Alert>
         )}
         {tx.meterValuesCapped && (

@@ -77,7 +77,7 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
     ['Power', `${formatPower(def.maxPowerW)} per connector · ${def.phases} phase${def.phases === 1 ? '' : 's'}${def.backupPower ? ' · back-up power' : ''}`],
     ['Connectors', def.fixedCable ? 'Fixed cables' : 'Sockets with a lock'],
     ['Security', def.hasPassword ? 'Basic auth (profile 1)' : 'No password'],
-    ['Queued messages', String(charger.queuedMessages)],
+    ['Queued messages', `${charger.queuedMessages}${charger.meterValuesNotKept ? ` · ${charger.meterValuesNotKept.toLocaleString()} MeterValues not kept (queue full)` : ''}`],
     ['Local list version', String(charger.localListVersion)],
   ];
 

@@ -99,20 +99,30 @@ describe('the transaction message queue', () => {
     w.cp.transactions.maxQueuedMeterValues = 3;
     // Three minutes more: the second and third readings are kept, the fourth is not.
     await w.clock.advance(3 * 60_000);
-    expect(w.cp.view()).toMatchObject({ queuedMessages: 4, lastError: 'The transaction message queue is full (3 MeterValues waiting): 1 newer MeterValues not kept so far' });
+    expect(w.cp.view()).toMatchObject({
+      queuedMessages: 4,
+      meterValuesNotKept: 1,
+      lastError: 'The transaction message queue is full (3 MeterValues waiting): 1 newer MeterValues not kept in all',
+    });
     await w.clock.advance(60_000);
-    expect(w.cp.view().lastError).toContain(': 2 newer MeterValues not kept so far');
-    w.cp.unplug(1);
-    expect(w.cp.view().queuedMessages).toBe(5);
+    expect(w.cp.view().lastError).toContain(': 2 newer MeterValues not kept in all');
+    // The count is kept with the charger's state (a restart of the bench).
+    expect(w.cp.transactions.saved().meterValuesNotKept).toBe(2);
+    expect(w.cp.view().queuedMessages).toBe(4);
+    // Back online with the session still running: the queue drains, and the next reading is kept again.
     w.accepted = true;
     w.cp.transactions.pump();
     for (let i = 0; i < 6; i++) await w.settle();
-    expect(w.calls.map((c) => c.action)).toEqual(['StartTransaction', 'MeterValues', 'MeterValues', 'MeterValues', 'StopTransaction']);
-    // The kept readings are the oldest three, in order.
-    const times = w.calls.filter((c) => c.action === 'MeterValues').map((c) => Date.parse((c.payload.meterValue as Array<{ timestamp: string }>)[0].timestamp));
-    expect(times[1] - times[0]).toBe(60_000);
-    expect(times[2] - times[1]).toBe(60_000);
     expect(w.cp.view().queuedMessages).toBe(0);
+    await w.clock.advance(60_000);
+    for (let i = 0; i < 3; i++) await w.settle();
+    w.cp.unplug(1);
+    for (let i = 0; i < 3; i++) await w.settle();
+    expect(w.calls.map((c) => c.action).filter((a) => a !== 'StatusNotification')).toEqual(['StartTransaction', 'MeterValues', 'MeterValues', 'MeterValues', 'MeterValues', 'StopTransaction']);
+    // The kept readings are the oldest three, in order, then the one after the queue drained.
+    const times = w.calls.filter((c) => c.action === 'MeterValues').map((c) => Date.parse((c.payload.meterValue as Array<{ timestamp: string }>)[0].timestamp));
+    expect(times.map((t) => t - times[0])).toEqual([0, 60_000, 120_000, 300_000]);
+    expect(w.cp.view()).toMatchObject({ queuedMessages: 0, meterValuesNotKept: 2 });
   });
 
   it('reports the Charging a transaction started offline had before what an Invalid answer changes (SuspendedEVSE, or DeAuthorized)', async () => {
