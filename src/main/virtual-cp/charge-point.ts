@@ -44,6 +44,8 @@ export interface PersistedState {
   openTransactions: Array<{ localTx: number; connectorId: number; meterWh: number }>;
   nextLocalTx: number;
   nextQueueSeq: number;
+  /** MeterValues not kept because the queue was full. */
+  meterValuesNotKept?: number;
 }
 
 export interface VirtualChargePointOptions {
@@ -222,6 +224,7 @@ export class VirtualChargePoint {
       openTransactions: transactions.openTransactions,
       nextLocalTx: transactions.nextLocalTx,
       nextQueueSeq: transactions.nextQueueSeq,
+      meterValuesNotKept: transactions.meterValuesNotKept,
     };
   }
 
