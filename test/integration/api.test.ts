@@ -2,7 +2,7 @@
 // 400/404/409 rules of operations, the message log and the pushed events.
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { rawCharger, strictCharger, useTestBench, waitFor } from '../helpers/bench';
+import { rawCharger, startTestBench, strictCharger, useTestBench, waitFor } from '../helpers/bench';
 
 const tb = useTestBench();
 
@@ -65,6 +65,22 @@ describe('automation API', () => {
     ws.resume();
     expect(await closed).toEqual([1013, expect.stringContaining('reconnect')]);
     expect(received).toBeLessThan(sent);
+  });
+
+  it("starts the record's reader thread when a UI opens its event stream, not before (a headless run may never read)", async () => {
+    const own = await startTestBench();
+    try {
+      expect((await own.request('GET', '/api/settings')).status).toBe(200);
+      expect(own.bench.record.reader.running).toBe(false);
+      const ws = new WebSocket(`ws://127.0.0.1:${own.apiPort}/api/events?batched`, { headers: { Authorization: `Bearer ${own.token}` } });
+      await new Promise((r) => ws.once('message', r));
+      expect(own.bench.record.reader.running).toBe(true);
+      // The first read finds it started.
+      expect((await own.request('GET', '/api/messages?limit=5')).body).toEqual([]);
+      ws.close();
+    } finally {
+      await own.stop();
+    }
   });
 
   it('batches the event stream when asked (?batched, as the bench UI does): every event, in order, many to a message', async () => {

@@ -78,6 +78,13 @@ describe('a strict ocpp-rpc charger against the central system', () => {
     const readings = (await tb.request('GET', `/api/transactions/${txId}/meter-readings`)).body;
     expect(Object.keys(readings.shapes)).toHaveLength(3);
     expect(expandMeterReadings(readings, 'CP-SESSION', txId)).toEqual(detail.meterValues);
+    // A script that wants the session without its values (it reads them compact, or not at all) says so.
+    const bare = (await tb.request('GET', `/api/transactions/${txId}?meterValues=false`)).body;
+    expect(bare).toEqual({ ...detail, meterValues: [] });
+    expect((await tb.request('GET', `/api/transactions/${txId}?meterValues=true`)).body).toEqual(detail);
+    const badFlag = await tb.request('GET', `/api/transactions/${txId}?meterValues=maybe`);
+    expect(badFlag.status).toBe(400);
+    expect(JSON.stringify(badFlag.body)).toContain('meterValues');
     expect(detail.meterValues.map((m: any) => [m.measurand, m.value, m.unit, m.phase, m.context])).toEqual([
       ['Energy.Active.Import.Register', '1500', 'Wh', null, 'Sample.Periodic'],
       ['Power.Active.Import', '7200', 'W', 'L1', 'Sample.Periodic'],

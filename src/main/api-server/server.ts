@@ -126,6 +126,7 @@ export class ApiServer {
     ws.on('close', off);
     ws.on('error', off);
     ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.connectedChargers() }));
+    this.bench.uiOpened();
   }
 
   /**

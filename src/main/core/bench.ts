@@ -119,6 +119,11 @@ export class Bench {
     });
   }
 
+  /** A UI has opened (its event stream): the record's reader thread starts now, before the first screen that reads. */
+  uiOpened(): void {
+    this.record.reader.warm();
+  }
+
   /** Bytes the record's reader thread made (a message page) are written out: their memory goes back to it. */
   released(bytes: Uint8Array): void {
     this.record.reader.giveBack(bytes);

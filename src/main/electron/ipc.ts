@@ -106,6 +106,7 @@ export function forwardEvents(bench: Bench, target: WebContents): () => void {
       sent.length = 0;
       untaken = 0;
       dropped = 0;
+      bench.uiOpened();
       return;
     }
     if (typeof taken !== 'number') return;

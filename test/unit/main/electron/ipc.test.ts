@@ -46,6 +46,8 @@ const from = (url: string | null, top = true) => ({ sender: {}, senderFrame: url
 let dir: string;
 let dispose: () => void;
 const listeners: Array<(e: unknown) => void> = [];
+/** How many times the bench heard that a UI opened (it starts the record's reader thread then). */
+let uiOpened = 0;
 
 function fakeBench(): Bench {
   const files = new FileHost(join(dir, 'files'));
@@ -68,6 +70,7 @@ function fakeBench(): Bench {
       subscribeBatched: EventBus.prototype.subscribeBatched,
     },
     virtualChargers: { list: () => [] },
+    uiOpened: () => uiOpened++,
   } as unknown as Bench;
 }
 
@@ -193,7 +196,10 @@ describe('IPC', () => {
       const before = sent.length;
       burst(10);
       expect(sent).toHaveLength(before);
+      const opened = uiOpened;
       take('listening');
+      // A page that starts listening is a UI about to read: the record's reader thread starts now.
+      expect(uiOpened).toBe(opened + 1);
       burst(10);
       expect(sent[before]).toMatchObject({ events: expect.any(Array) });
       expect(sent[before].events).toHaveLength(10);
