@@ -13,8 +13,6 @@ import type { MeterValueRecord, Row } from '../../../shared/records';
 import { DEFAULT_SHAPE, SAMPLES_PER_READING, sampledValueView, unpackTime, type MeterReadings, type MeterShape } from '../../../shared/api/meter-readings';
 import { JsonText } from '../../json-text';
 
-export { unpackTime };
-
 /** Sampled values one reading row holds at most; a sampled value's id is its row's id × this + its position. */
 export const SAMPLES_PER_ROW = SAMPLES_PER_READING;
 
@@ -39,13 +37,12 @@ export const meterValueChunkers: Chunkers = {
   ],
 };
 
-type Shape = MeterShape;
 /** A shape as a map key (null and '' kept apart). */
-const keyOf = (s: Shape): string => s.map((v) => (v === null ? '\u0001' : v)).join('\u0000');
+const keyOf = (s: MeterShape): string => s.map((v) => (v === null ? '\u0001' : v)).join('\u0000');
 /** Shapes of one measurand looked up field by field; a charger that sends more of them is looked up by key. */
 const FEW_SHAPES = 16;
 /** Whether two shapes are the same (null and '' kept apart). */
-const sameShape = (a: Shape, b: Shape): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4] && a[5] === b[5];
+const sameShape = (a: MeterShape, b: MeterShape): boolean => a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4] && a[5] === b[5];
 
 /** A time as sent, kept as epoch milliseconds when that gives back the very same text (the usual case). */
 export const packTime = (t: string): number | string => {
@@ -57,9 +54,9 @@ export const packTime = (t: string): number | string => {
 
 /** The shapes of sampled values, by id (meter_shapes); read from `db`, new ones given the next id. */
 export class MeterShapes {
-  private readonly byId = new Map<number, Shape>();
+  private readonly byId = new Map<number, MeterShape>();
   /** By measurand, the few shapes each has (compared field by field: ten times cheaper than a key string per value). */
-  private readonly byMeasurand = new Map<string, Array<[Shape, number]>>();
+  private readonly byMeasurand = new Map<string, Array<[MeterShape, number]>>();
   private readonly byKey = new Map<string, number>();
   private nextId = 1;
   private readonly read;
@@ -76,7 +73,7 @@ export class MeterShapes {
     for (const r of this.read.all(last) as Row[]) this.remember(r.id, [r.measurand, r.phase, r.unit, r.context, r.location, r.format]);
   }
 
-  private remember(id: number, s: Shape): void {
+  private remember(id: number, s: MeterShape): void {
     this.byId.set(id, s);
     this.byKey.set(keyOf(s), id);
     const same = this.byMeasurand.get(s[0]);
@@ -86,7 +83,7 @@ export class MeterShapes {
   }
 
   /** The id of a shape; `created` is called with a new one (to be written before what refers to it). */
-  idOf(s: Shape, created: (id: number) => void): number {
+  idOf(s: MeterShape, created: (id: number) => void): number {
     const same = this.byMeasurand.get(s[0]);
     if (same && same.length <= FEW_SHAPES) {
       for (const [shape, known] of same) if (sameShape(shape, s)) return known;
@@ -105,7 +102,7 @@ export class MeterShapes {
     this.nextId = Math.max(this.nextId, id + 1);
   }
 
-  get(id: number): Shape {
+  get(id: number): MeterShape {
     let s = this.byId.get(id);
     if (!s) {
       this.refresh();
@@ -118,9 +115,9 @@ export class MeterShapes {
 /** The sampled values of reading rows, newest first, at most `limit`. */
 export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number): MeterValueRecord[] {
   const out: MeterValueRecord[] = [];
-  const shapeOf = (id: number): Shape => shapes.get(id);
+  const shapeOf = (id: number): MeterShape => shapes.get(id);
   for (const r of rows) {
-    const packed = JSON.parse(r.samples as string) as Array<number | Shape | string>;
+    const packed = JSON.parse(r.samples as string) as Array<number | MeterShape | string>;
     const reading = { id: r.id, chargerId: r.charger_id, connectorId: r.connector_id, transactionId: r.transaction_id, timestamp: unpackTime(r.timestamp) };
     for (let i = packed.length - 2; i >= 0 && out.length < limit; i -= 2) out.push(sampledValueView(reading, i / 2, packed[i], packed[i + 1] as string, shapeOf));
     if (out.length >= limit) break;
@@ -166,7 +163,7 @@ export function meterReadingsJson(db: Db, shapes: MeterShapes, transactionId: nu
   let capped = false;
   for (const r of rows) {
     let samples = r.samples as string;
-    let packed = JSON.parse(samples) as Array<number | Shape | string>;
+    let packed = JSON.parse(samples) as Array<number | MeterShape | string>;
     let from = 0;
     const room = limit - values;
     if (room <= 0 || packed.length / 2 > room) {
@@ -222,7 +219,7 @@ export class MeterValuesRepository {
           format: s.format ?? 'Raw',
         };
         rows.push(r);
-        const shape: Shape = [r.measurand, r.phase, r.unit, r.context, r.location, r.format];
+        const shape: MeterShape = [r.measurand, r.phase, r.unit, r.context, r.location, r.format];
         // A new shape is written ahead of the reading row that refers to it (same batch, in order).
         const id = this.shapes.idOf(shape, (created) => this.store.write('meterShape', [created, ...shape]));
         packed.push(id, r.value);

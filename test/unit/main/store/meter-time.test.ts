@@ -2,7 +2,8 @@
 // charger sent; anything else (an offset, no milliseconds, a date that does not exist) is kept as sent.
 // And the date-time check of the schemas knows the calendar for every year.
 import { describe, expect, it } from 'vitest';
-import { packTime, unpackTime } from '../../../../src/main/store/repositories/meter-values';
+import { packTime } from '../../../../src/main/store/repositories/meter-values';
+import { unpackTime } from '../../../../src/shared/api/meter-readings';
 import { canonicalIsoMillis, isRfc3339 } from '../../../../src/shared/ocpp16/primitives';
 
 /** What the time packing did before its fast path: a parse and a round trip. */
