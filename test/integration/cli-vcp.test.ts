@@ -75,7 +75,7 @@ describe('chargebench vcp', () => {
   it('refuses bad options with a message naming them', () => {
     expect(failure(['--url', 'http://x', '--id', 'A'])).toMatch(/^2 .*--url must be a ws:\/\/ or wss:\/\/ URL/s);
     expect(failure(['--url', 'ws://127.0.0.1:1/ocpp', '--id', 'A', '--password', 'short'])).toMatch(/^2 .*--password: /s);
-    expect(failure(['--url', 'ws://127.0.0.1:1/ocpp', '--id', 'A', '--connectors', '11'])).toMatch(/--connectors must be a whole number from 1 to 10/);
-    expect(failure(['--id', 'A'])).toMatch(/--url/);
+    expect(failure(['--url', 'ws://127.0.0.1:1/ocpp', '--id', 'A', '--connectors', '11'])).toMatch(/^2 .*--connectors must be a whole number from 1 to 10/s);
+    expect(failure(['--id', 'A'])).toMatch(/^2 chargebench vcp: required option '--url <url>' not specified\n$/);
   });
 });

@@ -1,13 +1,30 @@
 // The chargebench command as a user runs it: --help, and serve printing its token and answering the
-// API with it, then stopping cleanly on SIGTERM.
+// API with it, then stopping cleanly on SIGTERM; the exit status a CI reads: 0 done, 1 a case failed or
+// erred, 2 a usage error (of every command, commander's own included), said on one line.
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const bin = join(process.cwd(), 'bin', 'chargebench.mjs');
+
+/** Runs the command to its end: its exit status and what it wrote to stderr. */
+function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 30_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A usage error: exit 2 and one line on stderr, for the command named. */
+function expectUsageError(args: string[], command: string): string {
+  const r = run(args);
+  expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 2, stdout: '' });
+  const lines = r.stderr.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(new RegExp(`^chargebench ${command}: `));
+  return lines[0]!;
+}
 
 describe('chargebench CLI', () => {
   it('prints help for the serve command', () => {
@@ -21,9 +38,9 @@ describe('chargebench CLI', () => {
     try {
       execFileSync(process.execPath, [bin, 'serve', '--port', 'ninety'], { encoding: 'utf8', stdio: 'pipe' });
     } catch (e) {
-      err = String((e as { stderr: string }).stderr);
+      err = `${(e as { status: number }).status} ${(e as { stderr: string }).stderr}`;
     }
-    expect(err).toContain('--port must be a whole number');
+    expect(err).toMatch(/^2 .*--port must be a whole number/s);
   });
 
   it('serves: prints the API token and the charger URL, answers the API, stops on SIGTERM', async () => {
@@ -51,6 +68,78 @@ describe('chargebench CLI', () => {
     }
     expect(err).toContain('--unknown-chargers');
     expect(err).toContain('accept, reject');
+  });
+});
+
+describe('chargebench exit status', () => {
+  it('exits 2, not 1 (a failed case), on an unknown option, naming it on one line', () => {
+    expect(expectUsageError(['test', '--virtual', '--bogus'], 'test')).toContain("unknown option '--bogus'");
+    // A suggestion stays on the same line.
+    expect(expectUsageError(['test', '--virtu'], 'test')).toMatch(/unknown option '--virtu' \(Did you mean --virtual\?\)$/);
+    expect(expectUsageError(['commission', '--virtual', '--bogus'], 'commission')).toContain("unknown option '--bogus'");
+  }, 60_000);
+
+  it('exits 2 on a choice not offered, a missing or invalid option argument, a missing option, an extra argument', () => {
+    expect(expectUsageError(['test', '--virtual', '--profile', 'Nope'], 'test')).toMatch(/--profile .*'Nope' is invalid\. Allowed choices are Core, /);
+    expect(expectUsageError(['serve', '--boot-status', 'Maybe'], 'serve')).toContain('Accepted, Pending, Rejected');
+    expect(expectUsageError(['test', '--cases'], 'test')).toContain("option '--cases <ids>' argument missing");
+    expect(expectUsageError(['serve', '--port', 'ninety'], 'serve')).toContain('--port must be a whole number from 0 to 65535');
+    expect(expectUsageError(['commission', '--virtual', '--session-seconds', '5'], 'commission')).toContain('--session-seconds must be a whole number from 10 to 3600');
+    expect(expectUsageError(['vcp', '--id', 'A'], 'vcp')).toContain("required option '--url <url>' not specified");
+    expect(expectUsageError(['test', '--virtual', 'extra'], 'test')).toContain('too many arguments');
+  }, 60_000);
+
+  it('exits 2 on an unknown command, and on none', () => {
+    const r = run(['bogus']);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trimEnd()).toBe("chargebench: unknown command 'bogus'");
+    const none = run([]);
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain('Usage: chargebench');
+  });
+
+  it('exits 2 on test data of the wrong type, naming the field on one line as the API does', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chargebench-cli-data-'));
+    try {
+      const data = join(dir, 'data.json');
+      writeFileSync(data, JSON.stringify({ operatorTimeoutS: 'x' }));
+      expect(expectUsageError(['test', '--virtual', '--data', data], 'test')).toBe(`chargebench test: --data ${data}: operatorTimeoutS: Invalid input: expected number, received string`);
+      writeFileSync(data, '{not json');
+      expect(expectUsageError(['test', '--virtual', '--data', data], 'test')).toContain(`--data ${data}: `);
+      // And a commissioning template, and the site and job, the same way.
+      const template = join(dir, 'template.json');
+      writeFileSync(template, JSON.stringify({ name: 'Mine', keys: {}, offlinePolicy: 'anyCard', sessionSeconds: 'long' }));
+      expect(expectUsageError(['commission', '--virtual', '--template', template], 'commission')).toMatch(/--template .*: sessionSeconds: /);
+      expect(expectUsageError(['commission', '--virtual', '--template', 'Public AC'], 'commission')).toContain('neither a file nor a built-in template');
+      expect(expectUsageError(['commission', '--virtual', '--site', ' '], 'commission')).toBe('chargebench commission: --site: Name the site');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('exits 2 when no case is left to run, before starting a bench', () => {
+    expect(expectUsageError(['test', '--virtual', '--cases', 'TC_003_CS', '--profile', 'SmartCharging'], 'test')).toContain('no test case is left to run');
+  });
+
+  it('exits 0 on --help and --version', () => {
+    for (const args of [['--help'], ['--version'], ['test', '--help'], ['commission', '--help'], ['help', 'test']]) {
+      const r = run(args);
+      expect([args.join(' '), r.status, r.stderr]).toEqual([args.join(' '), 0, '']);
+      expect(r.stdout).not.toBe('');
+    }
+  }, 60_000);
+
+  it('keeps exit 1 for a run that errs: the bench cannot start on its record', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chargebench-cli-error-'));
+    try {
+      // The record's folder under a file: the bench fails (ERROR), which is not a usage error.
+      writeFileSync(join(dir, 'file'), '');
+      const r = run(['test', '--charger', 'CP001', '--data-dir', join(dir, 'file', 'record'), '--host', '127.0.0.1', '--port', '0', '--cases', 'TC_003_CS']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^chargebench: /);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,15 +2,20 @@
 // the same commissioning service as the UI and the API: identity and clock, connectors, the configuration
 // baseline of a template, the card reader, the offline policy, the site's load limit, a test session with
 // its meter values checked, unlock, availability and reset; then the same report and diagnostic bundle.
-// Exit status 1 when a step fails.
+// Exit status 1 when a step fails, errs or is left inconclusive, 2 for a usage error (a template or a site
+// and job that is not valid: named on one line, with the field).
 import { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
 import { defaultTestData } from '../conformance/test-data';
 import type { CaseResult } from '../conformance/types';
 import { chargerRunOptions, declaredPics, openRun, printCase, printSummary } from './run-on-charger';
-import { int } from './options';
+import { int, jsonFileOption } from './options';
+import { firstIssue } from '../../shared/api/issues';
+
+/** The option each field of the site and job comes from. */
+const jobOptions: Record<string, string> = { site: '--site', address: '--address', location: '--location', installer: '--installer', company: '--company', customer: '--customer' };
 
 export function registerCommissionCommand(program: Command): void {
   chargerRunOptions(program.command('commission').description('Commission a newly installed charger: a guided check that ends in a handover report'), 'commission')
@@ -33,22 +38,20 @@ export function registerCommissionCommand(program: Command): void {
         console.log(JSON.stringify(builtInTemplates, null, 2));
         return;
       }
-      let template: CommissioningTemplate;
-      let job: SiteJob;
-      try {
-        const builtIn = builtInTemplates.find((t) => t.name === opts.template);
-        template = builtIn ?? CommissioningTemplate.parse(JSON.parse(readFileSync(resolve(opts.template), 'utf8')));
-        if (opts.sessionSeconds) template = { ...template, sessionSeconds: opts.sessionSeconds };
-      } catch (e) {
-        console.error(`chargebench commission: --template ${opts.template}: ${(e as Error).message}`);
+      let template = builtInTemplates.find((t) => t.name === opts.template);
+      if (!template) {
+        template = jsonFileOption('commission', '--template', opts.template, CommissioningTemplate, (e) =>
+          e.code === 'ENOENT' ? `neither a file nor a built-in template (${builtInTemplates.map((t) => `"${t.name}"`).join(', ')})` : null,
+        );
+      }
+      if (opts.sessionSeconds) template = { ...template, sessionSeconds: opts.sessionSeconds };
+      const checkedJob = SiteJob.safeParse({ site: opts.site, address: opts.address, location: opts.location, installer: opts.installer, company: opts.company, customer: opts.customer });
+      if (!checkedJob.success) {
+        const { field, message } = firstIssue(checkedJob.error, { key: 'first' });
+        console.error(`chargebench commission: ${jobOptions[field] ?? field}: ${message}`);
         process.exit(2);
       }
-      try {
-        job = SiteJob.parse({ site: opts.site, address: opts.address, location: opts.location, installer: opts.installer, company: opts.company, customer: opts.customer });
-      } catch (e) {
-        console.error(`chargebench commission: the site and job: ${(e as Error).message}`);
-        process.exit(2);
-      }
+      const job = checkedJob.data;
       process.exit(await commission(opts, template, job));
     });
 }

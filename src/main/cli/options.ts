@@ -2,15 +2,40 @@
 // message that names it, and the project's folder.
 import { InvalidArgumentError } from 'commander';
 import envPaths from 'env-paths';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import { firstIssue } from '../../shared/api/issues';
 
 export const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
   return n;
 };
+
+/**
+ * A JSON file an option names (`--data t.json`), checked against its schema: on a file that cannot be read,
+ * is not JSON or breaks the schema, one line naming the option and the field, and exit 2 (a usage error).
+ * `unreadable` words a file that is not there (ENOENT) otherwise than the system does.
+ */
+export function jsonFileOption<S extends z.ZodType>(command: string, option: string, path: string, schema: S, unreadable?: (e: NodeJS.ErrnoException) => string | null): z.output<S> {
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(resolve(path), 'utf8'));
+  } catch (e) {
+    console.error(`chargebench ${command}: ${option} ${path}: ${unreadable?.(e as NodeJS.ErrnoException) ?? (e as Error).message}`);
+    process.exit(2);
+  }
+  const checked = schema.safeParse(input);
+  if (!checked.success) {
+    // One line naming the field, as the API says it ("Test data: operatorTimeoutS: ...").
+    const { field, message } = firstIssue(checked.error);
+    console.error(`chargebench ${command}: ${option} ${path}: ${field ? `${field}: ` : ''}${message}`);
+    process.exit(2);
+  }
+  return checked.data;
+}
 
 export function defaultDataDir(): string {
   return process.env.CHARGEBENCH_DATA_DIR ?? envPaths('chargebench', { suffix: '' }).data;

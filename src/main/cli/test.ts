@@ -2,14 +2,14 @@
 // charger (--charger) the bench waits for it to connect and asks the person at it on the terminal;
 // against a built-in virtual charger (--virtual) every step is automatic and timed waits take no time.
 // The run is kept in the bench record's run history, as one started from the UI. Exit status 1 when any
-// case fails or errs.
+// case fails or errs, 2 for a usage error (an unknown case, no case left to run, test data that is not
+// valid: named on one line, the field as the API names it).
 import { Command, Option } from 'commander';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { octt16Cases, findCases } from '../conformance/octt16';
 import { TestData } from '../conformance/test-data';
 import { featureProfiles } from '../../shared/ocpp16';
 import { chargerRunOptions, runOnCharger } from './run-on-charger';
+import { jsonFileOption } from './options';
 
 export function registerTestCommand(program: Command): void {
   chargerRunOptions(program.command('test').description('Run the OCTT 1.6 charge-point test cases against a charger (the bench plays the central system)'), 'test')
@@ -38,13 +38,12 @@ export function registerTestCommand(program: Command): void {
         for (const c of octt16Cases) console.log(`${c.id.padEnd(12)} ${c.profile.padEnd(24)} ${c.title}${c.notSupported ? ' (not supported yet)' : ''}`);
         return;
       }
-      let data: TestData;
-      try {
-        data = TestData.parse(opts.data ? JSON.parse(readFileSync(resolve(opts.data), 'utf8')) : {});
-      } catch (e) {
-        console.error(`chargebench test: --data ${opts.data}: ${(e as Error).message}`);
+      if (cases.length === 0) {
+        const choice = [opts.cases !== undefined && `--cases ${opts.cases}`, opts.profile && `--profile ${opts.profile}`].filter(Boolean).join(' and ');
+        console.error(`chargebench test: no test case is left to run under ${choice}`);
         process.exit(2);
       }
+      const data = opts.data ? jsonFileOption('test', '--data', opts.data, TestData) : TestData.parse({});
       process.exit(await runOnCharger({ command: 'test', opts, cases, data, junit: opts.junit, bundle: opts.evidence }));
     });
 }
