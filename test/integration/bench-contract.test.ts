@@ -126,8 +126,10 @@ describe('the UI served at /', () => {
     const page = await fetch(`${origin}/?token=t`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
-    // Its policy lets it connect to this bench's API port only.
-    expect(page.headers.get('content-security-policy')).toContain(`connect-src http://127.0.0.1:${new URL(origin).port} ws://127.0.0.1:${new URL(origin).port}`);
+    // Its policy lets it connect to this bench's API port only, and holds no source a browser rejects (an IPv6 literal).
+    const port = new URL(origin).port;
+    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' http://127.0.0.1:${port} ws://127.0.0.1:${port} http://localhost:${port} ws://localhost:${port}`);
+    expect(page.headers.get('content-security-policy')).not.toContain('[::1]');
     expect(page.headers.get('content-security-policy')).not.toContain('*');
     expect(await page.text()).toContain('ChargeBench');
     const asset = await fetch(`${origin}/assets/app-1234.js`);

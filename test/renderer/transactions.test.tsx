@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The Transactions screens: the list shows what 'transactions:list' returns, filters by charger and
 // state through the URL, refetches as sessions start and stop; the detail shows a session's meter values.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
@@ -9,7 +9,10 @@ import { fakeClient, liveBench, Where, withBench } from './fake-client';
 import { initialBenchState, MAX_SAMPLES, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import { LIVE_TABLE_ROWS, TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
-import { formatTime } from '../../src/renderer/src/components/format';
+import { formatDuration } from '../../src/renderer/src/features/transactions/TransactionsTable';
+import { TransactionDetailScreen as AppTransactionDetailScreen } from '../../src/renderer/src/app/screens';
+import { formatClock, formatTime } from '../../src/renderer/src/components/format';
+import { aCharger } from './builders';
 import { TRANSACTION_METER_VALUES } from '../../src/shared/api/contract';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
 import { SAMPLES_PER_READING, type MeterReadings, type MeterShape } from '../../src/shared/api/meter-readings';
@@ -432,5 +435,140 @@ describe('transaction detail', () => {
     off = liveBench(client);
     render(withBench(client, screens, '/transactions/99'));
     expect(await screen.findByText('No transaction 99')).toBeTruthy();
+  });
+});
+
+describe('a running session on a charger that is offline', () => {
+  // As the app has it: with Stop (the quick action) beside the title.
+  const appScreens = (
+    <Routes>
+      <Route path="/transactions/:id" element={<AppTransactionDetailScreen />} />
+    </Routes>
+  );
+  const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+  function openOffline() {
+    const running = aTransaction({ startTime: ago(10), meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    // The last reading, 4 min ago: 22 kW, 1.16 kWh delivered; the charger was last heard from 3 min ago.
+    const readAt = ago(4);
+    const values = [meterValue(1, readAt, 'Energy.Active.Import.Register', '11160', 'Wh'), meterValue(2, readAt, 'Power.Active.Import', '22000', 'W')];
+    const client = fakeClient(sessionCalls(() => ({ ...running, meterValues: values })));
+    const lastSeen = ago(3);
+    off = liveBench(client, { chargers: { 'CP-1': aCharger('CP-1', { connected: false, lastSeen }) }, activeTransactions: { 12: running } });
+    render(withBench(client, appScreens, '/transactions/12'));
+    return { client, running, readAt, lastSeen };
+  }
+
+  it('says the charger is offline since when, marks the state, power, energy and duration as the last known, and says why Stop is disabled', async () => {
+    const user = userEvent.setup();
+    const { readAt, lastSeen } = openOffline();
+    expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
+    // The same notice as the charger's page: offline, last seen when.
+    expect(screen.getByTestId('charger-offline-notice').textContent).toBe(
+      `CP-1 is offline: last seen ${formatTime(lastSeen)} (3 min ago). This session is active in the record, but its duration, power and energy below are the last known, not live; Stop is disabled until the charger connects again.`,
+    );
+    // No blue "Active": the record's state, drawn as last known.
+    expect(screen.queryByText('Active')).toBeNull();
+    const chip = screen.getByText('Active (last known)').closest('.MuiChip-root') as HTMLElement;
+    expect(chip.className).toMatch(/MuiChip-colorDefault/);
+    expect(chip.getAttribute('data-stale')).not.toBeNull();
+    // Power and energy as of their reading, with its time; not "now".
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('Last known: 22.0 kW · 1.16 kWh');
+    expect(screen.getByText(`at ${formatClock(readAt)} (4 min ago)`)).toBeTruthy();
+    const summary = within(screen.getByRole('region', { name: 'Summary' }));
+    expect(summary.getByText('1.16 kWh')).toBeTruthy();
+    expect(summary.getByTestId('transaction-energy-last-known').textContent).toBe(`last known, read at ${formatClock(readAt)} (4 min ago)`);
+    // The duration stops at the last contact (10 min ago to 3 min ago), not "so far".
+    expect(summary.getByText(`7 min 00 s up to the last contact at ${formatClock(lastSeen)}; active in the record`)).toBeTruthy();
+    expect(summary.queryByText(/so far/)).toBeNull();
+    expect(summary.queryByText('still running')).toBeNull();
+    expect(summary.getByText('none recorded up to the last contact')).toBeTruthy();
+    // Stop is disabled, and says why.
+    const stop = screen.getByRole('button', { name: 'Stop…' }) as HTMLButtonElement;
+    expect(stop.disabled).toBe(true);
+    await user.hover(stop.parentElement as HTMLElement);
+    expect((await screen.findByRole('tooltip')).textContent).toBe('CP-1 is offline (last seen 3 min ago): connect it to send.');
+  });
+
+  it('is live again once the charger reconnects, and with the bench out of reach shows the last known up to then', async () => {
+    const { running } = openOffline();
+    expect(await screen.findByText('Active (last known)')).toBeTruthy();
+    act(() => useBench.setState((s) => ({ chargers: { 'CP-1': { ...s.chargers['CP-1'], connected: true, lastSeen: new Date().toISOString() } } })));
+    expect(screen.getByText('Active')).toBeTruthy();
+    expect(screen.queryByTestId('charger-offline-notice')).toBeNull();
+    const summary = within(screen.getByRole('region', { name: 'Summary' }));
+    expect(summary.getByText(/^10 min 0\d s so far$/)).toBeTruthy();
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('22.0 kW · 1.16 kWh');
+    expect((screen.getByRole('button', { name: 'Stop…' }) as HTMLButtonElement).disabled).toBe(false);
+
+    // The link to the bench lost (the layout's banner says so): as of then, not live.
+    const since = ago(1);
+    act(() => useBench.setState({ link: 'closed', linkSince: since }));
+    expect(screen.getByText('Active (last known)')).toBeTruthy();
+    expect(screen.queryByTestId('charger-offline-notice')).toBeNull();
+    expect(summary.getByText(`${formatDuration(Date.parse(since) - Date.parse(running.startTime))} up to the last contact at ${formatClock(since)}; active in the record`)).toBeTruthy();
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('Last known: 22.0 kW · 1.16 kWh');
+  });
+
+  it('keeps a finished session as it is: its values are final, not stale', async () => {
+    const values = [meterValue(1, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '13700', 'Wh'), meterValue(2, '2025-05-01T10:30:00.000Z', 'Power.Active.Import', '7400', 'W')];
+    const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: values })));
+    off = liveBench(client, { chargers: { 'CP-1': aCharger('CP-1', { connected: false, lastSeen: ago(3) }) } });
+    render(withBench(client, appScreens, '/transactions/12'));
+    expect(await screen.findByText('Finished')).toBeTruthy();
+    expect(screen.queryByTestId('charger-offline-notice')).toBeNull();
+    expect(within(screen.getByRole('region', { name: 'Summary' })).getByText('1 h 00 min')).toBeTruthy();
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('7.4 kW · 3.70 kWh');
+  });
+});
+
+describe('the meter values export', () => {
+  it('downloads chargebench-transaction-<id>-meter-values.csv with every value and its time in ISO 8601 UTC', async () => {
+    const user = userEvent.setup();
+    // A charger that sends local time with an offset: exported in UTC all the same.
+    const values = [
+      meterValue(1, '2025-05-01T10:00:00.000Z', 'Energy.Active.Import.Register', '10000', 'Wh'),
+      meterValue(2, '2025-05-01T10:00:00.000Z', 'Power.Active.Import', '7200', 'W'),
+      meterValue(3, '2025-05-01T12:30:00+02:00', 'Energy.Active.Import.Register', '13700', 'Wh'),
+    ];
+    const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: values })));
+    off = liveBench(client);
+    // The grid saves the file through a link to a blob: caught here.
+    let saved: { name: string; blob: Blob } | null = null;
+    const blobs = new Map<string, Blob>();
+    const createObjectURL = vi.fn((blob: Blob) => {
+      const url = `blob:test/${blobs.size}`;
+      blobs.set(url, blob);
+      return url;
+    });
+    const revokeObjectURL = vi.fn();
+    const urlBefore = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved = { name: this.download, blob: blobs.get(this.href)! };
+    });
+    try {
+      render(withBench(client, screens, '/transactions/12'));
+      expect(await screen.findByRole('grid', { name: 'Meter values (3)' })).toBeTruthy();
+      // The screen keeps local time.
+      expect(screen.getAllByText(formatTime('2025-05-01T10:00:00.000Z')).length).toBeGreaterThan(0);
+      await user.click(screen.getByRole('button', { name: 'Export' }));
+      await user.click(await screen.findByRole('menuitem', { name: 'Download as CSV' }));
+      await waitFor(() => expect(saved).not.toBeNull());
+      const { name, blob } = saved!;
+      expect(name).toBe('chargebench-transaction-12-meter-values.csv');
+      const text = await new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(reader.result as string);
+        reader.readAsText(blob);
+      });
+      const lines = text.split('\r\n');
+      expect(lines[0]).toBe('Time,Measurand,Phase,Location,Value,Unit,Context,Format');
+      expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(['2025-05-01T10:00:00.000Z', '2025-05-01T10:00:00.000Z', '2025-05-01T10:30:00.000Z']);
+      expect(lines[3]).toBe('2025-05-01T10:30:00.000Z,Energy.Active.Import.Register,,,13700,Wh,Sample.Periodic,Raw');
+    } finally {
+      click.mockRestore();
+      Object.assign(URL, urlBefore);
+    }
   });
 });

@@ -24,12 +24,14 @@ const types: Record<string, string> = {
 
 /**
  * The page's content security policy as served: the same as the page's own meta policy, with the
- * connections narrowed to this bench's API port (its HTTP calls and its event stream).
+ * connections narrowed to this bench's API port (its HTTP calls and its event stream, ws://<host>/api/events).
+ * The API listens on 127.0.0.1 only, so the page is opened as 127.0.0.1 or localhost; 'self' covers the
+ * origin it was opened from. No IPv6 literal: a CSP host-source cannot be one ("http://[::1]:8180" is an
+ * invalid source, which the browser reports on every page load).
  */
 export function servedCsp(port: number): string {
-  const hosts = ['127.0.0.1', 'localhost', '[::1]'];
-  const own = hosts.flatMap((h) => [`http://${h}:${port}`, `ws://${h}:${port}`]).join(' ');
-  return `default-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src ${own}`;
+  const own = ['127.0.0.1', 'localhost'].flatMap((h) => [`http://${h}:${port}`, `ws://${h}:${port}`]).join(' ');
+  return `default-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' ${own}`;
 }
 
 export async function serveUi(res: ServerResponse, uiDir: string | undefined, pathname: string, port: number): Promise<void> {

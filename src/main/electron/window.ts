@@ -22,7 +22,7 @@ export const APP_ORIGIN = `${APP_SCHEME}://chargebench`;
  * talks to the bench over IPC only).
  */
 export const DESKTOP_CSP =
-  "default-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'none'";
+  "default-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'none'";
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

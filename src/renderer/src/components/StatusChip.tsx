@@ -19,6 +19,9 @@ const colours: Record<ChargePointStatus, ChipProps['color']> = {
   Faulted: 'error',
 };
 
+/** How a chip that shows only the last known (not a live) value is drawn: grey, dashed, muted text. */
+export const staleChipSx = { borderStyle: 'dashed', color: 'text.secondary' } as const;
+
 export function statusColour(status: ChargePointStatus): ChipProps['color'] {
   return colours[status] ?? 'default';
 }
@@ -51,7 +54,7 @@ export function StatusChip({
       label={text}
       variant={stale || (status === 'Available' && !suspicious) ? 'outlined' : 'filled'}
       data-stale={stale || undefined}
-      sx={stale ? { borderStyle: 'dashed', color: 'text.secondary' } : undefined}
+      sx={stale ? staleChipSx : undefined}
     />
   );
   if (!words && !stale) return chip;

@@ -34,3 +34,10 @@ export function formatAgo(iso: string | null | undefined, now = Date.now()): str
   if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
   return formatDate(t);
 }
+
+/** A reading's time of day and how long ago: "15:35:31 (5 min ago)", for what is the last known, not now. */
+export function formatClockAgo(t: string | number, now = Date.now()): string {
+  const at = typeof t === 'number' ? t : Date.parse(t);
+  if (!Number.isFinite(at)) return String(t);
+  return `${formatClock(at)} (${formatAgo(new Date(at).toISOString(), now)})`;
+}

@@ -17,7 +17,8 @@ import { MeterChart, latestReading, readingText, typicalStep } from '../../compo
 import { useNow, useReach } from '../../components/reach';
 import { connectorConcern, connectorErrorWords } from '../../../../shared/api/connector-errors';
 import { useMeterSeries } from '../../components/useMeterSeries';
-import { formatAgo, formatClock, formatEnergy, formatPower, formatTime } from '../../components/format';
+import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime } from '../../components/format';
+import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { Facts } from '../../components/Facts';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
@@ -61,7 +62,7 @@ function ActiveTransaction({ tx, samples, stale }: { tx: TransactionView; sample
           ],
           fresh
             ? ['Power now', <strong>{formatPower(latest.powerW)}</strong>]
-            : ['Last power reading', latest?.powerW === undefined ? 'none yet' : `${formatPower(latest.powerW)} at ${formatClock(latest.t)} (${formatAgo(new Date(latest.t).toISOString(), now)})`],
+            : ['Last power reading', latest?.powerW === undefined ? 'none yet' : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`],
         ]}
       />
     </Box>
@@ -200,19 +201,6 @@ function ChargerFacts({ charger }: { charger: ChargerView }) {
   );
 }
 
-/** Says, above the cards, that what follows is the last known state while the charger is offline. */
-function OfflineNotice({ charger }: { charger: ChargerView }) {
-  const reach = useReach(charger.id);
-  const now = useNow();
-  if (!reach.stale || reach.linkDown) return null;
-  return (
-    <Alert severity="warning" sx={{ mb: 2 }}>
-      {charger.id} is offline: last seen {formatTime(charger.lastSeen)} ({formatAgo(charger.lastSeen, now)}). The statuses, sessions and readings below are the last known, not live; operations are
-      disabled until it connects again.
-    </Alert>
-  );
-}
-
 export function ChargerOverview({ charger, ConnectorActions }: { charger: ChargerView; ConnectorActions?: ConnectorActionsSlot }) {
   const activeTransactions = useBench((s) => s.activeTransactions);
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
@@ -220,7 +208,9 @@ export function ChargerOverview({ charger, ConnectorActions }: { charger: Charge
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 8 }}>
-        <OfflineNotice charger={charger} />
+        <ChargerOfflineNotice chargerId={charger.id} sx={{ mb: 2 }}>
+          The statuses, sessions and readings below are the last known, not live; operations are disabled until it connects again.
+        </ChargerOfflineNotice>
         <Stack spacing={2}>
           {outlets.length ? (
             outlets.map((c) => <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} />)

@@ -1,5 +1,7 @@
 // One charging session (/transactions/:id): who charged where and how much, the meter curve over the
-// session (live while it runs) and every meter value the charger sent, for evidence.
+// session (live while it runs) and every meter value the charger sent, for evidence. A running session on
+// a charger that is offline (or while the bench is out of reach) is shown as the last known: since when,
+// its power and energy as of their reading, its duration up to the last contact, and why Stop is disabled.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -11,6 +13,7 @@ import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
@@ -19,9 +22,12 @@ import { useBench } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
 import { useGrowingSamples, useMeterSeries } from '../../components/useMeterSeries';
-import { formatAgo, formatEnergy, formatTime } from '../../components/format';
+import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatTime } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { ChargerBadges } from '../../components/ChargerBadges';
+import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
+import { staleChipSx } from '../../components/StatusChip';
+import { useNow, useReach } from '../../components/reach';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
@@ -72,8 +78,28 @@ class StoredReadings {
   }
 }
 
+/**
+ * A meter value's time as exported: ISO 8601 in UTC ("2026-05-12T03:35:31.000Z"), unambiguous in any time
+ * zone; a time the charger sent that cannot be read as one is kept as it sent it. The screen shows local time.
+ */
+const exportedTime = (value: Date | null | undefined, row: Pick<MeterValueView, 'timestamp'>): string =>
+  value instanceof Date && Number.isFinite(value.getTime()) ? value.toISOString() : row.timestamp;
+
+/** The meter values CSV's name (the grid adds ".csv"), as the other exports name theirs: chargebench-transaction-12-meter-values. */
+const meterValuesFileName = (transactionId: number) => `chargebench-transaction-${transactionId}-meter-values`;
+
 const meterColumns: GridColDef<MeterValueView>[] = [
-  { field: 'timestamp', headerName: 'Time', minWidth: 180, flex: 1, type: 'dateTime', valueGetter: (v: string) => new Date(v), renderCell: ({ row }) => formatTime(row.timestamp) },
+  {
+    field: 'timestamp',
+    headerName: 'Time',
+    minWidth: 180,
+    flex: 1,
+    type: 'dateTime',
+    valueGetter: (v: string) => new Date(v),
+    // What the CSV export writes; the cell shows local time.
+    valueFormatter: (value: Date | null, row) => exportedTime(value, row),
+    renderCell: ({ row }) => formatTime(row.timestamp),
+  },
   { field: 'measurand', headerName: 'Measurand', minWidth: 200, flex: 1.3 },
   { field: 'phase', headerName: 'Phase', width: 80 },
   { field: 'location', headerName: 'Location', width: 100 },
@@ -86,8 +112,23 @@ const meterColumns: GridColDef<MeterValueView>[] = [
 /** A transaction's energy, or none and why (an impossible reading is flagged, not shown as 0 kWh). */
 type EnergyShown = { wh: number | null; warning: string | null };
 
-function Summary({ tx, energy }: { tx: TransactionView; energy: EnergyShown }) {
-  const end = tx.stopTime ? Date.parse(tx.stopTime) : Date.now();
+/**
+ * A running session whose charger the bench cannot hear now (offline, or the bench out of reach): what is
+ * shown is the last known. `contact`: when it was last heard from (ISO), if known; `readingAt`: the time of
+ * the newest reading (ms), if any.
+ */
+type LastKnown = { contact: string | null; readingAt: number | null };
+
+function Summary({ tx, energy, lastKnown }: { tx: TransactionView; energy: EnergyShown; lastKnown: LastKnown | null }) {
+  // Its own clock (the running duration, "ago"): the tick redraws the summary, not the page's table.
+  const now = useNow();
+  const start = Date.parse(tx.startTime);
+  let duration: string;
+  if (!tx.active) duration = formatDuration((tx.stopTime ? Date.parse(tx.stopTime) : now) - start);
+  else if (!lastKnown) duration = `${formatDuration(now - start)} so far`;
+  // Not counted on past the last contact: whether it still runs is not known.
+  else if (lastKnown.contact) duration = `${formatDuration(Date.parse(lastKnown.contact) - start)} up to the last contact at ${formatClock(lastKnown.contact)}; active in the record`;
+  else duration = 'not known: no contact since it started; active in the record';
   return (
     <Paper component="section" aria-label="Summary" sx={{ p: 2, height: '100%' }}>
       <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
@@ -109,14 +150,19 @@ function Summary({ tx, energy }: { tx: TransactionView; energy: EnergyShown }) {
           ['Authorization', tx.authStatus],
           ['Reservation', tx.reservationId === null ? null : `#${tx.reservationId}`],
           ['Started', `${formatTime(tx.startTime)} (${formatAgo(tx.startTime)})`],
-          ['Stopped', tx.stopTime ? formatTime(tx.stopTime) : 'still running'],
-          ['Duration', `${formatDuration(end - Date.parse(tx.startTime))}${tx.active ? ' so far' : ''}`],
+          ['Stopped', tx.stopTime ? formatTime(tx.stopTime) : lastKnown ? 'none recorded up to the last contact' : 'still running'],
+          ['Duration', duration],
           ['Meter start', `${tx.meterStart.toLocaleString()} Wh`],
           ['Meter stop', tx.meterStop === null ? null : `${tx.meterStop.toLocaleString()} Wh`],
           [
             'Energy',
             <>
-              <strong>{`${formatEnergy(energy.wh)}${tx.active ? ' so far' : ''}`}</strong>
+              <strong>{`${formatEnergy(energy.wh)}${tx.active && !lastKnown ? ' so far' : ''}`}</strong>
+              {lastKnown && (
+                <Box component="span" data-testid="transaction-energy-last-known" sx={{ display: 'block', color: 'text.secondary' }}>
+                  {lastKnown.readingAt === null ? 'last known: no reading yet' : `last known, read at ${formatClockAgo(lastKnown.readingAt, now)}`}
+                </Box>
+              )}
               {energy.warning && (
                 <Box component="span" data-testid="transaction-energy-warning" sx={{ display: 'block', color: 'warning.main' }}>
                   {energy.warning}
@@ -129,6 +175,16 @@ function Summary({ tx, energy }: { tx: TransactionView; energy: EnergyShown }) {
         ]}
       />
     </Paper>
+  );
+}
+
+/** When the last known reading was taken, beside it: "at 15:35:31 (5 min ago)", kept true as time passes. */
+function ReadAt({ t }: { t: number }) {
+  const now = useNow();
+  return (
+    <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
+      at {formatClockAgo(t, now)}
+    </Typography>
   );
 }
 
@@ -232,6 +288,10 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   // The chart: the session as fetched and every reading since (the store keeps only a connector's newest).
   const arrived = useGrowingSamples(fresh);
   const samples = useMeterSeries(tx && { chargerId: tx.chargerId, connectorId: tx.connectorId, transactionId: tx.transactionId }, tx?.meterValues, arrived);
+  // Whether what the page shows of the charger is live, as the charger's own page tells it.
+  const reach = useReach(tx?.chargerId ?? '');
+  const lastSeen = useBench((s) => (tx ? s.chargers[tx.chargerId]?.lastSeen : undefined));
+  const linkSince = useBench((s) => s.linkSince);
 
   if (!tx)
     return (
@@ -248,6 +308,9 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
 
   const energy: EnergyShown = tx.active ? (energyReadingSoFar(tx, samples) ?? { wh: null, warning: null }) : { wh: tx.energyWh, warning: tx.warning ?? null };
   const latest = latestReading(samples);
+  // A running session is live only while its charger is heard from; else its last contact is the bench's
+  // last word from the charger, or, with the bench out of reach, this window's last word from the bench.
+  const lastKnown: LastKnown | null = tx.active && reach.stale ? { contact: (reach.linkDown ? linkSince : lastSeen) ?? null, readingAt: latest?.t ?? null } : null;
   return (
     <Stack spacing={2}>
       <Breadcrumbs aria-label="Breadcrumb">
@@ -260,21 +323,39 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
         <Typography variant="h5" component="h1">
           Transaction #{tx.transactionId}
         </Typography>
-        <Chip size="small" color={tx.active ? 'primary' : 'default'} variant={tx.active ? 'filled' : 'outlined'} label={tx.active ? 'Active' : 'Finished'} />
+        {lastKnown ? (
+          <Tooltip title="The record says this session runs, but the charger is not reporting now: whether it still charges is not known.">
+            <Chip size="small" variant="outlined" color="default" sx={staleChipSx} data-stale label="Active (last known)" />
+          </Tooltip>
+        ) : (
+          <Chip size="small" color={tx.active ? 'primary' : 'default'} variant={tx.active ? 'filled' : 'outlined'} label={tx.active ? 'Active' : 'Finished'} />
+        )}
         {StopButton && <StopButton transaction={running ?? tx} />}
+        {/* Offline is said below; this is for a charger the bench does not know now (Stop's tooltip says the same). */}
+        {StopButton && tx.active && !reach.reachable && !reach.stale && reach.reason && (
+          <Typography variant="caption" color="text.secondary" data-testid="transaction-stop-why">
+            {reach.reason}
+          </Typography>
+        )}
       </Stack>
+      {tx.active && (
+        <ChargerOfflineNotice chargerId={tx.chargerId}>
+          This session is active in the record, but its duration, power and energy below are the last known, not live; Stop is disabled until the charger connects again.
+        </ChargerOfflineNotice>
+      )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 5, xl: 4 }}>
-          <Summary tx={tx} energy={energy} />
+          <Summary tx={tx} energy={energy} lastKnown={lastKnown} />
         </Grid>
         <Grid size={{ xs: 12, md: 7, xl: 8 }}>
           <Paper component="section" aria-label="Meter over the session" sx={{ p: 2, height: '100%' }}>
-            <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mb: 1 }}>
+            <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mb: 1, gap: 1, flexWrap: 'wrap' }}>
               <Typography variant="h6" component="h2">
                 Meter
               </Typography>
-              <Typography variant="body2" data-testid="transaction-meter-latest" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                {readingText(latest, energySoFar(tx, samples))}
+              <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                <span data-testid="transaction-meter-latest">{`${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples))}`}</span>
+                {lastKnown && latest && <ReadAt t={latest.t} />}
               </Typography>
             </Stack>
             <MeterChart
@@ -317,7 +398,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
               </Button>
             }
           >
-            {`${table.waiting.toLocaleString()} newer ${table.waiting === 1 ? 'value has' : 'values have'} arrived. The table holds the values up to ${rows.length ? formatTime(rows[rows.length - 1].timestamp) : 'the moment it was drawn'}; the chart and the summary are live.`}
+            {`${table.waiting.toLocaleString()} newer ${table.waiting === 1 ? 'value has' : 'values have'} arrived. The table holds the values up to ${rows.length ? formatTime(rows[rows.length - 1].timestamp) : 'the moment it was drawn'}; the chart and the summary ${lastKnown ? 'hold every value received' : 'are live'}.`}
           </Alert>
         )}
         <Box sx={{ height: 480 }}>
@@ -327,6 +408,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
             columns={meterColumns}
             density="compact"
             showToolbar
+            slotProps={{ toolbar: { csvOptions: { fileName: meterValuesFileName(tx.transactionId) }, printOptions: { fileName: meterValuesFileName(tx.transactionId) } } }}
             disableRowSelectionOnClick
             initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
             pageSizeOptions={[50, 100]}
