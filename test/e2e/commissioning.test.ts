@@ -116,6 +116,8 @@ describe.skipIf(!chromiumPath())(
       }
       await page.getByLabel('Photo files').setInputFiles({ name: 'distribution-board.png', mimeType: 'image/png', buffer: PNG });
       await page.getByRole('img', { name: 'distribution-board.png' }).waitFor();
+      // The preview shows (the page's policy lets data: images in): a blocked image has no width.
+      await expect.poll(() => page.getByRole('img', { name: 'distribution-board.png' }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
       await page.getByLabel('Photo files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
       await page.getByText('notes.txt is not a JPEG, PNG or WebP image: not added.').waitFor();
       await expect.poll(async () => (await serve.call('commissioning:get', { id })).checklist.filter((e: { result: string | null }) => e.result === 'conform').length, { timeout: 10_000 }).toBe(8);
@@ -141,6 +143,7 @@ describe.skipIf(!chromiumPath())(
       expect(await ask.textContent()).toContain('Stadtwerke Nord');
       await ask.getByRole('button', { name: /^Sign: / }).click();
       await page.getByText(/Handed over on .* The record is final\./).waitFor();
+      await expect.poll(() => page.getByRole('img', { name: /^Signature of / }).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
       const view = await serve.call('commissioning:get', { id });
       expect(view.state).toBe('handedOver');
       expect(view.handover.installer.kind).toBe('drawn');

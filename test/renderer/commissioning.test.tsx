@@ -292,6 +292,25 @@ describe('on-site checklist', () => {
     expect(within(screen.getByRole('region', { name: 'Mounting, clearances and impact protection' })).queryByRole('textbox', { name: /measured value/ })).toBeNull();
   });
 
+  it('refuses a measured value that is not a reading, naming the unit, and saves nothing; an over-range reading is one', async () => {
+    const client = fakeClient({ 'commissioning:get': () => view(), 'commissioning:setChecklist': ({ entries }) => view({ checklist: entries as CommissioningView['checklist'] }) });
+    open(client, '/commissioning/c1?step=checklist');
+    const rcd = await screen.findByRole('region', { name: 'RCD trip time' });
+    const field = within(rcd).getByRole('textbox', { name: 'RCD trip time: measured value (ms)' });
+    for (const bad of ['-5', 'abc']) {
+      await userEvent.clear(field);
+      await userEvent.type(field, bad);
+      await userEvent.tab();
+      expect(within(rcd).getByText(/Enter the reading in ms as a number/)).toBeTruthy();
+    }
+    await userEvent.click(within(rcd).getByRole('button', { name: 'Conform' }));
+    expect(client.callsOf('commissioning:setChecklist')).toEqual([]);
+    const insulation = screen.getByRole('region', { name: 'Insulation resistance' });
+    await userEvent.type(within(insulation).getByRole('textbox', { name: 'Insulation resistance: measured value (MΩ)' }), '>999');
+    await userEvent.tab();
+    expect(client.callsOf('commissioning:setChecklist')).toEqual([{ id: 'c1', entries: [{ id: 'insulation', result: null, value: '>999', note: '' }] }]);
+  });
+
   it('refuses a file that is not an image, or too big, saying which and why, and adds a photo', async () => {
     const client = fakeClient({
       'commissioning:get': () => view(),

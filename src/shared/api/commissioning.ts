@@ -94,14 +94,25 @@ export const checkResults = ['conform', 'notConform', 'notApplicable'] as const;
 export type CheckResult = (typeof checkResults)[number];
 export const checkResultWords: Record<CheckResult, string> = { conform: 'Conform', notConform: 'Not conform', notApplicable: 'Not applicable' };
 
-export const ChecklistEntry = z.strictObject({
-  id: z.enum(checklistIds),
-  /** null: not checked yet. */
-  result: z.enum(checkResults).nullable().default(null),
-  /** The measured value as read on the instrument (e.g. "0.8"), in the item's unit. */
-  value: z.string().trim().max(60).default(''),
-  note: z.string().max(2000).default(''),
-});
+/** Units whose reading is a number (phase rotation's is a sequence, in words). */
+const numericUnits = new Set<string>(['Ω', 'ms', 'mA', 'MΩ']);
+/** A reading as an instrument shows it: a number, 0 or more (decimal point or comma), with < or > before it for under or over its range. */
+const instrumentReading = /^[<>]?\s*\d+(?:[.,]\d+)?$/;
+
+export const ChecklistEntry = z
+  .strictObject({
+    id: z.enum(checklistIds),
+    /** null: not checked yet. */
+    result: z.enum(checkResults).nullable().default(null),
+    /** The measured value as read on the instrument (e.g. "0.8"), in the item's unit. */
+    value: z.string().trim().max(60).default(''),
+    note: z.string().max(2000).default(''),
+  })
+  .superRefine((e, ctx) => {
+    const unit = checklistItems.find((i) => i.id === e.id)?.unit;
+    if (unit && numericUnits.has(unit) && e.value !== '' && !instrumentReading.test(e.value))
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `Enter the reading in ${unit} as a number, e.g. 0.8 (< or > before it for under or over the instrument's range)` });
+  });
 export type ChecklistEntry = z.infer<typeof ChecklistEntry>;
 
 /** Photos are kept in the record; at most this many bytes each. */

@@ -44,6 +44,19 @@ describe('commissioning plan', () => {
     console.log(`Commissioning plan on the virtual charger: ${Math.round(r.ms / 1000)} s of charger time in ${(r.wallMs / 1000).toFixed(1)} s`);
   }, 120_000);
 
+  it("starts the test session with the template's test card, and reports how long the session really ran", async () => {
+    // 70 s planned: readings every 60 s make it run two intervals.
+    const template = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'Seventy', testIdTag: 'SITE-CARD-7', sessionSeconds: 70 });
+    const r = await run(template);
+    const session = r.cases.find((c) => c.id === 'C8_SESSION')!;
+    expect(session.verdict).toBe('pass');
+    const start = session.frames.find((f) => f.direction === 'out' && f.action === 'RemoteStartTransaction' && f.kind === 'CALL')!;
+    expect(JSON.parse(start.raw)[3]).toMatchObject({ idTag: 'SITE-CARD-7' });
+    const length = session.measurements.find((x) => x.label === 'Session length (s)')!;
+    expect(Number(length.value)).toBeGreaterThanOrEqual(120);
+    expect(length.wanted).toMatch(/^70 planned/);
+  }, 120_000);
+
   const twins: Array<[string, Record<string, unknown>, string, RegExp]> = [
     ['auth failure', { authFailure: true }, 'C6_READER', /Preparing/],
     ['slow charging', { slowCharging: true }, 'C8_SESSION', /power between/],

@@ -35,10 +35,13 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
   useEffect(() => {
     if (sending.current === 0) setResult(saved.result);
   }, [saved.result]);
+  // A value refused here stays in its field, with why, until it is put right.
+  const keepValue = editing === 'value' || !!error.value;
+  const keepNote = editing === 'note' || !!error.note;
   useEffect(() => {
-    if (editing !== 'value') setValue(saved.value);
-    if (editing !== 'note') setNote(saved.note);
-  }, [saved.value, saved.note, editing]);
+    if (!keepValue) setValue(saved.value);
+    if (!keepNote) setNote(saved.note);
+  }, [saved.value, saved.note, keepValue, keepNote]);
 
   const send = async (patch: Partial<Entry>) => {
     const next = { ...saved, result, value, note, ...patch };
