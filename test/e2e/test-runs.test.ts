@@ -161,6 +161,10 @@ describe.skipIf(!chromiumPath())(
       await expect.poll(liveFrames).toMatch(/StatusNotification.*"status":"Preparing"/);
       await shot('test-runs-prompt-card');
       await prompt.getByRole('button', { name: 'Skip', exact: true }).click();
+      // The case ends; the cable the person plugged in is asked out again, for the next case.
+      await expect.poll(async () => (await prompt.isVisible()) && (await prompt.textContent())?.includes('Unplug the EV cable from connector 1'), { timeout: 30_000 }).toBe(true);
+      vcp.stdin!.write('unplug 1\n');
+      await prompt.getByRole('button', { name: 'Done', exact: true }).click();
       await expect.poll(() => prompt.isVisible()).toBe(false);
       await expect
         .poll(

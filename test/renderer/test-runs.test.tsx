@@ -101,6 +101,8 @@ const run = (patch: Partial<RunResult> = {}): RunResult => ({
   finishedAt: '2025-01-01T10:00:03.000Z',
   ms: 90_000,
   wallMs: 3000,
+  // As `chargebench test --virtual` runs it.
+  fakeTime: true,
   benchVersion: '0.1.0',
   data: defaultTestData(),
   pics: null,
@@ -292,7 +294,7 @@ describe('what runs, before a run on a real charger', () => {
     const running = within(dialog.getByRole('table', { name: 'Running transactions' }));
     expect(running.getByText('41')).toBeTruthy();
     expect(running.getByText('TAG-ALICE')).toBeTruthy();
-    expect(dialog.getByText(/The run ends this session: it resets CP001/)).toBeTruthy();
+    expect(dialog.getByText(/The run ends this session before its first case/)).toBeTruthy();
     expect(dialog.queryByText(/Make sure no vehicle is charging/)).toBeNull();
     await user.click(dialog.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
@@ -301,6 +303,26 @@ describe('what runs, before a run on a real charger', () => {
     act(() => useBench.setState({ activeTransactions: {} }));
     await user.click(screen.getByRole('button', { name: 'Start 4 cases on CP001…' }));
     expect(within(screen.getByRole('dialog')).getByText('Nothing is charging on CP001 right now.')).toBeTruthy();
+  });
+
+  it('asks first on a virtual charger too when a session runs on it, naming the session the run ends', async () => {
+    const user = userEvent.setup();
+    act(() => useBench.setState({ activeTransactions: { 52: aTransaction(52, 'VCP1', 1, 'USER-CAR') }, meter: {} }));
+    const client = fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [], 'tests:start': () => ({ runId: 'run-9' }), 'chargers:meterValues': () => [] });
+    render(withBench(client, screens, '/test-runs?charger=VCP1'));
+    await screen.findByText(/All cases \(4\)/);
+    await user.click(screen.getByRole('button', { name: 'Start 4 cases on VCP1…' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Run 4 conformance cases on VCP1?' }));
+    expect(dialog.getByText(/is a built-in virtual charger/)).toBeTruthy();
+    expect(within(dialog.getByRole('table', { name: 'Running transactions' })).getByText('USER-CAR')).toBeTruthy();
+    expect(dialog.queryByText(/Someone at the charger is asked/)).toBeNull();
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+    expect(client.callsOf('tests:start')).toEqual([]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    act(() => useBench.setState({ activeTransactions: {} }));
+    // Nothing on it: a virtual charger starts at once.
+    await user.click(await screen.findByRole('button', { name: 'Start 4 cases on VCP1' }));
+    await waitFor(() => expect(client.callsOf('tests:start')).toHaveLength(1));
   });
 });
 
@@ -362,6 +384,29 @@ describe('a run, live', () => {
     await user.click(screen.getByRole('button', { name: 'Stop run…' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Stop the run' }));
     await waitFor(() => expect(client.callsOf('tests:stop')).toEqual([{ runId: 'run-1' }]));
+    // Until the run has put the charger back, it says so, and Stop is not offered again.
+    const stopping = await screen.findByRole('button', { name: 'Stopping: putting the charger back…' });
+    expect((stopping as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("stops the whole run from the operator's request, asked once more (the request covers the run's own Stop)", async () => {
+    const user = userEvent.setup();
+    const prompt: OperatorPrompt = { caseId: 'TC_003_CS', step: 1, action: { kind: 'plug', connectorId: 1 }, text: 'Plug the EV cable into connector 1, then press Done.', timeoutS: 300 };
+    const real = run({ id: 'run-6', chargerId: 'CP001', virtual: false, state: 'running', cases: [], finishedAt: null });
+    const client = fakeClient({ 'tests:list': () => [listItem(real)], 'tests:prompt': () => prompt, 'tests:answer': () => null, 'tests:stop': () => null });
+    render(withBench(client, <OperatorPrompts />));
+    const dialog = within(await screen.findByRole('dialog', { name: /Action needed at CP001/ }));
+    await user.click(dialog.getByRole('button', { name: 'Stop the run…' }));
+    const ask = within(dialog.getByRole('alertdialog', { name: 'Stop the run?' }));
+    expect(ask.getByText(/the case in progress ends \(inconclusive\)/)).toBeTruthy();
+    await user.click(ask.getByRole('button', { name: 'Keep running' }));
+    expect(dialog.queryByRole('alertdialog')).toBeNull();
+    expect(client.callsOf('tests:stop')).toEqual([]);
+    await user.click(dialog.getByRole('button', { name: 'Stop the run…' }));
+    await user.click(within(dialog.getByRole('alertdialog')).getByRole('button', { name: 'Stop the run' }));
+    await waitFor(() => expect(client.callsOf('tests:stop')).toEqual([{ runId: 'run-6' }]));
+    expect(client.callsOf('tests:answer')).toEqual([]);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
   it("puts the operator's request in a large dialog with the connector, idTag and a countdown, and sends the answer", async () => {

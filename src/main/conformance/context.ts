@@ -2,14 +2,14 @@
 // time, answered as the case says), send an operation and check its answer, ask the operator, wait,
 // configure. Every call is a step with its timing and the message ids of its frames; a broken
 // expectation ends the case with a Fail at that step.
-import { sleep, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import type { AnswerPolicy, BehaviourRegistry, QueuedAnswer } from '../central-system/behaviour';
 import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
 import { actions, type CentralSystemAction, type ChargePointAction, type IdTagInfo, type RequestOf } from '../../shared/ocpp16';
 import type { OperationResult } from '../../shared/api/views';
 import type { ChargerCall, ChargerFrames } from './frames';
 import { operatorText, type Operator, type OperatorAction } from './operator';
-import { Inconclusive, NotApplicable, StepFailure, type Measurement, type Observation, type Pics, type StepActor, type StepResult } from './types';
+import { Inconclusive, NotApplicable, RunStopped, StepFailure, type Measurement, type Observation, type Pics, type StepActor, type StepResult } from './types';
 import type { TestData } from './test-data';
 
 /** What the engine needs of the bench for one charger. */
@@ -29,10 +29,37 @@ export interface CaseHost {
   openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
   /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */
   lastHeartbeat(): string | null;
+  /** A connector's status as the charger last reported it (during the run, or before it), or null. */
+  connectorStatus(connectorId: number): string | null;
   /** The bench's own file locations: firmware it hosts, upload locations it receives diagnostics at. */
   files: BenchFiles;
   /** Security profile 1: the password the bench checks for the charger (null: none checked), and changing it. */
   password: { get(): string | null; set(password: string | null): Promise<void> };
+  /** The run's Stop: the step in progress ends at once (RunStopped), and the case with it. */
+  signal?: AbortSignal;
+}
+
+/** What `work` resolves to, unless `signal` aborts first (then RunStopped; the work's own end is ignored). */
+function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(new RunStopped('The run was stopped'));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(new RunStopped('The run was stopped'));
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', stop);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(e as Error);
+      },
+    );
+  });
 }
 
 /** Files the bench serves to the charger and receives from it, as the firmware and diagnostics cases use them. */
@@ -129,6 +156,8 @@ export class CaseContext {
     password: null as { before: string; given: string } | null,
   };
   private failedStep: number | null = null;
+  /** Connectors the case had the person plug a cable into and not unplug yet (the end of the case asks). */
+  readonly plugged = new Set<number>();
 
   constructor(
     readonly caseId: string,
@@ -162,9 +191,12 @@ export class CaseContext {
     this.onStep?.(step);
     const t0 = this.clock.now();
     try {
-      return await fn(step.messageIds);
+      return await untilStopped(fn(step.messageIds), this.host.signal);
     } catch (e) {
-      if (e instanceof StepFailure) {
+      if (e instanceof RunStopped) {
+        step.status = 'skipped';
+        step.actual = 'the run was stopped during this step';
+      } else if (e instanceof StepFailure) {
         step.status = 'failed';
         step.expected = e.expected;
         step.actual = e.actual;
@@ -243,7 +275,7 @@ export class CaseContext {
     const label = list.map((w) => `${w.action}${describeWhere(w.where)}`).join(' or ');
     return this.step('charger', title ?? `Charger sends ${label}`, async (ids) => {
       const within = Math.max(...list.map((l) => l.within ?? 0)) || this.data.chargerTimeoutS;
-      const got = await this.host.frames.waitFor(this.clock, within * 1000, () => this.take(list));
+      const got = await this.waitFor(within * 1000, () => this.take(list));
       if (!got) throw new StepFailure(`${label} within ${within} s`, this.host.frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)');
       if ('outOfOrder' in got) {
         ids.push(got.outOfOrder.messageId);
@@ -269,7 +301,7 @@ export class CaseContext {
     try {
       while (left().some((w) => !w.optional)) {
         const open = left();
-        const got = await this.host.frames.waitFor(this.clock, timeoutMs, () => this.take(open));
+        const got = await this.waitFor(timeoutMs, () => this.take(open));
         if (!got) {
           const missing = open
             .filter((w) => !w.optional)
@@ -302,11 +334,7 @@ export class CaseContext {
       for (const [i, call] of found.entries()) {
         const policy = list[i]!.answer;
         if (policy?.withhold || !call) continue;
-        await this.host.frames.waitFor(
-          this.clock,
-          (policy?.delayMs ?? 0) + 10_000,
-          () => this.host.frames.frames.some((f) => f.direction === 'out' && f.kind !== 'CALL' && f.messageId === call!.messageId) || null,
-        );
+        await this.waitFor((policy?.delayMs ?? 0) + 10_000, () => this.host.frames.frames.some((f) => f.direction === 'out' && f.kind !== 'CALL' && f.messageId === call!.messageId) || null);
       }
       return found;
     } finally {
@@ -319,11 +347,7 @@ export class CaseContext {
     const list = unwanted.map((u) => (typeof u === 'string' ? { action: u, where } : u));
     const what = list.map((u) => `${u.action}${describeWhere(u.where)}`).join(' or ');
     await this.step('charger', title ?? `Charger sends no ${what} for ${seconds} s`, async (ids) => {
-      const got = await this.host.frames.waitFor(
-        this.clock,
-        seconds * 1000,
-        () => this.host.frames.pending.find((c) => list.some((u) => u.action === c.action && matches(c.payload, u.where))) ?? null,
-      );
+      const got = await this.waitFor(seconds * 1000, () => this.host.frames.pending.find((c) => list.some((u) => u.action === c.action && matches(c.payload, u.where))) ?? null);
       if (got) {
         ids.push(got.messageId);
         throw new StepFailure(`no ${what} for ${seconds} s`, `the charger sent ${got.action} ${show(got.payload)}`);
@@ -401,6 +425,8 @@ export class CaseContext {
       const answer = await this.host.operator.perform({ caseId: this.caseId, step: this.steps.length, action, text, timeoutS: this.data.operatorTimeoutS });
       // What the action makes the charger send gets a moment of real time before fake time moves on.
       this.host.frames.holdFor(150);
+      if (answer === 'done' && (action.kind === 'plug' || action.kind === 'plugHalfway')) this.plugged.add(action.connectorId);
+      if (answer === 'done' && action.kind === 'unplug') this.plugged.delete(action.connectorId);
       if (answer === 'done') return;
       const why: Record<Exclude<typeof answer, 'done'>, string> = {
         skip: 'The operator skipped',
@@ -419,7 +445,12 @@ export class CaseContext {
 
   /** Waits on the run's clock. */
   async wait(seconds: number, why: string): Promise<void> {
-    await this.step('bench', `Wait ${seconds} s: ${why}`, () => sleep(this.clock, seconds * 1000));
+    await this.step('bench', `Wait ${seconds} s: ${why}`, () => this.waitFor(seconds * 1000, () => null).then(() => undefined));
+  }
+
+  /** Resolves when `ready()` returns something, or with null after `ms` on the run's clock, or at once when the run is stopped. */
+  waitFor<T>(ms: number, ready: () => T | null | undefined): Promise<T | null> {
+    return this.host.frames.waitFor(this.clock, ms, ready, this.host.signal);
   }
 
   /** How the bench answers these idTags for the rest of the case (e.g. a shared parentIdTag). */
@@ -447,7 +478,7 @@ export class CaseContext {
   /** Waits for the charger to be connected (after a reboot, a drop). */
   async connected(within?: number): Promise<void> {
     await this.step('charger', 'Charger connects', async () => {
-      const ok = await this.host.frames.waitFor(this.clock, (within ?? this.data.chargerTimeoutS) * 1000, () => this.host.frames.connected || null);
+      const ok = await this.waitFor((within ?? this.data.chargerTimeoutS) * 1000, () => this.host.frames.connected || null);
       if (!ok) throw new StepFailure(`the charger to connect within ${within ?? this.data.chargerTimeoutS} s`, 'it did not');
     });
   }
@@ -456,7 +487,7 @@ export class CaseContext {
   async goOffline(seconds: number): Promise<void> {
     await this.step('bench', `Bench drops the connection and refuses the charger for ${seconds} s`, async () => {
       this.host.goOffline(seconds);
-      await this.host.frames.waitFor(this.clock, 5000, () => !this.host.frames.connected || null);
+      await this.waitFor(5000, () => !this.host.frames.connected || null);
     });
   }
 

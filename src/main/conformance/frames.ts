@@ -37,6 +37,8 @@ export class ChargerFrames {
   readonly refusals: Array<{ ts: string; reason: string }> = [];
   /** Transactions stopped while watched (so an older record of them running is not believed). */
   readonly stopped = new Set<number>();
+  /** Each connector's status as the charger last reported it while watched (StatusNotification). */
+  readonly statuses = new Map<number, string>();
   private readonly starts = new Map<string, { connectorId: number; idTag: string }>();
   private seq = 0;
   private readonly waiters = new Set<Waiter>();
@@ -74,6 +76,7 @@ export class ChargerFrames {
         // recorded with its error; the payload stays empty
       }
       this.pending.push({ seq: frame.seq, ts: m.ts, messageId: m.messageId, action: m.action, payload, invalid: m.error });
+      if (m.action === 'StatusNotification' && typeof payload.connectorId === 'number' && typeof payload.status === 'string') this.statuses.set(payload.connectorId, payload.status);
       if (m.action === 'StartTransaction') this.starts.set(m.messageId, { connectorId: Number(payload.connectorId), idTag: String(payload.idTag) });
       if (m.action === 'StopTransaction' && typeof payload.transactionId === 'number') {
         this.transactions.delete(payload.transactionId);
@@ -102,22 +105,26 @@ export class ChargerFrames {
     for (const w of [...this.waiters]) w();
   }
 
-  /** Resolves when `ready()` returns something, or with null after `ms` on the run's clock. */
-  waitFor<T>(clock: Clock, ms: number, ready: () => T | null | undefined): Promise<T | null> {
+  /** Resolves when `ready()` returns something, or with null after `ms` on the run's clock, or at once when `signal` aborts. */
+  waitFor<T>(clock: Clock, ms: number, ready: () => T | null | undefined, signal?: AbortSignal): Promise<T | null> {
     const now = ready();
     if (now !== null && now !== undefined) return Promise.resolve(now);
+    if (signal?.aborted) return Promise.resolve(null);
     return new Promise((resolve) => {
       const done = (v: T | null) => {
         this.waiters.delete(check);
         timer.cancel();
+        signal?.removeEventListener('abort', stop);
         resolve(v);
       };
       const check = () => {
         const v = ready();
         if (v !== null && v !== undefined) done(v);
       };
+      const stop = () => done(null);
       const timer = clock.after(ms, () => done(null));
       this.waiters.add(check);
+      signal?.addEventListener('abort', stop, { once: true });
     });
   }
 

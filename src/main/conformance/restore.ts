@@ -2,7 +2,7 @@
 // reservation, profile or local list the case made, connectors available, keys as they were), or a list
 // of what could not be put back, which the report shows beside the case.
 import type { CaseContext } from './context';
-import { VirtualOperator } from './operator';
+import { operatorText, VirtualOperator } from './operator';
 import { sleep } from '../clock';
 
 export async function restorePreconditions(t: CaseContext): Promise<string[]> {
@@ -64,6 +64,7 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);
     });
   }
+  if (!(host.operator instanceof VirtualOperator)) await unplugCables(t, problems);
   for (const reservationId of t.touched.reservations)
     await attempt(`cancelling reservation ${reservationId}`, () => host.operate('CancelReservation', { reservationId }, t.data.chargerTimeoutS * 1000));
   if (t.touched.availability)
@@ -87,6 +88,36 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
   await host.frames.settle();
   host.frames.pending.length = 0;
   return problems;
+}
+
+/** Statuses that say a cable is in. (Preparing may be a card presented alone, which times out by itself.) */
+const CABLE_IN = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE', 'Finishing']);
+
+/**
+ * A real charger's connectors left with a cable in (one the case had plugged in, or one that shows in the
+ * status, as when the run started with it): the person is asked to unplug, and the connector must report
+ * Available. After a Stop nobody is asked (the run ends now); the connector is named instead, for the next
+ * run's start to ask.
+ */
+async function unplugCables(t: CaseContext, problems: string[]): Promise<void> {
+  const { host } = t;
+  await host.frames.settle();
+  for (let connectorId = 1; connectorId <= t.pics.connectors; connectorId++) {
+    const status = host.connectorStatus(connectorId);
+    if (!status || status === 'Available' || !(CABLE_IN.has(status) || t.plugged.has(connectorId))) continue;
+    if (host.signal?.aborted) {
+      problems.push(`connector ${connectorId} is ${status}: unplug its cable before the next run`);
+      continue;
+    }
+    const action = { kind: 'unplug', connectorId } as const;
+    const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
+    const available = answer === 'done' && (await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000, () => host.connectorStatus(connectorId) === 'Available' || null));
+    if (answer === 'done') t.plugged.delete(connectorId);
+    if (!available)
+      problems.push(
+        `connector ${connectorId} is ${host.connectorStatus(connectorId)}${answer === 'done' ? ' after the cable was unplugged' : ` (the person answered ${answer} to unplugging it)`}: the next case may fail`,
+      );
+  }
 }
 
 /**

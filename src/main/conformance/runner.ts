@@ -18,6 +18,7 @@ import type { TestData } from './test-data';
 import {
   Inconclusive,
   NotApplicable,
+  RunStopped,
   StepFailure,
   type CaseDefinition,
   type CaseResult,
@@ -68,6 +69,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   const frames = new ChargerFrames(bench.bus, o.chargerId, bench.centralSystem.isConnected(o.chargerId));
   // Sessions running when the run starts (the record); those started since come from the frames.
   const runningBefore = bench.record.transactions.list({ chargerId: o.chargerId, active: true }).map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
+  // Each connector's status when the run starts (the record); those reported since come from the frames.
+  const statusBefore = new Map((bench.record.chargers.get(o.chargerId)?.connectors ?? []).map((c) => [c.connectorId, c.status as string]));
   const behaviours = bench.centralSystem.behaviours;
   const host: CaseHost = {
     chargerId: o.chargerId,
@@ -88,6 +91,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // Newest first: a session seen starting in this run wins over an older record.
       return [...seen.reverse(), ...before];
     },
+    connectorStatus: (connectorId) => frames.statuses.get(connectorId) ?? statusBefore.get(connectorId) ?? null,
     lastHeartbeat: () => bench.record.chargers.get(o.chargerId)?.lastHeartbeat ?? null,
     files: benchFiles(bench, o.chargerId),
     password: {
@@ -97,6 +101,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       },
       set: (password) => bench.centralSystem.registry.setPassword(o.chargerId, password),
     },
+    signal: o.signal,
   };
   await bench.record.settled();
   const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
@@ -109,6 +114,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     finishedAt: null,
     ms: 0,
     wallMs: 0,
+    fakeTime: clock instanceof FakeClock,
     benchVersion: version,
     data: o.data,
     pics: null,
@@ -126,8 +132,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
 
   let minimumStatusDuration: string | null = null;
   try {
-    const connected = await frames.waitFor(clock, o.data.operatorTimeoutS * 1000, () => frames.connected || null);
-    if (!connected) throw new Error(`${o.chargerId} did not connect within ${o.data.operatorTimeoutS} s`);
+    const connected = await frames.waitFor(clock, o.data.operatorTimeoutS * 1000, () => frames.connected || null, o.signal);
+    if (!connected) throw new Error(o.signal?.aborted ? `The run was stopped before ${o.chargerId} connected` : `${o.chargerId} did not connect within ${o.data.operatorTimeoutS} s`);
     // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
     const release = frames.holdFor(3000);
     const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000).finally(release);
@@ -140,10 +146,14 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       pics.config.MinimumStatusDuration = '0';
     }
     frames.pending.length = 0;
+    // The document's general preconditions before the first case too: what the charger was doing when the
+    // run started (a session, a cable left in) is ended here, not found by the first case as its failure.
+    let before = o.signal?.aborted ? [] : (await restorePreconditions(new CaseContext('setup', host, o.data, pics))).map((p) => `Before the run: ${p}`);
     for (const def of o.cases) {
       if (o.signal?.aborted) break;
       o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
-      const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }));
+      const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }), before);
+      before = [];
       run.cases.push(result);
       run.summary[result.verdict]++;
       o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
@@ -220,7 +230,15 @@ export function idTagTable(data: TestData, overrides: Record<string, IdTagInfo> 
   return { tags, otherwise: { status: 'Invalid' as const } };
 }
 
-export async function runCase(def: CaseDefinition, host: CaseHost, data: TestData, pics: Pics, onStep?: (step: StepResult) => void): Promise<CaseResult> {
+export async function runCase(
+  def: CaseDefinition,
+  host: CaseHost,
+  data: TestData,
+  pics: Pics,
+  onStep?: (step: StepResult) => void,
+  /** What could not be put right before the case (the run's setup), shown among its observations. */
+  before: string[] = [],
+): Promise<CaseResult> {
   host.idTagAnswers();
   const clock = host.clock;
   const startedAt = new Date(clock.now()).toISOString();
@@ -242,13 +260,21 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
   const why = def.appliesTo?.(pics, data) ?? null;
   if (why) return early('notApplicable', why);
   const t = new CaseContext(def.id, host, data, pics, onStep);
+  for (const problem of before) t.observe(problem);
   const firstSeq = host.frames.lastSeq;
   let verdict: Verdict = 'pass';
   let reason: string | null = null;
   try {
     await def.run(t);
   } catch (e) {
-    if (e instanceof StepFailure) {
+    if (e instanceof RunStopped) {
+      verdict = 'inconclusive';
+      const step = t.steps.at(-1);
+      reason =
+        step?.by === 'operator'
+          ? `The run was stopped while it waited for the person at the charger: ${step.title}`
+          : `The run was stopped${step ? ` during step ${step.n} (${step.title})` : ''}: the case did not finish`;
+    } else if (e instanceof StepFailure) {
       verdict = 'fail';
       reason = e.message;
     } else if (e instanceof NotApplicable) {

@@ -31,4 +31,6 @@ export class StepFailure extends Error {
 }
 
 export class NotApplicable extends Error {}
+/** The run was stopped (a person pressed Stop) while the case was on this step. */
+export class RunStopped extends Error {}
 export class Inconclusive extends Error {}

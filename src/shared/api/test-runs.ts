@@ -194,6 +194,8 @@ export interface RunResult {
   /** Duration on the run's clock, and on the wall clock (a virtual run uses fake time). */
   ms: number;
   wallMs: number;
+  /** The run's timed waits ran on a fake clock (`chargebench test --virtual`); absent or false: in real time. */
+  fakeTime?: boolean;
   benchVersion: string;
   data: TestData;
   pics: Pics | null;

@@ -36,6 +36,7 @@ async function fullRun(target: VirtualTarget, label: string) {
     busy: target.busy,
     virtual: true,
   });
+  expect(run.fakeTime).toBe(true);
   const failed = run.cases.filter((c) => !['pass', 'notApplicable', 'notSupported'].includes(c.verdict));
   console.log(
     `OCTT 1.6 ${label}: ${run.cases.length} cases, ${run.summary.pass} pass, ${run.summary.notApplicable} not applicable, ${run.summary.notSupported} not supported yet, ${failed.length} other; ${Math.round(run.ms / 1000)} s of charger time in ${(run.wallMs / 1000).toFixed(1)} s`,

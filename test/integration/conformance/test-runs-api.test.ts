@@ -17,6 +17,16 @@ async function finished(runId: string): Promise<any> {
   }, 30_000);
 }
 
+/** A charger that is not the bench's own (its operator steps are asked of a person): Core, booted. */
+async function realCharger(id: string) {
+  const cp = await strictCharger(tb.wsUrl(), id);
+  cp.client.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'SupportedFeatureProfiles', readonly: true, value: 'Core' }] }));
+  cp.client.handle('ChangeConfiguration', () => ({ status: 'Accepted' }));
+  await cp.connect();
+  await cp.client.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
+  return cp;
+}
+
 describe('conformance runs through the API', () => {
   it('runs cases on a virtual charger, keeps the run in the record, and serves its reports and evidence pack', async () => {
     expect((await tb.request('POST', '/api/virtual-chargers', { id: 'API-VCP', connectors: 2 })).status).toBe(201);
@@ -47,6 +57,9 @@ describe('conformance runs through the API', () => {
     expect(html.headers.get('content-security-policy')).toContain("default-src 'none'");
     const page = await html.text();
     expect(page).toContain('TC_003_CS Regular Charging Session - Plugin First');
+    // The bench's own virtual charger runs in real time here: nothing claims a fake clock.
+    expect(run.fakeTime).toBe(false);
+    expect(page).not.toContain('fake clock');
     expect(page).toContain('The charger has a socket (the case is for a fixed cable)');
     // The cases the bench cannot run yet are in every report, though none was picked, and none counts as failed.
     const later = octt16Cases.filter((c) => c.notSupported);
@@ -99,11 +112,7 @@ describe('conformance runs through the API', () => {
   }, 60_000);
 
   it('asks the person at a real charger, and a skipped step makes the case Inconclusive', async () => {
-    const cp = await strictCharger(tb.wsUrl(), 'REAL-1');
-    cp.client.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'SupportedFeatureProfiles', readonly: true, value: 'Core' }] }));
-    cp.client.handle('ChangeConfiguration', () => ({ status: 'Accepted' }));
-    await cp.connect();
-    await cp.client.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
+    const cp = await realCharger('REAL-1');
     const changes: Array<{ caseId: string | null; step: string | null }> = [];
     const off = tb.bench.bus.subscribe((e) => e.type === 'testRunChanged' && changes.push({ caseId: e.run.caseId, step: e.run.step }));
     const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_003_CS'] })).body;
@@ -124,5 +133,61 @@ describe('conformance runs through the API', () => {
     const declared = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_019_CS'], declared: { backupPower: true, profiles: ['Core', 'SmartCharging'] } })).body;
     expect((await finished(declared.runId)).pics).toMatchObject({ backupPower: true, profiles: ['Core', 'SmartCharging'] });
     await cp.client.close();
+  }, 60_000);
+
+  it('stops at once when Stop is pressed while a case waits on the charger: the case inconclusive, the rest left out', async () => {
+    const cp = await realCharger('REAL-STOP');
+    // The charger will wait 30 s for a Preparing that never comes.
+    let step: string | null = null;
+    const off = tb.bench.bus.subscribe((e) => e.type === 'testRunChanged' && (step = e.run.step));
+    const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-STOP', cases: ['TC_003_CS', 'TC_019_CS'], data: { chargerTimeoutS: 30 } })).body;
+    await waitFor(async () => (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body, 10_000);
+    expect((await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'done' })).status).toBe(204);
+    await waitFor(() => (step ?? '').startsWith('Step 2') || null, 10_000);
+    off();
+    const stoppedAt = Date.now();
+    expect((await tb.request('POST', `/api/test-runs/${runId}/stop`)).status).toBeLessThan(300);
+    const run = await finished(runId);
+    // Well before the step's 30 s were up.
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    expect(run.state).toBe('stopped');
+    expect(run.cases.map((c: any) => [c.id, c.verdict])).toEqual([['TC_003_CS', 'inconclusive']]);
+    expect(run.cases[0].reason).toMatch(/^The run was stopped during step 2 \(Charger sends StatusNotification/);
+    expect(run.cases[0].steps[1]).toMatchObject({ status: 'skipped', actual: 'the run was stopped during this step' });
+    await cp.client.close();
+  }, 60_000);
+
+  it("asks for a real charger's cable left in to be unplugged before the first case", async () => {
+    const cp = await realCharger('REAL-CABLE');
+    // A session ended earlier, its cable still in.
+    await cp.client.call('StatusNotification', { connectorId: 1, status: 'Finishing', errorCode: 'NoError' });
+    await tb.bench.record.settled();
+    const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-CABLE', cases: ['TC_003_CS'] })).body;
+    const unplug = await waitFor(async () => (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body, 10_000);
+    expect(unplug).toMatchObject({ caseId: 'setup', action: { kind: 'unplug', connectorId: 1 } });
+    await cp.client.call('StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
+    expect((await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'done' })).status).toBe(204);
+    // Then the first case starts from an available connector: its own first request.
+    const plug = await waitFor(async () => {
+      const p = (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body;
+      return p?.caseId === 'TC_003_CS' ? p : null;
+    }, 10_000);
+    expect(plug).toMatchObject({ action: { kind: 'plug', connectorId: 1 } });
+    expect((await tb.request('POST', `/api/test-runs/${runId}/stop`)).status).toBeLessThan(300);
+    const run = await finished(runId);
+    expect(run.cases[0].observations.filter((o: any) => o.text.startsWith('Before the run'))).toEqual([]);
+    await cp.client.close();
+  }, 60_000);
+
+  it('ends a session someone left running on a virtual charger before the first case, instead of failing the case on it', async () => {
+    expect((await tb.request('POST', '/api/virtual-chargers', { id: 'BUSY-VCP', connectors: 1 })).status).toBe(201);
+    await waitFor(async () => ((await tb.request('GET', '/api/virtual-chargers/BUSY-VCP')).body.registration === 'Accepted' ? true : null), 10_000);
+    expect((await tb.request('POST', '/api/virtual-chargers/BUSY-VCP/actions/plug', { connectorId: 1 })).status).toBe(200);
+    expect((await tb.request('POST', '/api/virtual-chargers/BUSY-VCP/actions/present-id-tag', { connectorId: 1, idTag: 'USER-CAR' })).body.result).toMatchObject({ accepted: true });
+    const session = await waitFor(async () => (await tb.request('GET', '/api/transactions?chargerId=BUSY-VCP&active=true')).body[0] ?? null, 10_000);
+    const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'BUSY-VCP', cases: ['TC_003_CS'] })).body;
+    const run = await finished(runId);
+    expect(run.cases.map((c: any) => [c.id, c.verdict, c.reason])).toEqual([['TC_003_CS', 'pass', null]]);
+    expect((await tb.request('GET', `/api/transactions/${session.transactionId}`)).body).toMatchObject({ active: false, stopReason: 'Remote' });
   }, 60_000);
 });

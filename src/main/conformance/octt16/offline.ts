@@ -96,7 +96,7 @@ export const offlineCases: Case[] = [
           return i >= 0 ? pending.splice(i, 1)[0] : null;
         };
         for (;;) {
-          const call = await t.host.frames.waitFor(t.clock, (interval + tol + t.data.chargerTimeoutS) * 1000, next);
+          const call = await t.waitFor((interval + tol + t.data.chargerTimeoutS) * 1000, next);
           if (!call) break;
           ids.push(call.messageId);
           got.push(call);

@@ -15,7 +15,7 @@ async function resetKeepsUnavailable(t: CaseContext, type: 'Hard' | 'Soft'): Pro
     await bootStatuses(t, (id) => (id === c ? 'Unavailable' : 'Available'));
   } else {
     // A soft reset may or may not reboot; either way the connector stays Unavailable.
-    const booted = await t.host.frames.waitFor(t.clock, 60_000, () => t.host.frames.pending.some((p) => p.action === 'BootNotification') || null);
+    const booted = await t.waitFor(60_000, () => t.host.frames.pending.some((p) => p.action === 'BootNotification') || null);
     if (booted) {
       await t.expect('BootNotification');
       await bootStatuses(t, (id) => (id === c ? 'Unavailable' : 'Available'));

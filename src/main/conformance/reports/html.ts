@@ -111,7 +111,7 @@ ${Object.entries(run.job ?? {})
 <dt>Vendor, model</dt><dd>${esc(run.charger.vendor ?? '—')} ${esc(run.charger.model ?? '')}</dd>
 <dt>Firmware</dt><dd>${esc(run.charger.firmware ?? '—')}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>
 <dt>Started</dt><dd>${esc(run.startedAt)}</dd><dt>Finished</dt><dd>${esc(run.finishedAt ?? '—')}</dd>
-<dt>Duration</dt><dd>${ms(run.wallMs)}${run.virtual ? ` (${ms(run.ms)} of charger time on a fake clock)` : ''}</dd>
+<dt>Duration</dt><dd>${ms(run.wallMs)}${run.fakeTime ? ` (${ms(run.ms)} of charger time on a fake clock)` : ''}</dd>
 <dt>Profiles</dt><dd>${esc(run.pics?.profiles.join(', ') ?? '—')}</dd>
 </dl>
 <div class="summary">${(['pass', 'fail', 'error', 'inconclusive', 'notApplicable', 'notSupported'] as const).map((k) => `<div><b>${s[k]}</b>${verdictLabel[k]}</div>`).join('')}</div>

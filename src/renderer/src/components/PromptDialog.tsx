@@ -1,6 +1,7 @@
 // The operator's request during a run (conformance or commissioning) on a real charger, as a large dialog nobody at the bench can miss:
 // what to do in big words, the connector and the idTag set apart, a countdown to the step's timeout, and
-// Done / Cannot do / Skip. It stays until answered (no click outside or Escape dismisses it).
+// Done / Cannot do / Skip, and a way to stop the whole run from here (asked once more: the dialog covers
+// the run's own Stop). It stays until answered (no click outside or Escape dismisses it).
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -44,6 +45,7 @@ export function PromptDialog({
   pending,
   error,
   subtitle = `Test case ${prompt.caseId}, step ${prompt.step}`,
+  stop,
 }: {
   prompt: OperatorPrompt;
   chargerId: string | null;
@@ -54,8 +56,11 @@ export function PromptDialog({
   error: string | null;
   /** Which test asks, under the title ("Test case TC_003_CS, step 2" by default). */
   subtitle?: string;
+  /** Stops the whole run (offered when the run can be stopped), and what stopping it does, in words. */
+  stop?: { onStop: () => void; what: string; label: string };
 }) {
   const [now, setNow] = useState(() => Date.now());
+  const [stopping, setStopping] = useState(false);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
@@ -101,8 +106,36 @@ export function PromptDialog({
             {error}
           </Alert>
         )}
+        {stop && stopping && (
+          <Alert
+            severity="warning"
+            sx={{ mt: 2 }}
+            role="alertdialog"
+            aria-label={`${stop.label}?`}
+            action={
+              <Stack direction="row" spacing={1}>
+                <Button color="inherit" size="small" onClick={() => setStopping(false)}>
+                  Keep running
+                </Button>
+                <Button color="error" variant="contained" size="small" disabled={pending} onClick={stop.onStop}>
+                  {stop.label}
+                </Button>
+              </Stack>
+            }
+          >
+            {stop.what}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2.5, gap: 1 }}>
+        {stop && (
+          <>
+            <Button size="large" color="error" disabled={pending || stopping} onClick={() => setStopping(true)}>
+              {stop.label}…
+            </Button>
+            <Box sx={{ flexGrow: 1 }} />
+          </>
+        )}
         <Button size="large" color="inherit" disabled={pending} onClick={() => onAnswer('skip')}>
           Skip
         </Button>

@@ -26,6 +26,8 @@ export interface PromptFeed {
   pending: () => Promise<Array<{ key: string; chargerId: string; context?: string; prompt: OperatorPrompt | null }>>;
   answer: (key: string, answer: PromptAnswer) => Promise<void>;
   subtitle?: (prompt: OperatorPrompt, context: string | undefined) => string;
+  /** Stops the run asking (its request is withdrawn), with what that does in words and the button's label. */
+  stop?: { call: (key: string) => Promise<void>; what: string; label: string };
 }
 
 interface Waiting {
@@ -82,8 +84,8 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
   }, [feed, linked]);
 
   const first = waiting[0] ?? null;
-  const [answer, send, reset] = useCall(async (key: string, a: PromptAnswer) => {
-    await feed.answer(key, a);
+  const [answer, send, reset] = useCall(async (key: string, a: PromptAnswer | 'stop') => {
+    await (a === 'stop' ? feed.stop!.call(key) : feed.answer(key, a));
     setWaiting((w) => w.filter((x) => x.key !== key));
   });
   useEffect(() => reset(), [first?.key, first?.prompt.step, first?.prompt.caseId, reset]);
@@ -99,6 +101,7 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
       error={linked ? answer.error : 'The link to the bench is lost: this request may have been answered or withdrawn meanwhile. It is checked again once the link is back.'}
       subtitle={feed.subtitle?.(first.prompt, about[first.key]?.context)}
       onAnswer={(a) => void send(first.key, a)}
+      stop={feed.stop && { onStop: () => void send(first.key, 'stop'), what: feed.stop.what, label: feed.stop.label }}
     />
   );
 }

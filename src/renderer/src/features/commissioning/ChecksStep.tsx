@@ -143,7 +143,7 @@ function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean
         Test session{sessionRunning && !stale ? ' (live)' : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {view.template.sessionSeconds} s of meter values{view.template.sessionSeconds < 300 ? ' (shorter than 5 minutes: noted)' : ''}
+        Planned: {view.template.sessionSeconds} s of meter values{view.template.sessionSeconds < 300 ? ' (shorter than 5 minutes: noted)' : ''}, at least (readings come at the charger’s interval)
         {limitW !== null ? ` · load limit ${formatPower(limitW)}` : ''}
       </Typography>
       <MeterChart samples={samples} title="Test session meter values" emptyText={sessionRunning ? 'Waiting for the first meter values…' : 'The test session has not run yet.'} height={220} />
@@ -210,7 +210,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
       <Ask
         open={stopping === 'asking' && running}
         title={`Stop the commissioning of ${view.chargerId}?`}
-        confirmLabel={`Stop after ${runningStep?.title ?? 'this step'}`}
+        confirmLabel="Stop the commissioning"
         danger
         onCancel={() => setStopping('no')}
         onConfirm={() => {
@@ -218,7 +218,8 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           void doStop().then((ok) => ok || setStopping('no'));
         }}
       >
-        The run stops after the step in progress ({runningStep?.title ?? 'none'}); its request to the person at the charger is skipped. The steps not run yet stay open and can be run later.
+        The step in progress ({runningStep?.title ?? 'none'}) ends now, unfinished (inconclusive), its request to the person at the charger withdrawn, and the charger is put back. The steps not run
+        yet stay open and can be run later.
       </Ask>
     </Stack>
   );

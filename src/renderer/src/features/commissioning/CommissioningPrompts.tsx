@@ -20,6 +20,11 @@ export function CommissioningPrompts() {
         return Promise.all(running.map(async (c) => ({ key: c.id, chargerId: c.chargerId, context: placeOf(c), prompt: await client.call('commissioning:prompt', { id: c.id }).catch(() => null) })));
       },
       answer: async (id, answer) => void (await client.call('commissioning:answer', { id, answer })),
+      stop: {
+        call: async (id) => void (await client.call('commissioning:stop', { id })),
+        label: 'Stop the commissioning',
+        what: 'The commissioning stops: this request is withdrawn, the step in progress ends unfinished (inconclusive) and the charger is put back; the steps not run yet stay open and can be run later.',
+      },
       subtitle: (prompt, context) => `Commissioning${context ? ` at ${context}` : ''}, step ${prompt.caseId}`,
     }),
     [client],

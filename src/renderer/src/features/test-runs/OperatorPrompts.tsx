@@ -16,6 +16,11 @@ export function OperatorPrompts() {
         return Promise.all(running.map(async (r) => ({ key: r.id, chargerId: r.chargerId, prompt: await client.call('tests:prompt', { runId: r.id }).catch(() => null) })));
       },
       answer: async (runId, answer) => void (await client.call('tests:answer', { runId, answer })),
+      stop: {
+        call: async (runId) => void (await client.call('tests:stop', { runId })),
+        label: 'Stop the run',
+        what: 'The whole run stops: this request is withdrawn, the case in progress ends (inconclusive) and the charger is put back; the cases not run yet are left out, the verdicts so far kept.',
+      },
     }),
     [client],
   );

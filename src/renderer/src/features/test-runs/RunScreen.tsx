@@ -56,7 +56,7 @@ function rowsOf(run: RunResult, currentCaseId: string | null): Row[] {
     });
 }
 
-function StopDialog({ run, open, onClose }: { run: RunResult; open: boolean; onClose: () => void }) {
+function StopDialog({ run, open, onClose, onStopped }: { run: RunResult; open: boolean; onClose: () => void; onStopped: () => void }) {
   const client = useClient();
   const [stop, go] = useCall(() => client.call('tests:stop', { runId: run.id }));
   return (
@@ -64,8 +64,8 @@ function StopDialog({ run, open, onClose }: { run: RunResult; open: boolean; onC
       <DialogTitle id="stop-run-title">Stop the run on {run.chargerId}?</DialogTitle>
       <DialogContent>
         <DialogContentText>
-          The case in progress is ended (a request to the operator is skipped) and the charger is put back as the case found it. The cases not run yet are left out; the verdicts so far are kept, with
-          their reports.
+          The case in progress ends now, unfinished (inconclusive; a request to the operator is withdrawn), and the charger is put back as the case found it. The cases not run yet are left out; the
+          verdicts so far are kept, with their reports.
         </DialogContentText>
         {stop.error && (
           <Alert severity="error" sx={{ mt: 2 }}>
@@ -77,7 +77,18 @@ function StopDialog({ run, open, onClose }: { run: RunResult; open: boolean; onC
         <Button onClick={onClose} disabled={stop.pending}>
           Keep running
         </Button>
-        <Button color="error" variant="contained" disabled={stop.pending} onClick={() => void go().then((r) => r !== undefined && onClose())}>
+        <Button
+          color="error"
+          variant="contained"
+          disabled={stop.pending}
+          onClick={() =>
+            void go().then((r) => {
+              if (r === undefined) return;
+              onStopped();
+              onClose();
+            })
+          }
+        >
           Stop the run
         </Button>
       </DialogActions>
@@ -138,6 +149,8 @@ export function RunScreen() {
   const navigate = useNavigate();
   const { run, error, current, frames } = useRun(id);
   const [stopping, setStopping] = useState(false);
+  /** Stop was sent: the run is ending its case and putting the charger back. */
+  const [stopSent, setStopSent] = useState(false);
   const [notice, setNotice] = useState<{ message: string; error?: boolean } | null>(null);
   const titles = useCaseTitles();
 
@@ -171,8 +184,8 @@ export function RunScreen() {
           )}
           <Box sx={{ flexGrow: 1 }} />
           {run.state === 'running' ? (
-            <Button color="error" variant="contained" startIcon={<StopIcon />} onClick={() => setStopping(true)}>
-              Stop run…
+            <Button color="error" variant="contained" startIcon={<StopIcon />} disabled={stopSent} onClick={() => setStopping(true)}>
+              {stopSent ? 'Stopping: putting the charger back…' : 'Stop run…'}
             </Button>
           ) : (
             problems > 0 && (
@@ -185,8 +198,8 @@ export function RunScreen() {
         <Typography variant="body2" color="text.secondary">
           {who || 'Unknown charger'}
           {run.charger.firmware ? ` · firmware ${run.charger.firmware}` : ''}
-          {run.virtual ? ' · virtual charger (operator steps automatic, fake time)' : ''} · started {formatTime(run.startedAt)}
-          {run.state !== 'running' && ` · took ${formatDuration(run.wallMs)}${run.virtual ? ` (${formatDuration(run.ms)} of charger time)` : ''}`}
+          {run.virtual ? ` · virtual charger (operator steps automatic${run.fakeTime ? ', fake time' : ''})` : ''} · started {formatTime(run.startedAt)}
+          {run.state !== 'running' && ` · took ${formatDuration(run.wallMs)}${run.fakeTime ? ` (${formatDuration(run.ms)} of charger time)` : ''}`}
           {run.state === 'stopped' ? ' · stopped before the end' : ''}
         </Typography>
       </Box>
@@ -221,7 +234,7 @@ export function RunScreen() {
         </Paper>
       </Box>
 
-      <StopDialog run={run} open={stopping} onClose={() => setStopping(false)} />
+      <StopDialog run={run} open={stopping} onClose={() => setStopping(false)} onStopped={() => setStopSent(true)} />
       <Snackbar open={notice !== null} autoHideDuration={6000} onClose={() => setNotice(null)}>
         <Alert severity={notice?.error ? 'error' : 'success'} onClose={() => setNotice(null)} variant="filled">
           {notice?.message}

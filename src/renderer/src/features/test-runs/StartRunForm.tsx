@@ -38,7 +38,7 @@ import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { RunningList } from '../../components/ConfirmDialog';
-import { useRunning } from '../../components/running';
+import { useRunning, useRunningLive } from '../../components/running';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
 import type { CaseInfo, RunListItem } from '../../../../shared/api/test-runs';
@@ -113,7 +113,8 @@ function RunningNow({ chargerId }: { chargerId: string }) {
       <RunningList running={running} emptyText={`Nothing is charging on ${chargerId} right now.`} />
       {running.length > 0 && (
         <Alert severity="warning" sx={{ mt: 2 }}>
-          The run ends {running.length === 1 ? 'this session' : `these ${running.length} sessions`}: it resets {chargerId} and stops every session it finds after each case.
+          The run ends {running.length === 1 ? 'this session' : `these ${running.length} sessions`} before its first case (and any cable left in is unplugged, or asked to be), and it stops every
+          session it finds after each case.
         </Alert>
       )}
     </>
@@ -274,7 +275,9 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   const generalError = start.error && !(start.field === 'chargerId' || start.field === 'cases' || start.field === 'rerunFailedOf' || start.field?.startsWith('data.')) ? start.error : null;
   const virtual = chosen?.virtual ?? false;
   const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf);
-  const submit = () => (virtual ? void go() : setConfirming(true));
+  // A virtual charger is asked about too when something runs on it (a session someone started there).
+  const runningOnIt = useRunningLive(charger);
+  const submit = () => (virtual && !runningOnIt.length ? void go() : setConfirming(true));
 
   return (
     <Paper component="section" aria-label="Start a run" sx={{ p: 2.5 }}>
@@ -399,7 +402,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
             </Box>
             <Typography variant="body2" sx={{ mt: 0.5 }}>
               {virtual
-                ? 'A virtual charger’s operator steps (plugging in, presenting a card) are done for you, and its waits run on a fake clock: the run takes seconds.'
+                ? 'A virtual charger’s operator steps (plugging in, presenting a card) are done for you. Its waits (heartbeats, reboots, timeouts) take real time here, so a whole profile takes minutes; on the command line, chargebench test --virtual runs the same cases on a fake clock in seconds.'
                 : 'Someone must stay at the charger: the bench asks them to plug and unplug the cable, present cards and power it off and on, and each request times out.'}
             </Typography>
           </Alert>
@@ -407,7 +410,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           {generalError && <Alert severity="error">{generalError}</Alert>}
           <Box>
             <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!ready || start.pending} onClick={submit}>
-              {charger ? `Start ${count} case${count === 1 ? '' : 's'} on ${charger}${virtual ? '' : '…'}` : 'Start the run'}
+              {charger ? `Start ${count} case${count === 1 ? '' : 's'} on ${charger}${virtual && !runningOnIt.length ? '' : '…'}` : 'Start the run'}
             </Button>
           </Box>
         </Stack>
@@ -419,12 +422,13 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
         </DialogTitle>
         <DialogContent>
           <DialogContentText component="div">
-            {charger} is a real charger{chosen?.boot ? ` (${chosen.boot.chargePointVendor} ${chosen.boot.chargePointModel})` : ''}. While the run goes on:
+            {charger} is {virtual ? 'a built-in virtual charger' : 'a real charger'}
+            {chosen?.boot ? ` (${chosen.boot.chargePointVendor} ${chosen.boot.chargePointModel})` : ''}. While the run goes on:
             <Box component="ul" sx={{ mt: 1, pl: 2.5 }}>
               {consequences.map((c) => (
                 <li key={c}>{c}</li>
               ))}
-              <li>Someone at the charger is asked to act, with {data.operatorTimeoutS || defaults.operatorTimeoutS} s for each request.</li>
+              {!virtual && <li>Someone at the charger is asked to act, with {data.operatorTimeoutS || defaults.operatorTimeoutS} s for each request.</li>}
             </Box>
           </DialogContentText>
           <RunningNow chargerId={charger} />
