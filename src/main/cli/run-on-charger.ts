@@ -18,6 +18,7 @@ import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
 import type { PicsDeclaration } from '../conformance/pics';
 import { defaultDataDir, int } from './options';
 import { printable } from './terminal';
+import { ranOnFakeTime } from '../../shared/api/test-runs';
 
 const verdictWords = { pass: 'PASS', fail: 'FAIL', notApplicable: 'N/A ', inconclusive: 'INCONCLUSIVE', error: 'ERROR', notSupported: 'NOT SUPPORTED' } as const;
 
@@ -167,7 +168,8 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     });
     const run = await service.settled(runId).finally(off);
     if (run.error) console.error(`chargebench ${r.command}: ${run.error}`);
-    printSummary('cases', run.cases, run.wallMs, run.virtual ? run.ms : null);
+    for (const p of run.setupProblems ?? []) console.error(`chargebench ${r.command}: before the first case: ${p}`);
+    printSummary('cases', run.cases, run.wallMs, ranOnFakeTime(run) ? run.ms : null);
     const write = async (kind: ReportKind, to: string | undefined) => {
       if (!to) return;
       try {

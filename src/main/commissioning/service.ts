@@ -214,7 +214,9 @@ export class CommissioningService {
     })
       .then((r) => {
         if (r.configAtEnd) c.configAfter = r.configAtEnd;
-        if (r.state === 'stopped') c.runError = 'stopped before every step had run';
+        // What could not be put right before the first step (a cable left in) is said with the run.
+        const notes = [r.setupProblems?.length ? `before the first step, ${r.setupProblems.join('; ')}` : null, r.state === 'stopped' ? 'stopped before every step had run' : null].filter(Boolean);
+        if (notes.length) c.runError = notes.join('; ');
       })
       .catch((e) => {
         c.runError = (e as Error).message;

@@ -33,6 +33,8 @@ export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal
   const operator = new PromptOperator(
     (prompt) =>
       new Promise<OperatorAnswer>((resolve) => {
+        // A stopped run asks nobody.
+        if (signal.aborted) return resolve('stopped');
         const timer = setTimeout(() => done('timeout'), prompt.timeoutS * 1000);
         const done = (a: OperatorAnswer) => {
           clearTimeout(timer);

@@ -39,6 +39,8 @@ export interface CaseHost {
   signal?: AbortSignal;
 }
 
+const noop = (): void => undefined;
+
 /** What `work` resolves to, unless `signal` aborts first (then RunStopped; the work's own end is ignored). */
 function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return work;
@@ -158,6 +160,17 @@ export class CaseContext {
   private failedStep: number | null = null;
   /** Connectors the case had the person plug a cable into and not unplug yet (the end of the case asks). */
   readonly plugged = new Set<number>();
+  /** The work of the last step begun; after a Stop it may still be on its way (an operation awaiting its answer). */
+  private inflight: Promise<unknown> | null = null;
+
+  /** Resolves once the last step's own work has ended (a Stop leaves it running), or after `ms` on the run's clock. */
+  async stepSettled(ms: number): Promise<void> {
+    const work = this.inflight;
+    if (!work) return;
+    let timer: { cancel(): void } | null = null;
+    await Promise.race([work.then(noop, noop), new Promise<void>((resolve) => (timer = this.clock.after(ms, resolve)))]);
+    (timer as { cancel(): void } | null)?.cancel();
+  }
 
   constructor(
     readonly caseId: string,
@@ -186,12 +199,16 @@ export class CaseContext {
 
   /** Runs one step: its timing, its frames' message ids, and its outcome in the record of the case. */
   async step<T>(by: StepActor, title: string, fn: (ids: string[]) => Promise<T>): Promise<T> {
+    // Nothing more is done for a stopped run.
+    if (this.host.signal?.aborted) throw new RunStopped('The run was stopped');
     const step: StepResult = { n: this.steps.length + 1, by, title, status: 'passed', startedAt: this.iso(), ms: 0, messageIds: [] };
     this.steps.push(step);
     this.onStep?.(step);
     const t0 = this.clock.now();
     try {
-      return await untilStopped(fn(step.messageIds), this.host.signal);
+      const work = fn(step.messageIds);
+      this.inflight = work;
+      return await untilStopped(work, this.host.signal);
     } catch (e) {
       if (e instanceof RunStopped) {
         step.status = 'skipped';

@@ -1,13 +1,18 @@
-// The end of every case: the charger back to the document's general preconditions (no session, no
-// reservation, profile or local list the case made, connectors available, keys as they were), or a list
-// of what could not be put back, which the report shows beside the case.
+// The end of every case, and the start of a run: the charger back to the document's general preconditions
+// (no session, no reservation, profile or local list the case made, connectors available with no cable in,
+// keys as they were), or a list of what could not be put back, which the report shows beside the case (or
+// the run, for its start).
 import type { CaseContext } from './context';
 import { operatorText, VirtualOperator } from './operator';
+import type { SeenFrame } from './frames';
 import { sleep } from '../clock';
 
-export async function restorePreconditions(t: CaseContext): Promise<string[]> {
+export async function restorePreconditions(t: CaseContext, o: { setup?: boolean } = {}): Promise<string[]> {
   const problems: string[] = [];
   const host = t.host;
+  const limit = t.data.chargerTimeoutS * 1000;
+  // After a Stop the step's own work may still be under way (an operation awaiting the charger's answer).
+  if (host.signal?.aborted) await t.stepSettled(limit);
   host.behaviours.reset(host.chargerId);
   const attempt = async (what: string, fn: () => Promise<unknown>) => {
     try {
@@ -27,13 +32,19 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
     await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null);
     if (!host.frames.connected) return ['The charger did not reconnect after the case'];
   }
-  for (const tx of host.openTransactions()) {
-    await attempt(`stopping transaction ${tx.transactionId}`, async () => {
-      const r = await host.operate('RemoteStopTransaction', { transactionId: tx.transactionId }, t.data.chargerTimeoutS * 1000);
-      if (r.outcome !== 'completed') throw new Error(r.outcome);
-      await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null);
-    });
-  }
+  // After a Stop between a remote start the charger accepted and its session's start, the session begins
+  // soon: it is waited for, so it is stopped here rather than left running.
+  if (host.signal?.aborted && remoteStartPending(host.frames.frames)) await host.frames.waitFor(t.clock, limit, () => !remoteStartPending(host.frames.frames) || null);
+  const stopSessions = async () => {
+    for (const tx of host.openTransactions()) {
+      await attempt(`stopping transaction ${tx.transactionId}`, async () => {
+        const r = await host.operate('RemoteStopTransaction', { transactionId: tx.transactionId }, limit);
+        if (r.outcome !== 'completed') throw new Error(r.outcome);
+        await host.frames.waitFor(t.clock, limit, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null);
+      });
+    }
+  };
+  await stopSessions();
   {
     // The virtual charger's hands: cables out, faults cleared, EVs back.
     await attempt('resetting the virtual charger', async () => {
@@ -64,12 +75,13 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);
     });
   }
-  if (!(host.operator instanceof VirtualOperator)) await unplugCables(t, problems);
   for (const reservationId of t.touched.reservations)
     await attempt(`cancelling reservation ${reservationId}`, () => host.operate('CancelReservation', { reservationId }, t.data.chargerTimeoutS * 1000));
   if (t.touched.availability)
     for (let connectorId = 0; connectorId <= t.pics.connectors; connectorId++)
       await attempt(`making connector ${connectorId} Operative`, () => host.operate('ChangeAvailability', { connectorId, type: 'Operative' }, t.data.chargerTimeoutS * 1000));
+  // After the reservations and the availability: a connector must end up Available.
+  if (!(host.operator instanceof VirtualOperator)) await unplugCables(t, problems, o.setup ?? false);
   if (t.touched.profiles) await attempt('clearing charging profiles', () => host.operate('ClearChargingProfile', {}, t.data.chargerTimeoutS * 1000));
   if (t.touched.localList)
     await attempt('emptying the local list', () => host.operate('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [] }, t.data.chargerTimeoutS * 1000));
@@ -84,8 +96,9 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
       t.pics.config[key] = value;
     });
   }
-  // Messages the restoring caused are no business of the next case.
+  // Messages the restoring caused are no business of the next case; a session begun meanwhile is stopped.
   await host.frames.settle();
+  if (host.openTransactions().length) await stopSessions();
   host.frames.pending.length = 0;
   return problems;
 }
@@ -93,24 +106,41 @@ export async function restorePreconditions(t: CaseContext): Promise<string[]> {
 /** Statuses that say a cable is in. (Preparing may be a card presented alone, which times out by itself.) */
 const CABLE_IN = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE', 'Finishing']);
 
+/** Whether the charger accepted the last RemoteStartTransaction sent to it and its StartTransaction has not come yet. */
+function remoteStartPending(frames: SeenFrame[]): boolean {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i]!;
+    if (f.direction === 'in' && f.kind === 'CALL' && f.action === 'StartTransaction') return false;
+    if (f.direction === 'out' && f.kind === 'CALL' && f.action === 'RemoteStartTransaction') {
+      const answer = frames.slice(i + 1).find((a) => a.direction === 'in' && a.kind === 'CALLRESULT' && a.messageId === f.messageId);
+      return !!answer && /"status"\s*:\s*"Accepted"/.test(answer.raw);
+    }
+  }
+  return false;
+}
+
 /**
- * A real charger's connectors left with a cable in (one the case had plugged in, or one that shows in the
- * status, as when the run started with it): the person is asked to unplug, and the connector must report
- * Available. After a Stop nobody is asked (the run ends now); the connector is named instead, for the next
- * run's start to ask.
+ * A real charger's connectors that may have a cable in: one the case had plugged in (whatever the charger
+ * reported since), one whose status says so, and at the run's start one Preparing too. The person is asked
+ * to unplug, and the connector must then report Available. After a Stop nobody is asked (the run ends now):
+ * the connector is named instead, and the next run's start asks.
  */
-async function unplugCables(t: CaseContext, problems: string[]): Promise<void> {
+async function unplugCables(t: CaseContext, problems: string[], setup: boolean): Promise<void> {
   const { host } = t;
   await host.frames.settle();
   for (let connectorId = 1; connectorId <= t.pics.connectors; connectorId++) {
     const status = host.connectorStatus(connectorId);
-    if (!status || status === 'Available' || !(CABLE_IN.has(status) || t.plugged.has(connectorId))) continue;
+    if (status === 'Available') continue;
+    const cableIn = t.plugged.has(connectorId) || (status !== null && (CABLE_IN.has(status) || (setup && status === 'Preparing')));
+    if (!cableIn) continue;
+    const shown = status ?? 'not reported';
     if (host.signal?.aborted) {
-      problems.push(`connector ${connectorId} is ${status}: unplug its cable before the next run`);
+      problems.push(`connector ${connectorId} (${shown}) may still have a cable in: unplug it before the next run`);
       continue;
     }
     const action = { kind: 'unplug', connectorId } as const;
-    const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
+    const during = setup ? 'Preparing the charger before the first case' : `Putting the charger back after ${t.caseId}`;
+    const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length + 1, during, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
     const available = answer === 'done' && (await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000, () => host.connectorStatus(connectorId) === 'Available' || null));
     if (answer === 'done') t.plugged.delete(connectorId);
     if (!available)

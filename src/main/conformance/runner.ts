@@ -50,7 +50,7 @@ export interface RunOptions {
   onEvent?: (e: RunEvent) => void;
   /** On fake time: the charger is busy with real I/O (a WebSocket handshake), so time must not move on yet. */
   busy?: () => boolean;
-  /** Stops the run after the case in progress. */
+  /** Stops the run: the case in progress ends at once (inconclusive) and the charger is put back. */
   signal?: AbortSignal;
   /** The whole suite the cases come from: those of its cases the bench cannot run yet are listed in the result. */
   suite?: CaseDefinition[];
@@ -148,12 +148,14 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     frames.pending.length = 0;
     // The document's general preconditions before the first case too: what the charger was doing when the
     // run started (a session, a cable left in) is ended here, not found by the first case as its failure.
-    let before = o.signal?.aborted ? [] : (await restorePreconditions(new CaseContext('setup', host, o.data, pics))).map((p) => `Before the run: ${p}`);
+    if (!o.signal?.aborted) {
+      const setupProblems = await restorePreconditions(new CaseContext('setup', host, o.data, pics), { setup: true });
+      if (setupProblems.length) run.setupProblems = setupProblems;
+    }
     for (const def of o.cases) {
       if (o.signal?.aborted) break;
       o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
-      const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }), before);
-      before = [];
+      const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }));
       run.cases.push(result);
       run.summary[result.verdict]++;
       o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
@@ -230,15 +232,7 @@ export function idTagTable(data: TestData, overrides: Record<string, IdTagInfo> 
   return { tags, otherwise: { status: 'Invalid' as const } };
 }
 
-export async function runCase(
-  def: CaseDefinition,
-  host: CaseHost,
-  data: TestData,
-  pics: Pics,
-  onStep?: (step: StepResult) => void,
-  /** What could not be put right before the case (the run's setup), shown among its observations. */
-  before: string[] = [],
-): Promise<CaseResult> {
+export async function runCase(def: CaseDefinition, host: CaseHost, data: TestData, pics: Pics, onStep?: (step: StepResult) => void): Promise<CaseResult> {
   host.idTagAnswers();
   const clock = host.clock;
   const startedAt = new Date(clock.now()).toISOString();
@@ -260,7 +254,6 @@ export async function runCase(
   const why = def.appliesTo?.(pics, data) ?? null;
   if (why) return early('notApplicable', why);
   const t = new CaseContext(def.id, host, data, pics, onStep);
-  for (const problem of before) t.observe(problem);
   const firstSeq = host.frames.lastSeq;
   let verdict: Verdict = 'pass';
   let reason: string | null = null;

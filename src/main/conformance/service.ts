@@ -178,6 +178,8 @@ export class ConformanceService {
   }
 
   answer(runId: string, answer: OperatorAnswer): void {
+    // An unknown run is a 404 (get throws it); a known one that waits on nobody, a 409.
+    if (!this.active.has(runId)) this.get(runId);
     if (!this.active.get(runId)?.operator?.answer(answer)) throw new BenchError(409, `Test run ${runId} is not waiting for the operator`, { field: 'runId' });
   }
 

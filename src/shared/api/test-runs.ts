@@ -194,8 +194,10 @@ export interface RunResult {
   /** Duration on the run's clock, and on the wall clock (a virtual run uses fake time). */
   ms: number;
   wallMs: number;
-  /** The run's timed waits ran on a fake clock (`chargebench test --virtual`); absent or false: in real time. */
+  /** The run's timed waits ran on a fake clock (`chargebench test --virtual`); absent or false: in real time (see ranOnFakeTime). */
   fakeTime?: boolean;
+  /** What could not be put right before the first case (a session that would not stop, a cable left in): the first cases may be affected. */
+  setupProblems?: string[];
   benchVersion: string;
   data: TestData;
   pics: Pics | null;
@@ -216,6 +218,9 @@ export interface RunResult {
    */
   notYetSupported?: NotYetSupported[];
 }
+
+/** Whether a run's timed waits ran on a fake clock; a run kept before `fakeTime` was recorded tells by its charger time far past its wall time. */
+export const ranOnFakeTime = (run: Pick<RunResult, 'fakeTime' | 'virtual' | 'ms' | 'wallMs'>): boolean => run.fakeTime ?? (run.virtual && run.ms > 2 * run.wallMs);
 
 /** A case of the suite the bench cannot run yet, and why. */
 export interface NotYetSupported {
@@ -253,6 +258,8 @@ export type OperatorAnswer = 'done' | 'cannot' | 'skip' | 'timeout' | 'stopped';
 export interface OperatorPrompt {
   caseId: string;
   step: number;
+  /** What the bench is doing, when the request is not a step of the case (putting the charger back after it, or before the first case). */
+  during?: string;
   action: OperatorAction;
   text: string;
   timeoutS: number;

@@ -127,6 +127,7 @@ describe('conformance runs through the API', () => {
     expect(run.cases[0]).toMatchObject({ verdict: 'inconclusive', reason: expect.stringContaining('The operator skipped: Plug the EV cable into connector 1'), decidingStep: 1 });
     expect(run.charger).toMatchObject({ vendor: 'Acme', model: 'Wall' });
     expect(await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'done' })).toMatchObject({ status: 409 });
+    expect(await tb.request('POST', '/api/test-runs/run-nobody/answer', { answer: 'done' })).toMatchObject({ status: 404 });
     expect(await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_999_CS'] })).toMatchObject({ status: 400, body: { field: 'cases' } });
     expect(await tb.request('POST', '/api/test-runs', { chargerId: 'NOBODY', cases: ['TC_003_CS'] })).toMatchObject({ status: 404 });
     // What the person confirms or corrects goes over what the charger reports: back-up power, the feature profiles.
@@ -157,6 +158,39 @@ describe('conformance runs through the API', () => {
     await cp.client.close();
   }, 60_000);
 
+  it('stopped between a remote start the charger accepted and its session starting, still stops that session', async () => {
+    const cp = await realCharger('REAL-LATE');
+    let runId = '';
+    let started: Promise<{ transactionId: number }> | null = null;
+    cp.client.handle('RemoteStartTransaction', ({ params }) => {
+      // Stop is pressed as the charger accepts; its session begins 1.5 s later (a real charger takes its time).
+      void tb.request('POST', `/api/test-runs/${runId}/stop`);
+      started = new Promise((resolve) => setTimeout(resolve, 1500)).then(() =>
+        cp.client.call('StartTransaction', { connectorId: 1, idTag: params.idTag, meterStart: 0, timestamp: new Date().toISOString() }),
+      );
+      return { status: 'Accepted' };
+    });
+    cp.client.handle('RemoteStopTransaction', ({ params }) => {
+      setTimeout(
+        () => void cp.client.call('StopTransaction', { transactionId: params.transactionId, meterStop: 10, timestamp: new Date().toISOString(), reason: 'Remote' }).catch(() => undefined),
+        50,
+      );
+      return { status: 'Accepted' };
+    });
+    runId = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-LATE', cases: ['TC_010_CS'] })).body.runId;
+    await waitFor(async () => (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body, 10_000);
+    await cp.client.call('StatusNotification', { connectorId: 1, status: 'Preparing', errorCode: 'NoError' });
+    expect((await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'done' })).status).toBe(204);
+    const run = await finished(runId);
+    expect(run.state).toBe('stopped');
+    expect(run.cases[0]).toMatchObject({ verdict: 'inconclusive', reason: expect.stringMatching(/^The run was stopped/) });
+    // The session that began after the Stop was stopped; the cable the case had plugged in is named, not asked out.
+    const { transactionId } = await started!;
+    await waitFor(async () => ((await tb.request('GET', `/api/transactions/${transactionId}`)).body.active === false ? true : null), 5000);
+    expect(run.cases[0].cleanupProblems).toEqual([expect.stringMatching(/^connector 1 \(.*\) may still have a cable in/)]);
+    await cp.client.close();
+  }, 60_000);
+
   it("asks for a real charger's cable left in to be unplugged before the first case", async () => {
     const cp = await realCharger('REAL-CABLE');
     // A session ended earlier, its cable still in.
@@ -175,7 +209,18 @@ describe('conformance runs through the API', () => {
     expect(plug).toMatchObject({ action: { kind: 'plug', connectorId: 1 } });
     expect((await tb.request('POST', `/api/test-runs/${runId}/stop`)).status).toBeLessThan(300);
     const run = await finished(runId);
-    expect(run.cases[0].observations.filter((o: any) => o.text.startsWith('Before the run'))).toEqual([]);
+    expect(run.setupProblems).toBeUndefined();
+    // Once more, and the person cannot: the run says so, before its cases (and in its report).
+    await cp.client.call('StatusNotification', { connectorId: 1, status: 'Finishing', errorCode: 'NoError' });
+    const again = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-CABLE', cases: ['TC_003_CS'] })).body.runId;
+    await waitFor(async () => ((await tb.request('GET', `/api/test-runs/${again}/prompt`)).body?.action?.kind === 'unplug' ? true : null), 10_000);
+    expect((await tb.request('POST', `/api/test-runs/${again}/answer`, { answer: 'cannot' })).status).toBe(204);
+    await waitFor(async () => ((await tb.request('GET', `/api/test-runs/${again}/prompt`)).body?.caseId === 'TC_003_CS' ? true : null), 10_000);
+    await tb.request('POST', `/api/test-runs/${again}/stop`);
+    const second = await finished(again);
+    expect(second.setupProblems).toEqual([expect.stringContaining('connector 1 is Finishing (the person answered cannot to unplugging it)')]);
+    const report = await (await fetch(`http://127.0.0.1:${tb.apiPort}/api/test-runs/${again}/report.html`, { headers: { Authorization: `Bearer ${tb.token}` } })).text();
+    expect(report).toContain('Before the first case');
     await cp.client.close();
   }, 60_000);
 

@@ -20,7 +20,7 @@ async function reconnected(t: CaseContext, title: string, connections: number, w
   const frames = t.host.frames;
   const refusals = frames.refusals.length;
   await t.step('charger', title, async () => {
-    const ok = await frames.waitFor(t.clock, within * 1000, () => (frames.connected && frames.connections > connections) || null);
+    const ok = await t.waitFor(within * 1000, () => (frames.connected && frames.connections > connections) || null);
     if (ok) return;
     const refused = frames.refusals.slice(refusals).pop();
     t.check(

@@ -2,6 +2,7 @@
 // verdict and reason, the decisions taken where the document is ambiguous, its steps with timings, and a
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult } from '../types';
+import { ranOnFakeTime } from '../../../shared/api/test-runs';
 
 export const esc = (s: unknown) =>
   String(s ?? '')
@@ -111,9 +112,10 @@ ${Object.entries(run.job ?? {})
 <dt>Vendor, model</dt><dd>${esc(run.charger.vendor ?? '—')} ${esc(run.charger.model ?? '')}</dd>
 <dt>Firmware</dt><dd>${esc(run.charger.firmware ?? '—')}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>
 <dt>Started</dt><dd>${esc(run.startedAt)}</dd><dt>Finished</dt><dd>${esc(run.finishedAt ?? '—')}</dd>
-<dt>Duration</dt><dd>${ms(run.wallMs)}${run.fakeTime ? ` (${ms(run.ms)} of charger time on a fake clock)` : ''}</dd>
+<dt>Duration</dt><dd>${ms(run.wallMs)}${ranOnFakeTime(run) ? ` (${ms(run.ms)} of charger time on a fake clock)` : ''}</dd>
 <dt>Profiles</dt><dd>${esc(run.pics?.profiles.join(', ') ?? '—')}</dd>
 </dl>
+${run.setupProblems?.length ? `<h2>Before the first case</h2><p>What could not be put right before the run began (the first cases may be affected):</p><ul>${run.setupProblems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
 <div class="summary">${(['pass', 'fail', 'error', 'inconclusive', 'notApplicable', 'notSupported'] as const).map((k) => `<div><b>${s[k]}</b>${verdictLabel[k]}</div>`).join('')}</div>
 <h2>Cases</h2>
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Verdict</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>

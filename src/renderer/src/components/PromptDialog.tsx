@@ -44,7 +44,7 @@ export function PromptDialog({
   onAnswer,
   pending,
   error,
-  subtitle = `Test case ${prompt.caseId}, step ${prompt.step}`,
+  subtitle = prompt.during ?? `Test case ${prompt.caseId}, step ${prompt.step}`,
   stop,
 }: {
   prompt: OperatorPrompt;

@@ -21,7 +21,7 @@ import { formatPower } from '../../components/format';
 import { paths, type WizardStep } from '../../app/routes';
 import { CommissioningTemplate, SiteJob, type CommissioningView } from '../../../../shared/api/commissioning';
 import type { MeterSample } from '../../../../shared/api/meter';
-import { Ask } from './Ask';
+import { Ask } from '../../components/Ask';
 import { ConfigDiff } from './ConfigDiff';
 import { resetDraft, useDraft } from './draft';
 import { StepResults } from './StepResults';
@@ -99,7 +99,7 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
         title={`Commission ${draft.chargerId}?`}
         chargerId={draft.chargerId}
         target={`${draft.chargerId} · the whole charger`}
-        consequence={(running) => `The plan ${what.join('; ')}.${running.length ? ' A session running there now is stopped by the reset.' : ''}`}
+        consequence={(running) => `The plan ${what.join('; ')}.${running.length ? ' A session running there now is ended (RemoteStopTransaction) before the first step.' : ''}`}
         confirmLabel={`Start the checks on ${draft.chargerId}`}
         onCancel={() => setAsking(false)}
         onConfirm={() => {

@@ -25,7 +25,7 @@ export function CommissioningPrompts() {
         label: 'Stop the commissioning',
         what: 'The commissioning stops: this request is withdrawn, the step in progress ends unfinished (inconclusive) and the charger is put back; the steps not run yet stay open and can be run later.',
       },
-      subtitle: (prompt, context) => `Commissioning${context ? ` at ${context}` : ''}, step ${prompt.caseId}`,
+      subtitle: (prompt, context) => `Commissioning${context ? ` at ${context}` : ''}, ${prompt.during ? prompt.during.charAt(0).toLowerCase() + prompt.during.slice(1) : `step ${prompt.caseId}`}`,
     }),
     [client],
   );

@@ -28,7 +28,7 @@ import { useClient } from '../../api/context';
 import { useCall } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { paths } from '../../app/routes';
-import type { CaseResult, RunResult } from '../../../../shared/api/test-runs';
+import { ranOnFakeTime, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
 import { CaseFrames } from '../../components/CaseFrames';
 import { Downloads } from './Downloads';
@@ -198,13 +198,18 @@ export function RunScreen() {
         <Typography variant="body2" color="text.secondary">
           {who || 'Unknown charger'}
           {run.charger.firmware ? ` · firmware ${run.charger.firmware}` : ''}
-          {run.virtual ? ` · virtual charger (operator steps automatic${run.fakeTime ? ', fake time' : ''})` : ''} · started {formatTime(run.startedAt)}
-          {run.state !== 'running' && ` · took ${formatDuration(run.wallMs)}${run.fakeTime ? ` (${formatDuration(run.ms)} of charger time)` : ''}`}
+          {run.virtual ? ` · virtual charger (operator steps automatic${ranOnFakeTime(run) ? ', fake time' : ''})` : ''} · started {formatTime(run.startedAt)}
+          {run.state !== 'running' && ` · took ${formatDuration(run.wallMs)}${ranOnFakeTime(run) ? ` (${formatDuration(run.ms)} of charger time)` : ''}`}
           {run.state === 'stopped' ? ' · stopped before the end' : ''}
         </Typography>
       </Box>
 
       {run.error && <Alert severity="error">{run.error}</Alert>}
+      {run.setupProblems?.length ? (
+        <Alert severity="warning" aria-label="Before the first case">
+          Before the first case, this could not be put right (the first cases may be affected): {run.setupProblems.join('; ')}.
+        </Alert>
+      ) : null}
 
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} aria-label="Verdicts so far">
         <SummaryChips summary={run.summary} />
