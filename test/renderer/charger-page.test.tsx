@@ -171,6 +171,35 @@ describe('the meter on a card', () => {
   });
 });
 
+describe('a session the charger no longer reports', () => {
+  it('says the session is not confirmed once its connector reports Available, and closes it in the record only when confirmed', async () => {
+    // The charger rebooted: connector 2 says Available since 2 minutes ago, though session 17 (10 minutes old) never stopped.
+    const rebooted = aCharger('CP001', { connectors: [aConnector(0), aConnector(1), aConnector(2, { status: 'Available', timestamp: minutesAgo(2) })] });
+    open('/chargers/CP001', { CP001: rebooted }, { 'transactions:close': () => ({ ...alice(), active: false, stopReason: 'Other' }) });
+    const alert = within(await card(2).findByRole('alert', { name: 'Session 17 not confirmed by the charger' }));
+    expect(alert.getByText(/no StopTransaction came for session #17/)).toBeTruthy();
+    expect(card(2).getByText('Session not confirmed by the charger')).toBeTruthy();
+    // Its last power is not shown as "now".
+    expect(card(2).queryByText('Power now')).toBeNull();
+    await userEvent.click(alert.getByRole('button', { name: 'Close it in the record…' }));
+    const ask = within(screen.getByRole('dialog', { name: 'Close session #17 in the record?' }));
+    expect(ask.getByText(/Nothing is sent to the charger/)).toBeTruthy();
+    await userEvent.click(ask.getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.callsOf('transactions:close')).toEqual([]);
+    await userEvent.click(alert.getByRole('button', { name: 'Close it in the record…' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Close session #17 in the record' }));
+    await waitFor(() => expect(client.callsOf('transactions:close')).toEqual([{ transactionId: 17 }]));
+  });
+
+  it('does not doubt a session whose connector last said Available before it started', async () => {
+    const before = aCharger('CP001', { connectors: [aConnector(0), aConnector(1), aConnector(2, { status: 'Available', timestamp: minutesAgo(20) })] });
+    open('/chargers/CP001', { CP001: before });
+    await card(2).findByText('Charging session');
+    expect(card(2).queryByRole('alert', { name: /not confirmed/ })).toBeNull();
+  });
+});
+
 describe('the meter chart on a card left open', () => {
   it('fetches the history again once the live samples no longer meet it, so no pause that never was is drawn', async () => {
     // 10 minutes of history at 10 s, then a reading a second for longer than the store keeps.

@@ -193,6 +193,8 @@ describe('register charger', () => {
     expect(form.getByText(/CP-1 is already known to the bench \(boot policy: Pending; a password is set\)\. Registering keeps its settings unless you change them here/)).toBeTruthy();
     await userEvent.click(form.getByRole('button', { name: 'Register' }));
     await waitFor(() => expect(client.callsOf('chargers:register')).toEqual([{ id: 'CP-1' }]));
+    // Not "Registered": it was known already.
+    expect(await screen.findByText('CP-1 was already known to the bench: its registration is updated. It shows as online as soon as it connects.')).toBeTruthy();
   });
 });
 

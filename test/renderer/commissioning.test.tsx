@@ -327,6 +327,19 @@ describe('on-site checklist', () => {
     await waitFor(() => expect(client.callsOf('commissioning:addPhoto')).toHaveLength(1));
     expect(client.callsOf('commissioning:addPhoto')[0]).toEqual({ id: 'c1', name: 'board.png', contentType: 'image/png', dataBase64: 'iVBO', caption: '' });
   });
+
+  it("says why the bench refused a file that only looks like an image, in the file's words, not the API's", async () => {
+    const client = fakeClient({
+      'commissioning:get': () => view(),
+      'commissioning:addPhoto': () => {
+        throw new CallFailure({ status: 400, field: 'dataBase64', message: 'Invalid field "dataBase64": the file is not a JPEG, PNG or WebP image' });
+      },
+    });
+    open(client, '/commissioning/c1?step=checklist');
+    const input = (await screen.findByLabelText('Photo files')) as HTMLInputElement;
+    fireEvent.change(input, { target: { files: [new File([new Uint8Array([1, 2, 3])], 'renamed.png', { type: 'image/png' })] } });
+    expect(await screen.findByText('renamed.png was not added: the file is not a JPEG, PNG or WebP image')).toBeTruthy();
+  });
 });
 
 describe('handover', () => {

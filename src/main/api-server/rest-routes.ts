@@ -76,6 +76,7 @@ export const restRoutes: RestRoute[] = [
   route({ method: 'GET', path: '/api/messages', call: 'messages:list', query: { chargerId: 'string', action: 'string', limit: 'int', beforeId: 'int' } }),
   route({ method: 'GET', path: '/api/transactions', call: 'transactions:list', query: { chargerId: 'string', active: 'bool', limit: 'int' } }),
   route({ method: 'GET', path: '/api/transactions/{id}', call: 'transactions:get', params: { id: ['transactionId', 'int'] }, query: { meterValues: 'bool' } }),
+  route({ method: 'POST', path: '/api/transactions/{id}/close', call: 'transactions:close', params: { id: ['transactionId', 'int'] } }),
   route({ method: 'GET', path: '/api/transactions/{id}/meter-readings', call: 'transactions:meterReadings', params: { id: ['transactionId', 'int'] } }),
   route({ method: 'GET', path: '/api/operations', call: 'operations:list', query: { chargerId: 'string', limit: 'int' } }),
   route({ method: 'GET', path: '/api/charger-events', call: 'chargerEvents:list', query: { chargerId: 'string', limit: 'int' } }),

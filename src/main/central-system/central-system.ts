@@ -4,6 +4,7 @@
 // clock belong to the core and are handed in.
 import type { WebSocket } from 'ws';
 import type { RegistrationStatus } from '../../shared/ocpp16';
+import type { TransactionView } from '../../shared/api/views';
 import { isoTime, systemClock, type Clock } from '../clock';
 import type { RpcEndpoint } from '../rpc/endpoint';
 import type { BenchRecord } from '../store/record';
@@ -165,6 +166,25 @@ export class CentralSystem {
   /** After pruning: chargers no longer in the record are no longer known (connected ones always stay). */
   forgetAllBut(kept: Set<string>): void {
     this.registry.forgetAllBut(kept, (id) => this.sessions.has(id));
+  }
+
+  /**
+   * Ends a session in the record that the charger no longer reports (it rebooted and lost it, so no
+   * StopTransaction will come): stopped now, reason Other, no meter stop (so no energy), with why. Nothing is
+   * sent to the charger. A StopTransaction it sends later is kept as a warning beside it (the first stop stands).
+   */
+  closeTransaction(transactionId: number): TransactionView {
+    const tx = this.record.transactions.get(transactionId);
+    if (!tx) throw new BenchError(404, `No transaction ${transactionId}`, { field: 'transactionId' });
+    if (!tx.active) throw new BenchError(409, `Transaction ${transactionId} has already ended (${tx.stopTime})`, { field: 'transactionId' });
+    const now = isoTime(this.clock);
+    const why = `Closed in the record at ${now} by the bench's user: the charger no longer reported this session and sent no StopTransaction for it`;
+    this.auth.transactionStopped(transactionId);
+    this.record.transactions.abandon(transactionId, now, why);
+    this.record.events.add(tx.chargerId, 'TransactionClosed', { transactionId, why }, now);
+    const closed: TransactionView = { ...tx, active: false, stopTime: now, stopReason: 'Other', energyWh: null, warning: why };
+    this.bus.publish({ type: 'transactionStopped', transaction: closed, ts: now });
+    return closed;
   }
 
   /**

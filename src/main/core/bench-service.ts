@@ -153,6 +153,7 @@ export class BenchService {
         if (!meterValues) return { ...tx, meterValues: [] };
         return record.meterValues.withValuesJson(tx, transactionId, TRANSACTION_METER_VALUES);
       },
+      'transactions:close': ({ transactionId }) => this.bench.centralSystem.closeTransaction(transactionId),
       'transactions:meterReadings': async ({ transactionId }) => {
         if (!record.transactions.get(transactionId)) throw new BenchError(404, `No transaction ${transactionId}`);
         return record.meterValues.readingsJson(transactionId, TRANSACTION_METER_VALUES);

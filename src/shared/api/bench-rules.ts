@@ -92,10 +92,22 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
     case 'SendLocalList':
       atLeast(errors, 'listVersion', p.listVersion, 1, 'A list version');
       if (Array.isArray(p.localAuthorizationList)) {
+        const first = new Map<string, number>();
         p.localAuthorizationList.forEach((entry, i) => {
           if (!isObj(entry)) return;
-          idTag(errors, `localAuthorizationList.${i}.idTag`, entry.idTag, true);
-          if (isObj(entry.idTagInfo)) idTag(errors, `localAuthorizationList.${i}.idTagInfo.parentIdTag`, entry.idTagInfo.parentIdTag, false);
+          const at = `localAuthorizationList.${i}`;
+          idTag(errors, `${at}.idTag`, entry.idTag, true);
+          // One entry per card: with two, which one the charger keeps is up to it.
+          if (typeof entry.idTag === 'string') {
+            const earlier = first.get(entry.idTag);
+            if (earlier !== undefined) errors[`${at}.idTag`] ??= `Listed twice: entry ${earlier + 1} has this idTag too`;
+            else first.set(entry.idTag, i);
+          }
+          if (isObj(entry.idTagInfo)) {
+            idTag(errors, `${at}.idTagInfo.parentIdTag`, entry.idTagInfo.parentIdTag, false);
+            if (typeof entry.idTagInfo.expiryDate === 'string' && Date.parse(entry.idTagInfo.expiryDate) <= ctx.now)
+              errors[`${at}.idTagInfo.expiryDate`] ??= 'An expiry in the past: pick a future one (a card meant to be refused as expired gets the status Expired)';
+          }
         });
       }
       break;
@@ -117,6 +129,10 @@ function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: Rule
   if (typeof profile.stackLevel === 'number' && ctx.maxStackLevel != null && profile.stackLevel > ctx.maxStackLevel) {
     errors[`${at}.stackLevel`] ??= `This charger takes stack levels up to ${ctx.maxStackLevel} (its ChargeProfileMaxStackLevel)`;
   }
+  const from = typeof profile.validFrom === 'string' ? Date.parse(profile.validFrom) : NaN;
+  const to = typeof profile.validTo === 'string' ? Date.parse(profile.validTo) : NaN;
+  if (to <= from) errors[`${at}.validTo`] ??= 'Ends before it starts: pick a time after "Valid from"';
+  else if (to <= ctx.now) errors[`${at}.validTo`] ??= 'Already over: pick a time in the future, or none';
   const schedule = profile.chargingSchedule;
   if (!isObj(schedule)) return;
   if (typeof schedule.duration === 'number' && schedule.duration <= 0) errors[`${at}.chargingSchedule.duration`] ??= 'A duration of more than 0 seconds, or none';
@@ -133,4 +149,12 @@ function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: Rule
     if (typeof period.limit === 'number' && period.limit < 0) errors[`${path}.limit`] ??= 'A limit of 0 or more';
     if (typeof period.numberPhases === 'number' && (period.numberPhases < 1 || period.numberPhases > 3)) errors[`${path}.numberPhases`] ??= '1, 2 or 3 phases';
   });
+  // The EV's minimum rate above every limit: under this profile it could never charge.
+  const limits = schedule.chargingSchedulePeriod
+    .filter(isObj)
+    .map((p) => p.limit)
+    .filter((l): l is number => typeof l === 'number');
+  const highest = limits.length ? Math.max(...limits) : null;
+  if (typeof schedule.minChargingRate === 'number' && highest !== null && schedule.minChargingRate > highest)
+    errors[`${at}.chargingSchedule.minChargingRate`] ??= `Above every period's limit (the highest is ${highest}): an EV that needs this much could never charge`;
 }

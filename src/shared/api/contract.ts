@@ -135,6 +135,8 @@ export const contract = {
    * shared/api/meter-readings.ts): what the transaction page fetches, about a twentieth of the bytes.
    */
   'transactions:meterReadings': call<MeterReadings>()(z.strictObject({ transactionId: z.int().min(1) })),
+  /** Ends in the record a session the charger no longer reports (nothing is sent to the charger); 409 when it has ended already. */
+  'transactions:close': call<TransactionView>()(z.strictObject({ transactionId: z.int().min(1) })),
   /** The newest meter values (up to `limit`, newest first) of each of several transactions, in one call (a list of running sessions opened with no live reading). */
   'transactions:recentMeterValues': call<Array<{ transactionId: number; meterValues: MeterValueView[] }>>()(
     z.strictObject({ transactionIds: z.array(z.int().min(1)).min(1).max(1000), limit: z.int().min(1).max(1000).default(50) }),
@@ -173,7 +175,7 @@ export const contract = {
       declared: PicsDeclaration.optional(),
     }),
   ),
-  /** Stops a run after the case in progress (its operator prompt is skipped). */
+  /** Stops a run: the case in progress ends at once (inconclusive; its operator prompt withdrawn), the charger is put back, the rest is left out. */
   'tests:stop': call<null>()(z.strictObject({ runId: z.string().min(1) })),
   /** The person's answer to the run's operator prompt. */
   'tests:answer': call<null>()(z.strictObject({ runId: z.string().min(1), answer: z.enum(['done', 'cannot', 'skip']) })),
@@ -199,7 +201,7 @@ export const contract = {
   'commissioning:create': call<CommissioningView>()(z.strictObject({ chargerId: z.string().min(1), job: SiteJob, template: CommissioningTemplate })),
   /** Runs the plan's steps (all, or the ones named: re-running a step replaces its result) in the background. */
   'commissioning:run': call<null>()(z.strictObject({ id: z.string().min(1), steps: z.array(z.string().min(1)).min(1).optional() })),
-  /** Stops the run after the step in progress (its operator prompt is skipped). */
+  /** Stops the run: the step in progress ends at once (inconclusive; its operator prompt withdrawn), the charger is put back. */
   'commissioning:stop': call<null>()(z.strictObject({ id: z.string().min(1) })),
   'commissioning:prompt': call<OperatorPrompt | null>()(z.strictObject({ id: z.string().min(1) })),
   'commissioning:answer': call<null>()(z.strictObject({ id: z.string().min(1), answer: z.enum(['done', 'cannot', 'skip']) })),

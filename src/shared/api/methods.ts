@@ -25,6 +25,7 @@ export const benchMethods = [
   'transactions:list',
   'transactions:get',
   'transactions:meterReadings',
+  'transactions:close',
   'transactions:recentMeterValues',
   'operations:list',
   'connectionAttempts:list',

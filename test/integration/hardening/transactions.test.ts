@@ -8,6 +8,32 @@ const tb = useTestBench();
 const now = () => new Date().toISOString();
 
 describe('transactions and their charger', () => {
+  it('closes in the record a session its charger lost (it rebooted and says Available), once, and keeps a late StopTransaction as a warning', async () => {
+    const cp = await strictCharger(tb.wsUrl(), 'LOST-ONE');
+    await cp.connect();
+    const { transactionId } = await cp.client.call('StartTransaction', { connectorId: 1, idTag: 'TAG', meterStart: 1000, timestamp: now() });
+    // The charger reboots without its session.
+    await cp.client.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
+    await cp.client.call('StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
+    const stopped: unknown[] = [];
+    const off = tb.bench.bus.subscribe((e) => e.type === 'transactionStopped' && stopped.push(e.transaction));
+    const closed = await tb.request('POST', `/api/transactions/${transactionId}/close`);
+    off();
+    expect(closed).toMatchObject({ status: 200, body: { transactionId, active: false, stopReason: 'Other', energyWh: null, warning: expect.stringContaining('sent no StopTransaction') } });
+    // The UIs hear it as any other end of a session.
+    expect(stopped).toEqual([expect.objectContaining({ transactionId, active: false })]);
+    expect((await tb.request('GET', `/api/transactions/${transactionId}`)).body).toMatchObject({ active: false, stopReason: 'Other', meterStop: null });
+    expect(await tb.request('POST', `/api/transactions/${transactionId}/close`)).toMatchObject({ status: 409, body: { field: 'transactionId' } });
+    expect(await tb.request('POST', '/api/transactions/999999/close')).toMatchObject({ status: 404 });
+    // The charger finds it after all: its stop is answered and kept beside the closed session, not over it.
+    expect(await cp.client.call('StopTransaction', { transactionId, meterStop: 4000, timestamp: now(), reason: 'PowerLoss' })).toEqual({});
+    expect((await tb.request('GET', `/api/transactions/${transactionId}`)).body).toMatchObject({ stopReason: 'Other', meterStop: null });
+    const events = (await tb.request('GET', '/api/charger-events?chargerId=LOST-ONE')).body as Array<{ action: string; data: { warning?: string } }>;
+    expect(events.map((e) => e.action)).toEqual(['StopTransaction', 'TransactionClosed']);
+    expect(cp.violations).toEqual([]);
+    await cp.client.close();
+  });
+
   it("applies StopTransaction and MeterValues only to the charger's own transactions, keeping the first stop", async () => {
     const a = await strictCharger(tb.wsUrl(), 'OWNER');
     const b = await strictCharger(tb.wsUrl(), 'INTRUDER');

@@ -19,6 +19,7 @@ import { connectorConcern, connectorErrorWords } from '../../../../shared/api/co
 import { useMeterSeries } from '../../components/useMeterSeries';
 import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime } from '../../components/format';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
+import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
 import { Facts } from '../../components/Facts';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
@@ -31,16 +32,16 @@ export type ConnectorActionsSlot = ComponentType<{ chargerId: string; connectorI
 /** A power reading older than this (or than three usual steps) is not "now". */
 const NOW_MS = 120_000;
 
-function ActiveTransaction({ tx, samples, stale }: { tx: TransactionView; samples: MeterSample[]; stale: boolean }) {
+function ActiveTransaction({ tx, samples, stale, unconfirmed }: { tx: TransactionView; samples: MeterSample[]; stale: boolean; unconfirmed: boolean }) {
   const now = useNow();
   const during = useMemo(() => samples.filter((s) => belongsTo(tx, s)), [samples, tx]);
   const latest = latestReading(during);
   const energy = energyReadingSoFar(tx, during);
-  const fresh = latest && !stale && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
+  const fresh = latest && !stale && !unconfirmed && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
   return (
     <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
-        {stale ? 'Last known session' : 'Charging session'}{' '}
+        {stale ? 'Last known session' : unconfirmed ? 'Session not confirmed by the charger' : 'Charging session'}{' '}
         <Link component={RouterLink} to={paths.transaction(tx.transactionId)}>
           #{tx.transactionId}
         </Link>
@@ -131,9 +132,14 @@ function ConnectorCard({ chargerId, connector, tx, Actions }: { chargerId: strin
           {connector.info}
         </Typography>
       )}
+      {tx && !stale && (
+        <Box sx={{ mb: 1.5 }}>
+          <UnconfirmedSession tx={tx} connector={connector} />
+        </Box>
+      )}
       <Box sx={stale ? { opacity: 0.6 } : undefined}>
         {tx ? (
-          <ActiveTransaction tx={tx} samples={samples} stale={stale} />
+          <ActiveTransaction tx={tx} samples={samples} stale={stale} unconfirmed={unconfirmedSince(tx, connector) !== null} />
         ) : (
           <Typography variant="body2" color="text.secondary">
             No charging session running.

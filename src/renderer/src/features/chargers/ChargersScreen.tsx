@@ -244,9 +244,14 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
       <RegisterChargerDialog
         open={registerOpen}
         onClose={() => setRegisterOpen(false)}
-        onRegistered={(c) => {
+        onRegistered={(c, created) => {
           setRegisterOpen(false);
-          setNotice(`Registered ${c.id}. It shows as online as soon as it connects.`);
+          // Said as it is: a charger the bench knew already (perhaps online now) had its registration updated.
+          setNotice(
+            created
+              ? `Registered ${c.id}. It shows as online as soon as it connects.`
+              : `${c.id} was already known to the bench: its registration is updated${c.connected ? '; it is online now.' : '. It shows as online as soon as it connects.'}`,
+          );
         }}
       />
       <SendDialog chargerIds={selectedIds} open={sendOpen} onClose={() => setSendOpen(false)} />

@@ -20,7 +20,7 @@ import { issueWords } from '../../../../shared/api/issues';
 
 const fields = ['id', 'password', 'bootPolicy'] as const;
 
-export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: boolean; onClose: () => void; onRegistered: (charger: ChargerView) => void }) {
+export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: boolean; onClose: () => void; onRegistered: (charger: ChargerView, created: boolean) => void }) {
   const client = useClient();
   const [id, setId] = useState('');
   const [password, setPassword] = useState('');
@@ -51,10 +51,10 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
     setFormError(null);
     setPending(true);
     try {
-      const { charger } = await client.call('chargers:register', parsed.data);
+      const { charger, created } = await client.call('chargers:register', parsed.data);
       await refreshChargers(client).catch(() => undefined);
       reset();
-      onRegistered(charger);
+      onRegistered(charger, created);
     } catch (err) {
       const { fields: f, form } = callErrors(err, fields);
       setErrors(f);

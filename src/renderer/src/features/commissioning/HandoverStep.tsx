@@ -19,7 +19,7 @@ import { Facts } from '../../components/Facts';
 import { formatDateTime } from '../../components/format';
 import { Handover, type CommissioningView, type HandoverInput, type Signature } from '../../../../shared/api/commissioning';
 import { issueWords } from '../../../../shared/api/issues';
-import { Ask } from './Ask';
+import { Ask } from '../../components/Ask';
 import { handwriting, SignatureField, type SignatureDraft } from './SignatureField';
 import type { LiveCommissioning } from './useCommissioning';
 import { CommissioningVerdictChip, placeOf } from './words';

@@ -93,7 +93,8 @@ export function Photos({ live, view, locked }: { live: LiveCommissioning; view: 
       try {
         await client.call('commissioning:addPhoto', { id: view.id, name: file.name, contentType: file.type as PhotoType, dataBase64: await base64Of(file), caption: '' });
       } catch (e) {
-        found.push(`${file.name} was not added: ${e instanceof Error ? e.message : String(e)}`);
+        // The bench names the API's field ("Invalid field "dataBase64": ..."): here it is the file itself.
+        found.push(`${file.name} was not added: ${(e instanceof Error ? e.message : String(e)).replace(/^Invalid field "\w+": /, '')}`);
       } finally {
         setAdding((n) => n - 1);
       }

@@ -16,6 +16,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
@@ -23,7 +24,8 @@ import { useClient } from '../../api/context';
 import { meterKey, useThrottledBench, type BenchState } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
-import { formatEnergy, formatTime } from '../../components/format';
+import { formatClockAgo, formatEnergy, formatTime } from '../../components/format';
+import { unconfirmedSince, useSessionConnector } from '../../components/UnconfirmedSession';
 import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
@@ -133,13 +135,25 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
       valueFormatter: (v: boolean) => (v ? 'Active' : 'Finished'),
       renderCell: ({ row }) => (
         <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
-          <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={row.active ? 'Active' : 'Finished'} />
+          <SessionStateChip row={row} />
           {/* Kept while the session ends, so the charger's answer stays on screen. */}
           {StopButton && <StopButton transaction={row} />}
         </Stack>
       ),
     },
   ];
+}
+
+/** Active or Finished; a running session its charger no longer reports says so. */
+function SessionStateChip({ row }: { row: TransactionView }) {
+  const since = unconfirmedSince(row, useSessionConnector(row));
+  if (since !== null)
+    return (
+      <Tooltip title={`Connector ${row.connectorId} has reported Available since ${formatClockAgo(since)}, yet no StopTransaction came: the charger has most likely lost this session.`}>
+        <Chip size="small" color="warning" variant="outlined" label="Not confirmed" />
+      </Tooltip>
+    );
+  return <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={row.active ? 'Active' : 'Finished'} />;
 }
 
 /** The transactions' version, or -1 before the first snapshot (which bumps it: asking before as well would fetch the list twice). */

@@ -1,0 +1,55 @@
+// The bench's own rules over the OCPP schemas, as every face checks them: a charging profile that ends
+// before it starts or is already over, a minimum rate above every limit, a card listed twice or with an
+// expiry in the past are refused, naming the field.
+import { describe, expect, it } from 'vitest';
+import { benchRuleErrors } from '../../../../src/shared/api/bench-rules';
+
+const now = Date.parse('2027-01-01T12:00:00.000Z');
+const profile = (over: Record<string, unknown> = {}, schedule: Record<string, unknown> = {}) => ({
+  chargingProfileId: 1,
+  stackLevel: 0,
+  chargingProfilePurpose: 'TxDefaultProfile',
+  chargingProfileKind: 'Absolute',
+  chargingSchedule: {
+    chargingRateUnit: 'A',
+    chargingSchedulePeriod: [
+      { startPeriod: 0, limit: 16 },
+      { startPeriod: 3600, limit: 10 },
+    ],
+    ...schedule,
+  },
+  ...over,
+});
+const setProfile = (p: unknown) => benchRuleErrors('SetChargingProfile', { connectorId: 1, csChargingProfiles: p }, { now });
+
+describe("the bench's rules", () => {
+  it('refuses a charging profile that ends before it starts, or is already over; a future end is fine', () => {
+    expect(setProfile(profile({ validFrom: '2027-01-02T00:00:00Z', validTo: '2027-01-01T18:00:00Z' }))).toEqual({ 'csChargingProfiles.validTo': expect.stringContaining('Ends before it starts') });
+    expect(setProfile(profile({ validTo: '2027-01-01T11:00:00Z' }))).toEqual({ 'csChargingProfiles.validTo': expect.stringContaining('Already over') });
+    expect(setProfile(profile({ validFrom: '2027-01-01T00:00:00Z', validTo: '2027-01-03T00:00:00Z' }))).toEqual({});
+    // The same rules for a profile sent with a remote start.
+    expect(benchRuleErrors('RemoteStartTransaction', { idTag: 'A', chargingProfile: profile({ validFrom: '2027-01-02T00:00:00Z', validTo: '2027-01-01T18:00:00Z' }) }, { now })).toEqual({
+      'chargingProfile.validTo': expect.stringContaining('Ends before it starts'),
+    });
+  });
+
+  it('refuses a minimum charging rate above every period limit, not one within them', () => {
+    expect(setProfile(profile({}, { minChargingRate: 50 }))).toEqual({ 'csChargingProfiles.chargingSchedule.minChargingRate': expect.stringContaining('the highest is 16') });
+    expect(setProfile(profile({}, { minChargingRate: 12 }))).toEqual({});
+  });
+
+  it('refuses a card listed twice, or an expiry in the past, in a local list', () => {
+    const list = (entries: unknown[]) => benchRuleErrors('SendLocalList', { listVersion: 2, updateType: 'Full', localAuthorizationList: entries }, { now });
+    expect(
+      list([
+        { idTag: 'CARD-1', idTagInfo: { status: 'Accepted' } },
+        { idTag: 'CARD-2', idTagInfo: { status: 'Accepted', expiryDate: '2020-01-01T00:00:00Z' } },
+        { idTag: 'CARD-1', idTagInfo: { status: 'Blocked' } },
+      ]),
+    ).toEqual({
+      'localAuthorizationList.1.idTagInfo.expiryDate': expect.stringContaining('An expiry in the past'),
+      'localAuthorizationList.2.idTag': 'Listed twice: entry 1 has this idTag too',
+    });
+    expect(list([{ idTag: 'CARD-1', idTagInfo: { status: 'Accepted', expiryDate: '2028-01-01T00:00:00Z' } }])).toEqual({});
+  });
+});
