@@ -53,6 +53,8 @@ export interface TransactionRecord {
   energyWh: number | null;
   active: boolean;
   warning?: string;
+  /** When the bench recorded its StartTransaction (the bench's clock; startTime is the charger's). */
+  receivedAt?: string;
 }
 
 export interface MessageRecord {

@@ -176,7 +176,15 @@ export class CentralSystem {
   closeTransaction(transactionId: number): TransactionView {
     const tx = this.record.transactions.get(transactionId);
     if (!tx) throw new BenchError(404, `No transaction ${transactionId}`, { field: 'transactionId' });
-    if (!tx.active) throw new BenchError(409, `Transaction ${transactionId} has already ended (${tx.stopTime})`, { field: 'transactionId' });
+    // Whether it runs is the bench's own word (a StopTransaction just answered may not be in SQLite yet).
+    if (!this.auth.openTransaction(transactionId)) throw new BenchError(409, `Transaction ${transactionId} has already ended`, { field: 'transactionId' });
+    // A charger that reports the session going on has not lost it: it is stopped with RemoteStopTransaction.
+    const connector = this.record.chargers.get(tx.chargerId)?.connectors.find((c) => c.connectorId === tx.connectorId);
+    if (this.isConnected(tx.chargerId) && connector && ['Charging', 'SuspendedEV', 'SuspendedEVSE'].includes(connector.status))
+      throw new BenchError(409, `Connector ${tx.connectorId} of ${tx.chargerId} reports ${connector.status}: the charger still runs this session; stop it with RemoteStopTransaction`, {
+        field: 'transactionId',
+      });
+    if (!this.record.writable) throw new BenchError(503, 'Nothing was closed: the bench cannot record right now');
     const now = isoTime(this.clock);
     const why = `Closed in the record at ${now} by the bench's user: the charger no longer reported this session and sent no StopTransaction for it`;
     this.auth.transactionStopped(transactionId);

@@ -27,6 +27,8 @@ export interface StoredCommissioning extends Omit<CommissioningView, 'state' | '
   pics: Pics | null;
   /** Why the latest run could not go on, if it could not. */
   runError: string | null;
+  /** What the latest run could not put right before its first step (a cable left in, a session that would not stop). */
+  setupProblems?: string[];
 }
 
 const stepWords = (s: CommissioningStep): string | null => {
@@ -55,9 +57,10 @@ export function verdictOf(c: Pick<StoredCommissioning, 'steps' | 'checklist'>): 
 export const labelOf = (id: string) => checklistItems.find((i) => i.id === id)?.label ?? id;
 
 /** What is left before a pass, in words. */
-export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'runError'>): string[] {
+export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'runError' | 'setupProblems'>): string[] {
   const open: string[] = [];
   if (c.runError) open.push(`The last run could not go on: ${c.runError}`);
+  for (const p of c.setupProblems ?? []) open.push(`Before the first step of the last run, not put right: ${p}`);
   for (const s of c.steps) {
     const words = stepWords(s);
     if (words) open.push(words);
@@ -70,7 +73,7 @@ export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'run
 }
 
 export function viewOf(c: StoredCommissioning, photos: PhotoView[], running: CommissioningView['running']): CommissioningView {
-  const { runs: _runs, pics: _pics, runError: _error, ...own } = c;
+  const { runs: _runs, pics: _pics, runError: _error, setupProblems: _setup, ...own } = c;
   return { ...own, state: running ? 'running' : c.state, running, photos, verdict: verdictOf(c), open: openOf(c), benchVersion: version };
 }
 

@@ -176,6 +176,7 @@ export class CommissioningService {
     const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve() };
     this.active.set(id, entry);
     c.runError = null;
+    c.setupProblems = undefined;
     let run: { pics: StoredCommissioning['pics'] } | null = null;
     const window = { startedAt: this.now(), finishedAt: null as string | null };
     c.runs.push(window);
@@ -214,9 +215,9 @@ export class CommissioningService {
     })
       .then((r) => {
         if (r.configAtEnd) c.configAfter = r.configAtEnd;
-        // What could not be put right before the first step (a cable left in) is said with the run.
-        const notes = [r.setupProblems?.length ? `before the first step, ${r.setupProblems.join('; ')}` : null, r.state === 'stopped' ? 'stopped before every step had run' : null].filter(Boolean);
-        if (notes.length) c.runError = notes.join('; ');
+        if (r.state === 'stopped') c.runError = 'stopped before every step had run';
+        // What could not be put right before the first step (a cable left in) is listed among what is open.
+        c.setupProblems = r.setupProblems;
       })
       .catch((e) => {
         c.runError = (e as Error).message;

@@ -160,6 +160,8 @@ export class CaseContext {
   private failedStep: number | null = null;
   /** Connectors the case had the person plug a cable into and not unplug yet (the end of the case asks). */
   readonly plugged = new Set<number>();
+  /** The last frame seen before the case began: the case's own frames come after it. */
+  readonly firstSeq: number;
   /** The work of the last step begun; after a Stop it may still be on its way (an operation awaiting its answer). */
   private inflight: Promise<unknown> | null = null;
 
@@ -179,7 +181,9 @@ export class CaseContext {
     readonly pics: Pics,
     /** Told as each step begins (the faces show the current step). */
     private readonly onStep?: (step: StepResult) => void,
-  ) {}
+  ) {
+    this.firstSeq = host.frames.lastSeq;
+  }
 
   get clock(): Clock {
     return this.host.clock;

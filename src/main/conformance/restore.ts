@@ -34,13 +34,21 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
   }
   // After a Stop between a remote start the charger accepted and its session's start, the session begins
   // soon: it is waited for, so it is stopped here rather than left running.
-  if (host.signal?.aborted && remoteStartPending(host.frames.frames)) await host.frames.waitFor(t.clock, limit, () => !remoteStartPending(host.frames.frames) || null);
+  const caseFrames = () => host.frames.since(t.firstSeq);
+  if (host.signal?.aborted && remoteStartPending(caseFrames())) await host.frames.waitFor(t.clock, limit, () => !remoteStartPending(caseFrames()) || null);
+  // Each session once: one the charger refuses to stop (a session it has lost) is named, not waited on again.
+  const tried = new Set<number>();
   const stopSessions = async () => {
     for (const tx of host.openTransactions()) {
+      if (tried.has(tx.transactionId)) continue;
+      tried.add(tx.transactionId);
       await attempt(`stopping transaction ${tx.transactionId}`, async () => {
         const r = await host.operate('RemoteStopTransaction', { transactionId: tx.transactionId }, limit);
         if (r.outcome !== 'completed') throw new Error(r.outcome);
-        await host.frames.waitFor(t.clock, limit, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null);
+        const status = (r.response as { status?: string }).status;
+        if (status !== 'Accepted') throw new Error(`the charger answered ${status}: it may have lost the session (close it in the record if it no longer runs)`);
+        const stopped = await host.frames.waitFor(t.clock, limit, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null);
+        if (!stopped) throw new Error(`no StopTransaction came within ${t.data.chargerTimeoutS} s`);
       });
     }
   };
@@ -139,7 +147,7 @@ async function unplugCables(t: CaseContext, problems: string[], setup: boolean):
       continue;
     }
     const action = { kind: 'unplug', connectorId } as const;
-    const during = setup ? 'Preparing the charger before the first case' : `Putting the charger back after ${t.caseId}`;
+    const during = setup ? 'Preparing the charger before the run' : `Putting the charger back after ${t.caseId}`;
     const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length + 1, during, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
     const available = answer === 'done' && (await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000, () => host.connectorStatus(connectorId) === 'Available' || null));
     if (answer === 'done') t.plugged.delete(connectorId);

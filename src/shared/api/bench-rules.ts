@@ -99,14 +99,17 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
           idTag(errors, `${at}.idTag`, entry.idTag, true);
           // One entry per card: with two, which one the charger keeps is up to it.
           if (typeof entry.idTag === 'string') {
-            const earlier = first.get(entry.idTag);
+            // idTags are case-insensitive (CiString20Type).
+            const key = entry.idTag.toLowerCase();
+            const earlier = first.get(key);
             if (earlier !== undefined) errors[`${at}.idTag`] ??= `Listed twice: entry ${earlier + 1} has this idTag too`;
-            else first.set(entry.idTag, i);
+            else first.set(key, i);
           }
           if (isObj(entry.idTagInfo)) {
             idTag(errors, `${at}.idTagInfo.parentIdTag`, entry.idTagInfo.parentIdTag, false);
-            if (typeof entry.idTagInfo.expiryDate === 'string' && Date.parse(entry.idTagInfo.expiryDate) <= ctx.now)
-              errors[`${at}.idTagInfo.expiryDate`] ??= 'An expiry in the past: pick a future one (a card meant to be refused as expired gets the status Expired)';
+            // A card listed as Accepted that has already expired is a slip (one meant to be refused as expired gets the status Expired).
+            if (entry.idTagInfo.status === 'Accepted' && typeof entry.idTagInfo.expiryDate === 'string' && Date.parse(entry.idTagInfo.expiryDate) <= ctx.now)
+              errors[`${at}.idTagInfo.expiryDate`] ??= 'Accepted, with an expiry in the past: pick a future one, or give the card the status Expired';
           }
         });
       }
@@ -155,6 +158,7 @@ function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: Rule
     .map((p) => p.limit)
     .filter((l): l is number => typeof l === 'number');
   const highest = limits.length ? Math.max(...limits) : null;
-  if (typeof schedule.minChargingRate === 'number' && highest !== null && schedule.minChargingRate > highest)
+  // (All limits 0 is a pause, which a minimum rate does not contradict.)
+  if (typeof schedule.minChargingRate === 'number' && highest !== null && highest > 0 && schedule.minChargingRate > highest)
     errors[`${at}.chargingSchedule.minChargingRate`] ??= `Above every period's limit (the highest is ${highest}): an EV that needs this much could never charge`;
 }

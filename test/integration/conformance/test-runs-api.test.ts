@@ -191,6 +191,22 @@ describe('conformance runs through the API', () => {
     await cp.client.close();
   }, 60_000);
 
+  it('names a session the charger refuses to stop (one it lost) at once, instead of waiting for a StopTransaction that never comes', async () => {
+    const cp = await realCharger('REAL-LOST');
+    cp.client.handle('RemoteStopTransaction', () => ({ status: 'Rejected' }));
+    const lost = await cp.client.call('StartTransaction', { connectorId: 1, idTag: 'OLD-CARD', meterStart: 0, timestamp: new Date().toISOString() });
+    await tb.bench.record.settled();
+    const began = Date.now();
+    const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-LOST', cases: ['TC_003_CS'], data: { chargerTimeoutS: 20 } })).body;
+    await waitFor(async () => ((await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body?.caseId === 'TC_003_CS' ? true : null), 15_000);
+    // Well before the 20 s a StopTransaction would have been waited for.
+    expect(Date.now() - began).toBeLessThan(10_000);
+    await tb.request('POST', `/api/test-runs/${runId}/stop`);
+    const run = await finished(runId);
+    expect(run.setupProblems).toEqual([expect.stringMatching(new RegExp(`^stopping transaction ${lost.transactionId}: the charger answered Rejected`))]);
+    await cp.client.close();
+  }, 60_000);
+
   it("asks for a real charger's cable left in to be unplugged before the first case", async () => {
     const cp = await realCharger('REAL-CABLE');
     // A session ended earlier, its cable still in.
@@ -221,6 +237,8 @@ describe('conformance runs through the API', () => {
     expect(second.setupProblems).toEqual([expect.stringContaining('connector 1 is Finishing (the person answered cannot to unplugging it)')]);
     const report = await (await fetch(`http://127.0.0.1:${tb.apiPort}/api/test-runs/${again}/report.html`, { headers: { Authorization: `Bearer ${tb.token}` } })).text();
     expect(report).toContain('Before the first case');
+    const junit = await (await fetch(`http://127.0.0.1:${tb.apiPort}/api/test-runs/${again}/junit.xml`, { headers: { Authorization: `Bearer ${tb.token}` } })).text();
+    expect(junit).toContain('<system-err>Before the first case, not put right: connector 1 is Finishing');
     await cp.client.close();
   }, 60_000);
 

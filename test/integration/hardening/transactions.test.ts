@@ -30,6 +30,14 @@ describe('transactions and their charger', () => {
     expect((await tb.request('GET', `/api/transactions/${transactionId}`)).body).toMatchObject({ stopReason: 'Other', meterStop: null });
     const events = (await tb.request('GET', '/api/charger-events?chargerId=LOST-ONE')).body as Array<{ action: string; data: { warning?: string } }>;
     expect(events.map((e) => e.action)).toEqual(['StopTransaction', 'TransactionClosed']);
+    // One the charger reports as charging is not lost: it is refused, saying how to stop it.
+    const running = await cp.client.call('StartTransaction', { connectorId: 2, idTag: 'TAG', meterStart: 0, timestamp: now() });
+    await cp.client.call('StatusNotification', { connectorId: 2, status: 'Charging', errorCode: 'NoError' });
+    await tb.bench.record.settled();
+    expect(await tb.request('POST', `/api/transactions/${running.transactionId}/close`)).toMatchObject({ status: 409, body: { error: expect.stringContaining('reports Charging') } });
+    // Stopped by the charger a moment ago (perhaps not in SQLite yet): already ended.
+    await cp.client.call('StopTransaction', { transactionId: running.transactionId, meterStop: 100, timestamp: now(), reason: 'Local' });
+    expect(await tb.request('POST', `/api/transactions/${running.transactionId}/close`)).toMatchObject({ status: 409, body: { error: expect.stringContaining('already ended') } });
     expect(cp.violations).toEqual([]);
     await cp.client.close();
   });

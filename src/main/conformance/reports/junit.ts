@@ -24,9 +24,10 @@ function testcase(c: CaseResult): string {
   }
 }
 
-function testsuite(run: RunResult, name: string, cases: CaseResult[]): string {
+function testsuite(run: RunResult, name: string, cases: CaseResult[], systemErr = ''): string {
   const count = (v: CaseResult['verdict'][]) => cases.filter((c) => v.includes(c.verdict)).length;
-  return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="${cases.length}" failures="${count(['fail'])}" errors="${count(['error'])}" skipped="${count(['notApplicable', 'notSupported', 'inconclusive'])}" time="${(cases.reduce((a, c) => a + c.ms, 0) / 1000).toFixed(3)}" timestamp="${esc(run.startedAt)}">\n${cases.map(testcase).join('\n')}\n  </testsuite>`;
+  const err = systemErr ? `\n    <system-err>${esc(systemErr)}</system-err>` : '';
+  return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="${cases.length}" failures="${count(['fail'])}" errors="${count(['error'])}" skipped="${count(['notApplicable', 'notSupported', 'inconclusive'])}" time="${(cases.reduce((a, c) => a + c.ms, 0) / 1000).toFixed(3)}" timestamp="${esc(run.startedAt)}">\n${cases.map(testcase).join('\n')}${err}\n  </testsuite>`;
 }
 
 /** A case the bench cannot run yet, as a skipped testcase. */
@@ -36,7 +37,9 @@ export function junitReport(run: RunResult): string {
   const groups = new Map<string, CaseResult[]>();
   for (const c of run.cases) groups.set(c.profile, [...(groups.get(c.profile) ?? []), c]);
   const later = (run.notYetSupported ?? []).map(notRun);
-  const suites = [...groups].map(([profile, cases]) => testsuite(run, profile, cases));
+  // What could not be put right before the first case goes with the first suite (the first cases may be affected).
+  const setup = (run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`).join('\n');
+  const suites = [...groups].map(([profile, cases], i) => testsuite(run, profile, cases, i === 0 ? setup : ''));
   if (later.length) suites.push(testsuite(run, 'not yet supported', later));
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${run.cases.length + later.length}" failures="${run.summary.fail}" errors="${run.summary.error}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -31,7 +31,7 @@ export class TransactionsRepository {
   start(t: NewTransaction, at: string): TransactionRecord {
     const id = this.nextId++;
     this.store.write('txStart', [id, t.chargerId, t.connectorId, t.idTag, t.authStatus, t.reservationId, t.meterStart, t.startTime, at]);
-    return { ...t, transactionId: id, meterStop: null, stopTime: null, stopReason: null, stopIdTag: null, energyWh: null, active: true };
+    return { ...t, transactionId: id, meterStop: null, stopTime: null, stopReason: null, stopIdTag: null, energyWh: null, active: true, receivedAt: at };
   }
 
   /**
@@ -95,5 +95,6 @@ function toTransaction(r: Row): TransactionRecord {
     energyWh: r.energy_wh,
     active: r.stop_time === null,
     ...(r.warning ? { warning: r.warning } : {}),
+    receivedAt: r.received_at,
   };
 }

@@ -1,6 +1,7 @@
-// A session the record holds as running that its charger no longer reports: the connector says Available
-// since after the session started, and no StopTransaction came (a charger that rebooted and lost it). Shown
-// as such, not as a live session, with a way to close it in the record (nothing is sent to the charger).
+// A session the record holds as running that its charger no longer reports: the charger booted since the
+// session started and the connector has said Available since (all on the bench's clock: a charger's clock
+// may have reset with the reboot), and no StopTransaction came. Shown as such, not as a live session, with
+// a way to close it in the record (nothing is sent to the charger).
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -13,24 +14,38 @@ import { useCall } from './useCall';
 import { formatClockAgo } from './format';
 import type { ConnectorView, TransactionView } from '../../../shared/api/views';
 
-/** Since when (ms) the connector has said Available during a running session, or null when it has not. */
-export function unconfirmedSince(tx: Pick<TransactionView, 'active' | 'startTime'>, connector: Pick<ConnectorView, 'status' | 'timestamp' | 'updatedAt'> | undefined): number | null {
-  if (!tx.active || connector?.status !== 'Available') return null;
-  const since = Date.parse(connector.timestamp ?? connector.updatedAt);
-  return Number.isFinite(since) && since >= Date.parse(tx.startTime) ? since : null;
+/** What the bench knows now of a session's charger: its connector, and when it last booted (the bench's clock). */
+export interface SessionCharger {
+  connector: Pick<ConnectorView, 'status' | 'updatedAt'> | undefined;
+  lastBoot: string | null | undefined;
 }
 
-/** The connector of a session, as the bench knows it now. */
-export function useSessionConnector(tx: Pick<TransactionView, 'chargerId' | 'connectorId'> | null | undefined): ConnectorView | undefined {
-  return useBench((s) => (tx ? s.chargers[tx.chargerId]?.connectors.find((c) => c.connectorId === tx.connectorId) : undefined));
+/**
+ * Since when (ms, the bench's clock) a running session's connector has said Available after a boot of its
+ * charger that came after the session started, or null. (A charger back from a spell offline says
+ * Available before its queued StopTransaction; without a reboot that is no sign of a lost session.)
+ */
+export function unconfirmedSince(tx: Pick<TransactionView, 'active' | 'startTime' | 'receivedAt'>, { connector, lastBoot }: SessionCharger): number | null {
+  if (!tx.active || connector?.status !== 'Available' || !lastBoot) return null;
+  const started = Date.parse(tx.receivedAt ?? tx.startTime);
+  const booted = Date.parse(lastBoot);
+  const since = Date.parse(connector.updatedAt);
+  return Number.isFinite(since) && booted > started && since >= booted ? since : null;
+}
+
+/** The session's connector and its charger's last boot, as the bench knows them now. */
+export function useSessionCharger(tx: Pick<TransactionView, 'chargerId' | 'connectorId'> | null | undefined): SessionCharger {
+  const connector = useBench((s) => (tx ? s.chargers[tx.chargerId]?.connectors.find((c) => c.connectorId === tx.connectorId) : undefined));
+  const lastBoot = useBench((s) => (tx ? s.chargers[tx.chargerId]?.lastBoot : undefined));
+  return { connector, lastBoot };
 }
 
 /** The warning and the Close action, for a session its charger no longer reports; nothing otherwise. */
-export function UnconfirmedSession({ tx, connector }: { tx: TransactionView; connector: ConnectorView | undefined }) {
+export function UnconfirmedSession({ tx, charger }: { tx: TransactionView; charger: SessionCharger }) {
   const client = useClient();
   const [asking, setAsking] = useState(false);
   const [close, doClose] = useCall(() => client.call('transactions:close', { transactionId: tx.transactionId }));
-  const since = unconfirmedSince(tx, connector);
+  const since = unconfirmedSince(tx, charger);
   if (since === null) return null;
   return (
     <Alert
@@ -43,8 +58,8 @@ export function UnconfirmedSession({ tx, connector }: { tx: TransactionView; con
       }
     >
       <AlertTitle>Not confirmed by the charger</AlertTitle>
-      Connector {tx.connectorId} has reported Available since {formatClockAgo(since)}, yet no StopTransaction came for session #{tx.transactionId}: the charger has most likely lost it (a reboot or a
-      power cut). Stopping it remotely will be refused.
+      {tx.chargerId} has booted since session #{tx.transactionId} started and connector {tx.connectorId} has reported Available since {formatClockAgo(since)}, yet no StopTransaction came: the charger
+      has most likely lost the session. Stopping it remotely will be refused.
       {close.error && (
         <Typography variant="body2" color="error" sx={{ mt: 0.5 }}>
           Not closed: {close.error}

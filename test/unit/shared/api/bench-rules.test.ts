@@ -36,20 +36,24 @@ describe("the bench's rules", () => {
   it('refuses a minimum charging rate above every period limit, not one within them', () => {
     expect(setProfile(profile({}, { minChargingRate: 50 }))).toEqual({ 'csChargingProfiles.chargingSchedule.minChargingRate': expect.stringContaining('the highest is 16') });
     expect(setProfile(profile({}, { minChargingRate: 12 }))).toEqual({});
+    // Every limit 0 is a pause: a minimum rate does not contradict it.
+    expect(setProfile(profile({}, { minChargingRate: 6, chargingSchedulePeriod: [{ startPeriod: 0, limit: 0 }] }))).toEqual({});
   });
 
-  it('refuses a card listed twice, or an expiry in the past, in a local list', () => {
+  it('refuses a card listed twice (in any case), or one Accepted with an expiry in the past, in a local list', () => {
     const list = (entries: unknown[]) => benchRuleErrors('SendLocalList', { listVersion: 2, updateType: 'Full', localAuthorizationList: entries }, { now });
     expect(
       list([
         { idTag: 'CARD-1', idTagInfo: { status: 'Accepted' } },
         { idTag: 'CARD-2', idTagInfo: { status: 'Accepted', expiryDate: '2020-01-01T00:00:00Z' } },
-        { idTag: 'CARD-1', idTagInfo: { status: 'Blocked' } },
+        { idTag: 'card-1', idTagInfo: { status: 'Blocked' } },
       ]),
     ).toEqual({
-      'localAuthorizationList.1.idTagInfo.expiryDate': expect.stringContaining('An expiry in the past'),
+      'localAuthorizationList.1.idTagInfo.expiryDate': expect.stringContaining('Accepted, with an expiry in the past'),
       'localAuthorizationList.2.idTag': 'Listed twice: entry 1 has this idTag too',
     });
     expect(list([{ idTag: 'CARD-1', idTagInfo: { status: 'Accepted', expiryDate: '2028-01-01T00:00:00Z' } }])).toEqual({});
+    // What a back office sends for a card that has expired.
+    expect(list([{ idTag: 'CARD-3', idTagInfo: { status: 'Expired', expiryDate: '2020-01-01T00:00:00Z' } }])).toEqual({});
   });
 });

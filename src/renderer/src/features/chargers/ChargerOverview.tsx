@@ -113,6 +113,8 @@ function ConnectorCard({ chargerId, connector, tx, Actions }: { chargerId: strin
   const samples = useMeterSeries({ chargerId, connectorId: connector.connectorId });
   const { stale } = useReach(chargerId);
   const { connectorId } = connector;
+  const lastBoot = useBench((s) => s.chargers[chargerId]?.lastBoot);
+  const sessionCharger = { connector, lastBoot };
   const concern = connectorConcern(connector);
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
@@ -134,12 +136,12 @@ function ConnectorCard({ chargerId, connector, tx, Actions }: { chargerId: strin
       )}
       {tx && !stale && (
         <Box sx={{ mb: 1.5 }}>
-          <UnconfirmedSession tx={tx} connector={connector} />
+          <UnconfirmedSession tx={tx} charger={sessionCharger} />
         </Box>
       )}
       <Box sx={stale ? { opacity: 0.6 } : undefined}>
         {tx ? (
-          <ActiveTransaction tx={tx} samples={samples} stale={stale} unconfirmed={unconfirmedSince(tx, connector) !== null} />
+          <ActiveTransaction tx={tx} samples={samples} stale={stale} unconfirmed={unconfirmedSince(tx, sessionCharger) !== null} />
         ) : (
           <Typography variant="body2" color="text.secondary">
             No charging session running.

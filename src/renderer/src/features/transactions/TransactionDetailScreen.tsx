@@ -26,7 +26,7 @@ import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatTime } from
 import { Facts } from '../../components/Facts';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
-import { UnconfirmedSession, useSessionConnector } from '../../components/UnconfirmedSession';
+import { UnconfirmedSession, useSessionCharger } from '../../components/UnconfirmedSession';
 import { staleChipSx } from '../../components/StatusChip';
 import { useNow, useReach } from '../../components/reach';
 import { monoFont } from '../../app/theme';
@@ -293,7 +293,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const reach = useReach(tx?.chargerId ?? '');
   const lastSeen = useBench((s) => (tx ? s.chargers[tx.chargerId]?.lastSeen : undefined));
   const linkSince = useBench((s) => s.linkSince);
-  const connector = useSessionConnector(tx);
+  const sessionCharger = useSessionCharger(tx);
 
   if (!tx)
     return (
@@ -340,7 +340,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
           </Typography>
         )}
       </Stack>
-      {tx.active && !lastKnown && <UnconfirmedSession tx={tx} connector={connector} />}
+      {tx.active && !lastKnown && <UnconfirmedSession tx={tx} charger={sessionCharger} />}
       {tx.active && (
         <ChargerOfflineNotice chargerId={tx.chargerId}>
           This session is active in the record, but its duration, power and energy below are the last known, not live; Stop is disabled until the charger connects again.

@@ -25,7 +25,8 @@ import { meterKey, useThrottledBench, type BenchState } from '../../stores/bench
 import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
 import { formatClockAgo, formatEnergy, formatTime } from '../../components/format';
-import { unconfirmedSince, useSessionConnector } from '../../components/UnconfirmedSession';
+import { unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
+import { useReach } from '../../components/reach';
 import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
@@ -146,10 +147,14 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
 
 /** Active or Finished; a running session its charger no longer reports says so. */
 function SessionStateChip({ row }: { row: TransactionView }) {
-  const since = unconfirmedSince(row, useSessionConnector(row));
-  if (since !== null)
+  const since = unconfirmedSince(row, useSessionCharger(row));
+  // Offline, what the charger said last is not news: the charger's page and the session's say so instead.
+  const { stale } = useReach(row.chargerId);
+  if (since !== null && !stale)
     return (
-      <Tooltip title={`Connector ${row.connectorId} has reported Available since ${formatClockAgo(since)}, yet no StopTransaction came: the charger has most likely lost this session.`}>
+      <Tooltip
+        title={`${row.chargerId} has booted since this session started and connector ${row.connectorId} has reported Available since ${formatClockAgo(since)}, yet no StopTransaction came: the charger has most likely lost this session.`}
+      >
         <Chip size="small" color="warning" variant="outlined" label="Not confirmed" />
       </Tooltip>
     );
