@@ -203,6 +203,35 @@ describe('transactions list', () => {
     expect(client.callsOf('transactions:list')).toHaveLength(1);
   });
 
+  it('marks a running session its rebooted charger no longer reports as Not confirmed, and the others Active', async () => {
+    const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const runningSince30 = (transactionId: number, chargerId: string, connectorId: number) =>
+      aTransaction({ transactionId, chargerId, connectorId, startTime: ago(30), receivedAt: ago(30), meterStop: null, stopTime: null, stopReason: null, energyWh: null, active: true });
+    const lost = runningSince30(21, 'CP-1', 2);
+    const live = runningSince30(22, 'CP-2', 1);
+    const client = fakeClient({ 'transactions:list': () => [lost, live] });
+    off = liveBench(client, {
+      chargers: {
+        // Rebooted 5 minutes ago; connector 2 has said Available since.
+        'CP-1': aCharger('CP-1', {
+          lastBoot: ago(5),
+          connectors: [{ connectorId: 2, status: 'Available', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ago(4) }],
+        }),
+        'CP-2': aCharger('CP-2', {
+          lastBoot: ago(60),
+          connectors: [{ connectorId: 1, status: 'Charging', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ago(29) }],
+        }),
+      },
+      activeTransactions: { 21: lost, 22: live },
+    });
+    render(withBench(client, screens, '/transactions'));
+    await screen.findByText('#21');
+    const row = (id: number) => screen.getAllByRole('row').find((r) => r.textContent?.includes(`#${id}`))!;
+    await waitFor(() => expect(within(row(21)).getByText('Not confirmed')).toBeTruthy());
+    expect(within(row(22)).getByText('Active')).toBeTruthy();
+    expect(within(row(22)).queryByText('Not confirmed')).toBeNull();
+  });
+
   it('filters by charger from the URL and opens a session on Enter', async () => {
     const client = fakeClient({ 'transactions:list': () => [aTransaction()] });
     off = liveBench(client);

@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useClient } from '../api/context';
@@ -48,18 +49,15 @@ export function UnconfirmedSession({ tx, charger }: { tx: TransactionView; charg
   const since = unconfirmedSince(tx, charger);
   if (since === null) return null;
   return (
-    <Alert
-      severity="warning"
-      aria-label={`Session ${tx.transactionId} not confirmed by the charger`}
-      action={
-        <Button color="inherit" size="small" disabled={close.pending} onClick={() => setAsking(true)}>
-          Close it in the record…
-        </Button>
-      }
-    >
+    <Alert severity="warning" aria-label={`Session ${tx.transactionId} not confirmed by the charger`}>
       <AlertTitle>Not confirmed by the charger</AlertTitle>
       {tx.chargerId} has booted since session #{tx.transactionId} started and connector {tx.connectorId} has reported Available since {formatClockAgo(since)}, yet no StopTransaction came: the charger
       has most likely lost the session. Stopping it remotely will be refused.
+      <Box sx={{ mt: 1 }}>
+        <Button variant="outlined" color="warning" size="small" disabled={close.pending} onClick={() => setAsking(true)}>
+          Close it in the record…
+        </Button>
+      </Box>
       {close.error && (
         <Typography variant="body2" color="error" sx={{ mt: 0.5 }}>
           Not closed: {close.error}

@@ -103,11 +103,11 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
       : []),
     { field: 'connectorId', headerName: 'Connector', width: 96, type: 'number', valueFormatter: plainNumber },
     // Wide enough for the longest idTag (20 characters): never cut short.
-    { field: 'idTag', headerName: 'idTag', width: 196, renderCell: mono },
+    { field: 'idTag', headerName: 'idTag', width: 184, renderCell: mono },
     {
       field: 'startTime',
       headerName: 'Started',
-      width: 200,
+      width: 184,
       type: 'dateTime',
       valueGetter: (v: string) => new Date(v),
       renderCell: ({ row }) => formatTime(row.startTime),
@@ -131,7 +131,10 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
     {
       field: 'active',
       headerName: 'State',
-      width: StopButton ? 150 : 104,
+      // Room for the widest chip (Not confirmed) beside Stop, from the left.
+      width: StopButton ? 184 : 124,
+      align: 'left',
+      headerAlign: 'left',
       type: 'boolean',
       valueFormatter: (v: boolean) => (v ? 'Active' : 'Finished'),
       renderCell: ({ row }) => (
