@@ -3,74 +3,16 @@
 // configure. Every call is a step with its timing and the message ids of its frames; a broken
 // expectation ends the case with a Fail at that step.
 import type { Clock } from '../clock';
-import type { AnswerPolicy, BehaviourRegistry, QueuedAnswer } from '../central-system/behaviour';
+import type { AnswerPolicy, QueuedAnswer } from '../central-system/behaviour';
 import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
 import { actions, type CentralSystemAction, type ChargePointAction, type IdTagInfo, type RequestOf } from '../../shared/ocpp16';
-import type { OperationResult } from '../../shared/api/views';
-import type { ChargerCall, ChargerFrames } from './frames';
-import { operatorText, type Operator, type OperatorAction } from './operator';
+import type { ChargerCall } from './frames';
+import { operatorText, type OperatorAction } from './operator';
+import { noop, untilStopped, type CaseHost } from './host';
 import { Inconclusive, NotApplicable, RunStopped, StepFailure, type Measurement, type Observation, type Pics, type StepActor, type StepResult } from './types';
 import type { TestData } from './test-data';
 
-/** What the engine needs of the bench for one charger. */
-export interface CaseHost {
-  chargerId: string;
-  clock: Clock;
-  frames: ChargerFrames;
-  behaviours: BehaviourRegistry;
-  operator: Operator;
-  /** Sends an operation as the tool: the OCPP schema applies, the bench's rules for people do not. */
-  operate(action: CentralSystemAction, payload: unknown, timeoutMs: number): Promise<OperationResult>;
-  /** Sets the run's idTag answers: the test data's, with these changed for the case in progress. */
-  idTagAnswers(overrides?: Record<string, IdTagInfo>): void;
-  /** Drops the charger's connection and refuses it for `seconds`. */
-  goOffline(seconds: number): void;
-  /** The transactions the bench sees running on the charger (id, connector). */
-  openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
-  /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */
-  lastHeartbeat(): string | null;
-  /** A connector's status as the charger last reported it (during the run, or before it), or null. */
-  connectorStatus(connectorId: number): string | null;
-  /** The bench's own file locations: firmware it hosts, upload locations it receives diagnostics at. */
-  files: BenchFiles;
-  /** Security profile 1: the password the bench checks for the charger (null: none checked), and changing it. */
-  password: { get(): string | null; set(password: string | null): Promise<void> };
-  /** The run's Stop: the step in progress ends at once (RunStopped), and the case with it. */
-  signal?: AbortSignal;
-}
-
-const noop = (): void => undefined;
-
-/** What `work` resolves to, unless `signal` aborts first (then RunStopped; the work's own end is ignored). */
-function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  if (signal.aborted) {
-    work.catch(() => undefined);
-    return Promise.reject(new RunStopped('The run was stopped'));
-  }
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => reject(new RunStopped('The run was stopped'));
-    signal.addEventListener('abort', stop, { once: true });
-    work.then(
-      (v) => {
-        signal.removeEventListener('abort', stop);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', stop);
-        reject(e as Error);
-      },
-    );
-  });
-}
-
-/** Files the bench serves to the charger and receives from it, as the firmware and diagnostics cases use them. */
-export interface BenchFiles {
-  /** A firmware file the bench hosts: a dummy image, or one no charger can install ('unsupported'); its URL. */
-  firmware(kind: 'valid' | 'unsupported', protocol: 'http' | 'ftp'): Promise<string>;
-  /** A new upload location of the bench: its URL, and the files received through it so far. */
-  uploadLocation(protocol: 'http' | 'ftp'): { url: string; received(): Array<{ name: string; bytes: number }> };
-}
+export type { BenchFiles, CaseHost } from './host';
 
 type Payload = Record<string, unknown>;
 /** A check on a payload: expected values by path ("idTagInfo.status"), or a function naming what is wrong. */

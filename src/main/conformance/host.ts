@@ -1,0 +1,69 @@
+// What the conformance engine needs of the bench for one charger (the runner gives it, a case's context
+// uses it), and how a step gives way to the run's Stop.
+import type { Clock } from '../clock';
+import type { BehaviourRegistry } from '../central-system/behaviour';
+import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
+import type { OperationResult } from '../../shared/api/views';
+import type { ChargerFrames } from './frames';
+import type { Operator } from './operator';
+import { RunStopped } from './types';
+
+/** What the engine needs of the bench for one charger. */
+export interface CaseHost {
+  chargerId: string;
+  clock: Clock;
+  frames: ChargerFrames;
+  behaviours: BehaviourRegistry;
+  operator: Operator;
+  /** Sends an operation as the tool: the OCPP schema applies, the bench's rules for people do not. */
+  operate(action: CentralSystemAction, payload: unknown, timeoutMs: number): Promise<OperationResult>;
+  /** Sets the run's idTag answers: the test data's, with these changed for the case in progress. */
+  idTagAnswers(overrides?: Record<string, IdTagInfo>): void;
+  /** Drops the charger's connection and refuses it for `seconds`. */
+  goOffline(seconds: number): void;
+  /** The transactions the bench sees running on the charger (id, connector). */
+  openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
+  /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */
+  lastHeartbeat(): string | null;
+  /** A connector's status as the charger last reported it (during the run, or before it), or null. */
+  connectorStatus(connectorId: number): string | null;
+  /** The bench's own file locations: firmware it hosts, upload locations it receives diagnostics at. */
+  files: BenchFiles;
+  /** Security profile 1: the password the bench checks for the charger (null: none checked), and changing it. */
+  password: { get(): string | null; set(password: string | null): Promise<void> };
+  /** The run's Stop: the step in progress ends at once (RunStopped), and the case with it. */
+  signal?: AbortSignal;
+}
+
+export const noop = (): void => undefined;
+
+/** What `work` resolves to, unless `signal` aborts first (then RunStopped; the work's own end is ignored). */
+export function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(new RunStopped('The run was stopped'));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(new RunStopped('The run was stopped'));
+    signal.addEventListener('abort', stop, { once: true });
+    work.then(
+      (v) => {
+        signal.removeEventListener('abort', stop);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(e as Error);
+      },
+    );
+  });
+}
+
+/** Files the bench serves to the charger and receives from it, as the firmware and diagnostics cases use them. */
+export interface BenchFiles {
+  /** A firmware file the bench hosts: a dummy image, or one no charger can install ('unsupported'); its URL. */
+  firmware(kind: 'valid' | 'unsupported', protocol: 'http' | 'ftp'): Promise<string>;
+  /** A new upload location of the bench: its URL, and the files received through it so far. */
+  uploadLocation(protocol: 'http' | 'ftp'): { url: string; received(): Array<{ name: string; bytes: number }> };
+}
