@@ -334,6 +334,16 @@ describe.skipIf(!chromiumPath())(
       expect(await page.getByRole('region', { name: 'Connector 1' }).getByRole('button', { name: 'Unlock…' }).isDisabled()).toBe(true);
       await shot('charger-offline');
 
+      // Paused (a debugger, a suspended process): its sockets stay open, but it says nothing for 15 s.
+      serve.child.kill('SIGSTOP');
+      try {
+        await expect.poll(() => page.getByText(/^Bench not answering since/).isVisible(), { timeout: 25_000 }).toBe(true);
+        expect(await page.getByText(/^The bench has not answered this window since/).isVisible()).toBe(true);
+      } finally {
+        serve.child.kill('SIGCONT');
+      }
+      await expect.poll(() => page.getByText(/^Live ·/).isVisible(), { timeout: 15_000 }).toBe(true);
+
       await serve.stop(true);
       await expect.poll(() => page.getByText(/^Bench unreachable since/).isVisible(), { timeout: 15_000 }).toBe(true);
       expect(await page.getByText(/What this window shows is as of then, not live/).isVisible()).toBe(true);

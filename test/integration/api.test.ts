@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { rawCharger, startTestBench, strictCharger, useTestBench, waitFor } from '../helpers/bench';
+import { ApiServer } from '../../src/main/api-server/server';
 
 const tb = useTestBench();
 
@@ -104,6 +105,26 @@ describe('automation API', () => {
     expect(ours().map((e) => e.chargerId)).toEqual(Array.from({ length: n }, (_, i) => `B${i}`));
     expect(messages.filter(Array.isArray).length).toBeLessThan(n / 100);
     ws.close();
+  });
+
+  it('sends every event stream {"type":"alive"} at its interval however quiet the bench is, so a window can tell a paused bench from a quiet one', async () => {
+    const api = new ApiServer(tb.bench, { host: '127.0.0.1', port: 0, token: 'alive-token', aliveMs: 40 });
+    const { port } = await api.start();
+    try {
+      for (const query of ['?batched', '']) {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/api/events${query}`, { headers: { Authorization: 'Bearer alive-token' } });
+        const alive: any[] = [];
+        ws.on('message', (d) => {
+          const m = JSON.parse(String(d));
+          if (m.type === 'alive') alive.push(m);
+        });
+        await waitFor(() => alive.length >= 3);
+        expect(Date.parse(alive[0].ts)).toBeGreaterThan(Date.now() - 10_000);
+        ws.close();
+      }
+    } finally {
+      await api.stop();
+    }
   });
 
   it('pushes events over WS /api/events and serves the message log newest first', async () => {

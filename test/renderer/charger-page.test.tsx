@@ -156,6 +156,18 @@ describe('offline must not look live', () => {
     await user.click(screen.getByRole('tab', { name: 'Overview' }));
     expect((card(2).getByRole('button', { name: 'Unlock…' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('with the bench not answering (paused or hung, its socket still open): says since when, and sends nothing', async () => {
+    open('/chargers/CP001?tab=operations&op=Reset');
+    act(() => useBench.setState({ link: 'silent', linkSince: minutesAgo(1) }));
+    expect(screen.getByText(/What this window shows is as of then, not live/).parentElement?.textContent).toMatch(
+      /^The bench has not answered this window since .* \(it is paused, hung or overloaded\)/,
+    );
+    expect(screen.getByText(/Waiting for the bench…/)).toBeTruthy();
+    expect(screen.getByText(/^Bench not answering since/)).toBeTruthy();
+    expect(screen.queryByText(/^Live ·/)).toBeNull();
+    expect((screen.getByRole('button', { name: 'Soft reset…' }) as HTMLButtonElement).disabled).toBe(true);
+  });
 });
 
 describe('the meter on a card', () => {

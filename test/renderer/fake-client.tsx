@@ -23,7 +23,8 @@ export interface FakeClient extends BenchClient {
 
 export function fakeClient(handlers: Handlers = {}): FakeClient {
   const batcher = new EventBatcher(0);
-  const link = new LinkWatch();
+  // Never silent: a test feeds its client when it wants, and moves time as it likes.
+  const link = new LinkWatch(Infinity);
   link.set('open');
   const calls: FakeClient['calls'] = [];
   const client: FakeClient = {
@@ -59,7 +60,10 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
     downloadUpload: async () => ({ saved: true, where: 'test download' }),
     downloadReport: async () => ({ saved: true, where: 'test download' }),
     downloadCommissioningFile: async () => ({ saved: true, where: 'test download' }),
-    close: () => batcher.dispose(),
+    close: () => {
+      batcher.dispose();
+      link.dispose();
+    },
   };
   return client;
 }

@@ -61,6 +61,33 @@ describe('http client link', () => {
       vi.unstubAllGlobals();
     }
   });
+
+  it('calls the link silent when the bench sends nothing for 15 s though its socket stays open (a paused bench), and open again at its next word', async () => {
+    vi.useFakeTimers();
+    try {
+      const { socket, states } = start(async () => new Response('{}', { status: 200 }));
+      const since: number[] = [];
+      client!.onLink((_s, at) => since.push(at));
+      // The bench's keep-alive every 5 s keeps it open, however quiet the chargers are.
+      for (let i = 0; i < 6; i++) {
+        vi.advanceTimersByTime(5_000);
+        socket.onmessage!({ data: JSON.stringify({ type: 'alive', ts: new Date().toISOString() }) });
+      }
+      expect(states.at(-1)).toBe('open');
+      const lastHeard = Date.now();
+      vi.advanceTimersByTime(14_000);
+      expect(states.at(-1)).toBe('open');
+      vi.advanceTimersByTime(4_000);
+      expect(states.at(-1)).toBe('silent');
+      // Since when: the last word heard, not when the silence was noticed.
+      expect(since.at(-1)).toBe(lastHeard);
+      socket.onmessage!({ data: JSON.stringify({ type: 'alive', ts: new Date().toISOString() }) });
+      expect(states.at(-1)).toBe('open');
+      expect(states).toEqual(['connecting', 'open', 'silent', 'open']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('http client events', () => {

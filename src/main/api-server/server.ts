@@ -17,6 +17,7 @@ import type { BenchEvent } from '../../shared/api/events';
 import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
 import { maxPhotoBytes } from '../../shared/api/commissioning';
 import { JsonText } from '../json-text';
+import { EVENTS_ALIVE_MS } from '../../shared/api/methods';
 
 const MAX_BODY = 1024 * 1024;
 /** A commissioning photo comes as base64 in JSON: up to maxPhotoBytes once decoded, a third more on the wire. */
@@ -38,6 +39,8 @@ export interface ApiServerOptions {
   regenerateToken?: () => string;
   /** The built renderer (out/renderer), served at / so a browser gets the bench UI. */
   uiDir?: string;
+  /** How often an event stream hears `{"type":"alive"}` (EVENTS_ALIVE_MS; tests shorten it). */
+  aliveMs?: number;
 }
 
 /** The browser's session cookie: HttpOnly (no script reads it) and SameSite=Strict (no other site sends it). */
@@ -122,7 +125,16 @@ export class ApiServer {
       }
       ws.send(JSON.stringify(events));
     };
-    const off = batched ? this.bench.bus.subscribeBatched(send, EVENT_BATCH_MS) : this.bench.bus.subscribe(send);
+    const unsubscribe = batched ? this.bench.bus.subscribeBatched(send, EVENT_BATCH_MS) : this.bench.bus.subscribe(send);
+    // However quiet the chargers, the stream carries something every few seconds: a window that hears
+    // nothing for longer knows the bench has stopped answering (paused, hung), though the socket stays open.
+    const alive = setInterval(() => {
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'alive', ts: new Date().toISOString() }));
+    }, this.options.aliveMs ?? EVENTS_ALIVE_MS);
+    const off = () => {
+      unsubscribe();
+      clearInterval(alive);
+    };
     ws.on('close', off);
     ws.on('error', off);
     ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.connectedChargers() }));

@@ -7,7 +7,7 @@ import type { Bench } from '../core/bench';
 import { BenchService, toCallError } from '../core/bench-service';
 import { parse } from '../errors';
 import { benchMethods, type CallReply, type HostedFileView } from '../../shared/api/contract';
-import { EVENTS_ACK_CHANNEL, EVENTS_CHANNEL } from '../../shared/api/methods';
+import { EVENTS_ACK_CHANNEL, EVENTS_ALIVE_MS, EVENTS_CHANNEL } from '../../shared/api/methods';
 import type { EventsMessage } from '../../shared/api/bridge';
 
 /** How often queued events are flushed to the renderer. */
@@ -87,7 +87,7 @@ export const MAX_UNTAKEN_EVENTS = 20_000;
  * taken, the batches are dropped (counted), and once the window has taken everything sent it is told how
  * many it missed, so it reads what it shows again. A page that starts listening (a reload) starts over.
  */
-export function forwardEvents(bench: Bench, target: WebContents): () => void {
+export function forwardEvents(bench: Bench, target: WebContents, aliveMs = EVENTS_ALIVE_MS): () => void {
   let seq = 0;
   /** Batches sent and not yet taken: [seq, events]. */
   const sent: Array<[number, number]> = [];
@@ -123,8 +123,15 @@ export function forwardEvents(bench: Bench, target: WebContents): () => void {
     if (dropped || (untaken > 0 && untaken + batch.length > MAX_UNTAKEN_EVENTS)) dropped += batch.length;
     else send({ seq: ++seq, events: batch }, batch.length);
   }, EVENT_BATCH_MS);
+  // However quiet the chargers, the window hears something every few seconds (an empty batch): a window
+  // that hears nothing for longer knows the bench has stopped answering (main paused or hung). Not while
+  // the window has batches still to take: it hears those.
+  const alive = setInterval(() => {
+    if (!target.isDestroyed() && !sent.length) send({ seq: ++seq, events: [] }, 0);
+  }, aliveMs);
   return () => {
     off();
+    clearInterval(alive);
     ipcMain.off(EVENTS_ACK_CHANNEL, onTaken);
   };
 }

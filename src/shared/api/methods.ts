@@ -90,3 +90,11 @@ export type DesktopMethod = (typeof desktopMethods)[number];
  */
 export const EVENTS_CHANNEL = 'bench:events';
 export const EVENTS_ACK_CHANNEL = 'bench:events:ack';
+
+/**
+ * A bench sends its event stream something at least this often (serve mode's `{"type":"alive"}`, the
+ * desktop app's empty batch), so a window can tell a quiet bench from one that has stopped answering.
+ */
+export const EVENTS_ALIVE_MS = 5_000;
+/** A window that has heard nothing from the bench for this long shows what it has as no longer live. */
+export const EVENTS_SILENT_MS = 15_000;

@@ -6,6 +6,7 @@ import type { CentralSystemAction } from '../../../shared/ocpp16/actions';
 import type { BenchEvent } from '../../../shared/api/views';
 import type { ReportFile } from '../../../shared/api/test-runs';
 import type { CommissioningFile } from '../../../shared/api/commissioning';
+import { EVENTS_SILENT_MS } from '../../../shared/api/methods';
 
 /** A call the bench refused or could not answer, with the message to show and the field at fault. */
 export class CallFailure extends Error {
@@ -19,8 +20,11 @@ export class CallFailure extends Error {
   }
 }
 
-/** The link between the UI and the bench core: open, being (re)established, or needing a token. */
-export type LinkState = 'connecting' | 'open' | 'closed' | 'unauthorised';
+/**
+ * The link between the UI and the bench core: open, being (re)established, or needing a token; `silent`:
+ * open, but nothing has come from the bench for EVENTS_SILENT_MS (it is paused or hung).
+ */
+export type LinkState = 'connecting' | 'open' | 'silent' | 'closed' | 'unauthorised';
 
 export interface BenchClient {
   readonly face: 'desktop' | 'serve';
@@ -30,7 +34,8 @@ export interface BenchClient {
   operate<A extends CentralSystemAction>(args: OperateArgs<A>): Promise<OperationResult<A>>;
   /** The bench's pushed events, delivered in batches (one state update per batch, not per frame). */
   subscribe(listener: (events: BenchEvent[]) => void): () => void;
-  onLink(listener: (state: LinkState) => void): () => void;
+  /** The link's state as it changes, with since when (ms; for `silent`, when the bench was last heard). */
+  onLink(listener: (state: LinkState, since: number) => void): () => void;
   /** Exports the message log under a filter: a save dialog on the desktop, a download in a browser. */
   exportMessages(query: MessageExportQuery): Promise<{ saved: boolean; where?: string }>;
   /** Exports every transaction matching as CSV (not only those a list holds): a save dialog on the desktop, a download in a browser. */
@@ -89,17 +94,56 @@ export class EventBatcher {
   }
 }
 
+/**
+ * The link's state, told to listeners as it changes. While open, the transport says each time it hears
+ * from the bench (`heard`); after `silentMs` without a word the link is `silent`, and open again at the
+ * next word (the bench sends one every EVENTS_ALIVE_MS however quiet its chargers are).
+ */
 export class LinkWatch {
-  private readonly listeners = new Set<(s: LinkState) => void>();
+  private readonly listeners = new Set<(s: LinkState, since: number) => void>();
   state: LinkState = 'connecting';
-  set(state: LinkState): void {
+  /** Since when (ms) the link has been in its state. */
+  since = Date.now();
+  private lastHeard = 0;
+  private watch: ReturnType<typeof setInterval> | null = null;
+
+  /** `silentMs`: Infinity never calls the link silent (a test's client that is not fed). */
+  constructor(private readonly silentMs = EVENTS_SILENT_MS) {}
+
+  set(state: LinkState, since = Date.now()): void {
+    if (state === 'open' && this.state !== 'silent') this.lastHeard = Date.now();
+    const watching = (state === 'open' || state === 'silent') && Number.isFinite(this.silentMs);
+    if (watching && !this.watch) this.watch = setInterval(() => this.check(), Math.max(10, Math.round(this.silentMs / 5)));
+    if (!watching) this.stopWatching();
     if (state === this.state) return;
     this.state = state;
-    for (const l of this.listeners) l(state);
+    this.since = since;
+    for (const l of this.listeners) l(state, since);
   }
-  subscribe(listener: (s: LinkState) => void): () => void {
+
+  /** Something came from the bench: it answers. */
+  heard(): void {
+    this.lastHeard = Date.now();
+    if (this.state === 'silent') this.set('open');
+  }
+
+  subscribe(listener: (s: LinkState, since: number) => void): () => void {
     this.listeners.add(listener);
-    listener(this.state);
+    listener(this.state, this.since);
     return () => void this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    this.listeners.clear();
+  }
+
+  private check(): void {
+    if (this.state === 'open' && Date.now() - this.lastHeard > this.silentMs) this.set('silent', this.lastHeard);
+  }
+
+  private stopWatching(): void {
+    if (this.watch) clearInterval(this.watch);
+    this.watch = null;
   }
 }

@@ -53,9 +53,10 @@ export function httpClient(origin: string): BenchClient {
       link.set('open');
     };
     socket.onmessage = (m) => {
-      const data = JSON.parse(String(m.data)) as BenchEvent[] | BenchEvent | { type: 'hello' };
+      link.heard();
+      const data = JSON.parse(String(m.data)) as BenchEvent[] | BenchEvent | { type: 'hello' } | { type: 'alive' };
       if (Array.isArray(data)) batcher.push(data);
-      else if (data.type !== 'hello') batcher.push([data]);
+      else if (data.type !== 'hello' && data.type !== 'alive') batcher.push([data]);
     };
     socket.onclose = () => {
       if (ws !== socket || closed) return;
@@ -138,6 +139,7 @@ export function httpClient(origin: string): BenchClient {
       if (retry) clearTimeout(retry);
       ws?.close();
       batcher.dispose();
+      link.dispose();
     },
   };
 }

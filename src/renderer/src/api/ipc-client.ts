@@ -15,12 +15,16 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
   link.set('open');
   // Main dropped events this window did not take in time: as after a lost link, what is shown is read again.
   const resync = () => {
+    link.heard();
     // What came before the gap goes first, so none of it lands on top of the new snapshot.
     batcher.flush();
     link.set('connecting');
     link.set('open');
   };
-  const off = bridge.onEvents((events) => batcher.push(events), resync);
+  const off = bridge.onEvents((events) => {
+    link.heard();
+    batcher.push(events);
+  }, resync);
   return {
     face: 'desktop',
     call: (method, args) => unwrap(bridge.invoke(method, args)),
@@ -36,6 +40,7 @@ export function ipcClient(bridge: ChargeBenchBridge): BenchClient {
     close: () => {
       off();
       batcher.dispose();
+      link.dispose();
     },
   };
 }

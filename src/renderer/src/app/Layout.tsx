@@ -57,7 +57,14 @@ function LinkIndicator() {
   if (link !== 'open')
     return (
       <Tooltip title={linkProblem(link, linkSince) ?? ''}>
-        <Chip size="small" color="error" icon={<CloudOffIcon />} label={`Bench unreachable${linkSince ? ` since ${formatClock(linkSince)}` : ''}`} role="status" aria-live="polite" />
+        <Chip
+          size="small"
+          color="error"
+          icon={<CloudOffIcon />}
+          label={`${link === 'silent' ? 'Bench not answering' : 'Bench unreachable'}${linkSince ? ` since ${formatClock(linkSince)}` : ''}`}
+          role="status"
+          aria-live="polite"
+        />
       </Tooltip>
     );
   return (
@@ -77,7 +84,7 @@ function LinkBanner() {
   return (
     <Alert severity="error" variant="filled" role="alert" sx={{ mb: 2 }}>
       <AlertTitle>{linkProblem(link, linkSince)}</AlertTitle>
-      What this window shows is as of then, not live; sending to chargers is disabled until the link is back. Reconnecting…
+      What this window shows is as of then, not live; sending to chargers is disabled until the link is back. {link === 'silent' ? 'Waiting for the bench…' : 'Reconnecting…'}
     </Alert>
   );
 }

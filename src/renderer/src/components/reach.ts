@@ -20,6 +20,7 @@ export interface Reach {
 export function linkProblem(link: BenchState['link'], since: string | null): string | null {
   if (link === 'open') return null;
   if (link === 'unauthorised') return 'The bench no longer accepts this window: sign in again.';
+  if (link === 'silent') return `The bench has not answered this window${since ? ` since ${formatClock(since)}` : ''} (it is paused, hung or overloaded)`;
   return `The bench cannot be reached from this window${since ? ` since ${formatClock(since)}` : ''}`;
 }
 

@@ -361,8 +361,8 @@ export function connectStore(client: BenchClient): () => void {
       if (live && useBench.getState().link === 'open') retry = setTimeout(loadWhileOpen, SNAPSHOT_RETRY_MS);
     });
   };
-  const offLink = client.onLink((link) => {
-    useBench.setState((s) => (s.link === link ? {} : { link, linkSince: new Date().toISOString() }));
+  const offLink = client.onLink((link, since = Date.now()) => {
+    useBench.setState((s) => (s.link === link ? {} : { link, linkSince: new Date(since).toISOString() }));
     if (link === 'open') loadWhileOpen();
     else if (retry) clearTimeout(retry);
   });

@@ -165,6 +165,35 @@ describe('IPC', () => {
     }
   });
 
+  it('sends the window an empty batch every 5 s however quiet the bench is (it tells a paused bench from a quiet one), not while batches wait to be taken', async () => {
+    vi.useFakeTimers();
+    try {
+      const sent: Array<{ seq: number; events?: unknown[] }> = [];
+      const window = { isDestroyed: () => false, send: (_c: string, message: (typeof sent)[number]) => sent.push(message) };
+      const stop = forwardEvents(fakeBench(), window as never);
+      const take = (seq: number) => fake.listeners.get(EVENTS_ACK_CHANNEL)!.forEach((l) => l({ sender: window }, seq));
+      vi.advanceTimersByTime(4_900);
+      expect(sent).toEqual([]);
+      vi.advanceTimersByTime(200);
+      expect(sent).toEqual([{ seq: 1, events: [] }]);
+      // Not taken yet (a hung window): no more piles up for it.
+      vi.advanceTimersByTime(20_000);
+      expect(sent).toHaveLength(1);
+      take(1);
+      vi.advanceTimersByTime(5_000);
+      expect(sent).toEqual([
+        { seq: 1, events: [] },
+        { seq: 2, events: [] },
+      ]);
+      stop();
+      take(2);
+      vi.advanceTimersByTime(20_000);
+      expect(sent).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops sending to a window that takes nothing, then tells it how many events it missed', async () => {
     vi.useFakeTimers();
     try {
