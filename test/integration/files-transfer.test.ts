@@ -202,6 +202,8 @@ describe('the FTP port setting', () => {
     // A bench started with its own FTP port (the test bench: 0) keeps it; the saved setting is for the next start.
     expect(await suite.tb.request('PATCH', '/api/settings', { ftpPort: free })).toMatchObject({ status: 200, body: { ftpPort: free } });
     expect(Number(new URL((await location(h.id)).ftp).port)).toBe(before);
+    // The status says where it listens and that the port is fixed for this run (the Settings screen shows both).
+    expect((await suite.tb.request('POST', '/api/call/bench:status', {})).body.ftp).toEqual({ port: before, fixed: true });
     expect(await suite.tb.request('PATCH', '/api/settings', { ftpPort: 0 })).toMatchObject({ status: 200 });
 
     // One that follows the setting moves at once.
@@ -211,6 +213,7 @@ describe('the FTP port setting', () => {
     expect(await tb.request('PATCH', '/api/settings', { ftpPort: free })).toMatchObject({ status: 200, body: { ftpPort: free } });
     const moved = (await tb.request('POST', '/api/chargers/FT-PORT/upload-locations')).body;
     expect(Number(new URL(moved.ftp).port)).toBe(free);
+    expect((await tb.request('POST', '/api/call/bench:status', {})).body.ftp).toEqual({ port: free, fixed: false });
     const client = await ftpLogin(moved.ftp);
     await client.uploadFrom(Readable.from([Buffer.from('on the new port')]), 'moved.txt');
     expect((await tb.request('GET', '/api/chargers/FT-PORT/uploads')).body[0]).toMatchObject({ name: 'moved.txt', status: 'received' });

@@ -58,7 +58,15 @@ beforeEach(() => {
     attempt(1, { chargerId: 'CP-X', reason: unknown }),
     attempt(4, { chargerId: 'CP-OK', outcome: 'accepted', reason: null }),
   ];
-  useBench.setState({ ...initialBenchState, link: 'open', loaded: true, status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], dataDir: '/data', face: 'serve' } }, true);
+  useBench.setState(
+    {
+      ...initialBenchState,
+      link: 'open',
+      loaded: true,
+      status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], ftp: { port: 2121, fixed: false }, dataDir: '/data', face: 'serve' },
+    },
+    true,
+  );
 });
 afterEach(cleanup);
 

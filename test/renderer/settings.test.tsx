@@ -53,7 +53,12 @@ beforeEach(() => {
   saved = { ...defaults };
   tags = [];
   useBench.setState(
-    { ...initialBenchState, link: 'open', loaded: true, status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], dataDir: '/var/lib/chargebench', face: 'serve' } },
+    {
+      ...initialBenchState,
+      link: 'open',
+      loaded: true,
+      status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], ftp: { port: 2121, fixed: false }, dataDir: '/var/lib/chargebench', face: 'serve' },
+    },
     true,
   );
 });
@@ -139,6 +144,25 @@ describe('Settings screen', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: `Delete frames and meter values older than ${cutoff}` }));
     await screen.findByText('Settings saved (1 change).');
     expect(c.callsOf('settings:update')).toEqual([{ retentionDays: 30 }]);
+  });
+
+  it('shows the FTP port in use: one fixed by --ftp-port is not the saved one, and a saved port is shown in use once saved', async () => {
+    useBench.setState({ status: { ...useBench.getState().status!, ftp: { port: 2411, fixed: true } } });
+    const c = client({ 'bench:status': () => ({ ...useBench.getState().status!, ftp: { port: 2200, fixed: false } }) });
+    render(withBench(c, <SettingsScreen />));
+    expect(await screen.findByText(/Applies when the bench starts without --ftp-port; 0 picks any free port\. Listening now on port 2411\./)).toBeTruthy();
+    expect(screen.getByText(/This bench was started with --ftp-port 2411: chargers use FTP port 2411 until it restarts without that option; port 2121 is saved for then\./)).toBeTruthy();
+    cleanup();
+
+    // A bench that follows the setting: the port saved is where it listens once the save is answered.
+    useBench.setState({ status: { ...useBench.getState().status!, ftp: { port: 2121, fixed: false } } });
+    render(withBench(c, <SettingsScreen />));
+    expect(await screen.findByText(/Applies at once; 0 picks any free port\. Listening now on port 2121\./)).toBeTruthy();
+    await userEvent.clear(screen.getByLabelText('FTP port'));
+    await userEvent.type(screen.getByLabelText('FTP port'), '2200');
+    await userEvent.click(save());
+    expect(await screen.findByText(/Listening now on port 2200\./)).toBeTruthy();
+    expect(screen.queryByText(/was taken or not allowed/)).toBeNull();
   });
 
   it('asks before a shorter retention deletes data, sends nothing on Cancel, and does not ask for a longer one', async () => {

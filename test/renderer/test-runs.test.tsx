@@ -529,6 +529,30 @@ describe('results', () => {
 });
 
 describe('history and comparison', () => {
+  it('says how many cases a stopped run left out, and nothing of the kind for a finished one', async () => {
+    const stopped: RunListItem = { ...listItem(run({ id: 'run-s', state: 'stopped' })), summary: summary({ pass: 3, inconclusive: 1 }), planned: 40 };
+    const whole: RunListItem = { ...listItem(run({ id: 'run-f', startedAt: '2025-01-01T09:00:00.000Z' })), summary: summary({ pass: 2 }) };
+    const client = fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [stopped, whole] });
+    render(withBench(client, screens, '/test-runs?charger=VCP1'));
+    const rows = within(await screen.findByRole('table', { name: 'Test runs' })).getAllByRole('row');
+    expect(rows[1].textContent).toContain('Stopped36 of 40 cases not run');
+    expect(rows[2].textContent).toContain('Finished');
+    expect(rows[2].textContent).not.toContain('not run');
+  });
+
+  it('compares two runs with the same verdicts: the switch for changed cases is off (every case shows) and says why', async () => {
+    const a = run({ id: 'run-a' });
+    const b = run({ id: 'run-b', startedAt: '2025-01-02T10:00:00.000Z' });
+    const runs = { 'run-a': a, 'run-b': b } as Record<string, RunResult>;
+    const client = fakeClient({ 'tests:cases': () => cases, 'tests:get': ({ runId }) => runs[runId] });
+    render(withBench(client, screens, '/test-runs/compare?a=run-a&b=run-b'));
+    expect(await screen.findByText(/^No verdict changed/)).toBeTruthy();
+    const toggle = screen.getByRole('switch', { name: /^Only the cases whose verdict changed \(none did/ }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    expect(toggle.disabled).toBe(true);
+    expect(within(screen.getByRole('table', { name: 'Verdicts side by side' })).getAllByRole('row').length).toBe(a.cases.length + 1);
+  });
+
   it("lists a charger's runs and compares two: the verdicts that changed, side by side", async () => {
     const user = userEvent.setup();
     const a = run({ id: 'run-a', charger: { vendor: 'Acme', model: 'Wall 22', firmware: '1.4.2', serial: null }, startedAt: '2025-01-01T10:00:00.000Z' });

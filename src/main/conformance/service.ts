@@ -250,5 +250,13 @@ export class ConformanceService {
 const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function listItem(run: RunResult): RunListItem {
-  return { id: run.id, chargerId: run.chargerId, startedAt: run.startedAt, finishedAt: run.finishedAt, state: run.state, summary: run.summary };
+  return {
+    id: run.id,
+    chargerId: run.chargerId,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    state: run.state,
+    summary: run.summary,
+    ...(run.state !== 'finished' && run.planned && { planned: run.planned.length }),
+  };
 }

@@ -93,7 +93,8 @@ export class BenchService {
     return {
       'bench:status': () => {
         const { host, port } = cs.address();
-        return { version, host, port, connectedChargers: cs.connectedChargers(), dataDir: this.bench.dataDir, face: this.face };
+        const ftp = { port: this.bench.ftp.address()?.port ?? null, fixed: this.bench.ftpPortFixed };
+        return { version, host, port, connectedChargers: cs.connectedChargers(), ftp, dataDir: this.bench.dataDir, face: this.face };
       },
       'bench:health': () => this.bench.health(),
       'network:addresses': () => reachableAddresses(cs.address()),

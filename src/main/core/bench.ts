@@ -55,6 +55,8 @@ export class Bench {
   /** What the bench itself found at start (beside the record's), e.g. the FTP port it could not have. */
   private readonly notices: string[] = [];
   private ftpStarting: Promise<void> = Promise.resolve();
+  /** The FTP port was given for this run (BenchOptions.ftpPort): the saved setting does not move it. */
+  ftpPortFixed = false;
   readonly operations: Operations;
   /** Conformance runs (the OCTT test cases) started from the UI or the API. */
   readonly conformance: ConformanceService;
@@ -234,6 +236,7 @@ export class Bench {
     });
     await virtualChargers.load();
     const bench = new Bench(record, bus, settings, clock, cs, virtualChargers, options.dataDir, files, uploads, new BenchFtpServer(files, uploads), options.printPdf ?? htmlToPdf);
+    bench.ftpPortFixed = options.ftpPort !== undefined;
     await bench.startFtp(options.ftpPort ?? settings.get().ftpPort);
     // A new FTP port applies at once (a run started with its own port keeps it).
     if (options.ftpPort === undefined) settings.onChanged((now, before) => now.ftpPort !== before.ftpPort && void bench.startFtp(now.ftpPort));

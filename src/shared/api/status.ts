@@ -6,6 +6,11 @@ export interface BenchStatus {
   host: string;
   port: number;
   connectedChargers: string[];
+  /**
+   * The FTP server: the port it listens on now (null: not running), and whether that port was given for
+   * this run (`chargebench serve --ftp-port`), in which case the saved ftpPort setting waits for a start without it.
+   */
+  ftp: { port: number | null; fixed: boolean };
   /** Folder of the record (SQLite) and the bench's files. */
   dataDir: string;
   /** desktop: the Electron app (IPC); serve: `chargebench serve` in a browser. */

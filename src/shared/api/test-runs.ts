@@ -284,4 +284,6 @@ export interface RunListItem {
   finishedAt: string | null;
   state: RunResult['state'];
   summary: RunSummary;
+  /** How many cases a stopped or running run was started with (the verdicts' sum is how many have ended); absent for a finished run, which ended them all. */
+  planned?: number;
 }

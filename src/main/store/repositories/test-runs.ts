@@ -17,6 +17,8 @@ export interface TestRunRow {
   finishedAt: string | null;
   state: string;
   summary: Record<string, number>;
+  /** A stopped run's planned cases (null when kept before they were). */
+  planned?: number;
 }
 
 /** Conformance runs, newest first. The result is kept whole (it is what the reports are made from). */
@@ -25,9 +27,23 @@ export class TestRunsRepository {
 
   list(q: { chargerId?: string; limit?: number } = {}): TestRunRow[] {
     const rows = this.store.db
-      .prepare(`SELECT id, charger_id, suite, started_at, finished_at, state, summary FROM test_runs ${q.chargerId ? 'WHERE charger_id = ?' : ''} ORDER BY started_at DESC LIMIT ?`)
+      // A stopped run's planned cases say how many it left out; read from its result only for those (a
+      // finished run's result can be megabytes, and it ended every case it planned).
+      .prepare(
+        `SELECT id, charger_id, suite, started_at, finished_at, state, summary, CASE WHEN state = 'stopped' THEN json_array_length(result, '$.planned') END AS planned
+         FROM test_runs ${q.chargerId ? 'WHERE charger_id = ?' : ''} ORDER BY started_at DESC LIMIT ?`,
+      )
       .all(...(q.chargerId ? [q.chargerId] : []), q.limit ?? 200) as Row[];
-    return rows.map((r) => ({ id: r.id, chargerId: r.charger_id, suite: r.suite, startedAt: r.started_at, finishedAt: r.finished_at, state: r.state, summary: JSON.parse(r.summary) }));
+    return rows.map((r) => ({
+      id: r.id,
+      chargerId: r.charger_id,
+      suite: r.suite,
+      startedAt: r.started_at,
+      finishedAt: r.finished_at,
+      state: r.state,
+      summary: JSON.parse(r.summary),
+      ...(r.planned != null && { planned: r.planned }),
+    }));
   }
 
   get(id: string): unknown | null {

@@ -134,6 +134,12 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
     setPending(true);
     try {
       const next = await client.call('settings:update', diff.patch);
+      // A new FTP port is in use once the change is answered: the status says where it listens now.
+      if (diff.patch.ftpPort !== undefined)
+        void client.call('bench:status', {}).then(
+          (status) => useBench.setState({ status }),
+          () => undefined,
+        );
       setSaved(next);
       setDraft(toDraft(next));
       setShowErrors(false);
@@ -207,6 +213,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
 
   const serve = status?.face === 'serve';
   const listening = status?.port;
+  const ftp = status?.ftp;
   // A port saved since the bench started is not in effect yet: that is a pending restart, not a port in use.
   const portDiffers = listening !== undefined && saved.ocppPort !== 0 && listening !== saved.ocppPort;
   const restartPending = saved.ocppPort !== loadedPort;
@@ -278,11 +285,22 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
               error={!!errors.ftpPort}
               helperText={
                 errors.ftpPort ??
-                `The bench's FTP server, where chargers upload diagnostics and fetch firmware (HTTP uses the OCPP port). Applies at once; 0 picks any free port.${serve ? ' The --ftp-port option of chargebench serve overrides it.' : ''}`
+                `The bench's FTP server, where chargers upload diagnostics and fetch firmware (HTTP uses the OCPP port). ${ftp?.fixed ? 'Applies when the bench starts without --ftp-port' : 'Applies at once'}; 0 picks any free port. ${ftp ? (ftp.port === null ? 'Not running now.' : `Listening now on port ${ftp.port}.`) : ''}`
               }
               sx={{ maxWidth: 420 }}
               slotProps={numberInput}
             />
+            {ftp?.fixed && ftp.port !== null && ftp.port !== saved.ftpPort && (
+              <Alert severity="info">
+                This bench was started with --ftp-port {ftp.port}: chargers use FTP port {ftp.port} until it restarts without that option; port{' '}
+                {saved.ftpPort === 0 ? '0 (any free one)' : saved.ftpPort} is saved for then.
+              </Alert>
+            )}
+            {ftp && !ftp.fixed && ftp.port !== null && saved.ftpPort !== 0 && ftp.port !== saved.ftpPort && (
+              <Alert severity="warning">
+                FTP port {saved.ftpPort} was taken or not allowed: the FTP server listens on port {ftp.port}, and the locations the bench gives chargers say so.
+              </Alert>
+            )}
             {serve && (
               <TextField
                 label="API and UI port"

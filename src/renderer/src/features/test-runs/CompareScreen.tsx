@@ -125,7 +125,10 @@ export function CompareScreen() {
         <RunHead label="B" run={b} />
       </Stack>
       <Paper sx={{ p: 2 }}>
-        <FormControlLabel control={<Switch checked={onlyChanges} onChange={(e) => setOnlyChanges(e.target.checked)} disabled={!changed.length} />} label="Only the cases whose verdict changed" />
+        <FormControlLabel
+          control={<Switch checked={onlyChanges && changed.length > 0} onChange={(e) => setOnlyChanges(e.target.checked)} disabled={!changed.length} />}
+          label={changed.length ? 'Only the cases whose verdict changed' : 'Only the cases whose verdict changed (none did: every case is shown)'}
+        />
         <Table size="small" aria-label="Verdicts side by side" sx={{ tableLayout: 'fixed' }}>
           <TableHead>
             <TableRow>

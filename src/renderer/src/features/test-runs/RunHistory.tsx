@@ -24,6 +24,7 @@ import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
 import { formatDuration, SummaryChips, VerdictChip } from '../../components/verdicts';
+import type { RunListItem } from '../../../../shared/api/test-runs';
 
 const ALL = '*';
 
@@ -109,7 +110,10 @@ export function RunHistory({ charger, onCharger }: { charger: string; onCharger:
                   </Link>
                 </TableCell>
                 <TableCell>{r.chargerId}</TableCell>
-                <TableCell>{r.state === 'running' ? <VerdictChip state="running" /> : r.state === 'stopped' ? 'Stopped' : 'Finished'}</TableCell>
+                <TableCell>
+                  {r.state === 'running' ? <VerdictChip state="running" /> : r.state === 'stopped' ? 'Stopped' : 'Finished'}
+                  {r.state === 'stopped' && <NotRun run={r} />}
+                </TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
                     <SummaryChips summary={r.summary} />
@@ -122,5 +126,18 @@ export function RunHistory({ charger, onCharger }: { charger: string; onCharger:
         </Table>
       )}
     </Paper>
+  );
+}
+
+/** How many of a stopped run's cases it left out, when its plan is known. */
+function NotRun({ run }: { run: RunListItem }) {
+  if (run.planned === undefined) return null;
+  const ended = Object.values(run.summary).reduce((a, b) => a + b, 0);
+  const left = run.planned - ended;
+  if (left <= 0) return null;
+  return (
+    <Typography variant="caption" color="text.secondary" component="div">
+      {left} of {run.planned} cases not run
+    </Typography>
   );
 }
