@@ -125,6 +125,40 @@ describe('disconnect', () => {
   });
 });
 
+describe('a commissioning or a test run on the charger', () => {
+  const item = { id: 'com-1', chargerId: 'CP001', site: 'Depot Nord', location: 'Bay 4', verdict: 'pending', createdAt: minutesAgo(5), updatedAt: minutesAgo(1) };
+  it('says so on the page, with the way to it, and every confirmation warns that sending disturbs it', async () => {
+    const user = userEvent.setup();
+    open('/chargers/CP001', { CP001: charging() }, { 'commissioning:list': () => [{ ...item, state: 'running' }] as never, 'tests:list': () => [] });
+    const banner = await screen.findByText(/^CP001 is being commissioned \(Depot Nord, Bay 4\): what you send can make its current check fail/);
+    expect(
+      within(banner.closest('.MuiAlert-root') as HTMLElement)
+        .getByRole('link', { name: 'Open the commissioning' })
+        .getAttribute('href'),
+    ).toBe('/commissioning/com-1?step=checks');
+    await user.click(card(2).getByRole('button', { name: 'Stop session…' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(await dialog.findByText(/^CP001 is being commissioned \(Depot Nord, Bay 4\)/)).toBeTruthy();
+    await user.click(dialog.getByRole('button', { name: 'Cancel' }));
+
+    // It ends: the page says nothing more.
+    act(() => client.emit([{ type: 'commissioningChanged', commissioning: { ...item, state: 'checked', running: null } as never, ts: minutesAgo(0) }]));
+    await waitFor(() => expect(screen.queryByText(/is being commissioned/)).toBeNull());
+    // A test run starts on it.
+    act(() =>
+      client.emit([
+        {
+          type: 'testRunChanged',
+          run: { id: 'run-9', chargerId: 'CP001', startedAt: minutesAgo(0), finishedAt: null, state: 'running', summary: {} as never, caseId: 'TC_003_CS', step: null },
+          ts: minutesAgo(0),
+        },
+      ]),
+    );
+    expect(await screen.findByText(/^A test run is running on CP001: what you send can make its current case fail/)).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Open the test run' }).getAttribute('href')).toBe('/test-runs/run-9');
+  });
+});
+
 describe('offline must not look live', () => {
   it('greys an offline charger’s last-known state, says when it was last seen, and disables what would send', async () => {
     open('/chargers/CP001', { CP001: { ...charging(), connected: false, lastSeen: minutesAgo(3) } });

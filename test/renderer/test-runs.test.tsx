@@ -546,7 +546,7 @@ describe('history and comparison', () => {
     const runs = { 'run-a': a, 'run-b': b } as Record<string, RunResult>;
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:get': ({ runId }) => runs[runId] });
     render(withBench(client, screens, '/test-runs/compare?a=run-a&b=run-b'));
-    expect(await screen.findByText(/^No verdict changed/)).toBeTruthy();
+    expect(await screen.findByText(/^From A \(the earlier run\) to B: no verdict changed/)).toBeTruthy();
     const toggle = screen.getByRole('switch', { name: /^Only the cases whose verdict changed \(none did/ }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     expect(toggle.disabled).toBe(true);
@@ -581,7 +581,7 @@ describe('history and comparison', () => {
     await user.click(compare);
     expect(screen.getByTestId('where').textContent).toBe('/test-runs/compare?a=run-a&b=run-b');
 
-    expect(await screen.findByText('3 verdicts changed: 1 worse, 1 better, 1 otherwise, of 3 cases.')).toBeTruthy();
+    expect(await screen.findByText('From A (the earlier run) to B: 2 verdicts changed: 1 worse, 1 better, of 2 cases in both runs. 1 case is in one run only.')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Run A' }).textContent).toContain('firmware 1.4.2');
     expect(screen.getByRole('region', { name: 'Run B' }).textContent).toContain('firmware 1.5.0');
     const side = screen.getByRole('table', { name: 'Verdicts side by side' });
@@ -593,7 +593,19 @@ describe('history and comparison', () => {
     ).toEqual(['Pass', 'Fail']);
     expect(worse.textContent).toContain('No StartTransaction within 30 s');
     expect(within(side).getByRole('row', { name: 'TC_017_1_CS better' })).toBeTruthy();
-    expect(within(side).getByRole('row', { name: 'TC_001_CS changed' }).textContent).toContain('Not in this run');
     expect(within(worse).getByRole('link', { name: 'TC_003_CS in run A' }).getAttribute('href')).toBe('/test-runs/run-a?case=TC_003_CS');
+    // A case in one run only is no verdict change: shown with every case, not counted.
+    expect(within(side).queryByRole('row', { name: /^TC_001_CS/ })).toBeNull();
+    await user.click(screen.getByRole('switch', { name: 'Only the cases whose verdict changed' }));
+    expect(within(side).getByRole('row', { name: 'TC_001_CS onlyOne' }).textContent).toContain('Not in this run');
+
+    // Picked the other way round (the newer first), the earlier run is still the baseline: the regression reads as worse.
+    cleanup();
+    render(withBench(client, screens, '/test-runs/compare?a=run-b&b=run-a'));
+    const again = await screen.findByRole('table', { name: 'Verdicts side by side' });
+    expect(within(again).getByRole('row', { name: 'TC_003_CS worse' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Run A' }).textContent).toContain('the earlier run, the baseline');
+    await user.click(screen.getByRole('button', { name: 'Swap: the later run as A' }));
+    expect(within(again).getByRole('row', { name: 'TC_003_CS better' })).toBeTruthy();
   });
 });

@@ -15,6 +15,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
@@ -30,11 +31,13 @@ import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { useBench } from '../stores/bench';
 import { formatClock } from '../components/format';
 import { linkProblem } from '../components/reach';
-import { useThemeMode } from './theme';
+import { NARROW_WINDOW, useThemeMode } from './theme';
 import { HealthBanner } from './HealthBanner';
 import { paths } from './routes';
 
 const DRAWER = 220;
+/** On a narrow window (NARROW_WINDOW) the navigation shows its icons only. */
+const DRAWER_NARROW = 64;
 
 export const screens = [
   { to: paths.connect(), label: 'Connect', icon: <LanIcon /> },
@@ -93,6 +96,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const { mode, toggle } = useThemeMode();
   const status = useBench((s) => s.status);
   const { pathname } = useLocation();
+  const narrow = useMediaQuery(NARROW_WINDOW);
+  const drawer = narrow ? DRAWER_NARROW : DRAWER;
   return (
     <Box sx={{ display: 'flex', height: '100vh', bgcolor: 'background.default' }}>
       <AppBar position="fixed" color="inherit" elevation={0} sx={{ zIndex: (t) => t.zIndex.drawer + 1, borderBottom: 1, borderColor: 'divider' }}>
@@ -115,15 +120,24 @@ export function Layout({ children }: { children: ReactNode }) {
           </Tooltip>
         </Toolbar>
       </AppBar>
-      <Drawer variant="permanent" sx={{ width: DRAWER, flexShrink: 0, '& .MuiDrawer-paper': { width: DRAWER, boxSizing: 'border-box' } }}>
+      <Drawer variant="permanent" sx={{ width: drawer, flexShrink: 0, '& .MuiDrawer-paper': { width: drawer, boxSizing: 'border-box', overflowX: 'hidden' } }}>
         <Toolbar variant="dense" />
         <List component="nav" aria-label="Screens">
-          {screens.map((s) => (
-            <ListItemButton key={s.to} component={NavLink} to={s.to} selected={pathname === s.to || pathname.startsWith(`${s.to}/`)}>
-              <ListItemIcon sx={{ minWidth: 40 }}>{s.icon}</ListItemIcon>
-              <ListItemText primary={s.label} />
-            </ListItemButton>
-          ))}
+          {screens.map((s) => {
+            const item = (
+              <ListItemButton key={s.to} component={NavLink} to={s.to} selected={pathname === s.to || pathname.startsWith(`${s.to}/`)} aria-label={narrow ? s.label : undefined}>
+                <ListItemIcon sx={{ minWidth: 40 }}>{s.icon}</ListItemIcon>
+                {!narrow && <ListItemText primary={s.label} />}
+              </ListItemButton>
+            );
+            return narrow ? (
+              <Tooltip key={s.to} title={s.label} placement="right">
+                {item}
+              </Tooltip>
+            ) : (
+              item
+            );
+          })}
         </List>
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>

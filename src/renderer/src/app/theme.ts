@@ -54,3 +54,6 @@ export function makeTheme(mode: ThemeMode): Theme {
 }
 
 export const monoFont = 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace';
+
+/** A narrow window (under 1200 px: a small laptop, a tablet): the navigation shows its icons only, and tables drop or fold columns. */
+export const NARROW_WINDOW = '(max-width: 1199.95px)';

@@ -21,6 +21,7 @@ import { formatAgo, formatTime } from './format';
 import { monoFont } from '../app/theme';
 import { useReach } from './reach';
 import { energySoFarText, useRunning, type RunningTransaction } from './running';
+import { busyWarning, useChargerBusy } from './busy';
 
 /** A text, or one computed from what runs there now. */
 type FromRunning<T> = T | ((running: RunningTransaction[]) => T);
@@ -67,7 +68,9 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
   const all = useRunning(chargerId, connectorId || undefined);
   const running = transactionId === undefined ? all : all.filter((t) => t.transactionId === transactionId);
   const reach = useReach(chargerId);
-  const danger = dangerous === undefined ? running.length > 0 : resolve(dangerous, running);
+  // A check or a test case running on the charger is disturbed by anything sent to it.
+  const busy = busyWarning(useChargerBusy(chargerId), chargerId);
+  const danger = (dangerous === undefined ? running.length > 0 : resolve(dangerous, running)) || busy !== null;
   return (
     <>
       <DialogTitle id="confirm-operation-title">{title}</DialogTitle>
@@ -75,6 +78,11 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
         <Typography variant="body2" color="text.secondary" gutterBottom>
           Target: <strong>{target}</strong>
         </Typography>
+        {busy && (
+          <Alert severity="warning" sx={{ mb: 1 }}>
+            {busy}
+          </Alert>
+        )}
         {children}
         <RunningList running={running} />
         <Alert severity={danger ? 'warning' : 'info'} sx={{ mt: 2 }}>

@@ -22,6 +22,7 @@ import { formatClock } from '../../components/format';
 import { plural } from '../../components/running';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ActionFaultTable, SelectField, SwitchRow } from '../../components/fault-parts';
+import { useChargerBusy, type ChargerBusy } from '../../components/busy';
 import { ActionMisbehaviour, actionMisbehaviourWords, BenchBehaviour, behaviourWords, type BenchBehaviourView } from '../../../../shared/api/bench-behaviour';
 import { AuthorizationStatus, RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { chargePointActions, type ChargePointAction } from '../../../../shared/ocpp16/actions';
@@ -37,6 +38,8 @@ export interface BehaviourState {
   runningRun: string | null;
   /** A commissioning running on the charger sets it too, check by check. */
   commissioning: string | null;
+  /** What runs on the charger now (a test run, a commissioning). */
+  busy: ChargerBusy;
   /** Takes the view a call answered with at once (its event follows). */
   show: (view: BenchBehaviourView) => void;
 }
@@ -46,15 +49,12 @@ export function useBenchBehaviour(chargerId: string): BehaviourState {
   const client = useClient();
   const [view, setView] = useState<BenchBehaviourView | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [runningRun, setRunningRun] = useState<string | null>(null);
-  const [commissioning, setCommissioning] = useState<string | null>(null);
+  const busy = useChargerBusy(chargerId);
   useEffect(() => {
     let live = true;
     // A change pushed while the view is being read is newer than what the read answers.
     let pushed = false;
     setView(null);
-    setRunningRun(null);
-    setCommissioning(null);
     const read = () => {
       pushed = false;
       client.call('chargers:behaviour', { id: chargerId }).then(
@@ -65,22 +65,13 @@ export function useBenchBehaviour(chargerId: string): BehaviourState {
         },
         (e: Error) => live && setError(e.message),
       );
-      client.call('tests:list', { chargerId }).then(
-        (runs) => live && setRunningRun(runs.find((r) => r.state === 'running')?.id ?? null),
-        () => undefined,
-      );
-      client.call('commissioning:list', { chargerId }).then(
-        (list) => live && setCommissioning(list.find((c) => c.state === 'running')?.id ?? null),
-        () => undefined,
-      );
     };
     const offEvents = client.subscribe((events) => {
       for (const e of events) {
         if (e.type === 'benchBehaviourChanged' && e.behaviour.chargerId === chargerId) {
           pushed = true;
           setView(e.behaviour);
-        } else if (e.type === 'testRunChanged' && e.run.chargerId === chargerId) setRunningRun(e.run.state === 'running' ? e.run.id : null);
-        else if (e.type === 'commissioningChanged' && e.commissioning.chargerId === chargerId) setCommissioning(e.commissioning.running ? e.commissioning.id : null);
+        }
       }
     });
     // After the link was lost, changes may have been missed.
@@ -92,7 +83,7 @@ export function useBenchBehaviour(chargerId: string): BehaviourState {
       offLink();
     };
   }, [client, chargerId]);
-  return { view, error, runningRun, commissioning, show: setView };
+  return { view, error, runningRun: busy.testRun, commissioning: busy.commissioning?.id ?? null, busy, show: setView };
 }
 
 /** Seconds the charger is still refused, or 0. */

@@ -39,6 +39,7 @@ import { ChargerOverview, type ConnectorActionsSlot } from './ChargerOverview';
 import { ChargerSettingsDialog } from './ChargerSettingsDialog';
 import { useChargerRefresh } from './useChargerRefresh';
 import { BenchBehaviourChip, BenchBehaviourPanel, useBenchBehaviour, type BehaviourState } from './BenchBehaviour';
+import { busyWarning, type ChargerBusy } from '../../components/busy';
 
 const tabs: Array<{ value: ChargerTab; label: string }> = [
   { value: 'overview', label: 'Overview' },
@@ -229,6 +230,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         </Typography>
       </Breadcrumbs>
       <Header charger={charger} behaviour={behaviour} onNotice={setNotice} />
+      <BusyBanner chargerId={charger.id} busy={behaviour.busy} />
       <Tabs
         value={tab}
         onChange={(_e, v: ChargerTab) => navigate(paths.charger(charger.id, v), { replace: true })}
@@ -259,5 +261,24 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         </Alert>
       </Snackbar>
     </Box>
+  );
+}
+
+/** A test run or a commissioning runs on the charger: what is sent from here disturbs it. */
+function BusyBanner({ chargerId, busy }: { chargerId: string; busy: ChargerBusy }) {
+  const warning = busyWarning(busy, chargerId);
+  if (!warning) return null;
+  const to = busy.commissioning ? paths.commissioningOne(busy.commissioning.id, 'checks') : paths.testRun(busy.testRun ?? '');
+  return (
+    <Alert
+      severity="warning"
+      action={
+        <Button component={RouterLink} to={to} color="inherit" size="small">
+          {busy.commissioning ? 'Open the commissioning' : 'Open the test run'}
+        </Button>
+      }
+    >
+      {warning}
+    </Alert>
   );
 }

@@ -16,7 +16,9 @@ import AddIcon from '@mui/icons-material/Add';
 import SendIcon from '@mui/icons-material/Send';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import { alpha } from '@mui/material/styles';
-import { DataGrid, GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { DataGrid, GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { NARROW_WINDOW } from '../../app/theme';
 import { useBench, useThrottledBench, type BenchState } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
 import { ChargerBadges } from '../../components/ChargerBadges';
@@ -67,7 +69,7 @@ const columns: GridColDef<ChargerView>[] = [
   {
     field: 'id',
     headerName: 'Charger',
-    minWidth: 120,
+    minWidth: 110,
     flex: 0.8,
     renderCell: ({ row }) => (
       <Stack sx={{ py: 0.5, gap: 0.5 }}>
@@ -86,7 +88,7 @@ const columns: GridColDef<ChargerView>[] = [
     type: 'boolean',
     renderCell: ({ row }) => <ConnectionChip connected={row.connected} lastSeen={row.lastSeen} withLastSeen />,
   },
-  { field: 'connectors', headerName: 'Connectors', minWidth: 200, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
+  { field: 'connectors', headerName: 'Connectors', minWidth: 170, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
   {
     field: 'lastHeartbeat',
     headerName: 'Last heartbeat',
@@ -102,7 +104,7 @@ const columns: GridColDef<ChargerView>[] = [
   {
     field: 'model',
     headerName: 'Vendor / model',
-    minWidth: 150,
+    minWidth: 130,
     flex: 1,
     valueGetter: (_v, row) => (row.boot ? `${row.boot.chargePointVendor} ${row.boot.chargePointModel}` : ''),
     renderCell: ({ row }) =>
@@ -119,7 +121,19 @@ const columns: GridColDef<ChargerView>[] = [
         </Typography>
       ),
   },
-  { field: 'firmware', headerName: 'Firmware', minWidth: 90, flex: 0.6, valueGetter: (_v, row) => row.boot?.firmwareVersion ?? '' },
+  {
+    field: 'firmware',
+    headerName: 'Firmware',
+    minWidth: 90,
+    flex: 0.6,
+    valueGetter: (_v, row) => row.boot?.firmwareVersion ?? '',
+    // A long version (a build number, a hash) wraps anywhere rather than losing its middle.
+    renderCell: ({ value }) => (
+      <Typography variant="body2" title={value} sx={{ overflowWrap: 'anywhere', lineHeight: 1.3 }}>
+        {value}
+      </Typography>
+    ),
+  },
   { field: 'registrationStatus', headerName: 'Boot', width: 110, renderCell: ({ row }) => <RegistrationChip status={row.registrationStatus} short /> },
   {
     field: 'registered',
@@ -184,6 +198,13 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || concernRank(a) - concernRank(b) || a.id.localeCompare(b.id)), [chargersById]);
   const online = rows.filter((c) => c.connected).length;
   const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
+  // Every column fits a laptop's screen without scrolling sideways: on a smaller window the columns the
+  // charger's own page shows too (registered on the bench, its address) start hidden; the column menu
+  // shows them again, and what the user chooses there stays.
+  const belowWide = useMediaQuery('(max-width: 1439.95px)');
+  const narrow = useMediaQuery(NARROW_WINDOW);
+  const [chosenColumns, setChosenColumns] = useState<GridColumnVisibilityModel | null>(null);
+  const visibility: GridColumnVisibilityModel = chosenColumns ?? { registered: !belowWide, remoteAddress: !narrow };
   const [registerOpen, setRegisterOpen] = useState(false);
   const [sendOpen, setSendOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -221,6 +242,8 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
             checkboxSelection
             disableRowSelectionOnClick
             rowSelectionModel={selection}
+            columnVisibilityModel={visibility}
+            onColumnVisibilityModelChange={setChosenColumns}
             onRowSelectionModelChange={setSelection}
             getRowHeight={() => 'auto'}
             onCellClick={(p) => p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field && navigate(paths.charger(String(p.id)))}

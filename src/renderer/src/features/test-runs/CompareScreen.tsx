@@ -1,8 +1,12 @@
 // Two runs side by side (/test-runs/compare?a=&b=), e.g. the same charger on firmware A and firmware B:
-// which verdicts changed (worse, better, or otherwise), each with its reason, and the cases only one run has.
+// which verdicts changed (worse, better, or otherwise) from the earlier run (A, the baseline) to the later
+// (B) whatever order they were picked in, each with its reason, and the cases only one run has (not
+// counted as changes). Swap makes the later run the baseline.
 import { useMemo, useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import SwapHorizIcon from '@mui/icons-material/SwapHoriz';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -29,7 +33,8 @@ interface Compared {
   title: string;
   a: CaseResult | null;
   b: CaseResult | null;
-  move: ReturnType<typeof movement>;
+  /** From A to B; `onlyOne`: the case is in one of the runs only (no verdict to compare). */
+  move: ReturnType<typeof movement> | 'onlyOne';
 }
 
 export function compareRuns(a: RunResult, b: RunResult): Compared[] {
@@ -39,18 +44,18 @@ export function compareRuns(a: RunResult, b: RunResult): Compared[] {
   return ids.map((id) => {
     const ca = byA.get(id) ?? null;
     const cb = byB.get(id) ?? null;
-    return { id, title: (ca ?? cb)!.title, a: ca, b: cb, move: movement(ca?.verdict ?? null, cb?.verdict ?? null) };
+    return { id, title: (ca ?? cb)!.title, a: ca, b: cb, move: ca && cb ? movement(ca.verdict, cb.verdict) : 'onlyOne' };
   });
 }
 
-const moveLabel = { worse: 'Worse', better: 'Better', changed: 'Changed', same: '' } as const;
-const moveColour = { worse: 'error', better: 'success', changed: 'warning', same: 'default' } as const;
+const moveLabel = { worse: 'Worse', better: 'Better', changed: 'Changed', same: '', onlyOne: 'One run only' } as const;
+const moveColour = { worse: 'error', better: 'success', changed: 'warning', same: 'default', onlyOne: 'default' } as const;
 
-function RunHead({ label, run }: { label: string; run: RunResult }) {
+function RunHead({ label, run, role }: { label: string; run: RunResult; role: string }) {
   return (
     <Paper sx={{ p: 2, flex: 1, minWidth: 0 }} component="section" aria-label={`Run ${label}`}>
       <Typography variant="overline" color="text.secondary">
-        Run {label}
+        Run {label} · {role}
       </Typography>
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
         <Link component={RouterLink} to={paths.testRun(run.id)}>
@@ -95,13 +100,21 @@ export function CompareScreen() {
   const idA = search.get('a') ?? '';
   const idB = search.get('b') ?? '';
   const { data, error } = useLoad(() => Promise.all([client.call('tests:get', { runId: idA }), client.call('tests:get', { runId: idB })]), [client, idA, idB]);
-  const rows = useMemo(() => (data ? compareRuns(data[0], data[1]) : []), [data]);
-  const changed = rows.filter((r) => r.move !== 'same');
+  const [swapped, setSwapped] = useState(false);
+  // The earlier run is the baseline (A), whichever was picked first: a later firmware that fails more reads as worse.
+  const ordered = useMemo(() => {
+    if (!data) return null;
+    const [x, y] = Date.parse(data[0].startedAt) <= Date.parse(data[1].startedAt) ? data : [data[1], data[0]];
+    return swapped ? [y, x] : [x, y];
+  }, [data, swapped]);
+  const rows = useMemo(() => (ordered ? compareRuns(ordered[0], ordered[1]) : []), [ordered]);
+  const changed = rows.filter((r) => r.move !== 'same' && r.move !== 'onlyOne');
+  const onlyOne = rows.filter((r) => r.move === 'onlyOne').length;
   const [onlyChanges, setOnlyChanges] = useState(true);
 
   if (error) return <Alert severity="error">{error}</Alert>;
-  if (!data) return <LinearProgress aria-label="Loading the runs" />;
-  const [a, b] = data;
+  if (!ordered) return <LinearProgress aria-label="Loading the runs" />;
+  const [a, b] = ordered;
   const shown = onlyChanges && changed.length ? changed : rows;
   const count = (m: Compared['move']) => changed.filter((r) => r.move === m).length;
 
@@ -115,15 +128,22 @@ export function CompareScreen() {
           Compare two runs
         </Typography>
         <Typography variant="body2" color="text.secondary" aria-live="polite">
+          From A ({swapped ? 'the later run' : 'the earlier run'}) to B:{' '}
           {changed.length
-            ? `${changed.length} verdict${changed.length === 1 ? '' : 's'} changed: ${count('worse')} worse, ${count('better')} better${count('changed') ? `, ${count('changed')} otherwise` : ''}, of ${rows.length} cases.`
-            : `No verdict changed (${rows.length} cases).`}
+            ? `${changed.length} verdict${changed.length === 1 ? '' : 's'} changed: ${count('worse')} worse, ${count('better')} better${count('changed') ? `, ${count('changed')} otherwise` : ''}, of ${rows.length - onlyOne} cases in both runs.`
+            : `no verdict changed (${rows.length - onlyOne} cases in both runs).`}
+          {onlyOne > 0 && ` ${onlyOne} case${onlyOne === 1 ? ' is' : 's are'} in one run only.`}
         </Typography>
       </Box>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-        <RunHead label="A" run={a} />
-        <RunHead label="B" run={b} />
+        <RunHead label="A" run={a} role={swapped ? 'the later run' : 'the earlier run, the baseline'} />
+        <RunHead label="B" run={b} role={swapped ? 'the earlier run' : 'the later run'} />
       </Stack>
+      <Box>
+        <Button size="small" startIcon={<SwapHorizIcon />} onClick={() => setSwapped((v) => !v)}>
+          {swapped ? 'Back to the earlier run as A' : 'Swap: the later run as A'}
+        </Button>
+      </Box>
       <Paper sx={{ p: 2 }}>
         <FormControlLabel
           control={<Switch checked={onlyChanges && changed.length > 0} onChange={(e) => setOnlyChanges(e.target.checked)} disabled={!changed.length} />}

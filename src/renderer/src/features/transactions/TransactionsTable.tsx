@@ -19,6 +19,8 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { NARROW_WINDOW } from '../../app/theme';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { meterKey, useThrottledBench, type BenchState } from '../../stores/bench';
@@ -65,6 +67,7 @@ interface Row extends TransactionView {
 
 /** A running session's energy in the list: so far, or why there is none. */
 function RunningEnergy({ row }: { row: Row }) {
+  const { stale } = useReach(row.chargerId);
   if (row.energy === null)
     return (
       <Typography component="span" variant="body2" color="text.secondary" title={row.energyWarning ?? 'The charger has sent no energy reading for this session yet'}>
@@ -75,13 +78,13 @@ function RunningEnergy({ row }: { row: Row }) {
     <span>
       {formatEnergy(row.energy)}{' '}
       <Typography component="span" variant="caption" color="text.secondary">
-        so far
+        {stale ? 'at last contact' : 'so far'}
       </Typography>
     </span>
   );
 }
 
-function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColDef<Row>[] {
+function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButtonSlot): GridColDef<Row>[] {
   const mono = ({ value }: { value?: unknown }) => <span style={{ fontFamily: monoFont }}>{String(value ?? '')}</span>;
   return [
     { field: 'transactionId', headerName: 'ID', width: 64, type: 'number', valueFormatter: plainNumber, renderCell: ({ value }) => <strong>#{value}</strong> },
@@ -92,22 +95,30 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
             headerName: 'Charger',
             minWidth: 100,
             flex: 1,
-            renderCell: ({ value }) => (
-              <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', minWidth: 0 }}>
-                {mono({ value })}
-                <ChargerBadges chargerId={String(value)} compact />
-              </Stack>
+            renderCell: ({ value, row }) => (
+              <Box sx={{ minWidth: 0, lineHeight: 1.25 }} title={String(value)}>
+                <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', minWidth: 0 }}>
+                  {mono({ value })}
+                  <ChargerBadges chargerId={String(value)} compact />
+                </Stack>
+                {/* On a narrow window the connector rides under the charger (its own column would not fit). */}
+                {narrow && (
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    connector {row.connectorId}
+                  </Typography>
+                )}
+              </Box>
             ),
           } satisfies GridColDef<Row>,
         ]
       : []),
-    { field: 'connectorId', headerName: 'Connector', width: 96, type: 'number', valueFormatter: plainNumber },
+    ...(narrow && showCharger ? [] : [{ field: 'connectorId', headerName: 'Connector', width: 96, type: 'number', valueFormatter: plainNumber } satisfies GridColDef<Row>]),
     // Wide enough for the longest idTag (20 characters): never cut short.
     { field: 'idTag', headerName: 'idTag', width: 184, renderCell: mono },
     {
       field: 'startTime',
       headerName: 'Started',
-      width: 184,
+      width: 180,
       type: 'dateTime',
       valueGetter: (v: string) => new Date(v),
       renderCell: ({ row }) => formatTime(row.startTime),
@@ -117,22 +128,20 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
       headerName: 'Duration',
       width: 100,
       sortable: false,
-      renderCell: ({ row }) => `${formatDuration((row.stopTime ? Date.parse(row.stopTime) : Date.now()) - Date.parse(row.startTime))}`,
+      renderCell: ({ row }) => <SessionDuration row={row} />,
     },
     {
       field: 'energy',
       headerName: 'Energy',
-      width: 120,
+      width: 116,
       type: 'number',
       renderCell: ({ row }) => (row.active ? <RunningEnergy row={row} /> : formatEnergy(row.energy)),
     },
-    // Wide enough for the longest reason (EVDisconnected, UnlockCommand).
-    { field: 'stopReason', headerName: 'Stop reason', width: 140, valueGetter: (v: string | null, row) => v ?? (row.active ? '' : 'Local') },
     {
       field: 'active',
       headerName: 'State',
-      // Room for the widest chip (Not confirmed) beside Stop, from the left.
-      width: StopButton ? 184 : 124,
+      // Room for the widest chip (Not confirmed) beside Stop, or a finished one's stop reason (EVDisconnected, UnlockCommand), from the left.
+      width: StopButton ? 190 : 170,
       align: 'left',
       headerAlign: 'left',
       type: 'boolean',
@@ -140,6 +149,11 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
       renderCell: ({ row }) => (
         <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
           <SessionStateChip row={row} />
+          {!row.active && (
+            <Typography variant="caption" color="text.secondary" title="Stop reason">
+              {row.stopReason ?? 'Local'}
+            </Typography>
+          )}
           {/* Kept while the session ends, so the charger's answer stays on screen. */}
           {StopButton && <StopButton transaction={row} />}
         </Stack>
@@ -148,17 +162,37 @@ function columnsFor(showCharger: boolean, StopButton?: StopButtonSlot): GridColD
   ];
 }
 
-/** Active or Finished; a running session its charger no longer reports says so. */
+/** How long a session ran: to its end, to now while it runs, or to the last contact while its charger is offline (not counting on). */
+function SessionDuration({ row }: { row: Row }) {
+  const { stale } = useReach(row.chargerId);
+  const lastSeen = useThrottledBench((s) => s.chargers[row.chargerId]?.lastSeen ?? null);
+  if (row.stopTime) return <>{formatDuration(Date.parse(row.stopTime) - Date.parse(row.startTime))}</>;
+  if (stale && lastSeen)
+    return (
+      <Typography component="span" variant="body2" color="text.secondary" title={`Up to the last contact with ${row.chargerId} (${formatTime(lastSeen)}): it is offline`}>
+        ≥ {formatDuration(Date.parse(lastSeen) - Date.parse(row.startTime))}
+      </Typography>
+    );
+  return <>{formatDuration(Date.now() - Date.parse(row.startTime))}</>;
+}
+
+/** Active or Finished; a running session its charger no longer reports says so, and one on an offline charger is the last known. */
 function SessionStateChip({ row }: { row: TransactionView }) {
   const since = unconfirmedSince(row, useSessionCharger(row));
   // Offline, what the charger said last is not news: the charger's page and the session's say so instead.
-  const { stale } = useReach(row.chargerId);
+  const { stale, reason } = useReach(row.chargerId);
   if (since !== null && !stale)
     return (
       <Tooltip
         title={`${row.chargerId} has booted since this session started and connector ${row.connectorId} has reported Available since ${formatClockAgo(since)}, yet no StopTransaction came: the charger has most likely lost this session.`}
       >
         <Chip size="small" color="warning" variant="outlined" label="Not confirmed" />
+      </Tooltip>
+    );
+  if (row.active && stale)
+    return (
+      <Tooltip title={`Running at the last contact, not live: ${reason ?? ''}`}>
+        <Chip size="small" variant="outlined" label="Last known" />
       </Tooltip>
     );
   return <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={row.active ? 'Active' : 'Finished'} />;
@@ -222,7 +256,8 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
       return { ...t, id: t.transactionId, energy: live ? live.energyWh : t.energyWh, energyWarning: live?.energyWarning ?? null };
     });
   }, [list.data, running]);
-  const columns = useMemo(() => columnsFor(!fixedCharger, StopButton), [fixedCharger, StopButton]);
+  const narrow = useMediaQuery(NARROW_WINDOW);
+  const columns = useMemo(() => columnsFor(!fixedCharger, narrow, StopButton), [fixedCharger, narrow, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.
   const exports = useExporting();
   const exportCsv = () =>

@@ -200,10 +200,11 @@ function ConfigurationPanel() {
             <Table size="small" stickyHeader aria-label="Configuration keys" sx={{ tableLayout: 'fixed' }}>
               <TableHead>
                 <TableRow>
-                  <TableCell sx={{ width: '38%' }}>Key</TableCell>
+                  {/* The value keeps room for a word (true, false, a list) on a 1024 px window: keys and answers wrap first. */}
+                  <TableCell sx={{ width: '30%' }}>Key</TableCell>
                   <TableCell>Value</TableCell>
-                  <TableCell sx={{ width: 124 }}>Access</TableCell>
-                  <TableCell sx={{ width: '26%' }}>Last change</TableCell>
+                  <TableCell sx={{ width: 108 }}>Access</TableCell>
+                  <TableCell sx={{ width: '27%' }}>Last change</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
