@@ -232,6 +232,37 @@ describe('transactions list', () => {
     expect(within(row(22)).queryByText('Not confirmed')).toBeNull();
   });
 
+  it('shows a running session of an offline charger as last known: no ticking duration, energy at the last contact, not Active', async () => {
+    const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const t = aTransaction({
+      transactionId: 31,
+      chargerId: 'CP-OFF',
+      connectorId: 1,
+      startTime: ago(30),
+      receivedAt: ago(30),
+      meterStop: null,
+      stopTime: null,
+      stopReason: null,
+      energyWh: null,
+      active: true,
+    });
+    const client = fakeClient({ 'transactions:list': () => [t] });
+    off = liveBench(client, {
+      chargers: { 'CP-OFF': aCharger('CP-OFF', { connected: false, lastSeen: ago(10), lastBoot: ago(60) }) },
+      activeTransactions: { 31: t },
+      meter: { 'CP-OFF/1': [{ t: Date.now() - 11 * 60_000, energyWh: 12_100, powerW: 7000, transactionId: 31 }] },
+    });
+    render(withBench(client, screens, '/transactions'));
+    await screen.findByText('#31');
+    const row = screen.getAllByRole('row').find((r) => r.textContent?.includes('#31'))!;
+    // 20 minutes from the start to the last contact, not the 30 up to now.
+    expect(within(row).getByText('≥ 20 min 00 s')).toBeTruthy();
+    expect(within(row).getByText('Last known')).toBeTruthy();
+    expect(within(row).queryByText('Active')).toBeNull();
+    expect(within(row).getByText('at last contact')).toBeTruthy();
+    expect(within(row).queryByText('so far')).toBeNull();
+  });
+
   it('filters by charger from the URL and opens a session on Enter', async () => {
     const client = fakeClient({ 'transactions:list': () => [aTransaction()] });
     off = liveBench(client);
