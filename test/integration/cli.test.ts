@@ -3,7 +3,7 @@
 // erred, 2 a usage error (of every command, commander's own included), said on one line.
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -120,6 +120,53 @@ describe('chargebench exit status', () => {
   it('exits 2 when no case is left to run, before starting a bench', () => {
     expect(expectUsageError(['test', '--virtual', '--cases', 'TC_003_CS', '--profile', 'SmartCharging'], 'test')).toContain('no test case is left to run');
   });
+
+  it('exits 2 on options that do not go together, naming both on one line, before starting a bench', () => {
+    expect(expectUsageError(['test', '--virtual', '--charger', 'CP-QA-2', '--cases', 'TC_003_CS'], 'test')).toMatch(/--virtual and --charger cannot be used together/);
+    expect(expectUsageError(['commission', '--virtual', '--charger', 'CP-QA-2'], 'commission')).toMatch(/--virtual and --charger cannot be used together/);
+    for (const [option, value] of [
+      ['--data-dir', tmpdir()],
+      ['--host', '127.0.0.1'],
+      ['--port', '9000'],
+      ['--connect-timeout', '5'],
+    ])
+      expect(expectUsageError(['test', '--virtual', option!, value!], 'test')).toContain(`--virtual and ${option} cannot be used together`);
+  }, 60_000);
+
+  it('exits 2 when none of the cases can run yet, saying why', () => {
+    expect(expectUsageError(['test', '--virtual', '--cases', 'TC_074_CS'], 'test')).toMatch(/none of the cases under --cases TC_074_CS can run yet: TC_074_CS: Not supported yet: /);
+  });
+
+  it('exits 2 before the run on a report whose folder is not there, naming it; nothing is written', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chargebench-cli-out-'));
+    try {
+      const missing = join(dir, 'nonexistent', 'r.json');
+      expect(expectUsageError(['test', '--virtual', '--cases', 'TC_003_CS', '--json', missing, '--junit', join(dir, 'ok.xml')], 'test')).toBe(
+        `chargebench test: --json ${missing}: no such directory ${join(dir, 'nonexistent')}; nothing was run`,
+      );
+      expect(existsSync(join(dir, 'ok.xml'))).toBe(false);
+      expect(expectUsageError(['commission', '--virtual', '--bundle', join(dir, 'nonexistent', 'b.zip')], 'commission')).toContain('--bundle ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('lists only the cases --profile and --cases choose', () => {
+    const ids = (args: string[]) => {
+      const r = run(['test', '--list', ...args]);
+      expect([r.status, r.stderr]).toEqual([0, '']);
+      return r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(/\s+/).slice(0, 2));
+    };
+    const trigger = ids(['--profile', 'RemoteTrigger']);
+    expect(trigger.length).toBeGreaterThan(0);
+    expect(trigger.every(([, profile]) => profile === 'RemoteTrigger')).toBe(true);
+    expect(ids(['--cases', 'TC_003_CS,TC_074_CS']).map(([id]) => id)).toEqual(['TC_003_CS', 'TC_074_CS']);
+    expect(ids([]).length).toBe(102);
+    expect(expectUsageError(['test', '--list', '--cases', 'TC_003_CS', '--profile', 'SmartCharging'], 'test')).toContain('no test case is left to run');
+  }, 60_000);
 
   it('exits 0 on --help and --version', () => {
     for (const args of [['--help'], ['--version'], ['test', '--help'], ['commission', '--help'], ['help', 'test']]) {

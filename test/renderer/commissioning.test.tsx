@@ -3,123 +3,17 @@
 // known site filling in its job), the checks (each step's verdict, what to do, a step run again, news
 // from the bench fetched), the checklist and photos (saved as given, a wrong file refused in words), the
 // handover (signature drawn or typed, the customer's acknowledgement, signed after asking) and the report.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
 import { CallFailure } from '../../src/renderer/src/api/client';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { WizardScreen } from '../../src/renderer/src/features/commissioning/WizardScreen';
-import { CommissioningHome } from '../../src/renderer/src/features/commissioning/CommissioningHome';
-import { resetDraft, setDraft } from '../../src/renderer/src/features/commissioning/draft';
+import { useBench } from '../../src/renderer/src/stores/bench';
+import { setDraft } from '../../src/renderer/src/features/commissioning/draft';
 import { builtInTemplates, type CommissioningView } from '../../src/shared/api/commissioning';
-import type { CaseResult } from '../../src/shared/api/test-runs';
-import type { ChargerView } from '../../src/shared/api/views';
-import { fakeClient, Where, withBench, type FakeClient, aCharger } from './fake-client';
+import { fakeClient } from './fake-client';
+import { charger, open, template, view, freshCommissioningScreens } from './commissioning-fixtures';
 
-const result = (patch: Partial<CaseResult>): CaseResult => ({
-  id: 'C3_IDENTITY',
-  title: 'Identity and clock',
-  profile: 'Core',
-  section: '3',
-  verdict: 'pass',
-  reason: null,
-  decidingStep: null,
-  steps: [],
-  observations: [],
-  measurements: [],
-  decisions: [],
-  cleanupProblems: [],
-  frames: [],
-  startedAt: '2025-01-01T10:00:00.000Z',
-  ms: 1200,
-  ...patch,
-});
-
-const baselineFailed = result({
-  id: 'C5_BASELINE',
-  title: 'Configuration baseline',
-  section: '5',
-  verdict: 'fail',
-  reason: "AllowOfflineTxForUnknownId (Rejected) is not: where the charger answers Rejected or the key is read-only, set it in the vendor's tool",
-  decidingStep: 1,
-  steps: [{ n: 1, by: 'tool', title: 'Bench sets AllowOfflineTxForUnknownId to false', status: 'failed', startedAt: '2025-01-01T10:00:01.000Z', ms: 20, messageIds: ['cc-1'] }],
-  measurements: [
-    { label: 'HeartbeatInterval', value: 'was 60, now 300 (Accepted)', ok: true, wanted: '300' },
-    { label: 'AllowOfflineTxForUnknownId', value: 'was true, now true (Rejected)', ok: false, wanted: 'false' },
-  ],
-  frames: [
-    {
-      ts: '2025-01-01T10:00:01.000Z',
-      direction: 'out',
-      kind: 'CALL',
-      messageId: 'cc-1',
-      action: 'ChangeConfiguration',
-      raw: '[2,"cc-1","ChangeConfiguration",{"key":"AllowOfflineTxForUnknownId","value":"false"}]',
-      error: null,
-    },
-    { ts: '2025-01-01T10:00:01.020Z', direction: 'in', kind: 'CALLRESULT', messageId: 'cc-1', action: 'ChangeConfiguration', raw: '[3,"cc-1",{"status":"Rejected"}]', error: null },
-  ],
-});
-
-const template = { ...builtInTemplates[0], keys: { HeartbeatInterval: '300', AllowOfflineTxForUnknownId: 'false' } };
-
-const view = (patch: Partial<CommissioningView> = {}): CommissioningView => ({
-  id: 'c1',
-  chargerId: 'CP001',
-  virtual: false,
-  job: { site: 'Depot Nord', address: 'Hafenstraße 1', location: 'Bay 4', installer: 'A. Person', company: 'Elektro GmbH', customer: 'Stadtwerke' },
-  template,
-  createdAt: '2025-01-01T09:59:00.000Z',
-  updatedAt: '2025-01-01T10:05:00.000Z',
-  state: 'finished',
-  running: null,
-  steps: [
-    { id: 'C3_IDENTITY', title: 'Identity and clock', section: '3', result: result({}), attempts: 1 },
-    { id: 'C5_BASELINE', title: 'Configuration baseline', section: '5', result: baselineFailed, attempts: 1 },
-    { id: 'C8_SESSION', title: 'Test session', section: '8', result: null, attempts: 0 },
-  ],
-  identity: { vendor: 'Acme', model: 'Wall 22', firmware: '1.2.3', serial: 'SN1' },
-  configBefore: { HeartbeatInterval: '60', AllowOfflineTxForUnknownId: 'true' },
-  configAfter: { HeartbeatInterval: '300', AllowOfflineTxForUnknownId: 'true' },
-  session: null,
-  checklist: [],
-  photos: [],
-  handover: null,
-  verdict: 'fail',
-  open: ['Configuration baseline failed', 'Earth resistance not checked'],
-  benchVersion: '0.1.0',
-  ...patch,
-});
-
-const charger = (id: string): ChargerView => aCharger(id, { boot: { chargePointVendor: 'Acme', chargePointModel: 'Wall 22' } as ChargerView['boot'] });
-
-function open(client: FakeClient, path: string) {
-  return render(
-    withBench(
-      client,
-      <>
-        <Routes>
-          <Route path="/commissioning" element={<CommissioningHome />} />
-          <Route path="/commissioning/new" element={<WizardScreen />} />
-          <Route path="/commissioning/:id" element={<WizardScreen />} />
-        </Routes>
-        <Where />
-      </>,
-      path,
-    ),
-  );
-}
-
-beforeEach(() => {
-  resetDraft();
-  useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { CP001: charger('CP001') } });
-});
-afterEach(() => {
-  cleanup();
-  vi.restoreAllMocks();
-  useBench.setState(initialBenchState);
-});
+freshCommissioningScreens();
 
 describe('site and job', () => {
   it("says what is missing in the schema's words and stays on the step", async () => {

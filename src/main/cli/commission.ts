@@ -3,14 +3,14 @@
 // baseline of a template, the card reader, the offline policy, the site's load limit, a test session with
 // its meter values checked, unlock, availability and reset; then the same report and diagnostic bundle.
 // Exit status 1 when a step fails, errs or is left inconclusive, 2 for a usage error (a template or a site
-// and job that is not valid: named on one line, with the field).
+// and job that is not valid: named on one line, with the field; a report's folder that is not there),
+// 3 when a report could not be written, 4 when the charger did not connect, 130/143 when stopped by a signal.
 import { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
-import { defaultTestData } from '../conformance/test-data';
 import type { CaseResult } from '../conformance/types';
-import { chargerRunOptions, declaredPics, openRun, printCase, printSummary } from './run-on-charger';
+import { chargerRunOptions, declaredPics, openRun, printCase, printSummary, usageConflict } from './run-on-charger';
+import { changesTo, exitStatus, signalWords } from './interrupt';
+import { checkOutputs, writeOutputs, type Output } from './outputs';
 import { int, jsonFileOption } from './options';
 import { firstIssue } from '../../shared/api/issues';
 
@@ -33,7 +33,12 @@ export function registerCommissionCommand(program: Command): void {
     .option('--customer <name>', 'the customer')
     .option('--bundle <file>', 'write the diagnostic bundle (zip): the report, every frame, the configuration before and after, the identity')
     .option('--list-templates', 'print the built-in templates as JSON and exit')
-    .action(async (opts) => {
+    .action(async (opts, command: Command) => {
+      const conflict = usageConflict(command);
+      if (conflict) {
+        console.error(`chargebench commission: ${conflict}`);
+        process.exit(2);
+      }
       if (opts.listTemplates) {
         console.log(JSON.stringify(builtInTemplates, null, 2));
         return;
@@ -52,51 +57,82 @@ export function registerCommissionCommand(program: Command): void {
         process.exit(2);
       }
       const job = checkedJob.data;
+      const unwritable = checkOutputs(commissionOutputs(opts));
+      if (unwritable) {
+        console.error(`chargebench commission: ${unwritable}`);
+        process.exit(2);
+      }
       process.exit(await commission(opts, template, job));
     });
+}
+
+/** The reports a commissioning writes, in the order written. */
+export function commissionOutputs(opts: Record<string, any>): Array<Output & { file: CommissioningFile }> {
+  return [
+    { option: '--json', label: 'the JSON report', path: opts.json, file: 'report.json' },
+    { option: '--html', label: 'the HTML report', path: opts.html, file: 'report.html' },
+    { option: '--pdf', label: 'the PDF report', path: opts.pdf, file: 'report.pdf' },
+    { option: '--bundle', label: 'the diagnostic bundle', path: opts.bundle, file: 'bundle.zip' },
+  ];
 }
 
 async function commission(opts: Record<string, any>, template: CommissioningTemplate, job: SiteJob): Promise<number> {
   const open = await openRun('commission', opts);
   if (typeof open === 'number') return open;
-  const { bench, chargerId } = open;
+  const { bench, chargerId, interrupt } = open;
   const service = bench.commissioning;
   try {
-    await bench.waitForCharger(chargerId, defaultTestData().operatorTimeoutS * 1000);
+    const notConnected = await open.connected(opts.connectTimeout ?? 600);
+    if (notConnected !== null) return notConnected;
     const c = await service.create({ chargerId, job, template, declared: declaredPics(opts) });
-    // The person at the charger answers on the terminal what the run asks.
+    // The person at the charger answers on the terminal what the run asks; a question withdrawn (the run
+    // stopped, or answered elsewhere) is no longer asked.
+    let asking: AbortController | null = null;
     const off = bench.bus.subscribe((e) => {
-      if (e.type === 'commissioningPrompt' && e.id === c.id && e.prompt)
-        void open.ask(e.prompt).then((a) => {
-          // Nobody answered on the terminal: the run's own timer says so (not that the person skipped).
-          if (a !== 'timeout' && a !== 'stopped' && service.prompt(c.id)) service.answer(c.id, a);
-        });
+      if (e.type !== 'commissioningPrompt' || e.id !== c.id) return;
+      asking?.abort();
+      asking = null;
+      if (!e.prompt) return;
+      const ask = (asking = new AbortController());
+      void open.ask(e.prompt, ask.signal).then((a) => {
+        // Nobody answered on the terminal: the run's own timer says so (not that the person skipped).
+        if (a !== 'timeout' && a !== 'stopped' && service.prompt(c.id)) service.answer(c.id, a);
+      });
     });
+    const changes = changesTo(bench, chargerId);
+    interrupt.left = () => changes.describe();
+    interrupt.stopsRun('ending the step in progress (inconclusive), putting the charger back, writing the reports');
+    const stop = () => {
+      changes.freeze();
+      if (service.runningOn(chargerId) === c.id) service.stop(c.id);
+    };
     const started = Date.now();
     const t0 = bench.clock.now();
     service.run(c.id, undefined, (e) => e.type === 'caseFinished' && printCase(e.result));
+    interrupt.signal.addEventListener('abort', stop, { once: true });
+    if (interrupt.signal.aborted) stop();
     await service.settled(c.id);
     off();
+    changes.off();
+    (asking as AbortController | null)?.abort();
+    interrupt.stopsRun('the commissioning has ended, writing the reports', false);
     const view = service.get(c.id);
     const results = view.steps.map((s) => s.result).filter((r): r is CaseResult => r !== null);
-    printSummary('steps', results, Date.now() - started, open.target ? bench.clock.now() - t0 : null);
-    const write = async (file: CommissioningFile, to: string | undefined) => {
-      if (!to) return;
-      try {
-        writeFileSync(resolve(to), (await service.file(c.id, file)).body);
-      } catch (e) {
-        console.error(`chargebench commission: no ${file}: ${(e as Error).message}`);
-      }
-    };
-    await write('report.json', opts.json);
-    await write('report.html', opts.html);
-    await write('report.pdf', opts.pdf);
-    await write('bundle.zip', opts.bundle);
+    printSummary('step', results, Date.now() - started, open.target ? bench.clock.now() - t0 : null);
+    const written = await writeOutputs(
+      'commission',
+      commissionOutputs(opts).map((o) => ({ ...o, body: async () => (await service.file(c.id, o.file)).body })),
+    );
+    if (interrupt.by) {
+      console.log(`Stopped by ${signalWords(interrupt.by)}: ${results.length} of ${view.steps.length} steps ended; the commissioning is kept in the record as stopped`);
+      return interrupt.status;
+    }
+    if (!written) return exitStatus.reportNotWritten;
     // Inconclusive (an operator step timed out or skipped) leaves the commissioning incomplete: not a success.
     return results.some((r) => r.verdict === 'fail' || r.verdict === 'error' || r.verdict === 'inconclusive') || results.length < view.steps.length ? 1 : 0;
   } catch (e) {
     console.error(`chargebench commission: ${(e as Error).message}`);
-    return 1;
+    return interrupt.by ? interrupt.status : exitStatus.failed;
   } finally {
     await open.close();
   }

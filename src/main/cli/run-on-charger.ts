@@ -2,10 +2,10 @@
 // built-in virtual charger, or the user's, waiting for the charger), the person asked on the terminal,
 // the progress lines, and the reports written where asked. Resolves with the exit status.
 import { Command } from 'commander';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline/promises';
+import { createInterface, type Interface } from 'node:readline/promises';
 import { Bench } from '../core/bench';
 import { FakeClock } from '../clock';
 import { virtualTarget, type VirtualTarget } from '../conformance/virtual';
@@ -19,6 +19,9 @@ import type { PicsDeclaration } from '../conformance/pics';
 import { defaultDataDir, int } from './options';
 import { printable } from './terminal';
 import { ranOnFakeTime } from '../../shared/api/test-runs';
+import { reachableAddresses } from '../core/network';
+import { changesTo, exitStatus, Interrupt, signalWords } from './interrupt';
+import { writeOutputs, type Output } from './outputs';
 
 const verdictWords = { pass: 'PASS', fail: 'FAIL', notApplicable: 'N/A ', inconclusive: 'INCONCLUSIVE', error: 'ERROR', notSupported: 'NOT SUPPORTED' } as const;
 
@@ -30,6 +33,7 @@ export function chargerRunOptions(command: Command, what: string): Command {
     .option('--data-dir <dir>', 'the bench record to use (with --charger); --virtual uses a temporary one', defaultDataDir())
     .option('--host <address>', 'address the central system listens on (with --charger)', '0.0.0.0')
     .option('--port <port>', 'port chargers connect to (with --charger; default: the saved OCPP port)', int('--port', 0, 65535))
+    .option('--connect-timeout <s>', 'with --charger: seconds to wait for the charger to connect, 0 = for ever (exit 4 when it does not)', int('--connect-timeout', 0, 86_400), 600)
     .option('--json <file>', 'write the result as JSON')
     .option('--html <file>', 'write the report as one self-contained HTML page')
     .option('--pdf <file>', 'write the report as PDF (printed by a headless Chromium where installed)')
@@ -62,6 +66,23 @@ export function declaredPics(opts: Record<string, any>): PicsDeclaration {
   return declared;
 }
 
+/** The options that are for a charger connecting to this bench, which --virtual does not take. */
+const chargerOnly = ['charger', 'dataDir', 'host', 'port', 'connectTimeout'];
+
+/** Two options that cannot go together, in words (one line, naming both); null when none. */
+export function usageConflict(command: Command): string | null {
+  const opts = command.opts();
+  if (!opts.virtual) return null;
+  for (const key of chargerOnly) {
+    if (command.getOptionValueSource(key) !== 'cli') continue;
+    const flag = command.options.find((o) => o.attributeName() === key)!.long!;
+    return key === 'charger'
+      ? '--virtual and --charger cannot be used together: --virtual runs a built-in virtual charger, --charger a charger that connects to this bench'
+      : `--virtual and ${flag} cannot be used together: ${flag} is for a charger that connects to this bench (--charger); --virtual runs on a temporary bench`;
+  }
+  return null;
+}
+
 export interface ChargerRun {
   command: string;
   opts: Record<string, any>;
@@ -72,14 +93,67 @@ export interface ChargerRun {
   junit?: string;
 }
 
+/** The reports a `test` run writes, in the order written. */
+export function testOutputs(opts: Record<string, any>): Output[] {
+  return [
+    { option: '--json', label: 'the JSON report', path: opts.json },
+    { option: '--junit', label: 'the JUnit report', path: opts.junit },
+    { option: '--html', label: 'the HTML report', path: opts.html },
+    { option: '--pdf', label: 'the PDF report', path: opts.pdf },
+    { option: '--evidence', label: 'the evidence pack', path: opts.evidence },
+  ];
+}
+
 /** A bench for one command's run: the charger it runs on, who does its operator steps, and how to close it. */
 export interface OpenRun {
   bench: Bench;
   chargerId: string;
   target: VirtualTarget | null;
-  /** The person at the charger, asked on the terminal (skip when there is no terminal). */
-  ask: (p: OperatorPrompt) => Promise<OperatorAnswer>;
+  /** Ctrl-C and SIGTERM: the first stops the run, a second quits at once. */
+  interrupt: Interrupt;
+  /** The person at the charger, asked on the terminal (skip when there is no terminal); `withdrawn` ends the question ('stopped'). */
+  ask: (p: OperatorPrompt, withdrawn: AbortSignal) => Promise<OperatorAnswer>;
+  /** Waits for the charger to connect; the exit status when it did not (timed out, or stopped by a signal), null once it has. */
+  connected(timeoutS: number): Promise<number | null>;
   close(): Promise<void>;
+}
+
+/**
+ * Asks the person at the charger on the terminal: Enter = done, c = cannot, s = skip; 'timeout' when nobody
+ * answered in time; 'stopped' when the question was withdrawn (the run stopped, or answered elsewhere).
+ */
+export function terminalAsk(rl: Interface): (p: OperatorPrompt, withdrawn: AbortSignal) => Promise<OperatorAnswer> {
+  return async (p, withdrawn) => {
+    if (withdrawn.aborted) return 'stopped';
+    const timeout = AbortSignal.timeout(p.timeoutS * 1000);
+    try {
+      const question = `\n>>> ${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
+      const answer = (await rl.question(question, { signal: AbortSignal.any([withdrawn, timeout]) })).trim().toLowerCase();
+      return answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done';
+    } catch {
+      if (withdrawn.aborted || !timeout.aborted) return 'stopped';
+      console.log('\n    (nobody answered in time: the step is inconclusive)');
+      return 'timeout';
+    }
+  };
+}
+
+/** Resolves 'connected', or 'timeout' after `timeoutS` (0: never), or 'stopped' when `signal` aborts. */
+function waitForConnection(bench: Bench, chargerId: string, timeoutS: number, signal: AbortSignal): Promise<'connected' | 'timeout' | 'stopped'> {
+  if (bench.connectedChargers().includes(chargerId)) return Promise.resolve('connected');
+  return new Promise((resolve) => {
+    const done = (how: 'connected' | 'timeout' | 'stopped') => {
+      off();
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stopped);
+      resolve(how);
+    };
+    const off = bench.bus.subscribe((e) => e.type === 'chargerConnected' && e.chargerId === chargerId && done('connected'));
+    const timer = timeoutS > 0 ? setTimeout(() => done('timeout'), timeoutS * 1000) : undefined;
+    const stopped = () => done('stopped');
+    signal.addEventListener('abort', stopped, { once: true });
+    if (signal.aborted) done('stopped');
+  });
 }
 
 /** Starts the bench for a command (a temporary one on fake time with a virtual charger, or the user's); a number is the exit status of a refusal. */
@@ -105,7 +179,9 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
     return 1;
   }
   const rl = !opts.virtual && process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : null;
+  const interrupt = new Interrupt(command, { rl });
   const close = async () => {
+    interrupt.dispose();
     rl?.close();
     await bench.stop();
     if (temp) rmSync(temp, { recursive: true, force: true });
@@ -114,19 +190,22 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
     // A built-in virtual charger is built with what is declared of it (--fixed-cable, --backup-power).
     const target = opts.virtual ? await virtualTarget(bench, undefined, undefined, { fixedCable: opts.fixedCable === true, backupPower: opts.backupPower === true }) : null;
     const chargerId = target?.id ?? String(opts.charger);
-    if (!target) console.log(`Waiting for ${chargerId} to connect to ws://<this machine>:${bench.ocppAddress().port}/ocpp/${chargerId} ...`);
-    const ask = async (p: OperatorPrompt): Promise<OperatorAnswer> => {
-      if (!rl) return 'skip';
-      try {
-        const question = `\n>>> ${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
-        const answer = (await rl.question(question, { signal: AbortSignal.timeout(p.timeoutS * 1000) })).trim().toLowerCase();
-        return answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done';
-      } catch {
-        console.log('\n    (nobody answered in time: the step is inconclusive)');
-        return 'timeout';
+    const connected = async (timeoutS: number): Promise<number | null> => {
+      if (!target && !bench.connectedChargers().includes(chargerId)) {
+        const urls = reachableAddresses(bench.ocppAddress()).map((a) => `  ${a.url}${encodeURIComponent(chargerId)}`);
+        console.log(printable(`Waiting for ${chargerId} to connect (${timeoutS ? `up to ${timeoutS} s` : 'no time limit'}, --connect-timeout); its central system URL is one of:`));
+        for (const url of urls) console.log(printable(url));
       }
+      const how = await waitForConnection(bench, chargerId, timeoutS, interrupt.signal);
+      if (how === 'stopped') return interrupt.status;
+      if (how === 'timeout') {
+        console.error(printable(`chargebench ${command}: ${chargerId} did not connect within ${timeoutS} s (--connect-timeout); nothing was run`));
+        return exitStatus.notConnected;
+      }
+      return null;
     };
-    return { bench, chargerId, target, ask, close };
+    const ask = rl ? terminalAsk(rl) : async () => 'skip' as const;
+    return { bench, chargerId, target, interrupt, ask, connected, close };
   } catch (e) {
     console.error(`chargebench ${command}: ${(e as Error).message}`);
     await close();
@@ -134,61 +213,101 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
   }
 }
 
-/** One line per finished case or step, with why when it did not pass. */
+/** The verdict labels, all as wide as the widest, so the case ids line up. */
+const labelWidth = Math.max(...Object.values(verdictWords).map((w) => w.trim().length));
+
+/** One line per finished case or step, with why (under the case id) when it did not pass. */
+export function caseLines(c: CaseResult, now = Date.now()): string[] {
+  const head = `${formatClock(now)}  ${verdictWords[c.verdict].trim().padEnd(labelWidth)} `;
+  const lines = [printable(`${head}${c.id.padEnd(15)} ${c.title}`)];
+  if (c.reason && c.verdict !== 'pass') lines.push(`${' '.repeat(head.length)}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${c.reason}`)}`);
+  return lines;
+}
+
 export function printCase(c: CaseResult): void {
-  console.log(printable(`${formatClock(Date.now())}  ${verdictWords[c.verdict].padEnd(5)} ${c.id.padEnd(15)} ${c.title}`));
-  if (c.reason && c.verdict !== 'pass') console.log(`${' '.repeat(17)}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${c.reason}`)}`);
+  for (const line of caseLines(c)) console.log(line);
 }
 
 /** The closing line: how many cases (or steps) of each verdict, and the time taken. */
-export function printSummary(noun: string, results: CaseResult[], wallMs: number, chargerMs: number | null): void {
+export function summaryLine(noun: 'case' | 'step', results: CaseResult[], wallMs: number, chargerMs: number | null): string {
   const n = (v: CaseResult['verdict']) => results.filter((c) => c.verdict === v).length;
-  console.log(
-    `\n${results.length} ${noun}: ${n('pass')} passed, ${n('fail')} failed, ${n('notApplicable')} not applicable, ${n('inconclusive')} inconclusive, ${n('error')} errors${n('notSupported') ? `, ${n('notSupported')} not supported` : ''}; ${(wallMs / 1000).toFixed(1)} s${chargerMs !== null ? ` (${Math.round(chargerMs / 1000)} s of charger time)` : ''}`,
-  );
+  return `${results.length} ${noun}${results.length === 1 ? '' : 's'}: ${n('pass')} passed, ${n('fail')} failed, ${n('notApplicable')} not applicable, ${n('inconclusive')} inconclusive, ${n('error')} ${n('error') === 1 ? 'error' : 'errors'}${n('notSupported') ? `, ${n('notSupported')} not supported` : ''}; ${(wallMs / 1000).toFixed(1)} s${chargerMs !== null ? ` (${Math.round(chargerMs / 1000)} s of charger time)` : ''}`;
+}
+
+export function printSummary(noun: 'case' | 'step', results: CaseResult[], wallMs: number, chargerMs: number | null): void {
+  console.log(`\n${summaryLine(noun, results, wallMs, chargerMs)}`);
 }
 
 /**
  * A conformance run through the same service as the UI's and the API's: it lands in the record's run
  * history (the UI lists it), its operator prompts are asked on the terminal, its reports written where asked.
+ * Ctrl-C stops it as the UI's Stop does: the case in progress ends inconclusive, the charger is put back,
+ * the reports are written and the run recorded; the status is then 130 (143 for SIGTERM).
  */
 export async function runOnCharger(r: ChargerRun): Promise<number> {
   const { opts } = r;
   const open = await openRun(r.command, opts);
   if (typeof open === 'number') return open;
-  const { bench, chargerId } = open;
+  const { bench, chargerId, interrupt } = open;
   const service = bench.conformance;
   try {
-    await bench.waitForCharger(chargerId, r.data.operatorTimeoutS * 1000);
+    const notConnected = await open.connected(opts.connectTimeout ?? 600);
+    if (notConnected !== null) return notConnected;
     const { runId } = service.start({ chargerId, cases: r.cases.map((c) => c.id), data: r.data, declared: declaredPics(opts) });
+    // What the case in progress changed on the charger, for a second Ctrl-C that leaves it so.
+    const changes = changesTo(bench, chargerId);
+    let caseId: string | null = null;
+    interrupt.left = () => [caseId && `${caseId} was in progress`, changes.describe()].filter(Boolean).join('; ');
+    interrupt.stopsRun('ending the case in progress (inconclusive), putting the charger back, writing the reports');
+    const stop = () => {
+      changes.freeze();
+      if (service.runningOn(chargerId) === runId) service.stop(runId);
+    };
+    interrupt.signal.addEventListener('abort', stop, { once: true });
+    if (interrupt.signal.aborted) stop();
+    let asking: AbortController | null = null;
     const off = bench.bus.subscribe((e) => {
       if (e.type === 'testCaseFinished' && e.runId === runId) printCase(e.result);
-      // Nobody answering in time is the run's own time-out (Inconclusive), not an answer.
-      else if (e.type === 'testPrompt' && e.runId === runId && e.prompt) void open.ask(e.prompt).then((a) => a !== 'timeout' && service.prompt(runId) && service.answer(runId, a));
+      else if (e.type === 'testRunChanged' && e.run.id === runId && e.run.caseId !== caseId) {
+        caseId = e.run.caseId;
+        changes.reset();
+      } else if (e.type === 'testPrompt' && e.runId === runId) {
+        // A new question, or the one asked withdrawn (the run stopped, or it was answered through the UI or the API).
+        asking?.abort();
+        asking = null;
+        if (!e.prompt) return;
+        const ask = (asking = new AbortController());
+        // Nobody answering in time is the run's own time-out (Inconclusive), not an answer.
+        void open.ask(e.prompt, ask.signal).then((a) => a !== 'timeout' && a !== 'stopped' && service.prompt(runId) && service.answer(runId, a));
+      }
     });
-    const run = await service.settled(runId).finally(off);
+    const run = await service.settled(runId).finally(() => {
+      off();
+      changes.off();
+      asking?.abort();
+    });
+    interrupt.stopsRun('the run has ended, writing the reports', false);
     if (run.error) console.error(`chargebench ${r.command}: ${run.error}`);
     for (const p of run.setupProblems ?? []) console.error(`chargebench ${r.command}: before the first case: ${p}`);
-    printSummary('cases', run.cases, run.wallMs, ranOnFakeTime(run) ? run.ms : null);
-    const write = async (kind: ReportKind, to: string | undefined) => {
-      if (!to) return;
-      try {
-        writeFileSync(resolve(to), (await service.reportOf(run, kind)).body);
-      } catch (e) {
-        console.error(`chargebench ${r.command}: no ${kind === 'pdf' ? 'PDF' : kind}: ${(e as Error).message}`);
-      }
-    };
-    await write('json', opts.json);
-    await write('junit', r.junit);
-    await write('html', opts.html);
-    await write('pdf', opts.pdf);
-    await write('evidence', r.bundle);
+    if (run.configAtEndProblem) console.error(`chargebench ${r.command}: the configuration at the end was not read: ${run.configAtEndProblem}`);
+    printSummary('case', run.cases, run.wallMs, ranOnFakeTime(run) ? run.ms : null);
+    const written = await writeOutputs(
+      r.command,
+      testOutputs({ ...opts, junit: r.junit, evidence: r.bundle }).map((o) => ({ ...o, body: async () => (await service.reportOf(run, reportKind[o.option]!)).body })),
+    );
+    if (interrupt.by) {
+      console.log(`Stopped by ${signalWords(interrupt.by)}: ${run.cases.length} of ${run.planned?.length ?? r.cases.length} cases ended; the run is kept in the record as stopped`);
+      return interrupt.status;
+    }
+    if (!written) return exitStatus.reportNotWritten;
     const s = run.summary;
-    return s.fail + s.error > 0 || run.error ? 1 : 0;
+    return s.fail + s.error > 0 || run.error ? exitStatus.failed : exitStatus.ok;
   } catch (e) {
     console.error(`chargebench ${r.command}: ${(e as Error).message}`);
-    return 1;
+    return interrupt.by ? interrupt.status : exitStatus.failed;
   } finally {
     await open.close();
   }
 }
+
+const reportKind: Record<string, ReportKind> = { '--json': 'json', '--junit': 'junit', '--html': 'html', '--pdf': 'pdf', '--evidence': 'evidence' };

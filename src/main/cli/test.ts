@@ -2,13 +2,16 @@
 // charger (--charger) the bench waits for it to connect and asks the person at it on the terminal;
 // against a built-in virtual charger (--virtual) every step is automatic and timed waits take no time.
 // The run is kept in the bench record's run history, as one started from the UI. Exit status 1 when any
-// case fails or errs, 2 for a usage error (an unknown case, no case left to run, test data that is not
-// valid: named on one line, the field as the API names it).
+// case fails or errs, 2 for a usage error (an unknown case, no case left to run or none that can run yet,
+// options that do not go together, a report's folder that is not there, test data that is not valid: named
+// on one line, the field as the API names it), 3 when a report could not be written, 4 when the charger
+// did not connect within --connect-timeout, 130 (143) when stopped by Ctrl-C (SIGTERM).
 import { Command, Option } from 'commander';
 import { octt16Cases, findCases } from '../conformance/octt16';
 import { TestData } from '../conformance/test-data';
 import { featureProfiles } from '../../shared/ocpp16';
-import { chargerRunOptions, runOnCharger } from './run-on-charger';
+import { chargerRunOptions, runOnCharger, testOutputs, usageConflict } from './run-on-charger';
+import { checkOutputs } from './outputs';
 import { jsonFileOption } from './options';
 
 export function registerTestCommand(program: Command): void {
@@ -18,8 +21,14 @@ export function registerTestCommand(program: Command): void {
     .option('--data <file>', 'test data (JSON): idTags, connector, durations, locations (see the README)')
     .option('--junit <file>', 'write the result as JUnit XML')
     .option('--evidence <file>', 'write the evidence pack (zip): reports, every frame, configuration, test data, SHA-256 manifest')
-    .option('--list', 'list the cases and exit')
-    .action(async (opts) => {
+    .option('--list', 'list the cases (those --cases and --profile choose) and exit')
+    .action(async (opts, command: Command) => {
+      const usage = (message: string): never => {
+        console.error(`chargebench test: ${message}`);
+        process.exit(2);
+      };
+      const conflict = usageConflict(command);
+      if (conflict) usage(conflict);
       let cases = octt16Cases;
       try {
         if (opts.cases)
@@ -31,18 +40,20 @@ export function registerTestCommand(program: Command): void {
           );
         if (opts.profile) cases = cases.filter((c) => c.profile === opts.profile);
       } catch (e) {
-        console.error(`chargebench test: ${(e as Error).message}`);
-        process.exit(2);
+        usage((e as Error).message);
       }
+      const choice = [opts.cases !== undefined && `--cases ${opts.cases}`, opts.profile && `--profile ${opts.profile}`].filter(Boolean).join(' and ');
+      if (cases.length === 0) usage(`no test case is left to run under ${choice}`);
       if (opts.list) {
-        for (const c of octt16Cases) console.log(`${c.id.padEnd(12)} ${c.profile.padEnd(24)} ${c.title}${c.notSupported ? ' (not supported yet)' : ''}`);
+        for (const c of cases) console.log(`${c.id.padEnd(12)} ${c.profile.padEnd(24)} ${c.title}${c.notSupported ? ' (not supported yet)' : ''}`);
         return;
       }
-      if (cases.length === 0) {
-        const choice = [opts.cases !== undefined && `--cases ${opts.cases}`, opts.profile && `--profile ${opts.profile}`].filter(Boolean).join(' and ');
-        console.error(`chargebench test: no test case is left to run under ${choice}`);
-        process.exit(2);
-      }
+      if (cases.every((c) => c.notSupported))
+        usage(
+          `none of the cases ${choice ? `under ${choice} ` : ''}can run yet: ${cases.length === 1 ? `${cases[0]!.id}: ${cases[0]!.notSupported}` : `${cases.map((c) => c.id).join(', ')} are not supported yet (they need TLS or certificate operations)`}`,
+        );
+      const unwritable = checkOutputs(testOutputs(opts));
+      if (unwritable) usage(unwritable);
       const data = opts.data ? jsonFileOption('test', '--data', opts.data, TestData) : TestData.parse({});
       process.exit(await runOnCharger({ command: 'test', opts, cases, data, junit: opts.junit, bundle: opts.evidence }));
     });

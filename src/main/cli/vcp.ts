@@ -55,9 +55,11 @@ export function formatFrame(f: VcpFrame): string {
 export function helpText(): string {
   const rows: Array<[string, string]> = (Object.keys(physicalActions) as PhysicalAction[]).map((a) => [commandUsage(a), physicalActions[a].explanation]);
   const own: Array<[string, string]> = [
-    ['switch', 'lists the fault switches, with which are on'],
-    ['switch <fault> on|off [json]', 'sets one, e.g. switch offline on {"seconds": 30}'],
-    ['status', 'help, quit'],
+    ['switch', 'Lists the fault switches, with which are on.'],
+    ['switch <fault> on|off [json]', 'Sets one, e.g. switch offline on {"seconds": 30}.'],
+    ['status', 'Shows the connection, each connector and the fault switches on.'],
+    ['help', 'Shows this list.'],
+    ['quit', 'Stops the charger and exits (so do exit and Ctrl-C).'],
   ];
   const width = Math.max(...[...rows, ...own].map(([usage]) => usage.length)) + 2;
   const line = ([usage, what]: [string, string]) => `  ${usage.padEnd(width)}${what}`;

@@ -6,8 +6,11 @@ import { version } from '../version';
 import {
   checklistItems,
   type ChecklistEntry,
+  type CommissioningLastRun,
   type CommissioningListItem,
+  type CommissioningRunOutcome,
   type CommissioningState,
+  type CommissioningStepCounts,
   type CommissioningStep,
   type CommissioningVerdict,
   type CommissioningView,
@@ -21,8 +24,11 @@ import type { Pics } from '../conformance/types';
 /** A commissioning in the record: the view's own facts (the verdict, what is open and the photos are worked out), and when it ran. */
 export interface StoredCommissioning extends Omit<CommissioningView, 'state' | 'running' | 'photos' | 'verdict' | 'open' | 'benchVersion'> {
   state: Exclude<CommissioningState, 'running'>;
-  /** When each run of the plan (or of some steps) ran: the frames of the bundle are theirs. */
-  runs: Array<{ startedAt: string; finishedAt: string | null }>;
+  /**
+   * When each run of the plan (or of some steps) ran: the frames of the bundle are theirs; and how it went,
+   * the steps it was asked to run and the step a Stop cut short (absent in runs recorded before).
+   */
+  runs: Array<{ startedAt: string; finishedAt: string | null; outcome?: CommissioningRunOutcome; steps?: string[]; stoppedIn?: string | null }>;
   /** The capabilities read at the latest run. */
   pics: Pics | null;
   /** Why the latest run could not go on, if it could not. */
@@ -40,7 +46,8 @@ const stepWords = (s: CommissioningStep): string | null => {
     case 'error':
       return `${s.title}: the bench could not run it${r.reason ? ` (${r.reason})` : ''}; run it again`;
     case 'inconclusive':
-      return `${s.title} was not finished${r.reason ? ` (${r.reason})` : ''}: run it again`;
+      // A commissioning step's reason says what repeats it (a Stop's: "Run again repeats it").
+      return `${s.title} did not finish${r.reason ? `: ${r.reason}` : ''}${/run again/i.test(r.reason ?? '') ? '' : '; run it again'}`;
     default:
       return null;
   }
@@ -57,9 +64,14 @@ export function verdictOf(c: Pick<StoredCommissioning, 'steps' | 'checklist'>): 
 export const labelOf = (id: string) => checklistItems.find((i) => i.id === id)?.label ?? id;
 
 /** What is left before a pass, in words. */
-export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'runError' | 'setupProblems'>): string[] {
+export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'runError' | 'setupProblems'> & { runs?: StoredCommissioning['runs'] }): string[] {
   const open: string[] = [];
   if (c.runError) open.push(`The last run could not go on: ${c.runError}`);
+  const last = c.runs?.at(-1);
+  if (last?.outcome === 'stopped') {
+    const notRun = c.steps.filter((s) => !s.result).length;
+    open.push(`The last run was stopped${notRun ? `: ${notRun} step${notRun === 1 ? '' : 's'} not run yet (Run all runs them)` : ''}`);
+  }
   for (const p of c.setupProblems ?? []) open.push(`Before the first step of the last run, not put right: ${p}`);
   for (const s of c.steps) {
     const words = stepWords(s);
@@ -74,11 +86,47 @@ export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'run
 
 export function viewOf(c: StoredCommissioning, photos: PhotoView[], running: CommissioningView['running']): CommissioningView {
   const { runs: _runs, pics: _pics, runError: _error, setupProblems: _setup, ...own } = c;
-  return { ...own, state: running ? 'running' : c.state, running, photos, verdict: verdictOf(c), open: openOf(c), benchVersion: version };
+  const lastRun = lastRunOf(c);
+  return {
+    ...own,
+    state: running ? 'running' : c.state,
+    running,
+    photos,
+    verdict: verdictOf(c),
+    open: openOf(c),
+    benchVersion: version,
+    ...(lastRun ? { lastRun } : {}),
+    stepCounts: stepCountsOf(c.steps),
+  };
 }
 
-export function listItemOf(c: { id: string; chargerId: string; job: SiteJob; createdAt: string; updatedAt: string }, state: CommissioningState, verdict: CommissioningVerdict): CommissioningListItem {
-  return { id: c.id, chargerId: c.chargerId, site: c.job.site, location: c.job.location, state, verdict, createdAt: c.createdAt, updatedAt: c.updatedAt };
+/** The latest run as the faces read it (a run recorded before outcomes were kept: finished, or broken with an error). */
+export function lastRunOf(c: Pick<StoredCommissioning, 'runs' | 'runError' | 'steps'>): CommissioningLastRun | undefined {
+  const r = c.runs.at(-1);
+  if (!r) return undefined;
+  const outcome: CommissioningRunOutcome = r.outcome ?? (r.finishedAt === null ? 'running' : c.runError ? 'broken' : 'finished');
+  return { outcome, startedAt: r.startedAt, finishedAt: r.finishedAt, steps: r.steps ?? c.steps.map((s) => s.id), stoppedIn: r.stoppedIn ?? null };
+}
+
+/** The steps by their latest result. */
+export function stepCountsOf(steps: CommissioningStep[]): CommissioningStepCounts {
+  const n: CommissioningStepCounts = { pass: 0, fail: 0, error: 0, inconclusive: 0, notApplicable: 0, notRun: 0 };
+  for (const s of steps) {
+    const v = s.result?.verdict;
+    if (!v) n.notRun++;
+    else if (v === 'notSupported') n.notApplicable++;
+    else n[v]++;
+  }
+  return n;
+}
+
+export function listItemOf(
+  c: { id: string; chargerId: string; job: SiteJob; createdAt: string; updatedAt: string },
+  state: CommissioningState,
+  verdict: CommissioningVerdict,
+  lastRun?: CommissioningLastRun,
+): CommissioningListItem {
+  return { id: c.id, chargerId: c.chargerId, site: c.job.site, location: c.job.location, state, verdict, createdAt: c.createdAt, updatedAt: c.updatedAt, ...(lastRun ? { lastRun } : {}) };
 }
 
 /** The empty checklist: every item, none answered. */
@@ -99,6 +147,34 @@ export function sessionSamples(values: MeterValueRecord[]): SessionSample[] {
     byTs.set(v.timestamp, sample);
   }
   return [...byTs.values()].sort((a, b) => a.ts.localeCompare(b.ts));
+}
+
+/** A register reading of the session's start or end (StartTransaction's meterStart, StopTransaction's meterStop). */
+export interface RegisterAt {
+  ts: string;
+  wh: number;
+}
+
+/**
+ * The test session as kept with the commissioning: the meter values' samples with the register at the
+ * start (meterStart) and the end (meterStop) added, so a session that ran is kept even with few or no
+ * meter values; and the energy delivered (meterStop, or the last reading, minus meterStart).
+ */
+export function sessionOf(
+  values: MeterValueRecord[],
+  o: { transactionId: number | null; start: RegisterAt | null; stop: RegisterAt | null; limitW: number | null },
+): NonNullable<CommissioningView['session']> {
+  const samples = sessionSamples(values);
+  for (const r of [o.start, o.stop]) {
+    if (!r || !Number.isFinite(r.wh) || Number.isNaN(Date.parse(r.ts))) continue;
+    const same = samples.find((s) => s.ts === r.ts);
+    if (same) same.energyWh ??= r.wh;
+    else samples.push({ ts: r.ts, energyWh: r.wh, powerW: null });
+  }
+  samples.sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
+  const lastWh = o.stop?.wh ?? samples.filter((s) => s.energyWh !== null).at(-1)?.energyWh ?? null;
+  const energyWh = o.start && lastWh !== null && Number.isFinite(o.start.wh) ? lastWh - o.start.wh : null;
+  return { samples, limitW: o.limitW, transactionId: o.transactionId, meterStartWh: o.start?.wh ?? null, meterStopWh: o.stop?.wh ?? null, energyWh };
 }
 
 const magic: Array<{ type: PhotoView['contentType']; test: (b: Uint8Array) => boolean }> = [

@@ -4,16 +4,20 @@
 // applicable with what to do about a failure.
 import { StepFailure, type CaseDefinition } from '../conformance/types';
 import type { CaseContext } from '../conformance/context';
-import { charging, readKey, stoppedCharging } from '../conformance/states';
+import { readKey } from '../conformance/states';
 import { offlinePolicyWords, type CommissioningTemplate, type OfflinePolicy } from '../../shared/api/commissioning';
+import { LIMIT_TOLERANCE, loadLimitW, session } from './session';
+import { inWords } from './words';
 
-type Payload = Record<string, unknown>;
+export { loadLimitW, readings } from './session';
+
+/** A step of the plan: its failures and a Stop said in the installer's words (see words.ts). */
 const step = (id: string, title: string, section: string, run: (t: CaseContext) => Promise<void>, extra: Partial<CaseDefinition> = {}): CaseDefinition => ({
   id,
   title,
   profile: 'Core',
   section,
-  run,
+  run: (t) => inWords(t, id, () => run(t)),
   ...extra,
 });
 
@@ -151,88 +155,6 @@ async function offlinePolicy(t: CaseContext, template: CommissioningTemplate): P
   t.check(policy === template.offlinePolicy, `the site's offline policy: ${offlinePolicyWords[template.offlinePolicy]}`, `on this charger ${offlinePolicyWords[policy]}`);
 }
 
-/** Reads the energy register (Wh) and the power (W) of a MeterValues payload. */
-export function readings(p: Payload): Array<{ measurand: string; value: number; ts: string }> {
-  const out: Array<{ measurand: string; value: number; ts: string }> = [];
-  for (const mv of (p.meterValue as Array<{ timestamp: string; sampledValue: Array<Record<string, string>> }>) ?? [])
-    for (const sv of mv.sampledValue ?? []) {
-      const measurand = sv.measurand ?? 'Energy.Active.Import.Register';
-      const scale = sv.unit === 'kWh' || sv.unit === 'kW' ? 1000 : 1;
-      if (!sv.phase) out.push({ measurand, value: Number(sv.value) * scale, ts: mv.timestamp });
-    }
-  return out;
-}
-
-async function session(t: CaseContext, template: CommissioningTemplate): Promise<void> {
-  // The site's test card starts the session (a charger or back office that checks remote-start cards knows it).
-  t.answerIdTags({ [template.testIdTag]: { status: 'Accepted' } });
-  const tx = await charging(t, { idTag: template.testIdTag });
-  const started = t.clock.now();
-  const energy: number[] = [];
-  const power: number[] = [];
-  const seen = new Set<string>();
-  const interval = Number(t.pics.config.MeterValueSampleInterval) || 60;
-  while (t.clock.now() - started < template.sessionSeconds * 1000) {
-    const mv = await t.expect('MeterValues', { within: interval * 2 + 10, title: 'Charger sends meter values' });
-    for (const r of readings(mv.payload)) {
-      seen.add(r.measurand);
-      if (r.measurand === 'Energy.Active.Import.Register') energy.push(r.value);
-      if (r.measurand === 'Power.Active.Import') power.push(r.value);
-    }
-  }
-  // As long as it really ran: meter values come at the charger's interval, so it runs past the plan's length.
-  const lengthS = Math.round((t.clock.now() - started) / 1000);
-  await t.send('RemoteStopTransaction', { transactionId: tx }, { checks: { status: 'Accepted' } });
-  await stoppedCharging(t, tx);
-  const stop = t.host.frames.frames.filter((f) => f.direction === 'in' && f.action === 'StopTransaction').at(-1);
-  const meterStop = stop ? Number((JSON.parse(stop.raw) as [number, string, string, Payload])[3].meterStop) : NaN;
-  t.measure('Session length (s)', lengthS, lengthS >= 300 ? true : null, `${template.sessionSeconds} planned${lengthS < 300 ? '; at least 300 (shorter: noted)' : ''}`);
-  const wanted = (t.pics.config.MeterValuesSampledData ?? 'Energy.Active.Import.Register')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const missing = wanted.filter((m) => !seen.has(m));
-  t.measure('Measurands', [...seen].join(', '), missing.length === 0, wanted.join(', '));
-  const down = energy.findIndex((e, i) => i > 0 && e < energy[i - 1]!);
-  t.measure('Energy register', energy.length ? `${energy[0]} → ${energy.at(-1)} Wh (${energy.length} readings)` : 'no readings', energy.length > 0 && down < 0, 'never goes down');
-  const maxW = power.length ? Math.max(...power) : NaN;
-  const plausible = power.length > 0 && maxW >= template.minPowerW && maxW <= template.ratedPowerW * 1.1;
-  t.measure('Power (W)', power.length ? `up to ${Math.round(maxW)}` : 'no power readings', plausible, `${template.minPowerW} to ${template.ratedPowerW}`);
-  const agree = energy.length > 0 && Math.abs(meterStop - energy.at(-1)!) <= Math.max(10, energy.at(-1)! * 0.01);
-  t.measure('StopTransaction meterStop (Wh)', meterStop, agree, `the last register reading (${energy.at(-1) ?? '—'})`);
-  t.check(missing.length === 0, `meter values with ${wanted.join(', ')}`, `${missing.join(', ')} never came: check MeterValuesSampledData`);
-  t.check(energy.length > 0 && down < 0, 'an energy register that never goes down', energy.length ? `it went down at reading ${down + 1}` : 'no register readings came');
-  t.check(
-    plausible,
-    `power between ${template.minPowerW} W and ${template.ratedPowerW} W while charging`,
-    power.length ? `it reached only ${Math.round(maxW)} W: check the supply, the EV and any limit set on the charger` : 'no power readings came',
-  );
-  t.check(agree, 'the StopTransaction energy to agree with the meter values', `meterStop ${meterStop} Wh against ${energy.at(-1)} Wh`);
-  const limitW = loadLimitW(template);
-  if (limitW !== null) {
-    const under = power.length > 0 && maxW <= limitW * LIMIT_TOLERANCE;
-    t.measure("Power under the site's load limit (W)", power.length ? `up to ${Math.round(maxW)}` : 'no power readings', under, `at most ${Math.round(limitW)}`);
-    t.check(
-      under,
-      `power at most ${Math.round(limitW)} W (the site's load limit)`,
-      power.length
-        ? `it reached ${Math.round(maxW)} W: the charger does not keep to the limit; check its charging profiles (another profile may override the site's) and its firmware, or set the limit in the vendor's tool`
-        : 'no power readings came',
-    );
-  }
-  await t.operator({ kind: 'unplug', connectorId: t.connectorId });
-  await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' } });
-}
-
-/** The power (W) the site's load limit allows, or null without one: amperes are per phase at 230 V. */
-export function loadLimitW(template: CommissioningTemplate): number | null {
-  const l = template.loadLimit;
-  if (!l) return null;
-  return l.unit === 'W' ? l.limit : l.limit * 230 * l.phases;
-}
-
-/** A measured power may stand above the limit by this much (rounding, meter accuracy). */
-const LIMIT_TOLERANCE = 1.02;
 /** The id of the bench's TxDefaultProfile carrying the site's load limit (kept on the charger: it is the site's). */
 export const SITE_LIMIT_PROFILE_ID = 9100;
 

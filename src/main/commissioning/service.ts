@@ -7,6 +7,7 @@ import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { runConformance, type RunEvent } from '../conformance/runner';
 import { runOperator, type RunOperator } from '../conformance/attended';
+import { PromptOperator } from '../conformance/operator';
 import { defaultTestData } from '../conformance/test-data';
 import type { PicsDeclaration } from '../conformance/pics';
 import type { Report } from '../conformance/service';
@@ -25,7 +26,7 @@ import {
   type SiteSummary,
 } from '../../shared/api/commissioning';
 import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
-import { emptyChecklist, labelOf, listItemOf, photoBytes, sessionSamples, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { emptyChecklist, labelOf, lastRunOf, listItemOf, photoBytes, sessionOf, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
 
@@ -172,13 +173,16 @@ export class CommissioningService {
     if (unknown.length) throw new BenchError(400, `Invalid field "steps": no step ${unknown.join(', ')} (the steps are ${plan.map((p) => p.id).join(', ')})`, { field: 'steps' });
     const cases = steps ? plan.filter((p) => steps.includes(p.id)) : plan;
     const abort = new AbortController();
-    const operator = runOperator(bench, c.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'commissioningPrompt', id, prompt, ts: this.now() }));
+    const operator = promptsInWords(
+      runOperator(bench, c.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'commissioningPrompt', id, prompt, ts: this.now() })),
+      plan,
+    );
     const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve() };
     this.active.set(id, entry);
     c.runError = null;
     c.setupProblems = undefined;
     let run: { pics: StoredCommissioning['pics'] } | null = null;
-    const window = { startedAt: this.now(), finishedAt: null as string | null };
+    const window: StoredCommissioning['runs'][number] = { startedAt: this.now(), finishedAt: null, outcome: 'running', steps: cases.map((p) => p.id), stoppedIn: null };
     c.runs.push(window);
     const onEvent = (e: RunEvent) => {
       watch?.(e);
@@ -198,6 +202,9 @@ export class CommissioningService {
         const s = c.steps.find((x) => x.id === e.result.id)!;
         s.result = e.result;
         s.attempts++;
+        if (abort.signal.aborted && e.result.verdict === 'inconclusive') window.stoppedIn = e.result.id;
+        // The configuration after the baseline (its keys as read back) is shown at once, not at the run's end.
+        if (e.result.id === 'C5_BASELINE' && run?.pics) c.configAfter = { ...(c.configAfter ?? {}), ...run.pics.config };
         if (e.result.id === 'C8_SESSION') void this.takeSession(c, e.result);
         void this.save(c).catch(() => undefined);
       }
@@ -212,15 +219,19 @@ export class CommissioningService {
       virtual: operator.virtual,
       onEvent,
       signal: abort.signal,
+      // A commissioning leaves the cards the charger has cached (for offline charging on a live site) as they are.
+      keepAuthorizationCache: true,
     })
       .then((r) => {
         if (r.configAtEnd) c.configAfter = r.configAtEnd;
-        if (r.state === 'stopped') c.runError = 'stopped before every step had run';
+        window.outcome = r.state === 'stopped' ? 'stopped' : 'finished';
         // What could not be put right before the first step (a cable left in) is listed among what is open.
         c.setupProblems = r.setupProblems;
       })
       .catch((e) => {
-        c.runError = (e as Error).message;
+        // Stopped before the first step (while the charger was being read): stopped, not broken.
+        window.outcome = abort.signal.aborted ? 'stopped' : 'broken';
+        if (!abort.signal.aborted) c.runError = (e as Error).message;
       })
       .then(async () => {
         window.finishedAt = this.now();
@@ -389,13 +400,24 @@ export class CommissioningService {
     return { vendor: boot?.chargePointVendor ?? null, model: boot?.chargePointModel ?? null, firmware: boot?.firmwareVersion ?? null, serial: boot?.chargePointSerialNumber ?? null };
   }
 
-  /** The test session's readings from the record, by the transaction its StartTransaction answer gave. */
+  /**
+   * The test session from the record, by the transaction its StartTransaction answer gave (whoever started
+   * it, and whatever the step's verdict): its meter values with meterStart and meterStop, so a session that
+   * ran is kept even when the step failed or few readings came.
+   */
   private async takeSession(c: StoredCommissioning, result: { frames: Array<{ kind: string; action: string | null; raw: string }> }): Promise<void> {
     const started = result.frames.find((f) => f.kind === 'CALLRESULT' && f.action === 'StartTransaction');
     const transactionId = started ? transactionOf(started.raw) : null;
     await this.bench.record.settled();
     const values = transactionId === null ? [] : this.bench.record.meterValues.of({ chargerId: c.chargerId, transactionId, limit: 100_000 });
-    c.session = { samples: sessionSamples(values), limitW: loadLimitW(c.template) };
+    const tx = transactionId === null ? null : this.bench.record.transactions.get(transactionId);
+    const mine = tx && tx.chargerId === c.chargerId ? tx : null;
+    c.session = sessionOf(values, {
+      transactionId,
+      start: mine ? { ts: mine.startTime, wh: mine.meterStart } : null,
+      stop: mine && mine.meterStop !== null && mine.stopTime ? { ts: mine.stopTime, wh: mine.meterStop } : null,
+      limitW: loadLimitW(c.template),
+    });
     await this.save(c).catch(() => undefined);
   }
 
@@ -409,8 +431,31 @@ export class CommissioningService {
   private changed(c: StoredCommissioning): void {
     const a = this.active.get(c.id);
     const running = a ? { stepId: a.stepId ?? '', step: a.step } : null;
-    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, verdictOf(c)), running }, ts: this.now() });
+    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, verdictOf(c), lastRunOf(c)), running }, ts: this.now() });
   }
+}
+
+/**
+ * A person's prompts in a commissioning's words: the step named by its title ("in the step “Card reader”",
+ * "putting the charger back after the step “Test session”"), not its id, and what no answer does to a step.
+ * A built-in virtual charger's hands are left as they are (nobody is asked).
+ */
+function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: string }>): RunOperator {
+  if (o.virtual) return o;
+  const titles = new Map(plan.map((p) => [p.id, p.title]));
+  const inner = o.operator;
+  const dress = (p: OperatorPrompt): OperatorPrompt => {
+    const title = titles.get(p.caseId);
+    const named = title ? `the step “${title}”` : null;
+    const during = !named ? p.during : p.during === undefined ? `In ${named}` : p.during.split(` after ${p.caseId}`).join(` after ${named}`);
+    return {
+      ...p,
+      ...(during !== undefined ? { during } : {}),
+      // A request while putting the charger back says what no answer does there (the step is not given up).
+      onTimeout: p.onTimeout?.split(p.caseId).join(named ?? p.caseId) ?? 'Without an answer the step is given up and left unfinished (inconclusive); Run again repeats it.',
+    };
+  };
+  return { ...o, operator: new PromptOperator((p) => inner.perform(dress(p))) };
 }
 
 /** The transaction id a StartTransaction answer gave, or null. */

@@ -143,10 +143,15 @@ export class CaseContext {
     return new Date(this.clock.now()).toISOString();
   }
 
-  /** Runs one step: its timing, its frames' message ids, and its outcome in the record of the case. */
-  async step<T>(by: StepActor, title: string, fn: (ids: string[]) => Promise<T>): Promise<T> {
+  /**
+   * Runs one step: its timing, its frames' message ids, and its outcome in the record of the case. With
+   * `expected` (what the step waits for, as a failure words it; the title when left out), a step the run is
+   * stopped during says what it expected.
+   */
+  async step<T>(by: StepActor, named: string | { title: string; expected: string }, fn: (ids: string[]) => Promise<T>): Promise<T> {
     // Nothing more is done for a stopped run.
     if (this.host.signal?.aborted) throw new RunStopped('The run was stopped');
+    const { title, expected } = typeof named === 'string' ? { title: named, expected: named } : named;
     const step: StepResult = { n: this.steps.length + 1, by, title, status: 'passed', startedAt: this.iso(), ms: 0, messageIds: [] };
     this.steps.push(step);
     this.onStep?.(step);
@@ -158,6 +163,7 @@ export class CaseContext {
     } catch (e) {
       if (e instanceof RunStopped) {
         step.status = 'skipped';
+        step.expected = expected;
         step.actual = 'the run was stopped during this step';
       } else if (e instanceof StepFailure) {
         step.status = 'failed';
@@ -216,7 +222,8 @@ export class CaseContext {
   /** Expects the charger to send `action` next (Heartbeats, MeterValues and other StatusNotifications aside). */
   async expect(action: ChargePointAction, opts: ExpectOptions = {}): Promise<ChargerCall> {
     const label = `${action}${describeWhere(opts.where)}`;
-    return this.step('charger', opts.title ?? `Charger sends ${label}`, async (ids) => {
+    const expected = `${label} within ${opts.within ?? this.data.chargerTimeoutS} s`;
+    return this.step('charger', { title: opts.title ?? `Charger sends ${label}`, expected }, async (ids) => {
       const [call] = await this.awaitCalls([{ action, ...opts }], opts.within, ids);
       this.checkCall(call!, action, opts.checks);
       return call!;
@@ -226,8 +233,10 @@ export class CaseContext {
   /** Expects several messages in any order (the document's allowed reorderings); an optional one that did not come is undefined. */
   async expectAll(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<Array<ChargerCall | undefined>> {
     const label = list.map((w) => `${w.action}${describeWhere(w.where)}${w.optional ? ' (if sent)' : ''}`).join(' and ');
-    return this.step('charger', title ?? `Charger sends ${label}, in either order`, async (ids) => {
-      const calls = await this.awaitCalls(list, Math.max(...list.map((l) => l.within ?? 0)) || undefined, ids);
+    const within = Math.max(...list.map((l) => l.within ?? 0)) || undefined;
+    const expected = `${label} within ${within ?? this.data.chargerTimeoutS} s`;
+    return this.step('charger', { title: title ?? `Charger sends ${label}, in either order`, expected }, async (ids) => {
+      const calls = await this.awaitCalls(list, within, ids);
       calls.forEach((c, i) => c && this.checkCall(c, list[i]!.action, list[i]!.checks));
       return calls;
     });
@@ -236,8 +245,8 @@ export class CaseContext {
   /** Expects the first of several messages (where the document allows either next); returns the one that came. */
   async expectAny(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<ChargerCall> {
     const label = list.map((w) => `${w.action}${describeWhere(w.where)}`).join(' or ');
-    return this.step('charger', title ?? `Charger sends ${label}`, async (ids) => {
-      const within = Math.max(...list.map((l) => l.within ?? 0)) || this.data.chargerTimeoutS;
+    const within = Math.max(...list.map((l) => l.within ?? 0)) || this.data.chargerTimeoutS;
+    return this.step('charger', { title: title ?? `Charger sends ${label}`, expected: `${label} within ${within} s` }, async (ids) => {
       const got = await this.waitFor(within * 1000, () => this.take(list));
       if (!got) throw new StepFailure(`${label} within ${within} s`, this.host.frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)');
       if ('outOfOrder' in got) {
@@ -309,7 +318,7 @@ export class CaseContext {
   async expectNone(unwanted: Unwanted[], seconds: number, title?: string, where?: ExpectOptions['where']): Promise<void> {
     const list = unwanted.map((u) => (typeof u === 'string' ? { action: u, where } : u));
     const what = list.map((u) => `${u.action}${describeWhere(u.where)}`).join(' or ');
-    await this.step('charger', title ?? `Charger sends no ${what} for ${seconds} s`, async (ids) => {
+    await this.step('charger', { title: title ?? `Charger sends no ${what} for ${seconds} s`, expected: `no ${what} for ${seconds} s` }, async (ids) => {
       const got = await this.waitFor(seconds * 1000, () => this.host.frames.pending.find((c) => list.some((u) => u.action === c.action && matches(c.payload, u.where))) ?? null);
       if (got) {
         ids.push(got.messageId);
@@ -346,7 +355,8 @@ export class CaseContext {
             .map(([k, v]) => `${k} ${Array.isArray(v) ? `one of ${v.join(', ')}` : show(v)}`)
             .join(', ')}`
         : '') + (opts.callErrors === 'any' ? ', or any CALLERROR' : opts.callErrors?.length ? `, or a CALLERROR ${opts.callErrors.join(' or ')}` : '');
-    return this.step('tool', opts.title ?? `Bench sends ${action}${what}`, async (ids) => {
+    const expected = `an answer to ${action}${what} within ${opts.within ?? this.data.chargerTimeoutS} s`;
+    return this.step('tool', { title: opts.title ?? `Bench sends ${action}${what}`, expected }, async (ids) => {
       const before = this.host.frames.lastSeq;
       const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000);
       const sent = this.host.frames.since(before).find((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action);
@@ -384,7 +394,8 @@ export class CaseContext {
   /** Asks the operator (or the virtual charger's hands) to do something; a skip makes the case Inconclusive. */
   async operator(action: OperatorAction): Promise<void> {
     const text = operatorText(action);
-    await this.step('operator', text.replace(/,? then press Done\.$/, '.'), async () => {
+    const expected = `the person at the charger to do it within ${this.data.operatorTimeoutS} s`;
+    await this.step('operator', { title: text.replace(/,? then press Done\.$/, '.'), expected }, async () => {
       const answer = await this.host.operator.perform({ caseId: this.caseId, step: this.steps.length, action, text, timeoutS: this.data.operatorTimeoutS });
       // What the action makes the charger send gets a moment of real time before fake time moves on.
       this.host.frames.holdFor(150);
@@ -440,7 +451,7 @@ export class CaseContext {
 
   /** Waits for the charger to be connected (after a reboot, a drop). */
   async connected(within?: number): Promise<void> {
-    await this.step('charger', 'Charger connects', async () => {
+    await this.step('charger', { title: 'Charger connects', expected: `the charger to connect within ${within ?? this.data.chargerTimeoutS} s` }, async () => {
       const ok = await this.waitFor((within ?? this.data.chargerTimeoutS) * 1000, () => this.host.frames.connected || null);
       if (!ok) throw new StepFailure(`the charger to connect within ${within ?? this.data.chargerTimeoutS} s`, 'it did not');
     });

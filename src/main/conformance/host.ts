@@ -33,6 +33,11 @@ export interface CaseHost {
   password: { get(): string | null; set(password: string | null): Promise<void> };
   /** The run's Stop: the step in progress ends at once (RunStopped), and the case with it. */
   signal?: AbortSignal;
+  /**
+   * The charger's authorization cache is left as it is between cases (a commissioning on a live site: the
+   * cache holds the cards that may charge offline); only a case that filled it itself clears it.
+   */
+  keepAuthorizationCache?: boolean;
 }
 
 export const noop = (): void => undefined;

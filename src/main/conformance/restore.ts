@@ -83,8 +83,7 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
       for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);
     });
   }
-  for (const reservationId of t.touched.reservations)
-    await attempt(`cancelling reservation ${reservationId}`, () => host.operate('CancelReservation', { reservationId }, t.data.chargerTimeoutS * 1000));
+  await cancelReservations(t, problems, o.setup ?? false);
   if (t.touched.availability)
     for (let connectorId = 0; connectorId <= t.pics.connectors; connectorId++)
       await attempt(`making connector ${connectorId} Operative`, () => host.operate('ChangeAvailability', { connectorId, type: 'Operative' }, t.data.chargerTimeoutS * 1000));
@@ -93,8 +92,9 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
   if (t.touched.profiles) await attempt('clearing charging profiles', () => host.operate('ClearChargingProfile', {}, t.data.chargerTimeoutS * 1000));
   if (t.touched.localList)
     await attempt('emptying the local list', () => host.operate('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [] }, t.data.chargerTimeoutS * 1000));
-  // General precondition: an empty authorization cache (where the charger has one).
-  if (t.touched.cache || 'AuthorizationCacheEnabled' in t.pics.config) await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
+  // General precondition: an empty authorization cache (where the charger has one), unless the run keeps it.
+  if (t.touched.cache || (!host.keepAuthorizationCache && 'AuthorizationCacheEnabled' in t.pics.config))
+    await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
   for (const [key, value] of t.touched.config) {
     if (value === null) continue;
     await attempt(`putting ${key} back to ${value}`, async () => {
@@ -109,6 +109,95 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
   if (host.openTransactions().length) await stopSessions();
   host.frames.pending.length = 0;
   return problems;
+}
+
+/**
+ * The case's reservations cancelled. One the charger keeps (it refuses the CancelReservation, or does not
+ * answer it) is named with the connector and until when it may stay Reserved; a refusal of one that is no
+ * longer there (never accepted, cancelled or used by the case, expired) is what a charger should answer.
+ * Then no connector may be left Reserved (a reservation of this case or of an earlier one).
+ */
+async function cancelReservations(t: CaseContext, problems: string[], setup: boolean): Promise<void> {
+  const { host } = t;
+  const limit = t.data.chargerTimeoutS * 1000;
+  /** Connectors already named (0: the whole charger). */
+  const named = new Set<number>();
+  let cancelled = false;
+  for (const reservationId of t.touched.reservations) {
+    let answer: string;
+    try {
+      const r = await host.operate('CancelReservation', { reservationId }, limit);
+      const status = r.outcome === 'completed' ? String((r.response as { status?: string }).status) : null;
+      if (status === 'Accepted') {
+        cancelled = true;
+        continue;
+      }
+      answer =
+        status !== null
+          ? `the charger answered ${status}`
+          : r.outcome === 'timeout'
+            ? `the charger did not answer within ${t.data.chargerTimeoutS} s`
+            : r.outcome === 'callError'
+              ? `the charger answered a CALLERROR ${r.error.code}`
+              : r.outcome === 'offline'
+                ? 'the charger was not connected'
+                : 'the charger answered outside the OCPP 1.6 schema';
+    } catch (e) {
+      answer = `the bench failed to send it: ${(e as Error).message}`;
+    }
+    const held = reservationHeld(host.frames.since(t.firstSeq), reservationId, t.clock.now());
+    if (!held) continue;
+    named.add(held.connectorId);
+    const where = held.connectorId === 0 ? 'the charger (connector 0)' : `connector ${held.connectorId}`;
+    problems.push(
+      `reservation ${reservationId} on ${where} could not be cancelled: ${answer}; ${held.connectorId === 0 ? 'a connector' : 'the connector'} may stay Reserved until it expires at ${held.expiryDate}`,
+    );
+  }
+  if (named.has(0)) return;
+  // A cancellation just accepted: the connector's StatusNotification is on its way.
+  if (cancelled) await host.frames.waitFor(t.clock, limit, () => !reservedConnectors(t).some((c) => !named.has(c)) || null);
+  for (const c of reservedConnectors(t))
+    if (!named.has(c))
+      problems.push(
+        setup
+          ? `connector ${c} is Reserved (a reservation the bench did not make; it ends when it expires or is cancelled): the first cases may fail`
+          : `connector ${c} is still Reserved after the case (a reservation the bench could not cancel; it ends when it expires): the next case may fail`,
+      );
+}
+
+const reservedConnectors = (t: CaseContext): number[] => Array.from({ length: t.pics.connectors }, (_, i) => i + 1).filter((c) => t.host.connectorStatus(c) === 'Reserved');
+
+const payloadOf = (f: SeenFrame): Record<string, unknown> => {
+  try {
+    const parsed = JSON.parse(f.raw) as unknown[];
+    const body = parsed[f.kind === 'CALL' ? 3 : 2];
+    return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+/** The charger's answer (CALLRESULT) to the bench's CALL `call` among `frames`, as a payload, or null. */
+const answerTo = (frames: SeenFrame[], call: SeenFrame): Record<string, unknown> | null => {
+  const a = frames.find((f) => f.seq > call.seq && f.direction === 'in' && f.kind === 'CALLRESULT' && f.messageId === call.messageId);
+  return a ? payloadOf(a) : null;
+};
+
+/**
+ * A reservation the charger still holds as far as the case's frames tell: its ReserveNow was accepted, and
+ * since then it was not cancelled (accepted), used by a StartTransaction, nor did it expire. Its connector
+ * and expiry date, or null.
+ */
+export function reservationHeld(frames: SeenFrame[], reservationId: number, now: number): { connectorId: number; expiryDate: string } | null {
+  const isCall = (f: SeenFrame, direction: 'in' | 'out', action: string) => f.direction === direction && f.kind === 'CALL' && f.action === action && payloadOf(f).reservationId === reservationId;
+  const reserve = frames.findLast((f) => isCall(f, 'out', 'ReserveNow'));
+  if (!reserve || answerTo(frames, reserve)?.status !== 'Accepted') return null;
+  const later = frames.filter((f) => f.seq > reserve.seq);
+  if (later.some((f) => isCall(f, 'out', 'CancelReservation') && answerTo(frames, f)?.status === 'Accepted')) return null;
+  if (later.some((f) => isCall(f, 'in', 'StartTransaction'))) return null;
+  const { connectorId, expiryDate } = payloadOf(reserve);
+  if (typeof expiryDate === 'string' && Date.parse(expiryDate) <= now) return null;
+  return { connectorId: Number(connectorId), expiryDate: String(expiryDate) };
 }
 
 /** Statuses that say a cable is in. (Preparing may be a card presented alone, which times out by itself.) */
@@ -148,7 +237,11 @@ async function unplugCables(t: CaseContext, problems: string[], setup: boolean):
     }
     const action = { kind: 'unplug', connectorId } as const;
     const during = setup ? 'Preparing the charger before the run' : `Putting the charger back after ${t.caseId}`;
-    const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length + 1, during, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
+    // Not a step of the case: without an answer the cable is named as maybe still in, and the run goes on.
+    const onTimeout = setup
+      ? 'Without an answer the run goes on, and the cable is named with the run as perhaps still in (what follows may fail on it).'
+      : `Without an answer the run goes on, and the cable is named with ${t.caseId} as perhaps still in (what follows may fail on it).`;
+    const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length + 1, during, onTimeout, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
     const available = answer === 'done' && (await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000, () => host.connectorStatus(connectorId) === 'Available' || null));
     if (answer === 'done') t.plugged.delete(connectorId);
     if (!available)

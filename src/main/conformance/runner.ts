@@ -5,14 +5,14 @@
 import type { Bench } from '../core/bench';
 import { FakeClock } from '../clock';
 import { version } from '../version';
-import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
+import { featureProfiles, type CentralSystemAction, type FeatureProfile, type IdTagInfo } from '../../shared/ocpp16';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNSUPPORTED_FIRMWARE_HEADER } from '../virtual-cp/services/firmware';
 import { CaseContext, type BenchFiles, type CaseHost } from './context';
 import { ChargerFrames } from './frames';
 import type { Operator, OperatorPrompt } from './operator';
-import { readPics, type PicsDeclaration } from './pics';
+import { profileMissing, readPics, type PicsDeclaration } from './pics';
 import { restorePreconditions } from './restore';
 import type { TestData } from './test-data';
 import {
@@ -54,6 +54,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** The whole suite the cases come from: those of its cases the bench cannot run yet are listed in the result. */
   suite?: CaseDefinition[];
+  /** Leave the charger's authorization cache as it is between cases (see CaseHost). */
+  keepAuthorizationCache?: boolean;
 }
 
 const emptySummary = (): RunSummary => ({ pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 });
@@ -102,6 +104,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       set: (password) => bench.centralSystem.registry.setPassword(o.chargerId, password),
     },
     signal: o.signal,
+    keepAuthorizationCache: o.keepAuthorizationCache,
   };
   await bench.record.settled();
   const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
@@ -112,6 +115,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     virtual: o.virtual,
     startedAt: iso(),
     finishedAt: null,
+    wallStartedAt: new Date(started).toISOString(),
+    wallFinishedAt: null,
     ms: 0,
     wallMs: 0,
     fakeTime: clock instanceof FakeClock,
@@ -137,6 +142,13 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
     const release = frames.holdFor(3000);
     const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000).finally(release);
+    // Where the profiles came from, so a case that does not apply for want of one says so.
+    const reported = (pics.config.SupportedFeatureProfiles ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p): p is FeatureProfile => (featureProfiles as readonly string[]).includes(p));
+    pics.reportedProfiles = reported.length ? reported : null;
+    pics.profilesFrom = o.declared?.profiles ? 'declared' : reported.length ? 'charger' : 'assumed';
     run.pics = pics;
     // Declared policy: MinimumStatusDuration 0 where the charger has it, so every status is reported.
     if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0') {
@@ -152,19 +164,24 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       const setupProblems = await restorePreconditions(new CaseContext('setup', host, o.data, pics), { setup: true });
       if (setupProblems.length) run.setupProblems = setupProblems;
     }
+    // What the last case that ran could not put back: the next case that runs begins with it.
+    let notPutBack: CaseResult['notPutBack'] = undefined;
     for (const def of o.cases) {
       if (o.signal?.aborted) break;
       o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
-      const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }));
+      const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }), notPutBack);
+      // A case that did not run (not applicable, not supported) left the charger as it found it.
+      if (!ranEarly(result)) notPutBack = result.cleanupProblems.length ? { after: result.id, problems: result.cleanupProblems } : undefined;
       run.cases.push(result);
       run.summary[result.verdict]++;
       o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
     }
     if (minimumStatusDuration !== null) await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000);
     // The configuration as the run leaves it, for the evidence (next to the one read at the start).
-    const end = await host.operate('GetConfiguration', {}, o.data.chargerTimeoutS * 1000);
-    if (end.outcome === 'completed')
+    const end = await host.operate('GetConfiguration', {}, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
+    if (!(end instanceof Error) && end.outcome === 'completed')
       run.configAtEnd = Object.fromEntries(((end.response as { configurationKey?: Array<{ key: string; value?: string }> }).configurationKey ?? []).map((k) => [k.key, k.value ?? null]));
+    else run.configAtEndProblem = configAtEndProblem(end, o.data.chargerTimeoutS);
     run.state = o.signal?.aborted ? 'stopped' : 'finished';
   } finally {
     behaviours.setIdTags(o.chargerId, null);
@@ -175,9 +192,53 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     run.finishedAt = iso();
     run.ms = clock.now() - t0;
     run.wallMs = Date.now() - started;
+    run.wallFinishedAt = new Date(started + run.wallMs).toISOString();
+    if (!run.configAtEnd && !run.configAtEndProblem) run.configAtEndProblem = 'the run ended before the configuration was read at its end';
   }
   o.onEvent?.({ type: 'runFinished', run });
   return run;
+}
+
+/** Why the configuration could not be read at the end of the run, from the GetConfiguration's outcome. */
+function configAtEndProblem(end: Awaited<ReturnType<CaseHost['operate']>> | Error, timeoutS: number): string {
+  if (end instanceof Error) return `the bench could not send GetConfiguration: ${end.message}`;
+  switch (end.outcome) {
+    case 'timeout':
+      return `the charger did not answer GetConfiguration within ${timeoutS} s`;
+    case 'callError':
+      return `the charger answered GetConfiguration with a CALLERROR ${end.error.code}${end.error.description ? ` (${end.error.description})` : ''}`;
+    case 'invalidResponse':
+      return `the charger's answer to GetConfiguration broke the OCPP 1.6 schema: ${end.error.description}`;
+    case 'offline':
+      return 'the charger was not connected at the end of the run';
+    default:
+      return 'the configuration was not read';
+  }
+}
+
+/** A case that ended before it began: it does not apply, or the bench cannot run it (nothing of the charger was touched). */
+const ranEarly = (c: CaseResult) => (c.verdict === 'notApplicable' || c.verdict === 'notSupported') && c.steps.length === 0 && c.frames.length === 0 && c.cleanupProblems.length === 0 && c.ms === 0;
+
+/**
+ * Why a case does not apply, with where the feature profiles came from when it is for want of one: declared
+ * for the run, or reported by the charger (SupportedFeatureProfiles), and both where they differ.
+ */
+export function profileReason(why: string | null, pics: Pics): string | null {
+  if (!why || !pics.profilesFrom) return why;
+  const profile = featureProfiles.find((p) => why === profileMissing(pics, p));
+  if (!profile) return why;
+  const reported = pics.reportedProfiles ?? null;
+  const reportedText = reported ? `SupportedFeatureProfiles: ${reported.join(', ')}` : 'it reports no SupportedFeatureProfiles';
+  switch (pics.profilesFrom) {
+    case 'declared':
+      return reported?.includes(profile)
+        ? `The ${profile} profile is not among the profiles declared for the run (${pics.profiles.join(', ')}), although the charger reports it (${reportedText})`
+        : `The ${profile} profile is neither declared for the run (${pics.profiles.join(', ')}) nor reported by the charger (${reportedText})`;
+    case 'charger':
+      return `The charger does not report the ${profile} profile (${reportedText}), and no profiles were declared for the run`;
+    case 'assumed':
+      return `The charger reports no SupportedFeatureProfiles and no profiles were declared for the run: only Core is assumed`;
+  }
 }
 
 /** The suite's cases the bench cannot run yet that are not among `cases`, with why. */
@@ -232,7 +293,15 @@ export function idTagTable(data: TestData, overrides: Record<string, IdTagInfo> 
   return { tags, otherwise: { status: 'Invalid' as const } };
 }
 
-export async function runCase(def: CaseDefinition, host: CaseHost, data: TestData, pics: Pics, onStep?: (step: StepResult) => void): Promise<CaseResult> {
+export async function runCase(
+  def: CaseDefinition,
+  host: CaseHost,
+  data: TestData,
+  pics: Pics,
+  onStep?: (step: StepResult) => void,
+  /** What the case before could not put back (the charger this case begins with). */
+  notPutBack?: CaseResult['notPutBack'],
+): Promise<CaseResult> {
   host.idTagAnswers();
   const clock = host.clock;
   const startedAt = new Date(clock.now()).toISOString();
@@ -251,7 +320,7 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
     ms: 0,
   });
   if (def.notSupported) return early('notSupported', def.notSupported);
-  const why = def.appliesTo?.(pics, data) ?? null;
+  const why = profileReason(def.appliesTo?.(pics, data) ?? null, pics);
   if (why) return early('notApplicable', why);
   const t = new CaseContext(def.id, host, data, pics, onStep);
   const firstSeq = host.frames.lastSeq;
@@ -294,6 +363,7 @@ export async function runCase(def: CaseDefinition, host: CaseHost, data: TestDat
     observations: t.observations,
     measurements: t.measurements,
     cleanupProblems,
+    ...(notPutBack ? { notPutBack } : {}),
     frames,
     ms: clock.now() - t0,
   };

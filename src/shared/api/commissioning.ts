@@ -63,6 +63,22 @@ export const builtInTemplates: CommissioningTemplate[] = [
   }),
 ];
 
+/**
+ * What running the plan does to a charger, in words, for the confirmation before it starts (the faces
+ * show these). The charger's authorization cache is not cleared: a commissioning leaves the cards cached
+ * for offline charging on a live site as they are; the test card may be added to it.
+ */
+export function commissioningEffects(t: CommissioningTemplate): string[] {
+  const keys = Object.keys(t.keys).length;
+  return [
+    ...(keys ? [`sets ${keys} configuration key${keys > 1 ? 's' : ''} to the baseline (a key that needs it restarts the charger)`] : []),
+    ...(t.loadLimit ? ['sets the site’s load limit as the default charging profile (it stays on the charger)'] : []),
+    `starts a test session with the card ${t.testIdTag}, takes meter values for at least ${t.sessionSeconds} s, then stops it (where the charger caches cards, ${t.testIdTag} joins its authorization cache; the cache is not cleared)`,
+    'unlocks the connector, takes the charger out of service and back, and resets it',
+    'sets MinimumStatusDuration to 0 while it runs, where the charger has it, and puts it back at the end',
+  ];
+}
+
 /** The site and the job, remembered per site name for the next charger of the same site. */
 export const SiteJob = z.strictObject({
   site: z.string().trim().min(1, 'Name the site').max(120),
@@ -180,6 +196,30 @@ export interface CommissioningStep {
   attempts: number;
 }
 
+/** How a run of the plan went: still running, every step asked for ran, stopped (Stop), or the bench could not go on. */
+export type CommissioningRunOutcome = 'running' | 'finished' | 'stopped' | 'broken';
+
+/** The latest run of the plan (or of some of its steps). */
+export interface CommissioningLastRun {
+  outcome: CommissioningRunOutcome;
+  startedAt: string;
+  finishedAt: string | null;
+  /** The steps the run was asked to run (the whole plan, or the ones named), by id. */
+  steps: string[];
+  /** The step the Stop cut short (its result is inconclusive), if the run was stopped during one. */
+  stoppedIn: string | null;
+}
+
+/** The plan's steps by their latest result (notRun: never run yet). */
+export interface CommissioningStepCounts {
+  pass: number;
+  fail: number;
+  error: number;
+  inconclusive: number;
+  notApplicable: number;
+  notRun: number;
+}
+
 /** One meter reading of the test session, for the chart. */
 export interface SessionSample {
   ts: string;
@@ -204,8 +244,19 @@ export interface CommissioningView {
   /** The charger's configuration when the run began and when it last ended (null: not read yet). */
   configBefore: Record<string, string | null> | null;
   configAfter: Record<string, string | null> | null;
-  /** The test session's readings, and the load limit in W it had to stay under. */
-  session: { samples: SessionSample[]; limitW: number | null } | null;
+  /**
+   * The test session's readings (the energy register from meterStart to meterStop, and the power), and the
+   * load limit in W it had to stay under; with the transaction, its meterStart and meterStop (Wh) and the
+   * energy delivered (meterStop, or the last reading, minus meterStart) when known.
+   */
+  session: {
+    samples: SessionSample[];
+    limitW: number | null;
+    transactionId?: number | null;
+    meterStartWh?: number | null;
+    meterStopWh?: number | null;
+    energyWh?: number | null;
+  } | null;
   checklist: ChecklistEntry[];
   photos: PhotoView[];
   /**
@@ -217,6 +268,10 @@ export interface CommissioningView {
   /** What is left before a pass, in words ("RFID reader failed", "Earth resistance not checked"). */
   open: string[];
   benchVersion: string;
+  /** The latest run: how it went (a stopped run is 'stopped', whatever `state` says), when, and which steps. Absent: never run. */
+  lastRun?: CommissioningLastRun;
+  /** The steps by their latest result ("1 inconclusive, 6 not run"). */
+  stepCounts?: CommissioningStepCounts;
 }
 
 export interface CommissioningListItem {
@@ -228,6 +283,8 @@ export interface CommissioningListItem {
   verdict: CommissioningVerdict;
   createdAt: string;
   updatedAt: string;
+  /** How the latest run went (in commissioningChanged events; absent in lists read from the record). */
+  lastRun?: CommissioningLastRun;
 }
 
 /** The chargers of one site side by side: which passed, which need a revisit, and their offline policies. */

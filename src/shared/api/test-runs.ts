@@ -70,6 +70,11 @@ export type ReportFile = (typeof reportFiles)[number];
 
 export type Verdict = 'pass' | 'fail' | 'notApplicable' | 'inconclusive' | 'error' | 'notSupported';
 
+/**
+ * Who acts in a step (an API value, kept stable): the charger; `tool`, the bench sending an operation as the
+ * central system; `bench`, the bench's own wait or check; the operator (the person at the charger). The UI
+ * and the HTML report show `tool` and `bench` both as "Bench".
+ */
 export type StepActor = 'charger' | 'tool' | 'operator' | 'bench';
 
 export interface StepResult {
@@ -82,7 +87,7 @@ export interface StepResult {
   startedAt: string;
   /** Duration on the run's clock (fake time in a virtual run). */
   ms: number;
-  /** What was expected, and what arrived, for a failed step. */
+  /** What was expected (a failed step, and a step the run was stopped during), and what arrived. */
   expected?: string;
   actual?: string;
   /** OCPP message ids of the frames the step sent or consumed. */
@@ -132,6 +137,11 @@ export interface CaseResult {
   decisions: string[];
   /** What the case could not restore afterwards (the next case may be affected). */
   cleanupProblems: string[];
+  /**
+   * The charger was not put back after the case before it that ran (`after`, its id): what that case could
+   * not restore (its cleanupProblems). This case began with it, and may have failed because of it.
+   */
+  notPutBack?: { after: string; problems: string[] };
   /** Values measured on the way (a commissioning step's findings: identity, clock skew, power, a configuration diff). */
   measurements: Measurement[];
   /** The frames of the case, in order (payloads clipped to 2 KB): the evidence and the sequence diagram. */
@@ -172,6 +182,13 @@ export interface Pics {
   readOnly: string[];
   /** The bench checks an HTTP Basic password for the charger (security profile 1 or 2). */
   basicAuth: boolean;
+  /**
+   * Where `profiles` came from: declared for the run (the UI's form, the API, --profiles), reported by the
+   * charger (SupportedFeatureProfiles), or Core assumed (neither). Absent in runs kept before it was recorded.
+   */
+  profilesFrom?: 'declared' | 'charger' | 'assumed';
+  /** The feature profiles the charger reports (SupportedFeatureProfiles), whatever was declared; null when it reports none. */
+  reportedProfiles?: FeatureProfile[] | null;
 }
 
 export interface RunSummary {
@@ -189,8 +206,12 @@ export interface RunResult {
   /** The charger's identity as its BootNotification gave it. */
   charger: { vendor: string | null; model: string | null; firmware: string | null; serial: string | null };
   virtual: boolean;
+  /** When the run started and finished on the run's clock (the charger's time: a fake clock in a virtual run; steps and frames are stamped on it). */
   startedAt: string;
   finishedAt: string | null;
+  /** When the run started and finished on the wall clock (finished = started + wallMs); absent in runs kept before they were recorded. */
+  wallStartedAt?: string;
+  wallFinishedAt?: string | null;
   /** Duration on the run's clock, and on the wall clock (a virtual run uses fake time). */
   ms: number;
   wallMs: number;
@@ -210,6 +231,8 @@ export interface RunResult {
   job?: Record<string, string>;
   /** The charger's configuration as read at the end of the run (the start's is in pics.config). */
   configAtEnd?: Record<string, string | null>;
+  /** Why configAtEnd is absent: the configuration could not be read at the end (e.g. "the charger did not answer GetConfiguration within 30 s"). */
+  configAtEndProblem?: string;
   /** Why the run ended early, when the bench could not go on (the charger never connected, its capabilities could not be read). */
   error?: string;
   /**
@@ -263,6 +286,8 @@ export interface OperatorPrompt {
   action: OperatorAction;
   text: string;
   timeoutS: number;
+  /** What happens without an answer within timeoutS, in words (a commissioning's: the step is given up; Run again repeats it). */
+  onTimeout?: string;
 }
 
 /** A case as the faces list it. */

@@ -67,6 +67,9 @@ describe('commissioning a charger the bench asks a person to act on', () => {
       const v = await runStep(c.id, 'C6_READER', async (prompt) => {
         expect(prompt.action).toEqual({ kind: 'presentIdTag', connectorId: 1, idTag: 'INSTALLER-1' });
         expect(prompt.text).toMatch(/INSTALLER-1/);
+        // The step by its title, not its id; and what no answer does, in a commissioning's words (steps, not cases).
+        expect(prompt.during).toBe('In the step “Card reader”');
+        expect(prompt.onTimeout).toBe('Without an answer the step is given up and left unfinished (inconclusive); Run again repeats it.');
         // The person holds the card to the reader, then presses Done.
         await cp.presentIdTag(1, 'INSTALLER-1');
         await answer(c.id, 'done');
@@ -104,9 +107,35 @@ describe('commissioning a charger the bench asks a person to act on', () => {
         expect(stop.status).toBeLessThan(300);
       });
       expect(v.steps.find((s) => s.id === 'C6_READER')!.result?.verdict).toBe('inconclusive');
-      // Said as it was: the run was stopped, not that the person skipped.
-      expect(v.steps.find((s) => s.id === 'C6_READER')!.result?.reason).toMatch(/^The run was stopped while it waited for the person at the charger: Present the card/);
+      // Said as it was: the run was stopped, not that the person skipped; and what repeats the step.
+      expect(v.steps.find((s) => s.id === 'C6_READER')!.result?.reason).toMatch(
+        /^The run was stopped while this step waited for the person at the charger \(Present the card .*INSTALLER-1.*\), so the step did not finish: Run again repeats it\.$/,
+      );
       expect(tb.bench.commissioning.prompt(c.id)).toBeNull();
+      // Recorded as stopped (not as a run that could not go on), with the steps counted as they stand.
+      expect(v.lastRun).toMatchObject({ outcome: 'stopped', steps: ['C6_READER'], stoppedIn: 'C6_READER' });
+      expect(v.stepCounts).toEqual({ pass: 0, fail: 0, error: 0, inconclusive: 1, notApplicable: 0, notRun: 9 });
+      expect(v.open).toContain('The last run was stopped: 9 steps not run yet (Run all runs them)');
+      expect(v.open.join('\n')).not.toMatch(/could not go on/);
+    });
+  });
+});
+
+describe('the prompt for putting the charger back after a step', () => {
+  it('names the step by its title', { timeout: 60_000 }, async () => {
+    await commissioningOf('REAL-BACK', async (cp, c) => {
+      const prompts = promptsOf(c.id);
+      tb.bench.commissioning.run(c.id, ['C6_READER']);
+      // The person presents the card and then plugs in a cable (a real person might): the step ends, and the bench asks to unplug.
+      await waitFor(() => prompts.find((p) => p?.action.kind === 'presentIdTag'), 20_000);
+      await cp.presentIdTag(1, 'INSTALLER-1');
+      cp.plug(1);
+      await answer(c.id, 'done');
+      const back = await waitFor(() => prompts.find((p) => p?.action.kind === 'unplug'), 20_000);
+      expect(back.during).toBe('Putting the charger back after the step “Card reader”');
+      cp.unplug(1);
+      await answer(c.id, 'done');
+      await tb.bench.commissioning.settled(c.id);
     });
   });
 });

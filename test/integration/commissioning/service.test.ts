@@ -80,6 +80,12 @@ describe('a commissioning end to end', () => {
     expect(first.configAfter).toMatchObject({ MeterValueSampleInterval: '60' });
     expect(first.session!.limitW).toBe(11_040);
     expect(first.session!.samples.length).toBeGreaterThanOrEqual(2);
+    // The session's energy from meterStart to meterStop, kept with it.
+    expect(first.session).toMatchObject({ transactionId: expect.any(Number), meterStartWh: expect.any(Number), meterStopWh: expect.any(Number) });
+    expect(first.session!.energyWh).toBe(first.session!.meterStopWh! - first.session!.meterStartWh!);
+    expect(first.session!.energyWh!).toBeGreaterThan(0);
+    expect(first.lastRun).toMatchObject({ outcome: 'finished', stoppedIn: null });
+    expect(first.stepCounts).toEqual({ pass: 10, fail: 0, error: 0, inconclusive: 0, notApplicable: 0, notRun: 0 });
     const power = first.session!.samples.map((s) => s.powerW ?? 0);
     expect(Math.max(...power)).toBeGreaterThan(1000);
     expect(Math.max(...power)).toBeLessThanOrEqual(11_040);
@@ -386,4 +392,43 @@ describe('the REST face', () => {
     expect((await rest('GET', '/api/commissioning-templates')).body.builtIn.length).toBe(builtInTemplates.length);
     expect(await rest('POST', '/api/commissioning-templates', { ...template, name: builtInTemplates[0]!.name })).toMatchObject({ status: 400, body: { field: 'name' } });
   }, 60_000);
+});
+
+describe('while it runs, and when it is stopped', () => {
+  it("shows the configuration after the baseline as soon as that step is done, and leaves the charger's authorization cache alone", async () => {
+    await virtualTarget(bench, 'DEPOT-3', 1);
+    const c = await svc().create({ chargerId: 'DEPOT-3', job: job('Bay 7'), template });
+    let mid: CommissioningView | null = null;
+    svc().run(c.id, ['C5_BASELINE', 'C7_OFFLINE'], (e) => {
+      if (e.type === 'caseStarted' && e.caseId === 'C7_OFFLINE') mid = svc().get(c.id);
+    });
+    await svc().settled(c.id);
+    // The run is still going on, and the values read back by the baseline are there ("now" of the diff).
+    expect(mid).toMatchObject({ state: 'running', configAfter: template.keys });
+    // Between steps, and before and after them, the cards cached on a live site's charger stay.
+    const v = svc().get(c.id);
+    expect(verdicts(v)).toMatchObject({ C5_BASELINE: 'pass', C7_OFFLINE: 'pass' });
+    const frames = v.steps.flatMap((s) => s.result?.frames ?? []);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.filter((f) => f.action === 'ClearCache')).toEqual([]);
+  }, 120_000);
+
+  it('is recorded as stopped, the stopped step saying Run again repeats it, and the steps counted', async () => {
+    const c = await svc().create({ chargerId: 'DEPOT-3', job: job('Bay 8'), template });
+    svc().run(c.id, undefined, (e) => {
+      if (e.type === 'stepStarted' && e.caseId === 'C4_CONNECTORS') svc().stop(c.id);
+    });
+    await svc().settled(c.id);
+    const v = svc().get(c.id);
+    expect(verdicts(v)).toMatchObject({ C3_IDENTITY: 'pass', C4_CONNECTORS: 'inconclusive', C5_BASELINE: null });
+    expect(step(v, 'C4_CONNECTORS').result!.reason).toBe('The run was stopped during this step, so the step did not finish: Run again repeats it.');
+    expect(v.lastRun).toMatchObject({ outcome: 'stopped', stoppedIn: 'C4_CONNECTORS', steps: v.steps.map((s) => s.id), finishedAt: expect.any(String) });
+    expect(v.stepCounts).toEqual({ pass: 1, fail: 0, error: 0, inconclusive: 1, notApplicable: 0, notRun: 8 });
+    expect(v.open).toContain('The last run was stopped: 8 steps not run yet (Run all runs them)');
+    expect(v.open).toContain('Connectors Available with NoError did not finish: The run was stopped during this step, so the step did not finish: Run again repeats it.');
+    expect(v.open.join('\n')).not.toMatch(/could not go on/);
+    // The faces are told so with the change.
+    const changed = events.filter((e) => e.type === 'commissioningChanged' && e.commissioning.id === c.id).at(-1);
+    expect(changed?.type === 'commissioningChanged' && changed.commissioning.lastRun?.outcome).toBe('stopped');
+  }, 120_000);
 });

@@ -28,6 +28,13 @@ export function configDiff(view: CommissioningView): Array<{ key: string; wanted
   });
 }
 
+/** The session's energy in words: delivered, from meterStart to meterStop (or the last reading). */
+export function sessionFacts(s: NonNullable<CommissioningView['session']>): string {
+  if (s.energyWh === undefined || s.energyWh === null) return '';
+  const end = s.meterStopWh ?? null;
+  return `<p>Energy delivered: <b>${esc(s.energyWh)} Wh</b> (meterStart ${esc(s.meterStartWh ?? '—')} Wh${end !== null ? `, meterStop ${esc(end)} Wh` : ', to the last reading'}${s.transactionId !== undefined && s.transactionId !== null ? `; transaction ${esc(s.transactionId)}` : ''})</p>`;
+}
+
 function signature(s: Signature | undefined, who: string): string {
   if (!s) return `<div class="sig"><b>${esc(who)}</b><p class="meta">not signed</p></div>`;
   const drawn = s.kind === 'drawn' && s.image && /^data:image\/png;base64,[A-Za-z0-9+/=]+$/.test(s.image);
@@ -122,7 +129,7 @@ ${steps(view)}
 <h2>Configuration</h2>
 ${diff ? `<table><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
 <h2>Test session</h2>
-${view.session ? sessionChart(view.session.samples, view.session.limitW) : '<p class="meta">The test session has not run.</p>'}
+${view.session ? `${sessionChart(view.session.samples, view.session.limitW)}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
 <h2>On-site checks</h2>
 <table><thead><tr><th>Check</th><th>Result</th><th>Measured</th><th>Note</th></tr></thead><tbody>${checklist}</tbody></table>
 <h2>Photos</h2>

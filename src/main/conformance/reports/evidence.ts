@@ -6,6 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { RunResult } from '../types';
 import { htmlReport } from './html';
 import { junitReport } from './junit';
+import { configAtEndMissing, wallTimes } from './facts';
 
 export interface EvidenceInput {
   run: RunResult;
@@ -26,7 +27,8 @@ export function evidencePack({ run, framesJsonl, pdf, title }: EvidenceInput): U
     'frames.jsonl': strToU8(framesJsonl),
     'charger.json': strToU8(json({ id: run.chargerId, virtual: run.virtual, bootNotification: run.charger })),
     'configuration-start.json': strToU8(json(run.pics?.config ?? null)),
-    'configuration-end.json': strToU8(json(run.configAtEnd ?? null)),
+    // Read at the end, or why it could not be.
+    'configuration-end.json': strToU8(json(run.configAtEnd ?? { read: false, problem: configAtEndMissing(run) })),
     'test-data.json': strToU8(json(run.data)),
     'pics.json': strToU8(json(run.pics ? { ...run.pics, config: undefined } : null)),
     'version.txt': strToU8(`ChargeBench ${run.benchVersion}\nNode ${process.versions.node}\n`),
@@ -36,6 +38,8 @@ export function evidencePack({ run, framesJsonl, pdf, title }: EvidenceInput): U
     .map(([name, data]) => `${createHash('sha256').update(data).digest('hex')}  ${name}`)
     .join('\n');
   files['SHA256SUMS'] = strToU8(`${manifest}\n`);
-  const fixed = new Date(run.finishedAt ?? run.startedAt);
+  // The files' time: when the run finished on the wall clock (a fake clock's finish may lie ahead).
+  const wall = wallTimes(run);
+  const fixed = new Date(wall.finished ?? wall.started);
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime: fixed }]])));
 }

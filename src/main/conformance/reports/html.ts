@@ -3,6 +3,7 @@
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult } from '../types';
 import { ranOnFakeTime } from '../../../shared/api/test-runs';
+import { actorLabel, configAtEndMissing, notRunCases, notRunWhy, notSupportedCount, wallTimes } from './facts';
 
 export const esc = (s: unknown) =>
   String(s ?? '')
@@ -19,6 +20,7 @@ export const verdictLabel: Record<CaseResult['verdict'], string> = {
   error: 'Error',
   notSupported: 'Not supported yet',
 };
+const keys = (config: Record<string, unknown>) => `${Object.keys(config).length} key${Object.keys(config).length === 1 ? '' : 's'}`;
 const ms = (n: number) => (n < 1000 ? `${n} ms` : `${(n / 1000).toFixed(1)} s`);
 
 function payloadOf(f: CaseFrame): string {
@@ -48,13 +50,14 @@ function caseSection(c: CaseResult): string {
   const steps = c.steps
     .map(
       (s) =>
-        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(s.by)}</td><td>${esc(s.title)}${s.status === 'failed' ? `<div class="why">Expected ${esc(s.expected)}; ${esc(s.actual)}</div>` : s.status === 'error' ? `<div class="why">${esc(s.actual)}</div>` : ''}</td><td>${esc(s.status)}</td><td class="num">${ms(s.ms)}</td></tr>`,
+        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(actorLabel[s.by] ?? s.by)}</td><td>${esc(s.title)}${s.status === 'failed' || (s.status === 'skipped' && s.expected) ? `<div class="why">Expected ${esc(s.expected)}; ${esc(s.actual)}</div>` : s.status === 'error' ? `<div class="why">${esc(s.actual)}</div>` : ''}</td><td>${esc(s.status)}</td><td class="num">${ms(s.ms)}</td></tr>`,
     )
     .join('');
   return `<section class="case" id="${esc(c.id)}">
   <h3><span class="v ${c.verdict}">${verdictLabel[c.verdict]}</span> ${esc(c.id)} ${esc(c.title)}</h3>
   <p class="meta">Section ${esc(c.section)} · ${esc(c.profile)} · ${ms(c.ms)}${c.decidingStep ? ` · decided at step ${c.decidingStep}` : ''}</p>
   ${c.reason ? `<p class="reason">${esc(c.reason)}</p>` : ''}
+  ${c.notPutBack ? `<p class="warn">${notPutBackText(c.notPutBack)}</p>` : ''}
   ${c.decisions.length ? `<div class="decisions"><b>Where the document is open, the bench decided:</b><ul>${c.decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></div>` : ''}
   ${steps ? `<table class="steps"><thead><tr><th>#</th><th>By</th><th>Step</th><th>Result</th><th>Time</th></tr></thead><tbody>${steps}</tbody></table>` : ''}
   ${c.measurements.length ? `<table class="steps"><thead><tr><th>Measured</th><th>Value</th><th>Wanted</th><th></th></tr></thead><tbody>${c.measurements.map((m) => `<tr class="${m.ok === false ? 'failed' : ''}"><td>${esc(m.label)}</td><td><code>${esc(m.value)}</code></td><td>${esc(m.wanted ?? '')}</td><td>${m.ok === null ? '' : m.ok ? '✓' : '✗'}</td></tr>`).join('')}</tbody></table>` : ''}
@@ -64,23 +67,53 @@ function caseSection(c: CaseResult): string {
 </section>`;
 }
 
-/** The suite's cases the bench cannot run yet that the run did not include: listed, with why, not counted. */
+/** What the case before could not put back: the charger this case began with. */
+const notPutBackText = (n: NonNullable<CaseResult['notPutBack']>) =>
+  `The charger was not put back after <a href="#${esc(n.after)}">${esc(n.after)}</a>, so this case began with it (and may have failed because of it): ${esc(n.problems.join('; '))}`;
+
+/** The planned cases a stopped run never came to. */
+function notRunSection(run: RunResult): string {
+  const list = notRunCases(run);
+  if (!list.length) return '';
+  return `<h2 id="not-run">Not run (${esc(notRunWhy(run))})</h2>
+<p class="meta">${list.length} planned case${list.length === 1 ? '' : 's'} the run did not come to: no verdict, counted neither as passed nor as failed.</p>
+<table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Verdict</th></tr></thead><tbody>${list
+    .map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td><span class="v notRun">Not run</span></td></tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** The suite's cases the bench cannot run yet that the run did not include: listed, with why, counted as Not supported yet. */
 function notYetSupportedSection(run: RunResult): string {
   const list = run.notYetSupported ?? [];
   if (!list.length) return '';
   return `<h2 id="not-yet-supported">Not yet supported</h2>
-<p class="meta">${list.length} case${list.length === 1 ? '' : 's'} of the suite the bench cannot run yet, with why. Not run, and counted neither as passed nor as failed.</p>
+<p class="meta">${list.length} case${list.length === 1 ? '' : 's'} of the suite the bench cannot run yet that the run did not include, with why. Not run; counted under Not supported yet above, neither as passed nor as failed.</p>
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Why</th></tr></thead><tbody>${list
     .map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td>${esc(c.reason)}</td></tr>`)
     .join('')}</tbody></table>`;
 }
 
+/** Where the run's feature profiles came from, and what the charger reports where the two differ. */
+function profilesSource(run: RunResult): string {
+  const p = run.pics;
+  if (!p?.profilesFrom) return '';
+  if (p.profilesFrom === 'charger') return ' (reported by the charger: SupportedFeatureProfiles)';
+  if (p.profilesFrom === 'assumed') return ' (assumed: the charger reports no SupportedFeatureProfiles and none were declared)';
+  const reported = p.reportedProfiles ?? [];
+  const same = reported.length === p.profiles.length && reported.every((r) => p.profiles.includes(r));
+  return ` (declared for the run${same ? '' : `; the charger reports ${reported.length ? esc(reported.join(', ')) : 'no SupportedFeatureProfiles'}`})`;
+}
+
 export function htmlReport(run: RunResult, title = 'OCTT 1.6 charge-point test run'): string {
-  const s = run.summary;
+  // Not supported yet: every case of the suite the bench cannot run yet, those the run included and those it did not.
+  const s = { ...run.summary, notSupported: notSupportedCount(run) };
+  const notRun = notRunCases(run);
+  const wall = wallTimes(run);
+  const configMissing = configAtEndMissing(run);
   const rows = run.cases
     .map(
       (c) =>
-        `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td><span class="v ${c.verdict}">${verdictLabel[c.verdict]}</span></td><td>${esc(c.reason ?? '')}</td></tr>`,
+        `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td><span class="v ${c.verdict}">${verdictLabel[c.verdict]}</span></td><td>${esc(c.reason ?? '')}${c.notPutBack ? `<div class="warn">Began with the charger not put back after ${esc(c.notPutBack.after)}</div>` : ''}</td></tr>`,
     )
     .join('');
   return `<!doctype html>
@@ -92,7 +125,7 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:4px 8px;
 th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 .v{display:inline-block;border-radius:10px;padding:0 8px;font-weight:600;font-size:12px;white-space:nowrap}
 .v.pass{background:#d7f5dd;color:#105b22}.v.fail{background:#ffd9d6;color:#8a1010}.v.error{background:#ffe3c2;color:#7a3b00}
-.v.notApplicable,.v.notSupported{background:#eceff2;color:#444}.v.inconclusive{background:#fff3b0;color:#665200}
+.v.notApplicable,.v.notSupported,.v.notRun{background:#eceff2;color:#444}.v.inconclusive{background:#fff3b0;color:#665200}
 .summary{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}.summary div{border:1px solid #e3e6ea;border-radius:8px;padding:8px 14px}
 .summary b{display:block;font-size:20px}.case{border:1px solid #e3e6ea;border-radius:8px;padding:12px 16px;margin:14px 0;break-inside:avoid}
 .meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td{color:#777}
@@ -111,16 +144,18 @@ ${Object.entries(run.job ?? {})
 <dt>Charger</dt><dd>${esc(run.chargerId)}${run.virtual ? ' (built-in virtual charger)' : ''}</dd>
 <dt>Vendor, model</dt><dd>${esc(run.charger.vendor ?? '—')} ${esc(run.charger.model ?? '')}</dd>
 <dt>Firmware</dt><dd>${esc(run.charger.firmware ?? '—')}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>
-<dt>Started</dt><dd>${esc(run.startedAt)}</dd><dt>Finished</dt><dd>${esc(run.finishedAt ?? '—')}</dd>
-<dt>Duration</dt><dd>${ms(run.wallMs)}${ranOnFakeTime(run) ? ` (${ms(run.ms)} of charger time on a fake clock)` : ''}</dd>
-<dt>Profiles</dt><dd>${esc(run.pics?.profiles.join(', ') ?? '—')}</dd>
+<dt>Started</dt><dd>${esc(wall.started)}</dd><dt>Finished</dt><dd>${esc(wall.finished ?? '—')}</dd>
+<dt>Duration</dt><dd>${ms(run.wallMs)}${ranOnFakeTime(run) ? ` (${ms(run.ms)} of charger time on a fake clock, from ${esc(run.startedAt)} to ${esc(run.finishedAt ?? '—')}: the times of the steps and frames below)` : ''}</dd>
+<dt>Profiles</dt><dd>${esc(run.pics?.profiles.join(', ') ?? '—')}${profilesSource(run)}</dd>
+<dt>Configuration at the end</dt><dd>${configMissing ? `<span class="warn">Not read: ${esc(configMissing)}</span>` : run.configAtEnd ? `read (${keys(run.configAtEnd)}, in the evidence pack)` : '—'}</dd>
 </dl>
 ${run.setupProblems?.length ? `<h2>Before the first case</h2><p>What could not be put right before the run began (the first cases may be affected):</p><ul>${run.setupProblems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
-<div class="summary">${(['pass', 'fail', 'error', 'inconclusive', 'notApplicable', 'notSupported'] as const).map((k) => `<div><b>${s[k]}</b>${verdictLabel[k]}</div>`).join('')}</div>
+<div class="summary">${(['pass', 'fail', 'error', 'inconclusive', 'notApplicable', 'notSupported'] as const).map((k) => `<div><b>${s[k]}</b>${verdictLabel[k]}</div>`).join('')}${notRun.length ? `<div><b>${notRun.length}</b><a href="#not-run">Not run</a></div>` : ''}</div>
 <h2>Cases</h2>
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Verdict</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>
 <h2>Details</h2>
 ${run.cases.map(caseSection).join('\n')}
+${notRunSection(run)}
 ${notYetSupportedSection(run)}
 <h2>Test data</h2>
 <table><tbody>${Object.entries(run.data)

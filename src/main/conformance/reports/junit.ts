@@ -1,45 +1,65 @@
 // A run as JUnit XML: one testsuite per feature profile, one testcase per OCTT case; a Fail is a
 // <failure> naming the step, an Error an <error>, Not applicable / Not supported / Inconclusive a <skipped>.
-// The suite's cases the bench cannot run yet that the run did not include are a testsuite of their own,
-// each <skipped> with why.
+// A stopped run's planned cases it never came to are <skipped> ("not run: the run was stopped") in their
+// profile's testsuite. The suite's cases the bench cannot run yet that the run did not include are a
+// testsuite of their own, each <skipped> with why. What a case could not put back, and what the case
+// before it left, are the testcase's <system-err>.
 import type { CaseResult, NotYetSupported, RunResult } from '../types';
+import { notRunCases, notRunWhy, wallTimes, type NotRunCase } from './facts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function testcase(c: CaseResult): string {
-  const head = `    <testcase classname="octt16.${esc(c.profile)}" name="${esc(`${c.id} ${c.title}`)}" time="${(c.ms / 1000).toFixed(3)}"`;
+/** A testcase of the report: a case the run ended, or one it has no verdict for (skipped with `skipped`). */
+type Row = { c: CaseResult; skipped?: string };
+
+function testcase({ c, skipped }: Row): string {
+  const head = `    <testcase classname="octt16.${esc(c.profile)}" name="${esc(`${c.id} ${c.title}`.trim())}" time="${(c.ms / 1000).toFixed(3)}"`;
+  if (skipped !== undefined) return `${head}>\n      <skipped message="${esc(skipped)}"/>\n    </testcase>`;
   const step = c.steps.find((s) => s.n === c.decidingStep);
-  const detail = step
-    ? `Step ${step.n} (${step.title}): expected ${step.expected ?? '?'}; ${step.actual ?? ''}${step.messageIds.length ? ` [message ids ${step.messageIds.join(', ')}]` : ''}`
-    : (c.reason ?? '');
+  const before = c.notPutBack ? `The charger was not put back after ${c.notPutBack.after} (this case began with it): ${c.notPutBack.problems.join('; ')}` : '';
+  const detail =
+    (step
+      ? `Step ${step.n} (${step.title}): expected ${step.expected ?? '?'}; ${step.actual ?? ''}${step.messageIds.length ? ` [message ids ${step.messageIds.join(', ')}]` : ''}`
+      : (c.reason ?? '')) + (before ? `\n${before}` : '');
+  const errs = [before, ...c.cleanupProblems.map((p) => `Not put back after the case: ${p}`)].filter(Boolean).join('\n');
+  const err = errs ? `\n      <system-err>${esc(errs)}</system-err>` : '';
   switch (c.verdict) {
     case 'pass':
-      return `${head}/>`;
+      return err ? `${head}>${err}\n    </testcase>` : `${head}/>`;
     case 'fail':
-      return `${head}>\n      <failure message="${esc(c.reason ?? 'failed')}">${esc(detail)}</failure>\n    </testcase>`;
+      return `${head}>\n      <failure message="${esc(c.reason ?? 'failed')}">${esc(detail)}</failure>${err}\n    </testcase>`;
     case 'error':
-      return `${head}>\n      <error message="${esc(c.reason ?? 'error')}">${esc(detail)}</error>\n    </testcase>`;
+      return `${head}>\n      <error message="${esc(c.reason ?? 'error')}">${esc(detail)}</error>${err}\n    </testcase>`;
     default:
-      return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}"/>\n    </testcase>`;
+      return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}"/>${err}\n    </testcase>`;
   }
 }
 
-function testsuite(run: RunResult, name: string, cases: CaseResult[], systemErr = ''): string {
-  const count = (v: CaseResult['verdict'][]) => cases.filter((c) => v.includes(c.verdict)).length;
+const isSkipped = (r: Row) => r.skipped !== undefined || ['notApplicable', 'notSupported', 'inconclusive'].includes(r.c.verdict);
+
+function testsuite(run: RunResult, name: string, rows: Row[], systemErr = ''): string {
+  const count = (v: CaseResult['verdict']) => rows.filter((r) => r.skipped === undefined && r.c.verdict === v).length;
   const err = systemErr ? `\n    <system-err>${esc(systemErr)}</system-err>` : '';
-  return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="${cases.length}" failures="${count(['fail'])}" errors="${count(['error'])}" skipped="${count(['notApplicable', 'notSupported', 'inconclusive'])}" time="${(cases.reduce((a, c) => a + c.ms, 0) / 1000).toFixed(3)}" timestamp="${esc(run.startedAt)}">\n${cases.map(testcase).join('\n')}${err}\n  </testsuite>`;
+  return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="${rows.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${rows.filter(isSkipped).length}" time="${(rows.reduce((a, r) => a + r.c.ms, 0) / 1000).toFixed(3)}" timestamp="${esc(wallTimes(run).started)}">\n${rows.map(testcase).join('\n')}${err}\n  </testsuite>`;
 }
 
-/** A case the bench cannot run yet, as a skipped testcase. */
-const notRun = (c: NotYetSupported) => ({ ...c, verdict: 'notSupported', steps: [], decidingStep: null, ms: 0 }) as unknown as CaseResult;
+/** A case without a verdict (not run, or not supported yet), as a row. */
+const noVerdict = (c: NotYetSupported | NotRunCase, skipped: string): Row => ({
+  c: { ...c, verdict: 'notSupported', reason: null, steps: [], decidingStep: null, ms: 0, cleanupProblems: [] } as unknown as CaseResult,
+  skipped,
+});
 
 export function junitReport(run: RunResult): string {
-  const groups = new Map<string, CaseResult[]>();
-  for (const c of run.cases) groups.set(c.profile, [...(groups.get(c.profile) ?? []), c]);
-  const later = (run.notYetSupported ?? []).map(notRun);
+  const groups = new Map<string, Row[]>();
+  const add = (profile: string, row: Row) => groups.set(profile, [...(groups.get(profile) ?? []), row]);
+  for (const c of run.cases) add(c.profile, { c });
+  // A stopped run's cases it never came to: in their profile's suite, skipped.
+  for (const c of notRunCases(run)) add(c.profile, noVerdict(c, `not run: ${notRunWhy(run)}`));
+  const later = (run.notYetSupported ?? []).map((c) => noVerdict(c, `notSupported: ${c.reason}`));
   // What could not be put right before the first case goes with the first suite (the first cases may be affected).
   const setup = (run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`).join('\n');
-  const suites = [...groups].map(([profile, cases], i) => testsuite(run, profile, cases, i === 0 ? setup : ''));
+  const suites = [...groups].map(([profile, rows], i) => testsuite(run, profile, rows, i === 0 ? setup : ''));
   if (later.length) suites.push(testsuite(run, 'not yet supported', later));
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${run.cases.length + later.length}" failures="${run.summary.fail}" errors="${run.summary.error}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const all = [...[...groups.values()].flat(), ...later];
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${all.length}" failures="${run.summary.fail}" errors="${run.summary.error}" skipped="${all.filter(isSkipped).length}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -1,7 +1,8 @@
 // The operator's request during a run (conformance or commissioning) on a real charger, as a large dialog nobody at the bench can miss:
 // what to do in big words, the connector and the idTag set apart, a countdown to the step's timeout, and
 // Done / Cannot do / Skip, and a way to stop the whole run from here (asked once more: the dialog covers
-// the run's own Stop). It stays until answered (no click outside or Escape dismisses it).
+// the run's own Stop). It stays until answered (no click outside or Escape dismisses it). When the charger
+// asked is offline, it says so and since when: nobody can do what is asked until it reconnects.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -14,6 +15,9 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { monoFont } from '../app/theme';
+import { useBench } from '../stores/bench';
+import { formatAgo, formatTime } from './format';
+import { Sending } from './Sending';
 import type { OperatorPrompt } from '../../../shared/api/test-runs';
 
 export type PromptAnswer = 'done' | 'cannot' | 'skip';
@@ -34,6 +38,19 @@ function Fact({ label, value }: { label: string; value: string }) {
         {value}
       </Typography>
     </Box>
+  );
+}
+
+/** Says that the charger asked about is offline, and since when: nobody can do what is asked until it is back. */
+function ChargerGone({ chargerId, now }: { chargerId: string | null; now: number }) {
+  const charger = useBench((s) => (chargerId ? s.chargers[chargerId] : undefined));
+  // While the link to the bench is down, what the store says of the charger is not news: the queue says so.
+  const link = useBench((s) => s.link);
+  if (!chargerId || !charger || charger.connected || link !== 'open') return null;
+  return (
+    <Alert severity="error" sx={{ mb: 3 }}>
+      {chargerId} is offline (last seen {formatTime(charger.lastSeen)}, {formatAgo(charger.lastSeen, now)}): it cannot do this until it reconnects.
+    </Alert>
   );
 }
 
@@ -61,6 +78,11 @@ export function PromptDialog({
 }) {
   const [now, setNow] = useState(() => Date.now());
   const [stopping, setStopping] = useState(false);
+  // Stop sent and not answered yet: it cannot be taken back ("Keep running" would only hide it).
+  const [stopSent, setStopSent] = useState(false);
+  useEffect(() => {
+    if (!pending) setStopSent(false);
+  }, [pending]);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
@@ -81,6 +103,7 @@ export function PromptDialog({
         <Typography id="operator-prompt-text" variant="h4" component="p" sx={{ fontWeight: 500, mb: 3 }}>
           {prompt.text}
         </Typography>
+        <ChargerGone chargerId={chargerId} now={now} />
         {(connector !== null || idTag !== null) && (
           <Stack direction="row" spacing={2} sx={{ mb: 3 }}>
             {connector !== null && <Fact label="Connector" value={String(connector)} />}
@@ -98,7 +121,7 @@ export function PromptDialog({
             sx={{ height: 8, borderRadius: 4, mt: 0.5 }}
           />
           <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-            Without an answer the step times out and the case is inconclusive.
+            {prompt.onTimeout ?? 'Without an answer the step times out and the case is inconclusive.'}
           </Typography>
         </Box>
         {error && (
@@ -114,16 +137,26 @@ export function PromptDialog({
             aria-label={`${stop.label}?`}
             action={
               <Stack direction="row" spacing={1}>
-                <Button color="inherit" size="small" onClick={() => setStopping(false)}>
+                <Button color="inherit" size="small" disabled={stopSent && pending} onClick={() => setStopping(false)}>
                   Keep running
                 </Button>
-                <Button color="error" variant="contained" size="small" disabled={pending} onClick={stop.onStop}>
+                <Button
+                  color="error"
+                  variant="contained"
+                  size="small"
+                  disabled={pending}
+                  onClick={() => {
+                    setStopSent(true);
+                    stop.onStop();
+                  }}
+                >
                   {stop.label}
                 </Button>
               </Stack>
             }
           >
             {stop.what}
+            <Sending pending={stopSent && pending} words={{ doing: 'Stopping', whenAnswered: 'the stop goes ahead when it does' }} />
           </Alert>
         )}
       </DialogContent>

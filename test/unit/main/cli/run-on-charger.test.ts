@@ -1,7 +1,12 @@
 // What `chargebench test` declares of a charger from its flags: only what a flag says. A flag not given
 // leaves what the bench knows (a built-in virtual charger's fixed cable and back-up power) standing.
-import { describe, expect, it } from 'vitest';
-import { declaredPics } from '../../../../src/main/cli/run-on-charger';
+import { describe, expect, it, vi } from 'vitest';
+import { PassThrough } from 'node:stream';
+import { createInterface } from 'node:readline/promises';
+import { caseLines, declaredPics, summaryLine, terminalAsk } from '../../../../src/main/cli/run-on-charger';
+import { Interrupt } from '../../../../src/main/cli/interrupt';
+import type { OperatorPrompt } from '../../../../src/main/conformance/operator';
+import type { CaseResult } from '../../../../src/main/conformance/types';
 
 describe('declaredPics', () => {
   it('declares a fixed cable and back-up power only when their flags are given', () => {
@@ -11,5 +16,83 @@ describe('declaredPics', () => {
 
   it('takes --no-connector-lock, --no-reader and a list of profiles', () => {
     expect(declaredPics({ connectorLock: false, reader: false, profiles: 'Core, SmartCharging' })).toMatchObject({ connectorLock: false, reader: false, profiles: ['Core', 'SmartCharging'] });
+  });
+});
+
+describe('Ctrl-C at an operator prompt on the terminal', () => {
+  /** A terminal as readline sees one: Ctrl-C arrives as a key (raw mode), not as a signal. */
+  function terminal() {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    output.resume();
+    const rl = createInterface({ input, output, terminal: true });
+    return { rl, key: (k: string) => input.write(k) };
+  }
+  const prompt: OperatorPrompt = { caseId: 'TC_004_1_CS', step: 3, action: { kind: 'presentIdTag', connectorId: 1, idTag: 'VALID' }, text: 'Present the card', timeoutS: 60 };
+
+  it('stops the run (not a time-out), withdraws the question, and a second Ctrl-C quits at once with 130 saying what may be left', async () => {
+    const { rl, key } = terminal();
+    const logs: string[] = [];
+    const errors: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((m: string) => void logs.push(m));
+    vi.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(m));
+    const exits: number[] = [];
+    const interrupt = new Interrupt('test', { rl, exit: (s) => exits.push(s), process: false });
+    try {
+      interrupt.stopsRun('ending the case in progress (inconclusive), putting the charger back, writing the reports');
+      interrupt.left = () => 'TC_021_CS was in progress; configuration set: MeterValueSampleInterval=10';
+      const withdrawn = new AbortController();
+      const answer = terminalAsk(rl)(prompt, withdrawn.signal);
+      key('\x03');
+      await new Promise((r) => setTimeout(r, 20));
+      // The run is told to stop: what waits on the interrupt's signal (the service's stop) is aborted.
+      expect([interrupt.by, interrupt.signal.aborted, interrupt.status]).toEqual(['SIGINT', true, 130]);
+      expect(logs.join('\n')).toContain('Stopped by Ctrl-C: ending the case in progress (inconclusive), putting the charger back');
+      // The stopped run withdraws its question: the prompt ends as stopped, not as nobody answering.
+      withdrawn.abort();
+      expect(await answer).toBe('stopped');
+      expect(logs.join('\n')).not.toContain('nobody answered');
+      expect(exits).toEqual([]);
+      // A second Ctrl-C while the charger is put back quits at once, naming what may not have been put back.
+      key('\x03');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(exits).toEqual([130]);
+      expect(errors).toEqual([
+        'chargebench test: stopped by Ctrl-C again, quitting at once: the charger may not have been put back (TC_021_CS was in progress; configuration set: MeterValueSampleInterval=10); no report was written',
+      ]);
+    } finally {
+      interrupt.dispose();
+      rl.close();
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('still says when nobody answered in time', async () => {
+    const { rl } = terminal();
+    const logs: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((m: string) => void logs.push(m));
+    try {
+      const answer = terminalAsk(rl)({ ...prompt, timeoutS: 0.05 }, new AbortController().signal);
+      expect(await answer).toBe('timeout');
+      expect(logs.join('\n')).toContain('nobody answered in time');
+    } finally {
+      rl.close();
+      vi.restoreAllMocks();
+    }
+  });
+});
+
+describe('progress lines', () => {
+  const result = (verdict: CaseResult['verdict'], id: string, reason: string | null = null) => ({ id, title: 'A case', verdict, reason, decidingStep: null }) as unknown as CaseResult;
+
+  it('lines up the case ids whatever the verdict, NOT SUPPORTED and INCONCLUSIVE included, and the reason under them', () => {
+    const lines = (['pass', 'fail', 'notApplicable', 'inconclusive', 'error', 'notSupported'] as const).map((v) => caseLines(result(v, 'TC_074_CS', 'why'), 0));
+    const column = lines[0]![0]!.indexOf('TC_074_CS');
+    for (const [head, why] of lines.slice(1)) expect([head!.indexOf('TC_074_CS'), why!.indexOf('why')]).toEqual([column, column]);
+  });
+
+  it('says "1 case" and "1 error", and the plural otherwise', () => {
+    expect(summaryLine('case', [result('notSupported', 'TC_074_CS')], 1000, null)).toMatch(/^1 case: 0 passed, .* 0 errors, 1 not supported; 1\.0 s$/);
+    expect(summaryLine('step', [result('error', 'C3'), result('pass', 'C4')], 1000, null)).toMatch(/^2 steps: 1 passed, .* 1 error; /);
   });
 });

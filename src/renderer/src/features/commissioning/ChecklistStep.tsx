@@ -22,6 +22,12 @@ type Item = (typeof checklistItems)[number];
 
 const entryOf = (view: CommissioningView, id: Item['id']): Entry => view.checklist.find((e) => e.id === id) ?? { id, result: null, value: '', note: '' };
 
+/** A reading with a decimal comma ("0,8", "<0,5") saved as the hint says, with a point ("0.8"); anything else as typed. */
+export function readingOf(item: Item, value: string): string {
+  if (item.unit === null || item.unit === 'sequence') return value;
+  return value.replace(/^(\s*[<>]?\s*\d+),(\d+\s*)$/, '$1.$2');
+}
+
 function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry; locked: boolean; save: (e: Entry) => Promise<string | null> }) {
   // The answer as given here: a quick click on Conform followed by a measured value must not send the
   // value with the result the bench held before the click arrived.
@@ -44,7 +50,8 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
   }, [saved.value, saved.note, keepValue, keepNote]);
 
   const send = async (patch: Partial<Entry>) => {
-    const next = { ...saved, result, value, note, ...patch };
+    const next = { ...saved, result, value: readingOf(item, value), note, ...patch };
+    if (next.value !== value) setValue(next.value);
     const checked = ChecklistEntry.safeParse(next);
     if (!checked.success) return setError(issueWords(checked.error, { key: 'first' }));
     setError({});
@@ -57,6 +64,8 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
     }
   };
   const bad = result === 'notConform';
+  // Phase rotation is read as a sequence in words, not a number with a unit.
+  const words = item.unit === 'sequence';
   return (
     <Box
       component="section"
@@ -75,7 +84,8 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
         {item.unit !== null && (
           <TextField
             size="small"
-            label="Measured"
+            label={words ? 'Measured sequence' : 'Measured'}
+            placeholder={words ? 'e.g. L1 L2 L3, clockwise' : undefined}
             value={value}
             disabled={locked}
             onFocus={() => setEditing('value')}
@@ -86,8 +96,13 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
             }}
             error={!!error.value}
             helperText={error.value}
-            sx={{ width: 200 }}
-            slotProps={{ input: { endAdornment: <InputAdornment position="end">{item.unit}</InputAdornment> }, htmlInput: { 'aria-label': `${item.label}: measured value (${item.unit})` } }}
+            sx={{ width: words ? 240 : 200 }}
+            // The label stays above the field: beside a unit it would run into it ("Measuredsequence").
+            slotProps={{
+              inputLabel: { shrink: true },
+              input: words ? undefined : { endAdornment: <InputAdornment position="end">{item.unit}</InputAdornment> },
+              htmlInput: { 'aria-label': `${item.label}: measured value (${item.unit})` },
+            }}
           />
         )}
       </Stack>

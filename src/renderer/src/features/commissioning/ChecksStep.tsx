@@ -19,27 +19,25 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MeterChart } from '../../components/MeterChart';
 import { formatPower } from '../../components/format';
 import { paths, type WizardStep } from '../../app/routes';
-import { CommissioningTemplate, SiteJob, type CommissioningView } from '../../../../shared/api/commissioning';
+import { CommissioningTemplate, commissioningEffects, SiteJob, type CommissioningView } from '../../../../shared/api/commissioning';
 import type { MeterSample } from '../../../../shared/api/meter';
 import { Ask } from '../../components/Ask';
+import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { ConfigDiff } from './ConfigDiff';
+import { FULL_SESSION_S, planProblems } from './plan-checks';
+import { checksStatus } from './progress';
 import { resetDraft, useDraft } from './draft';
 import { StepResults } from './StepResults';
 import type { LiveCommissioning } from './useCommissioning';
 import { placeOf } from './words';
 import { StepNav } from './WizardScreen';
 
-/** What running the plan does to a charger, in words, for the confirmation. */
-function consequences(t: CommissioningTemplate): string[] {
-  const keys = Object.keys(t.keys).length;
-  return [
-    ...(keys ? [`sets ${keys} configuration key${keys > 1 ? 's' : ''} to the baseline (a key that needs it restarts the charger)`] : []),
-    `starts a test session with the card ${t.testIdTag} and delivers energy for ${t.sessionSeconds} s, then stops it`,
-    ...(t.loadLimit ? ['sets the site’s load limit as the default charging profile'] : []),
-    'unlocks the connector, takes the charger out of service and back, and resets it',
-  ];
-}
-
+/**
+ * What running the plan does to a charger, in words, for the confirmation: in the order the plan runs its
+ * steps (the configuration baseline, the site's load limit, the test session, then unlock, availability and
+ * reset). A new commissioning has no steps yet to read that order from: it is the engine's plan
+ * (src/main/commissioning/plan.ts), which the renderer cannot import.
+ */
 /** The start of a new commissioning: what is still missing, what it will do, and Start. */
 export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: WizardStep) => void }) {
   const client = useClient();
@@ -52,7 +50,11 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
   const missing: Array<[string, WizardStep]> = [
     ...(job.success ? [] : ([['The site and job are not complete.', 'site']] as Array<[string, WizardStep]>)),
     ...(charger?.connected ? [] : ([[`${draft.chargerId || 'The charger'} is not connected.`, 'connect']] as Array<[string, WizardStep]>)),
-    ...(template.success ? [] : ([['No plan is chosen.', 'plan']] as Array<[string, WizardStep]>)),
+    ...(!draft.template
+      ? ([['No plan is chosen.', 'plan']] as Array<[string, WizardStep]>)
+      : Object.keys(planProblems(draft.template)).length
+        ? ([[`The plan is not valid yet: ${Object.values(planProblems(draft.template)).join('; ')}.`, 'plan']] as Array<[string, WizardStep]>)
+        : []),
   ];
   // Made once: when the run cannot start (the charger is busy with a test run), Start again only runs it,
   // rather than leaving an empty commissioning behind each time.
@@ -66,7 +68,7 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
     resetDraft();
     navigate(paths.commissioningOne(made.current.id, 'checks'), { replace: true });
   });
-  const what = template.success ? consequences(template.data) : [];
+  const what = template.success ? commissioningEffects(template.data) : [];
   const go = () => (charger?.virtual ? void doStart() : setAsking(true));
 
   return (
@@ -118,6 +120,15 @@ const toMeter = (s: { ts: string; energyWh: number | null; powerW: number | null
   transactionId: null,
 });
 
+/** What the test session is planned to do, in plain sentences. */
+export function sessionPlanWords(sessionSeconds: number, limitW: number | null): string {
+  return [
+    `Planned: meter values for at least ${sessionSeconds} s, at the charger’s own interval.`,
+    ...(sessionSeconds < FULL_SESSION_S ? ['That is shorter than the recommended 5 minutes: the report notes it.'] : []),
+    ...(limitW !== null ? [`The power must stay under the load limit of ${formatPower(limitW)}.`] : []),
+  ].join(' ');
+}
+
 /** The test session's chart: its recorded readings, or, while it runs, the charger's readings as they arrive. */
 function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean }) {
   const sessionRunning = !!view.running && /SESSION/i.test(view.running.stepId);
@@ -143,8 +154,7 @@ function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean
         Test session{sessionRunning && !stale ? ' (live)' : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        Planned: {view.template.sessionSeconds} s of meter values{view.template.sessionSeconds < 300 ? ' (shorter than 5 minutes: noted)' : ''}, at least (readings come at the charger’s interval)
-        {limitW !== null ? ` · load limit ${formatPower(limitW)}` : ''}
+        {sessionPlanWords(view.template.sessionSeconds, limitW)}
       </Typography>
       <MeterChart samples={samples} title="Test session meter values" emptyText={sessionRunning ? 'Waiting for the first meter values…' : 'The test session has not run yet.'} height={220} />
     </Box>
@@ -179,11 +189,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
     <Stack spacing={3}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Typography sx={{ flexGrow: 1 }} role="status">
-          {running
-            ? `Running: ${runningStep?.title ?? 'starting'}${view.running?.step ? ` — ${view.running.step}` : ''}`
-            : view.state === 'ready'
-              ? 'Not started.'
-              : `${ran} of ${view.steps.length} steps run.`}
+          {running ? `Running: ${runningStep?.title ?? 'starting'}${view.running?.step ? ` — ${view.running.step}` : ''}` : checksStatus(view)}
         </Typography>
         {running ? (
           <Button variant="outlined" color="error" startIcon={<StopIcon />} disabled={live.stale || stopping === 'sent'} onClick={() => setStopping('asking')}>
@@ -195,6 +201,9 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           </Button>
         )}
       </Stack>
+      <ChargerOfflineNotice chargerId={view.chargerId}>
+        {running ? `The step in progress (${runningStep?.title ?? 'starting'}) cannot go on until it reconnects.` : 'It must be connected to run the checks.'}
+      </ChargerOfflineNotice>
       {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
       {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}
       <StepResults steps={view.steps} runningStepId={view.running?.stepId ?? null} runningWhat={view.running?.step ?? null} canRerun={blocked} onRerun={(id) => void doRun([id])} />

@@ -1,6 +1,7 @@
 // Step 6, the handover: the verdict and what is still open, the installer's signature (drawn or typed), the
 // customer's name and acknowledgement (and signature if they sign too), then Sign, asked first. The record
-// is final afterwards, and the step shows what was signed.
+// is final afterwards, and the step shows what was signed. Once Sign is sent it cannot be withdrawn: the
+// question stays open, without Cancel, until the bench answers.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -107,7 +108,8 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
   const [customerSigns, setCustomerSigns] = useState(false);
   const [customerSig, setCustomerSig] = useState<SignatureDraft>({ kind: 'drawn' });
   const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Once Sign was tried, each field says what is wrong with it, and stops saying it as soon as it is put right.
+  const [tried, setTried] = useState(false);
   const [asking, setAsking] = useState<Handover | null>(null);
   const [sign, doSign] = useCall(async (handover: Handover) => {
     const signed = await client.call('commissioning:handover', { id: view.id, handover });
@@ -124,16 +126,16 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
     );
 
   const blocked = live.stale ? 'The bench cannot be reached.' : view.state === 'running' ? 'The checks are still running: wait for them to end, or stop them.' : null;
+  const input: HandoverInput = {
+    installer: { name: installer, ...installerSig },
+    customer: { name: customer, acknowledged: acknowledged as true, ...(customerSigns ? { signature: { name: customer, ...customerSig } } : {}) },
+    notes,
+  };
+  const parsed = Handover.safeParse(input);
+  const errors: Record<string, string> = tried && !parsed.success ? issueWords(parsed.error) : {};
   const submit = () => {
-    const input: HandoverInput = {
-      installer: { name: installer, ...installerSig },
-      customer: { name: customer, acknowledged: acknowledged as true, ...(customerSigns ? { signature: { name: customer, ...customerSig } } : {}) },
-      notes,
-    };
-    const parsed = Handover.safeParse(input);
-    if (!parsed.success) return setErrors(issueWords(parsed.error));
-    setErrors({});
-    setAsking(parsed.data);
+    setTried(true);
+    if (parsed.success) setAsking(parsed.data);
   };
 
   return (
@@ -181,6 +183,9 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
         confirmLabel={`Sign: ${verdictWords[view.verdict]}`}
         danger={view.verdict !== 'pass'}
         pending={sign.pending}
+        sending={{ doing: 'Signing', whenAnswered: 'the handover is signed when it does' }}
+        error={sign.error && `Not signed: ${sign.error}`}
+        blocked={blocked}
         onCancel={() => setAsking(null)}
         onConfirm={() => asking && void doSign(asking)}
       >

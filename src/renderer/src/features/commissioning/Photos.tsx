@@ -19,6 +19,13 @@ type PhotoType = (typeof photoTypes)[number];
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** A file's size as people read it: "812 bytes", "48 KB", "3.4 MB" (1 KB = 1024 bytes, as the 10 MB bound). */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  if (bytes < 1024 * 1024) return `${Math.min(1023, Math.round(bytes / 1024))} KB`;
+  return megabytes(bytes);
+}
+
 /** Why a file cannot be a photo of the record, or null when it can. */
 export function photoProblem(file: { name: string; type: string; size: number }): string | null {
   if (!(photoTypes as readonly string[]).includes(file.type)) return `${file.name} is not a JPEG, PNG or WebP image: not added.`;
@@ -63,7 +70,7 @@ function Preview({ id, photo, locked, onRemove }: { id: string; photo: PhotoView
       )}
       <Stack direction="row" component="figcaption" sx={{ alignItems: 'center', px: 1, py: 0.5 }}>
         <Typography variant="caption" sx={{ flexGrow: 1, overflowWrap: 'anywhere' }}>
-          {photo.name} · {megabytes(photo.bytes)}
+          {photo.name} · {fileSize(photo.bytes)}
         </Typography>
         {!locked && (
           <IconButton size="small" aria-label={`Remove ${photo.name}`} onClick={onRemove}>

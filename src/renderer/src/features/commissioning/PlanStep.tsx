@@ -1,6 +1,7 @@
 // Step 3, the plan: a template (built-in or saved) with the baseline the site's back office requires, the
 // offline policy and the test card; the session length (5 minutes by default, shorter allowed and noted) and
-// the site's load limit. The templates themselves are managed here (TemplateTools).
+// the site's load limit, each field saying what is wrong with it as it is typed (plan-checks.ts). The
+// templates themselves are managed here (TemplateTools).
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -21,21 +22,18 @@ import { useLoad } from '../../components/useCall';
 import { Facts } from '../../components/Facts';
 import { formatPower } from '../../components/format';
 import { monoFont } from '../../app/theme';
-import { CommissioningTemplate, offlinePolicyWords } from '../../../../shared/api/commissioning';
+import { offlinePolicyWords, type CommissioningTemplate } from '../../../../shared/api/commissioning';
 import { setDraft, useDraft } from './draft';
+import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
 import { TemplateTools } from './TemplateTools';
 import { StepNav } from './WizardScreen';
 
-/** The session length below which the report notes a short session. */
-export const FULL_SESSION_S = 300;
-
 type LoadLimit = NonNullable<CommissioningTemplate['loadLimit']>;
 
-/** The load limit in W (amperes per phase at 230 V). */
-export const limitWatts = (l: LoadLimit) => (l.unit === 'W' ? l.limit : l.limit * 230 * l.phases);
-
-export function PlanSummary({ template }: { template: CommissioningTemplate }) {
+/** The plan in words; `problems` (planProblems, while it is edited): a value not valid reads as what is wrong with it, never as a plan. */
+export function PlanSummary({ template, problems = {} }: { template: CommissioningTemplate; problems?: Record<string, string> }) {
   const keys = Object.entries(template.keys);
+  const notValid = (field: string) => problems[field] && `Not valid yet: ${problems[field]}`;
   return (
     <Stack spacing={2}>
       <Facts
@@ -43,14 +41,15 @@ export function PlanSummary({ template }: { template: CommissioningTemplate }) {
           ['Template', template.name],
           ['Offline policy wanted', offlinePolicyWords[template.offlinePolicy]],
           ['Test card', <span style={{ fontFamily: monoFont }}>{template.testIdTag}</span>],
-          ['Test session', `${template.sessionSeconds} s${template.sessionSeconds < FULL_SESSION_S ? ' (shorter than 5 minutes: noted in the report)' : ''}`],
+          ['Test session', notValid('sessionSeconds') || `${template.sessionSeconds} s${template.sessionSeconds < FULL_SESSION_S ? ' (shorter than 5 minutes: noted in the report)' : ''}`],
           ['Plausible power', `${formatPower(template.minPowerW)} to ${formatPower(template.ratedPowerW)}`],
           ['Clock difference allowed', `${template.maxClockSkewS} s`],
           [
             'Load limit',
-            template.loadLimit
-              ? `${template.loadLimit.limit} ${template.loadLimit.unit}${template.loadLimit.unit === 'A' ? ` per phase, ${template.loadLimit.phases} phase${template.loadLimit.phases > 1 ? 's' : ''}` : ''} (${formatPower(limitWatts(template.loadLimit))})`
-              : 'None',
+            notValid('loadLimit.limit') ||
+              (template.loadLimit
+                ? `${template.loadLimit.limit} ${template.loadLimit.unit}${template.loadLimit.unit === 'A' ? ` per phase, ${template.loadLimit.phases} phase${template.loadLimit.phases > 1 ? 's' : ''}` : ''} (${formatPower(limitWatts(template.loadLimit))})`
+                : 'None'),
           ],
         ]}
       />
@@ -80,10 +79,13 @@ export function PlanSummary({ template }: { template: CommissioningTemplate }) {
   );
 }
 
+/** What is typed as a number (a decimal comma read as a point); NaN when it is none. */
+const numberOf = (text: string) => (text.trim() === '' ? NaN : Number(text.trim().replace(/^(-?\d*),(\d+)$/, '$1.$2')));
+
 /** A number field that keeps what is typed and hands on a number (NaN while it is none). */
 function NumberInput({ label, value, onChange, error, helper, width = 180 }: { label: string; value: number; onChange: (n: number) => void; error?: string; helper?: string; width?: number }) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText((t) => (Object.is(t.trim() === '' ? NaN : Number(t), value) ? t : String(value))), [value]);
+  useEffect(() => setText((t) => (Object.is(numberOf(t), value) ? t : String(value))), [value]);
   return (
     <TextField
       label={label}
@@ -91,7 +93,7 @@ function NumberInput({ label, value, onChange, error, helper, width = 180 }: { l
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(e.target.value.trim() === '' ? NaN : Number(e.target.value));
+        onChange(numberOf(e.target.value));
       }}
       error={!!error}
       helperText={error ?? helper}
@@ -107,31 +109,28 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
   const templates = useLoad(() => client.call('commissioning:templates', {}), [client]);
   const all = [...(templates.data?.builtIn ?? []), ...(templates.data?.saved ?? [])];
   const builtIn = new Set(templates.data?.builtIn.map((t) => t.name));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // A field says what is wrong with it once it has been edited (as it is typed), and every field once Next was tried.
+  const [edited, setEdited] = useState<Record<string, boolean>>({});
+  const [tried, setTried] = useState(false);
+  const problems = planProblems(template);
+  const errors = Object.fromEntries(Object.entries(problems).filter(([k]) => tried || edited[k]));
 
   // The recommended built-in until one is chosen.
   useEffect(() => {
     if (!template && templates.data?.builtIn.length) setDraft({ template: templates.data.builtIn[0] });
   }, [template, templates.data]);
 
-  const patch = (p: Partial<CommissioningTemplate>) => {
+  const patch = (p: Partial<CommissioningTemplate>, field?: string) => {
     if (!template) return;
     setDraft({ template: { ...template, ...p } });
-    setErrors({});
+    if (field) setEdited((e) => (e[field] ? e : { ...e, [field]: true }));
   };
   const check = () => {
-    const parsed = CommissioningTemplate.safeParse(template);
-    if (parsed.success) return true;
-    const found: Record<string, string> = {};
-    for (const i of parsed.error.issues) {
-      const key = i.path.join('.');
-      found[key] ??= key === 'sessionSeconds' ? 'Between 10 and 3600 seconds, whole' : key.startsWith('loadLimit') ? 'A limit above 0 (at most 400000)' : i.message;
-    }
-    setErrors(found);
-    return false;
+    setTried(true);
+    return !Object.keys(problems).length;
   };
   const saved = template && all.find((t) => t.name === template.name);
-  const edited = !!saved && JSON.stringify(saved) !== JSON.stringify(template);
+  const changed = !!saved && JSON.stringify(saved) !== JSON.stringify(template);
 
   return (
     <Stack spacing={3}>
@@ -150,7 +149,7 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
             helperText={
               template && !saved
                 ? `${template.name}: not saved (save it to use it again)`
-                : edited
+                : changed
                   ? 'Changed here for this charger (save it as a template to keep the change)'
                   : 'What the site’s back office requires of the charger'
             }
@@ -178,7 +177,7 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
               <NumberInput
                 label="Test session (s)"
                 value={template.sessionSeconds}
-                onChange={(n) => patch({ sessionSeconds: n })}
+                onChange={(n) => patch({ sessionSeconds: n }, 'sessionSeconds')}
                 error={errors.sessionSeconds}
                 helper={template.sessionSeconds < FULL_SESSION_S ? 'Shorter than 5 minutes: allowed, noted in the report' : 'Meter values for this long (5 minutes recommended)'}
                 width={260}
@@ -192,17 +191,17 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
                   <NumberInput
                     label={`Limit (${template.loadLimit.unit}${template.loadLimit.unit === 'A' ? ' per phase' : ''})`}
                     value={template.loadLimit.limit}
-                    onChange={(n) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, limit: n } })}
+                    onChange={(n) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, limit: n } }, 'loadLimit.limit')}
                     error={errors['loadLimit.limit']}
-                    helper={Number.isFinite(template.loadLimit.limit) ? `= ${formatPower(limitWatts(template.loadLimit))}` : undefined}
-                    width={160}
+                    helper={problems['loadLimit.limit'] ? undefined : `= ${formatPower(limitWatts(template.loadLimit))}`}
+                    width={200}
                   />
                   <TextField
                     select
                     size="small"
                     label="Unit"
                     value={template.loadLimit.unit}
-                    onChange={(e) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, unit: e.target.value as LoadLimit['unit'] } })}
+                    onChange={(e) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, unit: e.target.value as LoadLimit['unit'] } }, 'loadLimit.limit')}
                     sx={{ width: 90 }}
                   >
                     <MenuItem value="A">A</MenuItem>
@@ -235,7 +234,7 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mb: 1 }}>
               What the template checks
             </Typography>
-            <PlanSummary template={template} />
+            <PlanSummary template={template} problems={problems} />
           </Box>
         </>
       )}

@@ -20,6 +20,7 @@ import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { downloadText } from '../../components/download';
+import { Sending } from '../../components/Sending';
 import { CommissioningTemplate } from '../../../../shared/api/commissioning';
 import { issueWords } from '../../../../shared/api/issues';
 import { setDraft } from './draft';
@@ -58,10 +59,11 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
     onChanged();
     return kept;
   });
-  const [del, doDelete] = useCall(async (n: string) => {
+  const [del, doDelete, resetDelete] = useCall(async (n: string) => {
     await client.call('commissioning:deleteTemplate', { name: n });
     setDraft({ template: null });
     onChanged();
+    return true;
   });
   const [ref, doReference, resetRef] = useCall(async (chargerId: string, n: string) => {
     const made = await client.call('commissioning:referenceTemplate', { chargerId, name: n });
@@ -69,10 +71,14 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
     return made;
   });
 
+  // What was sent cannot be withdrawn: while a save or delete is on its way, the dialog stays.
+  const sent = save.pending || del.pending;
   const close = () => {
+    if (sent) return;
     setOpen(null);
     resetSave();
     resetRef();
+    resetDelete();
   };
   const importFile = async (f: File) => {
     const read = readTemplateJson(await f.text(), f.name);
@@ -139,9 +145,12 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
             error={!!save.error}
             helperText={save.error ?? (isBuiltIn && template?.name === name ? 'A built-in’s name cannot be used: choose another' : ' ')}
           />
+          <Sending pending={save.pending} words={{ doing: 'Saving', whenAnswered: `${name.trim() || 'the template'} is saved when it does` }} />
         </DialogContent>
         <DialogActions>
-          <Button onClick={close}>Cancel</Button>
+          <Button onClick={close} disabled={sent}>
+            Cancel
+          </Button>
           <Button variant="contained" disabled={!name.trim() || save.pending || !template} onClick={() => template && void doSave({ ...template, name: name.trim() }).then((k) => k && close())}>
             Save {name.trim() || 'template'}
           </Button>
@@ -152,11 +161,18 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
         <DialogTitle>Delete {template?.name}?</DialogTitle>
         <DialogContent>
           <DialogContentText>The saved template is removed from this bench. Commissionings already made with it keep their plan.</DialogContentText>
-          {del.error && <Alert severity="error">{del.error}</Alert>}
+          {del.error && (
+            <Alert severity="error" sx={{ mt: 2 }}>
+              Not deleted: {del.error}
+            </Alert>
+          )}
+          <Sending pending={del.pending} words={{ doing: 'Deleting', whenAnswered: `${template?.name ?? 'the template'} is deleted when it does` }} />
         </DialogContent>
         <DialogActions>
-          <Button onClick={close}>Cancel</Button>
-          <Button color="error" variant="contained" disabled={del.pending} onClick={() => template && void doDelete(template.name).then(close)}>
+          <Button onClick={close} disabled={sent}>
+            Cancel
+          </Button>
+          <Button color="error" variant="contained" disabled={del.pending} onClick={() => template && void doDelete(template.name).then((ok) => ok && setOpen(null))}>
             Delete {template?.name}
           </Button>
         </DialogActions>

@@ -26,7 +26,8 @@ import { PlanStep, PlanSummary } from './PlanStep';
 import { ReportStep } from './ReportStep';
 import { JobSummary, SiteJobStep } from './SiteJobStep';
 import { useCommissioning, type LiveCommissioning } from './useCommissioning';
-import { CommissioningVerdictChip, placeOf, stateWords } from './words';
+import { checksNote, stateText } from './progress';
+import { CommissioningVerdictChip, placeOf } from './words';
 
 const labels: Record<WizardStep, string> = {
   site: 'Site and job',
@@ -39,7 +40,7 @@ const labels: Record<WizardStep, string> = {
 };
 
 /** How far a commissioning is with each step, for the stepper. */
-function progress(view: CommissioningView | null, step: WizardStep): { done: boolean; failed: boolean; note?: string } {
+function progress(view: CommissioningView | null, step: WizardStep): { done: boolean; failed: boolean; warn?: boolean; note?: string } {
   if (!view) return { done: false, failed: false };
   switch (step) {
     case 'site':
@@ -47,9 +48,8 @@ function progress(view: CommissioningView | null, step: WizardStep): { done: boo
     case 'plan':
       return { done: true, failed: false };
     case 'checks': {
-      const ran = view.steps.filter((s) => s.result);
-      const failed = ran.filter((s) => s.result && ['fail', 'error', 'inconclusive'].includes(s.result.verdict)).length;
-      return { done: ran.length === view.steps.length && !failed, failed: failed > 0, note: failed ? `${failed} failed` : `${ran.length} of ${view.steps.length}` };
+      const { text, ...rest } = checksNote(view);
+      return { ...rest, note: text };
     }
     case 'checklist': {
       const done = view.checklist.filter((c) => c.result).length;
@@ -131,7 +131,7 @@ export function WizardScreen() {
           {view && <CommissioningVerdictChip verdict={view.verdict} />}
           {view && (
             <Typography variant="body2" color="text.secondary">
-              {placeOf(view.job)} · {stateWords[view.state]}
+              {placeOf(view.job)} · {stateText(view)}
             </Typography>
           )}
         </Stack>
@@ -154,7 +154,7 @@ export function WizardScreen() {
                       once the checks start
                     </Typography>
                   ) : p.note ? (
-                    <Typography variant="caption" color={p.failed ? 'error' : 'text.secondary'}>
+                    <Typography variant="caption" color={p.failed ? 'error' : p.warn ? 'warning.dark' : 'text.secondary'}>
                       {p.note}
                     </Typography>
                   ) : undefined

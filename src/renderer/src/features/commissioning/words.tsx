@@ -9,10 +9,15 @@ const verdicts: Record<CommissioningVerdict, { label: string; color: ChipProps['
   incomplete: { label: 'Incomplete', color: 'warning' },
 };
 
+/**
+ * A commissioning's state in a list, where its steps are not at hand: a run that ended may have been
+ * stopped before every step ran, so it is not called "checked" (its verdict chip says the rest). The
+ * header says more, from the steps (progress.ts).
+ */
 export const stateWords: Record<CommissioningState, string> = {
   ready: 'Not started',
   running: 'Running',
-  finished: 'Checked, not handed over',
+  finished: 'Not handed over',
   handedOver: 'Handed over',
 };
 

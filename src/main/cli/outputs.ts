@@ -1,0 +1,76 @@
+// The report files `chargebench test` and `chargebench commission` write: checked before the run (a folder
+// that is not there or not writable is a usage error, exit 2, so nobody waits out a long run to lose its
+// report), and written after it, each on its own (one that cannot be written is said on one line, the
+// others are still written, and the command exits 3).
+import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** A report asked for: the option that names it, its words ("the JSON report") and where it goes. */
+export interface Output {
+  option: string;
+  label: string;
+  path: string | undefined;
+}
+
+/** Why a file could not be written, in words. */
+export function writeProblem(e: NodeJS.ErrnoException): string {
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such directory';
+    case 'ENOTDIR':
+      return 'a part of the path is a file, not a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return e.message;
+  }
+}
+
+/** The first report that could not be written where its option says, as a usage error's words; null when all can be. */
+export function checkOutputs(outputs: Output[]): string | null {
+  const seen = new Map<string, string>();
+  for (const { option, path } of outputs) {
+    if (!path) continue;
+    const file = resolve(path);
+    const other = seen.get(file);
+    if (other) return `${other} and ${option} name the same file ${path}`;
+    seen.set(file, option);
+    const dir = dirname(file);
+    let problem: string | null = null;
+    if (!existsSync(dir)) problem = `no such directory ${dir}`;
+    else if (!statSync(dir).isDirectory()) problem = `${dir} is not a directory`;
+    else if (existsSync(file) && statSync(file).isDirectory()) problem = 'it is a directory';
+    else {
+      try {
+        accessSync(existsSync(file) ? file : dir, constants.W_OK);
+      } catch (e) {
+        problem = `cannot write there: ${writeProblem(e as NodeJS.ErrnoException)}`;
+      }
+    }
+    if (problem) return `${option} ${path}: ${problem}; nothing was run`;
+  }
+  return null;
+}
+
+/** Writes each report asked for; false when one could not be made or written (said on stderr, the others still written). */
+export async function writeOutputs(command: string, outputs: Array<Output & { body: () => Promise<string | Uint8Array> }>): Promise<boolean> {
+  let all = true;
+  for (const o of outputs) {
+    if (!o.path) continue;
+    try {
+      writeFileSync(resolve(o.path), await o.body());
+    } catch (e) {
+      all = false;
+      const err = e as NodeJS.ErrnoException;
+      console.error(`chargebench ${command}: could not write ${o.label} to ${o.path}: ${err.code ? writeProblem(err) : err.message}`);
+    }
+  }
+  return all;
+}

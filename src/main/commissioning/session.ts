@@ -1,0 +1,171 @@
+// The commissioning's test session: the cable in, the session started (by the bench with the site's test
+// card, or by the charger itself with a card it already accepted, e.g. the one presented at the card-reader
+// step), meter values for the session's length, then stopped and measured: the energy register from
+// meterStart on, the energy delivered, the measurands, the power, and the load limit.
+import type { CaseContext } from '../conformance/context';
+import type { ChargerCall } from '../conformance/frames';
+import { readKey, startedCharging, stoppedCharging } from '../conformance/states';
+import { StepFailure } from '../conformance/types';
+import type { CommissioningTemplate } from '../../shared/api/commissioning';
+
+type Payload = Record<string, unknown>;
+
+/** The power (W) the site's load limit allows, or null without one: amperes are per phase at 230 V. */
+export function loadLimitW(template: CommissioningTemplate): number | null {
+  const l = template.loadLimit;
+  if (!l) return null;
+  return l.unit === 'W' ? l.limit : l.limit * 230 * l.phases;
+}
+
+/** A measured power may stand above the limit by this much (rounding, meter accuracy). */
+export const LIMIT_TOLERANCE = 1.02;
+
+/** Reads the energy register (Wh) and the power (W) of a MeterValues payload. */
+export function readings(p: Payload): Array<{ measurand: string; value: number; ts: string }> {
+  const out: Array<{ measurand: string; value: number; ts: string }> = [];
+  for (const mv of (p.meterValue as Array<{ timestamp: string; sampledValue: Array<Record<string, string>> }>) ?? [])
+    for (const sv of mv.sampledValue ?? []) {
+      const measurand = sv.measurand ?? 'Energy.Active.Import.Register';
+      const scale = sv.unit === 'kWh' || sv.unit === 'kW' ? 1000 : 1;
+      if (!sv.phase) out.push({ measurand, value: Number(sv.value) * scale, ts: mv.timestamp });
+    }
+  return out;
+}
+
+/** How long a charger holding an accepted card gets, after Preparing, to start the session itself. */
+const OWN_START_GRACE_S = 5;
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The cable in, and the session started: a charger that already holds an accepted card (presented at the
+ * reader step, within its ConnectionTimeOut) starts it itself on plug-in, with or without Preparing first;
+ * that session is the test session. Otherwise the bench starts it with the test card. Returns the
+ * transaction id.
+ */
+async function startSession(t: CaseContext, idTag: string): Promise<number> {
+  const connectorId = t.connectorId;
+  const authorizeRemote = (await readKey(t, 'AuthorizeRemoteTxRequests')) === 'true';
+  await t.operator({ kind: 'plug', connectorId });
+  const { pending } = t.host.frames;
+  const ownStart = (c: ChargerCall) => c.action === 'StartTransaction' && c.payload.connectorId === connectorId;
+  const preparing = (c: ChargerCall) => c.action === 'StatusNotification' && c.payload.connectorId === connectorId && c.payload.status === 'Preparing';
+  const first = await t.step('charger', 'Charger sees the cable (Preparing), or starts a session itself with a card it already accepted', async (ids) => {
+    const within = t.data.chargerTimeoutS;
+    const got = await t.waitFor(within * 1000, () => pending.find((c) => ownStart(c) || preparing(c)) ?? null);
+    if (!got) throw new StepFailure(`StatusNotification (connectorId ${connectorId}, status Preparing) or StartTransaction within ${within} s`, 'nothing came');
+    ids.push(got.messageId);
+    return got;
+  });
+  let own = ownStart(first);
+  if (!own) {
+    await t.expect('StatusNotification', { where: { connectorId, status: 'Preparing' }, title: 'Charger sees the cable (Preparing)' });
+    // A charger holding an accepted card may start a moment after Preparing.
+    own = (await t.waitFor(OWN_START_GRACE_S * 1000, () => pending.find(ownStart) ?? null)) !== null;
+  }
+  if (own) {
+    t.observe(`The charger started the session itself on plug-in, with a card it had already accepted: it is measured as the test session`);
+    const [tx] = await startedCharging(t, connectorId, idTag);
+    return tx;
+  }
+  await t.send('RemoteStartTransaction', { connectorId, idTag }, { checks: { status: 'Accepted' }, title: `Bench starts the test session with the card ${idTag} (RemoteStartTransaction)` });
+  if (authorizeRemote) await t.expect('Authorize', { checks: { idTag }, title: `Charger checks the card ${idTag} (Authorize)` });
+  const [tx] = await startedCharging(t, connectorId, idTag);
+  return tx;
+}
+
+/** The payload of the last call of `action` the charger sent in the run (for the transaction, when given). */
+function lastCall(t: CaseContext, action: string, transactionId?: number): Payload | null {
+  for (const f of [...t.host.frames.frames].reverse()) {
+    if (f.direction !== 'in' || f.kind !== 'CALL' || f.action !== action) continue;
+    try {
+      const p = (JSON.parse(f.raw) as [number, string, string, Payload])[3];
+      if (transactionId === undefined || p.transactionId === transactionId) return p;
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
+
+export async function session(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  // The site's test card starts the session (a charger or back office that checks remote-start cards knows it).
+  t.answerIdTags({ [template.testIdTag]: { status: 'Accepted' } });
+  const tx = await startSession(t, template.testIdTag);
+  const meterStart = Number(lastCall(t, 'StartTransaction')?.meterStart ?? NaN);
+  const started = t.clock.now();
+  const energy: number[] = [];
+  const power: number[] = [];
+  const seen = new Set<string>();
+  const interval = Number(t.pics.config.MeterValueSampleInterval) || 60;
+  while (t.clock.now() - started < template.sessionSeconds * 1000) {
+    const mv = await t.expect('MeterValues', { within: interval * 2 + 10, title: 'Charger sends meter values' });
+    for (const r of readings(mv.payload)) {
+      seen.add(r.measurand);
+      if (r.measurand === 'Energy.Active.Import.Register') energy.push(r.value);
+      if (r.measurand === 'Power.Active.Import') power.push(r.value);
+    }
+  }
+  // As long as it really ran: meter values come at the charger's interval, so it runs past the plan's length.
+  const lengthS = Math.round((t.clock.now() - started) / 1000);
+  await t.send('RemoteStopTransaction', { transactionId: tx }, { checks: { status: 'Accepted' }, title: 'Bench stops the test session (RemoteStopTransaction)' });
+  await stoppedCharging(t, tx);
+  const meterStop = Number(lastCall(t, 'StopTransaction', tx)?.meterStop ?? NaN);
+  t.measure(
+    'Session length (s)',
+    lengthS,
+    lengthS >= 300 ? true : null,
+    `${template.sessionSeconds} s planned${lengthS < 300 ? '; 300 s (5 minutes) recommended, shorter is noted in the report' : ''}`,
+  );
+  const wanted = (t.pics.config.MeterValuesSampledData ?? 'Energy.Active.Import.Register')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const missing = wanted.filter((m) => !seen.has(m));
+  t.measure('Measurands', [...seen].join(', '), missing.length === 0, wanted.join(', '));
+  // The register from the session's start (meterStart counts as its first reading) to its last meter value.
+  const register = Number.isFinite(meterStart) ? [meterStart, ...energy] : energy;
+  const down = register.findIndex((e, i) => i > 0 && e < register[i - 1]!);
+  const judged = energy.length > 0 && register.length >= 2;
+  t.measure(
+    'Energy register',
+    energy.length
+      ? `${register[0]} → ${register.at(-1)} Wh (${Number.isFinite(meterStart) ? `meterStart and ${plural(energy.length, 'meter value')}` : plural(energy.length, 'reading')})`
+      : 'no readings',
+    judged ? down < 0 : energy.length ? null : false,
+    judged ? 'never goes down' : 'never goes down (one reading cannot show it)',
+  );
+  const delivered = Number.isFinite(meterStart) ? (Number.isFinite(meterStop) ? meterStop : (energy.at(-1) ?? NaN)) - meterStart : NaN;
+  t.measure('Energy delivered (Wh)', Number.isFinite(delivered) ? delivered : 'not known (no meterStart)', null, Number.isFinite(meterStop) ? 'meterStop − meterStart' : 'last reading − meterStart');
+  const maxW = power.length ? Math.max(...power) : NaN;
+  const plausible = power.length > 0 && maxW >= template.minPowerW && maxW <= template.ratedPowerW * 1.1;
+  t.measure('Power (W)', power.length ? `up to ${Math.round(maxW)}` : 'no power readings', plausible, `${template.minPowerW} to ${template.ratedPowerW}`);
+  const agree = energy.length > 0 && Math.abs(meterStop - energy.at(-1)!) <= Math.max(10, energy.at(-1)! * 0.01);
+  t.measure('StopTransaction meterStop (Wh)', meterStop, agree, `the last register reading (${energy.at(-1) ?? '—'})`);
+  t.check(missing.length === 0, `meter values with ${wanted.join(', ')}`, `${missing.join(', ')} never came: check MeterValuesSampledData`);
+  t.check(
+    energy.length > 0 && down < 0,
+    'an energy register that never goes down',
+    energy.length ? `it went down at reading ${down + 1} (counting meterStart as the first)` : 'no register readings came',
+  );
+  t.check(
+    plausible,
+    `power between ${template.minPowerW} W and ${template.ratedPowerW} W while charging`,
+    power.length ? `it reached only ${Math.round(maxW)} W: check the supply, the EV and any limit set on the charger` : 'no power readings came',
+  );
+  t.check(agree, 'the StopTransaction energy to agree with the meter values', `meterStop ${meterStop} Wh against ${energy.at(-1)} Wh`);
+  const limitW = loadLimitW(template);
+  if (limitW !== null) {
+    const under = power.length > 0 && maxW <= limitW * LIMIT_TOLERANCE;
+    t.measure("Power under the site's load limit (W)", power.length ? `up to ${Math.round(maxW)}` : 'no power readings', under, `at most ${Math.round(limitW)}`);
+    t.check(
+      under,
+      `power at most ${Math.round(limitW)} W (the site's load limit)`,
+      power.length
+        ? `it reached ${Math.round(maxW)} W: the charger does not keep to the limit; check its charging profiles (another profile may override the site's) and its firmware, or set the limit in the vendor's tool`
+        : 'no power readings came',
+    );
+  }
+  await t.operator({ kind: 'unplug', connectorId: t.connectorId });
+  await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' }, title: 'Charger is free again (Available)' });
+}

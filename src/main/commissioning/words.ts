@@ -1,0 +1,73 @@
+// A commissioning step's outcome in words an installer can act on. The engine's reasons are protocol
+// traces ("Expected StatusNotification (connectorId 1, status Preparing) next; the charger sent
+// StartTransaction {...} first"); they stay with the step that decided the verdict (its expected and actual,
+// and its frames), while the step's reason, shown as "What to do", says what to check and that Run again
+// repeats the step. A step the run's Stop cut short says so.
+import type { CaseContext } from '../conformance/context';
+import { Inconclusive, RunStopped, StepFailure, type StepResult } from '../conformance/types';
+
+/** A failure whose message is the installer's words (the protocol detail is in the deciding step). */
+export class PlainFailure extends StepFailure {
+  constructor(words: string, cause: StepFailure) {
+    super(cause.expected, cause.actual);
+    this.message = words;
+  }
+}
+
+/** What to check, per step, when the charger did not do what the step needs of it. */
+const advice: Record<string, string> = {
+  C3_IDENTITY:
+    'Check that the charger is online and answers the back office’s requests (it must send its identity, a status and a Heartbeat when asked); update its firmware if it cannot. Then Run again.',
+  C4_CONNECTORS: 'Check that the charger is online and that no connector is in use or faulted, then Run again.',
+  C5_BASELINE: 'Check that the charger is online (a key that needs a restart reboots it: give it time to come back), then Run again.',
+  C6_READER: 'Hold the test card to the reader until the charger reacts, check that the reader works and that the charger shows the card accepted, then Run again.',
+  C7_OFFLINE: 'Check that the charger is online, then Run again.',
+  C10_LOAD_LIMIT: 'Check that the charger is online and supports smart charging, then Run again.',
+  C8_SESSION:
+    'Check that the cable is fully plugged in, the EV is ready to charge and the charger shows no fault, then Run again (with a card presented at the charger just before, plugging in may start the session by itself: that is fine).',
+  C9_UNLOCK: 'Check that the charger is online and nothing holds the plug, then Run again.',
+  C9_AVAILABILITY: 'Check that the charger is online and no session runs on it, then Run again.',
+  C9_RESET: 'Check the charger’s power and network (it must reconnect by itself after a reboot), then Run again.',
+};
+
+/** What the charger did at a failed step, in words. */
+function happened(s: StepResult): string {
+  const a = s.actual ?? '';
+  if (a.startsWith('nothing came'))
+    return `nothing came${/\d+ s/.exec(s.expected ?? '') ? ` within ${/(\d+) s/.exec(s.expected ?? '')![1]} s` : ''}${a.includes('not connected') ? ': the charger is not connected' : ''}`;
+  if (a === 'no answer') return 'the charger did not answer';
+  if (a.startsWith('the charger was not connected')) return 'the charger is not connected';
+  if (a.startsWith('a CALLERROR')) return `the charger could not do it (${a.replace(/^a /, '')})`;
+  const status = /"status":"([^"]+)"/.exec(a)?.[1];
+  if (a.startsWith('it answered') && status) return `the charger answered ${status}`;
+  const other = /^the charger sent (\w+)/.exec(a)?.[1];
+  if (other) return `the charger did something else first (it sent ${other})`;
+  if (a.startsWith('it had')) return `the charger sent something else than wanted (${a.replace(/^it had /, '')})`;
+  return 'the charger did not do what the step needs';
+}
+
+/** Why a step the run's Stop cut short did not finish, and what repeats it. */
+export function stoppedWords(t: CaseContext): string {
+  const last = t.steps.at(-1);
+  const where = last?.by === 'operator' ? ` while this step waited for the person at the charger (${last.title.replace(/\.$/, '')})` : ' during this step';
+  return `The run was stopped${where}, so the step did not finish: Run again repeats it.`;
+}
+
+/**
+ * Runs a commissioning step: a failure the charger's messages decided is said in the installer's words (the
+ * deciding step keeps the protocol detail), and a step the run's Stop cut short says it was stopped.
+ */
+export async function inWords(t: CaseContext, stepId: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    if (e instanceof RunStopped || (e instanceof Inconclusive && t.host.signal?.aborted)) throw new Inconclusive(stoppedWords(t));
+    if (e instanceof StepFailure && !(e instanceof PlainFailure)) {
+      // A message of the charger's (or its answer) decided it: not one of the step's own checks, which say what to do.
+      const failed = t.steps.find((s) => s.status === 'failed');
+      if (failed && failed.expected === e.expected && failed.actual === e.actual)
+        throw new PlainFailure(`${advice[stepId] ?? 'Check that the charger is online, then Run again.'} What happened: at “${failed.title}”, ${happened(failed)}.`, e);
+    }
+    throw e;
+  }
+}
