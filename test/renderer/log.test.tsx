@@ -252,6 +252,19 @@ describe('the message log', () => {
     expect(screen.queryByRole('button', { name: /new frame/ })).toBeNull();
   });
 
+  it('does not follow live while the time range ends in the past, and says why', async () => {
+    const client = aBench(aLog());
+    render(withBench(client, <MessageLog chargerId="CP-1" />));
+    await screen.findByText('200 frames');
+    expect((screen.getByLabelText('Follow live') as HTMLInputElement).checked).toBe(true);
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2020-01-01T10:00:00' } });
+    const ended = (await screen.findByLabelText(/^Follow live \(the time range has ended/)) as HTMLInputElement;
+    expect(ended.checked).toBe(false);
+    expect(ended.disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '' } });
+    expect(((await screen.findByLabelText('Follow live')) as HTMLInputElement).checked).toBe(true);
+  });
+
   it('picks several frames (one by one, or a range with Shift) and copies or exports them as JSON', async () => {
     const user = userEvent.setup();
     const writeText = vi.fn(async (_text: string) => undefined);

@@ -516,6 +516,18 @@ describe('results', () => {
     expect(screen.getByTestId('where').textContent).toBe('/test-runs?charger=VCP1&rerun=run-1');
   });
 
+  it('offers to re-run a stopped run’s inconclusive case as inconclusive, not as failed', async () => {
+    const stoppedRun = run({
+      state: 'stopped',
+      cases: [{ ...passed('TC_003_CS', 'Regular Charging Session - Plugin First'), verdict: 'inconclusive', reason: 'The run was stopped' }],
+      summary: summary({ inconclusive: 1 }),
+    });
+    const client = fakeClient({ 'tests:cases': () => cases, 'tests:get': () => stoppedRun });
+    render(withBench(client, screens, '/test-runs/run-1'));
+    expect(await screen.findByRole('button', { name: 'Re-run the 1 inconclusive case…' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /failed case/ })).toBeNull();
+  });
+
   it('shows a report the bench cannot make as an error', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:get': () => run() });
@@ -530,12 +542,19 @@ describe('results', () => {
 
 describe('history and comparison', () => {
   it('says how many cases a stopped run left out, and nothing of the kind for a finished one', async () => {
-    const stopped: RunListItem = { ...listItem(run({ id: 'run-s', state: 'stopped' })), summary: summary({ pass: 3, inconclusive: 1 }), planned: 40 };
+    // Started and finished on a fake clock 70 s apart, in 3.7 s of wall time: the history says what it took.
+    const stopped: RunListItem = {
+      ...listItem(run({ id: 'run-s', state: 'stopped', finishedAt: '2025-01-01T10:01:10.000Z' })),
+      summary: summary({ pass: 3, inconclusive: 1 }),
+      planned: 40,
+      wallMs: 3687,
+    };
     const whole: RunListItem = { ...listItem(run({ id: 'run-f', startedAt: '2025-01-01T09:00:00.000Z' })), summary: summary({ pass: 2 }) };
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [stopped, whole] });
     render(withBench(client, screens, '/test-runs?charger=VCP1'));
     const rows = within(await screen.findByRole('table', { name: 'Test runs' })).getAllByRole('row');
     expect(rows[1].textContent).toContain('Stopped36 of 40 cases not run');
+    expect(within(rows[1]).getAllByRole('cell').at(-1)!.textContent).toBe('3.7 s');
     expect(rows[2].textContent).toContain('Finished');
     expect(rows[2].textContent).not.toContain('not run');
   });

@@ -258,5 +258,6 @@ function listItem(run: RunResult): RunListItem {
     state: run.state,
     summary: run.summary,
     ...(run.state !== 'finished' && run.planned && { planned: run.planned.length }),
+    wallMs: run.wallMs,
   };
 }

@@ -311,4 +311,6 @@ export interface RunListItem {
   summary: RunSummary;
   /** How many cases a stopped or running run was started with (the verdicts' sum is how many have ended); absent for a finished run, which ended them all. */
   planned?: number;
+  /** How long it took on the wall clock (a fake-clock run's charger time is longer); absent for a run kept before it was listed. */
+  wallMs?: number;
 }

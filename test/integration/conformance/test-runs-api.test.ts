@@ -159,7 +159,9 @@ describe('conformance runs through the API', () => {
     const listed = async () => (await tb.request('GET', '/api/test-runs?chargerId=REAL-STOP')).body;
     expect(await listed()).toEqual([expect.objectContaining({ id: runId, state: 'stopped', planned: 2, summary: expect.objectContaining({ inconclusive: 1, pass: 0 }) })]);
     await tb.bench.record.settled();
-    expect(tb.bench.record.testRuns.list({ chargerId: 'REAL-STOP' })).toEqual([expect.objectContaining({ id: runId, planned: 2 })]);
+    expect(tb.bench.record.testRuns.list({ chargerId: 'REAL-STOP' })).toEqual([
+      expect.objectContaining({ id: runId, planned: 2, wallMs: run.wallMs, summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 1, error: 0, notSupported: 0 } }),
+    ]);
     await cp.client.close();
   }, 60_000);
 

@@ -17,8 +17,10 @@ export interface TestRunRow {
   finishedAt: string | null;
   state: string;
   summary: Record<string, number>;
-  /** A stopped run's planned cases (null when kept before they were). */
+  /** A stopped run's planned cases (absent when kept before they were). */
   planned?: number;
+  /** How long it took on the wall clock (absent for a run kept before it was listed). */
+  wallMs?: number;
 }
 
 /** Conformance runs, newest first. The result is kept whole (it is what the reports are made from). */
@@ -34,16 +36,22 @@ export class TestRunsRepository {
          FROM test_runs ${q.chargerId ? 'WHERE charger_id = ?' : ''} ORDER BY started_at DESC LIMIT ?`,
       )
       .all(...(q.chargerId ? [q.chargerId] : []), q.limit ?? 200) as Row[];
-    return rows.map((r) => ({
-      id: r.id,
-      chargerId: r.charger_id,
-      suite: r.suite,
-      startedAt: r.started_at,
-      finishedAt: r.finished_at,
-      state: r.state,
-      summary: JSON.parse(r.summary),
-      ...(r.planned != null && { planned: r.planned }),
-    }));
+    return rows.map((r) => {
+      // The list's facts ride in the summary column (see save); a run kept before has its verdicts only.
+      const { planned, wallMs, ...summary } = JSON.parse(r.summary) as Record<string, number>;
+      const stoppedPlan = planned ?? r.planned;
+      return {
+        id: r.id,
+        chargerId: r.charger_id,
+        suite: r.suite,
+        startedAt: r.started_at,
+        finishedAt: r.finished_at,
+        state: r.state,
+        summary,
+        ...(r.state === 'stopped' && stoppedPlan != null && { planned: stoppedPlan }),
+        ...(wallMs !== undefined && { wallMs }),
+      };
+    });
   }
 
   get(id: string): unknown | null {
@@ -51,10 +59,18 @@ export class TestRunsRepository {
     return row ? JSON.parse(row.result) : null;
   }
 
-  /** Saves a run (again as it goes on); resolves once it is durable. */
-  async save(run: { id: string; chargerId: string; startedAt: string; finishedAt: string | null; state: string; summary: object }, suite = 'octt16-cp'): Promise<void> {
+  /**
+   * Saves a run (again as it goes on); resolves once it is durable. The summary column holds what the
+   * list shows beside the verdicts (how many cases were planned, how long it took on the wall clock), so
+   * the list never parses a result (megabytes for a long run).
+   */
+  async save(
+    run: { id: string; chargerId: string; startedAt: string; finishedAt: string | null; state: string; summary: object; planned?: string[]; wallMs?: number },
+    suite = 'octt16-cp',
+  ): Promise<void> {
     this.store.mustBeWritable();
-    this.store.write('testRunPut', [run.id, run.chargerId, suite, run.startedAt, run.finishedAt, run.state, JSON.stringify(run.summary), JSON.stringify(run)]);
+    const listed = { ...run.summary, ...(run.planned && { planned: run.planned.length }), ...(run.wallMs !== undefined && { wallMs: run.wallMs }) };
+    this.store.write('testRunPut', [run.id, run.chargerId, suite, run.startedAt, run.finishedAt, run.state, JSON.stringify(listed), JSON.stringify(run)]);
     await this.store.settled();
   }
 

@@ -30,6 +30,7 @@ import { FrameDetail } from './FrameDetail';
 import { emptyFields, hasFilters, LogFilters, type FilterFields } from './LogFilters';
 import { useLogView } from './useLogView';
 import { VirtualLog } from './VirtualLog';
+import { useNow } from '../../components/reach';
 
 const number = (n: number) => n.toLocaleString();
 
@@ -59,7 +60,11 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   const filterKey = JSON.stringify(toFilter(fields));
   const filter = useMemo(() => JSON.parse(filterKey) as MessageFilter, [filterKey]);
 
-  const [follow, setFollow] = useState(true);
+  const [following, setFollow] = useState(true);
+  // A range that ends in the past gets no new frames: there is nothing live to follow.
+  const now = useNow();
+  const rangeEnded = filter.to !== undefined && Date.parse(filter.to) < now;
+  const follow = following && !rangeEnded;
   const { view, ensure, rowAt, grow, repin, retry } = useLogView(filter, follow);
   const [selected, setSelected] = useState<number | null>(null);
   const [open, setOpen] = useState<MessageView | null>(null);
@@ -208,7 +213,10 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
             </Button>
           </Stack>
         )}
-        <FormControlLabel control={<Switch size="small" checked={follow} onChange={(e) => setFollowing(e.target.checked)} />} label="Follow live" />
+        <FormControlLabel
+          control={<Switch size="small" checked={follow} disabled={rangeEnded} onChange={(e) => setFollowing(e.target.checked)} />}
+          label={rangeEnded ? 'Follow live (the time range has ended: nothing new comes in it)' : 'Follow live'}
+        />
         <Button
           size="small"
           startIcon={exports.exporting ? <CircularProgress size={14} aria-hidden /> : <DownloadIcon />}

@@ -119,7 +119,9 @@ export function RunHistory({ charger, onCharger }: { charger: string; onCharger:
                     <SummaryChips summary={r.summary} />
                   </Stack>
                 </TableCell>
-                <TableCell align="right">{r.finishedAt ? formatDuration(Date.parse(r.finishedAt) - Date.parse(r.startedAt)) : '—'}</TableCell>
+                <TableCell align="right">
+                  {r.wallMs !== undefined && r.finishedAt ? formatDuration(r.wallMs) : r.finishedAt ? formatDuration(Date.parse(r.finishedAt) - Date.parse(r.startedAt)) : '—'}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -190,7 +190,7 @@ export function RunScreen() {
           ) : (
             problems > 0 && (
               <Button variant="outlined" startIcon={<ReplayIcon />} onClick={() => navigate(paths.testRuns({ charger: run.chargerId, rerun: run.id }))}>
-                Re-run the {problems} failed case{problems === 1 ? '' : 's'}…
+                Re-run the {problems} {problemWords(run.cases)} case{problems === 1 ? '' : 's'}…
               </Button>
             )
           )}
@@ -247,4 +247,14 @@ export function RunScreen() {
       </Snackbar>
     </Box>
   );
+}
+
+/** "failed", "inconclusive", "failed or inconclusive": the kinds of problem among a run's cases, for what Re-run takes. */
+function problemWords(cases: RunResult['cases']): string {
+  const kinds = (['fail', 'error', 'inconclusive'] as const).filter((v) => cases.some((c) => c.verdict === v));
+  const words = { fail: 'failed', error: 'erred', inconclusive: 'inconclusive' } as const;
+  return kinds
+    .map((k) => words[k])
+    .join(kinds.length > 2 ? ', ' : ' or ')
+    .replace(/, (?=[^,]*$)/, ' or ');
 }
