@@ -15,7 +15,10 @@ class FakeSocket {
   constructor(readonly url: URL) {
     FakeSocket.made.push(this);
   }
-  close() {}
+  closed = false;
+  close() {
+    this.closed = true;
+  }
 }
 
 let client: BenchClient | null = null;
@@ -84,6 +87,48 @@ describe('http client link', () => {
       socket.onmessage!({ data: JSON.stringify({ type: 'alive', ts: new Date().toISOString() }) });
       expect(states.at(-1)).toBe('open');
       expect(states).toEqual(['connecting', 'open', 'silent', 'open']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('http client liveness', () => {
+  it('does not call the link silent for the time this window itself slept (a laptop lid closed): the silence counts from waking', () => {
+    vi.useFakeTimers();
+    try {
+      const { states } = start(async () => new Response('{}', { status: 200 }));
+      // Asleep for a minute: no timer ran, nothing was heard.
+      vi.setSystemTime(Date.now() + 60_000);
+      vi.advanceTimersByTime(3_000);
+      expect(states.at(-1)).toBe('open');
+      // Awake, and the bench says nothing for 15 s more: now it is silent.
+      vi.advanceTimersByTime(19_000);
+      expect(states.at(-1)).toBe('silent');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('opens a new socket when the bench answers over HTTP while its socket stays silent (a dead socket), not while the bench is silent too', async () => {
+    vi.useFakeTimers();
+    try {
+      let answer = true;
+      const { socket, fetch } = start(async () => (answer ? new Response('{}', { status: 200 }) : new Promise<Response>(() => undefined)));
+      // The bench does not answer either (paused): the socket is kept.
+      answer = false;
+      await vi.advanceTimersByTimeAsync(18_000);
+      expect(fetch).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(FakeSocket.made).toHaveLength(1);
+      // It wakes: its socket speaks again before the grace is up, nothing changes.
+      socket.onmessage!({ data: JSON.stringify({ type: 'alive', ts: '' }) });
+      // Silent again, but now the bench answers over HTTP: the socket is dead, a new one is opened.
+      answer = true;
+      await vi.advanceTimersByTimeAsync(18_000);
+      await vi.advanceTimersByTimeAsync(1_500);
+      expect(FakeSocket.made).toHaveLength(2);
+      expect(socket.closed).toBe(true);
     } finally {
       vi.useRealTimers();
     }

@@ -328,6 +328,12 @@ describe('bench store against a live bench', () => {
       client.setLink('open');
       await vi.advanceTimersByTimeAsync(0);
       expect(useBench.getState().snapshots).toBe(2);
+      // Silent and back (the bench paused, its connection open): nothing was missed, nothing is read again.
+      client.setLink('silent');
+      expect(useBench.getState().link).toBe('silent');
+      client.setLink('open');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(useBench.getState()).toMatchObject({ link: 'open', snapshots: 2 });
       // A failure while the link is down is not retried (the link's return asks again).
       fail = true;
       client.setLink('closed');

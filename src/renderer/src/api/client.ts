@@ -34,8 +34,11 @@ export interface BenchClient {
   operate<A extends CentralSystemAction>(args: OperateArgs<A>): Promise<OperationResult<A>>;
   /** The bench's pushed events, delivered in batches (one state update per batch, not per frame). */
   subscribe(listener: (events: BenchEvent[]) => void): () => void;
-  /** The link's state as it changes, with since when (ms; for `silent`, when the bench was last heard). */
-  onLink(listener: (state: LinkState, since: number) => void): () => void;
+  /**
+   * The link's state as it changes, with since when (ms; for `silent`, when the bench was last heard) and
+   * the state before (open after `silent` is not a reconnection: nothing was missed).
+   */
+  onLink(listener: (state: LinkState, since: number, from: LinkState) => void): () => void;
   /** Exports the message log under a filter: a save dialog on the desktop, a download in a browser. */
   exportMessages(query: MessageExportQuery): Promise<{ saved: boolean; where?: string }>;
   /** Exports every transaction matching as CSV (not only those a list holds): a save dialog on the desktop, a download in a browser. */
@@ -100,25 +103,33 @@ export class EventBatcher {
  * next word (the bench sends one every EVENTS_ALIVE_MS however quiet its chargers are).
  */
 export class LinkWatch {
-  private readonly listeners = new Set<(s: LinkState, since: number) => void>();
+  private readonly listeners = new Set<(s: LinkState, since: number, from: LinkState) => void>();
   state: LinkState = 'connecting';
   /** Since when (ms) the link has been in its state. */
   since = Date.now();
   private lastHeard = 0;
+  private lastCheck = 0;
   private watch: ReturnType<typeof setInterval> | null = null;
+  private readonly checkMs: number;
 
   /** `silentMs`: Infinity never calls the link silent (a test's client that is not fed). */
-  constructor(private readonly silentMs = EVENTS_SILENT_MS) {}
+  constructor(private readonly silentMs = EVENTS_SILENT_MS) {
+    this.checkMs = Math.max(10, Math.round(silentMs / 5));
+  }
 
   set(state: LinkState, since = Date.now()): void {
     if (state === 'open' && this.state !== 'silent') this.lastHeard = Date.now();
     const watching = (state === 'open' || state === 'silent') && Number.isFinite(this.silentMs);
-    if (watching && !this.watch) this.watch = setInterval(() => this.check(), Math.max(10, Math.round(this.silentMs / 5)));
+    if (watching && !this.watch) {
+      this.lastCheck = Date.now();
+      this.watch = setInterval(() => this.check(), this.checkMs);
+    }
     if (!watching) this.stopWatching();
     if (state === this.state) return;
+    const from = this.state;
     this.state = state;
     this.since = since;
-    for (const l of this.listeners) l(state, since);
+    for (const l of this.listeners) l(state, since, from);
   }
 
   /** Something came from the bench: it answers. */
@@ -127,9 +138,10 @@ export class LinkWatch {
     if (this.state === 'silent') this.set('open');
   }
 
-  subscribe(listener: (s: LinkState, since: number) => void): () => void {
+  /** `from`: the state before (a link open again after `silent` missed nothing: its connection stayed open). */
+  subscribe(listener: (s: LinkState, since: number, from: LinkState) => void): () => void {
     this.listeners.add(listener);
-    listener(this.state, this.since);
+    listener(this.state, this.since, this.state);
     return () => void this.listeners.delete(listener);
   }
 
@@ -139,7 +151,12 @@ export class LinkWatch {
   }
 
   private check(): void {
-    if (this.state === 'open' && Date.now() - this.lastHeard > this.silentMs) this.set('silent', this.lastHeard);
+    const now = Date.now();
+    // This window itself was asleep (a laptop's lid closed, a frozen tab, a debugger): the checks were
+    // held too, and what the bench sent meanwhile may still be queued. Count the silence from waking up.
+    if (now - this.lastCheck > this.checkMs * 3) this.lastHeard = Math.max(this.lastHeard, now);
+    this.lastCheck = now;
+    if (this.state === 'open' && now - this.lastHeard > this.silentMs) this.set('silent', this.lastHeard);
   }
 
   private stopWatching(): void {

@@ -17,6 +17,9 @@ function exportable<S extends z.ZodType>(schema: S, query: unknown): z.output<S>
   throw new CallFailure({ status: 400, message: `Cannot export: ${message}`, field: field || undefined });
 }
 
+/** How long a socket that stays silent while the bench answers over HTTP is given before a new one is opened. */
+const SOCKET_GRACE_MS = 1_000;
+
 export function httpClient(origin: string): BenchClient {
   // The bench batches the stream already: this only joins what arrives within a frame.
   const batcher = new EventBatcher(16);
@@ -69,6 +72,23 @@ export function httpClient(origin: string): BenchClient {
     };
   };
   connect();
+
+  // Silent: the bench may be paused, or this socket dead while the bench is fine (a laptop woke up on
+  // another network, a VPN came up: the browser can take minutes to notice). Ask over HTTP; if the bench
+  // answers and the socket still brings nothing a moment later, open a new one.
+  link.subscribe((state) => {
+    if (state !== 'silent') return;
+    const socket = ws;
+    request('/api/call/bench:status', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })
+      .then(() => new Promise((r) => setTimeout(r, SOCKET_GRACE_MS)))
+      .then(() => {
+        if (closed || ws !== socket || link.state !== 'silent' || !socket) return;
+        ws = null;
+        socket.close();
+        connect();
+      })
+      .catch(() => undefined);
+  });
 
   /** Fetches a file first (so a refusal is an error on screen), then hands it to the browser as a download under its own name. */
   const fetchDownload = async (path: string, fallbackName: string): Promise<{ saved: boolean; where?: string }> => {

@@ -361,9 +361,11 @@ export function connectStore(client: BenchClient): () => void {
       if (live && useBench.getState().link === 'open') retry = setTimeout(loadWhileOpen, SNAPSHOT_RETRY_MS);
     });
   };
-  const offLink = client.onLink((link, since = Date.now()) => {
+  const offLink = client.onLink((link, since = Date.now(), from) => {
     useBench.setState((s) => (s.link === link ? {} : { link, linkSince: new Date(since).toISOString() }));
-    if (link === 'open') loadWhileOpen();
+    // Open again after a silence is not a reconnection: the connection stayed open and nothing was missed
+    // (reading everything again in every window would load a bench that has only just caught up).
+    if (link === 'open' && from !== 'silent') loadWhileOpen();
     else if (retry) clearTimeout(retry);
   });
   return () => {
