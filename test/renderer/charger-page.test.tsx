@@ -215,6 +215,17 @@ describe('the meter on a card', () => {
     expect(card(2).getByText('Power now')).toBeTruthy();
     expect(card(2).getByText('7.4 kW')).toBeTruthy();
   });
+
+  it('says a running session has no reading yet, and that the chart beside shows earlier sessions’ readings', async () => {
+    client = fakeClient({ 'chargers:meterValues': () => [], 'chargers:list': () => Object.values(useBench.getState().chargers) });
+    off = liveBench(client, {
+      chargers: { CP001: charging() },
+      activeTransactions: { 17: alice() },
+      meter: { 'CP001/2': [{ t: Date.now() - 30 * 60_000, energyWh: 900, powerW: 7000, transactionId: 5 }] },
+    });
+    render(withBench(client, screens, '/chargers/CP001'));
+    await waitFor(() => expect(screen.getByTestId('meter-latest-2').textContent).toBe('No readings in this session yet (the chart shows earlier ones)'));
+  });
 });
 
 describe('a session the charger no longer reports', () => {

@@ -74,7 +74,8 @@ function ActiveTransaction({ tx, samples, stale, unconfirmed }: { tx: Transactio
 function MeterLine({ connectorId, samples, tx }: { connectorId: number; samples: MeterSample[]; tx: TransactionView | undefined }) {
   const latest = latestReading(tx ? samples.filter((s) => belongsTo(tx, s)) : samples);
   let text: string;
-  if (!latest) text = tx ? 'No readings in this session yet' : 'No readings yet';
+  // The chart beside may show earlier sessions' readings: this one's are not among them yet.
+  if (!latest) text = tx ? (samples.length ? 'No readings in this session yet (the chart shows earlier ones)' : 'No readings in this session yet') : 'No readings yet';
   else if (tx) text = readingText(latest);
   else text = latest.energyWh === undefined ? 'No session running' : `No session running · register ${formatEnergy(latest.energyWh)}`;
   return (
