@@ -12,21 +12,9 @@ import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench
 import { SettingsScreen } from '../../src/renderer/src/app/screens';
 import { parseIdTagLines } from '../../src/renderer/src/features/id-tags/IdTagList';
 import type { BenchSettings, IdTagEntry } from '../../src/shared/api/views';
+import { defaultSettings } from '../../src/shared/api/settings';
 
-const defaults: BenchSettings = {
-  defaultBootStatus: 'Accepted',
-  heartbeatInterval: 300,
-  authorization: 'acceptAll',
-  callTimeout: 30,
-  requirePassword: false,
-  unknownChargers: 'accept',
-  ocppPort: 9000,
-  ftpPort: 2121,
-  retentionDays: null,
-  allowBrowserOrigins: false,
-  maxConnections: 10_000,
-  maxConnectionsPerAddress: 200,
-};
+const defaults: BenchSettings = { ...defaultSettings };
 
 let saved: BenchSettings;
 let tags: IdTagEntry[];

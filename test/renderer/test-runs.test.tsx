@@ -616,7 +616,7 @@ describe('history and comparison', () => {
     // A case in one run only is no verdict change: shown with every case, not counted.
     expect(within(side).queryByRole('row', { name: /^TC_001_CS/ })).toBeNull();
     await user.click(screen.getByRole('switch', { name: 'Only the cases whose verdict changed' }));
-    expect(within(side).getByRole('row', { name: 'TC_001_CS onlyOne' }).textContent).toContain('Not in this run');
+    expect(within(side).getByRole('row', { name: 'TC_001_CS in one run only' }).textContent).toContain('Not in this run');
 
     // Picked the other way round (the newer first), the earlier run is still the baseline: the regression reads as worse.
     cleanup();

@@ -9,8 +9,9 @@ import { Command } from 'commander';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
 import type { CaseResult } from '../conformance/types';
 import { chargerRunOptions, declaredPics, openRun, printCase, printSummary, usageConflict } from './run-on-charger';
-import { changesTo, exitStatus, signalWords } from './interrupt';
-import { checkOutputs, writeOutputs, type Output } from './outputs';
+import { changesTo, exitStatus, signalWords, type Stays } from './interrupt';
+import { checkOutputs, unwritten, writeOutputs, type Output } from './outputs';
+import { SITE_LIMIT_PROFILE_ID } from '../commissioning/plan';
 import { int, jsonFileOption } from './options';
 import { firstIssue } from '../../shared/api/issues';
 
@@ -76,6 +77,18 @@ export function commissionOutputs(opts: Record<string, any>): Array<Output & { f
   ];
 }
 
+/**
+ * What a commissioning puts on the charger to stay there: the template's baseline keys (at their values) and
+ * the site's load limit (its charging profile). A second Ctrl-C does not name them as not put back.
+ */
+export function commissionStays(template: CommissioningTemplate): Stays {
+  return (action, payload) => {
+    if (action === 'ChangeConfiguration') return typeof payload.key === 'string' && Object.hasOwn(template.keys, payload.key) && template.keys[payload.key] === String(payload.value);
+    if (action === 'SetChargingProfile') return (payload.csChargingProfiles as { chargingProfileId?: unknown } | undefined)?.chargingProfileId === SITE_LIMIT_PROFILE_ID;
+    return false;
+  };
+}
+
 async function commission(opts: Record<string, any>, template: CommissioningTemplate, job: SiteJob): Promise<number> {
   const open = await openRun('commission', opts);
   if (typeof open === 'number') return open;
@@ -84,7 +97,11 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
   try {
     const notConnected = await open.connected(opts.connectTimeout ?? 600);
     if (notConnected !== null) return notConnected;
+    // Stopped while the charger was connecting ("nothing was run"): nothing is created or started.
+    if (interrupt.signal.aborted) return interrupt.status;
     const c = await service.create({ chargerId, job, template, declared: declaredPics(opts) });
+    // Stopped while the commissioning was being created: it is kept, ready, and nothing is run.
+    if (interrupt.signal.aborted) return interrupt.status;
     // The person at the charger answers on the terminal what the run asks; a question withdrawn (the run
     // stopped, or answered elsewhere) is no longer asked.
     let asking: AbortController | null = null;
@@ -99,8 +116,11 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
         if (a !== 'timeout' && a !== 'stopped' && service.prompt(c.id)) service.answer(c.id, a);
       });
     });
-    const changes = changesTo(bench, chargerId);
-    interrupt.left = () => changes.describe();
+    // What the run and the step in progress changed on the charger and is to be put back (the baseline and
+    // the site's limit are meant to stay), for a second Ctrl-C that leaves it so.
+    const changes = changesTo(bench, chargerId, commissionStays(template));
+    let step: string | null = null;
+    interrupt.left = () => [step && `the step “${step}” was in progress`, changes.describe()].filter(Boolean).join('; ');
     interrupt.stopsRun('ending the step in progress (inconclusive), putting the charger back, writing the reports');
     const stop = () => {
       changes.freeze();
@@ -108,23 +128,35 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     };
     const started = Date.now();
     const t0 = bench.clock.now();
-    service.run(c.id, undefined, (e) => e.type === 'caseFinished' && printCase(e.result));
+    service.run(c.id, undefined, (e) => {
+      if (e.type === 'caseStarted') {
+        step = c.steps.find((s) => s.id === e.caseId)?.title ?? e.caseId;
+        changes.reset();
+      } else if (e.type === 'caseFinished') printCase(e.result);
+    });
     interrupt.signal.addEventListener('abort', stop, { once: true });
     if (interrupt.signal.aborted) stop();
     await service.settled(c.id);
     off();
     changes.off();
     (asking as AbortController | null)?.abort();
-    interrupt.stopsRun('the commissioning has ended, writing the reports', false);
+    // The commissioning has ended: a signal from now on changes neither its result nor the exit status.
+    const outputs = commissionOutputs(opts);
+    const tried = new Set<string>();
+    interrupt.left = () => unwritten(outputs, tried);
+    interrupt.ended('writing the reports');
     const view = service.get(c.id);
     const results = view.steps.map((s) => s.result).filter((r): r is CaseResult => r !== null);
     printSummary('step', results, Date.now() - started, open.target ? bench.clock.now() - t0 : null);
     const written = await writeOutputs(
       'commission',
-      commissionOutputs(opts).map((o) => ({ ...o, body: async () => (await service.file(c.id, o.file)).body })),
+      outputs.map((o) => ({ ...o, body: async () => (await service.file(c.id, o.file)).body })),
+      tried,
     );
-    if (interrupt.by) {
-      console.log(`Stopped by ${signalWords(interrupt.by)}: ${results.length} of ${view.steps.length} steps ended; the commissioning is kept in the record as stopped`);
+    if (interrupt.by && view.lastRun?.outcome === 'stopped') {
+      // A temporary bench (--virtual) is deleted on the way out: only a charger's commissioning is kept in a record.
+      const kept = open.target ? '' : '; the commissioning is kept in the record as stopped';
+      console.log(`Stopped by ${signalWords(interrupt.by)}: ${results.length} of ${view.steps.length} steps ended${kept}`);
       return interrupt.status;
     }
     if (!written) return exitStatus.reportNotWritten;

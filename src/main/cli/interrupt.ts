@@ -2,7 +2,10 @@
 // the first stops the run (the case or step in progress ends inconclusive, the charger is put back, the
 // reports asked for are written, the run is recorded) and the command exits with 130 (SIGINT) or 143
 // (SIGTERM); a second one while the charger is put back quits at once, saying what may not have been put
-// back. On a terminal the prompt's readline takes Ctrl-C as a key, not as a signal: it is heard there too.
+// back. Before the run is set up (waiting for the charger) the first signal ends the wait: nothing is run.
+// Once the run has ended it is no longer stopped by a signal: its verdict and exit status stand while the
+// reports are written, and a second signal quits at once, naming the reports not written.
+// On a terminal the prompt's readline takes Ctrl-C as a key, not as a signal: it is heard there too.
 import type { Interface } from 'node:readline/promises';
 import type { Bench } from '../core/bench';
 
@@ -24,17 +27,19 @@ export interface InterruptOptions {
 }
 
 export class Interrupt {
-  /** The signal that stopped the run, once one came. */
+  /** The signal that stopped the run (or the wait for the charger), once one came; never one heard after the run ended. */
   by: StopSignal | null = null;
   private readonly controller = new AbortController();
   /** Aborted on the first signal: what waits (the charger connecting, the run) stops. */
   readonly signal: AbortSignal = this.controller.signal;
-  /** What may not have been put back, for the second signal's message. */
+  /** What may not have been put back (or, once the run has ended, which reports are not written yet), for the second signal's message. */
   left: () => string = () => '';
   /** What the first signal still has to do (the run being stopped); null when nothing is to be put back. */
   private stopping: string | null = null;
-  /** Whether quitting now may leave the charger changed (false once the run has ended: only reports are left to write). */
-  private leavesCharger = false;
+  /** The run has ended: only its reports are left to write (what `ended` says). */
+  private after: string | null = null;
+  /** A signal heard after the run ended (a second one quits at once). */
+  private heardAfter: StopSignal | null = null;
   private readonly onSigint = () => this.heard('SIGINT');
   private readonly onSigterm = () => this.heard('SIGTERM');
 
@@ -55,23 +60,42 @@ export class Interrupt {
   }
 
   /** From now on the first signal stops a run that changes the charger: `what` says so ("ending the case in progress …"). */
-  stopsRun(what: string, leavesCharger = true): void {
+  stopsRun(what: string): void {
     this.stopping = what;
-    this.leavesCharger = leavesCharger;
+  }
+
+  /**
+   * The run has ended (`what`: "writing the reports"): a signal from now on stops nothing and changes neither
+   * the status nor the words; a second one quits at once, naming what `left` says (the reports not written).
+   */
+  ended(what: string): void {
+    this.after = what;
   }
 
   heard(signal: StopSignal): void {
     const words = signalWords(signal);
+    const quit = (why: string) => {
+      console.error(`chargebench ${this.command}: stopped by ${words} again, quitting at once${why}`);
+      (this.options.exit ?? process.exit)(exitStatus[signal]);
+    };
+    if (this.after !== null) {
+      if (this.heardAfter || this.by) {
+        const left = this.left();
+        return quit(left ? `: not written: ${left}` : '');
+      }
+      this.heardAfter = signal;
+      console.log(`\nHeard ${words}: the run has already ended, its result stands; ${this.after}; ${words} again quits at once`);
+      return;
+    }
     if (!this.by) {
       this.by = signal;
       console.log(`\nStopped by ${words}: ${this.stopping ? `${this.stopping}; ${words} again quits at once` : 'nothing was run'}`);
       this.controller.abort();
       return;
     }
-    const left = this.leavesCharger ? this.left() : '';
-    const lost = !this.stopping ? '' : this.leavesCharger ? `: the charger may not have been put back${left ? ` (${left})` : ''}; no report was written` : ': some reports may not have been written';
-    console.error(`chargebench ${this.command}: stopped by ${words} again, quitting at once${lost}`);
-    (this.options.exit ?? process.exit)(exitStatus[signal]);
+    if (!this.stopping) return quit('');
+    const left = this.left();
+    quit(`: the charger may not have been put back${left ? ` (${left})` : ''}; no report was written`);
   }
 
   dispose(): void {
@@ -84,36 +108,53 @@ export class Interrupt {
 /** Actions of the bench that change a charger (undone when it is put back), beside ChangeConfiguration. */
 const changing = new Set(['RemoteStartTransaction', 'ChangeAvailability', 'SetChargingProfile', 'ReserveNow', 'SendLocalList', 'ClearCache', 'Reset']);
 
+/** What a change is meant to stay on the charger (a commissioning's baseline keys and site limit): never named as left changed. */
+export type Stays = (action: string, payload: Record<string, unknown>) => boolean;
+
 /**
- * What the bench asked of a charger since `reset()`: the configuration keys set (their last value) and the
- * other actions that change it; frozen by `freeze()` (the stop: what the putting back sends is not news).
+ * What the bench asked of a charger: the configuration keys set for the whole run (before the first
+ * `reset()`, e.g. MinimumStatusDuration 0, put back only at the run's end), and since the last `reset()` (a
+ * case's start) the keys set (their last value) and the other actions that change it; frozen by `freeze()`
+ * (the stop: what the putting back sends is not news). What `stays` says is meant to stay is left out.
  */
-export function changesTo(bench: Bench, chargerId: string): { reset(): void; freeze(): void; describe(): string; off(): void } {
+export function changesTo(bench: Bench, chargerId: string, stays: Stays = () => false): { reset(): void; freeze(): void; describe(): string; off(): void } {
+  const runKeys = new Map<string, string>();
   const keys = new Map<string, string>();
   const actions = new Set<string>();
+  let inCase = false;
   let frozen = false;
   const off = bench.bus.subscribe((e) => {
     if (frozen || e.type !== 'frameLogged' || e.message.chargerId !== chargerId || e.message.direction !== 'out' || e.message.kind !== 'CALL') return;
     const action = e.message.action ?? '';
-    if (action === 'ChangeConfiguration') {
-      try {
-        const payload = (JSON.parse(e.message.raw) as unknown[])[3] as { key?: unknown; value?: unknown };
-        if (typeof payload?.key === 'string') keys.set(payload.key, String(payload.value));
-      } catch {
-        // A frame that is not JSON changes nothing.
-      }
-    } else if (changing.has(action)) actions.add(action);
+    if (action !== 'ChangeConfiguration' && !changing.has(action)) return;
+    let payload: Record<string, unknown> = {};
+    try {
+      const body = (JSON.parse(e.message.raw) as unknown[])[3];
+      if (body && typeof body === 'object') payload = body as Record<string, unknown>;
+    } catch {
+      // A frame that is not JSON changes nothing.
+      return;
+    }
+    if (stays(action, payload)) return;
+    if (action !== 'ChangeConfiguration') {
+      if (inCase) actions.add(action);
+    } else if (typeof payload.key === 'string') (inCase ? keys : runKeys).set(payload.key, String(payload.value));
   });
+  const list = (m: Map<string, string>) => [...m].map(([k, v]) => `${k}=${v}`).join(', ');
   return {
     reset: () => {
       if (frozen) return;
+      inCase = true;
       keys.clear();
       actions.clear();
     },
     freeze: () => {
       frozen = true;
     },
-    describe: () => [keys.size ? `configuration set: ${[...keys].map(([k, v]) => `${k}=${v}`).join(', ')}` : '', actions.size ? `sent: ${[...actions].join(', ')}` : ''].filter(Boolean).join('; '),
+    describe: () =>
+      [runKeys.size ? `configuration set for the run: ${list(runKeys)}` : '', keys.size ? `configuration set: ${list(keys)}` : '', actions.size ? `sent: ${[...actions].join(', ')}` : '']
+        .filter(Boolean)
+        .join('; '),
     off,
   };
 }

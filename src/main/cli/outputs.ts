@@ -59,8 +59,19 @@ export function checkOutputs(outputs: Output[]): string | null {
   return null;
 }
 
-/** Writes each report asked for; false when one could not be made or written (said on stderr, the others still written). */
-export async function writeOutputs(command: string, outputs: Array<Output & { body: () => Promise<string | Uint8Array> }>): Promise<boolean> {
+/** The reports asked for that are not written yet, in words ("the PDF report (--pdf r.pdf)"): what quitting now loses. */
+export function unwritten(outputs: Output[], done: ReadonlySet<string>): string {
+  return outputs
+    .filter((o) => o.path && !done.has(o.option))
+    .map((o) => `${o.label} (${o.option} ${o.path})`)
+    .join(', ');
+}
+
+/**
+ * Writes each report asked for; false when one could not be made or written (said on stderr, the others
+ * still written). `done` gets the option of each one tried (written or not), as it goes.
+ */
+export async function writeOutputs(command: string, outputs: Array<Output & { body: () => Promise<string | Uint8Array> }>, done?: Set<string>): Promise<boolean> {
   let all = true;
   for (const o of outputs) {
     if (!o.path) continue;
@@ -70,6 +81,8 @@ export async function writeOutputs(command: string, outputs: Array<Output & { bo
       all = false;
       const err = e as NodeJS.ErrnoException;
       console.error(`chargebench ${command}: could not write ${o.label} to ${o.path}: ${err.code ? writeProblem(err) : err.message}`);
+    } finally {
+      done?.add(o.option);
     }
   }
   return all;

@@ -21,7 +21,7 @@ import { printable } from './terminal';
 import { ranOnFakeTime } from '../../shared/api/test-runs';
 import { reachableAddresses } from '../core/network';
 import { changesTo, exitStatus, Interrupt, signalWords } from './interrupt';
-import { writeOutputs, type Output } from './outputs';
+import { unwritten, writeOutputs, type Output } from './outputs';
 
 const verdictWords = { pass: 'PASS', fail: 'FAIL', notApplicable: 'N/A ', inconclusive: 'INCONCLUSIVE', error: 'ERROR', notSupported: 'NOT SUPPORTED' } as const;
 
@@ -91,6 +91,8 @@ export interface ChargerRun {
   /** Extra reports: the evidence pack (zip) and JUnit. */
   bundle?: string;
   junit?: string;
+  /** The bench to run on, already open (tests); otherwise one is opened as the options say. */
+  open?: OpenRun;
 }
 
 /** The reports a `test` run writes, in the order written. */
@@ -120,26 +122,30 @@ export interface OpenRun {
 
 /**
  * Asks the person at the charger on the terminal: Enter = done, c = cannot, s = skip; 'timeout' when nobody
- * answered in time; 'stopped' when the question was withdrawn (the run stopped, or answered elsewhere).
+ * answered in time (saying what that does: the prompt's own words, e.g. while the charger is put back, the
+ * run goes on); 'stopped' when the question was withdrawn (the run stopped, or answered elsewhere). A request
+ * that is not a step of the case says what the bench is doing ("Putting the charger back after TC_003_CS").
  */
 export function terminalAsk(rl: Interface): (p: OperatorPrompt, withdrawn: AbortSignal) => Promise<OperatorAnswer> {
   return async (p, withdrawn) => {
     if (withdrawn.aborted) return 'stopped';
     const timeout = AbortSignal.timeout(p.timeoutS * 1000);
     try {
-      const question = `\n>>> ${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
+      const question = `\n>>> ${p.during ? `${printable(p.during)}: ` : ''}${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
       const answer = (await rl.question(question, { signal: AbortSignal.any([withdrawn, timeout]) })).trim().toLowerCase();
       return answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done';
     } catch {
       if (withdrawn.aborted || !timeout.aborted) return 'stopped';
-      console.log('\n    (nobody answered in time: the step is inconclusive)');
+      console.log(`\n    (nobody answered in time: ${p.onTimeout ? printable(p.onTimeout) : 'the step is inconclusive'})`);
       return 'timeout';
     }
   };
 }
 
 /** Resolves 'connected', or 'timeout' after `timeoutS` (0: never), or 'stopped' when `signal` aborts. */
-function waitForConnection(bench: Bench, chargerId: string, timeoutS: number, signal: AbortSignal): Promise<'connected' | 'timeout' | 'stopped'> {
+export function waitForConnection(bench: Pick<Bench, 'connectedChargers' | 'bus'>, chargerId: string, timeoutS: number, signal: AbortSignal): Promise<'connected' | 'timeout' | 'stopped'> {
+  // A signal before the charger connected stops the command, however soon the charger comes.
+  if (signal.aborted) return Promise.resolve('stopped');
   if (bench.connectedChargers().includes(chargerId)) return Promise.resolve('connected');
   return new Promise((resolve) => {
     const done = (how: 'connected' | 'timeout' | 'stopped') => {
@@ -197,7 +203,7 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
         for (const url of urls) console.log(printable(url));
       }
       const how = await waitForConnection(bench, chargerId, timeoutS, interrupt.signal);
-      if (how === 'stopped') return interrupt.status;
+      if (how === 'stopped' || interrupt.signal.aborted) return interrupt.status;
       if (how === 'timeout') {
         console.error(printable(`chargebench ${command}: ${chargerId} did not connect within ${timeoutS} s (--connect-timeout); nothing was run`));
         return exitStatus.notConnected;
@@ -246,15 +252,17 @@ export function printSummary(noun: 'case' | 'step', results: CaseResult[], wallM
  */
 export async function runOnCharger(r: ChargerRun): Promise<number> {
   const { opts } = r;
-  const open = await openRun(r.command, opts);
+  const open = r.open ?? (await openRun(r.command, opts));
   if (typeof open === 'number') return open;
   const { bench, chargerId, interrupt } = open;
   const service = bench.conformance;
   try {
     const notConnected = await open.connected(opts.connectTimeout ?? 600);
     if (notConnected !== null) return notConnected;
+    // Stopped while the charger was connecting ("nothing was run"): nothing is started.
+    if (interrupt.signal.aborted) return interrupt.status;
     const { runId } = service.start({ chargerId, cases: r.cases.map((c) => c.id), data: r.data, declared: declaredPics(opts) });
-    // What the case in progress changed on the charger, for a second Ctrl-C that leaves it so.
+    // What the run and the case in progress changed on the charger, for a second Ctrl-C that leaves it so.
     const changes = changesTo(bench, chargerId);
     let caseId: string | null = null;
     interrupt.left = () => [caseId && `${caseId} was in progress`, changes.describe()].filter(Boolean).join('; ');
@@ -270,7 +278,7 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       if (e.type === 'testCaseFinished' && e.runId === runId) printCase(e.result);
       else if (e.type === 'testRunChanged' && e.run.id === runId && e.run.caseId !== caseId) {
         caseId = e.run.caseId;
-        changes.reset();
+        if (caseId) changes.reset();
       } else if (e.type === 'testPrompt' && e.runId === runId) {
         // A new question, or the one asked withdrawn (the run stopped, or it was answered through the UI or the API).
         asking?.abort();
@@ -286,17 +294,24 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       changes.off();
       asking?.abort();
     });
-    interrupt.stopsRun('the run has ended, writing the reports', false);
+    // The run has ended: a signal from now on changes neither its result nor the exit status.
+    const outputs = testOutputs({ ...opts, junit: r.junit, evidence: r.bundle });
+    const tried = new Set<string>();
+    interrupt.left = () => unwritten(outputs, tried);
+    interrupt.ended('writing the reports');
     if (run.error) console.error(`chargebench ${r.command}: ${run.error}`);
     for (const p of run.setupProblems ?? []) console.error(`chargebench ${r.command}: before the first case: ${p}`);
     if (run.configAtEndProblem) console.error(`chargebench ${r.command}: the configuration at the end was not read: ${run.configAtEndProblem}`);
     printSummary('case', run.cases, run.wallMs, ranOnFakeTime(run) ? run.ms : null);
     const written = await writeOutputs(
       r.command,
-      testOutputs({ ...opts, junit: r.junit, evidence: r.bundle }).map((o) => ({ ...o, body: async () => (await service.reportOf(run, reportKind[o.option]!)).body })),
+      outputs.map((o) => ({ ...o, body: async () => (await service.reportOf(run, reportKind[o.option]!)).body })),
+      tried,
     );
-    if (interrupt.by) {
-      console.log(`Stopped by ${signalWords(interrupt.by)}: ${run.cases.length} of ${run.planned?.length ?? r.cases.length} cases ended; the run is kept in the record as stopped`);
+    if (interrupt.by && run.state === 'stopped') {
+      // A temporary bench (--virtual) is deleted on the way out: only a charger's run is kept in a record.
+      const kept = open.target ? '' : '; the run is kept in the record as stopped';
+      console.log(`Stopped by ${signalWords(interrupt.by)}: ${run.cases.length} of ${run.planned?.length ?? r.cases.length} cases ended${kept}`);
       return interrupt.status;
     }
     if (!written) return exitStatus.reportNotWritten;

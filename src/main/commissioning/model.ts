@@ -84,9 +84,10 @@ export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'run
   return open;
 }
 
-export function viewOf(c: StoredCommissioning, photos: PhotoView[], running: CommissioningView['running']): CommissioningView {
+export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running: CommissioningView['running']): CommissioningView {
+  const c = running ? stored : { ...stored, runs: stored.runs.map((r, i) => (i === stored.runs.length - 1 ? ended(r) : r)) };
   const { runs: _runs, pics: _pics, runError: _error, setupProblems: _setup, ...own } = c;
-  const lastRun = lastRunOf(c);
+  const lastRun = lastRunOf(c, !!running);
   return {
     ...own,
     state: running ? 'running' : c.state,
@@ -100,10 +101,20 @@ export function viewOf(c: StoredCommissioning, photos: PhotoView[], running: Com
   };
 }
 
-/** The latest run as the faces read it (a run recorded before outcomes were kept: finished, or broken with an error). */
-export function lastRunOf(c: Pick<StoredCommissioning, 'runs' | 'runError' | 'steps'>): CommissioningLastRun | undefined {
-  const r = c.runs.at(-1);
-  if (!r) return undefined;
+/**
+ * A run recorded as running that is not running (the bench stopped before it could record its end): stopped.
+ * (A run recorded before outcomes were kept, with no finish: the same.)
+ */
+const ended = (r: StoredCommissioning['runs'][number]): StoredCommissioning['runs'][number] => (r.outcome === 'running' || (!r.outcome && r.finishedAt === null) ? { ...r, outcome: 'stopped' } : r);
+
+/**
+ * The latest run as the faces read it (a run recorded before outcomes were kept: finished, or broken with
+ * an error); one recorded as running while it is not `active` is stopped.
+ */
+export function lastRunOf(c: Pick<StoredCommissioning, 'runs' | 'runError' | 'steps'>, active = false): CommissioningLastRun | undefined {
+  const last = c.runs.at(-1);
+  if (!last) return undefined;
+  const r = active ? last : ended(last);
   const outcome: CommissioningRunOutcome = r.outcome ?? (r.finishedAt === null ? 'running' : c.runError ? 'broken' : 'finished');
   return { outcome, startedAt: r.startedAt, finishedAt: r.finishedAt, steps: r.steps ?? c.steps.map((s) => s.id), stoppedIn: r.stoppedIn ?? null };
 }

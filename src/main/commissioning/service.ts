@@ -11,6 +11,7 @@ import { PromptOperator } from '../conformance/operator';
 import { defaultTestData } from '../conformance/test-data';
 import type { PicsDeclaration } from '../conformance/pics';
 import type { Report } from '../conformance/service';
+import type { CaseResult } from '../conformance/types';
 import type { OperatorAnswer, OperatorPrompt } from '../conformance/operator';
 import {
   builtInTemplates,
@@ -167,7 +168,7 @@ export class CommissioningService {
     if (this.active.has(id)) throw new BenchError(409, `${id} is running: wait for it, or stop it first`, { field: 'id' });
     const busy = [...this.active.keys()].map((k) => this.stored(k)).find((o) => o.chargerId === c.chargerId);
     if (busy) throw new BenchError(409, `${c.chargerId} is being commissioned in ${busy.id}: stop that first`, { field: 'id' });
-    if (bench.conformance.list(c.chargerId).some((r) => r.state === 'running')) throw new BenchError(409, `A test run is running on ${c.chargerId}: stop it first`, { field: 'id' });
+    if (bench.conformance.runningOn(c.chargerId)) throw new BenchError(409, `A test run is running on ${c.chargerId}: stop it first`, { field: 'id' });
     const plan = commissioningPlan(c.template);
     const unknown = (steps ?? []).filter((s) => !plan.some((p) => p.id === s));
     if (unknown.length) throw new BenchError(400, `Invalid field "steps": no step ${unknown.join(', ')} (the steps are ${plan.map((p) => p.id).join(', ')})`, { field: 'steps' });
@@ -365,9 +366,10 @@ export class CommissioningService {
     return null;
   }
 
-  /** Stops every run (the bench is stopping). */
-  stopAll(): void {
+  /** Stops every run (the bench is stopping); resolves once each has recorded how it ended. */
+  stopAll(): Promise<void> {
     for (const a of this.active.values()) a.abort.abort();
+    return Promise.all([...this.active.values()].map((a) => a.done.catch(() => undefined))).then(() => undefined);
   }
 
   /** The commissioning's one object (see `known`). */
@@ -405,9 +407,8 @@ export class CommissioningService {
    * it, and whatever the step's verdict): its meter values with meterStart and meterStop, so a session that
    * ran is kept even when the step failed or few readings came.
    */
-  private async takeSession(c: StoredCommissioning, result: { frames: Array<{ kind: string; action: string | null; raw: string }> }): Promise<void> {
-    const started = result.frames.find((f) => f.kind === 'CALLRESULT' && f.action === 'StartTransaction');
-    const transactionId = started ? transactionOf(started.raw) : null;
+  private async takeSession(c: StoredCommissioning, result: Pick<CaseResult, 'frames' | 'transactionId'>): Promise<void> {
+    const transactionId = sessionTransaction(result, defaultTestData().connectorId);
     await this.bench.record.settled();
     const values = transactionId === null ? [] : this.bench.record.meterValues.of({ chargerId: c.chargerId, transactionId, limit: 100_000 });
     const tx = transactionId === null ? null : this.bench.record.transactions.get(transactionId);
@@ -431,7 +432,7 @@ export class CommissioningService {
   private changed(c: StoredCommissioning): void {
     const a = this.active.get(c.id);
     const running = a ? { stepId: a.stepId ?? '', step: a.step } : null;
-    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, verdictOf(c), lastRunOf(c)), running }, ts: this.now() });
+    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, verdictOf(c), lastRunOf(c, !!a)), running }, ts: this.now() });
   }
 }
 
@@ -458,12 +459,22 @@ function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: string 
   return { ...o, operator: new PromptOperator((p) => inner.perform(dress(p))) };
 }
 
-/** The transaction id a StartTransaction answer gave, or null. */
-function transactionOf(raw: string): number | null {
-  try {
-    const id = Number((JSON.parse(raw) as [number, string, { transactionId?: number }])[2].transactionId);
-    return Number.isInteger(id) ? id : null;
-  } catch {
-    return null;
-  }
+/**
+ * The test session's transaction: the one the step kept with its result, or (a step that ended before it
+ * could) the one the bench gave the step's StartTransaction on the test connector; null when none started.
+ */
+export function sessionTransaction(result: Pick<CaseResult, 'frames' | 'transactionId'>, connectorId: number): number | null {
+  if (result.transactionId !== undefined) return result.transactionId;
+  const body = (raw: string, at: number): Record<string, unknown> | null => {
+    try {
+      const b = (JSON.parse(raw) as unknown[])[at];
+      return b && typeof b === 'object' ? (b as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  };
+  const start = result.frames.find((f) => f.direction === 'in' && f.kind === 'CALL' && f.action === 'StartTransaction' && body(f.raw, 3)?.connectorId === connectorId);
+  const answer = start && result.frames.find((f) => f.direction === 'out' && f.kind === 'CALLRESULT' && f.messageId === start.messageId);
+  const id = answer ? body(answer.raw, 2)?.transactionId : undefined;
+  return typeof id === 'number' && Number.isInteger(id) ? id : null;
 }

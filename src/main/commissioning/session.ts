@@ -1,10 +1,11 @@
 // The commissioning's test session: the cable in, the session started (by the bench with the site's test
-// card, or by the charger itself with a card it already accepted, e.g. the one presented at the card-reader
-// step), meter values for the session's length, then stopped and measured: the energy register from
+// card, or by the charger itself with the test card it already accepted, e.g. the one presented at the
+// card-reader step), meter values for the session's length, then stopped and measured: the energy register from
 // meterStart on, the energy delivered, the measurands, the power, and the load limit.
 import type { CaseContext } from '../conformance/context';
 import type { ChargerCall } from '../conformance/frames';
 import { readKey, startedCharging, stoppedCharging } from '../conformance/states';
+import { PlainFailure } from './words';
 import { StepFailure } from '../conformance/types';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
 
@@ -38,12 +39,13 @@ const OWN_START_GRACE_S = 5;
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * The cable in, and the session started: a charger that already holds an accepted card (presented at the
- * reader step, within its ConnectionTimeOut) starts it itself on plug-in, with or without Preparing first;
- * that session is the test session. Otherwise the bench starts it with the test card. Returns the
- * transaction id.
+ * The cable in, and the session started: a charger that already holds the accepted test card (presented at
+ * the reader step, within its ConnectionTimeOut) starts it itself on plug-in, with or without Preparing
+ * first; that session is the test session. A session it starts with another card is not (the report's
+ * session is the test card's): the step fails saying to present the test card. Otherwise the bench starts
+ * it with the test card. Returns the session's transaction id and its StartTransaction.
  */
-async function startSession(t: CaseContext, idTag: string): Promise<number> {
+async function startSession(t: CaseContext, idTag: string): Promise<{ tx: number; start: ChargerCall }> {
   const connectorId = t.connectorId;
   const authorizeRemote = (await readKey(t, 'AuthorizeRemoteTxRequests')) === 'true';
   await t.operator({ kind: 'plug', connectorId });
@@ -57,30 +59,35 @@ async function startSession(t: CaseContext, idTag: string): Promise<number> {
     ids.push(got.messageId);
     return got;
   });
-  let own = ownStart(first);
+  let own: ChargerCall | null = ownStart(first) ? first : null;
   if (!own) {
     await t.expect('StatusNotification', { where: { connectorId, status: 'Preparing' }, title: 'Charger sees the cable (Preparing)' });
     // A charger holding an accepted card may start a moment after Preparing.
-    own = (await t.waitFor(OWN_START_GRACE_S * 1000, () => pending.find(ownStart) ?? null)) !== null;
+    own = await t.waitFor(OWN_START_GRACE_S * 1000, () => pending.find(ownStart) ?? null);
   }
   if (own) {
-    t.observe(`The charger started the session itself on plug-in, with a card it had already accepted: it is measured as the test session`);
-    const [tx] = await startedCharging(t, connectorId, idTag);
-    return tx;
+    const card = String(own.payload.idTag);
+    if (card !== idTag) {
+      const words = `The charger started a session with the card ${card}, not the test card ${idTag}: present the test card (${idTag}) at the reader before plugging in, or plug in with no card presented, then Run again.`;
+      throw new PlainFailure(words, new StepFailure(`a session with the test card ${idTag}`, `the charger started a session with the card ${card}`));
+    }
+    const [tx, start] = await startedCharging(t, connectorId, idTag);
+    t.observe(`The charger started the session itself on plug-in, with the test card ${idTag} it had already accepted: it is measured as the test session`, start.messageId);
+    return { tx, start };
   }
   await t.send('RemoteStartTransaction', { connectorId, idTag }, { checks: { status: 'Accepted' }, title: `Bench starts the test session with the card ${idTag} (RemoteStartTransaction)` });
   if (authorizeRemote) await t.expect('Authorize', { checks: { idTag }, title: `Charger checks the card ${idTag} (Authorize)` });
-  const [tx] = await startedCharging(t, connectorId, idTag);
-  return tx;
+  const [tx, start] = await startedCharging(t, connectorId, idTag);
+  return { tx, start };
 }
 
-/** The payload of the last call of `action` the charger sent in the run (for the transaction, when given). */
-function lastCall(t: CaseContext, action: string, transactionId?: number): Payload | null {
+/** The payload of the last call of `action` the charger sent in the run for the transaction. */
+function lastCall(t: CaseContext, action: string, transactionId: number): Payload | null {
   for (const f of [...t.host.frames.frames].reverse()) {
     if (f.direction !== 'in' || f.kind !== 'CALL' || f.action !== action) continue;
     try {
       const p = (JSON.parse(f.raw) as [number, string, string, Payload])[3];
-      if (transactionId === undefined || p.transactionId === transactionId) return p;
+      if (p.transactionId === transactionId) return p;
     } catch {
       continue;
     }
@@ -91,15 +98,22 @@ function lastCall(t: CaseContext, action: string, transactionId?: number): Paylo
 export async function session(t: CaseContext, template: CommissioningTemplate): Promise<void> {
   // The site's test card starts the session (a charger or back office that checks remote-start cards knows it).
   t.answerIdTags({ [template.testIdTag]: { status: 'Accepted' } });
-  const tx = await startSession(t, template.testIdTag);
-  const meterStart = Number(lastCall(t, 'StartTransaction')?.meterStart ?? NaN);
+  const { tx, start } = await startSession(t, template.testIdTag);
+  // Kept with the step's result: the session the report takes from the record is this one.
+  t.transactionId = tx;
+  const meterStart = Number(start.payload.meterStart ?? NaN);
   const started = t.clock.now();
   const energy: number[] = [];
   const power: number[] = [];
   const seen = new Set<string>();
   const interval = Number(t.pics.config.MeterValueSampleInterval) || 60;
   while (t.clock.now() - started < template.sessionSeconds * 1000) {
-    const mv = await t.expect('MeterValues', { within: interval * 2 + 10, title: 'Charger sends meter values' });
+    // The test session's own (another connector's session may run meanwhile).
+    const mv = await t.expect('MeterValues', {
+      where: (p) => p.connectorId === t.connectorId && (p.transactionId === undefined || p.transactionId === tx),
+      within: interval * 2 + 10,
+      title: 'Charger sends meter values',
+    });
     for (const r of readings(mv.payload)) {
       seen.add(r.measurand);
       if (r.measurand === 'Energy.Active.Import.Register') energy.push(r.value);

@@ -104,6 +104,8 @@ export class CaseContext {
   readonly plugged = new Set<number>();
   /** The last frame seen before the case began: the case's own frames come after it. */
   readonly firstSeq: number;
+  /** The session the case measured (a commissioning's test session), kept with its result. */
+  transactionId: number | null = null;
   /** The work of the last step begun; after a Stop it may still be on its way (an operation awaiting its answer). */
   private inflight: Promise<unknown> | null = null;
 

@@ -115,7 +115,9 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
  * The case's reservations cancelled. One the charger keeps (it refuses the CancelReservation, or does not
  * answer it) is named with the connector and until when it may stay Reserved; a refusal of one that is no
  * longer there (never accepted, cancelled or used by the case, expired) is what a charger should answer.
- * Then no connector may be left Reserved (a reservation of this case or of an earlier one).
+ * Then a connector the case itself reserved (and that reservation not used, cancelled or expired as far as
+ * the case's frames tell) must not be left Reserved, as the charger says when asked. At the run's start any
+ * connector Reserved is named once (a reservation the bench did not make); a case does not name it again.
  */
 async function cancelReservations(t: CaseContext, problems: string[], setup: boolean): Promise<void> {
   const { host } = t;
@@ -154,18 +156,49 @@ async function cancelReservations(t: CaseContext, problems: string[], setup: boo
     );
   }
   if (named.has(0)) return;
+  if (setup) {
+    for (let c = 1; c <= t.pics.connectors; c++)
+      if (host.connectorStatus(c) === 'Reserved') problems.push(`connector ${c} is Reserved (a reservation the bench did not make; it ends when it expires or is cancelled): the first cases may fail`);
+    return;
+  }
   // A cancellation just accepted: the connector's StatusNotification is on its way.
-  if (cancelled) await host.frames.waitFor(t.clock, limit, () => !reservedConnectors(t).some((c) => !named.has(c)) || null);
-  for (const c of reservedConnectors(t))
-    if (!named.has(c))
-      problems.push(
-        setup
-          ? `connector ${c} is Reserved (a reservation the bench did not make; it ends when it expires or is cancelled): the first cases may fail`
-          : `connector ${c} is still Reserved after the case (a reservation the bench could not cancel; it ends when it expires): the next case may fail`,
-      );
+  if (cancelled) await host.frames.settle();
+  for (const c of reservedByCase(host.frames.since(t.firstSeq), t.clock.now())) {
+    if (named.has(c) || !(await stillReserved(t, c))) continue;
+    problems.push(`connector ${c} is still Reserved after the case (a reservation the case made, which the bench could not cancel; it ends when it expires): the next case may fail`);
+  }
 }
 
-const reservedConnectors = (t: CaseContext): number[] => Array.from({ length: t.pics.connectors }, (_, i) => i + 1).filter((c) => t.host.connectorStatus(c) === 'Reserved');
+/** The connectors (not 0) the case's frames show it reserved and still holding the reservation (see reservationHeld). */
+export function reservedByCase(frames: SeenFrame[], now: number): number[] {
+  const ids = new Set(frames.filter((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === 'ReserveNow').map((f) => payloadOf(f).reservationId));
+  const connectors = new Set<number>();
+  for (const id of ids) {
+    if (typeof id !== 'number') continue;
+    const held = reservationHeld(frames, id, now);
+    if (held && held.connectorId > 0) connectors.add(held.connectorId);
+  }
+  return [...connectors].sort((a, b) => a - b);
+}
+
+/**
+ * Whether the charger says the connector is Reserved: as it reported it during the run (a status from
+ * before the run is not believed), or, where that is Reserved or unknown, as it reports when asked now.
+ */
+async function stillReserved(t: CaseContext, connectorId: number): Promise<boolean> {
+  const { host } = t;
+  const seen = host.frames.statuses.get(connectorId);
+  if (seen !== undefined && seen !== 'Reserved') return false;
+  const before = host.frames.lastSeq;
+  const reported = (): string | null => {
+    const s = host.frames.since(before).findLast((f) => f.direction === 'in' && f.kind === 'CALL' && f.action === 'StatusNotification' && payloadOf(f).connectorId === connectorId);
+    return s ? String(payloadOf(s).status) : null;
+  };
+  const asked = await host.operate('TriggerMessage', { requestedMessage: 'StatusNotification', connectorId }, t.data.chargerTimeoutS * 1000).catch(() => null);
+  if (asked?.outcome !== 'completed' || (asked.response as { status?: string }).status !== 'Accepted') return seen === 'Reserved';
+  const status = await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000, reported);
+  return (status ?? seen) === 'Reserved';
+}
 
 const payloadOf = (f: SeenFrame): Record<string, unknown> => {
   try {
@@ -185,7 +218,8 @@ const answerTo = (frames: SeenFrame[], call: SeenFrame): Record<string, unknown>
 
 /**
  * A reservation the charger still holds as far as the case's frames tell: its ReserveNow was accepted, and
- * since then it was not cancelled (accepted), used by a StartTransaction, nor did it expire. Its connector
+ * since then it was not cancelled (accepted), used by a StartTransaction (with its reservationId, or on its
+ * connector), nor did it expire. Its connector
  * and expiry date, or null.
  */
 export function reservationHeld(frames: SeenFrame[], reservationId: number, now: number): { connectorId: number; expiryDate: string } | null {
@@ -194,8 +228,10 @@ export function reservationHeld(frames: SeenFrame[], reservationId: number, now:
   if (!reserve || answerTo(frames, reserve)?.status !== 'Accepted') return null;
   const later = frames.filter((f) => f.seq > reserve.seq);
   if (later.some((f) => isCall(f, 'out', 'CancelReservation') && answerTo(frames, f)?.status === 'Accepted')) return null;
-  if (later.some((f) => isCall(f, 'in', 'StartTransaction'))) return null;
   const { connectorId, expiryDate } = payloadOf(reserve);
+  // Used: a session started with it, or on its connector (a charger may leave the reservationId out).
+  const startsOn = (f: SeenFrame) => f.direction === 'in' && f.kind === 'CALL' && f.action === 'StartTransaction' && Number(connectorId) > 0 && payloadOf(f).connectorId === Number(connectorId);
+  if (later.some((f) => isCall(f, 'in', 'StartTransaction') || startsOn(f))) return null;
   if (typeof expiryDate === 'string' && Date.parse(expiryDate) <= now) return null;
   return { connectorId: Number(connectorId), expiryDate: String(expiryDate) };
 }

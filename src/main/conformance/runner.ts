@@ -69,10 +69,11 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   const iso = () => new Date(clock.now()).toISOString();
   const t0 = clock.now();
   const frames = new ChargerFrames(bench.bus, o.chargerId, bench.centralSystem.isConnected(o.chargerId));
-  // Sessions running when the run starts (the record); those started since come from the frames.
-  const runningBefore = bench.record.transactions.list({ chargerId: o.chargerId, active: true }).map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
-  // Each connector's status when the run starts (the record); those reported since come from the frames.
-  const statusBefore = new Map((bench.record.chargers.get(o.chargerId)?.connectors ?? []).map((c) => [c.connectorId, c.status as string]));
+  // Sessions running when the run starts (the record, once what came before is written: see below); those
+  // started since come from the frames.
+  let runningBefore: Array<{ transactionId: number; connectorId: number; idTag: string }> = [];
+  // Each connector's status when the run starts (the record, likewise); those reported since come from the frames.
+  let statusBefore = new Map<number, string>();
   const behaviours = bench.centralSystem.behaviours;
   const host: CaseHost = {
     chargerId: o.chargerId,
@@ -106,7 +107,11 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     signal: o.signal,
     keepAuthorizationCache: o.keepAuthorizationCache,
   };
+  // What the charger reported before the run is read once it is written (a status still on its way to the
+  // record would read as the one before it).
   await bench.record.settled();
+  runningBefore = bench.record.transactions.list({ chargerId: o.chargerId, active: true }).map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
+  statusBefore = new Map((bench.record.chargers.get(o.chargerId)?.connectors ?? []).map((c) => [c.connectorId, c.status as string]));
   const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
   const run: RunResult = {
     id: o.id ?? `run-${iso().replace(/[:.]/g, '-')}`,
@@ -139,49 +144,52 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   try {
     const connected = await frames.waitFor(clock, o.data.operatorTimeoutS * 1000, () => frames.connected || null, o.signal);
     if (!connected) throw new Error(o.signal?.aborted ? `The run was stopped before ${o.chargerId} connected` : `${o.chargerId} did not connect within ${o.data.operatorTimeoutS} s`);
-    // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
-    const release = frames.holdFor(3000);
-    const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000).finally(release);
-    // Where the profiles came from, so a case that does not apply for want of one says so.
-    const reported = (pics.config.SupportedFeatureProfiles ?? '')
-      .split(',')
-      .map((p) => p.trim())
-      .filter((p): p is FeatureProfile => (featureProfiles as readonly string[]).includes(p));
-    pics.reportedProfiles = reported.length ? reported : null;
-    pics.profilesFrom = o.declared?.profiles ? 'declared' : reported.length ? 'charger' : 'assumed';
-    run.pics = pics;
-    // Declared policy: MinimumStatusDuration 0 where the charger has it, so every status is reported.
-    if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0') {
-      minimumStatusDuration = pics.config.MinimumStatusDuration;
-      await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: '0' }, o.data.chargerTimeoutS * 1000);
-      // What a case that changes it puts back.
-      pics.config.MinimumStatusDuration = '0';
-    }
-    frames.pending.length = 0;
-    // The document's general preconditions before the first case too: what the charger was doing when the
-    // run started (a session, a cable left in) is ended here, not found by the first case as its failure.
+    // Stopped before it began (while the charger connected): the charger is neither read nor changed.
     if (!o.signal?.aborted) {
-      const setupProblems = await restorePreconditions(new CaseContext('setup', host, o.data, pics), { setup: true });
-      if (setupProblems.length) run.setupProblems = setupProblems;
+      // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
+      const release = frames.holdFor(3000);
+      const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000).finally(release);
+      // Where the profiles came from, so a case that does not apply for want of one says so.
+      const reported = (pics.config.SupportedFeatureProfiles ?? '')
+        .split(',')
+        .map((p) => p.trim())
+        .filter((p): p is FeatureProfile => (featureProfiles as readonly string[]).includes(p));
+      pics.reportedProfiles = reported.length ? reported : null;
+      pics.profilesFrom = o.declared?.profiles ? 'declared' : reported.length ? 'charger' : 'assumed';
+      run.pics = pics;
+      // Declared policy: MinimumStatusDuration 0 where the charger has it, so every status is reported.
+      if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0' && !o.signal?.aborted) {
+        minimumStatusDuration = pics.config.MinimumStatusDuration;
+        await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: '0' }, o.data.chargerTimeoutS * 1000);
+        // What a case that changes it puts back.
+        pics.config.MinimumStatusDuration = '0';
+      }
+      frames.pending.length = 0;
+      // The document's general preconditions before the first case too: what the charger was doing when the
+      // run started (a session, a cable left in) is ended here, not found by the first case as its failure.
+      if (!o.signal?.aborted) {
+        const setupProblems = await restorePreconditions(new CaseContext('setup', host, o.data, pics), { setup: true });
+        if (setupProblems.length) run.setupProblems = setupProblems;
+      }
+      // What the last case that ran could not put back: the next case that runs begins with it.
+      let notPutBack: CaseResult['notPutBack'] = undefined;
+      for (const def of o.cases) {
+        if (o.signal?.aborted) break;
+        o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
+        const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }), notPutBack);
+        // A case that did not run (not applicable, not supported) left the charger as it found it.
+        if (!ranEarly(result)) notPutBack = result.cleanupProblems.length ? { after: result.id, problems: result.cleanupProblems } : undefined;
+        run.cases.push(result);
+        run.summary[result.verdict]++;
+        o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
+      }
+      if (minimumStatusDuration !== null) await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000);
+      // The configuration as the run leaves it, for the evidence (next to the one read at the start).
+      const end = await host.operate('GetConfiguration', {}, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
+      if (!(end instanceof Error) && end.outcome === 'completed')
+        run.configAtEnd = Object.fromEntries(((end.response as { configurationKey?: Array<{ key: string; value?: string }> }).configurationKey ?? []).map((k) => [k.key, k.value ?? null]));
+      else run.configAtEndProblem = configAtEndProblem(end, o.data.chargerTimeoutS);
     }
-    // What the last case that ran could not put back: the next case that runs begins with it.
-    let notPutBack: CaseResult['notPutBack'] = undefined;
-    for (const def of o.cases) {
-      if (o.signal?.aborted) break;
-      o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
-      const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }), notPutBack);
-      // A case that did not run (not applicable, not supported) left the charger as it found it.
-      if (!ranEarly(result)) notPutBack = result.cleanupProblems.length ? { after: result.id, problems: result.cleanupProblems } : undefined;
-      run.cases.push(result);
-      run.summary[result.verdict]++;
-      o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
-    }
-    if (minimumStatusDuration !== null) await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000);
-    // The configuration as the run leaves it, for the evidence (next to the one read at the start).
-    const end = await host.operate('GetConfiguration', {}, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
-    if (!(end instanceof Error) && end.outcome === 'completed')
-      run.configAtEnd = Object.fromEntries(((end.response as { configurationKey?: Array<{ key: string; value?: string }> }).configurationKey ?? []).map((k) => [k.key, k.value ?? null]));
-    else run.configAtEndProblem = configAtEndProblem(end, o.data.chargerTimeoutS);
     run.state = o.signal?.aborted ? 'stopped' : 'finished';
   } finally {
     behaviours.setIdTags(o.chargerId, null);
@@ -364,6 +372,7 @@ export async function runCase(
     measurements: t.measurements,
     cleanupProblems,
     ...(notPutBack ? { notPutBack } : {}),
+    ...(t.transactionId !== null ? { transactionId: t.transactionId } : {}),
     frames,
     ms: clock.now() - t0,
   };

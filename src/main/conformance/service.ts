@@ -190,7 +190,11 @@ export class ConformanceService {
 
   list(chargerId?: string): RunListItem[] {
     const running = [...this.active.values()].filter((a) => !chargerId || a.run.chargerId === chargerId).map((a) => listItem(a.run));
-    const stored = this.bench.record.testRuns.list({ chargerId }).filter((r) => !this.active.has(r.id)) as unknown as RunListItem[];
+    // A run recorded as running that is not running (the bench stopped before it could record its end) was stopped.
+    const stored = this.bench.record.testRuns
+      .list({ chargerId })
+      .filter((r) => !this.active.has(r.id))
+      .map((r) => (r.state === 'running' ? { ...r, state: 'stopped' } : r)) as unknown as RunListItem[];
     return [...running, ...stored];
   }
 
@@ -199,7 +203,7 @@ export class ConformanceService {
     if (a) return a.run;
     const stored = this.bench.record.testRuns.get(runId) as RunResult | null;
     if (!stored) throw new BenchError(404, `No test run ${runId}`, { field: 'runId' });
-    return stored;
+    return stored.state === 'running' ? { ...stored, state: 'stopped' } : stored;
   }
 
   /** A report of a run in one of its forms; the evidence pack holds them all with every frame. */
@@ -240,9 +244,10 @@ export class ConformanceService {
     return lines.length ? `${lines.join('\n')}\n` : '';
   }
 
-  /** Stops every run (the bench is stopping). */
-  stopAll(): void {
+  /** Stops every run (the bench is stopping); resolves once each has recorded how it ended. */
+  stopAll(): Promise<void> {
     for (const a of this.active.values()) a.abort.abort();
+    return Promise.all([...this.active.values()].map((a) => a.done?.catch(() => undefined))).then(() => undefined);
   }
 }
 

@@ -2,6 +2,7 @@
 // "Charging", "Authorized", "Reserved", a faulted or unavailable connector, an idTag in the cache or the
 // local list, an installed charging profile.
 import { allChecks, type CaseContext, type Checks } from './context';
+import type { ChargerCall } from './frames';
 import type { ChargingProfile } from '../../shared/ocpp16';
 
 /** Reusable state GetConfiguration: one key's value (null when the charger does not report it). */
@@ -52,14 +53,27 @@ export async function charging(t: CaseContext, o: ChargingOptions = {}): Promise
 }
 
 /** StartTransaction and StatusNotification Charging, in either order (the standing exception). Returns the transaction id. */
-export async function startedCharging(t: CaseContext, connectorId: number, idTag: string, startChecks?: Checks): Promise<[number]> {
-  await t.expectAll([
+export async function startedCharging(t: CaseContext, connectorId: number, idTag: string, startChecks?: Checks): Promise<[number, ChargerCall]> {
+  const [start] = await t.expectAll([
     { action: 'StartTransaction', checks: allChecks({ connectorId, idTag }, startChecks) },
     { action: 'StatusNotification', where: { connectorId, status: 'Charging' } },
   ]);
-  const id = t.transactionOn(connectorId);
+  // The transaction the bench gave this StartTransaction (another connector's session may have started since).
+  const id = transactionGivenTo(t, start!) ?? t.transactionOn(connectorId);
   t.check(id !== null, 'the bench to have given the session a transaction id', 'it has none');
-  return [id!];
+  return [id!, start!];
+}
+
+/** The transaction id the bench's answer to a StartTransaction of the charger gave, or null (no answer seen yet). */
+export function transactionGivenTo(t: CaseContext, start: ChargerCall): number | null {
+  const answer = t.host.frames.frames.find((f) => f.seq > start.seq && f.direction === 'out' && f.kind === 'CALLRESULT' && f.messageId === start.messageId);
+  if (!answer) return null;
+  try {
+    const id = (JSON.parse(answer.raw) as [number, string, { transactionId?: unknown }])[2].transactionId;
+    return typeof id === 'number' ? id : null;
+  } catch {
+    return null;
+  }
 }
 
 /** StopTransaction and StatusNotification Finishing, in either order. */

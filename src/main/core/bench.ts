@@ -47,6 +47,8 @@ export interface BenchOptions extends CentralSystemOptions, RecordOptions {
 /** Old records are pruned at start and then this often. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
+/** How long stopping the bench waits for its runs to put the charger back and record that they were stopped. */
+const RUNS_STOP_MS = 5000;
 
 export class Bench {
   private pruneTimer: Timer | null = null;
@@ -296,8 +298,12 @@ export class Bench {
   }
 
   async stop(): Promise<void> {
-    this.conformance.stopAll();
-    this.commissioning.stopAll();
+    // The runs are stopped, and given a moment (bounded) to put the charger back and record that they were
+    // stopped: a run left recorded as running would read as running after a restart.
+    const stopped = Promise.all([this.conformance.stopAll(), this.commissioning.stopAll()]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, RUNS_STOP_MS)))]);
+    clearTimeout(timer);
     this.stopping = true;
     this.pruneTimer?.cancel();
     await this.pruning;

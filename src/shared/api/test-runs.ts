@@ -144,6 +144,8 @@ export interface CaseResult {
   notPutBack?: { after: string; problems: string[] };
   /** Values measured on the way (a commissioning step's findings: identity, clock skew, power, a configuration diff). */
   measurements: Measurement[];
+  /** The session the case measured, by its transaction id (a commissioning's test session); absent when none. */
+  transactionId?: number;
   /** The frames of the case, in order (payloads clipped to 2 KB): the evidence and the sequence diagram. */
   frames: CaseFrame[];
   startedAt: string;

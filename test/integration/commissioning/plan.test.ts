@@ -219,6 +219,43 @@ describe('a charger a person acts on, which keeps the card presented at its read
     // One meter value in 60 s: meterStart counts as the register's first reading, so "never goes down" is judged on two.
     expect(session.measurements.find((m) => m.label === 'Energy register')).toMatchObject({ ok: true, value: expect.stringMatching(/^\d+ → \d+ Wh \(meterStart and 1 meter value\)$/) });
     expect(Number(session.measurements.find((m) => m.label === 'Energy delivered (Wh)')?.value)).toBeGreaterThan(0);
+    // The session measured is kept with the result by the transaction its StartTransaction was given.
+    const answer = session.frames.find((f) => f.direction === 'out' && f.kind === 'CALLRESULT' && f.messageId === start.messageId)!;
+    expect(session.transactionId).toBe(JSON.parse(answer.raw)[2].transactionId);
+    expect(session.observations.map((o) => o.text)).toContain(
+      'The charger started the session itself on plug-in, with the test card COMMISSION-1 it had already accepted: it is measured as the test session',
+    );
+  }, 120_000);
+
+  it('does not take a session the charger starts itself with another card: it says to present the test card', async () => {
+    const other = await virtualTarget(bench, 'SITE-OTHER-CARD', 1);
+    bench.virtualChargers.charger(other.id).config.change('ConnectionTimeOut', '3600');
+    const prompts: OperatorPrompt[] = [];
+    const acts = person(other.id, prompts);
+    // At the reader step the person presents another card the charger accepts (the bench's valid test-data card).
+    const operator: Operator = {
+      automatic: false,
+      perform: (p) => acts.perform(p.action.kind === 'presentIdTag' ? { ...p, action: { ...p.action, idTag: 'OCTT-VALID' } } : p),
+    };
+    const r = await runConformance(bench, {
+      chargerId: other.id,
+      cases: commissioningPlan(builtInTemplates[0]!).filter((c) => ['C6_READER', 'C8_SESSION'].includes(c.id)),
+      data: defaultTestData(),
+      operator,
+      busy: other.busy,
+      virtual: false,
+    });
+    const session = r.cases.find((c) => c.id === 'C8_SESSION')!;
+    // The charger started the session itself, with the other card.
+    const start = session.frames.find((f) => f.direction === 'in' && f.kind === 'CALL' && f.action === 'StartTransaction')!;
+    expect(JSON.parse(start.raw)[3]).toMatchObject({ idTag: 'OCTT-VALID' });
+    expect([session.verdict, session.reason]).toEqual([
+      'fail',
+      'The charger started a session with the card OCTT-VALID, not the test card COMMISSION-1: present the test card (COMMISSION-1) at the reader before plugging in, or plug in with no card presented, then Run again.',
+    ]);
+    // Not said to be the test session, and none is kept with the result.
+    expect(session.observations.map((o) => o.text).join('\n')).not.toContain('measured as the test session');
+    expect(session.transactionId).toBeUndefined();
   }, 120_000);
 
   it('says what to do in plain words when the charger will not start the session', async () => {

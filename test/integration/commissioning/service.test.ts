@@ -398,6 +398,7 @@ describe('while it runs, and when it is stopped', () => {
   it("shows the configuration after the baseline as soon as that step is done, and leaves the charger's authorization cache alone", async () => {
     await virtualTarget(bench, 'DEPOT-3', 1);
     const c = await svc().create({ chargerId: 'DEPOT-3', job: job('Bay 7'), template });
+    const from = events.length;
     let mid: CommissioningView | null = null;
     svc().run(c.id, ['C5_BASELINE', 'C7_OFFLINE'], (e) => {
       if (e.type === 'caseStarted' && e.caseId === 'C7_OFFLINE') mid = svc().get(c.id);
@@ -411,6 +412,19 @@ describe('while it runs, and when it is stopped', () => {
     const frames = v.steps.flatMap((s) => s.result?.frames ?? []);
     expect(frames.length).toBeGreaterThan(0);
     expect(frames.filter((f) => f.action === 'ClearCache')).toEqual([]);
+    // Nor before the first step (the run's setup, whose frames are no step's): every call the bench sent the charger.
+    const sent = (since: number) =>
+      events.slice(since).flatMap((e) => (e.type === 'frameLogged' && e.message.chargerId === 'DEPOT-3' && e.message.direction === 'out' && e.message.kind === 'CALL' ? [e.message.action] : []));
+    const all = sent(from);
+    expect(all.length).toBeGreaterThan(frames.filter((f) => f.direction === 'out' && f.kind === 'CALL').length);
+    expect(all).toContain('GetConfiguration');
+    expect(all).not.toContain('ClearCache');
+    // A test run on the same charger does clear it (the general preconditions): keeping it is the commissioning's own.
+    const before = events.length;
+    const { runId } = bench.conformance.start({ chargerId: 'DEPOT-3', cases: ['TC_003_CS'] });
+    const run = await bench.conformance.settled(runId);
+    expect(run.cases.map((x) => x.verdict)).toEqual(['pass']);
+    expect(sent(before)).toContain('ClearCache');
   }, 120_000);
 
   it('is recorded as stopped, the stopped step saying Run again repeats it, and the steps counted', async () => {

@@ -87,6 +87,25 @@ describe('a reservation the end of a case could not cancel', () => {
   }, 120_000);
 });
 
+describe('a reservation made before the run', () => {
+  it('is named once, before the first case, not after every case as one the bench could not cancel', async () => {
+    const expiryDate = new Date(bench.clock.now() + 3_600_000).toISOString();
+    const reserved = await bench.operations.operateByName(target.id, 'ReserveNow', { connectorId: 2, expiryDate, idTag: 'SOMEONE-ELSE', reservationId: 99 }, { timeoutMs: 5000, skipBenchRules: true });
+    expect(reserved).toMatchObject({ outcome: 'completed', response: { status: 'Accepted' } });
+    let result;
+    try {
+      result = await run(['TC_003_CS', 'TC_021_CS']);
+    } finally {
+      await bench.operations.operateByName(target.id, 'CancelReservation', { reservationId: 99 }, { timeoutMs: 5000, skipBenchRules: true });
+    }
+    expect(result.setupProblems).toEqual(['connector 2 is Reserved (a reservation the bench did not make; it ends when it expires or is cancelled): the first cases may fail']);
+    expect(result.cases.map((c) => [c.id, c.verdict, c.cleanupProblems, c.notPutBack])).toEqual([
+      ['TC_003_CS', 'pass', [], undefined],
+      ['TC_021_CS', 'pass', [], undefined],
+    ]);
+  }, 120_000);
+});
+
 describe('the end of a run', () => {
   it('says why the configuration at the end is missing, in the result, the HTML and the evidence pack', async () => {
     const onEvent = (e: RunEvent) => {

@@ -29,10 +29,12 @@ export class TestRunsRepository {
 
   list(q: { chargerId?: string; limit?: number } = {}): TestRunRow[] {
     const rows = this.store.db
-      // A stopped run's planned cases say how many it left out; read from its result only for those (a
-      // finished run's result can be megabytes, and it ended every case it planned).
+      // A stopped run's planned cases say how many it left out: kept in its summary column (see save); read
+      // from its result only for a stopped run kept before they were (no planned in its summary). A finished
+      // run's result, megabytes for a long run, is never parsed: it ended every case it planned.
       .prepare(
-        `SELECT id, charger_id, suite, started_at, finished_at, state, summary, CASE WHEN state = 'stopped' THEN json_array_length(result, '$.planned') END AS planned
+        `SELECT id, charger_id, suite, started_at, finished_at, state, summary,
+           CASE WHEN state = 'stopped' AND json_extract(summary, '$.planned') IS NULL THEN json_array_length(result, '$.planned') END AS planned
          FROM test_runs ${q.chargerId ? 'WHERE charger_id = ?' : ''} ORDER BY started_at DESC LIMIT ?`,
       )
       .all(...(q.chargerId ? [q.chargerId] : []), q.limit ?? 200) as Row[];

@@ -5,18 +5,65 @@ import type { ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useBench } from '../stores/bench';
-import { useNow, useReach } from './reach';
+import { useNow, useReach, type Reach } from './reach';
 import { formatAgo, formatTime } from './format';
 
-/** "CP001 is offline: last seen <time> (3 min ago)." then `children`: what of the screen is the last known, and what is disabled. */
-export function ChargerOfflineNotice({ chargerId, children, sx }: { chargerId: string; children: ReactNode; sx?: SxProps<Theme> }) {
+/**
+ * "CP001 is offline: last seen <time> (3 min ago)." then `children`: what of the screen is the last known, and
+ * what is disabled. `words` says it otherwise (from the time and the "ago"), `now` is the caller's clock when
+ * it ticks faster.
+ */
+export function ChargerOfflineNotice({
+  chargerId,
+  children,
+  sx,
+  severity = 'warning',
+  words,
+  now: given,
+}: {
+  chargerId: string;
+  children?: ReactNode;
+  sx?: SxProps<Theme>;
+  severity?: 'warning' | 'error';
+  words?: (seen: { time: string; ago: string }) => ReactNode;
+  now?: number;
+}) {
   const reach = useReach(chargerId);
   const lastSeen = useBench((s) => s.chargers[chargerId]?.lastSeen);
-  const now = useNow();
+  const ticking = useNow();
   if (!reach.stale || reach.linkDown) return null;
+  const seen = { time: formatTime(lastSeen), ago: formatAgo(lastSeen, given ?? ticking) };
   return (
-    <Alert severity="warning" data-testid="charger-offline-notice" sx={sx}>
-      {chargerId} is offline: last seen {formatTime(lastSeen)} ({formatAgo(lastSeen, now)}). {children}
+    <Alert severity={severity} data-testid="charger-offline-notice" sx={sx}>
+      {words ? (
+        words(seen)
+      ) : (
+        <>
+          {chargerId} is offline: last seen {seen.time} ({seen.ago}). {children}
+        </>
+      )}
     </Alert>
   );
+}
+
+/**
+ * Until when what is shown of the charger is known: its last contact with the bench while it is offline, or
+ * this window's last word from the bench while the link is down (then the charger's own last contact can be
+ * long before, e.g. the start of a session that still runs); null while it is live.
+ */
+export function lastContactOf(reach: Pick<Reach, 'stale' | 'linkDown'>, lastSeen: string | null | undefined, linkSince: string | null | undefined): string | null {
+  if (!reach.stale) return null;
+  return (reach.linkDown ? linkSince : lastSeen) ?? null;
+}
+
+/** The charger's reach and, while it is not live, until when it is known (lastContactOf) and why not, in words. */
+export function useLastContact(chargerId: string): { reach: Reach; contact: string | null; why: string } {
+  const reach = useReach(chargerId);
+  const lastSeen = useBench((s) => s.chargers[chargerId]?.lastSeen);
+  const linkSince = useBench((s) => s.linkSince);
+  return {
+    reach,
+    contact: lastContactOf(reach, lastSeen, linkSince),
+    why: reach.linkDown ? 'the link to the bench is down' : `${chargerId} is offline`,
+  };
 }

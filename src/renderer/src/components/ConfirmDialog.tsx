@@ -2,8 +2,9 @@
 // running there right now (read here, from the one source: the charger's running transactions), and a
 // confirm button that says exactly what will happen. Cancel and Escape send nothing; while a session
 // runs there the focus starts on Cancel; while the charger or the bench cannot be reached, it cannot be
-// confirmed and says why.
-import { useState, type ReactNode } from 'react';
+// confirmed and says why. Until what runs on the charger has been read it cannot be confirmed either, and
+// when a warning arrives after it opened the focus moves to Cancel (Enter then sends nothing).
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -21,7 +22,7 @@ import { formatAgo, formatTime } from './format';
 import { monoFont } from '../app/theme';
 import { useReach } from './reach';
 import { energySoFarText, useRunning, type RunningTransaction } from './running';
-import { busyWarning, useChargerBusy } from './busy';
+import { busyWarning, useChargerBusy, type ChargerBusyRead } from './busy';
 
 /** A text, or one computed from what runs there now. */
 type FromRunning<T> = T | ((running: RunningTransaction[]) => T);
@@ -49,6 +50,11 @@ export interface ConfirmProps {
   footer?: ReactNode;
   /** Why it cannot be confirmed yet (e.g. no connector chosen). */
   blocked?: string | null;
+  /**
+   * What it confirms starts a commissioning or a test run on this charger: once confirmed, what runs there is
+   * kept as it was (else, while the dialog closes, it would warn about the very one it started).
+   */
+  startsBusy?: boolean;
   onCancel: () => void;
   onConfirm: () => void;
 }
@@ -62,15 +68,25 @@ export function ConfirmDialog(props: ConfirmProps) {
 }
 
 /** Mounted only while the dialog is open: what runs is read when it is asked. */
-function ConfirmBody({ title, chargerId, connectorId, transactionId, target, consequence, confirmLabel, dangerous, children, footer, blocked, onCancel, onConfirm }: ConfirmProps) {
+function ConfirmBody({ title, chargerId, connectorId, transactionId, target, consequence, confirmLabel, dangerous, children, footer, blocked, startsBusy, onCancel, onConfirm }: ConfirmProps) {
   // One click sends one call: the button stays disabled until the dialog opens again.
   const [confirmed, setConfirmed] = useState(false);
   const all = useRunning(chargerId, connectorId || undefined);
   const running = transactionId === undefined ? all : all.filter((t) => t.transactionId === transactionId);
   const reach = useReach(chargerId);
   // A check or a test case running on the charger is disturbed by anything sent to it.
-  const busy = busyWarning(useChargerBusy(chargerId), chargerId);
+  const live = useChargerBusy(chargerId);
+  const [frozen, setFrozen] = useState<ChargerBusyRead | null>(null);
+  const read = frozen ?? live;
+  const busy = busyWarning(read, chargerId);
   const danger = (dangerous === undefined ? running.length > 0 : resolve(dangerous, running)) || busy !== null;
+  // Turned dangerous after it opened (the busy read answers later): the focus leaves the confirm button.
+  const cancel = useRef<HTMLButtonElement>(null);
+  const wasDanger = useRef(danger);
+  useEffect(() => {
+    if (danger && !wasDanger.current) cancel.current?.focus();
+    wasDanger.current = danger;
+  }, [danger]);
   return (
     <>
       <DialogTitle id="confirm-operation-title">{title}</DialogTitle>
@@ -96,17 +112,18 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
         )}
       </DialogContent>
       <DialogActions>
-        <Button onClick={onCancel} autoFocus={danger}>
+        <Button ref={cancel} onClick={onCancel} autoFocus={danger}>
           Cancel
         </Button>
         <Button
           variant="contained"
           color={danger ? 'error' : 'primary'}
           autoFocus={!danger}
-          disabled={confirmed || !reach.reachable || !!blocked}
-          title={blocked ?? undefined}
+          disabled={confirmed || !reach.reachable || !!blocked || !read.known}
+          title={blocked ?? (read.known ? undefined : 'Reading what runs on the charger…')}
           onClick={() => {
             setConfirmed(true);
+            if (startsBusy) setFrozen(live);
             onConfirm();
           }}
         >

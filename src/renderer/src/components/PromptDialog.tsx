@@ -2,7 +2,7 @@
 // what to do in big words, the connector and the idTag set apart, a countdown to the step's timeout, and
 // Done / Cannot do / Skip, and a way to stop the whole run from here (asked once more: the dialog covers
 // the run's own Stop). It stays until answered (no click outside or Escape dismisses it). When the charger
-// asked is offline, it says so and since when: nobody can do what is asked until it reconnects.
+// asked is offline, it says so and since when (the shared offline notice): nobody can do what is asked until it reconnects.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -15,8 +15,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { monoFont } from '../app/theme';
-import { useBench } from '../stores/bench';
-import { formatAgo, formatTime } from './format';
+import { ChargerOfflineNotice } from './ChargerOfflineNotice';
 import { Sending } from './Sending';
 import type { OperatorPrompt } from '../../../shared/api/test-runs';
 
@@ -38,19 +37,6 @@ function Fact({ label, value }: { label: string; value: string }) {
         {value}
       </Typography>
     </Box>
-  );
-}
-
-/** Says that the charger asked about is offline, and since when: nobody can do what is asked until it is back. */
-function ChargerGone({ chargerId, now }: { chargerId: string | null; now: number }) {
-  const charger = useBench((s) => (chargerId ? s.chargers[chargerId] : undefined));
-  // While the link to the bench is down, what the store says of the charger is not news: the queue says so.
-  const link = useBench((s) => s.link);
-  if (!chargerId || !charger || charger.connected || link !== 'open') return null;
-  return (
-    <Alert severity="error" sx={{ mb: 3 }}>
-      {chargerId} is offline (last seen {formatTime(charger.lastSeen)}, {formatAgo(charger.lastSeen, now)}): it cannot do this until it reconnects.
-    </Alert>
   );
 }
 
@@ -103,7 +89,16 @@ export function PromptDialog({
         <Typography id="operator-prompt-text" variant="h4" component="p" sx={{ fontWeight: 500, mb: 3 }}>
           {prompt.text}
         </Typography>
-        <ChargerGone chargerId={chargerId} now={now} />
+        {/* Nobody can do what is asked until it reconnects (while the link to the bench is down, the queue says so instead). */}
+        {chargerId && (
+          <ChargerOfflineNotice
+            chargerId={chargerId}
+            now={now}
+            severity="error"
+            sx={{ mb: 3 }}
+            words={({ time, ago }) => `${chargerId} is offline (last seen ${time}, ${ago}): it cannot do this until it reconnects.`}
+          />
+        )}
         {(connector !== null || idTag !== null) && (
           <Stack direction="row" spacing={2} sx={{ mb: 3 }}>
             {connector !== null && <Fact label="Connector" value={String(connector)} />}
@@ -130,33 +125,27 @@ export function PromptDialog({
           </Alert>
         )}
         {stop && stopping && (
-          <Alert
-            severity="warning"
-            sx={{ mt: 2 }}
-            role="alertdialog"
-            aria-label={`${stop.label}?`}
-            action={
-              <Stack direction="row" spacing={1}>
-                <Button color="inherit" size="small" disabled={stopSent && pending} onClick={() => setStopping(false)}>
-                  Keep running
-                </Button>
-                <Button
-                  color="error"
-                  variant="contained"
-                  size="small"
-                  disabled={pending}
-                  onClick={() => {
-                    setStopSent(true);
-                    stop.onStop();
-                  }}
-                >
-                  {stop.label}
-                </Button>
-              </Stack>
-            }
-          >
+          <Alert severity="warning" sx={{ mt: 2, '& .MuiAlert-message': { width: '100%' } }} role="alertdialog" aria-label={`${stop.label}?`}>
             {stop.what}
             <Sending pending={stopSent && pending} words={{ doing: 'Stopping', whenAnswered: 'the stop goes ahead when it does' }} />
+            {/* Under the words, so neither button wraps beside a long explanation. */}
+            <Stack direction="row" spacing={1} sx={{ justifyContent: 'flex-end', mt: 1, '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
+              <Button color="inherit" size="small" disabled={stopSent && pending} onClick={() => setStopping(false)}>
+                Keep running
+              </Button>
+              <Button
+                color="error"
+                variant="contained"
+                size="small"
+                disabled={pending}
+                onClick={() => {
+                  setStopSent(true);
+                  stop.onStop();
+                }}
+              >
+                {stop.label}
+              </Button>
+            </Stack>
           </Alert>
         )}
       </DialogContent>

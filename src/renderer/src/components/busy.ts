@@ -3,6 +3,8 @@
 // charger mid-check makes the check fail or leaves the charger other than the check expects.
 import { useEffect, useState } from 'react';
 import { useClient } from '../api/context';
+import type { BenchClient } from '../api/client';
+import type { BenchEvent } from '../../../shared/api/views';
 
 export interface ChargerBusy {
   /** The id of the test run running on the charger, or null. */
@@ -11,40 +13,102 @@ export interface ChargerBusy {
   commissioning: { id: string; site: string; location: string } | null;
 }
 
+/** ChargerBusy, and whether it has been read yet (a failed read counts as read: nothing more will come). */
+export interface ChargerBusyRead extends ChargerBusy {
+  known: boolean;
+}
+
 const idle: ChargerBusy = { testRun: null, commissioning: null };
 
+/** What the bench's events say changed on the chargers `wanted` picks: a run's or a commissioning's start or end. */
+function watchBusy(client: BenchClient, wanted: (chargerId: string) => boolean, on: (chargerId: string, patch: Partial<ChargerBusy>) => void): () => void {
+  return client.subscribe((events: BenchEvent[]) => {
+    for (const e of events) {
+      if (e.type === 'testRunChanged' && wanted(e.run.chargerId)) on(e.run.chargerId, { testRun: e.run.state === 'running' ? e.run.id : null });
+      else if (e.type === 'commissioningChanged' && wanted(e.commissioning.chargerId)) {
+        const c = e.commissioning;
+        on(c.chargerId, { commissioning: c.running ? { id: c.id, site: c.site, location: c.location } : null });
+      }
+    }
+  });
+}
+
+/** Per charger and kind, how many events have come: a list asked for before one of them is older news there. */
+type Seq = Map<string, number>;
+const seqKey = (chargerId: string, kind: keyof ChargerBusy) => `${kind}\n${chargerId}`;
+const bump = (seq: Seq, chargerId: string, patch: Partial<ChargerBusy>) => {
+  for (const k of Object.keys(patch) as Array<keyof ChargerBusy>) seq.set(seqKey(chargerId, k), (seq.get(seqKey(chargerId, k)) ?? 0) + 1);
+};
+
+/**
+ * Reads what runs (on one charger, or on all), then calls `apply` per kind with, for each charger `wanted`,
+ * what runs there; a charger with an event newer than the read is left out (the event wins). null: the read failed.
+ */
+function readBusy(
+  client: BenchClient,
+  chargerId: string | undefined,
+  wanted: Set<string>,
+  seq: Seq,
+  apply: <K extends keyof ChargerBusy>(kind: K, found: Map<string, ChargerBusy[K]> | null) => void,
+): void {
+  const asked = new Map(seq);
+  const fresh = (id: string, kind: keyof ChargerBusy) => wanted.has(id) && asked.get(seqKey(id, kind)) === seq.get(seqKey(id, kind));
+  const take = <K extends keyof ChargerBusy>(kind: K, running: Array<[string, ChargerBusy[K]]>) => {
+    const found = new Map<string, ChargerBusy[K]>();
+    for (const id of wanted) if (fresh(id, kind)) found.set(id, null as ChargerBusy[K]);
+    for (const [id, v] of running) if (fresh(id, kind)) found.set(id, v);
+    apply(kind, found);
+  };
+  client.call('tests:list', chargerId ? { chargerId } : {}).then(
+    (runs) =>
+      take(
+        'testRun',
+        runs.filter((r) => r.state === 'running').map((r) => [r.chargerId, r.id]),
+      ),
+    () => apply('testRun', null),
+  );
+  client.call('commissioning:list', chargerId ? { chargerId } : {}).then(
+    (list) =>
+      take(
+        'commissioning',
+        list.filter((c) => c.state === 'running').map((c) => [c.chargerId, { id: c.id, site: c.site, location: c.location }]),
+      ),
+    () => apply('commissioning', null),
+  );
+}
+
 /** What runs on the charger now, kept current from the bench's events (read again when the link reopens). */
-export function useChargerBusy(chargerId: string): ChargerBusy {
+export function useChargerBusy(chargerId: string): ChargerBusyRead {
   const client = useClient();
-  const [busy, setBusy] = useState<ChargerBusy>(idle);
+  const [busy, setBusy] = useState<ChargerBusyRead>({ ...idle, known: false });
   useEffect(() => {
     let live = true;
-    setBusy(idle);
+    setBusy({ ...idle, known: false });
+    const seq: Seq = new Map();
     const read = () => {
-      client.call('tests:list', { chargerId }).then(
-        (runs) => live && setBusy((b) => ({ ...b, testRun: runs.find((r) => r.state === 'running')?.id ?? null })),
-        () => undefined,
-      );
-      client.call('commissioning:list', { chargerId }).then(
-        (list) => {
-          const c = list.find((x) => x.state === 'running');
-          if (live) setBusy((b) => ({ ...b, commissioning: c ? { id: c.id, site: c.site, location: c.location } : null }));
-        },
-        () => undefined,
-      );
+      const answered = new Set<keyof ChargerBusy>();
+      readBusy(client, chargerId, new Set([chargerId]), seq, (kind, found) => {
+        if (!live) return;
+        answered.add(kind);
+        const now = found?.has(chargerId) ? { [kind]: found.get(chargerId) } : {};
+        setBusy((b) => ({ ...b, ...now, known: b.known || answered.size === 2 }));
+      });
     };
-    const offEvents = client.subscribe((events) => {
-      for (const e of events) {
-        if (e.type === 'testRunChanged' && e.run.chargerId === chargerId) setBusy((b) => ({ ...b, testRun: e.run.state === 'running' ? e.run.id : null }));
-        else if (e.type === 'commissioningChanged' && e.commissioning.chargerId === chargerId) {
-          const c = e.commissioning;
-          setBusy((b) => ({ ...b, commissioning: c.running ? { id: c.id, site: c.site, location: c.location } : null }));
-        }
-      }
+    const offEvents = watchBusy(
+      client,
+      (id) => id === chargerId,
+      (id, patch) => {
+        bump(seq, id, patch);
+        setBusy((b) => ({ ...b, ...patch }));
+      },
+    );
+    // Read at once (the link watch calls with the link's state as it subscribes), and again whenever the link
+    // reopens: after it was lost, a start or an end may have been missed.
+    let first = true;
+    const offLink = client.onLink((link) => {
+      if (first || link === 'open') read();
+      first = false;
     });
-    // After the link was lost, a start or an end may have been missed.
-    const offLink = client.onLink((link) => link === 'open' && read());
-    read();
     return () => {
       live = false;
       offEvents();
@@ -52,6 +116,43 @@ export function useChargerBusy(chargerId: string): ChargerBusy {
     };
   }, [client, chargerId]);
   return busy;
+}
+
+/** What runs on each of the chargers, read once while `active` (for a send to several), kept current from the events. */
+export function useChargersBusy(chargerIds: string[], active: boolean): { busy: Record<string, ChargerBusy>; known: boolean } {
+  const client = useClient();
+  const [state, setState] = useState<{ busy: Record<string, ChargerBusy>; known: boolean }>({ busy: {}, known: false });
+  const key = chargerIds.join('\n');
+  useEffect(() => {
+    setState({ busy: {}, known: false });
+    if (!active) return;
+    let live = true;
+    const ids = new Set(key ? key.split('\n') : []);
+    const seq: Seq = new Map();
+    const answered = new Set<keyof ChargerBusy>();
+    readBusy(client, undefined, ids, seq, (kind, found) => {
+      if (!live) return;
+      answered.add(kind);
+      setState((s) => {
+        const busy = { ...s.busy };
+        for (const [id, v] of found ?? []) busy[id] = { ...idle, ...busy[id], [kind]: v };
+        return { busy, known: s.known || answered.size === 2 };
+      });
+    });
+    const off = watchBusy(
+      client,
+      (id) => ids.has(id),
+      (id, patch) => {
+        bump(seq, id, patch);
+        setState((s) => ({ ...s, busy: { ...s.busy, [id]: { ...idle, ...s.busy[id], ...patch } } }));
+      },
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, key, active]);
+  return state;
 }
 
 /** What sending to the charger now would disturb, in words; null when nothing runs on it. */

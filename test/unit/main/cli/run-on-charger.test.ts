@@ -30,7 +30,9 @@ describe('Ctrl-C at an operator prompt on the terminal', () => {
   }
   const prompt: OperatorPrompt = { caseId: 'TC_004_1_CS', step: 3, action: { kind: 'presentIdTag', connectorId: 1, idTag: 'VALID' }, text: 'Present the card', timeoutS: 60 };
 
-  it('stops the run (not a time-out), withdraws the question, and a second Ctrl-C quits at once with 130 saying what may be left', async () => {
+  // The run's stop withdrawing the question through the real wiring (the service's prompt withdrawn) is in
+  // test/integration/cli-run-wiring.test.ts; here the question is withdrawn by hand.
+  it('stops the run (not a time-out), a withdrawn question ends as stopped, and a second Ctrl-C quits at once with 130 saying what may be left', async () => {
     const { rl, key } = terminal();
     const logs: string[] = [];
     const errors: string[] = [];
@@ -62,6 +64,26 @@ describe('Ctrl-C at an operator prompt on the terminal', () => {
       ]);
     } finally {
       interrupt.dispose();
+      rl.close();
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('says what the bench is doing when the request is not a step, and what no answer does there', async () => {
+    const { rl } = terminal();
+    let shown = '';
+    (rl as unknown as { output: PassThrough }).output.on('data', (d) => (shown += String(d)));
+    const logs: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((m: string) => void logs.push(m));
+    try {
+      const during = 'Putting the charger back after TC_003_CS';
+      const onTimeout = 'Without an answer the run goes on, and the cable is named with TC_003_CS as perhaps still in (what follows may fail on it).';
+      const answer = terminalAsk(rl)({ ...prompt, action: { kind: 'unplug', connectorId: 1 }, text: 'Unplug the cable', during, onTimeout, timeoutS: 0.05 }, new AbortController().signal);
+      expect(await answer).toBe('timeout');
+      expect(shown).toContain(`>>> ${during}: Unplug the cable`);
+      expect(logs.join('\n')).toContain(`(nobody answered in time: ${onTimeout})`);
+      expect(logs.join('\n')).not.toContain('inconclusive');
+    } finally {
       rl.close();
       vi.restoreAllMocks();
     }

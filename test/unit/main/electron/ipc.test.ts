@@ -70,6 +70,8 @@ function fakeBench(): Bench {
       subscribeBatched: EventBus.prototype.subscribeBatched,
     },
     virtualChargers: { list: () => [] },
+    ftp: { address: () => ({ host: '127.0.0.1', port: 2121 }) },
+    ftpPortFixed: false,
     uiOpened: () => uiOpened++,
   } as unknown as Bench;
 }
@@ -98,7 +100,10 @@ describe('IPC', () => {
   });
 
   it('answers our own renderer', async () => {
-    expect(await invoke('bench:status', from(`${OWN}#/chargers`), {})).toMatchObject({ ok: true, value: { port: 9100, connectedChargers: ['CP-1'], face: 'desktop' } });
+    expect(await invoke('bench:status', from(`${OWN}#/chargers`), {})).toMatchObject({
+      ok: true,
+      value: { port: 9100, connectedChargers: ['CP-1'], face: 'desktop', ftp: { port: 2121, fixed: false } },
+    });
     expect(await invoke('virtualChargers:list', from(OWN), undefined)).toEqual({ ok: true, value: [] });
   });
 

@@ -189,6 +189,28 @@ export type SendDialogSlot = ComponentType<{ chargerIds: string[]; open: boolean
 
 const selectChargers = (s: BenchState) => s.chargers;
 
+const COLUMNS_KEY = 'chargebench.chargers.columns';
+
+/** The columns the user showed or hid unlike the defaults (a column absent from a model is shown). */
+export function columnChanges(model: GridColumnVisibilityModel, defaults: GridColumnVisibilityModel): GridColumnVisibilityModel {
+  const changes: GridColumnVisibilityModel = {};
+  for (const field of new Set([...Object.keys(model), ...Object.keys(defaults)])) {
+    const shown = model[field] ?? true;
+    if (shown !== (defaults[field] ?? true)) changes[field] = shown;
+  }
+  return changes;
+}
+
+function readChosenColumns(): GridColumnVisibilityModel {
+  try {
+    const kept: unknown = JSON.parse(sessionStorage.getItem(COLUMNS_KEY) ?? '{}');
+    if (!kept || typeof kept !== 'object') return {};
+    return Object.fromEntries(Object.entries(kept).filter((e): e is [string, boolean] => typeof e[1] === 'boolean'));
+  } catch {
+    return {};
+  }
+}
+
 export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   useChargerRefresh();
   const navigate = useNavigate();
@@ -203,8 +225,21 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   // shows them again, and what the user chooses there stays.
   const belowWide = useMediaQuery('(max-width: 1439.95px)');
   const narrow = useMediaQuery(NARROW_WINDOW);
-  const [chosenColumns, setChosenColumns] = useState<GridColumnVisibilityModel | null>(null);
-  const visibility: GridColumnVisibilityModel = chosenColumns ?? { registered: !belowWide, remoteAddress: !narrow };
+  // Only what the user changed from the defaults is kept (for this window's session: a row's page and back
+  // keeps it), laid over the defaults of the window's width, which still apply to the columns not touched.
+  const [chosenColumns, setChosenColumns] = useState<GridColumnVisibilityModel>(readChosenColumns);
+  const defaults = useMemo<GridColumnVisibilityModel>(() => ({ registered: !belowWide, remoteAddress: !narrow }), [belowWide, narrow]);
+  // One object while nothing changes: the grid rebuilds its columns for a new one.
+  const visibility = useMemo<GridColumnVisibilityModel>(() => ({ ...defaults, ...chosenColumns }), [defaults, chosenColumns]);
+  const chooseColumns = (model: GridColumnVisibilityModel) => {
+    const chosen = columnChanges(model, defaults);
+    setChosenColumns(chosen);
+    try {
+      sessionStorage.setItem(COLUMNS_KEY, JSON.stringify(chosen));
+    } catch {
+      // Not kept: it still holds on this screen.
+    }
+  };
   const [registerOpen, setRegisterOpen] = useState(false);
   const [sendOpen, setSendOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -243,7 +278,7 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
             disableRowSelectionOnClick
             rowSelectionModel={selection}
             columnVisibilityModel={visibility}
-            onColumnVisibilityModelChange={setChosenColumns}
+            onColumnVisibilityModelChange={chooseColumns}
             onRowSelectionModelChange={setSelection}
             getRowHeight={() => 'auto'}
             onCellClick={(p) => p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field && navigate(paths.charger(String(p.id)))}

@@ -22,10 +22,22 @@ type Item = (typeof checklistItems)[number];
 
 const entryOf = (view: CommissioningView, id: Item['id']): Entry => view.checklist.find((e) => e.id === id) ?? { id, result: null, value: '', note: '' };
 
-/** A reading with a decimal comma ("0,8", "<0,5") saved as the hint says, with a point ("0.8"); anything else as typed. */
-export function readingOf(item: Item, value: string): string {
-  if (item.unit === null || item.unit === 'sequence') return value;
-  return value.replace(/^(\s*[<>]?\s*\d+),(\d+\s*)$/, '$1.$2');
+/**
+ * A reading as typed, to save: a decimal comma ("0,8", "<0,5") with a point, as the hint says ("0.8").
+ * A comma before exactly three digits ("1,000", ">1,000") may be a thousands separator or a decimal comma
+ * (a thousand times apart): refused, with what to write instead. Anything else as typed.
+ */
+export function readingOf(item: Item, value: string): { value: string; error?: undefined } | { error: string } {
+  if (item.unit === null || item.unit === 'sequence') return { value };
+  const grouped = /^(\s*[<>]?\s*)(\d+(?:,\d{3})+)\s*$/.exec(value);
+  if (grouped) {
+    const [, sign, number] = grouped;
+    const whole = number.replace(/,/g, '');
+    const groups = number.split(',');
+    const asDecimal = groups.length === 2 ? ` or "${sign.trim()}${groups[0]}.${groups[1]}"` : '';
+    return { error: `Is the comma a thousands separator or a decimal comma? Write the value without grouping: "${sign.trim()}${whole}"${asDecimal}` };
+  }
+  return { value: value.replace(/^(\s*[<>]?\s*\d+),(\d+\s*)$/, '$1.$2') };
 }
 
 function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry; locked: boolean; save: (e: Entry) => Promise<string | null> }) {
@@ -44,13 +56,20 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
   // A value refused here stays in its field, with why, until it is put right.
   const keepValue = editing === 'value' || !!error.value;
   const keepNote = editing === 'note' || !!error.note;
+  // Whether the value in the field was typed here: only then is it read (a decimal comma made a point); one
+  // the user did not touch in this session is sent back as the bench holds it, never rewritten.
+  const typed = useRef(false);
   useEffect(() => {
-    if (!keepValue) setValue(saved.value);
+    if (!keepValue) {
+      setValue(saved.value);
+      typed.current = false;
+    }
     if (!keepNote) setNote(saved.note);
   }, [saved.value, saved.note, keepValue, keepNote]);
-
   const send = async (patch: Partial<Entry>) => {
-    const next = { ...saved, result, value: readingOf(item, value), note, ...patch };
+    const reading: ReturnType<typeof readingOf> = typed.current ? readingOf(item, value) : { value };
+    if (reading.error !== undefined) return setError({ value: reading.error });
+    const next = { ...saved, result, value: reading.value, note, ...patch };
     if (next.value !== value) setValue(next.value);
     const checked = ChecklistEntry.safeParse(next);
     if (!checked.success) return setError(issueWords(checked.error, { key: 'first' }));
@@ -89,7 +108,10 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
             value={value}
             disabled={locked}
             onFocus={() => setEditing('value')}
-            onChange={(e) => setValue(e.target.value)}
+            onChange={(e) => {
+              typed.current = true;
+              setValue(e.target.value);
+            }}
             onBlur={() => {
               setEditing(null);
               if (value !== saved.value) void send({});

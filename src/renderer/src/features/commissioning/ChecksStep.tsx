@@ -33,12 +33,10 @@ import { placeOf } from './words';
 import { StepNav } from './WizardScreen';
 
 /**
- * What running the plan does to a charger, in words, for the confirmation: in the order the plan runs its
- * steps (the configuration baseline, the site's load limit, the test session, then unlock, availability and
- * reset). A new commissioning has no steps yet to read that order from: it is the engine's plan
- * (src/main/commissioning/plan.ts), which the renderer cannot import.
+ * The start of a new commissioning: what is still missing, what it will do, and Start. What running the plan
+ * does to the charger, in words, is commissioningEffects (src/shared/api/commissioning.ts): listed here and
+ * in the confirmation, which does not warn about the commissioning it starts.
  */
-/** The start of a new commissioning: what is still missing, what it will do, and Start. */
 export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: WizardStep) => void }) {
   const client = useClient();
   const navigate = useNavigate();
@@ -103,6 +101,7 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
         target={`${draft.chargerId} · the whole charger`}
         consequence={(running) => `The plan ${what.join('; ')}.${running.length ? ' A session running there now is ended (RemoteStopTransaction) before the first step.' : ''}`}
         confirmLabel={`Start the checks on ${draft.chargerId}`}
+        startsBusy
         onCancel={() => setAsking(false)}
         onConfirm={() => {
           setAsking(false);

@@ -111,7 +111,7 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
   // Once Sign was tried, each field says what is wrong with it, and stops saying it as soon as it is put right.
   const [tried, setTried] = useState(false);
   const [asking, setAsking] = useState<Handover | null>(null);
-  const [sign, doSign] = useCall(async (handover: Handover) => {
+  const [sign, doSign, resetSign] = useCall(async (handover: Handover) => {
     const signed = await client.call('commissioning:handover', { id: view.id, handover });
     live.show(signed);
     setAsking(null);
@@ -186,7 +186,11 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
         sending={{ doing: 'Signing', whenAnswered: 'the handover is signed when it does' }}
         error={sign.error && `Not signed: ${sign.error}`}
         blocked={blocked}
-        onCancel={() => setAsking(null)}
+        onCancel={() => {
+          setAsking(null);
+          // Asked again after putting it right, the dialog does not open on the last refusal.
+          if (!sign.pending) resetSign();
+        }}
         onConfirm={() => asking && void doSign(asking)}
       >
         <Typography gutterBottom>

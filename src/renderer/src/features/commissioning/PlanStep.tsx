@@ -79,13 +79,38 @@ export function PlanSummary({ template, problems = {} }: { template: Commissioni
   );
 }
 
-/** What is typed as a number (a decimal comma read as a point); NaN when it is none. */
-const numberOf = (text: string) => (text.trim() === '' ? NaN : Number(text.trim().replace(/^(-?\d*),(\d+)$/, '$1.$2')));
+/**
+ * What is typed as a number; NaN when it is none. A comma is a decimal comma ("16,5" A), except where only
+ * whole numbers are meant (W, seconds): there "11,000" or "1,200" is grouped by thousands.
+ */
+export function numberOf(text: string, comma: 'decimal' | 'thousands' = 'decimal'): number {
+  const t = text.trim();
+  if (t === '') return NaN;
+  if (comma === 'thousands' && /^\d{1,3}(,\d{3})+$/.test(t)) return Number(t.replace(/,/g, ''));
+  return Number(t.replace(/^(-?\d*),(\d+)$/, '$1.$2'));
+}
 
 /** A number field that keeps what is typed and hands on a number (NaN while it is none). */
-function NumberInput({ label, value, onChange, error, helper, width = 180 }: { label: string; value: number; onChange: (n: number) => void; error?: string; helper?: string; width?: number }) {
+function NumberInput({
+  label,
+  value,
+  onChange,
+  error,
+  helper,
+  width = 180,
+  comma = 'decimal',
+}: {
+  label: string;
+  value: number;
+  onChange: (n: number) => void;
+  error?: string;
+  helper?: string;
+  width?: number;
+  /** What a comma in it is: a decimal comma, or (for whole numbers) a thousands separator. */
+  comma?: 'decimal' | 'thousands';
+}) {
   const [text, setText] = useState(String(value));
-  useEffect(() => setText((t) => (Object.is(numberOf(t), value) ? t : String(value))), [value]);
+  useEffect(() => setText((t) => (Object.is(numberOf(t, comma), value) ? t : String(value))), [value, comma]);
   return (
     <TextField
       label={label}
@@ -93,7 +118,7 @@ function NumberInput({ label, value, onChange, error, helper, width = 180 }: { l
       value={text}
       onChange={(e) => {
         setText(e.target.value);
-        onChange(numberOf(e.target.value));
+        onChange(numberOf(e.target.value, comma));
       }}
       error={!!error}
       helperText={error ?? helper}
@@ -178,6 +203,7 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
                 label="Test session (s)"
                 value={template.sessionSeconds}
                 onChange={(n) => patch({ sessionSeconds: n }, 'sessionSeconds')}
+                comma="thousands"
                 error={errors.sessionSeconds}
                 helper={template.sessionSeconds < FULL_SESSION_S ? 'Shorter than 5 minutes: allowed, noted in the report' : 'Meter values for this long (5 minutes recommended)'}
                 width={260}
@@ -192,6 +218,7 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
                     label={`Limit (${template.loadLimit.unit}${template.loadLimit.unit === 'A' ? ' per phase' : ''})`}
                     value={template.loadLimit.limit}
                     onChange={(n) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, limit: n } }, 'loadLimit.limit')}
+                    comma={template.loadLimit.unit === 'W' ? 'thousands' : 'decimal'}
                     error={errors['loadLimit.limit']}
                     helper={problems['loadLimit.limit'] ? undefined : `= ${formatPower(limitWatts(template.loadLimit))}`}
                     width={200}

@@ -12,7 +12,7 @@ export const FULL_SESSION_S = 300;
 
 export const loadLimitBounds = {
   A: { min: 6, max: 630, words: 'Between 6 and 630 A per phase' },
-  W: { min: 1380, max: 400_000, words: 'Between 1,380 and 400,000 W' },
+  W: { min: 1380, max: 400_000, words: 'Between 1380 and 400000 W' },
 } as const;
 
 export const sessionWords = 'Between 10 and 3600 seconds, whole';

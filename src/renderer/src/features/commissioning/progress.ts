@@ -1,7 +1,9 @@
 // How far a commissioning's checks got, told from its steps' results as the UI has them: which passed,
-// failed (or erred), were left inconclusive, and which never ran. A run that ended with steps never run
-// was stopped (or broke off) before the end: it is not "checked", and an inconclusive step is not a
-// failure. Works whatever state the engine names for a run that ended (finished, or a stopped state of
+// failed (or erred), were left inconclusive, and which never ran. A run is "stopped" when the engine says
+// its last run was (lastRun.outcome), even when every step has a result from an earlier run; steps never
+// run without a stop make it "incomplete". Either way it is not "checked", and an inconclusive step is not
+// a failure. A view without lastRun (kept before the engine recorded it): ended with steps never run reads
+// as stopped. Works whatever state the engine names for a run that ended (finished, or a stopped state of
 // its own): only ready, running and handed over are read from the state.
 import type { CommissioningView } from '../../../../shared/api/commissioning';
 
@@ -14,8 +16,10 @@ export interface ChecksTally {
   inconclusive: number;
   notRun: number;
   running: boolean;
-  /** The run ended before every step had run. */
+  /** The last run was stopped (for a view without lastRun: it ended before every step had run). */
   stopped: boolean;
+  /** Not stopped, yet some steps never ran (e.g. the run broke off). */
+  incomplete: boolean;
 }
 
 export function tallyChecks(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun'>): ChecksTally {
@@ -24,6 +28,7 @@ export function tallyChecks(view: Pick<CommissioningView, 'steps' | 'state' | 'r
   const total = view.steps.length;
   const ran = verdicts.filter((v) => v !== null).length;
   const running = view.state === 'running' || !!view.running;
+  const ended = !running && view.state !== 'ready' && view.state !== 'handedOver' && ran > 0;
   return {
     total,
     ran,
@@ -32,8 +37,10 @@ export function tallyChecks(view: Pick<CommissioningView, 'steps' | 'state' | 'r
     inconclusive: count('inconclusive'),
     notRun: total - ran,
     running,
-    // The engine records a stopped run as such (a re-run of some steps that was stopped, every step having an older result, too).
-    stopped: !running && view.state !== 'ready' && view.state !== 'handedOver' && ran > 0 && (ran < total || view.lastRun?.outcome === 'stopped'),
+    // The engine records a stopped run as such (a re-run of some steps that was stopped, every step having an
+    // older result, too); a later run that finished is not stopped, whatever an earlier one was.
+    stopped: ended && (view.lastRun ? view.lastRun.outcome === 'stopped' : ran < total),
+    incomplete: ended && ran < total && (view.lastRun ? view.lastRun.outcome !== 'stopped' : false),
   };
 }
 
@@ -53,7 +60,11 @@ export function checksNote(view: Pick<CommissioningView, 'steps' | 'state' | 'ru
   const failed = t.failed + t.erred > 0;
   const done = t.ran === t.total && !failed && !t.inconclusive;
   if (t.running) return { text: `Running — ${t.ran} of ${t.total}`, failed: false, done: false, warn: false };
-  if (t.stopped) return { text: `Stopped — ${counts(t, true).join(', ')}`, failed, done: false, warn: true };
+  if (t.stopped || t.incomplete) {
+    const what = t.incomplete ? 'Incomplete' : t.notRun ? 'Stopped' : 'Last run stopped';
+    const said = counts(t, true);
+    return { text: said.length ? `${what} — ${said.join(', ')}` : what, failed, done: false, warn: true };
+  }
   const problems = counts(t, false);
   return { text: problems.length ? problems.join(', ') : `${t.ran} of ${t.total}`, failed, done, warn: t.inconclusive > 0 };
 }
@@ -65,7 +76,9 @@ export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'run
   const t = tallyChecks(view);
   if (t.running) return 'Running';
   if (t.ran === 0) return 'Not run, not handed over';
+  if (t.stopped && !t.notRun) return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}, not handed over`;
   if (t.stopped) return `Stopped, ${t.notRun} of ${t.total} steps not run, not handed over`;
+  if (t.incomplete) return `Incomplete, ${t.notRun} of ${t.total} steps not run, not handed over`;
   return 'Checked, not handed over';
 }
 
@@ -73,6 +86,9 @@ export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'run
 export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun'>): string {
   const t = tallyChecks(view);
   if (view.state === 'ready' || t.ran === 0) return 'Not started.';
+  if (t.stopped && !t.notRun)
+    return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}: every step has a result, some from an earlier run (each can be run again on its own below).`;
   if (t.stopped) return `Stopped before the end: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
+  if (t.incomplete) return `Incomplete: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
   return `${t.ran} of ${t.total} steps run.`;
 }

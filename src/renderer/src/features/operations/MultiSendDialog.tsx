@@ -1,6 +1,7 @@
 // Sends one operation to several chargers at once (the ones where that is safe: a configuration key,
 // trigger message, change availability, reset), in parallel, with a result per charger. The disruptive
-// ones list every affected charger and its running transactions before anything is sent.
+// ones list every affected charger and its running transactions before anything is sent, and every
+// charger a commissioning or a test run runs on (in the words of a single send's confirmation).
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -38,6 +39,7 @@ import type { Explained } from './kit/meanings';
 import { energySoFarText, plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { explainResult, type OperationAction } from './registry';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
+import { busyWarning, useChargersBusy } from '../../components/busy';
 
 type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
 
@@ -95,6 +97,12 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   const [tried, setTried] = useState(false);
   const [step, setStep] = useState<Step>('form');
   const [rows, setRows] = useState<Row[]>([]);
+  // What runs on the chargers (a commissioning, a test run), read once the send is to be confirmed.
+  const busy = useChargersBusy(chargerIds, open && step === 'confirm');
+  const busyWarnings = chargerIds.flatMap((id) => {
+    const w = busy.busy[id] && busyWarning(busy.busy[id], id);
+    return w ? [w] : [];
+  });
 
   useEffect(() => {
     if (open) {
@@ -273,6 +281,13 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
         )}
         {step === 'confirm' && (
           <Stack spacing={2}>
+            {busyWarnings.length > 0 && (
+              <Alert severity="warning" aria-label="Checks running on these chargers">
+                {busyWarnings.map((w) => (
+                  <Box key={w}>{w}</Box>
+                ))}
+              </Alert>
+            )}
             <Typography>
               {affectedCount
                 ? action === 'Reset'
@@ -372,7 +387,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
             <Button onClick={() => setStep('form')} autoFocus>
               Cancel
             </Button>
-            <Button variant="contained" color="error" onClick={sendAll} disabled={!!linkDown}>
+            <Button variant="contained" color="error" onClick={sendAll} disabled={!!linkDown || !busy.known} title={busy.known ? undefined : 'Reading what runs on the chargers…'}>
               {confirmLabel}
             </Button>
           </>

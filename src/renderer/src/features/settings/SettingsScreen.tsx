@@ -104,6 +104,8 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
   const [loadedPort, setLoadedPort] = useState<number | null>(null);
   /** Set while the user is asked to confirm that a shorter retention deletes data now. */
   const [pruneCutoff, setPruneCutoff] = useState<Date | null>(null);
+  /** After a new FTP port is saved: the status that says where the FTP server listens now is being read, or could not be. */
+  const [ftpCheck, setFtpCheck] = useState<'reading' | 'failed' | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -135,11 +137,17 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
     try {
       const next = await client.call('settings:update', diff.patch);
       // A new FTP port is in use once the change is answered: the status says where it listens now.
-      if (diff.patch.ftpPort !== undefined)
+      // Until it answers, the status is the old port's: no "was taken" warning about the new one before then.
+      if (diff.patch.ftpPort !== undefined) {
+        setFtpCheck('reading');
         void client.call('bench:status', {}).then(
-          (status) => useBench.setState({ status }),
-          () => undefined,
+          (status) => {
+            useBench.setState({ status });
+            setFtpCheck(null);
+          },
+          () => setFtpCheck('failed'),
         );
+      }
       setSaved(next);
       setDraft(toDraft(next));
       setShowErrors(false);
@@ -285,7 +293,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
               error={!!errors.ftpPort}
               helperText={
                 errors.ftpPort ??
-                `The bench's FTP server, where chargers upload diagnostics and fetch firmware (HTTP uses the OCPP port). ${ftp?.fixed ? 'Applies when the bench starts without --ftp-port' : 'Applies at once'}; 0 picks any free port. ${ftp ? (ftp.port === null ? 'Not running now.' : `Listening now on port ${ftp.port}.`) : ''}`
+                `The bench's FTP server, where chargers upload diagnostics and fetch firmware (HTTP uses the OCPP port). ${ftp?.fixed ? 'Applies when the bench starts without --ftp-port' : 'Applies at once'}; 0 picks any free port. ${ftpCheck === 'reading' ? 'Reading the port it listens on now…' : ftpCheck === null && ftp ? (ftp.port === null ? 'Not running now.' : `Listening now on port ${ftp.port}.`) : ''}`
               }
               sx={{ maxWidth: 420 }}
               slotProps={numberInput}
@@ -296,7 +304,10 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
                 {saved.ftpPort === 0 ? '0 (any free one)' : saved.ftpPort} is saved for then.
               </Alert>
             )}
-            {ftp && !ftp.fixed && ftp.port !== null && saved.ftpPort !== 0 && ftp.port !== saved.ftpPort && (
+            {ftpCheck === 'failed' && (
+              <Alert severity="warning">{`FTP port ${saved.ftpPort || '0 (any free one)'} is saved, but the port the FTP server listens on now could not be read: reload this page to see it.`}</Alert>
+            )}
+            {ftpCheck === null && ftp && !ftp.fixed && ftp.port !== null && saved.ftpPort !== 0 && ftp.port !== saved.ftpPort && (
               <Alert severity="warning">
                 FTP port {saved.ftpPort} was taken or not allowed: the FTP server listens on port {ftp.port}, and the locations the bench gives chargers say so.
               </Alert>

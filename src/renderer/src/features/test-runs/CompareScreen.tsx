@@ -49,6 +49,8 @@ export function compareRuns(a: RunResult, b: RunResult): Compared[] {
 }
 
 const moveLabel = { worse: 'Worse', better: 'Better', changed: 'Changed', same: '', onlyOne: 'One run only' } as const;
+/** A row's change, in words, for its accessible name ("TC_001_CS in one run only"). */
+const moveWords = { worse: 'worse', better: 'better', changed: 'changed', same: 'same verdict', onlyOne: 'in one run only' } as const;
 const moveColour = { worse: 'error', better: 'success', changed: 'warning', same: 'default', onlyOne: 'default' } as const;
 
 function RunHead({ label, run, role }: { label: string; run: RunResult; role: string }) {
@@ -95,10 +97,15 @@ function Verdict({ result, runId, label }: { result: CaseResult | null; runId: s
 }
 
 export function CompareScreen() {
-  const client = useClient();
   const [search] = useSearchParams();
   const idA = search.get('a') ?? '';
   const idB = search.get('b') ?? '';
+  // Other runs (back or forward to another comparison, on the same screen) start over: not swapped, only changes.
+  return <CompareRuns key={`${idA}|${idB}`} idA={idA} idB={idB} />;
+}
+
+function CompareRuns({ idA, idB }: { idA: string; idB: string }) {
+  const client = useClient();
   const { data, error } = useLoad(() => Promise.all([client.call('tests:get', { runId: idA }), client.call('tests:get', { runId: idB })]), [client, idA, idB]);
   const [swapped, setSwapped] = useState(false);
   // The earlier run is the baseline (A), whichever was picked first: a later firmware that fails more reads as worse.
@@ -160,7 +167,7 @@ export function CompareScreen() {
           </TableHead>
           <TableBody>
             {shown.map((r) => (
-              <TableRow key={r.id} aria-label={`${r.id} ${r.move}`}>
+              <TableRow key={r.id} aria-label={`${r.id} ${moveWords[r.move]}`}>
                 <TableCell>
                   <Typography variant="body2" sx={{ fontWeight: 600 }}>
                     {r.id}

@@ -25,10 +25,10 @@ import { useGrowingSamples, useMeterSeries } from '../../components/useMeterSeri
 import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatTime } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
+import { ChargerOfflineNotice, useLastContact } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, useSessionCharger } from '../../components/UnconfirmedSession';
 import { staleChipSx } from '../../components/StatusChip';
-import { useNow, useReach } from '../../components/reach';
+import { useNow } from '../../components/reach';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
@@ -290,9 +290,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const arrived = useGrowingSamples(fresh);
   const samples = useMeterSeries(tx && { chargerId: tx.chargerId, connectorId: tx.connectorId, transactionId: tx.transactionId }, tx?.meterValues, arrived);
   // Whether what the page shows of the charger is live, as the charger's own page tells it.
-  const reach = useReach(tx?.chargerId ?? '');
-  const lastSeen = useBench((s) => (tx ? s.chargers[tx.chargerId]?.lastSeen : undefined));
-  const linkSince = useBench((s) => s.linkSince);
+  const { reach, contact } = useLastContact(tx?.chargerId ?? '');
   const sessionCharger = useSessionCharger(tx);
 
   if (!tx)
@@ -312,7 +310,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const latest = latestReading(samples);
   // A running session is live only while its charger is heard from; else its last contact is the bench's
   // last word from the charger, or, with the bench out of reach, this window's last word from the bench.
-  const lastKnown: LastKnown | null = tx.active && reach.stale ? { contact: (reach.linkDown ? linkSince : lastSeen) ?? null, readingAt: latest?.t ?? null } : null;
+  const lastKnown: LastKnown | null = tx.active && reach.stale ? { contact, readingAt: latest?.t ?? null } : null;
   return (
     <Stack spacing={2}>
       <Breadcrumbs aria-label="Breadcrumb">

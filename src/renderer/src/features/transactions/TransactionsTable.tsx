@@ -29,6 +29,7 @@ import { useExporting } from '../../components/useExporting';
 import { formatClockAgo, formatEnergy, formatTime } from '../../components/format';
 import { unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
 import { useReach } from '../../components/reach';
+import { useLastContact } from '../../components/ChargerOfflineNotice';
 import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
@@ -67,6 +68,7 @@ interface Row extends TransactionView {
 
 /** A running session's energy in the list: so far, or why there is none. */
 function RunningEnergy({ row }: { row: Row }) {
+  // Not live (charger offline or link down): the energy is as of the last contact.
   const { stale } = useReach(row.chargerId);
   if (row.energy === null)
     return (
@@ -162,15 +164,17 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
   ];
 }
 
-/** How long a session ran: to its end, to now while it runs, or to the last contact while its charger is offline (not counting on). */
+/**
+ * How long a session ran: to its end, to now while it runs, or, while it is not live (its charger offline or
+ * the link to the bench down), to the last contact (not counting on).
+ */
 function SessionDuration({ row }: { row: Row }) {
-  const { stale } = useReach(row.chargerId);
-  const lastSeen = useThrottledBench((s) => s.chargers[row.chargerId]?.lastSeen ?? null);
+  const { contact, why } = useLastContact(row.chargerId);
   if (row.stopTime) return <>{formatDuration(Date.parse(row.stopTime) - Date.parse(row.startTime))}</>;
-  if (stale && lastSeen)
+  if (contact)
     return (
-      <Typography component="span" variant="body2" color="text.secondary" title={`Up to the last contact with ${row.chargerId} (${formatTime(lastSeen)}): it is offline`}>
-        ≥ {formatDuration(Date.parse(lastSeen) - Date.parse(row.startTime))}
+      <Typography component="span" variant="body2" color="text.secondary" title={`Up to the last contact (${formatTime(contact)}): ${why}`}>
+        ≥ {formatDuration(Date.parse(contact) - Date.parse(row.startTime))}
       </Typography>
     );
   return <>{formatDuration(Date.now() - Date.parse(row.startTime))}</>;

@@ -1,0 +1,93 @@
+// A run the bench's own shutdown stops: the bench waits (a few seconds at most) for it to put the charger
+// back and record that it was stopped, so after a restart it is not "running" for ever. A run recorded as
+// running that is not running (a bench that crashed) reads as stopped, and does not keep the charger busy.
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bench } from '../../src/main/core/bench';
+import { FakeClock } from '../../src/main/clock';
+import { virtualTarget } from '../../src/main/conformance/virtual';
+import { listItemOf, verdictOf, type StoredCommissioning } from '../../src/main/commissioning/model';
+import { builtInTemplates, SiteJob } from '../../src/shared/api/commissioning';
+import type { BenchEvent } from '../../src/shared/api/views';
+import { waitFor } from '../helpers/bench';
+
+const cleanup: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+async function open(dataDir?: string): Promise<{ bench: Bench; dataDir: string }> {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'chargebench-stop-runs-'));
+  if (!dataDir) cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+  const bench = await Bench.start({ dataDir: dir, host: '127.0.0.1', port: 0, ftpPort: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
+  return { bench, dataDir: dir };
+}
+
+const job = SiteJob.parse({ site: 'Depot Süd', installer: 'A. Person' });
+
+describe('stopping the bench while runs go on', () => {
+  it('records the test run and the commissioning as stopped before it closes the record', async () => {
+    const { bench, dataDir } = await open();
+    const a = await virtualTarget(bench, 'STOP-RUN', 1);
+    const b = await virtualTarget(bench, 'STOP-COM', 1);
+    const seen: BenchEvent[] = [];
+    bench.bus.subscribe((e) => seen.push(e));
+    const { runId } = bench.conformance.start({ chargerId: a.id, cases: ['TC_003_CS', 'TC_004_1_CS', 'TC_005_1_CS', 'TC_021_CS'] });
+    const c = await bench.commissioning.create({ chargerId: b.id, job, template: builtInTemplates[0]! });
+    bench.commissioning.run(c.id);
+    // Both are under way: a case and a step have ended.
+    await waitFor(() => seen.some((e) => e.type === 'testCaseFinished' && e.runId === runId), 30_000);
+    await waitFor(() => bench.commissioning.get(c.id).steps.some((s) => s.result), 30_000);
+    const started = Date.now();
+    await bench.stop();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const after = await open(dataDir);
+    try {
+      // As recorded, not as read through the services (which would map a stale "running" too).
+      expect(after.bench.record.testRuns.list({ chargerId: a.id })).toMatchObject([{ id: runId, state: 'stopped' }]);
+      const stored = after.bench.record.commissionings.get(c.id) as StoredCommissioning;
+      expect(stored.runs.at(-1)).toMatchObject({ outcome: 'stopped', finishedAt: expect.any(String) });
+    } finally {
+      await after.bench.stop();
+    }
+  }, 90_000);
+});
+
+describe('a run recorded as running that is not running', () => {
+  it('reads as stopped, and a commissioning may run on the charger', async () => {
+    const first = await open();
+    const target = await virtualTarget(first.bench, 'STALE-1', 1);
+    const c = await first.bench.commissioning.create({ chargerId: target.id, job, template: builtInTemplates[0]! });
+    // What a bench that crashed mid-run leaves: a test run and a commissioning's run recorded as running.
+    const at = new Date().toISOString();
+    await first.bench.record.testRuns.save({
+      id: 'run-stale',
+      chargerId: target.id,
+      startedAt: at,
+      finishedAt: null,
+      state: 'running',
+      summary: { pass: 1 },
+      planned: ['TC_003_CS', 'TC_021_CS'],
+      wallMs: 5,
+    } as never);
+    const stored = first.bench.record.commissionings.get(c.id) as StoredCommissioning;
+    stored.runs.push({ startedAt: at, finishedAt: null, outcome: 'running', steps: stored.steps.map((s) => s.id), stoppedIn: null });
+    await first.bench.record.commissionings.save(listItemOf(stored, stored.state, verdictOf(stored)), stored);
+    await first.bench.stop();
+
+    const { bench } = await open(first.dataDir);
+    cleanup.push(() => bench.stop());
+    expect(bench.conformance.list(target.id)).toMatchObject([{ id: 'run-stale', state: 'stopped' }]);
+    expect(bench.conformance.get('run-stale').state).toBe('stopped');
+    const view = bench.commissioning.get(c.id);
+    expect(view.lastRun).toMatchObject({ outcome: 'stopped', finishedAt: null });
+    expect(view.open).toContain(`The last run was stopped: ${view.steps.length} steps not run yet (Run all runs them)`);
+    // The charger is not busy with that test run: the commissioning runs.
+    await virtualTarget(bench, target.id, 1);
+    bench.commissioning.run(c.id, ['C3_IDENTITY']);
+    await bench.commissioning.settled(c.id);
+    expect(bench.commissioning.get(c.id).lastRun).toMatchObject({ outcome: 'finished' });
+  }, 90_000);
+});
