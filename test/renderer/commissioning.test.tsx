@@ -142,6 +142,13 @@ describe('checks', () => {
     open(client, '/commissioning/c1?step=checks');
     const failed = await screen.findByRole('listitem', { name: 'Configuration baseline' });
     await userEvent.click(within(failed).getByRole('button', { name: 'Run “Configuration baseline” again' }));
+    // It changes the charger as the first run did: asked first, saying what it does.
+    const ask = within(await screen.findByRole('dialog', { name: 'Run “Configuration baseline” again on CP001?' }));
+    expect(ask.getByText(/^It sets 2 configuration keys to the baseline \(a key that needs it restarts the charger\)\. Earlier results are replaced\.$/)).toBeTruthy();
+    expect(client.callsOf('commissioning:run')).toEqual([]);
+    const go = ask.getByRole('button', { name: 'Run “Configuration baseline” again' });
+    await waitFor(() => expect((go as HTMLButtonElement).disabled).toBe(false));
+    await userEvent.click(go);
     expect(client.callsOf('commissioning:run')).toEqual([{ id: 'c1', steps: ['C5_BASELINE'] }]);
 
     current = view({ state: 'running', running: { stepId: 'C5_BASELINE', step: 'Bench sets AllowOfflineTxForUnknownId to false' } });

@@ -164,6 +164,8 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
   const client = useClient();
   const [stopping, setStopping] = useState<'no' | 'asking' | 'sent'>('no');
   const [run, doRun] = useCall(async (steps?: string[]) => client.call('commissioning:run', { id: view.id, ...(steps ? { steps } : {}) }));
+  // Running steps again changes the charger as the first run did: asked first, saying what it does.
+  const [again, setAgain] = useState<{ steps?: string[] } | null>(null);
   const [stop, doStop] = useCall(async () => {
     await client.call('commissioning:stop', { id: view.id });
     return true;
@@ -195,7 +197,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
             {stopping === 'sent' ? 'Stopping after this step…' : 'Stop'}
           </Button>
         ) : (
-          <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!!blocked} title={blocked ?? undefined} onClick={() => void doRun()}>
+          <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!!blocked} title={blocked ?? undefined} onClick={() => setAgain({})}>
             {ran ? 'Run every step again' : 'Run the checks'}
           </Button>
         )}
@@ -205,7 +207,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
       </ChargerOfflineNotice>
       {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
       {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}
-      <StepResults steps={view.steps} runningStepId={view.running?.stepId ?? null} runningWhat={view.running?.step ?? null} canRerun={blocked} onRerun={(id) => void doRun([id])} />
+      <StepResults steps={view.steps} runningStepId={view.running?.stepId ?? null} runningWhat={view.running?.step ?? null} canRerun={blocked} onRerun={(id) => setAgain({ steps: [id] })} />
       <ConfigDiff view={view} />
       <SessionChart view={view} stale={live.stale} />
       <Typography variant="body2" color="text.secondary">
@@ -215,6 +217,25 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
         </Link>
         .
       </Typography>
+      {again && (
+        <ConfirmDialog
+          open
+          title={again.steps ? `Run “${stepTitle(view, again.steps[0])}” again on ${view.chargerId}?` : ran ? `Run every step again on ${view.chargerId}?` : `Run the checks on ${view.chargerId}?`}
+          chargerId={view.chargerId}
+          target={`${view.chargerId} · the whole charger`}
+          consequence={(running) =>
+            `${again.steps ? stepEffect(again.steps[0], view.template) : `The plan ${commissioningEffects(view.template).join('; ')}`}.${again.steps || ran ? ' Earlier results are replaced.' : ''}${running.length ? ' A session running there now is ended (RemoteStopTransaction) first.' : ''}`
+          }
+          confirmLabel={again.steps ? `Run “${stepTitle(view, again.steps[0])}” again` : ran ? 'Run every step again' : 'Run the checks'}
+          startsBusy
+          onCancel={() => setAgain(null)}
+          onConfirm={() => {
+            const steps = again.steps;
+            setAgain(null);
+            void doRun(steps);
+          }}
+        />
+      )}
       <Ask
         open={stopping === 'asking' && running}
         title={`Stop the commissioning of ${view.chargerId}?`}
@@ -231,4 +252,24 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
       </Ask>
     </Stack>
   );
+}
+
+const stepTitle = (view: CommissioningView, id: string): string => view.steps.find((s) => s.id === id)?.title ?? id;
+
+/** What running one step does to the charger, in words (for the confirmation before it runs again). */
+function stepEffect(id: string, t: CommissioningTemplate): string {
+  const keys = Object.keys(t.keys).length;
+  const effects: Record<string, string> = {
+    C3_IDENTITY: 'It asks the charger for a BootNotification and a Heartbeat (TriggerMessage); nothing is changed',
+    C4_CONNECTORS: 'It checks the connectors’ statuses; nothing is changed',
+    C5_BASELINE: `It sets ${keys} configuration key${keys === 1 ? '' : 's'} to the baseline (a key that needs it restarts the charger)`,
+    C6_READER: `It asks the person at the charger to present the test card ${t.testIdTag}`,
+    C7_OFFLINE: 'It reads the offline authorization settings and the local list version; nothing is changed',
+    C10_LOAD_LIMIT: 'It sets the site’s load limit as the default charging profile (it stays on the charger)',
+    C8_SESSION: `It starts a test session with the card ${t.testIdTag}, takes meter values for at least ${t.sessionSeconds} s, then stops it`,
+    C9_UNLOCK: 'It unlocks the connector (a cable in it is released)',
+    C9_AVAILABILITY: 'It takes the charger out of service (Inoperative) and back',
+    C9_RESET: 'It resets the charger and waits for it to come back',
+  };
+  return effects[id] ?? 'It runs the step as in the plan';
 }
