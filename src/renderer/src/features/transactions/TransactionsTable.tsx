@@ -98,7 +98,7 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
             minWidth: 100,
             flex: 1,
             renderCell: ({ value, row }) => (
-              <Box sx={{ minWidth: 0, lineHeight: 1.25 }} title={String(value)}>
+              <Box sx={{ minWidth: 0, lineHeight: 1.25, height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'center' }} title={String(value)}>
                 <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', minWidth: 0 }}>
                   {mono({ value })}
                   <ChargerBadges chargerId={String(value)} compact />
