@@ -2,6 +2,7 @@
 // an operation's answer, each with what a test does not care about filled in.
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { ChargerView, ConnectorView, MeterValueView, TransactionView } from '../../src/shared/api/views';
+import type { CaseResult } from '../../src/shared/api/test-runs';
 
 export const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
@@ -77,3 +78,25 @@ export function meterRows(chargerId: string, connectorId: number, timestamp: str
 }
 
 export const completed = (response: Record<string, unknown>): OperationResult => ({ outcome: 'completed', response: response as never, operationId: 1 });
+
+/** A case's result as a run keeps it: passed, with nothing recorded, unless patched. */
+export function aCaseResult(patch: Partial<CaseResult> = {}): CaseResult {
+  return {
+    id: 'TC_001_CS',
+    title: 'Cold Boot Charge Point',
+    profile: 'Core',
+    section: '2.1',
+    verdict: 'pass',
+    reason: null,
+    decidingStep: null,
+    steps: [],
+    observations: [],
+    measurements: [],
+    decisions: [],
+    cleanupProblems: [],
+    frames: [],
+    startedAt: '2025-01-01T10:00:00.000Z',
+    ms: 1000,
+    ...patch,
+  };
+}

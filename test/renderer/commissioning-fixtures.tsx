@@ -11,25 +11,9 @@ import { builtInTemplates, type CommissioningView } from '../../src/shared/api/c
 import type { CaseResult } from '../../src/shared/api/test-runs';
 import type { ChargerView } from '../../src/shared/api/views';
 import { Where, withBench, type FakeClient, aCharger } from './fake-client';
+import { aCaseResult } from './builders';
 
-export const result = (patch: Partial<CaseResult>): CaseResult => ({
-  id: 'C3_IDENTITY',
-  title: 'Identity and clock',
-  profile: 'Core',
-  section: '3',
-  verdict: 'pass',
-  reason: null,
-  decidingStep: null,
-  steps: [],
-  observations: [],
-  measurements: [],
-  decisions: [],
-  cleanupProblems: [],
-  frames: [],
-  startedAt: '2025-01-01T10:00:00.000Z',
-  ms: 1200,
-  ...patch,
-});
+export const result = (patch: Partial<CaseResult>): CaseResult => aCaseResult({ id: 'C3_IDENTITY', title: 'Identity and clock', section: '3', ms: 1200, ...patch });
 
 export const baselineFailed = result({
   id: 'C5_BASELINE',

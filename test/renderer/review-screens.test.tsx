@@ -8,7 +8,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useNavigate } from 'react-router';
 import { fakeClient, liveBench, Where, withBench } from './fake-client';
-import { aCharger, aTransaction } from './builders';
+import { aCaseResult, aCharger, aTransaction } from './builders';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
@@ -77,23 +77,7 @@ describe('a running session in the transactions list, not live', () => {
 });
 
 describe('two runs compared', () => {
-  const verdict = (id: string, v: CaseResult['verdict']): CaseResult => ({
-    id,
-    title: id,
-    profile: 'Core',
-    section: '2',
-    verdict: v,
-    reason: null,
-    decidingStep: null,
-    steps: [],
-    observations: [],
-    measurements: [],
-    decisions: [],
-    cleanupProblems: [],
-    frames: [],
-    startedAt: '2025-01-01T10:00:00.000Z',
-    ms: 10,
-  });
+  const verdict = (id: string, v: CaseResult['verdict']): CaseResult => aCaseResult({ id, title: id, section: '2', verdict: v, ms: 10 });
   const run = (id: string, startedAt: string, cases: CaseResult[]): RunResult => ({
     id,
     chargerId: 'VCP1',

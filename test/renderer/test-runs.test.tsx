@@ -17,7 +17,7 @@ import type { CaseInfo, CaseResult, OperatorPrompt, RunListItem, RunResult } fro
 import { defaultTestData } from '../../src/shared/api/test-runs';
 import type { BenchEvent, ChargerView } from '../../src/shared/api/views';
 import { fakeClient, Where, withBench, aCharger } from './fake-client';
-import { aTransaction } from './builders';
+import { aCaseResult, aTransaction } from './builders';
 
 const charger = (id: string, virtual: boolean): ChargerView =>
   aCharger(id, { virtual, boot: { chargePointVendor: virtual ? 'ChargeBench' : 'Acme', chargePointModel: virtual ? 'Virtual AC' : 'Wall 22' } as ChargerView['boot'] });
@@ -31,23 +31,14 @@ const cases: CaseInfo[] = [
 
 const summary = (patch: Partial<RunResult['summary']> = {}): RunResult['summary'] => ({ pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0, ...patch });
 
-const passed = (id: string, title: string): CaseResult => ({
-  id,
-  title,
-  profile: 'Core',
-  section: '2.2.1',
-  verdict: 'pass',
-  reason: null,
-  decidingStep: null,
-  steps: [{ n: 1, by: 'charger', title: 'Charger sends StatusNotification (status Preparing)', status: 'passed', startedAt: '2025-01-01T10:00:00.000Z', ms: 120, messageIds: ['m1'] }],
-  observations: [],
-  measurements: [],
-  decisions: [],
-  cleanupProblems: [],
-  frames: [],
-  startedAt: '2025-01-01T10:00:00.000Z',
-  ms: 1500,
-});
+const passed = (id: string, title: string): CaseResult =>
+  aCaseResult({
+    id,
+    title,
+    section: '2.2.1',
+    steps: [{ n: 1, by: 'charger', title: 'Charger sends StatusNotification (status Preparing)', status: 'passed', startedAt: '2025-01-01T10:00:00.000Z', ms: 120, messageIds: ['m1'] }],
+    ms: 1500,
+  });
 
 const failed: CaseResult = {
   id: 'TC_017_1_CS',
