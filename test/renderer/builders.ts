@@ -2,7 +2,7 @@
 // an operation's answer, each with what a test does not care about filled in.
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { ChargerView, ConnectorView, MeterValueView, TransactionView } from '../../src/shared/api/views';
-import type { CaseResult } from '../../src/shared/api/test-runs';
+import { defaultTestData, type CaseResult, type RunResult } from '../../src/shared/api/test-runs';
 
 export const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
@@ -97,6 +97,32 @@ export function aCaseResult(patch: Partial<CaseResult> = {}): CaseResult {
     frames: [],
     startedAt: '2025-01-01T10:00:00.000Z',
     ms: 1000,
+    ...patch,
+  };
+}
+
+/**
+ * A finished run of a virtual charger on a fake clock, as `chargebench test --virtual` makes it: one case
+ * passed, 90 s of charger time in 3 s, unless patched.
+ */
+export function aRunResult(patch: Partial<RunResult> = {}): RunResult {
+  return {
+    id: 'run-1',
+    chargerId: 'VCP1',
+    charger: { vendor: 'ChargeBench', model: 'Virtual AC', firmware: '1.0.0', serial: null },
+    virtual: true,
+    startedAt: '2025-01-01T10:00:00.000Z',
+    finishedAt: '2025-01-01T10:01:30.000Z',
+    ms: 90_000,
+    wallMs: 3000,
+    fakeTime: true,
+    benchVersion: '0.1.0',
+    data: defaultTestData(),
+    pics: null,
+    planned: ['TC_003_CS'],
+    cases: [aCaseResult({ id: 'TC_003_CS', title: 'Regular Charging Session - Plugin First' })],
+    summary: { pass: 1, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
+    state: 'finished',
     ...patch,
   };
 }

@@ -14,10 +14,9 @@ import { RunScreen } from '../../src/renderer/src/features/test-runs/RunScreen';
 import { CompareScreen } from '../../src/renderer/src/features/test-runs/CompareScreen';
 import { OperatorPrompts } from '../../src/renderer/src/features/test-runs/OperatorPrompts';
 import type { CaseInfo, CaseResult, OperatorPrompt, RunListItem, RunResult } from '../../src/shared/api/test-runs';
-import { defaultTestData } from '../../src/shared/api/test-runs';
 import type { BenchEvent, ChargerView } from '../../src/shared/api/views';
 import { fakeClient, Where, withBench, aCharger } from './fake-client';
-import { aCaseResult, aTransaction } from './builders';
+import { aCaseResult, aRunResult, aTransaction } from './builders';
 
 const charger = (id: string, virtual: boolean): ChargerView =>
   aCharger(id, { virtual, boot: { chargePointVendor: virtual ? 'ChargeBench' : 'Acme', chargePointModel: virtual ? 'Virtual AC' : 'Wall 22' } as ChargerView['boot'] });
@@ -83,26 +82,14 @@ const failed: CaseResult = {
   ms: 430,
 };
 
-const run = (patch: Partial<RunResult> = {}): RunResult => ({
-  id: 'run-1',
-  chargerId: 'VCP1',
-  charger: { vendor: 'ChargeBench', model: 'Virtual AC', firmware: '1.0.0', serial: null },
-  virtual: true,
-  startedAt: '2025-01-01T10:00:00.000Z',
-  finishedAt: '2025-01-01T10:00:03.000Z',
-  ms: 90_000,
-  wallMs: 3000,
-  // As `chargebench test --virtual` runs it.
-  fakeTime: true,
-  benchVersion: '0.1.0',
-  data: defaultTestData(),
-  pics: null,
-  planned: ['TC_003_CS', 'TC_017_1_CS'],
-  cases: [passed('TC_003_CS', 'Regular Charging Session - Plugin First'), failed],
-  summary: summary({ pass: 1, fail: 1 }),
-  state: 'finished',
-  ...patch,
-});
+const run = (patch: Partial<RunResult> = {}): RunResult =>
+  aRunResult({
+    finishedAt: '2025-01-01T10:00:03.000Z',
+    planned: ['TC_003_CS', 'TC_017_1_CS'],
+    cases: [passed('TC_003_CS', 'Regular Charging Session - Plugin First'), failed],
+    summary: summary({ pass: 1, fail: 1 }),
+    ...patch,
+  });
 
 const listItem = (r: RunResult): RunListItem => ({ id: r.id, chargerId: r.chargerId, startedAt: r.startedAt, finishedAt: r.finishedAt, state: r.state, summary: r.summary });
 
@@ -539,12 +526,17 @@ describe('history and comparison', () => {
       summary: summary({ pass: 3, inconclusive: 1 }),
       planned: 40,
       wallMs: 3687,
+      // Its startedAt is the fake clock's (2025); on the wall clock it ran on 2026-12-05.
+      wallStartedAt: '2026-12-05T08:00:00.000Z',
     };
     const whole: RunListItem = { ...listItem(run({ id: 'run-f', startedAt: '2025-01-01T09:00:00.000Z' })), summary: summary({ pass: 2 }) };
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [stopped, whole] });
     render(withBench(client, screens, '/test-runs?charger=VCP1'));
     const rows = within(await screen.findByRole('table', { name: 'Test runs' })).getAllByRole('row');
     expect(rows[1].textContent).toContain('Stopped36 of 40 cases not run');
+    expect(rows[1].textContent).toContain('2026');
+    expect(rows[1].textContent).not.toContain('2025');
+    expect(rows[2].textContent).toContain('2025');
     expect(within(rows[1]).getAllByRole('cell').at(-1)!.textContent).toBe('3.7 s');
     expect(rows[2].textContent).toContain('Finished');
     expect(rows[2].textContent).not.toContain('not run');

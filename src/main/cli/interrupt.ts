@@ -11,8 +11,12 @@ import type { Bench } from '../core/bench';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM';
 
-/** The exit status of each outcome a CI tells apart (README, Exit status). */
-export const exitStatus = { ok: 0, failed: 1, usage: 2, reportNotWritten: 3, notConnected: 4, SIGINT: 130, SIGTERM: 143 } as const;
+/**
+ * The exit status of each outcome a CI tells apart (README, Exit status). `nothingConcluded` (`chargebench
+ * test` only): no case failed or erred, but none passed either (every case run was inconclusive or did not
+ * apply), or with --strict a case was inconclusive.
+ */
+export const exitStatus = { ok: 0, failed: 1, usage: 2, reportNotWritten: 3, notConnected: 4, nothingConcluded: 5, SIGINT: 130, SIGTERM: 143 } as const;
 
 /** How the person stopping the run knows the signal. */
 export const signalWords = (s: StopSignal) => (s === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM');

@@ -22,6 +22,7 @@ import { ranOnFakeTime } from '../../shared/api/test-runs';
 import { reachableAddresses } from '../core/network';
 import { changesTo, exitStatus, Interrupt, signalWords } from './interrupt';
 import { unwritten, writeOutputs, type Output } from './outputs';
+import { nothingConcluded, runExitStatus } from './run-status';
 
 const verdictWords = { pass: 'PASS', fail: 'FAIL', notApplicable: 'N/A ', inconclusive: 'INCONCLUSIVE', error: 'ERROR', notSupported: 'NOT SUPPORTED' } as const;
 
@@ -226,7 +227,10 @@ const labelWidth = Math.max(...Object.values(verdictWords).map((w) => w.trim().l
 export function caseLines(c: CaseResult, now = Date.now()): string[] {
   const head = `${formatClock(now)}  ${verdictWords[c.verdict].trim().padEnd(labelWidth)} `;
   const lines = [printable(`${head}${c.id.padEnd(15)} ${c.title}`)];
-  if (c.reason && c.verdict !== 'pass') lines.push(`${' '.repeat(head.length)}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${c.reason}`)}`);
+  const indent = ' '.repeat(head.length);
+  if (c.reason && c.verdict !== 'pass') lines.push(`${indent}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${c.reason}`)}`);
+  // What the case or step noted for the reader, whatever its verdict (a commissioning: the charger offline during the session).
+  for (const o of c.observations) if (o.note) lines.push(`${indent}${printable(`Note: ${o.text}`)}`);
   return lines;
 }
 
@@ -248,7 +252,8 @@ export function printSummary(noun: 'case' | 'step', results: CaseResult[], wallM
  * A conformance run through the same service as the UI's and the API's: it lands in the record's run
  * history (the UI lists it), its operator prompts are asked on the terminal, its reports written where asked.
  * Ctrl-C stops it as the UI's Stop does: the case in progress ends inconclusive, the charger is put back,
- * the reports are written and the run recorded; the status is then 130 (143 for SIGTERM).
+ * the reports are written and the run recorded; the status is then 130 (143 for SIGTERM). A run that ended
+ * otherwise: 3, 1, 5 or 0 (runExitStatus); 5, nothing concluded, with a closing line that says why.
  */
 export async function runOnCharger(r: ChargerRun): Promise<number> {
   const { opts } = r;
@@ -314,9 +319,10 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       console.log(`Stopped by ${signalWords(interrupt.by)}: ${run.cases.length} of ${run.planned?.length ?? r.cases.length} cases ended${kept}`);
       return interrupt.status;
     }
-    if (!written) return exitStatus.reportNotWritten;
-    const s = run.summary;
-    return s.fail + s.error > 0 || run.error ? exitStatus.failed : exitStatus.ok;
+    const status = runExitStatus(run, written, opts.strict === true);
+    // Said last, once the status is known (a report not written comes first): why a run with no failure is not green.
+    if (status === exitStatus.nothingConcluded) console.log(nothingConcluded(run.summary, opts.strict === true));
+    return status;
   } catch (e) {
     console.error(`chargebench ${r.command}: ${(e as Error).message}`);
     return interrupt.by ? interrupt.status : exitStatus.failed;

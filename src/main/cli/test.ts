@@ -5,7 +5,8 @@
 // case fails or errs, 2 for a usage error (an unknown case, no case left to run or none that can run yet,
 // options that do not go together, a report's folder that is not there, test data that is not valid: named
 // on one line, the field as the API names it), 3 when a report could not be written, 4 when the charger
-// did not connect within --connect-timeout, 130 (143) when stopped by Ctrl-C (SIGTERM).
+// did not connect within --connect-timeout, 5 when nothing was concluded (no case failed or erred but none
+// passed; with --strict, a case inconclusive), 130 (143) when stopped by Ctrl-C (SIGTERM).
 import { Command, Option } from 'commander';
 import { octt16Cases, findCases } from '../conformance/octt16';
 import { TestData } from '../conformance/test-data';
@@ -14,6 +15,19 @@ import { chargerRunOptions, runOnCharger, testOutputs, usageConflict } from './r
 import { checkOutputs } from './outputs';
 import { jsonFileOption } from './options';
 
+/** The exit statuses, as `chargebench test --help` ends (README, Exit status). */
+const EXIT_STATUS_HELP = `
+Exit status:
+  0    the run finished: no case failed or erred, and a case passed (with --strict: and none was inconclusive)
+  1    a case failed or erred, or the bench could not run
+  2    a usage error; nothing was run
+  3    a report asked for could not be written (the others were)
+  4    the charger did not connect within --connect-timeout; nothing was run
+  5    nothing concluded: no case failed or erred, but none passed (every case run was inconclusive
+       or did not apply); with --strict, also when any case was inconclusive
+  130  stopped by Ctrl-C (143: by SIGTERM)
+When several apply: 130 or 143 first, then 3, then 1, then 5.`;
+
 export function registerTestCommand(program: Command): void {
   chargerRunOptions(program.command('test').description('Run the OCTT 1.6 charge-point test cases against a charger (the bench plays the central system)'), 'test')
     .option('--cases <ids>', 'comma-separated case ids, e.g. TC_003_CS,TC_010_CS (default: every case)')
@@ -21,7 +35,9 @@ export function registerTestCommand(program: Command): void {
     .option('--data <file>', 'test data (JSON): idTags, connector, durations, locations (see the README)')
     .option('--junit <file>', 'write the result as JUnit XML')
     .option('--evidence <file>', 'write the evidence pack (zip): reports, every frame, configuration, test data, SHA-256 manifest')
+    .option('--strict', 'exit 5 when any case is inconclusive and none failed or erred (without it: only when no case passed)')
     .option('--list', 'list the cases (those --cases and --profile choose) and exit')
+    .addHelpText('after', EXIT_STATUS_HELP)
     .action(async (opts, command: Command) => {
       const usage = (message: string): never => {
         console.error(`chargebench test: ${message}`);

@@ -6,7 +6,8 @@ import type { CaseContext } from '../conformance/context';
 import type { ChargerCall } from '../conformance/frames';
 import { readKey, startedCharging, stoppedCharging } from '../conformance/states';
 import { PlainFailure } from './words';
-import { StepFailure } from '../conformance/types';
+import { Inconclusive, StepFailure } from '../conformance/types';
+import { noteOutages, unmeasuredWords, watchConnection, type SessionPhase } from './outages';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
 
 type Payload = Record<string, unknown>;
@@ -72,7 +73,7 @@ async function startSession(t: CaseContext, idTag: string): Promise<{ tx: number
       throw new PlainFailure(words, new StepFailure(`a session with the test card ${idTag}`, `the charger started a session with the card ${card}`));
     }
     const [tx, start] = await startedCharging(t, connectorId, idTag);
-    t.observe(`The charger started the session itself on plug-in, with the test card ${idTag} it had already accepted: it is measured as the test session`, start.messageId);
+    t.note(`The charger started the session itself on plug-in, with the test card ${idTag} it had already accepted: it is measured as the test session`, start.messageId);
     return { tx, start };
   }
   await t.send('RemoteStartTransaction', { connectorId, idTag }, { checks: { status: 'Accepted' }, title: `Bench starts the test session with the card ${idTag} (RemoteStartTransaction)` });
@@ -95,10 +96,35 @@ function lastCall(t: CaseContext, action: string, transactionId: number): Payloa
   return null;
 }
 
+/**
+ * The test session step, its connection watched: each time the charger was offline during it is a note of
+ * the step's result (when it dropped, when it came back or that it did not, how long). A short outage the
+ * session goes on through keeps the verdict; a step that ended with the charger still offline could not
+ * measure the session: it is inconclusive saying so (not a failure of the charger's charging), and Run again
+ * repeats it.
+ */
 export async function session(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  let phase: SessionPhase = 'before';
+  const watch = watchConnection(t, () => phase);
+  try {
+    await measured(t, template, (p) => (phase = p));
+  } catch (e) {
+    const lost = watch.outages.at(-1);
+    // A message that did not come (or an answer) while the charger is away is its absence: the session was not
+    // measured. (A check of the step's own on what it measured stays a failure.)
+    const byMessage = e instanceof StepFailure && t.steps.some((s) => s.status === 'failed' && s.expected === e.expected && s.actual === e.actual);
+    if (byMessage && lost && lost.to === null && !t.host.frames.connected && !t.host.signal?.aborted) throw new Inconclusive(unmeasuredWords(lost, t.clock.now()));
+    throw e;
+  } finally {
+    noteOutages(t, watch.stop(), t.clock.now());
+  }
+}
+
+async function measured(t: CaseContext, template: CommissioningTemplate, phase: (p: SessionPhase) => void): Promise<void> {
   // The site's test card starts the session (a charger or back office that checks remote-start cards knows it).
   t.answerIdTags({ [template.testIdTag]: { status: 'Accepted' } });
   const { tx, start } = await startSession(t, template.testIdTag);
+  phase('session');
   // Kept with the step's result: the session the report takes from the record is this one.
   t.transactionId = tx;
   const meterStart = Number(start.payload.meterStart ?? NaN);
@@ -124,6 +150,7 @@ export async function session(t: CaseContext, template: CommissioningTemplate): 
   const lengthS = Math.round((t.clock.now() - started) / 1000);
   await t.send('RemoteStopTransaction', { transactionId: tx }, { checks: { status: 'Accepted' }, title: 'Bench stops the test session (RemoteStopTransaction)' });
   await stoppedCharging(t, tx);
+  phase('after');
   const meterStop = Number(lastCall(t, 'StopTransaction', tx)?.meterStop ?? NaN);
   t.measure(
     'Session length (s)',

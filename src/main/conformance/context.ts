@@ -9,6 +9,7 @@ import { actions, type CentralSystemAction, type ChargePointAction, type IdTagIn
 import type { ChargerCall } from './frames';
 import { operatorText, type OperatorAction } from './operator';
 import { noop, untilStopped, type CaseHost } from './host';
+import { profileSource } from './pics';
 import { Inconclusive, NotApplicable, RunStopped, StepFailure, type Measurement, type Observation, type Pics, type StepActor, type StepResult } from './types';
 import type { TestData } from './test-data';
 
@@ -190,6 +191,11 @@ export class CaseContext {
 
   observe(text: string, messageId: string | null = null): void {
     this.observations.push({ at: this.iso(), text, messageId });
+  }
+
+  /** A note for whoever reads the result, in plain words (shown with it and in the report), not a protocol detail. */
+  note(text: string, messageId: string | null = null): void {
+    this.observations.push({ at: this.iso(), text, messageId, note: true });
   }
 
   /**
@@ -380,8 +386,8 @@ export class CaseContext {
 
   /**
    * A refusal as not implemented or not supported (`code`), where the case wanted another answer, of an
-   * operation the charger declares it has: its feature profile (SupportedFeatureProfiles, or as the person
-   * corrected it), or for UnlockConnector a socket with a lock. Flagged beside the verdict.
+   * operation the charger declares it has: its feature profile, named with where the run's profiles came
+   * from (profileSource), or for UnlockConnector a socket with a lock. Flagged beside the verdict.
    */
   private contradicts(action: CentralSystemAction, answer: string, code: unknown, messageId: string | null): void {
     if (code !== 'NotImplemented' && code !== 'NotSupported') return;
@@ -389,7 +395,7 @@ export class CaseContext {
     const declared =
       action === 'UnlockConnector'
         ? this.pics.connectorLock && !this.pics.fixedCable && 'a socket with a lock'
-        : (this.pics.profiles as string[]).includes(profile) && `the ${profile} profile (SupportedFeatureProfiles)`;
+        : (this.pics.profiles as string[]).includes(profile) && `the ${profile} profile (${profileSource(this.pics)})`;
     if (declared) this.observe(`Declared capability contradicted: ${action} answered ${answer} although the charger declares ${declared}`, messageId);
   }
 

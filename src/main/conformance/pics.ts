@@ -17,12 +17,15 @@ export async function readPics(host: CaseHost, declared: PicsDeclaration, timeou
     config[k.key] = k.value ?? null;
     if (k.readonly) readOnly.push(k.key);
   }
-  const reported = (config.SupportedFeatureProfiles ?? '')
+  const reported = (config[REPORTED_KEY] ?? '')
     .split(',')
     .map((s) => s.trim())
     .filter((s): s is FeatureProfile => (featureProfiles as readonly string[]).includes(s));
   return {
     profiles: declared.profiles ?? (reported.length ? reported : ['Core']),
+    // Where the profiles came from, so every text that names them says so (profileSource).
+    profilesFrom: declared.profiles ? 'declared' : reported.length ? 'charger' : 'assumed',
+    reportedProfiles: reported.length ? reported : null,
     connectors: Math.max(1, Number(config.NumberOfConnectors) || 1),
     fixedCable: declared.fixedCable ?? false,
     connectorLock: declared.connectorLock ?? true,
@@ -34,9 +37,60 @@ export async function readPics(host: CaseHost, declared: PicsDeclaration, timeou
   };
 }
 
-/** Why a case of this profile does not apply, or null. */
-export function profileMissing(pics: Pics, profile: FeatureProfile): string | null {
-  return pics.profiles.includes(profile) ? null : `The charger does not support the ${profile} profile (SupportedFeatureProfiles)`;
+/** The configuration key a charger reports its feature profiles in. */
+const REPORTED_KEY = 'SupportedFeatureProfiles';
+
+/** What the run knows of the charger's feature profiles: those it takes, where they came from, what the charger reports. */
+type ProfileFacts = Pick<Pics, 'profiles' | 'profilesFrom' | 'reportedProfiles'>;
+
+/** What the charger reports of its profiles: "SupportedFeatureProfiles: Core, Reservation", or "no SupportedFeatureProfiles". */
+function reportedWords(p: ProfileFacts): string {
+  return p.reportedProfiles?.length ? `${REPORTED_KEY}: ${p.reportedProfiles.join(', ')}` : `no ${REPORTED_KEY}`;
+}
+
+/**
+ * Where the run's feature profiles came from, in words for a parenthesis beside them: declared for the run
+ * (the Test runs form, where the person confirmed or corrected them, the API's declaration, --profiles),
+ * with what the charger reports where that differs; reported by the charger (SupportedFeatureProfiles: a
+ * built-in virtual charger's own too); or Core assumed. The one wording of it: a case that does not apply,
+ * a declared capability contradicted and the reports all name the source so.
+ */
+export function profileSource(p: ProfileFacts): string {
+  switch (p.profilesFrom) {
+    case 'declared': {
+      const reported = p.reportedProfiles ?? [];
+      const same = reported.length === p.profiles.length && reported.every((r) => p.profiles.includes(r));
+      return `declared for the run${same ? '' : `; the charger reports ${reportedWords(p)}`}`;
+    }
+    case 'charger':
+      return REPORTED_KEY;
+    case 'assumed':
+      return `only Core, assumed: the charger reports ${reportedWords(p)} and no profiles were declared for the run`;
+    default:
+      // A run kept before the source was recorded.
+      return `the charger's profiles for the run: ${p.profiles.join(', ')}`;
+  }
+}
+
+/** Why a case of this profile does not apply (the run does not take the charger to have it, and why not), or null. */
+export function profileMissing(pics: ProfileFacts, profile: FeatureProfile): string | null {
+  if (pics.profiles.includes(profile)) return null;
+  const reported = pics.reportedProfiles?.includes(profile) ?? false;
+  switch (pics.profilesFrom) {
+    case 'declared':
+      return reported
+        ? `The ${profile} profile is not among the profiles declared for the run (${pics.profiles.join(', ')}), although the charger reports it (${reportedWords(pics)})`
+        : `The ${profile} profile is neither declared for the run (${pics.profiles.join(', ')}) nor reported by the charger (${reportedWords(pics)})`;
+    case 'charger':
+      return `The charger does not report the ${profile} profile (${reportedWords(pics)}), and no profiles were declared for the run`;
+    default:
+      return `The charger is not taken to have the ${profile} profile (${profileSource(pics)})`;
+  }
+}
+
+/** Why a case for a charger without this profile does not apply (the run takes the charger to have it), or null. */
+export function profilePresent(pics: ProfileFacts, profile: FeatureProfile): string | null {
+  return pics.profiles.includes(profile) ? `The charger supports the ${profile} profile (${profileSource(pics)}); the case is for a charger without it` : null;
 }
 
 /** Why a case needing this key does not apply, or null. */

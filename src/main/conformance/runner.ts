@@ -5,14 +5,14 @@
 import type { Bench } from '../core/bench';
 import { FakeClock } from '../clock';
 import { version } from '../version';
-import { featureProfiles, type CentralSystemAction, type FeatureProfile, type IdTagInfo } from '../../shared/ocpp16';
+import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNSUPPORTED_FIRMWARE_HEADER } from '../virtual-cp/services/firmware';
 import { CaseContext, type BenchFiles, type CaseHost } from './context';
 import { ChargerFrames } from './frames';
 import type { Operator, OperatorPrompt } from './operator';
-import { profileMissing, readPics, type PicsDeclaration } from './pics';
+import { readPics, type PicsDeclaration } from './pics';
 import { restorePreconditions } from './restore';
 import type { TestData } from './test-data';
 import {
@@ -149,13 +149,6 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
       const release = frames.holdFor(3000);
       const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000).finally(release);
-      // Where the profiles came from, so a case that does not apply for want of one says so.
-      const reported = (pics.config.SupportedFeatureProfiles ?? '')
-        .split(',')
-        .map((p) => p.trim())
-        .filter((p): p is FeatureProfile => (featureProfiles as readonly string[]).includes(p));
-      pics.reportedProfiles = reported.length ? reported : null;
-      pics.profilesFrom = o.declared?.profiles ? 'declared' : reported.length ? 'charger' : 'assumed';
       run.pics = pics;
       // Declared policy: MinimumStatusDuration 0 where the charger has it, so every status is reported.
       if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0' && !o.signal?.aborted) {
@@ -226,28 +219,6 @@ function configAtEndProblem(end: Awaited<ReturnType<CaseHost['operate']>> | Erro
 
 /** A case that ended before it began: it does not apply, or the bench cannot run it (nothing of the charger was touched). */
 const ranEarly = (c: CaseResult) => (c.verdict === 'notApplicable' || c.verdict === 'notSupported') && c.steps.length === 0 && c.frames.length === 0 && c.cleanupProblems.length === 0 && c.ms === 0;
-
-/**
- * Why a case does not apply, with where the feature profiles came from when it is for want of one: declared
- * for the run, or reported by the charger (SupportedFeatureProfiles), and both where they differ.
- */
-export function profileReason(why: string | null, pics: Pics): string | null {
-  if (!why || !pics.profilesFrom) return why;
-  const profile = featureProfiles.find((p) => why === profileMissing(pics, p));
-  if (!profile) return why;
-  const reported = pics.reportedProfiles ?? null;
-  const reportedText = reported ? `SupportedFeatureProfiles: ${reported.join(', ')}` : 'it reports no SupportedFeatureProfiles';
-  switch (pics.profilesFrom) {
-    case 'declared':
-      return reported?.includes(profile)
-        ? `The ${profile} profile is not among the profiles declared for the run (${pics.profiles.join(', ')}), although the charger reports it (${reportedText})`
-        : `The ${profile} profile is neither declared for the run (${pics.profiles.join(', ')}) nor reported by the charger (${reportedText})`;
-    case 'charger':
-      return `The charger does not report the ${profile} profile (${reportedText}), and no profiles were declared for the run`;
-    case 'assumed':
-      return `The charger reports no SupportedFeatureProfiles and no profiles were declared for the run: only Core is assumed`;
-  }
-}
 
 /** The suite's cases the bench cannot run yet that are not among `cases`, with why. */
 export function notYetSupported(suite: CaseDefinition[], cases: CaseDefinition[]): NotYetSupported[] {
@@ -328,7 +299,8 @@ export async function runCase(
     ms: 0,
   });
   if (def.notSupported) return early('notSupported', def.notSupported);
-  const why = profileReason(def.appliesTo?.(pics, data) ?? null, pics);
+  // A profile missing says where the run's profiles came from (profileMissing).
+  const why = def.appliesTo?.(pics, data) ?? null;
   if (why) return early('notApplicable', why);
   const t = new CaseContext(def.id, host, data, pics, onStep);
   const firstSeq = host.frames.lastSeq;

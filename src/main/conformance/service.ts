@@ -264,5 +264,6 @@ function listItem(run: RunResult): RunListItem {
     summary: run.summary,
     ...(run.state !== 'finished' && run.planned && { planned: run.planned.length }),
     wallMs: run.wallMs,
+    ...(run.wallStartedAt !== undefined && { wallStartedAt: run.wallStartedAt }),
   };
 }

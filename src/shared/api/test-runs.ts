@@ -99,6 +99,11 @@ export interface Observation {
   at: string;
   text: string;
   messageId: string | null;
+  /**
+   * A note for whoever reads the step's result, in plain words (a commissioning shows these with the step on
+   * its checks and in its report, e.g. the charger offline during the test session); absent: a protocol detail.
+   */
+  note?: true;
 }
 
 /** A value a step measured or read, and whether it is within what is wanted (null: for information). */
@@ -247,6 +252,22 @@ export interface RunResult {
 /** Whether a run's timed waits ran on a fake clock; a run kept before `fakeTime` was recorded tells by its charger time far past its wall time. */
 export const ranOnFakeTime = (run: Pick<RunResult, 'fakeTime' | 'virtual' | 'ms' | 'wallMs'>): boolean => run.fakeTime ?? (run.virtual && run.ms > 2 * run.wallMs);
 
+/** What a run's wall-clock times are worked out from. */
+export type RunTimes = Pick<RunResult, 'startedAt' | 'finishedAt' | 'wallStartedAt' | 'wallFinishedAt' | 'wallMs' | 'ms' | 'virtual' | 'fakeTime'>;
+
+/**
+ * When a run started and finished on the wall clock (the reports, the run page, a comparison): a run on a
+ * fake clock (`chargebench test --virtual`) has its startedAt and finishedAt on the charger's time, hours
+ * ahead of the wall by its end; its wall-clock times are recorded beside them. A run kept before they were:
+ * the start as recorded, the finish that plus wallMs on fake time. finished is null while the run runs.
+ */
+export function wallTimes(run: RunTimes): { started: string; finished: string | null } {
+  const started = run.wallStartedAt ?? run.startedAt;
+  if (run.wallFinishedAt !== undefined) return { started, finished: run.wallFinishedAt };
+  if (run.finishedAt === null) return { started, finished: null };
+  return { started, finished: ranOnFakeTime(run) || run.wallStartedAt ? new Date(Date.parse(started) + run.wallMs).toISOString() : run.finishedAt };
+}
+
 /** A case of the suite the bench cannot run yet, and why. */
 export interface NotYetSupported {
   id: string;
@@ -315,4 +336,6 @@ export interface RunListItem {
   planned?: number;
   /** How long it took on the wall clock (a fake-clock run's charger time is longer); absent for a run kept before it was listed. */
   wallMs?: number;
+  /** When it started on the wall clock (a fake-clock run's startedAt is the charger's time); absent for a run kept before it was listed. */
+  wallStartedAt?: string;
 }

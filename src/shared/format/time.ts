@@ -52,3 +52,13 @@ export function formatDate(t: string | number | Date, options: TimeFormatOptions
   const d = toDate(t);
   return d ? formatter('date', options).format(d) : String(t);
 }
+
+/** A length of time to the second: "45 s", "12 min 30 s", "1 h 05 min"; "—" for none. */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
+}

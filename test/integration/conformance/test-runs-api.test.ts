@@ -155,12 +155,21 @@ describe('conformance runs through the API', () => {
     expect(run.cases.map((c: any) => [c.id, c.verdict])).toEqual([['TC_003_CS', 'inconclusive']]);
     expect(run.cases[0].reason).toMatch(/^The run was stopped during step 2 \(Charger sends StatusNotification/);
     expect(run.cases[0].steps[1]).toMatchObject({ status: 'skipped', actual: 'the run was stopped during this step' });
-    // The run history says how many of its cases it left out (1 of 2 ended), from the record too.
+    // The run history says how many of its cases it left out (1 of 2 ended), and its wall-clock start, from the record too.
+    expect(run.wallStartedAt).toEqual(expect.any(String));
     const listed = async () => (await tb.request('GET', '/api/test-runs?chargerId=REAL-STOP')).body;
-    expect(await listed()).toEqual([expect.objectContaining({ id: runId, state: 'stopped', planned: 2, summary: expect.objectContaining({ inconclusive: 1, pass: 0 }) })]);
+    expect(await listed()).toEqual([
+      expect.objectContaining({ id: runId, state: 'stopped', planned: 2, wallStartedAt: run.wallStartedAt, summary: expect.objectContaining({ inconclusive: 1, pass: 0 }) }),
+    ]);
     await tb.bench.record.settled();
     expect(tb.bench.record.testRuns.list({ chargerId: 'REAL-STOP' })).toEqual([
-      expect.objectContaining({ id: runId, planned: 2, wallMs: run.wallMs, summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 1, error: 0, notSupported: 0 } }),
+      expect.objectContaining({
+        id: runId,
+        planned: 2,
+        wallMs: run.wallMs,
+        wallStartedAt: run.wallStartedAt,
+        summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 1, error: 0, notSupported: 0 },
+      }),
     ]);
     await cp.client.close();
   }, 60_000);

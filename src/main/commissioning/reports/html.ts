@@ -56,10 +56,13 @@ function steps(view: CommissioningView): string {
         : '';
       const failed = r.verdict === 'fail' || r.verdict === 'error';
       const step = r.steps.find((x) => x.n === r.decidingStep);
+      // What the step noted for the reader (the charger offline during the session), whatever its verdict.
+      const notes = r.observations.filter((o) => o.note);
       return `<section class="case" id="${esc(s.id)}">
   <h3><span class="v ${r.verdict}">${verdictLabel[r.verdict]}</span> ${esc(s.title)}</h3>
   <p class="meta">${esc(s.id)} · ${s.attempts} run${s.attempts === 1 ? '' : 's'} · ${esc(formatDateTime(r.startedAt))}${r.decidingStep ? ` · decided at step ${r.decidingStep}${step ? ` (${esc(step.title)})` : ''}` : ''}</p>
   ${r.reason ? `<p class="${failed ? 'todo' : 'reason'}">${failed ? '<b>What to do:</b> ' : ''}${esc(r.reason)}</p>` : ''}
+  ${notes.map((o) => `<p class="note"><b>Note:</b> ${esc(o.text)}</p>`).join('')}
   ${measurements}
 </section>`;
     })
@@ -101,7 +104,7 @@ tr.failed td{background:#fff1f0}.v{display:inline-block;border-radius:10px;paddi
 .v.notApplicable,.v.notSupported,.v.incomplete{background:#eceff2;color:#444}.v.inconclusive{background:#fff3b0;color:#665200}
 .verdict{font-size:20px;border-radius:8px;padding:10px 16px;margin:12px 0}.verdict.pass{background:#d7f5dd}.verdict.fail{background:#ffd9d6}.verdict.incomplete{background:#eceff2}
 .case{border:1px solid #e3e6ea;border-radius:8px;padding:12px 16px;margin:12px 0;break-inside:avoid}.meta{color:#57606a;margin:0 0 6px}
-.todo{color:#8a1010}.reason{font-weight:600}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
+.todo{color:#8a1010}.reason{font-weight:600}.note{background:#fff8e1;border-left:4px solid #d4a017;padding:4px 8px}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#57606a}dd{margin:0}
 figure{display:inline-block;width:300px;margin:8px;vertical-align:top;break-inside:avoid}figure img{max-width:100%;border:1px solid #d0d7de;border-radius:4px}
 .sigs{display:flex;gap:24px;flex-wrap:wrap}.sig{border:1px solid #d0d7de;border-radius:8px;padding:10px 16px;min-width:260px}.sig img{max-height:90px;max-width:100%}

@@ -4,6 +4,7 @@ import type { CaseContext } from '../context';
 import { startedCharging } from '../states';
 import type { AuthorizationData } from '../../../shared/ocpp16';
 import type { Pics } from '../types';
+import { profilePresent } from '../pics';
 import { all, profile, writable, type Case } from './cases';
 
 /** The case needs the profile and LocalAuthListEnabled true (where the charger has the key). */
@@ -22,7 +23,7 @@ async function listVersion(t: CaseContext, expected: number): Promise<void> {
 }
 
 /** Why the charger is not one that lacks the profile (TC_043_1_CS), or null. */
-const withoutProfile = (p: Pics) => (p.profiles.includes('LocalAuthListManagement') ? 'The charger supports the LocalAuthListManagement profile (the case is for a charger without it)' : null);
+const withoutProfile = (p: Pics) => profilePresent(p, 'LocalAuthListManagement');
 
 export const localListCases: Case[] = [
   {

@@ -15,6 +15,7 @@ import {
   unusedConnectorsUnavailable,
 } from '../states';
 import type { Pics } from '../types';
+import { profilePresent } from '../pics';
 import { all, profile, type Case } from './cases';
 
 /** The reservationId the bench uses (the document does not state one), and a different one for TC_052_CS. */
@@ -22,7 +23,7 @@ const RID = 7;
 const OTHER_RID = RID + 1;
 const RID_DECISION = `The bench reserves with reservationId ${RID} (the document does not state the value).`;
 
-const noReservationProfile = (p: Pics) => (p.profiles.includes('Reservation') ? 'The charger supports the Reservation profile (the case is for a charger without it)' : null);
+const noReservationProfile = (p: Pics) => profilePresent(p, 'Reservation');
 const zeroSupported = (p: Pics) =>
   p.config.ReserveConnectorZeroSupported?.toLowerCase() === 'true'
     ? null

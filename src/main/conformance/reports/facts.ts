@@ -3,7 +3,6 @@
 // configuration at the end is missing.
 import { octt16Cases } from '../octt16';
 import type { CaseResult, RunResult, StepActor } from '../types';
-import { ranOnFakeTime } from '../../../shared/api/test-runs';
 
 /** A planned case a stopped run never came to. */
 export interface NotRunCase {
@@ -35,17 +34,8 @@ export function notRunCases(run: RunResult): NotRunCase[] {
  */
 export const notSupportedCount = (run: RunResult): number => run.summary.notSupported + (run.notYetSupported?.length ?? 0);
 
-/**
- * When the run started and finished on the wall clock. A run on a fake clock has its startedAt and
- * finishedAt on the charger's time; its wall-clock times are recorded beside them (a run kept before they
- * were: the start as recorded, the finish that plus wallMs).
- */
-export function wallTimes(run: RunResult): { started: string; finished: string | null } {
-  const started = run.wallStartedAt ?? run.startedAt;
-  if (run.wallFinishedAt !== undefined) return { started, finished: run.wallFinishedAt };
-  if (run.finishedAt === null) return { started, finished: null };
-  return { started, finished: ranOnFakeTime(run) || run.wallStartedAt ? new Date(Date.parse(started) + run.wallMs).toISOString() : run.finishedAt };
-}
+/** When the run started and finished on the wall clock (shared with the UI). */
+export { wallTimes } from '../../../shared/api/test-runs';
 
 /** Who acts in a step, as the UI shows it (the bench sending an operation, `tool`, is the Bench too). */
 export const actorLabel: Record<StepActor, string> = { charger: 'Charger', tool: 'Bench', operator: 'Operator', bench: 'Bench' };

@@ -3,6 +3,7 @@
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult } from '../types';
 import { ranOnFakeTime } from '../../../shared/api/test-runs';
+import { profileSource } from '../pics';
 import { actorLabel, configAtEndMissing, notRunCases, notRunWhy, notSupportedCount, wallTimes } from './facts';
 
 export const esc = (s: unknown) =>
@@ -93,15 +94,10 @@ function notYetSupportedSection(run: RunResult): string {
     .join('')}</tbody></table>`;
 }
 
-/** Where the run's feature profiles came from, and what the charger reports where the two differ. */
+/** Where the run's feature profiles came from, and what the charger reports where the two differ (as every text names it). */
 function profilesSource(run: RunResult): string {
   const p = run.pics;
-  if (!p?.profilesFrom) return '';
-  if (p.profilesFrom === 'charger') return ' (reported by the charger: SupportedFeatureProfiles)';
-  if (p.profilesFrom === 'assumed') return ' (assumed: the charger reports no SupportedFeatureProfiles and none were declared)';
-  const reported = p.reportedProfiles ?? [];
-  const same = reported.length === p.profiles.length && reported.every((r) => p.profiles.includes(r));
-  return ` (declared for the run${same ? '' : `; the charger reports ${reported.length ? esc(reported.join(', ')) : 'no SupportedFeatureProfiles'}`})`;
+  return p?.profilesFrom ? ` (${esc(profileSource(p))})` : '';
 }
 
 export function htmlReport(run: RunResult, title = 'OCTT 1.6 charge-point test run'): string {

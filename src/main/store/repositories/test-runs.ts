@@ -21,6 +21,8 @@ export interface TestRunRow {
   planned?: number;
   /** How long it took on the wall clock (absent for a run kept before it was listed). */
   wallMs?: number;
+  /** When it started on the wall clock (absent for a run kept before it was listed). */
+  wallStartedAt?: string;
 }
 
 /** Conformance runs, newest first. The result is kept whole (it is what the reports are made from). */
@@ -35,12 +37,12 @@ export class TestRunsRepository {
       .prepare(
         `SELECT id, charger_id, suite, started_at, finished_at, state, summary,
            CASE WHEN state = 'stopped' AND json_extract(summary, '$.planned') IS NULL THEN json_array_length(result, '$.planned') END AS planned
-         FROM test_runs ${q.chargerId ? 'WHERE charger_id = ?' : ''} ORDER BY started_at DESC LIMIT ?`,
+         FROM test_runs ${q.chargerId ? 'WHERE charger_id = ?' : ''} ORDER BY coalesce(json_extract(summary, '$.wallStartedAt'), started_at) DESC LIMIT ?`,
       )
       .all(...(q.chargerId ? [q.chargerId] : []), q.limit ?? 200) as Row[];
     return rows.map((r) => {
       // The list's facts ride in the summary column (see save); a run kept before has its verdicts only.
-      const { planned, wallMs, ...summary } = JSON.parse(r.summary) as Record<string, number>;
+      const { planned, wallMs, wallStartedAt, ...summary } = JSON.parse(r.summary) as Record<string, number> & { wallStartedAt?: string };
       const stoppedPlan = planned ?? r.planned;
       return {
         id: r.id,
@@ -52,6 +54,7 @@ export class TestRunsRepository {
         summary,
         ...(r.state === 'stopped' && stoppedPlan != null && { planned: stoppedPlan }),
         ...(wallMs !== undefined && { wallMs }),
+        ...(wallStartedAt !== undefined && { wallStartedAt }),
       };
     });
   }
@@ -67,11 +70,16 @@ export class TestRunsRepository {
    * the list never parses a result (megabytes for a long run).
    */
   async save(
-    run: { id: string; chargerId: string; startedAt: string; finishedAt: string | null; state: string; summary: object; planned?: string[]; wallMs?: number },
+    run: { id: string; chargerId: string; startedAt: string; finishedAt: string | null; state: string; summary: object; planned?: string[]; wallMs?: number; wallStartedAt?: string },
     suite = 'octt16-cp',
   ): Promise<void> {
     this.store.mustBeWritable();
-    const listed = { ...run.summary, ...(run.planned && { planned: run.planned.length }), ...(run.wallMs !== undefined && { wallMs: run.wallMs }) };
+    const listed = {
+      ...run.summary,
+      ...(run.planned && { planned: run.planned.length }),
+      ...(run.wallMs !== undefined && { wallMs: run.wallMs }),
+      ...(run.wallStartedAt !== undefined && { wallStartedAt: run.wallStartedAt }),
+    };
     this.store.write('testRunPut', [run.id, run.chargerId, suite, run.startedAt, run.finishedAt, run.state, JSON.stringify(listed), JSON.stringify(run)]);
     await this.store.settled();
   }

@@ -105,12 +105,26 @@ describe('Ctrl-C at an operator prompt on the terminal', () => {
 });
 
 describe('progress lines', () => {
-  const result = (verdict: CaseResult['verdict'], id: string, reason: string | null = null) => ({ id, title: 'A case', verdict, reason, decidingStep: null }) as unknown as CaseResult;
+  const result = (verdict: CaseResult['verdict'], id: string, reason: string | null = null) =>
+    ({ id, title: 'A case', verdict, reason, decidingStep: null, observations: [] }) as unknown as CaseResult;
 
   it('lines up the case ids whatever the verdict, NOT SUPPORTED and INCONCLUSIVE included, and the reason under them', () => {
     const lines = (['pass', 'fail', 'notApplicable', 'inconclusive', 'error', 'notSupported'] as const).map((v) => caseLines(result(v, 'TC_074_CS', 'why'), 0));
     const column = lines[0]![0]!.indexOf('TC_074_CS');
     for (const [head, why] of lines.slice(1)) expect([head!.indexOf('TC_074_CS'), why!.indexOf('why')]).toEqual([column, column]);
+  });
+
+  it("prints a step's notes under it whatever its verdict, and no protocol observation", () => {
+    const step = {
+      ...result('pass', 'C8_SESSION'),
+      observations: [
+        { at: '', text: 'MeterValues outside the script', messageId: 'm1' },
+        { at: '', text: 'The charger was offline for 30 s during the session', messageId: null, note: true },
+      ],
+    } as CaseResult;
+    const lines = caseLines(step, 0);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.trim()).toBe('Note: The charger was offline for 30 s during the session');
   });
 
   it('says "1 case" and "1 error", and the plural otherwise', () => {

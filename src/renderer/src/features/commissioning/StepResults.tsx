@@ -1,5 +1,6 @@
 // The steps of a commissioning's plan, each with its verdict (or waiting / running), what it measured
-// against what is wanted, what to do when it failed, the frames behind it, and a button to run it again.
+// against what is wanted, what to do when it failed, what it noted (the charger offline during the session),
+// the frames behind it, and a button to run it again.
 import { useState } from 'react';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
@@ -77,7 +78,9 @@ export function StepResults({
         const state = stepState(s, runningStepId);
         const r = s.result;
         const problem = !!r && isProblem(r.verdict);
-        const expanded = open[s.id] ?? problem;
+        // What the step noted for the installer (the charger offline during the session), whatever its verdict.
+        const notes = r?.observations.filter((o) => o.note) ?? [];
+        const expanded = open[s.id] ?? (problem || notes.length > 0);
         return (
           <Accordion
             key={s.id}
@@ -93,6 +96,11 @@ export function StepResults({
                 <VerdictChip state={state} />
               </Box>
               <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>{s.title}</Typography>
+              {notes.length > 0 && (
+                <Typography variant="body2" color="warning.main" sx={{ fontWeight: 600 }}>
+                  {notes.length === 1 ? '1 note' : `${notes.length} notes`}
+                </Typography>
+              )}
               <Typography variant="body2" color="text.secondary">
                 {state === 'running' ? (runningWhat ?? 'running') : r ? `${formatDuration(r.ms)}${s.attempts > 1 ? ` · run ${s.attempts} times` : ''}` : 'not run yet'}
               </Typography>
@@ -105,6 +113,12 @@ export function StepResults({
                     {r.reason}
                   </Alert>
                 )}
+                {notes.map((o, i) => (
+                  <Alert key={i} severity="warning" variant="outlined" aria-label={`Note on ${s.title}`}>
+                    <strong>Note: </strong>
+                    {o.text}
+                  </Alert>
+                ))}
                 {r && <Measurements list={r.measurements} label={`Measured in ${s.title}`} />}
                 {r && (
                   <Box>

@@ -25,7 +25,7 @@ import { useClient } from '../../api/context';
 import { useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { paths } from '../../app/routes';
-import type { CaseResult, RunResult } from '../../../../shared/api/test-runs';
+import { wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
 import { movement, SummaryChips, VerdictChip } from '../../components/verdicts';
 
 interface Compared {
@@ -61,7 +61,7 @@ function RunHead({ label, run, role }: { label: string; run: RunResult; role: st
       </Typography>
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
         <Link component={RouterLink} to={paths.testRun(run.id)}>
-          {run.chargerId}, {formatTime(run.startedAt)}
+          {run.chargerId}, {formatTime(wallTimes(run).started)}
         </Link>
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -111,7 +111,7 @@ function CompareRuns({ idA, idB }: { idA: string; idB: string }) {
   // The earlier run is the baseline (A), whichever was picked first: a later firmware that fails more reads as worse.
   const ordered = useMemo(() => {
     if (!data) return null;
-    const [x, y] = Date.parse(data[0].startedAt) <= Date.parse(data[1].startedAt) ? data : [data[1], data[0]];
+    const [x, y] = Date.parse(wallTimes(data[0]).started) <= Date.parse(wallTimes(data[1]).started) ? data : [data[1], data[0]];
     return swapped ? [y, x] : [x, y];
   }, [data, swapped]);
   const rows = useMemo(() => (ordered ? compareRuns(ordered[0], ordered[1]) : []), [ordered]);

@@ -101,12 +101,12 @@ export function RunHistory({ charger, onCharger }: { charger: string; onCharger:
                     size="small"
                     checked={picked.includes(r.id)}
                     onChange={() => toggle(r.id)}
-                    slotProps={{ input: { 'aria-label': `Pick the run of ${formatTime(r.startedAt)} to compare` } }}
+                    slotProps={{ input: { 'aria-label': `Pick the run of ${formatTime(r.wallStartedAt ?? r.startedAt)} to compare` } }}
                   />
                 </TableCell>
                 <TableCell>
                   <Link component={RouterLink} to={paths.testRun(r.id)}>
-                    {formatTime(r.startedAt)}
+                    {formatTime(r.wallStartedAt ?? r.startedAt)}
                   </Link>
                 </TableCell>
                 <TableCell>{r.chargerId}</TableCell>

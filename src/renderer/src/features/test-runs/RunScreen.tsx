@@ -28,7 +28,7 @@ import { useClient } from '../../api/context';
 import { useCall } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { paths } from '../../app/routes';
-import { ranOnFakeTime, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
+import { ranOnFakeTime, wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
 import { CaseFrames } from '../../components/CaseFrames';
 import { Downloads } from './Downloads';
@@ -166,6 +166,8 @@ export function RunScreen() {
   const total = rows.length;
   const problems = run.cases.filter((c) => isProblem(c.verdict)).length;
   const who = [run.charger.vendor, run.charger.model].filter(Boolean).join(' ');
+  // On the wall clock, as the reports say it: a run on a fake clock has its own times on the charger's.
+  const wall = wallTimes(run);
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
@@ -198,7 +200,8 @@ export function RunScreen() {
         <Typography variant="body2" color="text.secondary">
           {who || 'Unknown charger'}
           {run.charger.firmware ? ` · firmware ${run.charger.firmware}` : ''}
-          {run.virtual ? ` · virtual charger (operator steps automatic${ranOnFakeTime(run) ? ', fake time' : ''})` : ''} · started {formatTime(run.startedAt)}
+          {run.virtual ? ` · virtual charger (operator steps automatic${ranOnFakeTime(run) ? ', fake time' : ''})` : ''} · started {formatTime(wall.started)}
+          {run.state !== 'running' && wall.finished && ` · finished ${formatTime(wall.finished)}`}
           {run.state !== 'running' && ` · took ${formatDuration(run.wallMs)}${ranOnFakeTime(run) ? ` (${formatDuration(run.ms)} of charger time)` : ''}`}
           {run.state === 'stopped' ? ' · stopped before the end' : ''}
         </Typography>

@@ -331,7 +331,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
             <TextField select size="small" label="Earlier run" value={withProblems.some((r) => r.id === rerunOf) ? rerunOf : ''} onChange={(e) => setRerunOf(e.target.value)}>
               {withProblems.map((r) => (
                 <MenuItem key={r.id} value={r.id}>
-                  {formatTime(r.startedAt)}: {problemsOf(r)} failed, erred or inconclusive
+                  {formatTime(r.wallStartedAt ?? r.startedAt)}: {problemsOf(r)} failed, erred or inconclusive
                 </MenuItem>
               ))}
             </TextField>

@@ -27,6 +27,7 @@ import { meterKey, useThrottledBench, type BenchState } from '../../stores/bench
 import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
 import { formatClockAgo, formatEnergy, formatTime } from '../../components/format';
+import { formatDuration } from '../../../../shared/format/time';
 import { unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
 import { useReach } from '../../components/reach';
 import { useLastContact } from '../../components/ChargerOfflineNotice';
@@ -48,15 +49,7 @@ const plainNumber = (v: number | null | undefined) => (typeof v === 'number' && 
 
 type StateFilter = 'all' | 'active' | 'finished';
 
-/** "1 h 05 min", "12 min 30 s", "45 s". */
-export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '—';
-  const s = Math.round(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const m = Math.floor(s / 60);
-  if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
-}
+export { formatDuration };
 
 interface Row extends TransactionView {
   id: number;

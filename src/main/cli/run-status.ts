@@ -1,0 +1,37 @@
+// The exit status of a `chargebench test` run that has ended (a run stopped by a signal is 130 or 143
+// before this is asked): 3 when a report could not be written, else 1 when a case failed or erred (or the
+// bench failed), else 5 when nothing was concluded, else 0 (README, Exit status). Nothing concluded: no
+// case passed (every case run was inconclusive, did not apply or is not supported yet), or with --strict a
+// case was inconclusive; a CI that certified nothing does not go green.
+import type { RunResult, RunSummary } from '../conformance/types';
+import { exitStatus } from './interrupt';
+
+/** "1 case inconclusive", "2 not applicable": a verdict's count, the first with its noun. */
+function counts(parts: Array<[number, string]>): string {
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, words], i) => (i === 0 ? `${n} case${n === 1 ? '' : 's'} ${words}` : `${n} ${words}`))
+    .join(', ');
+}
+
+/**
+ * Why a run in which no case failed or erred concluded nothing, as the line that says so (it names exit
+ * status 5); null when it concluded something (a case passed and, with `strict`, none was inconclusive).
+ */
+export function nothingConcluded(s: RunSummary, strict: boolean): string | null {
+  if (s.pass > 0 && !(strict && s.inconclusive > 0)) return null;
+  if (s.pass > 0) return `Inconclusive under --strict: ${counts([[s.inconclusive, 'inconclusive']])}, ${s.pass} passed, none failed (exit status ${exitStatus.nothingConcluded})`;
+  const ran = counts([
+    [s.inconclusive, 'inconclusive'],
+    [s.notApplicable, 'not applicable'],
+    [s.notSupported, 'not supported yet'],
+  ]);
+  return `Nothing concluded: ${ran ? `${ran}, none passed` : 'no case ran'} (exit status ${exitStatus.nothingConcluded})`;
+}
+
+/** The exit status of a run that has ended, its reports `written` or not: 3, then 1, then 5, then 0. */
+export function runExitStatus(run: Pick<RunResult, 'summary' | 'error'>, written: boolean, strict: boolean): number {
+  if (!written) return exitStatus.reportNotWritten;
+  if (run.summary.fail + run.summary.error > 0 || run.error) return exitStatus.failed;
+  return nothingConcluded(run.summary, strict) ? exitStatus.nothingConcluded : exitStatus.ok;
+}

@@ -1,0 +1,81 @@
+// The charger's connection during the test session step: each time its WebSocket dropped and when it came
+// back (or that it did not), as the bench saw it, said in words kept with the step's result (notes the
+// checks step and the report show), so a reader later knows the session had a gap.
+import type { Clock } from '../clock';
+import type { CaseContext } from '../conformance/context';
+import { formatClock, formatDuration } from '../../shared/format/time';
+
+/** Where the step was when the charger dropped: before the session started, during it, after it stopped. */
+export type SessionPhase = 'before' | 'session' | 'after';
+
+/** One time the charger was offline: from, until (null: not back by the end of the step), and when in the step. */
+export interface Outage {
+  from: number;
+  to: number | null;
+  phase: SessionPhase;
+}
+
+/** Timers that never fire: the watch ends only when it is stopped (it must not keep a fake clock from moving on, nor jump it ahead). */
+const never = (clock: Clock): Clock => ({ now: () => clock.now(), after: () => ({ cancel: () => undefined }) });
+
+/**
+ * Watches the charger's connection from now until `stop()`: each drop and return, on the run's clock, with
+ * the step's phase at the drop. (The engine's frames wake their waiters on every connection change.)
+ */
+export function watchConnection(t: CaseContext, phase: () => SessionPhase): { outages: Outage[]; stop: () => Outage[] } {
+  const frames = t.host.frames;
+  const outages: Outage[] = [];
+  let connected = frames.connected;
+  if (!connected) outages.push({ from: t.clock.now(), to: null, phase: phase() });
+  const seen = (): null => {
+    if (frames.connected === connected) return null;
+    connected = frames.connected;
+    const now = t.clock.now();
+    const last = outages.at(-1);
+    if (!connected) outages.push({ from: now, to: null, phase: phase() });
+    else if (last && last.to === null) last.to = now;
+    return null;
+  };
+  const done = new AbortController();
+  void frames.waitFor(never(t.clock), 0, seen, done.signal);
+  return {
+    outages,
+    stop: () => {
+      seen();
+      done.abort();
+      return outages;
+    },
+  };
+}
+
+const where: Record<SessionPhase, string> = {
+  before: 'during the test session step, before the session started',
+  session: 'during the session',
+  after: 'after the session had stopped, while the step waited for the charger to be free again',
+};
+
+/** One outage in words, for the step's result; `end` is when the step ended (for an outage it did not see end). */
+export function outageWords(o: Outage, end: number): string {
+  const at = (ms: number) => formatClock(ms);
+  if (o.to !== null) {
+    const missing = o.phase === 'session' ? '; meter values from that time may be missing' : '';
+    return `The charger was offline for ${formatDuration(o.to - o.from)} ${where[o.phase]} (${at(o.from)} to ${at(o.to)})${missing}.`;
+  }
+  const missing = o.phase === 'after' ? '' : o.phase === 'session' ? '; meter values, the stop and the energy of the session from that time on are missing' : '; the session could not start';
+  return `The charger went offline at ${at(o.from)}, ${where[o.phase]}, and had not come back when the step ended at ${at(end)} (${formatDuration(end - o.from)} later)${missing}.`;
+}
+
+/** Why a step that ended with the charger offline could not measure the session, and what to do. */
+export function unmeasuredWords(o: Outage, end: number): string {
+  const what = {
+    before: 'the test session could not be started and measured',
+    session: 'the test session could not be measured',
+    after: 'the session was measured, but the step could not see the charger free again (Available)',
+  }[o.phase];
+  return `The charger went offline at ${formatClock(o.from)} (${where[o.phase]}) and had not come back ${formatDuration(end - o.from)} later, when the step gave up: ${what}. Check the charger's network connection (and its power), then Run again.`;
+}
+
+/** Keeps each outage with the step's result, as a note the checks step and the report show. */
+export function noteOutages(t: CaseContext, outages: Outage[], end: number): void {
+  for (const o of outages) t.observations.push({ at: new Date(o.from).toISOString(), text: outageWords(o, end), messageId: null, note: true });
+}
