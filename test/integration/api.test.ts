@@ -153,6 +153,9 @@ describe('automation API', () => {
     expect(types).toEqual(expect.arrayContaining(['chargerConnected', 'bootNotification', 'statusChanged', 'frameLogged', 'transactionStarted', 'transactionStopped', 'chargerDisconnected']));
     expect(events.find((e) => e.type === 'transactionStopped').transaction).toMatchObject({ transactionId, energyWh: 1200, stopReason: 'Local' });
     expect(events.filter((e) => e.type === 'frameLogged' && e.message.chargerId === 'CP-EVENTS')).toHaveLength(8);
+    // The drop carries the charger's last contact: its last frame in (the StopTransaction), not when the drop was noticed.
+    const lastIn = events.filter((e) => e.type === 'frameLogged' && e.message.chargerId === 'CP-EVENTS' && e.message.direction === 'in').at(-1).message.ts;
+    expect(events.find((e) => e.type === 'chargerDisconnected' && e.chargerId === 'CP-EVENTS').lastSeen).toBe(lastIn);
     ws.close();
 
     const log = (await tb.request('GET', '/api/messages?chargerId=CP-EVENTS&limit=3')).body;

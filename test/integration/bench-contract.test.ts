@@ -16,7 +16,8 @@ describe('bench contract over HTTP', () => {
   it('answers the status with the face, the port and the data directory', async () => {
     const { status, body } = await call('bench:status', {});
     expect(status).toBe(200);
-    expect(body).toMatchObject({ face: 'serve', port: tb.port, dataDir: tb.dataDir, connectedChargers: [] });
+    // The test bench is started with its port given (as `serve --port` does): the saved ocppPort waits.
+    expect(body).toMatchObject({ face: 'serve', port: tb.port, dataDir: tb.dataDir, connectedChargers: [], ocppPortSource: 'option' });
   });
 
   it('refuses a missing token, an unknown call and bad arguments with the field at fault', async () => {

@@ -243,6 +243,8 @@ describe('the OCPP port setting', () => {
         expect(fallback.centralSystem.address().port).not.toBe(port);
         expect(fallback.centralSystem.address().port).toBeGreaterThan(0);
         expect(fallback.settings.get().ocppPort).toBe(port);
+        // The Settings screen says why: the saved port was taken.
+        expect(fallback.ocppPortSource).toBe('taken');
       } finally {
         await fallback.stop();
       }

@@ -15,6 +15,8 @@ export type Handlers = { [M in BenchMethod]?: (args: BenchArgs<M>) => BenchCallR
 
 export interface FakeClient extends BenchClient {
   calls: Array<{ method: BenchMethod; args: unknown }>;
+  /** The `ref` of each operation sent, in order. */
+  refs: string[];
   callsOf<M extends BenchMethod>(method: M): BenchArgs<M>[];
   emit(events: BenchEvent[]): void;
   setLink(state: LinkState): void;
@@ -30,6 +32,7 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
   const client: FakeClient = {
     face: 'serve',
     calls,
+    refs: [],
     handlers,
     callsOf: (method) => calls.filter((c) => c.method === method).map((c) => c.args) as never,
     async call(method, args) {
@@ -38,7 +41,13 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
       if (!h) throw new CallFailure({ status: 501, message: `fake client: no handler for ${method}` });
       return (await h(args)) as never;
     },
-    operate: (args) => client.call('chargers:operate', args as OperateArgs) as never,
+    operate: (args) => {
+      // The UI's name for an operation (to follow its operationChanged events) is bookkeeping, not what it
+      // sends: the calls record the rest, and `refs` the names, in order.
+      const { ref, ...sent } = args as OperateArgs & { ref?: string };
+      if (ref !== undefined) client.refs.push(ref);
+      return client.call('chargers:operate', sent as OperateArgs) as never;
+    },
     subscribe: (l) => batcher.subscribe(l),
     onLink: (l) => link.subscribe(l),
     emit: (events) => {

@@ -188,9 +188,12 @@ describe('the message log', () => {
     // Its request: the same charger and message id, the other way, in the minute before.
     expect((await within(detail).findByLabelText('The request as JSON')).textContent).toContain('"Heartbeat"');
     expect(client.callsOf('messages:page').at(-1)).toMatchObject({ chargerId: 'CP-1', kinds: ['CALL'], search: '"m149"', limit: 20 });
-    await userEvent.click(within(detail).getByRole('button', { name: /Copy/ }));
-    expect(writeText).toHaveBeenCalledWith(JSON.stringify([3, 'm149', { currentTime: '2026-03-01T08:02:29.000Z' }], null, 2));
+    // Copy gives the frame exactly as it was sent; Copy formatted, as shown.
+    await userEvent.click(within(detail).getByRole('button', { name: 'Copy raw' }));
+    expect(writeText).toHaveBeenCalledWith(JSON.stringify([3, 'm149', { currentTime: '2026-03-01T08:02:29.000Z' }]));
     expect(await within(detail).findByText('Copied')).toBeTruthy();
+    await userEvent.click(within(detail).getByRole('button', { name: 'Copy formatted' }));
+    expect(writeText).toHaveBeenLastCalledWith(JSON.stringify([3, 'm149', { currentTime: '2026-03-01T08:02:29.000Z' }], null, 2));
     await userEvent.click(within(detail).getByRole('button', { name: 'Close frame details' }));
     expect(screen.queryByRole('complementary', { name: 'Frame details' })).toBeNull();
   });
@@ -265,7 +268,7 @@ describe('the message log', () => {
     expect(((await screen.findByLabelText('Follow live')) as HTMLInputElement).checked).toBe(true);
   });
 
-  it('picks several frames (one by one, or a range with Shift) and copies or exports them as JSON', async () => {
+  it('picks several frames (one by one, or a range with Shift) and copies or exports them as the JSON export writes them', async () => {
     const user = userEvent.setup();
     const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
@@ -282,11 +285,19 @@ describe('the message log', () => {
     const picked = within(screen.getByRole('group', { name: 'Picked frames' }));
     expect(picked.getByText('4 picked')).toBeTruthy();
     await user.click(picked.getByRole('button', { name: 'Copy as JSON' }));
-    const copied = JSON.parse(writeText.mock.calls[0][0]) as Array<{ id: number; messageId: string; frame: unknown }>;
-    expect(copied.map((f) => f.id)).toEqual([300, 297, 296, 295]);
-    expect(copied[0]).toMatchObject({ messageId: 'm149', action: 'Heartbeat', kind: 'CALLRESULT', frame: [3, 'm149', { currentTime: '2026-03-01T08:02:29.000Z' }] });
+    const copied = JSON.parse(writeText.mock.calls[0][0]) as Array<Record<string, unknown>>;
+    // Oldest first, each frame with the filter export's fields: its time as ts, its payload read, its raw text.
+    expect(copied.map((f) => f.id)).toEqual([295, 296, 297, 300]);
+    expect(Object.keys(copied[3])).toEqual(['id', 'ts', 'chargerId', 'direction', 'kind', 'messageId', 'action', 'error', 'payload', 'raw']);
+    expect(copied[3]).toMatchObject({
+      messageId: 'm149',
+      action: 'Heartbeat',
+      kind: 'CALLRESULT',
+      payload: { currentTime: '2026-03-01T08:02:29.000Z' },
+      raw: JSON.stringify([3, 'm149', { currentTime: '2026-03-01T08:02:29.000Z' }]),
+    });
     await user.click(picked.getByRole('button', { name: 'Export picked' }));
-    expect(JSON.parse(await saved[0].text())).toEqual(copied);
+    expect(await saved[0].text()).toBe(writeText.mock.calls[0][0]);
   });
 
   it('marks what the search found in the rows and in the frame opened', async () => {

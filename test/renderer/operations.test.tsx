@@ -62,16 +62,16 @@ afterEach(() => {
 const completed = (response: Record<string, unknown>): OperationResult => ({ outcome: 'completed', response: response as never, operationId: 1 });
 
 describe('unlock connector', () => {
-  it('confirms naming the connector chosen in the dialog and what runs on it; cancel sends nothing, confirm sends exactly one UnlockConnector', async () => {
+  it('confirms naming the connector chosen and what runs on it; cancel sends nothing, confirm sends exactly one UnlockConnector', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'Unlocked' }) });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
 
-    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
-    let dialog = await screen.findByRole('dialog');
     // With two connectors, none is chosen for the person: nothing can be confirmed yet.
-    expect((within(dialog).getByRole('button', { name: 'Unlock' }) as HTMLButtonElement).disabled).toBe(true);
-    await user.click(within(dialog).getByRole('radio', { name: /^Connector 2 · Charging · session of TAG-ALICE/ }));
+    expect((screen.getByRole('button', { name: 'Unlock a connector…' }) as HTMLButtonElement).disabled).toBe(true);
+    await user.click(screen.getByRole('radio', { name: /^Connector 2 · Charging · session of TAG-ALICE/ }));
+    await user.click(screen.getByRole('button', { name: 'Unlock connector 2…' }));
+    let dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText('CP001 · connector 2')).toBeTruthy();
     expect(within(dialog).getByText('4.20 kWh')).toBeTruthy();
     expect(within(dialog).getByText(/A running session on connector 2 \(TAG-ALICE, transaction 17\) may stop and the cable may be released/)).toBeTruthy();
@@ -79,21 +79,46 @@ describe('unlock connector', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(client.callsOf('chargers:operate')).toHaveLength(0);
 
-    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
+    await user.click(screen.getByRole('button', { name: 'Unlock connector 2…' }));
     dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByRole('radio', { name: /^Connector 2/ }));
     const confirm = within(dialog).getByRole('button', { name: 'Unlock connector 2 of CP001' });
     await user.dblClick(confirm);
     await screen.findByText(/The connector unlocked; the cable can be removed/);
     expect(client.callsOf('chargers:operate')).toEqual([{ chargerId: 'CP001', action: 'UnlockConnector', payload: { connectorId: 2 } }]);
   });
 
+  it("says nothing of sessions before a connector is chosen, then names that connector's (and can change it in the dialog)", async () => {
+    // A click on the button before a choice is tried even when it is disabled.
+    const user = userEvent.setup({ pointerEventsCheck: 0 });
+    const client = fakeClient({ 'chargers:operate': () => completed({ status: 'Unlocked' }) });
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
+    // The list names connector 2's session; nothing claims that nothing is charging, and no dialog opens unchosen.
+    expect(screen.getByRole('radio', { name: /^Connector 2 · Charging · session of TAG-ALICE/ })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByText('Nothing is charging here right now.')).toBeNull();
+    expect(screen.getByText('Choose the connector whose cable lock is to be released.')).toBeTruthy();
+
+    await user.click(screen.getByRole('radio', { name: /^Connector 2/ }));
+    await user.click(screen.getByRole('button', { name: 'Unlock connector 2…' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('heading', { name: 'Unlock connector 2 of CP001?' })).toBeTruthy();
+    expect(within(dialog).getByText('TAG-ALICE')).toBeTruthy();
+    expect(within(dialog).queryByText('Nothing is charging here right now.')).toBeNull();
+    // Connector 1 chosen in the dialog: its (no) session is what it names now.
+    await user.click(within(dialog).getByRole('radio', { name: /^Connector 1/ }));
+    expect(within(dialog).getByText('Nothing is charging here right now.')).toBeTruthy();
+    expect(within(dialog).queryByText('TAG-ALICE')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Unlock connector 1 of CP001' }));
+    await waitFor(() => expect(client.callsOf('chargers:operate')).toEqual([{ chargerId: 'CP001', action: 'UnlockConnector', payload: { connectorId: 1 } }]));
+  });
+
   it('says what UnlockFailed means', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => completed({ status: 'UnlockFailed' }) });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
-    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('radio', { name: /^Connector 1/ }));
+    await user.click(screen.getByRole('radio', { name: /^Connector 1/ }));
+    await user.click(screen.getByRole('button', { name: 'Unlock connector 1…' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Unlock connector 1 of CP001' }));
     const outcome = (await screen.findByText('UnlockConnector: UnlockFailed')).closest('[role="status"]') as HTMLElement;
     expect(within(outcome).getByText(/mechanical failure, an active transaction or a safety interlock/)).toBeTruthy();
@@ -110,8 +135,8 @@ describe('what is running', () => {
         transactionIds.map((transactionId) => ({ transactionId, meterValues: [value('3500', '2025-01-01T10:02:00Z'), value('2500', '2025-01-01T10:01:00Z')] })),
     });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="UnlockConnector" />));
-    await user.click(screen.getByRole('button', { name: 'Unlock a connector…' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('radio', { name: /^Connector 1/ }));
+    await user.click(screen.getByRole('radio', { name: /^Connector 1/ }));
+    await user.click(screen.getByRole('button', { name: 'Unlock connector 1…' }));
     const dialog = await screen.findByRole('dialog');
     expect(await within(dialog).findByText('1.50 kWh')).toBeTruthy();
     expect(within(dialog).getByText('TAG-BOB')).toBeTruthy();

@@ -8,7 +8,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useNavigate } from 'react-router';
 import { fakeClient, liveBench, Where, withBench } from './fake-client';
-import { aCaseResult, aCharger, aTransaction } from './builders';
+import { aCaseResult, aCharger, aConnector, aTransaction } from './builders';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
@@ -62,8 +62,8 @@ describe('a running session in the transactions list, not live', () => {
   });
 
   it('the link to the bench lost: up to then, not to the online charger’s last message (the session’s start)', async () => {
-    // Online, and heard last when the session started two hours ago.
-    open({ connected: true, lastSeen: running.startTime });
+    // Online, and heard last when the session started two hours ago; its connector charging (not a session it lost).
+    open({ connected: true, lastSeen: running.startTime, connectors: [aConnector(1, { status: 'Charging' })] });
     const r = await row();
     expect(r.getByText('so far')).toBeTruthy();
     const since = ago(1);

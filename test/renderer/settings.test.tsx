@@ -91,7 +91,8 @@ describe('Settings screen', () => {
     await userEvent.type(timeout, '30');
     expect(screen.getByText('2 unsaved changes')).toBeTruthy();
     await userEvent.click(save());
-    expect(await screen.findByText('Settings saved (2 changes).')).toBeTruthy();
+    // A heartbeat interval reaches connected chargers only at their next boot: the confirmation says so.
+    expect(await screen.findByText('Settings saved (2 changes). Connected chargers keep their old heartbeat interval until they boot again (or until HeartbeatInterval is set on them).')).toBeTruthy();
     expect(c.callsOf('settings:update')).toEqual([{ heartbeatInterval: 60, requirePassword: true }]);
     expect(screen.queryByText(/unsaved change/)).toBeNull();
 
@@ -192,7 +193,7 @@ describe('Settings screen', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await userEvent.keyboard('{Control>}s{/Control}');
-    await screen.findByText('Settings saved (1 change).');
+    await screen.findByText('Settings saved (1 change). Connected chargers keep their old heartbeat interval until they boot again (or until HeartbeatInterval is set on them).');
     expect(c.callsOf('settings:update')).toEqual([{ heartbeatInterval: 60 }]);
   });
 

@@ -10,6 +10,7 @@ import { connectStore, initialBenchState, useBench } from '../../src/renderer/sr
 import { contract } from '../../src/shared/api/contract';
 import { Faults, type VirtualChargerView, type VirtualConnectorView } from '../../src/shared/api/virtual-chargers';
 import { fakeClient, withBench, type Handlers } from './fake-client';
+import { defaultSettings } from '../../src/shared/api/settings';
 
 const ts = '2026-11-21T10:00:00.000Z';
 
@@ -337,5 +338,37 @@ describe('a fault patch', () => {
   it('reaches the charger with only the fields sent, so the other switches stay as they are', () => {
     const args = contract['virtualChargers:setFaults'].args.parse({ id: 'VCP1', faults: { slowCharging: true } });
     expect(args.faults).toEqual({ slowCharging: true });
+  });
+});
+
+describe('a virtual charger\u2019s password', () => {
+  it('is filled in, with a warning, when the bench requires passwords, and sent with the new charger', async () => {
+    const client = showing([], {
+      'settings:get': () => ({ ...defaultSettings, requirePassword: true }),
+      'virtualChargers:create': (def) => aVirtualCharger((def as { id: string }).id, { definition: { ...aVirtualCharger().definition, hasPassword: true } }),
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'New virtual charger' }));
+    const dialog = screen.getByRole('dialog', { name: 'New virtual charger' });
+    expect(await within(dialog).findByText(/This bench requires a password from every charger: a generated one is filled in/)).toBeTruthy();
+    const password = within(dialog).getByLabelText('Password', { selector: 'input' }) as HTMLInputElement;
+    expect(password.value).toMatch(/^[A-Za-z2-9]{24}$/);
+    await user.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await waitFor(() => expect(client.callsOf('virtualChargers:create')).toHaveLength(1));
+    expect(client.callsOf('virtualChargers:create')[0]).toMatchObject({ password: password.value });
+  });
+
+  it('can be set on the card: the charger and the bench get it, and it reconnects', async () => {
+    const client = showing([aVirtualCharger('VCP1')], {
+      'virtualChargers:act': ({ id }) => ({ charger: aVirtualCharger(id, { definition: { ...aVirtualCharger().definition, hasPassword: true } }) }),
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Set the password of VCP1' }));
+    const dialog = screen.getByRole('dialog', { name: 'Password of virtual charger VCP1' });
+    await fill(user, within(dialog).getByLabelText('Password', { selector: 'input' }), 'correct-horse-battery-staple');
+    await user.click(within(dialog).getByRole('button', { name: 'Set password' }));
+    await waitFor(() => expect(client.callsOf('virtualChargers:act')).toEqual([{ id: 'VCP1', action: 'set-password', body: { password: 'correct-horse-battery-staple' } }]));
+    expect(await screen.findByText('VCP1 has its new password, and so has the bench; it reconnects with it now.')).toBeTruthy();
+    expect(screen.getByText('Basic auth (profile 1)')).toBeTruthy();
   });
 });

@@ -97,7 +97,16 @@ function securityProfile1(
     };
   }
   const sent = parseBasicAuth(authorization, chargerId);
+  // One of the bench's own virtual chargers: its password is set on its card, which gives the bench the same one.
+  const virtual = registry.isKnown(chargerId) && !registry.isReal(chargerId);
+  const onItsCard = `Set it on the virtual charger's card (Virtual chargers screen, Set password…, or POST /api/virtual-chargers/${encodeURIComponent(chargerId)}/actions/set-password): the charger and the bench get the same one`;
   if (expected === undefined) {
+    if (settings.requirePassword && virtual) {
+      return {
+        status: 401,
+        reason: `No password set: ${chargerId} is one of this bench's virtual chargers and has no password, and the bench requires one (security profile 1). ${onItsCard}. Or stop requiring passwords in Settings`,
+      };
+    }
     if (settings.requirePassword) {
       return {
         status: 401,
@@ -116,6 +125,11 @@ function securityProfile1(
   }
   switch (sent.kind) {
     case 'none':
+      if (virtual)
+        return {
+          status: 401,
+          reason: `Password missing: ${chargerId}, one of this bench's virtual chargers, sent no password, but the bench has one for it (security profile 1). A password set on the Chargers screen is the bench's only. ${onItsCard}`,
+        };
       return {
         status: 401,
         reason: `Password missing: ${chargerId} sent no password, but the bench has one set for it (security profile 1). Set the charger's AuthorizationKey to the bench password, and its security profile to 1`,
@@ -136,8 +150,12 @@ function securityProfile1(
         reason: `Wrong user: ${chargerId} sent a password for user ${JSON.stringify(sent.user)}, but the user must be the charge point identity (security profile 1). Check the identity the charger logs in with`,
       };
     case 'password':
-      return samePassword(sent.password, expected)
-        ? { status: null, note: null }
-        : { status: 401, reason: `Wrong password: the charger's AuthorizationKey does not match the password set for ${chargerId} on this bench (security profile 1). Set the same password on both` };
+      if (samePassword(sent.password, expected)) return { status: null, note: null };
+      if (virtual)
+        return { status: 401, reason: `Wrong password: ${chargerId}, one of this bench's virtual chargers, sent another password than the bench has for it (security profile 1). ${onItsCard}` };
+      return {
+        status: 401,
+        reason: `Wrong password: the charger's AuthorizationKey does not match the password set for ${chargerId} on this bench (security profile 1). Set the same password on both`,
+      };
   }
 }

@@ -246,7 +246,9 @@ export class CentralSystem {
     this.sessions.delete(session.chargerId);
     this.record.chargers.setConnected(session.chargerId, false, null);
     this.record.connectionAttempts.add(now, session.chargerId, session.remoteAddress, 'closed', why);
-    this.bus.publish({ type: 'chargerDisconnected', chargerId: session.chargerId, reason: why, ts: now });
+    // The last contact, not when the drop was noticed (a silent charger is dropped a minute after its last frame).
+    const lastSeen = this.record.chargers.lastSeen(session.chargerId) ?? undefined;
+    this.bus.publish({ type: 'chargerDisconnected', chargerId: session.chargerId, reason: why, ts: now, ...(lastSeen && { lastSeen }) });
   }
 
   /**

@@ -72,6 +72,7 @@ export class OcppServer {
       handleProtocols: (protocols) => (protocols.has(OCPP_SUBPROTOCOL) ? OCPP_SUBPROTOCOL : false),
     });
     server.on('connection', (socket: Socket) => this.onSocket(socket));
+    server.on('clientError', (err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => this.onClientError(err, socket as Socket));
     server.on('upgrade', (req, socket, head) => {
       this.handshakeDone(socket as Socket);
       this.onUpgrade(wss, req, socket, head);
@@ -150,6 +151,28 @@ export class OcppServer {
     });
   }
 
+  /**
+   * Bytes the HTTP parser cannot read. A TLS ClientHello (a charger set to wss://, security profile 2 or
+   * 3) starts with the handshake record type 0x16: it is recorded as a refusal that says what to change,
+   * a burst as one line, and the socket closed (a TLS client could not read an HTTP answer anyway). Any
+   * other bad request gets Node's own answer.
+   */
+  private onClientError(err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket): void {
+    const raw = err.rawPacket;
+    if (raw && isTlsClientHello(raw)) {
+      const address = socket.remoteAddress ?? 'unknown';
+      this.refusals.note(address, 'tls', tlsRefusal(address));
+      socket.destroy();
+      return;
+    }
+    if (!socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const [status, text] = err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout'] : [400, 'Bad Request'];
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\n\r\n`);
+  }
+
   /** The socket completed a handshake (or an HTTP request) or closed: its deadline no longer applies. */
   private handshakeDone(socket: Socket): void {
     const deadline = this.deadlines.get(socket);
@@ -174,6 +197,17 @@ export class OcppServer {
     }
     wss.handleUpgrade(req, socket, head, (ws) => this.hooks.accepted(ws, req, decision));
   }
+}
+
+/** A TLS handshake record (type 0x16, version 3.x) where HTTP was expected. */
+export function isTlsClientHello(bytes: Buffer): boolean {
+  return bytes.length > 0 && bytes[0] === 0x16 && (bytes.length < 2 || bytes[1] === 0x03);
+}
+
+/** The refusal of a TLS handshake on the plain port, in words to act on. */
+export function tlsRefusal(address: string): string {
+  const from = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return `TLS handshake from ${from}: this bench has no TLS: configure the charger with ws:// (OCPP security profile 0 or 1)`;
 }
 
 /** This machine's own addresses: exempt from the per-address cap (built-in and CLI virtual chargers connect from here). */

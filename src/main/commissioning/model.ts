@@ -20,6 +20,7 @@ import {
 } from '../../shared/api/commissioning';
 import type { MeterValueRecord } from '../../shared/records';
 import type { Pics } from '../conformance/types';
+import { judgedSteps, type ConfigAtEnd } from './config-end';
 
 /** A commissioning in the record: the view's own facts (the verdict, what is open and the photos are worked out), and when it ran. */
 export interface StoredCommissioning extends Omit<CommissioningView, 'state' | 'running' | 'photos' | 'verdict' | 'open' | 'benchVersion'> {
@@ -53,18 +54,22 @@ const stepWords = (s: CommissioningStep): string | null => {
   }
 };
 
-/** The verdict: incomplete until every step has a result and every check an answer; then fail or pass. */
-export function verdictOf(c: Pick<StoredCommissioning, 'steps' | 'checklist'>): CommissioningVerdict {
-  const done = c.steps.every((s) => s.result && s.result.verdict !== 'inconclusive') && c.checklist.every((e) => e.result !== null);
+/**
+ * The verdict: incomplete until every step has a result and every check an answer; then fail or pass. The
+ * steps as judged by the configuration at the end (config-end.ts): a baseline key not kept fails.
+ */
+export function verdictOf(c: Pick<StoredCommissioning, 'checklist'> & ConfigAtEnd): CommissioningVerdict {
+  const steps = judgedSteps(c);
+  const done = steps.every((s) => s.result && s.result.verdict !== 'inconclusive') && c.checklist.every((e) => e.result !== null);
   if (!done) return 'incomplete';
-  const failed = c.steps.some((s) => s.result!.verdict === 'fail' || s.result!.verdict === 'error') || c.checklist.some((e) => e.result === 'notConform');
+  const failed = steps.some((s) => s.result!.verdict === 'fail' || s.result!.verdict === 'error') || c.checklist.some((e) => e.result === 'notConform');
   return failed ? 'fail' : 'pass';
 }
 
 export const labelOf = (id: string) => checklistItems.find((i) => i.id === id)?.label ?? id;
 
-/** What is left before a pass, in words. */
-export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'runError' | 'setupProblems'> & { runs?: StoredCommissioning['runs'] }): string[] {
+/** What is left before a pass, in words (the steps as judged by the configuration at the end). */
+export function openOf(c: Pick<StoredCommissioning, 'checklist' | 'runError' | 'setupProblems'> & ConfigAtEnd & { runs?: StoredCommissioning['runs'] }): string[] {
   const open: string[] = [];
   if (c.runError) open.push(`The last run could not go on: ${c.runError}`);
   const last = c.runs?.at(-1);
@@ -73,7 +78,7 @@ export function openOf(c: Pick<StoredCommissioning, 'steps' | 'checklist' | 'run
     open.push(`The last run was stopped${notRun ? `: ${notRun} step${notRun === 1 ? '' : 's'} not run yet (Run all runs them)` : ''}`);
   }
   for (const p of c.setupProblems ?? []) open.push(`Before the first step of the last run, not put right: ${p}`);
-  for (const s of c.steps) {
+  for (const s of judgedSteps(c)) {
     const words = stepWords(s);
     if (words) open.push(words);
   }
@@ -88,8 +93,11 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
   const c = running ? stored : { ...stored, runs: stored.runs.map((r, i) => (i === stored.runs.length - 1 ? ended(r) : r)) };
   const { runs: _runs, pics: _pics, runError: _error, setupProblems: _setup, ...own } = c;
   const lastRun = lastRunOf(c, !!running);
+  // The baseline step as the configuration at the end judges it, wherever the view is read (UI, API, reports, CLI).
+  const steps = judgedSteps(c);
   return {
     ...own,
+    steps,
     state: running ? 'running' : c.state,
     running,
     photos,
@@ -97,7 +105,7 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
     open: openOf(c),
     benchVersion: version,
     ...(lastRun ? { lastRun } : {}),
-    stepCounts: stepCountsOf(c.steps),
+    stepCounts: stepCountsOf(steps),
   };
 }
 

@@ -30,6 +30,7 @@ import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
 import { emptyChecklist, labelOf, lastRunOf, listItemOf, photoBytes, sessionOf, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
+import { judgedSteps } from './config-end';
 
 interface Active {
   abort: AbortController;
@@ -82,7 +83,11 @@ export class CommissioningService {
     if (read.outcome !== 'completed')
       throw new BenchError(
         read.outcome === 'offline' ? 409 : 502,
-        read.outcome === 'offline' ? `${chargerId} is not connected: connect it to read its configuration` : `${chargerId} did not give its configuration (${read.outcome})`,
+        read.outcome === 'offline'
+          ? read.sent
+            ? `${chargerId}'s connection dropped before it answered GetConfiguration: connect it again to read its configuration`
+            : `${chargerId} is not connected: connect it to read its configuration`
+          : `${chargerId} did not give its configuration (${read.outcome})`,
         { field: 'chargerId' },
       );
     const list = (read.response as { configurationKey?: Array<{ key: string; readonly: boolean; value?: string }> }).configurationKey ?? [];
@@ -118,7 +123,10 @@ export class CommissioningService {
         verdict: verdictOf(c),
         offlinePolicy: offline?.value ?? null,
         failed: [
-          ...c.steps.filter((s) => s.result?.verdict === 'fail' || s.result?.verdict === 'error').map((s) => s.title),
+          // The steps as the configuration at the end judges them (a baseline key not kept fails the baseline).
+          ...judgedSteps(c)
+            .filter((s) => s.result?.verdict === 'fail' || s.result?.verdict === 'error')
+            .map((s) => s.title),
           ...c.checklist.filter((e) => e.result === 'notConform').map((e) => labelOf(e.id)),
         ],
       };

@@ -374,7 +374,7 @@ export class CaseContext {
       if (result.outcome !== 'completed')
         throw new StepFailure(
           `an answer to ${action}`,
-          `${result.outcome === 'callError' ? `a CALLERROR ${result.error.code}` : result.outcome === 'invalidResponse' ? 'an answer that broke the schema' : result.outcome === 'timeout' ? 'no answer' : 'the charger was not connected'}${'error' in result && result.error?.description ? `: ${result.error.description}` : ''}`,
+          `${result.outcome === 'callError' ? `a CALLERROR ${result.error.code}` : result.outcome === 'invalidResponse' ? 'an answer that broke the schema' : result.outcome === 'timeout' ? 'no answer' : result.sent ? 'no answer: the connection dropped after it was sent' : 'the charger was not connected'}${'error' in result && result.error?.description ? `: ${result.error.description}` : ''}`,
         );
       const response = result.response as Payload;
       const wrong = problems(response, opts.checks);

@@ -142,7 +142,9 @@ async function cancelReservations(t: CaseContext, problems: string[], setup: boo
             : r.outcome === 'callError'
               ? `the charger answered a CALLERROR ${r.error.code}`
               : r.outcome === 'offline'
-                ? 'the charger was not connected'
+                ? r.sent
+                  ? 'the connection dropped after it was sent, before an answer'
+                  : 'the charger was not connected'
                 : 'the charger answered outside the OCPP 1.6 schema';
     } catch (e) {
       answer = `the bench failed to send it: ${(e as Error).message}`;

@@ -211,7 +211,7 @@ function configAtEndProblem(end: Awaited<ReturnType<CaseHost['operate']>> | Erro
     case 'invalidResponse':
       return `the charger's answer to GetConfiguration broke the OCPP 1.6 schema: ${end.error.description}`;
     case 'offline':
-      return 'the charger was not connected at the end of the run';
+      return end.sent ? 'the connection dropped after GetConfiguration was sent at the end of the run, before an answer' : 'the charger was not connected at the end of the run';
     default:
       return 'the configuration was not read';
   }

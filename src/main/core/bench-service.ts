@@ -94,7 +94,7 @@ export class BenchService {
       'bench:status': () => {
         const { host, port } = cs.address();
         const ftp = { port: this.bench.ftp.address()?.port ?? null, fixed: this.bench.ftpPortFixed };
-        return { version, host, port, connectedChargers: cs.connectedChargers(), ftp, dataDir: this.bench.dataDir, face: this.face };
+        return { version, host, port, connectedChargers: cs.connectedChargers(), ftp, ocppPortSource: this.bench.ocppPortSource, dataDir: this.bench.dataDir, face: this.face };
       },
       'bench:health': () => this.bench.health(),
       'network:addresses': () => reachableAddresses(cs.address()),
@@ -117,8 +117,8 @@ export class BenchService {
         this.charger(id);
         return { disconnected: cs.disconnect(id) };
       },
-      'chargers:operate': ({ chargerId, action, payload, timeoutSeconds }) =>
-        operations.operateByName(chargerId, action, payload ?? {}, { timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000 }),
+      'chargers:operate': ({ chargerId, action, payload, timeoutSeconds, ref }) =>
+        operations.operateByName(chargerId, action, payload ?? {}, { timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000, ref }),
       'chargers:meterValues': ({ chargerId, ...q }) => {
         this.charger(chargerId);
         return record.meterValues.read({ chargerId, ...q });

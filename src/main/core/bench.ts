@@ -59,6 +59,8 @@ export class Bench {
   private ftpStarting: Promise<void> = Promise.resolve();
   /** The FTP port was given for this run (BenchOptions.ftpPort): the saved setting does not move it. */
   ftpPortFixed = false;
+  /** Why the central system listens on its port: given for this run, the saved one taken (a free one instead), or the saved setting. */
+  ocppPortSource: 'option' | 'taken' | 'setting' = 'setting';
   readonly operations: Operations;
   /** Conformance runs (the OCTT test cases) started from the UI or the API. */
   readonly conformance: ConformanceService;
@@ -201,6 +203,7 @@ export class Bench {
     const httpHandler = (req: IncomingMessage, res: ServerResponse) => files.handle(req, res) || handleUploadRequest(uploads, req, res);
     const centralSystem = (p: number) => new CentralSystem({ record, settings, bus, clock }, { ...options, port: p, httpHandler });
     let cs = centralSystem(port);
+    let portSource: Bench['ocppPortSource'] = options.port !== undefined ? 'option' : 'setting';
     try {
       try {
         await cs.start();
@@ -210,6 +213,7 @@ export class Bench {
         await cs.stop();
         cs = centralSystem(0);
         await cs.start();
+        portSource = 'taken';
       }
     } catch (e) {
       uploads.close();
@@ -239,6 +243,7 @@ export class Bench {
     await virtualChargers.load();
     const bench = new Bench(record, bus, settings, clock, cs, virtualChargers, options.dataDir, files, uploads, new BenchFtpServer(files, uploads), options.printPdf ?? htmlToPdf);
     bench.ftpPortFixed = options.ftpPort !== undefined;
+    bench.ocppPortSource = portSource;
     await bench.startFtp(options.ftpPort ?? settings.get().ftpPort);
     // A new FTP port applies at once (a run started with its own port keeps it).
     if (options.ftpPort === undefined) settings.onChanged((now, before) => now.ftpPort !== before.ftpPort && void bench.startFtp(now.ftpPort));

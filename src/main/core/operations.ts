@@ -2,7 +2,7 @@
 // each validated before anything is sent, recorded with its outcome, and announced.
 import { actions, errorForIssues, isAction, isCentralSystemAction, redactPayload, type CentralSystemAction, type RequestOf } from '../../shared/ocpp16';
 import { isoTime, systemClock, type Clock } from '../clock';
-import type { OperationResult, OperationView } from '../../shared/api/views';
+import type { OperationProgressView, OperationResult, OperationView } from '../../shared/api/views';
 import { PayloadError, type CallOutcome } from '../rpc/endpoint';
 import type { CentralSystem } from '../central-system/central-system';
 import { recordProblemText, type BenchRecord } from '../store/record';
@@ -16,6 +16,8 @@ export interface OperateOptions {
   timeoutMs?: number;
   /** Skip the bench's rules for what a person sends (a test run sending something odd on purpose); the OCPP schema still applies. */
   skipBenchRules?: boolean;
+  /** The caller's name for it, carried by its operationChanged events. */
+  ref?: string;
 }
 
 export class Operations {
@@ -26,6 +28,9 @@ export class Operations {
     private readonly bus: EventBus,
     private readonly clock: Clock = systemClock,
   ) {}
+
+  /** Names operations whose caller gave none, for their operationChanged events. */
+  private refs = 0;
 
   /** Each charger's ChargeProfileMaxStackLevel, as its latest GetConfiguration answer reporting it said (null: none did). */
   private readonly maxStackLevel = new Map<string, number | null>();
@@ -80,24 +85,53 @@ export class Operations {
       return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
     }
     if (!this.record.writable) throw new BenchError(503, `Nothing was sent: ${recordProblemText(this.record.problem, this.record.dataDir)}`);
-    const now = isoTime(this.clock);
+    const timeoutMs = opts.timeoutMs ?? this.settings.get().callTimeout * 1000;
+    // An AuthorizationKey sent or returned is never kept or shown.
+    const shown = redactPayload(payload);
+    const progress: OperationProgressView = {
+      ref: opts.ref ?? `op-${++this.refs}`,
+      chargerId,
+      action,
+      state: 'queued',
+      queuedAt: isoTime(this.clock),
+      sentAt: null,
+      dueBy: null,
+      operationId: null,
+    };
+    const announce = () => this.bus.publish({ type: 'operationChanged', operation: { ...progress }, ts: isoTime(this.clock) });
+    // Recorded when its CALL goes out, not when it is queued: behind an unanswered call it may wait a while.
+    const onSent = () => {
+      progress.state = 'sent';
+      progress.sentAt = isoTime(this.clock);
+      progress.dueBy = new Date(this.clock.now() + timeoutMs).toISOString();
+      try {
+        progress.operationId = this.record.operations.started(chargerId, action, shown, progress.sentAt);
+      } finally {
+        announce();
+      }
+    };
     let sending: Promise<CallOutcome<A>>;
     try {
       // The endpoint validates the payload and throws before anything is sent or recorded.
-      sending = endpoint.call(action, payload, { timeoutMs: opts.timeoutMs ?? this.settings.get().callTimeout * 1000 });
+      sending = endpoint.call(action, payload, { timeoutMs, onSent });
     } catch (e) {
       throw e instanceof PayloadError ? invalidPayload(action, e) : e;
     }
-    // An AuthorizationKey sent or returned is never kept or shown.
-    const shown = redactPayload(payload);
-    const operationId = this.record.operations.started(chargerId, action, shown, now);
-    const result = shownOutcome(await sending, operationId);
+    if (progress.state === 'queued') announce();
+    const result = shownOutcome(await sending, progress);
     const done = isoTime(this.clock);
     const response = 'response' in result ? result.response : undefined;
     const error = 'error' in result ? result.error : undefined;
-    this.record.operations.finished(operationId, done, result.outcome, response, error);
-    const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: now, finishedAt: done, outcome: result.outcome, response, error };
-    this.bus.publish({ type: 'operationFinished', operation, ts: done });
+    const operationId = progress.operationId;
+    // One never sent (queued behind a call when the connection dropped) is not in the record: nothing went to the charger.
+    if (operationId !== null) {
+      this.record.operations.finished(operationId, done, result.outcome, response, error);
+      const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: progress.sentAt!, finishedAt: done, outcome: result.outcome, response, error };
+      this.bus.publish({ type: 'operationFinished', operation, ts: done });
+    }
+    progress.state = 'finished';
+    progress.outcome = result.outcome;
+    announce();
     if (action === 'GetConfiguration' && result.outcome === 'completed') this.learnLimits(chargerId, result.response);
     return result;
   }
@@ -113,14 +147,17 @@ function invalidPayload(action: string, e: PayloadError): BenchError {
   return new BenchError(400, `Invalid ${action} payload: ${e.info.description}`, { field: e.field, code: e.info.code });
 }
 
-/** The charger's answer as the bench keeps and shows it: any AuthorizationKey redacted, with the operation's id. */
-function shownOutcome<A extends CentralSystemAction>(outcome: CallOutcome<A>, operationId: number): OperationResult<A> {
+/** The charger's answer as the bench keeps and shows it: any AuthorizationKey redacted, with the operation's id (once sent) and, for a call the connection dropped, when it was sent. */
+function shownOutcome<A extends CentralSystemAction>(outcome: CallOutcome<A>, progress: OperationProgressView): OperationResult<A> {
+  const id = progress.operationId === null ? {} : { operationId: progress.operationId };
   switch (outcome.outcome) {
     case 'completed':
-      return { ...outcome, response: redactPayload(outcome.response), operationId };
+      return { ...outcome, response: redactPayload(outcome.response), ...id };
     case 'invalidResponse':
-      return { ...outcome, response: redactPayload(outcome.response), operationId };
+      return { ...outcome, response: redactPayload(outcome.response), ...id };
+    case 'offline':
+      return outcome.sent && progress.sentAt !== null ? { ...outcome, sentAt: progress.sentAt, ...id } : { outcome: 'offline', error: outcome.error, ...id };
     default:
-      return { ...outcome, operationId };
+      return { ...outcome, ...id };
   }
 }

@@ -41,7 +41,18 @@ export type CallOutcome<A extends Action = Action> =
   /** The peer answered with a CALLRESULT that breaks the schema of the action. */
   | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo }
   | { outcome: 'timeout'; error: { description: string } }
-  | { outcome: 'offline'; error: { description: string } };
+  /**
+   * No answer will come: the connection is gone. `sent`: the CALL went out before it dropped, so the peer
+   * may have acted on it (the outcome is unknown); without it, nothing was sent.
+   */
+  | { outcome: 'offline'; error: { description: string }; sent?: true };
+
+/** How one call is made. */
+export interface CallOptions {
+  timeoutMs?: number;
+  /** Called once, when the CALL is handed to the wire (not when it is queued behind another call). */
+  onSent?: (messageId: string) => void;
+}
 
 export type Handler<A extends Action = Action> = (payload: RequestOf<A>, messageId: string) => ResponseOf<A> | Promise<ResponseOf<A>>;
 export type HandlerMap = { [A in Action]?: Handler<A> };
@@ -83,6 +94,9 @@ interface PendingCall {
   messageId: string;
   resolve: (outcome: CallOutcome) => void;
   timeoutMs: number;
+  onSent?: (messageId: string) => void;
+  /** The CALL was handed to the wire: a connection that drops now leaves its outcome unknown. */
+  sent: boolean;
   timer?: Timer;
 }
 
@@ -134,15 +148,24 @@ export class RpcEndpoint {
 
   /**
    * Sends a CALL and resolves with what happened. Throws PayloadError (nothing sent) when the payload
-   * breaks the schema of the action. Calls made while another is outstanding wait their turn.
+   * breaks the schema of the action. Calls made while another is outstanding wait their turn; `onSent`
+   * says when this one goes out.
    */
-  call<A extends Action>(action: A, payload: RequestOf<A>, opts: { timeoutMs?: number } = {}): Promise<CallOutcome<A>> {
+  call<A extends Action>(action: A, payload: RequestOf<A>, opts: CallOptions = {}): Promise<CallOutcome<A>> {
     const def = actions[action];
     const checked = def.request.safeParse(payload);
     if (!checked.success) throw new PayloadError(errorForIssues(checked.error.issues, payload));
     if (this.closedReason !== null) return Promise.resolve({ outcome: 'offline', error: { description: this.closedReason } });
     return new Promise<CallOutcome<A>>((resolve) => {
-      this.queue.push({ action, payload: payload as JsonObject, messageId: '', resolve: resolve as (o: CallOutcome) => void, timeoutMs: opts.timeoutMs ?? this.callTimeoutMs });
+      this.queue.push({
+        action,
+        payload: payload as JsonObject,
+        messageId: '',
+        resolve: resolve as (o: CallOutcome) => void,
+        timeoutMs: opts.timeoutMs ?? this.callTimeoutMs,
+        onSent: opts.onSent,
+        sent: false,
+      });
       this.pump();
     });
   }
@@ -231,13 +254,16 @@ export class RpcEndpoint {
 
   /**
    * Gives up the outstanding call with this id before it went out (it could not be recorded, so it was
-   * not sent): it resolves as offline, and the next queued call goes.
+   * not sent): it resolves as offline (nothing sent), and the next queued call goes.
    */
   cancelCall(messageId: string, description: string): void {
     if (this.current?.messageId === messageId) this.finish({ outcome: 'offline', error: { description } });
   }
 
-  /** The connection is gone: every outstanding and queued call fails at once as offline. */
+  /**
+   * The connection is gone: every outstanding and queued call fails at once as offline. The one already
+   * sent says so (`sent`: the peer may have acted on it); those queued behind it were never sent.
+   */
   close(reason = 'The connection closed'): void {
     if (this.closedReason !== null) return;
     this.closedReason = reason;
@@ -246,7 +272,7 @@ export class RpcEndpoint {
     this.queue.length = 0;
     for (const call of waiting) {
       call.timer?.cancel();
-      call.resolve({ outcome: 'offline', error: { description: reason } });
+      call.resolve(call.sent ? { outcome: 'offline', error: { description: reason }, sent: true } : { outcome: 'offline', error: { description: reason } });
     }
   }
 
@@ -321,6 +347,12 @@ export class RpcEndpoint {
       if (this.current !== call) return;
       this.finish({ outcome: 'timeout', error: { description: `No answer to ${call.action} within ${Math.round(call.timeoutMs / 100) / 10} s` } });
     });
+    call.sent = true;
+    try {
+      call.onSent?.(call.messageId);
+    } catch {
+      // The caller's bookkeeping failed: the call goes all the same, and is answered as usual.
+    }
     this.options.io.transmit(text, { direction: 'out', kind: 'CALL', messageId: call.messageId, action: call.action, raw: text, error: null });
   }
 

@@ -209,10 +209,10 @@ export class BenchRecord {
     return this.writer.currentProblem;
   }
 
-  /** A frame to or from a charger: into the message log, and the charger was seen now. */
+  /** A frame to or from a charger: into the message log; one from the charger says it was seen now (its last contact). */
   logFrame(chargerId: string, frame: FrameToLog, ts: string): void {
     this.messages.add(chargerId, frame, ts);
-    this.chargers.touch(chargerId, ts);
+    if (frame.direction === 'in') this.chargers.touch(chargerId, ts);
   }
 
   /** Resolves once every write queued so far is committed. */

@@ -7,6 +7,12 @@ import { VirtualChargePoint, type PersistedState } from './charge-point';
 import { faultPatch } from './faults';
 import { performPhysicalAction } from './physical-actions';
 import { systemClock, type Clock, type Timer } from '../clock';
+import { AuthorizationKey } from '../../shared/api/commands';
+import { z } from 'zod';
+
+/** Not a hand at the charger but its setup page: the charger's own password (AuthorizationKey), given to the bench too. */
+export const SET_PASSWORD_ACTION = 'set-password';
+const PasswordBody = z.strictObject({ password: AuthorizationKey });
 
 export interface StoredVirtualCharger {
   id: string;
@@ -131,9 +137,29 @@ export class VirtualChargerManager {
   /** Performs a physical action; the body is checked against the action's schema. */
   async act(id: string, action: string, body: unknown): Promise<{ result?: unknown; charger: VirtualChargerView }> {
     const entry = this.entry(id);
+    if (action === SET_PASSWORD_ACTION) return { charger: await this.setPassword(id, parse(PasswordBody, body ?? {}, 'body').password) };
     const result = await performPhysicalAction(entry.vcp, action, body);
     this.save(entry, false);
     return { ...(result !== undefined ? { result } : {}), charger: entry.vcp.view() };
+  }
+
+  /**
+   * Gives the charger a password of its own (its AuthorizationKey, kept with its state) and the bench the
+   * same one (registering it), then reconnects it with it at once: a charger refused for want of a
+   * password gets in.
+   */
+  async setPassword(id: string, password: string): Promise<VirtualChargerView> {
+    const entry = this.entry(id);
+    if (!entry.vcp.config.has('AuthorizationKey')) throw new BenchError(409, `Virtual charger ${id} has no AuthorizationKey configuration key`);
+    await this.options.register?.(id, password);
+    entry.vcp.config.setInternal('AuthorizationKey', password);
+    const connection = entry.vcp.connection;
+    if (entry.vcp.isRunning) {
+      if (connection.hasSocket) connection.reconnect('Reconnecting with the new password');
+      else connection.connect();
+    }
+    this.save(entry, true);
+    return entry.vcp.view();
   }
 
   setFaults(id: string, patch: unknown): VirtualChargerView {

@@ -1,5 +1,6 @@
 // The bench's own rules for what a person sends a charger, on top of the OCPP schemas, which allow an
-// empty idTag, negative ids, a reservation that expired yesterday or a schedule of zero seconds. The UI's
+// empty idTag, negative ids, a reservation that expired yesterday, a schedule of zero seconds or one
+// already over, or a profile on a connector its purpose does not go on. The UI's
 // forms and the bench (for every face: UI, API, CLI) check the same rules; a test run that sends
 // something odd on purpose goes around them.
 import type { CentralSystemAction } from '../ocpp16/actions';
@@ -56,7 +57,12 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
     case 'RemoteStartTransaction':
       idTag(errors, 'idTag', p.idTag, true);
       atLeast(errors, 'connectorId', p.connectorId, 1, 'A connector number');
-      if (isObj(p.chargingProfile)) chargingProfile(errors, 'chargingProfile', p.chargingProfile, ctx);
+      if (isObj(p.chargingProfile)) {
+        // OCPP 1.6: the profile of a remote start is the new transaction's own.
+        if (typeof p.chargingProfile.chargingProfilePurpose === 'string' && p.chargingProfile.chargingProfilePurpose !== 'TxProfile')
+          errors['chargingProfile.chargingProfilePurpose'] ??= 'A remote start carries a TxProfile (the profile of the transaction it starts)';
+        chargingProfile(errors, 'chargingProfile', p.chargingProfile, ctx);
+      }
       break;
     case 'RemoteStopTransaction':
       atLeast(errors, 'transactionId', p.transactionId, 1, 'A transaction id');
@@ -70,7 +76,10 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
     case 'ClearChargingProfile':
       atLeast(errors, 'connectorId', p.connectorId, 0, 'A connector number (0 for the whole charger)');
       if (action === 'GetCompositeSchedule' && typeof p.duration === 'number' && p.duration <= 0) errors.duration ??= 'A duration of more than 0 seconds';
-      if (action === 'SetChargingProfile' && isObj(p.csChargingProfiles)) chargingProfile(errors, 'csChargingProfiles', p.csChargingProfiles, ctx);
+      if (action === 'SetChargingProfile' && isObj(p.csChargingProfiles)) {
+        profileConnector(errors, p.connectorId, p.csChargingProfiles.chargingProfilePurpose);
+        chargingProfile(errors, 'csChargingProfiles', p.csChargingProfiles, ctx);
+      }
       if (action === 'ClearChargingProfile') {
         atLeast(errors, 'id', p.id, 1, 'A charging profile id');
         atLeast(errors, 'stackLevel', p.stackLevel, 0, 'A stack level');
@@ -126,6 +135,25 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
   return errors;
 }
 
+/**
+ * Where a profile of each purpose goes (OCPP 1.6): a ChargePointMaxProfile on connector 0 only, a
+ * TxProfile on the connector of its transaction (never 0). A TxDefaultProfile goes on either.
+ */
+function profileConnector(errors: RuleErrors, connectorId: unknown, purpose: unknown): void {
+  if (typeof connectorId !== 'number' || !Number.isInteger(connectorId) || connectorId < 0) return;
+  if (purpose === 'ChargePointMaxProfile' && connectorId !== 0) errors.connectorId ??= 'A ChargePointMaxProfile is set on connector 0 (the whole charger) only';
+  else if (purpose === 'TxProfile' && connectorId === 0) errors.connectorId ??= 'A TxProfile is set on the connector of its running transaction (1 or more), not on connector 0';
+}
+
+/** When an Absolute schedule with a duration ends (epoch ms); null when it has no end of its own (open-ended, relative, recurring). */
+function scheduleEnd(profile: Obj): number | null {
+  const schedule = profile.chargingSchedule;
+  if (profile.chargingProfileKind !== 'Absolute' || !isObj(schedule)) return null;
+  if (typeof schedule.duration !== 'number' || schedule.duration <= 0 || typeof schedule.startSchedule !== 'string') return null;
+  const start = Date.parse(schedule.startSchedule);
+  return Number.isNaN(start) ? null : start + schedule.duration * 1000;
+}
+
 function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: RuleContext): void {
   atLeast(errors, `${at}.chargingProfileId`, profile.chargingProfileId, 1, 'A charging profile id');
   atLeast(errors, `${at}.stackLevel`, profile.stackLevel, 0, 'A stack level');
@@ -139,6 +167,10 @@ function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: Rule
   const schedule = profile.chargingSchedule;
   if (!isObj(schedule)) return;
   if (typeof schedule.duration === 'number' && schedule.duration <= 0) errors[`${at}.chargingSchedule.duration`] ??= 'A duration of more than 0 seconds, or none';
+  // An Absolute schedule whose start plus its duration has passed limits nothing any more.
+  const end = scheduleEnd(profile);
+  if (end !== null && end <= ctx.now)
+    errors[`${at}.chargingSchedule.duration`] ??= 'Already over: the start schedule plus this duration is in the past; pick a later start, a longer duration, or none';
   if (!Array.isArray(schedule.chargingSchedulePeriod)) return;
   let last = -1;
   schedule.chargingSchedulePeriod.forEach((period, i) => {

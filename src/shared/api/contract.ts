@@ -73,10 +73,12 @@ export const OperateArgsSchema = z.strictObject({
   payload: z.unknown(),
   /** Seconds to wait for the answer; the bench's callTimeout when absent. */
   timeoutSeconds: z.int().min(1).max(3600).optional(),
+  /** The caller's name for this operation, carried by its operationChanged events (to follow it while it waits). */
+  ref: z.string().min(1).max(100).optional(),
 });
 /** One operation, typed per action: the payload is that action's request. */
 export type OperateArgs<A extends CentralSystemAction = CentralSystemAction> = {
-  [K in A]: { chargerId: string; action: K; payload: RequestOf<K>; timeoutSeconds?: number };
+  [K in A]: { chargerId: string; action: K; payload: RequestOf<K>; timeoutSeconds?: number; ref?: string };
 }[A];
 
 /** A call of the contract: its argument schema, with its argument and result types carried along. */

@@ -1,7 +1,7 @@
 // The events the bench pushes to every face: connections, frames, statuses, transactions, meter values,
 // operations, firmware and diagnostics progress, files chargers upload, virtual chargers and the bench's
 // health.
-import type { BenchHealth, BootInfo, ConnectorView, MessageView, MeterValueView, OperationView, TransactionView } from './views';
+import type { BenchHealth, BootInfo, ConnectorView, MessageView, MeterValueView, OperationProgressView, OperationView, TransactionView } from './views';
 import type { RegistrationStatus } from '../ocpp16/enums';
 import type { VirtualChargerView } from './virtual-chargers';
 import type { UploadView } from './files';
@@ -11,7 +11,8 @@ import type { BenchBehaviourView } from './bench-behaviour';
 
 export type BenchEvent =
   | { type: 'chargerConnected'; chargerId: string; remoteAddress: string | null; ts: string }
-  | { type: 'chargerDisconnected'; chargerId: string; reason: string; ts: string }
+  /** `ts`: when the drop was noticed; `lastSeen`: the charger's last contact (its last frame), when the bench says. */
+  | { type: 'chargerDisconnected'; chargerId: string; reason: string; ts: string; lastSeen?: string }
   | { type: 'connectionRefused'; chargerId: string | null; remoteAddress: string | null; reason: string; ts: string }
   | { type: 'bootNotification'; chargerId: string; boot: BootInfo; status: RegistrationStatus; ts: string }
   | { type: 'statusChanged'; chargerId: string; connector: ConnectorView; ts: string }
@@ -20,6 +21,8 @@ export type BenchEvent =
   | { type: 'transactionStopped'; transaction: TransactionView; ts: string }
   | { type: 'meterValues'; chargerId: string; connectorId: number; transactionId: number | null; values: Omit<MeterValueView, 'id'>[]; ts: string }
   | { type: 'operationFinished'; operation: OperationView; ts: string }
+  /** An operation was queued behind another call, went out, or finished (its answer: operationFinished, when it was sent). */
+  | { type: 'operationChanged'; operation: OperationProgressView; ts: string }
   /** FirmwareStatusNotification (or the security extension's SignedFirmwareStatusNotification) arrived. */
   | { type: 'firmwareStatus'; chargerId: string; status: string; ts: string }
   /** DiagnosticsStatusNotification arrived. */

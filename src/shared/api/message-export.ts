@@ -104,3 +104,20 @@ export type ExportFormat = 'csv' | 'json';
 export function exportRow(format: ExportFormat, m: MessageRecord, index: number): string {
   return format === 'csv' ? `${csvRow(m)}\r\n` : `${index ? ',' : ''}\n${jsonRow(m)}`;
 }
+
+/**
+ * The payload of a CALL or CALLRESULT exactly as it stands in the frame's text (spaces, `1.0`, a key given
+ * twice and all), when it can be read without parsing (see wholePayloadText); otherwise null.
+ */
+export function payloadTextAsSent(m: MessageRecord): string | null {
+  return wholePayloadText(m);
+}
+
+/**
+ * Frames as a JSON export file holds them, byte for byte as the filter export writes them (the same row
+ * per frame, oldest first, the same brackets): what the log screen's picked frames copy and download.
+ */
+export function jsonExportText(frames: readonly MessageRecord[]): string {
+  const rows = [...frames].sort((a, b) => a.id - b.id).map((m, i) => exportRow('json', m, i));
+  return `[${rows.join('')}${rows.length ? '\n]\n' : ']\n'}`;
+}

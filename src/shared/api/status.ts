@@ -11,6 +11,13 @@ export interface BenchStatus {
    * this run (`chargebench serve --ftp-port`), in which case the saved ftpPort setting waits for a start without it.
    */
   ftp: { port: number | null; fixed: boolean };
+  /**
+   * Why the central system listens on `port` (absent where the bench does not say): 'option', given for
+   * this run (`chargebench serve --port`, the desktop app's CHARGEBENCH_OCPP_PORT), so the saved ocppPort
+   * waits for a start without it; 'taken', the saved port was in use at start and a free one was taken;
+   * 'setting', the ocppPort setting as saved when the bench started.
+   */
+  ocppPortSource?: 'option' | 'taken' | 'setting';
   /** Folder of the record (SQLite) and the bench's files. */
   dataDir: string;
   /** desktop: the Electron app (IPC); serve: `chargebench serve` in a browser. */

@@ -52,8 +52,35 @@ export type OperationResult<A extends CentralSystemAction = CentralSystemAction>
   /** The charger answered, but its answer breaks the OCPP schema (a finding for QA). */
   | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo; operationId?: number }
   | { outcome: 'timeout'; error: { description: string }; operationId?: number }
-  /** Nothing was sent: the charger is not connected (or the bench could not record the call). */
-  | { outcome: 'offline'; error: { description: string }; operationId?: number };
+  /**
+   * The charger is not connected, or its connection dropped while the call waited. Without `sent`, nothing
+   * was sent (not connected, queued behind another call, or the bench could not record the call). With
+   * `sent`, the CALL went out at `sentAt` and the connection dropped before an answer: whether the charger
+   * acted on it is unknown.
+   */
+  | { outcome: 'offline'; error: { description: string }; sent?: true; sentAt?: string; operationId?: number };
+
+/**
+ * An operation on its way (pushed as `operationChanged`): queued behind another call to the same charger
+ * (OCPP allows one at a time), sent and waiting for its answer, or finished.
+ */
+export interface OperationProgressView {
+  /** Names it while it runs: the caller's `ref` when it gave one (chargers:operate), else the bench's. */
+  ref: string;
+  chargerId: string;
+  action: CentralSystemAction;
+  state: 'queued' | 'sent' | 'finished';
+  /** When it was asked for. */
+  queuedAt: string;
+  /** When its CALL went out; null while it is queued (or when it never went out). */
+  sentAt: string | null;
+  /** When it counts as unanswered (sentAt + the call timeout); null until sent. */
+  dueBy: string | null;
+  /** Its row in the record (GET /api/operations), once sent. */
+  operationId: number | null;
+  /** How it ended, once finished. */
+  outcome?: OperationResult['outcome'];
+}
 
 export interface NetworkAddress {
   /** Interface name, e.g. eth0, Wi-Fi. */

@@ -18,13 +18,20 @@ export interface ReportInput {
   evidenceSha256: string;
 }
 
-/** One row per baseline key: wanted, was, now and the charger's answer (from the baseline step). */
-export function configDiff(view: CommissioningView): Array<{ key: string; wanted: string; was: string | null; now: string | null; answer: string }> {
+/**
+ * One row per baseline key: wanted, was, now (as read at the end of the latest run) and the charger's answer
+ * (from the baseline step, as the configuration at the end judges it: config-end.ts); ok is the row's ✓ or ✗,
+ * the same as the step's row for the key.
+ */
+export function configDiff(view: CommissioningView): Array<{ key: string; wanted: string; was: string | null; now: string | null; answer: string; ok: boolean | null }> {
   const measured = view.steps.find((s) => s.id === 'C5_BASELINE')?.result?.measurements ?? [];
   return Object.entries(view.template.keys).map(([key, wanted]) => {
     const m = measured.find((x) => x.label === key);
     const answer = m ? (/\(([^()]*)\)$/.exec(m.value)?.[1] ?? '') : 'not run';
-    return { key, wanted, was: view.configBefore?.[key] ?? null, now: view.configAfter?.[key] ?? null, answer };
+    const now = view.configAfter?.[key] ?? null;
+    // A key the charger refused stays refused; otherwise what it is at the end decides.
+    const ok = m?.ok === false ? false : view.configAfter ? now === wanted : (m?.ok ?? null);
+    return { key, wanted, was: view.configBefore?.[key] ?? null, now, answer, ok };
   });
 }
 
@@ -76,7 +83,7 @@ export function commissioningHtml({ view, photo, evidenceSha256 }: ReportInput):
   const diff = configDiff(view)
     .map(
       (d) =>
-        `<tr class="${d.now === d.wanted ? '' : 'failed'}"><td><code>${esc(d.key)}</code></td><td><code>${esc(d.wanted)}</code></td><td><code>${esc(d.was ?? '—')}</code></td><td><code>${esc(d.now ?? '—')}</code></td><td>${esc(d.answer)}</td></tr>`,
+        `<tr class="${d.ok === false ? 'failed' : ''}"><td><code>${esc(d.key)}</code></td><td><code>${esc(d.wanted)}</code></td><td><code>${esc(d.was ?? '—')}</code></td><td><code>${esc(d.now ?? '—')}</code></td><td>${esc(d.answer)}</td><td>${d.ok === null ? '' : d.ok ? '✓' : '✗'}</td></tr>`,
     )
     .join('');
   const checklist = view.checklist
@@ -130,7 +137,7 @@ ${
 <h2>Steps</h2>
 ${steps(view)}
 <h2>Configuration</h2>
-${diff ? `<table><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
+${diff ? `<p class="meta">Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.</p><table><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
 <h2>Test session</h2>
 ${view.session ? `${sessionChart(view.session.samples, view.session.limitW)}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
 <h2>On-site checks</h2>

@@ -179,6 +179,13 @@ export class ChargersRepository {
     return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id), this.beats.get(r.id)));
   }
 
+  /** When the charger was last heard from (its last frame), or null for one never seen. */
+  lastSeen(id: string): string | null {
+    const pending = this.seen.get(id);
+    if (pending) return pending;
+    return (this.store.db.prepare('SELECT last_seen FROM chargers WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
+  }
+
   get(id: string): ChargerRecord | null {
     const r = this.store.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;

@@ -8,6 +8,7 @@ import SmartToyIcon from '@mui/icons-material/SmartToyOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { useBench } from '../stores/bench';
+import { wrappingChipSx } from './StatusChip';
 import { activeFaults } from '../../../shared/api/virtual-chargers';
 import { connectorConcern, connectorErrorWords } from '../../../shared/api/connector-errors';
 import type { ConnectorView } from '../../../shared/api/views';
@@ -51,19 +52,22 @@ export function ChargerBadges({ chargerId, connectors = false, compact = false }
       </Stack>
     );
   return (
-    <Stack direction="row" useFlexGap sx={{ gap: 0.5, flexWrap: 'wrap', alignItems: 'center' }}>
+    // A narrow column (the Chargers list) wraps a chip's words rather than cut them; the tooltip has them all.
+    <Stack direction="row" useFlexGap sx={{ gap: 0.5, flexWrap: 'wrap', alignItems: 'center', minWidth: 0, maxWidth: '100%' }}>
       {isVirtual && (
         <Tooltip title="One of the bench's own virtual chargers, not a charger on the network">
-          <Chip size="small" variant="outlined" color="secondary" icon={<SmartToyIcon />} label="Virtual" />
+          <Chip size="small" variant="outlined" color="secondary" icon={<SmartToyIcon />} label="Virtual" sx={wrappingChipSx} />
         </Tooltip>
       )}
       {faults.length > 0 && (
         <Tooltip title={`Fault switches on: ${faults.join(', ')}`}>
-          <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${faults.length} fault switch${faults.length === 1 ? '' : 'es'} on`} />
+          <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${faults.length} fault switch${faults.length === 1 ? '' : 'es'} on`} sx={wrappingChipSx} />
         </Tooltip>
       )}
       {concerns.map((c) => (
-        <Chip key={c.connectorId} size="small" color={c.level === 'fault' ? 'error' : 'warning'} variant={c.level === 'fault' ? 'filled' : 'outlined'} icon={<ErrorOutlineIcon />} label={c.text} />
+        <Tooltip key={c.connectorId} title={c.text}>
+          <Chip size="small" color={c.level === 'fault' ? 'error' : 'warning'} variant={c.level === 'fault' ? 'filled' : 'outlined'} icon={<ErrorOutlineIcon />} label={c.text} sx={wrappingChipSx} />
+        </Tooltip>
       ))}
     </Stack>
   );

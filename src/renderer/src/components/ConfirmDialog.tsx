@@ -18,7 +18,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { formatAgo, formatTime } from './format';
+import { formatTime } from './format';
+import { Ago } from './Ago';
 import { monoFont } from '../app/theme';
 import { useReach } from './reach';
 import { energySoFarText, useRunning, type RunningTransaction } from './running';
@@ -165,7 +166,9 @@ export function RunningList({ running, emptyText = 'Nothing is charging here rig
               <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
                 {energySoFarText(t)}
               </TableCell>
-              <TableCell title={formatTime(t.startTime)}>{formatAgo(t.startTime)}</TableCell>
+              <TableCell title={formatTime(t.startTime)}>
+                <Ago iso={t.startTime} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

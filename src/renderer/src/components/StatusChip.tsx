@@ -19,6 +19,9 @@ const colours: Record<ChargePointStatus, ChipProps['color']> = {
   Faulted: 'error',
 };
 
+/** A chip whose words wrap onto a second line rather than be cut (a narrow column); the full words stay in its tooltip. */
+export const wrappingChipSx = { maxWidth: '100%', height: 'auto', minHeight: 24, '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', lineHeight: 1.3, py: 0.25 } } as const;
+
 /** How a chip that shows only the last known (not a live) value is drawn: grey, dashed, muted text. */
 export const staleChipSx = { borderStyle: 'dashed', color: 'text.secondary' } as const;
 
@@ -33,6 +36,7 @@ export function StatusChip({
   size = 'small',
   stale = false,
   warning,
+  wrap = false,
 }: {
   status: ChargePointStatus;
   errorCode?: ChargePointErrorCode | null;
@@ -42,6 +46,8 @@ export function StatusChip({
   stale?: boolean;
   /** Something is wrong though the connector is not faulted (an error or vendor code): drawn as a warning. */
   warning?: boolean;
+  /** Words wrap rather than be cut (a narrow column). */
+  wrap?: boolean;
 }) {
   const words = errorCode && errorCode !== 'NoError' ? connectorErrorWords[errorCode] : undefined;
   const error = errorCode && errorCode !== 'NoError' ? ` · ${words?.title ?? errorCode}` : '';
@@ -54,14 +60,14 @@ export function StatusChip({
       label={text}
       variant={stale || (status === 'Available' && !suspicious) ? 'outlined' : 'filled'}
       data-stale={stale || undefined}
-      sx={stale ? staleChipSx : undefined}
+      sx={{ ...(stale ? staleChipSx : {}), ...(wrap ? wrappingChipSx : {}) }}
     />
   );
-  if (!words && !stale) return chip;
-  const tip = [words && `${errorCode}: ${words.meaning}`, stale && 'Last known status: the charger is not reporting now'].filter(Boolean).join(' · ');
+  if (!words && !stale && !wrap) return chip;
+  const tip = [wrap && text, words && `${errorCode}: ${words.meaning}`, stale && 'Last known status: the charger is not reporting now'].filter(Boolean).join(' · ');
   return (
     <Tooltip title={tip}>
-      <span>{chip}</span>
+      <span style={wrap ? { maxWidth: '100%', display: 'inline-flex' } : undefined}>{chip}</span>
     </Tooltip>
   );
 }

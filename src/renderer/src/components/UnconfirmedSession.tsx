@@ -13,6 +13,7 @@ import { useBench } from '../stores/bench';
 import { Ask } from './Ask';
 import { useCall } from './useCall';
 import { formatClockAgo } from './format';
+import { useNow } from './reach';
 import type { ConnectorView, TransactionView } from '../../../shared/api/views';
 
 /** What the bench knows now of a session's charger: its connector, and when it last booted (the bench's clock). */
@@ -41,25 +42,37 @@ export function useSessionCharger(tx: Pick<TransactionView, 'chargerId' | 'conne
   return { connector, lastBoot };
 }
 
-/** The warning and the Close action, for a session its charger no longer reports; nothing otherwise. */
-export function UnconfirmedSession({ tx, charger }: { tx: TransactionView; charger: SessionCharger }) {
+/** Since when (ms) the session's charger no longer reports it, as the bench knows the charger now; null while it is confirmed (or not running). */
+export function useUnconfirmedSince(tx: Pick<TransactionView, 'chargerId' | 'connectorId' | 'active' | 'startTime' | 'receivedAt'> | null | undefined): number | null {
+  const charger = useSessionCharger(tx);
+  return tx ? unconfirmedSince(tx, charger) : null;
+}
+
+/**
+ * "Close it in the record…" and its confirmation: the bench ends the session in its record (reason Other,
+ * no energy, a note), sending nothing to the charger. `size` small for a list's row; a click does not open the row.
+ */
+export function CloseInRecord({ tx, compact = false }: { tx: TransactionView; compact?: boolean }) {
   const client = useClient();
   const [asking, setAsking] = useState(false);
   const [close, doClose] = useCall(() => client.call('transactions:close', { transactionId: tx.transactionId }));
-  const since = unconfirmedSince(tx, charger);
-  if (since === null) return null;
   return (
-    <Alert severity="warning" aria-label={`Session ${tx.transactionId} not confirmed by the charger`}>
-      <AlertTitle>Not confirmed by the charger</AlertTitle>
-      {tx.chargerId} has booted since session #{tx.transactionId} started and connector {tx.connectorId} has reported Available since {formatClockAgo(since)}, yet no StopTransaction came: the charger
-      has most likely lost the session. Stopping it remotely will be refused.
-      <Box sx={{ mt: 1 }}>
-        <Button variant="outlined" color="warning" size="small" disabled={close.pending} onClick={() => setAsking(true)}>
-          Close it in the record…
-        </Button>
-      </Box>
+    <Box component="span" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} sx={{ display: compact ? 'inline-flex' : 'block', alignItems: 'center', gap: 0.5 }}>
+      <Button
+        variant="outlined"
+        color="warning"
+        size="small"
+        disabled={close.pending}
+        onClick={() => setAsking(true)}
+        sx={compact ? { whiteSpace: 'nowrap', minWidth: 0, px: 1 } : undefined}
+        title={
+          compact ? `The charger has most likely lost session #${tx.transactionId}: stopping it remotely would be refused. Close it in the record instead (nothing is sent to the charger).` : undefined
+        }
+      >
+        {compact ? 'Close…' : 'Close it in the record…'}
+      </Button>
       {close.error && (
-        <Typography variant="body2" color="error" sx={{ mt: 0.5 }}>
+        <Typography variant={compact ? 'caption' : 'body2'} color="error" sx={compact ? undefined : { mt: 0.5 }}>
           Not closed: {close.error}
         </Typography>
       )}
@@ -80,6 +93,23 @@ export function UnconfirmedSession({ tx, charger }: { tx: TransactionView; charg
           Nothing is sent to the charger. Should the charger send its StopTransaction later, it is kept as a warning beside the session.
         </Typography>
       </Ask>
+    </Box>
+  );
+}
+
+/** The warning and the Close action, for a session its charger no longer reports; nothing otherwise. */
+export function UnconfirmedSession({ tx, charger }: { tx: TransactionView; charger: SessionCharger }) {
+  const now = useNow();
+  const since = unconfirmedSince(tx, charger);
+  if (since === null) return null;
+  return (
+    <Alert severity="warning" aria-label={`Session ${tx.transactionId} not confirmed by the charger`}>
+      <AlertTitle>Not confirmed by the charger</AlertTitle>
+      {tx.chargerId} has booted since session #{tx.transactionId} started and connector {tx.connectorId} has reported Available since {formatClockAgo(since, now)}, yet no StopTransaction came: the
+      charger has most likely lost the session. Stopping it remotely will be refused.
+      <Box sx={{ mt: 1 }}>
+        <CloseInRecord tx={tx} />
+      </Box>
     </Alert>
   );
 }

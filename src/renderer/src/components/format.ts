@@ -41,3 +41,15 @@ export function formatClockAgo(t: string | number, now = Date.now()): string {
   if (!Number.isFinite(at)) return String(t);
   return `${formatClock(at)} (${formatAgo(new Date(at).toISOString(), now)})`;
 }
+
+/** A moment of today by its time of day ("09:08:29"), an older one with its date: for "since …" in a sentence. */
+export function formatWhen(t: string | number, now = Date.now()): string {
+  const at = typeof t === 'number' ? t : Date.parse(t);
+  if (!Number.isFinite(at)) return String(t);
+  return new Date(at).toDateString() === new Date(now).toDateString() ? formatClock(at) : formatDateTime(at);
+}
+
+/** A text from the bench with ISO 8601 times in it ("Closed in the record at 2026-12-05T09:08:02.536Z") with each time in the user's locale. */
+export function localiseTimes(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})\b/g, (iso) => (Number.isFinite(Date.parse(iso)) ? formatDateTime(iso) : iso));
+}

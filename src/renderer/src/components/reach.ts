@@ -1,9 +1,10 @@
 // Whether the UI can reach a charger right now, and why not: the link from this window to the bench, and
 // the charger's own connection. Every screen that sends, or shows live values, asks here, so an offline
 // charger or a lost bench never looks live.
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useBench, type BenchState } from '../stores/bench';
 import { formatAgo, formatClock } from './format';
+import type { ChargerView } from '../../../shared/api/views';
 
 export interface Reach {
   /** Something can be sent to the charger now. */
@@ -46,14 +47,64 @@ export function reachOf(s: Pick<BenchState, 'link' | 'linkSince' | 'chargers'>, 
   return { reachable: true, reason: null, linkDown: false, stale: false };
 }
 
-/** The time now, moving every `everyMs`: for "last seen 3 min ago" that stays true while the screen is open. */
+/** One clock per interval, shared by every component that reads it: "3 min ago" here and "since 3 min ago" beside it never disagree. */
+interface Clock {
+  now: number;
+  listeners: Set<() => void>;
+  timer: ReturnType<typeof setInterval> | null;
+}
+const clocks = new Map<number, Clock>();
+
+function clockOf(everyMs: number): Clock {
+  let c = clocks.get(everyMs);
+  if (!c) clocks.set(everyMs, (c = { now: Date.now(), listeners: new Set(), timer: null }));
+  // Unwatched, it stands still: brought up to date when a screen reads it again.
+  if (!c.listeners.size && Math.abs(Date.now() - c.now) >= Math.min(everyMs, 1000)) c.now = Date.now();
+  return c;
+}
+
+/**
+ * The time now, moving every `everyMs` (one clock for every component asking the same interval): for
+ * "last seen 3 min ago" that stays true while the screen is open. THE way a screen's "ago" ticks.
+ */
 export function useNow(everyMs = 15_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), everyMs);
-    return () => clearInterval(t);
-  }, [everyMs]);
-  return now;
+  const clock = clockOf(everyMs);
+  return useSyncExternalStore(
+    (onChange) => {
+      clock.listeners.add(onChange);
+      if (!clock.timer)
+        clock.timer = setInterval(() => {
+          clock.now = Date.now();
+          for (const l of [...clock.listeners]) l();
+        }, everyMs);
+      return () => {
+        clock.listeners.delete(onChange);
+        if (!clock.listeners.size && clock.timer) {
+          clearInterval(clock.timer);
+          clock.timer = null;
+        }
+      };
+    },
+    () => clock.now,
+  );
+}
+
+/** Silence past this (ms) from an online charger is news: twice the heartbeat interval the bench gives in its boot answer, and at least a minute. */
+export function overdueAfterMs(heartbeatIntervalS: number | null | undefined): number {
+  const interval = heartbeatIntervalS && heartbeatIntervalS > 0 ? heartbeatIntervalS : 300;
+  return Math.max(2 * interval * 1000, 60_000);
+}
+
+/**
+ * Since when an online charger has not been heard from (its last frame or heartbeat, ISO) when that is
+ * longer than overdueAfterMs: the connection may be dead without a close (a silent network loss). Null
+ * for an offline charger (that is said otherwise) and one heard from lately.
+ */
+export function heardLast(charger: Pick<ChargerView, 'connected' | 'lastSeen' | 'lastHeartbeat'> | undefined, heartbeatIntervalS: number | null | undefined, now = Date.now()): string | null {
+  if (!charger?.connected) return null;
+  const heard = [charger.lastSeen, charger.lastHeartbeat].filter((t): t is string => !!t && Number.isFinite(Date.parse(t))).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+  if (!heard) return null;
+  return now - Date.parse(heard) > overdueAfterMs(heartbeatIntervalS) ? heard : null;
 }
 
 export function useReach(chargerId: string): Reach {

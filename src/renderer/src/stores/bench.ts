@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { BenchClient, LinkState } from '../api/client';
 import type { BenchStatus } from '../../../shared/api/status';
-import type { BenchEvent, BenchHealth, ChargerView, OperationView, TransactionView } from '../../../shared/api/views';
+import type { BenchEvent, BenchHealth, ChargerView, OperationProgressView, OperationView, TransactionView } from '../../../shared/api/views';
 import type { VirtualChargerView } from '../../../shared/api/virtual-chargers';
 import { toSamples, type MeterSample } from '../../../shared/api/meter';
 import { maxStackLevelIn } from '../../../shared/api/bench-rules';
@@ -104,7 +104,16 @@ export interface BenchState {
   operationsVersion: number;
   connectionsVersion: number;
   limits: Record<string, ChargerLimits>;
+  /**
+   * Each charger's operations on their way, in the order they go out: the one sent and waiting for its
+   * answer first, those queued behind it after (OCPP allows one call at a time). From the bench's
+   * operationChanged events: what was sent by any face, a test run included, since this window connected.
+   */
+  inFlight: Record<string, OperationProgressView[]>;
 }
+
+/** A charger's frames move its "last seen" in steps of at least this (ms). */
+export const SEEN_STEP_MS = 1000;
 
 export const meterKey = (chargerId: string, connectorId: number) => `${chargerId}/${connectorId}`;
 
@@ -124,6 +133,7 @@ export const initialBenchState: BenchState = {
   operationsVersion: 0,
   connectionsVersion: 0,
   limits: {},
+  inFlight: {},
 };
 
 export const useBench = create<BenchState>(() => initialBenchState);
@@ -170,6 +180,7 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
   let meter = state.meter;
   let health = state.health;
   let limits = state.limits;
+  let inFlight = state.inFlight;
   let { framesSeen, transactionsVersion, operationsVersion, connectionsVersion } = state;
   const charger = (id: string): ChargerView => {
     if (chargers === state.chargers) chargers = { ...chargers };
@@ -180,9 +191,15 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
   };
   for (const e of events) {
     switch (e.type) {
-      case 'frameLogged':
+      case 'frameLogged': {
         framesSeen++;
+        // A frame from a charger is contact: kept (to the second, one copy a second at most) so "last seen"
+        // and "nothing heard since" hold between the lists' refreshes.
+        const m = e.message;
+        const known = m.direction === 'in' ? chargers[m.chargerId] : undefined;
+        if (known && Date.parse(m.ts) - Date.parse(known.lastSeen) >= SEEN_STEP_MS) charger(m.chargerId).lastSeen = m.ts;
         break;
+      }
       case 'chargerConnected': {
         const c = charger(e.chargerId);
         c.connected = true;
@@ -194,8 +211,14 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
       case 'chargerDisconnected': {
         const c = charger(e.chargerId);
         c.connected = false;
-        c.lastSeen = e.ts;
+        // Last seen is the last contact, not when the drop was noticed (a minute later after a silent loss).
+        if (e.lastSeen && !(Date.parse(e.lastSeen) <= Date.parse(c.lastSeen))) c.lastSeen = e.lastSeen;
         connectionsVersion++;
+        // The dropped connection ended every call on its way (their ends are announced just after).
+        if (inFlight[e.chargerId]) {
+          inFlight = { ...inFlight };
+          delete inFlight[e.chargerId];
+        }
         break;
       }
       case 'connectionRefused':
@@ -242,6 +265,9 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
         if (learnt && !(limits[e.operation.chargerId]?.at > learnt.at)) limits = { ...limits, [e.operation.chargerId]: learnt };
         break;
       }
+      case 'operationChanged':
+        inFlight = withProgress(inFlight, e.operation);
+        break;
       case 'firmwareStatus': {
         const c = charger(e.chargerId);
         c.firmwareStatus = e.status;
@@ -267,7 +293,29 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
         break;
     }
   }
-  return { ...state, chargers, virtualChargers, activeTransactions, meter, health, limits, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
+  return { ...state, chargers, virtualChargers, activeTransactions, meter, health, limits, inFlight, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
+}
+
+/**
+ * The chargers' operations on their way with one's news applied: added or updated while queued or sent,
+ * gone once finished. A charger has one call out at a time: one sent ends the one sent before it (whose
+ * end may be announced just after, or was missed).
+ */
+function withProgress(inFlight: BenchState['inFlight'], op: OperationProgressView): BenchState['inFlight'] {
+  const list = inFlight[op.chargerId] ?? [];
+  const others = list.filter((o) => o.ref !== op.ref);
+  if (op.state === 'finished') {
+    if (others.length === list.length) return inFlight;
+    const next = { ...inFlight };
+    if (others.length) next[op.chargerId] = others;
+    else delete next[op.chargerId];
+    return next;
+  }
+  // The one sent goes first; the rest keep the order they were queued in.
+  const at = list.findIndex((o) => o.ref === op.ref);
+  const updated = at < 0 ? [...list, op] : list.map((o, i) => (i === at ? op : o));
+  const sorted = op.state === 'sent' ? [op, ...updated.filter((o) => o.ref !== op.ref && o.state !== 'sent')] : updated;
+  return { ...inFlight, [op.chargerId]: sorted };
 }
 
 /** The limits a GetConfiguration answer reports (null: it reports none, e.g. only other keys were read). */
@@ -325,6 +373,8 @@ export function connectStore(client: BenchClient): () => void {
         const snapshot = reduceEvents(
           {
             ...s,
+            // Events may have been missed (the bench may even have restarted): what was on its way is known again from the events from now on.
+            inFlight: {},
             chargers: Object.fromEntries(chargers.map((c) => [c.id, c])),
             virtualChargers: Object.fromEntries(virtualChargers.map((v) => [v.id, v])),
             activeTransactions: Object.fromEntries(active.map((t) => [t.transactionId, t])),
@@ -340,6 +390,7 @@ export function connectStore(client: BenchClient): () => void {
           chargers: snapshot.chargers,
           virtualChargers: snapshot.virtualChargers,
           activeTransactions: snapshot.activeTransactions,
+          inFlight: snapshot.inFlight,
           transactionsVersion: s.transactionsVersion + 1,
         };
       });

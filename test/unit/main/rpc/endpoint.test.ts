@@ -74,9 +74,49 @@ describe('outbound calls', () => {
     const a = ep.call('ClearCache', {});
     const b = ep.call('ClearCache', {});
     ep.close('socket closed');
-    expect(await a).toEqual({ outcome: 'offline', error: { description: 'socket closed' } });
+    expect(await a).toEqual({ outcome: 'offline', error: { description: 'socket closed' }, sent: true });
     expect(await b).toMatchObject({ outcome: 'offline' });
     expect(await ep.call('ClearCache', {})).toMatchObject({ outcome: 'offline' });
+  });
+
+  it('tells the call the connection dropped after it was sent (outcome unknown) from those never sent', async () => {
+    const { ep, sent } = endpoint('CS');
+    const went: string[] = [];
+    const reset = ep.call('Reset', { type: 'Soft' }, { onSent: (id) => went.push(`Reset ${id}`) });
+    const trigger = ep.call('TriggerMessage', { requestedMessage: 'Heartbeat' }, { onSent: (id) => went.push(`TriggerMessage ${id}`) });
+    // Only the Reset went out: the TriggerMessage waits behind it, unsent.
+    expect(sent).toEqual([[2, 'm1', 'Reset', { type: 'Soft' }]]);
+    expect(went).toEqual(['Reset m1']);
+    ep.close('Connection lost (1006, no close frame)');
+    expect(await reset).toEqual({ outcome: 'offline', error: { description: 'Connection lost (1006, no close frame)' }, sent: true });
+    const never = await trigger;
+    expect(never).toEqual({ outcome: 'offline', error: { description: 'Connection lost (1006, no close frame)' } });
+    expect(never).not.toHaveProperty('sent');
+    expect(went).toEqual(['Reset m1']);
+    // Nothing is sent once closed, and a call made then says it was not.
+    expect(await ep.call('ClearCache', {})).not.toHaveProperty('sent');
+  });
+
+  it('says when a queued call goes out: when the one before it is answered, not when it was made', async () => {
+    vi.useFakeTimers();
+    const { ep, sent } = endpoint('CS', {}, 5000);
+    const went: string[] = [];
+    void ep.call('Reset', { type: 'Soft' }, { onSent: () => went.push('Reset') });
+    const trigger = ep.call('TriggerMessage', { requestedMessage: 'Heartbeat' }, { onSent: () => went.push('TriggerMessage') });
+    vi.advanceTimersByTime(4999);
+    expect(went).toEqual(['Reset']);
+    vi.advanceTimersByTime(2); // the Reset times out; the TriggerMessage goes
+    expect(went).toEqual(['Reset', 'TriggerMessage']);
+    expect(sent[1]).toEqual([2, 'm2', 'TriggerMessage', { requestedMessage: 'Heartbeat' }]);
+    ep.receive('[3,"m2",{"status":"Accepted"}]');
+    expect(await trigger).toEqual({ outcome: 'completed', response: { status: 'Accepted' } });
+  });
+
+  it('a call the bench could not put on the wire (cancelled) is offline with nothing sent', async () => {
+    const { ep } = endpoint('CS');
+    const a = ep.call('ClearCache', {});
+    ep.cancelCall('m1', 'Not sent: disk full');
+    expect(await a).toEqual({ outcome: 'offline', error: { description: 'Not sent: disk full' } });
   });
 
   it('reports a response that breaks the schema as invalidResponse', async () => {

@@ -1,6 +1,7 @@
 // The bench's own rules over the OCPP schemas, as every face checks them: a charging profile that ends
-// before it starts or is already over, a minimum rate above every limit, a card listed twice or with an
-// expiry in the past are refused, naming the field.
+// before it starts or is already over (its validity or its Absolute schedule), on a connector its purpose
+// does not belong on, a minimum rate above every limit, a card listed twice or with an expiry in the past
+// are refused, naming the field.
 import { describe, expect, it } from 'vitest';
 import { benchRuleErrors } from '../../../../src/shared/api/bench-rules';
 
@@ -28,9 +29,39 @@ describe("the bench's rules", () => {
     expect(setProfile(profile({ validTo: '2027-01-01T11:00:00Z' }))).toEqual({ 'csChargingProfiles.validTo': expect.stringContaining('Already over') });
     expect(setProfile(profile({ validFrom: '2027-01-01T00:00:00Z', validTo: '2027-01-03T00:00:00Z' }))).toEqual({});
     // The same rules for a profile sent with a remote start.
-    expect(benchRuleErrors('RemoteStartTransaction', { idTag: 'A', chargingProfile: profile({ validFrom: '2027-01-02T00:00:00Z', validTo: '2027-01-01T18:00:00Z' }) }, { now })).toEqual({
+    expect(
+      benchRuleErrors(
+        'RemoteStartTransaction',
+        { idTag: 'A', chargingProfile: profile({ chargingProfilePurpose: 'TxProfile', validFrom: '2027-01-02T00:00:00Z', validTo: '2027-01-01T18:00:00Z' }) },
+        { now },
+      ),
+    ).toEqual({
       'chargingProfile.validTo': expect.stringContaining('Ends before it starts'),
     });
+  });
+
+  it('refuses an Absolute schedule that is already over (its start plus its duration has passed), not one still running or open-ended', () => {
+    const over = { 'csChargingProfiles.chargingSchedule.duration': expect.stringContaining('Already over') };
+    // Started an hour ago, 60 s long: over before it was sent.
+    expect(setProfile(profile({}, { startSchedule: '2027-01-01T11:00:00Z', duration: 60 }))).toEqual(over);
+    expect(setProfile(profile({}, { startSchedule: '2027-01-01T11:00:00Z', duration: 3600 }))).toEqual(over);
+    // Still running, open-ended, or relative to the start of charging: fine.
+    expect(setProfile(profile({}, { startSchedule: '2027-01-01T11:00:00Z', duration: 7200 }))).toEqual({});
+    expect(setProfile(profile({}, { startSchedule: '2027-01-01T11:00:00Z' }))).toEqual({});
+    expect(setProfile(profile({ chargingProfileKind: 'Relative' }, { duration: 60 }))).toEqual({});
+    expect(setProfile(profile({ chargingProfileKind: 'Recurring', recurrencyKind: 'Daily' }, { startSchedule: '2026-12-01T11:00:00Z', duration: 60 }))).toEqual({});
+  });
+
+  it('puts a ChargePointMaxProfile on connector 0 only and a TxProfile never there; a TxDefaultProfile goes on either', () => {
+    const on = (connectorId: number, purpose: string) => benchRuleErrors('SetChargingProfile', { connectorId, csChargingProfiles: profile({ chargingProfilePurpose: purpose }) }, { now });
+    expect(on(1, 'ChargePointMaxProfile')).toEqual({ connectorId: 'A ChargePointMaxProfile is set on connector 0 (the whole charger) only' });
+    expect(on(0, 'ChargePointMaxProfile')).toEqual({});
+    expect(on(0, 'TxProfile')).toEqual({ connectorId: expect.stringContaining('A TxProfile is set on the connector of its running transaction') });
+    expect(on(2, 'TxProfile')).toEqual({});
+    expect(on(0, 'TxDefaultProfile')).toEqual({});
+    expect(on(2, 'TxDefaultProfile')).toEqual({});
+    // A remote start's profile is the new transaction's TxProfile.
+    expect(benchRuleErrors('RemoteStartTransaction', { idTag: 'A', chargingProfile: profile() }, { now })).toEqual({ 'chargingProfile.chargingProfilePurpose': expect.stringContaining('TxProfile') });
   });
 
   it('refuses a minimum charging rate above every period limit, not one within them', () => {

@@ -26,15 +26,17 @@ import KeyIcon from '@mui/icons-material/Key';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
-import { formatAgo, formatTime } from '../../components/format';
+import { formatTime } from '../../components/format';
+import { Ago } from '../../components/Ago';
+import { useBenchSettings, useRefusals, type Refusal } from '../../components/refusals';
 import { monoFont } from '../../app/theme';
 import { paths, type ChargerTab } from '../../app/routes';
-import type { ChargerView } from '../../../../shared/api/views';
+import type { BenchSettings, ChargerView } from '../../../../shared/api/views';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { useReach } from '../../components/reach';
+import { heardLast, useNow, useReach } from '../../components/reach';
 import { plural } from '../../components/running';
-import { ConnectionChip, RegistrationChip } from './chargerFields';
+import { ConnectionChip, RegistrationChip, refusalWords } from './chargerFields';
 import { ChargerOverview, type ConnectorActionsSlot } from './ChargerOverview';
 import { ChargerSettingsDialog } from './ChargerSettingsDialog';
 import { useChargerRefresh } from './useChargerRefresh';
@@ -91,13 +93,34 @@ function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerV
   );
 }
 
-function Header({ charger, behaviour, onNotice }: { charger: ChargerView; behaviour: BehaviourState; onNotice: (m: { text: string; error?: boolean }) => void }) {
+/** Why the bench lets the charger in, or would not, as the settings are now: "not registered (let in as unknown)" only while unknown chargers are let in. */
+export function registrationWords(registered: boolean, unknownChargers: BenchSettings['unknownChargers'] | undefined): string {
+  if (registered) return 'registered on the bench';
+  if (unknownChargers === 'reject') return 'not registered: refused at its next connection (unknown chargers are refused)';
+  if (unknownChargers === 'accept') return 'not registered (let in as unknown)';
+  return 'not registered';
+}
+
+function Header({
+  charger,
+  behaviour,
+  onNotice,
+  settings,
+  refusal,
+}: {
+  charger: ChargerView;
+  behaviour: BehaviourState;
+  onNotice: (m: { text: string; error?: boolean }) => void;
+  settings: BenchSettings | null;
+  refusal: Refusal | undefined;
+}) {
   const client = useClient();
   const navigate = useNavigate();
   const [dialog, setDialog] = useState<'settings' | 'delete' | null>(null);
   const [disconnect, runDisconnect] = useCall(() => client.call('chargers:disconnect', { id: charger.id }));
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   const reach = useReach(charger.id);
+  const silentSince = heardLast(charger, settings?.heartbeatInterval, useNow());
   const details: ReactNode[] = [
     charger.remoteAddress && (
       <span key="addr">
@@ -105,9 +128,9 @@ function Header({ charger, behaviour, onNotice }: { charger: ChargerView; behavi
       </span>
     ),
     <span key="hb" title={charger.lastHeartbeat ? formatTime(charger.lastHeartbeat) : undefined}>
-      last heartbeat {formatAgo(charger.lastHeartbeat)}
+      last heartbeat <Ago iso={charger.lastHeartbeat} />
     </span>,
-    <span key="reg">{charger.registered ? 'registered on the bench' : 'not registered (let in as unknown)'}</span>,
+    <span key="reg">{registrationWords(charger.registered, settings?.unknownChargers)}</span>,
     <span key="pw">{charger.hasPassword ? 'password set' : 'no password'}</span>,
     <span key="boot">boot policy: {charger.bootPolicy ?? 'bench default'}</span>,
   ].filter(Boolean);
@@ -119,7 +142,7 @@ function Header({ charger, behaviour, onNotice }: { charger: ChargerView; behavi
           <Typography variant="h5" component="h1" sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>
             {charger.id}
           </Typography>
-          <ConnectionChip connected={charger.connected} lastSeen={charger.lastSeen} withLastSeen />
+          <ConnectionChip connected={charger.connected} lastSeen={charger.lastSeen} withLastSeen refusal={refusal} silentSince={silentSince} />
           <RegistrationChip status={charger.registrationStatus} />
           <ChargerBadges chargerId={charger.id} connectors />
           <BenchBehaviourChip state={behaviour} onOpen={() => navigate(paths.charger(charger.id, 'behaviour'), { replace: true })} />
@@ -216,6 +239,9 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
   const asked = params.get('tab');
   const tab: ChargerTab = tabs.find((t) => t.value === asked)?.value ?? 'overview';
   const behaviour = useBenchBehaviour(id);
+  const settings = useBenchSettings();
+  const refusals = useRefusals();
+  const refusal = charger && !charger.connected ? refusals[charger.id] : undefined;
 
   if (!charger) return loaded ? <NotFound id={id} /> : <Typography color="text.secondary">Loading {id}…</Typography>;
 
@@ -229,7 +255,8 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
           {charger.id}
         </Typography>
       </Breadcrumbs>
-      <Header charger={charger} behaviour={behaviour} onNotice={setNotice} />
+      <Header charger={charger} behaviour={behaviour} onNotice={setNotice} settings={settings} refusal={refusal} />
+      {refusal && <RefusedBanner refusal={refusal} />}
       <BusyBanner chargerId={charger.id} busy={behaviour.busy} />
       <Tabs
         value={tab}
@@ -248,7 +275,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         // The operations tab scrolls its menu and its panel apart; the overview scrolls as a whole.
         sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' || tab === 'behaviour' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
       >
-        {tab === 'overview' && <ChargerOverview charger={charger} ConnectorActions={sections.connectorActions} />}
+        {tab === 'overview' && <ChargerOverview charger={charger} ConnectorActions={sections.connectorActions} refused={!!refusal} heartbeatInterval={settings?.heartbeatInterval ?? null} />}
         {tab === 'operations' && <sections.operations chargerId={charger.id} />}
         {tab === 'transactions' && <sections.transactions chargerId={charger.id} />}
         {tab === 'log' && <sections.log chargerId={charger.id} />}
@@ -261,6 +288,23 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         </Alert>
       </Snackbar>
     </Box>
+  );
+}
+
+/** The bench keeps refusing the charger: why (the Connect screen's reason), since when, and where to fix it. */
+function RefusedBanner({ refusal }: { refusal: Refusal }) {
+  return (
+    <Alert
+      severity="error"
+      data-testid="charger-refused"
+      action={
+        <Button component={RouterLink} to={paths.connect()} color="inherit" size="small">
+          Open Connect
+        </Button>
+      }
+    >
+      <strong>{refusalWords(refusal, Date.now())}.</strong> The newest, {formatTime(refusal.last)}: {refusal.reason}.
+    </Alert>
   );
 }
 

@@ -14,10 +14,11 @@ import Typography from '@mui/material/Typography';
 import { useBench } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
 import { MeterChart, latestReading, readingText, typicalStep } from '../../components/MeterChart';
-import { useNow, useReach } from '../../components/reach';
+import { heardLast, useNow, useReach } from '../../components/reach';
+import { Ago, TimeAgo } from '../../components/Ago';
 import { connectorConcern, connectorErrorWords } from '../../../../shared/api/connector-errors';
 import { useMeterSeries } from '../../components/useMeterSeries';
-import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime } from '../../components/format';
+import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime, formatWhen } from '../../components/format';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
 import { Facts } from '../../components/Facts';
@@ -110,9 +111,22 @@ function ConnectorProblem({ connector }: { connector: ConnectorView }) {
   );
 }
 
-function ConnectorCard({ chargerId, connector, tx, Actions }: { chargerId: string; connector: ConnectorView; tx: TransactionView | undefined; Actions?: ConnectorActionsSlot }) {
+function ConnectorCard({
+  chargerId,
+  connector,
+  tx,
+  Actions,
+  silent,
+}: {
+  chargerId: string;
+  connector: ConnectorView;
+  tx: TransactionView | undefined;
+  Actions?: ConnectorActionsSlot;
+  /** Online, but not heard from past its heartbeat: its values are the last known. */
+  silent: boolean;
+}) {
   const samples = useMeterSeries({ chargerId, connectorId: connector.connectorId });
-  const { stale } = useReach(chargerId);
+  const stale = useReach(chargerId).stale || silent;
   const { connectorId } = connector;
   const lastBoot = useBench((s) => s.chargers[chargerId]?.lastBoot);
   const sessionCharger = { connector, lastBoot };
@@ -124,7 +138,7 @@ function ConnectorCard({ chargerId, connector, tx, Actions }: { chargerId: strin
           Connector {connectorId}
         </Typography>
         <Typography variant="caption" color="text.secondary" title={formatTime(connector.timestamp ?? connector.updatedAt)}>
-          {stale ? 'last known, ' : ''}since {formatAgo(connector.timestamp ?? connector.updatedAt)}
+          {stale ? 'last known, ' : ''}since <Ago iso={connector.timestamp ?? connector.updatedAt} />
         </Typography>
         <StatusChip status={connector.status} errorCode={connector.errorCode} size="medium" stale={stale} />
       </Stack>
@@ -200,9 +214,9 @@ function ChargerFacts({ charger }: { charger: ChargerView }) {
           ['Charger status', whole ? <StatusChip status={whole.status} errorCode={whole.errorCode} stale={stale} /> : null],
           ['Firmware status', charger.firmwareStatus],
           ['Diagnostics status', charger.diagnosticsStatus],
-          ['Last boot', charger.lastBoot ? `${formatTime(charger.lastBoot)} (${formatAgo(charger.lastBoot)})` : null],
-          ['Last heartbeat', charger.lastHeartbeat ? `${formatTime(charger.lastHeartbeat)} (${formatAgo(charger.lastHeartbeat)})` : 'never'],
-          ['Last seen', neverConnected ? 'never connected' : `${formatTime(charger.lastSeen)} (${formatAgo(charger.lastSeen)})`],
+          ['Last boot', charger.lastBoot ? <TimeAgo iso={charger.lastBoot} format={formatTime} /> : null],
+          ['Last heartbeat', charger.lastHeartbeat ? <TimeAgo iso={charger.lastHeartbeat} format={formatTime} /> : 'never'],
+          ['Last seen', neverConnected ? 'never connected' : <TimeAgo iso={charger.lastSeen} format={formatTime} />],
           [neverConnected ? 'Known since' : 'First seen', formatTime(charger.firstSeen)],
         ]}
       />
@@ -210,19 +224,52 @@ function ChargerFacts({ charger }: { charger: ChargerView }) {
   );
 }
 
-export function ChargerOverview({ charger, ConnectorActions }: { charger: ChargerView; ConnectorActions?: ConnectorActionsSlot }) {
+export function ChargerOverview({
+  charger,
+  ConnectorActions,
+  refused = false,
+  heartbeatInterval = null,
+}: {
+  charger: ChargerView;
+  ConnectorActions?: ConnectorActionsSlot;
+  /** The bench keeps refusing its connections (the page says why above). */
+  refused?: boolean;
+  /** The heartbeat interval the bench gives chargers (s), for when silence is overdue; null: not known. */
+  heartbeatInterval?: number | null;
+}) {
   const activeTransactions = useBench((s) => s.activeTransactions);
+  const silentSince = heardLast(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
   const txOf = (connectorId: number) => Object.values(activeTransactions).find((t) => t.chargerId === charger.id && t.connectorId === connectorId);
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 8 }}>
-        <ChargerOfflineNotice chargerId={charger.id} sx={{ mb: 2 }}>
+        <ChargerOfflineNotice
+          chargerId={charger.id}
+          sx={{ mb: 2 }}
+          severity={refused ? 'error' : 'warning'}
+          words={
+            refused
+              ? (seen) => (
+                  <>
+                    {charger.id} is offline: the bench refuses its connections (why and the fix above). Last seen {seen.time} ({seen.ago}). The statuses, sessions and readings below are the last
+                    known, not live; operations are disabled until it is let in again.
+                  </>
+                )
+              : undefined
+          }
+        >
           The statuses, sessions and readings below are the last known, not live; operations are disabled until it connects again.
         </ChargerOfflineNotice>
+        {silentSince && (
+          <Alert severity="warning" data-testid="charger-heartbeat-overdue" sx={{ mb: 2 }}>
+            Nothing heard from {charger.id} since {formatWhen(silentSince)} (heartbeat overdue): its connection is still open, but the network may be gone without it closing. The statuses, sessions
+            and readings below are the last known.
+          </Alert>
+        )}
         <Stack spacing={2}>
           {outlets.length ? (
-            outlets.map((c) => <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} />)
+            outlets.map((c) => <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} silent={silentSince !== null} />)
           ) : (
             <Paper sx={{ p: 3 }}>
               <Typography color="text.secondary">No connector status yet. A charger reports each connector with a StatusNotification after it boots.</Typography>

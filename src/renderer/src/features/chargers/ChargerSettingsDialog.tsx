@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useClient } from '../../api/context';
 import { refreshChargers } from '../../stores/bench';
 import { ChargerPatch } from '../../../../shared/api/commands';
-import type { ChargerView } from '../../../../shared/api/views';
+import type { BenchSettings, ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { BootPolicyField, PasswordField, callErrors, chargerIssueWords } from './chargerFields';
 import { issueWords } from '../../../../shared/api/issues';
@@ -27,6 +27,9 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  /** The bench's policy, to say what happens to this charger at its next connection (null until read, or if it cannot be). */
+  const [policy, setPolicy] = useState<Pick<BenchSettings, 'requirePassword' | 'unknownChargers'> | null>(null);
+  const [register, setRegister] = useState(true);
 
   useEffect(() => {
     if (!open) return;
@@ -35,6 +38,13 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
     setRemovePassword(false);
     setErrors({});
     setFormError(null);
+    setRegister(true);
+    let live = true;
+    client.call('settings:get', {}).then(
+      (s) => live && setPolicy(s),
+      () => live && setPolicy(null),
+    );
+    return () => void (live = false);
     // Only on opening: live refreshes of the charger must not wipe what the user is typing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
@@ -50,15 +60,17 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
       setErrors(issueWords(parsed.error, chargerIssueWords));
       return;
     }
-    if (!Object.keys(parsed.data).length) return onClose();
+    const registering = refusedUnknown && register;
+    if (!Object.keys(parsed.data).length && !registering) return onClose();
     setErrors({});
     setFormError(null);
     setPending(true);
     try {
-      await client.call('chargers:update', { id: charger.id, patch: parsed.data });
+      if (registering) await client.call('chargers:register', { id: charger.id });
+      if (Object.keys(parsed.data).length) await client.call('chargers:update', { id: charger.id, patch: parsed.data });
       await refreshChargers(client).catch(() => undefined);
       const passwordNote = parsed.data.password !== undefined && charger.connected ? ' The new password applies from its next connection.' : '';
-      onSaved(`Saved the settings of ${charger.id}.${passwordNote}`);
+      onSaved(`Saved the settings of ${charger.id}${registering ? ' and registered it' : ''}.${passwordNote}`);
     } catch (err) {
       const { fields, form } = callErrors(err, ['password', 'bootPolicy']);
       setErrors(fields);
@@ -68,6 +80,14 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
     }
   };
 
+  // What the bench does at the charger's next connection, as Settings stand now.
+  const refusedUnknown = policy?.unknownChargers === 'reject' && !charger.registered;
+  const noPasswordWords =
+    policy === null
+      ? 'The bench has no password for this charger: it connects without Basic auth unless Settings require one.'
+      : policy.requirePassword
+        ? 'The bench has no password for this charger, and Settings require one: it is refused (401) at its next connection until you set one here, and the same as its AuthorizationKey.'
+        : 'The bench has no password for this charger: it connects without Basic auth (Settings do not require one).';
   return (
     <Dialog open={open} onClose={pending ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="charger-settings-title">
       <form onSubmit={submit} noValidate>
@@ -76,10 +96,24 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
           <Stack spacing={2.5} sx={{ pt: 1 }}>
             <BootPolicyField value={bootPolicy} onChange={setBootPolicy} error={errors.bootPolicy} />
             <Typography variant="body2" color="text.secondary">
-              {charger.hasPassword
-                ? 'The bench has a password for this charger (security profile 1). Type a new one to replace it.'
-                : 'The bench has no password for this charger: it connects without Basic auth unless Settings require one.'}
+              {charger.hasPassword ? 'The bench has a password for this charger (security profile 1). Type a new one to replace it.' : noPasswordWords}
             </Typography>
+            {charger.virtual && (
+              <Alert severity="info">
+                {charger.id} is a virtual charger of this bench: a password set here is only the bench&apos;s, and {charger.id} keeps sending its own. Set it on its card on the Virtual chargers screen
+                (Set password…): the charger and the bench get the same one.
+              </Alert>
+            )}
+            {refusedUnknown && (
+              <Alert severity="warning">
+                {charger.id} is not registered, and Settings refuse unknown chargers: it is refused (403) at its next connection, with or without a password.
+                <FormControlLabel
+                  sx={{ display: 'flex', mt: 0.5 }}
+                  control={<Checkbox checked={register} onChange={(e) => setRegister(e.target.checked)} />}
+                  label={`Register ${charger.id} on the bench too`}
+                />
+              </Alert>
+            )}
             <PasswordField
               value={password}
               onChange={(v) => {

@@ -2,7 +2,7 @@
 // do not make the page stutter): connection, connector statuses, last heartbeat and what each charger
 // said it is. Unknown chargers appear as they connect; a row opens the charger's detail; the
 // selected ones get an operation through the send dialog the app hands in.
-import { useMemo, useState, type ComponentType } from 'react';
+import { createContext, useContext, useMemo, useState, type ComponentType } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -22,9 +22,11 @@ import { NARROW_WINDOW } from '../../app/theme';
 import { useBench, useThrottledBench, type BenchState } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { linkProblem } from '../../components/reach';
+import { heardLast, linkProblem, useNow } from '../../components/reach';
+import { useBenchSettings, useRefusals, type Refusal } from '../../components/refusals';
+import { Ago } from '../../components/Ago';
 import { connectorConcern, errorCodeInWords } from '../../../../shared/api/connector-errors';
-import { formatAgo, formatTime } from '../../components/format';
+import { formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView } from '../../../../shared/api/views';
@@ -56,8 +58,8 @@ export function ConnectorChips({ connectors, stale = false }: { connectors: Conn
             .filter(Boolean)
             .join(' · ')}
         >
-          <span>
-            <StatusChip status={c.status} errorCode={c.errorCode} label={c.connectorId === 0 ? 'Charger' : String(c.connectorId)} stale={stale} warning={connectorConcern(c) === 'warning'} />
+          <span style={{ maxWidth: '100%', display: 'inline-flex' }}>
+            <StatusChip status={c.status} errorCode={c.errorCode} label={c.connectorId === 0 ? 'Charger' : String(c.connectorId)} stale={stale} warning={connectorConcern(c) === 'warning'} wrap />
           </span>
         </Tooltip>
       ))}
@@ -72,8 +74,9 @@ const columns: GridColDef<ChargerView>[] = [
     minWidth: 110,
     flex: 0.8,
     renderCell: ({ row }) => (
-      <Stack sx={{ py: 0.5, gap: 0.5 }}>
-        <Typography component="span" sx={{ fontFamily: monoFont, fontWeight: 600, fontSize: '0.875rem' }}>
+      <Stack sx={{ py: 0.5, gap: 0.5, minWidth: 0, maxWidth: '100%' }}>
+        {/* A long id wraps rather than lose its end (what tells a site's chargers apart). */}
+        <Typography component="span" sx={{ fontFamily: monoFont, fontWeight: 600, fontSize: '0.875rem', overflowWrap: 'anywhere' }}>
           {row.id}
         </Typography>
         {/* Virtual, and fault switches on; a connector's problem is on its chip, and the row stands out. */}
@@ -84,9 +87,10 @@ const columns: GridColDef<ChargerView>[] = [
   {
     field: 'connected',
     headerName: 'Connection',
-    width: 120,
+    minWidth: 130,
+    flex: 0.9,
     type: 'boolean',
-    renderCell: ({ row }) => <ConnectionChip connected={row.connected} lastSeen={row.lastSeen} withLastSeen />,
+    renderCell: ({ row }) => <ConnectionCell charger={row} />,
   },
   { field: 'connectors', headerName: 'Connectors', minWidth: 170, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
   {
@@ -97,7 +101,9 @@ const columns: GridColDef<ChargerView>[] = [
     valueGetter: (v: string | null) => (v ? new Date(v) : null),
     renderCell: ({ row }) => (
       <Tooltip title={row.lastHeartbeat ? formatTime(row.lastHeartbeat) : 'No Heartbeat received yet'}>
-        <span>{formatAgo(row.lastHeartbeat)}</span>
+        <span>
+          <Ago iso={row.lastHeartbeat} />
+        </span>
       </Tooltip>
     ),
   },
@@ -145,10 +151,22 @@ const columns: GridColDef<ChargerView>[] = [
   { field: 'remoteAddress', headerName: 'Address', minWidth: 120, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value ?? '—'}</span> },
 ];
 
-/** The chips as live while the charger is online and the bench reachable, else as last known; from the row, so they change with the list. */
+/** What the list knows of every charger beyond its row, read once for the screen: who is being refused, and the heartbeat interval the bench gives. */
+const FleetContext = createContext<{ refusals: Record<string, Refusal>; heartbeatInterval: number | null }>({ refusals: {}, heartbeatInterval: null });
+
+/** Online, offline (last seen), refused (why, since when, the fix) or online but silent past its heartbeat. */
+function ConnectionCell({ charger }: { charger: ChargerView }) {
+  const { refusals, heartbeatInterval } = useContext(FleetContext);
+  const silentSince = heardLast(charger, heartbeatInterval, useNow());
+  return <ConnectionChip connected={charger.connected} lastSeen={charger.lastSeen} withLastSeen refusal={refusals[charger.id]} silentSince={silentSince} />;
+}
+
+/** The chips as live while the charger is online, heard from and the bench reachable, else as last known; from the row, so they change with the list. */
 function LiveConnectorChips({ charger }: { charger: ChargerView }) {
   const linkDown = useBench((s) => linkProblem(s.link, s.linkSince) !== null);
-  return <ConnectorChips connectors={charger.connectors} stale={linkDown || !charger.connected} />;
+  const { heartbeatInterval } = useContext(FleetContext);
+  const silent = heardLast(charger, heartbeatInterval, useNow()) !== null;
+  return <ConnectorChips connectors={charger.connectors} stale={linkDown || !charger.connected || silent} />;
 }
 
 const concernRank = (c: ChargerView) => {
@@ -216,6 +234,9 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   const navigate = useNavigate();
   const chargersById = useThrottledBench(selectChargers);
   const loaded = useBench((s) => s.loaded);
+  const refusals = useRefusals();
+  const heartbeatInterval = useBenchSettings()?.heartbeatInterval ?? null;
+  const fleet = useMemo(() => ({ refusals, heartbeatInterval }), [refusals, heartbeatInterval]);
   // Online first, and among them the ones that need a look.
   const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || concernRank(a) - concernRank(b) || a.id.localeCompare(b.id)), [chargersById]);
   const online = rows.filter((c) => c.connected).length;
@@ -269,33 +290,35 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
         <EmptyState onRegister={() => setRegisterOpen(true)} />
       ) : (
         <Paper sx={{ flex: 1, minHeight: 280, overflow: 'hidden' }}>
-          <DataGrid
-            label="Chargers"
-            rows={rows}
-            columns={columns}
-            loading={!loaded}
-            checkboxSelection
-            disableRowSelectionOnClick
-            rowSelectionModel={selection}
-            columnVisibilityModel={visibility}
-            onColumnVisibilityModelChange={chooseColumns}
-            onRowSelectionModelChange={setSelection}
-            getRowHeight={() => 'auto'}
-            onCellClick={(p) => p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field && navigate(paths.charger(String(p.id)))}
-            onCellKeyDown={(p, e) => {
-              if (e.key === 'Enter' && p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field) navigate(paths.charger(String(p.id)));
-            }}
-            hideFooter={rows.length <= 100}
-            getRowClassName={({ row }) => ['concern-fault', 'concern-warning', ''][concernRank(row)]}
-            sx={{
-              border: 0,
-              '& .MuiDataGrid-row': { cursor: 'pointer' },
-              '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 },
-              // A faulted or suspicious charger stands out: a bar on its left and a tint.
-              '& .concern-fault': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.error.main}`, bgcolor: (t) => alpha(t.palette.error.main, 0.06) },
-              '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },
-            }}
-          />
+          <FleetContext.Provider value={fleet}>
+            <DataGrid
+              label="Chargers"
+              rows={rows}
+              columns={columns}
+              loading={!loaded}
+              checkboxSelection
+              disableRowSelectionOnClick
+              rowSelectionModel={selection}
+              columnVisibilityModel={visibility}
+              onColumnVisibilityModelChange={chooseColumns}
+              onRowSelectionModelChange={setSelection}
+              getRowHeight={() => 'auto'}
+              onCellClick={(p) => p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field && navigate(paths.charger(String(p.id)))}
+              onCellKeyDown={(p, e) => {
+                if (e.key === 'Enter' && p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field) navigate(paths.charger(String(p.id)));
+              }}
+              hideFooter={rows.length <= 100}
+              getRowClassName={({ row }) => ['concern-fault', 'concern-warning', ''][concernRank(row)]}
+              sx={{
+                border: 0,
+                '& .MuiDataGrid-row': { cursor: 'pointer' },
+                '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 },
+                // A faulted or suspicious charger stands out: a bar on its left and a tint.
+                '& .concern-fault': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.error.main}`, bgcolor: (t) => alpha(t.palette.error.main, 0.06) },
+                '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },
+              }}
+            />
+          </FleetContext.Provider>
         </Paper>
       )}
 

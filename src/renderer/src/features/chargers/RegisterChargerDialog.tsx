@@ -1,6 +1,6 @@
 // "Register charger": tells the bench about a charger before it first connects (identity, optional
 // security profile 1 password, boot policy); needed when the bench lets only registered chargers in.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -29,6 +29,22 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const known = useBench((s) => s.chargers[id.trim()]);
+  /** Whether Settings require a password (null until read): a charger registered without one is then refused. */
+  const [required, setRequired] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    client.call('settings:get', {}).then(
+      (s) => live && setRequired(s.requirePassword),
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [client, open]);
+  // What an empty password field does: a known charger keeps its password (registering never clears one).
+  const refused = required ? ': Settings require a password: without one it is refused (401) at its next connection' : '';
+  const passwordHelp = known?.hasPassword
+    ? `16 to 40 printable characters. Leave it empty to keep the password ${known.id} has on the bench (to remove it: its Password and boot policy settings).`
+    : `16 to 40 printable characters. Left empty, the bench has no password for it${refused || ': it connects without Basic auth'}.`;
 
   const reset = () => {
     setId('');
@@ -88,16 +104,10 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
             {known && (
               <Alert severity="info">
                 {known.id} is already known to the bench (boot policy: {known.bootPolicy ?? 'bench default'}; {known.hasPassword ? 'a password is set' : 'no password'}). Registering keeps its settings
-                unless you change them here: leave a field blank to keep it.
+                unless you change them here: an empty password keeps {known.hasPassword ? 'its password' : 'it without one'}, and Bench default keeps its boot policy.
               </Alert>
             )}
-            <PasswordField
-              value={password}
-              onChange={setPassword}
-              error={errors.password}
-              label="Password (optional)"
-              helperText="16 to 40 printable characters. Leave empty to let the charger connect without Basic auth."
-            />
+            <PasswordField value={password} onChange={setPassword} error={errors.password} label="Password (optional)" helperText={passwordHelp} />
             <BootPolicyField value={bootPolicy} onChange={setBootPolicy} error={errors.bootPolicy} />
             {formError && <Alert severity="error">{formError}</Alert>}
           </Stack>

@@ -15,8 +15,12 @@ import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import { CallFailure } from '../../api/client';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
-import { formatAgo, formatTime } from '../../components/format';
+import { formatAgo, formatTime, formatWhen } from '../../components/format';
 import { linkProblem, useNow } from '../../components/reach';
+import type { Refusal } from '../../components/refusals';
+import { paths } from '../../app/routes';
+import { Link as RouterLink } from 'react-router';
+import Link from '@mui/material/Link';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
 /** How the charger forms word a schema's complaint: on the field (the last part of its path, e.g. "patch.password" is "password"), as a sentence. */
@@ -131,9 +135,23 @@ export function BootPolicyField({ value, onChange, error }: { value: Registratio
 
 /**
  * Online or offline, and since when it was last heard from; while the bench itself cannot be reached,
- * neither is known, so it says so rather than keep a green "Online".
+ * neither is known, so it says so rather than keep a green "Online". An offline charger whose attempts
+ * the bench keeps refusing says so (`refusal`), with why and the fix; an online one not heard from for
+ * longer than its heartbeat allows (`silentSince`) stays Online (the connection is open) but says since when.
  */
-export function ConnectionChip({ connected, lastSeen, withLastSeen = false }: { connected: boolean; lastSeen?: string; withLastSeen?: boolean }) {
+export function ConnectionChip({
+  connected,
+  lastSeen,
+  withLastSeen = false,
+  refusal,
+  silentSince,
+}: {
+  connected: boolean;
+  lastSeen?: string;
+  withLastSeen?: boolean;
+  refusal?: Refusal | null;
+  silentSince?: string | null;
+}) {
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
   const now = useNow();
@@ -143,7 +161,36 @@ export function ConnectionChip({ connected, lastSeen, withLastSeen = false }: { 
         <Chip size="small" variant="outlined" label="Unknown" sx={{ borderStyle: 'dashed' }} />
       </Tooltip>
     );
+  if (!connected && refusal)
+    return (
+      <Tooltip title={`${refusalWords(refusal)}. Last refused ${formatTime(refusal.last)}: ${refusal.reason}${lastSeen ? `. Last seen ${formatTime(lastSeen)}` : ''}`}>
+        <Box component="span" data-testid="connection-refused" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
+          <Chip size="small" color="error" label="Refused" />
+          {withLastSeen && (
+            <Typography component="span" variant="caption" color="error" sx={{ lineHeight: 1.3 }}>
+              ({refusal.status}, {refusal.short}) {refusal.count}× since {formatWhen(refusal.since, now)}:{' '}
+              <Link component={RouterLink} to={paths.connect()} color="inherit" onClick={(e) => e.stopPropagation()}>
+                {refusal.fix}
+              </Link>
+            </Typography>
+          )}
+        </Box>
+      </Tooltip>
+    );
   const chip = <Chip size="small" color={connected ? 'success' : 'default'} variant={connected ? 'filled' : 'outlined'} label={connected ? 'Online' : 'Offline'} />;
+  if (connected && silentSince)
+    return (
+      <Tooltip
+        title={`The connection is open, but nothing came from the charger since ${formatTime(silentSince)}: more than its heartbeat allows. The network may be gone without the connection closing; what is shown is the last known.`}
+      >
+        <Box component="span" data-testid="heartbeat-overdue" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
+          {chip}
+          <Typography component="span" variant="caption" color="warning.main" sx={{ lineHeight: 1.3 }}>
+            Nothing heard since {formatWhen(silentSince, now)} (heartbeat overdue)
+          </Typography>
+        </Box>
+      </Tooltip>
+    );
   if (connected || !lastSeen) return chip;
   return (
     <Tooltip title={`Last seen ${formatTime(lastSeen)}`}>
@@ -157,6 +204,11 @@ export function ConnectionChip({ connected, lastSeen, withLastSeen = false }: { 
       </Box>
     </Tooltip>
   );
+}
+
+/** "Refused (401, password missing) 3× since 09:08:29: set its password (AuthorizationKey) on the charger". */
+export function refusalWords(r: Refusal, now = Date.now()): string {
+  return `Refused (${r.status}, ${r.short}) ${r.count}× since ${formatWhen(r.since, now)}: ${r.fix}`;
 }
 
 const registrationColours = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;

@@ -31,6 +31,7 @@ import { StepResults } from './StepResults';
 import type { LiveCommissioning } from './useCommissioning';
 import { placeOf } from './words';
 import { StepNav } from './WizardScreen';
+import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
 
 /**
  * The start of a new commissioning: what is still missing, what it will do, and Start. What running the plan
@@ -67,6 +68,8 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
     navigate(paths.commissioningOne(made.current.id, 'checks'), { replace: true });
   });
   const what = template.success ? commissioningEffects(template.data) : [];
+  // What the reset will undo of the baseline (the bench's boot answer's heartbeat interval), said before the run.
+  const heartbeat = heartbeatWarning(template.success ? template.data : null, useBenchHeartbeat());
   const go = () => (charger?.virtual ? void doStart() : setAsking(true));
 
   return (
@@ -89,6 +92,11 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
               </Typography>
             ))}
           </Box>
+          {heartbeat && (
+            <Alert severity="warning" aria-label="Heartbeat interval at the reset">
+              {heartbeat}
+            </Alert>
+          )}
           {!charger?.virtual && <Alert severity="info">Someone must be at the charger: the bench asks them to present the test card, plug in and unplug.</Alert>}
         </>
       )}
@@ -99,7 +107,9 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
         title={`Commission ${draft.chargerId}?`}
         chargerId={draft.chargerId}
         target={`${draft.chargerId} · the whole charger`}
-        consequence={(running) => `The plan ${what.join('; ')}.${running.length ? ' A session running there now is ended (RemoteStopTransaction) before the first step.' : ''}`}
+        consequence={(running) =>
+          `The plan ${what.join('; ')}.${running.length ? ' A session running there now is ended (RemoteStopTransaction) before the first step.' : ''}${heartbeat ? ` ${heartbeat}` : ''}`
+        }
         confirmLabel={`Start the checks on ${draft.chargerId}`}
         startsBusy
         onCancel={() => setAsking(false)}
@@ -185,6 +195,9 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           : null;
   const runningStep = view.running ? view.steps.find((s) => s.id === view.running?.stepId) : null;
   const ran = view.steps.filter((s) => s.result).length;
+  // Running the reset (the whole plan, or its step) undoes a HeartbeatInterval the bench's boot answer differs from.
+  const heartbeat = heartbeatWarning(view.template, useBenchHeartbeat());
+  const resets = (steps?: string[]) => !steps || steps.some((id) => /RESET/i.test(id));
 
   return (
     <Stack spacing={3}>
@@ -224,7 +237,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           chargerId={view.chargerId}
           target={`${view.chargerId} · the whole charger`}
           consequence={(running) =>
-            `${again.steps ? stepEffect(again.steps[0], view.template) : `The plan ${commissioningEffects(view.template).join('; ')}`}.${again.steps || ran ? ' Earlier results are replaced.' : ''}${running.length ? ' A session running there now is ended (RemoteStopTransaction) first.' : ''}`
+            `${again.steps ? stepEffect(again.steps[0], view.template) : `The plan ${commissioningEffects(view.template).join('; ')}`}.${again.steps || ran ? ' Earlier results are replaced.' : ''}${running.length ? ' A session running there now is ended (RemoteStopTransaction) first.' : ''}${heartbeat && resets(again.steps) ? ` ${heartbeat}` : ''}`
           }
           confirmLabel={again.steps ? `Run “${stepTitle(view, again.steps[0])}” again` : ran ? 'Run every step again' : 'Run the checks'}
           startsBusy

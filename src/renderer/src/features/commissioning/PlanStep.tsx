@@ -26,6 +26,7 @@ import { offlinePolicyWords, type CommissioningTemplate } from '../../../../shar
 import { setDraft, useDraft } from './draft';
 import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
 import { TemplateTools } from './TemplateTools';
+import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
 import { StepNav } from './WizardScreen';
 
 type LoadLimit = NonNullable<CommissioningTemplate['loadLimit']>;
@@ -138,6 +139,8 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
   const [edited, setEdited] = useState<Record<string, boolean>>({});
   const [tried, setTried] = useState(false);
   const problems = planProblems(template);
+  // The bench's boot answer undoes a HeartbeatInterval that differs from it at the plan's reset: said here.
+  const heartbeat = heartbeatWarning(template, useBenchHeartbeat());
   const errors = Object.fromEntries(Object.entries(problems).filter(([k]) => tried || edited[k]));
 
   // The recommended built-in until one is chosen.
@@ -263,6 +266,11 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
             </Typography>
             <PlanSummary template={template} problems={problems} />
           </Box>
+          {heartbeat && (
+            <Alert severity="warning" aria-label="Heartbeat interval at the reset">
+              {heartbeat}
+            </Alert>
+          )}
         </>
       )}
       <StepNav back={back} next={next} onNext={check} disabled={!template} />

@@ -145,7 +145,7 @@ export function ConnectScreen() {
         )}
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>
           The charger tries but nothing shows up here? Its connection never reached the bench: check the address, that the charger is on the same network, and that this computer&apos;s firewall lets
-          in TCP port {status?.port ?? '…'}.
+          in TCP port {status?.port ?? '…'}. A charger set to wss:// (TLS) does reach it, and is listed as a refused <em>TLS handshake</em> without its id (TLS hides it): set it to ws://.
         </Typography>
       </Section>
     </Stack>

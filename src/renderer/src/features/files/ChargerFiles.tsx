@@ -28,7 +28,8 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useClient } from '../../api/context';
 import { useCall } from '../../components/useCall';
-import { formatAgo, formatTime } from '../../components/format';
+import { formatTime } from '../../components/format';
+import { Ago } from '../../components/Ago';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { UploadView } from '../../../../shared/api/views';
@@ -174,8 +175,10 @@ export function ChargerFiles({ chargerId }: { chargerId: string }) {
                 <TableCell>
                   <Progress upload={u} />
                 </TableCell>
-                <TableCell title={formatTime(u.startedAt)}>{formatAgo(u.startedAt)}</TableCell>
-                <TableCell title={u.finishedAt ? formatTime(u.finishedAt) : undefined}>{u.finishedAt ? formatAgo(u.finishedAt) : '—'}</TableCell>
+                <TableCell title={formatTime(u.startedAt)}>
+                  <Ago iso={u.startedAt} />
+                </TableCell>
+                <TableCell title={u.finishedAt ? formatTime(u.finishedAt) : undefined}>{u.finishedAt ? <Ago iso={u.finishedAt} /> : '—'}</TableCell>
                 <TableCell title={formatTime(u.expiresAt)}>{formatUntil(u.expiresAt)}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                   <Tooltip title={u.status === 'received' ? '' : u.status === 'receiving' ? 'Still arriving' : 'Nothing whole to download'}>

@@ -1,5 +1,7 @@
 // One frame in full, beside the log: who sent it and when, the error the bench flagged, the frame
-// pretty-printed (copyable), and the matching request or response with the time between them.
+// pretty-printed or exactly as sent (copyable as either), and the matching request or response with the
+// time between them; a request without one says what the record knows of why. A frame kept open after
+// the filter changed says when it is no longer in the list.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -7,6 +9,8 @@ import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
@@ -15,11 +19,12 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import type { MessageView } from '../../../../shared/api/views';
 import { useClient } from '../../api/context';
 import { monoFont } from '../../app/theme';
-import { frameTime, jsonTokens, prettyFrame } from './frame';
+import { frameTime, jsonTokens, prettyFrame, prettyRewrites } from './frame';
 import { highlight } from './Highlight';
+import { ANSWER_WINDOW_MS as MATCH_WINDOW_MS, useNoAnswer } from './noAnswer';
 
-/** How far from a frame its request or response is looked for. */
-const MATCH_WINDOW_MS = 60_000;
+/** How a frame is shown: pretty-printed, or its text exactly as it was sent. */
+type Shown = 'formatted' | 'raw';
 
 function Json({ text, label, search }: { text: string; label: string; search?: string }) {
   const theme = useTheme();
@@ -110,23 +115,35 @@ async function copy(text: string): Promise<string> {
   }
 }
 
-export function FrameDetail({ m, onClose, search }: { m: MessageView; onClose: () => void; search?: string }) {
-  const pretty = prettyFrame(m.raw);
+export function FrameDetail({ m, onClose, search, outsideFilter = false }: { m: MessageView; onClose: () => void; search?: string; outsideFilter?: boolean }) {
+  const rewrites = prettyRewrites(m.raw);
+  const [choice, setChoice] = useState<Shown | null>(null);
+  // Formatted reads best; a frame whose formatting would change what it says opens as sent.
+  const shown: Shown = choice ?? (rewrites ? 'raw' : 'formatted');
+  const text = (raw: string) => (shown === 'raw' ? raw : prettyFrame(raw));
   const other = useCounterpart(m);
-  const [copied, setCopied] = useState<string | null>(null);
-  useEffect(() => setCopied(null), [m]);
   const isCall = m.kind === 'CALL';
+  const unanswered = useNoAnswer(m, isCall && !other.loading && !other.error && !other.frame);
+  // What the last copy said, and which copy it was (the frame as sent, or formatted).
+  const [copied, setCopied] = useState<{ what: Shown; said: string } | null>(null);
+  useEffect(() => setCopied(null), [m]);
+  const copyAs = (what: Shown) => void copy(what === 'raw' ? m.raw : prettyFrame(m.raw)).then((said) => setCopied({ what, said }));
+  const done = (what: Shown) => copied?.what === what && copied.said === 'Copied';
   const ms = other.frame ? Math.abs(Date.parse(other.frame.ts) - Date.parse(m.ts)) : null;
 
   return (
-    <Paper component="aside" aria-label="Frame details" sx={{ width: { xs: '100%', md: 460 }, flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}>
+    <Paper
+      component="aside"
+      aria-label="Frame details"
+      sx={{ width: { xs: '100%', md: 360, lg: 420, xl: 460 }, flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}
+    >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1, borderBottom: 1, borderColor: 'divider' }}>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1, minWidth: 0 }} noWrap>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1, minWidth: 0 }} noWrap title={`${m.action ?? 'Unreadable frame'} · ${m.kind}`}>
           {m.action ?? 'Unreadable frame'} · {m.kind}
         </Typography>
-        <Tooltip title={copied ?? 'Copy the frame as JSON'}>
-          <Button size="small" startIcon={<ContentCopyIcon />} onClick={() => void copy(pretty).then(setCopied)}>
-            {copied === 'Copied' ? 'Copied' : 'Copy'}
+        <Tooltip title="Copy the frame exactly as it was sent" describeChild>
+          <Button size="small" startIcon={<ContentCopyIcon />} onClick={() => copyAs('raw')}>
+            {done('raw') ? 'Copied' : 'Copy raw'}
           </Button>
         </Tooltip>
         <Tooltip title="Close (Esc)">
@@ -136,7 +153,12 @@ export function FrameDetail({ m, onClose, search }: { m: MessageView; onClose: (
         </Tooltip>
       </Stack>
       <Box sx={{ p: 2, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 2 }}>
-        {copied && copied !== 'Copied' && <Alert severity="warning">{copied}</Alert>}
+        {outsideFilter && (
+          <Alert severity="info" role="status">
+            Not in the current filter: the list no longer shows this frame. It stays open here until you close it or pick another one.
+          </Alert>
+        )}
+        {copied && copied.said !== 'Copied' && <Alert severity="warning">{copied.said}</Alert>}
         {m.error && (
           <Alert severity="error" title="Flagged by the bench">
             {m.error}
@@ -150,10 +172,32 @@ export function FrameDetail({ m, onClose, search }: { m: MessageView; onClose: (
           <Field label="Log entry">#{m.id}</Field>
         </Box>
         <Box>
-          <Typography variant="subtitle2" component="h3" gutterBottom>
-            Frame
-          </Typography>
-          <Json text={pretty} label="The frame as JSON" search={search} />
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.75 }}>
+            <Typography variant="subtitle2" component="h3" sx={{ flex: 1 }}>
+              Frame
+            </Typography>
+            {shown === 'formatted' && (
+              <Button size="small" onClick={() => copyAs('formatted')}>
+                {done('formatted') ? 'Copied' : 'Copy formatted'}
+              </Button>
+            )}
+            <ToggleButtonGroup size="small" exclusive value={shown} onChange={(_e, v: Shown | null) => v && setChoice(v)} aria-label="Show the frame">
+              <ToggleButton value="formatted" sx={{ py: 0.25, px: 1 }}>
+                Formatted
+              </ToggleButton>
+              <ToggleButton value="raw" sx={{ py: 0.25, px: 1 }}>
+                Raw
+              </ToggleButton>
+            </ToggleButtonGroup>
+          </Stack>
+          {rewrites && (
+            <Alert severity={shown === 'raw' ? 'info' : 'warning'} sx={{ mb: 1 }}>
+              {shown === 'raw'
+                ? 'Shown exactly as sent: formatted, this frame would read differently (a number written another way, such as 1.0 as 1, a key given twice shown once, or an escape written out).'
+                : 'Formatted, this frame reads differently from what was sent (a number written another way, a key given twice shown once, or an escape written out): Raw shows the exact text.'}
+            </Alert>
+          )}
+          <Json text={text(m.raw)} label={shown === 'raw' ? 'The frame as sent' : 'The frame as JSON'} search={search} />
         </Box>
         {m.kind !== 'INVALID' && (
           <Box>
@@ -166,23 +210,36 @@ export function FrameDetail({ m, onClose, search }: { m: MessageView; onClose: (
                 </Typography>
               )}
             </Typography>
-            {other.loading && (
+            {(other.loading || unanswered.loading) && (
               <Typography variant="body2" color="text.secondary">
                 Looking for it…
               </Typography>
             )}
             {other.error && <Alert severity="warning">{other.error}</Alert>}
-            {!other.loading && !other.error && !other.frame && (
+            {!other.loading && !other.error && !other.frame && !isCall && (
               <Typography variant="body2" color="text.secondary">
-                {isCall ? 'No answer within a minute of this request.' : 'No request with this message id in the minute before.'}
+                No request with this message id in the minute before.
               </Typography>
             )}
+            {!unanswered.loading && unanswered.lines.length > 0 && (
+              <Box aria-label="What happened to this request" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
+                {unanswered.lines.map((line) => (
+                  <Typography key={line} variant="body2" color={line === unanswered.lines[0] ? 'text.secondary' : 'text.primary'}>
+                    {line}
+                  </Typography>
+                ))}
+              </Box>
+            )}
+            {unanswered.error && <Alert severity="warning">{unanswered.error}</Alert>}
             {other.frame && (
               <>
                 <Typography variant="body2" color="text.secondary" gutterBottom>
                   {other.frame.kind} at {frameTime(other.frame.ts)}
                 </Typography>
-                <Json text={prettyFrame(other.frame.raw)} label={isCall ? 'The response as JSON' : 'The request as JSON'} />
+                <Json
+                  text={text(other.frame.raw)}
+                  label={isCall ? (shown === 'raw' ? 'The response as sent' : 'The response as JSON') : shown === 'raw' ? 'The request as sent' : 'The request as JSON'}
+                />
               </>
             )}
           </Box>

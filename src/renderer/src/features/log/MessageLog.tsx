@@ -1,7 +1,8 @@
 // The message log: every frame the bench exchanged, of all chargers or one, filtered and searched (the
 // search text marked in the rows), newest first, a million of them as smoothly as ten. The view stays
-// put while frames arrive ("N new frames") unless it follows live; a frame opens beside the list in full;
-// frames picked one by one copy or export as JSON; the filtered log exports to CSV or JSON.
+// put while frames arrive ("N new frames") unless it follows live; a frame opens beside the list in full,
+// and stays the frame picked (by its id) as the filter changes, saying so when the list no longer holds it;
+// frames picked one by one copy or export as the JSON export writes them; the filtered log exports to CSV or JSON.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -24,8 +25,8 @@ import { downloadText } from '../../components/download';
 import type { MessageFilter } from '../../../../shared/api/contract';
 import type { MessageView } from '../../../../shared/api/views';
 import { useClient } from '../../api/context';
-import { cleanFilter, localToIso } from './frame';
-import { frameJson } from '../../../../shared/api/frame-payload';
+import { cleanFilter, localToIso, matchesFilter } from './frame';
+import { jsonExportText } from '../../../../shared/api/message-export';
 import { FrameDetail } from './FrameDetail';
 import { emptyFields, hasFilters, LogFilters, type FilterFields } from './LogFilters';
 import { useLogView } from './useLogView';
@@ -33,12 +34,6 @@ import { VirtualLog } from './VirtualLog';
 import { useNow } from '../../components/reach';
 
 const number = (n: number) => n.toLocaleString();
-
-/** A frame as the copy and export of picked frames write it: the record's fields, and the frame itself as JSON. */
-function framesJson(m: MessageView) {
-  const frame = frameJson(m.raw) ?? m.raw;
-  return { id: m.id, time: m.ts, chargerId: m.chargerId, direction: m.direction, kind: m.kind, messageId: m.messageId, action: m.action, error: m.error, frame };
-}
 
 function toFilter(f: FilterFields): MessageFilter {
   return cleanFilter({
@@ -65,8 +60,11 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   const now = useNow();
   const rangeEnded = filter.to !== undefined && Date.parse(filter.to) < now;
   const follow = following && !rangeEnded;
-  const { view, ensure, rowAt, grow, repin, retry } = useLogView(filter, follow);
-  const [selected, setSelected] = useState<number | null>(null);
+  const { view, ensure, rowAt, indexOf, grow, repin, retry } = useLogView(filter, follow);
+  // The selection is a frame (its id), not a place in the list: another filter or newer frames move it.
+  // Its place is known once the row is read (`index`: where it was picked, in `generation`); a row the
+  // keyboard moved to before its page came is known by place only until then.
+  const [selection, setSelection] = useState<{ id: number | null; index: number; generation: number } | null>(null);
   const [open, setOpen] = useState<MessageView | null>(null);
   const [toTop, setToTop] = useState(0);
   const [exportMenu, setExportMenu] = useState<HTMLElement | null>(null);
@@ -103,21 +101,23 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
     },
     [rowAt],
   );
-  const pickedFrames = () => [...picked.values()].sort((a, b) => b.id - a.id).map(framesJson);
+  // The same text, frame for frame, as the JSON export of the filter writes (oldest first).
+  const pickedFrames = () => jsonExportText([...picked.values()]);
   const copyPicked = async () => {
-    const ok = await copyText(JSON.stringify(pickedFrames(), null, 2));
+    const ok = await copyText(pickedFrames());
     setNotice(ok ? { text: `Copied ${picked.size} frame${picked.size === 1 ? '' : 's'} as JSON`, error: false } : { text: 'Could not copy: export them instead', error: true });
   };
   const exportPicked = () => {
-    downloadText(`chargebench-frames-${chargerId ?? 'all'}-${picked.size}.json`.replace(/[^\w.-]+/g, '_'), JSON.stringify(pickedFrames(), null, 2));
+    downloadText(`chargebench-frames-${chargerId ?? 'all'}-${picked.size}.json`.replace(/[^\w.-]+/g, '_'), pickedFrames());
     setNotice({ text: `The ${picked.size} picked frame${picked.size === 1 ? '' : 's'} download${picked.size === 1 ? 's' : ''} as JSON`, error: false });
   };
 
-  // Each new view of the log starts at its top, with nothing selected.
+  // Each new view of the log starts at its top; the frame selected stays selected.
   useEffect(() => {
-    setSelected(null);
     setToTop((t) => t + 1);
   }, [view.generation]);
+  // Within a view, places do not move; in another, the frame is found where it is now (if it is there and read).
+  const selected = !selection ? null : selection.generation === view.generation ? selection.index : selection.id === null ? null : indexOf(selection.id);
 
   const showNew = () => {
     void repin();
@@ -128,11 +128,17 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
     if (on) showNew();
   };
 
-  const onSelect = useCallback((i: number) => {
-    setSelected(i);
-    // What the user is looking at must not move under them.
-    setFollow(false);
-  }, []);
+  const onSelect = useCallback(
+    (i: number) => {
+      const m = rowAt(i);
+      setSelection({ id: m?.id ?? null, index: i, generation: view.generation });
+      // The open frame follows the selection, as the arrow keys move it.
+      if (m) setOpen((o) => (o ? m : o));
+      // What the user is looking at must not move under them.
+      setFollow(false);
+    },
+    [rowAt, view.generation],
+  );
   const onOpen = useCallback(
     (i: number) => {
       const m = rowAt(i);
@@ -140,14 +146,16 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
     },
     [rowAt],
   );
-  // The open frame follows the selection, as the arrow keys move it.
+  // A row selected before its page came: once it is read, it is that frame (and the open one follows).
   useEffect(() => {
-    if (open && selected !== null) {
-      const m = rowAt(selected);
-      if (m && m.id !== open.id) setOpen(m);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selected, view.version]);
+    if (!selection || selection.id !== null || selection.generation !== view.generation) return;
+    const m = rowAt(selection.index);
+    if (!m) return;
+    setSelection({ ...selection, id: m.id });
+    setOpen((o) => (o ? m : o));
+  }, [selection, view.generation, view.version, rowAt]);
+  // The frame open is still the one picked, whatever the filter: it says so when the list no longer holds it.
+  const openOutside = open !== null && (!matchesFilter(open, filter) || (!view.counting && view.count === 0) || (view.pin > 0 && open.id > view.pin));
   const onAwayFromTop = useCallback((away: boolean) => {
     if (away) setFollow(false);
   }, []);
@@ -283,7 +291,7 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
             />
           )}
         </Paper>
-        {open && <FrameDetail m={open} onClose={() => setOpen(null)} search={filter.search} />}
+        {open && <FrameDetail m={open} onClose={() => setOpen(null)} search={filter.search} outsideFilter={openOutside} />}
       </Box>
       <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity={notice?.error ? 'error' : 'success'} onClose={() => setNotice(null)} variant="filled">

@@ -3,7 +3,9 @@
 // items would cost it a quarter of a second per change of length); as every row has the same height,
 // the rows in sight follow from the offset. Browsers cap an element's height (Firefox near 17.9
 // million px), so a longer list is drawn in a shorter scroll area whose offsets are scaled, with the
-// wheel still scrolling row for row.
+// wheel still scrolling row for row. However narrow (the frame's detail open beside it), the list keeps
+// the time, charger, direction, kind and action of each row: the message id goes first, then the payload,
+// then the date (the time of day stays, the full time in its tooltip).
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import Box from '@mui/material/Box';
@@ -14,7 +16,7 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { MessageView } from '../../../../shared/api/views';
 import { monoFont } from '../../app/theme';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { frameTime, isFlagged, payloadPreview } from './frame';
+import { frameClock, frameTime, isFlagged, payloadPreview } from './frame';
 import { highlight } from './Highlight';
 
 export const ROW_HEIGHT = 32;
@@ -55,33 +57,42 @@ export interface VirtualLogProps {
 
 const kinds = { CALL: 'info', CALLRESULT: 'success', CALLERROR: 'error', INVALID: 'warning' } as const;
 
-/** Which optional columns fit: in a narrow list (the detail open beside it) the payload goes first. */
-interface Columns {
+/**
+ * What a list of this width shows. Time, direction, kind, action and (in a log of several chargers) the
+ * charger always; as it narrows, the message id goes first, then the payload, then the date of the time.
+ */
+export interface Columns {
   charger: boolean;
   messageId: boolean;
   payload: boolean;
+  /** The date with the time of day (else the time of day alone, the date in its tooltip). */
+  fullTime: boolean;
 }
 
-function columnsFor(width: number, showCharger: boolean): Columns {
-  // The narrowest each column is drawn (see template), and the gaps and padding around them.
-  const need = (c: Columns) => 28 + 12 + 210 + 28 + 96 + 140 + (c.charger ? 80 : 0) + (c.messageId ? 80 : 0) + (c.payload ? 200 : 0) + 12 * (3 + +c.charger + +c.messageId + +c.payload) + 24;
-  const c: Columns = { charger: showCharger, messageId: true, payload: true };
-  if (need(c) > width) c.payload = false;
+/** Space between cells, and at either end of a row. */
+const GAP = 8;
+
+export function columnsFor(width: number, showCharger: boolean): Columns {
+  // The narrowest each column is drawn (see template), with the gaps and padding around them.
+  const need = (c: Columns) =>
+    2 * GAP + 24 + (c.fullTime ? 210 : 116) + 20 + 90 + 120 + (c.charger ? 80 : 0) + (c.messageId ? 80 : 0) + (c.payload ? 160 : 0) + GAP * (4 + +c.charger + +c.messageId + +c.payload);
+  const c: Columns = { charger: showCharger, messageId: true, payload: true, fullTime: true };
   if (need(c) > width) c.messageId = false;
-  if (need(c) > width) c.charger = false;
+  if (need(c) > width) c.payload = false;
+  if (need(c) > width) c.fullTime = false;
   return c;
 }
 
 function template(c: Columns): string {
   return [
-    '28px',
-    '210px',
+    '24px',
+    c.fullTime ? '210px' : '116px',
     c.charger && 'minmax(80px, 130px)',
-    '28px',
-    '96px',
-    c.payload || c.messageId ? 'minmax(140px, 190px)' : 'minmax(140px, 1fr)',
+    '20px',
+    '90px',
+    c.payload || c.messageId ? 'minmax(120px, 190px)' : 'minmax(120px, 1fr)',
     c.messageId && (c.payload ? 'minmax(80px, 150px)' : 'minmax(80px, 1fr)'),
-    c.payload && 'minmax(200px, 1fr)',
+    c.payload && 'minmax(160px, 1fr)',
   ]
     .filter(Boolean)
     .join(' ');
@@ -102,8 +113,8 @@ const rowStyles = (theme: Theme) => ({
     height: ROW_HEIGHT,
     display: 'grid',
     alignItems: 'center',
-    columnGap: theme.spacing(1.5),
-    padding: theme.spacing(0, 1.5),
+    columnGap: `${GAP}px`,
+    padding: `0 ${GAP}px`,
     fontSize: 13,
     cursor: 'pointer',
     borderBottom: `1px solid ${theme.palette.divider}`,
@@ -168,8 +179,8 @@ const Row = memo(function Row({
               tabIndex={-1}
             />
           </div>
-          <div role="gridcell" className="mono">
-            {frameTime(m.ts)}
+          <div role="gridcell" className="mono" title={cols.fullTime ? undefined : frameTime(m.ts)}>
+            {cols.fullTime ? frameTime(m.ts) : frameClock(m.ts)}
           </div>
           {cols.charger && (
             <div role="gridcell" className="charger" title={m.chargerId}>
@@ -198,7 +209,7 @@ const Row = memo(function Row({
           )}
           {cols.payload && (
             <div role="gridcell" className="mono muted">
-              {highlight(payloadPreview(m), search)}
+              {highlight(payloadPreview(m, 240, search), search)}
             </div>
           )}
         </>
@@ -235,7 +246,8 @@ export function VirtualLog(props: VirtualLogProps) {
     overscan: 0,
   });
   const offset = (scrollRef.current?.scrollTop ?? 0) * ratio();
-  const width = virtualizer.scrollRect?.width || 1200;
+  // The rows' width: the scroll area's, less its scroll bar.
+  const width = scrollRef.current?.clientWidth || virtualizer.scrollRect?.width || 1200;
   // One object per set of columns, so rows re-render only when the set changes.
   const colKey = JSON.stringify(columnsFor(width, showCharger));
   const cols = useMemo(() => JSON.parse(colKey) as Columns, [colKey]);
@@ -302,15 +314,13 @@ export function VirtualLog(props: VirtualLogProps) {
     return () => el.removeEventListener('wheel', onWheel);
   }, [ratio]);
 
-  // Keeps the selected row in sight.
-  useEffect(() => {
-    if (selected === null) return;
-    const top = selected * ROW_HEIGHT;
+  // Keeps the row the keyboard moves to in sight (only then: not as the user scrolls away from it, nor
+  // when the selected frame has another place in a new view of the log, which starts at its top).
+  const reveal = (i: number) => {
+    const top = i * ROW_HEIGHT;
     if (top < offset) scrollToVirtual(top);
     else if (top + ROW_HEIGHT > offset + viewport) scrollToVirtual(top + ROW_HEIGHT - viewport);
-    // Only when the selection moves, not as the user scrolls away from it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [selected]);
+  };
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!count) return;
@@ -318,7 +328,9 @@ export function VirtualLog(props: VirtualLogProps) {
     const from = selected ?? firstVisible - 1;
     const go = (i: number) => {
       e.preventDefault();
-      onSelect(Math.max(0, Math.min(count - 1, i)), 'keyboard');
+      const to = Math.max(0, Math.min(count - 1, i));
+      onSelect(to, 'keyboard');
+      reveal(to);
     };
     switch (e.key) {
       case 'ArrowDown':
@@ -380,13 +392,24 @@ export function VirtualLog(props: VirtualLogProps) {
           role="row"
           aria-rowindex={1}
           style={{ gridTemplateColumns: grid }}
-          sx={{ display: 'grid', columnGap: 1.5, px: 1.5, height: ROW_HEIGHT, alignItems: 'center', fontSize: 12, fontWeight: 600, color: 'text.secondary', borderBottom: 1, borderColor: 'divider' }}
+          sx={{
+            display: 'grid',
+            columnGap: `${GAP}px`,
+            px: `${GAP}px`,
+            height: ROW_HEIGHT,
+            alignItems: 'center',
+            fontSize: 12,
+            fontWeight: 600,
+            color: 'text.secondary',
+            borderBottom: 1,
+            borderColor: 'divider',
+          }}
         >
           {headers(cols).map((h) =>
             h === 'Pick' ? (
               <Box key={h} role="columnheader" aria-label="Picked" />
             ) : (
-              <Box key={h} role="columnheader">
+              <Box key={h} role="columnheader" title={h === 'Time' && !cols.fullTime ? 'Time of day: the date is in the tooltip of each time' : undefined}>
                 {h}
               </Box>
             ),

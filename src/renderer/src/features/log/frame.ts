@@ -1,27 +1,81 @@
-// How the message log reads a frame: its time to the millisecond, a one-line preview of its payload,
-// the whole frame pretty-printed, and whether a frame pushed live belongs to the filtered view.
+// How the message log reads a frame: its time to the millisecond, a one-line preview of its payload (as
+// the charger wrote it, around the search's first match), the whole frame pretty-printed (and whether that
+// rewrites what was sent), and whether a frame pushed live belongs to the filtered view.
 import type { MessageFilter } from '../../../../shared/api/message-filter';
 import type { MessageView } from '../../../../shared/api/views';
 import { frameJson, framePayload } from '../../../../shared/api/frame-payload';
+import { payloadTextAsSent } from '../../../../shared/api/message-export';
 
-import { formatDateTime } from '../../../../shared/format/time';
+import { formatClock, formatDateTime } from '../../../../shared/format/time';
 
 /** A frame's time in the one time format (the user's locale), to the millisecond: the order within a second matters here. */
 export function frameTime(iso: string): string {
   return formatDateTime(iso, { milliseconds: true });
 }
 
-/** The payload on one line, cut short (the raw text for a frame that is not JSON). */
-export function payloadPreview(m: Pick<MessageView, 'kind' | 'raw'>, max = 240): string {
-  const payload = framePayload(m);
-  const text = payload === null ? m.raw : JSON.stringify(payload);
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/** A frame's time of day only, to the millisecond: the time column of a narrow list (the date is in its tooltip). */
+export function frameClock(iso: string): string {
+  return formatClock(iso, { milliseconds: true });
+}
+
+const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+/** A search match starting further into the payload than this is shown from a little before it. */
+const MATCH_LEAD = 24;
+const MATCH_CONTEXT = 12;
+
+/**
+ * The payload on one line, cut short: as the frame's text holds it when it can be read so (a recorded
+ * row), else written again (the raw text for a frame that is not JSON). With a search, the excerpt
+ * starts a little before its first match, so a match deep in a long payload shows in the row.
+ */
+export function payloadPreview(m: Pick<MessageView, 'kind' | 'raw'> & { error?: string | null }, max = 240, search?: string): string {
+  const asSent = 'error' in m && m.error !== undefined ? payloadTextAsSent(m as MessageView) : null;
+  let text = asSent;
+  if (text === null) {
+    const payload = framePayload(m);
+    text = payload === null ? m.raw : JSON.stringify(payload);
+  }
+  let from = 0;
+  if (search) {
+    const at = asciiLower(text).indexOf(asciiLower(search));
+    if (at > MATCH_LEAD) from = at - MATCH_CONTEXT;
+  }
+  return `${from ? '…' : ''}${text.slice(from, from + max)}${from + max < text.length ? '…' : ''}`;
 }
 
 /** The frame pretty-printed, or its raw text when it is not JSON. */
 export function prettyFrame(raw: string): string {
   const frame = frameJson(raw);
   return frame === undefined ? raw : JSON.stringify(frame, null, 2);
+}
+
+/** JSON text without the spaces between tokens (spaces inside strings kept). */
+function compact(text: string): string {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      out += c;
+      if (c === '\\') out += text[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') out += c;
+  }
+  return out;
+}
+
+/**
+ * Whether the pretty-printed frame says something other than the text that was sent, beyond spacing: a
+ * number written another way (`1.0` shown as `1`), a key given twice (shown once), an escape written out.
+ * False for a frame that is not JSON (it is shown as its text).
+ */
+export function prettyRewrites(raw: string): boolean {
+  const frame = frameJson(raw);
+  return frame !== undefined && JSON.stringify(frame) !== compact(raw);
 }
 
 export { isFlagged, matchesFilter } from '../../../../shared/api/message-filter';

@@ -155,6 +155,16 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
   /** The row at a position, or undefined while its page is on its way. */
   const rowAt = useCallback((i: number): MessageView | undefined => pages.current.get(Math.floor(i / PAGE))?.[i % PAGE], []);
 
+  /** Where a frame is in the view, when its page has been read (pages hold rows newest first); null otherwise. */
+  const indexOf = useCallback((id: number): number | null => {
+    for (const [p, rows] of pages.current) {
+      if (!rows.length || rows[0].id < id || rows[rows.length - 1].id > id) continue;
+      const i = rows.findIndex((m) => m.id === id);
+      if (i !== -1) return p * PAGE + i;
+    }
+    return null;
+  }, []);
+
   /** Near the end of a capped count: count further. */
   const grow = useCallback(async () => {
     if (!view.capped || growing.current) return;
@@ -171,5 +181,5 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
     }
   }, [client, view.capped]);
 
-  return { view, ensure, rowAt, grow, repin: useCallback(() => pinAt(true), [pinAt]), retry: useCallback(() => pinAt(false), [pinAt]) };
+  return { view, ensure, rowAt, indexOf, grow, repin: useCallback(() => pinAt(true), [pinAt]), retry: useCallback(() => pinAt(false), [pinAt]) };
 }

@@ -49,8 +49,8 @@ export function OperationsPanel({ chargerId, initial }: { chargerId: string; ini
   const page = operationPages.find((p) => p.action === asked) ?? operationPages[0];
   const online = reach.reachable;
   const context = useMemo<PanelContextValue>(
-    () => ({ chargerId, charger, online, offlineReason: reach.reason, connectorIds: connectorIdsOf(charger), explain: explainResult }),
-    [chargerId, charger, online, reach.reason],
+    () => ({ chargerId, charger, online, offlineReason: reach.reason, connectorIds: connectorIdsOf(charger), explain: explainResult, page: page.action }),
+    [chargerId, charger, online, reach.reason, page.action],
   );
   useEffect(() => remember(chargerId, page.action), [chargerId, page.action]);
   const pick = (action: OperationAction) =>

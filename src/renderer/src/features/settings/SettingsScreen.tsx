@@ -6,11 +6,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import Divider from '@mui/material/Divider';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -33,10 +28,12 @@ import { useBench } from '../../stores/bench';
 import { CopyButton } from '../../components/CopyButton';
 import type { Notice } from '../../components/notice';
 import { monoFont } from '../../app/theme';
-import { formatDateTime } from '../../components/format';
 import type { BenchSettings } from '../../../../shared/api/views';
 import { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { ApiTokenSection } from './ApiTokenSection';
+import { SaveConfirmation, type SaveAsk } from './SaveConfirmations';
+import { acceptedCards, lockedOut } from './strictness';
+import { heartbeatSavedWords, portNote, portSavedWords } from './portWords';
 import { changes, fieldLabels, fieldMessage, toDraft, type SettingsDraft, type SettingsField } from './settingsForm';
 
 const retentionChoices: Array<{ days: number | null; label: string }> = [
@@ -81,8 +78,6 @@ export function shortensRetention(before: number | null, next: number | null): b
   return next !== null && next > 0 && (before === null || before <= 0 || next < before);
 }
 
-const formatCutoff = (d: Date) => formatDateTime(d, { seconds: false });
-
 const numberInput = { htmlInput: { inputMode: 'numeric' as const, style: { fontFamily: monoFont } } };
 
 /** The idTag list shown in the Authorization section; it hands its confirmations to the screen's snackbar. */
@@ -91,6 +86,7 @@ export type IdTagListSlot = ComponentType<{ onNotice: (notice: Notice | null) =>
 export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
   const client = useClient();
   const status = useBench((s) => s.status);
+  const chargers = useBench((s) => s.chargers);
   const [saved, setSaved] = useState<BenchSettings | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -102,8 +98,8 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   /** The OCPP port saved when the screen loaded: what the bench was meant to listen on, unlike a port saved since. */
   const [loadedPort, setLoadedPort] = useState<number | null>(null);
-  /** Set while the user is asked to confirm that a shorter retention deletes data now. */
-  const [pruneCutoff, setPruneCutoff] = useState<Date | null>(null);
+  /** What Save asks before it saves (a shorter retention, chargers locked out, every card refused): the first is shown. */
+  const [asks, setAsks] = useState<SaveAsk[]>([]);
   /** After a new FTP port is saved: the status that says where the FTP server listens now is being read, or could not be. */
   const [ftpCheck, setFtpCheck] = useState<'reading' | 'failed' | null>(null);
 
@@ -132,7 +128,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
 
   const commit = useCallback(async () => {
     if (!diff) return;
-    setPruneCutoff(null);
+    setAsks([]);
     setPending(true);
     try {
       const next = await client.call('settings:update', diff.patch);
@@ -153,7 +149,8 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
       setShowErrors(false);
       setServerErrors({});
       const n = Object.keys(diff.patch).length;
-      setNotice({ message: `Settings saved (${n} change${n === 1 ? '' : 's'}).${diff.patch.ocppPort !== undefined ? ' The new OCPP port takes effect after a restart.' : ''}` });
+      const port = diff.patch.ocppPort !== undefined ? portSavedWords(status, status?.port, diff.patch.ocppPort) : '';
+      setNotice({ message: `Settings saved (${n} change${n === 1 ? '' : 's'}).${port}${diff.patch.heartbeatInterval !== undefined ? heartbeatSavedWords : ''}` });
     } catch (err) {
       if (err instanceof CallFailure && err.field && err.field in fieldLabels) {
         setServerErrors({ [err.field]: fieldMessage(err.field as SettingsField, err.message) });
@@ -162,7 +159,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
     } finally {
       setPending(false);
     }
-  }, [client, diff]);
+  }, [client, diff, status]);
 
   const save = useCallback(
     (e?: FormEvent) => {
@@ -177,16 +174,33 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
         setFormError(`Nothing was saved: fix ${Object.keys(diff.errors).length === 1 ? 'the field marked in red' : `the ${Object.keys(diff.errors).length} fields marked in red`} first.`);
         return;
       }
-      // The bench deletes older data the moment a shorter retention is saved: say so, with the date, first.
+      // What the change does at once, or at chargers' next connection, is asked about first, one question at a time.
+      const ask: SaveAsk[] = [];
+      // The bench deletes older data the moment a shorter retention is saved: say so, with the date.
       const days = diff.patch.retentionDays;
-      if (days !== undefined && shortensRetention(saved.retentionDays, days)) {
-        setPruneCutoff(new Date(Date.now() - (days ?? 0) * DAY_MS));
+      if (days !== undefined && shortensRetention(saved.retentionDays, days)) ask.push({ kind: 'prune', cutoff: new Date(Date.now() - (days ?? 0) * DAY_MS), days });
+      // A stricter bench refuses, at their next connection, the chargers it knows that it let in so far.
+      const { requirePassword, unknownChargers } = diff.patch;
+      if (requirePassword || unknownChargers === 'reject') {
+        const out = lockedOut(saved, { requirePassword: requirePassword ?? saved.requirePassword, unknownChargers: unknownChargers ?? saved.unknownChargers }, Object.values(chargers));
+        if (out.length) ask.push({ kind: 'lockout', chargers: out });
+      }
+      const finish = (more: SaveAsk[]) => (more.length ? setAsks(more) : void commit());
+      // Only listed idTags, with no card in the list to accept: every card is refused.
+      if (diff.patch.authorization === 'localList') {
+        void client.call('idTags:list', {}).then(
+          (entries) => finish(acceptedCards(entries) ? ask : [...ask, { kind: 'noCards', entries: entries.length }]),
+          () => finish(ask),
+        );
         return;
       }
-      void commit();
+      finish(ask);
     },
-    [commit, diff, dirty, pending, saved],
+    [chargers, client, commit, diff, dirty, pending, saved],
   );
+  const registerAll = async (ids: string[]) => {
+    for (const id of ids) await client.call('chargers:register', { id });
+  };
 
   const discard = () => {
     if (!saved) return;
@@ -276,15 +290,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
                 Port {saved.ocppPort} is saved and takes effect when the bench restarts; until then chargers use port {listening}.
               </Alert>
             )}
-            {portDiffers && !restartPending && (
-              <Alert severity="info">
-                The bench is listening on port {listening}, not the saved {saved.ocppPort}:{' '}
-                {serve
-                  ? `it was started with --port ${listening}, port ${saved.ocppPort} was in use, or ${saved.ocppPort} was saved after it started.`
-                  : `port ${saved.ocppPort} was in use when it started, or was saved after that.`}{' '}
-                Chargers must use port {listening} until it restarts.
-              </Alert>
-            )}
+            {portDiffers && !restartPending && status && <Alert severity="info">{portNote(status, listening, saved.ocppPort)}</Alert>}
             <TextField
               id="settings-ftpPort"
               label="FTP port"
@@ -444,24 +450,13 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
         )}
       </Stack>
 
-      <Dialog open={pruneCutoff !== null} onClose={() => setPruneCutoff(null)} aria-labelledby="prune-title" aria-describedby="prune-description">
-        <DialogTitle id="prune-title">Delete old frames and meter values now?</DialogTitle>
-        <DialogContent>
-          <DialogContentText id="prune-description">
-            Saving keeps {draft.retentionDays === 1 ? '1 day' : `${draft.retentionDays} days`} of data: every message log frame and meter value older than{' '}
-            <strong>{pruneCutoff ? formatCutoff(pruneCutoff) : ''}</strong> is deleted now and cannot be recovered. Transactions and operations are kept.
-            {diff && Object.keys(diff.patch).length > 1 ? ' Your other changes are saved with it.' : ''}
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setPruneCutoff(null)} autoFocus>
-            Cancel
-          </Button>
-          <Button variant="contained" color="error" onClick={() => void commit()}>
-            Delete frames and meter values older than {pruneCutoff ? formatCutoff(pruneCutoff) : ''}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <SaveConfirmation
+        ask={asks[0]}
+        otherChanges={!!diff && Object.keys(diff.patch).length > 1}
+        onCancel={() => setAsks([])}
+        onConfirm={() => (asks.length > 1 ? setAsks(asks.slice(1)) : void commit())}
+        register={registerAll}
+      />
 
       {/* One snackbar for the screen: a newer confirmation replaces the one showing. */}
       <Snackbar

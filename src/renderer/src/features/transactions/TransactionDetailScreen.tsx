@@ -22,17 +22,17 @@ import { useBench } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
 import { useGrowingSamples, useMeterSeries } from '../../components/useMeterSeries';
-import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatTime } from '../../components/format';
+import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatTime, localiseTimes } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { ChargerOfflineNotice, useLastContact } from '../../components/ChargerOfflineNotice';
-import { UnconfirmedSession, useSessionCharger } from '../../components/UnconfirmedSession';
+import { UnconfirmedSession, unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
 import { staleChipSx } from '../../components/StatusChip';
 import { useNow } from '../../components/reach';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
-import { energyReadingSoFar, energySoFar } from '../../../../shared/api/meter';
+import { belongsTo, energyReadingSoFar, energySoFar } from '../../../../shared/api/meter';
 import { TRANSACTION_METER_VALUES } from '../../../../shared/api/contract';
 import { expandMeterReadings } from '../../../../shared/api/meter-readings';
 import { formatDuration, type StopButtonSlot } from './TransactionsTable';
@@ -111,7 +111,14 @@ const meterColumns: GridColDef<MeterValueView>[] = [
 ];
 
 /** A transaction's energy, or none and why (an impossible reading is flagged, not shown as 0 kWh). */
-type EnergyShown = { wh: number | null; warning: string | null };
+type EnergyShown = {
+  wh: number | null;
+  warning: string | null;
+  /** A finished session with no meter stop (closed in the record): the energy is its last reading's. */
+  fromReading?: boolean;
+  /** When the reading it is from was taken (ms), for one running or from a reading. */
+  readAt?: number | null;
+};
 
 /**
  * A running session whose charger the bench cannot hear now (offline, or the bench out of reach): what is
@@ -120,13 +127,26 @@ type EnergyShown = { wh: number | null; warning: string | null };
  */
 type LastKnown = { contact: string | null; readingAt: number | null };
 
-function Summary({ tx, energy, lastKnown }: { tx: TransactionView; energy: EnergyShown; lastKnown: LastKnown | null }) {
+/**
+ * A running session its charger no longer reports (it rebooted without it): `readingAt`, its newest reading
+ * (ms), if any; `rebootAt`, the charger's reboot (ISO) that lost it.
+ */
+type Unconfirmed = { readingAt: number | null; rebootAt: string | null };
+
+function Summary({ tx, energy, lastKnown, unconfirmed }: { tx: TransactionView; energy: EnergyShown; lastKnown: LastKnown | null; unconfirmed: Unconfirmed | null }) {
   // Its own clock (the running duration, "ago"): the tick redraws the summary, not the page's table.
   const now = useNow();
   const start = Date.parse(tx.startTime);
   let duration: string;
   if (!tx.active) duration = formatDuration((tx.stopTime ? Date.parse(tx.stopTime) : now) - start);
-  else if (!lastKnown) duration = `${formatDuration(now - start)} so far`;
+  else if (unconfirmed) {
+    // Not counted on: the charger most likely lost it at its reboot; what is known is up to its last reading.
+    const end = unconfirmed.readingAt ?? (unconfirmed.rebootAt ? Date.parse(unconfirmed.rebootAt) : null);
+    duration =
+      end === null
+        ? 'not known: not confirmed by the charger'
+        : `${formatDuration(end - start)} up to ${unconfirmed.readingAt !== null ? 'its last reading' : "the charger's reboot"} at ${formatClock(end)}; not confirmed by the charger`;
+  } else if (!lastKnown) duration = `${formatDuration(now - start)} so far`;
   // Not counted on past the last contact: whether it still runs is not known.
   else if (lastKnown.contact) duration = `${formatDuration(Date.parse(lastKnown.contact) - start)} up to the last contact at ${formatClock(lastKnown.contact)}; active in the record`;
   else duration = 'not known: no contact since it started; active in the record';
@@ -150,15 +170,30 @@ function Summary({ tx, energy, lastKnown }: { tx: TransactionView; energy: Energ
           ['idTag', <span style={{ fontFamily: monoFont }}>{tx.idTag}</span>],
           ['Authorization', tx.authStatus],
           ['Reservation', tx.reservationId === null ? null : `#${tx.reservationId}`],
-          ['Started', `${formatTime(tx.startTime)} (${formatAgo(tx.startTime)})`],
-          ['Stopped', tx.stopTime ? formatTime(tx.stopTime) : lastKnown ? 'none recorded up to the last contact' : 'still running'],
+          ['Started', `${formatTime(tx.startTime)} (${formatAgo(tx.startTime, now)})`],
+          [
+            'Stopped',
+            tx.stopTime
+              ? formatTime(tx.stopTime)
+              : lastKnown
+                ? 'none recorded up to the last contact'
+                : unconfirmed
+                  ? `no StopTransaction came; the charger most likely lost it${unconfirmed.rebootAt ? ` when it rebooted at ${formatClock(unconfirmed.rebootAt)}` : ''}`
+                  : 'still running',
+          ],
           ['Duration', duration],
           ['Meter start', `${tx.meterStart.toLocaleString()} Wh`],
           ['Meter stop', tx.meterStop === null ? null : `${tx.meterStop.toLocaleString()} Wh`],
           [
             'Energy',
             <>
-              <strong>{`${formatEnergy(energy.wh)}${tx.active && !lastKnown ? ' so far' : ''}`}</strong>
+              <strong>{`${formatEnergy(energy.wh)}${tx.active && !lastKnown && !unconfirmed ? ' so far' : ''}`}</strong>
+              {(unconfirmed || energy.fromReading) && energy.wh !== null && (
+                <Box component="span" data-testid="transaction-energy-last-reading" sx={{ display: 'block', color: 'text.secondary' }}>
+                  {energy.readAt === null || energy.readAt === undefined ? 'from its last reading' : `from its last reading, at ${formatClockAgo(energy.readAt, now)}`}
+                  {energy.fromReading && !tx.active ? ' (the record has no meter stop)' : ''}
+                </Box>
+              )}
               {lastKnown && (
                 <Box component="span" data-testid="transaction-energy-last-known" sx={{ display: 'block', color: 'text.secondary' }}>
                   {lastKnown.readingAt === null ? 'last known: no reading yet' : `last known, read at ${formatClockAgo(lastKnown.readingAt, now)}`}
@@ -166,7 +201,7 @@ function Summary({ tx, energy, lastKnown }: { tx: TransactionView; energy: Energ
               )}
               {energy.warning && (
                 <Box component="span" data-testid="transaction-energy-warning" sx={{ display: 'block', color: 'warning.main' }}>
-                  {energy.warning}
+                  {localiseTimes(energy.warning)}
                 </Box>
               )}
             </>,
@@ -306,11 +341,20 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
       </Stack>
     );
 
-  const energy: EnergyShown = tx.active ? (energyReadingSoFar(tx, samples) ?? { wh: null, warning: null }) : { wh: tx.energyWh, warning: tx.warning ?? null };
   const latest = latestReading(samples);
+  const lastEnergyAt = samples.findLast((m) => m.energyWh !== undefined && belongsTo(tx, m))?.t ?? null;
+  const reading = energyReadingSoFar(tx, samples);
+  const energy: EnergyShown = tx.active
+    ? { ...(reading ?? { wh: null, warning: null }), readAt: lastEnergyAt }
+    : tx.energyWh === null && tx.meterStop === null && reading?.wh != null
+      ? // Closed in the record (no meter stop): the energy its meter values show, said to be from the last reading.
+        { wh: reading.wh, warning: tx.warning ?? null, fromReading: true, readAt: lastEnergyAt }
+      : { wh: tx.energyWh, warning: tx.warning ?? null };
   // A running session is live only while its charger is heard from; else its last contact is the bench's
   // last word from the charger, or, with the bench out of reach, this window's last word from the bench.
   const lastKnown: LastKnown | null = tx.active && reach.stale ? { contact, readingAt: latest?.t ?? null } : null;
+  // Lost by its charger (rebooted without it): not running as far as the charger says; Stop would be refused.
+  const unconfirmed: Unconfirmed | null = !lastKnown && unconfirmedSince(tx, sessionCharger) !== null ? { readingAt: latest?.t ?? null, rebootAt: sessionCharger.lastBoot ?? null } : null;
   return (
     <Stack spacing={2}>
       <Breadcrumbs aria-label="Breadcrumb">
@@ -327,10 +371,14 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
           <Tooltip title="The record says this session runs, but the charger is not reporting now: whether it still charges is not known.">
             <Chip size="small" variant="outlined" color="default" sx={staleChipSx} data-stale label="Active (last known)" />
           </Tooltip>
+        ) : unconfirmed ? (
+          <Tooltip title="The record says this session runs, but the charger rebooted without it: most likely lost. Close it in the record (below); a remote stop would be refused.">
+            <Chip size="small" variant="outlined" color="warning" label="Not confirmed" />
+          </Tooltip>
         ) : (
           <Chip size="small" color={tx.active ? 'primary' : 'default'} variant={tx.active ? 'filled' : 'outlined'} label={tx.active ? 'Active' : 'Finished'} />
         )}
-        {StopButton && <StopButton transaction={running ?? tx} />}
+        {StopButton && !unconfirmed && <StopButton transaction={running ?? tx} />}
         {/* Offline is said below; this is for a charger the bench does not know now (Stop's tooltip says the same). */}
         {StopButton && tx.active && !reach.reachable && !reach.stale && reach.reason && (
           <Typography variant="caption" color="text.secondary" data-testid="transaction-stop-why">
@@ -346,7 +394,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
       )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 5, xl: 4 }}>
-          <Summary tx={tx} energy={energy} lastKnown={lastKnown} />
+          <Summary tx={tx} energy={energy} lastKnown={lastKnown} unconfirmed={unconfirmed} />
         </Grid>
         <Grid size={{ xs: 12, md: 7, xl: 8 }}>
           <Paper component="section" aria-label="Meter over the session" sx={{ p: 2, height: '100%' }}>

@@ -23,19 +23,20 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { NARROW_WINDOW } from '../../app/theme';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
-import { meterKey, useThrottledBench, type BenchState } from '../../stores/bench';
+import { meterKey, useBench, useThrottledBench, type BenchState } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
-import { formatClockAgo, formatEnergy, formatTime } from '../../components/format';
+import { formatClockAgo, formatDateTime, formatEnergy, formatTime } from '../../components/format';
 import { formatDuration } from '../../../../shared/format/time';
-import { unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
-import { useReach } from '../../components/reach';
+import { CloseInRecord, unconfirmedSince, useSessionCharger, useUnconfirmedSince } from '../../components/UnconfirmedSession';
+import { MiddleEllipsis } from '../../components/MiddleEllipsis';
+import { useNow, useReach } from '../../components/reach';
 import { useLastContact } from '../../components/ChargerOfflineNotice';
 import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
-import { energyReadingSoFar } from '../../../../shared/api/meter';
+import { belongsTo, energyReadingSoFar } from '../../../../shared/api/meter';
 import { useEnergySoFar } from '../../components/useMeterSeries';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
@@ -57,12 +58,15 @@ interface Row extends TransactionView {
   energy: number | null;
   /** Running: why its newest reading gives no energy (the meter went backwards), in words; else null. */
   energyWarning: string | null;
+  /** Running: when its newest reading this window has came (ms), if any. */
+  lastReadingAt: number | null;
 }
 
 /** A running session's energy in the list: so far, or why there is none. */
 function RunningEnergy({ row }: { row: Row }) {
-  // Not live (charger offline or link down): the energy is as of the last contact.
+  // Not live (charger offline or link down): the energy is as of the last contact; not confirmed: as of its last reading.
   const { stale } = useReach(row.chargerId);
+  const unconfirmed = useUnconfirmedSince(row) !== null && !stale;
   if (row.energy === null)
     return (
       <Typography component="span" variant="body2" color="text.secondary" title={row.energyWarning ?? 'The charger has sent no energy reading for this session yet'}>
@@ -70,12 +74,17 @@ function RunningEnergy({ row }: { row: Row }) {
       </Typography>
     );
   return (
-    <span>
-      {formatEnergy(row.energy)}{' '}
-      <Typography component="span" variant="caption" color="text.secondary">
-        {stale ? 'at last contact' : 'so far'}
+    // The words under the amount when the column is narrow, never cut.
+    <Box
+      component="span"
+      sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', lineHeight: 1.2, whiteSpace: 'normal' }}
+      title={unconfirmed ? 'At its last reading: the charger has most likely lost this session' : undefined}
+    >
+      <span>{formatEnergy(row.energy)}</span>
+      <Typography component="span" variant="caption" color={unconfirmed ? 'warning.main' : 'text.secondary'} sx={{ lineHeight: 1.2 }}>
+        {stale ? 'at last contact' : unconfirmed ? 'at last reading' : 'so far'}
       </Typography>
-    </span>
+    </Box>
   );
 }
 
@@ -93,7 +102,7 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
             renderCell: ({ value, row }) => (
               <Box sx={{ minWidth: 0, lineHeight: 1.25, height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'center' }} title={String(value)}>
                 <Stack direction="row" sx={{ gap: 0.5, alignItems: 'center', minWidth: 0 }}>
-                  {mono({ value })}
+                  <MiddleEllipsis text={String(value ?? '')} sx={{ fontFamily: monoFont }} />
                   <ChargerBadges chargerId={String(value)} compact />
                 </Stack>
                 {/* On a narrow window the connector rides under the charger (its own column would not fit). */}
@@ -149,8 +158,8 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
               {row.stopReason ?? 'Local'}
             </Typography>
           )}
-          {/* Kept while the session ends, so the charger's answer stays on screen. */}
-          {StopButton && <StopButton transaction={row} />}
+          {/* Kept while the session ends, so the charger's answer stays on screen; a lost one is closed in the record instead. */}
+          {StopButton && <RowAction row={row} StopButton={StopButton} />}
         </Stack>
       ),
     },
@@ -159,10 +168,14 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
 
 /**
  * How long a session ran: to its end, to now while it runs, or, while it is not live (its charger offline or
- * the link to the bench down), to the last contact (not counting on).
+ * the link to the bench down), to the last contact (not counting on); one its charger no longer reports, to
+ * its last reading (or the charger's reboot when none came).
  */
 function SessionDuration({ row }: { row: Row }) {
   const { contact, why } = useLastContact(row.chargerId);
+  const unconfirmed = useUnconfirmedSince(row);
+  const lastBoot = useBench((s) => s.chargers[row.chargerId]?.lastBoot);
+  const now = useNow();
   if (row.stopTime) return <>{formatDuration(Date.parse(row.stopTime) - Date.parse(row.startTime))}</>;
   if (contact)
     return (
@@ -170,7 +183,23 @@ function SessionDuration({ row }: { row: Row }) {
         ≥ {formatDuration(Date.parse(contact) - Date.parse(row.startTime))}
       </Typography>
     );
-  return <>{formatDuration(Date.now() - Date.parse(row.startTime))}</>;
+  if (unconfirmed !== null) {
+    const end = row.lastReadingAt ?? (lastBoot ? Date.parse(lastBoot) : unconfirmed);
+    const upTo = row.lastReadingAt !== null ? `its last reading (${formatDateTime(row.lastReadingAt)})` : `the charger's reboot (${formatDateTime(end)})`;
+    return (
+      <Typography component="span" variant="body2" color="text.secondary" title={`Up to ${upTo}: the charger has most likely lost this session`}>
+        {row.lastReadingAt !== null ? '≥' : '≤'} {formatDuration(end - Date.parse(row.startTime))}
+      </Typography>
+    );
+  }
+  return <>{formatDuration(now - Date.parse(row.startTime))}</>;
+}
+
+/** Stop on a running session; on one its charger has most likely lost (a remote stop would be refused), Close in the record instead. */
+function RowAction({ row, StopButton }: { row: Row; StopButton: StopButtonSlot }) {
+  const { stale } = useReach(row.chargerId);
+  if (useUnconfirmedSince(row) !== null && !stale) return <CloseInRecord tx={row} compact />;
+  return <StopButton transaction={row} />;
 }
 
 /** Active or Finished; a running session its charger no longer reports says so, and one on an offline charger is the last known. */
@@ -250,9 +279,10 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
     const soFar = new Map(running.map((t) => [t.transactionId, t]));
     return (list.data ?? []).map((t) => {
       const live = soFar.get(t.transactionId);
-      return { ...t, id: t.transactionId, energy: live ? live.energyWh : t.energyWh, energyWarning: live?.energyWarning ?? null };
+      const lastReadingAt = t.active ? (meter[meterKey(t.chargerId, t.connectorId)]?.findLast((m) => belongsTo(t, m))?.t ?? null) : null;
+      return { ...t, id: t.transactionId, energy: live ? live.energyWh : t.energyWh, energyWarning: live?.energyWarning ?? null, lastReadingAt };
     });
-  }, [list.data, running]);
+  }, [list.data, running, meter]);
   const narrow = useMediaQuery(NARROW_WINDOW);
   const columns = useMemo(() => columnsFor(!fixedCharger, narrow, StopButton), [fixedCharger, narrow, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.

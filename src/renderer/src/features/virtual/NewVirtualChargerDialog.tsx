@@ -30,6 +30,7 @@ import { useBench } from '../../stores/bench';
 import { featureProfiles, VirtualChargerDefinition, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import type { ChargerView } from '../../../../shared/api/views';
 import { issueWords } from '../../../../shared/api/issues';
+import { generatePassword } from './password';
 
 type FieldName = 'id' | 'connectors' | 'vendor' | 'model' | 'serialNumber' | 'firmwareVersion' | 'profiles' | 'password' | 'maxPowerW' | 'phases';
 
@@ -154,6 +155,8 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [showPassword, setShowPassword] = useState(false);
+  /** Whether the bench requires a password from every charger (null until read): one is then filled in. */
+  const [required, setRequired] = useState<boolean | null>(null);
   const titleId = useId();
   const chargers = useBench((s) => s.chargers);
   const virtualChargers = useBench((s) => s.virtualChargers);
@@ -167,6 +170,20 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
     setChecked(false);
     setFailure(null);
     setShowPassword(false);
+    let live = true;
+    client.call('settings:get', {}).then(
+      (s) => {
+        if (!live) return;
+        setRequired(s.requirePassword);
+        // Without a password it would be refused (401): fill one in, shown, for the user to keep or change.
+        if (s.requirePassword) {
+          setForm((f) => (f.password ? f : { ...f, password: generatePassword() }));
+          setShowPassword(true);
+        }
+      },
+      () => undefined,
+    );
+    return () => void (live = false);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open]);
 
@@ -252,7 +269,12 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
             <TextField {...field('serialNumber')} helperText={errors.serialNumber ?? 'Optional'} value={form.serialNumber} onChange={(e) => set('serialNumber', e.target.value)} />
             <TextField
               {...field('password')}
-              helperText={errors.password ?? 'Optional: security profile 1 (Basic auth), 16 to 40 characters; the bench is given it too.'}
+              helperText={
+                errors.password ??
+                (required
+                  ? 'Required by this bench: security profile 1 (Basic auth), 16 to 40 characters; the bench is given it too.'
+                  : 'Optional: security profile 1 (Basic auth), 16 to 40 characters; the bench is given it too.')
+              }
               type={showPassword ? 'text' : 'password'}
               value={form.password}
               onChange={(e) => set('password', e.target.value)}
@@ -303,6 +325,13 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
               label="Start it now, and whenever the bench starts"
             />
           </Box>
+          {required && (
+            <Alert severity={form.password ? 'info' : 'warning'} sx={{ mt: 2 }}>
+              {form.password
+                ? 'This bench requires a password from every charger: a generated one is filled in. The virtual charger sends it and the bench is given the same one; it can be changed later on its card (Set password…).'
+                : 'This bench requires a password from every charger: without one this virtual charger is refused (401) until it is given one on its card (Set password…).'}
+            </Alert>
+          )}
           {failure && (
             <Alert severity="error" sx={{ mt: 2 }}>
               {failure}

@@ -30,6 +30,7 @@ import { activeFaults, type VirtualChargerView } from '../../../../shared/api/vi
 import { ConnectorPanel } from './ConnectorPanel';
 import { FaultSwitchesPanel } from './FaultSwitchesPanel';
 import { SetFaultDialog } from './SetFaultDialog';
+import { VirtualPasswordDialog } from './VirtualPasswordDialog';
 import { actionWords, connectionWords, forgetView, rememberView, usePhysicalActions } from './virtual-actions';
 
 const registrationColour = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;
@@ -39,6 +40,8 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
   const { busy, feedback, run, act, clear } = usePhysicalActions(charger.id);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [faultOpen, setFaultOpen] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+  const [passwordSaved, setPasswordSaved] = useState<string | null>(null);
   const headingId = useId();
   const id = charger.id;
   const def = charger.definition;
@@ -124,10 +127,20 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
             </Typography>
             <Typography component="dd" variant="body2" sx={{ m: 0 }}>
               {value}
+              {term === 'Security' && (
+                <Button size="small" sx={{ ml: 1, py: 0, minWidth: 0 }} onClick={() => setPasswordOpen(true)} aria-label={`Set the password of ${id}`}>
+                  Set password…
+                </Button>
+              )}
             </Typography>
           </Box>
         ))}
       </Box>
+      {passwordSaved && (
+        <Alert severity="success" onClose={() => setPasswordSaved(null)} sx={{ mb: 1.5, py: 0 }}>
+          {passwordSaved}
+        </Alert>
+      )}
       {charger.lastError && (
         <Alert severity={connected ? 'info' : 'warning'} sx={{ mb: 1.5, py: 0 }}>
           Last error: {charger.lastError}
@@ -171,6 +184,15 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
 
       <FaultSwitchesPanel charger={charger} />
 
+      <VirtualPasswordDialog
+        charger={charger}
+        open={passwordOpen}
+        onClose={() => setPasswordOpen(false)}
+        onSaved={(message) => {
+          setPasswordOpen(false);
+          setPasswordSaved(message);
+        }}
+      />
       <SetFaultDialog
         open={faultOpen}
         chargerId={id}

@@ -1,12 +1,27 @@
 // The confirmation for the operation panels: components/ConfirmDialog on the panel's charger. What runs
-// there is read by the dialog itself (the one source); a `running` list handed in is not used.
+// there is read by the dialog itself (the one source); a `running` list handed in is not used. It names
+// what is still on its way to the charger (sent and unanswered, or queued), which what is confirmed now
+// waits behind.
 import { ConfirmDialog as Confirm, type ConfirmProps } from '../../../components/ConfirmDialog';
 import type { RunningTransaction } from '../../../components/running';
+import { InFlightNote } from './InFlight';
 import { usePanel } from './parts';
 
 export { RunningList } from '../../../components/ConfirmDialog';
 
-export function ConfirmDialog({ chargerId, running: _running, ...props }: Omit<ConfirmProps, 'chargerId'> & { chargerId?: string; running?: RunningTransaction[] }) {
+export function ConfirmDialog({ chargerId, running: _running, footer, ...props }: Omit<ConfirmProps, 'chargerId'> & { chargerId?: string; running?: RunningTransaction[] }) {
   const panel = usePanel();
-  return <Confirm chargerId={chargerId ?? panel.chargerId} {...props} />;
+  const id = chargerId ?? panel.chargerId;
+  return (
+    <Confirm
+      chargerId={id}
+      {...props}
+      footer={
+        <>
+          {footer}
+          <InFlightNote chargerId={id} />
+        </>
+      }
+    />
+  );
 }

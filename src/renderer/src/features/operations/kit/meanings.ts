@@ -4,6 +4,7 @@
 import type { OperationResult } from '../../../../../shared/api/contract';
 import type { ResponseOf } from '../../../../../shared/ocpp16';
 import type { OperationAction } from './actions';
+import { formatClock } from '../../../components/format';
 
 export type Tone = 'success' | 'info' | 'warning' | 'error';
 export interface Meaning {
@@ -56,6 +57,12 @@ const fill = (text: string, values: Record<string, unknown>) =>
     return shown(value) ?? (quoted ? `"${String(value)}"` : String(value));
   });
 
+/** " (1006)": the WebSocket close code a close reason names, to say how the connection dropped. */
+const closeCode = (reason: string): string => {
+  const code = /\((\d{4})\b/.exec(reason)?.[1];
+  return code ? ` (${code})` : '';
+};
+
 /** Whether a text the charger sent says anything (not absent, empty or blank). */
 const said = (text: string | null | undefined): text is string => !!text && text.trim() !== '';
 
@@ -101,6 +108,13 @@ export function explain(action: OperationAction, result: OperationResult, answer
         meaning: `The charger did not answer in time${said(result.error.description) ? ` (${result.error.description})` : ''}. It may be busy, its connection may have dropped, or it ignored the request; the message log shows whether an answer came later.`,
       };
     case 'offline':
+      // Sent, then the connection dropped: the charger may have acted on it, and it must not read as "nothing was sent".
+      if (result.sent)
+        return {
+          tone: 'error',
+          headline: 'Connection dropped before an answer',
+          meaning: `${result.sentAt ? `Sent at ${formatClock(result.sentAt)}; the` : 'Sent; the'} connection dropped${closeCode(result.error.description)} before an answer: whether the charger acted on it is unknown.${said(result.error.description) ? ` (${result.error.description})` : ''} Check the message log and the charger's state before sending it again.`,
+        };
       return { tone: 'warning', headline: 'Charger offline', meaning: 'The charger is not connected to the bench, so nothing was sent. Check its power and network, or wait until it reconnects.' };
   }
 }

@@ -21,6 +21,8 @@ import type { OperationAction } from './actions';
 import { explain, type Explained } from './meanings';
 import type { OperationState } from './useOperation';
 import { fieldState, type FieldErrors } from './form';
+import { WaitingAlert } from './InFlight';
+import { formatClock } from '../../../components/format';
 
 /** What every panel needs to know: the charger it works on, and what an answer means. */
 export interface PanelContextValue {
@@ -36,6 +38,8 @@ export interface PanelContextValue {
    * registry that holds the meanings imports the panels, which import this kit.
    */
   explain: (action: OperationAction, result: OperationResult) => Explained;
+  /** The operation panel shown (in the operations tab): what a panel sends is kept under it for the charger. */
+  page?: OperationAction;
 }
 export const PanelContext = createContext<PanelContextValue>({ chargerId: '', charger: undefined, online: false, connectorIds: [1], explain: (action, result) => explain(action, result, undefined) });
 export const usePanel = () => useContext(PanelContext);
@@ -92,15 +96,13 @@ export function SendButton({ pending, children, onClick, color = 'primary', ...r
   );
 }
 
-/** The last operation's result with what it means, or the bench's refusal; a spinner while waiting. */
-export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> }) {
+/**
+ * The last operation's result with what it means, or the bench's refusal; while waiting, a spinner that
+ * says whether it is queued behind another call or sent (and when its answer is due).
+ */
+export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> & Pick<Partial<OperationState>, 'ref' | 'requestedAt' | 'settledAt'> }) {
   const { chargerId } = usePanel();
-  if (op.pending)
-    return (
-      <Alert severity="info" icon={<CircularProgress size={20} />} role="status">
-        Waiting for {chargerId} to answer {op.action}…
-      </Alert>
-    );
+  if (op.pending) return <WaitingAlert chargerId={chargerId} action={op.action} opRef={op.ref} />;
   if (op.failure) {
     const { status, field, message } = op.failure;
     // Only a 4xx is a refusal before sending; a lost link or a 5xx may come after the CALL went out.
@@ -113,7 +115,18 @@ export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 
       </Alert>
     );
   }
-  if (op.result && op.action) return <ResultAlert action={op.action} result={op.result} />;
+  if (op.result && op.action)
+    return (
+      <Box>
+        <ResultAlert action={op.action} result={op.result} />
+        {/* Shown again after the panel was left: when it was asked for and answered, so an old answer is not taken for a new one. */}
+        {op.requestedAt && op.settledAt && (
+          <Typography variant="caption" color="text.secondary">
+            Asked at {formatClock(op.requestedAt)}; outcome at {formatClock(op.settledAt)}.
+          </Typography>
+        )}
+      </Box>
+    );
   return null;
 }
 

@@ -1,13 +1,16 @@
 // Sends one operation to a charger and keeps what came back: the charger's answer, or the bench's
-// refusal of the payload (with the field at fault). A form's checks join in useOperationForm.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// refusal of the payload (with the field at fault). A form's checks join in useOperationForm. What a
+// panel sent is kept per charger outside the panel (stores/operations.ts), so leaving the panel while
+// the charger has not answered forgets nothing.
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useClient } from '../../../api/context';
-import { CallFailure } from '../../../api/client';
 import type { OperationResult } from '../../../../../shared/api/contract';
 import type { RequestOf } from '../../../../../shared/ocpp16';
 import { useBench } from '../../../stores/bench';
+import { clearSlot, dropSlot, idleSlot, sendOperation, useOperationSlot } from '../../../stores/operations';
 import { checkPayload, type FieldErrors } from './form';
 import type { OperationAction } from './actions';
+import { usePanel } from './parts';
 
 export interface OperationState<A extends OperationAction = OperationAction> {
   pending: boolean;
@@ -19,35 +22,29 @@ export interface OperationState<A extends OperationAction = OperationAction> {
    * and nothing was sent; 0 or 5xx: it is not known whether the charger got it).
    */
   failure: { message: string; field?: string; status?: number } | null;
+  /** The last send's name in the bench's operationChanged events: whether it is queued or sent, and when. */
+  ref?: string | null;
+  /** When the last send was asked for, and when its outcome came (ISO). */
+  requestedAt?: string | null;
+  settledAt?: string | null;
 }
 
-const idle = { pending: false, action: null, result: null, failure: null } as const;
-
-/** Operations of the actions `A` (one action, or the few a panel sends), each answer typed by its action. */
-export function useOperation<A extends OperationAction = OperationAction>(chargerId: string) {
+/**
+ * Operations of the actions `A` (one action, or the few a panel sends), each answer typed by its action.
+ * `slot` names what it sends, so that a panel shown again finds its last send: by default the operation
+ * panel it is in (one plain useOperation per panel; useOperationForm names its action). Outside a panel
+ * and without a slot, what it sent is its own and is forgotten when it unmounts.
+ */
+export function useOperation<A extends OperationAction = OperationAction>(chargerId: string, slot?: string) {
   const client = useClient();
-  const [state, setState] = useState<OperationState<A>>(idle);
-  const mounted = useRef(true);
-  useEffect(() => {
-    mounted.current = true;
-    return () => void (mounted.current = false);
-  }, []);
-  const send = useCallback(
-    async <X extends A>(action: X, payload: RequestOf<X>): Promise<OperationResult<X> | null> => {
-      setState({ pending: true, action, result: null, failure: null });
-      try {
-        const result = await client.operate<X>({ chargerId, action, payload });
-        if (mounted.current) setState({ pending: false, action, result, failure: null });
-        return result;
-      } catch (e) {
-        const failure = e instanceof CallFailure ? { message: e.message, field: e.field, status: e.status } : { message: e instanceof Error ? e.message : String(e) };
-        if (mounted.current) setState({ pending: false, action, result: null, failure });
-        return null;
-      }
-    },
-    [client, chargerId],
-  );
-  const clear = useCallback(() => setState(idle), []);
+  const { page } = usePanel();
+  const own = useId();
+  const kept = slot ?? page;
+  const name = kept ?? `own:${own}`;
+  const state = (useOperationSlot(client, chargerId, name) ?? idleSlot) as unknown as OperationState<A>;
+  useEffect(() => (kept === undefined ? () => dropSlot(client, chargerId, name) : undefined), [kept, client, chargerId, name]);
+  const send = useCallback(<X extends A>(action: X, payload: RequestOf<X>): Promise<OperationResult<X> | null> => sendOperation(client, chargerId, name, action, payload), [client, chargerId, name]);
+  const clear = useCallback(() => clearSlot(client, chargerId, name), [client, chargerId, name]);
   return { ...state, send, clear };
 }
 
@@ -59,7 +56,7 @@ export type Operation = ReturnType<typeof useOperation>;
  * confirmation step (`confirm.submit()`, `confirm.dialog` spread into ConfirmDialog).
  */
 export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors) {
-  const op = useOperation<A>(chargerId);
+  const op = useOperation<A>(chargerId, action);
   const [tried, setTried] = useState(false);
   const maxStackLevel = useBench((s) => s.limits[chargerId]?.maxStackLevel);
   const checked = useMemo(() => checkPayload(action, payload, { maxStackLevel }), [action, payload, maxStackLevel]);

@@ -1,5 +1,7 @@
 // Configuration keys: GetConfiguration as a table (current value, read-only), a filter, inline edit
-// that sends ChangeConfiguration on Enter with the answer per key, and the keys the charger does not know.
+// that sends ChangeConfiguration on Enter with the answer per key (and the value tried, when it was not
+// taken), and the keys the charger does not know. The table says when it was read, and while the charger
+// is out of reach it is greyed and said as last known.
 // ChangeConfiguration is sent from here (its meanings: ChangeConfiguration.meanings.ts).
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -35,6 +37,8 @@ import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts
 import { useOperation } from '../kit/useOperation';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
+import { formatClock } from '../../../components/format';
+import { useLastContact } from '../../../components/ChargerOfflineNotice';
 
 /** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
 export const standardKeys: string[] = configurationKeyNames;
@@ -72,6 +76,9 @@ function ConfigurationPanel() {
   const client = useClient();
   const getOp = useOperation(chargerId);
   const [rows, setRows] = useState<KeyRow[] | null>(null);
+  /** When the table was last read (the answer's arrival): what it shows is as of then. */
+  const [readAt, setReadAt] = useState<string | null>(null);
+  const { reach, contact, why } = useLastContact(chargerId);
   const [unknown, setUnknown] = useState<string[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const [filter, setFilter] = useState('');
@@ -84,6 +91,7 @@ function ConfigurationPanel() {
     const result = await getOp.send('GetConfiguration', keys?.length ? { key: keys } : {});
     if (result?.outcome !== 'completed') return;
     const got = (result.response.configurationKey ?? []) as unknown as KeyRow[];
+    setReadAt(new Date().toISOString());
     setUnknown((result.response.unknownKey ?? []) as unknown as string[]);
     // Reading some keys refreshes those rows and keeps the rest of the table.
     setRows((prev) => {
@@ -163,7 +171,14 @@ function ConfigurationPanel() {
       {getOp.failure === null && getOp.result?.outcome === 'completed' && !getOp.pending && (
         <Typography variant="body2" color="text.secondary" role="status">
           {explain('GetConfiguration', getOp.result).meaning}
+          {readAt && ` Read at ${formatClock(readAt)}.`}
         </Typography>
+      )}
+      {rows && reach.stale && (
+        <Alert severity="warning" variant="outlined" data-testid="configuration-last-known">
+          Last known values{readAt ? `, read at ${formatClock(readAt)}` : ''}: {why}
+          {contact ? ` (last contact ${formatClock(contact)})` : ''}, so they may have changed since and nothing can be changed now.
+        </Alert>
       )}
       {unknown.length > 0 && (
         <Alert severity="warning">
@@ -196,13 +211,13 @@ function ConfigurationPanel() {
               },
             }}
           />
-          <TableContainer sx={{ maxHeight: 520 }}>
-            <Table size="small" stickyHeader aria-label="Configuration keys" sx={{ tableLayout: 'fixed' }}>
+          <TableContainer sx={{ maxHeight: 520, ...(reach.stale && { opacity: 0.6 }) }} data-stale={reach.stale || undefined}>
+            <Table size="small" stickyHeader aria-label={reach.stale ? 'Configuration keys (last known)' : 'Configuration keys'} sx={{ tableLayout: 'fixed' }}>
               <TableHead>
                 <TableRow>
                   {/* The value keeps room for a word (true, false, a list) on a 1024 px window: keys and answers wrap first. */}
                   <TableCell sx={{ width: '30%' }}>Key</TableCell>
-                  <TableCell>Value</TableCell>
+                  <TableCell>{reach.stale ? `Value (last known${readAt ? `, ${formatClock(readAt)}` : ''})` : 'Value'}</TableCell>
                   <TableCell sx={{ width: 108 }}>Access</TableCell>
                   <TableCell sx={{ width: '27%' }}>Last change</TableCell>
                 </TableRow>
@@ -345,16 +360,31 @@ function KeyResultView({ result }: { result: KeyResult | undefined }) {
         <Typography variant="body2">Sending…</Typography>
       </Stack>
     );
-  if (result.refused)
-    return (
-      <Typography variant="body2" color="error" role="alert">
-        Not sent: {result.refused}
+  const tried =
+    result.value === undefined ? null : (
+      <Typography variant="caption" component="div" sx={{ overflowWrap: 'anywhere' }}>
+        Tried:{' '}
+        <Box component="span" sx={{ fontFamily: monoFont }}>
+          {result.value === '' ? '(empty)' : result.value}
+        </Box>
       </Typography>
     );
+  if (result.refused)
+    return (
+      <Box role="alert">
+        <Typography variant="body2" color="error">
+          Not sent: {result.refused}
+        </Typography>
+        {tried}
+      </Box>
+    );
   const e = result.explained!;
+  // Taken (Accepted, RebootRequired): the value column shows it. Otherwise the value stays as read: say what was tried.
+  const taken = e.status === 'Accepted' || e.status === 'RebootRequired';
   return (
     <Stack spacing={0.5} role="status">
       <Chip size="small" color={toneColour[e.tone]} label={e.status ?? e.headline} sx={{ alignSelf: 'flex-start' }} />
+      {!taken && tried}
       <Typography variant="caption" color="text.secondary">
         {e.meaning}
       </Typography>

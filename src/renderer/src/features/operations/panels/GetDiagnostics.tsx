@@ -1,6 +1,7 @@
 // Get diagnostics: asks the charger to upload its logs to a location, optionally for a time window,
-// with the upload's progress as it reports it in DiagnosticsStatusNotification. The location is filled
-// in: one of the bench's own (over FTP or HTTP, its own credentials per request), or a server of the user's.
+// with the upload's progress as it reports it in DiagnosticsStatusNotification (each status with its
+// time, as progress of the newest GetDiagnostics only). The location is filled in: one of the bench's
+// own (over FTP or HTTP, its own credentials per request, at the address chosen), or a server of the user's.
 import { useCallback, useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -12,11 +13,12 @@ import { useClient } from '../../../api/context';
 import { formatTime } from '../../../components/format';
 import { paths } from '../../../app/routes';
 import type { UploadLocationView } from '../../../../../shared/api/views';
-import { LocationSourceToggle, locationFor, type LocationSource } from '../kit/BenchLocation';
+import { BenchAddressSelect, benchUrlsFor, LocationSourceToggle, locationFor, type LocationSource } from '../kit/BenchLocation';
 import { compact, dateOrText, fieldState, numberOrText, type FieldErrors } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { ProgressStepper, type Progress } from '../kit/ProgressStepper';
+import { latestRequest, useProgressReport, useRecordedOperations } from './record';
 import { useOperationForm } from '../kit/useOperation';
 
 export const GetDiagnostics: OperationPage<'GetDiagnostics'> = {
@@ -82,14 +84,19 @@ function useUploadLocation(chargerId: string) {
   return { location, error, renew };
 }
 
+const diagnosticsActions = ['GetDiagnostics'] as const;
+
 function DiagnosticsPanel() {
-  const { chargerId, charger } = usePanel();
+  const { chargerId } = usePanel();
+  const report = useProgressReport(chargerId, 'diagnostics');
+  const requests = useRecordedOperations(chargerId, diagnosticsActions);
   const bench = useUploadLocation(chargerId);
   const [source, setSource] = useState<LocationSource>('ftp');
   const [typed, setTyped] = useState('');
   // Without the bench's FTP server, its HTTP location is the one on offer.
   const chosen: LocationSource = source === 'ftp' && bench.location && !bench.location.ftp ? 'http' : source;
-  const location = locationFor(chosen, bench.location, typed);
+  const [host, setHost] = useState<string | null>(null);
+  const location = locationFor(chosen, bench.location, typed, host);
   const [startTime, setStartTime] = useState('');
   const [stopTime, setStopTime] = useState('');
   const [retries, setRetries] = useState('');
@@ -127,6 +134,7 @@ function DiagnosticsPanel() {
           fromBench ? `The bench receives it over ${chosen.toUpperCase()} (this location only, until ${formatTime(bench.location!.expiresAt)})` : 'e.g. ftp://user:password@host/diagnostics/',
         )}
       />
+      {fromBench && <BenchAddressSelect urls={benchUrlsFor(chosen, bench.location)} value={host} onChange={setHost} />}
       {fromBench && (
         <Typography variant="body2" color="text.secondary">
           The file appears on the{' '}
@@ -160,7 +168,7 @@ function DiagnosticsPanel() {
         Request diagnostics
       </SendButton>
       <OperationOutcome op={form.op} />
-      <ProgressStepper label="Diagnostics upload progress" steps={diagnosticsSteps} progress={diagnosticsProgress(charger?.diagnosticsStatus)} />
+      <ProgressStepper label="Diagnostics upload progress" action="GetDiagnostics" steps={diagnosticsSteps} progressOf={diagnosticsProgress} report={report} request={latestRequest(requests.list)} />
     </PanelShell>
   );
 }

@@ -1,7 +1,9 @@
 // The charger's local authorization list: read its version (GetLocalListVersion, meanings in
 // GetLocalListVersion.meanings.ts) and send a full or differential list (SendLocalList) edited as a
-// table; a full replace confirms first.
-import { useState } from 'react';
+// table; a full replace confirms first. The version field holds the next version from what the charger
+// last said (its answer to GetLocalListVersion, or the last list it accepted, here or in the bench's
+// record), and says where the number came from.
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -29,6 +31,8 @@ import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, RemoveColumnHeader, SendButton, usePanel } from '../kit/parts';
 import { plural } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
+import type { OperationView } from '../../../../../shared/api/views';
+import { shownTime, useRecordedOperations } from './record';
 
 export const SendLocalList: OperationPage<'SendLocalList'> = {
   label: 'Local list',
@@ -52,11 +56,59 @@ interface EntryDraft {
 
 const newEntry = (): EntryDraft => ({ idTag: '', status: 'Accepted', expiry: '', parentIdTag: '' });
 
+/** Where the version in the field came from: the charger's answer to GetLocalListVersion, or a list it accepted. */
+export interface VersionOrigin {
+  from: 'read' | 'sent';
+  /** The charger's version then (-1: no local list support). */
+  version: number;
+  at: string;
+}
+
+const localListActions = ['GetLocalListVersion', 'SendLocalList'] as const;
+
+/** The charger's local list version as the bench's record last learnt it (newest first): read, or a list it accepted; null when neither. */
+export function knownListVersion(ops: readonly OperationView[]): VersionOrigin | null {
+  for (const op of ops) {
+    if (op.outcome !== 'completed') continue;
+    const at = op.finishedAt ?? op.sentAt;
+    const read = (op.response as { listVersion?: unknown } | null | undefined)?.listVersion;
+    if (op.action === 'GetLocalListVersion' && typeof read === 'number') return { from: 'read', version: read, at };
+    const sent = (op.request as { listVersion?: unknown } | null | undefined)?.listVersion;
+    if (op.action === 'SendLocalList' && (op.response as { status?: unknown } | null | undefined)?.status === 'Accepted' && typeof sent === 'number') return { from: 'sent', version: sent, at };
+  }
+  return null;
+}
+
+/** What the version field says of its number. */
+function versionHelper(origin: VersionOrigin | null, typed: boolean): string {
+  if (typed || !origin) return typed ? 'The version the charger will have after this' : 'No version read or sent yet: read it first, or send a full list';
+  if (origin.from === 'read') {
+    if (origin.version < 0) return `At ${shownTime(origin.at)} the charger said it has no local list support (version -1)`;
+    return `The charger reported version ${origin.version} at ${shownTime(origin.at)} (Get local list version): this is the next`;
+  }
+  return `The charger accepted version ${origin.version} at ${shownTime(origin.at)} (the last list sent): this is the next`;
+}
+
 function LocalListPanel() {
   const { chargerId } = usePanel();
   const client = useClient();
   const versionForm = useOperationForm(chargerId, 'GetLocalListVersion', {});
   const [listVersion, setListVersion] = useState('1');
+  // The next version from what the charger last said (read here or before, or a list it accepted), unless the person typed one.
+  const [origin, setOrigin] = useState<VersionOrigin | null>(null);
+  const [typed, setTyped] = useState(false);
+  const record = useRecordedOperations(chargerId, localListActions);
+  const known = useMemo(() => knownListVersion(record.list), [record.list]);
+  const learn = useCallback((o: VersionOrigin) => {
+    setOrigin(o);
+    setTyped(false);
+    if (o.version >= 0) setListVersion(String(o.version + 1));
+  }, []);
+  useEffect(() => {
+    if (known && !typed && !(origin && Date.parse(origin.at) >= Date.parse(known.at))) learn(known);
+    // Only news from the record moves the field; what the person types stays.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [known]);
   const [updateType, setUpdateType] = useState<UpdateType>('Full');
   const [entries, setEntries] = useState<EntryDraft[]>([newEntry()]);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -78,7 +130,14 @@ function LocalListPanel() {
 
   const readVersion = async () => {
     const result = await versionForm.send({});
-    if (result?.outcome === 'completed' && typeof result.response.listVersion === 'number' && result.response.listVersion >= 0) setListVersion(String(result.response.listVersion + 1));
+    if (result?.outcome === 'completed' && typeof result.response.listVersion === 'number') learn({ from: 'read', version: result.response.listVersion, at: new Date().toISOString() });
+  };
+  const sendList = async () => {
+    const p = form.prepare();
+    if (!p) return;
+    const sent = await form.send(p);
+    // Accepted: the charger is at the version sent, and a differential update after it needs the next.
+    if (sent?.outcome === 'completed' && sent.response.status === 'Accepted') learn({ from: 'sent', version: p.listVersion, at: new Date().toISOString() });
   };
 
   const loadBenchTags = async () => {
@@ -112,8 +171,12 @@ function LocalListPanel() {
           label="List version"
           required
           value={listVersion}
-          onChange={(e) => setListVersion(e.target.value)}
-          {...fieldState(form.errors, 'listVersion', 'The version the charger will have after this')}
+          onChange={(e) => {
+            setListVersion(e.target.value);
+            setTyped(true);
+          }}
+          sx={{ minWidth: 260, maxWidth: 420 }}
+          {...fieldState(form.errors, 'listVersion', versionHelper(origin, typed))}
         />
         <FormControl>
           <FormLabel id="update-type">Update type</FormLabel>
@@ -216,12 +279,16 @@ function LocalListPanel() {
           Could not read the bench's idTags: {loadError}
         </Typography>
       )}
-      <SendButton pending={form.op.pending} color={updateType === 'Full' ? 'warning' : 'primary'} onClick={() => form.confirm.submit(updateType === 'Full')}>
+      <SendButton pending={form.op.pending} color={updateType === 'Full' ? 'warning' : 'primary'} onClick={() => (updateType === 'Full' ? form.confirm.submit() : void sendList())}>
         {updateType === 'Full' ? `Replace the list (${plural(n, 'entry', 'entries')})…` : `Send ${plural(n, 'change')}`}
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
         {...form.confirm.dialog}
+        onConfirm={() => {
+          form.confirm.dialog.onCancel();
+          void sendList();
+        }}
         title="Replace the whole local list?"
         target={`${chargerId} · the whole charger`}
         consequence={`The charger's whole list is replaced by the ${plural(n, 'entry', 'entries')} sent, as version ${listVersion}. Cards that only the old list knew may be refused while the charger is offline.`}

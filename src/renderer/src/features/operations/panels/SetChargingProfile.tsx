@@ -1,53 +1,133 @@
-// Set charging profile: installs a charging profile on the charger or a connector, edited in full.
+// Set charging profile: installs a charging profile on the charger or a connector, edited in full. Where
+// a profile of each purpose goes and when it is over are the bench's rules (shared/api/bench-rules); what
+// only the charger can judge (a running transaction for a TxProfile, a stack level when its
+// ChargeProfileMaxStackLevel has not been read) is said beside the form, and a refusal is explained by the
+// case that was sent, not by a list of examples.
 import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import type { ChargingProfile } from '../../../../../shared/ocpp16';
+import { useBench } from '../../../stores/bench';
+import { useRunningLive, type RunningTransaction } from '../../../components/running';
 import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFromDraft } from '../kit/ChargingProfileEditor';
 import { numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
-import { ConnectorSelect, OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
-import { useOperationForm } from '../kit/useOperation';
+import { ConnectorSelect, OperationOutcome, PanelShell, ResultAlert, SendButton, usePanel } from '../kit/parts';
+import { useOperation, useOperationForm } from '../kit/useOperation';
 
 export const SetChargingProfile: OperationPage<'SetChargingProfile'> = {
   label: 'Set charging profile',
   group: 'Smart charging',
   Panel: SetChargingProfilePanel,
   meanings: {
-    Accepted: { tone: 'success', meaning: 'The profile is installed; the charger now limits charging by it.' },
-    Rejected: {
-      tone: 'error',
-      meaning:
-        'The charger refused the profile (for example a TxProfile without a running transaction, a stack level above ChargeProfileMaxStackLevel, too many periods, or a unit it does not allow).',
+    Accepted: {
+      tone: 'success',
+      meaning: 'The charger installed the profile: it limits charging by it while the profile is valid (Get composite schedule shows what it applies now).',
     },
+    Rejected: { tone: 'error', meaning: 'The charger refused the profile; OCPP 1.6 gives no reason with the answer.' },
     NotSupported: { tone: 'warning', meaning: 'The charger does not support smart charging.' },
   },
 };
 
+/** What was sent, and what the bench knew then: to explain a refusal by this case. */
+export interface SentProfile {
+  connectorId: number;
+  profile: Pick<ChargingProfile, 'chargingProfilePurpose' | 'stackLevel' | 'transactionId' | 'chargingSchedule'>;
+  /** The transactions running on that connector when it was sent. */
+  running: Pick<RunningTransaction, 'transactionId' | 'idTag'>[];
+  /** The charger's ChargeProfileMaxStackLevel as the bench knew it; undefined: not read. */
+  maxStackLevel?: number;
+}
+
+/** Why the charger may have refused what was sent, as far as the bench can tell, in words. */
+export function whyRejected({ connectorId, profile, running, maxStackLevel }: SentProfile): string {
+  const known: string[] = [];
+  if (profile.chargingProfilePurpose === 'TxProfile') {
+    const tx = running[0];
+    if (!tx) known.push(`No transaction was running on connector ${connectorId} when it was sent, and a TxProfile needs one.`);
+    else if (profile.transactionId !== undefined && !running.some((t) => t.transactionId === profile.transactionId))
+      known.push(`It names transaction ${profile.transactionId}, but the one running on connector ${connectorId} was ${tx.transactionId} (${tx.idTag}).`);
+  }
+  if (maxStackLevel === undefined) known.push(`The charger's ChargeProfileMaxStackLevel had not been read: stack level ${profile.stackLevel} may be above it.`);
+  const periods = profile.chargingSchedule.chargingSchedulePeriod.length;
+  const others = `more periods (${periods}) than its ChargingScheduleMaxPeriods, a unit (${profile.chargingSchedule.chargingRateUnit}) outside its ChargingScheduleAllowedChargingRateUnit, or more profiles than its MaxChargingProfilesInstalled`;
+  return known.length ? `${known.join(' ')} Otherwise: ${others}.` : `Nothing the bench knows rules it out; what the charger may not take: ${others}.`;
+}
+
+/** What the connector field says of the purpose chosen: where it belongs, and what runs there. */
+function connectorAdvice(purpose: ChargingProfile['chargingProfilePurpose'], connectorId: string, running: RunningTransaction[], transactionId: string): string | undefined {
+  if (purpose === 'ChargePointMaxProfile') return connectorId === '0' ? 'A ChargePointMaxProfile limits the whole charger' : 'A ChargePointMaxProfile is set on connector 0 only';
+  if (purpose === 'TxProfile') {
+    if (connectorId === '0') return 'A TxProfile is set on the connector of its running transaction, not on connector 0';
+    const tx = running.find((t) => t.connectorId === Number(connectorId));
+    if (!tx) return `No transaction runs on connector ${connectorId}: the charger should reject a TxProfile here`;
+    const named = numberOrText(transactionId);
+    if (typeof named === 'number' && named !== tx.transactionId) return `Transaction ${named} is not the one running here (${tx.transactionId}, ${tx.idTag}): the charger should reject it`;
+    return `For transaction ${tx.transactionId} (${tx.idTag}), running here`;
+  }
+  return connectorId === '0' ? 'Connector 0: the charger as a whole (a TxDefaultProfile applies to every connector)' : undefined;
+}
+
 function SetChargingProfilePanel() {
-  const { chargerId } = usePanel();
+  const { chargerId, online } = usePanel();
   const [connectorId, setConnectorId] = useState('0');
   const [profile, setProfile] = useState(() => newProfileDraft('TxDefaultProfile'));
+  const running = useRunningLive(chargerId);
+  const maxStackLevel = useBench((s) => s.limits[chargerId]?.maxStackLevel);
   const form = useOperationForm(
     chargerId,
     'SetChargingProfile',
     { connectorId: numberOrText(connectorId), csChargingProfiles: profileFromDraft(profile) },
     profileDraftErrors(profile, 'csChargingProfiles'),
   );
-  // What the spec says about purpose and connector; left as advice so a test can still send the odd case.
-  const advice =
-    profile.purpose === 'ChargePointMaxProfile' && connectorId !== '0'
-      ? 'A ChargePointMaxProfile belongs on connector 0; the charger should refuse it elsewhere'
-      : profile.purpose === 'TxProfile' && connectorId === '0'
-        ? 'A TxProfile belongs on the connector of the running transaction'
-        : connectorId === '0'
-          ? 'Connector 0: the charger as a whole (a TxDefaultProfile applies to every connector)'
-          : undefined;
+  const [sent, setSent] = useState<SentProfile | null>(null);
+  const install = () => {
+    const p = form.prepare();
+    if (!p) return;
+    setSent({ connectorId: p.connectorId, profile: p.csChargingProfiles, running: running.filter((t) => t.connectorId === p.connectorId), maxStackLevel });
+    void form.send(p);
+  };
+  // The charger's stack levels, read on request (the bench learns them from the answer).
+  const readLimit = useOperation<'GetConfiguration'>(chargerId);
+  const result = form.op.result;
+  const rejected = !form.op.pending && result?.outcome === 'completed' && result.response.status === 'Rejected' && sent !== null;
   return (
     <PanelShell title="Set charging profile" action="SetChargingProfile" description="Installs a charging profile: a limit on current or power over time, stacked with the charger's other profiles.">
-      <ConnectorSelect value={connectorId} onChange={setConnectorId} withZero errors={form.errors} helper={advice} sx={{ maxWidth: 480 }} />
+      <ConnectorSelect
+        value={connectorId}
+        onChange={setConnectorId}
+        withZero
+        errors={form.errors}
+        helper={connectorAdvice(profile.purpose, connectorId, running, profile.transactionId)}
+        sx={{ maxWidth: 480 }}
+      />
+      {maxStackLevel === undefined && (
+        <Alert
+          severity="info"
+          variant="outlined"
+          data-testid="stack-level-unchecked"
+          action={
+            <Button size="small" disabled={!online || readLimit.pending} onClick={() => void readLimit.send('GetConfiguration', { key: ['ChargeProfileMaxStackLevel'] })}>
+              Read it
+            </Button>
+          }
+        >
+          Stack level {profile.stackLevel.trim() || '(none)'} is sent unchecked: the charger&apos;s ChargeProfileMaxStackLevel has not been read
+          {readLimit.result?.outcome === 'completed' && !readLimit.pending ? ' (the charger did not report it)' : ''}.
+        </Alert>
+      )}
       <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="csChargingProfiles" />
-      <SendButton pending={form.op.pending} onClick={form.submit}>
+      <SendButton pending={form.op.pending} onClick={install}>
         Install {profile.chargingProfileId.trim() ? `profile ${profile.chargingProfileId.trim()}` : 'the profile'} on {connectorId === '0' ? 'the charger' : `connector ${connectorId}`}
       </SendButton>
-      <OperationOutcome op={form.op} />
+      {rejected ? (
+        <ResultAlert action="SetChargingProfile" result={result}>
+          {' '}
+          {whyRejected(sent)}
+        </ResultAlert>
+      ) : (
+        <OperationOutcome op={form.op} />
+      )}
     </PanelShell>
   );
 }

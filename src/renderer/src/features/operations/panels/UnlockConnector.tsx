@@ -1,6 +1,7 @@
-// Unlock connector: releases a connector's cable lock. The connector is chosen in the dialog that
-// confirms it (opened from the panel, or from a connector card with that connector chosen), which says
-// what may happen to a session running there and what each answer would mean, before anything is sent.
+// Unlock connector: releases a connector's cable lock. The connector is chosen first (in the panel, or by
+// the connector card the dialog is opened from); the dialog that confirms it names the session running on
+// that connector (and only then speaks of sessions), what may happen to it and what each answer would
+// mean, before anything is sent. The connector can still be changed in the dialog.
 import { useEffect, useState } from 'react';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -35,8 +36,11 @@ export const UnlockConnector: OperationPage<'UnlockConnector'> = {
 export interface UnlockDialogProps {
   open: boolean;
   chargerId: string;
-  /** The connector chosen when it opens (the card it came from); none: the person chooses. */
-  connectorId?: number;
+  /**
+   * The connector chosen when it opens (the card it came from, or the panel's choice). It is always one:
+   * what runs on it is what the dialog names, so it never speaks of sessions before a connector is chosen.
+   */
+  connectorId: number;
   /** The charger's connector ids. */
   connectorIds: number[];
   /** Status words per connector for the choice, e.g. "Charging". */
@@ -45,90 +49,125 @@ export interface UnlockDialogProps {
   onConfirm: (connectorId: number) => void;
 }
 
-/** The unlock confirmation: the connector chosen here, what runs on it, what the answers mean. */
-export function UnlockDialog({ open, chargerId, connectorId, connectorIds, statusOf, onCancel, onConfirm }: UnlockDialogProps) {
-  // With one connector there is nothing to choose; with several, never one the person did not pick.
-  const initial = connectorId ?? (connectorIds.length === 1 ? connectorIds[0] : undefined);
-  const [chosen, setChosen] = useState<number | undefined>(initial);
-  useEffect(() => {
-    if (open) setChosen(initial);
-  }, [open, initial]);
+/** The connectors to choose from, each with its status and the session running on it. */
+function ConnectorChoice({
+  chargerId,
+  connectorIds,
+  statusOf,
+  value,
+  onChange,
+  labelId,
+}: {
+  chargerId: string;
+  connectorIds: number[];
+  statusOf?: (id: number) => string | undefined;
+  value: number | undefined;
+  onChange: (id: number) => void;
+  labelId: string;
+}) {
   const running = useRunningLive(chargerId);
-  const sessionOn = (id: number) => running.find((t) => t.connectorId === id);
+  return (
+    <FormControl sx={{ my: 1 }}>
+      <FormLabel id={labelId}>Connector</FormLabel>
+      <RadioGroup aria-labelledby={labelId} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(Number(e.target.value))}>
+        {connectorIds.map((id) => {
+          const tx = running.find((t) => t.connectorId === id);
+          return (
+            <FormControlLabel key={id} value={String(id)} control={<Radio size="small" />} label={[`Connector ${id}`, statusOf?.(id), tx && `session of ${tx.idTag}`].filter(Boolean).join(' · ')} />
+          );
+        })}
+      </RadioGroup>
+    </FormControl>
+  );
+}
+
+/** The unlock confirmation: the connector (changeable here), what runs on it, what the answers mean. */
+export function UnlockDialog({ open, chargerId, connectorId, connectorIds, statusOf, onCancel, onConfirm }: UnlockDialogProps) {
+  const [chosen, setChosen] = useState(connectorId);
+  useEffect(() => {
+    if (open) setChosen(connectorId);
+  }, [open, connectorId]);
   return (
     <ConfirmDialog
       open={open}
-      title={chosen === undefined ? `Unlock a connector of ${chargerId}?` : `Unlock connector ${chosen} of ${chargerId}?`}
+      title={`Unlock connector ${chosen} of ${chargerId}?`}
       chargerId={chargerId}
-      // Nothing chosen yet: no connector's sessions to list.
-      connectorId={chosen ?? -1}
-      target={chosen === undefined ? `${chargerId} · choose the connector` : `${chargerId} · connector ${chosen}`}
-      blocked={chosen === undefined ? 'Choose the connector to unlock' : null}
+      connectorId={chosen}
+      target={`${chargerId} · connector ${chosen}`}
       consequence={(on) => {
         const tx = on[0];
-        if (chosen === undefined) return 'Choose the connector whose cable lock is to be released.';
         return tx
           ? `A running session on connector ${chosen} (${tx.idTag}, transaction ${tx.transactionId}) may stop and the cable may be released.`
           : `The cable lock of connector ${chosen} is released: a cable left in the socket can be pulled out.`;
       }}
-      confirmLabel={chosen === undefined ? 'Unlock' : `Unlock connector ${chosen} of ${chargerId}`}
+      confirmLabel={`Unlock connector ${chosen} of ${chargerId}`}
       onCancel={onCancel}
-      onConfirm={() => chosen !== undefined && onConfirm(chosen)}
-      footer={
-        <Box sx={{ mt: 2 }}>
-          <Typography variant="subtitle2" id="unlock-answers">
-            What the charger may answer
-          </Typography>
-          <Box component="dl" aria-labelledby="unlock-answers" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 1.5, rowGap: 0.5 }}>
-            {(Object.keys(meanings) as Array<keyof typeof meanings>).map((status) => (
-              <Box key={status} sx={{ display: 'contents' }}>
-                <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>
-                  {status}
-                </Typography>
-                <Typography component="dd" variant="body2" color="text.secondary" sx={{ m: 0 }}>
-                  {meanings[status].meaning}
-                </Typography>
-              </Box>
-            ))}
-          </Box>
-        </Box>
-      }
+      onConfirm={() => onConfirm(chosen)}
+      footer={<UnlockAnswers />}
     >
-      <FormControl sx={{ my: 1 }}>
-        <FormLabel id="unlock-connector-choice">Connector</FormLabel>
-        <RadioGroup aria-labelledby="unlock-connector-choice" value={chosen === undefined ? '' : String(chosen)} onChange={(e) => setChosen(Number(e.target.value))}>
-          {connectorIds.map((id) => {
-            const tx = sessionOn(id);
-            const status = statusOf?.(id);
-            return <FormControlLabel key={id} value={String(id)} control={<Radio size="small" />} label={[`Connector ${id}`, status, tx && `session of ${tx.idTag}`].filter(Boolean).join(' · ')} />;
-          })}
-        </RadioGroup>
-      </FormControl>
+      {connectorIds.length > 1 && <ConnectorChoice chargerId={chargerId} connectorIds={connectorIds} statusOf={statusOf} value={chosen} onChange={setChosen} labelId="unlock-connector-choice" />}
     </ConfirmDialog>
+  );
+}
+
+/** What each answer to UnlockConnector would mean, read before sending. */
+function UnlockAnswers() {
+  return (
+    <Box sx={{ mt: 2 }}>
+      <Typography variant="subtitle2" id="unlock-answers">
+        What the charger may answer
+      </Typography>
+      <Box component="dl" aria-labelledby="unlock-answers" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 1.5, rowGap: 0.5 }}>
+        {(Object.keys(meanings) as Array<keyof typeof meanings>).map((status) => (
+          <Box key={status} sx={{ display: 'contents' }}>
+            <Typography component="dt" variant="body2" sx={{ fontWeight: 600 }}>
+              {status}
+            </Typography>
+            <Typography component="dd" variant="body2" color="text.secondary" sx={{ m: 0 }}>
+              {meanings[status].meaning}
+            </Typography>
+          </Box>
+        ))}
+      </Box>
+    </Box>
   );
 }
 
 function UnlockPanel() {
   const { chargerId, charger, connectorIds } = usePanel();
   const op = useOperation<'UnlockConnector'>(chargerId);
+  // With one connector there is nothing to choose; with several, never one the person did not pick.
+  const [picked, setPicked] = useState<number | undefined>(undefined);
+  const chosen = picked !== undefined && connectorIds.includes(picked) ? picked : connectorIds.length === 1 ? connectorIds[0] : undefined;
   const [asking, setAsking] = useState(false);
+  const statusOf = (id: number) => charger?.connectors.find((c) => c.connectorId === id)?.status;
   return (
     <PanelShell title="Unlock connector" action="UnlockConnector" description="Releases the cable lock of a connector, e.g. when a driver cannot pull the cable out.">
-      <SendButton pending={op.pending} color="warning" onClick={() => setAsking(true)}>
-        Unlock a connector…
+      {connectorIds.length > 1 && <ConnectorChoice chargerId={chargerId} connectorIds={connectorIds} statusOf={statusOf} value={chosen} onChange={setPicked} labelId="unlock-panel-connector" />}
+      <SendButton pending={op.pending} color="warning" disabled={chosen === undefined} onClick={() => setAsking(true)}>
+        {chosen === undefined ? 'Unlock a connector…' : `Unlock connector ${chosen}…`}
       </SendButton>
+      {chosen === undefined && (
+        <Typography variant="body2" color="text.secondary">
+          Choose the connector whose cable lock is to be released.
+        </Typography>
+      )}
       <OperationOutcome op={op} />
-      <UnlockDialog
-        open={asking}
-        chargerId={chargerId}
-        connectorIds={connectorIds}
-        statusOf={(id) => charger?.connectors.find((c) => c.connectorId === id)?.status}
-        onCancel={() => setAsking(false)}
-        onConfirm={(connectorId) => {
-          setAsking(false);
-          void op.send('UnlockConnector', { connectorId });
-        }}
-      />
+      {chosen !== undefined && (
+        <UnlockDialog
+          open={asking}
+          chargerId={chargerId}
+          connectorId={chosen}
+          connectorIds={connectorIds}
+          statusOf={statusOf}
+          onCancel={() => setAsking(false)}
+          onConfirm={(connectorId) => {
+            setAsking(false);
+            setPicked(connectorId);
+            void op.send('UnlockConnector', { connectorId });
+          }}
+        />
+      )}
     </PanelShell>
   );
 }

@@ -1,6 +1,6 @@
 // Update firmware: a location (a file the bench hosts, over HTTP or FTP, filled in; or a URL of the
 // user's) and a retrieve date, confirmed first, with the update's progress as the charger reports it in
-// FirmwareStatusNotification.
+// FirmwareStatusNotification: each status with its time, as progress of the newest UpdateFirmware only.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -11,12 +11,13 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useClient } from '../../../api/context';
 import { formatTime } from '../../../components/format';
 import type { HostedFileView } from '../../../../../shared/api/views';
-import { LocationSourceToggle, locationFor, type LocationSource } from '../kit/BenchLocation';
+import { BenchAddressSelect, benchUrlsFor, LocationSourceToggle, locationFor, type BenchUrls, type LocationSource } from '../kit/BenchLocation';
 import { ConfirmDialog } from '../kit/ConfirmDialog';
 import { compact, dateOrText, fieldState, numberOrText, toLocalInput } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { ProgressStepper, type Progress } from '../kit/ProgressStepper';
+import { latestRequest, useProgressReport, useRecordedOperations } from './record';
 import { plural, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 
@@ -46,7 +47,12 @@ export function firmwareProgress(status: string | null | undefined): Progress {
       return { done: 0, current: 0, failed: null, text: status === 'Downloading' ? 'Downloading the firmware' : status === 'DownloadPaused' ? 'Download paused' : 'Download scheduled' };
     case 'Downloaded':
     case 'SignatureVerified':
-      return { done: 2, current: null, failed: null, text: status === 'Downloaded' ? 'Downloaded; installing next' : 'Downloaded, signature verified' };
+      return {
+        done: 2,
+        current: null,
+        failed: null,
+        text: `${status === 'Downloaded' ? 'Downloaded' : 'Downloaded, signature verified'}; the charger installs it when it is ready (it may wait for a session to end)`,
+      };
     case 'Installing':
     case 'InstallScheduled':
     case 'InstallRebooting':
@@ -70,8 +76,12 @@ export function firmwareProgress(status: string | null | undefined): Progress {
 /** "3.2 MB" */
 const megabytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`);
 
+const updateActions = ['UpdateFirmware'] as const;
+
 function UpdateFirmwarePanel() {
-  const { chargerId, charger } = usePanel();
+  const { chargerId } = usePanel();
+  const report = useProgressReport(chargerId, 'firmware');
+  const requests = useRecordedOperations(chargerId, updateActions);
   const client = useClient();
   const running = useRunning(chargerId);
   const [source, setSource] = useState<LocationSource>('http');
@@ -98,7 +108,10 @@ function UpdateFirmwarePanel() {
   }, [client]);
   const hosted = source === 'own' ? null : picked;
   const chosen: LocationSource = source === 'ftp' && picked && !picked.ftpUrl ? 'http' : source;
-  const location = locationFor(chosen, picked ? { http: picked.url, ftp: picked.ftpUrl } : null, typed);
+  // The bench's URLs for the file on each of its addresses (FTP: the one address the bench gives).
+  const benchUrls: BenchUrls | null = picked ? { http: picked.url, ftp: picked.ftpUrl, alternatives: { http: picked.alternatives ?? [], ftp: [] } } : null;
+  const [host, setHost] = useState<string | null>(null);
+  const location = locationFor(chosen, benchUrls, typed, host);
   const form = useOperationForm(
     chargerId,
     'UpdateFirmware',
@@ -159,6 +172,7 @@ function UpdateFirmwarePanel() {
           Choose file…
         </Button>
       </Stack>
+      {hosted && <BenchAddressSelect urls={benchUrlsFor(chosen, benchUrls)} value={host} onChange={setHost} />}
       {hosted && (
         <Alert severity="info" variant="outlined">
           The bench serves {hosted.name} {chosen === 'ftp' ? 'over FTP to a user and password of its own' : 'over HTTP at an unguessable address'} until {formatTime(hosted.expiresAt)}.
@@ -186,7 +200,7 @@ function UpdateFirmwarePanel() {
         Update firmware…
       </SendButton>
       <OperationOutcome op={form.op} />
-      <ProgressStepper label="Firmware update progress" steps={firmwareSteps} progress={firmwareProgress(charger?.firmwareStatus)} />
+      <ProgressStepper label="Firmware update progress" action="UpdateFirmware" steps={firmwareSteps} progressOf={firmwareProgress} report={report} request={latestRequest(requests.list)} />
       <ConfirmDialog
         {...form.confirm.dialog}
         title={`Update the firmware of ${chargerId}?`}

@@ -1,0 +1,105 @@
+// What the bench knows of a charger beyond its own frames: whether its recent connection attempts are
+// refused (and why, in the Connect screen's words) and the settings that shape how it is let in and how
+// often it must be heard from. The Chargers list and the charger's page read them here, so a charger the
+// bench keeps refusing never looks merely "Offline".
+import { useEffect, useMemo, useState } from 'react';
+import { useClient } from '../api/context';
+import { useThrottledBench, type BenchState } from '../stores/bench';
+import { useLoad } from './useCall';
+import type { BenchSettings, ConnectionAttemptView } from '../../../shared/api/views';
+
+/** How many of the newest attempts are read: enough for a fleet retrying, few enough to read every second. */
+export const ATTEMPTS_READ = 1000;
+
+/** A charger's refusals since its last accepted (or closed, or replaced) connection. */
+export interface Refusal {
+  chargerId: string;
+  /** Refused attempts in a row, newest last. */
+  count: number;
+  /** The first of them (ISO). */
+  since: string;
+  /** The newest (ISO). */
+  last: string;
+  /** The newest refusal's reason, in full (what the Connect screen shows). */
+  reason: string;
+  /** The HTTP status the refusal was answered with. */
+  status: number;
+  /** The reason in a few words: "password missing". */
+  short: string;
+  /** What to do, in a few words: "set its password". */
+  fix: string;
+}
+
+/** The refusal reasons' heads (the bench's admission words) with the HTTP status and the fix in a few words. */
+const kinds: Array<{ head: string; status: number; fix: string }> = [
+  { head: 'Password missing', status: 401, fix: 'set its password (AuthorizationKey) on the charger' },
+  { head: 'Wrong password', status: 401, fix: 'set the same password on the charger and here' },
+  { head: 'No password set', status: 401, fix: 'set a password for it here, or stop requiring one' },
+  { head: 'Password unreadable', status: 401, fix: 'set its password here again' },
+  { head: 'Wrong kind of login', status: 401, fix: "check the charger's security profile 1 login" },
+  { head: 'Unreadable password', status: 401, fix: "check the charger's security profile 1 login" },
+  { head: 'Wrong user', status: 401, fix: 'check the identity the charger logs in with' },
+  { head: 'Unknown charger', status: 403, fix: 'register it, or let unknown chargers in (Settings)' },
+  { head: 'Browser page refused', status: 403, fix: 'allow browser pages in Settings' },
+  { head: 'Bench offline on purpose', status: 503, fix: 'Bench behaviour: back to normal' },
+  { head: 'Wrong OCPP version', status: 400, fix: 'set the charger to OCPP 1.6J' },
+  { head: 'Identity too long', status: 400, fix: 'give the charger a shorter id' },
+  { head: 'Unprintable identity', status: 400, fix: 'give the charger a printable id' },
+];
+
+/** A refusal reason's status, few words and fix. */
+export function refusalKind(reason: string | null): { status: number; short: string; fix: string } {
+  const head = (reason ?? '').split(':')[0].trim();
+  const kind = kinds.find((k) => k.head.toLowerCase() === head.toLowerCase());
+  if (kind) return { status: kind.status, short: kind.head.toLowerCase(), fix: kind.fix };
+  return { status: 400, short: head ? head.toLowerCase() : 'no reason given', fix: 'see the Connect screen' };
+}
+
+/**
+ * The chargers whose newest attempts (newest first, as connectionAttempts:list gives them) are refusals,
+ * with how many in a row since when and the newest reason. A charger let in since is not listed.
+ */
+export function refusalsOf(attempts: readonly ConnectionAttemptView[]): Record<string, Refusal> {
+  const out: Record<string, Refusal> = {};
+  const settled = new Set<string>();
+  for (const a of attempts) {
+    const id = a.chargerId;
+    if (id === null || settled.has(id)) continue;
+    if (a.outcome !== 'refused') {
+      settled.add(id);
+      continue;
+    }
+    const seen = out[id];
+    if (seen) {
+      seen.count++;
+      if (a.ts < seen.since) seen.since = a.ts;
+    } else out[id] = { chargerId: id, count: 1, since: a.ts, last: a.ts, reason: a.reason ?? '', ...refusalKind(a.reason) };
+  }
+  return out;
+}
+
+const selectConnectionsVersion = (s: BenchState) => s.connectionsVersion;
+
+/** The chargers being refused now, read again (at most once a second) as connection attempts come. */
+export function useRefusals(): Record<string, Refusal> {
+  const client = useClient();
+  const version = useThrottledBench(selectConnectionsVersion);
+  const attempts = useLoad(() => client.call('connectionAttempts:list', { limit: ATTEMPTS_READ }), [client, version]);
+  return useMemo(() => refusalsOf(attempts.data ?? []), [attempts.data]);
+}
+
+/** How often the settings are read again while a charger screen is open (a change in Settings shows within this). */
+export const SETTINGS_REFRESH_MS = 10_000;
+
+/** The bench's settings (null until read, or when they cannot be): read when a screen opens, as attempts come and every SETTINGS_REFRESH_MS. */
+export function useBenchSettings(): BenchSettings | null {
+  const client = useClient();
+  const version = useThrottledBench(selectConnectionsVersion);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setTick((n) => n + 1), SETTINGS_REFRESH_MS);
+    return () => clearInterval(t);
+  }, []);
+  // Kept while read again (useLoad keeps the last data): no flicker back to "unknown".
+  return useLoad(() => client.call('settings:get', {}), [client, version, tick]).data;
+}

@@ -1,0 +1,126 @@
+// What the bench's record says of a charger, for the panels that show the charger's state rather than
+// what was sent from the panel while it was open: its operations of some actions (reservations made and
+// cancelled, local lists sent, firmware updates asked for) and the progress it reported (firmware and
+// diagnostics status, each with the time it arrived). Read once when a panel opens (and again after the
+// link to the bench was lost), then kept current from the pushed events.
+import { useCallback, useEffect, useState } from 'react';
+import { useClient } from '../../../api/context';
+import { formatClock, formatTime } from '../../../components/format';
+import { useBench } from '../../../stores/bench';
+import type { OperationView } from '../../../../../shared/api/views';
+import type { OperationAction } from '../kit/actions';
+
+/** Operations read back from the record: enough for the panels' history, without reading a busy charger's whole past. */
+export const LOOK_BACK = 1000;
+
+export interface Recorded<T> {
+  /** Newest first. */
+  list: T[];
+  /** The record has been read (an empty list then means there is none). */
+  loaded: boolean;
+}
+
+export interface RecordedOperations extends Recorded<OperationView> {
+  /** Reads the record again (after a send of the panel's own, should its event be missed). */
+  reload: () => void;
+}
+
+/** `list` with `item` in it (replacing the one with its id), newest (highest id) first. */
+function merged<T extends { id: number }>(list: T[], items: T[]): T[] {
+  const ids = new Set(items.map((i) => i.id));
+  return [...items, ...list.filter((x) => !ids.has(x.id))].sort((a, b) => b.id - a.id);
+}
+
+/** The charger's operations of `actions` in the bench's record (sent from any face), newest first, kept current. */
+export function useRecordedOperations(chargerId: string, actions: readonly OperationAction[]): RecordedOperations {
+  const client = useClient();
+  const snapshots = useBench((s) => s.snapshots);
+  const [state, setState] = useState<Recorded<OperationView>>({ list: [], loaded: false });
+  const [asked, setAsked] = useState(0);
+  const reload = useCallback(() => setAsked((n) => n + 1), []);
+  const key = actions.join(',');
+  useEffect(() => {
+    let live = true;
+    const wanted = new Set<string>(key.split(','));
+    const off = client.subscribe((events) => {
+      const finished = events.flatMap((e) => (e.type === 'operationFinished' && e.operation.chargerId === chargerId && wanted.has(e.operation.action) ? [e.operation] : []));
+      if (finished.length) setState((s) => ({ ...s, list: merged(s.list, finished) }));
+    });
+    client.call('operations:list', { chargerId, limit: LOOK_BACK }).then(
+      (ops) =>
+        live &&
+        setState((s) => ({
+          list: merged(
+            ops.filter((o) => wanted.has(o.action)),
+            s.list,
+          ),
+          loaded: true,
+        })),
+      () => live && setState((s) => ({ ...s, loaded: true })),
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, chargerId, key, snapshots, asked]);
+  return { ...state, reload };
+}
+
+/** A status the charger reported, with when the bench received it. */
+export interface StatusReport {
+  status: string;
+  /** When it arrived (the bench's clock, as the operations' times); null when the record does not say. */
+  at: string | null;
+}
+
+const progressActions = {
+  firmware: ['FirmwareStatusNotification', 'SignedFirmwareStatusNotification'],
+  diagnostics: ['DiagnosticsStatusNotification'],
+} as const;
+
+/**
+ * The charger's newest firmware or diagnostics status with the time it arrived: from its recorded events
+ * when the panel opens, then from the pushed ones. Without a recorded one, the status the charger list
+ * holds, of unknown time.
+ */
+export function useProgressReport(chargerId: string, of: 'firmware' | 'diagnostics'): StatusReport | null {
+  const client = useClient();
+  const snapshots = useBench((s) => s.snapshots);
+  const held = useBench((s) => (of === 'firmware' ? s.chargers[chargerId]?.firmwareStatus : s.chargers[chargerId]?.diagnosticsStatus));
+  const [report, setReport] = useState<StatusReport | null>(null);
+  useEffect(() => {
+    let live = true;
+    const newer = (next: StatusReport) => setReport((r) => (r?.at && next.at && Date.parse(r.at) > Date.parse(next.at) ? r : next));
+    const off = client.subscribe((events) => {
+      for (const e of events) if (e.type === (of === 'firmware' ? 'firmwareStatus' : 'diagnosticsStatus') && e.chargerId === chargerId) newer({ status: e.status, at: e.ts });
+    });
+    client.call('chargerEvents:list', { chargerId, limit: LOOK_BACK }).then(
+      (events) => {
+        if (!live) return;
+        const actions: readonly string[] = progressActions[of];
+        // Newest first: the first of the kind is the latest.
+        const last = events.find((e) => actions.includes(e.action) && typeof (e.data as { status?: unknown } | null)?.status === 'string');
+        if (last) newer({ status: (last.data as { status: string }).status, at: last.ts });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, chargerId, of, snapshots]);
+  if (report) return report;
+  return held ? { status: held, at: null } : null;
+}
+
+/** The newest request among `ops` (newest first) that may have reached the charger: answered, unanswered or still waiting; a refusal (CALLERROR) started nothing. */
+export function latestRequest(ops: readonly OperationView[]): { sentAt: string } | null {
+  const op = ops.find((o) => o.outcome === null || o.outcome === 'completed' || o.outcome === 'timeout');
+  return op ? { sentAt: op.sentAt } : null;
+}
+
+/** A time as a panel's line says it: the clock alone today, with the date otherwise. */
+export function shownTime(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  return new Date(iso).toDateString() === new Date().toDateString() ? formatClock(iso) : formatTime(iso);
+}

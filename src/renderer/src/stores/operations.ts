@@ -1,0 +1,93 @@
+// What each operation panel last sent to each charger, kept outside the panel: a person who leaves a
+// panel while its operation waits for the charger (or waits its turn behind another call) finds it still
+// waiting when they come back, or finds its outcome, however long they were away. The send's own promise
+// settles it here, whether or not a panel shows it; the bench's operationChanged events (stores/bench.ts,
+// `inFlight`) say meanwhile whether it is queued or sent, by the `ref` the send gave the bench.
+import { create } from 'zustand';
+import { CallFailure, type BenchClient } from '../api/client';
+import type { OperateArgs } from '../../../shared/api/contract';
+import type { OperationResult } from '../../../shared/api/views';
+import type { CentralSystemAction, RequestOf } from '../../../shared/ocpp16';
+
+export interface OperationFailure {
+  message: string;
+  field?: string;
+  status?: number;
+}
+
+/** One panel's last send to one charger. */
+export interface OperationSlot {
+  pending: boolean;
+  action: CentralSystemAction | null;
+  result: OperationResult | null;
+  failure: OperationFailure | null;
+  /** The name the bench's operationChanged events carry for this send. */
+  ref: string | null;
+  /** When it was asked for and when its outcome came (this window's clock, ISO). */
+  requestedAt: string | null;
+  settledAt: string | null;
+}
+
+export const idleSlot: OperationSlot = { pending: false, action: null, result: null, failure: null, ref: null, requestedAt: null, settledAt: null };
+
+/**
+ * Per charger, per slot (a panel's action, or a hook's own name while it is mounted), for the client
+ * they were sent with: what was sent over another link to a bench (another client) is not this one's.
+ */
+export const useOperationSlots = create<{ client: BenchClient | null; slots: Record<string, Record<string, OperationSlot>> }>(() => ({ client: null, slots: {} }));
+
+const put = (client: BenchClient, chargerId: string, slot: string, state: OperationSlot | null) =>
+  useOperationSlots.setState((s) => {
+    const slots = s.client === client ? s.slots : {};
+    const mine = { ...slots[chargerId] };
+    if (state) mine[slot] = state;
+    else delete mine[slot];
+    return { client, slots: { ...slots, [chargerId]: mine } };
+  });
+
+/** A slot's state as sent with `client`. */
+export const slotOf = (client: BenchClient, chargerId: string, slot: string): OperationSlot | undefined => {
+  const s = useOperationSlots.getState();
+  return s.client === client ? s.slots[chargerId]?.[slot] : undefined;
+};
+
+/** Reads a slot in a component: undefined when nothing was sent from it with this client. */
+export const useOperationSlot = (client: BenchClient, chargerId: string, slot: string): OperationSlot | undefined =>
+  useOperationSlots((s) => (s.client === client ? s.slots[chargerId]?.[slot] : undefined));
+
+let sends = 0;
+/** A name for one send, unique in this window and, with the time and a random part, among windows. */
+const newRef = () => `ui-${Date.now().toString(36)}-${(++sends).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Sends an operation on behalf of `slot` and keeps what comes of it there. Resolves with the result, or
+ * null when the call failed (the failure is kept).
+ */
+export async function sendOperation<A extends CentralSystemAction>(client: BenchClient, chargerId: string, slot: string, action: A, payload: RequestOf<A>): Promise<OperationResult<A> | null> {
+  const ref = newRef();
+  put(client, chargerId, slot, { ...idleSlot, pending: true, action, ref, requestedAt: new Date().toISOString() });
+  // Only this send's own slot is settled: one forgotten since (a hook's own slot, unmounted) or sent again stays as it is.
+  const settle = (patch: Pick<OperationSlot, 'result' | 'failure'>) => {
+    const now = slotOf(client, chargerId, slot);
+    if (now?.ref === ref) put(client, chargerId, slot, { ...now, ...patch, pending: false, settledAt: new Date().toISOString() });
+  };
+  try {
+    const result = await client.operate<A>({ chargerId, action, payload, ref } as OperateArgs<A>);
+    settle({ result, failure: null });
+    return result;
+  } catch (e) {
+    settle({ result: null, failure: e instanceof CallFailure ? { message: e.message, field: e.field, status: e.status } : { message: e instanceof Error ? e.message : String(e) } });
+    return null;
+  }
+}
+
+/** Forgets a slot's last outcome; one still waiting is kept (its answer is still to come, and must be shown). */
+export function clearSlot(client: BenchClient, chargerId: string, slot: string): void {
+  const now = slotOf(client, chargerId, slot);
+  if (now && !now.pending) put(client, chargerId, slot, null);
+}
+
+/** Forgets a slot whatever its state (a hook's own slot, when it unmounts). */
+export function dropSlot(client: BenchClient, chargerId: string, slot: string): void {
+  if (slotOf(client, chargerId, slot)) put(client, chargerId, slot, null);
+}
