@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, Where, withBench, type FakeClient } from './fake-client';
+import { fakeClient, liveBench, Where, withBench, type FakeClient, stubResizeObserver } from './fake-client';
 import { aCharger, aConnector, aTransaction, completed, meterRows, minutesAgo } from './builders';
 import { initialBenchState, MAX_SAMPLES, useBench } from '../../src/renderer/src/stores/bench';
 import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
@@ -17,12 +17,7 @@ import type { VirtualChargerView } from '../../src/shared/api/virtual-chargers';
 import type { ChargerView, MeterValueView } from '../../src/shared/api/views';
 import type { BenchBehaviour, BenchBehaviourView } from '../../src/shared/api/bench-behaviour';
 
-// The chart library measures its container; jsdom has no layout.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const screens = (
   <Layout>

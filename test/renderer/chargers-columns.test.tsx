@@ -5,16 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, Where, withBench } from './fake-client';
+import { fakeClient, liveBench, Where, withBench, stubResizeObserver } from './fake-client';
 import { aCharger } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { ChargersScreen } from '../../src/renderer/src/features/chargers/ChargersScreen';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 /** The window's width as the media queries read it. */
 let width = 1600;

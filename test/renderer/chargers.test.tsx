@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, Where, withBench } from './fake-client';
+import { fakeClient, liveBench, Where, withBench, stubResizeObserver } from './fake-client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
 import type { ChargerView, MeterValueView, TransactionView } from '../../src/shared/api/views';
@@ -14,12 +14,7 @@ vi.mock('../../src/renderer/src/features/operations/MultiSendDialog', () => ({
   MultiSendDialog: ({ chargerIds, open }: { chargerIds: string[]; open: boolean }) => (open ? <div role="dialog">Send to {chargerIds.join(', ')}</div> : null),
 }));
 
-// The chart library measures its container; jsdom has no layout.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const T0 = '2025-05-01T10:00:00.000Z';
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();

@@ -94,6 +94,37 @@ export function liveBench(client: FakeClient, state: Partial<typeof initialBench
   return client.subscribe((events) => useBench.setState((s) => reduceEvents(s, events)));
 }
 
+/** jsdom has no layout and no ResizeObserver (the chart library and the tables measure their container): a silent one. */
+export function stubResizeObserver() {
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  } as unknown as typeof ResizeObserver;
+}
+
+/**
+ * jsdom does not scroll: from here on an element keeps the scrollTop it is given, and setting it fires
+ * 'scroll' (as a list scrolled by the user would). Returns what puts jsdom's scrollTop back.
+ */
+export function letElementsScroll(): () => void {
+  const saved = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop');
+  const scrolled = new WeakMap<Element, number>();
+  Object.defineProperty(Element.prototype, 'scrollTop', {
+    configurable: true,
+    get() {
+      return scrolled.get(this) ?? 0;
+    },
+    set(v: number) {
+      scrolled.set(this, v);
+      this.dispatchEvent(new Event('scroll'));
+    },
+  });
+  return () => {
+    if (saved) Object.defineProperty(Element.prototype, 'scrollTop', saved);
+  };
+}
+
 /** Shows the router's current path and query, for tests that check where a click leads. */
 export function Where() {
   const l = useLocation();

@@ -3,26 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { initialBenchState, reduceEvents, SEEN_STEP_MS, type BenchState } from '../../src/renderer/src/stores/bench';
 import type { BenchEvent, ChargerView } from '../../src/shared/api/views';
+import { aCharger } from './fake-client';
 
-const charger = (lastSeen: string): ChargerView =>
-  ({
-    id: 'CP-1',
-    connected: true,
-    firstSeen: lastSeen,
-    lastSeen,
-    lastHeartbeat: null,
-    remoteAddress: null,
-    bootPolicy: null,
-    registrationStatus: 'Accepted',
-    lastBoot: null,
-    boot: null,
-    firmwareStatus: null,
-    diagnosticsStatus: null,
-    hasPassword: false,
-    registered: false,
-    virtual: false,
-    connectors: [],
-  }) as ChargerView;
+const charger = (lastSeen: string): ChargerView => aCharger('CP-1', { firstSeen: lastSeen, lastSeen, remoteAddress: null });
 const state = (lastSeen: string): BenchState => ({ ...initialBenchState, chargers: { 'CP-1': charger(lastSeen) } });
 const frame = (ts: string, direction: 'in' | 'out'): BenchEvent =>
   ({ type: 'frameLogged', message: { ts, chargerId: 'CP-1', direction, kind: 'CALL', messageId: '1', action: 'Heartbeat', raw: '[]', error: null } }) as BenchEvent;

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, type Handlers } from './fake-client';
+import { fakeClient, liveBench, withBench, type Handlers, stubResizeObserver } from './fake-client';
+import { aCharger as aChargerAs, aConnector } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
 import { formatClock } from '../../src/renderer/src/components/format';
@@ -13,11 +14,7 @@ import { refusalsOf } from '../../src/renderer/src/components/refusals';
 import type { BenchSettings, ChargerView, ConnectionAttemptView } from '../../src/shared/api/views';
 
 vi.mock('../../src/renderer/src/features/operations/MultiSendDialog', () => ({ MultiSendDialog: () => null }));
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const screens = (
   <Routes>
@@ -28,27 +25,16 @@ const screens = (
 
 const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 
-function aCharger(over: Partial<ChargerView> = {}): ChargerView {
-  return {
-    id: 'CP-1',
-    connected: true,
+const aCharger = (over: Partial<ChargerView> = {}): ChargerView =>
+  aChargerAs('CP-1', {
     firstSeen: ago(3_600_000),
     lastSeen: ago(10_000),
     lastHeartbeat: ago(10_000),
-    remoteAddress: '10.0.0.7:51000',
-    bootPolicy: null,
-    registrationStatus: 'Accepted',
     lastBoot: ago(3_600_000),
     boot: { chargePointVendor: 'Alfen', chargePointModel: 'Eve Single', firmwareVersion: '6.2.1' },
-    firmwareStatus: null,
-    diagnosticsStatus: null,
-    hasPassword: false,
-    registered: false,
-    virtual: false,
-    connectors: [{ connectorId: 1, status: 'Available', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ago(10_000) }],
+    connectors: [aConnector(1, { updatedAt: ago(10_000) })],
     ...over,
-  };
-}
+  });
 
 const settings = (over: Partial<BenchSettings> = {}) => ({ heartbeatInterval: 30, unknownChargers: 'accept', requirePassword: false, ...over }) as BenchSettings;
 

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeClient, withBench, type FakeClient } from './fake-client';
+import { fakeClient, withBench, type FakeClient, stubResizeObserver, letElementsScroll } from './fake-client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { MessageLog } from '../../src/renderer/src/features/log/MessageLog';
 import type { MessageFilter } from '../../src/shared/api/contract';
@@ -15,39 +15,25 @@ import type { ConnectionAttemptView, MessageView, OperationView } from '../../sr
 import { jsonExportText } from '../../src/shared/api/message-export';
 import { formatClock, formatDateTime } from '../../src/shared/format/time';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 // jsdom lays nothing out: the list's scroll area is 20 rows high and `listWidth` wide (less a scroll bar).
 let listWidth = 1200;
 const saved = (['clientHeight', 'clientWidth', 'offsetWidth'] as const).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)] as const);
-const scrollTop = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop');
-const scrolled = new WeakMap<Element, number>();
+let unscroll: () => void;
 const isRows = (el: HTMLElement) => el.dataset?.testid === 'log-rows';
 beforeEach(() => {
   listWidth = 1200;
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? 640 : 0; }) as () => number }); // prettier-ignore
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? listWidth - 15 : 0; }) as () => number }); // prettier-ignore
   Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? listWidth : 0; }) as () => number }); // prettier-ignore
-  Object.defineProperty(Element.prototype, 'scrollTop', {
-    configurable: true,
-    get() {
-      return scrolled.get(this) ?? 0;
-    },
-    set(v: number) {
-      scrolled.set(this, v);
-      this.dispatchEvent(new Event('scroll'));
-    },
-  });
+  unscroll = letElementsScroll();
   useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { 'CP-1': { id: 'CP-1' } as never, 'CP-2': { id: 'CP-2' } as never } }, true);
 });
 afterEach(() => {
   cleanup();
   for (const [k, d] of saved) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-  if (scrollTop) Object.defineProperty(Element.prototype, 'scrollTop', scrollTop);
+  unscroll();
 });
 
 const T0 = Date.UTC(2026, 2, 1, 8, 0, 0);

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeClient, withBench, type FakeClient } from './fake-client';
+import { fakeClient, withBench, type FakeClient, stubResizeObserver, letElementsScroll } from './fake-client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { MessageLog } from '../../src/renderer/src/features/log/MessageLog';
 import { LogScreen } from '../../src/renderer/src/features/log/LogScreen';
@@ -14,16 +14,11 @@ import type { MessageView } from '../../src/shared/api/views';
 import { formatDateTime } from '../../src/shared/format/time';
 import { Faults, type VirtualChargerView } from '../../src/shared/api/virtual-chargers';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 // jsdom lays nothing out: give the list's scroll area the height of 20 rows, and let it scroll.
 const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
-const scrollTop = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTop');
-const scrolled = new WeakMap<Element, number>();
+let unscroll: () => void;
 beforeEach(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', {
     configurable: true,
@@ -31,22 +26,13 @@ beforeEach(() => {
       return (this as HTMLElement).dataset?.testid === 'log-rows' ? 640 : 0;
     },
   });
-  Object.defineProperty(Element.prototype, 'scrollTop', {
-    configurable: true,
-    get() {
-      return scrolled.get(this) ?? 0;
-    },
-    set(v: number) {
-      scrolled.set(this, v);
-      this.dispatchEvent(new Event('scroll'));
-    },
-  });
+  unscroll = letElementsScroll();
   useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { 'CP-1': { id: 'CP-1' } as never, 'CP-2': { id: 'CP-2' } as never } }, true);
 });
 afterEach(() => {
   cleanup();
   if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
-  if (scrollTop) Object.defineProperty(Element.prototype, 'scrollTop', scrollTop);
+  unscroll();
   vi.useRealTimers();
 });
 

@@ -9,12 +9,9 @@ import { MAX_POINTS, MeterChart, latestReading, thinPoints, toPoints } from '../
 import { makeTheme } from '../../src/renderer/src/app/theme';
 import type { MeterSample } from '../../src/shared/api/meter';
 import { mergeSamples } from '../../src/renderer/src/components/useMeterSeries';
+import { stubResizeObserver } from './fake-client';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 afterEach(cleanup);
 

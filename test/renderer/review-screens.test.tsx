@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useNavigate } from 'react-router';
-import { fakeClient, liveBench, Where, withBench } from './fake-client';
+import { fakeClient, liveBench, Where, withBench, stubResizeObserver } from './fake-client';
 import { aCaseResult, aCharger, aConnector, aTransaction } from './builders';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
@@ -21,11 +21,7 @@ import type { BenchSettings } from '../../src/shared/api/views';
 import type { BenchStatus } from '../../src/shared/api/status';
 import { defaultSettings } from '../../src/shared/api/settings';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 let off: (() => void) | undefined;

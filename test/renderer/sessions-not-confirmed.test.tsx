@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench } from './fake-client';
+import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { aCharger, aConnector, aTransaction } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
@@ -13,11 +14,7 @@ import { MiddleEllipsis } from '../../src/renderer/src/components/MiddleEllipsis
 import { formatDateTime } from '../../src/renderer/src/components/format';
 import type { ChargerView, TransactionView } from '../../src/shared/api/views';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const Stop = ({ transaction }: { transaction: TransactionView }) => <button>Stop #{transaction.transactionId}</button>;
 const screens = (
@@ -28,53 +25,10 @@ const screens = (
 );
 
 const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
-const running = (transactionId: number, chargerId: string): TransactionView => ({
-  transactionId,
-  chargerId,
-  connectorId: 1,
-  idTag: `T${transactionId}`,
-  authStatus: 'Accepted',
-  reservationId: null,
-  meterStart: 1000,
-  startTime: ago(30),
-  receivedAt: ago(30),
-  meterStop: null,
-  stopTime: null,
-  stopReason: null,
-  stopIdTag: null,
-  energyWh: null,
-  active: true,
-});
+const running = (transactionId: number, chargerId: string): TransactionView => aTransaction(transactionId, chargerId, 1, `T${transactionId}`, { startTime: ago(30), receivedAt: ago(30) });
 const charger = (id: string, over: Partial<ChargerView>): ChargerView =>
-  ({
-    id,
-    connected: true,
-    firstSeen: ago(120),
-    lastSeen: ago(1),
-    lastHeartbeat: ago(1),
-    remoteAddress: null,
-    bootPolicy: null,
-    registrationStatus: 'Accepted',
-    lastBoot: ago(120),
-    boot: null,
-    firmwareStatus: null,
-    diagnosticsStatus: null,
-    hasPassword: false,
-    registered: false,
-    virtual: false,
-    connectors: [],
-    ...over,
-  }) as ChargerView;
-const connector = (status: 'Available' | 'Charging', updatedAt: string) => ({
-  connectorId: 1,
-  status,
-  errorCode: 'NoError' as const,
-  info: null,
-  vendorId: null,
-  vendorErrorCode: null,
-  timestamp: null,
-  updatedAt,
-});
+  aCharger(id, { firstSeen: ago(120), lastSeen: ago(1), lastHeartbeat: ago(1), remoteAddress: null, lastBoot: ago(120), boot: null, connectors: [], ...over });
+const connector = (status: 'Available' | 'Charging', updatedAt: string) => aConnector(1, { status, updatedAt });
 
 const lost = running(21, 'SITE-CP-0001');
 const live = running(22, 'SITE-CP-0002');

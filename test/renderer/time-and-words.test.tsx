@@ -6,18 +6,14 @@ import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { ThemeProvider } from '@mui/material/styles';
-import { fakeClient, liveBench, withBench } from './fake-client';
+import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
 import { aCharger, minutesAgo } from './builders';
 import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
 import { SignIn } from '../../src/renderer/src/app/SignIn';
 import { makeTheme } from '../../src/renderer/src/app/theme';
 import { formatDateTime } from '../../src/shared/format/time';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 afterEach(cleanup);
 

@@ -6,17 +6,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, Where, withBench, type FakeClient } from './fake-client';
+import { fakeClient, liveBench, Where, withBench, type FakeClient, stubResizeObserver } from './fake-client';
 import { aCharger, aTransaction, completed, minutesAgo } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionDetailScreen, TransactionsScreen } from '../../src/renderer/src/app/screens';
 import type { TransactionView } from '../../src/shared/api/views';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const screens = (
   <>

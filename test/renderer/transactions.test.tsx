@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, Where, withBench } from './fake-client';
+import { fakeClient, liveBench, Where, withBench, stubResizeObserver } from './fake-client';
 import { initialBenchState, MAX_SAMPLES, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import { LIVE_TABLE_ROWS, TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
@@ -17,11 +17,7 @@ import { TRANSACTION_METER_VALUES } from '../../src/shared/api/contract';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
 import { SAMPLES_PER_READING, type MeterReadings, type MeterShape } from '../../src/shared/api/meter-readings';
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
+stubResizeObserver();
 
 const screens = (
   <>

@@ -2,10 +2,8 @@
 // only replaced or removed; it applies from the charger's next connection.
 import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -16,8 +14,10 @@ import { refreshChargers } from '../../stores/bench';
 import { ChargerPatch } from '../../../../shared/api/commands';
 import type { BenchSettings, ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
-import { BootPolicyField, PasswordField, callErrors, chargerIssueWords } from './chargerFields';
+import { BootPolicyField, callErrors, chargerIssueWords } from './chargerFields';
+import { PasswordField } from '../../components/PasswordField';
 import { issueWords } from '../../../../shared/api/issues';
+import { FormDialogActions } from '../../components/FormDialogActions';
 
 export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { charger: ChargerView; open: boolean; onClose: () => void; onSaved: (message: string) => void }) {
   const client = useClient();
@@ -141,14 +141,7 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
             {formError && <Alert severity="error">{formError}</Alert>}
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" loading={pending}>
-            Save
-          </Button>
-        </DialogActions>
+        <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Save" />
       </form>
     </Dialog>
   );

@@ -2,9 +2,7 @@
 // security profile 1 password, boot policy); needed when the bench lets only registered chargers in.
 import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -15,8 +13,10 @@ import { refreshChargers, useBench } from '../../stores/bench';
 import { ChargerRegistration } from '../../../../shared/api/commands';
 import type { ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
-import { BootPolicyField, PasswordField, callErrors, chargerIssueWords } from './chargerFields';
+import { BootPolicyField, callErrors, chargerIssueWords } from './chargerFields';
+import { PasswordField } from '../../components/PasswordField';
 import { issueWords } from '../../../../shared/api/issues';
+import { FormDialogActions } from '../../components/FormDialogActions';
 
 const fields = ['id', 'password', 'bootPolicy'] as const;
 
@@ -112,14 +112,7 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
             {formError && <Alert severity="error">{formError}</Alert>}
           </Stack>
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" loading={pending}>
-            Register
-          </Button>
-        </DialogActions>
+        <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Register" />
       </form>
     </Dialog>
   );

@@ -1,17 +1,12 @@
-// The pieces the charger forms share: the security profile 1 password field, the boot policy choice,
+// The pieces the charger forms share (the password field is components/PasswordField): the boot policy choice,
 // the bench's refusal on the field it names, and the chips for a charger's connection and boot status.
 import { useEffect, useState } from 'react';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import Visibility from '@mui/icons-material/Visibility';
-import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import { CallFailure } from '../../api/client';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
@@ -32,68 +27,6 @@ export function callErrors(e: unknown, fields: readonly string[]): { fields: Rec
   const field = e instanceof CallFailure ? e.field?.split('.').pop() : undefined;
   if (field && fields.includes(field)) return { fields: { [field]: message }, form: null };
   return { fields: {}, form: message };
-}
-
-const passwordAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-
-/** 24 characters without look-alikes (0/O, 1/l/I): easy to type into a charger's setup page. */
-export function generatePassword(length = 24): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(length));
-  return Array.from(bytes, (b) => passwordAlphabet[b % passwordAlphabet.length]).join('');
-}
-
-export function PasswordField({
-  value,
-  onChange,
-  error,
-  label = 'Password',
-  helperText,
-  autoFocus,
-}: {
-  value: string;
-  onChange: (v: string) => void;
-  error?: string;
-  label?: string;
-  helperText: string;
-  autoFocus?: boolean;
-}) {
-  const [shown, setShown] = useState(false);
-  return (
-    <TextField
-      label={label}
-      type={shown ? 'text' : 'password'}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      error={!!error}
-      helperText={error ?? helperText}
-      autoComplete="new-password"
-      autoFocus={autoFocus}
-      fullWidth
-      slotProps={{
-        htmlInput: { spellCheck: false, style: { fontFamily: shown ? 'monospace' : undefined } },
-        input: {
-          endAdornment: (
-            <InputAdornment position="end">
-              <Tooltip title="Fill in a random 24-character password">
-                <Button
-                  size="small"
-                  onClick={() => {
-                    onChange(generatePassword());
-                    setShown(true);
-                  }}
-                >
-                  Generate
-                </Button>
-              </Tooltip>
-              <IconButton edge="end" onClick={() => setShown((s) => !s)} aria-label={shown ? 'Hide password' : 'Show password'}>
-                {shown ? <VisibilityOff /> : <Visibility />}
-              </IconButton>
-            </InputAdornment>
-          ),
-        },
-      }}
-    />
-  );
 }
 
 /** The bench's default answer to BootNotification, for the "Bench default (…)" choice. */

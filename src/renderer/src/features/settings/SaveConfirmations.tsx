@@ -1,7 +1,7 @@
 // What Save asks before it saves a change with consequences: older data deleted at once (retention),
 // chargers the bench would refuse at their next connection (passwords required, unknown chargers
 // refused), every card refused (only listed idTags, with none to accept). One question at a time.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -42,46 +42,28 @@ export function SaveConfirmation({
 
   if (ask?.kind === 'prune' || ask === undefined)
     return (
-      <Dialog open={ask !== undefined} onClose={close} aria-labelledby="prune-title" aria-describedby="prune-description">
-        <DialogTitle id="prune-title">Delete old frames and meter values now?</DialogTitle>
-        <DialogContent>
-          <DialogContentText id="prune-description">
-            Saving keeps {ask?.days === 1 ? '1 day' : `${ask?.days} days`} of data: every message log frame and meter value older than <strong>{ask ? formatCutoff(ask.cutoff) : ''}</strong> is deleted
-            now and cannot be recovered. Transactions and operations are kept.{others}
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} autoFocus>
-            Cancel
-          </Button>
-          <Button variant="contained" color="error" onClick={onConfirm}>
-            Delete frames and meter values older than {ask ? formatCutoff(ask.cutoff) : ''}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <SaveQuestion
+        open={ask !== undefined}
+        name="prune"
+        title="Delete old frames and meter values now?"
+        confirmLabel={`Delete frames and meter values older than ${ask ? formatCutoff(ask.cutoff) : ''}`}
+        color="error"
+        onCancel={close}
+        onConfirm={onConfirm}
+      >
+        Saving keeps {ask?.days === 1 ? '1 day' : `${ask?.days} days`} of data: every message log frame and meter value older than <strong>{ask ? formatCutoff(ask.cutoff) : ''}</strong> is deleted now
+        and cannot be recovered. Transactions and operations are kept.{others}
+      </SaveQuestion>
     );
 
   if (ask.kind === 'noCards')
     return (
-      <Dialog open onClose={close} aria-labelledby="no-cards-title" aria-describedby="no-cards-description">
-        <DialogTitle id="no-cards-title">Refuse every card?</DialogTitle>
-        <DialogContent>
-          <DialogContentText id="no-cards-description">
-            {ask.entries === 0
-              ? 'The bench is to accept only idTags in its list, and the list is empty: every card presented at a charger, and every remote start, will be refused (Invalid).'
-              : `The bench is to accept only idTags in its list, and none of its ${ask.entries} entries is Accepted and unexpired: every card presented at a charger, and every remote start, will be refused.`}{' '}
-            Add the cards to the list (Authorization, below the choice) first, or keep accepting any idTag.{others}
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close} autoFocus>
-            Cancel
-          </Button>
-          <Button variant="contained" color="warning" onClick={onConfirm}>
-            Save: refuse every card
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <SaveQuestion open name="no-cards" title="Refuse every card?" confirmLabel="Save: refuse every card" color="warning" onCancel={close} onConfirm={onConfirm}>
+        {ask.entries === 0
+          ? 'The bench is to accept only idTags in its list, and the list is empty: every card presented at a charger, and every remote start, will be refused (Invalid).'
+          : `The bench is to accept only idTags in its list, and none of its ${ask.entries} entries is Accepted and unexpired: every card presented at a charger, and every remote start, will be refused.`}{' '}
+        Add the cards to the list (Authorization, below the choice) first, or keep accepting any idTag.{others}
+      </SaveQuestion>
     );
 
   const unregistered = ask.chargers.filter((c) => c.reasons.includes('notRegistered')).map((c) => c.id);
@@ -135,6 +117,45 @@ export function SaveConfirmation({
         )}
         <Button variant="contained" color="warning" onClick={onConfirm} disabled={registering}>
           Save anyway
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+/** A question with one answer besides Cancel (which has the focus): the button says what Save then does. */
+function SaveQuestion({
+  open,
+  name,
+  title,
+  confirmLabel,
+  color,
+  children,
+  onCancel,
+  onConfirm,
+}: {
+  open: boolean;
+  /** Names the title's and the text's ids ("prune": prune-title, prune-description). */
+  name: string;
+  title: string;
+  confirmLabel: string;
+  color: 'error' | 'warning';
+  children: ReactNode;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <Dialog open={open} onClose={onCancel} aria-labelledby={`${name}-title`} aria-describedby={`${name}-description`}>
+      <DialogTitle id={`${name}-title`}>{title}</DialogTitle>
+      <DialogContent>
+        <DialogContentText id={`${name}-description`}>{children}</DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} autoFocus>
+          Cancel
+        </Button>
+        <Button variant="contained" color={color} onClick={onConfirm}>
+          {confirmLabel}
         </Button>
       </DialogActions>
     </Dialog>

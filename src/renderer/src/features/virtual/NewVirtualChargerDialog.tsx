@@ -30,7 +30,7 @@ import { useBench } from '../../stores/bench';
 import { featureProfiles, VirtualChargerDefinition, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import type { ChargerView } from '../../../../shared/api/views';
 import { issueWords } from '../../../../shared/api/issues';
-import { generatePassword } from './password';
+import { generatePassword } from '../../components/PasswordField';
 
 type FieldName = 'id' | 'connectors' | 'vendor' | 'model' | 'serialNumber' | 'firmwareVersion' | 'profiles' | 'password' | 'maxPowerW' | 'phases';
 

@@ -2,17 +2,16 @@
 // given to the bench in one go ('set-password'), and the charger reconnects with it at once.
 import { useEffect, useState, type FormEvent } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useClient } from '../../api/context';
 import { AuthorizationKey } from '../../../../shared/api/commands';
 import type { VirtualChargerView } from '../../../../shared/api/virtual-chargers';
-import { VirtualPasswordField } from './password';
+import { PasswordField } from '../../components/PasswordField';
 import { explainFailure, rememberView } from './virtual-actions';
+import { FormDialogActions } from '../../components/FormDialogActions';
 
 export function VirtualPasswordDialog({ charger, open, onClose, onSaved }: { charger: VirtualChargerView; open: boolean; onClose: () => void; onSaved: (message: string) => void }) {
   const client = useClient();
@@ -60,21 +59,14 @@ export function VirtualPasswordDialog({ charger, open, onClose, onSaved }: { cha
               : `${id} has no password and connects without Basic auth. A password turns on security profile 1`}
             : {id} sends it as its AuthorizationKey, the bench is given the same one, and {id} {charger.running ? 'reconnects with it at once' : 'uses it when started'}.
           </DialogContentText>
-          <VirtualPasswordField value={password} onChange={setPassword} error={error} helperText="16 to 40 printable characters; Generate fills in a random one." />
+          <PasswordField value={password} onChange={setPassword} error={error} helperText="16 to 40 printable characters; Generate fills in a random one." autoFocus />
           {failure && (
             <Alert severity="error" sx={{ mt: 2 }}>
               {failure}
             </Alert>
           )}
         </DialogContent>
-        <DialogActions sx={{ px: 3, pb: 2 }}>
-          <Button onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="contained" loading={pending}>
-            Set password
-          </Button>
-        </DialogActions>
+        <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Set password" />
       </form>
     </Dialog>
   );
