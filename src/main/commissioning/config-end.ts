@@ -28,6 +28,9 @@ export interface ConfigAtEnd {
   steps: CommissioningStep[];
   template: CommissioningTemplate;
   configAfter: Record<string, string | null> | null;
+  configAtEndProblem?: string;
+  /** Once signed, the steps are as signed (kept judged at signing): never judged again. */
+  handover?: unknown;
 }
 
 const payloadOf = (f: CaseFrame): Record<string, unknown> | null => {
@@ -95,6 +98,8 @@ function rowAtEnd(k: KeyNotKept): string {
  * that passed fails; one that failed keeps failing, with this said too), its row says what the end shows.
  */
 export function judgedSteps(c: ConfigAtEnd): CommissioningStep[] {
+  if (c.handover) return c.steps;
+  if (c.configAtEndProblem) return unjudged(c, c.configAtEndProblem);
   const notKept = keysNotKept(c);
   if (!notKept.length) return c.steps;
   return c.steps.map((s) => {
@@ -121,5 +126,17 @@ export function judgedSteps(c: ConfigAtEnd): CommissioningStep[] {
       ],
     };
     return { ...s, result: judged };
+  });
+}
+
+/**
+ * The configuration could not be read at the end of the last run: whether the baseline keys were kept is
+ * not known, so a baseline that passed is inconclusive (a commissioning cannot pass on an older read).
+ */
+function unjudged(c: ConfigAtEnd, problem: string): CommissioningStep[] {
+  return c.steps.map((s) => {
+    if (s.id !== BASELINE_STEP || s.result?.verdict !== 'pass') return s;
+    const reason = `The configuration could not be read at the end of the run (${problem}): whether the baseline keys were kept after the later steps is not known. Check the charger is connected, then run the baseline step again.`;
+    return { ...s, result: { ...s.result, verdict: 'inconclusive', reason } };
   });
 }

@@ -232,7 +232,11 @@ export class CommissioningService {
       keepAuthorizationCache: true,
     })
       .then((r) => {
-        if (r.configAtEnd) c.configAfter = r.configAtEnd;
+        // Without the read at the end, what configAfter holds is older (the baseline's read-back, an earlier run's end).
+        if (r.configAtEnd) {
+          c.configAfter = r.configAtEnd;
+          delete c.configAtEndProblem;
+        } else c.configAtEndProblem = r.configAtEndProblem ?? 'it was not read';
         window.outcome = r.state === 'stopped' ? 'stopped' : 'finished';
         // What could not be put right before the first step (a cable left in) is listed among what is open.
         c.setupProblems = r.setupProblems;
@@ -337,6 +341,8 @@ export class CommissioningService {
     const c = this.changeable(id);
     if (this.active.has(id)) throw new BenchError(409, `${id} is running: wait for the run to end (or stop it) before the handover`, { field: 'id' });
     // Final from this moment (a change arriving meanwhile is refused), with the evidence's SHA-256 as it is now.
+    // The steps as judged now are what is signed: a signed record is never judged again (its verdict stands).
+    c.steps = judgedSteps(c);
     c.handover = { ...handover, signedAt: this.now(), verdict: verdictOf(c) };
     c.state = 'handedOver';
     // A run cut off by a crash never recorded its end: it ended by now.

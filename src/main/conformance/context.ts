@@ -192,7 +192,6 @@ export class CaseContext {
   observe(text: string, messageId: string | null = null): void {
     this.observations.push({ at: this.iso(), text, messageId });
   }
-
   /** A note for whoever reads the result, in plain words (shown with it and in the report), not a protocol detail. */
   note(text: string, messageId: string | null = null): void {
     this.observations.push({ at: this.iso(), text, messageId, note: true });

@@ -151,8 +151,9 @@ export class VirtualChargerManager {
   async setPassword(id: string, password: string): Promise<VirtualChargerView> {
     const entry = this.entry(id);
     if (!entry.vcp.config.has('AuthorizationKey')) throw new BenchError(409, `Virtual charger ${id} has no AuthorizationKey configuration key`);
-    await this.options.register?.(id, password);
+    // The charger's own key first (it checks the value): a value it refuses leaves the bench's as it was.
     entry.vcp.config.setInternal('AuthorizationKey', password);
+    await this.options.register?.(id, password);
     const connection = entry.vcp.connection;
     if (entry.vcp.isRunning) {
       if (connection.hasSocket) connection.reconnect('Reconnecting with the new password');

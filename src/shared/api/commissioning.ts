@@ -244,6 +244,8 @@ export interface CommissioningView {
   /** The charger's configuration when the run began and when it last ended (null: not read yet). */
   configBefore: Record<string, string | null> | null;
   configAfter: Record<string, string | null> | null;
+  /** Why the configuration could not be read at the end of the last run (absent: it was, or no run ended yet): configAfter is then older. */
+  configAtEndProblem?: string;
   /**
    * The test session's readings (the energy register from meterStart to meterStop, and the power), and the
    * load limit in W it had to stay under; with the transaction, its meterStart and meterStop (Wh) and the

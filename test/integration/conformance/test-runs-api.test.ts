@@ -245,7 +245,7 @@ describe('conformance runs through the API', () => {
     // Once more, and the person cannot: the run says so, before its cases (and in its report).
     await cp.client.call('StatusNotification', { connectorId: 1, status: 'Finishing', errorCode: 'NoError' });
     const again = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-CABLE', cases: ['TC_003_CS'] })).body.runId;
-    await waitFor(async () => ((await tb.request('GET', `/api/test-runs/${again}/prompt`)).body?.action?.kind === 'unplug' ? true : null), 10_000);
+    await waitFor(async () => ((await tb.request('GET', `/api/test-runs/${again}/prompt`)).body?.action?.kind === 'unplug' ? true : null), 30_000);
     expect((await tb.request('POST', `/api/test-runs/${again}/answer`, { answer: 'cannot' })).status).toBe(204);
     await waitFor(async () => ((await tb.request('GET', `/api/test-runs/${again}/prompt`)).body?.caseId === 'TC_003_CS' ? true : null), 10_000);
     await tb.request('POST', `/api/test-runs/${again}/stop`);

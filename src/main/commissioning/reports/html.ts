@@ -30,7 +30,7 @@ export function configDiff(view: CommissioningView): Array<{ key: string; wanted
     const answer = m ? (/\(([^()]*)\)$/.exec(m.value)?.[1] ?? '') : 'not run';
     const now = view.configAfter?.[key] ?? null;
     // A key the charger refused stays refused; otherwise what it is at the end decides.
-    const ok = m?.ok === false ? false : view.configAfter ? now === wanted : (m?.ok ?? null);
+    const ok = m?.ok === false ? false : view.configAfter && !view.configAtEndProblem ? now === wanted : (m?.ok ?? null);
     return { key, wanted, was: view.configBefore?.[key] ?? null, now, answer, ok };
   });
 }
@@ -137,7 +137,7 @@ ${
 <h2>Steps</h2>
 ${steps(view)}
 <h2>Configuration</h2>
-${diff ? `<p class="meta">Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.</p><table><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
+${diff ? `<p class="meta">${view.configAtEndProblem ? `Now: not read at the end of the last run (${esc(view.configAtEndProblem)}); the values shown are from an earlier read, and the baseline is not judged by them.` : 'Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.'}</p><table><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
 <h2>Test session</h2>
 ${view.session ? `${sessionChart(view.session.samples, view.session.limitW)}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
 <h2>On-site checks</h2>

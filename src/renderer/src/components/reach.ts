@@ -52,14 +52,22 @@ interface Clock {
   now: number;
   listeners: Set<() => void>;
   timer: ReturnType<typeof setInterval> | null;
+  /** Read afresh in this pass of rendering: every component of the pass gets the same time. */
+  pinned: boolean;
 }
 const clocks = new Map<number, Clock>();
 
 function clockOf(everyMs: number): Clock {
   let c = clocks.get(everyMs);
-  if (!c) clocks.set(everyMs, (c = { now: Date.now(), listeners: new Set(), timer: null }));
-  // Unwatched, it stands still: brought up to date when a screen reads it again.
-  if (!c.listeners.size && Math.abs(Date.now() - c.now) >= Math.min(everyMs, 1000)) c.now = Date.now();
+  if (!c) clocks.set(everyMs, (c = { now: Date.now(), listeners: new Set(), timer: null, pinned: false }));
+  // Unwatched, it stands still: brought up to date when a screen reads it again (never older than what it
+  // shows: "3 min ago" read as "2 min ago"), once per pass of rendering.
+  if (!c.listeners.size && !c.pinned) {
+    const clock = c;
+    clock.now = Date.now();
+    clock.pinned = true;
+    queueMicrotask(() => (clock.pinned = false));
+  }
   return c;
 }
 

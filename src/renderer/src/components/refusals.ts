@@ -51,6 +51,8 @@ const kinds: Array<{ head: string; status: number; fix: string }> = [
 export function refusalKind(reason: string | null): { status: number; short: string; fix: string } {
   const head = (reason ?? '').split(':')[0].trim();
   const kind = kinds.find((k) => k.head.toLowerCase() === head.toLowerCase());
+  // One of the bench's own virtual chargers: its password is set on its card (the bench gets the same one).
+  if (kind?.status === 401 && /one of this bench's virtual chargers/.test(reason ?? '')) return { status: 401, short: kind.head.toLowerCase(), fix: 'set its password on its card (Virtual chargers)' };
   if (kind) return { status: kind.status, short: kind.head.toLowerCase(), fix: kind.fix };
   return { status: 400, short: head ? head.toLowerCase() : 'no reason given', fix: 'see the Connect screen' };
 }

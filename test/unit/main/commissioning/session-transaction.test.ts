@@ -3,17 +3,7 @@
 // gave the step's StartTransaction on the test connector (never merely the first StartTransaction answered).
 import { describe, expect, it } from 'vitest';
 import { sessionTransaction } from '../../../../src/main/commissioning/service';
-import type { CaseFrame } from '../../../../src/shared/api/test-runs';
-
-const frame = (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: string, action: string, body: object): CaseFrame => ({
-  ts: '2026-01-01T00:00:00.000Z',
-  direction,
-  kind,
-  messageId,
-  action,
-  raw: JSON.stringify(kind === 'CALL' ? [2, messageId, action, body] : [3, messageId, body]),
-  error: null,
-});
+import { aFrame as frame } from '../../../helpers/frames';
 
 // Connector 2's session starts first (someone charging on the other socket), then the test session on connector 1.
 const frames = [

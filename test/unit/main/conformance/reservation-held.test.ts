@@ -3,20 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { reservationHeld, reservedByCase } from '../../../../src/main/conformance/restore';
 import type { SeenFrame } from '../../../../src/main/conformance/frames';
+import { aFrame } from '../../../helpers/frames';
 
 let seq = 0;
 const frame = (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: string, action: string, body: object): SeenFrame =>
-  ({
-    seq: ++seq,
-    ts: '2026-01-01T00:00:00.000Z',
-    chargerId: 'CP1',
-    direction,
-    kind,
-    messageId,
-    action,
-    raw: JSON.stringify(kind === 'CALL' ? [2, messageId, action, body] : [3, messageId, body]),
-    error: null,
-  }) as unknown as SeenFrame;
+  ({ seq: ++seq, chargerId: 'CP1', ...aFrame(direction, kind, messageId, action, body) }) as unknown as SeenFrame;
 
 const now = Date.parse('2026-01-01T00:00:00Z');
 const expiryDate = '2026-01-01T01:00:00.000Z';

@@ -32,13 +32,14 @@ export interface DiffRow {
  * The rows of the diff: the baseline's keys, with the answers the baseline step measured ("was 60, now 300
  * (Accepted)"); a key is ok only when it is at its wanted value in the configuration read at the end.
  */
-export function diffRows(view: Pick<CommissioningView, 'template' | 'configBefore' | 'configAfter' | 'steps'>): DiffRow[] {
+export function diffRows(view: Pick<CommissioningView, 'template' | 'configBefore' | 'configAfter' | 'configAtEndProblem' | 'steps'>): DiffRow[] {
   const baseline = view.steps.find((s) => /BASELINE/i.test(s.id))?.result ?? null;
   return Object.entries(view.template.keys).map(([key, wanted]) => {
     const m = baseline?.measurements.find((x) => x.label === key);
     const answer = m ? (/\(([^()]*)\)\s*$/.exec(m.value)?.[1] ?? null) : null;
     const now = view.configAfter ? (view.configAfter[key] ?? null) : null;
-    const atEnd = view.configAfter ? now === wanted : null;
+    // Not read at the end of the last run: the values are older and judge nothing.
+    const atEnd = view.configAfter && !view.configAtEndProblem ? now === wanted : null;
     // The bench judged the key by the end already ("was 15, read back 300, now 15 at the end (Accepted)").
     const judgedAtEnd = !!m && / at the end \([^()]*\)\s*$/.test(m.value);
     // A key the charger refused stays red; a key it took counts as what it is at the end.
@@ -100,6 +101,10 @@ export function ConfigDiff({ view }: { view: CommissioningView }) {
       {!view.configAfter ? (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
           Not read back yet: the values now come with the baseline step.
+        </Typography>
+      ) : view.configAtEndProblem ? (
+        <Typography variant="body2" color="warning.main" sx={{ mt: 1 }} role="note">
+          Not read at the end of the last run ({view.configAtEndProblem}): the values now are from an earlier read, and whether the keys were kept is not known.
         </Typography>
       ) : (
         rows.some((r) => r.notKept) && (

@@ -7,6 +7,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import type { OperationProgressView } from '../../../../../shared/api/views';
 import { formatClock } from '../../../components/format';
 import { useBench } from '../../../stores/bench';
+import { useNow } from '../../../components/reach';
 
 const none: OperationProgressView[] = [];
 
@@ -22,7 +23,9 @@ export function stillOnItsWay(list: OperationProgressView[], now = Date.now()): 
 /** The charger's operations on their way: the one sent first, then those queued behind it. */
 export function useInFlight(chargerId: string): OperationProgressView[] {
   const list = useBench((s) => s.inFlight[chargerId] ?? none);
-  return useMemo(() => stillOnItsWay(list), [list]);
+  // Read again as time passes: a call long past its due time (its end missed) drops out.
+  const now = useNow(5_000);
+  return useMemo(() => stillOnItsWay(list, now), [list, now]);
 }
 
 /** "Reset (sent 09:08:18, answer due by 09:08:48)". */

@@ -113,9 +113,13 @@ export function useProgressReport(chargerId: string, of: 'firmware' | 'diagnosti
   return held ? { status: held, at: null } : null;
 }
 
-/** The newest request among `ops` (newest first) that may have reached the charger: answered, unanswered or still waiting; a refusal (CALLERROR) started nothing. */
+/**
+ * The newest request among `ops` (newest first) that may have reached the charger: every recorded one was
+ * sent (answered, malformed, unanswered, dropped with the connection, or still waiting); a refusal
+ * (CALLERROR) started nothing.
+ */
 export function latestRequest(ops: readonly OperationView[]): { sentAt: string } | null {
-  const op = ops.find((o) => o.outcome === null || o.outcome === 'completed' || o.outcome === 'timeout');
+  const op = ops.find((o) => o.outcome !== 'callError');
   return op ? { sentAt: op.sentAt } : null;
 }
 
