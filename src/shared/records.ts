@@ -103,6 +103,13 @@ export interface ConnectionAttemptRecord {
   remoteAddress: string | null;
   outcome: 'accepted' | 'refused' | 'replaced' | 'closed';
   reason: string | null;
+  /**
+   * How many attempts the line stands for: identical refusals in a row (same charger id, remote address
+   * and reason) are one line. `ts` is the newest of them. Absent: one.
+   */
+  count?: number;
+  /** When the first of them came (ISO). Absent: `ts`. */
+  firstTs?: string;
 }
 
 export interface IdTagRecord {

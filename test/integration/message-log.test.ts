@@ -369,7 +369,7 @@ describe('a record written before frames were indexed by action', () => {
       // Back to schema 2: no action chunks, the old index, no partial index.
       const db = new Database(databaseFile(dataDir));
       db.exec(
-        "DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_epoch; ALTER TABLE chunks DROP COLUMN epoch; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; ALTER TABLE chargers DROP COLUMN virtual; DROP TABLE test_runs; DROP TABLE commissionings; DROP TABLE commissioning_photos; DROP TABLE commissioning_templates; DROP TABLE commissioning_sites; DROP TABLE messages_search; DROP TABLE messages_search_state; DROP TABLE virtual_charger_queue; PRAGMA user_version = 2;",
+        "DELETE FROM chunks WHERE kind = 'message/action'; DROP INDEX messages_flagged; DROP INDEX chunks_by_epoch; ALTER TABLE chunks DROP COLUMN epoch; CREATE INDEX chunks_by_key ON chunks (kind, key, last_id); ALTER TABLE transactions DROP COLUMN warning; ALTER TABLE chargers DROP COLUMN virtual; DROP TABLE test_runs; DROP TABLE commissionings; DROP TABLE commissioning_photos; DROP TABLE commissioning_templates; DROP TABLE commissioning_sites; DROP TABLE messages_search; DROP TABLE messages_search_state; DROP TABLE virtual_charger_queue; DROP INDEX connection_attempts_by_charger; ALTER TABLE connection_attempts DROP COLUMN repeats; ALTER TABLE connection_attempts DROP COLUMN first_ts; PRAGMA user_version = 2;",
       );
       // ... and meter values a row per sampled value, as before migration 8.
       db.exec(

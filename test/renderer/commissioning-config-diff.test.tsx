@@ -8,6 +8,7 @@ import { render, screen, within } from '@testing-library/react';
 import { ConfigDiff } from '../../src/renderer/src/features/commissioning/ConfigDiff';
 import { builtInTemplates } from '../../src/shared/api/commissioning';
 import { fakeClient } from './fake-client';
+import { formatWhen } from '../../src/renderer/src/components/format';
 import { baselineFailed, freshCommissioningScreens, open, result, view } from './commissioning-fixtures';
 
 freshCommissioningScreens();
@@ -67,6 +68,38 @@ describe('the configuration diff', () => {
     const { cells, chip } = chipOf('HeartbeatInterval');
     expect(cells[4]).toBe('Accepted, then changed');
     expect(chip.className).toContain('MuiChip-colorError');
+  });
+});
+
+describe('the configuration diff, a key already set at the start', () => {
+  it('says nothing was sent (not that the charger took it) when the end shows it otherwise', () => {
+    const judged = result({
+      ...baselineRan,
+      measurements: [{ label: 'HeartbeatInterval', value: 'was 300 at the start (nothing sent), read back 300, now 15 at the end (already set)', ok: false, wanted: '300' }],
+    });
+    render(
+      <ConfigDiff
+        view={{ ...diffWith('15'), configBefore: { HeartbeatInterval: '300' }, steps: [{ id: 'C5_BASELINE', title: 'Configuration baseline', section: '5', result: judged, attempts: 1 }] }}
+      />,
+    );
+    const { cells, chip } = chipOf('HeartbeatInterval');
+    expect(cells).toEqual(['HeartbeatInterval', '300', '300', '15', 'already set, then changed']);
+    expect(chip.getAttribute('title')).toBe('It was 300 at the start (nothing sent), but it is 15 at the end of the run: not a pass');
+  });
+});
+
+describe('the configuration diff, not read at the end of the run', () => {
+  it('says when and why it was not read, and that the values shown are the baseline step’s read-back (and when)', () => {
+    const notRead = {
+      ...diffWith('300'),
+      configAtEndProblem: 'the charger did not answer GetConfiguration within 30 s',
+      configAtEndProblemAt: new Date(Date.now() - 60_000).toISOString(),
+      configAfterFrom: { read: 'baseline' as const, at: new Date(Date.now() - 600_000).toISOString() },
+    };
+    render(<ConfigDiff view={notRead} />);
+    expect(screen.getByRole('note').textContent).toBe(
+      `Configuration at the end: not read at ${formatWhen(notRead.configAtEndProblemAt)} (the charger did not answer GetConfiguration within 30 s); the values shown are the baseline step's read-back of ${formatWhen(notRead.configAfterFrom.at)}. Whether the keys were kept is not known.`,
+    );
   });
 });
 

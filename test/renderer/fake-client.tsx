@@ -63,6 +63,7 @@ export function fakeClient(handlers: Handlers = {}): FakeClient {
       name: 'fw.bin',
       size: 3,
       alternatives: [],
+      ftpAlternatives: [],
       hostedAt: '2025-01-01T10:00:00Z',
       expiresAt: '2025-01-02T10:00:00Z',
     }),

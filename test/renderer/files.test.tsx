@@ -35,6 +35,7 @@ const hostedFile = (name: string, hostedAt: string): HostedFileView => ({
   name,
   size: 2_500_000,
   alternatives: [],
+  ftpAlternatives: [],
   hostedAt,
   expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
 });

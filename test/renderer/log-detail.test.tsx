@@ -5,7 +5,7 @@
 // says what the record knows; a narrow list keeps its charger column; a search match deep in a payload
 // shows in the row.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench, type FakeClient, stubResizeObserver, letElementsScroll } from './fake-client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
@@ -14,6 +14,7 @@ import type { MessageFilter } from '../../src/shared/api/contract';
 import type { ConnectionAttemptView, MessageView, OperationView } from '../../src/shared/api/views';
 import { jsonExportText } from '../../src/shared/api/message-export';
 import { formatClock, formatDateTime } from '../../src/shared/format/time';
+import { frameTime } from '../../src/renderer/src/features/log/frame';
 
 stubResizeObserver();
 
@@ -231,6 +232,49 @@ describe('a request without an answer', () => {
       'No answer from the charger recorded in the minute after this request.' +
         'No operation of the bench on record matches this request.' +
         "The charger's connection closed 2.0 s after this request: closed by the charger (1000).",
+    );
+  });
+
+  it('replaces "no answer" with the answer when it is logged while the request is open', async () => {
+    const now = Date.now();
+    const sent: MessageView = { ...reset(1, 0, 'r-live'), ts: new Date(now - 2000).toISOString() };
+    const frames = [sent];
+    const client = aBench(frames);
+    const what = await open(client, 0);
+    expect(what.textContent).toMatch(/^No answer recorded yet: \d+\.\d s since this request\./);
+
+    const answer: MessageView = {
+      id: 2,
+      ts: new Date(now).toISOString(),
+      chargerId: 'CP-1',
+      direction: 'in',
+      kind: 'CALLRESULT',
+      messageId: 'r-live',
+      action: 'Reset',
+      raw: JSON.stringify([3, 'r-live', { status: 'Accepted' }]),
+      error: null,
+    };
+    frames.push(answer);
+    const { id: _logEntry, ...logged } = answer;
+    act(() => client.emit([{ type: 'frameLogged', message: logged }]));
+    const d = await detail();
+    await waitFor(() => expect(within(d).queryByLabelText('What happened to this request')).toBeNull());
+    expect(within(d).getByLabelText('The response as JSON').textContent).toContain('"status": "Accepted"');
+    expect(within(d).getByText(/answered 2000 ms later/)).toBeTruthy();
+    expect(within(d).getByText(`CALLRESULT at ${frameTime(answer.ts)}`)).toBeTruthy();
+  });
+
+  it("reads again what the record knows when the bench's operation of it ends while it is open", async () => {
+    const operations: OperationView[] = [{ ...op(7, 0, 0, 'timeout', ''), finishedAt: null, outcome: null, error: undefined }];
+    const client = aBench([reset(1, 0, 'r1')], { operations });
+    const what = await open(client, 0);
+    expect(what.textContent).toContain("The bench's operation #7 (Reset) has no outcome on record.");
+
+    operations[0] = op(7, 0, 30, 'timeout', 'No answer to Reset within 30 s');
+    act(() => client.emit([{ type: 'operationFinished', operation: operations[0]!, ts: at(30) }]));
+    const d = await detail();
+    await waitFor(() =>
+      expect(within(d).getByLabelText('What happened to this request').textContent).toContain("The bench's operation #7 (Reset) timed out 30.0 s after this request: No answer to Reset within 30 s."),
     );
   });
 

@@ -115,6 +115,25 @@ describe('reservations, from what the bench knows', () => {
     expect(screen.getByText(/^The charger accepted reservation 461375; it no longer holds: at .+: connector 1 is Available/)).toBeTruthy();
   });
 
+  it('lists a reservation made before a thousand other operations of the charger (the bench is asked for those of reservations)', async () => {
+    const made = anOp('ReserveNow', { connectorId: 1, idTag: 'TAG-OLD', expiryDate: later(600), reservationId: 77 }, { status: 'Accepted' }, minutesAgo(120));
+    const record = [made, ...Array.from({ length: 1500 }, () => anOp('GetConfiguration', {}, { configurationKey: [] }, minutesAgo(60)))];
+    useBench.setState((s) => ({ chargers: { CP001: { ...s.chargers.CP001, connectors: [aConnector(0), aConnector(1, { status: 'Reserved', updatedAt: minutesAgo(119) })] } } }));
+    open('ReserveNow', {
+      // As the bench answers: newest first, narrowed as asked, at most `limit`.
+      'operations:list': ({ chargerId, actions, limit }) =>
+        record
+          .filter((o) => o.chargerId === chargerId && (!actions || (actions as string[]).includes(o.action)))
+          .sort((a, b) => b.id - a.id)
+          .slice(0, limit ?? 100),
+    });
+    const list = await screen.findByRole('list', { name: 'Reservations of CP001' });
+    const row = within(list)
+      .getByText(/^Reservation 77 · connector 1 · TAG-OLD/)
+      .closest('li') as HTMLElement;
+    expect(within(row).getByText('Active')).toBeTruthy();
+  });
+
   it('tells a reservation of any connector, one replaced by a later one, and one a session used', () => {
     const now = Date.now();
     const ops = [
@@ -125,7 +144,8 @@ describe('reservations, from what the bench knows', () => {
     ];
     const state = (list: ReturnType<typeof reservationsOf>) => Object.fromEntries(list.map((r) => [r.reservationId, r.state]));
     const used = aTransaction(40, 'CP001', 2, 'D', { reservationId: 4 });
-    expect(state(reservationsOf(ops, [aConnector(1, { status: 'Reserved', updatedAt: minutesAgo(19) })], [used], now))).toEqual({ 1: 'ended', 2: 'active', 3: 'active', 4: 'used' });
+    // Connector 1 Reserved is reservation 2's: it does not tell that reservation 3 (any connector) holds.
+    expect(state(reservationsOf(ops, [aConnector(1, { status: 'Reserved', updatedAt: minutesAgo(19) })], [used], now))).toEqual({ 1: 'ended', 2: 'active', 3: 'unconfirmed', 4: 'used' });
     expect(state(reservationsOf(ops, [aConnector(1, { updatedAt: minutesAgo(25) })], [], now))).toEqual({ 1: 'ended', 2: 'unconfirmed', 3: 'unconfirmed', 4: 'unconfirmed' });
     // The charger's Available at the expiry came before this window's clock passed it: expired, not ended.
     const soon = anOp('ReserveNow', { connectorId: 1, idTag: 'E', expiryDate: minutesAgo(1), reservationId: 5 }, { status: 'Accepted' }, minutesAgo(3));
@@ -197,10 +217,10 @@ describe('set charging profile: the rules for its purpose and schedule', () => {
     expect(operated()).toEqual([]);
   });
 
-  it('says beside the form that the stack level goes unchecked, and explains a refusal by the case sent', async () => {
+  it('says under the stack level that it goes unchecked, and explains a refusal by the case sent', async () => {
     const user = userEvent.setup();
     open('SetChargingProfile', { 'chargers:operate': () => completed({ status: 'Rejected' }) });
-    expect(screen.getByTestId('stack-level-unchecked').textContent).toMatch(/Stack level 0 is sent unchecked: the charger's ChargeProfileMaxStackLevel has not been read/);
+    expect(screen.getByRole('textbox', { name: 'Stack level', description: /Sent unchecked: the charger's ChargeProfileMaxStackLevel has not been read/ })).toBeTruthy();
     // A TxProfile on connector 2, where transaction 17 runs: the refusal is not put down to a missing transaction.
     await user.click(screen.getByRole('combobox', { name: 'Purpose' }));
     await user.click(screen.getByRole('option', { name: 'TxProfile' }));
@@ -295,6 +315,7 @@ describe("the bench's address a charger is given", () => {
           name: 'fw.bin',
           size: 2000,
           alternatives: ['http://127.0.0.1:9551/files/f1/fw.bin'],
+          ftpAlternatives: [],
           hostedAt: minutesAgo(1),
           expiresAt: later(600),
         },

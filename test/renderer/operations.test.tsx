@@ -356,7 +356,7 @@ describe('multi-send', () => {
     await user.click(screen.getByRole('radio', { name: 'Hard' }));
     await user.click(screen.getByRole('button', { name: 'Review…' }));
     const affected = await screen.findByRole('table', { name: 'Affected chargers' });
-    expect(within(affected).getByText(/Transaction 17 · connector 2 · TAG-ALICE · 4.20 kWh/)).toBeTruthy();
+    expect(within(affected).getByText(/Transaction 17 · connector 2 · TAG-ALICE · 4.20 kWh, (old reading, )?at \d/)).toBeTruthy();
     expect(within(affected).getByText('(offline)')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(client.callsOf('chargers:operate')).toHaveLength(0);

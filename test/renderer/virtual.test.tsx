@@ -371,4 +371,44 @@ describe('a virtual charger\u2019s password', () => {
     expect(await screen.findByText('VCP1 has its new password, and so has the bench; it reconnects with it now.')).toBeTruthy();
     expect(screen.getByText('Basic auth (profile 1)')).toBeTruthy();
   });
+
+  it('can be removed from the card, asked first, saying a bench that requires passwords refuses the charger then', async () => {
+    const withPassword = aVirtualCharger('VCP1', { definition: { ...aVirtualCharger().definition, hasPassword: true } });
+    const client = showing([withPassword], {
+      'settings:get': () => ({ ...defaultSettings, requirePassword: true }),
+      'virtualChargers:act': ({ id }) => ({ charger: aVirtualCharger(id) }),
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Set the password of VCP1' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Password of virtual charger VCP1' })).getByRole('button', { name: 'Remove password…' }));
+    const ask = screen.getByRole('dialog', { name: 'Remove the password of VCP1?' });
+    expect(await within(ask).findByText('This bench requires a password from every charger: VCP1 will be refused (401) when it reconnects, at once, until it is given one again.')).toBeTruthy();
+    // Asked first: nothing is sent until the user confirms.
+    expect(client.callsOf('virtualChargers:act')).toEqual([]);
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(client.callsOf('virtualChargers:act')).toEqual([]);
+
+    await user.click(within(await screen.findByRole('dialog', { name: 'Password of virtual charger VCP1' })).getByRole('button', { name: 'Remove password…' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Remove the password of VCP1?' })).getByRole('button', { name: 'Remove password' }));
+    await waitFor(() => expect(client.callsOf('virtualChargers:act')).toEqual([{ id: 'VCP1', action: 'set-password', body: { password: null } }]));
+    expect(await screen.findByText('VCP1 has no password now, nor has the bench for it; it reconnects without one now, and is refused (this bench requires passwords).')).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('offers no removal to a charger without one, and says nothing of refusal where the bench does not require passwords', async () => {
+    showing([aVirtualCharger('VCP1'), aVirtualCharger('VCP2', { definition: { ...aVirtualCharger('VCP2').definition, hasPassword: true } })], {
+      'settings:get': () => ({ ...defaultSettings, requirePassword: false }),
+    });
+    const user = userEvent.setup({ delay: null });
+    await user.click(screen.getByRole('button', { name: 'Set the password of VCP1' }));
+    expect(within(screen.getByRole('dialog', { name: 'Password of virtual charger VCP1' })).queryByRole('button', { name: 'Remove password…' })).toBeNull();
+    await user.click(within(screen.getByRole('dialog', { name: 'Password of virtual charger VCP1' })).getByRole('button', { name: 'Cancel' }));
+
+    await user.click(await screen.findByRole('button', { name: 'Set the password of VCP2' }));
+    await user.click(within(screen.getByRole('dialog', { name: 'Password of virtual charger VCP2' })).getByRole('button', { name: 'Remove password…' }));
+    const ask = screen.getByRole('dialog', { name: 'Remove the password of VCP2?' });
+    expect(within(ask).getByText('VCP2 then connects without Basic auth (its AuthorizationKey emptied), and the bench checks no password for it.')).toBeTruthy();
+    await waitFor(() => expect(within(ask).queryByText(/could not be read/)).toBeNull());
+    expect(within(ask).queryByText(/refused/)).toBeNull();
+  });
 });

@@ -6,8 +6,8 @@ import type { Served } from '../core/bench-service';
 import { valueOf } from '../json-text';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-/** How a path parameter or query field is read: text as it is, or a number or boolean from text. */
-export type FieldType = 'string' | 'int' | 'bool';
+/** How a path parameter or query field is read: text as it is, a number or boolean from text, or a comma-separated list. */
+export type FieldType = 'string' | 'int' | 'bool' | 'list';
 
 /** A route as the table writes it: typed by its call, so `status` and `answer` read that call's result. */
 export interface RouteDefinition<M extends BenchMethod> {
@@ -78,7 +78,7 @@ export const restRoutes: RestRoute[] = [
   route({ method: 'GET', path: '/api/transactions/{id}', call: 'transactions:get', params: { id: ['transactionId', 'int'] }, query: { meterValues: 'bool' } }),
   route({ method: 'POST', path: '/api/transactions/{id}/close', call: 'transactions:close', params: { id: ['transactionId', 'int'] } }),
   route({ method: 'GET', path: '/api/transactions/{id}/meter-readings', call: 'transactions:meterReadings', params: { id: ['transactionId', 'int'] } }),
-  route({ method: 'GET', path: '/api/operations', call: 'operations:list', query: { chargerId: 'string', limit: 'int' } }),
+  route({ method: 'GET', path: '/api/operations', call: 'operations:list', query: { chargerId: 'string', actions: 'list', limit: 'int' } }),
   route({ method: 'GET', path: '/api/charger-events', call: 'chargerEvents:list', query: { chargerId: 'string', limit: 'int' } }),
   route({ method: 'GET', path: '/api/connection-attempts', call: 'connectionAttempts:list', query: { limit: 'int' } }),
   route({ method: 'GET', path: '/api/settings', call: 'settings:get' }),

@@ -314,6 +314,13 @@ function asRestError(e: unknown, r: RestRoute): unknown {
   if (!(e instanceof BenchError) || typeof e.extra.field !== 'string') return e;
   const whole = `${r.call} argument`;
   let field = e.extra.field;
+  // A query field is named as the query names it ("actions.1" of ?actions=a,b), not as a body field.
+  const top = field.split('.')[0];
+  const asked = Object.entries(r.query ?? {}).find(([name, to]) => (typeof to === 'string' ? name : to[0]) === top)?.[0];
+  if (asked !== undefined) {
+    field = asked + field.slice(top!.length);
+    return new BenchError(e.status, e.message.replace(`Invalid ${whole} field "${e.extra.field}"`, `Invalid query field "${field}"`), { ...e.extra, field });
+  }
   if (field === whole || (typeof r.body === 'string' && field === r.body)) field = 'body';
   else if (typeof r.body === 'string' && field.startsWith(`${r.body}.`)) field = field.slice(r.body.length + 1);
   const message = e.message.replace(`Invalid ${whole} field "${e.extra.field}"`, `Invalid body field "${field}"`).replace(`Invalid ${whole}`, 'Invalid body');
@@ -323,6 +330,11 @@ function asRestError(e: unknown, r: RestRoute): unknown {
 /** A path parameter or query field as its route reads it; a bad one is a 400 naming it. */
 function typed(text: string, type: FieldType, name: string): unknown {
   if (type === 'string') return text;
+  if (type === 'list')
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   if (type === 'int') {
     if (!/^-?\d+$/.test(text.trim())) throw new BenchError(400, `Invalid query field "${name}": must be a whole number`, { field: name });
     return Number(text);

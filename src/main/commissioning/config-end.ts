@@ -6,7 +6,8 @@
 // do, the key's row), and the verdict, what is open, the diff and the report all read the steps as judged
 // here, so none of them says "now 300" of a key that is 15 at the end. The step's result as the engine gave
 // it stays in the record; a key the charger refused (Rejected, NotSupported, read-only) is the step's own
-// failure, as before.
+// failure, as before. A key already at its wanted value in the read at the run's start was not sent ("already
+// set"): its failure says so ("read 300 at the start (nothing sent), 15 at the end"), not that the step set it.
 import type { CaseFrame, CaseResult } from '../../shared/api/test-runs';
 import type { CommissioningStep, CommissioningTemplate } from '../../shared/api/commissioning';
 
@@ -20,6 +21,8 @@ export interface KeyNotKept {
   atEnd: string | null;
   /** The baseline step's row for it ("was 15, now 300 (Accepted)"). */
   row: string;
+  /** It was at its wanted value in the read at the start of the run, so the step sent nothing ("already set"). */
+  alreadySet: boolean;
   /** The bench's boot answer that set it back, when it gave the charger this value as its heartbeat interval. */
   boot: { intervalS: number; afterReset: boolean; stepTitle: string } | null;
 }
@@ -71,13 +74,32 @@ export function keysNotKept(c: ConfigAtEnd): KeyNotKept[] {
     const atEnd = c.configAfter[key] ?? null;
     if (atEnd === wanted) continue;
     const byBoot = key === 'HeartbeatInterval' && boot !== null && atEnd === String(boot.intervalS);
-    out.push({ key, wanted, atEnd, row: m.value, boot: byBoot ? { intervalS: boot.intervalS, afterReset: boot.stepId === 'C9_RESET', stepTitle: boot.stepTitle } : null });
+    out.push({
+      key,
+      wanted,
+      atEnd,
+      row: m.value,
+      alreadySet: /\(already set\)$/.test(m.value),
+      boot: byBoot ? { intervalS: boot.intervalS, afterReset: boot.stepId === 'C9_RESET', stepTitle: boot.stepTitle } : null,
+    });
   }
   return out;
 }
 
-/** What is wrong with a key not kept, and what to do, in the installer's words. */
+/**
+ * What is wrong with a key not kept, and what to do, in the installer's words. A key already at its wanted
+ * value in the read at the start was not set by the step (nothing was sent): said so, not "set back after
+ * the baseline step set it".
+ */
 export function notKeptWords(k: KeyNotKept): string {
+  if (k.alreadySet) {
+    const was = `${k.key} read ${k.wanted} at the start (nothing sent), ${k.atEnd ?? 'not reported'} at the end`;
+    if (k.boot) {
+      const when = k.boot.afterReset ? 'at the reset' : `when the charger booted in the step “${k.boot.stepTitle}”`;
+      return `${was}: set back during the run (the bench's BootNotification answer gives its heartbeat interval, ${k.boot.intervalS} s in Settings, ${when}). Make the bench's heartbeat interval ${k.wanted} s or re-run the baseline step ${k.boot.afterReset ? 'after the reset' : 'after that step'}.`;
+    }
+    return `${was}: it changed during the run. Find what changes it (the charger's own settings, another back office), then re-run the baseline step.`;
+  }
   const is = k.atEnd === null ? `${k.key} is not reported at the end` : `${k.key} is ${k.atEnd} at the end`;
   if (k.boot) {
     const when = k.boot.afterReset ? 'after the reset' : `when the charger booted in the step “${k.boot.stepTitle}”`;
@@ -86,11 +108,15 @@ export function notKeptWords(k: KeyNotKept): string {
   return `${is}, ${k.wanted} wanted: it changed after the baseline step set it (the charger read back ${k.wanted} then). Find what changes it (the charger's own settings, another back office), then re-run the baseline step.`;
 }
 
-/** The baseline step's row for a key not kept: what it read back, and what the end shows ("was 15, read back 300, now 15 at the end (Accepted)"). */
+/**
+ * The baseline step's row for a key not kept: what it read back, and what the end shows ("was 15, read back
+ * 300, now 15 at the end (Accepted)"; a key already set: "was 300 at the start (nothing sent), read back
+ * 300, now 15 at the end (already set)").
+ */
 function rowAtEnd(k: KeyNotKept): string {
   const now = k.atEnd ?? 'not reported';
   const parts = /^was (.*), now (.*) \(([^()]*)\)$/.exec(k.row);
-  return parts ? `was ${parts[1]}, read back ${parts[2]}, now ${now} at the end (${parts[3]})` : `${k.row}; now ${now} at the end`;
+  return parts ? `was ${parts[1]}${k.alreadySet ? ' at the start (nothing sent)' : ''}, read back ${parts[2]}, now ${now} at the end (${parts[3]})` : `${k.row}; now ${now} at the end`;
 }
 
 /**
@@ -121,7 +147,9 @@ export function judgedSteps(c: ConfigAtEnd): CommissioningStep[] {
           at: r.startedAt,
           messageId: null,
           note: true,
-          text: `Judged by the configuration read at the end of the run: ${notKept.map((k) => `${k.key} ${k.atEnd ?? 'not reported'} (${k.wanted} wanted, read back by this step)`).join(', ')}`,
+          text: `Judged by the configuration read at the end of the run: ${notKept
+            .map((k) => `${k.key} ${k.atEnd ?? 'not reported'} (${k.wanted} wanted, ${k.alreadySet ? `${k.wanted} at the start so nothing sent, and read back` : 'read back'} by this step)`)
+            .join(', ')}`,
         },
       ],
     };

@@ -66,6 +66,15 @@ export function verdictOf(c: Pick<StoredCommissioning, 'checklist'> & ConfigAtEn
   return failed ? 'fail' : 'pass';
 }
 
+/**
+ * The verdict wherever a commissioning is shown (its page, the commissionings list, the site summary): a
+ * signed one's as signed; another's as its steps are judged now, so a record saved before a rule of judging
+ * existed (the configuration at the end) is judged by it as its page judges it, not by the verdict saved.
+ */
+export function shownVerdict(c: Pick<StoredCommissioning, 'checklist' | 'handover'> & ConfigAtEnd): CommissioningVerdict {
+  return c.handover?.verdict ?? verdictOf(c);
+}
+
 export const labelOf = (id: string) => checklistItems.find((i) => i.id === id)?.label ?? id;
 
 /** What is left before a pass, in words (the steps as judged by the configuration at the end). */
@@ -101,7 +110,7 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
     state: running ? 'running' : c.state,
     running,
     photos,
-    verdict: verdictOf(c),
+    verdict: shownVerdict(c),
     open: openOf(c),
     benchVersion: version,
     ...(lastRun ? { lastRun } : {}),

@@ -13,6 +13,12 @@ export interface Outage {
   from: number;
   to: number | null;
   phase: SessionPhase;
+  /**
+   * It reconnected while its old connection was still open (the bench replaced that one, not yet noticed
+   * dead): from its last message on the old connection to the new one; from = to when no message came on
+   * the old one while watched (no gap can be measured).
+   */
+  replaced?: true;
 }
 
 /** Timers that never fire: the watch ends only when it is stopped (it must not keep a fake clock from moving on, nor jump it ahead). */
@@ -20,20 +26,36 @@ const never = (clock: Clock): Clock => ({ now: () => clock.now(), after: () => (
 
 /**
  * Watches the charger's connection from now until `stop()`: each drop and return, on the run's clock, with
- * the step's phase at the drop. (The engine's frames wake their waiters on every connection change.)
+ * the step's phase at the drop. (The engine's frames wake their waiters on every frame and connection
+ * change.) A charger that reconnects before its old connection is noticed dead is connected throughout, but
+ * connects once more (the bench replaces the old connection): an outage from its last message on the old
+ * connection, with the step's phase then, to the new connection.
  */
 export function watchConnection(t: CaseContext, phase: () => SessionPhase): { outages: Outage[]; stop: () => Outage[] } {
   const frames = t.host.frames;
   const outages: Outage[] = [];
   let connected = frames.connected;
+  let connections = frames.connections;
+  // The charger's last message on its connection now (while watched), with the step's phase then.
+  let lastIn: { at: number; phase: SessionPhase } | null = null;
+  let read = frames.frames.length;
   if (!connected) outages.push({ from: t.clock.now(), to: null, phase: phase() });
   const seen = (): null => {
-    if (frames.connected === connected) return null;
-    connected = frames.connected;
+    for (; read < frames.frames.length; read++) {
+      const f = frames.frames[read]!;
+      if (f.direction === 'in') lastIn = { at: Date.parse(f.ts), phase: phase() };
+    }
+    const again = frames.connections !== connections;
+    connections = frames.connections;
+    if (frames.connected === connected && !(connected && again)) return null;
     const now = t.clock.now();
     const last = outages.at(-1);
-    if (!connected) outages.push({ from: now, to: null, phase: phase() });
+    if (connected && frames.connected) outages.push({ from: Math.min(lastIn?.at ?? now, now), to: now, phase: lastIn?.phase ?? phase(), replaced: true });
+    else if (!frames.connected) outages.push({ from: now, to: null, phase: phase() });
     else if (last && last.to === null) last.to = now;
+    connected = frames.connected;
+    // A new connection: the messages from now on are its own.
+    if (connected) lastIn = null;
     return null;
   };
   const done = new AbortController();
@@ -57,6 +79,12 @@ const where: Record<SessionPhase, string> = {
 /** One outage in words, for the step's result; `end` is when the step ended (for an outage it did not see end). */
 export function outageWords(o: Outage, end: number): string {
   const at = (ms: number) => formatClock(ms);
+  if (o.replaced && o.to !== null && o.to <= o.from)
+    return `The charger reconnected (its old connection replaced) at ${at(o.to)}, ${where[o.phase]}: the bench had not noticed the old connection drop, and no message came on it during the step to tell since when it was gone.`;
+  if (o.replaced && o.to !== null) {
+    const missing = o.phase === 'session' ? '; meter values from that time may be missing' : '';
+    return `The charger was offline for ${formatDuration(o.to - o.from)} ${where[o.phase]} (${at(o.from)}, its last message on the old connection, to ${at(o.to)}, when it reconnected and the new connection replaced the old one, not yet noticed dead)${missing}.`;
+  }
   if (o.to !== null) {
     const missing = o.phase === 'session' ? '; meter values from that time may be missing' : '';
     return `The charger was offline for ${formatDuration(o.to - o.from)} ${where[o.phase]} (${at(o.from)} to ${at(o.to)})${missing}.`;

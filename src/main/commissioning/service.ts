@@ -7,7 +7,6 @@ import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { runConformance, type RunEvent } from '../conformance/runner';
 import { runOperator, type RunOperator } from '../conformance/attended';
-import { PromptOperator } from '../conformance/operator';
 import { defaultTestData } from '../conformance/test-data';
 import type { PicsDeclaration } from '../conformance/pics';
 import type { Report } from '../conformance/service';
@@ -21,15 +20,18 @@ import {
   type ChecklistEntry,
   type CommissioningFile,
   type CommissioningListItem,
+  type CommissioningVerdict,
   type CommissioningView,
   type Handover,
   type PhotoView,
   type SiteSummary,
 } from '../../shared/api/commissioning';
 import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
-import { emptyChecklist, labelOf, lastRunOf, listItemOf, photoBytes, sessionOf, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { emptyChecklist, labelOf, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
+import { promptsInWords } from './prompts';
+import { sessionTransaction } from './session';
 import { judgedSteps } from './config-end';
 
 interface Active {
@@ -39,6 +41,9 @@ interface Active {
   step: string | null;
   done: Promise<void>;
 }
+
+/** A commissioning's row in the record, as the list reads it. */
+type ListedRow = { id: string; state: string; verdict: string };
 
 /** Keys a reference template leaves out: who the charger is, where it connects, its secrets. */
 const IDENTITY_LIKE = /serial|identity|chargepointid|chargeboxid|password|authorizationkey|certificate|url|iccid|imsi|firmware|version|vendor|model/i;
@@ -111,16 +116,16 @@ export class CommissioningService {
   site(site: string): SiteSummary {
     const rows = this.bench.record.commissionings.list({ site });
     if (rows.length === 0) throw new BenchError(404, `No commissioning at the site "${site}"`, { field: 'site' });
-    const newest = new Map<string, StoredCommissioning>();
-    for (const r of rows) if (!newest.has(r.chargerId)) newest.set(r.chargerId, this.stored(r.id));
-    const chargers = [...newest.values()].map((c) => {
+    const newest = new Map<string, { c: StoredCommissioning; row: ListedRow }>();
+    for (const r of rows) if (!newest.has(r.chargerId)) newest.set(r.chargerId, { c: this.stored(r.id), row: r });
+    const chargers = [...newest.values()].map(({ c, row }) => {
       const offline = c.steps.find((s) => s.id === 'C7_OFFLINE')?.result?.measurements.find((m) => m.label === 'When the back office is unreachable');
       return {
         commissioningId: c.id,
         chargerId: c.chargerId,
         location: c.job.location,
         state: this.active.has(c.id) ? ('running' as const) : c.state,
-        verdict: verdictOf(c),
+        verdict: this.listedVerdict(row),
         offlinePolicy: offline?.value ?? null,
         failed: [
           // The steps as the configuration at the end judges them (a baseline key not kept fails the baseline).
@@ -132,7 +137,7 @@ export class CommissioningService {
       };
     });
     const policies = new Set(chargers.map((c) => c.offlinePolicy).filter((p) => p !== null));
-    return { site, address: newest.values().next().value!.job.address, chargers, offlinePolicySame: policies.size <= 1 };
+    return { site, address: newest.values().next().value!.c.job.address, chargers, offlinePolicySame: policies.size <= 1 };
   }
 
   /** A new commissioning of a connected charger; the site's job is remembered. Nothing runs yet. */
@@ -213,7 +218,10 @@ export class CommissioningService {
         s.attempts++;
         if (abort.signal.aborted && e.result.verdict === 'inconclusive') window.stoppedIn = e.result.id;
         // The configuration after the baseline (its keys as read back) is shown at once, not at the run's end.
-        if (e.result.id === 'C5_BASELINE' && run?.pics) c.configAfter = { ...(c.configAfter ?? {}), ...run.pics.config };
+        if (e.result.id === 'C5_BASELINE' && run?.pics) {
+          c.configAfter = { ...(c.configAfter ?? {}), ...run.pics.config };
+          c.configAfterFrom = { read: 'baseline', at: this.now() };
+        }
         if (e.result.id === 'C8_SESSION') void this.takeSession(c, e.result);
         void this.save(c).catch(() => undefined);
       }
@@ -233,10 +241,18 @@ export class CommissioningService {
     })
       .then((r) => {
         // Without the read at the end, what configAfter holds is older (the baseline's read-back, an earlier run's end).
+        // Kept with the commissioning (through saving, signing and reading it back): why and when, and the faces
+        // say what the values shown are instead (the baseline's read-back, an earlier run's end).
+        const at = r.finishedAt ?? this.now();
         if (r.configAtEnd) {
           c.configAfter = r.configAtEnd;
+          c.configAfterFrom = { read: 'end', at };
           delete c.configAtEndProblem;
-        } else c.configAtEndProblem = r.configAtEndProblem ?? 'it was not read';
+          delete c.configAtEndProblemAt;
+        } else {
+          c.configAtEndProblem = r.configAtEndProblem ?? 'it was not read';
+          c.configAtEndProblemAt = at;
+        }
         window.outcome = r.state === 'stopped' ? 'stopped' : 'finished';
         // What could not be put right before the first step (a cable left in) is listed among what is open.
         c.setupProblems = r.setupProblems;
@@ -291,7 +307,7 @@ export class CommissioningService {
         site: r.site,
         location: r.location,
         state: running ? 'running' : r.state,
-        verdict: r.verdict,
+        verdict: this.listedVerdict(r),
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
       } as CommissioningListItem;
@@ -376,7 +392,11 @@ export class CommissioningService {
 
   /** The commissioning running on a charger now, if any (a test run must not drive the same charger). */
   runningOn(chargerId: string): string | null {
-    for (const id of this.active.keys()) if (this.known.get(id)?.chargerId === chargerId) return id;
+    // One that has finished while the record settles is not (it is shown finished: a test run may start).
+    for (const id of this.active.keys()) {
+      const c = this.known.get(id);
+      if (c?.chargerId === chargerId && c.runs.at(-1)?.finishedAt === null) return id;
+    }
     return null;
   }
 
@@ -384,6 +404,18 @@ export class CommissioningService {
   stopAll(): Promise<void> {
     for (const a of this.active.values()) a.abort.abort();
     return Promise.all([...this.active.values()].map((a) => a.done.catch(() => undefined))).then(() => undefined);
+  }
+
+  /**
+   * A listed commissioning's verdict (the list and the site summary), as its page gives it (shownVerdict): a
+   * signed one's as its row keeps it since signing; another's judged from its record now, not the verdict
+   * saved with it (saved before a rule of judging existed, it would stand until the record is saved again).
+   */
+  private listedVerdict(r: ListedRow): CommissioningVerdict {
+    if (r.state === 'handedOver') return r.verdict as CommissioningVerdict;
+    // Read without keeping it among `known`: a list of hundreds need not stay in memory.
+    const c = this.known.get(r.id) ?? (this.bench.record.commissionings.get(r.id) as StoredCommissioning | null);
+    return c ? shownVerdict(c) : (r.verdict as CommissioningVerdict);
   }
 
   /** The commissioning's one object (see `known`). */
@@ -440,55 +472,12 @@ export class CommissioningService {
   private async save(c: StoredCommissioning): Promise<void> {
     c.updatedAt = this.now();
     this.changed(c);
-    await this.bench.record.commissionings.save(listItemOf(c, c.state, verdictOf(c)), c);
+    await this.bench.record.commissionings.save(listItemOf(c, c.state, shownVerdict(c)), c);
   }
 
   private changed(c: StoredCommissioning): void {
     const a = this.active.get(c.id);
     const running = a ? { stepId: a.stepId ?? '', step: a.step } : null;
-    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, verdictOf(c), lastRunOf(c, !!a)), running }, ts: this.now() });
+    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, shownVerdict(c), lastRunOf(c, !!a)), running }, ts: this.now() });
   }
-}
-
-/**
- * A person's prompts in a commissioning's words: the step named by its title ("in the step “Card reader”",
- * "putting the charger back after the step “Test session”"), not its id, and what no answer does to a step.
- * A built-in virtual charger's hands are left as they are (nobody is asked).
- */
-function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: string }>): RunOperator {
-  if (o.virtual) return o;
-  const titles = new Map(plan.map((p) => [p.id, p.title]));
-  const inner = o.operator;
-  const dress = (p: OperatorPrompt): OperatorPrompt => {
-    const title = titles.get(p.caseId);
-    const named = title ? `the step “${title}”` : null;
-    const during = !named ? p.during : p.during === undefined ? `In ${named}` : p.during.split(` after ${p.caseId}`).join(` after ${named}`);
-    return {
-      ...p,
-      ...(during !== undefined ? { during } : {}),
-      // A request while putting the charger back says what no answer does there (the step is not given up).
-      onTimeout: p.onTimeout?.split(p.caseId).join(named ?? p.caseId) ?? 'Without an answer the step is given up and left unfinished (inconclusive); Run again repeats it.',
-    };
-  };
-  return { ...o, operator: new PromptOperator((p) => inner.perform(dress(p))) };
-}
-
-/**
- * The test session's transaction: the one the step kept with its result, or (a step that ended before it
- * could) the one the bench gave the step's StartTransaction on the test connector; null when none started.
- */
-export function sessionTransaction(result: Pick<CaseResult, 'frames' | 'transactionId'>, connectorId: number): number | null {
-  if (result.transactionId !== undefined) return result.transactionId;
-  const body = (raw: string, at: number): Record<string, unknown> | null => {
-    try {
-      const b = (JSON.parse(raw) as unknown[])[at];
-      return b && typeof b === 'object' ? (b as Record<string, unknown>) : null;
-    } catch {
-      return null;
-    }
-  };
-  const start = result.frames.find((f) => f.direction === 'in' && f.kind === 'CALL' && f.action === 'StartTransaction' && body(f.raw, 3)?.connectorId === connectorId);
-  const answer = start && result.frames.find((f) => f.direction === 'out' && f.kind === 'CALLRESULT' && f.messageId === start.messageId);
-  const id = answer ? body(answer.raw, 2)?.transactionId : undefined;
-  return typeof id === 'number' && Number.isInteger(id) ? id : null;
 }

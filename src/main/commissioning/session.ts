@@ -9,6 +9,7 @@ import { PlainFailure } from './words';
 import { Inconclusive, StepFailure } from '../conformance/types';
 import { noteOutages, unmeasuredWords, watchConnection, type SessionPhase } from './outages';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
+import type { CaseResult } from '../../shared/api/test-runs';
 
 type Payload = Record<string, unknown>;
 
@@ -209,4 +210,24 @@ async function measured(t: CaseContext, template: CommissioningTemplate, phase: 
   }
   await t.operator({ kind: 'unplug', connectorId: t.connectorId });
   await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' }, title: 'Charger is free again (Available)' });
+}
+
+/**
+ * The test session's transaction: the one the step kept with its result, or (a step that ended before it
+ * could) the one the bench gave the step's StartTransaction on the test connector; null when none started.
+ */
+export function sessionTransaction(result: Pick<CaseResult, 'frames' | 'transactionId'>, connectorId: number): number | null {
+  if (result.transactionId !== undefined) return result.transactionId;
+  const body = (raw: string, at: number): Record<string, unknown> | null => {
+    try {
+      const b = (JSON.parse(raw) as unknown[])[at];
+      return b && typeof b === 'object' ? (b as Record<string, unknown>) : null;
+    } catch {
+      return null;
+    }
+  };
+  const start = result.frames.find((f) => f.direction === 'in' && f.kind === 'CALL' && f.action === 'StartTransaction' && body(f.raw, 3)?.connectorId === connectorId);
+  const answer = start && result.frames.find((f) => f.direction === 'out' && f.kind === 'CALLRESULT' && f.messageId === start.messageId);
+  const id = answer ? body(answer.raw, 2)?.transactionId : undefined;
+  return typeof id === 'number' && Number.isInteger(id) ? id : null;
 }

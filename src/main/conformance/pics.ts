@@ -17,10 +17,8 @@ export async function readPics(host: CaseHost, declared: PicsDeclaration, timeou
     config[k.key] = k.value ?? null;
     if (k.readonly) readOnly.push(k.key);
   }
-  const reported = (config[REPORTED_KEY] ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s): s is FeatureProfile => (featureProfiles as readonly string[]).includes(s));
+  // A value with no profile the bench recognises is taken as not read (Core assumed), not as "supports none".
+  const reported = readReported(config).known;
   return {
     profiles: declared.profiles ?? (reported.length ? reported : ['Core']),
     // Where the profiles came from, so every text that names them says so (profileSource).
@@ -40,12 +38,38 @@ export async function readPics(host: CaseHost, declared: PicsDeclaration, timeou
 /** The configuration key a charger reports its feature profiles in. */
 const REPORTED_KEY = 'SupportedFeatureProfiles';
 
-/** What the run knows of the charger's feature profiles: those it takes, where they came from, what the charger reports. */
-type ProfileFacts = Pick<Pics, 'profiles' | 'profilesFrom' | 'reportedProfiles'>;
+/**
+ * What the run knows of the charger's feature profiles: those it takes, where they came from, what the charger
+ * reports (recognised, and as it said it: the key's value in `config`).
+ */
+type ProfileFacts = Pick<Pics, 'profiles' | 'profilesFrom' | 'reportedProfiles' | 'config'>;
 
-/** What the charger reports of its profiles: "SupportedFeatureProfiles: Core, Reservation", or "no SupportedFeatureProfiles". */
+/** The entries of the charger's SupportedFeatureProfiles: OCPP 1.6's names, and those that are not (a misspelling, a vendor's own). */
+function readReported(config: Pics['config']): { value: string | null; known: FeatureProfile[]; unknown: string[] } {
+  const value = config[REPORTED_KEY] ?? null;
+  const entries = (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const isKnown = (s: string): s is FeatureProfile => (featureProfiles as readonly string[]).includes(s);
+  return { value, known: entries.filter(isKnown), unknown: entries.filter((s) => !isKnown(s)) };
+}
+
+/**
+ * What the charger reports of its profiles: "SupportedFeatureProfiles: Core, Reservation", "no
+ * SupportedFeatureProfiles", or, with entries the bench does not recognise, its value as said and which those are.
+ */
 function reportedWords(p: ProfileFacts): string {
+  const { value, unknown } = readReported(p.config ?? {});
+  if (value !== null && unknown.length) {
+    return `${REPORTED_KEY} "${value}", where ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not among OCPP 1.6's profiles ${featureProfiles.join(', ')}`;
+  }
   return p.reportedProfiles?.length ? `${REPORTED_KEY}: ${p.reportedProfiles.join(', ')}` : `no ${REPORTED_KEY}`;
+}
+
+/** Whether the charger reports entries the bench does not recognise. */
+function reportsUnknown(p: ProfileFacts): boolean {
+  return readReported(p.config ?? {}).unknown.length > 0;
 }
 
 /**
@@ -59,13 +83,13 @@ export function profileSource(p: ProfileFacts): string {
   switch (p.profilesFrom) {
     case 'declared': {
       const reported = p.reportedProfiles ?? [];
-      const same = reported.length === p.profiles.length && reported.every((r) => p.profiles.includes(r));
+      const same = !reportsUnknown(p) && reported.length === p.profiles.length && reported.every((r) => p.profiles.includes(r));
       return `declared for the run${same ? '' : `; the charger reports ${reportedWords(p)}`}`;
     }
     case 'charger':
-      return REPORTED_KEY;
+      return reportsUnknown(p) ? reportedWords(p) : REPORTED_KEY;
     case 'assumed':
-      return `only Core, assumed: the charger reports ${reportedWords(p)} and no profiles were declared for the run`;
+      return `only Core, assumed: the charger reports ${reportedWords(p)}${reportsUnknown(p) ? ',' : ''} and no profiles were declared for the run`;
     default:
       // A run kept before the source was recorded.
       return `the charger's profiles for the run: ${p.profiles.join(', ')}`;

@@ -55,9 +55,12 @@ export class ConformanceService {
     return octt16Cases.map((c) => ({ id: c.id, title: c.title, profile: c.profile, section: c.section, decisions: c.decisions ?? [], notSupported: c.notSupported ?? null }));
   }
 
-  /** The test run running on a charger now, if any. */
+  /**
+   * The test run running on a charger now, if any. A run that has ended while its record is still being
+   * written is not (it is shown ended: a new run on the charger may start).
+   */
   runningOn(chargerId: string): string | null {
-    for (const a of this.active.values()) if (a.run.chargerId === chargerId) return a.run.id;
+    for (const a of this.active.values()) if (a.run.chargerId === chargerId && a.run.state === 'running') return a.run.id;
     return null;
   }
 

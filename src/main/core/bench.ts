@@ -236,7 +236,7 @@ export class Bench {
         const reach = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
         return `ws://${reach}:${port}/ocpp`;
       },
-      register: async (id, password) => void (await cs.registry.register(id, { virtual: true, ...(password ? { password } : {}) })),
+      register: async (id, password) => void (await cs.registry.register(id, { virtual: true, ...(password !== undefined ? { password } : {}) })),
       emit: (e) => bus.publish(e),
       clock: options.virtualClock ?? clock,
     });

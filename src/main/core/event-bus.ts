@@ -1,25 +1,44 @@
 // The bench's events (connections, frames, statuses, transactions, operations, virtual chargers, health):
 // published by the parts of the core, subscribed to by the faces (IPC, serve's event stream, the console).
-import { EventEmitter } from 'node:events';
+// A subscriber that throws is its own fault: the others still get the event and the publisher (the central
+// system recording a frame, a run) never sees the throw; it is reported once per subscriber and kind of event.
 import type { BenchEvent } from '../../shared/api/views';
 import { systemClock, type Clock, type Timer } from '../clock';
 
+type Listener = (event: BenchEvent) => void;
+/** Where a subscriber's throw is said. */
+type Report = (line: string, error: unknown) => void;
+
+/** The console, as the bench's other internal errors. */
+const toConsole: Report = (line, e) => console.error(`chargebench: ${line}`, e);
+
+/** One subscription (the same function subscribed twice is called twice, as with an EventEmitter). */
+interface Subscription {
+  readonly listener: Listener;
+  /** The kinds of event this subscriber has thrown on, each reported once. */
+  readonly failedOn: Set<string>;
+}
+
 export class EventBus {
-  private readonly emitter = new EventEmitter();
+  private subscriptions: readonly Subscription[] = [];
 
-  /** `clock`: the bench's, which paces batched subscribers. */
-  constructor(readonly clock: Clock = systemClock) {
-    this.emitter.setMaxListeners(0);
-  }
+  /** `clock`: the bench's, which paces batched subscribers. `report`: where a subscriber's throw is said. */
+  constructor(
+    readonly clock: Clock = systemClock,
+    private readonly report: Report = toConsole,
+  ) {}
 
+  /** Calls every subscriber with `event`; never throws (see the module's note). */
   publish(event: BenchEvent): void {
-    this.emitter.emit('event', event);
+    // The list as it was when the event was published: a subscriber that (un)subscribes changes the next event's.
+    for (const s of this.subscriptions) isolated(s.failedOn, event.type, () => s.listener(event), this.report);
   }
 
   /** Calls `listener` with every event from now on; returns what stops it. */
-  subscribe(listener: (event: BenchEvent) => void): () => void {
-    this.emitter.on('event', listener);
-    return () => void this.emitter.off('event', listener);
+  subscribe(listener: Listener): () => void {
+    const s: Subscription = { listener, failedOn: new Set() };
+    this.subscriptions = [...this.subscriptions, s];
+    return () => void (this.subscriptions = this.subscriptions.filter((x) => x !== s));
   }
 
   /**
@@ -29,11 +48,13 @@ export class EventBus {
   subscribeBatched(listener: (events: BenchEvent[]) => void, ms: number): () => void {
     let queue: BenchEvent[] = [];
     let timer: Timer | null = null;
+    const failedOn = new Set<string>();
     const flush = () => {
       timer = null;
       const batch = queue;
       queue = [];
-      listener(batch);
+      // Called from a timer, where a throw would end the process rather than reach a publisher.
+      isolated(failedOn, 'batch', () => listener(batch), this.report);
     };
     const off = this.subscribe((e) => {
       queue.push(e);
@@ -47,6 +68,18 @@ export class EventBus {
 
   /** Whether anyone listens: costly events (every frame) are made only then. */
   get hasListeners(): boolean {
-    return this.emitter.listenerCount('event') > 0;
+    return this.subscriptions.length > 0;
+  }
+}
+
+/** Runs one subscriber's call; a throw is reported the first time it comes on this kind of event, never passed on. */
+function isolated(failedOn: Set<string>, kind: string, call: () => void, report: Report = toConsole): void {
+  try {
+    call();
+  } catch (e) {
+    if (failedOn.has(kind)) return;
+    failedOn.add(kind);
+    const what = kind === 'batch' ? 'a batch of events' : `a ${kind} event`;
+    report(`a subscriber to the bench's events failed on ${what} (said once per subscriber and kind of event; the other subscribers are not affected):`, e);
   }
 }

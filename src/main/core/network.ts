@@ -16,11 +16,20 @@ function urlHosts(at: Listening): string[] {
   return hosts.length ? hosts : ['127.0.0.1'];
 }
 
-/** The URLs a hosted file is reachable at from chargers: over HTTP on the central system's port, and over FTP with its own user. */
+/** The URLs a hosted file is reachable at from chargers, on each address: over HTTP on the central system's port, and over FTP with its own user. */
 export function hostedFileView(file: HostedFile, at: Listening, ftp: Listening | null): HostedFileView {
   const urls = urlHosts(at).map((h) => `http://${h}:${at.port}/files/${file.id}/${encodeURIComponent(file.name)}`);
-  const ftpUrl = ftp ? `ftp://${file.ftpUser}:${file.ftpPassword}@${urlHosts(ftp)[0]}:${ftp.port}/${encodeURIComponent(file.name)}` : null;
-  return { url: urls[0], ftpUrl, name: file.name, size: file.size, alternatives: urls.slice(1), hostedAt: file.hostedAt, expiresAt: file.expiresAt };
+  const ftps = ftp ? urlHosts(ftp).map((h) => `ftp://${file.ftpUser}:${file.ftpPassword}@${h}:${ftp.port}/${encodeURIComponent(file.name)}`) : [];
+  return {
+    url: urls[0],
+    ftpUrl: ftps[0] ?? null,
+    name: file.name,
+    size: file.size,
+    alternatives: urls.slice(1),
+    ftpAlternatives: ftps.slice(1),
+    hostedAt: file.hostedAt,
+    expiresAt: file.expiresAt,
+  };
 }
 
 /** An upload location's URLs: the HTTP path on the central system's port, and the FTP server with its user. */

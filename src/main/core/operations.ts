@@ -88,6 +88,8 @@ export class Operations {
     const timeoutMs = opts.timeoutMs ?? this.settings.get().callTimeout * 1000;
     // An AuthorizationKey sent or returned is never kept or shown.
     const shown = redactPayload(payload);
+    // Its times are on the bench's clock, as its frames' are (a fake-clock run's charger time, as the run's
+    // steps): the log pairs a frame with its operation by them, and dueBy is when the call times out.
     const progress: OperationProgressView = {
       ref: opts.ref ?? `op-${++this.refs}`,
       chargerId,

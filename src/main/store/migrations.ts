@@ -313,4 +313,17 @@ export const migrations: string[] = [
     PRIMARY KEY (charger_id, seq)
   ) WITHOUT ROWID;
   `,
+  // 13: a charger's operations of some actions (a panel's history: its reservations, local lists,
+  // firmware updates) read without stepping over every other operation it was sent.
+  `
+  CREATE INDEX IF NOT EXISTS operations_by_action ON operations (charger_id, action, id);
+  `,
+  // 14: identical refusals in a row are one line (repositories/connection-attempts.ts): how many, and when
+  // the first was (ts is the newest). A charger retrying a wrong password every second added a line a
+  // second, pushing every other attempt out of the lists. The index finds a charger's newest line.
+  `
+  ALTER TABLE connection_attempts ADD COLUMN repeats INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE connection_attempts ADD COLUMN first_ts TEXT;
+  CREATE INDEX connection_attempts_by_charger ON connection_attempts (charger_id, id);
+  `,
 ];

@@ -71,7 +71,8 @@ export class Connection {
     this.password = this.keys.AuthorizationKey || options.password;
     this.pingIntervalS = this.keys.WebSocketPingInterval;
     // Takes effect at the next connection, as on a real charger.
-    this.keys.onChange('AuthorizationKey', () => (this.password = this.keys.AuthorizationKey || this.password));
+    // An empty key is one removed (the bench's set-password; a central system cannot set it empty).
+    this.keys.onChange('AuthorizationKey', () => (this.password = this.keys.AuthorizationKey || undefined));
   }
 
   /** The RPC endpoint of the connection now, if there is one. */

@@ -10,9 +10,12 @@ import { systemClock, type Clock, type Timer } from '../clock';
 import { AuthorizationKey } from '../../shared/api/commands';
 import { z } from 'zod';
 
-/** Not a hand at the charger but its setup page: the charger's own password (AuthorizationKey), given to the bench too. */
+/**
+ * Not a hand at the charger but its setup page: the charger's own password (AuthorizationKey), given to the
+ * bench too; `{"password": null}` removes it from both.
+ */
 export const SET_PASSWORD_ACTION = 'set-password';
-const PasswordBody = z.strictObject({ password: AuthorizationKey });
+const PasswordBody = z.strictObject({ password: AuthorizationKey.nullable() });
 
 export interface StoredVirtualCharger {
   id: string;
@@ -36,7 +39,7 @@ export interface ManagerOptions {
   url: () => string;
   /** Registers the charger with the central system before it connects (so a strict bench lets it in),
    * with its password for security profile 1. */
-  register?: (id: string, password: string | undefined) => Promise<void>;
+  register?: (id: string, password: string | null | undefined) => Promise<void>;
   emit?: (e: VirtualChargerEvent) => void;
   /** The chargers' clock, which also stamps the manager's events and paces its saves (systemClock by default). */
   clock?: Clock;
@@ -146,14 +149,18 @@ export class VirtualChargerManager {
   /**
    * Gives the charger a password of its own (its AuthorizationKey, kept with its state) and the bench the
    * same one (registering it), then reconnects it with it at once: a charger refused for want of a
-   * password gets in.
+   * password gets in. With null, removes it from both (removePassword).
    */
-  async setPassword(id: string, password: string): Promise<VirtualChargerView> {
+  async setPassword(id: string, password: string | null): Promise<VirtualChargerView> {
     const entry = this.entry(id);
     if (!entry.vcp.config.has('AuthorizationKey')) throw new BenchError(409, `Virtual charger ${id} has no AuthorizationKey configuration key`);
-    // The charger's own key first (it checks the value): a value it refuses leaves the bench's as it was.
-    entry.vcp.config.setInternal('AuthorizationKey', password);
-    await this.options.register?.(id, password);
+    if (password === null) {
+      await this.removePassword(entry);
+    } else {
+      // The charger's own key first (it checks the value): a value it refuses leaves the bench's as it was.
+      entry.vcp.config.setInternal('AuthorizationKey', password);
+      await this.options.register?.(id, password);
+    }
     const connection = entry.vcp.connection;
     if (entry.vcp.isRunning) {
       if (connection.hasSocket) connection.reconnect('Reconnecting with the new password');
@@ -161,6 +168,26 @@ export class VirtualChargerManager {
     }
     this.save(entry, true);
     return entry.vcp.view();
+  }
+
+  /**
+   * The charger connects without a password from now on: the bench's is cleared first (should that fail,
+   * both keep theirs), then the charger's AuthorizationKey, and the definition's password, which would
+   * otherwise give it the key again at its next start. A charger on security profile 1 or 2 (Basic auth,
+   * which needs the key) goes back to 0, as on its setup page.
+   */
+  private async removePassword(entry: Entry): Promise<void> {
+    const { vcp } = entry;
+    await this.options.register?.(vcp.id, null);
+    vcp.config.setInternal('AuthorizationKey', '');
+    if (vcp.config.has('SecurityProfile') && [1, 2].includes(vcp.config.int('SecurityProfile'))) vcp.config.setInternal('SecurityProfile', '0');
+    delete vcp.definition.password;
+    const input = entry.definitionInput;
+    if (input && typeof input === 'object' && 'password' in input) {
+      const { password: _removed, ...kept } = input as Record<string, unknown>;
+      entry.definitionInput = kept;
+      await this.store.saveVirtualCharger(vcp.id, entry.createdAt, kept, this.stateOf(entry));
+    }
   }
 
   setFaults(id: string, patch: unknown): VirtualChargerView {

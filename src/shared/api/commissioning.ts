@@ -246,6 +246,13 @@ export interface CommissioningView {
   configAfter: Record<string, string | null> | null;
   /** Why the configuration could not be read at the end of the last run (absent: it was, or no run ended yet): configAfter is then older. */
   configAtEndProblem?: string;
+  /** When that read failed (the last run's end); absent in records made before it was kept. */
+  configAtEndProblemAt?: string;
+  /**
+   * Where configAfter's values come from and when they were read: the read at the end of a run, or the
+   * baseline step's read-back (its keys over the read at its run's start). Absent in records made before.
+   */
+  configAfterFrom?: { read: 'end' | 'baseline'; at: string };
   /**
    * The test session's readings (the energy register from meterStart to meterStop, and the power), and the
    * load limit in W it had to stay under; with the transaction, its meterStart and meterStop (Wh) and the
@@ -274,6 +281,25 @@ export interface CommissioningView {
   lastRun?: CommissioningLastRun;
   /** The steps by their latest result ("1 inconclusive, 6 not run"). */
   stepCounts?: CommissioningStepCounts;
+}
+
+/**
+ * The configuration not read at the end of the last run, in words with the times, for the checks step and
+ * the report ("Configuration at the end: not read at 12:04:10 (the charger did not answer GetConfiguration
+ * within 30 s); the values shown are the baseline step's read-back of 12:01:05."); null when it was read.
+ * `time` writes a time as the face does.
+ */
+export function configNotReadWords(v: Pick<CommissioningView, 'configAfter' | 'configAtEndProblem' | 'configAtEndProblemAt' | 'configAfterFrom'>, time: (iso: string) => string): string | null {
+  if (!v.configAtEndProblem) return null;
+  const from = v.configAfterFrom;
+  const shown = !v.configAfter
+    ? 'no values have been read yet'
+    : !from
+      ? 'the values shown are from an earlier read'
+      : from.read === 'baseline'
+        ? `the values shown are the baseline step's read-back of ${time(from.at)}`
+        : `the values shown are from the end of an earlier run (${time(from.at)})`;
+  return `Configuration at the end: not read${v.configAtEndProblemAt ? ` at ${time(v.configAtEndProblemAt)}` : ''} (${v.configAtEndProblem}); ${shown}.`;
 }
 
 export interface CommissioningListItem {

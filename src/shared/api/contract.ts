@@ -31,7 +31,7 @@ import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
 import { PicsDeclaration, TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
 import { ChecklistEntry, CommissioningTemplate, Handover, PhotoUpload, SiteJob, type CommissioningListItem, type CommissioningView, type PhotoView, type SiteSummary } from './commissioning';
-import { featureProfiles } from '../ocpp16/actions';
+import { centralSystemActions, featureProfiles } from '../ocpp16/actions';
 import type { BenchMethod } from './methods';
 import type { CentralSystemAction, RequestOf } from '../ocpp16/actions';
 
@@ -46,6 +46,11 @@ const ChargerRef = z.strictObject({ id: z.string().min(1) });
 export const TRANSACTION_METER_VALUES = 100_000;
 
 const Limit = (max: number) => z.int().min(1).max(max).optional();
+/** The central-system actions a list of operations is narrowed to. */
+const OperationActions = z
+  .array(z.enum(centralSystemActions as [CentralSystemAction, ...CentralSystemAction[]], { error: 'must be a central-system action such as "Reset"' }))
+  .min(1)
+  .max(centralSystemActions.length);
 
 export const MessagePageQuery = MessageFilter.extend({
   /** Only frames up to this id: the log pins its view while new frames keep arriving. */
@@ -143,7 +148,11 @@ export const contract = {
   'transactions:recentMeterValues': call<Array<{ transactionId: number; meterValues: MeterValueView[] }>>()(
     z.strictObject({ transactionIds: z.array(z.int().min(1)).min(1).max(1000), limit: z.int().min(1).max(1000).default(50) }),
   ),
-  'operations:list': call<OperationView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), limit: Limit(10_000) })),
+  /**
+   * Operations sent, newest first: of one charger, and of some actions only (a panel's history, however many
+   * operations of other actions came since).
+   */
+  'operations:list': call<OperationView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), actions: OperationActions.optional(), limit: Limit(10_000) })),
   'connectionAttempts:list': call<ConnectionAttemptView[]>()(z.strictObject({ limit: Limit(10_000) })),
   'settings:get': call<BenchSettings>()(Empty),
   'settings:update': call<BenchSettings>()(SettingsPatch),

@@ -15,6 +15,8 @@ export interface HostedFileView {
   size: number;
   /** The HTTP URL on this machine's other addresses. */
   alternatives: string[];
+  /** The FTP URL on those other addresses (the FTP server listens where the central system does); empty while it is not running. */
+  ftpAlternatives: string[];
   hostedAt: string;
   expiresAt: string;
 }

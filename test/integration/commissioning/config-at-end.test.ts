@@ -11,6 +11,7 @@ import { Bench } from '../../../src/main/core/bench';
 import { FakeClock } from '../../../src/main/clock';
 import { virtualTarget } from '../../../src/main/conformance/virtual';
 import { builtInTemplates, checklistItems, CommissioningTemplate, Handover, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
+import { esc } from '../../../src/main/conformance/reports/html';
 
 let bench: Bench;
 let dataDir: string;
@@ -69,6 +70,44 @@ describe('the configuration at the end counts', () => {
     expect(svc().site('Depot Süd').chargers[0]).toMatchObject({ verdict: 'fail', failed: [`Configuration baseline (${template.name})`] });
   }, 120_000);
 
+  it('lists a record saved with its verdict before it was judged by the end as its page judges it; a signed one as signed', async () => {
+    // The same commissioning as saved before the configuration at the end judged the baseline: "pass" with it.
+    const data = bench.record.commissionings.get(id) as CommissioningView;
+    const row = (c: CommissioningView, state: CommissioningView['state']) => ({
+      id: c.id,
+      chargerId: c.chargerId,
+      site: c.job.site,
+      location: c.job.location,
+      state,
+      verdict: 'pass',
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+    });
+    const old = { ...data, id: `${id}-old`, job: { ...data.job, location: 'Bay 1 (saved before)' } };
+    await bench.record.commissionings.save(row(old, 'finished'), old);
+    const page = svc().get(old.id);
+    expect(page.verdict).toBe('fail');
+    expect(
+      svc()
+        .list({ site: 'Depot Süd' })
+        .find((c) => c.id === old.id),
+    ).toMatchObject({ verdict: page.verdict });
+    // A signed one keeps the verdict it was signed with, on its page and in the list.
+    const signed = {
+      ...old,
+      id: `${id}-signed`,
+      state: 'handedOver' as const,
+      handover: { ...Handover.parse({ installer: { name: 'A', kind: 'typed' }, customer: { name: 'B', acknowledged: true } }), signedAt: old.updatedAt, verdict: 'pass' as const },
+    };
+    await bench.record.commissionings.save(row(signed, 'handedOver'), signed);
+    expect(svc().get(signed.id).verdict).toBe('pass');
+    expect(
+      svc()
+        .list({ site: 'Depot Süd' })
+        .find((c) => c.id === signed.id),
+    ).toMatchObject({ verdict: 'pass' });
+  });
+
   it("reports the same in the step table, the configuration table and the verdict: no 'now 300'", async () => {
     const html = String((await svc().file(id, 'report.html')).body);
     expect(html).toContain('<div class="verdict fail"><b>Needs a revisit</b>');
@@ -112,5 +151,35 @@ describe('the configuration at the end counts', () => {
     expect(configRow).toMatch(
       /^<tr class=""><td><code>HeartbeatInterval<\/code><\/td><td><code>300<\/code><\/td><td><code>\d+<\/code><\/td><td><code>300<\/code><\/td><td>(Accepted|already set)<\/td><td>✓<\/td><\/tr>$/,
     );
+  }, 120_000);
+});
+
+// A key already at its wanted value in the read at the start of the run is not sent ("already set"): the
+// charger booted when the bench's heartbeat interval was 300, the installer set the bench to 15 since. The
+// reset's boot answer sets it back to 15: the failure says it read 300 at the start and nothing was sent, not
+// that the baseline step set it.
+describe('a key already set at the start that the end shows otherwise', () => {
+  it('fails the baseline saying it read 300 at the start (nothing sent) and 15 at the end, in the step and the report', async () => {
+    await bench.settings.update({ heartbeatInterval: 300 });
+    await virtualTarget(bench, 'HB-2', 1);
+    await bench.settings.update({ heartbeatInterval: 15 });
+    const c = await svc().create({ chargerId: 'HB-2', job: { ...job, location: 'Bay 4' }, template });
+    await runAndWait(c.id);
+    const v = await svc().setChecklist(c.id, allConform());
+    expect(v.configBefore).toMatchObject({ HeartbeatInterval: '300' });
+    expect(v.configAfter).toMatchObject({ HeartbeatInterval: '15' });
+    const words =
+      "HeartbeatInterval read 300 at the start (nothing sent), 15 at the end: set back during the run (the bench's BootNotification answer gives its heartbeat interval, 15 s in Settings, at the reset). Make the bench's heartbeat interval 300 s or re-run the baseline step after the reset.";
+    expect(baseline(v)).toMatchObject({ verdict: 'fail', reason: words });
+    const row = 'was 300 at the start (nothing sent), read back 300, now 15 at the end (already set)';
+    expect(baseline(v).measurements.find((m) => m.label === 'HeartbeatInterval')).toMatchObject({ value: row, ok: false });
+    expect(baseline(v).observations.at(-1)!.text).toBe(
+      'Judged by the configuration read at the end of the run: HeartbeatInterval 15 (300 wanted, 300 at the start so nothing sent, and read back by this step)',
+    );
+    expect([v.verdict, v.open]).toEqual(['fail', [`Configuration baseline (${template.name}) failed: ${words}`]]);
+    const html = String((await svc().file(c.id, 'report.html')).body);
+    expect(html).toContain(esc(words));
+    expect(heartbeatRows(html)[0]).toBe(`<tr class="failed"><td>HeartbeatInterval</td><td><code>${esc(row)}</code></td><td>300</td><td>✗</td></tr>`);
+    expect(html).not.toMatch(/set it back after the baseline step set it|it changed after the baseline step set it/);
   }, 120_000);
 });

@@ -258,6 +258,31 @@ describe('conformance runs through the API', () => {
     await cp.client.close();
   }, 60_000);
 
+  it('lets a new run start on a charger as soon as the last one shows ended, even while its record is still being written', async () => {
+    expect((await tb.request('POST', '/api/virtual-chargers', { id: 'NEXT-VCP', connectors: 1 })).status).toBe(201);
+    await waitFor(async () => ((await tb.request('GET', '/api/virtual-chargers/NEXT-VCP')).body.registration === 'Accepted' ? true : null), 10_000);
+    // The record's write of the ended run is held (a busy disk), as it may be for a moment.
+    const runs = tb.bench.record.testRuns;
+    const save = runs.save.bind(runs);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    runs.save = async (run) => {
+      if (run.state !== 'running') await held;
+      return save(run);
+    };
+    try {
+      const first = (await tb.request('POST', '/api/test-runs', { chargerId: 'NEXT-VCP', cases: ['TC_017_1_CS'] })).body.runId;
+      expect(await finished(first)).toMatchObject({ state: 'finished' });
+      const second = await tb.request('POST', '/api/test-runs', { chargerId: 'NEXT-VCP', cases: ['TC_017_1_CS'] });
+      expect(second).toMatchObject({ status: 202 });
+      release();
+      expect(await finished(second.body.runId)).toMatchObject({ state: 'finished' });
+    } finally {
+      runs.save = save;
+      release();
+    }
+  }, 60_000);
+
   it('ends a session someone left running on a virtual charger before the first case, instead of failing the case on it', async () => {
     expect((await tb.request('POST', '/api/virtual-chargers', { id: 'BUSY-VCP', connectors: 1 })).status).toBe(201);
     await waitFor(async () => ((await tb.request('GET', '/api/virtual-chargers/BUSY-VCP')).body.registration === 'Accepted' ? true : null), 10_000);

@@ -3,7 +3,7 @@
 // with its verdict, what it measured and what to do about a failure, the configuration diff, the test
 // session's chart, the on-site checklist, the photos, the signed handover, the ChargeBench version and
 // the SHA-256 of the evidence in the bundle.
-import { checklistItems, checkResultWords, offlinePolicyWords, type CommissioningVerdict, type CommissioningView, type Signature } from '../../../shared/api/commissioning';
+import { checklistItems, checkResultWords, configNotReadWords, offlinePolicyWords, type CommissioningVerdict, type CommissioningView, type Signature } from '../../../shared/api/commissioning';
 import { esc, verdictLabel } from '../../conformance/reports/html';
 import { sessionChart } from './chart';
 import { formatDateTime } from '../../../shared/format/time';
@@ -100,6 +100,8 @@ export function commissioningHtml({ view, photo, evidenceSha256 }: ReportInput):
     .join('');
   const h = view.handover;
   const l = view.template.loadLimit;
+  // The configuration not read at the end of the last run: why, when, and what the values shown are instead.
+  const notRead = configNotReadWords(view, (at) => formatDateTime(at));
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Commissioning report: ${esc(view.chargerId)} at ${esc(job.site)}</title>
 <style>
@@ -137,7 +139,7 @@ ${
 <h2>Steps</h2>
 ${steps(view)}
 <h2>Configuration</h2>
-${diff ? `<p class="meta">${view.configAtEndProblem ? `Now: not read at the end of the last run (${esc(view.configAtEndProblem)}); the values shown are from an earlier read, and the baseline is not judged by them.` : 'Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.'}</p><table><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
+${diff ? `<p class="${notRead ? 'note' : 'meta'}">${notRead ? `${esc(notRead)} The baseline is not judged by them.` : 'Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.'}</p><table><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
 <h2>Test session</h2>
 ${view.session ? `${sessionChart(view.session.samples, view.session.limitW)}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
 <h2>On-site checks</h2>

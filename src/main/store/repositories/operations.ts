@@ -43,11 +43,22 @@ export class OperationsRepository {
     return row ? JSON.parse(row.response) : null;
   }
 
-  list(q: { chargerId?: string; limit?: number } = {}): OperationRecord[] {
-    const db = this.store.db;
-    const rows = q.chargerId
-      ? db.prepare('SELECT * FROM operations WHERE charger_id = ? ORDER BY id DESC LIMIT ?').all(q.chargerId, q.limit ?? 100)
-      : db.prepare('SELECT * FROM operations ORDER BY id DESC LIMIT ?').all(q.limit ?? 100);
+  /** Newest first: of one charger, of some actions, the newest `limit` (default 100). */
+  list(q: { chargerId?: string; actions?: readonly string[]; limit?: number } = {}): OperationRecord[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.chargerId) {
+      where.push('charger_id = ?');
+      args.push(q.chargerId);
+    }
+    if (q.actions?.length) {
+      where.push(`action IN (${q.actions.map(() => '?').join(', ')})`);
+      args.push(...q.actions);
+    }
+    // A charger's few operations of some actions, by the index that holds them together: the planner would
+    // rather step back over all its operations (no sort), a scan of every one on a busy bench.
+    const by = q.chargerId && q.actions?.length ? 'INDEXED BY operations_by_action' : '';
+    const rows = this.store.db.prepare(`SELECT * FROM operations ${by} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`).all(...args, q.limit ?? 100);
     return (rows as Row[]).map((r) => ({
       id: r.id,
       chargerId: r.charger_id,

@@ -1,5 +1,6 @@
 // The confirmation before a disruptive operation: names the charger and connector, shows what is
-// running there right now (read here, from the one source: the charger's running transactions), and a
+// running there right now (read here, from the one source: the charger's running transactions; the
+// energy so far with the time of its reading, an old one said as old), and a
 // confirm button that says exactly what will happen. Cancel and Escape send nothing; while a session
 // runs there the focus starts on Cancel; while the charger or the bench cannot be reached, it cannot be
 // confirmed and says why. Until what runs on the charger has been read it cannot be confirmed either, and
@@ -21,8 +22,9 @@ import Typography from '@mui/material/Typography';
 import { formatTime } from './format';
 import { Ago } from './Ago';
 import { monoFont } from '../app/theme';
-import { useReach } from './reach';
-import { energySoFarText, useRunning, type RunningTransaction } from './running';
+import { useNow, useReach } from './reach';
+import { energySoFarText, oldReadingAfterMs, readingIsOld, readingTimeText, useRunning, type RunningTransaction } from './running';
+import { formatDuration } from '../../../shared/format/time';
 import { busyWarning, useChargerBusy, type ChargerBusyRead } from './busy';
 
 /** A text, or one computed from what runs there now. */
@@ -135,6 +137,25 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
   );
 }
 
+/** When the energy so far was read ("at 12:03:04 (3 min ago)"), ticking; an old reading said as old. */
+function ReadingTime({ reading }: { reading: Pick<RunningTransaction, 'energyAt' | 'readingEvery'> }) {
+  const now = useNow();
+  const text = readingTimeText(reading, now);
+  if (text === null) return null;
+  const old = readingIsOld(reading, now);
+  return (
+    <Typography
+      component="span"
+      variant="caption"
+      color={old ? 'warning.main' : 'text.secondary'}
+      sx={{ display: 'block', lineHeight: 1.2 }}
+      title={old ? `No newer reading for longer than ${formatDuration(oldReadingAfterMs(reading.readingEvery))}: the session may have delivered more since` : undefined}
+    >
+      {text}
+    </Typography>
+  );
+}
+
 /** The transactions running now, or a plain "nothing is charging". */
 export function RunningList({ running, emptyText = 'Nothing is charging here right now.' }: { running: RunningTransaction[]; emptyText?: string }) {
   if (!running.length)
@@ -165,6 +186,7 @@ export function RunningList({ running, emptyText = 'Nothing is charging here rig
               {/* The one cell that may wrap: a meter that went backwards says so in words, within the dialog. */}
               <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
                 {energySoFarText(t)}
+                <ReadingTime reading={t} />
               </TableCell>
               <TableCell title={formatTime(t.startTime)}>
                 <Ago iso={t.startTime} />

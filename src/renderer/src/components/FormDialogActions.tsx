@@ -3,13 +3,14 @@
 import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
 
-export function FormDialogActions({ pending, onCancel, submitLabel }: { pending: boolean; onCancel: () => void; submitLabel: string }) {
+/** `disabled`: the form cannot be sent now (the dialog says why). */
+export function FormDialogActions({ pending, onCancel, submitLabel, disabled = false }: { pending: boolean; onCancel: () => void; submitLabel: string; disabled?: boolean }) {
   return (
     <DialogActions sx={{ px: 3, pb: 2 }}>
       <Button onClick={onCancel} disabled={pending}>
         Cancel
       </Button>
-      <Button type="submit" variant="contained" loading={pending}>
+      <Button type="submit" variant="contained" loading={pending} disabled={disabled}>
         {submitLabel}
       </Button>
     </DialogActions>

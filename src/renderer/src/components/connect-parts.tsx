@@ -29,6 +29,7 @@ import { useLoad } from './useCall';
 import { CopyButton } from './CopyButton';
 import { Facts } from './Facts';
 import { formatAgo, formatClock, formatDateTime, formatTime } from './format';
+import { refusalStatus } from './refusals';
 import { monoFont } from '../app/theme';
 import { paths } from '../app/routes';
 import { ChargePointIdentity } from '../../../shared/api/commands';
@@ -99,21 +100,53 @@ export const AttemptsTable = memo(function AttemptsTable({ attempts }: { attempt
           </TableRow>
         </TableHead>
         <TableBody>
-          {attempts.map((a) => (
-            <TableRow key={a.id} hover sx={{ verticalAlign: 'top' }}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                <Tooltip title={`${formatTime(a.ts)} (${formatAgo(a.ts)})`}>
-                  <span>{attemptTime(a.ts)}</span>
-                </Tooltip>
-              </TableCell>
-              <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>{a.chargerId ?? '—'}</TableCell>
-              <TableCell sx={{ fontFamily: monoFont }}>{plainAddress(a.remoteAddress)}</TableCell>
-              <TableCell>
-                <Chip size="small" label={outcomes[a.outcome].label} color={outcomes[a.outcome].color} variant={a.outcome === 'closed' ? 'outlined' : 'filled'} />
-              </TableCell>
-              <TableCell sx={{ color: a.outcome === 'refused' ? 'error.main' : 'text.primary' }}>{a.reason ?? '—'}</TableCell>
-            </TableRow>
-          ))}
+          {attempts.map((a) => {
+            // Identical refusals in a row are one line: how many, the first and the newest.
+            const count = a.count ?? 1;
+            const first = a.firstTs ?? a.ts;
+            const status = a.outcome === 'refused' ? refusalStatus(a.reason) : null;
+            return (
+              <TableRow key={a.id} hover sx={{ verticalAlign: 'top' }}>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                  <Tooltip title={`${formatTime(a.ts)} (${formatAgo(a.ts)})`}>
+                    <span>{count > 1 ? `last ${attemptTime(a.ts)}` : attemptTime(a.ts)}</span>
+                  </Tooltip>
+                  {count > 1 && (
+                    <Tooltip title={`${formatTime(first)} (${formatAgo(first)})`}>
+                      <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                        first {attemptTime(first)}
+                      </Typography>
+                    </Tooltip>
+                  )}
+                </TableCell>
+                <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>{a.chargerId ?? '—'}</TableCell>
+                <TableCell sx={{ fontFamily: monoFont }}>{plainAddress(a.remoteAddress)}</TableCell>
+                <TableCell>
+                  <Tooltip
+                    title={[
+                      count > 1 && `${count} identical attempts in a row (same charger, address and reason), from ${formatTime(first)} to ${formatTime(a.ts)}`,
+                      status !== null && `answered HTTP ${status}`,
+                    ]
+                      .filter(Boolean)
+                      .join('; ')}
+                  >
+                    <Chip
+                      size="small"
+                      label={count > 1 ? `${outcomes[a.outcome].label} ${count}×` : outcomes[a.outcome].label}
+                      color={outcomes[a.outcome].color}
+                      variant={a.outcome === 'closed' ? 'outlined' : 'filled'}
+                    />
+                  </Tooltip>
+                  {status !== null && (
+                    <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 0.25 }}>
+                      HTTP {status}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell sx={{ color: a.outcome === 'refused' ? 'error.main' : 'text.primary' }}>{a.reason ?? '—'}</TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
     </TableContainer>

@@ -1,7 +1,7 @@
 // What the bench knows of a charger beyond its own frames: whether its recent connection attempts are
-// refused (and why, in the Connect screen's words) and the settings that shape how it is let in and how
-// often it must be heard from. The Chargers list and the charger's page read them here, so a charger the
-// bench keeps refusing never looks merely "Offline".
+// refused (and why, in the Connect screen's words), how its last connection ended, and the settings that
+// shape how it is let in and how often it must be heard from. The Chargers list and the charger's page read
+// them here, so a charger the bench keeps refusing, or one dropped after going silent, never looks merely "Offline".
 import { useEffect, useMemo, useState } from 'react';
 import { useClient } from '../api/context';
 import { useThrottledBench, type BenchState } from '../stores/bench';
@@ -47,6 +47,12 @@ const kinds: Array<{ head: string; status: number; fix: string }> = [
   { head: 'Unprintable identity', status: 400, fix: 'give the charger a printable id' },
 ];
 
+/** The HTTP status a refusal was answered with, when its reason is one of admission's; null for a connection refused before HTTP (TLS, over a cap, no handshake). */
+export function refusalStatus(reason: string | null): number | null {
+  const head = (reason ?? '').split(':')[0].trim().toLowerCase();
+  return kinds.find((k) => k.head.toLowerCase() === head)?.status ?? null;
+}
+
 /** A refusal reason's status, few words and fix. */
 export function refusalKind(reason: string | null): { status: number; short: string; fix: string } {
   const head = (reason ?? '').split(':')[0].trim();
@@ -71,23 +77,66 @@ export function refusalsOf(attempts: readonly ConnectionAttemptView[]): Record<s
       settled.add(id);
       continue;
     }
+    // A line stands for `count` identical refusals in a row, from firstTs to ts.
+    const count = a.count ?? 1;
+    const first = a.firstTs ?? a.ts;
     const seen = out[id];
     if (seen) {
-      seen.count++;
-      if (a.ts < seen.since) seen.since = a.ts;
-    } else out[id] = { chargerId: id, count: 1, since: a.ts, last: a.ts, reason: a.reason ?? '', ...refusalKind(a.reason) };
+      seen.count += count;
+      if (first < seen.since) seen.since = first;
+    } else out[id] = { chargerId: id, count, since: first, last: a.ts, reason: a.reason ?? '', ...refusalKind(a.reason) };
   }
   return out;
 }
 
+/** How a charger's newest connection ended: when the bench saw it close, and why. */
+export interface Drop {
+  /** When the connection was seen to close (ISO): after a silent loss, up to a ping interval after the last contact. */
+  at: string;
+  /** The close in words (the Connect screen's). */
+  reason: string | null;
+}
+
+/** The chargers whose newest attempt is their connection closing (newest first, as connectionAttempts:list gives them). */
+export function dropsOf(attempts: readonly ConnectionAttemptView[]): Record<string, Drop> {
+  const out: Record<string, Drop> = {};
+  const seen = new Set<string>();
+  for (const a of attempts) {
+    if (a.chargerId === null || seen.has(a.chargerId)) continue;
+    seen.add(a.chargerId);
+    if (a.outcome === 'closed') out[a.chargerId] = { at: a.ts, reason: a.reason };
+  }
+  return out;
+}
+
+/** Silence a heartbeat may take past its interval before it is overdue (a heartbeat on its way, a busy charger). */
+export const HEARTBEAT_GRACE_MS = 10_000;
+
+/**
+ * How long an offline charger had been silent when its connection dropped, when that was longer than its
+ * heartbeat interval allows (HEARTBEAT_GRACE_MS more): its heartbeat was overdue before the drop. Null
+ * otherwise, and when the interval is not known. (With a short interval the bench's WebSocket ping drops a
+ * silent connection before "heartbeat overdue" shows on the online charger: this says it afterwards.)
+ */
+export function silentBeforeDrop(lastSeen: string | undefined, drop: Drop | undefined, heartbeatIntervalS: number | null | undefined): number | null {
+  if (!lastSeen || !drop || !heartbeatIntervalS || heartbeatIntervalS <= 0) return null;
+  const silent = Date.parse(drop.at) - Date.parse(lastSeen);
+  return Number.isFinite(silent) && silent > heartbeatIntervalS * 1000 + HEARTBEAT_GRACE_MS ? silent : null;
+}
+
 const selectConnectionsVersion = (s: BenchState) => s.connectionsVersion;
 
-/** The chargers being refused now, read again (at most once a second) as connection attempts come. */
-export function useRefusals(): Record<string, Refusal> {
+/** What the newest attempts say of each charger: who is being refused now, and how each offline one's connection ended. Read again (at most once a second) as attempts come. */
+export function useConnectionNews(): { refusals: Record<string, Refusal>; drops: Record<string, Drop> } {
   const client = useClient();
   const version = useThrottledBench(selectConnectionsVersion);
   const attempts = useLoad(() => client.call('connectionAttempts:list', { limit: ATTEMPTS_READ }), [client, version]);
-  return useMemo(() => refusalsOf(attempts.data ?? []), [attempts.data]);
+  return useMemo(() => ({ refusals: refusalsOf(attempts.data ?? []), drops: dropsOf(attempts.data ?? []) }), [attempts.data]);
+}
+
+/** The chargers being refused now (useConnectionNews). */
+export function useRefusals(): Record<string, Refusal> {
+  return useConnectionNews().refusals;
 }
 
 /** How often the settings are read again while a charger screen is open (a change in Settings shows within this). */

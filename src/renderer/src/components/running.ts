@@ -1,11 +1,12 @@
 // What is going on at a charger right now, for the warnings before a disruptive operation: its
-// connectors and the transactions running on them with the energy delivered so far.
+// connectors and the transactions running on them with the energy delivered so far, and when the
+// reading it comes from was taken (an old one said as old).
 import { useMemo } from 'react';
 import { meterKey, useBench } from '../stores/bench';
-import { useEnergySoFar } from './useMeterSeries';
+import { timedEnergyReading, useEnergySoFar } from './useMeterSeries';
 import type { ChargerView, TransactionView } from '../../../shared/api/views';
-import { energyReadingSoFar, type MeterSample } from '../../../shared/api/meter';
-import { formatEnergy } from './format';
+import type { MeterSample } from '../../../shared/api/meter';
+import { formatClockAgo, formatEnergy } from './format';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -18,12 +19,44 @@ export interface RunningTransaction {
   energyWh: number | null;
   /** Why a reading gives no energy (the meter went backwards), in words; null otherwise. */
   energyWarning: string | null;
+  /** When the reading energyWh comes from was taken (ms); null until there is one. */
+  energyAt: number | null;
+  /** The usual time between the session's energy readings (ms); 0 while not known (fewer than two). */
+  readingEvery: number;
+}
+
+/** With no usual step known yet, a reading older than this is old. */
+const OLD_READING_MS = 5 * 60_000;
+
+/**
+ * When a session's newest reading stops being "so far" and is old: twice the usual time between its
+ * readings (the MeterValueSampleInterval the charger keeps), at least a minute; 5 minutes while that is not known.
+ */
+export function oldReadingAfterMs(readingEvery: number): number {
+  return readingEvery > 0 ? Math.max(2 * readingEvery, 60_000) : OLD_READING_MS;
+}
+
+/** The reading of a running transaction's energy is old by `now`: no newer one came when one was due. */
+export function readingIsOld(t: Pick<RunningTransaction, 'energyAt' | 'readingEvery'>, now: number): boolean {
+  return t.energyAt !== null && now - t.energyAt > oldReadingAfterMs(t.readingEvery);
+}
+
+/** When the energy so far was read, in words: "at 12:03:04 (3 min ago)", "old reading, at 10:03:04 (2 h ago)"; null before any reading. */
+export function readingTimeText(t: Pick<RunningTransaction, 'energyAt' | 'readingEvery'>, now: number): string | null {
+  if (t.energyAt === null) return null;
+  return `${readingIsOld(t, now) ? 'old reading, at' : 'at'} ${formatClockAgo(t.energyAt, now)}`;
 }
 
 /** The energy so far as a confirmation names it: the amount, or why there is none. */
 export function energySoFarText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning'>): string {
   if (t.energyWh !== null) return formatEnergy(t.energyWh);
   return t.energyWarning ? 'unknown: the meter went backwards' : 'no reading yet';
+}
+
+/** The energy so far with when it was read, in one line: "4.21 kWh, at 12:03:04 (3 min ago)", "…, old reading, at …". */
+export function energyWithTimeText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning' | 'energyAt' | 'readingEvery'>, now: number): string {
+  const at = readingTimeText(t, now);
+  return at ? `${energySoFarText(t)}, ${at}` : energySoFarText(t);
 }
 
 /** Running transactions of a charger (on one connector, or all when `connectorId` is absent or 0). */
@@ -49,7 +82,7 @@ function runningOf(list: TransactionView[], meter: Record<string, MeterSample[]>
   return list
     .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
     .map((t) => {
-      const energy = energyReadingSoFar(t, meter[meterKey(t.chargerId, t.connectorId)]);
+      const reading = timedEnergyReading(t, meter[meterKey(t.chargerId, t.connectorId)]);
       return {
         transactionId: t.transactionId,
         chargerId: t.chargerId,
@@ -57,8 +90,10 @@ function runningOf(list: TransactionView[], meter: Record<string, MeterSample[]>
         idTag: t.idTag,
         startTime: t.startTime,
         meterStart: t.meterStart,
-        energyWh: energy?.wh ?? null,
-        energyWarning: energy?.warning ?? null,
+        energyWh: reading?.energy.wh ?? null,
+        energyWarning: reading?.energy.warning ?? null,
+        energyAt: reading?.at ?? null,
+        readingEvery: reading?.every ?? 0,
       };
     });
 }

@@ -3,7 +3,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../api/context';
 import { MAX_SAMPLES, meterKey, useBench, watchMeter } from '../stores/bench';
-import { energyReadingSoFar, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
+import { belongsTo, energyReadingSoFar, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
+import { typicalStep } from './MeterChart';
 import { useLoad } from './useCall';
 
 /** Sessions asked about in one call for their newest readings. */
@@ -97,12 +98,38 @@ export function useGrowingSamples(rows: readonly MeterValueRow[]): readonly Mete
   return c.samples;
 }
 
+/** The newest energy readings of a session a reading's age is judged by (the usual step between them). */
+const STEP_READINGS = 8;
+
+/** A reading of the energy so far: what it gives (energyReadingSoFar), when it was taken, and how often the charger sends them. */
+export interface TimedEnergy {
+  energy: Energy;
+  /** When the reading was taken (ms). */
+  at: number;
+  /** The usual time between the session's energy readings (ms); 0 with fewer than two. */
+  every: number;
+}
+
+/** A running transaction's energy so far by its newest register reading, with that reading's time; null until there is one. */
+export function timedEnergyReading(tx: MeteredTransaction, samples: readonly MeterSample[] | undefined): TimedEnergy | null {
+  const energy = energyReadingSoFar(tx, samples);
+  if (!energy || !samples) return null;
+  const started = Date.parse(tx.startTime);
+  const newest: MeterSample[] = [];
+  for (let i = samples.length - 1; i >= 0 && newest.length < STEP_READINGS; i--) if (samples[i].energyWh !== undefined && belongsTo(tx, samples[i], started)) newest.unshift(samples[i]);
+  return { energy, at: newest[newest.length - 1].t, every: typicalStep(newest) };
+}
+
 /** A running transaction with its energy so far from the live samples (null: none since the UI connected). */
 export interface LiveEnergy extends MeteredTransaction {
   chargerId: string;
   energyWh: number | null;
   /** Why a reading gives no energy (the meter went backwards); null otherwise. */
   energyWarning: string | null;
+  /** When the reading it comes from was taken (ms); null with none (filled in here when read from the record). */
+  energyAt?: number | null;
+  /** The usual time between the session's energy readings (ms); 0 while not known. */
+  readingEvery?: number;
 }
 
 /**
@@ -111,7 +138,7 @@ export interface LiveEnergy extends MeteredTransaction {
  */
 export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
   const client = useClient();
-  const [stored, setStored] = useState<Record<number, Energy | null>>({});
+  const [stored, setStored] = useState<Record<number, TimedEnergy | null>>({});
   const asked = useRef(new Set<number>());
   const mounted = useRef(true);
   useEffect(() => {
@@ -119,7 +146,7 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
     return () => void (mounted.current = false);
   }, []);
   useEffect(() => {
-    const settle = (found: Record<number, Energy | null>) => mounted.current && setStored((s) => ({ ...s, ...found }));
+    const settle = (found: Record<number, TimedEnergy | null>) => mounted.current && setStored((s) => ({ ...s, ...found }));
     const ask = list.filter((t) => t.energyWh === null && !t.energyWarning && !asked.current.has(t.transactionId));
     // One call per thousand sessions (a list of hundreds of running ones opened at once).
     for (let i = 0; i < ask.length; i += RECENT_BATCH) {
@@ -128,7 +155,7 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
       client.call('transactions:recentMeterValues', { transactionIds: batch.map((t) => t.transactionId), limit: 50 }).then(
         (answer) => {
           const values = new Map(answer.map((a) => [a.transactionId, a.meterValues]));
-          settle(Object.fromEntries(batch.map((t) => [t.transactionId, energyReadingSoFar(t, toSamples(values.get(t.transactionId) ?? []))])));
+          settle(Object.fromEntries(batch.map((t) => [t.transactionId, timedEnergyReading(t, toSamples(values.get(t.transactionId) ?? []))])));
         },
         () => settle(Object.fromEntries(batch.map((t) => [t.transactionId, null]))),
       );
@@ -137,8 +164,8 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
   return useMemo(
     () =>
       list.map((t) => {
-        const energy = stored[t.transactionId];
-        return t.energyWh === null && !t.energyWarning && energy ? { ...t, energyWh: energy.wh, energyWarning: energy.warning } : t;
+        const found = stored[t.transactionId];
+        return t.energyWh === null && !t.energyWarning && found ? { ...t, energyWh: found.energy.wh, energyWarning: found.energy.warning, energyAt: found.at, readingEvery: found.every } : t;
       }),
     [list, stored],
   );

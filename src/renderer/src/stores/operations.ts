@@ -8,6 +8,7 @@ import { CallFailure, type BenchClient } from '../api/client';
 import type { OperateArgs } from '../../../shared/api/contract';
 import type { OperationResult } from '../../../shared/api/views';
 import type { CentralSystemAction, RequestOf } from '../../../shared/ocpp16';
+import { redactPayload } from '../../../shared/ocpp16/redact';
 
 export interface OperationFailure {
   message: string;
@@ -19,6 +20,8 @@ export interface OperationFailure {
 export interface OperationSlot {
   pending: boolean;
   action: CentralSystemAction | null;
+  /** What was sent (any AuthorizationKey value redacted): the value tried, the key set, for the words. */
+  request: unknown;
   result: OperationResult | null;
   failure: OperationFailure | null;
   /** The name the bench's operationChanged events carry for this send. */
@@ -28,7 +31,7 @@ export interface OperationSlot {
   settledAt: string | null;
 }
 
-export const idleSlot: OperationSlot = { pending: false, action: null, result: null, failure: null, ref: null, requestedAt: null, settledAt: null };
+export const idleSlot: OperationSlot = { pending: false, action: null, request: null, result: null, failure: null, ref: null, requestedAt: null, settledAt: null };
 
 /**
  * Per charger, per slot (a panel's action, or a hook's own name while it is mounted), for the client
@@ -51,6 +54,10 @@ export const slotOf = (client: BenchClient, chargerId: string, slot: string): Op
   return s.client === client ? s.slots[chargerId]?.[slot] : undefined;
 };
 
+/** A charger's slots as sent with `client` (none, or no client: undefined), in a component. */
+export const useChargerSlots = (client: BenchClient | null, chargerId: string): Record<string, OperationSlot> | undefined =>
+  useOperationSlots((s) => (client && s.client === client ? s.slots[chargerId] : undefined));
+
 /** Reads a slot in a component: undefined when nothing was sent from it with this client. */
 export const useOperationSlot = (client: BenchClient, chargerId: string, slot: string): OperationSlot | undefined =>
   useOperationSlots((s) => (s.client === client ? s.slots[chargerId]?.[slot] : undefined));
@@ -65,7 +72,7 @@ const newRef = () => `ui-${Date.now().toString(36)}-${(++sends).toString(36)}-${
  */
 export async function sendOperation<A extends CentralSystemAction>(client: BenchClient, chargerId: string, slot: string, action: A, payload: RequestOf<A>): Promise<OperationResult<A> | null> {
   const ref = newRef();
-  put(client, chargerId, slot, { ...idleSlot, pending: true, action, ref, requestedAt: new Date().toISOString() });
+  put(client, chargerId, slot, { ...idleSlot, pending: true, action, request: redactPayload(payload), ref, requestedAt: new Date().toISOString() });
   // Only this send's own slot is settled: one forgotten since (a hook's own slot, unmounted) or sent again stays as it is.
   const settle = (patch: Pick<OperationSlot, 'result' | 'failure'>) => {
     const now = slotOf(client, chargerId, slot);

@@ -29,6 +29,17 @@ describe('judgedSteps', () => {
     expect(judgedSteps(at({ HeartbeatInterval: '15' }))[0]!.result!.verdict).toBe('fail');
   });
 
+  it('says of a key already at its wanted value at the start that nothing was sent, when the end shows it otherwise', () => {
+    const alreadySet = { ...baseline, result: { ...baseline.result, measurements: [{ label: 'HeartbeatInterval', value: 'was 300, now 300 (already set)', ok: true }] } };
+    const [step] = judgedSteps({ ...at({ HeartbeatInterval: '60' }), steps: [alreadySet] });
+    expect(step!.result).toMatchObject({
+      verdict: 'fail',
+      reason:
+        "HeartbeatInterval read 300 at the start (nothing sent), 60 at the end: it changed during the run. Find what changes it (the charger's own settings, another back office), then re-run the baseline step.",
+      measurements: [{ label: 'HeartbeatInterval', value: 'was 300 at the start (nothing sent), read back 300, now 60 at the end (already set)', ok: false }],
+    });
+  });
+
   it('leaves a signed commissioning as it was signed', () => {
     expect(judgedSteps({ ...at({ HeartbeatInterval: '15' }), handover: {} })[0]!.result!.verdict).toBe('pass');
   });

@@ -2,7 +2,7 @@
 // another session started in the same step: the one the step kept with its result, else the one the bench
 // gave the step's StartTransaction on the test connector (never merely the first StartTransaction answered).
 import { describe, expect, it } from 'vitest';
-import { sessionTransaction } from '../../../../src/main/commissioning/service';
+import { sessionTransaction } from '../../../../src/main/commissioning/session';
 import { aFrame as frame } from '../../../helpers/frames';
 
 // Connector 2's session starts first (someone charging on the other socket), then the test session on connector 1.

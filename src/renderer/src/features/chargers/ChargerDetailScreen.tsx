@@ -28,17 +28,17 @@ import { useBench } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { Ago } from '../../components/Ago';
-import { useBenchSettings, useRefusals, type Refusal } from '../../components/refusals';
+import { useBenchSettings, useConnectionNews, type Drop, type Refusal } from '../../components/refusals';
 import { monoFont } from '../../app/theme';
 import { paths, type ChargerTab } from '../../app/routes';
 import type { BenchSettings, ChargerView } from '../../../../shared/api/views';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { heardLast, useNow, useReach } from '../../components/reach';
+import { heardLast, linkProblem, useNow, useReach } from '../../components/reach';
 import { plural } from '../../components/running';
-import { ConnectionChip, RegistrationChip, refusalWords } from './chargerFields';
+import { ConnectionChip, RegistrationChip, refusalWords, silentDropOf } from './chargerFields';
 import { ChargerOverview, type ConnectorActionsSlot } from './ChargerOverview';
-import { ChargerSettingsDialog } from './ChargerSettingsDialog';
+import { ChargerSettingsDialog, useSettingsBlocked } from './ChargerSettingsDialog';
 import { useChargerRefresh } from './useChargerRefresh';
 import { BenchBehaviourChip, BenchBehaviourPanel, useBenchBehaviour, type BehaviourState } from './BenchBehaviour';
 import { busyWarning, type ChargerBusy } from '../../components/busy';
@@ -55,8 +55,15 @@ const tabs: Array<{ value: ChargerTab; label: string }> = [
 /** The tabs other features fill, each given the charger's id, and the quick actions on each connector card. */
 export type ChargerSections = Record<Exclude<ChargerTab, 'overview' | 'behaviour'>, ComponentType<{ chargerId: string }>> & { connectorActions: ConnectorActionsSlot };
 
+/** Why the charger cannot be deleted now (the link to the bench is down), in words; null while it can. */
+function useDeleteBlocked(chargerId: string): string | null {
+  const problem = useBench((s) => linkProblem(s.link, s.linkSince));
+  return problem && `${problem}: ${chargerId} cannot be deleted until the link is back.`;
+}
+
 function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerView; open: boolean; onClose: () => void; onDeleted: () => void }) {
   const client = useClient();
+  const blocked = useDeleteBlocked(charger.id);
   // The chargers list refreshes itself when it opens, so the deleted charger is gone there.
   const [state, remove, reset] = useCall(() => client.call('chargers:delete', { id: charger.id }));
   const close = () => {
@@ -80,12 +87,17 @@ function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerV
             {state.error}
           </Alert>
         )}
+        {blocked && !state.pending && (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+            {blocked}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={close} disabled={state.pending} autoFocus>
           Cancel
         </Button>
-        <Button color="error" variant="contained" loading={state.pending} disabled={charger.connected} onClick={async () => (await remove()) !== undefined && onDeleted()}>
+        <Button color="error" variant="contained" loading={state.pending} disabled={charger.connected || !!blocked} onClick={async () => (await remove()) !== undefined && onDeleted()}>
           Delete charger
         </Button>
       </DialogActions>
@@ -107,12 +119,14 @@ function Header({
   onNotice,
   settings,
   refusal,
+  drop,
 }: {
   charger: ChargerView;
   behaviour: BehaviourState;
   onNotice: (m: { text: string; error?: boolean }) => void;
   settings: BenchSettings | null;
   refusal: Refusal | undefined;
+  drop: Drop | undefined;
 }) {
   const client = useClient();
   const navigate = useNavigate();
@@ -120,6 +134,9 @@ function Header({
   const [disconnect, runDisconnect] = useCall(() => client.call('chargers:disconnect', { id: charger.id }));
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   const reach = useReach(charger.id);
+  // Both are the bench's own records: they need the bench, not the charger.
+  const settingsBlocked = useSettingsBlocked(charger.id);
+  const deleteBlocked = useDeleteBlocked(charger.id);
   const silentSince = heardLast(charger, settings?.heartbeatInterval, useNow());
   const details: ReactNode[] = [
     charger.remoteAddress && (
@@ -142,7 +159,14 @@ function Header({
           <Typography variant="h5" component="h1" sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>
             {charger.id}
           </Typography>
-          <ConnectionChip connected={charger.connected} lastSeen={charger.lastSeen} withLastSeen refusal={refusal} silentSince={silentSince} />
+          <ConnectionChip
+            connected={charger.connected}
+            lastSeen={charger.lastSeen}
+            withLastSeen
+            refusal={refusal}
+            silentSince={silentSince}
+            silentDrop={silentDropOf(charger, drop, settings?.heartbeatInterval)}
+          />
           <RegistrationChip status={charger.registrationStatus} />
           <ChargerBadges chargerId={charger.id} connectors />
           <BenchBehaviourChip state={behaviour} onOpen={() => navigate(paths.charger(charger.id, 'behaviour'), { replace: true })} />
@@ -164,12 +188,20 @@ function Header({
             </Button>
           </span>
         </Tooltip>
-        <Button variant="outlined" startIcon={<KeyIcon />} onClick={() => setDialog('settings')}>
-          Password &amp; boot policy
-        </Button>
-        <Button variant="outlined" color="error" startIcon={<DeleteOutlineIcon />} onClick={() => setDialog('delete')}>
-          Delete
-        </Button>
+        <Tooltip title={settingsBlocked ?? ''}>
+          <span>
+            <Button variant="outlined" startIcon={<KeyIcon />} disabled={!!settingsBlocked} onClick={() => setDialog('settings')}>
+              Password &amp; boot policy
+            </Button>
+          </span>
+        </Tooltip>
+        <Tooltip title={deleteBlocked ?? ''}>
+          <span>
+            <Button variant="outlined" color="error" startIcon={<DeleteOutlineIcon />} disabled={!!deleteBlocked} onClick={() => setDialog('delete')}>
+              Delete
+            </Button>
+          </span>
+        </Tooltip>
       </Stack>
       <ConfirmDialog
         open={confirmDisconnect}
@@ -240,7 +272,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
   const tab: ChargerTab = tabs.find((t) => t.value === asked)?.value ?? 'overview';
   const behaviour = useBenchBehaviour(id);
   const settings = useBenchSettings();
-  const refusals = useRefusals();
+  const { refusals, drops } = useConnectionNews();
   const refusal = charger && !charger.connected ? refusals[charger.id] : undefined;
 
   if (!charger) return loaded ? <NotFound id={id} /> : <Typography color="text.secondary">Loading {id}…</Typography>;
@@ -255,7 +287,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
           {charger.id}
         </Typography>
       </Breadcrumbs>
-      <Header charger={charger} behaviour={behaviour} onNotice={setNotice} settings={settings} refusal={refusal} />
+      <Header charger={charger} behaviour={behaviour} onNotice={setNotice} settings={settings} refusal={refusal} drop={drops[charger.id]} />
       {refusal && <RefusedBanner refusal={refusal} />}
       <BusyBanner chargerId={charger.id} busy={behaviour.busy} />
       <Tabs

@@ -10,7 +10,8 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useClient } from '../../api/context';
-import { refreshChargers } from '../../stores/bench';
+import { refreshChargers, useBench } from '../../stores/bench';
+import { linkProblem } from '../../components/reach';
 import { ChargerPatch } from '../../../../shared/api/commands';
 import type { BenchSettings, ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
@@ -19,8 +20,15 @@ import { PasswordField } from '../../components/PasswordField';
 import { issueWords } from '../../../../shared/api/issues';
 import { FormDialogActions } from '../../components/FormDialogActions';
 
+/** Why the charger's settings on the bench cannot be changed now (the link to the bench is down), in words; null while they can. */
+export function useSettingsBlocked(chargerId: string): string | null {
+  const problem = useBench((s) => linkProblem(s.link, s.linkSince));
+  return problem && `${problem}: the password and boot policy of ${chargerId} cannot be changed until the link is back.`;
+}
+
 export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { charger: ChargerView; open: boolean; onClose: () => void; onSaved: (message: string) => void }) {
   const client = useClient();
+  const blocked = useSettingsBlocked(charger.id);
   const [bootPolicy, setBootPolicy] = useState<RegistrationStatus | ''>(charger.bootPolicy ?? '');
   const [password, setPassword] = useState('');
   const [removePassword, setRemovePassword] = useState(false);
@@ -51,6 +59,7 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (blocked) return;
     const patch: Record<string, unknown> = {};
     if ((bootPolicy || null) !== charger.bootPolicy) patch.bootPolicy = bootPolicy || null;
     if (removePassword) patch.password = null;
@@ -139,9 +148,14 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
               />
             )}
             {formError && <Alert severity="error">{formError}</Alert>}
+            {blocked && !pending && (
+              <Alert severity="error" role="alert">
+                {blocked}
+              </Alert>
+            )}
           </Stack>
         </DialogContent>
-        <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Save" />
+        <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Save" disabled={!!blocked} />
       </form>
     </Dialog>
   );

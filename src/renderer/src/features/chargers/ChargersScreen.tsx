@@ -23,14 +23,14 @@ import { useBench, useThrottledBench, type BenchState } from '../../stores/bench
 import { StatusChip } from '../../components/StatusChip';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { heardLast, linkProblem, useNow } from '../../components/reach';
-import { useBenchSettings, useRefusals, type Refusal } from '../../components/refusals';
+import { useBenchSettings, useConnectionNews, type Drop, type Refusal } from '../../components/refusals';
 import { Ago } from '../../components/Ago';
 import { connectorConcern, errorCodeInWords } from '../../../../shared/api/connector-errors';
 import { formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView } from '../../../../shared/api/views';
-import { ConnectionChip, RegistrationChip } from './chargerFields';
+import { ConnectionChip, RegistrationChip, silentDropOf } from './chargerFields';
 import { RegisterChargerDialog } from './RegisterChargerDialog';
 import { useChargerRefresh } from './useChargerRefresh';
 
@@ -151,14 +151,23 @@ const columns: GridColDef<ChargerView>[] = [
   { field: 'remoteAddress', headerName: 'Address', minWidth: 120, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value ?? '—'}</span> },
 ];
 
-/** What the list knows of every charger beyond its row, read once for the screen: who is being refused, and the heartbeat interval the bench gives. */
-const FleetContext = createContext<{ refusals: Record<string, Refusal>; heartbeatInterval: number | null }>({ refusals: {}, heartbeatInterval: null });
+/** What the list knows of every charger beyond its row, read once for the screen: who is being refused, how each one's last connection ended, and the heartbeat interval the bench gives. */
+const FleetContext = createContext<{ refusals: Record<string, Refusal>; drops: Record<string, Drop>; heartbeatInterval: number | null }>({ refusals: {}, drops: {}, heartbeatInterval: null });
 
-/** Online, offline (last seen), refused (why, since when, the fix) or online but silent past its heartbeat. */
+/** Online, offline (last seen; dropped after a silence past its heartbeat), refused (why, since when; the fix in its tooltip) or online but silent past its heartbeat. */
 function ConnectionCell({ charger }: { charger: ChargerView }) {
-  const { refusals, heartbeatInterval } = useContext(FleetContext);
+  const { refusals, drops, heartbeatInterval } = useContext(FleetContext);
   const silentSince = heardLast(charger, heartbeatInterval, useNow());
-  return <ConnectionChip connected={charger.connected} lastSeen={charger.lastSeen} withLastSeen refusal={refusals[charger.id]} silentSince={silentSince} />;
+  return (
+    <ConnectionChip
+      connected={charger.connected}
+      lastSeen={charger.lastSeen}
+      withLastSeen
+      refusal={refusals[charger.id]}
+      silentSince={silentSince}
+      silentDrop={silentDropOf(charger, drops[charger.id], heartbeatInterval)}
+    />
+  );
 }
 
 /** The chips as live while the charger is online, heard from and the bench reachable, else as last known; from the row, so they change with the list. */
@@ -234,9 +243,9 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   const navigate = useNavigate();
   const chargersById = useThrottledBench(selectChargers);
   const loaded = useBench((s) => s.loaded);
-  const refusals = useRefusals();
+  const { refusals, drops } = useConnectionNews();
   const heartbeatInterval = useBenchSettings()?.heartbeatInterval ?? null;
-  const fleet = useMemo(() => ({ refusals, heartbeatInterval }), [refusals, heartbeatInterval]);
+  const fleet = useMemo(() => ({ refusals, drops, heartbeatInterval }), [refusals, drops, heartbeatInterval]);
   // Online first, and among them the ones that need a look.
   const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || concernRank(a) - concernRank(b) || a.id.localeCompare(b.id)), [chargersById]);
   const online = rows.filter((c) => c.connected).length;

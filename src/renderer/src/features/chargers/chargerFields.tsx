@@ -11,11 +11,10 @@ import { CallFailure } from '../../api/client';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
 import { formatAgo, formatTime, formatWhen } from '../../components/format';
+import { formatDuration } from '../../../../shared/format/time';
 import { linkProblem, useNow } from '../../components/reach';
-import type { Refusal } from '../../components/refusals';
-import { paths } from '../../app/routes';
-import { Link as RouterLink } from 'react-router';
-import Link from '@mui/material/Link';
+import { silentBeforeDrop, type Drop, type Refusal } from '../../components/refusals';
+import type { ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
 /** How the charger forms word a schema's complaint: on the field (the last part of its path, e.g. "patch.password" is "password"), as a sentence. */
@@ -66,11 +65,29 @@ export function BootPolicyField({ value, onChange, error }: { value: Registratio
   );
 }
 
+/** An offline charger's connection dropped after it had been silent longer than its heartbeat allows (refusals.ts silentBeforeDrop). */
+export interface SilentDrop {
+  /** When the drop was seen (ISO). */
+  at: string;
+  /** How long the charger had been silent then (ms). */
+  silentMs: number;
+  /** The close in words. */
+  reason: string | null;
+}
+
+/** An offline charger's drop after a silence past its heartbeat, for its ConnectionChip; null otherwise. */
+export function silentDropOf(charger: Pick<ChargerView, 'connected' | 'lastSeen'>, drop: Drop | undefined, heartbeatInterval: number | null | undefined): SilentDrop | null {
+  const silentMs = charger.connected ? null : silentBeforeDrop(charger.lastSeen, drop, heartbeatInterval);
+  return silentMs !== null && drop ? { at: drop.at, silentMs, reason: drop.reason } : null;
+}
+
 /**
  * Online or offline, and since when it was last heard from; while the bench itself cannot be reached,
  * neither is known, so it says so rather than keep a green "Online". An offline charger whose attempts
- * the bench keeps refusing says so (`refusal`), with why and the fix; an online one not heard from for
- * longer than its heartbeat allows (`silentSince`) stays Online (the connection is open) but says since when.
+ * the bench keeps refusing says so (`refusal`), with why in a few words (the fix is in the tooltip and on
+ * its page: at 1024 px the list's column holds two short lines, not a sentence); an online one not heard
+ * from for longer than its heartbeat allows (`silentSince`) stays Online (the connection is open) but says
+ * since when, and an offline one dropped after such a silence (`silentDrop`) says it was overdue.
  */
 export function ConnectionChip({
   connected,
@@ -78,12 +95,14 @@ export function ConnectionChip({
   withLastSeen = false,
   refusal,
   silentSince,
+  silentDrop,
 }: {
   connected: boolean;
   lastSeen?: string;
   withLastSeen?: boolean;
   refusal?: Refusal | null;
   silentSince?: string | null;
+  silentDrop?: SilentDrop | null;
 }) {
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
@@ -98,13 +117,18 @@ export function ConnectionChip({
     return (
       <Tooltip title={`${refusalWords(refusal)}. Last refused ${formatTime(refusal.last)}: ${refusal.reason}${lastSeen ? `. Last seen ${formatTime(lastSeen)}` : ''}`}>
         <Box component="span" data-testid="connection-refused" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
-          <Chip size="small" color="error" label="Refused" />
+          <Chip size="small" color="error" label={`Refused (${refusal.status})`} />
           {withLastSeen && (
             <Typography component="span" variant="caption" color="error" sx={{ lineHeight: 1.3 }}>
-              ({refusal.status}, {refusal.short}) {refusal.count}× since {formatWhen(refusal.since, now)}:{' '}
-              <Link component={RouterLink} to={paths.connect()} color="inherit" onClick={(e) => e.stopPropagation()}>
-                {refusal.fix}
-              </Link>
+              <Box component="span" sx={{ display: 'block' }}>
+                {refusal.short}
+              </Box>
+              <Box component="span" sx={{ display: 'block' }}>
+                {refusal.count}× since{' '}
+                <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+                  {formatWhen(refusal.since, now)}
+                </Box>
+              </Box>
             </Typography>
           )}
         </Box>
@@ -125,13 +149,21 @@ export function ConnectionChip({
       </Tooltip>
     );
   if (connected || !lastSeen) return chip;
+  const dropWords =
+    silentDrop &&
+    `Its connection dropped at ${formatTime(silentDrop.at)}, after ${formatDuration(silentDrop.silentMs)} without a word from the charger: longer than its heartbeat allows, so its heartbeat was overdue before the drop${silentDrop.reason ? ` (${silentDrop.reason})` : ''}.`;
   return (
-    <Tooltip title={`Last seen ${formatTime(lastSeen)}`}>
-      <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+    <Tooltip title={`Last seen ${formatTime(lastSeen)}${dropWords ? `. ${dropWords}` : ''}`}>
+      <Box component="span" data-testid={silentDrop ? 'dropped-after-silence' : undefined} sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         {chip}
         {withLastSeen && (
-          <Typography component="span" variant="caption" color="text.secondary">
+          <Typography component="span" variant="caption" color="text.secondary" sx={{ lineHeight: 1.3 }}>
             last seen {formatAgo(lastSeen, now)}
+            {silentDrop && (
+              <Box component="span" sx={{ display: 'block', color: 'warning.main' }}>
+                dropped after {formatDuration(silentDrop.silentMs)} silent (heartbeat overdue)
+              </Box>
+            )}
           </Typography>
         )}
       </Box>

@@ -13,7 +13,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { monoFont } from '../../app/theme';
-import type { CommissioningView } from '../../../../shared/api/commissioning';
+import { configNotReadWords, type CommissioningView } from '../../../../shared/api/commissioning';
+import { formatWhen } from '../../components/format';
 
 export interface DiffRow {
   key: string;
@@ -48,6 +49,9 @@ export function diffRows(view: Pick<CommissioningView, 'template' | 'configBefor
     return { key, wanted, was: view.configBefore ? (view.configBefore[key] ?? null) : null, now, answer, ok, notKept };
   });
 }
+
+/** What the baseline step did with a key not kept: set it, or (at its wanted value at the start) sent nothing. */
+const notKeptTitle = (r: DiffRow) => (r.answer === 'already set' ? `It was ${r.wanted} at the start (nothing sent)` : `The charger took ${r.wanted}`);
 
 export function ConfigDiff({ view }: { view: CommissioningView }) {
   const rows = diffRows(view);
@@ -84,7 +88,7 @@ export function ConfigDiff({ view }: { view: CommissioningView }) {
                       <Chip
                         size="small"
                         label={r.notKept ? `${r.answer}, then changed` : r.answer}
-                        title={r.notKept ? `The charger took ${r.wanted}, but it is ${r.now ?? 'not reported'} at the end of the run: not a pass` : undefined}
+                        title={r.notKept ? `${notKeptTitle(r)}, but it is ${r.now ?? 'not reported'} at the end of the run: not a pass` : undefined}
                         color={r.ok === false ? 'error' : r.ok ? 'success' : 'default'}
                         variant="outlined"
                       />
@@ -104,7 +108,7 @@ export function ConfigDiff({ view }: { view: CommissioningView }) {
         </Typography>
       ) : view.configAtEndProblem ? (
         <Typography variant="body2" color="warning.main" sx={{ mt: 1 }} role="note">
-          Not read at the end of the last run ({view.configAtEndProblem}): the values now are from an earlier read, and whether the keys were kept is not known.
+          {configNotReadWords(view, (at) => formatWhen(at))} Whether the keys were kept is not known.
         </Typography>
       ) : (
         rows.some((r) => r.notKept) && (

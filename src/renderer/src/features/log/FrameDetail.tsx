@@ -1,7 +1,7 @@
 // One frame in full, beside the log: who sent it and when, the error the bench flagged, the frame
 // pretty-printed or exactly as sent (copyable as either), and the matching request or response with the
-// time between them; a request without one says what the record knows of why. A frame kept open after
-// the filter changed says when it is no longer in the list.
+// time between them; a request without one says what the record knows of why, until its answer comes
+// (followed live). A frame kept open after the filter changed says when it is no longer in the list.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -21,7 +21,8 @@ import { useClient } from '../../api/context';
 import { monoFont } from '../../app/theme';
 import { frameTime, jsonTokens, prettyFrame, prettyRewrites } from './frame';
 import { highlight } from './Highlight';
-import { ANSWER_WINDOW_MS as MATCH_WINDOW_MS, useNoAnswer } from './noAnswer';
+import { ANSWER_WINDOW_MS as MATCH_WINDOW_MS, noAnswerLines, useNoAnswer, type NoAnswerFacts } from './noAnswer';
+import { useNow } from '../../components/reach';
 
 /** How a frame is shown: pretty-printed, or its text exactly as it was sent. */
 type Shown = 'formatted' | 'raw';
@@ -73,14 +74,18 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-/** The request of a response, or the response of a request: same charger and message id, the other way. */
-function useCounterpart(m: MessageView) {
+/**
+ * The request of a response, or the response of a request: same charger and message id, the other way.
+ * `answeredAt`: when an answer to this request was logged live since it was opened: it is read again, as
+ * far as then, what was found before staying until the new reading is in.
+ */
+function useCounterpart(m: MessageView, answeredAt: string | null) {
   const client = useClient();
-  const [state, setState] = useState<{ loading: boolean; frame: MessageView | null; error: string | null }>({ loading: true, frame: null, error: null });
+  const [state, setState] = useState<{ m: MessageView; loading: boolean; frame: MessageView | null; error: string | null }>({ m, loading: true, frame: null, error: null });
   useEffect(() => {
-    if (m.kind === 'INVALID' || !m.messageId) return setState({ loading: false, frame: null, error: null });
+    if (m.kind === 'INVALID' || !m.messageId) return setState({ m, loading: false, frame: null, error: null });
     let live = true;
-    setState({ loading: true, frame: null, error: null });
+    setState((s) => (s.m === m && !s.loading ? s : { m, loading: true, frame: null, error: null }));
     const t = Date.parse(m.ts);
     const isCall = m.kind === 'CALL';
     const filter = {
@@ -88,7 +93,7 @@ function useCounterpart(m: MessageView) {
       kinds: isCall ? (['CALLRESULT', 'CALLERROR'] as const).slice() : (['CALL'] as const).slice(),
       search: JSON.stringify(m.messageId),
       from: new Date(isCall ? t : t - MATCH_WINDOW_MS).toISOString(),
-      to: new Date(isCall ? t + MATCH_WINDOW_MS : t).toISOString(),
+      to: new Date(isCall ? Math.max(t + MATCH_WINDOW_MS, answeredAt ? Date.parse(answeredAt) : 0) : t).toISOString(),
     };
     client.call('messages:page', { ...filter, limit: 20 }).then(
       (rows) => {
@@ -96,13 +101,54 @@ function useCounterpart(m: MessageView) {
         const same = rows.filter((r) => r.messageId === m.messageId && r.direction !== m.direction && r.id !== m.id);
         // A request's answer is the first after it; a response's request the last before it.
         const frame = isCall ? (same.filter((r) => r.id > m.id).at(-1) ?? null) : (same.find((r) => r.id < m.id) ?? null);
-        setState({ loading: false, frame, error: null });
+        setState({ m, loading: false, frame, error: null });
       },
-      (e: Error) => live && setState({ loading: false, frame: null, error: e.message }),
+      (e: Error) => live && setState({ m, loading: false, frame: null, error: e.message }),
     );
     return () => void (live = false);
-  }, [client, m]);
-  return state;
+  }, [client, m, answeredAt]);
+  // Until the effect has run for a newly picked frame, the last one's answer is not this one's.
+  return state.m === m ? state : { m, loading: true, frame: null, error: null };
+}
+
+/**
+ * What happens live that bears on an open request's answer: the answer logged (when, for useCounterpart),
+ * or the bench's operation of it ending or the charger's connection closing or being replaced (`changes`,
+ * for useNoAnswer), so the detail does not go on saying "no answer" once that is no longer so.
+ */
+function useLiveAnswer(m: MessageView, waiting: boolean) {
+  const client = useClient();
+  const [live, setLive] = useState<{ m: MessageView; answeredAt: string | null; changes: number }>({ m, answeredAt: null, changes: 0 });
+  useEffect(() => {
+    if (!waiting) return;
+    return client.subscribe((events) => {
+      let answeredAt: string | null = null;
+      let changed = false;
+      for (const e of events) {
+        if (e.type === 'frameLogged') {
+          const f = e.message;
+          if (f.chargerId === m.chargerId && f.messageId === m.messageId && f.direction !== m.direction && (f.kind === 'CALLRESULT' || f.kind === 'CALLERROR')) answeredAt = f.ts;
+        } else if (e.type === 'operationFinished') changed ||= e.operation.chargerId === m.chargerId && e.operation.action === m.action;
+        else if (e.type === 'chargerDisconnected' || e.type === 'chargerConnected') changed ||= e.chargerId === m.chargerId;
+      }
+      if (answeredAt || changed) setLive((l) => (l.m === m ? { m, answeredAt: answeredAt ?? l.answeredAt, changes: l.changes + 1 } : { m, answeredAt, changes: 1 }));
+    });
+  }, [client, m, waiting]);
+  return live.m === m ? live : { m, answeredAt: null, changes: 0 };
+}
+
+/** What the record knows of a request without an answer, its "since" kept true as the detail stays open. */
+function NoAnswerLines({ m, facts }: { m: MessageView; facts: NoAnswerFacts }) {
+  const lines = noAnswerLines(m, facts, useNow(1000));
+  return (
+    <Box aria-label="What happened to this request" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
+      {lines.map((line, i) => (
+        <Typography key={line} variant="body2" color={i === 0 ? 'text.secondary' : 'text.primary'}>
+          {line}
+        </Typography>
+      ))}
+    </Box>
+  );
 }
 
 async function copy(text: string): Promise<string> {
@@ -121,9 +167,12 @@ export function FrameDetail({ m, onClose, search, outsideFilter = false }: { m: 
   // Formatted reads best; a frame whose formatting would change what it says opens as sent.
   const shown: Shown = choice ?? (rewrites ? 'raw' : 'formatted');
   const text = (raw: string) => (shown === 'raw' ? raw : prettyFrame(raw));
-  const other = useCounterpart(m);
   const isCall = m.kind === 'CALL';
-  const unanswered = useNoAnswer(m, isCall && !other.loading && !other.error && !other.frame);
+  // Listened for from the moment the request is opened (an answer logged while the first look was on its
+  // way is looked for again).
+  const liveAnswer = useLiveAnswer(m, isCall);
+  const other = useCounterpart(m, liveAnswer.answeredAt);
+  const unanswered = useNoAnswer(m, isCall && !other.loading && !other.error && !other.frame, liveAnswer.changes);
   // What the last copy said, and which copy it was (the frame as sent, or formatted).
   const [copied, setCopied] = useState<{ what: Shown; said: string } | null>(null);
   useEffect(() => setCopied(null), [m]);
@@ -221,15 +270,7 @@ export function FrameDetail({ m, onClose, search, outsideFilter = false }: { m: 
                 No request with this message id in the minute before.
               </Typography>
             )}
-            {!unanswered.loading && unanswered.lines.length > 0 && (
-              <Box aria-label="What happened to this request" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
-                {unanswered.lines.map((line) => (
-                  <Typography key={line} variant="body2" color={line === unanswered.lines[0] ? 'text.secondary' : 'text.primary'}>
-                    {line}
-                  </Typography>
-                ))}
-              </Box>
-            )}
+            {!unanswered.loading && unanswered.facts && <NoAnswerLines m={m} facts={unanswered.facts} />}
             {unanswered.error && <Alert severity="warning">{unanswered.error}</Alert>}
             {other.frame && (
               <>

@@ -1,7 +1,8 @@
 // What the record knows about a CALL that got no answer in the minute searched: the bench's operation
 // it was (sent by the bench: its recorded outcome, a timeout only when the record says so), and the
 // charger's connection closing after it (the connection record). Nothing is claimed that the record
-// does not hold: without either, it says no answer is recorded, and how long it has been.
+// does not hold: without either, it says no answer is recorded, and how long it has been (read again
+// when the answer, the operation's end or a disconnect comes while it is shown: FrameDetail's useLiveAnswer).
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/context';
 import { framePayload } from '../../../../shared/api/frame-payload';
@@ -113,14 +114,19 @@ export function noAnswerLines(m: MessageView, facts: NoAnswerFacts, now: number)
   return lines;
 }
 
-/** Reads what the record knows about a CALL that got no answer; `active` false reads nothing. */
-export function useNoAnswer(m: MessageView, active: boolean) {
+/**
+ * Reads what the record knows about a CALL that got no answer; `active` false reads nothing. A new `reread`
+ * (something bearing on it happened live) reads it again, the facts read before staying until then. The
+ * words are for the caller to make with the time it shows them at (noAnswerLines), so "since" stays true.
+ */
+export function useNoAnswer(m: MessageView, active: boolean, reread = 0) {
   const client = useClient();
-  const [state, setState] = useState<{ loading: boolean; lines: string[]; error: string | null }>({ loading: active, lines: [], error: null });
+  const [state, setState] = useState<{ m: MessageView; loading: boolean; facts: NoAnswerFacts | null; error: string | null }>({ m, loading: active, facts: null, error: null });
   useEffect(() => {
-    if (!active) return setState({ loading: false, lines: [], error: null });
+    if (!active) return setState({ m, loading: false, facts: null, error: null });
     let live = true;
-    setState({ loading: true, lines: [], error: null });
+    // Another frame starts afresh; the same one read again keeps what it says until the new reading is in.
+    setState((s) => (s.m === m && s.facts ? s : { m, loading: true, facts: null, error: null }));
     const operations = async (): Promise<Pick<NoAnswerFacts, 'operation' | 'operationsCovered'>> => {
       if (m.direction !== 'out') return { operation: null, operationsCovered: false };
       for (const limit of [FIRST_LOOK, SECOND_LOOK]) {
@@ -139,12 +145,11 @@ export function useNoAnswer(m: MessageView, active: boolean) {
       return null;
     };
     Promise.all([operations(), closed()]).then(
-      ([ops, close]) => live && setState({ loading: false, lines: noAnswerLines(m, { ...ops, closed: close }, Date.now()), error: null }),
-      (e: Error) =>
-        live &&
-        setState({ loading: false, lines: noAnswerLines(m, { operation: null, operationsCovered: false, closed: null }, Date.now()), error: `What happened to it could not be read: ${e.message}` }),
+      ([ops, close]) => live && setState({ m, loading: false, facts: { ...ops, closed: close }, error: null }),
+      (e: Error) => live && setState({ m, loading: false, facts: { operation: null, operationsCovered: false, closed: null }, error: `What happened to it could not be read: ${e.message}` }),
     );
     return () => void (live = false);
-  }, [client, m, active]);
-  return state;
+  }, [client, m, active, reread]);
+  // Until the effect has run for a newly picked frame, the last one's facts are not this one's.
+  return state.m === m ? state : { m, loading: active, facts: null, error: null };
 }

@@ -32,11 +32,12 @@ import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { monoFont } from '../../app/theme';
 import { ChargerBadges } from '../../components/ChargerBadges';
+import { useNow } from '../../components/reach';
 import { useSendBlocked } from '../../components/reach';
 import type { RequestOf } from '../../../../shared/ocpp16';
 import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './kit/form';
 import type { Explained } from './kit/meanings';
-import { energySoFarText, plural, useRunningOf, type RunningTransaction } from './kit/running';
+import { energyWithTimeText, plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { explainResult, type OperationAction } from './registry';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
 import { busyWarning, useChargersBusy } from '../../components/busy';
@@ -80,6 +81,7 @@ const NONE: string[] = [];
 export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: string[]; open: boolean; onClose: () => void }) {
   const client = useClient();
   const chargers = useBench((s) => s.chargers);
+  const now = useNow();
   // Nothing is sent while the link to the bench is down (the same words as every other send).
   const linkDown = useSendBlocked();
   // Worked out only while the dialog is open (it stays mounted, with the selection, while closed).
@@ -320,7 +322,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                         {tx.length
                           ? tx.map((t) => (
                               <Box key={t.transactionId}>
-                                Transaction {t.transactionId} · connector {t.connectorId} · {t.idTag} · {energySoFarText(t)}
+                                Transaction {t.transactionId} · connector {t.connectorId} · {t.idTag} · {energyWithTimeText(t, now)}
                               </Box>
                             ))
                           : 'Nothing charging'}

@@ -60,6 +60,38 @@ interface Row extends TransactionView {
   energyWarning: string | null;
   /** Running: when its newest reading this window has came (ms), if any. */
   lastReadingAt: number | null;
+  /** Closed in the record (no meter stop): its energy is its last reading's, as on its page. */
+  closedInRecord: boolean;
+}
+
+/** A session the bench's user closed in the record (the charger had lost it): ended, with no meter stop and so no energy of its own. */
+const isClosedInRecord = (t: TransactionView) => !t.active && t.meterStop === null && t.energyWh === null;
+
+/** A session closed in the record: the energy of its last reading, said so (its page says the same). */
+function LastReadingEnergy({ row }: { row: Row }) {
+  if (row.energy === null)
+    return (
+      <Typography
+        component="span"
+        variant="body2"
+        color="text.secondary"
+        title={row.energyWarning ?? 'Closed in the record with no meter stop, and the record holds no energy reading of this session'}
+      >
+        {row.energyWarning ? 'meter went backwards' : '—'}
+      </Typography>
+    );
+  return (
+    <Box
+      component="span"
+      sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', lineHeight: 1.2, whiteSpace: 'normal' }}
+      title="From its last reading: the session was closed in the record, which has no meter stop"
+    >
+      <span>{formatEnergy(row.energy)}</span>
+      <Typography component="span" variant="caption" color="text.secondary" sx={{ lineHeight: 1.2 }}>
+        at last reading
+      </Typography>
+    </Box>
+  );
 }
 
 /** A running session's energy in the list: so far, or why there is none. */
@@ -139,7 +171,7 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
       headerName: 'Energy',
       width: 116,
       type: 'number',
-      renderCell: ({ row }) => (row.active ? <RunningEnergy row={row} /> : formatEnergy(row.energy)),
+      renderCell: ({ row }) => (row.active ? <RunningEnergy row={row} /> : row.closedInRecord ? <LastReadingEnergy row={row} /> : formatEnergy(row.energy)),
     },
     {
       field: 'active',
@@ -262,14 +294,15 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
   );
 
   // A running session's energy so far: from the live readings, else (none since the screen connected)
-  // from the bench's record, asked once per session.
+  // from the bench's record, asked once per session. One closed in the record: its last reading's, from the
+  // record (the connector's live readings may be of a later session).
   const running = useEnergySoFar(
     useMemo(
       () =>
         (list.data ?? [])
-          .filter((t) => t.active)
+          .filter((t) => t.active || isClosedInRecord(t))
           .map((t) => {
-            const energy = energyReadingSoFar(t, meter[meterKey(t.chargerId, t.connectorId)]);
+            const energy = t.active ? energyReadingSoFar(t, meter[meterKey(t.chargerId, t.connectorId)]) : null;
             return { ...t, energyWh: energy?.wh ?? null, energyWarning: energy?.warning ?? null };
           }),
       [list.data, meter],
@@ -280,7 +313,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
     return (list.data ?? []).map((t) => {
       const live = soFar.get(t.transactionId);
       const lastReadingAt = t.active ? (meter[meterKey(t.chargerId, t.connectorId)]?.findLast((m) => belongsTo(t, m))?.t ?? null) : null;
-      return { ...t, id: t.transactionId, energy: live ? live.energyWh : t.energyWh, energyWarning: live?.energyWarning ?? null, lastReadingAt };
+      return { ...t, id: t.transactionId, energy: live ? live.energyWh : t.energyWh, energyWarning: live?.energyWarning ?? null, lastReadingAt, closedInRecord: isClosedInRecord(t) };
     });
   }, [list.data, running, meter]);
   const narrow = useMediaQuery(NARROW_WINDOW);

@@ -1,7 +1,8 @@
 // Where a charger sends or fetches a file, chosen in one click: the bench itself over FTP or HTTP (its
 // URLs filled in, with per-request credentials), or a server of the user's own (typed in). The bench is
 // reached at one of this machine's addresses: its first LAN address unless the person picks another the
-// bench offers (e.g. 127.0.0.1 for a charger running on this machine).
+// bench offers (e.g. 127.0.0.1 for a charger running on this machine), the same over FTP as over HTTP
+// (its FTP server listens where the central system does).
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';

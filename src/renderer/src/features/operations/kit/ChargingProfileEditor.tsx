@@ -1,8 +1,10 @@
 // The charging profile editor (remote start's optional TxProfile and SetChargingProfile): purpose,
-// stack level, kind, recurrency, unit and a schedule's periods, kept as form text until sent.
+// stack level, kind, recurrency, unit and a schedule's periods, kept as form text until sent. A stack
+// level the bench cannot check (the charger's ChargeProfileMaxStackLevel unread) is said under the field.
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
+import InputAdornment from '@mui/material/InputAdornment';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -19,6 +21,7 @@ import DeleteOutlinedIcon from '@mui/icons-material/DeleteOutlined';
 import { ChargingProfileKindType, ChargingProfilePurposeType, type ChargingRateUnitType } from '../../../../../shared/ocpp16';
 import { compact, dateOrText, fieldState, numberOrText, toLocalInput, type FieldErrors } from './form';
 import { RemoveColumnHeader, usePanel } from './parts';
+import { useOperation } from './useOperation';
 import { useBench } from '../../../stores/bench';
 
 export interface PeriodDraft {
@@ -113,9 +116,16 @@ export function ChargingProfileEditor({
   showTransactionId?: boolean;
 }) {
   const set = <K extends keyof ProfileDraft>(k: K, v: ProfileDraft[K]) => onChange({ ...value, [k]: v });
-  // The charger's ChargeProfileMaxStackLevel, once a GetConfiguration answer reported it.
-  const { chargerId } = usePanel();
+  // The charger's ChargeProfileMaxStackLevel, once a GetConfiguration answer reported it; read on request
+  // (the bench learns it from the answer), kept apart from what the panel sends.
+  const { chargerId, online } = usePanel();
   const maxStackLevel = useBench((s) => s.limits[chargerId]?.maxStackLevel);
+  const readLimit = useOperation<'GetConfiguration'>(chargerId, 'ChargeProfileMaxStackLevel');
+  const unreported = readLimit.result?.outcome === 'completed' && !readLimit.pending;
+  const stackLevelHelp =
+    maxStackLevel !== undefined
+      ? `0 to ${maxStackLevel} on this charger; higher wins over lower`
+      : `Higher wins over lower. Sent unchecked: ${unreported ? 'the charger did not report its ChargeProfileMaxStackLevel' : "the charger's ChargeProfileMaxStackLevel has not been read"}`;
   const at = (p: string) => `${prefix}.${p}`;
   const sched = (p: string) => `${prefix}.chargingSchedule.${p}`;
   const setPeriod = (i: number, k: keyof PeriodDraft, v: string) =>
@@ -134,7 +144,24 @@ export function ChargingProfileEditor({
           value={value.stackLevel}
           onChange={(e) => set('stackLevel', e.target.value)}
           required
-          {...fieldState(errors, at('stackLevel'), maxStackLevel === undefined ? 'Higher wins over lower' : `0 to ${maxStackLevel} on this charger; higher wins over lower`)}
+          // A wrong value is said in place of the note: it is not sent at all until it is put right.
+          {...fieldState(errors, at('stackLevel'), stackLevelHelp)}
+          slotProps={{
+            input: {
+              endAdornment: maxStackLevel === undefined && (
+                <InputAdornment position="end">
+                  <Button
+                    size="small"
+                    aria-label="Read it: the charger's ChargeProfileMaxStackLevel"
+                    disabled={!online || readLimit.pending}
+                    onClick={() => void readLimit.send('GetConfiguration', { key: ['ChargeProfileMaxStackLevel'] })}
+                  >
+                    Read it
+                  </Button>
+                </InputAdornment>
+              ),
+            },
+          }}
         />
         <TextField
           select

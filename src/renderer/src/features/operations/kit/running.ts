@@ -1,2 +1,12 @@
 // What runs at a charger, for the operation panels: the one source in components/running.ts.
-export { connectorIdsOf, energySoFarText, plural, runningTransactions, runningTransactionsOf, useRunning, useRunningOf, type RunningTransaction } from '../../../components/running';
+export {
+  connectorIdsOf,
+  energySoFarText,
+  energyWithTimeText,
+  plural,
+  runningTransactions,
+  runningTransactionsOf,
+  useRunning,
+  useRunningOf,
+  type RunningTransaction,
+} from '../../../components/running';

@@ -7,7 +7,7 @@ import { useClient } from '../../../api/context';
 import type { OperationResult } from '../../../../../shared/api/contract';
 import type { RequestOf } from '../../../../../shared/ocpp16';
 import { useBench } from '../../../stores/bench';
-import { clearSlot, dropSlot, idleSlot, sendOperation, useOperationSlot } from '../../../stores/operations';
+import { clearSlot, dropSlot, idleSlot, sendOperation, useChargerSlots, useOperationSlot } from '../../../stores/operations';
 import { checkPayload, type FieldErrors } from './form';
 import type { OperationAction } from './actions';
 import { usePanel } from './parts';
@@ -16,6 +16,8 @@ export interface OperationState<A extends OperationAction = OperationAction> {
   pending: boolean;
   /** The action of the last send (its result or failure below). */
   action: A | null;
+  /** What the last send sent (an AuthorizationKey value redacted). */
+  request?: RequestOf<A> | null;
   result: OperationResult<A> | null;
   /**
    * The call failed: its message, the field at fault, and the HTTP-like status (4xx: the bench refused it
@@ -49,6 +51,25 @@ export function useOperation<A extends OperationAction = OperationAction>(charge
 }
 
 export type Operation = ReturnType<typeof useOperation>;
+
+/**
+ * Operations of one action, each kept under its own subject (a configuration key's edit): edits of several
+ * keys wait side by side (at the bench each is queued behind the call before it, as any operation), and
+ * each is found again, waiting or with its outcome, when the panel is shown again.
+ */
+export function useOperationsBySubject<A extends OperationAction>(chargerId: string, action: A) {
+  const client = useClient();
+  const prefix = `${action}:`;
+  const slots = useChargerSlots(client, chargerId);
+  const states = useMemo(() => {
+    const bySubject: Record<string, OperationState<A>> = {};
+    for (const [name, slot] of Object.entries(slots ?? {})) if (name.startsWith(prefix)) bySubject[name.slice(prefix.length)] = slot as unknown as OperationState<A>;
+    return bySubject;
+  }, [slots, prefix]);
+  const send = useCallback((subject: string, payload: RequestOf<A>) => sendOperation(client, chargerId, prefix + subject, action, payload), [client, chargerId, prefix, action]);
+  const clear = useCallback((subject: string) => clearSlot(client, chargerId, prefix + subject), [client, chargerId, prefix]);
+  return { states, send, clear };
+}
 
 /**
  * A form around one action: its field errors (from the core's schema once the user tried to send,

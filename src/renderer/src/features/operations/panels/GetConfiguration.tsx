@@ -2,7 +2,10 @@
 // that sends ChangeConfiguration on Enter with the answer per key (and the value tried, when it was not
 // taken), and the keys the charger does not know. The table says when it was read, and while the charger
 // is out of reach it is greyed and said as last known.
-// ChangeConfiguration is sent from here (its meanings: ChangeConfiguration.meanings.ts).
+// ChangeConfiguration is sent from here (its meanings: ChangeConfiguration.meanings.ts), each key's edit
+// its own operation kept outside the panel as every operation is: one still waiting is listed on its way
+// (its key and value named), queues behind the call before it, and is found again, waiting or with its
+// outcome, when the panel is shown again; so is the table last read.
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -26,15 +29,13 @@ import CheckIcon from '@mui/icons-material/Check';
 import CloseIcon from '@mui/icons-material/Close';
 import EditIcon from '@mui/icons-material/Edit';
 import SearchIcon from '@mui/icons-material/Search';
-import { useClient } from '../../../api/context';
-import { CallFailure } from '../../../api/client';
 import { monoFont } from '../../../app/theme';
-import type { OperationResult } from '../../../../../shared/api/contract';
 import { checkPayload, fieldState } from '../kit/form';
 import type { Explained } from '../kit/meanings';
 import type { OperationPage } from '../kit/page';
-import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
-import { useOperation } from '../kit/useOperation';
+import { OperationOutcome, PanelShell, SendButton, usePanel, type PanelContextValue } from '../kit/parts';
+import { useOperation, useOperationsBySubject, type OperationState } from '../kit/useOperation';
+import { useInFlight, waitingWords } from '../kit/InFlight';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
 import { formatClock } from '../../../components/format';
@@ -56,6 +57,37 @@ interface KeyResult {
   explained?: Explained;
   /** The bench refused the request before sending it. */
   refused?: string;
+  /** It failed where it may have reached the charger (the link lost, the bench failing). */
+  unknown?: string;
+  /** Its name in the bench's operationChanged events: whether it is queued or sent. */
+  ref?: string | null;
+}
+
+/** The configuration as last read: its rows, when, and the keys the charger does not know. */
+interface ReadTable {
+  rows: KeyRow[];
+  readAt: string;
+  unknown: string[];
+}
+
+/** The table after a read: reading some keys refreshes those rows and keeps the rest. */
+function afterRead(prev: ReadTable | null, read: OperationState<'GetConfiguration'>): ReadTable | null {
+  if (read.result?.outcome !== 'completed' || !read.settledAt) return prev;
+  const got = (read.result.response.configurationKey ?? []) as unknown as KeyRow[];
+  const unknown = (read.result.response.unknownKey ?? []) as unknown as string[];
+  if (!read.request?.key?.length || !prev) return { rows: got, readAt: read.settledAt, unknown };
+  const byKey = new Map(prev.rows.map((r) => [r.key, r]));
+  for (const r of got) byKey.set(r.key, r);
+  return { rows: [...byKey.values()], readAt: read.settledAt, unknown };
+}
+
+/** Taken by the charger: the value is the key's now (or after a restart). */
+const taken = (e: Explained | undefined) => e?.status === 'Accepted' || e?.status === 'RebootRequired';
+
+/** A row's value: as read, or the value of an edit the charger took since. */
+function valueAfter(row: KeyRow, edit: OperationState<'ChangeConfiguration'> | undefined, readAt: string, explain: PanelContextValue['explain']): string | undefined {
+  const since = edit?.result && edit.settledAt && edit.settledAt > readAt;
+  return since && taken(explain('ChangeConfiguration', edit.result!)) ? edit.request?.value : row.value;
 }
 
 export const GetConfiguration: OperationPage<'GetConfiguration'> = {
@@ -73,74 +105,64 @@ export const GetConfiguration: OperationPage<'GetConfiguration'> = {
 
 function ConfigurationPanel() {
   const { chargerId, online, explain } = usePanel();
-  const client = useClient();
-  const getOp = useOperation(chargerId);
-  const [rows, setRows] = useState<KeyRow[] | null>(null);
+  const getOp = useOperation<'GetConfiguration'>(chargerId);
+  const edits = useOperationsBySubject(chargerId, 'ChangeConfiguration');
+  // The table from the reads' answers as they come (kept with the read outside the panel: one answered
+  // while the panel was away, or before it was shown again, is taken up here all the same).
+  const [table, setTable] = useState<ReadTable | null>(null);
+  const [tookRead, setTookRead] = useState<string | null>(null);
+  if (getOp.action === 'GetConfiguration' && getOp.settledAt && getOp.settledAt !== tookRead) {
+    setTookRead(getOp.settledAt);
+    setTable((prev) => afterRead(prev, getOp));
+  }
   /** When the table was last read (the answer's arrival): what it shows is as of then. */
-  const [readAt, setReadAt] = useState<string | null>(null);
+  const readAt = table?.readAt ?? null;
+  const unknown = table?.unknown ?? [];
   const { reach, contact, why } = useLastContact(chargerId);
-  const [unknown, setUnknown] = useState<string[]>([]);
   const [selected, setSelected] = useState<string[]>([]);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<{ key: string; value: string; tried: boolean } | null>(null);
-  const [results, setResults] = useState<Record<string, KeyResult>>({});
   const [other, setOther] = useState({ key: '', value: '', tried: false });
   const boot = useBootInterval(chargerId);
 
-  const read = async (keys?: string[]) => {
-    const result = await getOp.send('GetConfiguration', keys?.length ? { key: keys } : {});
-    if (result?.outcome !== 'completed') return;
-    const got = (result.response.configurationKey ?? []) as unknown as KeyRow[];
-    setReadAt(new Date().toISOString());
-    setUnknown((result.response.unknownKey ?? []) as unknown as string[]);
-    // Reading some keys refreshes those rows and keeps the rest of the table.
-    setRows((prev) => {
-      if (!keys?.length || !prev) return got;
-      const byKey = new Map(prev.map((r) => [r.key, r]));
-      for (const r of got) byKey.set(r.key, r);
-      return [...byKey.values()];
-    });
-  };
-
-  const change = async (key: string, value: string): Promise<OperationResult | null> => {
-    setResults((r) => ({ ...r, [key]: { pending: true, value } }));
-    try {
-      const result = await client.call('chargers:operate', { chargerId, action: 'ChangeConfiguration', payload: { key, value } });
-      const explained = explain('ChangeConfiguration', result);
-      setResults((r) => ({ ...r, [key]: { pending: false, value, explained } }));
-      if (result.outcome === 'completed' && (explained.status === 'Accepted' || explained.status === 'RebootRequired'))
-        setRows((prev) => prev && prev.map((row) => (row.key === key ? { ...row, value } : row)));
-      return result;
-    } catch (e) {
-      setResults((r) => ({ ...r, [key]: { pending: false, value, refused: e instanceof CallFailure || e instanceof Error ? e.message : String(e) } }));
-      return null;
-    }
-  };
+  const read = (keys?: string[]) => void getOp.send('GetConfiguration', keys?.length ? { key: keys } : {});
+  const change = (key: string, value: string) => void edits.send(key, { key, value });
 
   const editError = editing?.tried ? checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).errors.value : undefined;
   const submitEdit = () => {
     if (!editing || !online) return;
     if (!checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).ok) {
       // A new mistake on this key: its last answer must not stand beside it.
-      setResults(({ [editing.key]: _stale, ...rest }) => rest);
+      edits.clear(editing.key);
       return setEditing({ ...editing, tried: true });
     }
     const { key, value } = editing;
     setEditing(null);
-    void change(key, value);
+    change(key, value);
   };
 
   const otherChecked = checkPayload('ChangeConfiguration', { key: other.key, value: other.value });
   const otherErrors = other.tried ? { ...otherChecked.errors, ...(other.key.trim() === '' ? { key: 'Required: the configuration key' } : {}) } : {};
-  // An answer as it will turn out: a HeartbeatInterval the next boot undoes is not simply "in effect".
+  // A key's last edit as it will turn out: a HeartbeatInterval the next boot undoes is not simply "in effect".
   const resultOf = (key: string): KeyResult | undefined => {
-    const r = results[key];
-    return r?.explained && r.value !== undefined ? { ...r, explained: untilBoot(r.explained, key, r.value, boot) } : r;
+    const edit = edits.states[key];
+    if (!edit || (!edit.pending && !edit.result && !edit.failure)) return undefined;
+    const value = edit.request?.value;
+    const sent = { pending: edit.pending, value, ref: edit.ref };
+    if (edit.pending) return sent;
+    if (edit.failure) {
+      // Only a 4xx is a refusal before sending; a lost link or a 5xx may come after the CALL went out.
+      const { status, message } = edit.failure;
+      return status !== undefined && status >= 400 && status < 500 ? { ...sent, refused: message } : { ...sent, unknown: message };
+    }
+    const explained = explain('ChangeConfiguration', edit.result!);
+    return { ...sent, explained: value === undefined ? explained : untilBoot(explained, key, value, boot) };
   };
   const otherResult = other.key ? resultOf(other.key) : undefined;
-  const heartbeat = results.HeartbeatInterval;
+  const heartbeat = resultOf('HeartbeatInterval');
   const heartbeatAccepted = heartbeat && !heartbeat.pending && heartbeat.explained?.status === 'Accepted' ? heartbeat.value : undefined;
 
+  const rows = useMemo(() => table?.rows.map((r) => ({ ...r, value: valueAfter(r, edits.states[r.key], table.readAt, explain) })) ?? null, [table, edits.states, explain]);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return (rows ?? []).filter((r) => !f || r.key.toLowerCase().includes(f) || (r.value ?? '').toLowerCase().includes(f));
@@ -150,7 +172,7 @@ function ConfigurationPanel() {
   return (
     <PanelShell title="Configuration" action="GetConfiguration · ChangeConfiguration" description="Reads the charger's configuration keys; edit a value and press Enter to send ChangeConfiguration.">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <SendButton pending={getOp.pending} onClick={() => void read()}>
+        <SendButton pending={getOp.pending} onClick={() => read()}>
           Get all keys
         </SendButton>
         <Autocomplete
@@ -163,7 +185,7 @@ function ConfigurationPanel() {
           sx={{ minWidth: 320, flex: 1 }}
           renderInput={(params) => <TextField {...params} label="Selected keys" placeholder="Type or pick keys" helperText="Read only these keys (each at most 50 characters)" />}
         />
-        <Button variant="outlined" disabled={!online || getOp.pending || selected.length === 0} onClick={() => void read(selected)}>
+        <Button variant="outlined" disabled={!online || getOp.pending || selected.length === 0} onClick={() => read(selected)}>
           Get selected keys
         </Button>
       </Stack>
@@ -269,10 +291,18 @@ function ConfigurationPanel() {
                               {row.value ?? <em>(no value)</em>}
                             </Box>
                             {!row.readonly && (
-                              <Tooltip title={`Edit ${row.key}`}>
-                                <IconButton size="small" aria-label={`Edit ${row.key}`} onClick={() => setEditing({ key: row.key, value: row.value ?? '', tried: false })}>
-                                  <EditIcon fontSize="small" />
-                                </IconButton>
+                              // Not while its last edit waits: a second would stand in for it before its answer came.
+                              <Tooltip title={edits.states[row.key]?.pending ? `Its last edit is waiting for ${chargerId}'s answer` : `Edit ${row.key}`}>
+                                <span>
+                                  <IconButton
+                                    size="small"
+                                    aria-label={`Edit ${row.key}`}
+                                    disabled={Boolean(edits.states[row.key]?.pending)}
+                                    onClick={() => setEditing({ key: row.key, value: row.value ?? '', tried: false })}
+                                  >
+                                    <EditIcon fontSize="small" />
+                                  </IconButton>
+                                </span>
                               </Tooltip>
                             )}
                           </Stack>
@@ -326,15 +356,15 @@ function ConfigurationPanel() {
             pending={Boolean(otherResult?.pending)}
             onClick={() => {
               setOther((o) => ({ ...o, tried: true }));
-              if (otherChecked.ok && other.key.trim() !== '') void change(other.key, other.value);
+              if (otherChecked.ok && other.key.trim() !== '') change(other.key, other.value);
               // A new mistake: the key's last answer must not stand beside it.
-              else if (other.key) setResults(({ [other.key]: _stale, ...rest }) => rest);
+              else if (other.key) edits.clear(other.key);
             }}
           >
             Change key
           </SendButton>
         </Stack>
-        {otherResult && !otherResult.pending && (
+        {otherResult && (
           <Box sx={{ mt: 1 }}>
             <KeyResultView result={otherResult} />
           </Box>
@@ -352,14 +382,9 @@ function ConfigurationPanel() {
 const toneColour = { success: 'success', info: 'info', warning: 'warning', error: 'error' } as const;
 
 function KeyResultView({ result }: { result: KeyResult | undefined }) {
+  const { chargerId } = usePanel();
   if (!result) return null;
-  if (result.pending)
-    return (
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status">
-        <CircularProgress size={14} />
-        <Typography variant="body2">Sending…</Typography>
-      </Stack>
-    );
+  if (result.pending) return <EditWaiting opRef={result.ref} />;
   const tried =
     result.value === undefined ? null : (
       <Typography variant="caption" component="div" sx={{ overflowWrap: 'anywhere' }}>
@@ -369,11 +394,13 @@ function KeyResultView({ result }: { result: KeyResult | undefined }) {
         </Box>
       </Typography>
     );
-  if (result.refused)
+  if (result.refused || result.unknown)
     return (
       <Box role="alert">
         <Typography variant="body2" color="error">
-          Not sent: {result.refused}
+          {result.refused
+            ? `Not sent: ${result.refused}`
+            : `It is not known whether ChangeConfiguration reached ${chargerId}: ${result.unknown}. Check the message log for ${chargerId} before sending it again.`}
         </Typography>
         {tried}
       </Box>
@@ -388,6 +415,18 @@ function KeyResultView({ result }: { result: KeyResult | undefined }) {
       <Typography variant="caption" color="text.secondary">
         {e.meaning}
       </Typography>
+    </Stack>
+  );
+}
+
+/** An edit still on its way: queued behind another call, or sent and waiting for its answer (when due). */
+function EditWaiting({ opRef }: { opRef: string | null | undefined }) {
+  const { chargerId } = usePanel();
+  const words = waitingWords(chargerId, 'ChangeConfiguration', opRef, useInFlight(chargerId));
+  return (
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status">
+      <CircularProgress size={14} sx={{ flexShrink: 0 }} />
+      <Typography variant="body2">{words ?? `Waiting for ${chargerId} to answer ChangeConfiguration…`}</Typography>
     </Stack>
   );
 }

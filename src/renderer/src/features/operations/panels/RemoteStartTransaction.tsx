@@ -1,14 +1,23 @@
 // Remote start: asks the charger to start a transaction for an idTag on a connector (or any), with an
-// optional TxProfile.
+// optional TxProfile; once it accepted, follows up: the transaction it started, or that none did within
+// its ConnectionTimeOut (as the bench last read it) or before it went offline.
 import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFromDraft } from '../kit/ChargingProfileEditor';
+import { paths } from '../../../app/routes';
+import { formatWhen } from '../../../components/format';
+import type { OperationView, TransactionView } from '../../../../../shared/api/views';
 import { compact, numberOrText } from '../kit/form';
+import { useFollowUp, type Asked, type FollowUpPlan } from '../kit/followUp';
+import { FollowUpNote, sinceAnswer, type FollowUpWords } from '../kit/FollowUpNote';
 import type { OperationPage } from '../kit/page';
 import { ConnectorSelect, IdTagField, OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { useOperationForm } from '../kit/useOperation';
+import { useRecordedOperations } from './record';
 
 export const RemoteStartTransaction: OperationPage<'RemoteStartTransaction'> = {
   label: 'Remote start',
@@ -27,8 +36,97 @@ export const RemoteStartTransaction: OperationPage<'RemoteStartTransaction'> = {
   },
 };
 
+/** The charger's ConnectionTimeOut (s) as the bench last learnt it: read (GetConfiguration) or set (ChangeConfiguration accepted), and when. */
+export interface ConnectionTimeOut {
+  seconds: number;
+  how: 'read' | 'set';
+  at: string;
+}
+
+const isConnectionTimeOut = (key: unknown) => typeof key === 'string' && key.trim().toLowerCase() === 'connectiontimeout';
+const wholeSeconds = (value: unknown): number | null => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : null);
+
+/**
+ * ConnectionTimeOut from the charger's recorded operations (newest first): the newest GetConfiguration
+ * answer that reported it, or ChangeConfiguration of it the charger accepted; null when the bench never learnt it.
+ */
+export function connectionTimeOutOf(ops: readonly OperationView[]): ConnectionTimeOut | null {
+  for (const o of ops) {
+    if (o.outcome !== 'completed') continue;
+    const at = o.finishedAt ?? o.sentAt;
+    if (o.action === 'GetConfiguration') {
+      const keys = (o.response as { configurationKey?: Array<{ key?: unknown; value?: unknown }> } | null)?.configurationKey;
+      const seconds = wholeSeconds(Array.isArray(keys) ? keys.find((k) => isConnectionTimeOut(k?.key))?.value : undefined);
+      if (seconds !== null) return { seconds, how: 'read', at };
+    } else if (o.action === 'ChangeConfiguration') {
+      const req = o.request as { key?: unknown; value?: unknown } | null;
+      const seconds = wholeSeconds(req?.value);
+      if (isConnectionTimeOut(req?.key) && seconds !== null && (o.response as { status?: unknown } | null)?.status === 'Accepted') return { seconds, how: 'set', at };
+    }
+  }
+  return null;
+}
+
+/** After ConnectionTimeOut, how long a StartTransaction may still be on its way (a cable plugged in at the last moment, its idTag authorized). */
+export const START_GRACE_MS = 10_000;
+/** How long a start is awaited when the charger's ConnectionTimeOut is unknown. */
+export const UNKNOWN_TIMEOUT_WAIT_MS = 5 * 60_000;
+
+/** What was asked, as the record holds it. */
+const askedOf = (asked: Asked) => asked.request as { idTag: string; connectorId?: number };
+
+/** A transaction of the charger for the idTag sent (on the connector given, or any), started after the request went out. */
+function startPlan(chargerId: string, asked: Asked, timeOut: ConnectionTimeOut | null): FollowUpPlan<TransactionView> {
+  const { idTag, connectorId } = askedOf(asked);
+  return {
+    key: `${asked.id}`,
+    // The newest of the charger's: those since the request are among them.
+    read: (client) => client.call('transactions:list', { chargerId, limit: 100 }),
+    pick: (e) => ((e.type === 'transactionStarted' || e.type === 'transactionStopped') && e.transaction.chargerId === chargerId ? e.transaction : null),
+    id: (t) => String(t.transactionId),
+    at: (t) => t.receivedAt ?? t.startTime,
+    // An idTag is case-insensitive (OCPP 1.6, IdToken).
+    matches: (t) => t.idTag.toLowerCase() === String(idTag).toLowerCase() && (connectorId === undefined || t.connectorId === connectorId),
+    waitMs: timeOut ? timeOut.seconds * 1000 + START_GRACE_MS : UNKNOWN_TIMEOUT_WAIT_MS,
+  };
+}
+
+function startWords(chargerId: string, timeOut: ConnectionTimeOut | null): FollowUpWords<TransactionView> {
+  const givesUp = timeOut
+    ? `the charger gives up after its ConnectionTimeOut, ${timeOut.seconds} s (${timeOut.how} at ${formatWhen(timeOut.at)})`
+    : 'the charger gives up after its ConnectionTimeOut, which the bench has not read (Configuration keys reads it)';
+  return {
+    came: ([t], asked) => {
+      const at = t.receivedAt ?? t.startTime;
+      return (
+        <>
+          <Link component={RouterLink} to={paths.transaction(t.transactionId)}>
+            Transaction #{t.transactionId}
+          </Link>{' '}
+          started at {formatWhen(at)} on connector {t.connectorId} ({sinceAnswer(at, asked)}, idTag {t.idTag}).
+          {t.authStatus !== 'Accepted' && ` The bench answered its idTag ${t.authStatus}.`}
+          {!t.active && ` It has ended${t.stopTime ? ` (at ${formatWhen(t.stopTime)})` : ''}.`}
+        </>
+      );
+    },
+    waiting: (asked) => `Waiting for the charger to start (asked ${formatWhen(asked.sentAt)}): a cable may need to be plugged in; ${givesUp}.`,
+    missing: (why, at, asked) => {
+      const accepted = `Accepted at ${formatWhen(asked.finishedAt ?? asked.sentAt)}`;
+      if (why === 'offline') return `No transaction started before ${chargerId} went offline (last contact ${formatWhen(at)}; ${accepted}).`;
+      return timeOut
+        ? `No transaction started by ${formatWhen(at)}: the charger's ConnectionTimeOut (${timeOut.seconds} s) has passed since ${accepted}.`
+        : `No transaction started by ${formatWhen(at)}, ${UNKNOWN_TIMEOUT_WAIT_MS / 60_000} min after ${accepted} (the charger's ConnectionTimeOut is unknown).`;
+    },
+  };
+}
+
+/** The panel's requests, and what tells the charger's ConnectionTimeOut. */
+const startActions = ['RemoteStartTransaction', 'GetConfiguration', 'ChangeConfiguration'] as const;
+
 function RemoteStartPanel() {
   const { chargerId } = usePanel();
+  const record = useRecordedOperations(chargerId, startActions);
+  const timeOut = connectionTimeOutOf(record.list);
   const [connectorId, setConnectorId] = useState('');
   const [idTag, setIdTag] = useState('');
   const [withProfile, setWithProfile] = useState(false);
@@ -36,6 +134,7 @@ function RemoteStartPanel() {
   const payload = compact({ connectorId: numberOrText(connectorId), idTag, chargingProfile: withProfile ? profileFromDraft(profile) : undefined });
   const extra = withProfile ? profileDraftErrors(profile, 'chargingProfile') : undefined;
   const form = useOperationForm(chargerId, 'RemoteStartTransaction', payload, extra);
+  const followUp = useFollowUp(chargerId, form.op, record, (asked) => startPlan(chargerId, asked, timeOut));
   return (
     <PanelShell title="Remote start" action="RemoteStartTransaction" description="Asks the charger to start a transaction for an idTag, as if the card had been presented.">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -48,6 +147,7 @@ function RemoteStartPanel() {
         Start transaction
       </SendButton>
       <OperationOutcome op={form.op} />
+      <FollowUpNote label="Follow-up" state={followUp} words={startWords(chargerId, timeOut)} />
     </PanelShell>
   );
 }

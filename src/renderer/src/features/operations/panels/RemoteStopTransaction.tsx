@@ -8,7 +8,8 @@ import { ConfirmDialog } from '../kit/ConfirmDialog';
 import { compact, fieldState, numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
-import { energySoFarText, useRunning } from '../kit/running';
+import { useNow } from '../../../components/reach';
+import { energyWithTimeText, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 
 export const RemoteStopTransaction: OperationPage<'RemoteStopTransaction'> = {
@@ -26,6 +27,7 @@ const OTHER = 'other';
 function RemoteStopPanel() {
   const { chargerId } = usePanel();
   const running = useRunning(chargerId);
+  const now = useNow();
   const [choice, setChoice] = useState('');
   const [otherId, setOtherId] = useState('');
   const selected = choice === OTHER ? undefined : running.find((t) => String(t.transactionId) === choice);
@@ -46,7 +48,7 @@ function RemoteStopPanel() {
         >
           {running.map((t) => (
             <MenuItem key={t.transactionId} value={String(t.transactionId)}>
-              {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · ${energySoFarText(t)}`}
+              {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · ${energyWithTimeText(t, now)}`}
             </MenuItem>
           ))}
           <MenuItem value={OTHER}>Another transaction id…</MenuItem>

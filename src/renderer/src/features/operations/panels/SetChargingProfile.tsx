@@ -1,11 +1,9 @@
 // Set charging profile: installs a charging profile on the charger or a connector, edited in full. Where
 // a profile of each purpose goes and when it is over are the bench's rules (shared/api/bench-rules); what
 // only the charger can judge (a running transaction for a TxProfile, a stack level when its
-// ChargeProfileMaxStackLevel has not been read) is said beside the form, and a refusal is explained by the
-// case that was sent, not by a list of examples.
+// ChargeProfileMaxStackLevel has not been read) is said under the field it is about, and a refusal is
+// explained by the case that was sent, not by a list of examples.
 import { useState } from 'react';
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import type { ChargingProfile } from '../../../../../shared/ocpp16';
 import { useBench } from '../../../stores/bench';
 import { useRunningLive, type RunningTransaction } from '../../../components/running';
@@ -13,7 +11,7 @@ import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFrom
 import { numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { ConnectorSelect, OperationOutcome, PanelShell, ResultAlert, SendButton, usePanel } from '../kit/parts';
-import { useOperation, useOperationForm } from '../kit/useOperation';
+import { useOperationForm } from '../kit/useOperation';
 
 export const SetChargingProfile: OperationPage<'SetChargingProfile'> = {
   label: 'Set charging profile',
@@ -69,7 +67,7 @@ function connectorAdvice(purpose: ChargingProfile['chargingProfilePurpose'], con
 }
 
 function SetChargingProfilePanel() {
-  const { chargerId, online } = usePanel();
+  const { chargerId } = usePanel();
   const [connectorId, setConnectorId] = useState('0');
   const [profile, setProfile] = useState(() => newProfileDraft('TxDefaultProfile'));
   const running = useRunningLive(chargerId);
@@ -87,8 +85,6 @@ function SetChargingProfilePanel() {
     setSent({ connectorId: p.connectorId, profile: p.csChargingProfiles, running: running.filter((t) => t.connectorId === p.connectorId), maxStackLevel });
     void form.send(p);
   };
-  // The charger's stack levels, read on request (the bench learns them from the answer).
-  const readLimit = useOperation<'GetConfiguration'>(chargerId);
   const result = form.op.result;
   const rejected = !form.op.pending && result?.outcome === 'completed' && result.response.status === 'Rejected' && sent !== null;
   return (
@@ -101,21 +97,6 @@ function SetChargingProfilePanel() {
         helper={connectorAdvice(profile.purpose, connectorId, running, profile.transactionId)}
         sx={{ maxWidth: 480 }}
       />
-      {maxStackLevel === undefined && (
-        <Alert
-          severity="info"
-          variant="outlined"
-          data-testid="stack-level-unchecked"
-          action={
-            <Button size="small" disabled={!online || readLimit.pending} onClick={() => void readLimit.send('GetConfiguration', { key: ['ChargeProfileMaxStackLevel'] })}>
-              Read it
-            </Button>
-          }
-        >
-          Stack level {profile.stackLevel.trim() || '(none)'} is sent unchecked: the charger&apos;s ChargeProfileMaxStackLevel has not been read
-          {readLimit.result?.outcome === 'completed' && !readLimit.pending ? ' (the charger did not report it)' : ''}.
-        </Alert>
-      )}
       <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="csChargingProfiles" />
       <SendButton pending={form.op.pending} onClick={install}>
         Install {profile.chargingProfileId.trim() ? `profile ${profile.chargingProfileId.trim()}` : 'the profile'} on {connectorId === '0' ? 'the charger' : `connector ${connectorId}`}

@@ -108,8 +108,8 @@ function UpdateFirmwarePanel() {
   }, [client]);
   const hosted = source === 'own' ? null : picked;
   const chosen: LocationSource = source === 'ftp' && picked && !picked.ftpUrl ? 'http' : source;
-  // The bench's URLs for the file on each of its addresses (FTP: the one address the bench gives).
-  const benchUrls: BenchUrls | null = picked ? { http: picked.url, ftp: picked.ftpUrl, alternatives: { http: picked.alternatives ?? [], ftp: [] } } : null;
+  // The bench's URLs for the file on each of its addresses, over HTTP and over FTP alike.
+  const benchUrls: BenchUrls | null = picked ? { http: picked.url, ftp: picked.ftpUrl, alternatives: { http: picked.alternatives ?? [], ftp: picked.ftpAlternatives ?? [] } } : null;
   const [host, setHost] = useState<string | null>(null);
   const location = locationFor(chosen, benchUrls, typed, host);
   const form = useOperationForm(

@@ -10,7 +10,10 @@ import { useBench } from '../../../stores/bench';
 import type { OperationView } from '../../../../../shared/api/views';
 import type { OperationAction } from '../kit/actions';
 
-/** Operations read back from the record: enough for the panels' history, without reading a busy charger's whole past. */
+/**
+ * Read back from the record: a panel's operations (of its actions only, however many of others came
+ * since) and the charger's events, enough for the panels' history without reading a busy charger's whole past.
+ */
 export const LOOK_BACK = 1000;
 
 export interface Recorded<T> {
@@ -46,16 +49,8 @@ export function useRecordedOperations(chargerId: string, actions: readonly Opera
       const finished = events.flatMap((e) => (e.type === 'operationFinished' && e.operation.chargerId === chargerId && wanted.has(e.operation.action) ? [e.operation] : []));
       if (finished.length) setState((s) => ({ ...s, list: merged(s.list, finished) }));
     });
-    client.call('operations:list', { chargerId, limit: LOOK_BACK }).then(
-      (ops) =>
-        live &&
-        setState((s) => ({
-          list: merged(
-            ops.filter((o) => wanted.has(o.action)),
-            s.list,
-          ),
-          loaded: true,
-        })),
+    client.call('operations:list', { chargerId, actions: key.split(',') as OperationAction[], limit: LOOK_BACK }).then(
+      (ops) => live && setState((s) => ({ list: merged(ops, s.list), loaded: true })),
       () => live && setState((s) => ({ ...s, loaded: true })),
     );
     return () => {
