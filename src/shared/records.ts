@@ -82,6 +82,8 @@ export interface MeterValueRecord {
   context: string;
   location: string | null;
   format: string;
+  /** When the bench received its reading (ISO, the bench's clock), where asked for (`withReceivedAt`). */
+  receivedAt?: string;
 }
 
 export interface OperationRecord {

@@ -58,6 +58,15 @@ describe('meter values, stored compactly', () => {
     expect(record.meterValues.of({ chargerId: 'CP-2' })).toHaveLength(4);
     expect(record.meterValues.of({ transactionId: 7, limit: 3 }).map((m) => m.value)).toEqual(['a "quoted", odd value', '1240.5', '0x1f']);
     expect(record.meterValues.of({ limit: 100 })).toHaveLength(12);
+    // Asked for, each says when the bench received its reading (its own clock, whatever the charger's says).
+    expect((await record.meterValues.read({ transactionId: 7, withReceivedAt: true })).map((m) => [m.value, m.receivedAt])).toEqual([
+      ['a "quoted", odd value', '2026-03-01T10:00:01.000Z'],
+      ['1240.5', '2026-03-01T10:00:01.000Z'],
+      ['0x1f', '2026-03-01T10:00:01.000Z'],
+      ['16.0', '2026-03-01T10:00:01.000Z'],
+      ['7200', '2026-03-01T10:00:01.000Z'],
+      ['1234', '2026-03-01T10:00:01.000Z'],
+    ]);
     // The compact form the transaction page reads gives the same values, ids, times as sent and odd text included.
     const compact = (transactionId: number, limit: number) => record.meterValues.readingsJson(transactionId, limit).then((j) => j.value());
     expect(expandMeterReadings(await compact(7, 1000), 'CP-1', 7)).toEqual([...ofTx].reverse());

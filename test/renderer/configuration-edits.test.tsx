@@ -3,7 +3,7 @@
 // listed on its way with its key and value (in its row, and in another operation's confirmation), a second
 // edit meanwhile is queued behind it, and leaving the panel forgets nothing: coming back shows the table,
 // the edit still waiting, then its outcome with the value tried.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
@@ -28,6 +28,7 @@ const progress = (patch: Partial<OperationProgressView> & Pick<OperationProgress
 
 let off: (() => void) | null = null;
 afterEach(() => {
+  vi.useRealTimers();
   off?.();
   off = null;
   cleanup();
@@ -159,5 +160,75 @@ describe('a configuration key edited inline', () => {
     await edit(user, 'ConnectionTimeOut', '45');
     const alert = await within(rowOf('ConnectionTimeOut')).findByRole('alert');
     expect(alert.textContent).toBe('It is not known whether ChangeConfiguration reached CP001: The link to the bench was lost. Check the message log for CP001 before sending it again.Tried: 45');
+  });
+});
+
+describe('the configuration table', () => {
+  it('merged from a read of all keys (20) and a read of one, is found again whole after leaving the panel, each key with the time of its read', async () => {
+    const all = Array.from({ length: 19 }, (_, i) => ({ key: `Key${String(i).padStart(2, '0')}`, readonly: false, value: String(i) }));
+    const client = fakeClient({
+      'chargers:operate': (args) => {
+        const keys = (args.payload as { key?: string[] }).key;
+        return completed({ configurationKey: keys ? [{ key: 'HeartbeatInterval', readonly: false, value: '60' }] : [{ key: 'HeartbeatInterval', readonly: false, value: '300' }, ...all] });
+      },
+    });
+    off = liveBench(client, { chargers: { CP001: aCharger('CP001') } });
+    // The bench's clock for each read: the whole read a minute before the one of HeartbeatInterval.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t1 = new Date('2030-01-01T10:00:00Z');
+    const t2 = new Date('2030-01-01T10:01:00Z');
+    vi.setSystemTime(t1);
+    const user = userEvent.setup();
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="GetConfiguration" />));
+    await user.click(screen.getByRole('button', { name: 'Get all keys' }));
+    const table = () => screen.getByRole('table', { name: 'Configuration keys' });
+    await waitFor(() => expect(within(table()).getAllByRole('row')).toHaveLength(21));
+
+    vi.setSystemTime(t2);
+    await user.type(screen.getByRole('combobox', { name: 'Selected keys' }), 'HeartbeatInterval{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Get selected keys' }));
+    await waitFor(() => expect(within(rowOf('HeartbeatInterval')).getByText('60')).toBeTruthy());
+    expect(within(table()).getAllByRole('row')).toHaveLength(21);
+
+    // Away and back: the table as left, not the last read's one key.
+    await go(user, 'Reset');
+    await go(user, 'Configuration keys');
+    expect(within(table()).getAllByRole('row')).toHaveLength(21);
+    expect(within(rowOf('HeartbeatInterval')).getByText('60')).toBeTruthy();
+    expect(within(rowOf('HeartbeatInterval')).queryByText(/^read at/)).toBeNull();
+    expect(within(rowOf('Key07')).getByText('7')).toBeTruthy();
+    expect(within(rowOf('Key07')).getByText(`read at ${formatClock(t1.toISOString())}`)).toBeTruthy();
+    expect(screen.getByText(`The charger reported 1 key(s). Read at ${formatClock(t2.toISOString())}. The other keys as read before (each says when).`)).toBeTruthy();
+  });
+});
+
+describe('a key edited inline while an edit of it sent from "Set any key" waits', () => {
+  it('is not sent over it: the pending edit is named, its answer shown, and the inline one goes once it came', async () => {
+    const user = userEvent.setup();
+    const { client, answers } = chargerWithHeldEdits();
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="GetConfiguration" />));
+    await user.click(screen.getByRole('button', { name: 'Get all keys' }));
+    await screen.findByRole('table', { name: 'Configuration keys' });
+    await user.click(within(rowOf('ConnectionTimeOut')).getByRole('button', { name: 'Edit ConnectionTimeOut' }));
+    const field = screen.getByRole('textbox', { name: 'New value for ConnectionTimeOut' });
+    await user.clear(field);
+    await user.type(field, '45');
+
+    const form = within(screen.getByRole('form', { name: 'Set any key' }));
+    await user.type(form.getByRole('combobox', { name: /^Key/ }), 'ConnectionTimeOut');
+    await user.type(form.getByRole('textbox', { name: /^Value/ }), '50');
+    await user.click(form.getByRole('button', { name: 'Change key' }));
+    await waitFor(() => expect(client.refs).toHaveLength(2));
+
+    await user.type(field, '{Enter}');
+    expect(await screen.findByText("ChangeConfiguration of ConnectionTimeOut to 50 is still waiting for CP001's answer: send this once it has come.")).toBeTruthy();
+    expect(client.callsOf('chargers:operate').slice(1)).toEqual([{ chargerId: 'CP001', action: 'ChangeConfiguration', payload: { key: 'ConnectionTimeOut', value: '50' } }]);
+
+    // Its answer is not dropped; then the inline edit goes.
+    answers.ConnectionTimeOut!(completed({ status: 'Accepted' }));
+    expect(await within(rowOf('ConnectionTimeOut')).findByText('Accepted')).toBeTruthy();
+    await user.type(field, '{Enter}');
+    await waitFor(() => expect(client.refs).toHaveLength(3));
+    expect(client.callsOf('chargers:operate')[2]).toEqual({ chargerId: 'CP001', action: 'ChangeConfiguration', payload: { key: 'ConnectionTimeOut', value: '45' } });
   });
 });

@@ -2,15 +2,20 @@
 // A charger with a short heartbeat interval (10 s) that goes silent: the bench's WebSocket ping drops its
 // connection 30 to 60 s later, before "heartbeat overdue" would show on the online charger. Once offline,
 // its row and its page say it was dropped after being silent past its heartbeat, not merely "Offline".
+// The interval is the one the charger was working to (its boot answer's, or a later configuration change
+// or read of HeartbeatInterval), not the bench's setting now; and only a lost connection (1006, the ping
+// unanswered) says so, not a clean close.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
 import { aCharger, aConnector } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
 import { formatTime } from '../../src/renderer/src/components/format';
-import type { BenchSettings, ConnectionAttemptView } from '../../src/shared/api/views';
+import type { BenchSettings, ConnectionAttemptView, MessageView, OperationView } from '../../src/shared/api/views';
+import { silentBeforeDrop } from '../../src/renderer/src/components/refusals';
+import { forgetHeartbeatIntervals } from '../../src/renderer/src/components/heartbeatInterval';
 
 stubResizeObserver();
 
@@ -19,18 +24,61 @@ const lastContact = ago(120_000);
 // Seen to close 45 s after the last contact: the ping found it dead.
 const dropped = ago(75_000);
 const lost = 'Connection lost (1006, no close frame): the network dropped, the charger restarted, or it stopped answering pings';
-const attempts: ConnectionAttemptView[] = [
-  { id: 2, ts: dropped, chargerId: 'CP-1', remoteAddress: '10.0.0.7', outcome: 'closed', reason: lost },
-  { id: 1, ts: ago(3_600_000), chargerId: 'CP-1', remoteAddress: '10.0.0.7', outcome: 'accepted', reason: null },
+const booted = ago(3_600_000);
+const attemptsOf = (at: string, reason: string): ConnectionAttemptView[] => [
+  { id: 2, ts: at, chargerId: 'CP-1', remoteAddress: '10.0.0.7', outcome: 'closed', reason },
+  { id: 1, ts: booted, chargerId: 'CP-1', remoteAddress: '10.0.0.7', outcome: 'accepted', reason: null },
 ];
+/** The bench's answer to the charger's boot, with the interval it gave. */
+const bootAnswer = (interval: number, ts = booted): MessageView => ({
+  id: 7,
+  ts,
+  chargerId: 'CP-1',
+  direction: 'out',
+  kind: 'CALLRESULT',
+  messageId: 'b1',
+  action: 'BootNotification',
+  raw: JSON.stringify([3, 'b1', { status: 'Accepted', currentTime: ts, interval }]),
+  error: null,
+});
+const heartbeatSet = (value: string, at: string): OperationView => ({
+  id: 11,
+  chargerId: 'CP-1',
+  action: 'ChangeConfiguration',
+  request: { key: 'HeartbeatInterval', value },
+  sentAt: at,
+  finishedAt: at,
+  outcome: 'completed',
+  response: { status: 'Accepted' },
+  error: null,
+});
+const heartbeatRead = (value: string, at: string): OperationView => ({
+  ...heartbeatSet(value, at),
+  id: 12,
+  action: 'GetConfiguration',
+  request: { key: ['HeartbeatInterval'] },
+  response: { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value }] },
+});
 
-function start(heartbeatInterval: number, path = '/chargers') {
-  const charger = aCharger('CP-1', { connected: false, lastSeen: lastContact, lastHeartbeat: lastContact, connectors: [aConnector(1, { updatedAt: lastContact })] });
+interface Told {
+  /** The bench's answer to its boot (default: the setting's interval an hour ago). */
+  boot?: MessageView | null;
+  operations?: OperationView[];
+  lastSeen?: string;
+  attempts?: ConnectionAttemptView[];
+}
+
+function start(heartbeatInterval: number, path = '/chargers', record: Told = {}) {
+  const seen = record.lastSeen ?? lastContact;
+  const charger = aCharger('CP-1', { connected: false, lastSeen: seen, lastHeartbeat: seen, connectors: [aConnector(1, { updatedAt: seen })] });
+  const boot = record.boot === undefined ? bootAnswer(heartbeatInterval) : record.boot;
   const client = fakeClient({
     'chargers:list': () => [charger],
     'chargers:meterValues': () => [],
-    'connectionAttempts:list': () => attempts,
+    'connectionAttempts:list': () => record.attempts ?? attemptsOf(dropped, lost),
     'settings:get': () => ({ heartbeatInterval, unknownChargers: 'accept', requirePassword: false }) as BenchSettings,
+    'messages:page': ({ actions, kinds, direction }) => (boot && actions?.includes('BootNotification') && kinds?.includes('CALLRESULT') && direction === 'out' ? [boot] : []),
+    'operations:list': ({ actions }) => (record.operations ?? []).filter((o) => !actions || (actions as string[]).includes(o.action)),
   });
   off = liveBench(client, { chargers: { 'CP-1': charger } });
   render(
@@ -43,10 +91,21 @@ function start(heartbeatInterval: number, path = '/chargers') {
       path,
     ),
   );
+  return client;
+}
+
+/** The charger's row on the Chargers list, once it shows "last seen". */
+async function offlineRow(): Promise<HTMLElement> {
+  const row = (await screen.findByText('CP-1', {}, { timeout: 5000 })).closest('[role="row"]') as HTMLElement;
+  expect(within(row).getByText('Offline')).toBeTruthy();
+  return row;
 }
 
 let off: (() => void) | undefined;
-beforeEach(() => useBench.setState(initialBenchState, true));
+beforeEach(() => {
+  useBench.setState(initialBenchState, true);
+  forgetHeartbeatIntervals();
+});
 afterEach(() => {
   off?.();
   cleanup();
@@ -61,14 +120,14 @@ describe('an offline charger dropped after going silent', () => {
     expect(within(cell).getByText('dropped after 45 s silent (heartbeat overdue)')).toBeTruthy();
     // The tooltip (the cell's accessible name) gives the times and the bench's reason.
     expect(cell.getAttribute('aria-label')).toBe(
-      `Last seen ${formatTime(lastContact)}. Its connection dropped at ${formatTime(dropped)}, after 45 s without a word from the charger: longer than its heartbeat allows, so its heartbeat was overdue before the drop (${lost}).`,
+      `Last seen ${formatTime(lastContact)}. Its connection was lost at ${formatTime(dropped)}, after 45 s without a word from the charger: longer than its heartbeat interval allows (10 s, from the bench's answer to its boot at ${formatTime(booted)}), so its heartbeat was overdue before the drop (${lost}).`,
     );
   });
 
   it('says so in the header of its page', async () => {
     start(10, '/chargers/CP-1');
     const header = within((await screen.findByRole('heading', { name: 'CP-1' })).parentElement as HTMLElement);
-    expect(header.getByText('dropped after 45 s silent (heartbeat overdue)')).toBeTruthy();
+    expect(await header.findByText('dropped after 45 s silent (heartbeat overdue)')).toBeTruthy();
   });
 
   it('says nothing of the kind when the silence was within its heartbeat interval', async () => {
@@ -78,5 +137,69 @@ describe('an offline charger dropped after going silent', () => {
     expect(within(row).getByText('last seen 2 min ago')).toBeTruthy();
     expect(screen.queryByTestId('dropped-after-silence')).toBeNull();
     expect(screen.queryByText(/heartbeat overdue/)).toBeNull();
+  });
+});
+
+describe('the heartbeat interval a drop is judged by', () => {
+  // Silent for 10 minutes, then lost: past the bench's 300 s, within the 3600 s the charger was given.
+  const longSilence = { lastSeen: ago(20 * 60_000), attempts: attemptsOf(ago(10 * 60_000), lost) };
+
+  /** Waits until what the record tells of the charger's interval has been read and shown. */
+  async function readBack(client: ReturnType<typeof start>) {
+    await waitFor(() => expect(client.callsOf('operations:list').length + client.callsOf('messages:page').length).toBe(2));
+    for (let i = 0; i < 5; i++) await act(async () => undefined);
+  }
+
+  it('is the one set on the charger (ChangeConfiguration accepted) after its boot, not the bench setting', async () => {
+    const client = start(300, '/chargers', { ...longSilence, operations: [heartbeatSet('3600', ago(50 * 60_000))] });
+    const row = await offlineRow();
+    await readBack(client);
+    expect(within(row).getByText('last seen 20 min ago')).toBeTruthy();
+    expect(screen.queryByText(/heartbeat overdue/)).toBeNull();
+    // Asked of a few configuration operations only, and of the boot answers before the drop.
+    expect(client.callsOf('operations:list')[0]).toEqual({ chargerId: 'CP-1', actions: ['GetConfiguration', 'ChangeConfiguration'], limit: 20 });
+    expect(client.callsOf('messages:page')[0]).toMatchObject({ chargerId: 'CP-1', actions: ['BootNotification'], direction: 'out', kinds: ['CALLRESULT'], to: longSilence.attempts[0].ts });
+  });
+
+  it('is the one read from the charger (GetConfiguration) after its boot', async () => {
+    const client = start(300, '/chargers', { ...longSilence, operations: [heartbeatRead('3600', ago(40 * 60_000))] });
+    await offlineRow();
+    await readBack(client);
+    expect(screen.queryByText(/heartbeat overdue/)).toBeNull();
+  });
+
+  it("is the boot answer's again after a boot that came after the change", async () => {
+    const rebooted = ago(60 * 60_000);
+    start(300, '/chargers', { ...longSilence, boot: bootAnswer(300, rebooted), operations: [heartbeatSet('3600', ago(2 * 3_600_000))] });
+    const cell = await screen.findByTestId('dropped-after-silence', {}, { timeout: 5000 });
+    expect(cell.textContent).toContain('dropped after 10 min 00 s silent (heartbeat overdue)');
+    expect(cell.getAttribute('aria-label')).toContain(`(300 s, from the bench's answer to its boot at ${formatTime(rebooted)})`);
+  });
+
+  it("is the bench's setting, said as such, when the record holds no boot answer or configuration of it", async () => {
+    start(10, '/chargers', { boot: null });
+    const cell = await screen.findByTestId('dropped-after-silence', {}, { timeout: 5000 });
+    expect(cell.getAttribute('aria-label')).toContain("(10 s, the bench's setting (the record holds no boot answer or configuration of it))");
+  });
+});
+
+describe('a connection closed cleanly after a silence', () => {
+  const clean = 'Connection closed (1000, normal close)';
+
+  it('is not said to be a heartbeat overdue: the charger said goodbye (a reboot)', async () => {
+    const client = start(300, '/chargers', { lastSeen: ago(20 * 60_000), attempts: attemptsOf(ago(10 * 60_000), clean) });
+    const row = await offlineRow();
+    expect(within(row).getByText('last seen 20 min ago')).toBeTruthy();
+    expect(screen.queryByText(/heartbeat overdue/)).toBeNull();
+    // Nothing to check: the interval is not even read.
+    expect(client.callsOf('operations:list')).toEqual([]);
+  });
+
+  it('only a lost connection (1006, no close frame) counts, not 1000 or 1001', () => {
+    const at = new Date(Date.parse(lastContact) + 60_000).toISOString();
+    expect(silentBeforeDrop(lastContact, { at, reason: lost }, 10)).toBe(60_000);
+    expect(silentBeforeDrop(lastContact, { at, reason: clean }, 10)).toBeNull();
+    expect(silentBeforeDrop(lastContact, { at, reason: 'Connection closed (1001, going away): the charger or the bench is shutting down or restarting' }, 10)).toBeNull();
+    expect(silentBeforeDrop(lastContact, { at, reason: null }, 10)).toBeNull();
   });
 });

@@ -264,6 +264,36 @@ describe('a request without an answer', () => {
     expect(within(d).getByText(`CALLRESULT at ${frameTime(answer.ts)}`)).toBeTruthy();
   });
 
+  it('keeps an answer logged live when the same row is picked again (a fresh copy of its row)', async () => {
+    const now = Date.now();
+    // Answered 90 s later: past the minute the record is searched in for an answer.
+    const sent: MessageView = { ...reset(1, 0, 'r-late'), ts: new Date(now - 90_000).toISOString() };
+    const frames = [sent];
+    const bench = aBench(frames);
+    // Each read hands fresh row objects, as the bench's answers do.
+    const page = bench.handlers['messages:page']!;
+    bench.handlers['messages:page'] = async (args) => (await page(args)).map((m) => ({ ...m }));
+    const what = await open(bench, 0);
+    expect(what.textContent).toMatch(/^No answer from the charger recorded/);
+
+    const answer: MessageView = { ...sent, id: 2, ts: new Date(now).toISOString(), direction: 'in', kind: 'CALLRESULT', raw: JSON.stringify([3, 'r-late', { status: 'Accepted' }]) };
+    frames.push(answer);
+    const { id: _logEntry, ...logged } = answer;
+    act(() => bench.emit([{ type: 'frameLogged', message: logged }]));
+    const d = await detail();
+    await waitFor(() => expect(within(d).getByLabelText('The response as JSON').textContent).toContain('"status": "Accepted"'), { timeout: 5000 });
+
+    // The list read again (the answer on top), and the request picked again: its row is another object for the same frame.
+    await userEvent.click(await screen.findByRole('button', { name: /1 new frame/ }, { timeout: 5000 }));
+    await waitFor(() => expect(within(row(1)).getByText('r-late')).toBeTruthy(), { timeout: 5000 });
+    await userEvent.click(row(1));
+    expect(logEntry(await detail())).toBe('#1');
+    for (let i = 0; i < 5; i++) await act(async () => undefined);
+    expect(within(await detail()).getByLabelText('The response as JSON').textContent).toContain('"status": "Accepted"');
+    expect(within(await detail()).queryByLabelText('What happened to this request')).toBeNull();
+    expect(screen.queryByText(/No answer/)).toBeNull();
+  });
+
   it("reads again what the record knows when the bench's operation of it ends while it is open", async () => {
     const operations: OperationView[] = [{ ...op(7, 0, 0, 'timeout', ''), finishedAt: null, outcome: null, error: undefined }];
     const client = aBench([reset(1, 0, 'r1')], { operations });

@@ -50,8 +50,8 @@ function open(initial: 'TriggerMessage' | 'RemoteStartTransaction', status = 'Ac
   client.handlers = {
     // Of the actions asked for, when the panel names them.
     'operations:list': (args) => {
-      const actions = (args as { actions?: string[] }).actions;
-      return actions ? ops.filter((o) => actions.includes(o.action)) : ops;
+      const { actions, limit } = args as { actions?: string[]; limit?: number };
+      return (actions ? ops.filter((o) => actions.includes(o.action)) : ops).slice(0, limit);
     },
     'chargerEvents:list': () => [],
     'messages:page': (filter) => frames.filter((f) => matchesFilter(f, filter)),
@@ -205,6 +205,54 @@ describe('remote start: the transaction it started, followed up', () => {
     open('RemoteStartTransaction');
     await start(user);
     await waitFor(() => expect(followUp().textContent).toMatch(new RegExp(`the charger gives up after its ConnectionTimeOut, 120 s \\(set at ${formatWhen(at(5))}\\)\\.$`)));
+  });
+
+  it('reads the charger’s ConnectionTimeOut from its newest few configuration reads and changes, not its whole record', async () => {
+    const now = Date.now();
+    const at = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+    // A charger with hundreds of runs: every one read all its keys (a large answer each).
+    const allKeys = Array.from({ length: 60 }, (_, i) => ({ key: `Key${i}`, readonly: false, value: 'x'.repeat(100) }));
+    ops = Array.from({ length: 300 }, (_, i) => ({
+      id: 300 - i,
+      chargerId: 'CP001',
+      action: 'GetConfiguration',
+      request: {},
+      sentAt: at(i + 1),
+      finishedAt: at(i + 1),
+      outcome: 'completed' as const,
+      response: { configurationKey: [{ key: 'ConnectionTimeOut', readonly: false, value: '60' }, ...allKeys] },
+      error: null,
+    }));
+    const user = userEvent.setup();
+    open('RemoteStartTransaction');
+    await start(user);
+    await waitFor(() => expect(followUp().textContent).toMatch(new RegExp(`ConnectionTimeOut, 60 s \\(read at ${formatWhen(at(1))}\\)\\.$`)));
+    const configurationReads = client.callsOf('operations:list').filter((a) => a.actions?.some((x) => x === 'GetConfiguration' || x === 'ChangeConfiguration'));
+    expect(configurationReads.length).toBeGreaterThan(0);
+    for (const read of configurationReads) expect(read.limit).toBeLessThanOrEqual(20);
+  });
+
+  it('says its ConnectionTimeOut is not among the newest configuration operations read, when older ones were left out', async () => {
+    const now = Date.now();
+    const at = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+    // The read of ConnectionTimeOut is older than 20 changes of other keys.
+    ops = Array.from({ length: 21 }, (_, i) => ({
+      id: 30 - i,
+      chargerId: 'CP001',
+      action: i === 20 ? 'GetConfiguration' : 'ChangeConfiguration',
+      request: i === 20 ? {} : { key: 'MeterValueSampleInterval', value: String(i + 1) },
+      sentAt: at(i + 1),
+      finishedAt: at(i + 1),
+      outcome: 'completed' as const,
+      response: i === 20 ? { configurationKey: [{ key: 'ConnectionTimeOut', readonly: false, value: '90' }] } : { status: 'Accepted' },
+      error: null,
+    }));
+    const user = userEvent.setup();
+    open('RemoteStartTransaction');
+    await start(user);
+    await waitFor(() =>
+      expect(followUp().textContent).toMatch(/the charger gives up after its ConnectionTimeOut, which none of its last 20 configuration reads and changes gave \(Configuration keys reads it\)\.$/),
+    );
   });
 
   it('says its ConnectionTimeOut is unknown, and that no transaction started once it has passed', async () => {

@@ -94,9 +94,10 @@ describe('bench store', () => {
       },
       { type: 'meterValues', chargerId: 'CP1', connectorId: 1, transactionId: 7, ts, values: ['L1', 'L2', 'L3'].map((p) => mv('2026-11-21T10:00:20.000Z', '3000', 'Power.Active.Import', 'W', p)) },
     ]);
+    // Each with when the bench received it (the event's ts), whatever the charger's clock says.
     expect(s.meter[meterKey('CP1', 1)]).toEqual([
-      { t: Date.parse('2026-11-21T10:00:10.000Z'), powerW: 7400, energyWh: 1500, transactionId: 7 },
-      { t: Date.parse('2026-11-21T10:00:20.000Z'), powerW: 9000, transactionId: 7 },
+      { t: Date.parse('2026-11-21T10:00:10.000Z'), receivedAt: Date.parse(ts), powerW: 7400, energyWh: 1500, transactionId: 7 },
+      { t: Date.parse('2026-11-21T10:00:20.000Z'), receivedAt: Date.parse(ts), powerW: 9000, transactionId: 7 },
     ]);
     s = reduceEvents(s, [{ type: 'transactionStopped', transaction: { ...tx, active: false, stopTime: ts }, ts }]);
     expect(s.activeTransactions[7]).toBeUndefined();

@@ -186,7 +186,8 @@ describe('starting a run', () => {
     await user.click(screen.getByRole('button', { name: 'Start 4 cases on VCP1' }));
     const chargerField = screen.getByRole('combobox', { name: 'Charger' });
     await waitFor(() => expect(chargerField.getAttribute('aria-invalid')).toBe('true'));
-    expect(screen.getByText('A test run is already running on VCP1: stop it first')).toBeTruthy();
+    // Said by the Start button, where it was clicked (and on the field at fault).
+    expect(screen.getByRole('alert', { name: 'The run did not start' }).textContent).toContain('A test run is already running on VCP1: stop it first');
     expect(connector.getAttribute('aria-invalid')).toBe('false');
     expect(screen.getByTestId('where').textContent).toBe('/test-runs?charger=VCP1');
   });

@@ -15,7 +15,7 @@ export const AUTH_REALM = 'ChargeBench';
 
 export type Admission = { admitted: true; chargerId: string; note: string | null } | { admitted: false; status: number; reason: string; chargerId: string | null; headers?: Record<string, string> };
 
-/** Decides one upgrade request; `refusedFor` says for how many more seconds the bench refuses a charger on purpose (bench behaviour). */
+/** Decides one upgrade request; `refusedFor` says for how many more seconds the bench refuses a charger on purpose (bench behaviour: the Retry-After header). */
 export function admit(req: IncomingMessage, registry: ChargerRegistry, settings: BenchSettings, refusedFor: (chargerId: string) => number | null = () => null): Admission {
   const refuse = (status: number, reason: string, chargerId: string | null = null, headers?: Record<string, string>): Admission => ({ admitted: false, status, reason, chargerId, headers });
   let chargerId: string;
@@ -41,9 +41,11 @@ export function admit(req: IncomingMessage, registry: ChargerRegistry, settings:
   }
   const seconds = refusedFor(chargerId);
   if (seconds !== null) {
+    // The reason is the same for every retry (no countdown in it), so a charger retrying is one line of the
+    // connection attempts (identical refusals in a row are grouped); the seconds left are in Retry-After.
     return refuse(
       503,
-      `Bench offline on purpose: the bench refuses ${chargerId} for ${seconds} more s (bench behaviour, to test how the charger copes with an unreachable central system)`,
+      `Bench offline on purpose: the bench refuses ${chargerId} for a while (bench behaviour, to test how the charger copes with an unreachable central system). The Retry-After header gives the seconds left; the charger's Bench behaviour panel shows until when and can let it in again at once`,
       chargerId,
       { 'Retry-After': String(seconds) },
     );

@@ -42,9 +42,17 @@ export class Authorizer {
     return info;
   }
 
-  /** The running, accepted transaction of an idTag, if any. */
-  activeTransactionOf(idTag: string): TransactionView | undefined {
-    for (const tx of this.open.values()) if (tx.idTag === idTag && tx.authStatus === 'Accepted') return tx;
+  /**
+   * The running, accepted transaction of an idTag, if any. With `startingOn` (a charger starting a session on
+   * its connector), one the bench still has open on that very connector does not count: the charger, starting
+   * a new session there, has evidently lost it (killed mid-session, say), and it must not block the tag.
+   */
+  activeTransactionOf(idTag: string, startingOn?: { chargerId: string; connectorId: number }): TransactionView | undefined {
+    for (const tx of this.open.values()) {
+      if (tx.idTag !== idTag || tx.authStatus !== 'Accepted') continue;
+      if (startingOn && tx.chargerId === startingOn.chargerId && tx.connectorId === startingOn.connectorId) continue;
+      return tx;
+    }
     return undefined;
   }
 

@@ -31,6 +31,19 @@ export interface IdTagTable {
   otherwise: IdTagInfo;
 }
 
+/** The idTag answers a test run's table gave (see fromTestRun). */
+const runAnswers = new WeakSet<IdTagInfo>();
+
+/**
+ * Whether an idTag answer is a test run's, from its test data: the run, as the test system, answers its
+ * charger exactly that, and the bench's own view of other sessions (ConcurrentTx for a tag open elsewhere in
+ * its record) does not change it. The answer object itself carries this, from BehaviourRegistry.idTagInfo
+ * through the handler context's authorize to the StartTransaction handler.
+ */
+export function fromTestRun(info: IdTagInfo): boolean {
+  return runAnswers.has(info);
+}
+
 interface ChargerEntry {
   standing: BenchBehaviour;
   queue: QueuedAnswer[];
@@ -85,10 +98,13 @@ export class BehaviourRegistry {
     else if (this.entries.has(chargerId)) delete this.entry(chargerId).idTags;
   }
 
-  /** The run's answer for an idTag, when a run set a table. */
+  /** The run's answer for an idTag, when a run set a table (a copy, marked as the run's: see fromTestRun). */
   idTagInfo(chargerId: string, idTag: string): IdTagInfo | undefined {
     const table = this.entries.get(chargerId)?.idTags;
-    return table ? (table.tags.get(idTag) ?? table.otherwise) : undefined;
+    if (!table) return undefined;
+    const info = { ...(table.tags.get(idTag) ?? table.otherwise) };
+    runAnswers.add(info);
+    return info;
   }
 
   /** Drops the one-shot answers still queued (a step is over; they must not answer a later one). */

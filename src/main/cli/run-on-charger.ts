@@ -23,6 +23,8 @@ import { reachableAddresses } from '../core/network';
 import { changesTo, exitStatus, Interrupt, signalWords } from './interrupt';
 import { unwritten, writeOutputs, type Output } from './outputs';
 import { nothingConcluded, runExitStatus } from './run-status';
+import { forWantOfOperator } from '../conformance/unattended';
+import { BenchError } from '../errors';
 
 const verdictWords = { pass: 'PASS', fail: 'FAIL', notApplicable: 'N/A ', inconclusive: 'INCONCLUSIVE', error: 'ERROR', notSupported: 'NOT SUPPORTED' } as const;
 
@@ -116,6 +118,8 @@ export interface OpenRun {
   interrupt: Interrupt;
   /** The person at the charger, asked on the terminal (skip when there is no terminal); `withdrawn` ends the question ('stopped'). */
   ask: (p: OperatorPrompt, withdrawn: AbortSignal) => Promise<OperatorAnswer>;
+  /** Why nobody can be asked at a real charger (no terminal): a case's operator step then ends it inconclusive, saying so. */
+  noOperator?: string;
   /** Waits for the charger to connect; the exit status when it did not (timed out, or stopped by a signal), null once it has. */
   connected(timeoutS: number): Promise<number | null>;
   close(): Promise<void>;
@@ -178,9 +182,11 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
   const temp = opts.virtual ? mkdtempSync(join(tmpdir(), `chargebench-${command}-`)) : null;
   let bench: Bench;
   try {
+    // The command's bench puts its FTP server (firmware and diagnostics locations, given to the charger with
+    // their port) on any free port: the saved FTP port is the desktop app's and serve's, and may be taken.
     bench = opts.virtual
-      ? await Bench.start({ dataDir: temp!, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: `chargebench ${command}` })
-      : await Bench.start({ dataDir: resolve(opts.dataDir), host: opts.host, port: opts.port, face: `chargebench ${command}` });
+      ? await Bench.start({ dataDir: temp!, host: '127.0.0.1', port: 0, ftpPort: 0, clock: new FakeClock(Date.now()), face: `chargebench ${command}` })
+      : await Bench.start({ dataDir: resolve(opts.dataDir), host: opts.host, port: opts.port, ftpPort: 0, face: `chargebench ${command}` });
   } catch (e) {
     console.error(`chargebench: ${(e as Error).message}`);
     return 1;
@@ -212,7 +218,8 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
       return null;
     };
     const ask = rl ? terminalAsk(rl) : async () => 'skip' as const;
-    return { bench, chargerId, target, interrupt, ask, connected, close };
+    const noOperator = !target && !rl ? 'the run had no terminal to ask (stdin is not a terminal)' : undefined;
+    return { bench, chargerId, target, interrupt, ask, connected, close, ...(noOperator && { noOperator }) };
   } catch (e) {
     console.error(`chargebench ${command}: ${(e as Error).message}`);
     await close();
@@ -266,7 +273,18 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     if (notConnected !== null) return notConnected;
     // Stopped while the charger was connecting ("nothing was run"): nothing is started.
     if (interrupt.signal.aborted) return interrupt.status;
-    const { runId } = service.start({ chargerId, cases: r.cases.map((c) => c.id), data: r.data, declared: declaredPics(opts) });
+    let runId: string;
+    try {
+      ({ runId } = service.start({ chargerId, cases: r.cases.map((c) => c.id), data: r.data, declared: declaredPics(opts), ...(open.noOperator && { noOperator: open.noOperator }) }));
+    } catch (e) {
+      // What the API refuses as a bad request (test data the charger cannot take: a connector it does not have) is a usage error.
+      if (e instanceof BenchError && e.status === 400) {
+        console.error(printable(`chargebench ${r.command}: ${e.message}; nothing was run`));
+        return exitStatus.usage;
+      }
+      throw e;
+    }
+    if (open.noOperator) console.log(`No one can be asked at the charger: ${open.noOperator}. A case that needs a person ends inconclusive.`);
     // What the run and the case in progress changed on the charger, for a second Ctrl-C that leaves it so.
     const changes = changesTo(bench, chargerId);
     let caseId: string | null = null;
@@ -319,9 +337,11 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       console.log(`Stopped by ${signalWords(interrupt.by)}: ${run.cases.length} of ${run.planned?.length ?? r.cases.length} cases ended${kept}`);
       return interrupt.status;
     }
-    const status = runExitStatus(run, written, opts.strict === true);
+    // A case left inconclusive because nobody could be asked concluded nothing, whatever else passed.
+    const unasked = run.cases.filter(forWantOfOperator).length;
+    const status = runExitStatus(run, written, opts.strict === true, unasked);
     // Said last, once the status is known (a report not written comes first): why a run with no failure is not green.
-    if (status === exitStatus.nothingConcluded) console.log(nothingConcluded(run.summary, opts.strict === true));
+    if (status === exitStatus.nothingConcluded) console.log(nothingConcluded(run.summary, opts.strict === true, unasked));
     return status;
   } catch (e) {
     console.error(`chargebench ${r.command}: ${(e as Error).message}`);

@@ -2,7 +2,8 @@
 // before this is asked): 3 when a report could not be written, else 1 when a case failed or erred (or the
 // bench failed), else 5 when nothing was concluded, else 0 (README, Exit status). Nothing concluded: no
 // case passed (every case run was inconclusive, did not apply or is not supported yet), or with --strict a
-// case was inconclusive; a CI that certified nothing does not go green.
+// case was inconclusive, or a case needed a person at the charger and nobody could be asked (a run without a
+// terminal); a CI that certified nothing does not go green.
 import type { RunResult, RunSummary } from '../conformance/types';
 import { exitStatus } from './interrupt';
 
@@ -16,22 +17,26 @@ function counts(parts: Array<[number, string]>): string {
 
 /**
  * Why a run in which no case failed or erred concluded nothing, as the line that says so (it names exit
- * status 5); null when it concluded something (a case passed and, with `strict`, none was inconclusive).
+ * status 5); null when it concluded something (a case passed and, with `strict`, none was inconclusive,
+ * and no case was left inconclusive for want of a person: `noOperator` counts those).
  */
-export function nothingConcluded(s: RunSummary, strict: boolean): string | null {
-  if (s.pass > 0 && !(strict && s.inconclusive > 0)) return null;
+export function nothingConcluded(s: RunSummary, strict: boolean, noOperator = 0): string | null {
+  if (s.pass > 0 && !(strict && s.inconclusive > 0) && noOperator === 0) return null;
+  const unasked = `${noOperator} needed a person at the charger and nobody could be asked`;
+  if (s.pass > 0 && noOperator > 0)
+    return `Inconclusive for want of a person: ${counts([[noOperator, 'needed a person at the charger and nobody could be asked']])}; ${s.pass} passed, none failed (exit status ${exitStatus.nothingConcluded})`;
   if (s.pass > 0) return `Inconclusive under --strict: ${counts([[s.inconclusive, 'inconclusive']])}, ${s.pass} passed, none failed (exit status ${exitStatus.nothingConcluded})`;
   const ran = counts([
     [s.inconclusive, 'inconclusive'],
     [s.notApplicable, 'not applicable'],
     [s.notSupported, 'not supported yet'],
   ]);
-  return `Nothing concluded: ${ran ? `${ran}, none passed` : 'no case ran'} (exit status ${exitStatus.nothingConcluded})`;
+  return `Nothing concluded: ${ran ? `${ran}, none passed` : 'no case ran'}${noOperator ? `; ${unasked}` : ''} (exit status ${exitStatus.nothingConcluded})`;
 }
 
-/** The exit status of a run that has ended, its reports `written` or not: 3, then 1, then 5, then 0. */
-export function runExitStatus(run: Pick<RunResult, 'summary' | 'error'>, written: boolean, strict: boolean): number {
+/** The exit status of a run that has ended, its reports `written` or not: 3, then 1, then 5, then 0. `noOperator`: as nothingConcluded. */
+export function runExitStatus(run: Pick<RunResult, 'summary' | 'error'>, written: boolean, strict: boolean, noOperator = 0): number {
   if (!written) return exitStatus.reportNotWritten;
   if (run.summary.fail + run.summary.error > 0 || run.error) return exitStatus.failed;
-  return nothingConcluded(run.summary, strict) ? exitStatus.nothingConcluded : exitStatus.ok;
+  return nothingConcluded(run.summary, strict, noOperator) ? exitStatus.nothingConcluded : exitStatus.ok;
 }

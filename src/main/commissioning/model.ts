@@ -75,6 +75,13 @@ export function shownVerdict(c: Pick<StoredCommissioning, 'checklist' | 'handove
   return c.handover?.verdict ?? verdictOf(c);
 }
 
+/**
+ * The rule of judging (verdictOf, judgedSteps) a verdict saved with a commissioning was worked out by, kept
+ * beside it in the record: raise it whenever the judging changes, and the lists judge each unsigned record
+ * saved by an older rule again, once (1: the configuration at the end judges the baseline).
+ */
+export const JUDGING_RULE = 1;
+
 export const labelOf = (id: string) => checklistItems.find((i) => i.id === id)?.label ?? id;
 
 /** What is left before a pass, in words (the steps as judged by the configuration at the end). */

@@ -27,7 +27,7 @@ import {
   type SiteSummary,
 } from '../../shared/api/commissioning';
 import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
-import { emptyChecklist, labelOf, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { emptyChecklist, JUDGING_RULE, labelOf, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
 import { promptsInWords } from './prompts';
@@ -43,7 +43,7 @@ interface Active {
 }
 
 /** A commissioning's row in the record, as the list reads it. */
-type ListedRow = { id: string; state: string; verdict: string };
+type ListedRow = { id: string; state: string; verdict: string; judgedBy?: number; updatedAt: string };
 
 /** Keys a reference template leaves out: who the charger is, where it connects, its secrets. */
 const IDENTITY_LIKE = /serial|identity|chargepointid|chargeboxid|password|authorizationkey|certificate|url|iccid|imsi|firmware|version|vendor|model/i;
@@ -58,6 +58,8 @@ export class CommissioningService {
   private readonly known = new Map<string, StoredCommissioning>();
   /** What a face declares of a charger (the CLI's --fixed-cable ...), per commissioning. */
   private readonly declared = new Map<string, PicsDeclaration>();
+  /** Verdicts of rows saved by an older rule of judging, judged again here (by id, with the row's updated_at), until the record keeps them. */
+  private readonly rejudged = new Map<string, { updatedAt: string; verdict: CommissioningVerdict }>();
 
   constructor(private readonly bench: Bench) {}
 
@@ -178,9 +180,10 @@ export class CommissioningService {
   run(id: string, steps?: string[], watch?: (e: RunEvent) => void): void {
     const { bench } = this;
     const c = this.changeable(id);
-    if (this.active.has(id)) throw new BenchError(409, `${id} is running: wait for it, or stop it first`, { field: 'id' });
-    const busy = [...this.active.keys()].map((k) => this.stored(k)).find((o) => o.chargerId === c.chargerId);
-    if (busy) throw new BenchError(409, `${c.chargerId} is being commissioned in ${busy.id}: stop that first`, { field: 'id' });
+    // A run that has finished while its record settles is not running (as runningOn: it is shown finished).
+    if (this.runningOn(c.chargerId) === id) throw new BenchError(409, `${id} is running: wait for it, or stop it first`, { field: 'id' });
+    const busy = this.runningOn(c.chargerId);
+    if (busy) throw new BenchError(409, `${c.chargerId} is being commissioned in ${busy}: stop that first`, { field: 'id' });
     if (bench.conformance.runningOn(c.chargerId)) throw new BenchError(409, `A test run is running on ${c.chargerId}: stop it first`, { field: 'id' });
     const plan = commissioningPlan(c.template);
     const unknown = (steps ?? []).filter((s) => !plan.some((p) => p.id === s));
@@ -267,7 +270,8 @@ export class CommissioningService {
         c.identity = this.identity(c.chargerId);
         c.state = 'finished';
         await bench.record.settled();
-        this.active.delete(id);
+        // A new run of the same commissioning may have started meanwhile: its entry stays.
+        if (this.active.get(id) === entry) this.active.delete(id);
         await this.save(c).catch((e) => console.error(`chargebench: the commissioning ${id} could not be recorded: ${(e as Error).message}`));
       });
     this.changed(c);
@@ -408,14 +412,24 @@ export class CommissioningService {
 
   /**
    * A listed commissioning's verdict (the list and the site summary), as its page gives it (shownVerdict): a
-   * signed one's as its row keeps it since signing; another's judged from its record now, not the verdict
-   * saved with it (saved before a rule of judging existed, it would stand until the record is saved again).
+   * signed one's as its row keeps it since signing; another's as judged when it was saved (the row's verdict),
+   * or, saved by an older rule of judging (JUDGING_RULE), judged again from its whole record once and kept
+   * (the list does not parse every record each time: hundreds of megabytes on the protocol thread).
    */
   private listedVerdict(r: ListedRow): CommissioningVerdict {
     if (r.state === 'handedOver') return r.verdict as CommissioningVerdict;
+    const known = this.known.get(r.id);
+    if (known) return shownVerdict(known);
+    if ((r.judgedBy ?? 0) >= JUDGING_RULE) return r.verdict as CommissioningVerdict;
+    const again = this.rejudged.get(r.id);
+    if (again?.updatedAt === r.updatedAt) return again.verdict;
     // Read without keeping it among `known`: a list of hundreds need not stay in memory.
-    const c = this.known.get(r.id) ?? (this.bench.record.commissionings.get(r.id) as StoredCommissioning | null);
-    return c ? shownVerdict(c) : (r.verdict as CommissioningVerdict);
+    const c = this.bench.record.commissionings.get(r.id) as StoredCommissioning | null;
+    if (!c) return r.verdict as CommissioningVerdict;
+    const verdict = shownVerdict(c);
+    this.rejudged.set(r.id, { updatedAt: r.updatedAt, verdict });
+    this.bench.record.commissionings.judged(r.id, r.updatedAt, verdict, JUDGING_RULE);
+    return verdict;
   }
 
   /** The commissioning's one object (see `known`). */
@@ -472,7 +486,7 @@ export class CommissioningService {
   private async save(c: StoredCommissioning): Promise<void> {
     c.updatedAt = this.now();
     this.changed(c);
-    await this.bench.record.commissionings.save(listItemOf(c, c.state, shownVerdict(c)), c);
+    await this.bench.record.commissionings.save({ ...listItemOf(c, c.state, shownVerdict(c)), judgedBy: JUDGING_RULE }, c);
   }
 
   private changed(c: StoredCommissioning): void {

@@ -35,6 +35,9 @@ export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal
       new Promise<OperatorAnswer>((resolve) => {
         // A stopped run asks nobody.
         if (signal.aborted) return resolve('stopped');
+        // When it was asked and when it times out, on the wall clock the timer runs on: a page opened later counts down to it.
+        const issued = Date.now();
+        const asked: OperatorPrompt = { ...prompt, issuedAt: new Date(issued).toISOString(), deadline: new Date(issued + prompt.timeoutS * 1000).toISOString() };
         const timer = setTimeout(() => done('timeout'), prompt.timeoutS * 1000);
         const done = (a: OperatorAnswer) => {
           clearTimeout(timer);
@@ -44,9 +47,9 @@ export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal
           resolve(a);
         };
         const stopped = () => done('stopped');
-        waiting = { prompt, answer: done };
+        waiting = { prompt: asked, answer: done };
         signal.addEventListener('abort', stopped, { once: true });
-        publish(prompt);
+        publish(asked);
       }),
   );
   return {

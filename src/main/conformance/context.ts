@@ -172,7 +172,7 @@ export class CaseContext {
         step.status = 'failed';
         step.expected = e.expected;
         step.actual = e.actual;
-      } else if (e instanceof Inconclusive || e instanceof NotApplicable) step.status = 'skipped';
+      } else if (e instanceof Inconclusive || e instanceof NotApplicable) Object.assign(step, { status: 'skipped' }, e instanceof Inconclusive && { expected, actual: e.message });
       else {
         step.status = 'error';
         step.actual = (e as Error).message;

@@ -38,14 +38,28 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
   if (host.signal?.aborted && remoteStartPending(caseFrames())) await host.frames.waitFor(t.clock, limit, () => !remoteStartPending(caseFrames()) || null);
   // Each session once: one the charger refuses to stop (a session it has lost) is named, not waited on again.
   const tried = new Set<number>();
+  const running = (id: number) => host.openTransactions().some((o) => o.transactionId === id);
   const stopSessions = async () => {
+    // A StopTransaction on its way (a session the charger ended itself as the case ended) arrives first.
+    if (host.openTransactions().length) await host.frames.settle();
     for (const tx of host.openTransactions()) {
       if (tried.has(tx.transactionId)) continue;
       tried.add(tx.transactionId);
       await attempt(`stopping transaction ${tx.transactionId}`, async () => {
+        // Its StopTransaction came while an earlier session was being stopped: nothing left to stop.
+        if (!running(tx.transactionId)) return;
         const r = await host.operate('RemoteStopTransaction', { transactionId: tx.transactionId }, limit);
-        if (r.outcome !== 'completed') throw new Error(r.outcome);
+        // A refusal (or no answer) crossing the charger's own StopTransaction of it is no problem: it ended.
+        const ended = async () => {
+          await host.frames.settle();
+          return !running(tx.transactionId);
+        };
+        if (r.outcome !== 'completed') {
+          if (await ended()) return;
+          throw new Error(r.outcome);
+        }
         const status = (r.response as { status?: string }).status;
+        if (status !== 'Accepted' && (await ended())) return;
         if (status !== 'Accepted') throw new Error(`the charger answered ${status}: it may have lost the session (close it in the record if it no longer runs)`);
         const stopped = await host.frames.waitFor(t.clock, limit, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null);
         if (!stopped) throw new Error(`no StopTransaction came within ${t.data.chargerTimeoutS} s`);

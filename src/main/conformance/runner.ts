@@ -141,6 +141,9 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   const driver = driving ? driveFakeClock(clock as FakeClock, frames, () => driving, o.busy) : Promise.resolve();
 
   let minimumStatusDuration: string | null = null;
+  // How the run ended, made its state only once the fake-clock driver has ended and the frames are closed: a
+  // run shown ended lets the next one start on the charger (runningOn), which must not share the clock with it.
+  let ended: RunResult['state'] | null = null;
   try {
     const connected = await frames.waitFor(clock, o.data.operatorTimeoutS * 1000, () => frames.connected || null, o.signal);
     if (!connected) throw new Error(o.signal?.aborted ? `The run was stopped before ${o.chargerId} connected` : `${o.chargerId} did not connect within ${o.data.operatorTimeoutS} s`);
@@ -150,6 +153,9 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       const release = frames.holdFor(3000);
       const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000).finally(release);
       run.pics = pics;
+      // The test data's connector, when the charger turns out not to have it: no case is run (and failed) on it.
+      if (Number(pics.config.NumberOfConnectors) >= 1 && o.data.connectorId > pics.connectors)
+        throw new Error(`Test data: connectorId: ${o.chargerId} has no connector ${o.data.connectorId}: it reports NumberOfConnectors ${pics.config.NumberOfConnectors}; no case was run`);
       // Declared policy: MinimumStatusDuration 0 where the charger has it, so every status is reported.
       if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0' && !o.signal?.aborted) {
         minimumStatusDuration = pics.config.MinimumStatusDuration;
@@ -183,7 +189,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
         run.configAtEnd = Object.fromEntries(((end.response as { configurationKey?: Array<{ key: string; value?: string }> }).configurationKey ?? []).map((k) => [k.key, k.value ?? null]));
       else run.configAtEndProblem = configAtEndProblem(end, o.data.chargerTimeoutS);
     }
-    run.state = o.signal?.aborted ? 'stopped' : 'finished';
+    ended = o.signal?.aborted ? 'stopped' : 'finished';
   } finally {
     behaviours.setIdTags(o.chargerId, null);
     behaviours.reset(o.chargerId);
@@ -195,6 +201,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     run.wallMs = Date.now() - started;
     run.wallFinishedAt = new Date(started + run.wallMs).toISOString();
     if (!run.configAtEnd && !run.configAtEndProblem) run.configAtEndProblem = 'the run ended before the configuration was read at its end';
+    // With its finish time (a run the bench could not carry on is ended by whoever started it).
+    if (ended) run.state = ended;
   }
   o.onEvent?.({ type: 'runFinished', run });
   return run;

@@ -4,14 +4,14 @@
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { version } from '../version';
-import { firstIssue } from '../../shared/api/issues';
 import type { CaseInfo, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
 import { runOperator, type RunOperator } from './attended';
 import type { PicsDeclaration } from './pics';
 import { notYetSupported, runConformance, type RunEvent } from './runner';
-import { TestData } from './test-data';
+import { checkRunRequest, defined } from './run-request';
+import { noOperator } from './unattended';
 import { virtualDeclaration } from './virtual';
 import { htmlReport } from './reports/html';
 import { junitReport } from './reports/junit';
@@ -34,6 +34,8 @@ export interface StartRun {
   rerunFailedOf?: string;
   data?: TestDataInput;
   declared?: PicsDeclaration;
+  /** Why nobody can be asked at the charger (a CLI run without a terminal): its cases' operator steps end them inconclusive, saying so. */
+  noOperator?: string;
 }
 
 interface Active {
@@ -44,6 +46,8 @@ interface Active {
   operator: RunOperator | null;
   /** Resolves with the run once it has ended and is recorded. */
   done?: Promise<RunResult>;
+  /** The run's saves, one after the other: a later one never lands before an earlier one. */
+  saved: Promise<void>;
 }
 
 export class ConformanceService {
@@ -68,27 +72,11 @@ export class ConformanceService {
   start(args: StartRun): { runId: string } {
     const { bench } = this;
     bench.centralSystem.registry.mustKnow(args.chargerId);
+    // The request is checked first: a wrong one is a 400 whether or not the charger is busy.
+    const { cases, data, declared } = checkRunRequest(bench, args, octt16Cases, args.rerunFailedOf ? this.get(args.rerunFailedOf) : null);
     if (this.runningOn(args.chargerId)) throw new BenchError(409, `A test run is already running on ${args.chargerId}: stop it first`, { field: 'chargerId' });
     const commissioning = bench.commissioning.runningOn(args.chargerId);
     if (commissioning) throw new BenchError(409, `${args.chargerId} is being commissioned (${commissioning}): wait for it, or stop it first`, { field: 'chargerId' });
-    let cases = octt16Cases;
-    if (args.rerunFailedOf) {
-      const before = this.get(args.rerunFailedOf);
-      const failed = new Set(before.cases.filter((c) => c.verdict === 'fail' || c.verdict === 'error' || c.verdict === 'inconclusive').map((c) => c.id));
-      cases = cases.filter((c) => failed.has(c.id));
-    }
-    if (args.cases) {
-      const unknown = args.cases.filter((id) => !octt16Cases.some((c) => c.id === id));
-      if (unknown.length) throw new BenchError(400, `Unknown test case${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, { field: 'cases' });
-      cases = cases.filter((c) => args.cases!.includes(c.id));
-    }
-    if (args.profile) cases = cases.filter((c) => c.profile === args.profile);
-    if (cases.length === 0) throw new BenchError(400, 'No test case is left to run under this choice', { field: 'cases' });
-    const parsed = TestData.safeParse(args.data ?? {});
-    if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.error);
-      throw new BenchError(400, `Test data: ${field}: ${message}`, { field: `data.${field}` });
-    }
     const virtual = bench.virtualChargers.has(args.chargerId);
     const abort = new AbortController();
     const ts = () => new Date(bench.clock.now()).toISOString();
@@ -101,10 +89,12 @@ export class ConformanceService {
       virtual,
       startedAt: ts(),
       finishedAt: null,
+      wallStartedAt: new Date().toISOString(),
       ms: 0,
       wallMs: 0,
       benchVersion: version,
-      data: parsed.data,
+      data,
+      ...(declared && { declared }),
       pics: null,
       cases: [],
       planned: cases.map((c) => c.id),
@@ -112,8 +102,17 @@ export class ConformanceService {
       state: 'running',
       notYetSupported: notYetSupported(octt16Cases, cases),
     };
-    const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null };
+    const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null, saved: Promise.resolve() };
     this.active.set(runId, entry);
+    // Each save in turn, of the run as it is then; a save that fails leaves the next one to try.
+    const save = (): Promise<void> => {
+      const run = entry.run;
+      entry.saved = entry.saved.then(() => bench.record.testRuns.save(run)).catch((e) => console.error(`chargebench: the test run ${runId} could not be recorded: ${(e as Error).message}`));
+      return entry.saved;
+    };
+    // Recorded as running from the start: a bench that stops before the run can record its end (its grace
+    // cut short, a crash) still lists it, as stopped.
+    void save();
     const publish = () => {
       bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: ts() });
     };
@@ -121,9 +120,10 @@ export class ConformanceService {
     entry.operator = attended;
     const onEvent = (e: RunEvent) => {
       if (e.type === 'runStarted') {
-        entry.run = e.run;
+        entry.run = declared ? Object.assign(e.run, { declared }) : e.run;
         this.active.set(runId, entry);
         publish();
+        void save();
       } else if (e.type === 'caseStarted') {
         entry.caseId = e.caseId;
         entry.step = null;
@@ -133,17 +133,17 @@ export class ConformanceService {
         publish();
       } else if (e.type === 'caseFinished') {
         bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: ts() });
-        void bench.record.testRuns.save(entry.run).catch(() => undefined);
+        void save();
       }
     };
     entry.done = runConformance(bench, {
       id: runId,
       chargerId: args.chargerId,
       cases,
-      data: parsed.data,
+      data,
       // A built-in virtual charger's fixed cable and back-up power are known; what the person declares goes over them.
-      declared: virtual ? { ...virtualDeclaration(bench, args.chargerId), ...defined(args.declared ?? {}) } : args.declared,
-      operator: attended.operator,
+      declared: virtual ? { ...virtualDeclaration(bench, args.chargerId), ...defined(declared ?? {}) } : declared,
+      operator: args.noOperator && !virtual ? noOperator(args.noOperator) : attended.operator,
       busy: attended.busy,
       virtual,
       onEvent,
@@ -152,13 +152,13 @@ export class ConformanceService {
     })
       .then(async (run) => {
         entry.run = run;
-        await bench.record.testRuns.save(run).catch((e) => console.error(`chargebench: the test run ${runId} could not be recorded: ${(e as Error).message}`));
+        await save();
       })
       .catch(async (e) => {
         // A run the bench could not carry on (the charger never connected, its configuration unreadable) is kept too, with why.
         entry.run.state = 'stopped';
         entry.run.error = (e as Error).message;
-        await bench.record.testRuns.save(entry.run).catch(() => undefined);
+        await save();
       })
       .finally(() => {
         entry.caseId = null;
@@ -176,8 +176,9 @@ export class ConformanceService {
 
   stop(runId: string): void {
     const a = this.active.get(runId);
-    if (!a) throw new BenchError(404, `No test run ${runId} is running`, { field: 'runId' });
-    a.abort.abort();
+    // An unknown run is a 404 (get throws it); one that has ended, a 409.
+    if (!a && this.get(runId)) throw new BenchError(409, `Test run ${runId} has already ended`, { field: 'runId' });
+    a!.abort.abort();
   }
 
   answer(runId: string, answer: OperatorAnswer): void {
@@ -192,18 +193,19 @@ export class ConformanceService {
   }
 
   list(chargerId?: string): RunListItem[] {
-    const running = [...this.active.values()].filter((a) => !chargerId || a.run.chargerId === chargerId).map((a) => listItem(a.run));
+    // A running run says its case in progress and step (a page opened mid-run shows them).
+    const running = [...this.active.values()].filter((a) => !chargerId || a.run.chargerId === chargerId).map((a) => ({ ...listItem(a.run), ...current(a) }));
     // A run recorded as running that is not running (the bench stopped before it could record its end) was stopped.
     const stored = this.bench.record.testRuns
       .list({ chargerId })
       .filter((r) => !this.active.has(r.id))
-      .map((r) => (r.state === 'running' ? { ...r, state: 'stopped' } : r)) as unknown as RunListItem[];
+      .map((r) => (r.state === 'running' ? { ...r, state: 'stopped', ...plannedOf(this.bench.record.testRuns.get(r.id) as RunResult | null) } : r)) as unknown as RunListItem[];
     return [...running, ...stored];
   }
 
   get(runId: string): RunResult {
     const a = this.active.get(runId);
-    if (a) return a.run;
+    if (a) return { ...a.run, ...current(a) };
     const stored = this.bench.record.testRuns.get(runId) as RunResult | null;
     if (!stored) throw new BenchError(404, `No test run ${runId}`, { field: 'runId' });
     return stored.state === 'running' ? { ...stored, state: 'stopped' } : stored;
@@ -254,8 +256,11 @@ export class ConformanceService {
   }
 }
 
-/** The fields that are set. */
-const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** The case in progress and its step, while the run runs (a page opened mid-run starts from them). */
+const current = (a: Active): Pick<RunResult, 'caseId' | 'step'> => (a.run.state === 'running' ? { caseId: a.caseId, step: a.step } : {});
+
+/** How many cases a run recorded as running was started with (the list shows how many of them it ended). */
+const plannedOf = (run: RunResult | null): { planned?: number } => (run?.planned ? { planned: run.planned.length } : {});
 
 function listItem(run: RunResult): RunListItem {
   return {

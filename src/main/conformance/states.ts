@@ -1,8 +1,9 @@
 // The document's reusable states and memory states, as functions every case shares: bring the charger to
 // "Charging", "Authorized", "Reserved", a faulted or unavailable connector, an idTag in the cache or the
 // local list, an installed charging profile.
-import { allChecks, type CaseContext, type Checks } from './context';
-import type { ChargerCall } from './frames';
+import { allChecks, get, type CaseContext, type Checks } from './context';
+import { Inconclusive, StepFailure } from './types';
+import type { ChargerCall, SeenFrame } from './frames';
 import type { ChargingProfile } from '../../shared/ocpp16';
 
 /** Reusable state GetConfiguration: one key's value (null when the charger does not report it). */
@@ -52,16 +53,94 @@ export async function charging(t: CaseContext, o: ChargingOptions = {}): Promise
   return start;
 }
 
-/** StartTransaction and StatusNotification Charging, in either order (the standing exception). Returns the transaction id. */
+/**
+ * StartTransaction and StatusNotification Charging, in either order (the standing exception), then the
+ * bench's answer checked (sessionAsAnswered). Returns the transaction id.
+ */
 export async function startedCharging(t: CaseContext, connectorId: number, idTag: string, startChecks?: Checks): Promise<[number, ChargerCall]> {
-  const [start] = await t.expectAll([
-    { action: 'StartTransaction', checks: allChecks({ connectorId, idTag }, startChecks) },
-    { action: 'StatusNotification', where: { connectorId, status: 'Charging' } },
-  ]);
+  let start: ChargerCall | undefined;
+  try {
+    [start] = await t.expectAll([
+      { action: 'StartTransaction', checks: allChecks({ connectorId, idTag }, startChecks) },
+      { action: 'StatusNotification', where: { connectorId, status: 'Charging' } },
+    ]);
+  } catch (e) {
+    // A charger that rightly ends a session the bench refused (before its Charging) is not failed for it.
+    const refused = e instanceof StepFailure ? wrongAnswer(t, lastStart(t, connectorId)) : null;
+    throw refused ? new Inconclusive(`${refused} (What followed: ${e instanceof Error ? e.message : String(e)})`) : e;
+  }
   // The transaction the bench gave this StartTransaction (another connector's session may have started since).
   const id = transactionGivenTo(t, start!) ?? t.transactionOn(connectorId);
   t.check(id !== null, 'the bench to have given the session a transaction id', 'it has none');
+  await sessionAsAnswered(t, start!, id!, idTag);
   return [id!, start!];
+}
+
+/**
+ * The bench's answer to the session's StartTransaction was the test data's for the idTag (the document's
+ * tool answers Accepted for the valid idTag): otherwise the case is Inconclusive, never passed, as the
+ * charger was not given the session the case drives (and stopping one answered ConcurrentTx is right).
+ * Where the answer was Accepted, the charger must not end the session at once on its own: a StopTransaction
+ * the case did not ask for, among the messages that follow at once, is out of the scenario's order (a Fail).
+ */
+async function sessionAsAnswered(t: CaseContext, start: ChargerCall, transactionId: number, idTag: string): Promise<void> {
+  const { host } = t;
+  const meant = meantFor(t, idTag);
+  // What the charger sends at once on the answer (a stop on a refused session) comes before the check.
+  await host.frames.settle();
+  await t.step('bench', `Bench answered the StartTransaction with idTagInfo.status ${meant}, as the test data says${meant === 'Accepted' ? ', and the session runs' : ''}`, async () => {
+    const refused = wrongAnswer(t, frameOf(t, start));
+    if (refused) throw new Inconclusive(refused);
+    if (meant !== 'Accepted') return;
+    const stop = host.frames.pending.find((c) => c.action === 'StopTransaction' && c.payload.transactionId === transactionId);
+    if (stop)
+      throw new StepFailure(
+        `the session (transaction ${transactionId}) to keep running once the bench accepted it`,
+        `the charger stopped it at once on its own (StopTransaction with reason ${String(stop.payload.reason ?? 'Local')}), which the scenario does not have`,
+      );
+  });
+}
+
+/** The idTag status the run's test data gives (Accepted where no run set its answers). */
+const meantFor = (t: CaseContext, idTag: string): string => t.host.behaviours.idTagInfo(t.host.chargerId, idTag)?.status ?? 'Accepted';
+
+/** The frame of a charger's CALL (its raw text), or null. */
+const frameOf = (t: CaseContext, call: ChargerCall): SeenFrame | null => t.host.frames.frames.find((f) => f.seq === call.seq) ?? null;
+
+/** The charger's last StartTransaction on the connector during the case, or null. */
+function lastStart(t: CaseContext, connectorId: number): SeenFrame | null {
+  const on = (f: SeenFrame) => {
+    try {
+      return get((JSON.parse(f.raw) as unknown[])[3], 'connectorId') === connectorId;
+    } catch {
+      return false;
+    }
+  };
+  return t.host.frames.since(t.firstSeq).findLast((f) => f.direction === 'in' && f.kind === 'CALL' && f.action === 'StartTransaction' && on(f)) ?? null;
+}
+
+/**
+ * Why the bench's answer to a StartTransaction was not the test data's for the idTag the charger sent in it
+ * (the words of an Inconclusive), or null (it was, or no answer was seen).
+ */
+function wrongAnswer(t: CaseContext, start: Pick<SeenFrame, 'seq' | 'messageId' | 'raw'> | null): string | null {
+  const answer = start && t.host.frames.frames.find((f) => f.seq > start.seq && f.direction === 'out' && f.kind !== 'CALL' && f.messageId === start.messageId);
+  if (!answer) return null;
+  let idTag: string, meant: string, given: string;
+  try {
+    idTag = String(get((JSON.parse(start.raw) as unknown[])[3], 'idTag'));
+    meant = meantFor(t, idTag);
+    const body = JSON.parse(answer.raw) as unknown[];
+    if (answer.kind !== 'CALLERROR' && get(body[2], 'idTagInfo.status') === meant) return null;
+    given = answer.kind === 'CALLERROR' ? `a CALLERROR ${String(body[2])}` : `idTagInfo.status ${String(get(body[2], 'idTagInfo.status') ?? '(none)')}`;
+  } catch {
+    return null;
+  }
+  const forced = t.host.behaviours.standing(t.host.chargerId).idTagStatus;
+  return (
+    `The bench answered the charger's StartTransaction for ${idTag} with ${given}, not idTagInfo.status ${meant} as the test data says (the document's tool answer)` +
+    `${forced ? `: the bench behaviour set on the charger answers every idTag ${forced}` : ''}. The charger was not given the session the case drives, so the case cannot judge it; run it again once the bench answers as the test data says.`
+  );
 }
 
 /** The transaction id the bench's answer to a StartTransaction of the charger gave, or null (no answer seen yet). */

@@ -160,7 +160,7 @@ export class BenchService {
         return record.meterValues.readingsJson(transactionId, TRANSACTION_METER_VALUES);
       },
       'transactions:recentMeterValues': ({ transactionIds, limit }) =>
-        Promise.all([...new Set(transactionIds)].map(async (transactionId) => ({ transactionId, meterValues: await record.meterValues.read({ transactionId, limit }) }))),
+        Promise.all([...new Set(transactionIds)].map(async (transactionId) => ({ transactionId, meterValues: await record.meterValues.read({ transactionId, limit, withReceivedAt: true }) }))),
       'operations:list': (q) => record.operations.list(q),
       'connectionAttempts:list': ({ limit }) => record.connectionAttempts.list(limit),
       'settings:get': () => settings.get(),

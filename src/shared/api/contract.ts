@@ -29,7 +29,7 @@ import type { BenchStatus } from './status';
 import type { MeterReadings } from './meter-readings';
 import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
-import { PicsDeclaration, TestData, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
+import { PicsDeclaration, TestDataGiven, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
 import { ChecklistEntry, CommissioningTemplate, Handover, PhotoUpload, SiteJob, type CommissioningListItem, type CommissioningView, type PhotoView, type SiteSummary } from './commissioning';
 import { centralSystemActions, featureProfiles } from '../ocpp16/actions';
 import type { BenchMethod } from './methods';
@@ -181,7 +181,7 @@ export const contract = {
       cases: z.array(z.string().min(1)).min(1).optional(),
       profile: z.enum([...featureProfiles, 'Security']).optional(),
       rerunFailedOf: z.string().min(1).optional(),
-      data: TestData.partial().optional(),
+      data: TestDataGiven.optional(),
       /** What the person confirms or corrects of the charger: feature profiles, fixed cable, lock, reader, back-up power. */
       declared: PicsDeclaration.optional(),
     }),

@@ -64,6 +64,15 @@ export type TestDataInput = z.input<typeof TestData>;
 
 export const defaultTestData = (): TestData => TestData.parse({});
 
+/**
+ * Test data as a request gives it (the API's and the UI's start of a run): each field optional and none
+ * filled in, so a field left out is told apart from one given (a re-run keeps the earlier run's value of a
+ * field left out); the run fills in the rest from TestData's defaults.
+ */
+export const TestDataGiven = z.strictObject(
+  Object.fromEntries(Object.entries(TestData.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()])),
+) as unknown as z.ZodType<Partial<TestData>, Partial<TestDataInput>>;
+
 /** The reports of a run as files: the HTML page, JUnit XML, the whole result as JSON, the PDF, and the evidence pack. */
 export const reportFiles = ['report.html', 'junit.xml', 'report.json', 'report.pdf', 'evidence.zip'] as const;
 export type ReportFile = (typeof reportFiles)[number];
@@ -228,6 +237,8 @@ export interface RunResult {
   setupProblems?: string[];
   benchVersion: string;
   data: TestData;
+  /** What the person declared of the charger for the run (a re-run of its failed cases declares it again); absent: nothing, or a run kept before it was recorded. */
+  declared?: PicsDeclaration;
   pics: Pics | null;
   /** The ids of the cases the run was started with, in order (a face shows those still to come). */
   planned?: string[];
@@ -247,6 +258,13 @@ export interface RunResult {
    * them (with those it included, every such case of the suite), counted neither as passed nor as failed.
    */
   notYetSupported?: NotYetSupported[];
+  /**
+   * While the run runs, as the bench read it for this answer: the case in progress (null: none, before the
+   * first case or after the last) and its step (null: none started yet). Absent in a run that has ended, and
+   * from a bench that does not say it.
+   */
+  caseId?: string | null;
+  step?: string | null;
 }
 
 /** Whether a run's timed waits ran on a fake clock; a run kept before `fakeTime` was recorded tells by its charger time far past its wall time. */
@@ -311,6 +329,9 @@ export interface OperatorPrompt {
   timeoutS: number;
   /** What happens without an answer within timeoutS, in words (a commissioning's: the step is given up; Run again repeats it). */
   onTimeout?: string;
+  /** When the bench asked, and when the request times out (ISO, the bench's wall clock): a page opened later counts down to the deadline. */
+  issuedAt?: string;
+  deadline?: string;
 }
 
 /** A case as the faces list it. */
@@ -338,4 +359,7 @@ export interface RunListItem {
   wallMs?: number;
   /** When it started on the wall clock (a fake-clock run's startedAt is the charger's time); absent for a run kept before it was listed. */
   wallStartedAt?: string;
+  /** While the run runs: the case in progress (null: none) and its step, as in RunResult. */
+  caseId?: string | null;
+  step?: string | null;
 }

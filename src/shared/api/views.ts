@@ -17,7 +17,8 @@ export type TransactionView = TransactionRecord;
 
 export type MessageView = MessageRecord;
 
-export type MeterValueView = MeterValueRecord;
+/** A sampled value; `receivedAt`: when the bench received its reading (ISO, the bench's clock), where the record says. */
+export type MeterValueView = MeterValueRecord & { receivedAt?: string };
 
 export type OperationView = OperationRecord;
 

@@ -2,7 +2,7 @@
 // suite the bench cannot run yet, the run's wall-clock times, who acted in a step, and why the
 // configuration at the end is missing.
 import { octt16Cases } from '../octt16';
-import type { CaseResult, RunResult, StepActor } from '../types';
+import type { CaseResult, NotYetSupported, RunResult, StepActor } from '../types';
 
 /** A planned case a stopped run never came to. */
 export interface NotRunCase {
@@ -15,24 +15,44 @@ export interface NotRunCase {
 /** Why a stopped run's remaining cases did not run, in words ("the run was stopped"). */
 export const notRunWhy = (run: RunResult): string => (run.error ? `the run ended early: ${run.error}` : 'the run was stopped');
 
-/** The cases a stopped run was started with and never ran (in the order planned); none for a run that finished or is running. */
-export function notRunCases(run: RunResult): NotRunCase[] {
+/** The planned cases a stopped run never came to (in the order planned); none for a run that finished or is running. */
+function leftOut(run: RunResult): string[] {
   if (run.state !== 'stopped' || !run.planned) return [];
   const ran = new Set(run.cases.map((c) => c.id));
-  return run.planned
-    .filter((id) => !ran.has(id))
-    .map((id) => {
-      const def = octt16Cases.find((c) => c.id === id);
-      return { id, title: def?.title ?? '', profile: def?.profile ?? 'unknown', section: def?.section ?? '' };
-    });
+  return run.planned.filter((id) => !ran.has(id));
+}
+
+/**
+ * The cases a stopped run was started with and never ran (in the order planned); none for a run that
+ * finished or is running. A case the bench cannot run yet is not among them: it is Not supported yet
+ * (notYetSupportedOf), as in a run that finished.
+ */
+export function notRunCases(run: RunResult): NotRunCase[] {
+  return leftOut(run).flatMap((id) => {
+    const def = octt16Cases.find((c) => c.id === id);
+    return def?.notSupported ? [] : [{ id, title: def?.title ?? '', profile: def?.profile ?? 'unknown', section: def?.section ?? '' }];
+  });
+}
+
+/**
+ * The suite's cases the bench cannot run yet that have no verdict in the run: those the run did not include
+ * (its notYetSupported list), and those a stopped run was started with and never came to.
+ */
+export function notYetSupportedOf(run: RunResult): NotYetSupported[] {
+  const listed = run.notYetSupported ?? [];
+  const never = leftOut(run).flatMap((id) => {
+    const def = octt16Cases.find((c) => c.id === id);
+    return def?.notSupported && !listed.some((c) => c.id === id) ? [{ id, title: def.title, profile: def.profile, section: def.section, reason: def.notSupported }] : [];
+  });
+  return [...listed, ...never];
 }
 
 /**
  * "Not supported yet" as every report counts it: every case of the suite the bench cannot run yet, those
- * the run included (verdict notSupported, counted in summary.notSupported) and those it did not (the
- * notYetSupported list). None of them counts as passed or failed.
+ * the run gave a verdict (notSupported, counted in summary.notSupported) and those without one
+ * (notYetSupportedOf: not included, or never come to in a stopped run). None counts as passed or failed.
  */
-export const notSupportedCount = (run: RunResult): number => run.summary.notSupported + (run.notYetSupported?.length ?? 0);
+export const notSupportedCount = (run: RunResult): number => run.summary.notSupported + notYetSupportedOf(run).length;
 
 /** When the run started and finished on the wall clock (shared with the UI). */
 export { wallTimes } from '../../../shared/api/test-runs';

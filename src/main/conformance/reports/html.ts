@@ -4,7 +4,7 @@
 import type { CaseFrame, CaseResult, RunResult } from '../types';
 import { ranOnFakeTime } from '../../../shared/api/test-runs';
 import { profileSource } from '../pics';
-import { actorLabel, configAtEndMissing, notRunCases, notRunWhy, notSupportedCount, wallTimes } from './facts';
+import { actorLabel, configAtEndMissing, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, wallTimes } from './facts';
 
 export const esc = (s: unknown) =>
   String(s ?? '')
@@ -83,12 +83,12 @@ function notRunSection(run: RunResult): string {
     .join('')}</tbody></table>`;
 }
 
-/** The suite's cases the bench cannot run yet that the run did not include: listed, with why, counted as Not supported yet. */
+/** The suite's cases the bench cannot run yet without a verdict in the run (not included, or not come to): listed, with why, counted as Not supported yet. */
 function notYetSupportedSection(run: RunResult): string {
-  const list = run.notYetSupported ?? [];
+  const list = notYetSupportedOf(run);
   if (!list.length) return '';
   return `<h2 id="not-yet-supported">Not yet supported</h2>
-<p class="meta">${list.length} case${list.length === 1 ? '' : 's'} of the suite the bench cannot run yet that the run did not include, with why. Not run; counted under Not supported yet above, neither as passed nor as failed.</p>
+<p class="meta">${list.length} case${list.length === 1 ? '' : 's'} of the suite the bench cannot run yet that the run did not include${run.state === 'stopped' ? ' or did not come to' : ''}, with why. Not run; counted under Not supported yet above, neither as passed nor as failed.</p>
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Why</th></tr></thead><tbody>${list
     .map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td>${esc(c.reason)}</td></tr>`)
     .join('')}</tbody></table>`;

@@ -5,7 +5,7 @@
 // testsuite of their own, each <skipped> with why. What a case could not put back, and what the case
 // before it left, are the testcase's <system-err>.
 import type { CaseResult, NotYetSupported, RunResult } from '../types';
-import { notRunCases, notRunWhy, wallTimes, type NotRunCase } from './facts';
+import { notRunCases, notRunWhy, notYetSupportedOf, wallTimes, type NotRunCase } from './facts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -55,7 +55,7 @@ export function junitReport(run: RunResult): string {
   for (const c of run.cases) add(c.profile, { c });
   // A stopped run's cases it never came to: in their profile's suite, skipped.
   for (const c of notRunCases(run)) add(c.profile, noVerdict(c, `not run: ${notRunWhy(run)}`));
-  const later = (run.notYetSupported ?? []).map((c) => noVerdict(c, `notSupported: ${c.reason}`));
+  const later = notYetSupportedOf(run).map((c) => noVerdict(c, `notSupported: ${c.reason}`));
   // What could not be put right before the first case goes with the first suite (the first cases may be affected).
   const setup = (run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`).join('\n');
   const suites = [...groups].map(([profile, rows], i) => testsuite(run, profile, rows, i === 0 ? setup : ''));

@@ -5,8 +5,10 @@ import type { Store, Writes } from '../repository';
 import type { Row } from '../../../shared/records';
 
 export const commissioningWrites = {
-  commissioningPut: `INSERT INTO commissionings (id, charger_id, site, location, state, verdict, created_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT(id) DO UPDATE SET state = excluded.state, verdict = excluded.verdict, updated_at = excluded.updated_at, data = excluded.data`,
+  commissioningPut: `INSERT INTO commissionings (id, charger_id, site, location, state, verdict, judged_by, created_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET state = excluded.state, verdict = excluded.verdict, judged_by = excluded.judged_by, updated_at = excluded.updated_at, data = excluded.data`,
+  // A verdict judged again by a newer rule, kept for the lists (not over a save made since, nor a signed one).
+  commissioningJudged: `UPDATE commissionings SET verdict = ?, judged_by = ? WHERE id = ? AND updated_at = ? AND judged_by < ? AND state <> 'handedOver'`,
   commissioningPhotoPut: `INSERT INTO commissioning_photos (id, commissioning_id, name, content_type, bytes, sha256, caption, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, unhex(?))`,
   commissioningPhotoDelete: 'DELETE FROM commissioning_photos WHERE id = ? AND commissioning_id = ?',
   commissioningTemplatePut: `INSERT INTO commissioning_templates (name, template, saved_at) VALUES (?, ?, ?)
@@ -24,6 +26,11 @@ export interface CommissioningRow {
   location: string;
   state: string;
   verdict: string;
+  /**
+   * The rule of judging the verdict was worked out by (migration 15; the commissioning service numbers its
+   * rules): 0 for a row saved before, whose verdict a list judges again from the whole record, once.
+   */
+  judgedBy?: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -39,7 +46,7 @@ export interface PhotoRow {
   addedAt: string;
 }
 
-const listColumns = 'id, charger_id, site, location, state, verdict, created_at, updated_at';
+const listColumns = 'id, charger_id, site, location, state, verdict, judged_by, created_at, updated_at';
 const asRow = (r: Row): CommissioningRow => ({
   id: r.id,
   chargerId: r.charger_id,
@@ -47,6 +54,7 @@ const asRow = (r: Row): CommissioningRow => ({
   location: r.location,
   state: r.state,
   verdict: r.verdict,
+  judgedBy: r.judged_by,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
@@ -84,7 +92,12 @@ export class CommissioningsRepository {
 
   /** Saves a commissioning (again as it changes); resolves once it is durable. */
   async save(c: CommissioningRow, data: unknown): Promise<void> {
-    await this.durably('commissioningPut', [c.id, c.chargerId, c.site, c.location, c.state, c.verdict, c.createdAt, c.updatedAt, JSON.stringify(data)]);
+    await this.durably('commissioningPut', [c.id, c.chargerId, c.site, c.location, c.state, c.verdict, c.judgedBy ?? 0, c.createdAt, c.updatedAt, JSON.stringify(data)]);
+  }
+
+  /** Keeps a verdict judged again (by rule `judgedBy`) with the row as saved at `updatedAt`; not awaited: a list may not wait on the disk. */
+  judged(id: string, updatedAt: string, verdict: string, judgedBy: number): void {
+    this.store.write('commissioningJudged', [verdict, judgedBy, id, updatedAt, judgedBy]);
   }
 
   photos(commissioningId: string): PhotoRow[] {

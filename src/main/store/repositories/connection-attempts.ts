@@ -11,11 +11,13 @@ export const connectionAttemptWrites = {
   attempt: `WITH a (ts, charger_id, remote_address, outcome, reason) AS (VALUES (?, ?, ?, ?, ?))
     INSERT INTO connection_attempts (id, ts, charger_id, remote_address, outcome, reason)
     SELECT (
-      SELECT last.id FROM (
-        SELECT c.id, c.remote_address, c.outcome, c.reason FROM connection_attempts c
-        WHERE c.charger_id IS a.charger_id AND (a.charger_id IS NOT NULL OR c.remote_address IS a.remote_address) ORDER BY c.id DESC LIMIT 1
-      ) AS last
-      WHERE a.outcome = 'refused' AND last.outcome = 'refused' AND last.reason IS a.reason AND last.remote_address IS a.remote_address
+      SELECT last.id FROM connection_attempts last
+      WHERE last.id = CASE WHEN a.charger_id IS NOT NULL
+          THEN (SELECT c.id FROM connection_attempts c WHERE c.charger_id = a.charger_id ORDER BY c.id DESC LIMIT 1)
+          -- Each newest line found by its own index (migration 14), not by walking every line without a charger id.
+          ELSE (SELECT c.id FROM connection_attempts c WHERE c.charger_id IS NULL AND c.remote_address IS a.remote_address ORDER BY c.id DESC LIMIT 1)
+        END
+        AND a.outcome = 'refused' AND last.outcome = 'refused' AND last.reason IS a.reason AND last.remote_address IS a.remote_address
     ), a.ts, a.charger_id, a.remote_address, a.outcome, a.reason FROM a WHERE true
     ON CONFLICT (id) DO UPDATE SET id = (SELECT MAX(id) + 1 FROM connection_attempts), ts = excluded.ts, repeats = repeats + 1, first_ts = COALESCE(first_ts, ts)`,
   pruneAttempts: 'DELETE FROM connection_attempts WHERE id BETWEEN ? AND ? AND ts < ?',

@@ -113,19 +113,25 @@ export class MeterShapes {
 }
 
 /** The sampled values of reading rows, newest first, at most `limit`. */
-export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number): MeterValueRecord[] {
+export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number, withReceivedAt = false): MeterValueRecord[] {
   const out: MeterValueRecord[] = [];
   const shapeOf = (id: number): MeterShape => shapes.get(id);
   for (const r of rows) {
     const packed = JSON.parse(r.samples as string) as Array<number | MeterShape | string>;
     const reading = { id: r.id, chargerId: r.charger_id, connectorId: r.connector_id, transactionId: r.transaction_id, timestamp: unpackTime(r.timestamp) };
-    for (let i = packed.length - 2; i >= 0 && out.length < limit; i -= 2) out.push(sampledValueView(reading, i / 2, packed[i], packed[i + 1] as string, shapeOf));
+    // When the bench received it (its own clock): how old a reading is, whatever the charger's clock says.
+    const receivedAt = withReceivedAt ? unpackTime(r.received_at as number | string) : null;
+    for (let i = packed.length - 2; i >= 0 && out.length < limit; i -= 2) {
+      const view = sampledValueView(reading, i / 2, packed[i], packed[i + 1] as string, shapeOf);
+      out.push(receivedAt === null ? view : { ...view, receivedAt });
+    }
     if (out.length >= limit) break;
   }
   return out;
 }
 
-export type MeterValuesQuery = { chargerId?: string; transactionId?: number; connectorId?: number; limit?: number };
+/** `withReceivedAt`: each value also says when the bench received its reading. */
+export type MeterValuesQuery = { chargerId?: string; transactionId?: number; connectorId?: number; limit?: number; withReceivedAt?: boolean };
 
 /** Meter values, newest first: of a transaction, or of a charger (optionally one connector). */
 export function meterValuesOf(db: Db, shapes: MeterShapes, q: MeterValuesQuery): MeterValueRecord[] {
@@ -145,7 +151,7 @@ export function meterValuesOf(db: Db, shapes: MeterShapes, q: MeterValuesQuery):
   } else {
     rows = db.prepare('SELECT * FROM meter_values ORDER BY id DESC LIMIT ?').all(limit) as Row[];
   }
-  return unpackReadings(rows, shapes, limit);
+  return unpackReadings(rows, shapes, limit, q.withReceivedAt);
 }
 
 /**

@@ -1,6 +1,6 @@
 // The confirmation before a disruptive operation: names the charger and connector, shows what is
 // running there right now (read here, from the one source: the charger's running transactions; the
-// energy so far with the time of its reading, an old one said as old), and a
+// energy so far with the time the bench received its reading, an old one said as old), and a
 // confirm button that says exactly what will happen. Cancel and Escape send nothing; while a session
 // runs there the focus starts on Cancel; while the charger or the bench cannot be reached, it cannot be
 // confirmed and says why. Until what runs on the charger has been read it cannot be confirmed either, and
@@ -137,20 +137,23 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
   );
 }
 
-/** When the energy so far was read ("at 12:03:04 (3 min ago)"), ticking; an old reading said as old. */
-function ReadingTime({ reading }: { reading: Pick<RunningTransaction, 'energyAt' | 'readingEvery'> }) {
+/**
+ * When the energy so far was read ("at 12:03:04 (3 min ago)"), ticking, by when the bench received it; an
+ * old reading said as old; the charger's own time beside when its clock is far off, or alone, said as the
+ * charger's, when the record does not say when it came.
+ */
+function ReadingTime({ reading }: { reading: Pick<RunningTransaction, 'energyTakenAt' | 'energyReceivedAt' | 'readingEvery'> }) {
   const now = useNow();
   const text = readingTimeText(reading, now);
   if (text === null) return null;
   const old = readingIsOld(reading, now);
+  const title = old
+    ? `No newer reading for longer than ${formatDuration(oldReadingAfterMs(reading.readingEvery))}: the session may have delivered more since`
+    : reading.energyReceivedAt === null
+      ? "When the bench received this reading is not in its record: the time is the charger's own, and a charger's clock may be wrong"
+      : undefined;
   return (
-    <Typography
-      component="span"
-      variant="caption"
-      color={old ? 'warning.main' : 'text.secondary'}
-      sx={{ display: 'block', lineHeight: 1.2 }}
-      title={old ? `No newer reading for longer than ${formatDuration(oldReadingAfterMs(reading.readingEvery))}: the session may have delivered more since` : undefined}
-    >
+    <Typography component="span" variant="caption" color={old ? 'warning.main' : 'text.secondary'} sx={{ display: 'block', lineHeight: 1.2 }} title={title}>
       {text}
     </Typography>
   );

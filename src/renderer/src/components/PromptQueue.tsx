@@ -36,6 +36,17 @@ interface Waiting {
   since: number;
 }
 
+/**
+ * When the request's time began, on this clock: its deadline less its time (a page opened later counts down
+ * what is really left), or when it was asked; a bench that says neither, now.
+ */
+export function askedSince(prompt: OperatorPrompt, now = Date.now()): number {
+  const deadline = prompt.deadline ? Date.parse(prompt.deadline) : NaN;
+  if (Number.isFinite(deadline)) return deadline - prompt.timeoutS * 1000;
+  const issued = prompt.issuedAt ? Date.parse(prompt.issuedAt) : NaN;
+  return Number.isFinite(issued) ? issued : now;
+}
+
 export function PromptQueue({ feed }: { feed: PromptFeed }) {
   const [waiting, setWaiting] = useState<Waiting[]>([]);
   const [about, setAbout] = useState<Record<string, { chargerId?: string; context?: string }>>({});
@@ -59,7 +70,7 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
         if (!news) continue;
         const { key, prompt } = news;
         if (news.chargerId !== undefined || news.context !== undefined) learn(key, news.chargerId, news.context);
-        if (prompt !== undefined) setWaiting((w) => [...w.filter((x) => x.key !== key), ...(prompt ? [{ key, prompt, since: Date.now() }] : [])]);
+        if (prompt !== undefined) setWaiting((w) => [...w.filter((x) => x.key !== key), ...(prompt ? [{ key, prompt, since: askedSince(prompt) }] : [])]);
         if (news.ended) setWaiting((w) => (w.some((x) => x.key === key) ? w.filter((x) => x.key !== key) : w));
       }
     });
@@ -72,7 +83,7 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
           list.flatMap((p) => {
             if (!p.prompt) return [];
             const known = w.find((x) => x.key === p.key && x.prompt.caseId === p.prompt!.caseId && x.prompt.step === p.prompt!.step);
-            return [{ key: p.key, prompt: p.prompt, since: known?.since ?? Date.now() }];
+            return [{ key: p.key, prompt: p.prompt, since: known?.since ?? askedSince(p.prompt!) }];
           }),
         );
       })

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient } from '../api/context';
 import { useThrottledBench, type BenchState } from '../stores/bench';
 import { useLoad } from './useCall';
+import { closedAbnormally } from './heartbeatInterval';
 import type { BenchSettings, ConnectionAttemptView } from '../../../shared/api/views';
 
 /** How many of the newest attempts are read: enough for a fleet retrying, few enough to read every second. */
@@ -22,8 +23,8 @@ export interface Refusal {
   last: string;
   /** The newest refusal's reason, in full (what the Connect screen shows). */
   reason: string;
-  /** The HTTP status the refusal was answered with. */
-  status: number;
+  /** The HTTP status the refusal was answered with; null when its reason is not one of admission's (refused before HTTP, or a reason this UI does not know). */
+  status: number | null;
   /** The reason in a few words: "password missing". */
   short: string;
   /** What to do, in a few words: "set its password". */
@@ -47,21 +48,27 @@ const kinds: Array<{ head: string; status: number; fix: string }> = [
   { head: 'Unprintable identity', status: 400, fix: 'give the charger a printable id' },
 ];
 
-/** The HTTP status a refusal was answered with, when its reason is one of admission's; null for a connection refused before HTTP (TLS, over a cap, no handshake). */
-export function refusalStatus(reason: string | null): number | null {
-  const head = (reason ?? '').split(':')[0].trim().toLowerCase();
-  return kinds.find((k) => k.head.toLowerCase() === head)?.status ?? null;
-}
-
-/** A refusal reason's status, few words and fix. */
-export function refusalKind(reason: string | null): { status: number; short: string; fix: string } {
+/**
+ * A refusal reason's HTTP status, few words and fix: the one reading of a reason, for the Chargers list
+ * and the Connect screen alike. The status is null for a reason not of admission's (a connection refused
+ * before HTTP: TLS, over a cap, no handshake; or a reason this UI does not know): no status is made up.
+ */
+export function refusalKind(reason: string | null): { status: number | null; short: string; fix: string } {
   const head = (reason ?? '').split(':')[0].trim();
   const kind = kinds.find((k) => k.head.toLowerCase() === head.toLowerCase());
   // One of the bench's own virtual chargers: its password is set on its card (the bench gets the same one).
   if (kind?.status === 401 && /one of this bench's virtual chargers/.test(reason ?? '')) return { status: 401, short: kind.head.toLowerCase(), fix: 'set its password on its card (Virtual chargers)' };
   if (kind) return { status: kind.status, short: kind.head.toLowerCase(), fix: kind.fix };
-  return { status: 400, short: head ? head.toLowerCase() : 'no reason given', fix: 'see the Connect screen' };
+  return { status: null, short: head ? head.toLowerCase() : 'no reason given', fix: 'see the Connect screen' };
 }
+
+/** The HTTP status a refusal was answered with (refusalKind); null for a connection refused before HTTP (TLS, over a cap, no handshake) or a reason not known here. */
+export function refusalStatus(reason: string | null): number | null {
+  return refusalKind(reason).status;
+}
+
+/** A refusal's chip: "Refused (401)", or plain "Refused" when no HTTP status is known. */
+export const refusedLabel = (r: Pick<Refusal, 'status'>): string => (r.status === null ? 'Refused' : `Refused (${r.status})`);
 
 /**
  * The chargers whose newest attempts (newest first, as connectionAttempts:list gives them) are refusals,
@@ -113,13 +120,16 @@ export function dropsOf(attempts: readonly ConnectionAttemptView[]): Record<stri
 export const HEARTBEAT_GRACE_MS = 10_000;
 
 /**
- * How long an offline charger had been silent when its connection dropped, when that was longer than its
- * heartbeat interval allows (HEARTBEAT_GRACE_MS more): its heartbeat was overdue before the drop. Null
- * otherwise, and when the interval is not known. (With a short interval the bench's WebSocket ping drops a
- * silent connection before "heartbeat overdue" shows on the online charger: this says it afterwards.)
+ * How long an offline charger had been silent when its connection was lost (no close frame, or the bench's
+ * ping unanswered: closedAbnormally), when that was longer than `heartbeatIntervalS` allows
+ * (HEARTBEAT_GRACE_MS more): its heartbeat was overdue before the drop. Null otherwise, for a clean close
+ * (1000, 1001: the charger said goodbye, a reboot), and when the interval is not known. (With a short
+ * interval the bench's WebSocket ping drops a silent connection before "heartbeat overdue" shows on the
+ * online charger: this says it afterwards.) The interval is the one the charger was working to
+ * (heartbeatInterval.ts), or the bench's setting for a first look.
  */
 export function silentBeforeDrop(lastSeen: string | undefined, drop: Drop | undefined, heartbeatIntervalS: number | null | undefined): number | null {
-  if (!lastSeen || !drop || !heartbeatIntervalS || heartbeatIntervalS <= 0) return null;
+  if (!lastSeen || !drop || !heartbeatIntervalS || heartbeatIntervalS <= 0 || !closedAbnormally(drop.reason)) return null;
   const silent = Date.parse(drop.at) - Date.parse(lastSeen);
   return Number.isFinite(silent) && silent > heartbeatIntervalS * 1000 + HEARTBEAT_GRACE_MS ? silent : null;
 }

@@ -1,12 +1,15 @@
 // What is going on at a charger right now, for the warnings before a disruptive operation: its
 // connectors and the transactions running on them with the energy delivered so far, and when the
-// reading it comes from was taken (an old one said as old).
+// reading it comes from arrived (an old one said as old). Its age is judged on the bench's clock, by when
+// the bench received it: a charger's clock may never have been set (1970) or run ahead, so its own
+// timestamp is shown only beside, when the two clocks differ much, or alone, said as the charger's, when
+// the bench's record does not say when the reading came.
 import { useMemo } from 'react';
 import { meterKey, useBench } from '../stores/bench';
 import { timedEnergyReading, useEnergySoFar } from './useMeterSeries';
 import type { ChargerView, TransactionView } from '../../../shared/api/views';
-import type { MeterSample } from '../../../shared/api/meter';
-import { formatClockAgo, formatEnergy } from './format';
+import type { ReceivedSample } from '../stores/bench';
+import { formatAgo, formatClock, formatEnergy, formatWhen } from './format';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -19,8 +22,10 @@ export interface RunningTransaction {
   energyWh: number | null;
   /** Why a reading gives no energy (the meter went backwards), in words; null otherwise. */
   energyWarning: string | null;
-  /** When the reading energyWh comes from was taken (ms); null until there is one. */
-  energyAt: number | null;
+  /** When the charger's clock says the reading energyWh comes from was taken (ms); null until there is one. */
+  energyTakenAt: number | null;
+  /** When the bench received that reading (ms, the bench's clock); null until there is one, and when the record does not say. */
+  energyReceivedAt: number | null;
   /** The usual time between the session's energy readings (ms); 0 while not known (fewer than two). */
   readingEvery: number;
 }
@@ -36,15 +41,39 @@ export function oldReadingAfterMs(readingEvery: number): number {
   return readingEvery > 0 ? Math.max(2 * readingEvery, 60_000) : OLD_READING_MS;
 }
 
-/** The reading of a running transaction's energy is old by `now`: no newer one came when one was due. */
-export function readingIsOld(t: Pick<RunningTransaction, 'energyAt' | 'readingEvery'>, now: number): boolean {
-  return t.energyAt !== null && now - t.energyAt > oldReadingAfterMs(t.readingEvery);
+/** A reading's times, as the checks below read them. */
+type ReadingTimes = Pick<RunningTransaction, 'energyTakenAt' | 'energyReceivedAt' | 'readingEvery'>;
+
+/** The charger's clock and the bench's differ by more than this on a reading: the charger's time is given beside the bench's. */
+export const CLOCKS_APART_MS = 2 * 60_000;
+
+/**
+ * The reading of a running transaction's energy is old by `now`: no newer one came when one was due, by
+ * when the bench received it. Never by the charger's clock alone (it may be years off): a reading whose
+ * arrival is not known is not said old.
+ */
+export function readingIsOld(t: Pick<ReadingTimes, 'energyReceivedAt' | 'readingEvery'>, now: number): boolean {
+  return t.energyReceivedAt !== null && now - t.energyReceivedAt > oldReadingAfterMs(t.readingEvery);
 }
 
-/** When the energy so far was read, in words: "at 12:03:04 (3 min ago)", "old reading, at 10:03:04 (2 h ago)"; null before any reading. */
-export function readingTimeText(t: Pick<RunningTransaction, 'energyAt' | 'readingEvery'>, now: number): string | null {
-  if (t.energyAt === null) return null;
-  return `${readingIsOld(t, now) ? 'old reading, at' : 'at'} ${formatClockAgo(t.energyAt, now)}`;
+const agoOf = (at: number, now: number) => formatAgo(new Date(at).toISOString(), now);
+
+/**
+ * When the energy so far was read, in words, by when the bench received it: "at 12:03:04 (3 min ago)",
+ * "old reading, at 10:03:04 (2 h ago)", with the charger's own time beside when its clock is far off
+ * ("at 12:03:04 (3 min ago; the charger's clock says Jan 1, 1970, 01:00:00)"); said as the charger's when
+ * the arrival is not known ("at 09:03:04 (3 h ago) by the charger's clock"). Null before any reading.
+ */
+export function readingTimeText(t: ReadingTimes, now: number): string | null {
+  const taken = t.energyTakenAt;
+  const received = t.energyReceivedAt;
+  if (received === null) {
+    if (taken === null) return null;
+    const ago = taken > now + CLOCKS_APART_MS ? "ahead of this computer's clock" : agoOf(taken, now);
+    return `at ${formatWhen(taken, now)} (${ago}) by the charger's clock`;
+  }
+  const charger = taken !== null && Math.abs(taken - received) > CLOCKS_APART_MS ? `; the charger's clock says ${formatWhen(taken, now)}` : '';
+  return `${readingIsOld(t, now) ? 'old reading, at' : 'at'} ${formatClock(received)} (${agoOf(received, now)}${charger})`;
 }
 
 /** The energy so far as a confirmation names it: the amount, or why there is none. */
@@ -54,13 +83,13 @@ export function energySoFarText(t: Pick<RunningTransaction, 'energyWh' | 'energy
 }
 
 /** The energy so far with when it was read, in one line: "4.21 kWh, at 12:03:04 (3 min ago)", "…, old reading, at …". */
-export function energyWithTimeText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning' | 'energyAt' | 'readingEvery'>, now: number): string {
+export function energyWithTimeText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning'> & ReadingTimes, now: number): string {
   const at = readingTimeText(t, now);
   return at ? `${energySoFarText(t)}, ${at}` : energySoFarText(t);
 }
 
 /** Running transactions of a charger (on one connector, or all when `connectorId` is absent or 0). */
-export function runningTransactions(active: Record<number, TransactionView>, meter: Record<string, MeterSample[]>, chargerId: string, connectorId?: number): RunningTransaction[] {
+export function runningTransactions(active: Record<number, TransactionView>, meter: Record<string, ReceivedSample[]>, chargerId: string, connectorId?: number): RunningTransaction[] {
   return runningOf(
     Object.values(active).filter((t) => t.active && t.chargerId === chargerId && (!connectorId || t.connectorId === connectorId)),
     meter,
@@ -72,13 +101,13 @@ export function runningTransactions(active: Record<number, TransactionView>, met
  * pass over the transactions: with every charger of a large fleet selected, a pass per charger was a
  * million steps at each batch of meter values.
  */
-export function runningTransactionsOf(active: Record<number, TransactionView>, meter: Record<string, MeterSample[]>, chargerIds: string[]): Record<string, RunningTransaction[]> {
+export function runningTransactionsOf(active: Record<number, TransactionView>, meter: Record<string, ReceivedSample[]>, chargerIds: string[]): Record<string, RunningTransaction[]> {
   const byCharger = new Map<string, TransactionView[]>(chargerIds.map((id) => [id, []]));
   for (const t of Object.values(active)) if (t.active) byCharger.get(t.chargerId)?.push(t);
   return Object.fromEntries([...byCharger].map(([id, list]) => [id, runningOf(list, meter)]));
 }
 
-function runningOf(list: TransactionView[], meter: Record<string, MeterSample[]>): RunningTransaction[] {
+function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample[]>): RunningTransaction[] {
   return list
     .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
     .map((t) => {
@@ -92,7 +121,8 @@ function runningOf(list: TransactionView[], meter: Record<string, MeterSample[]>
         meterStart: t.meterStart,
         energyWh: reading?.energy.wh ?? null,
         energyWarning: reading?.energy.warning ?? null,
-        energyAt: reading?.at ?? null,
+        energyTakenAt: reading?.takenAt ?? null,
+        energyReceivedAt: reading?.receivedAt ?? null,
         readingEvery: reading?.every ?? 0,
       };
     });

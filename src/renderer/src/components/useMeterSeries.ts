@@ -2,7 +2,7 @@
 // for every screen: the samples a chart shows, and the energy so far of running transactions.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../api/context';
-import { MAX_SAMPLES, meterKey, useBench, watchMeter } from '../stores/bench';
+import { MAX_SAMPLES, meterKey, useBench, watchMeter, type ReceivedSample } from '../stores/bench';
 import { belongsTo, energyReadingSoFar, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
 import { typicalStep } from './MeterChart';
 import { useLoad } from './useCall';
@@ -101,23 +101,43 @@ export function useGrowingSamples(rows: readonly MeterValueRow[]): readonly Mete
 /** The newest energy readings of a session a reading's age is judged by (the usual step between them). */
 const STEP_READINGS = 8;
 
-/** A reading of the energy so far: what it gives (energyReadingSoFar), when it was taken, and how often the charger sends them. */
+/**
+ * The samples of stored rows (toSamples) with when the bench received each, where the record says
+ * (`receivedAt` of its rows): a reading's age is judged on the bench's clock, never the charger's.
+ */
+export function toReceivedSamples(rows: readonly MeterValueRow[]): ReceivedSample[] {
+  const received = new Map<string, number>();
+  for (const r of rows) {
+    const at = r.receivedAt ? Date.parse(r.receivedAt) : NaN;
+    const key = `${r.connectorId}|${Date.parse(r.timestamp)}`;
+    if (Number.isFinite(at) && !(at <= (received.get(key) ?? -Infinity))) received.set(key, at);
+  }
+  return toSamples(rows).map(({ connectorId, ...s }) => {
+    const at = received.get(`${connectorId}|${s.t}`);
+    return at === undefined ? s : { ...s, receivedAt: at };
+  });
+}
+
+/** A reading of the energy so far: what it gives (energyReadingSoFar), when it was taken and received, and how often the charger sends them. */
 export interface TimedEnergy {
   energy: Energy;
-  /** When the reading was taken (ms). */
-  at: number;
-  /** The usual time between the session's energy readings (ms); 0 with fewer than two. */
+  /** When the charger's clock says it was taken (ms): a charger's clock may be wrong by years. */
+  takenAt: number;
+  /** When the bench received it (ms, the bench's clock); null when not known (a record that does not say). */
+  receivedAt: number | null;
+  /** The usual time between the session's energy readings (ms, by the charger's clock: a step between two of its times); 0 with fewer than two. */
   every: number;
 }
 
-/** A running transaction's energy so far by its newest register reading, with that reading's time; null until there is one. */
-export function timedEnergyReading(tx: MeteredTransaction, samples: readonly MeterSample[] | undefined): TimedEnergy | null {
+/** A running transaction's energy so far by its newest register reading, with that reading's times; null until there is one. */
+export function timedEnergyReading(tx: MeteredTransaction, samples: readonly ReceivedSample[] | undefined): TimedEnergy | null {
   const energy = energyReadingSoFar(tx, samples);
   if (!energy || !samples) return null;
   const started = Date.parse(tx.startTime);
-  const newest: MeterSample[] = [];
+  const newest: ReceivedSample[] = [];
   for (let i = samples.length - 1; i >= 0 && newest.length < STEP_READINGS; i--) if (samples[i].energyWh !== undefined && belongsTo(tx, samples[i], started)) newest.unshift(samples[i]);
-  return { energy, at: newest[newest.length - 1].t, every: typicalStep(newest) };
+  const last = newest[newest.length - 1];
+  return { energy, takenAt: last.t, receivedAt: last.receivedAt ?? null, every: typicalStep(newest) };
 }
 
 /** A running transaction with its energy so far from the live samples (null: none since the UI connected). */
@@ -126,8 +146,10 @@ export interface LiveEnergy extends MeteredTransaction {
   energyWh: number | null;
   /** Why a reading gives no energy (the meter went backwards); null otherwise. */
   energyWarning: string | null;
-  /** When the reading it comes from was taken (ms); null with none (filled in here when read from the record). */
-  energyAt?: number | null;
+  /** When the charger's clock says the reading it comes from was taken (ms); null with none (filled in here when read from the record). */
+  energyTakenAt?: number | null;
+  /** When the bench received that reading (ms, its clock); null when not known. */
+  energyReceivedAt?: number | null;
   /** The usual time between the session's energy readings (ms); 0 while not known. */
   readingEvery?: number;
 }
@@ -155,7 +177,7 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
       client.call('transactions:recentMeterValues', { transactionIds: batch.map((t) => t.transactionId), limit: 50 }).then(
         (answer) => {
           const values = new Map(answer.map((a) => [a.transactionId, a.meterValues]));
-          settle(Object.fromEntries(batch.map((t) => [t.transactionId, timedEnergyReading(t, toSamples(values.get(t.transactionId) ?? []))])));
+          settle(Object.fromEntries(batch.map((t) => [t.transactionId, timedEnergyReading(t, toReceivedSamples(values.get(t.transactionId) ?? []))])));
         },
         () => settle(Object.fromEntries(batch.map((t) => [t.transactionId, null]))),
       );
@@ -165,7 +187,9 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
     () =>
       list.map((t) => {
         const found = stored[t.transactionId];
-        return t.energyWh === null && !t.energyWarning && found ? { ...t, energyWh: found.energy.wh, energyWarning: found.energy.warning, energyAt: found.at, readingEvery: found.every } : t;
+        return t.energyWh === null && !t.energyWarning && found
+          ? { ...t, energyWh: found.energy.wh, energyWarning: found.energy.warning, energyTakenAt: found.takenAt, energyReceivedAt: found.receivedAt, readingEvery: found.every }
+          : t;
       }),
     [list, stored],
   );

@@ -19,6 +19,11 @@ export const MAX_SAMPLES = 720;
  */
 export const UNWATCHED_SAMPLES = 16;
 
+/** A live meter sample with when the bench received it (ms, the bench's clock: its meterValues event's `ts`), whatever the charger's clock says (`t`). */
+export interface ReceivedSample extends MeterSample {
+  receivedAt?: number;
+}
+
 /** Charts watching a charger's connector (`chargerId/connectorId`) or all of a charger's (`chargerId`). */
 const watchers = new Map<string, number>();
 
@@ -49,7 +54,7 @@ export function watchMeter(chargerId: string, connectorId?: number): () => void 
  * The newest `cap` samples of a sorted list; with `keepEnergy`, the newest energy reading among them
  * even when readings of power alone came after it (it takes the place of the oldest kept).
  */
-function newestOf(list: MeterSample[], cap: number, keepEnergy: boolean): MeterSample[] {
+function newestOf(list: ReceivedSample[], cap: number, keepEnergy: boolean): ReceivedSample[] {
   if (list.length <= cap) return list;
   const kept = list.slice(-cap);
   if (keepEnergy && !kept.some((m) => m.energyWh !== undefined)) {
@@ -65,7 +70,7 @@ function newestOf(list: MeterSample[], cap: number, keepEnergy: boolean): MeterS
  * order): the newest MAX_SAMPLES while a chart watches it, else the newest UNWATCHED_SAMPLES and its
  * newest energy reading.
  */
-function keepSamples(old: readonly MeterSample[] | undefined, sample: MeterSample, key: string): MeterSample[] {
+function keepSamples(old: readonly ReceivedSample[] | undefined, sample: ReceivedSample, key: string): ReceivedSample[] {
   const list = old ? [...old, sample] : [sample];
   if (list.length > 1 && list[list.length - 2].t > sample.t) list.sort((a, b) => a.t - b.t);
   const watched = isWatched(key);
@@ -94,8 +99,8 @@ export interface BenchState {
   virtualChargers: Record<string, VirtualChargerView>;
   /** Running transactions by id. */
   activeTransactions: Record<number, TransactionView>;
-  /** Recent meter samples by `${chargerId}/${connectorId}`. */
-  meter: Record<string, MeterSample[]>;
+  /** Recent meter samples by `${chargerId}/${connectorId}`, each with when the bench received it. */
+  meter: Record<string, ReceivedSample[]>;
   /** Frames logged since the UI connected, for "new frames" hints. */
   framesSeen: number;
   /** Bumped whenever transactions start or stop, so lists refetch. */
@@ -252,10 +257,12 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
         const samples = toSamples(e.values);
         if (!samples.length) break;
         if (meter === state.meter) meter = { ...meter };
+        // When the bench received them (its clock), not when the charger's clock says they were taken.
+        const receivedAt = Date.parse(e.ts);
         for (const s of samples) {
           const key = meterKey(e.chargerId, s.connectorId);
           const { connectorId: _c, ...sample } = s;
-          meter[key] = keepSamples(meter[key], sample, key);
+          meter[key] = keepSamples(meter[key], Number.isFinite(receivedAt) ? { ...sample, receivedAt } : sample, key);
         }
         break;
       }

@@ -98,3 +98,21 @@ export function clearSlot(client: BenchClient, chargerId: string, slot: string):
 export function dropSlot(client: BenchClient, chargerId: string, slot: string): void {
   if (slotOf(client, chargerId, slot)) put(client, chargerId, slot, null);
 }
+
+/**
+ * What a panel made of its operations' answers, kept beside them per charger (the configuration table
+ * merged from several reads), for the client they came with: found again when the panel is shown again.
+ */
+export const usePanelKept = create<{ client: BenchClient | null; kept: Record<string, Record<string, unknown>> }>(() => ({ client: null, kept: {} }));
+
+/** Keeps `value` as `name` for a charger (a new client forgets what the last one kept). */
+export function keepFor(client: BenchClient, chargerId: string, name: string, value: unknown): void {
+  usePanelKept.setState((s) => {
+    const kept = s.client === client ? s.kept : {};
+    return { client, kept: { ...kept, [chargerId]: { ...kept[chargerId], [name]: value } } };
+  });
+}
+
+/** What was kept as `name` for a charger with this client, in a component (undefined: nothing). */
+export const useKept = <T>(client: BenchClient, chargerId: string, name: string): T | undefined =>
+  usePanelKept((s) => (s.client === client ? (s.kept[chargerId]?.[name] as T | undefined) : undefined));

@@ -32,6 +32,24 @@ describe('runExitStatus', () => {
   });
 });
 
+describe('a run in which nobody could be asked to do an operator step (no terminal)', () => {
+  it('is 5 when a case was left inconclusive for want of a person, whatever else passed; a failure is still 1', () => {
+    expect(runExitStatus(ended({ pass: 3, inconclusive: 1 }), true, false, 1)).toBe(5);
+    expect(runExitStatus(ended({ pass: 3, inconclusive: 1 }), true, false, 0)).toBe(0);
+    expect(runExitStatus(ended({ fail: 1, inconclusive: 1 }), true, false, 1)).toBe(1);
+    expect(runExitStatus(ended({ pass: 1, inconclusive: 1 }), false, false, 1)).toBe(3);
+  });
+
+  it('says why on the last line', () => {
+    expect(nothingConcluded(summary({ pass: 1, inconclusive: 2 }), false, 2)).toBe(
+      'Inconclusive for want of a person: 2 cases needed a person at the charger and nobody could be asked; 1 passed, none failed (exit status 5)',
+    );
+    expect(nothingConcluded(summary({ inconclusive: 1 }), false, 1)).toBe(
+      'Nothing concluded: 1 case inconclusive, none passed; 1 needed a person at the charger and nobody could be asked (exit status 5)',
+    );
+  });
+});
+
 describe('nothingConcluded', () => {
   it('says in plain words why the status is 5', () => {
     expect(nothingConcluded(summary({ inconclusive: 3 }), false)).toBe('Nothing concluded: 3 cases inconclusive, none passed (exit status 5)');

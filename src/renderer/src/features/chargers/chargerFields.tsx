@@ -13,7 +13,8 @@ import { useBench } from '../../stores/bench';
 import { formatAgo, formatTime, formatWhen } from '../../components/format';
 import { formatDuration } from '../../../../shared/format/time';
 import { linkProblem, useNow } from '../../components/reach';
-import { silentBeforeDrop, type Drop, type Refusal } from '../../components/refusals';
+import { HEARTBEAT_GRACE_MS, refusedLabel, silentBeforeDrop, type Drop, type Refusal } from '../../components/refusals';
+import { intervalWords, useHeartbeatIntervalAt, type KnownInterval } from '../../components/heartbeatInterval';
 import type { ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
@@ -65,20 +66,38 @@ export function BootPolicyField({ value, onChange, error }: { value: Registratio
   );
 }
 
-/** An offline charger's connection dropped after it had been silent longer than its heartbeat allows (refusals.ts silentBeforeDrop). */
+/**
+ * An offline charger's connection lost (no close frame, the bench's ping unanswered) after a silence longer
+ * than the bench's heartbeat setting allows (refusals.ts silentBeforeDrop): a candidate, which its chip
+ * checks against the interval the charger was working to (heartbeatInterval.ts) before it says "overdue".
+ */
 export interface SilentDrop {
+  chargerId: string;
   /** When the drop was seen (ISO). */
   at: string;
   /** How long the charger had been silent then (ms). */
   silentMs: number;
   /** The close in words. */
   reason: string | null;
+  /** The bench's heartbeat setting now (s): the charger's interval when the record tells no other. */
+  settingS: number;
 }
 
-/** An offline charger's drop after a silence past its heartbeat, for its ConnectionChip; null otherwise. */
-export function silentDropOf(charger: Pick<ChargerView, 'connected' | 'lastSeen'>, drop: Drop | undefined, heartbeatInterval: number | null | undefined): SilentDrop | null {
+/** An offline charger's abnormal drop after a silence past the bench's heartbeat setting, for its ConnectionChip to check; null otherwise. */
+export function silentDropOf(charger: Pick<ChargerView, 'id' | 'connected' | 'lastSeen'>, drop: Drop | undefined, heartbeatInterval: number | null | undefined): SilentDrop | null {
   const silentMs = charger.connected ? null : silentBeforeDrop(charger.lastSeen, drop, heartbeatInterval);
-  return silentMs !== null && drop ? { at: drop.at, silentMs, reason: drop.reason } : null;
+  return silentMs !== null && drop && heartbeatInterval ? { chargerId: charger.id, at: drop.at, silentMs, reason: drop.reason, settingS: heartbeatInterval } : null;
+}
+
+/**
+ * A candidate drop checked against the heartbeat interval the charger was last known to work to (its boot
+ * answer's, or a later configuration change or read of it): the drop with that interval when the silence
+ * was longer than it allows; null otherwise, while it is read, and when it cannot be.
+ */
+export function useOverdueDrop(candidate: SilentDrop | null | undefined): { drop: SilentDrop; interval: KnownInterval } | null {
+  const { known } = useHeartbeatIntervalAt(candidate?.chargerId ?? null, candidate?.at ?? null, candidate?.settingS);
+  if (!candidate || !known) return null;
+  return candidate.silentMs > known.seconds * 1000 + HEARTBEAT_GRACE_MS ? { drop: candidate, interval: known } : null;
 }
 
 /**
@@ -87,7 +106,8 @@ export function silentDropOf(charger: Pick<ChargerView, 'connected' | 'lastSeen'
  * the bench keeps refusing says so (`refusal`), with why in a few words (the fix is in the tooltip and on
  * its page: at 1024 px the list's column holds two short lines, not a sentence); an online one not heard
  * from for longer than its heartbeat allows (`silentSince`) stays Online (the connection is open) but says
- * since when, and an offline one dropped after such a silence (`silentDrop`) says it was overdue.
+ * since when, and an offline one lost after such a silence (`silentDrop`, checked against the interval the
+ * charger was given: useOverdueDrop) says it was overdue.
  */
 export function ConnectionChip({
   connected,
@@ -107,6 +127,7 @@ export function ConnectionChip({
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
   const now = useNow();
+  const overdue = useOverdueDrop(connected ? null : silentDrop);
   if (link !== 'open')
     return (
       <Tooltip title={`Last known: ${connected ? 'online' : 'offline'}. ${linkProblem(link, linkSince)}.`}>
@@ -117,7 +138,7 @@ export function ConnectionChip({
     return (
       <Tooltip title={`${refusalWords(refusal)}. Last refused ${formatTime(refusal.last)}: ${refusal.reason}${lastSeen ? `. Last seen ${formatTime(lastSeen)}` : ''}`}>
         <Box component="span" data-testid="connection-refused" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
-          <Chip size="small" color="error" label={`Refused (${refusal.status})`} />
+          <Chip size="small" color="error" label={refusedLabel(refusal)} />
           {withLastSeen && (
             <Typography component="span" variant="caption" color="error" sx={{ lineHeight: 1.3 }}>
               <Box component="span" sx={{ display: 'block' }}>
@@ -150,18 +171,18 @@ export function ConnectionChip({
     );
   if (connected || !lastSeen) return chip;
   const dropWords =
-    silentDrop &&
-    `Its connection dropped at ${formatTime(silentDrop.at)}, after ${formatDuration(silentDrop.silentMs)} without a word from the charger: longer than its heartbeat allows, so its heartbeat was overdue before the drop${silentDrop.reason ? ` (${silentDrop.reason})` : ''}.`;
+    overdue &&
+    `Its connection was lost at ${formatTime(overdue.drop.at)}, after ${formatDuration(overdue.drop.silentMs)} without a word from the charger: longer than its heartbeat interval allows (${intervalWords(overdue.interval, formatTime)}), so its heartbeat was overdue before the drop${overdue.drop.reason ? ` (${overdue.drop.reason})` : ''}.`;
   return (
     <Tooltip title={`Last seen ${formatTime(lastSeen)}${dropWords ? `. ${dropWords}` : ''}`}>
-      <Box component="span" data-testid={silentDrop ? 'dropped-after-silence' : undefined} sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+      <Box component="span" data-testid={overdue ? 'dropped-after-silence' : undefined} sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
         {chip}
         {withLastSeen && (
           <Typography component="span" variant="caption" color="text.secondary" sx={{ lineHeight: 1.3 }}>
             last seen {formatAgo(lastSeen, now)}
-            {silentDrop && (
+            {overdue && (
               <Box component="span" sx={{ display: 'block', color: 'warning.main' }}>
-                dropped after {formatDuration(silentDrop.silentMs)} silent (heartbeat overdue)
+                dropped after {formatDuration(overdue.drop.silentMs)} silent (heartbeat overdue)
               </Box>
             )}
           </Typography>
@@ -171,9 +192,9 @@ export function ConnectionChip({
   );
 }
 
-/** "Refused (401, password missing) 3× since 09:08:29: set its password (AuthorizationKey) on the charger". */
+/** "Refused (401, password missing) 3× since 09:08:29: set its password (AuthorizationKey) on the charger"; "Refused (tls on the plain port) …" without a status. */
 export function refusalWords(r: Refusal, now = Date.now()): string {
-  return `Refused (${r.status}, ${r.short}) ${r.count}× since ${formatWhen(r.since, now)}: ${r.fix}`;
+  return `Refused (${r.status === null ? '' : `${r.status}, `}${r.short}) ${r.count}× since ${formatWhen(r.since, now)}: ${r.fix}`;
 }
 
 const registrationColours = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;

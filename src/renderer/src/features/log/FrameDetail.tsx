@@ -2,7 +2,7 @@
 // pretty-printed or exactly as sent (copyable as either), and the matching request or response with the
 // time between them; a request without one says what the record knows of why, until its answer comes
 // (followed live). A frame kept open after the filter changed says when it is no longer in the list.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -75,40 +75,48 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
 }
 
 /**
+ * One frame, whichever copy of its row is given: the log hands a fresh row object each time the same
+ * frame is picked again, and what was found of it (its answer, logged live) must stay.
+ */
+const frameKey = (m: Pick<MessageView, 'id' | 'chargerId' | 'messageId' | 'direction'>): string => `${m.id}|${m.chargerId}|${m.messageId ?? ''}|${m.direction}`;
+
+/**
  * The request of a response, or the response of a request: same charger and message id, the other way.
  * `answeredAt`: when an answer to this request was logged live since it was opened: it is read again, as
  * far as then, what was found before staying until the new reading is in.
  */
 function useCounterpart(m: MessageView, answeredAt: string | null) {
   const client = useClient();
-  const [state, setState] = useState<{ m: MessageView; loading: boolean; frame: MessageView | null; error: string | null }>({ m, loading: true, frame: null, error: null });
+  const key = frameKey(m);
+  const [state, setState] = useState<{ key: string; loading: boolean; frame: MessageView | null; error: string | null }>({ key, loading: true, frame: null, error: null });
+  const { id, chargerId, messageId, direction, kind, ts } = m;
   useEffect(() => {
-    if (m.kind === 'INVALID' || !m.messageId) return setState({ m, loading: false, frame: null, error: null });
+    if (kind === 'INVALID' || !messageId) return setState({ key, loading: false, frame: null, error: null });
     let live = true;
-    setState((s) => (s.m === m && !s.loading ? s : { m, loading: true, frame: null, error: null }));
-    const t = Date.parse(m.ts);
-    const isCall = m.kind === 'CALL';
+    setState((s) => (s.key === key && !s.loading ? s : { key, loading: true, frame: null, error: null }));
+    const t = Date.parse(ts);
+    const isCall = kind === 'CALL';
     const filter = {
-      chargerId: m.chargerId,
+      chargerId,
       kinds: isCall ? (['CALLRESULT', 'CALLERROR'] as const).slice() : (['CALL'] as const).slice(),
-      search: JSON.stringify(m.messageId),
+      search: JSON.stringify(messageId),
       from: new Date(isCall ? t : t - MATCH_WINDOW_MS).toISOString(),
       to: new Date(isCall ? Math.max(t + MATCH_WINDOW_MS, answeredAt ? Date.parse(answeredAt) : 0) : t).toISOString(),
     };
     client.call('messages:page', { ...filter, limit: 20 }).then(
       (rows) => {
         if (!live) return;
-        const same = rows.filter((r) => r.messageId === m.messageId && r.direction !== m.direction && r.id !== m.id);
+        const same = rows.filter((r) => r.messageId === messageId && r.direction !== direction && r.id !== id);
         // A request's answer is the first after it; a response's request the last before it.
-        const frame = isCall ? (same.filter((r) => r.id > m.id).at(-1) ?? null) : (same.find((r) => r.id < m.id) ?? null);
-        setState({ m, loading: false, frame, error: null });
+        const frame = isCall ? (same.filter((r) => r.id > id).at(-1) ?? null) : (same.find((r) => r.id < id) ?? null);
+        setState({ key, loading: false, frame, error: null });
       },
-      (e: Error) => live && setState({ m, loading: false, frame: null, error: e.message }),
+      (e: Error) => live && setState({ key, loading: false, frame: null, error: e.message }),
     );
     return () => void (live = false);
-  }, [client, m, answeredAt]);
+  }, [client, key, id, chargerId, messageId, direction, kind, ts, answeredAt]);
   // Until the effect has run for a newly picked frame, the last one's answer is not this one's.
-  return state.m === m ? state : { m, loading: true, frame: null, error: null };
+  return state.key === key ? state : { key, loading: true, frame: null, error: null };
 }
 
 /**
@@ -118,7 +126,9 @@ function useCounterpart(m: MessageView, answeredAt: string | null) {
  */
 function useLiveAnswer(m: MessageView, waiting: boolean) {
   const client = useClient();
-  const [live, setLive] = useState<{ m: MessageView; answeredAt: string | null; changes: number }>({ m, answeredAt: null, changes: 0 });
+  const key = frameKey(m);
+  const [live, setLive] = useState<{ key: string; answeredAt: string | null; changes: number }>({ key, answeredAt: null, changes: 0 });
+  const { chargerId, messageId, direction, action } = m;
   useEffect(() => {
     if (!waiting) return;
     return client.subscribe((events) => {
@@ -127,14 +137,14 @@ function useLiveAnswer(m: MessageView, waiting: boolean) {
       for (const e of events) {
         if (e.type === 'frameLogged') {
           const f = e.message;
-          if (f.chargerId === m.chargerId && f.messageId === m.messageId && f.direction !== m.direction && (f.kind === 'CALLRESULT' || f.kind === 'CALLERROR')) answeredAt = f.ts;
-        } else if (e.type === 'operationFinished') changed ||= e.operation.chargerId === m.chargerId && e.operation.action === m.action;
-        else if (e.type === 'chargerDisconnected' || e.type === 'chargerConnected') changed ||= e.chargerId === m.chargerId;
+          if (f.chargerId === chargerId && f.messageId === messageId && f.direction !== direction && (f.kind === 'CALLRESULT' || f.kind === 'CALLERROR')) answeredAt = f.ts;
+        } else if (e.type === 'operationFinished') changed ||= e.operation.chargerId === chargerId && e.operation.action === action;
+        else if (e.type === 'chargerDisconnected' || e.type === 'chargerConnected') changed ||= e.chargerId === chargerId;
       }
-      if (answeredAt || changed) setLive((l) => (l.m === m ? { m, answeredAt: answeredAt ?? l.answeredAt, changes: l.changes + 1 } : { m, answeredAt, changes: 1 }));
+      if (answeredAt || changed) setLive((l) => (l.key === key ? { key, answeredAt: answeredAt ?? l.answeredAt, changes: l.changes + 1 } : { key, answeredAt, changes: 1 }));
     });
-  }, [client, m, waiting]);
-  return live.m === m ? live : { m, answeredAt: null, changes: 0 };
+  }, [client, key, chargerId, messageId, direction, action, waiting]);
+  return live.key === key ? live : { key, answeredAt: null, changes: 0 };
 }
 
 /** What the record knows of a request without an answer, its "since" kept true as the detail stays open. */
@@ -161,7 +171,10 @@ async function copy(text: string): Promise<string> {
   }
 }
 
-export function FrameDetail({ m, onClose, search, outsideFilter = false }: { m: MessageView; onClose: () => void; search?: string; outsideFilter?: boolean }) {
+export function FrameDetail({ m: given, onClose, search, outsideFilter = false }: { m: MessageView; onClose: () => void; search?: string; outsideFilter?: boolean }) {
+  // The first copy of the frame stands while the same frame stays open (the log gives a fresh one when it is picked again).
+  const key = frameKey(given);
+  const m = useMemo(() => given, [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const rewrites = prettyRewrites(m.raw);
   const [choice, setChoice] = useState<Shown | null>(null);
   // Formatted reads best; a frame whose formatting would change what it says opens as sent.
@@ -175,7 +188,7 @@ export function FrameDetail({ m, onClose, search, outsideFilter = false }: { m: 
   const unanswered = useNoAnswer(m, isCall && !other.loading && !other.error && !other.frame, liveAnswer.changes);
   // What the last copy said, and which copy it was (the frame as sent, or formatted).
   const [copied, setCopied] = useState<{ what: Shown; said: string } | null>(null);
-  useEffect(() => setCopied(null), [m]);
+  useEffect(() => setCopied(null), [key]);
   const copyAs = (what: Shown) => void copy(what === 'raw' ? m.raw : prettyFrame(m.raw)).then((said) => setCopied({ what, said }));
   const done = (what: Shown) => copied?.what === what && copied.said === 'Copied';
   const ms = other.frame ? Math.abs(Date.parse(other.frame.ts) - Date.parse(m.ts)) : null;

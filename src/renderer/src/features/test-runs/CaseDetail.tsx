@@ -33,7 +33,11 @@ function Section({ title, children }: { title: string; children: React.ReactNode
   );
 }
 
-function Said({ label, text, tone }: { label: string; text: string | undefined; tone: 'expected' | 'actual' }) {
+/** How what arrived reads: a failure (red), no verdict (amber: the case did not finish), or as expected. */
+type Tone = 'expected' | 'actual' | 'unfinished';
+const toneColour: Record<Tone, string> = { expected: 'success.main', actual: 'error.main', unfinished: 'warning.main' };
+
+function Said({ label, text, tone }: { label: string; text: string; tone: Tone }) {
   return (
     <Box>
       <Typography variant="caption" color="text.secondary" component="div">
@@ -41,6 +45,7 @@ function Said({ label, text, tone }: { label: string; text: string | undefined; 
       </Typography>
       <Box
         aria-label={label}
+        data-tone={tone}
         sx={{
           fontFamily: monoFont,
           fontSize: 13,
@@ -49,10 +54,10 @@ function Said({ label, text, tone }: { label: string; text: string | undefined; 
           p: 1,
           borderRadius: 1,
           border: 1,
-          borderColor: tone === 'expected' ? 'success.main' : 'error.main',
+          borderColor: toneColour[tone],
         }}
       >
-        {text ?? '—'}
+        {text}
       </Box>
     </Box>
   );
@@ -64,6 +69,16 @@ export function CaseDetail({ result }: { result: CaseResult }) {
   const shown = result.steps.find((s) => s.n === chosen) ?? deciding;
   const severity = result.verdict === 'pass' ? 'success' : result.verdict === 'fail' || result.verdict === 'error' ? 'error' : result.verdict === 'inconclusive' ? 'warning' : 'info';
   const decidingFrames = deciding ? result.frames.filter((f) => f.messageId !== null && deciding.messageIds.includes(f.messageId)) : [];
+  // A failure is red; an inconclusive case (stopped, timed out) has no verdict: amber. What was not said (an operator's step) is not shown empty.
+  const failed = result.verdict === 'fail' || result.verdict === 'error';
+  const said = deciding
+    ? (
+        [
+          ['Expected', deciding.expected, 'expected'],
+          ['Actual', deciding.actual, failed ? 'actual' : 'unfinished'],
+        ] as const
+      ).filter(([, text]) => text !== undefined)
+    : [];
   return (
     <Stack spacing={2.5} aria-label={`Case ${result.id}`} component="article">
       <Box>
@@ -85,14 +100,25 @@ export function CaseDetail({ result }: { result: CaseResult }) {
       )}
 
       {deciding && (
-        <Paper sx={{ p: 2, borderColor: result.verdict === 'fail' || result.verdict === 'error' ? 'error.main' : undefined }} aria-label="Deciding step" component="section">
+        <Paper
+          sx={{ p: 2, borderColor: failed ? 'error.main' : result.verdict === 'inconclusive' ? 'warning.main' : undefined }}
+          data-tone={failed ? 'failed' : result.verdict === 'inconclusive' ? 'unfinished' : 'other'}
+          aria-label="Deciding step"
+          component="section"
+        >
           <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
             Deciding step {deciding.n}: {deciding.title}
           </Typography>
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 2fr) minmax(0, 3fr)' }, gap: 2 }}>
             <Stack spacing={1}>
-              <Said label="Expected" text={deciding.expected} tone="expected" />
-              <Said label="Actual" text={deciding.actual} tone="actual" />
+              {said.map(([label, text, tone]) => (
+                <Said key={label} label={label} text={text!} tone={tone} />
+              ))}
+              {!said.length && (
+                <Typography variant="body2" color="text.secondary">
+                  {deciding.by === 'operator' ? 'A request to the person at the charger: nothing to compare.' : 'Nothing was expected or received in this step.'}
+                </Typography>
+              )}
             </Stack>
             <Box sx={{ minWidth: 0 }}>
               <Typography variant="caption" color="text.secondary" component="div">
@@ -133,7 +159,7 @@ export function CaseDetail({ result }: { result: CaseResult }) {
                   hover
                   selected={shown?.n === s.n}
                   onClick={() => setChosen(s.n)}
-                  sx={{ cursor: 'pointer', '& td': s.status === 'failed' || s.status === 'error' ? { color: 'error.main', fontWeight: 600 } : undefined }}
+                  sx={{ cursor: 'pointer', '& td': s.status === 'failed' || s.status === 'error' ? { color: failed ? 'error.main' : 'warning.dark', fontWeight: 600 } : undefined }}
                 >
                   <TableCell>{s.n}</TableCell>
                   <TableCell>{actor[s.by]}</TableCell>

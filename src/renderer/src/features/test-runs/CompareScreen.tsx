@@ -48,6 +48,25 @@ export function compareRuns(a: RunResult, b: RunResult): Compared[] {
   });
 }
 
+/**
+ * What the two runs ran with that differs (test data, what was declared or read of the charger, the bench's
+ * version), in words: a verdict that changed may owe it to these rather than to the charger.
+ */
+export function runDifferences(a: RunResult, b: RunResult): string[] {
+  const out: string[] = [];
+  const keys = [...new Set([...Object.keys(a.data), ...Object.keys(b.data)])] as Array<keyof RunResult['data']>;
+  for (const k of keys) if (JSON.stringify(a.data[k]) !== JSON.stringify(b.data[k])) out.push(`Test data ${k}: ${String(a.data[k] ?? '—')} in A, ${String(b.data[k] ?? '—')} in B`);
+  const has = { fixedCable: 'Fixed cable', connectorLock: 'Connector lock', reader: 'Card reader', backupPower: 'Back-up power' } as const;
+  if (a.pics && b.pics) {
+    for (const [k, label] of Object.entries(has) as Array<[keyof typeof has, string]>)
+      if (a.pics[k] !== b.pics[k]) out.push(`${label}: ${a.pics[k] ? 'yes' : 'no'} in A, ${b.pics[k] ? 'yes' : 'no'} in B`);
+    const profiles = (r: RunResult) => `${r.pics!.profiles.join(', ') || 'none'}${r.pics!.profilesFrom ? ` (${r.pics!.profilesFrom})` : ''}`;
+    if (profiles(a) !== profiles(b)) out.push(`Feature profiles: ${profiles(a)} in A, ${profiles(b)} in B`);
+  } else if (!a.pics !== !b.pics) out.push(`What the charger has: ${a.pics ? 'read' : 'never read'} in A, ${b.pics ? 'read' : 'never read'} in B`);
+  if (a.benchVersion !== b.benchVersion) out.push(`Bench version: ${a.benchVersion} in A, ${b.benchVersion} in B`);
+  return out;
+}
+
 const moveLabel = { worse: 'Worse', better: 'Better', changed: 'Changed', same: '', onlyOne: 'One run only' } as const;
 /** A row's change, in words, for its accessible name ("TC_001_CS in one run only"). */
 const moveWords = { worse: 'worse', better: 'better', changed: 'changed', same: 'same verdict', onlyOne: 'in one run only' } as const;
@@ -118,6 +137,7 @@ function CompareRuns({ idA, idB }: { idA: string; idB: string }) {
   const changed = rows.filter((r) => r.move !== 'same' && r.move !== 'onlyOne');
   const onlyOne = rows.filter((r) => r.move === 'onlyOne').length;
   const [onlyChanges, setOnlyChanges] = useState(true);
+  const differences = useMemo(() => (ordered ? runDifferences(ordered[0], ordered[1]) : []), [ordered]);
 
   if (error) return <Alert severity="error">{error}</Alert>;
   if (!ordered) return <LinearProgress aria-label="Loading the runs" />;
@@ -146,6 +166,16 @@ function CompareRuns({ idA, idB }: { idA: string; idB: string }) {
         <RunHead label="A" run={a} role={swapped ? 'the later run' : 'the earlier run, the baseline'} />
         <RunHead label="B" run={b} role={swapped ? 'the earlier run' : 'the later run'} />
       </Stack>
+      {differences.length > 0 && (
+        <Alert severity="warning" aria-label="What the runs ran with">
+          The two runs did not run with the same settings: a verdict that changed may be down to these, not the charger.
+          <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+            {differences.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </Box>
+        </Alert>
+      )}
       <Box>
         <Button size="small" startIcon={<SwapHorizIcon />} onClick={() => setSwapped((v) => !v)}>
           {swapped ? 'Back to the earlier run as A' : 'Swap: the later run as A'}

@@ -2,7 +2,7 @@
 // progress with its current step and its frames as they pass, a Stop button that asks first), then the
 // results (each case's verdict and why, next to its frames), the reports to download and a re-run of the
 // failed cases.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -15,9 +15,6 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
-import List from '@mui/material/List';
-import ListItemButton from '@mui/material/ListItemButton';
-import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
@@ -26,35 +23,17 @@ import StopIcon from '@mui/icons-material/Stop';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useClient } from '../../api/context';
 import { useCall } from '../../components/useCall';
-import { formatTime } from '../../components/format';
+import { formatClock, formatTime } from '../../components/format';
+import { sendBlocked } from '../../components/reach';
+import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
-import { ranOnFakeTime, wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
+import { ranOnFakeTime, wallTimes, type RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
-import { CaseFrames } from '../../components/CaseFrames';
 import { Downloads } from './Downloads';
-import { useCaseTitles } from './useCases';
+import { useCases } from './useCases';
+import { BetweenCases, CaseList, LiveCase, notRunWhy, rowsOf, StateChip } from './RunParts';
 import { useRun } from './useRun';
-import { formatDuration, isProblem, SummaryChips, VerdictChip, type CaseState } from '../../components/verdicts';
-
-interface Row {
-  id: string;
-  state: CaseState;
-  result: CaseResult | null;
-}
-
-/** The cases of the run in order: those with a verdict, the one in progress, and those still to come. */
-function rowsOf(run: RunResult, currentCaseId: string | null): Row[] {
-  const done = new Map(run.cases.map((c) => [c.id, c]));
-  const ids = [...(run.planned ?? []), ...run.cases.map((c) => c.id), ...(currentCaseId ? [currentCaseId] : [])].filter((id, i, all) => all.indexOf(id) === i);
-  // Without a current case from the events (a page opened mid-run), the first case without a verdict is the one running.
-  const running = run.state === 'running' ? (currentCaseId ?? ids.find((id) => !done.has(id)) ?? null) : null;
-  return ids
-    .filter((id) => done.has(id) || run.state === 'running')
-    .map((id) => {
-      const result = done.get(id) ?? null;
-      return { id, result, state: result ? result.verdict : id === running ? 'running' : 'waiting' };
-    });
-}
+import { formatDuration, isProblem, SummaryChips } from '../../components/verdicts';
 
 function StopDialog({ run, open, onClose, onStopped }: { run: RunResult; open: boolean; onClose: () => void; onStopped: () => void }) {
   const client = useClient();
@@ -96,68 +75,28 @@ function StopDialog({ run, open, onClose, onStopped }: { run: RunResult; open: b
   );
 }
 
-function CaseList({ rows, selected, onSelect, titles }: { rows: Row[]; selected: string | null; onSelect: (id: string) => void; titles: Record<string, string> }) {
-  return (
-    <Paper sx={{ overflow: 'auto', maxHeight: { md: 'calc(100vh - 260px)' }, minHeight: 200 }}>
-      <List dense disablePadding aria-label="Cases of the run">
-        {rows.map((r) => (
-          <ListItemButton key={r.id} selected={r.id === selected} onClick={() => onSelect(r.id)} aria-label={`${r.id}: ${r.state}`} sx={{ gap: 1, borderBottom: 1, borderColor: 'divider' }}>
-            <ListItemText
-              primary={r.id}
-              secondary={r.result?.title ?? titles[r.id]}
-              slotProps={{ primary: { sx: { fontWeight: 600, fontSize: 14 } }, secondary: { noWrap: true, sx: { fontSize: 12 } } }}
-              sx={{ minWidth: 0 }}
-            />
-            <VerdictChip state={r.state} />
-          </ListItemButton>
-        ))}
-      </List>
-    </Paper>
-  );
-}
-
-function LiveCase({ caseId, step, started, frames, title }: { caseId: string; step: string | null; started: boolean; frames: ReturnType<typeof useRun>['frames']; title: string | null }) {
-  return (
-    <Stack spacing={2} component="article" aria-label={`Case ${caseId} in progress`}>
-      <Box>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
-          <Typography variant="h6" component="h2">
-            {caseId}
-          </Typography>
-          <VerdictChip state="running" size="medium" />
-        </Stack>
-        {title && <Typography>{title}</Typography>}
-      </Box>
-      <Alert severity="info" icon={false} aria-label="Current step" aria-live="polite">
-        <Typography variant="subtitle2" component="span">
-          {step ?? (started ? 'Preparing the case…' : 'Reading what the charger supports (its configuration keys) before the first case…')}
-        </Typography>
-      </Alert>
-      <Box>
-        <Typography variant="subtitle2" component="h3" sx={{ mb: 0.75 }}>
-          Frames as they pass
-        </Typography>
-        <CaseFrames frames={frames} label={`Frames of ${caseId} so far`} empty="No frame yet in this case." maxHeight={460} />
-      </Box>
-    </Stack>
-  );
-}
-
 export function RunScreen() {
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const { run, error, current, frames } = useRun(id);
+  const { run, error, current, frames, framesFrom } = useRun(id);
+  const { cases } = useCases();
+  const titles = useMemo(() => Object.fromEntries((cases ?? []).map((c) => [c.id, c.title])), [cases]);
+  // The link to the bench lost: what a running run shows is the last known, as of then; nothing can be sent.
+  const link = useBench((s) => s.link);
+  const linkSince = useBench((s) => s.linkSince);
   const [stopping, setStopping] = useState(false);
   /** Stop was sent: the run is ending its case and putting the charger back. */
   const [stopSent, setStopSent] = useState(false);
   const [notice, setNotice] = useState<{ message: string; error?: boolean } | null>(null);
-  const titles = useCaseTitles();
 
   if (error && !run) return <Alert severity="error">{error}</Alert>;
   if (!run) return <LinearProgress aria-label="Loading the run" />;
 
-  const rows = rowsOf(run, current?.caseId ?? null);
+  const rows = rowsOf(run, current, cases);
+  const blocked = run.state === 'running' ? sendBlocked(link, linkSince) : null;
+  const frozen = blocked ? (linkSince ? formatClock(linkSince) : 'the link was lost') : null;
+  const notRun = rows.filter((r) => r.state === 'notRun').length;
   const runningRow = rows.find((r) => r.state === 'running') ?? null;
   const firstProblem = rows.find((r) => r.result && isProblem(r.result.verdict));
   const selectedId = search.get('case') ?? (run.state === 'running' ? runningRow?.id : (firstProblem?.id ?? rows[0]?.id)) ?? null;
@@ -180,15 +119,22 @@ export function RunScreen() {
             Test run on {run.chargerId}
           </Typography>
           {run.state === 'running' ? (
-            <VerdictChip state="running" />
+            <StateChip state="running" frozen={frozen} />
           ) : (
             <Chip size="small" variant="outlined" color={run.state === 'stopped' ? 'warning' : 'default'} label={run.state === 'stopped' ? 'Stopped' : 'Finished'} />
           )}
           <Box sx={{ flexGrow: 1 }} />
           {run.state === 'running' ? (
-            <Button color="error" variant="contained" startIcon={<StopIcon />} disabled={stopSent} onClick={() => setStopping(true)}>
-              {stopSent ? 'Stopping: putting the charger back…' : 'Stop run…'}
-            </Button>
+            <Stack sx={{ alignItems: 'flex-end' }}>
+              <Button color="error" variant="contained" startIcon={<StopIcon />} disabled={stopSent || !!blocked} onClick={() => setStopping(true)}>
+                {stopSent ? 'Stopping: putting the charger back…' : 'Stop run…'}
+              </Button>
+              {blocked && (
+                <Typography variant="caption" color="text.secondary" role="status" sx={{ maxWidth: 360, textAlign: 'right' }}>
+                  {blocked}
+                </Typography>
+              )}
+            </Stack>
           ) : (
             problems > 0 && (
               <Button variant="outlined" startIcon={<ReplayIcon />} onClick={() => navigate(paths.testRuns({ charger: run.chargerId, rerun: run.id }))}>
@@ -216,6 +162,7 @@ export function RunScreen() {
 
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} aria-label="Verdicts so far">
         <SummaryChips summary={run.summary} />
+        {notRun > 0 && <Chip size="small" variant="outlined" label={`${notRun} not run (${notRunWhy(run)})`} />}
         {run.state === 'running' && (
           <Typography variant="body2" color="text.secondary" sx={{ pl: 1 }}>
             {done} of {total} case{total === 1 ? '' : 's'} done
@@ -226,12 +173,27 @@ export function RunScreen() {
       {run.state !== 'running' && <Downloads runId={run.id} onNotice={setNotice} />}
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '300px minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
-        <CaseList rows={rows} selected={selected?.id ?? null} onSelect={(c) => setSearch({ case: c }, { replace: true })} titles={titles} />
+        <CaseList rows={rows} selected={selected?.id ?? null} onSelect={(c) => setSearch({ case: c }, { replace: true })} titles={titles} frozen={frozen} />
         <Paper sx={{ p: 2, minWidth: 0 }}>
           {selected?.result ? (
             <CaseDetail key={selected.id} result={selected.result} />
           ) : selected?.state === 'running' ? (
-            <LiveCase caseId={selected.id} step={current?.caseId === selected.id ? current.step : null} started={current?.caseId === selected.id} frames={frames} title={titles[selected.id] ?? null} />
+            <LiveCase
+              caseId={selected.id}
+              step={current?.caseId === selected.id ? current.step : null}
+              started={current?.caseId === selected.id}
+              frames={frames}
+              framesFrom={framesFrom}
+              title={titles[selected.id] ?? null}
+              frozen={frozen}
+            />
+          ) : selected?.state === 'notRun' || (selected?.state === 'notSupported' && run.state !== 'running') ? (
+            <Typography color="text.secondary">
+              {selected.id} {titles[selected.id] ? `(${titles[selected.id]}) ` : ''}
+              {selected.state === 'notRun' ? `was not run: ${notRunWhy(run)} before it came to it.` : 'was not run: the bench cannot run it yet (Not supported yet).'}
+            </Typography>
+          ) : !selected && run.state === 'running' ? (
+            <BetweenCases run={run} frozen={frozen} />
           ) : selected ? (
             <Typography color="text.secondary">
               {selected.id} {titles[selected.id] ? `(${titles[selected.id]}) ` : ''}runs later in this run.

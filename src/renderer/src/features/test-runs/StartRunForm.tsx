@@ -36,15 +36,15 @@ import { useClient } from '../../api/context';
 import { useCall, useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
-import { ChargerBadges } from '../../components/ChargerBadges';
 import { RunningList } from '../../components/ConfirmDialog';
 import { useRunning, useRunningLive } from '../../components/running';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
-import type { CaseInfo, RunListItem } from '../../../../shared/api/test-runs';
+import { wallTimes, type CaseInfo, type RunListItem } from '../../../../shared/api/test-runs';
 import { featureProfiles, type FeatureProfile } from '../../../../shared/ocpp16/actions';
 import { changedData, dataFields, defaults, initialDataForm, type DataForm } from './testData';
 import { useCases } from './useCases';
+import { ChargerPicker, useBusyChargers, useEarlierRun } from './ChargerChoice';
 
 type Choice = 'all' | 'profile' | 'pick' | 'rerun';
 
@@ -235,6 +235,14 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
     }
   }, [rerun]);
 
+  // Re-running an earlier run's failed cases: with the test data and declarations it ran with (changeable here).
+  const from = useEarlierRun(choice === 'rerun' && rerunOf ? rerunOf : null, (r) => {
+    setData(Object.fromEntries(dataFields.map((f) => [f.key, String(r.data[f.key] ?? defaults[f.key] ?? '')])));
+    if (r.pics) {
+      setDeclared({ fixedCable: r.pics.fixedCable, connectorLock: r.pics.connectorLock, reader: r.pics.reader, backupPower: r.pics.backupPower });
+      setProfilesDeclared(r.pics.profilesFrom === 'declared' ? r.pics.profiles : null);
+    }
+  });
   const earlier = useLoad(() => (charger ? client.call('tests:list', { chargerId: charger }) : Promise.resolve([] as RunListItem[])), [client, charger]);
   const withProblems = (earlier.data ?? []).filter((r) => r.state !== 'running' && problemsOf(r) > 0);
 
@@ -258,7 +266,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
     if (choice === 'profile') a.profile = profile as BenchArgs<'tests:start'>['profile'];
     if (choice === 'pick') a.cases = picked;
     if (choice === 'rerun') a.rerunFailedOf = rerunOf;
-    const changed = changedData(data);
+    const changed = changedData(data, choice === 'rerun' && !!from);
     if (Object.keys(changed).length) a.data = changed as BenchArgs<'tests:start'>['data'];
     return a;
   };
@@ -272,9 +280,10 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   }, [start.field]);
 
   const fieldError = (name: string) => (start.field === name ? start.error : null);
-  const generalError = start.error && !(start.field === 'chargerId' || start.field === 'cases' || start.field === 'rerunFailedOf' || start.field?.startsWith('data.')) ? start.error : null;
   const virtual = chosen?.virtual ?? false;
-  const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf);
+  // A charger a run or a commissioning is on: the bench refuses a second run there, so none is offered.
+  const busy = useBusyChargers(useMemo(() => online.map((c) => c.id), [online]));
+  const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf) && !busy[charger];
   // A virtual charger is asked about too when something runs on it (a session someone started there).
   const runningOnIt = useRunningLive(charger);
   const submit = () => (virtual && !runningOnIt.length ? void go() : setConfirming(true));
@@ -286,25 +295,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3 }}>
         <Stack spacing={2.5}>
-          <TextField
-            select
-            label="Charger"
-            value={online.some((c) => c.id === charger) ? charger : ''}
-            onChange={(e) => onCharger(e.target.value)}
-            error={!!fieldError('chargerId')}
-            helperText={fieldError('chargerId') ?? (online.length ? 'Connected chargers' : 'No charger is connected: point one at the bench, or create a virtual charger')}
-            slotProps={{ formHelperText: { 'aria-live': 'assertive' } }}
-          >
-            {online.map((c) => (
-              <MenuItem key={c.id} value={c.id}>
-                <Box component="span" sx={{ mr: 0.5 }}>
-                  {c.id}
-                  {c.boot ? ` · ${c.boot.chargePointVendor} ${c.boot.chargePointModel}` : ''}
-                </Box>
-                <ChargerBadges chargerId={c.id} compact />
-              </MenuItem>
-            ))}
-          </TextField>
+          <ChargerPicker online={online} charger={charger} busy={busy} onCharger={onCharger} error={fieldError('chargerId')} />
 
           <FormControl error={!!(fieldError('cases') || fieldError('rerunFailedOf'))}>
             <FormLabel id="cases-choice">Cases</FormLabel>
@@ -339,6 +330,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
         </Stack>
 
         <Stack spacing={2}>
+          {from && (
+            <Alert severity="info" aria-label="From the earlier run">
+              Test data and what the charger has are from run {from.id} ({formatTime(wallTimes(from).started)}), as it ran: change them here if needed.
+            </Alert>
+          )}
           <Accordion expanded={dataOpen} onChange={(_e, open) => setDataOpen(open)} disableGutters>
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>
               <Box>
@@ -407,7 +403,12 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
             </Typography>
           </Alert>
 
-          {generalError && <Alert severity="error">{generalError}</Alert>}
+          {/* Any refusal by the Start button, where it was clicked (the field at fault is marked too). */}
+          {start.error && (
+            <Alert severity="error" aria-label="The run did not start">
+              {start.error}
+            </Alert>
+          )}
           <Box>
             <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!ready || start.pending} onClick={submit}>
               {charger ? `Start ${count} case${count === 1 ? '' : 's'} on ${charger}${virtual && !runningOnIt.length ? '' : '…'}` : 'Start the run'}

@@ -32,12 +32,15 @@ export type DataForm = Record<string, string>;
 
 export const initialDataForm = (): DataForm => Object.fromEntries(dataFields.map((f) => [f.key, String(defaults[f.key] ?? '')]));
 
-/** The fields that differ from the defaults, typed; a number field that is no number is sent as typed, for the bench to name. */
-export function changedData(form: DataForm): Record<string, string | number> {
+/**
+ * The fields that differ from the defaults (`all`: every field, as a re-run sends what it shows rather than
+ * let the bench take the earlier run's), typed; a number field that is no number is sent as typed, for the bench to name.
+ */
+export function changedData(form: DataForm, all = false): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const f of dataFields) {
     const text = (form[f.key] ?? '').trim();
-    if (text === String(defaults[f.key])) continue;
+    if (!all && text === String(defaults[f.key])) continue;
     out[f.key] = f.kind === 'int' && /^-?\d+$/.test(text) ? Number(text) : text;
   }
   return out;

@@ -80,15 +80,16 @@ function LastReadingEnergy({ row }: { row: Row }) {
         {row.energyWarning ? 'meter went backwards' : '—'}
       </Typography>
     );
+  return <EnergyWithWords wh={row.energy} words="at last reading" title="From its last reading: the session was closed in the record, which has no meter stop" />;
+}
+
+/** An amount with what it is under it ("so far", "at last reading"), the words under the amount when the column is narrow, never cut. */
+function EnergyWithWords({ wh, words, title, warn = false }: { wh: number; words: string; title?: string; warn?: boolean }) {
   return (
-    <Box
-      component="span"
-      sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', lineHeight: 1.2, whiteSpace: 'normal' }}
-      title="From its last reading: the session was closed in the record, which has no meter stop"
-    >
-      <span>{formatEnergy(row.energy)}</span>
-      <Typography component="span" variant="caption" color="text.secondary" sx={{ lineHeight: 1.2 }}>
-        at last reading
+    <Box component="span" sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', lineHeight: 1.2, whiteSpace: 'normal' }} title={title}>
+      <span>{formatEnergy(wh)}</span>
+      <Typography component="span" variant="caption" color={warn ? 'warning.main' : 'text.secondary'} sx={{ lineHeight: 1.2 }}>
+        {words}
       </Typography>
     </Box>
   );
@@ -106,17 +107,12 @@ function RunningEnergy({ row }: { row: Row }) {
       </Typography>
     );
   return (
-    // The words under the amount when the column is narrow, never cut.
-    <Box
-      component="span"
-      sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', lineHeight: 1.2, whiteSpace: 'normal' }}
+    <EnergyWithWords
+      wh={row.energy}
+      words={stale ? 'at last contact' : unconfirmed ? 'at last reading' : 'so far'}
       title={unconfirmed ? 'At its last reading: the charger has most likely lost this session' : undefined}
-    >
-      <span>{formatEnergy(row.energy)}</span>
-      <Typography component="span" variant="caption" color={unconfirmed ? 'warning.main' : 'text.secondary'} sx={{ lineHeight: 1.2 }}>
-        {stale ? 'at last contact' : unconfirmed ? 'at last reading' : 'so far'}
-      </Typography>
-    </Box>
+      warn={unconfirmed}
+    />
   );
 }
 

@@ -5,14 +5,14 @@ import { useEffect } from 'react';
 import { useClient } from '../../../api/context';
 import { limitsFrom, useBench } from '../../../stores/bench';
 
-/** Operations read back to find the latest GetConfiguration answer. */
-const LOOK_BACK = 500;
+/** GetConfiguration operations read back (only those: their answers are large) to find the latest that reported them. */
+const LOOK_BACK = 20;
 
 export function useChargerLimits(chargerId: string): void {
   const client = useClient();
   useEffect(() => {
     let live = true;
-    client.call('operations:list', { chargerId, limit: LOOK_BACK }).then(
+    client.call('operations:list', { chargerId, actions: ['GetConfiguration'], limit: LOOK_BACK }).then(
       (ops) => {
         if (!live) return;
         // Newest first: the first that reports them is the latest.

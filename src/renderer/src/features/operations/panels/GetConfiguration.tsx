@@ -5,7 +5,9 @@
 // ChangeConfiguration is sent from here (its meanings: ChangeConfiguration.meanings.ts), each key's edit
 // its own operation kept outside the panel as every operation is: one still waiting is listed on its way
 // (its key and value named), queues behind the call before it, and is found again, waiting or with its
-// outcome, when the panel is shown again; so is the table last read.
+// outcome, when the panel is shown again; so is the table, merged from the reads (panels/configurationTable.ts),
+// each key with the time of the read that gave it. An inline edit of a key whose edit (sent from Set any key)
+// still waits is not sent over it: it says which edit it waits for.
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -35,6 +37,7 @@ import type { Explained } from '../kit/meanings';
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel, type PanelContextValue } from '../kit/parts';
 import { useOperation, useOperationsBySubject, type OperationState } from '../kit/useOperation';
+import { readWords, useConfigurationTable, type KeyRow } from './configurationTable';
 import { useInFlight, waitingWords } from '../kit/InFlight';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
@@ -43,12 +46,6 @@ import { useLastContact } from '../../../components/ChargerOfflineNotice';
 
 /** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
 export const standardKeys: string[] = configurationKeyNames;
-
-interface KeyRow {
-  key: string;
-  readonly: boolean;
-  value?: string;
-}
 
 interface KeyResult {
   pending: boolean;
@@ -63,30 +60,12 @@ interface KeyResult {
   ref?: string | null;
 }
 
-/** The configuration as last read: its rows, when, and the keys the charger does not know. */
-interface ReadTable {
-  rows: KeyRow[];
-  readAt: string;
-  unknown: string[];
-}
-
-/** The table after a read: reading some keys refreshes those rows and keeps the rest. */
-function afterRead(prev: ReadTable | null, read: OperationState<'GetConfiguration'>): ReadTable | null {
-  if (read.result?.outcome !== 'completed' || !read.settledAt) return prev;
-  const got = (read.result.response.configurationKey ?? []) as unknown as KeyRow[];
-  const unknown = (read.result.response.unknownKey ?? []) as unknown as string[];
-  if (!read.request?.key?.length || !prev) return { rows: got, readAt: read.settledAt, unknown };
-  const byKey = new Map(prev.rows.map((r) => [r.key, r]));
-  for (const r of got) byKey.set(r.key, r);
-  return { rows: [...byKey.values()], readAt: read.settledAt, unknown };
-}
-
 /** Taken by the charger: the value is the key's now (or after a restart). */
 const taken = (e: Explained | undefined) => e?.status === 'Accepted' || e?.status === 'RebootRequired';
 
-/** A row's value: as read, or the value of an edit the charger took since. */
-function valueAfter(row: KeyRow, edit: OperationState<'ChangeConfiguration'> | undefined, readAt: string, explain: PanelContextValue['explain']): string | undefined {
-  const since = edit?.result && edit.settledAt && edit.settledAt > readAt;
+/** A row's value: as read, or the value of an edit the charger took since its read. */
+function valueAfter(row: KeyRow, edit: OperationState<'ChangeConfiguration'> | undefined, explain: PanelContextValue['explain']): string | undefined {
+  const since = edit?.result && edit.settledAt && edit.settledAt > row.readAt;
   return since && taken(explain('ChangeConfiguration', edit.result!)) ? edit.request?.value : row.value;
 }
 
@@ -107,16 +86,13 @@ function ConfigurationPanel() {
   const { chargerId, online, explain } = usePanel();
   const getOp = useOperation<'GetConfiguration'>(chargerId);
   const edits = useOperationsBySubject(chargerId, 'ChangeConfiguration');
-  // The table from the reads' answers as they come (kept with the read outside the panel: one answered
-  // while the panel was away, or before it was shown again, is taken up here all the same).
-  const [table, setTable] = useState<ReadTable | null>(null);
-  const [tookRead, setTookRead] = useState<string | null>(null);
-  if (getOp.action === 'GetConfiguration' && getOp.settledAt && getOp.settledAt !== tookRead) {
-    setTookRead(getOp.settledAt);
-    setTable((prev) => afterRead(prev, getOp));
-  }
-  /** When the table was last read (the answer's arrival): what it shows is as of then. */
+  // The table merged from the reads' answers as they come, kept per charger outside the panel (one
+  // answered while the panel was away, or before it was shown again, is taken up all the same).
+  const table = useConfigurationTable(chargerId, getOp);
+  /** When the table was last read (the answer's arrival); its rows each as of their own read. */
   const readAt = table?.readAt ?? null;
+  const readWhen = table ? readWords(table) : null;
+  const olderRows = table ? table.rows.some((r) => r.readAt !== table.readAt) : false;
   const unknown = table?.unknown ?? [];
   const { reach, contact, why } = useLastContact(chargerId);
   const [selected, setSelected] = useState<string[]>([]);
@@ -128,9 +104,16 @@ function ConfigurationPanel() {
   const read = (keys?: string[]) => void getOp.send('GetConfiguration', keys?.length ? { key: keys } : {});
   const change = (key: string, value: string) => void edits.send(key, { key, value });
 
-  const editError = editing?.tried ? checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).errors.value : undefined;
+  // An edit of the key sent meanwhile (from Set any key) and still waiting: this one would stand in for it
+  // before its answer came, so it waits.
+  const before = editing ? edits.states[editing.key] : undefined;
+  const waitingFor =
+    editing && before?.pending
+      ? `ChangeConfiguration of ${editing.key}${before.request?.value === undefined ? '' : ` to ${before.request.value}`} is still waiting for ${chargerId}'s answer: send this once it has come.`
+      : undefined;
+  const editError = waitingFor ?? (editing?.tried ? checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).errors.value : undefined);
   const submitEdit = () => {
-    if (!editing || !online) return;
+    if (!editing || !online || waitingFor) return;
     if (!checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).ok) {
       // A new mistake on this key: its last answer must not stand beside it.
       edits.clear(editing.key);
@@ -162,7 +145,7 @@ function ConfigurationPanel() {
   const heartbeat = resultOf('HeartbeatInterval');
   const heartbeatAccepted = heartbeat && !heartbeat.pending && heartbeat.explained?.status === 'Accepted' ? heartbeat.value : undefined;
 
-  const rows = useMemo(() => table?.rows.map((r) => ({ ...r, value: valueAfter(r, edits.states[r.key], table.readAt, explain) })) ?? null, [table, edits.states, explain]);
+  const rows = useMemo(() => table?.rows.map((r) => ({ ...r, value: valueAfter(r, edits.states[r.key], explain) })) ?? null, [table, edits.states, explain]);
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return (rows ?? []).filter((r) => !f || r.key.toLowerCase().includes(f) || (r.value ?? '').toLowerCase().includes(f));
@@ -194,11 +177,12 @@ function ConfigurationPanel() {
         <Typography variant="body2" color="text.secondary" role="status">
           {explain('GetConfiguration', getOp.result).meaning}
           {readAt && ` Read at ${formatClock(readAt)}.`}
+          {olderRows && ' The other keys as read before (each says when).'}
         </Typography>
       )}
       {rows && reach.stale && (
         <Alert severity="warning" variant="outlined" data-testid="configuration-last-known">
-          Last known values{readAt ? `, read at ${formatClock(readAt)}` : ''}: {why}
+          Last known values{readWhen ? `, read ${readWhen}` : ''}: {why}
           {contact ? ` (last contact ${formatClock(contact)})` : ''}, so they may have changed since and nothing can be changed now.
         </Alert>
       )}
@@ -239,7 +223,7 @@ function ConfigurationPanel() {
                 <TableRow>
                   {/* The value keeps room for a word (true, false, a list) on a 1024 px window: keys and answers wrap first. */}
                   <TableCell sx={{ width: '30%' }}>Key</TableCell>
-                  <TableCell>{reach.stale ? `Value (last known${readAt ? `, ${formatClock(readAt)}` : ''})` : 'Value'}</TableCell>
+                  <TableCell>{reach.stale ? `Value (last known${readWhen ? `, read ${readWhen}` : ''})` : 'Value'}</TableCell>
                   <TableCell sx={{ width: 108 }}>Access</TableCell>
                   <TableCell sx={{ width: '27%' }}>Last change</TableCell>
                 </TableRow>
@@ -274,7 +258,7 @@ function ConfigurationPanel() {
                               input: {
                                 endAdornment: (
                                   <InputAdornment position="end">
-                                    <IconButton size="small" aria-label={`Send the new value of ${row.key}`} disabled={!online} onClick={submitEdit}>
+                                    <IconButton size="small" aria-label={`Send the new value of ${row.key}`} disabled={!online || Boolean(waitingFor)} onClick={submitEdit}>
                                       <CheckIcon fontSize="small" />
                                     </IconButton>
                                     <IconButton size="small" aria-label="Cancel the edit" onClick={() => setEditing(null)}>
@@ -289,6 +273,11 @@ function ConfigurationPanel() {
                           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                             <Box component="span" sx={{ flex: 1 }}>
                               {row.value ?? <em>(no value)</em>}
+                              {row.readAt !== readAt && (
+                                <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block' }}>
+                                  read at {formatClock(row.readAt)}
+                                </Typography>
+                              )}
                             </Box>
                             {!row.readonly && (
                               // Not while its last edit waits: a second would stand in for it before its answer came.

@@ -1,6 +1,7 @@
 // Remote start: asks the charger to start a transaction for an idTag on a connector (or any), with an
 // optional TxProfile; once it accepted, follows up: the transaction it started, or that none did within
-// its ConnectionTimeOut (as the bench last read it) or before it went offline.
+// its ConnectionTimeOut (as the bench last read or set it, from the charger's newest configuration reads and
+// changes only: a read of every key is large) or before it went offline.
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -9,6 +10,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFromDraft } from '../kit/ChargingProfileEditor';
 import { paths } from '../../../app/routes';
+import { configKeyOf, wholeSeconds } from '../../../components/configKey';
 import { formatWhen } from '../../../components/format';
 import type { OperationView, TransactionView } from '../../../../../shared/api/views';
 import { compact, numberOrText } from '../kit/form';
@@ -43,28 +45,14 @@ export interface ConnectionTimeOut {
   at: string;
 }
 
-const isConnectionTimeOut = (key: unknown) => typeof key === 'string' && key.trim().toLowerCase() === 'connectiontimeout';
-const wholeSeconds = (value: unknown): number | null => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : null);
-
 /**
- * ConnectionTimeOut from the charger's recorded operations (newest first): the newest GetConfiguration
- * answer that reported it, or ChangeConfiguration of it the charger accepted; null when the bench never learnt it.
+ * ConnectionTimeOut from the charger's recorded operations (newest first), as the bench last learnt it
+ * (components/configKey.ts); null when the bench never learnt it or its value is not whole seconds.
  */
 export function connectionTimeOutOf(ops: readonly OperationView[]): ConnectionTimeOut | null {
-  for (const o of ops) {
-    if (o.outcome !== 'completed') continue;
-    const at = o.finishedAt ?? o.sentAt;
-    if (o.action === 'GetConfiguration') {
-      const keys = (o.response as { configurationKey?: Array<{ key?: unknown; value?: unknown }> } | null)?.configurationKey;
-      const seconds = wholeSeconds(Array.isArray(keys) ? keys.find((k) => isConnectionTimeOut(k?.key))?.value : undefined);
-      if (seconds !== null) return { seconds, how: 'read', at };
-    } else if (o.action === 'ChangeConfiguration') {
-      const req = o.request as { key?: unknown; value?: unknown } | null;
-      const seconds = wholeSeconds(req?.value);
-      if (isConnectionTimeOut(req?.key) && seconds !== null && (o.response as { status?: unknown } | null)?.status === 'Accepted') return { seconds, how: 'set', at };
-    }
-  }
-  return null;
+  const known = configKeyOf(ops, 'ConnectionTimeOut');
+  const seconds = wholeSeconds(known?.value);
+  return known && seconds !== null ? { seconds, how: known.how, at: known.at } : null;
 }
 
 /** After ConnectionTimeOut, how long a StartTransaction may still be on its way (a cable plugged in at the last moment, its idTag authorized). */
@@ -91,10 +79,12 @@ function startPlan(chargerId: string, asked: Asked, timeOut: ConnectionTimeOut |
   };
 }
 
-function startWords(chargerId: string, timeOut: ConnectionTimeOut | null): FollowUpWords<TransactionView> {
+function startWords(chargerId: string, { timeOut, lookedAt }: KnownTimeOut): FollowUpWords<TransactionView> {
   const givesUp = timeOut
     ? `the charger gives up after its ConnectionTimeOut, ${timeOut.seconds} s (${timeOut.how} at ${formatWhen(timeOut.at)})`
-    : 'the charger gives up after its ConnectionTimeOut, which the bench has not read (Configuration keys reads it)';
+    : lookedAt === null
+      ? 'the charger gives up after its ConnectionTimeOut, which the bench has not read (Configuration keys reads it)'
+      : `the charger gives up after its ConnectionTimeOut, which none of its last ${lookedAt} configuration reads and changes gave (Configuration keys reads it)`;
   return {
     came: ([t], asked) => {
       const at = t.receivedAt ?? t.startTime;
@@ -120,13 +110,30 @@ function startWords(chargerId: string, timeOut: ConnectionTimeOut | null): Follo
   };
 }
 
-/** The panel's requests, and what tells the charger's ConnectionTimeOut. */
-const startActions = ['RemoteStartTransaction', 'GetConfiguration', 'ChangeConfiguration'] as const;
+/** The panel's requests: the newest of them hold its last send, whose follow-up is looked for. */
+const startActions = ['RemoteStartTransaction'] as const;
+export const START_LOOK_BACK = 100;
+/** What tells the charger's ConnectionTimeOut: read apart, the newest few only (a GetConfiguration answer of every key is large). */
+const timeOutActions = ['GetConfiguration', 'ChangeConfiguration'] as const;
+export const TIME_OUT_LOOK_BACK = 20;
+
+/** The ConnectionTimeOut the bench learnt, and, when its look-back may have left older ones out, how many operations it looked at. */
+interface KnownTimeOut {
+  timeOut: ConnectionTimeOut | null;
+  lookedAt: number | null;
+}
+
+/** The charger's ConnectionTimeOut from its newest configuration reads and changes in the record (TIME_OUT_LOOK_BACK of them). */
+function useConnectionTimeOut(chargerId: string): KnownTimeOut {
+  const record = useRecordedOperations(chargerId, timeOutActions, TIME_OUT_LOOK_BACK);
+  return { timeOut: connectionTimeOutOf(record.list), lookedAt: record.full ? record.list.length : null };
+}
 
 function RemoteStartPanel() {
   const { chargerId } = usePanel();
-  const record = useRecordedOperations(chargerId, startActions);
-  const timeOut = connectionTimeOutOf(record.list);
+  const record = useRecordedOperations(chargerId, startActions, START_LOOK_BACK);
+  const known = useConnectionTimeOut(chargerId);
+  const { timeOut } = known;
   const [connectorId, setConnectorId] = useState('');
   const [idTag, setIdTag] = useState('');
   const [withProfile, setWithProfile] = useState(false);
@@ -147,7 +154,7 @@ function RemoteStartPanel() {
         Start transaction
       </SendButton>
       <OperationOutcome op={form.op} />
-      <FollowUpNote label="Follow-up" state={followUp} words={startWords(chargerId, timeOut)} />
+      <FollowUpNote label="Follow-up" state={followUp} words={startWords(chargerId, known)} />
     </PanelShell>
   );
 }

@@ -24,18 +24,23 @@ export interface Recorded<T> {
 }
 
 export interface RecordedOperations extends Recorded<OperationView> {
+  /** `list` holds `limit` of them: older ones may be left out. */
+  full: boolean;
   /** Reads the record again (after a send of the panel's own, should its event be missed). */
   reload: () => void;
 }
 
-/** `list` with `item` in it (replacing the one with its id), newest (highest id) first. */
-function merged<T extends { id: number }>(list: T[], items: T[]): T[] {
+/** `list` with `items` in it (replacing those with their ids), newest (highest id) first, the newest `limit` of them. */
+function merged<T extends { id: number }>(list: T[], items: T[], limit: number): T[] {
   const ids = new Set(items.map((i) => i.id));
-  return [...items, ...list.filter((x) => !ids.has(x.id))].sort((a, b) => b.id - a.id);
+  return [...items, ...list.filter((x) => !ids.has(x.id))].sort((a, b) => b.id - a.id).slice(0, limit);
 }
 
-/** The charger's operations of `actions` in the bench's record (sent from any face), newest first, kept current. */
-export function useRecordedOperations(chargerId: string, actions: readonly OperationAction[]): RecordedOperations {
+/**
+ * The charger's operations of `actions` in the bench's record (sent from any face), newest first, kept
+ * current: the newest `limit` of them (fewer for actions whose answers are large, e.g. GetConfiguration's).
+ */
+export function useRecordedOperations(chargerId: string, actions: readonly OperationAction[], limit = LOOK_BACK): RecordedOperations {
   const client = useClient();
   const snapshots = useBench((s) => s.snapshots);
   const [state, setState] = useState<Recorded<OperationView>>({ list: [], loaded: false });
@@ -47,18 +52,18 @@ export function useRecordedOperations(chargerId: string, actions: readonly Opera
     const wanted = new Set<string>(key.split(','));
     const off = client.subscribe((events) => {
       const finished = events.flatMap((e) => (e.type === 'operationFinished' && e.operation.chargerId === chargerId && wanted.has(e.operation.action) ? [e.operation] : []));
-      if (finished.length) setState((s) => ({ ...s, list: merged(s.list, finished) }));
+      if (finished.length) setState((s) => ({ ...s, list: merged(s.list, finished, limit) }));
     });
-    client.call('operations:list', { chargerId, actions: key.split(',') as OperationAction[], limit: LOOK_BACK }).then(
-      (ops) => live && setState((s) => ({ list: merged(ops, s.list), loaded: true })),
+    client.call('operations:list', { chargerId, actions: key.split(',') as OperationAction[], limit }).then(
+      (ops) => live && setState((s) => ({ list: merged(ops, s.list, limit), loaded: true })),
       () => live && setState((s) => ({ ...s, loaded: true })),
     );
     return () => {
       live = false;
       off();
     };
-  }, [client, chargerId, key, snapshots, asked]);
-  return { ...state, reload };
+  }, [client, chargerId, key, limit, snapshots, asked]);
+  return { ...state, full: state.list.length >= limit, reload };
 }
 
 /** A status the charger reported, with when the bench received it. */

@@ -1,0 +1,126 @@
+// The heartbeat interval a charger was working to, as the bench last knew it: the interval of the bench's
+// answer to its boot (the bench's setting at that boot), unless a configuration change the charger
+// accepted, or a configuration read, came after it; the bench's setting now when the record tells none of
+// these. And whether a connection's end was abnormal (no close frame, the bench's ping unanswered): only
+// then can a silence before it say the heartbeat was overdue (a charger that closed cleanly said goodbye).
+import { useEffect, useState } from 'react';
+import { useClient } from '../api/context';
+import type { BenchClient } from '../api/client';
+import type { MessageView } from '../../../shared/api/views';
+import { CONFIG_ACTIONS, configKeyOf, wholeSeconds, type KnownConfigValue } from './configKey';
+
+/** A heartbeat interval (s), where it comes from and when (the bench's clock; null for the setting). */
+export interface KnownInterval {
+  seconds: number;
+  how: 'boot' | 'read' | 'set' | 'setting';
+  at: string | null;
+}
+
+/** Boot answers looked at (the newest Accepted one counts); configuration reads and changes looked at. */
+export const BOOT_LOOK_BACK = 5;
+export const CONFIG_LOOK_BACK = 20;
+
+/**
+ * Whether a connection's end (its reason in the Connect screen's words) was abnormal: no close frame
+ * (1006: the network dropped, the charger died, or the bench's ping went unanswered). A clean close (1000,
+ * 1001) or any other code is not, nor an end whose reason is not known.
+ */
+export function closedAbnormally(reason: string | null | undefined): boolean {
+  return !!reason && (/\(1006\b/.test(reason) || /no close frame/i.test(reason) || /stopped answering (websocket )?pings/i.test(reason));
+}
+
+/** The interval of a BootNotification answer the bench sent (a CALLRESULT frame), when it accepted the charger; null otherwise. */
+export function bootAnswerInterval(frame: Pick<MessageView, 'raw' | 'ts' | 'kind' | 'direction'>): { seconds: number; at: string } | null {
+  if (frame.kind !== 'CALLRESULT' || frame.direction !== 'out') return null;
+  try {
+    const parsed: unknown = JSON.parse(frame.raw);
+    const payload = Array.isArray(parsed) ? (parsed[2] as { status?: unknown; interval?: unknown } | null) : null;
+    const seconds = payload?.interval;
+    return payload?.status === 'Accepted' && typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? { seconds, at: frame.ts } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The interval as last known by `until` (ISO): the newer of the boot answer's and a configuration read or
+ * change of HeartbeatInterval (`config`, configKeyOf); the bench's setting now (`settingS`) when neither is
+ * known. Null when nothing is.
+ */
+export function heartbeatIntervalOf(boot: { seconds: number; at: string } | null, config: KnownConfigValue | null, settingS: number | null | undefined): KnownInterval | null {
+  const configured = config ? wholeSeconds(config.value) : null;
+  const fromConfig = config && configured !== null && configured > 0 ? { seconds: configured, how: config.how, at: config.at } : null;
+  if (boot && fromConfig) return Date.parse(fromConfig.at) > Date.parse(boot.at) ? fromConfig : { ...boot, how: 'boot' };
+  if (boot) return { ...boot, how: 'boot' };
+  if (fromConfig) return fromConfig;
+  return settingS && settingS > 0 ? { seconds: settingS, how: 'setting', at: null } : null;
+}
+
+/** What the record tells of a charger's interval by a time: its newest boot answers and configuration reads and changes. */
+interface Told {
+  boot: { seconds: number; at: string } | null;
+  config: KnownConfigValue | null;
+}
+
+/** What was told by `until`, per charger and time: nothing the record holds up to then changes (the charger is offline since). */
+const told = new Map<string, Told>();
+const TOLD_KEPT = 2000;
+
+async function readTold(client: BenchClient, chargerId: string, until: string): Promise<Told> {
+  const [answers, ops] = await Promise.all([
+    client.call('messages:page', { chargerId, actions: ['BootNotification'], direction: 'out', kinds: ['CALLRESULT'], to: until, limit: BOOT_LOOK_BACK }),
+    client.call('operations:list', { chargerId, actions: [...CONFIG_ACTIONS], limit: CONFIG_LOOK_BACK }),
+  ]);
+  let boot: Told['boot'] = null;
+  for (const a of answers) if ((boot = bootAnswerInterval(a))) break;
+  return { boot, config: configKeyOf(ops, 'HeartbeatInterval', until) };
+}
+
+/**
+ * A charger's heartbeat interval as known by `until` (null: nothing asked), read from the record once per
+ * charger and time. `known` is null while it is read, and when it could not be (`failed`).
+ */
+export function useHeartbeatIntervalAt(chargerId: string | null, until: string | null, settingS: number | null | undefined): { known: KnownInterval | null; loading: boolean; failed: boolean } {
+  const client = useClient();
+  const key = chargerId === null || until === null ? null : `${chargerId}|${until}`;
+  const [state, setState] = useState<{ key: string; told: Told | null; failed: boolean } | null>(null);
+  useEffect(() => {
+    if (key === null || chargerId === null || until === null) return;
+    const cached = told.get(key);
+    if (cached) return setState({ key, told: cached, failed: false });
+    let live = true;
+    readTold(client, chargerId, until).then(
+      (t) => {
+        if (told.size >= TOLD_KEPT) told.clear();
+        told.set(key, t);
+        if (live) setState({ key, told: t, failed: false });
+      },
+      () => live && setState({ key, told: null, failed: true }),
+    );
+    return () => void (live = false);
+  }, [client, key, chargerId, until]);
+  const mine = state?.key === key ? state : null;
+  if (key === null) return { known: null, loading: false, failed: false };
+  const t = mine?.told ?? (key !== null ? (told.get(key) ?? null) : null);
+  if (!t) return { known: null, loading: !mine?.failed, failed: !!mine?.failed };
+  return { known: heartbeatIntervalOf(t.boot, t.config, settingS), loading: false, failed: false };
+}
+
+/** The interval and where it comes from, in words: "3600 s, as set on it (ChangeConfiguration accepted) at …". */
+export function intervalWords(k: KnownInterval, time: (iso: string) => string): string {
+  switch (k.how) {
+    case 'boot':
+      return `${k.seconds} s, from the bench's answer to its boot at ${time(k.at!)}`;
+    case 'read':
+      return `${k.seconds} s, as read from it (GetConfiguration) at ${time(k.at!)}`;
+    case 'set':
+      return `${k.seconds} s, as set on it (ChangeConfiguration accepted) at ${time(k.at!)}`;
+    case 'setting':
+      return `${k.seconds} s, the bench's setting (the record holds no boot answer or configuration of it)`;
+  }
+}
+
+/** Cached reads are dropped (tests; a record cleared). */
+export function forgetHeartbeatIntervals(): void {
+  told.clear();
+}

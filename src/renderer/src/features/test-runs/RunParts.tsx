@@ -1,0 +1,153 @@
+// The parts of a run's page (RunScreen): its cases in order with their states (a stopped run's cases it never
+// came to included, as not run), the case in progress with its step and frames, what the bench does between
+// cases, and how a state reads once the link to the bench is lost (the last known, greyed, as of then).
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemText from '@mui/material/ListItemText';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { CaseInfo, CaseResult, RunResult } from '../../../../shared/api/test-runs';
+import { CaseFrames } from '../../components/CaseFrames';
+import { formatClock } from '../../components/format';
+import { VerdictChip, type CaseState } from '../../components/verdicts';
+import type { LiveRun } from './useRun';
+
+/** A case's state on the run's page: a verdict, waiting, running, or never come to in a stopped run. */
+export type RowState = CaseState | 'notRun';
+
+export interface Row {
+  id: string;
+  state: RowState;
+  result: CaseResult | null;
+}
+
+/** Why a stopped run's remaining cases did not run, in words (as the reports say it). */
+export const notRunWhy = (run: RunResult): string => (run.error ? 'the run ended early' : 'the run was stopped');
+
+/**
+ * The cases of the run in order: those with a verdict, the one in progress, those still to come, and those a
+ * stopped run never came to (a case the bench cannot run yet is Not supported yet, as the reports count it).
+ * `current` null: not known which case runs (a bench that does not say): the first without a verdict.
+ */
+export function rowsOf(run: RunResult, current: LiveRun['current'], cases: CaseInfo[] | null): Row[] {
+  const done = new Map(run.cases.map((c) => [c.id, c]));
+  const ids = [...(run.planned ?? []), ...run.cases.map((c) => c.id), ...(current?.caseId ? [current.caseId] : [])].filter((id, i, all) => all.indexOf(id) === i);
+  const running = run.state !== 'running' ? null : current ? (current.caseId && !done.has(current.caseId) ? current.caseId : null) : (ids.find((id) => !done.has(id)) ?? null);
+  const unsupported = new Set((cases ?? []).filter((c) => c.notSupported).map((c) => c.id));
+  return ids.map((id) => {
+    const result = done.get(id) ?? null;
+    if (result) return { id, result, state: result.verdict };
+    if (run.state === 'running') return { id, result, state: id === running ? 'running' : 'waiting' };
+    return { id, result, state: unsupported.has(id) ? 'notSupported' : 'notRun' };
+  });
+}
+
+/** A row's or the run's state as a chip; frozen (the link to the bench lost): the last known, greyed, without a spinner. */
+export function StateChip({ state, frozen, size = 'small' }: { state: RowState; frozen?: string | null; size?: 'small' | 'medium' }) {
+  if (state === 'notRun') return <Chip size={size} variant="outlined" label="Not run" />;
+  if (state === 'running' && frozen) return <Chip size={size} variant="outlined" label={`Running · as of ${frozen}`} sx={{ color: 'text.disabled', borderStyle: 'dashed' }} />;
+  return <VerdictChip state={state} size={size} />;
+}
+
+export function CaseList({
+  rows,
+  selected,
+  onSelect,
+  titles,
+  frozen,
+}: {
+  rows: Row[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+  titles: Record<string, string>;
+  frozen: string | null;
+}) {
+  return (
+    <Paper sx={{ overflow: 'auto', maxHeight: { md: 'calc(100vh - 260px)' }, minHeight: 200 }}>
+      <List dense disablePadding aria-label="Cases of the run">
+        {rows.map((r) => (
+          <ListItemButton key={r.id} selected={r.id === selected} onClick={() => onSelect(r.id)} aria-label={`${r.id}: ${r.state}`} sx={{ gap: 1, borderBottom: 1, borderColor: 'divider' }}>
+            <ListItemText
+              primary={r.id}
+              secondary={r.result?.title ?? titles[r.id]}
+              slotProps={{ primary: { sx: { fontWeight: 600, fontSize: 14 } }, secondary: { noWrap: true, sx: { fontSize: 12 } } }}
+              sx={{ minWidth: 0 }}
+            />
+            <StateChip state={r.state} frozen={frozen} />
+          </ListItemButton>
+        ))}
+      </List>
+    </Paper>
+  );
+}
+
+export function LiveCase({
+  caseId,
+  step,
+  started,
+  frames,
+  framesFrom,
+  title,
+  frozen,
+}: {
+  caseId: string;
+  step: string | null;
+  started: boolean;
+  frames: LiveRun['frames'];
+  framesFrom: string | null;
+  title: string | null;
+  frozen: string | null;
+}) {
+  return (
+    <Stack spacing={2} component="article" aria-label={`Case ${caseId} in progress`}>
+      <Box>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+          <Typography variant="h6" component="h2">
+            {caseId}
+          </Typography>
+          <StateChip state="running" size="medium" frozen={frozen} />
+        </Stack>
+        {title && <Typography>{title}</Typography>}
+      </Box>
+      <Alert severity="info" icon={false} aria-label="Current step" aria-live="polite" sx={frozen ? { color: 'text.disabled', bgcolor: 'action.hover' } : undefined}>
+        <Typography variant="subtitle2" component="span">
+          {frozen && `As of ${frozen}: `}
+          {step ?? (started ? 'Preparing the case…' : 'Reading what the charger supports (its configuration keys) before the first case…')}
+        </Typography>
+      </Alert>
+      <Box>
+        <Typography variant="subtitle2" component="h3" sx={{ mb: 0.75 }}>
+          {frozen ? `Frames up to ${frozen}` : 'Frames as they pass'}
+        </Typography>
+        {framesFrom && (
+          <Typography variant="caption" color="text.secondary" component="div" sx={{ mb: 0.5 }}>
+            Read from the log when this page opened: the frames since {formatClock(framesFrom)} (the end of the case before, or the start of the run), then as they pass.
+          </Typography>
+        )}
+        <CaseFrames frames={frames} label={`Frames of ${caseId} so far`} empty="No frame yet in this case." maxHeight={460} />
+      </Box>
+    </Stack>
+  );
+}
+
+/** What the bench does while no case runs: before the first case, or once the cases are done. */
+export function BetweenCases({ run, frozen }: { run: RunResult; frozen: string | null }) {
+  const words =
+    run.cases.length === 0
+      ? run.pics
+        ? 'Putting the charger right before the first case (a session still going is ended, a cable left in unplugged)…'
+        : 'Reading what the charger supports (its configuration keys) before the first case…'
+      : run.cases.length >= (run.planned?.length ?? Infinity)
+        ? 'The cases are done: the bench puts the charger’s settings back and reads its configuration at the end…'
+        : 'Between two cases: the next one is about to begin…';
+  return (
+    <Alert severity="info" icon={false} aria-label="Current step" aria-live="polite" sx={frozen ? { color: 'text.disabled', bgcolor: 'action.hover' } : undefined}>
+      {frozen && `As of ${frozen}: `}
+      {words}
+    </Alert>
+  );
+}
