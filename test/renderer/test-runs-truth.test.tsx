@@ -88,6 +88,18 @@ describe('a run page opened mid-run', () => {
     expect(screen.queryByText(/Reading what the charger supports/)).toBeNull();
   });
 
+  it("reads the case's frames from when the bench says the case began, when it says so", async () => {
+    const client = fakeClient({
+      'tests:cases': () => cases,
+      'tests:get': () => midRun({ caseId: 'TC_003_CS', step: 'Step 2: Charger sends StartTransaction', caseStartedAt: '2025-01-01T10:00:05.500Z' }),
+      'messages:page': () => [],
+    });
+    render(withBench(client, screens, '/test-runs/run-5'));
+    await waitFor(() => expect(client.callsOf('messages:page')[0]).toMatchObject({ chargerId: 'CP001', from: '2025-01-01T10:00:05.500Z' }));
+    // From the case's own start: no note that the frames were read from some earlier time.
+    expect(screen.queryByText(/Read from the log when this page opened/)).toBeNull();
+  });
+
   it('shows no case running while the bench puts the charger right before the first one', async () => {
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:get': () => midRun({ cases: [], summary: { ...midRun().summary, pass: 0 }, caseId: null, step: null }) });
     render(withBench(client, screens, '/test-runs/run-5'));

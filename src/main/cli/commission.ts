@@ -128,12 +128,18 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     };
     const started = Date.now();
     const t0 = bench.clock.now();
-    service.run(c.id, undefined, (e) => {
-      if (e.type === 'caseStarted') {
-        step = c.steps.find((s) => s.id === e.caseId)?.title ?? e.caseId;
-        changes.reset();
-      } else if (e.type === 'caseFinished') printCase(e.result);
-    });
+    if (open.noOperator) console.log(`No one can be asked at the charger: ${open.noOperator}. A step that needs a person ends inconclusive.`);
+    service.run(
+      c.id,
+      undefined,
+      (e) => {
+        if (e.type === 'caseStarted') {
+          step = c.steps.find((s) => s.id === e.caseId)?.title ?? e.caseId;
+          changes.reset();
+        } else if (e.type === 'caseFinished') printCase(e.result);
+      },
+      open.noOperator,
+    );
     interrupt.signal.addEventListener('abort', stop, { once: true });
     if (interrupt.signal.aborted) stop();
     await service.settled(c.id);

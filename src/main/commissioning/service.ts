@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
+import { noOperator } from '../conformance/unattended';
 import { runConformance, type RunEvent } from '../conformance/runner';
 import { runOperator, type RunOperator } from '../conformance/attended';
 import { defaultTestData } from '../conformance/test-data';
@@ -177,7 +178,8 @@ export class CommissioningService {
   }
 
   /** Runs the plan's steps (all, or the named ones) in the background; `watch` sees the engine's events (the CLI's progress). */
-  run(id: string, steps?: string[], watch?: (e: RunEvent) => void): void {
+  /** `noOperator`: why nobody can be asked at a charger the bench cannot act on (a step needing a person ends inconclusive, saying so). */
+  run(id: string, steps?: string[], watch?: (e: RunEvent) => void, noOperatorWhy?: string): void {
     const { bench } = this;
     const c = this.changeable(id);
     // A run that has finished while its record settles is not running (as runningOn: it is shown finished).
@@ -234,7 +236,7 @@ export class CommissioningService {
       cases,
       data: defaultTestData(),
       declared: this.declared.get(id),
-      operator: operator.operator,
+      operator: noOperatorWhy && !operator.virtual ? noOperator(noOperatorWhy) : operator.operator,
       busy: operator.busy,
       virtual: operator.virtual,
       onEvent,
@@ -359,7 +361,7 @@ export class CommissioningService {
   /** Signs the handover with the verdict as it stands; the commissioning is final afterwards. */
   async handover(id: string, handover: Handover): Promise<CommissioningView> {
     const c = this.changeable(id);
-    if (this.active.has(id)) throw new BenchError(409, `${id} is running: wait for the run to end (or stop it) before the handover`, { field: 'id' });
+    if (this.runningOn(c.chargerId) === id) throw new BenchError(409, `${id} is running: wait for the run to end (or stop it) before the handover`, { field: 'id' });
     // Final from this moment (a change arriving meanwhile is refused), with the evidence's SHA-256 as it is now.
     // The steps as judged now are what is signed: a signed record is never judged again (its verdict stands).
     c.steps = judgedSteps(c);

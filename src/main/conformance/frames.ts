@@ -37,6 +37,8 @@ export class ChargerFrames {
   readonly refusals: Array<{ ts: string; reason: string }> = [];
   /** Transactions stopped while watched (so an older record of them running is not believed). */
   readonly stopped = new Set<number>();
+  /** The charger's connection closing and opening while watched, in order with the frames (`seq`): evidence of a case. */
+  readonly links: Array<{ seq: number; ts: string; text: string }> = [];
   /** Each connector's status as the charger last reported it while watched (StatusNotification). */
   readonly statuses = new Map<number, string>();
   private readonly starts = new Map<string, { connectorId: number; idTag: string }>();
@@ -54,12 +56,16 @@ export class ChargerFrames {
       if (e.type === 'frameLogged' && e.message.chargerId === chargerId) this.onFrame(e.message);
       else if (e.type === 'chargerConnected' && e.chargerId === chargerId) {
         this.connections++;
+        this.links.push({ seq: ++this.seq, ts: e.ts, text: `${chargerId} connected again` });
         this.setConnected(true);
       } else if (e.type === 'connectionRefused' && e.chargerId === chargerId) {
         this.refusals.push({ ts: e.ts, reason: e.reason });
         this.lastActivity = Date.now();
         this.wake();
-      } else if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) this.setConnected(false);
+      } else if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) {
+        this.links.push({ seq: ++this.seq, ts: e.ts, text: `${chargerId}'s connection closed (${e.reason})${e.lastSeen ? `; its last frame came at ${e.lastSeen}` : ''}` });
+        this.setConnected(false);
+      }
     });
   }
 
@@ -156,6 +162,11 @@ export class ChargerFrames {
   /** Frames after `seq` (exclusive). */
   since(seq: number): SeenFrame[] {
     return this.frames.filter((f) => f.seq > seq);
+  }
+
+  /** The connection's closing and opening after `seq` (exclusive), as observations of a case. */
+  linksSince(seq: number): Array<{ at: string; text: string; messageId: null }> {
+    return this.links.filter((l) => l.seq > seq).map((l) => ({ at: l.ts, text: l.text, messageId: null }));
   }
 
   get lastSeq(): number {

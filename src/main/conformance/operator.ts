@@ -9,6 +9,8 @@ export type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../share
 export interface Operator {
   /** Whether steps are done by a machine (a virtual charger) rather than asked of a person. */
   readonly automatic: boolean;
+  /** Why nobody can be asked (a run with no terminal): the requests outside a case are passed over, said so. */
+  readonly nobody?: string;
   perform(prompt: OperatorPrompt): Promise<OperatorAnswer>;
 }
 

@@ -298,7 +298,7 @@ async function unplugCables(t: CaseContext, problems: string[], setup: boolean):
     if (answer === 'done') t.plugged.delete(connectorId);
     if (!available)
       problems.push(
-        `connector ${connectorId} is ${host.connectorStatus(connectorId)}${answer === 'done' ? ' after the cable was unplugged' : ` (the person answered ${answer} to unplugging it)`}: the next case may fail`,
+        `connector ${connectorId} is ${host.connectorStatus(connectorId)}${answer === 'done' ? ' after the cable was unplugged' : host.operator.nobody ? ` (nobody could be asked to unplug it: ${host.operator.nobody})` : ` (the person answered ${answer} to unplugging it)`}: the next case may fail`,
       );
   }
 }

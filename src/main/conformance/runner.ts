@@ -348,7 +348,8 @@ export async function runCase(
     reason,
     decidingStep: verdict === 'pass' ? null : t.decidingStep,
     steps: t.steps,
-    observations: t.observations,
+    // With the connection's closing and opening during the case (the evidence of a charger that dropped), in time order.
+    observations: [...t.observations, ...host.frames.linksSince(firstSeq)].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)),
     measurements: t.measurements,
     cleanupProblems,
     ...(notPutBack ? { notPutBack } : {}),

@@ -43,6 +43,8 @@ interface Active {
   abort: AbortController;
   caseId: string | null;
   step: string | null;
+  /** When the case in progress began (the bench's clock). */
+  caseStartedAt?: string;
   operator: RunOperator | null;
   /** Resolves with the run once it has ended and is recorded. */
   done?: Promise<RunResult>;
@@ -126,6 +128,7 @@ export class ConformanceService {
         void save();
       } else if (e.type === 'caseStarted') {
         entry.caseId = e.caseId;
+        entry.caseStartedAt = ts();
         entry.step = null;
         publish();
       } else if (e.type === 'stepStarted') {
@@ -257,7 +260,8 @@ export class ConformanceService {
 }
 
 /** The case in progress and its step, while the run runs (a page opened mid-run starts from them). */
-const current = (a: Active): Pick<RunResult, 'caseId' | 'step'> => (a.run.state === 'running' ? { caseId: a.caseId, step: a.step } : {});
+const current = (a: Active): Pick<RunResult, 'caseId' | 'step' | 'caseStartedAt'> =>
+  a.run.state === 'running' ? { caseId: a.caseId, step: a.step, caseStartedAt: a.caseId ? (a.caseStartedAt ?? null) : null } : {};
 
 /** How many cases a run recorded as running was started with (the list shows how many of them it ended). */
 const plannedOf = (run: RunResult | null): { planned?: number } => (run?.planned ? { planned: run.planned.length } : {});

@@ -12,6 +12,7 @@ export const NO_OPERATOR = 'No operator';
 export function noOperator(why: string): Operator {
   return {
     automatic: false,
+    nobody: why,
     async perform(prompt: OperatorPrompt): Promise<OperatorAnswer> {
       if (prompt.during) return 'skip';
       throw new Inconclusive(`${NO_OPERATOR}: ${why}: ${prompt.text}`);

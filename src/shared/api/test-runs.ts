@@ -265,6 +265,8 @@ export interface RunResult {
    */
   caseId?: string | null;
   step?: string | null;
+  /** When the case in progress began (the bench's clock): where its frames so far start. */
+  caseStartedAt?: string | null;
 }
 
 /** Whether a run's timed waits ran on a fake clock; a run kept before `fakeTime` was recorded tells by its charger time far past its wall time. */
@@ -362,4 +364,6 @@ export interface RunListItem {
   /** While the run runs: the case in progress (null: none) and its step, as in RunResult. */
   caseId?: string | null;
   step?: string | null;
+  /** When the case in progress began (the bench's clock): where its frames so far start. */
+  caseStartedAt?: string | null;
 }

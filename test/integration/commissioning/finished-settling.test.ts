@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Bench } from '../../../src/main/core/bench';
 import { FakeClock } from '../../../src/main/clock';
 import { virtualTarget } from '../../../src/main/conformance/virtual';
-import { builtInTemplates, CommissioningTemplate, SiteJob } from '../../../src/shared/api/commissioning';
+import { builtInTemplates, CommissioningTemplate, Handover, SiteJob } from '../../../src/shared/api/commissioning';
 import { waitFor } from '../../helpers/bench';
 
 const CP = 'SETTLE-1';
@@ -130,3 +130,32 @@ describe('a new commissioning run on the charger while the last one settles', ()
     }
   }, 60_000);
 });
+
+it('signs the handover once the run shows finished, while its record settles, instead of refusing it as running', async () => {
+  await virtualTarget(bench, 'SETTLE-3', 1);
+  const template = CommissioningTemplate.parse({ ...builtInTemplates[0], sessionSeconds: 60 });
+  const job = SiteJob.parse({ site: 'Depot', location: 'Bay 5', installer: 'A. Person', customer: 'Stadtwerke' });
+  const id = (await bench.commissioning.create({ chargerId: 'SETTLE-3', job, template })).id;
+  const record = bench.record;
+  const settled = record.settled.bind(record);
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  record.settled = async () => {
+    if (bench.commissioning.get(id).lastRun?.finishedAt) await held;
+    return settled();
+  };
+  try {
+    bench.commissioning.run(id, ['C5_BASELINE']);
+    await waitFor(async () => (bench.commissioning.get(id).lastRun?.finishedAt ? true : null), 30_000);
+    const signing = bench.commissioning.handover(id, Handover.parse({ installer: { name: 'A. Person', kind: 'typed' }, customer: { name: 'B. Kunde', acknowledged: true }, notes: '' })).then(
+      (v) => v.state,
+      (e: Error) => e.message,
+    );
+    release();
+    expect(await signing).toBe('handedOver');
+    await bench.commissioning.settled(id);
+  } finally {
+    record.settled = settled;
+    release();
+  }
+}, 60_000);

@@ -100,6 +100,19 @@ describe('commissioning a charger the bench asks a person to act on', () => {
     });
   });
 
+  it('with nobody to ask (the CLI without a terminal), ends the step inconclusive saying so, without asking', { timeout: 60_000 }, async () => {
+    await commissioningOf('REAL-NOBODY', async (_cp, c) => {
+      const prompts = promptsOf(c.id);
+      tb.bench.commissioning.run(c.id, ['C6_READER'], undefined, 'the run had no terminal to ask (stdin is not a terminal)');
+      await tb.bench.commissioning.settled(c.id);
+      const step = tb.bench.commissioning.get(c.id).steps.find((s) => s.id === 'C6_READER')!;
+      expect(step.result?.verdict).toBe('inconclusive');
+      expect(step.result?.reason).toMatch(/^No operator: the run had no terminal to ask \(stdin is not a terminal\): Present the card .*INSTALLER-1/);
+      expect(JSON.stringify(step.result)).not.toMatch(/The operator skipped/);
+      expect(prompts.filter((p) => p !== null)).toEqual([]);
+    });
+  });
+
   it('stops waiting for the person when the run is stopped', { timeout: 60_000 }, async () => {
     await commissioningOf('REAL-STOP', async (_cp, c) => {
       const v = await runStep(c.id, 'C6_READER', async () => {

@@ -258,6 +258,17 @@ describe('conformance runs through the API', () => {
     await cp.client.close();
   }, 60_000);
 
+  it('with nobody to ask (the CLI without a terminal), names a cable left in as such, not as a person answering skip', async () => {
+    const cp = await realCharger('REAL-NOBODY');
+    await cp.client.call('StatusNotification', { connectorId: 1, status: 'Finishing', errorCode: 'NoError' });
+    await tb.bench.record.settled();
+    const { runId } = tb.bench.conformance.start({ chargerId: 'REAL-NOBODY', cases: ['TC_003_CS'], noOperator: 'the run had no terminal to ask (stdin is not a terminal)' });
+    const run = await finished(runId);
+    expect(run.setupProblems).toEqual(['connector 1 is Finishing (nobody could be asked to unplug it: the run had no terminal to ask (stdin is not a terminal)): the next case may fail']);
+    expect(run.cases[0]).toMatchObject({ verdict: 'inconclusive', reason: expect.stringMatching(/^No operator: /) });
+    await cp.client.close();
+  }, 60_000);
+
   it('lets a new run start on a charger as soon as the last one shows ended, even while its record is still being written', async () => {
     expect((await tb.request('POST', '/api/virtual-chargers', { id: 'NEXT-VCP', connectors: 1 })).status).toBe(201);
     await waitFor(async () => ((await tb.request('GET', '/api/virtual-chargers/NEXT-VCP')).body.registration === 'Accepted' ? true : null), 10_000);

@@ -26,12 +26,18 @@ describe('a running run as the bench reads it', () => {
     cleanup.push(() => bench.stop());
     const cp = await virtualTarget(bench, 'CURRENT-1', 1);
     // Read as the bench publishes a step (the run is running then): what a page opening at that moment gets.
-    const read: Array<{ event: { caseId: string | null; step: string | null }; get: unknown; listed: unknown }> = [];
+    const read: Array<{ event: { caseId: string | null; step: string | null }; get: unknown; listed: unknown; began: number; now: number }> = [];
     let runId = '';
     bench.bus.subscribe((e: BenchEvent) => {
       if (e.type === 'testRunChanged' && e.run.id === runId && e.run.state === 'running' && e.run.step !== null && read.length === 0) {
         const got = bench.conformance.get(runId);
-        read.push({ event: { caseId: e.run.caseId, step: e.run.step }, get: { caseId: got.caseId, step: got.step }, listed: bench.conformance.list(cp.id).find((r) => r.id === runId) });
+        read.push({
+          event: { caseId: e.run.caseId, step: e.run.step },
+          get: { caseId: got.caseId, step: got.step },
+          listed: bench.conformance.list(cp.id).find((r) => r.id === runId),
+          began: Date.parse(got.caseStartedAt ?? ''),
+          now: bench.clock.now(),
+        });
       }
     });
     runId = bench.conformance.start({ chargerId: cp.id, cases: ['TC_003_CS', 'TC_004_1_CS'] }).runId;
@@ -39,6 +45,10 @@ describe('a running run as the bench reads it', () => {
     expect(read[0]!.event.caseId).toMatch(/^TC_00(3|4_1)_CS$/);
     expect(read[0]!.get).toEqual(read[0]!.event);
     expect(read[0]!.listed).toMatchObject(read[0]!.event);
+    // And when the case began, on the bench's clock (the frames' clock): where a page reads its frames from.
+    const { began, now } = read[0]!;
+    expect(began).toBeLessThanOrEqual(now);
+    expect(began).toBeGreaterThan(now - 60_000);
     bench.conformance.stop(runId);
     const ended = await bench.conformance.settled(runId);
     // An ended run says no case in progress.

@@ -45,7 +45,9 @@ export function useRun(runId: string): LiveRun {
     const addCase = (run: RunResult, result: CaseResult): RunResult => (run.cases.some((c) => c.id === result.id) ? run : { ...run, cases: [...run.cases, result] });
     // A page opened mid-case: the case's frames so far, read from the log (those the events bring are added to them).
     const readFrames = (run: RunResult, caseId: string) => {
-      const from = framesSince(run);
+      // From the case's start when the bench says it; else from the end of the case before (or the run's start).
+      const exact = run.caseId === caseId ? (run.caseStartedAt ?? null) : null;
+      const from = exact ?? framesSince(run);
       client.call('messages:page', { chargerId: run.chargerId, from, limit: LIVE_FRAMES }).then(
         (page) => {
           if (!live) return;
@@ -53,7 +55,7 @@ export function useRun(runId: string): LiveRun {
           setState((s) => {
             if (s.current?.caseId !== caseId || s.run?.state !== 'running') return s;
             const frames = [...read.filter((f) => !s.frames.some((g) => sameFrame(f, g))), ...s.frames].slice(-LIVE_FRAMES);
-            return { ...s, frames, framesFrom: from };
+            return { ...s, frames, framesFrom: exact ? null : from };
           });
         },
         () => undefined,
