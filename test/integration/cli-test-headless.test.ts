@@ -5,17 +5,16 @@
 // nothing to say (and no "Settings" to point at). The charger is a virtual charge point of this process,
 // unknown to the command's bench: to it, a real charger.
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { VirtualChargePoint } from '../../src/main/virtual-cp/charge-point';
 import { VirtualChargerDefinition } from '../../src/shared/api/virtual-chargers';
 import { waitFor } from '../helpers/bench';
+import { bin, freePort, testCommand } from '../helpers/cli';
 
-const bin = join(process.cwd(), 'bin', 'chargebench.mjs');
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
@@ -27,25 +26,8 @@ const folder = (name: string) => {
   return dir;
 };
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-
 /** `chargebench test …` with stdin not a terminal (as in a CI). */
-function command(args: string[]) {
-  const child: ChildProcess = spawn(process.execPath, [bin, 'test', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanup.push(() => child.kill('SIGKILL'));
-  const out: string[] = [];
-  let err = '';
-  createInterface({ input: child.stdout! }).on('line', (l) => out.push(l));
-  child.stderr!.on('data', (d) => (err += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, out, stderr: () => err, exited };
-}
+const command = (args: string[]) => testCommand(args, cleanup);
 
 describe('chargebench test --charger without a terminal', () => {
   it('ends a case that needs a person inconclusive, saying nobody could be asked, and exits 5 though another case passed', async () => {

@@ -5,30 +5,20 @@
 // real addresses to use. The charger is a virtual charge point of this process, unknown to the command's
 // bench: to it, a real charger.
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { Bench } from '../../src/main/core/bench';
 import { VirtualChargePoint, type VcpFrame } from '../../src/main/virtual-cp/charge-point';
 import { VirtualChargerDefinition } from '../../src/shared/api/virtual-chargers';
 import { waitFor } from '../helpers/bench';
+import { bin, freePort, testCommand } from '../helpers/cli';
 
-const bin = join(process.cwd(), 'bin', 'chargebench.mjs');
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 
 /** A record of its own (its FTP server on any free port), a folder for the reports. */
 async function record(): Promise<{ dataDir: string; out: string }> {
@@ -44,16 +34,8 @@ async function record(): Promise<{ dataDir: string; out: string }> {
   return { dataDir, out };
 }
 
-function command(args: string[]) {
-  const child: ChildProcess = spawn(process.execPath, [bin, 'test', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  cleanup.push(() => child.kill('SIGKILL'));
-  const out: string[] = [];
-  let err = '';
-  createInterface({ input: child.stdout! }).on('line', (l) => out.push(l));
-  child.stderr!.on('data', (d) => (err += String(d)));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, out, stderr: () => err, exited };
-}
+/** `chargebench test …` with stdin not a terminal (as in a CI). */
+const command = (args: string[]) => testCommand(args, cleanup);
 
 /**
  * The charger: answers every call, the GetConfiguration that follows the case's ChangeConfiguration 3 s late

@@ -3,7 +3,7 @@
 // more than the cap, or bring the process down by cutting a transfer off. The inbox, the HTTP endpoint
 // and the FTP server as the bench wires them, on a clock the test moves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client as FtpClient, FTPError } from 'basic-ftp';
+import { FTPError, type Client as FtpClient } from 'basic-ftp';
 import { createServer, request, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -17,6 +17,7 @@ import { handleUploadRequest } from '../../src/main/core/upload-http';
 import { BenchFtpServer } from '../../src/main/core/ftp-server';
 import { hostedFileView, uploadLocationView } from '../../src/main/core/network';
 import { systemClock, type Clock } from '../../src/main/clock';
+import { ftpLogin } from '../helpers/ftp';
 
 const CAP = 4096;
 let dir: string;
@@ -55,13 +56,7 @@ afterAll(async () => {
 
 const urlsOf = (chargerId: string) => uploadLocationView(inbox.newLocation(chargerId), { host: '127.0.0.1', port: httpPort }, ftp.address());
 
-async function ftpLogin(url: string, user?: string, password?: string): Promise<FtpClient> {
-  const u = new URL(url);
-  const client = new FtpClient(5000);
-  clients.push(client);
-  await client.access({ host: u.hostname, port: Number(u.port), user: user ?? decodeURIComponent(u.username), password: password ?? decodeURIComponent(u.password) });
-  return client;
-}
+const login = (url: string, user?: string, password?: string): Promise<FtpClient> => ftpLogin(url, { user, password, opened: (c) => clients.push(c) });
 
 /** The FTP reply code an action was refused with. */
 async function refusal(action: Promise<unknown>): Promise<number> {
@@ -91,7 +86,7 @@ describe('credentials', () => {
       ['anonymous', 'anonymous@'],
       ['fw-000000000000', 'x'],
     ]) {
-      expect(await refusal(ftpLogin(loc.ftp!, user, password))).toBe(530);
+      expect(await refusal(login(loc.ftp!, user, password))).toBe(530);
     }
     const wrong = await fetch(`http://127.0.0.1:${httpPort}/uploads/${'A'.repeat(24)}/x.txt`, { method: 'PUT', body: 'x' });
     expect(wrong.status).toBe(404);
@@ -104,22 +99,22 @@ describe('credentials', () => {
     const fwPath = join(dir, 'fw-9.bin');
     writeFileSync(fwPath, 'FIRMWARE');
     const fw = hostedFileView(await files.host(fwPath), { host: '127.0.0.1', port: httpPort }, ftp.address());
-    const early = await ftpLogin(loc.ftp!);
-    await ftpLogin(fw.ftpUrl!);
+    const early = await login(loc.ftp!);
+    await login(fw.ftpUrl!);
 
     now += LOCATION_VALID_MS + 1000;
     try {
       const put = await fetch(`${loc.http}late.txt`, { method: 'PUT', body: 'late' });
       expect(put.status).toBe(410);
       expect(await put.text()).toMatch(/expired/);
-      const err = await ftpLogin(loc.ftp!).catch((e: Error) => e);
+      const err = await login(loc.ftp!).catch((e: Error) => e);
       expect(err).toBeInstanceOf(FTPError);
       expect((err as FTPError).code).toBe(530);
       expect((err as Error).message).toMatch(/expired/);
       // A session opened before the expiry cannot upload after it either.
       expect(await refusal(early.uploadFrom(Readable.from(['late']), 'late.txt'))).toBeGreaterThanOrEqual(500);
       expect(HOSTED_FOR_MS).toBeLessThanOrEqual(LOCATION_VALID_MS);
-      expect(await refusal(ftpLogin(fw.ftpUrl!))).toBe(530);
+      expect(await refusal(login(fw.ftpUrl!))).toBe(530);
       expect((await fetch(fw.url)).status).toBe(404);
       expect(uploadsOf('CP-EXP')).toEqual([]);
     } finally {
@@ -132,7 +127,7 @@ describe('one folder each', () => {
   it('FTP: no way out of the location, no reading back, and another location of another charger sees nothing', async () => {
     const mine = urlsOf('CP-A');
     const theirs = urlsOf('CP-B');
-    const a = await ftpLogin(mine.ftp!);
+    const a = await login(mine.ftp!);
     await a.uploadFrom(Readable.from([Buffer.from('secret of A')]), 'a-diag.txt');
     for (const name of ['../escape.txt', '../../../escape.txt', '/sub/escape.txt', 'sub/escape.txt', 'a/../../escape.txt', '..\\escape.txt', '..']) {
       expect(await refusal(a.uploadFrom(Readable.from(['x']), name)), name).toBeGreaterThanOrEqual(500);
@@ -146,7 +141,7 @@ describe('one folder each', () => {
     expect(await refusal(a.send('MKD sub'))).toBeGreaterThanOrEqual(500);
     expect(await refusal(a.list('..'))).toBeGreaterThanOrEqual(450);
 
-    const b = await ftpLogin(theirs.ftp!);
+    const b = await login(theirs.ftp!);
     expect(await b.list()).toEqual([]);
     expect(await refusal(b.downloadTo(new (await import('node:stream')).PassThrough(), 'a-diag.txt'))).toBeGreaterThanOrEqual(500);
     expect(await refusal(b.downloadTo(new (await import('node:stream')).PassThrough(), '../CP-A/a-diag.txt'))).toBeGreaterThanOrEqual(500);
@@ -162,7 +157,7 @@ describe('one folder each', () => {
     writeFileSync(fwPath, 'FIRMWARE-1');
     await files.host(other);
     const fw = hostedFileView(await files.host(fwPath), { host: '127.0.0.1', port: httpPort }, ftp.address());
-    const c = await ftpLogin(fw.ftpUrl!);
+    const c = await login(fw.ftpUrl!);
     expect((await c.list()).map((f) => f.name)).toEqual(['fw-1.bin']);
     const { PassThrough } = await import('node:stream');
     for (const name of ['other.bin', '../other.bin', '../../files/hosted.json', '/etc/passwd', '../uploads/uploads.json']) {
@@ -204,7 +199,7 @@ describe('size cap and cut-off transfers', () => {
     expect((await fetch(`${loc.http}declared.bin`, { method: 'PUT', body: new Uint8Array(Buffer.alloc(CAP + 100_000)) })).status).toBe(413);
     const chunked = await fetch(`${loc.http}chunked.bin`, { method: 'PUT', body: Readable.toWeb(Readable.from([big])) as ReadableStream, duplex: 'half' } as RequestInit);
     expect(chunked.status).toBe(413);
-    const c = await ftpLogin(loc.ftp!);
+    const c = await login(loc.ftp!);
     expect(await refusal(c.uploadFrom(Readable.from([big]), 'ftp.bin'))).toBe(550);
     expect(uploadsOf('CP-BIG').map((u) => [u.name, u.status])).toEqual(
       expect.arrayContaining([
@@ -267,7 +262,7 @@ describe('size cap and cut-off transfers', () => {
     await control.send('NOOP', /^200/);
     control.socket.destroy();
 
-    const after = await ftpLogin(loc.ftp!);
+    const after = await login(loc.ftp!);
     await after.uploadFrom(Readable.from([Buffer.from('fine')]), 'after.txt');
     expect((await fetch(`${loc.http}after-http.txt`, { method: 'PUT', body: 'fine' })).status).toBe(200);
     expect(

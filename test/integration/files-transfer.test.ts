@@ -3,13 +3,13 @@
 // events, and downloads through the API with the content the charger sent; UpdateFirmware over ftp://
 // from a hosted file installs. Through the REST routes, as a script would.
 import { describe, expect, it } from 'vitest';
-import { Client as FtpClient, enterPassiveModeIPv4 } from 'basic-ftp';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { readdirSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { benchSuite } from '../helpers/vcp-harness';
 import { startTestBench } from '../helpers/bench';
+import { ftpBytes, ftpLogin } from '../helpers/ftp';
 import type { BenchEvent } from '../../src/shared/api/views';
 
 const suite = benchSuite('FT-');
@@ -33,15 +33,8 @@ function uploadEvents(): BenchEvent[] {
   return seen;
 }
 
-/** An FTP client of our own (basic-ftp), logged in with a location's URL. */
-async function ftpLogin(url: string, passive: 'EPSV' | 'PASV' = 'EPSV'): Promise<FtpClient> {
-  const u = new URL(url);
-  const client = new FtpClient(5000);
-  if (passive === 'PASV') client.prepareTransfer = enterPassiveModeIPv4;
-  suite.cleanups.push(async () => client.close());
-  await client.access({ host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
-  return client;
-}
+/** An FTP client of our own, logged in with a location's URL, closed after the test. */
+const login = (url: string, passive: 'EPSV' | 'PASV' = 'EPSV') => ftpLogin(url, { passive, opened: (c) => suite.cleanups.push(async () => c.close()) });
 
 describe('diagnostics uploads to the bench', () => {
   it('a virtual charger uploads its diagnostics over HTTP: listed, pushed live, downloadable with its content', async () => {
@@ -102,11 +95,11 @@ describe('diagnostics uploads to the bench', () => {
     const h = await suite.charger();
     const [a, b] = [await location(h.id), await location(h.id)];
     expect(a.ftp).not.toBe(b.ftp);
-    const client = await ftpLogin(a.ftp, 'PASV');
+    const client = await login(a.ftp, 'PASV');
     await client.uploadFrom(Readable.from([Buffer.from('log line 1\nlog line 2\n')]), 'diag.log');
     expect((await client.list()).map((f) => [f.name, f.size])).toEqual([['diag.log', 22]]);
     // Another location of the same charger sees nothing of it.
-    expect(await (await ftpLogin(b.ftp)).list()).toEqual([]);
+    expect(await (await login(b.ftp)).list()).toEqual([]);
     const [upload] = (await suite.tb.request('GET', `/api/chargers/${h.id}/uploads`)).body;
     expect((await download(upload.id)).text).toBe('log line 1\nlog line 2\n');
   });
@@ -165,19 +158,9 @@ describe('firmware over FTP', () => {
     expect((await suite.tb.request('GET', '/api/files')).body[0]).toMatchObject({ name: '5.1.0.bin', ftpUrl: hosted.ftpUrl, url: hosted.url });
 
     // Its user sees that one file, and reads it whole.
-    const client = await ftpLogin(hosted.ftpUrl, 'PASV');
+    const client = await login(hosted.ftpUrl, 'PASV');
     expect((await client.list()).map((f) => [f.name, f.size])).toEqual([['5.1.0.bin', image.length]]);
-    let bytes = 0;
-    await client.downloadTo(
-      new Writable({
-        write(c: Buffer, _e, done) {
-          bytes += c.length;
-          done();
-        },
-      }),
-      '5.1.0.bin',
-    );
-    expect(bytes).toBe(image.length);
+    expect(await ftpBytes(client, '5.1.0.bin')).toBe(image.length);
 
     const h = await suite.charger();
     const sent = await suite.tb.request('POST', `/api/chargers/${h.id}/operations/UpdateFirmware`, { location: hosted.ftpUrl, retrieveDate: h.iso() });
@@ -214,7 +197,7 @@ describe('the FTP port setting', () => {
     const moved = (await tb.request('POST', '/api/chargers/FT-PORT/upload-locations')).body;
     expect(Number(new URL(moved.ftp).port)).toBe(free);
     expect((await tb.request('POST', '/api/call/bench:status', {})).body.ftp).toEqual({ port: free, fixed: false });
-    const client = await ftpLogin(moved.ftp);
+    const client = await login(moved.ftp);
     await client.uploadFrom(Readable.from([Buffer.from('on the new port')]), 'moved.txt');
     expect((await tb.request('GET', '/api/chargers/FT-PORT/uploads')).body[0]).toMatchObject({ name: 'moved.txt', status: 'received' });
   });

@@ -2,9 +2,9 @@
 // the same addresses as over HTTP, and each of those FTP URLs takes the file's login and serves the file:
 // a charger on this machine (127.0.0.1) or on the LAN is given an FTP URL it reaches.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client as FtpClient, enterPassiveModeIPv4 } from 'basic-ftp';
-import { Writable } from 'node:stream';
+import type { Client as FtpClient } from 'basic-ftp';
 import { startTestBench, type TestBench } from '../helpers/bench';
+import { ftpBytes, ftpLogin } from '../helpers/ftp';
 
 let tb: TestBench;
 beforeAll(async () => {
@@ -15,24 +15,12 @@ afterAll(() => tb.stop());
 
 /** Logs in with an FTP URL (PASV: the one a charger on IPv4 uses) and reads the file it names. */
 async function fetchOverFtp(url: string): Promise<number> {
-  const u = new URL(url);
-  const client = new FtpClient(5000);
-  client.prepareTransfer = enterPassiveModeIPv4;
+  const clients: FtpClient[] = [];
   try {
-    await client.access({ host: u.hostname, port: Number(u.port), user: decodeURIComponent(u.username), password: decodeURIComponent(u.password) });
-    let bytes = 0;
-    await client.downloadTo(
-      new Writable({
-        write(c: Buffer, _e, done) {
-          bytes += c.length;
-          done();
-        },
-      }),
-      decodeURIComponent(u.pathname.slice(1)),
-    );
-    return bytes;
+    const client = await ftpLogin(url, { passive: 'PASV', opened: (c) => clients.push(c) });
+    return await ftpBytes(client, decodeURIComponent(new URL(url).pathname.slice(1)));
   } finally {
-    client.close();
+    for (const c of clients) c.close();
   }
 }
 

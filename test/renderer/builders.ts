@@ -1,7 +1,7 @@
 // Builders for the component tests: a charger with its connectors, a running transaction, meter rows and
 // an operation's answer, each with what a test does not care about filled in.
 import type { OperationResult } from '../../src/shared/api/contract';
-import type { ChargerView, ConnectorView, MeterValueView, TransactionView } from '../../src/shared/api/views';
+import type { BenchEvent, ChargerView, ConnectorView, MeterValueView, OperationProgressView, TransactionView } from '../../src/shared/api/views';
 import { defaultTestData, type CaseResult, type RunResult } from '../../src/shared/api/test-runs';
 
 export const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
@@ -76,6 +76,16 @@ export function meterRows(chargerId: string, connectorId: number, timestamp: str
   const base = { chargerId, connectorId, transactionId, timestamp };
   return [aMeterValue({ ...base, value: String(energyWh) }), aMeterValue({ ...base, measurand: 'Power.Active.Import', value: String(powerW), unit: 'W' })];
 }
+
+/** A time as the bench gives it, about now: `s` seconds from now, on a whole second. */
+export const secondsFromNow = (s: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + s * 1000).toISOString();
+
+/** What the bench says of one of CP001's operations (its ref, action and state): queued at `at`, not sent, unless patched. */
+export const operationChanged = (at: string, patch: Partial<OperationProgressView> & Pick<OperationProgressView, 'ref' | 'action' | 'state'>): BenchEvent => ({
+  type: 'operationChanged',
+  operation: { chargerId: 'CP001', queuedAt: at, sentAt: null, dueBy: null, operationId: null, ...patch },
+  ts: at,
+});
 
 export const completed = (response: Record<string, unknown>): OperationResult => ({ outcome: 'completed', response: response as never, operationId: 1 });
 

@@ -5,8 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver, type FakeClient } from './fake-client';
+import { fakeClient, liveBench, routed, withBench, stubResizeObserver, type FakeClient } from './fake-client';
 import { aCharger, aConnector, minutesAgo } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
@@ -27,15 +26,7 @@ function open() {
   // Offline: deleting is allowed (an online charger must be disconnected first).
   const charger = aCharger('CP001', { connected: false, lastSeen: minutesAgo(5), connectors: [aConnector(1)] });
   off = liveBench(client, { chargers: { CP001: charger } });
-  render(
-    withBench(
-      client,
-      <Routes>
-        <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-      </Routes>,
-      '/chargers/CP001',
-    ),
-  );
+  render(withBench(client, routed({ '/chargers/:id': <ChargerDetailScreen /> }), '/chargers/CP001'));
 }
 const button = (name: string) => screen.getByRole('button', { name }) as HTMLButtonElement;
 

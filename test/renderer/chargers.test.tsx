@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, Where, withBench, stubResizeObserver } from './fake-client';
+import { fakeClient, liveBench, routed, withBench, stubResizeObserver } from './fake-client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { aConnector, aTransaction } from './builders';
 import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
 import type { ChargerView, MeterValueView, TransactionView } from '../../src/shared/api/views';
 
@@ -19,15 +19,7 @@ stubResizeObserver();
 const T0 = '2025-05-01T10:00:00.000Z';
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
-const screens = (
-  <>
-    <Routes>
-      <Route path="/chargers" element={<ChargersScreen />} />
-      <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-    </Routes>
-    <Where />
-  </>
-);
+const screens = routed({ '/chargers': <ChargersScreen />, '/chargers/:id': <ChargerDetailScreen /> }, true);
 
 function aCharger(over: Partial<ChargerView> = {}): ChargerView {
   return {
@@ -85,13 +77,13 @@ describe('chargers list', () => {
         {
           type: 'statusChanged',
           chargerId: 'CP-1',
-          connector: { connectorId: 1, status: 'Charging', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: ts, updatedAt: ts },
+          connector: aConnector(1, { status: 'Charging', timestamp: ts, updatedAt: ts }),
           ts,
         },
         {
           type: 'statusChanged',
           chargerId: 'CP-1',
-          connector: { connectorId: 2, status: 'Faulted', errorCode: 'GroundFailure', info: null, vendorId: null, vendorErrorCode: null, timestamp: ts, updatedAt: ts },
+          connector: aConnector(2, { status: 'Faulted', errorCode: 'GroundFailure', timestamp: ts, updatedAt: ts }),
           ts,
         },
       ]),
@@ -194,22 +186,7 @@ describe('register charger', () => {
 });
 
 describe('charger detail', () => {
-  const tx: TransactionView = {
-    transactionId: 7,
-    chargerId: 'CP-1',
-    connectorId: 1,
-    idTag: 'TAG1',
-    authStatus: 'Accepted',
-    reservationId: null,
-    meterStart: 1000,
-    startTime: T0,
-    meterStop: null,
-    stopTime: null,
-    stopReason: null,
-    stopIdTag: null,
-    energyWh: null,
-    active: true,
-  };
+  const tx: TransactionView = aTransaction(7, 'CP-1', 1, 'TAG1', { meterStart: 1000, startTime: T0 });
 
   it('shows the connector with its running session, and the meter moves as MeterValues arrive', async () => {
     const client = fakeClient({

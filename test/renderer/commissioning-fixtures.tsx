@@ -93,6 +93,8 @@ export function open(client: FakeClient, path: string) {
 /** Each test of a commissioning screen starts with an empty wizard and CP001 connected, and leaves nothing behind. */
 export function freshCommissioningScreens(): void {
   beforeEach(() => {
+    // The tab's storage keeps the wizard's drafts (the handover form of each commissioning among them).
+    sessionStorage.clear();
     resetDraft();
     useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { CP001: charger('CP001') } });
   });

@@ -11,20 +11,14 @@ import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { formatClock } from '../../src/renderer/src/components/format';
 import type { OperationResult } from '../../src/shared/api/contract';
-import type { BenchEvent, OperationProgressView } from '../../src/shared/api/views';
 import { aCharger, fakeClient, liveBench, withBench } from './fake-client';
-import { completed } from './builders';
+import { completed, operationChanged, secondsFromNow } from './builders';
 
 // Times the bench gives, about now (a call sent long past its due time is taken to have ended).
-const at = (s: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + s * 1000).toISOString();
-const T0 = at(-2);
-const DUE = at(28);
+const T0 = secondsFromNow(-2);
+const DUE = secondsFromNow(28);
 
-const progress = (patch: Partial<OperationProgressView> & Pick<OperationProgressView, 'ref' | 'action' | 'state'>): BenchEvent => ({
-  type: 'operationChanged',
-  operation: { chargerId: 'CP001', queuedAt: T0, sentAt: null, dueBy: null, operationId: null, ...patch },
-  ts: T0,
-});
+const progress = (patch: Parameters<typeof operationChanged>[1]) => operationChanged(T0, patch);
 
 let off: (() => void) | null = null;
 afterEach(() => {

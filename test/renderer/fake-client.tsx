@@ -1,7 +1,7 @@
 // A fake BenchClient for component tests: answers calls from a table of handlers, records every call,
 // and lets a test push events as the bench would.
 import type { ReactNode } from 'react';
-import { MemoryRouter, useLocation } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { ThemeProvider } from '@mui/material/styles';
 import type { BenchClient, LinkState } from '../../src/renderer/src/api/client';
 import { CallFailure, EventBatcher, LinkWatch } from '../../src/renderer/src/api/client';
@@ -130,6 +130,20 @@ export function letElementsScroll(): () => void {
 export function Where() {
   const l = useLocation();
   return <div data-testid="where">{l.pathname + l.search}</div>;
+}
+
+/** Screens at their routes (route → screen); with `where`, the router's path and query shown too (Where). */
+export function routed(routes: Record<string, ReactNode>, where = false) {
+  return (
+    <>
+      <Routes>
+        {Object.entries(routes).map(([path, element]) => (
+          <Route key={path} path={path} element={element} />
+        ))}
+      </Routes>
+      {where && <Where />}
+    </>
+  );
 }
 
 /** A connected, accepted real charger as the bench lists it, changed by `patch`. */

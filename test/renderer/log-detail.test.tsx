@@ -322,7 +322,8 @@ describe('the list beside an open frame', () => {
     render(withBench(aBench(aLog()), <MessageLog />));
     await waitFor(() => expect(within(row(0)).getByText('Heartbeat')).toBeTruthy());
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['', 'Time', 'Charger', 'Dir.', 'Kind', 'Action']);
+    // The times are the browser's local time, the header says which zone (the tests run in UTC).
+    expect(headers).toEqual(['', 'Time (UTC)', 'Charger', 'Dir.', 'Kind', 'Action']);
     const time = within(row(0)).getAllByRole('gridcell')[1];
     expect(time.textContent).toBe(formatClock(at(149), { milliseconds: true }));
     expect(time.getAttribute('title')).toBe(formatDateTime(at(149), { milliseconds: true }));

@@ -12,19 +12,15 @@ import { stillOnItsWay } from '../../src/renderer/src/features/operations/kit/In
 import { initialBenchState, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import { formatClock } from '../../src/renderer/src/components/format';
 import type { OperationResult } from '../../src/shared/api/contract';
-import type { BenchEvent, OperationProgressView } from '../../src/shared/api/views';
 import { aCharger, fakeClient, liveBench, withBench, type FakeClient } from './fake-client';
+import { operationChanged, secondsFromNow } from './builders';
 
 // Times the bench gives, about now (a call sent long past its due time is taken to have ended).
-const at = (s: number) => new Date(Math.floor(Date.now() / 1000) * 1000 + s * 1000).toISOString();
+const at = secondsFromNow;
 const T0 = at(-2);
 const DUE = at(28);
 
-const progress = (patch: Partial<OperationProgressView> & Pick<OperationProgressView, 'ref' | 'action' | 'state'>): BenchEvent => ({
-  type: 'operationChanged',
-  operation: { chargerId: 'CP001', queuedAt: T0, sentAt: null, dueBy: null, operationId: null, ...patch },
-  ts: T0,
-});
+const progress = (patch: Parameters<typeof operationChanged>[1]) => operationChanged(T0, patch);
 
 let off: (() => void) | null = null;
 beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, snapshots: 1, chargers: { CP001: aCharger('CP001') } }));

@@ -12,6 +12,7 @@ import { resetLabel } from '../../src/renderer/src/features/operations/panels/Re
 import { multiConfirmLabel } from '../../src/renderer/src/features/operations/MultiSendDialog';
 import { initialBenchState, reduceEvents } from '../../src/renderer/src/stores/bench';
 import type { TransactionView } from '../../src/shared/api/views';
+import { aTransaction } from './builders';
 
 type Enumish = { options?: readonly string[] };
 const statusOptions = (action: (typeof operationActions)[number]): readonly string[] => {
@@ -117,22 +118,7 @@ describe('operation forms', () => {
 });
 
 describe('what is running at a charger', () => {
-  const tx = (id: number, connectorId: number, meterStart: number): TransactionView => ({
-    transactionId: id,
-    chargerId: 'CP001',
-    connectorId,
-    idTag: `TAG${id}`,
-    authStatus: 'Accepted',
-    reservationId: null,
-    meterStart,
-    startTime: '2025-01-01T10:00:00Z',
-    meterStop: null,
-    stopTime: null,
-    stopReason: null,
-    stopIdTag: null,
-    energyWh: null,
-    active: true,
-  });
+  const tx = (id: number, connectorId: number, meterStart: number): TransactionView => aTransaction(id, 'CP001', connectorId, `TAG${id}`, { meterStart, startTime: '2025-01-01T10:00:00Z' });
 
   it('gives the energy so far from the latest meter reading minus meterStart', () => {
     const active = { 1: tx(1, 1, 1000), 2: tx(2, 2, 0) };

@@ -10,7 +10,7 @@ import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { ChargerView, ConnectorView, TransactionView } from '../../src/shared/api/views';
 import { aCharger, fakeClient, withBench } from './fake-client';
-import { aMeterValue } from './builders';
+import { aMeterValue, aTransaction } from './builders';
 
 const connector = (connectorId: number, status: ConnectorView['status'] = 'Available'): ConnectorView => ({
   connectorId,
@@ -26,22 +26,8 @@ const connector = (connectorId: number, status: ConnectorView['status'] = 'Avail
 const charger = (id: string, connected = true, connectors = 2): ChargerView =>
   aCharger(id, { connected, connectors: [connector(0), ...Array.from({ length: connectors }, (_, i) => connector(i + 1, i === 1 ? 'Charging' : 'Available'))] });
 
-const transaction = (transactionId: number, chargerId: string, connectorId: number, idTag: string, meterStart: number): TransactionView => ({
-  transactionId,
-  chargerId,
-  connectorId,
-  idTag,
-  authStatus: 'Accepted',
-  reservationId: null,
-  meterStart,
-  startTime: new Date(Date.now() - 600_000).toISOString(),
-  meterStop: null,
-  stopTime: null,
-  stopReason: null,
-  stopIdTag: null,
-  energyWh: null,
-  active: true,
-});
+const transaction = (transactionId: number, chargerId: string, connectorId: number, idTag: string, meterStart: number): TransactionView =>
+  aTransaction(transactionId, chargerId, connectorId, idTag, { meterStart, startTime: new Date(Date.now() - 600_000).toISOString() });
 
 beforeEach(() => {
   useBench.setState({
@@ -303,7 +289,7 @@ describe('multi-send', () => {
     render(withBench(client, <MultiSendDialog chargerIds={['CP001', 'CP002']} open onClose={() => undefined} />));
     await user.type(screen.getByRole('textbox', { name: /Key/ }), 'HeartbeatInterval');
     await user.type(screen.getByRole('textbox', { name: /Value/ }), '60');
-    await user.click(screen.getByRole('button', { name: 'Set HeartbeatInterval on 2 chargers' }));
+    await user.click(screen.getByRole('button', { name: 'Set HeartbeatInterval on 1 charger (1 offline)' }));
     const table = await screen.findByRole('table', { name: 'Results per charger' });
     await within(table).findByText('Charger offline');
     const rows = within(table).getAllByRole('row').slice(1);
@@ -326,12 +312,12 @@ describe('multi-send', () => {
     expect(screen.getByText('Blank: all connectors')).toBeTruthy();
 
     await user.type(connectorField, '0');
-    await user.click(screen.getByRole('button', { name: 'Trigger StatusNotification on 2 chargers' }));
+    await user.click(screen.getByRole('button', { name: 'Trigger StatusNotification on 1 charger (1 offline)' }));
     expect(screen.getByText('A connector number is 1 or more; leave blank for all connectors')).toBeTruthy();
     expect(client.callsOf('chargers:operate')).toHaveLength(0);
 
     await user.clear(connectorField);
-    await user.click(screen.getByRole('button', { name: 'Trigger StatusNotification on 2 chargers' }));
+    await user.click(screen.getByRole('button', { name: 'Trigger StatusNotification on 1 charger (1 offline)' }));
     await screen.findByText('All 2 chargers answered.');
     expect(client.callsOf('chargers:operate').map((c) => c.payload)).toEqual([{ requestedMessage: 'StatusNotification' }, { requestedMessage: 'StatusNotification' }]);
   });
@@ -361,7 +347,7 @@ describe('multi-send', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(client.callsOf('chargers:operate')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Review…' }));
-    await user.click(screen.getByRole('button', { name: 'Hard reset 2 chargers and end 1 transaction' }));
+    await user.click(screen.getByRole('button', { name: 'Hard reset 1 charger (1 offline) and end 1 transaction' }));
     await screen.findByText('All 2 chargers answered.');
     expect(
       client

@@ -20,24 +20,10 @@ import type { BenchStatus } from '../../src/shared/api/status';
 import { energyReadingSoFar } from '../../src/shared/api/meter';
 import type { BenchEvent, ChargerView, TransactionView } from '../../src/shared/api/views';
 import { aCharger, fakeClient } from './fake-client';
+import { aConnector, aTransaction } from './builders';
 
 const ts = '2026-11-21T10:00:00.000Z';
-const tx: TransactionView = {
-  transactionId: 7,
-  chargerId: 'CP1',
-  connectorId: 1,
-  idTag: 'TAG1',
-  authStatus: 'Accepted',
-  reservationId: null,
-  meterStart: 100,
-  startTime: ts,
-  meterStop: null,
-  stopTime: null,
-  stopReason: null,
-  stopIdTag: null,
-  energyWh: null,
-  active: true,
-};
+const tx: TransactionView = aTransaction(7, 'CP1', 1, 'TAG1', { meterStart: 100, startTime: ts });
 
 describe('bench store', () => {
   it('shows an unknown charger as it connects, boots and reports its connectors', () => {
@@ -47,13 +33,13 @@ describe('bench store', () => {
       {
         type: 'statusChanged',
         chargerId: 'CP1',
-        connector: { connectorId: 2, status: 'Available', errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts },
+        connector: aConnector(2, { updatedAt: ts }),
         ts,
       },
       {
         type: 'statusChanged',
         chargerId: 'CP1',
-        connector: { connectorId: 1, status: 'Faulted', errorCode: 'GroundFailure', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts },
+        connector: aConnector(1, { status: 'Faulted', errorCode: 'GroundFailure', updatedAt: ts }),
         ts,
       },
     ];
@@ -223,7 +209,7 @@ describe('bench store', () => {
         events.push({
           type: 'statusChanged',
           chargerId: `CP${i}`,
-          connector: { connectorId: 1 + (round % 2), status: statuses[(i + round) % 4], errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: ts, updatedAt: ts },
+          connector: aConnector(1 + (round % 2), { status: statuses[(i + round) % 4], timestamp: ts, updatedAt: ts }),
           ts,
         });
     const s = reduceEvents(initialBenchState, events);

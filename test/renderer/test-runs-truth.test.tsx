@@ -7,7 +7,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TestRunsScreen } from '../../src/renderer/src/features/test-runs/TestRunsScreen';
 import { RunScreen } from '../../src/renderer/src/features/test-runs/RunScreen';
@@ -16,7 +15,7 @@ import { CaseDetail } from '../../src/renderer/src/features/test-runs/CaseDetail
 import { OperatorPrompts } from '../../src/renderer/src/features/test-runs/OperatorPrompts';
 import type { CaseInfo, Pics, RunResult } from '../../src/shared/api/test-runs';
 import { defaultTestData } from '../../src/shared/api/test-runs';
-import { aCharger, fakeClient, withBench } from './fake-client';
+import { aCharger, fakeClient, routed, withBench } from './fake-client';
 import { aCaseResult, aRunResult } from './builders';
 
 const cases: CaseInfo[] = [
@@ -43,13 +42,7 @@ const midRun = (patch: Partial<RunResult> = {}): RunResult =>
     ...patch,
   });
 
-const screens = (
-  <Routes>
-    <Route path="/test-runs" element={<TestRunsScreen />} />
-    <Route path="/test-runs/compare" element={<CompareScreen />} />
-    <Route path="/test-runs/:id" element={<RunScreen />} />
-  </Routes>
-);
+const screens = routed({ '/test-runs': <TestRunsScreen />, '/test-runs/compare': <CompareScreen />, '/test-runs/:id': <RunScreen /> });
 
 beforeEach(() => {
   useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { CP001: aCharger('CP001'), CP002: aCharger('CP002') } });

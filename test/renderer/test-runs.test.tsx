@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TestRunsScreen } from '../../src/renderer/src/features/test-runs/TestRunsScreen';
@@ -15,7 +14,7 @@ import { CompareScreen } from '../../src/renderer/src/features/test-runs/Compare
 import { OperatorPrompts } from '../../src/renderer/src/features/test-runs/OperatorPrompts';
 import type { CaseInfo, CaseResult, OperatorPrompt, RunListItem, RunResult } from '../../src/shared/api/test-runs';
 import type { BenchEvent, ChargerView } from '../../src/shared/api/views';
-import { fakeClient, Where, withBench, aCharger } from './fake-client';
+import { fakeClient, routed, withBench, aCharger } from './fake-client';
 import { aCaseResult, aRunResult, aTransaction } from './builders';
 
 const charger = (id: string, virtual: boolean): ChargerView =>
@@ -104,16 +103,7 @@ afterEach(() => {
   useBench.setState(initialBenchState);
 });
 
-const screens = (
-  <>
-    <Routes>
-      <Route path="/test-runs" element={<TestRunsScreen />} />
-      <Route path="/test-runs/compare" element={<CompareScreen />} />
-      <Route path="/test-runs/:id" element={<RunScreen />} />
-    </Routes>
-    <Where />
-  </>
-);
+const screens = routed({ '/test-runs': <TestRunsScreen />, '/test-runs/compare': <CompareScreen />, '/test-runs/:id': <RunScreen /> }, true);
 
 async function chooseCharger(user: ReturnType<typeof userEvent.setup>, id: string) {
   await user.click(screen.getByRole('combobox', { name: 'Charger' }));

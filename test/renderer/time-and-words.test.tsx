@@ -4,9 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
 import { ThemeProvider } from '@mui/material/styles';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { fakeClient, liveBench, routed, withBench, stubResizeObserver } from './fake-client';
 import { aCharger, minutesAgo } from './builders';
 import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
 import { SignIn } from '../../src/renderer/src/app/SignIn';
@@ -22,15 +21,7 @@ describe('times and words on screen', () => {
     const lastBoot = minutesAgo(90);
     const client = fakeClient({ 'chargers:meterValues': () => [], 'chargers:list': () => [] });
     const off = liveBench(client, { chargers: { CP001: aCharger('CP001', { lastBoot }) } });
-    render(
-      withBench(
-        client,
-        <Routes>
-          <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-        </Routes>,
-        '/chargers/CP001',
-      ),
-    );
+    render(withBench(client, routed({ '/chargers/:id': <ChargerDetailScreen /> }), '/chargers/CP001'));
     expect(screen.getByText(`${formatDateTime(lastBoot)} (1 h ago)`)).toBeTruthy();
     off();
   });

@@ -5,8 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, Where, withBench, type FakeClient, stubResizeObserver } from './fake-client';
+import { fakeClient, liveBench, routed, withBench, type FakeClient, stubResizeObserver } from './fake-client';
 import { aCharger, aTransaction, completed, minutesAgo } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionDetailScreen, TransactionsScreen } from '../../src/renderer/src/app/screens';
@@ -14,15 +13,7 @@ import type { TransactionView } from '../../src/shared/api/views';
 
 stubResizeObserver();
 
-const screens = (
-  <>
-    <Routes>
-      <Route path="/transactions" element={<TransactionsScreen />} />
-      <Route path="/transactions/:id" element={<TransactionDetailScreen />} />
-    </Routes>
-    <Where />
-  </>
-);
+const screens = routed({ '/transactions': <TransactionsScreen />, '/transactions/:id': <TransactionDetailScreen /> }, true);
 
 const LONG_TAG = 'ABCDEFGHIJ0123456789';
 const finished = (n: number): TransactionView =>

@@ -4,50 +4,34 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, Where, withBench, stubResizeObserver } from './fake-client';
+import { fakeClient, liveBench, routed, withBench, stubResizeObserver } from './fake-client';
 import { initialBenchState, MAX_SAMPLES, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import { LIVE_TABLE_ROWS, TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
 import { formatDuration } from '../../src/renderer/src/features/transactions/TransactionsTable';
 import { TransactionDetailScreen as AppTransactionDetailScreen } from '../../src/renderer/src/app/screens';
 import { formatClock, formatTime } from '../../src/renderer/src/components/format';
-import { aCharger } from './builders';
+import { aCharger, aTransaction as aSession } from './builders';
 import { TRANSACTION_METER_VALUES } from '../../src/shared/api/contract';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
 import { SAMPLES_PER_READING, type MeterReadings, type MeterShape } from '../../src/shared/api/meter-readings';
 
 stubResizeObserver();
 
-const screens = (
-  <>
-    <Routes>
-      <Route path="/transactions" element={<TransactionsScreen />} />
-      <Route path="/transactions/:id" element={<TransactionDetailScreen />} />
-    </Routes>
-    <Where />
-  </>
-);
+const screens = routed({ '/transactions': <TransactionsScreen />, '/transactions/:id': <TransactionDetailScreen /> }, true);
 
-function aTransaction(over: Partial<TransactionView> = {}): TransactionView {
-  return {
-    transactionId: 12,
-    chargerId: 'CP-1',
-    connectorId: 2,
-    idTag: 'TAG-A',
-    authStatus: 'Accepted',
-    reservationId: null,
+/** Transaction 12 of CP-1's connector 2: an hour's session, stopped, unless patched. */
+const aTransaction = (over: Partial<TransactionView> = {}): TransactionView =>
+  aSession(12, 'CP-1', 2, 'TAG-A', {
     meterStart: 10_000,
     startTime: '2025-05-01T10:00:00.000Z',
     meterStop: 17_400,
     stopTime: '2025-05-01T11:00:00.000Z',
     stopReason: 'EVDisconnected',
-    stopIdTag: null,
     energyWh: 7400,
     active: false,
     ...over,
-  };
-}
+  });
 
 function meterValue(id: number, timestamp: string, measurand: string, value: string, unit: string): MeterValueView {
   return { id, chargerId: 'CP-1', connectorId: 2, transactionId: 12, timestamp, value, measurand, phase: null, unit, context: 'Sample.Periodic', location: null, format: 'Raw' };
@@ -292,7 +276,8 @@ describe('transaction detail', () => {
     expect(summary.getByText('7.40 kWh')).toBeTruthy();
     expect(summary.getByText('1 h 00 min')).toBeTruthy();
     expect(summary.getByText('EVDisconnected')).toBeTruthy();
-    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('7.4 kW · 3.70 kWh');
+    // Finished: its result (as the summary gives it), and its last power reading said to be that.
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe(`7.40 kWh delivered · power at its last reading: 7.4 kW at ${formatClock('2025-05-01T10:30:00.000Z')}`);
     const table = within(screen.getByRole('region', { name: 'Meter values' }));
     expect(table.getAllByText('Energy.Active.Import.Register')).toHaveLength(2);
     expect(table.getByText('13700')).toBeTruthy();
@@ -496,11 +481,7 @@ describe('transaction detail', () => {
 
 describe('a running session on a charger that is offline', () => {
   // As the app has it: with Stop (the quick action) beside the title.
-  const appScreens = (
-    <Routes>
-      <Route path="/transactions/:id" element={<AppTransactionDetailScreen />} />
-    </Routes>
-  );
+  const appScreens = routed({ '/transactions/:id': <AppTransactionDetailScreen /> });
   const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
   function openOffline() {
@@ -574,7 +555,7 @@ describe('a running session on a charger that is offline', () => {
     expect(await screen.findByText('Finished')).toBeTruthy();
     expect(screen.queryByTestId('charger-offline-notice')).toBeNull();
     expect(within(screen.getByRole('region', { name: 'Summary' })).getByText('1 h 00 min')).toBeTruthy();
-    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('7.4 kW · 3.70 kWh');
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe(`7.40 kWh delivered · power at its last reading: 7.4 kW at ${formatClock('2025-05-01T10:30:00.000Z')}`);
   });
 });
 
@@ -626,5 +607,29 @@ describe('the meter values export', () => {
       click.mockRestore();
       Object.assign(URL, urlBefore);
     }
+  });
+});
+
+describe("a finished session's meter card", () => {
+  it('charts its energy up to meterStop at its stop (not only to the last reading), says its time zone, and shows no "now" power', async () => {
+    // Readings at 10:00 and 10:30; stopped at 11:00 with meterStop 17,400 (7.40 kWh delivered).
+    const values = [
+      meterValue(1, '2025-05-01T10:00:00.000Z', 'Energy.Active.Import.Register', '10000', 'Wh'),
+      meterValue(2, '2025-05-01T10:00:00.000Z', 'Power.Active.Import', '7200', 'W'),
+      meterValue(3, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '13700', 'Wh'),
+      meterValue(4, '2025-05-01T10:30:00.000Z', 'Power.Active.Import', '7400', 'W'),
+    ];
+    const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: values })));
+    off = liveBench(client);
+    const { container } = render(withBench(client, screens, '/transactions/12'));
+    expect(await screen.findByRole('heading', { name: 'Transaction #12' })).toBeTruthy();
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toMatch(/^7\.40 kWh delivered · power at its last reading: 7\.4 kW at /);
+    // Energy (the second line): 10:00 (0 Wh, its start), 10:30 and 11:00 (meterStop): three points.
+    const lines = [...container.querySelectorAll('path.MuiLineChart-line, path[class*="MuiLineElement"]')].map((p) => p.getAttribute('d') ?? '');
+    expect(lines).toHaveLength(2);
+    expect(lines[1].match(/[ML]/g)).toHaveLength(3);
+    // Local times, in which zone (the tests run in UTC); the CSV export writes UTC.
+    expect(within(screen.getByRole('region', { name: 'Summary' })).getByText('local time, UTC; exports are in UTC')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Meter values' })).getByRole('columnheader', { name: /Time \(UTC\)/ })).toBeTruthy();
   });
 });

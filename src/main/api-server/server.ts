@@ -14,6 +14,7 @@ import { defineReportRoutes } from './report-routes';
 import { serveUi } from './static-ui';
 import { BenchService } from '../core/bench-service';
 import type { BenchEvent } from '../../shared/api/events';
+import type { ApiTokenView } from '../../shared/api/views';
 import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
 import { maxPhotoBytes } from '../../shared/api/commissioning';
 import { JsonText } from '../json-text';
@@ -37,6 +38,8 @@ export interface ApiServerOptions {
   token: string;
   /** Makes and saves a new token (serve keeps it in the data directory); without it the token is fixed. */
   regenerateToken?: () => string;
+  /** Where the token comes from, told to the UI in bench:status (Settings → API token). */
+  tokenSource?: ApiTokenView;
   /** The built renderer (out/renderer), served at / so a browser gets the bench UI. */
   uiDir?: string;
   /** How often an event stream hears `{"type":"alive"}` (EVENTS_ALIVE_MS; tests shorten it). */
@@ -65,7 +68,7 @@ export class ApiServer {
     private readonly options: ApiServerOptions,
   ) {
     this.useToken(options.token);
-    this.service = new BenchService(bench, 'serve');
+    this.service = new BenchService(bench, 'serve', options.tokenSource ? { apiToken: options.tokenSource } : {});
     this.defineRoutes();
   }
 

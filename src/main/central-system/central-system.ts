@@ -71,6 +71,10 @@ export class CentralSystem {
           this.record.connectionAttempts.add(now, chargerId, remoteAddress, 'refused', reason);
           this.bus.publish({ type: 'connectionRefused', chargerId, remoteAddress, reason, ts: now });
         },
+        turnedAway: (t) => {
+          this.record.connectionAttempts.addRefusedBeforeUpgrade(t.lastTs, t.firstTs, t.address, t.reason, t.count);
+          this.bus.publish({ type: 'connectionRefused', chargerId: null, remoteAddress: t.address, reason: t.words, ts: this.now() });
+        },
       },
       this.clock,
     );

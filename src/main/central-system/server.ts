@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BenchSettings } from '../../shared/api/views';
 import { OCPP_SUBPROTOCOL, type Admission } from './admission';
-import { RefusalTally } from './refusals';
+import { RefusalTally, type TurnedAway } from './refusals';
 import { systemClock, type Clock } from '../clock';
 
 /** A connection must complete its WebSocket handshake (or HTTP request) within this. */
@@ -36,8 +36,10 @@ export interface OcppServerHooks {
   decide(req: IncomingMessage): Admission;
   /** A charger is in. */
   accepted(ws: WebSocket, req: IncomingMessage, admission: Extract<Admission, { admitted: true }>): void;
-  /** A connection turned away, in words (recorded and announced by the caller). */
+  /** A connection turned away at its upgrade, in words (recorded and announced by the caller). */
   refused(chargerId: string | null, remoteAddress: string | null, reason: string): void;
+  /** Connections turned away before an upgrade (over a cap, no handshake in time, TLS), a burst counted as one (recorded and announced by the caller). */
+  turnedAway(refused: TurnedAway): void;
 }
 
 export class OcppServer {
@@ -55,7 +57,7 @@ export class OcppServer {
     private readonly hooks: OcppServerHooks,
     clock: Clock = systemClock,
   ) {
-    this.refusals = new RefusalTally((address, reason) => hooks.refused(null, address, reason), clock);
+    this.refusals = new RefusalTally((refused) => hooks.turnedAway(refused), clock);
   }
 
   async start(): Promise<{ host: string; port: number }> {

@@ -10,6 +10,7 @@ import type { EventBus } from '../core/event-bus';
 import type { Authorizer } from './authorizer';
 import { mergeAnswer, type BehaviourRegistry } from './behaviour';
 import { chargePointHandlers, type HandlerContext } from './handlers/index';
+import { bootAnswerInterval } from './heartbeat-given';
 
 /**
  * Bytes the bench may have waiting to go to one charger. A charger that stops reading its socket while
@@ -70,11 +71,13 @@ export class ChargerSession {
           if (rec.error !== null) this.spendInvalid();
         },
         transmit: (text, rec, sent) => {
-          this.log(rec);
+          const ts = this.log(rec);
           // Group commit: the answer leaves only once the frames it answers are on disk.
           ctx.record.writer.afterCommit((durable) => {
-            if (durable) this.send(text);
-            else this.unrecorded(rec);
+            if (durable) {
+              this.send(text);
+              this.gaveInterval(rec, ts);
+            } else this.unrecorded(rec);
             sent?.();
           });
         },
@@ -104,8 +107,16 @@ export class ChargerSession {
     });
   }
 
-  /** Every frame, both ways: recorded (an AuthorizationKey never reaches the record, the UI or an export) and pushed. */
-  private log(rec: FrameRecord): void {
+  /** A boot answer that accepted the charger gave it a heartbeat interval (as sent, whatever a bench behaviour changed): kept for its view. */
+  private gaveInterval(rec: FrameRecord, ts: string): void {
+    // Not given when it did not go out (the connection closed first, or was cut off for not reading).
+    if (rec.kind !== 'CALLRESULT' || rec.action !== 'BootNotification' || this.ws.readyState !== WebSocket.OPEN) return;
+    const seconds = bootAnswerInterval(rec.raw);
+    if (seconds !== null) this.ctx.record.chargers.heartbeatGiven(this.chargerId, { seconds, how: 'boot', at: ts });
+  }
+
+  /** Every frame, both ways: recorded (an AuthorizationKey never reaches the record, the UI or an export) and pushed; returns its time. */
+  private log(rec: FrameRecord): string {
     const ts = isoTime(this.ctx.clock);
     const raw = redactFrameText(rec.raw);
     this.ctx.record.logFrame(this.chargerId, raw === rec.raw ? rec : { ...rec, raw }, ts);
@@ -114,6 +125,7 @@ export class ChargerSession {
         type: 'frameLogged',
         message: { ts, chargerId: this.chargerId, direction: rec.direction, kind: rec.kind, messageId: rec.messageId, action: rec.action, raw, error: rec.error },
       });
+    return ts;
   }
 
   private send(text: string): void {

@@ -12,7 +12,7 @@ import { virtualTarget, type VirtualTarget } from '../conformance/virtual';
 import type { OperatorAnswer, OperatorPrompt } from '../conformance/operator';
 import type { ReportKind } from '../conformance/service';
 import type { TestData } from '../conformance/test-data';
-import type { CaseDefinition, CaseResult } from '../conformance/types';
+import type { CaseDefinition, CaseResult, RunResult } from '../conformance/types';
 import { formatClock } from '../../shared/format/time';
 import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
 import type { PicsDeclaration } from '../conformance/pics';
@@ -251,6 +251,14 @@ export function summaryLine(noun: 'case' | 'step', results: CaseResult[], wallMs
   return `${results.length} ${noun}${results.length === 1 ? '' : 's'}: ${n('pass')} passed, ${n('fail')} failed, ${n('notApplicable')} not applicable, ${n('inconclusive')} inconclusive, ${n('error')} ${n('error') === 1 ? 'error' : 'errors'}${n('notSupported') ? `, ${n('notSupported')} not supported` : ''}; ${(wallMs / 1000).toFixed(1)} s${chargerMs !== null ? ` (${Math.round(chargerMs / 1000)} s of charger time)` : ''}`;
 }
 
+/** The closing line of a run the bench could not carry out: why, and how many of its planned cases it did not run. */
+export function couldNotRunLine(run: Pick<RunResult, 'error' | 'planned' | 'cases' | 'wallMs' | 'ms' | 'virtual' | 'fakeTime'>, plannedCount: number): string {
+  const planned = run.planned?.length ?? plannedCount;
+  const notRun = Math.max(0, planned - run.cases.length);
+  const took = `${(run.wallMs / 1000).toFixed(1)} s${ranOnFakeTime(run) ? ` (${Math.round(run.ms / 1000)} s of charger time)` : ''}`;
+  return printable(`Could not run: ${run.error ?? 'the bench could not go on'}; ${notRun} of ${planned} planned case${planned === 1 ? '' : 's'} not run; ${took}`);
+}
+
 export function printSummary(noun: 'case' | 'step', results: CaseResult[], wallMs: number, chargerMs: number | null): void {
   console.log(`\n${summaryLine(noun, results, wallMs, chargerMs)}`);
 }
@@ -292,7 +300,13 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     interrupt.stopsRun('ending the case in progress (inconclusive), putting the charger back, writing the reports');
     const stop = () => {
       changes.freeze();
-      if (service.runningOn(chargerId) === runId) service.stop(runId);
+      // This run, by its id, from the moment it is started (setting up included); one that has already ended stands as it ended.
+      try {
+        service.stop(runId);
+      } catch (e) {
+        // Ended already (409), or ended and not kept (404): nothing left to stop.
+        if (!(e instanceof BenchError)) throw e;
+      }
     };
     interrupt.signal.addEventListener('abort', stop, { once: true });
     if (interrupt.signal.aborted) stop();
@@ -322,10 +336,12 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     const tried = new Set<string>();
     interrupt.left = () => unwritten(outputs, tried);
     interrupt.ended('writing the reports');
-    if (run.error) console.error(`chargebench ${r.command}: ${run.error}`);
+    if (run.error) console.error(`chargebench ${r.command}: ${run.state === 'error' ? 'the run could not be carried out: ' : ''}${run.error}`);
     for (const p of run.setupProblems ?? []) console.error(`chargebench ${r.command}: before the first case: ${p}`);
     if (run.configAtEndProblem) console.error(`chargebench ${r.command}: the configuration at the end was not read: ${run.configAtEndProblem}`);
-    printSummary('case', run.cases, run.wallMs, ranOnFakeTime(run) ? run.ms : null);
+    // A run the bench could not carry out says so, why, and what it did not run (not "0 cases: 0 passed").
+    if (run.state !== 'error' || run.cases.length) printSummary('case', run.cases, run.wallMs, ranOnFakeTime(run) ? run.ms : null);
+    if (run.state === 'error') console.log(`${run.cases.length ? '' : '\n'}${couldNotRunLine(run, r.cases.length)}`);
     const written = await writeOutputs(
       r.command,
       outputs.map((o) => ({ ...o, body: async () => (await service.reportOf(run, reportKind[o.option]!)).body })),

@@ -53,7 +53,14 @@ export function registerServeCommand(program: Command): void {
       const tokenFile = new ApiTokenFile(dataDir);
       const token: string = opts.apiToken ?? (opts.newApiToken ? tokenFile.regenerate() : tokenFile.load());
       const uiDir = join(projectRoot(), 'out', 'renderer');
-      const api = new ApiServer(bench, { host: '127.0.0.1', port: opts.apiPort, token, uiDir, regenerateToken: opts.apiToken ? undefined : () => tokenFile.regenerate() });
+      const api = new ApiServer(bench, {
+        host: '127.0.0.1',
+        port: opts.apiPort,
+        token,
+        uiDir,
+        regenerateToken: opts.apiToken ? undefined : () => tokenFile.regenerate(),
+        tokenSource: { source: opts.apiToken ? 'option' : 'saved', file: tokenFile.path },
+      });
       try {
         await api.start();
       } catch (e) {

@@ -4,8 +4,8 @@
 import { BenchError } from '../errors';
 import { version } from '../version';
 import {
+  ChecklistEntry,
   checklistItems,
-  type ChecklistEntry,
   type CommissioningLastRun,
   type CommissioningListItem,
   type CommissioningRunOutcome,
@@ -60,7 +60,7 @@ const stepWords = (s: CommissioningStep): string | null => {
  */
 export function verdictOf(c: Pick<StoredCommissioning, 'checklist'> & ConfigAtEnd): CommissioningVerdict {
   const steps = judgedSteps(c);
-  const done = steps.every((s) => s.result && s.result.verdict !== 'inconclusive') && c.checklist.every((e) => e.result !== null);
+  const done = steps.every((s) => s.result && s.result.verdict !== 'inconclusive') && c.checklist.every((e) => e.result !== null && !readingMissing(e));
   if (!done) return 'incomplete';
   const failed = steps.some((s) => s.result!.verdict === 'fail' || s.result!.verdict === 'error') || c.checklist.some((e) => e.result === 'notConform');
   return failed ? 'fail' : 'pass';
@@ -78,11 +78,26 @@ export function shownVerdict(c: Pick<StoredCommissioning, 'checklist' | 'handove
 /**
  * The rule of judging (verdictOf, judgedSteps) a verdict saved with a commissioning was worked out by, kept
  * beside it in the record: raise it whenever the judging changes, and the lists judge each unsigned record
- * saved by an older rule again, once (1: the configuration at the end judges the baseline).
+ * saved by an older rule again, once (1: the configuration at the end judges the baseline; 2: a measured item
+ * answered without a reading is not done).
  */
-export const JUDGING_RULE = 1;
+export const JUDGING_RULE = 2;
 
 export const labelOf = (id: string) => checklistItems.find((i) => i.id === id)?.label ?? id;
+
+/**
+ * A measured item (one whose definition asks for a value) answered Conform or Not conform without a reading
+ * the checklist takes (none, or one its schema refuses, as a record written before the schema checked it):
+ * not done, whatever its answer, so a report never says "Conform" with its Measured column empty.
+ */
+export function readingMissing(e: Pick<ChecklistEntry, 'id' | 'result' | 'value'>): boolean {
+  if (e.result !== 'conform' && e.result !== 'notConform') return false;
+  if (!checklistItems.find((i) => i.id === e.id)?.unit) return false;
+  return e.value.trim() === '' || !ChecklistEntry.safeParse({ id: e.id, value: e.value }).success;
+}
+
+/** What is open about a measured item answered without a reading. */
+export const readingMissingWords = (id: string) => `${labelOf(id)}: its measured value is missing or was not accepted`;
 
 /** What is left before a pass, in words (the steps as judged by the configuration at the end). */
 export function openOf(c: Pick<StoredCommissioning, 'checklist' | 'runError' | 'setupProblems'> & ConfigAtEnd & { runs?: StoredCommissioning['runs'] }): string[] {
@@ -101,6 +116,7 @@ export function openOf(c: Pick<StoredCommissioning, 'checklist' | 'runError' | '
   for (const e of c.checklist) {
     if (e.result === null) open.push(`${labelOf(e.id)} not checked`);
     else if (e.result === 'notConform') open.push(`${labelOf(e.id)} not conform${e.note ? `: ${e.note}` : ''}`);
+    if (readingMissing(e)) open.push(readingMissingWords(e.id));
   }
   return open;
 }

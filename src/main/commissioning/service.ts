@@ -28,12 +28,14 @@ import {
   type SiteSummary,
 } from '../../shared/api/commissioning';
 import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
-import { emptyChecklist, JUDGING_RULE, labelOf, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { emptyChecklist, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
 import { promptsInWords } from './prompts';
 import { sessionTransaction } from './session';
 import { judgedSteps } from './config-end';
+import { SiteSummaries, summaryOf } from './reports/site-summary';
+import { runningOf, STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
 
 interface Active {
   abort: AbortController;
@@ -41,6 +43,8 @@ interface Active {
   stepId: string | null;
   step: string | null;
   done: Promise<void>;
+  /** After Stop: what the run still waits for before it ends. */
+  windDown?: WindDown;
 }
 
 /** A commissioning's row in the record, as the list reads it. */
@@ -61,6 +65,7 @@ export class CommissioningService {
   private readonly declared = new Map<string, PicsDeclaration>();
   /** Verdicts of rows saved by an older rule of judging, judged again here (by id, with the row's updated_at), until the record keeps them. */
   private readonly rejudged = new Map<string, { updatedAt: string; verdict: CommissioningVerdict }>();
+  private readonly siteSummaries = new SiteSummaries(() => this.bench.record.commissionings);
 
   constructor(private readonly bench: Bench) {}
 
@@ -115,32 +120,9 @@ export class CommissioningService {
     return this.bench.record.commissionings.sites().map((j) => SiteJob.parse(j));
   }
 
-  /** One site's chargers side by side (the newest commissioning of each charger). */
+  /** One site's chargers side by side (the newest commissioning of each charger), from what each row keeps (reports/site-summary.ts). */
   site(site: string): SiteSummary {
-    const rows = this.bench.record.commissionings.list({ site });
-    if (rows.length === 0) throw new BenchError(404, `No commissioning at the site "${site}"`, { field: 'site' });
-    const newest = new Map<string, { c: StoredCommissioning; row: ListedRow }>();
-    for (const r of rows) if (!newest.has(r.chargerId)) newest.set(r.chargerId, { c: this.stored(r.id), row: r });
-    const chargers = [...newest.values()].map(({ c, row }) => {
-      const offline = c.steps.find((s) => s.id === 'C7_OFFLINE')?.result?.measurements.find((m) => m.label === 'When the back office is unreachable');
-      return {
-        commissioningId: c.id,
-        chargerId: c.chargerId,
-        location: c.job.location,
-        state: this.active.has(c.id) ? ('running' as const) : c.state,
-        verdict: this.listedVerdict(row),
-        offlinePolicy: offline?.value ?? null,
-        failed: [
-          // The steps as the configuration at the end judges them (a baseline key not kept fails the baseline).
-          ...judgedSteps(c)
-            .filter((s) => s.result?.verdict === 'fail' || s.result?.verdict === 'error')
-            .map((s) => s.title),
-          ...c.checklist.filter((e) => e.result === 'notConform').map((e) => labelOf(e.id)),
-        ],
-      };
-    });
-    const policies = new Set(chargers.map((c) => c.offlinePolicy).filter((p) => p !== null));
-    return { site, address: newest.values().next().value!.c.job.address, chargers, offlinePolicySame: policies.size <= 1 };
+    return this.siteSummaries.of(site, { known: (id) => this.known.get(id), running: (id) => this.active.has(id), verdict: (r) => this.listedVerdict(r), now: () => this.now() });
   }
 
   /** A new commissioning of a connected charger; the site's job is remembered. Nothing runs yet. */
@@ -206,6 +188,7 @@ export class CommissioningService {
     const onEvent = (e: RunEvent) => {
       watch?.(e);
       if (e.type === 'runStarted') run = e.run;
+      else if (e.type === 'runFinished') entry.windDown?.moveTo('record');
       else if (e.type === 'caseStarted') {
         if (run?.pics) {
           c.pics = run.pics;
@@ -222,6 +205,7 @@ export class CommissioningService {
         s.result = e.result;
         s.attempts++;
         if (abort.signal.aborted && e.result.verdict === 'inconclusive') window.stoppedIn = e.result.id;
+        entry.windDown?.moveTo('endRead');
         // The configuration after the baseline (its keys as read back) is shown at once, not at the run's end.
         if (e.result.id === 'C5_BASELINE' && run?.pics) {
           c.configAfter = { ...(c.configAfter ?? {}), ...run.pics.config };
@@ -255,10 +239,14 @@ export class CommissioningService {
           delete c.configAtEndProblem;
           delete c.configAtEndProblemAt;
         } else {
-          c.configAtEndProblem = r.configAtEndProblem ?? 'it was not read';
+          // Stopped with the charger offline: it was not asked (rather than "not connected at the end").
+          const skipped = r.state === 'stopped' && !bench.centralSystem.isConnected(c.chargerId);
+          c.configAtEndProblem = skipped ? STOPPED_OFFLINE_NOT_READ : (r.configAtEndProblem ?? 'it was not read');
           c.configAtEndProblemAt = at;
         }
         window.outcome = r.state === 'stopped' ? 'stopped' : 'finished';
+        // A problem once every step had ended (the steps stand): said with the run, as a run that failed.
+        if (r.error) c.runError = r.error;
         // What could not be put right before the first step (a cable left in) is listed among what is open.
         c.setupProblems = r.setupProblems;
       })
@@ -274,6 +262,7 @@ export class CommissioningService {
         await bench.record.settled();
         // A new run of the same commissioning may have started meanwhile: its entry stays.
         if (this.active.get(id) === entry) this.active.delete(id);
+        entry.windDown?.dispose();
         await this.save(c).catch((e) => console.error(`chargebench: the commissioning ${id} could not be recorded: ${(e as Error).message}`));
       });
     this.changed(c);
@@ -284,10 +273,16 @@ export class CommissioningService {
     await this.active.get(id)?.done;
   }
 
+  /** Ends the step in progress at once; the run then ends as soon as the charger is put back (an offline one is asked nothing), saying meanwhile what it waits for. */
   stop(id: string): void {
     const a = this.active.get(id);
     if (!a) throw new BenchError(409, `${id} is not running`, { field: 'id' });
+    if (a.abort.signal.aborted) return;
+    const c = this.stored(id);
+    const title = c.steps.find((s) => s.id === a.stepId)?.title ?? null;
+    a.windDown = new WindDown(this.bench, c.chargerId, title, defaultTestData().chargerTimeoutS, () => this.changed(c));
     a.abort.abort();
+    this.changed(c);
   }
 
   prompt(id: string): OperatorPrompt | null {
@@ -382,6 +377,7 @@ export class CommissioningService {
       photo: (photoId) => this.bench.record.commissionings.photoData(id, photoId)?.data ?? null,
       framesJsonl: () => this.framesJsonl(c),
       printPdf: this.bench.printPdf,
+      clock: this.bench.clock,
     });
   }
 
@@ -456,7 +452,7 @@ export class CommissioningService {
   private view(c: StoredCommissioning): CommissioningView {
     const a = this.active.get(c.id);
     const photos = this.bench.record.commissionings.photos(c.id).map(({ commissioningId: _c, ...p }) => p as PhotoView);
-    return viewOf(c, photos, a ? { stepId: a.stepId ?? '', step: a.step } : null);
+    return viewOf(c, photos, a ? runningOf(a) : null);
   }
 
   private identity(chargerId: string): StoredCommissioning['identity'] {
@@ -488,12 +484,12 @@ export class CommissioningService {
   private async save(c: StoredCommissioning): Promise<void> {
     c.updatedAt = this.now();
     this.changed(c);
-    await this.bench.record.commissionings.save({ ...listItemOf(c, c.state, shownVerdict(c)), judgedBy: JUDGING_RULE }, c);
+    await this.bench.record.commissionings.save({ ...listItemOf(c, c.state, shownVerdict(c)), judgedBy: JUDGING_RULE, summary: summaryOf(c) }, c);
   }
 
   private changed(c: StoredCommissioning): void {
     const a = this.active.get(c.id);
-    const running = a ? { stepId: a.stepId ?? '', step: a.step } : null;
+    const running = a ? runningOf(a) : null;
     this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, shownVerdict(c), lastRunOf(c, !!a)), running }, ts: this.now() });
   }
 }

@@ -49,13 +49,15 @@ export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal
         const stopped = () => done('stopped');
         waiting = { prompt: asked, answer: done };
         signal.addEventListener('abort', stopped, { once: true });
-        publish(asked);
+        // Sent as it is asked: the bench's clock says issuedAt (a client reads the deadline against it).
+        publish({ ...asked, now: asked.issuedAt });
       }),
   );
   return {
     operator,
     virtual: false,
-    prompt: () => waiting?.prompt ?? null,
+    // With the bench's clock as it is read (a page opened later, on another machine, counts on the bench's clock).
+    prompt: () => (waiting ? { ...waiting.prompt, now: new Date().toISOString() } : null),
     answer: (a) => {
       if (!waiting) return false;
       waiting.answer(a);

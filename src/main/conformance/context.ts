@@ -10,6 +10,7 @@ import type { ChargerCall } from './frames';
 import { operatorText, type OperatorAction } from './operator';
 import { noop, untilStopped, type CaseHost } from './host';
 import { profileSource } from './pics';
+import { silence } from './silence';
 import { Inconclusive, NotApplicable, RunStopped, StepFailure, type Measurement, type Observation, type Pics, type StepActor, type StepResult } from './types';
 import type { TestData } from './test-data';
 
@@ -321,17 +322,14 @@ export class CaseContext {
     }
   }
 
-  /** Expects the charger to send none of these (an action, or an action with `where`; `where` also for bare actions) for `seconds` (e.g. no StartTransaction after an invalid card). */
+  /** Expects the charger to send none of these (an action, or an action with `where`; `where` also for bare actions) for `seconds` (e.g. no StartTransaction after an invalid card); Inconclusive when the charger was offline for some of it (silence.ts). */
   async expectNone(unwanted: Unwanted[], seconds: number, title?: string, where?: ExpectOptions['where']): Promise<void> {
     const list = unwanted.map((u) => (typeof u === 'string' ? { action: u, where } : u));
     const what = list.map((u) => `${u.action}${describeWhere(u.where)}`).join(' or ');
-    await this.step('charger', { title: title ?? `Charger sends no ${what} for ${seconds} s`, expected: `no ${what} for ${seconds} s` }, async (ids) => {
-      const got = await this.waitFor(seconds * 1000, () => this.host.frames.pending.find((c) => list.some((u) => u.action === c.action && matches(c.payload, u.where))) ?? null);
-      if (got) {
-        ids.push(got.messageId);
-        throw new StepFailure(`no ${what} for ${seconds} s`, `the charger sent ${got.action} ${show(got.payload)}`);
-      }
-    });
+    const unwantedCall = (c: ChargerCall) => list.some((u) => u.action === c.action && matches(c.payload, u.where));
+    await this.step('charger', { title: title ?? `Charger sends no ${what} for ${seconds} s`, expected: `no ${what} for ${seconds} s` }, (ids) =>
+      silence(this, seconds, unwantedCall, ids, `no ${what} for ${seconds} s`),
+    );
   }
 
   /** Takes messages the document allows but does not script (e.g. an Authorize it leaves open) out of the queue, as observations. */

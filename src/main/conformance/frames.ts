@@ -37,13 +37,14 @@ export class ChargerFrames {
   readonly refusals: Array<{ ts: string; reason: string }> = [];
   /** Transactions stopped while watched (so an older record of them running is not believed). */
   readonly stopped = new Set<number>();
-  /** The charger's connection closing and opening while watched, in order with the frames (`seq`): evidence of a case. */
-  readonly links: Array<{ seq: number; ts: string; text: string }> = [];
+  /** The charger's connection closing and opening while watched, in order with the frames (`seq`): evidence of a case (`up`: it opened; `reason`: why it closed). */
+  readonly links: Array<{ seq: number; ts: string; text: string; up: boolean; reason?: string }> = [];
   /** Each connector's status as the charger last reported it while watched (StatusNotification). */
   readonly statuses = new Map<number, string>();
   private readonly starts = new Map<string, { connectorId: number; idTag: string }>();
   private seq = 0;
   private readonly waiters = new Set<Waiter>();
+  private readonly callListeners = new Set<(call: ChargerCall) => void>();
   private readonly off: () => void;
 
   constructor(
@@ -56,14 +57,20 @@ export class ChargerFrames {
       if (e.type === 'frameLogged' && e.message.chargerId === chargerId) this.onFrame(e.message);
       else if (e.type === 'chargerConnected' && e.chargerId === chargerId) {
         this.connections++;
-        this.links.push({ seq: ++this.seq, ts: e.ts, text: `${chargerId} connected again` });
+        this.links.push({ seq: ++this.seq, ts: e.ts, text: `${chargerId} connected again`, up: true });
         this.setConnected(true);
       } else if (e.type === 'connectionRefused' && e.chargerId === chargerId) {
         this.refusals.push({ ts: e.ts, reason: e.reason });
         this.lastActivity = Date.now();
         this.wake();
       } else if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) {
-        this.links.push({ seq: ++this.seq, ts: e.ts, text: `${chargerId}'s connection closed (${e.reason})${e.lastSeen ? `; its last frame came at ${e.lastSeen}` : ''}` });
+        this.links.push({
+          seq: ++this.seq,
+          ts: e.ts,
+          text: `${chargerId}'s connection closed (${e.reason})${e.lastSeen ? `; its last frame came at ${e.lastSeen}` : ''}`,
+          up: false,
+          reason: e.reason,
+        });
         this.setConnected(false);
       }
     });
@@ -81,7 +88,9 @@ export class ChargerFrames {
       } catch {
         // recorded with its error; the payload stays empty
       }
-      this.pending.push({ seq: frame.seq, ts: m.ts, messageId: m.messageId, action: m.action, payload, invalid: m.error });
+      const call: ChargerCall = { seq: frame.seq, ts: m.ts, messageId: m.messageId, action: m.action, payload, invalid: m.error };
+      this.pending.push(call);
+      for (const l of [...this.callListeners]) l(call);
       if (m.action === 'StatusNotification' && typeof payload.connectorId === 'number' && typeof payload.status === 'string') this.statuses.set(payload.connectorId, payload.status);
       if (m.action === 'StartTransaction') this.starts.set(m.messageId, { connectorId: Number(payload.connectorId), idTag: String(payload.idTag) });
       if (m.action === 'StopTransaction' && typeof payload.transactionId === 'number') {
@@ -159,6 +168,12 @@ export class ChargerFrames {
     }
   }
 
+  /** Tells `listener` each CALL of the charger as it comes, before a step can take it (and before waiters wake); returns its removal. */
+  onCall(listener: (call: ChargerCall) => void): () => void {
+    this.callListeners.add(listener);
+    return () => void this.callListeners.delete(listener);
+  }
+
   /** Frames after `seq` (exclusive). */
   since(seq: number): SeenFrame[] {
     return this.frames.filter((f) => f.seq > seq);
@@ -175,6 +190,7 @@ export class ChargerFrames {
 
   close(): void {
     this.off();
+    this.callListeners.clear();
     this.wake();
   }
 }

@@ -28,9 +28,10 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
     if (problem) return [problem];
   }
   if (!host.frames.connected) {
-    // A case that dropped or rebooted the charger: give it time to come back.
-    await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null);
-    if (!host.frames.connected) return ['The charger did not reconnect after the case'];
+    // A case that dropped or rebooted the charger: give it time to come back, unless the run was stopped (then
+    // nothing waits on an offline charger: what putting it back would have asked of it is named, not done).
+    if (!host.signal?.aborted) await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null, host.signal);
+    if (!host.frames.connected) return host.signal?.aborted ? notAskedWhenStopped(t, o.setup ?? false) : ['The charger did not reconnect after the case'];
   }
   // After a Stop between a remote start the charger accepted and its session's start, the session begins
   // soon: it is waited for, so it is stopped here rather than left running.
@@ -123,6 +124,22 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
   if (host.openTransactions().length) await stopSessions();
   host.frames.pending.length = 0;
   return problems;
+}
+
+/** What putting the charger back would have asked of it, each named as not done: the run was stopped while it was offline. */
+function notAskedWhenStopped(t: CaseContext, setup: boolean): string[] {
+  const why = 'not done: the run was stopped while the charger was offline';
+  const what = [
+    ...t.host.openTransactions().map((tx) => `stopping transaction ${tx.transactionId} (it may still run on the charger)`),
+    ...[...t.touched.reservations].map((id) => `cancelling reservation ${id}`),
+    ...(t.touched.availability ? ['making the connectors Operative'] : []),
+    ...[...t.plugged].map((c) => `asking for the cable in connector ${c} to be unplugged`),
+    ...(t.touched.profiles ? ['clearing charging profiles'] : []),
+    ...(t.touched.localList ? ['emptying the local list'] : []),
+    ...(t.touched.cache ? ['clearing the cache'] : []),
+    ...[...t.touched.config].filter(([, v]) => v !== null).map(([key, value]) => `putting ${key} back to ${value}`),
+  ];
+  return (what.length ? what : [setup ? 'preparing the charger before the run' : 'putting the charger back after the case']).map((w) => `${w}: ${why}`);
 }
 
 /**

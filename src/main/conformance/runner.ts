@@ -14,6 +14,9 @@ import { ChargerFrames } from './frames';
 import type { Operator, OperatorPrompt } from './operator';
 import { readPics, type PicsDeclaration } from './pics';
 import { restorePreconditions } from './restore';
+import { afterLastCase } from './after-cases';
+import { capabilitySources } from './capabilities';
+import { endOwnStopWatch, namingOwnStop, ownStopCheck } from './own-stop';
 import type { TestData } from './test-data';
 import {
   Inconclusive,
@@ -45,6 +48,8 @@ export interface RunOptions {
   cases: CaseDefinition[];
   data: TestData;
   declared?: PicsDeclaration;
+  /** What a built-in virtual charger has of its own (its definition): `declared` goes over it; the run records where each came from. */
+  own?: PicsDeclaration;
   operator: Operator;
   virtual: boolean;
   onEvent?: (e: RunEvent) => void;
@@ -144,14 +149,21 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   // How the run ended, made its state only once the fake-clock driver has ended and the frames are closed: a
   // run shown ended lets the next one start on the charger (runningOn), which must not share the clock with it.
   let ended: RunResult['state'] | null = null;
+  let casesEnded = false;
   try {
     const connected = await frames.waitFor(clock, o.data.operatorTimeoutS * 1000, () => frames.connected || null, o.signal);
-    if (!connected) throw new Error(o.signal?.aborted ? `The run was stopped before ${o.chargerId} connected` : `${o.chargerId} did not connect within ${o.data.operatorTimeoutS} s`);
+    if (!connected)
+      throw new Error(
+        o.signal?.aborted
+          ? `The run was stopped before ${o.chargerId} connected`
+          : `${o.chargerId} was offline and did not connect within ${o.data.operatorTimeoutS} s (the test data's operatorTimeoutS); no case was run`,
+      );
     // Stopped before it began (while the charger connected): the charger is neither read nor changed.
     if (!o.signal?.aborted) {
       // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
       const release = frames.holdFor(3000);
-      const pics: Pics = await readPics(host, o.declared ?? {}, o.data.chargerTimeoutS * 1000).finally(release);
+      const pics: Pics = await readPics(host, { ...o.own, ...o.declared }, o.data.chargerTimeoutS * 1000).finally(release);
+      pics.capabilitiesFrom = capabilitySources(o.declared, o.own);
       run.pics = pics;
       // The test data's connector, when the charger turns out not to have it: no case is run (and failed) on it.
       if (Number(pics.config.NumberOfConnectors) >= 1 && o.data.connectorId > pics.connectors)
@@ -182,7 +194,12 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
         run.summary[result.verdict]++;
         o.onEvent?.({ type: 'caseFinished', runId: run.id, result });
       }
-      if (minimumStatusDuration !== null) await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000);
+      // The cases have ended: what fails from here on (the record unwritable: the disk full) does not undo them.
+      casesEnded = true;
+      if (minimumStatusDuration !== null) {
+        const back = await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
+        if (back instanceof Error) run.error = afterLastCase(`the bench could not put MinimumStatusDuration back to ${minimumStatusDuration} (the run had set it to 0): ${back.message}`);
+      }
       // The configuration as the run leaves it, for the evidence (next to the one read at the start).
       const end = await host.operate('GetConfiguration', {}, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
       if (!(end instanceof Error) && end.outcome === 'completed')
@@ -190,6 +207,18 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       else run.configAtEndProblem = configAtEndProblem(end, o.data.chargerTimeoutS);
     }
     ended = o.signal?.aborted ? 'stopped' : 'finished';
+  } catch (e) {
+    if (casesEnded) {
+      // After the cases: they stand (the run finished, or was stopped), with the problem named.
+      ended = o.signal?.aborted ? 'stopped' : 'finished';
+      run.error ??= afterLastCase(`the bench failed: ${(e as Error).message}`);
+    } else {
+      // A run the bench could not carry out (the charger never connected, its configuration unreadable, a case
+      // it could not run) says so and why, apart from one somebody stopped; whoever started it still hears why (commissioning).
+      ended = o.signal?.aborted ? 'stopped' : 'error';
+      run.error = (e as Error).message;
+      throw e;
+    }
   } finally {
     behaviours.setIdTags(o.chargerId, null);
     behaviours.reset(o.chargerId);
@@ -201,7 +230,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     run.wallMs = Date.now() - started;
     run.wallFinishedAt = new Date(started + run.wallMs).toISOString();
     if (!run.configAtEnd && !run.configAtEndProblem) run.configAtEndProblem = 'the run ended before the configuration was read at its end';
-    // With its finish time (a run the bench could not carry on is ended by whoever started it).
+    // With its finish time.
     if (ended) run.state = ended;
   }
   o.onEvent?.({ type: 'runFinished', run });
@@ -316,7 +345,10 @@ export async function runCase(
   let reason: string | null = null;
   try {
     await def.run(t);
-  } catch (e) {
+    await ownStopCheck(t);
+  } catch (thrown) {
+    // A failure after the charger ended an accepted session on its own names that stop.
+    const e = namingOwnStop(t, thrown);
     if (e instanceof RunStopped) {
       verdict = 'inconclusive';
       const step = t.steps.at(-1);
@@ -338,6 +370,7 @@ export async function runCase(
       reason = `The bench failed: ${(e as Error).message}`;
     }
   }
+  endOwnStopWatch(t);
   const cleanupProblems = await restorePreconditions(t);
   const frames = host.frames
     .since(firstSeq)

@@ -13,6 +13,7 @@ import { notYetSupported, runConformance, type RunEvent } from './runner';
 import { checkRunRequest, defined } from './run-request';
 import { noOperator } from './unattended';
 import { virtualDeclaration } from './virtual';
+import { followInjectedFaults } from './injected-faults';
 import { htmlReport } from './reports/html';
 import { junitReport } from './reports/junit';
 import { evidencePack } from './reports/evidence';
@@ -83,6 +84,8 @@ export class ConformanceService {
     const abort = new AbortController();
     const ts = () => new Date(bench.clock.now()).toISOString();
     const runId = `run-${ts().replace(/[:.]/g, '-')}-${args.chargerId}`;
+    // A built-in virtual charger's fault switches on now, and any switched while the run runs: kept with the run.
+    const faults = followInjectedFaults(bench, args.chargerId);
     // The run is known (listed, fetched, one per charger) from the moment it is started, before its first event.
     const placeholder: RunResult = {
       id: runId,
@@ -103,6 +106,7 @@ export class ConformanceService {
       summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
       state: 'running',
       notYetSupported: notYetSupported(octt16Cases, cases),
+      ...(faults && { faults: faults.record }),
     };
     const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null, saved: Promise.resolve() };
     this.active.set(runId, entry);
@@ -121,7 +125,9 @@ export class ConformanceService {
     const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: ts() }));
     entry.operator = attended;
     const onEvent = (e: RunEvent) => {
+      faults?.seen(e);
       if (e.type === 'runStarted') {
+        if (faults) e.run.faults = faults.record;
         entry.run = declared ? Object.assign(e.run, { declared }) : e.run;
         this.active.set(runId, entry);
         publish();
@@ -145,7 +151,8 @@ export class ConformanceService {
       cases,
       data,
       // A built-in virtual charger's fixed cable and back-up power are known; what the person declares goes over them.
-      declared: virtual ? { ...virtualDeclaration(bench, args.chargerId), ...defined(declared ?? {}) } : declared,
+      declared: defined(declared ?? {}),
+      ...(virtual && { own: virtualDeclaration(bench, args.chargerId) }),
       operator: args.noOperator && !virtual ? noOperator(args.noOperator) : attended.operator,
       busy: attended.busy,
       virtual,
@@ -158,12 +165,14 @@ export class ConformanceService {
         await save();
       })
       .catch(async (e) => {
-        // A run the bench could not carry on (the charger never connected, its configuration unreadable) is kept too, with why.
-        entry.run.state = 'stopped';
+        // A run the bench could not carry out (the charger never connected, its configuration unreadable) is kept
+        // too, as such (not as stopped: nobody stopped it), with why; one stopped meanwhile is stopped.
+        entry.run.state = abort.signal.aborted ? 'stopped' : 'error';
         entry.run.error = (e as Error).message;
         await save();
       })
       .finally(() => {
+        faults?.stop();
         entry.caseId = null;
         publish();
         this.active.delete(runId);
@@ -199,6 +208,8 @@ export class ConformanceService {
     // A running run says its case in progress and step (a page opened mid-run shows them).
     const running = [...this.active.values()].filter((a) => !chargerId || a.run.chargerId === chargerId).map((a) => ({ ...listItem(a.run), ...current(a) }));
     // A run recorded as running that is not running (the bench stopped before it could record its end) was stopped.
+    // One that could not be carried out says why and how many cases it was started with: the record's list has
+    // them (from the summary column; no result is parsed for it).
     const stored = this.bench.record.testRuns
       .list({ chargerId })
       .filter((r) => !this.active.has(r.id))
@@ -275,6 +286,7 @@ function listItem(run: RunResult): RunListItem {
     state: run.state,
     summary: run.summary,
     ...(run.state !== 'finished' && run.planned && { planned: run.planned.length }),
+    ...(run.state === 'error' && run.error && { error: run.error }),
     wallMs: run.wallMs,
     ...(run.wallStartedAt !== undefined && { wallStartedAt: run.wallStartedAt }),
   };

@@ -5,6 +5,7 @@ import { allChecks, get, type CaseContext, type Checks } from './context';
 import { Inconclusive, StepFailure } from './types';
 import type { ChargerCall, SeenFrame } from './frames';
 import type { ChargingProfile } from '../../shared/ocpp16';
+import { watchOwnStop } from './own-stop';
 
 /** Reusable state GetConfiguration: one key's value (null when the charger does not report it). */
 export async function readKey(t: CaseContext, key: string): Promise<string | null> {
@@ -80,12 +81,15 @@ export async function startedCharging(t: CaseContext, connectorId: number, idTag
  * The bench's answer to the session's StartTransaction was the test data's for the idTag (the document's
  * tool answers Accepted for the valid idTag): otherwise the case is Inconclusive, never passed, as the
  * charger was not given the session the case drives (and stopping one answered ConcurrentTx is right).
- * Where the answer was Accepted, the charger must not end the session at once on its own: a StopTransaction
- * the case did not ask for, among the messages that follow at once, is out of the scenario's order (a Fail).
+ * Where the answer was Accepted, the charger must not end the session on its own: a StopTransaction the case
+ * did not ask for, among the messages that follow at once, is out of the scenario's order (a Fail); one that
+ * comes later, before the case acts on the charger, is watched for (own-stop.ts) and named by the step that
+ * fails on it, or fails the case that would pass (with no wait added here).
  */
 async function sessionAsAnswered(t: CaseContext, start: ChargerCall, transactionId: number, idTag: string): Promise<void> {
   const { host } = t;
   const meant = meantFor(t, idTag);
+  const acceptedAt = t.clock.now();
   // What the charger sends at once on the answer (a stop on a refused session) comes before the check.
   await host.frames.settle();
   await t.step('bench', `Bench answered the StartTransaction with idTagInfo.status ${meant}, as the test data says${meant === 'Accepted' ? ', and the session runs' : ''}`, async () => {
@@ -98,6 +102,7 @@ async function sessionAsAnswered(t: CaseContext, start: ChargerCall, transaction
         `the session (transaction ${transactionId}) to keep running once the bench accepted it`,
         `the charger stopped it at once on its own (StopTransaction with reason ${String(stop.payload.reason ?? 'Local')}), which the scenario does not have`,
       );
+    watchOwnStop(t, transactionId, acceptedAt);
   });
 }
 

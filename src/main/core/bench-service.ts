@@ -5,7 +5,7 @@ import { BenchError, parse } from '../errors';
 import type { Bench } from './bench';
 import { version } from '../version';
 import { contract, benchMethods, TRANSACTION_METER_VALUES, type BenchMethod, type BenchParsedArgs, type BenchResult, type CallReply } from '../../shared/api/contract';
-import type { ChargerView } from '../../shared/api/views';
+import type { ApiTokenView, ChargerView } from '../../shared/api/views';
 import type { BenchBehaviourView } from '../../shared/api/bench-behaviour';
 import { reachableAddresses } from './network';
 import { JsonText, valueOf } from '../json-text';
@@ -26,6 +26,8 @@ export class BenchService {
   constructor(
     private readonly bench: Bench,
     private readonly face: 'desktop' | 'serve',
+    /** What the face tells of itself in bench:status: serve, where its API token comes from. */
+    private readonly faceInfo: { apiToken?: ApiTokenView } = {},
   ) {
     this.handlers = this.define();
   }
@@ -94,7 +96,7 @@ export class BenchService {
       'bench:status': () => {
         const { host, port } = cs.address();
         const ftp = { port: this.bench.ftp.address()?.port ?? null, fixed: this.bench.ftpPortFixed };
-        return { version, host, port, connectedChargers: cs.connectedChargers(), ftp, ocppPortSource: this.bench.ocppPortSource, dataDir: this.bench.dataDir, face: this.face };
+        return { version, host, port, connectedChargers: cs.connectedChargers(), ftp, ocppPortSource: this.bench.ocppPortSource, dataDir: this.bench.dataDir, face: this.face, ...this.faceInfo };
       },
       'bench:health': () => this.bench.health(),
       'network:addresses': () => reachableAddresses(cs.address()),

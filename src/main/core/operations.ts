@@ -5,6 +5,7 @@ import { isoTime, systemClock, type Clock } from '../clock';
 import type { OperationProgressView, OperationResult, OperationView } from '../../shared/api/views';
 import { PayloadError, type CallOutcome } from '../rpc/endpoint';
 import type { CentralSystem } from '../central-system/central-system';
+import { configuredInterval } from '../central-system/heartbeat-given';
 import { recordProblemText, type BenchRecord } from '../store/record';
 import { BenchError } from '../errors';
 import type { EventBus } from './event-bus';
@@ -128,6 +129,9 @@ export class Operations {
     // One never sent (queued behind a call when the connection dropped) is not in the record: nothing went to the charger.
     if (operationId !== null) {
       this.record.operations.finished(operationId, done, result.outcome, response, error);
+      // A HeartbeatInterval the charger accepted or reported is the interval it works to now.
+      const given = result.outcome === 'completed' ? configuredInterval(action, shown, response, done) : null;
+      if (given) this.record.chargers.heartbeatGiven(chargerId, given);
       const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: progress.sentAt!, finishedAt: done, outcome: result.outcome, response, error };
       this.bus.publish({ type: 'operationFinished', operation, ts: done });
     }

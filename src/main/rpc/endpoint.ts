@@ -202,17 +202,21 @@ export class RpcEndpoint {
       return;
     }
     if (!parsed.ok) {
+      const answers = this.current !== null && parsed.kind !== 'CALL' && this.answersCurrent(text, parsed.messageId);
+      // A broken answer to the outstanding call whose id can be read (or whose text begins as its answer,
+      // `[3,"<id>"` or `[4,"<id>"`) is recorded under the call's id and action, as its answer would be.
+      const owner = answers && (parsed.messageId != null || beginsAnswerTo(text, this.current!.messageId)) ? this.current : null;
       this.options.io.received({
         direction: 'in',
         kind: parsed.kind ?? 'INVALID',
-        messageId: parsed.messageId ?? null,
-        action: parsed.action ?? null,
+        messageId: parsed.messageId ?? owner?.messageId ?? null,
+        action: parsed.action ?? owner?.action ?? null,
         raw: clip(text),
         error: `${parsed.error.code}: ${parsed.error.description}`,
       });
       if (parsed.reply) this.sendError(parsed.messageId ?? '-1', { code: parsed.error.code, description: parsed.error.description }, parsed.action ?? null);
       // A broken answer to the outstanding call ends it now, as malformed, not as "no answer" at the timeout.
-      if (this.current && parsed.kind !== 'CALL' && this.answersCurrent(text, parsed.messageId)) {
+      if (answers && this.current) {
         this.finish({ outcome: 'invalidResponse', response: null, error: { code: parsed.error.code, description: `The answer was malformed: ${parsed.error.description}` } });
       }
       return;
@@ -390,6 +394,12 @@ function checkAgainst(schema: z.ZodType, payload: unknown): OcppErrorInfo | null
   if (checked.success) return null;
   if (nestsDeeperThan(payload)) return nestingError();
   return errorForIssues(checked.error.issues, payload);
+}
+
+/** Whether a frame's text begins as a CALLRESULT or CALLERROR of this message id: `[3,"<id>"` or `[4,"<id>"`. */
+function beginsAnswerTo(text: string, messageId: string): boolean {
+  const start = /^\s*\[\s*[34]\s*,\s*/.exec(text);
+  return start !== null && text.startsWith(JSON.stringify(messageId), start[0].length);
 }
 
 /**

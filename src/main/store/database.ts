@@ -10,6 +10,11 @@ import type { WriterOptions } from './writer/writer';
 export interface OpenOptions extends WriterOptions {
   /** Skip the integrity check at start (benchmarks that reopen a record they just wrote). */
   skipIntegrityCheck?: boolean;
+  /**
+   * Where the record says what may keep the start waiting (an upgrade of a record written by an earlier
+   * version, seconds on a large one), before and after: the console (stderr) by default.
+   */
+  progress?: (line: string) => void;
 }
 
 export type Db = Database.Database;
@@ -53,7 +58,7 @@ export function openDatabase(dataDir: string, options: OpenOptions = {}): Db {
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
     db.pragma('busy_timeout = 5000');
     if (!options.skipIntegrityCheck) checkIntegrity(db, file);
-    migrate(db);
+    migrate(db, dataDir, options.progress ?? ((line) => console.error(`chargebench: ${line}`)));
   } catch (e) {
     db.close();
     throw damagedOr(e, file);
@@ -86,17 +91,37 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db): void {
+/**
+ * Applies the migrations the record lacks. A record written by an earlier version is said to be upgraded
+ * before the work starts and when it is done, with the time taken: a migration may build an index over
+ * millions of rows (seconds of silence at start otherwise look like a bench that hung). A new record says nothing.
+ */
+function migrate(db: Db, dataDir: string, progress: (line: string) => void): void {
   const current = schemaVersion(db);
   if (current > migrations.length) {
     throw new Error(`This record was written by a newer ChargeBench (schema ${current}; this version knows ${migrations.length}). Update ChargeBench or use another --data-dir.`);
   }
+  const steps = migrations.length - current;
+  const upgrading = current > 0 && steps > 0;
+  const started = performance.now();
+  if (upgrading) progress(upgradeStartWords(dataDir, current, steps));
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
       db.exec(migrations[v]);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }
+  if (upgrading) progress(upgradeDoneWords(dataDir, performance.now() - started));
+}
+
+/** What the start says before upgrading a record of schema `from` by `steps` migrations. */
+export function upgradeStartWords(dataDir: string, from: number, steps: number): string {
+  return `Upgrading the record in ${dataDir} from an earlier version of ChargeBench (${steps} step${steps === 1 ? '' : 's'}, schema ${from} to ${from + steps}); this can take a while on a large record…`;
+}
+
+/** What the start says once the upgrade is done, with the time it took. */
+export function upgradeDoneWords(dataDir: string, ms: number): string {
+  return `Upgraded the record in ${dataDir} in ${ms < 1000 ? `${Math.max(1, Math.round(ms))} ms` : `${(ms / 1000).toFixed(1)} s`}.`;
 }
 
 export function ingestedSeq(db: Db): number {

@@ -1,5 +1,17 @@
 // Schema migrations, in order; the database's user_version is the number applied. Never edit a
 // released migration: add the next one.
+
+/** Whitespace as JavaScript's \s trims it (ASCII). */
+const SPACES = "' ' || char(9, 10, 11, 12, 13)";
+/**
+ * A JSON value (its SQL value and json_type) as whole seconds, as central-system/heartbeat-given.ts reads it:
+ * an integer, or text of digits with spaces around; null otherwise (not more than 0 is left to the caller).
+ */
+const wholeSeconds = (value: string, type: string): string =>
+  `CASE WHEN ${type} = 'integer' THEN ${value} WHEN ${type} = 'text' AND trim(${value}, ${SPACES}) GLOB '[0-9]*' AND trim(${value}, ${SPACES}) NOT GLOB '*[^0-9]*' THEN CAST(trim(${value}, ${SPACES}) AS INTEGER) END`;
+/** Whether a configuration key (text) is HeartbeatInterval, in any case and with spaces around. */
+const isHeartbeatKey = (key: string): string => `lower(trim(${key}, ${SPACES})) = 'heartbeatinterval'`;
+
 export const migrations: string[] = [
   `
   CREATE TABLE chargers (
@@ -335,5 +347,57 @@ export const migrations: string[] = [
   // parsing every record (hundreds of megabytes on the thread that answers the chargers).
   `
   ALTER TABLE commissionings ADD COLUMN judged_by INTEGER NOT NULL DEFAULT 0;
+  `,
+  // 16: the heartbeat interval each charger was given (repositories/chargers.ts heartbeatGiven): its last
+  // accepted BootNotification answer's, or a later ChangeConfiguration of HeartbeatInterval it accepted, or
+  // a later GetConfiguration read of it; with how and when (the bench's clock). "Nothing heard since
+  // (heartbeat overdue)" is judged against it in the chargers list without reading every charger's frames.
+  // A record written before this gives what its operations tell (by operations_by_action): the newest such
+  // change or read after the charger's last boot. A boot answer's interval is not looked for (the message log
+  // has no index by charger and action): a charger whose last boot came after them stays null until the
+  // bench next learns it (its next boot). And when the bench received the firmware and diagnostics status the
+  // row holds (firmware_status_at, diagnostics_status_at: written with the status), so the chargers list reads
+  // no events per charger; filled here from the events once.
+  `
+  ALTER TABLE chargers ADD COLUMN heartbeat_interval INTEGER;
+  ALTER TABLE chargers ADD COLUMN heartbeat_interval_how TEXT;
+  ALTER TABLE chargers ADD COLUMN heartbeat_interval_at TEXT;
+  ALTER TABLE chargers ADD COLUMN firmware_status_at TEXT;
+  ALTER TABLE chargers ADD COLUMN diagnostics_status_at TEXT;
+  UPDATE chargers SET firmware_status_at = (SELECT ts FROM charger_events WHERE charger_id = chargers.id
+    AND action IN ('FirmwareStatusNotification', 'SignedFirmwareStatusNotification') ORDER BY id DESC LIMIT 1) WHERE firmware_status IS NOT NULL;
+  UPDATE chargers SET diagnostics_status_at = (SELECT ts FROM charger_events WHERE charger_id = chargers.id
+    AND action = 'DiagnosticsStatusNotification' ORDER BY id DESC LIMIT 1) WHERE diagnostics_status IS NOT NULL;
+  UPDATE chargers SET (heartbeat_interval, heartbeat_interval_how, heartbeat_interval_at) = (
+    SELECT seconds, how, at FROM (
+      SELECT * FROM (SELECT * FROM (
+        SELECT o.id, 'set' AS how, o.finished_at AS at, ${wholeSeconds("iif(json_valid(o.request), json_extract(o.request, '$.value'), NULL)", "iif(json_valid(o.request), json_type(o.request, '$.value'), NULL)")} AS seconds
+        FROM operations o INDEXED BY operations_by_action
+        WHERE o.charger_id = chargers.id AND o.action = 'ChangeConfiguration' AND o.outcome = 'completed' AND o.finished_at IS NOT NULL
+          AND CASE WHEN json_valid(o.request) AND json_valid(o.response) THEN json_extract(o.response, '$.status') = 'Accepted'
+            AND ${isHeartbeatKey("json_extract(o.request, '$.key')")} ELSE 0 END
+        ORDER BY o.id DESC
+      ) WHERE seconds > 0 LIMIT 1)
+      UNION ALL
+      SELECT * FROM (SELECT * FROM (
+        SELECT o.id, 'read' AS how, o.finished_at AS at, (
+          SELECT ${wholeSeconds("json_extract(k.value, '$.value')", "json_type(k.value, '$.value')")}
+          FROM json_each(CASE WHEN json_valid(o.response) THEN o.response ELSE '{}' END, '$.configurationKey') k
+          WHERE CASE WHEN k.type = 'object' THEN ${isHeartbeatKey("json_extract(k.value, '$.key')")} ELSE 0 END LIMIT 1
+        ) AS seconds
+        FROM operations o INDEXED BY operations_by_action
+        WHERE o.charger_id = chargers.id AND o.action = 'GetConfiguration' AND o.outcome = 'completed' AND o.finished_at IS NOT NULL
+          AND CASE WHEN json_valid(o.response) THEN json_type(o.response, '$.configurationKey') = 'array' ELSE 0 END
+        ORDER BY o.id DESC
+      ) WHERE seconds > 0 LIMIT 1)
+    ) WHERE chargers.last_boot IS NULL OR at > chargers.last_boot ORDER BY id DESC LIMIT 1
+  );
+  `,
+  // 17: what the site summary shows of a commissioning (the failed steps and checks, the offline policy found,
+  // the site's address), kept as JSON beside it at each save (repositories/commissionings.ts), so the summary
+  // does not parse each charger's whole record on the thread that answers the chargers. A row saved before
+  // (null) is summarised from its whole record once, and kept.
+  `
+  ALTER TABLE commissionings ADD COLUMN summary TEXT;
   `,
 ];

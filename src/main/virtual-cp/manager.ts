@@ -59,6 +59,7 @@ interface Entry {
 export class VirtualChargerManager {
   private readonly entries = new Map<string, Entry>();
   private readonly clock: Clock;
+  private readonly switchListeners = new Set<(id: string, faults: Faults) => void>();
 
   constructor(
     private readonly store: VirtualChargerStore,
@@ -194,6 +195,7 @@ export class VirtualChargerManager {
     const entry = this.entry(id);
     entry.vcp.setFaults(parse(FaultsPatch, patch ?? {}, 'body'));
     this.save(entry, true);
+    this.faultsSwitched(entry);
     return entry.vcp.view();
   }
 
@@ -202,7 +204,27 @@ export class VirtualChargerManager {
     const entry = this.entry(id);
     entry.vcp.setFaults(faultPatch(name, body, entry.vcp.faults));
     this.save(entry, true);
+    this.faultsSwitched(entry);
     return entry.vcp.view();
+  }
+
+  /**
+   * Follows the fault switches set through the bench (the UI, the API, the CLI: setFaults and setFault), not
+   * what the charger or a test run's own steps change; a test run records them. Returns the unsubscribe.
+   */
+  onFaultsSwitched(listener: (id: string, faults: Faults) => void): () => void {
+    this.switchListeners.add(listener);
+    return () => void this.switchListeners.delete(listener);
+  }
+
+  private faultsSwitched(entry: Entry): void {
+    for (const listener of this.switchListeners) {
+      try {
+        listener(entry.vcp.id, entry.vcp.faults);
+      } catch (e) {
+        console.error(`chargebench: a follower of ${entry.vcp.id}'s fault switches failed: ${(e as Error).message}`);
+      }
+    }
   }
 
   /** Stops every charger and saves its state (the bench is shutting down). */

@@ -185,6 +185,20 @@ export type HandoverInput = z.input<typeof Handover>;
 export type CommissioningVerdict = 'pass' | 'fail' | 'incomplete';
 export type CommissioningState = 'ready' | 'running' | 'finished' | 'handedOver';
 
+/**
+ * A commissioning's state in words, wherever it is listed (the UI's lists, the site summary page): a run that
+ * ended may have been stopped before every step ran, so it is not called "checked" (its verdict says the rest).
+ */
+export const commissioningStateWords: Record<CommissioningState, string> = {
+  ready: 'Not started',
+  running: 'Running',
+  finished: 'Not handed over',
+  handedOver: 'Handed over',
+};
+
+/** A commissioning's verdict in words (the UI's chips, the reports). */
+export const commissioningVerdictWords: Record<CommissioningVerdict, string> = { pass: 'Pass', fail: 'Needs a revisit', incomplete: 'Incomplete' };
+
 export interface CommissioningStep {
   /** The plan's step id (C3_IDENTITY ...). */
   id: string;
@@ -236,8 +250,8 @@ export interface CommissioningView {
   createdAt: string;
   updatedAt: string;
   state: CommissioningState;
-  /** The step running now and what it is doing. */
-  running: { stepId: string; step: string | null } | null;
+  /** The step running now and what it is doing; after Stop, what the run still waits for before it ends ("Stopped: …"). */
+  running: { stepId: string; step: string | null; stopping?: string } | null;
   steps: CommissioningStep[];
   /** The charger as its BootNotification gave it. */
   identity: { vendor: string | null; model: string | null; firmware: string | null; serial: string | null };
@@ -329,7 +343,13 @@ export interface SiteSummary {
     offlinePolicy: string | null;
     /** The steps and checks that failed, by title. */
     failed: string[];
+    /** When its checks last ran (the latest run's end; null: not run yet, or running). */
+    checkedAt: string | null;
+    /** When its handover was signed (null: not handed over). */
+    signedAt: string | null;
   }>;
+  /** When this summary was made (the bench's clock). */
+  madeAt: string;
   /** Every charger found with the same offline policy. */
   offlinePolicySame: boolean;
 }

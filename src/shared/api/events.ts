@@ -6,7 +6,7 @@ import type { RegistrationStatus } from '../ocpp16/enums';
 import type { VirtualChargerView } from './virtual-chargers';
 import type { UploadView } from './files';
 import type { CaseResult, OperatorPrompt, RunListItem } from './test-runs';
-import type { CommissioningListItem } from './commissioning';
+import type { CommissioningListItem, CommissioningView } from './commissioning';
 import type { BenchBehaviourView } from './bench-behaviour';
 
 export type BenchEvent =
@@ -40,7 +40,7 @@ export type BenchEvent =
   /** A run asks the person at the charger to do something (null: the question is answered or gone). */
   | { type: 'testPrompt'; runId: string; prompt: OperatorPrompt | null; ts: string }
   /** A commissioning was created, began or finished a step, or changed (checklist, photos, handover): fetch it again. */
-  | { type: 'commissioningChanged'; commissioning: CommissioningListItem & { running: { stepId: string; step: string | null } | null }; ts: string }
+  | { type: 'commissioningChanged'; commissioning: CommissioningListItem & { running: CommissioningView['running'] }; ts: string }
   /** A commissioning asks the person at the charger to do something (null: answered or gone). */
   | { type: 'commissioningPrompt'; id: string; prompt: OperatorPrompt | null; ts: string }
   /** How the bench misbehaves toward a charger changed (the bench behaviour panel, the API, a test case). */

@@ -6,18 +6,32 @@ import { framePayload } from './frame-payload';
 export const csvColumns = ['id', 'time', 'charger', 'direction', 'kind', 'messageId', 'action', 'error', 'raw'] as const;
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A field a spreadsheet
- * would run as a formula (a charger may name itself "=HYPERLINK(...)") is prefixed with an apostrophe.
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text a spreadsheet would
+ * run as a formula (it starts with = + - @, a tab or a CR, and is not a plain number such as -1 or +3.5: a
+ * charger may name itself "=HYPERLINK(...)") is prefixed with an apostrophe.
  */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  let s = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  const s = String(value);
+  return csvExact(typeof value === 'string' && /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s);
+}
+
+/** A number as a spreadsheet reads it, not a formula: -1, +3.5, -.5, 1e-3. */
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+/** One CSV field exactly as the text is (quoted when it must be), never prefixed: the recorded frame and its message id. */
+export function csvExact(value: string | number | null): string {
+  if (value === null) return '';
+  const s = String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/**
+ * A frame as a CSV row. Its message id and text (`raw`) are exactly as recorded, as in the JSON export;
+ * the charger, action and error are guarded against formulas (csvField).
+ */
 export function csvRow(m: MessageRecord): string {
-  return [m.id, m.ts, m.chargerId, m.direction, m.kind, m.messageId, m.action, m.error, m.raw].map(csvField).join(',');
+  return [csvField(m.id), csvField(m.ts), csvField(m.chargerId), csvField(m.direction), csvField(m.kind), csvExact(m.messageId), csvField(m.action), csvField(m.error), csvExact(m.raw)].join(',');
 }
 
 /** A frame as exported to JSON: the log's view of it with its payload read. */

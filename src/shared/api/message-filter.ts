@@ -18,7 +18,10 @@ export const MessageFilter = z.strictObject({
   /** ISO time range, inclusive. */
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  /** Case-insensitive text anywhere in the raw frame. */
+  /**
+   * Text anywhere in the raw frame, escaped in its JSON or not (`Zoë"Ω` also finds `Zoë\"Ω` and
+   * `Zo\u00eb\"\u03a9`); case-insensitive for ASCII letters only (`Ü` does not find `ü`).
+   */
   search: z.string().max(200).optional(),
 });
 export type MessageFilter = z.infer<typeof MessageFilter>;
@@ -33,7 +36,10 @@ export function matchesFilter(m: Omit<MessageView, 'id'>, f: MessageFilter): boo
   // Frames are stamped in UTC; a bound may carry any offset.
   if (f.from && m.ts < new Date(f.from).toISOString()) return false;
   if (f.to && m.ts > new Date(f.to).toISOString()) return false;
-  if (f.search && !asciiLower(m.raw).includes(asciiLower(f.search))) return false;
+  if (f.search) {
+    const raw = asciiLower(m.raw);
+    if (!searchForms(f.search).some((form) => raw.includes(asciiLower(form)))) return false;
+  }
   return true;
 }
 
@@ -42,7 +48,29 @@ export function isFlagged(m: Pick<MessageView, 'kind' | 'error'>): boolean {
   return m.kind === 'CALLERROR' || m.kind === 'INVALID' || m.error !== null;
 }
 
+/**
+ * The texts a search looks for, any of which matches: the text as typed, and as a charger's JSON may hold
+ * it: quotes, backslashes and control characters escaped as JSON.stringify writes them, and besides every
+ * non-ASCII character as \uXXXX (one form: ASCII case is folded, so \u00e9 and \u00E9 are one). Forms
+ * mixing escaped and unescaped non-ASCII characters in one text are not looked for. The store's SQL and
+ * its free-text index look for the same forms.
+ */
+export function searchForms(text: string): string[] {
+  const json = JSON.stringify(text).slice(1, -1);
+  const ascii = json.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const forms: string[] = [];
+  const seen = new Set<string>();
+  for (const form of [text, json, ascii]) {
+    const key = asciiLower(form);
+    if (!seen.has(key)) {
+      seen.add(key);
+      forms.push(form);
+    }
+  }
+  return forms;
+}
+
 /** SQLite's LIKE folds ASCII letters only; so does this. */
-function asciiLower(s: string): string {
+export function asciiLower(s: string): string {
   return s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }

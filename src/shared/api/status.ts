@@ -1,5 +1,7 @@
 // What `bench:status` answers: the bench's version, where chargers connect, who is connected, and which
 // face carries the UI.
+import type { ApiTokenView } from './views';
+
 export interface BenchStatus {
   version: string;
   /** Address and port the OCPP central system listens on. */
@@ -22,4 +24,6 @@ export interface BenchStatus {
   dataDir: string;
   /** desktop: the Electron app (IPC); serve: `chargebench serve` in a browser. */
   face: 'desktop' | 'serve';
+  /** Serve mode: where its API token comes from (absent on the desktop, which has none, or where the bench does not say). */
+  apiToken?: ApiTokenView;
 }

@@ -205,7 +205,19 @@ export interface Pics {
   profilesFrom?: 'declared' | 'charger' | 'assumed';
   /** The feature profiles the charger reports (SupportedFeatureProfiles), whatever was declared; null when it reports none. */
   reportedProfiles?: FeatureProfile[] | null;
+  /**
+   * Where each of fixedCable, connectorLock, reader and backupPower came from: declared for the run (the UI's
+   * form, the API, the CLI's switches), the built-in virtual charger's own definition, or the bench's default
+   * (neither). Absent in runs kept before it was recorded.
+   */
+  capabilitiesFrom?: Partial<Record<Capability, CapabilitySource>>;
 }
+
+/** What a charger has that no charger reports, declared for a run. */
+export type Capability = 'fixedCable' | 'connectorLock' | 'reader' | 'backupPower';
+export const capabilities: readonly Capability[] = ['fixedCable', 'connectorLock', 'reader', 'backupPower'];
+/** Where a capability of a run came from: declared by the person, the virtual charger's definition, or the default. */
+export type CapabilitySource = 'declared' | 'virtual' | 'default';
 
 export interface RunSummary {
   pass: number;
@@ -244,14 +256,19 @@ export interface RunResult {
   planned?: string[];
   cases: CaseResult[];
   summary: RunSummary;
-  state: 'running' | 'finished' | 'stopped';
+  /**
+   * `error`: the bench could not carry the run out (the charger never connected, its configuration could not
+   * be read, the test data's connector is not on it): `error` says why; the planned cases without a verdict
+   * were not run. `stopped`: someone stopped it (Stop, Ctrl-C, the bench stopping).
+   */
+  state: 'running' | 'finished' | 'stopped' | 'error';
   /** A commissioning run's job: site, location, installer, company, customer, template (shown at the top of the report). */
   job?: Record<string, string>;
   /** The charger's configuration as read at the end of the run (the start's is in pics.config). */
   configAtEnd?: Record<string, string | null>;
   /** Why configAtEnd is absent: the configuration could not be read at the end (e.g. "the charger did not answer GetConfiguration within 30 s"). */
   configAtEndProblem?: string;
-  /** Why the run ended early, when the bench could not go on (the charger never connected, its capabilities could not be read). */
+  /** Why the run ended early, when the bench could not go on (state `error`: the charger never connected, its capabilities could not be read). */
   error?: string;
   /**
    * The suite's cases the bench cannot run yet that the run did not include, with why: every report lists
@@ -267,7 +284,62 @@ export interface RunResult {
   step?: string | null;
   /** When the case in progress began (the bench's clock): where its frames so far start. */
   caseStartedAt?: string | null;
+  /**
+   * A built-in virtual charger's fault switches during the run (injected misbehaviour, not the firmware's):
+   * those on when it started and each switched while it ran. Absent: a charger that is not the bench's own,
+   * or a run kept before they were recorded.
+   */
+  faults?: InjectedFaults;
 }
+
+/** The fault switches of a built-in virtual charger during a run, in the words of its summaries ("CancelReservation: reject"). */
+export interface InjectedFaults {
+  /** The switches on when the run started. */
+  atStart: string[];
+  /** Each change made through the bench (the UI, the API, the CLI) while the run ran, in order. */
+  switched: FaultSwitched[];
+}
+
+export interface FaultSwitched {
+  /** When, on the run's clock (as its steps and frames). */
+  at: string;
+  /** The case in progress then; null: none (before the first case, between cases, after the last). */
+  caseId: string | null;
+  /** What was switched on and off (a setting changed is its old words off and its new words on). */
+  on: string[];
+  off: string[];
+}
+
+/** Every fault switch that was on at some time during the run, in order of first seen; none for a run without faults. */
+export function faultsDuringRun(run: Pick<RunResult, 'faults'>): string[] {
+  const f = run.faults;
+  if (!f) return [];
+  return [...new Set([...f.atStart, ...f.switched.flatMap((s) => s.on)])];
+}
+
+/**
+ * "Faults injected: …" as every face and report says it: the switches on at the start, and each switched
+ * during the run, with when and in which case; null when no fault was injected. A verdict may owe to these
+ * rather than to the charger's firmware.
+ */
+export function faultsInjectedText(run: Pick<RunResult, 'faults'>): string | null {
+  const f = run.faults;
+  if (!f || (!f.atStart.length && !f.switched.length)) return null;
+  const parts: string[] = [];
+  if (f.atStart.length) parts.push(`${f.atStart.join(', ')} (on when the run started)`);
+  for (const s of f.switched) parts.push(`${faultSwitchedWords(s)}${s.caseId ? ` during ${s.caseId}` : ' outside any case'}`);
+  return `Faults injected: ${parts.join('; ')}`;
+}
+
+/** One change of the fault switches in words: "CancelReservation: reject switched on at 10:00:05 UTC". */
+export function faultSwitchedWords(s: FaultSwitched): string {
+  const what = [s.on.length ? `${s.on.join(', ')} switched on` : '', s.off.length ? `${s.off.join(', ')} switched off` : ''].filter(Boolean).join(', ');
+  return `${what} at ${s.at.slice(11, 19)} UTC`;
+}
+
+/** What the case before could not put back, in the words of every report: the charger this case began with. */
+export const notPutBackWords = (n: { after: string; problems: string[] }): string =>
+  `The charger was not put back after ${n.after}, so this case began with it (and may have failed because of it): ${n.problems.join('; ')}`;
 
 /** Whether a run's timed waits ran on a fake clock; a run kept before `fakeTime` was recorded tells by its charger time far past its wall time. */
 export const ranOnFakeTime = (run: Pick<RunResult, 'fakeTime' | 'virtual' | 'ms' | 'wallMs'>): boolean => run.fakeTime ?? (run.virtual && run.ms > 2 * run.wallMs);
@@ -334,6 +406,11 @@ export interface OperatorPrompt {
   /** When the bench asked, and when the request times out (ISO, the bench's wall clock): a page opened later counts down to the deadline. */
   issuedAt?: string;
   deadline?: string;
+  /**
+   * The bench's wall clock as it sent this (ISO): a client whose own clock differs (a browser on another
+   * machine) reads issuedAt and deadline against it, so its countdown runs on the bench's clock.
+   */
+  now?: string;
 }
 
 /** A case as the faces list it. */
@@ -355,8 +432,10 @@ export interface RunListItem {
   finishedAt: string | null;
   state: RunResult['state'];
   summary: RunSummary;
-  /** How many cases a stopped or running run was started with (the verdicts' sum is how many have ended); absent for a finished run, which ended them all. */
+  /** How many cases a stopped, running or could-not-run run was started with (the verdicts' sum is how many have ended); absent for a finished run, which ended them all. */
   planned?: number;
+  /** Why a run could not be carried out (state `error`). */
+  error?: string;
   /** How long it took on the wall clock (a fake-clock run's charger time is longer); absent for a run kept before it was listed. */
   wallMs?: number;
   /** When it started on the wall clock (a fake-clock run's startedAt is the charger's time); absent for a run kept before it was listed. */

@@ -11,7 +11,37 @@ export type BootInfo = BootNotificationRequest;
 
 export type ConnectorView = ConnectorRecord;
 
-export type ChargerView = ChargerRecord;
+/**
+ * The heartbeat interval a charger was given (s), how and when (the bench's clock): the interval of its
+ * last accepted BootNotification answer ('boot'), or a later ChangeConfiguration of HeartbeatInterval it
+ * accepted ('set'), or a later GetConfiguration read of it ('read').
+ */
+export interface HeartbeatGivenView {
+  seconds: number;
+  how: 'boot' | 'set' | 'read';
+  at: string;
+}
+
+/**
+ * The newest change on the bench to what decides whether a charger is let in (the bench's clock): its
+ * password set ('password') or cleared ('passwordCleared'), or its registration ('registered'). A refusal
+ * older than it is not the last word: the charger's next attempt meets the change.
+ */
+export interface AdmissionChangeView {
+  what: 'password' | 'passwordCleared' | 'registered';
+  at: string;
+}
+
+export type ChargerView = ChargerRecord & {
+  /** The heartbeat interval it was given; null (or absent) when the record tells none (the bench's setting then applies). */
+  heartbeatGiven?: HeartbeatGivenView | null;
+  /** The newest change to how it is let in since the bench started; null (or absent) when none. */
+  admissionChange?: AdmissionChangeView | null;
+  /** When the bench received `firmwareStatus` (ISO, the bench's clock); null or absent when the record does not say. */
+  firmwareStatusAt?: string | null;
+  /** When the bench received `diagnosticsStatus` (ISO, the bench's clock); null or absent when the record does not say. */
+  diagnosticsStatusAt?: string | null;
+};
 
 export type TransactionView = TransactionRecord;
 
@@ -44,6 +74,18 @@ export interface BenchHealth {
   notices: string[];
   /** OCPP connections now, and since start: refused over a cap, dropped mid-handshake, cut off for not reading, slowed for sending garbage. */
   connections: { open: number; refusedOverCap: number; incompleteHandshakes: number; cutOffUnread: number; throttled: number };
+}
+
+/**
+ * Serve mode's API token: where the one in use comes from (bench:status `apiToken`). 'option': given with
+ * `chargebench serve --api-token` for this run only and not saved; a start without it uses the token kept in
+ * `file` (made then if there is none). 'saved': the token kept in `file`, in the data directory, across
+ * restarts (made at the first start, anew by `serve --new-api-token` or Settings).
+ */
+export interface ApiTokenView {
+  source: 'option' | 'saved';
+  /** Where serve keeps its token. */
+  file: string;
 }
 
 /** What the bench got back from a charger for one operation; `response` is typed by the action. */

@@ -62,3 +62,28 @@ export function formatDuration(ms: number): string {
   if (m < 60) return `${m} min ${String(s % 60).padStart(2, '0')} s`;
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
+
+const zoneCache = new Map<string, Intl.DateTimeFormat>();
+/** The zone's offset from UTC at `d`: "UTC" (none), "UTC+01:00", "UTC-05:30". */
+function offsetOf(d: Date, timeZone: string | undefined): string {
+  const key = timeZone ?? '';
+  let f = zoneCache.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZoneName: 'longOffset', ...(timeZone ? { timeZone } : {}) });
+    zoneCache.set(key, f);
+  }
+  // "GMT+01:00"; none is "GMT" or "GMT+00:00" as the ICU has it.
+  const name = f.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return name.replace(/^GMT/, 'UTC').replace(/^UTC[+-]00:00$/, 'UTC');
+}
+
+/**
+ * A date and time for a file that leaves the machine (the commissioning report, the site summary), with its
+ * zone: "Dec 5, 2026, 03:02:05 PM UTC", "5 Dec 2026, 16:02:05 UTC+01:00". In the machine's zone (the bench's
+ * local time, as its system sets it) and locale; a reader elsewhere, or a browser in another zone, can tell
+ * the instant. Not for the UI, which shows the browser's own local time (formatDateTime).
+ */
+export function formatDateTimeWithZone(t: string | number | Date, options: Omit<TimeFormatOptions, 'milliseconds'> = {}): string {
+  const d = toDate(t);
+  return d ? `${formatter('dateTime', options).format(d)} ${offsetOf(d, options.timeZone)}` : String(t);
+}

@@ -3,36 +3,21 @@
 // With the bench at 15 s and the template wanting 300, the baseline step sets 300 (Accepted), the reset
 // step's boot sets it back to 15: the commissioning is not a pass, what is open names the key and what to do,
 // and the report's step table and configuration table agree (no "now 300"). With the bench at 300 it passes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
+import { describe, expect, it } from 'vitest';
 import { virtualTarget } from '../../../src/main/conformance/virtual';
 import { builtInTemplates, checklistItems, CommissioningTemplate, Handover, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
 import { esc } from '../../../src/main/conformance/reports/html';
+import { useCommissioningBench } from '../../helpers/commissioning-bench';
 
-let bench: Bench;
-let dataDir: string;
 const CP = 'HB-1';
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-config-end-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  // The installer's bench: Settings → Heartbeat interval 15 s, before the charger first boots.
-  await bench.settings.update({ heartbeatInterval: 15 });
-  await virtualTarget(bench, CP, 1);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+// The installer's bench: Settings → Heartbeat interval 15 s, before the charger first boots.
+const tb = useCommissioningBench('config-end', CP, 15);
 
 // The recommended template (HeartbeatInterval 300), with a one-minute session to keep the run short.
 const template = CommissioningTemplate.parse({ ...builtInTemplates[0], sessionSeconds: 60 });
 const job = SiteJob.parse({ site: 'Depot Süd', location: 'Bay 1', installer: 'A. Person', customer: 'Stadtwerke' });
 const allConform = () => checklistItems.map((i) => ({ id: i.id, result: 'conform' as const, value: i.unit ? '1' : '', note: '' }));
-const svc = () => bench.commissioning;
+const svc = () => tb.bench.commissioning;
 
 async function runAndWait(id: string, steps?: string[]): Promise<CommissioningView> {
   svc().run(id, steps);
@@ -72,7 +57,7 @@ describe('the configuration at the end counts', () => {
 
   it('lists a record saved with its verdict before it was judged by the end as its page judges it; a signed one as signed', async () => {
     // The same commissioning as saved before the configuration at the end judged the baseline: "pass" with it.
-    const data = bench.record.commissionings.get(id) as CommissioningView;
+    const data = tb.bench.record.commissionings.get(id) as CommissioningView;
     const row = (c: CommissioningView, state: CommissioningView['state']) => ({
       id: c.id,
       chargerId: c.chargerId,
@@ -84,7 +69,7 @@ describe('the configuration at the end counts', () => {
       updatedAt: c.updatedAt,
     });
     const old = { ...data, id: `${id}-old`, job: { ...data.job, location: 'Bay 1 (saved before)' } };
-    await bench.record.commissionings.save(row(old, 'finished'), old);
+    await tb.bench.record.commissionings.save(row(old, 'finished'), old);
     const page = svc().get(old.id);
     expect(page.verdict).toBe('fail');
     expect(
@@ -99,7 +84,7 @@ describe('the configuration at the end counts', () => {
       state: 'handedOver' as const,
       handover: { ...Handover.parse({ installer: { name: 'A', kind: 'typed' }, customer: { name: 'B', acknowledged: true } }), signedAt: old.updatedAt, verdict: 'pass' as const },
     };
-    await bench.record.commissionings.save(row(signed, 'handedOver'), signed);
+    await tb.bench.record.commissionings.save(row(signed, 'handedOver'), signed);
     expect(svc().get(signed.id).verdict).toBe('pass');
     expect(
       svc()
@@ -137,7 +122,7 @@ describe('the configuration at the end counts', () => {
   }, 120_000);
 
   it("passes as before when the bench's heartbeat interval is the template's", async () => {
-    await bench.settings.update({ heartbeatInterval: 300 });
+    await tb.bench.settings.update({ heartbeatInterval: 300 });
     const c = await svc().create({ chargerId: CP, job: { ...job, location: 'Bay 3' }, template });
     await runAndWait(c.id);
     const v = await svc().setChecklist(c.id, allConform());
@@ -160,9 +145,9 @@ describe('the configuration at the end counts', () => {
 // that the baseline step set it.
 describe('a key already set at the start that the end shows otherwise', () => {
   it('fails the baseline saying it read 300 at the start (nothing sent) and 15 at the end, in the step and the report', async () => {
-    await bench.settings.update({ heartbeatInterval: 300 });
-    await virtualTarget(bench, 'HB-2', 1);
-    await bench.settings.update({ heartbeatInterval: 15 });
+    await tb.bench.settings.update({ heartbeatInterval: 300 });
+    await virtualTarget(tb.bench, 'HB-2', 1);
+    await tb.bench.settings.update({ heartbeatInterval: 15 });
     const c = await svc().create({ chargerId: 'HB-2', job: { ...job, location: 'Bay 4' }, template });
     await runAndWait(c.id);
     const v = await svc().setChecklist(c.id, allConform());

@@ -2,55 +2,38 @@
 // CALLERROR): the commissioning itself records that it was not read, why and when, and what the values
 // shown are instead (the baseline step's read-back, and when); the report says so, and it stays so once
 // the commissioning is signed and once the bench has been restarted and reads it back from the record.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { describe, expect, it } from 'vitest';
 import { esc } from '../../../src/main/conformance/reports/html';
 import { builtInTemplates, CommissioningTemplate, Handover, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
-import { formatDateTime } from '../../../src/shared/format/time';
+import { formatDateTimeWithZone } from '../../../src/shared/format/time';
+import { useCommissioningBench } from '../../helpers/commissioning-bench';
 
 const CP = 'NR-1';
-let bench: Bench;
-let dataDir: string;
-const start = () => Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-config-not-read-'));
-  bench = await start();
-  await bench.settings.update({ heartbeatInterval: 300 });
-  await virtualTarget(bench, CP, 1);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const tb = useCommissioningBench('config-not-read', CP, 300);
 
 const template = CommissioningTemplate.parse({ ...builtInTemplates[0], sessionSeconds: 60 });
 const job = SiteJob.parse({ site: 'Depot West', location: 'Bay 1', installer: 'A. Person', customer: 'Stadtwerke' });
-const report = async (id: string) => String((await bench.commissioning.file(id, 'report.html')).body);
+const report = async (id: string) => String((await tb.bench.commissioning.file(id, 'report.html')).body);
+/** A time as the report gives it: with its zone, on this bench's fake clock (the virtual charger's simulated clock). */
+const at = (iso: string) => `${formatDateTimeWithZone(iso)} (simulated clock)`;
 /** The report's sentence on the configuration at the end, as the view's own record gives it. */
 const sentence = (v: CommissioningView) =>
-  esc(
-    `Configuration at the end: not read at ${formatDateTime(v.configAtEndProblemAt!)} (${v.configAtEndProblem}); the values shown are the baseline step's read-back of ${formatDateTime(v.configAfterFrom!.at)}.`,
-  );
+  esc(`Configuration at the end: not read at ${at(v.configAtEndProblemAt!)} (${v.configAtEndProblem}); the values shown are the baseline step's read-back of ${at(v.configAfterFrom!.at)}.`);
 
 describe('the configuration not read at the end of the run', () => {
   let id: string;
   let recorded: Pick<CommissioningView, 'configAtEndProblem' | 'configAtEndProblemAt' | 'configAfterFrom' | 'configAfter'>;
 
   it('is recorded on the commissioning (why, when, and that the values are the baseline read-back) and said in the report', async () => {
-    const vcp = bench.virtualChargers.charger(CP);
-    id = (await bench.commissioning.create({ chargerId: CP, job, template })).id;
+    const vcp = tb.bench.virtualChargers.charger(CP);
+    id = (await tb.bench.commissioning.create({ chargerId: CP, job, template })).id;
     // Once the baseline step has read its keys back, the charger refuses GetConfiguration: the read at the end fails.
-    bench.commissioning.run(id, ['C5_BASELINE'], (e) => {
+    tb.bench.commissioning.run(id, ['C5_BASELINE'], (e) => {
       if (e.type === 'caseFinished' && e.result.id === 'C5_BASELINE') vcp.connection.misbehaviours.set([{ kind: 'answer', action: 'GetConfiguration', callError: 'InternalError' }]);
     });
-    await bench.commissioning.settled(id);
+    await tb.bench.commissioning.settled(id);
     vcp.connection.misbehaviours.set([]);
-    const v = bench.commissioning.get(id);
+    const v = tb.bench.commissioning.get(id);
     expect(v.configAtEndProblem).toMatch(/^the charger answered GetConfiguration with a CALLERROR InternalError/);
     expect(v.configAfterFrom).toEqual({ read: 'baseline', at: expect.any(String) });
     expect(Date.parse(v.configAtEndProblemAt!)).toBeGreaterThanOrEqual(Date.parse(v.configAfterFrom!.at));
@@ -63,12 +46,11 @@ describe('the configuration not read at the end of the run', () => {
   }, 120_000);
 
   it('keeps it once signed, and once the bench reads the commissioning back from the record', async () => {
-    const signed = await bench.commissioning.handover(id, Handover.parse({ installer: { name: 'A. Person', kind: 'typed' }, customer: { name: 'B. Kunde', acknowledged: true }, notes: '' }));
+    const signed = await tb.bench.commissioning.handover(id, Handover.parse({ installer: { name: 'A. Person', kind: 'typed' }, customer: { name: 'B. Kunde', acknowledged: true }, notes: '' }));
     expect(signed).toMatchObject(recorded);
     expect(await report(id)).toContain(sentence(signed));
-    await bench.stop();
-    bench = await start();
-    const reread = bench.commissioning.get(id);
+    await tb.restart();
+    const reread = tb.bench.commissioning.get(id);
     expect(reread).toMatchObject({ ...recorded, state: 'handedOver' });
     expect(await report(id)).toContain(sentence(reread));
   }, 120_000);

@@ -23,56 +23,48 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
+type Gate = () => void;
+
+/** Holds record.settled() while `hold()` says so, each call until released (newest last in `gates`). */
+function holdSettled(hold: () => boolean): { gates: Gate[]; restore: () => void } {
+  const record = bench.record;
+  const settled = record.settled.bind(record);
+  const gates: Gate[] = [];
+  record.settled = async () => {
+    if (hold()) await new Promise<void>((resolve) => gates.push(resolve));
+    return settled();
+  };
+  return {
+    gates,
+    restore: () => {
+      record.settled = settled;
+      for (const g of gates.splice(0)) g();
+    },
+  };
+}
+
 it('lets a test run start on the charger once its commissioning run shows finished, while the record settles', async () => {
   const template = CommissioningTemplate.parse({ ...builtInTemplates[0], sessionSeconds: 60 });
   const job = SiteJob.parse({ site: 'Depot', location: 'Bay 2', installer: 'A. Person', customer: 'Stadtwerke' });
   const id = (await bench.commissioning.create({ chargerId: CP, job, template })).id;
-  const record = bench.record;
-  const settled = record.settled.bind(record);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
   // Once the run has finished, the record takes its time.
-  record.settled = async () => {
-    if (bench.commissioning.get(id).lastRun?.finishedAt) await held;
-    return settled();
-  };
+  const held = holdSettled(() => !!bench.commissioning.get(id).lastRun?.finishedAt);
   try {
     bench.commissioning.run(id, ['C5_BASELINE']);
     await waitFor(async () => (bench.commissioning.get(id).lastRun?.finishedAt ? true : null), 30_000);
     expect(bench.commissioning.runningOn(CP)).toBeNull();
     const { runId } = bench.conformance.start({ chargerId: CP, cases: ['TC_017_1_CS'] });
-    release();
+    held.restore();
     await bench.commissioning.settled(id);
     expect((await bench.conformance.settled(runId)).state).toBe('finished');
   } finally {
-    record.settled = settled;
-    release();
+    held.restore();
   }
 }, 60_000);
 
 describe('a new commissioning run on the charger while the last one settles', () => {
   const template = CommissioningTemplate.parse({ ...builtInTemplates[0], sessionSeconds: 60 });
   const job = (location: string) => SiteJob.parse({ site: 'Depot', location, installer: 'A. Person', customer: 'Stadtwerke' });
-  type Gate = () => void;
-
-  /** Holds record.settled() while `hold()` says so, each call until released (newest last in `gates`). */
-  function holdSettled(hold: () => boolean): { gates: Gate[]; restore: () => void } {
-    const record = bench.record;
-    const settled = record.settled.bind(record);
-    const gates: Gate[] = [];
-    record.settled = async () => {
-      if (hold()) await new Promise<void>((resolve) => gates.push(resolve));
-      return settled();
-    };
-    return {
-      gates,
-      restore: () => {
-        record.settled = settled;
-        for (const g of gates.splice(0)) g();
-      },
-    };
-  }
-
   it('starts another commissioning of the charger once the last run shows finished, not "being commissioned"', async () => {
     await virtualTarget(bench, 'SETTLE-2', 1);
     const first = (await bench.commissioning.create({ chargerId: 'SETTLE-2', job: job('Bay 3'), template })).id;
@@ -136,14 +128,7 @@ it('signs the handover once the run shows finished, while its record settles, in
   const template = CommissioningTemplate.parse({ ...builtInTemplates[0], sessionSeconds: 60 });
   const job = SiteJob.parse({ site: 'Depot', location: 'Bay 5', installer: 'A. Person', customer: 'Stadtwerke' });
   const id = (await bench.commissioning.create({ chargerId: 'SETTLE-3', job, template })).id;
-  const record = bench.record;
-  const settled = record.settled.bind(record);
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  record.settled = async () => {
-    if (bench.commissioning.get(id).lastRun?.finishedAt) await held;
-    return settled();
-  };
+  const held = holdSettled(() => !!bench.commissioning.get(id).lastRun?.finishedAt);
   try {
     bench.commissioning.run(id, ['C5_BASELINE']);
     await waitFor(async () => (bench.commissioning.get(id).lastRun?.finishedAt ? true : null), 30_000);
@@ -151,11 +136,10 @@ it('signs the handover once the run shows finished, while its record settles, in
       (v) => v.state,
       (e: Error) => e.message,
     );
-    release();
+    held.restore();
     expect(await signing).toBe('handedOver');
     await bench.commissioning.settled(id);
   } finally {
-    record.settled = settled;
-    release();
+    held.restore();
   }
 }, 60_000);

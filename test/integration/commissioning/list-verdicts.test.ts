@@ -8,44 +8,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bench } from '../../../src/main/core/bench';
 import { FakeClock } from '../../../src/main/clock';
-import { emptyChecklist, JUDGING_RULE, type StoredCommissioning } from '../../../src/main/commissioning/model';
+import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { JUDGING_RULE, type StoredCommissioning } from '../../../src/main/commissioning/model';
 import { builtInTemplates, checklistItems, SiteJob } from '../../../src/shared/api/commissioning';
 
 let bench: Bench;
 let dataDir: string;
+let created: StoredCommissioning;
+const job = (site: string, location: string) => SiteJob.parse({ site, location, installer: 'A. Person', customer: 'Stadtwerke' });
 const clock = new FakeClock(Date.UTC(2026, 2, 1, 9, 0, 0));
 const start = () => Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0, clock, face: 'test' } as never);
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'chargebench-list-verdicts-'));
   bench = await start();
+  await virtualTarget(bench, 'CP-LIST', 1);
+  const { id } = await bench.commissioning.create({ chargerId: 'CP-LIST', job: job('Elsewhere', 'Bay 1'), template: builtInTemplates[0]! });
+  created = bench.record.commissionings.get(id) as StoredCommissioning;
 }, 60_000);
 afterAll(async () => {
   await bench.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const at = '2026-03-01T09:00:00.000Z';
-/** A commissioning with no step and its checklist not answered: incomplete, as its page judges it. */
-const stored = (id: string): StoredCommissioning => ({
-  id,
-  chargerId: 'CP-LIST',
-  virtual: false,
-  job: SiteJob.parse({ site: 'Depot Nord', location: id, installer: 'A. Person', customer: 'Stadtwerke' }),
-  template: builtInTemplates[0]!,
-  createdAt: at,
-  updatedAt: at,
-  state: 'finished',
-  steps: [],
-  identity: { vendor: null, model: null, firmware: null, serial: null },
-  configBefore: null,
-  configAfter: null,
-  session: null,
-  checklist: emptyChecklist(),
-  handover: null,
-  runs: [],
-  pics: null,
-  runError: null,
-});
+/** A commissioning as the service's create stores it, with no step and its checklist not answered: incomplete, as its page judges it. */
+const stored = (id: string): StoredCommissioning => ({ ...created, id, job: job('Depot Nord', id), state: 'finished', steps: [] });
 const row = (c: StoredCommissioning, verdict: string, judgedBy?: number) => ({
   id: c.id,
   chargerId: c.chargerId,

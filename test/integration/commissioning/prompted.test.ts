@@ -46,9 +46,11 @@ async function runStep(id: string, stepId: string, person: (prompt: OperatorProm
   const prompts = promptsOf(id);
   tb.bench.commissioning.run(id, [stepId]);
   const prompt = await waitFor(() => prompts.find((p) => p !== null), 20_000);
-  // The faces read the same prompt as the event said.
+  // The faces read the same prompt as the event said, each with the bench's clock as it was sent.
   expect((await tb.request('GET', `/api/commissioning/${id}`)).status).toBe(200);
-  expect(tb.bench.commissioning.prompt(id)).toEqual(prompt);
+  const read = tb.bench.commissioning.prompt(id);
+  expect({ ...read, now: prompt.now }).toEqual(prompt);
+  expect(Date.parse(read!.now!)).toBeGreaterThanOrEqual(Date.parse(prompt.now!));
   await person(prompt);
   await tb.bench.commissioning.settled(id);
   expect(prompts.at(-1)).toBeNull();

@@ -22,6 +22,52 @@ export function timeTicks(spanMs: number): { spanMs: number; ticks: Array<{ ms: 
   return { spanMs: span, ticks };
 }
 
+type Point = [number, number];
+
+/** The y of a polyline at x (between its points), or null outside it. */
+function yAt(pts: Point[], xx: number): number | null {
+  for (let i = 1; i < pts.length; i++) {
+    const [x0, y0] = pts[i - 1]!;
+    const [x1, y1] = pts[i]!;
+    if (xx < Math.min(x0, x1) || xx > Math.max(x0, x1)) continue;
+    return x1 === x0 ? y0 : y0 + ((xx - x0) / (x1 - x0)) * (y1 - y0);
+  }
+  return pts.length === 1 && Math.abs(pts[0]![0] - xx) < 4 ? pts[0]![1] : null;
+}
+
+/**
+ * Where the load limit's label goes: above or below its line, at the right or the left end of the plot,
+ * the first place no series line crosses (its box sampled across its width); otherwise at the right above
+ * the line, on a box of the plot's colour so a line passing under it does not run through the words.
+ */
+export function limitLabelSpot(limitY: number, text: string, lines: Point[][]): { x: number; y: number; anchor: 'start' | 'end'; box: string } {
+  const width = text.length * 6.2 + 4;
+  const height = 12;
+  const right = W - PAD.right - 4;
+  const left = PAD.left + 4;
+  const candidates = [
+    { x: right, y: limitY - 6, anchor: 'end' as const },
+    { x: left, y: limitY - 6, anchor: 'start' as const },
+    { x: right, y: limitY + 15, anchor: 'end' as const },
+    { x: left, y: limitY + 15, anchor: 'start' as const },
+  ].filter((c) => c.y - height >= PAD.top && c.y <= H - PAD.bottom);
+  const boxOf = (c: (typeof candidates)[number]) => ({ x0: c.anchor === 'end' ? c.x - width : c.x, x1: c.anchor === 'end' ? c.x : c.x + width, y0: c.y - height + 1, y1: c.y + 3 });
+  const crossed = (c: (typeof candidates)[number]) => {
+    const b = boxOf(c);
+    for (let xx = b.x0; xx <= b.x1; xx += 2)
+      for (const pts of lines) {
+        const yy = yAt(pts, xx);
+        if (yy !== null && yy >= b.y0 - 2 && yy <= b.y1 + 2) return true;
+      }
+    return false;
+  };
+  const free = candidates.find((c) => !crossed(c));
+  if (free) return { ...free, box: '' };
+  const c = candidates[0] ?? { x: right, y: Math.max(PAD.top + height, limitY - 6), anchor: 'end' as const };
+  const b = boxOf(c);
+  return { ...c, box: `<rect x="${round(b.x0 - 2)}" y="${round(b.y0)}" width="${round(b.x1 - b.x0 + 4)}" height="${round(b.y1 - b.y0)}" fill="#fbfcfd" opacity="0.92"/>` };
+}
+
 export function sessionChart(samples: SessionSample[], limitW: number | null): string {
   if (samples.length === 0) return '<p class="meta">No meter values were recorded for the test session.</p>';
   const t0 = Date.parse(samples[0]!.ts);
@@ -46,25 +92,21 @@ export function sessionChart(samples: SessionSample[], limitW: number | null): s
     const tx = xAt(ms);
     return `<line x1="${tx}" y1="${H - PAD.bottom}" x2="${tx}" y2="${H - PAD.bottom + 4}" stroke="#8c959f"/><text x="${tx}" y="${H - PAD.bottom + 16}" text-anchor="middle">${label}</text>`;
   });
+  const energyPts = energy.map((s): Point => [x(s.ts), yE(s.energyWh)]);
+  const powerPts = power.map((s): Point => [x(s.ts), yP(s.powerW)]);
+  const limitText = limitW === null ? '' : `limit ${Math.round(limitW)} W`;
+  const spot = limitW === null ? null : limitLabelSpot(yP(limitW), limitText, [energyPts, powerPts]);
   const limit =
-    limitW === null
+    limitW === null || !spot
       ? ''
-      : `<line class="limit" x1="${PAD.left}" x2="${W - PAD.right}" y1="${yP(limitW)}" y2="${yP(limitW)}" stroke="#cf222e" stroke-dasharray="6 4" stroke-width="2"/><text x="${W - PAD.right - 4}" y="${yP(limitW) - 6}" text-anchor="end" fill="#cf222e" stroke="#fbfcfd" stroke-width="3" paint-order="stroke">limit ${Math.round(limitW)} W</text>`;
+      : `<line class="limit" x1="${PAD.left}" x2="${W - PAD.right}" y1="${yP(limitW)}" y2="${yP(limitW)}" stroke="#cf222e" stroke-dasharray="6 4" stroke-width="2"/>${spot.box}<text class="limit-label" x="${spot.x}" y="${spot.y}" text-anchor="${spot.anchor}" fill="#cf222e" stroke="#fbfcfd" stroke-width="3" paint-order="stroke">${limitText}</text>`;
   return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="Energy and power during the test session" font-size="11" font-family="system-ui,sans-serif">
 <rect x="${PAD.left}" y="${PAD.top}" width="${W - PAD.left - PAD.right}" height="${H - PAD.top - PAD.bottom}" fill="#fbfcfd" stroke="#d0d7de"/>
 ${ticks.join('')}
 <text x="${PAD.left - 6}" y="${PAD.top + 10}" text-anchor="end" fill="#0969da">${Math.round(eMax)} Wh</text><text x="${PAD.left - 6}" y="${H - PAD.bottom}" text-anchor="end" fill="#0969da">${Math.round(eMin)} Wh</text>
 <text x="${W - PAD.right + 6}" y="${PAD.top + 10}" fill="#1a7f37">${Math.round(pMax)} W</text><text x="${W - PAD.right + 6}" y="${H - PAD.bottom}" fill="#1a7f37">0 W</text>
-${series(
-  energy.map((s) => [x(s.ts), yE(s.energyWh)]),
-  '#0969da',
-  'energy register (Wh)',
-)}
-${series(
-  power.map((s) => [x(s.ts), yP(s.powerW)]),
-  '#1a7f37',
-  'power (W)',
-)}
+${series(energyPts, '#0969da', 'energy register (Wh)')}
+${series(powerPts, '#1a7f37', 'power (W)')}
 ${limit}
 <text x="${PAD.left}" y="${H - 4}" fill="#0969da">— energy register (Wh)</text><text x="${PAD.left + 170}" y="${H - 4}" fill="#1a7f37">— power (W)</text>${limitW === null ? '' : `<text x="${PAD.left + 290}" y="${H - 4}" fill="#cf222e">- - site’s load limit (W)</text>`}
 </svg>`;

@@ -2,6 +2,7 @@
 // Electron's in the desktop app, a headless Chromium where one is installed otherwise) and JSON, and the
 // diagnostic bundle.
 import { BenchError } from '../../errors';
+import { FakeClock, type Clock } from '../../clock';
 import type { PdfPrinter } from '../../conformance/reports/pdf';
 import type { Report } from '../../conformance/service';
 import type { CommissioningFile, CommissioningView } from '../../../shared/api/commissioning';
@@ -16,6 +17,8 @@ export interface FileInput {
   /** Every frame of the commissioning's runs, one JSON object per line. */
   framesJsonl: () => Promise<string>;
   printPdf: PdfPrinter;
+  /** The bench's clock: a fake one (`chargebench commission --virtual`, whose bench lives for the command) stamped every time of the commissioning. */
+  clock: Clock;
 }
 
 export async function commissioningFile(file: CommissioningFile, input: FileInput): Promise<Report> {
@@ -23,7 +26,7 @@ export async function commissioningFile(file: CommissioningFile, input: FileInpu
   const base = `commissioning-${view.chargerId}-${view.createdAt.replace(/[:.]/g, '-')}`.replace(/[^A-Za-z0-9_.-]/g, '_');
   if (file === 'report.json') return { body: `${JSON.stringify(view, null, 2)}\n`, contentType: 'application/json; charset=utf-8', fileName: `${base}.json` };
   const evidence = evidenceOf(view, await input.framesJsonl());
-  const html = commissioningHtml({ view, photo: input.photo, evidenceSha256: evidence.sha256 });
+  const html = commissioningHtml({ view, photo: input.photo, evidenceSha256: evidence.sha256, fakeTime: input.clock instanceof FakeClock });
   if (file === 'report.html') return { body: html, contentType: 'text/html; charset=utf-8', fileName: `${base}.html` };
   const printed = await input.printPdf(html).catch((e: Error) => ({ pdf: null, reason: `The PDF could not be printed: ${e.message}` }));
   if (file === 'report.pdf') {

@@ -3,12 +3,18 @@
 // with its verdict, what it measured and what to do about a failure, the configuration diff, the test
 // session's chart, the on-site checklist, the photos, the signed handover, the ChargeBench version and
 // the SHA-256 of the evidence in the bundle.
-import { checklistItems, checkResultWords, configNotReadWords, offlinePolicyWords, type CommissioningVerdict, type CommissioningView, type Signature } from '../../../shared/api/commissioning';
+import {
+  checklistItems,
+  checkResultWords,
+  commissioningVerdictWords as verdictWords,
+  configNotReadWords,
+  offlinePolicyWords,
+  type CommissioningView,
+  type Signature,
+} from '../../../shared/api/commissioning';
 import { esc, verdictLabel } from '../../conformance/reports/html';
 import { sessionChart } from './chart';
-import { formatDateTime } from '../../../shared/format/time';
-
-const verdictWords: Record<CommissioningVerdict, string> = { pass: 'Pass', fail: 'Needs a revisit', incomplete: 'Incomplete' };
+import { breakable, FAKE_CLOCK_NOTE, identityFindings, PRINT_CSS, reportTime } from './print';
 
 export interface ReportInput {
   view: CommissioningView;
@@ -16,6 +22,8 @@ export interface ReportInput {
   photo: (photoId: string) => Uint8Array | null;
   /** The SHA-256 of the evidence (see bundle.ts). */
   evidenceSha256: string;
+  /** The bench ran on a fake clock (`chargebench commission --virtual`): every time in the report is the virtual charger's simulated time. */
+  fakeTime?: boolean;
 }
 
 /**
@@ -48,16 +56,16 @@ function signature(s: Signature | undefined, who: string): string {
   return `<div class="sig"><b>${esc(who)}</b>${drawn ? `<img alt="Signature of ${esc(s.name)}" src="${esc(s.image)}">` : `<p class="typed">${esc(s.name)}</p>`}<p>${esc(s.name)}${drawn ? '' : ' (typed)'}</p></div>`;
 }
 
-function steps(view: CommissioningView): string {
+function steps(view: CommissioningView, time: (iso: string) => string): string {
   return view.steps
     .map((s) => {
       const r = s.result;
       if (!r) return `<section class="case"><h3><span class="v notApplicable">Not run</span> ${esc(s.title)}</h3></section>`;
       const measurements = r.measurements.length
-        ? `<table class="steps"><thead><tr><th>Measured</th><th>Value</th><th>Wanted</th><th></th></tr></thead><tbody>${r.measurements
+        ? `<table class="steps measured"><colgroup><col class="c-label"><col class="c-value"><col class="c-wanted"><col class="c-ok"></colgroup><thead><tr><th>Measured</th><th>Value</th><th>Wanted</th><th></th></tr></thead><tbody>${r.measurements
             .map(
               (m) =>
-                `<tr class="${m.ok === false ? 'failed' : ''}"><td>${esc(m.label)}</td><td><code>${esc(m.value)}</code></td><td>${esc(m.wanted ?? '')}</td><td>${m.ok === null ? '' : m.ok ? '✓' : '✗'}</td></tr>`,
+                `<tr class="${m.ok === false ? 'failed' : ''}"><td>${breakable(m.label)}</td><td><code>${breakable(m.value)}</code></td><td>${breakable(m.wanted ?? '')}</td><td>${m.ok === null ? '' : m.ok ? '✓' : '✗'}</td></tr>`,
             )
             .join('')}</tbody></table>`
         : '';
@@ -65,25 +73,30 @@ function steps(view: CommissioningView): string {
       const step = r.steps.find((x) => x.n === r.decidingStep);
       // What the step noted for the reader (the charger offline during the session), whatever its verdict.
       const notes = r.observations.filter((o) => o.note);
+      // What putting the charger back after the step could not do (or, stopped while it was offline, did not do).
+      const notPutBack = r.cleanupProblems.length ? `<div class="note"><b>Not put back after this step:</b><ul>${r.cleanupProblems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul></div>` : '';
       return `<section class="case" id="${esc(s.id)}">
   <h3><span class="v ${r.verdict}">${verdictLabel[r.verdict]}</span> ${esc(s.title)}</h3>
-  <p class="meta">${esc(s.id)} · ${s.attempts} run${s.attempts === 1 ? '' : 's'} · ${esc(formatDateTime(r.startedAt))}${r.decidingStep ? ` · decided at step ${r.decidingStep}${step ? ` (${esc(step.title)})` : ''}` : ''}</p>
+  <p class="meta">${esc(s.id)} · ${s.attempts} run${s.attempts === 1 ? '' : 's'} · ${esc(time(r.startedAt))}${r.decidingStep ? ` · decided at step ${r.decidingStep}${step ? ` (${esc(step.title)})` : ''}` : ''}</p>
   ${r.reason ? `<p class="${failed ? 'todo' : 'reason'}">${failed ? '<b>What to do:</b> ' : ''}${esc(r.reason)}</p>` : ''}
   ${notes.map((o) => `<p class="note"><b>Note:</b> ${esc(o.text)}</p>`).join('')}
   ${measurements}
+  ${notPutBack}
 </section>`;
     })
     .join('\n');
 }
 
-export function commissioningHtml({ view, photo, evidenceSha256 }: ReportInput): string {
+export function commissioningHtml({ view, photo, evidenceSha256, fakeTime = false }: ReportInput): string {
+  // Each time with its zone; on a fake clock, marked as the simulated clock's.
+  const time = (iso: string) => `${reportTime(iso)}${fakeTime ? ' (simulated clock)' : ''}`;
   const job = view.job;
   const verdict = view.handover?.verdict ?? view.verdict;
-  const identity = view.steps.find((s) => s.id === 'C3_IDENTITY')?.result?.measurements.filter((m) => !m.label.startsWith('Clock') && !m.label.startsWith('Heartbeat')) ?? [];
+  const identity = identityFindings(view);
   const diff = configDiff(view)
     .map(
       (d) =>
-        `<tr class="${d.ok === false ? 'failed' : ''}"><td><code>${esc(d.key)}</code></td><td><code>${esc(d.wanted)}</code></td><td><code>${esc(d.was ?? '—')}</code></td><td><code>${esc(d.now ?? '—')}</code></td><td>${esc(d.answer)}</td><td>${d.ok === null ? '' : d.ok ? '✓' : '✗'}</td></tr>`,
+        `<tr class="${d.ok === false ? 'failed' : ''}"><td><code>${breakable(d.key)}</code></td><td><code>${breakable(d.wanted)}</code></td><td><code>${breakable(d.was ?? '—')}</code></td><td><code>${breakable(d.now ?? '—')}</code></td><td>${esc(d.answer)}</td><td>${d.ok === null ? '' : d.ok ? '✓' : '✗'}</td></tr>`,
     )
     .join('');
   const checklist = view.checklist
@@ -101,7 +114,7 @@ export function commissioningHtml({ view, photo, evidenceSha256 }: ReportInput):
   const h = view.handover;
   const l = view.template.loadLimit;
   // The configuration not read at the end of the last run: why, when, and what the values shown are instead.
-  const notRead = configNotReadWords(view, (at) => formatDateTime(at));
+  const notRead = configNotReadWords(view, time);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Commissioning report: ${esc(view.chargerId)} at ${esc(job.site)}</title>
 <style>
@@ -113,15 +126,17 @@ tr.failed td{background:#fff1f0}.v{display:inline-block;border-radius:10px;paddi
 .v.notApplicable,.v.notSupported,.v.incomplete{background:#eceff2;color:#444}.v.inconclusive{background:#fff3b0;color:#665200}
 .verdict{font-size:20px;border-radius:8px;padding:10px 16px;margin:12px 0}.verdict.pass{background:#d7f5dd}.verdict.fail{background:#ffd9d6}.verdict.incomplete{background:#eceff2}
 .case{border:1px solid #e3e6ea;border-radius:8px;padding:12px 16px;margin:12px 0;break-inside:avoid}.meta{color:#57606a;margin:0 0 6px}
-.todo{color:#8a1010}.reason{font-weight:600}.note{background:#fff8e1;border-left:4px solid #d4a017;padding:4px 8px}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
+.todo{color:#8a1010}.reason{font-weight:600}.note{background:#fff8e1;border-left:4px solid #d4a017;padding:4px 8px}code{font:12px ui-monospace,Menlo,Consolas,monospace}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#57606a}dd{margin:0}
 figure{display:inline-block;width:300px;margin:8px;vertical-align:top;break-inside:avoid}figure img{max-width:100%;border:1px solid #d0d7de;border-radius:4px}
 .sigs{display:flex;gap:24px;flex-wrap:wrap}.sig{border:1px solid #d0d7de;border-radius:8px;padding:10px 16px;min-width:260px}.sig img{max-height:90px;max-width:100%}
 .typed{font:italic 24px Georgia,"Times New Roman",serif;margin:8px 0}.chart{max-width:100%;height:auto}footer{margin-top:32px;color:#57606a;font-size:12px}
+${PRINT_CSS}
 </style></head><body>
 <h1>Commissioning report</h1>
-<p class="meta">${esc(view.id)} · created ${esc(formatDateTime(view.createdAt))} · ChargeBench ${esc(view.benchVersion)}</p>
-<div class="verdict ${verdict}"><b>${verdictWords[verdict]}</b>${h ? ` · handed over ${esc(formatDateTime(h.signedAt))}` : ''}</div>
+<p class="meta">${esc(view.id)} · created ${esc(time(view.createdAt))} · ChargeBench ${esc(view.benchVersion)}</p>
+${fakeTime ? `<p class="note clock">${FAKE_CLOCK_NOTE}</p>` : ''}
+<div class="verdict ${verdict}"><b>${verdictWords[verdict]}</b>${h ? ` · handed over ${esc(time(h.signedAt))}` : ''}</div>
 ${view.open.length ? `<p><b>Open:</b></p><ul>${view.open.map((o) => `<li>${esc(o)}</li>`).join('')}</ul>` : ''}
 <h2>Site and job</h2>
 <dl><dt>Site</dt><dd>${esc(job.site)}</dd><dt>Address</dt><dd>${esc(job.address || '—')}</dd><dt>Charger location</dt><dd>${esc(job.location || '—')}</dd>
@@ -137,19 +152,19 @@ ${
     : `<dt>Vendor, model</dt><dd>${esc(view.identity.vendor ?? '—')} ${esc(view.identity.model ?? '')}</dd><dt>Serial</dt><dd>${esc(view.identity.serial ?? '—')}</dd><dt>Firmware</dt><dd>${esc(view.identity.firmware ?? '—')}</dd>`
 }${identity.map((m) => `<dt>${esc(m.label)}</dt><dd>${esc(m.value)}</dd>`).join('')}</dl>
 <h2>Steps</h2>
-${steps(view)}
+${steps(view, time)}
 <h2>Configuration</h2>
-${diff ? `<p class="${notRead ? 'note' : 'meta'}">${notRead ? `${esc(notRead)} The baseline is not judged by them.` : 'Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.'}</p><table><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
+${diff ? `<p class="${notRead ? 'note' : 'meta'}">${notRead ? `${esc(notRead)} The baseline is not judged by them.` : 'Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.'}</p><table class="diff"><colgroup><col class="c-key"><col class="c-wanted"><col class="c-was"><col class="c-now"><col class="c-answer"><col class="c-ok"></colgroup><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
 <h2>Test session</h2>
-${view.session ? `${sessionChart(view.session.samples, view.session.limitW)}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
+${view.session ? `${fakeTime ? '<p class="meta">Its time axis is the simulated clock’s: the session ran its planned length there, in seconds of real time.</p>' : ''}${sessionChart(view.session.samples, view.session.limitW)}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
 <h2>On-site checks</h2>
-<table><thead><tr><th>Check</th><th>Result</th><th>Measured</th><th>Note</th></tr></thead><tbody>${checklist}</tbody></table>
+<table class="checks"><colgroup><col class="c-check"><col class="c-result"><col class="c-measured"><col class="c-note"></colgroup><thead><tr><th>Check</th><th>Result</th><th>Measured</th><th>Note</th></tr></thead><tbody>${checklist}</tbody></table>
 <h2>Photos</h2>
 ${photos || '<p class="meta">No photos.</p>'}
 <h2>Handover</h2>
 ${
   h
-    ? `<dl><dt>Verdict at signing</dt><dd>${verdictWords[h.verdict]}</dd><dt>Signed</dt><dd>${esc(formatDateTime(h.signedAt))}</dd><dt>Customer</dt><dd>${esc(h.customer.name)}: acknowledges the charger was handed over with this report</dd>${h.notes ? `<dt>Notes</dt><dd>${esc(h.notes)}</dd>` : ''}</dl>
+    ? `<dl><dt>Verdict at signing</dt><dd>${verdictWords[h.verdict]}</dd><dt>Signed</dt><dd>${esc(time(h.signedAt))}</dd><dt>Customer</dt><dd>${esc(h.customer.name)}: acknowledges the charger was handed over with this report</dd>${h.notes ? `<dt>Notes</dt><dd>${esc(h.notes)}</dd>` : ''}</dl>
 <div class="sigs">${signature(h.installer, 'Installer')}${signature(h.customer.signature, 'Customer')}</div>`
     : '<p class="meta">Not handed over yet.</p>'
 }

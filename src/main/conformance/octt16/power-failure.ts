@@ -3,10 +3,16 @@ import type { ExpectOptions } from '../context';
 import { charging, stoppedCharging } from '../states';
 import type { ChargePointAction } from '../../../shared/ocpp16';
 import type { Pics } from '../types';
+import { capabilitySource } from '../capabilities';
 import { bootStatuses, type Case } from './cases';
 
-const backupPower = (p: Pics) => (p.backupPower ? null : 'The charger has no back-up power source (declared) to stop its transactions before it goes down');
-const noBackupPower = (p: Pics) => (p.backupPower ? 'The charger has a back-up power source (declared): TC_032_1_CS applies instead' : null);
+// Where the run took its back-up power from, said beside it (declared, the virtual charger's definition, or the default).
+const from = (p: Pics) => {
+  const source = capabilitySource(p, 'backupPower');
+  return source ? ` (${source})` : '';
+};
+const backupPower = (p: Pics) => (p.backupPower ? null : `The charger has no back-up power source${from(p)} to stop its transactions before it goes down`);
+const noBackupPower = (p: Pics) => (p.backupPower ? `The charger has a back-up power source${from(p)}: TC_032_1_CS applies instead` : null);
 
 type Expected = { action: ChargePointAction } & ExpectOptions;
 

@@ -1,12 +1,14 @@
 // The evidence pack of a run (zip): the reports (HTML, JSON, JUnit, and PDF where one could be made),
 // every frame of the run as JSON lines, the charger's identity and its configuration at the start and the
-// end, the test data and capabilities, the ChargeBench version, and a SHA-256 manifest of every file.
+// end (with a built-in virtual charger's fault switches during the run), the test data and capabilities, the
+// ChargeBench version, and a SHA-256 manifest of every file.
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { RunResult } from '../types';
 import { htmlReport } from './html';
 import { junitReport } from './junit';
 import { configAtEndMissing, wallTimes } from './facts';
+import { faultsInjectedText } from '../../../shared/api/test-runs';
 
 export interface EvidenceInput {
   run: RunResult;
@@ -25,7 +27,10 @@ export function evidencePack({ run, framesJsonl, pdf, title }: EvidenceInput): U
     'report.json': strToU8(json(run)),
     'junit.xml': strToU8(junitReport(run)),
     'frames.jsonl': strToU8(framesJsonl),
-    'charger.json': strToU8(json({ id: run.chargerId, virtual: run.virtual, bootNotification: run.charger })),
+    // A built-in virtual charger's fault switches during the run: injected misbehaviour, not the firmware's.
+    'charger.json': strToU8(
+      json({ id: run.chargerId, virtual: run.virtual, bootNotification: run.charger, ...(run.faults && { faultsInjected: faultsInjectedText(run), faultSwitches: run.faults }) }),
+    ),
     'configuration-start.json': strToU8(json(run.pics?.config ?? null)),
     // Read at the end, or why it could not be.
     'configuration-end.json': strToU8(json(run.configAtEnd ?? { read: false, problem: configAtEndMissing(run) })),

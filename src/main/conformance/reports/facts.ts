@@ -3,6 +3,7 @@
 // configuration at the end is missing.
 import { octt16Cases } from '../octt16';
 import type { CaseResult, NotYetSupported, RunResult, StepActor } from '../types';
+import { afterCasesProblem } from '../after-cases';
 
 /** A planned case a stopped run never came to. */
 export interface NotRunCase {
@@ -12,12 +13,25 @@ export interface NotRunCase {
   section: string;
 }
 
-/** Why a stopped run's remaining cases did not run, in words ("the run was stopped"). */
-export const notRunWhy = (run: RunResult): string => (run.error ? `the run ended early: ${run.error}` : 'the run was stopped');
+/** Why a stopped run's remaining cases did not run, in words ("the run was stopped"); a problem after its cases is not why. */
+export const notRunWhy = (run: RunResult): string =>
+  run.state === 'error'
+    ? `the run could not be carried out: ${run.error ?? 'the bench could not go on'}`
+    : run.error && !afterCasesProblem(run)
+      ? `the run ended early: ${run.error}`
+      : 'the run was stopped';
 
-/** The planned cases a stopped run never came to (in the order planned); none for a run that finished or is running. */
+/** A run the bench could not carry out (state error), in a sentence with why; null for any other run. */
+export function couldNotRun(run: RunResult): string | null {
+  if (run.state !== 'error') return null;
+  const planned = run.planned?.length ?? run.cases.length;
+  const notRun = planned - run.cases.length;
+  return `The run could not be carried out: ${run.error ?? 'the bench could not go on'}. ${notRun} of ${planned} planned case${planned === 1 ? ' was' : 's were'} not run.`;
+}
+
+/** The planned cases a stopped run, or one that could not be carried out, never came to (in the order planned); none for a run that finished or is running. */
 function leftOut(run: RunResult): string[] {
-  if (run.state !== 'stopped' || !run.planned) return [];
+  if ((run.state !== 'stopped' && run.state !== 'error') || !run.planned) return [];
   const ran = new Set(run.cases.map((c) => c.id));
   return run.planned.filter((id) => !ran.has(id));
 }

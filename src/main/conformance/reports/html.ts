@@ -2,9 +2,10 @@
 // verdict and reason, the decisions taken where the document is ambiguous, its steps with timings, and a
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult } from '../types';
-import { ranOnFakeTime } from '../../../shared/api/test-runs';
+import { faultSwitchedWords, faultsInjectedText, ranOnFakeTime } from '../../../shared/api/test-runs';
 import { profileSource } from '../pics';
-import { actorLabel, configAtEndMissing, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, wallTimes } from './facts';
+import { afterCasesProblem } from '../after-cases';
+import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, wallTimes } from './facts';
 
 export const esc = (s: unknown) =>
   String(s ?? '')
@@ -47,7 +48,14 @@ function sequence(c: CaseResult): string {
   return `<details${c.verdict === 'fail' ? ' open' : ''}><summary>Sequence of ${c.frames.length} frames</summary><table class="seq"><thead><tr><th>Time</th><th><span>Charger</span><span>Bench (central system)</span></th><th>Message id</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
 
-function caseSection(c: CaseResult): string {
+/** The fault switches switched while this case ran (injected misbehaviour: its verdict may owe to them). */
+function switchedDuring(run: RunResult, c: CaseResult): string {
+  const during = (run.faults?.switched ?? []).filter((s) => s.caseId === c.id);
+  if (!during.length) return '';
+  return `<p class="warn fault">Fault injected while this case ran (its verdict may owe to it, not to the firmware): ${esc(during.map(faultSwitchedWords).join('; '))}</p>`;
+}
+
+function caseSection(c: CaseResult, run: RunResult): string {
   const steps = c.steps
     .map(
       (s) =>
@@ -59,6 +67,7 @@ function caseSection(c: CaseResult): string {
   <p class="meta">Section ${esc(c.section)} · ${esc(c.profile)} · ${ms(c.ms)}${c.decidingStep ? ` · decided at step ${c.decidingStep}` : ''}</p>
   ${c.reason ? `<p class="reason">${esc(c.reason)}</p>` : ''}
   ${c.notPutBack ? `<p class="warn">${notPutBackText(c.notPutBack)}</p>` : ''}
+  ${switchedDuring(run, c)}
   ${c.decisions.length ? `<div class="decisions"><b>Where the document is open, the bench decided:</b><ul>${c.decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></div>` : ''}
   ${steps ? `<table class="steps"><thead><tr><th>#</th><th>By</th><th>Step</th><th>Result</th><th>Time</th></tr></thead><tbody>${steps}</tbody></table>` : ''}
   ${c.measurements.length ? `<table class="steps"><thead><tr><th>Measured</th><th>Value</th><th>Wanted</th><th></th></tr></thead><tbody>${c.measurements.map((m) => `<tr class="${m.ok === false ? 'failed' : ''}"><td>${esc(m.label)}</td><td><code>${esc(m.value)}</code></td><td>${esc(m.wanted ?? '')}</td><td>${m.ok === null ? '' : m.ok ? '✓' : '✗'}</td></tr>`).join('')}</tbody></table>` : ''}
@@ -88,7 +97,7 @@ function notYetSupportedSection(run: RunResult): string {
   const list = notYetSupportedOf(run);
   if (!list.length) return '';
   return `<h2 id="not-yet-supported">Not yet supported</h2>
-<p class="meta">${list.length} case${list.length === 1 ? '' : 's'} of the suite the bench cannot run yet that the run did not include${run.state === 'stopped' ? ' or did not come to' : ''}, with why. Not run; counted under Not supported yet above, neither as passed nor as failed.</p>
+<p class="meta">${list.length} case${list.length === 1 ? '' : 's'} of the suite the bench cannot run yet that the run did not include${run.state === 'stopped' || run.state === 'error' ? ' or did not come to' : ''}, with why. Not run; counted under Not supported yet above, neither as passed nor as failed.</p>
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Why</th></tr></thead><tbody>${list
     .map((c) => `<tr><td>${esc(c.id)}</td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td>${esc(c.reason)}</td></tr>`)
     .join('')}</tbody></table>`;
@@ -106,6 +115,10 @@ export function htmlReport(run: RunResult, title = 'OCTT 1.6 charge-point test r
   const notRun = notRunCases(run);
   const wall = wallTimes(run);
   const configMissing = configAtEndMissing(run);
+  const broken = couldNotRun(run);
+  // A problem once the cases had ended (the cases stand): shown after them.
+  const after = afterCasesProblem(run);
+  const injected = faultsInjectedText(run);
   const rows = run.cases
     .map(
       (c) =>
@@ -126,18 +139,21 @@ th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 .summary b{display:block;font-size:20px}.case{border:1px solid #e3e6ea;border-radius:8px;padding:12px 16px;margin:14px 0;break-inside:avoid}
 .meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td{color:#777}
 .decisions,.obs{background:#f6f8fa;border-radius:6px;padding:6px 10px;margin:8px 0}.decisions ul,.obs ul{margin:4px 0 0 18px;padding:0}
-.warn{color:#7a3b00}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
+.warn{color:#7a3b00}.fault-banner{border:2px solid #b35900;background:#fff4e5;color:#5c2e00;border-radius:8px;padding:8px 12px;margin:12px 0}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
+.could-not-run{border:2px solid #8a1010;background:#fff1f0;color:#5c0a0a;border-radius:8px;padding:8px 12px;margin:12px 0}
 .seq td.t,.seq td.id{font:11px ui-monospace,Menlo,monospace;color:#57606a;white-space:nowrap}.seq th span:last-child{float:right}
 .seq .line{font:12px monospace;color:#8c959f}.seq tr.rtl .msg,.seq tr.rtl .line{text-align:right}
 .seq tr.failing td{background:#ffebe9}.seq .err{color:#8a1010;font-size:12px}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#57606a}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p class="meta">${esc(run.id)} · ChargeBench ${esc(run.benchVersion)} · ${esc(run.state)}${run.error ? ` · stopped: ${esc(run.error)}` : ''}</p>
+<p class="meta">${esc(run.id)} · ChargeBench ${esc(run.benchVersion)} · ${run.state === 'error' ? 'could not run' : esc(run.state)}${run.error && run.state !== 'error' && !after ? ` · stopped: ${esc(run.error)}` : ''}</p>
+${broken ? `<p class="could-not-run" role="alert"><b>Could not run.</b> ${esc(broken.replace(/^The run could not be carried out: /, 'The bench could not carry the run out: '))}</p>` : ''}
 <dl>
 ${Object.entries(run.job ?? {})
   .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
   .join('')}
 <dt>Charger</dt><dd>${esc(run.chargerId)}${run.virtual ? ' (built-in virtual charger)' : ''}</dd>
+${run.faults ? `<dt>Fault switches</dt><dd>${injected ? `<span class="warn">${esc(injected.replace(/^Faults injected: /, ''))}</span>` : 'none on during the run'}</dd>` : ''}
 <dt>Vendor, model</dt><dd>${esc(run.charger.vendor ?? '—')} ${esc(run.charger.model ?? '')}</dd>
 <dt>Firmware</dt><dd>${esc(run.charger.firmware ?? '—')}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>
 <dt>Started</dt><dd>${esc(wall.started)}</dd><dt>Finished</dt><dd>${esc(wall.finished ?? '—')}</dd>
@@ -145,12 +161,14 @@ ${Object.entries(run.job ?? {})
 <dt>Profiles</dt><dd>${esc(run.pics?.profiles.join(', ') ?? '—')}${profilesSource(run)}</dd>
 <dt>Configuration at the end</dt><dd>${configMissing ? `<span class="warn">Not read: ${esc(configMissing)}</span>` : run.configAtEnd ? `read (${keys(run.configAtEnd)}, in the evidence pack)` : '—'}</dd>
 </dl>
+${injected ? `<p class="fault-banner" role="note"><b>${esc(injected)}.</b> A verdict may owe to this injected misbehaviour of the virtual charger rather than to its firmware.</p>` : ''}
 ${run.setupProblems?.length ? `<h2>Before the first case</h2><p>What could not be put right before the run began (the first cases may be affected):</p><ul>${run.setupProblems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
 <div class="summary">${(['pass', 'fail', 'error', 'inconclusive', 'notApplicable', 'notSupported'] as const).map((k) => `<div><b>${s[k]}</b>${verdictLabel[k]}</div>`).join('')}${notRun.length ? `<div><b>${notRun.length}</b><a href="#not-run">Not run</a></div>` : ''}</div>
 <h2>Cases</h2>
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Verdict</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>
+${after ? `<h2>After the last case</h2><p class="warn" role="alert">${esc(after)}</p>` : ''}
 <h2>Details</h2>
-${run.cases.map(caseSection).join('\n')}
+${run.cases.map((c) => caseSection(c, run)).join('\n')}
 ${notRunSection(run)}
 ${notYetSupportedSection(run)}
 <h2>Test data</h2>

@@ -3,9 +3,14 @@
 // A stopped run's planned cases it never came to are <skipped> ("not run: the run was stopped") in their
 // profile's testsuite. The suite's cases the bench cannot run yet that the run did not include are a
 // testsuite of their own, each <skipped> with why. What a case could not put back, and what the case
-// before it left, are the testcase's <system-err>.
+// before it left, are the testcase's <system-err>. A run the bench could not carry out (state error) has a
+// testsuite of its own first, whose one testcase is an <error> naming why: a CI that reads only the JUnit
+// sees it red, even with no case run. A problem once every case had ended (the cases stand) is the last
+// suite's <system-err> and an <error> testcase of its own after the cases, as the CLI exits 1 on it.
 import type { CaseResult, NotYetSupported, RunResult } from '../types';
-import { notRunCases, notRunWhy, notYetSupportedOf, wallTimes, type NotRunCase } from './facts';
+import { faultsInjectedText } from '../../../shared/api/test-runs';
+import { afterCasesProblem } from '../after-cases';
+import { couldNotRun, notRunCases, notRunWhy, notYetSupportedOf, wallTimes, type NotRunCase } from './facts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -49,6 +54,16 @@ const noVerdict = (c: NotYetSupported | NotRunCase, skipped: string): Row => ({
   skipped,
 });
 
+/** A testsuite of the run itself: one testcase, an <error> saying what went wrong with the run (`message`), and why. */
+function runErrorSuite(run: RunResult, name: string, message: string, why: string): string {
+  const time = (run.wallMs / 1000).toFixed(3);
+  return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="1" failures="0" errors="1" skipped="0" time="${time}" timestamp="${esc(wallTimes(run).started)}">
+    <testcase classname="octt16.run" name="${esc(`The run on ${run.chargerId}${name === 'run' ? '' : `: ${name}`}`)}" time="${time}">
+      <error message="${esc(message)}">${esc(why)}</error>
+    </testcase>
+  </testsuite>`;
+}
+
 export function junitReport(run: RunResult): string {
   const groups = new Map<string, Row[]>();
   const add = (profile: string, row: Row) => groups.set(profile, [...(groups.get(profile) ?? []), row]);
@@ -56,10 +71,19 @@ export function junitReport(run: RunResult): string {
   // A stopped run's cases it never came to: in their profile's suite, skipped.
   for (const c of notRunCases(run)) add(c.profile, noVerdict(c, `not run: ${notRunWhy(run)}`));
   const later = notYetSupportedOf(run).map((c) => noVerdict(c, `notSupported: ${c.reason}`));
-  // What could not be put right before the first case goes with the first suite (the first cases may be affected).
-  const setup = (run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`).join('\n');
-  const suites = [...groups].map(([profile, rows], i) => testsuite(run, profile, rows, i === 0 ? setup : ''));
+  // What could not be put right before the first case goes with the first suite (the first cases may be affected),
+  // after the virtual charger's fault switches injected during the run, if any.
+  const injected = faultsInjectedText(run);
+  const setup = [...(injected ? [injected] : []), ...(run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`)].join('\n');
+  // A problem once the cases had ended (the cases stand) goes with the last suite of cases.
+  const after = afterCasesProblem(run) ?? '';
+  const suites = [...groups].map(([profile, rows], i, all) => testsuite(run, profile, rows, [i === 0 ? setup : '', i === all.length - 1 ? after : ''].filter(Boolean).join('\n')));
   if (later.length) suites.push(testsuite(run, 'not yet supported', later));
   const all = [...[...groups.values()].flat(), ...later];
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${all.length}" failures="${run.summary.fail}" errors="${run.summary.error}" skipped="${all.filter(isSkipped).length}">\n${suites.join('\n')}\n</testsuites>\n`;
+  const broken = couldNotRun(run);
+  if (broken) suites.unshift(runErrorSuite(run, 'run', `The run could not be carried out: ${run.error ?? 'the bench could not go on'}`, broken));
+  // The cases stand, but the run did not end well (the CLI's exit status says so too): red for a CI as well.
+  if (after) suites.push(runErrorSuite(run, 'after the last case', after, after));
+  const extra = (broken ? 1 : 0) + (after ? 1 : 0);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${all.length + extra}" failures="${run.summary.fail}" errors="${run.summary.error + extra}" skipped="${all.filter(isSkipped).length}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

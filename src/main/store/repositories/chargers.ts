@@ -1,7 +1,7 @@
 // The chargers table: every charger seen or registered, its boot information, connection, policy,
-// password (stored through the secret codec) and last heartbeat. last_seen and last_heartbeat are
-// coalesced: written every few seconds per charger rather than once per frame (every Heartbeat is in the
-// message log anyway), with reads overlaying the newest.
+// password (stored through the secret codec), last heartbeat and the heartbeat interval it was given.
+// last_seen and last_heartbeat are coalesced: written every few seconds per charger rather than once per
+// frame (every Heartbeat is in the message log anyway), with reads overlaying the newest.
 import type { RegistrationStatus } from '../../../shared/ocpp16';
 import type { SecretCodec } from '../secrets';
 import type { Store, Writes } from '../repository';
@@ -12,10 +12,15 @@ export const chargerWrites = {
   chargerSeen: 'INSERT INTO chargers (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen',
   chargerConnected: 'UPDATE chargers SET connected = ?, remote_address = COALESCE(?, remote_address) WHERE id = ?',
   heartbeat: 'UPDATE chargers SET last_heartbeat = ? WHERE id = ?',
+  heartbeatGiven: 'UPDATE chargers SET heartbeat_interval = ?, heartbeat_interval_how = ?, heartbeat_interval_at = ? WHERE id = ?',
   boot: `UPDATE chargers SET registration_status = ?, last_boot = ?, vendor = ?, model = ?, charge_point_serial = ?, charge_box_serial = ?,
     firmware_version = ?, iccid = ?, imsi = ?, meter_type = ?, meter_serial = ? WHERE id = ?`,
-  firmwareStatus: 'UPDATE chargers SET firmware_status = ? WHERE id = ?',
-  diagnosticsStatus: 'UPDATE chargers SET diagnostics_status = ? WHERE id = ?',
+  // A status with the time the bench received it (migration 16: the chargers list reads the time from the row).
+  firmwareStatusAt: 'UPDATE chargers SET firmware_status = ?, firmware_status_at = ? WHERE id = ?',
+  diagnosticsStatusAt: 'UPDATE chargers SET diagnostics_status = ?, diagnostics_status_at = ? WHERE id = ?',
+  // As an older bench journaled them (replayed after an upgrade): the status without its time, which is then not known.
+  firmwareStatus: 'UPDATE chargers SET firmware_status = ?, firmware_status_at = NULL WHERE id = ?',
+  diagnosticsStatus: 'UPDATE chargers SET diagnostics_status = ?, diagnostics_status_at = NULL WHERE id = ?',
   bootPolicy: 'UPDATE chargers SET boot_policy = ? WHERE id = ?',
   allDisconnected: 'UPDATE chargers SET connected = 0',
   chargerRegister: 'INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET registered = 1',
@@ -27,12 +32,51 @@ export const chargerWrites = {
     AND id NOT IN (SELECT charger_id FROM transactions) AND id NOT IN (SELECT id FROM virtual_chargers)`,
 } satisfies Writes;
 
+/**
+ * The heartbeat interval a charger was given (s), how and when (the bench's clock): its last accepted
+ * BootNotification answer's ('boot'), or a later ChangeConfiguration of HeartbeatInterval it accepted
+ * ('set'), or a later GetConfiguration read of it ('read'). The charger view's `heartbeatGiven`.
+ */
+export interface HeartbeatGiven {
+  seconds: number;
+  how: 'boot' | 'set' | 'read';
+  at: string;
+}
+
+/**
+ * When the bench received the charger's firmware and diagnostics status (null: none, or the time is not
+ * known: received before the bench kept it and its event no longer in the record, or replayed from an older
+ * bench's journal). Kept on the chargers row beside the status (migration 16), so a list reads no events.
+ */
+export interface ProgressTimes {
+  firmwareStatusAt: string | null;
+  diagnosticsStatusAt: string | null;
+}
+
+/**
+ * The newest change on the bench to what decides whether a charger is let in (the bench's clock): its
+ * password set ('password') or cleared ('passwordCleared'), or its registration ('registered'). A refusal
+ * older than it is not the last word: the charger's next attempt meets the change. Kept since the bench
+ * started (null before: a refusal is then read as it stands). The charger view's `admissionChange`.
+ */
+export interface AdmissionChange {
+  what: 'password' | 'passwordCleared' | 'registered';
+  at: string;
+}
+
+/** A charger as the record holds it, with the heartbeat interval it was given (null: the record tells none). */
+export type StoredCharger = ChargerRecord & { heartbeatGiven: HeartbeatGiven | null; admissionChange: AdmissionChange | null } & ProgressTimes;
+
+const GIVEN_HOW: ReadonlySet<string> = new Set(['boot', 'set', 'read']);
+
 /** last_seen and last_heartbeat are written this often per charger at most. */
 const SEEN_FLUSH_MS = 5000;
 
 export class ChargersRepository {
   private readonly seen = new Map<string, string>();
   private readonly beats = new Map<string, string>();
+  /** Changes to how chargers are let in since the bench started (AdmissionChange). */
+  private readonly admissionChanges = new Map<string, AdmissionChange>();
   private seenFlushedAt = 0;
 
   constructor(
@@ -74,6 +118,12 @@ export class ChargersRepository {
     this.beats.set(chargerId, ts);
   }
 
+  /** The charger was given a heartbeat interval (whole seconds, more than 0; anything else is not kept). */
+  heartbeatGiven(chargerId: string, given: HeartbeatGiven): void {
+    if (!Number.isInteger(given.seconds) || given.seconds <= 0 || !GIVEN_HOW.has(given.how)) return;
+    this.store.write('heartbeatGiven', [given.seconds, given.how, given.at, chargerId]);
+  }
+
   boot(chargerId: string, status: RegistrationStatus, b: BootRecord, ts: string): void {
     this.store.write('boot', [
       status,
@@ -91,12 +141,14 @@ export class ChargersRepository {
     ]);
   }
 
-  firmwareStatus(chargerId: string, status: string): void {
-    this.store.write('firmwareStatus', [status, chargerId]);
+  /** The charger's firmware status, received at `ts` (the bench's clock). */
+  firmwareStatus(chargerId: string, status: string, ts: string): void {
+    this.store.write('firmwareStatusAt', [status, ts, chargerId]);
   }
 
-  diagnosticsStatus(chargerId: string, status: string): void {
-    this.store.write('diagnosticsStatus', [status, chargerId]);
+  /** The charger's diagnostics status, received at `ts` (the bench's clock). */
+  diagnosticsStatus(chargerId: string, status: string, ts: string): void {
+    this.store.write('diagnosticsStatusAt', [status, ts, chargerId]);
   }
 
   async setBootPolicy(chargerId: string, policy: RegistrationStatus | null): Promise<void> {
@@ -112,11 +164,14 @@ export class ChargersRepository {
   async register(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null; virtual?: boolean } = {}): Promise<void> {
     this.store.mustBeWritable();
     const now = new Date(this.store.clock.now()).toISOString();
+    const wasRegistered = this.store.db.prepare('SELECT registered FROM chargers WHERE id = ?').pluck().get(chargerId) === 1;
     this.store.write('chargerRegister', [chargerId, now, now]);
     if (opts.virtual !== undefined) this.store.write('chargerVirtual', [opts.virtual ? 1 : 0, chargerId]);
     if (opts.password !== undefined) this.store.write('chargerPassword', [opts.password === null ? null : this.secrets.encrypt(opts.password), chargerId]);
     if (opts.bootPolicy !== undefined) this.store.write('bootPolicy', [opts.bootPolicy, chargerId]);
     await this.store.settled();
+    if (opts.password !== undefined) this.admissionChanged(chargerId, opts.password === null ? 'passwordCleared' : 'password');
+    else if (!wasRegistered) this.admissionChanged(chargerId, 'registered');
   }
 
   /** Sets (or with null clears) a charger's security profile 1 password. */
@@ -124,6 +179,12 @@ export class ChargersRepository {
     this.store.mustBeWritable();
     this.store.write('chargerPassword', [password === null ? null : this.secrets.encrypt(password), chargerId]);
     await this.store.settled();
+    this.admissionChanged(chargerId, password === null ? 'passwordCleared' : 'password');
+  }
+
+  /** A change to how the charger is let in, now (AdmissionChange). */
+  private admissionChanged(chargerId: string, what: AdmissionChange['what']): void {
+    this.admissionChanges.set(chargerId, { what, at: new Date(this.store.clock.now()).toISOString() });
   }
 
   /** Forgets a charger and its live connector state; its logs (frames, transactions, history) stay. */
@@ -132,6 +193,7 @@ export class ChargersRepository {
     // A pending last-seen write would bring the row back.
     this.seen.delete(chargerId);
     this.beats.delete(chargerId);
+    this.admissionChanges.delete(chargerId);
     this.store.write('chargerConnectorsDelete', [chargerId]);
     this.store.write('chargerDelete', [chargerId]);
     await this.store.settled();
@@ -168,7 +230,7 @@ export class ChargersRepository {
     return (this.store.db.prepare('SELECT id FROM chargers').all() as Row[]).map((r) => r.id as string);
   }
 
-  list(): ChargerRecord[] {
+  list(): StoredCharger[] {
     const connectors = this.store.db.prepare('SELECT * FROM connectors ORDER BY charger_id, connector_id').all() as Row[];
     const byCharger = new Map<string, ConnectorRecord[]>();
     for (const c of connectors) {
@@ -176,7 +238,11 @@ export class ChargersRepository {
       list.push(toConnector(c));
       byCharger.set(c.charger_id, list);
     }
-    return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id), this.beats.get(r.id)));
+    return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => ({
+      ...toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id), this.beats.get(r.id)),
+      ...progressTimes(r),
+      admissionChange: this.admissionChanges.get(r.id) ?? null,
+    }));
   }
 
   /** When the charger was last heard from (its last frame), or null for one never seen. */
@@ -186,15 +252,15 @@ export class ChargersRepository {
     return (this.store.db.prepare('SELECT last_seen FROM chargers WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }
 
-  get(id: string): ChargerRecord | null {
+  get(id: string): StoredCharger | null {
     const r = this.store.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? ORDER BY connector_id').all(id) as Row[]).map(toConnector);
-    return toCharger(r, connectors, this.seen.get(id), this.beats.get(id));
+    return { ...toCharger(r, connectors, this.seen.get(id), this.beats.get(id)), ...progressTimes(r), admissionChange: this.admissionChanges.get(id) ?? null };
   }
 }
 
-function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string, lastHeartbeat?: string): ChargerRecord {
+function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string, lastHeartbeat?: string): Omit<StoredCharger, keyof ProgressTimes | 'admissionChange'> {
   return {
     id: r.id,
     connected: r.connected === 1,
@@ -225,7 +291,20 @@ function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string, las
     registered: r.registered === 1,
     virtual: r.virtual === 1,
     connectors,
+    heartbeatGiven: givenOf(r),
   };
+}
+
+/** When the statuses the row holds arrived, as the row keeps them (a time only beside a status). */
+function progressTimes(r: Row): ProgressTimes {
+  const at = (status: unknown, time: unknown): string | null => (status === null || status === undefined || typeof time !== 'string' ? null : time);
+  return { firmwareStatusAt: at(r.firmware_status, r.firmware_status_at), diagnosticsStatusAt: at(r.diagnostics_status, r.diagnostics_status_at) };
+}
+
+function givenOf(r: Row): HeartbeatGiven | null {
+  const seconds = r.heartbeat_interval;
+  if (typeof seconds !== 'number' || !(seconds > 0) || !GIVEN_HOW.has(r.heartbeat_interval_how) || typeof r.heartbeat_interval_at !== 'string') return null;
+  return { seconds, how: r.heartbeat_interval_how, at: r.heartbeat_interval_at };
 }
 
 function strip(o: Row): Row {

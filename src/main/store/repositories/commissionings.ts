@@ -1,12 +1,18 @@
 // The commissioning tables: each commissioning whole as JSON (the columns lists and the site summary need
-// beside it), its photos as BLOBs (the bytes go through the journal as hex and into SQLite with unhex),
-// the user's saved templates, and the job last used per site.
+// beside it, what the summary shows of it as a small JSON column), its photos as BLOBs (the bytes go through
+// the journal as hex and into SQLite with unhex), the user's saved templates, and the job last used per site.
 import type { Store, Writes } from '../repository';
 import type { Row } from '../../../shared/records';
 
 export const commissioningWrites = {
+  // A save with what the site summary shows of it (migration 17).
+  commissioningSave: `INSERT INTO commissionings (id, charger_id, site, location, state, verdict, judged_by, created_at, updated_at, data, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT(id) DO UPDATE SET state = excluded.state, verdict = excluded.verdict, judged_by = excluded.judged_by, updated_at = excluded.updated_at, data = excluded.data, summary = excluded.summary`,
+  // A save as a journal left by an earlier version holds it (no summary): the summary of the data before it is forgotten.
   commissioningPut: `INSERT INTO commissionings (id, charger_id, site, location, state, verdict, judged_by, created_at, updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-    ON CONFLICT(id) DO UPDATE SET state = excluded.state, verdict = excluded.verdict, judged_by = excluded.judged_by, updated_at = excluded.updated_at, data = excluded.data`,
+    ON CONFLICT(id) DO UPDATE SET state = excluded.state, verdict = excluded.verdict, judged_by = excluded.judged_by, updated_at = excluded.updated_at, data = excluded.data, summary = NULL`,
+  // A row saved before summaries were kept, summarised from its whole record once (not over a save made since).
+  commissioningSummarised: 'UPDATE commissionings SET summary = ? WHERE id = ? AND updated_at = ?',
   // A verdict judged again by a newer rule, kept for the lists (not over a save made since, nor a signed one).
   commissioningJudged: `UPDATE commissionings SET verdict = ?, judged_by = ? WHERE id = ? AND updated_at = ? AND judged_by < ? AND state <> 'handedOver'`,
   commissioningPhotoPut: `INSERT INTO commissioning_photos (id, commissioning_id, name, content_type, bytes, sha256, caption, added_at, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, unhex(?))`,
@@ -35,6 +41,24 @@ export interface CommissioningRow {
   updatedAt: string;
 }
 
+/**
+ * What the site summary shows of a commissioning, kept beside it at each save (migration 17) so that a summary
+ * reads no whole record; null for a row saved before, summarised from its record once.
+ */
+export interface CommissioningSummary {
+  /** The rule of judging (as judgedBy) its failed steps were worked out by. */
+  rule: number;
+  /** The site's address as its job gave it. */
+  address: string;
+  /** The offline policy found, in words (null: the step has not run). */
+  offlinePolicy: string | null;
+  /** The steps and checks that failed, by title. */
+  failed: string[];
+}
+
+/** A commissioning's row as the site summary reads it: its list columns and its summary. */
+export type SiteRow = CommissioningRow & { summary: CommissioningSummary | null };
+
 export interface PhotoRow {
   id: string;
   commissioningId: string;
@@ -58,6 +82,17 @@ const asRow = (r: Row): CommissioningRow => ({
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });
+/** A summary column as kept; null when there is none or it is not one (then summarised again). */
+function summaryOf(text: string | null): CommissioningSummary | null {
+  if (text === null) return null;
+  try {
+    const s = JSON.parse(text) as CommissioningSummary;
+    const ok = typeof s.rule === 'number' && typeof s.address === 'string' && (s.offlinePolicy === null || typeof s.offlinePolicy === 'string');
+    return ok && Array.isArray(s.failed) && s.failed.every((f) => typeof f === 'string') ? s : null;
+  } catch {
+    return null;
+  }
+}
 const asPhoto = (r: Row): PhotoRow => ({
   id: r.id,
   commissioningId: r.commissioning_id,
@@ -84,15 +119,27 @@ export class CommissioningsRepository {
     return rows.map(asRow);
   }
 
+  /** A site's commissionings, newest first, each with what the site summary shows of it (no whole record read). */
+  ofSite(site: string, limit = 500): SiteRow[] {
+    const rows = this.store.db.prepare(`SELECT ${listColumns}, summary FROM commissionings WHERE site = ? ORDER BY created_at DESC, id DESC LIMIT ?`).all(site, limit) as Row[];
+    return rows.map((r) => ({ ...asRow(r), summary: summaryOf(r.summary) }));
+  }
+
   /** The whole commissioning as saved, or null. */
   get(id: string): unknown | null {
     const row = this.store.db.prepare('SELECT data FROM commissionings WHERE id = ?').get(id) as Row | undefined;
     return row ? JSON.parse(row.data) : null;
   }
 
-  /** Saves a commissioning (again as it changes); resolves once it is durable. */
-  async save(c: CommissioningRow, data: unknown): Promise<void> {
-    await this.durably('commissioningPut', [c.id, c.chargerId, c.site, c.location, c.state, c.verdict, c.judgedBy ?? 0, c.createdAt, c.updatedAt, JSON.stringify(data)]);
+  /** Saves a commissioning (again as it changes), with what the site summary shows of it; resolves once it is durable. */
+  async save(c: CommissioningRow & { summary?: CommissioningSummary }, data: unknown): Promise<void> {
+    const summary = c.summary ? JSON.stringify(c.summary) : null;
+    await this.durably('commissioningSave', [c.id, c.chargerId, c.site, c.location, c.state, c.verdict, c.judgedBy ?? 0, c.createdAt, c.updatedAt, JSON.stringify(data), summary]);
+  }
+
+  /** Keeps the summary of a row saved without one, worked out from its record as saved at `updatedAt`; not awaited: a summary may not wait on the disk. */
+  summarised(id: string, updatedAt: string, summary: CommissioningSummary): void {
+    this.store.write('commissioningSummarised', [JSON.stringify(summary), id, updatedAt]);
   }
 
   /** Keeps a verdict judged again (by rule `judgedBy`) with the row as saved at `updatedAt`; not awaited: a list may not wait on the disk. */

@@ -15,7 +15,7 @@
 //   proposes, a step of candidates at a time, where the index reaches, and scans only the frames after.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
-import type { MessageFilter } from '../../../shared/api/message-filter';
+import { searchForms, type MessageFilter } from '../../../shared/api/message-filter';
 import type { MessageRecord as MessageView } from '../../../shared/records';
 import { blockOf, SEARCH_BLOCK, searchIndexedTo, searchIndexQuery } from './message-search';
 import { chunkEpochs, epochOf } from '../repository';
@@ -80,9 +80,11 @@ export function messageWhere(f: MessageFilter): { terms: string[]; args: unknown
   }
   if (f.errorsOnly || (f.kinds?.length && f.kinds.every((k) => k === 'CALLERROR' || k === 'INVALID'))) terms.push(FLAGGED);
   // LIKE folds ASCII case without copying each frame (lower() does), which is most of a search's time.
+  // Any of the search's forms (the text as typed, or escaped as the frame's JSON may hold it) matches.
   if (f.search) {
-    terms.push("raw LIKE ? ESCAPE '\\'");
-    args.push(`%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    const forms = searchForms(f.search);
+    terms.push(forms.length === 1 ? "raw LIKE ? ESCAPE '\\'" : `(${forms.map(() => "raw LIKE ? ESCAPE '\\'").join(' OR ')})`);
+    args.push(...forms.map((form) => `%${form.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   }
   return { terms, args };
 }

@@ -8,11 +8,23 @@
 // reads the index up to there and scans the frames after it, so a frame logged a moment ago is found too.
 // The index only proposes frames: each is checked against the filter on the frame itself.
 import type { Db } from '../database';
+import { searchForms } from '../../../shared/api/message-filter';
 
-/** The index's query for a search, or null when the search cannot use it: fewer than three characters, or a NUL (FTS5 ends its strings there). */
+/**
+ * The index's query for a search: any of its forms (searchForms: the text as typed, or escaped as the
+ * frame's JSON may hold it), each all of its trigrams; or null when the search cannot use the index: fewer
+ * than three characters, or a NUL (FTS5 ends its strings there). The trigram tokenizer folds case wider
+ * than the search does (non-ASCII letters too): it proposes more, and each frame is checked after.
+ */
 export function searchIndexQuery(text: string): string | null {
+  if (Array.from(text).length < 3 || text.includes('\u0000')) return null;
+  const forms = searchForms(text).map(formQuery);
+  return forms.length === 1 ? forms[0] : forms.map((q) => `(${q})`).join(' OR ');
+}
+
+/** The trigrams of one form of a search (three characters or more), all of which a frame holding it holds. */
+function formQuery(text: string): string {
   const chars = Array.from(text);
-  if (chars.length < 3 || text.includes('\u0000')) return null;
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= chars.length; i++) grams.add(chars.slice(i, i + 3).join(''));
   // A long search narrows as well with a few of its trigrams, spread over it, as with all of them.

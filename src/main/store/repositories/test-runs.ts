@@ -17,8 +17,10 @@ export interface TestRunRow {
   finishedAt: string | null;
   state: string;
   summary: Record<string, number>;
-  /** A stopped run's planned cases (absent when kept before they were). */
+  /** A stopped run's, or one that could not be carried out's, planned cases (absent when kept before they were). */
   planned?: number;
+  /** Why a run could not be carried out (state error; absent when the record does not say). */
+  error?: string;
   /** How long it took on the wall clock (absent for a run kept before it was listed). */
   wallMs?: number;
   /** When it started on the wall clock (absent for a run kept before it was listed). */
@@ -31,19 +33,22 @@ export class TestRunsRepository {
 
   list(q: { chargerId?: string; limit?: number } = {}): TestRunRow[] {
     const rows = this.store.db
-      // A stopped run's planned cases say how many it left out: kept in its summary column (see save); read
-      // from its result only for a stopped run kept before they were (no planned in its summary). A finished
-      // run's result, megabytes for a long run, is never parsed: it ended every case it planned.
+      // A stopped run's planned cases say how many it left out, and one that could not be carried out says why
+      // too: kept in its summary column (see save); read from its result only for such a run kept before they
+      // were (none in its summary). A finished run's result, megabytes for a long run, is never parsed: it
+      // ended every case it planned.
       .prepare(
         `SELECT id, charger_id, suite, started_at, finished_at, state, summary,
-           CASE WHEN state = 'stopped' AND json_extract(summary, '$.planned') IS NULL THEN json_array_length(result, '$.planned') END AS planned
+           CASE WHEN state IN ('stopped', 'error') AND json_extract(summary, '$.planned') IS NULL THEN json_array_length(result, '$.planned') END AS planned,
+           CASE WHEN state = 'error' AND json_extract(summary, '$.errorReason') IS NULL THEN json_extract(result, '$.error') END AS error
          FROM test_runs ${q.chargerId ? 'WHERE charger_id = ?' : ''} ORDER BY coalesce(json_extract(summary, '$.wallStartedAt'), started_at) DESC LIMIT ?`,
       )
       .all(...(q.chargerId ? [q.chargerId] : []), q.limit ?? 200) as Row[];
     return rows.map((r) => {
       // The list's facts ride in the summary column (see save); a run kept before has its verdicts only.
-      const { planned, wallMs, wallStartedAt, ...summary } = JSON.parse(r.summary) as Record<string, number> & { wallStartedAt?: string };
+      const { planned, wallMs, wallStartedAt, errorReason, ...summary } = JSON.parse(r.summary) as Record<string, number> & { wallStartedAt?: string; errorReason?: string };
       const stoppedPlan = planned ?? r.planned;
+      const why = errorReason ?? r.error;
       return {
         id: r.id,
         chargerId: r.charger_id,
@@ -52,7 +57,8 @@ export class TestRunsRepository {
         finishedAt: r.finished_at,
         state: r.state,
         summary,
-        ...(r.state === 'stopped' && stoppedPlan != null && { planned: stoppedPlan }),
+        ...((r.state === 'stopped' || r.state === 'error') && stoppedPlan != null && { planned: stoppedPlan }),
+        ...(r.state === 'error' && why != null && { error: why }),
         ...(wallMs !== undefined && { wallMs }),
         ...(wallStartedAt !== undefined && { wallStartedAt }),
       };
@@ -66,11 +72,11 @@ export class TestRunsRepository {
 
   /**
    * Saves a run (again as it goes on); resolves once it is durable. The summary column holds what the
-   * list shows beside the verdicts (how many cases were planned, how long it took on the wall clock), so
-   * the list never parses a result (megabytes for a long run).
+   * list shows beside the verdicts (how many cases were planned, how long it took on the wall clock, why
+   * a run could not be carried out), so the list never parses a result (megabytes for a long run).
    */
   async save(
-    run: { id: string; chargerId: string; startedAt: string; finishedAt: string | null; state: string; summary: object; planned?: string[]; wallMs?: number; wallStartedAt?: string },
+    run: { id: string; chargerId: string; startedAt: string; finishedAt: string | null; state: string; summary: object; planned?: string[]; wallMs?: number; wallStartedAt?: string; error?: string },
     suite = 'octt16-cp',
   ): Promise<void> {
     this.store.mustBeWritable();
@@ -79,6 +85,8 @@ export class TestRunsRepository {
       ...(run.planned && { planned: run.planned.length }),
       ...(run.wallMs !== undefined && { wallMs: run.wallMs }),
       ...(run.wallStartedAt !== undefined && { wallStartedAt: run.wallStartedAt }),
+      // Not `error`: that is the count of cases in error among the verdicts.
+      ...(run.state === 'error' && run.error !== undefined && { errorReason: run.error }),
     };
     this.store.write('testRunPut', [run.id, run.chargerId, suite, run.startedAt, run.finishedAt, run.state, JSON.stringify(listed), JSON.stringify(run)]);
     await this.store.settled();

@@ -46,7 +46,9 @@ export function httpClient(origin: string): BenchClient {
 
   const connect = () => {
     if (closed) return;
-    link.set(link.state === 'unauthorised' ? 'unauthorised' : 'connecting');
+    // A retry after the link was lost leaves it closed (and since when) until a socket opens: swapping to
+    // 'connecting' at each try would make "unreachable since" the last try, not the loss.
+    if (link.state !== 'unauthorised' && link.state !== 'closed') link.set('connecting');
     const url = new URL('/api/events?batched', origin);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     const socket = new WebSocket(url);

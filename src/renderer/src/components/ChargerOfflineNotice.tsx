@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { useBench } from '../stores/bench';
-import { useNow, useReach, type Reach } from './reach';
+import { neverConnected, useNow, useReach, type Reach } from './reach';
 import { formatAgo, formatTime } from './format';
 
 /**
@@ -30,6 +30,8 @@ export function ChargerOfflineNotice({
 }) {
   const reach = useReach(chargerId);
   const lastSeen = useBench((s) => s.chargers[chargerId]?.lastSeen);
+  // Registered ahead of its first connection: its "last seen" is its registration.
+  const never = useBench((s) => !!s.chargers[chargerId] && neverConnected(s.chargers[chargerId]));
   const ticking = useNow();
   if (!reach.stale || reach.linkDown) return null;
   const seen = { time: formatTime(lastSeen), ago: formatAgo(lastSeen, given ?? ticking) };
@@ -37,6 +39,10 @@ export function ChargerOfflineNotice({
     <Alert severity={severity} data-testid="charger-offline-notice" sx={sx}>
       {words ? (
         words(seen)
+      ) : never ? (
+        <>
+          {chargerId} is offline: it has never connected to the bench. {children}
+        </>
       ) : (
         <>
           {chargerId} is offline: last seen {seen.time} ({seen.ago}). {children}

@@ -65,6 +65,29 @@ export function toPoints(samples: readonly MeterSample[], meterStart: number | u
   return points;
 }
 
+/** An energy known outside MeterValues (a session's meterStart at its start, its meterStop at its stop), in the plotted scale. */
+export interface EnergyAt {
+  t: number;
+  wh: number;
+}
+
+/**
+ * `points` with `ends` among them by time: energy only (no power is known there). A reading of the same
+ * time keeps its own energy; one without energy takes the end's.
+ */
+export function withEnds(points: readonly Point[], ends: readonly EnergyAt[]): Point[] {
+  const out = [...points];
+  for (const end of ends) {
+    if (!Number.isFinite(end.t) || !Number.isFinite(end.wh)) continue;
+    const i = out.findIndex((p) => p.t.getTime() >= end.t);
+    const same = i >= 0 && out[i].t.getTime() === end.t && (out[i].kW !== null || out[i].kWh !== null) ? out[i] : null;
+    if (same) {
+      if (same.kWh === null) out[i] = { ...same, kWh: end.wh / 1000 };
+    } else out.splice(i < 0 ? out.length : i, 0, { t: new Date(end.t), kW: null, kWh: end.wh / 1000 });
+  }
+  return out;
+}
+
 /** A chart draws at most about this many points: more do not show on a screen's width, and cost each redraw. */
 export const MAX_POINTS = 1600;
 
@@ -131,11 +154,19 @@ export interface MeterChartProps {
   title: string;
   /** For tests: a fixed width (the chart measures its container otherwise). */
   width?: number;
+  /**
+   * Energies known besides the readings, drawn with them once there are readings (a finished session's
+   * start at 0 and its stop at meterStop). None by default: a live chart draws only what was reported.
+   */
+  ends?: readonly EnergyAt[];
 }
 
-export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, width, 'data-testid': testId }: MeterChartProps) {
+export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, width, ends, 'data-testid': testId }: MeterChartProps) {
   const theme = useTheme();
-  const points = useMemo(() => thinPoints(toPoints(samples, meterStart)), [samples, meterStart]);
+  const points = useMemo(() => {
+    const read = thinPoints(toPoints(samples, meterStart));
+    return ends?.length && read.length ? withEnds(read, ends) : read;
+  }, [samples, meterStart, ends]);
   const span = points.length > 1 ? points[points.length - 1].t.getTime() - points[0].t.getTime() : 0;
   const hasPower = points.some((p) => p.kW !== null);
   const hasEnergy = points.some((p) => p.kWh !== null);

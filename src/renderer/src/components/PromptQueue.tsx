@@ -37,14 +37,19 @@ interface Waiting {
 }
 
 /**
- * When the request's time began, on this clock: its deadline less its time (a page opened later counts down
- * what is really left), or when it was asked; a bench that says neither, now.
+ * When the request's time began, on this clock (`now`: when the request came): its deadline less its time
+ * (a page opened later counts down what is really left), or when it was asked; a bench that says neither,
+ * now. The bench's times are on its own clock, which may differ from this one (a browser on another
+ * machine): they are moved by how far the bench's clock was from this one as it sent the request.
  */
 export function askedSince(prompt: OperatorPrompt, now = Date.now()): number {
+  const benchNow = prompt.now ? Date.parse(prompt.now) : NaN;
+  // This clock less the bench's (0 from a bench that does not say its time).
+  const ahead = Number.isFinite(benchNow) ? now - benchNow : 0;
   const deadline = prompt.deadline ? Date.parse(prompt.deadline) : NaN;
-  if (Number.isFinite(deadline)) return deadline - prompt.timeoutS * 1000;
+  if (Number.isFinite(deadline)) return deadline + ahead - prompt.timeoutS * 1000;
   const issued = prompt.issuedAt ? Date.parse(prompt.issuedAt) : NaN;
-  return Number.isFinite(issued) ? issued : now;
+  return Number.isFinite(issued) ? issued + ahead : now;
 }
 
 export function PromptQueue({ feed }: { feed: PromptFeed }) {

@@ -4,15 +4,48 @@ import { formatClock, formatDate, formatDateTime } from '../../../shared/format/
 
 export { formatClock, formatDate, formatDateTime };
 
-export function formatEnergy(wh: number | null | undefined): string {
-  if (wh === null || wh === undefined || !Number.isFinite(wh)) return '—';
-  return wh >= 1000 ? `${(wh / 1000).toFixed(2)} kWh` : `${Math.round(wh)} Wh`;
+const numberFormats = new Map<string, Intl.NumberFormat>();
+/** A number with exactly `digits` fraction digits, in `locale` (the user's, as the dates are, when left out): "2.32", "2,32". */
+function fixed(n: number, digits: number, locale: string | undefined): string {
+  const key = `${locale ?? ''}|${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return f.format(n);
 }
 
-export function formatPower(w: number | null | undefined): string {
-  if (w === null || w === undefined || !Number.isFinite(w)) return '—';
-  return w >= 1000 ? `${(w / 1000).toFixed(1)} kW` : `${Math.round(w)} W`;
+/** "2.32 kWh" ("2,32 kWh" in de-DE), "540 Wh": in the locale the dates are written in. `locale` only in tests. */
+export function formatEnergy(wh: number | null | undefined, locale?: string): string {
+  if (wh === null || wh === undefined || !Number.isFinite(wh)) return '—';
+  return wh >= 1000 ? `${fixed(wh / 1000, 2, locale)} kWh` : `${fixed(Math.round(wh), 0, locale)} Wh`;
 }
+
+/** "22.0 kW" ("22,0 kW" in de-DE), "740 W": in the locale the dates are written in. `locale` only in tests. */
+export function formatPower(w: number | null | undefined, locale?: string): string {
+  if (w === null || w === undefined || !Number.isFinite(w)) return '—';
+  return w >= 1000 ? `${fixed(w / 1000, 1, locale)} kW` : `${fixed(Math.round(w), 0, locale)} W`;
+}
+
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+/**
+ * The zone the UI writes its times in (the browser's), as its offset from UTC at `at` (now when left out):
+ * "UTC", "UTC+01:00", "UTC-05:30". `timeZone` only in tests.
+ */
+export function zoneLabel(at: number | Date = Date.now(), timeZone?: string): string {
+  const key = timeZone ?? '';
+  let f = zoneNames.get(key);
+  if (!f) zoneNames.set(key, (f = new Intl.DateTimeFormat('en-US', { timeZoneName: 'longOffset', ...(timeZone ? { timeZone } : {}) })));
+  const d = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(d.getTime())) return 'local time';
+  // "GMT+01:00"; no offset is "GMT" or "GMT+00:00" as the ICU has it.
+  const name = f.formatToParts(d).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return name.replace(/^GMT/, 'UTC').replace(/^UTC[+-]00:00$/, 'UTC');
+}
+
+/** "local time, UTC+01:00": for a field or a column whose times are the browser's local time. */
+export const localTimeNote = (at?: number | Date): string => `local time, ${zoneLabel(at)}`;
+
+/** What an export's times are, said by its Export button. */
+export const EXPORT_TIMES_NOTE = 'Times in the file are UTC (ISO 8601, Z)';
 
 /** A date and time in the user's locale, with seconds; a dash when there is none. */
 export function formatTime(iso: string | null | undefined): string {

@@ -3,10 +3,10 @@
 // accepted, or a configuration read, came after it; the bench's setting now when the record tells none of
 // these. And whether a connection's end was abnormal (no close frame, the bench's ping unanswered): only
 // then can a silence before it say the heartbeat was overdue (a charger that closed cleanly said goodbye).
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useClient } from '../api/context';
 import type { BenchClient } from '../api/client';
-import type { MessageView } from '../../../shared/api/views';
+import type { ChargerView, MessageView } from '../../../shared/api/views';
 import { CONFIG_ACTIONS, configKeyOf, wholeSeconds, type KnownConfigValue } from './configKey';
 
 /** A heartbeat interval (s), where it comes from and when (the bench's clock; null for the setting). */
@@ -14,6 +14,11 @@ export interface KnownInterval {
   seconds: number;
   how: 'boot' | 'read' | 'set' | 'setting';
   at: string | null;
+  /**
+   * The setting stands in for an interval the charger was given at an accepted boot that the bench did not
+   * track: a boot recorded by an earlier version (the record upgraded), tracked again from its next boot.
+   */
+  untracked?: boolean;
 }
 
 /** Boot answers looked at (the newest Accepted one counts); configuration reads and changes looked at. */
@@ -54,6 +59,61 @@ export function heartbeatIntervalOf(boot: { seconds: number; at: string } | null
   if (boot) return { ...boot, how: 'boot' };
   if (fromConfig) return fromConfig;
   return settingS && settingS > 0 ? { seconds: settingS, how: 'setting', at: null } : null;
+}
+
+/** A charger as givenInterval reads it: its boot (when the view carries it) tells whether an interval was given that the view does not hold. */
+type GivenOf = Pick<ChargerView, 'heartbeatGiven'> & Partial<Pick<ChargerView, 'registrationStatus' | 'lastBoot'>>;
+
+const tracked = (charger: GivenOf | undefined): boolean => {
+  const given = charger?.heartbeatGiven;
+  return !!given && Number.isInteger(given.seconds) && given.seconds > 0;
+};
+
+/** Whether the charger was accepted at a boot whose interval its view does not hold (recorded by an earlier version). */
+const untrackedBoot = (charger: GivenOf | undefined): boolean => !!charger && !tracked(charger) && charger.registrationStatus === 'Accepted' && !!charger.lastBoot;
+
+/**
+ * The interval a charger works to now, from its view: the one the bench tracked as it gave it (its boot
+ * answer's, or a later accepted change or read of HeartbeatInterval: `heartbeatGiven`), else the bench's
+ * setting now (`settingS`; `untracked` when the charger was accepted at a boot whose interval the view
+ * does not hold); null when neither is known. For an online charger: nothing is read per charger.
+ */
+export function givenInterval(charger: GivenOf | undefined, settingS: number | null | undefined): KnownInterval | null {
+  const given = charger?.heartbeatGiven;
+  if (given && tracked(charger)) return { seconds: given.seconds, how: given.how, at: given.at };
+  if (!settingS || !(settingS > 0)) return null;
+  return untrackedBoot(charger) ? { seconds: settingS, how: 'setting', at: null, untracked: true } : { seconds: settingS, how: 'setting', at: null };
+}
+
+/**
+ * On a charger's page (which reads its frames anyway): the charger as its view gives it, with the interval
+ * it was given read from the record (its boot answer, or a later configuration change or read of it:
+ * useHeartbeatIntervalAt) when the view holds none though it was accepted at a boot (a boot recorded by an
+ * earlier version), so every notice on the page judges by the same, real interval. As given otherwise,
+ * while it is read, and when the record tells none.
+ */
+export function useHeartbeatGivenRead<C extends GivenOf & Pick<ChargerView, 'id'>>(charger: C | undefined): C | undefined {
+  // Anything the bench gives the charger from now on is in its view: the record up to now tells the rest.
+  const [until] = useState(() => new Date().toISOString());
+  const read = untrackedBoot(charger);
+  const { known } = useHeartbeatIntervalAt(read ? charger!.id : null, read ? until : null, null);
+  const seconds = known?.seconds;
+  const how = known?.how;
+  const at = known?.at ?? null;
+  return useMemo(() => {
+    if (!charger || !read || seconds === undefined || how === undefined || how === 'setting' || at === null) return charger;
+    return { ...charger, heartbeatGiven: { seconds, how, at } };
+  }, [charger, read, seconds, how, at]);
+}
+
+/**
+ * The interval a charger was given as of `at` (ISO) as its view tells it (`heartbeatGiven`, given by then):
+ * for a drop of an offline charger, the interval it was working to when it was lost, nothing read. Null
+ * when the view tells none (a record from before the bench tracked it: read it, useHeartbeatIntervalAt).
+ */
+export function givenBy(charger: Pick<ChargerView, 'heartbeatGiven'> | undefined, at: string): KnownInterval | null {
+  const given = givenInterval(charger, null);
+  return given && given.at !== null && !(Date.parse(given.at) > Date.parse(at)) ? given : null;
 }
 
 /** What the record tells of a charger's interval by a time: its newest boot answers and configuration reads and changes. */
@@ -116,7 +176,9 @@ export function intervalWords(k: KnownInterval, time: (iso: string) => string): 
     case 'set':
       return `${k.seconds} s, as set on it (ChangeConfiguration accepted) at ${time(k.at!)}`;
     case 'setting':
-      return `${k.seconds} s, the bench's setting (the record holds no boot answer or configuration of it)`;
+      return k.untracked
+        ? `${k.seconds} s, the bench's setting (the interval its last boot was given is not tracked for this charger: that boot was recorded by an earlier version of the bench; it is tracked from its next boot)`
+        : `${k.seconds} s, the bench's setting (the record holds no boot answer or configuration of it)`;
   }
 }
 

@@ -5,6 +5,7 @@ import { useSyncExternalStore } from 'react';
 import { useBench, type BenchState } from '../stores/bench';
 import { formatAgo, formatClock } from './format';
 import type { ChargerView } from '../../../shared/api/views';
+import { givenInterval, type KnownInterval } from './heartbeatInterval';
 
 export interface Reach {
   /** Something can be sent to the charger now. */
@@ -38,28 +39,82 @@ export function useSendBlocked(): string | null {
   return sendBlocked(link, since);
 }
 
+/**
+ * A charger registered ahead of its first connection that has not connected since (refused attempts are
+ * not connections): its "last seen" and "first seen" are its registration's, never contact, so no screen
+ * says "last seen" of it. THE test for it, wherever a charger's last contact is said.
+ */
+export function neverConnected(charger: Pick<ChargerView, 'connected' | 'lastBoot' | 'remoteAddress' | 'connectors'>): boolean {
+  return !charger.connected && !charger.lastBoot && !charger.remoteAddress && !charger.connectors.length;
+}
+
 export function reachOf(s: Pick<BenchState, 'link' | 'linkSince' | 'chargers'>, chargerId: string, now = Date.now()): Reach {
   const blocked = sendBlocked(s.link, s.linkSince);
   if (blocked) return { reachable: false, reason: blocked, linkDown: true, stale: true };
   const charger = s.chargers[chargerId];
   if (!charger) return { reachable: false, reason: `The bench has not seen ${chargerId}: connect it to send.`, linkDown: false, stale: false };
-  if (!charger.connected) return { reachable: false, reason: `${chargerId} is offline (last seen ${formatAgo(charger.lastSeen, now)}): connect it to send.`, linkDown: false, stale: true };
+  if (!charger.connected)
+    return {
+      reachable: false,
+      reason: neverConnected(charger) ? `${chargerId} has never connected: connect it to send.` : `${chargerId} is offline (last seen ${formatAgo(charger.lastSeen, now)}): connect it to send.`,
+      linkDown: false,
+      stale: true,
+    };
   return { reachable: true, reason: null, linkDown: false, stale: false };
 }
 
-/** One clock per interval, shared by every component that reads it: "3 min ago" here and "since 3 min ago" beside it never disagree. */
+/**
+ * One clock per interval, shared by every component that reads it: "3 min ago" here and "since 3 min ago"
+ * beside it never disagree. Its `subscribe` is made once: given a new one at every render,
+ * useSyncExternalStore unsubscribes and subscribes again each time, and a screen redrawn every 5 s (the
+ * bench's keep-alive, a charger's frames) would restart a 15 s timer before it ever fired. A timer started
+ * anew (every reader of the clock went away and came back in one redraw) first brings an overdue clock up
+ * to date, so the clock never stands still however the screen is redrawn.
+ */
 interface Clock {
   now: number;
   listeners: Set<() => void>;
   timer: ReturnType<typeof setInterval> | null;
   /** Read afresh in this pass of rendering: every component of the pass gets the same time. */
   pinned: boolean;
+  subscribe: (onChange: () => void) => () => void;
+  read: () => number;
 }
 const clocks = new Map<number, Clock>();
 
+function makeClock(everyMs: number): Clock {
+  const tick = () => {
+    clock.now = Date.now();
+    for (const l of [...clock.listeners]) l();
+  };
+  const clock: Clock = {
+    now: Date.now(),
+    listeners: new Set(),
+    timer: null,
+    pinned: false,
+    subscribe: (onChange) => {
+      clock.listeners.add(onChange);
+      if (!clock.timer) {
+        // useSyncExternalStore reads the clock again once subscribed: what was overdue is redrawn.
+        if (Date.now() - clock.now >= everyMs) clock.now = Date.now();
+        clock.timer = setInterval(tick, everyMs);
+      }
+      return () => {
+        clock.listeners.delete(onChange);
+        if (!clock.listeners.size && clock.timer) {
+          clearInterval(clock.timer);
+          clock.timer = null;
+        }
+      };
+    },
+    read: () => clock.now,
+  };
+  return clock;
+}
+
 function clockOf(everyMs: number): Clock {
   let c = clocks.get(everyMs);
-  if (!c) clocks.set(everyMs, (c = { now: Date.now(), listeners: new Set(), timer: null, pinned: false }));
+  if (!c) clocks.set(everyMs, (c = makeClock(everyMs)));
   // Unwatched, it stands still: brought up to date when a screen reads it again (never older than what it
   // shows: "3 min ago" read as "2 min ago"), once per pass of rendering.
   if (!c.listeners.size && !c.pinned) {
@@ -73,31 +128,15 @@ function clockOf(everyMs: number): Clock {
 
 /**
  * The time now, moving every `everyMs` (one clock for every component asking the same interval): for
- * "last seen 3 min ago" that stays true while the screen is open. THE way a screen's "ago" ticks.
+ * "last seen 3 min ago" that stays true while the screen is open, however often the screen is redrawn
+ * meanwhile. THE way a screen's "ago" ticks.
  */
 export function useNow(everyMs = 15_000): number {
   const clock = clockOf(everyMs);
-  return useSyncExternalStore(
-    (onChange) => {
-      clock.listeners.add(onChange);
-      if (!clock.timer)
-        clock.timer = setInterval(() => {
-          clock.now = Date.now();
-          for (const l of [...clock.listeners]) l();
-        }, everyMs);
-      return () => {
-        clock.listeners.delete(onChange);
-        if (!clock.listeners.size && clock.timer) {
-          clearInterval(clock.timer);
-          clock.timer = null;
-        }
-      };
-    },
-    () => clock.now,
-  );
+  return useSyncExternalStore(clock.subscribe, clock.read);
 }
 
-/** Silence past this (ms) from an online charger is news: twice the heartbeat interval the bench gives in its boot answer, and at least a minute. */
+/** Silence past this (ms) from an online charger is news: twice the heartbeat interval the charger was given (300 s when not known), and at least a minute. */
 export function overdueAfterMs(heartbeatIntervalS: number | null | undefined): number {
   const interval = heartbeatIntervalS && heartbeatIntervalS > 0 ? heartbeatIntervalS : 300;
   return Math.max(2 * interval * 1000, 60_000);
@@ -105,14 +144,36 @@ export function overdueAfterMs(heartbeatIntervalS: number | null | undefined): n
 
 /**
  * Since when an online charger has not been heard from (its last frame or heartbeat, ISO) when that is
- * longer than overdueAfterMs: the connection may be dead without a close (a silent network loss). Null
- * for an offline charger (that is said otherwise) and one heard from lately.
+ * longer than overdueAfterMs of `heartbeatIntervalS` (the interval the charger was given: silenceOf finds
+ * it): the connection may be dead without a close (a silent network loss). Null for an offline charger
+ * (that is said otherwise) and one heard from lately.
  */
 export function heardLast(charger: Pick<ChargerView, 'connected' | 'lastSeen' | 'lastHeartbeat'> | undefined, heartbeatIntervalS: number | null | undefined, now = Date.now()): string | null {
   if (!charger?.connected) return null;
   const heard = [charger.lastSeen, charger.lastHeartbeat].filter((t): t is string => !!t && Number.isFinite(Date.parse(t))).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   if (!heard) return null;
   return now - Date.parse(heard) > overdueAfterMs(heartbeatIntervalS) ? heard : null;
+}
+
+/** An online charger silent past its heartbeat: since when, and the interval it was judged against (null: not known, 300 s assumed). */
+export interface Silence {
+  since: string;
+  interval: KnownInterval | null;
+}
+
+/**
+ * heardLast against the interval the charger was given (its view's `heartbeatGiven`: its boot answer's,
+ * or a later accepted change or read of HeartbeatInterval), the bench's setting now (`settingS`) only when
+ * the record tells none. Null for an offline charger and one heard from lately.
+ */
+export function silenceOf(
+  charger: Pick<ChargerView, 'connected' | 'lastSeen' | 'lastHeartbeat' | 'heartbeatGiven'> | undefined,
+  settingS: number | null | undefined,
+  now = Date.now(),
+): Silence | null {
+  const interval = givenInterval(charger, settingS);
+  const since = heardLast(charger, interval?.seconds, now);
+  return since === null ? null : { since, interval };
 }
 
 export function useReach(chargerId: string): Reach {

@@ -7,7 +7,8 @@ import { useClient } from '../api/context';
 import { useThrottledBench, type BenchState } from '../stores/bench';
 import { useLoad } from './useCall';
 import { closedAbnormally } from './heartbeatInterval';
-import type { BenchSettings, ConnectionAttemptView } from '../../../shared/api/views';
+import { formatWhen } from './format';
+import type { AdmissionChangeView, BenchSettings, ChargerView, ConnectionAttemptView } from '../../../shared/api/views';
 
 /** How many of the newest attempts are read: enough for a fleet retrying, few enough to read every second. */
 export const ATTEMPTS_READ = 1000;
@@ -96,6 +97,29 @@ export function refusalsOf(attempts: readonly ConnectionAttemptView[]): Record<s
   return out;
 }
 
+/**
+ * The change on the bench to how the charger is let in (its password set or cleared, its registration:
+ * the view's `admissionChange`) when it came after the charger's last refusal: that refusal is then not the
+ * last word, the charger's next attempt meets the change. Null otherwise.
+ */
+export function changedSinceRefusal(refusal: Pick<Refusal, 'last'>, change: ChargerView['admissionChange']): AdmissionChangeView | null {
+  if (!change) return null;
+  const at = Date.parse(change.at);
+  return Number.isFinite(at) && at > Date.parse(refusal.last) ? change : null;
+}
+
+const changeNames: Record<AdmissionChangeView['what'], string> = { password: 'Password changed', passwordCleared: 'Password cleared', registered: 'Registered' };
+
+/** "Password changed at 03:12:10 PM; waiting for the charger's next attempt (the last refusal was before it)". */
+export function changeWords(change: AdmissionChangeView, now = Date.now()): string {
+  return `${changeNames[change.what]} at ${formatWhen(change.at, now)}; waiting for the charger's next attempt (the last refusal was before it)`;
+}
+
+/** The change in two short lines, for a list's narrow column: "password changed 03:12:10 PM", "waiting for its next attempt". */
+export function changeShort(change: AdmissionChangeView, now = Date.now()): [string, string] {
+  return [`${changeNames[change.what].toLowerCase()} ${formatWhen(change.at, now)}`, 'waiting for its next attempt'];
+}
+
 /** How a charger's newest connection ended: when the bench saw it close, and why. */
 export interface Drop {
   /** When the connection was seen to close (ISO): after a silent loss, up to a ping interval after the last contact. */
@@ -125,8 +149,9 @@ export const HEARTBEAT_GRACE_MS = 10_000;
  * (HEARTBEAT_GRACE_MS more): its heartbeat was overdue before the drop. Null otherwise, for a clean close
  * (1000, 1001: the charger said goodbye, a reboot), and when the interval is not known. (With a short
  * interval the bench's WebSocket ping drops a silent connection before "heartbeat overdue" shows on the
- * online charger: this says it afterwards.) The interval is the one the charger was working to
- * (heartbeatInterval.ts), or the bench's setting for a first look.
+ * online charger: this says it afterwards.) The interval is the one the charger was given (its view's
+ * `heartbeatGiven`: heartbeatInterval.ts givenBy), so a charger given a much shorter interval than the
+ * bench's setting is judged on its own; the setting only for a first look when the view tells none.
  */
 export function silentBeforeDrop(lastSeen: string | undefined, drop: Drop | undefined, heartbeatIntervalS: number | null | undefined): number | null {
   if (!lastSeen || !drop || !heartbeatIntervalS || heartbeatIntervalS <= 0 || !closedAbnormally(drop.reason)) return null;

@@ -3,13 +3,16 @@
 // reading it comes from arrived (an old one said as old). Its age is judged on the bench's clock, by when
 // the bench received it: a charger's clock may never have been set (1970) or run ahead, so its own
 // timestamp is shown only beside, when the two clocks differ much, or alone, said as the charger's, when
-// the bench's record does not say when the reading came.
-import { useMemo } from 'react';
+// the bench's record does not say when the reading came. And a firmware update under way there (downloading,
+// downloaded and waiting, installing), which a session's end or a reset may set off or lose; a status from
+// before the charger's last reboot is said as such, since a charger that dropped an update never says so.
+import { useEffect, useMemo, useState } from 'react';
 import { meterKey, useBench } from '../stores/bench';
+import { useClient } from '../api/context';
 import { timedEnergyReading, useEnergySoFar } from './useMeterSeries';
-import type { ChargerView, TransactionView } from '../../../shared/api/views';
+import type { ChargerView, OperationView, TransactionView } from '../../../shared/api/views';
 import type { ReceivedSample } from '../stores/bench';
-import { formatAgo, formatClock, formatEnergy, formatWhen } from './format';
+import { formatAgo, formatClock, formatEnergy, formatTime, formatWhen } from './format';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -166,3 +169,188 @@ export function connectorIdsOf(charger: ChargerView | undefined): number[] {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** A time as a status line says it: the clock alone today, with the date otherwise. */
+export function statusTime(iso: string): string {
+  return new Date(iso).toDateString() === new Date().toDateString() ? formatClock(iso) : formatTime(iso);
+}
+
+/** A firmware or diagnostics status the charger reported, with when the bench received it. */
+export interface StatusReport {
+  status: string;
+  /** When it arrived (the bench's clock, as the operations' times); null when the record does not say. */
+  at: string | null;
+}
+
+/** A status against the charger's last reboot. */
+export interface ProgressStanding extends StatusReport {
+  /**
+   * The charger restarted (BootNotification) after the status, and has not reported since: when (the
+   * bench's clock) and the firmware it booted with. `certain` is false when the status's time is not known
+   * (it may be from after the boot). Null: no reboot since it, as far as the record tells.
+   */
+  reboot: { at: string; firmware: string | null; certain: boolean } | null;
+}
+
+/** Where `report` stands against the charger's last boot (`lastBoot`, with the firmware it booted with). */
+export function progressStanding(report: StatusReport | null, lastBoot: string | null | undefined, firmware?: string | null): ProgressStanding | null {
+  if (!report) return null;
+  if (!lastBoot || (report.at !== null && !(Date.parse(lastBoot) > Date.parse(report.at)))) return { ...report, reboot: null };
+  return { ...report, reboot: { at: lastBoot, firmware: firmware ?? null, certain: report.at !== null } };
+}
+
+/** What a reboot since a status means for it, in words: "before the charger restarted at 15:07:46 with firmware 1.0.0; it did not say since". */
+export function rebootNote(reboot: NonNullable<ProgressStanding['reboot']>): string {
+  const restarted = `the charger restarted at ${statusTime(reboot.at)}${reboot.firmware ? ` with firmware ${reboot.firmware}` : ''}`;
+  return reboot.certain ? `before ${restarted}; it did not say since` : `its time is not recorded and ${restarted}: it may be from before`;
+}
+
+/** A status with its reboot note: "Downloaded (before the charger restarted at 15:07:46 with firmware 1.0.0; it did not say since)". */
+export function standingText(s: ProgressStanding): string {
+  return s.reboot ? `${s.status} (${rebootNote(s.reboot)})` : s.status;
+}
+
+/** How many of the charger's events are read back for its newest status. */
+const EVENTS_LOOK_BACK = 1000;
+
+const progressActions = {
+  firmware: ['FirmwareStatusNotification', 'SignedFirmwareStatusNotification'],
+  diagnostics: ['DiagnosticsStatusNotification'],
+} as const;
+
+/**
+ * The charger's newest firmware or diagnostics status with the time it arrived: from its recorded events
+ * when mounted, then from the pushed ones. Without a recorded one, the status the charger list holds, with
+ * the time its view gives (null when it gives none).
+ */
+export function useProgressReport(chargerId: string, of: 'firmware' | 'diagnostics'): StatusReport | null {
+  const client = useClient();
+  const snapshots = useBench((s) => s.snapshots);
+  const held = useBench((s) => (of === 'firmware' ? s.chargers[chargerId]?.firmwareStatus : s.chargers[chargerId]?.diagnosticsStatus));
+  const heldAt = useBench((s) => (of === 'firmware' ? s.chargers[chargerId]?.firmwareStatusAt : s.chargers[chargerId]?.diagnosticsStatusAt));
+  const [report, setReport] = useState<StatusReport | null>(null);
+  useEffect(() => {
+    let live = true;
+    const newer = (next: StatusReport) => setReport((r) => (r?.at && next.at && Date.parse(r.at) > Date.parse(next.at) ? r : next));
+    const off = client.subscribe((events) => {
+      for (const e of events) if (e.type === (of === 'firmware' ? 'firmwareStatus' : 'diagnosticsStatus') && e.chargerId === chargerId) newer({ status: e.status, at: e.ts });
+    });
+    client.call('chargerEvents:list', { chargerId, limit: EVENTS_LOOK_BACK }).then(
+      (events) => {
+        if (!live) return;
+        const actions: readonly string[] = progressActions[of];
+        // Newest first: the first of the kind is the latest.
+        const last = events.find((e) => actions.includes(e.action) && typeof (e.data as { status?: unknown } | null)?.status === 'string');
+        if (last) newer({ status: (last.data as { status: string }).status, at: last.ts });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      off();
+    };
+  }, [client, chargerId, of, snapshots]);
+  if (report) return report;
+  return held ? { status: held, at: heldAt ?? null } : null;
+}
+
+/** The charger's newest firmware or diagnostics status against its last reboot. */
+export function useProgressStanding(chargerId: string, of: 'firmware' | 'diagnostics'): ProgressStanding | null {
+  const report = useProgressReport(chargerId, of);
+  const lastBoot = useBench((s) => s.chargers[chargerId]?.lastBoot ?? null);
+  const firmware = useBench((s) => s.chargers[chargerId]?.boot?.firmwareVersion);
+  return useMemo(() => progressStanding(report, lastBoot, firmware), [report, lastBoot, firmware]);
+}
+
+/** Where a firmware update under way stands, by the charger's last status (1.6 or the signed one). */
+const updateUnderWay: Record<string, string> = {
+  DownloadScheduled: 'is scheduled to download',
+  Downloading: 'is downloading',
+  DownloadPaused: 'is part downloaded (paused)',
+  Downloaded: 'is downloaded and waiting to install',
+  SignatureVerified: 'is downloaded (signature verified) and waiting to install',
+  InstallScheduled: 'is downloaded and scheduled to install',
+  Installing: 'is installing',
+  InstallRebooting: 'is installing (the charger reboots for it)',
+};
+
+/** A firmware update under way at a charger: its file, the charger's last status and when, and whether a reboot came since. */
+export interface FirmwareUpdateUnderWay extends ProgressStanding {
+  /** The file's name (from the location of the UpdateFirmware it follows); null when the record holds no request. */
+  file: string | null;
+  /** "is downloaded and waiting to install" */
+  stage: string;
+}
+
+/** The file name of an UpdateFirmware location: its last path part ("fw-2.1.0.bin"), or the location itself. */
+export function firmwareFileOf(location: unknown): string | null {
+  if (typeof location !== 'string' || !location) return null;
+  try {
+    const name = new URL(location).pathname.split('/').filter(Boolean).pop();
+    return name ? decodeURIComponent(name) : location;
+  } catch {
+    return location;
+  }
+}
+
+/**
+ * The update under way by the charger's last firmware status (null when that says none is), named by the
+ * newest UpdateFirmware in `requests` (newest first) that may have reached the charger before the status came.
+ */
+export function firmwareUpdateUnderWay(standing: ProgressStanding | null, requests: readonly Pick<OperationView, 'request' | 'sentAt' | 'outcome'>[]): FirmwareUpdateUnderWay | null {
+  if (!standing) return null;
+  const stage = updateUnderWay[standing.status];
+  if (!stage) return null;
+  const sent = requests.filter((r) => r.outcome !== 'callError');
+  const at = standing.at;
+  const request = (at ? sent.find((r) => !(Date.parse(r.sentAt) > Date.parse(at))) : undefined) ?? sent[0];
+  return { ...standing, stage, file: firmwareFileOf((request?.request as { location?: unknown } | undefined)?.location) };
+}
+
+/** What is confirmed, as the warning about an update under way says what it may do to it. */
+export type ActOnUpdate = 'stop' | 'reset' | 'unlock' | 'availability' | 'update';
+
+const mayDo: Record<ActOnUpdate, string> = {
+  stop: 'ending this session may let it install at once and restart the whole charger',
+  reset: 'a reset now may lose it or install it',
+  unlock: 'if unlocking ends a session, the charger may install it at once and restart the whole charger',
+  availability: 'the charger may install it (and restart the whole charger) as soon as nothing charges, whatever the availability',
+  update: 'a new update replaces the update in progress',
+};
+
+/**
+ * The warning a confirmation gives about an update under way: "A firmware update (fw-2.1.0.bin) is
+ * downloaded and waiting to install (the charger said Downloaded at 15:06:51): ending this session may …".
+ * One from before the charger's last reboot is said as uncertain: the charger may have dropped it.
+ */
+export function firmwareUpdateWarning(u: FirmwareUpdateUnderWay, act: ActOnUpdate): string {
+  const update = `firmware update${u.file ? ` (${u.file})` : ''}`;
+  const said = `the charger said ${u.status}${u.at ? ` at ${statusTime(u.at)}` : ''}`;
+  if (!u.reboot) return `A ${update} ${u.stage} (${said}): ${mayDo[act]}.`;
+  const restarted = `restarted at ${statusTime(u.reboot.at)}${u.reboot.firmware ? ` with firmware ${u.reboot.firmware}` : ''}`;
+  const order = u.reboot.certain ? `then it ${restarted} and has not said since` : `when is not in the record, and it ${restarted}`;
+  return `A ${update} may still be pending: ${said} (it ${u.stage}), ${order}; it may have dropped the update. If it still holds it, ${mayDo[act]}.`;
+}
+
+/** The charger's UpdateFirmware requests, newest first (read when mounted, again when an operation finishes). */
+function useUpdateRequests(chargerId: string): OperationView[] {
+  const client = useClient();
+  const version = useBench((s) => s.operationsVersion);
+  const [list, setList] = useState<OperationView[]>([]);
+  useEffect(() => {
+    let live = true;
+    client.call('operations:list', { chargerId, actions: ['UpdateFirmware'], limit: 20 }).then(
+      (ops) => live && setList(ops),
+      () => undefined,
+    );
+    return () => void (live = false);
+  }, [client, chargerId, version]);
+  return list;
+}
+
+/** A firmware update under way at the charger (null: none, as far as its last status says), for the confirmations. */
+export function useFirmwareUpdateUnderWay(chargerId: string): FirmwareUpdateUnderWay | null {
+  const standing = useProgressStanding(chargerId, 'firmware');
+  const requests = useUpdateRequests(chargerId);
+  return useMemo(() => firmwareUpdateUnderWay(standing, requests), [standing, requests]);
+}

@@ -420,7 +420,7 @@ export function connectStore(client: BenchClient): () => void {
     });
   };
   const offLink = client.onLink((link, since = Date.now(), from) => {
-    useBench.setState((s) => (s.link === link ? {} : { link, linkSince: new Date(since).toISOString() }));
+    useBench.setState((s) => (s.link === link ? {} : { link, linkSince: linkSinceAfter(s, link, since) }));
     // Open again after a silence is not a reconnection: the connection stayed open and nothing was missed
     // (reading everything again in every window would load a bench that has only just caught up).
     if (link === 'open' && from !== 'silent') loadWhileOpen();
@@ -433,6 +433,24 @@ export function connectStore(client: BenchClient): () => void {
     offLink();
   };
 }
+
+/**
+ * Since when the link is in the state it goes to (`link`, at `since` ms): a link down since some time that
+ * moves on to another state of down (a reconnection tried: connecting, closed again; silent, then closed)
+ * is still down since then: "unreachable since" is when the link was first lost, held until it is back.
+ */
+export function linkSinceAfter(s: Pick<BenchState, 'link' | 'linkSince'>, link: BenchState['link'], since: number): string {
+  const down = (l: BenchState['link']) => l !== 'open';
+  // 'connecting' before the link was ever open (linkSince null) is not a loss: the first state's own time.
+  if (down(link) && down(s.link) && s.linkSince !== null) return s.linkSince;
+  return new Date(since).toISOString();
+}
+
+/** Whether two heartbeat intervals a charger was given are the same. */
+const sameGiven = (a: ChargerView['heartbeatGiven'], b: ChargerView['heartbeatGiven']) => (a ?? null) === (b ?? null) || (!!a && !!b && a.seconds === b.seconds && a.how === b.how && a.at === b.at);
+
+/** Whether two changes to how a charger is let in are the same. */
+const sameChange = (a: ChargerView['admissionChange'], b: ChargerView['admissionChange']) => (a ?? null) === (b ?? null) || (!!a && !!b && a.what === b.what && a.at === b.at);
 
 /**
  * Heartbeats are not pushed as events; refresh the chargers list now and then for "last heartbeat".
@@ -465,6 +483,10 @@ export async function refreshChargers(client: BenchClient): Promise<void> {
         registered: fresh.registered,
         virtual: fresh.virtual,
         lastSeen: fresh.lastSeen > c.lastSeen ? fresh.lastSeen : c.lastSeen,
+        // The heartbeat interval it was given (no event carries it): the same object while it is the same.
+        heartbeatGiven: sameGiven(c.heartbeatGiven, fresh.heartbeatGiven) ? c.heartbeatGiven : (fresh.heartbeatGiven ?? null),
+        // The newest change to how it is let in (no event carries it either): the same object while it is the same.
+        admissionChange: sameChange(c.admissionChange, fresh.admissionChange) ? c.admissionChange : (fresh.admissionChange ?? null),
       };
       if ((Object.keys(merged) as Array<keyof ChargerView>).some((k) => merged[k] !== c[k])) {
         chargers[fresh.id] = merged;

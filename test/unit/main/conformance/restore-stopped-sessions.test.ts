@@ -11,28 +11,17 @@ import { restorePreconditions } from '../../../../src/main/conformance/restore';
 import { defaultTestData } from '../../../../src/main/conformance/test-data';
 import type { Pics } from '../../../../src/main/conformance/types';
 import type { CentralSystemAction } from '../../../../src/shared/ocpp16';
+import { aFrame } from '../../../helpers/frames';
 
 const CP = 'CP-RESTORE';
 
 /** A charger's world for the put-back: its frames, a transaction the bench started for it, and the charger's answers. */
-function world(onRemoteStop: (frame: (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: string, action: string, body: unknown) => void) => string) {
+function world(onRemoteStop: (frame: (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: string, action: string, body: object) => void) => string) {
   const bus = new EventBus();
   const clock = new FakeClock();
   const frames = new ChargerFrames(bus, CP, true);
-  const frame = (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: string, action: string, body: unknown) =>
-    bus.publish({
-      type: 'frameLogged',
-      message: {
-        ts: new Date(clock.now()).toISOString(),
-        chargerId: CP,
-        direction,
-        kind,
-        messageId,
-        action,
-        raw: JSON.stringify(kind === 'CALL' ? [2, messageId, action, body] : [3, messageId, body]),
-        error: null,
-      },
-    });
+  const frame = (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: string, action: string, body: object) =>
+    bus.publish({ type: 'frameLogged', message: { ...aFrame(direction, kind, messageId, action, body), ts: new Date(clock.now()).toISOString(), chargerId: CP } });
   const sent: string[] = [];
   const host = {
     chargerId: CP,

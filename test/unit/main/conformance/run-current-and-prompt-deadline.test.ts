@@ -57,7 +57,7 @@ describe('a running run as the bench reads it', () => {
 });
 
 describe("an operator's request", () => {
-  it('carries when it was asked and its deadline, timeoutS apart', async () => {
+  it("carries when it was asked and its deadline, timeoutS apart, and the bench's clock as it is sent", async () => {
     const bench = { virtualChargers: { has: () => false } } as never;
     const abort = new AbortController();
     const published: Array<OperatorPrompt | null> = [];
@@ -67,7 +67,11 @@ describe("an operator's request", () => {
     const asked = published[0]!;
     expect(Date.parse(asked.issuedAt!)).toBeGreaterThanOrEqual(before);
     expect(Date.parse(asked.deadline!) - Date.parse(asked.issuedAt!)).toBe(60_000);
-    expect(op.prompt()).toEqual(asked);
+    // Sent with the bench's clock as it was asked; read later, with the clock as it is read.
+    expect(asked.now).toBe(asked.issuedAt);
+    const read = op.prompt()!;
+    expect({ ...read, now: asked.now }).toEqual(asked);
+    expect(Date.parse(read.now!)).toBeGreaterThanOrEqual(Date.parse(asked.now!));
     op.answer('done');
     await expect(answered).resolves.toBe('done');
   });

@@ -28,13 +28,14 @@ import { useBench } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { Ago } from '../../components/Ago';
-import { useBenchSettings, useConnectionNews, type Drop, type Refusal } from '../../components/refusals';
+import { changedSinceRefusal, changeWords, useBenchSettings, useConnectionNews, type Drop, type Refusal } from '../../components/refusals';
 import { monoFont } from '../../app/theme';
 import { paths, type ChargerTab } from '../../app/routes';
-import type { BenchSettings, ChargerView } from '../../../../shared/api/views';
+import type { AdmissionChangeView, BenchSettings, ChargerView } from '../../../../shared/api/views';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { heardLast, linkProblem, useNow, useReach } from '../../components/reach';
+import { linkProblem, neverConnected, silenceOf, useNow, useReach } from '../../components/reach';
+import { useHeartbeatGivenRead } from '../../components/heartbeatInterval';
 import { plural } from '../../components/running';
 import { ConnectionChip, RegistrationChip, refusalWords, silentDropOf } from './chargerFields';
 import { ChargerOverview, type ConnectorActionsSlot } from './ChargerOverview';
@@ -137,7 +138,7 @@ function Header({
   // Both are the bench's own records: they need the bench, not the charger.
   const settingsBlocked = useSettingsBlocked(charger.id);
   const deleteBlocked = useDeleteBlocked(charger.id);
-  const silentSince = heardLast(charger, settings?.heartbeatInterval, useNow());
+  const silence = silenceOf(charger, settings?.heartbeatInterval, useNow());
   const details: ReactNode[] = [
     charger.remoteAddress && (
       <span key="addr">
@@ -162,9 +163,11 @@ function Header({
           <ConnectionChip
             connected={charger.connected}
             lastSeen={charger.lastSeen}
+            never={neverConnected(charger)}
+            admissionChange={charger.admissionChange}
             withLastSeen
             refusal={refusal}
-            silentSince={silentSince}
+            silence={silence}
             silentDrop={silentDropOf(charger, drop, settings?.heartbeatInterval)}
           />
           <RegistrationChip status={charger.registrationStatus} />
@@ -265,7 +268,8 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
   const navigate = useNavigate();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const charger = useBench((s) => s.chargers[id]);
+  // With the interval it was given read from the record when its view holds none (a boot an earlier version recorded).
+  const charger = useHeartbeatGivenRead(useBench((s) => s.chargers[id]));
   const loaded = useBench((s) => s.loaded);
   const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const asked = params.get('tab');
@@ -288,7 +292,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         </Typography>
       </Breadcrumbs>
       <Header charger={charger} behaviour={behaviour} onNotice={setNotice} settings={settings} refusal={refusal} drop={drops[charger.id]} />
-      {refusal && <RefusedBanner refusal={refusal} />}
+      {refusal && <RefusedBanner refusal={refusal} changed={changedSinceRefusal(refusal, charger.admissionChange)} />}
       <BusyBanner chargerId={charger.id} busy={behaviour.busy} />
       <Tabs
         value={tab}
@@ -307,7 +311,14 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         // The operations tab scrolls its menu and its panel apart; the overview scrolls as a whole.
         sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' || tab === 'behaviour' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
       >
-        {tab === 'overview' && <ChargerOverview charger={charger} ConnectorActions={sections.connectorActions} refused={!!refusal} heartbeatInterval={settings?.heartbeatInterval ?? null} />}
+        {tab === 'overview' && (
+          <ChargerOverview
+            charger={charger}
+            ConnectorActions={sections.connectorActions}
+            refused={!!refusal && !changedSinceRefusal(refusal, charger.admissionChange)}
+            heartbeatInterval={settings?.heartbeatInterval ?? null}
+          />
+        )}
         {tab === 'operations' && <sections.operations chargerId={charger.id} />}
         {tab === 'transactions' && <sections.transactions chargerId={charger.id} />}
         {tab === 'log' && <sections.log chargerId={charger.id} />}
@@ -323,11 +334,16 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
   );
 }
 
-/** The bench keeps refusing the charger: why (the Connect screen's reason), since when, and where to fix it. */
-function RefusedBanner({ refusal }: { refusal: Refusal }) {
+/**
+ * The bench keeps refusing the charger: why (the Connect screen's reason), since when, and where to fix it;
+ * or, after a change to how it is let in made since its last refusal (`changed`), that its next attempt is
+ * awaited (the fix is not asked again).
+ */
+function RefusedBanner({ refusal, changed }: { refusal: Refusal; changed: AdmissionChangeView | null }) {
+  const now = useNow();
   return (
     <Alert
-      severity="error"
+      severity={changed ? 'info' : 'error'}
       data-testid="charger-refused"
       action={
         <Button component={RouterLink} to={paths.connect()} color="inherit" size="small">
@@ -335,7 +351,15 @@ function RefusedBanner({ refusal }: { refusal: Refusal }) {
         </Button>
       }
     >
-      <strong>{refusalWords(refusal, Date.now())}.</strong> The newest, {formatTime(refusal.last)}: {refusal.reason}.
+      {changed ? (
+        <>
+          <strong>{changeWords(changed, now)}.</strong> The last refusal, {formatTime(refusal.last)} ({refusal.count}× in a row): {refusal.reason}.
+        </>
+      ) : (
+        <>
+          <strong>{refusalWords(refusal, now)}.</strong> The newest, {formatTime(refusal.last)}: {refusal.reason}.
+        </>
+      )}
     </Alert>
   );
 }

@@ -1,6 +1,6 @@
 // A charger at a glance: one card per connector (status, error, running transaction, live meter chart)
 // and what the charger said about itself at boot, with its firmware and diagnostics status.
-import { useMemo, type ComponentType } from 'react';
+import { useMemo, type ComponentType, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import { useBench } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
 import { MeterChart, latestReading, readingText, typicalStep } from '../../components/MeterChart';
-import { heardLast, useNow, useReach } from '../../components/reach';
+import { neverConnected, silenceOf, useNow, useReach } from '../../components/reach';
 import { Ago, TimeAgo } from '../../components/Ago';
 import { connectorConcern, connectorErrorWords } from '../../../../shared/api/connector-errors';
 import { useMeterSeries } from '../../components/useMeterSeries';
@@ -22,6 +22,9 @@ import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, form
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
 import { Facts } from '../../components/Facts';
+import { overdueWords } from './chargerFields';
+import { givenInterval, intervalWords } from '../../components/heartbeatInterval';
+import { standingText, useProgressStanding } from '../../components/running';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView, TransactionView } from '../../../../shared/api/views';
@@ -179,12 +182,17 @@ function ConnectorCard({
   );
 }
 
-function ChargerFacts({ charger }: { charger: ChargerView }) {
+function ChargerFacts({ charger, heartbeatInterval }: { charger: ChargerView; heartbeatInterval: number | null }) {
   const { stale } = useReach(charger.id);
+  // What "heartbeat overdue" is judged against, and where it comes from.
+  const interval = givenInterval(charger, heartbeatInterval);
   const whole = charger.connectors.find((c) => c.connectorId === 0);
   const boot = charger.boot;
   // A charger registered ahead of its first connection has times from its registration only.
-  const neverConnected = !charger.connected && !charger.lastBoot && !charger.remoteAddress && !charger.connectors.length;
+  const never = neverConnected(charger);
+  // A status from before the charger's last reboot is said as such (it may have dropped what it spoke of).
+  const firmware = useProgressStanding(charger.id, 'firmware');
+  const diagnostics = useProgressStanding(charger.id, 'diagnostics');
   return (
     <Paper component="section" aria-label="About this charger" sx={{ p: 2, position: { lg: 'sticky' }, top: 0 }}>
       <Typography variant="h6" component="h3" sx={{ mb: 1.5 }}>
@@ -212,15 +220,35 @@ function ChargerFacts({ charger }: { charger: ChargerView }) {
       <Facts
         items={[
           ['Charger status', whole ? <StatusChip status={whole.status} errorCode={whole.errorCode} stale={stale} /> : null],
-          ['Firmware status', charger.firmwareStatus],
-          ['Diagnostics status', charger.diagnosticsStatus],
+          ['Firmware status', firmware ? standingText(firmware) : charger.firmwareStatus],
+          ['Diagnostics status', diagnostics ? standingText(diagnostics) : charger.diagnosticsStatus],
           ['Last boot', charger.lastBoot ? <TimeAgo iso={charger.lastBoot} format={formatTime} /> : null],
           ['Last heartbeat', charger.lastHeartbeat ? <TimeAgo iso={charger.lastHeartbeat} format={formatTime} /> : 'never'],
-          ['Last seen', neverConnected ? 'never connected' : <TimeAgo iso={charger.lastSeen} format={formatTime} />],
-          [neverConnected ? 'Known since' : 'First seen', formatTime(charger.firstSeen)],
+          ['Heartbeat interval', interval && intervalWords(interval, formatTime)],
+          ['Last seen', never ? 'never connected' : <TimeAgo iso={charger.lastSeen} format={formatTime} />],
+          [never ? 'Known since' : 'First seen', formatTime(charger.firstSeen)],
         ]}
       />
     </Paper>
+  );
+}
+
+/**
+ * What the offline notice says of the charger: refused (why and the fix are above), and since when it was
+ * last seen, or that it has never connected (its "last seen" is then its registration: neverConnected).
+ * Undefined: the notice's own words.
+ */
+function offlineWords(charger: ChargerView, refused: boolean): ((seen: { time: string; ago: string }) => ReactNode) | undefined {
+  const never = neverConnected(charger);
+  if (!refused && !never) return undefined;
+  const rest = refused ? 'operations are disabled until it is let in again.' : 'operations are disabled until it connects.';
+  return (seen) => (
+    <>
+      {charger.id} {refused ? 'is offline: the bench refuses its connections (why and the fix above).' : 'is offline.'}{' '}
+      {never ? 'It has never connected to the bench.' : `Last seen ${seen.time} (${seen.ago}).`}{' '}
+      {never ? 'Nothing below is from it yet; ' : 'The statuses, sessions and readings below are the last known, not live; '}
+      {rest}
+    </>
   );
 }
 
@@ -234,42 +262,28 @@ export function ChargerOverview({
   ConnectorActions?: ConnectorActionsSlot;
   /** The bench keeps refusing its connections (the page says why above). */
   refused?: boolean;
-  /** The heartbeat interval the bench gives chargers (s), for when silence is overdue; null: not known. */
+  /** The bench's heartbeat setting (s): what silence is judged against when the charger's view tells no interval it was given; null: not known. */
   heartbeatInterval?: number | null;
 }) {
   const activeTransactions = useBench((s) => s.activeTransactions);
-  const silentSince = heardLast(charger, heartbeatInterval, useNow());
+  const silence = silenceOf(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
   const txOf = (connectorId: number) => Object.values(activeTransactions).find((t) => t.chargerId === charger.id && t.connectorId === connectorId);
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 8 }}>
-        <ChargerOfflineNotice
-          chargerId={charger.id}
-          sx={{ mb: 2 }}
-          severity={refused ? 'error' : 'warning'}
-          words={
-            refused
-              ? (seen) => (
-                  <>
-                    {charger.id} is offline: the bench refuses its connections (why and the fix above). Last seen {seen.time} ({seen.ago}). The statuses, sessions and readings below are the last
-                    known, not live; operations are disabled until it is let in again.
-                  </>
-                )
-              : undefined
-          }
-        >
+        <ChargerOfflineNotice chargerId={charger.id} sx={{ mb: 2 }} severity={refused ? 'error' : 'warning'} words={offlineWords(charger, refused)}>
           The statuses, sessions and readings below are the last known, not live; operations are disabled until it connects again.
         </ChargerOfflineNotice>
-        {silentSince && (
+        {silence && (
           <Alert severity="warning" data-testid="charger-heartbeat-overdue" sx={{ mb: 2 }}>
-            Nothing heard from {charger.id} since {formatWhen(silentSince)} (heartbeat overdue): its connection is still open, but the network may be gone without it closing. The statuses, sessions
-            and readings below are the last known.
+            Nothing heard from {charger.id} since {formatWhen(silence.since)} (heartbeat overdue): {overdueWords(silence)}. Its connection is still open, but the network may be gone without it
+            closing. The statuses, sessions and readings below are the last known.
           </Alert>
         )}
         <Stack spacing={2}>
           {outlets.length ? (
-            outlets.map((c) => <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} silent={silentSince !== null} />)
+            outlets.map((c) => <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} silent={silence !== null} />)
           ) : (
             <Paper sx={{ p: 3 }}>
               <Typography color="text.secondary">No connector status yet. A charger reports each connector with a StatusNotification after it boots.</Typography>
@@ -278,7 +292,7 @@ export function ChargerOverview({
         </Stack>
       </Grid>
       <Grid size={{ xs: 12, lg: 4 }}>
-        <ChargerFacts charger={charger} />
+        <ChargerFacts charger={charger} heartbeatInterval={heartbeatInterval} />
       </Grid>
     </Grid>
   );

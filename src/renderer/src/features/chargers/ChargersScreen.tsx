@@ -22,7 +22,7 @@ import { NARROW_WINDOW } from '../../app/theme';
 import { useBench, useThrottledBench, type BenchState } from '../../stores/bench';
 import { StatusChip } from '../../components/StatusChip';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { heardLast, linkProblem, useNow } from '../../components/reach';
+import { linkProblem, neverConnected, silenceOf, useNow } from '../../components/reach';
 import { useBenchSettings, useConnectionNews, type Drop, type Refusal } from '../../components/refusals';
 import { Ago } from '../../components/Ago';
 import { connectorConcern, errorCodeInWords } from '../../../../shared/api/connector-errors';
@@ -31,7 +31,7 @@ import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView } from '../../../../shared/api/views';
 import { ConnectionChip, RegistrationChip, silentDropOf } from './chargerFields';
-import { RegisterChargerDialog } from './RegisterChargerDialog';
+import { RegisterChargerDialog, useRegisterBlocked } from './RegisterChargerDialog';
 import { useChargerRefresh } from './useChargerRefresh';
 
 /** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order; `stale` draws them as last known. */
@@ -151,20 +151,26 @@ const columns: GridColDef<ChargerView>[] = [
   { field: 'remoteAddress', headerName: 'Address', minWidth: 120, flex: 0.8, renderCell: ({ value }) => <span style={{ fontFamily: monoFont }}>{value ?? '—'}</span> },
 ];
 
-/** What the list knows of every charger beyond its row, read once for the screen: who is being refused, how each one's last connection ended, and the heartbeat interval the bench gives. */
+/**
+ * What the list knows of every charger beyond its row, read once for the screen: who is being refused, how
+ * each one's last connection ended, and the bench's heartbeat setting (for a charger whose row tells no
+ * interval it was given: its `heartbeatGiven`, tracked by the bench, is what an online one is judged by).
+ */
 const FleetContext = createContext<{ refusals: Record<string, Refusal>; drops: Record<string, Drop>; heartbeatInterval: number | null }>({ refusals: {}, drops: {}, heartbeatInterval: null });
 
-/** Online, offline (last seen; dropped after a silence past its heartbeat), refused (why, since when; the fix in its tooltip) or online but silent past its heartbeat. */
+/** Online, offline (last seen; dropped after a silence past its heartbeat), refused (why, since when; the fix in its tooltip) or online but silent past the heartbeat it was given. */
 function ConnectionCell({ charger }: { charger: ChargerView }) {
   const { refusals, drops, heartbeatInterval } = useContext(FleetContext);
-  const silentSince = heardLast(charger, heartbeatInterval, useNow());
+  const silence = silenceOf(charger, heartbeatInterval, useNow());
   return (
     <ConnectionChip
       connected={charger.connected}
       lastSeen={charger.lastSeen}
+      never={neverConnected(charger)}
+      admissionChange={charger.admissionChange}
       withLastSeen
       refusal={refusals[charger.id]}
-      silentSince={silentSince}
+      silence={silence}
       silentDrop={silentDropOf(charger, drops[charger.id], heartbeatInterval)}
     />
   );
@@ -174,7 +180,7 @@ function ConnectionCell({ charger }: { charger: ChargerView }) {
 function LiveConnectorChips({ charger }: { charger: ChargerView }) {
   const linkDown = useBench((s) => linkProblem(s.link, s.linkSince) !== null);
   const { heartbeatInterval } = useContext(FleetContext);
-  const silent = heardLast(charger, heartbeatInterval, useNow()) !== null;
+  const silent = silenceOf(charger, heartbeatInterval, useNow()) !== null;
   return <ConnectorChips connectors={charger.connectors} stale={linkDown || !charger.connected || silent} />;
 }
 
@@ -185,6 +191,7 @@ const concernRank = (c: ChargerView) => {
 
 function EmptyState({ onRegister }: { onRegister: () => void }) {
   const port = useBench((s) => s.status?.port);
+  const registerBlocked = useRegisterBlocked();
   return (
     <Paper sx={{ p: 5, textAlign: 'center', maxWidth: 720, mx: 'auto', mt: 4 }}>
       <ElectricalServicesIcon color="primary" sx={{ fontSize: 48, mb: 1 }} />
@@ -205,7 +212,13 @@ function EmptyState({ onRegister }: { onRegister: () => void }) {
         <Button variant="outlined" component={RouterLink} to={paths.virtual()}>
           Try a virtual charger
         </Button>
-        <Button onClick={onRegister}>Register a charger first</Button>
+        <Tooltip title={registerBlocked ?? ''}>
+          <span>
+            <Button onClick={onRegister} disabled={!!registerBlocked}>
+              Register a charger first
+            </Button>
+          </span>
+        </Tooltip>
       </Stack>
     </Paper>
   );
@@ -271,6 +284,8 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
     }
   };
   const [registerOpen, setRegisterOpen] = useState(false);
+  // Registering writes the bench's own record: not while the link to it is lost.
+  const registerBlocked = useRegisterBlocked();
   const [sendOpen, setSendOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -290,9 +305,13 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
         <Button variant="outlined" startIcon={<SendIcon />} disabled={!selectedIds.length} onClick={() => setSendOpen(true)}>
           {selectedIds.length ? `Send to selected (${selectedIds.length})…` : 'Send to selected…'}
         </Button>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setRegisterOpen(true)}>
-          Register charger
-        </Button>
+        <Tooltip title={registerBlocked ?? ''}>
+          <span>
+            <Button variant="contained" startIcon={<AddIcon />} disabled={!!registerBlocked} onClick={() => setRegisterOpen(true)}>
+              Register charger
+            </Button>
+          </span>
+        </Tooltip>
       </Stack>
 
       {loaded && !rows.length ? (

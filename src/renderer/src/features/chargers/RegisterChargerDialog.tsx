@@ -17,11 +17,19 @@ import { BootPolicyField, callErrors, chargerIssueWords } from './chargerFields'
 import { PasswordField } from '../../components/PasswordField';
 import { issueWords } from '../../../../shared/api/issues';
 import { FormDialogActions } from '../../components/FormDialogActions';
+import { linkProblem } from '../../components/reach';
 
 const fields = ['id', 'password', 'bootPolicy'] as const;
 
+/** Why no charger can be registered now (the link to the bench is down: registering writes the bench's own record), in words; null while one can. */
+export function useRegisterBlocked(): string | null {
+  const problem = useBench((s) => linkProblem(s.link, s.linkSince));
+  return problem && `${problem}: no charger can be registered until the link is back.`;
+}
+
 export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: boolean; onClose: () => void; onRegistered: (charger: ChargerView, created: boolean) => void }) {
   const client = useClient();
+  const blocked = useRegisterBlocked();
   const [id, setId] = useState('');
   const [password, setPassword] = useState('');
   const [bootPolicy, setBootPolicy] = useState<RegistrationStatus | ''>('');
@@ -56,6 +64,7 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (blocked) return;
     // Blank fields are left out: registering a known charger again must not clear its password or boot policy.
     const parsed = ChargerRegistration.safeParse({ id: id.trim(), ...(password === '' ? {} : { password }), ...(bootPolicy ? { bootPolicy } : {}) });
     if (!parsed.success) {
@@ -110,9 +119,14 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
             <PasswordField value={password} onChange={setPassword} error={errors.password} label="Password (optional)" helperText={passwordHelp} />
             <BootPolicyField value={bootPolicy} onChange={setBootPolicy} error={errors.bootPolicy} />
             {formError && <Alert severity="error">{formError}</Alert>}
+            {blocked && !pending && (
+              <Alert severity="error" role="alert">
+                {blocked}
+              </Alert>
+            )}
           </Stack>
         </DialogContent>
-        <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Register" />
+        <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Register" disabled={!!blocked} />
       </form>
     </Dialog>
   );

@@ -12,9 +12,9 @@ import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
 import { formatAgo, formatTime, formatWhen } from '../../components/format';
 import { formatDuration } from '../../../../shared/format/time';
-import { linkProblem, useNow } from '../../components/reach';
-import { HEARTBEAT_GRACE_MS, refusedLabel, silentBeforeDrop, type Drop, type Refusal } from '../../components/refusals';
-import { intervalWords, useHeartbeatIntervalAt, type KnownInterval } from '../../components/heartbeatInterval';
+import { linkProblem, useNow, type Silence } from '../../components/reach';
+import { changedSinceRefusal, changeShort, changeWords, HEARTBEAT_GRACE_MS, refusedLabel, silentBeforeDrop, type Drop, type Refusal } from '../../components/refusals';
+import { givenBy, intervalWords, useHeartbeatIntervalAt, type KnownInterval } from '../../components/heartbeatInterval';
 import type { ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
@@ -68,8 +68,10 @@ export function BootPolicyField({ value, onChange, error }: { value: Registratio
 
 /**
  * An offline charger's connection lost (no close frame, the bench's ping unanswered) after a silence longer
- * than the bench's heartbeat setting allows (refusals.ts silentBeforeDrop): a candidate, which its chip
- * checks against the interval the charger was working to (heartbeatInterval.ts) before it says "overdue".
+ * than its heartbeat interval allows (refusals.ts silentBeforeDrop): judged against the interval it was
+ * given (its view's `heartbeatGiven`, `given`); when the view tells none, a candidate past the bench's
+ * setting, which its chip checks against the interval the record tells (heartbeatInterval.ts) before it
+ * says "overdue".
  */
 export interface SilentDrop {
   chargerId: string;
@@ -80,24 +82,31 @@ export interface SilentDrop {
   /** The close in words. */
   reason: string | null;
   /** The bench's heartbeat setting now (s): the charger's interval when the record tells no other. */
-  settingS: number;
+  settingS: number | null;
+  /** The interval the charger was given by the drop, as its view tells it; null: read from the record. */
+  given: KnownInterval | null;
 }
 
-/** An offline charger's abnormal drop after a silence past the bench's heartbeat setting, for its ConnectionChip to check; null otherwise. */
-export function silentDropOf(charger: Pick<ChargerView, 'id' | 'connected' | 'lastSeen'>, drop: Drop | undefined, heartbeatInterval: number | null | undefined): SilentDrop | null {
-  const silentMs = charger.connected ? null : silentBeforeDrop(charger.lastSeen, drop, heartbeatInterval);
-  return silentMs !== null && drop && heartbeatInterval ? { chargerId: charger.id, at: drop.at, silentMs, reason: drop.reason, settingS: heartbeatInterval } : null;
+/** An offline charger's abnormal drop after a silence past the interval it was given (else past the bench's heartbeat setting), for its ConnectionChip; null otherwise. */
+export function silentDropOf(charger: Pick<ChargerView, 'id' | 'connected' | 'lastSeen' | 'heartbeatGiven'>, drop: Drop | undefined, heartbeatInterval: number | null | undefined): SilentDrop | null {
+  if (charger.connected || !drop) return null;
+  const given = givenBy(charger, drop.at);
+  const silentMs = silentBeforeDrop(charger.lastSeen, drop, given?.seconds ?? heartbeatInterval);
+  return silentMs !== null ? { chargerId: charger.id, at: drop.at, silentMs, reason: drop.reason, settingS: heartbeatInterval ?? null, given } : null;
 }
 
 /**
- * A candidate drop checked against the heartbeat interval the charger was last known to work to (its boot
- * answer's, or a later configuration change or read of it): the drop with that interval when the silence
- * was longer than it allows; null otherwise, while it is read, and when it cannot be.
+ * A drop checked against the heartbeat interval the charger was working to: the one its view tells it was
+ * given, else the one the record tells (its boot answer's, or a later configuration change or read of it):
+ * the drop with that interval when the silence was longer than it allows; null otherwise, while it is
+ * read, and when it cannot be.
  */
 export function useOverdueDrop(candidate: SilentDrop | null | undefined): { drop: SilentDrop; interval: KnownInterval } | null {
-  const { known } = useHeartbeatIntervalAt(candidate?.chargerId ?? null, candidate?.at ?? null, candidate?.settingS);
-  if (!candidate || !known) return null;
-  return candidate.silentMs > known.seconds * 1000 + HEARTBEAT_GRACE_MS ? { drop: candidate, interval: known } : null;
+  const read = candidate && !candidate.given ? candidate : null;
+  const { known } = useHeartbeatIntervalAt(read?.chargerId ?? null, read?.at ?? null, read?.settingS);
+  const interval = candidate?.given ?? known;
+  if (!candidate || !interval) return null;
+  return candidate.silentMs > interval.seconds * 1000 + HEARTBEAT_GRACE_MS ? { drop: candidate, interval } : null;
 }
 
 /**
@@ -105,8 +114,9 @@ export function useOverdueDrop(candidate: SilentDrop | null | undefined): { drop
  * neither is known, so it says so rather than keep a green "Online". An offline charger whose attempts
  * the bench keeps refusing says so (`refusal`), with why in a few words (the fix is in the tooltip and on
  * its page: at 1024 px the list's column holds two short lines, not a sentence); an online one not heard
- * from for longer than its heartbeat allows (`silentSince`) stays Online (the connection is open) but says
- * since when, and an offline one lost after such a silence (`silentDrop`, checked against the interval the
+ * from for longer than its heartbeat allows (`silence`: reach.ts silenceOf, against the interval it was
+ * given) stays Online (the connection is open) but says since when (the interval and where it came from in
+ * its tooltip), and an offline one lost after such a silence (`silentDrop`, checked against the interval the
  * charger was given: useOverdueDrop) says it was overdue.
  */
 export function ConnectionChip({
@@ -114,14 +124,20 @@ export function ConnectionChip({
   lastSeen,
   withLastSeen = false,
   refusal,
-  silentSince,
+  silence,
   silentDrop,
+  never = false,
+  admissionChange,
 }: {
   connected: boolean;
   lastSeen?: string;
   withLastSeen?: boolean;
+  /** It has never connected (reach.ts neverConnected): its `lastSeen` is its registration, not said as "last seen". */
+  never?: boolean;
+  /** The newest change to how it is let in (its view's `admissionChange`): one after the last refusal makes that refusal not the last word. */
+  admissionChange?: ChargerView['admissionChange'];
   refusal?: Refusal | null;
-  silentSince?: string | null;
+  silence?: Silence | null;
   silentDrop?: SilentDrop | null;
 }) {
   const link = useBench((s) => s.link);
@@ -134,9 +150,32 @@ export function ConnectionChip({
         <Chip size="small" variant="outlined" label="Unknown" sx={{ borderStyle: 'dashed' }} />
       </Tooltip>
     );
+  const changed = !connected && refusal ? changedSinceRefusal(refusal, admissionChange) : null;
+  if (refusal && changed) {
+    const [what, waiting] = changeShort(changed, now);
+    return (
+      <Tooltip title={`${changeWords(changed, now)}. Before it: ${refusalWords(refusal, now)}. Last refused ${formatTime(refusal.last)}: ${refusal.reason}`}>
+        <Box component="span" data-testid="connection-refused" data-changed="" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
+          <Chip size="small" variant="outlined" color="warning" label={refusedLabel(refusal)} />
+          {withLastSeen && (
+            <Typography component="span" variant="caption" color="text.secondary" sx={{ lineHeight: 1.3 }}>
+              <Box component="span" sx={{ display: 'block' }}>
+                {what}
+              </Box>
+              <Box component="span" sx={{ display: 'block' }}>
+                {waiting}
+              </Box>
+            </Typography>
+          )}
+        </Box>
+      </Tooltip>
+    );
+  }
   if (!connected && refusal)
     return (
-      <Tooltip title={`${refusalWords(refusal)}. Last refused ${formatTime(refusal.last)}: ${refusal.reason}${lastSeen ? `. Last seen ${formatTime(lastSeen)}` : ''}`}>
+      <Tooltip
+        title={`${refusalWords(refusal)}. Last refused ${formatTime(refusal.last)}: ${refusal.reason}${never ? '. It has never connected' : lastSeen ? `. Last seen ${formatTime(lastSeen)}` : ''}`}
+      >
         <Box component="span" data-testid="connection-refused" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
           <Chip size="small" color="error" label={refusedLabel(refusal)} />
           {withLastSeen && (
@@ -156,10 +195,11 @@ export function ConnectionChip({
       </Tooltip>
     );
   const chip = <Chip size="small" color={connected ? 'success' : 'default'} variant={connected ? 'filled' : 'outlined'} label={connected ? 'Online' : 'Offline'} />;
-  if (connected && silentSince)
+  if (connected && silence) {
+    const silentSince = silence.since;
     return (
       <Tooltip
-        title={`The connection is open, but nothing came from the charger since ${formatTime(silentSince)}: more than its heartbeat allows. The network may be gone without the connection closing; what is shown is the last known.`}
+        title={`The connection is open, but nothing came from the charger since ${formatTime(silentSince)}: ${overdueWords(silence)}. The network may be gone without the connection closing; what is shown is the last known.`}
       >
         <Box component="span" data-testid="heartbeat-overdue" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, flexWrap: 'wrap' }}>
           {chip}
@@ -169,7 +209,21 @@ export function ConnectionChip({
         </Box>
       </Tooltip>
     );
+  }
   if (connected || !lastSeen) return chip;
+  if (never)
+    return (
+      <Tooltip title="It has never connected to the bench (registered ahead of its first connection).">
+        <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          {chip}
+          {withLastSeen && (
+            <Typography component="span" variant="caption" color="text.secondary" sx={{ lineHeight: 1.3 }}>
+              never connected
+            </Typography>
+          )}
+        </Box>
+      </Tooltip>
+    );
   const dropWords =
     overdue &&
     `Its connection was lost at ${formatTime(overdue.drop.at)}, after ${formatDuration(overdue.drop.silentMs)} without a word from the charger: longer than its heartbeat interval allows (${intervalWords(overdue.interval, formatTime)}), so its heartbeat was overdue before the drop${overdue.drop.reason ? ` (${overdue.drop.reason})` : ''}.`;
@@ -190,6 +244,16 @@ export function ConnectionChip({
       </Box>
     </Tooltip>
   );
+}
+
+/**
+ * Why a silence is overdue, in words: "longer than twice its heartbeat interval allows (60 s, from the
+ * bench's answer to its boot at …)", or, at the least of a minute, "longer than a minute (…)".
+ */
+export function overdueWords(silence: Silence): string {
+  const { interval } = silence;
+  const words = interval ? intervalWords(interval, formatTime) : "300 s assumed: neither the interval it was given nor the bench's setting is known";
+  return 2 * (interval?.seconds ?? 300) < 60 ? `longer than a minute, the least the bench waits (its heartbeat interval: ${words})` : `longer than twice its heartbeat interval allows (${words})`;
 }
 
 /** "Refused (401, password missing) 3× since 09:08:29: set its password (AuthorizationKey) on the charger"; "Refused (tls on the plain port) …" without a status. */

@@ -1,5 +1,6 @@
 // Step 5, the on-site checks that are not OCPP: each item Conform / Not conform / Not applicable with the
-// value measured on the instrument and notes, saved as they are given; and photos from the file picker.
+// value measured on the instrument and notes, saved as they are given (text while it is typed); and photos
+// from the file picker.
 // Read-only once handed over.
 import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -16,9 +17,14 @@ import { ChecklistEntry, checklistItems, checkResults, checkResultWords, type Ch
 import { issueWords } from '../../../../shared/api/issues';
 import { Photos } from './Photos';
 import type { LiveCommissioning } from './useCommissioning';
+import { checklistOpen, readingMissingWords } from './checklist-open';
+import { useLeaveWarning } from '../../components/useLeaveWarning';
 
 type Entry = ChecklistEntry;
 type Item = (typeof checklistItems)[number];
+
+/** Text typed in a field is saved this long after the last key (and at once when the field is left). */
+export const SAVE_AFTER_MS = 600;
 
 const entryOf = (view: CommissioningView, id: Item['id']): Entry => view.checklist.find((e) => e.id === id) ?? { id, result: null, value: '', note: '' };
 
@@ -40,6 +46,13 @@ export function readingOf(item: Item, value: string): { value: string; error?: u
   return { value: value.replace(/^(\s*[<>]?\s*\d+),(\d+\s*)$/, '$1.$2') };
 }
 
+/** How a field's latest text stands with the bench: waiting for the pause in typing, on its way, kept, or refused. */
+type FieldStatus = 'pending' | 'saving' | 'saved' | { failed: string };
+type Field = 'value' | 'note';
+const statusWords = (s: FieldStatus | undefined): string | undefined =>
+  s === undefined ? undefined : s === 'pending' || s === 'saving' ? 'Saving…' : s === 'saved' ? 'Saved' : `Not saved: ${s.failed}`;
+const sameEntry = (a: Entry, b: Entry) => a.result === b.result && a.value === b.value && a.note === b.note;
+
 function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry; locked: boolean; save: (e: Entry) => Promise<string | null> }) {
   // The answer as given here: a quick click on Conform followed by a measured value must not send the
   // value with the result the bench held before the click arrived.
@@ -48,8 +61,9 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
   const [value, setValue] = useState(saved.value);
   const [note, setNote] = useState(saved.note);
   const [error, setError] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<Partial<Record<Field, FieldStatus>>>({});
   // What the bench holds, unless this field is being edited.
-  const [editing, setEditing] = useState<'value' | 'note' | null>(null);
+  const [editing, setEditing] = useState<Field | null>(null);
   useEffect(() => {
     if (sending.current === 0) setResult(saved.result);
   }, [saved.result]);
@@ -66,22 +80,90 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
     }
     if (!keepNote) setNote(saved.note);
   }, [saved.value, saved.note, keepValue, keepNote]);
-  const send = async (patch: Partial<Entry>) => {
+  // The entry last sent, while the bench's answer may not be shown yet: the same again is not sent twice.
+  const lastSent = useRef<Entry | null>(null);
+  const inFlight = useRef<Record<Field, number>>({ value: 0, note: 0 });
+  useEffect(() => {
+    if (sending.current === 0) lastSent.current = null;
+  }, [saved.result, saved.value, saved.note]);
+
+  const push = async (entry: Entry, field: Field | null) => {
+    if (sameEntry(entry, lastSent.current ?? saved)) {
+      if (field) setStatus((s) => ({ ...s, [field]: inFlight.current[field] ? 'saving' : s[field] === 'pending' ? (lastSent.current ? 'saved' : undefined) : s[field] }));
+      return;
+    }
+    lastSent.current = entry;
+    sending.current++;
+    if (field) {
+      inFlight.current[field]++;
+      setStatus((s) => ({ ...s, [field]: 'saving' }));
+    }
+    const failed = await save(entry).finally(() => sending.current--);
+    if (field) inFlight.current[field]--;
+    if (failed) {
+      lastSent.current = null;
+      setResult(saved.result);
+      if (field) setStatus((s) => ({ ...s, [field]: { failed } }));
+      else setError({ '': failed });
+    } else if (field && !inFlight.current[field]) setStatus((s) => (s[field] === 'pending' ? s : { ...s, [field]: 'saved' }));
+  };
+  /**
+   * Sends the answer with the field's text as it is now. `rewrite`: the field shows the reading as read (a
+   * decimal comma made a point); not while it is being typed in.
+   */
+  const send = async (patch: Partial<Entry>, field: Field | null, rewrite = true) => {
     const reading: ReturnType<typeof readingOf> = typed.current ? readingOf(item, value) : { value };
-    if (reading.error !== undefined) return setError({ value: reading.error });
-    const next = { ...saved, result, value: reading.value, note, ...patch };
-    if (next.value !== value) setValue(next.value);
-    const checked = ChecklistEntry.safeParse(next);
-    if (!checked.success) return setError(issueWords(checked.error, { key: 'first' }));
+    const checked = reading.error === undefined ? ChecklistEntry.safeParse({ ...saved, result, value: reading.value, note, ...patch }) : null;
+    if (!checked?.success) {
+      const errors = checked ? issueWords(checked.error, { key: 'first' }) : { value: reading.error! };
+      setError(errors);
+      // A typed reading refused while the bench holds an earlier one (saved during a pause in typing, say):
+      // that one is withdrawn, so the item stays open rather than done with a value this field no longer shows.
+      const withdrawn = ChecklistEntry.safeParse({ ...saved, result, value: '', note });
+      if (errors.value && typed.current && (lastSent.current ?? saved).value !== '' && withdrawn.success) return push(withdrawn.data, field);
+      if (field) setStatus((s) => ({ ...s, [field]: undefined }));
+      return;
+    }
+    if (rewrite && checked.data.value !== value) setValue(checked.data.value);
     setError({});
     setResult(checked.data.result);
-    sending.current++;
-    const failed = await save(checked.data).finally(() => sending.current--);
-    if (failed) {
-      setError({ '': failed });
-      setResult(saved.result);
-    }
+    await push(checked.data, field);
   };
+  // Text is saved while it is typed, once typing pauses; at once when the field is left or the item goes.
+  const sendNow = useRef(send);
+  sendNow.current = send;
+  const timer = useRef<{ handle: ReturnType<typeof setTimeout>; field: Field } | null>(null);
+  const schedule = (field: Field) => {
+    if (timer.current) clearTimeout(timer.current.handle);
+    setStatus((s) => ({ ...s, [field]: 'pending' }));
+    timer.current = {
+      field,
+      handle: setTimeout(() => {
+        timer.current = null;
+        void sendNow.current({}, field, false);
+      }, SAVE_AFTER_MS),
+    };
+  };
+  const flush = (field: Field, changed: boolean) => {
+    const waiting = timer.current;
+    if (waiting) clearTimeout(waiting.handle);
+    timer.current = null;
+    if (waiting || changed) void send({}, field);
+  };
+  useEffect(
+    () => () => {
+      const waiting = timer.current;
+      if (!waiting) return;
+      clearTimeout(waiting.handle);
+      timer.current = null;
+      void sendNow.current({}, waiting.field, false);
+    },
+    [],
+  );
+  // Leaving the page while a text is not saved (waiting, on its way, refused or failed) asks first.
+  const unsaved = Object.values(status).some((s) => s !== undefined && s !== 'saved') || Object.keys(error).length > 0;
+  useLeaveWarning(unsaved);
+
   const bad = result === 'notConform';
   // Phase rotation is read as a sequence in words, not a number with a unit.
   const words = item.unit === 'sequence';
@@ -93,7 +175,7 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
     >
       <Stack direction={{ xs: 'column', md: 'row' }} sx={{ gap: 1.5, alignItems: { md: 'center' } }}>
         <Typography sx={{ fontWeight: 600, flex: '1 1 260px' }}>{item.label}</Typography>
-        <ToggleButtonGroup size="small" exclusive value={result} disabled={locked} aria-label={`${item.label}: result`} onChange={(_e, v: CheckResult | null) => v && void send({ result: v })}>
+        <ToggleButtonGroup size="small" exclusive value={result} disabled={locked} aria-label={`${item.label}: result`} onChange={(_e, v: CheckResult | null) => v && void send({ result: v }, null)}>
           {checkResults.map((r) => (
             <ToggleButton key={r} value={r} color={r === 'conform' ? 'success' : r === 'notConform' ? 'error' : 'standard'} sx={{ px: 1.5 }}>
               {checkResultWords[r]}
@@ -111,13 +193,14 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
             onChange={(e) => {
               typed.current = true;
               setValue(e.target.value);
+              schedule('value');
             }}
             onBlur={() => {
               setEditing(null);
-              if (value !== saved.value) void send({});
+              flush('value', value !== saved.value);
             }}
-            error={!!error.value}
-            helperText={error.value}
+            error={!!error.value || typeof status.value === 'object'}
+            helperText={error.value ?? statusWords(status.value)}
             sx={{ width: words ? 240 : 200 }}
             // The label stays above the field: beside a unit it would run into it ("Measuredsequence").
             slotProps={{
@@ -136,13 +219,16 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
         value={note}
         disabled={locked}
         onFocus={() => setEditing('note')}
-        onChange={(e) => setNote(e.target.value)}
+        onChange={(e) => {
+          setNote(e.target.value);
+          schedule('note');
+        }}
         onBlur={() => {
           setEditing(null);
-          if (note !== saved.note) void send({});
+          flush('note', note !== saved.note);
         }}
-        error={!!error.note}
-        helperText={error.note}
+        error={!!error.note || typeof status.note === 'object'}
+        helperText={error.note ?? statusWords(status.note)}
         sx={{ mt: 1 }}
         slotProps={{ htmlInput: { 'aria-label': `${item.label}: notes` } }}
       />
@@ -172,15 +258,27 @@ export function ChecklistStep({ live, view }: { live: LiveCommissioning; view: C
     queue.current = next;
     return next;
   };
-  const open = view.checklist.filter((e) => !e.result).length + checklistItems.filter((i) => !view.checklist.some((e) => e.id === i.id)).length;
+  const { unanswered, withoutReading } = checklistOpen(view);
+  const open = new Set([...unanswered, ...withoutReading]).size;
   return (
     <Stack spacing={2}>
       {view.state === 'handedOver' ? (
         <Alert severity="info">Handed over: the checklist is final.</Alert>
       ) : (
-        <Typography variant="body2" color="text.secondary">
-          Each answer is saved as you give it. {open ? `${open} item${open > 1 ? 's' : ''} still to check.` : 'Every item is checked.'}
-        </Typography>
+        <Box>
+          <Typography variant="body2" color="text.secondary">
+            Each answer is saved as you give it. {open ? `${open} item${open > 1 ? 's' : ''} still to check.` : 'Every item is checked.'}
+          </Typography>
+          {withoutReading.length > 0 && (
+            <Box component="ul" aria-label="Measured values missing" sx={{ m: 0, pl: 3 }}>
+              {withoutReading.map((i) => (
+                <Typography component="li" key={i.id} variant="body2" color="warning.main">
+                  {readingMissingWords(i)}
+                </Typography>
+              ))}
+            </Box>
+          )}
+        </Box>
       )}
       {checklistItems.map((item) => (
         <ChecklistItem key={item.id} item={item} saved={entryOf(view, item.id)} locked={locked} save={save} />

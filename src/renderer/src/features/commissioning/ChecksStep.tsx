@@ -203,11 +203,11 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
     <Stack spacing={3}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
         <Typography sx={{ flexGrow: 1 }} role="status">
-          {running ? `Running: ${runningStep?.title ?? 'starting'}${view.running?.step ? ` — ${view.running.step}` : ''}` : checksStatus(view)}
+          {running ? runningWords(view, runningStep?.title ?? null) : checksStatus(view)}
         </Typography>
         {running ? (
-          <Button variant="outlined" color="error" startIcon={<StopIcon />} disabled={live.stale || stopping === 'sent'} onClick={() => setStopping('asking')}>
-            {stopping === 'sent' ? 'Stopping after this step…' : 'Stop'}
+          <Button variant="outlined" color="error" startIcon={<StopIcon />} disabled={live.stale || stopping === 'sent' || !!view.running?.stopping} onClick={() => setStopping('asking')}>
+            {stopping === 'sent' || view.running?.stopping ? 'Stopping…' : 'Stop'}
           </Button>
         ) : (
           <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!!blocked} title={blocked ?? undefined} onClick={() => setAgain({})}>
@@ -220,6 +220,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
       </ChargerOfflineNotice>
       {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
       {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}
+      {!running && <NotDoneAfterStop view={view} />}
       <StepResults steps={view.steps} runningStepId={view.running?.stepId ?? null} runningWhat={view.running?.step ?? null} canRerun={blocked} onRerun={(id) => setAgain({ steps: [id] })} />
       <ConfigDiff view={view} />
       <SessionChart view={view} stale={live.stale} />
@@ -260,10 +261,33 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           void doStop().then((ok) => ok || setStopping('no'));
         }}
       >
-        The step in progress ({runningStep?.title ?? 'none'}) ends now, unfinished (inconclusive), its request to the person at the charger withdrawn, and the charger is put back. The steps not run
-        yet stay open and can be run later.
+        The step in progress ({runningStep?.title ?? 'none'}) ends now, unfinished (inconclusive), its request to the person at the charger withdrawn, and the charger is put back (a charger that is
+        offline is not waited for: what putting it back would ask of it is recorded as not done). The steps not run yet stay open and can be run later.
       </Ask>
     </Stack>
+  );
+}
+
+/** The status line of a run: the step and what it does; after Stop, what the run still waits for before it ends. */
+export function runningWords(view: CommissioningView, stepTitle: string | null): string {
+  if (view.running?.stopping) return `${stepTitle ? `${stepTitle} ended unfinished. ` : ''}${view.running.stopping}…`;
+  return `Running: ${stepTitle ?? 'starting'}${view.running?.step ? ` — ${view.running.step}` : ''}`;
+}
+
+/** What the last run, stopped, did not put back on the charger (it was offline, or did not answer): the step's put-back problems. */
+function NotDoneAfterStop({ view }: { view: CommissioningView }) {
+  const stopped = view.lastRun?.outcome === 'stopped' && view.lastRun.stoppedIn ? view.steps.find((s) => s.id === view.lastRun?.stoppedIn) : undefined;
+  const problems = stopped?.result?.cleanupProblems ?? [];
+  if (!stopped || problems.length === 0) return null;
+  return (
+    <Alert severity="warning" aria-label="Not put back after the Stop">
+      The run was stopped during {stopped.title}; putting the charger back after it was not finished:
+      <Box component="ul" sx={{ m: 0, pl: 3 }}>
+        {problems.map((p) => (
+          <li key={p}>{p}</li>
+        ))}
+      </Box>
+    </Alert>
   );
 }
 

@@ -1,8 +1,9 @@
 // Step 6, the handover: the verdict and what is still open, the installer's signature (drawn or typed), the
 // customer's name and acknowledgement (and signature if they sign too), then Sign, asked first. The record
 // is final afterwards, and the step shows what was signed. Once Sign is sent it cannot be withdrawn: the
-// question stays open, without Cancel, until the bench answers.
-import { useState } from 'react';
+// question stays open, without Cancel, until the bench answers. What is typed is kept (handover-draft.ts)
+// across a reload or a visit to another step until it is signed.
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -21,7 +22,8 @@ import { formatDateTime } from '../../components/format';
 import { Handover, type CommissioningView, type HandoverInput, type Signature } from '../../../../shared/api/commissioning';
 import { issueWords } from '../../../../shared/api/issues';
 import { Ask } from '../../components/Ask';
-import { handwriting, SignatureField, type SignatureDraft } from './SignatureField';
+import { handwriting, SignatureField } from './SignatureField';
+import { useHandoverDraft } from './handover-draft';
 import type { LiveCommissioning } from './useCommissioning';
 import { CommissioningVerdictChip, placeOf } from './words';
 
@@ -101,18 +103,19 @@ function Signed({ view }: { view: CommissioningView }) {
 
 export function HandoverStep({ live, view }: { live: LiveCommissioning; view: CommissioningView }) {
   const client = useClient();
-  const [installer, setInstaller] = useState(view.job.installer);
-  const [installerSig, setInstallerSig] = useState<SignatureDraft>({ kind: 'drawn' });
-  const [customer, setCustomer] = useState(view.job.customer);
-  const [acknowledged, setAcknowledged] = useState(false);
-  const [customerSigns, setCustomerSigns] = useState(false);
-  const [customerSig, setCustomerSig] = useState<SignatureDraft>({ kind: 'drawn' });
-  const [notes, setNotes] = useState('');
+  // The form as typed, kept for a reload or a visit to another step until it is signed (handover-draft.ts).
+  const { draft, change, drop, problem: notKept } = useHandoverDraft(view.id, view.job);
+  const { installer, installerSig, customer, acknowledged, customerSigns, customerSig, notes } = draft;
+  const signedAlready = !!view.handover;
+  useEffect(() => {
+    if (signedAlready) drop();
+  }, [signedAlready, drop]);
   // Once Sign was tried, each field says what is wrong with it, and stops saying it as soon as it is put right.
   const [tried, setTried] = useState(false);
   const [asking, setAsking] = useState<Handover | null>(null);
   const [sign, doSign, resetSign] = useCall(async (handover: Handover) => {
     const signed = await client.call('commissioning:handover', { id: view.id, handover });
+    drop();
     live.show(signed);
     setAsking(null);
   });
@@ -147,8 +150,8 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
               Installer
             </Typography>
-            <TextField label="Installer's name" value={installer} onChange={(e) => setInstaller(e.target.value)} error={!!errors['installer.name']} helperText={errors['installer.name']} />
-            <SignatureField label="Installer's signature" name={installer} value={installerSig} onChange={setInstallerSig} error={errors['installer.image']} />
+            <TextField label="Installer's name" value={installer} onChange={(e) => change({ installer: e.target.value })} error={!!errors['installer.name']} helperText={errors['installer.name']} />
+            <SignatureField label="Installer's signature" name={installer} value={installerSig} onChange={(installerSig) => change({ installerSig })} error={errors['installer.image']} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
@@ -156,20 +159,23 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
             <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
               Customer
             </Typography>
-            <TextField label="Customer's name" value={customer} onChange={(e) => setCustomer(e.target.value)} error={!!errors['customer.name']} helperText={errors['customer.name']} />
+            <TextField label="Customer's name" value={customer} onChange={(e) => change({ customer: e.target.value })} error={!!errors['customer.name']} helperText={errors['customer.name']} />
             <Box>
               <FormControlLabel
-                control={<Checkbox checked={acknowledged} onChange={(e) => setAcknowledged(e.target.checked)} />}
+                control={<Checkbox checked={acknowledged} onChange={(e) => change({ acknowledged: e.target.checked })} />}
                 label={`${customer.trim() || 'The customer'} acknowledges that the charger was handed over with this report`}
               />
               {errors['customer.acknowledged'] && <FormHelperText error>{errors['customer.acknowledged']}</FormHelperText>}
             </Box>
-            <FormControlLabel control={<Switch checked={customerSigns} onChange={(e) => setCustomerSigns(e.target.checked)} />} label="The customer signs too" />
-            {customerSigns && <SignatureField label="Customer's signature" name={customer} value={customerSig} onChange={setCustomerSig} error={errors['customer.signature.image']} />}
+            <FormControlLabel control={<Switch checked={customerSigns} onChange={(e) => change({ customerSigns: e.target.checked })} />} label="The customer signs too" />
+            {customerSigns && (
+              <SignatureField label="Customer's signature" name={customer} value={customerSig} onChange={(customerSig) => change({ customerSig })} error={errors['customer.signature.image']} />
+            )}
           </Stack>
         </Grid>
       </Grid>
-      <TextField label="Notes for the report" multiline minRows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+      <TextField label="Notes for the report" multiline minRows={2} value={notes} onChange={(e) => change({ notes: e.target.value })} />
+      {notKept && <Alert severity="warning">{notKept}</Alert>}
       {blocked && <Alert severity="warning">{blocked}</Alert>}
       {sign.error && <Alert severity="error">Not signed: {sign.error}</Alert>}
       <Box>

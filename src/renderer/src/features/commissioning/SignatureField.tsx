@@ -20,7 +20,7 @@ export const handwriting = '"Segoe Script", "Bradley Hand", "Brush Script MT", "
 const WIDTH = 520;
 const HEIGHT = 150;
 
-function Pad({ label, onDrawn }: { label: string; onDrawn: (image: string | undefined) => void }) {
+function Pad({ label, image, onDrawn }: { label: string; image?: string; onDrawn: (image: string | undefined) => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const drawn = useRef(false);
@@ -32,6 +32,14 @@ function Pad({ label, onDrawn }: { label: string; onDrawn: (image: string | unde
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.strokeStyle = '#1a237e';
+    // A signature drawn before (kept for a reload, or a visit to another step) is shown again, and drawn on.
+    if (!image) return;
+    drawn.current = true;
+    const img = new Image();
+    img.onload = () => ctx.drawImage(img, 0, 0, WIDTH, HEIGHT);
+    img.src = image;
+    // Only the drawing it opened with: later strokes are on the canvas already.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /** The pointer in canvas pixels (the canvas may be drawn narrower than it is). */
@@ -99,7 +107,7 @@ export function SignatureField({ label, name, value, onChange, error }: { label:
         </ToggleButtonGroup>
       </Stack>
       {value.kind === 'drawn' ? (
-        <Pad label={label} onDrawn={(image) => onChange({ kind: 'drawn', image })} />
+        <Pad label={label} image={value.image} onDrawn={(image) => onChange({ kind: 'drawn', image })} />
       ) : (
         <Box
           aria-label={`${label}: typed`}

@@ -1,6 +1,7 @@
 // Step 1, the site and the job: site name (picked from the sites commissioned before, which fills in the job
-// last used there) and address, where the charger is on the site, the installer and company, the customer.
-import { useState } from 'react';
+// last used there, as does its name typed in full) and address, where the charger is on the site, the
+// installer and company, the customer.
+import { useRef, useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
@@ -45,6 +46,15 @@ export function SiteJobStep({ next }: { next: () => void }) {
     setFilledFrom(known);
     set({ site: known.site, address: known.address, installer: known.installer, company: known.company, customer: known.customer });
   };
+  // A site's name typed in full (whatever its case, spaces around it) counts as picked when the field is left.
+  const typedSite = useRef(false);
+  const leaveSite = () => {
+    if (!typedSite.current) return;
+    typedSite.current = false;
+    const name = (job.site ?? '').trim().toLowerCase();
+    const known = name ? sites.data?.find((s) => s.site.trim().toLowerCase() === name) : undefined;
+    if (known) pickSite(known.site);
+  };
   const check = () => {
     const parsed = SiteJob.safeParse(job);
     if (parsed.success) return true;
@@ -60,8 +70,17 @@ export function SiteJobStep({ next }: { next: () => void }) {
             freeSolo
             options={(sites.data ?? []).map((s) => s.site)}
             inputValue={job.site ?? ''}
-            onInputChange={(_e, value, reason) => reason === 'input' && set({ site: value })}
-            onChange={(_e, value) => typeof value === 'string' && pickSite(value)}
+            onInputChange={(_e, value, reason) => {
+              if (reason !== 'input') return;
+              typedSite.current = true;
+              set({ site: value });
+            }}
+            onChange={(_e, value) => {
+              if (typeof value !== 'string') return;
+              typedSite.current = false;
+              pickSite(value);
+            }}
+            onBlur={leaveSite}
             renderInput={(params) => (
               <TextField
                 {...params}

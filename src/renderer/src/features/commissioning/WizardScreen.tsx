@@ -27,6 +27,7 @@ import { ReportStep } from './ReportStep';
 import { JobSummary, SiteJobStep } from './SiteJobStep';
 import { useCommissioning, type LiveCommissioning } from './useCommissioning';
 import { checksNote, stateText } from './progress';
+import { checklistOpen } from './checklist-open';
 import { CommissioningVerdictChip, placeOf } from './words';
 
 const labels: Record<WizardStep, string> = {
@@ -52,7 +53,9 @@ function progress(view: CommissioningView | null, step: WizardStep): { done: boo
       return { ...rest, note: text };
     }
     case 'checklist': {
-      const done = view.checklist.filter((c) => c.result).length;
+      // An item answered without the reading it asks for is still open, as the bench judges it.
+      const { withoutReading } = checklistOpen(view);
+      const done = view.checklist.filter((c) => c.result).length - withoutReading.length;
       const bad = view.checklist.filter((c) => c.result === 'notConform').length;
       return { done: done === view.checklist.length && !bad, failed: bad > 0, note: bad ? `${bad} not conform` : `${done} of ${view.checklist.length}` };
     }

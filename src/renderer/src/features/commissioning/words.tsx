@@ -1,6 +1,6 @@
 // How a commissioning reads: its verdict and state as chips, a step's state, and what the run is doing.
 import Chip, { type ChipProps } from '@mui/material/Chip';
-import type { CommissioningState, CommissioningStep, CommissioningVerdict } from '../../../../shared/api/commissioning';
+import { commissioningStateWords, type CommissioningState, type CommissioningStep, type CommissioningVerdict } from '../../../../shared/api/commissioning';
 import type { CaseState } from '../../components/verdicts';
 
 const verdicts: Record<CommissioningVerdict, { label: string; color: ChipProps['color'] }> = {
@@ -10,16 +10,10 @@ const verdicts: Record<CommissioningVerdict, { label: string; color: ChipProps['
 };
 
 /**
- * A commissioning's state in a list, where its steps are not at hand: a run that ended may have been
- * stopped before every step ran, so it is not called "checked" (its verdict chip says the rest). The
- * header says more, from the steps (progress.ts).
+ * A commissioning's state in a list, where its steps are not at hand, in the words the site summary page
+ * uses too (commissioningStateWords). The header says more, from the steps (progress.ts).
  */
-export const stateWords: Record<CommissioningState, string> = {
-  ready: 'Not started',
-  running: 'Running',
-  finished: 'Not handed over',
-  handedOver: 'Handed over',
-};
+export const stateWords: Record<CommissioningState, string> = commissioningStateWords;
 
 export function CommissioningVerdictChip({ verdict, size = 'small' }: { verdict: CommissioningVerdict; size?: ChipProps['size'] }) {
   const v = verdicts[verdict];

@@ -21,7 +21,7 @@ import { useClient } from '../../api/context';
 import { monoFont } from '../../app/theme';
 import { frameTime, jsonTokens, prettyFrame, prettyRewrites } from './frame';
 import { highlight } from './Highlight';
-import { ANSWER_WINDOW_MS as MATCH_WINDOW_MS, noAnswerLines, useNoAnswer, type NoAnswerFacts } from './noAnswer';
+import { ANSWER_WINDOW_MS as MATCH_WINDOW_MS, isMalformedAnswer, noAnswerLines, useMalformedAnswer, useNoAnswer, type NoAnswerFacts } from './noAnswer';
 import { useNow } from '../../components/reach';
 
 /** How a frame is shown: pretty-printed, or its text exactly as it was sent. */
@@ -138,18 +138,20 @@ function useLiveAnswer(m: MessageView, waiting: boolean) {
         if (e.type === 'frameLogged') {
           const f = e.message;
           if (f.chargerId === chargerId && f.messageId === messageId && f.direction !== direction && (f.kind === 'CALLRESULT' || f.kind === 'CALLERROR')) answeredAt = f.ts;
+          // A malformed answer is an answer too: the detail says it is recorded.
+          else if (isMalformedAnswer(m, f)) answeredAt = f.ts;
         } else if (e.type === 'operationFinished') changed ||= e.operation.chargerId === chargerId && e.operation.action === action;
         else if (e.type === 'chargerDisconnected' || e.type === 'chargerConnected') changed ||= e.chargerId === chargerId;
       }
       if (answeredAt || changed) setLive((l) => (l.key === key ? { key, answeredAt: answeredAt ?? l.answeredAt, changes: l.changes + 1 } : { key, answeredAt, changes: 1 }));
     });
-  }, [client, key, chargerId, messageId, direction, action, waiting]);
+  }, [client, key, m, chargerId, messageId, direction, action, waiting]);
   return live.key === key ? live : { key, answeredAt: null, changes: 0 };
 }
 
 /** What the record knows of a request without an answer, its "since" kept true as the detail stays open. */
-function NoAnswerLines({ m, facts }: { m: MessageView; facts: NoAnswerFacts }) {
-  const lines = noAnswerLines(m, facts, useNow(1000));
+function NoAnswerLines({ m, facts, malformed }: { m: MessageView; facts: NoAnswerFacts; malformed: MessageView | null }) {
+  const lines = noAnswerLines(m, facts, useNow(1000), malformed);
   return (
     <Box aria-label="What happened to this request" sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }}>
       {lines.map((line, i) => (
@@ -171,7 +173,20 @@ async function copy(text: string): Promise<string> {
   }
 }
 
-export function FrameDetail({ m: given, onClose, search, outsideFilter = false }: { m: MessageView; onClose: () => void; search?: string; outsideFilter?: boolean }) {
+export function FrameDetail({
+  m: given,
+  onClose,
+  search,
+  outsideFilter = false,
+  onOpenFrame,
+}: {
+  m: MessageView;
+  onClose: () => void;
+  search?: string;
+  outsideFilter?: boolean;
+  /** Opens another frame in the detail (a malformed answer's). */
+  onOpenFrame?: (m: MessageView) => void;
+}) {
   // The first copy of the frame stands while the same frame stays open (the log gives a fresh one when it is picked again).
   const key = frameKey(given);
   const m = useMemo(() => given, [key]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -186,6 +201,8 @@ export function FrameDetail({ m: given, onClose, search, outsideFilter = false }
   const liveAnswer = useLiveAnswer(m, isCall);
   const other = useCounterpart(m, liveAnswer.answeredAt);
   const unanswered = useNoAnswer(m, isCall && !other.loading && !other.error && !other.frame, liveAnswer.changes);
+  // A request without a well-formed answer may have one the bench could not read, recorded as invalid.
+  const malformed = useMalformedAnswer(m, isCall && !other.loading && !other.error && !other.frame, liveAnswer.answeredAt, liveAnswer.changes);
   // What the last copy said, and which copy it was (the frame as sent, or formatted).
   const [copied, setCopied] = useState<{ what: Shown; said: string } | null>(null);
   useEffect(() => setCopied(null), [key]);
@@ -272,7 +289,7 @@ export function FrameDetail({ m: given, onClose, search, outsideFilter = false }
                 </Typography>
               )}
             </Typography>
-            {(other.loading || unanswered.loading) && (
+            {(other.loading || unanswered.loading || malformed.loading) && (
               <Typography variant="body2" color="text.secondary">
                 Looking for it…
               </Typography>
@@ -283,8 +300,19 @@ export function FrameDetail({ m: given, onClose, search, outsideFilter = false }
                 No request with this message id in the minute before.
               </Typography>
             )}
-            {!unanswered.loading && unanswered.facts && <NoAnswerLines m={m} facts={unanswered.facts} />}
+            {!unanswered.loading && !malformed.loading && unanswered.facts && <NoAnswerLines m={m} facts={unanswered.facts} malformed={malformed.frame} />}
             {unanswered.error && <Alert severity="warning">{unanswered.error}</Alert>}
+            {malformed.error && <Alert severity="warning">Whether a malformed answer is recorded could not be read: {malformed.error}</Alert>}
+            {!malformed.loading && malformed.frame && (
+              <>
+                {onOpenFrame && (
+                  <Button size="small" sx={{ alignSelf: 'flex-start', my: 0.5 }} onClick={() => onOpenFrame(malformed.frame!)}>
+                    Open log entry #{malformed.frame.id}
+                  </Button>
+                )}
+                <Json text={malformed.frame.raw} label="The malformed answer as sent" />
+              </>
+            )}
             {other.frame && (
               <>
                 <Typography variant="body2" color="text.secondary" gutterBottom>

@@ -16,6 +16,7 @@ import { allActions } from '../../../../shared/ocpp16';
 import { messageKinds } from '../../../../shared/api/contract';
 import { useBench } from '../../stores/bench';
 import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
+import { localTimeNote } from '../../components/format';
 
 /** The filter as the fields hold it: times as the datetime-local fields give them (local time). */
 export interface FilterFields {
@@ -33,6 +34,8 @@ export const emptyFields: FilterFields = { chargerId: '', actions: [], direction
 
 export const SEARCH_DEBOUNCE_MS = 300;
 const SEARCH_MAX = 200;
+/** What a search finds (message-filter.ts searchForms): escaped or not, case folded for A-Z only. */
+const SEARCH_HINT = 'Finds the text escaped in the JSON too (\\" or \\u00e9); A-Z in any case, other letters as typed';
 const actionOptions = [...allActions].sort();
 
 export function hasFilters(f: FilterFields, fixedCharger: boolean): boolean {
@@ -65,7 +68,7 @@ export const LogFilters = memo(function LogFilters({ fields, onChange, fixedChar
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         error={search.length > SEARCH_MAX}
-        helperText={search.length > SEARCH_MAX ? `Search for at most ${SEARCH_MAX} characters` : undefined}
+        helperText={search.length > SEARCH_MAX ? `Search for at most ${SEARCH_MAX} characters` : SEARCH_HINT}
         sx={{ width: 260 }}
         slotProps={{
           input: {
@@ -140,6 +143,7 @@ export const LogFilters = memo(function LogFilters({ fields, onChange, fixedChar
         label="From"
         value={fields.from}
         onChange={(e) => set('from', e.target.value)}
+        helperText={localTimeNote()}
         slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }}
         sx={{ width: 215 }}
       />
@@ -150,7 +154,7 @@ export const LogFilters = memo(function LogFilters({ fields, onChange, fixedChar
         value={fields.to}
         onChange={(e) => set('to', e.target.value)}
         error={!!timeOrder}
-        helperText={timeOrder}
+        helperText={timeOrder ?? localTimeNote()}
         slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }}
         sx={{ width: 215 }}
       />

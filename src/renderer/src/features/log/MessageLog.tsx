@@ -32,6 +32,7 @@ import { emptyFields, hasFilters, LogFilters, type FilterFields } from './LogFil
 import { useLogView } from './useLogView';
 import { VirtualLog } from './VirtualLog';
 import { useNow } from '../../components/reach';
+import { EXPORT_TIMES_NOTE } from '../../components/format';
 
 const number = (n: number) => n.toLocaleString();
 
@@ -213,7 +214,7 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
             <Button size="small" startIcon={<ContentCopyIcon />} onClick={() => void copyPicked()}>
               Copy as JSON
             </Button>
-            <Button size="small" startIcon={<DownloadIcon />} onClick={exportPicked}>
+            <Button size="small" startIcon={<DownloadIcon />} onClick={exportPicked} title={EXPORT_TIMES_NOTE}>
               Export picked
             </Button>
             <Button size="small" color="inherit" onClick={() => setPicked(new Map())}>
@@ -232,12 +233,16 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
           aria-haspopup="menu"
           aria-controls={exportMenu ? 'log-export-menu' : undefined}
           disabled={!view.count || exports.exporting}
+          title={EXPORT_TIMES_NOTE}
         >
           {exports.exporting ? 'Exporting…' : 'Export'}
         </Button>
         <Menu id="log-export-menu" anchorEl={exportMenu} open={!!exportMenu} onClose={() => setExportMenu(null)}>
           <MenuItem onClick={() => void runExport('csv')}>Export as CSV</MenuItem>
           <MenuItem onClick={() => void runExport('json')}>Export as JSON</MenuItem>
+          <Typography component="li" variant="caption" color="text.secondary" data-testid="log-export-times" sx={{ display: 'block', px: 2, pt: 0.5 }}>
+            {EXPORT_TIMES_NOTE}
+          </Typography>
         </Menu>
       </Stack>
       {view.error && (
@@ -291,7 +296,7 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
             />
           )}
         </Paper>
-        {open && <FrameDetail m={open} onClose={() => setOpen(null)} search={filter.search} outsideFilter={openOutside} />}
+        {open && <FrameDetail m={open} onClose={() => setOpen(null)} search={filter.search} outsideFilter={openOutside} onOpenFrame={setOpen} />}
       </Box>
       <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity={notice?.error ? 'error' : 'success'} onClose={() => setNotice(null)} variant="filled">

@@ -16,6 +16,7 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { MessageView } from '../../../../shared/api/views';
 import { monoFont } from '../../app/theme';
 import { ChargerBadges } from '../../components/ChargerBadges';
+import { zoneLabel } from '../../components/format';
 import { frameClock, frameTime, isFlagged, payloadPreview } from './frame';
 import { highlight } from './Highlight';
 
@@ -409,8 +410,12 @@ export function VirtualLog(props: VirtualLogProps) {
             h === 'Pick' ? (
               <Box key={h} role="columnheader" aria-label="Picked" />
             ) : (
-              <Box key={h} role="columnheader" title={h === 'Time' && !cols.fullTime ? 'Time of day: the date is in the tooltip of each time' : undefined}>
-                {h}
+              <Box
+                key={h}
+                role="columnheader"
+                title={h === 'Time' ? `${cols.fullTime ? 'Local time' : 'Local time of day (the date is in the tooltip of each time)'}, ${zoneLabel()}; exports write UTC` : undefined}
+              >
+                {h === 'Time' ? `Time (${zoneLabel()})` : h}
               </Box>
             ),
           )}

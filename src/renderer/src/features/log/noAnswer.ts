@@ -87,12 +87,17 @@ function errorText(error: unknown): string | null {
   return typeof e.code === 'string' ? `${e.code}${description ? `: ${description}` : ''}` : description;
 }
 
-/** What to say about a CALL without an answer found, line by line. `now`: when it was looked at. */
-export function noAnswerLines(m: MessageView, facts: NoAnswerFacts, now: number): string[] {
+/**
+ * What to say about a CALL without a well-formed answer found, line by line. `now`: when it was looked at;
+ * `malformed`: the unreadable frame recorded as its answer (isMalformedAnswer), when there is one.
+ */
+export function noAnswerLines(m: MessageView, facts: NoAnswerFacts, now: number, malformed: MessageView | null = null): string[] {
   const t = ms(m.ts);
   const from = m.direction === 'out' ? 'the charger' : 'the bench';
   const age = now - t;
-  const lines = [age < ANSWER_WINDOW_MS ? `No answer recorded yet: ${elapsed(Math.max(0, age))} since this request.` : `No answer from ${from} recorded in the minute after this request.`];
+  const lines = malformed
+    ? [`A malformed answer from ${from} is recorded ${elapsed(ms(malformed.ts) - t)} after this request: log entry #${malformed.id}.`]
+    : [age < ANSWER_WINDOW_MS ? `No answer recorded yet: ${elapsed(Math.max(0, age))} since this request.` : `No answer from ${from} recorded in the minute after this request.`];
   const op = facts.operation;
   if (op) {
     const name = `The bench's operation #${op.id} (${op.action})`;
@@ -112,6 +117,48 @@ export function noAnswerLines(m: MessageView, facts: NoAnswerFacts, now: number)
     lines.push(`The charger's connection ${how} ${elapsed(ms(c.ts) - t)} after this request${c.reason ? `: ${c.reason}` : ''}.`);
   }
   return lines;
+}
+
+/**
+ * Whether `f` is an answer to the request `m` that could not be read: an invalid frame from the same
+ * charger, the other way, logged after it, whose text starts as a CALLRESULT or CALLERROR of the
+ * request's message id (`[3,"<id>"` or `[4,"<id>"`).
+ */
+export function isMalformedAnswer(m: MessageView, f: Omit<MessageView, 'id'> & { id?: number }): boolean {
+  // A frame logged live comes without its log entry: its time says it came after.
+  const after = f.id === undefined ? f.ts >= m.ts : f.id > m.id;
+  if (m.kind !== 'CALL' || !m.messageId || f.kind !== 'INVALID' || f.chargerId !== m.chargerId || f.direction === m.direction || !after) return false;
+  const start = /^\s*\[\s*[34]\s*,\s*/.exec(f.raw);
+  return start !== null && f.raw.startsWith(JSON.stringify(m.messageId), start[0].length);
+}
+
+/**
+ * The first malformed answer to a request recorded in the minute after it (or up to `until`, when an
+ * answer was logged live later), read when `active`; again on a new `reread`.
+ */
+export function useMalformedAnswer(m: MessageView, active: boolean, until: string | null, reread = 0) {
+  const client = useClient();
+  const [state, setState] = useState<{ m: MessageView; loading: boolean; frame: MessageView | null; error: string | null }>({ m, loading: active, frame: null, error: null });
+  useEffect(() => {
+    if (!active || !m.messageId) return setState({ m, loading: false, frame: null, error: null });
+    let live = true;
+    setState((s) => (s.m === m && !s.loading ? s : { m, loading: true, frame: null, error: null }));
+    const t = ms(m.ts);
+    const filter = {
+      chargerId: m.chargerId,
+      kinds: ['INVALID' as const],
+      search: JSON.stringify(m.messageId),
+      from: m.ts,
+      to: new Date(Math.max(t + ANSWER_WINDOW_MS, until ? ms(until) : 0)).toISOString(),
+    };
+    client.call('messages:page', { ...filter, limit: 20 }).then(
+      // Newest first: the first after the request is the last that fits.
+      (rows) => live && setState({ m, loading: false, frame: rows.filter((f) => isMalformedAnswer(m, f)).at(-1) ?? null, error: null }),
+      (e: Error) => live && setState({ m, loading: false, frame: null, error: e.message }),
+    );
+    return () => void (live = false);
+  }, [client, m, active, until, reread]);
+  return state.m === m ? state : { m, loading: active, frame: null, error: null };
 }
 
 /**

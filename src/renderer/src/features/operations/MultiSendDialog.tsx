@@ -60,9 +60,12 @@ interface Row {
 
 type Step = 'form' | 'confirm' | 'results';
 
-/** The confirm button of a multi-send: "Hard reset 3 chargers and end 2 transactions". */
-export function multiConfirmLabel(action: MultiAction, payload: Record<string, unknown>, chargers: number, transactions: number): string {
-  const many = plural(chargers, 'charger');
+/**
+ * The confirm button of a multi-send: "Hard reset 3 chargers and end 2 transactions". `chargers`: those it
+ * is sent to (online); `offline`: the selected ones that get nothing ("Hard reset 2 chargers (1 offline)").
+ */
+export function multiConfirmLabel(action: MultiAction, payload: Record<string, unknown>, chargers: number, transactions: number, offline = 0): string {
+  const many = `${plural(chargers, 'charger')}${offline ? ` (${offline} offline)` : ''}`;
   const end = transactions ? ` and end ${plural(transactions, 'transaction')}` : '';
   switch (action) {
     case 'Reset':
@@ -140,8 +143,10 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   };
   const disruptive = action === 'Reset' || (action === 'ChangeAvailability' && availability === 'Inoperative');
   const affectedCount = chargerIds.reduce((n, id) => n + affected(id).length, 0);
-  const endsTransactions = action === 'Reset' ? affectedCount : 0;
-  const confirmLabel = multiConfirmLabel(action, payload, chargerIds.length, endsTransactions);
+  // An offline charger gets nothing (its row in the results says so): the button counts those it reaches.
+  const online = chargerIds.filter((id) => chargers[id]?.connected);
+  const endsTransactions = action === 'Reset' ? online.reduce((n, id) => n + affected(id).length, 0) : 0;
+  const confirmLabel = multiConfirmLabel(action, payload, online.length, endsTransactions, chargerIds.length - online.length);
 
   const sendAll = () => {
     const op = typedOperation(action, payload);

@@ -20,6 +20,7 @@ import { checkPayload } from './kit/form';
 import { useOperation } from './kit/useOperation';
 import { ResultDialog } from './kit/ResultDialog';
 import { UnlockDialog } from './panels/UnlockConnector';
+import { UpdateUnderWayNote } from './kit/UpdateUnderWayNote';
 import { explainResult } from './registry';
 
 /** The panels' context for the answers of a quick action on one charger. */
@@ -115,6 +116,7 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
         confirmLabel={tx ? `Stop transaction ${tx.transactionId} on connector ${connectorId} of ${chargerId}` : 'Stop'}
         blocked={tx ? null : 'The session has already ended'}
         dangerous
+        footer={<UpdateUnderWayNote chargerId={chargerId} act="stop" />}
         onCancel={close}
         onConfirm={() => {
           close();
@@ -154,6 +156,7 @@ function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, activ
         consequence={`Charging for ${idTag} stops: the charger ends transaction ${transactionId} with reason Remote.`}
         confirmLabel={`Stop transaction ${transactionId} on connector ${connectorId} of ${chargerId}`}
         dangerous
+        footer={<UpdateUnderWayNote chargerId={chargerId} act="stop" />}
         onCancel={() => setAsking(false)}
         onConfirm={() => {
           setAsking(false);

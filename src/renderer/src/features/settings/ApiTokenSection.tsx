@@ -1,5 +1,7 @@
-// Serve mode's API token: kept in the data directory so saved links and open tabs survive a restart;
-// made anew here when a link has leaked (this tab stays signed in, every other one must sign in again).
+// Serve mode's API token, and where the one in use comes from, as the bench says (bench:status): kept in
+// the data directory, so saved links and open tabs survive a restart, and made anew here when a link has
+// leaked (this tab stays signed in, every other one must sign in again); or given with --api-token for
+// this run only, not saved and not replaceable from here.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -13,11 +15,26 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import InputAdornment from '@mui/material/InputAdornment';
 import { useClient } from '../../api/context';
+import { useBench } from '../../stores/bench';
+import type { ApiTokenView } from '../../../../shared/api/views';
 import { CopyButton } from '../../components/CopyButton';
 import { monoFont } from '../../app/theme';
 
+/** Where the token in use comes from, in words, as the bench says it (bench:status `apiToken`), or that it does not. */
+export function tokenSourceWords(token: ApiTokenView | undefined): string {
+  switch (token?.source) {
+    case 'option':
+      return `The API token in use was given with --api-token when serve was started: it holds for this run only and is not saved. After a restart without --api-token, the token saved in the data directory (${token.file}) applies, made then if there is none. A token given with --api-token cannot be replaced from here: start serve with another one.`;
+    case 'saved':
+      return `The API token in use is saved in the data directory (${token.file}), so the sign-in link and scripts keep working after a restart. Make a new one if a link or the token was shared where it should not be.`;
+    default:
+      return 'This bench does not say where its API token comes from: serve printed it at start, with where it is kept. Make a new one if a link or the token was shared where it should not be.';
+  }
+}
+
 export function ApiTokenSection() {
   const client = useClient();
+  const token = useBench((s) => s.status?.apiToken);
   const [asking, setAsking] = useState(false);
   const [made, setMade] = useState<{ token: string; link: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,8 +50,8 @@ export function ApiTokenSection() {
   };
   return (
     <Stack spacing={1.5}>
-      <Typography variant="body2" color="text.secondary">
-        The API token is kept in the data directory, so the sign-in link and scripts keep working after a restart. Make a new one if a link or the token was shared where it should not be.
+      <Typography variant="body2" color="text.secondary" data-testid="api-token-source">
+        {tokenSourceWords(token)}
       </Typography>
       {made && (
         <Alert severity="success">
@@ -59,11 +76,14 @@ export function ApiTokenSection() {
         </Alert>
       )}
       {error && <Alert severity="error">{error}</Alert>}
-      <div>
-        <Button variant="outlined" color="warning" onClick={() => setAsking(true)}>
-          Make a new API token
-        </Button>
-      </div>
+      {/* A token given with --api-token is fixed for the run: the bench refuses to replace it. */}
+      {token?.source !== 'option' && (
+        <div>
+          <Button variant="outlined" color="warning" onClick={() => setAsking(true)}>
+            Make a new API token
+          </Button>
+        </div>
+      )}
       <Dialog open={asking} onClose={() => setAsking(false)} aria-labelledby="token-title">
         <DialogTitle id="token-title">Make a new API token?</DialogTitle>
         <DialogContent>

@@ -2,6 +2,7 @@
 // which port, and where its data lives and for how long. Nothing is saved until Save; each bad field
 // says what is wrong with it. The idTag list (its own feature, given by the app) is saved entry by entry.
 import { useCallback, useEffect, useMemo, useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
+import { useLeaveWarning } from '../../components/useLeaveWarning';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -223,12 +224,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [save]);
-  useEffect(() => {
-    if (!dirty) return;
-    const onUnload = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', onUnload);
-    return () => window.removeEventListener('beforeunload', onUnload);
-  }, [dirty]);
+  useLeaveWarning(dirty > 0);
 
   if (loadError) return <Alert severity="error">Could not load the settings: {loadError}</Alert>;
   if (!saved || !draft) return <Skeleton variant="rounded" height={320} sx={{ maxWidth: 960 }} />;

@@ -1,9 +1,11 @@
 // One case's result: the verdict and why, the step that decided it with what was expected and what
 // arrived beside that step's frames, every step with its timing, the case's frames (the chosen step's
 // highlighted), the decisions the bench took where the document is ambiguous, the observations and what
-// could not be put back.
+// could not be put back. A case that began on a charger the case before could not put back says so by its
+// verdict (it may have failed because of that), as the reports do; so does a fault switched while it ran.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
@@ -15,7 +17,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { monoFont } from '../../app/theme';
-import type { CaseResult, StepResult } from '../../../../shared/api/test-runs';
+import { notPutBackWords, type CaseResult, type FaultSwitched, type StepResult } from '../../../../shared/api/test-runs';
+import { SwitchedDuringCase } from './InjectedFaults';
 import { CaseFrames } from '../../components/CaseFrames';
 import { formatDuration, VerdictChip } from '../../components/verdicts';
 
@@ -63,7 +66,24 @@ function Said({ label, text, tone }: { label: string; text: string; tone: Tone }
   );
 }
 
-export function CaseDetail({ result }: { result: CaseResult }) {
+/**
+ * The charger was not put back after the case before: this case began with what it left (a reservation still
+ * on, a session), and its verdict may owe to that rather than to the charger's behaviour in this case.
+ */
+function NotPutBack({ result }: { result: CaseResult }) {
+  const n = result.notPutBack;
+  if (!n) return null;
+  const problem = result.verdict === 'fail' || result.verdict === 'error' || result.verdict === 'inconclusive';
+  return (
+    <Alert severity="warning" variant={problem ? 'filled' : 'standard'} aria-label="Began on a charger not put back">
+      <AlertTitle>Began on a charger not put back after {n.after}</AlertTitle>
+      {notPutBackWords(n)}
+      {problem && ' The verdict stands as recorded: run the case again once that is cleared to know whether the charger itself fails it.'}
+    </Alert>
+  );
+}
+
+export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult; faultsSwitched?: FaultSwitched[] }) {
   const deciding = result.steps.find((s) => s.n === result.decidingStep) ?? null;
   const [chosen, setChosen] = useState<number | null>(null);
   const shown = result.steps.find((s) => s.n === chosen) ?? deciding;
@@ -93,6 +113,8 @@ export function CaseDetail({ result }: { result: CaseResult }) {
         </Stack>
         <Typography variant="body1">{result.title}</Typography>
       </Box>
+      <NotPutBack result={result} />
+      <SwitchedDuringCase switched={faultsSwitched} />
       {result.reason && (
         <Alert severity={severity} variant="outlined">
           {result.reason}

@@ -25,7 +25,7 @@ import { useClient } from '../../api/context';
 import { useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { paths } from '../../app/routes';
-import { wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
+import { faultsDuringRun, wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
 import { movement, SummaryChips, VerdictChip } from '../../components/verdicts';
 
 interface Compared {
@@ -49,11 +49,22 @@ export function compareRuns(a: RunResult, b: RunResult): Compared[] {
 }
 
 /**
- * What the two runs ran with that differs (test data, what was declared or read of the charger, the bench's
- * version), in words: a verdict that changed may owe it to these rather than to the charger.
+ * A run's injected faults in words: a built-in virtual charger's fault switches on during it ("none"); a
+ * charger that is not the bench's own has none; a virtual run kept before they were recorded is not known.
+ */
+export function faultsWords(run: RunResult): string {
+  if (!run.faults) return run.virtual ? 'not recorded' : 'none';
+  return faultsDuringRun(run).join(', ') || 'none';
+}
+
+/**
+ * What the two runs ran with that differs (fault switches injected into a virtual charger, test data, what
+ * was declared or read of the charger, the bench's version), in words: a verdict that changed may owe it to
+ * these rather than to the charger.
  */
 export function runDifferences(a: RunResult, b: RunResult): string[] {
   const out: string[] = [];
+  if (faultsWords(a) !== faultsWords(b)) out.push(`Faults injected: ${faultsWords(a)} in A, ${faultsWords(b)} in B`);
   const keys = [...new Set([...Object.keys(a.data), ...Object.keys(b.data)])] as Array<keyof RunResult['data']>;
   for (const k of keys) if (JSON.stringify(a.data[k]) !== JSON.stringify(b.data[k])) out.push(`Test data ${k}: ${String(a.data[k] ?? '—')} in A, ${String(b.data[k] ?? '—')} in B`);
   const has = { fixedCable: 'Fixed cable', connectorLock: 'Connector lock', reader: 'Card reader', backupPower: 'Back-up power' } as const;
@@ -87,6 +98,11 @@ function RunHead({ label, run, role }: { label: string; run: RunResult; role: st
         {[run.charger.vendor, run.charger.model].filter(Boolean).join(' ') || 'Unknown charger'} · firmware {run.charger.firmware ?? 'unknown'}
         {run.virtual ? ' · virtual' : ''}
       </Typography>
+      {faultsDuringRun(run).length > 0 && (
+        <Typography variant="body2" color="warning.dark" sx={{ mb: 1, fontWeight: 600 }} aria-label={`Faults injected in run ${label}`}>
+          Faults injected: {faultsDuringRun(run).join(', ')}
+        </Typography>
+      )}
       <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
         <SummaryChips summary={run.summary} />
       </Stack>

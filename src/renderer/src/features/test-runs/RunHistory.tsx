@@ -111,12 +111,33 @@ export function RunHistory({ charger, onCharger }: { charger: string; onCharger:
                 </TableCell>
                 <TableCell>{r.chargerId}</TableCell>
                 <TableCell>
-                  {r.state === 'running' ? <VerdictChip state="running" /> : r.state === 'stopped' ? 'Stopped' : 'Finished'}
-                  {r.state === 'stopped' && <NotRun run={r} />}
+                  {r.state === 'running' ? (
+                    <VerdictChip state="running" />
+                  ) : r.state === 'error' ? (
+                    <Typography variant="body2" component="span" color="error" sx={{ fontWeight: 600 }}>
+                      Could not run
+                    </Typography>
+                  ) : r.state === 'stopped' ? (
+                    'Stopped'
+                  ) : (
+                    'Finished'
+                  )}
+                  {r.state === 'error' && r.error && (
+                    <Typography variant="caption" color="text.secondary" component="div" sx={{ maxWidth: 360 }}>
+                      {r.error}
+                    </Typography>
+                  )}
+                  {(r.state === 'stopped' || r.state === 'error') && <NotRun run={r} />}
                 </TableCell>
                 <TableCell>
                   <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
-                    <SummaryChips summary={r.summary} />
+                    {r.state === 'error' && !Object.values(r.summary).some((n) => n > 0) ? (
+                      <Typography variant="body2" color="text.secondary">
+                        No case ran
+                      </Typography>
+                    ) : (
+                      <SummaryChips summary={r.summary} />
+                    )}
                   </Stack>
                 </TableCell>
                 <TableCell align="right">
@@ -131,7 +152,7 @@ export function RunHistory({ charger, onCharger }: { charger: string; onCharger:
   );
 }
 
-/** How many of a stopped run's cases it left out, when its plan is known. */
+/** How many of a stopped run's cases (or one that could not be carried out) it left out, when its plan is known. */
 function NotRun({ run }: { run: RunListItem }) {
   if (run.planned === undefined) return null;
   const ended = Object.values(run.summary).reduce((a, b) => a + b, 0);

@@ -1,5 +1,6 @@
 // The parts of a run's page (RunScreen): its cases in order with their states (a stopped run's cases it never
-// came to included, as not run), the case in progress with its step and frames, what the bench does between
+// came to included, as not run; one that began on a charger not put back marked so), the case in progress
+// with its step and frames, what the bench does between
 // cases, and how a state reads once the link to the bench is lost (the last known, greyed, as of then).
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -9,10 +10,14 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import type { CaseInfo, CaseResult, RunResult } from '../../../../shared/api/test-runs';
+import type { ChargerView } from '../../../../shared/api/views';
 import { CaseFrames } from '../../components/CaseFrames';
-import { formatClock } from '../../components/format';
+import { formatClock, formatWhen } from '../../components/format';
+import { neverConnected } from '../../components/reach';
 import { VerdictChip, type CaseState } from '../../components/verdicts';
 import type { LiveRun } from './useRun';
 
@@ -26,7 +31,32 @@ export interface Row {
 }
 
 /** Why a stopped run's remaining cases did not run, in words (as the reports say it). */
-export const notRunWhy = (run: RunResult): string => (run.error ? 'the run ended early' : 'the run was stopped');
+export const notRunWhy = (run: RunResult): string => (run.state === 'error' ? 'the run could not be carried out' : run.error ? 'the run ended early' : 'the run was stopped');
+
+/** How a run that has ended ended, as a chip: Finished, Stopped (somebody stopped it), or Could not run (the bench could not carry it out). */
+export function RunEndChip({ state }: { state: RunResult['state'] }) {
+  if (state === 'error') return <Chip size="small" variant="filled" color="error" label="Could not run" />;
+  return <Chip size="small" variant="outlined" color={state === 'stopped' ? 'warning' : 'default'} label={state === 'stopped' ? 'Stopped' : 'Finished'} />;
+}
+
+/** "5 min", "30 s", "1 min 30 s": how long the run waits for something. */
+const waitWords = (s: number) => (s < 60 ? `${s} s` : s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`);
+
+/**
+ * What the bench does before the first case: it waits for an offline charger to connect (saying since when,
+ * for how long, and what happens when it does not), reads its configuration keys, or puts it right.
+ */
+export function beforeFirstCase(run: RunResult, charger: ChargerView | undefined, now = Date.now()): string {
+  if (run.pics) return 'Putting the charger right before the first case (a session still going is ended, a cable left in unplugged)…';
+  if (charger && !charger.connected) {
+    const wait = run.data.operatorTimeoutS;
+    const start = Date.parse(run.wallStartedAt ?? run.startedAt);
+    // On a fake clock (chargebench test --virtual) the wait runs on the charger's time: no wall-clock deadline.
+    const until = run.fakeTime || !Number.isFinite(start) ? '' : ` (until ${formatWhen(start + wait * 1000, now)})`;
+    return `Waiting for ${run.chargerId} to connect: ${neverConnected(charger) ? 'it has never connected' : `it is offline since ${formatWhen(charger.lastSeen, now)}`}. The run waits up to ${waitWords(wait)} for it${until}; if it does not connect by then, the run ends as Could not run and no case is run.`;
+  }
+  return 'Reading what the charger supports (its configuration keys) before the first case…';
+}
 
 /**
  * The cases of the run in order: those with a verdict, the one in progress, those still to come, and those a
@@ -69,17 +99,33 @@ export function CaseList({
   return (
     <Paper sx={{ overflow: 'auto', maxHeight: { md: 'calc(100vh - 260px)' }, minHeight: 200 }}>
       <List dense disablePadding aria-label="Cases of the run">
-        {rows.map((r) => (
-          <ListItemButton key={r.id} selected={r.id === selected} onClick={() => onSelect(r.id)} aria-label={`${r.id}: ${r.state}`} sx={{ gap: 1, borderBottom: 1, borderColor: 'divider' }}>
-            <ListItemText
-              primary={r.id}
-              secondary={r.result?.title ?? titles[r.id]}
-              slotProps={{ primary: { sx: { fontWeight: 600, fontSize: 14 } }, secondary: { noWrap: true, sx: { fontSize: 12 } } }}
-              sx={{ minWidth: 0 }}
-            />
-            <StateChip state={r.state} frozen={frozen} />
-          </ListItemButton>
-        ))}
+        {rows.map((r) => {
+          // Began on a charger the case before could not put back: its verdict may owe to that.
+          const after = r.result?.notPutBack?.after;
+          const began = after ? `began on a charger not put back after ${after}` : null;
+          return (
+            <ListItemButton
+              key={r.id}
+              selected={r.id === selected}
+              onClick={() => onSelect(r.id)}
+              aria-label={`${r.id}: ${r.state}${began ? `, ${began}` : ''}`}
+              sx={{ gap: 1, borderBottom: 1, borderColor: 'divider' }}
+            >
+              <ListItemText
+                primary={r.id}
+                secondary={began ? `Began on a charger not put back after ${after}` : (r.result?.title ?? titles[r.id])}
+                slotProps={{ primary: { sx: { fontWeight: 600, fontSize: 14 } }, secondary: { noWrap: true, sx: { fontSize: 12, ...(began && { color: 'warning.dark' }) } } }}
+                sx={{ minWidth: 0 }}
+              />
+              {began && (
+                <Tooltip title={`This case ${began}: it may have failed because of that`}>
+                  <WarningAmberIcon fontSize="small" color="warning" titleAccess={`Began on a charger not put back after ${after}`} />
+                </Tooltip>
+              )}
+              <StateChip state={r.state} frozen={frozen} />
+            </ListItemButton>
+          );
+        })}
       </List>
     </Paper>
   );
@@ -93,6 +139,7 @@ export function LiveCase({
   framesFrom,
   title,
   frozen,
+  setup,
 }: {
   caseId: string;
   step: string | null;
@@ -101,6 +148,8 @@ export function LiveCase({
   framesFrom: string | null;
   title: string | null;
   frozen: string | null;
+  /** What the bench does before the first case (beforeFirstCase), shown while the case has not started. */
+  setup?: string;
 }) {
   return (
     <Stack spacing={2} component="article" aria-label={`Case ${caseId} in progress`}>
@@ -116,7 +165,7 @@ export function LiveCase({
       <Alert severity="info" icon={false} aria-label="Current step" aria-live="polite" sx={frozen ? { color: 'text.disabled', bgcolor: 'action.hover' } : undefined}>
         <Typography variant="subtitle2" component="span">
           {frozen && `As of ${frozen}: `}
-          {step ?? (started ? 'Preparing the case…' : 'Reading what the charger supports (its configuration keys) before the first case…')}
+          {step ?? (started ? 'Preparing the case…' : (setup ?? 'Reading what the charger supports (its configuration keys) before the first case…'))}
         </Typography>
       </Alert>
       <Box>
@@ -135,12 +184,10 @@ export function LiveCase({
 }
 
 /** What the bench does while no case runs: before the first case, or once the cases are done. */
-export function BetweenCases({ run, frozen }: { run: RunResult; frozen: string | null }) {
+export function BetweenCases({ run, frozen, charger }: { run: RunResult; frozen: string | null; charger?: ChargerView }) {
   const words =
     run.cases.length === 0
-      ? run.pics
-        ? 'Putting the charger right before the first case (a session still going is ended, a cable left in unplugged)…'
-        : 'Reading what the charger supports (its configuration keys) before the first case…'
+      ? beforeFirstCase(run, charger)
       : run.cases.length >= (run.planned?.length ?? Infinity)
         ? 'The cases are done: the bench puts the charger’s settings back and reads its configuration at the end…'
         : 'Between two cases: the next one is about to begin…';

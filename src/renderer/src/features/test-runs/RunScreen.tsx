@@ -29,9 +29,10 @@ import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
 import { ranOnFakeTime, wallTimes, type RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
+import { FaultsInjectedAlert } from './InjectedFaults';
 import { Downloads } from './Downloads';
 import { useCases } from './useCases';
-import { BetweenCases, CaseList, LiveCase, notRunWhy, rowsOf, StateChip } from './RunParts';
+import { beforeFirstCase, BetweenCases, CaseList, LiveCase, notRunWhy, RunEndChip, rowsOf, StateChip } from './RunParts';
 import { useRun } from './useRun';
 import { formatDuration, isProblem, SummaryChips } from '../../components/verdicts';
 
@@ -85,6 +86,8 @@ export function RunScreen() {
   // The link to the bench lost: what a running run shows is the last known, as of then; nothing can be sent.
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
+  // The run's charger as the bench knows it: before the first case, one that is offline is waited for (said so).
+  const charger = useBench((s) => (run ? s.chargers[run.chargerId] : undefined));
   const [stopping, setStopping] = useState(false);
   /** Stop was sent: the run is ending its case and putting the charger back. */
   const [stopSent, setStopSent] = useState(false);
@@ -118,11 +121,7 @@ export function RunScreen() {
           <Typography variant="h5" component="h1">
             Test run on {run.chargerId}
           </Typography>
-          {run.state === 'running' ? (
-            <StateChip state="running" frozen={frozen} />
-          ) : (
-            <Chip size="small" variant="outlined" color={run.state === 'stopped' ? 'warning' : 'default'} label={run.state === 'stopped' ? 'Stopped' : 'Finished'} />
-          )}
+          {run.state === 'running' ? <StateChip state="running" frozen={frozen} /> : <RunEndChip state={run.state} />}
           <Box sx={{ flexGrow: 1 }} />
           {run.state === 'running' ? (
             <Stack sx={{ alignItems: 'flex-end' }}>
@@ -149,11 +148,18 @@ export function RunScreen() {
           {run.virtual ? ` · virtual charger (operator steps automatic${ranOnFakeTime(run) ? ', fake time' : ''})` : ''} · started {formatTime(wall.started)}
           {run.state !== 'running' && wall.finished && ` · finished ${formatTime(wall.finished)}`}
           {run.state !== 'running' && ` · took ${formatDuration(run.wallMs)}${ranOnFakeTime(run) ? ` (${formatDuration(run.ms)} of charger time)` : ''}`}
-          {run.state === 'stopped' ? ' · stopped before the end' : ''}
+          {run.state === 'stopped' ? ' · stopped before the end' : run.state === 'error' ? ' · could not be carried out' : ''}
         </Typography>
       </Box>
 
-      {run.error && <Alert severity="error">{run.error}</Alert>}
+      {run.state === 'error' ? (
+        <Alert severity="error" aria-label="Could not run">
+          The bench could not carry this run out: {run.error ?? 'it could not go on'}. {couldNotRunCount(run)}
+        </Alert>
+      ) : (
+        run.error && <Alert severity="error">{run.error}</Alert>
+      )}
+      <FaultsInjectedAlert run={run} />
       {run.setupProblems?.length ? (
         <Alert severity="warning" aria-label="Before the first case">
           Before the first case, this could not be put right (the first cases may be affected): {run.setupProblems.join('; ')}.
@@ -161,7 +167,7 @@ export function RunScreen() {
       ) : null}
 
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }} aria-label="Verdicts so far">
-        <SummaryChips summary={run.summary} />
+        {(run.state !== 'error' || done > 0) && <SummaryChips summary={run.summary} />}
         {notRun > 0 && <Chip size="small" variant="outlined" label={`${notRun} not run (${notRunWhy(run)})`} />}
         {run.state === 'running' && (
           <Typography variant="body2" color="text.secondary" sx={{ pl: 1 }}>
@@ -176,7 +182,7 @@ export function RunScreen() {
         <CaseList rows={rows} selected={selected?.id ?? null} onSelect={(c) => setSearch({ case: c }, { replace: true })} titles={titles} frozen={frozen} />
         <Paper sx={{ p: 2, minWidth: 0 }}>
           {selected?.result ? (
-            <CaseDetail key={selected.id} result={selected.result} />
+            <CaseDetail key={selected.id} result={selected.result} faultsSwitched={run.faults?.switched.filter((f) => f.caseId === selected.id)} />
           ) : selected?.state === 'running' ? (
             <LiveCase
               caseId={selected.id}
@@ -186,6 +192,7 @@ export function RunScreen() {
               framesFrom={framesFrom}
               title={titles[selected.id] ?? null}
               frozen={frozen}
+              setup={beforeFirstCase(run, charger)}
             />
           ) : selected?.state === 'notRun' || (selected?.state === 'notSupported' && run.state !== 'running') ? (
             <Typography color="text.secondary">
@@ -193,7 +200,7 @@ export function RunScreen() {
               {selected.state === 'notRun' ? `was not run: ${notRunWhy(run)} before it came to it.` : 'was not run: the bench cannot run it yet (Not supported yet).'}
             </Typography>
           ) : !selected && run.state === 'running' ? (
-            <BetweenCases run={run} frozen={frozen} />
+            <BetweenCases run={run} frozen={frozen} charger={charger} />
           ) : selected ? (
             <Typography color="text.secondary">
               {selected.id} {titles[selected.id] ? `(${titles[selected.id]}) ` : ''}runs later in this run.
@@ -212,6 +219,13 @@ export function RunScreen() {
       </Snackbar>
     </Box>
   );
+}
+
+/** How many of a run that could not be carried out's planned cases were not run, in a sentence. */
+function couldNotRunCount(run: RunResult): string {
+  const planned = run.planned?.length ?? run.cases.length;
+  const notRun = Math.max(0, planned - run.cases.length);
+  return `${notRun} of ${planned} planned case${planned === 1 ? ' was' : 's were'} not run.`;
 }
 
 /** "failed", "inconclusive", "failed or inconclusive": the kinds of problem among a run's cases, for what Re-run takes. */

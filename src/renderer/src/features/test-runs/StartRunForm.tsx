@@ -45,6 +45,7 @@ import { featureProfiles, type FeatureProfile } from '../../../../shared/ocpp16/
 import { changedData, dataFields, defaults, initialDataForm, type DataForm } from './testData';
 import { useCases } from './useCases';
 import { ChargerPicker, useBusyChargers, useEarlierRun } from './ChargerChoice';
+import { FaultsOnWarning } from './InjectedFaults';
 
 type Choice = 'all' | 'profile' | 'pick' | 'rerun';
 
@@ -385,6 +386,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
             </Typography>
           </Box>
 
+          <FaultsOnWarning chargerId={charger} />
           <Alert severity={charger && !virtual ? 'warning' : 'info'} aria-label="What will happen">
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               {charger ? `During the run the bench takes ${charger} over:` : 'During a run the bench takes the charger over:'}

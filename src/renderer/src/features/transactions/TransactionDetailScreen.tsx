@@ -22,7 +22,7 @@ import { useBench } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
 import { useGrowingSamples, useMeterSeries } from '../../components/useMeterSeries';
-import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatTime, localiseTimes } from '../../components/format';
+import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatTime, localiseTimes, localTimeNote, zoneLabel } from '../../components/format';
 import { Facts } from '../../components/Facts';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { ChargerOfflineNotice, useLastContact } from '../../components/ChargerOfflineNotice';
@@ -36,6 +36,7 @@ import { belongsTo, energyReadingSoFar, energySoFar } from '../../../../shared/a
 import { TRANSACTION_METER_VALUES } from '../../../../shared/api/contract';
 import { expandMeterReadings } from '../../../../shared/api/meter-readings';
 import { formatDuration, type StopButtonSlot } from './TransactionsTable';
+import { finishedMeterText, sessionEnds } from './sessionMeter';
 
 const NO_ROWS: MeterValueView[] = [];
 
@@ -93,6 +94,8 @@ const meterColumns: GridColDef<MeterValueView>[] = [
   {
     field: 'timestamp',
     headerName: 'Time',
+    // The cells are local time, the header says which; the CSV export (header "Time") writes UTC.
+    renderHeader: () => `Time (${zoneLabel()})`,
     minWidth: 180,
     flex: 1,
     type: 'dateTime',
@@ -182,6 +185,7 @@ function Summary({ tx, energy, lastKnown, unconfirmed }: { tx: TransactionView; 
                   : 'still running',
           ],
           ['Duration', duration],
+          ['Times', `${localTimeNote()}; exports are in UTC`],
           ['Meter start', `${tx.meterStart.toLocaleString()} Wh`],
           ['Meter stop', tx.meterStop === null ? null : `${tx.meterStop.toLocaleString()} Wh`],
           [
@@ -327,6 +331,8 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   // Whether what the page shows of the charger is live, as the charger's own page tells it.
   const { reach, contact } = useLastContact(tx?.chargerId ?? '');
   const sessionCharger = useSessionCharger(tx);
+  // A finished session's chart runs from its start (0 Wh) to its stop (meterStop).
+  const ends = useMemo(() => (tx ? sessionEnds(tx, tx.meterValuesCapped) : []), [tx]);
 
   if (!tx)
     return (
@@ -403,7 +409,9 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
                 Meter
               </Typography>
               <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                <span data-testid="transaction-meter-latest">{`${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples))}`}</span>
+                <span data-testid="transaction-meter-latest">
+                  {tx.active ? `${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples))}` : finishedMeterText(energy.wh, samples)}
+                </span>
                 {lastKnown && latest && <ReadAt t={latest.t} />}
               </Typography>
             </Stack>
@@ -412,6 +420,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
               title={`Power and energy delivered in transaction ${tx.transactionId}`}
               samples={samples}
               meterStart={tx.meterStart}
+              ends={ends}
               energyLabel="Energy delivered (kWh)"
               height={300}
               emptyText={

@@ -26,7 +26,7 @@ import { useClient } from '../../api/context';
 import { meterKey, useBench, useThrottledBench, type BenchState } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
-import { formatClockAgo, formatDateTime, formatEnergy, formatTime } from '../../components/format';
+import { EXPORT_TIMES_NOTE, formatClockAgo, formatDateTime, formatEnergy, formatTime, zoneLabel } from '../../components/format';
 import { formatDuration } from '../../../../shared/format/time';
 import { CloseInRecord, unconfirmedSince, useSessionCharger, useUnconfirmedSince } from '../../components/UnconfirmedSession';
 import { MiddleEllipsis } from '../../components/MiddleEllipsis';
@@ -150,7 +150,9 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
     {
       field: 'startTime',
       headerName: 'Started',
-      width: 180,
+      // The cells are local time, the header says which (the CSV export is UTC).
+      renderHeader: () => `Started (${zoneLabel()})`,
+      width: 190,
       type: 'dateTime',
       valueGetter: (v: string) => new Date(v),
       renderCell: ({ row }) => formatTime(row.startTime),
@@ -367,6 +369,9 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
               ? `Showing the newest ${LIST_LIMIT.toLocaleString()}; the CSV has every one`
               : `${list.data.length} transaction${list.data.length === 1 ? '' : 's'}`
             : ''}
+        </Typography>
+        <Typography variant="caption" color="text.secondary" data-testid="transactions-export-times">
+          {EXPORT_TIMES_NOTE}
         </Typography>
         <Button
           size="small"

@@ -1,7 +1,8 @@
 // A step-by-step progress line (download, install; upload) for the firmware and diagnostics panels, from
 // the charger's last reported status: with the time it arrived, tied to the request it follows (a status
 // from before the request went out is said as earlier, not shown as its progress), and, while the charger
-// or the bench is out of reach, greyed and said as last known, as the charger overview does.
+// or the bench is out of reach, greyed and said as last known, as the charger overview does. A status from
+// before the charger's last reboot is said so, with no step under way (the charger may have dropped it).
 import Box from '@mui/material/Box';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -9,6 +10,7 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { formatClock, formatTime } from '../../../components/format';
 import { useLastContact } from '../../../components/ChargerOfflineNotice';
+import { rebootNote, type ProgressStanding } from '../../../components/running';
 import { usePanel } from './parts';
 
 export interface Progress {
@@ -26,6 +28,8 @@ export interface Progress {
 export interface ReportedStatus {
   status: string;
   at: string | null;
+  /** The charger restarted after it and has not reported since (components/running progressStanding). */
+  reboot?: ProgressStanding['reboot'];
 }
 
 /** The request the progress belongs to (the newest the bench sent, from any face), on the bench's clock as the reports. */
@@ -59,12 +63,16 @@ export function progressShown(
 ): ProgressShown {
   let progress: Progress;
   let text: string;
+  const reboot = report?.reboot ? `; ${rebootNote(report.reboot)}` : '';
+  const untimed = report?.reboot ? rebootNote(report.reboot) : 'its time not recorded';
   if (report?.at && request && Date.parse(report.at) >= Date.parse(request.sentAt)) {
     progress = progressOf(report.status);
-    text = `Last status from the charger: ${progress.text} (at ${when(report.at)})`;
+    // Restarted since: nothing is seen under way, and what the status promised may not hold.
+    if (report.reboot) progress = { ...progress, current: null };
+    text = report.reboot ? `Last status from the charger: ${report.status} (at ${when(report.at)}${reboot})` : `Last status from the charger: ${progress.text} (at ${when(report.at)})`;
   } else {
     progress = progressOf(null);
-    const earlier = report && `${report.at ? `earlier (at ${when(report.at)})` : 'earlier (its time not recorded)'} it reported: ${progressOf(report.status).text}`;
+    const earlier = report && `${report.at ? `earlier (at ${when(report.at)}${reboot})` : `earlier (${untimed})`} it reported: ${progressOf(report.status).text}`;
     if (request) text = `No status from the charger since ${action} was sent at ${when(request.sentAt)}${earlier ? `; ${earlier}` : ''}`;
     else text = earlier ? `No ${action} request in the bench's record; ${earlier}` : progress.text;
   }

@@ -8,5 +8,9 @@ export {
   runningTransactionsOf,
   useRunning,
   useRunningOf,
+  useProgressStanding,
+  useFirmwareUpdateUnderWay,
+  firmwareUpdateWarning,
+  type ActOnUpdate,
   type RunningTransaction,
 } from '../../../components/running';

@@ -59,6 +59,7 @@ function ChangeAvailabilityPanel() {
             : 'No new sessions can start until it is made Operative again.'
         }
         confirmLabel={availabilityLabel('Inoperative', chargerId, n)}
+        updateUnderWay="availability"
       />
     </PanelShell>
   );

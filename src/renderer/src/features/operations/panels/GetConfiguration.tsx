@@ -1,13 +1,16 @@
 // Configuration keys: GetConfiguration as a table (current value, read-only), a filter, inline edit
 // that sends ChangeConfiguration on Enter with the answer per key (and the value tried, when it was not
 // taken), and the keys the charger does not know. The table says when it was read, and while the charger
-// is out of reach it is greyed and said as last known.
+// is out of reach it is greyed and said as last known; so is one rebuilt from the bench's record when this
+// window has read none (after a restart), each key with when it was read or set, without asking the charger.
 // ChangeConfiguration is sent from here (its meanings: ChangeConfiguration.meanings.ts), each key's edit
 // its own operation kept outside the panel as every operation is: one still waiting is listed on its way
 // (its key and value named), queues behind the call before it, and is found again, waiting or with its
 // outcome, when the panel is shown again; so is the table, merged from the reads (panels/configurationTable.ts),
 // each key with the time of the read that gave it. An inline edit of a key whose edit (sent from Set any key)
-// still waits is not sent over it: it says which edit it waits for.
+// still waits is not sent over it: it says which edit it waits for. A value that a standard key cannot take
+// (HeartbeatInterval = abc, MeterValueSampleInterval = -5) is said under the field and not sent; Set any key
+// sends anything as it is (a bad value on purpose), with the same words as a note.
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -38,11 +41,14 @@ import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel, type PanelContextValue } from '../kit/parts';
 import { useOperation, useOperationsBySubject, type OperationState } from '../kit/useOperation';
 import { readWords, useConfigurationTable, type KeyRow } from './configurationTable';
+import { CONFIG_TABLE_LOOK_BACK } from './configurationRecord';
 import { useInFlight, waitingWords } from '../kit/InFlight';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
 import { formatClock } from '../../../components/format';
 import { useLastContact } from '../../../components/ChargerOfflineNotice';
+import { configEditProblem } from '../../../components/configKey';
+import { configurationValueProblem, configurationValueToSend } from '../../../../../shared/ocpp16/configuration-values';
 
 /** OCPP 1.6 standard keys (and the security extension's), offered when picking keys to read or set. */
 export const standardKeys: string[] = configurationKeyNames;
@@ -88,13 +94,20 @@ function ConfigurationPanel() {
   const edits = useOperationsBySubject(chargerId, 'ChangeConfiguration');
   // The table merged from the reads' answers as they come, kept per charger outside the panel (one
   // answered while the panel was away, or before it was shown again, is taken up all the same).
-  const table = useConfigurationTable(chargerId, getOp);
+  const { table, fromRecord } = useConfigurationTable(chargerId, getOp);
   /** When the table was last read (the answer's arrival); its rows each as of their own read. */
   const readAt = table?.readAt ?? null;
   const readWhen = table ? readWords(table) : null;
   const olderRows = table ? table.rows.some((r) => r.readAt !== table.readAt) : false;
   const unknown = table?.unknown ?? [];
   const { reach, contact, why } = useLastContact(chargerId);
+  // Rows from the bench's record, not read since this window opened: all of them (the table as last known), or some.
+  const recorded = table ? table.rows.filter((r) => r.recorded).length : 0;
+  // Rebuilt from reads of some keys only (no read of every key in the record looked at): not the whole configuration.
+  const partial = table?.partial === true;
+  const allRecorded = table !== null && recorded === table.rows.length && (recorded > 0 || partial);
+  const onlySome = `Only the keys read one at a time are known from the record (no full read among the last ${CONFIG_TABLE_LOOK_BACK} configuration operations)`;
+  const lastKnown = reach.stale || allRecorded;
   const [selected, setSelected] = useState<string[]>([]);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<{ key: string; value: string; tried: boolean } | null>(null);
@@ -111,21 +124,25 @@ function ConfigurationPanel() {
     editing && before?.pending
       ? `ChangeConfiguration of ${editing.key}${before.request?.value === undefined ? '' : ` to ${before.request.value}`} is still waiting for ${chargerId}'s answer: send this once it has come.`
       : undefined;
-  const editError = waitingFor ?? (editing?.tried ? checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).errors.value : undefined);
+  // What the key cannot take, said as it is typed (before anything is sent).
+  const typeProblem = editing ? configEditProblem(editing.key, editing.value) : null;
+  const editError = waitingFor ?? (editing?.tried ? checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).errors.value : undefined) ?? typeProblem ?? undefined;
   const submitEdit = () => {
     if (!editing || !online || waitingFor) return;
-    if (!checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).ok) {
+    if (typeProblem || !checkPayload('ChangeConfiguration', { key: editing.key, value: editing.value }).ok) {
       // A new mistake on this key: its last answer must not stand beside it.
       edits.clear(editing.key);
       return setEditing({ ...editing, tried: true });
     }
     const { key, value } = editing;
     setEditing(null);
-    change(key, value);
+    change(key, configurationValueToSend(key, value));
   };
 
   const otherChecked = checkPayload('ChangeConfiguration', { key: other.key, value: other.value });
   const otherErrors = other.tried ? { ...otherChecked.errors, ...(other.key.trim() === '' ? { key: 'Required: the configuration key' } : {}) } : {};
+  // Sent as it is all the same (a bad value on purpose): only said.
+  const otherProblem = configurationValueProblem(other.key, other.value);
   // A key's last edit as it will turn out: a HeartbeatInterval the next boot undoes is not simply "in effect".
   const resultOf = (key: string): KeyResult | undefined => {
     const edit = edits.states[key];
@@ -180,10 +197,33 @@ function ConfigurationPanel() {
           {olderRows && ' The other keys as read before (each says when).'}
         </Typography>
       )}
+      {fromRecord.loading && (
+        <Typography variant="body2" color="text.secondary">
+          Reading the last known configuration of {chargerId} from the bench&apos;s record…
+        </Typography>
+      )}
+      {fromRecord.failed !== null && (
+        <Typography variant="body2" color="warning.main">
+          The last known configuration could not be read from the bench&apos;s record: {fromRecord.failed}. Get all keys reads it from {chargerId}.
+        </Typography>
+      )}
       {rows && reach.stale && (
         <Alert severity="warning" variant="outlined" data-testid="configuration-last-known">
-          Last known values{readWhen ? `, read ${readWhen}` : ''}: {why}
+          {partial ? onlySome : 'Last known values'}
+          {readWhen ? `, read ${readWhen}` : ''}
+          {allRecorded && !partial ? " (from the bench's record)" : ''}: {why}
           {contact ? ` (last contact ${formatClock(contact)})` : ''}, so they may have changed since and nothing can be changed now.
+        </Alert>
+      )}
+      {rows && !reach.stale && (recorded > 0 || partial) && (
+        <Alert severity="info" variant="outlined" data-testid="configuration-last-known">
+          {allRecorded
+            ? partial
+              ? `${onlySome}: not read from ${chargerId} since this window opened, each as of its own read. Get all keys reads them all.`
+              : `Last known values, read ${readWhen ?? ''} (from the bench's record): not read from ${chargerId} since this window opened, so they may have changed since. Get all keys reads them again.`
+            : recorded === 0
+              ? `Only the keys read one at a time are known (no full read since this window opened, nor among the last ${CONFIG_TABLE_LOOK_BACK} configuration operations in the bench's record). Get all keys reads them all.`
+              : `${recorded} of the keys as last known (from the bench's record, each says when): not read from ${chargerId} since this window opened.${partial ? ` The record holds no full read among the last ${CONFIG_TABLE_LOOK_BACK} configuration operations: Get all keys reads them all.` : ' Get all keys reads them again.'}`}
         </Alert>
       )}
       {unknown.length > 0 && (
@@ -217,13 +257,13 @@ function ConfigurationPanel() {
               },
             }}
           />
-          <TableContainer sx={{ maxHeight: 520, ...(reach.stale && { opacity: 0.6 }) }} data-stale={reach.stale || undefined}>
-            <Table size="small" stickyHeader aria-label={reach.stale ? 'Configuration keys (last known)' : 'Configuration keys'} sx={{ tableLayout: 'fixed' }}>
+          <TableContainer sx={{ maxHeight: 520, ...(lastKnown && { opacity: 0.6 }) }} data-stale={lastKnown || undefined}>
+            <Table size="small" stickyHeader aria-label={lastKnown ? 'Configuration keys (last known)' : 'Configuration keys'} sx={{ tableLayout: 'fixed' }}>
               <TableHead>
                 <TableRow>
                   {/* The value keeps room for a word (true, false, a list) on a 1024 px window: keys and answers wrap first. */}
                   <TableCell sx={{ width: '30%' }}>Key</TableCell>
-                  <TableCell>{reach.stale ? `Value (last known${readWhen ? `, read ${readWhen}` : ''})` : 'Value'}</TableCell>
+                  <TableCell>{lastKnown ? `Value (last known${readWhen ? `, read ${readWhen}` : ''})` : 'Value'}</TableCell>
                   <TableCell sx={{ width: 108 }}>Access</TableCell>
                   <TableCell sx={{ width: '27%' }}>Last change</TableCell>
                 </TableRow>
@@ -231,8 +271,10 @@ function ConfigurationPanel() {
               <TableBody>
                 {shown.map((row) => {
                   const isEditing = editing?.key === row.key;
+                  // A row from the record among rows read since: greyed and said as last known on its own.
+                  const rowLastKnown = Boolean(row.recorded) && !lastKnown;
                   return (
-                    <TableRow key={row.key} hover>
+                    <TableRow key={row.key} hover sx={rowLastKnown ? { opacity: 0.6 } : undefined} data-stale={rowLastKnown || undefined}>
                       <TableCell sx={{ fontFamily: monoFont, fontSize: 13, overflowWrap: 'anywhere' }}>{row.key}</TableCell>
                       <TableCell sx={{ fontFamily: monoFont, fontSize: 13, overflowWrap: 'anywhere' }}>
                         {isEditing ? (
@@ -273,9 +315,10 @@ function ConfigurationPanel() {
                           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                             <Box component="span" sx={{ flex: 1 }}>
                               {row.value ?? <em>(no value)</em>}
-                              {row.readAt !== readAt && (
+                              {(row.readAt !== readAt || row.how === 'set' || rowLastKnown) && (
                                 <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block' }}>
-                                  read at {formatClock(row.readAt)}
+                                  {rowLastKnown && 'last known, '}
+                                  {row.how === 'set' ? 'set' : 'read'} at {formatClock(row.readAt)}
                                 </Typography>
                               )}
                             </Box>
@@ -323,7 +366,8 @@ function ConfigurationPanel() {
           Set any key
         </Typography>
         <Typography variant="body2" color="text.secondary" gutterBottom>
-          For keys the table does not list, e.g. to check that the charger answers NotSupported for an unknown key.
+          For keys the table does not list, e.g. to check that the charger answers NotSupported for an unknown key, and for values sent as they are, e.g. to check that it rejects a value its key
+          cannot take.
         </Typography>
         <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
           <Autocomplete
@@ -339,7 +383,7 @@ function ConfigurationPanel() {
             value={other.value}
             onChange={(e) => setOther((o) => ({ ...o, value: e.target.value }))}
             sx={{ minWidth: 240 }}
-            {...fieldState(otherErrors, 'value', 'At most 500 characters')}
+            {...fieldState(otherErrors, 'value', otherProblem ? `${otherProblem}: sent as it is, to see how the charger answers.` : 'At most 500 characters')}
           />
           <SendButton
             pending={Boolean(otherResult?.pending)}

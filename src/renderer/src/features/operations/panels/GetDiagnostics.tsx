@@ -18,7 +18,8 @@ import { compact, dateOrText, fieldState, numberOrText, type FieldErrors } from 
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { ProgressStepper, type Progress } from '../kit/ProgressStepper';
-import { latestRequest, useProgressReport, useRecordedOperations } from './record';
+import { latestRequest, useRecordedOperations } from './record';
+import { useProgressStanding } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 
 export const GetDiagnostics: OperationPage<'GetDiagnostics'> = {
@@ -88,7 +89,7 @@ const diagnosticsActions = ['GetDiagnostics'] as const;
 
 function DiagnosticsPanel() {
   const { chargerId } = usePanel();
-  const report = useProgressReport(chargerId, 'diagnostics');
+  const report = useProgressStanding(chargerId, 'diagnostics');
   const requests = useRecordedOperations(chargerId, diagnosticsActions);
   const bench = useUploadLocation(chargerId);
   const [source, setSource] = useState<LocationSource>('ftp');

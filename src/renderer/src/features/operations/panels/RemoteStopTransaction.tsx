@@ -80,6 +80,7 @@ function RemoteStopPanel() {
         }
         confirmLabel={picked ? `Stop transaction ${picked.transactionId} on connector ${picked.connectorId} of ${chargerId}` : `Send RemoteStopTransaction ${value} to ${chargerId}`}
         dangerous
+        updateUnderWay="stop"
       />
     </PanelShell>
   );

@@ -85,6 +85,7 @@ function ResetPanel() {
         consequence={(running) => resetConsequence(type, chargerId, running)}
         confirmLabel={(running) => resetLabel(type, chargerId, running.length)}
         dangerous={(running) => type === 'Hard' || running.length > 0}
+        updateUnderWay="reset"
       />
     </PanelShell>
   );

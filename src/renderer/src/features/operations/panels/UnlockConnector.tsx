@@ -16,6 +16,7 @@ import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { useOperation } from '../kit/useOperation';
 import type { Meaning } from '../kit/meanings';
+import { UpdateUnderWayNote } from '../kit/UpdateUnderWayNote';
 
 const meanings: Record<'Unlocked' | 'UnlockFailed' | 'NotSupported', Meaning> = {
   Unlocked: { tone: 'success', meaning: 'The connector unlocked; the cable can be removed. A transaction running on it is ended (StopTransaction with reason UnlockCommand).' },
@@ -103,7 +104,12 @@ export function UnlockDialog({ open, chargerId, connectorId, connectorIds, statu
       confirmLabel={`Unlock connector ${chosen} of ${chargerId}`}
       onCancel={onCancel}
       onConfirm={() => onConfirm(chosen)}
-      footer={<UnlockAnswers />}
+      footer={
+        <>
+          <UnlockAnswers />
+          <UpdateUnderWayNote chargerId={chargerId} act="unlock" />
+        </>
+      }
     >
       {connectorIds.length > 1 && <ConnectorChoice chargerId={chargerId} connectorIds={connectorIds} statusOf={statusOf} value={chosen} onChange={setChosen} labelId="unlock-connector-choice" />}
     </ConfirmDialog>

@@ -17,8 +17,8 @@ import { compact, dateOrText, fieldState, numberOrText, toLocalInput } from '../
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { ProgressStepper, type Progress } from '../kit/ProgressStepper';
-import { latestRequest, useProgressReport, useRecordedOperations } from './record';
-import { plural, useRunning } from '../kit/running';
+import { latestRequest, useRecordedOperations } from './record';
+import { plural, useProgressStanding, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 
 export const UpdateFirmware: OperationPage<'UpdateFirmware'> = {
@@ -78,15 +78,20 @@ const megabytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000
 
 const updateActions = ['UpdateFirmware'] as const;
 
+/** The retrieve date the form starts with: the next whole minute (the field holds minutes), so it is not already past when sent. */
+export function defaultRetrieveDate(now = new Date()): string {
+  return toLocalInput(new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000));
+}
+
 function UpdateFirmwarePanel() {
   const { chargerId } = usePanel();
-  const report = useProgressReport(chargerId, 'firmware');
+  const report = useProgressStanding(chargerId, 'firmware');
   const requests = useRecordedOperations(chargerId, updateActions);
   const client = useClient();
   const running = useRunning(chargerId);
   const [source, setSource] = useState<LocationSource>('http');
   const [typed, setTyped] = useState('');
-  const [retrieveDate, setRetrieveDate] = useState(() => toLocalInput(new Date()));
+  const [retrieveDate, setRetrieveDate] = useState(() => defaultRetrieveDate());
   const [retries, setRetries] = useState('');
   const [retryInterval, setRetryInterval] = useState('');
   /** The files the bench hosts now (newest first), and the one chosen: the newest unless the user picks. */
@@ -191,7 +196,7 @@ function UpdateFirmwarePanel() {
           value={retrieveDate}
           onChange={(e) => setRetrieveDate(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
-          {...fieldState(form.errors, 'retrieveDate', 'When to start the download (local time)')}
+          {...fieldState(form.errors, 'retrieveDate', 'When to start the download (local time); a date already past means at once')}
         />
         <TextField label="Retries" value={retries} onChange={(e) => setRetries(e.target.value)} {...fieldState(form.errors, 'retries', 'Optional: download attempts')} />
         <TextField label="Retry interval (s)" value={retryInterval} onChange={(e) => setRetryInterval(e.target.value)} {...fieldState(form.errors, 'retryInterval', 'Optional')} />
@@ -209,6 +214,7 @@ function UpdateFirmwarePanel() {
         consequence={`At the retrieve date the charger downloads ${hosted ? hosted.name : 'the file'} from ${location}, installs it and restarts; nothing charges while it installs.${running.length ? ` The charger should wait for the ${plural(running.length, 'running transaction')} to end before installing.` : ''}`}
         confirmLabel={`Update the firmware of ${chargerId}`}
         dangerous
+        updateUnderWay="update"
       />
     </PanelShell>
   );

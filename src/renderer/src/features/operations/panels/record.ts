@@ -66,52 +66,9 @@ export function useRecordedOperations(chargerId: string, actions: readonly Opera
   return { ...state, full: state.list.length >= limit, reload };
 }
 
-/** A status the charger reported, with when the bench received it. */
-export interface StatusReport {
-  status: string;
-  /** When it arrived (the bench's clock, as the operations' times); null when the record does not say. */
-  at: string | null;
-}
-
-const progressActions = {
-  firmware: ['FirmwareStatusNotification', 'SignedFirmwareStatusNotification'],
-  diagnostics: ['DiagnosticsStatusNotification'],
-} as const;
-
-/**
- * The charger's newest firmware or diagnostics status with the time it arrived: from its recorded events
- * when the panel opens, then from the pushed ones. Without a recorded one, the status the charger list
- * holds, of unknown time.
- */
-export function useProgressReport(chargerId: string, of: 'firmware' | 'diagnostics'): StatusReport | null {
-  const client = useClient();
-  const snapshots = useBench((s) => s.snapshots);
-  const held = useBench((s) => (of === 'firmware' ? s.chargers[chargerId]?.firmwareStatus : s.chargers[chargerId]?.diagnosticsStatus));
-  const [report, setReport] = useState<StatusReport | null>(null);
-  useEffect(() => {
-    let live = true;
-    const newer = (next: StatusReport) => setReport((r) => (r?.at && next.at && Date.parse(r.at) > Date.parse(next.at) ? r : next));
-    const off = client.subscribe((events) => {
-      for (const e of events) if (e.type === (of === 'firmware' ? 'firmwareStatus' : 'diagnosticsStatus') && e.chargerId === chargerId) newer({ status: e.status, at: e.ts });
-    });
-    client.call('chargerEvents:list', { chargerId, limit: LOOK_BACK }).then(
-      (events) => {
-        if (!live) return;
-        const actions: readonly string[] = progressActions[of];
-        // Newest first: the first of the kind is the latest.
-        const last = events.find((e) => actions.includes(e.action) && typeof (e.data as { status?: unknown } | null)?.status === 'string');
-        if (last) newer({ status: (last.data as { status: string }).status, at: last.ts });
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, [client, chargerId, of, snapshots]);
-  if (report) return report;
-  return held ? { status: held, at: null } : null;
-}
+// The charger's newest firmware or diagnostics status, with when it came: the one source, which the
+// confirmations read too.
+export { useProgressReport, type StatusReport } from '../../../components/running';
 
 /**
  * The newest request among `ops` (newest first) that may have reached the charger: every recorded one was

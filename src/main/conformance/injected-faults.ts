@@ -1,0 +1,39 @@
+// The fault switches of a built-in virtual charger during a run: those on when it starts, and each one a
+// person switches through the bench while it runs (with when, and the case in progress), so a verdict
+// caused by injected misbehaviour is told apart from the firmware's in the run's record and its reports.
+import type { Bench } from '../core/bench';
+import { activeFaults, type Faults } from '../../shared/api/virtual-chargers';
+import type { InjectedFaults } from '../../shared/api/test-runs';
+import type { RunEvent } from './runner';
+
+export interface FaultFollower {
+  /** Filled in as switches change; kept with the run. */
+  record: InjectedFaults;
+  /** The run's events: which case is in progress when a switch changes. */
+  seen: (e: RunEvent) => void;
+  stop: () => void;
+}
+
+/** Starts following the fault switches of the bench's virtual charger `chargerId`; null for a charger that is not the bench's own. */
+export function followInjectedFaults(bench: Bench, chargerId: string): FaultFollower | null {
+  const chargers = bench.virtualChargers;
+  if (!chargers.has(chargerId)) return null;
+  let words = activeFaults(chargers.get(chargerId).faults);
+  let caseId: string | null = null;
+  const record: InjectedFaults = { atStart: [...words], switched: [] };
+  const stop = chargers.onFaultsSwitched((id: string, faults: Faults) => {
+    if (id !== chargerId) return;
+    const now = activeFaults(faults);
+    const on = now.filter((w) => !words.includes(w));
+    const off = words.filter((w) => !now.includes(w));
+    words = now;
+    // A switch set as it already was changes nothing the run could have met.
+    if (!on.length && !off.length) return;
+    record.switched.push({ at: new Date(bench.clock.now()).toISOString(), caseId, on, off });
+  });
+  const seen = (e: RunEvent) => {
+    if (e.type === 'caseStarted') caseId = e.caseId;
+    else if (e.type === 'caseFinished') caseId = null;
+  };
+  return { record, seen, stop };
+}

@@ -1,0 +1,43 @@
+// A bench for a commissioning test file: on a fake clock, in a temp data dir, with one built-in virtual
+// charger connected after the bench's heartbeat interval (Settings) is set, so the charger's first boot takes it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { Bench } from '../../src/main/core/bench';
+import { FakeClock } from '../../src/main/clock';
+import { virtualTarget } from '../../src/main/conformance/virtual';
+
+export interface CommissioningBench {
+  /** The bench: started before the file's tests (a new one after `restart()`). */
+  readonly bench: Bench;
+  /** Stops the bench and starts another on the same data dir (it reads the record back). */
+  restart(): Promise<Bench>;
+}
+
+/** Started before the file's tests, stopped after them (its data dir removed). `name` names the temp dir. */
+export function useCommissioningBench(name: string, chargerId: string, heartbeatInterval: number): CommissioningBench {
+  let bench: Bench | null = null;
+  let dataDir = '';
+  const start = async () => (bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never));
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `chargebench-${name}-`));
+    const started = await start();
+    await started.settings.update({ heartbeatInterval });
+    await virtualTarget(started, chargerId, 1);
+  }, 60_000);
+  afterAll(async () => {
+    await bench?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    get bench() {
+      if (!bench) throw new Error('The commissioning bench starts in beforeAll; use it inside a test');
+      return bench;
+    },
+    async restart() {
+      await bench?.stop();
+      return start();
+    },
+  };
+}

@@ -1,0 +1,136 @@
+// The site summary lists each charger's newest commissioning with what failed and the offline policy found,
+// from what each row keeps (migration 17), not by parsing each charger's whole record (its steps, frames and
+// session samples: megabytes each, on the thread that answers the chargers) at each call. A row saved before
+// summaries were kept is summarised from its record once, and kept, also across a restart.
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bench } from '../../../src/main/core/bench';
+import { FakeClock } from '../../../src/main/clock';
+import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { JUDGING_RULE, shownVerdict, type StoredCommissioning } from '../../../src/main/commissioning/model';
+import { builtInTemplates, checklistItems, SiteJob, type SiteSummary } from '../../../src/shared/api/commissioning';
+
+let bench: Bench;
+let dataDir: string;
+const clock = new FakeClock(Date.UTC(2026, 3, 1, 9, 0, 0));
+const start = () => Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0, clock, face: 'test' } as never);
+const job = (location: string) => SiteJob.parse({ site: 'Depot Süd', address: 'Hafenstr. 9', location, installer: 'A. Person', customer: 'Stadtwerke' });
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-site-summary-'));
+  bench = await start();
+  await virtualTarget(bench, 'CP-SITE', 1);
+}, 60_000);
+afterAll(async () => {
+  await bench.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const restart = async () => {
+  await bench.record.settled();
+  await bench.stop();
+  bench = await start();
+};
+/** A step's result: its verdict, and what it measured. */
+const result = (verdict: 'pass' | 'fail', measurements: Array<{ label: string; value: string; ok: boolean | null }> = []) => ({
+  id: 'x',
+  title: 'x',
+  profile: 'Core',
+  section: '1',
+  verdict,
+  reason: verdict === 'fail' ? 'it did not' : null,
+  decidingStep: null,
+  steps: [],
+  observations: [],
+  decisions: [],
+  cleanupProblems: [],
+  measurements,
+  frames: [],
+  startedAt: '2026-04-01T09:00:00.000Z',
+  ms: 1,
+});
+const byCharger = (s: SiteSummary) => Object.fromEntries(s.chargers.map(({ chargerId, location, verdict, offlinePolicy, failed }) => [chargerId, { location, verdict, offlinePolicy, failed }]));
+
+it('lists what failed and the offline policies from the rows, reading a whole record only for a row saved without a summary, once', async () => {
+  // One commissioning as the bench saves it: a check not conform.
+  const { id } = await bench.commissioning.create({ chargerId: 'CP-SITE', job: job('Bay 1'), template: builtInTemplates[0]! });
+  const check = checklistItems[0]!;
+  await bench.commissioning.setChecklist(id, [{ id: check.id, result: 'notConform', value: '9', note: 'too high' }]);
+  // Another charger's, saved before summaries were kept (its row has none): a failed step and the offline policy found.
+  const created = bench.record.commissionings.get(id) as StoredCommissioning;
+  const failing = created.steps[0]!;
+  const offline = created.steps.find((s) => s.id === 'C7_OFFLINE')!;
+  const old: StoredCommissioning = {
+    ...created,
+    id: 'com-old',
+    chargerId: 'CP-OLD',
+    job: job('Bay 2'),
+    checklist: created.checklist.map((e) => ({ ...e, result: null })),
+    steps: created.steps.map((s) =>
+      s === failing
+        ? { ...s, result: result('fail') as never }
+        : s === offline
+          ? { ...s, result: result('pass', [{ label: 'When the back office is unreachable', value: 'Local list only', ok: true }]) as never }
+          : s,
+    ),
+  };
+  const row = {
+    id: old.id,
+    chargerId: old.chargerId,
+    site: old.job.site,
+    location: old.job.location,
+    state: 'finished',
+    verdict: shownVerdict(old),
+    judgedBy: JUDGING_RULE,
+    createdAt: old.createdAt,
+    updatedAt: old.updatedAt,
+  };
+  await bench.record.commissionings.save(row, old);
+  const expected = {
+    'CP-SITE': { location: 'Bay 1', verdict: 'incomplete', offlinePolicy: null, failed: [check.label] },
+    'CP-OLD': { location: 'Bay 2', verdict: 'incomplete', offlinePolicy: 'Local list only', failed: [failing.title] },
+  };
+
+  // Nothing held in memory: each row as the record keeps it.
+  await restart();
+  const get = vi.spyOn(bench.record.commissionings, 'get');
+  try {
+    const summary = bench.commissioning.site('Depot Süd');
+    expect(byCharger(summary)).toEqual(expected);
+    expect(summary).toMatchObject({ site: 'Depot Süd', address: 'Hafenstr. 9', offlinePolicySame: true });
+    // Only the row saved without a summary was read whole; the next summaries read none.
+    expect(get.mock.calls).toEqual([['com-old']]);
+    expect(byCharger(bench.commissioning.site('Depot Süd'))).toEqual(expected);
+    const page = String(bench.commissioning.siteSummary('Depot Süd').body);
+    expect(page).toContain(check.label);
+    expect(page).toContain(failing.title);
+    expect(get).toHaveBeenCalledTimes(1);
+  } finally {
+    get.mockRestore();
+  }
+
+  // The summary worked out once was kept with the row: after a restart no whole record is read.
+  await restart();
+  const again = vi.spyOn(bench.record.commissionings, 'get');
+  try {
+    expect(byCharger(bench.commissioning.site('Depot Süd'))).toEqual(expected);
+    expect(again).not.toHaveBeenCalled();
+  } finally {
+    again.mockRestore();
+  }
+}, 60_000);
+
+it('shows a change the bench saved since (the check answered conform), without reading the record', async () => {
+  const [row] = bench.record.commissionings.list({ chargerId: 'CP-SITE' });
+  const check = checklistItems[0]!;
+  await bench.commissioning.setChecklist(row!.id, [{ id: check.id, result: 'conform', value: '0.4', note: '' }]);
+  await restart();
+  const get = vi.spyOn(bench.record.commissionings, 'get');
+  try {
+    expect(byCharger(bench.commissioning.site('Depot Süd'))['CP-SITE']).toMatchObject({ failed: [] });
+    expect(get).not.toHaveBeenCalled();
+  } finally {
+    get.mockRestore();
+  }
+}, 60_000);

@@ -1,0 +1,50 @@
+// The CSV export keeps what was recorded: a frame's text (raw) and message id exactly as in the JSON
+// export; a plain number (-1) is never taken for a formula; a charger id or action a spreadsheet would
+// run as a formula is still defused with an apostrophe.
+import { describe, expect, it } from 'vitest';
+import { csvField, csvRow } from '../../../../src/shared/api/message-export';
+import type { MessageRecord } from '../../../../src/shared/records';
+
+const frame = (over: Partial<MessageRecord>): MessageRecord => ({
+  id: 7,
+  ts: '2026-12-04T09:00:00.000Z',
+  chargerId: 'CP-1',
+  direction: 'in',
+  kind: 'CALL',
+  messageId: 'm1',
+  action: 'Heartbeat',
+  raw: '[2,"m1","Heartbeat",{}]',
+  error: null,
+  ...over,
+});
+
+/** A CSV row's fields (RFC 4180), quotes undone. */
+function fields(row: string): string[] {
+  const out: string[] = [];
+  const re = /("((?:[^"]|"")*)"|[^,]*)(,|$)/gy;
+  for (let m = re.exec(row); m && m.index < row.length; m = re.exec(row)) out.push(m[2] !== undefined ? m[2].replace(/""/g, '"') : m[1]);
+  return out;
+}
+
+describe('a CSV export row', () => {
+  it('holds the frame text and message id exactly as recorded, as the JSON export does', () => {
+    const raw = '=HYPERLINK("http://evil","click")';
+    const row = csvRow(frame({ kind: 'INVALID', messageId: null, action: null, raw, error: 'FormationViolation: not JSON' }));
+    expect(fields(row)[8]).toBe(raw);
+    const answer = csvRow(frame({ direction: 'out', kind: 'CALLERROR', messageId: '-1', action: null, raw: '[4,"-1","FormationViolation","not JSON",{}]' }));
+    expect(fields(answer)[5]).toBe('-1');
+    expect(fields(answer)[8]).toBe('[4,"-1","FormationViolation","not JSON",{}]');
+    expect(fields(csvRow(frame({ messageId: '+cmd|x' })))[5]).toBe('+cmd|x');
+  });
+
+  it('still defuses a charger id a spreadsheet would run as a formula', () => {
+    expect(fields(csvRow(frame({ chargerId: '=cmd|x' })))[2]).toBe("'=cmd|x");
+    expect(fields(csvRow(frame({ action: '@SUM(A1)' })))[6]).toBe("'@SUM(A1)");
+  });
+
+  it('never takes a plain number for a formula', () => {
+    for (const n of ['-1', '+3.5', '-.5', '-1e-3', '-0']) expect(csvField(n)).toBe(n);
+    expect(csvField('-1+cmd')).toBe("'-1+cmd");
+    expect(csvField('=1')).toBe("'=1");
+  });
+});
