@@ -182,6 +182,78 @@ describe("a record written before the chargers row kept its statuses' times and 
   });
 });
 
+describe('migration 16 on a record with many configuration operations', () => {
+  /** Migration 16 run on a record whose charger had `before` other keys changed and read before its last boot (and its interval set after it), with SQLite's json_valid counted (each operation's JSON is looked at through it first). */
+  function migrated(before: number): { given: unknown; parsed: number } {
+    const dir = tempDir();
+    oldRecord(dir, (db) => {
+      addCharger(db, 'CP-M', { lastBoot: t(20) });
+      for (let i = 0; i < before; i++) addOperation(db, 'CP-M', 'ChangeConfiguration', change('5', 'MeterValueSampleInterval'), { status: 'Accepted' }, t(1));
+      for (let i = 0; i < before; i++) addOperation(db, 'CP-M', 'GetConfiguration', {}, readOf([{ key: 'MeterValueSampleInterval', value: '5' }]), t(2));
+      addOperation(db, 'CP-M', 'ChangeConfiguration', change('300'), { status: 'Accepted' }, t(21));
+    });
+    const db = new Database(databaseFile(dir));
+    try {
+      let parsed = 0;
+      db.function('json_valid', { deterministic: true }, (text: unknown) => {
+        parsed++;
+        try {
+          JSON.parse(String(text));
+          return 1;
+        } catch {
+          return 0;
+        }
+      });
+      db.exec(migrations[BEFORE]!);
+      const given = db.prepare("SELECT heartbeat_interval AS seconds, heartbeat_interval_how AS how, heartbeat_interval_at AS at FROM chargers WHERE id = 'CP-M'").get();
+      return { given, parsed };
+    } finally {
+      db.close();
+    }
+  }
+
+  it("parses no operation from before a charger's last boot (the boot is looked at first)", () => {
+    const none = migrated(0);
+    const many = migrated(40);
+    expect(many.given).toEqual({ seconds: 300, how: 'set', at: t(21) });
+    expect(none.given).toEqual(many.given);
+    // As much JSON looked at with 80 operations before the boot as with none.
+    expect(many.parsed).toBe(none.parsed);
+  });
+});
+
+describe("an older bench's journal replayed after migration 16", () => {
+  it('a boot in it makes the interval changed or read before that boot no longer the one given', async () => {
+    const dir = tempDir();
+    oldRecord(dir, (db) => {
+      // Booted at minute 1, set to 60 s at minute 6 (migration 16 fills that in); read as 900 s at minute 7.
+      addCharger(db, 'CP-R', { lastBoot: t(1) });
+      addOperation(db, 'CP-R', 'ChangeConfiguration', change('60'), { status: 'Accepted' }, t(6));
+      addCharger(db, 'CP-S', { lastBoot: t(1) });
+      addOperation(db, 'CP-S', 'GetConfiguration', {}, readOf([{ key: 'HeartbeatInterval', value: '900' }]), t(7));
+      // Unchanged: booted since, but not accepted at that boot (Pending: no interval given to work to).
+      addCharger(db, 'CP-T', { lastBoot: t(1) });
+      addOperation(db, 'CP-T', 'ChangeConfiguration', change('120'), { status: 'Accepted' }, t(6));
+    });
+    // The killed older bench had journaled the chargers' next boots (minute 30), by position (4 boot).
+    const boot = (id: string, status: string) => [4, [status, t(30), 'V', 'M', null, null, '1.2', null, null, null, null, id]];
+    const legacy = [boot('CP-R', 'Accepted'), boot('CP-S', 'Accepted'), boot('CP-T', 'Pending')];
+    writeFileSync(segmentFile(dir, 1), legacy.map((ops, i) => `${i + 1}\t${JSON.stringify(ops)}\n`).join(''));
+    const record = await open(dir);
+    expect(record.notices).toEqual([]);
+    const byId = Object.fromEntries(record.chargers.list().map((c) => [c.id, c]));
+    // Not judged against 60 s or 900 s: the boot answer gave the interval in force, which the record does not hold.
+    expect(byId['CP-R']).toMatchObject({ lastBoot: t(30), registrationStatus: 'Accepted', heartbeatGiven: null });
+    expect(byId['CP-S']).toMatchObject({ lastBoot: t(30), registrationStatus: 'Accepted', heartbeatGiven: null });
+    expect(record.chargers.get('CP-R')!.heartbeatGiven).toBeNull();
+    expect(byId['CP-T']).toMatchObject({ lastBoot: t(30), registrationStatus: 'Pending', heartbeatGiven: { seconds: 120, how: 'set', at: t(6) } });
+    // The bench gives it one again at its next boot, or sets it: that is the one given.
+    record.chargers.heartbeatGiven('CP-R', { seconds: 45, how: 'set', at: t(31) });
+    await record.settled();
+    expect(record.chargers.get('CP-R')!.heartbeatGiven).toEqual({ seconds: 45, how: 'set', at: t(31) });
+  });
+});
+
 describe('the chargers list', () => {
   it('reads no events per charger: the time of each status is on its row', async () => {
     const record = await open(tempDir());

@@ -353,9 +353,10 @@ export const migrations: string[] = [
   // a later GetConfiguration read of it; with how and when (the bench's clock). "Nothing heard since
   // (heartbeat overdue)" is judged against it in the chargers list without reading every charger's frames.
   // A record written before this gives what its operations tell (by operations_by_action): the newest such
-  // change or read after the charger's last boot. A boot answer's interval is not looked for (the message log
-  // has no index by charger and action): a charger whose last boot came after them stays null until the
-  // bench next learns it (its next boot). And when the bench received the firmware and diagnostics status the
+  // change or read after the charger's last boot (only those are parsed). A boot answer's interval is not looked
+  // for (the message log has no index by charger and action): a charger whose last boot came after them stays
+  // null until the bench next learns it (its next boot). A boot in an older bench's journal, replayed after
+  // this, leaves a change or read older than it here: it is not taken as given (chargers.ts givenOf). And when the bench received the firmware and diagnostics status the
   // row holds (firmware_status_at, diagnostics_status_at: written with the status), so the chargers list reads
   // no events per charger; filled here from the events once.
   `
@@ -374,6 +375,7 @@ export const migrations: string[] = [
         SELECT o.id, 'set' AS how, o.finished_at AS at, ${wholeSeconds("iif(json_valid(o.request), json_extract(o.request, '$.value'), NULL)", "iif(json_valid(o.request), json_type(o.request, '$.value'), NULL)")} AS seconds
         FROM operations o INDEXED BY operations_by_action
         WHERE o.charger_id = chargers.id AND o.action = 'ChangeConfiguration' AND o.outcome = 'completed' AND o.finished_at IS NOT NULL
+          AND (chargers.last_boot IS NULL OR o.finished_at > chargers.last_boot)
           AND CASE WHEN json_valid(o.request) AND json_valid(o.response) THEN json_extract(o.response, '$.status') = 'Accepted'
             AND ${isHeartbeatKey("json_extract(o.request, '$.key')")} ELSE 0 END
         ORDER BY o.id DESC
@@ -387,10 +389,11 @@ export const migrations: string[] = [
         ) AS seconds
         FROM operations o INDEXED BY operations_by_action
         WHERE o.charger_id = chargers.id AND o.action = 'GetConfiguration' AND o.outcome = 'completed' AND o.finished_at IS NOT NULL
+          AND (chargers.last_boot IS NULL OR o.finished_at > chargers.last_boot)
           AND CASE WHEN json_valid(o.response) THEN json_type(o.response, '$.configurationKey') = 'array' ELSE 0 END
         ORDER BY o.id DESC
       ) WHERE seconds > 0 LIMIT 1)
-    ) WHERE chargers.last_boot IS NULL OR at > chargers.last_boot ORDER BY id DESC LIMIT 1
+    ) ORDER BY id DESC LIMIT 1
   );
   `,
   // 17: what the site summary shows of a commissioning (the failed steps and checks, the offline policy found,

@@ -19,19 +19,19 @@ export function csvField(value: string | number | null): string {
 /** A number as a spreadsheet reads it, not a formula: -1, +3.5, -.5, 1e-3. */
 const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-/** One CSV field exactly as the text is (quoted when it must be), never prefixed: the recorded frame and its message id. */
-export function csvExact(value: string | number | null): string {
-  if (value === null) return '';
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/** A CSV field's text quoted when it must be (a comma, quote or line break in it). */
+function csvExact(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 /**
- * A frame as a CSV row. Its message id and text (`raw`) are exactly as recorded, as in the JSON export;
- * the charger, action and error are guarded against formulas (csvField).
+ * A frame as a CSV row. Every charger-given text is guarded against formulas (csvField), the frame's text
+ * (`raw`) and message id included: a well-formed frame begins with `[` and an id is rarely formula-like, so
+ * those are exactly as recorded, as in the JSON export; only a malformed frame or an id such as
+ * `=HYPERLINK(…)` gets the apostrophe (the JSON export is byte-exact).
  */
 export function csvRow(m: MessageRecord): string {
-  return [csvField(m.id), csvField(m.ts), csvField(m.chargerId), csvField(m.direction), csvField(m.kind), csvExact(m.messageId), csvField(m.action), csvField(m.error), csvExact(m.raw)].join(',');
+  return [m.id, m.ts, m.chargerId, m.direction, m.kind, m.messageId, m.action, m.error, m.raw].map(csvField).join(',');
 }
 
 /** A frame as exported to JSON: the log's view of it with its payload read. */

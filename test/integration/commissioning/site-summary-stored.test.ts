@@ -134,3 +134,32 @@ it('shows a change the bench saved since (the check answered conform), without r
     get.mockRestore();
   }
 }, 60_000);
+
+it('lists every charger of the site, however many newer commissionings of other chargers the site has', async () => {
+  const site = 'Depot Nord';
+  const summary = { rule: JUDGING_RULE, address: 'Kai 1', offlinePolicy: null, failed: [], checkedAt: null, signedAt: null };
+  const at = (day: number, s: number) => new Date(Date.UTC(2026, 0, day, 8, 0, s)).toISOString();
+  const row = (id: string, chargerId: string, location: string, createdAt: string) => ({
+    id,
+    chargerId,
+    site,
+    location,
+    state: 'finished',
+    verdict: 'incomplete' as const,
+    judgedBy: JUDGING_RULE,
+    createdAt,
+    updatedAt: createdAt,
+    summary,
+  });
+  // A charger commissioned once, in January; then another, re-commissioned 600 times since (a test rig).
+  const saves = [bench.record.commissionings.save(row('com-quiet', 'CP-QUIET', 'Bay 9', at(2, 0)), {})];
+  for (let i = 0; i < 600; i++) saves.push(bench.record.commissionings.save(row(`com-busy-${String(i).padStart(3, '0')}`, 'CP-BUSY', `Bay 1 (${i})`, at(10, i)), {}));
+  await Promise.all(saves);
+  const s = bench.commissioning.site(site);
+  // Each charger once, by its newest commissioning: the quiet one is not dropped.
+  expect(s.chargers.map((c) => [c.chargerId, c.commissioningId, c.location])).toEqual([
+    ['CP-BUSY', 'com-busy-599', 'Bay 1 (599)'],
+    ['CP-QUIET', 'com-quiet', 'Bay 9'],
+  ]);
+  expect(s.address).toBe('Kai 1');
+}, 60_000);

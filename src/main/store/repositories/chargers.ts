@@ -304,7 +304,21 @@ function progressTimes(r: Row): ProgressTimes {
 function givenOf(r: Row): HeartbeatGiven | null {
   const seconds = r.heartbeat_interval;
   if (typeof seconds !== 'number' || !(seconds > 0) || !GIVEN_HOW.has(r.heartbeat_interval_how) || typeof r.heartbeat_interval_at !== 'string') return null;
+  if (r.heartbeat_interval_how !== 'boot' && supersededByBoot(r.heartbeat_interval_at, r)) return null;
   return { seconds, how: r.heartbeat_interval_how, at: r.heartbeat_interval_at };
+}
+
+/**
+ * A change or read of the interval from before the charger's last accepted boot: that boot's answer gave the
+ * interval in force. The bench writes the boot answer's interval over it as it answers; a boot replayed
+ * from an older bench's journal (after migration 16 filled in the change or read) does not, nor one whose
+ * answer did not go out: the interval is then not known here (the charger's page reads it from the record).
+ */
+function supersededByBoot(at: string, r: Row): boolean {
+  if (r.registration_status !== 'Accepted' || typeof r.last_boot !== 'string') return false;
+  const given = Date.parse(at);
+  const boot = Date.parse(r.last_boot);
+  return Number.isFinite(given) && Number.isFinite(boot) && given < boot;
 }
 
 function strip(o: Row): Row {

@@ -119,9 +119,21 @@ export class CommissioningsRepository {
     return rows.map(asRow);
   }
 
-  /** A site's commissionings, newest first, each with what the site summary shows of it (no whole record read). */
-  ofSite(site: string, limit = 500): SiteRow[] {
-    const rows = this.store.db.prepare(`SELECT ${listColumns}, summary FROM commissionings WHERE site = ? ORDER BY created_at DESC, id DESC LIMIT ?`).all(site, limit) as Row[];
+  /**
+   * A site's newest commissioning of each charger (every charger that has one there, however many newer ones
+   * the site has of others), newest first, each with what the site summary shows of it (no whole record read).
+   */
+  ofSite(site: string): SiteRow[] {
+    const rows = this.store.db
+      .prepare(
+        `SELECT ${listColumns}, summary FROM commissionings WHERE id IN (
+          SELECT id FROM (
+            SELECT id, row_number() OVER (PARTITION BY charger_id ORDER BY created_at DESC, id DESC) AS n
+            FROM commissionings INDEXED BY commissionings_by_site WHERE site = ?
+          ) WHERE n = 1
+        ) ORDER BY created_at DESC, id DESC`,
+      )
+      .all(site) as Row[];
     return rows.map((r) => ({ ...asRow(r), summary: summaryOf(r.summary) }));
   }
 

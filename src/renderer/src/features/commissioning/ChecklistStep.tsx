@@ -19,6 +19,7 @@ import { Photos } from './Photos';
 import type { LiveCommissioning } from './useCommissioning';
 import { checklistOpen, readingMissingWords } from './checklist-open';
 import { useLeaveWarning } from '../../components/useLeaveWarning';
+import { reportLostSave } from './lost-saves';
 
 type Entry = ChecklistEntry;
 type Item = (typeof checklistItems)[number];
@@ -53,7 +54,7 @@ const statusWords = (s: FieldStatus | undefined): string | undefined =>
   s === undefined ? undefined : s === 'pending' || s === 'saving' ? 'Saving…' : s === 'saved' ? 'Saved' : `Not saved: ${s.failed}`;
 const sameEntry = (a: Entry, b: Entry) => a.result === b.result && a.value === b.value && a.note === b.note;
 
-function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry; locked: boolean; save: (e: Entry) => Promise<string | null> }) {
+function ChecklistItem({ commissioning, item, saved, locked, save }: { commissioning: string; item: Item; saved: Entry; locked: boolean; save: (e: Entry) => Promise<string | null> }) {
   // The answer as given here: a quick click on Conform followed by a measured value must not send the
   // value with the result the bench held before the click arrived.
   const [result, setResult] = useState(saved.result);
@@ -67,9 +68,11 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
   useEffect(() => {
     if (sending.current === 0) setResult(saved.result);
   }, [saved.result]);
-  // A value refused here stays in its field, with why, until it is put right.
-  const keepValue = editing === 'value' || !!error.value;
-  const keepNote = editing === 'note' || !!error.note;
+  // A value refused here stays in its field, with why, until it is put right; a text on its way stays as typed
+  // until the bench has it, and one the bench did not take stays, beside "Not saved", until it is saved.
+  const unsent = (s: FieldStatus | undefined) => s !== undefined && s !== 'saved';
+  const keepValue = editing === 'value' || !!error.value || unsent(status.value);
+  const keepNote = editing === 'note' || !!error.note || unsent(status.note);
   // Whether the value in the field was typed here: only then is it read (a decimal comma made a point); one
   // the user did not touch in this session is sent back as the bench holds it, never rewritten.
   const typed = useRef(false);
@@ -87,10 +90,17 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
     if (sending.current === 0) lastSent.current = null;
   }, [saved.result, saved.value, saved.note]);
 
-  const push = async (entry: Entry, field: Field | null) => {
+  // Once the item is gone (the step left), a text that is not saved can no longer say so beside its field: the
+  // wizard says it.
+  const mounted = useRef(false);
+  const lost = (field: Field | null, entry: Entry, reason: string) => {
+    if (!mounted.current) reportLostSave({ id: commissioning, item: item.id, field, text: field ? entry[field] : (entry.result ?? ''), reason });
+  };
+  /** Saves the entry; what went wrong, or null once the bench has it. */
+  const push = async (entry: Entry, field: Field | null): Promise<string | null> => {
     if (sameEntry(entry, lastSent.current ?? saved)) {
       if (field) setStatus((s) => ({ ...s, [field]: inFlight.current[field] ? 'saving' : s[field] === 'pending' ? (lastSent.current ? 'saved' : undefined) : s[field] }));
-      return;
+      return null;
     }
     lastSent.current = entry;
     sending.current++;
@@ -105,22 +115,26 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
       setResult(saved.result);
       if (field) setStatus((s) => ({ ...s, [field]: { failed } }));
       else setError({ '': failed });
+      lost(field, entry, failed);
     } else if (field && !inFlight.current[field]) setStatus((s) => (s[field] === 'pending' ? s : { ...s, [field]: 'saved' }));
+    return failed;
   };
   /**
    * Sends the answer with the field's text as it is now. `rewrite`: the field shows the reading as read (a
    * decimal comma made a point); not while it is being typed in.
    */
-  const send = async (patch: Partial<Entry>, field: Field | null, rewrite = true) => {
+  const send = async (patch: Partial<Entry>, field: Field | null, rewrite = true): Promise<void> => {
     const reading: ReturnType<typeof readingOf> = typed.current ? readingOf(item, value) : { value };
     const checked = reading.error === undefined ? ChecklistEntry.safeParse({ ...saved, result, value: reading.value, note, ...patch }) : null;
     if (!checked?.success) {
       const errors = checked ? issueWords(checked.error, { key: 'first' }) : { value: reading.error! };
       setError(errors);
+      const why = Object.values(errors)[0];
+      if (why) lost(field, { ...saved, result, value, note, ...patch }, why);
       // A typed reading refused while the bench holds an earlier one (saved during a pause in typing, say):
       // that one is withdrawn, so the item stays open rather than done with a value this field no longer shows.
       const withdrawn = ChecklistEntry.safeParse({ ...saved, result, value: '', note });
-      if (errors.value && typed.current && (lastSent.current ?? saved).value !== '' && withdrawn.success) return push(withdrawn.data, field);
+      if (errors.value && typed.current && (lastSent.current ?? saved).value !== '' && withdrawn.success) return void (await push(withdrawn.data, field));
       if (field) setStatus((s) => ({ ...s, [field]: undefined }));
       return;
     }
@@ -150,16 +164,28 @@ function ChecklistItem({ item, saved, locked, save }: { item: Item; saved: Entry
     timer.current = null;
     if (waiting || changed) void send({}, field);
   };
-  useEffect(
-    () => () => {
+  // The item goes: what was refused or not saved here (and shown so beside its field) is said by the wizard.
+  const sayLost = useRef(() => {});
+  sayLost.current = () => {
+    const given: Entry = { ...saved, result, value, note };
+    for (const field of ['value', 'note'] as const) {
+      const s = status[field];
+      const why = error[field] ?? (typeof s === 'object' ? s.failed : undefined);
+      if (why) lost(field, given, why);
+    }
+  };
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      sayLost.current();
       const waiting = timer.current;
       if (!waiting) return;
       clearTimeout(waiting.handle);
       timer.current = null;
       void sendNow.current({}, waiting.field, false);
-    },
-    [],
-  );
+    };
+  }, []);
   // Leaving the page while a text is not saved (waiting, on its way, refused or failed) asks first.
   const unsaved = Object.values(status).some((s) => s !== undefined && s !== 'saved') || Object.keys(error).length > 0;
   useLeaveWarning(unsaved);
@@ -281,7 +307,7 @@ export function ChecklistStep({ live, view }: { live: LiveCommissioning; view: C
         </Box>
       )}
       {checklistItems.map((item) => (
-        <ChecklistItem key={item.id} item={item} saved={entryOf(view, item.id)} locked={locked} save={save} />
+        <ChecklistItem key={item.id} commissioning={view.id} item={item} saved={entryOf(view, item.id)} locked={locked} save={save} />
       ))}
       <Photos live={live} view={view} locked={locked} />
     </Stack>

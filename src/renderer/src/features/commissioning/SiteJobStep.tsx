@@ -16,6 +16,10 @@ import { StepNav } from './WizardScreen';
 
 type Field = keyof SiteJobInput;
 
+/** What a site commissioned before fills in (the location is this charger's own). */
+const filledIn = ['address', 'installer', 'company', 'customer'] as const;
+const sameSite = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
 const fields: Array<{ key: Exclude<Field, 'site'>; label: string; helper: string; required?: boolean }> = [
   { key: 'address', label: 'Site address', helper: 'Street, town: as it goes in the report' },
   { key: 'location', label: 'Charger location', helper: 'Where this charger is on the site, e.g. parking bay 4' },
@@ -29,7 +33,8 @@ export function SiteJobStep({ next }: { next: () => void }) {
   const job = useDraft((d) => d.job);
   const sites = useLoad(() => client.call('commissioning:sites', {}), [client]);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [filledFrom, setFilledFrom] = useState<SiteJob | null>(null);
+  // The site whose last job filled in the fields, and the fields left as the user had typed them.
+  const [filledFrom, setFilledFrom] = useState<{ job: SiteJob; kept: string[] } | null>(null);
 
   const set = (patch: Partial<SiteJobInput>) => {
     setDraft({ job: { ...job, ...patch } });
@@ -39,20 +44,33 @@ export function SiteJobStep({ next }: { next: () => void }) {
       return left;
     });
   };
-  /** A site commissioned before: its job as last used there (the location is this charger's own). */
+  /**
+   * A site commissioned before: its job as last used there (the location is this charger's own). The same site
+   * again fills in nothing more; another one fills in the fields the user did not type in (empty, or as the last
+   * site filled them in), never one typed in.
+   */
   const pickSite = (name: string) => {
     const known = sites.data?.find((s) => s.site === name);
     if (!known) return set({ site: name });
-    setFilledFrom(known);
-    set({ site: known.site, address: known.address, installer: known.installer, company: known.company, customer: known.customer });
+    const before = filledFrom?.job;
+    if (before && sameSite(before.site, known.site)) return set({ site: known.site });
+    const patch: Partial<SiteJobInput> = { site: known.site };
+    const kept: string[] = [];
+    for (const key of filledIn) {
+      const now = job[key] ?? '';
+      if (now === '' || now === known[key] || (before && now === before[key])) patch[key] = known[key];
+      else kept.push(fields.find((f) => f.key === key)!.label);
+    }
+    setFilledFrom({ job: known, kept });
+    set(patch);
   };
   // A site's name typed in full (whatever its case, spaces around it) counts as picked when the field is left.
   const typedSite = useRef(false);
   const leaveSite = () => {
     if (!typedSite.current) return;
     typedSite.current = false;
-    const name = (job.site ?? '').trim().toLowerCase();
-    const known = name ? sites.data?.find((s) => s.site.trim().toLowerCase() === name) : undefined;
+    const name = job.site ?? '';
+    const known = name.trim() ? sites.data?.find((s) => sameSite(s.site, name)) : undefined;
     if (known) pickSite(known.site);
   };
   const check = () => {
@@ -101,14 +119,14 @@ export function SiteJobStep({ next }: { next: () => void }) {
               value={job[f.key] ?? ''}
               onChange={(e) => set({ [f.key]: e.target.value })}
               error={!!errors[f.key]}
-              helperText={errors[f.key] ?? (f.key === 'location' && filledFrom?.location ? `${f.helper} (the last charger there: ${filledFrom.location})` : f.helper)}
+              helperText={errors[f.key] ?? (f.key === 'location' && filledFrom?.job.location ? `${f.helper} (the last charger there: ${filledFrom.job.location})` : f.helper)}
             />
           </Grid>
         ))}
       </Grid>
       {filledFrom && (
         <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
-          Filled in with the job last used at {filledFrom.site}; change what differs for this charger.
+          {`Filled in with the job last used at ${filledFrom.job.site}${filledFrom.kept.length ? `, except what was typed in ${filledFrom.kept.join(', ')}` : ''}; change what differs for this charger.`}
         </Typography>
       )}
       <StepNav next={next} onNext={check} />

@@ -29,6 +29,7 @@ import { useCommissioning, type LiveCommissioning } from './useCommissioning';
 import { checksNote, stateText } from './progress';
 import { checklistOpen } from './checklist-open';
 import { CommissioningVerdictChip, placeOf } from './words';
+import { LostSaves } from './lost-saves';
 
 const labels: Record<WizardStep, string> = {
   site: 'Site and job',
@@ -140,6 +141,7 @@ export function WizardScreen() {
         </Stack>
       </Box>
       <StaleNotice live={live} />
+      {view && <LostSaves view={view} />}
       {!isNew && !view && live.error && <Alert severity="error">Could not open the commissioning: {live.error}</Alert>}
 
       <Stepper nonLinear activeStep={at} alternativeLabel sx={{ py: 1 }}>
