@@ -3,33 +3,19 @@
 // after the start still fails on it (not a PASS), and a case whose later step fails on what followed names
 // the charger's own stop in that step's failure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { runConformance } from '../../../src/main/conformance/runner';
-import { octt16Cases } from '../../../src/main/conformance/octt16';
-import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance/virtual';
+import type { Bench } from '../../../src/main/core/bench';
+import type { VirtualTarget } from '../../../src/main/conformance/virtual';
+import { startVirtualRunBench, type VirtualRunBench } from '../../helpers/virtual-run';
 import { defaultTestData } from '../../../src/main/conformance/test-data';
 
 let bench: Bench;
-let dataDir: string;
 let target: VirtualTarget;
+let run: VirtualRunBench['run'];
+let stop: VirtualRunBench['stop'];
 const data = defaultTestData();
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-own-stop-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  target = await virtualTarget(bench);
-});
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const run = (ids: string[]) =>
-  runConformance(bench, { chargerId: target.id, cases: octt16Cases.filter((c) => ids.includes(c.id)), data, declared: target.declared, operator: target.operator, busy: target.busy, virtual: true });
+beforeAll(async () => void ({ bench, target, run, stop } = await startVirtualRunBench('own-stop')));
+afterAll(() => stop());
 
 /** For the run: 1 s (the charger's clock, the run's) after each Charging it reports, the charger ends the session itself (EmergencyStop). */
 function stopsOneSecondLater(): () => void {

@@ -3,33 +3,17 @@
 // for 10 s) with the virtual charger going offline inside the window are Inconclusive, naming when the
 // connection closed and whether it came back, never a PASS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { runConformance } from '../../../src/main/conformance/runner';
-import { octt16Cases } from '../../../src/main/conformance/octt16';
-import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance/virtual';
-import { defaultTestData } from '../../../src/main/conformance/test-data';
+import type { Bench } from '../../../src/main/core/bench';
+import type { VirtualTarget } from '../../../src/main/conformance/virtual';
+import { startVirtualRunBench, type VirtualRunBench } from '../../helpers/virtual-run';
 
 let bench: Bench;
-let dataDir: string;
 let target: VirtualTarget;
-const data = defaultTestData();
+let run: VirtualRunBench['run'];
+let stop: VirtualRunBench['stop'];
 
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-silence-offline-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  target = await virtualTarget(bench);
-});
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const run = (ids: string[]) =>
-  runConformance(bench, { chargerId: target.id, cases: octt16Cases.filter((c) => ids.includes(c.id)), data, declared: target.declared, operator: target.operator, busy: target.busy, virtual: true });
+beforeAll(async () => void ({ bench, target, run, stop } = await startVirtualRunBench('silence-offline')));
+afterAll(() => stop());
 
 /**
  * For the run: `afterMs` (the run's clock) after the charger answers the case's first `action` (the end of
