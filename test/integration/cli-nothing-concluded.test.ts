@@ -7,28 +7,19 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Bench } from '../../src/main/core/bench';
-import { FakeClock } from '../../src/main/clock';
-import { virtualTarget, type VirtualTarget } from '../../src/main/conformance/virtual';
+import type { Bench } from '../../src/main/core/bench';
+import type { VirtualTarget } from '../../src/main/conformance/virtual';
 import { VirtualOperator } from '../../src/main/conformance/operator';
 import { octt16Cases } from '../../src/main/conformance/octt16';
 import { defaultTestData } from '../../src/main/conformance/test-data';
-import { Interrupt } from '../../src/main/cli/interrupt';
-import { runOnCharger, waitForConnection, type OpenRun } from '../../src/main/cli/run-on-charger';
+import { runOnCharger } from '../../src/main/cli/run-on-charger';
+import { startVirtualRunBench, type VirtualRunBench } from '../helpers/virtual-run';
 
 const bin = join(process.cwd(), 'bin', 'chargebench.mjs');
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** The lines printed on stdout. */
-function captured(): string[] {
-  const logs: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((m: string) => void logs.push(String(m)));
-  vi.spyOn(console, 'error').mockImplementation(() => undefined);
-  return logs;
-}
 
 const cases = (ids: string[]) => octt16Cases.filter((c) => ids.includes(c.id));
 
@@ -56,15 +47,10 @@ describe('runOnCharger on a bench on fake time whose virtual charger will not pl
   let bench: Bench;
   let dataDir: string;
   let target: VirtualTarget;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'chargebench-nothing-concluded-run-'));
-    bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-    target = await virtualTarget(bench, 'NOTHING-CONCLUDED', 1);
-  }, 60_000);
-  afterAll(async () => {
-    await bench.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  let cli: VirtualRunBench['cli'];
+  let stop: VirtualRunBench['stop'];
+  beforeAll(async () => void ({ bench, dataDir, target, cli, stop } = await startVirtualRunBench('nothing-concluded-run', { chargerId: 'NOTHING-CONCLUDED', connectors: 1, ftpPort: 0 })), 60_000);
+  afterAll(() => stop());
 
   /** The charger's operator skips plugging in: a case that plugs in ends inconclusive. */
   function skipPlugging() {
@@ -75,17 +61,7 @@ describe('runOnCharger on a bench on fake time whose virtual charger will not pl
   }
 
   async function run(ids: string[], opts: Record<string, unknown> = {}) {
-    const interrupt = new Interrupt('test', { process: false, exit: () => undefined });
-    const open: OpenRun = {
-      bench,
-      chargerId: target.id,
-      target,
-      interrupt,
-      ask: async () => 'skip',
-      connected: async (timeoutS) => ((await waitForConnection(bench, target.id, timeoutS, interrupt.signal)) === 'connected' ? null : interrupt.status),
-      close: async () => interrupt.dispose(),
-    };
-    const logs = captured();
+    const { open, logs } = cli();
     const code = await runOnCharger({ command: 'test', opts: { virtual: true, ...opts }, cases: cases(ids), data: defaultTestData(), open });
     const run = bench.conformance.list(target.id)[0]!;
     vi.restoreAllMocks();

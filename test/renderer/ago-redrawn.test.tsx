@@ -2,40 +2,16 @@
 // "… ago" moves on while a screen stays open, however often the screen is redrawn meanwhile: the bench
 // pushes something every few seconds (a frame, its keep-alive), and each redraw must not restart the
 // shared clock's beat (a 15 s tick restarted every 5 s never fires, and "3 min ago" would stand still).
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver, type FakeClient } from './fake-client';
+import type { FakeClient } from './fake-client';
 import { aCharger, aConnector } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
+import { ago, chargerScreenHooks, renderChargers } from './charger-page-harness';
 import { Ago } from '../../src/renderer/src/components/Ago';
-import type { BenchSettings, ChargerView } from '../../src/shared/api/views';
 
 vi.mock('../../src/renderer/src/features/operations/MultiSendDialog', () => ({ MultiSendDialog: () => null }));
-stubResizeObserver();
-
-const screens = (
-  <Routes>
-    <Route path="/chargers" element={<ChargersScreen />} />
-    <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-  </Routes>
-);
-
-const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
-
-let off: (() => void) | undefined;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-  useBench.setState(initialBenchState, true);
-});
-afterEach(() => {
-  off?.();
-  off = undefined;
-  cleanup();
-  vi.useRealTimers();
-});
+chargerScreenHooks({ fakeTimers: true });
 
 /** `seconds` pass, with the bench's word every 5 s (`push`), each redrawing the screen. */
 async function passWithNews(seconds: number, push: () => void) {
@@ -43,14 +19,6 @@ async function passWithNews(seconds: number, push: () => void) {
     await act(async () => void vi.advanceTimersByTime(5_000));
     act(push);
   }
-}
-
-function start(chargers: ChargerView[], path: string): FakeClient {
-  const settings = { heartbeatInterval: 300, unknownChargers: 'accept', requirePassword: false } as BenchSettings;
-  const client = fakeClient({ 'chargers:list': () => chargers, 'connectionAttempts:list': () => [], 'settings:get': () => settings });
-  off = liveBench(client, { chargers: Object.fromEntries(chargers.map((c) => [c.id, c])) });
-  render(withBench(client, screens, path));
-  return client;
 }
 
 /** A frame from `chargerId` now (its heartbeat): contact, which redraws what shows the charger. */
@@ -102,7 +70,7 @@ describe('"ago"s redrawn every 5 s', () => {
   it('moves an offline charger\'s "last seen" on in the Chargers list while another charger\'s frames redraw the list', async () => {
     const offline = aCharger('CP-1', { connected: false, lastSeen: ago(170_000), lastHeartbeat: ago(170_000), connectors: [aConnector(1)] });
     const online = aCharger('CP-2', { lastSeen: ago(1_000), lastHeartbeat: ago(1_000), connectors: [aConnector(1)] });
-    const client = start([offline, online], '/chargers');
+    const client = renderChargers([offline, online]);
     const row = (await screen.findByText('CP-1')).closest('[role="row"]') as HTMLElement;
     expect(within(row).getByText('last seen 2 min ago')).toBeTruthy();
     await passWithNews(30, frameFrom(client, 'CP-2'));
@@ -111,7 +79,7 @@ describe('"ago"s redrawn every 5 s', () => {
 
   it('moves "Last boot … (2 min ago)" on on a charger\'s page while its frames redraw the page', async () => {
     const charger = aCharger('CP-1', { lastBoot: ago(150_000), lastSeen: ago(1_000), lastHeartbeat: ago(1_000), connectors: [aConnector(1)] });
-    const client = start([charger], '/chargers/CP-1');
+    const client = renderChargers([charger], { path: '/chargers/CP-1' });
     const about = await screen.findByRole('region', { name: 'About this charger' });
     expect(about.textContent).toContain('(2 min ago)');
     await passWithNews(65, frameFrom(client, 'CP-1'));

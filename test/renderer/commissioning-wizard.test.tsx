@@ -222,6 +222,6 @@ describe("the test session's plan", () => {
     expect(items[2]).toBe(
       'starts a test session with the card COMMISSION-1, takes meter values for at least 60 s, then stops it (where the charger caches cards, COMMISSION-1 joins its authorization cache; the cache is not cleared)',
     );
-    expect(at(/unlocks the connector/)).toBe(3);
+    expect(at(/unlocks each connector/)).toBe(3);
   });
 });

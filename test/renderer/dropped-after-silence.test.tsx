@@ -5,21 +5,16 @@
 // The interval is the one the charger was working to (its boot answer's, or a later configuration change
 // or read of HeartbeatInterval), not the bench's setting now; and only a lost connection (1006, the ping
 // unanswered) says so, not a clean close.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { describe, expect, it } from 'vitest';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { aCharger, aConnector } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
+import { aBootAnswer, aHeartbeatSet, ago, chargerScreenHooks, renderChargers, type HeartbeatRecord } from './charger-page-harness';
 import { formatTime } from '../../src/renderer/src/components/format';
-import type { BenchSettings, ConnectionAttemptView, MessageView, OperationView } from '../../src/shared/api/views';
+import type { ConnectionAttemptView, MessageView, OperationView } from '../../src/shared/api/views';
 import { silentBeforeDrop } from '../../src/renderer/src/components/refusals';
-import { forgetHeartbeatIntervals } from '../../src/renderer/src/components/heartbeatInterval';
 
-stubResizeObserver();
+chargerScreenHooks();
 
-const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const lastContact = ago(120_000);
 // Seen to close 45 s after the last contact: the ping found it dead.
 const dropped = ago(75_000);
@@ -30,40 +25,18 @@ const attemptsOf = (at: string, reason: string): ConnectionAttemptView[] => [
   { id: 1, ts: booted, chargerId: 'CP-1', remoteAddress: '10.0.0.7', outcome: 'accepted', reason: null },
 ];
 /** The bench's answer to the charger's boot, with the interval it gave. */
-const bootAnswer = (interval: number, ts = booted): MessageView => ({
-  id: 7,
-  ts,
-  chargerId: 'CP-1',
-  direction: 'out',
-  kind: 'CALLRESULT',
-  messageId: 'b1',
-  action: 'BootNotification',
-  raw: JSON.stringify([3, 'b1', { status: 'Accepted', currentTime: ts, interval }]),
-  error: null,
-});
-const heartbeatSet = (value: string, at: string): OperationView => ({
-  id: 11,
-  chargerId: 'CP-1',
-  action: 'ChangeConfiguration',
-  request: { key: 'HeartbeatInterval', value },
-  sentAt: at,
-  finishedAt: at,
-  outcome: 'completed',
-  response: { status: 'Accepted' },
-  error: null,
-});
+const bootAnswer = (interval: number, ts = booted) => aBootAnswer(interval, ts);
 const heartbeatRead = (value: string, at: string): OperationView => ({
-  ...heartbeatSet(value, at),
+  ...aHeartbeatSet(value, at),
   id: 12,
   action: 'GetConfiguration',
   request: { key: ['HeartbeatInterval'] },
   response: { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value }] },
 });
 
-interface Told {
+interface Told extends HeartbeatRecord {
   /** The bench's answer to its boot (default: the setting's interval an hour ago). */
   boot?: MessageView | null;
-  operations?: OperationView[];
   lastSeen?: string;
   attempts?: ConnectionAttemptView[];
 }
@@ -72,26 +45,12 @@ function start(heartbeatInterval: number, path = '/chargers', record: Told = {})
   const seen = record.lastSeen ?? lastContact;
   const charger = aCharger('CP-1', { connected: false, lastSeen: seen, lastHeartbeat: seen, connectors: [aConnector(1, { updatedAt: seen })] });
   const boot = record.boot === undefined ? bootAnswer(heartbeatInterval) : record.boot;
-  const client = fakeClient({
-    'chargers:list': () => [charger],
-    'chargers:meterValues': () => [],
-    'connectionAttempts:list': () => record.attempts ?? attemptsOf(dropped, lost),
-    'settings:get': () => ({ heartbeatInterval, unknownChargers: 'accept', requirePassword: false }) as BenchSettings,
-    'messages:page': ({ actions, kinds, direction }) => (boot && actions?.includes('BootNotification') && kinds?.includes('CALLRESULT') && direction === 'out' ? [boot] : []),
-    'operations:list': ({ actions }) => (record.operations ?? []).filter((o) => !actions || (actions as string[]).includes(o.action)),
+  return renderChargers([charger], {
+    path,
+    settings: { heartbeatInterval },
+    record: { boot, operations: record.operations },
+    handlers: { 'connectionAttempts:list': () => record.attempts ?? attemptsOf(dropped, lost) },
   });
-  off = liveBench(client, { chargers: { 'CP-1': charger } });
-  render(
-    withBench(
-      client,
-      <Routes>
-        <Route path="/chargers" element={<ChargersScreen />} />
-        <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-      </Routes>,
-      path,
-    ),
-  );
-  return client;
 }
 
 /** The charger's row on the Chargers list, once it shows "last seen". */
@@ -100,16 +59,6 @@ async function offlineRow(): Promise<HTMLElement> {
   expect(within(row).getByText('Offline')).toBeTruthy();
   return row;
 }
-
-let off: (() => void) | undefined;
-beforeEach(() => {
-  useBench.setState(initialBenchState, true);
-  forgetHeartbeatIntervals();
-});
-afterEach(() => {
-  off?.();
-  cleanup();
-});
 
 describe('an offline charger dropped after going silent', () => {
   it('says on the Chargers list it was silent past its heartbeat before the drop, with when', async () => {
@@ -151,7 +100,7 @@ describe('the heartbeat interval a drop is judged by', () => {
   }
 
   it('is the one set on the charger (ChangeConfiguration accepted) after its boot, not the bench setting', async () => {
-    const client = start(300, '/chargers', { ...longSilence, operations: [heartbeatSet('3600', ago(50 * 60_000))] });
+    const client = start(300, '/chargers', { ...longSilence, operations: [aHeartbeatSet('3600', ago(50 * 60_000))] });
     const row = await offlineRow();
     await readBack(client);
     expect(within(row).getByText('last seen 20 min ago')).toBeTruthy();
@@ -170,7 +119,7 @@ describe('the heartbeat interval a drop is judged by', () => {
 
   it("is the boot answer's again after a boot that came after the change", async () => {
     const rebooted = ago(60 * 60_000);
-    start(300, '/chargers', { ...longSilence, boot: bootAnswer(300, rebooted), operations: [heartbeatSet('3600', ago(2 * 3_600_000))] });
+    start(300, '/chargers', { ...longSilence, boot: bootAnswer(300, rebooted), operations: [aHeartbeatSet('3600', ago(2 * 3_600_000))] });
     const cell = await screen.findByTestId('dropped-after-silence', {}, { timeout: 5000 });
     expect(cell.textContent).toContain('dropped after 10 min 00 s silent (heartbeat overdue)');
     expect(cell.getAttribute('aria-label')).toContain(`(300 s, from the bench's answer to its boot at ${formatTime(rebooted)})`);

@@ -2,20 +2,15 @@
 // An offline charger dropped after a silence is judged against the heartbeat interval it was given (its
 // view's heartbeatGiven), not the bench's setting: one given 30 s while the setting is 300 s, silent 2 min
 // before its connection was lost, was overdue, and says so; nothing is read from the record for it.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { describe, expect, it } from 'vitest';
+import { screen, within } from '@testing-library/react';
 import { aCharger, aConnector } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
+import { ago, chargerScreenHooks, renderChargers } from './charger-page-harness';
 import { formatTime } from '../../src/renderer/src/components/format';
-import { forgetHeartbeatIntervals } from '../../src/renderer/src/components/heartbeatInterval';
-import type { BenchSettings, ChargerView, ConnectionAttemptView } from '../../src/shared/api/views';
+import type { ChargerView, ConnectionAttemptView } from '../../src/shared/api/views';
 
-stubResizeObserver();
+chargerScreenHooks();
 
-const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const lost = 'Connection lost (1006, no close frame): the network dropped, the charger restarted, or it stopped answering pings';
 const booted = ago(3_600_000);
 const lastContact = ago(200_000);
@@ -28,37 +23,9 @@ function start(given: ChargerView['heartbeatGiven'], settingS: number, path = '/
     { id: 2, ts: dropped, chargerId: 'CP-1', remoteAddress: '10.0.0.7', outcome: 'closed', reason: lost },
     { id: 1, ts: booted, chargerId: 'CP-1', remoteAddress: '10.0.0.7', outcome: 'accepted', reason: null },
   ];
-  const client = fakeClient({
-    'chargers:list': () => [charger],
-    'chargers:meterValues': () => [],
-    'connectionAttempts:list': () => attempts,
-    'settings:get': () => ({ heartbeatInterval: settingS, unknownChargers: 'accept', requirePassword: false }) as BenchSettings,
-    'messages:page': () => [],
-    'operations:list': () => [],
-  });
-  off = liveBench(client, { chargers: { 'CP-1': charger } });
-  render(
-    withBench(
-      client,
-      <Routes>
-        <Route path="/chargers" element={<ChargersScreen />} />
-        <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-      </Routes>,
-      path,
-    ),
-  );
-  return client;
+  // Its view tells the interval: the record holds nothing of it.
+  return renderChargers([charger], { path, settings: { heartbeatInterval: settingS }, record: { boot: null }, handlers: { 'connectionAttempts:list': () => attempts } });
 }
-
-let off: (() => void) | undefined;
-beforeEach(() => {
-  useBench.setState(initialBenchState, true);
-  forgetHeartbeatIntervals();
-});
-afterEach(() => {
-  off?.();
-  cleanup();
-});
 
 describe('a drop judged by the interval the charger was given', () => {
   it('says a charger given 30 s (setting 300 s) silent 2 min before the drop was overdue, on the list and its page', async () => {

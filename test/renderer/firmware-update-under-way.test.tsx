@@ -5,21 +5,19 @@
 // status and when. A status from before the charger's last reboot (BootNotification) is said as such, on
 // the overview and in the panels, and the confirmations say it as uncertain: a charger that rebooted and
 // dropped the update never says so. The Update firmware form's retrieve date is not already past.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver, type FakeClient } from './fake-client';
+import { fakeClient, withBench, type FakeClient } from './fake-client';
 import { aCharger, aConnector, aTransaction, completed, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
-import { Layout } from '../../src/renderer/src/app/Layout';
+import { chargerScreenHooks, goLive, renderChargerPage } from './charger-page-harness';
+import { useBench } from '../../src/renderer/src/stores/bench';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { StopTransactionButton } from '../../src/renderer/src/features/operations/QuickActions';
 import { progressStanding, statusTime } from '../../src/renderer/src/components/running';
 import type { ChargerView, OperationView } from '../../src/shared/api/views';
 
-stubResizeObserver();
+chargerScreenHooks();
 
 const downloadedAt = minutesAgo(10);
 const requestedAt = minutesAgo(12);
@@ -47,7 +45,6 @@ const siteA = (lastBoot: string, patch: Partial<ChargerView> = {}) =>
   });
 
 let client: FakeClient;
-let off: (() => void) | undefined;
 function setUp(charger: ChargerView, handlers: FakeClient['handlers'] = {}) {
   client = fakeClient({
     'chargers:meterValues': () => [],
@@ -58,15 +55,8 @@ function setUp(charger: ChargerView, handlers: FakeClient['handlers'] = {}) {
     'files:hosted': () => [],
     ...handlers,
   });
-  off = liveBench(client, { chargers: { 'SITE-A': charger }, activeTransactions: { 2: aTransaction(2, 'SITE-A', 1, 'TECH-CARD-7') } });
+  goLive(client, { chargers: { 'SITE-A': charger }, activeTransactions: { 2: aTransaction(2, 'SITE-A', 1, 'TECH-CARD-7') } });
 }
-
-beforeEach(() => useBench.setState(initialBenchState, true));
-afterEach(() => {
-  off?.();
-  cleanup();
-  vi.useRealTimers();
-});
 
 const waiting = `A firmware update (fw-2.1.0.bin) is downloaded and waiting to install (the charger said Downloaded at ${statusTime(downloadedAt)})`;
 
@@ -77,17 +67,7 @@ describe('a firmware update waiting to install, in the confirmations', () => {
   it('is named when a session is stopped from the connector card', async () => {
     const user = userEvent.setup();
     setUp(siteA(minutesAgo(60)));
-    render(
-      withBench(
-        client,
-        <Layout>
-          <Routes>
-            <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-          </Routes>
-        </Layout>,
-        '/chargers/SITE-A',
-      ),
-    );
+    renderChargerPage(client, '/chargers/SITE-A');
     await user.click(within(screen.getByRole('region', { name: 'Connector 1' })).getByRole('button', { name: 'Stop session…' }));
     expect((await warning()).textContent).toBe(`${waiting}: ending this session may let it install at once and restart the whole charger.`);
   });
@@ -147,17 +127,7 @@ describe('a firmware status from before the charger restarted', () => {
         { id: 8, chargerId: 'SITE-A', ts: minutesAgo(20), action: 'DiagnosticsStatusNotification', data: { status: 'Uploading' } },
       ],
     });
-    render(
-      withBench(
-        client,
-        <Layout>
-          <Routes>
-            <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-          </Routes>
-        </Layout>,
-        '/chargers/SITE-A',
-      ),
-    );
+    renderChargerPage(client, '/chargers/SITE-A');
     const facts = within(await screen.findByRole('region', { name: 'About this charger' }));
     expect(await facts.findByText(`Downloaded (${before})`)).toBeTruthy();
     expect(facts.getByText(`Uploading (before the charger restarted at ${statusTime(rebootAt)} with firmware 1.0.0; it did not say since)`)).toBeTruthy();

@@ -4,27 +4,17 @@
 // HeartbeatInterval, tracked by the bench), not the bench's setting now; the setting only when the view
 // tells none. The tooltip and the charger's page say which interval and where it came from; a refresh of
 // the list brings a new interval.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
 import { aCharger, aConnector } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
+import { ago, chargerScreenHooks, renderChargers } from './charger-page-harness';
 import { formatClock, formatTime } from '../../src/renderer/src/components/format';
-import type { BenchSettings, ChargerView } from '../../src/shared/api/views';
+import type { ChargerView } from '../../src/shared/api/views';
 
 vi.mock('../../src/renderer/src/features/operations/MultiSendDialog', () => ({ MultiSendDialog: () => null }));
-stubResizeObserver();
+chargerScreenHooks({ fakeTimers: true });
 
-const screens = (
-  <Routes>
-    <Route path="/chargers" element={<ChargersScreen />} />
-    <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-  </Routes>
-);
-const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const booted = ago(3_600_000);
 
 /** An online charger last heard from `silentMs` ago, given `given` (none: the view tells no interval). */
@@ -32,28 +22,10 @@ const online = (silentMs: number, given: ChargerView['heartbeatGiven']): Charger
   aCharger('CP-1', { lastSeen: ago(silentMs), lastHeartbeat: ago(silentMs), lastBoot: booted, connectors: [aConnector(1, { updatedAt: ago(silentMs) })], heartbeatGiven: given });
 
 let listed: ChargerView;
-let off: (() => void) | undefined;
 function start(charger: ChargerView, settingS: number, path = '/chargers') {
   listed = charger;
-  const client = fakeClient({
-    'chargers:list': () => [listed],
-    'chargers:meterValues': () => [],
-    'connectionAttempts:list': () => [],
-    'settings:get': () => ({ heartbeatInterval: settingS, unknownChargers: 'accept', requirePassword: false }) as BenchSettings,
-  });
-  off = liveBench(client, { chargers: { [charger.id]: charger } });
-  render(withBench(client, screens, path));
+  renderChargers([charger], { path, settings: { heartbeatInterval: settingS }, handlers: { 'chargers:list': () => [listed] } });
 }
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-  useBench.setState(initialBenchState, true);
-});
-afterEach(() => {
-  off?.();
-  cleanup();
-  vi.useRealTimers();
-});
 
 describe('the chargers list', () => {
   it('says heartbeat overdue against the interval the charger was given at boot, not the longer setting, naming it', async () => {

@@ -4,22 +4,17 @@
 // judges "heartbeat overdue" by the bench's setting and says why in words that are true (the interval of
 // that boot is not tracked yet, not "the record holds no boot answer"); the charger's page, which reads
 // the charger's frames anyway, judges by the interval the record gives, the same in every notice on it.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
 import { aCharger, aConnector } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
+import { aBootAnswer, aHeartbeatSet, ago, chargerScreenHooks, renderChargers, type HeartbeatRecord } from './charger-page-harness';
 import { formatTime } from '../../src/renderer/src/components/format';
-import { forgetHeartbeatIntervals } from '../../src/renderer/src/components/heartbeatInterval';
-import type { BenchSettings, ChargerView, MessageView, OperationView } from '../../src/shared/api/views';
+import type { ChargerView } from '../../src/shared/api/views';
 
 vi.mock('../../src/renderer/src/features/operations/MultiSendDialog', () => ({ MultiSendDialog: () => null }));
-stubResizeObserver();
+chargerScreenHooks({ fakeTimers: true });
 
-const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
 const booted = ago(3_600_000);
 
 const UNTRACKED =
@@ -31,63 +26,9 @@ const online = (silentMs: number, over: Partial<ChargerView> = {}): ChargerView 
   aCharger('CP-1', { lastSeen: ago(silentMs), lastHeartbeat: ago(silentMs), lastBoot: booted, connectors: [aConnector(1, { updatedAt: ago(silentMs) })], heartbeatGiven: null, ...over });
 
 /** The bench's answer to the charger's boot, as the message log holds it. */
-const bootAnswer = (interval: number, ts = booted): MessageView => ({
-  id: 7,
-  ts,
-  chargerId: 'CP-1',
-  direction: 'out',
-  kind: 'CALLRESULT',
-  messageId: 'b1',
-  action: 'BootNotification',
-  raw: JSON.stringify([3, 'b1', { status: 'Accepted', currentTime: ts, interval }]),
-  error: null,
-});
-const heartbeatSet = (value: string, at: string): OperationView => ({
-  id: 11,
-  chargerId: 'CP-1',
-  action: 'ChangeConfiguration',
-  request: { key: 'HeartbeatInterval', value },
-  sentAt: at,
-  finishedAt: at,
-  outcome: 'completed',
-  response: { status: 'Accepted' },
-  error: null,
-});
+const bootAnswer = (interval: number) => aBootAnswer(interval, booted);
 
-let off: (() => void) | undefined;
-function start(charger: ChargerView, settingS: number, path: string, record: { boot?: MessageView | null; operations?: OperationView[] } = {}) {
-  const client = fakeClient({
-    'chargers:list': () => [charger],
-    'chargers:meterValues': () => [],
-    'connectionAttempts:list': () => [],
-    'settings:get': () => ({ heartbeatInterval: settingS, unknownChargers: 'accept', requirePassword: false }) as BenchSettings,
-    'messages:page': ({ actions, kinds, direction }) => (record.boot && actions?.includes('BootNotification') && kinds?.includes('CALLRESULT') && direction === 'out' ? [record.boot] : []),
-    'operations:list': ({ actions }) => (record.operations ?? []).filter((o) => !actions || (actions as string[]).includes(o.action)),
-  });
-  off = liveBench(client, { chargers: { [charger.id]: charger } });
-  render(
-    withBench(
-      client,
-      <Routes>
-        <Route path="/chargers" element={<ChargersScreen />} />
-        <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-      </Routes>,
-      path,
-    ),
-  );
-  return client;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-  useBench.setState(initialBenchState, true);
-  forgetHeartbeatIntervals();
-});
-afterEach(() => {
-  off?.();
-  cleanup();
-  vi.useRealTimers();
-});
+const start = (charger: ChargerView, settingS: number, path: string, record: HeartbeatRecord = {}) => renderChargers([charger], { path, settings: { heartbeatInterval: settingS }, record });
 
 describe('the chargers list, for a charger whose last boot an earlier version answered', () => {
   it("judges by the bench's setting and says the boot's interval is not tracked yet, not that the record holds no boot answer", async () => {
@@ -125,7 +66,7 @@ describe("the charger's page, for a charger whose last boot an earlier version a
 
   it('takes a later accepted change of HeartbeatInterval over the boot answer', async () => {
     const set = ago(1_800_000);
-    start(online(150_000), 30, '/chargers/CP-1', { boot: bootAnswer(60), operations: [heartbeatSet('3600', set)] });
+    start(online(150_000), 30, '/chargers/CP-1', { boot: bootAnswer(60), operations: [aHeartbeatSet('3600', set)] });
     const words = `3600 s, as set on it (ChangeConfiguration accepted) at ${formatTime(set)}`;
     expect(await screen.findByText(words)).toBeTruthy();
     // Within 1 h: not overdue, whatever the 30 s setting says.

@@ -2,15 +2,13 @@
 // "Bench unreachable since …" is when the link was first lost, held while this window tries again and
 // again (each try: connecting, closed again), until the link is back.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, withBench, stubResizeObserver, type FakeClient } from './fake-client';
+import { act, cleanup, screen } from '@testing-library/react';
+import { fakeClient, stubResizeObserver, type FakeClient } from './fake-client';
 import { aCharger } from './builders';
+import { renderChargerPage } from './charger-page-harness';
 import { connectStore, initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { httpClient } from '../../src/renderer/src/api/http-client';
 import type { BenchClient } from '../../src/renderer/src/api/client';
-import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
-import { Layout } from '../../src/renderer/src/app/Layout';
 import { formatClock } from '../../src/renderer/src/components/format';
 import type { BenchStatus } from '../../src/shared/api/status';
 import type { BenchSettings } from '../../src/shared/api/views';
@@ -45,17 +43,7 @@ describe('the link lost, and tried again', () => {
       'chargers:meterValues': () => [],
     });
     stop = connectStore(client);
-    render(
-      withBench(
-        client,
-        <Layout>
-          <Routes>
-            <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-          </Routes>
-        </Layout>,
-        '/chargers/CP001',
-      ),
-    );
+    renderChargerPage(client, '/chargers/CP001');
     await screen.findByText(/Live ·/);
     pass(60_000);
     const lost = Date.now();

@@ -2,28 +2,17 @@
 // What the Chargers list and a charger's page say of a charger beyond its statuses, kept true as time
 // passes: "ago"s that tick (one shared clock), a charger the bench keeps refusing (why, since when, the
 // fix), one online but silent past its heartbeat, and the registration words as the settings are now.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, type Handlers, stubResizeObserver } from './fake-client';
+import { describe, expect, it, vi } from 'vitest';
+import { act, screen, within } from '@testing-library/react';
+import type { Handlers } from './fake-client';
 import { aCharger as aChargerAs, aConnector } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/screens';
+import { ago, chargerScreenHooks, renderChargers } from './charger-page-harness';
 import { formatClock } from '../../src/renderer/src/components/format';
 import { refusalsOf } from '../../src/renderer/src/components/refusals';
 import type { BenchSettings, ChargerView, ConnectionAttemptView } from '../../src/shared/api/views';
 
 vi.mock('../../src/renderer/src/features/operations/MultiSendDialog', () => ({ MultiSendDialog: () => null }));
-stubResizeObserver();
-
-const screens = (
-  <Routes>
-    <Route path="/chargers" element={<ChargersScreen />} />
-    <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-  </Routes>
-);
-
-const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
+chargerScreenHooks({ fakeTimers: true });
 
 const aCharger = (over: Partial<ChargerView> = {}): ChargerView =>
   aChargerAs('CP-1', {
@@ -38,23 +27,7 @@ const aCharger = (over: Partial<ChargerView> = {}): ChargerView =>
 
 const settings = (over: Partial<BenchSettings> = {}) => ({ heartbeatInterval: 30, unknownChargers: 'accept', requirePassword: false, ...over }) as BenchSettings;
 
-function start(charger: ChargerView, handlers: Handlers = {}, path = '/chargers') {
-  const client = fakeClient({ 'chargers:list': () => [charger], 'connectionAttempts:list': () => [], 'settings:get': () => settings(), ...handlers });
-  off = liveBench(client, { chargers: { [charger.id]: charger } });
-  render(withBench(client, screens, path));
-  return client;
-}
-
-let off: (() => void) | undefined;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
-  useBench.setState(initialBenchState, true);
-});
-afterEach(() => {
-  off?.();
-  cleanup();
-  vi.useRealTimers();
-});
+const start = (charger: ChargerView, handlers: Handlers = {}, path = '/chargers') => renderChargers([charger], { path, settings: settings(), handlers });
 
 describe('"ago"s tick', () => {
   it('moves the Chargers list\'s "Last heartbeat" on while the screen stays open', async () => {

@@ -74,6 +74,11 @@ describe('operation meanings', () => {
     const err = explainResult('ReserveNow', { outcome: 'callError', error: { code: 'NotImplemented', description: 'no reservations', details: {} } });
     expect(err.headline).toBe('Error from the charger: NotImplemented');
     expect(err.meaning).toBe('The charger does not implement ReserveNow. It said: "no reservations".');
+    // A code OCPP-J 1.6 does not define is said as the charger's conformance fault, beside its own words.
+    const made = explainResult('Reset', { outcome: 'callError', error: { code: 'MadeUpCode', description: 'desc', details: {}, violation: 'PropertyConstraintViolation: …' } });
+    expect(made.meaning).toBe(
+      'The charger answered with error code MadeUpCode. It said: "desc". MadeUpCode is not an OCPP-J 1.6 error code: a conformance fault of the charger, as the message log notes.',
+    );
     const bad = explainResult('Reset', {
       outcome: 'invalidResponse',
       response: { status: 'Maybe' },

@@ -4,11 +4,11 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiTokenProblem } from '../../shared/api/input-rules';
 /** Readable and writable by this user only, as the rest of the data directory. */
 const PRIVATE_FILE = 0o600;
 
 export const API_TOKEN_FILE = 'api-token';
-const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 export class ApiTokenFile {
   readonly path: string;
@@ -21,7 +21,7 @@ export class ApiTokenFile {
   load(): string {
     if (existsSync(this.path)) {
       const saved = readFileSync(this.path, 'utf8').trim();
-      if (TOKEN.test(saved)) return saved;
+      if (apiTokenProblem(saved) === null) return saved;
     }
     return this.regenerate();
   }

@@ -48,6 +48,25 @@ const route = <M extends BenchMethod>({ status, answer, ...r }: RouteDefinition<
   },
 });
 
+/**
+ * Saving a commissioning template: 201 when its name is new, 200 when it replaces the saved template of
+ * that name (the saved names are read through the contract just before; the call is the contract's).
+ */
+function saveTemplateRoute(): RestRoute {
+  return {
+    method: 'POST',
+    path: '/api/commissioning-templates',
+    call: 'commissioning:saveTemplate',
+    body: 'template',
+    async reply(serve, args) {
+      const name = (args.template as { name?: unknown } | null | undefined)?.name;
+      const saved = typeof name === 'string' ? valueOf(await serve('commissioning:templates', {})).saved : [];
+      const replaces = saved.some((t) => t.name === name);
+      return [replaces ? 200 : 201, await serve('commissioning:saveTemplate', args)];
+    },
+  };
+}
+
 export const restRoutes: RestRoute[] = [
   route({ method: 'GET', path: '/api/health', call: 'bench:health', status: (h) => (h.ok ? 200 : 503) }),
   route({ method: 'GET', path: '/api/chargers', call: 'chargers:list' }),
@@ -104,7 +123,7 @@ export const restRoutes: RestRoute[] = [
   // Commissioning: templates, sites, and each commissioning's run, checklist, photos and handover. Its
   // files (report.html, report.pdf, report.json, bundle.zip), photos and a site's summary.html are in report-routes.ts.
   route({ method: 'GET', path: '/api/commissioning-templates', call: 'commissioning:templates' }),
-  route({ method: 'POST', path: '/api/commissioning-templates', call: 'commissioning:saveTemplate', body: 'template', status: 201 }),
+  saveTemplateRoute(),
   route({ method: 'POST', path: '/api/commissioning-templates/reference', call: 'commissioning:referenceTemplate', body: true }),
   route({ method: 'DELETE', path: '/api/commissioning-templates/{name}', call: 'commissioning:deleteTemplate', params: { name: 'name' }, status: 204 }),
   route({ method: 'GET', path: '/api/commissioning-sites', call: 'commissioning:sites' }),

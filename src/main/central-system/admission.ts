@@ -3,13 +3,13 @@
 // its HTTP status and a reason that says what to fix.
 import type { IncomingMessage } from 'node:http';
 import type { BenchSettings } from '../../shared/api/views';
-import { ChargePointIdentity } from '../../shared/api/commands';
+import { identityProblem, MAX_IDENTITY_LENGTH } from '../../shared/api/input-rules';
 import { parseBasicAuth, samePassword } from '../rpc/basic-auth';
 import type { ChargerRegistry } from './registry';
 
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
-/** The OCPP 1.6 security whitepaper limits the charge point identity to 48 characters. */
-export const MAX_IDENTITY_LENGTH = 48;
+/** The OCPP 1.6 security whitepaper limits the charge point identity to 48 characters (the one identity rule's). */
+export { MAX_IDENTITY_LENGTH };
 /** The realm of the Basic auth challenge sent with every 401. */
 export const AUTH_REALM = 'ChargeBench';
 
@@ -26,19 +26,28 @@ export function admit(req: IncomingMessage, registry: ChargerRegistry, settings:
   } catch {
     return refuse(400, `Bad URL: the path ${JSON.stringify(String(req.url).slice(0, 80))} is not valid. Give the charger ws://<host>:<port>/ocpp/<chargePointId>`);
   }
-  if (!chargerId) return refuse(400, 'Missing identity: the URL has no charge point identity at its end. Give the charger ws://<host>:<port>/ocpp/<chargePointId>');
-  if (chargerId.length > MAX_IDENTITY_LENGTH)
-    return refuse(
-      400,
-      `Identity too long: the charge point identity is ${chargerId.length} characters; OCPP allows at most ${MAX_IDENTITY_LENGTH}. Give the charger a shorter id`,
-      chargerId.slice(0, 60),
-    );
-  if (!ChargePointIdentity.safeParse(chargerId).success) {
-    return refuse(
-      400,
-      `Unprintable identity: the charge point identity ${JSON.stringify(chargerId)} holds control characters (line breaks, escapes, NUL). Give the charger an id of printable characters`,
-    );
-  }
+  // The one identity rule (the API and the Register form apply it too), in admission's words.
+  const problem = identityProblem(chargerId);
+  if (problem)
+    switch (problem.problem) {
+      case 'empty':
+        return refuse(400, 'Missing identity: the URL has no charge point identity at its end. Give the charger ws://<host>:<port>/ocpp/<chargePointId>');
+      case 'tooLong':
+        return refuse(
+          400,
+          `Identity too long: the charge point identity is ${chargerId.length} characters; OCPP allows at most ${MAX_IDENTITY_LENGTH}. Give the charger a shorter id`,
+          chargerId.slice(0, 60),
+        );
+      case 'unprintable':
+        return refuse(
+          400,
+          `Unprintable identity: the charge point identity ${JSON.stringify(chargerId)} holds control characters (line breaks, escapes, NUL). Give the charger an id of printable characters`,
+        );
+      default:
+        // Blank, spaces at its ends, or a "/" (sent as %2F): not an identity a person can read or a URL can carry.
+        // Not recorded under the identity, so no nameless or look-alike charger appears in the lists.
+        return refuse(400, `Invalid identity: the charge point identity ${JSON.stringify(chargerId)} ${problem.message}. Give the charger an id without spaces at its ends or "/"`);
+    }
   const seconds = refusedFor(chargerId);
   if (seconds !== null) {
     // The reason is the same for every retry (no countdown in it), so a charger retrying is one line of the

@@ -2,13 +2,18 @@
 // BootNotification that accepted the charger (as sent: a bench behaviour may have changed it), a
 // ChangeConfiguration of HeartbeatInterval the charger accepted, or a GetConfiguration answer that reported
 // it. Kept per charger in the record (chargers.heartbeatGiven), so "heartbeat overdue" is judged against
-// what the charger was told, not the bench's setting now.
+// what the charger was told, not the bench's setting now. An interval of 0 is kept as given too: OCPP 1.6
+// defines HeartbeatInterval as the inactivity after which the charger sends a Heartbeat.req and gives 0 no
+// other meaning (only for a boot answer other than Accepted, where 0 lets the charger pick its retry wait),
+// so a charger told 0 was told to send no heartbeats: nothing is expected of it, and its silence is never
+// "heartbeat overdue" (the renderer's heartbeatInterval.ts). Dropping it would leave an older interval
+// standing, and a healthy charger said silent.
 import type { HeartbeatGiven } from '../store/repositories/chargers';
 
-/** A value of whole seconds more than 0 ("60", " 3600 "; a number as a charger may wrongly send), else null. */
+/** A value of whole seconds, 0 or more ("60", " 3600 ", "0": no heartbeats; a number as a charger may wrongly send), else null. */
 function wholeSeconds(value: unknown): number | null {
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  return Number.isInteger(n) && n > 0 ? n : null;
+  return Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
 const isHeartbeatKey = (key: unknown): boolean => typeof key === 'string' && key.trim().toLowerCase() === 'heartbeatinterval';

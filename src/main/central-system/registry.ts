@@ -71,12 +71,13 @@ export class ChargerRegistry {
   /**
    * Registers a charger ahead of its first connection (or marks a charger already seen as registered),
    * with its password and boot answer: undefined leaves them as they are, null clears them. Throws
-   * BenchError 400 with the field for a bad identity or password.
+   * BenchError 400 with the field for a bad password, or for a bad identity of a new charger: a charger
+   * already known keeps the id it is stored under, even one the identity rule now refuses (an older bench's).
    */
   async register(chargerId: string, opts: { password?: string | null; bootPolicy?: RegistrationStatus | null; virtual?: boolean } = {}): Promise<{ created: boolean }> {
-    parse(ChargePointIdentity, chargerId, 'id');
-    if (opts.password != null) parse(AuthorizationKey, opts.password, 'password');
     const created = !this.known.has(chargerId);
+    if (created) parse(ChargePointIdentity, chargerId, 'id');
+    if (opts.password != null) parse(AuthorizationKey, opts.password, 'password');
     await this.record.chargers.register(chargerId, opts);
     this.known.add(chargerId);
     this.registered.add(chargerId);

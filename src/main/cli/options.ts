@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { firstIssue } from '../../shared/api/issues';
+import { identityProblem } from '../../shared/api/input-rules';
 
 export const int = (name: string, min: number, max: number) => (v: string) => {
   const n = Number(v);
@@ -36,6 +37,19 @@ export function jsonFileOption<S extends z.ZodType>(command: string, option: str
   }
   return checked.data;
 }
+
+/** --data-dir's argument: a path, never empty (resolving "" would quietly be the current directory). */
+export const dataDirArg = (v: string): string => {
+  if (v.trim() === '') throw new InvalidArgumentError('--data-dir must not be empty: give the directory the record is kept in (left out, the default one is used)');
+  return v;
+};
+
+/** --charger's argument: a charge point identity by the one rule (one that cannot connect is never waited for). */
+export const chargerIdArg = (v: string): string => {
+  const p = identityProblem(v);
+  if (p) throw new InvalidArgumentError(`--charger ${p.message}`);
+  return v;
+};
 
 export function defaultDataDir(): string {
   return process.env.CHARGEBENCH_DATA_DIR ?? envPaths('chargebench', { suffix: '' }).data;

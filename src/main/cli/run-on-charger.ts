@@ -16,7 +16,7 @@ import type { CaseDefinition, CaseResult, RunResult } from '../conformance/types
 import { formatClock } from '../../shared/format/time';
 import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
 import type { PicsDeclaration } from '../conformance/pics';
-import { defaultDataDir, int } from './options';
+import { chargerIdArg, dataDirArg, defaultDataDir, int } from './options';
 import { printable } from './terminal';
 import { ranOnFakeTime } from '../../shared/api/test-runs';
 import { reachableAddresses } from '../core/network';
@@ -31,9 +31,9 @@ const verdictWords = { pass: 'PASS', fail: 'FAIL', notApplicable: 'N/A ', inconc
 /** The options both commands take: which charger, which bench, which reports. */
 export function chargerRunOptions(command: Command, what: string): Command {
   return command
-    .option('--charger <id>', `the charge point id of the charger to ${what} (it connects to this bench)`)
+    .option('--charger <id>', `the charge point id of the charger to ${what} (it connects to this bench)`, chargerIdArg)
     .option('--virtual', 'run against a built-in virtual charger, every operator step automatic, on fake time')
-    .option('--data-dir <dir>', 'the bench record to use (with --charger); --virtual uses a temporary one', defaultDataDir())
+    .option('--data-dir <dir>', 'the bench record to use (with --charger); --virtual uses a temporary one', dataDirArg, defaultDataDir())
     .option('--host <address>', 'address the central system listens on (with --charger)', '0.0.0.0')
     .option('--port <port>', 'port chargers connect to (with --charger; default: the saved OCPP port)', int('--port', 0, 65535))
     .option('--connect-timeout <s>', 'with --charger: seconds to wait for the charger to connect, 0 = for ever (exit 4 when it does not)', int('--connect-timeout', 0, 86_400), 600)

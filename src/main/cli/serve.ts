@@ -10,7 +10,8 @@ import type { BenchEvent, BenchSettings } from '../../shared/api/views';
 import { version } from '../version';
 import { printable } from './terminal';
 import { formatClock } from '../../shared/format/time';
-import { defaultDataDir, int, projectRoot } from './options';
+import { dataDirArg, defaultDataDir, int, projectRoot } from './options';
+import { apiTokenProblem } from '../../shared/api/input-rules';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -20,7 +21,7 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'port chargers connect to (default: the saved OCPP port setting, 9000 at first)', int('--port', 0, 65535))
     .option('--ftp-port <port>', "port of the bench's FTP server, for diagnostics uploads and firmware (default: the saved FTP port setting, 2121 at first)", int('--ftp-port', 0, 65535))
     .option('--api-port <port>', 'port of the automation API (always on 127.0.0.1)', int('--api-port', 0, 65535), 8180)
-    .option('--data-dir <dir>', 'where the record (SQLite) is kept', defaultDataDir())
+    .option('--data-dir <dir>', 'where the record (SQLite) is kept', dataDirArg, defaultDataDir())
     .option('--api-token <token>', 'bearer token the API requires for this run only (default: the one kept in the data directory, made at first start)')
     .option('--new-api-token', 'make a new API token (saved in the data directory); saved links and open tabs must sign in again')
     .addOption(new Option('--boot-status <status>', 'answer to BootNotification (saved)').choices(['Accepted', 'Pending', 'Rejected']))
@@ -32,6 +33,12 @@ export function registerServeCommand(program: Command): void {
     .addOption(new Option('--unknown-chargers <policy>', 'accept: any identity may connect; reject: only chargers registered on the bench (saved)').choices(['accept', 'reject']))
     .option('--quiet', 'do not print connections and status changes')
     .action(async (opts) => {
+      // Checked here rather than by commander, whose refusal would repeat the token on the terminal.
+      const tokenProblem = opts.apiToken === undefined ? null : apiTokenProblem(opts.apiToken);
+      if (tokenProblem) {
+        console.error(`chargebench serve: --api-token ${tokenProblem}`);
+        process.exit(2);
+      }
       const dataDir = resolve(opts.dataDir);
       let bench: Bench;
       try {

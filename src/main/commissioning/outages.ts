@@ -1,9 +1,11 @@
 // The charger's connection during the test session step: each time its WebSocket dropped and when it came
 // back (or that it did not), as the bench saw it, said in words kept with the step's result (notes the
-// checks step and the report show), so a reader later knows the session had a gap.
-import type { Clock } from '../clock';
+// checks step and the report show), so a reader later knows the session had a gap. Its times are written as
+// the report writes times: with their zone, and on a fake clock (`chargebench commission --virtual`) marked
+// as the simulated clock's.
+import { FakeClock, type Clock } from '../clock';
 import type { CaseContext } from '../conformance/context';
-import { formatClock, formatDuration } from '../../shared/format/time';
+import { formatDateTimeWithZone, formatDuration } from '../../shared/format/time';
 
 /** Where the step was when the charger dropped: before the session started, during it, after it stopped. */
 export type SessionPhase = 'before' | 'session' | 'after';
@@ -20,6 +22,14 @@ export interface Outage {
    */
   replaced?: true;
 }
+
+/** A time in a step's note as the report writes one (reports/print.ts reportTime): with its zone, and the simulated clock's said. */
+export function noteTime(ms: number, simulated: boolean): string {
+  return `${formatDateTimeWithZone(ms)}${simulated ? ' (simulated clock)' : ''}`;
+}
+
+/** The run's clock is a simulated one (a fake clock: `chargebench commission --virtual`), not the wall clock. */
+const simulatedClock = (clock: Clock): boolean => clock instanceof FakeClock;
 
 /** Timers that never fire: the watch ends only when it is stopped (it must not keep a fake clock from moving on, nor jump it ahead). */
 const never = (clock: Clock): Clock => ({ now: () => clock.now(), after: () => ({ cancel: () => undefined }) });
@@ -76,9 +86,12 @@ const where: Record<SessionPhase, string> = {
   after: 'after the session had stopped, while the step waited for the charger to be free again',
 };
 
-/** One outage in words, for the step's result; `end` is when the step ended (for an outage it did not see end). */
-export function outageWords(o: Outage, end: number): string {
-  const at = (ms: number) => formatClock(ms);
+/**
+ * One outage in words, for the step's result; `end` is when the step ended (for an outage it did not see end),
+ * `simulated` that the run's clock is a fake one (its times are then said to be the simulated clock's).
+ */
+export function outageWords(o: Outage, end: number, simulated = false): string {
+  const at = (ms: number) => noteTime(ms, simulated);
   if (o.replaced && o.to !== null && o.to <= o.from)
     return `The charger reconnected (its old connection replaced) at ${at(o.to)}, ${where[o.phase]}: the bench had not noticed the old connection drop, and no message came on it during the step to tell since when it was gone.`;
   if (o.replaced && o.to !== null) {
@@ -93,17 +106,18 @@ export function outageWords(o: Outage, end: number): string {
   return `The charger went offline at ${at(o.from)}, ${where[o.phase]}, and had not come back when the step ended at ${at(end)} (${formatDuration(end - o.from)} later)${missing}.`;
 }
 
-/** Why a step that ended with the charger offline could not measure the session, and what to do. */
-export function unmeasuredWords(o: Outage, end: number): string {
+/** Why a step that ended with the charger offline could not measure the session (now, on the run's clock), and what to do. */
+export function unmeasuredWords(o: Outage, clock: Clock): string {
+  const end = clock.now();
   const what = {
     before: 'the test session could not be started and measured',
     session: 'the test session could not be measured',
     after: 'the session was measured, but the step could not see the charger free again (Available)',
   }[o.phase];
-  return `The charger went offline at ${formatClock(o.from)} (${where[o.phase]}) and had not come back ${formatDuration(end - o.from)} later, when the step gave up: ${what}. Check the charger's network connection (and its power), then Run again.`;
+  return `The charger went offline at ${noteTime(o.from, simulatedClock(clock))} (${where[o.phase]}) and had not come back ${formatDuration(end - o.from)} later, when the step gave up: ${what}. Check the charger's network connection (and its power), then Run again.`;
 }
 
 /** Keeps each outage with the step's result, as a note the checks step and the report show. */
 export function noteOutages(t: CaseContext, outages: Outage[], end: number): void {
-  for (const o of outages) t.observations.push({ at: new Date(o.from).toISOString(), text: outageWords(o, end), messageId: null, note: true });
+  for (const o of outages) t.observations.push({ at: new Date(o.from).toISOString(), text: outageWords(o, end, simulatedClock(t.clock)), messageId: null, note: true });
 }

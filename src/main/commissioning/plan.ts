@@ -8,6 +8,7 @@ import { readKey } from '../conformance/states';
 import { offlinePolicyWords, type CommissioningTemplate, type OfflinePolicy } from '../../shared/api/commissioning';
 import { LIMIT_TOLERANCE, loadLimitW, session } from './session';
 import { inWords } from './words';
+import { availabilityEach, unlockEach } from './each-connector';
 
 export { loadLimitW, readings } from './session';
 
@@ -215,22 +216,6 @@ async function loadLimit(t: CaseContext, template: CommissioningTemplate): Promi
   );
 }
 
-async function unlock(t: CaseContext): Promise<void> {
-  if (t.pics.fixedCable) t.notApplicable('The charger has a fixed cable');
-  const r = await t.send('UnlockConnector', { connectorId: t.connectorId });
-  t.measure('UnlockConnector', r.status, r.status === 'Unlocked', 'Unlocked');
-  if (r.status === 'NotSupported') t.notApplicable('The charger answers NotSupported (a fixed cable, or no lock)');
-  t.check(r.status === 'Unlocked', 'the connector to unlock', `it answered ${String(r.status)}: check the lock actuator`);
-}
-
-async function availability(t: CaseContext): Promise<void> {
-  t.touched.availability = true;
-  await t.send('ChangeAvailability', { connectorId: t.connectorId, type: 'Inoperative' }, { checks: { status: 'Accepted' } });
-  await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Unavailable' } });
-  await t.send('ChangeAvailability', { connectorId: t.connectorId, type: 'Operative' }, { checks: { status: 'Accepted' } });
-  await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' } });
-}
-
 async function reset(t: CaseContext): Promise<void> {
   await t.send('Reset', { type: 'Soft' }, { checks: { status: 'Accepted' } });
   const sent = t.clock.now();
@@ -251,8 +236,8 @@ export function commissioningPlan(template: CommissioningTemplate): CaseDefiniti
     step('C7_OFFLINE', 'Offline authorization policy', '7', (t) => offlinePolicy(t, template)),
     step('C10_LOAD_LIMIT', "Site's load limit", '10', (t) => loadLimit(t, template), { profile: 'SmartCharging' }),
     step('C8_SESSION', 'Test session', '8', (t) => session(t, template)),
-    step('C9_UNLOCK', 'Unlock', '9', unlock),
-    step('C9_AVAILABILITY', 'Availability (Inoperative, then Operative)', '9', availability),
+    step('C9_UNLOCK', 'Unlock each connector', '9', unlockEach),
+    step('C9_AVAILABILITY', 'Availability of each connector (Inoperative, then Operative)', '9', availabilityEach),
     step('C9_RESET', 'Reset and reconnect', '9', reset),
   ];
 }

@@ -7,6 +7,7 @@ import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { noOperator } from '../conformance/unattended';
 import { runConformance, type RunEvent } from '../conformance/runner';
+import { COMMISSIONING_RUN } from './run-options';
 import { runOperator, type RunOperator } from '../conformance/attended';
 import { defaultTestData } from '../conformance/test-data';
 import type { PicsDeclaration } from '../conformance/pics';
@@ -34,8 +35,10 @@ import { evidenceOf } from './reports/bundle';
 import { promptsInWords } from './prompts';
 import { sessionTransaction } from './session';
 import { judgedSteps } from './config-end';
+import { savedChecklist } from './checklist-reading';
 import { SiteSummaries, summaryOf } from './reports/site-summary';
-import { runningOf, STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
+import { STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
+import { firstStepTitle, RunStart, runningView } from './run-start';
 
 interface Active {
   abort: AbortController;
@@ -45,6 +48,7 @@ interface Active {
   done: Promise<void>;
   /** After Stop: what the run still waits for before it ends. */
   windDown?: WindDown;
+  /** Before the first step: what the run does (waits for the charger to connect, prepares it). */ start?: RunStart;
 }
 
 /** A commissioning's row in the record, as the list reads it. */
@@ -179,6 +183,7 @@ export class CommissioningService {
       plan,
     );
     const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve() };
+    entry.start = new RunStart(bench, c.chargerId, firstStepTitle(c.steps, cases), cases.length, () => this.changed(c));
     this.active.set(id, entry);
     c.runError = null;
     c.setupProblems = undefined;
@@ -225,8 +230,7 @@ export class CommissioningService {
       virtual: operator.virtual,
       onEvent,
       signal: abort.signal,
-      // A commissioning leaves the cards the charger has cached (for offline charging on a live site) as they are.
-      keepAuthorizationCache: true,
+      ...COMMISSIONING_RUN,
     })
       .then((r) => {
         // Without the read at the end, what configAfter holds is older (the baseline's read-back, an earlier run's end).
@@ -263,6 +267,7 @@ export class CommissioningService {
         // A new run of the same commissioning may have started meanwhile: its entry stays.
         if (this.active.get(id) === entry) this.active.delete(id);
         entry.windDown?.dispose();
+        entry.start?.dispose();
         await this.save(c).catch((e) => console.error(`chargebench: the commissioning ${id} could not be recorded: ${(e as Error).message}`));
       });
     this.changed(c);
@@ -317,7 +322,7 @@ export class CommissioningService {
 
   async setChecklist(id: string, entries: ChecklistEntry[]): Promise<CommissioningView> {
     const c = this.changeable(id);
-    for (const e of entries) c.checklist = c.checklist.map((x) => (x.id === e.id ? e : x));
+    c.checklist = savedChecklist(c.checklist, entries);
     await this.save(c);
     return this.view(c);
   }
@@ -452,7 +457,7 @@ export class CommissioningService {
   private view(c: StoredCommissioning): CommissioningView {
     const a = this.active.get(c.id);
     const photos = this.bench.record.commissionings.photos(c.id).map(({ commissioningId: _c, ...p }) => p as PhotoView);
-    return viewOf(c, photos, a ? runningOf(a) : null);
+    return viewOf(c, photos, a ? runningView(a) : null);
   }
 
   private identity(chargerId: string): StoredCommissioning['identity'] {
@@ -489,7 +494,7 @@ export class CommissioningService {
 
   private changed(c: StoredCommissioning): void {
     const a = this.active.get(c.id);
-    const running = a ? runningOf(a) : null;
+    const running = a ? runningView(a) : null;
     this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, shownVerdict(c), lastRunOf(c, !!a)), running }, ts: this.now() });
   }
 }

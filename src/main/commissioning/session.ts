@@ -10,6 +10,7 @@ import { Inconclusive, StepFailure } from '../conformance/types';
 import { noteOutages, unmeasuredWords, watchConnection, type SessionPhase } from './outages';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
 import type { CaseResult } from '../../shared/api/test-runs';
+import { NOT_IN_SESSION, SESSION_CONNECTOR_LABEL } from '../../shared/format/session-connector';
 
 type Payload = Record<string, unknown>;
 
@@ -19,6 +20,9 @@ export function loadLimitW(template: CommissioningTemplate): number | null {
   if (!l) return null;
   return l.unit === 'W' ? l.limit : l.limit * 230 * l.phases;
 }
+
+/** The session step's row for the power against the site's load limit (always there: measured, or why not). */
+export const LOAD_LIMIT_LABEL = "Power under the site's load limit (W)";
 
 /** A measured power may stand above the limit by this much (rounding, meter accuracy). */
 export const LIMIT_TOLERANCE = 1.02;
@@ -105,16 +109,26 @@ function lastCall(t: CaseContext, action: string, transactionId: number): Payloa
  * repeats it.
  */
 export async function session(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+  // The connector it runs on, and the charger's others (one test session per commissioning): named first, so
+  // every place that shows the session (the step, the report, the UI) names its connector, even when it failed.
+  t.measure(SESSION_CONNECTOR_LABEL, t.connectorId);
+  for (let c = 1; c <= t.pics.connectors; c++) if (c !== t.connectorId) t.measure(`Connector ${c}`, NOT_IN_SESSION, null, `the test session ran on connector ${t.connectorId}`);
   let phase: SessionPhase = 'before';
   const watch = watchConnection(t, () => phase);
   try {
     await measured(t, template, (p) => (phase = p));
   } catch (e) {
+    // The load limit's row is always there: not measured, saying why, when the session ended before it.
+    if (!t.measurements.some((m) => m.label === LOAD_LIMIT_LABEL)) {
+      const limitW = loadLimitW(template);
+      const why = phase === 'before' ? 'the test session did not start' : phase === 'session' ? 'the test session did not finish' : 'the step ended before it';
+      t.measure(LOAD_LIMIT_LABEL, limitW === null ? 'not measured: the template sets no load limit' : `not measured: ${why}`, null, limitW === null ? 'no limit set' : `at most ${Math.round(limitW)}`);
+    }
     const lost = watch.outages.at(-1);
     // A message that did not come (or an answer) while the charger is away is its absence: the session was not
     // measured. (A check of the step's own on what it measured stays a failure.)
     const byMessage = e instanceof StepFailure && t.steps.some((s) => s.status === 'failed' && s.expected === e.expected && s.actual === e.actual);
-    if (byMessage && lost && lost.to === null && !t.host.frames.connected && !t.host.signal?.aborted) throw new Inconclusive(unmeasuredWords(lost, t.clock.now()));
+    if (byMessage && lost && lost.to === null && !t.host.frames.connected && !t.host.signal?.aborted) throw new Inconclusive(unmeasuredWords(lost, t.clock));
     throw e;
   } finally {
     noteOutages(t, watch.stop(), t.clock.now());
@@ -184,6 +198,11 @@ async function measured(t: CaseContext, template: CommissioningTemplate, phase: 
   t.measure('Power (W)', power.length ? `up to ${Math.round(maxW)}` : 'no power readings', plausible, `${template.minPowerW} to ${template.ratedPowerW}`);
   const agree = energy.length > 0 && Math.abs(meterStop - energy.at(-1)!) <= Math.max(10, energy.at(-1)! * 0.01);
   t.measure('StopTransaction meterStop (Wh)', meterStop, agree, `the last register reading (${energy.at(-1) ?? '—'})`);
+  // Measured before any check decides the step: a session that fails on its power still shows the load limit.
+  const limitW = loadLimitW(template);
+  const under = limitW !== null && power.length > 0 && maxW <= limitW * LIMIT_TOLERANCE;
+  if (limitW === null) t.measure(LOAD_LIMIT_LABEL, 'not measured: the template sets no load limit', null, 'no limit set');
+  else t.measure(LOAD_LIMIT_LABEL, power.length ? `up to ${Math.round(maxW)}` : 'not measured: no power readings came', power.length ? under : false, `at most ${Math.round(limitW)}`);
   t.check(missing.length === 0, `meter values with ${wanted.join(', ')}`, `${missing.join(', ')} never came: check MeterValuesSampledData`);
   t.check(
     energy.length > 0 && down < 0,
@@ -196,10 +215,7 @@ async function measured(t: CaseContext, template: CommissioningTemplate, phase: 
     power.length ? `it reached only ${Math.round(maxW)} W: check the supply, the EV and any limit set on the charger` : 'no power readings came',
   );
   t.check(agree, 'the StopTransaction energy to agree with the meter values', `meterStop ${meterStop} Wh against ${energy.at(-1)} Wh`);
-  const limitW = loadLimitW(template);
   if (limitW !== null) {
-    const under = power.length > 0 && maxW <= limitW * LIMIT_TOLERANCE;
-    t.measure("Power under the site's load limit (W)", power.length ? `up to ${Math.round(maxW)}` : 'no power readings', under, `at most ${Math.round(limitW)}`);
     t.check(
       under,
       `power at most ${Math.round(limitW)} W (the site's load limit)`,

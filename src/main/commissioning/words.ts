@@ -30,20 +30,59 @@ const advice: Record<string, string> = {
   C9_RESET: 'Check the charger’s power and network (it must reconnect by itself after a reboot), then Run again.',
 };
 
+/**
+ * How a failed step's request went unanswered, from its actual text (the engine's: "no answer: No answer to
+ * Reset within 30 s" for a charger that stayed connected yet did not answer, "no answer: the connection
+ * dropped after it was sent: …" for one that went offline first, "the charger was not connected: …"), or null.
+ */
+export function unanswered(s: Pick<StepResult, 'expected' | 'actual'>): { kind: 'timeout' | 'dropped' | 'offline'; action: string | null; seconds: string | null } | null {
+  const a = s.actual ?? '';
+  const action = /^an answer to (\w+)/.exec(s.expected ?? '')?.[1] ?? /^No answer to (\w+)/.exec(a.replace(/^no answer: /, ''))?.[1] ?? null;
+  if (a.startsWith('no answer: the connection dropped')) return { kind: 'dropped', action, seconds: null };
+  if (a === 'no answer' || a.startsWith('no answer:')) return { kind: 'timeout', action, seconds: /within ([\d.]+) s/.exec(a)?.[1] ?? /within ([\d.]+) s/.exec(s.expected ?? '')?.[1] ?? null };
+  if (a.startsWith('the charger was not connected')) return { kind: 'offline', action, seconds: null };
+  return null;
+}
+
 /** What the charger did at a failed step, in words. */
 function happened(s: StepResult): string {
   const a = s.actual ?? '';
   if (a.startsWith('nothing came'))
     return `nothing came${/\d+ s/.exec(s.expected ?? '') ? ` within ${/(\d+) s/.exec(s.expected ?? '')![1]} s` : ''}${a.includes('not connected') ? ': the charger is not connected' : ''}`;
-  if (a === 'no answer') return 'the charger did not answer';
-  if (a.startsWith('the charger was not connected')) return 'the charger is not connected';
+  const none = unanswered(s);
+  const what = none?.action ?? 'the request';
+  if (none?.kind === 'timeout') return `the charger did not answer ${what}${none.seconds ? ` within ${none.seconds} s` : ''}`;
+  if (none?.kind === 'dropped') return `the charger went offline after ${what} was sent, before it answered`;
+  if (none?.kind === 'offline') return 'the charger is not connected';
   if (a.startsWith('a CALLERROR')) return `the charger could not do it (${a.replace(/^a /, '')})`;
+  if (a.startsWith('an answer that broke the schema')) {
+    const detail = a.replace(/^an answer that broke the schema:? ?/, '');
+    return `the charger’s answer to ${/^an answer to (\w+)/.exec(s.expected ?? '')?.[1] ?? 'the request'} broke the OCPP schema${detail ? ` (${detail})` : ''}`;
+  }
   const status = /"status":"([^"]+)"/.exec(a)?.[1];
   if (a.startsWith('it answered') && status) return `the charger answered ${status}`;
   const other = /^the charger sent (\w+)/.exec(a)?.[1];
   if (other) return `the charger did something else first (it sent ${other})`;
   if (a.startsWith('it had')) return `the charger sent something else than wanted (${a.replace(/^it had /, '')})`;
   return 'the charger did not do what the step needs';
+}
+
+/** Steps whose advice is about a charger that goes away (a reboot): it fits a charger that went offline. */
+const offlineFits = new Set(['C5_BASELINE', 'C9_RESET']);
+
+/**
+ * What to do, fitting what happened: a charger that stayed online but did not answer is not told to check
+ * that it is online; one that went offline (or was not connected) is told that, whatever the step.
+ */
+function adviceFor(stepId: string, failed: StepResult): string {
+  const none = unanswered(failed);
+  const offline = none?.kind === 'dropped' || none?.kind === 'offline' || (failed.actual ?? '').includes('not connected');
+  if (none?.kind === 'timeout') {
+    const what = none.action ?? 'the request';
+    return `The charger was online but did not answer ${what}: check that its firmware supports ${what} (update it if not) and that it is not busy or stuck (restart it if so), then Run again.`;
+  }
+  if (offline && !offlineFits.has(stepId)) return 'The charger went offline during this step: check its power and network and wait until it shows connected, then Run again.';
+  return advice[stepId] ?? 'Check that the charger is online, then Run again.';
 }
 
 /** Why a step the run's Stop cut short did not finish, and what repeats it. */
@@ -65,8 +104,7 @@ export async function inWords(t: CaseContext, stepId: string, run: () => Promise
     if (e instanceof StepFailure && !(e instanceof PlainFailure)) {
       // A message of the charger's (or its answer) decided it: not one of the step's own checks, which say what to do.
       const failed = t.steps.find((s) => s.status === 'failed');
-      if (failed && failed.expected === e.expected && failed.actual === e.actual)
-        throw new PlainFailure(`${advice[stepId] ?? 'Check that the charger is online, then Run again.'} What happened: at “${failed.title}”, ${happened(failed)}.`, e);
+      if (failed && failed.expected === e.expected && failed.actual === e.actual) throw new PlainFailure(`${adviceFor(stepId, failed)} What happened: at “${failed.title}”, ${happened(failed)}.`, e);
     }
     throw e;
   }

@@ -11,6 +11,7 @@ import { operatorText, type OperatorAction } from './operator';
 import { noop, untilStopped, type CaseHost } from './host';
 import { profileSource } from './pics';
 import { silence } from './silence';
+import { UNSOLICITED, outsideFailure, outsideText, toleratedOutside } from './outside-script';
 import { Inconclusive, NotApplicable, RunStopped, StepFailure, type Measurement, type Observation, type Pics, type StepActor, type StepResult } from './types';
 import type { TestData } from './test-data';
 
@@ -37,9 +38,6 @@ export interface ExpectOptions {
 
 /** A message that must not come: an action, or an action with field values (or a predicate). */
 export type Unwanted = ChargePointAction | { action: ChargePointAction; where: ExpectOptions['where'] };
-
-/** Charge-point messages that may come at any time (declared policy): recorded as observations, never a fail. */
-const UNSOLICITED = new Set(['Heartbeat', 'MeterValues', 'StatusNotification', 'DataTransfer']);
 
 export const get = (p: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Payload)[k] : undefined), p);
 
@@ -202,21 +200,20 @@ export class CaseContext {
    * Takes the next message the charger sent, if it is the one wanted; messages that may come at any time
    * are observations; anything else ahead of it is out of order.
    */
-  private take(wanted: Array<{ action: string; where?: ExpectOptions['where'] }>): { call: ChargerCall; index: number } | { outOfOrder: ChargerCall } | null {
+  private take(wanted: Array<{ action: string; where?: ExpectOptions['where'] }>): { call: ChargerCall; index: number } | { outOfOrder: ChargerCall; failure?: StepFailure } | null {
     const { pending } = this.host.frames;
     while (pending.length > 0) {
       const call = pending[0]!;
       const index = wanted.findIndex((w) => w.action === call.action && matches(call.payload, w.where));
       pending.shift();
       if (index >= 0) return { call, index };
-      if (UNSOLICITED.has(call.action)) {
-        this.observe(
-          `${call.action}${call.action === 'StatusNotification' ? ` ${show(call.payload.status)} on connector ${show(call.payload.connectorId)}${call.payload.errorCode && call.payload.errorCode !== 'NoError' ? ` (${show(call.payload.errorCode)})` : ''}` : ''} outside the script`,
-          call.messageId,
-        );
-        continue;
-      }
-      return { outOfOrder: call };
+      // A BootNotification after a reboot the case caused is an observation in an OCTT case (outside-script.ts).
+      const tolerated = toleratedOutside(this, call);
+      if (!UNSOLICITED.has(call.action) && !tolerated) return { outOfOrder: call };
+      // In an OCTT case a StatusNotification that contradicts the scenario fails; the rest are observations.
+      const failure = tolerated ? null : outsideFailure(this, call);
+      if (failure) return { outOfOrder: call, failure };
+      this.observe(tolerated ?? outsideText(call), call.messageId);
     }
     return null;
   }
@@ -259,7 +256,7 @@ export class CaseContext {
       if (!got) throw new StepFailure(`${label} within ${within} s`, this.host.frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)');
       if ('outOfOrder' in got) {
         ids.push(got.outOfOrder.messageId);
-        throw new StepFailure(`${label} next`, `the charger sent ${got.outOfOrder.action} ${show(got.outOfOrder.payload)} first`);
+        throw got.failure ?? new StepFailure(`${label} next`, `the charger sent ${got.outOfOrder.action} ${show(got.outOfOrder.payload)} first`);
       }
       ids.push(got.call.messageId);
       this.checkCall(got.call, got.call.action, list[got.index]!.checks);
@@ -291,6 +288,7 @@ export class CaseContext {
         }
         if ('outOfOrder' in got) {
           ids.push(got.outOfOrder.messageId);
+          if (got.failure) throw got.failure;
           throw new StepFailure(`${open.map((w) => `${w.action}${describeWhere(w.where)}`).join(' and ')} next`, `the charger sent ${got.outOfOrder.action} ${show(got.outOfOrder.payload)} first`);
         }
         found[open[got.index]!.i] = got.call;

@@ -6,11 +6,24 @@ import type { CaseContext } from './context';
 import { operatorText, VirtualOperator } from './operator';
 import type { SeenFrame } from './frames';
 import { sleep } from '../clock';
+import { passwordLeftWhenStopped, restorePassword } from './password-back';
+import { putBackCalls } from './outside-script';
 
-export async function restorePreconditions(t: CaseContext, o: { setup?: boolean } = {}): Promise<string[]> {
+export interface RestoreOptions {
+  /** The run's start (before the first case), not the end of a case. */
+  setup?: boolean;
+  /** Told what the bench does as it goes ("Putting the charger back after TC_003_CS: stopping transaction 4…"): the run's current step meanwhile. */
+  phase?: (text: string) => void;
+  /** How the phase names the case ("TC_003_CS"; a commissioning's step by its title) and the run's start ("before the run"; "before the first step"). */
+  words?: { after: string; setup: string };
+}
+
+export async function restorePreconditions(t: CaseContext, o: RestoreOptions = {}): Promise<string[]> {
   const problems: string[] = [];
   const host = t.host;
   const limit = t.data.chargerTimeoutS * 1000;
+  const phase = phaseOf(t, o);
+  phase();
   // After a Stop the step's own work may still be under way (an operation awaiting the charger's answer).
   if (host.signal?.aborted) await t.stepSettled(limit);
   host.behaviours.reset(host.chargerId);
@@ -24,18 +37,27 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
   // A virtual charger a case left switched off is switched on again.
   if (host.operator instanceof VirtualOperator && !host.operator.vcp().isRunning) host.operator.vcp().start();
   if (t.touched.password) {
-    const problem = await restorePassword(t, t.touched.password);
-    if (problem) return [problem];
+    phase('putting the AuthorizationKey back');
+    // After a Stop with the charger offline it is not waited for (nor asked): the key is named as not put back.
+    if (host.signal?.aborted && !host.frames.connected) {
+      const left = await passwordLeftWhenStopped(t, t.touched.password);
+      if (left) problems.push(left);
+    } else {
+      const problem = await restorePassword(t, t.touched.password);
+      if (problem) return [problem];
+    }
   }
   if (!host.frames.connected) {
     // A case that dropped or rebooted the charger: give it time to come back, unless the run was stopped (then
     // nothing waits on an offline charger: what putting it back would have asked of it is named, not done).
+    if (!host.signal?.aborted) phase(`waiting up to ${t.data.chargerTimeoutS * 2} s for the charger to reconnect`);
     if (!host.signal?.aborted) await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null, host.signal);
-    if (!host.frames.connected) return host.signal?.aborted ? notAskedWhenStopped(t, o.setup ?? false) : ['The charger did not reconnect after the case'];
+    if (!host.frames.connected) return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o.setup ?? false, problems.length > 0)] : ['The charger did not reconnect after the case'];
   }
   // After a Stop between a remote start the charger accepted and its session's start, the session begins
   // soon: it is waited for, so it is stopped here rather than left running.
   const caseFrames = () => host.frames.since(t.firstSeq);
+  if (host.signal?.aborted && remoteStartPending(caseFrames())) phase('waiting for the session the charger accepted to start, to stop it');
   if (host.signal?.aborted && remoteStartPending(caseFrames())) await host.frames.waitFor(t.clock, limit, () => !remoteStartPending(caseFrames()) || null);
   // Each session once: one the charger refuses to stop (a session it has lost) is named, not waited on again.
   const tried = new Set<number>();
@@ -46,6 +68,7 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
     for (const tx of host.openTransactions()) {
       if (tried.has(tx.transactionId)) continue;
       tried.add(tx.transactionId);
+      if (running(tx.transactionId)) phase(`stopping the session (transaction ${tx.transactionId} on connector ${tx.connectorId}: RemoteStopTransaction, then its StopTransaction)`);
       await attempt(`stopping transaction ${tx.transactionId}`, async () => {
         // Its StopTransaction came while an earlier session was being stopped: nothing left to stop.
         if (!running(tx.transactionId)) return;
@@ -72,6 +95,7 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
     // The virtual charger's hands: cables out, faults cleared, EVs back.
     await attempt('resetting the virtual charger', async () => {
       if (!(host.operator instanceof VirtualOperator)) return;
+      phase('resetting the virtual charger (cables out, faults the case set cleared)');
       // What the case's last messages set off (a card's answer) happens first.
       await host.frames.settle();
       const cp = host.operator.vcp();
@@ -98,20 +122,25 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
       for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);
     });
   }
-  await cancelReservations(t, problems, o.setup ?? false);
+  await cancelReservations(t, problems, o.setup ?? false, phase);
+  if (t.touched.availability) phase('making the connectors Operative');
   if (t.touched.availability)
     for (let connectorId = 0; connectorId <= t.pics.connectors; connectorId++)
       await attempt(`making connector ${connectorId} Operative`, () => host.operate('ChangeAvailability', { connectorId, type: 'Operative' }, t.data.chargerTimeoutS * 1000));
   // After the reservations and the availability: a connector must end up Available.
-  if (!(host.operator instanceof VirtualOperator)) await unplugCables(t, problems, o.setup ?? false);
+  if (!(host.operator instanceof VirtualOperator)) await unplugCables(t, problems, o.setup ?? false, phase, o);
+  if (t.touched.profiles) phase('clearing the charging profiles');
   if (t.touched.profiles) await attempt('clearing charging profiles', () => host.operate('ClearChargingProfile', {}, t.data.chargerTimeoutS * 1000));
+  if (t.touched.localList) phase('emptying the local list');
   if (t.touched.localList)
     await attempt('emptying the local list', () => host.operate('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [] }, t.data.chargerTimeoutS * 1000));
   // General precondition: an empty authorization cache (where the charger has one), unless the run keeps it.
-  if (t.touched.cache || (!host.keepAuthorizationCache && 'AuthorizationCacheEnabled' in t.pics.config))
-    await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
+  const clearCache = t.touched.cache || (!host.keepAuthorizationCache && 'AuthorizationCacheEnabled' in t.pics.config);
+  if (clearCache) phase('clearing the authorization cache');
+  if (clearCache) await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
   for (const [key, value] of t.touched.config) {
     if (value === null) continue;
+    phase(`putting ${key} back to ${value}`);
     await attempt(`putting ${key} back to ${value}`, async () => {
       const r = await host.operate('ChangeConfiguration', { key, value }, t.data.chargerTimeoutS * 1000);
       if (r.outcome !== 'completed' || !['Accepted', 'RebootRequired'].includes(String((r.response as { status?: string }).status)))
@@ -122,12 +151,27 @@ export async function restorePreconditions(t: CaseContext, o: { setup?: boolean 
   // Messages the restoring caused are no business of the next case; a session begun meanwhile is stopped.
   await host.frames.settle();
   if (host.openTransactions().length) await stopSessions();
+  // What the charger sent meanwhile that the put-back did not cause: observations of an OCTT case.
+  if (!o.setup) putBackCalls(t);
   host.frames.pending.length = 0;
   return problems;
 }
 
-/** What putting the charger back would have asked of it, each named as not done: the run was stopped while it was offline. */
-function notAskedWhenStopped(t: CaseContext, setup: boolean): string[] {
+/**
+ * What the bench is doing now, as the run's current step says it: "Putting the charger back after TC_003_CS…",
+ * then each thing it does ("…: stopping the session (transaction 4 …)…"); "Preparing the charger before the run" at the run's start.
+ */
+function phaseOf(t: CaseContext, o: RestoreOptions): (what?: string) => void {
+  const during = duringOf(t, o.setup ?? false, o);
+  return (what) => o.phase?.(what ? `${during}: ${what}…` : `${during}…`);
+}
+
+/** What the bench is doing, in the phase's words: preparing the charger before the run, or putting it back after the case. */
+const duringOf = (t: CaseContext, setup: boolean, o: RestoreOptions) =>
+  setup ? `Preparing the charger ${o.words?.setup ?? 'before the run'}` : `Putting the charger back after ${o.words?.after ?? t.caseId}`;
+
+/** What putting the charger back would have asked of it, each named as not done: the run was stopped while it was offline (`named`: something is named already). */
+function notAskedWhenStopped(t: CaseContext, setup: boolean, named: boolean): string[] {
   const why = 'not done: the run was stopped while the charger was offline';
   const what = [
     ...t.host.openTransactions().map((tx) => `stopping transaction ${tx.transactionId} (it may still run on the charger)`),
@@ -139,7 +183,9 @@ function notAskedWhenStopped(t: CaseContext, setup: boolean): string[] {
     ...(t.touched.cache ? ['clearing the cache'] : []),
     ...[...t.touched.config].filter(([, v]) => v !== null).map(([key, value]) => `putting ${key} back to ${value}`),
   ];
-  return (what.length ? what : [setup ? 'preparing the charger before the run' : 'putting the charger back after the case']).map((w) => `${w}: ${why}`);
+  // Nothing else to name, and nothing named yet (the AuthorizationKey): the put-back as a whole.
+  if (!what.length && !named) what.push(setup ? 'preparing the charger before the run' : 'putting the charger back after the case');
+  return what.map((w) => `${w}: ${why}`);
 }
 
 /**
@@ -150,13 +196,14 @@ function notAskedWhenStopped(t: CaseContext, setup: boolean): string[] {
  * the case's frames tell) must not be left Reserved, as the charger says when asked. At the run's start any
  * connector Reserved is named once (a reservation the bench did not make); a case does not name it again.
  */
-async function cancelReservations(t: CaseContext, problems: string[], setup: boolean): Promise<void> {
+async function cancelReservations(t: CaseContext, problems: string[], setup: boolean, phase: (what: string) => void): Promise<void> {
   const { host } = t;
   const limit = t.data.chargerTimeoutS * 1000;
   /** Connectors already named (0: the whole charger). */
   const named = new Set<number>();
   let cancelled = false;
   for (const reservationId of t.touched.reservations) {
+    phase(`cancelling reservation ${reservationId}`);
     let answer: string;
     try {
       const r = await host.operate('CancelReservation', { reservationId }, limit);
@@ -291,7 +338,7 @@ function remoteStartPending(frames: SeenFrame[]): boolean {
  * to unplug, and the connector must then report Available. After a Stop nobody is asked (the run ends now):
  * the connector is named instead, and the next run's start asks.
  */
-async function unplugCables(t: CaseContext, problems: string[], setup: boolean): Promise<void> {
+async function unplugCables(t: CaseContext, problems: string[], setup: boolean, phase: (what: string) => void, o: RestoreOptions): Promise<void> {
   const { host } = t;
   await host.frames.settle();
   for (let connectorId = 1; connectorId <= t.pics.connectors; connectorId++) {
@@ -304,12 +351,13 @@ async function unplugCables(t: CaseContext, problems: string[], setup: boolean):
       problems.push(`connector ${connectorId} (${shown}) may still have a cable in: unplug it before the next run`);
       continue;
     }
+    phase(`waiting for the cable in connector ${connectorId} to be unplugged (asked of the person at the charger), then for the connector to report Available`);
     const action = { kind: 'unplug', connectorId } as const;
-    const during = setup ? 'Preparing the charger before the run' : `Putting the charger back after ${t.caseId}`;
+    const during = duringOf(t, setup, o);
     // Not a step of the case: without an answer the cable is named as maybe still in, and the run goes on.
     const onTimeout = setup
       ? 'Without an answer the run goes on, and the cable is named with the run as perhaps still in (what follows may fail on it).'
-      : `Without an answer the run goes on, and the cable is named with ${t.caseId} as perhaps still in (what follows may fail on it).`;
+      : `Without an answer the run goes on, and the cable is named with ${o.words?.after ?? t.caseId} as perhaps still in (what follows may fail on it).`;
     const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length + 1, during, onTimeout, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
     const available = answer === 'done' && (await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000, () => host.connectorStatus(connectorId) === 'Available' || null));
     if (answer === 'done') t.plugged.delete(connectorId);
@@ -318,29 +366,4 @@ async function unplugCables(t: CaseContext, problems: string[], setup: boolean):
         `connector ${connectorId} is ${host.connectorStatus(connectorId)}${answer === 'done' ? ' after the cable was unplugged' : host.operator.nobody ? ` (nobody could be asked to unplug it: ${host.operator.nobody})` : ` (the person answered ${answer} to unplugging it)`}: the next case may fail`,
       );
   }
-}
-
-/**
- * A case changed the charger's AuthorizationKey: the charger goes back to the password the bench had for
- * it. Whichever of the two it uses now gets it in; then the old key is sent, the bench expects the old
- * password again, and the charger reconnects with it.
- */
-async function restorePassword(t: CaseContext, { before, given }: { before: string; given: string }): Promise<string | null> {
-  const { host } = t;
-  const limit = t.data.chargerTimeoutS * 1000;
-  const connectedWith = async (password: string) => {
-    await host.password.set(password);
-    return Boolean(await host.frames.waitFor(t.clock, limit, () => host.frames.connected || null));
-  };
-  if (!host.frames.connected && !(await connectedWith(given)) && !(await connectedWith(before))) return 'The charger did not reconnect with either password after the case';
-  const connections = host.frames.connections;
-  await host.password.set(before);
-  const r = await host.operate('ChangeConfiguration', { key: 'AuthorizationKey', value: before }, limit);
-  if (r.outcome !== 'completed' || (r.response as { status?: string }).status !== 'Accepted') {
-    await host.password.set(given);
-    return `putting the AuthorizationKey back: the charger answered ${JSON.stringify('response' in r ? r.response : r.outcome)}; the bench now expects the key the case set`;
-  }
-  // A charger that keeps its connection uses the old key from its next one, which the bench now expects.
-  await host.frames.waitFor(t.clock, limit, () => (host.frames.connected && host.frames.connections > connections) || null);
-  return host.frames.connected ? null : 'The charger did not reconnect with its old AuthorizationKey after the case';
 }

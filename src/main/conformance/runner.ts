@@ -13,9 +13,11 @@ import { CaseContext, type BenchFiles, type CaseHost } from './context';
 import { ChargerFrames } from './frames';
 import type { Operator, OperatorPrompt } from './operator';
 import { readPics, type PicsDeclaration } from './pics';
-import { restorePreconditions } from './restore';
+import { restorePreconditions, type RestoreOptions } from './restore';
 import { afterLastCase, minimumStatusDurationNotBack } from './after-cases';
+import { afterCasesPhase, minimumStatusDurationAtStart, minimumStatusDurationForCommissioning } from './min-status-duration';
 import { capabilitySources } from './capabilities';
+import { firmwareAfterCase, firmwareAtRunEnd, type FirmwareAfterCase } from './firmware-end';
 import { endOwnStopWatch, namingOwnStop, ownStopCheck } from './own-stop';
 import type { TestData } from './test-data';
 import {
@@ -36,7 +38,11 @@ import {
 export type RunEvent =
   | { type: 'runStarted'; run: RunResult }
   | { type: 'caseStarted'; runId: string; caseId: string }
-  /** A step of the case began ("Step 3: Charger sends StatusNotification (status Preparing)"). */
+  /**
+   * A step of the case began ("Step 3: Charger sends StatusNotification (status Preparing)"), or what the bench
+   * does between the case's steps and its verdict ("Putting the charger back after TC_003_CS: stopping the session …"),
+   * and after the last case ("After the cases: …", with the last case's id).
+   */
   | { type: 'stepStarted'; runId: string; caseId: string; step: string }
   | { type: 'caseFinished'; runId: string; result: CaseResult }
   | { type: 'operatorPrompt'; runId: string; prompt: OperatorPrompt }
@@ -61,6 +67,8 @@ export interface RunOptions {
   suite?: CaseDefinition[];
   /** Leave the charger's authorization cache as it is between cases (see CaseHost). */
   keepAuthorizationCache?: boolean;
+  /** A commissioning's run: its steps named by their titles in what the bench says it does, and a setup note not among its problems. */
+  commissioning?: boolean;
 }
 
 const emptySummary = (): RunSummary => ({ pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 });
@@ -146,10 +154,16 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   const driver = driving ? driveFakeClock(clock as FakeClock, frames, () => driving, o.busy) : Promise.resolve();
 
   let minimumStatusDuration: string | null = null;
+  // The firmware the charger runs as the run goes (from its BootNotifications), and the case that installed one.
+  let firmwareNow = run.charger.firmware;
+  let firmwareReplaced: FirmwareAfterCase['replaced'] = null;
+  const phase = (caseId: string) => (step: string) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId, step });
   // How the run ended, made its state only once the fake-clock driver has ended and the frames are closed: a
   // run shown ended lets the next one start on the charger (runningOn), which must not share the clock with it.
   let ended: RunResult['state'] | null = null;
   let casesEnded = false;
+  // A commissioning's words for what the bench does before its first step and after each step.
+  const words = o.commissioning ? { setup: 'before the first step', after: '' } : undefined;
   try {
     const connected = await frames.waitFor(clock, o.data.operatorTimeoutS * 1000, () => frames.connected || null, o.signal);
     if (!connected)
@@ -169,17 +183,27 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       if (Number(pics.config.NumberOfConnectors) >= 1 && o.data.connectorId > pics.connectors)
         throw new Error(`Test data: connectorId: ${o.chargerId} has no connector ${o.data.connectorId}: it reports NumberOfConnectors ${pics.config.NumberOfConnectors}; no case was run`);
       // Declared policy: MinimumStatusDuration 0 where the charger has it, so every status is reported.
-      if ('MinimumStatusDuration' in pics.config && pics.config.MinimumStatusDuration !== '0' && !o.signal?.aborted) {
-        minimumStatusDuration = pics.config.MinimumStatusDuration;
-        await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: '0' }, o.data.chargerTimeoutS * 1000);
+      // The charger's answer is checked: one that does not take 0 is named before the first case, and its own
+      // value is neither what cases put back to nor put back at the end (it was never changed).
+      const own = pics.config.MinimumStatusDuration;
+      const setupNotes: string[] = [];
+      let commissioningNote: string | null = null;
+      if (typeof own === 'string' && own !== '0' && !o.signal?.aborted) {
+        const answer = await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: '0' }, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
+        const start = minimumStatusDurationAtStart(answer, own, o.data.chargerTimeoutS);
+        if (start.changed) minimumStatusDuration = own;
         // What a case that changes it puts back.
-        pics.config.MinimumStatusDuration = '0';
+        pics.config.MinimumStatusDuration = start.config;
+        // A commissioning hears it as a note on its first step, in its own words (not something left to put right).
+        if (start.note && !o.commissioning) setupNotes.push(start.note);
+        if (start.note && o.commissioning) commissioningNote = minimumStatusDurationForCommissioning(own, start);
       }
+      if (setupNotes.length) run.setupProblems = setupNotes;
       frames.pending.length = 0;
       // The document's general preconditions before the first case too: what the charger was doing when the
       // run started (a session, a cable left in) is ended here, not found by the first case as its failure.
       if (!o.signal?.aborted) {
-        const setupProblems = await restorePreconditions(new CaseContext('setup', host, o.data, pics), { setup: true });
+        const setupProblems = [...setupNotes, ...(await restorePreconditions(new CaseContext('setup', host, o.data, pics), { setup: true, words }))];
         if (setupProblems.length) run.setupProblems = setupProblems;
       }
       // What the last case that ran could not put back: the next case that runs begins with it.
@@ -187,7 +211,16 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       for (const def of o.cases) {
         if (o.signal?.aborted) break;
         o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
-        const result = await runCase(def, host, o.data, pics, (step) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` }), notPutBack);
+        const seq = frames.lastSeq;
+        const onStep = (step: StepResult) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` });
+        const result = await runCase(def, host, o.data, pics, onStep, notPutBack, phase(def.id), words && { ...words, after: `the step “${def.title}”` });
+        if (commissioningNote && !ranEarly(result)) result.observations.unshift({ at: result.startedAt, text: commissioningNote, messageId: null, note: true });
+        if (!ranEarly(result)) commissioningNote = null;
+        // A firmware the case installed (the test's file) is not put back: the case says so, and the next case begins with it.
+        const firmware = firmwareAfterCase(def.id, frames.since(seq), firmwareNow);
+        firmwareNow = firmware.now;
+        if (firmware.replaced) firmwareReplaced = firmware.replaced;
+        if (firmware.problem) result.cleanupProblems.push(firmware.problem);
         // A case that did not run (not applicable, not supported) left the charger as it found it.
         if (!ranEarly(result)) notPutBack = result.cleanupProblems.length ? { after: result.id, problems: result.cleanupProblems } : undefined;
         run.cases.push(result);
@@ -196,6 +229,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       }
       // The cases have ended: what fails from here on (the record unwritable: the disk full) does not undo them.
       casesEnded = true;
+      const last = o.cases.at(-1)?.id ?? '';
+      phase(last)(afterCasesPhase(o.commissioning ?? false, minimumStatusDuration, !!o.signal?.aborted && !frames.connected));
       if (minimumStatusDuration !== null) {
         const back = await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
         // Not only a throw: offline (a Stop with the charger offline ends at once), a refusal, no answer leave it at 0.
@@ -232,6 +267,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     run.wallMs = Date.now() - started;
     run.wallFinishedAt = new Date(started + run.wallMs).toISOString();
     if (!run.configAtEnd && !run.configAtEndProblem) run.configAtEndProblem = 'the run ended before the configuration was read at its end';
+    // The firmware at the end beside the one at the start, and a firmware a case installed named as not put back.
+    Object.assign(run, firmwareAtRunEnd(run, frames.frames, firmwareReplaced));
     // With its finish time.
     if (ended) run.state = ended;
   }
@@ -319,6 +356,10 @@ export async function runCase(
   onStep?: (step: StepResult) => void,
   /** What the case before could not put back (the charger this case begins with). */
   notPutBack?: CaseResult['notPutBack'],
+  /** Told what the bench does as it puts the charger back after the case (the run's current step meanwhile). */
+  onPhase?: (text: string) => void,
+  /** How that names the case (a commissioning's step by its title). */
+  words?: RestoreOptions['words'],
 ): Promise<CaseResult> {
   host.idTagAnswers();
   const clock = host.clock;
@@ -373,7 +414,7 @@ export async function runCase(
     }
   }
   endOwnStopWatch(t);
-  const cleanupProblems = await restorePreconditions(t);
+  const cleanupProblems = await restorePreconditions(t, { phase: onPhase, words });
   const frames = host.frames
     .since(firstSeq)
     .map((f) => ({ ts: f.ts, direction: f.direction, kind: f.kind, messageId: f.messageId, action: f.action, raw: f.raw.length > 2048 ? `${f.raw.slice(0, 2048)}…` : f.raw, error: f.error }));

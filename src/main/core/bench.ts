@@ -24,6 +24,7 @@ import { hostedFileView, uploadLocationView } from './network';
 import { writeMessages, writeTransactions } from './exports';
 import type { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
 import { htmlToPdf, type PdfPrinter } from '../conformance/reports/pdf';
+import { refusedStoredIds } from './stored-ids';
 
 export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   dataDir: string;
@@ -244,6 +245,7 @@ export class Bench {
     const bench = new Bench(record, bus, settings, clock, cs, virtualChargers, options.dataDir, files, uploads, new BenchFtpServer(files, uploads), options.printPdf ?? htmlToPdf);
     bench.ftpPortFixed = options.ftpPort !== undefined;
     bench.ocppPortSource = portSource;
+    for (const line of refusedStoredIds(record.chargers.ids())) bench.notice(line);
     await bench.startFtp(options.ftpPort ?? settings.get().ftpPort);
     // A new FTP port applies at once (a run started with its own port keeps it).
     if (options.ftpPort === undefined) settings.onChanged((now, before) => now.ftpPort !== before.ftpPort && void bench.startFtp(now.ftpPort));

@@ -33,6 +33,9 @@ export class Operations {
   /** Names operations whose caller gave none, for their operationChanged events. */
   private refs = 0;
 
+  /** Per connection (its endpoint): the operation whose CALL went out last, so one queued behind it that the connection cut off can name it. */
+  private readonly lastSent = new WeakMap<object, OperationProgressView>();
+
   /** Each charger's ChargeProfileMaxStackLevel, as its latest GetConfiguration answer reporting it said (null: none did). */
   private readonly maxStackLevel = new Map<string, number | null>();
 
@@ -107,6 +110,7 @@ export class Operations {
       progress.state = 'sent';
       progress.sentAt = isoTime(this.clock);
       progress.dueBy = new Date(this.clock.now() + timeoutMs).toISOString();
+      this.lastSent.set(endpoint, progress);
       try {
         progress.operationId = this.record.operations.started(chargerId, action, shown, progress.sentAt);
       } finally {
@@ -120,8 +124,12 @@ export class Operations {
     } catch (e) {
       throw e instanceof PayloadError ? invalidPayload(action, e) : e;
     }
+    // Queued behind a call still unanswered: should the connection drop first, this was never sent, and says behind what.
+    const waitedBehind = progress.state === 'queued' && this.lastSent.get(endpoint)?.state === 'sent';
     if (progress.state === 'queued') announce();
-    const result = shownOutcome(await sending, progress);
+    const outcome = await sending;
+    const front = waitedBehind && progress.state === 'queued' ? this.lastSent.get(endpoint) : undefined;
+    const result = shownOutcome(outcome, progress, front);
     const done = isoTime(this.clock);
     const response = 'response' in result ? result.response : undefined;
     const error = 'error' in result ? result.error : undefined;
@@ -153,8 +161,11 @@ function invalidPayload(action: string, e: PayloadError): BenchError {
   return new BenchError(400, `Invalid ${action} payload: ${e.info.description}`, { field: e.field, code: e.info.code });
 }
 
-/** The charger's answer as the bench keeps and shows it: any AuthorizationKey redacted, with the operation's id (once sent) and, for a call the connection dropped, when it was sent. */
-function shownOutcome<A extends CentralSystemAction>(outcome: CallOutcome<A>, progress: OperationProgressView): OperationResult<A> {
+/**
+ * The charger's answer as the bench keeps and shows it: any AuthorizationKey redacted, with the operation's id (once sent) and, for a call
+ * the connection dropped, when it was sent, or, for one it cut off while queued (never sent), the call it waited behind (`front`).
+ */
+function shownOutcome<A extends CentralSystemAction>(outcome: CallOutcome<A>, progress: OperationProgressView, front?: OperationProgressView): OperationResult<A> {
   const id = progress.operationId === null ? {} : { operationId: progress.operationId };
   switch (outcome.outcome) {
     case 'completed':
@@ -162,7 +173,15 @@ function shownOutcome<A extends CentralSystemAction>(outcome: CallOutcome<A>, pr
     case 'invalidResponse':
       return { ...outcome, response: redactPayload(outcome.response), ...id };
     case 'offline':
-      return outcome.sent && progress.sentAt !== null ? { ...outcome, sentAt: progress.sentAt, ...id } : { outcome: 'offline', error: outcome.error, ...id };
+      if (outcome.sent && progress.sentAt !== null) return { ...outcome, sentAt: progress.sentAt, ...id };
+      if (front?.sentAt && !outcome.sent)
+        return {
+          outcome: 'offline',
+          error: outcome.error,
+          queuedBehind: { action: front.action, sentAt: front.sentAt, ...(front.operationId === null ? {} : { operationId: front.operationId }) },
+          ...id,
+        };
+      return { outcome: 'offline', error: outcome.error, ...id };
     default:
       return { ...outcome, ...id };
   }

@@ -6,7 +6,9 @@ import type { z } from 'zod';
 import { systemClock, type Clock, type Timer } from '../clock';
 import {
   actions,
+  errorCodes,
   errorForIssues,
+  excerpt,
   isAction,
   MAX_NESTING,
   nestsDeeperThan,
@@ -37,7 +39,8 @@ export interface FrameRecord {
 
 export type CallOutcome<A extends Action = Action> =
   | { outcome: 'completed'; response: ResponseOf<A> }
-  | { outcome: 'callError'; error: { code: string; description: string; details: JsonObject } }
+  /** `violation`: the answer breaks OCPP-J (an error code 1.6 does not define); said beside the charger's own code and words. */
+  | { outcome: 'callError'; error: { code: string; description: string; details: JsonObject; violation?: string } }
   /** The peer answered with a CALLRESULT that breaks the schema of the action. */
   | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo }
   | { outcome: 'timeout'; error: { description: string } }
@@ -193,19 +196,27 @@ export class RpcEndpoint {
 
   private receiveText(text: string, isBinary: boolean): void {
     const parsed = parseFrame(text);
+    const answers = this.current !== null && parsed.kind !== 'CALL' && this.answersCurrent(text, parsed.messageId);
+    // A broken answer to the outstanding call whose id can be read (or whose text begins as its answer,
+    // `[3,"<id>"` or `[4,"<id>"`) is recorded under the call's id and action, as its answer would be.
+    const owner = answers && (parsed.messageId != null || beginsAnswerTo(text, this.current!.messageId)) ? this.current : null;
     if (isBinary) {
-      const messageId = parsed.ok ? parsed.messageId : (parsed.messageId ?? null);
+      const messageId = parsed.ok ? parsed.messageId : (parsed.messageId ?? owner?.messageId ?? null);
+      const action = parsed.ok && parsed.kind === 'CALL' ? parsed.action : (owner?.action ?? null);
       const error = 'OCPP-J frames must be WebSocket text frames; got a binary frame';
-      this.options.io.received({ direction: 'in', kind: 'INVALID', messageId, action: parsed.ok && parsed.kind === 'CALL' ? parsed.action : null, raw: clip(text), error });
+      this.options.io.received({ direction: 'in', kind: 'INVALID', messageId, action, raw: clip(text), error: `FormationViolation: ${error}` });
+      // Answered under the frame's own id (-1 when none can be read), as the text path does: never under the
+      // bench's own call id, which would answer an answer with an id the charger never sent.
       if (!parsed.ok ? parsed.reply : parsed.kind === 'CALL')
-        this.sendError(messageId ?? '-1', { code: 'FormationViolation', description: error }, parsed.ok && parsed.kind === 'CALL' ? parsed.action : null);
+        this.sendError(parsed.messageId ?? '-1', { code: 'FormationViolation', description: error }, parsed.ok && parsed.kind === 'CALL' ? parsed.action : null);
+      // An answer to the outstanding call in a binary frame ends it now, as malformed, not as "no answer" at the timeout.
+      if (answers && this.current) {
+        const payload = parsed.ok && parsed.kind === 'CALLRESULT' && !nestsDeeperThan(parsed.payload) ? parsed.payload : null;
+        this.finish({ outcome: 'invalidResponse', response: payload, error: { code: 'FormationViolation', description: `The answer was malformed: ${error}` } });
+      }
       return;
     }
     if (!parsed.ok) {
-      const answers = this.current !== null && parsed.kind !== 'CALL' && this.answersCurrent(text, parsed.messageId);
-      // A broken answer to the outstanding call whose id can be read (or whose text begins as its answer,
-      // `[3,"<id>"` or `[4,"<id>"`) is recorded under the call's id and action, as its answer would be.
-      const owner = answers && (parsed.messageId != null || beginsAnswerTo(text, this.current!.messageId)) ? this.current : null;
       this.options.io.received({
         direction: 'in',
         kind: parsed.kind ?? 'INVALID',
@@ -229,13 +240,18 @@ export class RpcEndpoint {
     const deep = parsed.kind === 'CALLERROR' ? nestsDeeperThan(parsed.error.details) : !pending && nestsDeeperThan(parsed.payload);
     const nested = deep ? nestingError(parsed.kind === 'CALLERROR' ? 'errorDetails' : 'payload') : null;
     const record = (raw: string, error: string | null) => this.options.io.received({ direction: 'in', kind: parsed.kind, messageId: parsed.messageId, action, raw, error });
+    // A CALLERROR whose code OCPP-J 1.6 does not define is taken as the charger's answer, and marked as outside the spec.
+    const outside = parsed.kind === 'CALLERROR' ? unknownErrorCode(parsed.error.code) : null;
     if (!pending) {
-      record(clip(text), `No outstanding CALL has message id "${parsed.messageId}"; ignored${nested ? ` (${nested.description})` : ''}`);
+      const why = [nested?.description, outside].filter(Boolean).join('; ');
+      record(clip(text), `No outstanding CALL has message id "${parsed.messageId}"; ignored${why ? ` (${why})` : ''}`);
       return;
     }
     if (parsed.kind === 'CALLERROR') {
-      record(clip(text), nested ? `${nested.code}: ${nested.description}` : null);
-      this.finish({ outcome: 'callError', error: nested ? { ...parsed.error, details: {} } : parsed.error });
+      const violations = [nested && `${nested.code}: ${nested.description}`, outside].filter((v): v is string => !!v);
+      record(clip(text), violations.length ? violations.join('; ') : null);
+      const error = nested ? { ...parsed.error, details: {} } : parsed.error;
+      this.finish({ outcome: 'callError', error: outside ? { ...error, violation: outside } : error });
       return;
     }
     const invalid = checkAgainst(actions[pending.action].response, parsed.payload);
@@ -394,6 +410,12 @@ function checkAgainst(schema: z.ZodType, payload: unknown): OcppErrorInfo | null
   if (checked.success) return null;
   if (nestsDeeperThan(payload)) return nestingError();
   return errorForIssues(checked.error.issues, payload);
+}
+
+/** Why a CALLERROR's code is outside OCPP-J 1.6 (either spelling of the occurrence code is inside); null when it is not. */
+function unknownErrorCode(code: string): string | null {
+  if ((errorCodes as readonly string[]).includes(code)) return null;
+  return `PropertyConstraintViolation: ErrorCode ${excerpt(code)} is not an OCPP-J 1.6 error code (those are ${errorCodes.join(', ')})`;
 }
 
 /** Whether a frame's text begins as a CALLRESULT or CALLERROR of this message id: `[3,"<id>"` or `[4,"<id>"`. */

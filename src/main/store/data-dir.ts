@@ -3,7 +3,7 @@
 // so the kernel releases it when the holder dies, even by kill -9; a second bench is refused with the
 // holder named.
 import Database from 'better-sqlite3';
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,9 +21,25 @@ export const RECORD_FILE = 'chargebench.sqlite';
  * named as --data-dir) keeps its own mode; the record's files in it are private all the same.
  */
 export function ensureDataDir(dataDir: string): void {
-  if (!existsSync(dataDir)) {
-    mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
+  let st: Stats;
+  try {
+    st = statSync(dataDir);
+  } catch (e) {
+    // Not there (ENOTDIR: a file on its way, which making it says)
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new DataDirError(dataDir, `cannot be read: ${why(e)}`);
+    try {
+      mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR });
+    } catch (e2) {
+      throw new DataDirError(dataDir, `cannot be created: ${why(e2)}`);
+    }
     return;
+  }
+  if (!st.isDirectory()) throw new DataDirError(dataDir, `is not a directory (it is ${kindOf(st)}): name a directory, or a path where one can be made`);
+  try {
+    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+  } catch (e) {
+    throw new DataDirError(dataDir, `cannot be written: ${why(e)}`);
   }
   try {
     const entries = readdirSync(dataDir);
@@ -31,6 +47,40 @@ export function ensureDataDir(dataDir: string): void {
   } catch {
     // not readable as a directory: opening the record says why
   }
+}
+
+/** A data directory the bench cannot keep its record in, named with the reason. */
+export class DataDirError extends Error {
+  constructor(
+    readonly dataDir: string,
+    problem: string,
+  ) {
+    super(`The data directory ${dataDir} ${problem}`);
+    this.name = 'DataDirError';
+  }
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFile()) return 'a file';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  if (st.isFIFO()) return 'a pipe';
+  if (st.isSocket()) return 'a socket';
+  return 'something else';
+}
+
+/** A file-system error's reason in words, with its code. */
+function why(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const words: Record<string, string> = {
+    ENOTDIR: 'a part of its path is a file, not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    ELOOP: 'too many symbolic links',
+    EEXIST: 'something that is not a directory is in the way (a broken symbolic link?)',
+  };
+  return err.code && words[err.code] ? `${words[err.code]} (${err.code})` : (err.message ?? String(e));
 }
 
 /** Takes group and other permissions off a directory and everything under it (the bench's few files). */

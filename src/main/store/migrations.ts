@@ -403,4 +403,12 @@ export const migrations: string[] = [
   `
   ALTER TABLE commissionings ADD COLUMN summary TEXT;
   `,
+  // 18: the newest change on the bench to how each charger is let in (repositories/chargers.ts AdmissionChange:
+  // its password set or cleared, or its registration) and when (the bench's clock), written with the change.
+  // Kept in memory before, so a restart forgot it and a refused charger read its refusal from before the
+  // change as the last word again. A record written before this holds none (null: a refusal reads as it stands).
+  `
+  ALTER TABLE chargers ADD COLUMN admission_change TEXT;
+  ALTER TABLE chargers ADD COLUMN admission_change_at TEXT;
+  `,
 ];

@@ -2,6 +2,7 @@
 // (HTTP API, IPC) so bad input gets a message that names the field.
 import { z } from 'zod';
 import { AuthorizationStatus, DateTime, RegistrationStatus } from '../ocpp16';
+import { ChargePointIdentity, IdToken, IdTokenOrEmpty } from './input-rules';
 
 export { SettingsPatch } from './settings';
 
@@ -16,12 +17,8 @@ export const AuthorizationKey = z
   .max(40, { error: 'must be at most 40 characters' })
   .regex(/^[\x20-\x7e]*$/, { error: 'must be printable ASCII only (letters, digits, punctuation, space)' });
 
-/** The charge point identity: the last path segment of the URL it connects to, at most 48 characters. */
-export const ChargePointIdentity = z
-  .string({ error: 'must be a string: the charge point identity' })
-  .min(1, { error: 'must not be empty' })
-  .max(48, { error: "must be at most 48 characters (the security whitepaper's limit for a charge point identity)" })
-  .regex(/^[^\p{C}\p{Zl}\p{Zp}]*$/u, { error: 'must be printable characters only (no control characters such as line breaks, escapes or NUL)' });
+/** The charge point identity: the one rule of input-rules (the WebSocket upgrade checks it too). */
+export { ChargePointIdentity };
 
 export const ChargerPatch = z.strictObject({
   /** null: use the bench default. */
@@ -39,11 +36,22 @@ export const ChargerRegistration = z.strictObject({
 });
 export type ChargerRegistration = z.infer<typeof ChargerRegistration>;
 
+/**
+ * What `chargers:register` takes: a new charger's id gets the identity rule (the bench applies it when the
+ * charger is new), while a charger the bench already knows is named by its id as stored, so one an older
+ * bench recorded under an id the rule now refuses (e.g. with a space at its end) can still be registered.
+ */
+export const ChargerRegistrationArgs = ChargerRegistration.extend({ id: z.string({ error: 'must be a string: the charge point identity' }).min(1, { error: 'must not be empty' }) });
+
+/**
+ * An OCPP 1.6 IdTagInfo entry of the bench's list. A card may be its own parent (OCPP 1.6 does not forbid
+ * it, and central systems commonly send parentIdTag = idTag).
+ */
 export const IdTagEntrySchema = z.strictObject({
-  idTag: z.string().min(1, { error: 'must not be empty' }).max(20, { error: 'must be at most 20 characters (the OCPP 1.6 limit of an IdToken)' }),
+  idTag: IdToken,
   status: AuthorizationStatus,
   expiryDate: DateTime.nullable().optional(),
-  parentIdTag: z.string().max(20, { error: 'must be at most 20 characters (the OCPP 1.6 limit of an IdToken)' }).nullable().optional(),
+  parentIdTag: IdTokenOrEmpty.nullable().optional(),
 });
 
 export const IdTagList = z.array(IdTagEntrySchema).max(100_000);

@@ -6,6 +6,7 @@
 // chargers of one site side by side.
 import { z } from 'zod';
 import type { CaseResult, OperatorAnswer } from './test-runs';
+import { numericReadingUnits, readReading } from '../format/reading';
 
 export const offlinePolicies = ['noCharging', 'localListOnly', 'knownCards', 'anyCard'] as const;
 export type OfflinePolicy = (typeof offlinePolicies)[number];
@@ -74,7 +75,7 @@ export function commissioningEffects(t: CommissioningTemplate): string[] {
     ...(keys ? [`sets ${keys} configuration key${keys > 1 ? 's' : ''} to the baseline (a key that needs it restarts the charger)`] : []),
     ...(t.loadLimit ? ['sets the site’s load limit as the default charging profile (it stays on the charger)'] : []),
     `starts a test session with the card ${t.testIdTag}, takes meter values for at least ${t.sessionSeconds} s, then stops it (where the charger caches cards, ${t.testIdTag} joins its authorization cache; the cache is not cleared)`,
-    'unlocks the connector, takes the charger out of service and back, and resets it',
+    'unlocks each connector, takes each connector out of service and back, and resets the charger',
     'sets MinimumStatusDuration to 0 while it runs, where the charger has it, and puts it back at the end',
   ];
 }
@@ -110,10 +111,14 @@ export const checkResults = ['conform', 'notConform', 'notApplicable'] as const;
 export type CheckResult = (typeof checkResults)[number];
 export const checkResultWords: Record<CheckResult, string> = { conform: 'Conform', notConform: 'Not conform', notApplicable: 'Not applicable' };
 
-/** Units whose reading is a number (phase rotation's is a sequence, in words). */
-const numericUnits = new Set<string>(['Ω', 'ms', 'mA', 'MΩ']);
-/** A reading as an instrument shows it: a number, 0 or more (decimal point or comma), with < or > before it for under or over its range. */
-const instrumentReading = /^[<>]?\s*\d+(?:[.,]\d+)?$/;
+/**
+ * A reading the checklist holds: a number, 0 or more, with a decimal point or comma, < or > before it for
+ * under or over the instrument's range (the rule a reading was saved by before the one parser). A value
+ * given anew is read by that parser (shared/format/reading.ts) where the bench saves it
+ * (main/commissioning/checklist-reading.ts: "1,000" refused there, with the UI's words); one saved before
+ * it, under this rule, is judged by it and given back unchanged with a new answer or note, never refused.
+ */
+const heldReading = /^[<>]?\s*\d+(?:[.,]\d+)?$/;
 
 export const ChecklistEntry = z
   .strictObject({
@@ -126,8 +131,9 @@ export const ChecklistEntry = z
   })
   .superRefine((e, ctx) => {
     const unit = checklistItems.find((i) => i.id === e.id)?.unit;
-    if (unit && numericUnits.has(unit) && e.value !== '' && !instrumentReading.test(e.value))
-      ctx.addIssue({ code: 'custom', path: ['value'], message: `Enter the reading in ${unit} as a number, e.g. 0.8 (< or > before it for under or over the instrument's range)` });
+    if (!unit || !numericReadingUnits.includes(unit) || e.value === '' || heldReading.test(e.value)) return;
+    const read = readReading(unit, e.value);
+    ctx.addIssue({ code: 'custom', path: ['value'], message: read.error ?? `Enter the reading in ${unit} as a number` });
   });
 export type ChecklistEntry = z.infer<typeof ChecklistEntry>;
 
@@ -250,8 +256,11 @@ export interface CommissioningView {
   createdAt: string;
   updatedAt: string;
   state: CommissioningState;
-  /** The step running now and what it is doing; after Stop, what the run still waits for before it ends ("Stopped: …"). */
-  running: { stepId: string; step: string | null; stopping?: string } | null;
+  /**
+   * The step running now and what it is doing; after Stop, what the run still waits for before it ends ("Stopped: …");
+   * before the first step (stepId ''), what the run does: "waiting for CP1 to connect before Configuration baseline; 1 step requested".
+   */
+  running: { stepId: string; step: string | null; stopping?: string; before?: string } | null;
   steps: CommissioningStep[];
   /** The charger as its BootNotification gave it. */
   identity: { vendor: string | null; model: string | null; firmware: string | null; serial: string | null };

@@ -4,7 +4,7 @@
 // `chargers:operate` is typed per action: { action: 'Reset', payload: RequestOf<'Reset'> } answers
 // OperationResult<'Reset'>.
 import { z } from 'zod';
-import { ChargerPatch, ChargerRegistration, ChargePointIdentity, IdTagEntrySchema, IdTagList } from './commands';
+import { ChargerPatch, ChargerRegistrationArgs, IdTagEntrySchema, IdTagList } from './commands';
 import { SettingsPatch } from './settings';
 import { FaultsPatch, type Faults, type VirtualChargerView } from './virtual-chargers';
 import type {
@@ -105,9 +105,13 @@ export const contract = {
   'network:addresses': call<NetworkAddress[]>()(Empty),
   'chargers:list': call<ChargerView[]>()(Empty),
   'chargers:get': call<ChargerView>()(ChargerRef),
-  /** Registers a charger before (or after) its first connection; `created` when it was new. */
-  'chargers:register': call<{ charger: ChargerView; created: boolean }>()(ChargerRegistration),
-  'chargers:update': call<ChargerView>()(z.strictObject({ id: ChargePointIdentity, patch: ChargerPatch })),
+  /**
+   * Registers a charger before (or after) its first connection; `created` when it was new. A new id gets the
+   * identity rule; a known charger is named by its stored id (as by update and delete), whatever the rule says now.
+   */
+  'chargers:register': call<{ charger: ChargerView; created: boolean }>()(ChargerRegistrationArgs),
+  /** A known charger, named by its stored id: one an older bench recorded under an id the identity rule now refuses stays manageable. */
+  'chargers:update': call<ChargerView>()(z.strictObject({ id: z.string().min(1), patch: ChargerPatch })),
   'chargers:delete': call<null>()(ChargerRef),
   'chargers:disconnect': call<{ disconnected: boolean }>()(ChargerRef),
   'chargers:operate': call<OperationResult, OperateArgs>()(OperateArgsSchema),

@@ -290,6 +290,26 @@ export interface RunResult {
    * or a run kept before they were recorded.
    */
   faults?: InjectedFaults;
+  /**
+   * The charger's firmware at the end of the run, from its last BootNotification during the run (the one at
+   * the start, charger.firmware, when it sent none). Absent in a run that is running or was kept before it was recorded.
+   */
+  firmwareAtEnd?: string | null;
+  /** The case whose UpdateFirmware installed the firmware the run ended with (the test's file), and the file's location. */
+  firmwareReplacedBy?: { caseId: string; location: string };
+  /** What the run leaves changed on the charger at its end that the bench does not put back (the firmware a case installed), in words. */
+  notPutBackAtEnd?: string[];
+}
+
+/**
+ * The charger's firmware as a run's header says it: the one at the start, and the one at the end when it
+ * differs ("1.0.0 at the start; chargebench-octt-1.0.1 at the end (replaced by TC_044_1_CS's file, not restored)").
+ */
+export function firmwareWords(run: Pick<RunResult, 'charger' | 'firmwareAtEnd' | 'firmwareReplacedBy'>): string {
+  const start = run.charger.firmware ?? 'unknown';
+  if (run.firmwareAtEnd === undefined || run.firmwareAtEnd === run.charger.firmware) return start;
+  const by = run.firmwareReplacedBy ? `replaced by ${run.firmwareReplacedBy.caseId}'s file, not restored` : 'changed during the run, not put back';
+  return `${start} at the start; ${run.firmwareAtEnd ?? 'unknown'} at the end (${by})`;
 }
 
 /** The fault switches of a built-in virtual charger during a run, in the words of its summaries ("CancelReservation: reject"). */

@@ -17,6 +17,7 @@ export type ConnectorView = ConnectorRecord;
  * accepted ('set'), or a later GetConfiguration read of it ('read').
  */
 export interface HeartbeatGivenView {
+  /** Whole seconds; 0: the charger was told to send no heartbeats (its silence is never overdue). */
   seconds: number;
   how: 'boot' | 'set' | 'read';
   at: string;
@@ -35,7 +36,7 @@ export interface AdmissionChangeView {
 export type ChargerView = ChargerRecord & {
   /** The heartbeat interval it was given; null (or absent) when the record tells none (the bench's setting then applies). */
   heartbeatGiven?: HeartbeatGivenView | null;
-  /** The newest change to how it is let in since the bench started; null (or absent) when none. */
+  /** The newest change to how it is let in (kept on the chargers row, across restarts); null (or absent) when none. */
   admissionChange?: AdmissionChangeView | null;
   /** When the bench received `firmwareStatus` (ISO, the bench's clock); null or absent when the record does not say. */
   firmwareStatusAt?: string | null;
@@ -91,7 +92,12 @@ export interface ApiTokenView {
 /** What the bench got back from a charger for one operation; `response` is typed by the action. */
 export type OperationResult<A extends CentralSystemAction = CentralSystemAction> =
   | { outcome: 'completed'; response: ResponseOf<A>; operationId?: number }
-  | { outcome: 'callError'; error: { code: string; description: string; details: JsonObject }; operationId?: number }
+  | {
+      outcome: 'callError';
+      /** `violation`: the code is not an OCPP-J 1.6 error code (said as a PropertyConstraintViolation), else absent. */
+      error: { code: string; description: string; details: JsonObject; violation?: string };
+      operationId?: number;
+    }
   /** The charger answered, but its answer breaks the OCPP schema (a finding for QA). */
   | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo; operationId?: number }
   | { outcome: 'timeout'; error: { description: string }; operationId?: number }
@@ -99,9 +105,17 @@ export type OperationResult<A extends CentralSystemAction = CentralSystemAction>
    * The charger is not connected, or its connection dropped while the call waited. Without `sent`, nothing
    * was sent (not connected, queued behind another call, or the bench could not record the call). With
    * `sent`, the CALL went out at `sentAt` and the connection dropped before an answer: whether the charger
-   * acted on it is unknown.
+   * acted on it is unknown. With `queuedBehind`, it was never sent: the connection dropped while it waited
+   * behind that call (sent at its `sentAt`, unanswered then).
    */
-  | { outcome: 'offline'; error: { description: string }; sent?: true; sentAt?: string; operationId?: number };
+  | {
+      outcome: 'offline';
+      error: { description: string };
+      sent?: true;
+      sentAt?: string;
+      queuedBehind?: { action: CentralSystemAction; sentAt: string; operationId?: number };
+      operationId?: number;
+    };
 
 /**
  * An operation on its way (pushed as `operationChanged`): queued behind another call to the same charger

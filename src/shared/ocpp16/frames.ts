@@ -90,7 +90,9 @@ export function parseFrame(text: string): ParsedFrame {
     return bad('FormationViolation', `Frame is not valid JSON: ${(e as Error).message}`, true);
   }
   if (!Array.isArray(data)) return bad('FormationViolation', 'Frame must be a JSON array [MessageTypeId, UniqueId, ...]', true);
+  if (data.length === 0) return bad('FormationViolation', 'Frame is an empty array; expected [MessageTypeId, UniqueId, ...]', true);
   const [type, messageId] = data;
+  if (typeof type !== 'number') return wrongTypeId(data);
   const kind = kindOf(type);
   if (kind === undefined) {
     // OCPP-J 4.1.3: a message type number not in the list is ignored.
@@ -124,6 +126,21 @@ export function parseFrame(text: string): ParsedFrame {
     return bad('FormationViolation', 'CALLERROR needs a string ErrorCode, a string ErrorDescription and an object ErrorDetails', false, kind, messageId);
   }
   return { ok: true, kind, messageId, error: { code: normalizeErrorCode(code), description, details: details ?? {} } };
+}
+
+/**
+ * A MessageTypeId that is not a number is a wrong element type (FormationViolation), not an unknown
+ * message type (a number, ignored). The string "3" or "4" is taken for the broken answer it means (never
+ * answered, as no answer is); anything else is answered, under its UniqueId when one can be read.
+ */
+function wrongTypeId(data: unknown[]): ParsedFrame {
+  const [type, id, third] = data;
+  const meant = typeof type === 'string' && /^\s*[234]\s*$/.test(type) ? kindOf(Number(type)) : undefined;
+  const messageId = typeof id === 'string' && id.length > 0 ? id : undefined;
+  const got = typeof type === 'string' ? `the string ${excerpt(type)}` : describe(type);
+  const reply = meant !== 'CALLRESULT' && meant !== 'CALLERROR';
+  const action = meant === 'CALL' && typeof third === 'string' && third.length > 0 ? third : undefined;
+  return bad('FormationViolation', `MessageTypeId (element 1) must be the number 2 (CALL), 3 (CALLRESULT) or 4 (CALLERROR), got ${got}`, reply, meant, messageId, action);
 }
 
 function bad(code: OcppErrorCode, description: string, reply: boolean, kind?: FrameKind, messageId?: string, action?: string): ParsedFrame {
@@ -198,7 +215,7 @@ export function errorForIssues(issues: readonly z.core.$ZodIssue[], payload: unk
     switch (issue.code) {
       case 'invalid_type':
         code = 'TypeConstraintViolation';
-        what = `expected ${issue.expected}, got ${describe(valueAt(payload, issue.path))}`;
+        what = invalidTypeWords(issue.expected, valueAt(payload, issue.path));
         break;
       case 'too_big':
       case 'too_small':
@@ -238,6 +255,15 @@ export function errorForIssues(issues: readonly z.core.$ZodIssue[], payload: unk
   if (field.length > 120) field = `${field.slice(0, 120)}…`;
   return { code, description: `${field || 'payload'}: ${what}`, details: { field: field || 'payload', issue: issue.code } };
 }
+/** A number that overflowed when parsed (1e400 is read as Infinity) has the right JSON type but no value. */
+function invalidTypeWords(expected: string, value: unknown): string {
+  const overflowed = typeof value === 'number' && !Number.isFinite(value);
+  if (!overflowed) return `expected ${expected}, got ${describe(value)}`;
+  const read = Number.isNaN(value) ? 'NaN' : String(value);
+  // A number field: the fault is the size; any other field: the type, with what the number was read as.
+  return expected === 'number' || expected === 'int' ? `not a finite number (too large to represent; read as ${read})` : `expected ${expected}, got number (too large to represent; read as ${read})`;
+}
+
 function valueAt(payload: unknown, path: readonly PropertyKey[]): unknown {
   let v = payload;
   for (const k of path) v = isObject(v) || Array.isArray(v) ? (v as Record<PropertyKey, unknown>)[k] : undefined;

@@ -11,7 +11,10 @@ import { Bench } from '../../../src/main/core/bench';
 import { FakeClock } from '../../../src/main/clock';
 import { virtualTarget } from '../../../src/main/conformance/virtual';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
-import { formatClock } from '../../../src/shared/format/time';
+import { formatDateTimeWithZone } from '../../../src/shared/format/time';
+
+/** A time in a note: as the report writes it, with its zone, on this run's fake (simulated) clock. */
+const noteTime = (ms: number) => `${formatDateTimeWithZone(ms)} (simulated clock)`;
 import { esc } from '../../../src/main/conformance/reports/html';
 
 const ID = 'OUTAGE-1';
@@ -68,7 +71,7 @@ describe('the charger offline during the test session', () => {
     const [note] = notes(view);
     expect(note!.text).toMatch(/^The charger was offline for 3\d s during the session \((.+) to (.+)\); meter values from that time may be missing\.$/);
     // From when it dropped (on the run's clock) to when it was back, half a minute later.
-    expect(note!.text).toContain(`(${formatClock(droppedAt)} to `);
+    expect(note!.text).toContain(`(${noteTime(droppedAt)} to `);
     expect(Date.parse(note!.at)).toBeGreaterThanOrEqual(droppedAt);
     expect(Date.parse(note!.at)).toBeLessThan(droppedAt + 5000);
     // The session was measured all the same: the readings taken while offline came when the charger was back.
@@ -82,7 +85,7 @@ describe('the charger offline during the test session', () => {
     expect(r.verdict).toBe('inconclusive');
     expect(r.reason).toMatch(
       new RegExp(
-        `^The charger went offline at ${formatClock(droppedAt).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(during the session\\) and had not come back 2 min 1\\d s later, when the step gave up: the test session could not be measured\\. Check the charger's network connection \\(and its power\\), then Run again\\.$`,
+        `^The charger went offline at ${noteTime(droppedAt).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(during the session\\) and had not come back 2 min 1\\d s later, when the step gave up: the test session could not be measured\\. Check the charger's network connection \\(and its power\\), then Run again\\.$`,
       ),
     );
     expect(notes(view).map((o) => o.text)).toEqual([

@@ -8,7 +8,10 @@ import { FakeClock } from '../../../src/main/clock';
 import { ChargerFrames } from '../../../src/main/conformance/frames';
 import type { CaseContext } from '../../../src/main/conformance/context';
 import { noteOutages, watchConnection, type SessionPhase } from '../../../src/main/commissioning/outages';
-import { formatClock } from '../../../src/shared/format/time';
+import { formatDateTimeWithZone } from '../../../src/shared/format/time';
+
+/** A time in a note: as the report writes it, with its zone, on this run's fake (simulated) clock. */
+const noteTime = (ms: number) => `${formatDateTimeWithZone(ms)} (simulated clock)`;
 import { rawCharger, startTestBench, waitFor, type TestBench } from '../../helpers/bench';
 
 let tb: TestBench | null = null;
@@ -63,7 +66,7 @@ describe('a charger whose new connection replaces an old one not yet noticed dea
     expect(outages).toEqual([{ from: lastMessage, to: lastMessage + 95_000, phase: 'session', replaced: true }]);
     noteOutages(w.t, outages, w.clock.now());
     expect(w.t.observations.map((o) => o.text)).toEqual([
-      `The charger was offline for 1 min 35 s during the session (${formatClock(lastMessage)}, its last message on the old connection, to ${formatClock(lastMessage + 95_000)}, when it reconnected and the new connection replaced the old one, not yet noticed dead); meter values from that time may be missing.`,
+      `The charger was offline for 1 min 35 s during the session (${noteTime(lastMessage)}, its last message on the old connection, to ${noteTime(lastMessage + 95_000)}, when it reconnected and the new connection replaced the old one, not yet noticed dead); meter values from that time may be missing.`,
     ]);
   }, 30_000);
 
@@ -76,7 +79,7 @@ describe('a charger whose new connection replaces an old one not yet noticed dea
     expect(outages).toEqual([{ from: at, to: at, phase: 'before', replaced: true }]);
     noteOutages(w.t, outages, w.clock.now());
     expect(w.t.observations.map((o) => o.text)).toEqual([
-      `The charger reconnected (its old connection replaced) at ${formatClock(at)}, during the test session step, before the session started: the bench had not noticed the old connection drop, and no message came on it during the step to tell since when it was gone.`,
+      `The charger reconnected (its old connection replaced) at ${noteTime(at)}, during the test session step, before the session started: the bench had not noticed the old connection drop, and no message came on it during the step to tell since when it was gone.`,
     ]);
   }, 30_000);
 });

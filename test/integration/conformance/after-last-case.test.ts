@@ -3,36 +3,26 @@
 // and the problem is named after the cases in the API, the HTML, the JUnit and the CLI. It is not "Could not
 // run" with "0 of N planned cases not run".
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance/virtual';
+import type { Bench } from '../../../src/main/core/bench';
+import type { VirtualTarget } from '../../../src/main/conformance/virtual';
 import { octt16Cases } from '../../../src/main/conformance/octt16';
 import { defaultTestData } from '../../../src/main/conformance/test-data';
-import { Interrupt } from '../../../src/main/cli/interrupt';
-import { runOnCharger, waitForConnection, type OpenRun } from '../../../src/main/cli/run-on-charger';
+import { runOnCharger } from '../../../src/main/cli/run-on-charger';
+import { startVirtualRunBench, type VirtualRunBench } from '../../helpers/virtual-run';
 
 const ids = ['TC_017_1_CS'];
 const cases = octt16Cases.filter((c) => ids.includes(c.id));
 const afterLast = /^After the last case, the bench could not put MinimumStatusDuration back to 5 \(the run had set it to 0\): Nothing was sent: No space left on the disk/;
 
 let bench: Bench;
-let dataDir: string;
-let out: string;
 let target: VirtualTarget;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-after-last-case-'));
-  out = mkdtempSync(join(tmpdir(), 'chargebench-after-last-case-out-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  target = await virtualTarget(bench, 'ALC-1', 1);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
-});
+let out: string;
+let cli: VirtualRunBench['cli'];
+let stop: VirtualRunBench['stop'];
+beforeAll(async () => void ({ bench, target, out, cli, stop } = await startVirtualRunBench('after-last-case', { chargerId: 'ALC-1', connectors: 1, ftpPort: 0 })), 60_000);
+afterAll(() => stop());
 afterEach(() => vi.restoreAllMocks());
 
 /** The charger reports MinimumStatusDuration 5 (the run sets it to 0 for its cases and puts it back after them); the disk fills up once the last case has ended. */
@@ -77,20 +67,7 @@ describe('a run that fails after its last case', () => {
 
   it('the CLI prints the verdicts and the problem, not "Could not run"; exit status 1', async () => {
     const off = await diskFillsAfterTheLastCase();
-    const logs: string[] = [];
-    const errors: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((m: string) => void logs.push(String(m)));
-    vi.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(String(m)));
-    const interrupt = new Interrupt('test', { process: false, exit: () => undefined });
-    const open: OpenRun = {
-      bench,
-      chargerId: target.id,
-      target,
-      interrupt,
-      ask: async () => 'skip',
-      connected: async (timeoutS) => ((await waitForConnection(bench, target.id, timeoutS, interrupt.signal)) === 'connected' ? null : interrupt.status),
-      close: async () => interrupt.dispose(),
-    };
+    const { open, logs, errors } = cli();
     const junit = join(out, 'cli.xml');
     const code = await runOnCharger({ command: 'test', opts: { virtual: true }, cases, data: defaultTestData(), junit, open }).finally(off);
     expect(code).toBe(1);

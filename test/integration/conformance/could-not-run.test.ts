@@ -4,61 +4,33 @@
 // the JUnit (an <error> naming why, so a CI reading only the JUnit sees red), the HTML, and the CLI's closing
 // line (why, how many cases were planned and not run; exit status 1). A stop during the run's setup stops it.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
+import type { Bench } from '../../../src/main/core/bench';
 import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance/virtual';
 import { octt16Cases } from '../../../src/main/conformance/octt16';
 import { defaultTestData } from '../../../src/main/conformance/test-data';
-import { Interrupt } from '../../../src/main/cli/interrupt';
-import { runOnCharger, waitForConnection, type OpenRun } from '../../../src/main/cli/run-on-charger';
+import { runOnCharger } from '../../../src/main/cli/run-on-charger';
 import { waitFor } from '../../helpers/bench';
+import { startVirtualRunBench, type VirtualRunBench } from '../../helpers/virtual-run';
 
 const ids = ['TC_017_1_CS', 'TC_040_1_CS'];
 const cases = octt16Cases.filter((c) => ids.includes(c.id));
 const unanswered = /^GetConfiguration got no answer \(timeout\)/;
 
 let bench: Bench;
-let dataDir: string;
-let out: string;
 let target: VirtualTarget;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-could-not-run-'));
-  out = mkdtempSync(join(tmpdir(), 'chargebench-could-not-run-out-'));
-  // On fake time: the charger's and the operator's time-outs pass at once.
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  target = await virtualTarget(bench, 'CNR-1', 1);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(out, { recursive: true, force: true });
-});
+let out: string;
+/** `chargebench test` on this bench, its signals heard through the returned Interrupt; its printed lines. */
+let cli: VirtualRunBench['cli'];
+let stop: VirtualRunBench['stop'];
+// On fake time: the charger's and the operator's time-outs pass at once.
+beforeAll(async () => void ({ bench, target, out, cli, stop } = await startVirtualRunBench('could-not-run', { chargerId: 'CNR-1', connectors: 1, ftpPort: 0 })), 60_000);
+afterAll(() => stop());
 afterEach(() => {
   vi.restoreAllMocks();
   bench.virtualChargers.setFaults(target.id, { actions: {} });
 });
-
-/** `chargebench test` on this bench, its signals heard through the returned Interrupt; its printed lines. */
-function cli() {
-  const logs: string[] = [];
-  const errors: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((m: string) => void logs.push(String(m)));
-  vi.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(String(m)));
-  const interrupt = new Interrupt('test', { process: false, exit: () => undefined });
-  const open: OpenRun = {
-    bench,
-    chargerId: target.id,
-    target,
-    interrupt,
-    ask: async () => 'skip',
-    connected: async (timeoutS) => ((await waitForConnection(bench, target.id, timeoutS, interrupt.signal)) === 'connected' ? null : interrupt.status),
-    close: async () => interrupt.dispose(),
-  };
-  return { open, interrupt, logs, errors };
-}
 
 describe('a run whose charger does not answer GetConfiguration', () => {
   it('ends as could not run (state error) with why, in the API, the list, the JUnit and the HTML', async () => {

@@ -1,12 +1,15 @@
 // The test session as an inline SVG chart: the energy register (Wh, left axis) and the power (W, right
 // axis) over the session's time (seconds for a short session, minutes otherwise), a lone reading drawn as
 // a dot, and the site's load limit as a dashed line drawn on top, so a power line at the limit does not
-// hide it. No script, no font files.
+// hide it. The time axis says where it starts: the first reading's time with its zone, as the report writes
+// times. No script, no font files.
 import type { SessionSample } from '../../../shared/api/commissioning';
+import { formatDateTimeWithZone } from '../../../shared/format/time';
+import { esc } from '../../conformance/reports/html';
 
 const W = 720;
-const H = 260;
-const PAD = { left: 64, right: 64, top: 16, bottom: 36 };
+const H = 276;
+const PAD = { left: 64, right: 64, top: 16, bottom: 52 };
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Tick steps (s) to choose from: at most 6 intervals across the axis. */
@@ -88,6 +91,8 @@ export function sessionChart(samples: SessionSample[], limitW: number | null): s
       : pts.length === 1
         ? `<circle cx="${pts[0]![0]}" cy="${pts[0]![1]}" r="4" fill="${color}"><title>${label}</title></circle>`
         : `<polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.map(([a, b]) => `${a},${b}`).join(' ')}"><title>${label}</title></polyline>`;
+  // What the ticks count from: the first reading, at its time with the zone (a reader elsewhere can tell the instant).
+  const axisTitle = `<text class="time-axis" x="${PAD.left}" y="${H - PAD.bottom + 31}" fill="#57606a">Time since the first reading, ${esc(formatDateTimeWithZone(t0))}</text>`;
   const ticks = axis.ticks.map(({ ms, label }) => {
     const tx = xAt(ms);
     return `<line x1="${tx}" y1="${H - PAD.bottom}" x2="${tx}" y2="${H - PAD.bottom + 4}" stroke="#8c959f"/><text x="${tx}" y="${H - PAD.bottom + 16}" text-anchor="middle">${label}</text>`;
@@ -102,7 +107,7 @@ export function sessionChart(samples: SessionSample[], limitW: number | null): s
       : `<line class="limit" x1="${PAD.left}" x2="${W - PAD.right}" y1="${yP(limitW)}" y2="${yP(limitW)}" stroke="#cf222e" stroke-dasharray="6 4" stroke-width="2"/>${spot.box}<text class="limit-label" x="${spot.x}" y="${spot.y}" text-anchor="${spot.anchor}" fill="#cf222e" stroke="#fbfcfd" stroke-width="3" paint-order="stroke">${limitText}</text>`;
   return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="Energy and power during the test session" font-size="11" font-family="system-ui,sans-serif">
 <rect x="${PAD.left}" y="${PAD.top}" width="${W - PAD.left - PAD.right}" height="${H - PAD.top - PAD.bottom}" fill="#fbfcfd" stroke="#d0d7de"/>
-${ticks.join('')}
+${ticks.join('')}${axisTitle}
 <text x="${PAD.left - 6}" y="${PAD.top + 10}" text-anchor="end" fill="#0969da">${Math.round(eMax)} Wh</text><text x="${PAD.left - 6}" y="${H - PAD.bottom}" text-anchor="end" fill="#0969da">${Math.round(eMin)} Wh</text>
 <text x="${W - PAD.right + 6}" y="${PAD.top + 10}" fill="#1a7f37">${Math.round(pMax)} W</text><text x="${W - PAD.right + 6}" y="${H - PAD.bottom}" fill="#1a7f37">0 W</text>
 ${series(energyPts, '#0969da', 'energy register (Wh)')}

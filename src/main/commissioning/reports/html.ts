@@ -13,6 +13,8 @@ import {
   type Signature,
 } from '../../../shared/api/commissioning';
 import { esc, verdictLabel } from '../../conformance/reports/html';
+import { numericReadingUnits } from '../../../shared/format/reading';
+import { sessionConnectorOf, sessionConnectorWords } from '../../../shared/format/session-connector';
 import { sessionChart } from './chart';
 import { breakable, FAKE_CLOCK_NOTE, identityFindings, PRINT_CSS, reportTime } from './print';
 
@@ -48,6 +50,15 @@ export function sessionFacts(s: NonNullable<CommissioningView['session']>): stri
   if (s.energyWh === undefined || s.energyWh === null) return '';
   const end = s.meterStopWh ?? null;
   return `<p>Energy delivered: <b>${esc(s.energyWh)} Wh</b> (meterStart ${esc(s.meterStartWh ?? '—')} Wh${end !== null ? `, meterStop ${esc(end)} Wh` : ', to the last reading'}${s.transactionId !== undefined && s.transactionId !== null ? `; transaction ${esc(s.transactionId)}` : ''})</p>`;
+}
+
+/**
+ * A checklist reading as the report prints it: a number with its unit of measure ("0.8 Ω"); a reading in
+ * words (phase rotation's sequence, "L1-L2-L3") as written, its item's "unit" being no unit of measure.
+ */
+export function readingText(unit: string | null, value: string): string {
+  if (!value) return '';
+  return unit && numericReadingUnits.includes(unit) ? `${value} ${unit}` : value;
 }
 
 function signature(s: Signature | undefined, who: string): string {
@@ -102,7 +113,7 @@ export function commissioningHtml({ view, photo, evidenceSha256, fakeTime = fals
   const checklist = view.checklist
     .map((e) => {
       const item = checklistItems.find((i) => i.id === e.id)!;
-      return `<tr class="${e.result === 'notConform' ? 'failed' : ''}"><td>${esc(item.label)}</td><td>${e.result ? esc(checkResultWords[e.result]) : 'Not checked'}</td><td>${e.value ? `${esc(e.value)}${item.unit ? ` ${esc(item.unit)}` : ''}` : ''}</td><td>${esc(e.note)}</td></tr>`;
+      return `<tr class="${e.result === 'notConform' ? 'failed' : ''}"><td>${esc(item.label)}</td><td>${e.result ? esc(checkResultWords[e.result]) : 'Not checked'}</td><td>${esc(readingText(item.unit, e.value))}</td><td>${esc(e.note)}</td></tr>`;
     })
     .join('');
   const photos = view.photos
@@ -113,6 +124,7 @@ export function commissioningHtml({ view, photo, evidenceSha256, fakeTime = fals
     .join('');
   const h = view.handover;
   const l = view.template.loadLimit;
+  const onConnector = sessionConnectorOf(view);
   // The configuration not read at the end of the last run: why, when, and what the values shown are instead.
   const notRead = configNotReadWords(view, time);
   return `<!doctype html>
@@ -156,6 +168,7 @@ ${steps(view, time)}
 <h2>Configuration</h2>
 ${diff ? `<p class="${notRead ? 'note' : 'meta'}">${notRead ? `${esc(notRead)} The baseline is not judged by them.` : 'Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.'}</p><table class="diff"><colgroup><col class="c-key"><col class="c-wanted"><col class="c-was"><col class="c-now"><col class="c-answer"><col class="c-ok"></colgroup><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
 <h2>Test session</h2>
+${onConnector ? `<p class="session-connector">On ${esc(sessionConnectorWords(onConnector))}.</p>` : ''}
 ${view.session ? `${fakeTime ? '<p class="meta">Its time axis is the simulated clock’s: the session ran its planned length there, in seconds of real time.</p>' : ''}${sessionChart(view.session.samples, view.session.limitW)}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
 <h2>On-site checks</h2>
 <table class="checks"><colgroup><col class="c-check"><col class="c-result"><col class="c-measured"><col class="c-note"></colgroup><thead><tr><th>Check</th><th>Result</th><th>Measured</th><th>Note</th></tr></thead><tbody>${checklist}</tbody></table>

@@ -6,6 +6,10 @@ import type { FeatureProfile } from '../../../shared/ocpp16';
 
 export type Case = CaseDefinition;
 
+/** The declared policy on what the charger sends outside the script, a decision of every case it judges (outside-script.ts; octt16/index.ts lists it). */
+export const OUTSIDE_SCRIPT =
+  'Outside the script only Heartbeat, MeterValues, DataTransfer and StatusNotification are tolerated (observations), and a BootNotification after a reset or reconnection the case itself caused; any other message (a second StartTransaction, an Authorize or StopTransaction nobody asked for) fails the case ("missing/out-of-sequence messages"), and so does a StatusNotification with a wrong status: Faulted or an errorCode other than NoError (unless it repeats the connector\'s status before it), Available while the cable the case plugged in is still in or its session runs (not after a BootNotification of the case until the connector is busy again, nor once the case unplugged the cable), and Charging or Suspended after the session stopped. A repeat of the current status, or another status that does not contradict the scenario, stays an observation. What the charger sends while the charger is put back after the script is recorded as observations of the case, not judged.';
+
 /** Applies only when every rule gives null. */
 export const all =
   (...rules: Array<(p: Pics) => string | null>) =>

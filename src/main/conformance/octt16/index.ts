@@ -1,5 +1,7 @@
 // The OCTT 1.6 charge-point test cases (SUT = Charge Point), in the document's order, one file per group.
 import type { CaseDefinition } from '../types';
+import { judgeOutsideScript, scriptEnded } from '../outside-script';
+import { OUTSIDE_SCRIPT } from './cases';
 import { bootCases } from './boot';
 import { startCases } from './start';
 import { stopCases } from './stop';
@@ -19,6 +21,24 @@ import { powerFailureCases } from './power-failure';
 import { offlineCases } from './offline';
 import { reservationCases } from './reservation';
 import { smartChargingCases } from './smart-charging';
+
+/**
+ * Every case is judged by the declared policy on what comes outside the script (outside-script.ts): its
+ * steps' take and the end of its script, which judges what the charger sent that no step took. Its report
+ * lists that policy among its decisions (a case the bench cannot run yet is not judged).
+ */
+const judged = (c: CaseDefinition): CaseDefinition =>
+  c.notSupported
+    ? c
+    : {
+        ...c,
+        decisions: [...(c.decisions ?? []).filter((d) => d !== OUTSIDE_SCRIPT), OUTSIDE_SCRIPT],
+        async run(t) {
+          judgeOutsideScript(t);
+          await c.run(t);
+          await scriptEnded(t);
+        },
+      };
 
 export const octt16Cases: CaseDefinition[] = [
   ...bootCases,
@@ -45,7 +65,7 @@ export const octt16Cases: CaseDefinition[] = [
   ...smartChargingCases,
   ...dataTransferCases,
   ...securityCases,
-];
+].map(judged);
 
 export function findCases(ids: string[]): CaseDefinition[] {
   const unknown = ids.filter((id) => !octt16Cases.some((c) => c.id === id));

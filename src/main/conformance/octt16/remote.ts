@@ -1,7 +1,7 @@
 // 2.5 Core Profile - Remote actions Happy flow.
 import { charging, readKey, startedCharging, stoppedCharging } from '../states';
 import type { CaseContext } from '../context';
-import type { Case } from './cases';
+import { OUTSIDE_SCRIPT, type Case } from './cases';
 
 /** Steps 1-8 of TC_011_1 and TC_011_2: RemoteStartTransaction before the cable, then Preparing. */
 async function remoteStartFirst(t: CaseContext): Promise<void> {
@@ -52,6 +52,7 @@ export const remoteCases: Case[] = [
     title: 'Remote Stop Charging Session',
     profile: 'Core',
     section: '2.5.4',
+    decisions: [OUTSIDE_SCRIPT],
     async run(t) {
       const tx = await charging(t);
       await t.send('RemoteStopTransaction', { transactionId: tx }, { checks: { status: 'Accepted' } });

@@ -1,6 +1,6 @@
 // 2.2 Start Charging Session.
 import { authorized, startedCharging } from '../states';
-import { reader, all, type Case } from './cases';
+import { reader, all, OUTSIDE_SCRIPT, type Case } from './cases';
 
 export const startCases: Case[] = [
   {
@@ -9,6 +9,7 @@ export const startCases: Case[] = [
     profile: 'Core',
     section: '2.2.1',
     appliesTo: reader,
+    decisions: [OUTSIDE_SCRIPT],
     async run(t) {
       const c = t.connectorId;
       await t.operator({ kind: 'plug', connectorId: c });

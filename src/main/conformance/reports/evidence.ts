@@ -29,7 +29,17 @@ export function evidencePack({ run, framesJsonl, pdf, title }: EvidenceInput): U
     'frames.jsonl': strToU8(framesJsonl),
     // A built-in virtual charger's fault switches during the run: injected misbehaviour, not the firmware's.
     'charger.json': strToU8(
-      json({ id: run.chargerId, virtual: run.virtual, bootNotification: run.charger, ...(run.faults && { faultsInjected: faultsInjectedText(run), faultSwitches: run.faults }) }),
+      json({
+        id: run.chargerId,
+        virtual: run.virtual,
+        // As the charger's BootNotification gave it when the run started; the firmware at the end beside it.
+        bootNotification: run.charger,
+        firmwareAtStart: run.charger.firmware,
+        ...(run.firmwareAtEnd !== undefined && { firmwareAtEnd: run.firmwareAtEnd }),
+        ...(run.firmwareReplacedBy && { firmwareReplacedBy: run.firmwareReplacedBy }),
+        ...(run.notPutBackAtEnd?.length && { notPutBackAtEnd: run.notPutBackAtEnd }),
+        ...(run.faults && { faultsInjected: faultsInjectedText(run), faultSwitches: run.faults }),
+      }),
     ),
     'configuration-start.json': strToU8(json(run.pics?.config ?? null)),
     // Read at the end, or why it could not be.

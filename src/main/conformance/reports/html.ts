@@ -2,7 +2,7 @@
 // verdict and reason, the decisions taken where the document is ambiguous, its steps with timings, and a
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult } from '../types';
-import { faultSwitchedWords, faultsInjectedText, ranOnFakeTime } from '../../../shared/api/test-runs';
+import { faultSwitchedWords, faultsInjectedText, firmwareWords, ranOnFakeTime } from '../../../shared/api/test-runs';
 import { profileSource } from '../pics';
 import { afterCasesProblem } from '../after-cases';
 import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, wallTimes } from './facts';
@@ -119,6 +119,8 @@ export function htmlReport(run: RunResult, title = 'OCTT 1.6 charge-point test r
   // A problem once the cases had ended (the cases stand): shown after them.
   const after = afterCasesProblem(run);
   const injected = faultsInjectedText(run);
+  // What the run leaves changed on the charger (a firmware a case installed): not put back.
+  const leftAtEnd = run.notPutBackAtEnd ?? [];
   const rows = run.cases
     .map(
       (c) =>
@@ -155,7 +157,7 @@ ${Object.entries(run.job ?? {})
 <dt>Charger</dt><dd>${esc(run.chargerId)}${run.virtual ? ' (built-in virtual charger)' : ''}</dd>
 ${run.faults ? `<dt>Fault switches</dt><dd>${injected ? `<span class="warn">${esc(injected.replace(/^Faults injected: /, ''))}</span>` : 'none on during the run'}</dd>` : ''}
 <dt>Vendor, model</dt><dd>${esc(run.charger.vendor ?? '—')} ${esc(run.charger.model ?? '')}</dd>
-<dt>Firmware</dt><dd>${esc(run.charger.firmware ?? '—')}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>
+<dt>Firmware</dt><dd>${run.charger.firmware === null && (run.firmwareAtEnd ?? null) === null ? '—' : esc(firmwareWords(run))}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>
 <dt>Started</dt><dd>${esc(wall.started)}</dd><dt>Finished</dt><dd>${esc(wall.finished ?? '—')}</dd>
 <dt>Duration</dt><dd>${ms(run.wallMs)}${ranOnFakeTime(run) ? ` (${ms(run.ms)} of charger time on a fake clock, from ${esc(run.startedAt)} to ${esc(run.finishedAt ?? '—')}: the times of the steps and frames below)` : ''}</dd>
 <dt>Profiles</dt><dd>${esc(run.pics?.profiles.join(', ') ?? '—')}${profilesSource(run)}</dd>
@@ -166,7 +168,7 @@ ${run.setupProblems?.length ? `<h2>Before the first case</h2><p>What could not b
 <div class="summary">${(['pass', 'fail', 'error', 'inconclusive', 'notApplicable', 'notSupported'] as const).map((k) => `<div><b>${s[k]}</b>${verdictLabel[k]}</div>`).join('')}${notRun.length ? `<div><b>${notRun.length}</b><a href="#not-run">Not run</a></div>` : ''}</div>
 <h2>Cases</h2>
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Verdict</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>
-${after ? `<h2>After the last case</h2><p class="warn" role="alert">${esc(after)}</p>` : ''}
+${after || leftAtEnd.length ? `<h2>After the last case</h2>${after ? `<p class="warn" role="alert">${esc(after)}</p>` : ''}${leftAtEnd.length ? `<p>Not put back at the end of the run:</p><ul class="warn">${leftAtEnd.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}` : ''}
 <h2>Details</h2>
 ${run.cases.map((c) => caseSection(c, run)).join('\n')}
 ${notRunSection(run)}

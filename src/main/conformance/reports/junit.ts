@@ -77,7 +77,10 @@ export function junitReport(run: RunResult): string {
   const setup = [...(injected ? [injected] : []), ...(run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`)].join('\n');
   // A problem once the cases had ended (the cases stand) goes with the last suite of cases.
   const after = afterCasesProblem(run) ?? '';
-  const suites = [...groups].map(([profile, rows], i, all) => testsuite(run, profile, rows, [i === 0 ? setup : '', i === all.length - 1 ? after : ''].filter(Boolean).join('\n')));
+  // What the run leaves changed on the charger (a firmware a case installed) goes there too, as a note (not an error).
+  const leftAtEnd = (run.notPutBackAtEnd ?? []).map((p) => `Not put back at the end of the run: ${p}`);
+  const end = [after, ...leftAtEnd].filter(Boolean).join('\n');
+  const suites = [...groups].map(([profile, rows], i, all) => testsuite(run, profile, rows, [i === 0 ? setup : '', i === all.length - 1 ? end : ''].filter(Boolean).join('\n')));
   if (later.length) suites.push(testsuite(run, 'not yet supported', later));
   const all = [...[...groups.values()].flat(), ...later];
   const broken = couldNotRun(run);

@@ -26,6 +26,8 @@ export const chargerWrites = {
   chargerRegister: 'INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET registered = 1',
   chargerVirtual: 'UPDATE chargers SET virtual = ? WHERE id = ?',
   chargerPassword: 'UPDATE chargers SET password = ? WHERE id = ?',
+  // The newest change to how the charger is let in, and when (migration 18).
+  admissionChange: 'UPDATE chargers SET admission_change = ?, admission_change_at = ? WHERE id = ?',
   chargerDelete: 'DELETE FROM chargers WHERE id = ?',
   // Retention: identities seen before the cut and never registered, with nothing else to their name.
   pruneChargers: `DELETE FROM chargers WHERE registered = 0 AND password IS NULL AND boot_policy IS NULL AND connected = 0 AND last_seen < ?
@@ -35,7 +37,8 @@ export const chargerWrites = {
 /**
  * The heartbeat interval a charger was given (s), how and when (the bench's clock): its last accepted
  * BootNotification answer's ('boot'), or a later ChangeConfiguration of HeartbeatInterval it accepted
- * ('set'), or a later GetConfiguration read of it ('read'). The charger view's `heartbeatGiven`.
+ * ('set'), or a later GetConfiguration read of it ('read'). The charger view's `heartbeatGiven`. 0 is an
+ * interval given like any other: the charger was told to send no heartbeats.
  */
 export interface HeartbeatGiven {
   seconds: number;
@@ -56,8 +59,9 @@ export interface ProgressTimes {
 /**
  * The newest change on the bench to what decides whether a charger is let in (the bench's clock): its
  * password set ('password') or cleared ('passwordCleared'), or its registration ('registered'). A refusal
- * older than it is not the last word: the charger's next attempt meets the change. Kept since the bench
- * started (null before: a refusal is then read as it stands). The charger view's `admissionChange`.
+ * older than it is not the last word: the charger's next attempt meets the change. Kept on the chargers row
+ * (migration 18), across restarts; null when the record holds none (a record from before migration 18, a
+ * charger never changed): a refusal is then read as it stands. The charger view's `admissionChange`.
  */
 export interface AdmissionChange {
   what: 'password' | 'passwordCleared' | 'registered';
@@ -68,6 +72,7 @@ export interface AdmissionChange {
 export type StoredCharger = ChargerRecord & { heartbeatGiven: HeartbeatGiven | null; admissionChange: AdmissionChange | null } & ProgressTimes;
 
 const GIVEN_HOW: ReadonlySet<string> = new Set(['boot', 'set', 'read']);
+const ADMISSION_WHAT: ReadonlySet<string> = new Set(['password', 'passwordCleared', 'registered']);
 
 /** last_seen and last_heartbeat are written this often per charger at most. */
 const SEEN_FLUSH_MS = 5000;
@@ -75,8 +80,6 @@ const SEEN_FLUSH_MS = 5000;
 export class ChargersRepository {
   private readonly seen = new Map<string, string>();
   private readonly beats = new Map<string, string>();
-  /** Changes to how chargers are let in since the bench started (AdmissionChange). */
-  private readonly admissionChanges = new Map<string, AdmissionChange>();
   private seenFlushedAt = 0;
 
   constructor(
@@ -118,9 +121,9 @@ export class ChargersRepository {
     this.beats.set(chargerId, ts);
   }
 
-  /** The charger was given a heartbeat interval (whole seconds, more than 0; anything else is not kept). */
+  /** The charger was given a heartbeat interval (whole seconds, 0 or more: 0 asks for no heartbeats; anything else is not kept). */
   heartbeatGiven(chargerId: string, given: HeartbeatGiven): void {
-    if (!Number.isInteger(given.seconds) || given.seconds <= 0 || !GIVEN_HOW.has(given.how)) return;
+    if (!Number.isInteger(given.seconds) || given.seconds < 0 || !GIVEN_HOW.has(given.how)) return;
     this.store.write('heartbeatGiven', [given.seconds, given.how, given.at, chargerId]);
   }
 
@@ -169,22 +172,22 @@ export class ChargersRepository {
     if (opts.virtual !== undefined) this.store.write('chargerVirtual', [opts.virtual ? 1 : 0, chargerId]);
     if (opts.password !== undefined) this.store.write('chargerPassword', [opts.password === null ? null : this.secrets.encrypt(opts.password), chargerId]);
     if (opts.bootPolicy !== undefined) this.store.write('bootPolicy', [opts.bootPolicy, chargerId]);
+    if (opts.password !== undefined) this.admissionChanged(chargerId, opts.password === null ? 'passwordCleared' : 'password', now);
+    else if (!wasRegistered) this.admissionChanged(chargerId, 'registered', now);
     await this.store.settled();
-    if (opts.password !== undefined) this.admissionChanged(chargerId, opts.password === null ? 'passwordCleared' : 'password');
-    else if (!wasRegistered) this.admissionChanged(chargerId, 'registered');
   }
 
   /** Sets (or with null clears) a charger's security profile 1 password. */
   async setPassword(chargerId: string, password: string | null): Promise<void> {
     this.store.mustBeWritable();
     this.store.write('chargerPassword', [password === null ? null : this.secrets.encrypt(password), chargerId]);
+    this.admissionChanged(chargerId, password === null ? 'passwordCleared' : 'password', new Date(this.store.clock.now()).toISOString());
     await this.store.settled();
-    this.admissionChanged(chargerId, password === null ? 'passwordCleared' : 'password');
   }
 
-  /** A change to how the charger is let in, now (AdmissionChange). */
-  private admissionChanged(chargerId: string, what: AdmissionChange['what']): void {
-    this.admissionChanges.set(chargerId, { what, at: new Date(this.store.clock.now()).toISOString() });
+  /** A change to how the charger is let in, at `at` (AdmissionChange): written on its row with the change itself. */
+  private admissionChanged(chargerId: string, what: AdmissionChange['what'], at: string): void {
+    this.store.write('admissionChange', [what, at, chargerId]);
   }
 
   /** Forgets a charger and its live connector state; its logs (frames, transactions, history) stay. */
@@ -193,7 +196,6 @@ export class ChargersRepository {
     // A pending last-seen write would bring the row back.
     this.seen.delete(chargerId);
     this.beats.delete(chargerId);
-    this.admissionChanges.delete(chargerId);
     this.store.write('chargerConnectorsDelete', [chargerId]);
     this.store.write('chargerDelete', [chargerId]);
     await this.store.settled();
@@ -231,7 +233,7 @@ export class ChargersRepository {
   }
 
   list(): StoredCharger[] {
-    const connectors = this.store.db.prepare('SELECT * FROM connectors ORDER BY charger_id, connector_id').all() as Row[];
+    const connectors = this.store.db.prepare('SELECT * FROM connectors WHERE connector_id >= 0 ORDER BY charger_id, connector_id').all() as Row[];
     const byCharger = new Map<string, ConnectorRecord[]>();
     for (const c of connectors) {
       const list = byCharger.get(c.charger_id) ?? [];
@@ -241,7 +243,7 @@ export class ChargersRepository {
     return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => ({
       ...toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id), this.beats.get(r.id)),
       ...progressTimes(r),
-      admissionChange: this.admissionChanges.get(r.id) ?? null,
+      admissionChange: admissionChangeOf(r),
     }));
   }
 
@@ -255,8 +257,8 @@ export class ChargersRepository {
   get(id: string): StoredCharger | null {
     const r = this.store.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
-    const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? ORDER BY connector_id').all(id) as Row[]).map(toConnector);
-    return { ...toCharger(r, connectors, this.seen.get(id), this.beats.get(id)), ...progressTimes(r), admissionChange: this.admissionChanges.get(id) ?? null };
+    const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? AND connector_id >= 0 ORDER BY connector_id').all(id) as Row[]).map(toConnector);
+    return { ...toCharger(r, connectors, this.seen.get(id), this.beats.get(id)), ...progressTimes(r), admissionChange: admissionChangeOf(r) };
   }
 }
 
@@ -301,9 +303,14 @@ function progressTimes(r: Row): ProgressTimes {
   return { firmwareStatusAt: at(r.firmware_status, r.firmware_status_at), diagnosticsStatusAt: at(r.diagnostics_status, r.diagnostics_status_at) };
 }
 
+/** The change to how the charger is let in that its row holds (AdmissionChange), or null. */
+function admissionChangeOf(r: Row): AdmissionChange | null {
+  return ADMISSION_WHAT.has(r.admission_change) && typeof r.admission_change_at === 'string' ? { what: r.admission_change, at: r.admission_change_at } : null;
+}
+
 function givenOf(r: Row): HeartbeatGiven | null {
   const seconds = r.heartbeat_interval;
-  if (typeof seconds !== 'number' || !(seconds > 0) || !GIVEN_HOW.has(r.heartbeat_interval_how) || typeof r.heartbeat_interval_at !== 'string') return null;
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || !GIVEN_HOW.has(r.heartbeat_interval_how) || typeof r.heartbeat_interval_at !== 'string') return null;
   if (r.heartbeat_interval_how !== 'boot' && supersededByBoot(r.heartbeat_interval_at, r)) return null;
   return { seconds, how: r.heartbeat_interval_how, at: r.heartbeat_interval_at };
 }

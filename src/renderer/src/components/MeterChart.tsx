@@ -1,4 +1,4 @@
-// A meter chart: power (kW, left axis) and energy (kWh, right axis) over time, as the charger reported
+// A meter chart: power (kW, left axis) and energy (kWh, right axis; Wh under 1 kWh) over time, as the charger reported
 // them in MeterValues. Shared by the charger's live connector charts and the transaction detail. It draws
 // only what was reported: a line breaks where reporting paused or a session ended, and power is held
 // between readings rather than sloped, so no ramp or flat stretch is invented.
@@ -7,6 +7,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTheme } from '@mui/material/styles';
 import { LineChart, lineClasses } from '@mui/x-charts/LineChart';
+import { ChartsReferenceLine } from '@mui/x-charts/ChartsReferenceLine';
 import { deliveredWh, type MeterSample } from '../../../shared/api/meter';
 import { formatClock, formatDateTime, formatEnergy, formatPower } from './format';
 
@@ -135,10 +136,23 @@ export function thinPoints(points: readonly Point[], max = MAX_POINTS): readonly
   return out;
 }
 
-/** An axis tick: a few significant digits, grouped as the user's locale groups them ("12,345", "7.4", "0.25"). */
+/**
+ * An axis tick: a few significant digits, grouped as the user's locale groups them ("12,345", "7.4", "0.25",
+ * "0.004"): a small value keeps its digits rather than reading 0.
+ */
 export function axisNumber(v: number): string {
   const a = Math.abs(v);
+  if (a > 0 && a < 1) return v.toLocaleString(undefined, { maximumSignificantDigits: 3 });
   return v.toLocaleString(undefined, { maximumFractionDigits: a >= 100 ? 0 : a >= 10 ? 1 : 2 });
+}
+
+/**
+ * The energy axis's unit: Wh while every energy drawn is under 1 kWh (a few Wh read "4", not "0.004"), as
+ * the report's chart does; kWh otherwise. `scale` turns the plotted kWh into the unit.
+ */
+export function energyUnit(points: readonly Point[]): { unit: 'Wh' | 'kWh'; scale: number } {
+  const top = Math.max(0, ...points.map((p) => Math.abs(p.kWh ?? 0)));
+  return top < 1 ? { unit: 'Wh', scale: 1000 } : { unit: 'kWh', scale: 1 };
 }
 
 export interface MeterChartProps {
@@ -159,9 +173,15 @@ export interface MeterChartProps {
    * start at 0 and its stop at meterStop). None by default: a live chart draws only what was reported.
    */
   ends?: readonly EnergyAt[];
+  /** The time axis's label (e.g. "Time (UTC+01:00)": the zone its clock times are in); none by default. */
+  timeLabel?: string;
+  /** A power the charger must stay under (a site's load limit, W): drawn as a dashed line on the power axis, labelled. */
+  limitW?: number | null;
+  /** The limit line's label; "Load limit 11.0 kW" by default. */
+  limitLabel?: string;
 }
 
-export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, width, ends, 'data-testid': testId }: MeterChartProps) {
+export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', height = 240, emptyText, title, width, ends, timeLabel, limitW, limitLabel, 'data-testid': testId }: MeterChartProps) {
   const theme = useTheme();
   const points = useMemo(() => {
     const read = thinPoints(toPoints(samples, meterStart));
@@ -170,6 +190,10 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
   const span = points.length > 1 ? points[points.length - 1].t.getTime() - points[0].t.getTime() : 0;
   const hasPower = points.some((p) => p.kW !== null);
   const hasEnergy = points.some((p) => p.kWh !== null);
+  const energy = energyUnit(points);
+  // The limit is on the power axis, which reaches it (a line above the axis's top would not show).
+  const limitKW = limitW !== undefined && limitW !== null && Number.isFinite(limitW) && limitW > 0 ? limitW / 1000 : null;
+  const powerTop = Math.max(0, ...points.map((p) => p.kW ?? 0));
   return (
     <Box data-testid={testId} role="figure" aria-label={title} sx={{ height, position: 'relative' }}>
       {points.length === 0 ? (
@@ -190,6 +214,7 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
             {
               dataKey: 't',
               scaleType: 'time',
+              ...(timeLabel ? { label: timeLabel } : {}),
               tickNumber: 6,
               // Ticks no closer than what their labels show (a second, or a minute), so no label repeats.
               tickMinStep: span < 10 * 60_000 ? 1000 : 60_000,
@@ -197,8 +222,8 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
             },
           ]}
           yAxis={[
-            { id: 'power', position: 'left', label: 'kW', min: 0, width: 56, valueFormatter: (v: number) => axisNumber(v) },
-            { id: 'energy', position: 'right', label: 'kWh', width: 72, valueFormatter: (v: number) => axisNumber(v) },
+            { id: 'power', position: 'left', label: 'kW', min: 0, width: 56, ...(limitKW !== null && limitKW >= powerTop ? { max: limitKW * 1.1 } : {}), valueFormatter: (v: number) => axisNumber(v) },
+            { id: 'energy', position: 'right', label: energy.unit, width: 72, valueFormatter: (v: number) => axisNumber(v * energy.scale) },
           ]}
           series={[
             ...(hasPower
@@ -221,7 +246,7 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
                   {
                     dataKey: 'kWh',
                     yAxisId: 'energy',
-                    label: energyLabel,
+                    label: energy.unit === 'Wh' ? energyLabel.replace(/\(kWh\)/, '(Wh)') : energyLabel,
                     color: theme.palette.success.main,
                     curve: 'linear' as const,
                     showMark: 'end' as const,
@@ -231,7 +256,18 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
               : []),
           ]}
           sx={{ [`& .${lineClasses.area}`]: { fillOpacity: 0.15 } }}
-        />
+        >
+          {limitKW !== null && (
+            <ChartsReferenceLine
+              y={limitKW}
+              axisId="power"
+              label={limitLabel ?? `Load limit ${formatPower(limitKW * 1000)}`}
+              labelAlign="end"
+              lineStyle={{ stroke: theme.palette.error.main, strokeDasharray: '6 4', strokeWidth: 2 }}
+              labelStyle={{ fill: theme.palette.error.main, fontSize: 12 }}
+            />
+          )}
+        </LineChart>
       )}
     </Box>
   );

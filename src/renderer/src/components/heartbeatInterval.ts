@@ -21,6 +21,13 @@ export interface KnownInterval {
   untracked?: boolean;
 }
 
+/**
+ * Whether the interval a charger was given is 0: it was told to send no heartbeats (OCPP 1.6 gives
+ * HeartbeatInterval 0 no other meaning), so no heartbeat is expected of it and its silence is never
+ * "heartbeat overdue" (reach.ts silenceOf, refusals.ts silentBeforeDrop, chargerFields.tsx).
+ */
+export const noHeartbeatAsked = (k: Pick<KnownInterval, 'seconds'> | null | undefined): boolean => k?.seconds === 0;
+
 /** Boot answers looked at (the newest Accepted one counts); configuration reads and changes looked at. */
 export const BOOT_LOOK_BACK = 5;
 export const CONFIG_LOOK_BACK = 20;
@@ -34,14 +41,14 @@ export function closedAbnormally(reason: string | null | undefined): boolean {
   return !!reason && (/\(1006\b/.test(reason) || /no close frame/i.test(reason) || /stopped answering (websocket )?pings/i.test(reason));
 }
 
-/** The interval of a BootNotification answer the bench sent (a CALLRESULT frame), when it accepted the charger; null otherwise. */
+/** The interval of a BootNotification answer the bench sent (a CALLRESULT frame; 0: no heartbeats), when it accepted the charger; null otherwise. */
 export function bootAnswerInterval(frame: Pick<MessageView, 'raw' | 'ts' | 'kind' | 'direction'>): { seconds: number; at: string } | null {
   if (frame.kind !== 'CALLRESULT' || frame.direction !== 'out') return null;
   try {
     const parsed: unknown = JSON.parse(frame.raw);
     const payload = Array.isArray(parsed) ? (parsed[2] as { status?: unknown; interval?: unknown } | null) : null;
     const seconds = payload?.interval;
-    return payload?.status === 'Accepted' && typeof seconds === 'number' && Number.isInteger(seconds) && seconds > 0 ? { seconds, at: frame.ts } : null;
+    return payload?.status === 'Accepted' && typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 ? { seconds, at: frame.ts } : null;
   } catch {
     return null;
   }
@@ -50,11 +57,12 @@ export function bootAnswerInterval(frame: Pick<MessageView, 'raw' | 'ts' | 'kind
 /**
  * The interval as last known by `until` (ISO): the newer of the boot answer's and a configuration read or
  * change of HeartbeatInterval (`config`, configKeyOf); the bench's setting now (`settingS`) when neither is
- * known. Null when nothing is.
+ * known. Null when nothing is. An interval of 0 (the charger told to send no heartbeats) is one like any
+ * other here: noHeartbeatAsked tells it.
  */
 export function heartbeatIntervalOf(boot: { seconds: number; at: string } | null, config: KnownConfigValue | null, settingS: number | null | undefined): KnownInterval | null {
   const configured = config ? wholeSeconds(config.value) : null;
-  const fromConfig = config && configured !== null && configured > 0 ? { seconds: configured, how: config.how, at: config.at } : null;
+  const fromConfig = config && configured !== null && Number.isSafeInteger(configured) ? { seconds: configured, how: config.how, at: config.at } : null;
   if (boot && fromConfig) return Date.parse(fromConfig.at) > Date.parse(boot.at) ? fromConfig : { ...boot, how: 'boot' };
   if (boot) return { ...boot, how: 'boot' };
   if (fromConfig) return fromConfig;
@@ -66,7 +74,7 @@ type GivenOf = Pick<ChargerView, 'heartbeatGiven'> & Partial<Pick<ChargerView, '
 
 const tracked = (charger: GivenOf | undefined): boolean => {
   const given = charger?.heartbeatGiven;
-  return !!given && Number.isInteger(given.seconds) && given.seconds > 0;
+  return !!given && Number.isInteger(given.seconds) && given.seconds >= 0;
 };
 
 /** Whether the charger was accepted at a boot whose interval its view does not hold (recorded by an earlier version). */
@@ -166,20 +174,22 @@ export function useHeartbeatIntervalAt(chargerId: string | null, until: string |
   return { known: heartbeatIntervalOf(t.boot, t.config, settingS), loading: false, failed: false };
 }
 
-/** The interval and where it comes from, in words: "3600 s, as set on it (ChangeConfiguration accepted) at …". */
+/**
+ * The interval and where it comes from, in words: "3600 s, as set on it (ChangeConfiguration accepted) at
+ * …"; "0 s (no heartbeats asked for), as set on it …" for a charger told to send none.
+ */
 export function intervalWords(k: KnownInterval, time: (iso: string) => string): string {
-  switch (k.how) {
-    case 'boot':
-      return `${k.seconds} s, from the bench's answer to its boot at ${time(k.at!)}`;
-    case 'read':
-      return `${k.seconds} s, as read from it (GetConfiguration) at ${time(k.at!)}`;
-    case 'set':
-      return `${k.seconds} s, as set on it (ChangeConfiguration accepted) at ${time(k.at!)}`;
-    case 'setting':
-      return k.untracked
-        ? `${k.seconds} s, the bench's setting (the interval its last boot was given is not tracked for this charger: that boot was recorded by an earlier version of the bench; it is tracked from its next boot)`
-        : `${k.seconds} s, the bench's setting (the record holds no boot answer or configuration of it)`;
-  }
+  if (k.how === 'setting')
+    return k.untracked
+      ? `${k.seconds} s, the bench's setting (the interval its last boot was given is not tracked for this charger: that boot was recorded by an earlier version of the bench; it is tracked from its next boot)`
+      : `${k.seconds} s, the bench's setting (the record holds no boot answer or configuration of it)`;
+  const source =
+    k.how === 'boot'
+      ? `from the bench's answer to its boot at ${time(k.at!)}`
+      : k.how === 'read'
+        ? `as read from it (GetConfiguration) at ${time(k.at!)}`
+        : `as set on it (ChangeConfiguration accepted) at ${time(k.at!)}`;
+  return noHeartbeatAsked(k) ? `0 s (no heartbeats asked for: the charger was told to send none), ${source}` : `${k.seconds} s, ${source}`;
 }
 
 /** Cached reads are dropped (tests; a record cleared). */

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 import { useBench, type BenchState } from '../stores/bench';
 import { formatAgo, formatClock } from './format';
 import type { ChargerView } from '../../../shared/api/views';
-import { givenInterval, type KnownInterval } from './heartbeatInterval';
+import { givenInterval, noHeartbeatAsked, type KnownInterval } from './heartbeatInterval';
 
 export interface Reach {
   /** Something can be sent to the charger now. */
@@ -146,10 +146,11 @@ export function overdueAfterMs(heartbeatIntervalS: number | null | undefined): n
  * Since when an online charger has not been heard from (its last frame or heartbeat, ISO) when that is
  * longer than overdueAfterMs of `heartbeatIntervalS` (the interval the charger was given: silenceOf finds
  * it): the connection may be dead without a close (a silent network loss). Null for an offline charger
- * (that is said otherwise) and one heard from lately.
+ * (that is said otherwise), one heard from lately, and one given an interval of 0 (told to send no
+ * heartbeats: its silence is what it was asked for).
  */
 export function heardLast(charger: Pick<ChargerView, 'connected' | 'lastSeen' | 'lastHeartbeat'> | undefined, heartbeatIntervalS: number | null | undefined, now = Date.now()): string | null {
-  if (!charger?.connected) return null;
+  if (!charger?.connected || heartbeatIntervalS === 0) return null;
   const heard = [charger.lastSeen, charger.lastHeartbeat].filter((t): t is string => !!t && Number.isFinite(Date.parse(t))).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   if (!heard) return null;
   return now - Date.parse(heard) > overdueAfterMs(heartbeatIntervalS) ? heard : null;
@@ -164,7 +165,7 @@ export interface Silence {
 /**
  * heardLast against the interval the charger was given (its view's `heartbeatGiven`: its boot answer's,
  * or a later accepted change or read of HeartbeatInterval), the bench's setting now (`settingS`) only when
- * the record tells none. Null for an offline charger and one heard from lately.
+ * the record tells none. Null for an offline charger, one heard from lately, and one given an interval of 0.
  */
 export function silenceOf(
   charger: Pick<ChargerView, 'connected' | 'lastSeen' | 'lastHeartbeat' | 'heartbeatGiven'> | undefined,
@@ -172,6 +173,8 @@ export function silenceOf(
   now = Date.now(),
 ): Silence | null {
   const interval = givenInterval(charger, settingS);
+  // Told to send no heartbeats (a given interval of 0): no silence of it is overdue.
+  if (noHeartbeatAsked(interval)) return null;
   const since = heardLast(charger, interval?.seconds, now);
   return since === null ? null : { since, interval };
 }

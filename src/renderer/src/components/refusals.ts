@@ -47,6 +47,7 @@ const kinds: Array<{ head: string; status: number; fix: string }> = [
   { head: 'Wrong OCPP version', status: 400, fix: 'set the charger to OCPP 1.6J' },
   { head: 'Identity too long', status: 400, fix: 'give the charger a shorter id' },
   { head: 'Unprintable identity', status: 400, fix: 'give the charger a printable id' },
+  { head: 'Invalid identity', status: 400, fix: 'give the charger an id without spaces at its ends or "/"' },
 ];
 
 /**
@@ -147,7 +148,8 @@ export const HEARTBEAT_GRACE_MS = 10_000;
  * How long an offline charger had been silent when its connection was lost (no close frame, or the bench's
  * ping unanswered: closedAbnormally), when that was longer than `heartbeatIntervalS` allows
  * (HEARTBEAT_GRACE_MS more): its heartbeat was overdue before the drop. Null otherwise, for a clean close
- * (1000, 1001: the charger said goodbye, a reboot), and when the interval is not known. (With a short
+ * (1000, 1001: the charger said goodbye, a reboot), when the interval is 0 (the charger was told to send
+ * no heartbeats: its silence was asked for) and when it is not known. (With a short
  * interval the bench's WebSocket ping drops a silent connection before "heartbeat overdue" shows on the
  * online charger: this says it afterwards.) The interval is the one the charger was given (its view's
  * `heartbeatGiven`: heartbeatInterval.ts givenBy), so a charger given a much shorter interval than the

@@ -158,14 +158,14 @@ export function useRunningOf(chargerIds: string[]): Record<string, RunningTransa
 }
 
 /**
- * The charger's connector ids (1..n) as it reported them through StatusNotification; a charger that has
- * not reported any yet is assumed to have one.
+ * The charger's connector ids, in order: the ones it reported through StatusNotification (those the
+ * record holds), never a range up to the largest (a charger reporting connector 30000000, or 1e20, has
+ * two connectors listed, not thirty million); a charger that has not reported any yet is assumed to have one.
  */
 export function connectorIdsOf(charger: ChargerView | undefined): number[] {
-  const ids = (charger?.connectors ?? []).map((c) => c.connectorId).filter((id) => id > 0);
-  if (!ids.length) return [1];
-  const max = Math.max(...ids);
-  return Array.from({ length: max }, (_, i) => i + 1);
+  const ids = new Set((charger?.connectors ?? []).map((c) => c.connectorId).filter((id) => Number.isInteger(id) && id > 0));
+  if (!ids.size) return [1];
+  return [...ids].sort((a, b) => a - b);
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

@@ -43,6 +43,8 @@ import { ChargerSettingsDialog, useSettingsBlocked } from './ChargerSettingsDial
 import { useChargerRefresh } from './useChargerRefresh';
 import { BenchBehaviourChip, BenchBehaviourPanel, useBenchBehaviour, type BehaviourState } from './BenchBehaviour';
 import { busyWarning, type ChargerBusy } from '../../components/busy';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
+import { ConnectorIdsNotice } from './ConnectorIdsNotice';
 
 const tabs: Array<{ value: ChargerTab; label: string }> = [
   { value: 'overview', label: 'Overview' },
@@ -291,9 +293,12 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
           {charger.id}
         </Typography>
       </Breadcrumbs>
-      <Header charger={charger} behaviour={behaviour} onNotice={setNotice} settings={settings} refusal={refusal} drop={drops[charger.id]} />
+      <ErrorBoundary what={`${charger.id}'s summary`} resetKey={charger.id}>
+        <Header charger={charger} behaviour={behaviour} onNotice={setNotice} settings={settings} refusal={refusal} drop={drops[charger.id]} />
+      </ErrorBoundary>
       {refusal && <RefusedBanner refusal={refusal} changed={changedSinceRefusal(refusal, charger.admissionChange)} />}
       <BusyBanner chargerId={charger.id} busy={behaviour.busy} />
+      <ConnectorIdsNotice charger={charger} />
       <Tabs
         value={tab}
         onChange={(_e, v: ChargerTab) => navigate(paths.charger(charger.id, v), { replace: true })}
@@ -311,19 +316,21 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         // The operations tab scrolls its menu and its panel apart; the overview scrolls as a whole.
         sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' || tab === 'behaviour' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
       >
-        {tab === 'overview' && (
-          <ChargerOverview
-            charger={charger}
-            ConnectorActions={sections.connectorActions}
-            refused={!!refusal && !changedSinceRefusal(refusal, charger.admissionChange)}
-            heartbeatInterval={settings?.heartbeatInterval ?? null}
-          />
-        )}
-        {tab === 'operations' && <sections.operations chargerId={charger.id} />}
-        {tab === 'transactions' && <sections.transactions chargerId={charger.id} />}
-        {tab === 'log' && <sections.log chargerId={charger.id} />}
-        {tab === 'files' && <sections.files chargerId={charger.id} />}
-        {tab === 'behaviour' && <BenchBehaviourPanel chargerId={charger.id} state={behaviour} />}
+        <ErrorBoundary what={`${charger.id}'s ${tabs.find((t) => t.value === tab)?.label.toLowerCase() ?? tab}`} resetKey={`${charger.id}/${tab}`}>
+          {tab === 'overview' && (
+            <ChargerOverview
+              charger={charger}
+              ConnectorActions={sections.connectorActions}
+              refused={!!refusal && !changedSinceRefusal(refusal, charger.admissionChange)}
+              heartbeatInterval={settings?.heartbeatInterval ?? null}
+            />
+          )}
+          {tab === 'operations' && <sections.operations chargerId={charger.id} />}
+          {tab === 'transactions' && <sections.transactions chargerId={charger.id} />}
+          {tab === 'log' && <sections.log chargerId={charger.id} />}
+          {tab === 'files' && <sections.files chargerId={charger.id} />}
+          {tab === 'behaviour' && <BenchBehaviourPanel chargerId={charger.id} state={behaviour} />}
+        </ErrorBoundary>
       </Box>
       <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
         <Alert severity={notice?.error ? 'error' : 'success'} variant="filled" onClose={() => setNotice(null)}>

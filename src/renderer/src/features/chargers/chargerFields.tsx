@@ -14,7 +14,7 @@ import { formatAgo, formatTime, formatWhen } from '../../components/format';
 import { formatDuration } from '../../../../shared/format/time';
 import { linkProblem, useNow, type Silence } from '../../components/reach';
 import { changedSinceRefusal, changeShort, changeWords, HEARTBEAT_GRACE_MS, refusedLabel, silentBeforeDrop, type Drop, type Refusal } from '../../components/refusals';
-import { givenBy, intervalWords, useHeartbeatIntervalAt, type KnownInterval } from '../../components/heartbeatInterval';
+import { givenBy, intervalWords, noHeartbeatAsked, useHeartbeatIntervalAt, type KnownInterval } from '../../components/heartbeatInterval';
 import type { ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
@@ -87,25 +87,28 @@ export interface SilentDrop {
   given: KnownInterval | null;
 }
 
-/** An offline charger's abnormal drop after a silence past the interval it was given (else past the bench's heartbeat setting), for its ConnectionChip; null otherwise. */
+/** An offline charger's abnormal drop after a silence past the interval it was given (else past the bench's heartbeat setting), for its ConnectionChip; null otherwise (and when it was given 0: no heartbeats asked for). */
 export function silentDropOf(charger: Pick<ChargerView, 'id' | 'connected' | 'lastSeen' | 'heartbeatGiven'>, drop: Drop | undefined, heartbeatInterval: number | null | undefined): SilentDrop | null {
   if (charger.connected || !drop) return null;
   const given = givenBy(charger, drop.at);
-  const silentMs = silentBeforeDrop(charger.lastSeen, drop, given?.seconds ?? heartbeatInterval);
+  // Told to send no heartbeats (a given interval of 0): a silence before the drop was what it was asked for.
+  if (noHeartbeatAsked(given)) return null;
+  const silentMs = silentBeforeDrop(charger.lastSeen, drop, given ? given.seconds : heartbeatInterval);
   return silentMs !== null ? { chargerId: charger.id, at: drop.at, silentMs, reason: drop.reason, settingS: heartbeatInterval ?? null, given } : null;
 }
 
 /**
  * A drop checked against the heartbeat interval the charger was working to: the one its view tells it was
  * given, else the one the record tells (its boot answer's, or a later configuration change or read of it):
- * the drop with that interval when the silence was longer than it allows; null otherwise, while it is
- * read, and when it cannot be.
+ * the drop with that interval when the silence was longer than it allows; null otherwise (an interval of
+ * 0: no heartbeats were asked for), while it is read, and when it cannot be.
  */
 export function useOverdueDrop(candidate: SilentDrop | null | undefined): { drop: SilentDrop; interval: KnownInterval } | null {
   const read = candidate && !candidate.given ? candidate : null;
   const { known } = useHeartbeatIntervalAt(read?.chargerId ?? null, read?.at ?? null, read?.settingS);
   const interval = candidate?.given ?? known;
-  if (!candidate || !interval) return null;
+  // An interval of 0 (the charger told to send no heartbeats, as the record tells it): nothing was overdue.
+  if (!candidate || !interval || noHeartbeatAsked(interval)) return null;
   return candidate.silentMs > interval.seconds * 1000 + HEARTBEAT_GRACE_MS ? { drop: candidate, interval } : null;
 }
 

@@ -20,6 +20,7 @@ import type { LiveCommissioning } from './useCommissioning';
 import { checklistOpen, readingMissingWords } from './checklist-open';
 import { useLeaveWarning } from '../../components/useLeaveWarning';
 import { reportLostSave } from './lost-saves';
+import { readReading, type ReadingRead } from '../../../../shared/format/reading';
 
 type Entry = ChecklistEntry;
 type Item = (typeof checklistItems)[number];
@@ -30,21 +31,13 @@ export const SAVE_AFTER_MS = 600;
 const entryOf = (view: CommissioningView, id: Item['id']): Entry => view.checklist.find((e) => e.id === id) ?? { id, result: null, value: '', note: '' };
 
 /**
- * A reading as typed, to save: a decimal comma ("0,8", "<0,5") with a point, as the hint says ("0.8").
- * A comma before exactly three digits ("1,000", ">1,000") may be a thousands separator or a decimal comma
- * (a thousand times apart): refused, with what to write instead. Anything else as typed.
+ * A reading as typed, to save, read as the bench reads one (shared/format/reading.ts): a decimal comma
+ * ("0,8", "<0,5") with a point, as the hint says ("0.8"). A comma before exactly three digits ("1,000",
+ * ">1,000") may be a thousands separator or a decimal comma (a thousand times apart): refused, with what to
+ * write instead. A reading that is no number, the words the checklist's schema says too.
  */
-export function readingOf(item: Item, value: string): { value: string; error?: undefined } | { error: string } {
-  if (item.unit === null || item.unit === 'sequence') return { value };
-  const grouped = /^(\s*[<>]?\s*)(\d+(?:,\d{3})+)\s*$/.exec(value);
-  if (grouped) {
-    const [, sign, number] = grouped;
-    const whole = number.replace(/,/g, '');
-    const groups = number.split(',');
-    const asDecimal = groups.length === 2 ? ` or "${sign.trim()}${groups[0]}.${groups[1]}"` : '';
-    return { error: `Is the comma a thousands separator or a decimal comma? Write the value without grouping: "${sign.trim()}${whole}"${asDecimal}` };
-  }
-  return { value: value.replace(/^(\s*[<>]?\s*\d+),(\d+\s*)$/, '$1.$2') };
+export function readingOf(item: Item, value: string): ReadingRead {
+  return readReading(item.unit, value);
 }
 
 /** How a field's latest text stands with the bench: waiting for the pause in typing, on its way, kept, or refused. */

@@ -17,15 +17,17 @@ import { useBench, watchMeter } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MeterChart } from '../../components/MeterChart';
-import { formatPower } from '../../components/format';
+import { formatPower, zoneLabel } from '../../components/format';
 import { paths, type WizardStep } from '../../app/routes';
 import { CommissioningTemplate, commissioningEffects, SiteJob, type CommissioningView } from '../../../../shared/api/commissioning';
 import type { MeterSample } from '../../../../shared/api/meter';
+import { sessionConnectorOf, sessionConnectorWords } from '../../../../shared/format/session-connector';
 import { Ask } from '../../components/Ask';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { ConfigDiff } from './ConfigDiff';
-import { FULL_SESSION_S, planProblems } from './plan-checks';
+import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
 import { checksStatus } from './progress';
+import { offlineWords, runLine, stopWords } from './run-words';
 import { resetDraft, useDraft } from './draft';
 import { StepResults } from './StepResults';
 import type { LiveCommissioning } from './useCommissioning';
@@ -138,8 +140,11 @@ export function sessionPlanWords(sessionSeconds: number, limitW: number | null):
   ].join(' ');
 }
 
-/** The test session's chart: its recorded readings, or, while it runs, the charger's readings as they arrive. */
-function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean }) {
+/**
+ * The test session's chart: its recorded readings, or, while it runs, the charger's readings as they arrive;
+ * its time axis in this computer's local time, labelled with the zone (as the log and transactions say theirs).
+ */
+export function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean }) {
   const sessionRunning = !!view.running && /SESSION/i.test(view.running.stepId);
   // The charger's own readings since the session step began (this page's clock), until the recorded ones catch up.
   const [from, setFrom] = useState<number | null>(null);
@@ -156,16 +161,27 @@ function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean
           .sort((a, b) => a.t - b.t)
       : [];
   const samples = recorded.length >= live.length ? recorded : live;
-  const limitW = view.session?.limitW ?? null;
+  // Before the session step has recorded its session (a first run), the limit the template sets.
+  const limitW = view.session ? view.session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
+  // The connector it ran on (and the others, not tested in a session), once its step has recorded them.
+  const onConnector = sessionConnectorOf(view);
   return (
     <Box component="section" aria-label="Test session">
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
-        Test session{sessionRunning && !stale ? ' (live)' : ''}
+        Test session{onConnector ? ` on ${sessionConnectorWords(onConnector)}` : ''}
+        {sessionRunning && !stale ? ' (live)' : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {sessionPlanWords(view.template.sessionSeconds, limitW)}
       </Typography>
-      <MeterChart samples={samples} title="Test session meter values" emptyText={sessionRunning ? 'Waiting for the first meter values…' : 'The test session has not run yet.'} height={220} />
+      <MeterChart
+        samples={samples}
+        title="Test session meter values"
+        emptyText={sessionRunning ? 'Waiting for the first meter values…' : 'The test session has not run yet.'}
+        height={220}
+        timeLabel={`Time (${zoneLabel(samples[0]?.t)})`}
+        limitW={limitW}
+      />
     </Box>
   );
 }
@@ -215,9 +231,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           </Button>
         )}
       </Stack>
-      <ChargerOfflineNotice chargerId={view.chargerId}>
-        {running ? `The step in progress (${runningStep?.title ?? 'starting'}) cannot go on until it reconnects.` : 'It must be connected to run the checks.'}
-      </ChargerOfflineNotice>
+      <ChargerOfflineNotice chargerId={view.chargerId}>{offlineWords(view, runningStep?.title ?? null)}</ChargerOfflineNotice>
       {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
       {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}
       {!running && <NotDoneAfterStop view={view} />}
@@ -261,8 +275,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           void doStop().then((ok) => ok || setStopping('no'));
         }}
       >
-        The step in progress ({runningStep?.title ?? 'none'}) ends now, unfinished (inconclusive), its request to the person at the charger withdrawn, and the charger is put back (a charger that is
-        offline is not waited for: what putting it back would ask of it is recorded as not done). The steps not run yet stay open and can be run later.
+        {stopWords(view, runningStep?.title ?? null)} The steps not run yet stay open and can be run later.
       </Ask>
     </Stack>
   );
@@ -270,8 +283,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
 
 /** The status line of a run: the step and what it does; after Stop, what the run still waits for before it ends. */
 export function runningWords(view: CommissioningView, stepTitle: string | null): string {
-  if (view.running?.stopping) return `${stepTitle ? `${stepTitle} ended unfinished. ` : ''}${view.running.stopping}…`;
-  return `Running: ${stepTitle ?? 'starting'}${view.running?.step ? ` — ${view.running.step}` : ''}`;
+  return runLine(view, stepTitle);
 }
 
 /** What the last run, stopped, did not put back on the charger (it was offline, or did not answer): the step's put-back problems. */
@@ -304,8 +316,8 @@ function stepEffect(id: string, t: CommissioningTemplate): string {
     C7_OFFLINE: 'It reads the offline authorization settings and the local list version; nothing is changed',
     C10_LOAD_LIMIT: 'It sets the site’s load limit as the default charging profile (it stays on the charger)',
     C8_SESSION: `It starts a test session with the card ${t.testIdTag}, takes meter values for at least ${t.sessionSeconds} s, then stops it`,
-    C9_UNLOCK: 'It unlocks the connector (a cable in it is released)',
-    C9_AVAILABILITY: 'It takes the charger out of service (Inoperative) and back',
+    C9_UNLOCK: 'It unlocks each connector (a cable in one is released)',
+    C9_AVAILABILITY: 'It takes each connector out of service (Inoperative) and back',
     C9_RESET: 'It resets the charger and waits for it to come back',
   };
   return effects[id] ?? 'It runs the step as in the plan';

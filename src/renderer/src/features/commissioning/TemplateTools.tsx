@@ -41,7 +41,36 @@ export function readTemplateJson(text: string, fileName: string): { template: Co
   return { error: `${fileName} is not a commissioning template (${problems.join('; ')}).` };
 }
 
-type Open = null | 'save' | 'delete' | 'reference';
+/** The longest template name (CommissioningTemplate). */
+const NAME_MAX = 80;
+
+/** A name for a copy of `name` that is none of `taken`: "Public AC (recommended) (copy)", then "(copy 2)", …, within the length a name may have. */
+export function copyName(name: string, taken: readonly string[]): string {
+  for (let n = 1; ; n++) {
+    const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`;
+    const candidate = `${name.slice(0, NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+    if (!taken.includes(candidate)) return candidate;
+  }
+}
+
+/** An imported template whose name is in use, waiting for the user: replace the saved one, or save it under another name. */
+interface PendingImport {
+  template: CommissioningTemplate;
+  fileName: string;
+  builtIn: string[];
+  saved: string[];
+}
+
+/** What saving the import under `name` does, in words, or why it cannot: shown under the name. */
+function importNameWords(name: string, p: PendingImport): { error: boolean; text: string } {
+  if (!name) return { error: true, text: 'A name is needed' };
+  if (name.length > NAME_MAX) return { error: true, text: `At most ${NAME_MAX} characters (${name.length} now)` };
+  if (p.builtIn.includes(name)) return { error: true, text: 'A built-in’s name cannot be used: choose another' };
+  if (p.saved.includes(name)) return { error: false, text: `Replaces the saved template ${name}` };
+  return { error: false, text: 'Saved as a new template' };
+}
+
+type Open = null | 'save' | 'delete' | 'reference' | 'import';
 
 export function TemplateTools({ template, isBuiltIn, onChanged }: { template: CommissioningTemplate | null; isBuiltIn: boolean; onChanged: () => void }) {
   const client = useClient();
@@ -52,6 +81,8 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
   const all = useBench((s) => s.chargers);
   const chargers = useMemo(() => Object.values(all).filter((c) => c.connected), [all]);
   const [reference, setReference] = useState('');
+  const [pendingImport, setPendingImport] = useState<PendingImport | null>(null);
+  const [importName, setImportName] = useState('');
 
   const [save, doSave, resetSave] = useCall(async (t: CommissioningTemplate) => {
     const kept = await client.call('commissioning:saveTemplate', { template: t });
@@ -65,6 +96,12 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
     onChanged();
     return true;
   });
+  const [imp, doImport, resetImport] = useCall(async (t: CommissioningTemplate) => {
+    const kept = await client.call('commissioning:saveTemplate', { template: t });
+    setDraft({ template: kept });
+    onChanged();
+    return kept;
+  });
   const [ref, doReference, resetRef] = useCall(async (chargerId: string, n: string) => {
     const made = await client.call('commissioning:referenceTemplate', { chargerId, name: n });
     setDraft({ template: made });
@@ -72,20 +109,50 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
   });
 
   // What was sent cannot be withdrawn: while a save or delete is on its way, the dialog stays.
-  const sent = save.pending || del.pending;
+  const sent = save.pending || del.pending || imp.pending;
   const close = () => {
     if (sent) return;
     setOpen(null);
     resetSave();
     resetRef();
     resetDelete();
+    resetImport();
+    setPendingImport(null);
+  };
+  /** Saves the imported template as `name` and says so; false (the error in `imp`) when the bench refused it. */
+  const saveImport = async (t: CommissioningTemplate, fileName: string, name: string, replaces: boolean) => {
+    const kept = await doImport({ ...t, name });
+    if (!kept) return false;
+    const as = name === t.name ? kept.name : `${kept.name} (its name in the file, ${t.name}, is in use)`;
+    setNotice({ severity: 'success', text: replaces ? `Imported ${fileName} and replaced the saved template ${kept.name}.` : `Imported ${fileName} and saved it as ${as}.` });
+    return true;
   };
   const importFile = async (f: File) => {
+    // A new attempt: what was said about an earlier file no longer stands.
+    setNotice(null);
+    resetImport();
     const read = readTemplateJson(await f.text(), f.name);
     if ('error' in read) return setNotice({ severity: 'error', text: read.error });
-    const kept = await doSave(read.template);
-    setNotice(kept ? { severity: 'success', text: `Imported and saved ${kept.name}.` } : { severity: 'error', text: `Could not save ${read.template.name}.` });
+    let names: { builtIn: string[]; saved: string[] };
+    try {
+      const all = await client.call('commissioning:templates', {});
+      names = { builtIn: all.builtIn.map((t) => t.name), saved: all.saved.map((t) => t.name) };
+    } catch (e) {
+      return setNotice({ severity: 'error', text: `${f.name} was not imported: the templates on this bench could not be read (${e instanceof Error ? e.message : String(e)}).` });
+    }
+    const name = read.template.name;
+    // A name in use is never replaced without asking; a built-in's cannot be used at all, so a copy is offered.
+    if (names.builtIn.includes(name) || names.saved.includes(name)) {
+      setPendingImport({ template: read.template, fileName: f.name, ...names });
+      setImportName(names.builtIn.includes(name) ? copyName(name, [...names.builtIn, ...names.saved]) : name);
+      setOpen('import');
+      return;
+    }
+    // Refused (the error shows, once): nothing else to say.
+    await saveImport(read.template, f.name, name, false);
   };
+  const importWords = pendingImport && importNameWords(importName.trim(), pendingImport);
+  const importReplaces = !!pendingImport && pendingImport.saved.includes(importName.trim());
 
   return (
     <Stack spacing={1}>
@@ -128,7 +195,52 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
           {notice.text}
         </Alert>
       )}
-      {save.error && !open && <Alert severity="error">{save.error}</Alert>}
+      {imp.error && !open && (
+        <Alert severity="error" onClose={resetImport}>
+          Not imported: {imp.error}
+        </Alert>
+      )}
+
+      <Dialog open={open === 'import'} onClose={close} fullWidth maxWidth="sm" aria-labelledby="import-template-title">
+        <DialogTitle id="import-template-title">Import {pendingImport?.template.name}?</DialogTitle>
+        <DialogContent>
+          <DialogContentText sx={{ mb: 2 }}>
+            {pendingImport && pendingImport.builtIn.includes(pendingImport.template.name)
+              ? `${pendingImport.fileName} holds a template named ${pendingImport.template.name}, the name of a built-in template, which cannot be replaced. Save it under another name to use it.`
+              : `${pendingImport?.fileName} holds a template named ${pendingImport?.template.name}, and a saved template has that name. Importing it under that name replaces the saved one (its baseline, offline policy, test card, session length and load limit); or save it under another name.`}
+          </DialogContentText>
+          <TextField
+            autoFocus
+            fullWidth
+            label="Save the import as"
+            value={importName}
+            onChange={(e) => setImportName(e.target.value)}
+            error={!!imp.error || !!importWords?.error}
+            helperText={imp.error ?? importWords?.text ?? ' '}
+          />
+          <Sending pending={imp.pending} words={{ doing: 'Saving', whenAnswered: `${importName.trim() || 'the template'} is saved when it does` }} />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={close} disabled={sent}>
+            Cancel
+          </Button>
+          <Button
+            variant="contained"
+            color={importReplaces ? 'warning' : 'primary'}
+            disabled={!pendingImport || !!importWords?.error || imp.pending}
+            onClick={() => {
+              if (!pendingImport) return;
+              void saveImport(pendingImport.template, pendingImport.fileName, importName.trim(), importReplaces).then((ok) => {
+                if (!ok) return;
+                setOpen(null);
+                setPendingImport(null);
+              });
+            }}
+          >
+            {importReplaces ? `Replace ${importName.trim()}` : `Save as ${importName.trim() || 'template'}`}
+          </Button>
+        </DialogActions>
+      </Dialog>
 
       <Dialog open={open === 'save'} onClose={close} fullWidth maxWidth="xs">
         <DialogTitle>Save as template</DialogTitle>

@@ -54,12 +54,31 @@ function counts(t: ChecksTally, withNotRun: boolean): string[] {
   ];
 }
 
+/**
+ * The run in progress counted by the steps it was asked to run (lastRun.steps: one step run again is "0 of
+ * 1", not the plan's count with earlier results): those with a result begun in this run are done.
+ */
+function thisRun(view: Pick<CommissioningView, 'steps' | 'lastRun'>): { done: number; requested: number } | null {
+  const run = view.lastRun;
+  if (!run || run.outcome !== 'running') return null;
+  const from = Date.parse(run.startedAt);
+  const done = run.steps.filter((id) => {
+    const at = view.steps.find((s) => s.id === id)?.result?.startedAt;
+    return at !== undefined && Date.parse(at) >= from;
+  }).length;
+  return { done, requested: run.steps.length };
+}
+
 /** The stepper's note under Checks, and whether it reads as failed (a step failed or erred) or as done. */
 export function checksNote(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun'>): { text: string; failed: boolean; done: boolean; warn: boolean } {
   const t = tallyChecks(view);
   const failed = t.failed + t.erred > 0;
   const done = t.ran === t.total && !failed && !t.inconclusive;
-  if (t.running) return { text: `Running — ${t.ran} of ${t.total}`, failed: false, done: false, warn: false };
+  if (t.running) {
+    const r = thisRun(view);
+    const what = view.running?.before?.startsWith('waiting for') ? 'Waiting to connect' : 'Running';
+    return { text: `${what} — ${r ? `${r.done} of ${r.requested}` : `${t.ran} of ${t.total}`}`, failed: false, done: false, warn: false };
+  }
   if (t.stopped || t.incomplete) {
     const what = t.incomplete ? 'Incomplete' : t.notRun ? 'Stopped' : 'Last run stopped';
     const said = counts(t, true);

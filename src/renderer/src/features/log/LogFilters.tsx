@@ -1,17 +1,22 @@
 // The log's filter bar: charger, actions, direction, kind, errors only, time range and a search.
-// Typing in the search waits for a pause before the log is read again.
+// Typing in the search waits for a pause before the log is read again. What a search finds is said in one
+// short line under the search box, the detail in the tooltip of its info button (and read out in full).
 import { memo, useEffect, useMemo, useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
 import SearchIcon from '@mui/icons-material/Search';
+import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
+import { visuallyHidden } from '@mui/utils';
 import { allActions } from '../../../../shared/ocpp16';
 import { messageKinds } from '../../../../shared/api/contract';
 import { useBench } from '../../stores/bench';
@@ -36,6 +41,25 @@ export const SEARCH_DEBOUNCE_MS = 300;
 const SEARCH_MAX = 200;
 /** What a search finds (message-filter.ts searchForms): escaped or not, case folded for A-Z only. */
 const SEARCH_HINT = 'Finds the text escaped in the JSON too (\\" or \\u00e9); A-Z in any case, other letters as typed';
+/** The same, in one line under the search box. */
+const SEARCH_HINT_SHORT = 'Escaped forms too; A-Z any case';
+
+/** The search's hint: one short line and an info button whose tooltip says it in full (a screen reader reads the full one). */
+function SearchHint() {
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, whiteSpace: 'nowrap' }}>
+      <span aria-hidden>{SEARCH_HINT_SHORT}</span>
+      <Tooltip title={SEARCH_HINT}>
+        <IconButton size="small" aria-label="What a search finds" sx={{ p: 0.25, my: -0.5 }}>
+          <InfoOutlinedIcon sx={{ fontSize: 16 }} />
+        </IconButton>
+      </Tooltip>
+      <Box component="span" sx={visuallyHidden}>
+        {SEARCH_HINT}
+      </Box>
+    </Box>
+  );
+}
 const actionOptions = [...allActions].sort();
 
 export function hasFilters(f: FilterFields, fixedCharger: boolean): boolean {
@@ -68,7 +92,7 @@ export const LogFilters = memo(function LogFilters({ fields, onChange, fixedChar
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         error={search.length > SEARCH_MAX}
-        helperText={search.length > SEARCH_MAX ? `Search for at most ${SEARCH_MAX} characters` : SEARCH_HINT}
+        helperText={search.length > SEARCH_MAX ? `Search for at most ${SEARCH_MAX} characters` : <SearchHint />}
         sx={{ width: 260 }}
         slotProps={{
           input: {

@@ -2,6 +2,12 @@
 // trigger message, change availability, reset), in parallel, with a result per charger. The disruptive
 // ones list every affected charger and its running transactions before anything is sent, and every
 // charger a commissioning or a test run runs on (in the words of a single send's confirmation).
+// A standard configuration key's value is checked against the key's type as the configuration table's
+// inline edit checks it (shared/ocpp16/configuration-values.ts): the field says what the key takes, and a
+// value the key cannot take is not sent. There is no "send anyway" here: a bad value on purpose (to see how
+// a charger answers it) is a test of one charger, sent from its Configuration panel's Set any key.
+// The results count how each send ended (kit/multiSend.ts): answered, refused, unanswered, dropped,
+// offline, each apart; an accepted TriggerMessage is followed up under its row as its panel does.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -33,10 +39,14 @@ import { useBench } from '../../stores/bench';
 import { monoFont } from '../../app/theme';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { useNow } from '../../components/reach';
-import { useSendBlocked } from '../../components/reach';
+import { neverConnected, useSendBlocked } from '../../components/reach';
 import type { RequestOf } from '../../../../shared/ocpp16';
+import { configurationValueProblem, configurationValueRule, configurationValueToSend } from '../../../../shared/ocpp16/configuration-values';
 import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './kit/form';
 import type { Explained } from './kit/meanings';
+import { multiRowEnd, multiSendHeading, type MultiRowEnd } from './kit/multiSend';
+import { TriggerFollowUp } from './panels/TriggerMessage';
+import type { OperationResult } from '../../../../shared/api/contract';
 import { energyWithTimeText, plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { explainResult, type OperationAction } from './registry';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
@@ -55,7 +65,11 @@ interface Row {
   chargerId: string;
   pending: boolean;
   explained?: Explained;
-  outcome?: string;
+  /** How it ended, once it did. */
+  end?: MultiRowEnd;
+  /** What the bench gave back (none when it refused the request), and when this window got it. */
+  result?: OperationResult;
+  settledAt?: string;
 }
 
 type Step = 'form' | 'confirm' | 'results';
@@ -80,6 +94,12 @@ export function multiConfirmLabel(action: MultiAction, payload: Record<string, u
 }
 
 const NONE: string[] = [];
+
+/** Why a value typed for a standard key is not sent to the chargers (what the key takes, and where to send it anyway); null when it can be sent. */
+export function multiConfigValueProblem(key: string, value: string): string | null {
+  const problem = configurationValueProblem(key, value);
+  return problem && `${problem}. Not sent: to send a value its key cannot take on purpose (to see how a charger answers), use Set any key in that charger's Configuration panel.`;
+}
 
 export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: string[]; open: boolean; onClose: () => void }) {
   const client = useClient();
@@ -119,7 +139,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
 
   const payload: Record<string, unknown> =
     action === 'ChangeConfiguration'
-      ? { key, value }
+      ? { key, value: configurationValueToSend(key, value) }
       : action === 'TriggerMessage'
         ? compact({ requestedMessage, connectorId: triggerConnectorId.trim() === '' ? undefined : numberOrText(triggerConnectorId.trim()) })
         : action === 'ChangeAvailability'
@@ -127,12 +147,16 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
           : { type: resetType };
   const checked = checkPayload(action, payload);
   const triggerZero = action === 'TriggerMessage' && typeof payload.connectorId === 'number' && payload.connectorId < 1;
+  // What a standard key takes (said under the value), and why the value typed cannot go (said as it is typed).
+  const valueRule = action === 'ChangeConfiguration' ? configurationValueRule(key) : null;
+  const valueProblem = action === 'ChangeConfiguration' ? multiConfigValueProblem(key, value) : null;
   const localErrors: FieldErrors = {
+    ...(valueProblem ? { value: valueProblem } : {}),
     ...checked.errors,
     ...(action === 'ChangeConfiguration' && key.trim() === '' ? { key: 'Required: the configuration key' } : {}),
     ...(triggerZero ? { connectorId: 'A connector number is 1 or more; leave blank for all connectors' } : {}),
   };
-  const errors = tried ? localErrors : {};
+  const errors = tried ? localErrors : valueProblem && value !== '' ? { value: valueProblem } : {};
 
   // The transactions the operation touches: all of them for a reset; those on the connector for availability.
   const affected = (id: string): RunningTransaction[] => {
@@ -156,7 +180,14 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
     // Every charger at once: a slow or silent one does not hold up the others.
     for (const chargerId of chargerIds) {
       client.operate({ chargerId, ...op }).then(
-        (result) => setRows((r) => r.map((row) => (row.chargerId === chargerId ? { chargerId, pending: false, outcome: result.outcome, explained: explainResult(action, result) } : row))),
+        (result) => {
+          // The heading counts an answer by what its action's meanings say of it (accepted, rejected, ...).
+          const charger = useBench.getState().chargers[chargerId];
+          const explained = explainResult(action, result, chargerId, !!charger && neverConnected(charger));
+          setRows((r) =>
+            r.map((row) => (row.chargerId === chargerId ? { chargerId, pending: false, end: multiRowEnd(result, explained), result, settledAt: new Date().toISOString(), explained } : row)),
+          );
+        },
         (e: unknown) =>
           setRows((r) =>
             r.map((row) =>
@@ -164,7 +195,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 ? {
                     chargerId,
                     pending: false,
-                    outcome: 'refused',
+                    end: multiRowEnd(null),
                     explained: { tone: 'error', headline: 'Not sent', meaning: `The bench refused the request: ${e instanceof CallFailure || e instanceof Error ? e.message : String(e)}` },
                   }
                 : row,
@@ -236,8 +267,8 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                   label="Value"
                   value={value}
                   onChange={(e) => setValue(e.target.value)}
-                  sx={{ minWidth: 220 }}
-                  {...fieldState(errors, 'value', 'At most 500 characters')}
+                  sx={{ minWidth: 220, flex: 1 }}
+                  {...fieldState(errors, 'value', valueRule ?? 'At most 500 characters')}
                   slotProps={{ htmlInput: { style: { fontFamily: monoFont } } }}
                 />
               </Stack>
@@ -342,7 +373,10 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
         {step === 'results' && (
           <Stack spacing={1}>
             <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
-              {done < rows.length ? `Waiting for ${rows.length - done} of ${plural(rows.length, 'charger')}…` : `All ${plural(rows.length, 'charger')} answered.`}
+              {multiSendHeading(
+                rows.length,
+                rows.flatMap((r) => (r.end ? [r.end] : [])),
+              )}
             </Typography>
             <Table size="small" aria-label="Results per charger">
               <TableHead>
@@ -363,6 +397,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                       <TableCell>{e ? <Chip size="small" color={e.tone} label={e.headline} /> : <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} />}</TableCell>
                       <TableCell>
                         <Typography variant="body2">{e?.meaning ?? ''}</Typography>
+                        {action === 'TriggerMessage' && r.result && <TriggerFollowUp chargerId={r.chargerId} result={r.result as OperationResult<'TriggerMessage'>} settledAt={r.settledAt ?? null} />}
                       </TableCell>
                     </TableRow>
                   );

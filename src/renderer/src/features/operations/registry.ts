@@ -67,5 +67,6 @@ export function pageOf(action: OperationAction): OperationAction {
 /** What each status of each action's answer means. */
 export const meanings = Object.fromEntries(operationActions.map((a) => [a, entryOf(a).meanings])) as { [A in OperationAction]: Record<string, Meaning> };
 
-/** Puts one operation's result in plain words. */
-export const explainResult = (action: OperationAction, result: OperationResult): Explained => explain(action, result, entryOf(action));
+/** Puts one operation's result in plain words; `neverConnected` as reach.ts neverConnected tells it of the charger. */
+export const explainResult = (action: OperationAction, result: OperationResult, chargerId?: string, neverConnected?: boolean): Explained =>
+  explain(action, result, entryOf(action), chargerId, neverConnected);

@@ -199,8 +199,17 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
     },
     [chargers, client, commit, diff, dirty, pending, saved],
   );
+  // Each charger is registered even when one before it fails; every failure is then reported by id.
   const registerAll = async (ids: string[]) => {
-    for (const id of ids) await client.call('chargers:register', { id });
+    const failed: string[] = [];
+    for (const id of ids) {
+      try {
+        await client.call('chargers:register', { id });
+      } catch (e) {
+        failed.push(`${JSON.stringify(id)}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (failed.length) throw new Error(`${failed.length} of ${ids.length} chargers could not be registered${failed.length < ids.length ? ' (the others were)' : ''}: ${failed.join('; ')}`);
   };
 
   const discard = () => {

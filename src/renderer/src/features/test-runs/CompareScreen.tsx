@@ -25,7 +25,7 @@ import { useClient } from '../../api/context';
 import { useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { paths } from '../../app/routes';
-import { faultsDuringRun, wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
+import { faultsDuringRun, firmwareWords, wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
 import { movement, SummaryChips, VerdictChip } from '../../components/verdicts';
 
 interface Compared {
@@ -95,7 +95,7 @@ function RunHead({ label, run, role }: { label: string; run: RunResult; role: st
         </Link>
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {[run.charger.vendor, run.charger.model].filter(Boolean).join(' ') || 'Unknown charger'} · firmware {run.charger.firmware ?? 'unknown'}
+        {[run.charger.vendor, run.charger.model].filter(Boolean).join(' ') || 'Unknown charger'} · firmware {firmwareWords(run)}
         {run.virtual ? ' · virtual' : ''}
       </Typography>
       {faultsDuringRun(run).length > 0 && (

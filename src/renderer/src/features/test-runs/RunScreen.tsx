@@ -27,7 +27,7 @@ import { formatClock, formatTime } from '../../components/format';
 import { sendBlocked } from '../../components/reach';
 import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
-import { ranOnFakeTime, wallTimes, type RunResult } from '../../../../shared/api/test-runs';
+import { firmwareWords, ranOnFakeTime, wallTimes, type RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
 import { FaultsInjectedAlert } from './InjectedFaults';
 import { Downloads } from './Downloads';
@@ -144,7 +144,7 @@ export function RunScreen() {
         </Stack>
         <Typography variant="body2" color="text.secondary">
           {who || 'Unknown charger'}
-          {run.charger.firmware ? ` · firmware ${run.charger.firmware}` : ''}
+          {run.charger.firmware || run.firmwareAtEnd ? ` · firmware ${firmwareWords(run)}` : ''}
           {run.virtual ? ` · virtual charger (operator steps automatic${ranOnFakeTime(run) ? ', fake time' : ''})` : ''} · started {formatTime(wall.started)}
           {run.state !== 'running' && wall.finished && ` · finished ${formatTime(wall.finished)}`}
           {run.state !== 'running' && ` · took ${formatDuration(run.wallMs)}${ranOnFakeTime(run) ? ` (${formatDuration(run.ms)} of charger time)` : ''}`}
@@ -159,6 +159,11 @@ export function RunScreen() {
       ) : (
         run.error && <Alert severity="error">{run.error}</Alert>
       )}
+      {run.notPutBackAtEnd?.length ? (
+        <Alert severity="warning" aria-label="Not put back at the end of the run">
+          Not put back at the end of the run: {run.notPutBackAtEnd.join('; ')}.
+        </Alert>
+      ) : null}
       <FaultsInjectedAlert run={run} />
       {run.setupProblems?.length ? (
         <Alert severity="warning" aria-label="Before the first case">

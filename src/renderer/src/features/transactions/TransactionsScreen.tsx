@@ -5,6 +5,8 @@ import Typography from '@mui/material/Typography';
 import { useBench, type BenchState } from '../../stores/bench';
 import { unconfirmedSince } from '../../components/UnconfirmedSession';
 import { plural } from '../../components/running';
+import { formatClock } from '../../components/format';
+import { linkProblem } from '../../components/reach';
 import { TransactionsTable, type StopButtonSlot } from './TransactionsTable';
 
 /** The running sessions counted as the charger reports them: running, and not confirmed (its charger has most likely lost them). */
@@ -20,10 +22,35 @@ export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'charge
   return { running, unconfirmed };
 }
 
-/** "1 charging session running now; 1 not confirmed by its charger (most likely lost)." */
-export function runningWords({ running, unconfirmed }: { running: number; unconfirmed: number }): string {
-  const now = running ? `${plural(running, 'charging session')} running now` : 'No charging session is running now';
-  return unconfirmed ? `${now}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${now}.`;
+/** The link to the bench as the count is said by it: open, or down (since when) after the bench's state was read, or never read yet. */
+export interface CountLink {
+  link: BenchState['link'];
+  linkSince: string | null;
+  loaded: boolean;
+}
+
+/** When the bench's state was last known, in words: "at 03:12:10 PM, when the link to the bench was lost". */
+function lostWords({ link, linkSince }: CountLink): string {
+  const when = link === 'silent' ? 'the bench stopped answering this window' : link === 'unauthorised' ? 'the bench stopped accepting this window' : 'the link to the bench was lost';
+  return linkSince ? `at ${formatClock(linkSince)}, when ${when}` : `when ${when}`;
+}
+
+/**
+ * "1 charging session running now; 1 not confirmed by its charger (most likely lost)." While the link to
+ * the bench is down (`link`), the count as last known, in the past tense and as of when it was lost: what
+ * runs now is not known. Before the bench's state was ever read, no count.
+ */
+export function runningWords({ running, unconfirmed }: { running: number; unconfirmed: number }, link?: CountLink): string {
+  const lost = link && link.link !== 'open';
+  if (link && !link.loaded) {
+    // Not read yet: still connecting for the first time, or the link lost before the bench's state came.
+    const problem = lost && (link.link !== 'connecting' || link.linkSince !== null) ? linkProblem(link.link, link.linkSince) : null;
+    return problem ? `What is running is not known: ${problem.charAt(0).toLowerCase()}${problem.slice(1).replace(/\.$/, '')}.` : 'Reading the running sessions from the bench…';
+  }
+  const stale = (n: number) => `${plural(n, 'charging session')} ${n === 1 ? 'was' : 'were'} running`;
+  const count = lost ? (running ? stale(running) : 'no charging session was running') : running ? `${plural(running, 'charging session')} running now` : 'No charging session is running now';
+  const said = lost ? `As last known ${lostWords(link)}: ${count}` : count;
+  return unconfirmed ? `${said}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${said}.`;
 }
 
 // One string while the counts stay: the screen redraws only when they change.
@@ -34,6 +61,9 @@ const selectCounts = (s: BenchState) => {
 
 export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
   const [running, unconfirmed] = useBench(selectCounts).split('/').map(Number);
+  const link = useBench((s) => s.link);
+  const linkSince = useBench((s) => s.linkSince);
+  const loaded = useBench((s) => s.loaded);
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Box>
@@ -41,7 +71,7 @@ export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot
           Transactions
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {runningWords({ running, unconfirmed })}
+          {runningWords({ running, unconfirmed }, { link, linkSince, loaded })}
         </Typography>
       </Box>
       <TransactionsTable StopButton={StopButton} />

@@ -254,6 +254,12 @@ function SessionStateChip({ row }: { row: TransactionView }) {
   return <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={row.active ? 'Active' : 'Finished'} />;
 }
 
+/** What an empty list says: that the list could not be loaded when it could not (never "no transactions"), else that there are none. */
+export function noRowsLabel(state: StateFilter, loadError: string | null): string {
+  if (loadError) return 'The transactions could not be loaded (see above), so none are shown: whether there are any is not known.';
+  return state === 'active' ? 'No charging session is running.' : 'No transactions yet. They appear when a charger sends StartTransaction.';
+}
+
 /** The transactions' version, or -1 before the first snapshot (which bumps it: asking before as well would fetch the list twice). */
 const selectTransactionsVersion = (s: BenchState) => (s.loaded ? s.transactionsVersion : -1);
 const selectMeter = (s: BenchState) => s.meter;
@@ -394,7 +400,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
           onCellKeyDown={(p, e) => {
             if (e.key === 'Enter') navigate(paths.transaction(Number(p.id)));
           }}
-          localeText={{ noRowsLabel: state === 'active' ? 'No charging session is running.' : 'No transactions yet. They appear when a charger sends StartTransaction.' }}
+          localeText={{ noRowsLabel: noRowsLabel(state, list.error) }}
           initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
           pageSizeOptions={[25, 50, 100]}
           sx={{ border: 0, '& .MuiDataGrid-row': { cursor: 'pointer' } }}

@@ -66,8 +66,12 @@ const closeCode = (reason: string): string => {
 /** Whether a text the charger sent says anything (not absent, empty or blank). */
 const said = (text: string | null | undefined): text is string => !!text && text.trim() !== '';
 
-/** Puts one operation's result in plain words, with the meanings its action declares. */
-export function explain(action: OperationAction, result: OperationResult, answers: AnswerMeanings | undefined): Explained {
+/**
+ * Puts one operation's result in plain words, with the meanings its action declares; `chargerId` names the
+ * charger where it helps. `neverConnected`: the charger has never connected to this bench (the caller's
+ * charger view, told by reach.ts neverConnected), so "not connected" is not said as if it had dropped.
+ */
+export function explain(action: OperationAction, result: OperationResult, answers: AnswerMeanings | undefined, chargerId?: string, neverConnected?: boolean): Explained {
   switch (result.outcome) {
     case 'completed': {
       const response = result.response as Record<string, unknown>;
@@ -84,7 +88,9 @@ export function explain(action: OperationAction, result: OperationResult, answer
     case 'callError': {
       const base = errorCodeMeanings[result.error.code] ?? `The charger answered with error code ${result.error.code}.`;
       const why = said(result.error.description) ? ` It said: "${result.error.description}".` : '';
-      return { tone: 'error', headline: `Error from the charger: ${result.error.code}`, meaning: `${fill(base, { action })}${why}` };
+      // A code OCPP-J 1.6 does not define is the charger's conformance fault (endpoint.ts unknownErrorCode).
+      const outside = result.error.violation ? ` ${result.error.code} is not an OCPP-J 1.6 error code: a conformance fault of the charger, as the message log notes.` : '';
+      return { tone: 'error', headline: `Error from the charger: ${result.error.code}`, meaning: `${fill(base, { action })}${why}${outside}` };
     }
     case 'invalidResponse': {
       const what = result.error.description;
@@ -114,6 +120,23 @@ export function explain(action: OperationAction, result: OperationResult, answer
           tone: 'error',
           headline: 'Connection dropped before an answer',
           meaning: `${result.sentAt ? `Sent at ${formatClock(result.sentAt)}; the` : 'Sent; the'} connection dropped${closeCode(result.error.description)} before an answer: whether the charger acted on it is unknown.${said(result.error.description) ? ` (${result.error.description})` : ''} Check the message log and the charger's state before sending it again.`,
+        };
+      // Queued behind an unanswered call when the connection dropped: never sent, but not because the charger was not there.
+      if (result.queuedBehind) {
+        const behind = result.queuedBehind;
+        const who = chargerId ? `${chargerId}'s` : "The charger's";
+        return {
+          tone: 'warning',
+          headline: 'Never sent: connection dropped',
+          meaning: `Never sent: ${who} connection dropped${closeCode(result.error.description)} while this waited behind the ${behind.action} sent at ${formatClock(behind.sentAt)} (OCPP allows one call at a time), so the charger never got it.${said(result.error.description) ? ` (${result.error.description})` : ''} Whether the charger acted on the ${behind.action} is unknown; send this again once it has reconnected.`,
+        };
+      }
+      // Registered ahead and never connected: it is not a dropped link to wait out but a charger not yet pointed here.
+      if (neverConnected)
+        return {
+          tone: 'warning',
+          headline: 'Never connected',
+          meaning: `${chargerId ?? 'The charger'} has never connected to this bench, so nothing was sent. Check the central system URL and the identity set in the charger (see Connect).`,
         };
       return { tone: 'warning', headline: 'Charger offline', meaning: 'The charger is not connected to the bench, so nothing was sent. Check its power and network, or wait until it reconnects.' };
   }

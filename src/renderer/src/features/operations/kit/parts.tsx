@@ -23,6 +23,7 @@ import type { OperationState } from './useOperation';
 import { fieldState, type FieldErrors } from './form';
 import { WaitingAlert } from './InFlight';
 import { formatClock } from '../../../components/format';
+import { neverConnected } from '../../../components/reach';
 
 /** What every panel needs to know: the charger it works on, and what an answer means. */
 export interface PanelContextValue {
@@ -37,11 +38,17 @@ export interface PanelContextValue {
    * An answer in words, with the meanings its action declares. Handed down rather than imported: the
    * registry that holds the meanings imports the panels, which import this kit.
    */
-  explain: (action: OperationAction, result: OperationResult) => Explained;
+  explain: (action: OperationAction, result: OperationResult, chargerId?: string, neverConnected?: boolean) => Explained;
   /** The operation panel shown (in the operations tab): what a panel sends is kept under it for the charger. */
   page?: OperationAction;
 }
-export const PanelContext = createContext<PanelContextValue>({ chargerId: '', charger: undefined, online: false, connectorIds: [1], explain: (action, result) => explain(action, result, undefined) });
+export const PanelContext = createContext<PanelContextValue>({
+  chargerId: '',
+  charger: undefined,
+  online: false,
+  connectorIds: [1],
+  explain: (action, result, chargerId, never) => explain(action, result, undefined, chargerId, never),
+});
 export const usePanel = () => useContext(PanelContext);
 
 export function PanelShell({ title, action, description, children }: { title: string; action?: string; description: ReactNode; children: ReactNode }) {
@@ -132,7 +139,8 @@ export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 
 
 export function ResultAlert({ action, result, children }: { action: OperationAction; result: OperationResult; children?: ReactNode }) {
   const [details, setDetails] = useState(false);
-  const explained = usePanel().explain(action, result);
+  const panel = usePanel();
+  const explained = panel.explain(action, result, panel.chargerId || undefined, !!panel.charger && neverConnected(panel.charger));
   const raw = result.outcome === 'completed' || result.outcome === 'invalidResponse' ? result.response : result.error;
   return (
     <Alert severity={explained.tone} role="status" aria-live="polite">

@@ -1,5 +1,6 @@
 // Trigger message: asks the charger to send one of its messages now (for a connector, or all), and once
-// it accepted, follows up: the message with its time and what it said, or that it never came.
+// it accepted, follows up: the message with its time and what it said, or that it never came. The same
+// follow-up goes under each accepted row of a send to several chargers (TriggerFollowUp).
 import { useState } from 'react';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -9,6 +10,7 @@ import { formatWhen } from '../../../components/format';
 import { compact, fieldState, numberOrText } from '../kit/form';
 import { framesOf, useFollowUp, waitEnd, type Asked, type FollowUpPlan, type FrameSeen } from '../kit/followUp';
 import { FollowUpNote, sinceAnswer, type FollowUpWords } from '../kit/FollowUpNote';
+import type { OperationResult } from '../../../../../shared/api/contract';
 import type { OperationPage } from '../kit/page';
 import { ConnectorSelect, OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { useOperationForm } from '../kit/useOperation';
@@ -99,6 +101,19 @@ function triggerWords(chargerId: string): FollowUpWords<FrameSeen> {
 }
 
 const triggerActions = ['TriggerMessage'] as const;
+
+/** Of a charger's record, the few newest TriggerMessages: the one just sent is among them. */
+const RECENT_TRIGGERS = 20;
+
+/**
+ * The follow-up of one TriggerMessage sent to `chargerId` outside its panel (a send to several chargers),
+ * as the panel says it: `result` is its outcome and `settledAt` when this window got it; nothing unless Accepted.
+ */
+export function TriggerFollowUp({ chargerId, result, settledAt }: { chargerId: string; result: OperationResult<'TriggerMessage'>; settledAt: string | null }) {
+  const record = useRecordedOperations(chargerId, triggerActions, RECENT_TRIGGERS);
+  const followUp = useFollowUp<FrameSeen>(chargerId, { pending: false, result, settledAt }, record, (asked) => triggerPlan(chargerId, asked));
+  return <FollowUpNote label={`Follow-up of ${chargerId}`} state={followUp} words={triggerWords(chargerId)} />;
+}
 
 function TriggerMessagePanel() {
   const { chargerId } = usePanel();

@@ -1,0 +1,62 @@
+// The rules every face applies to a few inputs people and chargers type: the charge point identity (the
+// WebSocket upgrade, the API and the Register form), an idTag (the API and the id-tag forms), and the
+// serve API token (--api-token and the token file). One rule each, so every face refuses the same input
+// with the same words.
+import { z } from 'zod';
+
+/** No control characters (line breaks, escapes, NUL, bidi marks) and no line or paragraph separators. */
+const PRINTABLE = /^[^\p{C}\p{Zl}\p{Zp}]*$/u;
+const PRINTABLE_WORDS = 'must be printable characters only (no control characters such as line breaks, escapes or NUL)';
+
+/** The OCPP 1.6 security whitepaper limits the charge point identity to 48 characters. */
+export const MAX_IDENTITY_LENGTH = 48;
+
+/** What is wrong with a charge point identity. */
+export type IdentityProblem = 'empty' | 'tooLong' | 'unprintable' | 'blank' | 'spaceAtEnds' | 'slash';
+
+/**
+ * The charge point identity is the last segment of the URL path a charger connects to (OCPP-J 1.6), and
+ * the user of its Basic auth. So it is not empty, at most 48 characters, printable, not blank, without
+ * spaces at either end (a charger's setup page or a URL drops them, and a person cannot see them in a
+ * list), and without "/" (which would end the path segment).
+ */
+export function identityProblem(id: string): { problem: IdentityProblem; message: string } | null {
+  if (id.length === 0) return { problem: 'empty', message: 'must not be empty' };
+  if (id.length > MAX_IDENTITY_LENGTH) return { problem: 'tooLong', message: `must be at most ${MAX_IDENTITY_LENGTH} characters (the security whitepaper's limit for a charge point identity)` };
+  if (!PRINTABLE.test(id)) return { problem: 'unprintable', message: PRINTABLE_WORDS };
+  if (id.trim() === '') return { problem: 'blank', message: 'must not be blank (spaces only): a charger is named by it' };
+  if (id.trim() !== id) return { problem: 'spaceAtEnds', message: 'must not begin or end with a space: it is the last part of the URL the charger connects to' };
+  if (id.includes('/')) return { problem: 'slash', message: 'must not contain "/": it is the last part of the URL the charger connects to (ws://<host>:<port>/ocpp/<chargePointId>)' };
+  return null;
+}
+
+/** The charge point identity as a schema (identityProblem's words as the message). */
+export const ChargePointIdentity = z.string({ error: 'must be a string: the charge point identity' }).superRefine((id, ctx) => {
+  const p = identityProblem(id);
+  if (p) ctx.addIssue({ code: 'custom', message: p.message, input: id });
+});
+
+/** An OCPP 1.6 IdToken (CiString20) where it may be left empty (a parentIdTag): at most 20 printable characters. */
+export const IdTokenOrEmpty = z
+  .string({ error: 'must be a string: an idTag' })
+  .max(20, { error: 'must be at most 20 characters (the OCPP 1.6 limit of an IdToken)' })
+  .regex(PRINTABLE, { error: PRINTABLE_WORDS });
+
+/** An OCPP 1.6 IdToken (CiString20): 1 to 20 printable characters. */
+export const IdToken = IdTokenOrEmpty.min(1, { error: 'must not be empty' });
+
+/**
+ * The serve API token: at least 16 characters, as the token serve makes and keeps is 24 (and the README
+ * calls it a bearer token every request needs, so a guessable one is no guard), at most 128; letters,
+ * digits and - _ . ~ only, so it goes unchanged in an Authorization header and in the `?token=` link.
+ */
+export const API_TOKEN_MIN_LENGTH = 16;
+export const API_TOKEN_MAX_LENGTH = 128;
+
+/** Why a token cannot be the API token, or null. */
+export function apiTokenProblem(token: string): string | null {
+  if (token.length < API_TOKEN_MIN_LENGTH) return `must be at least ${API_TOKEN_MIN_LENGTH} characters (this one has ${token.length}): a short token is easily guessed`;
+  if (token.length > API_TOKEN_MAX_LENGTH) return `must be at most ${API_TOKEN_MAX_LENGTH} characters`;
+  if (!/^[A-Za-z0-9._~-]+$/.test(token)) return 'must be letters, digits and - _ . ~ only (it goes in a header and a link)';
+  return null;
+}

@@ -1,0 +1,109 @@
+// Migration 18 keeps each charger's newest admission change (its password set or cleared, its registration)
+// on its chargers row. A record written before it opens with the columns added and no change known for any
+// charger (a refusal reads as it stands); a change made since is on the row, kept across a reopen, and the
+// chargers list reads it without a query per charger.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BenchRecord } from '../../src/main/store/record';
+import { databaseFile, schemaVersion } from '../../src/main/store/database';
+import { migrations } from '../../src/main/store/migrations';
+import type { Db } from '../../src/main/store/database';
+
+const dirs: string[] = [];
+const records: BenchRecord[] = [];
+afterEach(async () => {
+  for (const r of records.splice(0)) await r.close();
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+const tempDir = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'chargebench-admission-upgrade-'));
+  dirs.push(d);
+  return d;
+};
+const open = async (dir: string): Promise<BenchRecord> => {
+  const r = await BenchRecord.open(dir);
+  records.push(r);
+  return r;
+};
+const close = async (r: BenchRecord): Promise<void> => {
+  records.splice(records.indexOf(r), 1);
+  await r.close();
+};
+
+/** The schema before migration 18 (the one that adds the admission change to the chargers row). */
+const BEFORE = migrations.findIndex((m) => m.includes('ADD COLUMN admission_change '));
+const t = (minute: number): string => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
+
+/** Counts the statements run on `db` while `fn` runs. */
+function statementsRun<T>(db: Db, fn: () => T): { result: T; count: number } {
+  let count = 0;
+  const prepare = db.prepare.bind(db);
+  const spy = vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
+    const statement = prepare(sql) as unknown as Record<string, (...a: unknown[]) => unknown>;
+    for (const m of ['get', 'all', 'iterate', 'run']) {
+      const f = statement[m]!.bind(statement);
+      statement[m] = (...a: unknown[]) => {
+        count++;
+        return f(...a);
+      };
+    }
+    return statement;
+  }) as unknown as typeof db.prepare);
+  try {
+    return { result: fn(), count };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('migration 18: the admission change on the chargers row', () => {
+  it('is the last migration, adding the columns', () => {
+    expect(BEFORE).toBe(17);
+    const db = new Database(':memory:');
+    for (const m of migrations) db.exec(m);
+    const columns = (db.prepare('PRAGMA table_info(chargers)').all() as Array<{ name: string }>).map((c) => c.name);
+    expect(columns).toEqual(expect.arrayContaining(['admission_change', 'admission_change_at']));
+    db.close();
+  });
+
+  it('opens a record written before it with no change known, then keeps each change made across a reopen', async () => {
+    const dir = tempDir();
+    const db = new Database(databaseFile(dir));
+    db.pragma('journal_mode = WAL');
+    for (const m of migrations.slice(0, BEFORE)) db.exec(m);
+    db.pragma(`user_version = ${BEFORE}`);
+    const add = db.prepare('INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, ?)');
+    add.run('CP-OLD', t(0), t(1), 1);
+    add.run('CP-NEW', t(0), t(1), 0);
+    db.close();
+
+    let record = await open(dir);
+    expect(schemaVersion(record.db)).toBe(migrations.length);
+    expect(record.chargers.list().map((c) => [c.id, c.admissionChange])).toEqual([
+      ['CP-NEW', null],
+      ['CP-OLD', null],
+    ]);
+    await record.chargers.setPassword('CP-OLD', 'a-password-of-some-length');
+    await record.chargers.register('CP-NEW');
+    const changed = record.chargers.get('CP-OLD')!.admissionChange;
+    expect(changed).toEqual({ what: 'password', at: expect.any(String) });
+    expect(record.chargers.get('CP-NEW')!.admissionChange).toEqual({ what: 'registered', at: expect.any(String) });
+    await close(record);
+
+    record = await open(dir);
+    expect(record.chargers.get('CP-OLD')!.admissionChange).toEqual(changed);
+    expect(record.chargers.list().find((c) => c.id === 'CP-NEW')!.admissionChange).toMatchObject({ what: 'registered' });
+  });
+
+  it('is read in the chargers list without a query per charger', async () => {
+    const record = await open(tempDir());
+    for (let i = 0; i < 30; i++) await record.chargers.register(`CP-${i}`, { password: i % 2 ? `password-${i}-long-enough` : null });
+    const { result, count } = statementsRun(record.db, () => record.chargers.list());
+    expect(count).toBeLessThanOrEqual(2);
+    expect(result).toHaveLength(30);
+    expect(result.every((c) => c.admissionChange?.what === (Number(c.id.slice(3)) % 2 ? 'password' : 'passwordCleared'))).toBe(true);
+  });
+});

@@ -1,0 +1,52 @@
+// "Unlock each connector" on a charger that does not report NumberOfConnectors: the connectors are those its
+// StatusNotifications named (the highest id seen), not connector 1 alone, and a note says so.
+import { describe, expect, it } from 'vitest';
+import { availabilityEach, connectorsOf, unlockEach } from '../../../src/main/commissioning/each-connector';
+import type { CaseContext } from '../../../src/main/conformance/context';
+
+/** A case context as each-connector reads it: the count as read (1 without NumberOfConnectors), the statuses seen. */
+function context(config: Record<string, string | null>, seen: Record<number, string>, before: Record<number, string> = {}) {
+  const sent: number[] = [];
+  const notes: string[] = [];
+  const rows: Array<{ label: string; ok: boolean | null }> = [];
+  const t = {
+    pics: { connectors: Math.max(1, Number(config.NumberOfConnectors) || 1), fixedCable: false, config },
+    host: { frames: { statuses: new Map(Object.entries(seen).map(([c, s]) => [Number(c), s])), transactions: new Map() }, connectorStatus: (c: number) => seen[c] ?? before[c] ?? null },
+    touched: {},
+    transactionOn: () => null,
+    send: async (_action: string, p: { connectorId: number }) => (sent.push(p.connectorId), { status: 'Unlocked' }),
+    expect: async () => undefined,
+    measure: (label: string, _v: unknown, ok: boolean | null) => rows.push({ label, ok }),
+    note: (text: string) => notes.push(text),
+    check: (ok: boolean, _w: string, why: string) => {
+      if (!ok) throw new Error(why);
+    },
+    notApplicable: (why: string) => {
+      throw new Error(why);
+    },
+  };
+  return { t: t as unknown as CaseContext, sent, notes, rows };
+}
+
+describe('the connectors of a charger without NumberOfConnectors', () => {
+  it('are 1 to the highest connector its statuses named, with a note', async () => {
+    const { t, sent, notes } = context({}, { 0: 'Available', 1: 'Available', 3: 'Available' });
+    await unlockEach(t);
+    expect(sent).toEqual([1, 2, 3]);
+    expect(notes).toContain('NumberOfConnectors not reported: connectors 1..3 as seen in its statuses');
+  });
+
+  it('include a connector whose status the bench recorded before the run', async () => {
+    const { t, notes } = context({}, {}, { 2: 'Available' });
+    expect(connectorsOf(t)).toEqual([1, 2]);
+    await availabilityEach(t);
+    expect(notes).toContain('NumberOfConnectors not reported: connectors 1..2 as seen in its statuses');
+  });
+
+  it('follow NumberOfConnectors where it is reported, without the note', async () => {
+    const { t, sent, notes } = context({ NumberOfConnectors: '1' }, { 1: 'Available', 2: 'Available' });
+    await unlockEach(t);
+    expect(sent).toEqual([1]);
+    expect(notes.filter((n) => n.startsWith('NumberOfConnectors'))).toEqual([]);
+  });
+});

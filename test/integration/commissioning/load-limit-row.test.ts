@@ -1,0 +1,67 @@
+// The test session's row for the site's load limit is always there: measured when the session ran, even when
+// the step fails on another check (the power under the template's minimum), and "not measured" saying why
+// when the session did not run or the template sets no limit. In the step and in the report.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bench } from '../../../src/main/core/bench';
+import { FakeClock } from '../../../src/main/clock';
+import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
+
+const CP = 'VBAD-LIMIT';
+let bench: Bench;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-load-limit-row-'));
+  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
+  await virtualTarget(bench, CP, 1);
+}, 60_000);
+afterAll(async () => {
+  await bench.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const job = SiteJob.parse({ site: 'Depot Limit', installer: 'A. Person' });
+const LABEL = "Power under the site's load limit (W)";
+const limited = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'Sixteen', loadLimit: { limit: 16, unit: 'A', phases: 1 } });
+
+async function session(template: CommissioningTemplate, faults: Record<string, unknown>, clear: Record<string, unknown>): Promise<{ view: CommissioningView; html: string }> {
+  const vcp = bench.virtualChargers.charger(CP);
+  vcp.setFaults(faults as never);
+  try {
+    const id = (await bench.commissioning.create({ chargerId: CP, job, template })).id;
+    bench.commissioning.run(id, ['C8_SESSION']);
+    await bench.commissioning.settled(id);
+    return { view: bench.commissioning.get(id), html: String((await bench.commissioning.file(id, 'report.html')).body) };
+  } finally {
+    vcp.setFaults(clear as never);
+  }
+}
+const step = (view: CommissioningView) => view.steps.find((s) => s.id === 'C8_SESSION')!.result!;
+const row = (view: CommissioningView) => step(view).measurements.find((m) => m.label === LABEL);
+
+describe("the session's load-limit row", () => {
+  it('is measured when the session fails on its minimum power (slow charging under a 16 A limit)', async () => {
+    const { view, html } = await session(limited, { slowCharging: true }, { slowCharging: false });
+    expect([step(view).verdict, step(view).reason]).toEqual(['fail', expect.stringMatching(/power between/)]);
+    // 230 W of slow charging is under 16 A on one phase (3680 W).
+    expect(row(view)).toEqual({ label: LABEL, value: 'up to 230', ok: true, wanted: 'at most 3680' });
+    const steps = html.slice(html.indexOf('<h2>Steps</h2>'), html.indexOf('<h2>Configuration</h2>'));
+    expect(steps).toContain(`<td>Power under the site's load limit (W)</td><td><code>up to 230</code></td><td>at most 3680</td><td>✓</td>`);
+  }, 120_000);
+
+  it('says "not measured" and why when the session did not start', async () => {
+    const { view, html } = await session(limited, { actions: { RemoteStartTransaction: { mode: 'reject' } } }, { actions: {} });
+    expect(step(view).verdict).toBe('fail');
+    expect(row(view)).toEqual({ label: LABEL, value: 'not measured: the test session did not start', ok: null, wanted: 'at most 3680' });
+    expect(html).toContain('not measured: the test session did not start');
+  }, 120_000);
+
+  it('says "not measured" when the template sets no load limit', async () => {
+    const { view } = await session(builtInTemplates[0]!, {}, {});
+    expect(step(view).verdict).toBe('pass');
+    expect(row(view)).toEqual({ label: LABEL, value: 'not measured: the template sets no load limit', ok: null, wanted: 'no limit set' });
+  }, 120_000);
+});
