@@ -121,7 +121,7 @@ describe('checks', () => {
     open(client, '/commissioning/c1?step=checks');
     const steps = await screen.findByRole('list', { name: 'Steps of the plan' });
     expect(within(within(steps).getByRole('listitem', { name: 'Identity and clock' })).getByText('Pass')).toBeTruthy();
-    expect(within(within(steps).getByRole('listitem', { name: 'Test session' })).getByText('Waiting')).toBeTruthy();
+    expect(within(within(steps).getByRole('listitem', { name: 'Test session' })).getByText('Not run yet')).toBeTruthy();
     const failed = within(steps).getByRole('listitem', { name: 'Configuration baseline' });
     expect(within(failed).getByText('Fail')).toBeTruthy();
     // Open by itself: the installer's work is there.

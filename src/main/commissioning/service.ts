@@ -173,7 +173,7 @@ export class CommissioningService {
     const busy = this.runningOn(c.chargerId);
     if (busy) throw new BenchError(409, `${c.chargerId} is being commissioned in ${busy}: stop that first`, { field: 'id' });
     if (bench.conformance.runningOn(c.chargerId)) throw new BenchError(409, `A test run is running on ${c.chargerId}: stop it first`, { field: 'id' });
-    const plan = commissioningPlan(c.template);
+    const plan = commissioningPlan(c.template, (stepId) => c.steps.find((s) => s.id === stepId)?.result ?? null); // a step reads another's kept result
     const unknown = (steps ?? []).filter((s) => !plan.some((p) => p.id === s));
     if (unknown.length) throw new BenchError(400, `Invalid field "steps": no step ${unknown.join(', ')} (the steps are ${plan.map((p) => p.id).join(', ')})`, { field: 'steps' });
     const cases = steps ? plan.filter((p) => steps.includes(p.id)) : plan;

@@ -4,10 +4,11 @@
 // meterStart on, the energy delivered, the measurands, the power, and the load limit.
 import type { CaseContext } from '../conformance/context';
 import type { ChargerCall } from '../conformance/frames';
-import { readKey, startedCharging, stoppedCharging } from '../conformance/states';
-import { PlainFailure } from './words';
+import { readKey, startedCharging } from '../conformance/states';
+import { offlineAtStopWords, PlainFailure } from './words';
+import { FakeClock } from '../clock';
 import { Inconclusive, StepFailure } from '../conformance/types';
-import { noteOutages, unmeasuredWords, watchConnection, type SessionPhase } from './outages';
+import { noteOutages, noteTime, unmeasuredWords, watchConnection, type Outage, type SessionPhase } from './outages';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
 import type { CaseResult } from '../../shared/api/test-runs';
 import { NOT_IN_SESSION, SESSION_CONNECTOR_LABEL } from '../../shared/format/session-connector';
@@ -23,6 +24,25 @@ export function loadLimitW(template: CommissioningTemplate): number | null {
 
 /** The session step's row for the power against the site's load limit (always there: measured, or why not). */
 export const LOAD_LIMIT_LABEL = "Power under the site's load limit (W)";
+
+/**
+ * The load limit's row when this commissioning has not set the limit on the charger (its "Site's load limit"
+ * step has not passed): a charger without the site's profile charges at what it can, which says nothing of
+ * whether it keeps to the limit, so the power is not judged against it.
+ */
+export const LIMIT_NOT_SET = "not measured: the site's load limit has not been set on the charger by this commissioning (run “Site's load limit” first)";
+
+/** The load limit's row when the "Site's load limit" step ran in this commissioning but did not pass (its verdict). */
+export function limitNotInForce(verdict: string): string {
+  const how: Record<string, string> = { fail: 'failed', inconclusive: 'was inconclusive', notApplicable: 'was not applicable', error: 'erred' };
+  return `not measured: the site's load limit is not known to be in force on the charger (“Site's load limit” ${how[verdict] ?? `ended ${verdict}`}: see that step)`;
+}
+
+/** The id of the step that sets the site's load limit on the charger (plan.ts). */
+export const LOAD_LIMIT_STEP = 'C10_LOAD_LIMIT';
+
+/** A step's result as this commissioning keeps it (this run's, or an earlier run's that stands), or null. */
+export type StepResultOf = (stepId: string) => Pick<CaseResult, 'verdict'> | null;
 
 /** A measured power may stand above the limit by this much (rounding, meter accuracy). */
 export const LIMIT_TOLERANCE = 1.02;
@@ -108,34 +128,59 @@ function lastCall(t: CaseContext, action: string, transactionId: number): Payloa
  * measure the session: it is inconclusive saying so (not a failure of the charger's charging), and Run again
  * repeats it.
  */
-export async function session(t: CaseContext, template: CommissioningTemplate): Promise<void> {
+export async function session(t: CaseContext, template: CommissioningTemplate, resultOf: StepResultOf = () => null): Promise<void> {
   // The connector it runs on, and the charger's others (one test session per commissioning): named first, so
   // every place that shows the session (the step, the report, the UI) names its connector, even when it failed.
   t.measure(SESSION_CONNECTOR_LABEL, t.connectorId);
   for (let c = 1; c <= t.pics.connectors; c++) if (c !== t.connectorId) t.measure(`Connector ${c}`, NOT_IN_SESSION, null, `the test session ran on connector ${t.connectorId}`);
   let phase: SessionPhase = 'before';
   const watch = watchConnection(t, () => phase);
+  // The limit is judged only when this commissioning set it on the charger (its step passed, in this run or an earlier one that stands).
+  const limitStep = resultOf(LOAD_LIMIT_STEP);
+  const limitSet = limitStep?.verdict === 'pass';
+  const notSet = limitStep ? limitNotInForce(limitStep.verdict) : LIMIT_NOT_SET;
+  // When the bench asked the charger to stop the session (null: not yet).
+  let stopAt: number | null = null;
   try {
-    await measured(t, template, (p) => (phase = p));
+    await measured(
+      t,
+      template,
+      limitSet ? null : notSet,
+      (p) => (phase = p),
+      () => (stopAt = t.clock.now()),
+    );
   } catch (e) {
     // The load limit's row is always there: not measured, saying why, when the session ended before it.
     if (!t.measurements.some((m) => m.label === LOAD_LIMIT_LABEL)) {
       const limitW = loadLimitW(template);
       const why = phase === 'before' ? 'the test session did not start' : phase === 'session' ? 'the test session did not finish' : 'the step ended before it';
-      t.measure(LOAD_LIMIT_LABEL, limitW === null ? 'not measured: the template sets no load limit' : `not measured: ${why}`, null, limitW === null ? 'no limit set' : `at most ${Math.round(limitW)}`);
+      t.measure(
+        LOAD_LIMIT_LABEL,
+        limitW === null ? 'not measured: the template sets no load limit' : !limitSet ? notSet : `not measured: ${why}`,
+        null,
+        limitW === null ? 'no limit set' : `at most ${Math.round(limitW)}`,
+      );
     }
     const lost = watch.outages.at(-1);
     // A message that did not come (or an answer) while the charger is away is its absence: the session was not
     // measured. (A check of the step's own on what it measured stays a failure.)
-    const byMessage = e instanceof StepFailure && t.steps.some((s) => s.status === 'failed' && s.expected === e.expected && s.actual === e.actual);
-    if (byMessage && lost && lost.to === null && !t.host.frames.connected && !t.host.signal?.aborted) throw new Inconclusive(unmeasuredWords(lost, t.clock));
+    const failed = e instanceof StepFailure ? t.steps.find((s) => s.status === 'failed' && s.expected === e.expected && s.actual === e.actual) : undefined;
+    if (failed && lost && lost.to === null && !t.host.frames.connected && !t.host.signal?.aborted) throw new Inconclusive(unmeasuredWords(lost, t.clock));
+    // The charger went offline as the session was stopped and came back: what did not come is said with that
+    // outage (when it went, when it was back), not put down to the cable.
+    const atStop = stopAt === null ? undefined : watch.outages.findLast((o): o is Outage & { to: number } => o.to !== null && o.to >= stopAt!);
+    if (failed && atStop && !t.host.signal?.aborted) {
+      const simulated = t.clock instanceof FakeClock;
+      throw new PlainFailure(offlineAtStopWords(failed, noteTime(atStop.from, simulated), noteTime(atStop.to, simulated)), e as StepFailure);
+    }
     throw e;
   } finally {
     noteOutages(t, watch.stop(), t.clock.now());
   }
 }
 
-async function measured(t: CaseContext, template: CommissioningTemplate, phase: (p: SessionPhase) => void): Promise<void> {
+/** `notSet`: why the power is not judged against the site's load limit (null: the limit is in force, judged). */
+async function measured(t: CaseContext, template: CommissioningTemplate, notSet: string | null, phase: (p: SessionPhase) => void, stopping: () => void): Promise<void> {
   // The site's test card starts the session (a charger or back office that checks remote-start cards knows it).
   t.answerIdTags({ [template.testIdTag]: { status: 'Accepted' } });
   const { tx, start } = await startSession(t, template.testIdTag);
@@ -163,8 +208,17 @@ async function measured(t: CaseContext, template: CommissioningTemplate, phase: 
   }
   // As long as it really ran: meter values come at the charger's interval, so it runs past the plan's length.
   const lengthS = Math.round((t.clock.now() - started) / 1000);
+  stopping();
   await t.send('RemoteStopTransaction', { transactionId: tx }, { checks: { status: 'Accepted' }, title: 'Bench stops the test session (RemoteStopTransaction)' });
-  await stoppedCharging(t, tx);
+  // The session is finished once its StopTransaction came, whatever the statuses: a charger that dropped as it
+  // stopped sends the StopTransaction when it is back, and may never report Finishing.
+  await t.expectAll(
+    [
+      { action: 'StopTransaction', checks: { transactionId: tx } },
+      { action: 'StatusNotification', where: { connectorId: t.connectorId, status: 'Finishing' }, optional: true },
+    ],
+    'Charger ends the test session (StopTransaction, and Finishing if it reports it)',
+  );
   phase('after');
   const meterStop = Number(lastCall(t, 'StopTransaction', tx)?.meterStop ?? NaN);
   t.measure(
@@ -202,6 +256,7 @@ async function measured(t: CaseContext, template: CommissioningTemplate, phase: 
   const limitW = loadLimitW(template);
   const under = limitW !== null && power.length > 0 && maxW <= limitW * LIMIT_TOLERANCE;
   if (limitW === null) t.measure(LOAD_LIMIT_LABEL, 'not measured: the template sets no load limit', null, 'no limit set');
+  else if (notSet !== null) t.measure(LOAD_LIMIT_LABEL, notSet, null, `at most ${Math.round(limitW)}`);
   else t.measure(LOAD_LIMIT_LABEL, power.length ? `up to ${Math.round(maxW)}` : 'not measured: no power readings came', power.length ? under : false, `at most ${Math.round(limitW)}`);
   t.check(missing.length === 0, `meter values with ${wanted.join(', ')}`, `${missing.join(', ')} never came: check MeterValuesSampledData`);
   t.check(
@@ -215,7 +270,7 @@ async function measured(t: CaseContext, template: CommissioningTemplate, phase: 
     power.length ? `it reached only ${Math.round(maxW)} W: check the supply, the EV and any limit set on the charger` : 'no power readings came',
   );
   t.check(agree, 'the StopTransaction energy to agree with the meter values', `meterStop ${meterStop} Wh against ${energy.at(-1)} Wh`);
-  if (limitW !== null) {
+  if (limitW !== null && notSet === null) {
     t.check(
       under,
       `power at most ${Math.round(limitW)} W (the site's load limit)`,

@@ -67,6 +67,28 @@ function happened(s: StepResult): string {
   return 'the charger did not do what the step needs';
 }
 
+/**
+ * The test session's advice by where it failed: the cable and the EV while the session was starting; once it
+ * ran, what the charger did not send (meter values, the stop) or did not show (free again after unplugging).
+ */
+function sessionAdvice(failed: StepResult): string {
+  const title = failed.title;
+  if (/meter values/i.test(title)) return 'The session started, but the charger stopped sending meter values: check MeterValueSampleInterval and that it stays online, then Run again.';
+  if (/stops the test session|ends the test session|StopTransaction/.test(title))
+    return 'The session ran, but the charger did not end it when the bench asked: check that it stays online and is not stuck (restart it if so), then Run again.';
+  if (/free again|Available/.test(title))
+    return 'The session was measured, but the charger did not show the connector free (Available) after the cable was unplugged: check that the cable is out and the charger shows no fault, then Run again.';
+  return advice.C8_SESSION!;
+}
+
+/**
+ * The test session's words when the charger dropped as the session was stopped and came back: when it went
+ * and when it was back (times as the report writes them), what did not come, and that Run again repeats it.
+ */
+export function offlineAtStopWords(failed: StepResult, went: string, back: string): string {
+  return `The charger went offline at ${went}, as the bench stopped the test session, and was back at ${back}: at “${failed.title}”, ${happened(failed)}. Check the charger's network connection (and its power); Run again repeats the step.`;
+}
+
 /** Steps whose advice is about a charger that goes away (a reboot): it fits a charger that went offline. */
 const offlineFits = new Set(['C5_BASELINE', 'C9_RESET']);
 
@@ -82,6 +104,7 @@ function adviceFor(stepId: string, failed: StepResult): string {
     return `The charger was online but did not answer ${what}: check that its firmware supports ${what} (update it if not) and that it is not busy or stuck (restart it if so), then Run again.`;
   }
   if (offline && !offlineFits.has(stepId)) return 'The charger went offline during this step: check its power and network and wait until it shows connected, then Run again.';
+  if (stepId === 'C8_SESSION') return sessionAdvice(failed);
   return advice[stepId] ?? 'Check that the charger is online, then Run again.';
 }
 

@@ -48,8 +48,20 @@ describe('statuses a case tolerates are not failed by the policy', () => {
   }, 120_000);
 
   it('TC_005_1_CS passes when Available comes before the StopTransaction after the unplug', async () => {
-    const got = await runWith('TC_005_1_CS', [{ kind: 'holdBack', action: 'StopTransaction', times: 1 }]);
+    // Finishing, then Available, then the StopTransaction: the Available comes outside the script while the
+    // session has not stopped yet, after the case unplugged the cable.
+    const got = await runWith('TC_005_1_CS', [
+      { kind: 'holdBack', action: 'StopTransaction', times: 1 },
+      {
+        kind: 'insert',
+        action: 'StatusNotification',
+        where: { status: 'Available' },
+        send: { action: 'StatusNotification', payload: { connectorId: 1, status: 'Finishing', errorCode: 'NoError' } },
+        times: 1,
+      },
+    ]);
     expect(got).toMatchObject({ verdict: 'pass', reason: null });
+    expect(got.observations.some((o) => /Available on connector 1 outside the script/.test(o))).toBe(true);
   }, 60_000);
 
   it('TC_073_CS passes when the charger reboots (BootNotification) to take the new AuthorizationKey', async () => {

@@ -1,8 +1,9 @@
 // The test session as an inline SVG chart: the energy register (Wh, left axis) and the power (W, right
 // axis) over the session's time (seconds for a short session, minutes otherwise), a lone reading drawn as
-// a dot, and the site's load limit as a dashed line drawn on top, so a power line at the limit does not
-// hide it. The time axis says where it starts: the first reading's time with its zone, as the report writes
-// times. No script, no font files.
+// a dot, and the site's load limit as a wide translucent dashed band drawn under the series, so a power line
+// at the limit runs visibly along it (neither hides the other); its label on top. The time axis ends at the
+// data's end (rounded up to its tick step) and says where it starts: the first reading's time with its zone,
+// as the report writes times. No script, no font files.
 import type { SessionSample } from '../../../shared/api/commissioning';
 import { formatDateTimeWithZone } from '../../../shared/format/time';
 import { esc } from '../../conformance/reports/html';
@@ -15,10 +16,17 @@ const round = (n: number) => Math.round(n * 10) / 10;
 /** Tick steps (s) to choose from: at most 6 intervals across the axis. */
 const STEPS_S = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200];
 
-/** The time axis: a span of at least a minute, ticks at a round step, labelled in s under 3 minutes, else in min. */
+/** The shortest axis (a lone reading, or readings a moment apart). */
+const MIN_SPAN_MS = 10_000;
+
+/**
+ * The time axis: ticks at a round step (at most 6 intervals), ending at the data's end rounded up to that step
+ * (a 35 s session reads to 40 s, not a minute), labelled in s under 3 minutes, else in min.
+ */
 export function timeTicks(spanMs: number): { spanMs: number; ticks: Array<{ ms: number; label: string }> } {
-  const span = Math.max(60_000, spanMs);
-  const stepS = STEPS_S.find((s) => span / 1000 / s <= 6) ?? Math.ceil(span / 6000 / 3600) * 3600;
+  const data = Math.max(MIN_SPAN_MS, spanMs);
+  const stepS = STEPS_S.find((s) => data / 1000 / s <= 6) ?? Math.ceil(data / 6000 / 3600) * 3600;
+  const span = Math.ceil(data / 1000 / stepS) * stepS * 1000;
   const inSeconds = span < 180_000;
   const ticks: Array<{ ms: number; label: string }> = [];
   for (let s = 0; s * 1000 <= span + 1; s += stepS) ticks.push({ ms: s * 1000, label: inSeconds ? `${s} s` : `${round(s / 60)} min` });
@@ -101,18 +109,25 @@ export function sessionChart(samples: SessionSample[], limitW: number | null): s
   const powerPts = power.map((s): Point => [x(s.ts), yP(s.powerW)]);
   const limitText = limitW === null ? '' : `limit ${Math.round(limitW)} W`;
   const spot = limitW === null ? null : limitLabelSpot(yP(limitW), limitText, [energyPts, powerPts]);
-  const limit =
+  // The limit's line goes under the series (wider than them, translucent): a power line at the limit is drawn
+  // over it and stays seen, with the limit showing on both sides of it. Its label goes on top.
+  const limitLine =
     limitW === null || !spot
       ? ''
-      : `<line class="limit" x1="${PAD.left}" x2="${W - PAD.right}" y1="${yP(limitW)}" y2="${yP(limitW)}" stroke="#cf222e" stroke-dasharray="6 4" stroke-width="2"/>${spot.box}<text class="limit-label" x="${spot.x}" y="${spot.y}" text-anchor="${spot.anchor}" fill="#cf222e" stroke="#fbfcfd" stroke-width="3" paint-order="stroke">${limitText}</text>`;
+      : `<line class="limit" x1="${PAD.left}" x2="${W - PAD.right}" y1="${yP(limitW)}" y2="${yP(limitW)}" stroke="#cf222e" stroke-opacity="0.5" stroke-dasharray="6 4" stroke-width="5"/>`;
+  const limitLabel =
+    limitW === null || !spot
+      ? ''
+      : `${spot.box}<text class="limit-label" x="${spot.x}" y="${spot.y}" text-anchor="${spot.anchor}" fill="#cf222e" stroke="#fbfcfd" stroke-width="3" paint-order="stroke">${limitText}</text>`;
   return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="100%" role="img" aria-label="Energy and power during the test session" font-size="11" font-family="system-ui,sans-serif">
 <rect x="${PAD.left}" y="${PAD.top}" width="${W - PAD.left - PAD.right}" height="${H - PAD.top - PAD.bottom}" fill="#fbfcfd" stroke="#d0d7de"/>
 ${ticks.join('')}${axisTitle}
 <text x="${PAD.left - 6}" y="${PAD.top + 10}" text-anchor="end" fill="#0969da">${Math.round(eMax)} Wh</text><text x="${PAD.left - 6}" y="${H - PAD.bottom}" text-anchor="end" fill="#0969da">${Math.round(eMin)} Wh</text>
 <text x="${W - PAD.right + 6}" y="${PAD.top + 10}" fill="#1a7f37">${Math.round(pMax)} W</text><text x="${W - PAD.right + 6}" y="${H - PAD.bottom}" fill="#1a7f37">0 W</text>
+${limitLine}
 ${series(energyPts, '#0969da', 'energy register (Wh)')}
 ${series(powerPts, '#1a7f37', 'power (W)')}
-${limit}
+${limitLabel}
 <text x="${PAD.left}" y="${H - 4}" fill="#0969da">— energy register (Wh)</text><text x="${PAD.left + 170}" y="${H - 4}" fill="#1a7f37">— power (W)</text>${limitW === null ? '' : `<text x="${PAD.left + 290}" y="${H - 4}" fill="#cf222e">- - site’s load limit (W)</text>`}
 </svg>`;
 }

@@ -64,7 +64,10 @@ export class StatusService {
     if (!force && holder.reported === key) return;
     if (!this.cp.isAccepted || this.holding) return;
     holder.reported = key;
-    void this.cp.call('StatusNotification', payload);
+    void this.cp.call('StatusNotification', payload).then((o) => {
+      // Lost with the connection (it dropped before the answer): reported again after the reconnect, as a change meanwhile.
+      if (o.outcome === 'offline' && holder.reported === key) holder.reported = null;
+    });
   }
 
   /** One connector's status now, even while the others wait for the queue (a late answer is about to change it). */

@@ -51,6 +51,11 @@ export function mergeSamples(older: readonly MeterSample[], newer: readonly Mete
  * the store keeps).
  */
 export function useMeterSeries(scope: MeterScope | null, stored?: readonly MeterValueRow[], arrived?: readonly MeterSample[]): MeterSample[] {
+  return useMeterSeriesRead(scope, stored, arrived).samples;
+}
+
+/** useMeterSeries, with why the bench could not give the stored history when it could not (null when it did, or while asked). */
+export function useMeterSeriesRead(scope: MeterScope | null, stored?: readonly MeterValueRow[], arrived?: readonly MeterSample[]): { samples: MeterSample[]; error: string | null } {
   const client = useClient();
   const { chargerId, connectorId, transactionId } = scope ?? {};
   const live = useBench((s) => (arrived || chargerId === undefined || connectorId === undefined ? undefined : s.meter[meterKey(chargerId, connectorId)])) ?? NO_SAMPLES;
@@ -75,11 +80,12 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
     if (apart) setRound((n) => n + 1);
   }, [apart]);
   const given = useMemo(() => (stored ? toSamples(stored) : null), [stored]);
-  return useMemo(() => {
+  const samples = useMemo(() => {
     if (chargerId === undefined) return NO_SAMPLES;
     const merged = mergeSamples(given ?? fetched.data ?? NO_SAMPLES, arrived ?? live);
     return transactionId === undefined ? merged : merged.filter((s) => s.transactionId === transactionId);
   }, [chargerId, given, fetched.data, arrived, live, transactionId]);
+  return { samples, error: scope && !stored ? fetched.error : null };
 }
 
 /**

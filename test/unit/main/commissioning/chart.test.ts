@@ -1,6 +1,6 @@
 // The test session's chart in the report: a lone reading is drawn (a dot), the time axis of a short
-// session reads in seconds without repeated labels, and the load limit stays visible over a power line at
-// the limit; the energy delivered is stated under it.
+// session reads in seconds without repeated labels, and the load limit stays visible under a power line at
+// the limit (chart-limit-over-power.test.ts); the energy delivered is stated under it.
 import { describe, expect, it } from 'vitest';
 import { sessionChart, timeTicks } from '../../../../src/main/commissioning/reports/chart';
 import { sessionFacts } from '../../../../src/main/commissioning/reports/html';
@@ -20,7 +20,7 @@ describe('the session chart', () => {
     expect(new Set(ticks).size).toBe(ticks.length);
   });
 
-  it('draws the limit after (over) a power line at the limit, dashed, with its label', () => {
+  it('draws the limit, dashed, with its label, and a power line at the limit over it', () => {
     const svg = sessionChart(
       [
         { ts: '2026-01-01T10:00:00.000Z', energyWh: 8, powerW: 11040 },
@@ -31,7 +31,7 @@ describe('the session chart', () => {
     const power = svg.indexOf('stroke="#1a7f37"');
     const limit = svg.indexOf('class="limit"');
     expect(power).toBeGreaterThan(0);
-    expect(limit).toBeGreaterThan(power);
+    expect(power).toBeGreaterThan(limit);
     expect(svg).toMatch(/class="limit"[^>]*stroke-dasharray="6 4"/);
     expect(svg).toContain('limit 11040 W');
   });

@@ -17,7 +17,7 @@ import { MeterChart, latestReading, readingText, typicalStep } from '../../compo
 import { neverConnected, silenceOf, useNow, useReach } from '../../components/reach';
 import { Ago, TimeAgo } from '../../components/Ago';
 import { connectorConcern, connectorErrorWords } from '../../../../shared/api/connector-errors';
-import { useMeterSeries } from '../../components/useMeterSeries';
+import { useMeterSeriesRead } from '../../components/useMeterSeries';
 import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime, formatWhen } from '../../components/format';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
@@ -75,11 +75,13 @@ function ActiveTransaction({ tx, samples, stale, unconfirmed }: { tx: Transactio
 }
 
 /** What the meter says beside the chart: a session's reading, or, with none running, only the register (no power from a session that is over). */
-function MeterLine({ connectorId, samples, tx }: { connectorId: number; samples: MeterSample[]; tx: TransactionView | undefined }) {
+function MeterLine({ connectorId, samples, tx, unread = false }: { connectorId: number; samples: MeterSample[]; tx: TransactionView | undefined; unread?: boolean }) {
   const latest = latestReading(tx ? samples.filter((s) => belongsTo(tx, s)) : samples);
   let text: string;
+  // `unread`: the bench could not give the stored readings, so "none yet" is not known.
+  if (!latest && unread) text = 'Not known: the readings could not be read';
   // The chart beside may show earlier sessions' readings: this one's are not among them yet.
-  if (!latest) text = tx ? (samples.length ? 'No readings in this session yet (the chart shows earlier ones)' : 'No readings in this session yet') : 'No readings yet';
+  else if (!latest) text = tx ? (samples.length ? 'No readings in this session yet (the chart shows earlier ones)' : 'No readings in this session yet') : 'No readings yet';
   else if (tx) text = readingText(latest);
   else text = latest.energyWh === undefined ? 'No session running' : `No session running · register ${formatEnergy(latest.energyWh)}`;
   return (
@@ -128,7 +130,8 @@ function ConnectorCard({
   /** Online, but not heard from past its heartbeat: its values are the last known. */
   silent: boolean;
 }) {
-  const samples = useMeterSeries({ chargerId, connectorId: connector.connectorId });
+  // The bench may refuse to read them (a connector id it cannot take): said, not taken for "none yet".
+  const { samples, error: meterError } = useMeterSeriesRead({ chargerId, connectorId: connector.connectorId });
   const stale = useReach(chargerId).stale || silent;
   const { connectorId } = connector;
   const lastBoot = useBench((s) => s.chargers[chargerId]?.lastBoot);
@@ -167,15 +170,25 @@ function ConnectorCard({
         )}
         <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mt: 2, mb: 0.5, gap: 1, flexWrap: 'wrap' }}>
           <Typography variant="subtitle2">Meter</Typography>
-          <MeterLine connectorId={connectorId} samples={samples} tx={tx} />
+          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} />
         </Stack>
+        {meterError && (
+          <Alert severity="error" sx={{ mb: 1 }} data-testid={`meter-error-${connectorId}`}>
+            The meter values could not be read: {meterError}
+            {samples.length ? ' The chart shows only those received since this page opened.' : ''}
+          </Alert>
+        )}
         <MeterChart
           data-testid={`meter-chart-${connectorId}`}
           title={`Power and energy of connector ${connectorId}`}
           samples={samples}
           energyLabel="Energy register (kWh)"
           height={samples.length ? 220 : 96}
-          emptyText="No meter values yet. They appear here as the charger sends MeterValues while charging (every MeterValueSampleInterval seconds)."
+          emptyText={
+            meterError
+              ? 'No meter values to show: the bench could not read them (see above).'
+              : 'No meter values yet. They appear here as the charger sends MeterValues while charging (every MeterValueSampleInterval seconds).'
+          }
         />
       </Box>
     </Paper>

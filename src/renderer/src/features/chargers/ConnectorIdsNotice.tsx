@@ -1,7 +1,7 @@
 // A charger that reports a status for a connector it does not have: an id beyond the NumberOfConnectors it
-// gave when the bench last read its configuration. Said as the charger's report (the bench records what it
-// was sent, and lists the connector), so that a card for "connector 30000000" is not taken for the bench's
-// own invention.
+// gave when the bench last read its configuration. Said as the charger's report (the bench records the id as
+// it read it, and lists the connector; an id beyond 2^53 is said to have lost precision), so that a card
+// for "connector 30000000" is not taken for the bench's own invention.
 import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import { useClient } from '../../api/context';
@@ -58,10 +58,14 @@ export function ConnectorIdsNotice({ charger }: { charger: ChargerView }) {
   const beyond = connectorsBeyond(charger, known.count);
   if (!beyond.length) return null;
   const one = beyond.length === 1;
+  // An id beyond 2^53 is read as the nearest number a double holds: listed as read, never claimed as sent.
+  const unsafe = beyond.filter((id) => !Number.isSafeInteger(id));
   return (
     <Alert severity="warning" data-testid="connectors-beyond">
       {charger.id} reported a status for {one ? 'connector' : 'connectors'} {listed(beyond)}, but it said it has {known.count} (NumberOfConnectors, read {formatTime(known.at)}). This is the
-      charger&rsquo;s own report: the bench lists {one ? 'that connector' : 'those connectors'} as sent. Check the charger&rsquo;s configuration or firmware.
+      charger&rsquo;s own report: the bench lists {one ? 'that connector' : 'those connectors'} as it read {one ? 'the id' : 'the ids'}.
+      {unsafe.length > 0 && ` ${listed(unsafe)} ${unsafe.length === 1 ? 'is' : 'are'} beyond 2^53, where numbers lose precision: the id the charger sent may differ.`} Check the charger&rsquo;s
+      configuration or firmware.
     </Alert>
   );
 }

@@ -31,7 +31,7 @@ import { offlineWords, runLine, stopWords } from './run-words';
 import { resetDraft, useDraft } from './draft';
 import { StepResults } from './StepResults';
 import type { LiveCommissioning } from './useCommissioning';
-import { placeOf } from './words';
+import { placeOf, queuedSteps } from './words';
 import { StepNav } from './WizardScreen';
 import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
 
@@ -235,7 +235,14 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
       {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
       {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}
       {!running && <NotDoneAfterStop view={view} />}
-      <StepResults steps={view.steps} runningStepId={view.running?.stepId ?? null} runningWhat={view.running?.step ?? null} canRerun={blocked} onRerun={(id) => setAgain({ steps: [id] })} />
+      <StepResults
+        steps={view.steps}
+        runningStepId={view.running?.stepId ?? null}
+        queued={queuedSteps(view)}
+        runningWhat={view.running?.step ?? null}
+        canRerun={blocked}
+        onRerun={(id) => setAgain({ steps: [id] })}
+      />
       <ConfigDiff view={view} />
       <SessionChart view={view} stale={live.stale} />
       <Typography variant="body2" color="text.secondary">

@@ -1,7 +1,8 @@
-// The steps of a commissioning's plan, each with its verdict (or waiting / running), what it measured
-// against what is wanted, what to do when it failed, what it noted (the charger offline during the session),
+// The steps of a commissioning's plan, each with its verdict (or running, waiting in the run in progress, or
+// not run yet), what it measured against what is wanted, what to do when it failed, what it noted (the charger offline during the session),
 // the frames behind it, and a button to run it again.
 import { useState } from 'react';
+import Chip from '@mui/material/Chip';
 import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
@@ -58,12 +59,15 @@ function Measurements({ list, label }: { list: Measurement[]; label: string }) {
 export function StepResults({
   steps,
   runningStepId,
+  queued = null,
   runningWhat,
   canRerun,
   onRerun,
 }: {
   steps: CommissioningStep[];
   runningStepId: string | null;
+  /** The steps the run in progress was asked to run (null: none runs): only those without a result wait. */
+  queued?: string[] | null;
   /** What the running step is doing now. */
   runningWhat: string | null;
   /** Why a step cannot be run again now (null: it can). */
@@ -75,7 +79,7 @@ export function StepResults({
   return (
     <Box role="list" aria-label="Steps of the plan">
       {steps.map((s) => {
-        const state = stepState(s, runningStepId);
+        const state = stepState(s, runningStepId, queued);
         const r = s.result;
         const problem = !!r && isProblem(r.verdict);
         // What the step noted for the installer (the charger offline during the session), whatever its verdict.
@@ -92,9 +96,7 @@ export function StepResults({
             sx={{ borderLeft: 4, borderColor: problem ? 'error.main' : state === 'pass' ? 'success.main' : state === 'running' ? 'primary.main' : 'divider' }}
           >
             <AccordionSummary expandIcon={<ExpandMoreIcon />} sx={{ '& .MuiAccordionSummary-content': { alignItems: 'center', gap: 1.5, flexWrap: 'wrap', my: 1 } }}>
-              <Box sx={{ width: 130 }}>
-                <VerdictChip state={state} />
-              </Box>
+              <Box sx={{ width: 130 }}>{state === 'notRun' ? <Chip size="small" variant="outlined" label="Not run yet" /> : <VerdictChip state={state} />}</Box>
               <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>{s.title}</Typography>
               {notes.length > 0 && (
                 <Typography variant="body2" color="warning.main" sx={{ fontWeight: 600 }}>

@@ -20,10 +20,22 @@ export function CommissioningVerdictChip({ verdict, size = 'small' }: { verdict:
   return <Chip size={size} color={v.color} variant={verdict === 'incomplete' ? 'outlined' : 'filled'} label={v.label} />;
 }
 
-/** A step of the plan: waiting (never run), running now, or its latest verdict. */
-export function stepState(step: CommissioningStep, runningStepId: string | null): CaseState {
+/**
+ * A step of the plan: running now, its latest verdict, waiting (without a result, in the run in progress: it is
+ * still to come), or never run (without a result and not in the run in progress: nothing queues it).
+ * `queued`: the steps the run in progress was asked to run (null: no run, or one whose steps are not known,
+ * read as all of them while it runs).
+ */
+export function stepState(step: CommissioningStep, runningStepId: string | null, queued: string[] | null = null): CaseState | 'notRun' {
   if (step.id === runningStepId) return 'running';
-  return step.result?.verdict ?? 'waiting';
+  if (step.result) return step.result.verdict;
+  return queued?.includes(step.id) ? 'waiting' : 'notRun';
+}
+
+/** The steps a run in progress was asked to run (all of the plan's when it does not say), or null when none runs. */
+export function queuedSteps(view: { steps: CommissioningStep[]; state: string; running?: unknown; lastRun?: { outcome: string; steps: string[] } | null }): string[] | null {
+  if (view.lastRun?.outcome === 'running') return view.lastRun.steps;
+  return view.state === 'running' || view.running ? view.steps.map((s) => s.id) : null;
 }
 
 /** "Depot Nord, bay 4" */

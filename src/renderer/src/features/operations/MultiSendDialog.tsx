@@ -182,7 +182,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
       client.operate({ chargerId, ...op }).then(
         (result) => {
           // The heading counts an answer by what its action's meanings say of it (accepted, rejected, ...).
-          const charger = useBench.getState().chargers[chargerId];
+          const charger = chargers[chargerId];
           const explained = explainResult(action, result, chargerId, !!charger && neverConnected(charger));
           setRows((r) =>
             r.map((row) => (row.chargerId === chargerId ? { chargerId, pending: false, end: multiRowEnd(result, explained), result, settledAt: new Date().toISOString(), explained } : row)),

@@ -20,7 +20,6 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { NARROW_WINDOW } from '../../app/theme';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { meterKey, useBench, useThrottledBench, type BenchState } from '../../stores/bench';
@@ -116,7 +115,14 @@ function RunningEnergy({ row }: { row: Row }) {
   );
 }
 
-function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButtonSlot): GridColDef<Row>[] {
+/**
+ * Below this width the connector rides under the charger instead of in a column of its own: every column
+ * then fits a laptop's screen (1280 px) without scrolling sideways, and from 1440 px all have room.
+ */
+export const CONNECTOR_UNDER_CHARGER = '(max-width: 1439.95px)';
+
+/** The list's columns; `connectorUnder`: the connector is said under the charger (CONNECTOR_UNDER_CHARGER), when the charger is shown. */
+export function columnsFor(showCharger: boolean, connectorUnder: boolean, StopButton?: StopButtonSlot): GridColDef<Row>[] {
   const mono = ({ value }: { value?: unknown }) => <span style={{ fontFamily: monoFont }}>{String(value ?? '')}</span>;
   return [
     { field: 'transactionId', headerName: 'ID', width: 64, type: 'number', valueFormatter: plainNumber, renderCell: ({ value }) => <strong>#{value}</strong> },
@@ -133,8 +139,8 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
                   <MiddleEllipsis text={String(value ?? '')} sx={{ fontFamily: monoFont }} />
                   <ChargerBadges chargerId={String(value)} compact />
                 </Stack>
-                {/* On a narrow window the connector rides under the charger (its own column would not fit). */}
-                {narrow && (
+                {/* Below 1440 px the connector rides under the charger (its own column would not fit). */}
+                {connectorUnder && (
                   <Typography variant="caption" color="text.secondary" component="div">
                     connector {row.connectorId}
                   </Typography>
@@ -144,9 +150,9 @@ function columnsFor(showCharger: boolean, narrow: boolean, StopButton?: StopButt
           } satisfies GridColDef<Row>,
         ]
       : []),
-    ...(narrow && showCharger ? [] : [{ field: 'connectorId', headerName: 'Connector', width: 96, type: 'number', valueFormatter: plainNumber } satisfies GridColDef<Row>]),
-    // Wide enough for the longest idTag (20 characters): never cut short.
-    { field: 'idTag', headerName: 'idTag', width: 184, renderCell: mono },
+    ...(connectorUnder && showCharger ? [] : [{ field: 'connectorId', headerName: 'Connector', width: 96, type: 'number', valueFormatter: plainNumber } satisfies GridColDef<Row>]),
+    // Wide enough for the longest idTag (20 characters of a monospace font, 8.5 px each) and the cell's padding: never cut short.
+    { field: 'idTag', headerName: 'idTag', width: 192, renderCell: mono },
     {
       field: 'startTime',
       headerName: 'Started',
@@ -320,8 +326,8 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
       return { ...t, id: t.transactionId, energy: live ? live.energyWh : t.energyWh, energyWarning: live?.energyWarning ?? null, lastReadingAt, closedInRecord: isClosedInRecord(t) };
     });
   }, [list.data, running, meter]);
-  const narrow = useMediaQuery(NARROW_WINDOW);
-  const columns = useMemo(() => columnsFor(!fixedCharger, narrow, StopButton), [fixedCharger, narrow, StopButton]);
+  const connectorUnder = useMediaQuery(CONNECTOR_UNDER_CHARGER);
+  const columns = useMemo(() => columnsFor(!fixedCharger, connectorUnder, StopButton), [fixedCharger, connectorUnder, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.
   const exports = useExporting();
   const exportCsv = () =>

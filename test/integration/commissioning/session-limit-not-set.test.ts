@@ -1,0 +1,62 @@
+// The test session run on its own (Run again, or the API with steps ["C8_SESSION"]) on a charger the
+// commissioning has not set the site's load limit on: the charger charges at what it can (22 kW), which says
+// nothing of whether it keeps to a limit it was never given, so the load-limit row is "not measured" saying
+// why, not a failure. Once the "Site's load limit" step passed (in an earlier run that stands, or this one),
+// the session's power is judged against the limit.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bench } from '../../../src/main/core/bench';
+import { FakeClock } from '../../../src/main/clock';
+import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
+
+const CP = 'LIMIT-NOT-SET';
+let bench: Bench;
+let dataDir: string;
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-limit-not-set-'));
+  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
+  await virtualTarget(bench, CP, 1);
+}, 60_000);
+afterAll(async () => {
+  await bench.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const job = SiteJob.parse({ site: 'Depot Limit', installer: 'A. Person' });
+const LABEL = "Power under the site's load limit (W)";
+const NOT_SET = "not measured: the site's load limit has not been set on the charger by this commissioning (run “Site's load limit” first)";
+// 16 A on three phases: 11040 W; the virtual charger charges at 22 kW without a profile.
+const template = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'Limited', sessionSeconds: 60, ratedPowerW: 22000, loadLimit: { limit: 16, unit: 'A', phases: 3 } });
+
+async function run(id: string, steps: string[]): Promise<CommissioningView> {
+  bench.commissioning.run(id, steps);
+  await bench.commissioning.settled(id);
+  return bench.commissioning.get(id);
+}
+const step = (view: CommissioningView, id = 'C8_SESSION') => view.steps.find((s) => s.id === id)!.result!;
+const row = (view: CommissioningView) => step(view).measurements.find((m) => m.label === LABEL);
+
+describe('the test session without the load limit set by the commissioning', () => {
+  it('does not judge the power against a limit never set on the charger: not measured, saying why', async () => {
+    // A new charger: no profile of the site's on it (this test runs first).
+    const c = await bench.commissioning.create({ chargerId: CP, job, template });
+    const view = await run(c.id, ['C8_SESSION']);
+    const r = step(view);
+    expect(r.measurements.find((m) => m.label === 'Power (W)')?.value).toBe('up to 22000');
+    expect([r.verdict, r.reason ?? null]).toEqual(['pass', null]);
+    expect(row(view)).toEqual({ label: LABEL, value: NOT_SET, ok: null, wanted: 'at most 11040' });
+    const html = String((await bench.commissioning.file(c.id, 'report.html')).body);
+    expect(html).not.toContain('the charger does not keep to the limit');
+  }, 120_000);
+
+  it('judges it once the "Site\'s load limit" step passed in an earlier run of the commissioning', async () => {
+    const c = await bench.commissioning.create({ chargerId: CP, job, template });
+    expect(step(await run(c.id, ['C10_LOAD_LIMIT']), 'C10_LOAD_LIMIT').verdict).toBe('pass');
+    const view = await run(c.id, ['C8_SESSION']);
+    expect(step(view).verdict).toBe('pass');
+    expect(row(view)).toEqual({ label: LABEL, value: 'up to 11040', ok: true, wanted: 'at most 11040' });
+  }, 120_000);
+});
