@@ -5,7 +5,10 @@
 // not checked and Run again checks it once it is free. A session only the record holds open (a charger that
 // lost it without StopTransaction: not seen in this run, its connector not charging) does not keep the
 // connector from being checked; a note says to close it in the record. Without NumberOfConnectors the
-// connectors are those its StatusNotifications named.
+// connectors are those its StatusNotifications named in this run or since its last boot (a status recorded
+// before it, e.g. of a unit swapped under the same id, does not make a connector). A connector Preparing or
+// Finishing without a session (a cable in, nothing charging) is checked as any other: unlocking a connector
+// with a cable in is exactly what the Unlock check is for, and nothing is charging to be ended.
 import type { CaseContext } from '../conformance/context';
 import { Inconclusive, StepFailure } from '../conformance/types';
 
@@ -18,16 +21,19 @@ const reportedCount = (t: CaseContext): number | null => {
 /** Connector ids probed for a status the bench holds from before the run (the record), when the count is not reported. */
 const PROBED = 64;
 
+/** Connector ids the record holds a status of from before the run: since the charger's last boot only. */
+const recordedSinceBoot = (t: CaseContext, c: number): boolean => t.host.connectorStatus(c) !== null && (t.host.connectorsSinceBoot?.().includes(c) ?? true);
+
 /**
  * The charger's connectors, 1 to its count: NumberOfConnectors as reported, else the highest connector its
- * StatusNotifications named (in this run, or before it, as recorded), at least the count the run took.
+ * StatusNotifications named (in this run, or before it since its last boot, as recorded), at least the count the run took.
  */
 export const connectorsOf = (t: CaseContext): number[] => {
   let n = reportedCount(t);
   if (n === null) {
     n = Math.max(1, t.pics.connectors, ...[...t.host.frames.statuses.keys()].filter((c) => Number.isInteger(c) && c > 0));
     for (let c = PROBED; c > n; c--)
-      if (t.host.connectorStatus(c) !== null) {
+      if (recordedSinceBoot(t, c)) {
         n = c;
         break;
       }
@@ -42,23 +48,26 @@ const countNote = (t: CaseContext, ids: number[]): void => {
 
 const list = (ids: number[]) => (ids.length === 1 ? `connector ${ids[0]}` : `connectors ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
 
-/** Statuses of a connector a session occupies (someone charging, plugged in before or after it). */
-const OCCUPIED = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE', 'Preparing', 'Finishing']);
+/** Statuses of a connector charging (or paused in a session): a session runs on it, known or not. */
+const CHARGING = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
+/** Statuses of a connector with a session on it only when a transaction is known (else a cable in, no session). */
+const AROUND_SESSION = new Set(['Preparing', 'Finishing']);
 
 /**
- * A session runs on the connector: its transaction id (or, with its connector occupied and no transaction
- * known, 0), else null. A transaction only the record holds open, its connector not occupied, is `stale`.
+ * What keeps the connector from being checked, in words (a session runs on it: its transaction, or its status
+ * when no transaction is known), else null. A transaction only the record holds open, its connector neither
+ * charging nor seen with a session in this run, is `stale`.
  */
-function busy(t: CaseContext, connectorId: number): { tx: number | null; stale: number | null } {
+function busy(t: CaseContext, connectorId: number): { why: string | null; stale: number | null } {
   const tx = t.transactionOn(connectorId);
   const seen = [...t.host.frames.transactions].find(([, s]) => s.connectorId === connectorId)?.[0] ?? null;
-  if (seen !== null) return { tx: seen, stale: null };
+  if (seen !== null) return { why: `a session runs on it (transaction ${seen})`, stale: null };
   const status = t.host.connectorStatus(connectorId);
-  if (status !== null && OCCUPIED.has(status)) return { tx: tx ?? 0, stale: null };
-  return { tx: null, stale: tx };
+  if (status !== null && CHARGING.has(status))
+    return { why: `the connector is ${status}: a session runs on it${tx !== null ? ` (transaction ${tx})` : ' (no transaction the bench knows of)'}`, stale: null };
+  if (status !== null && AROUND_SESSION.has(status) && tx !== null) return { why: `a session runs on it (transaction ${tx}, the connector ${status})`, stale: null };
+  return { why: null, stale: tx };
 }
-
-const sessionWords = (tx: number) => (tx > 0 ? `a session runs on it (transaction ${tx})` : 'a session runs on it');
 
 /** What a failed exchange was, short, for a connector's row. */
 const failedWords = (e: StepFailure): string => (e.actual.startsWith('nothing came') ? `${e.expected.replace(/ within \d+ s$/, '')}: nothing came` : e.actual);
@@ -73,13 +82,15 @@ async function eachConnector(t: CaseContext, wanted: string, part: (connectorId:
   const ids = connectorsOf(t);
   countNote(t, ids);
   for (const c of ids) {
-    const { tx, stale } = busy(t, c);
-    if (tx !== null) {
+    const { why, stale } = busy(t, c);
+    if (why !== null) {
       skipped.push(c);
-      t.measure(`Connector ${c}`, `not checked: ${sessionWords(tx)}`, null, wanted);
+      t.measure(`Connector ${c}`, `not checked: ${why}`, null, wanted);
       continue;
     }
     if (stale !== null) t.note(`the record holds transaction ${stale} open on connector ${c}; close it in the record (Transactions) if it no longer runs`);
+    const status = t.host.connectorStatus(c);
+    if (status !== null && AROUND_SESSION.has(status)) t.note(`connector ${c} is ${status}: a cable is in, no session; checked as any other`);
     try {
       await part(c);
     } catch (e) {

@@ -38,6 +38,17 @@ export function limitNotInForce(verdict: string): string {
   return `not measured: the site's load limit is not known to be in force on the charger (“Site's load limit” ${how[verdict] ?? `ended ${verdict}`}: see that step)`;
 }
 
+/**
+ * Why a test session that passed is inconclusive when the template has a load limit the session's power was
+ * not judged against (the "Site's load limit" step had not passed when it ran): nothing reopens the session
+ * once that step passes later, so it stays open until it runs again.
+ */
+export function limitNotJudged(verdict: string | null): string {
+  const how: Record<string, string> = { fail: 'had failed', inconclusive: 'was inconclusive', error: 'had erred' };
+  const when = verdict === null ? 'had not run' : (how[verdict] ?? `had ended ${verdict}`);
+  return `The session's power was not judged against the site's load limit: “Site's load limit” ${when} when the session ran. Run “Test session” again after “Site's load limit” passes.`;
+}
+
 /** The id of the step that sets the site's load limit on the charger (plan.ts). */
 export const LOAD_LIMIT_STEP = 'C10_LOAD_LIMIT';
 
@@ -139,14 +150,18 @@ export async function session(t: CaseContext, template: CommissioningTemplate, r
   const limitStep = resultOf(LOAD_LIMIT_STEP);
   const limitSet = limitStep?.verdict === 'pass';
   const notSet = limitStep ? limitNotInForce(limitStep.verdict) : LIMIT_NOT_SET;
-  // When the bench asked the charger to stop the session (null: not yet).
+  // When the bench asked the charger to stop the session, and when its StopTransaction came (null: not yet).
   let stopAt: number | null = null;
+  let endedAt: number | null = null;
   try {
     await measured(
       t,
       template,
       limitSet ? null : notSet,
-      (p) => (phase = p),
+      (p) => {
+        phase = p;
+        if (p === 'after') endedAt = t.clock.now();
+      },
       () => (stopAt = t.clock.now()),
     );
   } catch (e) {
@@ -168,7 +183,11 @@ export async function session(t: CaseContext, template: CommissioningTemplate, r
     if (failed && lost && lost.to === null && !t.host.frames.connected && !t.host.signal?.aborted) throw new Inconclusive(unmeasuredWords(lost, t.clock));
     // The charger went offline as the session was stopped and came back: what did not come is said with that
     // outage (when it went, when it was back), not put down to the cable.
-    const atStop = stopAt === null ? undefined : watch.outages.findLast((o): o is Outage & { to: number } => o.to !== null && o.to >= stopAt!);
+    // Only an outage that began during the stop's wait (before its StopTransaction came, or within the
+    // charger's timeout of the stop when it did not): one that began later (e.g. while waiting for Available
+    // after unplug) is not the stop's, and gets the usual words.
+    const began = (o: Outage) => (endedAt !== null ? o.from < endedAt : o.from <= stopAt! + t.data.chargerTimeoutS * 1000);
+    const atStop = stopAt === null ? undefined : watch.outages.findLast((o): o is Outage & { to: number } => o.to !== null && o.to >= stopAt! && began(o));
     if (failed && atStop && !t.host.signal?.aborted) {
       const simulated = t.clock instanceof FakeClock;
       throw new PlainFailure(offlineAtStopWords(failed, noteTime(atStop.from, simulated), noteTime(atStop.to, simulated)), e as StepFailure);
@@ -177,6 +196,9 @@ export async function session(t: CaseContext, template: CommissioningTemplate, r
   } finally {
     noteOutages(t, watch.stop(), t.clock.now());
   }
+  // A load limit in the template, and the session not judged against it: not a pass (a charger without smart
+  // charging, its "Site's load limit" step not applicable, can never have it set by the bench: its row says so).
+  if (loadLimitW(template) !== null && !limitSet && limitStep?.verdict !== 'notApplicable') throw new Inconclusive(limitNotJudged(limitStep?.verdict ?? null));
 }
 
 /** `notSet`: why the power is not judged against the site's load limit (null: the limit is in force, judged). */
@@ -279,8 +301,42 @@ async function measured(t: CaseContext, template: CommissioningTemplate, notSet:
         : 'no power readings came',
     );
   }
+  checkEnded(t, tx);
   await t.operator({ kind: 'unplug', connectorId: t.connectorId });
   await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' }, title: 'Charger is free again (Available)' });
+  checkEnded(t, tx);
+}
+
+/** Statuses of a connector charging (or paused in a session): none may follow the session's StopTransaction. */
+const IN_SESSION = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
+
+/**
+ * Fails the step when the charger reported a status of a session in progress on the session's connector after
+ * its StopTransaction (Finishing stays optional): the status, and when (the charger's timestamp, else when it came).
+ */
+function checkEnded(t: CaseContext, transactionId: number): void {
+  const after = chargingAfterStop(t, transactionId);
+  t.check(
+    after === null,
+    `no Charging, SuspendedEV or SuspendedEVSE on connector ${t.connectorId} after the session's StopTransaction`,
+    after ? `the charger reported ${after.status} on connector ${t.connectorId} at ${after.at}, after the session's StopTransaction: the session did not end on the connector` : '',
+  );
+}
+
+function chargingAfterStop(t: CaseContext, transactionId: number): { status: string; at: string } | null {
+  let stopped = false;
+  for (const f of t.host.frames.frames) {
+    if (f.direction !== 'in' || f.kind !== 'CALL' || (f.action !== 'StopTransaction' && f.action !== 'StatusNotification')) continue;
+    let p: Payload;
+    try {
+      p = (JSON.parse(f.raw) as [number, string, string, Payload])[3];
+    } catch {
+      continue;
+    }
+    if (f.action === 'StopTransaction') stopped ||= p.transactionId === transactionId;
+    else if (stopped && p.connectorId === t.connectorId && IN_SESSION.has(String(p.status))) return { status: String(p.status), at: typeof p.timestamp === 'string' ? p.timestamp : f.ts };
+  }
+  return null;
 }
 
 /**

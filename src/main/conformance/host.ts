@@ -27,6 +27,8 @@ export interface CaseHost {
   lastHeartbeat(): string | null;
   /** A connector's status as the charger last reported it (during the run, or before it), or null. */
   connectorStatus(connectorId: number): string | null;
+  /** The connectors whose status the record holds from since the charger's last boot (before the run; all of them without a recorded boot). */
+  connectorsSinceBoot?(): number[];
   /** The bench's own file locations: firmware it hosts, upload locations it receives diagnostics at. */
   files: BenchFiles;
   /** Security profile 1: the password the bench checks for the charger (null: none checked), and changing it. */

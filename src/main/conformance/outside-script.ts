@@ -7,10 +7,12 @@
 // scenario went wrong: status Faulted or an errorCode other than NoError (unless it repeats the connector's
 // status before it: its last StatusNotification in the run, or its status when the case began), Available
 // while the cable the case plugged in is still in or a session the case saw start still runs (not after a
-// BootNotification of the case until the connector is busy again, nor once the case unplugged the cable),
-// and Charging, SuspendedEV or SuspendedEVSE after the case saw the connector's session stop (and none start
-// since). The end of every case's script looks at what is left; what comes during the put-back after it is
-// recorded as observations of the case (putBackCalls).
+// BootNotification of the case until the connector is busy again, nor once the case unplugged the cable or
+// its session stopped), and Charging, SuspendedEV or SuspendedEVSE after the case saw the connector's session
+// stop, until the connector reports Preparing or Available. While MinimumStatusDuration is not 0 (statuses
+// may be held back and bunched) the order rules are observations and only faults fail. The end of every
+// case's script looks at what is left; what comes during the put-back after it is recorded as observations
+// of the case, with any fault (putBackCalls), and nothing is left for the next case.
 import type { CaseContext } from './context';
 import type { ChargerCall, SeenFrame } from './frames';
 import { StepFailure } from './types';
@@ -112,6 +114,8 @@ function sessionBefore(t: CaseContext, seq: number, connectorId: number): 'runni
       const answer = t.host.frames.frames.find((a) => a.seq > f.seq && a.direction === 'out' && a.kind === 'CALLRESULT' && a.messageId === f.messageId);
       if (answer) ours.add((JSON.parse(answer.raw) as [number, string, { transactionId?: unknown }])[2]?.transactionId);
     } else if (f.action === 'StopTransaction' && ours.has(p.transactionId)) state = 'stopped';
+    // Once the connector reported Preparing or Available after the stop, that session is over (a new one may begin).
+    else if (state === 'stopped' && f.action === 'StatusNotification' && p.connectorId === connectorId && (p.status === 'Preparing' || p.status === 'Available')) state = null;
   }
   return state;
 }
@@ -133,12 +137,17 @@ export function outsideFailure(t: CaseContext, call: ChargerCall): StepFailure |
   const contradicts = (why: string) => new StepFailure(`no StatusNotification that contradicts the scenario (declared policy)`, `${sent}: ${why}`);
   if ((status === 'Faulted' || (errorCode !== undefined && errorCode !== 'NoError')) && before !== status)
     return contradicts(`a fault (${show(errorCode ?? 'no errorCode')}) the scenario does not have, on connector ${connectorId} that was ${before ?? 'unknown'}`);
+  // A charger that refused MinimumStatusDuration 0 (or a case that set it) may hold statuses back and bunch
+  // them: their order says nothing, so the order rules below are observations then (faults still fail).
+  const msd = t.pics.config.MinimumStatusDuration;
+  if (msd !== undefined && msd !== null && Number(msd) !== 0) return null;
   const session = sessionBefore(t, call.seq, connectorId);
   // After a boot of the case the connector's statuses are the charger's own report of it (the case's decisions
   // say which it checks), and once the case unplugged the cable a session not stopped yet may end after Available.
   const booted = afterBoot(t, call.seq, connectorId);
   const running = session === 'running' && !unpluggedByCase(t, connectorId);
-  if (status === 'Available' && before !== 'Available' && !booted && (t.plugged.has(connectorId) || running))
+  // Available once the case's session stopped, the cable still in: OCPP 1.6 allows it once all user interaction is complete.
+  if (status === 'Available' && before !== 'Available' && !booted && session !== 'stopped' && (t.plugged.has(connectorId) || running))
     return contradicts(
       running ? `Available while the session the case started on connector ${connectorId} still runs` : `Available while the cable the case plugged in is still in connector ${connectorId}`,
     );
@@ -180,5 +189,12 @@ const PUT_BACK_CAUSES = new Set(['Heartbeat', 'MeterValues', 'StatusNotification
 export function putBackCalls(t: CaseContext): void {
   if (!judgedCases.has(t)) return;
   for (const call of t.host.frames.pending)
-    if (!PUT_BACK_CAUSES.has(call.action)) t.observe(`${outsideText(call)}: it came after the script's last step, while the charger was put back (an observation, not judged)`, call.messageId);
+    if (!PUT_BACK_CAUSES.has(call.action) || faultStatus(call))
+      t.observe(`${outsideText(call)}: it came after the script's last step, while the charger was put back (an observation, not judged)`, call.messageId);
+}
+
+/** A StatusNotification that reports a fault: Faulted, or an errorCode other than NoError. */
+function faultStatus(call: ChargerCall): boolean {
+  const { status, errorCode } = call.payload;
+  return call.action === 'StatusNotification' && (status === 'Faulted' || (errorCode !== undefined && errorCode !== 'NoError'));
 }

@@ -19,6 +19,17 @@ export interface RestoreOptions {
 }
 
 export async function restorePreconditions(t: CaseContext, o: RestoreOptions = {}): Promise<string[]> {
+  // Whatever way the put-back ends (an early return too), what the charger sent meanwhile is recorded for the
+  // case and never left for the next case's steps to judge.
+  try {
+    return await putBack(t, o);
+  } finally {
+    if (!o.setup) putBackCalls(t);
+    t.host.frames.pending.length = 0;
+  }
+}
+
+async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
   const problems: string[] = [];
   const host = t.host;
   const limit = t.data.chargerTimeoutS * 1000;
@@ -151,9 +162,7 @@ export async function restorePreconditions(t: CaseContext, o: RestoreOptions = {
   // Messages the restoring caused are no business of the next case; a session begun meanwhile is stopped.
   await host.frames.settle();
   if (host.openTransactions().length) await stopSessions();
-  // What the charger sent meanwhile that the put-back did not cause: observations of an OCTT case.
-  if (!o.setup) putBackCalls(t);
-  host.frames.pending.length = 0;
+  // What the charger sent meanwhile (the put-back's own messages aside): observations of an OCTT case (restorePreconditions).
   return problems;
 }
 

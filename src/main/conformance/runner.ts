@@ -87,6 +87,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   let runningBefore: Array<{ transactionId: number; connectorId: number; idTag: string }> = [];
   // Each connector's status when the run starts (the record, likewise); those reported since come from the frames.
   let statusBefore = new Map<number, string>();
+  let sinceBoot: number[] = [];
   const behaviours = bench.centralSystem.behaviours;
   const host: CaseHost = {
     chargerId: o.chargerId,
@@ -108,6 +109,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       return [...seen.reverse(), ...before];
     },
     connectorStatus: (connectorId) => frames.statuses.get(connectorId) ?? statusBefore.get(connectorId) ?? null,
+    connectorsSinceBoot: () => sinceBoot,
     lastHeartbeat: () => bench.record.chargers.get(o.chargerId)?.lastHeartbeat ?? null,
     files: benchFiles(bench, o.chargerId),
     password: {
@@ -125,6 +127,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   await bench.record.settled();
   runningBefore = bench.record.transactions.list({ chargerId: o.chargerId, active: true }).map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
   statusBefore = new Map((bench.record.chargers.get(o.chargerId)?.connectors ?? []).map((c) => [c.connectorId, c.status as string]));
+  const lastBoot = Date.parse(bench.record.chargers.get(o.chargerId)?.lastBoot ?? '');
+  sinceBoot = (bench.record.chargers.get(o.chargerId)?.connectors ?? []).filter((c) => !(Date.parse(c.updatedAt) < lastBoot)).map((c) => c.connectorId);
   const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
   const run: RunResult = {
     id: o.id ?? `run-${iso().replace(/[:.]/g, '-')}`,

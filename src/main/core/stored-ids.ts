@@ -4,17 +4,30 @@
 // says so at start, naming each one and why.
 import { identityProblem } from '../../shared/api/input-rules';
 
-/** One line per stored charger whose id the identity rule refuses at connect, saying why and what to do. */
+/** Named one by one up to this many; more are counted in one line (a fleet stored so would flood the banner). */
+export const NAMED_AT_MOST = 3;
+
+/**
+ * The notices for stored chargers whose id the identity rule refuses at connect, saying why and what to do:
+ * one line per charger up to NAMED_AT_MOST, else one line counting them, naming the first few and why.
+ */
 export function refusedStoredIds(ids: Iterable<string>): string[] {
-  const lines: string[] = [];
+  const refused: Array<{ id: string; why: string }> = [];
   for (const id of ids) {
     const problem = identityProblem(id);
-    if (!problem) continue;
-    lines.push(
-      `Charger ${JSON.stringify(id)} is stored under an id the bench now refuses when a charger connects: the charge point identity ${problem.message}. ` +
-        'It stays listed, and its password, boot policy and registration can still be changed or it can be deleted, but a connection under this id is refused. ' +
-        'Give the charger a valid id (and register that one) to let it connect.',
-    );
+    if (problem) refused.push({ id, why: problem.message });
   }
-  return lines;
+  const after =
+    'It stays listed, and its password, boot policy and registration can still be changed or it can be deleted, but a connection under this id is refused. ' +
+    'Give the charger a valid id (and register that one) to let it connect.';
+  if (refused.length <= NAMED_AT_MOST)
+    return refused.map(({ id, why }) => `Charger ${JSON.stringify(id)} is stored under an id the bench now refuses when a charger connects: the charge point identity ${why}. ${after}`);
+  const named = refused
+    .slice(0, NAMED_AT_MOST)
+    .map(({ id, why }) => `${JSON.stringify(id)} (${why})`)
+    .join('; ');
+  return [
+    `${refused.length} chargers are stored under ids the bench now refuses when a charger connects, among them ${named}; the Chargers list shows them all. ` +
+      after.replace('It stays listed', 'Each stays listed'),
+  ];
 }

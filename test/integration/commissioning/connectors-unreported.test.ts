@@ -1,17 +1,22 @@
 // "Unlock each connector" on a charger that does not report NumberOfConnectors: the connectors are those its
-// StatusNotifications named (the highest id seen), not connector 1 alone, and a note says so.
+// StatusNotifications named (the highest id seen, in this run or recorded since its last boot), not connector 1
+// alone, and a note says so.
 import { describe, expect, it } from 'vitest';
 import { availabilityEach, connectorsOf, unlockEach } from '../../../src/main/commissioning/each-connector';
 import type { CaseContext } from '../../../src/main/conformance/context';
 
 /** A case context as each-connector reads it: the count as read (1 without NumberOfConnectors), the statuses seen. */
-function context(config: Record<string, string | null>, seen: Record<number, string>, before: Record<number, string> = {}) {
+function context(config: Record<string, string | null>, seen: Record<number, string>, before: Record<number, string> = {}, sinceBoot = Object.keys(before).map(Number)) {
   const sent: number[] = [];
   const notes: string[] = [];
   const rows: Array<{ label: string; ok: boolean | null }> = [];
   const t = {
     pics: { connectors: Math.max(1, Number(config.NumberOfConnectors) || 1), fixedCable: false, config },
-    host: { frames: { statuses: new Map(Object.entries(seen).map(([c, s]) => [Number(c), s])), transactions: new Map() }, connectorStatus: (c: number) => seen[c] ?? before[c] ?? null },
+    host: {
+      frames: { statuses: new Map(Object.entries(seen).map(([c, s]) => [Number(c), s])), transactions: new Map() },
+      connectorStatus: (c: number) => seen[c] ?? before[c] ?? null,
+      connectorsSinceBoot: () => sinceBoot,
+    },
     touched: {},
     transactionOn: () => null,
     send: async (_action: string, p: { connectorId: number }) => (sent.push(p.connectorId), { status: 'Unlocked' }),
@@ -36,7 +41,16 @@ describe('the connectors of a charger without NumberOfConnectors', () => {
     expect(notes).toContain('NumberOfConnectors not reported: connectors 1..3 as seen in its statuses');
   });
 
-  it('include a connector whose status the bench recorded before the run', async () => {
+  it("do not include a connector whose status the record holds only from before the charger's last boot", async () => {
+    // Connector 2's status is from an earlier unit under the same id: this charger has not reported it since it booted.
+    const { t, sent, notes } = context({}, { 1: 'Available' }, { 2: 'Available' }, []);
+    expect(connectorsOf(t)).toEqual([1]);
+    await unlockEach(t);
+    expect(sent).toEqual([1]);
+    expect(notes).toContain('NumberOfConnectors not reported: connectors 1..1 as seen in its statuses');
+  });
+
+  it("include a connector whose status the bench recorded before the run, since the charger's last boot", async () => {
     const { t, notes } = context({}, {}, { 2: 'Available' });
     expect(connectorsOf(t)).toEqual([1, 2]);
     await availabilityEach(t);

@@ -293,7 +293,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
           {charger.id}
         </Typography>
       </Breadcrumbs>
-      <ErrorBoundary what={`${charger.id}'s summary`} resetKey={charger.id}>
+      <ErrorBoundary what={`${charger.id}'s summary`} resetKey={[charger.id, charger]}>
         <Header charger={charger} behaviour={behaviour} onNotice={setNotice} settings={settings} refusal={refusal} drop={drops[charger.id]} />
       </ErrorBoundary>
       {refusal && <RefusedBanner refusal={refusal} changed={changedSinceRefusal(refusal, charger.admissionChange)} />}
@@ -316,7 +316,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
         // The operations tab scrolls its menu and its panel apart; the overview scrolls as a whole.
         sx={{ flex: 1, minHeight: 0, overflow: tab === 'overview' || tab === 'behaviour' ? 'auto' : 'hidden', display: 'flex', flexDirection: 'column', pt: 0.5 }}
       >
-        <ErrorBoundary what={`${charger.id}'s ${tabs.find((t) => t.value === tab)?.label.toLowerCase() ?? tab}`} resetKey={`${charger.id}/${tab}`}>
+        <ErrorBoundary what={`${charger.id}'s ${tabs.find((t) => t.value === tab)?.label.toLowerCase() ?? tab}`} resetKey={[`${charger.id}/${tab}`, charger]}>
           {tab === 'overview' && (
             <ChargerOverview
               charger={charger}
