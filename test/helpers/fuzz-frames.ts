@@ -193,6 +193,10 @@ export function validPerSchema(text: string): boolean {
     const frame = JSON.parse(text) as unknown[];
     if (!Array.isArray(frame) || frame.length !== 4 || frame[0] !== 2 || typeof frame[2] !== 'string') return false;
     validator.validate(`urn:${frame[2]}.req`, frame[3]);
+    // The specification's field table is stricter than the JSON schema for a StatusNotification's
+    // connectorId (>= 0, 0 the charger itself): the bench answers a negative one PropertyConstraintViolation.
+    const payload = frame[3] as { connectorId?: unknown };
+    if (frame[2] === 'StatusNotification' && typeof payload.connectorId === 'number' && payload.connectorId < 0) return false;
     return !/"(meterValue|sampledValue|chargingSchedulePeriod)":\[\]/.test(text);
   } catch {
     return false;

@@ -73,10 +73,10 @@ describe('serve --api-token', () => {
 });
 
 describe('test --charger', () => {
-  it('refuses an identity no charger could connect as (blank, "/"), naming the flag', () => {
+  it('refuses an identity no charger could connect as (blank, spaces at its ends), naming the flag', () => {
     for (const [id, why] of [
       [' ', 'must not be blank'],
-      ['ab/c', 'must not contain "/"'],
+      ['CP1 ', 'must not begin or end with a space'],
     ]) {
       const r = run(['test', '--charger', id, '--data-dir', join(work, 'd2')]);
       expect(r.status, id).toBe(2);

@@ -318,7 +318,7 @@ describe('multi-send', () => {
 
     await user.clear(connectorField);
     await user.click(screen.getByRole('button', { name: 'Trigger StatusNotification on 1 charger (1 offline)' }));
-    await screen.findByText('All 2 chargers answered.');
+    await screen.findByText('All 2 chargers accepted.');
     expect(client.callsOf('chargers:operate').map((c) => c.payload)).toEqual([{ requestedMessage: 'StatusNotification' }, { requestedMessage: 'StatusNotification' }]);
   });
 
@@ -348,7 +348,7 @@ describe('multi-send', () => {
     expect(client.callsOf('chargers:operate')).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Review…' }));
     await user.click(screen.getByRole('button', { name: 'Hard reset 1 charger (1 offline) and end 1 transaction' }));
-    await screen.findByText('All 2 chargers answered.');
+    await screen.findByText('All 2 chargers accepted.');
     expect(
       client
         .callsOf('chargers:operate')

@@ -146,7 +146,7 @@ describe('a send to several chargers', () => {
     const client = fakeClient({ 'chargers:operate': () => ({ outcome: 'completed', response: { status: 'Accepted' }, operationId: 1 }) as never });
     const user = await review(client);
     await user.click(screen.getByRole('button', { name: 'Soft reset 3 chargers' }));
-    await screen.findByText('All 3 chargers answered.');
+    await screen.findByText('All 3 chargers accepted.');
     expect(screen.queryByRole('alert', { name: 'Checks running on these chargers' })).toBeNull();
   });
 });

@@ -126,10 +126,11 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   // record would read as the one before it).
   await bench.record.settled();
   runningBefore = bench.record.transactions.list({ chargerId: o.chargerId, active: true }).map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
-  statusBefore = new Map((bench.record.chargers.get(o.chargerId)?.connectors ?? []).map((c) => [c.connectorId, c.status as string]));
-  const lastBoot = Date.parse(bench.record.chargers.get(o.chargerId)?.lastBoot ?? '');
-  sinceBoot = (bench.record.chargers.get(o.chargerId)?.connectors ?? []).filter((c) => !(Date.parse(c.updatedAt) < lastBoot)).map((c) => c.connectorId);
-  const boot = bench.record.chargers.get(o.chargerId)?.boot ?? null;
+  const stored = bench.record.chargers.get(o.chargerId);
+  statusBefore = new Map((stored?.connectors ?? []).map((c) => [c.connectorId, c.status as string]));
+  const lastBoot = Date.parse(stored?.lastBoot ?? '');
+  sinceBoot = (stored?.connectors ?? []).filter((c) => !(Date.parse(c.updatedAt) < lastBoot)).map((c) => c.connectorId);
+  const boot = stored?.boot ?? null;
   const run: RunResult = {
     id: o.id ?? `run-${iso().replace(/[:.]/g, '-')}`,
     chargerId: o.chargerId,

@@ -12,13 +12,13 @@ const PRINTABLE_WORDS = 'must be printable characters only (no control character
 export const MAX_IDENTITY_LENGTH = 48;
 
 /** What is wrong with a charge point identity. */
-export type IdentityProblem = 'empty' | 'tooLong' | 'unprintable' | 'blank' | 'spaceAtEnds' | 'slash';
+export type IdentityProblem = 'empty' | 'tooLong' | 'unprintable' | 'blank' | 'spaceAtEnds';
 
 /**
  * The charge point identity is the last segment of the URL path a charger connects to (OCPP-J 1.6), and
  * the user of its Basic auth. So it is not empty, at most 48 characters, printable, not blank, without
  * spaces at either end (a charger's setup page or a URL drops them, and a person cannot see them in a
- * list), and without "/" (which would end the path segment).
+ * list). Any other character may be in it, percent-encoded in the URL ("CP/A-01" connects as CP%2FA-01).
  */
 export function identityProblem(id: string): { problem: IdentityProblem; message: string } | null {
   if (id.length === 0) return { problem: 'empty', message: 'must not be empty' };
@@ -26,7 +26,6 @@ export function identityProblem(id: string): { problem: IdentityProblem; message
   if (!PRINTABLE.test(id)) return { problem: 'unprintable', message: PRINTABLE_WORDS };
   if (id.trim() === '') return { problem: 'blank', message: 'must not be blank (spaces only): a charger is named by it' };
   if (id.trim() !== id) return { problem: 'spaceAtEnds', message: 'must not begin or end with a space: it is the last part of the URL the charger connects to' };
-  if (id.includes('/')) return { problem: 'slash', message: 'must not contain "/": it is the last part of the URL the charger connects to (ws://<host>:<port>/ocpp/<chargePointId>)' };
   return null;
 }
 

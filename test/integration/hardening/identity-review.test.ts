@@ -1,6 +1,6 @@
-// A robustness review's findings on what people and chargers type: a blank identity, one with spaces at its
-// ends or a "/" (sent as %2F) is refused at the WebSocket upgrade and by POST /api/chargers alike (one
-// rule), and an idTag with control characters is refused naming the field. A card that is its own parent is
+// A robustness review's findings on what people and chargers type: a blank identity, or one with spaces at
+// its ends, is refused at the WebSocket upgrade and by POST /api/chargers alike (one rule; a "/", sent as
+// %2F, is any other character), and an idTag with control characters is refused naming the field. A card that is its own parent is
 // accepted: OCPP 1.6 does not forbid it, and central systems commonly send parentIdTag = idTag.
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -25,27 +25,26 @@ const attempts = async () => (await tb.request('GET', '/api/connection-attempts'
 const chargerIds = async () => ((await tb.request('GET', '/api/chargers')).body as Array<{ id: string }>).map((c) => c.id);
 
 describe('the charge point identity, one rule at the upgrade and in the API', () => {
-  it('refuses a blank identity, spaces at its ends and a "/" with 400, and lists no such charger', async () => {
-    const bad = [' ', '   ', ' CP-LEAD', 'CP-TRAIL ', 'ab/c'];
+  it('refuses a blank identity and spaces at its ends with 400, and lists no such charger', async () => {
+    const bad = [' ', '   ', ' CP-LEAD', 'CP-TRAIL '];
     for (const id of bad) expect(await upgradeStatus(`ws://127.0.0.1:${tb.port}/ocpp/${encodeURIComponent(id)}`), JSON.stringify(id)).toBe(400);
     const reasons = (await attempts()).filter((a) => a.outcome === 'refused').map((a) => a.reason ?? '');
     expect(reasons.filter((r) => r.startsWith('Invalid identity'))).toHaveLength(bad.length);
     expect(reasons).toContainEqual(expect.stringContaining('" " must not be blank'));
-    expect(reasons).toContainEqual(expect.stringContaining('"ab/c" must not contain "/"'));
     expect(reasons).toContainEqual(expect.stringContaining('" CP-LEAD" must not begin or end with a space'));
     const ids = await chargerIds();
     for (const id of bad) expect(ids).not.toContain(id);
     expect(ids.filter((id) => id.trim() === '')).toEqual([]);
   });
 
-  it('still lets in an identity with a space inside it', async () => {
+  it('still lets in an identity with a space inside it, or a "/" sent as %2F', async () => {
     expect(await upgradeStatus(`ws://127.0.0.1:${tb.port}/ocpp/${encodeURIComponent('CP ONE')}`)).toBe(101);
+    expect(await upgradeStatus(`ws://127.0.0.1:${tb.port}/ocpp/${encodeURIComponent('site/CP2')}`)).toBe(101);
   });
 
-  it('refuses POST /api/chargers with a blank id, spaces at its ends or a "/", naming the field and why', async () => {
+  it('refuses POST /api/chargers with a blank id or spaces at its ends, naming the field and why', async () => {
     const cases: Array<[string, RegExp]> = [
       [' ', /must not be blank/],
-      ['ab/c', /must not contain "\/"/],
       [' CP1', /must not begin or end with a space/],
       ['CP1 ', /must not begin or end with a space/],
     ];

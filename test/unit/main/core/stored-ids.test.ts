@@ -5,14 +5,14 @@ import { NAMED_AT_MOST, refusedStoredIds } from '../../../../src/main/core/store
 
 describe('refusedStoredIds', () => {
   it('names each of a few refused ids, and leaves valid ones out', () => {
-    const lines = refusedStoredIds(['CP-OK', 'CP-EDGE ', 'site/CP2']);
+    const lines = refusedStoredIds(['CP-OK', 'CP-EDGE ', ' CP-LEAD', 'site/CP2']);
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^Charger "CP-EDGE " is stored under an id the bench now refuses/);
-    expect(lines[1]).toMatch(/^Charger "site\/CP2" is stored/);
+    expect(lines[1]).toMatch(/^Charger " CP-LEAD" is stored/);
   });
 
   it('counts many in one line, naming the first few', () => {
-    const ids = Array.from({ length: 250 }, (_, i) => `site/CP${i}`);
+    const ids = Array.from({ length: 250 }, (_, i) => `CP${i} `);
     const lines = refusedStoredIds(['CP-OK', ...ids]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^250 chargers are stored under ids the bench now refuses/);
