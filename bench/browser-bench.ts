@@ -23,7 +23,7 @@ export interface ServeHandle {
 }
 
 export async function startServe(dir: string, nodeArgs: string[] = []): Promise<ServeHandle> {
-  const token = `uibench-${process.pid}`;
+  const token = `uibench-token-${process.pid}-0000`; // serve takes 16 to 128 characters
   const child = spawn(
     process.execPath,
     [...NODE_HEAP_ARGS, ...nodeArgs, join(root, 'bin', 'chargebench.mjs'), 'serve', '--host', '127.0.0.1', '--port', '0', '--api-port', '0', '--data-dir', dir, '--api-token', token, '--quiet'],

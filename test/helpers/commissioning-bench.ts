@@ -1,5 +1,6 @@
 // A bench for a commissioning test file: on a fake clock, in a temp data dir, with one built-in virtual
-// charger connected after the bench's heartbeat interval (Settings) is set, so the charger's first boot takes it.
+// charger connected (after the bench's heartbeat interval (Settings) is set, when one is given, so the
+// charger's first boot takes it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,16 +16,27 @@ export interface CommissioningBench {
   restart(): Promise<Bench>;
 }
 
-/** Started before the file's tests, stopped after them (its data dir removed). `name` names the temp dir. */
-export function useCommissioningBench(name: string, chargerId: string, heartbeatInterval: number): CommissioningBench {
+export interface CommissioningBenchOptions {
+  /** The bench's heartbeat interval (Settings), set before the charger connects; the bench's default when not given. */
+  heartbeatInterval?: number;
+  /** The virtual charger's connectors (1 when not given). */
+  connectors?: number;
+}
+
+/**
+ * Started before the file's tests, stopped after them (its data dir removed). `name` names the temp dir; a
+ * number for `options` is the heartbeat interval.
+ */
+export function useCommissioningBench(name: string, chargerId: string, options: number | CommissioningBenchOptions = {}): CommissioningBench {
+  const { heartbeatInterval, connectors = 1 } = typeof options === 'number' ? { heartbeatInterval: options } : options;
   let bench: Bench | null = null;
   let dataDir = '';
   const start = async () => (bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never));
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), `chargebench-${name}-`));
     const started = await start();
-    await started.settings.update({ heartbeatInterval });
-    await virtualTarget(started, chargerId, 1);
+    if (heartbeatInterval !== undefined) await started.settings.update({ heartbeatInterval });
+    await virtualTarget(started, chargerId, connectors);
   }, 60_000);
   afterAll(async () => {
     await bench?.stop();

@@ -2,7 +2,7 @@
 // on its chargers row. A record written before it opens with the columns added and no change known for any
 // charger (a refusal reads as it stands); a change made since is on the row, kept across a reopen, and the
 // chargers list reads it without a query per charger.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { BenchRecord } from '../../src/main/store/record';
 import { databaseFile, schemaVersion } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
-import type { Db } from '../../src/main/store/database';
+import { statementsRun } from '../helpers/statements';
 
 const dirs: string[] = [];
 const records: BenchRecord[] = [];
@@ -36,28 +36,6 @@ const close = async (r: BenchRecord): Promise<void> => {
 /** The schema before migration 18 (the one that adds the admission change to the chargers row). */
 const BEFORE = migrations.findIndex((m) => m.includes('ADD COLUMN admission_change '));
 const t = (minute: number): string => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
-
-/** Counts the statements run on `db` while `fn` runs. */
-function statementsRun<T>(db: Db, fn: () => T): { result: T; count: number } {
-  let count = 0;
-  const prepare = db.prepare.bind(db);
-  const spy = vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
-    const statement = prepare(sql) as unknown as Record<string, (...a: unknown[]) => unknown>;
-    for (const m of ['get', 'all', 'iterate', 'run']) {
-      const f = statement[m]!.bind(statement);
-      statement[m] = (...a: unknown[]) => {
-        count++;
-        return f(...a);
-      };
-    }
-    return statement;
-  }) as unknown as typeof db.prepare);
-  try {
-    return { result: fn(), count };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 describe('migration 18: the admission change on the chargers row', () => {
   it('is the last migration, adding the columns', () => {

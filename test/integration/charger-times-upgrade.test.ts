@@ -3,7 +3,7 @@
 // events or operations per charger (it is asked every 10 s per window, on the thread that answers the
 // chargers). A record written by an earlier version gets them when opened, from its events and operations;
 // an older bench's journal replayed after the upgrade still goes in.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { BenchRecord } from '../../src/main/store/record';
 import { databaseFile } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
 import { segmentFile } from '../../src/main/store/journal';
-import type { Db } from '../../src/main/store/database';
+import { statementsRun } from '../helpers/statements';
 
 const dirs: string[] = [];
 const records: BenchRecord[] = [];
@@ -79,28 +79,6 @@ function addOperation(db: Database.Database, chargerId: string, action: string, 
 const change = (value: unknown, key = 'HeartbeatInterval') => ({ key, value });
 const readOf = (keys: Array<{ key: string; value?: unknown }>) => ({ configurationKey: keys.map((k) => ({ readonly: false, ...k })) });
 
-/** Counts the statements run on `db` (each get, all, iterate or run) while `fn` runs. */
-function statementsRun<T>(db: Db, fn: () => T): { result: T; count: number } {
-  let count = 0;
-  const prepare = db.prepare.bind(db);
-  const spy = vi.spyOn(db, 'prepare').mockImplementation(((sql: string) => {
-    const statement = prepare(sql) as unknown as Record<string, (...a: unknown[]) => unknown>;
-    for (const m of ['get', 'all', 'iterate', 'run']) {
-      const f = statement[m]!.bind(statement);
-      statement[m] = (...a: unknown[]) => {
-        count++;
-        return f(...a);
-      };
-    }
-    return statement;
-  }) as unknown as typeof db.prepare);
-  try {
-    return { result: fn(), count };
-  } finally {
-    spy.mockRestore();
-  }
-}
-
 describe("a record written before the chargers row kept its statuses' times and the interval given", () => {
   it('gives, once opened, the times its events tell and the interval its operations tell', async () => {
     const dir = tempDir();
@@ -135,7 +113,8 @@ describe("a record written before the chargers row kept its statuses' times and 
       // Set before its last boot: the boot answer's interval (not known to the record) is the one in force.
       addCharger(db, 'CP-C', { lastBoot: t(20), firmware: 'Installed' });
       addOperation(db, 'CP-C', 'ChangeConfiguration', change('60'), { status: 'Accepted' }, t(6));
-      // Nothing usable: a value that is not whole seconds, answers that are not JSON; its firmware event pruned.
+      // Nothing usable but a change to 0 (no heartbeats, kept as given: migration 19): a value that is not whole
+      // seconds, answers that are not JSON; its firmware event pruned.
       addCharger(db, 'CP-D', { firmware: 'Idle' });
       addOperation(db, 'CP-D', 'ChangeConfiguration', change('abc'), { status: 'Accepted' }, t(6));
       addOperation(db, 'CP-D', 'ChangeConfiguration', change('0'), { status: 'Accepted' }, t(7));
@@ -155,7 +134,7 @@ describe("a record written before the chargers row kept its statuses' times and 
     expect(byId['CP-B']).toMatchObject({ firmwareStatusAt: null, diagnosticsStatusAt: null });
     expect(byId['CP-C']!.heartbeatGiven).toBeNull();
     expect(byId['CP-C']).toMatchObject({ firmwareStatus: 'Installed', firmwareStatusAt: null });
-    expect(byId['CP-D']!.heartbeatGiven).toBeNull();
+    expect(byId['CP-D']!.heartbeatGiven).toEqual({ seconds: 0, how: 'set', at: t(7) });
     expect(byId['CP-D']).toMatchObject({ firmwareStatus: 'Idle', firmwareStatusAt: null });
     expect(byId['CP-E']!.heartbeatGiven).toEqual({ seconds: 120, how: 'set', at: t(6) });
     // A charger's page says the same.

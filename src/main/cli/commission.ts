@@ -9,7 +9,7 @@ import { Command } from 'commander';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
 import type { CaseResult } from '../conformance/types';
 import { chargerRunOptions, declaredPics, openRun, printCase, printSummary, usageConflict } from './run-on-charger';
-import { changesTo, exitStatus, signalWords, type Stays } from './interrupt';
+import { changesTo, exitStatus, hearEarly, signalWords, type Stays } from './interrupt';
 import { checkOutputs, unwritten, writeOutputs, type Output } from './outputs';
 import { SITE_LIMIT_PROFILE_ID } from '../commissioning/plan';
 import { int, jsonFileOption } from './options';
@@ -44,6 +44,8 @@ export function registerCommissionCommand(program: Command): void {
         console.log(JSON.stringify(builtInTemplates, null, 2));
         return;
       }
+      // A signal from here on is heard, while the bench starts too (before the run's own Interrupt is made).
+      hearEarly('commission');
       let template = builtInTemplates.find((t) => t.name === opts.template);
       if (!template) {
         template = jsonFileOption('commission', '--template', opts.template, CommissioningTemplate, (e) =>

@@ -2,7 +2,10 @@
 // the first stops the run (the case or step in progress ends inconclusive, the charger is put back, the
 // reports asked for are written, the run is recorded) and the command exits with 130 (SIGINT) or 143
 // (SIGTERM); a second one while the charger is put back quits at once, saying what may not have been put
-// back. Before the run is set up (waiting for the charger) the first signal ends the wait: nothing is run.
+// back. Before the run is set up (waiting for the charger) the first signal ends the wait: nothing is run; one
+// heard while the command's bench is still starting (hearEarly) is taken by the Interrupt made next, so it
+// is never lost to a listener that is not there yet. During the run's setup (before its first case) the
+// first signal says so: no case has started.
 // Once the run has ended it is no longer stopped by a signal: its verdict and exit status stand while the
 // reports are written, and a second signal quits at once, naming the reports not written.
 // On a terminal the prompt's readline takes Ctrl-C as a key, not as a signal: it is heard there too.
@@ -30,6 +33,46 @@ export interface InterruptOptions {
   process?: boolean;
 }
 
+/** A signal heard before the command's Interrupt was made (while its bench starts), and the listeners that heard it. */
+let early: { by: StopSignal | null; off: () => void } | null = null;
+
+/**
+ * Listens for SIGINT and SIGTERM from now on (the command's start, before its bench starts): the first is
+ * kept for the Interrupt made next, which acts on it at once (nothing is run); a second one before then
+ * quits at once.
+ */
+export function hearEarly(command: string, exit: (status: number) => void = process.exit): void {
+  if (early) return;
+  const on = (signal: StopSignal) => () => {
+    if (!early) return;
+    if (early.by) {
+      console.error(`chargebench ${command}: stopped by ${signalWords(signal)} again, quitting at once`);
+      return exit(exitStatus[signal]);
+    }
+    early.by = signal;
+    console.log(`\nHeard ${signalWords(signal)} while the bench starts: it stops as soon as it has started; ${signalWords(signal)} again quits at once`);
+  };
+  const sigint = on('SIGINT');
+  const sigterm = on('SIGTERM');
+  process.on('SIGINT', sigint);
+  process.on('SIGTERM', sigterm);
+  early = {
+    by: null,
+    off: () => {
+      process.off('SIGINT', sigint);
+      process.off('SIGTERM', sigterm);
+    },
+  };
+}
+
+/** The signal hearEarly heard, if any; its listeners are removed (the Interrupt hears from now on). */
+function takeEarly(): StopSignal | null {
+  const by = early?.by ?? null;
+  early?.off();
+  early = null;
+  return by;
+}
+
 export class Interrupt {
   /** The signal that stopped the run (or the wait for the charger), once one came; never one heard after the run ended. */
   by: StopSignal | null = null;
@@ -38,8 +81,8 @@ export class Interrupt {
   readonly signal: AbortSignal = this.controller.signal;
   /** What may not have been put back (or, once the run has ended, which reports are not written yet), for the second signal's message. */
   left: () => string = () => '';
-  /** What the first signal still has to do (the run being stopped); null when nothing is to be put back. */
-  private stopping: string | null = null;
+  /** What the first signal still has to do (the run being stopped), as it is when the signal comes; null when nothing is to be put back. */
+  private stopping: (() => string) | null = null;
   /** The run has ended: only its reports are left to write (what `ended` says). */
   private after: string | null = null;
   /** A signal heard after the run ended (a second one quits at once). */
@@ -56,6 +99,9 @@ export class Interrupt {
       process.on('SIGTERM', this.onSigterm);
     }
     options.rl?.on('SIGINT', this.onSigint);
+    // A signal heard while the bench was starting stops the command now: nothing is run.
+    const heardEarly = takeEarly();
+    if (heardEarly) this.heard(heardEarly);
   }
 
   /** The exit status for a stopped run. */
@@ -63,9 +109,12 @@ export class Interrupt {
     return this.by ? exitStatus[this.by] : exitStatus.ok;
   }
 
-  /** From now on the first signal stops a run that changes the charger: `what` says so ("ending the case in progress …"). */
-  stopsRun(what: string): void {
-    this.stopping = what;
+  /**
+   * From now on the first signal stops a run that changes the charger: `what` says so ("ending the case in
+   * progress …"); a function says it as things are when the signal comes (the run's setup, or a case).
+   */
+  stopsRun(what: string | (() => string)): void {
+    this.stopping = typeof what === 'string' ? () => what : what;
   }
 
   /**
@@ -93,7 +142,7 @@ export class Interrupt {
     }
     if (!this.by) {
       this.by = signal;
-      console.log(`\nStopped by ${words}: ${this.stopping ? `${this.stopping}; ${words} again quits at once` : 'nothing was run'}`);
+      console.log(`\nStopped by ${words}: ${this.stopping ? `${this.stopping()}; ${words} again quits at once` : 'nothing was run'}`);
       this.controller.abort();
       return;
     }

@@ -1,6 +1,6 @@
 // What the commands share: where the record lives by default, a whole-number option checked with a
 // message that names it, and the project's folder.
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
 import envPaths from 'env-paths';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -40,7 +40,7 @@ export function jsonFileOption<S extends z.ZodType>(command: string, option: str
 
 /** --data-dir's argument: a path, never empty (resolving "" would quietly be the current directory). */
 export const dataDirArg = (v: string): string => {
-  if (v.trim() === '') throw new InvalidArgumentError('--data-dir must not be empty: give the directory the record is kept in (left out, the default one is used)');
+  if (v.trim() === '') throw new InvalidArgumentError('--data-dir must not be empty: give the directory the record is kept in (left out, $CHARGEBENCH_DATA_DIR or the default one is used)');
   return v;
 };
 
@@ -51,8 +51,21 @@ export const chargerIdArg = (v: string): string => {
   return v;
 };
 
+/** The environment variable that names the data directory when --data-dir is left out. */
+export const DATA_DIR_ENV = 'CHARGEBENCH_DATA_DIR';
+
+/** The platform's data directory for the bench (`~/.local/share/chargebench` on Linux). */
 export function defaultDataDir(): string {
-  return process.env.CHARGEBENCH_DATA_DIR ?? envPaths('chargebench', { suffix: '' }).data;
+  return envPaths('chargebench', { suffix: '' }).data;
+}
+
+/**
+ * The --data-dir option: given, or $CHARGEBENCH_DATA_DIR, or the platform's folder. The variable's value is
+ * checked as the option's is: an empty (or all-spaces) one is refused, naming the variable, as `--data-dir ""`
+ * is, rather than quietly meaning the current directory.
+ */
+export function dataDirOption(description: string): Option {
+  return new Option('--data-dir <dir>', description).argParser(dataDirArg).default(defaultDataDir()).env(DATA_DIR_ENV);
 }
 
 /**

@@ -16,13 +16,13 @@ import type { CaseDefinition, CaseResult, RunResult } from '../conformance/types
 import { formatClock } from '../../shared/format/time';
 import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
 import type { PicsDeclaration } from '../conformance/pics';
-import { chargerIdArg, dataDirArg, defaultDataDir, int } from './options';
+import { chargerIdArg, dataDirOption, int } from './options';
 import { printable } from './terminal';
 import { ranOnFakeTime } from '../../shared/api/test-runs';
 import { reachableAddresses } from '../core/network';
 import { changesTo, exitStatus, Interrupt, signalWords } from './interrupt';
 import { unwritten, writeOutputs, type Output } from './outputs';
-import { nothingConcluded, runExitStatus } from './run-status';
+import { firmwareLine, nothingConcluded, runExitStatus } from './run-status';
 import { forWantOfOperator } from '../conformance/unattended';
 import { BenchError } from '../errors';
 
@@ -33,7 +33,7 @@ export function chargerRunOptions(command: Command, what: string): Command {
   return command
     .option('--charger <id>', `the charge point id of the charger to ${what} (it connects to this bench)`, chargerIdArg)
     .option('--virtual', 'run against a built-in virtual charger, every operator step automatic, on fake time')
-    .option('--data-dir <dir>', 'the bench record to use (with --charger); --virtual uses a temporary one', dataDirArg, defaultDataDir())
+    .addOption(dataDirOption('the bench record to use (with --charger); --virtual uses a temporary one'))
     .option('--host <address>', 'address the central system listens on (with --charger)', '0.0.0.0')
     .option('--port <port>', 'port chargers connect to (with --charger; default: the saved OCPP port)', int('--port', 0, 65535))
     .option('--connect-timeout <s>', 'with --charger: seconds to wait for the charger to connect, 0 = for ever (exit 4 when it does not)', int('--connect-timeout', 0, 86_400), 600)
@@ -297,7 +297,12 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     const changes = changesTo(bench, chargerId);
     let caseId: string | null = null;
     interrupt.left = () => [caseId && `${caseId} was in progress`, changes.describe()].filter(Boolean).join('; ');
-    interrupt.stopsRun('ending the case in progress (inconclusive), putting the charger back, writing the reports');
+    // Before the first case (the run's setup) no case is in progress: the words say so.
+    interrupt.stopsRun(() =>
+      caseId
+        ? 'ending the case in progress (inconclusive), putting the charger back, writing the reports'
+        : 'ending the run before its first case (none has started), putting the charger back, writing the reports',
+    );
     const stop = () => {
       changes.freeze();
       // This run, by its id, from the moment it is started (setting up included); one that has already ended stands as it ended.
@@ -342,6 +347,9 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     // A run the bench could not carry out says so, why, and what it did not run (not "0 cases: 0 passed").
     if (run.state !== 'error' || run.cases.length) printSummary('case', run.cases, run.wallMs, ranOnFakeTime(run) ? run.ms : null);
     if (run.state === 'error') console.log(`${run.cases.length ? '' : '\n'}${couldNotRunLine(run, r.cases.length)}`);
+    // A firmware the run left on the charger (the test's file) is said with the summary, as the reports say it.
+    const firmware = firmwareLine(run);
+    if (firmware) console.log(printable(firmware));
     const written = await writeOutputs(
       r.command,
       outputs.map((o) => ({ ...o, body: async () => (await service.reportOf(run, reportKind[o.option]!)).body })),

@@ -40,3 +40,17 @@ export function runExitStatus(run: Pick<RunResult, 'summary' | 'error'>, written
   if (run.summary.fail + run.summary.error > 0 || run.error) return exitStatus.failed;
   return nothingConcluded(run.summary, strict, noOperator) ? exitStatus.nothingConcluded : exitStatus.ok;
 }
+
+/**
+ * The summary's line for a run that left another firmware on the charger than it found (a firmware case
+ * installed the test's file, which the bench cannot undo): replaced and not restored, with the firmware at
+ * the run's start and at its end (as the reports say: firmwareAtEnd, notPutBackAtEnd); null otherwise.
+ */
+export function firmwareLine(run: Pick<RunResult, 'charger' | 'firmwareAtEnd' | 'firmwareReplacedBy'>): string | null {
+  const start = run.charger.firmware;
+  const end = run.firmwareAtEnd;
+  if (end === undefined || end === start) return null;
+  const shown = (v: string | null) => v ?? 'an unnamed firmware';
+  const by = run.firmwareReplacedBy ? ` by ${run.firmwareReplacedBy.caseId}'s UpdateFirmware (the test's file)` : ' during the run';
+  return `Firmware replaced${by} and not restored: ${shown(start)} at the start, ${shown(end)} at the end; install ${shown(start)} again before testing that firmware`;
+}

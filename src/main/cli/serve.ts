@@ -10,7 +10,7 @@ import type { BenchEvent, BenchSettings } from '../../shared/api/views';
 import { version } from '../version';
 import { printable } from './terminal';
 import { formatClock } from '../../shared/format/time';
-import { dataDirArg, defaultDataDir, int, projectRoot } from './options';
+import { dataDirOption, int, projectRoot } from './options';
 import { apiTokenProblem } from '../../shared/api/input-rules';
 
 export function registerServeCommand(program: Command): void {
@@ -21,7 +21,7 @@ export function registerServeCommand(program: Command): void {
     .option('--port <port>', 'port chargers connect to (default: the saved OCPP port setting, 9000 at first)', int('--port', 0, 65535))
     .option('--ftp-port <port>', "port of the bench's FTP server, for diagnostics uploads and firmware (default: the saved FTP port setting, 2121 at first)", int('--ftp-port', 0, 65535))
     .option('--api-port <port>', 'port of the automation API (always on 127.0.0.1)', int('--api-port', 0, 65535), 8180)
-    .option('--data-dir <dir>', 'where the record (SQLite) is kept', dataDirArg, defaultDataDir())
+    .addOption(dataDirOption('where the record (SQLite) is kept'))
     .option('--api-token <token>', 'bearer token the API requires for this run only (default: the one kept in the data directory, made at first start)')
     .option('--new-api-token', 'make a new API token (saved in the data directory); saved links and open tabs must sign in again')
     .addOption(new Option('--boot-status <status>', 'answer to BootNotification (saved)').choices(['Accepted', 'Pending', 'Rejected']))

@@ -15,6 +15,7 @@ import { featureProfiles } from '../../shared/ocpp16';
 import { chargerRunOptions, runOnCharger, testOutputs, usageConflict } from './run-on-charger';
 import { checkOutputs } from './outputs';
 import { jsonFileOption } from './options';
+import { hearEarly } from './interrupt';
 
 /** The exit statuses, as `chargebench test --help` ends (README, Exit status). */
 const EXIT_STATUS_HELP = `
@@ -41,6 +42,8 @@ export function registerTestCommand(program: Command): void {
     .option('--list', 'list the cases (those --cases and --profile choose) and exit')
     .addHelpText('after', EXIT_STATUS_HELP)
     .action(async (opts, command: Command) => {
+      // A signal from here on is heard, while the bench starts too (before the run's own Interrupt is made).
+      if (!opts.list) hearEarly('test');
       const usage = (message: string): never => {
         console.error(`chargebench test: ${message}`);
         process.exit(2);

@@ -6,7 +6,8 @@ import { StepFailure, type CaseDefinition } from '../conformance/types';
 import type { CaseContext } from '../conformance/context';
 import { readKey } from '../conformance/states';
 import { offlinePolicyWords, type CommissioningTemplate, type OfflinePolicy } from '../../shared/api/commissioning';
-import { LIMIT_TOLERANCE, LOAD_LIMIT_STEP, loadLimitW, session, type StepResultOf } from './session';
+import { LIMIT_TOLERANCE, loadLimitW, session, type StepResultOf } from './session';
+import { LOAD_LIMIT_STEP } from '../../shared/api/session-limit';
 import { inWords } from './words';
 import { availabilityEach, unlockEach } from './each-connector';
 

@@ -55,7 +55,11 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       if (left) problems.push(left);
     } else {
       const problem = await restorePassword(t, t.touched.password);
-      if (problem) return [problem];
+      // A key the charger would not take back is named, and the rest is still put back (the next case begins
+      // with the document's preconditions but the key); a charger that did not reconnect with either password
+      // is named as such, with nothing more to ask of it.
+      if (problem) problems.push(problem);
+      if (problem && !host.frames.connected) return problems;
     }
   }
   if (!host.frames.connected) {
@@ -63,7 +67,8 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
     // nothing waits on an offline charger: what putting it back would have asked of it is named, not done).
     if (!host.signal?.aborted) phase(`waiting up to ${t.data.chargerTimeoutS * 2} s for the charger to reconnect`);
     if (!host.signal?.aborted) await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null, host.signal);
-    if (!host.frames.connected) return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o.setup ?? false, problems.length > 0)] : ['The charger did not reconnect after the case'];
+    if (!host.frames.connected)
+      return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o.setup ?? false, problems.length > 0)] : [...problems, 'The charger did not reconnect after the case'];
   }
   // After a Stop between a remote start the charger accepted and its session's start, the session begins
   // soon: it is waited for, so it is stopped here rather than left running.

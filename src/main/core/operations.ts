@@ -51,6 +51,21 @@ export class Operations {
   }
 
   /**
+   * Whether a charger has never connected to this bench (registered ahead, no contact since): as the
+   * renderer's reach.ts neverConnected tells it of the charger's view. Null when its record cannot be read.
+   */
+  private async neverConnected(chargerId: string): Promise<boolean | null> {
+    try {
+      // Read after what was written lands (its connection's remote address, its boot).
+      await this.record.settled();
+      const c = this.record.chargers.get(chargerId);
+      return !c || (!this.centralSystem.isConnected(chargerId) && !c.lastBoot && !c.remoteAddress && !c.connectors.length);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
    * Sends a central-system action to a charger; the answer is typed by the action. Throws BenchError 400
    * (invalid payload, nothing sent), 404 (charger never seen), 503 (the bench cannot record); resolves
    * with the outcome otherwise, `offline` when the charger is known but not connected.
@@ -86,7 +101,9 @@ export class Operations {
     const endpoint = this.centralSystem.endpointOf(chargerId);
     if (!endpoint) {
       this.centralSystem.registry.mustKnow(chargerId);
-      return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` } };
+      // Whether it had ever connected is kept with the result, as it was now: the result is read later, when it may have.
+      const never = await this.neverConnected(chargerId);
+      return { outcome: 'offline', error: { description: `Charger ${chargerId} is not connected` }, ...(never === null ? {} : { neverConnected: never }) };
     }
     if (!this.record.writable) throw new BenchError(503, `Nothing was sent: ${recordProblemText(this.record.problem, this.record.dataDir)}`);
     const timeoutMs = opts.timeoutMs ?? this.settings.get().callTimeout * 1000;

@@ -18,9 +18,10 @@ export const RECORD_FILE = 'chargebench.sqlite';
  * Creates the data directory (0700) if it does not exist. An existing one that is the bench's own (it
  * holds the record, or nothing yet) is made private with everything in it: one made by an older version
  * or by hand may be readable by others. A directory the bench did not make for itself (a user's folder
- * named as --data-dir) keeps its own mode; the record's files in it are private all the same.
+ * named as --data-dir) keeps its own mode; the record's files in it are private all the same. One the user
+ * cannot read, write or enter is refused, naming it (`access`: the file-system check, fs.accessSync).
  */
-export function ensureDataDir(dataDir: string): void {
+export function ensureDataDir(dataDir: string, access: (path: string, mode: number) => void = accessSync): void {
   let st: Stats;
   try {
     st = statSync(dataDir);
@@ -37,7 +38,7 @@ export function ensureDataDir(dataDir: string): void {
   }
   if (!st.isDirectory()) throw new DataDirError(dataDir, `is not a directory (it is ${kindOf(st)}): name a directory, or a path where one can be made`);
   try {
-    accessSync(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
+    access(dataDir, constants.R_OK | constants.W_OK | constants.X_OK);
   } catch (e) {
     throw new DataDirError(dataDir, `cannot be written: ${why(e)}`);
   }

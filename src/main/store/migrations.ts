@@ -12,6 +12,36 @@ const wholeSeconds = (value: string, type: string): string =>
 /** Whether a configuration key (text) is HeartbeatInterval, in any case and with spaces around. */
 const isHeartbeatKey = (key: string): string => `lower(trim(${key}, ${SPACES})) = 'heartbeatinterval'`;
 
+/**
+ * The newest interval a charger's operations (chargers.id, of the UPDATE around it) tell after its last boot:
+ * an accepted ChangeConfiguration of HeartbeatInterval ('set') or a GetConfiguration answer reporting it
+ * ('read'), of whole seconds, 0 included; as its id, seconds, how and at. Migration 16's query, but for 0.
+ */
+const newestGivenByOperation = `
+  SELECT * FROM (SELECT * FROM (
+    SELECT o.id, 'set' AS how, o.finished_at AS at, ${wholeSeconds("iif(json_valid(o.request), json_extract(o.request, '$.value'), NULL)", "iif(json_valid(o.request), json_type(o.request, '$.value'), NULL)")} AS seconds
+    FROM operations o INDEXED BY operations_by_action
+    WHERE o.charger_id = chargers.id AND o.action = 'ChangeConfiguration' AND o.outcome = 'completed' AND o.finished_at IS NOT NULL
+      AND (chargers.last_boot IS NULL OR o.finished_at > chargers.last_boot)
+      AND CASE WHEN json_valid(o.request) AND json_valid(o.response) THEN json_extract(o.response, '$.status') = 'Accepted'
+        AND ${isHeartbeatKey("json_extract(o.request, '$.key')")} ELSE 0 END
+    ORDER BY o.id DESC
+  ) WHERE seconds IS NOT NULL LIMIT 1)
+  UNION ALL
+  SELECT * FROM (SELECT * FROM (
+    SELECT o.id, 'read' AS how, o.finished_at AS at, (
+      SELECT ${wholeSeconds("json_extract(k.value, '$.value')", "json_type(k.value, '$.value')")}
+      FROM json_each(CASE WHEN json_valid(o.response) THEN o.response ELSE '{}' END, '$.configurationKey') k
+      WHERE CASE WHEN k.type = 'object' THEN ${isHeartbeatKey("json_extract(k.value, '$.key')")} ELSE 0 END LIMIT 1
+    ) AS seconds
+    FROM operations o INDEXED BY operations_by_action
+    WHERE o.charger_id = chargers.id AND o.action = 'GetConfiguration' AND o.outcome = 'completed' AND o.finished_at IS NOT NULL
+      AND (chargers.last_boot IS NULL OR o.finished_at > chargers.last_boot)
+      AND CASE WHEN json_valid(o.response) THEN json_type(o.response, '$.configurationKey') = 'array' ELSE 0 END
+    ORDER BY o.id DESC
+  ) WHERE seconds IS NOT NULL LIMIT 1)
+  ORDER BY id DESC LIMIT 1`;
+
 export const migrations: string[] = [
   `
   CREATE TABLE chargers (
@@ -410,5 +440,15 @@ export const migrations: string[] = [
   `
   ALTER TABLE chargers ADD COLUMN admission_change TEXT;
   ALTER TABLE chargers ADD COLUMN admission_change_at TEXT;
+  `,
+  // 19: migration 16's backfill passed over an interval of 0 (it took only more than 0), so a charger whose
+  // newest accepted change or read of HeartbeatInterval after its last boot was 0 kept an older one (or none),
+  // and was judged "heartbeat overdue" by it, until the bench next learnt its interval. The bench keeps a 0 as
+  // given (central-system/heartbeat-given.ts: no heartbeats expected). Where that newest change or read is 0,
+  // and the row holds nothing newer (the bench may have learnt it live since), it is the one given now.
+  `
+  UPDATE chargers SET (heartbeat_interval, heartbeat_interval_how, heartbeat_interval_at) = (SELECT seconds, how, at FROM (${newestGivenByOperation}))
+  WHERE (SELECT seconds FROM (${newestGivenByOperation})) = 0
+    AND (heartbeat_interval_at IS NULL OR heartbeat_interval_at <= (SELECT at FROM (${newestGivenByOperation})));
   `,
 ];

@@ -4,6 +4,7 @@
 // forms and the bench (for every face: UI, API, CLI) check the same rules; a test run that sends
 // something odd on purpose goes around them.
 import type { CentralSystemAction } from '../ocpp16/actions';
+import { idTagProblem, MAX_ID_TAG_LENGTH, type IdTagProblem } from './input-rules';
 
 /** What the rules need to know besides the payload. */
 export interface RuleContext {
@@ -27,16 +28,24 @@ export type RuleErrors = Record<string, string>;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** An idTag a person typed: 1 to 20 characters, no spaces around it. */
+/** Each idTag problem (input-rules' one rule, the API's and the id-tag forms') in the operation forms' words. */
+const ID_TAG_WORDS: Record<IdTagProblem, (v: string) => string> = {
+  empty: () => 'Enter an idTag: an empty one would start a session for nobody',
+  blank: () => 'Enter an idTag: an empty one would start a session for nobody',
+  spaceAtEnds: () => 'An idTag has no spaces at its start or end',
+  tooLong: (v) => `At most ${MAX_ID_TAG_LENGTH} characters (this one has ${v.length})`,
+  unprintable: () => 'Printable characters only (no line breaks, tabs or other control characters)',
+};
+
+/** An idTag a person typed, by input-rules' idTagProblem: 1 to 20 printable characters, no spaces around it. */
 function idTag(errors: RuleErrors, path: string, v: unknown, required: boolean): void {
   if (v === undefined) {
     if (required) errors[path] ??= 'Required: the card or idTag';
     return;
   }
   if (typeof v !== 'string') return; // the schema names the type
-  if (v.trim() === '') errors[path] ??= 'Enter an idTag: an empty one would start a session for nobody';
-  else if (v !== v.trim()) errors[path] ??= 'An idTag has no spaces at its start or end';
-  else if (v.length > 20) errors[path] ??= `At most 20 characters (this one has ${v.length})`;
+  const p = idTagProblem(v);
+  if (p) errors[path] ??= ID_TAG_WORDS[p.problem](v);
 }
 
 /** A whole number at least `min` (1 for ids and counts, 0 where 0 means the whole charger). */

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { CaseResult, OperatorAnswer } from './test-runs';
 import { numericReadingUnits, readReading } from '../format/reading';
+import { IdToken } from './input-rules';
 
 export const offlinePolicies = ['noCharging', 'localListOnly', 'knownCards', 'anyCard'] as const;
 export type OfflinePolicy = (typeof offlinePolicies)[number];
@@ -24,7 +25,7 @@ export const CommissioningTemplate = z.strictObject({
   keys: z.record(z.string().min(1).max(50), z.string().max(500)).default({}),
   offlinePolicy: z.enum(offlinePolicies).default('knownCards'),
   /** The installer's test card, exactly as the charger must send it. */
-  testIdTag: z.string().trim().min(1).max(20).default('COMMISSION-1'),
+  testIdTag: IdToken.default('COMMISSION-1'),
   /** How long the test session delivers meter values (s); shorter than 300 is allowed and noted. */
   sessionSeconds: z.int().min(10).max(3600).default(300),
   /** The least power (W) that counts as charging, and the charger's rating (W) it must stay under. */

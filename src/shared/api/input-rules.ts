@@ -35,14 +35,38 @@ export const ChargePointIdentity = z.string({ error: 'must be a string: the char
   if (p) ctx.addIssue({ code: 'custom', message: p.message, input: id });
 });
 
-/** An OCPP 1.6 IdToken (CiString20) where it may be left empty (a parentIdTag): at most 20 printable characters. */
-export const IdTokenOrEmpty = z
-  .string({ error: 'must be a string: an idTag' })
-  .max(20, { error: 'must be at most 20 characters (the OCPP 1.6 limit of an IdToken)' })
-  .regex(PRINTABLE, { error: PRINTABLE_WORDS });
+/** The OCPP 1.6 limit of an IdToken (CiString20). */
+export const MAX_ID_TAG_LENGTH = 20;
 
-/** An OCPP 1.6 IdToken (CiString20): 1 to 20 printable characters. */
-export const IdToken = IdTokenOrEmpty.min(1, { error: 'must not be empty' });
+/** What is wrong with an idTag. */
+export type IdTagProblem = 'empty' | 'tooLong' | 'unprintable' | 'blank' | 'spaceAtEnds';
+
+/**
+ * An idTag a person gives (the bench's list, a card presented, a test run's or a template's card): an OCPP
+ * 1.6 IdToken (CiString20), so 1 to 20 characters, printable, not blank and without spaces at either end
+ * (the UI's forms trim what is typed; a card reader never sends them, and a person cannot see them in a
+ * list). The UI and the API refuse the same idTags with the same words.
+ */
+export function idTagProblem(tag: string): { problem: IdTagProblem; message: string } | null {
+  if (tag.length === 0) return { problem: 'empty', message: 'must not be empty' };
+  if (tag.length > MAX_ID_TAG_LENGTH) return { problem: 'tooLong', message: `must be at most ${MAX_ID_TAG_LENGTH} characters (the OCPP 1.6 limit of an IdToken)` };
+  if (!PRINTABLE.test(tag)) return { problem: 'unprintable', message: PRINTABLE_WORDS };
+  if (tag.trim() === '') return { problem: 'blank', message: 'must not be blank (spaces only): an idTag names a card' };
+  if (tag.trim() !== tag) return { problem: 'spaceAtEnds', message: 'must not begin or end with a space (a card reader never sends one)' };
+  return null;
+}
+
+/** An OCPP 1.6 IdToken (CiString20) by idTagProblem's rule: 1 to 20 printable characters, not blank, no spaces at either end. */
+export const IdToken = z.string({ error: 'must be a string: an idTag' }).superRefine((tag, ctx) => {
+  const p = idTagProblem(tag);
+  if (p) ctx.addIssue({ code: 'custom', message: p.message, input: tag });
+});
+
+/** An IdToken where it may be left empty (a parentIdTag: "" is none); anything else by idTagProblem's rule. */
+export const IdTokenOrEmpty = z.string({ error: 'must be a string: an idTag' }).superRefine((tag, ctx) => {
+  const p = tag === '' ? null : idTagProblem(tag);
+  if (p) ctx.addIssue({ code: 'custom', message: p.message, input: tag });
+});
 
 /**
  * The serve API token: at least 16 characters, as the token serve makes and keeps is 24 (and the README

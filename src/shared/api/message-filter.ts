@@ -3,6 +3,7 @@
 // matchesFilter to frames as they arrive, so both always agree.
 import { z } from 'zod';
 import type { MessageView } from './views';
+import { searchPattern, searchRegExp } from './search-fold';
 
 export const messageKinds = ['CALL', 'CALLRESULT', 'CALLERROR', 'INVALID'] as const;
 
@@ -20,13 +21,14 @@ export const MessageFilter = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
   /**
    * Text anywhere in the raw frame, escaped in its JSON or not (`Zoë"Ω` also finds `Zoë\"Ω` and
-   * `Zo\u00eb\"\u03a9`); case-insensitive for ASCII letters only (`Ü` does not find `ü`).
+   * `Zo\u00eb\"\u03a9`); case-insensitive, for letters beyond ASCII too (`Ü` finds `ü` and `\u00fc`:
+   * search-fold.ts).
    */
   search: z.string().max(200).optional(),
 });
 export type MessageFilter = z.infer<typeof MessageFilter>;
 
-/** Whether one frame matches the filter: the same rule the store's SQL applies (search: ASCII case folded). */
+/** Whether one frame matches the filter: the same rule the store's SQL applies (search: case folded, search-fold.ts). */
 export function matchesFilter(m: Omit<MessageView, 'id'>, f: MessageFilter): boolean {
   if (f.chargerId && m.chargerId !== f.chargerId) return false;
   if (f.actions?.length && (m.action === null || !f.actions.includes(m.action))) return false;
@@ -37,8 +39,13 @@ export function matchesFilter(m: Omit<MessageView, 'id'>, f: MessageFilter): boo
   if (f.from && m.ts < new Date(f.from).toISOString()) return false;
   if (f.to && m.ts > new Date(f.to).toISOString()) return false;
   if (f.search) {
-    const raw = asciiLower(m.raw);
-    if (!searchForms(f.search).some((form) => raw.includes(asciiLower(form)))) return false;
+    const pattern = searchPattern(f.search);
+    if (pattern) {
+      if (!searchRegExp(pattern).test(m.raw)) return false;
+    } else {
+      const raw = asciiLower(m.raw);
+      if (!searchForms(f.search).some((form) => raw.includes(asciiLower(form)))) return false;
+    }
   }
   return true;
 }

@@ -4,8 +4,10 @@
 import { z } from 'zod';
 import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocpp16';
 import { featureProfiles } from '../ocpp16/actions';
+import { IdToken } from './input-rules';
 
-const idTag = z.string().trim().min(1).max(20);
+/** A card of the test data: an idTag by the one rule (input-rules), refused rather than trimmed, as the UI's forms. */
+const idTag = IdToken;
 
 export const TestData = z.strictObject({
   /** <Configured ConnectorId>. */

@@ -106,11 +106,13 @@ export type OperationResult<A extends CentralSystemAction = CentralSystemAction>
    * was sent (not connected, queued behind another call, or the bench could not record the call). With
    * `sent`, the CALL went out at `sentAt` and the connection dropped before an answer: whether the charger
    * acted on it is unknown. With `queuedBehind`, it was never sent: the connection dropped while it waited
-   * behind that call (sent at its `sentAt`, unanswered then).
+   * behind that call (sent at its `sentAt`, unanswered then). `neverConnected`, for one not sent because
+   * the charger was not connected: whether it had never connected to this bench then (registered ahead).
    */
   | {
       outcome: 'offline';
       error: { description: string };
+      neverConnected?: boolean;
       sent?: true;
       sentAt?: string;
       queuedBehind?: { action: CentralSystemAction; sentAt: string; operationId?: number };

@@ -5,6 +5,7 @@ import { ChargePointErrorCode, ChargePointStatus, RegistrationStatus } from '../
 import { errorCodes } from '../ocpp16/frames';
 import { centralSystemActions, featureProfiles } from '../ocpp16/actions';
 import { AuthorizationKey, ChargePointIdentity } from './commands';
+import { IdToken } from './input-rules';
 
 export { featureProfiles };
 export const FeatureProfileSchema = z.enum(featureProfiles);
@@ -238,7 +239,7 @@ export const physicalActions = {
   'present-id-tag': physicalAction({
     label: 'Present card',
     explanation: 'Holds a card to the reader: starts a session, or stops the one it started.',
-    schema: z.strictObject({ connectorId: z.int().min(1).max(10), idTag: z.string().min(1).max(20) }),
+    schema: z.strictObject({ connectorId: z.int().min(1).max(10), idTag: IdToken }),
     command: 'tag',
     args: ['connectorId', 'idTag'],
   }),

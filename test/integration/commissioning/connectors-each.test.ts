@@ -1,43 +1,28 @@
 // A charger with two connectors: Unlock and Availability check every connector, each its own measured row
 // (and frames on each connector); the test session stays on one connector, named by its step, the report and
 // the faces, and the other connector is said as not tested in a session.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { describe, expect, it } from 'vitest';
 import { builtInTemplates, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
 import type { CaseFrame } from '../../../src/shared/api/test-runs';
+import { useCommissioningBench } from '../../helpers/commissioning-bench';
 
 const CP = 'VBAD-2';
-let bench: Bench;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-connectors-each-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  await virtualTarget(bench, CP, 2);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const tb = useCommissioningBench('connectors-each', CP, { connectors: 2 });
 
 const job = SiteJob.parse({ site: 'Depot Two', installer: 'A. Person' });
 const STEPS = ['C8_SESSION', 'C9_UNLOCK', 'C9_AVAILABILITY'];
 
 async function commission(): Promise<{ view: CommissioningView; html: string }> {
-  const id = (await bench.commissioning.create({ chargerId: CP, job, template: builtInTemplates[0]! })).id;
-  bench.commissioning.run(id, STEPS);
-  await bench.commissioning.settled(id);
-  const view = bench.commissioning.get(id);
-  return { view, html: String((await bench.commissioning.file(id, 'report.html')).body) };
+  const id = (await tb.bench.commissioning.create({ chargerId: CP, job, template: builtInTemplates[0]! })).id;
+  tb.bench.commissioning.run(id, STEPS);
+  await tb.bench.commissioning.settled(id);
+  const view = tb.bench.commissioning.get(id);
+  return { view, html: String((await tb.bench.commissioning.file(id, 'report.html')).body) };
 }
 
 const result = (view: CommissioningView, id: string) => view.steps.find((s) => s.id === id)!.result!;
 const rows = (view: CommissioningView, id: string) => result(view, id).measurements.map((m) => [m.label, m.value, m.ok]);
-/** The connectorId of each CALL the bench sent of `action`. */
+/** The connectorId of each CALL the tb.bench sent of `action`. */
 const sentTo = (frames: CaseFrame[], action: string) =>
   frames.filter((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action).map((f) => (JSON.parse(f.raw) as [number, string, string, { connectorId: number }])[3].connectorId);
 
@@ -82,13 +67,13 @@ describe('a commissioning of a charger with two connectors', () => {
   });
 
   it('with a jammed lock, fails Unlock with a failed row for each connector that did not unlock', async () => {
-    const vcp = bench.virtualChargers.charger(CP);
+    const vcp = tb.bench.virtualChargers.charger(CP);
     vcp.setFaults({ stuckConnector: true } as never);
     try {
-      const id = (await bench.commissioning.create({ chargerId: CP, job, template: builtInTemplates[0]! })).id;
-      bench.commissioning.run(id, ['C9_UNLOCK']);
-      await bench.commissioning.settled(id);
-      const v = bench.commissioning.get(id);
+      const id = (await tb.bench.commissioning.create({ chargerId: CP, job, template: builtInTemplates[0]! })).id;
+      tb.bench.commissioning.run(id, ['C9_UNLOCK']);
+      await tb.bench.commissioning.settled(id);
+      const v = tb.bench.commissioning.get(id);
       expect(result(v, 'C9_UNLOCK').verdict).toBe('fail');
       expect(result(v, 'C9_UNLOCK').reason).toMatch(/connector 1 answered UnlockFailed, connector 2 answered UnlockFailed/);
       expect(rows(v, 'C9_UNLOCK')).toEqual([
@@ -101,13 +86,13 @@ describe('a commissioning of a charger with two connectors', () => {
   }, 120_000);
 
   it('with connector 2 refusing to go out of service, still checks connector 1 and fails on connector 2', async () => {
-    const vcp = bench.virtualChargers.charger(CP);
+    const vcp = tb.bench.virtualChargers.charger(CP);
     vcp.setFaults({ actions: { ChangeAvailability: { mode: 'reject' } } } as never);
     try {
-      const id = (await bench.commissioning.create({ chargerId: CP, job, template: builtInTemplates[0]! })).id;
-      bench.commissioning.run(id, ['C9_AVAILABILITY']);
-      await bench.commissioning.settled(id);
-      const v = bench.commissioning.get(id);
+      const id = (await tb.bench.commissioning.create({ chargerId: CP, job, template: builtInTemplates[0]! })).id;
+      tb.bench.commissioning.run(id, ['C9_AVAILABILITY']);
+      await tb.bench.commissioning.settled(id);
+      const v = tb.bench.commissioning.get(id);
       expect(result(v, 'C9_AVAILABILITY').verdict).toBe('fail');
       // Every connector was asked, each failing in its own row.
       expect(sentTo(result(v, 'C9_AVAILABILITY').frames, 'ChangeAvailability').slice(0, 2)).toEqual([1, 2]);

@@ -4,30 +4,10 @@
 // the bench knows of is left alone, its row naming the real status, not "transaction 0".
 import { describe, expect, it } from 'vitest';
 import { unlockEach } from '../../../src/main/commissioning/each-connector';
-import type { CaseContext } from '../../../src/main/conformance/context';
+import { eachConnectorContext } from '../../helpers/each-connector-context';
 
-function context(statuses: Record<number, string>) {
-  const sent: number[] = [];
-  const notes: string[] = [];
-  const rows: Array<{ label: string; value: unknown; ok: boolean | null }> = [];
-  const t = {
-    pics: { connectors: 2, fixedCable: false, config: { NumberOfConnectors: '2' } },
-    host: { frames: { statuses: new Map(Object.entries(statuses).map(([c, s]) => [Number(c), s])), transactions: new Map() }, connectorStatus: (c: number) => statuses[c] ?? null },
-    touched: {},
-    transactionOn: () => null,
-    send: async (_action: string, p: { connectorId: number }) => (sent.push(p.connectorId), { status: 'Unlocked' }),
-    expect: async () => undefined,
-    measure: (label: string, value: unknown, ok: boolean | null) => rows.push({ label, value, ok }),
-    note: (text: string) => notes.push(text),
-    check: (ok: boolean, _w: string, why: string) => {
-      if (!ok) throw new Error(why);
-    },
-    notApplicable: (why: string) => {
-      throw new Error(why);
-    },
-  };
-  return { t: t as unknown as CaseContext, sent, notes, rows };
-}
+/** Statuses of this run on a charger with NumberOfConnectors 2. */
+const context = (statuses: Record<number, string>) => eachConnectorContext({ NumberOfConnectors: '2' }, statuses);
 
 describe('a connector with a cable in and no session', () => {
   it('is unlocked as any other (Preparing, Finishing), with a note naming its status', async () => {

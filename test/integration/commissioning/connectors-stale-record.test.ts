@@ -2,38 +2,23 @@
 // it without StopTransaction; the Transactions screen marks it Not confirmed): the connector is checked, not
 // skipped as busy, and a note says to close the session in the record. Otherwise every run would be
 // inconclusive and running again would never fix it.
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { expect, it } from 'vitest';
 import { builtInTemplates, SiteJob } from '../../../src/shared/api/commissioning';
+import { useCommissioningBench } from '../../helpers/commissioning-bench';
 
 const CP = 'VSTALE';
-let bench: Bench;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-stale-record-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  await virtualTarget(bench, CP, 2);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const tb = useCommissioningBench('stale-record', CP, { connectors: 2 });
 
 it('checks connector 2 although the record holds an old session open on it, and says to close it', async () => {
   const at = new Date().toISOString();
-  bench.record.transactions.start({ chargerId: CP, connectorId: 2, idTag: 'OLD', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: at } as never, at);
-  await bench.record.settled();
-  const txId = bench.record.transactions.list({ chargerId: CP, active: true })[0]!.transactionId;
+  tb.bench.record.transactions.start({ chargerId: CP, connectorId: 2, idTag: 'OLD', authStatus: 'Accepted', reservationId: null, meterStart: 0, startTime: at } as never, at);
+  await tb.bench.record.settled();
+  const txId = tb.bench.record.transactions.list({ chargerId: CP, active: true })[0]!.transactionId;
   const job = SiteJob.parse({ site: 'S', installer: 'A' });
-  const id = (await bench.commissioning.create({ chargerId: CP, job, template: builtInTemplates[0]! })).id;
-  bench.commissioning.run(id, ['C9_UNLOCK', 'C9_AVAILABILITY']);
-  await bench.commissioning.settled(id);
-  const v = bench.commissioning.get(id);
+  const id = (await tb.bench.commissioning.create({ chargerId: CP, job, template: builtInTemplates[0]! })).id;
+  tb.bench.commissioning.run(id, ['C9_UNLOCK', 'C9_AVAILABILITY']);
+  await tb.bench.commissioning.settled(id);
+  const v = tb.bench.commissioning.get(id);
   for (const stepId of ['C9_UNLOCK', 'C9_AVAILABILITY']) {
     const r = v.steps.find((s) => s.id === stepId)!.result!;
     expect(r.verdict, `${stepId}: ${r.reason}`).toBe('pass');

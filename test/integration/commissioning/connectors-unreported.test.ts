@@ -3,35 +3,9 @@
 // alone, and a note says so.
 import { describe, expect, it } from 'vitest';
 import { availabilityEach, connectorsOf, unlockEach } from '../../../src/main/commissioning/each-connector';
-import type { CaseContext } from '../../../src/main/conformance/context';
+import { eachConnectorContext } from '../../helpers/each-connector-context';
 
-/** A case context as each-connector reads it: the count as read (1 without NumberOfConnectors), the statuses seen. */
-function context(config: Record<string, string | null>, seen: Record<number, string>, before: Record<number, string> = {}, sinceBoot = Object.keys(before).map(Number)) {
-  const sent: number[] = [];
-  const notes: string[] = [];
-  const rows: Array<{ label: string; ok: boolean | null }> = [];
-  const t = {
-    pics: { connectors: Math.max(1, Number(config.NumberOfConnectors) || 1), fixedCable: false, config },
-    host: {
-      frames: { statuses: new Map(Object.entries(seen).map(([c, s]) => [Number(c), s])), transactions: new Map() },
-      connectorStatus: (c: number) => seen[c] ?? before[c] ?? null,
-      connectorsSinceBoot: () => sinceBoot,
-    },
-    touched: {},
-    transactionOn: () => null,
-    send: async (_action: string, p: { connectorId: number }) => (sent.push(p.connectorId), { status: 'Unlocked' }),
-    expect: async () => undefined,
-    measure: (label: string, _v: unknown, ok: boolean | null) => rows.push({ label, ok }),
-    note: (text: string) => notes.push(text),
-    check: (ok: boolean, _w: string, why: string) => {
-      if (!ok) throw new Error(why);
-    },
-    notApplicable: (why: string) => {
-      throw new Error(why);
-    },
-  };
-  return { t: t as unknown as CaseContext, sent, notes, rows };
-}
+const context = eachConnectorContext;
 
 describe('the connectors of a charger without NumberOfConnectors', () => {
   it('are 1 to the highest connector its statuses named, with a note', async () => {

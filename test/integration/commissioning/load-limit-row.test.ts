@@ -1,40 +1,25 @@
 // The test session's row for the site's load limit is always there: measured when the session ran, even when
 // the step fails on another check (the power under the template's minimum), and "not measured" saying why
 // when the session did not run or the template sets no limit. In the step and in the report.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { describe, expect, it } from 'vitest';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
+import { useCommissioningBench } from '../../helpers/commissioning-bench';
 
 const CP = 'VBAD-LIMIT';
-let bench: Bench;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-load-limit-row-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  await virtualTarget(bench, CP, 1);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const tb = useCommissioningBench('load-limit-row', CP);
 
 const job = SiteJob.parse({ site: 'Depot Limit', installer: 'A. Person' });
 const LABEL = "Power under the site's load limit (W)";
 const limited = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'Sixteen', loadLimit: { limit: 16, unit: 'A', phases: 1 } });
 
 async function session(template: CommissioningTemplate, faults: Record<string, unknown>, clear: Record<string, unknown>): Promise<{ view: CommissioningView; html: string }> {
-  const vcp = bench.virtualChargers.charger(CP);
+  const vcp = tb.bench.virtualChargers.charger(CP);
   vcp.setFaults(faults as never);
   try {
-    const id = (await bench.commissioning.create({ chargerId: CP, job, template })).id;
-    bench.commissioning.run(id, ['C10_LOAD_LIMIT', 'C8_SESSION']); // the limit set first: the session judges it only then
-    await bench.commissioning.settled(id);
-    return { view: bench.commissioning.get(id), html: String((await bench.commissioning.file(id, 'report.html')).body) };
+    const id = (await tb.bench.commissioning.create({ chargerId: CP, job, template })).id;
+    tb.bench.commissioning.run(id, ['C10_LOAD_LIMIT', 'C8_SESSION']); // the limit set first: the session judges it only then
+    await tb.bench.commissioning.settled(id);
+    return { view: tb.bench.commissioning.get(id), html: String((await tb.bench.commissioning.file(id, 'report.html')).body) };
   } finally {
     vcp.setFaults(clear as never);
   }

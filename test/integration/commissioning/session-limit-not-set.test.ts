@@ -3,27 +3,12 @@
 // nothing of whether it keeps to a limit it was never given, so the load-limit row is "not measured" saying
 // why, not a failure, and the step is inconclusive (not a pass) until it runs again. Once the "Site's load limit" step passed (in an earlier run that stands, or this one),
 // the session's power is judged against the limit.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { describe, expect, it } from 'vitest';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
+import { useCommissioningBench } from '../../helpers/commissioning-bench';
 
 const CP = 'LIMIT-NOT-SET';
-let bench: Bench;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-limit-not-set-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  await virtualTarget(bench, CP, 1);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const tb = useCommissioningBench('limit-not-set', CP);
 
 const job = SiteJob.parse({ site: 'Depot Limit', installer: 'A. Person' });
 const LABEL = "Power under the site's load limit (W)";
@@ -32,9 +17,9 @@ const NOT_SET = "not measured: the site's load limit has not been set on the cha
 const template = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'Limited', sessionSeconds: 60, ratedPowerW: 22000, loadLimit: { limit: 16, unit: 'A', phases: 3 } });
 
 async function run(id: string, steps: string[]): Promise<CommissioningView> {
-  bench.commissioning.run(id, steps);
-  await bench.commissioning.settled(id);
-  return bench.commissioning.get(id);
+  tb.bench.commissioning.run(id, steps);
+  await tb.bench.commissioning.settled(id);
+  return tb.bench.commissioning.get(id);
 }
 const step = (view: CommissioningView, id = 'C8_SESSION') => view.steps.find((s) => s.id === id)!.result!;
 const row = (view: CommissioningView) => step(view).measurements.find((m) => m.label === LABEL);
@@ -42,19 +27,19 @@ const row = (view: CommissioningView) => step(view).measurements.find((m) => m.l
 describe('the test session without the load limit set by the commissioning', () => {
   it('does not judge the power against a limit never set on the charger: not measured, saying why', async () => {
     // A new charger: no profile of the site's on it (this test runs first).
-    const c = await bench.commissioning.create({ chargerId: CP, job, template });
+    const c = await tb.bench.commissioning.create({ chargerId: CP, job, template });
     const view = await run(c.id, ['C8_SESSION']);
     const r = step(view);
     expect(r.measurements.find((m) => m.label === 'Power (W)')?.value).toBe('up to 22000');
     // Not a pass: the power was never judged against the template's limit (run it again once the limit is set).
     expect([r.verdict, r.reason ?? null]).toEqual(['inconclusive', expect.stringContaining("Run “Test session” again after “Site's load limit” passes")]);
     expect(row(view)).toEqual({ label: LABEL, value: NOT_SET, ok: null, wanted: 'at most 11040' });
-    const html = String((await bench.commissioning.file(c.id, 'report.html')).body);
+    const html = String((await tb.bench.commissioning.file(c.id, 'report.html')).body);
     expect(html).not.toContain('the charger does not keep to the limit');
   }, 120_000);
 
   it('judges it once the "Site\'s load limit" step passed in an earlier run of the commissioning', async () => {
-    const c = await bench.commissioning.create({ chargerId: CP, job, template });
+    const c = await tb.bench.commissioning.create({ chargerId: CP, job, template });
     expect(step(await run(c.id, ['C10_LOAD_LIMIT']), 'C10_LOAD_LIMIT').verdict).toBe('pass');
     const view = await run(c.id, ['C8_SESSION']);
     expect(step(view).verdict).toBe('pass');

@@ -3,12 +3,7 @@
 // it dropped, when it came back or that it did not, how long), as the checks step and the report show it.
 // A short outage the session goes on through keeps the verdict; a charger that does not come back leaves
 // the session unmeasured: inconclusive, saying so.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
+import { describe, expect, it } from 'vitest';
 import { virtualTarget } from '../../../src/main/conformance/virtual';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
 import { formatDateTimeWithZone } from '../../../src/shared/format/time';
@@ -16,36 +11,27 @@ import { formatDateTimeWithZone } from '../../../src/shared/format/time';
 /** A time in a note: as the report writes it, with its zone, on this run's fake (simulated) clock. */
 const noteTime = (ms: number) => `${formatDateTimeWithZone(ms)} (simulated clock)`;
 import { esc } from '../../../src/main/conformance/reports/html';
+import { useCommissioningBench } from '../../helpers/commissioning-bench';
 
 const ID = 'OUTAGE-1';
-let bench: Bench;
-let dataDir: string;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-outage-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  await virtualTarget(bench, ID, 2);
-}, 60_000);
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const tb = useCommissioningBench('outage', ID, { connectors: 2 });
 
 // Meter values every 60 s: a 180 s session takes them for three intervals.
 const template = CommissioningTemplate.parse({ ...builtInTemplates[0], name: 'Outage', sessionSeconds: 180 });
 const job = SiteJob.parse({ site: 'Depot Süd', address: 'Weg 2', location: 'Bay 9', installer: 'A. Person', company: '', customer: '' });
-const svc = () => bench.commissioning;
+const svc = () => tb.bench.commissioning;
 const session = (v: CommissioningView) => v.steps.find((s) => s.id === 'C8_SESSION')!.result!;
 const notes = (v: CommissioningView) => session(v).observations.filter((o) => o.note);
 
 /** Runs the test session step with the charger going offline for `seconds` (0: until switched off) at the session's first meter values. */
 async function sessionWithOutage(seconds: number): Promise<{ view: CommissioningView; html: string; droppedAt: number }> {
-  const vcp = bench.virtualChargers.charger(ID);
+  const vcp = tb.bench.virtualChargers.charger(ID);
   const c = await svc().create({ chargerId: ID, job, template });
   let droppedAt = NaN;
-  const off = bench.bus.subscribe((e) => {
+  const off = tb.bench.bus.subscribe((e) => {
     if (!Number.isNaN(droppedAt) || e.type !== 'frameLogged' || e.message.chargerId !== ID || e.message.kind !== 'CALL' || e.message.action !== 'MeterValues') return;
     if ((JSON.parse(e.message.raw) as [number, string, string, { transactionId?: number }])[3].transactionId === undefined) return;
-    droppedAt = bench.clock.now();
+    droppedAt = tb.bench.clock.now();
     vcp.setFaults({ offline: true, offlineSeconds: seconds });
   });
   try {
@@ -55,7 +41,7 @@ async function sessionWithOutage(seconds: number): Promise<{ view: Commissioning
     off();
     vcp.setFaults({ offline: false });
   }
-  await virtualTarget(bench, ID);
+  await virtualTarget(tb.bench, ID);
   const view = svc().get(c.id);
   return { view, html: String((await svc().file(c.id, 'report.html')).body), droppedAt };
 }

@@ -1,12 +1,15 @@
 // The test session as an inline SVG chart: the energy register (Wh, left axis) and the power (W, right
 // axis) over the session's time (seconds for a short session, minutes otherwise), a lone reading drawn as
 // a dot, and the site's load limit as a wide translucent dashed band drawn under the series, so a power line
-// at the limit runs visibly along it (neither hides the other); its label on top. The time axis ends at the
-// data's end (rounded up to its tick step) and says where it starts: the first reading's time with its zone,
-// as the report writes times. No script, no font files.
-import type { SessionSample } from '../../../shared/api/commissioning';
+// at the limit runs visibly along it (neither hides the other); its label on top. The limit is drawn only
+// when this commissioning had set it on the charger when the session ran (the session's power was judged
+// against it); otherwise the report says why there is none. The time axis ends at the data's end (rounded
+// up to its tick step) and says where it starts: the first reading's time with its zone, as the report
+// writes times. No script, no font files.
+import type { CommissioningView, SessionSample } from '../../../shared/api/commissioning';
 import { formatDateTimeWithZone } from '../../../shared/format/time';
 import { esc } from '../../conformance/reports/html';
+import { sessionChartLimit } from '../../../shared/api/session-limit';
 
 const W = 720;
 const H = 276;
@@ -77,6 +80,22 @@ export function limitLabelSpot(limitY: number, text: string, lines: Point[][]): 
   const c = candidates[0] ?? { x: right, y: Math.max(PAD.top + height, limitY - 6), anchor: 'end' as const };
   const b = boxOf(c);
   return { ...c, box: `<rect x="${round(b.x0 - 2)}" y="${round(b.y0)}" width="${round(b.x1 - b.x0 + 4)}" height="${round(b.y1 - b.y0)}" fill="#fbfcfd" opacity="0.92"/>` };
+}
+
+/**
+ * The load limit (W) the session's chart draws, or null; with why none is drawn when the template has one
+ * (HTML): the limit had not been set on the charger by this commissioning when the session ran (its
+ * “Site's load limit” step had not passed), so the session's power says nothing of it. The session step's
+ * load-limit row tells (the condition the step judged the power on); a record without that row, by the
+ * “Site's load limit” step's verdict.
+ */
+export function chartLimit(view: Pick<CommissioningView, 'steps' | 'session'>): { limitW: number | null; why: string } {
+  const { limitW, notSetW } = sessionChartLimit(view, view.session?.limitW ?? null);
+  if (notSetW === null) return { limitW, why: '' };
+  return {
+    limitW: null,
+    why: `<p class="meta chart-limit">No load limit line: the load limit was not set on the charger in this commissioning when the test session ran (its “Site's load limit” step had not passed), so the session's power says nothing of the site's limit (${esc(Math.round(notSetW))} W) and was not judged against it.</p>`,
+  };
 }
 
 export function sessionChart(samples: SessionSample[], limitW: number | null): string {

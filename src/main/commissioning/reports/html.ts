@@ -15,7 +15,7 @@ import {
 import { esc, verdictLabel } from '../../conformance/reports/html';
 import { numericReadingUnits } from '../../../shared/format/reading';
 import { sessionConnectorOf, sessionConnectorWords } from '../../../shared/format/session-connector';
-import { sessionChart } from './chart';
+import { chartLimit, sessionChart } from './chart';
 import { breakable, FAKE_CLOCK_NOTE, identityFindings, PRINT_CSS, reportTime } from './print';
 
 export interface ReportInput {
@@ -125,6 +125,8 @@ export function commissioningHtml({ view, photo, evidenceSha256, fakeTime = fals
   const h = view.handover;
   const l = view.template.loadLimit;
   const onConnector = sessionConnectorOf(view);
+  // The session's chart draws the site's load limit only when it was set on the charger for the session.
+  const limit = chartLimit(view);
   // The configuration not read at the end of the last run: why, when, and what the values shown are instead.
   const notRead = configNotReadWords(view, time);
   return `<!doctype html>
@@ -169,7 +171,7 @@ ${steps(view, time)}
 ${diff ? `<p class="${notRead ? 'note' : 'meta'}">${notRead ? `${esc(notRead)} The baseline is not judged by them.` : 'Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.'}</p><table class="diff"><colgroup><col class="c-key"><col class="c-wanted"><col class="c-was"><col class="c-now"><col class="c-answer"><col class="c-ok"></colgroup><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}
 <h2>Test session</h2>
 ${onConnector ? `<p class="session-connector">On ${esc(sessionConnectorWords(onConnector))}.</p>` : ''}
-${view.session ? `${fakeTime ? '<p class="meta">Its time axis is the simulated clock’s: the session ran its planned length there, in seconds of real time.</p>' : ''}${sessionChart(view.session.samples, view.session.limitW)}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
+${view.session ? `${fakeTime ? '<p class="meta">Its time axis is the simulated clock’s: the session ran its planned length there, in seconds of real time.</p>' : ''}${sessionChart(view.session.samples, limit.limitW)}${view.session.samples.length ? limit.why : ''}${sessionFacts(view.session)}` : '<p class="meta">The test session has not run.</p>'}
 <h2>On-site checks</h2>
 <table class="checks"><colgroup><col class="c-check"><col class="c-result"><col class="c-measured"><col class="c-note"></colgroup><thead><tr><th>Check</th><th>Result</th><th>Measured</th><th>Note</th></tr></thead><tbody>${checklist}</tbody></table>
 <h2>Photos</h2>

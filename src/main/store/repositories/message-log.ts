@@ -15,9 +15,9 @@
 //   proposes, a step of candidates at a time, where the index reaches, and scans only the frames after.
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../database';
-import { searchForms, type MessageFilter } from '../../../shared/api/message-filter';
+import type { MessageFilter } from '../../../shared/api/message-filter';
 import type { MessageRecord as MessageView } from '../../../shared/records';
-import { blockOf, SEARCH_BLOCK, searchIndexedTo, searchIndexQuery } from './message-search';
+import { blockOf, registerSearchFold, SEARCH_BLOCK, searchIndexedTo, searchIndexQuery, searchTerm } from './message-search';
 import { chunkEpochs, epochOf } from '../repository';
 import { unpaced, type Pace } from '../reader/pacing';
 
@@ -79,12 +79,11 @@ export function messageWhere(f: MessageFilter): { terms: string[]; args: unknown
     args.push(...f.kinds);
   }
   if (f.errorsOnly || (f.kinds?.length && f.kinds.every((k) => k === 'CALLERROR' || k === 'INVALID'))) terms.push(FLAGGED);
-  // LIKE folds ASCII case without copying each frame (lower() does), which is most of a search's time.
   // Any of the search's forms (the text as typed, or escaped as the frame's JSON may hold it) matches.
   if (f.search) {
-    const forms = searchForms(f.search);
-    terms.push(forms.length === 1 ? "raw LIKE ? ESCAPE '\\'" : `(${forms.map(() => "raw LIKE ? ESCAPE '\\'").join(' OR ')})`);
-    args.push(...forms.map((form) => `%${form.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    const { term, args: searchArgs } = searchTerm(f.search);
+    terms.push(term);
+    args.push(...searchArgs);
   }
   return { terms, args };
 }
@@ -141,7 +140,9 @@ export class MessageLog {
   constructor(
     private readonly db: Db,
     private readonly tuning: Tuning = defaultTuning,
-  ) {}
+  ) {
+    registerSearchFold(db);
+  }
 
   private sql(text: string): Statement<unknown[], unknown> {
     let s = this.stmts.get(text);

@@ -9,18 +9,83 @@
 // The index only proposes frames: each is checked against the filter on the frame itself.
 import type { Db } from '../database';
 import { searchForms } from '../../../shared/api/message-filter';
+import { caseClass, foldsBeyondAscii, searchFormPositions, searchPattern, searchRegExp } from '../../../shared/api/search-fold';
+
+/** The SQL function a search folding beyond ASCII is checked with: search_fold(raw, searchPattern) (search-fold.ts). */
+export const SEARCH_FOLD_FUNCTION = 'search_fold';
+
+/** Makes SEARCH_FOLD_FUNCTION known to a connection that reads the message log. */
+export function registerSearchFold(db: Db): void {
+  db.function(SEARCH_FOLD_FUNCTION, { deterministic: true }, (raw: unknown, pattern: unknown) => (typeof raw === 'string' && searchRegExp(pattern as string).test(raw) ? 1 : 0));
+}
+
+/** LIKE's pattern for a text anywhere in the frame. */
+const likeAnywhere = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+const LIKE = "raw LIKE ? ESCAPE '\\'";
+
+/**
+ * The WHERE term checking a search on the frame itself. LIKE folds ASCII case without copying each frame
+ * (lower() does), which is most of a search's time: a search whose letters are all ASCII (or have no case)
+ * is a LIKE of each of its forms. One with letters beyond ASCII that have a case is checked by
+ * SEARCH_FOLD_FUNCTION (search-fold.ts) behind LIKEs every match passes: its first such letter, in any of
+ * its cases, as is or escaped (\uXXXX, whose hex LIKE folds; the escapes as one LIKE, `_` where they
+ * differ), which few frames of a log hold.
+ */
+export function searchTerm(search: string): { term: string; args: string[] } {
+  const pattern = searchPattern(search);
+  if (!pattern) {
+    const forms = searchForms(search);
+    return { term: forms.length === 1 ? LIKE : `(${forms.map(() => LIKE).join(' OR ')})`, args: forms.map(likeAnywhere) };
+  }
+  const letter = Array.from(search).find((c) => caseClass(c).length > 1)!;
+  const escape = (m: string): string => Array.from({ length: m.length }, (_, i) => `\\u${m.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  // The escapes, one LIKE for those of a length: `_` where they differ (the frame is checked after).
+  const escapes = new Map<number, string>();
+  for (const e of caseClass(letter).map((m) => escape(m).toLowerCase())) {
+    const had = escapes.get(e.length);
+    escapes.set(e.length, had ? Array.from(e, (c, i) => (had[i] === c ? c : '_')).join('') : e);
+  }
+  const likes = [...caseClass(letter).map(likeAnywhere), ...[...escapes.values()].map((e) => `%${e.replace(/\\/g, '\\\\')}%`)];
+  return { term: `((${likes.map(() => LIKE).join(' OR ')}) AND ${SEARCH_FOLD_FUNCTION}(raw, ?))`, args: [...likes, pattern] };
+}
 
 /**
  * The index's query for a search: any of its forms (searchForms: the text as typed, or escaped as the
  * frame's JSON may hold it), each all of its trigrams; or null when the search cannot use the index: fewer
- * than three characters, or a NUL (FTS5 ends its strings there). The trigram tokenizer folds case wider
- * than the search does (non-ASCII letters too): it proposes more, and each frame is checked after.
+ * than three characters, or a NUL (FTS5 ends its strings there). The trigram tokenizer folds case (ASCII,
+ * and most letters beyond) and may fold wider than the search: it proposes more, and each frame is checked
+ * after. A search folding beyond ASCII asks for each trigram in any case of its letters (foldedQuery), so
+ * what it finds does not hang on the tokenizer's own folding of them.
  */
 export function searchIndexQuery(text: string): string | null {
   if (Array.from(text).length < 3 || text.includes('\u0000')) return null;
+  if (foldsBeyondAscii(text)) return foldedQuery(text);
   const forms = searchForms(text).map(formQuery);
   return forms.length === 1 ? forms[0] : forms.map((q) => `(${q})`).join(' OR ');
 }
+
+/** searchIndexQuery for a search folding beyond ASCII: each form's trigrams, each any of its letters' cases. */
+function foldedQuery(text: string): string | null {
+  const forms: string[] = [];
+  for (const positions of searchFormPositions(text)) {
+    const grams = new Map<string, string>();
+    for (let i = 0; i + 3 <= positions.length; i++) {
+      const [a, b, c] = positions.slice(i, i + 3);
+      if (!a || !b || !c || a.length * b.length * c.length > MAX_VARIANTS) continue;
+      const variants = a.flatMap((x) => b.flatMap((y) => c.map((z) => `"${(x + y + z).replace(/"/g, '""')}"`)));
+      const q = variants.length === 1 ? variants[0] : `(${variants.join(' OR ')})`;
+      grams.set(q, q);
+    }
+    // A form without a trigram to ask for could be anywhere: the index cannot narrow the search.
+    if (!grams.size) return null;
+    let picked = [...grams.values()];
+    if (picked.length > MAX_TRIGRAMS) picked = Array.from({ length: MAX_TRIGRAMS }, (_, i) => picked[Math.round((i * (picked.length - 1)) / (MAX_TRIGRAMS - 1))]);
+    forms.push(picked.join(' AND '));
+  }
+  return forms.length === 1 ? forms[0] : forms.map((q) => `(${q})`).join(' OR ');
+}
+/** Spellings of one trigram asked for at most (a trigram of three letters with two cases each: 8). */
+const MAX_VARIANTS = 8;
 
 /** The trigrams of one form of a search (three characters or more), all of which a frame holding it holds. */
 function formQuery(text: string): string {

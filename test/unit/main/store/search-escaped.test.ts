@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageWhere } from '../../../../src/main/store/repositories/message-log';
-import { searchIndexQuery } from '../../../../src/main/store/repositories/message-search';
+import { registerSearchFold, searchIndexQuery } from '../../../../src/main/store/repositories/message-search';
 import { matchesFilter } from '../../../../src/shared/api/message-filter';
 
 const raws = [
@@ -23,9 +23,9 @@ const searches: Array<[string, number[]]> = [
   ['"quotes"', [4]],
   ['café', [5, 6]],
   ['CAFé', [5, 6]],
-  ['CAFÉ', []],
+  ['CAFÉ', [5, 6]],
   ['ünïcode', [8]],
-  ['ÜNÏCODE', []],
+  ['ÜNÏCODE', [8]],
   ['C:\\dir', [9]],
   ['caf\\u00e9', [5]],
 ];
@@ -34,6 +34,7 @@ describe('searching frames whose JSON escapes the text', () => {
   let db: Database.Database;
   beforeAll(() => {
     db = new Database(':memory:');
+    registerSearchFold(db);
     db.exec(
       "CREATE TABLE messages (id INTEGER PRIMARY KEY, raw TEXT NOT NULL); CREATE VIRTUAL TABLE messages_search USING fts5(raw, content='', contentless_delete=1, tokenize='trigram', detail='none');",
     );

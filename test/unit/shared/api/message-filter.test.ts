@@ -57,12 +57,12 @@ describe('matchesFilter', () => {
     expect(matches({ to: '2026-03-01T09:59:59.999Z' })).toBe(false);
   });
 
-  it('searches the raw frame folding ASCII case only, as SQLite LIKE does', () => {
+  it('searches the raw frame folding case, letters beyond ASCII too (one character to one)', () => {
     expect(matches({ search: 'HEARTBEAT' })).toBe(true);
     expect(matches({ search: '"m1"' })).toBe(true);
     expect(matches({ search: 'Authorize' })).toBe(false);
     expect(matches({ search: 'STRASSE' }, { raw: '[2,"m1","DataTransfer",{"data":"straße"}]' })).toBe(false);
-    expect(matches({ search: 'ÄRGER' }, { raw: '[2,"m1","DataTransfer",{"data":"ärger"}]' })).toBe(false);
+    expect(matches({ search: 'ÄRGER' }, { raw: '[2,"m1","DataTransfer",{"data":"ärger"}]' })).toBe(true);
     expect(matches({ search: 'ÄRGER' }, { raw: '[2,"m1","DataTransfer",{"data":"ÄRGER"}]' })).toBe(true);
   });
 });

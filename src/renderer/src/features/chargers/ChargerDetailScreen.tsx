@@ -45,6 +45,7 @@ import { BenchBehaviourChip, BenchBehaviourPanel, useBenchBehaviour, type Behavi
 import { busyWarning, type ChargerBusy } from '../../components/busy';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { ConnectorIdsNotice } from './ConnectorIdsNotice';
+import { identityProblem } from '../../../../shared/api/input-rules';
 
 const tabs: Array<{ value: ChargerTab; label: string }> = [
   { value: 'overview', label: 'Overview' },
@@ -296,6 +297,7 @@ export function ChargerDetailScreen({ sections }: { sections: ChargerSections })
       <ErrorBoundary what={`${charger.id}'s summary`} resetKey={[charger.id, charger]}>
         <Header charger={charger} behaviour={behaviour} onNotice={setNotice} settings={settings} refusal={refusal} drop={drops[charger.id]} />
       </ErrorBoundary>
+      <RefusedIdBanner id={charger.id} />
       {refusal && <RefusedBanner refusal={refusal} changed={changedSinceRefusal(refusal, charger.admissionChange)} />}
       <BusyBanner chargerId={charger.id} busy={behaviour.busy} />
       <ConnectorIdsNotice charger={charger} />
@@ -367,6 +369,42 @@ function RefusedBanner({ refusal, changed }: { refusal: Refusal; changed: Admiss
           <strong>{refusalWords(refusal, now)}.</strong> The newest, {formatTime(refusal.last)}: {refusal.reason}.
         </>
       )}
+    </Alert>
+  );
+}
+
+/**
+ * A charger an older bench stored under an id the identity rule now refuses (core/stored-ids.ts, said at
+ * start and in the health banner): a connection under it is turned away, so this page says so, why, and
+ * what to do, rather than leave the user waiting for it to connect.
+ */
+function RefusedIdBanner({ id }: { id: string }) {
+  const problem = identityProblem(id);
+  if (!problem) return null;
+  const fixed = id.trim();
+  const anew =
+    problem.problem === 'spaceAtEnds' ? (
+      <>
+        register the charger under <span style={{ fontFamily: monoFont }}>{JSON.stringify(fixed)}</span> (this id without the spaces)
+      </>
+    ) : (
+      'register the charger under a valid id'
+    );
+  return (
+    <Alert
+      severity="warning"
+      data-testid="charger-id-refused"
+      action={
+        <Button component={RouterLink} to={paths.connect()} color="inherit" size="small">
+          Open Connect
+        </Button>
+      }
+    >
+      <strong>
+        The bench refuses this id, <span style={{ fontFamily: monoFont, whiteSpace: 'pre' }}>{JSON.stringify(id)}</span>, when a charger connects.
+      </strong>{' '}
+      The charge point identity {problem.message}. A connection under it is turned away, so this charger cannot connect as it is stored. To let it connect, {anew} and set that identity in the charger;
+      this entry keeps its record, and its password, boot policy and registration can still be changed, or it can be deleted.
     </Alert>
   );
 }

@@ -67,11 +67,16 @@ export function ConnectorChips({ connectors, stale = false }: { connectors: Conn
   );
 }
 
-const columns: GridColDef<ChargerView>[] = [
+/**
+ * The list's columns. Their least widths (with the selection column's 50 px) fit a 1280 px window beside the
+ * navigation with room for a vertical scrollbar, so the list never scrolls sideways; wider, the flex
+ * columns share the rest.
+ */
+export const chargerColumns: GridColDef<ChargerView>[] = [
   {
     field: 'id',
     headerName: 'Charger',
-    minWidth: 110,
+    minWidth: 100,
     flex: 0.8,
     renderCell: ({ row }) => (
       <Stack sx={{ py: 0.5, gap: 0.5, minWidth: 0, maxWidth: '100%' }}>
@@ -92,7 +97,7 @@ const columns: GridColDef<ChargerView>[] = [
     type: 'boolean',
     renderCell: ({ row }) => <ConnectionCell charger={row} />,
   },
-  { field: 'connectors', headerName: 'Connectors', minWidth: 170, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
+  { field: 'connectors', headerName: 'Connectors', minWidth: 150, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
   {
     field: 'lastHeartbeat',
     headerName: 'Last heartbeat',
@@ -110,7 +115,7 @@ const columns: GridColDef<ChargerView>[] = [
   {
     field: 'model',
     headerName: 'Vendor / model',
-    minWidth: 130,
+    minWidth: 120,
     flex: 1,
     valueGetter: (_v, row) => (row.boot ? `${row.boot.chargePointVendor} ${row.boot.chargePointModel}` : ''),
     renderCell: ({ row }) =>
@@ -241,6 +246,9 @@ export function columnChanges(model: GridColumnVisibilityModel, defaults: GridCo
   return changes;
 }
 
+/** The columns shown by default: below 1440 px the registered flag, and in a narrow window the address too, start hidden. */
+export const defaultColumns = (belowWide: boolean, narrow: boolean): GridColumnVisibilityModel => ({ registered: !belowWide, remoteAddress: !narrow });
+
 function readChosenColumns(): GridColumnVisibilityModel {
   try {
     const kept: unknown = JSON.parse(sessionStorage.getItem(COLUMNS_KEY) ?? '{}');
@@ -271,7 +279,7 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   // Only what the user changed from the defaults is kept (for this window's session: a row's page and back
   // keeps it), laid over the defaults of the window's width, which still apply to the columns not touched.
   const [chosenColumns, setChosenColumns] = useState<GridColumnVisibilityModel>(readChosenColumns);
-  const defaults = useMemo<GridColumnVisibilityModel>(() => ({ registered: !belowWide, remoteAddress: !narrow }), [belowWide, narrow]);
+  const defaults = useMemo(() => defaultColumns(belowWide, narrow), [belowWide, narrow]);
   // One object while nothing changes: the grid rebuilds its columns for a new one.
   const visibility = useMemo<GridColumnVisibilityModel>(() => ({ ...defaults, ...chosenColumns }), [defaults, chosenColumns]);
   const chooseColumns = (model: GridColumnVisibilityModel) => {
@@ -322,7 +330,7 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
             <DataGrid
               label="Chargers"
               rows={rows}
-              columns={columns}
+              columns={chargerColumns}
               loading={!loaded}
               checkboxSelection
               disableRowSelectionOnClick
@@ -341,6 +349,9 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
                 border: 0,
                 '& .MuiDataGrid-row': { cursor: 'pointer' },
                 '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 },
+                // The last header's hidden column-menu button (drawn 0 wide until hovered) and its resize handle
+                // reach past the grid's edge: clipped, they no longer make the list scroll sideways.
+                '& .MuiDataGrid-columnHeader--last': { overflow: 'hidden' },
                 // A faulted or suspicious charger stands out: a bar on its left and a tint.
                 '& .concern-fault': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.error.main}`, bgcolor: (t) => alpha(t.palette.error.main, 0.06) },
                 '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },

@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import { useClient } from '../../api/context';
-import { useBench, watchMeter } from '../../stores/bench';
+import { meterKey, useBench, watchMeter } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MeterChart } from '../../components/MeterChart';
@@ -21,17 +21,19 @@ import { formatPower, zoneLabel } from '../../components/format';
 import { paths, type WizardStep } from '../../app/routes';
 import { CommissioningTemplate, commissioningEffects, SiteJob, type CommissioningView } from '../../../../shared/api/commissioning';
 import type { MeterSample } from '../../../../shared/api/meter';
+import { defaultTestData } from '../../../../shared/api/test-runs';
 import { sessionConnectorOf, sessionConnectorWords } from '../../../../shared/format/session-connector';
 import { Ask } from '../../components/Ask';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { ConfigDiff } from './ConfigDiff';
 import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
+import { sessionChartLimit } from '../../../../shared/api/session-limit';
 import { checksStatus } from './progress';
 import { offlineWords, runLine, stopWords } from './run-words';
 import { resetDraft, useDraft } from './draft';
 import { StepResults } from './StepResults';
 import type { LiveCommissioning } from './useCommissioning';
-import { placeOf, queuedSteps } from './words';
+import { placeOf, queuedSteps, runStartedAt } from './words';
 import { StepNav } from './WizardScreen';
 import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
 
@@ -131,12 +133,36 @@ const toMeter = (s: { ts: string; energyWh: number | null; powerW: number | null
   transactionId: null,
 });
 
-/** What the test session is planned to do, in plain sentences. */
-export function sessionPlanWords(sessionSeconds: number, limitW: number | null): string {
+/** The connector the bench runs a commissioning's test session on (its test data's: src/main/commissioning/service.ts). */
+const SESSION_CONNECTOR = defaultTestData().connectorId;
+
+/**
+ * The connector of the test session under way on a charger: the active transaction there started with the
+ * test card (the latest, should there be more than one); null when none is.
+ */
+export function sessionTransactionConnector(
+  transactions: ReadonlyArray<{ transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean }>,
+  chargerId: string,
+  idTag: string,
+): number | null {
+  const mine = transactions.filter((t) => t.active && t.chargerId === chargerId && t.idTag.toLowerCase() === idTag.toLowerCase()).sort((a, b) => b.transactionId - a.transactionId);
+  return mine[0]?.connectorId ?? null;
+}
+
+/**
+ * What the test session is planned to do, in plain sentences: the load limit it is judged against (`limitW`),
+ * or the one it is not judged against because it was not set on the charger (`notSetW`).
+ */
+export function sessionPlanWords(sessionSeconds: number, limitW: number | null, notSetW: number | null = null): string {
   return [
     `Planned: meter values for at least ${sessionSeconds} s, at the charger’s own interval.`,
     ...(sessionSeconds < FULL_SESSION_S ? ['That is shorter than the recommended 5 minutes: the report notes it.'] : []),
     ...(limitW !== null ? [`The power must stay under the load limit of ${formatPower(limitW)}.`] : []),
+    ...(notSetW !== null
+      ? [
+          `The site's load limit (${formatPower(notSetW)}) is not drawn and the power is not judged against it: this commissioning had not set it on the charger for this session (run “Site's load limit” first, then the test session).`,
+        ]
+      : []),
   ].join(' ');
 }
 
@@ -149,20 +175,21 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
   // The charger's own readings since the session step began (this page's clock), until the recorded ones catch up.
   const [from, setFrom] = useState<number | null>(null);
   useEffect(() => setFrom(sessionRunning ? Date.now() : null), [sessionRunning]);
-  // The store keeps the session's readings of this charger's connectors while it runs.
+  // The connector the session runs on: its transaction's (the test card's, on this charger), else the one its
+  // step recorded in an earlier run, else the one the bench runs it on (its test data's, as the step does).
+  // Only its readings are the session's: another connector's (another session, a meter of its own) are not.
+  const liveConnector = useBench((s) => (sessionRunning ? sessionTransactionConnector(Object.values(s.activeTransactions), view.chargerId, view.template.testIdTag) : null));
+  const sessionConnector = sessionRunning ? (liveConnector ?? sessionConnectorOf(view)?.connectorId ?? SESSION_CONNECTOR) : null;
+  // The store keeps the readings of this charger's connectors while the session runs (its connector's among them).
   useEffect(() => (sessionRunning ? watchMeter(view.chargerId) : undefined), [sessionRunning, view.chargerId]);
-  const meter = useBench((s) => s.meter);
+  const readings = useBench((s) => (sessionConnector !== null ? s.meter[meterKey(view.chargerId, sessionConnector)] : undefined));
   const recorded = (view.session?.samples ?? []).map(toMeter);
-  const live =
-    sessionRunning && from !== null
-      ? Object.entries(meter)
-          .filter(([k]) => k.startsWith(`${view.chargerId}/`) && !k.endsWith('/0'))
-          .flatMap(([, list]) => list.filter((m) => m.t >= from - 5000))
-          .sort((a, b) => a.t - b.t)
-      : [];
+  const live = from !== null && readings ? readings.filter((m) => m.t >= from - 5000).sort((a, b) => a.t - b.t) : [];
   const samples = recorded.length >= live.length ? recorded : live;
   // Before the session step has recorded its session (a first run), the limit the template sets.
-  const limitW = view.session ? view.session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
+  const templateLimitW = view.session ? view.session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
+  // Drawn only where the session is judged against it: set on the charger by this commissioning when it ran.
+  const { limitW, notSetW } = sessionChartLimit(view, templateLimitW, sessionRunning);
   // The connector it ran on (and the others, not tested in a session), once its step has recorded them.
   const onConnector = sessionConnectorOf(view);
   return (
@@ -172,7 +199,7 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
         {sessionRunning && !stale ? ' (live)' : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {sessionPlanWords(view.template.sessionSeconds, limitW)}
+        {sessionPlanWords(view.template.sessionSeconds, limitW, notSetW)}
       </Typography>
       <MeterChart
         samples={samples}
@@ -239,6 +266,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
         steps={view.steps}
         runningStepId={view.running?.stepId ?? null}
         queued={queuedSteps(view)}
+        runStartedAt={runStartedAt(view)}
         runningWhat={view.running?.step ?? null}
         canRerun={blocked}
         onRerun={(id) => setAgain({ steps: [id] })}

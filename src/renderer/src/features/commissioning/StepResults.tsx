@@ -21,11 +21,11 @@ import ReplayIcon from '@mui/icons-material/Replay';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import { CaseFrames } from '../../components/CaseFrames';
-import { formatDuration, isProblem, VerdictChip } from '../../components/verdicts';
+import { formatDuration, isProblem, verdictLabel, VerdictChip } from '../../components/verdicts';
 import { monoFont } from '../../app/theme';
 import type { CommissioningStep } from '../../../../shared/api/commissioning';
 import type { Measurement } from '../../../../shared/api/test-runs';
-import { stepState } from './words';
+import { earlierRun, stepState } from './words';
 
 function Measurements({ list, label }: { list: Measurement[]; label: string }) {
   if (!list.length) return null;
@@ -60,6 +60,7 @@ export function StepResults({
   steps,
   runningStepId,
   queued = null,
+  runStartedAt = null,
   runningWhat,
   canRerun,
   onRerun,
@@ -68,6 +69,8 @@ export function StepResults({
   runningStepId: string | null;
   /** The steps the run in progress was asked to run (null: none runs): only those without a result wait. */
   queued?: string[] | null;
+  /** When the run in progress began (null: none runs, or not known): a result from before it is of an earlier run. */
+  runStartedAt?: string | null;
   /** What the running step is doing now. */
   runningWhat: string | null;
   /** Why a step cannot be run again now (null: it can). */
@@ -79,9 +82,11 @@ export function StepResults({
   return (
     <Box role="list" aria-label="Steps of the plan">
       {steps.map((s) => {
-        const state = stepState(s, runningStepId, queued);
+        const state = stepState(s, runningStepId, queued, runStartedAt);
         const r = s.result;
-        const problem = !!r && isProblem(r.verdict);
+        // A step the run in progress has yet to reach shows its earlier result as the last run's, never as this run's.
+        const earlier = state === 'waiting' && !!r && earlierRun(s, runStartedAt);
+        const problem = !!r && isProblem(r.verdict) && !earlier;
         // What the step noted for the installer (the charger offline during the session), whatever its verdict.
         const notes = r?.observations.filter((o) => o.note) ?? [];
         const expanded = open[s.id] ?? (problem || notes.length > 0);
@@ -104,11 +109,27 @@ export function StepResults({
                 </Typography>
               )}
               <Typography variant="body2" color="text.secondary">
-                {state === 'running' ? (runningWhat ?? 'running') : r ? `${formatDuration(r.ms)}${s.attempts > 1 ? ` · run ${s.attempts} times` : ''}` : 'not run yet'}
+                {state === 'running'
+                  ? (runningWhat ?? 'running')
+                  : earlier
+                    ? `last run: ${verdictLabel[r.verdict]}`
+                    : r
+                      ? `${formatDuration(r.ms)}${s.attempts > 1 ? ` · run ${s.attempts} times` : ''}`
+                      : 'not run yet'}
               </Typography>
             </AccordionSummary>
             <AccordionDetails>
               <Stack spacing={2}>
+                {earlier && (
+                  <Typography variant="body2" color="text.secondary">
+                    Waiting: this run has not reached the step yet. Below, the result of the last run ({verdictLabel[r.verdict]}), replaced when this run reaches it.
+                  </Typography>
+                )}
+                {r && r.title && r.title !== s.title && (
+                  <Typography variant="body2" color="text.secondary">
+                    Ran as “{r.title}” (what the step was called in the plan when it ran).
+                  </Typography>
+                )}
                 {r?.reason && (
                   <Alert severity={problem ? 'error' : r.verdict === 'pass' ? 'success' : 'info'} variant="outlined">
                     {problem ? <strong>What to do: </strong> : null}

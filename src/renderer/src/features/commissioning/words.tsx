@@ -21,16 +21,29 @@ export function CommissioningVerdictChip({ verdict, size = 'small' }: { verdict:
 }
 
 /**
- * A step of the plan: running now, its latest verdict, waiting (without a result, in the run in progress: it is
- * still to come), or never run (without a result and not in the run in progress: nothing queues it).
+ * A step of the plan: running now, its latest verdict, waiting (in the run in progress and still to come:
+ * without a result, or with one of an earlier run only, from before `runStartedAt`), or never run (without a
+ * result and not in the run in progress: nothing queues it).
  * `queued`: the steps the run in progress was asked to run (null: no run, or one whose steps are not known,
- * read as all of them while it runs).
+ * read as all of them while it runs). `runStartedAt`: when the run in progress began (null: not known).
  */
-export function stepState(step: CommissioningStep, runningStepId: string | null, queued: string[] | null = null): CaseState | 'notRun' {
+export function stepState(step: CommissioningStep, runningStepId: string | null, queued: string[] | null = null, runStartedAt: string | null = null): CaseState | 'notRun' {
   if (step.id === runningStepId) return 'running';
+  if (queued?.includes(step.id) && (!step.result || earlierRun(step, runStartedAt))) return 'waiting';
   if (step.result) return step.result.verdict;
-  return queued?.includes(step.id) ? 'waiting' : 'notRun';
+  return 'notRun';
 }
+
+/** Whether the step's result is of a run before the one that began at `runStartedAt` (false when either is not known). */
+export function earlierRun(step: CommissioningStep, runStartedAt: string | null): boolean {
+  if (!step.result || !runStartedAt) return false;
+  const at = Date.parse(step.result.startedAt);
+  const from = Date.parse(runStartedAt);
+  return Number.isFinite(at) && Number.isFinite(from) && at < from;
+}
+
+/** When the run in progress began, as the bench says (null: none runs, or it does not say). */
+export const runStartedAt = (view: { lastRun?: { outcome: string; startedAt: string } | null }): string | null => (view.lastRun?.outcome === 'running' ? view.lastRun.startedAt : null);
 
 /** The steps a run in progress was asked to run (all of the plan's when it does not say), or null when none runs. */
 export function queuedSteps(view: { steps: CommissioningStep[]; state: string; running?: unknown; lastRun?: { outcome: string; steps: string[] } | null }): string[] | null {

@@ -39,10 +39,10 @@ export const emptyFields: FilterFields = { chargerId: '', actions: [], direction
 
 export const SEARCH_DEBOUNCE_MS = 300;
 const SEARCH_MAX = 200;
-/** What a search finds (message-filter.ts searchForms): escaped or not, case folded for A-Z only. */
-const SEARCH_HINT = 'Finds the text escaped in the JSON too (\\" or \\u00e9); A-Z in any case, other letters as typed';
+/** What a search finds (message-filter.ts searchForms, search-fold.ts): escaped or not, letters in any case (Ü finds ü too). */
+const SEARCH_HINT = 'Finds the text escaped in the JSON too (\\" or \\u00e9); letters in any case, Ü or ü alike';
 /** The same, in one line under the search box. */
-const SEARCH_HINT_SHORT = 'Escaped forms too; A-Z any case';
+const SEARCH_HINT_SHORT = 'Escaped forms too; any case';
 
 /** The search's hint: one short line and an info button whose tooltip says it in full (a screen reader reads the full one). */
 function SearchHint() {

@@ -5,6 +5,7 @@ import type { MessageFilter } from '../../../../shared/api/message-filter';
 import type { MessageView } from '../../../../shared/api/views';
 import { frameJson, framePayload } from '../../../../shared/api/frame-payload';
 import { payloadTextAsSent } from '../../../../shared/api/message-export';
+import { foldText } from '../../../../shared/api/search-fold';
 
 import { formatClock, formatDateTime } from '../../../../shared/format/time';
 
@@ -17,8 +18,6 @@ export function frameTime(iso: string): string {
 export function frameClock(iso: string): string {
   return formatClock(iso, { milliseconds: true });
 }
-
-const asciiLower = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
 /** A search match starting further into the payload than this is shown from a little before it. */
 const MATCH_LEAD = 24;
@@ -38,7 +37,7 @@ export function payloadPreview(m: Pick<MessageView, 'kind' | 'raw'> & { error?: 
   }
   let from = 0;
   if (search) {
-    const at = asciiLower(text).indexOf(asciiLower(search));
+    const at = foldText(text).indexOf(foldText(search));
     if (at > MATCH_LEAD) from = at - MATCH_CONTEXT;
   }
   return `${from ? '…' : ''}${text.slice(from, from + max)}${from + max < text.length ? '…' : ''}`;

@@ -69,7 +69,9 @@ const said = (text: string | null | undefined): text is string => !!text && text
 /**
  * Puts one operation's result in plain words, with the meanings its action declares; `chargerId` names the
  * charger where it helps. `neverConnected`: the charger has never connected to this bench (the caller's
- * charger view, told by reach.ts neverConnected), so "not connected" is not said as if it had dropped.
+ * charger view, told by reach.ts neverConnected), so "not connected" is not said as if it had dropped; the
+ * result's own `neverConnected` (what was true when it ended) comes first: a charger that connected since
+ * does not turn an old result's words into nonsense.
  */
 export function explain(action: OperationAction, result: OperationResult, answers: AnswerMeanings | undefined, chargerId?: string, neverConnected?: boolean): Explained {
   switch (result.outcome) {
@@ -119,7 +121,7 @@ export function explain(action: OperationAction, result: OperationResult, answer
         return {
           tone: 'error',
           headline: 'Connection dropped before an answer',
-          meaning: `${result.sentAt ? `Sent at ${formatClock(result.sentAt)}; the` : 'Sent; the'} connection dropped${closeCode(result.error.description)} before an answer: whether the charger acted on it is unknown.${said(result.error.description) ? ` (${result.error.description})` : ''} Check the message log and the charger's state before sending it again.`,
+          meaning: `${result.sentAt ? `Sent at ${formatClock(result.sentAt)}; ` : 'Sent; '}${chargerId ? `${chargerId}'s` : 'the'} connection dropped${closeCode(result.error.description)} before an answer: whether the charger acted on it is unknown.${said(result.error.description) ? ` (${result.error.description})` : ''} Check the message log and the charger's state before sending it again.`,
         };
       // Queued behind an unanswered call when the connection dropped: never sent, but not because the charger was not there.
       if (result.queuedBehind) {
@@ -132,7 +134,7 @@ export function explain(action: OperationAction, result: OperationResult, answer
         };
       }
       // Registered ahead and never connected: it is not a dropped link to wait out but a charger not yet pointed here.
-      if (neverConnected)
+      if (result.neverConnected ?? neverConnected)
         return {
           tone: 'warning',
           headline: 'Never connected',

@@ -11,7 +11,7 @@
 // still waits is not sent over it: it says which edit it waits for. A value that a standard key cannot take
 // (HeartbeatInterval = abc, MeterValueSampleInterval = -5) is said under the field and not sent; Set any key
 // sends anything as it is (a bad value on purpose), with the same words as a note.
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
@@ -38,7 +38,10 @@ import { monoFont } from '../../../app/theme';
 import { checkPayload, fieldState } from '../kit/form';
 import type { Explained } from '../kit/meanings';
 import type { OperationPage } from '../kit/page';
-import { OperationOutcome, PanelShell, SendButton, usePanel, type PanelContextValue } from '../kit/parts';
+import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
+import type { OperationAction } from '../kit/actions';
+import type { OperationResult } from '../../../../../shared/api/contract';
+import { neverConnected } from '../../../components/reach';
 import { useOperation, useOperationsBySubject, type OperationState } from '../kit/useOperation';
 import { readWords, useConfigurationTable, type KeyRow } from './configurationTable';
 import { CONFIG_TABLE_LOOK_BACK } from './configurationRecord';
@@ -70,7 +73,7 @@ interface KeyResult {
 const taken = (e: Explained | undefined) => e?.status === 'Accepted' || e?.status === 'RebootRequired';
 
 /** A row's value: as read, or the value of an edit the charger took since its read. */
-function valueAfter(row: KeyRow, edit: OperationState<'ChangeConfiguration'> | undefined, explain: PanelContextValue['explain']): string | undefined {
+function valueAfter(row: KeyRow, edit: OperationState<'ChangeConfiguration'> | undefined, explain: (action: 'ChangeConfiguration', result: OperationResult) => Explained): string | undefined {
   const since = edit?.result && edit.settledAt && edit.settledAt > row.readAt;
   return since && taken(explain('ChangeConfiguration', edit.result!)) ? edit.request?.value : row.value;
 }
@@ -89,7 +92,10 @@ export const GetConfiguration: OperationPage<'GetConfiguration'> = {
 };
 
 function ConfigurationPanel() {
-  const { chargerId, online, explain } = usePanel();
+  const { chargerId, charger, online, explain: explainFor } = usePanel();
+  // Its answers said of this charger by name ("UIV2's connection dropped…"), as every other operation's are.
+  const never = !!charger && neverConnected(charger);
+  const explain = useCallback((action: OperationAction, result: OperationResult) => explainFor(action, result, chargerId || undefined, never), [explainFor, chargerId, never]);
   const getOp = useOperation<'GetConfiguration'>(chargerId);
   const edits = useOperationsBySubject(chargerId, 'ChangeConfiguration');
   // The table merged from the reads' answers as they come, kept per charger outside the panel (one

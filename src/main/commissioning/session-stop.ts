@@ -1,0 +1,91 @@
+// The test session's end: after its RemoteStopTransaction the bench waits for the session's StopTransaction
+// (and a Finishing status on its connector, if the charger reports one), in order behind the messages that may
+// come at any time, as the engine's expectAll does. The wait is the charger's timeout, started again in full
+// each time the charger reconnects during it: a charger that dropped as the session stopped sends, once it is
+// back, the StopTransaction it kept while offline (OCPP 1.6 queues transaction messages), and is judged on
+// it however near the end of the first window it came back. One that does not come back is waited for no
+// longer than the window (session.ts then says it went offline).
+import { problems, type CaseContext } from '../conformance/context';
+import type { ChargerCall } from '../conformance/frames';
+import { UNSOLICITED, outsideFailure, outsideText, toleratedOutside } from '../conformance/outside-script';
+import { StepFailure } from '../conformance/types';
+
+/** The step's title (the session's advice in words.ts goes by it). */
+export const SESSION_ENDS_TITLE = 'Charger ends the test session (StopTransaction, and Finishing if it reports it)';
+
+/** What the waiting found, or that the charger connected again (the window starts again). */
+type Taken = { call: ChargerCall } | { outOfOrder: ChargerCall; failure: StepFailure | null } | 'reconnected';
+
+/**
+ * Waits, as a step of the test session, for the StopTransaction of `transactionId` (checked to be its) and
+ * takes a Finishing status of the session's connector sent before it or right after it. Fails when the
+ * StopTransaction does not come within the charger's timeout (of the wait's start, or of the charger's last
+ * reconnection during it), or the charger sends something else first.
+ */
+export async function awaitSessionEnd(t: CaseContext, transactionId: number): Promise<void> {
+  const frames = t.host.frames;
+  const { pending } = frames;
+  const seconds = t.data.chargerTimeoutS;
+  const finishingLabel = `StatusNotification (connectorId ${t.connectorId}, status Finishing)`;
+  const isFinishing = (c: ChargerCall) => c.action === 'StatusNotification' && c.payload.connectorId === t.connectorId && c.payload.status === 'Finishing';
+  await t.step('charger', { title: SESSION_ENDS_TITLE, expected: `StopTransaction and ${finishingLabel} (if sent) within ${seconds} s` }, async (ids) => {
+    let stop: ChargerCall | null = null;
+    let finishing: ChargerCall | null = null;
+    const take = (): Exclude<Taken, 'reconnected'> | null => {
+      while (pending.length > 0) {
+        const call = pending.shift()!;
+        if (call.action === 'StopTransaction' || (!finishing && isFinishing(call))) return { call };
+        const tolerated = toleratedOutside(t, call);
+        if (!UNSOLICITED.has(call.action) && !tolerated) return { outOfOrder: call, failure: null };
+        const failure = tolerated ? null : outsideFailure(t, call);
+        if (failure) return { outOfOrder: call, failure };
+        t.observe(tolerated ?? outsideText(call), call.messageId);
+      }
+      return null;
+    };
+    let reconnected = false;
+    while (!stop) {
+      const connections = frames.connections;
+      const got: Taken | null = await t.waitFor(seconds * 1000, (): Taken | null => take() ?? (frames.connections !== connections ? 'reconnected' : null));
+      if (got === 'reconnected') {
+        reconnected = true;
+        continue;
+      }
+      if (!got)
+        throw new StepFailure(
+          `StopTransaction within ${seconds} s${reconnected ? " of the charger's last reconnection" : ''}`,
+          frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)',
+        );
+      if ('outOfOrder' in got) {
+        ids.push(got.outOfOrder.messageId);
+        throw (
+          got.failure ??
+          new StepFailure(`StopTransaction${finishing ? '' : ` and ${finishingLabel}`} next`, `the charger sent ${got.outOfOrder.action} ${JSON.stringify(got.outOfOrder.payload)} first`)
+        );
+      }
+      ids.push(got.call.messageId);
+      if (got.call.action === 'StopTransaction') stop = got.call;
+      else finishing = got.call;
+    }
+    // A Finishing sent right after the StopTransaction (behind only messages that may come at any time) is taken too.
+    if (!finishing) {
+      await frames.settle();
+      for (let k = 0; k < pending.length; k++) {
+        const call = pending[k]!;
+        if (isFinishing(call)) {
+          pending.splice(k, 1);
+          finishing = call;
+          ids.push(call.messageId);
+          break;
+        }
+        if (!UNSOLICITED.has(call.action)) break;
+      }
+    }
+    for (const call of [stop, finishing]) if (call?.invalid) throw new StepFailure(`${call.action} valid under the OCPP 1.6 schema`, `it broke it: ${call.invalid}`);
+    const wrong = problems(stop.payload, { transactionId });
+    if (wrong.length)
+      throw new StepFailure(`StopTransaction with ${wrong.map((w) => w.replace(/ \(got .*\)$/, '')).join(', ')}`, `it had ${wrong.map((w) => /\(got (.*)\)$/.exec(w)?.[1] ?? w).join(', ')}`);
+    // The step includes the bench's answers.
+    for (const call of [stop, finishing]) if (call) await t.waitFor(10_000, () => frames.frames.some((f) => f.direction === 'out' && f.kind !== 'CALL' && f.messageId === call.messageId) || null);
+  });
+}
