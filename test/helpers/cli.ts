@@ -15,12 +15,15 @@ export const freePort = () =>
     });
   });
 
+/** `chargebench test …`, as cliCommand runs it. */
+export const testCommand = (args: string[], cleanup: Array<() => unknown>) => cliCommand('test', args, cleanup);
+
 /**
- * `chargebench test …` with stdin not a terminal (as in a CI): its stdout lines as they come, its stderr,
+ * `chargebench <command> …` with stdin not a terminal (as in a CI): its stdout lines as they come, its stderr,
  * and its exit code. `cleanup` gets a kill of the child (for the test file's afterEach).
  */
-export function testCommand(args: string[], cleanup: Array<() => unknown>) {
-  const child: ChildProcess = spawn(process.execPath, [bin, 'test', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function cliCommand(command: string, args: string[], cleanup: Array<() => unknown>) {
+  const child: ChildProcess = spawn(process.execPath, [bin, command, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   cleanup.push(() => child.kill('SIGKILL'));
   const out: string[] = [];
   let err = '';

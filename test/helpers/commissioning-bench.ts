@@ -8,6 +8,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { Bench } from '../../src/main/core/bench';
 import { FakeClock } from '../../src/main/clock';
 import { virtualTarget } from '../../src/main/conformance/virtual';
+import type { Misbehaviour } from '../../src/main/virtual-cp/misbehaviour';
+import type { CommissioningView } from '../../src/shared/api/commissioning';
+import type { BenchEvent } from '../../src/shared/api/events';
 
 export interface CommissioningBench {
   /** The bench: started before the file's tests (a new one after `restart()`). */
@@ -52,4 +55,35 @@ export function useCommissioningBench(name: string, chargerId: string, options: 
       return start();
     },
   };
+}
+
+/**
+ * Runs the test session step alone on the bench's virtual charger `chargerId`, its transaction messages retried
+ * (3 attempts, 40 s apart) and its misbehaviour `rules` on, `watch` seeing every bus event meanwhile; the rules
+ * and faults are off again after, and the charger connected. The commissioning's view at the end.
+ */
+export async function runSessionStep(
+  bench: Bench,
+  chargerId: string,
+  create: Parameters<Bench['commissioning']['create']>[0],
+  rules: Misbehaviour[],
+  watch: (e: BenchEvent) => void,
+): Promise<CommissioningView> {
+  const svc = bench.commissioning;
+  const vcp = bench.virtualChargers.charger(chargerId);
+  vcp.config.change('TransactionMessageAttempts', '3');
+  vcp.config.change('TransactionMessageRetryInterval', '40');
+  const c = await svc.create(create);
+  const off = bench.bus.subscribe(watch);
+  vcp.connection.misbehaviours.set(rules);
+  try {
+    svc.run(c.id, ['C8_SESSION']);
+    await svc.settled(c.id);
+  } finally {
+    off();
+    vcp.connection.misbehaviours.set([]);
+    vcp.setFaults({ offline: false });
+  }
+  await virtualTarget(bench, chargerId);
+  return svc.get(c.id);
 }

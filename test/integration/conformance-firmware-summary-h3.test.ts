@@ -12,7 +12,7 @@ const test = (cases: string) => {
   const dir = mkdtempSync(join(tmpdir(), 'chargebench-h3-fw-'));
   try {
     const r = spawnSync(process.execPath, [bin, 'test', '--virtual', '--cases', cases, '--json', join(dir, 'r.json')], { encoding: 'utf8', timeout: 120_000 });
-    return { ...r, json: JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { charger: { firmware: string }; firmwareAtEnd?: string } };
+    return { ...r, json: JSON.parse(readFileSync(join(dir, 'r.json'), 'utf8')) as { charger: { firmware: string }; firmwareAtEnd?: string; firmwareReplacedBy?: { location: string } } };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -29,9 +29,9 @@ describe('chargebench test: the summary and a firmware the run left on the charg
     const lines = r.stdout.split('\n');
     const summary = lines.findIndex((l) => /^1 case: 1 passed, /.test(l));
     expect(summary).toBeGreaterThan(-1);
-    const said = lines.filter((l) => l.startsWith('Firmware replaced'));
+    const said = lines.filter((l) => l.startsWith("The charger's firmware"));
     expect(said).toEqual([
-      `Firmware replaced by TC_044_1_CS's UpdateFirmware (the test's file) and not restored: ${start} at the start, ${end} at the end; install ${start} again before testing that firmware`,
+      `The charger's firmware was replaced by the test's file by TC_044_1_CS's UpdateFirmware (location ${r.json.firmwareReplacedBy!.location}) and not restored: it ran ${start} at the start of the run and runs ${end} at its end; install ${start} again before testing that firmware`,
     ]);
     // With the summary, after its counts.
     expect(lines.indexOf(said[0]!)).toBe(summary + 1);

@@ -10,7 +10,7 @@ import { Bench } from '../../src/main/core/bench';
 import { VirtualChargePoint, type VcpFrame } from '../../src/main/virtual-cp/charge-point';
 import { VirtualChargerDefinition } from '../../src/shared/api/virtual-chargers';
 import { waitFor } from '../helpers/bench';
-import { freePort, testCommand } from '../helpers/cli';
+import { cliCommand, freePort, testCommand } from '../helpers/cli';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -90,4 +90,22 @@ describe('chargebench test: a signal during the setup, before the first case', (
       }, 90_000);
     }
   }
+});
+
+describe('chargebench commission: a signal during the setup, before the first step', () => {
+  it('SIGTERM while the charger is read: ends, says no step had started, exits 143, and the commissioning is kept as stopped', async () => {
+    const { dataDir } = await record();
+    const port = await freePort();
+    const id = 'CP-H3-COMMISSION';
+    const run = cliCommand('commission', ['--charger', id, '--data-dir', dataDir, '--host', '127.0.0.1', '--port', String(port), '--site', 'Depot'], cleanup);
+    await waitFor(() => run.out.some((l) => l.startsWith(`Waiting for ${id}`)), 30_000);
+    const cp = charger(id, port, 'GetConfiguration', () => run.child.kill('SIGTERM'));
+    cp.start();
+    const code = await run.exited;
+    expect({ code, stderr: run.stderr() }).toMatchObject({ code: 143 });
+    const text = run.out.join('\n');
+    expect(text).toMatch(/^Stopped by SIGTERM: ending the run before its first step \(none has started\), putting the charger back, writing the reports; SIGTERM again quits at once$/m);
+    expect(text).not.toContain('ending the step in progress');
+    expect(text).toMatch(/^Stopped by SIGTERM: 0 of \d+ steps ended; the commissioning is kept in the record as stopped$/m);
+  }, 90_000);
 });

@@ -54,7 +54,7 @@ function addOperation(db: Database.Database, chargerId: string, action: string, 
   );
 }
 const set = (db: Database.Database, id: string, value: unknown, at: string, status = 'Accepted') => addOperation(db, id, 'ChangeConfiguration', { key: 'HeartbeatInterval', value }, { status }, at);
-const read = (db: Database.Database, id: string, value: string, at: string) =>
+const read = (db: Database.Database, id: string, value: unknown, at: string) =>
   addOperation(db, id, 'GetConfiguration', {}, { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value }] }, at);
 /** What migration 16 left on a charger's row (as a bench of schema 16 to 18 may hold it). */
 const given = (db: Database.Database, id: string, seconds: number, how: string, at: string) =>
@@ -112,6 +112,12 @@ describe('an interval of 0 changed or read before the upgrade', () => {
       set(db, 'CP-LIVE', '60', t(6));
       set(db, 'CP-LIVE', '0', t(7));
       given(db, 'CP-LIVE', 300, 'set', t(9));
+      // A read of -1 (a faulty charger) after the 0: the bench takes no negative interval, so the 0 stands.
+      addCharger(db, 'CP-NEGATIVE');
+      set(db, 'CP-NEGATIVE', '60', t(6));
+      set(db, 'CP-NEGATIVE', '0', t(7));
+      read(db, 'CP-NEGATIVE', -1, t(8));
+      given(db, 'CP-NEGATIVE', 60, 'set', t(6));
       // Nothing passed over: unchanged.
       addCharger(db, 'CP-PLAIN');
       set(db, 'CP-PLAIN', '90', t(6));
@@ -121,6 +127,7 @@ describe('an interval of 0 changed or read before the upgrade', () => {
     expect(byId).toEqual({
       'CP-STALE': { seconds: 0, how: 'set', at: t(7) },
       'CP-LIVE': { seconds: 300, how: 'set', at: t(9) },
+      'CP-NEGATIVE': { seconds: 0, how: 'set', at: t(7) },
       'CP-PLAIN': { seconds: 90, how: 'set', at: t(6) },
     });
   });

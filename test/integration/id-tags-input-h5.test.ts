@@ -3,13 +3,11 @@
 // list, a card presented to a virtual charger, a test run's and a commissioning template's cards, and the
 // operations that carry one). An idTag an older bench stored with spaces around it stays listed and deletable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { databaseFile } from '../../src/main/store/database';
-import { migrations } from '../../src/main/store/migrations';
 import { startTestBench, type TestBench } from '../helpers/bench';
+import { seedRecord } from '../helpers/seeded-record';
 
 const STORED = ' OLD-CARD ';
 const dir = mkdtempSync(join(tmpdir(), 'chargebench-idtags-h5-'));
@@ -17,12 +15,9 @@ let tb: TestBench;
 
 beforeAll(async () => {
   // A record holding a card an older bench took with spaces around it.
-  const db = new Database(databaseFile(dir));
-  db.pragma('journal_mode = WAL');
-  for (const m of migrations) db.exec(m);
-  db.pragma(`user_version = ${migrations.length}`);
-  db.prepare('INSERT INTO id_tags (id_tag, status) VALUES (?, ?)').run(STORED, 'Accepted');
-  db.close();
+  seedRecord(dir, (db) => {
+    db.prepare('INSERT INTO id_tags (id_tag, status) VALUES (?, ?)').run(STORED, 'Accepted');
+  });
   tb = await startTestBench({ dataDir: dir });
 });
 afterAll(async () => {

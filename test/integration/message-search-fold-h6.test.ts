@@ -1,13 +1,8 @@
 // The message log's search through the record (the reader thread, the free-text index the writer thread
 // builds): letters beyond ASCII are found in any case, as typed or as the charger's JSON escaped them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BenchRecord } from '../../src/main/store/record';
+import { describe, expect, it } from 'vitest';
+import { useIndexedRecord } from '../helpers/search-db';
 import { MessageLog } from '../../src/main/store/repositories/message-log';
-import { searchIndexedTo } from '../../src/main/store/repositories/message-search';
-import { waitFor } from '../helpers/bench';
 
 const raws = [
   '[2,"a1","Authorize",{"idTag":"MÜLLER-01"}]',
@@ -19,22 +14,7 @@ const raws = [
 ];
 
 describe('searching the record for letters beyond ASCII in any case', () => {
-  let dataDir: string;
-  let record: BenchRecord;
-  beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'chargebench-search-h6-'));
-    record = await BenchRecord.open(dataDir);
-    raws.forEach((raw, i) => {
-      const [, messageId, action] = JSON.parse(raw) as [number, string, string];
-      record.logFrame('CP-1', { direction: 'in', kind: 'CALL', messageId, action, raw, error: null }, new Date(Date.parse('2026-03-01T08:00:00.000Z') + i * 1000).toISOString());
-    });
-    await record.settled();
-    await waitFor(() => searchIndexedTo(record.db) >= raws.length, 20_000);
-  });
-  afterAll(async () => {
-    await record?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const record = useIndexedRecord('search-h6', raws);
 
   for (const [search, ids] of [
     ['müller', ['a2', 'a1']],
@@ -44,10 +24,10 @@ describe('searching the record for letters beyond ASCII in any case', () => {
     ['muller', ['a3']],
   ] as Array<[string, string[]]>) {
     it(`finds ${search} in ${ids.join(', ')}`, async () => {
-      expect(await record.messages.count({ search })).toMatchObject({ count: ids.length });
-      expect((await record.messages.page({ search, limit: 10 })).map((m) => m.messageId)).toEqual(ids);
+      expect(await record().messages.count({ search })).toMatchObject({ count: ids.length });
+      expect((await record().messages.page({ search, limit: 10 })).map((m) => m.messageId)).toEqual(ids);
       // With a charger too (a scan, a slice of candidates at a time), on the record's own connection.
-      const log = new MessageLog(record.db, { slice: 7, mergeGap: 5, maxSpan: 40, hitsKept: 3, searchStep: 5 });
+      const log = new MessageLog(record().db, { slice: 7, mergeGap: 5, maxSpan: 40, hitsKept: 3, searchStep: 5 });
       expect((await log.page({ search, chargerId: 'CP-1' }, undefined, 0, 10)).map((m) => m.messageId)).toEqual(ids);
       expect(await log.count({ search, chargerId: 'CP-1' }, undefined, 100)).toMatchObject({ count: ids.length });
     });

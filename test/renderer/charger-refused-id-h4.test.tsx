@@ -18,6 +18,10 @@ describe('the page of a charger stored under an id the bench now refuses', () =>
     expect(text).toContain('The bench refuses this id, " CP-SPACED ", when a charger connects.');
     expect(text).toContain('must not begin or end with a space');
     expect(text).toContain('register the charger under "CP-SPACED" (this id without the spaces)');
+    // The page's offline notice agrees: no charger can connect under this id, so not "until it connects".
+    const page = document.body.textContent!;
+    expect(page).toContain('no charger can connect under this id');
+    expect(page).not.toMatch(/until it connects|until it is let in again/);
   });
 
   it('says a blank id is refused, and to register the charger under a valid id', async () => {

@@ -7,11 +7,11 @@ import { GRID_CHECKBOX_SELECTION_COL_DEF } from '@mui/x-data-grid';
 import { chargerColumns, defaultColumns } from '../../src/renderer/src/features/chargers/ChargersScreen';
 
 // The page around the grid (app/Layout.tsx): the navigation drawer, the page's padding on either side, the
-// grid's paper border; and a classic vertical scrollbar, which the grid takes from the columns' width.
+// grid's paper border; and a classic vertical scrollbar (the widest, Windows' 17 px), which the grid takes from the columns' width.
 const DRAWER = 220;
 const PAGE_PADDING = 2 * 24;
 const BORDER = 2;
-const SCROLLBAR = 15;
+const SCROLLBAR = 17; // Windows' classic scrollbar (Linux and macOS draw 15 px or overlay ones)
 
 const leastWidth = (width: number) => {
   const shown = defaultColumns(width < 1440, width < 1200);

@@ -404,7 +404,7 @@ describe('a virtual charger\u2019s password', () => {
     expect(within(screen.getByRole('dialog', { name: 'Password of virtual charger VCP1' })).queryByRole('button', { name: 'Remove password…' })).toBeNull();
     await user.click(within(screen.getByRole('dialog', { name: 'Password of virtual charger VCP1' })).getByRole('button', { name: 'Cancel' }));
 
-    await user.click(await screen.findByRole('button', { name: 'Set the password of VCP2' }));
+    await user.click(await screen.findByRole('button', { name: 'Set the password of VCP2' }, { timeout: 10_000 }));
     await user.click(within(screen.getByRole('dialog', { name: 'Password of virtual charger VCP2' })).getByRole('button', { name: 'Remove password…' }));
     const ask = screen.getByRole('dialog', { name: 'Remove the password of VCP2?' });
     expect(within(ask).getByText('VCP2 then connects without Basic auth (its AuthorizationKey emptied), and the bench checks no password for it.')).toBeTruthy();

@@ -44,9 +44,9 @@ export function admit(req: IncomingMessage, registry: ChargerRegistry, settings:
           `Unprintable identity: the charge point identity ${JSON.stringify(chargerId)} holds control characters (line breaks, escapes, NUL). Give the charger an id of printable characters`,
         );
       default:
-        // Blank, spaces at its ends, or a "/" (sent as %2F): not an identity a person can read or a URL can carry.
+        // Blank, or spaces at its ends: not an identity a person can read (a "/" sent as %2F is taken).
         // Not recorded under the identity, so no nameless or look-alike charger appears in the lists.
-        return refuse(400, `Invalid identity: the charge point identity ${JSON.stringify(chargerId)} ${problem.message}. Give the charger an id without spaces at its ends or "/"`);
+        return refuse(400, `Invalid identity: the charge point identity ${JSON.stringify(chargerId)} ${problem.message}. Give the charger an id that is not blank, without spaces at its ends`);
     }
   const seconds = refusedFor(chargerId);
   if (seconds !== null) {

@@ -123,7 +123,12 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     const changes = changesTo(bench, chargerId, commissionStays(template));
     let step: string | null = null;
     interrupt.left = () => [step && `the step “${step}” was in progress`, changes.describe()].filter(Boolean).join('; ');
-    interrupt.stopsRun('ending the step in progress (inconclusive), putting the charger back, writing the reports');
+    // Before the first step (the run's setup: the charger read and prepared) no step is in progress: the words say so.
+    interrupt.stopsRun(() =>
+      step
+        ? 'ending the step in progress (inconclusive), putting the charger back, writing the reports'
+        : 'ending the run before its first step (none has started), putting the charger back, writing the reports',
+    );
     const stop = () => {
       changes.freeze();
       if (service.runningOn(chargerId) === c.id) service.stop(c.id);

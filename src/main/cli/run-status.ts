@@ -6,6 +6,7 @@
 // terminal); a CI that certified nothing does not go green.
 import type { RunResult, RunSummary } from '../conformance/types';
 import { exitStatus } from './interrupt';
+import { firmwareEndWords } from '../conformance/firmware-end';
 
 /** "1 case inconclusive", "2 not applicable": a verdict's count, the first with its noun. */
 function counts(parts: Array<[number, string]>): string {
@@ -42,15 +43,14 @@ export function runExitStatus(run: Pick<RunResult, 'summary' | 'error'>, written
 }
 
 /**
- * The summary's line for a run that left another firmware on the charger than it found (a firmware case
- * installed the test's file, which the bench cannot undo): replaced and not restored, with the firmware at
- * the run's start and at its end (as the reports say: firmwareAtEnd, notPutBackAtEnd); null otherwise.
+ * The summary's line for a run that left another firmware on the charger than it found: the reports' words
+ * (firmware-end.ts: replaced by a case's UpdateFirmware and not restored, or changed during the run), or null
+ * when the run says nothing of it (the same firmware, the end not known, or a start not known with no case
+ * that installed one).
  */
 export function firmwareLine(run: Pick<RunResult, 'charger' | 'firmwareAtEnd' | 'firmwareReplacedBy'>): string | null {
   const start = run.charger.firmware;
   const end = run.firmwareAtEnd;
-  if (end === undefined || end === start) return null;
-  const shown = (v: string | null) => v ?? 'an unnamed firmware';
-  const by = run.firmwareReplacedBy ? ` by ${run.firmwareReplacedBy.caseId}'s UpdateFirmware (the test's file)` : ' during the run';
-  return `Firmware replaced${by} and not restored: ${shown(start)} at the start, ${shown(end)} at the end; install ${shown(start)} again before testing that firmware`;
+  if (end === undefined || end === start || (start === null && !run.firmwareReplacedBy)) return null;
+  return firmwareEndWords(start, end, run.firmwareReplacedBy);
 }

@@ -47,8 +47,10 @@ const stepWords = (s: CommissioningStep): string | null => {
     case 'error':
       return `${s.title}: the bench could not run it${r.reason ? ` (${r.reason})` : ''}; run it again`;
     case 'inconclusive':
-      // A commissioning step's reason says what repeats it (a Stop's: "Run again repeats it").
-      return `${s.title} did not finish${r.reason ? `: ${r.reason}` : ''}${/run again/i.test(r.reason ?? '') ? '' : '; run it again'}`;
+      // Ended without a verdict (stopped, the charger offline, not judged against the load limit): a step that
+      // finished may be inconclusive too. A reason that says what repeats it ("Run again repeats it", "Run
+      // “Test session” again after …") is not told so twice.
+      return `${s.title} is inconclusive${r.reason ? `: ${r.reason}` : ''}${/\brun\b[^.]*\bagain\b/i.test(r.reason ?? '') ? '' : '; run it again'}`;
     default:
       return null;
   }

@@ -39,6 +39,7 @@ import { savedChecklist } from './checklist-reading';
 import { SiteSummaries, summaryOf } from './reports/site-summary';
 import { STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
 import { firstStepTitle, RunStart, runningView } from './run-start';
+import { readSavedTemplates } from './saved-templates';
 
 interface Active {
   abort: AbortController;
@@ -72,13 +73,12 @@ export class CommissioningService {
   private readonly siteSummaries = new SiteSummaries(() => this.bench.record.commissionings);
 
   constructor(private readonly bench: Bench) {}
-
   private now(): string {
     return new Date(this.bench.clock.now()).toISOString();
   }
 
   templates(): { builtIn: CommissioningTemplate[]; saved: CommissioningTemplate[] } {
-    return { builtIn: builtInTemplates, saved: this.bench.record.commissionings.templates().map((t) => CommissioningTemplate.parse(t)) };
+    return { builtIn: builtInTemplates, saved: readSavedTemplates(this.bench.record.commissionings.templates()) };
   }
 
   async saveTemplate(template: CommissioningTemplate): Promise<CommissioningTemplate> {

@@ -4,14 +4,47 @@
 // each time the charger reconnects during it: a charger that dropped as the session stopped sends, once it is
 // back, the StopTransaction it kept while offline (OCPP 1.6 queues transaction messages), and is judged on
 // it however near the end of the first window it came back. One that does not come back is waited for no
-// longer than the window (session.ts then says it went offline).
+// longer than the window (session.ts then says it went offline). The whole wait is capped at
+// SESSION_END_WINDOWS windows from its start: a charger that reconnects at most three times (each return
+// within a window) always gets its full window after its last return; one that keeps dropping and coming back
+// without sending the StopTransaction is not waited for forever (an unattended `chargebench commission`
+// would hang): the step ends inconclusive saying it kept dropping (KeptDropping), not failed.
+// Once back, a charger sends its queued transaction messages, possibly another session's StopTransaction
+// (another connector's) first: only the StopTransaction of the session's transactionId is taken; any other
+// is an observation of the step.
 import { problems, type CaseContext } from '../conformance/context';
 import type { ChargerCall } from '../conformance/frames';
 import { UNSOLICITED, outsideFailure, outsideText, toleratedOutside } from '../conformance/outside-script';
-import { StepFailure } from '../conformance/types';
+import { Inconclusive, StepFailure } from '../conformance/types';
 
 /** The step's title (the session's advice in words.ts goes by it). */
 export const SESSION_ENDS_TITLE = 'Charger ends the test session (StopTransaction, and Finishing if it reports it)';
+
+/** The whole wait for the StopTransaction is at most this many of the charger's timeouts (windows), reconnections or not. */
+export const SESSION_END_WINDOWS = 4;
+
+/**
+ * The wait for the session's StopTransaction reached its cap (SESSION_END_WINDOWS windows) because the
+ * charger kept reconnecting (its last window cut short) without sending it: not a failure of the charger's
+ * session, a connection that would not stay up. session.ts says when it went offline and came back.
+ */
+export class KeptDropping extends Inconclusive {
+  constructor(
+    readonly reconnections: number,
+    readonly waitedS: number,
+  ) {
+    super(`the charger reconnected ${reconnections} times during the ${waitedS} s the bench waited for the session's StopTransaction, and never sent it`);
+  }
+}
+
+/**
+ * The step's reason when the charger kept dropping during the wait for the StopTransaction: each time it went
+ * offline and came back (`outages`, from the stop on, times already in words), and that the wait gave up.
+ */
+export function keptDroppingWords(e: KeptDropping, outages: ReadonlyArray<{ went: string; back: string | null }>, timeoutS: number): string {
+  const times = outages.map((o) => (o.back ? `offline at ${o.went}, back at ${o.back}` : `offline at ${o.went}, not back`)).join('; ');
+  return `The charger kept dropping and coming back while the bench waited for the test session's StopTransaction (${times}), and never sent it: the bench gave up after ${e.waitedS} s (at most ${SESSION_END_WINDOWS} times the charger's timeout of ${timeoutS} s, ${e.reconnections} reconnections). The session's end could not be judged: check the charger's network connection (and its power), then Run again.`;
+}
 
 /** What the waiting found, or that the charger connected again (the window starts again). */
 type Taken = { call: ChargerCall } | { outOfOrder: ChargerCall; failure: StepFailure | null } | 'reconnected';
@@ -31,9 +64,19 @@ export async function awaitSessionEnd(t: CaseContext, transactionId: number): Pr
   await t.step('charger', { title: SESSION_ENDS_TITLE, expected: `StopTransaction and ${finishingLabel} (if sent) within ${seconds} s` }, async (ids) => {
     let stop: ChargerCall | null = null;
     let finishing: ChargerCall | null = null;
+    // The transactions of other StopTransactions that came meanwhile (replayed after a drop): observed, not taken.
+    const others: unknown[] = [];
     const take = (): Exclude<Taken, 'reconnected'> | null => {
       while (pending.length > 0) {
         const call = pending.shift()!;
+        if (call.action === 'StopTransaction' && call.payload.transactionId !== transactionId) {
+          others.push(call.payload.transactionId);
+          t.observe(
+            `StopTransaction of transaction ${JSON.stringify(call.payload.transactionId)}, not the test session's (${transactionId}): another session's, not taken as the test session's end`,
+            call.messageId,
+          );
+          continue;
+        }
         if (call.action === 'StopTransaction' || (!finishing && isFinishing(call))) return { call };
         const tolerated = toleratedOutside(t, call);
         if (!UNSOLICITED.has(call.action) && !tolerated) return { outOfOrder: call, failure: null };
@@ -43,18 +86,23 @@ export async function awaitSessionEnd(t: CaseContext, transactionId: number): Pr
       }
       return null;
     };
-    let reconnected = false;
+    let reconnections = 0;
+    const began = t.clock.now();
+    const cap = began + SESSION_END_WINDOWS * seconds * 1000;
     while (!stop) {
       const connections = frames.connections;
-      const got: Taken | null = await t.waitFor(seconds * 1000, (): Taken | null => take() ?? (frames.connections !== connections ? 'reconnected' : null));
+      const now = t.clock.now();
+      const cut = now + seconds * 1000 > cap;
+      const got: Taken | null = await t.waitFor(Math.max(0, Math.min(seconds * 1000, cap - now)), (): Taken | null => take() ?? (frames.connections !== connections ? 'reconnected' : null));
       if (got === 'reconnected') {
-        reconnected = true;
+        reconnections++;
         continue;
       }
+      if (!got && cut) throw new KeptDropping(reconnections, Math.round((t.clock.now() - began) / 1000));
       if (!got)
         throw new StepFailure(
-          `StopTransaction within ${seconds} s${reconnected ? " of the charger's last reconnection" : ''}`,
-          frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)',
+          `StopTransaction within ${seconds} s${reconnections ? " of the charger's last reconnection" : ''}`,
+          `${frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)'}${others.length ? ` but the StopTransaction of ${others.length === 1 ? 'another transaction' : 'other transactions'} (${others.map((o) => JSON.stringify(o)).join(', ')})` : ''}`,
         );
       if ('outOfOrder' in got) {
         ids.push(got.outOfOrder.messageId);

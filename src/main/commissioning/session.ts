@@ -8,7 +8,7 @@ import { readKey, startedCharging } from '../conformance/states';
 import { offlineAtStopWords, PlainFailure } from './words';
 import { FakeClock } from '../clock';
 import { Inconclusive, StepFailure } from '../conformance/types';
-import { awaitSessionEnd } from './session-stop';
+import { awaitSessionEnd, KeptDropping, keptDroppingWords } from './session-stop';
 import { noteOutages, noteTime, unmeasuredWords, watchConnection, type Outage, type SessionPhase } from './outages';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
 import type { CaseResult } from '../../shared/api/test-runs';
@@ -153,6 +153,13 @@ export async function session(t: CaseContext, template: CommissioningTemplate, r
       const limitW = loadLimitW(template);
       const why = phase === 'before' ? 'the test session did not start' : phase === 'session' ? 'the test session did not finish' : 'the step ended before it';
       t.measure(LOAD_LIMIT_LABEL, limitW === null ? NO_TEMPLATE_LIMIT : !limitSet ? notSet : `not measured: ${why}`, null, limitW === null ? 'no limit set' : `at most ${Math.round(limitW)}`);
+    }
+    // The charger kept reconnecting without sending the StopTransaction (the wait's cap): inconclusive, saying when it went and came back.
+    if (e instanceof KeptDropping && !t.host.signal?.aborted) {
+      const simulated = t.clock instanceof FakeClock;
+      const since = watch.outages.filter((o) => stopAt === null || (o.to ?? Infinity) >= stopAt);
+      const times = since.map((o) => ({ went: noteTime(o.from, simulated), back: o.to === null ? null : noteTime(o.to, simulated) }));
+      throw new Inconclusive(keptDroppingWords(e, times, t.data.chargerTimeoutS));
     }
     const lost = watch.outages.at(-1);
     // A message that did not come (or an answer) while the charger is away is its absence: the session was not

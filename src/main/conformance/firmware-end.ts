@@ -59,16 +59,29 @@ export function firmwareAfterCase(caseId: string, frames: SeenFrame[], before: s
 
 /**
  * The run's firmware at its end (from the charger's last BootNotification during the run; the start's when
- * it sent none), and, when it differs from the start's, what the run says of it at its end.
+ * it sent none), and, when it differs from the start's, what the run says of it at its end. A start the
+ * record did not tell (no BootNotification with a firmwareVersion before the run) is no change to report,
+ * unless a case installed the test's file.
  */
 export function firmwareAtRunEnd(run: RunResult, frames: SeenFrame[], replaced: FirmwareAfterCase['replaced']): Pick<RunResult, 'firmwareAtEnd' | 'firmwareReplacedBy' | 'notPutBackAtEnd'> {
   const booted = lastBootFirmware(frames);
   const start = run.charger.firmware;
   const end = booted === undefined ? start : booted;
-  if (end === start) return { firmwareAtEnd: end };
-  const by = replaced && replaced.caseId ? ` by ${replaced.caseId}'s UpdateFirmware (location ${replaced.location})` : '';
-  const words = replaced
-    ? `The charger's firmware was replaced by the test's file${by} and not restored: it ran ${shown(start)} at the start of the run and runs ${shown(end)} at its end; install ${shown(start)} again before testing that firmware`
-    : `The charger's firmware changed during the run: it ran ${shown(start)} at the start and runs ${shown(end)} at the end (its last BootNotification); the bench did not put it back`;
+  if (end === start || (start === null && !replaced)) return { firmwareAtEnd: end };
+  const words = firmwareEndWords(start, end, replaced);
   return { firmwareAtEnd: end, ...(replaced && { firmwareReplacedBy: replaced }), notPutBackAtEnd: [words] };
+}
+
+/**
+ * What the run says of a firmware at its end other than at its start (`start` null: not known), for the
+ * reports and the CLI's summary alike: replaced by a case's UpdateFirmware (the test's file) and not
+ * restored, or changed during the run.
+ */
+export function firmwareEndWords(start: string | null, end: string | null, replaced: FirmwareAfterCase['replaced'] | undefined): string {
+  const by = replaced && replaced.caseId ? ` by ${replaced.caseId}'s UpdateFirmware (location ${replaced.location})` : '';
+  if (!replaced)
+    return `The charger's firmware changed during the run: it ran ${shown(start)} at the start and runs ${shown(end)} at the end (its last BootNotification); the bench did not put it back`;
+  if (start === null)
+    return `The charger's firmware was replaced by the test's file${by} and not restored: it runs ${shown(end)} at the end of the run; its firmware at the start was not known (no BootNotification told it): install the firmware to test again before testing it`;
+  return `The charger's firmware was replaced by the test's file${by} and not restored: it ran ${shown(start)} at the start of the run and runs ${shown(end)} at its end; install ${shown(start)} again before testing that firmware`;
 }

@@ -5,7 +5,7 @@
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { firstIssue } from '../../shared/api/issues';
-import type { PicsDeclaration, RunResult, TestDataInput } from '../../shared/api/test-runs';
+import { EarlierTestData, TestDataGiven, type PicsDeclaration, type RunResult, type TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { TestData } from './test-data';
 import type { CaseDefinition } from './types';
@@ -55,9 +55,12 @@ export function checkRunRequest(bench: Bench, args: RunRequest, suite: CaseDefin
     );
   // The earlier run's data as this bench knows test data (a field a later version dropped is left out).
   const before = Object.fromEntries(Object.entries(earlier?.data ?? {}).filter(([k]) => k in TestData.shape));
-  const parsed = TestData.safeParse({ ...before, ...defined(args.data ?? {}) });
-  if (!parsed.success) {
-    const { field, message } = firstIssue(parsed.error);
+  // What the request gives by TestData's rule; what the earlier run kept by the rule it was taken under.
+  const given = defined(args.data ?? {});
+  const own = TestDataGiven.safeParse(given);
+  const parsed = (earlier ? EarlierTestData : TestData).safeParse({ ...before, ...given });
+  if (!own.success || !parsed.success) {
+    const { field, message } = firstIssue((own.error ?? parsed.error)!);
     throw new BenchError(400, `Test data: ${field}: ${message}`, { field: `data.${field}` });
   }
   const known = knownConnectors(bench, args.chargerId);

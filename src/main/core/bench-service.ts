@@ -9,6 +9,7 @@ import type { ApiTokenView, ChargerView } from '../../shared/api/views';
 import type { BenchBehaviourView } from '../../shared/api/bench-behaviour';
 import { reachableAddresses } from './network';
 import { JsonText, valueOf } from '../json-text';
+import { checkNewIdTags, idTagsRemoved, idTagsReplaced } from './known-id-tags';
 
 export { reachableAddresses } from './network';
 
@@ -174,17 +175,21 @@ export class BenchService {
       },
       'idTags:list': () => record.idTags.list(),
       'idTags:replace': async ({ entries }) => {
+        checkNewIdTags(this.bench, entries, 'idTags:replace', 'entries.');
+        idTagsReplaced(this.bench, entries);
         await record.idTags.put(entries, true);
         cs.auth.reloadTags();
         return record.idTags.list();
       },
       'idTags:add': async (entry) => {
+        checkNewIdTags(this.bench, [entry], 'idTags:add', '');
         await record.idTags.put([entry], false);
         cs.auth.reloadTags();
         return record.idTags.get(entry.idTag)!;
       },
       'idTags:delete': async ({ idTag }) => {
         if (!(await record.idTags.delete(idTag))) throw new BenchError(404, `idTag "${idTag}" is not in the local list`);
+        idTagsRemoved(this.bench, [idTag]);
         cs.auth.reloadTags();
         return null;
       },

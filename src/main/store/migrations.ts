@@ -15,7 +15,7 @@ const isHeartbeatKey = (key: string): string => `lower(trim(${key}, ${SPACES})) 
 /**
  * The newest interval a charger's operations (chargers.id, of the UPDATE around it) tell after its last boot:
  * an accepted ChangeConfiguration of HeartbeatInterval ('set') or a GetConfiguration answer reporting it
- * ('read'), of whole seconds, 0 included; as its id, seconds, how and at. Migration 16's query, but for 0.
+ * ('read'), of whole seconds, 0 included (a negative integer, as heartbeat-given.ts, is none); as its id, seconds, how and at. Migration 16's query, but for 0.
  */
 const newestGivenByOperation = `
   SELECT * FROM (SELECT * FROM (
@@ -26,7 +26,7 @@ const newestGivenByOperation = `
       AND CASE WHEN json_valid(o.request) AND json_valid(o.response) THEN json_extract(o.response, '$.status') = 'Accepted'
         AND ${isHeartbeatKey("json_extract(o.request, '$.key')")} ELSE 0 END
     ORDER BY o.id DESC
-  ) WHERE seconds IS NOT NULL LIMIT 1)
+  ) WHERE seconds >= 0 LIMIT 1)
   UNION ALL
   SELECT * FROM (SELECT * FROM (
     SELECT o.id, 'read' AS how, o.finished_at AS at, (
@@ -39,7 +39,7 @@ const newestGivenByOperation = `
       AND (chargers.last_boot IS NULL OR o.finished_at > chargers.last_boot)
       AND CASE WHEN json_valid(o.response) THEN json_type(o.response, '$.configurationKey') = 'array' ELSE 0 END
     ORDER BY o.id DESC
-  ) WHERE seconds IS NOT NULL LIMIT 1)
+  ) WHERE seconds >= 0 LIMIT 1)
   ORDER BY id DESC LIMIT 1`;
 
 export const migrations: string[] = [

@@ -2,7 +2,7 @@
 // (HTTP API, IPC) so bad input gets a message that names the field.
 import { z } from 'zod';
 import { AuthorizationStatus, DateTime, RegistrationStatus } from '../ocpp16';
-import { ChargePointIdentity, IdToken, IdTokenOrEmpty } from './input-rules';
+import { ChargePointIdentity, StoredIdToken, StoredIdTokenOrEmpty } from './input-rules';
 
 export { SettingsPatch } from './settings';
 
@@ -45,13 +45,15 @@ export const ChargerRegistrationArgs = ChargerRegistration.extend({ id: z.string
 
 /**
  * An OCPP 1.6 IdTagInfo entry of the bench's list. A card may be its own parent (OCPP 1.6 does not forbid
- * it, and central systems commonly send parentIdTag = idTag).
+ * it, and central systems commonly send parentIdTag = idTag). Its cards by the rule an older bench took them
+ * under (StoredIdToken), so a card already in the list can be updated, restored and named as a parent; the
+ * bench applies the idTag rule (IdToken) to an idTag or parentIdTag new to it, with the same 400 naming the field.
  */
 export const IdTagEntrySchema = z.strictObject({
-  idTag: IdToken,
+  idTag: StoredIdToken,
   status: AuthorizationStatus,
   expiryDate: DateTime.nullable().optional(),
-  parentIdTag: IdTokenOrEmpty.nullable().optional(),
+  parentIdTag: StoredIdTokenOrEmpty.nullable().optional(),
 });
 
 export const IdTagList = z.array(IdTagEntrySchema).max(100_000);

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { CaseResult, OperatorAnswer } from './test-runs';
 import { numericReadingUnits, readReading } from '../format/reading';
-import { IdToken } from './input-rules';
+import { EarlierIdToken, IdToken } from './input-rules';
 
 export const offlinePolicies = ['noCharging', 'localListOnly', 'knownCards', 'anyCard'] as const;
 export type OfflinePolicy = (typeof offlinePolicies)[number];
@@ -43,6 +43,14 @@ export const CommissioningTemplate = z.strictObject({
     .default(null),
 });
 export type CommissioningTemplate = z.infer<typeof CommissioningTemplate>;
+
+/**
+ * A template as the bench saved it: a saved template's test card is read by the rule it was saved under
+ * (EarlierIdToken), so one an older bench took (a card with a character the idTag rule now refuses) stays
+ * listed and can be chosen and edited: the plan shows the card's problem, and saving it or starting a
+ * commissioning with it gets CommissioningTemplate's rule.
+ */
+export const StoredCommissioningTemplate = CommissioningTemplate.extend({ testIdTag: EarlierIdToken.default('COMMISSION-1') });
 
 export const builtInTemplates: CommissioningTemplate[] = [
   CommissioningTemplate.parse({

@@ -56,17 +56,46 @@ export function idTagProblem(tag: string): { problem: IdTagProblem; message: str
   return null;
 }
 
+/** An idTag's schema by `rule` (its problem, or null); `orEmpty`: "" is taken (a parentIdTag: none). */
+const idTagBy = (rule: (tag: string) => { message: string } | null, orEmpty: boolean) =>
+  z.string({ error: 'must be a string: an idTag' }).superRefine((tag, ctx) => {
+    const p = orEmpty && tag === '' ? null : rule(tag);
+    if (p) ctx.addIssue({ code: 'custom', message: p.message, input: tag });
+  });
+
 /** An OCPP 1.6 IdToken (CiString20) by idTagProblem's rule: 1 to 20 printable characters, not blank, no spaces at either end. */
-export const IdToken = z.string({ error: 'must be a string: an idTag' }).superRefine((tag, ctx) => {
-  const p = idTagProblem(tag);
-  if (p) ctx.addIssue({ code: 'custom', message: p.message, input: tag });
-});
+export const IdToken = idTagBy(idTagProblem, false);
 
 /** An IdToken where it may be left empty (a parentIdTag: "" is none); anything else by idTagProblem's rule. */
-export const IdTokenOrEmpty = z.string({ error: 'must be a string: an idTag' }).superRefine((tag, ctx) => {
-  const p = tag === '' ? null : idTagProblem(tag);
-  if (p) ctx.addIssue({ code: 'custom', message: p.message, input: tag });
-});
+export const IdTokenOrEmpty = idTagBy(idTagProblem, true);
+
+/**
+ * An idTag an older bench already took, by the rule it had then: 1 to 20 printable characters (spaces at
+ * either end allowed). The bench's list keeps answering for such a card, so one already in it (or deleted
+ * from it since the bench started, for Undo) may be updated, restored and named as a parent; a card new to
+ * the bench gets idTagProblem's rule.
+ */
+export function storedIdTagProblem(tag: string): { problem: IdTagProblem; message: string } | null {
+  const p = idTagProblem(tag);
+  return p && (p.problem === 'blank' || p.problem === 'spaceAtEnds') ? null : p;
+}
+
+/** An idTag by storedIdTagProblem's rule (the older bench's): what the list's calls take before the bench applies idTagProblem's rule to a card new to it. */
+export const StoredIdToken = idTagBy(storedIdTagProblem, false);
+
+/** StoredIdToken where it may be left empty (a parentIdTag: "" is none). */
+export const StoredIdTokenOrEmpty = idTagBy(storedIdTagProblem, true);
+
+/**
+ * A card a template or a run's test data saved by an older bench holds, by the rule it was saved under
+ * (trimmed, 1 to 20 characters, any characters): read back as it was, so a saved template or an earlier
+ * run's data stays usable; a template saved or a run started now gets IdToken's rule for what it gives.
+ */
+export const EarlierIdToken = z
+  .string({ error: 'must be a string: an idTag' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_ID_TAG_LENGTH, { error: `must be at most ${MAX_ID_TAG_LENGTH} characters (the OCPP 1.6 limit of an IdToken)` });
 
 /**
  * The serve API token: at least 16 characters, as the token serve makes and keeps is 24 (and the README

@@ -3,7 +3,7 @@
 // matchesFilter to frames as they arrive, so both always agree.
 import { z } from 'zod';
 import type { MessageView } from './views';
-import { searchPattern, searchRegExp } from './search-fold';
+import { searchRegExp } from './search-fold';
 
 export const messageKinds = ['CALL', 'CALLRESULT', 'CALLERROR', 'INVALID'] as const;
 
@@ -39,15 +39,27 @@ export function matchesFilter(m: Omit<MessageView, 'id'>, f: MessageFilter): boo
   if (f.from && m.ts < new Date(f.from).toISOString()) return false;
   if (f.to && m.ts > new Date(f.to).toISOString()) return false;
   if (f.search) {
-    const pattern = searchPattern(f.search);
-    if (pattern) {
-      if (!searchRegExp(pattern).test(m.raw)) return false;
+    const { re, forms } = searchRule(f.search);
+    if (re) {
+      if (!re.test(m.raw)) return false;
     } else {
       const raw = asciiLower(m.raw);
-      if (!searchForms(f.search).some((form) => raw.includes(asciiLower(form)))) return false;
+      if (!forms.some((form) => raw.includes(form))) return false;
     }
   }
   return true;
+}
+
+/** What a search checks a frame with: its compiled pattern (search-fold.ts), or its ASCII-folded forms. */
+type SearchRule = { search: string; re: RegExp | null; forms: string[] };
+let lastRule: SearchRule | null = null;
+/** The rule of the last search, kept: matchesFilter checks every frame the live log receives with it. */
+function searchRule(search: string): SearchRule {
+  if (lastRule?.search !== search) {
+    const re = searchRegExp(search);
+    lastRule = { search, re, forms: re ? [] : searchForms(search).map(asciiLower) };
+  }
+  return lastRule;
 }
 
 /** CALLERRORs, invalid frames and frames the bench flagged (the store's partial index holds exactly these). */

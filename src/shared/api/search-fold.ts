@@ -1,15 +1,27 @@
 // The message log's search folds the case of letters beyond ASCII too (`müller` finds `MÜLLER` and
-// `M\u00DCLLER`), as JavaScript's toLowerCase maps one character to one: a letter folds to its lowercase
-// when that is a single character on the same side of ASCII (so the Kelvin sign does not fold to `k`, nor
-// `İ` to the two characters of `i̇`). A search with no such letter stays the ASCII-folded substring search
+// `M\u00DCLLER`, `σίσυφος` finds `ΣΊΣΥΦΟΣ`), as JavaScript's toLowerCase maps one character to one: a letter
+// folds to its lowercase when that is a single character on the same side of ASCII (so the Kelvin sign does
+// not fold to `k`, nor `İ` to the two characters of `i̇`), and a lowercase one Unicode folds further (the
+// final sigma `ς`) to the lowercase of its uppercase. A search with no such letter stays the ASCII-folded substring search
 // (SQLite's LIKE, untouched); one with such a letter is matched with a regular expression that the live rule
 // (matchesFilter), the store's scan (a SQL function) and the free-text index's query all derive from here.
 
-/** A character's fold: its lowercase, when that is one character on the same side of ASCII. */
+/** `to` when it is one character on the same side of ASCII as `ch` (and not `ch`), else null. */
+function sameSide(ch: string, to: string): string | null {
+  if (to === ch || to.length !== String.fromCodePoint(to.codePointAt(0)!).length) return null;
+  return ch.charCodeAt(0) < 128 === to.charCodeAt(0) < 128 ? to : null;
+}
+
+/**
+ * A character's fold: its lowercase, when that is one character on the same side of ASCII; for a lowercase
+ * letter that Unicode's case folding maps to another (the final sigma `ς` to `σ`, `ϑ` to `θ`, `µ` to `μ`),
+ * the lowercase of its uppercase, on the same terms. One character to one, so a folded text keeps its length.
+ */
 export function foldChar(ch: string): string {
   const lower = ch.toLowerCase();
-  if (lower === ch || lower.length !== String.fromCodePoint(lower.codePointAt(0)!).length) return ch;
-  return ch.charCodeAt(0) < 128 === lower.charCodeAt(0) < 128 ? lower : ch;
+  if (lower !== ch) return sameSide(ch, lower) ?? ch;
+  const upper = ch.toUpperCase();
+  return (sameSide(ch, upper) && sameSide(ch, upper.toLowerCase())) ?? ch;
 }
 
 /** A text with every character folded (the same length: for marking where a search matches). */
@@ -111,14 +123,20 @@ export function searchPattern(text: string): string | null {
   return sources.size === 1 ? [...sources][0] : [...sources].map((s) => `(?:${s})`).join('|');
 }
 
-const compiled = new Map<string, RegExp>();
-/** The compiled searchPattern (a few kept). */
-export function searchRegExp(pattern: string): RegExp {
-  let re = compiled.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern);
-    if (compiled.size >= 32) compiled.delete(compiled.keys().next().value!);
-    compiled.set(pattern, re);
+const compiled = new Map<string, RegExp | null>();
+/** Searches whose compiled searchPattern is kept (the store's scan asks for it on every frame it checks). */
+const COMPILED_KEPT = 16;
+/**
+ * The compiled searchPattern of a search (null for one folding ASCII only), kept by the search's text (at
+ * most 200 characters, not the pattern's few KB) for the last few searches.
+ */
+export function searchRegExp(search: string): RegExp | null {
+  let re = compiled.get(search);
+  if (re === undefined) {
+    const pattern = searchPattern(search);
+    re = pattern === null ? null : new RegExp(pattern);
+    if (compiled.size >= COMPILED_KEPT) compiled.delete(compiled.keys().next().value!);
+    compiled.set(search, re);
   }
   return re;
 }

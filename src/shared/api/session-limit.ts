@@ -41,14 +41,21 @@ export function limitSetForSession(measurements: ReadonlyArray<{ label: string; 
 
 /**
  * The load limit a chart of the test session draws: `limitW` (the limit the session has or the template sets)
- * when the limit was set on the charger when the session ran, else null with `notSetW` the limit not drawn.
- * A session running now (`live`) is judged against the limit when "Site's load limit" has passed; a session
- * that ran, by its step's load-limit row (by that step's verdict for a record without the row).
+ * when the limit was set on the charger when the session ran, else null with `notSetW` the limit not drawn,
+ * and `notSupported` when that is because the charger does not support smart charging ("Site's load limit"
+ * not applicable: no limit can ever be set on it, so none is judged). A session running now (`live`) is judged
+ * against the limit when "Site's load limit" has passed; a session that ran, by its step's load-limit row (by
+ * that step's verdict for a record without the row).
  */
-export function sessionChartLimit(view: Pick<CommissioningView, 'steps'>, limitW: number | null, live = false): { limitW: number | null; notSetW: number | null } {
-  if (limitW === null) return { limitW: null, notSetW: null };
+export function sessionChartLimit(view: Pick<CommissioningView, 'steps'>, limitW: number | null, live = false): { limitW: number | null; notSetW: number | null; notSupported: boolean } {
+  if (limitW === null) return { limitW: null, notSetW: null, notSupported: false };
   const result = (id: string) => view.steps.find((s) => s.id === id)?.result ?? null;
-  const limitPassed = result(LOAD_LIMIT_STEP)?.verdict === 'pass';
-  const set = live ? limitPassed : (limitSetForSession(result('C8_SESSION')?.measurements ?? []) ?? limitPassed);
-  return set ? { limitW, notSetW: null } : { limitW: null, notSetW: limitW };
+  const limitVerdict = result(LOAD_LIMIT_STEP)?.verdict;
+  const limitPassed = limitVerdict === 'pass';
+  const rows = result('C8_SESSION')?.measurements ?? [];
+  const set = live ? limitPassed : (limitSetForSession(rows) ?? limitPassed);
+  if (set) return { limitW, notSetW: null, notSupported: false };
+  const row = live ? undefined : rows.find((m) => m.label === LOAD_LIMIT_LABEL);
+  const notSupported = row ? row.value === limitNotInForce('notApplicable') : limitVerdict === 'notApplicable';
+  return { limitW: null, notSetW: limitW, notSupported };
 }

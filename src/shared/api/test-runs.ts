@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocpp16';
 import { featureProfiles } from '../ocpp16/actions';
-import { IdToken } from './input-rules';
+import { EarlierIdToken, IdToken } from './input-rules';
 
 /** A card of the test data: an idTag by the one rule (input-rules), refused rather than trimmed, as the UI's forms. */
 const idTag = IdToken;
@@ -62,6 +62,20 @@ export const TestData = z.strictObject({
   operatorTimeoutS: z.int().min(5).max(3600).default(300),
 });
 export type TestData = z.infer<typeof TestData>;
+
+/**
+ * Test data an earlier run kept, as a re-run reads it: its cards by the rule that run took them under
+ * (EarlierIdToken), so "Run again" of a run an older bench made is not refused for a card the idTag rule
+ * now refuses; what a request gives is checked by TestData's rule first.
+ */
+export const EarlierTestData = TestData.extend({
+  validIdTag: EarlierIdToken.default('OCTT-VALID'),
+  validIdTag2: EarlierIdToken.default('OCTT-VALID-2'),
+  invalidIdTag: EarlierIdToken.default('OCTT-INVALID'),
+  blockedIdTag: EarlierIdToken.default('OCTT-BLOCKED'),
+  expiredIdTag: EarlierIdToken.default('OCTT-EXPIRED'),
+  parentIdTag: EarlierIdToken.default('OCTT-PARENT'),
+});
 export type TestDataInput = z.input<typeof TestData>;
 
 export const defaultTestData = (): TestData => TestData.parse({});

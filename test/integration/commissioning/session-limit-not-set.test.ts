@@ -34,6 +34,9 @@ describe('the test session without the load limit set by the commissioning', () 
     // Not a pass: the power was never judged against the template's limit (run it again once the limit is set).
     expect([r.verdict, r.reason ?? null]).toEqual(['inconclusive', expect.stringContaining("Run “Test session” again after “Site's load limit” passes")]);
     expect(row(view)).toEqual({ label: LABEL, value: NOT_SET, ok: null, wanted: 'at most 11040' });
+    // What is open says what it is: a session that finished, inconclusive, told once how to repeat it.
+    expect(view.open).toContain(`Test session is inconclusive: ${r.reason}`);
+    expect(view.open.join(' ')).not.toMatch(/did not finish|; run it again/);
     const html = String((await tb.bench.commissioning.file(c.id, 'report.html')).body);
     expect(html).not.toContain('the charger does not keep to the limit');
   }, 120_000);

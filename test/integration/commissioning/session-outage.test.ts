@@ -81,7 +81,7 @@ describe('the charger offline during the test session', () => {
     ]);
     // Not a failure of the charger's charging: the commissioning is incomplete until the step is run again.
     expect(view.verdict).toBe('incomplete');
-    expect(view.open).toContain(`Test session did not finish: ${r.reason}`);
+    expect(view.open).toContain(`Test session is inconclusive: ${r.reason}`);
     expect(html).toContain(esc(r.reason!));
     expect(html).toContain(`<p class="note"><b>Note:</b> ${esc(notes(view)[0]!.text)}</p>`);
   }, 120_000);

@@ -6,10 +6,9 @@
 // 28 s, and sends it again after TransactionMessageRetryInterval (40 s): 12 s after it is back, 10 s after
 // the first window ended. A charger that never comes back is waited for no longer than the window.
 import { describe, expect, it } from 'vitest';
-import { virtualTarget } from '../../../src/main/conformance/virtual';
 import type { Misbehaviour } from '../../../src/main/virtual-cp/misbehaviour';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningView } from '../../../src/shared/api/commissioning';
-import { useCommissioningBench } from '../../helpers/commissioning-bench';
+import { runSessionStep, useCommissioningBench } from '../../helpers/commissioning-bench';
 
 const CP = 'STOP-RECONNECT-H1';
 const tb = useCommissioningBench('stop-reconnect-h1', CP);
@@ -25,16 +24,12 @@ const ENDS = 'Charger ends the test session (StopTransaction, and Finishing if i
  * the bench's RemoteStopTransaction, its StopTransaction's first attempts lost by `rules`; with when it dropped.
  */
 async function dropAtStop(offlineS: number, rules: Misbehaviour[]): Promise<{ view: CommissioningView; droppedAt: number }> {
-  const svc = tb.bench.commissioning;
   const vcp = tb.bench.virtualChargers.charger(CP);
-  vcp.config.change('TransactionMessageAttempts', '3');
-  vcp.config.change('TransactionMessageRetryInterval', '40');
-  const c = await svc.create({ chargerId: CP, job, template });
   // Armed by the session's StartTransaction (the run may first stop a session an earlier test left open).
   let started = false;
   let stopCall: string | null = null;
   let droppedAt = NaN;
-  const off = tb.bench.bus.subscribe((e) => {
+  const view = await runSessionStep(tb.bench, CP, { chargerId: CP, job, template }, rules, (e) => {
     if (e.type !== 'frameLogged' || e.message.chargerId !== CP || !Number.isNaN(droppedAt)) return;
     const m = e.message;
     if (m.direction === 'in' && m.kind === 'CALL' && m.action === 'StartTransaction') started = true;
@@ -44,17 +39,7 @@ async function dropAtStop(offlineS: number, rules: Misbehaviour[]): Promise<{ vi
       vcp.setFaults({ offline: true, offlineSeconds: offlineS });
     }
   });
-  vcp.connection.misbehaviours.set(rules);
-  try {
-    svc.run(c.id, ['C8_SESSION']);
-    await svc.settled(c.id);
-  } finally {
-    off();
-    vcp.connection.misbehaviours.set([]);
-    vcp.setFaults({ offline: false });
-  }
-  await virtualTarget(tb.bench, CP);
-  return { view: svc.get(c.id), droppedAt };
+  return { view, droppedAt };
 }
 
 describe('the charger dropping as the test session stops, back near the end of the wait for its StopTransaction', () => {

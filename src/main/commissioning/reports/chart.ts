@@ -90,11 +90,14 @@ export function limitLabelSpot(limitY: number, text: string, lines: Point[][]): 
  * “Site's load limit” step's verdict.
  */
 export function chartLimit(view: Pick<CommissioningView, 'steps' | 'session'>): { limitW: number | null; why: string } {
-  const { limitW, notSetW } = sessionChartLimit(view, view.session?.limitW ?? null);
+  const { limitW, notSetW, notSupported } = sessionChartLimit(view, view.session?.limitW ?? null);
   if (notSetW === null) return { limitW, why: '' };
+  const because = notSupported
+    ? "the charger does not support smart charging (its “Site's load limit” step was not applicable), so no load limit can be set on it"
+    : "the load limit was not set on the charger in this commissioning when the test session ran (its “Site's load limit” step had not passed)";
   return {
     limitW: null,
-    why: `<p class="meta chart-limit">No load limit line: the load limit was not set on the charger in this commissioning when the test session ran (its “Site's load limit” step had not passed), so the session's power says nothing of the site's limit (${esc(Math.round(notSetW))} W) and was not judged against it.</p>`,
+    why: `<p class="meta chart-limit">No load limit line: ${because}, so the session's power says nothing of the site's limit (${esc(Math.round(notSetW))} W) and was not judged against it.</p>`,
   };
 }
 

@@ -9,14 +9,45 @@
 // The index only proposes frames: each is checked against the filter on the frame itself.
 import type { Db } from '../database';
 import { searchForms } from '../../../shared/api/message-filter';
-import { caseClass, foldsBeyondAscii, searchFormPositions, searchPattern, searchRegExp } from '../../../shared/api/search-fold';
+import { caseClass, foldsBeyondAscii, searchFormPositions, searchRegExp } from '../../../shared/api/search-fold';
 
-/** The SQL function a search folding beyond ASCII is checked with: search_fold(raw, searchPattern) (search-fold.ts). */
+/**
+ * The SQL function a search folding beyond ASCII is checked with: search_fold(raw, key), the key a small
+ * number standing for the search (searchFoldKey): it crosses to JavaScript on every frame checked, where a
+ * search's text (UTF-8 to decode) costs several times more and its pattern (a few KB) ten times. The
+ * compiled pattern is kept by the search (searchRegExp, search-fold.ts).
+ */
 export const SEARCH_FOLD_FUNCTION = 'search_fold';
 
 /** Makes SEARCH_FOLD_FUNCTION known to a connection that reads the message log. */
 export function registerSearchFold(db: Db): void {
-  db.function(SEARCH_FOLD_FUNCTION, { deterministic: true }, (raw: unknown, pattern: unknown) => (typeof raw === 'string' && searchRegExp(pattern as string).test(raw) ? 1 : 0));
+  db.function(SEARCH_FOLD_FUNCTION, { deterministic: true }, (raw: unknown, key: unknown) => {
+    const search = searchOfKey.get(key as number);
+    const re = search === undefined ? null : searchRegExp(search);
+    if (!re) throw new Error(`${SEARCH_FOLD_FUNCTION}: no search folding letters beyond ASCII has the key ${String(key)} (search again)`);
+    return typeof raw === 'string' && re.test(raw) ? 1 : 0;
+  });
+}
+
+/** Searches by their key, and keys by their search: the last KEYS_KEPT searches (a key is never reused). */
+const searchOfKey = new Map<number, string>();
+const keyOfSearch = new Map<string, number>();
+const KEYS_KEPT = 256;
+let lastKey = 0;
+/** The key SEARCH_FOLD_FUNCTION is given for a search (on the thread whose connection runs it). */
+export function searchFoldKey(search: string): number {
+  let key = keyOfSearch.get(search);
+  if (key === undefined) {
+    key = ++lastKey;
+    if (searchOfKey.size >= KEYS_KEPT) {
+      const [oldKey, oldSearch] = searchOfKey.entries().next().value!;
+      searchOfKey.delete(oldKey);
+      keyOfSearch.delete(oldSearch);
+    }
+    searchOfKey.set(key, search);
+    keyOfSearch.set(search, key);
+  }
+  return key;
 }
 
 /** LIKE's pattern for a text anywhere in the frame. */
@@ -31,9 +62,8 @@ const LIKE = "raw LIKE ? ESCAPE '\\'";
  * its cases, as is or escaped (\uXXXX, whose hex LIKE folds; the escapes as one LIKE, `_` where they
  * differ), which few frames of a log hold.
  */
-export function searchTerm(search: string): { term: string; args: string[] } {
-  const pattern = searchPattern(search);
-  if (!pattern) {
+export function searchTerm(search: string): { term: string; args: Array<string | number> } {
+  if (!foldsBeyondAscii(search)) {
     const forms = searchForms(search);
     return { term: forms.length === 1 ? LIKE : `(${forms.map(() => LIKE).join(' OR ')})`, args: forms.map(likeAnywhere) };
   }
@@ -46,7 +76,7 @@ export function searchTerm(search: string): { term: string; args: string[] } {
     escapes.set(e.length, had ? Array.from(e, (c, i) => (had[i] === c ? c : '_')).join('') : e);
   }
   const likes = [...caseClass(letter).map(likeAnywhere), ...[...escapes.values()].map((e) => `%${e.replace(/\\/g, '\\\\')}%`)];
-  return { term: `((${likes.map(() => LIKE).join(' OR ')}) AND ${SEARCH_FOLD_FUNCTION}(raw, ?))`, args: [...likes, pattern] };
+  return { term: `((${likes.map(() => LIKE).join(' OR ')}) AND ${SEARCH_FOLD_FUNCTION}(raw, ?))`, args: [...likes, searchFoldKey(search)] };
 }
 
 /**
@@ -84,8 +114,8 @@ function foldedQuery(text: string): string | null {
   }
   return forms.length === 1 ? forms[0] : forms.map((q) => `(${q})`).join(' OR ');
 }
-/** Spellings of one trigram asked for at most (a trigram of three letters with two cases each: 8). */
-const MAX_VARIANTS = 8;
+/** Spellings of one trigram asked for at most (three letters folding three ways each, as σ Σ ς: 27; a few ms). */
+const MAX_VARIANTS = 27;
 
 /** The trigrams of one form of a search (three characters or more), all of which a frame holding it holds. */
 function formQuery(text: string): string {

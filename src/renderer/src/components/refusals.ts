@@ -47,7 +47,7 @@ const kinds: Array<{ head: string; status: number; fix: string }> = [
   { head: 'Wrong OCPP version', status: 400, fix: 'set the charger to OCPP 1.6J' },
   { head: 'Identity too long', status: 400, fix: 'give the charger a shorter id' },
   { head: 'Unprintable identity', status: 400, fix: 'give the charger a printable id' },
-  { head: 'Invalid identity', status: 400, fix: 'give the charger an id without spaces at its ends or "/"' },
+  { head: 'Invalid identity', status: 400, fix: 'give the charger an id that is not blank, without spaces at its ends' },
 ];
 
 /**

@@ -1,11 +1,11 @@
 // The store's two ways of searching the message log, the free-text index (FTS5 trigram) and the scan of
 // frames not indexed yet (LIKE), find a frame whose JSON holds the text escaped as well as one holding it
 // as typed, and agree with the live rule (matchesFilter) frame for frame.
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messageWhere } from '../../../../src/main/store/repositories/message-log';
-import { registerSearchFold, searchIndexQuery } from '../../../../src/main/store/repositories/message-search';
+import { searchIndexQuery } from '../../../../src/main/store/repositories/message-search';
 import { matchesFilter } from '../../../../src/shared/api/message-filter';
+import { useSearchDb } from '../../../helpers/search-db';
 
 const raws = [
   '[2,"a1","Authorize",{"idTag":"Zoë\\"Ω-tag"}]',
@@ -31,24 +31,12 @@ const searches: Array<[string, number[]]> = [
 ];
 
 describe('searching frames whose JSON escapes the text', () => {
-  let db: Database.Database;
-  beforeAll(() => {
-    db = new Database(':memory:');
-    registerSearchFold(db);
-    db.exec(
-      "CREATE TABLE messages (id INTEGER PRIMARY KEY, raw TEXT NOT NULL); CREATE VIRTUAL TABLE messages_search USING fts5(raw, content='', contentless_delete=1, tokenize='trigram', detail='none');",
-    );
-    raws.forEach((raw, i) => {
-      db.prepare('INSERT INTO messages (id, raw) VALUES (?, ?)').run(i + 1, raw);
-      db.prepare('INSERT INTO messages_search (rowid, raw) VALUES (?, ?)').run(i + 1, raw);
-    });
-  });
-  afterAll(() => db.close());
+  const db = useSearchDb(raws);
 
   for (const [search, expected] of searches) {
     it(`finds ${JSON.stringify(search)} in frames ${JSON.stringify(expected)}, by scan, through the index and live alike`, () => {
       const { terms, args } = messageWhere({ search });
-      const scanned = db
+      const scanned = db()
         .prepare(`SELECT id FROM messages WHERE ${terms.join(' AND ')} ORDER BY id`)
         .pluck()
         .all(...args);
@@ -56,7 +44,7 @@ describe('searching frames whose JSON escapes the text', () => {
       // The index proposes at least those (it is then checked on the frame).
       const match = searchIndexQuery(search);
       expect(match).not.toBeNull();
-      const proposed = db.prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck().all(match) as number[];
+      const proposed = db().prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck().all(match) as number[];
       expect(proposed).toEqual(expect.arrayContaining(expected));
       const live = raws.flatMap((raw, i) =>
         matchesFilter({ ts: '2026-03-01T10:00:00.000Z', chargerId: 'CP', direction: 'in', kind: 'CALL', messageId: null, action: null, raw, error: null }, { search }) ? [i + 1] : [],

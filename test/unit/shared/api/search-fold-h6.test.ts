@@ -1,12 +1,12 @@
 // The message log's search folds the case of letters beyond ASCII (müller finds MÜLLER, élan finds ÉLAN,
 // as typed or as the frame's JSON escapes them), alike in the store's scan (SQL), the free-text index's
 // proposals (FTS5 trigram) and the live rule (matchesFilter); a search of ASCII letters stays a plain LIKE.
-import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { messageWhere } from '../../../../src/main/store/repositories/message-log';
-import { registerSearchFold, searchIndexQuery, searchTerm } from '../../../../src/main/store/repositories/message-search';
+import { searchIndexQuery, searchTerm } from '../../../../src/main/store/repositories/message-search';
 import { matchesFilter } from '../../../../src/shared/api/message-filter';
 import { CASED_BLOCKS, foldChar, foldText } from '../../../../src/shared/api/search-fold';
+import { useSearchDb } from '../../../helpers/search-db';
 
 const raws = [
   /* 1 */ '[2,"a1","Authorize",{"idTag":"Müller"}]',
@@ -39,24 +39,12 @@ const searches: Array<[string, number[]]> = [
 ];
 
 describe('searching with letters beyond ASCII in any case', () => {
-  let db: Database.Database;
-  beforeAll(() => {
-    db = new Database(':memory:');
-    registerSearchFold(db);
-    db.exec(
-      "CREATE TABLE messages (id INTEGER PRIMARY KEY, raw TEXT NOT NULL); CREATE VIRTUAL TABLE messages_search USING fts5(raw, content='', contentless_delete=1, tokenize='trigram', detail='none');",
-    );
-    raws.forEach((raw, i) => {
-      db.prepare('INSERT INTO messages (id, raw) VALUES (?, ?)').run(i + 1, raw);
-      db.prepare('INSERT INTO messages_search (rowid, raw) VALUES (?, ?)').run(i + 1, raw);
-    });
-  });
-  afterAll(() => db.close());
+  const db = useSearchDb(raws);
 
   for (const [search, expected] of searches) {
     it(`finds ${JSON.stringify(search)} in frames ${JSON.stringify(expected)}, by scan, through the index and live alike`, () => {
       const { terms, args } = messageWhere({ search });
-      const scanned = db
+      const scanned = db()
         .prepare(`SELECT id FROM messages WHERE ${terms.join(' AND ')} ORDER BY id`)
         .pluck()
         .all(...args);
@@ -64,7 +52,7 @@ describe('searching with letters beyond ASCII in any case', () => {
       const match = searchIndexQuery(search);
       if (Array.from(search).length >= 3) {
         expect(match).not.toBeNull();
-        const proposed = db.prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck().all(match) as number[];
+        const proposed = db().prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck().all(match) as number[];
         expect(proposed).toEqual(expect.arrayContaining(expected));
       }
       const live = raws.flatMap((raw, i) =>

@@ -29,6 +29,7 @@ import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView, TransactionView } from '../../../../shared/api/views';
 import { belongsTo, energyReadingSoFar, type MeterSample } from '../../../../shared/api/meter';
+import { identityProblem } from '../../../../shared/api/input-rules';
 
 /** The quick actions on a connector card (unlock, remote start and stop), handed in by the app. */
 export type ConnectorActionsSlot = ComponentType<{ chargerId: string; connectorId: number }>;
@@ -253,11 +254,17 @@ function ChargerFacts({ charger, heartbeatInterval }: { charger: ChargerView; he
  */
 function offlineWords(charger: ChargerView, refused: boolean): ((seen: { time: string; ago: string }) => ReactNode) | undefined {
   const never = neverConnected(charger);
-  if (!refused && !never) return undefined;
-  const rest = refused ? 'operations are disabled until it is let in again.' : 'operations are disabled until it connects.';
+  // An id the bench refuses at connect (stored by an older version): no charger can connect under it.
+  const badId = identityProblem(charger.id) !== null;
+  if (!refused && !never && !badId) return undefined;
+  const rest = badId
+    ? 'operations are disabled: no charger can connect under this id (the fix above).'
+    : refused
+      ? 'operations are disabled until it is let in again.'
+      : 'operations are disabled until it connects.';
   return (seen) => (
     <>
-      {charger.id} {refused ? 'is offline: the bench refuses its connections (why and the fix above).' : 'is offline.'}{' '}
+      {charger.id} {badId ? 'is offline: the bench refuses this id at connect.' : refused ? 'is offline: the bench refuses its connections (why and the fix above).' : 'is offline.'}{' '}
       {never ? 'It has never connected to the bench.' : `Last seen ${seen.time} (${seen.ago}).`}{' '}
       {never ? 'Nothing below is from it yet; ' : 'The statuses, sessions and readings below are the last known, not live; '}
       {rest}

@@ -97,7 +97,7 @@ export const chargerColumns: GridColDef<ChargerView>[] = [
     type: 'boolean',
     renderCell: ({ row }) => <ConnectionCell charger={row} />,
   },
-  { field: 'connectors', headerName: 'Connectors', minWidth: 150, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
+  { field: 'connectors', headerName: 'Connectors', minWidth: 144, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
   {
     field: 'lastHeartbeat',
     headerName: 'Last heartbeat',

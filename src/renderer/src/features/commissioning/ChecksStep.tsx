@@ -145,22 +145,35 @@ export function sessionTransactionConnector(
   chargerId: string,
   idTag: string,
 ): number | null {
+  return sessionTransactionOf(transactions, chargerId, idTag)?.connectorId ?? null;
+}
+
+/** The active transaction of the test session under way on a charger (the test card's, the latest), or null. */
+function sessionTransactionOf<T extends { transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean }>(
+  transactions: ReadonlyArray<T>,
+  chargerId: string,
+  idTag: string,
+): T | null {
   const mine = transactions.filter((t) => t.active && t.chargerId === chargerId && t.idTag.toLowerCase() === idTag.toLowerCase()).sort((a, b) => b.transactionId - a.transactionId);
-  return mine[0]?.connectorId ?? null;
+  return mine[0] ?? null;
 }
 
 /**
  * What the test session is planned to do, in plain sentences: the load limit it is judged against (`limitW`),
- * or the one it is not judged against because it was not set on the charger (`notSetW`).
+ * or the one it is not judged against because it was not set on the charger (`notSetW`): because the charger
+ * does not support smart charging (`notSupported`: no limit can be set on it), or because "Site's load limit"
+ * has not run or did not pass.
  */
-export function sessionPlanWords(sessionSeconds: number, limitW: number | null, notSetW: number | null = null): string {
+export function sessionPlanWords(sessionSeconds: number, limitW: number | null, notSetW: number | null = null, notSupported = false): string {
   return [
     `Planned: meter values for at least ${sessionSeconds} s, at the charger’s own interval.`,
     ...(sessionSeconds < FULL_SESSION_S ? ['That is shorter than the recommended 5 minutes: the report notes it.'] : []),
     ...(limitW !== null ? [`The power must stay under the load limit of ${formatPower(limitW)}.`] : []),
     ...(notSetW !== null
       ? [
-          `The site's load limit (${formatPower(notSetW)}) is not drawn and the power is not judged against it: this commissioning had not set it on the charger for this session (run “Site's load limit” first, then the test session).`,
+          notSupported
+            ? `The site's load limit (${formatPower(notSetW)}) is not drawn and the power is not judged against it: the charger does not support smart charging (“Site's load limit” was not applicable), so no limit can be set on it or judged.`
+            : `The site's load limit (${formatPower(notSetW)}) is not drawn and the power is not judged against it: this commissioning had not set it on the charger for this session (run “Site's load limit” first, then the test session).`,
         ]
       : []),
   ].join(' ');
@@ -179,17 +192,25 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
   // step recorded in an earlier run, else the one the bench runs it on (its test data's, as the step does).
   // Only its readings are the session's: another connector's (another session, a meter of its own) are not.
   const liveConnector = useBench((s) => (sessionRunning ? sessionTransactionConnector(Object.values(s.activeTransactions), view.chargerId, view.template.testIdTag) : null));
+  const liveTx = useBench((s) => (sessionRunning ? (sessionTransactionOf(Object.values(s.activeTransactions), view.chargerId, view.template.testIdTag)?.transactionId ?? null) : null));
   const sessionConnector = sessionRunning ? (liveConnector ?? sessionConnectorOf(view)?.connectorId ?? SESSION_CONNECTOR) : null;
   // The store keeps the readings of this charger's connectors while the session runs (its connector's among them).
   useEffect(() => (sessionRunning ? watchMeter(view.chargerId) : undefined), [sessionRunning, view.chargerId]);
   const readings = useBench((s) => (sessionConnector !== null ? s.meter[meterKey(view.chargerId, sessionConnector)] : undefined));
-  const recorded = (view.session?.samples ?? []).map(toMeter);
+  // While the session step runs again, the recorded session is the last run's (replaced when the step ends):
+  // it is this one only when it is the live transaction's, or its step's result is of this run.
+  const sessionResult = view.steps.find((s) => s.id === 'C8_SESSION')?.result ?? null;
+  const startedAt = runStartedAt(view);
+  const thisRun = (liveTx !== null && view.session?.transactionId === liveTx) || (!!sessionResult && !!startedAt && Date.parse(sessionResult.startedAt) >= Date.parse(startedAt));
+  const session = sessionRunning && !thisRun ? null : view.session;
+  const recorded = (session?.samples ?? []).map(toMeter);
   const live = from !== null && readings ? readings.filter((m) => m.t >= from - 5000).sort((a, b) => a.t - b.t) : [];
   const samples = recorded.length >= live.length ? recorded : live;
   // Before the session step has recorded its session (a first run), the limit the template sets.
-  const templateLimitW = view.session ? view.session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
+  const templateLimitW = session ? session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
   // Drawn only where the session is judged against it: set on the charger by this commissioning when it ran.
-  const { limitW, notSetW } = sessionChartLimit(view, templateLimitW, sessionRunning);
+  // A session not run yet is planned with the limit (the plan sets it before the session).
+  const { limitW, notSetW, notSupported } = sessionRunning || sessionResult ? sessionChartLimit(view, templateLimitW, sessionRunning) : { limitW: templateLimitW, notSetW: null, notSupported: false };
   // The connector it ran on (and the others, not tested in a session), once its step has recorded them.
   const onConnector = sessionConnectorOf(view);
   return (
@@ -199,7 +220,7 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
         {sessionRunning && !stale ? ' (live)' : ''}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-        {sessionPlanWords(view.template.sessionSeconds, limitW, notSetW)}
+        {sessionPlanWords(view.template.sessionSeconds, limitW, notSetW, notSupported)}
       </Typography>
       <MeterChart
         samples={samples}

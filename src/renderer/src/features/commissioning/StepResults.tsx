@@ -84,12 +84,14 @@ export function StepResults({
       {steps.map((s) => {
         const state = stepState(s, runningStepId, queued, runStartedAt);
         const r = s.result;
-        // A step the run in progress has yet to reach shows its earlier result as the last run's, never as this run's.
-        const earlier = state === 'waiting' && !!r && earlierRun(s, runStartedAt);
+        // A step the run in progress has yet to reach, or is running now, shows its earlier result as the last
+        // run's, never as this run's (a running step's result is the one before: it is replaced when the step ends).
+        const earlier = !!r && (state === 'running' || (state === 'waiting' && earlierRun(s, runStartedAt)));
         const problem = !!r && isProblem(r.verdict) && !earlier;
-        // What the step noted for the installer (the charger offline during the session), whatever its verdict.
+        // What the step noted for the installer (the charger offline during the session), whatever its verdict;
+        // the last run's notes are said as such, and do not open the step.
         const notes = r?.observations.filter((o) => o.note) ?? [];
-        const expanded = open[s.id] ?? (problem || notes.length > 0);
+        const expanded = open[s.id] ?? (problem || (notes.length > 0 && !earlier));
         return (
           <Accordion
             key={s.id}
@@ -104,13 +106,14 @@ export function StepResults({
               <Box sx={{ width: 130 }}>{state === 'notRun' ? <Chip size="small" variant="outlined" label="Not run yet" /> : <VerdictChip state={state} />}</Box>
               <Typography sx={{ fontWeight: 600, flexGrow: 1 }}>{s.title}</Typography>
               {notes.length > 0 && (
-                <Typography variant="body2" color="warning.main" sx={{ fontWeight: 600 }}>
+                <Typography variant="body2" color={earlier ? 'text.secondary' : 'warning.main'} sx={{ fontWeight: earlier ? undefined : 600 }}>
                   {notes.length === 1 ? '1 note' : `${notes.length} notes`}
+                  {earlier ? ' of the last run' : ''}
                 </Typography>
               )}
               <Typography variant="body2" color="text.secondary">
                 {state === 'running'
-                  ? (runningWhat ?? 'running')
+                  ? `${runningWhat ?? 'running'}${earlier ? ` · last run: ${verdictLabel[r.verdict]}` : ''}`
                   : earlier
                     ? `last run: ${verdictLabel[r.verdict]}`
                     : r
@@ -122,7 +125,9 @@ export function StepResults({
               <Stack spacing={2}>
                 {earlier && (
                   <Typography variant="body2" color="text.secondary">
-                    Waiting: this run has not reached the step yet. Below, the result of the last run ({verdictLabel[r.verdict]}), replaced when this run reaches it.
+                    {state === 'running'
+                      ? `Running: this run's result comes when the step ends. Below, the result of the last run (${verdictLabel[r.verdict]}), replaced then.`
+                      : `Waiting: this run has not reached the step yet. Below, the result of the last run (${verdictLabel[r.verdict]}), replaced when this run reaches it.`}
                   </Typography>
                 )}
                 {r && r.title && r.title !== s.title && (
@@ -137,8 +142,8 @@ export function StepResults({
                   </Alert>
                 )}
                 {notes.map((o, i) => (
-                  <Alert key={i} severity="warning" variant="outlined" aria-label={`Note on ${s.title}`}>
-                    <strong>Note: </strong>
+                  <Alert key={i} severity={earlier ? 'info' : 'warning'} variant="outlined" aria-label={`Note on ${s.title}`}>
+                    <strong>{earlier ? 'Note of the last run: ' : 'Note: '}</strong>
                     {o.text}
                   </Alert>
                 ))}

@@ -110,7 +110,9 @@ function IdTagDialog({ entry, open, existing, onClose, onSaved }: EditorProps) {
     e.preventDefault();
     e.stopPropagation();
     const expiryDate = fromLocalInput(expiry);
-    const candidate = { idTag: idTag.trim(), status, expiryDate, parentIdTag: parent.trim() || null };
+    // A card being edited, or named as the parent, keeps its id as the list holds it (an older bench took
+    // some with spaces around them); what is typed for a new one is trimmed.
+    const candidate = { idTag: entry ? entry.idTag : idTag.trim(), status, expiryDate, parentIdTag: (existing.has(parent) ? parent : parent.trim()) || null };
     const parsed = IdTagEntrySchema.safeParse(candidate);
     const found = parsed.success ? {} : entryIssues(parsed.error);
     if (!entry && existing.has(candidate.idTag)) found.idTag = `idTag ${candidate.idTag} is already in the list: edit it there instead`;

@@ -1,0 +1,58 @@
+// An in-memory table of frames with the message log's trigram search index, for tests of the log's search
+// (the store's scan terms and the index's): `raws[i]` is row i + 1; search_fold is registered as the log does.
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BenchRecord } from '../../src/main/store/record';
+import { registerSearchFold, searchIndexedTo } from '../../src/main/store/repositories/message-search';
+import { waitFor } from './bench';
+
+/** Made before the file's (or describe block's) tests, closed after them; `db()` inside a test. */
+export function useSearchDb(raws: readonly string[]): () => Database.Database {
+  let db: Database.Database | null = null;
+  beforeAll(() => {
+    db = new Database(':memory:');
+    registerSearchFold(db);
+    db.exec(
+      "CREATE TABLE messages (id INTEGER PRIMARY KEY, raw TEXT NOT NULL); CREATE VIRTUAL TABLE messages_search USING fts5(raw, content='', contentless_delete=1, tokenize='trigram', detail='none');",
+    );
+    raws.forEach((raw, i) => {
+      db!.prepare('INSERT INTO messages (id, raw) VALUES (?, ?)').run(i + 1, raw);
+      db!.prepare('INSERT INTO messages_search (rowid, raw) VALUES (?, ?)').run(i + 1, raw);
+    });
+  });
+  afterAll(() => db?.close());
+  return () => {
+    if (!db) throw new Error('The search db is made in beforeAll; use it inside a test');
+    return db;
+  };
+}
+
+/**
+ * A bench record in a temp data dir holding `raws` as CP-1's incoming CALLs, a second apart, its free-text
+ * index built (the writer thread's): made before the tests, closed and removed after; `record()` in a test.
+ */
+export function useIndexedRecord(name: string, raws: readonly string[]): () => BenchRecord {
+  let dataDir = '';
+  let record: BenchRecord | null = null;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), `chargebench-${name}-`));
+    const r = (record = await BenchRecord.open(dataDir));
+    raws.forEach((raw, i) => {
+      const [, messageId, action] = JSON.parse(raw) as [number, string, string];
+      r.logFrame('CP-1', { direction: 'in', kind: 'CALL', messageId, action, raw, error: null }, new Date(Date.parse('2026-03-01T08:00:00.000Z') + i * 1000).toISOString());
+    });
+    await r.settled();
+    await waitFor(() => searchIndexedTo(r.db) >= raws.length, 20_000);
+  });
+  afterAll(async () => {
+    await record?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return () => {
+    if (!record) throw new Error('The record is opened in beforeAll; use it inside a test');
+    return record;
+  };
+}
