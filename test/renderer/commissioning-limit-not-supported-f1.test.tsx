@@ -57,3 +57,38 @@ describe('the test session chart on a charger without smart charging (f1)', () =
     });
   }
 });
+
+describe("the test session planned, before it runs, once “Site's load limit” has a result", () => {
+  function renderPlanned(limitStep: 'notApplicable' | 'fail' | 'pass' | null) {
+    const v = view({
+      template: { ...template, loadLimit: { limit: 16, unit: 'A', phases: 3 } },
+      session: null,
+      state: 'finished',
+      running: null,
+      steps: [
+        { id: 'C10_LOAD_LIMIT', title: "Site's load limit", section: '10', result: limitStep ? result({ verdict: limitStep }) : null, attempts: limitStep ? 1 : 0 },
+        { id: 'C8_SESSION', title: 'Test session', section: '8', result: null, attempts: 0 },
+      ],
+    } as never);
+    render(withBench(fakeClient({}), <SessionChart view={v} stale={false} />));
+  }
+  const JUDGED = /The power must stay under the load limit of 11\.0 kW\./;
+
+  it('promises no judgement against the limit when the step was not applicable or failed', () => {
+    renderPlanned('notApplicable');
+    expect(screen.queryByText(JUDGED)).toBeNull();
+    expect(screen.getByText(NOT_SUPPORTED)).toBeTruthy();
+    cleanup();
+    renderPlanned('fail');
+    expect(screen.queryByText(JUDGED)).toBeNull();
+    expect(screen.getByText(RUN_FIRST)).toBeTruthy();
+  });
+
+  it('plans the judgement when the step passed, or has not run (the plan sets the limit first)', () => {
+    renderPlanned('pass');
+    expect(screen.getByText(JUDGED)).toBeTruthy();
+    cleanup();
+    renderPlanned(null);
+    expect(screen.getByText(JUDGED)).toBeTruthy();
+  });
+});

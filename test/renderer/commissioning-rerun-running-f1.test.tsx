@@ -53,3 +53,14 @@ describe('the last run’s notes of a step this run has yet to reach or is runni
     });
   }
 });
+
+describe('the last step of the run, ended while the run ends (its step still the one named running)', () => {
+  it('shows its fresh result as this run’s, not as the last run’s', async () => {
+    // The run's last step (C3 here) has its result of this run; the bench still names it while it ends the run.
+    open(fakeClient({ 'commissioning:get': () => again('C3_IDENTITY') }), '/commissioning/c1?step=checks');
+    const steps = await screen.findByRole('list', { name: 'Steps of the plan' });
+    const identity = itemOf(steps, 'Identity and clock');
+    expect(identity.textContent).not.toContain('last run');
+    expect(identity.textContent).not.toContain('Below, the result of the last run');
+  });
+});

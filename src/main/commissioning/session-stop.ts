@@ -69,6 +69,7 @@ export async function awaitSessionEnd(t: CaseContext, transactionId: number): Pr
     const take = (): Exclude<Taken, 'reconnected'> | null => {
       while (pending.length > 0) {
         const call = pending.shift()!;
+        // Another session's (a frame without a valid transactionId never gets here: the schema refuses it).
         if (call.action === 'StopTransaction' && call.payload.transactionId !== transactionId) {
           others.push(call.payload.transactionId);
           t.observe(
@@ -102,7 +103,7 @@ export async function awaitSessionEnd(t: CaseContext, transactionId: number): Pr
       if (!got)
         throw new StepFailure(
           `StopTransaction within ${seconds} s${reconnections ? " of the charger's last reconnection" : ''}`,
-          `${frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)'}${others.length ? ` but the StopTransaction of ${others.length === 1 ? 'another transaction' : 'other transactions'} (${others.map((o) => JSON.stringify(o)).join(', ')})` : ''}`,
+          `${frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)'}${others.length ? ` but the StopTransaction of ${others.length === 1 ? 'another transaction' : 'other transactions'} (${others.map((o) => JSON.stringify(o)).join(', ')}; if meant for the test session, the charger sent the wrong transactionId)` : ''}`,
         );
       if ('outOfOrder' in got) {
         ids.push(got.outOfOrder.messageId);

@@ -26,7 +26,7 @@ export class WindDown {
     /** The charger's answers are awaited this long (the test data's chargerTimeoutS). */
     private readonly timeoutS: number,
     /** Told when the words change (the faces are told). */
-    onChange: () => void,
+    private readonly onChange: () => void,
   ) {
     this.off = bench.bus.subscribe((e) => {
       if (e.type === 'chargerConnected' || e.type === 'chargerDisconnected') {
@@ -48,6 +48,8 @@ export class WindDown {
   moveTo(phase: WindDownPhase): void {
     this.phase = phase;
     this.call = null;
+    // The run has ended: the faces are told it now records how (nothing else may change before it has).
+    if (phase === 'record') this.onChange();
   }
 
   /** What the run waits for before it ends, in words ("Stopped: …"). */

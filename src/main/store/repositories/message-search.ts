@@ -29,10 +29,15 @@ export function registerSearchFold(db: Db): void {
   });
 }
 
-/** Searches by their key, and keys by their search: the last KEYS_KEPT searches (a key is never reused). */
+/**
+ * Searches by their key, and keys by their search: the last KEYS_KEPT searches (a key is never reused). A
+ * message log keeps a search's query plan, key included, among its last 16 (message-log.ts), so a key must
+ * outlive any plan still kept: 20,000 searches (at most 200 characters each: a few MB at the very most) is
+ * far beyond the searches a person types while a plan of theirs is kept.
+ */
 const searchOfKey = new Map<number, string>();
 const keyOfSearch = new Map<string, number>();
-const KEYS_KEPT = 256;
+const KEYS_KEPT = 20_000;
 let lastKey = 0;
 /** The key SEARCH_FOLD_FUNCTION is given for a search (on the thread whose connection runs it). */
 export function searchFoldKey(search: string): number {

@@ -27,7 +27,7 @@ import { Ask } from '../../components/Ask';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { ConfigDiff } from './ConfigDiff';
 import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
-import { sessionChartLimit } from '../../../../shared/api/session-limit';
+import { LOAD_LIMIT_STEP, sessionChartLimit } from '../../../../shared/api/session-limit';
 import { checksStatus } from './progress';
 import { offlineWords, runLine, stopWords } from './run-words';
 import { resetDraft, useDraft } from './draft';
@@ -209,8 +209,11 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
   // Before the session step has recorded its session (a first run), the limit the template sets.
   const templateLimitW = session ? session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
   // Drawn only where the session is judged against it: set on the charger by this commissioning when it ran.
-  // A session not run yet is planned with the limit (the plan sets it before the session).
-  const { limitW, notSetW, notSupported } = sessionRunning || sessionResult ? sessionChartLimit(view, templateLimitW, sessionRunning) : { limitW: templateLimitW, notSetW: null, notSupported: false };
+  // A session not run yet, with "Site's load limit" not run yet either, is planned with the limit (the plan
+  // sets it before the session); once that step has a result, it tells whether the session will be judged.
+  const limitStepRan = !!view.steps.find((s) => s.id === LOAD_LIMIT_STEP)?.result;
+  const { limitW, notSetW, notSupported } =
+    sessionRunning || sessionResult || limitStepRan ? sessionChartLimit(view, templateLimitW, sessionRunning || !sessionResult) : { limitW: templateLimitW, notSetW: null, notSupported: false };
   // The connector it ran on (and the others, not tested in a session), once its step has recorded them.
   const onConnector = sessionConnectorOf(view);
   return (

@@ -85,8 +85,8 @@ export function StepResults({
         const state = stepState(s, runningStepId, queued, runStartedAt);
         const r = s.result;
         // A step the run in progress has yet to reach, or is running now, shows its earlier result as the last
-        // run's, never as this run's (a running step's result is the one before: it is replaced when the step ends).
-        const earlier = !!r && (state === 'running' || (state === 'waiting' && earlierRun(s, runStartedAt)));
+        // run's, never as this run's; a result of this run (the last step's, while the run ends) is this run's.
+        const earlier = !!r && (state === 'running' || state === 'waiting') && earlierRun(s, runStartedAt);
         const problem = !!r && isProblem(r.verdict) && !earlier;
         // What the step noted for the installer (the charger offline during the session), whatever its verdict;
         // the last run's notes are said as such, and do not open the step.
