@@ -3,7 +3,7 @@
 // replaced when the step ends), so "Test session (live)" shows the charger's readings of this session, never
 // the last run's curve; the recorded session is shown while the step runs only when it is the live one's.
 import { describe, expect, it, vi } from 'vitest';
-import { act, screen } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import { useBench } from '../../src/renderer/src/stores/bench';
 import type { MeterChartProps } from '../../src/renderer/src/components/MeterChart';
 import { fakeClient } from './fake-client';
@@ -39,7 +39,9 @@ const powers = () => JSON.parse(screen.getByRole('figure', { name: 'Test session
 async function showLive(v: ReturnType<typeof view>) {
   open(fakeClient({ 'commissioning:get': () => v }), '/commissioning/c1?step=checks');
   await screen.findByRole('figure', { name: 'Test session meter values' });
-  const now = Date.now();
+  // The readings come while the session runs: after the page took the session step's start (a loaded machine
+  // may render the page again later, taking it anew), so they are dated a minute ahead.
+  const now = Date.now() + 60_000;
   act(() =>
     useBench.setState({
       activeTransactions: { 41: aTransaction(41, 'CP001', 1, view().template.testIdTag) },
@@ -52,11 +54,11 @@ describe('the test session chart while the session step runs again (f1)', () => 
   it('shows the live readings, not the last run’s recorded session', async () => {
     await showLive(runningAgain(7));
     expect(screen.getByRole('heading', { name: /Test session.*\(live\)/ })).toBeTruthy();
-    expect(powers()).toEqual([7000, 7000]);
+    await waitFor(() => expect(powers()).toEqual([7000, 7000]));
   });
 
   it('shows the recorded session when it is the live transaction’s', async () => {
     await showLive(runningAgain(41));
-    expect(powers()).toEqual([3000, 3000, 3000, 3000, 3000]);
+    await waitFor(() => expect(powers()).toEqual([3000, 3000, 3000, 3000, 3000]));
   });
 });
