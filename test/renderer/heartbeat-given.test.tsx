@@ -9,7 +9,7 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aCharger, aConnector } from './builders';
 import { ago, chargerScreenHooks, renderChargers } from './charger-page-harness';
-import { formatClock, formatTime } from '../../src/renderer/src/components/format';
+import { formatTime, formatWhen } from '../../src/renderer/src/components/format';
 import type { ChargerView } from '../../src/shared/api/views';
 
 vi.mock('../../src/renderer/src/features/operations/MultiSendDialog', () => ({ MultiSendDialog: () => null }));
@@ -77,7 +77,7 @@ describe("the charger's page", () => {
     start({ ...online(150_000, { seconds: 45, how: 'read', at: read }), lastSeen: heard, lastHeartbeat: heard }, 3600, '/chargers/CP-1');
     const alert = await screen.findByTestId('charger-heartbeat-overdue');
     expect(alert.textContent).toContain(
-      `since ${formatClock(heard)} (heartbeat overdue): longer than twice its heartbeat interval allows (45 s, as read from it (GetConfiguration) at ${formatTime(read)}).`,
+      `since ${formatWhen(heard)} (heartbeat overdue): longer than twice its heartbeat interval allows (45 s, as read from it (GetConfiguration) at ${formatTime(read)}).`,
     );
     // The facts say which interval it works to.
     expect(screen.getByText(`45 s, as read from it (GetConfiguration) at ${formatTime(read)}`)).toBeTruthy();

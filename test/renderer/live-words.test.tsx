@@ -7,7 +7,7 @@ import { act, screen, within } from '@testing-library/react';
 import type { Handlers } from './fake-client';
 import { aCharger as aChargerAs, aConnector } from './builders';
 import { ago, chargerScreenHooks, renderChargers } from './charger-page-harness';
-import { formatClock } from '../../src/renderer/src/components/format';
+import { formatWhen } from '../../src/renderer/src/components/format';
 import { refusalsOf } from '../../src/renderer/src/components/refusals';
 import type { BenchSettings, ChargerView, ConnectionAttemptView } from '../../src/shared/api/views';
 
@@ -77,7 +77,7 @@ describe('a charger the bench keeps refusing', () => {
     expect(within(refused).getByText('Refused (401)')).toBeTruthy();
     // Two short lines, not a sentence: at 1024 px the column is narrow.
     expect(within(refused).getByText('password missing')).toBeTruthy();
-    expect(within(refused).getByText((_, el) => el?.textContent === `3× since ${formatClock(attempts()[2].ts)}`)).toBeTruthy();
+    expect(within(refused).getByText((_, el) => el?.textContent === `3× since ${formatWhen(attempts()[2].ts)}`)).toBeTruthy();
     expect(refused.textContent).not.toContain('set its password');
     expect(refused.getAttribute('aria-label')).toContain('Refused (401, password missing) 3× since');
     expect(refused.getAttribute('aria-label')).toContain('set its password (AuthorizationKey) on the charger');
@@ -113,7 +113,7 @@ describe('an online charger silent past its heartbeat', () => {
     );
     const overdue = await screen.findByTestId('heartbeat-overdue');
     expect(overdue.textContent).toContain('Online');
-    expect(overdue.textContent).toContain(`Nothing heard since ${formatClock(heard)} (heartbeat overdue)`);
+    expect(overdue.textContent).toContain(`Nothing heard since ${formatWhen(heard)} (heartbeat overdue)`);
     expect(document.querySelector('[data-stale]')).toBeTruthy();
   });
 
@@ -128,7 +128,7 @@ describe('an online charger silent past its heartbeat', () => {
     const heard = ago(90_000);
     start(aCharger({ lastSeen: heard, lastHeartbeat: heard }), {}, '/chargers/CP-1');
     const alert = await screen.findByTestId('charger-heartbeat-overdue');
-    expect(alert.textContent).toContain(`since ${formatClock(heard)} (heartbeat overdue)`);
+    expect(alert.textContent).toContain(`since ${formatWhen(heard)} (heartbeat overdue)`);
     expect(screen.getByText(/last known, since/)).toBeTruthy();
   });
 });
