@@ -5,6 +5,41 @@
 import { pathToFileURL } from 'node:url';
 import { bundled } from './bundle.mjs';
 
+// Ctrl-C (SIGINT) and SIGTERM are heard from the first moment, not only once the command's own handling
+// exists (src/main/cli/interrupt.ts, serve's and vcp's stop): Node's default would end the process without a
+// word. One heard while the CLI is bundled is kept until the bundle is made (a half-written build is left to
+// nobody), then the command ends, saying it stopped before starting; one heard while the bundle loads ends it
+// at once, likewise (nothing has started yet). A second one quits at once. As soon as the command listens for
+// signals itself (its first SIGINT or SIGTERM listener), these listeners go: the command hears every later one.
+const exitStatus = { SIGINT: 130, SIGTERM: 143 };
+const words = (signal) => (signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM');
+const named = /^[a-z][a-z-]*$/.test(process.argv[2] ?? '') ? `chargebench ${process.argv[2]}` : 'chargebench';
+let heardEarly = null;
+let loading = false;
+const stoppedBeforeStarting = (signal, again = '') => {
+  console.error(`${named}: stopped by ${words(signal)}${again} before starting; nothing was run`);
+  process.exit(exitStatus[signal]);
+};
+const heard = (signal) => {
+  if (heardEarly) return stoppedBeforeStarting(signal, ' again');
+  if (loading) return stoppedBeforeStarting(signal);
+  heardEarly = signal;
+};
+const handOver = (event) => {
+  if (event !== 'SIGINT' && event !== 'SIGTERM') return;
+  process.off('SIGINT', heard);
+  process.off('SIGTERM', heard);
+  process.off('newListener', handOver);
+};
+process.on('SIGINT', heard);
+process.on('SIGTERM', heard);
+process.on('newListener', handOver);
+/** The command is about to load: a signal heard meanwhile ends it now; from here on one ends it at once. */
+const beforeLoading = () => {
+  if (heardEarly) stoppedBeforeStarting(heardEarly);
+  loading = true;
+};
+
 let entry = null;
 try {
   entry = await bundled('cli', 'src/main/cli/index.ts');
@@ -14,10 +49,12 @@ try {
 if (entry) {
   // Stack traces name the TypeScript sources (the bundle has linked source maps).
   process.setSourceMapsEnabled(true);
+  beforeLoading();
   // A URL, not a path: on Windows `import('C:\\…')` is refused.
   await import(pathToFileURL(entry).href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
+  beforeLoading();
   await import('../src/main/cli/index.ts');
 }

@@ -4,15 +4,12 @@
 // session on the virtual charger's clock) until every step has a verdict, takes the on-site checklist
 // with a photo, signs the handover with a drawn signature and downloads the report. Takes the README's
 // screenshots of the checks, the checklist, the handover and a page of the HTML report.
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { builtInTemplates, CommissioningTemplate } from '../../src/shared/api/commissioning';
-import { buildUi, chargerConnected, chromiumPath, launchChromium, signedInPage, startServe, type ServeProcess } from '../helpers/serve';
+import { chromiumPath, screenshotsDir, startUiSession, stopUiSession, type ServeProcess } from '../helpers/serve';
 
-const root = join(import.meta.dirname, '..', '..');
-const shots = resolve(root, process.env.CHARGEBENCH_SCREENSHOTS ?? join('test-results', 'screenshots'));
 const CP = 'VCP-COMM';
 /** The recommended baseline with meter values every 5 s and a 20 s test session. */
 const QUICK = CommissioningTemplate.parse({
@@ -36,20 +33,12 @@ describe.skipIf(!chromiumPath())(
     const step = (name: string) => page.getByRole('tab', { name: new RegExp(`^(\\d+\\s*)?${name}`) });
 
     beforeAll(async () => {
-      buildUi();
-      mkdirSync(shots, { recursive: true });
-      serve = await startServe();
-      await serve.call('virtualChargers:create', { id: CP, connectors: 1, firmwareVersion: '1.4.2' });
-      await serve.call('commissioning:saveTemplate', { template: QUICK });
-      browser = await launchChromium();
-      page = await signedInPage(browser, serve);
-      await chargerConnected(serve, CP);
+      ({ serve, browser, page } = await startUiSession({ id: CP, connectors: 1, firmwareVersion: '1.4.2' }, async (bench) => {
+        await bench.call('commissioning:saveTemplate', { template: QUICK });
+      }));
     }, 180_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await serve?.stop();
-    });
+    afterAll(() => stopUiSession({ serve, browser }));
 
     it('takes the site and job, the charger and the plan, and runs the checks to a verdict on every step', async () => {
       await page.getByRole('navigation', { name: 'Screens' }).getByRole('link', { name: 'Commissioning', exact: true }).click();
@@ -91,7 +80,7 @@ describe.skipIf(!chromiumPath())(
       }
       expect(view.steps.every((s: { result: { verdict: string } | null }) => s.result && ['pass', 'notApplicable'].includes(s.result.verdict))).toBe(true);
       await page.getByRole('table', { name: 'Configuration diff' }).waitFor();
-      await page.screenshot({ path: join(shots, 'commissioning-checks.png') });
+      await page.screenshot({ path: join(screenshotsDir, 'commissioning-checks.png') });
     });
 
     it('takes the on-site checklist with measured values and a photo', async () => {
@@ -125,7 +114,7 @@ describe.skipIf(!chromiumPath())(
       expect(view.checklist.find((e: { id: string }) => e.id === 'earthResistance').value).toBe('0.8');
       expect(view.photos.map((p: { name: string }) => p.name)).toEqual(['distribution-board.png']);
       await page.evaluate(() => window.scrollTo(0, 0));
-      await page.screenshot({ path: join(shots, 'commissioning-checklist.png') });
+      await page.screenshot({ path: join(screenshotsDir, 'commissioning-checklist.png') });
     });
 
     it('signs the handover with a drawn signature, after asking', async () => {
@@ -137,7 +126,7 @@ describe.skipIf(!chromiumPath())(
       for (let i = 1; i <= 24; i++) await page.mouse.move(box.x + 30 + i * 14, box.y + box.height * (0.5 + 0.25 * Math.sin(i / 2)));
       await page.mouse.up();
       await page.getByRole('checkbox', { name: /acknowledges that the charger was handed over/ }).check();
-      await page.screenshot({ path: join(shots, 'commissioning-handover.png') });
+      await page.screenshot({ path: join(screenshotsDir, 'commissioning-handover.png') });
       await page.getByRole('button', { name: 'Sign the handover' }).click();
       const ask = page.getByRole('dialog', { name: `Sign the handover of ${CP}?` });
       expect(await ask.textContent()).toContain('Stadtwerke Nord');
@@ -161,7 +150,7 @@ describe.skipIf(!chromiumPath())(
       await report.setViewportSize({ width: 1100, height: 1400 });
       await report.goto(href!);
       expect(await report.content()).toContain('Depot Nord');
-      await report.screenshot({ path: join(shots, 'commissioning-report.png') });
+      await report.screenshot({ path: join(screenshotsDir, 'commissioning-report.png') });
       await report.close();
     });
   },

@@ -2,14 +2,12 @@
 // Debian's Chromium signed in, a virtual charger of the bench's own. The Get diagnostics panel fills in a
 // bench location by itself (FTP, or HTTP), the charger uploads to it, and the file appears on the charger's
 // Files tab with a download button that downloads what the charger sent.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { buildUi, chargerConnected, chromiumPath, launchChromium, signedInPage, startServe, type ServeProcess } from '../helpers/serve';
+import { chromiumPath, screenshotsDir, startUiSession, stopUiSession, type ServeProcess } from '../helpers/serve';
 
-const root = join(import.meta.dirname, '..', '..');
-const shots = resolve(root, process.env.CHARGEBENCH_SCREENSHOTS ?? join('test-results', 'screenshots'));
 const CP = 'VCP-FILES';
 
 describe.skipIf(!chromiumPath())(
@@ -33,7 +31,7 @@ describe.skipIf(!chromiumPath())(
         .poll(() => location().inputValue(), { timeout: 10_000 })
         .toMatch(over === 'FTP' ? /^ftp:\/\/diag-[0-9a-f]{12}:[0-9a-f]{32}@127\.0\.0\.1:\d+\/$/ : /^http:\/\/127\.0\.0\.1:\d+\/uploads\/[\w-]{24}\/$/);
       const url = await location().inputValue();
-      if (over === 'FTP') await page.screenshot({ path: join(shots, 'get-diagnostics.png') });
+      if (over === 'FTP') await page.screenshot({ path: join(screenshotsDir, 'get-diagnostics.png') });
       await page.getByRole('button', { name: 'Request diagnostics' }).click();
       const coming = page.getByText(/will upload "diagnostics-/);
       await expect.poll(() => coming.isVisible(), { timeout: 10_000 }).toBe(true);
@@ -42,19 +40,10 @@ describe.skipIf(!chromiumPath())(
     }
 
     beforeAll(async () => {
-      buildUi();
-      mkdirSync(shots, { recursive: true });
-      serve = await startServe();
-      await serve.call('virtualChargers:create', { id: CP, connectors: 1 });
-      browser = await launchChromium();
-      page = await signedInPage(browser, serve);
-      await chargerConnected(serve, CP);
+      ({ serve, browser, page } = await startUiSession({ id: CP, connectors: 1 }));
     }, 180_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await serve?.stop();
-    });
+    afterAll(() => stopUiSession({ serve, browser }));
 
     it('fills in a bench FTP location, and the upload appears on the Files tab with a download button', async () => {
       const { url, fileName } = await requestDiagnostics('FTP');
@@ -68,7 +57,7 @@ describe.skipIf(!chromiumPath())(
       await expect.poll(() => button.isEnabled(), { timeout: 15_000 }).toBe(true);
       expect(await row.textContent()).toMatch(/in 6 days|in 7 days/);
       await page.waitForTimeout(500); // the tab indicator slides over
-      await page.screenshot({ path: join(shots, 'files.png') });
+      await page.screenshot({ path: join(screenshotsDir, 'files.png') });
 
       const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
       expect(download.suggestedFilename()).toBe(fileName);

@@ -137,6 +137,19 @@ export async function rawCharger(url: string, protocols: string[] = ['ocpp1.6'])
   };
 }
 
+/** Opens a WebSocket (OCPP 1.6, `headers` on the upgrade) and resolves with the HTTP status of a refused upgrade, 101 once open (closed again), or -1 when it could not connect. */
+export function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url, ['ocpp1.6'], { headers });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', () => resolve(-1));
+  });
+}
+
 export const waitFor = async <T>(fn: () => T | Promise<T>, timeoutMs = 3000): Promise<NonNullable<T>> => {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,12 +1,15 @@
 // An in-memory table of frames with the message log's trigram search index, for tests of the log's search
 // (the store's scan terms and the index's): `raws[i]` is row i + 1; search_fold is registered as the log does.
+// searchWays asks it as each of the log's ways of searching does.
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchRecord } from '../../src/main/store/record';
-import { registerSearchFold, searchIndexedTo } from '../../src/main/store/repositories/message-search';
+import { registerSearchFold, searchIndexQuery, searchIndexedTo } from '../../src/main/store/repositories/message-search';
+import { messageWhere } from '../../src/main/store/repositories/message-log';
+import { matchesFilter } from '../../src/shared/api/message-filter';
 import { waitFor } from './bench';
 
 /** Made before the file's (or describe block's) tests, closed after them; `db()` inside a test. */
@@ -27,6 +30,28 @@ export function useSearchDb(raws: readonly string[]): () => Database.Database {
   return () => {
     if (!db) throw new Error('The search db is made in beforeAll; use it inside a test');
     return db;
+  };
+}
+
+/**
+ * The message log's three ways of searching the rows `useSearchDb(raws)` made, each giving the row numbers
+ * it finds: the store's scan (SQL terms), the free-text index's proposals (FTS5 trigram, checked on the frame
+ * afterwards: at least what the scan finds) and the live rule (matchesFilter).
+ */
+export function searchWays(db: () => Database.Database, raws: readonly string[]) {
+  return {
+    scanned: (search: string): number[] => {
+      const { terms, args } = messageWhere({ search });
+      return db()
+        .prepare(`SELECT id FROM messages WHERE ${terms.join(' AND ')} ORDER BY id`)
+        .pluck()
+        .all(...args) as number[];
+    },
+    proposed: (search: string): number[] => db().prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck().all(searchIndexQuery(search)) as number[],
+    live: (search: string): number[] =>
+      raws.flatMap((raw, i) =>
+        matchesFilter({ ts: '2026-03-01T10:00:00.000Z', chargerId: 'CP', direction: 'in', kind: 'CALL', messageId: null, action: null, raw, error: null }, { search }) ? [i + 1] : [],
+      ),
   };
 }
 

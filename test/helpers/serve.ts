@@ -5,7 +5,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -139,4 +139,43 @@ export async function chargerConnected(serve: ServeProcess, id: string, timeoutM
     if (Date.now() > deadline) throw new Error(`${id} did not connect`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** Where the README's screenshots are written: $CHARGEBENCH_SCREENSHOTS, else test-results/screenshots. */
+export const screenshotsDir = resolve(root, process.env.CHARGEBENCH_SCREENSHOTS ?? join('test-results', 'screenshots'));
+
+/** A bench in its own process with Chromium signed in to its UI. */
+export interface UiSession {
+  serve: ServeProcess;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * An end-to-end test's start: the UI built, the screenshots folder made, serve started with the virtual
+ * charger `charger` (virtualChargers:create's arguments) and what `setup` adds, and Chromium signed in, once
+ * the charger is connected. What was started is stopped again when a later step fails.
+ */
+export async function startUiSession(charger: { id: string } & Record<string, unknown>, setup: (serve: ServeProcess) => Promise<void> = async () => {}): Promise<UiSession> {
+  buildUi();
+  mkdirSync(screenshotsDir, { recursive: true });
+  const serve = await startServe();
+  let browser: Browser | undefined;
+  try {
+    await serve.call('virtualChargers:create', charger);
+    await setup(serve);
+    browser = await launchChromium();
+    const page = await signedInPage(browser, serve);
+    await chargerConnected(serve, charger.id);
+    return { serve, browser, page };
+  } catch (e) {
+    await stopUiSession({ serve, browser });
+    throw e;
+  }
+}
+
+/** Closes the browser and stops serve (its data directory removed), whichever of them started. */
+export async function stopUiSession(session: Partial<Pick<UiSession, 'serve' | 'browser'>>): Promise<void> {
+  await session.browser?.close();
+  await session.serve?.stop();
 }

@@ -2,36 +2,14 @@
 // on its chargers row. A record written before it opens with the columns added and no change known for any
 // charger (a refusal reads as it stands); a change made since is on the row, kept across a reopen, and the
 // chargers list reads it without a query per charger.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BenchRecord } from '../../src/main/store/record';
-import { databaseFile, schemaVersion } from '../../src/main/store/database';
+import { schemaVersion } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
 import { statementsRun } from '../helpers/statements';
+import { seedRecord, useTempRecords } from '../helpers/seeded-record';
 
-const dirs: string[] = [];
-const records: BenchRecord[] = [];
-afterEach(async () => {
-  for (const r of records.splice(0)) await r.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), 'chargebench-admission-upgrade-'));
-  dirs.push(d);
-  return d;
-};
-const open = async (dir: string): Promise<BenchRecord> => {
-  const r = await BenchRecord.open(dir);
-  records.push(r);
-  return r;
-};
-const close = async (r: BenchRecord): Promise<void> => {
-  records.splice(records.indexOf(r), 1);
-  await r.close();
-};
+const { tempDir, open, close } = useTempRecords('admission-upgrade');
 
 /** The schema before migration 18 (the one that adds the admission change to the chargers row). */
 const BEFORE = migrations.findIndex((m) => m.includes('ADD COLUMN admission_change '));
@@ -49,14 +27,15 @@ describe('migration 18: the admission change on the chargers row', () => {
 
   it('opens a record written before it with no change known, then keeps each change made across a reopen', async () => {
     const dir = tempDir();
-    const db = new Database(databaseFile(dir));
-    db.pragma('journal_mode = WAL');
-    for (const m of migrations.slice(0, BEFORE)) db.exec(m);
-    db.pragma(`user_version = ${BEFORE}`);
-    const add = db.prepare('INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, ?)');
-    add.run('CP-OLD', t(0), t(1), 1);
-    add.run('CP-NEW', t(0), t(1), 0);
-    db.close();
+    seedRecord(
+      dir,
+      (db) => {
+        const add = db.prepare('INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, ?)');
+        add.run('CP-OLD', t(0), t(1), 1);
+        add.run('CP-NEW', t(0), t(1), 0);
+      },
+      BEFORE,
+    );
 
     let record = await open(dir);
     expect(schemaVersion(record.db)).toBe(migrations.length);

@@ -3,33 +3,16 @@
 // events or operations per charger (it is asked every 10 s per window, on the thread that answers the
 // chargers). A record written by an earlier version gets them when opened, from its events and operations;
 // an older bench's journal replayed after the upgrade still goes in.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BenchRecord } from '../../src/main/store/record';
+import { writeFileSync } from 'node:fs';
 import { databaseFile } from '../../src/main/store/database';
 import { migrations } from '../../src/main/store/migrations';
 import { segmentFile } from '../../src/main/store/journal';
 import { statementsRun } from '../helpers/statements';
+import { seedRecord, useTempRecords } from '../helpers/seeded-record';
 
-const dirs: string[] = [];
-const records: BenchRecord[] = [];
-afterEach(async () => {
-  for (const r of records.splice(0)) await r.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-const tempDir = (): string => {
-  const d = mkdtempSync(join(tmpdir(), 'chargebench-charger-times-'));
-  dirs.push(d);
-  return d;
-};
-const open = async (dir: string): Promise<BenchRecord> => {
-  const r = await BenchRecord.open(dir);
-  records.push(r);
-  return r;
-};
+const { tempDir, open } = useTempRecords('charger-times');
 
 /** The schema before migration 16 (the one that adds the heartbeat interval to the chargers row). */
 const BEFORE = migrations.findIndex((m) => m.includes('ADD COLUMN heartbeat_interval '));
@@ -37,14 +20,7 @@ const BEFORE = migrations.findIndex((m) => m.includes('ADD COLUMN heartbeat_inte
 const t = (minute: number): string => new Date(Date.UTC(2026, 0, 1, 0, minute)).toISOString();
 
 /** A record as the version before migration 16 left it, filled by `fill`. */
-function oldRecord(dir: string, fill: (db: Database.Database) => void): void {
-  const db = new Database(databaseFile(dir));
-  db.pragma('journal_mode = WAL');
-  for (const m of migrations.slice(0, BEFORE)) db.exec(m);
-  db.pragma(`user_version = ${BEFORE}`);
-  fill(db);
-  db.close();
-}
+const oldRecord = (dir: string, fill: (db: Database.Database) => void): void => seedRecord(dir, fill, BEFORE);
 
 function addCharger(db: Database.Database, id: string, row: { lastBoot?: string; firmware?: string; diagnostics?: string } = {}): void {
   db.prepare('INSERT INTO chargers (id, first_seen, last_seen, registration_status, last_boot, vendor, model, firmware_status, diagnostics_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(

@@ -13,6 +13,7 @@ import { Bench } from '../../src/main/core/bench';
 import { VirtualChargePoint, type VcpFrame } from '../../src/main/virtual-cp/charge-point';
 import { VirtualChargerDefinition } from '../../src/shared/api/virtual-chargers';
 import { waitFor } from '../helpers/bench';
+import { cliRecord } from '../helpers/cli-record';
 import { bin, freePort, testCommand } from '../helpers/cli';
 
 const cleanup: Array<() => unknown> = [];
@@ -20,19 +21,7 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-/** A record of its own (its FTP server on any free port), a folder for the reports. */
-async function record(): Promise<{ dataDir: string; out: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-cli-stop-'));
-  const out = mkdtempSync(join(tmpdir(), 'chargebench-cli-stop-out-'));
-  cleanup.push(
-    () => rmSync(dataDir, { recursive: true, force: true }),
-    () => rmSync(out, { recursive: true, force: true }),
-  );
-  const b = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0 });
-  await b.settings.update({ ftpPort: 0 });
-  await b.stop();
-  return { dataDir, out };
-}
+const record = () => cliRecord('cli-stop', cleanup);
 
 /** `chargebench test …` with stdin not a terminal (as in a CI). */
 const command = (args: string[]) => testCommand(args, cleanup);

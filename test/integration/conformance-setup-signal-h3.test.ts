@@ -3,13 +3,11 @@
 // document's general preconditions). The command ends promptly (not after the charger's time-out), says it
 // was stopped before its first case, exits 143 (130), and the record keeps the run as stopped with no case.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bench } from '../../src/main/core/bench';
-import { VirtualChargePoint, type VcpFrame } from '../../src/main/virtual-cp/charge-point';
-import { VirtualChargerDefinition } from '../../src/shared/api/virtual-chargers';
 import { waitFor } from '../helpers/bench';
+import { chargerHolding, cliRecord } from '../helpers/cli-record';
 import { cliCommand, freePort, testCommand } from '../helpers/cli';
 
 const cleanup: Array<() => unknown> = [];
@@ -17,36 +15,10 @@ afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
 
-async function record(): Promise<{ dataDir: string; out: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-h3-setup-'));
-  const out = mkdtempSync(join(tmpdir(), 'chargebench-h3-setup-out-'));
-  cleanup.push(
-    () => rmSync(dataDir, { recursive: true, force: true }),
-    () => rmSync(out, { recursive: true, force: true }),
-  );
-  const b = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0 });
-  await b.settings.update({ ftpPort: 0 });
-  await b.stop();
-  return { dataDir, out };
-}
+const record = () => cliRecord('h3-setup', cleanup);
 
 /** A charger that holds its answer to `held` (the setup's) for 3 s; `onHeld` is called when that call comes. */
-function charger(id: string, port: number, held: string, onHeld: () => void) {
-  let seen = false;
-  const cp: VirtualChargePoint = new VirtualChargePoint({
-    definition: VirtualChargerDefinition.parse({ id, connectors: 1 }),
-    url: `ws://127.0.0.1:${port}/ocpp`,
-    onFrame: (f: VcpFrame) => {
-      if (f.direction !== 'in' || f.kind !== 'CALL' || f.action !== held || seen) return;
-      seen = true;
-      setImmediate(onHeld);
-    },
-  });
-  cp.setFaults({ actions: { [held]: { mode: 'delay', delaySeconds: 3, errorCode: 'InternalError' } } });
-  cleanup.push(() => cp.stop());
-  return cp;
-}
-
+const charger = (id: string, port: number, held: string, onHeld: () => void) => chargerHolding({ id, port, action: held, mode: 'delay', onIt: onHeld }, cleanup);
 describe('chargebench test: a signal during the setup, before the first case', () => {
   for (const [signal, status, words] of [
     ['SIGTERM', 143, 'SIGTERM'],

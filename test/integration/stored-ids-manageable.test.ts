@@ -4,14 +4,11 @@
 // and a connection under such an id is still refused at the WebSocket upgrade, which the bench says at
 // start (GET /api/health notices), naming the charger and why.
 import { afterEach, expect, it } from 'vitest';
-import Database from 'better-sqlite3';
-import WebSocket from 'ws';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { databaseFile } from '../../src/main/store/database';
-import { migrations } from '../../src/main/store/migrations';
-import { startTestBench, type TestBench } from '../helpers/bench';
+import { startTestBench, upgradeStatus, type TestBench } from '../helpers/bench';
+import { seedRecord } from '../helpers/seeded-record';
 
 const dirs: string[] = [];
 const benches: TestBench[] = [];
@@ -27,30 +24,14 @@ const LEAD = ' CP-LEAD';
 async function benchOn(ids: string[]): Promise<TestBench> {
   const dir = mkdtempSync(join(tmpdir(), 'chargebench-stored-ids-'));
   dirs.push(dir);
-  const db = new Database(databaseFile(dir));
-  db.pragma('journal_mode = WAL');
-  for (const m of migrations) db.exec(m);
-  db.pragma(`user_version = ${migrations.length}`);
-  const at = '2026-01-01T00:00:00.000Z';
-  const add = db.prepare('INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, 0)');
-  for (const id of ids) add.run(id, at, at);
-  db.close();
+  seedRecord(dir, (db) => {
+    const at = '2026-01-01T00:00:00.000Z';
+    const add = db.prepare('INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, 0)');
+    for (const id of ids) add.run(id, at, at);
+  });
   const tb = await startTestBench({ dataDir: dir });
   benches.push(tb);
   return tb;
-}
-
-/** Opens a WebSocket and resolves with the HTTP status of a refused upgrade, or 101. */
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, ['ocpp1.6']);
-    ws.once('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.once('error', () => resolve(-1));
-  });
 }
 
 const path = (id: string) => `/api/chargers/${encodeURIComponent(id)}`;

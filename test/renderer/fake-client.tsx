@@ -1,6 +1,8 @@
 // A fake BenchClient for component tests: answers calls from a table of handlers, records every call,
 // and lets a test push events as the bench would.
 import type { ReactNode } from 'react';
+import { afterEach, beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { ThemeProvider } from '@mui/material/styles';
 import type { BenchClient, LinkState } from '../../src/renderer/src/api/client';
@@ -93,6 +95,25 @@ export function withBench(client: BenchClient, ui: ReactNode, path = '/') {
 export function liveBench(client: FakeClient, state: Partial<typeof initialBenchState> = {}) {
   useBench.setState({ ...initialBenchState, link: 'open', loaded: true, snapshots: 1, ...state }, true);
   return client.subscribe((events) => useBench.setState((s) => reduceEvents(s, events)));
+}
+
+/**
+ * Each test of the file starts on a loaded bench (link open) holding `state()`, and ends unmounted with the
+ * store as at the app's start. The function returned makes the store live for the rest of the test
+ * (liveBench: `client`'s events feed it), unsubscribed when the test ends.
+ */
+export function benchPerTest(state: () => Partial<typeof initialBenchState> = () => ({})): (client: FakeClient, live?: Partial<typeof initialBenchState>) => void {
+  let off: (() => void) | null = null;
+  beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, snapshots: 1, ...state() }));
+  afterEach(() => {
+    off?.();
+    off = null;
+    cleanup();
+    useBench.setState(initialBenchState);
+  });
+  return (client, live = {}) => {
+    off = liveBench(client, live);
+  };
 }
 
 /** jsdom has no layout and no ResizeObserver (the chart library and the tables measure their container): a silent one. */

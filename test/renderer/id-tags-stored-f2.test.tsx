@@ -6,36 +6,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench } from './fake-client';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { idTagList, settingsBench, type IdTagList } from './settings-fixtures';
 import { SettingsScreen } from '../../src/renderer/src/app/screens';
-import type { BenchSettings, IdTagEntry } from '../../src/shared/api/views';
+import type { BenchSettings } from '../../src/shared/api/views';
 import { defaultSettings } from '../../src/shared/api/settings';
 
 const STORED = ' OLD-CARD ';
-let tags: IdTagEntry[];
+let ids: IdTagList;
 
 const client = () =>
   fakeClient({
     'settings:get': () => ({ ...defaultSettings }) as BenchSettings,
-    'idTags:list': () => tags,
-    'idTags:add': (entry) => {
-      const e = { expiryDate: null, parentIdTag: null, ...entry } as IdTagEntry;
-      tags = [...tags.filter((t) => t.idTag !== e.idTag), e];
-      return e;
-    },
+    ...ids.handlers,
   });
 
 beforeEach(() => {
-  tags = [{ idTag: STORED, status: 'Accepted', expiryDate: null, parentIdTag: null }];
-  useBench.setState(
-    {
-      ...initialBenchState,
-      link: 'open',
-      loaded: true,
-      status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], ftp: { port: 2121, fixed: false }, dataDir: '/var/lib/chargebench', face: 'serve' },
-    },
-    true,
-  );
+  ids = idTagList([{ idTag: STORED, status: 'Accepted', expiryDate: null, parentIdTag: null }]);
+  settingsBench();
 });
 afterEach(cleanup);
 

@@ -3,29 +3,21 @@
 // and never connected keeps saying so (check its URL and identity) after the charger has connected since, and
 // one that found a charger offline after contact is not turned into "never connected". The configuration
 // table's inline edits name the charger when its connection dropped, as every other operation does.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { PanelContext, ResultAlert, type PanelContextValue } from '../../src/renderer/src/features/operations/kit/parts';
 import { explainResult } from '../../src/renderer/src/features/operations/registry';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { formatClock } from '../../src/renderer/src/components/format';
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { ChargerView } from '../../src/shared/api/views';
-import { aCharger, fakeClient, liveBench, withBench } from './fake-client';
+import { aCharger, fakeClient, benchPerTest, withBench } from './fake-client';
 import { completed } from './builders';
 
 const neverSeen = () => aCharger('UIV2', { connected: false, lastBoot: null, remoteAddress: null, connectors: [], registered: true, boot: null, lastHeartbeat: null });
 
-let off: (() => void) | null = null;
-beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, snapshots: 1, chargers: { UIV2: aCharger('UIV2') } }));
-afterEach(() => {
-  off?.();
-  off = null;
-  cleanup();
-  useBench.setState(initialBenchState);
-});
+const makeLive = benchPerTest(() => ({ chargers: { UIV2: aCharger('UIV2') } }));
 
 function shown(charger: ChargerView, result: OperationResult) {
   const context: PanelContextValue = { chargerId: 'UIV2', charger, online: charger.connected, connectorIds: [1], explain: explainResult };
@@ -66,7 +58,7 @@ describe('an inline configuration edit whose connection dropped', () => {
       'tests:list': () => [],
       'commissioning:list': () => [],
     });
-    off = liveBench(client, { chargers: { UIV2: aCharger('UIV2') } });
+    makeLive(client, { chargers: { UIV2: aCharger('UIV2') } });
     render(withBench(client, <OperationsPanel chargerId="UIV2" initial="GetConfiguration" />));
     await user.click(screen.getByRole('button', { name: 'Get all keys' }));
     const row = () =>

@@ -1,34 +1,26 @@
 // @vitest-environment jsdom
 // An operation queued behind an unanswered call, cut off by a dropped connection, was never sent: the
 // panel says so, naming the charger and the call it waited behind, not that the charger is not connected.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { explainResult } from '../../src/renderer/src/features/operations/registry';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { formatClock } from '../../src/renderer/src/components/format';
 import type { OperationResult } from '../../src/shared/api/contract';
-import { aCharger, fakeClient, liveBench, withBench } from './fake-client';
+import { aCharger, fakeClient, benchPerTest, withBench } from './fake-client';
 
 const RESET_SENT = '2025-01-01T09:08:18.000Z';
 const DROPPED = 'Charger UIV2 disconnected: Connection lost (1006, no close frame): the network dropped, the charger restarted, or it stopped answering pings';
 const cutOff: OperationResult = { outcome: 'offline', error: { description: DROPPED }, queuedBehind: { action: 'Reset', sentAt: RESET_SENT, operationId: 7 } };
 
-let off: (() => void) | null = null;
-beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, snapshots: 1, chargers: { UIV2: aCharger('UIV2') } }));
-afterEach(() => {
-  off?.();
-  off = null;
-  cleanup();
-  useBench.setState(initialBenchState);
-});
+const makeLive = benchPerTest(() => ({ chargers: { UIV2: aCharger('UIV2') } }));
 
 describe('a Change availability queued behind a Reset when the connection dropped', () => {
   it('says it was never sent because the connection dropped while it waited behind the Reset, not that the charger is not connected', async () => {
     const user = userEvent.setup();
     const client = fakeClient({ 'chargers:operate': () => cutOff, 'tests:list': () => [], 'commissioning:list': () => [] });
-    off = liveBench(client, { chargers: { UIV2: aCharger('UIV2') } });
+    makeLive(client, { chargers: { UIV2: aCharger('UIV2') } });
     render(withBench(client, <OperationsPanel chargerId="UIV2" initial="ChangeAvailability" />));
     await user.click(screen.getByRole('button', { name: 'Make UIV2 Inoperative (all connectors)…' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Make UIV2 Inoperative (all connectors)' }));

@@ -7,48 +7,32 @@ import { formatDateTime } from '../../src/shared/format/time';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench, type FakeClient } from './fake-client';
+import { idTagList, settingsBench, type IdTagList } from './settings-fixtures';
 import { CallFailure } from '../../src/renderer/src/api/client';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { useBench } from '../../src/renderer/src/stores/bench';
 import { SettingsScreen } from '../../src/renderer/src/app/screens';
 import { parseIdTagLines } from '../../src/renderer/src/features/id-tags/IdTagList';
-import type { BenchSettings, IdTagEntry } from '../../src/shared/api/views';
+import type { BenchSettings } from '../../src/shared/api/views';
 import { defaultSettings } from '../../src/shared/api/settings';
 
 const defaults: BenchSettings = { ...defaultSettings };
 
 let saved: BenchSettings;
-let tags: IdTagEntry[];
+let ids: IdTagList;
 
 function client(over: Parameters<typeof fakeClient>[0] = {}): FakeClient {
   return fakeClient({
     'settings:get': () => saved,
     'settings:update': (patch) => (saved = { ...saved, ...patch } as BenchSettings),
-    'idTags:list': () => tags,
-    'idTags:add': (entry) => {
-      const e = { expiryDate: null, parentIdTag: null, ...entry } as IdTagEntry;
-      tags = [...tags.filter((t) => t.idTag !== e.idTag), e];
-      return e;
-    },
-    'idTags:delete': ({ idTag }) => {
-      tags = tags.filter((t) => t.idTag !== idTag);
-      return null;
-    },
+    ...ids.handlers,
     ...over,
   });
 }
 
 beforeEach(() => {
   saved = { ...defaults };
-  tags = [];
-  useBench.setState(
-    {
-      ...initialBenchState,
-      link: 'open',
-      loaded: true,
-      status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], ftp: { port: 2121, fixed: false }, dataDir: '/var/lib/chargebench', face: 'serve' },
-    },
-    true,
-  );
+  ids = idTagList();
+  settingsBench();
 });
 afterEach(cleanup);
 
@@ -216,7 +200,7 @@ describe('Settings screen', () => {
   });
 
   it('adds an idTag from its dialog (naming a bad field first) and deletes one with undo, without touching the settings', async () => {
-    tags = [{ idTag: 'CARD-OLD', status: 'Blocked', expiryDate: null, parentIdTag: null }];
+    ids.tags = [{ idTag: 'CARD-OLD', status: 'Blocked', expiryDate: null, parentIdTag: null }];
     const c = client();
     render(withBench(c, <SettingsScreen />));
     expect(await screen.findByText('CARD-OLD')).toBeTruthy();

@@ -8,7 +8,7 @@ import { VirtualChargersScreen } from '../../src/renderer/src/features/virtual/V
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { connectStore, initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { contract } from '../../src/shared/api/contract';
-import { Faults, type VirtualChargerView, type VirtualConnectorView } from '../../src/shared/api/virtual-chargers';
+import { activeFaults, Faults, type VirtualChargerView, type VirtualConnectorView } from '../../src/shared/api/virtual-chargers';
 import { fakeClient, withBench, type Handlers } from './fake-client';
 import { defaultSettings } from '../../src/shared/api/settings';
 
@@ -410,5 +410,24 @@ describe('a virtual charger\u2019s password', () => {
     expect(within(ask).getByText('VCP2 then connects without Basic auth (its AuthorizationKey emptied), and the bench checks no password for it.')).toBeTruthy();
     await waitFor(() => expect(within(ask).queryByText(/could not be read/)).toBeNull());
     expect(within(ask).queryByText(/refused/)).toBeNull();
+  });
+});
+
+// The "StopTransaction with a wrong transactionId" fault switch: shown with its explanation beside its
+// siblings, toggling it sends just its field, and once on it is counted and named among the faults that are on.
+describe('the wrong-transactionId fault switch', () => {
+  it('is shown with what it does, sends only its own field, and is counted once on', async () => {
+    const on = aVirtualCharger('VCP1', { faults: Faults.parse({ wrongStopTransactionId: true }) });
+    const client = showing([aVirtualCharger('VCP1')], { 'virtualChargers:setFaults': () => on });
+    const user = userEvent.setup({ delay: null });
+    const card = within(region('Virtual charger VCP1'));
+    await user.click(card.getByRole('button', { name: /Fault switches/ }));
+    expect(card.getByText('Sends each StopTransaction with the transactionId the central system gave plus 1000; its own session ends as usual.')).toBeTruthy();
+    const toggle = card.getByRole('switch', { name: 'StopTransaction with a wrong transactionId' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+    await user.click(toggle);
+    expect(client.callsOf('virtualChargers:setFaults')).toEqual([{ id: 'VCP1', faults: { wrongStopTransactionId: true } }]);
+    expect(await card.findByText('1 fault switch on')).toBeTruthy();
+    expect(activeFaults(on.faults)).toEqual(['StopTransaction with a wrong transactionId']);
   });
 });

@@ -50,7 +50,7 @@ const route = <M extends BenchMethod>({ status, answer, ...r }: RouteDefinition<
 
 /**
  * Saving a commissioning template: 201 when its name is new, 200 when it replaces the saved template of
- * that name (the saved names are read through the contract just before; the call is the contract's).
+ * that name, readable or not (the saved names are read through the contract just before; the call is the contract's).
  */
 function saveTemplateRoute(): RestRoute {
   return {
@@ -60,8 +60,9 @@ function saveTemplateRoute(): RestRoute {
     body: 'template',
     async reply(serve, args) {
       const name = (args.template as { name?: unknown } | null | undefined)?.name;
-      const saved = typeof name === 'string' ? valueOf(await serve('commissioning:templates', {})).saved : [];
-      const replaces = saved.some((t) => t.name === name);
+      // A saved template this version cannot read is replaced too when the name is its name.
+      const list = typeof name === 'string' ? valueOf(await serve('commissioning:templates', {})) : null;
+      const replaces = !!list && [...list.saved, ...(list.unreadable ?? [])].some((t) => t.name === name);
       return [replaces ? 200 : 201, await serve('commissioning:saveTemplate', args)];
     },
   };

@@ -39,7 +39,7 @@ import { savedChecklist } from './checklist-reading';
 import { SiteSummaries, summaryOf } from './reports/site-summary';
 import { STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
 import { firstStepTitle, RunStart, runningView } from './run-start';
-import { readSavedTemplates } from './saved-templates';
+import { readSavedTemplates, type SavedTemplates } from './saved-templates';
 
 interface Active {
   abort: AbortController;
@@ -77,8 +77,8 @@ export class CommissioningService {
     return new Date(this.bench.clock.now()).toISOString();
   }
 
-  templates(): { builtIn: CommissioningTemplate[]; saved: CommissioningTemplate[] } {
-    return { builtIn: builtInTemplates, saved: readSavedTemplates(this.bench.record.commissionings.templates()) };
+  templates(): { builtIn: CommissioningTemplate[] } & SavedTemplates {
+    return { builtIn: builtInTemplates, ...readSavedTemplates(this.bench.record.commissionings.templateRows()) };
   }
 
   async saveTemplate(template: CommissioningTemplate): Promise<CommissioningTemplate> {

@@ -47,8 +47,11 @@ export function unanswered(s: Pick<StepResult, 'expected' | 'actual'>): { kind: 
 /** What the charger did at a failed step, in words. */
 function happened(s: StepResult): string {
   const a = s.actual ?? '';
-  if (a.startsWith('nothing came'))
-    return `nothing came${/\d+ s/.exec(s.expected ?? '') ? ` within ${/(\d+) s/.exec(s.expected ?? '')![1]} s` : ''}${a.includes('not connected') ? ': the charger is not connected' : ''}`;
+  if (a.startsWith('nothing came')) {
+    // Another transaction's StopTransaction came instead (session-stop.ts): said, with its hint.
+    const other = / but (the StopTransaction of .*)$/.exec(a)?.[1];
+    return `nothing came${/\d+ s/.exec(s.expected ?? '') ? ` within ${/(\d+) s/.exec(s.expected ?? '')![1]} s` : ''}${a.includes('not connected') ? ': the charger is not connected' : ''}${other ? ` but ${other}` : ''}`;
+  }
   const none = unanswered(s);
   const what = none?.action ?? 'the request';
   if (none?.kind === 'timeout') return `the charger did not answer ${what}${none.seconds ? ` within ${none.seconds} s` : ''}`;
@@ -74,6 +77,8 @@ function happened(s: StepResult): string {
 function sessionAdvice(failed: StepResult): string {
   const title = failed.title;
   if (/meter values/i.test(title)) return 'The session started, but the charger stopped sending meter values: check MeterValueSampleInterval and that it stays online, then Run again.';
+  if (/ends the test session/.test(title) && / but the StopTransaction of /.test(failed.actual ?? ''))
+    return 'The session ran, but the charger sent no StopTransaction for it, only one for another transaction: if that was meant for the test session, the charger sent the wrong transactionId (it must send the one the bench gave it in the StartTransaction answer: check its firmware); if not, check that it is not stuck (restart it if so). Then Run again.';
   if (/stops the test session|ends the test session|StopTransaction/.test(title))
     return 'The session ran, but the charger did not end it when the bench asked: check that it stays online and is not stuck (restart it if so), then Run again.';
   if (/free again|Available/.test(title))

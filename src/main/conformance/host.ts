@@ -44,15 +44,22 @@ export interface CaseHost {
 
 export const noop = (): void => undefined;
 
-/** What `work` resolves to, unless `signal` aborts first (then RunStopped; the work's own end is ignored). */
-export function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+/**
+ * What `work` resolves to, unless `signal` aborts first: then RunStopped (`why`) at once, `onStop` is told,
+ * and the work's own end is ignored.
+ */
+export function untilStopped<T>(work: Promise<T>, signal: AbortSignal | undefined, why = 'The run was stopped', onStop: () => void = noop): Promise<T> {
   if (!signal) return work;
   if (signal.aborted) {
     work.catch(() => undefined);
-    return Promise.reject(new RunStopped('The run was stopped'));
+    return Promise.reject(new RunStopped(why));
   }
   return new Promise<T>((resolve, reject) => {
-    const stop = () => reject(new RunStopped('The run was stopped'));
+    const stop = () => {
+      onStop();
+      work.catch(() => undefined);
+      reject(new RunStopped(why));
+    };
     signal.addEventListener('abort', stop, { once: true });
     work.then(
       (v) => {

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNSUPPORTED_FIRMWARE_HEADER } from '../virtual-cp/services/firmware';
 import { CaseContext, type BenchFiles, type CaseHost } from './context';
+import { noop } from './host';
 import { ChargerFrames } from './frames';
 import type { Operator, OperatorPrompt } from './operator';
 import { readPics, type PicsDeclaration } from './pics';
@@ -17,6 +18,7 @@ import { restorePreconditions, type RestoreOptions } from './restore';
 import { afterLastCase, minimumStatusDurationNotBack } from './after-cases';
 import { afterCasesPhase, minimumStatusDurationAtStart, minimumStatusDurationForCommissioning } from './min-status-duration';
 import { capabilitySources } from './capabilities';
+import { afterUnanswered, setupHost, setupProblemsWhenStopped, stoppedInSetup } from './setup-stop';
 import { firmwareAfterCase, firmwareAtRunEnd, type FirmwareAfterCase } from './firmware-end';
 import { endOwnStopWatch, namingOwnStop, ownStopCheck } from './own-stop';
 import type { TestData } from './test-data';
@@ -177,11 +179,21 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
           ? `The run was stopped before ${o.chargerId} connected`
           : `${o.chargerId} was offline and did not connect within ${o.data.operatorTimeoutS} s (the test data's operatorTimeoutS); no case was run`,
       );
-    // Stopped before it began (while the charger connected): the charger is neither read nor changed.
-    if (!o.signal?.aborted) {
-      // On fake time, the answer gets a few real seconds before the clock may run to the timeout.
-      const release = frames.holdFor(3000);
-      const pics: Pics = await readPics(host, { ...o.own, ...o.declared }, o.data.chargerTimeoutS * 1000).finally(release);
+    // The setup's calls to the charger (before the first case) end at once when the run is stopped: no case starts.
+    const setupCalls = setupHost(host);
+    const setup = setupCalls.host;
+    const orStopped = <T>(e: unknown): T => {
+      if (stoppedInSetup(e, o.signal)) return null as T;
+      throw e;
+    };
+    // Stopped before it began (while the charger connected), or while its configuration was read: the charger is
+    // neither read nor changed. On fake time, the answer gets a few real seconds before the clock may run to the timeout.
+    const pics = o.signal?.aborted
+      ? null
+      : await readPics(setup, { ...o.own, ...o.declared }, o.data.chargerTimeoutS * 1000)
+          .catch(orStopped<Pics | null>)
+          .finally(frames.holdFor(3000));
+    if (pics) {
       pics.capabilitiesFrom = capabilitySources(o.declared, o.own);
       run.pics = pics;
       // The test data's connector, when the charger turns out not to have it: no case is run (and failed) on it.
@@ -194,8 +206,9 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       const setupNotes: string[] = [];
       let commissioningNote: string | null = null;
       if (typeof own === 'string' && own !== '0' && !o.signal?.aborted) {
-        const answer = await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: '0' }, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
-        const start = minimumStatusDurationAtStart(answer, own, o.data.chargerTimeoutS);
+        const answer = await setup.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: '0' }, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
+        // Stopped before the charger answered: it may have taken 0 (the run's end names it as maybe not put back).
+        const start = stoppedInSetup(answer, o.signal) ? { changed: true, config: own, note: null } : minimumStatusDurationAtStart(answer, own, o.data.chargerTimeoutS);
         if (start.changed) minimumStatusDuration = own;
         // What a case that changes it puts back.
         pics.config.MinimumStatusDuration = start.config;
@@ -208,7 +221,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // The document's general preconditions before the first case too: what the charger was doing when the
       // run started (a session, a cable left in) is ended here, not found by the first case as its failure.
       if (!o.signal?.aborted) {
-        const setupProblems = [...setupNotes, ...(await restorePreconditions(new CaseContext('setup', host, o.data, pics), { setup: true, words }))];
+        const prepared = await restorePreconditions(new CaseContext('setup', setup, o.data, pics), { setup: true, words }).catch(orStopped<string[] | null>);
+        const setupProblems = [...setupNotes, ...setupProblemsWhenStopped(prepared ?? [])];
         if (setupProblems.length) run.setupProblems = setupProblems;
       }
       // What the last case that ran could not put back: the next case that runs begins with it.
@@ -235,19 +249,24 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // The cases have ended: what fails from here on (the record unwritable: the disk full) does not undo them.
       casesEnded = true;
       const last = o.cases.at(-1)?.id ?? '';
-      phase(last)(afterCasesPhase(o.commissioning ?? false, minimumStatusDuration, !!o.signal?.aborted && !frames.connected));
-      if (minimumStatusDuration !== null) {
-        const back = await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
-        // Not only a throw: offline (a Stop with the charger offline ends at once), a refusal, no answer leave it at 0.
-        const notBack = minimumStatusDurationNotBack(back, minimumStatusDuration, o.data.chargerTimeoutS, o.signal?.aborted ?? false);
-        if (notBack) run.error = notBack;
+      // A Stop that left a setup's call unanswered: nothing more is asked of the charger (it would queue behind it).
+      const unanswered = setupCalls.unanswered();
+      if (unanswered) Object.assign(run, afterUnanswered(unanswered, o.commissioning ?? false, minimumStatusDuration, phase(last)));
+      else {
+        phase(last)(afterCasesPhase(o.commissioning ?? false, minimumStatusDuration, !!o.signal?.aborted && !frames.connected));
+        if (minimumStatusDuration !== null) {
+          const back = await host.operate('ChangeConfiguration', { key: 'MinimumStatusDuration', value: minimumStatusDuration }, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
+          // Not only a throw: offline (a Stop with the charger offline ends at once), a refusal, no answer leave it at 0.
+          const notBack = minimumStatusDurationNotBack(back, minimumStatusDuration, o.data.chargerTimeoutS, o.signal?.aborted ?? false);
+          if (notBack) run.error = notBack;
+        }
+        // The configuration as the run leaves it, for the evidence (next to the one read at the start).
+        const end = await host.operate('GetConfiguration', {}, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
+        if (!(end instanceof Error) && end.outcome === 'completed')
+          run.configAtEnd = Object.fromEntries(((end.response as { configurationKey?: Array<{ key: string; value?: string }> }).configurationKey ?? []).map((k) => [k.key, k.value ?? null]));
+        else run.configAtEndProblem = configAtEndProblem(end, o.data.chargerTimeoutS);
       }
-      // The configuration as the run leaves it, for the evidence (next to the one read at the start).
-      const end = await host.operate('GetConfiguration', {}, o.data.chargerTimeoutS * 1000).catch((e: Error) => e);
-      if (!(end instanceof Error) && end.outcome === 'completed')
-        run.configAtEnd = Object.fromEntries(((end.response as { configurationKey?: Array<{ key: string; value?: string }> }).configurationKey ?? []).map((k) => [k.key, k.value ?? null]));
-      else run.configAtEndProblem = configAtEndProblem(end, o.data.chargerTimeoutS);
-    }
+    } else if (setupCalls.unanswered()) Object.assign(run, afterUnanswered(setupCalls.unanswered()!, o.commissioning ?? false, null, noop));
     ended = o.signal?.aborted ? 'stopped' : 'finished';
   } catch (e) {
     if (casesEnded) {

@@ -11,6 +11,7 @@ import { BenchError } from '../errors';
 import type { EventBus } from './event-bus';
 import type { SettingsStore } from './settings';
 import { benchRuleErrors, maxStackLevelIn } from '../../shared/api/bench-rules';
+import { neverConnected } from '../../shared/chargers';
 
 /** How an operation is sent. */
 export interface OperateOptions {
@@ -51,15 +52,16 @@ export class Operations {
   }
 
   /**
-   * Whether a charger has never connected to this bench (registered ahead, no contact since): as the
-   * renderer's reach.ts neverConnected tells it of the charger's view. Null when its record cannot be read.
+   * Whether a charger has never connected to this bench (registered ahead, no contact since): by the rule
+   * the faces judge its view by (shared/chargers.ts), its live connection as `connected`. Null when its
+   * record cannot be read.
    */
   private async neverConnected(chargerId: string): Promise<boolean | null> {
     try {
       // Read after what was written lands (its connection's remote address, its boot).
       await this.record.settled();
       const c = this.record.chargers.get(chargerId);
-      return !c || (!this.centralSystem.isConnected(chargerId) && !c.lastBoot && !c.remoteAddress && !c.connectors.length);
+      return !c || neverConnected({ ...c, connected: this.centralSystem.isConnected(chargerId) });
     } catch {
       return null;
     }

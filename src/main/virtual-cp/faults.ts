@@ -40,6 +40,9 @@ const apply: { [F in FaultSwitch]: (now: Faults, before: Faults, cp: Model) => v
   'unlock-outcomes': (now, _before, cp) => {
     cp.connectors.lock.outcomes = now.unlockOutcomes;
   },
+  'wrong-stop-transaction-id': (now, _before, cp) => {
+    cp.transactions.wrongStopTransactionId = now.wrongStopTransactionId;
+  },
   action: (now, _before, cp) => {
     cp.protocolFaults = now.actions;
   },

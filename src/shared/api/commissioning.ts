@@ -52,6 +52,20 @@ export type CommissioningTemplate = z.infer<typeof CommissioningTemplate>;
  */
 export const StoredCommissioningTemplate = CommissioningTemplate.extend({ testIdTag: EarlierIdToken.default('COMMISSION-1') });
 
+/** A saved template this version cannot read at all (another version saved it): the name it is saved (and deleted) under, and what is wrong, naming the field. */
+export interface UnreadableTemplate {
+  name: string;
+  reason: string;
+}
+
+/** The templates a face can choose from, and the saved ones this version cannot read (listed apart: they cannot be chosen, only deleted). */
+export interface TemplateList {
+  builtIn: CommissioningTemplate[];
+  saved: CommissioningTemplate[];
+  /** Absent from a bench of an earlier version, which leaves such a template out. */
+  unreadable?: UnreadableTemplate[];
+}
+
 export const builtInTemplates: CommissioningTemplate[] = [
   CommissioningTemplate.parse({
     name: 'Public AC (recommended)',

@@ -31,6 +31,7 @@ import { MessageFilter } from './message-filter';
 import { BenchBehaviour, type BenchBehaviourView } from './bench-behaviour';
 import { PicsDeclaration, TestDataGiven, type CaseInfo, type OperatorPrompt, type RunListItem, type RunResult } from './test-runs';
 import { ChecklistEntry, CommissioningTemplate, Handover, PhotoUpload, SiteJob, type CommissioningListItem, type CommissioningView, type PhotoView, type SiteSummary } from './commissioning';
+import type { TemplateList } from './commissioning';
 import { centralSystemActions, featureProfiles } from '../ocpp16/actions';
 import type { BenchMethod } from './methods';
 import type { CentralSystemAction, RequestOf } from '../ocpp16/actions';
@@ -198,8 +199,8 @@ export const contract = {
   /** Runs, newest first (running ones first), of one charger or all. */
   'tests:list': call<RunListItem[]>()(z.strictObject({ chargerId: z.string().min(1).optional() })),
   'tests:get': call<RunResult>()(z.strictObject({ runId: z.string().min(1) })),
-  /** The built-in commissioning templates and the user's saved ones. */
-  'commissioning:templates': call<{ builtIn: CommissioningTemplate[]; saved: CommissioningTemplate[] }>()(Empty),
+  /** The built-in commissioning templates, the user's saved ones, and the saved ones this version cannot read (name and reason). */
+  'commissioning:templates': call<TemplateList>()(Empty),
   /** Saves a user template (a saved one of the same name is replaced; a built-in name is refused). */
   'commissioning:saveTemplate': call<CommissioningTemplate>()(z.strictObject({ template: CommissioningTemplate })),
   'commissioning:deleteTemplate': call<null>()(z.strictObject({ name: z.string().min(1) })),

@@ -155,6 +155,11 @@ export const faultSwitches = {
     control: { kind: 'weights', field: 'unlockOutcomes' },
     summary: (f) => (f.unlockOutcomes ? ['Random unlock outcomes'] : []),
   }),
+  'wrong-stop-transaction-id': onOffSwitch(
+    'wrongStopTransactionId',
+    'StopTransaction with a wrong transactionId',
+    'Sends each StopTransaction with the transactionId the central system gave plus 1000; its own session ends as usual.',
+  ),
   action: faultSwitch({
     label: 'Protocol faults per action',
     explanation: 'Misbehaves on one central-system action: refuses it, never answers, answers late, answers with a CALLERROR or with a broken frame.',

@@ -4,22 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { connect, type Socket } from 'node:net';
 import WebSocket from 'ws';
-import { rawCharger, startTestBench, useTestBench, waitFor } from '../../helpers/bench';
+import { rawCharger, startTestBench, upgradeStatus, useTestBench, waitFor } from '../../helpers/bench';
 
 const tb = useTestBench({ handshakeTimeoutMs: 300, maxUnsentBytes: 256 * 1024 });
-
-/** Opens a WebSocket and resolves with the HTTP status of a refused upgrade, or 101. */
-function upgradeStatus(url: string, headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, ['ocpp1.6'], { headers });
-    ws.once('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.once('error', () => resolve(-1));
-  });
-}
 
 const attempts = async () => (await tb.request('GET', '/api/connection-attempts')).body as Array<{ chargerId: string | null; outcome: string; reason: string | null; remoteAddress: string | null }>;
 

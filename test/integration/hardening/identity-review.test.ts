@@ -3,23 +3,9 @@
 // %2F, is any other character), and an idTag with control characters is refused naming the field. A card that is its own parent is
 // accepted: OCPP 1.6 does not forbid it, and central systems commonly send parentIdTag = idTag.
 import { describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { useTestBench } from '../../helpers/bench';
+import { upgradeStatus, useTestBench } from '../../helpers/bench';
 
 const tb = useTestBench();
-
-/** Opens a WebSocket and resolves with the HTTP status of a refused upgrade, or 101. */
-function upgradeStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(url, ['ocpp1.6']);
-    ws.once('open', () => {
-      ws.close();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.once('error', () => resolve(-1));
-  });
-}
 
 const attempts = async () => (await tb.request('GET', '/api/connection-attempts')).body as Array<{ chargerId: string | null; outcome: string; reason: string | null }>;
 const chargerIds = async () => ((await tb.request('GET', '/api/chargers')).body as Array<{ id: string }>).map((c) => c.id);

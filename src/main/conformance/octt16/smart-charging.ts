@@ -47,6 +47,15 @@ async function setProfile(t: CaseContext, planned: PlannedProfile, installed = 0
   );
 }
 
+/** The validity of the profiles of TC_066/067/072: from their start to 401 s after (past the longest schedule read back). */
+const validWindow = (start: number) => ({ validFrom: start, validTo: start + 401_000 });
+
+/** The profiles set in order (each refusal set against those installed before it), then the composite schedule they make on the case's connector read back over `duration` s. */
+async function setAndCompose(t: CaseContext, profiles: PlannedProfile[], duration: number, transaction: boolean, what: string): Promise<void> {
+  for (const [i, p] of profiles.entries()) await setProfile(t, p, i);
+  await composite(t, { connectorId: t.connectorId, duration, profiles, transaction }, what);
+}
+
 /** GetCompositeSchedule for the configured unit, checked against what the profiles make. */
 async function composite(t: CaseContext, e: CompositeExpectation, what: string): Promise<void> {
   await t.send(
@@ -73,8 +82,7 @@ export const smartChargingCases: Case[] = [
     decisions: ['chargingProfileId 1.', START_DECISION, PERIODS_DECISION],
     async run(t) {
       const planned = sixAmps(t, 'TxDefaultProfile', { duration: t.data.chargingScheduleDurationS });
-      await setProfile(t, planned);
-      await composite(t, { connectorId: t.connectorId, duration: t.data.chargingScheduleDurationS, profiles: [planned], transaction: false }, 'the TxDefaultProfile');
+      await setAndCompose(t, [planned], t.data.chargingScheduleDurationS, false, 'the TxDefaultProfile');
     },
   },
   {
@@ -87,8 +95,7 @@ export const smartChargingCases: Case[] = [
     async run(t) {
       const tx = await charging(t);
       const planned = sixAmps(t, 'TxProfile', { transactionId: tx });
-      await setProfile(t, planned);
-      await composite(t, { connectorId: t.connectorId, duration: t.data.chargingScheduleDurationS, profiles: [planned], transaction: true }, 'the TxProfile of the transaction');
+      await setAndCompose(t, [planned], t.data.chargingScheduleDurationS, true, 'the TxProfile of the transaction');
     },
   },
   {
@@ -130,8 +137,7 @@ export const smartChargingCases: Case[] = [
     async run(t) {
       await charging(t);
       const planned = sixAmps(t, 'TxDefaultProfile', { duration: t.data.chargingScheduleDurationS });
-      await setProfile(t, planned);
-      await composite(t, { connectorId: t.connectorId, duration: t.data.chargingScheduleDurationS, profiles: [planned], transaction: true }, 'the TxDefaultProfile during the transaction');
+      await setAndCompose(t, [planned], t.data.chargingScheduleDurationS, true, 'the TxDefaultProfile during the transaction');
     },
   },
   {
@@ -153,7 +159,7 @@ export const smartChargingCases: Case[] = [
       const c = t.connectorId;
       const tx = await charging(t);
       const start = profileStart(t);
-      const window = { validFrom: start, validTo: start + 401_000 };
+      const window = validWindow(start);
       const profiles: PlannedProfile[] = [
         { id: 1, connectorId: 0, purpose: 'ChargePointMaxProfile', stackLevel: 0, start, duration: 86_400, periods: [[0, 10]] },
         {
@@ -190,8 +196,7 @@ export const smartChargingCases: Case[] = [
           ],
         },
       ];
-      for (const [i, p] of profiles.entries()) await setProfile(t, p, i);
-      await composite(t, { connectorId: c, duration: 400, profiles, transaction: true }, 'the three profiles combined');
+      await setAndCompose(t, profiles, 400, true, 'the three profiles combined');
     },
   },
   {
@@ -210,7 +215,7 @@ export const smartChargingCases: Case[] = [
     async run(t) {
       const c = t.connectorId;
       const start = profileStart(t);
-      const window = { validFrom: start, validTo: start + 401_000 };
+      const window = validWindow(start);
       const [p1, p2, p3]: PlannedProfile[] = [
         {
           id: 1,
@@ -276,7 +281,7 @@ export const smartChargingCases: Case[] = [
     async run(t) {
       const c = t.connectorId;
       const start = profileStart(t);
-      const window = { validFrom: start, validTo: start + 401_000 };
+      const window = validWindow(start);
       const profiles: PlannedProfile[] = [
         {
           id: 1,
@@ -306,8 +311,7 @@ export const smartChargingCases: Case[] = [
           ],
         },
       ];
-      for (const [i, p] of profiles.entries()) await setProfile(t, p, i);
-      await composite(t, { connectorId: c, duration: 350, profiles, transaction: false }, 'the two stacked');
+      await setAndCompose(t, profiles, 350, false, 'the two stacked');
     },
   },
   {

@@ -192,9 +192,9 @@ export class CommissioningsRepository {
     this.store.mustBeWritable();
   }
 
-  /** The user's saved templates, by name. */
-  templates(): unknown[] {
-    return (this.store.db.prepare('SELECT template FROM commissioning_templates ORDER BY name').all() as Row[]).map((r) => JSON.parse(r.template));
+  /** The user's saved templates as stored, by name: the name each is kept (and deleted) under and its JSON text, not parsed. */
+  templateRows(): Array<{ name: string; template: string }> {
+    return this.store.db.prepare('SELECT name, template FROM commissioning_templates ORDER BY name').all() as Array<{ name: string; template: string }>;
   }
 
   async saveTemplate(name: string, template: unknown): Promise<void> {

@@ -54,6 +54,9 @@ type SavedMessage = Omit<QueuedMessage, 'seq'> & { seq?: number };
  */
 export const MAX_QUEUED_METER_VALUES = 10_000;
 
+/** What the wrong-stop-transaction-id fault adds to the transactionId of a StopTransaction. */
+export const WRONG_TRANSACTION_ID_OFFSET = 1000;
+
 export type CardOutcome = { accepted: boolean; status: string; message: string };
 
 export class TransactionService {
@@ -61,6 +64,11 @@ export class TransactionService {
   sessionStartFails = false;
   /** The drop-mid-transaction fault: the connection drops once, after a session's first MeterValues. */
   dropMidTransaction = false;
+  /**
+   * The wrong-stop-transaction-id fault: each StopTransaction goes out with the transactionId the central
+   * system gave plus WRONG_TRANSACTION_ID_OFFSET; the charger's own session ends as usual.
+   */
+  wrongStopTransactionId = false;
   /** See MAX_QUEUED_METER_VALUES (smaller in tests). */
   maxQueuedMeterValues = MAX_QUEUED_METER_VALUES;
   /** MeterValues not kept because the queue was full, ever (shown, and kept across a restart). */
@@ -300,7 +308,7 @@ export class TransactionService {
         this.dequeue();
         return this.pump();
       }
-      payload = { ...payload, transactionId };
+      payload = { ...payload, transactionId: head.action === 'StopTransaction' && this.wrongStopTransactionId ? transactionId + WRONG_TRANSACTION_ID_OFFSET : transactionId };
     }
     const token = {};
     this.sendingQueued = token;

@@ -1,5 +1,7 @@
 // The foot of a dialog that is a form: Cancel, and the submit button that says what it does; while the
-// form is being sent, Cancel is disabled and the submit button shows it is loading.
+// form is being sent, Cancel is disabled and the submit button shows it is loading; and above them, what
+// stands in the way of sending it.
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
 
@@ -14,5 +16,23 @@ export function FormDialogActions({ pending, onCancel, submitLabel, disabled = f
         {submitLabel}
       </Button>
     </DialogActions>
+  );
+}
+
+/**
+ * What stands in the way of the form, above its actions: the bench's refusal of what was sent
+ * (`formError`), and why it cannot be sent now (`blocked`, e.g. the link to the bench is lost; not while it
+ * is being sent).
+ */
+export function FormDialogProblems({ formError, blocked, pending }: { formError: string | null; blocked: string | null; pending: boolean }) {
+  return (
+    <>
+      {formError && <Alert severity="error">{formError}</Alert>}
+      {blocked && !pending && (
+        <Alert severity="error" role="alert">
+          {blocked}
+        </Alert>
+      )}
+    </>
   );
 }

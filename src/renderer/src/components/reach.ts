@@ -6,6 +6,7 @@ import { useBench, type BenchState } from '../stores/bench';
 import { formatAgo, formatClock } from './format';
 import type { ChargerView } from '../../../shared/api/views';
 import { givenInterval, noHeartbeatAsked, type KnownInterval } from './heartbeatInterval';
+import { neverConnected } from '../../../shared/chargers';
 
 export interface Reach {
   /** Something can be sent to the charger now. */
@@ -39,14 +40,8 @@ export function useSendBlocked(): string | null {
   return sendBlocked(link, since);
 }
 
-/**
- * A charger registered ahead of its first connection that has not connected since (refused attempts are
- * not connections): its "last seen" and "first seen" are its registration's, never contact, so no screen
- * says "last seen" of it. THE test for it, wherever a charger's last contact is said.
- */
-export function neverConnected(charger: Pick<ChargerView, 'connected' | 'lastBoot' | 'remoteAddress' | 'connectors'>): boolean {
-  return !charger.connected && !charger.lastBoot && !charger.remoteAddress && !charger.connectors.length;
-}
+/** THE test for a charger that has never connected: shared with the bench, which tells an operation's "not connected" by it. */
+export { neverConnected };
 
 export function reachOf(s: Pick<BenchState, 'link' | 'linkSince' | 'chargers'>, chargerId: string, now = Date.now()): Reach {
   const blocked = sendBlocked(s.link, s.linkSince);

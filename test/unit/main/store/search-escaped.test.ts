@@ -2,10 +2,8 @@
 // frames not indexed yet (LIKE), find a frame whose JSON holds the text escaped as well as one holding it
 // as typed, and agree with the live rule (matchesFilter) frame for frame.
 import { describe, expect, it } from 'vitest';
-import { messageWhere } from '../../../../src/main/store/repositories/message-log';
 import { searchIndexQuery } from '../../../../src/main/store/repositories/message-search';
-import { matchesFilter } from '../../../../src/shared/api/message-filter';
-import { useSearchDb } from '../../../helpers/search-db';
+import { searchWays, useSearchDb } from '../../../helpers/search-db';
 
 const raws = [
   '[2,"a1","Authorize",{"idTag":"Zoë\\"Ω-tag"}]',
@@ -31,25 +29,15 @@ const searches: Array<[string, number[]]> = [
 ];
 
 describe('searching frames whose JSON escapes the text', () => {
-  const db = useSearchDb(raws);
+  const { scanned, proposed, live } = searchWays(useSearchDb(raws), raws);
 
   for (const [search, expected] of searches) {
     it(`finds ${JSON.stringify(search)} in frames ${JSON.stringify(expected)}, by scan, through the index and live alike`, () => {
-      const { terms, args } = messageWhere({ search });
-      const scanned = db()
-        .prepare(`SELECT id FROM messages WHERE ${terms.join(' AND ')} ORDER BY id`)
-        .pluck()
-        .all(...args);
-      expect(scanned).toEqual(expected);
+      expect(scanned(search)).toEqual(expected);
       // The index proposes at least those (it is then checked on the frame).
-      const match = searchIndexQuery(search);
-      expect(match).not.toBeNull();
-      const proposed = db().prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck().all(match) as number[];
-      expect(proposed).toEqual(expect.arrayContaining(expected));
-      const live = raws.flatMap((raw, i) =>
-        matchesFilter({ ts: '2026-03-01T10:00:00.000Z', chargerId: 'CP', direction: 'in', kind: 'CALL', messageId: null, action: null, raw, error: null }, { search }) ? [i + 1] : [],
-      );
-      expect(live).toEqual(expected);
+      expect(searchIndexQuery(search)).not.toBeNull();
+      expect(proposed(search)).toEqual(expect.arrayContaining(expected));
+      expect(live(search)).toEqual(expected);
     });
   }
 });

@@ -5,19 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, csvRow } from '../../../../src/shared/api/message-export';
 import type { MessageRecord } from '../../../../src/shared/records';
+import { aMessage } from '../../../helpers/frames';
 
-const frame = (over: Partial<MessageRecord>): MessageRecord => ({
-  id: 7,
-  ts: '2026-12-04T09:00:00.000Z',
-  chargerId: 'CP-1',
-  direction: 'in',
-  kind: 'CALL',
-  messageId: 'm1',
-  action: 'Heartbeat',
-  raw: '[2,"m1","Heartbeat",{}]',
-  error: null,
-  ...over,
-});
+const frame = (over: Partial<MessageRecord>): MessageRecord => aMessage({ ts: '2026-12-04T09:00:00.000Z', ...over });
 
 /** A CSV row's fields (RFC 4180), quotes undone. */
 function fields(row: string): string[] {

@@ -3,20 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { isFlagged, matchesFilter, type MessageFilter } from '../../../../src/shared/api/message-filter';
 import type { MessageView } from '../../../../src/shared/api/views';
+import { aMessage } from '../../../helpers/frames';
 
 type Frame = Omit<MessageView, 'id'>;
-const frame = (over: Partial<Frame> = {}): Frame => ({
-  ts: '2026-03-01T10:00:00.000Z',
-  chargerId: 'CP-1',
-  direction: 'in',
-  kind: 'CALL',
-  messageId: 'm1',
-  action: 'Heartbeat',
-  raw: '[2,"m1","Heartbeat",{}]',
-  error: null,
-  ...over,
-});
-const matches = (f: MessageFilter, over: Partial<Frame> = {}) => matchesFilter(frame(over), f);
+const matches = (f: MessageFilter, over: Partial<Frame> = {}) => matchesFilter(aMessage(over), f);
 
 describe('matchesFilter', () => {
   it('lets every frame through an empty filter', () => {

@@ -2,11 +2,9 @@
 // by scan, through the free-text index and live alike; and a search's compiled pattern, kept to spare the
 // work per frame, is always the one of the search asked for (searches one after another each get their own).
 import { describe, expect, it } from 'vitest';
-import { messageWhere } from '../../../../src/main/store/repositories/message-log';
-import { searchIndexQuery, searchTerm } from '../../../../src/main/store/repositories/message-search';
-import { matchesFilter } from '../../../../src/shared/api/message-filter';
+import { searchTerm } from '../../../../src/main/store/repositories/message-search';
 import { foldChar, foldText } from '../../../../src/shared/api/search-fold';
-import { useSearchDb } from '../../../helpers/search-db';
+import { searchWays, useSearchDb } from '../../../helpers/search-db';
 
 const raws = [
   /* 1 */ '[2,"g1","DataTransfer",{"vendorId":"x","data":"ΣΊΣΥΦΟΣ"}]',
@@ -17,20 +15,9 @@ const raws = [
   /* 6 */ '[2,"a2","Authorize",{"idTag":"müller-02"}]',
   /* 7 */ '[2,"d1","DataTransfer",{"vendorId":"x","data":"ÉLAN"}]',
 ];
-const frame = (raw: string) => ({ ts: '2026-03-01T10:00:00.000Z', chargerId: 'CP', direction: 'in' as const, kind: 'CALL' as const, messageId: null, action: null, raw, error: null });
 
 describe('searches beyond ASCII, one after another', () => {
-  const db = useSearchDb(raws);
-
-  const scanned = (search: string): number[] => {
-    const { terms, args } = messageWhere({ search });
-    return db()
-      .prepare(`SELECT id FROM messages WHERE ${terms.join(' AND ')} ORDER BY id`)
-      .pluck()
-      .all(...args) as number[];
-  };
-  const proposed = (search: string): number[] => db().prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck().all(searchIndexQuery(search)) as number[];
-  const live = (search: string): number[] => raws.flatMap((raw, i) => (matchesFilter(frame(raw), { search }) ? [i + 1] : []));
+  const { scanned, proposed, live } = searchWays(useSearchDb(raws), raws);
 
   for (const [search, expected] of [
     ['σίσυφος', [1, 2, 3]],

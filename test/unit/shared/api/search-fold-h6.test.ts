@@ -2,11 +2,9 @@
 // as typed or as the frame's JSON escapes them), alike in the store's scan (SQL), the free-text index's
 // proposals (FTS5 trigram) and the live rule (matchesFilter); a search of ASCII letters stays a plain LIKE.
 import { describe, expect, it } from 'vitest';
-import { messageWhere } from '../../../../src/main/store/repositories/message-log';
 import { searchIndexQuery, searchTerm } from '../../../../src/main/store/repositories/message-search';
-import { matchesFilter } from '../../../../src/shared/api/message-filter';
 import { CASED_BLOCKS, foldChar, foldText } from '../../../../src/shared/api/search-fold';
-import { useSearchDb } from '../../../helpers/search-db';
+import { searchWays, useSearchDb } from '../../../helpers/search-db';
 
 const raws = [
   /* 1 */ '[2,"a1","Authorize",{"idTag":"Müller"}]',
@@ -39,26 +37,16 @@ const searches: Array<[string, number[]]> = [
 ];
 
 describe('searching with letters beyond ASCII in any case', () => {
-  const db = useSearchDb(raws);
+  const { scanned, proposed, live } = searchWays(useSearchDb(raws), raws);
 
   for (const [search, expected] of searches) {
     it(`finds ${JSON.stringify(search)} in frames ${JSON.stringify(expected)}, by scan, through the index and live alike`, () => {
-      const { terms, args } = messageWhere({ search });
-      const scanned = db()
-        .prepare(`SELECT id FROM messages WHERE ${terms.join(' AND ')} ORDER BY id`)
-        .pluck()
-        .all(...args);
-      expect(scanned).toEqual(expected);
-      const match = searchIndexQuery(search);
+      expect(scanned(search)).toEqual(expected);
       if (Array.from(search).length >= 3) {
-        expect(match).not.toBeNull();
-        const proposed = db().prepare('SELECT rowid FROM messages_search WHERE messages_search MATCH ? ORDER BY rowid').pluck().all(match) as number[];
-        expect(proposed).toEqual(expect.arrayContaining(expected));
+        expect(searchIndexQuery(search)).not.toBeNull();
+        expect(proposed(search)).toEqual(expect.arrayContaining(expected));
       }
-      const live = raws.flatMap((raw, i) =>
-        matchesFilter({ ts: '2026-03-01T10:00:00.000Z', chargerId: 'CP', direction: 'in', kind: 'CALL', messageId: null, action: null, raw, error: null }, { search }) ? [i + 1] : [],
-      );
-      expect(live).toEqual(expected);
+      expect(live(search)).toEqual(expected);
     });
   }
 

@@ -8,11 +8,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Breadcrumbs from '@mui/material/Breadcrumbs';
 import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import Link from '@mui/material/Link';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
@@ -33,6 +28,7 @@ import { monoFont } from '../../app/theme';
 import { paths, type ChargerTab } from '../../app/routes';
 import type { AdmissionChangeView, BenchSettings, ChargerView } from '../../../../shared/api/views';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { linkProblem, neverConnected, silenceOf, useNow, useReach } from '../../components/reach';
 import { useHeartbeatGivenRead } from '../../components/heartbeatInterval';
@@ -75,37 +71,25 @@ function DeleteDialog({ charger, open, onClose, onDeleted }: { charger: ChargerV
     onClose();
   };
   return (
-    <Dialog open={open} onClose={state.pending ? undefined : close} aria-labelledby="delete-charger-title" maxWidth="xs" fullWidth>
-      <DialogTitle id="delete-charger-title">Delete {charger.id}?</DialogTitle>
-      <DialogContent>
-        <DialogContentText>
-          The bench forgets this charger: its registration, password and boot policy. Its message log and transactions stay. If it connects again, it shows up as a new, unregistered charger.
-        </DialogContentText>
-        {charger.connected && (
-          <Alert severity="warning" sx={{ mt: 2 }}>
-            {charger.id} is online. Disconnect it first (and stop it from reconnecting), or it would just come back.
-          </Alert>
-        )}
-        {state.error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {state.error}
-          </Alert>
-        )}
-        {blocked && !state.pending && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {blocked}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={close} disabled={state.pending} autoFocus>
-          Cancel
-        </Button>
-        <Button color="error" variant="contained" loading={state.pending} disabled={charger.connected || !!blocked} onClick={async () => (await remove()) !== undefined && onDeleted()}>
-          Delete charger
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDeleteDialog
+      open={open}
+      titleId="delete-charger-title"
+      title={`Delete ${charger.id}?`}
+      text="The bench forgets this charger: its registration, password and boot policy. Its message log and transactions stay. If it connects again, it shows up as a new, unregistered charger."
+      error={state.error}
+      blocked={blocked}
+      pending={state.pending}
+      disabled={charger.connected}
+      deleteLabel="Delete charger"
+      onClose={close}
+      onDelete={async () => (await remove()) !== undefined && onDeleted()}
+    >
+      {charger.connected && (
+        <Alert severity="warning" sx={{ mt: 2 }}>
+          {charger.id} is online. Disconnect it first (and stop it from reconnecting), or it would just come back.
+        </Alert>
+      )}
+    </ConfirmDeleteDialog>
   );
 }
 

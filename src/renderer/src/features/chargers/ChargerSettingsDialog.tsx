@@ -18,7 +18,7 @@ import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { BootPolicyField, callErrors, chargerIssueWords } from './chargerFields';
 import { PasswordField } from '../../components/PasswordField';
 import { issueWords } from '../../../../shared/api/issues';
-import { FormDialogActions } from '../../components/FormDialogActions';
+import { FormDialogActions, FormDialogProblems } from '../../components/FormDialogActions';
 
 /** Why the charger's settings on the bench cannot be changed now (the link to the bench is down), in words; null while they can. */
 export function useSettingsBlocked(chargerId: string): string | null {
@@ -147,12 +147,7 @@ export function ChargerSettingsDialog({ charger, open, onClose, onSaved }: { cha
                 label="Remove the password (the charger may connect without Basic auth)"
               />
             )}
-            {formError && <Alert severity="error">{formError}</Alert>}
-            {blocked && !pending && (
-              <Alert severity="error" role="alert">
-                {blocked}
-              </Alert>
-            )}
+            <FormDialogProblems formError={formError} blocked={blocked} pending={pending} />
           </Stack>
         </DialogContent>
         <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Save" disabled={!!blocked} />

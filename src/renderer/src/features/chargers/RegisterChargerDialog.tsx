@@ -16,7 +16,7 @@ import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { BootPolicyField, callErrors, chargerIssueWords } from './chargerFields';
 import { PasswordField } from '../../components/PasswordField';
 import { issueWords } from '../../../../shared/api/issues';
-import { FormDialogActions } from '../../components/FormDialogActions';
+import { FormDialogActions, FormDialogProblems } from '../../components/FormDialogActions';
 import { linkProblem } from '../../components/reach';
 
 const fields = ['id', 'password', 'bootPolicy'] as const;
@@ -118,12 +118,7 @@ export function RegisterChargerDialog({ open, onClose, onRegistered }: { open: b
             )}
             <PasswordField value={password} onChange={setPassword} error={errors.password} label="Password (optional)" helperText={passwordHelp} />
             <BootPolicyField value={bootPolicy} onChange={setBootPolicy} error={errors.bootPolicy} />
-            {formError && <Alert severity="error">{formError}</Alert>}
-            {blocked && !pending && (
-              <Alert severity="error" role="alert">
-                {blocked}
-              </Alert>
-            )}
+            <FormDialogProblems formError={formError} blocked={blocked} pending={pending} />
           </Stack>
         </DialogContent>
         <FormDialogActions pending={pending} onCancel={onClose} submitLabel="Register" disabled={!!blocked} />

@@ -26,6 +26,7 @@ import { offlinePolicyWords, type CommissioningTemplate } from '../../../../shar
 import { setDraft, useDraft } from './draft';
 import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
 import { TemplateTools } from './TemplateTools';
+import { UnreadableTemplates } from './UnreadableTemplates';
 import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
 import { StepNav } from './WizardScreen';
 
@@ -135,6 +136,8 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
   const templates = useLoad(() => client.call('commissioning:templates', {}), [client]);
   const all = [...(templates.data?.builtIn ?? []), ...(templates.data?.saved ?? [])];
   const builtIn = new Set(templates.data?.builtIn.map((t) => t.name));
+  // Saved by another version and not readable here: shown (greyed, with why), never chosen; they can be deleted.
+  const unreadable = templates.data?.unreadable ?? [];
   // A field says what is wrong with it once it has been edited (as it is typed), and every field once Next was tried.
   const [edited, setEdited] = useState<Record<string, boolean>>({});
   const [tried, setTried] = useState(false);
@@ -188,7 +191,13 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
                 {builtIn.has(t.name) ? ' (built-in)' : ''}
               </MenuItem>
             ))}
+            {unreadable.map((t) => (
+              <MenuItem key={`unreadable:${t.name}`} value={`unreadable:${t.name}`} disabled>
+                {t.name} (this version cannot read it)
+              </MenuItem>
+            ))}
           </TextField>
+          <UnreadableTemplates templates={unreadable} onDeleted={templates.reload} />
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
           <TemplateTools template={template} isBuiltIn={!!template && builtIn.has(template.name)} onChanged={templates.reload} />

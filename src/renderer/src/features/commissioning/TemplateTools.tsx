@@ -136,7 +136,8 @@ export function TemplateTools({ template, isBuiltIn, onChanged }: { template: Co
     let names: { builtIn: string[]; saved: string[] };
     try {
       const all = await client.call('commissioning:templates', {});
-      names = { builtIn: all.builtIn.map((t) => t.name), saved: all.saved.map((t) => t.name) };
+      // One this version cannot read is replaced by an import of its name too: asked first like any saved one.
+      names = { builtIn: all.builtIn.map((t) => t.name), saved: [...all.saved, ...(all.unreadable ?? [])].map((t) => t.name) };
     } catch (e) {
       return setNotice({ severity: 'error', text: `${f.name} was not imported: the templates on this bench could not be read (${e instanceof Error ? e.message : String(e)}).` });
     }

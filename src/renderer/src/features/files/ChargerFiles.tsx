@@ -7,11 +7,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
@@ -28,6 +23,7 @@ import DeleteIcon from '@mui/icons-material/DeleteOutlined';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useClient } from '../../api/context';
 import { useCall } from '../../components/useCall';
+import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { formatTime } from '../../components/format';
 import { Ago } from '../../components/Ago';
 import { monoFont } from '../../app/theme';
@@ -87,36 +83,23 @@ function DeleteDialog({ upload, onClose, onDeleted }: { upload: UploadView | nul
     onClose();
   };
   return (
-    <Dialog open={!!upload} onClose={state.pending ? undefined : close} aria-labelledby="delete-upload-title" maxWidth="xs" fullWidth>
-      <DialogTitle id="delete-upload-title">Delete {upload?.name}?</DialogTitle>
-      <DialogContent>
-        <DialogContentText>The bench deletes this file from its disk{upload?.status === 'receiving' ? ' and cuts off the upload still arriving' : ''}. The charger is not told.</DialogContentText>
-        {state.error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {state.error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={close} disabled={state.pending} autoFocus>
-          Cancel
-        </Button>
-        <Button
-          color="error"
-          variant="contained"
-          loading={state.pending}
-          onClick={async () => {
-            if (!upload) return;
-            if ((await remove(upload.id)) !== undefined) {
-              reset();
-              onDeleted(upload.name);
-            }
-          }}
-        >
-          Delete file
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDeleteDialog
+      open={!!upload}
+      titleId="delete-upload-title"
+      title={`Delete ${upload?.name ?? ''}?`}
+      text={`The bench deletes this file from its disk${upload?.status === 'receiving' ? ' and cuts off the upload still arriving' : ''}. The charger is not told.`}
+      error={state.error}
+      pending={state.pending}
+      deleteLabel="Delete file"
+      onClose={close}
+      onDelete={async () => {
+        if (!upload) return;
+        if ((await remove(upload.id)) !== undefined) {
+          reset();
+          onDeleted(upload.name);
+        }
+      }}
+    />
   );
 }
 
