@@ -10,7 +10,7 @@ import { bundled } from './bundle.mjs';
 // word. One heard while the CLI is bundled is kept until the bundle is made (a half-written build is left to
 // nobody), then the command ends, saying it stopped before starting; one heard while the bundle loads ends it
 // at once, likewise (nothing has started yet). A second one quits at once. As soon as the command listens for
-// signals itself (its first SIGINT or SIGTERM listener), these listeners go: the command hears every later one.
+// signals itself (a SIGINT or SIGTERM listener that stays), these listeners go: the command hears every later one.
 const exitStatus = { SIGINT: 130, SIGTERM: 143 };
 const words = (signal) => (signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM');
 const named = /^[a-z][a-z-]*$/.test(process.argv[2] ?? '') ? `chargebench ${process.argv[2]}` : 'chargebench';
@@ -20,16 +20,24 @@ const stoppedBeforeStarting = (signal, again = '') => {
   console.error(`${named}: stopped by ${words(signal)}${again} before starting; nothing was run`);
   process.exit(exitStatus[signal]);
 };
+/** Whether a listener other than these hears `signal` now (the command's own: it handles the signal). */
+const othersHear = (signal) => process.listeners(signal).some((l) => l !== heard);
 const heard = (signal) => {
+  if (othersHear(signal)) return;
   if (heardEarly) return stoppedBeforeStarting(signal, ' again');
   if (loading) return stoppedBeforeStarting(signal);
   heardEarly = signal;
 };
+// Handed over once the listener added is still there a turn later: a library that adds one and has it taken
+// out again at once (ftp-srv's, see src/main/core/ftp-server.ts) is not the command listening.
 const handOver = (event) => {
   if (event !== 'SIGINT' && event !== 'SIGTERM') return;
-  process.off('SIGINT', heard);
-  process.off('SIGTERM', heard);
-  process.off('newListener', handOver);
+  setImmediate(() => {
+    if (!othersHear('SIGINT') && !othersHear('SIGTERM')) return;
+    process.off('SIGINT', heard);
+    process.off('SIGTERM', heard);
+    process.off('newListener', handOver);
+  });
 };
 process.on('SIGINT', heard);
 process.on('SIGTERM', heard);

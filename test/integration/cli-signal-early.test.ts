@@ -4,9 +4,11 @@
 // The signal is sent as soon as the command's process has its bundle (it marks the build it runs with
 // `running-<pid>`, then loads it): before then Node itself may still be starting, and no JavaScript hears anything.
 import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliCommand } from '../helpers/cli';
+import { waitFor } from '../helpers/bench';
+import { cliCommand, freePort } from '../helpers/cli';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -56,4 +58,20 @@ describe('a signal before the command has started', () => {
       });
     }, 60_000);
   }
+});
+
+describe('a signal while serve starts its bench', () => {
+  // ftp-srv adds signal listeners while the bench starts and the bench takes them out again at once: that
+  // is not serve listening, so a signal then is still heard (before, it was lost and serve went on serving).
+  it('ends serve (stopped before starting, or stopped by its own handling), never leaves it serving', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-serve-signal-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const [port, apiPort, ftpPort] = [await freePort(), await freePort(), await freePort()];
+    const run = cliCommand('serve', ['--data-dir', dataDir, '--host', '127.0.0.1', '--port', String(port), '--api-port', String(apiPort), '--ftp-port', String(ftpPort), '--quiet'], cleanup);
+    await waitFor(() => existsSync(join(dataDir, 'chargebench.lock')), 30_000);
+    run.child.kill('SIGINT');
+    const code = await run.exited;
+    expect([0, 130]).toContain(code);
+    if (code === 130) expect(run.stderr()).toBe('chargebench serve: stopped by Ctrl-C before starting; nothing was run\n');
+  }, 60_000);
 });

@@ -6,6 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Bench } from '../../src/main/core/bench';
+import { VirtualChargePoint, type VcpFrame } from '../../src/main/virtual-cp/charge-point';
+import { VirtualChargerDefinition } from '../../src/shared/api/virtual-chargers';
 import { waitFor } from '../helpers/bench';
 import { chargerHolding, cliRecord } from '../helpers/cli-record';
 import { cliCommand, freePort, testCommand } from '../helpers/cli';
@@ -78,5 +80,49 @@ describe('chargebench commission: a signal while the setup waits for an answer t
     const text = run.out.join('\n');
     expect(text).toMatch(/^Stopped by Ctrl-C: ending the run before its first step \(none has started\), putting the charger back, writing the reports; Ctrl-C again quits at once$/m);
     expect(text).toMatch(/^Stopped by Ctrl-C: 0 of \d+ steps ended; the commissioning is kept in the record as stopped$/m);
+  }, 20_000);
+});
+
+describe("chargebench test: a signal while the setup waits for a session's StopTransaction that does not come", () => {
+  it('ends at once (not after the 60 s the charger is given), no case had started, exits 130', async () => {
+    const { dataDir, out } = await record();
+    const data = join(out, 'data.json');
+    writeFileSync(data, JSON.stringify({ chargerTimeoutS: 60 }));
+    const port = await freePort();
+    const id = 'CP-WAIT-STOPTX';
+    const run = testCommand(['--charger', id, '--data-dir', dataDir, '--host', '127.0.0.1', '--port', String(port), '--cases', 'TC_003_CS', '--data', data], cleanup);
+    await waitFor(() => run.out.some((l) => l.startsWith(`Waiting for ${id}`)), 30_000);
+    // A session runs when the setup looks (its GetConfiguration answered 3 s late, meanwhile a session starts);
+    // the charger accepts the RemoteStopTransaction but sends its StopTransaction under another transactionId.
+    let stopAsked = false;
+    const cp = new VirtualChargePoint({
+      definition: VirtualChargerDefinition.parse({ id, connectors: 1 }),
+      url: `ws://127.0.0.1:${port}/ocpp`,
+      onFrame: (f: VcpFrame) => {
+        if (f.direction !== 'in' || f.kind !== 'CALL' || f.action !== 'RemoteStopTransaction' || stopAsked) return;
+        stopAsked = true;
+        setTimeout(() => run.child.kill('SIGINT'), 500);
+      },
+    });
+    cleanup.push(() => cp.stop());
+    cp.setFaults({ wrongStopTransactionId: true, actions: { GetConfiguration: { mode: 'delay', delaySeconds: 3, errorCode: 'InternalError' } } });
+    cp.start();
+    await waitFor(() => cp.view().registration === 'Accepted', 10_000);
+    cp.plug(1);
+    expect((await cp.presentIdTag(1, 'SETUP-TAG')).accepted).toBe(true);
+    const code = await run.exited;
+    expect(stopAsked).toBe(true);
+    expect(code).toBe(130);
+    const text = run.out.join('\n');
+    expect(text).toMatch(/^Stopped by Ctrl-C: 0 of 1 cases ended; the run is kept in the record as stopped$/m);
+    const after = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0 });
+    try {
+      const [stopped] = after.conformance.list(id);
+      expect(stopped).toMatchObject({ chargerId: id, state: 'stopped' });
+      // The wait the Stop ended is not a problem of the run (the cable left in, Finishing, is: it is so).
+      expect(after.conformance.get(stopped!.id).setupProblems).toEqual(['connector 1 (Finishing) may still have a cable in: unplug it before the next run']);
+    } finally {
+      await after.stop();
+    }
   }, 20_000);
 });

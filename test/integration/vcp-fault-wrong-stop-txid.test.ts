@@ -1,7 +1,9 @@
 // The virtual charger's "StopTransaction with a wrong transactionId" fault switch, through the API: its body is
 // checked as its siblings' are; while it is on, each StopTransaction goes out with the transactionId the
 // central system gave plus 1000, and the charger's own session ends as usual (the next session starts, and,
-// switched off, its StopTransaction carries the right id again).
+// switched off, its StopTransaction carries the right id again). On a charger with two connectors, the
+// wrong id is never the id of its other session (+1000 again while it would be): the bench stops any open
+// transaction of the charger by the id it is sent, so it would end the other session in its record.
 import { describe, expect, it } from 'vitest';
 import { useTestBench, waitFor } from '../helpers/bench';
 import { FakeClock } from '../../src/main/clock';
@@ -72,5 +74,48 @@ describe('the wrong-stop-transaction-id fault switch', () => {
     expect(next).not.toBe(given);
     const again = await stopSession('TAG-W2', 1);
     expect(again.transactionId).toBe(next);
+  });
+
+  it("never sends the id of the charger's other running session: +1000 again while the id is taken", async () => {
+    const ID2 = 'F-WRONGTX2';
+    const act2 = (action: string, body: unknown = {}) => api('POST', `/api/virtual-chargers/${ID2}/actions/${action}`, body);
+    const view2 = async () => (await api('GET', `/api/virtual-chargers/${ID2}`)).body;
+    const openIds = async () => ((await api('GET', `/api/transactions?chargerId=${ID2}&active=true`)).body as any[]).map((t) => t.transactionId).sort((a, b) => a - b);
+    const start2 = async (connectorId: number, idTag: string): Promise<number> => {
+      await act2('plug', { connectorId });
+      expect((await act2('present-id-tag', { connectorId, idTag })).body.result.accepted).toBe(true);
+      return waitFor(async () => (await view2()).connectors[connectorId - 1].transaction?.transactionId ?? null);
+    };
+    const stops2 = async () =>
+      ((await api('GET', `/api/messages?chargerId=${ID2}&limit=1000`)).body as any[])
+        .reverse()
+        .filter((m) => m.direction === 'in' && m.kind === 'CALL' && m.action === 'StopTransaction')
+        .map((m) => JSON.parse(m.raw)[3]);
+
+    expect((await api('POST', '/api/virtual-chargers', { id: ID2, connectors: 2 })).status).toBe(201);
+    await waitFor(async () => ((await view2()).registration === 'Accepted' ? true : null));
+    expect((await api('POST', `/api/virtual-chargers/${ID2}/faults/wrong-stop-transaction-id`, { on: true })).status).toBe(200);
+
+    const first = await start2(1, 'TAG-A');
+    // The bench's next transaction id made the first one's + 1000: connector 2's session gets it.
+    (tb.bench.record.transactions as unknown as { nextId: number }).nextId = first + 1000;
+    const second = await start2(2, 'TAG-B');
+    expect(second).toBe(first + 1000);
+
+    expect((await act2('present-id-tag', { connectorId: 1, idTag: 'TAG-A' })).body.result.accepted).toBe(true);
+    const stop = await waitFor(async () => (await stops2())[0] ?? null);
+    expect(stop).toMatchObject({ transactionId: first + 2000, idTag: 'TAG-A' });
+    await waitFor(async () => ((await view2()).queuedMessages === 0 ? true : null));
+    // The bench still has connector 2's session running (and the first, whose StopTransaction never named it).
+    expect(await openIds()).toEqual([first, second]);
+    const v = await view2();
+    expect([v.connectors[0].transaction, v.connectors[1].transaction?.transactionId]).toEqual([null, second]);
+
+    // Switched off, connector 2's StopTransaction carries its own id, and the bench ends that session.
+    await api('POST', `/api/virtual-chargers/${ID2}/faults/wrong-stop-transaction-id`, { on: false });
+    expect((await act2('present-id-tag', { connectorId: 2, idTag: 'TAG-B' })).body.result.accepted).toBe(true);
+    expect(await waitFor(async () => (await stops2())[1] ?? null)).toMatchObject({ transactionId: second, idTag: 'TAG-B' });
+    await waitFor(async () => ((await openIds()).length === 1 ? true : null));
+    expect(await openIds()).toEqual([first]);
   });
 });

@@ -1,7 +1,7 @@
 // A fake BenchClient for component tests: answers calls from a table of handlers, records every call,
 // and lets a test push events as the bench would.
 import type { ReactNode } from 'react';
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { ThemeProvider } from '@mui/material/styles';
@@ -187,3 +187,15 @@ export const aCharger = (id: string, patch: Partial<ChargerView> = {}): ChargerV
   connectors: [],
   ...patch,
 });
+
+/** The test file's browser in time zone `zone` (the screens write local time), put back after the file. */
+export function inTimeZone(zone: string) {
+  const before = process.env.TZ;
+  beforeAll(() => {
+    process.env.TZ = zone;
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  });
+}

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // The record screens say which zone their times are in (every export is in UTC) and write energy and power
 // in the locale their dates are in; a finished session's chart runs from its start to its stop.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeClient, withBench, stubResizeObserver } from './fake-client';
+import { fakeClient, inTimeZone, withBench, stubResizeObserver } from './fake-client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { MessageLog } from '../../src/renderer/src/features/log/MessageLog';
 import { formatEnergy, formatPower, zoneLabel } from '../../src/renderer/src/components/format';
@@ -17,14 +17,7 @@ import type { MessageView } from '../../src/shared/api/views';
 stubResizeObserver();
 
 // The bench's browser in Berlin: the screens write local time (UTC+01:00 in December).
-const tzBefore = process.env.TZ;
-beforeAll(() => {
-  process.env.TZ = 'Europe/Berlin';
-});
-afterAll(() => {
-  if (tzBefore === undefined) delete process.env.TZ;
-  else process.env.TZ = tzBefore;
-});
+inTimeZone('Europe/Berlin');
 beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true }, true));
 afterEach(cleanup);
 

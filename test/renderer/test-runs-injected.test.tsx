@@ -14,6 +14,7 @@ import type { CaseInfo, RunResult } from '../../src/shared/api/test-runs';
 import { Faults, type VirtualChargerView } from '../../src/shared/api/virtual-chargers';
 import { aCharger, fakeClient, routed, withBench } from './fake-client';
 import { aCaseResult, aRunResult } from './builders';
+import { formatClock } from '../../src/shared/format/time';
 
 const screens = routed({ '/test-runs': <TestRunsScreen />, '/test-runs/compare': <CompareScreen />, '/test-runs/:id': <RunScreen /> });
 
@@ -78,7 +79,7 @@ describe('a case that began on a charger not put back', () => {
     const reason = within(detail).getByText(/Expected StatusNotification \(connectorId 1, status Reserved\)/);
     expect(said.compareDocumentPosition(reason) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     // The fault switched while it ran, too.
-    expect(within(detail).getByRole('alert', { name: 'Fault injected during the case' }).textContent).toContain('Card authorization fails switched on at 10:00:40 UTC');
+    expect(within(detail).getByRole('alert', { name: 'Fault injected during the case' }).textContent).toContain(`Card authorization fails switched on at ${formatClock('2025-01-01T10:00:40.000Z')}`);
 
     // A case that began on a charger put back says nothing of the kind.
     await user.click(within(list).getByRole('button', { name: 'TC_054_CS: pass' }));
@@ -91,7 +92,9 @@ describe('fault switches injected during a run', () => {
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:get': () => qaRun() });
     render(withBench(client, screens, '/test-runs/run-qa'));
     const said = await screen.findByRole('alert', { name: 'Faults injected' });
-    expect(said.textContent).toContain('Faults injected: CancelReservation: reject (on when the run started); Card authorization fails switched on at 10:00:40 UTC during TC_052_CS');
+    expect(said.textContent).toContain(
+      `Faults injected: CancelReservation: reject (on when the run started); Card authorization fails switched on at ${formatClock('2025-01-01T10:00:40.000Z')} during TC_052_CS`,
+    );
   });
 
   it('are not claimed for a clean run', async () => {

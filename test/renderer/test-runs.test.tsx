@@ -143,15 +143,13 @@ describe('starting a run', () => {
 
     await user.click(screen.getByRole('button', { name: 'Start 2 cases on VCP1' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/test-runs/run-9'));
-    expect(client.callsOf('tests:start')).toEqual([
-      { chargerId: 'VCP1', cases: ['TC_003_CS', 'TC_017_1_CS'], data: { validIdTag: 'MY-CARD' }, declared: { fixedCable: false, connectorLock: true, reader: false, backupPower: false } },
-    ]);
+    expect(client.callsOf('tests:start')).toEqual([{ chargerId: 'VCP1', cases: ['TC_003_CS', 'TC_017_1_CS'], data: { validIdTag: 'MY-CARD' }, declared: { reader: false } }]);
   });
 
   it('shows a refusal on the field at fault: test data (400), a run already running (409)', async () => {
     const user = userEvent.setup();
     const refusals = [
-      new CallFailure({ status: 400, message: 'Test data: connectorId: Too small: expected number to be >=1', field: 'data.connectorId' }),
+      new CallFailure({ status: 400, message: 'Test data: connectorId: VCP1 has no connector 3', field: 'data.connectorId' }),
       new CallFailure({ status: 409, message: 'A test run is already running on VCP1: stop it first', field: 'chargerId' }),
     ];
     const client = fakeClient({
@@ -166,12 +164,12 @@ describe('starting a run', () => {
     await user.click(screen.getByText('Test data'));
     const connector = screen.getByRole('textbox', { name: 'Connector' });
     await user.clear(connector);
-    await user.type(connector, '0');
+    await user.type(connector, '3');
     await user.click(screen.getByRole('button', { name: 'Start 4 cases on VCP1' }));
     await waitFor(() => expect(connector.getAttribute('aria-invalid')).toBe('true'));
-    expect(client.callsOf('tests:start')[0]).toMatchObject({ chargerId: 'VCP1', data: { connectorId: 0 } });
+    expect(client.callsOf('tests:start')[0]).toMatchObject({ chargerId: 'VCP1', data: { connectorId: 3 } });
     expect(connector.getAttribute('aria-describedby')).toBeTruthy();
-    expect(document.getElementById(connector.getAttribute('aria-describedby')!)!.textContent).toMatch(/Too small/);
+    expect(document.getElementById(connector.getAttribute('aria-describedby')!)!.textContent).toMatch(/has no connector 3/);
 
     await user.click(screen.getByRole('button', { name: 'Start 4 cases on VCP1' }));
     const chargerField = screen.getByRole('combobox', { name: 'Charger' });
@@ -201,7 +199,7 @@ describe('starting a run', () => {
     await user.click(screen.getByRole('button', { name: 'Start 3 cases on CP001…' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Start the run on CP001' }));
     await waitFor(() => expect(screen.getByTestId('where').textContent).toBe('/test-runs/run-2'));
-    expect(client.callsOf('tests:start')).toEqual([{ chargerId: 'CP001', profile: 'Core', declared: { fixedCable: false, connectorLock: true, reader: true, backupPower: false } }]);
+    expect(client.callsOf('tests:start')).toEqual([{ chargerId: 'CP001', profile: 'Core' }]);
   });
 });
 
@@ -232,7 +230,7 @@ describe('what the charger has', () => {
     await user.click(screen.getByRole('button', { name: 'Start 4 cases on CP001…' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Start the run on CP001' }));
     await waitFor(() => expect(client.callsOf('tests:start')).toHaveLength(1));
-    expect(client.callsOf('tests:start')[0]!.declared).toEqual({ fixedCable: false, connectorLock: true, reader: true, backupPower: true, profiles: ['Core', 'SmartCharging', 'RemoteTrigger'] });
+    expect(client.callsOf('tests:start')[0]!.declared).toEqual({ backupPower: true, profiles: ['Core', 'SmartCharging', 'RemoteTrigger'] });
 
     cleanup();
     render(withBench(client, screens, '/test-runs?charger=VCP1'));

@@ -422,7 +422,11 @@ describe('the wrong-transactionId fault switch', () => {
     const user = userEvent.setup({ delay: null });
     const card = within(region('Virtual charger VCP1'));
     await user.click(card.getByRole('button', { name: /Fault switches/ }));
-    expect(card.getByText('Sends each StopTransaction with the transactionId the central system gave plus 1000; its own session ends as usual.')).toBeTruthy();
+    expect(
+      card.getByText(
+        'Sends each StopTransaction with the transactionId the central system gave plus 1000 (plus 1000 again while that is the id of another of the charger\u2019s transactions); its own session ends as usual.',
+      ),
+    ).toBeTruthy();
     const toggle = card.getByRole('switch', { name: 'StopTransaction with a wrong transactionId' }) as HTMLInputElement;
     expect(toggle.checked).toBe(false);
     await user.click(toggle);

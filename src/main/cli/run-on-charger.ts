@@ -50,10 +50,10 @@ export function chargerRunOptions(command: Command, what: string): Command {
 /** What the person declares of the charger, over what it reports; a clear error for an unknown profile. */
 export function declaredPics(opts: Record<string, any>): PicsDeclaration {
   // A switch not given is not declared: what the charger is known to have (a virtual one's cable and
-  // back-up power) stands.
+  // back-up power) or the bench's default (a lock, a reader) stands, and the run says so.
   const declared: PicsDeclaration = {
-    connectorLock: opts.connectorLock !== false,
-    reader: opts.reader !== false,
+    ...(opts.connectorLock === false ? { connectorLock: false } : {}),
+    ...(opts.reader === false ? { reader: false } : {}),
     ...(opts.fixedCable ? { fixedCable: true } : {}),
     ...(opts.backupPower ? { backupPower: true } : {}),
   };

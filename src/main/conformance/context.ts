@@ -7,7 +7,7 @@ import type { AnswerPolicy, QueuedAnswer } from '../central-system/behaviour';
 import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
 import { actions, type CentralSystemAction, type ChargePointAction, type IdTagInfo, type RequestOf } from '../../shared/ocpp16';
 import type { ChargerCall } from './frames';
-import { operatorText, type OperatorAction } from './operator';
+import { couldNotText, operatorText, OperatorCouldNot, type OperatorAction } from './operator';
 import { noop, untilStopped, type CaseHost } from './host';
 import { profileSource } from './pics';
 import { silence } from './silence';
@@ -171,7 +171,8 @@ export class CaseContext {
         step.status = 'failed';
         step.expected = e.expected;
         step.actual = e.actual;
-      } else if (e instanceof Inconclusive || e instanceof NotApplicable) Object.assign(step, { status: 'skipped' }, e instanceof Inconclusive && { expected, actual: e.message });
+      } else if (e instanceof Inconclusive || e instanceof NotApplicable)
+        Object.assign(step, { status: e instanceof OperatorCouldNot ? 'operatorCouldNot' : 'skipped' }, e instanceof Inconclusive && { expected, actual: e.message });
       else {
         step.status = 'error';
         step.actual = (e as Error).message;
@@ -405,9 +406,10 @@ export class CaseContext {
       if (answer === 'done' && (action.kind === 'plug' || action.kind === 'plugHalfway')) this.plugged.add(action.connectorId);
       if (answer === 'done' && action.kind === 'unplug') this.plugged.delete(action.connectorId);
       if (answer === 'done') return;
-      const why: Record<Exclude<typeof answer, 'done'>, string> = {
+      // "Cannot do" is its own outcome, saying what could not be done (without the instruction's "then press Done").
+      if (answer === 'cannot') throw new OperatorCouldNot(couldNotText(action));
+      const why: Record<Exclude<typeof answer, 'done' | 'cannot'>, string> = {
         skip: 'The operator skipped',
-        cannot: 'The operator could not',
         stopped: 'The run was stopped while it waited for the person at the charger',
         timeout: `Nobody acted within ${this.data.operatorTimeoutS} s`,
       };

@@ -1,10 +1,12 @@
 // The fault switches of a built-in virtual charger during a run: those on when it starts, and each one a
-// person switches through the bench while it runs (with when, and the case in progress), so a verdict
+// person switches through the bench while it runs, or the run's own steps switch (the virtual charger's
+// hands jamming a lock, cutting the network; with when, and the case in progress), so a verdict
 // caused by injected misbehaviour is told apart from the firmware's in the run's record and its reports.
 import type { Bench } from '../core/bench';
 import { activeFaults, type Faults } from '../../shared/api/virtual-chargers';
 import type { InjectedFaults } from '../../shared/api/test-runs';
 import type { RunEvent } from './runner';
+import { onOperatorSwitched } from './operator';
 
 export interface FaultFollower {
   /** Filled in as switches change; kept with the run. */
@@ -21,7 +23,7 @@ export function followInjectedFaults(bench: Bench, chargerId: string): FaultFoll
   let words = activeFaults(chargers.get(chargerId).faults);
   let caseId: string | null = null;
   const record: InjectedFaults = { atStart: [...words], switched: [] };
-  const stop = chargers.onFaultsSwitched((id: string, faults: Faults) => {
+  const switched = (id: string, faults: Faults) => {
     if (id !== chargerId) return;
     const now = activeFaults(faults);
     const on = now.filter((w) => !words.includes(w));
@@ -30,7 +32,10 @@ export function followInjectedFaults(bench: Bench, chargerId: string): FaultFoll
     // A switch set as it already was changes nothing the run could have met.
     if (!on.length && !off.length) return;
     record.switched.push({ at: new Date(bench.clock.now()).toISOString(), caseId, on, off });
-  });
+  };
+  // Those a person switches through the bench, and those the run's own steps switch (the virtual charger's hands).
+  const stops = [chargers.onFaultsSwitched(switched), onOperatorSwitched(switched)];
+  const stop = () => stops.forEach((s) => s());
   const seen = (e: RunEvent) => {
     if (e.type === 'caseStarted') caseId = e.caseId;
     else if (e.type === 'caseFinished') caseId = null;

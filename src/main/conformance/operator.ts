@@ -3,6 +3,8 @@
 // built-in virtual charger, so the same case runs unattended.
 import type { VirtualChargePoint } from '../virtual-cp/charge-point';
 import type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../shared/api/test-runs';
+import type { Faults } from '../../shared/api/virtual-chargers';
+import { Inconclusive } from './types';
 
 export type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../shared/api/test-runs';
 
@@ -50,13 +52,79 @@ export function operatorText(a: OperatorAction): string {
   }
 }
 
+/** The fault switches the virtual charger's hands use for a step: a jammed lock, the network cut. */
+export type OperatorSwitch = 'stuckConnector' | 'offline';
+
+/** Told of each fault switch a virtual charger's hands change (its id, its switches after): a run records it with the switches a person changed. */
+type SwitchListener = (chargerId: string, faults: Faults) => void;
+const switchListeners = new Set<SwitchListener>();
+
+/** Follows the fault switches the virtual chargers' hands change during a step and its put-back; returns the unsubscribe. */
+export function onOperatorSwitched(listener: SwitchListener): () => void {
+  switchListeners.add(listener);
+  return () => void switchListeners.delete(listener);
+}
+
+/**
+ * The person said they cannot do a step ("Cannot do"): its own outcome, apart from a skip (the step reads
+ * "Operator could not"), and the case Inconclusive, as for a skip.
+ */
+export class OperatorCouldNot extends Inconclusive {}
+
+/** What the person could not do, in the reason's words: "The operator could not do it: plug the EV cable into connector 1". */
+export function couldNotText(a: OperatorAction): string {
+  const what = operatorText(a).replace(/,? then press Done\.$/, '');
+  return `The operator could not do it: ${what.charAt(0).toLowerCase()}${what.slice(1)}`;
+}
+
 /** The built-in virtual charger's hands: every step done at once through its physical actions. */
 export class VirtualOperator implements Operator {
   readonly automatic = true;
   /** What the operator did to the charger since the last restore (faults, a jammed lock, no network, power off): the restore undoes only that. */
   readonly done = new Set<OperatorAction['kind']>();
+  /**
+   * The fault switches the operator itself switched on since the last restore (only those that were off),
+   * each with what puts it back as it was: the put-back switches off these and no other, so a switch a
+   * person turned on for the run stays on.
+   */
+  readonly switchedOn = new Map<OperatorSwitch, Partial<Faults>>();
 
   constructor(readonly vcp: () => VirtualChargePoint) {}
+
+  /** Switches `name` on, unless it is on already (a person's switch, left as it is and not taken over). */
+  private switchOn(cp: VirtualChargePoint, name: OperatorSwitch, patch: Partial<Faults>): void {
+    if (cp.faults[name]) return;
+    const before = cp.faults as unknown as Record<string, unknown>;
+    this.switchedOn.set(name, Object.fromEntries(Object.keys(patch).map((k) => [k, before[k]])) as Partial<Faults>);
+    this.setSwitches(cp, patch);
+  }
+
+  /** Switches off `name` if the operator switched it on (as it was before, its settings too). */
+  private switchOff(cp: VirtualChargePoint, name: OperatorSwitch): void {
+    const back = this.switchedOn.get(name);
+    this.switchedOn.delete(name);
+    if (back && cp.faults[name]) this.setSwitches(cp, back);
+  }
+
+  private setSwitches(cp: VirtualChargePoint, patch: Partial<Faults>): void {
+    const faults = cp.setFaults(patch);
+    for (const listener of switchListeners) {
+      try {
+        listener(cp.id, faults);
+      } catch (e) {
+        console.error(`chargebench: a follower of ${cp.id}'s fault switches failed: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  /** Switches off what the operator itself switched on (a switch on before, a person's, stays on); returns those. */
+  switchOffOwn(): OperatorSwitch[] {
+    const own = [...this.switchedOn.keys()];
+    if (!own.length) return own;
+    const cp = this.vcp();
+    for (const name of own) this.switchOff(cp, name);
+    return own;
+  }
 
   async perform({ action: a }: OperatorPrompt): Promise<OperatorAnswer> {
     const cp = this.vcp();
@@ -70,7 +138,7 @@ export class VirtualOperator implements Operator {
         cp.setFault(a.connectorId, 'ConnectorLockFailure', 'Cable not fully inserted');
         break;
       case 'jamLock':
-        cp.setFaults({ stuckConnector: true });
+        this.switchOn(cp, 'stuckConnector', { stuckConnector: true });
         break;
       case 'unplug':
         cp.unplug(a.connectorId);
@@ -101,10 +169,11 @@ export class VirtualOperator implements Operator {
         cp.start();
         break;
       case 'disconnectNetwork':
-        cp.setFaults({ offline: true, offlineSeconds: 0 });
+        this.switchOn(cp, 'offline', { offline: true, offlineSeconds: 0 });
         break;
       case 'reconnectNetwork':
-        cp.setFaults({ offline: false });
+        // The network the operator cut comes back; a person's Offline switch stays on (the charger stays offline, as they set it).
+        this.switchOff(cp, 'offline');
         break;
       case 'confirm':
         return 'done';

@@ -2,7 +2,8 @@
 // go back to the password the bench had. With the charger online, the charger is asked; after a Stop with
 // the charger offline nothing waits on it (as for every other put-back, see restorePreconditions): the
 // bench's own password is left as the key the charger took, as far as the case's frames tell, and what was
-// not put back is named with why.
+// not put back is named with why. A charger that comes back with neither password within the waits leaves the
+// bench expecting the key it took the same way, so that it gets in when it does come back.
 import type { CaseContext } from './context';
 import type { SeenFrame } from './frames';
 
@@ -19,7 +20,7 @@ export async function restorePassword(t: CaseContext, { before, given }: Passwor
     await host.password.set(password);
     return Boolean(await host.frames.waitFor(t.clock, limit, () => host.frames.connected || null));
   };
-  if (!host.frames.connected && !(await connectedWith(given)) && !(await connectedWith(before))) return 'The charger did not reconnect with either password after the case';
+  if (!host.frames.connected && !(await connectedWith(given)) && !(await connectedWith(before))) return passwordLeftWhenGone(t, { before, given });
   const connections = host.frames.connections;
   await host.password.set(before);
   const r = await host.operate('ChangeConfiguration', { key: 'AuthorizationKey', value: before }, limit);
@@ -31,6 +32,26 @@ export async function restorePassword(t: CaseContext, { before, given }: Passwor
   await host.frames.waitFor(t.clock, limit, () => (host.frames.connected && host.frames.connections > connections) || null);
   return host.frames.connected ? null : 'The charger did not reconnect with its old AuthorizationKey after the case';
 }
+
+/**
+ * The charger came back with neither password within the waits: the bench is left expecting the key the
+ * charger has, as the case's frames tell (as after a Stop with it offline), so a charger slower to come back
+ * than the waits gets in with it; the problem says which password the bench expects and what to set by hand.
+ */
+async function passwordLeftWhenGone(t: CaseContext, { before, given }: PasswordTouched): Promise<string> {
+  const what = 'The charger did not reconnect with either password after the case';
+  const took = keyTaken(t.host.frames.since(t.firstSeq));
+  if (took === 'no') {
+    await t.host.password.set(before);
+    return `${what}; it did not take the key the case set, and the bench expects the password it had for it before the case again`;
+  }
+  await t.host.password.set(given);
+  const why = took === 'yes' ? 'it accepted the key the case set' : 'whether it took the key the case set is not known (its answer never came)';
+  return `${what}; ${why}, so the bench now expects that key${shown(given)} from it, and refuses the password it had before the case: to go back to that password, set it by hand as the charger's AuthorizationKey and as the bench's password for the charger (its settings on the Chargers screen); a charger still on that password needs only the bench's set back`;
+}
+
+/** A key named in a problem: a long one (the OCTT test key) shortened as the case's step names it, a short one not shown. */
+const shown = (key: string) => (key.length >= 16 ? ` (${key.slice(0, 8)}…${key.slice(-4)})` : '');
 
 /**
  * After a Stop with the charger offline: the charger is not waited for nor asked. The bench expects the

@@ -8,6 +8,7 @@ import type { SeenFrame } from './frames';
 import { sleep } from '../clock';
 import { passwordLeftWhenStopped, restorePassword } from './password-back';
 import { putBackCalls } from './outside-script';
+import { setupStopped } from './setup-stop';
 
 export interface RestoreOptions {
   /** The run's start (before the first case), not the end of a case. */
@@ -45,8 +46,16 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       problems.push(`${what}: ${(e as Error).message}`);
     }
   };
-  // A virtual charger a case left switched off is switched on again.
+  // A virtual charger a case left switched off is switched on again, and the fault switches its hands switched
+  // on (a jammed lock, the network cut) off, before it is waited for: only those, a person's stay on.
   if (host.operator instanceof VirtualOperator && !host.operator.vcp().isRunning) host.operator.vcp().start();
+  const own = host.operator instanceof VirtualOperator ? host.operator.switchOffOwn() : [];
+  if (own.includes('offline') && !host.signal?.aborted) {
+    // The network its hands cut is back: the charger reconnects (its connection may not be seen closing yet).
+    const before = host.frames.connections;
+    phase(`waiting up to ${t.data.chargerTimeoutS * 2} s for the charger to reconnect (its network back)`);
+    await host.frames.waitFor(t.clock, limit * 2, () => (host.frames.connections > before && host.frames.connected) || null, host.signal);
+  }
   if (t.touched.password) {
     phase('putting the AuthorizationKey back');
     // After a Stop with the charger offline it is not waited for (nor asked): the key is named as not put back.
@@ -101,7 +110,9 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
         const status = (r.response as { status?: string }).status;
         if (status !== 'Accepted' && (await ended())) return;
         if (status !== 'Accepted') throw new Error(`the charger answered ${status}: it may have lost the session (close it in the record if it no longer runs)`);
-        const stopped = await host.frames.waitFor(t.clock, limit, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null);
+        // In a run's setup, a Stop ends this wait too (what the Stop left undone is not a problem of the run).
+        const stopped = await host.frames.waitFor(t.clock, limit, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null, o.setup ? host.signal : undefined);
+        if (!stopped && o.setup && host.signal?.aborted) throw setupStopped();
         if (!stopped) throw new Error(`no StopTransaction came within ${t.data.chargerTimeoutS} s`);
       });
     }
@@ -117,8 +128,6 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       const cp = host.operator.vcp();
       // Only what the case's operator steps did is undone: fault switches a person set for the run stay on.
       const done = host.operator.done;
-      if (done.has('disconnectNetwork')) cp.setFaults({ offline: false });
-      if (done.has('jamLock')) cp.setFaults({ stuckConnector: false });
       const faulted = done.has('fault') || done.has('plugHalfway');
       // The whole charger's fault first: it shows on every connector.
       if (faulted && cp.view().chargerFault) cp.clearFault(0);

@@ -10,6 +10,9 @@ import { RunStopped } from './types';
 /** Why a setup's call to the charger ended unanswered: the run was stopped while it waited. */
 const STOPPED = 'the run was stopped before its first case, while the charger had not answered yet';
 
+/** What a wait of the setup that a Stop ended throws (not a problem of the run: see setupProblemsWhenStopped). */
+export const setupStopped = (): RunStopped => new RunStopped(STOPPED);
+
 /** The run's host for its setup, and the call a Stop left unanswered (its action), if any. */
 export interface SetupCalls {
   host: CaseHost;
@@ -22,7 +25,12 @@ export function setupHost(host: CaseHost): SetupCalls {
   let unanswered: string | null = null;
   if (!signal) return { host, unanswered: () => null };
   return {
-    host: { ...host, operate: (action, payload, timeoutMs) => untilStopped(host.operate(action, payload, timeoutMs), signal, STOPPED, () => (unanswered ??= action)) },
+    host: {
+      ...host,
+      // Once stopped, nothing more is sent: a call would wait behind the one left unanswered.
+      operate: (action, payload, timeoutMs) =>
+        signal.aborted ? Promise.reject(setupStopped()) : untilStopped(host.operate(action, payload, timeoutMs), signal, STOPPED, () => (unanswered ??= action)),
+    },
     unanswered: () => unanswered,
   };
 }

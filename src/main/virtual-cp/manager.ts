@@ -24,6 +24,35 @@ export interface StoredVirtualCharger {
   state: (Partial<PersistedState> & { running?: boolean; faults?: Partial<Faults> }) | null;
 }
 
+/**
+ * A charger's saved fault switches, read field by field: one a newer version added (or a value this version
+ * cannot read) is dropped and named in one log line, and the others stay as they were saved.
+ */
+export function savedFaults(id: string, saved: unknown): Partial<Faults> {
+  if (saved === undefined || saved === null) return {};
+  if (typeof saved !== 'object' || Array.isArray(saved)) {
+    console.error(`chargebench: virtual charger ${id} has saved fault switches this version cannot read; all off`);
+    return {};
+  }
+  const shape = FaultsPatch.shape as Record<string, z.ZodType>;
+  const kept: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  const unreadable: string[] = [];
+  for (const [field, value] of Object.entries(saved)) {
+    if (!Object.hasOwn(shape, field)) unknown.push(field);
+    else {
+      const read = shape[field]!.safeParse(value);
+      if (read.success) kept[field] = read.data;
+      else unreadable.push(field);
+    }
+  }
+  if (unknown.length || unreadable.length) {
+    const why = [unknown.length ? `unknown: ${unknown.join(', ')}` : '', unreadable.length ? `unreadable: ${unreadable.join(', ')}` : ''].filter(Boolean).join('; ');
+    console.error(`chargebench: virtual charger ${id}: saved fault switches this version cannot read, dropped (${why}); the others kept`);
+  }
+  return kept as Partial<Faults>;
+}
+
 /** Where virtual chargers are kept; the bench record implements it. */
 export interface VirtualChargerStore {
   virtualChargers(): StoredVirtualCharger[];
@@ -80,8 +109,7 @@ export class VirtualChargerManager {
         console.error(`chargebench: virtual charger ${row.id} has a definition this version cannot read; skipped (${def.error.issues[0]?.message})`);
         continue;
       }
-      const faults = FaultsPatch.safeParse(row.state?.faults ?? {});
-      const entry = this.make(def.data, row.definition, row.createdAt, row.state ?? undefined, faults.success ? faults.data : {});
+      const entry = this.make(def.data, row.definition, row.createdAt, row.state ?? undefined, savedFaults(row.id, row.state?.faults));
       if (row.state?.running ?? def.data.autoStart) entry.vcp.start();
     }
   }

@@ -52,10 +52,17 @@ export type CommissioningTemplate = z.infer<typeof CommissioningTemplate>;
  */
 export const StoredCommissioningTemplate = CommissioningTemplate.extend({ testIdTag: EarlierIdToken.default('COMMISSION-1') });
 
-/** A saved template this version cannot read at all (another version saved it): the name it is saved (and deleted) under, and what is wrong, naming the field. */
+/**
+ * A saved template this version cannot read at all: the name it is saved (and deleted) under; `kind`:
+ * `otherVersion` when it is JSON of another shape (another version saved it, and may still use it),
+ * `damaged` when its record is not JSON (no version saves that); what is wrong, naming the field; and
+ * `stored`, the text as it is stored, for the installer to keep before deleting it.
+ */
 export interface UnreadableTemplate {
   name: string;
+  kind: 'damaged' | 'otherVersion';
   reason: string;
+  stored: string;
 }
 
 /** The templates a face can choose from, and the saved ones this version cannot read (listed apart: they cannot be chosen, only deleted). */

@@ -108,7 +108,8 @@ export interface StepResult {
   by: StepActor;
   /** What the step does, in words ("Charger sends StatusNotification (status Preparing)"). */
   title: string;
-  status: 'passed' | 'failed' | 'skipped' | 'error';
+  /** operatorCouldNot: the person at the charger said they cannot do it ("Cannot do"); the case is Inconclusive, as for a skip. */
+  status: 'passed' | 'failed' | 'skipped' | 'operatorCouldNot' | 'error';
   startedAt: string;
   /** Duration on the run's clock (fake time in a virtual run). */
   ms: number;
@@ -332,7 +333,7 @@ export function firmwareWords(run: Pick<RunResult, 'charger' | 'firmwareAtEnd' |
 export interface InjectedFaults {
   /** The switches on when the run started. */
   atStart: string[];
-  /** Each change made through the bench (the UI, the API, the CLI) while the run ran, in order. */
+  /** Each change made through the bench (the UI, the API, the CLI, or the run's own steps on the virtual charger: a jammed lock, the network cut) while the run ran, in order. */
   switched: FaultSwitched[];
 }
 
@@ -355,23 +356,34 @@ export function faultsDuringRun(run: Pick<RunResult, 'faults'>): string[] {
 
 /**
  * "Faults injected: …" as every face and report says it: the switches on at the start, and each switched
- * during the run, with when and in which case; null when no fault was injected. A verdict may owe to these
- * rather than to the charger's firmware.
+ * during the run, with when (by `clock`: UTC in the reports, the local time of day on screen) and in which
+ * case; null when no fault was injected. A verdict may owe to these rather than to the charger's firmware.
  */
-export function faultsInjectedText(run: Pick<RunResult, 'faults'>): string | null {
+export function faultsInjectedText(run: Pick<RunResult, 'faults'>, clock: (iso: string) => string = utcClock): string | null {
   const f = run.faults;
   if (!f || (!f.atStart.length && !f.switched.length)) return null;
   const parts: string[] = [];
   if (f.atStart.length) parts.push(`${f.atStart.join(', ')} (on when the run started)`);
-  for (const s of f.switched) parts.push(`${faultSwitchedWords(s)}${s.caseId ? ` during ${s.caseId}` : ' outside any case'}`);
+  for (const s of f.switched) parts.push(`${faultSwitchedWordsWith(clock)(s)}${s.caseId ? ` during ${s.caseId}` : ' outside any case'}`);
   return `Faults injected: ${parts.join('; ')}`;
 }
 
-/** One change of the fault switches in words: "CancelReservation: reject switched on at 10:00:05 UTC". */
-export function faultSwitchedWords(s: FaultSwitched): string {
-  const what = [s.on.length ? `${s.on.join(', ')} switched on` : '', s.off.length ? `${s.off.join(', ')} switched off` : ''].filter(Boolean).join(', ');
-  return `${what} at ${s.at.slice(11, 19)} UTC`;
-}
+/** A time of day as the reports write it: "10:00:05 UTC" (a report is read anywhere: it says its zone). */
+export const utcClock = (iso: string): string => `${iso.slice(11, 19)} UTC`;
+
+/**
+ * One change of the fault switches in words, its time written by `clock`: the UI passes its local time of
+ * day ("… switched on at 11:00:05", as the rest of its screens), the reports keep UTC (faultSwitchedWords).
+ */
+export const faultSwitchedWordsWith =
+  (clock: (iso: string) => string) =>
+  (s: FaultSwitched): string => {
+    const what = [s.on.length ? `${s.on.join(', ')} switched on` : '', s.off.length ? `${s.off.join(', ')} switched off` : ''].filter(Boolean).join(', ');
+    return `${what} at ${clock(s.at)}`;
+  };
+
+/** One change of the fault switches in words as the reports say it: "CancelReservation: reject switched on at 10:00:05 UTC". */
+export const faultSwitchedWords = faultSwitchedWordsWith(utcClock);
 
 /** What the case before could not put back, in the words of every report: the charger this case began with. */
 export const notPutBackWords = (n: { after: string; problems: string[] }): string =>

@@ -158,7 +158,7 @@ export const faultSwitches = {
   'wrong-stop-transaction-id': onOffSwitch(
     'wrongStopTransactionId',
     'StopTransaction with a wrong transactionId',
-    'Sends each StopTransaction with the transactionId the central system gave plus 1000; its own session ends as usual.',
+    'Sends each StopTransaction with the transactionId the central system gave plus 1000 (plus 1000 again while that is the id of another of the charger\u2019s transactions); its own session ends as usual.',
   ),
   action: faultSwitch({
     label: 'Protocol faults per action',

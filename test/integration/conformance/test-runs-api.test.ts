@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
-import { strictCharger, useTestBench, waitFor } from '../../helpers/bench';
+import { useTestBench, waitFor } from '../../helpers/bench';
+import { realCharger } from '../../helpers/real-charger';
 import { chromiumPath } from '../../helpers/serve';
 import { octt16Cases } from '../../../src/main/conformance/octt16';
 
@@ -15,16 +16,6 @@ async function finished(runId: string): Promise<any> {
     const r = await tb.request('GET', `/api/test-runs/${runId}`);
     return r.status === 200 && r.body.state !== 'running' ? r.body : null;
   }, 30_000);
-}
-
-/** A charger that is not the bench's own (its operator steps are asked of a person): Core, booted. */
-async function realCharger(id: string) {
-  const cp = await strictCharger(tb.wsUrl(), id);
-  cp.client.handle('GetConfiguration', () => ({ configurationKey: [{ key: 'SupportedFeatureProfiles', readonly: true, value: 'Core' }] }));
-  cp.client.handle('ChangeConfiguration', () => ({ status: 'Accepted' }));
-  await cp.connect();
-  await cp.client.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
-  return cp;
 }
 
 describe('conformance runs through the API', () => {
@@ -112,7 +103,7 @@ describe('conformance runs through the API', () => {
   }, 60_000);
 
   it('asks the person at a real charger, and a skipped step makes the case Inconclusive', async () => {
-    const cp = await realCharger('REAL-1');
+    const cp = await realCharger(tb, 'REAL-1');
     const changes: Array<{ caseId: string | null; step: string | null }> = [];
     const off = tb.bench.bus.subscribe((e) => e.type === 'testRunChanged' && changes.push({ caseId: e.run.caseId, step: e.run.step }));
     const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-1', cases: ['TC_003_CS'] })).body;
@@ -137,7 +128,7 @@ describe('conformance runs through the API', () => {
   }, 60_000);
 
   it('stops at once when Stop is pressed while a case waits on the charger: the case inconclusive, the rest left out', async () => {
-    const cp = await realCharger('REAL-STOP');
+    const cp = await realCharger(tb, 'REAL-STOP');
     // The charger will wait 30 s for a Preparing that never comes.
     let step: string | null = null;
     const off = tb.bench.bus.subscribe((e) => e.type === 'testRunChanged' && (step = e.run.step));
@@ -175,7 +166,7 @@ describe('conformance runs through the API', () => {
   }, 60_000);
 
   it('stopped between a remote start the charger accepted and its session starting, still stops that session', async () => {
-    const cp = await realCharger('REAL-LATE');
+    const cp = await realCharger(tb, 'REAL-LATE');
     let runId = '';
     let started: Promise<{ transactionId: number }> | null = null;
     cp.client.handle('RemoteStartTransaction', ({ params }) => {
@@ -208,7 +199,7 @@ describe('conformance runs through the API', () => {
   }, 60_000);
 
   it('names a session the charger refuses to stop (one it lost) at once, instead of waiting for a StopTransaction that never comes', async () => {
-    const cp = await realCharger('REAL-LOST');
+    const cp = await realCharger(tb, 'REAL-LOST');
     cp.client.handle('RemoteStopTransaction', () => ({ status: 'Rejected' }));
     const lost = await cp.client.call('StartTransaction', { connectorId: 1, idTag: 'OLD-CARD', meterStart: 0, timestamp: new Date().toISOString() });
     await tb.bench.record.settled();
@@ -224,7 +215,7 @@ describe('conformance runs through the API', () => {
   }, 60_000);
 
   it("asks for a real charger's cable left in to be unplugged before the first case", async () => {
-    const cp = await realCharger('REAL-CABLE');
+    const cp = await realCharger(tb, 'REAL-CABLE');
     // A session ended earlier, its cable still in.
     await cp.client.call('StatusNotification', { connectorId: 1, status: 'Finishing', errorCode: 'NoError' });
     await tb.bench.record.settled();
@@ -259,7 +250,7 @@ describe('conformance runs through the API', () => {
   }, 60_000);
 
   it('with nobody to ask (the CLI without a terminal), names a cable left in as such, not as a person answering skip', async () => {
-    const cp = await realCharger('REAL-NOBODY');
+    const cp = await realCharger(tb, 'REAL-NOBODY');
     await cp.client.call('StatusNotification', { connectorId: 1, status: 'Finishing', errorCode: 'NoError' });
     await tb.bench.record.settled();
     const { runId } = tb.bench.conformance.start({ chargerId: 'REAL-NOBODY', cases: ['TC_003_CS'], noOperator: 'the run had no terminal to ask (stdin is not a terminal)' });

@@ -8,7 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestBench, strictCharger, waitFor, type TestBench } from '../../helpers/bench';
+import { startTestBench, waitFor, type TestBench } from '../../helpers/bench';
+import { realCharger } from '../../helpers/real-charger';
 
 let tb: TestBench;
 beforeAll(async () => {
@@ -21,18 +22,7 @@ const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0).reverse()) await c();
 });
-
-/** A charger that is not the bench's own (its operator steps are asked of a person): Core, booted; `keys` its configuration. */
-async function realCharger(bench: TestBench, id: string, keys: Array<{ key: string; value: string }> = []) {
-  const cp = await strictCharger(bench.wsUrl(), id);
-  const configuration = () => ({ configurationKey: [{ key: 'SupportedFeatureProfiles', readonly: true, value: 'Core' }, ...keys.map((k) => ({ ...k, readonly: true }))] });
-  cp.client.handle('GetConfiguration', () => configuration());
-  cp.client.handle('ChangeConfiguration', () => ({ status: 'Accepted' }));
-  await cp.connect();
-  await cp.client.call('BootNotification', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
-  cleanup.push(() => cp.client.close({ force: true }).catch(() => undefined));
-  return cp;
-}
+const charger = (bench: TestBench, id: string, keys: Array<{ key: string; value: string }> = []) => realCharger(bench, id, keys, cleanup);
 
 async function ended(runId: string): Promise<any> {
   return waitFor(async () => {
@@ -56,7 +46,7 @@ describe('the connector of the test data, against the charger', () => {
   });
 
   it('refuses a connector beyond the NumberOfConnectors the bench last read from a real charger, or the connectors it reported', async () => {
-    await realCharger(tb, 'CONN-READ', [{ key: 'NumberOfConnectors', value: '1' }]);
+    await charger(tb, 'CONN-READ', [{ key: 'NumberOfConnectors', value: '1' }]);
     await tb.bench.operations.operateByName('CONN-READ', 'GetConfiguration', {}, { timeoutMs: 5000 });
     await tb.bench.record.settled();
     const r = await tb.request('POST', '/api/test-runs', { chargerId: 'CONN-READ', cases: ['TC_017_1_CS', 'TC_003_CS'], data: { connectorId: 3 } });
@@ -65,7 +55,7 @@ describe('the connector of the test data, against the charger', () => {
       body: { field: 'data.connectorId', error: expect.stringContaining('CONN-READ has no connector 3: it has 1 (NumberOfConnectors, as the bench last read it)') },
     });
 
-    const cp = await realCharger(tb, 'CONN-STATUS');
+    const cp = await charger(tb, 'CONN-STATUS');
     await cp.client.call('StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
     await tb.bench.record.settled();
     expect(await tb.request('POST', '/api/test-runs', { chargerId: 'CONN-STATUS', cases: ['TC_003_CS'], data: { connectorId: 2 } })).toMatchObject({
@@ -75,7 +65,7 @@ describe('the connector of the test data, against the charger', () => {
   });
 
   it('ends the run before its first case, with a setup error, when the charger it reads at the start has no such connector', async () => {
-    await realCharger(tb, 'CONN-LATE', [{ key: 'NumberOfConnectors', value: '1' }]);
+    await charger(tb, 'CONN-LATE', [{ key: 'NumberOfConnectors', value: '1' }]);
     const started = await tb.request('POST', '/api/test-runs', { chargerId: 'CONN-LATE', cases: ['TC_017_1_CS', 'TC_003_CS'], data: { connectorId: 3 } });
     expect(started.status).toBe(202);
     const run = await ended(started.body.runId);
@@ -94,7 +84,7 @@ describe('a request checked before the charger is busy', () => {
   });
 
   it('answers 400 for an unknown case on a busy charger; Stop on an ended run is a 409, on an unknown one a 404', async () => {
-    await realCharger(tb, 'BUSY-1');
+    await charger(tb, 'BUSY-1');
     const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'BUSY-1', cases: ['TC_003_CS'] })).body;
     await prompted(runId);
     expect(await tb.request('POST', '/api/test-runs', { chargerId: 'BUSY-1', cases: ['TC_999_CS'] })).toMatchObject({ status: 400, body: { field: 'cases', error: 'Unknown test case: TC_999_CS' } });
@@ -109,7 +99,7 @@ describe('a request checked before the charger is busy', () => {
 
 describe('a re-run of the failed cases', () => {
   it("keeps the earlier run's test data and declared capabilities; a field the request gives wins", async () => {
-    await realCharger(tb, 'RERUN-1');
+    await charger(tb, 'RERUN-1');
     const data = { operatorTimeoutS: 77, validIdTag: 'RERUN-TAG' };
     const declared = { profiles: ['Core', 'SmartCharging'], backupPower: true };
     const first = (await tb.request('POST', '/api/test-runs', { chargerId: 'RERUN-1', cases: ['TC_003_CS'], data, declared })).body.runId;
@@ -118,7 +108,7 @@ describe('a re-run of the failed cases', () => {
     const before = await ended(first);
     expect(before.cases.map((c: any) => [c.id, c.verdict])).toEqual([['TC_003_CS', 'inconclusive']]);
     // Which answer it was is kept with the step too, not only that it was skipped.
-    expect(before.cases[0].steps[0]).toMatchObject({ by: 'operator', status: 'skipped', actual: 'The operator could not: Plug the EV cable into connector 1, then press Done.' });
+    expect(before.cases[0].steps[0]).toMatchObject({ by: 'operator', status: 'operatorCouldNot', actual: 'The operator could not do it: plug the EV cable into connector 1' });
     expect(before.declared).toEqual(declared);
 
     const again = await tb.request('POST', '/api/test-runs', { chargerId: 'RERUN-1', rerunFailedOf: first });
@@ -145,7 +135,7 @@ describe('a run cut off by the bench stopping', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-run-cut-off-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const first = await startTestBench({ dataDir });
-    const cp = await realCharger(first, 'CUT-1');
+    const cp = await charger(first, 'CUT-1');
     // The charger goes offline while the run asks for its cable: putting it back then waits for it to come
     // back (twice its 10 s), longer than the bench's grace for its runs.
     const { runId } = first.bench.conformance.start({ chargerId: 'CUT-1', cases: ['TC_003_CS'], data: { chargerTimeoutS: 10 } });

@@ -36,6 +36,9 @@ function testcase({ c, skipped }: Row): string {
     case 'error':
       return `${head}>\n      <error message="${esc(c.reason ?? 'error')}">${esc(detail)}</error>${err}\n    </testcase>`;
     default:
+      // A step the person could not do ("Cannot do") is named as such, apart from a skip.
+      if (step?.status === 'operatorCouldNot')
+        return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}">${esc(`Step ${step.n} (${step.title}): operator could not`)}</skipped>${err}\n    </testcase>`;
       return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}"/>${err}\n    </testcase>`;
   }
 }

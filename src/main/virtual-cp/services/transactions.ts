@@ -57,6 +57,18 @@ export const MAX_QUEUED_METER_VALUES = 10_000;
 /** What the wrong-stop-transaction-id fault adds to the transactionId of a StopTransaction. */
 export const WRONG_TRANSACTION_ID_OFFSET = 1000;
 
+/**
+ * The transactionId the wrong-stop-transaction-id fault sends instead of `given`: given + 1000, and + 1000
+ * again while that is one the charger holds (another connector's session, a queued message's): the
+ * central system stops any open transaction of the charger by that id, so it must be none of its own.
+ */
+export function wrongTransactionId(given: number, held: Iterable<number>): number {
+  const taken = new Set(held);
+  let wrong = given + WRONG_TRANSACTION_ID_OFFSET;
+  while (taken.has(wrong)) wrong += WRONG_TRANSACTION_ID_OFFSET;
+  return wrong;
+}
+
 export type CardOutcome = { accepted: boolean; status: string; message: string };
 
 export class TransactionService {
@@ -66,7 +78,8 @@ export class TransactionService {
   dropMidTransaction = false;
   /**
    * The wrong-stop-transaction-id fault: each StopTransaction goes out with the transactionId the central
-   * system gave plus WRONG_TRANSACTION_ID_OFFSET; the charger's own session ends as usual.
+   * system gave plus WRONG_TRANSACTION_ID_OFFSET (more while that is one the charger holds: see
+   * wrongTransactionId); the charger's own session ends as usual.
    */
   wrongStopTransactionId = false;
   /** See MAX_QUEUED_METER_VALUES (smaller in tests). */
@@ -308,7 +321,7 @@ export class TransactionService {
         this.dequeue();
         return this.pump();
       }
-      payload = { ...payload, transactionId: head.action === 'StopTransaction' && this.wrongStopTransactionId ? transactionId + WRONG_TRANSACTION_ID_OFFSET : transactionId };
+      payload = { ...payload, transactionId: head.action === 'StopTransaction' && this.wrongStopTransactionId ? wrongTransactionId(transactionId, this.heldTransactionIds()) : transactionId };
     }
     const token = {};
     this.sendingQueued = token;
@@ -338,6 +351,13 @@ export class TransactionService {
       cp.changed();
       this.pump();
     });
+  }
+
+  /** Every transactionId the charger holds: its running sessions' and its queued messages'. */
+  private heldTransactionIds(): number[] {
+    const held = [...this.txIds.values()];
+    for (const c of this.cp.connectors.all) if (c.tx?.transactionId != null) held.push(c.tx.transactionId);
+    return held;
   }
 
   /** The power goes: the queue stays (non-volatile), what was on its way is sent again; cards waiting for a cable are forgotten. */

@@ -1,5 +1,5 @@
 // One case's result: the verdict and why, the step that decided it with what was expected and what
-// arrived beside that step's frames, every step with its timing, the case's frames (the chosen step's
+// arrived above that step's frames, every step with its timing, the case's frames (the chosen step's
 // highlighted), the decisions the bench took where the document is ambiguous, the observations and what
 // could not be put back. A case that began on a charger the case before could not put back says so by its
 // verdict (it may have failed because of that), as the reports do; so does a fault switched while it ran.
@@ -23,7 +23,7 @@ import { CaseFrames } from '../../components/CaseFrames';
 import { formatDuration, VerdictChip } from '../../components/verdicts';
 
 const actor: Record<StepResult['by'], string> = { charger: 'Charger', tool: 'Bench', operator: 'Operator', bench: 'Bench' };
-const stepStatus: Record<StepResult['status'], string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', error: 'Error' };
+const stepStatus: Record<StepResult['status'], string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', operatorCouldNot: 'Operator could not', error: 'Error' };
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -131,17 +131,19 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
           <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
             Deciding step {deciding.n}: {deciding.title}
           </Typography>
-          <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: 'minmax(0, 2fr) minmax(0, 3fr)' }, gap: 2 }}>
-            <Stack spacing={1}>
-              {said.map(([label, text, tone]) => (
-                <Said key={label} label={label} text={text!} tone={tone} />
-              ))}
-              {!said.length && (
-                <Typography variant="body2" color="text.secondary">
-                  {deciding.by === 'operator' ? 'A request to the person at the charger: nothing to compare.' : 'Nothing was expected or received in this step.'}
-                </Typography>
-              )}
-            </Stack>
+          {/* What was expected beside what arrived; the step's frames below at the box's full width, each payload on one line (whole on hover, its JSON on a click), as in the case's frames. */}
+          <Stack spacing={1.5}>
+            {said.length > 0 ? (
+              <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: `repeat(${said.length}, minmax(0, 1fr))` }, gap: 2 }}>
+                {said.map(([label, text, tone]) => (
+                  <Said key={label} label={label} text={text!} tone={tone} />
+                ))}
+              </Box>
+            ) : (
+              <Typography variant="body2" color="text.secondary">
+                {deciding.by === 'operator' ? 'A request to the person at the charger: nothing to compare.' : 'Nothing was expected or received in this step.'}
+              </Typography>
+            )}
             <Box sx={{ minWidth: 0 }}>
               <Typography variant="caption" color="text.secondary" component="div">
                 Its frames
@@ -152,11 +154,10 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
                 startedAt={result.startedAt}
                 label={`Frames of step ${deciding.n}`}
                 empty="No frame arrived for this step."
-                wrap
                 maxHeight={240}
               />
             </Box>
-          </Box>
+          </Stack>
         </Paper>
       )}
 

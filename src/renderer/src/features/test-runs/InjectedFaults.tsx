@@ -1,11 +1,17 @@
 // Fault switches of a built-in virtual charger where a run is concerned: the start form warns which are on
 // before a run begins; the run's page says which were injected during it (its verdicts may owe to them,
-// not to the firmware), as the reports do; a case says what was switched while it ran.
+// not to the firmware), as the reports do (their times local, as the screens write times, where the reports
+// say UTC); a case says what was switched while it ran.
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import { useBench } from '../../stores/bench';
 import { activeFaults } from '../../../../shared/api/virtual-chargers';
-import { faultsDuringRun, faultSwitchedWords, faultsInjectedText, type FaultSwitched, type RunResult } from '../../../../shared/api/test-runs';
+import { faultsDuringRun, faultSwitchedWordsWith, faultsInjectedText, type FaultSwitched, type RunResult } from '../../../../shared/api/test-runs';
+import { formatClock } from '../../components/format';
+
+/** When a fault was switched, as the screens write a time: local, in the user's locale (the reports say UTC). */
+const localClock = (iso: string): string => formatClock(iso);
+const switchedWords = faultSwitchedWordsWith(localClock);
 
 /** The start form: the chosen virtual charger's fault switches that are on now, named (nothing for none, or a charger not the bench's own). */
 export function FaultsOnWarning({ chargerId }: { chargerId: string }) {
@@ -31,7 +37,7 @@ export function FaultsInjectedAlert({ run }: { run: RunResult }) {
   const vcp = useBench((s) => (run.state === 'running' && run.faults ? s.virtualChargers[run.chargerId] : undefined));
   const during = faultsDuringRun(run);
   const since = vcp ? activeFaults(vcp.faults).filter((w) => !during.includes(w)) : [];
-  const text = faultsInjectedText(run) ?? (since.length ? 'Faults injected' : null);
+  const text = faultsInjectedText(run, localClock) ?? (since.length ? 'Faults injected' : null);
   if (!text) return null;
   return (
     <Alert severity="warning" variant="filled" aria-label="Faults injected">
@@ -47,7 +53,7 @@ export function SwitchedDuringCase({ switched }: { switched: FaultSwitched[] }) 
   if (!switched.length) return null;
   return (
     <Alert severity="warning" aria-label="Fault injected during the case">
-      Fault injected while this case ran (its verdict may owe to it, not to the firmware): {switched.map(faultSwitchedWords).join('; ')}
+      Fault injected while this case ran (its verdict may owe to it, not to the firmware): {switched.map(switchedWords).join('; ')}
     </Alert>
   );
 }

@@ -46,6 +46,8 @@ import { changedData, dataFields, defaults, initialDataForm, type DataForm } fro
 import { useCases } from './useCases';
 import { ChargerPicker, useBusyChargers, useEarlierRun } from './ChargerChoice';
 import { FaultsOnWarning } from './InjectedFaults';
+import { benchDefaults, declaredCapabilities, testDataProblems, type Capabilities } from './startFormChecks';
+import type { Capability } from '../../../../shared/api/test-runs';
 
 type Choice = 'all' | 'profile' | 'pick' | 'rerun';
 
@@ -211,7 +213,12 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   const [rerunOf, setRerunOf] = useState(rerun ?? '');
   const [data, setData] = useState<DataForm>(initialDataForm);
   const [dataOpen, setDataOpen] = useState(false);
-  const [declared, setDeclared] = useState({ fixedCable: false, connectorLock: true, reader: true, backupPower: false });
+  const [declared, setDeclared] = useState<Capabilities>(benchDefaults);
+  // What the bench knows of the charger without a declaration (a virtual one's definition, else its defaults):
+  // only what the person sets otherwise is declared. `keep`: what the earlier run a re-run repeats declared.
+  const [known, setKnown] = useState<Capabilities>(benchDefaults);
+  const [keep, setKeep] = useState<Capability[]>([]);
+  const [virtualConnectors, setVirtualConnectors] = useState<number | null>(null);
   const [profilesDeclared, setProfilesDeclared] = useState<FeatureProfile[] | null>(null);
   const [confirming, setConfirming] = useState(false);
 
@@ -219,10 +226,17 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   // charger starts from the defaults (a socket, no back-up power), not from the last one's.
   useEffect(() => {
     setDeclared((d) => ({ ...d, fixedCable: false, backupPower: false }));
+    setKnown(benchDefaults);
+    setVirtualConnectors(null);
     if (!chosen?.virtual) return;
     let live = true;
     client.call('virtualChargers:get', { id: chosen.id }).then(
-      ({ definition }) => live && setDeclared((d) => ({ ...d, fixedCable: definition.fixedCable, backupPower: definition.backupPower })),
+      ({ definition }) => {
+        if (!live) return;
+        setDeclared((d) => ({ ...d, fixedCable: definition.fixedCable, backupPower: definition.backupPower }));
+        setKnown({ ...benchDefaults, fixedCable: definition.fixedCable, backupPower: definition.backupPower });
+        setVirtualConnectors(typeof definition.connectors === 'number' ? definition.connectors : null);
+      },
       () => undefined,
     );
     return () => void (live = false);
@@ -241,6 +255,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
     setData(Object.fromEntries(dataFields.map((f) => [f.key, String(r.data[f.key] ?? defaults[f.key] ?? '')])));
     if (r.pics) {
       setDeclared({ fixedCable: r.pics.fixedCable, connectorLock: r.pics.connectorLock, reader: r.pics.reader, backupPower: r.pics.backupPower });
+      setKeep(Object.keys(r.declared ?? {}).filter((k): k is Capability => k in benchDefaults));
       setProfilesDeclared(r.pics.profilesFrom === 'declared' ? r.pics.profiles : null);
     }
   });
@@ -262,8 +277,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           ? picked.length
           : problemsOf(withProblems.find((r) => r.id === rerunOf) ?? ({ summary: { fail: 0, error: 0, inconclusive: 0 } } as RunListItem));
 
+  useEffect(() => setKeep([]), [rerunOf]);
   const args = (): BenchArgs<'tests:start'> => {
-    const a: BenchArgs<'tests:start'> = { chargerId: charger, declared: profilesDeclared ? { ...declared, profiles: profilesDeclared } : declared };
+    const a: BenchArgs<'tests:start'> = { chargerId: charger };
+    const said = { ...declaredCapabilities(declared, known, choice === 'rerun' ? keep : []), ...(profilesDeclared && { profiles: profilesDeclared }) };
+    if (Object.keys(said).length) a.declared = said;
     if (choice === 'profile') a.profile = profile as BenchArgs<'tests:start'>['profile'];
     if (choice === 'pick') a.cases = picked;
     if (choice === 'rerun') a.rerunFailedOf = rerunOf;
@@ -280,11 +298,18 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
     if (start.field?.startsWith('data.')) setDataOpen(true);
   }, [start.field]);
 
-  const fieldError = (name: string) => (start.field === name ? start.error : null);
+  // The test data as typed, checked by the bench's own schema, and the connector against the charger's.
+  const reported = (chosen?.connectors ?? []).reduce((n, c) => Math.max(n, c.connectorId), 0);
+  const problems = useMemo(() => testDataProblems(data, virtualConnectors ?? (reported || null)), [data, virtualConnectors, reported]);
+  const problemList = Object.values(problems);
+  useEffect(() => {
+    if (problemList.length) setDataOpen(true);
+  }, [problemList.length]);
+  const fieldError = (name: string) => (name.startsWith('data.') ? problems[name.slice(5)] : undefined) ?? (start.field === name ? start.error : null);
   const virtual = chosen?.virtual ?? false;
   // A charger a run or a commissioning is on: the bench refuses a second run there, so none is offered.
   const busy = useBusyChargers(useMemo(() => online.map((c) => c.id), [online]));
-  const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf) && !busy[charger];
+  const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf) && !busy[charger] && !problemList.length;
   // A virtual charger is asked about too when something runs on it (a session someone started there).
   const runningOnIt = useRunningLive(charger);
   const submit = () => (virtual && !runningOnIt.length ? void go() : setConfirming(true));
@@ -409,6 +434,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           {start.error && (
             <Alert severity="error" aria-label="The run did not start">
               {start.error}
+            </Alert>
+          )}
+          {problemList.length > 0 && (
+            <Alert severity="error" aria-label="Test data to correct">
+              Correct the test data before starting: {problemList.join('; ')}.
             </Alert>
           )}
           <Box>
