@@ -84,10 +84,10 @@ export class VirtualOperator implements Operator {
   readonly done = new Set<OperatorAction['kind']>();
   /**
    * The fault switches the operator itself switched on since the last restore (only those that were off),
-   * each with what puts it back as it was: the put-back switches off these and no other, so a switch a
-   * person turned on for the run stays on.
+   * each with what it set and what puts it back as it was: the put-back switches off these and no other, so
+   * a switch a person turned on for the run stays on.
    */
-  readonly switchedOn = new Map<OperatorSwitch, Partial<Faults>>();
+  readonly switchedOn = new Map<OperatorSwitch, { set: Partial<Faults>; back: Partial<Faults> }>();
 
   constructor(readonly vcp: () => VirtualChargePoint) {}
 
@@ -95,15 +95,22 @@ export class VirtualOperator implements Operator {
   private switchOn(cp: VirtualChargePoint, name: OperatorSwitch, patch: Partial<Faults>): void {
     if (cp.faults[name]) return;
     const before = cp.faults as unknown as Record<string, unknown>;
-    this.switchedOn.set(name, Object.fromEntries(Object.keys(patch).map((k) => [k, before[k]])) as Partial<Faults>);
+    this.switchedOn.set(name, { set: patch, back: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k]])) as Partial<Faults> });
     this.setSwitches(cp, patch);
   }
 
-  /** Switches off `name` if the operator switched it on (as it was before, its settings too). */
+  /**
+   * Switches off `name` if the operator switched it on (as it was before, its settings too), and only while
+   * it is still as the operator set it: a person who changed it since (Offline "back after 30 s" over the
+   * network the run cut) owns it now, and it stays as they set it.
+   */
   private switchOff(cp: VirtualChargePoint, name: OperatorSwitch): void {
-    const back = this.switchedOn.get(name);
+    const own = this.switchedOn.get(name);
     this.switchedOn.delete(name);
-    if (back && cp.faults[name]) this.setSwitches(cp, back);
+    if (!own) return;
+    const now = cp.faults as unknown as Record<string, unknown>;
+    const unchanged = Object.entries(own.set).every(([k, v]) => JSON.stringify(now[k]) === JSON.stringify(v));
+    if (unchanged) this.setSwitches(cp, own.back);
   }
 
   private setSwitches(cp: VirtualChargePoint, patch: Partial<Faults>): void {

@@ -27,7 +27,8 @@ const apply: { [F in FaultSwitch]: (now: Faults, before: Faults, cp: Model) => v
   },
   offline: (now, before, cp) => {
     cp.connection.offline = now.offline;
-    if (now.offline && !before.offline) cp.connection.goOffline(now.offlineSeconds, () => cp.setFaults({ offline: false }));
+    // Switched on, or its time changed while on ("back after 30 s" from now): a timed switch ends by itself, and says so.
+    if (now.offline && (!before.offline || now.offlineSeconds !== before.offlineSeconds)) cp.connection.goOffline(now.offlineSeconds, () => switchedBackByItself(cp, cp.setFaults({ offline: false })));
     if (!now.offline && before.offline) cp.connection.comeBack();
   },
   'stuck-connector': (now, before, cp) => {
@@ -47,6 +48,26 @@ const apply: { [F in FaultSwitch]: (now: Faults, before: Faults, cp: Model) => v
     cp.protocolFaults = now.actions;
   },
 };
+
+/** Told when a timed switch ends by itself (Offline "back after N s"): the charger (its Model) and its faults after. */
+type BackListener = (cp: Model, faults: Faults) => void;
+const backListeners = new Set<BackListener>();
+
+/** Follows the timed switches that end by themselves (the manager tells a run's followers); returns the unsubscribe. */
+export function onSwitchedBackByItself(listener: BackListener): () => void {
+  backListeners.add(listener);
+  return () => void backListeners.delete(listener);
+}
+
+function switchedBackByItself(cp: Model, faults: Faults): void {
+  for (const listener of backListeners) {
+    try {
+      listener(cp, faults);
+    } catch (e) {
+      console.error(`chargebench: a follower of a timed fault switch failed: ${(e as Error).message}`);
+    }
+  }
+}
 
 /** The faults a charger has now; each change applies every switch. */
 export class FaultSwitches {

@@ -4,7 +4,7 @@
 import { BenchError, parse } from '../errors';
 import { FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualChargerView } from '../../shared/api/virtual-chargers';
 import { VirtualChargePoint, type PersistedState } from './charge-point';
-import { faultPatch } from './faults';
+import { faultPatch, onSwitchedBackByItself } from './faults';
 import { performPhysicalAction } from './physical-actions';
 import { systemClock, type Clock, type Timer } from '../clock';
 import { AuthorizationKey } from '../../shared/api/commands';
@@ -88,7 +88,7 @@ interface Entry {
 export class VirtualChargerManager {
   private readonly entries = new Map<string, Entry>();
   private readonly clock: Clock;
-  private readonly switchListeners = new Set<(id: string, faults: Faults) => void>();
+  private readonly switchListeners = new Set<(id: string, faults: Faults, by?: 'itself') => void>();
 
   constructor(
     private readonly store: VirtualChargerStore,
@@ -237,18 +237,27 @@ export class VirtualChargerManager {
   }
 
   /**
-   * Follows the fault switches set through the bench (the UI, the API, the CLI: setFaults and setFault), not
-   * what the charger or a test run's own steps change; a test run records them. Returns the unsubscribe.
+   * Follows the fault switches set through the bench (the UI, the API, the CLI: setFaults and setFault), and
+   * a timed one ending by itself (`by` 'itself': Offline "back after N s"), not what a test run's own steps
+   * change; a test run records them. Returns the unsubscribe.
    */
-  onFaultsSwitched(listener: (id: string, faults: Faults) => void): () => void {
+  onFaultsSwitched(listener: (id: string, faults: Faults, by?: 'itself') => void): () => void {
     this.switchListeners.add(listener);
     return () => void this.switchListeners.delete(listener);
   }
 
-  private faultsSwitched(entry: Entry): void {
+  /** A timed switch of one of these chargers ended by itself: kept now, and told as a switch is. */
+  private readonly stopHearingBack = onSwitchedBackByItself((cp) => {
+    const entry = [...this.entries.values()].find((e) => e.vcp === cp);
+    if (!entry) return;
+    this.save(entry, true);
+    this.faultsSwitched(entry, 'itself');
+  });
+
+  private faultsSwitched(entry: Entry, by?: 'itself'): void {
     for (const listener of this.switchListeners) {
       try {
-        listener(entry.vcp.id, entry.vcp.faults);
+        listener(entry.vcp.id, entry.vcp.faults, by);
       } catch (e) {
         console.error(`chargebench: a follower of ${entry.vcp.id}'s fault switches failed: ${(e as Error).message}`);
       }
@@ -257,6 +266,7 @@ export class VirtualChargerManager {
 
   /** Stops every charger and saves its state (the bench is shutting down). */
   async close(): Promise<void> {
+    this.stopHearingBack();
     for (const entry of this.entries.values()) {
       const wasRunning = entry.vcp.isRunning;
       await entry.vcp.stop();

@@ -333,7 +333,7 @@ export function firmwareWords(run: Pick<RunResult, 'charger' | 'firmwareAtEnd' |
 export interface InjectedFaults {
   /** The switches on when the run started. */
   atStart: string[];
-  /** Each change made through the bench (the UI, the API, the CLI, or the run's own steps on the virtual charger: a jammed lock, the network cut) while the run ran, in order. */
+  /** Each change while the run ran, in order: through the bench (UI, API, CLI), a timed switch ending, or the run's own steps (by: 'run'). */
   switched: FaultSwitched[];
 }
 
@@ -345,41 +345,44 @@ export interface FaultSwitched {
   /** What was switched on and off (a setting changed is its old words off and its new words on). */
   on: string[];
   off: string[];
+  /** Who: 'run', the run's own steps (a case's simulated physical steps, not injected misbehaviour); 'itself', a timed
+   * switch ending (Offline "back after N s"); absent, a person through the bench (older records read as before). */
+  by?: 'run' | 'itself';
 }
 
-/** Every fault switch that was on at some time during the run, in order of first seen; none for a run without faults. */
+/** The switches that were injected misbehaviour: all but the run's own steps (by: 'run'). */
+export const injectedSwitches = (switched: readonly FaultSwitched[] | undefined): FaultSwitched[] => (switched ?? []).filter((s) => s.by !== 'run');
+/** Every fault switch that was on at some time during the run, in order of first seen (not the run's own steps); none for a run without faults. */
 export function faultsDuringRun(run: Pick<RunResult, 'faults'>): string[] {
   const f = run.faults;
   if (!f) return [];
-  return [...new Set([...f.atStart, ...f.switched.flatMap((s) => s.on)])];
+  return [...new Set([...f.atStart, ...injectedSwitches(f.switched).flatMap((s) => s.on)])];
 }
 
 /**
  * "Faults injected: …" as every face and report says it: the switches on at the start, and each switched
- * during the run, with when (by `clock`: UTC in the reports, the local time of day on screen) and in which
- * case; null when no fault was injected. A verdict may owe to these rather than to the charger's firmware.
+ * during the run (not by the run's own steps), with when (by `clock`: UTC in the reports, the local time of
+ * day on screen) and in which case; null when none was injected. A verdict may owe to these, not the firmware.
  */
 export function faultsInjectedText(run: Pick<RunResult, 'faults'>, clock: (iso: string) => string = utcClock): string | null {
   const f = run.faults;
-  if (!f || (!f.atStart.length && !f.switched.length)) return null;
+  const switched = injectedSwitches(f?.switched);
+  if (!f || (!f.atStart.length && !switched.length)) return null;
   const parts: string[] = [];
   if (f.atStart.length) parts.push(`${f.atStart.join(', ')} (on when the run started)`);
-  for (const s of f.switched) parts.push(`${faultSwitchedWordsWith(clock)(s)}${s.caseId ? ` during ${s.caseId}` : ' outside any case'}`);
+  for (const s of switched) parts.push(`${faultSwitchedWordsWith(clock)(s)}${s.caseId ? ` during ${s.caseId}` : ' outside any case'}`);
   return `Faults injected: ${parts.join('; ')}`;
 }
 
 /** A time of day as the reports write it: "10:00:05 UTC" (a report is read anywhere: it says its zone). */
 export const utcClock = (iso: string): string => `${iso.slice(11, 19)} UTC`;
 
-/**
- * One change of the fault switches in words, its time written by `clock`: the UI passes its local time of
- * day ("… switched on at 11:00:05", as the rest of its screens), the reports keep UTC (faultSwitchedWords).
- */
+/** One change of the fault switches in words, its time by `clock`: the UI's local time of day, the reports' UTC (faultSwitchedWords). */
 export const faultSwitchedWordsWith =
   (clock: (iso: string) => string) =>
   (s: FaultSwitched): string => {
     const what = [s.on.length ? `${s.on.join(', ')} switched on` : '', s.off.length ? `${s.off.join(', ')} switched off` : ''].filter(Boolean).join(', ');
-    return `${what} at ${clock(s.at)}`;
+    return `${what}${s.by === 'itself' ? ' by itself' : s.by === 'run' ? " by the run's own steps" : ''} at ${clock(s.at)}`;
   };
 
 /** One change of the fault switches in words as the reports say it: "CancelReservation: reject switched on at 10:00:05 UTC". */

@@ -2,49 +2,15 @@
 // lock, the network cut) switch off after a case only what they switched on themselves, so a stuck
 // connector set for the run still makes the next TC_017_1_CS fail. Every switch the bench changes during
 // the run, its own hands' too, is in the run's faults.switched.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../../src/main/core/bench';
-import { FakeClock } from '../../../src/main/clock';
-import { virtualTarget, type VirtualTarget } from '../../../src/main/conformance/virtual';
-import { runConformance } from '../../../src/main/conformance/runner';
-import { defaultTestData } from '../../../src/main/conformance/test-data';
-import { followInjectedFaults } from '../../../src/main/conformance/injected-faults';
-import type { CaseDefinition } from '../../../src/main/conformance/types';
+import { describe, expect, it } from 'vitest';
+import { useFaultRunBench } from '../../helpers/fault-run-bench';
 
-let bench: Bench;
-let dataDir: string;
-let target: VirtualTarget;
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'chargebench-fixrun-switches-'));
-  bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  target = await virtualTarget(bench, 'QA-BAD');
-});
-afterAll(async () => {
-  await bench.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const runOf = async (cases: string[]) => {
-  const { runId } = bench.conformance.start({ chargerId: 'QA-BAD', cases });
-  return bench.conformance.settled(runId);
-};
-const faults = () => bench.virtualChargers.get('QA-BAD').faults;
-
-/** Waits (real time) for the virtual charger to be connected again. */
-async function connectedAgain(): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (bench.virtualChargers.get('QA-BAD').connection !== 'connected' || bench.virtualChargers.get('QA-BAD').registration !== 'Accepted') {
-    if (Date.now() > deadline) throw new Error(`QA-BAD did not reconnect: ${JSON.stringify(bench.virtualChargers.get('QA-BAD')).slice(0, 600)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const fr = useFaultRunBench('fixrun-switches', 'QA-BAD');
+const { runOf, runCaseOf, faults, connectedAgain } = fr;
 
 describe('a stuck connector a person switched on before the run', () => {
   it('stays on after TC_030_CS (which jams the lock), and the next TC_017_1_CS still fails on it', async () => {
-    bench.virtualChargers.setFault('QA-BAD', 'stuck-connector', { on: true });
+    fr.bench().virtualChargers.setFault('QA-BAD', 'stuck-connector', { on: true });
     try {
       const jam = await runOf(['TC_030_CS']);
       expect(faults().stuckConnector).toBe(true);
@@ -54,7 +20,7 @@ describe('a stuck connector a person switched on before the run', () => {
       expect(unlock.cases.map((c) => [c.id, c.verdict])).toEqual([['TC_017_1_CS', 'fail']]);
       expect(faults().stuckConnector).toBe(true);
     } finally {
-      bench.virtualChargers.setFault('QA-BAD', 'stuck-connector', { on: false });
+      fr.bench().virtualChargers.setFault('QA-BAD', 'stuck-connector', { on: false });
     }
   }, 120_000);
 
@@ -71,27 +37,6 @@ describe('a stuck connector a person switched on before the run', () => {
     expect((await runOf(['TC_017_1_CS'])).cases.map((c) => c.verdict)).toEqual(['pass']);
   }, 120_000);
 });
-
-/** A run of one made-up case on QA-BAD (no OCTT case cuts the network yet), its fault switches followed as a run's are. */
-async function runCaseOf(id: string, run: CaseDefinition['run']) {
-  const definition: CaseDefinition = { id, title: 'The network cut', profile: 'Core', section: '0', run };
-  const follower = followInjectedFaults(bench, 'QA-BAD')!;
-  try {
-    const result = await runConformance(bench, {
-      chargerId: 'QA-BAD',
-      cases: [definition],
-      data: defaultTestData(),
-      declared: target.declared,
-      operator: target.operator,
-      busy: target.busy,
-      virtual: true,
-      onEvent: follower.seen,
-    });
-    return { result, record: follower.record };
-  } finally {
-    follower.stop();
-  }
-}
 
 describe('the network the run cuts (disconnectNetwork)', () => {
   it('is back after the case when the run cut it, both switches in faults.switched', async () => {
@@ -111,14 +56,14 @@ describe('the network the run cuts (disconnectNetwork)', () => {
     try {
       const { record } = await runCaseOf('X_PERSON', async (t) => {
         // A person switches Offline on during the case (through the bench, as the UI does).
-        bench.virtualChargers.setFault('QA-BAD', 'offline', { on: true, seconds: 0 });
+        fr.bench().virtualChargers.setFault('QA-BAD', 'offline', { on: true, seconds: 0 });
         await t.operator({ kind: 'disconnectNetwork' });
         await t.operator({ kind: 'reconnectNetwork' });
       });
       expect(faults()).toMatchObject({ offline: true, offlineSeconds: 0 });
       expect(record.switched.map(({ caseId, on, off }) => ({ caseId, on, off }))).toEqual([{ caseId: 'X_PERSON', on: ['Offline'], off: [] }]);
     } finally {
-      bench.virtualChargers.setFault('QA-BAD', 'offline', { on: false });
+      fr.bench().virtualChargers.setFault('QA-BAD', 'offline', { on: false });
     }
     await connectedAgain();
   }, 120_000);

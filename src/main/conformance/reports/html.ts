@@ -2,7 +2,7 @@
 // verdict and reason, the decisions taken where the document is ambiguous, its steps with timings, and a
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult, StepResult } from '../types';
-import { faultSwitchedWords, faultsInjectedText, firmwareWords, ranOnFakeTime } from '../../../shared/api/test-runs';
+import { faultSwitchedWords, faultsInjectedText, firmwareWords, injectedSwitches, ranOnFakeTime } from '../../../shared/api/test-runs';
 import { profileSource } from '../pics';
 import { afterCasesProblem } from '../after-cases';
 import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, wallTimes } from './facts';
@@ -50,7 +50,7 @@ function sequence(c: CaseResult): string {
 
 /** The fault switches switched while this case ran (injected misbehaviour: its verdict may owe to them). */
 function switchedDuring(run: RunResult, c: CaseResult): string {
-  const during = (run.faults?.switched ?? []).filter((s) => s.caseId === c.id);
+  const during = injectedSwitches(run.faults?.switched).filter((s) => s.caseId === c.id);
   if (!during.length) return '';
   return `<p class="warn fault">Fault injected while this case ran (its verdict may owe to it, not to the firmware): ${esc(during.map(faultSwitchedWords).join('; '))}</p>`;
 }

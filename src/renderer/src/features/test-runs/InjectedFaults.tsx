@@ -36,7 +36,7 @@ export function FaultsOnWarning({ chargerId }: { chargerId: string }) {
 export function FaultsInjectedAlert({ run }: { run: RunResult }) {
   const vcp = useBench((s) => (run.state === 'running' && run.faults ? s.virtualChargers[run.chargerId] : undefined));
   const during = faultsDuringRun(run);
-  const since = vcp ? activeFaults(vcp.faults).filter((w) => !during.includes(w)) : [];
+  const since = vcp ? activeFaults(vcp.faults).filter((w) => !during.includes(w) && !onByTheRun(run).has(w)) : [];
   const text = faultsInjectedText(run, localClock) ?? (since.length ? 'Faults injected' : null);
   if (!text) return null;
   return (
@@ -46,6 +46,16 @@ export function FaultsInjectedAlert({ run }: { run: RunResult }) {
       than to its firmware.
     </Alert>
   );
+}
+
+/** The switches the run's own steps have on, as its record says (a jammed lock in TC_030_CS): not injected, not shown. */
+function onByTheRun(run: RunResult): Set<string> {
+  const on = new Set<string>();
+  for (const s of run.faults?.switched ?? []) {
+    s.off.forEach((w) => on.delete(w));
+    if (s.by === 'run') s.on.forEach((w) => on.add(w));
+  }
+  return on;
 }
 
 /** A case's detail: the fault switches switched while it ran. */

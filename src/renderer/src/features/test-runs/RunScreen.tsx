@@ -27,7 +27,7 @@ import { formatClock, formatTime } from '../../components/format';
 import { sendBlocked } from '../../components/reach';
 import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
-import { firmwareWords, ranOnFakeTime, wallTimes, type RunResult } from '../../../../shared/api/test-runs';
+import { firmwareWords, injectedSwitches, ranOnFakeTime, wallTimes, type RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
 import { FaultsInjectedAlert } from './InjectedFaults';
 import { Downloads } from './Downloads';
@@ -187,7 +187,7 @@ export function RunScreen() {
         <CaseList rows={rows} selected={selected?.id ?? null} onSelect={(c) => setSearch({ case: c }, { replace: true })} titles={titles} frozen={frozen} />
         <Paper sx={{ p: 2, minWidth: 0 }}>
           {selected?.result ? (
-            <CaseDetail key={selected.id} result={selected.result} faultsSwitched={run.faults?.switched.filter((f) => f.caseId === selected.id)} />
+            <CaseDetail key={selected.id} result={selected.result} faultsSwitched={injectedSwitches(run.faults?.switched).filter((f) => f.caseId === selected.id)} />
           ) : selected?.state === 'running' ? (
             <LiveCase
               caseId={selected.id}

@@ -46,7 +46,7 @@ import { changedData, dataFields, defaults, initialDataForm, type DataForm } fro
 import { useCases } from './useCases';
 import { ChargerPicker, useBusyChargers, useEarlierRun } from './ChargerChoice';
 import { FaultsOnWarning } from './InjectedFaults';
-import { benchDefaults, declaredCapabilities, testDataProblems, type Capabilities } from './startFormChecks';
+import { benchDefaults, connectorWarning, declaredCapabilities, testDataProblems, type Capabilities } from './startFormChecks';
 import type { Capability } from '../../../../shared/api/test-runs';
 
 type Choice = 'all' | 'profile' | 'pick' | 'rerun';
@@ -298,14 +298,17 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
     if (start.field?.startsWith('data.')) setDataOpen(true);
   }, [start.field]);
 
-  // The test data as typed, checked by the bench's own schema, and the connector against the charger's.
+  // The test data as typed, checked by the bench's own schema, and the connector against the charger's:
+  // a built-in virtual charger's count is certain (it holds Start); a real one's, from the connectors it has
+  // reported, is only a warning (the bench reads NumberOfConnectors at the start and is the judge).
   const reported = (chosen?.connectors ?? []).reduce((n, c) => Math.max(n, c.connectorId), 0);
-  const problems = useMemo(() => testDataProblems(data, virtualConnectors ?? (reported || null)), [data, virtualConnectors, reported]);
+  const problems = useMemo(() => testDataProblems(data, virtualConnectors), [data, virtualConnectors]);
   const problemList = Object.values(problems);
   useEffect(() => {
     if (problemList.length) setDataOpen(true);
   }, [problemList.length]);
   const fieldError = (name: string) => (name.startsWith('data.') ? problems[name.slice(5)] : undefined) ?? (start.field === name ? start.error : null);
+  const connectorNote = virtualConnectors === null && !fieldError('data.connectorId') ? connectorWarning(data, reported, problems) : null;
   const virtual = chosen?.virtual ?? false;
   // A charger a run or a commissioning is on: the bench refuses a second run there, so none is offered.
   const busy = useBusyChargers(useMemo(() => online.map((c) => c.id), [online]));
@@ -381,8 +384,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
                     value={data[f.key] ?? ''}
                     onChange={(e) => setData((d) => ({ ...d, [f.key]: e.target.value }))}
                     error={!!fieldError(`data.${f.key}`)}
-                    helperText={fieldError(`data.${f.key}`) ?? f.help ?? `Default ${String(defaults[f.key])}`}
-                    slotProps={{ htmlInput: { inputMode: f.kind === 'int' ? 'numeric' : 'text', spellCheck: false }, formHelperText: { 'aria-live': 'assertive' } }}
+                    helperText={fieldError(`data.${f.key}`) ?? (f.key === 'connectorId' ? connectorNote : null) ?? f.help ?? `Default ${String(defaults[f.key])}`}
+                    slotProps={{
+                      htmlInput: { inputMode: f.kind === 'int' ? 'numeric' : 'text', spellCheck: false },
+                      formHelperText: { 'aria-live': 'assertive', ...(f.key === 'connectorId' && connectorNote && { sx: { color: 'warning.main' } }) },
+                    }}
                   />
                 ))}
               </Box>

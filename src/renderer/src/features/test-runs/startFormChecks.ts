@@ -16,7 +16,7 @@ const bare = (label: string) => label.replace(/ \(s\)$/, '');
 /**
  * What is wrong with each test data field as typed ({ field key: "Label: words" }), empty when nothing is:
  * what tests:start's schema refuses, and a connector the charger does not have (`connectors`: how many it
- * has, null when not known).
+ * has for certain, a built-in virtual charger's definition; null when not known for certain).
  */
 export function testDataProblems(form: DataForm, connectors: number | null): Record<string, string> {
   const data = changedData(form, true);
@@ -46,6 +46,20 @@ export function testDataProblems(form: DataForm, connectors: number | null): Rec
   const connectorId = data.connectorId;
   if (!('connectorId' in out) && connectors !== null && connectors >= 1 && typeof connectorId === 'number' && connectorId > connectors) out.connectorId = `Connector: the charger has ${connectors}`;
   return out;
+}
+
+/**
+ * What the form can only warn of about the connector typed, without holding Start: a real charger's count is
+ * not known for certain before the run (the bench takes NumberOfConnectors as last read first, and the
+ * connectors it reported only when that is not known), so a connector above the highest it has reported
+ * (`reportedUpTo`, 0 for none) may still be there, and the bench's own check at the start is the judge.
+ * Null when there is nothing to warn of (or when the connector is wrong anyway: `problems` says so).
+ */
+export function connectorWarning(form: DataForm, reportedUpTo: number, problems: Record<string, string>): string | null {
+  if ('connectorId' in problems || reportedUpTo < 1) return null;
+  const connectorId = changedData(form, true).connectorId;
+  if (typeof connectorId !== 'number' || connectorId <= reportedUpTo) return null;
+  return `Connector ${connectorId}: the charger has reported connectors up to ${reportedUpTo} so far; the bench checks it against NumberOfConnectors when the run starts`;
 }
 
 const lower = (m: string) => `${m.charAt(0).toLowerCase()}${m.slice(1)}`;

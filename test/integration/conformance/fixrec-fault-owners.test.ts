@@ -1,0 +1,89 @@
+// Who switched a fault switch during a run. The run's own steps (the virtual charger's hands jamming the
+// lock in TC_030_CS, cutting the network) are kept in the record, marked by: 'run', but are not injected
+// misbehaviour: a clean run says no "Faults injected" and compares equal with a run without them, while a
+// person's switch still shows. A person's timed Offline ending by itself is recorded when it ends; a switch
+// a person changed after the run turned it on is theirs, and the run's put-back leaves it as they set it.
+import { describe, expect, it } from 'vitest';
+import { junitReport } from '../../../src/main/conformance/reports/junit';
+import { htmlReport } from '../../../src/main/conformance/reports/html';
+import { faultsDuringRun, faultsInjectedText } from '../../../src/shared/api/test-runs';
+import { useFaultRunBench } from '../../helpers/fault-run-bench';
+
+const ID = 'QA-REC';
+const fr = useFaultRunBench('fixrec', ID);
+const { runOf, runCaseOf, faults, connectedAgain, clock } = fr;
+
+describe("the run's own steps (TC_030_CS jams the lock)", () => {
+  it('a clean run says no "Faults injected" anywhere and has the same faults as a run without TC_030_CS; the record keeps them, marked', async () => {
+    expect(faults().stuckConnector).toBe(false);
+    const jam = await runOf(['TC_030_CS']);
+    expect(jam.faults?.switched.map(({ caseId, on, off, by }) => ({ caseId, on, off, by }))).toEqual([
+      { caseId: 'TC_030_CS', on: ['Stuck connector'], off: [], by: 'run' },
+      { caseId: 'TC_030_CS', on: [], off: ['Stuck connector'], by: 'run' },
+    ]);
+    expect(faultsInjectedText(jam)).toBeNull();
+    expect(faultsDuringRun(jam)).toEqual([]);
+    expect(junitReport(jam)).not.toContain('Faults injected');
+    expect(htmlReport(jam)).not.toContain('Faults injected');
+    expect(htmlReport(jam)).not.toContain('Fault injected while this case ran');
+    // What a comparison compares: the same as a clean run without TC_030_CS.
+    const other = await runOf(['TC_017_1_CS']);
+    expect(faultsDuringRun(jam)).toEqual(faultsDuringRun(other));
+  }, 120_000);
+
+  it("a person's Stuck connector, on for the whole run, still shows and still differs from a clean run", async () => {
+    fr.bench().virtualChargers.setFault(ID, 'stuck-connector', { on: true });
+    try {
+      const jam = await runOf(['TC_030_CS']);
+      expect(faultsInjectedText(jam)).toBe('Faults injected: Stuck connector (on when the run started)');
+      expect(faultsDuringRun(jam)).toEqual(['Stuck connector']);
+      expect(junitReport(jam)).toContain('Faults injected: Stuck connector');
+    } finally {
+      fr.bench().virtualChargers.setFault(ID, 'stuck-connector', { on: false });
+    }
+  }, 120_000);
+});
+
+describe("a person's timed Offline (back after N s)", () => {
+  it('is recorded switched off by itself when its time is up, in the case then running, not at the next switch', async () => {
+    const { record } = await runCaseOf('X_TIMED', async (t) => {
+      fr.bench().virtualChargers.setFault(ID, 'offline', { on: true, seconds: 5 });
+      await t.wait(8, 'the Offline switch ends by itself');
+      expect(faults().offline).toBe(false);
+      await t.operator({ kind: 'jamLock', connectorId: 1 });
+    });
+    expect(record.switched.map(({ caseId, on, off, by }) => ({ caseId, on, off, by }))).toEqual([
+      { caseId: 'X_TIMED', on: ['Offline (5 s)'], off: [], by: undefined },
+      { caseId: 'X_TIMED', on: [], off: ['Offline (5 s)'], by: 'itself' },
+      { caseId: 'X_TIMED', on: ['Stuck connector'], off: [], by: 'run' },
+      { caseId: 'X_TIMED', on: [], off: ['Stuck connector'], by: 'run' },
+    ]);
+    const [on, back] = record.switched;
+    expect(Date.parse(back!.at) - Date.parse(on!.at)).toBe(5000);
+    expect(faultsInjectedText({ faults: record })).toMatch(/Offline \(5 s\) switched off by itself at \d\d:\d\d:\d\d UTC during X_TIMED$/);
+    await connectedAgain();
+  }, 120_000);
+});
+
+describe('a switch a person changed after the run turned it on', () => {
+  it('is theirs: Offline set to 30 s over the network the run cut stays on through the reconnect and the put-back, and ends after its 30 s', async () => {
+    const { record } = await runCaseOf('X_TAKEN', async (t) => {
+      await t.operator({ kind: 'disconnectNetwork' });
+      fr.bench().virtualChargers.setFault(ID, 'offline', { on: true, seconds: 30 });
+      await t.operator({ kind: 'reconnectNetwork' });
+    });
+    try {
+      expect(faults()).toMatchObject({ offline: true, offlineSeconds: 30 });
+      expect(record.switched.map(({ caseId, on, off, by }) => ({ caseId, on, off, by }))).toEqual([
+        { caseId: 'X_TAKEN', on: ['Offline'], off: [], by: 'run' },
+        { caseId: 'X_TAKEN', on: ['Offline (30 s)'], off: ['Offline'], by: undefined },
+      ]);
+      // The person's 30 s run from when they set them: the charger comes back by itself.
+      await clock.advance(31_000);
+      expect(faults().offline).toBe(false);
+    } finally {
+      fr.bench().virtualChargers.setFault(ID, 'offline', { on: false });
+    }
+    await connectedAgain();
+  }, 120_000);
+});
