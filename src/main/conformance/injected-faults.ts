@@ -17,8 +17,11 @@ export interface FaultFollower {
   stop: () => void;
 }
 
-/** Starts following the fault switches of the bench's virtual charger `chargerId`; null for a charger that is not the bench's own. */
-export function followInjectedFaults(bench: Bench, chargerId: string): FaultFollower | null {
+/**
+ * Starts following the fault switches of the bench's virtual charger `chargerId`; null for a charger that is
+ * not the bench's own. `changed` is told each time a switch is recorded (the run's page follows the record live).
+ */
+export function followInjectedFaults(bench: Bench, chargerId: string, changed?: (record: InjectedFaults) => void): FaultFollower | null {
   const chargers = bench.virtualChargers;
   if (!chargers.has(chargerId)) return null;
   let words = activeFaults(chargers.get(chargerId).faults);
@@ -33,6 +36,11 @@ export function followInjectedFaults(bench: Bench, chargerId: string): FaultFoll
     // A switch set as it already was changes nothing the run could have met.
     if (!on.length && !off.length) return;
     record.switched.push({ at: new Date(bench.clock.now()).toISOString(), caseId, on, off, ...(by && { by }) });
+    try {
+      changed?.(record);
+    } catch (e) {
+      console.error(`chargebench: telling of ${chargerId}'s fault switches failed: ${(e as Error).message}`);
+    }
   };
   // Those a person switches through the bench (or a timed one ends by itself), and those the run's own steps switch (the virtual charger's hands).
   const stops = [chargers.onFaultsSwitched(switched), onOperatorSwitched((id, faults) => switched(id, faults, 'run'))];

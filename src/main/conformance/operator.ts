@@ -5,6 +5,7 @@ import type { VirtualChargePoint } from '../virtual-cp/charge-point';
 import type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../shared/api/test-runs';
 import type { Faults } from '../../shared/api/virtual-chargers';
 import { Inconclusive } from './types';
+import { onBenchFaultsSwitched } from '../virtual-cp/manager';
 
 export type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../shared/api/test-runs';
 
@@ -83,11 +84,14 @@ export class VirtualOperator implements Operator {
   /** What the operator did to the charger since the last restore (faults, a jammed lock, no network, power off): the restore undoes only that. */
   readonly done = new Set<OperatorAction['kind']>();
   /**
-   * The fault switches the operator itself switched on since the last restore (only those that were off),
-   * each with what it set and what puts it back as it was: the put-back switches off these and no other, so
-   * a switch a person turned on for the run stays on.
+   * The fault switches the operator itself switched on since the last restore (only those that were off) and
+   * still owns, each with what it set and what puts it back as it was: the put-back switches off these and no
+   * other, so a switch a person turned on for the run stays on.
    */
-  readonly switchedOn = new Map<OperatorSwitch, { set: Partial<Faults>; back: Partial<Faults> }>();
+  readonly switchedOn = new Map<OperatorSwitch, { cp: VirtualChargePoint; set: Partial<Faults>; back: Partial<Faults> }>();
+  /** The switches it turned on that a person switched since through the bench (theirs now), since the last restore. */
+  private readonly taken = new Set<OperatorSwitch>();
+  private stopHearing: (() => void) | null = null;
 
   constructor(readonly vcp: () => VirtualChargePoint) {}
 
@@ -95,22 +99,40 @@ export class VirtualOperator implements Operator {
   private switchOn(cp: VirtualChargePoint, name: OperatorSwitch, patch: Partial<Faults>): void {
     if (cp.faults[name]) return;
     const before = cp.faults as unknown as Record<string, unknown>;
-    this.switchedOn.set(name, { set: patch, back: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k]])) as Partial<Faults> });
+    this.switchedOn.set(name, { cp, set: patch, back: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k]])) as Partial<Faults> });
+    this.taken.delete(name);
+    this.stopHearing ??= onBenchFaultsSwitched((switched, fields) => this.personSwitched(switched, fields));
     this.setSwitches(cp, patch);
   }
 
   /**
-   * Switches off `name` if the operator switched it on (as it was before, its settings too), and only while
-   * it is still as the operator set it: a person who changed it since (Offline "back after 30 s" over the
-   * network the run cut) owns it now, and it stays as they set it.
+   * A person switched fields of a charger through the bench: a switch of the operator's among them (any of its
+   * fields, whatever the values: off and on again, Offline's "back after" alone) is theirs from now on, and the
+   * put-back leaves it as they set it.
    */
-  private switchOff(cp: VirtualChargePoint, name: OperatorSwitch): void {
+  private personSwitched(cp: VirtualChargePoint, fields: Array<keyof Faults>): void {
+    for (const [name, own] of this.switchedOn) {
+      if (own.cp !== cp || !fields.some((f) => Object.hasOwn(own.set, f))) continue;
+      this.switchedOn.delete(name);
+      this.taken.add(name);
+    }
+    this.doneHearing();
+  }
+
+  private doneHearing(): void {
+    if (this.switchedOn.size || !this.stopHearing) return;
+    this.stopHearing();
+    this.stopHearing = null;
+  }
+
+  /** Switches off `name` if the operator switched it on and still owns it (as it was before, its settings too); whether it did. */
+  private switchOff(name: OperatorSwitch): boolean {
     const own = this.switchedOn.get(name);
     this.switchedOn.delete(name);
-    if (!own) return;
-    const now = cp.faults as unknown as Record<string, unknown>;
-    const unchanged = Object.entries(own.set).every(([k, v]) => JSON.stringify(now[k]) === JSON.stringify(v));
-    if (unchanged) this.setSwitches(cp, own.back);
+    this.doneHearing();
+    if (!own) return false;
+    this.setSwitches(own.cp, own.back);
+    return true;
   }
 
   private setSwitches(cp: VirtualChargePoint, patch: Partial<Faults>): void {
@@ -124,13 +146,24 @@ export class VirtualOperator implements Operator {
     }
   }
 
-  /** Switches off what the operator itself switched on (a switch on before, a person's, stays on); returns those. */
-  switchOffOwn(): OperatorSwitch[] {
-    const own = [...this.switchedOn.keys()];
-    if (!own.length) return own;
-    const cp = this.vcp();
-    for (const name of own) this.switchOff(cp, name);
-    return own;
+  /**
+   * Switches off what the operator itself switched on and still owns (a switch on before, or one a person
+   * switched since, stays as they set it); returns those it put back, and the words for a person's Offline that
+   * still holds the charger offline (then not waited for), or null.
+   */
+  switchOffOwn(): { back: OperatorSwitch[]; heldOffline: string | null } {
+    const back = [...this.switchedOn.keys()].filter((name) => this.switchOff(name));
+    const during = this.taken.has('offline') ? ' during the case' : '';
+    this.taken.clear();
+    let faults: Faults | null = null;
+    try {
+      faults = this.vcp().faults;
+    } catch {
+      // The charger is gone (deleted meanwhile): no switch of it holds anything.
+    }
+    if (!faults?.offline) return { back, heldOffline: null };
+    const timed = faults.offlineSeconds > 0 ? ` (back ${faults.offlineSeconds} s after it was set)` : '';
+    return { back, heldOffline: `The charger is kept offline by the Offline switch a person set${during}${timed}; not waited for` };
   }
 
   async perform({ action: a }: OperatorPrompt): Promise<OperatorAnswer> {
@@ -180,7 +213,7 @@ export class VirtualOperator implements Operator {
         break;
       case 'reconnectNetwork':
         // The network the operator cut comes back; a person's Offline switch stays on (the charger stays offline, as they set it).
-        this.switchOff(cp, 'offline');
+        this.switchOff('offline');
         break;
       case 'confirm':
         return 'done';

@@ -49,7 +49,9 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
   // A virtual charger a case left switched off is switched on again, and the fault switches its hands switched
   // on (a jammed lock, the network cut) off, before it is waited for: only those, a person's stay on.
   if (host.operator instanceof VirtualOperator && !host.operator.vcp().isRunning) host.operator.vcp().start();
-  const own = host.operator instanceof VirtualOperator ? host.operator.switchOffOwn() : [];
+  // A person's Offline that still holds the charger (one they switched over the network the run cut, too) is
+  // theirs: the charger is not waited for, and that is said, not blamed on the charger.
+  const { back: own, heldOffline } = host.operator instanceof VirtualOperator ? host.operator.switchOffOwn() : { back: [], heldOffline: null };
   if (own.includes('offline') && !host.signal?.aborted) {
     // The network its hands cut is back: the charger reconnects (its connection may not be seen closing yet).
     const before = host.frames.connections;
@@ -71,6 +73,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       if (problem && !host.frames.connected) return problems;
     }
   }
+  if (heldOffline) return [...problems, heldOffline];
   if (!host.frames.connected) {
     // A case that dropped or rebooted the charger: give it time to come back, unless the run was stopped (then
     // nothing waits on an offline charger: what putting it back would have asked of it is named, not done).

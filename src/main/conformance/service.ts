@@ -4,7 +4,7 @@
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { version } from '../version';
-import type { CaseInfo, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
+import type { CaseInfo, InjectedFaults, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
 import { runOperator, type RunOperator } from './attended';
@@ -85,7 +85,8 @@ export class ConformanceService {
     const ts = () => new Date(bench.clock.now()).toISOString();
     const runId = `run-${ts().replace(/[:.]/g, '-')}-${args.chargerId}`;
     // A built-in virtual charger's fault switches on now, and any switched while the run runs: kept with the run.
-    const faults = followInjectedFaults(bench, args.chargerId);
+    // Each switch recorded is told at once (the run's page tells the run's own switches from injected ones by it).
+    const faults = followInjectedFaults(bench, args.chargerId, (record) => publish(record));
     // The run is known (listed, fetched, one per charger) from the moment it is started, before its first event.
     const placeholder: RunResult = {
       id: runId,
@@ -119,8 +120,10 @@ export class ConformanceService {
     // Recorded as running from the start: a bench that stops before the run can record its end (its grace
     // cut short, a crash) still lists it, as stopped.
     void save();
-    const publish = () => {
-      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step }, ts: ts() });
+    // With the run's record of fault switches (a copy, as it is now) when a switch was just recorded.
+    const publish = (switched?: InjectedFaults) => {
+      const withFaults = switched && { faults: { atStart: [...switched.atStart], switched: [...switched.switched] } };
+      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step, ...withFaults }, ts: ts() });
     };
     const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: ts() }));
     entry.operator = attended;

@@ -156,6 +156,12 @@ export class VirtualChargePoint {
     this.changed();
   }
 
+  /** Deleted, or the bench closing: powered off, with no timer of its own left (a timed Offline set while it was off included). */
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.connection.powerDown();
+  }
+
   /**
    * The mains go off: with back-up power the charger first ends its sessions (PowerLoss) and reports them;
    * without, it just goes dark (as stop()) and stops them with PowerLoss at the next start.

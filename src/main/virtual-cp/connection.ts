@@ -51,6 +51,8 @@ export class Connection {
   private reconnectTimer: Timer | null = null;
   private pingTimer: Timer | null = null;
   private offlineTimer: Timer | null = null;
+  /** A timed Offline's way back: its seconds, what to do then, and when (epoch ms; null when not known). */
+  private offlineReturn: { seconds: number; back: () => void; until: number | null } | null = null;
   /** WebSocketPingInterval as it was at boot (changing it needs a reboot). */
   private pingIntervalS: number;
   private password: string | undefined;
@@ -94,7 +96,12 @@ export class Connection {
   }
 
   connect(): void {
-    if (!this.cp.isRunning || this.ws || this.offline) return;
+    if (!this.cp.isRunning || this.ws) return;
+    if (this.offline) {
+      // Powered on (start, a reboot, a bench restart) with a timed Offline on: its way back runs again.
+      this.armOfflineReturn();
+      return;
+    }
     this.reconnectTimer?.cancel();
     this.reconnectTimer = null;
     this.state = 'connecting';
@@ -255,17 +262,40 @@ export class Connection {
     this.reconnectTimer = null;
     if (this.ws) this.ws.terminate();
     this.offlineTimer?.cancel();
-    if (seconds > 0) {
-      this.offlineTimer = this.cp.clock.after(seconds * 1000, () => {
-        this.offlineTimer = null;
-        back();
-      });
-    }
+    this.offlineTimer = null;
+    this.offlineReturn = seconds > 0 ? { seconds, back, until: this.cp.clock.now() + seconds * 1000 } : null;
+    this.armOfflineReturn();
+  }
+
+  /**
+   * A timed Offline restored with the charger (a bench restart): not armed now, but at the next power-on,
+   * for the full seconds, since when it was switched on is not saved.
+   */
+  offlineRestored(seconds: number, back: () => void): void {
+    this.offlineReturn = seconds > 0 ? { seconds, back, until: null } : null;
+  }
+
+  /**
+   * Arms the timed Offline's way back unless it is armed. Within one bench session it ends when it was due
+   * (at once if that passed while the power was off); restored from the record, after the full seconds.
+   */
+  private armOfflineReturn(): void {
+    const plan = this.offlineReturn;
+    if (!plan || this.offlineTimer) return;
+    const now = this.cp.clock.now();
+    const ms = plan.until === null ? plan.seconds * 1000 : Math.max(0, plan.until - now);
+    plan.until = now + ms;
+    this.offlineTimer = this.cp.clock.after(ms, () => {
+      this.offlineTimer = null;
+      this.offlineReturn = null;
+      plan.back();
+    });
   }
 
   comeBack(): void {
     this.offlineTimer?.cancel();
     this.offlineTimer = null;
+    this.offlineReturn = null;
     this.backoffMs = BACKOFF_MIN_MS;
     this.connect();
   }

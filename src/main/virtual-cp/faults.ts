@@ -28,7 +28,7 @@ const apply: { [F in FaultSwitch]: (now: Faults, before: Faults, cp: Model) => v
   offline: (now, before, cp) => {
     cp.connection.offline = now.offline;
     // Switched on, or its time changed while on ("back after 30 s" from now): a timed switch ends by itself, and says so.
-    if (now.offline && (!before.offline || now.offlineSeconds !== before.offlineSeconds)) cp.connection.goOffline(now.offlineSeconds, () => switchedBackByItself(cp, cp.setFaults({ offline: false })));
+    if (now.offline && (!before.offline || now.offlineSeconds !== before.offlineSeconds)) cp.connection.goOffline(now.offlineSeconds, offlineBack(cp));
     if (!now.offline && before.offline) cp.connection.comeBack();
   },
   'stuck-connector': (now, before, cp) => {
@@ -48,6 +48,9 @@ const apply: { [F in FaultSwitch]: (now: Faults, before: Faults, cp: Model) => v
     cp.protocolFaults = now.actions;
   },
 };
+
+/** What a timed Offline does when its seconds are up: switches itself off, and says so. */
+const offlineBack = (cp: Model) => () => switchedBackByItself(cp, cp.setFaults({ offline: false }));
 
 /** Told when a timed switch ends by itself (Offline "back after N s"): the charger (its Model) and its faults after. */
 type BackListener = (cp: Model, faults: Faults) => void;
@@ -87,6 +90,8 @@ export class FaultSwitches {
   /** Sets the restored switches' misbehaviour; call once the charger's parts exist. */
   restore(): void {
     for (const name of faultSwitchNames) apply[name](this.state, this.state, this.cp);
+    // A restored timed Offline ends by itself after the charger's next power-on.
+    if (this.state.offline) this.cp.connection.offlineRestored(this.state.offlineSeconds, offlineBack(this.cp));
   }
 
   set(patch: Partial<Faults>): Faults {

@@ -53,6 +53,30 @@ export function savedFaults(id: string, saved: unknown): Partial<Faults> {
   return kept as Partial<Faults>;
 }
 
+/** Told of each fault switch a person set through a bench's faces (setFaults, setFault): the charger, the fields its patch set. */
+type BenchSwitchListener = (cp: VirtualChargePoint, fields: Array<keyof Faults>) => void;
+const benchSwitchListeners = new Set<BenchSwitchListener>();
+
+/**
+ * Follows the fault switches set through any bench's faces (not a run's own steps, not a timed one ending by
+ * itself), by charger object: a run's hands hear a person take over a switch they turned on. Returns the unsubscribe.
+ */
+export function onBenchFaultsSwitched(listener: BenchSwitchListener): () => void {
+  benchSwitchListeners.add(listener);
+  return () => void benchSwitchListeners.delete(listener);
+}
+
+function benchSwitched(cp: VirtualChargePoint, patch: Partial<Faults>): void {
+  const fields = Object.keys(patch) as Array<keyof Faults>;
+  for (const listener of [...benchSwitchListeners]) {
+    try {
+      listener(cp, fields);
+    } catch (e) {
+      console.error(`chargebench: a follower of ${cp.id}'s fault switches failed: ${(e as Error).message}`);
+    }
+  }
+}
+
 /** Where virtual chargers are kept; the bench record implements it. */
 export interface VirtualChargerStore {
   virtualChargers(): StoredVirtualCharger[];
@@ -145,7 +169,7 @@ export class VirtualChargerManager {
 
   async remove(id: string): Promise<void> {
     const entry = this.entry(id);
-    await entry.vcp.stop();
+    await entry.vcp.dispose();
     this.clearTimers(entry);
     this.entries.delete(id);
     await this.store.deleteVirtualCharger(id);
@@ -221,18 +245,22 @@ export class VirtualChargerManager {
 
   setFaults(id: string, patch: unknown): VirtualChargerView {
     const entry = this.entry(id);
-    entry.vcp.setFaults(parse(FaultsPatch, patch ?? {}, 'body'));
+    const read = parse(FaultsPatch, patch ?? {}, 'body');
+    entry.vcp.setFaults(read);
     this.save(entry, true);
     this.faultsSwitched(entry);
+    benchSwitched(entry.vcp, read);
     return entry.vcp.view();
   }
 
   /** One named fault switch, e.g. `offline` with `{"on": true, "seconds": 30}`. */
   setFault(id: string, name: string, body: unknown): VirtualChargerView {
     const entry = this.entry(id);
-    entry.vcp.setFaults(faultPatch(name, body, entry.vcp.faults));
+    const patch = faultPatch(name, body, entry.vcp.faults);
+    entry.vcp.setFaults(patch);
     this.save(entry, true);
     this.faultsSwitched(entry);
+    benchSwitched(entry.vcp, patch);
     return entry.vcp.view();
   }
 
@@ -269,7 +297,7 @@ export class VirtualChargerManager {
     this.stopHearingBack();
     for (const entry of this.entries.values()) {
       const wasRunning = entry.vcp.isRunning;
-      await entry.vcp.stop();
+      await entry.vcp.dispose();
       this.clearTimers(entry);
       this.store.saveVirtualChargerState(entry.vcp.id, { ...this.stateOf(entry), running: wasRunning });
     }

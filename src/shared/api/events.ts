@@ -5,7 +5,7 @@ import type { BenchHealth, BootInfo, ConnectorView, MessageView, MeterValueView,
 import type { RegistrationStatus } from '../ocpp16/enums';
 import type { VirtualChargerView } from './virtual-chargers';
 import type { UploadView } from './files';
-import type { CaseResult, OperatorPrompt, RunListItem } from './test-runs';
+import type { CaseResult, InjectedFaults, OperatorPrompt, RunListItem } from './test-runs';
 import type { CommissioningListItem, CommissioningView } from './commissioning';
 import type { BenchBehaviourView } from './bench-behaviour';
 
@@ -33,8 +33,11 @@ export type BenchEvent =
   | { type: 'uploadRemoved'; id: string; chargerId: string; ts: string }
   | { type: 'virtualChargerChanged'; charger: VirtualChargerView; ts: string }
   | { type: 'virtualChargerRemoved'; id: string; ts: string }
-  /** A conformance run started, moved to another case or step, or ended. */
-  | { type: 'testRunChanged'; run: RunListItem & { caseId: string | null; step: string | null }; ts: string }
+  /**
+   * A conformance run started, moved to another case or step, or ended; or a fault switch of its virtual
+   * charger was recorded with it (`faults`: the run's record of them then, the run's own switches marked).
+   */
+  | { type: 'testRunChanged'; run: RunListItem & { caseId: string | null; step: string | null; faults?: InjectedFaults }; ts: string }
   /** A case of a run has its verdict. */
   | { type: 'testCaseFinished'; runId: string; result: CaseResult; ts: string }
   /** A run asks the person at the charger to do something (null: the question is answered or gone). */

@@ -87,3 +87,41 @@ describe('a switch a person changed after the run turned it on', () => {
     await connectedAgain();
   }, 120_000);
 });
+
+describe('a switch of the run passes to a person as soon as they switch it through the bench', () => {
+  it('Stuck connector switched off and on again by a person during the case stays on after the put-back, and shows as theirs', async () => {
+    const { record } = await runCaseOf('X_AGAIN', async (t) => {
+      await t.operator({ kind: 'jamLock', connectorId: 1 });
+      fr.bench().virtualChargers.setFault(ID, 'stuck-connector', { on: false });
+      fr.bench().virtualChargers.setFault(ID, 'stuck-connector', { on: true });
+    });
+    try {
+      // The values are as the run set them again, but the switch is the person's: the put-back leaves it on.
+      expect(faults().stuckConnector).toBe(true);
+      expect(record.switched.map(({ caseId, on, off, by }) => ({ caseId, on, off, by }))).toEqual([
+        { caseId: 'X_AGAIN', on: ['Stuck connector'], off: [], by: 'run' },
+        { caseId: 'X_AGAIN', on: [], off: ['Stuck connector'], by: undefined },
+        { caseId: 'X_AGAIN', on: ['Stuck connector'], off: [], by: undefined },
+      ]);
+      expect(faultsInjectedText({ faults: record })).toContain('Stuck connector');
+    } finally {
+      fr.bench().virtualChargers.setFault(ID, 'stuck-connector', { on: false });
+    }
+  }, 120_000);
+
+  it('Offline whose "Back after" alone a person edited over the network the run cut: not put back, not waited for, and not blamed on the charger', async () => {
+    const { result } = await runCaseOf('X_HELD', async (t) => {
+      await t.operator({ kind: 'disconnectNetwork' });
+      fr.bench().virtualChargers.setFaults(ID, { offlineSeconds: 600 });
+    });
+    try {
+      expect(faults()).toMatchObject({ offline: true, offlineSeconds: 600 });
+      const problems = result.cases[0]!.cleanupProblems;
+      expect(problems).toEqual(['The charger is kept offline by the Offline switch a person set during the case (back 600 s after it was set); not waited for']);
+      expect(problems.join('\n')).not.toContain('did not reconnect');
+    } finally {
+      fr.bench().virtualChargers.setFault(ID, 'offline', { on: false });
+    }
+    await connectedAgain();
+  }, 120_000);
+});

@@ -65,7 +65,7 @@ describe('fault switches of the virtual charger a run is on', () => {
     expect(run.cases.map((c) => c.verdict)).toEqual(['pass']);
     expect(run.faults).toEqual({ atStart: [], switched: [] });
     expect(htmlReport(run)).not.toContain('Faults injected');
-    expect(htmlReport(run)).toContain('<dt>Fault switches</dt><dd>none on during the run</dd>');
+    expect(htmlReport(run)).toContain('<dt>Fault switches</dt><dd>none injected during the run</dd>');
   }, 120_000);
 });
 

@@ -158,7 +158,7 @@ ${Object.entries(run.job ?? {})
   .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
   .join('')}
 <dt>Charger</dt><dd>${esc(run.chargerId)}${run.virtual ? ' (built-in virtual charger)' : ''}</dd>
-${run.faults ? `<dt>Fault switches</dt><dd>${injected ? `<span class="warn">${esc(injected.replace(/^Faults injected: /, ''))}</span>` : 'none on during the run'}</dd>` : ''}
+${run.faults ? `<dt>Fault switches</dt><dd>${injected ? `<span class="warn">${esc(injected.replace(/^Faults injected: /, ''))}</span>` : 'none injected during the run'}</dd>` : ''}
 <dt>Vendor, model</dt><dd>${esc(run.charger.vendor ?? '—')} ${esc(run.charger.model ?? '')}</dd>
 <dt>Firmware</dt><dd>${run.charger.firmware === null && (run.firmwareAtEnd ?? null) === null ? '—' : esc(firmwareWords(run))}</dd><dt>Serial</dt><dd>${esc(run.charger.serial ?? '—')}</dd>
 <dt>Started</dt><dd>${esc(wall.started)}</dd><dt>Finished</dt><dd>${esc(wall.finished ?? '—')}</dd>

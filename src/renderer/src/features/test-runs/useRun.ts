@@ -1,6 +1,6 @@
 // One conformance run, live: the result so far (tests:get), kept current from the bench's events (the run's
 // state and current case and step, each case's verdict as it lands), and the frames of the case in progress
-// as the charger and the bench exchange them.
+// as the charger and the bench exchange them, and the fault switches recorded with the run as they are switched.
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/context';
 import type { CaseFrame, CaseResult, RunResult } from '../../../../shared/api/test-runs';
@@ -92,7 +92,9 @@ export function useRun(runId: string): LiveRun {
               framesFrom = null;
             }
             current = e.run.state === 'running' ? { caseId: e.run.caseId, step: e.run.step } : null;
-            if (run) run = { ...run, state: e.run.state, summary: e.run.summary, finishedAt: e.run.finishedAt };
+            // With the run's record of fault switches when one was just recorded (the run's own jammed lock is
+            // then told from a switch injected since the page read the run).
+            if (run) run = { ...run, state: e.run.state, summary: e.run.summary, finishedAt: e.run.finishedAt, ...(e.run.faults && { faults: e.run.faults }) };
           } else if (e.type === 'frameLogged' && run?.state === 'running' && e.message.chargerId === run.chargerId) {
             const { chargerId: _c, ...frame } = e.message;
             frames = frames.length >= LIVE_FRAMES ? [...frames.slice(1 - LIVE_FRAMES), frame] : [...frames, frame];
