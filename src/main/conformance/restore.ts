@@ -73,7 +73,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       if (problem && !host.frames.connected) return problems;
     }
   }
-  if (heldOffline) return [...problems, heldOffline];
+  if (heldOffline && !host.signal?.aborted) return [...problems, heldOffline];
   if (!host.frames.connected) {
     // A case that dropped or rebooted the charger: give it time to come back, unless the run was stopped (then
     // nothing waits on an offline charger: what putting it back would have asked of it is named, not done).
