@@ -76,8 +76,8 @@ describe('the charger does not come back after the case', () => {
       expect(gone).toBe(true);
       const [stopped, next] = run.cases;
       expect(stopped!.verdict).toBe('pass');
-      // Its Offline switch holds it off the network: said so, not waited for nor blamed on the charger.
-      const held = 'The charger is kept offline by the Offline switch a person set; not waited for';
+      // Its Offline switch holds it off the network: said so, not blamed on the charger.
+      const held = 'The charger stayed offline after the case: the Offline switch a person set holds it';
       expect(stopped!.cleanupProblems).toEqual([held]);
       expect(next!.notPutBack).toEqual({ after: 'TC_012_CS', problems: [held] });
     } finally {

@@ -149,7 +149,7 @@ export class VirtualOperator implements Operator {
   /**
    * Switches off what the operator itself switched on and still owns (a switch on before, or one a person
    * switched since, stays as they set it); returns those it put back, and the words for a person's Offline that
-   * still holds the charger offline (then not waited for), or null.
+   * still holds the charger offline (said when it does not come back), or null.
    */
   switchOffOwn(): { back: OperatorSwitch[]; heldOffline: string | null } {
     const back = [...this.switchedOn.keys()].filter((name) => this.switchOff(name));
@@ -163,7 +163,7 @@ export class VirtualOperator implements Operator {
     }
     if (!faults?.offline) return { back, heldOffline: null };
     const timed = faults.offlineSeconds > 0 ? ` (back ${faults.offlineSeconds} s after it was set)` : '';
-    return { back, heldOffline: `The charger is kept offline by the Offline switch a person set${during}${timed}; not waited for` };
+    return { back, heldOffline: `The charger stayed offline after the case: the Offline switch a person set${during} holds it${timed}` };
   }
 
   async perform({ action: a }: OperatorPrompt): Promise<OperatorAnswer> {

@@ -50,7 +50,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
   // on (a jammed lock, the network cut) off, before it is waited for: only those, a person's stay on.
   if (host.operator instanceof VirtualOperator && !host.operator.vcp().isRunning) host.operator.vcp().start();
   // A person's Offline that still holds the charger (one they switched over the network the run cut, too) is
-  // theirs: the charger is not waited for, and that is said, not blamed on the charger.
+  // theirs: when the charger does not come back, that is said, not blamed on the charger.
   const { back: own, heldOffline } = host.operator instanceof VirtualOperator ? host.operator.switchOffOwn() : { back: [], heldOffline: null };
   if (own.includes('offline') && !host.signal?.aborted) {
     // The network its hands cut is back: the charger reconnects (its connection may not be seen closing yet).
@@ -73,14 +73,13 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       if (problem && !host.frames.connected) return problems;
     }
   }
-  if (heldOffline && !host.signal?.aborted) return [...problems, heldOffline];
   if (!host.frames.connected) {
     // A case that dropped or rebooted the charger: give it time to come back, unless the run was stopped (then
     // nothing waits on an offline charger: what putting it back would have asked of it is named, not done).
     if (!host.signal?.aborted) phase(`waiting up to ${t.data.chargerTimeoutS * 2} s for the charger to reconnect`);
     if (!host.signal?.aborted) await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null, host.signal);
     if (!host.frames.connected)
-      return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o.setup ?? false, problems.length > 0)] : [...problems, 'The charger did not reconnect after the case'];
+      return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o.setup ?? false, problems.length > 0)] : [...problems, heldOffline ?? 'The charger did not reconnect after the case'];
   }
   // After a Stop between a remote start the charger accepted and its session's start, the session begins
   // soon: it is waited for, so it is stopped here rather than left running.
