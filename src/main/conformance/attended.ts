@@ -27,7 +27,13 @@ export function virtualBusy(bench: Bench, id: string): () => boolean {
 /** The operator of a run on `chargerId`; `publish` is told each question and its end (null). */
 export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal, publish: (prompt: OperatorPrompt | null) => void): RunOperator {
   if (bench.virtualChargers.has(chargerId)) {
-    return { operator: new VirtualOperator(() => bench.virtualChargers.charger(chargerId)), virtual: true, busy: virtualBusy(bench, chargerId), prompt: () => null, answer: () => false };
+    return {
+      operator: new VirtualOperator(() => bench.virtualChargers.charger(chargerId), bench.virtualChargers),
+      virtual: true,
+      busy: virtualBusy(bench, chargerId),
+      prompt: () => null,
+      answer: () => false,
+    };
   }
   let waiting: { prompt: OperatorPrompt; answer: (a: OperatorAnswer) => void } | null = null;
   const operator = new PromptOperator(

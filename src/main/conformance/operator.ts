@@ -5,7 +5,7 @@ import type { VirtualChargePoint } from '../virtual-cp/charge-point';
 import type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../shared/api/test-runs';
 import type { Faults } from '../../shared/api/virtual-chargers';
 import { Inconclusive } from './types';
-import { onBenchFaultsSwitched } from '../virtual-cp/manager';
+import type { FaultsSwitchedListener } from '../virtual-cp/manager';
 
 export type { OperatorAction, OperatorAnswer, OperatorPrompt } from '../../shared/api/test-runs';
 
@@ -93,7 +93,14 @@ export class VirtualOperator implements Operator {
   private readonly taken = new Set<OperatorSwitch>();
   private stopHearing: (() => void) | null = null;
 
-  constructor(readonly vcp: () => VirtualChargePoint) {}
+  /**
+   * `vcp` the charger it drives; `switches` where a person's fault switches are heard (the bench's virtual
+   * chargers), so that a switch of the operator's a person sets is theirs from then on.
+   */
+  constructor(
+    readonly vcp: () => VirtualChargePoint,
+    private readonly switches?: { onFaultsSwitched(listener: FaultsSwitchedListener): () => void },
+  ) {}
 
   /** Switches `name` on, unless it is on already (a person's switch, left as it is and not taken over). */
   private switchOn(cp: VirtualChargePoint, name: OperatorSwitch, patch: Partial<Faults>): void {
@@ -101,7 +108,7 @@ export class VirtualOperator implements Operator {
     const before = cp.faults as unknown as Record<string, unknown>;
     this.switchedOn.set(name, { cp, set: patch, back: Object.fromEntries(Object.keys(patch).map((k) => [k, before[k]])) as Partial<Faults> });
     this.taken.delete(name);
-    this.stopHearing ??= onBenchFaultsSwitched((switched, fields) => this.personSwitched(switched, fields));
+    this.stopHearing ??= this.switches?.onFaultsSwitched((id, _faults, by, fields) => by !== 'itself' && fields && this.personSwitched(id, fields)) ?? null;
     this.setSwitches(cp, patch);
   }
 
@@ -110,9 +117,9 @@ export class VirtualOperator implements Operator {
    * fields, whatever the values: off and on again, Offline's "back after" alone) is theirs from now on, and the
    * put-back leaves it as they set it.
    */
-  private personSwitched(cp: VirtualChargePoint, fields: Array<keyof Faults>): void {
+  private personSwitched(chargerId: string, fields: Array<keyof Faults>): void {
     for (const [name, own] of this.switchedOn) {
-      if (own.cp !== cp || !fields.some((f) => Object.hasOwn(own.set, f))) continue;
+      if (own.cp.id !== chargerId || !fields.some((f) => Object.hasOwn(own.set, f))) continue;
       this.switchedOn.delete(name);
       this.taken.add(name);
     }

@@ -28,7 +28,7 @@ export async function virtualTarget(bench: Bench, id = 'OCTT-VIRTUAL', connector
     if (Date.now() > deadline) throw new Error(`The virtual charger ${id} did not connect and boot within 15 s`);
     await new Promise((r) => setTimeout(r, 20));
   }
-  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id)), busy: virtualBusy(bench, id), declared: virtualDeclaration(bench, id) };
+  return { id, operator: new VirtualOperator(() => bench.virtualChargers.charger(id), bench.virtualChargers), busy: virtualBusy(bench, id), declared: virtualDeclaration(bench, id) };
 }
 
 /** What a built-in virtual charger has that no charger reports, as a person would declare it: a fixed cable, back-up power. */

@@ -61,6 +61,8 @@ export interface VirtualChargePointOptions {
   onFrame?: (frame: VcpFrame) => void;
   /** Something a user sees changed (status, transaction, connection, queue, configuration). */
   onChange?: () => void;
+  /** A timed fault switch ended by itself (Offline "back after N s"): its faults are as after it. */
+  onSwitchedBack?: () => void;
   /** Round trip of every call this charger made, for the fleet benchmark. */
   onCallDone?: (action: Action, ms: number, outcome: CallOutcome['outcome']) => void;
   /** Keep a ring of recent frames for GetDiagnostics (off for large fleets). */
@@ -340,6 +342,11 @@ export class VirtualChargePoint {
   /** Something a user sees changed. */
   changed(): void {
     this.options.onChange?.();
+  }
+
+  /** A timed fault switch ended by itself (Offline "back after N s"). */
+  switchedBack(): void {
+    this.options.onSwitchedBack?.();
   }
 
   iso(): string {

@@ -50,27 +50,10 @@ const apply: { [F in FaultSwitch]: (now: Faults, before: Faults, cp: Model) => v
 };
 
 /** What a timed Offline does when its seconds are up: switches itself off, and says so. */
-const offlineBack = (cp: Model) => () => switchedBackByItself(cp, cp.setFaults({ offline: false }));
-
-/** Told when a timed switch ends by itself (Offline "back after N s"): the charger (its Model) and its faults after. */
-type BackListener = (cp: Model, faults: Faults) => void;
-const backListeners = new Set<BackListener>();
-
-/** Follows the timed switches that end by themselves (the manager tells a run's followers); returns the unsubscribe. */
-export function onSwitchedBackByItself(listener: BackListener): () => void {
-  backListeners.add(listener);
-  return () => void backListeners.delete(listener);
-}
-
-function switchedBackByItself(cp: Model, faults: Faults): void {
-  for (const listener of backListeners) {
-    try {
-      listener(cp, faults);
-    } catch (e) {
-      console.error(`chargebench: a follower of a timed fault switch failed: ${(e as Error).message}`);
-    }
-  }
-}
+const offlineBack = (cp: Model) => () => {
+  cp.setFaults({ offline: false });
+  cp.switchedBack();
+};
 
 /** The faults a charger has now; each change applies every switch. */
 export class FaultSwitches {

@@ -4,7 +4,7 @@
 import { BenchError, parse } from '../errors';
 import { FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualChargerView } from '../../shared/api/virtual-chargers';
 import { VirtualChargePoint, type PersistedState } from './charge-point';
-import { faultPatch, onSwitchedBackByItself } from './faults';
+import { faultPatch } from './faults';
 import { performPhysicalAction } from './physical-actions';
 import { systemClock, type Clock, type Timer } from '../clock';
 import { AuthorizationKey } from '../../shared/api/commands';
@@ -53,29 +53,11 @@ export function savedFaults(id: string, saved: unknown): Partial<Faults> {
   return kept as Partial<Faults>;
 }
 
-/** Told of each fault switch a person set through a bench's faces (setFaults, setFault): the charger, the fields its patch set. */
-type BenchSwitchListener = (cp: VirtualChargePoint, fields: Array<keyof Faults>) => void;
-const benchSwitchListeners = new Set<BenchSwitchListener>();
-
 /**
- * Follows the fault switches set through any bench's faces (not a run's own steps, not a timed one ending by
- * itself), by charger object: a run's hands hear a person take over a switch they turned on. Returns the unsubscribe.
+ * Told of each fault switch of a virtual charger: its id, its faults after, `by` 'itself' for a timed one
+ * ending by itself, and the fields a person's patch set (setFaults, setFault).
  */
-export function onBenchFaultsSwitched(listener: BenchSwitchListener): () => void {
-  benchSwitchListeners.add(listener);
-  return () => void benchSwitchListeners.delete(listener);
-}
-
-function benchSwitched(cp: VirtualChargePoint, patch: Partial<Faults>): void {
-  const fields = Object.keys(patch) as Array<keyof Faults>;
-  for (const listener of [...benchSwitchListeners]) {
-    try {
-      listener(cp, fields);
-    } catch (e) {
-      console.error(`chargebench: a follower of ${cp.id}'s fault switches failed: ${(e as Error).message}`);
-    }
-  }
-}
+export type FaultsSwitchedListener = (id: string, faults: Faults, by?: 'itself', fields?: Array<keyof Faults>) => void;
 
 /** Where virtual chargers are kept; the bench record implements it. */
 export interface VirtualChargerStore {
@@ -112,7 +94,7 @@ interface Entry {
 export class VirtualChargerManager {
   private readonly entries = new Map<string, Entry>();
   private readonly clock: Clock;
-  private readonly switchListeners = new Set<(id: string, faults: Faults, by?: 'itself') => void>();
+  private readonly switchListeners = new Set<FaultsSwitchedListener>();
 
   constructor(
     private readonly store: VirtualChargerStore,
@@ -248,8 +230,7 @@ export class VirtualChargerManager {
     const read = parse(FaultsPatch, patch ?? {}, 'body');
     entry.vcp.setFaults(read);
     this.save(entry, true);
-    this.faultsSwitched(entry);
-    benchSwitched(entry.vcp, read);
+    this.faultsSwitched(entry, undefined, Object.keys(read) as Array<keyof Faults>);
     return entry.vcp.view();
   }
 
@@ -259,8 +240,7 @@ export class VirtualChargerManager {
     const patch = faultPatch(name, body, entry.vcp.faults);
     entry.vcp.setFaults(patch);
     this.save(entry, true);
-    this.faultsSwitched(entry);
-    benchSwitched(entry.vcp, patch);
+    this.faultsSwitched(entry, undefined, Object.keys(patch) as Array<keyof Faults>);
     return entry.vcp.view();
   }
 
@@ -269,23 +249,15 @@ export class VirtualChargerManager {
    * a timed one ending by itself (`by` 'itself': Offline "back after N s"), not what a test run's own steps
    * change; a test run records them. Returns the unsubscribe.
    */
-  onFaultsSwitched(listener: (id: string, faults: Faults, by?: 'itself') => void): () => void {
+  onFaultsSwitched(listener: FaultsSwitchedListener): () => void {
     this.switchListeners.add(listener);
     return () => void this.switchListeners.delete(listener);
   }
 
-  /** A timed switch of one of these chargers ended by itself: kept now, and told as a switch is. */
-  private readonly stopHearingBack = onSwitchedBackByItself((cp) => {
-    const entry = [...this.entries.values()].find((e) => e.vcp === cp);
-    if (!entry) return;
-    this.save(entry, true);
-    this.faultsSwitched(entry, 'itself');
-  });
-
-  private faultsSwitched(entry: Entry, by?: 'itself'): void {
+  private faultsSwitched(entry: Entry, by?: 'itself', fields?: Array<keyof Faults>): void {
     for (const listener of this.switchListeners) {
       try {
-        listener(entry.vcp.id, entry.vcp.faults, by);
+        listener(entry.vcp.id, entry.vcp.faults, by, fields);
       } catch (e) {
         console.error(`chargebench: a follower of ${entry.vcp.id}'s fault switches failed: ${(e as Error).message}`);
       }
@@ -294,7 +266,6 @@ export class VirtualChargerManager {
 
   /** Stops every charger and saves its state (the bench is shutting down). */
   async close(): Promise<void> {
-    this.stopHearingBack();
     for (const entry of this.entries.values()) {
       const wasRunning = entry.vcp.isRunning;
       await entry.vcp.dispose();
@@ -314,6 +285,11 @@ export class VirtualChargerManager {
       faults,
       callTimeoutMs: this.options.callTimeoutMs,
       onChange: () => this.changed(entry),
+      // A timed switch ended by itself: kept now, and told as a switch is.
+      onSwitchedBack: () => {
+        this.save(entry, true);
+        this.faultsSwitched(entry, 'itself');
+      },
     });
     this.entries.set(def.id, entry);
     return entry;

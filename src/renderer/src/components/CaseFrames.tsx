@@ -45,7 +45,6 @@ export function CaseFrames({
   label,
   empty = 'No frames.',
   maxHeight,
-  wrap = false,
 }: {
   frames: CaseFrame[];
   /** Message ids to highlight. */
@@ -54,8 +53,6 @@ export function CaseFrames({
   label: string;
   empty?: string;
   maxHeight?: number;
-  /** Payloads wrapped in full rather than cut to one line (a narrow table of a few frames). */
-  wrap?: boolean;
 }) {
   const [open, setOpen] = useState<number | null>(null);
   if (!frames.length)
@@ -71,9 +68,9 @@ export function CaseFrames({
       <Table size="small" stickyHeader aria-label={label} sx={{ '& td, & th': { py: 0.25, px: 1 } }}>
         <TableHead>
           <TableRow>
-            <TableCell sx={{ width: wrap ? 80 : 90 }}>Time</TableCell>
+            <TableCell sx={{ width: 90 }}>Time</TableCell>
             <TableCell sx={{ width: 70 }}>Way</TableCell>
-            <TableCell sx={{ width: wrap ? 150 : 200 }}>Message</TableCell>
+            <TableCell sx={{ width: 200 }}>Message</TableCell>
             <TableCell>Payload</TableCell>
           </TableRow>
         </TableHead>
@@ -103,10 +100,7 @@ export function CaseFrames({
                     {f.action && f.kind !== 'CALL' ? ` ${f.kind === 'CALLRESULT' ? 'result' : f.kind}` : ''}
                     <Box sx={{ fontFamily: monoFont, fontSize: 11, color: 'text.secondary', overflowWrap: 'anywhere' }}>{f.messageId}</Box>
                   </TableCell>
-                  <TableCell
-                    sx={{ fontFamily: monoFont, fontSize: 12, maxWidth: 0, ...(wrap ? { overflowWrap: 'anywhere' } : { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }) }}
-                    title={payloadOf(f)}
-                  >
+                  <TableCell sx={{ fontFamily: monoFont, fontSize: 12, maxWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={payloadOf(f)}>
                     {f.error ? `${f.error} · ` : ''}
                     {payloadOf(f)}
                   </TableCell>

@@ -2,13 +2,13 @@
 // it cannot be deleted now. Cancel has the focus (Enter deletes nothing); while the deletion is sent, the
 // dialog cannot be closed and the delete button shows it is loading.
 import type { ReactNode } from 'react';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import { FormDialogProblems } from './FormDialogActions';
 
 export interface ConfirmDeleteDialogProps {
   open: boolean;
@@ -39,16 +39,7 @@ export function ConfirmDeleteDialog({ open, titleId, title, text, children, erro
       <DialogContent>
         <DialogContentText>{text}</DialogContentText>
         {children}
-        {error && (
-          <Alert severity="error" sx={{ mt: 2 }}>
-            {error}
-          </Alert>
-        )}
-        {blocked && !pending && (
-          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
-            {blocked}
-          </Alert>
-        )}
+        <FormDialogProblems formError={error} blocked={blocked ?? null} pending={pending} alertSx={{ mt: 2 }} />
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onClose} disabled={pending} autoFocus>

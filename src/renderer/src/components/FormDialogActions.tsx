@@ -4,6 +4,7 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import DialogActions from '@mui/material/DialogActions';
+import type { SxProps, Theme } from '@mui/material/styles';
 
 /** `disabled`: the form cannot be sent now (the dialog says why). */
 export function FormDialogActions({ pending, onCancel, submitLabel, disabled = false }: { pending: boolean; onCancel: () => void; submitLabel: string; disabled?: boolean }) {
@@ -24,12 +25,16 @@ export function FormDialogActions({ pending, onCancel, submitLabel, disabled = f
  * (`formError`), and why it cannot be sent now (`blocked`, e.g. the link to the bench is lost; not while it
  * is being sent).
  */
-export function FormDialogProblems({ formError, blocked, pending }: { formError: string | null; blocked: string | null; pending: boolean }) {
+export function FormDialogProblems({ formError, blocked, pending, alertSx }: { formError: string | null; blocked: string | null; pending: boolean; alertSx?: SxProps<Theme> }) {
   return (
     <>
-      {formError && <Alert severity="error">{formError}</Alert>}
+      {formError && (
+        <Alert severity="error" sx={alertSx}>
+          {formError}
+        </Alert>
+      )}
       {blocked && !pending && (
-        <Alert severity="error" role="alert">
+        <Alert severity="error" role="alert" sx={alertSx}>
           {blocked}
         </Alert>
       )}

@@ -48,6 +48,7 @@ import { ChargerPicker, useBusyChargers, useEarlierRun } from './ChargerChoice';
 import { FaultsOnWarning } from './InjectedFaults';
 import { benchDefaults, connectorWarning, declaredCapabilities, testDataProblems, type Capabilities } from './startFormChecks';
 import type { Capability } from '../../../../shared/api/test-runs';
+import type { VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 
 type Choice = 'all' | 'profile' | 'pick' | 'rerun';
 
@@ -216,9 +217,10 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   const [declared, setDeclared] = useState<Capabilities>(benchDefaults);
   // What the bench knows of the charger without a declaration (a virtual one's definition, else its defaults):
   // only what the person sets otherwise is declared. `keep`: what the earlier run a re-run repeats declared.
-  const [known, setKnown] = useState<Capabilities>(benchDefaults);
+  const [definition, setDefinition] = useState<VirtualChargerView['definition'] | null>(null);
+  const known = useMemo<Capabilities>(() => (definition ? { ...benchDefaults, fixedCable: definition.fixedCable, backupPower: definition.backupPower } : benchDefaults), [definition]);
+  const virtualConnectors = typeof definition?.connectors === 'number' ? definition.connectors : null;
   const [keep, setKeep] = useState<Capability[]>([]);
-  const [virtualConnectors, setVirtualConnectors] = useState<number | null>(null);
   const [profilesDeclared, setProfilesDeclared] = useState<FeatureProfile[] | null>(null);
   const [confirming, setConfirming] = useState(false);
 
@@ -226,16 +228,14 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   // charger starts from the defaults (a socket, no back-up power), not from the last one's.
   useEffect(() => {
     setDeclared((d) => ({ ...d, fixedCable: false, backupPower: false }));
-    setKnown(benchDefaults);
-    setVirtualConnectors(null);
+    setDefinition(null);
     if (!chosen?.virtual) return;
     let live = true;
     client.call('virtualChargers:get', { id: chosen.id }).then(
       ({ definition }) => {
         if (!live) return;
         setDeclared((d) => ({ ...d, fixedCable: definition.fixedCable, backupPower: definition.backupPower }));
-        setKnown({ ...benchDefaults, fixedCable: definition.fixedCable, backupPower: definition.backupPower });
-        setVirtualConnectors(typeof definition.connectors === 'number' ? definition.connectors : null);
+        setDefinition(definition);
       },
       () => undefined,
     );
