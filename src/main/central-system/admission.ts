@@ -160,13 +160,17 @@ function securityProfile1(
         status: 401,
         reason: `Wrong user: ${chargerId} sent a password for user ${JSON.stringify(sent.user)}, but the user must be the charge point identity (security profile 1). Check the identity the charger logs in with`,
       };
-    case 'password':
-      if (samePassword(sent.password, expected)) return { status: null, note: null };
+    case 'password': {
+      // A charger let in with either of two passwords (whether it took a new key is not known) keeps the one it used.
+      if (samePassword(sent.password, expected)) return { status: null, note: registry.connectedWith(chargerId, 'own') };
+      const other = registry.otherPasswordOf(chargerId);
+      if (other !== undefined && samePassword(sent.password, other)) return { status: null, note: registry.connectedWith(chargerId, 'other') };
       if (virtual)
         return { status: 401, reason: `Wrong password: ${chargerId}, one of this bench's virtual chargers, sent another password than the bench has for it (security profile 1). ${onItsCard}` };
       return {
         status: 401,
         reason: `Wrong password: the charger's AuthorizationKey does not match the password set for ${chargerId} on this bench (security profile 1). Set the same password on both`,
       };
+    }
   }
 }

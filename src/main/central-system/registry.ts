@@ -19,6 +19,8 @@ export class ChargerRegistry {
   private readonly passwords = new Map<string, string>();
   /** Chargers whose stored password this machine cannot decrypt: refused until it is set again. */
   private readonly unreadable = new Set<string>();
+  /** A second password let in besides a charger's own until it connects with one of them (see letInEither). */
+  private readonly either = new Map<string, EitherPassword & { own: string }>();
 
   constructor(private readonly record: BenchRecord) {
     for (const c of record.chargers.list()) {
@@ -53,6 +55,40 @@ export class ChargerRegistry {
   /** The password to compare with, 'unreadable' when it cannot be decrypted here, or undefined when there is none. */
   passwordOf(chargerId: string): string | 'unreadable' | undefined {
     return this.unreadable.has(chargerId) ? 'unreadable' : this.passwords.get(chargerId);
+  }
+
+  /** The second password a charger is let in with besides its own (see letInEither), if any. Never leaves but to be compared. */
+  otherPasswordOf(chargerId: string): string | undefined {
+    return this.either.get(chargerId)?.password;
+  }
+
+  /**
+   * Sets the charger's password, and until it next connects lets it in with `other.password` as well (whether
+   * it took a new AuthorizationKey is not known). The one it connects with is kept from then on (connectedWith).
+   * Held in memory: a bench restarted meanwhile expects `password` only. Setting a password ends it.
+   */
+  async letInEither(chargerId: string, password: string, other: EitherPassword): Promise<void> {
+    parse(AuthorizationKey, other.password, 'password');
+    await this.setPassword(chargerId, password);
+    this.either.set(chargerId, { ...other, own: password });
+  }
+
+  /**
+   * The charger let in with its own password or (`'other'`) the second one letInEither gave: only that one
+   * gets it in from now on, and it is the charger's password. Says which one it used (for the connection's
+   * record), or null when it was not let in with either.
+   */
+  connectedWith(chargerId: string, used: 'own' | 'other'): string | null {
+    const e = this.either.get(chargerId);
+    if (!e) return null;
+    this.either.delete(chargerId);
+    if (used === 'other') {
+      this.rememberPassword(chargerId, e.password);
+      this.record.chargers
+        .setPassword(chargerId, e.password)
+        .catch((err: unknown) => console.error(`chargebench: the password ${chargerId} connected with could not be stored: ${(err as Error).message}`));
+    }
+    return `${chargerId} connected with ${used === 'own' ? e.ownName : e.name} (the bench let it in with either, as ${e.why}); it keeps that password from now on`;
   }
 
   bootPolicyOf(chargerId: string): RegistrationStatus | undefined {
@@ -105,6 +141,7 @@ export class ChargerRegistry {
     if (password !== null) parse(AuthorizationKey, password, 'password');
     await this.record.chargers.setPassword(chargerId, password);
     this.rememberPassword(chargerId, password);
+    this.either.delete(chargerId);
   }
 
   /** Forgets a charger (its logs stay); the caller checked it is not connected. */
@@ -125,6 +162,7 @@ export class ChargerRegistry {
     this.virtual.delete(chargerId);
     this.passwords.delete(chargerId);
     this.unreadable.delete(chargerId);
+    this.either.delete(chargerId);
     this.bootPolicies.delete(chargerId);
   }
 
@@ -133,6 +171,17 @@ export class ChargerRegistry {
     if (password === null) this.passwords.delete(chargerId);
     else this.passwords.set(chargerId, password);
   }
+}
+
+/** A second password a charger is let in with (ChargerRegistry.letInEither), and the words naming each. */
+export interface EitherPassword {
+  password: string;
+  /** The second password, as the record names it ("the password it had before TC_073_CS"). */
+  name: string;
+  /** The charger's own password, as the record names it ("the AuthorizationKey TC_073_CS set"). */
+  ownName: string;
+  /** Why either gets it in ("whether it took the AuthorizationKey TC_073_CS set is not known: its answer never came"). */
+  why: string;
 }
 
 export function unknownChargerMessage(chargerId: string): string {

@@ -2,6 +2,7 @@
 // uses it), and how a step gives way to the run's Stop.
 import type { Clock } from '../clock';
 import type { BehaviourRegistry } from '../central-system/behaviour';
+import type { EitherPassword } from '../central-system/registry';
 import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
 import type { OperationResult } from '../../shared/api/views';
 import type { ChargerFrames } from './frames';
@@ -31,8 +32,11 @@ export interface CaseHost {
   connectorsSinceBoot?(): number[];
   /** The bench's own file locations: firmware it hosts, upload locations it receives diagnostics at. */
   files: BenchFiles;
-  /** Security profile 1: the password the bench checks for the charger (null: none checked), and changing it. */
-  password: { get(): string | null; set(password: string | null): Promise<void> };
+  /**
+   * Security profile 1: the password the bench checks for the charger (null: none checked), and changing it;
+   * with `other`, the charger is let in with that one too until it connects with one of them, then keeps it.
+   */
+  password: { get(): string | null; set(password: string | null, other?: EitherPassword): Promise<void> };
   /** The run's Stop: the step in progress ends at once (RunStopped), and the case with it. */
   signal?: AbortSignal;
   /**

@@ -9,6 +9,7 @@ import { sleep } from '../clock';
 import { passwordLeftWhenStopped, restorePassword } from './password-back';
 import { putBackCalls } from './outside-script';
 import { setupStopped } from './setup-stop';
+import { SetupStopped } from './types';
 
 export interface RestoreOptions {
   /** The run's start (before the first case), not the end of a case. */
@@ -43,6 +44,8 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
     try {
       await fn();
     } catch (e) {
+      // In a run's setup, what its Stop left undone is no problem of the run: no case runs after it.
+      if (e instanceof SetupStopped) return;
       problems.push(`${what}: ${(e as Error).message}`);
     }
   };
@@ -57,6 +60,13 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
     const before = host.frames.connections;
     phase(`waiting up to ${t.data.chargerTimeoutS * 2} s for the charger to reconnect (its network back)`);
     await host.frames.waitFor(t.clock, limit * 2, () => (host.frames.connections > before && host.frames.connected) || null, host.signal);
+  }
+  if (heldOffline && host.frames.connected) {
+    // A person's Offline switched (or its seconds changed) just now has cut the charger's socket, but the bench
+    // may not have seen it close yet: it is offline, and put back (or waited for) as such, not as connected.
+    // The close is on its way: a fake clock stays still (up to 3 s of wall time) until it is seen.
+    phase("waiting for the charger's connection to close (a person's Offline switch holds it offline)");
+    await host.frames.waitFor(t.clock, limit, () => !host.frames.connected || null).finally(host.frames.holdFor(3000));
   }
   if (t.touched.password) {
     phase('putting the AuthorizationKey back');

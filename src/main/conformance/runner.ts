@@ -18,7 +18,7 @@ import { restorePreconditions, type RestoreOptions } from './restore';
 import { afterLastCase, minimumStatusDurationNotBack } from './after-cases';
 import { afterCasesPhase, minimumStatusDurationAtStart, minimumStatusDurationForCommissioning } from './min-status-duration';
 import { capabilitySources } from './capabilities';
-import { afterUnanswered, setupHost, setupProblemsWhenStopped, stoppedInSetup } from './setup-stop';
+import { afterUnanswered, setupHost, stoppedInSetup } from './setup-stop';
 import { firmwareAfterCase, firmwareAtRunEnd, type FirmwareAfterCase } from './firmware-end';
 import { endOwnStopWatch, namingOwnStop, ownStopCheck } from './own-stop';
 import type { TestData } from './test-data';
@@ -119,7 +119,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
         const p = bench.centralSystem.registry.passwordOf(o.chargerId);
         return p === 'unreadable' ? null : (p ?? null);
       },
-      set: (password) => bench.centralSystem.registry.setPassword(o.chargerId, password),
+      set: (password, other) => (password !== null && other ? bench.centralSystem.registry.letInEither(o.chargerId, password, other) : bench.centralSystem.registry.setPassword(o.chargerId, password)),
     },
     signal: o.signal,
     keepAuthorizationCache: o.keepAuthorizationCache,
@@ -221,8 +221,9 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // The document's general preconditions before the first case too: what the charger was doing when the
       // run started (a session, a cable left in) is ended here, not found by the first case as its failure.
       if (!o.signal?.aborted) {
+        // What a Stop left undone there is not among them (no case runs after it; see restorePreconditions).
         const prepared = await restorePreconditions(new CaseContext('setup', setup, o.data, pics), { setup: true, words }).catch(orStopped<string[] | null>);
-        const setupProblems = [...setupNotes, ...setupProblemsWhenStopped(prepared ?? [])];
+        const setupProblems = [...setupNotes, ...(prepared ?? [])];
         if (setupProblems.length) run.setupProblems = setupProblems;
       }
       // What the last case that ran could not put back: the next case that runs begins with it.
@@ -479,7 +480,8 @@ async function driveFakeClock(clock: FakeClock, frames: ChargerFrames, going: ()
       seen = frames.lastActivity;
       quiet = 0;
     }
-    if (quiet < QUIET_MS) continue;
+    // A run that ended meanwhile moves the clock no more (a person's timed Offline is not ended early by it).
+    if (quiet < QUIET_MS || !going()) continue;
     const next = clock.nextAt;
     if (next === null) continue;
     await clock.advance(Math.max(0, next - clock.now()));

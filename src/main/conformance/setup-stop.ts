@@ -5,13 +5,13 @@
 // Nothing more is asked of the charger after that: a call would queue behind the unanswered one (one call at
 // a time) and wait for its time-out, so what the run's end would have put back or read is named, not done.
 import { untilStopped, type CaseHost } from './host';
-import { RunStopped } from './types';
+import { RunStopped, SetupStopped } from './types';
 
 /** Why a setup's call to the charger ended unanswered: the run was stopped while it waited. */
 const STOPPED = 'the run was stopped before its first case, while the charger had not answered yet';
 
-/** What a wait of the setup that a Stop ended throws (not a problem of the run: see setupProblemsWhenStopped). */
-export const setupStopped = (): RunStopped => new RunStopped(STOPPED);
+/** What a wait of the setup that a Stop ended throws (not a problem of the run: a put-back's step it ends names nothing, see restorePreconditions). */
+export const setupStopped = (): SetupStopped => new SetupStopped(STOPPED);
 
 /** The run's host for its setup, and the call a Stop left unanswered (its action), if any. */
 export interface SetupCalls {
@@ -19,7 +19,7 @@ export interface SetupCalls {
   unanswered(): string | null;
 }
 
-/** The run's host for its setup: each call to the charger ends at once (RunStopped) when the run is stopped. */
+/** The run's host for its setup: each call to the charger ends at once (SetupStopped) when the run is stopped. */
 export function setupHost(host: CaseHost): SetupCalls {
   const signal = host.signal;
   let unanswered: string | null = null;
@@ -28,8 +28,18 @@ export function setupHost(host: CaseHost): SetupCalls {
     host: {
       ...host,
       // Once stopped, nothing more is sent: a call would wait behind the one left unanswered.
-      operate: (action, payload, timeoutMs) =>
-        signal.aborted ? Promise.reject(setupStopped()) : untilStopped(host.operate(action, payload, timeoutMs), signal, STOPPED, () => (unanswered ??= action)),
+      operate: (action, payload, timeoutMs) => {
+        if (signal.aborted) return Promise.reject(setupStopped());
+        // The Stop's own end of the wait (not an error of the call itself) is told by its class.
+        let stopped = false;
+        const stop = () => {
+          stopped = true;
+          unanswered ??= action;
+        };
+        return untilStopped(host.operate(action, payload, timeoutMs), signal, STOPPED, stop).catch((e: unknown) => {
+          throw stopped && e instanceof RunStopped ? setupStopped() : e;
+        });
+      },
     },
     unanswered: () => unanswered,
   };
@@ -53,7 +63,4 @@ export function afterUnanswered(action: string, commissioning: boolean, minimumS
 }
 
 /** Whether `e` is a setup's call ended by the run's Stop (the run then ends stopped, with no case). */
-export const stoppedInSetup = (e: unknown, signal: AbortSignal | undefined): boolean => e instanceof RunStopped && e.message === STOPPED && !!signal?.aborted;
-
-/** The setup's problems without what the Stop left undone (each "<what>: <STOPPED>"): no case runs after it. */
-export const setupProblemsWhenStopped = (problems: string[]): string[] => problems.filter((p) => !p.endsWith(`: ${STOPPED}`));
+export const stoppedInSetup = (e: unknown, signal: AbortSignal | undefined): boolean => e instanceof SetupStopped && !!signal?.aborted;

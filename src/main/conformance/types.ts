@@ -33,4 +33,6 @@ export class StepFailure extends Error {
 export class NotApplicable extends Error {}
 /** The run was stopped (a person pressed Stop) while the case was on this step. */
 export class RunStopped extends Error {}
+/** The run was stopped during its setup (before its first case or step) while the bench waited on the charger: no case runs after it, and what it left undone is not a problem of the run. */
+export class SetupStopped extends RunStopped {}
 export class Inconclusive extends Error {}

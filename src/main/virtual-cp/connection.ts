@@ -18,6 +18,9 @@ export const connectionKeys = ['AuthorizationKey', 'WebSocketPingInterval'] as c
 
 export type ConnectionState = VirtualChargerView['connection'];
 
+/** What the charger shows as its last error while its Offline fault switch holds it. */
+const OFFLINE_ERROR = 'Offline (fault): no heartbeats, no connection';
+
 /** The HTTP Basic Authorization header value for security profiles 1 and 2: user = charge point id, password = the key. */
 export function basicAuthorization(chargePointId: string, authorizationKey: string): string {
   return `Basic ${Buffer.from(`${chargePointId}:${authorizationKey}`, 'utf8').toString('base64')}`;
@@ -152,6 +155,8 @@ export class Connection {
       res.once('error', done);
     });
     ws.on('error', (e) => {
+      // A socket Offline cut while it was still connecting errs too: the charger still says it is Offline.
+      if (this.offline) return;
       if (!this.cp.lastError?.startsWith('The central system refused')) this.cp.lastError = `Connection error: ${e.message}`;
     });
     ws.on('close', (code, reason) => this.onClose(ws, endpoint, code, reason.toString()));
@@ -257,7 +262,7 @@ export class Connection {
 
   /** The offline fault: no connection, no reconnects; back by itself after `seconds` (0: when switched off). */
   goOffline(seconds: number, back: () => void): void {
-    this.cp.lastError = 'Offline (fault): no heartbeats, no connection';
+    this.cp.lastError = OFFLINE_ERROR;
     this.reconnectTimer?.cancel();
     this.reconnectTimer = null;
     if (this.ws) this.ws.terminate();
@@ -268,10 +273,12 @@ export class Connection {
   }
 
   /**
-   * A timed Offline restored with the charger (a bench restart): not armed now, but at the next power-on,
-   * for the full seconds, since when it was switched on is not saved.
+   * An Offline restored with the charger (a bench restart): the charger says why it does not connect, as when
+   * the switch was set; a timed one is not armed now, but at the next power-on, for the full seconds, since
+   * when it was switched on is not saved.
    */
   offlineRestored(seconds: number, back: () => void): void {
+    this.cp.lastError = OFFLINE_ERROR;
     this.offlineReturn = seconds > 0 ? { seconds, back, until: null } : null;
   }
 

@@ -2,7 +2,8 @@
 // physical actions and fault switches, connected to this bench's central system, and kept in the record
 // (definition and non-volatile state) across restarts.
 import { BenchError, parse } from '../errors';
-import { FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualChargerView } from '../../shared/api/virtual-chargers';
+import { ActionFault, FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualChargerView } from '../../shared/api/virtual-chargers';
+import { centralSystemActions } from '../../shared/ocpp16';
 import { VirtualChargePoint, type PersistedState } from './charge-point';
 import { faultPatch } from './faults';
 import { performPhysicalAction } from './physical-actions';
@@ -24,13 +25,16 @@ export interface StoredVirtualCharger {
   state: (Partial<PersistedState> & { running?: boolean; faults?: Partial<Faults> }) | null;
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * A charger's saved fault switches, read field by field: one a newer version added (or a value this version
- * cannot read) is dropped and named in one log line, and the others stay as they were saved.
+ * A charger's saved fault switches, read field by field (the per-action faults action by action): one a newer
+ * version added (or a value this version cannot read) is dropped and named in one log line, and the others
+ * stay as they were saved.
  */
 export function savedFaults(id: string, saved: unknown): Partial<Faults> {
   if (saved === undefined || saved === null) return {};
-  if (typeof saved !== 'object' || Array.isArray(saved)) {
+  if (!isPlainObject(saved)) {
     console.error(`chargebench: virtual charger ${id} has saved fault switches this version cannot read; all off`);
     return {};
   }
@@ -40,7 +44,21 @@ export function savedFaults(id: string, saved: unknown): Partial<Faults> {
   const unreadable: string[] = [];
   for (const [field, value] of Object.entries(saved)) {
     if (!Object.hasOwn(shape, field)) unknown.push(field);
-    else {
+    else if (field === 'actions' && isPlainObject(value)) {
+      // Per-action faults one by one: an action, or a fault, this version cannot read is dropped alone.
+      const actions: Record<string, unknown> = {};
+      for (const [action, fault] of Object.entries(value)) {
+        if (!(centralSystemActions as readonly string[]).includes(action)) unknown.push(`actions.${action}`);
+        else {
+          const read = ActionFault.safeParse(fault);
+          if (read.success) actions[action] = read.data;
+          else unreadable.push(`actions.${action}`);
+        }
+      }
+      const read = shape.actions!.safeParse(actions);
+      if (read.success) kept.actions = read.data;
+      else unreadable.push('actions');
+    } else {
       const read = shape[field]!.safeParse(value);
       if (read.success) kept[field] = read.data;
       else unreadable.push(field);

@@ -66,21 +66,24 @@ describe("a person's timed Offline (back after N s)", () => {
 });
 
 describe('a switch a person changed after the run turned it on', () => {
-  it('is theirs: Offline set to 30 s over the network the run cut stays on through the reconnect and the put-back, and ends after its 30 s', async () => {
-    const { record } = await runCaseOf('X_TAKEN', async (t) => {
+  it('is theirs: Offline set to 30 s over the network the run cut stays on through the reconnect; the put-back waits for the charger, which is back when its 30 s are up', async () => {
+    const { result, record } = await runCaseOf('X_TAKEN', async (t) => {
       await t.operator({ kind: 'disconnectNetwork' });
       fr.bench().virtualChargers.setFault(ID, 'offline', { on: true, seconds: 30 });
       await t.operator({ kind: 'reconnectNetwork' });
     });
     try {
-      expect(faults()).toMatchObject({ offline: true, offlineSeconds: 30 });
+      // The put-back did not switch it off: it waited for the charger as for any other, and the person's
+      // switch ended by itself after its 30 s (from when they set them), the charger back then.
       expect(record.switched.map(({ caseId, on, off, by }) => ({ caseId, on, off, by }))).toEqual([
         { caseId: 'X_TAKEN', on: ['Offline'], off: [], by: 'run' },
         { caseId: 'X_TAKEN', on: ['Offline (30 s)'], off: ['Offline'], by: undefined },
+        { caseId: 'X_TAKEN', on: [], off: ['Offline (30 s)'], by: 'itself' },
       ]);
-      // The person's 30 s run from when they set them: the charger comes back by itself.
-      await clock.advance(31_000);
-      expect(faults().offline).toBe(false);
+      const [, set, back] = record.switched;
+      expect(Date.parse(back!.at) - Date.parse(set!.at)).toBe(30_000);
+      expect(faults()).toMatchObject({ offline: false, offlineSeconds: 30 });
+      expect(result.cases[0]!.cleanupProblems).toEqual([]);
     } finally {
       fr.bench().virtualChargers.setFault(ID, 'offline', { on: false });
     }
@@ -109,15 +112,26 @@ describe('a switch of the run passes to a person as soon as they switch it throu
     }
   }, 120_000);
 
-  it('Offline whose "Back after" alone a person edited over the network the run cut: not put back, and not blamed on the charger', async () => {
+  it('Offline whose "Back after" alone a person edited over the network the run cut: not put back, the charger held offline until its seconds are up, and the switch named, not the charger', async () => {
+    let setAt = 0;
     const { result } = await runCaseOf('X_HELD', async (t) => {
       await t.operator({ kind: 'disconnectNetwork' });
+      setAt = clock.now();
       fr.bench().virtualChargers.setFaults(ID, { offlineSeconds: 600 });
     });
     try {
       expect(faults()).toMatchObject({ offline: true, offlineSeconds: 600 });
+      // The put-back waited for the charger as for any other and, since it did not come back, named the
+      // person's switch (not a charger that "did not reconnect", and not a charger found connected).
       const problems = result.cases[0]!.cleanupProblems;
-      expect(problems.join('\n')).not.toContain('did not reconnect');
+      expect(problems).toEqual(['The charger stayed offline after the case: the Offline switch a person set during the case holds it (back 600 s after it was set)']);
+      expect(result.cases[0]!.frames.some((f) => f.action === 'BootNotification')).toBe(false);
+      // Their 600 s hold it offline (on the run's fake clock) until they are up, and no longer.
+      await clock.advance(setAt + 599_000 - clock.now());
+      expect(faults().offline).toBe(true);
+      expect(fr.bench().virtualChargers.get(ID).connection).not.toBe('connected');
+      await clock.advance(2_000);
+      expect(faults().offline).toBe(false);
     } finally {
       fr.bench().virtualChargers.setFault(ID, 'offline', { on: false });
     }

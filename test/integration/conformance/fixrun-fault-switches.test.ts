@@ -54,7 +54,7 @@ describe('the network the run cuts (disconnectNetwork)', () => {
 
   it('stays cut when a person switched Offline on: neither the case reconnecting it nor the put-back switches it off', async () => {
     try {
-      const { record } = await runCaseOf('X_PERSON', async (t) => {
+      const { result, record } = await runCaseOf('X_PERSON', async (t) => {
         // A person switches Offline on during the case (through the bench, as the UI does).
         fr.bench().virtualChargers.setFault('QA-BAD', 'offline', { on: true, seconds: 0 });
         await t.operator({ kind: 'disconnectNetwork' });
@@ -62,6 +62,9 @@ describe('the network the run cuts (disconnectNetwork)', () => {
       });
       expect(faults()).toMatchObject({ offline: true, offlineSeconds: 0 });
       expect(record.switched.map(({ caseId, on, off }) => ({ caseId, on, off }))).toEqual([{ caseId: 'X_PERSON', on: ['Offline'], off: [] }]);
+      // The put-back waited for the charger as for any other; it stayed offline, by the person's switch (named, not the charger).
+      expect(fr.bench().virtualChargers.get('QA-BAD').connection).not.toBe('connected');
+      expect(result.cases[0]!.cleanupProblems).toEqual(['The charger stayed offline after the case: the Offline switch a person set holds it']);
     } finally {
       fr.bench().virtualChargers.setFault('QA-BAD', 'offline', { on: false });
     }

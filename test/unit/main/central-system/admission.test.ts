@@ -10,7 +10,14 @@ import { defaultSettings } from '../../../../src/shared/api/settings';
 const req = (url: string, headers: Record<string, string> = {}) => ({ url, headers: { 'sec-websocket-protocol': 'ocpp1.6', ...headers } }) as unknown as IncomingMessage;
 const registry = (passwords: Record<string, string> = {}, registered: string[] = []) =>
   // No virtual charger of the bench's own among them (their refusals point to their card: vcp-password.test.ts).
-  ({ passwordOf: (id: string) => passwords[id], isRegistered: (id: string) => registered.includes(id), isKnown: () => false, isReal: () => true }) as unknown as ChargerRegistry;
+  ({
+    passwordOf: (id: string) => passwords[id],
+    isRegistered: (id: string) => registered.includes(id),
+    isKnown: () => false,
+    isReal: () => true,
+    otherPasswordOf: () => undefined,
+    connectedWith: () => null,
+  }) as unknown as ChargerRegistry;
 
 describe('admission', () => {
   it('takes the last path segment as the identity, and lets a plain charger in', () => {
