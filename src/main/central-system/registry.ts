@@ -141,7 +141,6 @@ export class ChargerRegistry {
     if (password !== null) parse(AuthorizationKey, password, 'password');
     await this.record.chargers.setPassword(chargerId, password);
     this.rememberPassword(chargerId, password);
-    this.either.delete(chargerId);
   }
 
   /** Forgets a charger (its logs stay); the caller checked it is not connected. */
@@ -166,8 +165,10 @@ export class ChargerRegistry {
     this.bootPolicies.delete(chargerId);
   }
 
+  /** Every change of a charger's password (set, registered, a virtual charger's card) ends letting it in with a second one. */
   private rememberPassword(chargerId: string, password: string | null): void {
     this.unreadable.delete(chargerId);
+    this.either.delete(chargerId);
     if (password === null) this.passwords.delete(chargerId);
     else this.passwords.set(chargerId, password);
   }

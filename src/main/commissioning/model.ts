@@ -38,7 +38,40 @@ export interface StoredCommissioning extends Omit<CommissioningView, 'state' | '
   setupProblems?: string[];
 }
 
-const stepWords = (s: CommissioningStep): string | null => {
+const lastRunWords: Record<NonNullable<CommissioningStep['result']>['verdict'], string> = {
+  pass: 'passed',
+  fail: 'failed',
+  error: 'the bench could not run it',
+  inconclusive: 'inconclusive',
+  notApplicable: 'not applicable',
+  notSupported: 'does not apply',
+};
+
+/**
+ * Where a step stands in the run in progress: the step running now (with an earlier result or none) is
+ * running, not "not run yet" nor its last result as if final; a step the run has yet to reach whose result
+ * is of an earlier run waits, its last result said as the last run's. After Stop the running step is
+ * stopping, and the steps it will not reach stand by their results.
+ */
+type InRun = { running: NonNullable<CommissioningView['running']>; startedAt: string; steps: string[] | null };
+
+const earlierRun = (s: CommissioningStep, startedAt: string): boolean => {
+  const at = Date.parse(s.result?.startedAt ?? '');
+  const from = Date.parse(startedAt);
+  return Number.isFinite(at) && Number.isFinite(from) && at < from;
+};
+
+const inRunWords = (s: CommissioningStep, run: InRun | null): string | null => {
+  if (!run) return null;
+  const last = s.result && earlierRun(s, run.startedAt) ? ` (last run: ${lastRunWords[s.result.verdict]})` : '';
+  if (s.id === run.running.stepId) return `${s.title}: ${run.running.stopping ? 'stopping' : 'running'}${last}`;
+  if (run.running.stopping || !(run.steps ?? []).includes(s.id)) return null;
+  return s.result && !last ? null : `${s.title}: waiting in this run${last}`;
+};
+
+const stepWords = (s: CommissioningStep, run: InRun | null = null): string | null => {
+  const now = inRunWords(s, run);
+  if (now) return now;
   const r = s.result;
   if (!r) return `${s.title}: not run yet`;
   switch (r.verdict) {
@@ -102,8 +135,13 @@ export function readingMissing(e: Pick<ChecklistEntry, 'id' | 'result' | 'value'
 export const readingMissingWords = (id: string) => `${labelOf(id)}: its measured value is missing or was not accepted`;
 
 /** What is left before a pass, in words (the steps as judged by the configuration at the end). */
-export function openOf(c: Pick<StoredCommissioning, 'checklist' | 'runError' | 'setupProblems'> & ConfigAtEnd & { runs?: StoredCommissioning['runs'] }): string[] {
+export function openOf(
+  c: Pick<StoredCommissioning, 'checklist' | 'runError' | 'setupProblems'> & ConfigAtEnd & { runs?: StoredCommissioning['runs'] },
+  running: CommissioningView['running'] = null,
+): string[] {
   const open: string[] = [];
+  const current = running ? c.runs?.at(-1) : undefined;
+  const run: InRun | null = running ? { running, startedAt: current?.startedAt ?? '', steps: current ? (current.steps ?? c.steps.map((s) => s.id)) : null } : null;
   if (c.runError) open.push(`The last run could not go on: ${c.runError}`);
   const last = c.runs?.at(-1);
   if (last?.outcome === 'stopped') {
@@ -112,7 +150,7 @@ export function openOf(c: Pick<StoredCommissioning, 'checklist' | 'runError' | '
   }
   for (const p of c.setupProblems ?? []) open.push(`Before the first step of the last run, not put right: ${p}`);
   for (const s of judgedSteps(c)) {
-    const words = stepWords(s);
+    const words = stepWords(s, run);
     if (words) open.push(words);
   }
   for (const e of c.checklist) {
@@ -136,7 +174,7 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
     running,
     photos,
     verdict: shownVerdict(c),
-    open: openOf(c),
+    open: openOf(c, running),
     benchVersion: version,
     ...(lastRun ? { lastRun } : {}),
     stepCounts: stepCountsOf(steps),

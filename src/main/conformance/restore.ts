@@ -64,9 +64,11 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
   if (heldOffline && host.frames.connected) {
     // A person's Offline switched (or its seconds changed) just now has cut the charger's socket, but the bench
     // may not have seen it close yet: it is offline, and put back (or waited for) as such, not as connected.
-    // The close is on its way: a fake clock stays still (up to 3 s of wall time) until it is seen.
+    // The close is on its way: a fake clock stays still (up to 3 s of wall time) until it is seen. A stopped
+    // run's put-back waits for it too (it is about to be seen); a Stop pressed during the wait ends it.
     phase("waiting for the charger's connection to close (a person's Offline switch holds it offline)");
-    await host.frames.waitFor(t.clock, limit, () => !host.frames.connected || null).finally(host.frames.holdFor(3000));
+    const stop = host.signal?.aborted ? undefined : host.signal;
+    await host.frames.waitFor(t.clock, limit, () => !host.frames.connected || null, stop).finally(host.frames.holdFor(3000));
   }
   if (t.touched.password) {
     phase('putting the AuthorizationKey back');
@@ -89,7 +91,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
     if (!host.signal?.aborted) phase(`waiting up to ${t.data.chargerTimeoutS * 2} s for the charger to reconnect`);
     if (!host.signal?.aborted) await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null, host.signal);
     if (!host.frames.connected)
-      return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o.setup ?? false, problems.length > 0)] : [...problems, heldOffline ?? 'The charger did not reconnect after the case'];
+      return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o)] : [...problems, heldOffline ?? 'The charger did not reconnect after the case'];
   }
   // After a Stop between a remote start the charger accepted and its session's start, the session begins
   // soon: it is waited for, so it is stopped here rather than left running.
@@ -205,21 +207,30 @@ function phaseOf(t: CaseContext, o: RestoreOptions): (what?: string) => void {
 const duringOf = (t: CaseContext, setup: boolean, o: RestoreOptions) =>
   setup ? `Preparing the charger ${o.words?.setup ?? 'before the run'}` : `Putting the charger back after ${o.words?.after ?? t.caseId}`;
 
-/** What putting the charger back would have asked of it, each named as not done: the run was stopped while it was offline (`named`: something is named already). */
-function notAskedWhenStopped(t: CaseContext, setup: boolean, named: boolean): string[] {
+/**
+ * What putting the charger back would have asked of it, each named as not done: the run was stopped while it
+ * was offline. Nothing is said when nothing needed putting back (a step that changed nothing on the charger);
+ * a commissioning's step is named in its own words ("the step"), a conformance case as a case.
+ */
+function notAskedWhenStopped(t: CaseContext, o: RestoreOptions): string[] {
   const why = 'not done: the run was stopped while the charger was offline';
+  const { host } = t;
+  // What the case (or step) itself did; none at the run's start.
+  const who = o.words ? 'the step' : 'the case';
+  const faulted = !o.setup && host.operator instanceof VirtualOperator && (host.operator.done.has('fault') || host.operator.done.has('plugHalfway'));
+  const starting = !o.setup && remoteStartPending(host.frames.since(t.firstSeq));
   const what = [
-    ...t.host.openTransactions().map((tx) => `stopping transaction ${tx.transactionId} (it may still run on the charger)`),
+    ...host.openTransactions().map((tx) => `stopping transaction ${tx.transactionId} (it may still run on the charger)`),
+    ...(starting ? [`stopping the session the charger accepted to start when ${who} asked it (it may start when the charger is back)`] : []),
     ...[...t.touched.reservations].map((id) => `cancelling reservation ${id}`),
     ...(t.touched.availability ? ['making the connectors Operative'] : []),
     ...[...t.plugged].map((c) => `asking for the cable in connector ${c} to be unplugged`),
+    ...(faulted ? [`clearing the faults ${who} set on the virtual charger`] : []),
     ...(t.touched.profiles ? ['clearing charging profiles'] : []),
     ...(t.touched.localList ? ['emptying the local list'] : []),
     ...(t.touched.cache ? ['clearing the cache'] : []),
     ...[...t.touched.config].filter(([, v]) => v !== null).map(([key, value]) => `putting ${key} back to ${value}`),
   ];
-  // Nothing else to name, and nothing named yet (the AuthorizationKey): the put-back as a whole.
-  if (!what.length && !named) what.push(setup ? 'preparing the charger before the run' : 'putting the charger back after the case');
   return what.map((w) => `${w}: ${why}`);
 }
 

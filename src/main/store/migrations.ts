@@ -451,4 +451,23 @@ export const migrations: string[] = [
   WHERE (SELECT seconds FROM (${newestGivenByOperation})) = 0
     AND (heartbeat_interval_at IS NULL OR heartbeat_interval_at <= (SELECT at FROM (${newestGivenByOperation})));
   `,
+  // 20: when each charger was registered (repositories/chargers.ts chargerRegisteredAt), apart from when it was first
+  // seen: a charger registered ahead of its first connection had its registration time as its first_seen, and
+  // kept it once it connected, so its page said "First seen" at a time before the charger was ever seen. Now
+  // first_seen moves to its first connection (chargerSeen). In a record written before this, a charger that has
+  // never connected has its registration as its first_seen; one registered ahead that connected since, whose
+  // first accepted connection comes after its first_seen, has it moved there when the connection log provably
+  // reaches back that far (nothing pruned: no retention set, or an older attempt kept).
+  `
+  ALTER TABLE chargers ADD COLUMN registered_at TEXT;
+  UPDATE chargers SET registered_at = first_seen
+  WHERE registered = 1 AND connected = 0 AND last_boot IS NULL AND remote_address IS NULL
+    AND id NOT IN (SELECT charger_id FROM connectors);
+  UPDATE chargers SET registered_at = first_seen,
+    first_seen = (SELECT MIN(ts) FROM connection_attempts a WHERE a.charger_id = chargers.id AND a.outcome = 'accepted')
+  WHERE registered = 1 AND registered_at IS NULL
+    AND (SELECT MIN(ts) FROM connection_attempts a WHERE a.charger_id = chargers.id AND a.outcome = 'accepted') > first_seen
+    AND (NOT EXISTS (SELECT 1 FROM settings WHERE key = 'retentionDays' AND value NOT IN ('null', '0'))
+      OR (SELECT MIN(ts) FROM connection_attempts) <= first_seen);
+  `,
 ];

@@ -42,6 +42,11 @@ export type ChargerView = ChargerRecord & {
   firmwareStatusAt?: string | null;
   /** When the bench received `diagnosticsStatus` (ISO, the bench's clock); null or absent when the record does not say. */
   diagnosticsStatusAt?: string | null;
+  /**
+   * When it was registered on the bench (ISO, the bench's clock); null or absent when not registered, or when
+   * the record does not say. Apart from `firstSeen`, its first contact (its registration while it has never connected).
+   */
+  registeredAt?: string | null;
 };
 
 export type TransactionView = TransactionRecord;

@@ -4,8 +4,8 @@
 // at the limit runs visibly along it (neither hides the other); its label on top. The limit is drawn only
 // when this commissioning had set it on the charger when the session ran (the session's power was judged
 // against it); otherwise the report says why there is none. The time axis ends at the data's end (rounded
-// up to its tick step) and says where it starts: the first reading's time with its zone, as the report
-// writes times. No script, no font files.
+// up to its tick step; a few ms past a tick is at that tick) and says where it starts: the first reading's
+// time with its zone, as the report writes times. No script, no font files.
 import type { CommissioningView, SessionSample } from '../../../shared/api/commissioning';
 import { formatDateTimeWithZone } from '../../../shared/format/time';
 import { esc } from '../../conformance/reports/html';
@@ -23,11 +23,20 @@ const STEPS_S = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1200, 1800, 36
 const MIN_SPAN_MS = 10_000;
 
 /**
+ * How far (ms) the data's end may pass a tick and still end the axis there: the few ms a charger's readings
+ * or the session's stop land after a whole minute (a 360 s session whose last reading is at 360.004 s reads
+ * to 6 min, not 8). At most a second, and at most 1/300 of the span (two pixels), so a short axis is not cut
+ * short by it; a reading within it is drawn at the axis's end.
+ */
+const maxOverMs = (dataMs: number) => Math.min(1000, dataMs / 300);
+
+/**
  * The time axis: ticks at a round step (at most 6 intervals), ending at the data's end rounded up to that step
- * (a 35 s session reads to 40 s, not a minute), labelled in s under 3 minutes, else in min.
+ * (a 35 s session reads to 40 s, not a minute; a few ms past a tick is at that tick), labelled in s under 3
+ * minutes, else in min.
  */
 export function timeTicks(spanMs: number): { spanMs: number; ticks: Array<{ ms: number; label: string }> } {
-  const data = Math.max(MIN_SPAN_MS, spanMs);
+  const data = Math.max(MIN_SPAN_MS, spanMs) - maxOverMs(Math.max(MIN_SPAN_MS, spanMs));
   const stepS = STEPS_S.find((s) => data / 1000 / s <= 6) ?? Math.ceil(data / 6000 / 3600) * 3600;
   const span = Math.ceil(data / 1000 / stepS) * stepS * 1000;
   const inSeconds = span < 180_000;
@@ -111,7 +120,8 @@ export function sessionChart(samples: SessionSample[], limitW: number | null): s
   const eMax = energy.length ? Math.max(eMin + 1, ...energy.map((s) => s.energyWh)) : 1;
   const pMax = Math.max(1, ...power.map((s) => s.powerW), limitW ?? 0) * 1.1;
   const xAt = (ms: number) => round(PAD.left + (ms / axis.spanMs) * (W - PAD.left - PAD.right));
-  const x = (ts: string) => xAt(Date.parse(ts) - t0);
+  // A reading a few ms past the axis's end (timeTicks) is drawn at its end, inside the plot.
+  const x = (ts: string) => xAt(Math.min(axis.spanMs, Date.parse(ts) - t0));
   const yE = (v: number) => round(H - PAD.bottom - ((v - eMin) / (eMax - eMin)) * (H - PAD.top - PAD.bottom));
   const yP = (v: number) => round(H - PAD.bottom - (v / pMax) * (H - PAD.top - PAD.bottom));
   // A line through two readings or more; a lone reading is a dot (a line needs two points).

@@ -9,7 +9,10 @@ import type { BootRecord, ChargerRecord, ConnectorRecord, Row } from '../../../s
 import { toConnector } from './connectors';
 
 export const chargerWrites = {
-  chargerSeen: 'INSERT INTO chargers (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen',
+  // A charger registered ahead and not seen since has its registration as its first_seen (registered_at, the
+  // same): its first contact is when it was first seen (migration 20).
+  chargerSeen: `INSERT INTO chargers (id, first_seen, last_seen) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET last_seen = excluded.last_seen,
+    first_seen = CASE WHEN first_seen IS registered_at THEN excluded.first_seen ELSE first_seen END`,
   chargerConnected: 'UPDATE chargers SET connected = ?, remote_address = COALESCE(?, remote_address) WHERE id = ?',
   heartbeat: 'UPDATE chargers SET last_heartbeat = ? WHERE id = ?',
   heartbeatGiven: 'UPDATE chargers SET heartbeat_interval = ?, heartbeat_interval_how = ?, heartbeat_interval_at = ? WHERE id = ?',
@@ -24,6 +27,8 @@ export const chargerWrites = {
   bootPolicy: 'UPDATE chargers SET boot_policy = ? WHERE id = ?',
   allDisconnected: 'UPDATE chargers SET connected = 0',
   chargerRegister: 'INSERT INTO chargers (id, first_seen, last_seen, registered) VALUES (?, ?, ?, 1) ON CONFLICT(id) DO UPDATE SET registered = 1',
+  // When it was first registered (migration 20): registering it again keeps the first time.
+  chargerRegisteredAt: 'UPDATE chargers SET registered_at = COALESCE(registered_at, ?) WHERE id = ?',
   chargerVirtual: 'UPDATE chargers SET virtual = ? WHERE id = ?',
   chargerPassword: 'UPDATE chargers SET password = ? WHERE id = ?',
   // The newest change to how the charger is let in, and when (migration 18).
@@ -68,8 +73,12 @@ export interface AdmissionChange {
   at: string;
 }
 
-/** A charger as the record holds it, with the heartbeat interval it was given (null: the record tells none). */
-export type StoredCharger = ChargerRecord & { heartbeatGiven: HeartbeatGiven | null; admissionChange: AdmissionChange | null } & ProgressTimes;
+/**
+ * A charger as the record holds it, with the heartbeat interval it was given (null: the record tells none),
+ * and when it was registered (null: not registered, or registered before the bench kept the time). Its
+ * `firstSeen` is its first contact; for one registered ahead and not seen since, its registration.
+ */
+export type StoredCharger = ChargerRecord & { heartbeatGiven: HeartbeatGiven | null; admissionChange: AdmissionChange | null; registeredAt: string | null } & ProgressTimes;
 
 const GIVEN_HOW: ReadonlySet<string> = new Set(['boot', 'set', 'read']);
 const ADMISSION_WHAT: ReadonlySet<string> = new Set(['password', 'passwordCleared', 'registered']);
@@ -80,6 +89,12 @@ const SEEN_FLUSH_MS = 5000;
 export class ChargersRepository {
   private readonly seen = new Map<string, string>();
   private readonly beats = new Map<string, string>();
+  /**
+   * Each charger's last contact since start-up, kept after its coalesced write is queued: that write lands in
+   * SQLite later (on the writer thread), and a read meanwhile (the drop that follows a charger's last frame)
+   * would give the time written before it.
+   */
+  private readonly lastContact = new Map<string, string>();
   private seenFlushedAt = 0;
 
   constructor(
@@ -93,6 +108,7 @@ export class ChargersRepository {
   /** A frame from the charger: it was seen now (written with the next coalesced batch). */
   touch(chargerId: string, ts: string): void {
     this.seen.set(chargerId, ts);
+    this.lastContact.set(chargerId, ts);
   }
 
   /** Writes the coalesced last-seen and last-heartbeat times if they are due (or now, with `force`). */
@@ -110,6 +126,7 @@ export class ChargersRepository {
   /** Creates the charger's row (if new) ahead of anything else about it in the same batch. */
   seenNow(chargerId: string, ts: string): void {
     this.store.write('chargerSeen', [chargerId, ts, ts]);
+    this.lastContact.set(chargerId, ts);
   }
 
   setConnected(chargerId: string, connected: boolean, remoteAddress: string | null): void {
@@ -169,6 +186,7 @@ export class ChargersRepository {
     const now = new Date(this.store.clock.now()).toISOString();
     const wasRegistered = this.store.db.prepare('SELECT registered FROM chargers WHERE id = ?').pluck().get(chargerId) === 1;
     this.store.write('chargerRegister', [chargerId, now, now]);
+    this.store.write('chargerRegisteredAt', [now, chargerId]);
     if (opts.virtual !== undefined) this.store.write('chargerVirtual', [opts.virtual ? 1 : 0, chargerId]);
     if (opts.password !== undefined) this.store.write('chargerPassword', [opts.password === null ? null : this.secrets.encrypt(opts.password), chargerId]);
     if (opts.bootPolicy !== undefined) this.store.write('bootPolicy', [opts.bootPolicy, chargerId]);
@@ -196,6 +214,7 @@ export class ChargersRepository {
     // A pending last-seen write would bring the row back.
     this.seen.delete(chargerId);
     this.beats.delete(chargerId);
+    this.lastContact.delete(chargerId);
     this.store.write('chargerConnectorsDelete', [chargerId]);
     this.store.write('chargerDelete', [chargerId]);
     await this.store.settled();
@@ -241,7 +260,7 @@ export class ChargersRepository {
       byCharger.set(c.charger_id, list);
     }
     return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => ({
-      ...toCharger(r, byCharger.get(r.id) ?? [], this.seen.get(r.id), this.beats.get(r.id)),
+      ...toCharger(r, byCharger.get(r.id) ?? [], this.lastContact.get(r.id), this.beats.get(r.id)),
       ...progressTimes(r),
       admissionChange: admissionChangeOf(r),
     }));
@@ -249,8 +268,8 @@ export class ChargersRepository {
 
   /** When the charger was last heard from (its last frame), or null for one never seen. */
   lastSeen(id: string): string | null {
-    const pending = this.seen.get(id);
-    if (pending) return pending;
+    const known = this.lastContact.get(id);
+    if (known) return known;
     return (this.store.db.prepare('SELECT last_seen FROM chargers WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }
 
@@ -258,7 +277,7 @@ export class ChargersRepository {
     const r = this.store.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? AND connector_id >= 0 ORDER BY connector_id').all(id) as Row[]).map(toConnector);
-    return { ...toCharger(r, connectors, this.seen.get(id), this.beats.get(id)), ...progressTimes(r), admissionChange: admissionChangeOf(r) };
+    return { ...toCharger(r, connectors, this.lastContact.get(id), this.beats.get(id)), ...progressTimes(r), admissionChange: admissionChangeOf(r) };
   }
 }
 
@@ -267,6 +286,7 @@ function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string, las
     id: r.id,
     connected: r.connected === 1,
     firstSeen: r.first_seen,
+    registeredAt: r.registered === 1 ? (r.registered_at ?? null) : null,
     lastSeen: lastSeen ?? r.last_seen,
     lastHeartbeat: lastHeartbeat ?? r.last_heartbeat,
     remoteAddress: r.remote_address,

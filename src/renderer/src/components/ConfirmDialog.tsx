@@ -26,6 +26,7 @@ import { useNow, useReach } from './reach';
 import { energySoFarText, oldReadingAfterMs, readingIsOld, readingTimeText, useRunning, type RunningTransaction } from './running';
 import { formatDuration } from '../../../shared/format/time';
 import { busyWarning, useChargerBusy, type ChargerBusyRead } from './busy';
+import { useLastKnownNote } from './lastKnownNote';
 
 /** A text, or one computed from what runs there now. */
 type FromRunning<T> = T | ((running: RunningTransaction[]) => T);
@@ -77,6 +78,8 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
   const all = useRunning(chargerId, connectorId || undefined);
   const running = transactionId === undefined ? all : all.filter((t) => t.transactionId === transactionId);
   const reach = useReach(chargerId);
+  // Offline (or the link down): what runs there is the last known, as of its last contact.
+  const lastKnown = useLastKnownNote(chargerId);
   // A check or a test case running on the charger is disturbed by anything sent to it.
   const live = useChargerBusy(chargerId);
   const [frozen, setFrozen] = useState<ChargerBusyRead | null>(null);
@@ -103,7 +106,7 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
           </Alert>
         )}
         {children}
-        <RunningList running={running} />
+        <RunningList running={running} lastKnown={lastKnown} />
         <Alert severity={danger ? 'warning' : 'info'} sx={{ mt: 2 }}>
           {resolve(consequence, running)}
         </Alert>
@@ -159,17 +162,20 @@ function ReadingTime({ reading }: { reading: Pick<RunningTransaction, 'energyTak
   );
 }
 
-/** The transactions running now, or a plain "nothing is charging". */
-export function RunningList({ running, emptyText = 'Nothing is charging here right now.' }: { running: RunningTransaction[]; emptyText?: string }) {
+/**
+ * The transactions running now, or a plain "nothing is charging"; `lastKnown` (lastKnownNote: the charger
+ * offline, or the link down): said as the last known, and as of when, not as now.
+ */
+export function RunningList({ running, emptyText = 'Nothing is charging here right now.', lastKnown = null }: { running: RunningTransaction[]; emptyText?: string; lastKnown?: string | null }) {
   if (!running.length)
     return (
       <Typography variant="body2" sx={{ mt: 1 }}>
-        {emptyText}
+        {lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}
       </Typography>
     );
   return (
     <Box sx={{ mt: 1 }}>
-      <Typography variant="subtitle2">Running right now</Typography>
+      <Typography variant="subtitle2">{lastKnown === null ? 'Running right now' : `Running as last known (${lastKnown})`}</Typography>
       <Table size="small" aria-label="Running transactions" sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
         <TableHead>
           <TableRow>

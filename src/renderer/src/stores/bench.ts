@@ -207,6 +207,7 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
       }
       case 'chargerConnected': {
         const c = charger(e.chargerId);
+        if (c.registeredAt && c.firstSeen === c.registeredAt) c.firstSeen = e.ts; // registered ahead: first seen now, as the bench keeps it
         c.connected = true;
         c.remoteAddress = e.remoteAddress;
         c.lastSeen = e.ts;
@@ -477,6 +478,7 @@ export async function refreshChargers(client: BenchClient): Promise<void> {
       const merged = {
         ...c,
         firstSeen: fresh.firstSeen,
+        registeredAt: (fresh.registeredAt ?? null) === (c.registeredAt ?? null) ? c.registeredAt : (fresh.registeredAt ?? null),
         lastHeartbeat: fresh.lastHeartbeat,
         bootPolicy: fresh.bootPolicy,
         hasPassword: fresh.hasPassword,

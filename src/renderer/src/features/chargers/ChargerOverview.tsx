@@ -240,7 +240,9 @@ function ChargerFacts({ charger, heartbeatInterval }: { charger: ChargerView; he
           ['Last heartbeat', charger.lastHeartbeat ? <TimeAgo iso={charger.lastHeartbeat} format={formatTime} /> : 'never'],
           ['Heartbeat interval', interval && intervalWords(interval, formatTime)],
           ['Last seen', never ? 'never connected' : <TimeAgo iso={charger.lastSeen} format={formatTime} />],
+          // Its registration until it first connects; then its first connection, with its registration apart.
           [never ? 'Known since' : 'First seen', formatTime(charger.firstSeen)],
+          ...(charger.registered && !never ? [['Registered', charger.registeredAt ? formatTime(charger.registeredAt) : 'yes (the record does not say when)'] as [string, ReactNode]] : []),
         ]}
       />
     </Paper>

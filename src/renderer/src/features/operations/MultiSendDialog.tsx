@@ -51,6 +51,7 @@ import { energyWithTimeText, plural, useRunningOf, type RunningTransaction } fro
 import { explainResult, type OperationAction } from './registry';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
 import { busyWarning, useChargersBusy } from '../../components/busy';
+import { lastKnownNote } from '../../components/lastKnownNote';
 
 type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
 
@@ -107,6 +108,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   const now = useNow();
   // Nothing is sent while the link to the bench is down (the same words as every other send).
   const linkDown = useSendBlocked();
+  const linkSince = useBench((s) => s.linkSince);
   // Worked out only while the dialog is open (it stays mounted, with the selection, while closed).
   const runningOf = useRunningOf(open ? chargerIds : NONE);
   const [action, setAction] = useState<MultiAction>('ChangeConfiguration');
@@ -171,6 +173,14 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   const online = chargerIds.filter((id) => chargers[id]?.connected);
   const endsTransactions = action === 'Reset' ? online.reduce((n, id) => n + affected(id).length, 0) : 0;
   const confirmLabel = multiConfirmLabel(action, payload, online.length, endsTransactions, chargerIds.length - online.length);
+  // An offline charger's sessions (all of them while the link is down) are the last known, as of its last contact, not now.
+  const lastKnownOf = (id: string): string | null => {
+    const c = chargers[id];
+    const stale = linkDown !== null || !c?.connected;
+    return lastKnownNote(id, { stale, linkDown: linkDown !== null }, (linkDown !== null ? linkSince : c?.lastSeen) ?? null, !!c && neverConnected(c), now);
+  };
+  const someLastKnown = chargerIds.some((id) => lastKnownOf(id) !== null);
+  const lastKnownAffected = chargerIds.some((id) => affected(id).length > 0 && lastKnownOf(id) !== null);
 
   const sendAll = () => {
     const op = typedOperation(action, payload);
@@ -329,20 +339,23 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
             <Typography>
               {affectedCount
                 ? action === 'Reset'
-                  ? `Running now, and ended by the reset:`
-                  : `Running now: no new sessions start, and each charger should switch once its transactions end.`
-                : 'Nothing is charging on them right now.'}
+                  ? `Running now, and ended by the reset${lastKnownAffected ? " (an offline charger's as last known: nothing is sent to it)" : ''}:`
+                  : `Running now: no new sessions start, and each charger should switch once its transactions end.${lastKnownAffected ? " An offline charger's are the last known: nothing is sent to it." : ''}`
+                : someLastKnown
+                  ? 'Nothing is charging on them, as last known for those offline.'
+                  : 'Nothing is charging on them right now.'}
             </Typography>
             <Table size="small" aria-label="Affected chargers">
               <TableHead>
                 <TableRow>
                   <TableCell>Charger</TableCell>
-                  <TableCell>Running now</TableCell>
+                  <TableCell>{someLastKnown ? 'Running now, or last known' : 'Running now'}</TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
                 {chargerIds.map((id) => {
                   const tx = affected(id);
+                  const lastKnown = lastKnownOf(id);
                   return (
                     <TableRow key={id}>
                       <TableCell sx={{ fontFamily: monoFont }}>
@@ -355,6 +368,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                         )}
                       </TableCell>
                       <TableCell>
+                        {lastKnown !== null && <Box sx={{ color: 'text.secondary' }}>{`Last known (${lastKnown}):`}</Box>}
                         {tx.length
                           ? tx.map((t) => (
                               <Box key={t.transactionId}>

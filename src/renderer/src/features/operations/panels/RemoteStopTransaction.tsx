@@ -11,6 +11,7 @@ import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts
 import { useNow } from '../../../components/reach';
 import { energyWithTimeText, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
+import { useLastKnownNote } from '../../../components/lastKnownNote';
 
 export const RemoteStopTransaction: OperationPage<'RemoteStopTransaction'> = {
   label: 'Remote stop',
@@ -28,6 +29,8 @@ function RemoteStopPanel() {
   const { chargerId } = usePanel();
   const running = useRunning(chargerId);
   const now = useNow();
+  // Offline (or the link down): the transactions listed are the last known, as of its last contact.
+  const lastKnown = useLastKnownNote(chargerId);
   const [choice, setChoice] = useState('');
   const [otherId, setOtherId] = useState('');
   const selected = choice === OTHER ? undefined : running.find((t) => String(t.transactionId) === choice);
@@ -44,7 +47,11 @@ function RemoteStopPanel() {
           value={selectValue}
           onChange={(e) => setChoice(e.target.value)}
           sx={{ minWidth: 360 }}
-          {...fieldState(choice === OTHER ? {} : form.errors, 'transactionId', running.length ? undefined : 'Nothing is running on this charger')}
+          {...fieldState(
+            choice === OTHER ? {} : form.errors,
+            'transactionId',
+            lastKnown !== null ? `Last known (${lastKnown})${running.length ? '' : ': nothing running on this charger'}` : running.length ? undefined : 'Nothing is running on this charger',
+          )}
         >
           {running.map((t) => (
             <MenuItem key={t.transactionId} value={String(t.transactionId)}>

@@ -14,6 +14,7 @@ import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { plural, useRunning, type RunningTransaction } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
+import { asLastKnown, useLastKnownNote } from '../../../components/lastKnownNote';
 
 export const Reset: OperationPage<'Reset'> = {
   label: 'Reset',
@@ -48,6 +49,8 @@ function resetConsequence(type: ResetType, chargerId: string, running: RunningTr
 function ResetPanel() {
   const { chargerId } = usePanel();
   const running = useRunning(chargerId);
+  // Offline (or the link down): what runs there is the last known, as of its last contact, not now.
+  const lastKnown = useLastKnownNote(chargerId);
   const [type, setType] = useState<ResetType>('Soft');
   const form = useOperationForm(chargerId, 'Reset', { type });
   return (
@@ -73,7 +76,11 @@ function ResetPanel() {
           ))}
         </RadioGroup>
       </FormControl>
-      <Typography variant="body2">{running.length ? `${plural(running.length, 'transaction')} running on ${chargerId} now.` : `Nothing is charging on ${chargerId} now.`}</Typography>
+      <Typography variant="body2" data-testid="reset-running">
+        {running.length
+          ? asLastKnown(lastKnown, `${plural(running.length, 'transaction')} running on ${chargerId} now.`, `${plural(running.length, 'transaction')} running on ${chargerId}.`)
+          : asLastKnown(lastKnown, `Nothing is charging on ${chargerId} now.`, `nothing charging on ${chargerId}.`)}
+      </Typography>
       <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         {type} reset…
       </SendButton>
