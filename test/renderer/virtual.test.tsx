@@ -8,61 +8,15 @@ import { VirtualChargersScreen } from '../../src/renderer/src/features/virtual/V
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { connectStore, initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { contract } from '../../src/shared/api/contract';
-import { activeFaults, Faults, type VirtualChargerView, type VirtualConnectorView } from '../../src/shared/api/virtual-chargers';
+import { activeFaults, Faults, type VirtualChargerView } from '../../src/shared/api/virtual-chargers';
 import { fakeClient, withBench, type Handlers } from './fake-client';
 import { defaultSettings } from '../../src/shared/api/settings';
+import { aVirtualConnector, aVirtualCharger as twoConnectors } from './virtual-fixtures';
 
 const ts = '2026-11-21T10:00:00.000Z';
 
-function aConnector(connectorId: number, over: Partial<VirtualConnectorView> = {}): VirtualConnectorView {
-  return {
-    connectorId,
-    status: 'Available',
-    errorCode: 'NoError',
-    plugged: false,
-    evSuspended: false,
-    authorizedIdTag: null,
-    transaction: null,
-    reservation: null,
-    meterWh: 0,
-    powerW: 0,
-    availability: 'Operative',
-    ...over,
-  };
-}
-
-function aVirtualCharger(id = 'VCP1', over: Partial<VirtualChargerView> = {}): VirtualChargerView {
-  return {
-    id,
-    definition: {
-      id,
-      connectors: 2,
-      vendor: 'ChargeBench',
-      model: 'Virtual AC',
-      firmwareVersion: '1.0.0',
-      profiles: ['Core'],
-      maxPowerW: 22_000,
-      phases: 3,
-      fixedCable: false,
-      backupPower: false,
-      autoStart: true,
-      hasPassword: false,
-    },
-    running: true,
-    connection: 'connected',
-    registration: 'Accepted',
-    firmwareVersion: '1.0.0',
-    firmwareStatus: 'Idle',
-    diagnosticsStatus: 'Idle',
-    lastError: null,
-    queuedMessages: 0,
-    localListVersion: 0,
-    connectors: [aConnector(1), aConnector(2)],
-    chargerFault: null,
-    faults: Faults.parse({}),
-    ...over,
-  };
-}
+const aConnector = aVirtualConnector;
+const aVirtualCharger = (id = 'VCP1', over: Partial<VirtualChargerView> = {}): VirtualChargerView => twoConnectors(id, over, 2);
 
 function showing(views: VirtualChargerView[], handlers: Handlers = {}) {
   useBench.setState({ loaded: true, virtualChargers: Object.fromEntries(views.map((v) => [v.id, v])) });

@@ -8,12 +8,14 @@
 import { Command } from 'commander';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
 import type { CaseResult } from '../conformance/types';
-import { chargerRunOptions, declaredPics, openRun, printCase, printSummary, usageConflict } from './run-on-charger';
+import { chargerRunOptions, declaredPics, openRun, printCase, printSummary, usageConflict, type OpenRun } from './run-on-charger';
 import { changesTo, exitStatus, hearEarly, signalWords, type Stays } from './interrupt';
 import { checkOutputs, unwritten, writeOutputs, type Output } from './outputs';
 import { SITE_LIMIT_PROFILE_ID } from '../commissioning/plan';
 import { int, jsonFileOption } from './options';
 import { firstIssue } from '../../shared/api/issues';
+import { defaultTestData } from '../conformance/test-data';
+import { chargerWhileAsked, verdictChangeLines } from './commission-terminal';
 
 /** The option each field of the site and job comes from. */
 const jobOptions: Record<string, string> = { site: '--site', address: '--address', location: '--location', installer: '--installer', company: '--company', customer: '--customer' };
@@ -91,8 +93,9 @@ export function commissionStays(template: CommissioningTemplate): Stays {
   };
 }
 
-async function commission(opts: Record<string, any>, template: CommissioningTemplate, job: SiteJob): Promise<number> {
-  const open = await openRun('commission', opts);
+/** A commissioning on the charger `opts` names; `opened`: a run already opened (tests), else one is opened as `opts` say. */
+export async function commission(opts: Record<string, any>, template: CommissioningTemplate, job: SiteJob, opened?: OpenRun): Promise<number> {
+  const open = opened ?? (await openRun('commission', opts));
   if (typeof open === 'number') return open;
   const { bench, chargerId, interrupt } = open;
   const service = bench.commissioning;
@@ -107,15 +110,22 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     // The person at the charger answers on the terminal what the run asks; a question withdrawn (the run
     // stopped, or answered elsewhere) is no longer asked.
     let asking: AbortController | null = null;
+    // The charger going offline (or back) while a question waits is said, and a Done while it is offline says what the run waits for.
+    const charger = chargerWhileAsked(bench, chargerId, () => asking !== null && !asking.signal.aborted, defaultTestData().chargerTimeoutS);
     const off = bench.bus.subscribe((e) => {
       if (e.type !== 'commissioningPrompt' || e.id !== c.id) return;
       asking?.abort();
       asking = null;
       if (!e.prompt) return;
       const ask = (asking = new AbortController());
+      charger.asked();
       void open.ask(e.prompt, ask.signal).then((a) => {
         // Nobody answered on the terminal: the run's own timer says so (not that the person skipped).
-        if (a !== 'timeout' && a !== 'stopped' && service.prompt(c.id)) service.answer(c.id, a);
+        if (a !== 'timeout' && a !== 'stopped' && service.prompt(c.id)) {
+          const offline = a === 'done' ? charger.doneWhile() : null;
+          service.answer(c.id, a);
+          if (offline) console.log(offline);
+        }
       });
     });
     // What the run and the step in progress changed on the charger and is to be put back (the baseline and
@@ -136,6 +146,8 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     const started = Date.now();
     const t0 = bench.clock.now();
     if (open.noOperator) console.log(`No one can be asked at the charger: ${open.noOperator}. A step that needs a person ends inconclusive.`);
+    // Each step's verdict as its line said it: one judged again at the end (the baseline) gets a line saying so.
+    const printed = new Map<string, CaseResult['verdict']>();
     service.run(
       c.id,
       undefined,
@@ -143,7 +155,10 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
         if (e.type === 'caseStarted') {
           step = c.steps.find((s) => s.id === e.caseId)?.title ?? e.caseId;
           changes.reset();
-        } else if (e.type === 'caseFinished') printCase(e.result);
+        } else if (e.type === 'caseFinished') {
+          printed.set(e.result.id, e.result.verdict);
+          printCase(e.result);
+        }
       },
       open.noOperator,
     );
@@ -151,6 +166,7 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     if (interrupt.signal.aborted) stop();
     await service.settled(c.id);
     off();
+    charger.off();
     changes.off();
     (asking as AbortController | null)?.abort();
     // The commissioning has ended: a signal from now on changes neither its result nor the exit status.
@@ -160,6 +176,7 @@ async function commission(opts: Record<string, any>, template: CommissioningTemp
     interrupt.ended('writing the reports');
     const view = service.get(c.id);
     const results = view.steps.map((s) => s.result).filter((r): r is CaseResult => r !== null);
+    for (const line of verdictChangeLines(printed, view.steps)) console.log(line);
     printSummary('step', results, Date.now() - started, open.target ? bench.clock.now() - t0 : null);
     const written = await writeOutputs(
       'commission',

@@ -1,6 +1,11 @@
 // A person's prompts during a commissioning run, in the commissioning's words (its steps by their titles).
 import { PromptOperator, type OperatorPrompt } from '../conformance/operator';
 import type { RunOperator } from '../conformance/attended';
+import type { CaseContext } from '../conformance/context';
+import { Inconclusive, StepFailure } from '../conformance/types';
+import { FakeClock } from '../clock';
+import { formatDuration } from '../../shared/format/time';
+import { noteTime, watchConnection } from './outages';
 
 /**
  * A person's prompts in a commissioning's words: the step named by its title ("in the step “Card reader”",
@@ -23,4 +28,38 @@ export function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: 
     };
   };
   return { ...o, operator: new PromptOperator((p) => inner.perform(dress(p))) };
+}
+
+/** Actuals of a wait or a request that the charger being offline explains (nothing came, no answer after a drop, not connected). */
+const offlineActual = /^(nothing came|no answer: the connection dropped|the charger was not connected)/;
+
+/**
+ * Runs a prompted step (the person at the charger acts, then the charger is to send something), its
+ * connection watched: when the charger was offline during it and what the step waited for did not come
+ * (nothing came, or a request found it gone), the outage kept the step from being judged, so it is
+ * inconclusive, naming when the charger went offline and whether it came back (as the test session says of
+ * its outages), not a failure of the charger. What the charger sent wrong, or nothing sent while it stayed
+ * online throughout, stays a failure; a step the run's Stop cut short says it was stopped.
+ * `waited`: what the step waited for ("for the card"); `unjudged`: what could not be judged.
+ */
+export async function judgedThroughOutage(t: CaseContext, waited: string, unjudged: string, run: () => Promise<void>): Promise<void> {
+  const watch = watchConnection(t, () => 'before');
+  try {
+    await run();
+  } catch (e) {
+    // Only an outage the failed wait met (still on when it gave up, or ended within its last charger timeout):
+    // a blip earlier in the step, with the charger online all through the wait, leaves a failure a failure.
+    const end = t.clock.now();
+    const outages = watch.stop().filter((o) => o.to === null || o.to >= end - t.data.chargerTimeoutS * 1000);
+    const lost = outages.at(-1);
+    if (!lost || t.host.signal?.aborted || !(e instanceof StepFailure) || !offlineActual.test(e.actual)) throw e;
+    const at = (ms: number) => noteTime(ms, t.clock instanceof FakeClock);
+    const outage =
+      lost.to === null
+        ? `The charger went offline at ${at(lost.from)}, while this step waited ${waited}, and had not come back ${formatDuration(end - lost.from)} later, when the step gave up`
+        : `The charger was offline from ${at(lost.from)} to ${at(lost.to)}, while this step waited ${waited}${outages.length > 1 ? ` (offline ${outages.length} times)` : ''}`;
+    throw new Inconclusive(`${outage}: ${unjudged}. Check the charger's network connection (and its power), then Run again.`);
+  } finally {
+    watch.stop();
+  }
 }

@@ -16,6 +16,7 @@ import { problems, type CaseContext } from '../conformance/context';
 import type { ChargerCall } from '../conformance/frames';
 import { UNSOLICITED, outsideFailure, outsideText, toleratedOutside } from '../conformance/outside-script';
 import { Inconclusive, StepFailure } from '../conformance/types';
+import { noteTime } from './outages';
 
 /** The step's title (the session's advice in words.ts goes by it). */
 export const SESSION_ENDS_TITLE = 'Charger ends the test session (StopTransaction, and Finishing if it reports it)';
@@ -137,4 +138,79 @@ export async function awaitSessionEnd(t: CaseContext, transactionId: number): Pr
     // The step includes the bench's answers.
     for (const call of [stop, finishing]) if (call) await t.waitFor(10_000, () => frames.frames.some((f) => f.direction === 'out' && f.kind !== 'CALL' && f.messageId === call.messageId) || null);
   });
+}
+
+/** What the session's meterStop is judged on. */
+export interface MeterStopFacts {
+  /** The StopTransaction's meterStop (Wh), NaN without one. */
+  meterStop: number;
+  /** The session's last energy register reading (Wh), NaN without one. */
+  last: number;
+  /** The energy the session drew up to its last reading (Wh): its tolerance is a share of it, never of the register's lifetime total. */
+  drawn: number;
+  /** Seconds from the last reading to the stop: the charger's own times, else (`gapFromBench`) when the bench got them. */
+  gapS: number;
+  gapFromBench: boolean;
+  /** The most the charger could draw (W): the session's highest power reading (`fromPower`), else its rating. */
+  maxW: number;
+  fromPower: boolean;
+  /** An outage during the session (its meter values may have come late), or null. */
+  outage: { from: number; to: number | null } | null;
+  /** Times are the simulated clock's. */
+  simulated: boolean;
+}
+
+/**
+ * The meterStop may stand off the reckoning by this much (rounding, meter resolution): 10 Wh or 1 % of what
+ * the session drew (not of the register, which holds the charger's lifetime total: 1 % of 1,500 kWh is 15 kWh).
+ */
+const meterTolerance = (drawnWh: number): number => Math.max(10, Number.isFinite(drawnWh) ? Math.abs(drawnWh) * 0.01 : 0);
+
+/** Power may stand this much above the highest reading (or the rating) between the last reading and the stop. */
+const DRAW_MARGIN = 1.1;
+
+/**
+ * The session's StopTransaction energy against its meter values: at least the last reading, and at most the
+ * last reading plus what the charger could draw until the stop (a stop that came late, e.g. after an outage
+ * over the last reading, takes in what it drew meanwhile). ok: agreeing (true), disagreeing (false), or not
+ * judgeable (null: an outage made the readings come late and the charger's times could not be read); `wanted`
+ * for the step's row, `words` (not agreeing) what it means and what to check, for "What to do".
+ */
+export function judgeMeterStop(f: MeterStopFacts): { ok: boolean | null; wanted: string; words: string } {
+  const again = 'then Run again.';
+  if (!Number.isFinite(f.last))
+    return {
+      ok: false,
+      wanted: 'the last register reading (none came)',
+      words: `No energy register reading came during the session, so the charger's StopTransaction energy cannot be checked against its meter values: check that MeterValuesSampledData includes Energy.Active.Import.Register, ${again}`,
+    };
+  const tol = meterTolerance(f.drawn);
+  const gapS = Math.round(f.gapS);
+  const drawW = f.maxW * DRAW_MARGIN;
+  const most = f.last + (drawW * f.gapS) / 3600 + tol;
+  const wanted = `${f.last} Wh (the last reading) to ${Math.round(most)} Wh (what it could draw in the ${gapS} s to the stop at up to ${Math.round(f.maxW)} W${f.fromPower ? '' : ', its rating'})`;
+  const check = `The readings the charger reports and the energy it reports for billing must come from the same meter: check the charger's meter settings and its firmware (update it if it can), ${again}`;
+  if (!Number.isFinite(f.meterStop))
+    return { ok: false, wanted, words: `The charger's StopTransaction carried no readable meterStop (the energy register at the stop), so the session's energy for billing is not known. ${check}` };
+  if (f.meterStop < f.last - tol)
+    return {
+      ok: false,
+      wanted,
+      words: `The charger's StopTransaction says its meter stood at ${f.meterStop} Wh at the stop, ${Math.round(f.last - f.meterStop)} Wh less than its last meter value (${f.last} Wh): the energy it reports for billing went back. ${check}`,
+    };
+  if (f.meterStop <= most) return { ok: true, wanted, words: '' };
+  if (f.gapFromBench && f.outage) {
+    const o = f.outage;
+    const when = `${noteTime(o.from, f.simulated)} to ${o.to === null ? 'the end of the step' : noteTime(o.to, f.simulated)}`;
+    return {
+      ok: null,
+      wanted: `${wanted}; not judged: the charger was offline during the session`,
+      words: `The charger was offline during the session (${when}), so its last meter value (${f.last} Wh) may have come late, and the charger's own times (of that reading and of the stop) cannot tell how long it charged between them: whether its meterStop (${f.meterStop} Wh) is what it drew meanwhile is not known, so the StopTransaction energy could not be judged. Check the charger's network connection (and its clock), ${again}`,
+    };
+  }
+  return {
+    ok: false,
+    wanted,
+    words: `The charger's StopTransaction says its meter stood at ${f.meterStop} Wh at the stop, ${Math.round(f.meterStop - f.last)} Wh more than its last meter value (${f.last} Wh), and more than it could have drawn in the ${gapS} s between them (at most ${Math.round(most - f.last)} Wh at up to ${Math.round(f.maxW)} W): the energy it reports for billing does not agree with its meter values. ${check}`,
+  };
 }

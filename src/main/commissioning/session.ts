@@ -8,7 +8,7 @@ import { readKey, startedCharging } from '../conformance/states';
 import { offlineAtStopWords, PlainFailure } from './words';
 import { FakeClock } from '../clock';
 import { Inconclusive, StepFailure } from '../conformance/types';
-import { awaitSessionEnd, KeptDropping, keptDroppingWords } from './session-stop';
+import { awaitSessionEnd, judgeMeterStop, KeptDropping, keptDroppingWords } from './session-stop';
 import { noteOutages, noteTime, unmeasuredWords, watchConnection, type Outage, type SessionPhase } from './outages';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
 import type { CaseResult } from '../../shared/api/test-runs';
@@ -101,13 +101,13 @@ async function startSession(t: CaseContext, idTag: string): Promise<{ tx: number
   return { tx, start };
 }
 
-/** The payload of the last call of `action` the charger sent in the run for the transaction. */
-function lastCall(t: CaseContext, action: string, transactionId: number): Payload | null {
+/** The payload of the last call of `action` the charger sent in the run for the transaction, and when it came. */
+function lastCall(t: CaseContext, action: string, transactionId: number): { payload: Payload; ts: string } | null {
   for (const f of [...t.host.frames.frames].reverse()) {
     if (f.direction !== 'in' || f.kind !== 'CALL' || f.action !== action) continue;
     try {
       const p = (JSON.parse(f.raw) as [number, string, string, Payload])[3];
-      if (p.transactionId === transactionId) return p;
+      if (p.transactionId === transactionId) return { payload: p, ts: f.ts };
     } catch {
       continue;
     }
@@ -146,6 +146,7 @@ export async function session(t: CaseContext, template: CommissioningTemplate, r
         if (p === 'after') endedAt = t.clock.now();
       },
       () => (stopAt = t.clock.now()),
+      () => watch.outages,
     );
   } catch (e) {
     // The load limit's row is always there: not measured, saying why, when the session ended before it.
@@ -187,8 +188,31 @@ export async function session(t: CaseContext, template: CommissioningTemplate, r
   if (loadLimitW(template) !== null && !limitSet && limitStep?.verdict !== 'notApplicable') throw new Inconclusive(limitNotJudged(limitStep?.verdict ?? null));
 }
 
-/** `notSet`: why the power is not judged against the site's load limit (null: the limit is in force, judged). */
-async function measured(t: CaseContext, template: CommissioningTemplate, notSet: string | null, phase: (p: SessionPhase) => void, stopping: () => void): Promise<void> {
+/**
+ * A reading that comes this little before the session's planned end (ms) ends it: meter values come at the
+ * charger's interval counted from its StartTransaction, and one due at the mark may come a moment early.
+ */
+const atTheMark = (intervalS: number): number => Math.min(5000, intervalS * 100);
+/** What the network may add between the last reading and the stop as the bench got them. */
+const NETWORK_MARGIN_MS = 2000;
+/** The recommended session length (5 minutes). */
+const RECOMMENDED_MS = 300_000;
+
+/** A charger's time (ISO), as epoch ms, or NaN when it has none or it cannot be read. */
+const chargerTime = (ts: unknown): number => (typeof ts === 'string' ? Date.parse(ts) : NaN);
+
+/**
+ * `notSet`: why the power is not judged against the site's load limit (null: the limit is in force, judged);
+ * `outages`: the times the charger was offline during the step so far.
+ */
+async function measured(
+  t: CaseContext,
+  template: CommissioningTemplate,
+  notSet: string | null,
+  phase: (p: SessionPhase) => void,
+  stopping: () => void,
+  outages: () => readonly Outage[],
+): Promise<void> {
   // The site's test card starts the session (a charger or back office that checks remote-start cards knows it).
   t.answerIdTags({ [template.testIdTag]: { status: 'Accepted' } });
   const { tx, start } = await startSession(t, template.testIdTag);
@@ -196,12 +220,18 @@ async function measured(t: CaseContext, template: CommissioningTemplate, notSet:
   // Kept with the step's result: the session the report takes from the record is this one.
   t.transactionId = tx;
   const meterStart = Number(start.payload.meterStart ?? NaN);
-  const started = t.clock.now();
+  // The session runs from its StartTransaction (the charger counts its meter-value interval from there), not
+  // from when the bench had also seen Charging: a reading at the planned end ends it, none more is waited for.
+  const startAt = Date.parse(start.ts);
+  const started = Number.isFinite(startAt) ? Math.min(startAt, t.clock.now()) : t.clock.now();
   const energy: number[] = [];
+  // When the last register reading was taken: the charger's time (its meter value's timestamp), and when it came.
+  let lastTaken = NaN;
+  let lastCame = NaN;
   const power: number[] = [];
   const seen = new Set<string>();
   const interval = Number(t.pics.config.MeterValueSampleInterval) || 60;
-  while (t.clock.now() - started < template.sessionSeconds * 1000) {
+  while (t.clock.now() - started < template.sessionSeconds * 1000 - atTheMark(interval)) {
     // The test session's own (another connector's session may run meanwhile).
     const mv = await t.expect('MeterValues', {
       where: (p) => p.connectorId === t.connectorId && (p.transactionId === undefined || p.transactionId === tx),
@@ -210,12 +240,17 @@ async function measured(t: CaseContext, template: CommissioningTemplate, notSet:
     });
     for (const r of readings(mv.payload)) {
       seen.add(r.measurand);
-      if (r.measurand === 'Energy.Active.Import.Register') energy.push(r.value);
+      if (r.measurand === 'Energy.Active.Import.Register') {
+        energy.push(r.value);
+        lastTaken = chargerTime(r.ts);
+        lastCame = Date.parse(mv.ts);
+      }
       if (r.measurand === 'Power.Active.Import') power.push(r.value);
     }
   }
   // As long as it really ran: meter values come at the charger's interval, so it runs past the plan's length.
-  const lengthS = Math.round((t.clock.now() - started) / 1000);
+  const endedAt = t.clock.now();
+  const lengthS = Math.round((endedAt - started) / 1000);
   stopping();
   await t.send('RemoteStopTransaction', { transactionId: tx }, { checks: { status: 'Accepted' }, title: 'Bench stops the test session (RemoteStopTransaction)' });
   // The session is finished once its StopTransaction came, whatever the statuses: a charger that dropped as it
@@ -223,13 +258,11 @@ async function measured(t: CaseContext, template: CommissioningTemplate, notSet:
   // report Finishing.
   await awaitSessionEnd(t, tx);
   phase('after');
-  const meterStop = Number(lastCall(t, 'StopTransaction', tx)?.meterStop ?? NaN);
-  t.measure(
-    'Session length (s)',
-    lengthS,
-    lengthS >= 300 ? true : null,
-    `${template.sessionSeconds} s planned${lengthS < 300 ? '; 300 s (5 minutes) recommended, shorter is noted in the report' : ''}`,
-  );
+  const stop = lastCall(t, 'StopTransaction', tx);
+  const meterStop = Number(stop?.payload.meterStop ?? NaN);
+  // A session that ended at the mark (a reading just before it) of 5 minutes ran its 5 minutes.
+  const longEnough = endedAt - started >= RECOMMENDED_MS - atTheMark(interval);
+  t.measure('Session length (s)', lengthS, longEnough ? true : null, `${template.sessionSeconds} s planned${longEnough ? '' : '; 300 s (5 minutes) recommended, shorter is noted in the report'}`);
   const wanted = (t.pics.config.MeterValuesSampledData ?? 'Energy.Active.Import.Register')
     .split(',')
     .map((s) => s.trim())
@@ -253,8 +286,30 @@ async function measured(t: CaseContext, template: CommissioningTemplate, notSet:
   const maxW = power.length ? Math.max(...power) : NaN;
   const plausible = power.length > 0 && maxW >= template.minPowerW && maxW <= template.ratedPowerW * 1.1;
   t.measure('Power (W)', power.length ? `up to ${Math.round(maxW)}` : 'no power readings', plausible, `${template.minPowerW} to ${template.ratedPowerW}`);
-  const agree = energy.length > 0 && Math.abs(meterStop - energy.at(-1)!) <= Math.max(10, energy.at(-1)! * 0.01);
-  t.measure('StopTransaction meterStop (Wh)', meterStop, agree, `the last register reading (${energy.at(-1) ?? '—'})`);
+  // The meterStop against the last reading and what the charger could draw from it to the stop (at the
+  // session's highest power, else its rating): a stop that came late (after an outage) is not a disagreement.
+  // The time between them: when the bench got them (and a little for the network), unless an outage during the
+  // session made the readings come late: then by the charger's own times (no longer than the whole session: a
+  // clock that jumps gives no more), else by when the bench got them (not judgeable past the reckoning).
+  const stopCame = stop ? Date.parse(stop.ts) : t.clock.now();
+  const byCharger = chargerTime(stop?.payload.timestamp) - lastTaken;
+  const chargerTimes = Number.isFinite(byCharger) && byCharger >= 0;
+  const outage = outages().findLast((o) => o.phase === 'session') ?? null;
+  const byBench = stopCame - lastCame;
+  const last = energy.at(-1) ?? NaN;
+  const meterStopJudged = judgeMeterStop({
+    meterStop,
+    last,
+    drawn: last - (Number.isFinite(meterStart) ? meterStart : (energy[0] ?? NaN)),
+    gapS: Math.max(0, !outage ? byBench + NETWORK_MARGIN_MS : chargerTimes ? Math.min(byCharger, stopCame - started) : byBench) / 1000,
+    gapFromBench: !outage || !chargerTimes,
+    maxW: power.length ? maxW : template.ratedPowerW,
+    fromPower: power.length > 0,
+    outage,
+    simulated: t.clock instanceof FakeClock,
+  });
+  const agree = meterStopJudged.ok;
+  t.measure('StopTransaction meterStop (Wh)', Number.isFinite(meterStop) ? meterStop : 'none', agree, meterStopJudged.wanted);
   // Measured before any check decides the step: a session that fails on its power still shows the load limit.
   const limitW = loadLimitW(template);
   const under = limitW !== null && power.length > 0 && maxW <= limitW * LIMIT_TOLERANCE;
@@ -272,7 +327,9 @@ async function measured(t: CaseContext, template: CommissioningTemplate, notSet:
     `power between ${template.minPowerW} W and ${template.ratedPowerW} W while charging`,
     power.length ? `it reached only ${Math.round(maxW)} W: check the supply, the EV and any limit set on the charger` : 'no power readings came',
   );
-  t.check(agree, 'the StopTransaction energy to agree with the meter values', `meterStop ${meterStop} Wh against ${energy.at(-1)} Wh`);
+  // Disagreeing, in the installer's words (the figures stay in the row); not judged (an outage): said at the end.
+  if (agree === false)
+    throw new PlainFailure(meterStopJudged.words, new StepFailure('the StopTransaction energy to agree with the meter values', `meterStop ${meterStop} Wh against ${energy.at(-1)} Wh`));
   if (limitW !== null && notSet === null) {
     t.check(
       under,
@@ -286,6 +343,7 @@ async function measured(t: CaseContext, template: CommissioningTemplate, notSet:
   await t.operator({ kind: 'unplug', connectorId: t.connectorId });
   await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Available' }, title: 'Charger is free again (Available)' });
   checkEnded(t, tx);
+  if (agree === null) throw new Inconclusive(meterStopJudged.words);
 }
 
 /** Statuses of a connector charging (or paused in a session): none may follow the session's StopTransaction. */

@@ -90,8 +90,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
     // nothing waits on an offline charger: what putting it back would have asked of it is named, not done).
     if (!host.signal?.aborted) phase(`waiting up to ${t.data.chargerTimeoutS * 2} s for the charger to reconnect`);
     if (!host.signal?.aborted) await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000 * 2, () => host.frames.connected || null, host.signal);
-    if (!host.frames.connected)
-      return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o)] : [...problems, heldOffline ?? 'The charger did not reconnect after the case'];
+    if (!host.frames.connected) return host.signal?.aborted ? [...problems, ...notAskedWhenStopped(t, o)] : [...problems, heldOffline ?? 'The charger did not reconnect after the case'];
   }
   // After a Stop between a remote start the charger accepted and its session's start, the session begins
   // soon: it is waited for, so it is stopped here rather than left running.
@@ -228,7 +227,8 @@ function notAskedWhenStopped(t: CaseContext, o: RestoreOptions): string[] {
     ...(faulted ? [`clearing the faults ${who} set on the virtual charger`] : []),
     ...(t.touched.profiles ? ['clearing charging profiles'] : []),
     ...(t.touched.localList ? ['emptying the local list'] : []),
-    ...(t.touched.cache ? ['clearing the cache'] : []),
+    // As the put-back would: the cache it touched, or the general precondition's empty cache after each case.
+    ...(t.touched.cache || (!o.setup && !host.keepAuthorizationCache && 'AuthorizationCacheEnabled' in t.pics.config) ? ['clearing the cache'] : []),
     ...[...t.touched.config].filter(([, v]) => v !== null).map(([key, value]) => `putting ${key} back to ${value}`),
   ];
   return what.map((w) => `${w}: ${why}`);

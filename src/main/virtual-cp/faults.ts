@@ -89,11 +89,17 @@ export class FaultSwitches {
   }
 }
 
-/** The change a named switch's body makes to the faults now in force, e.g. `offline` with `{"on": true, "seconds": 30}`. */
+/**
+ * The change a named switch's body makes to the faults now in force, e.g. `offline` with `{"on": true, "seconds": 30}`
+ * (`{"on": true}` alone: offline until switched off).
+ */
 export function faultPatch(name: string, body: unknown, current: Faults): Partial<Faults> {
   if (!(faultSwitchNames as string[]).includes(name)) throw new BenchError(404, `No fault "${name}"; faults are ${faultSwitchNames.join(', ')}`, { field: 'fault' });
   const row = faultSwitches[name as FaultSwitch];
-  return row.patch(parse(row.body, body ?? {}, 'body') as never, current as never) as Partial<Faults>;
+  const patch = row.patch(parse(row.body, body ?? {}, 'body') as never, current as never) as Partial<Faults>;
+  // Offline switched on with no seconds stays offline until switched off, not for the seconds of an earlier switch.
+  if (name === 'offline' && patch.offline === true && patch.offlineSeconds === undefined) patch.offlineSeconds = 0;
+  return patch;
 }
 
 const never = () => new Promise<never>(() => {});

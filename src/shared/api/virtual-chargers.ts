@@ -134,7 +134,7 @@ export const faultSwitches = {
   'drop-mid-transaction': onOffSwitch('dropMidTransaction', 'Drop mid-transaction', 'Drops the connection after a session\u2019s first MeterValues, then reconnects.'),
   offline: faultSwitch({
     label: 'Offline',
-    explanation: 'Stops heartbeats and drops the connection; comes back after the seconds given (0: when switched off).',
+    explanation: 'Stops heartbeats and drops the connection; comes back after the seconds given (0 or none given: when switched off).',
     fields: { offline: off, offlineSeconds },
     body: z.strictObject({ on: z.boolean(), seconds: offlineSeconds.unwrap().optional() }),
     example: '{"on": true, "seconds": 60}',

@@ -224,6 +224,8 @@ export class ChargersRepository {
   prune(cutoff: string): void {
     this.store.write('pruneChargers', [cutoff]);
     this.store.write('pruneOrphanConnectors', []);
+    // A contact older than the cutoff is long in the record (the rows it names may be pruned now): not kept here.
+    for (const [id, ts] of this.lastContact) if (ts < cutoff) this.lastContact.delete(id);
   }
 
   /**

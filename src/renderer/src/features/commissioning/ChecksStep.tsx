@@ -36,6 +36,7 @@ import type { LiveCommissioning } from './useCommissioning';
 import { placeOf, queuedSteps, runStartedAt } from './words';
 import { StepNav } from './WizardScreen';
 import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
+import { useSessionReadings, useSessionTransaction } from './session-readings';
 
 /**
  * The start of a new commissioning: what is still missing, what it will do, and Start. What running the plan
@@ -137,28 +138,6 @@ const toMeter = (s: { ts: string; energyWh: number | null; powerW: number | null
 const SESSION_CONNECTOR = defaultTestData().connectorId;
 
 /**
- * The connector of the test session under way on a charger: the active transaction there started with the
- * test card (the latest, should there be more than one); null when none is.
- */
-export function sessionTransactionConnector(
-  transactions: ReadonlyArray<{ transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean }>,
-  chargerId: string,
-  idTag: string,
-): number | null {
-  return sessionTransactionOf(transactions, chargerId, idTag)?.connectorId ?? null;
-}
-
-/** The active transaction of the test session under way on a charger (the test card's, the latest), or null. */
-function sessionTransactionOf<T extends { transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean }>(
-  transactions: ReadonlyArray<T>,
-  chargerId: string,
-  idTag: string,
-): T | null {
-  const mine = transactions.filter((t) => t.active && t.chargerId === chargerId && t.idTag.toLowerCase() === idTag.toLowerCase()).sort((a, b) => b.transactionId - a.transactionId);
-  return mine[0] ?? null;
-}
-
-/**
  * What the test session is planned to do, in plain sentences: the load limit it is judged against (`limitW`),
  * or the one it is not judged against because it was not set on the charger (`notSetW`): because the charger
  * does not support smart charging (`notSupported`: no limit can be set on it), or because "Site's load limit"
@@ -180,7 +159,8 @@ export function sessionPlanWords(sessionSeconds: number, limitW: number | null, 
 }
 
 /**
- * The test session's chart: its recorded readings, or, while it runs, the charger's readings as they arrive;
+ * The test session's chart: its recorded readings, or, while it runs, its transaction's readings so far (those the
+ * bench recorded before this page opened, then those arriving);
  * its time axis in this computer's local time, labelled with the zone (as the log and transactions say theirs).
  */
 export function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean }) {
@@ -191,9 +171,10 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
   // The connector the session runs on: its transaction's (the test card's, on this charger), else the one its
   // step recorded in an earlier run, else the one the bench runs it on (its test data's, as the step does).
   // Only its readings are the session's: another connector's (another session, a meter of its own) are not.
-  const liveConnector = useBench((s) => (sessionRunning ? sessionTransactionConnector(Object.values(s.activeTransactions), view.chargerId, view.template.testIdTag) : null));
-  const liveTx = useBench((s) => (sessionRunning ? (sessionTransactionOf(Object.values(s.activeTransactions), view.chargerId, view.template.testIdTag)?.transactionId ?? null) : null));
-  const sessionConnector = sessionRunning ? (liveConnector ?? sessionConnectorOf(view)?.connectorId ?? SESSION_CONNECTOR) : null;
+  // Its transaction is kept once seen until the step ends (see useSessionTransaction).
+  const tx = useSessionTransaction(sessionRunning, view.chargerId, view.template.testIdTag, runStartedAt(view), view.session?.transactionId ?? null);
+  const liveTx = tx?.transactionId ?? null;
+  const sessionConnector = sessionRunning ? (tx?.connectorId ?? sessionConnectorOf(view)?.connectorId ?? SESSION_CONNECTOR) : null;
   // The store keeps the readings of this charger's connectors while the session runs (its connector's among them).
   useEffect(() => (sessionRunning ? watchMeter(view.chargerId) : undefined), [sessionRunning, view.chargerId]);
   const readings = useBench((s) => (sessionConnector !== null ? s.meter[meterKey(view.chargerId, sessionConnector)] : undefined));
@@ -204,7 +185,10 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
   const thisRun = (liveTx !== null && view.session?.transactionId === liveTx) || (!!sessionResult && !!startedAt && Date.parse(sessionResult.startedAt) >= Date.parse(startedAt));
   const session = sessionRunning && !thisRun ? null : view.session;
   const recorded = (session?.samples ?? []).map(toMeter);
-  const live = from !== null && readings ? readings.filter((m) => m.t >= from - 5000).sort((a, b) => a.t - b.t) : [];
+  // Before its transaction is known: the connector's readings since this page saw the step begin. Once it is:
+  // the transaction's readings so far, recorded (a page opened mid-session) and live, each once.
+  const beforeTx = from !== null && readings ? readings.filter((m) => m.t >= from - 5000).sort((a, b) => a.t - b.t) : [];
+  const { samples: live, error: historyError } = useSessionReadings(tx, beforeTx);
   const samples = recorded.length >= live.length ? recorded : live;
   // Before the session step has recorded its session (a first run), the limit the template sets.
   const templateLimitW = session ? session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
@@ -233,6 +217,11 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
         timeLabel={`Time (${zoneLabel(samples[0]?.t)})`}
         limitW={limitW}
       />
+      {historyError && !(recorded.length && samples === recorded) && (
+        <Typography variant="body2" color="warning.main" role="note">
+          The session&apos;s readings from before this page opened could not be read ({historyError}): only those since are shown.
+        </Typography>
+      )}
     </Box>
   );
 }

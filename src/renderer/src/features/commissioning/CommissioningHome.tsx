@@ -147,7 +147,7 @@ export function CommissioningHome() {
                     </Link>
                   </TableCell>
                   <TableCell>{s.address || '—'}</TableCell>
-                  <TableCell>{list.data ? list.data.filter((c) => c.site === s.site).length : '…'}</TableCell>
+                  <TableCell>{list.data ? chargersAt(list.data, s.site) : '…'}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -156,4 +156,14 @@ export function CommissioningHome() {
       </Paper>
     </Stack>
   );
+}
+
+/**
+ * The chargers commissioned at a site, each counted once (as the site's page counts them), and the
+ * commissionings too when a charger was commissioned there more than once: "2 (3 commissionings)".
+ */
+export function chargersAt(list: ReadonlyArray<{ site: string; chargerId: string }>, site: string): string {
+  const here = list.filter((c) => c.site === site);
+  const chargers = new Set(here.map((c) => c.chargerId)).size;
+  return here.length > chargers ? `${chargers} (${here.length} commissionings)` : String(chargers);
 }

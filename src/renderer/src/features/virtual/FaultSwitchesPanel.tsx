@@ -1,6 +1,6 @@
 // The fault switches of one virtual charger, rendered from the shared fault table: each misbehaviour with
 // its label and explanation, the numbers it takes, and per-action protocol faults. Every change sends just
-// the fields it touches.
+// the fields it touches (a switch switched on, with the numbers beside it as typed).
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import Accordion from '@mui/material/Accordion';
@@ -22,6 +22,7 @@ import { ActionFault, actionFaultModes, activeFaults, Faults, faultRows, UnlockO
 import { centralSystemActions } from '../../../../shared/ocpp16/actions';
 import { errorCodes } from '../../../../shared/ocpp16/frames';
 import { NumberField } from './NumberField';
+import { SwitchWithSettings } from './SwitchWithSettings';
 import { rememberView, useRunner } from './virtual-actions';
 import { ActionFaultTable, SelectField, SwitchRow } from '../../components/fault-parts';
 
@@ -67,23 +68,25 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
     switch (row.control.kind) {
       case 'switch': {
         const on = row.control.on;
+        const settings = row.control.settings ?? [];
+        if (settings.length === 0)
+          return <SwitchRow key={key} label={row.label} explains={row.explanation} checked={values[on] === true} disabled={busy !== null} onToggle={(v) => void send(on, { [on]: v })} />;
+        // Switched on with the numbers beside it as typed, in one call (never with a value from before).
         return (
-          <SwitchRow key={key} label={row.label} explains={row.explanation} checked={values[on] === true} disabled={busy !== null} onToggle={(v) => void send(on, { [on]: v })}>
-            {row.control.settings?.map((s) => {
+          <SwitchWithSettings
+            key={key}
+            label={row.label}
+            explains={row.explanation}
+            on={on}
+            checked={values[on] === true}
+            disabled={busy !== null}
+            settings={settings.map((s) => {
               const schema = shape[s.field].unwrap();
-              return (
-                <NumberField
-                  key={s.field}
-                  label={s.label}
-                  unit={s.unit}
-                  value={values[s.field] as number}
-                  schema={schema}
-                  rule={ruleOf(schema, s.unit)}
-                  onCommit={(v) => void send(s.field, { [s.field]: v })}
-                />
-              );
+              return { field: s.field, label: s.label, unit: s.unit, schema, rule: ruleOf(schema, s.unit) };
             })}
-          </SwitchRow>
+            values={values}
+            onSend={(k, patch) => void send(k, patch as Patch)}
+          />
         );
       }
       case 'weights':
