@@ -90,9 +90,9 @@ export class ChargersRepository {
   private readonly seen = new Map<string, string>();
   private readonly beats = new Map<string, string>();
   /**
-   * Each charger's last contact since start-up, kept after its coalesced write is queued: that write lands in
-   * SQLite later (on the writer thread), and a read meanwhile (the drop that follows a charger's last frame)
-   * would give the time written before it.
+   * Each charger's last contact whose coalesced write is queued (moved here from `seen` as it is): that write
+   * lands in SQLite later (on the writer thread), and a read meanwhile (the drop that follows a charger's last
+   * frame) would give the time written before it. Nothing per frame: only per batch.
    */
   private readonly lastContact = new Map<string, string>();
   private seenFlushedAt = 0;
@@ -108,7 +108,13 @@ export class ChargersRepository {
   /** A frame from the charger: it was seen now (written with the next coalesced batch). */
   touch(chargerId: string, ts: string): void {
     this.seen.set(chargerId, ts);
-    this.lastContact.set(chargerId, ts);
+  }
+
+  /** The charger's newest contact not yet known to be in SQLite: still to be written, or queued. */
+  private contactOf(id: string): string | undefined {
+    const pending = this.seen.get(id);
+    const queued = this.lastContact.get(id);
+    return pending === undefined || (queued !== undefined && queued > pending) ? queued : pending;
   }
 
   /** Writes the coalesced last-seen and last-heartbeat times if they are due (or now, with `force`). */
@@ -117,7 +123,10 @@ export class ChargersRepository {
     if ((!this.seen.size && !this.beats.size) || (!force && now - this.seenFlushedAt < SEEN_FLUSH_MS)) return;
     this.seenFlushedAt = now;
     // The row first (a charger's first frame creates it), then its heartbeat.
-    for (const [id, at] of this.seen) this.store.write('chargerSeen', [id, at, at]);
+    for (const [id, at] of this.seen) {
+      this.store.write('chargerSeen', [id, at, at]);
+      this.lastContact.set(id, at);
+    }
     for (const [id, at] of this.beats) this.store.write('heartbeat', [at, id]);
     this.seen.clear();
     this.beats.clear();
@@ -262,7 +271,7 @@ export class ChargersRepository {
       byCharger.set(c.charger_id, list);
     }
     return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => ({
-      ...toCharger(r, byCharger.get(r.id) ?? [], this.lastContact.get(r.id), this.beats.get(r.id)),
+      ...toCharger(r, byCharger.get(r.id) ?? [], this.contactOf(r.id), this.beats.get(r.id)),
       ...progressTimes(r),
       admissionChange: admissionChangeOf(r),
     }));
@@ -270,7 +279,7 @@ export class ChargersRepository {
 
   /** When the charger was last heard from (its last frame), or null for one never seen. */
   lastSeen(id: string): string | null {
-    const known = this.lastContact.get(id);
+    const known = this.contactOf(id);
     if (known) return known;
     return (this.store.db.prepare('SELECT last_seen FROM chargers WHERE id = ?').pluck().get(id) as string | undefined) ?? null;
   }
@@ -279,7 +288,7 @@ export class ChargersRepository {
     const r = this.store.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? AND connector_id >= 0 ORDER BY connector_id').all(id) as Row[]).map(toConnector);
-    return { ...toCharger(r, connectors, this.lastContact.get(id), this.beats.get(id)), ...progressTimes(r), admissionChange: admissionChangeOf(r) };
+    return { ...toCharger(r, connectors, this.contactOf(id), this.beats.get(id)), ...progressTimes(r), admissionChange: admissionChangeOf(r) };
   }
 }
 
