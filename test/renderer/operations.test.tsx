@@ -23,8 +23,9 @@ const connector = (connectorId: number, status: ConnectorView['status'] = 'Avail
   updatedAt: '2025-01-01T10:00:00Z',
 });
 
+// Heard from just now: an online charger silent past its heartbeat says what runs there as the last known.
 const charger = (id: string, connected = true, connectors = 2): ChargerView =>
-  aCharger(id, { connected, connectors: [connector(0), ...Array.from({ length: connectors }, (_, i) => connector(i + 1, i === 1 ? 'Charging' : 'Available'))] });
+  aCharger(id, { connected, lastSeen: new Date().toISOString(), connectors: [connector(0), ...Array.from({ length: connectors }, (_, i) => connector(i + 1, i === 1 ? 'Charging' : 'Available'))] });
 
 const transaction = (transactionId: number, chargerId: string, connectorId: number, idTag: string, meterStart: number): TransactionView =>
   aTransaction(transactionId, chargerId, connectorId, idTag, { meterStart, startTime: new Date(Date.now() - 600_000).toISOString() });

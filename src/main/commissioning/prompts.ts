@@ -43,22 +43,42 @@ const offlineActual = /^(nothing came|no answer: the connection dropped|the char
  * `waited`: what the step waited for ("for the card"); `unjudged`: what could not be judged.
  */
 export async function judgedThroughOutage(t: CaseContext, waited: string, unjudged: string, run: () => Promise<void>): Promise<void> {
+  await throughOutage(t, run, (e) => (offlineActual.test(e.actual) ? { during: `while this step waited ${waited}`, unjudged } : null));
+}
+
+/** Where in the step the charger was gone ("while this step waited for the card"), and what that left unjudged. */
+export interface OutageUnjudged {
+  during: string;
+  unjudged: string;
+}
+
+/**
+ * Runs a step, its connection watched: a failure that `explained` says the charger being gone accounts for
+ * (its words: where in the step, and what could not be judged; null: a failure of the charger's own), met by
+ * an outage (still on when the step gave up, or ended within its last charger timeout), is inconclusive
+ * naming that outage: when the charger went offline and whether it came back, then what to do. A blip earlier
+ * in the step, with the charger online all through what failed, leaves a failure a failure; so does a step
+ * the run's Stop cut short (the caller says it was stopped). The prompted steps and every commissioning step
+ * (words.ts inWords) are judged through it.
+ */
+export async function throughOutage(t: CaseContext, run: () => Promise<void>, explained: (e: StepFailure) => OutageUnjudged | null): Promise<void> {
   const watch = watchConnection(t, () => 'before');
   try {
     await run();
   } catch (e) {
-    // Only an outage the failed wait met (still on when it gave up, or ended within its last charger timeout):
-    // a blip earlier in the step, with the charger online all through the wait, leaves a failure a failure.
     const end = t.clock.now();
     const outages = watch.stop().filter((o) => o.to === null || o.to >= end - t.data.chargerTimeoutS * 1000);
     const lost = outages.at(-1);
-    if (!lost || t.host.signal?.aborted || !(e instanceof StepFailure) || !offlineActual.test(e.actual)) throw e;
+    const words = lost && !t.host.signal?.aborted && e instanceof StepFailure ? explained(e) : null;
+    if (!lost || !words) throw e;
     const at = (ms: number) => noteTime(ms, t.clock instanceof FakeClock);
+    // A request that found the charger already gone gives up at once: no "0 s later".
+    const later = end - lost.from >= 1000 ? ` ${formatDuration(end - lost.from)} later,` : '';
     const outage =
       lost.to === null
-        ? `The charger went offline at ${at(lost.from)}, while this step waited ${waited}, and had not come back ${formatDuration(end - lost.from)} later, when the step gave up`
-        : `The charger was offline from ${at(lost.from)} to ${at(lost.to)}, while this step waited ${waited}${outages.length > 1 ? ` (offline ${outages.length} times)` : ''}`;
-    throw new Inconclusive(`${outage}: ${unjudged}. Check the charger's network connection (and its power), then Run again.`);
+        ? `The charger went offline at ${at(lost.from)}, ${words.during}, and had not come back${later} when the step gave up`
+        : `The charger was offline from ${at(lost.from)} to ${at(lost.to)}, ${words.during}${outages.length > 1 ? ` (offline ${outages.length} times)` : ''}`;
+    throw new Inconclusive(`${outage}: ${words.unjudged}. Check the charger's network connection (and its power), then Run again.`);
   } finally {
     watch.stop();
   }

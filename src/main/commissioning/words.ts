@@ -2,9 +2,11 @@
 // traces ("Expected StatusNotification (connectorId 1, status Preparing) next; the charger sent
 // StartTransaction {...} first"); they stay with the step that decided the verdict (its expected and actual,
 // and its frames), while the step's reason, shown as "What to do", says what to check and that Run again
-// repeats the step. A step the run's Stop cut short says so.
+// repeats the step. A step the run's Stop cut short says so; one the charger going offline kept from being
+// judged is inconclusive, naming the outage (prompts.ts throughOutage).
 import type { CaseContext } from '../conformance/context';
 import { Inconclusive, RunStopped, StepFailure, type StepResult } from '../conformance/types';
+import { throughOutage, type OutageUnjudged } from './prompts';
 
 /** A failure whose message is the installer's words (the protocol detail is in the deciding step). */
 export class PlainFailure extends StepFailure {
@@ -86,6 +88,49 @@ function sessionAdvice(failed: StepResult): string {
   return advice.C8_SESSION!;
 }
 
+/** `n` things as "a", "a and b", "a, b and c". */
+const listed = (items: string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+/**
+ * The test session's own checks of what it measured (the measurands, the energy register, the power, the
+ * site's load limit), failed, in an installer's words: what the charger showed and what to set or check on it,
+ * then Run again (the figures stay in the step's rows). Null for another failure.
+ */
+export function sessionCheckWords(e: Pick<StepFailure, 'expected' | 'actual'>): string | null {
+  const { expected, actual } = e;
+  const noPower = actual === 'no power readings came';
+  const addPower = 'add Power.Active.Import to MeterValuesSampledData on the charger (its meter must be able to measure power), then Run again.';
+  if (expected.startsWith('meter values with ')) {
+    const missing = (/^(.*) never came/.exec(actual)?.[1] ?? '')
+      .split(',')
+      .map((m) => m.trim())
+      .filter(Boolean);
+    const them = missing.length === 1 ? 'it' : 'them';
+    return `The charger did not send ${listed(missing) || 'every reading'} in its meter values during the session, though its MeterValuesSampledData setting asks for ${them}: set MeterValuesSampledData on the charger to the readings its meter can give (remove what it cannot measure), or update its firmware if it should send ${them}, then Run again.`;
+  }
+  if (expected === 'an energy register that never goes down') {
+    if (actual === 'no register readings came')
+      return 'The charger sent no energy readings during the session: add Energy.Active.Import.Register to MeterValuesSampledData on the charger, then Run again.';
+    const at = /at reading (\d+)/.exec(actual)?.[1];
+    return `The charger's energy reading went down during the session${at ? ` (at reading ${at}, counting the start of the session as the first)` : ''}: a charger's meter only counts up. Check the charger's meter settings and its firmware (update it if it can), then Run again.`;
+  }
+  const range = /^power between (\d+) W and (\d+) W while charging$/.exec(expected);
+  if (range) {
+    if (noPower) return `The charger sent no power readings during the session, so its charging power could not be checked: ${addPower}`;
+    const reached = Number(/(\d+) W/.exec(actual)?.[1] ?? NaN);
+    if (reached > Number(range[2]))
+      return `The charger reported up to ${reached} W, more than the ${range[2]} W the template gives as its rating: check the rated power in the template and the charger's meter settings (a wrong unit or multiplier shows too much), then Run again.`;
+    return `The session drew ${Number.isFinite(reached) ? `at most ${reached} W` : 'too little power'}, less than the ${range[1]} W wanted while charging: check the supply to the charger (its breaker, every phase connected), that the EV is ready to charge at full power (not nearly full, not limited in its own settings) and that nothing on the charger holds it back (its maximum current setting, a charging profile), then Run again.`;
+  }
+  const limit = /^power at most (\d+) W \(the site's load limit\)$/.exec(expected);
+  if (limit) {
+    if (noPower) return `The charger sent no power readings during the session, so whether it keeps to the site's load limit (${limit[1]} W) could not be checked: ${addPower}`;
+    const reached = /(\d+) W/.exec(actual)?.[1];
+    return `The session drew ${reached ? `up to ${reached} W` : 'more'}, above the site's load limit of ${limit[1]} W: the charger does not keep to it. Check the charging profiles on the charger (one of a higher stack level overrides the site's: clear it) and update its firmware if it ignores them, or set the limit in the vendor's tool, then Run again.`;
+  }
+  return null;
+}
+
 /**
  * The test session's words when the charger dropped as the session was stopped and came back: when it went
  * and when it was back (times as the report writes them), what did not come, and that Run again repeats it.
@@ -97,18 +142,40 @@ export function offlineAtStopWords(failed: StepResult, went: string, back: strin
 /** Steps whose advice is about a charger that goes away (a reboot): it fits a charger that went offline. */
 const offlineFits = new Set(['C5_BASELINE', 'C9_RESET']);
 
+/** The failed step's request found the charger gone: it dropped before answering, or was not connected. */
+function wentOffline(failed: StepResult): boolean {
+  const kind = unanswered(failed)?.kind;
+  return kind === 'dropped' || kind === 'offline' || (failed.actual ?? '').includes('not connected');
+}
+
+/** The step restarted the charger (it sent Reset): going away from then on is what the step judges (it must come back). */
+const resetSent = (t: CaseContext): boolean => t.host.frames.since(t.firstSeq).some((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === 'Reset');
+
+/**
+ * A failure that is only the charger being gone (a request that found it offline, or whose answer the drop
+ * cut off): the step could not be judged, said with where it was in the step; null for any other failure,
+ * and for a step that had restarted the charger (C5_BASELINE's reboot, C9_RESET), where a charger that does
+ * not come back is the failure.
+ */
+function unjudgedByOutage(t: CaseContext, stepId: string, e: StepFailure): OutageUnjudged | null {
+  if (e instanceof PlainFailure) return null;
+  const failed = t.steps.find((s) => s.status === 'failed');
+  if (!failed || failed.expected !== e.expected || failed.actual !== e.actual || !wentOffline(failed)) return null;
+  if (offlineFits.has(stepId) && resetSent(t)) return null;
+  return { during: 'during this step', unjudged: `at “${failed.title}”, ${happened(failed)}, so the step could not be judged` };
+}
+
 /**
  * What to do, fitting what happened: a charger that stayed online but did not answer is not told to check
  * that it is online; one that went offline (or was not connected) is told that, whatever the step.
  */
 function adviceFor(stepId: string, failed: StepResult): string {
   const none = unanswered(failed);
-  const offline = none?.kind === 'dropped' || none?.kind === 'offline' || (failed.actual ?? '').includes('not connected');
   if (none?.kind === 'timeout') {
     const what = none.action ?? 'the request';
     return `The charger was online but did not answer ${what}: check that its firmware supports ${what} (update it if not) and that it is not busy or stuck (restart it if so), then Run again.`;
   }
-  if (offline && !offlineFits.has(stepId)) return 'The charger went offline during this step: check its power and network and wait until it shows connected, then Run again.';
+  if (wentOffline(failed) && !offlineFits.has(stepId)) return 'The charger went offline during this step: check its power and network and wait until it shows connected, then Run again.';
   if (stepId === 'C8_SESSION') return sessionAdvice(failed);
   return advice[stepId] ?? 'Check that the charger is online, then Run again.';
 }
@@ -121,18 +188,23 @@ export function stoppedWords(t: CaseContext): string {
 }
 
 /**
- * Runs a commissioning step: a failure the charger's messages decided is said in the installer's words (the
- * deciding step keeps the protocol detail), and a step the run's Stop cut short says it was stopped.
+ * Runs a commissioning step: a failure that is only the charger being gone (it went offline, or was not
+ * connected) leaves the step inconclusive, naming the outage (prompts.ts throughOutage), except where going
+ * away is what the step judges (a restart it must come back from); a failure the charger's messages decided
+ * is said in the installer's words (the deciding step keeps the protocol detail), as are the test session's
+ * own checks of what it measured (sessionCheckWords); a step the run's Stop cut short says it was stopped.
  */
 export async function inWords(t: CaseContext, stepId: string, run: () => Promise<void>): Promise<void> {
   try {
-    await run();
+    await throughOutage(t, run, (e) => unjudgedByOutage(t, stepId, e));
   } catch (e) {
     if (e instanceof RunStopped || (e instanceof Inconclusive && t.host.signal?.aborted)) throw new Inconclusive(stoppedWords(t));
     if (e instanceof StepFailure && !(e instanceof PlainFailure)) {
       // A message of the charger's (or its answer) decided it: not one of the step's own checks, which say what to do.
       const failed = t.steps.find((s) => s.status === 'failed');
       if (failed && failed.expected === e.expected && failed.actual === e.actual) throw new PlainFailure(`${adviceFor(stepId, failed)} What happened: at “${failed.title}”, ${happened(failed)}.`, e);
+      const words = stepId === 'C8_SESSION' ? sessionCheckWords(e) : null;
+      if (words) throw new PlainFailure(words, e);
     }
     throw e;
   }

@@ -116,8 +116,15 @@ export const contract = {
   'chargers:delete': call<null>()(ChargerRef),
   'chargers:disconnect': call<{ disconnected: boolean }>()(ChargerRef),
   'chargers:operate': call<OperationResult, OperateArgs>()(OperateArgsSchema),
+  /** Newest first, up to `limit`; `beforeId`: those with an id below it (the next page back: the lowest id of the last page). */
   'chargers:meterValues': call<MeterValueView[]>()(
-    z.strictObject({ chargerId: z.string().min(1), connectorId: z.int().min(0).optional(), transactionId: z.int().min(1).optional(), limit: Limit(100_000) }),
+    z.strictObject({
+      chargerId: z.string().min(1),
+      connectorId: z.int().min(0).optional(),
+      transactionId: z.int().min(1).optional(),
+      limit: Limit(100_000),
+      beforeId: z.int().min(1).optional(),
+    }),
   ),
   'chargers:statusHistory': call<Array<ConnectorView & { receivedAt: string }>>()(z.strictObject({ chargerId: z.string().min(1), connectorId: z.int().min(0).optional(), limit: Limit(10_000) })),
   /** How the bench misbehaves toward a charger on purpose (server-side faults), and whether it is refused. */

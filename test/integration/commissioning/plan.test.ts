@@ -60,7 +60,7 @@ describe('commissioning plan', () => {
 
   const twins: Array<[string, Record<string, unknown>, string, RegExp]> = [
     ['auth failure', { authFailure: true }, 'C6_READER', /Preparing/],
-    ['slow charging', { slowCharging: true }, 'C8_SESSION', /power between/],
+    ['slow charging', { slowCharging: true }, 'C8_SESSION', /^The session drew at most \d+ W, less than the \d+ W wanted while charging: check the supply/],
     ['stuck connector', { stuckConnector: true }, 'C9_UNLOCK', /unlock/],
   ];
   for (const [name, faults, stepId, reason] of twins) {

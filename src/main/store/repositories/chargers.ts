@@ -95,6 +95,8 @@ export class ChargersRepository {
    * frame) would give the time written before it. Nothing per frame: only per batch.
    */
   private readonly lastContact = new Map<string, string>();
+  /** The same for each charger's last Heartbeat (moved here from `beats` as its write is queued). */
+  private readonly lastBeat = new Map<string, string>();
   private seenFlushedAt = 0;
 
   constructor(
@@ -112,9 +114,12 @@ export class ChargersRepository {
 
   /** The charger's newest contact not yet known to be in SQLite: still to be written, or queued. */
   private contactOf(id: string): string | undefined {
-    const pending = this.seen.get(id);
-    const queued = this.lastContact.get(id);
-    return pending === undefined || (queued !== undefined && queued > pending) ? queued : pending;
+    return newer(this.seen.get(id), this.lastContact.get(id));
+  }
+
+  /** The charger's newest Heartbeat not yet known to be in SQLite: still to be written, or queued. */
+  private beatOf(id: string): string | undefined {
+    return newer(this.beats.get(id), this.lastBeat.get(id));
   }
 
   /** Writes the coalesced last-seen and last-heartbeat times if they are due (or now, with `force`). */
@@ -127,7 +132,10 @@ export class ChargersRepository {
       this.store.write('chargerSeen', [id, at, at]);
       this.lastContact.set(id, at);
     }
-    for (const [id, at] of this.beats) this.store.write('heartbeat', [at, id]);
+    for (const [id, at] of this.beats) {
+      this.store.write('heartbeat', [at, id]);
+      this.lastBeat.set(id, at);
+    }
     this.seen.clear();
     this.beats.clear();
   }
@@ -224,6 +232,7 @@ export class ChargersRepository {
     this.seen.delete(chargerId);
     this.beats.delete(chargerId);
     this.lastContact.delete(chargerId);
+    this.lastBeat.delete(chargerId);
     this.store.write('chargerConnectorsDelete', [chargerId]);
     this.store.write('chargerDelete', [chargerId]);
     await this.store.settled();
@@ -235,6 +244,7 @@ export class ChargersRepository {
     this.store.write('pruneOrphanConnectors', []);
     // A contact older than the cutoff is long in the record (the rows it names may be pruned now): not kept here.
     for (const [id, ts] of this.lastContact) if (ts < cutoff) this.lastContact.delete(id);
+    for (const [id, ts] of this.lastBeat) if (ts < cutoff) this.lastBeat.delete(id);
   }
 
   /**
@@ -271,7 +281,7 @@ export class ChargersRepository {
       byCharger.set(c.charger_id, list);
     }
     return (this.store.db.prepare('SELECT * FROM chargers ORDER BY id').all() as Row[]).map((r) => ({
-      ...toCharger(r, byCharger.get(r.id) ?? [], this.contactOf(r.id), this.beats.get(r.id)),
+      ...toCharger(r, byCharger.get(r.id) ?? [], this.contactOf(r.id), this.beatOf(r.id)),
       ...progressTimes(r),
       admissionChange: admissionChangeOf(r),
     }));
@@ -288,8 +298,13 @@ export class ChargersRepository {
     const r = this.store.db.prepare('SELECT * FROM chargers WHERE id = ?').get(id) as Row | undefined;
     if (!r) return null;
     const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? AND connector_id >= 0 ORDER BY connector_id').all(id) as Row[]).map(toConnector);
-    return { ...toCharger(r, connectors, this.contactOf(id), this.beats.get(id)), ...progressTimes(r), admissionChange: admissionChangeOf(r) };
+    return { ...toCharger(r, connectors, this.contactOf(id), this.beatOf(id)), ...progressTimes(r), admissionChange: admissionChangeOf(r) };
   }
+}
+
+/** The newer of a time still to be written and one queued (either may be missing). */
+function newer(pending: string | undefined, queued: string | undefined): string | undefined {
+  return pending === undefined || (queued !== undefined && queued > pending) ? queued : pending;
 }
 
 function toCharger(r: Row, connectors: ConnectorRecord[], lastSeen?: string, lastHeartbeat?: string): Omit<StoredCharger, keyof ProgressTimes | 'admissionChange'> {

@@ -112,8 +112,8 @@ export class MeterShapes {
   }
 }
 
-/** The sampled values of reading rows, newest first, at most `limit`. */
-export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number, withReceivedAt = false): MeterValueRecord[] {
+/** The sampled values of reading rows, newest first, at most `limit` (those with an id below `beforeId` only, when given). */
+export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number, withReceivedAt = false, beforeId = Infinity): MeterValueRecord[] {
   const out: MeterValueRecord[] = [];
   const shapeOf = (id: number): MeterShape => shapes.get(id);
   for (const r of rows) {
@@ -121,7 +121,9 @@ export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number, 
     const reading = { id: r.id, chargerId: r.charger_id, connectorId: r.connector_id, transactionId: r.transaction_id, timestamp: unpackTime(r.timestamp) };
     // When the bench received it (its own clock): how old a reading is, whatever the charger's clock says.
     const receivedAt = withReceivedAt ? unpackTime(r.received_at as number | string) : null;
-    for (let i = packed.length - 2; i >= 0 && out.length < limit; i -= 2) {
+    // The reading a cursor falls in gives its values before the cursor only (the rest came on the page before).
+    const first = Math.min(packed.length / 2, beforeId - (r.id as number) * SAMPLES_PER_ROW);
+    for (let i = 2 * first - 2; i >= 0 && out.length < limit; i -= 2) {
       const view = sampledValueView(reading, i / 2, packed[i], packed[i + 1] as string, shapeOf);
       out.push(receivedAt === null ? view : { ...view, receivedAt });
     }
@@ -130,13 +132,18 @@ export function unpackReadings(rows: Row[], shapes: MeterShapes, limit: number, 
   return out;
 }
 
-/** `withReceivedAt`: each value also says when the bench received its reading. */
-export type MeterValuesQuery = { chargerId?: string; transactionId?: number; connectorId?: number; limit?: number; withReceivedAt?: boolean };
+/**
+ * `withReceivedAt`: each value also says when the bench received its reading. `beforeId`: only values with
+ * an id below it (the next page back: the lowest id of the page before).
+ */
+export type MeterValuesQuery = { chargerId?: string; transactionId?: number; connectorId?: number; limit?: number; withReceivedAt?: boolean; beforeId?: number };
 
-/** Meter values, newest first: of a transaction, or of a charger (optionally one connector). */
+/** Meter values, newest first: of a transaction, or of a charger (optionally one connector); paged back by `beforeId`. */
 export function meterValuesOf(db: Db, shapes: MeterShapes, q: MeterValuesQuery): MeterValueRecord[] {
   const limit = q.limit ?? 1000;
-  const max = Number.MAX_SAFE_INTEGER;
+  const beforeId = q.beforeId ?? Infinity;
+  // The rows holding a value below `beforeId` (a row's values have ids from its id × SAMPLES_PER_ROW up).
+  const max = q.beforeId === undefined ? Number.MAX_SAFE_INTEGER : Math.max(0, Math.ceil(q.beforeId / SAMPLES_PER_ROW));
   let rows: Row[];
   // A row holds at least one sampled value: `limit` rows hold at least `limit` values.
   if (q.transactionId !== undefined) {
@@ -149,9 +156,9 @@ export function meterValuesOf(db: Db, shapes: MeterShapes, q: MeterValuesQuery):
     const inRange = db.prepare(`SELECT * FROM meter_values WHERE id BETWEEN ? AND ? AND charger_id = ? ${connector} ORDER BY id DESC LIMIT ?`);
     rows = byChunks(db, 'meter/charger', q.chargerId, max, limit, (a, b, n) => inRange.all(a, b, q.chargerId, ...extra, n) as Row[]);
   } else {
-    rows = db.prepare('SELECT * FROM meter_values ORDER BY id DESC LIMIT ?').all(limit) as Row[];
+    rows = db.prepare('SELECT * FROM meter_values WHERE id < ? ORDER BY id DESC LIMIT ?').all(max, limit) as Row[];
   }
-  return unpackReadings(rows, shapes, limit, q.withReceivedAt);
+  return unpackReadings(rows, shapes, limit, q.withReceivedAt, beforeId);
 }
 
 /**

@@ -9,7 +9,10 @@ import type { CaseContext } from '../../../../src/main/conformance/context';
 /** The words a step gets when its one step failed with the engine's expected and actual texts. */
 async function wordsOf(stepId: string, title: string, expected: string, actual: string): Promise<string> {
   const failed = { n: 1, by: 'tool', title, status: 'failed', expected, actual } as unknown as StepResult;
-  const t = { steps: [failed], host: { signal: undefined } } as unknown as CaseContext;
+  // Its connection as the step's watch sees it: up all through (no outage seen; one the watch sees makes the
+  // step inconclusive instead: test/integration/commissioning/automated-outage.test.ts).
+  const frames = { connected: true, connections: 1, frames: [], since: () => [], waitFor: () => new Promise(() => undefined) };
+  const t = { steps: [failed], firstSeq: 0, clock: { now: () => 0 }, data: { chargerTimeoutS: 30 }, host: { signal: undefined, frames } } as unknown as CaseContext;
   try {
     await inWords(t, stepId, () => Promise.reject(new StepFailure(expected, actual)));
   } catch (e) {

@@ -188,7 +188,7 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
   // Before its transaction is known: the connector's readings since this page saw the step begin. Once it is:
   // the transaction's readings so far, recorded (a page opened mid-session) and live, each once.
   const beforeTx = from !== null && readings ? readings.filter((m) => m.t >= from - 5000).sort((a, b) => a.t - b.t) : [];
-  const { samples: live, error: historyError } = useSessionReadings(tx, beforeTx);
+  const { samples: live, error: historyError, cut: historyCut } = useSessionReadings(tx, beforeTx);
   const samples = recorded.length >= live.length ? recorded : live;
   // Before the session step has recorded its session (a first run), the limit the template sets.
   const templateLimitW = session ? session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
@@ -220,6 +220,11 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
       {historyError && !(recorded.length && samples === recorded) && (
         <Typography variant="body2" color="warning.main" role="note">
           The session&apos;s readings from before this page opened could not be read ({historyError}): only those since are shown.
+        </Typography>
+      )}
+      {historyCut && samples === live && (
+        <Typography variant="body2" color="text.secondary" role="note">
+          {historyCut}
         </Typography>
       )}
     </Box>

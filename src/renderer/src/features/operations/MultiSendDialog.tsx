@@ -38,7 +38,7 @@ import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { monoFont } from '../../app/theme';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { useNow } from '../../components/reach';
+import { silenceOf, useNow } from '../../components/reach';
 import { neverConnected, useSendBlocked } from '../../components/reach';
 import type { RequestOf } from '../../../../shared/ocpp16';
 import { configurationValueProblem, configurationValueRule, configurationValueToSend } from '../../../../shared/ocpp16/configuration-values';
@@ -52,6 +52,7 @@ import { explainResult, type OperationAction } from './registry';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
 import { busyWarning, useChargersBusy } from '../../components/busy';
 import { lastKnownNote } from '../../components/lastKnownNote';
+import { useBenchSettings } from '../../components/refusals';
 
 type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
 
@@ -109,6 +110,8 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   // Nothing is sent while the link to the bench is down (the same words as every other send).
   const linkDown = useSendBlocked();
   const linkSince = useBench((s) => s.linkSince);
+  // What an online charger's silence is judged against when its view tells no interval it was given (as the Overview).
+  const heartbeatSetting = useBenchSettings()?.heartbeatInterval;
   // Worked out only while the dialog is open (it stays mounted, with the selection, while closed).
   const runningOf = useRunningOf(open ? chargerIds : NONE);
   const [action, setAction] = useState<MultiAction>('ChangeConfiguration');
@@ -173,14 +176,16 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   const online = chargerIds.filter((id) => chargers[id]?.connected);
   const endsTransactions = action === 'Reset' ? online.reduce((n, id) => n + affected(id).length, 0) : 0;
   const confirmLabel = multiConfirmLabel(action, payload, online.length, endsTransactions, chargerIds.length - online.length);
-  // An offline charger's sessions (all of them while the link is down) are the last known, as of its last contact, not now.
+  // An offline charger's sessions (all of them while the link is down; an online one's silent past its heartbeat) are the last known, as of its last contact, not now.
   const lastKnownOf = (id: string): string | null => {
     const c = chargers[id];
     const stale = linkDown !== null || !c?.connected;
-    return lastKnownNote(id, { stale, linkDown: linkDown !== null }, (linkDown !== null ? linkSince : c?.lastSeen) ?? null, !!c && neverConnected(c), now);
+    const silent = silenceOf(c, heartbeatSetting, now)?.since ?? null;
+    return lastKnownNote(id, { stale, linkDown: linkDown !== null }, (linkDown !== null ? linkSince : c?.lastSeen) ?? null, !!c && neverConnected(c), now, silent);
   };
   const someLastKnown = chargerIds.some((id) => lastKnownOf(id) !== null);
-  const lastKnownAffected = chargerIds.some((id) => affected(id).length > 0 && lastKnownOf(id) !== null);
+  // Nothing is sent to an offline charger (a silent one is still sent to).
+  const lastKnownAffected = chargerIds.some((id) => affected(id).length > 0 && lastKnownOf(id) !== null && (linkDown !== null || !chargers[id]?.connected));
 
   const sendAll = () => {
     const op = typedOperation(action, payload);
@@ -342,7 +347,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                   ? `Running now, and ended by the reset${lastKnownAffected ? " (an offline charger's as last known: nothing is sent to it)" : ''}:`
                   : `Running now: no new sessions start, and each charger should switch once its transactions end.${lastKnownAffected ? " An offline charger's are the last known: nothing is sent to it." : ''}`
                 : someLastKnown
-                  ? 'Nothing is charging on them, as last known for those offline.'
+                  ? 'Nothing is charging on them, as last known for those offline or not heard from lately.'
                   : 'Nothing is charging on them right now.'}
             </Typography>
             <Table size="small" aria-label="Affected chargers">
