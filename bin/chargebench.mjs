@@ -5,6 +5,27 @@
 import { pathToFileURL } from 'node:url';
 import { bundled } from './bundle.mjs';
 
+// Output closed by its reader (`chargebench test --help | head -1`, a log viewer quit): an EPIPE on stdout or
+// stderr never ends as an unhandled 'error' with a stack trace. A command that handles its own stop (a run
+// that changes a charger, serve, vcp) is stopped as by SIGTERM: the charger is put back, the run recorded,
+// its status 143 (nothing more is written to the closed output). Any other ends quietly with the status it has
+// already decided (0 for --help and --version, whose words were all written), or 141, the status a shell gives
+// a command ended by a closed pipe, if it had not. Any other write error is thrown as before.
+const OUTPUT_CLOSED = 141;
+let outputClosed = false;
+const onOutputError = (e) => {
+  if (e?.code !== 'EPIPE') throw e;
+  if (outputClosed) return;
+  outputClosed = true;
+  // After what is queued now has run: a command ending as it wrote its last words (help) has set its status.
+  setImmediate(() => {
+    if (othersHear('SIGTERM')) process.emit('SIGTERM', 'SIGTERM');
+    else process.exit(process.exitCode ?? OUTPUT_CLOSED);
+  });
+};
+process.stdout.on('error', onOutputError);
+process.stderr.on('error', onOutputError);
+
 // Ctrl-C (SIGINT) and SIGTERM are heard from the first moment, not only once the command's own handling
 // exists (src/main/cli/interrupt.ts, serve's and vcp's stop): Node's default would end the process without a
 // word. One heard while the CLI is bundled is kept until the bundle is made (a half-written build is left to

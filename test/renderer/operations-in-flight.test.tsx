@@ -74,7 +74,7 @@ describe('an operation still waiting when its panel is left', () => {
     client.emit([progress({ ref: client.refs[0]!, action: 'Reset', state: 'finished', sentAt: T0, dueBy: DUE, operationId: 1, outcome: 'timeout' })]);
     await waitFor(() => expect(useBench.getState().inFlight).toEqual({}));
     await open(user, 'Reset');
-    const outcome = await screen.findByText('Reset: No answer');
+    const outcome = await screen.findByText('Soft reset: No answer');
     expect(outcome.closest('[role="status"]')!.textContent).toContain('No answer to Reset within 30 s');
     expect((screen.getByRole('button', { name: 'Soft reset…' }) as HTMLButtonElement).disabled).toBe(false);
   });

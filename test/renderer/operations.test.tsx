@@ -238,7 +238,7 @@ describe('reset', () => {
 
     await user.click(screen.getByRole('button', { name: 'Hard reset…' }));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Hard reset CP001 and end 1 transaction' }));
-    await screen.findByText('Reset: Accepted');
+    await screen.findByText('Hard reset: Accepted');
     expect(client.callsOf('chargers:operate')).toEqual([{ chargerId: 'CP001', action: 'Reset', payload: { type: 'Hard' } }]);
   });
 });

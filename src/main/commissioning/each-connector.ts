@@ -128,7 +128,8 @@ export async function unlockEach(t: CaseContext): Promise<void> {
     );
   });
   const failed = [...answers].filter(([, s]) => s !== 'Unlocked' && s !== 'NotSupported');
-  t.check(failed.length === 0, 'every connector to unlock', failed.map(([c, s]) => `connector ${c} answered ${s}`).join(', ') + ': check the lock actuator of that socket (nothing may hold the plug)');
+  const which = failed.length > 1 ? 'each socket' : 'that socket';
+  t.check(failed.length === 0, 'every connector to unlock', failed.map(([c, s]) => `connector ${c} answered ${s}`).join(', ') + `: check the lock actuator of ${which} (nothing may hold the plug)`);
   if (skipped.length) throw notChecked(skipped);
   if (answers.size > 0 && [...answers.values()].every((s) => s === 'NotSupported')) t.notApplicable('The charger answers NotSupported on every connector (a fixed cable, or no lock)');
   const none = [...answers].filter(([, s]) => s === 'NotSupported').map(([c]) => c);

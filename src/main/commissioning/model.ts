@@ -15,12 +15,15 @@ import {
   type CommissioningVerdict,
   type CommissioningView,
   type PhotoView,
+  type SessionEndedAtStart,
   type SessionSample,
   type SiteJob,
 } from '../../shared/api/commissioning';
 import type { MeterValueRecord } from '../../shared/records';
 import type { Pics } from '../conformance/types';
 import { judgedSteps, type ConfigAtEnd } from './config-end';
+import { sessionsEndedOf } from './sessions-ended';
+export { endedAtStart } from './sessions-ended';
 
 /** A commissioning in the record: the view's own facts (the verdict, what is open and the photos are worked out), and when it ran. */
 export interface StoredCommissioning extends Omit<CommissioningView, 'state' | 'running' | 'photos' | 'verdict' | 'open' | 'benchVersion'> {
@@ -29,7 +32,7 @@ export interface StoredCommissioning extends Omit<CommissioningView, 'state' | '
    * When each run of the plan (or of some steps) ran: the frames of the bundle are theirs; and how it went,
    * the steps it was asked to run and the step a Stop cut short (absent in runs recorded before).
    */
-  runs: Array<{ startedAt: string; finishedAt: string | null; outcome?: CommissioningRunOutcome; steps?: string[]; stoppedIn?: string | null }>;
+  runs: Array<{ startedAt: string; finishedAt: string | null; outcome?: CommissioningRunOutcome; steps?: string[]; stoppedIn?: string | null; sessionsEnded?: SessionEndedAtStart[] }>;
   /** The capabilities read at the latest run. */
   pics: Pics | null;
   /** Why the latest run could not go on, if it could not. */
@@ -178,6 +181,8 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
     benchVersion: version,
     ...(lastRun ? { lastRun } : {}),
     stepCounts: stepCountsOf(steps),
+    // The sessions its runs ended at their start (a customer's too).
+    ...sessionsEndedOf(c.runs),
   };
 }
 

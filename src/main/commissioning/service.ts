@@ -29,7 +29,7 @@ import {
   type SiteSummary,
 } from '../../shared/api/commissioning';
 import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
-import { emptyChecklist, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { emptyChecklist, endedAtStart, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
 import { promptsInWords } from './prompts';
@@ -187,7 +187,7 @@ export class CommissioningService {
     this.active.set(id, entry);
     c.runError = null;
     c.setupProblems = undefined;
-    let run: { pics: StoredCommissioning['pics'] } | null = null;
+    let run: Extract<RunEvent, { type: 'runStarted' }>['run'] | null = null;
     const window: StoredCommissioning['runs'][number] = { startedAt: this.now(), finishedAt: null, outcome: 'running', steps: cases.map((p) => p.id), stoppedIn: null };
     c.runs.push(window);
     const onEvent = (e: RunEvent) => {
@@ -196,6 +196,7 @@ export class CommissioningService {
       else if (e.type === 'runFinished') entry.windDown?.moveTo('record');
       else if (e.type === 'caseStarted') {
         if (run?.pics) {
+          window.sessionsEnded ??= endedAtStart(bench, c.chargerId, run); // the sessions its start ended (a customer's too)
           c.pics = run.pics;
           c.configBefore ??= { ...run.pics.config };
         }
@@ -233,9 +234,7 @@ export class CommissioningService {
       ...COMMISSIONING_RUN,
     })
       .then((r) => {
-        // Without the read at the end, what configAfter holds is older (the baseline's read-back, an earlier run's end).
-        // Kept with the commissioning (through saving, signing and reading it back): why and when, and the faces
-        // say what the values shown are instead (the baseline's read-back, an earlier run's end).
+        // Without the read at the end, configAfter is older: why and when are kept (saved, signed, read back); the faces say what it shows instead.
         const at = r.finishedAt ?? this.now();
         if (r.configAtEnd) {
           c.configAfter = r.configAtEnd;
@@ -261,6 +260,7 @@ export class CommissioningService {
       })
       .then(async () => {
         window.finishedAt = this.now();
+        window.sessionsEnded ??= endedAtStart(bench, c.chargerId, run); // a run stopped before its first step, too
         c.identity = this.identity(c.chargerId);
         c.state = 'finished';
         await bench.record.settled();

@@ -164,7 +164,7 @@ export class CaseContext {
       return await untilStopped(work, this.host.signal);
     } catch (e) {
       if (e instanceof RunStopped) {
-        step.status = 'skipped';
+        step.status = 'stopped';
         step.expected = expected;
         step.actual = 'the run was stopped during this step';
       } else if (e instanceof StepFailure) {

@@ -10,6 +10,7 @@ import { passwordLeftWhenStopped, restorePassword } from './password-back';
 import { putBackCalls } from './outside-script';
 import { setupStopped } from './setup-stop';
 import { SetupStopped } from './types';
+import { keysToPutBack, noStopFor } from './restore-details';
 
 export interface RestoreOptions {
   /** The run's start (before the first case), not the end of a case. */
@@ -18,6 +19,11 @@ export interface RestoreOptions {
   phase?: (text: string) => void;
   /** How the phase names the case ("TC_003_CS"; a commissioning's step by its title) and the run's start ("before the run"; "before the first step"). */
   words?: { after: string; setup: string };
+  /**
+   * A commissioning's step: the interval the bench's BootNotification answer gives the charger (at its reset)
+   * is not put back; the configuration read at the end judges it against the template.
+   */
+  keepBootInterval?: boolean;
 }
 
 export async function restorePreconditions(t: CaseContext, o: RestoreOptions = {}): Promise<string[]> {
@@ -110,6 +116,9 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       await attempt(`stopping transaction ${tx.transactionId}`, async () => {
         // Its StopTransaction came while an earlier session was being stopped: nothing left to stop.
         if (!running(tx.transactionId)) return;
+        // The sessions the bench knows as it asks: a StopTransaction for none of them is for an unknown one.
+        const known = new Set(host.openTransactions().map((o) => o.transactionId));
+        const asked = host.frames.lastSeq;
         const r = await host.operate('RemoteStopTransaction', { transactionId: tx.transactionId }, limit);
         // A refusal (or no answer) crossing the charger's own StopTransaction of it is no problem: it ended.
         const ended = async () => {
@@ -126,7 +135,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
         // In a run's setup, a Stop ends this wait too (what the Stop left undone is not a problem of the run).
         const stopped = await host.frames.waitFor(t.clock, limit, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null, o.setup ? host.signal : undefined);
         if (!stopped && o.setup && host.signal?.aborted) throw setupStopped();
-        if (!stopped) throw new Error(`no StopTransaction came within ${t.data.chargerTimeoutS} s`);
+        if (!stopped) throw new Error(noStopFor(tx.transactionId, host.frames.since(asked), known, t.data.chargerTimeoutS));
       });
     }
   };
@@ -176,10 +185,10 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
   const clearCache = t.touched.cache || (!host.keepAuthorizationCache && 'AuthorizationCacheEnabled' in t.pics.config);
   if (clearCache) phase('clearing the authorization cache');
   if (clearCache) await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
-  for (const [key, value] of t.touched.config) {
-    if (value === null) continue;
+  // The keys the case changed, HeartbeatInterval too when the bench's boot answer gave another interval.
+  for (const { key, value, why } of keysToPutBack(t, o.setup ?? false, o.keepBootInterval ?? false)) {
     phase(`putting ${key} back to ${value}`);
-    await attempt(`putting ${key} back to ${value}`, async () => {
+    await attempt(`putting ${key} back to ${value}${why ? ` (${why})` : ''}`, async () => {
       const r = await host.operate('ChangeConfiguration', { key, value }, t.data.chargerTimeoutS * 1000);
       if (r.outcome !== 'completed' || !['Accepted', 'RebootRequired'].includes(String((r.response as { status?: string }).status)))
         throw new Error(`answered ${JSON.stringify('response' in r ? r.response : r.outcome)}`);
@@ -229,7 +238,7 @@ function notAskedWhenStopped(t: CaseContext, o: RestoreOptions): string[] {
     ...(t.touched.localList ? ['emptying the local list'] : []),
     // As the put-back would: the cache it touched, or the general precondition's empty cache after each case.
     ...(t.touched.cache || (!o.setup && !host.keepAuthorizationCache && 'AuthorizationCacheEnabled' in t.pics.config) ? ['clearing the cache'] : []),
-    ...[...t.touched.config].filter(([, v]) => v !== null).map(([key, value]) => `putting ${key} back to ${value}`),
+    ...keysToPutBack(t, o.setup ?? false, o.keepBootInterval ?? false).map(({ key, value, why }) => `putting ${key} back to ${value}${why ? ` (${why})` : ''}`),
   ];
   return what.map((w) => `${w}: ${why}`);
 }

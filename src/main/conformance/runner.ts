@@ -15,6 +15,7 @@ import { ChargerFrames } from './frames';
 import type { Operator, OperatorPrompt } from './operator';
 import { readPics, type PicsDeclaration } from './pics';
 import { restorePreconditions, type RestoreOptions } from './restore';
+import { sessionsEndedInSetup } from './setup-sessions';
 import { afterLastCase, minimumStatusDurationNotBack } from './after-cases';
 import { afterCasesPhase, minimumStatusDurationAtStart, minimumStatusDurationForCommissioning } from './min-status-duration';
 import { capabilitySources } from './capabilities';
@@ -222,7 +223,11 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // run started (a session, a cable left in) is ended here, not found by the first case as its failure.
       if (!o.signal?.aborted) {
         // What a Stop left undone there is not among them (no case runs after it; see restorePreconditions).
+        const [seq, open] = [frames.lastSeq, host.openTransactions()];
         const prepared = await restorePreconditions(new CaseContext('setup', setup, o.data, pics), { setup: true, words }).catch(orStopped<string[] | null>);
+        // The sessions it ended (a customer's too): a commissioning's record and report name them.
+        const ended = sessionsEndedInSetup(open, host.openTransactions(), frames.since(seq));
+        if (ended.length) run.setupEnded = ended;
         const setupProblems = [...setupNotes, ...(prepared ?? [])];
         if (setupProblems.length) run.setupProblems = setupProblems;
       }
@@ -439,7 +444,7 @@ export async function runCase(
     }
   }
   endOwnStopWatch(t);
-  const cleanupProblems = await restorePreconditions(t, { phase: onPhase, words });
+  const cleanupProblems = await restorePreconditions(t, { phase: onPhase, words, keepBootInterval: words !== undefined });
   const frames = host.frames
     .since(firstSeq)
     .map((f) => ({ ts: f.ts, direction: f.direction, kind: f.kind, messageId: f.messageId, action: f.action, raw: f.raw.length > 2048 ? `${f.raw.slice(0, 2048)}…` : f.raw, error: f.error }));

@@ -6,6 +6,7 @@
 // chargers of one site side by side.
 import { z } from 'zod';
 import type { CaseResult, OperatorAnswer } from './test-runs';
+import type { SessionEndedInSetup } from './setup-ended';
 import { numericReadingUnits, readReading } from '../format/reading';
 import { EarlierIdToken, IdToken } from './input-rules';
 
@@ -107,6 +108,7 @@ export function commissioningEffects(t: CommissioningTemplate): string[] {
     `starts a test session with the card ${t.testIdTag}, takes meter values for at least ${t.sessionSeconds} s, then stops it (where the charger caches cards, ${t.testIdTag} joins its authorization cache; the cache is not cleared)`,
     'unlocks each connector, takes each connector out of service and back, and resets the charger',
     'sets MinimumStatusDuration to 0 while it runs, where the charger has it, and puts it back at the end',
+    'before the first step, ends every session running on the charger (RemoteStopTransaction), a customer’s too',
   ];
 }
 
@@ -334,6 +336,25 @@ export interface CommissioningView {
   lastRun?: CommissioningLastRun;
   /** The steps by their latest result ("1 inconclusive, 6 not run"). */
   stepCounts?: CommissioningStepCounts;
+  /**
+   * The sessions the runs ended at their start (running on the charger when a run began: a customer's too),
+   * oldest first, each with when it began as the record has it (null: not in the record). Absent: none.
+   */
+  sessionsEnded?: SessionEndedAtStart[];
+}
+
+/** A session a commissioning's run ended before its first step (RemoteStopTransaction). */
+export interface SessionEndedAtStart extends SessionEndedInSetup {
+  /** When it began (the charger's StartTransaction time, as the record has it); null: not in the record. */
+  startedAt: string | null;
+}
+
+/**
+ * A session the run ended, in words, for the record's faces and the report: "transaction 7 on connector 1
+ * (idTag CUSTOMER-1), charging since 12:01:05, ended at 12:04:10". `time` writes a time as the face does.
+ */
+export function sessionEndedWords(s: SessionEndedAtStart, time: (iso: string) => string): string {
+  return `transaction ${s.transactionId} on connector ${s.connectorId} (idTag ${s.idTag})${s.startedAt ? `, charging since ${time(s.startedAt)}` : ''}, ended at ${time(s.endedAt)}`;
 }
 
 /**

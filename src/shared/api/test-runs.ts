@@ -4,90 +4,10 @@
 import { z } from 'zod';
 import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocpp16';
 import { featureProfiles } from '../ocpp16/actions';
-import { EarlierIdToken, IdToken } from './input-rules';
+import type { TestData } from './test-data';
 
-/** A card of the test data: an idTag by the one rule (input-rules), refused rather than trimmed, as the UI's forms. */
-const idTag = IdToken;
-
-export const TestData = z.strictObject({
-  /** <Configured ConnectorId>. */
-  connectorId: z.int().min(1).default(1),
-  /** <Configured Valid IdTag>: Accepted by the bench. */
-  validIdTag: idTag.default('OCTT-VALID'),
-  /** A second valid idTag (a different driver). */
-  validIdTag2: idTag.default('OCTT-VALID-2'),
-  /** <Configured Invalid IdTag>: answered Invalid. */
-  invalidIdTag: idTag.default('OCTT-INVALID'),
-  blockedIdTag: idTag.default('OCTT-BLOCKED'),
-  expiredIdTag: idTag.default('OCTT-EXPIRED'),
-  /** <Configured ParentIdTag>: the parent of validIdTag and of validIdTag2 in the parent-tag cases. */
-  parentIdTag: idTag.default('OCTT-PARENT'),
-  /** <Configured Transaction Duration> (s): how long a charging session runs, and how long to wait to see none start. */
-  transactionDurationS: z.int().min(1).max(3600).default(10),
-  /** <Configured Heartbeat interval> (s), given in the BootNotification answers of the boot cases. */
-  heartbeatIntervalS: z.int().min(1).max(86_400).default(60),
-  /** <Configured Meter Value interval> (s): MeterValueSampleInterval in the cases that set it. */
-  meterValueIntervalS: z.int().min(1).max(3600).default(10),
-  /** <Configured Clock Aligned Data interval> (s). */
-  clockAlignedIntervalS: z.int().min(1).max(3600).default(60),
-  /** <Configured connectionTimeout> (s): ConnectionTimeOut in the cases that set it. */
-  connectionTimeoutS: z.int().min(1).max(3600).default(30),
-  /** <Configured Reservation Expiry Date Offset> (s). */
-  reservationExpiryOffsetS: z.int().min(1).max(86_400).default(60),
-  /** Firmware for UpdateFirmware (the bench hosts it when left out), and a location that fails. */
-  firmwareLocation: z.string().min(1).optional(),
-  badFirmwareLocation: z.string().min(1).default('http://127.0.0.1:9/firmware/missing.bin'),
-  /** A file that downloads but is no firmware the charger can install (the bench hosts one when left out). */
-  unsupportedFirmwareLocation: z.string().min(1).optional(),
-  /** Where diagnostics are uploaded (the bench's own upload endpoint when left out), and a location that fails. */
-  diagnosticsLocation: z.string().min(1).optional(),
-  badDiagnosticsLocation: z.string().min(1).default('http://127.0.0.1:9/upload'),
-  /** <Configured Charging Rate Unit> and limits for smart charging. */
-  chargingRateUnit: z.enum(['A', 'W']).default('A'),
-  chargingLimit: z.number().min(0).default(16),
-  chargingLimit2: z.number().min(0).default(10),
-  /** <Configured StackLevel>, <Configured duration> (s) and <Configured numberPhases> of the smart-charging cases' profiles. */
-  stackLevel: z.int().min(0).max(100).default(0),
-  chargingScheduleDurationS: z.int().min(1).max(86_400).default(300),
-  numberPhases: z.int().min(1).max(3).default(3),
-  /** <Configured Max Time Deviation> (s) for a schedule's start. */
-  maxTimeDeviationS: z.int().min(0).max(3600).default(60),
-  /** <Configured vendorId> for DataTransfer. */
-  vendorId: z.string().min(1).max(255).default('ChargeBench'),
-  /** A vendorId the charger does not support, for the DataTransfer the bench sends (TC_062_CS). */
-  unsupportedVendorId: z.string().min(1).max(255).default('org.example.octt.unsupported'),
-  /** Default time (s) to wait for a charger's message. */
-  chargerTimeoutS: z.int().min(1).max(3600).default(30),
-  /** Time (s) an operator has to do what is asked before the step times out. */
-  operatorTimeoutS: z.int().min(5).max(3600).default(300),
-});
-export type TestData = z.infer<typeof TestData>;
-
-/**
- * Test data an earlier run kept, as a re-run reads it: its cards by the rule that run took them under
- * (EarlierIdToken), so "Run again" of a run an older bench made is not refused for a card the idTag rule
- * now refuses; what a request gives is checked by TestData's rule first.
- */
-export const EarlierTestData = TestData.extend({
-  validIdTag: EarlierIdToken.default('OCTT-VALID'),
-  validIdTag2: EarlierIdToken.default('OCTT-VALID-2'),
-  invalidIdTag: EarlierIdToken.default('OCTT-INVALID'),
-  blockedIdTag: EarlierIdToken.default('OCTT-BLOCKED'),
-  expiredIdTag: EarlierIdToken.default('OCTT-EXPIRED'),
-  parentIdTag: EarlierIdToken.default('OCTT-PARENT'),
-});
-export type TestDataInput = z.input<typeof TestData>;
-
-export const defaultTestData = (): TestData => TestData.parse({});
-
-/**
- * Test data as a request gives it (the API's and the UI's start of a run): each field optional and none
- * filled in, so a field left out is told apart from one given (a re-run keeps the earlier run's value of a
- * field left out); the run fills in the rest from TestData's defaults.
- */
-export const TestDataGiven = z.strictObject(
-  Object.fromEntries(Object.entries(TestData.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? field.unwrap() : field).optional()])),
-) as unknown as z.ZodType<Partial<TestData>, Partial<TestDataInput>>;
+// The test data of a run: its own module (the schema and the rule that its idTag roles name distinct cards).
+export { EarlierTestData, TestData, TestDataGiven, defaultTestData, idTagCollisions, idTagRoles, type IdTagCollision, type IdTagRole, type TestDataInput } from './test-data';
 
 /** The reports of a run as files: the HTML page, JUnit XML, the whole result as JSON, the PDF, and the evidence pack. */
 export const reportFiles = ['report.html', 'junit.xml', 'report.json', 'report.pdf', 'evidence.zip'] as const;
@@ -108,8 +28,12 @@ export interface StepResult {
   by: StepActor;
   /** What the step does, in words ("Charger sends StatusNotification (status Preparing)"). */
   title: string;
-  /** operatorCouldNot: the person at the charger said they cannot do it ("Cannot do"); the case is Inconclusive, as for a skip. */
-  status: 'passed' | 'failed' | 'skipped' | 'operatorCouldNot' | 'error';
+  /**
+   * skipped: the person pressed Skip (or the step could not be judged or did not apply); stopped: the run's
+   * Stop cut the step short (records from before this outcome say skipped for that too); operatorCouldNot:
+   * the person at the charger said they cannot do it ("Cannot do"); the case is Inconclusive, as for a skip.
+   */
+  status: 'passed' | 'failed' | 'skipped' | 'stopped' | 'operatorCouldNot' | 'error';
   startedAt: string;
   /** Duration on the run's clock (fake time in a virtual run). */
   ms: number;
@@ -264,6 +188,8 @@ export interface RunResult {
   fakeTime?: boolean;
   /** What could not be put right before the first case (a session that would not stop, a cable left in): the first cases may be affected. */
   setupProblems?: string[];
+  /** The sessions running when the run began that it ended before its first case (RemoteStopTransaction); absent: none. */
+  setupEnded?: import('./setup-ended').SessionEndedInSetup[];
   benchVersion: string;
   data: TestData;
   /** What the person declared of the charger for the run (a re-run of its failed cases declares it again); absent: nothing, or a run kept before it was recorded. */

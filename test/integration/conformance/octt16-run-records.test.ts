@@ -176,7 +176,7 @@ describe('a stopped run', () => {
     expect(result.cases).toHaveLength(1);
     expect(c!.verdict).toBe('inconclusive');
     const deciding = c!.steps.find((s) => s.n === c!.decidingStep);
-    expect(deciding).toMatchObject({ title: expect.stringContaining('Heartbeat'), status: 'skipped', expected: 'Heartbeat within 90 s', actual: 'the run was stopped during this step' });
+    expect(deciding).toMatchObject({ title: expect.stringContaining('Heartbeat'), status: 'stopped', expected: 'Heartbeat within 90 s', actual: 'the run was stopped during this step' });
     expect(htmlReport(result)).toContain('Expected Heartbeat within 90 s; the run was stopped during this step');
 
     const page = htmlReport(result);

@@ -9,6 +9,7 @@ import {
   commissioningVerdictWords as verdictWords,
   configNotReadWords,
   offlinePolicyWords,
+  sessionEndedWords,
   type CommissioningView,
   type Signature,
 } from '../../../shared/api/commissioning';
@@ -98,6 +99,16 @@ function steps(view: CommissioningView, time: (iso: string) => string): string {
     .join('\n');
 }
 
+/** The sessions the runs ended at their start (a customer's too), each with its transaction, connector, idTag and times. */
+function endedAtStart(view: CommissioningView, time: (iso: string) => string): string {
+  const ended = view.sessionsEnded ?? [];
+  if (!ended.length) return '';
+  const which = ended.length === 1 ? 'a session' : `${ended.length} sessions`;
+  return `<h2>Sessions ended by the checks</h2>
+<p class="note ended-at-start">The checks ended ${which} running on the charger when they started (RemoteStopTransaction):</p><ul>${ended.map((s) => `<li>${esc(sessionEndedWords(s, time))}</li>`).join('')}</ul>
+`;
+}
+
 export function commissioningHtml({ view, photo, evidenceSha256, fakeTime = false }: ReportInput): string {
   // Each time with its zone; on a fake clock, marked as the simulated clock's.
   const time = (iso: string) => `${reportTime(iso)}${fakeTime ? ' (simulated clock)' : ''}`;
@@ -165,7 +176,7 @@ ${
     ? ''
     : `<dt>Vendor, model</dt><dd>${esc(view.identity.vendor ?? '—')} ${esc(view.identity.model ?? '')}</dd><dt>Serial</dt><dd>${esc(view.identity.serial ?? '—')}</dd><dt>Firmware</dt><dd>${esc(view.identity.firmware ?? '—')}</dd>`
 }${identity.map((m) => `<dt>${esc(m.label)}</dt><dd>${esc(m.value)}</dd>`).join('')}</dl>
-<h2>Steps</h2>
+${endedAtStart(view, time)}<h2>Steps</h2>
 ${steps(view, time)}
 <h2>Configuration</h2>
 ${diff ? `<p class="${notRead ? 'note' : 'meta'}">${notRead ? `${esc(notRead)} The baseline is not judged by them.` : 'Now: as read from the charger at the end of the last run (after its last step); a key not at its wanted value then is not a pass.'}</p><table class="diff"><colgroup><col class="c-key"><col class="c-wanted"><col class="c-was"><col class="c-now"><col class="c-answer"><col class="c-ok"></colgroup><thead><tr><th>Key</th><th>Wanted</th><th>Was</th><th>Now</th><th>Answer</th><th></th></tr></thead><tbody>${diff}</tbody></table>` : '<p class="meta">The template sets no keys.</p>'}

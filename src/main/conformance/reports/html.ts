@@ -55,14 +55,14 @@ function switchedDuring(run: RunResult, c: CaseResult): string {
   return `<p class="warn fault">Fault injected while this case ran (its verdict may owe to it, not to the firmware): ${esc(during.map(faultSwitchedWords).join('; '))}</p>`;
 }
 
-/** A step's outcome as the report says it: the status itself, but "Cannot do" in words. */
+/** A step's outcome as the report says it: the status itself (stopped: the run's Stop cut it short; skipped: the person's Skip), but "Cannot do" in words. */
 const stepWords: Partial<Record<StepResult['status'], string>> = { operatorCouldNot: 'operator could not' };
 
 function caseSection(c: CaseResult, run: RunResult): string {
   const steps = c.steps
     .map(
       (s) =>
-        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(actorLabel[s.by] ?? s.by)}</td><td>${esc(s.title)}${s.status === 'failed' || ((s.status === 'skipped' || s.status === 'operatorCouldNot') && s.expected) ? `<div class="why">Expected ${esc(s.expected)}; ${esc(s.actual)}</div>` : s.status === 'error' ? `<div class="why">${esc(s.actual)}</div>` : ''}</td><td>${esc(stepWords[s.status] ?? s.status)}</td><td class="num">${ms(s.ms)}</td></tr>`,
+        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(actorLabel[s.by] ?? s.by)}</td><td>${esc(s.title)}${s.status === 'failed' || ((s.status === 'skipped' || s.status === 'stopped' || s.status === 'operatorCouldNot') && s.expected) ? `<div class="why">Expected ${esc(s.expected)}; ${esc(s.actual)}</div>` : s.status === 'error' ? `<div class="why">${esc(s.actual)}</div>` : ''}</td><td>${esc(stepWords[s.status] ?? s.status)}</td><td class="num">${ms(s.ms)}</td></tr>`,
     )
     .join('');
   return `<section class="case" id="${esc(c.id)}">
@@ -142,7 +142,7 @@ th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 .v.notApplicable,.v.notSupported,.v.notRun{background:#eceff2;color:#444}.v.inconclusive{background:#fff3b0;color:#665200}
 .summary{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}.summary div{border:1px solid #e3e6ea;border-radius:8px;padding:8px 14px}
 .summary b{display:block;font-size:20px}.case{border:1px solid #e3e6ea;border-radius:8px;padding:12px 16px;margin:14px 0;break-inside:avoid}
-.meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td,.steps tr.operatorCouldNot td{color:#777}
+.meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td,.steps tr.stopped td,.steps tr.operatorCouldNot td{color:#777}
 .decisions,.obs{background:#f6f8fa;border-radius:6px;padding:6px 10px;margin:8px 0}.decisions ul,.obs ul{margin:4px 0 0 18px;padding:0}
 .warn{color:#7a3b00}.fault-banner{border:2px solid #b35900;background:#fff4e5;color:#5c2e00;border-radius:8px;padding:8px 12px;margin:12px 0}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
 .could-not-run{border:2px solid #8a1010;background:#fff1f0;color:#5c0a0a;border-radius:8px;padding:8px 12px;margin:12px 0}

@@ -36,9 +36,9 @@ function testcase({ c, skipped }: Row): string {
     case 'error':
       return `${head}>\n      <error message="${esc(c.reason ?? 'error')}">${esc(detail)}</error>${err}\n    </testcase>`;
     default:
-      // A step the person could not do ("Cannot do") is named as such, apart from a skip.
-      if (step?.status === 'operatorCouldNot')
-        return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}">${esc(`Step ${step.n} (${step.title}): operator could not`)}</skipped>${err}\n    </testcase>`;
+      // A step the person could not do ("Cannot do"), or one the run's Stop cut short, is named as such, apart from a skip.
+      if (step?.status === 'operatorCouldNot' || step?.status === 'stopped')
+        return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}">${esc(`Step ${step.n} (${step.title}): ${step.status === 'stopped' ? 'stopped' : 'operator could not'}`)}</skipped>${err}\n    </testcase>`;
       return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}"/>${err}\n    </testcase>`;
   }
 }

@@ -5,7 +5,7 @@
 // runs there the focus starts on Cancel; while the charger or the bench cannot be reached, it cannot be
 // confirmed and says why. Until what runs on the charger has been read it cannot be confirmed either, and
 // when a warning arrives after it opened the focus moves to Cancel (Enter then sends nothing).
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -23,7 +23,7 @@ import { formatTime } from './format';
 import { Ago } from './Ago';
 import { monoFont } from '../app/theme';
 import { useNow, useReach } from './reach';
-import { energySoFarText, oldReadingAfterMs, readingIsOld, readingTimeText, useRunning, type RunningTransaction } from './running';
+import { energySoFarText, isRunning, notRunningText, oldReadingAfterMs, readingIsOld, readingTimeText, useRunning, type RunningTransaction } from './running';
 import { formatDuration } from '../../../shared/format/time';
 import { busyWarning, useChargerBusy, type ChargerBusyRead } from './busy';
 import { useLastKnownNote } from './lastKnownNote';
@@ -76,7 +76,10 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
   // One click sends one call: the button stays disabled until the dialog opens again.
   const [confirmed, setConfirmed] = useState(false);
   const all = useRunning(chargerId, connectorId || undefined);
-  const running = transactionId === undefined ? all : all.filter((t) => t.transactionId === transactionId);
+  const listed = transactionId === undefined ? all : all.filter((t) => t.transactionId === transactionId);
+  // What the operation meets: a session the record holds open on a connector that reports no session
+  // there is listed, marked, but neither counted nor warned about.
+  const running = listed.filter(isRunning);
   const reach = useReach(chargerId);
   // Offline (or the link down): what runs there is the last known, as of its last contact.
   const lastKnown = useLastKnownNote(chargerId);
@@ -106,7 +109,7 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
           </Alert>
         )}
         {children}
-        <RunningList running={running} lastKnown={lastKnown} />
+        <RunningList running={listed} lastKnown={lastKnown} />
         <Alert severity={danger ? 'warning' : 'info'} sx={{ mt: 2 }}>
           {resolve(consequence, running)}
         </Alert>
@@ -164,7 +167,9 @@ function ReadingTime({ reading }: { reading: Pick<RunningTransaction, 'energyTak
 
 /**
  * The transactions running now, or a plain "nothing is charging"; `lastKnown` (lastKnownNote: the charger
- * offline, or the link down): said as the last known, and as of when, not as now.
+ * offline, or the link down): said as the last known, and as of when, not as now. One the record holds open
+ * while its connector reports no session there is marked so ("record says open; connector 1 reports
+ * Available"). The table scrolls sideways within its dialog rather than overflow it.
  */
 export function RunningList({ running, emptyText = 'Nothing is charging here right now.', lastKnown = null }: { running: RunningTransaction[]; emptyText?: string; lastKnown?: string | null }) {
   if (!running.length)
@@ -176,34 +181,46 @@ export function RunningList({ running, emptyText = 'Nothing is charging here rig
   return (
     <Box sx={{ mt: 1 }}>
       <Typography variant="subtitle2">{lastKnown === null ? 'Running right now' : `Running as last known (${lastKnown})`}</Typography>
-      <Table size="small" aria-label="Running transactions" sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
-        <TableHead>
-          <TableRow>
-            <TableCell>Transaction</TableCell>
-            <TableCell>Connector</TableCell>
-            <TableCell>idTag</TableCell>
-            <TableCell align="right">Energy so far</TableCell>
-            <TableCell>Started</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {running.map((t) => (
-            <TableRow key={t.transactionId}>
-              <TableCell>{t.transactionId}</TableCell>
-              <TableCell>{t.connectorId}</TableCell>
-              <TableCell sx={{ fontFamily: monoFont }}>{t.idTag}</TableCell>
-              {/* The one cell that may wrap: a meter that went backwards says so in words, within the dialog. */}
-              <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
-                {energySoFarText(t)}
-                <ReadingTime reading={t} />
-              </TableCell>
-              <TableCell title={formatTime(t.startTime)}>
-                <Ago iso={t.startTime} />
-              </TableCell>
+      <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
+        <Table size="small" aria-label="Running transactions" sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
+          <TableHead>
+            <TableRow>
+              <TableCell>Transaction</TableCell>
+              <TableCell>Connector</TableCell>
+              <TableCell>idTag</TableCell>
+              <TableCell align="right">Energy so far</TableCell>
+              <TableCell>Started</TableCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {running.map((t) => (
+              <Fragment key={t.transactionId}>
+                <TableRow sx={notRunningText(t) ? { '& td': { borderBottom: 0 } } : undefined}>
+                  <TableCell>{t.transactionId}</TableCell>
+                  <TableCell>{t.connectorId}</TableCell>
+                  {/* An idTag is up to 20 characters: a long one wraps rather than widen the dialog. */}
+                  <TableCell sx={{ fontFamily: monoFont, whiteSpace: 'normal !important', overflowWrap: 'anywhere', minWidth: 80 }}>{t.idTag}</TableCell>
+                  {/* The one cell that may wrap: a meter that went backwards says so in words, within the dialog. */}
+                  <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
+                    {energySoFarText(t)}
+                    <ReadingTime reading={t} />
+                  </TableCell>
+                  <TableCell title={formatTime(t.startTime)}>
+                    <Ago iso={t.startTime} />
+                  </TableCell>
+                </TableRow>
+                {notRunningText(t) && (
+                  <TableRow>
+                    <TableCell colSpan={5} sx={{ whiteSpace: 'normal !important', color: 'warning.main', pt: 0 }}>
+                      Not running: {notRunningText(t)}
+                    </TableCell>
+                  </TableRow>
+                )}
+              </Fragment>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
     </Box>
   );
 }

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { meterKey, useBench } from '../stores/bench';
 import { useClient } from '../api/context';
 import { timedEnergyReading, useEnergySoFar } from './useMeterSeries';
-import type { ChargerView, OperationView, TransactionView } from '../../../shared/api/views';
+import type { ChargerView, ConnectorView, OperationView, TransactionView } from '../../../shared/api/views';
 import type { ReceivedSample } from '../stores/bench';
 import { formatAgo, formatClock, formatEnergy, formatTime, formatWhen } from './format';
 
@@ -31,7 +31,40 @@ export interface RunningTransaction {
   energyReceivedAt: number | null;
   /** The usual time between the session's energy readings (ms); 0 while not known (fewer than two). */
   readingEvery: number;
+  /**
+   * The status its connector reports now when that says no session is there (Available, Unavailable,
+   * Faulted, Reserved), reported after the bench recorded the transaction's start: the record holds it open
+   * (its StopTransaction never closed it, e.g. one sent with another transactionId) but it is not running.
+   * Null: nothing the connector says contradicts the record.
+   */
+  connectorSays: string | null;
 }
+
+/** Connector statuses that say no session is going on there (OCPP 1.6 ChargePointStatus). */
+const NO_SESSION: ReadonlySet<string> = new Set(['Available', 'Unavailable', 'Faulted', 'Reserved']);
+
+/**
+ * What the transaction's connector reports when it says no session is there, as `connectorSays`: only a
+ * status the bench received after it recorded the StartTransaction (an older one was before the session);
+ * null when the record does not say when the start came.
+ */
+export function connectorSaysNoSession(t: Pick<TransactionView, 'connectorId' | 'receivedAt'>, connectors: readonly ConnectorView[] | undefined): string | null {
+  const c = connectors?.find((x) => x.connectorId === t.connectorId);
+  if (!c || !t.receivedAt || !NO_SESSION.has(c.status)) return null;
+  return Date.parse(c.updatedAt) > Date.parse(t.receivedAt) ? c.status : null;
+}
+
+/** A transaction the record holds open is running unless its connector says no session is there. */
+export const isRunning = (t: Pick<RunningTransaction, 'connectorSays'>): boolean => t.connectorSays === null;
+
+/** Why a transaction the record holds open is not running: "record says open; connector 1 reports Available". */
+export function notRunningText(t: Pick<RunningTransaction, 'connectorId' | 'connectorSays'>): string | null {
+  return t.connectorSays === null ? null : `record says open; connector ${t.connectorId} reports ${t.connectorSays}`;
+}
+
+/** Each charger's connectors, as the running transactions are checked against them. */
+type ConnectorsOf = (chargerId: string) => readonly ConnectorView[] | undefined;
+const noConnectors: ConnectorsOf = () => undefined;
 
 /** With no usual step known yet, a reading older than this is old. */
 const OLD_READING_MS = 5 * 60_000;
@@ -91,11 +124,21 @@ export function energyWithTimeText(t: Pick<RunningTransaction, 'energyWh' | 'ene
   return at ? `${energySoFarText(t)}, ${at}` : energySoFarText(t);
 }
 
-/** Running transactions of a charger (on one connector, or all when `connectorId` is absent or 0). */
-export function runningTransactions(active: Record<number, TransactionView>, meter: Record<string, ReceivedSample[]>, chargerId: string, connectorId?: number): RunningTransaction[] {
+/**
+ * Running transactions of a charger (on one connector, or all when `connectorId` is absent or 0), as the
+ * record holds them open; with its `connectors`, each one a connector says is not running is marked (connectorSays).
+ */
+export function runningTransactions(
+  active: Record<number, TransactionView>,
+  meter: Record<string, ReceivedSample[]>,
+  chargerId: string,
+  connectorId?: number,
+  connectors?: readonly ConnectorView[],
+): RunningTransaction[] {
   return runningOf(
     Object.values(active).filter((t) => t.active && t.chargerId === chargerId && (!connectorId || t.connectorId === connectorId)),
     meter,
+    () => connectors,
   );
 }
 
@@ -104,13 +147,18 @@ export function runningTransactions(active: Record<number, TransactionView>, met
  * pass over the transactions: with every charger of a large fleet selected, a pass per charger was a
  * million steps at each batch of meter values.
  */
-export function runningTransactionsOf(active: Record<number, TransactionView>, meter: Record<string, ReceivedSample[]>, chargerIds: string[]): Record<string, RunningTransaction[]> {
+export function runningTransactionsOf(
+  active: Record<number, TransactionView>,
+  meter: Record<string, ReceivedSample[]>,
+  chargerIds: string[],
+  chargers?: Record<string, Pick<ChargerView, 'connectors'> | undefined>,
+): Record<string, RunningTransaction[]> {
   const byCharger = new Map<string, TransactionView[]>(chargerIds.map((id) => [id, []]));
   for (const t of Object.values(active)) if (t.active) byCharger.get(t.chargerId)?.push(t);
-  return Object.fromEntries([...byCharger].map(([id, list]) => [id, runningOf(list, meter)]));
+  return Object.fromEntries([...byCharger].map(([id, list]) => [id, runningOf(list, meter, (c) => chargers?.[c]?.connectors)]));
 }
 
-function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample[]>): RunningTransaction[] {
+function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample[]>, connectorsOf: ConnectorsOf = noConnectors): RunningTransaction[] {
   return list
     .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
     .map((t) => {
@@ -127,6 +175,7 @@ function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample
         energyTakenAt: reading?.takenAt ?? null,
         energyReceivedAt: reading?.receivedAt ?? null,
         readingEvery: reading?.every ?? 0,
+        connectorSays: connectorSaysNoSession(t, connectorsOf(t.chargerId)),
       };
     });
 }
@@ -136,19 +185,24 @@ export function useRunning(chargerId: string, connectorId?: number): RunningTran
   return useEnergySoFar(useRunningLive(chargerId, connectorId));
 }
 
-/** The running transactions from the live picture alone (energy only from live readings): for buttons and labels. */
+/**
+ * The running transactions from the live picture alone (energy only from live readings): for buttons and
+ * labels. Each is checked against what its connector reports now (connectorSays, isRunning).
+ */
 export function useRunningLive(chargerId: string, connectorId?: number): RunningTransaction[] {
   const active = useBench((s) => s.activeTransactions);
   const meter = useBench((s) => s.meter);
-  return useMemo(() => runningTransactions(active, meter, chargerId, connectorId), [active, meter, chargerId, connectorId]);
+  const connectors = useBench((s) => s.chargers[chargerId]?.connectors);
+  return useMemo(() => runningTransactions(active, meter, chargerId, connectorId, connectors), [active, meter, chargerId, connectorId, connectors]);
 }
 
 /** The running transactions of several chargers, by charger. */
 export function useRunningOf(chargerIds: string[]): Record<string, RunningTransaction[]> {
   const active = useBench((s) => s.activeTransactions);
   const meter = useBench((s) => s.meter);
+  const chargers = useBench((s) => s.chargers);
   const key = chargerIds.join('\n');
-  const live = useMemo(() => Object.values(runningTransactionsOf(active, meter, chargerIds)).flat(), [active, meter, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const live = useMemo(() => Object.values(runningTransactionsOf(active, meter, chargerIds, chargers)).flat(), [active, meter, chargers, key]); // eslint-disable-line react-hooks/exhaustive-deps
   const all = useEnergySoFar(live);
   return useMemo(() => {
     const by: Record<string, RunningTransaction[]> = Object.fromEntries(chargerIds.map((id) => [id, []]));

@@ -37,6 +37,8 @@ import { placeOf, queuedSteps, runStartedAt } from './words';
 import { StepNav } from './WizardScreen';
 import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
 import { useSessionReadings, useSessionTransaction } from './session-readings';
+import { RunningAtStart, SessionsEnded } from './RunningAtStart';
+import { useRunningLive } from '../../components/running';
 
 /**
  * The start of a new commissioning: what is still missing, what it will do, and Start. What running the plan
@@ -75,7 +77,9 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
   const what = template.success ? commissioningEffects(template.data) : [];
   // What the reset will undo of the baseline (the bench's boot answer's heartbeat interval), said before the run.
   const heartbeat = heartbeatWarning(template.success ? template.data : null, useBenchHeartbeat());
-  const go = () => (charger?.virtual ? void doStart() : setAsking(true));
+  // A virtual charger starts at once, unless a session runs there (the checks end it): asked first, as a real one.
+  const runningNow = useRunningLive(draft.chargerId);
+  const go = () => (charger?.virtual && !runningNow.length ? void doStart() : setAsking(true));
 
   return (
     <Stack spacing={2}>
@@ -97,6 +101,7 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
               </Typography>
             ))}
           </Box>
+          <RunningAtStart chargerId={draft.chargerId} />
           {heartbeat && (
             <Alert severity="warning" aria-label="Heartbeat interval at the reset">
               {heartbeat}
@@ -113,7 +118,7 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
         chargerId={draft.chargerId}
         target={`${draft.chargerId} · the whole charger`}
         consequence={(running) =>
-          `The plan ${what.join('; ')}.${running.length ? ' A session running there now is ended (RemoteStopTransaction) before the first step.' : ''}${heartbeat ? ` ${heartbeat}` : ''}`
+          `The plan ${what.join('; ')}.${running.length ? ` ${running.length === 1 ? 'The session listed above is' : `The ${running.length} sessions listed above are`} ended (RemoteStopTransaction) before the first step.` : ''}${heartbeat ? ` ${heartbeat}` : ''}`
         }
         confirmLabel={`Start the checks on ${draft.chargerId}`}
         startsBusy
@@ -280,6 +285,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
       {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
       {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}
       {!running && <NotDoneAfterStop view={view} />}
+      <SessionsEnded view={view} />
       <StepResults
         steps={view.steps}
         runningStepId={view.running?.stepId ?? null}

@@ -48,6 +48,7 @@ import { multiRowEnd, multiSendHeading, type MultiRowEnd } from './kit/multiSend
 import { TriggerFollowUp } from './panels/TriggerMessage';
 import type { OperationResult } from '../../../../shared/api/contract';
 import { energyWithTimeText, plural, useRunningOf, type RunningTransaction } from './kit/running';
+import { isRunning, notRunningText } from '../../components/running';
 import { explainResult, type OperationAction } from './registry';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
 import { busyWarning, useChargersBusy } from '../../components/busy';
@@ -164,12 +165,14 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   const errors = tried ? localErrors : valueProblem && value !== '' ? { value: valueProblem } : {};
 
   // The transactions the operation touches: all of them for a reset; those on the connector for availability.
-  const affected = (id: string): RunningTransaction[] => {
+  // Listed with those the record holds open on a connector that reports no session there, marked; counted: those running.
+  const listedOf = (id: string): RunningTransaction[] => {
     const all = runningOf[id] ?? [];
     if (action === 'Reset') return all;
     if (action === 'ChangeAvailability' && availability === 'Inoperative') return payload.connectorId === 0 ? all : all.filter((t) => t.connectorId === payload.connectorId);
     return [];
   };
+  const affected = (id: string): RunningTransaction[] => listedOf(id).filter(isRunning);
   const disruptive = action === 'Reset' || (action === 'ChangeAvailability' && availability === 'Inoperative');
   const affectedCount = chargerIds.reduce((n, id) => n + affected(id).length, 0);
   // An offline charger gets nothing (its row in the results says so): the button counts those it reaches.
@@ -231,7 +234,10 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   return (
     <Dialog open={open} onClose={step === 'confirm' ? () => setStep('form') : onClose} maxWidth="md" fullWidth aria-labelledby="multi-send-title">
       <DialogTitle id="multi-send-title">
-        {step === 'confirm' ? 'Confirm: ' : ''}Send to {plural(chargerIds.length, 'charger')}
+        {/* The review counts what is really sent, as its button does: an offline charger gets nothing. */}
+        {step === 'confirm'
+          ? `Confirm: Send to ${plural(online.length, 'charger')}${online.length < chargerIds.length ? ` (${chargerIds.length - online.length} offline)` : ''}`
+          : `Send to ${plural(chargerIds.length, 'charger')}`}
       </DialogTitle>
       <DialogContent>
         {step === 'form' && (
@@ -359,7 +365,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
               </TableHead>
               <TableBody>
                 {chargerIds.map((id) => {
-                  const tx = affected(id);
+                  const tx = listedOf(id);
                   const lastKnown = lastKnownOf(id);
                   return (
                     <TableRow key={id}>
@@ -377,7 +383,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                         {tx.length
                           ? tx.map((t) => (
                               <Box key={t.transactionId}>
-                                Transaction {t.transactionId} · connector {t.connectorId} · {t.idTag} · {energyWithTimeText(t, now)}
+                                Transaction {t.transactionId} · connector {t.connectorId} · {t.idTag} · {isRunning(t) ? energyWithTimeText(t, now) : `not running: ${notRunningText(t)}`}
                               </Box>
                             ))
                           : 'Nothing charging'}

@@ -13,7 +13,7 @@ import StopCircleIcon from '@mui/icons-material/StopCircleOutlined';
 import { useBench } from '../../stores/bench';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useReach } from '../../components/reach';
-import { useRunningLive } from '../../components/running';
+import { isRunning, useRunningLive } from '../../components/running';
 import { PanelContext, IdTagField, type PanelContextValue } from './kit/parts';
 import { connectorIdsOf } from './kit/running';
 import { checkPayload } from './kit/form';
@@ -56,7 +56,8 @@ export function ConnectorActions({ chargerId, connectorId }: { chargerId: string
 function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; connectorId: number }) {
   const charger = useBench((s) => s.chargers[chargerId]);
   const reach = useReach(chargerId);
-  const tx = useRunningLive(chargerId, connectorId)[0];
+  // A session the record holds open while the connector reports none there (Available…) is not running: Start is offered.
+  const tx = useRunningLive(chargerId, connectorId).find(isRunning);
   const op = useOperation<'UnlockConnector' | 'RemoteStartTransaction' | 'RemoteStopTransaction'>(chargerId);
   const [asking, setAsking] = useState<'unlock' | 'start' | 'stop' | null>(null);
   const [idTag, setIdTag] = useState('');

@@ -23,7 +23,8 @@ import { CaseFrames } from '../../components/CaseFrames';
 import { formatDuration, VerdictChip } from '../../components/verdicts';
 
 const actor: Record<StepResult['by'], string> = { charger: 'Charger', tool: 'Bench', operator: 'Operator', bench: 'Bench' };
-const stepStatus: Record<StepResult['status'], string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', operatorCouldNot: 'Operator could not', error: 'Error' };
+/** A step's outcome: Stopped (the run's Stop cut it short) apart from Skipped (the person pressed Skip). */
+const stepStatus: Record<StepResult['status'], string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', stopped: 'Stopped', operatorCouldNot: 'Operator could not', error: 'Error' };
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (

@@ -37,7 +37,7 @@ import { useCall, useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
 import { RunningList } from '../../components/ConfirmDialog';
-import { useRunning, useRunningLive } from '../../components/running';
+import { isRunning, useRunning, useRunningLive } from '../../components/running';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
 import { wallTimes, type CaseInfo, type RunListItem } from '../../../../shared/api/test-runs';
@@ -111,10 +111,12 @@ function CasePicker({ cases, picked, onChange, error }: { cases: CaseInfo[]; pic
 
 /** What runs on the charger now (read when the confirmation opens, from the one source the other confirmations use). */
 function RunningNow({ chargerId }: { chargerId: string }) {
-  const running = useRunning(chargerId);
+  const listed = useRunning(chargerId);
+  // A session the record holds open on a connector that reports none there (Available…) is listed, marked, not counted.
+  const running = listed.filter(isRunning);
   return (
     <>
-      <RunningList running={running} emptyText={`Nothing is charging on ${chargerId} right now.`} />
+      <RunningList running={listed} emptyText={`Nothing is charging on ${chargerId} right now.`} />
       {running.length > 0 && (
         <Alert severity="warning" sx={{ mt: 2 }}>
           The run ends {running.length === 1 ? 'this session' : `these ${running.length} sessions`} before its first case (and any cable left in is unplugged, or asked to be), and it stops every
@@ -315,7 +317,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf) && !busy[charger] && !problemList.length;
   // A virtual charger is asked about too when something runs on it (a session someone started there).
   const runningOnIt = useRunningLive(charger);
-  const submit = () => (virtual && !runningOnIt.length ? void go() : setConfirming(true));
+  const submit = () => (virtual && !runningOnIt.some(isRunning) ? void go() : setConfirming(true));
 
   return (
     <Paper component="section" aria-label="Start a run" sx={{ p: 2.5 }}>

@@ -32,7 +32,7 @@ export function testDataProblems(form: DataForm, connectors: number | null): Rec
       const field = dataFields.find((f) => f.key === key);
       const label = field?.label ?? key;
       if (field?.kind !== 'int') {
-        out[key] = `${label}: ${lower(plain[key] ?? issue.message)}`;
+        out[key] = `${label}: ${lower(sameCardWords(issue) ?? plain[key] ?? issue.message)}`;
         continue;
       }
       const unit = field.key.endsWith('S') ? ' s' : '';
@@ -63,6 +63,13 @@ export function connectorWarning(form: DataForm, reportedUpTo: number, problems:
 }
 
 const lower = (m: string) => `${m.charAt(0).toLowerCase()}${m.slice(1)}`;
+
+/** Two idTag roles given one card, in the form's words: the other field by its label ("must differ from Valid idTag (…)"). */
+function sameCardWords(issue: { code: string; message: string; params?: Record<string, unknown> }): string | null {
+  const other = issue.code === 'custom' ? issue.params?.other : undefined;
+  const field = dataFields.find((f) => f.key === other);
+  return field ? issue.message.replace(`from ${field.key} `, `from ${field.label} `) : null;
+}
 
 export type Capabilities = Record<Capability, boolean>;
 

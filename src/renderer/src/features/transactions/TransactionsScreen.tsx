@@ -9,17 +9,22 @@ import { formatClock } from '../../components/format';
 import { linkProblem } from '../../components/reach';
 import { TransactionsTable, type StopButtonSlot } from './TransactionsTable';
 
-/** The running sessions counted as the charger reports them: running, and not confirmed (its charger has most likely lost them). */
-export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'chargers'>): { running: number; unconfirmed: number } {
+/**
+ * The running sessions counted as the charger reports them: running, on an offline charger (what it said
+ * at its last contact, not live: its row says Last known), and not confirmed (its charger has most likely lost them).
+ */
+export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'chargers'>): { running: number; unconfirmed: number; offline: number } {
   let running = 0;
   let unconfirmed = 0;
+  let offline = 0;
   for (const t of Object.values(s.activeTransactions)) {
     const charger = s.chargers[t.chargerId];
     const connector = charger?.connectors.find((c) => c.connectorId === t.connectorId);
-    if (unconfirmedSince(t, { connector, lastBoot: charger?.lastBoot }) === null) running++;
+    if (charger && !charger.connected) offline++;
+    else if (unconfirmedSince(t, { connector, lastBoot: charger?.lastBoot }) === null) running++;
     else unconfirmed++;
   }
-  return { running, unconfirmed };
+  return { running, unconfirmed, offline };
 }
 
 /** The link to the bench as the count is said by it: open, or down (since when) after the bench's state was read, or never read yet. */
@@ -36,11 +41,12 @@ function lostWords({ link, linkSince }: CountLink): string {
 }
 
 /**
- * "1 charging session running now; 1 not confirmed by its charger (most likely lost)." While the link to
+ * "1 charging session running now; 1 on an offline charger, last known; 1 not confirmed by its charger
+ * (most likely lost)." While the link to
  * the bench is down (`link`), the count as last known, in the past tense and as of when it was lost: what
  * runs now is not known. Before the bench's state was ever read, no count.
  */
-export function runningWords({ running, unconfirmed }: { running: number; unconfirmed: number }, link?: CountLink): string {
+export function runningWords({ running, unconfirmed, offline = 0 }: { running: number; unconfirmed: number; offline?: number }, link?: CountLink): string {
   const lost = link && link.link !== 'open';
   if (link && !link.loaded) {
     // Not read yet: still connecting for the first time, or the link lost before the bench's state came.
@@ -50,17 +56,19 @@ export function runningWords({ running, unconfirmed }: { running: number; unconf
   const stale = (n: number) => `${plural(n, 'charging session')} ${n === 1 ? 'was' : 'were'} running`;
   const count = lost ? (running ? stale(running) : 'no charging session was running') : running ? `${plural(running, 'charging session')} running now` : 'No charging session is running now';
   const said = lost ? `As last known ${lostWords(link)}: ${count}` : count;
-  return unconfirmed ? `${said}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${said}.`;
+  // A session on an offline charger is what it said at its last contact: never counted as running now.
+  const elsewhere = offline ? `${said}; ${offline} on ${offline === 1 ? 'an offline charger' : 'offline chargers'}${lost ? '' : ', last known'}` : said;
+  return unconfirmed ? `${elsewhere}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${elsewhere}.`;
 }
 
 // One string while the counts stay: the screen redraws only when they change.
 const selectCounts = (s: BenchState) => {
   const c = runningCounts(s);
-  return `${c.running}/${c.unconfirmed}`;
+  return `${c.running}/${c.unconfirmed}/${c.offline}`;
 };
 
 export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
-  const [running, unconfirmed] = useBench(selectCounts).split('/').map(Number);
+  const [running, unconfirmed, offline] = useBench(selectCounts).split('/').map(Number);
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
   const loaded = useBench((s) => s.loaded);
@@ -71,7 +79,7 @@ export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot
           Transactions
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {runningWords({ running, unconfirmed }, { link, linkSince, loaded })}
+          {runningWords({ running, unconfirmed, offline }, { link, linkSince, loaded })}
         </Typography>
       </Box>
       <TransactionsTable StopButton={StopButton} />

@@ -107,7 +107,14 @@ export function SendButton({ pending, children, onClick, color = 'primary', ...r
  * The last operation's result with what it means, or the bench's refusal; while waiting, a spinner that
  * says whether it is queued behind another call or sent (and when its answer is due).
  */
-export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> & Pick<Partial<OperationState>, 'ref' | 'requestedAt' | 'settledAt'> }) {
+export function OperationOutcome({
+  op,
+  sent,
+}: {
+  op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> & Pick<Partial<OperationState>, 'ref' | 'requestedAt' | 'settledAt'>;
+  /** What was sent, in words ("Hard reset"), named by the outcome instead of the bare action: the form may show another choice by now. */
+  sent?: string;
+}) {
   const { chargerId } = usePanel();
   if (op.pending) return <WaitingAlert chargerId={chargerId} action={op.action} opRef={op.ref} />;
   if (op.failure) {
@@ -116,7 +123,7 @@ export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 
     const refused = status !== undefined && status >= 400 && status < 500;
     return (
       <Alert severity="error" role="alert">
-        <AlertTitle>{refused ? 'Nothing was sent' : `It is not known whether ${op.action ?? 'the operation'} reached ${chargerId}`}</AlertTitle>
+        <AlertTitle>{refused ? 'Nothing was sent' : `It is not known whether ${sent ?? op.action ?? 'the operation'} reached ${chargerId}`}</AlertTitle>
         {refused && field ? `The bench refused the request: ${message}. The field is marked above.` : message}
         {!refused && ` Check the message log for ${chargerId} before sending it again.`}
       </Alert>
@@ -125,7 +132,7 @@ export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 
   if (op.result && op.action)
     return (
       <Box>
-        <ResultAlert action={op.action} result={op.result} />
+        <ResultAlert action={op.action} result={op.result} sent={sent} />
         {/* Shown again after the panel was left: when it was asked for and answered, so an old answer is not taken for a new one. */}
         {op.requestedAt && op.settledAt && (
           <Typography variant="caption" color="text.secondary">
@@ -137,7 +144,7 @@ export function OperationOutcome({ op }: { op: Pick<OperationState, 'pending' | 
   return null;
 }
 
-export function ResultAlert({ action, result, children }: { action: OperationAction; result: OperationResult; children?: ReactNode }) {
+export function ResultAlert({ action, result, sent, children }: { action: OperationAction; result: OperationResult; sent?: string; children?: ReactNode }) {
   const [details, setDetails] = useState(false);
   const panel = usePanel();
   const explained = panel.explain(action, result, panel.chargerId || undefined, !!panel.charger && neverConnected(panel.charger));
@@ -145,7 +152,7 @@ export function ResultAlert({ action, result, children }: { action: OperationAct
   return (
     <Alert severity={explained.tone} role="status" aria-live="polite">
       <AlertTitle>
-        {action}: {explained.headline}
+        {sent ?? action}: {explained.headline}
       </AlertTitle>
       {explained.meaning}
       {children}

@@ -12,6 +12,7 @@ import { useNow } from '../../../components/reach';
 import { energyWithTimeText, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 import { useLastKnownNote } from '../../../components/lastKnownNote';
+import { isRunning, notRunningText } from '../../../components/running';
 
 export const RemoteStopTransaction: OperationPage<'RemoteStopTransaction'> = {
   label: 'Remote stop',
@@ -27,14 +28,18 @@ const OTHER = 'other';
 
 function RemoteStopPanel() {
   const { chargerId } = usePanel();
-  const running = useRunning(chargerId);
+  // Listed: every transaction the record holds open, one whose connector reports no session there
+  // (Available…) marked as not running (the person may still want to stop it); counted: those running.
+  const listed = useRunning(chargerId);
+  const running = listed.filter(isRunning);
   const now = useNow();
   // Offline (or the link down): the transactions listed are the last known, as of its last contact.
   const lastKnown = useLastKnownNote(chargerId);
   const [choice, setChoice] = useState('');
   const [otherId, setOtherId] = useState('');
-  const selected = choice === OTHER ? undefined : running.find((t) => String(t.transactionId) === choice);
-  const picked = choice === '' && running.length === 1 ? running[0] : selected;
+  const selected = choice === OTHER ? undefined : listed.find((t) => String(t.transactionId) === choice);
+  // The one listed is picked at first only when it is running.
+  const picked = choice === '' && listed.length === 1 && running.length === 1 ? running[0] : selected;
   const value = choice === OTHER ? otherId : picked ? String(picked.transactionId) : '';
   const form = useOperationForm(chargerId, 'RemoteStopTransaction', compact({ transactionId: numberOrText(value) }));
   const selectValue = choice === '' && picked ? String(picked.transactionId) : choice;
@@ -53,9 +58,9 @@ function RemoteStopPanel() {
             lastKnown !== null ? `Last known (${lastKnown})${running.length ? '' : ': nothing running on this charger'}` : running.length ? undefined : 'Nothing is running on this charger',
           )}
         >
-          {running.map((t) => (
+          {listed.map((t) => (
             <MenuItem key={t.transactionId} value={String(t.transactionId)}>
-              {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · ${energyWithTimeText(t, now)}`}
+              {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · ${isRunning(t) ? energyWithTimeText(t, now) : `not running: ${notRunningText(t)}`}`}
             </MenuItem>
           ))}
           <MenuItem value={OTHER}>Another transaction id…</MenuItem>
@@ -81,9 +86,11 @@ function RemoteStopPanel() {
         // An id the bench does not know as running: nothing of this charger's is listed.
         transactionId={picked ? picked.transactionId : -1}
         consequence={
-          picked
-            ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.`
-            : `The bench does not know transaction ${value} as running on ${chargerId}; the charger should answer Rejected.`
+          picked && !isRunning(picked)
+            ? `The record holds transaction ${picked.transactionId} open, but connector ${picked.connectorId} reports ${picked.connectorSays} since it started: the charger should answer Rejected if no such session runs there.`
+            : picked
+              ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.`
+              : `The bench does not know transaction ${value} as running on ${chargerId}; the charger should answer Rejected.`
         }
         confirmLabel={picked ? `Stop transaction ${picked.transactionId} on connector ${picked.connectorId} of ${chargerId}` : `Send RemoteStopTransaction ${value} to ${chargerId}`}
         dangerous

@@ -13,8 +13,9 @@ import { ConfirmDialog } from '../kit/ConfirmDialog';
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { plural, useRunning, type RunningTransaction } from '../kit/running';
-import { useOperationForm } from '../kit/useOperation';
+import { useOperation, useOperationForm } from '../kit/useOperation';
 import { asLastKnown, useLastKnownNote } from '../../../components/lastKnownNote';
+import { isRunning } from '../../../components/running';
 
 export const Reset: OperationPage<'Reset'> = {
   label: 'Reset',
@@ -46,12 +47,22 @@ function resetConsequence(type: ResetType, chargerId: string, running: RunningTr
     : `${tx}${chargerId} closes its sessions gracefully, restarts its software and reconnects with BootNotification.`;
 }
 
+/** The type of the reset last sent from this panel, if any. */
+function sentReset(request: unknown): ResetType | null {
+  const type = (request as { type?: unknown } | null | undefined)?.type;
+  return type === 'Hard' || type === 'Soft' ? type : null;
+}
+
 function ResetPanel() {
   const { chargerId } = usePanel();
-  const running = useRunning(chargerId);
+  // A session the record holds open on a connector that reports none there (Available…) is not running.
+  const running = useRunning(chargerId).filter(isRunning);
   // Offline (or the link down): what runs there is the last known, as of its last contact, not now.
   const lastKnown = useLastKnownNote(chargerId);
-  const [type, setType] = useState<ResetType>('Soft');
+  // The panel shown again (left while the charger had not answered) keeps the reset it sent selected.
+  const sent = sentReset(useOperation<'Reset'>(chargerId, 'Reset').request);
+  const [chosen, setType] = useState<ResetType | null>(null);
+  const type: ResetType = chosen ?? sent ?? 'Soft';
   const form = useOperationForm(chargerId, 'Reset', { type });
   return (
     <PanelShell title="Reset" action="Reset" description="Restarts the charger; choose how.">
@@ -84,7 +95,8 @@ function ResetPanel() {
       <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         {type} reset…
       </SendButton>
-      <OperationOutcome op={form.op} />
+      {/* The outcome names the reset that was sent, whatever the form shows now. */}
+      <OperationOutcome op={form.op} sent={sent ? `${sent} reset` : undefined} />
       <ConfirmDialog
         {...form.confirm.dialog}
         title={`${type} reset ${chargerId}?`}

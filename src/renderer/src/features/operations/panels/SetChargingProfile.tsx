@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { ChargingProfile } from '../../../../../shared/ocpp16';
 import { useBench } from '../../../stores/bench';
-import { useRunningLive, type RunningTransaction } from '../../../components/running';
+import { isRunning, useRunningLive, type RunningTransaction } from '../../../components/running';
 import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFromDraft } from '../kit/ChargingProfileEditor';
 import { numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
@@ -70,7 +70,8 @@ function SetChargingProfilePanel() {
   const { chargerId } = usePanel();
   const [connectorId, setConnectorId] = useState('0');
   const [profile, setProfile] = useState(() => newProfileDraft('TxDefaultProfile'));
-  const running = useRunningLive(chargerId);
+  // A session the record holds open on a connector that reports none there (Available…) takes no TxProfile.
+  const running = useRunningLive(chargerId).filter(isRunning);
   const maxStackLevel = useBench((s) => s.limits[chargerId]?.maxStackLevel);
   const form = useOperationForm(
     chargerId,

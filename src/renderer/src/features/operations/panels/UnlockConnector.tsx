@@ -11,7 +11,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { useRunningLive } from '../../../components/running';
+import { isRunning, useRunningLive } from '../../../components/running';
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { useOperation } from '../kit/useOperation';
@@ -72,7 +72,7 @@ function ConnectorChoice({
       <FormLabel id={labelId}>Connector</FormLabel>
       <RadioGroup aria-labelledby={labelId} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(Number(e.target.value))}>
         {connectorIds.map((id) => {
-          const tx = running.find((t) => t.connectorId === id);
+          const tx = running.find((t) => t.connectorId === id && isRunning(t));
           return (
             <FormControlLabel key={id} value={String(id)} control={<Radio size="small" />} label={[`Connector ${id}`, statusOf?.(id), tx && `session of ${tx.idTag}`].filter(Boolean).join(' · ')} />
           );

@@ -19,6 +19,7 @@ import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts
 import { ProgressStepper, type Progress } from '../kit/ProgressStepper';
 import { latestRequest, useRecordedOperations } from './record';
 import { plural, useProgressStanding, useRunning } from '../kit/running';
+import { isRunning } from '../../../components/running';
 import { useOperationForm } from '../kit/useOperation';
 
 export const UpdateFirmware: OperationPage<'UpdateFirmware'> = {
@@ -211,7 +212,7 @@ function UpdateFirmwarePanel() {
         title={`Update the firmware of ${chargerId}?`}
         target={`${chargerId} · the whole charger`}
         running={running}
-        consequence={`At the retrieve date the charger downloads ${hosted ? hosted.name : 'the file'} from ${location}, installs it and restarts; nothing charges while it installs.${running.length ? ` The charger should wait for the ${plural(running.length, 'running transaction')} to end before installing.` : ''}`}
+        consequence={`At the retrieve date the charger downloads ${hosted ? hosted.name : 'the file'} from ${location}, installs it and restarts; nothing charges while it installs.${running.some(isRunning) ? ` The charger should wait for the ${plural(running.filter(isRunning).length, 'running transaction')} to end before installing.` : ''}`}
         confirmLabel={`Update the firmware of ${chargerId}`}
         dangerous
         updateUnderWay="update"
