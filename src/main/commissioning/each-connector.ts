@@ -11,6 +11,7 @@
 // with a cable in is exactly what the Unlock check is for, and nothing is charging to be ended.
 import type { CaseContext } from '../conformance/context';
 import { Inconclusive, StepFailure } from '../conformance/types';
+import { offlineActual } from './prompts';
 
 /** The charger's NumberOfConnectors as it reported it, or null when it did not. */
 const reportedCount = (t: CaseContext): number | null => {
@@ -95,7 +96,9 @@ async function eachConnector(t: CaseContext, wanted: string, part: (connectorId:
       await part(c);
     } catch (e) {
       if (!(e instanceof StepFailure)) throw e;
-      first ??= e;
+      // The charger's own answer (a refusal) decides the step over a connector it could not be asked about
+      // (offline then): a real failure is not left inconclusive by an outage on another connector.
+      if (!first || (offlineActual.test(first.actual) && !offlineActual.test(e.actual))) first = e;
       t.measure(`Connector ${c}`, failedWords(e), false, wanted);
     }
   }
@@ -116,6 +119,8 @@ const notChecked = (skipped: number[]) =>
 export async function unlockEach(t: CaseContext): Promise<void> {
   if (t.pics.fixedCable) t.notApplicable('The charger has a fixed cable');
   const answers = new Map<number, string>();
+  // A connector the bench could not ask (offline then) does not hide another's real refusal: that is judged first.
+  let unasked: unknown = null;
   const { skipped } = await eachConnector(t, 'Unlocked', async (c) => {
     const r = await t.send('UnlockConnector', { connectorId: c }, { title: `Bench unlocks connector ${c} (UnlockConnector)`, callErrors: 'any' });
     const status = r.callError !== undefined ? `CALLERROR ${String(r.callError)}` : String(r.status);
@@ -126,10 +131,14 @@ export async function unlockEach(t: CaseContext): Promise<void> {
       status === 'Unlocked' ? true : status === 'NotSupported' ? null : false,
       status === 'NotSupported' ? 'Unlocked (NotSupported: no lock on this connector, e.g. a fixed cable)' : 'Unlocked',
     );
+  }).catch((e: unknown) => {
+    unasked = e;
+    return { skipped: [] as number[] };
   });
   const failed = [...answers].filter(([, s]) => s !== 'Unlocked' && s !== 'NotSupported');
   const which = failed.length > 1 ? 'each socket' : 'that socket';
   t.check(failed.length === 0, 'every connector to unlock', failed.map(([c, s]) => `connector ${c} answered ${s}`).join(', ') + `: check the lock actuator of ${which} (nothing may hold the plug)`);
+  if (unasked) throw unasked;
   if (skipped.length) throw notChecked(skipped);
   if (answers.size > 0 && [...answers.values()].every((s) => s === 'NotSupported')) t.notApplicable('The charger answers NotSupported on every connector (a fixed cable, or no lock)');
   const none = [...answers].filter(([, s]) => s === 'NotSupported').map(([c]) => c);

@@ -21,6 +21,8 @@ export interface Outage {
    * the old one while watched (no gap can be measured).
    */
   replaced?: true;
+  /** The charger was already offline when the watch began (`from` is then when it began, not when it dropped). */
+  atStart?: true;
 }
 
 /** A time in a step's note as the report writes one (reports/print.ts reportTime): with its zone, and the simulated clock's said. */
@@ -49,7 +51,7 @@ export function watchConnection(t: CaseContext, phase: () => SessionPhase): { ou
   // The charger's last message on its connection now (while watched), with the step's phase then.
   let lastIn: { at: number; phase: SessionPhase } | null = null;
   let read = frames.frames.length;
-  if (!connected) outages.push({ from: t.clock.now(), to: null, phase: phase() });
+  if (!connected) outages.push({ from: t.clock.now(), to: null, phase: phase(), atStart: true });
   const seen = (): null => {
     for (; read < frames.frames.length; read++) {
       const f = frames.frames[read]!;

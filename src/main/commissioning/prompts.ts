@@ -31,7 +31,7 @@ export function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: 
 }
 
 /** Actuals of a wait or a request that the charger being offline explains (nothing came, no answer after a drop, not connected). */
-const offlineActual = /^(nothing came|no answer: the connection dropped|the charger was not connected)/;
+export const offlineActual = /^(nothing came|no answer: the connection dropped|the charger was not connected)/;
 
 /**
  * Runs a prompted step (the person at the charger acts, then the charger is to send something), its
@@ -74,10 +74,16 @@ export async function throughOutage(t: CaseContext, run: () => Promise<void>, ex
     const at = (ms: number) => noteTime(ms, t.clock instanceof FakeClock);
     // A request that found the charger already gone gives up at once: no "0 s later".
     const later = end - lost.from >= 1000 ? ` ${formatDuration(end - lost.from)} later,` : '';
+    // Already offline when the step began (it dropped before: during the step before, or its put-back): not "went offline during this step".
+    const began = `The charger was already offline when this step began (${at(lost.from)})`;
     const outage =
-      lost.to === null
-        ? `The charger went offline at ${at(lost.from)}, ${words.during}, and had not come back${later} when the step gave up`
-        : `The charger was offline from ${at(lost.from)} to ${at(lost.to)}, ${words.during}${outages.length > 1 ? ` (offline ${outages.length} times)` : ''}`;
+      lost.atStart && lost.to === null
+        ? `${began}, and had not come back${later} when the step gave up`
+        : lost.atStart && outages.length === 1
+          ? `${began} and came back at ${at(lost.to!)}`
+          : lost.to === null
+            ? `The charger went offline at ${at(lost.from)}, ${words.during}, and had not come back${later} when the step gave up`
+            : `The charger was offline from ${at(lost.from)} to ${at(lost.to)}, ${words.during}${outages.length > 1 ? ` (offline ${outages.length} times)` : ''}`;
     throw new Inconclusive(`${outage}: ${words.unjudged}. Check the charger's network connection (and its power), then Run again.`);
   } finally {
     watch.stop();

@@ -142,6 +142,9 @@ export function offlineAtStopWords(failed: StepResult, went: string, back: strin
 /** Steps whose advice is about a charger that goes away (a reboot): it fits a charger that went offline. */
 const offlineFits = new Set(['C5_BASELINE', 'C9_RESET']);
 
+/** The step whose failure `e` is (a step may go on after one failure, e.g. connector by connector). */
+const failedStepOf = (t: CaseContext, e: StepFailure): StepResult | undefined => t.steps.find((s) => s.status === 'failed' && s.expected === e.expected && s.actual === e.actual);
+
 /** The failed step's request found the charger gone: it dropped before answering, or was not connected. */
 function wentOffline(failed: StepResult): boolean {
   const kind = unanswered(failed)?.kind;
@@ -159,8 +162,8 @@ const resetSent = (t: CaseContext): boolean => t.host.frames.since(t.firstSeq).s
  */
 function unjudgedByOutage(t: CaseContext, stepId: string, e: StepFailure): OutageUnjudged | null {
   if (e instanceof PlainFailure) return null;
-  const failed = t.steps.find((s) => s.status === 'failed');
-  if (!failed || failed.expected !== e.expected || failed.actual !== e.actual || !wentOffline(failed)) return null;
+  const failed = failedStepOf(t, e);
+  if (!failed || !wentOffline(failed)) return null;
   if (offlineFits.has(stepId) && resetSent(t)) return null;
   return { during: 'during this step', unjudged: `at “${failed.title}”, ${happened(failed)}, so the step could not be judged` };
 }
@@ -201,8 +204,8 @@ export async function inWords(t: CaseContext, stepId: string, run: () => Promise
     if (e instanceof RunStopped || (e instanceof Inconclusive && t.host.signal?.aborted)) throw new Inconclusive(stoppedWords(t));
     if (e instanceof StepFailure && !(e instanceof PlainFailure)) {
       // A message of the charger's (or its answer) decided it: not one of the step's own checks, which say what to do.
-      const failed = t.steps.find((s) => s.status === 'failed');
-      if (failed && failed.expected === e.expected && failed.actual === e.actual) throw new PlainFailure(`${adviceFor(stepId, failed)} What happened: at “${failed.title}”, ${happened(failed)}.`, e);
+      const failed = failedStepOf(t, e);
+      if (failed) throw new PlainFailure(`${adviceFor(stepId, failed)} What happened: at “${failed.title}”, ${happened(failed)}.`, e);
       const words = stepId === 'C8_SESSION' ? sessionCheckWords(e) : null;
       if (words) throw new PlainFailure(words, e);
     }

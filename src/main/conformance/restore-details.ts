@@ -22,7 +22,8 @@ export interface KeyToPutBack {
  */
 export function keysToPutBack(t: CaseContext, setup: boolean, keepBootInterval = false): KeyToPutBack[] {
   const keys: KeyToPutBack[] = [...t.touched.config].filter((e): e is [string, string] => e[1] !== null).map(([key, value]) => ({ key, value }));
-  if (setup || keepBootInterval || t.touched.config.has('HeartbeatInterval')) return keys;
+  // A read-only HeartbeatInterval cannot be set back (the charger keeps what its boot answer gave).
+  if (setup || keepBootInterval || t.touched.config.has('HeartbeatInterval') || t.pics.readOnly.includes('HeartbeatInterval')) return keys;
   const before = t.pics.config.HeartbeatInterval;
   const given = bootIntervalGiven(t.host.frames.since(t.firstSeq));
   if (typeof before !== 'string' || given === null || String(given) === before.trim()) return keys;

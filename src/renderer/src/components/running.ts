@@ -32,16 +32,20 @@ export interface RunningTransaction {
   /** The usual time between the session's energy readings (ms); 0 while not known (fewer than two). */
   readingEvery: number;
   /**
-   * The status its connector reports now when that says no session is there (Available, Unavailable,
-   * Faulted, Reserved), reported after the bench recorded the transaction's start: the record holds it open
-   * (its StopTransaction never closed it, e.g. one sent with another transactionId) but it is not running.
+   * The status its connector reports now when that says no session is there (Available, Reserved), reported
+   * after the bench recorded the transaction's start: the record holds it open (its StopTransaction never
+   * closed it, e.g. one sent with another transactionId) but it is not running.
    * Null: nothing the connector says contradicts the record.
    */
   connectorSays: string | null;
 }
 
-/** Connector statuses that say no session is going on there (OCPP 1.6 ChargePointStatus). */
-const NO_SESSION: ReadonlySet<string> = new Set(['Available', 'Unavailable', 'Faulted', 'Reserved']);
+/**
+ * Connector statuses that say no session is going on there (OCPP 1.6 ChargePointStatus). Not Faulted nor
+ * Unavailable: a fault (an RCD trip) can leave the transaction open until the cable is out, and a charger may
+ * report either during a session; such a session is still treated as running (the warnings stay).
+ */
+const NO_SESSION: ReadonlySet<string> = new Set(['Available', 'Reserved']);
 
 /**
  * What the transaction's connector reports when it says no session is there, as `connectorSays`: only a

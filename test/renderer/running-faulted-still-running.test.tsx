@@ -1,0 +1,85 @@
+// @vitest-environment jsdom
+// A session whose connector reports Faulted or Unavailable after it started is still running (a fault, e.g. an
+// RCD trip, can leave the transaction open until the cable is out): the start-run confirmation does not mark it
+// "Not running", counts it among the sessions the run ends and still warns about it. A connector that reports
+// Available after the start still marks its session not running.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { TestRunsScreen } from '../../src/renderer/src/features/test-runs/TestRunsScreen';
+import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
+import { connectorSaysNoSession } from '../../src/renderer/src/components/running';
+import type { ChargerView } from '../../src/shared/api/views';
+import type { CaseInfo } from '../../src/shared/api/test-runs';
+import { fakeClient, routed, withBench } from './fake-client';
+import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+
+const cases = [
+  { id: 'TC_001_CS', title: 'Cold Boot Charge Point', profile: 'Core', section: '2.1.1', decisions: [], notSupported: null },
+  { id: 'TC_003_CS', title: 'Regular Charging Session - Plugin First', profile: 'Core', section: '2.2.1', decisions: [], notSupported: null },
+] as unknown as CaseInfo[];
+
+/** CP001 with three sessions the record holds open: since they started, connector 1 reported Faulted, 2 Unavailable, 3 Available. */
+function setUp() {
+  const connectors: ChargerView['connectors'] = [
+    aConnector(0),
+    aConnector(1, { status: 'Faulted', updatedAt: minutesAgo(2) }),
+    aConnector(2, { status: 'Unavailable', updatedAt: minutesAgo(1) }),
+    aConnector(3, { status: 'Available', updatedAt: minutesAgo(1) }),
+  ];
+  useBench.setState({
+    ...initialBenchState,
+    link: 'open',
+    loaded: true,
+    chargers: { CP001: aCharger('CP001', { virtual: false, connectors, boot: { chargePointVendor: 'Acme', chargePointModel: 'Wall 22' } as ChargerView['boot'] }) },
+    activeTransactions: {
+      41: aTransaction(41, 'CP001', 1, 'TAG-ALICE', { receivedAt: minutesAgo(10) }),
+      42: aTransaction(42, 'CP001', 2, 'TAG-BOB', { receivedAt: minutesAgo(10) }),
+      43: aTransaction(43, 'CP001', 3, 'TAG-CAROL', { receivedAt: minutesAgo(10) }),
+    },
+    meter: {},
+  });
+}
+beforeEach(() => setUp());
+afterEach(() => {
+  cleanup();
+  useBench.setState(initialBenchState);
+});
+
+const client = () => fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [], 'chargers:meterValues': () => [], 'transactions:recentMeterValues': () => [] });
+
+describe('a session whose connector reports Faulted or Unavailable after it started', () => {
+  it('is not contradicted by its connector; Available still is', () => {
+    const start = { connectorId: 1, receivedAt: minutesAgo(10) };
+    expect(connectorSaysNoSession(start, [aConnector(1, { status: 'Faulted', updatedAt: minutesAgo(2) })])).toBeNull();
+    expect(connectorSaysNoSession(start, [aConnector(1, { status: 'Unavailable', updatedAt: minutesAgo(2) })])).toBeNull();
+    expect(connectorSaysNoSession(start, [aConnector(1, { status: 'Available', updatedAt: minutesAgo(2) })])).toBe('Available');
+  });
+
+  it('start-run confirmation: still running, counted among the sessions the run ends', async () => {
+    const user = userEvent.setup();
+    render(withBench(client(), routed({ '/test-runs': <TestRunsScreen /> }, true), '/test-runs?charger=CP001'));
+    await screen.findByText(/All cases \(2\)/);
+    await user.click(screen.getByRole('button', { name: 'Start 2 cases on CP001…' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Run 2 conformance cases on CP001?' }));
+    const table = dialog.getByRole('table', { name: 'Running transactions' });
+    expect(within(table).getByText('TAG-ALICE')).toBeTruthy();
+    expect(within(table).getByText('TAG-BOB')).toBeTruthy();
+    expect(within(table).queryByText(/connector 1 reports/)).toBeNull();
+    expect(within(table).queryByText(/connector 2 reports/)).toBeNull();
+    expect(within(table).getByText('Not running: record says open; connector 3 reports Available')).toBeTruthy();
+    expect(dialog.getByText(/The run ends these 2 sessions/)).toBeTruthy();
+  });
+
+  it('the reset confirmation warns that both end', async () => {
+    const user = userEvent.setup();
+    render(withBench(client(), <OperationsPanel chargerId="CP001" initial="Reset" />));
+    await user.click(await screen.findByRole('button', { name: 'Soft reset…' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    expect(dialog.queryByText(/connector 1 reports Faulted/)).toBeNull();
+    expect(dialog.queryByText(/connector 2 reports Unavailable/)).toBeNull();
+    expect(dialog.getByText('Not running: record says open; connector 3 reports Available')).toBeTruthy();
+    expect(dialog.getByText(/^2 running transactions end \(StopTransaction reason SoftReset\)/)).toBeTruthy();
+  });
+});
