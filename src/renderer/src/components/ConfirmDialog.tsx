@@ -199,13 +199,13 @@ export function RunningList({ running, emptyText = 'Nothing is charging here rig
                   <TableCell>{t.transactionId}</TableCell>
                   <TableCell>{t.connectorId}</TableCell>
                   {/* An idTag is up to 20 characters: a long one wraps rather than widen the dialog. */}
-                  <TableCell sx={{ fontFamily: monoFont, whiteSpace: 'normal !important', overflowWrap: 'anywhere', minWidth: 80 }}>{t.idTag}</TableCell>
-                  {/* The one cell that may wrap: a meter that went backwards says so in words, within the dialog. */}
+                  <TableCell sx={{ fontFamily: monoFont, whiteSpace: 'normal !important', overflowWrap: 'break-word', minWidth: 80 }}>{t.idTag}</TableCell>
+                  {/* It may wrap: a meter that went backwards says so in words, within the dialog (so may the start, "under a minute ago"). */}
                   <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
                     {energySoFarText(t)}
                     <ReadingTime reading={t} />
                   </TableCell>
-                  <TableCell title={formatTime(t.startTime)}>
+                  <TableCell title={formatTime(t.startTime)} sx={{ whiteSpace: 'normal !important', minWidth: 72 }}>
                     <Ago iso={t.startTime} />
                   </TableCell>
                 </TableRow>
