@@ -41,7 +41,7 @@ function stoppedOffline(before?: (frame: (direction: 'in' | 'out', kind: 'CALL' 
     connectorStatus: () => 'Available',
     idTagAnswers: () => undefined,
   } as unknown as CaseHost;
-  const pics = { connectors: 1, config: {}, profiles: ['Core'] } as unknown as Pics;
+  const pics = { connectors: 1, config: {}, readOnly: [], profiles: ['Core'] } as unknown as Pics;
   const t = new CaseContext('C5_CARD', host, defaultTestData(), pics);
   before?.(frame);
   // The charger drops, then the run is stopped.

@@ -38,7 +38,7 @@ function world(onRemoteStop: (frame: (direction: 'in' | 'out', kind: 'CALL' | 'C
     connectorStatus: () => 'Available',
     idTagAnswers: () => undefined,
   } as unknown as CaseHost;
-  const pics = { connectors: 1, config: {}, profiles: ['Core'] } as unknown as Pics;
+  const pics = { connectors: 1, config: {}, readOnly: [], profiles: ['Core'] } as unknown as Pics;
   const t = new CaseContext('TC_003_CS', host, defaultTestData(), pics);
   // The case's session: the charger's StartTransaction and the bench's answer (transaction 36).
   frame('in', 'CALL', 's1', 'StartTransaction', { connectorId: 1, idTag: 'X', meterStart: 0, timestamp: '2026-01-01T00:00:00Z' });
