@@ -10,36 +10,20 @@ import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench
 import { TestRunsScreen } from '../../src/renderer/src/features/test-runs/TestRunsScreen';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { connectorSaysNoSession } from '../../src/renderer/src/components/running';
-import type { ChargerView } from '../../src/shared/api/views';
-import type { CaseInfo } from '../../src/shared/api/test-runs';
 import { fakeClient, routed, withBench } from './fake-client';
-import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
-
-const cases = [
-  { id: 'TC_001_CS', title: 'Cold Boot Charge Point', profile: 'Core', section: '2.1.1', decisions: [], notSupported: null },
-  { id: 'TC_003_CS', title: 'Regular Charging Session - Plugin First', profile: 'Core', section: '2.2.1', decisions: [], notSupported: null },
-] as unknown as CaseInfo[];
+import { aConnector, minutesAgo } from './builders';
+import { acmeBoot, runningCases, threeOpenSessions } from './running-fixture';
 
 /** CP001 with three sessions the record holds open: since they started, connector 1 reported Faulted, 2 Unavailable, 3 Available. */
 function setUp() {
-  const connectors: ChargerView['connectors'] = [
-    aConnector(0),
-    aConnector(1, { status: 'Faulted', updatedAt: minutesAgo(2) }),
-    aConnector(2, { status: 'Unavailable', updatedAt: minutesAgo(1) }),
-    aConnector(3, { status: 'Available', updatedAt: minutesAgo(1) }),
-  ];
-  useBench.setState({
-    ...initialBenchState,
-    link: 'open',
-    loaded: true,
-    chargers: { CP001: aCharger('CP001', { virtual: false, connectors, boot: { chargePointVendor: 'Acme', chargePointModel: 'Wall 22' } as ChargerView['boot'] }) },
-    activeTransactions: {
-      41: aTransaction(41, 'CP001', 1, 'TAG-ALICE', { receivedAt: minutesAgo(10) }),
-      42: aTransaction(42, 'CP001', 2, 'TAG-BOB', { receivedAt: minutesAgo(10) }),
-      43: aTransaction(43, 'CP001', 3, 'TAG-CAROL', { receivedAt: minutesAgo(10) }),
-    },
-    meter: {},
-  });
+  threeOpenSessions(
+    [
+      aConnector(1, { status: 'Faulted', updatedAt: minutesAgo(2) }),
+      aConnector(2, { status: 'Unavailable', updatedAt: minutesAgo(1) }),
+      aConnector(3, { status: 'Available', updatedAt: minutesAgo(1) }),
+    ],
+    acmeBoot,
+  );
 }
 beforeEach(() => setUp());
 afterEach(() => {
@@ -47,7 +31,7 @@ afterEach(() => {
   useBench.setState(initialBenchState);
 });
 
-const client = () => fakeClient({ 'tests:cases': () => cases, 'tests:list': () => [], 'chargers:meterValues': () => [], 'transactions:recentMeterValues': () => [] });
+const client = () => fakeClient({ 'tests:cases': () => runningCases, 'tests:list': () => [], 'chargers:meterValues': () => [], 'transactions:recentMeterValues': () => [] });
 
 describe('a session whose connector reports Faulted or Unavailable after it started', () => {
   it('is not contradicted by its connector; Available still is', () => {

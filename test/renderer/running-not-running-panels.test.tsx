@@ -11,30 +11,17 @@ import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { MultiSendDialog } from '../../src/renderer/src/features/operations/MultiSendDialog';
 import { ConnectorActions } from '../../src/renderer/src/features/operations/QuickActions';
-import type { ChargerView } from '../../src/shared/api/views';
 import { fakeClient, withBench } from './fake-client';
-import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+import { aConnector, aTransaction, minutesAgo } from './builders';
+import { threeOpenSessions } from './running-fixture';
 
 /** CP001 with three sessions the record holds open: on 1 and 2 the connector reported Available since, on 3 it charges. */
 function setUp() {
-  const connectors: ChargerView['connectors'] = [
-    aConnector(0),
+  threeOpenSessions([
     aConnector(1, { status: 'Available', updatedAt: minutesAgo(2) }),
     aConnector(2, { status: 'Available', updatedAt: minutesAgo(1) }),
     aConnector(3, { status: 'Charging', updatedAt: minutesAgo(9) }),
-  ];
-  useBench.setState({
-    ...initialBenchState,
-    link: 'open',
-    loaded: true,
-    chargers: { CP001: aCharger('CP001', { virtual: false, connectors }) },
-    activeTransactions: {
-      41: aTransaction(41, 'CP001', 1, 'TAG-ALICE', { receivedAt: minutesAgo(10) }),
-      42: aTransaction(42, 'CP001', 2, 'TAG-BOB', { receivedAt: minutesAgo(10) }),
-      43: aTransaction(43, 'CP001', 3, 'TAG-CAROL', { receivedAt: minutesAgo(10) }),
-    },
-    meter: {},
-  });
+  ]);
 }
 beforeEach(() => setUp());
 afterEach(() => {
