@@ -70,7 +70,7 @@ describe('first seen apart from registered', () => {
         attempt.run(new Date(Date.parse(t(40)) + 19_000).toISOString(), 'SITE-CP1', '10.0.0.9', 'refused');
         attempt.run(t(41), 'SITE-CP1', '10.0.0.9', 'accepted');
       },
-      migrations.length - 1,
+      migrations.findIndex((m) => m.includes('ADD COLUMN registered_at')),
     );
     const record = await open(dir);
     const by = Object.fromEntries(record.chargers.list().map((c) => [c.id, c]));

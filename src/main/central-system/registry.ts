@@ -19,7 +19,7 @@ export class ChargerRegistry {
   private readonly passwords = new Map<string, string>();
   /** Chargers whose stored password this machine cannot decrypt: refused until it is set again. */
   private readonly unreadable = new Set<string>();
-  /** A second password let in besides a charger's own until it connects with one of them (see letInEither). */
+  /** A second password let in besides a charger's own until it connects with one of them (see letInEither); kept in the record too. */
   private readonly either = new Map<string, EitherPassword & { own: string }>();
 
   constructor(private readonly record: BenchRecord) {
@@ -29,8 +29,9 @@ export class ChargerRegistry {
       if (c.registered) this.registered.add(c.id);
       if (c.virtual) this.virtual.add(c.id);
     }
-    const { passwords, unreadable } = record.chargers.passwords();
+    const { passwords, unreadable, either = new Map<string, EitherPassword>() } = record.chargers.passwords();
     for (const [id, password] of passwords) this.passwords.set(id, password);
+    for (const [id, other] of either) if (passwords.has(id)) this.either.set(id, { ...other, own: passwords.get(id)! });
     for (const id of unreadable) this.unreadable.add(id);
     if (unreadable.length) console.error(`chargebench: the passwords of ${unreadable.join(', ')} cannot be read on this machine (encrypted for another user or computer); set them again`);
   }
@@ -65,12 +66,17 @@ export class ChargerRegistry {
   /**
    * Sets the charger's password, and until it next connects lets it in with `other.password` as well (whether
    * it took a new AuthorizationKey is not known). The one it connects with is kept from then on (connectedWith).
-   * Held in memory: a bench restarted meanwhile expects `password` only. Setting a password ends it.
+   * Kept in the record with the password (the second one encrypted like it), so a bench restarted meanwhile
+   * still lets it in with either. Setting a password ends it.
    */
   async letInEither(chargerId: string, password: string, other: EitherPassword): Promise<void> {
+    this.mustKnow(chargerId);
+    parse(AuthorizationKey, password, 'password');
     parse(AuthorizationKey, other.password, 'password');
-    await this.setPassword(chargerId, password);
-    this.either.set(chargerId, { ...other, own: password });
+    const second = { password: other.password, name: other.name, ownName: other.ownName, why: other.why };
+    await this.record.chargers.setPassword(chargerId, password, second);
+    this.rememberPassword(chargerId, password);
+    this.either.set(chargerId, { ...second, own: password });
   }
 
   /**
@@ -84,10 +90,11 @@ export class ChargerRegistry {
     this.either.delete(chargerId);
     if (used === 'other') {
       this.rememberPassword(chargerId, e.password);
+      // Setting the password ends the second one in the record too.
       this.record.chargers
         .setPassword(chargerId, e.password)
         .catch((err: unknown) => console.error(`chargebench: the password ${chargerId} connected with could not be stored: ${(err as Error).message}`));
-    }
+    } else this.record.chargers.endSecondPassword(chargerId);
     return `${chargerId} connected with ${used === 'own' ? e.ownName : e.name} (the bench let it in with either, as ${e.why}); it keeps that password from now on`;
   }
 

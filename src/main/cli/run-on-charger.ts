@@ -22,7 +22,7 @@ import { ranOnFakeTime } from '../../shared/api/test-runs';
 import { reachableAddresses } from '../core/network';
 import { changesTo, exitStatus, Interrupt, signalWords } from './interrupt';
 import { unwritten, writeOutputs, type Output } from './outputs';
-import { firmwareLine, nothingConcluded, runExitStatus } from './run-status';
+import { firmwareLine, nothingConcluded, runExitStatus, setupEndedLine } from './run-status';
 import { forWantOfOperator } from '../conformance/unattended';
 import { BenchError } from '../errors';
 
@@ -343,6 +343,9 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     interrupt.ended('writing the reports');
     if (run.error) console.error(`chargebench ${r.command}: ${run.state === 'error' ? 'the run could not be carried out: ' : ''}${run.error}`);
     for (const p of run.setupProblems ?? []) console.error(`chargebench ${r.command}: before the first case: ${p}`);
+    // The sessions the run ended before its first case (a customer's too), as the reports say them.
+    const endedInSetup = setupEndedLine(run);
+    if (endedInSetup) console.log(printable(endedInSetup));
     if (run.configAtEndProblem) console.error(`chargebench ${r.command}: the configuration at the end was not read: ${run.configAtEndProblem}`);
     // A run the bench could not carry out says so, why, and what it did not run (not "0 cases: 0 passed").
     if (run.state !== 'error' || run.cases.length) printSummary('case', run.cases, run.wallMs, ranOnFakeTime(run) ? run.ms : null);

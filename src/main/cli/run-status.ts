@@ -3,10 +3,14 @@
 // bench failed), else 5 when nothing was concluded, else 0 (README, Exit status). Nothing concluded: no
 // case passed (every case run was inconclusive, did not apply or is not supported yet), or with --strict a
 // case was inconclusive, or a case needed a person at the charger and nobody could be asked (a run without a
-// terminal); a CI that certified nothing does not go green.
+// terminal); a CI that certified nothing does not go green. Also the summary's lines of what the run changed
+// on the charger: the firmware it left, the sessions it ended before its first case.
 import type { RunResult, RunSummary } from '../conformance/types';
 import { exitStatus } from './interrupt';
 import { firmwareEndWords } from '../conformance/firmware-end';
+import { setupEndedWords } from '../../shared/api/setup-ended-words';
+import { formatClock } from '../../shared/format/time';
+import { ranOnFakeTime } from '../../shared/api/test-runs';
 
 /** "1 case inconclusive", "2 not applicable": a verdict's count, the first with its noun. */
 function counts(parts: Array<[number, string]>): string {
@@ -53,4 +57,16 @@ export function firmwareLine(run: Pick<RunResult, 'charger' | 'firmwareAtEnd' | 
   const end = run.firmwareAtEnd;
   if (end === undefined || end === start || (start === null && !run.firmwareReplacedBy)) return null;
   return firmwareEndWords(start, end, run.firmwareReplacedBy);
+}
+
+/**
+ * The summary's line for the sessions the run ended before its first case (a customer's too), as the reports
+ * say it, its times as the terminal's other lines write them (local): "Before the first case the run ended 1
+ * session running on the charger (RemoteStopTransaction): transaction 6 on connector 1 (idTag ABC), ended at
+ * 10:02:03."; null when it ended none.
+ */
+export function setupEndedLine(run: Pick<RunResult, 'setupEnded' | 'fakeTime' | 'virtual' | 'ms' | 'wallMs'>): string | null {
+  const fake = ranOnFakeTime(run);
+  const words = setupEndedWords(run.setupEnded, (iso) => `${formatClock(iso)}${fake ? ' (fake clock)' : ''}`);
+  return words && `${words}.`;
 }

@@ -89,11 +89,27 @@ const where: Record<SessionPhase, string> = {
 };
 
 /**
+ * The words for an outage the charger was already in when the step began (it dropped before: during the step
+ * before, or its put-back), not "went offline" during the step; null for one that began during the step. Every
+ * step judged through an outage (prompts.ts throughOutage) and the test session's notes say it so.
+ */
+export function alreadyOfflineWords(o: Outage, at: (ms: number) => string): string | null {
+  return o.atStart ? `The charger was already offline when this step began (${at(o.from)})` : null;
+}
+
+/**
  * One outage in words, for the step's result; `end` is when the step ended (for an outage it did not see end),
  * `simulated` that the run's clock is a fake one (its times are then said to be the simulated clock's).
  */
 export function outageWords(o: Outage, end: number, simulated = false): string {
   const at = (ms: number) => noteTime(ms, simulated);
+  const began = alreadyOfflineWords(o, at);
+  if (began) {
+    const missing = o.phase === 'before' ? '; the session could not start' : '';
+    return o.to !== null
+      ? `${began} and came back at ${at(o.to)}, ${where[o.phase]}.`
+      : `${began}, and had not come back when the step ended at ${at(end)} (${formatDuration(end - o.from)} later)${missing}.`;
+  }
   if (o.replaced && o.to !== null && o.to <= o.from)
     return `The charger reconnected (its old connection replaced) at ${at(o.to)}, ${where[o.phase]}: the bench had not noticed the old connection drop, and no message came on it during the step to tell since when it was gone.`;
   if (o.replaced && o.to !== null) {
@@ -116,6 +132,9 @@ export function unmeasuredWords(o: Outage, clock: Clock): string {
     session: 'the test session could not be measured',
     after: 'the session was measured, but the step could not see the charger free again (Available)',
   }[o.phase];
+  const began = alreadyOfflineWords(o, (ms) => noteTime(ms, simulatedClock(clock)));
+  if (began)
+    return `${began}, and had not come back${end - o.from >= 1000 ? ` ${formatDuration(end - o.from)} later,` : ''} when the step gave up: ${what}. Check the charger's network connection (and its power), then Run again.`;
   return `The charger went offline at ${noteTime(o.from, simulatedClock(clock))} (${where[o.phase]}) and had not come back ${formatDuration(end - o.from)} later, when the step gave up: ${what}. Check the charger's network connection (and its power), then Run again.`;
 }
 

@@ -8,7 +8,7 @@ import { readKey } from '../conformance/states';
 import { offlinePolicyWords, type CommissioningTemplate, type OfflinePolicy } from '../../shared/api/commissioning';
 import { LIMIT_TOLERANCE, loadLimitW, session, type StepResultOf } from './session';
 import { LOAD_LIMIT_STEP } from '../../shared/api/session-limit';
-import { inWords } from './words';
+import { inWords, PlainFailure } from './words';
 import { availabilityEach, unlockEach } from './each-connector';
 import { judgedThroughOutage } from './prompts';
 
@@ -221,12 +221,29 @@ async function loadLimit(t: CaseContext, template: CommissioningTemplate): Promi
   );
 }
 
+/**
+ * Why no BootNotification came within 300 s of the reset, in an installer's words, from what the bench saw of
+ * the charger's connection since the reset went out (`connections`: how many times it had connected then).
+ */
+function notBackWords(t: CaseContext, connections: number): string {
+  const none = 'No BootNotification within 300 s of the reset';
+  const frames = t.host.frames;
+  const reconnected = frames.connections > connections;
+  if (!reconnected && !frames.connected) return `${none}: the charger did not come back; check its power and network (it must reconnect by itself after a reboot), then Run again.`;
+  if (!reconnected)
+    return `${none}: the charger stayed connected and did not restart, though it accepted the Reset; check that its firmware carries out a Soft reset (update it if not), then Run again.`;
+  if (!frames.connected)
+    return `${none}: the charger reconnected after the reset but went offline again without sending one; check its power and network (it must stay connected after a reboot), then Run again.`;
+  return `${none}: the charger came back (it reconnected after the reset) but did not send one; a charger must send a BootNotification each time it starts: check its firmware (update it if it can), then Run again.`;
+}
+
 async function reset(t: CaseContext): Promise<void> {
+  const connections = t.host.frames.connections;
   await t.send('Reset', { type: 'Soft' }, { checks: { status: 'Accepted' } });
   const sent = t.clock.now();
   const boot = await t.expect('BootNotification', { within: 300, title: 'Charger comes back and boots' }).catch((e: unknown) => {
-    if (!(e instanceof StepFailure)) throw e;
-    throw new StepFailure(e.expected, `${e.actual}: it did not come back within 300 s of the reset; check its power and network (it must reconnect by itself after a reboot)`);
+    if (!(e instanceof StepFailure) || !/^nothing came/.test(e.actual)) throw e;
+    throw new PlainFailure(notBackWords(t, connections), e);
   });
   const seconds = Math.round((Date.parse(boot.ts) - sent) / 1000);
   t.measure('Back after a reset (s)', seconds, seconds <= 300, 'within 300');

@@ -5,7 +5,7 @@ import type { CaseContext } from '../conformance/context';
 import { Inconclusive, StepFailure } from '../conformance/types';
 import { FakeClock } from '../clock';
 import { formatDuration } from '../../shared/format/time';
-import { noteTime, watchConnection } from './outages';
+import { alreadyOfflineWords, noteTime, watchConnection } from './outages';
 
 /**
  * A person's prompts in a commissioning's words: the step named by its title ("in the step “Card reader”",
@@ -75,11 +75,11 @@ export async function throughOutage(t: CaseContext, run: () => Promise<void>, ex
     // A request that found the charger already gone gives up at once: no "0 s later".
     const later = end - lost.from >= 1000 ? ` ${formatDuration(end - lost.from)} later,` : '';
     // Already offline when the step began (it dropped before: during the step before, or its put-back): not "went offline during this step".
-    const began = `The charger was already offline when this step began (${at(lost.from)})`;
+    const began = alreadyOfflineWords(lost, at);
     const outage =
-      lost.atStart && lost.to === null
+      began && lost.to === null
         ? `${began}, and had not come back${later} when the step gave up`
-        : lost.atStart && outages.length === 1
+        : began && outages.length === 1
           ? `${began} and came back at ${at(lost.to!)}`
           : lost.to === null
             ? `The charger went offline at ${at(lost.from)}, ${words.during}, and had not come back${later} when the step gave up`

@@ -6,15 +6,14 @@
 // bench expecting the key it took the same way, so that it gets in when it does come back. When the charger's
 // answer to the new key never came (no answer, or the connection dropped first), whether it took it is not
 // known: it is let in with either the new key or the password from before until it connects with one of
-// them, and that one is kept (the record of its connection, and the case's observation, say which).
+// them, and that one is kept (the record of its connection, and the case's observation, say which). Both are
+// kept in the record, so a restart of the bench meanwhile does not end it.
 import type { CaseContext } from './context';
 import type { SeenFrame } from './frames';
 import type { EitherPassword } from '../central-system/registry';
 
 export type PasswordTouched = { before: string; given: string };
 
-/** The second password is held in memory only: a restart of the bench ends it. */
-const UNTIL_RESTART = ' (until the bench is restarted: then only the key the case set)';
 /** Letting the charger in with the password from before the case besides the key it set, in the record's words. */
 const eitherOf = (t: CaseContext, before: string): EitherPassword => ({
   password: before,
@@ -73,7 +72,7 @@ export async function restorePassword(t: CaseContext, { before, given }: Passwor
     // Its answer never came (or the key it had was not known): either password may be the one it has.
     if (has === null || r.outcome === 'timeout' || r.outcome === 'offline') {
       await host.password.set(given, eitherOf(t, before));
-      return `putting the AuthorizationKey back: the charger answered ${answer}; whether it has the key the case set or the password from before is not known, so the bench lets it in with either until it connects with one of them${UNTIL_RESTART}, and keeps that one`;
+      return `putting the AuthorizationKey back: the charger answered ${answer}; whether it has the key the case set or the password from before is not known, so the bench lets it in with either until it connects with one of them, and keeps that one`;
     }
     await host.password.set(given);
     return `putting the AuthorizationKey back: the charger answered ${answer}; the bench now expects the key the case set`;
@@ -97,7 +96,7 @@ async function passwordLeftWhenGone(t: CaseContext, { before, given }: PasswordT
   }
   if (took === 'unanswered') {
     await t.host.password.set(given, eitherOf(t, before));
-    return `${what}; whether it took the key the case set is not known (its answer never came), so the bench lets it in with either that key${shown(given)} or the password it had before the case${UNTIL_RESTART}, and keeps the one it comes back with (the record of its connection says which)`;
+    return `${what}; whether it took the key the case set is not known (its answer never came), so the bench lets it in with either that key${shown(given)} or the password it had before the case, and keeps the one it comes back with (the record of its connection says which)`;
   }
   await t.host.password.set(given);
   const why = took === 'yes' ? 'it accepted the key the case set' : `whether it took the key the case set is not known (${UNKNOWN})`;
@@ -129,7 +128,7 @@ export async function passwordLeftWhenStopped(t: CaseContext, { before, given }:
     took === 'yes'
       ? "the charger accepted the key the case set, and the bench now expects that key from it: set the AuthorizationKey and the bench's password for the charger back by hand"
       : took === 'unanswered'
-        ? `whether the charger took the key the case set is not known (its answer never came); the bench lets it in with either that key or the password it had before the case${UNTIL_RESTART}, and keeps the one it comes back with (the record of its connection says which): when that is the key the case set, set the AuthorizationKey and the bench's password for the charger back by hand`
+        ? `whether the charger took the key the case set is not known (its answer never came); the bench lets it in with either that key or the password it had before the case, and keeps the one it comes back with (the record of its connection says which): when that is the key the case set, set the AuthorizationKey and the bench's password for the charger back by hand`
         : `whether the charger took the key the case set is not known (${UNKNOWN}); the bench now expects that key from it, and refuses the old one: set the AuthorizationKey and the bench's password for the charger back by hand`;
   return `${what}: ${why}; ${then}`;
 }

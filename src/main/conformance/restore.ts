@@ -10,7 +10,7 @@ import { passwordLeftWhenStopped, restorePassword } from './password-back';
 import { putBackCalls } from './outside-script';
 import { setupStopped } from './setup-stop';
 import { SetupStopped } from './types';
-import { keysToPutBack, noStopFor } from './restore-details';
+import { keysToPutBack, noStopFor, stopBeforeAsked } from './restore-details';
 
 export interface RestoreOptions {
   /** The run's start (before the first case), not the end of a case. */
@@ -42,6 +42,8 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
   const host = t.host;
   const limit = t.data.chargerTimeoutS * 1000;
   const phase = phaseOf(t, o);
+  // The case's last frame: what the charger sends after it came during the put-back.
+  const caseEnd = host.frames.lastSeq;
   phase();
   // After a Stop the step's own work may still be under way (an operation awaiting the charger's answer).
   if (host.signal?.aborted) await t.stepSettled(limit);
@@ -131,7 +133,9 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
         }
         const status = (r.response as { status?: string }).status;
         if (status !== 'Accepted' && (await ended())) return;
-        if (status !== 'Accepted') throw new Error(`the charger answered ${status}: it may have lost the session (close it in the record if it no longer runs)`);
+        // A StopTransaction with the wrong transactionId before the bench asked is likely why: it is named.
+        const why = status !== 'Accepted' ? stopBeforeAsked(t, tx.transactionId, asked, caseEnd) : '';
+        if (status !== 'Accepted') throw new Error(`the charger answered ${status}: it may have lost the session${why ? `; ${why}` : ''} (close it in the record if it no longer runs)`);
         // In a run's setup, a Stop ends this wait too (what the Stop left undone is not a problem of the run).
         const stopped = await host.frames.waitFor(t.clock, limit, () => !host.openTransactions().some((o) => o.transactionId === tx.transactionId) || null, o.setup ? host.signal : undefined);
         if (!stopped && o.setup && host.signal?.aborted) throw setupStopped();

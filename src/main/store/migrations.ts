@@ -470,4 +470,13 @@ export const migrations: string[] = [
     AND (NOT EXISTS (SELECT 1 FROM settings WHERE key = 'retentionDays' AND value NOT IN ('null', '0'))
       OR (SELECT MIN(ts) FROM connection_attempts) <= first_seen);
   `,
+  // 21: the second password a charger is let in with besides its own until it connects with one of them
+  // (repositories/chargers.ts SecondPassword: a case's new AuthorizationKey whose answer never came), stored
+  // through the secret codec like password, and the words naming each (JSON). Held in memory before, so a bench
+  // restarted before the charger came back expected only one of them and could lock it out. Null: none (a
+  // record written before this holds none).
+  `
+  ALTER TABLE chargers ADD COLUMN either_password TEXT;
+  ALTER TABLE chargers ADD COLUMN either_words TEXT;
+  `,
 ];

@@ -72,7 +72,7 @@ describe('a step that asks nobody, with the charger going offline during it', ()
   it('stays a failure when the charger never comes back from the Reset step’s restart (going away is what it judges)', async () => {
     const r = await runStep('C9_RESET', knownCards, (f) => f.direction === 'in' && f.kind === 'CALLRESULT' && /"status":"Accepted"/.test(f.raw));
     expect(r.verdict).toBe('fail');
-    expect(r.reason).toMatch(/it did not come back within 300 s of the reset; check its power and network/);
+    expect(r.reason).toMatch(/^No BootNotification within 300 s of the reset: the charger did not come back; check its power and network/);
     expect(r.reason).not.toMatch(/could not be judged/);
   }, 120_000);
 

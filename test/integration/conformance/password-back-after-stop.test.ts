@@ -95,7 +95,7 @@ describe('the AuthorizationKey after a Stop with the charger offline', () => {
     const c = run.cases.find((x) => x.id === 'TC_073_CS')!;
     // It used to say the bench refuses the old password, which the person had to set back by hand.
     expect(c.cleanupProblems).toEqual([
-      "putting the charger's AuthorizationKey back to the password the bench had for it: not done: the run was stopped while the charger was offline; whether the charger took the key the case set is not known (its answer never came); the bench lets it in with either that key or the password it had before the case (until the bench is restarted: then only the key the case set), and keeps the one it comes back with (the record of its connection says which): when that is the key the case set, set the AuthorizationKey and the bench's password for the charger back by hand",
+      "putting the charger's AuthorizationKey back to the password the bench had for it: not done: the run was stopped while the charger was offline; whether the charger took the key the case set is not known (its answer never came); the bench lets it in with either that key or the password it had before the case, and keeps the one it comes back with (the record of its connection says which): when that is the key the case set, set the AuthorizationKey and the bench's password for the charger back by hand",
       // The virtual charger has an authorization cache: each case ends by emptying it (not asked either).
       'clearing the cache: not done: the run was stopped while the charger was offline',
     ]);

@@ -109,7 +109,7 @@ describe("TC_073_CS when the charger's answer to the new key never came", () => 
       expect(c.verdict).toBe('fail');
       // Not "refuses the password it had before the case: ... set it by hand".
       expect(c.cleanupProblems).toEqual([
-        'The charger did not reconnect with either password after the case; whether it took the key the case set is not known (its answer never came), so the bench lets it in with either that key (4F43415F…7374) or the password it had before the case (until the bench is restarted: then only the key the case set), and keeps the one it comes back with (the record of its connection says which)',
+        'The charger did not reconnect with either password after the case; whether it took the key the case set is not known (its answer never came), so the bench lets it in with either that key (4F43415F…7374) or the password it had before the case, and keeps the one it comes back with (the record of its connection says which)',
       ]);
       expect(keyChanges(c.frames)).toHaveLength(1);
       expect(password()).toBe(OCTT_AUTHORIZATION_KEY);

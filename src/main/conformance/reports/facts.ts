@@ -1,9 +1,10 @@
 // What every report of a run says the same way: the cases a stopped run never ran, how many cases of the
-// suite the bench cannot run yet, the run's wall-clock times, who acted in a step, and why the
-// configuration at the end is missing.
+// suite the bench cannot run yet, the run's wall-clock times, who acted in a step, why the
+// configuration at the end is missing, and how a time of the run's setup reads.
 import { octt16Cases } from '../octt16';
 import type { CaseResult, NotYetSupported, RunResult, StepActor } from '../types';
 import { afterCasesProblem } from '../after-cases';
+import { ranOnFakeTime, utcClock } from '../../../shared/api/test-runs';
 
 /** A planned case a stopped run never came to. */
 export interface NotRunCase {
@@ -70,6 +71,12 @@ export const notSupportedCount = (run: RunResult): number => run.summary.notSupp
 
 /** When the run started and finished on the wall clock (shared with the UI). */
 export { wallTimes } from '../../../shared/api/test-runs';
+
+/** A time on the run's clock (a session its setup ended) as the reports write it: UTC, a fake clock's said so. */
+export const setupTime =
+  (run: Pick<RunResult, 'fakeTime' | 'virtual' | 'ms' | 'wallMs'>) =>
+  (iso: string): string =>
+    `${utcClock(iso)}${ranOnFakeTime(run) ? ' (fake clock)' : ''}`;
 
 /** Who acts in a step, as the UI shows it (the bench sending an operation, `tool`, is the Bench too). */
 export const actorLabel: Record<StepActor, string> = { charger: 'Charger', tool: 'Bench', operator: 'Operator', bench: 'Bench' };

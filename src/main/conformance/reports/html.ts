@@ -3,9 +3,10 @@
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult, StepResult } from '../types';
 import { faultSwitchedWords, faultsInjectedText, firmwareWords, injectedSwitches, ranOnFakeTime } from '../../../shared/api/test-runs';
+import { setupEndedHead, setupEndedItem } from '../../../shared/api/setup-ended-words';
 import { profileSource } from '../pics';
 import { afterCasesProblem } from '../after-cases';
-import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, wallTimes } from './facts';
+import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, setupTime, wallTimes } from './facts';
 
 export const esc = (s: unknown) =>
   String(s ?? '')
@@ -106,6 +107,17 @@ function notYetSupportedSection(run: RunResult): string {
     .join('')}</tbody></table>`;
 }
 
+/** Before the first case: the sessions the run ended (a customer's too), and what it could not put right. */
+function beforeFirstCase(run: RunResult): string {
+  const ended = run.setupEnded ?? [];
+  const problems = run.setupProblems ?? [];
+  if (!ended.length && !problems.length) return '';
+  const time = setupTime(run);
+  return `<h2>Before the first case</h2>${
+    ended.length ? `<p class="setup-ended">${esc(setupEndedHead(ended))}:</p><ul class="setup-ended">${ended.map((s) => `<li>${esc(setupEndedItem(s, time))}</li>`).join('')}</ul>` : ''
+  }${problems.length ? `<p>What could not be put right before the run began (the first cases may be affected):</p><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}`;
+}
+
 /** Where the run's feature profiles came from, and what the charger reports where the two differ (as every text names it). */
 function profilesSource(run: RunResult): string {
   const p = run.pics;
@@ -167,7 +179,7 @@ ${run.faults ? `<dt>Fault switches</dt><dd>${injected ? `<span class="warn">${es
 <dt>Configuration at the end</dt><dd>${configMissing ? `<span class="warn">Not read: ${esc(configMissing)}</span>` : run.configAtEnd ? `read (${keys(run.configAtEnd)}, in the evidence pack)` : '—'}</dd>
 </dl>
 ${injected ? `<p class="fault-banner" role="note"><b>${esc(injected)}.</b> A verdict may owe to this injected misbehaviour of the virtual charger rather than to its firmware.</p>` : ''}
-${run.setupProblems?.length ? `<h2>Before the first case</h2><p>What could not be put right before the run began (the first cases may be affected):</p><ul>${run.setupProblems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}
+${beforeFirstCase(run)}
 <div class="summary">${(['pass', 'fail', 'error', 'inconclusive', 'notApplicable', 'notSupported'] as const).map((k) => `<div><b>${s[k]}</b>${verdictLabel[k]}</div>`).join('')}${notRun.length ? `<div><b>${notRun.length}</b><a href="#not-run">Not run</a></div>` : ''}</div>
 <h2>Cases</h2>
 <table><thead><tr><th>Case</th><th>Title</th><th>Profile</th><th>Verdict</th><th>Reason</th></tr></thead><tbody>${rows}</tbody></table>

@@ -5,12 +5,15 @@
 // testsuite of their own, each <skipped> with why. What a case could not put back, and what the case
 // before it left, are the testcase's <system-err>. A run the bench could not carry out (state error) has a
 // testsuite of its own first, whose one testcase is an <error> naming why: a CI that reads only the JUnit
-// sees it red, even with no case run. A problem once every case had ended (the cases stand) is the last
-// suite's <system-err> and an <error> testcase of its own after the cases, as the CLI exits 1 on it.
+// sees it red, even with no case run. The sessions the run ended before its first case, and what it could
+// not put right then, are the first suite's <system-err>. A problem once every case had ended (the cases
+// stand) is the last suite's <system-err> and an <error> testcase of its own after the cases, as the CLI
+// exits 1 on it.
 import type { CaseResult, NotYetSupported, RunResult } from '../types';
 import { faultsInjectedText } from '../../../shared/api/test-runs';
 import { afterCasesProblem } from '../after-cases';
-import { couldNotRun, notRunCases, notRunWhy, notYetSupportedOf, wallTimes, type NotRunCase } from './facts';
+import { setupEndedWords } from '../../../shared/api/setup-ended-words';
+import { couldNotRun, notRunCases, notRunWhy, notYetSupportedOf, setupTime, wallTimes, type NotRunCase } from './facts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -58,12 +61,13 @@ const noVerdict = (c: NotYetSupported | NotRunCase, skipped: string): Row => ({
 });
 
 /** A testsuite of the run itself: one testcase, an <error> saying what went wrong with the run (`message`), and why. */
-function runErrorSuite(run: RunResult, name: string, message: string, why: string): string {
+function runErrorSuite(run: RunResult, name: string, message: string, why: string, systemErr = ''): string {
   const time = (run.wallMs / 1000).toFixed(3);
+  const err = systemErr ? `\n    <system-err>${esc(systemErr)}</system-err>` : '';
   return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="1" failures="0" errors="1" skipped="0" time="${time}" timestamp="${esc(wallTimes(run).started)}">
     <testcase classname="octt16.run" name="${esc(`The run on ${run.chargerId}${name === 'run' ? '' : `: ${name}`}`)}" time="${time}">
       <error message="${esc(message)}">${esc(why)}</error>
-    </testcase>
+    </testcase>${err}
   </testsuite>`;
 }
 
@@ -75,19 +79,22 @@ export function junitReport(run: RunResult): string {
   for (const c of notRunCases(run)) add(c.profile, noVerdict(c, `not run: ${notRunWhy(run)}`));
   const later = notYetSupportedOf(run).map((c) => noVerdict(c, `notSupported: ${c.reason}`));
   // What could not be put right before the first case goes with the first suite (the first cases may be affected),
-  // after the virtual charger's fault switches injected during the run, if any.
+  // after the virtual charger's fault switches injected during the run, if any, and the sessions the run ended
+  // before its first case (a customer's too).
   const injected = faultsInjectedText(run);
-  const setup = [...(injected ? [injected] : []), ...(run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`)].join('\n');
+  const ended = setupEndedWords(run.setupEnded, setupTime(run));
+  const setup = [...(injected ? [injected] : []), ...(ended ? [ended] : []), ...(run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`)].join('\n');
   // A problem once the cases had ended (the cases stand) goes with the last suite of cases.
   const after = afterCasesProblem(run) ?? '';
   // What the run leaves changed on the charger (a firmware a case installed) goes there too, as a note (not an error).
   const leftAtEnd = (run.notPutBackAtEnd ?? []).map((p) => `Not put back at the end of the run: ${p}`);
   const end = [after, ...leftAtEnd].filter(Boolean).join('\n');
   const suites = [...groups].map(([profile, rows], i, all) => testsuite(run, profile, rows, [i === 0 ? setup : '', i === all.length - 1 ? end : ''].filter(Boolean).join('\n')));
-  if (later.length) suites.push(testsuite(run, 'not yet supported', later));
+  // No suite of cases (none planned that can run): the setup's words go with the next suite there is.
+  if (later.length) suites.push(testsuite(run, 'not yet supported', later, groups.size ? '' : setup));
   const all = [...[...groups.values()].flat(), ...later];
   const broken = couldNotRun(run);
-  if (broken) suites.unshift(runErrorSuite(run, 'run', `The run could not be carried out: ${run.error ?? 'the bench could not go on'}`, broken));
+  if (broken) suites.unshift(runErrorSuite(run, 'run', `The run could not be carried out: ${run.error ?? 'the bench could not go on'}`, broken, groups.size || later.length ? '' : setup));
   // The cases stand, but the run did not end well (the CLI's exit status says so too): red for a CI as well.
   if (after) suites.push(runErrorSuite(run, 'after the last case', after, after));
   const extra = (broken ? 1 : 0) + (after ? 1 : 0);

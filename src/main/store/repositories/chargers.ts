@@ -31,6 +31,9 @@ export const chargerWrites = {
   chargerRegisteredAt: 'UPDATE chargers SET registered_at = COALESCE(registered_at, ?) WHERE id = ?',
   chargerVirtual: 'UPDATE chargers SET virtual = ? WHERE id = ?',
   chargerPassword: 'UPDATE chargers SET password = ? WHERE id = ?',
+  // The second password the charger is let in with besides its own, through the secret codec, and its words as
+  // JSON (SecondPassword; migration 21); nulls: none.
+  chargerEither: 'UPDATE chargers SET either_password = ?, either_words = ? WHERE id = ?',
   // The newest change to how the charger is let in, and when (migration 18).
   admissionChange: 'UPDATE chargers SET admission_change = ?, admission_change_at = ? WHERE id = ?',
   chargerDelete: 'DELETE FROM chargers WHERE id = ?',
@@ -79,6 +82,19 @@ export interface AdmissionChange {
  * `firstSeen` is its first contact; for one registered ahead and not seen since, its registration.
  */
 export type StoredCharger = ChargerRecord & { heartbeatGiven: HeartbeatGiven | null; admissionChange: AdmissionChange | null; registeredAt: string | null } & ProgressTimes;
+
+/**
+ * A second password a charger is let in with besides its own until it connects with one of them
+ * (central-system/registry.ts letInEither), and the words naming each: kept on its row (migration 21), the
+ * password through the secret codec like the charger's own, so a restarted bench still lets it in with either.
+ * Never for views.
+ */
+export interface SecondPassword {
+  password: string;
+  name: string;
+  ownName: string;
+  why: string;
+}
 
 const GIVEN_HOW: ReadonlySet<string> = new Set(['boot', 'set', 'read']);
 const ADMISSION_WHAT: ReadonlySet<string> = new Set(['password', 'passwordCleared', 'registered']);
@@ -205,19 +221,36 @@ export class ChargersRepository {
     this.store.write('chargerRegister', [chargerId, now, now]);
     this.store.write('chargerRegisteredAt', [now, chargerId]);
     if (opts.virtual !== undefined) this.store.write('chargerVirtual', [opts.virtual ? 1 : 0, chargerId]);
-    if (opts.password !== undefined) this.store.write('chargerPassword', [opts.password === null ? null : this.secrets.encrypt(opts.password), chargerId]);
+    if (opts.password !== undefined) this.writePassword(chargerId, opts.password);
     if (opts.bootPolicy !== undefined) this.store.write('bootPolicy', [opts.bootPolicy, chargerId]);
     if (opts.password !== undefined) this.admissionChanged(chargerId, opts.password === null ? 'passwordCleared' : 'password', now);
     else if (!wasRegistered) this.admissionChanged(chargerId, 'registered', now);
     await this.store.settled();
   }
 
-  /** Sets (or with null clears) a charger's security profile 1 password. */
-  async setPassword(chargerId: string, password: string | null): Promise<void> {
+  /**
+   * Sets (or with null clears) a charger's security profile 1 password, with the second password it is let in
+   * with besides it (SecondPassword), if any: a password set without one ends the one there was.
+   */
+  async setPassword(chargerId: string, password: string | null, second?: SecondPassword): Promise<void> {
     this.store.mustBeWritable();
-    this.store.write('chargerPassword', [password === null ? null : this.secrets.encrypt(password), chargerId]);
+    this.writePassword(chargerId, password, second);
     this.admissionChanged(chargerId, password === null ? 'passwordCleared' : 'password', new Date(this.store.clock.now()).toISOString());
     await this.store.settled();
+  }
+
+  /** The charger connected with one of its two passwords (its own): the second one no longer gets it in. */
+  endSecondPassword(chargerId: string): void {
+    this.store.write('chargerEither', [null, null, chargerId]);
+  }
+
+  /** The password and the second one (or none) together: a kill between never leaves an old second one beside a new password. */
+  private writePassword(chargerId: string, password: string | null, second?: SecondPassword): void {
+    const words = second ? JSON.stringify({ name: second.name, ownName: second.ownName, why: second.why }) : null;
+    this.store.writeTogether(() => {
+      this.store.write('chargerPassword', [password === null ? null : this.secrets.encrypt(password), chargerId]);
+      this.store.write('chargerEither', [second ? this.secrets.encrypt(second.password) : null, words, chargerId]);
+    });
   }
 
   /** A change to how the charger is let in, at `at` (AdmissionChange): written on its row with the change itself. */
@@ -248,24 +281,33 @@ export class ChargersRepository {
   }
 
   /**
-   * Every charger's password, for the central system to check at connection time; never for views. A
-   * password this machine cannot read (encrypted by another user's keyring) is left out and named.
+   * Every charger's password and second password (SecondPassword), for the central system to check at
+   * connection time; never for views. A charger whose password or second password this machine cannot read
+   * (encrypted by another user's keyring) is left out and named.
    */
-  passwords(): { passwords: Map<string, string>; unreadable: string[] } {
-    const rows = this.store.db.prepare('SELECT id, password FROM chargers WHERE password IS NOT NULL').all() as Row[];
+  passwords(): { passwords: Map<string, string>; unreadable: string[]; either: Map<string, SecondPassword> } {
+    const rows = this.store.db.prepare('SELECT id, password, either_password, either_words FROM chargers WHERE password IS NOT NULL').all() as Row[];
     const passwords = new Map<string, string>();
+    const either = new Map<string, SecondPassword>();
     const unreadable: string[] = [];
     for (const r of rows) {
+      let password: string;
+      let second: string | null;
       try {
-        const password = this.secrets.decrypt(r.password as string);
-        passwords.set(r.id as string, password);
-        // Stored before this machine's keyring was used: encrypted now.
-        if (!this.secrets.sealed(r.password as string)) this.store.write('chargerPassword', [this.secrets.encrypt(password), r.id]);
+        password = this.secrets.decrypt(r.password as string);
+        second = r.either_password === null ? null : this.secrets.decrypt(r.either_password as string);
       } catch {
         unreadable.push(r.id as string);
+        continue;
       }
+      passwords.set(r.id as string, password);
+      // Stored before this machine's keyring was used: encrypted now.
+      if (!this.secrets.sealed(r.password as string)) this.store.write('chargerPassword', [this.secrets.encrypt(password), r.id]);
+      if (second === null) continue;
+      either.set(r.id as string, { password: second, ...wordsOf(r.either_words) });
+      if (!this.secrets.sealed(r.either_password as string)) this.store.write('chargerEither', [this.secrets.encrypt(second), r.either_words, r.id]);
     }
-    return { passwords, unreadable };
+    return { passwords, unreadable, either };
   }
 
   ids(): string[] {
@@ -300,6 +342,18 @@ export class ChargersRepository {
     const connectors = (this.store.db.prepare('SELECT * FROM connectors WHERE charger_id = ? AND connector_id >= 0 ORDER BY connector_id').all(id) as Row[]).map(toConnector);
     return { ...toCharger(r, connectors, this.contactOf(id), this.beatOf(id)), ...progressTimes(r), admissionChange: admissionChangeOf(r) };
   }
+}
+
+/** The words of a second password as its row holds them; words it cannot read (not as the bench writes them) are general ones. */
+function wordsOf(stored: unknown): Omit<SecondPassword, 'password'> {
+  const words = { name: 'the second password the bench let it in with', ownName: 'the password the bench has for it', why: 'which of the two it has was not known' };
+  try {
+    const parsed = JSON.parse(String(stored)) as Record<string, unknown>;
+    for (const k of ['name', 'ownName', 'why'] as const) if (typeof parsed?.[k] === 'string') words[k] = parsed[k];
+  } catch {
+    // General words: the password itself still lets the charger in.
+  }
+  return words;
 }
 
 /** The newer of a time still to be written and one queued (either may be missing). */

@@ -30,6 +30,7 @@ import { paths } from '../../app/routes';
 import { firmwareWords, injectedSwitches, ranOnFakeTime, wallTimes, type RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
 import { FaultsInjectedAlert } from './InjectedFaults';
+import { SetupEndedAlert } from './SetupEnded';
 import { Downloads } from './Downloads';
 import { useCases } from './useCases';
 import { beforeFirstCase, BetweenCases, CaseList, LiveCase, notRunWhy, RunEndChip, rowsOf, StateChip } from './RunParts';
@@ -165,6 +166,7 @@ export function RunScreen() {
         </Alert>
       ) : null}
       <FaultsInjectedAlert run={run} />
+      <SetupEndedAlert run={run} />
       {run.setupProblems?.length ? (
         <Alert severity="warning" aria-label="Before the first case">
           Before the first case, this could not be put right (the first cases may be affected): {run.setupProblems.join('; ')}.

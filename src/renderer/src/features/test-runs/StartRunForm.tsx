@@ -451,7 +451,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           )}
           <Box>
             <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!ready || start.pending} onClick={submit}>
-              {charger ? `Start ${count} case${count === 1 ? '' : 's'} on ${charger}${virtual && !runningOnIt.length ? '' : '…'}` : 'Start the run'}
+              {charger ? `Start ${count} case${count === 1 ? '' : 's'} on ${charger}${virtual && !runningOnIt.some(isRunning) ? '' : '…'}` : 'Start the run'}
             </Button>
           </Box>
         </Stack>
