@@ -36,7 +36,7 @@ describe('virtual chargers through the API', () => {
       [{ id: 'VCP2', connectors: 11 }, 'connectors'],
       [{ id: 'has/slash' }, 'id'],
       [{ id: 'VCP2', password: 'short' }, 'password'],
-      [{ id: 'VCP2', bogus: 1 }, 'body'],
+      [{ id: 'VCP2', bogus: 1 }, 'bogus'],
       [{ connectors: 1 }, 'id'],
     ] as const) {
       const r = await tb.request('POST', '/api/virtual-chargers', body);

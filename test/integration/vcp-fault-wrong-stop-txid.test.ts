@@ -47,7 +47,7 @@ describe('the wrong-stop-transaction-id fault switch', () => {
     const bad = await api('POST', `/api/virtual-chargers/${ID}/faults/wrong-stop-transaction-id`, { on: 'yes' });
     expect(bad).toMatchObject({ status: 400, body: { field: 'on', error: 'Invalid body field "on": Invalid input: expected boolean, received string' } });
     const extra = await api('POST', `/api/virtual-chargers/${ID}/faults/wrong-stop-transaction-id`, { on: true, offset: 5 });
-    expect(extra).toMatchObject({ status: 400, body: { field: 'body', error: 'Invalid body: Unrecognized key: "offset"' } });
+    expect(extra).toMatchObject({ status: 400, body: { field: 'offset', error: 'Invalid body field "offset": Unrecognized key: "offset"' } });
     expect((await api('GET', `/api/virtual-chargers/${ID}/faults`)).body.wrongStopTransactionId).toBe(false);
   });
 

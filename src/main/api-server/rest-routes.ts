@@ -19,7 +19,7 @@ export interface RouteDefinition<M extends BenchMethod> {
   params?: Record<string, string | [string, FieldType]>;
   /** Query fields taken, and how each is read (others are refused, naming them). */
   query?: Record<string, FieldType | [string, FieldType]>;
-  /** The body: spread into the arguments (true), or given as one argument field. */
+  /** The body: spread into the arguments (true), or given as one argument field; without it the route takes none (a body but `{}` is a 400). */
   body?: true | string;
   /** The status of a success: a number (default 200), or read from the result. */
   status?: number | ((result: BenchResult<M>) => number);

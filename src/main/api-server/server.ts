@@ -15,7 +15,8 @@ import { serveUi } from './static-ui';
 import { BenchService } from '../core/bench-service';
 import type { BenchEvent } from '../../shared/api/events';
 import type { ApiTokenView } from '../../shared/api/views';
-import { restRoutes, type FieldType, type RestRoute } from './rest-routes';
+import { restRoutes, type RestRoute } from './rest-routes';
+import { asRestError, decodeParam, readJson, refuseBody, refuseRepeatedQuery, typed } from './request-input';
 import { maxPhotoBytes } from '../../shared/api/commissioning';
 import { JsonText } from '../json-text';
 import { EVENTS_ALIVE_MS } from '../../shared/api/methods';
@@ -51,8 +52,11 @@ export const SESSION_COOKIE = 'chargebench_session';
 
 type Params = Record<string, string>;
 type Run = (req: IncomingMessage, params: Params, query: URLSearchParams, body: () => Promise<unknown>, res: ServerResponse) => Promise<[number, unknown]> | [number, unknown];
-/** `contract`: the route is a contract call, which itself waits for the record where it reads it (BenchService.call). */
-type Route = { method: string; pattern: RegExp; keys: string[]; run: Run; contract?: boolean };
+/**
+ * `contract`: the route is a contract call, which itself waits for the record where it reads it
+ * (BenchService.call). `takesBody`: the route reads a body; one that does not refuses any but none or `{}`.
+ */
+type Route = { method: string; pattern: RegExp; keys: string[]; run: Run; contract: boolean; takesBody: boolean };
 
 export class ApiServer {
   private server: Server | null = null;
@@ -210,10 +214,14 @@ export class ApiServer {
         if (route.method !== req.method) continue;
         const params: Params = {};
         route.keys.forEach((k, i) => (params[k] = decodeParam(k, m[i + 1])));
+        // What the route would not read is refused before it acts, not ignored.
+        refuseRepeatedQuery(url.searchParams);
+        const maxBody = photoPaths.test(url.pathname) ? MAX_PHOTO_BODY : MAX_BODY;
+        if (!route.takesBody) await refuseBody(req, maxBody);
         // Reads see every write the bench queued before this request (a contract call waits itself, and
         // not at all when it answers from memory, e.g. the settings).
         if (!route.contract) await this.bench.settled();
-        const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req, photoPaths.test(url.pathname) ? MAX_PHOTO_BODY : MAX_BODY), res);
+        const [status, body] = await route.run(req, params, url.searchParams, () => readJson(req, maxBody), res);
         // A route that streams its answer (an export) has written it itself.
         if (res.headersSent) return;
         // A page the reader thread made: once sent, its memory goes back to that thread.
@@ -251,16 +259,18 @@ export class ApiServer {
     res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Set-Cookie': this.sessionCookie() }).end(JSON.stringify({ token: this.tokenBuf.toString() }));
   }
 
-  private route(method: string, path: string, run: Route['run'], contract = false): void {
+  private route(method: string, path: string, run: Route['run'], { contract = false, takesBody }: { contract?: boolean; takesBody: boolean }): void {
     const keys: string[] = [];
     const pattern = new RegExp(`^${path.replace(/\{(\w+)\}/g, (_, k) => (keys.push(k), '([^/]+)'))}$`);
-    this.routes.push({ method, pattern, keys, run, contract });
+    this.routes.push({ method, pattern, keys, run, contract, takesBody });
   }
 
   private defineRoutes(): void {
+    // The exports, files and reports read a body only to take an upload (POST /api/files); their GETs take none.
+    const other = (method: string, path: string, run: Run) => this.route(method, path, run, { takesBody: method !== 'GET' });
     // First, so /api/transactions/export is the export, not the transaction "export".
-    defineExportRoutes((method, path, run) => this.route(method, path, run), this.bench);
-    for (const r of restRoutes) this.route(r.method, r.path, (_req, params, query, body) => this.runRoute(r, params, query, body), true);
+    defineExportRoutes(other, this.bench);
+    for (const r of restRoutes) this.route(r.method, r.path, (_req, params, query, body) => this.runRoute(r, params, query, body), { contract: true, takesBody: r.body !== undefined });
     // The UI's door: every call of the bench contract, the same ones the desktop app makes over IPC.
     this.route(
       'POST',
@@ -269,10 +279,10 @@ export class ApiServer {
         if (!this.service.isMethod(p.method)) throw new BenchError(404, `No bench call "${p.method}"`);
         return [200, await this.service.serve(p.method, await body())];
       },
-      true,
+      { contract: true, takesBody: true },
     );
-    defineFileRoutes((method, path, run) => this.route(method, path, run), this.bench);
-    defineReportRoutes((method, path, run) => this.route(method, path, run), this.bench);
+    defineFileRoutes(other, this.bench);
+    defineReportRoutes(other, this.bench);
   }
 
   /** One REST route: its contract call's argument object from the path, the query and the body; its status and answer from the result. */
@@ -280,14 +290,14 @@ export class ApiServer {
     const args: Record<string, unknown> = {};
     for (const [name, to] of Object.entries(r.params ?? {})) {
       const [field, type] = typeof to === 'string' ? [to, 'string' as const] : to;
-      args[field] = typed(params[name], type, name);
+      args[field] = typed(params[name], type, name, 'path parameter');
     }
     for (const [name, value] of query) {
       const to = r.query?.[name];
       if (to === undefined)
         throw new BenchError(400, `Unknown query field "${name}"${r.query ? ` (this endpoint takes ${Object.keys(r.query).join(', ')})` : ' (this endpoint takes none)'}`, { field: name });
       const [field, type] = typeof to === 'string' ? [name, to] : to;
-      args[field] = typed(value, type, name);
+      args[field] = typed(value, type, name, 'query field');
     }
     if (r.body !== undefined) {
       const given = await body();
@@ -298,7 +308,7 @@ export class ApiServer {
       // The path names what is acted on: a body cannot point elsewhere.
       for (const [name, to] of Object.entries(r.params ?? {})) {
         const [field, type] = typeof to === 'string' ? [to, 'string' as const] : to;
-        args[field] = typed(params[name], type, name);
+        args[field] = typed(params[name], type, name, 'path parameter');
       }
     }
     try {
@@ -306,69 +316,6 @@ export class ApiServer {
     } catch (e) {
       throw asRestError(e, r);
     }
-  }
-}
-
-/**
- * A refused argument as the REST caller sees it: the body is what they sent, so a field inside it is
- * named as in the body ("0.idTag", not "entries.0.idTag") and the body as a whole is "body".
- */
-function asRestError(e: unknown, r: RestRoute): unknown {
-  if (!(e instanceof BenchError) || typeof e.extra.field !== 'string') return e;
-  const whole = `${r.call} argument`;
-  let field = e.extra.field;
-  // A query field is named as the query names it ("actions.1" of ?actions=a,b), not as a body field.
-  const top = field.split('.')[0];
-  const asked = Object.entries(r.query ?? {}).find(([name, to]) => (typeof to === 'string' ? name : to[0]) === top)?.[0];
-  if (asked !== undefined) {
-    field = asked + field.slice(top!.length);
-    return new BenchError(e.status, e.message.replace(`Invalid ${whole} field "${e.extra.field}"`, `Invalid query field "${field}"`), { ...e.extra, field });
-  }
-  if (field === whole || (typeof r.body === 'string' && field === r.body)) field = 'body';
-  else if (typeof r.body === 'string' && field.startsWith(`${r.body}.`)) field = field.slice(r.body.length + 1);
-  const message = e.message.replace(`Invalid ${whole} field "${e.extra.field}"`, `Invalid body field "${field}"`).replace(`Invalid ${whole}`, 'Invalid body');
-  return new BenchError(e.status, message, { ...e.extra, field });
-}
-
-/** A path parameter or query field as its route reads it; a bad one is a 400 naming it. */
-function typed(text: string, type: FieldType, name: string): unknown {
-  if (type === 'string') return text;
-  if (type === 'list')
-    return text
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
-  if (type === 'int') {
-    if (!/^-?\d+$/.test(text.trim())) throw new BenchError(400, `Invalid query field "${name}": must be a whole number`, { field: name });
-    return Number(text);
-  }
-  if (text !== 'true' && text !== 'false') throw new BenchError(400, `Invalid query field "${name}": must be true or false`, { field: name });
-  return text === 'true';
-}
-
-/** A route parameter from the URL path, %-decoded; a malformed escape is the caller's mistake, not a 500. */
-function decodeParam(name: string, raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw new BenchError(400, `The ${name} in the URL, "${raw}", has a malformed %-escape: write % itself as %25`, { field: name });
-  }
-}
-
-async function readJson(req: IncomingMessage, max: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) throw new BenchError(413, `Request body is larger than ${max} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new BenchError(400, `Request body is not valid JSON: ${(e as Error).message}`, { field: 'body' });
   }
 }
 

@@ -2,13 +2,15 @@
 // the same commissioning service as the UI and the API: identity and clock, connectors, the configuration
 // baseline of a template, the card reader, the offline policy, the site's load limit, a test session with
 // its meter values checked, unlock, availability and reset; then the same report and diagnostic bundle.
-// Exit status 1 when a step fails, errs or is left inconclusive, 2 for a usage error (a template or a site
-// and job that is not valid: named on one line, with the field; a report's folder that is not there),
-// 3 when a report could not be written, 4 when the charger did not connect, 130/143 when stopped by a signal.
+// Exit status 1 when a step fails, errs or is left inconclusive, or the run could not go on (why is said on
+// stderr), 2 for a usage error (a template or a site and job that is not valid: named on one line, with the
+// field; a report's folder that is not there; a list option given empty), 3 when a report could not be
+// written, 4 when the charger did not connect, 130/143 when stopped by a signal.
 import { Command } from 'commander';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
-import type { CaseResult } from '../conformance/types';
-import { chargerRunOptions, declaredPics, openRun, printCase, printSummary, usageConflict, type OpenRun } from './run-on-charger';
+import type { CaseResult, RunResult } from '../conformance/types';
+import { chargerRunOptions, couldNotRunLine, declaredPics, openRun, printCase, printSummary, usageConflict, type OpenRun } from './run-on-charger';
+import { printable } from './terminal';
 import { changesTo, exitStatus, hearEarly, signalWords, type Stays } from './interrupt';
 import { checkOutputs, unwritten, writeOutputs, type Output } from './outputs';
 import { SITE_LIMIT_PROFILE_ID } from '../commissioning/plan';
@@ -148,11 +150,14 @@ export async function commission(opts: Record<string, any>, template: Commission
     if (open.noOperator) console.log(`No one can be asked at the charger: ${open.noOperator}. A step that needs a person ends inconclusive.`);
     // Each step's verdict as its line said it: one judged again at the end (the baseline) gets a line saying so.
     const printed = new Map<string, CaseResult['verdict']>();
+    let engineRun: RunResult | null = null;
     service.run(
       c.id,
       undefined,
       (e) => {
-        if (e.type === 'caseStarted') {
+        // The engine's run, as it goes and as it ends: why it could not go on, what its setup could not put right.
+        if (e.type === 'runStarted') engineRun = e.run;
+        else if (e.type === 'caseStarted') {
           step = c.steps.find((s) => s.id === e.caseId)?.title ?? e.caseId;
           changes.reset();
         } else if (e.type === 'caseFinished') {
@@ -176,8 +181,21 @@ export async function commission(opts: Record<string, any>, template: Commission
     interrupt.ended('writing the reports');
     const view = service.get(c.id);
     const results = view.steps.map((s) => s.result).filter((r): r is CaseResult => r !== null);
+    // Why the run could not go on (or what went wrong once its steps had ended), and what it could not put
+    // right before its first step, said as `chargebench test` says them, not only in the reports.
+    const broken = view.lastRun?.outcome === 'broken';
+    const engine = engineRun as RunResult | null;
+    if (engine?.error) console.error(printable(`chargebench commission: ${broken ? 'the run could not be carried out: ' : ''}${engine.error}`));
+    for (const p of engine?.setupProblems ?? []) console.error(printable(`chargebench commission: before the first step: ${p}`));
     for (const line of verdictChangeLines(printed, view.steps)) console.log(line);
-    printSummary('step', results, Date.now() - started, open.target ? bench.clock.now() - t0 : null);
+    const wallMs = Date.now() - started;
+    const chargerMs = open.target ? bench.clock.now() - t0 : null;
+    // A run the bench could not carry out says so, why, and how many steps it did not run (not "0 steps: 0 passed").
+    if (!broken || results.length) printSummary('step', results, wallMs, chargerMs);
+    if (broken) {
+      const run = engine ?? { planned: view.lastRun?.steps, cases: results, wallMs, ms: chargerMs ?? 0, virtual: !!open.target, fakeTime: !!open.target };
+      console.log(`${results.length ? '' : '\n'}${couldNotRunLine(run, view.steps.length, 'step')}`);
+    }
     const written = await writeOutputs(
       'commission',
       outputs.map((o) => ({ ...o, body: async () => (await service.file(c.id, o.file)).body })),

@@ -62,10 +62,28 @@ export function defaultDataDir(): string {
 /**
  * The --data-dir option: given, or $CHARGEBENCH_DATA_DIR, or the platform's folder. The variable's value is
  * checked as the option's is: an empty (or all-spaces) one is refused, naming the variable, as `--data-dir ""`
- * is, rather than quietly meaning the current directory.
+ * is, rather than quietly meaning the current directory or the platform's folder (a job's
+ * `CHARGEBENCH_DATA_DIR=$DIR` with $DIR empty must not write its record somewhere else). With `--virtual`,
+ * which runs on a temporary record and never reads the variable, a blank one counts as not set.
  */
-export function dataDirOption(description: string): Option {
+export function dataDirOption(description: string, argv: readonly string[] = process.argv.slice(2)): Option {
+  if (process.env[DATA_DIR_ENV]?.trim() === '' && argv.includes('--virtual')) delete process.env[DATA_DIR_ENV];
   return new Option('--data-dir <dir>', description).argParser(dataDirArg).default(defaultDataDir()).env(DATA_DIR_ENV);
+}
+
+/**
+ * The items of a comma-separated list option (--cases, --profiles), trimmed, blanks dropped. A list that names
+ * none ("" or " , ": e.g. `--cases "$CASES"` with the variable empty) is an error naming the option, never
+ * taken as the option left out (every case; the profiles the charger reports). `give`: what to give instead.
+ */
+export function listItems(option: string, value: unknown, what: string, give: string, leftOut: string): string[] {
+  const text = String(value);
+  const items = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new Error(`${option} ${JSON.stringify(text)} names no ${what}: give ${give}, or leave ${option} out ${leftOut}`);
+  return items;
 }
 
 /**

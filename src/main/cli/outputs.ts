@@ -12,11 +12,14 @@ export interface Output {
   path: string | undefined;
 }
 
-/** Why a file could not be written, in words. */
-export function writeProblem(e: NodeJS.ErrnoException): string {
+/**
+ * Why a file could not be written, in words. ENOENT for `file` (the one written) in a directory that is
+ * there (a folder such as /proc, where no file can be made) is not "no such directory".
+ */
+export function writeProblem(e: NodeJS.ErrnoException, file?: string): string {
   switch (e.code) {
     case 'ENOENT':
-      return 'no such directory';
+      return file !== undefined && isDirectory(dirname(resolve(file))) ? 'the file cannot be created there (ENOENT)' : 'no such directory';
     case 'ENOTDIR':
       return 'a part of the path is a file, not a directory';
     case 'EACCES':
@@ -32,6 +35,14 @@ export function writeProblem(e: NodeJS.ErrnoException): string {
       return e.message;
   }
 }
+
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /** The first report that could not be written where its option says, as a usage error's words; null when all can be. */
 export function checkOutputs(outputs: Output[]): string | null {
@@ -51,7 +62,7 @@ export function checkOutputs(outputs: Output[]): string | null {
       try {
         accessSync(existsSync(file) ? file : dir, constants.W_OK);
       } catch (e) {
-        problem = `cannot write there: ${writeProblem(e as NodeJS.ErrnoException)}`;
+        problem = `cannot write there: ${writeProblem(e as NodeJS.ErrnoException, file)}`;
       }
     }
     if (problem) return `${option} ${path}: ${problem}; nothing was run`;
@@ -80,7 +91,7 @@ export async function writeOutputs(command: string, outputs: Array<Output & { bo
     } catch (e) {
       all = false;
       const err = e as NodeJS.ErrnoException;
-      console.error(`chargebench ${command}: could not write ${o.label} to ${o.path}: ${err.code ? writeProblem(err) : err.message}`);
+      console.error(`chargebench ${command}: could not write ${o.label} to ${o.path}: ${err.code ? writeProblem(err, o.path) : err.message}`);
     } finally {
       done?.add(o.option);
     }

@@ -16,7 +16,7 @@ import type { CaseDefinition, CaseResult, RunResult } from '../conformance/types
 import { formatClock } from '../../shared/format/time';
 import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
 import type { PicsDeclaration } from '../conformance/pics';
-import { chargerIdArg, dataDirOption, int } from './options';
+import { chargerIdArg, dataDirOption, int, listItems } from './options';
 import { printable } from './terminal';
 import { ranOnFakeTime } from '../../shared/api/test-runs';
 import { reachableAddresses } from '../core/network';
@@ -57,11 +57,8 @@ export function declaredPics(opts: Record<string, any>): PicsDeclaration {
     ...(opts.fixedCable ? { fixedCable: true } : {}),
     ...(opts.backupPower ? { backupPower: true } : {}),
   };
-  if (opts.profiles) {
-    const list = String(opts.profiles)
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean);
+  if (opts.profiles !== undefined) {
+    const list = listItems('--profiles', opts.profiles, 'feature profile', 'profiles, comma-separated (e.g. Core,SmartCharging)', "to take the charger's SupportedFeatureProfiles");
     const unknown = list.filter((p) => !(featureProfiles as readonly string[]).includes(p));
     if (unknown.length) throw new Error(`--profiles: ${unknown.join(', ')} ${unknown.length > 1 ? 'are not feature profiles' : 'is not a feature profile'} (one of ${featureProfiles.join(', ')})`);
     declared.profiles = list as FeatureProfile[];
@@ -251,12 +248,12 @@ export function summaryLine(noun: 'case' | 'step', results: CaseResult[], wallMs
   return `${results.length} ${noun}${results.length === 1 ? '' : 's'}: ${n('pass')} passed, ${n('fail')} failed, ${n('notApplicable')} not applicable, ${n('inconclusive')} inconclusive, ${n('error')} ${n('error') === 1 ? 'error' : 'errors'}${n('notSupported') ? `, ${n('notSupported')} not supported` : ''}; ${(wallMs / 1000).toFixed(1)} s${chargerMs !== null ? ` (${Math.round(chargerMs / 1000)} s of charger time)` : ''}`;
 }
 
-/** The closing line of a run the bench could not carry out: why, and how many of its planned cases it did not run. */
-export function couldNotRunLine(run: Pick<RunResult, 'error' | 'planned' | 'cases' | 'wallMs' | 'ms' | 'virtual' | 'fakeTime'>, plannedCount: number): string {
+/** The closing line of a run the bench could not carry out: why, and how many of its planned cases (a commissioning's: steps) it did not run. */
+export function couldNotRunLine(run: Pick<RunResult, 'error' | 'planned' | 'cases' | 'wallMs' | 'ms' | 'virtual' | 'fakeTime'>, plannedCount: number, noun: 'case' | 'step' = 'case'): string {
   const planned = run.planned?.length ?? plannedCount;
   const notRun = Math.max(0, planned - run.cases.length);
   const took = `${(run.wallMs / 1000).toFixed(1)} s${ranOnFakeTime(run) ? ` (${Math.round(run.ms / 1000)} s of charger time)` : ''}`;
-  return printable(`Could not run: ${run.error ?? 'the bench could not go on'}; ${notRun} of ${planned} planned case${planned === 1 ? '' : 's'} not run; ${took}`);
+  return printable(`Could not run: ${run.error ?? 'the bench could not go on'}; ${notRun} of ${planned} planned ${noun}${planned === 1 ? '' : 's'} not run; ${took}`);
 }
 
 export function printSummary(noun: 'case' | 'step', results: CaseResult[], wallMs: number, chargerMs: number | null): void {

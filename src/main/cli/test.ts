@@ -2,19 +2,19 @@
 // charger (--charger) the bench waits for it to connect and asks the person at it on the terminal;
 // against a built-in virtual charger (--virtual) every step is automatic and timed waits take no time.
 // The run is kept in the bench record's run history, as one started from the UI. Exit status 1 when any
-// case fails or errs, 2 for a usage error (an unknown case, no case left to run or none that can run yet,
-// options that do not go together, a report's folder that is not there, test data that is not valid: named
-// on one line, the field as the API names it), 3 when a report could not be written, 4 when the charger
-// did not connect within --connect-timeout, 5 when nothing was concluded (no case failed or erred but none
-// passed; with --strict, a case inconclusive; without a terminal, a case that needed a person), 130 (143)
-// when stopped by Ctrl-C (SIGTERM).
+// case fails or errs, 2 for a usage error (an unknown case, --cases or --profiles given empty, no case left
+// to run or none that can run yet, options that do not go together, a report's folder that is not there,
+// test data that is not valid: named on one line, the field as the API names it), 3 when a report could
+// not be written, 4 when the charger did not connect within --connect-timeout, 5 when nothing was
+// concluded (no case failed or erred but none passed; with --strict, a case inconclusive; without a
+// terminal, a case that needed a person), 130 (143) when stopped by Ctrl-C (SIGTERM).
 import { Command, Option } from 'commander';
 import { octt16Cases, findCases } from '../conformance/octt16';
 import { TestData } from '../conformance/test-data';
 import { featureProfiles } from '../../shared/ocpp16';
 import { chargerRunOptions, runOnCharger, testOutputs, usageConflict } from './run-on-charger';
 import { checkOutputs } from './outputs';
-import { jsonFileOption } from './options';
+import { jsonFileOption, listItems } from './options';
 import { hearEarly } from './interrupt';
 
 /** The exit statuses, as `chargebench test --help` ends (README, Exit status). */
@@ -52,13 +52,8 @@ export function registerTestCommand(program: Command): void {
       if (conflict) usage(conflict);
       let cases = octt16Cases;
       try {
-        if (opts.cases)
-          cases = findCases(
-            String(opts.cases)
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-          );
+        // Given empty (a job's `--cases "$CASES"` with the variable unset) is a usage error, not every case.
+        if (opts.cases !== undefined) cases = findCases(listItems('--cases', opts.cases, 'test case', 'case ids, comma-separated (e.g. TC_003_CS,TC_010_CS)', 'to run every case'));
         if (opts.profile) cases = cases.filter((c) => c.profile === opts.profile);
       } catch (e) {
         usage((e as Error).message);

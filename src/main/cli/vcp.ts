@@ -9,7 +9,7 @@ import { redactFrameText } from '../../shared/ocpp16';
 import { printable } from './terminal';
 import { VirtualChargePoint, type VcpFrame } from '../virtual-cp/charge-point';
 import { BenchError } from '../errors';
-import { faultPatch } from '../virtual-cp/faults';
+import { actionsSwitchedOff, actionsSwitchedOffWords, faultPatch } from '../virtual-cp/faults';
 import { commandLine, commandUsage, performPhysicalAction } from '../virtual-cp/physical-actions';
 import { formatClock } from '../../shared/format/time';
 
@@ -246,6 +246,10 @@ function switchFault(vcp: VirtualChargePoint, rest: string): void {
     }
   }
   if (m[2]) body = { ...body, on: m[2] === 'on' };
-  vcp.setFaults(faultPatch(m[1], body, vcp.faults));
+  const before = vcp.faults;
+  vcp.setFaults(faultPatch(m[1], body, before));
+  // `switch action off` (every action's fault, or the one given) says which it turned off, or that none was on.
+  const off = actionsSwitchedOff(m[1]!, body, before, vcp.faults);
+  if (off) console.log(actionsSwitchedOffWords(off, body));
   console.log(activeFaults(vcp.faults).length ? `Fault switches on: ${activeFaults(vcp.faults).join(', ')}` : 'All fault switches off');
 }

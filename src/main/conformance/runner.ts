@@ -16,6 +16,7 @@ import type { Operator, OperatorPrompt } from './operator';
 import { readPics, type PicsDeclaration } from './pics';
 import { restorePreconditions, type RestoreOptions } from './restore';
 import { sessionsEndedInSetup } from './setup-sessions';
+import { notYetSupported, notYetSupportedOf } from './not-yet-supported';
 import { afterLastCase, minimumStatusDurationNotBack } from './after-cases';
 import { afterCasesPhase, minimumStatusDurationAtStart, minimumStatusDurationForCommissioning } from './min-status-duration';
 import { capabilitySources } from './capabilities';
@@ -23,20 +24,7 @@ import { afterUnanswered, setupHost, stoppedInSetup } from './setup-stop';
 import { firmwareAfterCase, firmwareAtRunEnd, type FirmwareAfterCase } from './firmware-end';
 import { endOwnStopWatch, namingOwnStop, ownStopCheck } from './own-stop';
 import type { TestData } from './test-data';
-import {
-  Inconclusive,
-  NotApplicable,
-  RunStopped,
-  StepFailure,
-  type CaseDefinition,
-  type CaseResult,
-  type NotYetSupported,
-  type Pics,
-  type RunResult,
-  type RunSummary,
-  type StepResult,
-  type Verdict,
-} from './types';
+import { Inconclusive, NotApplicable, RunStopped, StepFailure, type CaseDefinition, type CaseResult, type Pics, type RunResult, type RunSummary, type StepResult, type Verdict } from './types';
 
 export type RunEvent =
   | { type: 'runStarted'; run: RunResult }
@@ -301,6 +289,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     Object.assign(run, firmwareAtRunEnd(run, frames.frames, firmwareReplaced));
     // With its finish time.
     if (ended) run.state = ended;
+    // A stopped run's cases the bench cannot run yet that it never came to are listed with those it did not include.
+    if (o.suite) run.notYetSupported = notYetSupportedOf(run, o.suite);
   }
   o.onEvent?.({ type: 'runFinished', run });
   return run;
@@ -325,12 +315,6 @@ function configAtEndProblem(end: Awaited<ReturnType<CaseHost['operate']>> | Erro
 
 /** A case that ended before it began: it does not apply, or the bench cannot run it (nothing of the charger was touched). */
 const ranEarly = (c: CaseResult) => (c.verdict === 'notApplicable' || c.verdict === 'notSupported') && c.steps.length === 0 && c.frames.length === 0 && c.cleanupProblems.length === 0 && c.ms === 0;
-
-/** The suite's cases the bench cannot run yet that are not among `cases`, with why. */
-export function notYetSupported(suite: CaseDefinition[], cases: CaseDefinition[]): NotYetSupported[] {
-  const included = new Set(cases.map((c) => c.id));
-  return suite.filter((c) => c.notSupported && !included.has(c.id)).map((c) => ({ id: c.id, title: c.title, profile: c.profile, section: c.section, reason: c.notSupported! }));
-}
 
 /** What the bench hosts for a firmware case: a dummy image any charger may take, and a file no charger can install. */
 const FIRMWARE = {

@@ -9,7 +9,8 @@ import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
 import { runOperator, type RunOperator } from './attended';
 import type { PicsDeclaration } from './pics';
-import { notYetSupported, runConformance, type RunEvent } from './runner';
+import { runConformance, type RunEvent } from './runner';
+import { notYetSupported, notYetSupportedOf, withNotYetSupported } from './not-yet-supported';
 import { checkRunRequest, defined } from './run-request';
 import { noOperator } from './unattended';
 import { virtualDeclaration } from './virtual';
@@ -172,6 +173,7 @@ export class ConformanceService {
         // too, as such (not as stopped: nobody stopped it), with why; one stopped meanwhile is stopped.
         entry.run.state = abort.signal.aborted ? 'stopped' : 'error';
         entry.run.error = (e as Error).message;
+        entry.run.notYetSupported = notYetSupportedOf(entry.run, octt16Cases);
         await save();
       })
       .finally(() => {
@@ -225,7 +227,8 @@ export class ConformanceService {
     if (a) return { ...a.run, ...current(a) };
     const stored = this.bench.record.testRuns.get(runId) as RunResult | null;
     if (!stored) throw new BenchError(404, `No test run ${runId}`, { field: 'runId' });
-    return stored.state === 'running' ? { ...stored, state: 'stopped' } : stored;
+    // A stopped run kept before it listed the cases the bench cannot run yet that it never came to lists them.
+    return withNotYetSupported(stored.state === 'running' ? { ...stored, state: 'stopped' } : stored, octt16Cases);
   }
 
   /** A report of a run in one of its forms; the evidence pack holds them all with every frame. */

@@ -27,6 +27,7 @@ import { SettingsRepository, settingWrites } from './repositories/settings';
 import { VirtualChargersRepository, virtualChargerWrites } from './repositories/virtual-chargers';
 import { TestRunsRepository, testRunWrites } from './repositories/test-runs';
 import { CommissioningsRepository, commissioningWrites } from './repositories/commissionings';
+import { leftLockNote, mendUncleanStop, stoppedUncleanly, uncleanNotMended, uncleanStopWrites } from './unclean-stop';
 
 export type { WriterProblem } from './writer/writer';
 export type { SecretCodec } from './secrets';
@@ -55,6 +56,7 @@ const writes: Writes = {
   ...testRunWrites,
   ...commissioningWrites,
   ...retentionWrites,
+  ...uncleanStopWrites,
 };
 const chunkers: Chunkers = { ...messageChunkers, ...meterValueChunkers };
 
@@ -135,9 +137,14 @@ export class BenchRecord {
   readonly commissionings: CommissioningsRepository;
   private readonly store: Store;
 
-  /** Opens the record in `dataDir`: its lock, migrations, then whatever a killed process left in the journal. */
+  /**
+   * Opens the record in `dataDir`: its lock, migrations, then whatever a killed process left in the journal;
+   * after a bench that did not stop cleanly, the record is put right and a notice says so (unclean-stop.ts).
+   */
   static async open(dataDir: string, options: RecordOptions = {}): Promise<BenchRecord> {
     ensureDataDir(dataDir);
+    // Read before the lock is taken: taking it writes the note anew.
+    const lockNote = leftLockNote(dataDir);
     const lock = DataDirLock.acquire(dataDir, options.face ?? 'another ChargeBench', options.nativeBinding);
     let db: Db;
     try {
@@ -146,11 +153,24 @@ export class BenchRecord {
       lock.release();
       throw e;
     }
+    // Before the writer opens the journal (it begins a segment of its own).
+    const unclean = stoppedUncleanly(dataDir, lockNote);
     const writer = new GroupCommitWriter(databaseFile(dataDir), dataDir, ingestedSeq(db), writes, chunkers, options, LEGACY_ORDER);
     await writer.settled();
     const reader = new RecordReader({ file: databaseFile(dataDir), nativeBinding: options.nativeBinding });
-    return new BenchRecord(db, writer, reader, lock, dataDir, options.secrets ?? plainSecrets, options.clock ?? systemClock);
+    const record = new BenchRecord(db, writer, reader, lock, dataDir, options.secrets ?? plainSecrets, options.clock ?? systemClock);
+    // The journal's leftover entries are in SQLite now (settled above): what the killed process never wrote is mended from them.
+    // (Not while SQLite cannot take them: the record read would lack them.)
+    if (unclean && writer.currentProblem) record.startNotices.push(uncleanNotMended(`SQLite could not take the record at start: ${writer.currentProblem.error}`));
+    else if (unclean) {
+      record.startNotices.push(mendUncleanStop(db, (name, params) => writer.write(name, params), writer.notices));
+      await writer.settled();
+    }
+    return record;
   }
+
+  /** What opening the record found besides the journal's own notices (an unclean stop before). */
+  private readonly startNotices: string[] = [];
 
   private constructor(
     readonly db: Db,
@@ -194,9 +214,9 @@ export class BenchRecord {
     writer.onWritesDropped = () => this.virtualChargers.forgetWritten();
   }
 
-  /** What the journal said at start (damage moved aside, gaps), in words. */
+  /** What the journal said at start (damage moved aside, gaps), and that the bench before did not stop cleanly, in words. */
   get notices(): readonly string[] {
-    return this.writer.notices;
+    return [...this.writer.notices, ...this.startNotices];
   }
 
   /** Whether the bench can record now; while false, nothing new should be taken on. */

@@ -102,6 +102,22 @@ export function faultPatch(name: string, body: unknown, current: Faults): Partia
   return patch;
 }
 
+/**
+ * What switching the `action` fault off turned off (its body `{"on": false}`, with or without an action): the
+ * actions whose fault was on before and is not now, empty when none was; undefined for any other body.
+ */
+export function actionsSwitchedOff(name: string, body: unknown, before: Faults, after: Faults): string[] | undefined {
+  if (name !== 'action' || (body as { on?: unknown } | null)?.on !== false) return undefined;
+  return Object.keys(before.actions).filter((a) => !(a in after.actions));
+}
+
+/** The same in words, for the terminal: which were switched off, or that none was on (for the action given). */
+export function actionsSwitchedOffWords(off: string[], body: unknown): string {
+  const action = (body as { action?: unknown }).action;
+  if (off.length) return `Switched off the protocol fault${off.length === 1 ? '' : 's'} on ${off.join(', ')}`;
+  return typeof action === 'string' ? `No protocol fault was on for ${action}` : 'No protocol fault was on';
+}
+
 const never = () => new Promise<never>(() => {});
 
 /**

@@ -5,7 +5,7 @@ import { BenchError, parse } from '../errors';
 import { ActionFault, FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualChargerView } from '../../shared/api/virtual-chargers';
 import { centralSystemActions } from '../../shared/ocpp16';
 import { VirtualChargePoint, type PersistedState } from './charge-point';
-import { faultPatch } from './faults';
+import { actionsSwitchedOff, faultPatch } from './faults';
 import { performPhysicalAction } from './physical-actions';
 import { systemClock, type Clock, type Timer } from '../clock';
 import { AuthorizationKey } from '../../shared/api/commands';
@@ -252,14 +252,19 @@ export class VirtualChargerManager {
     return entry.vcp.view();
   }
 
-  /** One named fault switch, e.g. `offline` with `{"on": true, "seconds": 30}`. */
+  /**
+   * One named fault switch, e.g. `offline` with `{"on": true, "seconds": 30}`; `action` switched off says which
+   * actions' faults that turned off (`switchedOff`).
+   */
   setFault(id: string, name: string, body: unknown): VirtualChargerView {
     const entry = this.entry(id);
-    const patch = faultPatch(name, body, entry.vcp.faults);
+    const before = entry.vcp.faults;
+    const patch = faultPatch(name, body, before);
     entry.vcp.setFaults(patch);
     this.save(entry, true);
     this.faultsSwitched(entry, undefined, Object.keys(patch) as Array<keyof Faults>);
-    return entry.vcp.view();
+    const off = actionsSwitchedOff(name, body, before, entry.vcp.faults);
+    return off ? { ...entry.vcp.view(), switchedOff: off } : entry.vcp.view();
   }
 
   /**

@@ -214,8 +214,9 @@ export interface RunResult {
   /** Why the run ended early, when the bench could not go on (state `error`: the charger never connected, its capabilities could not be read). */
   error?: string;
   /**
-   * The suite's cases the bench cannot run yet that the run did not include, with why: every report lists
-   * them (with those it included, every such case of the suite), counted neither as passed nor as failed.
+   * The suite's cases the bench cannot run yet that have no verdict in the run (it did not include them, or a
+   * stopped run never came to them), with why: every report lists them (with summary.notSupported, every such
+   * case of the suite), counted neither as passed nor as failed.
    */
   notYetSupported?: NotYetSupported[];
   /**

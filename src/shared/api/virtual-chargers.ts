@@ -169,14 +169,17 @@ export const faultSwitches = {
         .refine((m) => Object.keys(m).every((a) => (centralSystemActions as readonly string[]).includes(a)), 'keys must be central-system actions, e.g. "Reset"')
         .default({}),
     },
+    // Off without an action: every action's fault of the charger is switched off.
     body: ActionFault.partial()
-      .extend({ on: z.boolean(), action: z.enum(centralSystemActions as [string, ...string[]], { error: 'must be a central-system action such as "Reset"' }) })
+      .extend({ on: z.boolean(), action: z.enum(centralSystemActions as [string, ...string[]], { error: 'must be a central-system action such as "Reset"' }).optional() })
+      .refine((b) => !b.on || b.action !== undefined, { path: ['action'], error: 'is required to switch a fault on: a central-system action such as "Reset"' })
       .refine((b) => !b.on || b.mode !== undefined, { path: ['mode'], error: 'is required to switch a fault on: reject, ignore, delay, callError or malformed' }),
     example: '{"on": true, "action": "Reset", "mode": "reject" | "ignore" | "delay" | "callError" | "malformed", "delaySeconds": 10, "errorCode": "InternalError"}',
     patch: ({ on, action, ...fault }, current) => {
       const actions = { ...current.actions };
-      if (on) actions[action] = ActionFault.parse(fault);
-      else delete actions[action];
+      if (on) actions[action!] = ActionFault.parse(fault);
+      else if (action) delete actions[action];
+      else return { actions: {} };
       return { actions };
     },
     control: { kind: 'per-action', field: 'actions' },
@@ -318,4 +321,9 @@ export interface VirtualChargerView {
   /** The whole charger's fault (connector 0), set by the physical action; null when none. */
   chargerFault?: { errorCode: ChargePointErrorCode; info?: string } | null;
   faults: Faults;
+  /**
+   * In the answer to switching the `action` fault off (`{"on": false}`, with or without an action): the actions
+   * whose fault it switched off (empty: none was on). Absent anywhere else.
+   */
+  switchedOff?: string[];
 }

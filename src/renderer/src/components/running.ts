@@ -38,6 +38,14 @@ export interface RunningTransaction {
    * Null: nothing the connector says contradicts the record.
    */
   connectorSays: string | null;
+  /**
+   * A newer session the record holds open on the same connector (the newest there, by when the bench
+   * received its StartTransaction, then by transactionId): a connector holds one session at a time, so this
+   * older one is not running (its StopTransaction never came, e.g. the charger restarted and started anew).
+   * `receivedAt`: when the bench received the newer one's start, null when the record does not say.
+   * Null: it is the newest open on its connector.
+   */
+  supersededBy: { transactionId: number; receivedAt: string | null } | null;
 }
 
 /**
@@ -58,11 +66,68 @@ export function connectorSaysNoSession(t: Pick<TransactionView, 'connectorId' | 
   return Date.parse(c.updatedAt) > Date.parse(t.receivedAt) ? c.status : null;
 }
 
-/** A transaction the record holds open is running unless its connector says no session is there. */
-export const isRunning = (t: Pick<RunningTransaction, 'connectorSays'>): boolean => t.connectorSays === null;
+/** Whether `a` is newer than `b`: by when the bench received its StartTransaction (one the record does not say is older), then by transactionId. */
+function newer(a: Pick<TransactionView, 'transactionId' | 'receivedAt'>, b: Pick<TransactionView, 'transactionId' | 'receivedAt'>): boolean {
+  const at = (t: Pick<TransactionView, 'receivedAt'>) => (t.receivedAt && Number.isFinite(Date.parse(t.receivedAt)) ? Date.parse(t.receivedAt) : -Infinity);
+  return at(a) !== at(b) ? at(a) > at(b) : a.transactionId > b.transactionId;
+}
 
-/** Why a transaction the record holds open is not running: "record says open; connector 1 reports Available". */
-export function notRunningText(t: Pick<RunningTransaction, 'connectorId' | 'connectorSays'>): string | null {
+/** The newest session of each charger's connector among `list` (the one that can be running there), by "chargerId\nconnectorId". */
+function newestByConnector<T extends Pick<TransactionView, 'transactionId' | 'chargerId' | 'connectorId' | 'receivedAt'>>(list: readonly T[]): Map<string, T> {
+  const newest = new Map<string, T>();
+  for (const t of list) {
+    const key = `${t.chargerId}\n${t.connectorId}`;
+    const held = newest.get(key);
+    if (!held || newer(t, held)) newest.set(key, t);
+  }
+  return newest;
+}
+
+/**
+ * The session the record holds open on a charger's connector that can be running there: with several open
+ * (an older one's StopTransaction never came), the newest; undefined when none is open.
+ */
+export function sessionOnConnector(active: Record<number, TransactionView>, chargerId: string, connectorId: number): TransactionView | undefined {
+  return newestByConnector(Object.values(active).filter((t) => t.active && t.chargerId === chargerId && t.connectorId === connectorId)).get(`${chargerId}\n${connectorId}`);
+}
+
+/**
+ * The sessions among `open` (those the record holds open) that a newer one open on the same connector
+ * supersedes, by transactionId, each with that newer one (as `supersededBy`): for a count or a list that
+ * has no RunningTransaction at hand (the Transactions screen).
+ */
+export function supersededSessions(open: Iterable<TransactionView>): Map<number, NonNullable<RunningTransaction['supersededBy']>> {
+  const list = [...open].filter((t) => t.active);
+  const newest = newestByConnector(list);
+  const found = new Map<number, NonNullable<RunningTransaction['supersededBy']>>();
+  for (const t of list) {
+    const by = supersededBy(t, newest.get(`${t.chargerId}\n${t.connectorId}`));
+    if (by) found.set(t.transactionId, by);
+  }
+  return found;
+}
+
+/** A transaction the record holds open is running unless its connector says no session is there or a newer one is open on it. */
+export const isRunning = (t: Pick<RunningTransaction, 'connectorSays' | 'supersededBy'>): boolean => t.connectorSays === null && !t.supersededBy;
+
+/**
+ * Why a transaction the record holds open is not running, after "The record holds transaction N open, but":
+ * "a newer session (transaction 19) started on connector 1 at 10:02:03", "connector 1 reports Available since it started".
+ */
+export function notRunningCause(t: Pick<RunningTransaction, 'connectorId' | 'connectorSays' | 'supersededBy'>): string | null {
+  if (t.supersededBy) {
+    const at = t.supersededBy.receivedAt ? ` at ${formatWhen(t.supersededBy.receivedAt)}` : '';
+    return `a newer session (transaction ${t.supersededBy.transactionId}) started on connector ${t.connectorId}${at}`;
+  }
+  return t.connectorSays === null ? null : `connector ${t.connectorId} reports ${t.connectorSays} since it started`;
+}
+
+/**
+ * Why a transaction the record holds open is not running: "record says open; connector 1 reports Available",
+ * "record says open; a newer session (transaction 19) started on connector 1 at 10:02:03".
+ */
+export function notRunningText(t: Pick<RunningTransaction, 'connectorId' | 'connectorSays' | 'supersededBy'>): string | null {
+  if (t.supersededBy) return `record says open; ${notRunningCause(t)}`;
   return t.connectorSays === null ? null : `record says open; connector ${t.connectorId} reports ${t.connectorSays}`;
 }
 
@@ -130,7 +195,8 @@ export function energyWithTimeText(t: Pick<RunningTransaction, 'energyWh' | 'ene
 
 /**
  * Running transactions of a charger (on one connector, or all when `connectorId` is absent or 0), as the
- * record holds them open; with its `connectors`, each one a connector says is not running is marked (connectorSays).
+ * record holds them open; with its `connectors`, each one a connector says is not running is marked
+ * (connectorSays), and each older one open on a connector with a newer one (supersededBy).
  */
 export function runningTransactions(
   active: Record<number, TransactionView>,
@@ -163,6 +229,7 @@ export function runningTransactionsOf(
 }
 
 function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample[]>, connectorsOf: ConnectorsOf = noConnectors): RunningTransaction[] {
+  const newest = newestByConnector(list);
   return list
     .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
     .map((t) => {
@@ -180,8 +247,14 @@ function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample
         energyReceivedAt: reading?.receivedAt ?? null,
         readingEvery: reading?.every ?? 0,
         connectorSays: connectorSaysNoSession(t, connectorsOf(t.chargerId)),
+        supersededBy: supersededBy(t, newest.get(`${t.chargerId}\n${t.connectorId}`)),
       };
     });
+}
+
+/** The newer session open on `t`'s connector (`newest` there), as supersededBy; null when `t` is the newest. */
+function supersededBy(t: TransactionView, newest: TransactionView | undefined): RunningTransaction['supersededBy'] {
+  return newest && newest.transactionId !== t.transactionId ? { transactionId: newest.transactionId, receivedAt: newest.receivedAt ?? null } : null;
 }
 
 /** The running transactions with their energy so far (asked of the bench's record when no live reading came yet): for what a confirmation lists. */

@@ -54,8 +54,19 @@ export function useMeterSeries(scope: MeterScope | null, stored?: readonly Meter
   return useMeterSeriesRead(scope, stored, arrived).samples;
 }
 
-/** useMeterSeries, with why the bench could not give the stored history when it could not (null when it did, or while asked). */
-export function useMeterSeriesRead(scope: MeterScope | null, stored?: readonly MeterValueRow[], arrived?: readonly MeterSample[]): { samples: MeterSample[]; error: string | null } {
+/** What useMeterSeriesRead gives: the samples, and whether the stored history is among them yet. */
+export interface MeterSeriesRead {
+  samples: MeterSample[];
+  /** Why the bench could not give the stored history (null when it did, or while asked). */
+  error: string | null;
+  /** The stored history is being fetched and none of it is in `samples` yet: "no readings" is not known. */
+  loading: boolean;
+  /** Fetch the stored history again (after an error). */
+  retry: () => void;
+}
+
+/** useMeterSeries, with whether the stored history is still being fetched, or why the bench could not give it. */
+export function useMeterSeriesRead(scope: MeterScope | null, stored?: readonly MeterValueRow[], arrived?: readonly MeterSample[]): MeterSeriesRead {
   const client = useClient();
   const { chargerId, connectorId, transactionId } = scope ?? {};
   const live = useBench((s) => (arrived || chargerId === undefined || connectorId === undefined ? undefined : s.meter[meterKey(chargerId, connectorId)])) ?? NO_SAMPLES;
@@ -65,16 +76,24 @@ export function useMeterSeriesRead(scope: MeterScope | null, stored?: readonly M
   const [round, setRound] = useState(0);
   // The store keeps an hour of readings only of the connectors a chart watches (of the others, 16).
   useEffect(() => (arrived || chargerId === undefined || connectorId === undefined ? undefined : watchMeter(chargerId, connectorId)), [arrived === undefined, chargerId, connectorId]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The history fetched, with the scope it is of: another scope's (the page moved to another charger)
+  // is not this one's, and this one's is then still to come.
+  const key = `${chargerId}|${connectorId}|${transactionId}`;
   const fetched = useLoad(
     async () =>
       scope && !stored
-        ? toSamples(
-            await client.call('chargers:meterValues', { chargerId: scope.chargerId, connectorId: scope.connectorId, ...(transactionId === undefined ? {} : { transactionId }), limit: HISTORY_ROWS }),
-          )
+        ? {
+            key,
+            samples: toSamples(
+              await client.call('chargers:meterValues', { chargerId: scope.chargerId, connectorId: scope.connectorId, ...(transactionId === undefined ? {} : { transactionId }), limit: HISTORY_ROWS }),
+            ),
+          }
         : null,
     [client, chargerId, connectorId, transactionId, !stored, round],
   );
-  const historyEnd = fetched.data?.length ? fetched.data[fetched.data.length - 1].t : null;
+  const history = fetched.data?.key === key ? fetched.data.samples : null;
+  const wanted = !!scope && !stored;
+  const historyEnd = history?.length ? history[history.length - 1].t : null;
   const apart = !stored && !arrived && !fetched.loading && live.length >= MAX_SAMPLES && historyEnd !== null && live[0].t > historyEnd;
   useEffect(() => {
     if (apart) setRound((n) => n + 1);
@@ -82,10 +101,16 @@ export function useMeterSeriesRead(scope: MeterScope | null, stored?: readonly M
   const given = useMemo(() => (stored ? toSamples(stored) : null), [stored]);
   const samples = useMemo(() => {
     if (chargerId === undefined) return NO_SAMPLES;
-    const merged = mergeSamples(given ?? fetched.data ?? NO_SAMPLES, arrived ?? live);
+    const merged = mergeSamples(given ?? history ?? NO_SAMPLES, arrived ?? live);
     return transactionId === undefined ? merged : merged.filter((s) => s.transactionId === transactionId);
-  }, [chargerId, given, fetched.data, arrived, live, transactionId]);
-  return { samples, error: scope && !stored ? fetched.error : null };
+  }, [chargerId, given, history, arrived, live, transactionId]);
+  return {
+    samples,
+    // While asked again (a retry), the last failure is not the answer yet.
+    error: wanted && !fetched.loading ? fetched.error : null,
+    loading: wanted && fetched.loading && history === null,
+    retry: fetched.reload,
+  };
 }
 
 /**

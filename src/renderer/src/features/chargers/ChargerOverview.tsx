@@ -1,6 +1,7 @@
 // A charger at a glance: one card per connector (status, error, running transaction, live meter chart)
 // and what the charger said about itself at boot, with its firmware and diagnostics status.
 import { useMemo, type ComponentType, type ReactNode } from 'react';
+import Button from '@mui/material/Button';
 import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -18,13 +19,15 @@ import { neverConnected, silenceOf, useNow, useReach } from '../../components/re
 import { Ago, TimeAgo } from '../../components/Ago';
 import { connectorConcern, connectorErrorWords } from '../../../../shared/api/connector-errors';
 import { useMeterSeriesRead } from '../../components/useMeterSeries';
+import { EarlierLoading, LOADING_READINGS, MeterLoading } from '../../components/MeterLoading';
 import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime, formatWhen } from '../../components/format';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
 import { Facts } from '../../components/Facts';
+import { OlderOpenSessions } from './OlderOpenSessions';
 import { overdueWords } from './chargerFields';
 import { givenInterval, intervalWords } from '../../components/heartbeatInterval';
-import { standingText, useProgressStanding } from '../../components/running';
+import { sessionOnConnector, standingText, useProgressStanding } from '../../components/running';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { ChargerView, ConnectorView, TransactionView } from '../../../../shared/api/views';
@@ -37,7 +40,12 @@ export type ConnectorActionsSlot = ComponentType<{ chargerId: string; connectorI
 /** A power reading older than this (or than three usual steps) is not "now". */
 const NOW_MS = 120_000;
 
-function ActiveTransaction({ tx, samples, stale, unconfirmed }: { tx: TransactionView; samples: MeterSample[]; stale: boolean; unconfirmed: boolean }) {
+/** What a session's fact says with no reading of it among those shown, when that is not known to be "none" (null when it is). */
+function unknownReading(loading: boolean, unread: boolean): string | null {
+  return loading ? LOADING_READINGS : unread ? 'not known (the readings could not be read)' : null;
+}
+
+function ActiveTransaction({ tx, samples, stale, unconfirmed, unknown }: { tx: TransactionView; samples: MeterSample[]; stale: boolean; unconfirmed: boolean; unknown: string | null }) {
   const now = useNow();
   const during = useMemo(() => samples.filter((s) => belongsTo(tx, s)), [samples, tx]);
   const latest = latestReading(during);
@@ -58,7 +66,8 @@ function ActiveTransaction({ tx, samples, stale, unconfirmed }: { tx: Transactio
           [
             'Energy so far',
             <>
-              <strong>{formatEnergy(energy?.wh)}</strong>
+              {/* While the stored readings load (or when they could not be read), none is not known. */}
+              {!energy && unknown ? unknown : <strong>{formatEnergy(energy?.wh)}</strong>}
               {energy?.warning && (
                 <Box component="span" sx={{ display: 'block', color: 'warning.main' }}>
                   {energy.warning}
@@ -68,7 +77,7 @@ function ActiveTransaction({ tx, samples, stale, unconfirmed }: { tx: Transactio
           ],
           fresh
             ? ['Power now', <strong>{formatPower(latest.powerW)}</strong>]
-            : ['Last power reading', latest?.powerW === undefined ? 'none yet' : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`],
+            : ['Last power reading', latest?.powerW === undefined ? (unknown ?? 'none yet') : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`],
         ]}
       />
     </Box>
@@ -76,11 +85,24 @@ function ActiveTransaction({ tx, samples, stale, unconfirmed }: { tx: Transactio
 }
 
 /** What the meter says beside the chart: a session's reading, or, with none running, only the register (no power from a session that is over). */
-function MeterLine({ connectorId, samples, tx, unread = false }: { connectorId: number; samples: MeterSample[]; tx: TransactionView | undefined; unread?: boolean }) {
+function MeterLine({
+  connectorId,
+  samples,
+  tx,
+  unread = false,
+  loading = false,
+}: {
+  connectorId: number;
+  samples: MeterSample[];
+  tx: TransactionView | undefined;
+  unread?: boolean;
+  loading?: boolean;
+}) {
   const latest = latestReading(tx ? samples.filter((s) => belongsTo(tx, s)) : samples);
   let text: string;
-  // `unread`: the bench could not give the stored readings, so "none yet" is not known.
-  if (!latest && unread) text = 'Not known: the readings could not be read';
+  // `loading`: the stored readings are still being fetched; `unread`: the bench could not give them. Either way "none yet" is not known.
+  if (!latest && loading) text = LOADING_READINGS;
+  else if (!latest && unread) text = 'Not known: the readings could not be read';
   // The chart beside may show earlier sessions' readings: this one's are not among them yet.
   else if (!latest) text = tx ? (samples.length ? 'No readings in this session yet (the chart shows earlier ones)' : 'No readings in this session yet') : 'No readings yet';
   else if (tx) text = readingText(latest);
@@ -132,7 +154,8 @@ function ConnectorCard({
   silent: boolean;
 }) {
   // The bench may refuse to read them (a connector id it cannot take): said, not taken for "none yet".
-  const { samples, error: meterError } = useMeterSeriesRead({ chargerId, connectorId: connector.connectorId });
+  // While it fetches them, the card says so (a session of 10,000 readings takes seconds under load).
+  const { samples, error: meterError, loading: meterLoading, retry: meterRetry } = useMeterSeriesRead({ chargerId, connectorId: connector.connectorId });
   const stale = useReach(chargerId).stale || silent;
   const { connectorId } = connector;
   const lastBoot = useBench((s) => s.chargers[chargerId]?.lastBoot);
@@ -163,34 +186,50 @@ function ConnectorCard({
       )}
       <Box sx={stale ? { opacity: 0.6 } : undefined}>
         {tx ? (
-          <ActiveTransaction tx={tx} samples={samples} stale={stale} unconfirmed={unconfirmedSince(tx, sessionCharger) !== null} />
+          <ActiveTransaction tx={tx} samples={samples} stale={stale} unconfirmed={unconfirmedSince(tx, sessionCharger) !== null} unknown={unknownReading(meterLoading, !!meterError)} />
         ) : (
           <Typography variant="body2" color="text.secondary">
             No charging session running.
           </Typography>
         )}
+        <OlderOpenSessions chargerId={chargerId} connectorId={connectorId} />
         <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mt: 2, mb: 0.5, gap: 1, flexWrap: 'wrap' }}>
           <Typography variant="subtitle2">Meter</Typography>
-          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} />
+          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} loading={meterLoading} />
         </Stack>
         {meterError && (
-          <Alert severity="error" sx={{ mb: 1 }} data-testid={`meter-error-${connectorId}`}>
-            The meter values could not be read: {meterError}
-            {samples.length ? ' The chart shows only those received since this page opened.' : ''}
+          <Alert
+            severity="error"
+            sx={{ mb: 1 }}
+            action={
+              <Button color="inherit" size="small" onClick={meterRetry}>
+                Try again
+              </Button>
+            }
+          >
+            <span data-testid={`meter-error-${connectorId}`}>
+              The meter values could not be read: {meterError}
+              {samples.length ? ' The chart shows only those received since this page opened.' : ''}
+            </span>
           </Alert>
         )}
-        <MeterChart
-          data-testid={`meter-chart-${connectorId}`}
-          title={`Power and energy of connector ${connectorId}`}
-          samples={samples}
-          energyLabel="Energy register (kWh)"
-          height={samples.length ? 220 : 96}
-          emptyText={
-            meterError
-              ? 'No meter values to show: the bench could not read them (see above).'
-              : 'No meter values yet. They appear here as the charger sends MeterValues while charging (every MeterValueSampleInterval seconds).'
-          }
-        />
+        {meterLoading && !samples.length ? (
+          <MeterLoading data-testid={`meter-chart-${connectorId}`} title={`Power and energy of connector ${connectorId}`} height={96} />
+        ) : (
+          <MeterChart
+            data-testid={`meter-chart-${connectorId}`}
+            title={`Power and energy of connector ${connectorId}`}
+            samples={samples}
+            energyLabel="Energy register (kWh)"
+            height={samples.length ? 220 : 96}
+            emptyText={
+              meterError
+                ? 'No meter values to show: the bench could not read them (see above).'
+                : 'No meter values yet. They appear here as the charger sends MeterValues while charging (every MeterValueSampleInterval seconds).'
+            }
+          />
+        )}
+        {meterLoading && samples.length > 0 && <EarlierLoading text="Loading the earlier readings… (the chart shows those received since this page opened)" />}
       </Box>
     </Paper>
   );
@@ -290,7 +329,8 @@ export function ChargerOverview({
   const activeTransactions = useBench((s) => s.activeTransactions);
   const silence = silenceOf(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
-  const txOf = (connectorId: number) => Object.values(activeTransactions).find((t) => t.chargerId === charger.id && t.connectorId === connectorId);
+  // With several open on a connector (an older one's StopTransaction never came), the newest: the one that can be running.
+  const txOf = (connectorId: number) => sessionOnConnector(activeTransactions, charger.id, connectorId);
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 8 }}>

@@ -17,6 +17,7 @@ import { meterKey, useBench, watchMeter } from '../../stores/bench';
 import { useCall } from '../../components/useCall';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MeterChart } from '../../components/MeterChart';
+import { EarlierLoading, MeterLoading } from '../../components/MeterLoading';
 import { formatPower, zoneLabel } from '../../components/format';
 import { paths, type WizardStep } from '../../app/routes';
 import { CommissioningTemplate, commissioningEffects, SiteJob, type CommissioningView } from '../../../../shared/api/commissioning';
@@ -193,8 +194,10 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
   // Before its transaction is known: the connector's readings since this page saw the step begin. Once it is:
   // the transaction's readings so far, recorded (a page opened mid-session) and live, each once.
   const beforeTx = from !== null && readings ? readings.filter((m) => m.t >= from - 5000).sort((a, b) => a.t - b.t) : [];
-  const { samples: live, error: historyError, cut: historyCut } = useSessionReadings(tx, beforeTx);
+  const { samples: live, error: historyError, cut: historyCut, loading: historyLoading } = useSessionReadings(tx, beforeTx);
   const samples = recorded.length >= live.length ? recorded : live;
+  // The readings recorded before this page opened are still being read: "waiting for the first" is not known yet.
+  const loadingHistory = historyLoading && !(recorded.length && samples === recorded);
   // Before the session step has recorded its session (a first run), the limit the template sets.
   const templateLimitW = session ? session.limitW : view.template.loadLimit ? limitWatts(view.template.loadLimit) : null;
   // Drawn only where the session is judged against it: set on the charger by this commissioning when it ran.
@@ -214,14 +217,19 @@ export function SessionChart({ view, stale }: { view: CommissioningView; stale: 
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {sessionPlanWords(view.template.sessionSeconds, limitW, notSetW, notSupported)}
       </Typography>
-      <MeterChart
-        samples={samples}
-        title="Test session meter values"
-        emptyText={sessionRunning ? 'Waiting for the first meter values…' : 'The test session has not run yet.'}
-        height={220}
-        timeLabel={`Time (${zoneLabel(samples[0]?.t)})`}
-        limitW={limitW}
-      />
+      {loadingHistory && !samples.length ? (
+        <MeterLoading title="Test session meter values" height={220} text="Loading the session’s readings…" />
+      ) : (
+        <MeterChart
+          samples={samples}
+          title="Test session meter values"
+          emptyText={sessionRunning ? 'Waiting for the first meter values…' : 'The test session has not run yet.'}
+          height={220}
+          timeLabel={`Time (${zoneLabel(samples[0]?.t)})`}
+          limitW={limitW}
+        />
+      )}
+      {loadingHistory && samples.length > 0 && <EarlierLoading text="Loading the session’s earlier readings… (the chart shows those received since this page opened)" />}
       {historyError && !(recorded.length && samples === recorded) && (
         <Typography variant="body2" color="warning.main" role="note">
           The session&apos;s readings from before this page opened could not be read ({historyError}): only those since are shown.

@@ -130,7 +130,7 @@ export function cutWords(shown: readonly MeterSample[]): string {
  * The session's readings as the bench recorded them (the whole session, see readSessionHistory), with
  * those the store keeps live on top; read again (what came since) when the live ones outgrow them.
  */
-function useSessionHistory(tx: SessionTransaction | null): { samples: MeterSample[]; error: string | null; cut: boolean } {
+function useSessionHistory(tx: SessionTransaction | null): { samples: MeterSample[]; error: string | null; cut: boolean; loading: boolean } {
   const client = useClient();
   const chargerId = tx?.chargerId;
   const connectorId = tx?.connectorId;
@@ -166,7 +166,8 @@ function useSessionHistory(tx: SessionTransaction | null): { samples: MeterSampl
   }, [client, key, round]); // eslint-disable-line react-hooks/exhaustive-deps
   const history = current.history;
   const samples = useMemo(() => (key ? mergeSamples(history?.samples ?? NO_SAMPLES, live) : NO_SAMPLES), [key, history, live]);
-  return { samples, error: key ? current.error : null, cut: !!history?.cut };
+  // Loading: none of the recorded readings is in yet (a later read of what came since adds to those shown).
+  return { samples, error: key ? current.error : null, cut: !!history?.cut, loading: !!key && current.loading && !history };
 }
 
 /**
@@ -176,8 +177,9 @@ function useSessionHistory(tx: SessionTransaction | null): { samples: MeterSampl
  * its stop); before it is known, `beforeTx` (the caller's live ones).
  * `error`: why the recorded ones could not be read (only the live ones are then shown). `cut`: the words
  * saying the chart holds only the session's newest readings (more than HISTORY_MAX stored values), else null.
+ * `loading`: the recorded ones are being read and none is among `samples` yet ("no readings" is not known).
  */
-export function useSessionReadings(tx: SessionTransaction | null, beforeTx: MeterSample[]): { samples: MeterSample[]; error: string | null; cut: string | null } {
+export function useSessionReadings(tx: SessionTransaction | null, beforeTx: MeterSample[]): { samples: MeterSample[]; error: string | null; cut: string | null; loading: boolean } {
   const series = useSessionHistory(tx);
   const samples = useMemo(() => {
     if (!tx) return beforeTx;
@@ -185,5 +187,5 @@ export function useSessionReadings(tx: SessionTransaction | null, beforeTx: Mete
     const stop = tx.stopTime ? Date.parse(tx.stopTime) : Infinity;
     return series.samples.filter((s) => belongsTo(tx, s) && (s.transactionId === tx.transactionId || !(s.t > stop)));
   }, [tx, series.samples, beforeTx]);
-  return { samples, error: tx ? series.error : null, cut: tx && series.cut && samples.length ? cutWords(samples) : null };
+  return { samples, error: tx ? series.error : null, cut: tx && series.cut && samples.length ? cutWords(samples) : null, loading: !!tx && series.loading };
 }

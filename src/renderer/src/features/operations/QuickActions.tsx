@@ -57,6 +57,7 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
   const charger = useBench((s) => s.chargers[chargerId]);
   const reach = useReach(chargerId);
   // A session the record holds open while the connector reports none there (Available…) is not running: Start is offered.
+  // With several open on the connector, only the newest can be running (isRunning): Stop names that one.
   const tx = useRunningLive(chargerId, connectorId).find(isRunning);
   const op = useOperation<'UnlockConnector' | 'RemoteStartTransaction' | 'RemoteStopTransaction'>(chargerId);
   const [asking, setAsking] = useState<'unlock' | 'start' | 'stop' | null>(null);

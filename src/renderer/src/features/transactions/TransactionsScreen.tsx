@@ -4,27 +4,40 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useBench, type BenchState } from '../../stores/bench';
 import { unconfirmedSince } from '../../components/UnconfirmedSession';
-import { plural } from '../../components/running';
+import { plural, supersededSessions } from '../../components/running';
 import { formatClock } from '../../components/format';
 import { linkProblem } from '../../components/reach';
 import { TransactionsTable, type StopButtonSlot } from './TransactionsTable';
 
+/** The sessions the record holds open, counted: see runningCounts. */
+export interface RunningCounts {
+  running: number;
+  unconfirmed: number;
+  offline: number;
+  /** Held open in the record with a newer session open on the same connector: not running (the rule of components/running). */
+  superseded?: number;
+}
+
 /**
  * The running sessions counted as the charger reports them: running, on an offline charger (what it said
- * at its last contact, not live: its row says Last known), and not confirmed (its charger has most likely lost them).
+ * at its last contact, not live: its row says Last known), not confirmed (its charger has most likely lost
+ * them), and superseded (a newer session is open on its connector, so it is not running, whatever its charger).
  */
-export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'chargers'>): { running: number; unconfirmed: number; offline: number } {
+export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'chargers'>): Required<RunningCounts> {
   let running = 0;
   let unconfirmed = 0;
   let offline = 0;
-  for (const t of Object.values(s.activeTransactions)) {
+  const open = Object.values(s.activeTransactions);
+  const older = supersededSessions(open);
+  for (const t of open) {
     const charger = s.chargers[t.chargerId];
     const connector = charger?.connectors.find((c) => c.connectorId === t.connectorId);
+    if (older.has(t.transactionId)) continue;
     if (charger && !charger.connected) offline++;
     else if (unconfirmedSince(t, { connector, lastBoot: charger?.lastBoot }) === null) running++;
     else unconfirmed++;
   }
-  return { running, unconfirmed, offline };
+  return { running, unconfirmed, offline, superseded: older.size };
 }
 
 /** The link to the bench as the count is said by it: open, or down (since when) after the bench's state was read, or never read yet. */
@@ -41,12 +54,12 @@ function lostWords({ link, linkSince }: CountLink): string {
 }
 
 /**
- * "1 charging session running now; 1 on an offline charger, last known; 1 not confirmed by its charger
- * (most likely lost)." While the link to
+ * "1 charging session running now; 1 on an offline charger, last known; 1 held open in the record but not
+ * running (a newer session started on its connector); 1 not confirmed by its charger (most likely lost)." While the link to
  * the bench is down (`link`), the count as last known, in the past tense and as of when it was lost: what
  * runs now is not known. Before the bench's state was ever read, no count.
  */
-export function runningWords({ running, unconfirmed, offline = 0 }: { running: number; unconfirmed: number; offline?: number }, link?: CountLink): string {
+export function runningWords({ running, unconfirmed, offline = 0, superseded = 0 }: Partial<RunningCounts> & Pick<RunningCounts, 'running' | 'unconfirmed'>, link?: CountLink): string {
   const lost = link && link.link !== 'open';
   if (link && !link.loaded) {
     // Not read yet: still connecting for the first time, or the link lost before the bench's state came.
@@ -57,18 +70,21 @@ export function runningWords({ running, unconfirmed, offline = 0 }: { running: n
   const count = lost ? (running ? stale(running) : 'no charging session was running') : running ? `${plural(running, 'charging session')} running now` : 'No charging session is running now';
   const said = lost ? `As last known ${lostWords(link)}: ${count}` : count;
   // A session on an offline charger is what it said at its last contact: never counted as running now.
-  const elsewhere = offline ? `${said}; ${offline} on ${offline === 1 ? 'an offline charger' : 'offline chargers'}${lost ? '' : ', last known'}` : said;
+  const offlineToo = offline ? `${said}; ${offline} on ${offline === 1 ? 'an offline charger' : 'offline chargers'}${lost ? '' : ', last known'}` : said;
+  const elsewhere = superseded
+    ? `${offlineToo}; ${superseded} held open in the record but not running (a newer session started on ${superseded === 1 ? 'its connector' : 'their connectors'})`
+    : offlineToo;
   return unconfirmed ? `${elsewhere}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${elsewhere}.`;
 }
 
 // One string while the counts stay: the screen redraws only when they change.
 const selectCounts = (s: BenchState) => {
   const c = runningCounts(s);
-  return `${c.running}/${c.unconfirmed}/${c.offline}`;
+  return `${c.running}/${c.unconfirmed}/${c.offline}/${c.superseded}`;
 };
 
 export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
-  const [running, unconfirmed, offline] = useBench(selectCounts).split('/').map(Number);
+  const [running, unconfirmed, offline, superseded] = useBench(selectCounts).split('/').map(Number);
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
   const loaded = useBench((s) => s.loaded);
@@ -79,7 +95,7 @@ export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot
           Transactions
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {runningWords({ running, unconfirmed, offline }, { link, linkSince, loaded })}
+          {runningWords({ running, unconfirmed, offline, superseded }, { link, linkSince, loaded })}
         </Typography>
       </Box>
       <TransactionsTable StopButton={StopButton} />

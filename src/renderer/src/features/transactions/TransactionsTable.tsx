@@ -37,6 +37,7 @@ import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
 import { belongsTo, energyReadingSoFar } from '../../../../shared/api/meter';
 import { useEnergySoFar } from '../../components/useMeterSeries';
+import { notRunningText, supersededSessions, type RunningTransaction } from '../../components/running';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
 export const LIST_LIMIT = 10_000;
@@ -61,7 +62,12 @@ interface Row extends TransactionView {
   lastReadingAt: number | null;
   /** Closed in the record (no meter stop): its energy is its last reading's, as on its page. */
   closedInRecord: boolean;
+  /** Held open with a newer session open on its connector: not running (components/running's rule); else null. */
+  supersededBy: RunningTransaction['supersededBy'];
 }
+
+/** Why a row held open is not running, in the rule's words ("Not running: record says open; a newer session (transaction 19) started on …"); null when it is. */
+const notRunningWords = (row: Row) => (row.active && row.supersededBy ? `Not running: ${notRunningText({ ...row, connectorSays: null })}` : null);
 
 /** A session the bench's user closed in the record (the charger had lost it): ended, with no meter stop and so no energy of its own. */
 const isClosedInRecord = (t: TransactionView) => !t.active && t.meterStop === null && t.energyWh === null;
@@ -98,7 +104,8 @@ function EnergyWithWords({ wh, words, title, warn = false }: { wh: number; words
 function RunningEnergy({ row }: { row: Row }) {
   // Not live (charger offline or link down): the energy is as of the last contact; not confirmed: as of its last reading.
   const { stale } = useReach(row.chargerId);
-  const unconfirmed = useUnconfirmedSince(row) !== null && !stale;
+  const notRunning = notRunningWords(row);
+  const unconfirmed = (useUnconfirmedSince(row) !== null && !stale) || notRunning !== null;
   if (row.energy === null)
     return (
       <Typography component="span" variant="body2" color="text.secondary" title={row.energyWarning ?? 'The charger has sent no energy reading for this session yet'}>
@@ -108,8 +115,8 @@ function RunningEnergy({ row }: { row: Row }) {
   return (
     <EnergyWithWords
       wh={row.energy}
-      words={stale ? 'at last contact' : unconfirmed ? 'at last reading' : 'so far'}
-      title={unconfirmed ? 'At its last reading: the charger has most likely lost this session' : undefined}
+      words={stale && !notRunning ? 'at last contact' : unconfirmed ? 'at last reading' : 'so far'}
+      title={notRunning ? `At its last reading. ${notRunning}` : unconfirmed ? 'At its last reading: the charger has most likely lost this session' : undefined}
       warn={unconfirmed}
     />
   );
@@ -213,6 +220,23 @@ function SessionDuration({ row }: { row: Row }) {
   const lastBoot = useBench((s) => s.chargers[row.chargerId]?.lastBoot);
   const now = useNow();
   if (row.stopTime) return <>{formatDuration(Date.parse(row.stopTime) - Date.parse(row.startTime))}</>;
+  const newer = row.active ? row.supersededBy : null;
+  if (newer) {
+    // Not running: it cannot have run past the newer session's start on its connector.
+    const end = newer.receivedAt ? Date.parse(newer.receivedAt) : NaN;
+    const notRunning = notRunningWords(row) ?? '';
+    if (!Number.isFinite(end))
+      return (
+        <Typography component="span" variant="body2" color="text.secondary" title={notRunning}>
+          —
+        </Typography>
+      );
+    return (
+      <Typography component="span" variant="body2" color="text.secondary" title={`Up to when transaction ${newer.transactionId} started (${formatDateTime(end)}). ${notRunning}`}>
+        ≤ {formatDuration(Math.max(0, end - Date.parse(row.startTime)))}
+      </Typography>
+    );
+  }
   if (contact)
     return (
       <Typography component="span" variant="body2" color="text.secondary" title={`Up to the last contact (${formatTime(contact)}): ${why}`}>
@@ -238,11 +262,21 @@ function RowAction({ row, StopButton }: { row: Row; StopButton: StopButtonSlot }
   return <StopButton transaction={row} />;
 }
 
-/** Active or Finished; a running session its charger no longer reports says so, and one on an offline charger is the last known. */
-function SessionStateChip({ row }: { row: TransactionView }) {
+/**
+ * Active or Finished; one held open with a newer session on its connector says it is not running and why, a
+ * running session its charger no longer reports says so, and one on an offline charger is the last known.
+ */
+function SessionStateChip({ row }: { row: Row }) {
   const since = unconfirmedSince(row, useSessionCharger(row));
   // Offline, what the charger said last is not news: the charger's page and the session's say so instead.
   const { stale, reason } = useReach(row.chargerId);
+  const notRunning = notRunningWords(row);
+  if (notRunning)
+    return (
+      <Tooltip title={notRunning}>
+        <Chip size="small" color="warning" variant="outlined" label="Not running" />
+      </Tooltip>
+    );
   if (since !== null && !stale)
     return (
       <Tooltip
@@ -270,6 +304,7 @@ export function noRowsLabel(state: StateFilter, loadError: string | null): strin
 const selectTransactionsVersion = (s: BenchState) => (s.loaded ? s.transactionsVersion : -1);
 const selectMeter = (s: BenchState) => s.meter;
 const selectChargers = (s: BenchState) => s.chargers;
+const selectActive = (s: BenchState) => s.activeTransactions;
 
 export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { chargerId?: string; StopButton?: StopButtonSlot }) {
   const client = useClient();
@@ -281,6 +316,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
   const transactionsVersion = useThrottledBench(selectTransactionsVersion);
   const meter = useThrottledBench(selectMeter);
   const knownChargers = useThrottledBench(selectChargers);
+  const activeLive = useThrottledBench(selectActive);
 
   const chargerFilter = fixedCharger ?? params.get('charger') ?? null;
   const asked = params.get('state');
@@ -318,14 +354,30 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
       [list.data, meter],
     ),
   );
+  // The sessions held open with a newer one open on their connector: by the live picture (as the header
+  // counts them), with the list's open ones it does not hold yet.
+  const superseded = useMemo(() => {
+    const open = new Map<number, TransactionView>();
+    for (const t of list.data ?? []) if (t.active) open.set(t.transactionId, t);
+    for (const t of Object.values(activeLive)) open.set(t.transactionId, t);
+    return supersededSessions(open.values());
+  }, [list.data, activeLive]);
   const rows = useMemo<Row[]>(() => {
     const soFar = new Map(running.map((t) => [t.transactionId, t]));
     return (list.data ?? []).map((t) => {
       const live = soFar.get(t.transactionId);
       const lastReadingAt = t.active ? (meter[meterKey(t.chargerId, t.connectorId)]?.findLast((m) => belongsTo(t, m))?.t ?? null) : null;
-      return { ...t, id: t.transactionId, energy: live ? live.energyWh : t.energyWh, energyWarning: live?.energyWarning ?? null, lastReadingAt, closedInRecord: isClosedInRecord(t) };
+      return {
+        ...t,
+        id: t.transactionId,
+        energy: live ? live.energyWh : t.energyWh,
+        energyWarning: live?.energyWarning ?? null,
+        lastReadingAt,
+        closedInRecord: isClosedInRecord(t),
+        supersededBy: superseded.get(t.transactionId) ?? null,
+      };
     });
-  }, [list.data, running, meter]);
+  }, [list.data, running, meter, superseded]);
   const connectorUnder = useMediaQuery(CONNECTOR_UNDER_CHARGER);
   const columns = useMemo(() => columnsFor(!fixedCharger, connectorUnder, StopButton), [fixedCharger, connectorUnder, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.

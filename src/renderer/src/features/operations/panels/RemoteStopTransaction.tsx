@@ -12,7 +12,7 @@ import { useNow } from '../../../components/reach';
 import { energyWithTimeText, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 import { useLastKnownNote } from '../../../components/lastKnownNote';
-import { isRunning, notRunningText } from '../../../components/running';
+import { isRunning, notRunningCause, notRunningText } from '../../../components/running';
 
 export const RemoteStopTransaction: OperationPage<'RemoteStopTransaction'> = {
   label: 'Remote stop',
@@ -87,7 +87,7 @@ function RemoteStopPanel() {
         transactionId={picked ? picked.transactionId : -1}
         consequence={
           picked && !isRunning(picked)
-            ? `The record holds transaction ${picked.transactionId} open, but connector ${picked.connectorId} reports ${picked.connectorSays} since it started: the charger should answer Rejected if no such session runs there.`
+            ? `The record holds transaction ${picked.transactionId} open, but ${notRunningCause(picked)}: the charger should answer Rejected if no such session runs there.`
             : picked
               ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.`
               : `The bench does not know transaction ${value} as running on ${chargerId}; the charger should answer Rejected.`
