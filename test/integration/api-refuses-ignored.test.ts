@@ -1,6 +1,6 @@
 // The automation API refuses what it would ignore, and its 400s name what the caller wrote: a body sent
 // to a route that takes none, an unknown key of /api/call/* (by the key), a bad path parameter (as a
-// path parameter), a query field given twice.
+// path parameter), a query field given twice, a query field an export does not take.
 import { describe, expect, it } from 'vitest';
 import { strictCharger, useTestBench } from '../helpers/bench';
 
@@ -69,5 +69,17 @@ describe('the automation API refuses what it would ignore', () => {
     expect(await tb.request('GET', '/api/transactions?active=true&chargerId=A&active=false')).toMatchObject({ status: 400, body: { field: 'active' } });
     expect(await tb.request('GET', '/api/transactions/export?format=csv&format=json')).toMatchObject({ status: 400, body: { field: 'format' } });
     expect((await tb.request('GET', '/api/messages?limit=10')).status).toBe(200);
+  });
+
+  it('refuses a query field an export does not take (a misspelt filter would export everything), and takes the token', async () => {
+    expect(await tb.request('GET', '/api/messages/export?chargerId=CP001')).toMatchObject({
+      status: 400,
+      body: { field: 'chargerId', error: 'Unknown query field "chargerId" (this endpoint takes filter, format)' },
+    });
+    expect(await tb.request('GET', '/api/transactions/export?format=json')).toMatchObject({ status: 400, body: { field: 'format', error: expect.stringContaining('takes chargerId, active') } });
+    // A plain link's token is every download's.
+    const link = await fetch(`http://127.0.0.1:${tb.apiPort}/api/transactions/export?active=true&token=${encodeURIComponent(tb.token)}`);
+    expect(link.status).toBe(200);
+    await link.text();
   });
 });

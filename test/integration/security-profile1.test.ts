@@ -180,7 +180,7 @@ describe('security profile 1', () => {
     expect(await bad('POST', '/api/chargers', { id: 'CP-BAD', password: 'x'.repeat(41) }, 'password')).toContain('40');
     expect(await bad('POST', '/api/chargers', { id: 'CP-BAD', password: 'pässwörd-pässwörd-1' }, 'password')).toContain('printable ASCII');
     await bad('POST', '/api/chargers', { id: 'CP-BAD', bootPolicy: 'Maybe' }, 'bootPolicy');
-    await bad('POST', '/api/chargers', { id: 'CP-BAD', colour: 'red' }, 'body');
+    await bad('POST', '/api/chargers', { id: 'CP-BAD', colour: 'red' }, 'colour');
     await bad('PATCH', '/api/chargers/CP-SP1', { password: 1234567890123456 }, 'password');
     await bad('PATCH', '/api/chargers/CP-SP1', { password: 'tab\there-tab-there' }, 'password');
     await bad('PATCH', '/api/settings', { requirePassword: 'yes' }, 'requirePassword');

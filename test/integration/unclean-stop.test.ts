@@ -1,7 +1,9 @@
 // After a bench that was killed (kill -9) and started again on the same data directory, the record tells
 // the truth: chargers' last contact and last heartbeat are those of their last frames (not the coalesced
 // times the killed process still held in memory), the connections it held open are recorded as closed at
-// their last message, and /api/health says the bench did not stop cleanly. A clean stop says none of it.
+// their last message (oldest close first), and /api/health says the bench did not stop cleanly. A clean stop
+// says none of it. A connection left "open" by an older bench's kill, before the killed one started, is not
+// one it held; a Heartbeat the bench refused (a CALLERROR, or no answer) is not its last heartbeat.
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,7 +56,8 @@ describe('a bench started again after it was killed', () => {
     expect(readdirSync(dataDir).filter((f) => f.endsWith('.journal')).length).toBeGreaterThan(0);
     const tb = await startTestBench({ dataDir });
     try {
-      // Its newest frame from the charger (not the answer after it, nor the time written before the kill).
+      // Its newest frame from the charger (not the answer after it, nor the time written before the kill);
+      // its newest Heartbeat answered (not the later ones refused with a CALLERROR or left unanswered).
       const cp1 = (await tb.request('GET', '/api/chargers/CP001')).body;
       expect(cp1).toMatchObject({ lastSeen: at(12.4), lastHeartbeat: at(2) });
       // Nothing came after what was written before the kill: as it was.
@@ -73,11 +76,19 @@ describe('a bench started again after it was killed', () => {
       ]);
       // Closed before the kill: not closed again.
       expect(linesOf(attempts, 'CP002').map((l) => l.outcome)).toEqual(['accepted', 'closed']);
+      // Accepted weeks before the killed process started (an older bench's kill left it so): not open then.
+      expect(linesOf(attempts, 'CP004').map((l) => l.outcome)).toEqual(['accepted']);
+      // The closes in time order: newest first, the list reads down in time.
+      const closes = attempts.filter((a) => a.reason?.startsWith(ended));
+      expect(closes.map((a) => [a.chargerId, a.ts])).toEqual([
+        ['CP001', at(12.892)],
+        ['CP003', at(1.5)],
+      ]);
 
       const health = (await tb.request('GET', '/api/health')).body;
       expect(health.notices).toHaveLength(1);
       expect(health.notices[0]).toContain('The bench did not stop cleanly the last time it ran (it was killed, crashed, or the computer lost power)');
-      expect(health.notices[0]).toContain(`at about ${formatDateTimeWithZone(at(12.892))}, the time of its last record`);
+      expect(health.notices[0]).toContain(`; its last record is from ${formatDateTimeWithZone(at(12.892))}, and it stopped some time after that. `);
       expect(health.notices[0]).toContain('2 charger connections open then (CP001, CP003) ended with it');
       expect(health.notices[0]).toContain('Everything in its journal was put into the record');
     } finally {
@@ -88,7 +99,7 @@ describe('a bench started again after it was killed', () => {
     try {
       expect((await again.request('GET', '/api/health')).body.notices).toEqual([]);
       const attempts = (await again.request('GET', '/api/connection-attempts')).body as ConnectionAttemptRecord[];
-      expect(attempts.filter((a) => a.outcome === 'closed').map((a) => a.chargerId)).toEqual(['CP003', 'CP001', 'CP002']);
+      expect(attempts.filter((a) => a.outcome === 'closed').map((a) => a.chargerId)).toEqual(['CP001', 'CP003', 'CP002']);
     } finally {
       await again.stop();
     }

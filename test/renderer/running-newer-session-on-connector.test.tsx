@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Two sessions the record holds open on one connector: the charger restarted and started a new one (19)
 // while the older one's StopTransaction (10) never came. A connector holds one session at a time, so only
-// the newest (by when the bench received its StartTransaction, then by transactionId) can be running: the
+// the newest (the highest transactionId: the bench gives ids in the order starts arrive) can be running: the
 // charger page's card and its Stop confirmation name 19, and the Remote stop panel and Send to selected…
 // count only 19 as running, saying why 10 is not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { ChargerOverview } from '../../src/renderer/src/features/chargers/Charge
 import { ConnectorActions } from '../../src/renderer/src/features/operations/QuickActions';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { MultiSendDialog } from '../../src/renderer/src/features/operations/MultiSendDialog';
-import { runningTransactions, sessionOnConnector } from '../../src/renderer/src/components/running';
+import { runningTransactions, sessionOnConnector, supersededSessions } from '../../src/renderer/src/components/running';
 import { formatWhen } from '../../src/renderer/src/components/format';
 import { fakeClient, stubResizeObserver, withBench } from './fake-client';
 import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
@@ -52,9 +52,12 @@ describe('two sessions the record holds open on one connector', () => {
     const [ten, nineteen] = runningTransactions(useBench.getState().activeTransactions, {}, 'CP001');
     expect(nineteen).toMatchObject({ transactionId: 19, supersededBy: null });
     expect(ten).toMatchObject({ transactionId: 10, supersededBy: { transactionId: 19, receivedAt: newerAt } });
-    // Newest by when the bench received the start, not by the larger id (a charger's ids may start again).
-    const again = { 25: aTransaction(25, 'CP001', 1, 'A', { receivedAt: minutesAgo(60) }), 19: aTransaction(19, 'CP001', 1, 'B', { receivedAt: minutesAgo(2) }) };
-    expect(sessionOnConnector(again, 'CP001', 1)?.transactionId).toBe(19);
+    // Newest by transactionId: the bench gives ids in the order it receives the starts, while its wall clock
+    // may step back (NTP) between two starts, so #19 is the newer even with an earlier receivedAt than #10.
+    const earlier = minutesAgo(60);
+    const stepped = { 10: aTransaction(10, 'CP001', 1, 'A', { receivedAt: minutesAgo(2) }), 19: aTransaction(19, 'CP001', 1, 'B', { receivedAt: earlier }) };
+    expect(sessionOnConnector(stepped, 'CP001', 1)?.transactionId).toBe(19);
+    expect(supersededSessions(Object.values(stepped))).toEqual(new Map([[10, { transactionId: 19, receivedAt: earlier }]]));
   });
 
   it("the charger page's card shows the newest session, and its Stop names it", async () => {

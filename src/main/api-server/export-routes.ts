@@ -6,6 +6,7 @@ import { BenchError, parse } from '../errors';
 import type { Bench } from '../core/bench';
 import { exportContentTypes, exportFileName, transactionsFileName } from '../core/exports';
 import { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
+import { refuseUnknownQuery } from './request-input';
 
 /** The paths a plain link may fetch with ?token= (a download started by the browser itself). */
 export const downloadPaths = new Set(['/api/messages/export', '/api/transactions/export']);
@@ -14,6 +15,7 @@ type Run = (req: IncomingMessage, params: Record<string, string>, query: URLSear
 
 /** The export's query string as the contract's MessageExportQuery; a bad one is a 400 naming the field. */
 export function exportQueryOf(q: URLSearchParams): MessageExportQuery {
+  onlyFields(q, ['filter', 'format']);
   const text = q.get('filter');
   let filter: unknown = {};
   if (text !== null && text !== '') {
@@ -28,9 +30,15 @@ export function exportQueryOf(q: URLSearchParams): MessageExportQuery {
 
 /** The transactions export's query string (chargerId, active=true|false) as the contract's TransactionExportQuery. */
 export function transactionExportQueryOf(q: URLSearchParams): TransactionExportQuery {
+  onlyFields(q, ['chargerId', 'active']);
   const active = q.get('active');
   if (active !== null && active !== 'true' && active !== 'false') throw new BenchError(400, 'Invalid query field "active": must be true or false', { field: 'active' });
   return parse(TransactionExportQuery, { chargerId: q.get('chargerId') ?? undefined, active: active === null ? undefined : active === 'true' }, 'query');
+}
+
+/** Refuses a query field the export does not take (`token` is taken by every download: a plain link's API token). */
+function onlyFields(q: URLSearchParams, takes: string[]): void {
+  for (const name of q.keys()) if (name !== 'token' && !takes.includes(name)) refuseUnknownQuery(name, takes);
 }
 
 /** Streams a download into `res`; a failure part-way cuts it off rather than ending it, so it cannot pass for a complete file. */

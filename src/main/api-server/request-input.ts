@@ -49,6 +49,11 @@ function isEmptyObject(text: string): boolean {
   }
 }
 
+/** A query field the endpoint does not take is refused, naming it and what it takes (never ignored: a misspelt filter would export everything). */
+export function refuseUnknownQuery(name: string, takes: readonly string[]): never {
+  throw new BenchError(400, `Unknown query field "${name}"${takes.length ? ` (this endpoint takes ${takes.join(', ')})` : ' (this endpoint takes none)'}`, { field: name });
+}
+
 /** A query field given more than once is ambiguous (which one counts?): a 400 naming it. */
 export function refuseRepeatedQuery(query: URLSearchParams): void {
   const seen = new Set<string>();

@@ -16,7 +16,7 @@ import { BenchService } from '../core/bench-service';
 import type { BenchEvent } from '../../shared/api/events';
 import type { ApiTokenView } from '../../shared/api/views';
 import { restRoutes, type RestRoute } from './rest-routes';
-import { asRestError, decodeParam, readJson, refuseBody, refuseRepeatedQuery, typed } from './request-input';
+import { asRestError, decodeParam, readJson, refuseBody, refuseRepeatedQuery, refuseUnknownQuery, typed } from './request-input';
 import { maxPhotoBytes } from '../../shared/api/commissioning';
 import { JsonText } from '../json-text';
 import { EVENTS_ALIVE_MS } from '../../shared/api/methods';
@@ -294,8 +294,7 @@ export class ApiServer {
     }
     for (const [name, value] of query) {
       const to = r.query?.[name];
-      if (to === undefined)
-        throw new BenchError(400, `Unknown query field "${name}"${r.query ? ` (this endpoint takes ${Object.keys(r.query).join(', ')})` : ' (this endpoint takes none)'}`, { field: name });
+      if (to === undefined) refuseUnknownQuery(name, Object.keys(r.query ?? {}));
       const [field, type] = typeof to === 'string' ? [name, to] : to;
       args[field] = typed(value, type, name, 'query field');
     }

@@ -65,6 +65,13 @@ export class Authorizer {
     return this.open.get(id);
   }
 
+  /** The newest transaction open on a charger's connector (the highest id: ids are given in the order starts arrive), if any. */
+  newestOpenOn(chargerId: string, connectorId: number): TransactionView | undefined {
+    let newest: TransactionView | undefined;
+    for (const tx of this.open.values()) if (tx.chargerId === chargerId && tx.connectorId === connectorId && (!newest || tx.transactionId > newest.transactionId)) newest = tx;
+    return newest;
+  }
+
   transactionStopped(id: number): TransactionView | undefined {
     const tx = this.open.get(id);
     if (!tx) return undefined;

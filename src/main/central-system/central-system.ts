@@ -174,27 +174,38 @@ export class CentralSystem {
 
   /**
    * Ends a session in the record that the charger no longer reports (it rebooted and lost it, so no
-   * StopTransaction will come): stopped now, reason Other, no meter stop (so no energy), with why. Nothing is
-   * sent to the charger. A StopTransaction it sends later is kept as a warning beside it (the first stop stands).
+   * StopTransaction will come): stopped now, reason Other, no meter stop (so no energy), with why. One that a
+   * newer session on its connector superseded had ended by the time that one started: it is stopped then (its
+   * duration stays what every screen said before the close). Nothing is sent to the charger. A StopTransaction
+   * it sends later is kept as a warning beside it (the first stop stands).
    */
   closeTransaction(transactionId: number): TransactionView {
     const tx = this.record.transactions.get(transactionId);
     if (!tx) throw new BenchError(404, `No transaction ${transactionId}`, { field: 'transactionId' });
     // Whether it runs is the bench's own word (a StopTransaction just answered may not be in SQLite yet).
     if (!this.auth.openTransaction(transactionId)) throw new BenchError(409, `Transaction ${transactionId} has already ended`, { field: 'transactionId' });
+    // A newer session open on its connector supersedes it (a connector holds one at a time): what the connector reports is the newer one's.
+    const newest = this.auth.newestOpenOn(tx.chargerId, tx.connectorId);
+    const newer = newest && newest.transactionId > transactionId ? newest : null;
+    const supersededBy = newer?.transactionId ?? null;
     // A charger that reports the session going on has not lost it: it is stopped with RemoteStopTransaction.
     const connector = this.record.chargers.get(tx.chargerId)?.connectors.find((c) => c.connectorId === tx.connectorId);
-    if (this.isConnected(tx.chargerId) && connector && ['Charging', 'SuspendedEV', 'SuspendedEVSE'].includes(connector.status))
+    if (supersededBy === null && this.isConnected(tx.chargerId) && connector && ['Charging', 'SuspendedEV', 'SuspendedEVSE'].includes(connector.status))
       throw new BenchError(409, `Connector ${tx.connectorId} of ${tx.chargerId} reports ${connector.status}: the charger still runs this session; stop it with RemoteStopTransaction`, {
         field: 'transactionId',
       });
     if (!this.record.writable) throw new BenchError(503, 'Nothing was closed: the bench cannot record right now');
     const now = isoTime(this.clock);
-    const why = `Closed in the record at ${now} by the bench's user: the charger no longer reported this session and sent no StopTransaction for it`;
+    // Ended when the newer session started (not before its own start, whatever the charger's clock says).
+    const stopTime = newer && newer.startTime > tx.startTime ? newer.startTime : now;
+    const why =
+      newer === null
+        ? `Closed in the record at ${now} by the bench's user: the charger no longer reported this session and no StopTransaction with its transactionId came`
+        : `Closed in the record at ${now} by the bench's user: a newer session (transaction ${newer.transactionId}) started on connector ${tx.connectorId} at ${newer.startTime}, so this one had ended by then (recorded as stopped at ${stopTime}); no StopTransaction with its transactionId came`;
     this.auth.transactionStopped(transactionId);
-    this.record.transactions.abandon(transactionId, now, why);
+    this.record.transactions.abandon(transactionId, stopTime, why);
     this.record.events.add(tx.chargerId, 'TransactionClosed', { transactionId, why }, now);
-    const closed: TransactionView = { ...tx, active: false, stopTime: now, stopReason: 'Other', energyWh: null, warning: why };
+    const closed: TransactionView = { ...tx, active: false, stopTime, stopReason: 'Other', energyWh: null, warning: why };
     this.bus.publish({ type: 'transactionStopped', transaction: closed, ts: now });
     return closed;
   }

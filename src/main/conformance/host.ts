@@ -24,6 +24,8 @@ export interface CaseHost {
   goOffline(seconds: number): void;
   /** The transactions the bench sees running on the charger (id, connector). */
   openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
+  /** The transactions the record held open on the charger when the run began (ids), whether or not they run now. */
+  transactionsBefore?(): number[];
   /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */
   lastHeartbeat(): string | null;
   /** A connector's status as the charger last reported it (during the run, or before it), or null. */

@@ -21,7 +21,8 @@ export function notYetSupported(suite: CaseDefinition[], cases: CaseDefinition[]
 export function notYetSupportedOf(run: Pick<RunResult, 'state' | 'planned' | 'cases' | 'notYetSupported'>, suite: CaseDefinition[]): NotYetSupported[] {
   const known = run.notYetSupported ?? [];
   if ((run.state !== 'stopped' && run.state !== 'error') || !run.planned) return known;
-  const have = new Set([...known.map((c) => c.id), ...run.cases.map((c) => c.id)]);
+  // A run kept by a bench that died as it began may have no cases yet.
+  const have = new Set([...known.map((c) => c.id), ...((run.cases as RunResult['cases'] | undefined) ?? []).map((c) => c.id)]);
   const never = run.planned.flatMap((id) => {
     const def = suite.find((c) => c.id === id);
     return def?.notSupported && !have.has(id) ? [listed(def)] : [];

@@ -54,13 +54,14 @@ export function noStopFor(transactionId: number, frames: SeenFrame[], known: Rea
  * Why the charger may have refused to stop a session the record holds open: before the bench asked (frames
  * up to `asked`), the charger had sent a StopTransaction for a transaction the bench does not know, or
  * without one (a person unplugged, or the charger ended the session itself, and its firmware sent the wrong
- * transactionId), so the session stayed open in the record. Known: the sessions open now, and every
- * transaction the bench gave the charger while watching it. Frames after `caseEnd` came during the put-back.
+ * transactionId), so the session stayed open in the record. Known: the sessions open now, those the record
+ * held open when the run began (one its setup or a case stopped properly), and every transaction the bench
+ * gave the charger while watching it. Frames after `caseEnd` came during the put-back.
  * Each such StopTransaction with when it came, or '' when none came.
  */
 export function stopBeforeAsked(t: CaseContext, transactionId: number, asked: number, caseEnd: number): string {
   const { frames } = t.host;
-  const known = new Set([...t.host.openTransactions().map((o) => o.transactionId), ...transactionsGiven(frames.since(0))]);
+  const known = new Set([...t.host.openTransactions().map((o) => o.transactionId), ...(t.host.transactionsBefore?.() ?? []), ...transactionsGiven(frames.since(0))]);
   const before = stopsForOthers(
     transactionId,
     frames.since(t.firstSeq).filter((f) => f.seq <= asked),

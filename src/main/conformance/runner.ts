@@ -99,6 +99,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // Newest first: a session seen starting in this run wins over an older record.
       return [...seen.reverse(), ...before];
     },
+    transactionsBefore: () => runningBefore.map((t) => t.transactionId),
     connectorStatus: (connectorId) => frames.statuses.get(connectorId) ?? statusBefore.get(connectorId) ?? null,
     connectorsSinceBoot: () => sinceBoot,
     lastHeartbeat: () => bench.record.chargers.get(o.chargerId)?.lastHeartbeat ?? null,

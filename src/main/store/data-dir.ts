@@ -167,8 +167,17 @@ export class DataDirLock {
 
 function readHolder(infoFile: string): LockHolder | null {
   try {
-    const h = JSON.parse(readFileSync(infoFile, 'utf8')) as LockHolder;
-    return typeof h.pid === 'number' ? h : null;
+    return parseLockHolder(readFileSync(infoFile, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/** The holder a lock note names, or null when the text is not one (empty: released; not JSON; no pid). Its other fields are as the note has them. */
+export function parseLockHolder(text: string): LockHolder | null {
+  try {
+    const h = JSON.parse(text) as LockHolder | null;
+    return h !== null && typeof h === 'object' && typeof h.pid === 'number' ? h : null;
   } catch {
     return null;
   }

@@ -163,7 +163,7 @@ export class BenchRecord {
     // (Not while SQLite cannot take them: the record read would lack them.)
     if (unclean && writer.currentProblem) record.startNotices.push(uncleanNotMended(`SQLite could not take the record at start: ${writer.currentProblem.error}`));
     else if (unclean) {
-      record.startNotices.push(mendUncleanStop(db, (name, params) => writer.write(name, params), writer.notices));
+      record.startNotices.push(mendUncleanStop(db, (name, params) => writer.write(name, params), writer.notices, lockNote));
       await writer.settled();
     }
     return record;

@@ -4,10 +4,12 @@
 //
 // - Each charger's last contact and last Heartbeat: written every few seconds (repositories/chargers.ts
 //   flushSeen), so the last batch of them died with the process. They are brought up to the newest frame
-//   from the charger, and its newest Heartbeat, that the message log holds, found through the sparse index
-//   (`chunks`) of the last seconds of the log: no scan of the log.
-// - Connections the record holds open (accepted, never closed or replaced) ended with the process: each is
-//   recorded closed, at its charger's last frame, saying so.
+//   from the charger, and its newest Heartbeat the bench answered, that the message log holds, found
+//   through the sparse index (`chunks`) of the last seconds of the log: no scan of the log.
+// - Connections the record holds open (accepted, never closed or replaced) since the killed process started
+//   (its lock note's startedAt) ended with it: each is recorded closed, at its charger's last frame, saying
+//   so, the closes in time order. One accepted before it started was not open then (a kill of an older
+//   bench left it so) and stays as it is.
 // - One notice for the start-up report (/api/health, the console, the UI) says the bench was down.
 //
 // How an unclean stop is known: a clean close deletes the journal once SQLite holds all of it, and releases
@@ -17,8 +19,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './database';
+import { parseLockHolder } from './data-dir';
 import { segmentFiles } from './journal';
-import { epochOf, type Writes } from './repository';
+import { firstIdAtOrAfter } from './message-time';
+import { byChunks, epochOf, type Writes } from './repository';
 import { formatDateTimeWithZone } from '../../shared/format/time';
 
 export const uncleanStopWrites = {
@@ -70,11 +74,12 @@ interface Chunk {
 /**
  * Puts the record right after an unclean stop (see the top of this file) and returns the notice saying so.
  * Runs on the record's own connection once the journal is replayed; the writes go through `write` (the
- * caller awaits them). `journalNotices`: what reading the journal found wrong (damage, gaps).
+ * caller awaits them). `journalNotices`: what reading the journal found wrong (damage, gaps). `lockNote`:
+ * the note the killed process left (leftLockNote), whose startedAt says which connections it held.
  */
-export function mendUncleanStop(db: Db, write: Write, journalNotices: readonly string[]): string {
+export function mendUncleanStop(db: Db, write: Write, journalNotices: readonly string[], lockNote: string | null): string {
   try {
-    return mend(db, write, journalNotices);
+    return mend(db, write, journalNotices, startedAtOf(lockNote));
   } catch (e) {
     return uncleanNotMended((e as Error).message);
   }
@@ -85,7 +90,14 @@ export function uncleanNotMended(why: string): string {
   return `The bench did not stop cleanly the last time it ran (it was killed, crashed, or the computer lost power), and the record could not be put right after it (${why}): chargers' last contact and last heartbeat may read a few seconds early, and connections open then may read as never closed.`;
 }
 
-function mend(db: Db, write: Write, journalNotices: readonly string[]): string {
+/** When the process that left `lockNote` started (ms), or null when the note does not say it readably. */
+export function startedAtOf(lockNote: string | null): number | null {
+  const started = lockNote ? parseLockHolder(lockNote)?.startedAt : undefined;
+  const ms = typeof started === 'string' ? Date.parse(started) : NaN;
+  return Number.isNaN(ms) ? null : ms;
+}
+
+function mend(db: Db, write: Write, journalNotices: readonly string[], startedAt: number | null): string {
   const newestFrame = db.prepare('SELECT id, ts FROM messages ORDER BY id DESC LIMIT 1').get() as { id: number; ts: string } | undefined;
   const newestAttempt = db.prepare('SELECT ts FROM connection_attempts ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
   const lastRecord =
@@ -96,8 +108,9 @@ function mend(db: Db, write: Write, journalNotices: readonly string[]): string {
   const frames = new LastFrames(db, newestFrame);
   for (const [chargerId, ts] of frames.lastFromCharger()) write('seenAtLeast', [ts, chargerId, ts]);
   for (const [chargerId, ts] of frames.lastHeartbeats()) write('heartbeatAtLeast', [ts, chargerId, ts]);
-  const ended = closeOpenConnections(db, write, frames);
-  const when = lastRecord ? ` at about ${formatDateTimeWithZone(lastRecord)}, the time of its last record` : '';
+  const ended = closeOpenConnections(db, write, frames, startedAt);
+  // When it stopped is not known: after its last record (an idle bench may have run on for minutes or hours).
+  const when = lastRecord ? `; its last record is from ${formatDateTimeWithZone(lastRecord)}, and it stopped some time after that` : '';
   const names = ended.length > NAMED ? `${ended.slice(0, NAMED).join(', ')} and ${ended.length - NAMED} more` : ended.join(', ');
   const connections = ended.length
     ? `${ended.length} charger connection${ended.length > 1 ? 's' : ''} open then (${names}) ended with it and ${ended.length > 1 ? 'are' : 'is'} recorded as closed at ${ended.length > 1 ? 'their' : 'its'} last message.`
@@ -120,7 +133,7 @@ class LastFrames {
     private readonly db: Db,
     newestFrame: { id: number; ts: string } | undefined,
   ) {
-    this.fromId = newestFrame ? firstIdFrom(db, new Date(Date.parse(newestFrame.ts) - MEND_WINDOW_MS).toISOString(), newestFrame.id) : Number.MAX_SAFE_INTEGER;
+    this.fromId = newestFrame ? firstIdAtOrAfter(db, new Date(Date.parse(newestFrame.ts) - MEND_WINDOW_MS).toISOString(), 0, newestFrame.id) : Number.MAX_SAFE_INTEGER;
     for (const c of this.chunks('message/charger')) {
       const list = this.byCharger.get(c.key) ?? [];
       list.push(c);
@@ -161,78 +174,83 @@ class LastFrames {
     return out;
   }
 
-  /** Each charger's newest Heartbeat call in the window (as its handler took it: not one in violation). */
+  /**
+   * Each charger's newest Heartbeat call in the window that its handler took and answered: not one in
+   * violation, nor one the bench refused before its handler ran (a bench behaviour's CALLERROR or withheld
+   * answer, the InternalError while nothing could be recorded), which the live record does not take as a
+   * heartbeat either. Answered: an outgoing CALLRESULT with its message id followed it in the window (the
+   * answers carry their call's action, so they are in the same chunks).
+   */
   lastHeartbeats(): Map<string, string> {
-    const out = new Map<string, string>();
-    const beats = this.db.prepare("SELECT charger_id, ts FROM messages WHERE id BETWEEN ? AND ? AND action = 'Heartbeat' AND direction = 'in' AND kind = 'CALL' AND error IS NULL");
+    type Beat = { id: number; charger_id: string; direction: string; kind: string; message_id: string | null; error: string | null; ts: string };
+    const rows = this.db.prepare("SELECT id, charger_id, direction, kind, message_id, error, ts FROM messages WHERE id BETWEEN ? AND ? AND action = 'Heartbeat'");
+    const keyOf = (r: Beat): string => JSON.stringify([r.charger_id, r.message_id]);
+    const calls: Beat[] = [];
+    // Per charger and message id, the id of its last answer.
+    const answered = new Map<string, number>();
     for (const c of this.chunks('message/action', 'Heartbeat')) {
-      for (const r of beats.iterate(Math.max(c.first_id, this.fromId), c.last_id) as IterableIterator<{ charger_id: string; ts: string }>) {
-        const known = out.get(r.charger_id);
-        if (known === undefined || r.ts > known) out.set(r.charger_id, r.ts);
+      for (const r of rows.iterate(Math.max(c.first_id, this.fromId), c.last_id) as IterableIterator<Beat>) {
+        if (r.direction === 'in' && r.kind === 'CALL' && r.error === null) calls.push(r);
+        else if (r.direction === 'out' && r.kind === 'CALLRESULT') answered.set(keyOf(r), Math.max(r.id, answered.get(keyOf(r)) ?? 0));
       }
+    }
+    const out = new Map<string, string>();
+    for (const r of calls) {
+      if ((answered.get(keyOf(r)) ?? 0) <= r.id) continue;
+      const known = out.get(r.charger_id);
+      if (known === undefined || r.ts > known) out.set(r.charger_id, r.ts);
     }
     return out;
   }
 
   /**
-   * A charger's newest frame (either way) from `sinceTs` on, or undefined: the window's, else found epoch by
-   * epoch through the sparse index back to the epoch of `sinceTs` (a charger connected and silent since).
+   * A charger's newest frame (either way) from `sinceTs` on, or undefined: the window's, else found through
+   * the sparse index before the window, newest chunk first, back to where `sinceTs` falls in the log (a
+   * charger connected and silent since).
    */
   newestSince(chargerId: string, sinceTs: string): { id: number; ts: string } | undefined {
     const inWindow = this.newest.get(chargerId);
     if (inWindow) return inWindow.ts >= sinceTs ? inWindow : undefined;
-    const top = this.db.prepare("SELECT MAX(epoch) FROM chunks WHERE kind = 'message/charger'").pluck().get() as number | null;
-    if (top === null) return undefined;
-    const newestId = this.db.prepare('SELECT MAX(id) FROM messages').pluck().get() as number;
-    const bottom = epochOf(firstIdFrom(this.db, sinceTs, newestId));
-    const last = this.db.prepare("SELECT MAX(last_id) FROM chunks WHERE kind = 'message/charger' AND epoch = ? AND key = ?").pluck();
-    const row = this.db.prepare('SELECT id, ts FROM messages WHERE id = ?');
-    for (let epoch = Math.min(top, epochOf(this.fromId)); epoch >= bottom; epoch--) {
-      const id = last.get(epoch, chargerId) as number | null;
-      if (id === null) continue;
-      const r = row.get(id) as { id: number; ts: string } | undefined;
-      return r && r.ts >= sinceTs ? r : undefined;
-    }
-    return undefined;
+    const newestId = this.db.prepare('SELECT MAX(id) FROM messages').pluck().get() as number | null;
+    if (newestId === null) return undefined;
+    const sinceId = firstIdAtOrAfter(this.db, sinceTs, 0, newestId);
+    const newestOf = this.db.prepare('SELECT id, ts FROM messages WHERE id BETWEEN ? AND ? AND charger_id = ? ORDER BY id DESC LIMIT 1');
+    // One row ends the walk: the newest frame found, or null once the chunks are all from before `sinceTs`.
+    const [r] = byChunks<{ id: number; ts: string } | null>(this.db, 'message/charger', chargerId, this.fromId, 1, (first, last) => {
+      if (last < sinceId) return [null];
+      const row = newestOf.get(first, last, chargerId) as { id: number; ts: string } | undefined;
+      return row ? [row] : [];
+    });
+    return r && r.ts >= sinceTs ? r : undefined;
   }
-}
-
-/**
- * The first id of the message log whose time is `ts` or later (the log is appended in time order), by
- * bisection on the ids: a few dozen row lookups however big the log. `newestId` + 1 when there is none.
- */
-export function firstIdFrom(db: Db, ts: string, newestId: number): number {
-  const at = db.prepare('SELECT id, ts FROM messages WHERE id >= ? ORDER BY id LIMIT 1');
-  let lo = 0;
-  let hi = newestId + 1;
-  while (lo < hi) {
-    const mid = lo + Math.floor((hi - lo) / 2);
-    const r = at.get(mid) as { id: number; ts: string } | undefined;
-    if (!r || r.id >= hi) hi = mid;
-    else if (r.ts < ts) lo = r.id + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
  * Records every connection the record holds open as closed, at its charger's last frame on it (its
- * acceptance when none came), saying why; returns the chargers whose connection it closed.
+ * acceptance when none came), saying why, oldest close first (the log's ids grow with its times); returns
+ * the chargers whose connection it closed. `startedAt` (ms): when the killed process started; an
+ * acceptance before it was not open then (null: not known, every open one is closed).
  */
-function closeOpenConnections(db: Db, write: Write, frames: LastFrames): string[] {
+function closeOpenConnections(db: Db, write: Write, frames: LastFrames, startedAt: number | null): string[] {
   // Per charger, its newest line that opened or ended a connection (by the charger's index): open when it is an acceptance.
   const newestLine = db.prepare("SELECT ts, remote_address, outcome FROM connection_attempts WHERE charger_id = ? AND outcome IN ('accepted', 'closed', 'replaced') ORDER BY id DESC LIMIT 1");
   const ids = db.prepare('SELECT id FROM chargers ORDER BY id').pluck().all() as string[];
+  const closes: Array<{ ts: string; params: unknown[] }> = [];
   const ended: string[] = [];
   for (const chargerId of ids) {
     const line = newestLine.get(chargerId) as { ts: string; remote_address: string | null; outcome: string } | undefined;
     if (line?.outcome !== 'accepted') continue;
+    if (startedAt !== null && !(Date.parse(line.ts) >= startedAt)) continue;
     const last = frames.newestSince(chargerId, line.ts);
     const reason = `Ended when the bench stopped without closing it (killed, crashed, or the computer lost power): ${
       last ? `its last message was at ${formatDateTimeWithZone(last.ts)}` : 'no message came on it'
     }`;
-    write('attempt', [last?.ts ?? line.ts, chargerId, line.remote_address, 'closed', reason]);
+    const ts = last?.ts ?? line.ts;
+    closes.push({ ts, params: [ts, chargerId, line.remote_address, 'closed', reason] });
     ended.push(chargerId);
   }
+  // Stable: chargers closed at one time stay in id order.
+  closes.sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));
+  for (const c of closes) write('attempt', c.params);
   return ended;
 }

@@ -19,6 +19,7 @@ import type { MessageFilter } from '../../../shared/api/message-filter';
 import type { MessageRecord as MessageView } from '../../../shared/records';
 import { blockOf, registerSearchFold, SEARCH_BLOCK, searchIndexedTo, searchIndexQuery, searchTerm } from './message-search';
 import { chunkEpochs, epochOf } from '../repository';
+import { firstIdAtOrAfter } from '../message-time';
 import { unpaced, type Pace } from '../reader/pacing';
 
 type Row = Record<string, any>;
@@ -241,7 +242,7 @@ export class MessageLog {
     let lo = minId;
     let hi = pin;
     const { from, to } = f;
-    if (from) lo = Math.max(lo, this.firstIdAtOrAfter(new Date(from).toISOString(), lo, hi));
+    if (from) lo = Math.max(lo, firstIdAtOrAfter(this.db, new Date(from).toISOString(), lo, hi));
     if (to) hi = Math.min(hi, this.lastIdAtOrBefore(new Date(to).toISOString(), lo, hi));
     const { terms, args } = messageWhere(f);
     const plan: Plan = { key, pin, lo, hi, mode: 'scan', where: terms.join(' AND '), args };
@@ -272,24 +273,9 @@ export class MessageLog {
     return plan;
   }
 
-  /** The smallest id in [lo, hi] logged at or after `ts` (hi + 1 if none). */
-  private firstIdAtOrAfter(ts: string, lo: number, hi: number): number {
-    const at = this.sql('SELECT id, ts FROM messages WHERE id >= ? ORDER BY id LIMIT 1');
-    let a = lo;
-    let b = hi + 1;
-    while (a < b) {
-      const mid = Math.floor((a + b) / 2);
-      const r = at.get(mid) as Row | undefined;
-      if (!r || r.id > hi) b = mid;
-      else if (r.ts >= ts) b = mid;
-      else a = r.id + 1;
-    }
-    return a;
-  }
-
   /** The largest id in [lo, hi] logged at or before `ts` (lo - 1 if none). */
   private lastIdAtOrBefore(ts: string, lo: number, hi: number): number {
-    return this.firstIdAtOrAfter(`${ts}\uffff`, lo, hi) - 1;
+    return firstIdAtOrAfter(this.db, `${ts}\uffff`, lo, hi) - 1;
   }
 
   /**

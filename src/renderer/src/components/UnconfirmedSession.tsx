@@ -2,7 +2,7 @@
 // session started and the connector has said Available since (all on the bench's clock: a charger's clock
 // may have reset with the reboot), and no StopTransaction came. Shown as such, not as a live session, with
 // a way to close it in the record (nothing is sent to the charger).
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
@@ -13,6 +13,7 @@ import { useBench } from '../stores/bench';
 import { Ask } from './Ask';
 import { useCall } from './useCall';
 import { formatClockAgo } from './format';
+import { supersededSessions } from './running';
 import { useNow } from './reach';
 import type { ConnectorView, TransactionView } from '../../../shared/api/views';
 
@@ -50,12 +51,18 @@ export function useUnconfirmedSince(tx: Pick<TransactionView, 'chargerId' | 'con
 
 /**
  * "Close it in the record…" and its confirmation: the bench ends the session in its record (reason Other,
- * no energy, a note), sending nothing to the charger. `size` small for a list's row; a click does not open the row.
+ * no energy, a note), sending nothing to the charger. `compact` for a list's row; a click does not open the row.
+ * `notRunning`: why it is not running, when that is not that its charger lost it (components/running's
+ * notRunningCause: "a newer session (transaction 19) started on connector 1 at …").
  */
-export function CloseInRecord({ tx, compact = false }: { tx: TransactionView; compact?: boolean }) {
+export function CloseInRecord({ tx, compact = false, notRunning }: { tx: TransactionView; compact?: boolean; notRunning?: string | null }) {
   const client = useClient();
   const [asking, setAsking] = useState(false);
   const [close, doClose] = useCall(() => client.call('transactions:close', { transactionId: tx.transactionId }));
+  // One a newer session superseded is recorded as ended when that one started (the bench's rule), not now.
+  const active = useBench((s) => s.activeTransactions);
+  const newer = useMemo(() => supersededSessions([...Object.values(active), tx]).get(tx.transactionId) ?? null, [active, tx]);
+  const endsAt = newer ? `when transaction ${newer.transactionId} started` : 'now';
   return (
     <Box component="span" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} sx={{ display: compact ? 'inline-flex' : 'block', alignItems: 'center', gap: 0.5 }}>
       <Button
@@ -66,7 +73,9 @@ export function CloseInRecord({ tx, compact = false }: { tx: TransactionView; co
         onClick={() => setAsking(true)}
         sx={compact ? { whiteSpace: 'nowrap', minWidth: 0, px: 1 } : undefined}
         title={
-          compact ? `The charger has most likely lost session #${tx.transactionId}: stopping it remotely would be refused. Close it in the record instead (nothing is sent to the charger).` : undefined
+          compact
+            ? `${notRunning ? `Session #${tx.transactionId} is not running: ${notRunning}` : `The charger has most likely lost session #${tx.transactionId}`}: stopping it remotely would be refused. Close it in the record instead (nothing is sent to the charger).`
+            : undefined
         }
       >
         {compact ? 'Close…' : 'Close it in the record…'}
@@ -88,9 +97,10 @@ export function CloseInRecord({ tx, compact = false }: { tx: TransactionView; co
           void doClose();
         }}
       >
+        {notRunning && <Typography sx={{ mb: 1 }}>{`It is not running: ${notRunning}; no StopTransaction with its transactionId came, and a remote stop would be refused.`}</Typography>}
         <Typography>
-          The bench records session #{tx.transactionId} ({tx.idTag}, connector {tx.connectorId} of {tx.chargerId}) as ended now, reason Other, with no meter stop (so no energy) and a note saying why.
-          Nothing is sent to the charger. Should the charger send its StopTransaction later, it is kept as a warning beside the session.
+          The bench records session #{tx.transactionId} ({tx.idTag}, connector {tx.connectorId} of {tx.chargerId}) as ended {endsAt}, reason Other, with no meter stop (so no energy) and a note saying
+          why. Nothing is sent to the charger. Should the charger send its StopTransaction later, it is kept as a warning beside the session.
         </Typography>
       </Ask>
     </Box>
@@ -109,6 +119,23 @@ export function UnconfirmedSession({ tx, charger }: { tx: TransactionView; charg
       charger has most likely lost the session. Stopping it remotely will be refused.
       <Box sx={{ mt: 1 }}>
         <CloseInRecord tx={tx} />
+      </Box>
+    </Alert>
+  );
+}
+
+/**
+ * The warning and the Close action, for a session the record holds open while a newer one is open on its
+ * connector (components/running's rule): `notRunning`, why, in its words ("a newer session (transaction 19) started on …").
+ */
+export function SupersededSession({ tx, notRunning }: { tx: TransactionView; notRunning: string }) {
+  return (
+    <Alert severity="warning" aria-label={`Session ${tx.transactionId} not running`}>
+      <AlertTitle>Not running</AlertTitle>
+      The record holds session #{tx.transactionId} open, but {notRunning}: a connector holds one session at a time, so this one is not running, and no StopTransaction with its transactionId came.
+      Stopping it remotely would be refused.
+      <Box sx={{ mt: 1 }}>
+        <CloseInRecord tx={tx} notRunning={notRunning} />
       </Box>
     </Alert>
   );

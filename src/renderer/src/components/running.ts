@@ -39,8 +39,8 @@ export interface RunningTransaction {
    */
   connectorSays: string | null;
   /**
-   * A newer session the record holds open on the same connector (the newest there, by when the bench
-   * received its StartTransaction, then by transactionId): a connector holds one session at a time, so this
+   * A newer session the record holds open on the same connector (the newest there: the highest
+   * transactionId, as the bench gives ids in the order starts arrive): a connector holds one session at a time, so this
    * older one is not running (its StopTransaction never came, e.g. the charger restarted and started anew).
    * `receivedAt`: when the bench received the newer one's start, null when the record does not say.
    * Null: it is the newest open on its connector.
@@ -66,19 +66,18 @@ export function connectorSaysNoSession(t: Pick<TransactionView, 'connectorId' | 
   return Date.parse(c.updatedAt) > Date.parse(t.receivedAt) ? c.status : null;
 }
 
-/** Whether `a` is newer than `b`: by when the bench received its StartTransaction (one the record does not say is older), then by transactionId. */
-function newer(a: Pick<TransactionView, 'transactionId' | 'receivedAt'>, b: Pick<TransactionView, 'transactionId' | 'receivedAt'>): boolean {
-  const at = (t: Pick<TransactionView, 'receivedAt'>) => (t.receivedAt && Number.isFinite(Date.parse(t.receivedAt)) ? Date.parse(t.receivedAt) : -Infinity);
-  return at(a) !== at(b) ? at(a) > at(b) : a.transactionId > b.transactionId;
-}
-
-/** The newest session of each charger's connector among `list` (the one that can be running there), by "chargerId\nconnectorId". */
-function newestByConnector<T extends Pick<TransactionView, 'transactionId' | 'chargerId' | 'connectorId' | 'receivedAt'>>(list: readonly T[]): Map<string, T> {
+/**
+ * The newest session of each charger's connector among `list` (the one that can be running there), by
+ * "chargerId\nconnectorId": the highest transactionId. The bench hands out ids strictly increasing in the
+ * order it receives StartTransaction, so the higher id is the later start; its wall clock (receivedAt) may
+ * step back (NTP), so it only says when, never which.
+ */
+function newestByConnector<T extends Pick<TransactionView, 'transactionId' | 'chargerId' | 'connectorId'>>(list: readonly T[]): Map<string, T> {
   const newest = new Map<string, T>();
   for (const t of list) {
     const key = `${t.chargerId}\n${t.connectorId}`;
     const held = newest.get(key);
-    if (!held || newer(t, held)) newest.set(key, t);
+    if (!held || t.transactionId > held.transactionId) newest.set(key, t);
   }
   return newest;
 }

@@ -21,7 +21,7 @@ type Frame = (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: s
  * A charger's world for the put-back: transaction 5 the bench gave before the case (and the charger stopped
  * during it, as it should), the case's transaction 6, and a charger that refuses every RemoteStopTransaction.
  */
-function world() {
+function world(before: number[] = []) {
   const bus = new EventBus();
   const clock = new FakeClock();
   const frames = new ChargerFrames(bus, CP, true);
@@ -39,6 +39,7 @@ function world() {
       return Promise.resolve({ outcome: 'completed', response: { status: action === 'RemoteStopTransaction' ? 'Rejected' : 'Accepted' } });
     },
     openTransactions: () => [...frames.transactions].map(([transactionId, t]) => ({ transactionId, ...t })),
+    transactionsBefore: () => before,
     connectorStatus: () => 'Available',
     idTagAnswers: () => undefined,
   } as unknown as CaseHost;
@@ -80,6 +81,13 @@ describe('putting back a session the charger had stopped with the wrong transact
 
   it('says only that the session may be lost when no such StopTransaction came (a known transaction stopping is not one)', async () => {
     const { t } = world();
+    expect(await restorePreconditions(t)).toEqual([`${REFUSED} ${KEEP}`]);
+  });
+
+  it('does not name the proper StopTransaction of a session the record held open when the run began (never seen starting)', async () => {
+    // Transaction 3 was open before the run; the charger stops it with its own id during the case.
+    const { t, frame } = world([3]);
+    frame('in', 'CALL', 'x1', 'StopTransaction', { transactionId: 3, meterStop: 10, timestamp: '2026-01-01T10:02:03Z', reason: 'Local' }, '2026-01-01T10:02:03.000Z');
     expect(await restorePreconditions(t)).toEqual([`${REFUSED} ${KEEP}`]);
   });
 });

@@ -25,6 +25,7 @@ import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
 import { Facts } from '../../components/Facts';
 import { OlderOpenSessions } from './OlderOpenSessions';
+import { notRunningSessions } from '../../components/notRunning';
 import { overdueWords } from './chargerFields';
 import { givenInterval, intervalWords } from '../../components/heartbeatInterval';
 import { sessionOnConnector, standingText, useProgressStanding } from '../../components/running';
@@ -329,8 +330,13 @@ export function ChargerOverview({
   const activeTransactions = useBench((s) => s.activeTransactions);
   const silence = silenceOf(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
-  // With several open on a connector (an older one's StopTransaction never came), the newest: the one that can be running.
-  const txOf = (connectorId: number) => sessionOnConnector(activeTransactions, charger.id, connectorId);
+  // With several open on a connector (an older one's StopTransaction never came), the newest: the one that can be running;
+  // none when that one is not running either (the connector reports no session since it started: OlderOpenSessions says it).
+  const notRunning = useMemo(() => notRunningSessions(Object.values(activeTransactions), { [charger.id]: charger }), [activeTransactions, charger]);
+  const txOf = (connectorId: number) => {
+    const tx = sessionOnConnector(activeTransactions, charger.id, connectorId);
+    return tx && !notRunning.has(tx.transactionId) ? tx : undefined;
+  };
   return (
     <Grid container spacing={2}>
       <Grid size={{ xs: 12, lg: 8 }}>

@@ -2,7 +2,7 @@
 // connector card, and Stop on a running transaction. Each asks first (the same confirmations as the
 // operation panels, what runs read from the one source) and shows the charger's answer in words. The app
 // hands these to the chargers and transactions screens.
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
@@ -13,7 +13,8 @@ import StopCircleIcon from '@mui/icons-material/StopCircleOutlined';
 import { useBench } from '../../stores/bench';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useReach } from '../../components/reach';
-import { isRunning, useRunningLive } from '../../components/running';
+import { isRunning, notRunningCause, sessionOnConnector, useRunningLive } from '../../components/running';
+import { CloseInRecord } from '../../components/UnconfirmedSession';
 import { PanelContext, IdTagField, type PanelContextValue } from './kit/parts';
 import { connectorIdsOf } from './kit/running';
 import { checkPayload } from './kit/form';
@@ -130,7 +131,11 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
   );
 }
 
-/** Stop on a running transaction (the transactions list and a transaction's page): confirmed, sends RemoteStopTransaction. */
+/**
+ * Stop on a running transaction (the transactions list and a transaction's page): confirmed, sends
+ * RemoteStopTransaction. On one the record holds open while a newer session is open on its connector (not
+ * running: the charger would answer Rejected), Close in the record instead, saying why.
+ */
 export function StopTransactionButton({ transaction }: { transaction: { transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean } }) {
   return (
     <QuickContext chargerId={transaction.chargerId}>
@@ -143,7 +148,19 @@ function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, activ
   const reach = useReach(chargerId);
   const op = useOperation<'RemoteStopTransaction'>(chargerId);
   const [asking, setAsking] = useState(false);
-  if (!active && !op.result && !op.pending && !op.failure) return null;
+  const live = useBench((s) => s.activeTransactions);
+  const held = live[transactionId];
+  const newest = useMemo(() => (held ? sessionOnConnector(live, chargerId, connectorId) : undefined), [live, held, chargerId, connectorId]);
+  const idle = !op.result && !op.pending && !op.failure;
+  if (!active && idle) return null;
+  if (active && idle && held && newest && newest.transactionId !== transactionId)
+    return (
+      <CloseInRecord
+        tx={held}
+        compact
+        notRunning={notRunningCause({ connectorId, connectorSays: null, supersededBy: { transactionId: newest.transactionId, receivedAt: newest.receivedAt ?? null } })}
+      />
+    );
   return (
     // Clicks and keys in here are not the row's (a row of the list opens the transaction).
     <Box onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} sx={{ display: 'inline-flex' }}>

@@ -27,6 +27,8 @@ import { Facts } from '../../components/Facts';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { ChargerOfflineNotice, useLastContact } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
+import { notRunningCause, notRunningText } from '../../components/running';
+import { notRunningSessions, type NotRunning } from '../../components/notRunning';
 import { staleChipSx } from '../../components/StatusChip';
 import { useNow } from '../../components/reach';
 import { monoFont } from '../../app/theme';
@@ -37,48 +39,10 @@ import { TRANSACTION_METER_VALUES } from '../../../../shared/api/contract';
 import { expandMeterReadings } from '../../../../shared/api/meter-readings';
 import { formatDuration, type StopButtonSlot } from './TransactionsTable';
 import { finishedMeterText, sessionEnds } from './sessionMeter';
+import { StoredReadings } from './storedReadings';
+import { NotRunningSession } from './NotRunningSession';
 
 const NO_ROWS: MeterValueView[] = [];
-
-type Reading = Omit<MeterValueView, 'id'>;
-/** What makes two meter values of one time the same reading, as a string (null and '' kept apart). */
-const readingKey = (v: Reading) => [v.connectorId, v.measurand, v.phase ?? '\u0001', v.location ?? '\u0001', v.context, v.value].join('\u0000');
-/** Whether two meter values of one time are the same reading. */
-const sameReading = (a: Reading, b: Reading) =>
-  a.connectorId === b.connectorId &&
-  a.measurand === b.measurand &&
-  (a.phase ?? null) === (b.phase ?? null) &&
-  (a.location ?? null) === (b.location ?? null) &&
-  a.context === b.context &&
-  a.value === b.value;
-/** Values of one time compared one by one; a larger group (a charger whose clock stands still) by key. */
-const FEW_AT_ONE_TIME = 32;
-
-/**
- * A fetched session's values by time, to tell whether a reading that arrived is one of them: a map of its
- * readings' times (the values of a reading share one string), not a key string made for each of 72,000
- * values (100 ms of the page opening a 2-hour session). A time with many values gets its keys when first
- * asked about, so a lookup never scans thousands.
- */
-class StoredReadings {
-  private readonly byTime = new Map<string, Reading[]>();
-  private readonly keysAt = new Map<string, Set<string>>();
-  constructor(stored: readonly Reading[] = []) {
-    for (const v of stored) {
-      const same = this.byTime.get(v.timestamp);
-      if (same) same.push(v);
-      else this.byTime.set(v.timestamp, [v]);
-    }
-  }
-  has(v: Reading): boolean {
-    const same = this.byTime.get(v.timestamp);
-    if (!same) return false;
-    if (same.length <= FEW_AT_ONE_TIME) return same.some((s) => sameReading(s, v));
-    let keys = this.keysAt.get(v.timestamp);
-    if (!keys) this.keysAt.set(v.timestamp, (keys = new Set(same.map(readingKey))));
-    return keys.has(readingKey(v));
-  }
-}
 
 /**
  * A meter value's time as exported: ISO 8601 in UTC ("2026-05-12T03:35:31.000Z"), unambiguous in any time
@@ -136,13 +100,35 @@ type LastKnown = { contact: string | null; readingAt: number | null };
  */
 type Unconfirmed = { readingAt: number | null; rebootAt: string | null };
 
-function Summary({ tx, energy, lastKnown, unconfirmed }: { tx: TransactionView; energy: EnergyShown; lastKnown: LastKnown | null; unconfirmed: Unconfirmed | null }) {
+/** Held open in the record but not running (components/running's rule: its connector reports no session, a newer one is open there), and why. */
+type Superseded = NotRunning & { connectorId: number; cause: string; text: string };
+
+function Summary({
+  tx,
+  energy,
+  lastKnown,
+  unconfirmed,
+  superseded,
+}: {
+  tx: TransactionView;
+  energy: EnergyShown;
+  lastKnown: LastKnown | null;
+  unconfirmed: Unconfirmed | null;
+  superseded: Superseded | null;
+}) {
   // Its own clock (the running duration, "ago"): the tick redraws the summary, not the page's table.
   const now = useNow();
   const start = Date.parse(tx.startTime);
   let duration: string;
   if (!tx.active) duration = formatDuration((tx.stopTime ? Date.parse(tx.stopTime) : now) - start);
-  else if (unconfirmed) {
+  else if (superseded) {
+    // Not running: it cannot have run past the newer session's start on its connector, nor past its connector's report of no session (as the list's row says).
+    const by = superseded.supersededBy;
+    const endAt = by ? by.receivedAt : superseded.connectorSaysAt;
+    const end = endAt ? Date.parse(endAt) : NaN;
+    const upTo = by ? `transaction ${by.transactionId} started` : `connector ${superseded.connectorId} reported ${superseded.connectorSays}`;
+    duration = Number.isFinite(end) ? `≤ ${formatDuration(Math.max(0, end - start))}, up to when ${upTo} at ${formatClock(end)}; not running` : `not known: not running since ${upTo}`;
+  } else if (unconfirmed) {
     // Not counted on: the charger most likely lost it at its reboot; what is known is up to its last reading.
     const end = unconfirmed.readingAt ?? (unconfirmed.rebootAt ? Date.parse(unconfirmed.rebootAt) : null);
     duration =
@@ -178,11 +164,13 @@ function Summary({ tx, energy, lastKnown, unconfirmed }: { tx: TransactionView; 
             'Stopped',
             tx.stopTime
               ? formatTime(tx.stopTime)
-              : lastKnown
-                ? 'none recorded up to the last contact'
-                : unconfirmed
-                  ? `no StopTransaction came; the charger most likely lost it${unconfirmed.rebootAt ? ` when it rebooted at ${formatClock(unconfirmed.rebootAt)}` : ''}`
-                  : 'still running',
+              : superseded
+                ? `no StopTransaction came; not running: ${superseded.cause}`
+                : lastKnown
+                  ? 'none recorded up to the last contact'
+                  : unconfirmed
+                    ? `no StopTransaction came; the charger most likely lost it${unconfirmed.rebootAt ? ` when it rebooted at ${formatClock(unconfirmed.rebootAt)}` : ''}`
+                    : 'still running',
           ],
           ['Duration', duration],
           ['Times', `${localTimeNote()}; exports are in UTC`],
@@ -191,8 +179,8 @@ function Summary({ tx, energy, lastKnown, unconfirmed }: { tx: TransactionView; 
           [
             'Energy',
             <>
-              <strong>{`${formatEnergy(energy.wh)}${tx.active && !lastKnown && !unconfirmed ? ' so far' : ''}`}</strong>
-              {(unconfirmed || energy.fromReading) && energy.wh !== null && (
+              <strong>{`${formatEnergy(energy.wh)}${tx.active && !lastKnown && !unconfirmed && !superseded ? ' so far' : ''}`}</strong>
+              {(unconfirmed || superseded || energy.fromReading) && energy.wh !== null && (
                 <Box component="span" data-testid="transaction-energy-last-reading" sx={{ display: 'block', color: 'text.secondary' }}>
                   {energy.readAt === null || energy.readAt === undefined ? 'from its last reading' : `from its last reading, at ${formatClockAgo(energy.readAt, now)}`}
                   {energy.fromReading && !tx.active ? ' (the record has no meter stop)' : ''}
@@ -310,7 +298,8 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const client = useClient();
   const { id = '' } = useParams();
   const transactionId = /^\d+$/.test(id) ? Number(id) : NaN;
-  const running = useBench((s) => (Number.isFinite(transactionId) ? s.activeTransactions[transactionId] : undefined));
+  const activeLive = useBench((s) => s.activeTransactions);
+  const running = Number.isFinite(transactionId) ? activeLive[transactionId] : undefined;
   // A session can hold 100,000 meter values: fetch it once, then add the values arriving while it runs
   // to the table and the chart. Fetch again only when it stops (meterStop, stop reason) or when the link
   // comes back (a new snapshot), since events may have been missed meanwhile; not before the first
@@ -333,6 +322,14 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const sessionCharger = useSessionCharger(tx);
   // A finished session's chart runs from its start (0 Wh) to its stop (meterStop).
   const ends = useMemo(() => (tx ? sessionEnds(tx, tx.meterValuesCapped) : []), [tx]);
+  // Held open but not running: its connector reports no session, or a newer one is open there (the rule the list and the charger's card use).
+  const chargers = useBench((s) => s.chargers);
+  const superseded = useMemo((): Superseded | null => {
+    const why = tx?.active ? notRunningSessions([...Object.values(activeLive), tx], chargers).get(tx.transactionId) : undefined;
+    if (!tx || !why) return null;
+    const t = { ...why, connectorId: tx.connectorId };
+    return { ...t, cause: notRunningCause(t) ?? '', text: notRunningText(t) ?? '' };
+  }, [tx, activeLive, chargers]);
 
   if (!tx)
     return (
@@ -358,9 +355,10 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
       : { wh: tx.energyWh, warning: tx.warning ?? null };
   // A running session is live only while its charger is heard from; else its last contact is the bench's
   // last word from the charger, or, with the bench out of reach, this window's last word from the bench.
-  const lastKnown: LastKnown | null = tx.active && reach.stale ? { contact, readingAt: latest?.t ?? null } : null;
+  const lastKnown: LastKnown | null = tx.active && !superseded && reach.stale ? { contact, readingAt: latest?.t ?? null } : null;
   // Lost by its charger (rebooted without it): not running as far as the charger says; Stop would be refused.
-  const unconfirmed: Unconfirmed | null = !lastKnown && unconfirmedSince(tx, sessionCharger) !== null ? { readingAt: latest?.t ?? null, rebootAt: sessionCharger.lastBoot ?? null } : null;
+  const unconfirmed: Unconfirmed | null =
+    !lastKnown && !superseded && unconfirmedSince(tx, sessionCharger) !== null ? { readingAt: latest?.t ?? null, rebootAt: sessionCharger.lastBoot ?? null } : null;
   return (
     <Stack spacing={2}>
       <Breadcrumbs aria-label="Breadcrumb">
@@ -373,7 +371,11 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
         <Typography variant="h5" component="h1">
           Transaction #{tx.transactionId}
         </Typography>
-        {lastKnown ? (
+        {superseded ? (
+          <Tooltip title={`Not running: ${superseded.text}. Close it in the record (below); a remote stop would be refused.`}>
+            <Chip size="small" variant="outlined" color="warning" label="Not running" />
+          </Tooltip>
+        ) : lastKnown ? (
           <Tooltip title="The record says this session runs, but the charger is not reporting now: whether it still charges is not known.">
             <Chip size="small" variant="outlined" color="default" sx={staleChipSx} data-stale label="Active (last known)" />
           </Tooltip>
@@ -384,23 +386,24 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
         ) : (
           <Chip size="small" color={tx.active ? 'primary' : 'default'} variant={tx.active ? 'filled' : 'outlined'} label={tx.active ? 'Active' : 'Finished'} />
         )}
-        {StopButton && !unconfirmed && <StopButton transaction={running ?? tx} />}
+        {StopButton && !unconfirmed && !superseded && <StopButton transaction={running ?? tx} />}
         {/* Offline is said below; this is for a charger the bench does not know now (Stop's tooltip says the same). */}
-        {StopButton && tx.active && !reach.reachable && !reach.stale && reach.reason && (
+        {StopButton && tx.active && !superseded && !reach.reachable && !reach.stale && reach.reason && (
           <Typography variant="caption" color="text.secondary" data-testid="transaction-stop-why">
             {reach.reason}
           </Typography>
         )}
       </Stack>
-      {tx.active && !lastKnown && <UnconfirmedSession tx={tx} charger={sessionCharger} />}
-      {tx.active && (
+      {superseded && <NotRunningSession tx={tx} why={superseded} cause={superseded.cause} />}
+      {tx.active && !lastKnown && !superseded && <UnconfirmedSession tx={tx} charger={sessionCharger} />}
+      {tx.active && !superseded && (
         <ChargerOfflineNotice chargerId={tx.chargerId}>
           This session is active in the record, but its duration, power and energy below are the last known, not live; Stop is disabled until the charger connects again.
         </ChargerOfflineNotice>
       )}
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 5, xl: 4 }}>
-          <Summary tx={tx} energy={energy} lastKnown={lastKnown} unconfirmed={unconfirmed} />
+          <Summary tx={tx} energy={energy} lastKnown={lastKnown} unconfirmed={unconfirmed} superseded={superseded} />
         </Grid>
         <Grid size={{ xs: 12, md: 7, xl: 8 }}>
           <Paper component="section" aria-label="Meter over the session" sx={{ p: 2, height: '100%' }}>
@@ -410,7 +413,11 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
               </Typography>
               <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                 <span data-testid="transaction-meter-latest">
-                  {tx.active ? `${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples))}` : finishedMeterText(energy.wh, samples)}
+                  {tx.active
+                    ? superseded && !latest
+                      ? 'No readings recorded'
+                      : `${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples))}`
+                    : finishedMeterText(energy.wh, samples)}
                 </span>
                 {lastKnown && latest && <ReadAt t={latest.t} />}
               </Typography>
@@ -426,9 +433,11 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
               emptyText={
                 tx.meterValuesError
                   ? 'The stored meter values could not be read.'
-                  : tx.active
-                    ? 'No meter values yet. They appear as the charger sends MeterValues.'
-                    : 'The charger sent no power or energy readings for this session.'
+                  : superseded
+                    ? 'No readings recorded for this session: it is not running, so the charger sends none.'
+                    : tx.active
+                      ? 'No meter values yet. They appear as the charger sends MeterValues.'
+                      : 'The charger sent no power or energy readings for this session.'
               }
             />
           </Paper>

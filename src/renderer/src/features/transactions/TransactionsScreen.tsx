@@ -4,7 +4,8 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useBench, type BenchState } from '../../stores/bench';
 import { unconfirmedSince } from '../../components/UnconfirmedSession';
-import { plural, supersededSessions } from '../../components/running';
+import { plural } from '../../components/running';
+import { notRunningSessions } from '../../components/notRunning';
 import { formatClock } from '../../components/format';
 import { linkProblem } from '../../components/reach';
 import { TransactionsTable, type StopButtonSlot } from './TransactionsTable';
@@ -16,6 +17,8 @@ export interface RunningCounts {
   offline: number;
   /** Held open in the record with a newer session open on the same connector: not running (the rule of components/running). */
   superseded?: number;
+  /** Held open in the record with its connector reporting no session (Available, Reserved) since it started: not running (the same rule). */
+  noSession?: number;
 }
 
 /**
@@ -27,17 +30,22 @@ export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'charge
   let running = 0;
   let unconfirmed = 0;
   let offline = 0;
+  let superseded = 0;
+  let noSession = 0;
   const open = Object.values(s.activeTransactions);
-  const older = supersededSessions(open);
+  const notRunning = notRunningSessions(open, s.chargers);
   for (const t of open) {
     const charger = s.chargers[t.chargerId];
     const connector = charger?.connectors.find((c) => c.connectorId === t.connectorId);
-    if (older.has(t.transactionId)) continue;
+    const why = notRunning.get(t.transactionId);
+    if (why?.supersededBy) superseded++;
+    else if (why) noSession++;
+    if (why) continue;
     if (charger && !charger.connected) offline++;
     else if (unconfirmedSince(t, { connector, lastBoot: charger?.lastBoot }) === null) running++;
     else unconfirmed++;
   }
-  return { running, unconfirmed, offline, superseded: older.size };
+  return { running, unconfirmed, offline, superseded, noSession };
 }
 
 /** The link to the bench as the count is said by it: open, or down (since when) after the bench's state was read, or never read yet. */
@@ -59,7 +67,7 @@ function lostWords({ link, linkSince }: CountLink): string {
  * the bench is down (`link`), the count as last known, in the past tense and as of when it was lost: what
  * runs now is not known. Before the bench's state was ever read, no count.
  */
-export function runningWords({ running, unconfirmed, offline = 0, superseded = 0 }: Partial<RunningCounts> & Pick<RunningCounts, 'running' | 'unconfirmed'>, link?: CountLink): string {
+export function runningWords({ running, unconfirmed, offline = 0, superseded = 0, noSession = 0 }: Partial<RunningCounts> & Pick<RunningCounts, 'running' | 'unconfirmed'>, link?: CountLink): string {
   const lost = link && link.link !== 'open';
   if (link && !link.loaded) {
     // Not read yet: still connecting for the first time, or the link lost before the bench's state came.
@@ -74,17 +82,20 @@ export function runningWords({ running, unconfirmed, offline = 0, superseded = 0
   const elsewhere = superseded
     ? `${offlineToo}; ${superseded} held open in the record but not running (a newer session started on ${superseded === 1 ? 'its connector' : 'their connectors'})`
     : offlineToo;
-  return unconfirmed ? `${elsewhere}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${elsewhere}.`;
+  const noSessionToo = noSession
+    ? `${elsewhere}; ${noSession} held open in the record but not running (${noSession === 1 ? 'its connector reports' : 'their connectors report'} no session since ${noSession === 1 ? 'it' : 'they'} started)`
+    : elsewhere;
+  return unconfirmed ? `${noSessionToo}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${noSessionToo}.`;
 }
 
 // One string while the counts stay: the screen redraws only when they change.
 const selectCounts = (s: BenchState) => {
   const c = runningCounts(s);
-  return `${c.running}/${c.unconfirmed}/${c.offline}/${c.superseded}`;
+  return `${c.running}/${c.unconfirmed}/${c.offline}/${c.superseded}/${c.noSession}`;
 };
 
 export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
-  const [running, unconfirmed, offline, superseded] = useBench(selectCounts).split('/').map(Number);
+  const [running, unconfirmed, offline, superseded, noSession] = useBench(selectCounts).split('/').map(Number);
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
   const loaded = useBench((s) => s.loaded);
@@ -95,7 +106,7 @@ export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot
           Transactions
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {runningWords({ running, unconfirmed, offline, superseded }, { link, linkSince, loaded })}
+          {runningWords({ running, unconfirmed, offline, superseded, noSession }, { link, linkSince, loaded })}
         </Typography>
       </Box>
       <TransactionsTable StopButton={StopButton} />

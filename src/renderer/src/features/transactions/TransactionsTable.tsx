@@ -37,7 +37,8 @@ import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
 import { belongsTo, energyReadingSoFar } from '../../../../shared/api/meter';
 import { useEnergySoFar } from '../../components/useMeterSeries';
-import { notRunningText, supersededSessions, type RunningTransaction } from '../../components/running';
+import { notRunningCause, notRunningText } from '../../components/running';
+import { notRunningSessions, type NotRunning } from '../../components/notRunning';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
 export const LIST_LIMIT = 10_000;
@@ -52,7 +53,7 @@ type StateFilter = 'all' | 'active' | 'finished';
 
 export { formatDuration };
 
-interface Row extends TransactionView {
+interface Row extends TransactionView, NotRunning {
   id: number;
   /** Wh: delivered once stopped, so far while running. */
   energy: number | null;
@@ -62,12 +63,10 @@ interface Row extends TransactionView {
   lastReadingAt: number | null;
   /** Closed in the record (no meter stop): its energy is its last reading's, as on its page. */
   closedInRecord: boolean;
-  /** Held open with a newer session open on its connector: not running (components/running's rule); else null. */
-  supersededBy: RunningTransaction['supersededBy'];
 }
 
-/** Why a row held open is not running, in the rule's words ("Not running: record says open; a newer session (transaction 19) started on …"); null when it is. */
-const notRunningWords = (row: Row) => (row.active && row.supersededBy ? `Not running: ${notRunningText({ ...row, connectorSays: null })}` : null);
+/** Why a row held open is not running, in the rule's words ("Not running: record says open; connector 2 reports Available"); null when it is. */
+const notRunningWords = (row: Row) => (row.active && (row.supersededBy || row.connectorSays !== null) ? `Not running: ${notRunningText(row)}` : null);
 
 /** A session the bench's user closed in the record (the charger had lost it): ended, with no meter stop and so no energy of its own. */
 const isClosedInRecord = (t: TransactionView) => !t.active && t.meterStop === null && t.energyWh === null;
@@ -106,10 +105,16 @@ function RunningEnergy({ row }: { row: Row }) {
   const { stale } = useReach(row.chargerId);
   const notRunning = notRunningWords(row);
   const unconfirmed = (useUnconfirmedSince(row) !== null && !stale) || notRunning !== null;
+  // Not running, none will come: the record simply has none.
   if (row.energy === null)
     return (
-      <Typography component="span" variant="body2" color="text.secondary" title={row.energyWarning ?? 'The charger has sent no energy reading for this session yet'}>
-        {row.energyWarning ? 'meter went backwards' : 'no reading yet'}
+      <Typography
+        component="span"
+        variant="body2"
+        color="text.secondary"
+        title={row.energyWarning ?? (notRunning ? `The record holds no energy reading of this session. ${notRunning}` : 'The charger has sent no energy reading for this session yet')}
+      >
+        {row.energyWarning ? 'meter went backwards' : notRunning ? 'no readings recorded' : 'no reading yet'}
       </Typography>
     );
   return (
@@ -220,11 +225,12 @@ function SessionDuration({ row }: { row: Row }) {
   const lastBoot = useBench((s) => s.chargers[row.chargerId]?.lastBoot);
   const now = useNow();
   if (row.stopTime) return <>{formatDuration(Date.parse(row.stopTime) - Date.parse(row.startTime))}</>;
-  const newer = row.active ? row.supersededBy : null;
-  if (newer) {
-    // Not running: it cannot have run past the newer session's start on its connector.
-    const end = newer.receivedAt ? Date.parse(newer.receivedAt) : NaN;
-    const notRunning = notRunningWords(row) ?? '';
+  const notRunning = notRunningWords(row);
+  if (notRunning) {
+    // Not running: it cannot have run past the newer session's start on its connector, nor past its connector's report of no session.
+    const newer = row.supersededBy;
+    const endAt = newer ? newer.receivedAt : row.connectorSaysAt;
+    const end = endAt ? Date.parse(endAt) : NaN;
     if (!Number.isFinite(end))
       return (
         <Typography component="span" variant="body2" color="text.secondary" title={notRunning}>
@@ -232,7 +238,12 @@ function SessionDuration({ row }: { row: Row }) {
         </Typography>
       );
     return (
-      <Typography component="span" variant="body2" color="text.secondary" title={`Up to when transaction ${newer.transactionId} started (${formatDateTime(end)}). ${notRunning}`}>
+      <Typography
+        component="span"
+        variant="body2"
+        color="text.secondary"
+        title={`Up to when ${newer ? `transaction ${newer.transactionId} started` : `connector ${row.connectorId} reported ${row.connectorSays}`} (${formatDateTime(end)}). ${notRunning}`}
+      >
         ≤ {formatDuration(Math.max(0, end - Date.parse(row.startTime)))}
       </Typography>
     );
@@ -255,15 +266,20 @@ function SessionDuration({ row }: { row: Row }) {
   return <>{formatDuration(now - Date.parse(row.startTime))}</>;
 }
 
-/** Stop on a running session; on one its charger has most likely lost (a remote stop would be refused), Close in the record instead. */
+/**
+ * Stop on a running session; on one its charger has most likely lost, or one not running by the rule (its
+ * connector reports no session, a newer one supersedes it: a remote stop would be refused), Close in the record instead.
+ */
 function RowAction({ row, StopButton }: { row: Row; StopButton: StopButtonSlot }) {
   const { stale } = useReach(row.chargerId);
-  if (useUnconfirmedSince(row) !== null && !stale) return <CloseInRecord tx={row} compact />;
+  const unconfirmed = useUnconfirmedSince(row) !== null;
+  if (notRunningWords(row)) return <CloseInRecord tx={row} compact notRunning={notRunningCause(row)} />;
+  if (unconfirmed && !stale) return <CloseInRecord tx={row} compact />;
   return <StopButton transaction={row} />;
 }
 
 /**
- * Active or Finished; one held open with a newer session on its connector says it is not running and why, a
+ * Active or Finished; one held open that is not running (components/running's rule) says so and why, a
  * running session its charger no longer reports says so, and one on an offline charger is the last known.
  */
 function SessionStateChip({ row }: { row: Row }) {
@@ -354,14 +370,14 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
       [list.data, meter],
     ),
   );
-  // The sessions held open with a newer one open on their connector: by the live picture (as the header
-  // counts them), with the list's open ones it does not hold yet.
-  const superseded = useMemo(() => {
+  // The sessions held open that are not running (their connector reports no session, a newer one is open
+  // there): by the live picture (as the header counts them), with the list's open ones it does not hold yet.
+  const notRunning = useMemo(() => {
     const open = new Map<number, TransactionView>();
     for (const t of list.data ?? []) if (t.active) open.set(t.transactionId, t);
     for (const t of Object.values(activeLive)) open.set(t.transactionId, t);
-    return supersededSessions(open.values());
-  }, [list.data, activeLive]);
+    return notRunningSessions(open.values(), knownChargers);
+  }, [list.data, activeLive, knownChargers]);
   const rows = useMemo<Row[]>(() => {
     const soFar = new Map(running.map((t) => [t.transactionId, t]));
     return (list.data ?? []).map((t) => {
@@ -374,10 +390,10 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
         energyWarning: live?.energyWarning ?? null,
         lastReadingAt,
         closedInRecord: isClosedInRecord(t),
-        supersededBy: superseded.get(t.transactionId) ?? null,
+        ...(notRunning.get(t.transactionId) ?? { connectorSays: null, supersededBy: null, connectorSaysAt: null }),
       };
     });
-  }, [list.data, running, meter, superseded]);
+  }, [list.data, running, meter, notRunning]);
   const connectorUnder = useMediaQuery(CONNECTOR_UNDER_CHARGER);
   const columns = useMemo(() => columnsFor(!fixedCharger, connectorUnder, StopButton), [fixedCharger, connectorUnder, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.

@@ -1,0 +1,48 @@
+// The Transactions list and a transaction's page behind one router, with a stub Stop button, a fake client
+// answering what both screens read, and the bench store reset around each test: what the tests of sessions
+// the record holds open but not running share.
+import { afterEach, beforeEach } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { fakeClient } from './fake-client';
+import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
+import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
+import type { TransactionView } from '../../src/shared/api/views';
+
+const Stop = ({ transaction }: { transaction: TransactionView }) => <button>Stop #{transaction.transactionId}</button>;
+
+/** /transactions and /transactions/:id, with a stub Stop that names its transaction ("Stop #10"). */
+export const transactionScreens = (
+  <Routes>
+    <Route path="/transactions" element={<TransactionsScreen StopButton={Stop} />} />
+    <Route path="/transactions/:id" element={<TransactionDetailScreen StopButton={Stop} />} />
+  </Routes>
+);
+
+/** A client whose list holds `list` and whose page reads the one asked for; `extra` answers more (e.g. transactions:close). */
+export function transactionsClient(list: TransactionView[], extra: Parameters<typeof fakeClient>[0] = {}): ReturnType<typeof fakeClient> {
+  return fakeClient({
+    'transactions:list': () => list,
+    'transactions:get': ({ transactionId }: { transactionId: number }) => ({ ...(list.find((t) => t.transactionId === transactionId) ?? list[0]!), meterValues: [] }),
+    'transactions:meterReadings': () => ({ capped: false, shapes: {}, readings: [] }),
+    'transactions:recentMeterValues': () => [],
+    'chargers:meterValues': () => [],
+    'chargerEvents:list': () => [],
+    'operations:list': () => [],
+    ...extra,
+  });
+}
+
+/** The bench store fresh for each test, and what `stop()` returns (a live bench's unsubscribe) ended after it. */
+export function freshBenchEachTest(): { stop: (() => void) | undefined } {
+  const held: { stop: (() => void) | undefined } = { stop: undefined };
+  beforeEach(() => useBench.setState(initialBenchState, true));
+  afterEach(() => {
+    held.stop?.();
+    held.stop = undefined;
+    cleanup();
+    useBench.setState(initialBenchState, true);
+  });
+  return held;
+}
