@@ -2,40 +2,27 @@
 // (RemoteStopTransaction), and the end of the run names it on the terminal, and its HTML and JUnit reports
 // too, with its transaction, connector, idTag and when it ended.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Bench } from '../../src/main/core/bench';
-import { FakeClock } from '../../src/main/clock';
-import { virtualTarget, type VirtualTarget } from '../../src/main/conformance/virtual';
 import { octt16Cases } from '../../src/main/conformance/octt16';
 import { defaultTestData } from '../../src/main/conformance/test-data';
-import { Interrupt } from '../../src/main/cli/interrupt';
-import { runOnCharger, waitForConnection, type OpenRun } from '../../src/main/cli/run-on-charger';
+import { runOnCharger } from '../../src/main/cli/run-on-charger';
 import type { RunResult } from '../../src/shared/api/test-runs';
+import { startVirtualRunBench, type VirtualRunBench } from '../helpers/virtual-run';
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('chargebench test on a charger with a session running', () => {
-  let bench: Bench;
-  let dataDir: string;
-  let out: string;
-  let target: VirtualTarget;
+  let vb: VirtualRunBench;
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'chargebench-cli-setup-ended-'));
-    out = mkdtempSync(join(tmpdir(), 'chargebench-cli-setup-ended-out-'));
-    bench = await Bench.start({ dataDir, host: '127.0.0.1', port: 0, ftpPort: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-    target = await virtualTarget(bench, 'ENDED-1', 1);
+    vb = await startVirtualRunBench('cli-setup-ended', { chargerId: 'ENDED-1', connectors: 1, ftpPort: 0 });
   }, 60_000);
-  afterAll(async () => {
-    await bench.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(out, { recursive: true, force: true });
-  });
+  afterAll(() => vb.stop());
 
   it('names the session it ended before the first case at the end of the run and in its reports', async () => {
+    const { bench, target, out } = vb;
     const vcp = bench.virtualChargers.charger(target.id);
     vcp.plug(1);
     expect((await vcp.presentIdTag(1, 'CUSTOMER-7')).accepted).toBe(true);
@@ -48,19 +35,7 @@ describe('chargebench test on a charger with a session running', () => {
     expect(running).toHaveLength(1);
     const tx = running[0]!.transactionId;
 
-    const logs: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((m: string) => void logs.push(String(m)));
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const interrupt = new Interrupt('test', { process: false, exit: () => undefined });
-    const open: OpenRun = {
-      bench,
-      chargerId: target.id,
-      target,
-      interrupt,
-      ask: async () => 'skip',
-      connected: async (timeoutS) => ((await waitForConnection(bench, target.id, timeoutS, interrupt.signal)) === 'connected' ? null : interrupt.status),
-      close: async () => interrupt.dispose(),
-    };
+    const { open, logs } = vb.cli();
     const [json, html, xml] = ['run.json', 'run.html', 'run.xml'].map((f) => join(out, f)) as [string, string, string];
     await runOnCharger({ command: 'test', opts: { virtual: true, json, html }, cases: octt16Cases.filter((c) => c.id === 'TC_003_CS'), data: defaultTestData(), junit: xml, open });
 
