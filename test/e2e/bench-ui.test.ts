@@ -198,7 +198,9 @@ describe.skipIf(!chromiumPath())(
         .click();
       await expect.poll(() => page.getByText('RemoteStartTransaction: Accepted').isVisible(), { timeout: 10_000 }).toBe(true);
       await page.getByRole('button', { name: 'Close' }).click();
-      await expect.poll(() => card.getByText('Power now').isVisible(), { timeout: 20_000 }).toBe(true);
+      // "Power now" with a power beside it (while the readings load, the row says so under the same label).
+      const powerNow = card.locator('xpath=.//dt[normalize-space()="Power now"]/following-sibling::dd[1]');
+      await expect.poll(async () => (await powerNow.allTextContents()).join(''), { timeout: 20_000 }).toMatch(/^\d[\d.,]* k?W$/);
       await page.waitForTimeout(8000); // a few more points on the chart for the screenshot
       await shot('charger-detail');
 

@@ -11,34 +11,24 @@ import { chargerScreenHooks, chargerScreens, goLive } from './charger-page-harne
 import { fakeClient, withBench } from './fake-client';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import type { BenchSettings, MeterValueView } from '../../src/shared/api/views';
+import { deferred } from './deferred';
 
 chargerScreenHooks();
 
 const ext01 = () => aCharger('EXT01', { connectors: [aConnector(0), aConnector(1, { status: 'Charging', timestamp: minutesAgo(4) })] });
 const session = () => aTransaction(7, 'EXT01', 1, 'EXT01', { meterStart: 1000, startTime: minutesAgo(4) });
 
-/** A fetch the test answers when it likes. */
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 /** EXT01's page, charging session 7 on connector 1, its meter history answered by `meterValues`. */
-function open(meterValues: () => Promise<MeterValueView[]>) {
+function open(meterValues: () => Promise<MeterValueView[]>, charger = ext01()) {
   const settings = { heartbeatInterval: 300, unknownChargers: 'accept', requirePassword: false } as BenchSettings;
   const client = fakeClient({
-    'chargers:list': () => [ext01()],
+    'chargers:list': () => [charger],
     'chargers:meterValues': meterValues,
     'connectionAttempts:list': () => [],
     'operations:list': () => [],
     'settings:get': () => ({ ...settings }),
   });
-  goLive(client, { chargers: { EXT01: ext01() }, activeTransactions: { 7: session() } });
+  goLive(client, { chargers: { EXT01: charger }, activeTransactions: { 7: session() } });
   render(withBench(client, chargerScreens, '/chargers/EXT01'));
   return client;
 }
@@ -62,7 +52,9 @@ describe('a running session’s meter history while it is fetched', () => {
     await waitFor(() => expect(client.callsOf('chargers:meterValues')).toHaveLength(1));
     expect(screen.getByTestId('meter-latest-1').textContent).toBe('Loading readings…');
     expect(fact('Energy so far')).toBe('Loading readings…');
-    expect(fact('Last power reading')).toBe('Loading readings…');
+    // The running session's row has the label it keeps once the readings come: it does not jump.
+    expect(fact('Power now')).toBe('Loading readings…');
+    expect(card().queryByText('Last power reading')).toBeNull();
     expect(saysNoneYet()).toEqual([]);
     // A progress bar where the chart will be.
     const chart = screen.getByTestId('meter-chart-1');
@@ -82,6 +74,7 @@ describe('a running session’s meter history while it is fetched', () => {
     const client = open(() => history.promise);
     await waitFor(() => expect(client.callsOf('chargers:meterValues')).toHaveLength(1));
     expect(saysNoneYet()).toEqual([]);
+    expect(fact('Power now')).toBe('Loading readings…');
 
     await act(async () => history.resolve([]));
     await waitFor(() => expect(screen.getByTestId('meter-latest-1').textContent).toBe('No readings in this session yet'));
@@ -91,6 +84,20 @@ describe('a running session’s meter history while it is fetched', () => {
     expect(screen.queryByText(/Loading/)).toBeNull();
   });
 
+  it('keeps "Last power reading" while loading the last known session of an offline charger (no power is "now" there)', async () => {
+    const history = deferred<MeterValueView[]>();
+    const client = open(() => history.promise, { ...ext01(), connected: false, lastSeen: minutesAgo(3) });
+    await waitFor(() => expect(client.callsOf('chargers:meterValues')).toHaveLength(1));
+    expect(card().getByText('Last known session')).toBeTruthy();
+    expect(fact('Last power reading')).toBe('Loading readings…');
+    expect(card().queryByText('Power now')).toBeNull();
+
+    await act(async () => history.resolve(readings()));
+    await waitFor(() => expect(fact('Energy so far')).toBe('52.18 kWh'));
+    expect(fact('Last power reading')).toMatch(/^7\.4 kW at /);
+    expect(card().queryByText('Power now')).toBeNull();
+  });
+
   it('says a fetch that failed failed, not "none yet", and fetches again on "Try again"', async () => {
     const user = userEvent.setup();
     const second = deferred<MeterValueView[]>();
@@ -98,7 +105,8 @@ describe('a running session’s meter history while it is fetched', () => {
     const client = open(() => (++asked === 1 ? Promise.reject(new CallFailure({ status: 503, message: 'The bench is busy' })) : second.promise));
     expect((await screen.findByTestId('meter-error-1')).textContent).toBe('The meter values could not be read: The bench is busy');
     expect(screen.getByTestId('meter-latest-1').textContent).toBe('Not known: the readings could not be read');
-    expect(fact('Last power reading')).toBe('not known (the readings could not be read)');
+    expect(fact('Power now')).toBe('not known (the readings could not be read)');
+    expect(card().queryByText('Last power reading')).toBeNull();
     expect(fact('Energy so far')).toBe('not known (the readings could not be read)');
 
     await user.click(card().getByRole('button', { name: 'Try again' }));

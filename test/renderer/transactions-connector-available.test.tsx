@@ -3,7 +3,7 @@
 // Available since the bench recorded its start (no reboot): not running, by components/running's one rule,
 // on every screen as in the dialogs. The Transactions header does not count it as running, its row says
 // Not running and why and offers Close… (not Stop…) with no "no reading yet", its page says Not running with
-// "No readings recorded", and the charger's connector card does not show it as the connector's session.
+// "No readings were recorded in this session", and the charger's connector card does not show it as the connector's session.
 import { describe, expect, it } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import { liveBench, withBench, stubResizeObserver } from './fake-client';
@@ -62,7 +62,7 @@ describe('a record-open session whose connector reports Available since it start
     expect(screen.getByRole('alert', { name: 'Session 4 not running' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Close it in the record…' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Stop #4' })).toBeNull();
-    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('No readings recorded');
+    expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('No readings were recorded in this session');
     expect(document.body.textContent).not.toContain('They appear as the charger sends MeterValues');
   });
 

@@ -27,7 +27,8 @@ import { SettingsRepository, settingWrites } from './repositories/settings';
 import { VirtualChargersRepository, virtualChargerWrites } from './repositories/virtual-chargers';
 import { TestRunsRepository, testRunWrites } from './repositories/test-runs';
 import { CommissioningsRepository, commissioningWrites } from './repositories/commissionings';
-import { leftLockNote, mendUncleanStop, stoppedUncleanly, uncleanNotMended, uncleanStopWrites } from './unclean-stop';
+import { leftLockNote, stoppedUncleanly, uncleanStopWrites } from './unclean-stop';
+import { putRightAtStart } from './unclean-stop-start';
 
 export type { WriterProblem } from './writer/writer';
 export type { SecretCodec } from './secrets';
@@ -159,13 +160,10 @@ export class BenchRecord {
     await writer.settled();
     const reader = new RecordReader({ file: databaseFile(dataDir), nativeBinding: options.nativeBinding });
     const record = new BenchRecord(db, writer, reader, lock, dataDir, options.secrets ?? plainSecrets, options.clock ?? systemClock);
-    // The journal's leftover entries are in SQLite now (settled above): what the killed process never wrote is mended from them.
-    // (Not while SQLite cannot take them: the record read would lack them.)
-    if (unclean && writer.currentProblem) record.startNotices.push(uncleanNotMended(`SQLite could not take the record at start: ${writer.currentProblem.error}`));
-    else if (unclean) {
-      record.startNotices.push(mendUncleanStop(db, (name, params) => writer.write(name, params), writer.notices, lockNote));
-      await writer.settled();
-    }
+    // The journal's leftover entries are in SQLite now (settled above): what the killed process never wrote
+    // is mended from them, and a repair an earlier start could not make is made now (unclean-stop-start.ts).
+    const notice = await putRightAtStart(dataDir, db, writer, unclean, lockNote, options.clock ?? systemClock);
+    if (notice) record.startNotices.push(notice);
     return record;
   }
 

@@ -16,10 +16,15 @@
 // the data directory's lock, emptying the note of who held it (data-dir.ts DataDirLock); a killed process
 // leaves both. Only both together say so: a journal a clean close had to leave (SQLite could not take the
 // last of it) is replayed without anything to mend, and so is one in a directory no bench held (no note).
-import { readFileSync } from 'node:fs';
+//
+// A repair that could not run (SQLite stalled at start, an error in it) is owed: a note beside the lock
+// (PENDING_NOTE) keeps the killed process's lock note until a later start has put the record right, so the
+// clean stop of the start that failed, which empties the lock note, does not lose it. Two unclean stops in a
+// row: the earlier process's start covers both processes' connections.
+import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './database';
-import { parseLockHolder } from './data-dir';
+import { parseLockHolder, PRIVATE_FILE } from './data-dir';
 import { segmentFiles } from './journal';
 import { firstIdAtOrAfter } from './message-time';
 import { byChunks, epochOf, type Writes } from './repository';
@@ -47,6 +52,71 @@ export function leftLockNote(dataDir: string): string | null {
   }
 }
 
+/** The note beside the lock saying a repair is owed (PendingRepair as JSON); absent or empty when none is. */
+export const PENDING_NOTE = 'chargebench.repair-pending.json';
+
+/** A repair an earlier start could not make. */
+export interface PendingRepair {
+  /** The killed process's lock note (of the earliest, when more were killed before a repair ran). */
+  lockNote: string;
+  /** When the start that could not make it began (the record's clock): the killed process's records are older. */
+  failedAt: string;
+}
+
+/** The repair an earlier start could not make, or null (none, or a note that is not one: nothing to go by). */
+export function pendingRepair(dataDir: string): PendingRepair | null {
+  try {
+    const p = JSON.parse(readFileSync(join(dataDir, PENDING_NOTE), 'utf8')) as Partial<PendingRepair> | null;
+    return p && typeof p.lockNote === 'string' && typeof p.failedAt === 'string' ? { lockNote: p.lockNote, failedAt: p.failedAt } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Notes that a repair is owed; returns why it could not be noted, or null once it is. */
+export function notePendingRepair(dataDir: string, repair: PendingRepair): string | null {
+  try {
+    writeFileSync(join(dataDir, PENDING_NOTE), `${JSON.stringify(repair)}\n`, { mode: PRIVATE_FILE });
+    return null;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+/** The owed repair is made: its note goes (emptied where it cannot be deleted). */
+export function clearPendingRepair(dataDir: string): void {
+  const file = join(dataDir, PENDING_NOTE);
+  try {
+    unlinkSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    try {
+      writeFileSync(file, '');
+    } catch {
+      // still there: the next start makes the repair again, which changes nothing more
+    }
+  }
+}
+
+/** The repair a start owes: of the process just before it (`fresh`), of one an earlier start could not make (`retried`), or both. */
+export interface OwedRepair {
+  fresh: boolean;
+  retried: PendingRepair | null;
+  /** The lock note whose startedAt limits the connections to close: the earlier of the two (one that does not say: every open one). */
+  lockNote: string;
+}
+
+/** What a start owes, given whether the process before stopped uncleanly (its `lockNote`) and the pending repair; null: nothing. */
+export function repairOwed(unclean: boolean, lockNote: string | null, retried: PendingRepair | null): OwedRepair | null {
+  if (!unclean && !retried) return null;
+  const fresh = unclean ? (lockNote ?? '') : null;
+  if (fresh === null) return { fresh: false, retried, lockNote: retried!.lockNote };
+  if (!retried) return { fresh: true, retried: null, lockNote: fresh };
+  const [a, b] = [startedAtOf(retried.lockNote), startedAtOf(fresh)];
+  const earlier = a === null ? retried.lockNote : b === null ? fresh : a <= b ? retried.lockNote : fresh;
+  return { fresh: true, retried, lockNote: earlier };
+}
+
 /**
  * Whether the process before stopped without closing the record: it left its journal and its lock note
  * naming it (every bench that journals writes the note: they came together). Before the writer opens the journal.
@@ -72,22 +142,39 @@ interface Chunk {
 }
 
 /**
- * Puts the record right after an unclean stop (see the top of this file) and returns the notice saying so.
- * Runs on the record's own connection once the journal is replayed; the writes go through `write` (the
- * caller awaits them). `journalNotices`: what reading the journal found wrong (damage, gaps). `lockNote`:
- * the note the killed process left (leftLockNote), whose startedAt says which connections it held.
+ * Puts the record right after an unclean stop (see the top of this file) and returns the notice saying so,
+ * or why it could not be (`failed`). Runs on the record's own connection once the journal is replayed; the writes
+ * go through `write` (the caller awaits them). `journalNotices`: what reading the journal found wrong
+ * (damage, gaps). `owed.lockNote`: the note the killed process left (leftLockNote), whose startedAt says
+ * which connections it held. A repair an earlier start could not make, alone, looks at the record from
+ * before that start (what ran since wrote its own).
  */
-export function mendUncleanStop(db: Db, write: Write, journalNotices: readonly string[], lockNote: string | null): string {
+export function mendUncleanStop(db: Db, write: Write, journalNotices: readonly string[], owed: OwedRepair): { notice: string } | { failed: string } {
   try {
-    return mend(db, write, journalNotices, startedAtOf(lockNote));
+    const until = owed.fresh ? null : (owed.retried?.failedAt ?? null);
+    return { notice: mend(db, write, journalNotices, startedAtOf(owed.lockNote), until, owed) };
   } catch (e) {
-    return uncleanNotMended((e as Error).message);
+    return { failed: (e as Error).message };
   }
 }
 
-/** The notice when the record could not be put right (`why`): the bench starts all the same, the record as the killed process left it, and said to be. */
-export function uncleanNotMended(why: string): string {
-  return `The bench did not stop cleanly the last time it ran (it was killed, crashed, or the computer lost power), and the record could not be put right after it (${why}): chargers' last contact and last heartbeat may read a few seconds early, and connections open then may read as never closed.`;
+/** How the notice names the stop(s) put right. */
+function whichStop(owed: Pick<OwedRepair, 'fresh' | 'retried'>): string {
+  const how = '(it was killed, crashed, or the computer lost power)';
+  if (!owed.retried) return `The bench did not stop cleanly the last time it ran ${how}`;
+  const earlier = `the record could not be put right at the start after it (${formatDateTimeWithZone(owed.retried.failedAt)})`;
+  if (!owed.fresh) return `The bench did not stop cleanly on an earlier run ${how}, and ${earlier}`;
+  return `The bench did not stop cleanly the last time it ran ${how}, nor on a run before it, after which ${earlier}`;
+}
+
+/**
+ * The notice when the record could not be put right (`why`): the bench starts all the same, the record as
+ * the killed process left it, and said to be. `noted`: why the repair could not be noted for the next
+ * start, or null when it was (the default: the caller notes it).
+ */
+export function uncleanNotMended(why: string, owed: Pick<OwedRepair, 'fresh' | 'retried'> = { fresh: true, retried: null }, noted: string | null = null): string {
+  const next = noted === null ? 'It is tried again at the next start.' : `It could not be noted to be tried again at the next start either (${noted}).`;
+  return `${whichStop(owed)}, and the record could not be put right ${owed.retried ? 'now either' : 'after it'} (${why}): chargers' last contact and last heartbeat may read a few seconds early, and connections open then may read as never closed. ${next}`;
 }
 
 /** When the process that left `lockNote` started (ms), or null when the note does not say it readably. */
@@ -97,9 +184,13 @@ export function startedAtOf(lockNote: string | null): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-function mend(db: Db, write: Write, journalNotices: readonly string[], startedAt: number | null): string {
-  const newestFrame = db.prepare('SELECT id, ts FROM messages ORDER BY id DESC LIMIT 1').get() as { id: number; ts: string } | undefined;
-  const newestAttempt = db.prepare('SELECT ts FROM connection_attempts ORDER BY id DESC LIMIT 1').pluck().get() as string | undefined;
+function mend(db: Db, write: Write, journalNotices: readonly string[], startedAt: number | null, until: string | null, owed: OwedRepair): string {
+  const newestFrame = newestFrameBefore(db, until);
+  const newestAttempt = (
+    until === null
+      ? db.prepare('SELECT ts FROM connection_attempts ORDER BY id DESC LIMIT 1').pluck().get()
+      : db.prepare('SELECT ts FROM connection_attempts WHERE ts < ? ORDER BY id DESC LIMIT 1').pluck().get(until)
+  ) as string | undefined;
   const lastRecord =
     [newestFrame?.ts, newestAttempt]
       .filter((t): t is string => typeof t === 'string')
@@ -115,10 +206,21 @@ function mend(db: Db, write: Write, journalNotices: readonly string[], startedAt
   const connections = ended.length
     ? `${ended.length} charger connection${ended.length > 1 ? 's' : ''} open then (${names}) ended with it and ${ended.length > 1 ? 'are' : 'is'} recorded as closed at ${ended.length > 1 ? 'their' : 'its'} last message.`
     : 'No charger was connected then.';
-  const kept = journalNotices.length
-    ? 'Everything else in its journal was put into the record (the other notices say what was missing from it).'
-    : 'Everything in its journal was put into the record: after a kill or a crash, that is everything the bench answered.';
-  return `The bench did not stop cleanly the last time it ran (it was killed, crashed, or the computer lost power)${when}. ${connections} Chargers' last contact and last heartbeat were brought up to their last messages. ${kept}`;
+  const kept = !owed.fresh
+    ? 'Its journal was put into the record while the bench ran after it.'
+    : journalNotices.length
+      ? 'Everything else in its journal was put into the record (the other notices say what was missing from it).'
+      : 'Everything in its journal was put into the record: after a kill or a crash, that is everything the bench answered.';
+  const now = owed.retried ? '; it is put right now' : '';
+  return `${whichStop(owed)}${now}${when}. ${connections} Chargers' last contact and last heartbeat were brought up to their last messages. ${kept}`;
+}
+
+/** The log's newest frame, or its newest from before `until` (null: the newest). */
+function newestFrameBefore(db: Db, until: string | null): { id: number; ts: string } | undefined {
+  const newest = db.prepare('SELECT id, ts FROM messages ORDER BY id DESC LIMIT 1').get() as { id: number; ts: string } | undefined;
+  if (!newest || until === null || newest.ts < until) return newest;
+  const id = firstIdAtOrAfter(db, until, 0, newest.id);
+  return db.prepare('SELECT id, ts FROM messages WHERE id < ? ORDER BY id DESC LIMIT 1').get(id) as { id: number; ts: string } | undefined;
 }
 
 /** The newest frames of the log's last seconds, by charger, read through the sparse index. */

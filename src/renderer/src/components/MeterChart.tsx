@@ -273,8 +273,14 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
   );
 }
 
-/** "7.4 kW · 1.52 kWh": the newest reading in words, next to a chart; `energyWh` in place of the register, e.g. a transaction's energy so far. */
-export function readingText(reading: ReturnType<typeof latestReading>, energyWh: number | null | undefined = reading?.energyWh): string {
-  if (!reading) return 'No readings yet';
-  return `${formatPower(reading.powerW)} · ${formatEnergy(energyWh)}`;
+/**
+ * "7.4 kW · 1.52 kWh": the newest reading in words, next to a chart; `energyWh` in place of the register,
+ * e.g. a transaction's energy so far. `running`: whether more readings can come (a session still running,
+ * a connector's live card); when not (a session that ended or is not running), in the past, with its time:
+ * "Last reading, at 10:02:03: 7.4 kW · 1.52 kWh", "No readings were recorded in this session", never "yet".
+ */
+export function readingText(reading: ReturnType<typeof latestReading>, energyWh: number | null | undefined = reading?.energyWh, running = true): string {
+  if (!reading) return running ? 'No readings yet' : 'No readings were recorded in this session';
+  const words = `${formatPower(reading.powerW)} · ${formatEnergy(energyWh)}`;
+  return running ? words : `Last reading, at ${formatClock(reading.t)}: ${words}`;
 }

@@ -31,6 +31,10 @@ export interface RunningTransaction {
   energyReceivedAt: number | null;
   /** The usual time between the session's energy readings (ms); 0 while not known (fewer than two). */
   readingEvery: number;
+  /** No live reading: the bench's record is still being asked for one (useRunning), so "no reading yet" is not known. */
+  energyPending?: boolean;
+  /** No live reading: why the bench's record could not give one (useRunning); absent when it answered. */
+  energyUnread?: string;
   /**
    * The status its connector reports now when that says no session is there (Available, Reserved), reported
    * after the bench recorded the transaction's start: the record holds it open (its StopTransaction never
@@ -180,14 +184,17 @@ export function readingTimeText(t: ReadingTimes, now: number): string | null {
   return `${readingIsOld(t, now) ? 'old reading, at' : 'at'} ${formatClock(received)} (${agoOf(received, now)}${charger})`;
 }
 
-/** The energy so far as a confirmation names it: the amount, or why there is none. */
-export function energySoFarText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning'>): string {
+/** The energy so far as a confirmation names it: the amount, or why there is none (still being read, or not known, is not "none"). */
+export function energySoFarText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning' | 'energyPending' | 'energyUnread'>): string {
   if (t.energyWh !== null) return formatEnergy(t.energyWh);
-  return t.energyWarning ? 'unknown: the meter went backwards' : 'no reading yet';
+  if (t.energyWarning) return 'unknown: the meter went backwards';
+  if (t.energyPending) return 'loading…';
+  if (t.energyUnread !== undefined) return `not known (the readings could not be read: ${t.energyUnread})`;
+  return 'no reading yet';
 }
 
 /** The energy so far with when it was read, in one line: "4.21 kWh, at 12:03:04 (3 min ago)", "…, old reading, at …". */
-export function energyWithTimeText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning'> & ReadingTimes, now: number): string {
+export function energyWithTimeText(t: Pick<RunningTransaction, 'energyWh' | 'energyWarning' | 'energyPending' | 'energyUnread'> & ReadingTimes, now: number): string {
   const at = readingTimeText(t, now);
   return at ? `${energySoFarText(t)}, ${at}` : energySoFarText(t);
 }

@@ -183,15 +183,21 @@ export interface LiveEnergy extends MeteredTransaction {
   energyReceivedAt?: number | null;
   /** The usual time between the session's energy readings (ms); 0 while not known. */
   readingEvery?: number;
+  /** With no energy from the live samples: the bench's record is being asked for it (no answer yet), so "no reading yet" is not known. */
+  energyPending?: boolean;
+  /** With no energy from the live samples: why the bench's record could not give it (so whether there is one is not known); absent when it answered. */
+  energyUnread?: string;
 }
 
 /**
  * The transactions with their energy so far: from the live samples, else from the bench's record (the
  * live samples only cover the time since the UI connected), asked once per transaction, many in a call.
+ * Until the record answers, one with none from the live samples is energyPending; one it could not give, energyUnread.
  */
-export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
+export function useEnergySoFar<T extends LiveEnergy>(list: T[]): Array<T & Pick<LiveEnergy, 'energyPending' | 'energyUnread'>> {
   const client = useClient();
-  const [stored, setStored] = useState<Record<number, TimedEnergy | null>>({});
+  // Per transaction asked: its newest reading, null when the record holds none, or why it could not be read.
+  const [stored, setStored] = useState<Record<number, TimedEnergy | null | { unread: string }>>({});
   const asked = useRef(new Set<number>());
   const mounted = useRef(true);
   useEffect(() => {
@@ -199,7 +205,7 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
     return () => void (mounted.current = false);
   }, []);
   useEffect(() => {
-    const settle = (found: Record<number, TimedEnergy | null>) => mounted.current && setStored((s) => ({ ...s, ...found }));
+    const settle = (found: Record<number, TimedEnergy | null | { unread: string }>) => mounted.current && setStored((s) => ({ ...s, ...found }));
     const ask = list.filter((t) => t.energyWh === null && !t.energyWarning && !asked.current.has(t.transactionId));
     // One call per thousand sessions (a list of hundreds of running ones opened at once).
     for (let i = 0; i < ask.length; i += RECENT_BATCH) {
@@ -210,17 +216,23 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): T[] {
           const values = new Map(answer.map((a) => [a.transactionId, a.meterValues]));
           settle(Object.fromEntries(batch.map((t) => [t.transactionId, timedEnergyReading(t, toReceivedSamples(values.get(t.transactionId) ?? []))])));
         },
-        () => settle(Object.fromEntries(batch.map((t) => [t.transactionId, null]))),
+        (e: unknown) => {
+          const unread = e instanceof Error && e.message ? e.message : 'the bench did not answer';
+          settle(Object.fromEntries(batch.map((t) => [t.transactionId, { unread }])));
+        },
       );
     }
   }, [client, list]);
   return useMemo(
     () =>
       list.map((t) => {
+        if (t.energyWh !== null || t.energyWarning) return t;
         const found = stored[t.transactionId];
-        return t.energyWh === null && !t.energyWarning && found
-          ? { ...t, energyWh: found.energy.wh, energyWarning: found.energy.warning, energyTakenAt: found.takenAt, energyReceivedAt: found.receivedAt, readingEvery: found.every }
-          : t;
+        // Not answered yet (or about to be asked, this render): pending, never "none".
+        if (found === undefined) return { ...t, energyPending: true };
+        if (found === null) return t;
+        if ('unread' in found) return { ...t, energyUnread: found.unread };
+        return { ...t, energyWh: found.energy.wh, energyWarning: found.energy.warning, energyTakenAt: found.takenAt, energyReceivedAt: found.receivedAt, readingEvery: found.every };
       }),
     [list, stored],
   );

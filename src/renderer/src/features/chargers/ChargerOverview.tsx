@@ -78,7 +78,10 @@ function ActiveTransaction({ tx, samples, stale, unconfirmed, unknown }: { tx: T
           ],
           fresh
             ? ['Power now', <strong>{formatPower(latest.powerW)}</strong>]
-            : ['Last power reading', latest?.powerW === undefined ? (unknown ?? 'none yet') : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`],
+            : // A running session's readings still loading (or unread): the label it gets once they come, the value not known yet.
+              !stale && !unconfirmed && unknown && latest?.powerW === undefined
+              ? ['Power now', unknown]
+              : ['Last power reading', latest?.powerW === undefined ? (unknown ?? 'none yet') : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`],
         ]}
       />
     </Box>

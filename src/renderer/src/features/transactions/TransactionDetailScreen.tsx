@@ -38,7 +38,7 @@ import { belongsTo, energyReadingSoFar, energySoFar } from '../../../../shared/a
 import { TRANSACTION_METER_VALUES } from '../../../../shared/api/contract';
 import { expandMeterReadings } from '../../../../shared/api/meter-readings';
 import { formatDuration, type StopButtonSlot } from './TransactionsTable';
-import { finishedMeterText, sessionEnds } from './sessionMeter';
+import { finishedMeterText, meterCardWords, sessionEnds } from './sessionMeter';
 import { StoredReadings } from './storedReadings';
 import { NotRunningSession } from './NotRunningSession';
 
@@ -359,6 +359,9 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   // Lost by its charger (rebooted without it): not running as far as the charger says; Stop would be refused.
   const unconfirmed: Unconfirmed | null =
     !lastKnown && !superseded && unconfirmedSince(tx, sessionCharger) !== null ? { readingAt: latest?.t ?? null, rebootAt: sessionCharger.lastBoot ?? null } : null;
+  // More readings can come only while it may run: else its Meter card speaks of what was recorded, in the past.
+  const live = tx.active && !superseded && !unconfirmed;
+  const words = meterCardWords(tx.transactionId, live);
   return (
     <Stack spacing={2}>
       <Breadcrumbs aria-label="Breadcrumb">
@@ -409,35 +412,33 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
           <Paper component="section" aria-label="Meter over the session" sx={{ p: 2, height: '100%' }}>
             <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mb: 1, gap: 1, flexWrap: 'wrap' }}>
               <Typography variant="h6" component="h2">
-                Meter
+                {words.heading}
               </Typography>
               <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                 <span data-testid="transaction-meter-latest">
-                  {tx.active
-                    ? superseded && !latest
-                      ? 'No readings recorded'
-                      : `${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples))}`
-                    : finishedMeterText(energy.wh, samples)}
+                  {tx.active ? `${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples), live)}` : finishedMeterText(energy.wh, samples)}
                 </span>
                 {lastKnown && latest && <ReadAt t={latest.t} />}
               </Typography>
             </Stack>
             <MeterChart
               data-testid="transaction-meter-chart"
-              title={`Power and energy delivered in transaction ${tx.transactionId}`}
+              title={words.chartTitle}
               samples={samples}
               meterStart={tx.meterStart}
               ends={ends}
-              energyLabel="Energy delivered (kWh)"
+              energyLabel={words.energyLabel}
               height={300}
               emptyText={
                 tx.meterValuesError
                   ? 'The stored meter values could not be read.'
                   : superseded
-                    ? 'No readings recorded for this session: it is not running, so the charger sends none.'
-                    : tx.active
-                      ? 'No meter values yet. They appear as the charger sends MeterValues.'
-                      : 'The charger sent no power or energy readings for this session.'
+                    ? 'No readings were recorded in this session: it is not running, so the charger sends none.'
+                    : unconfirmed
+                      ? 'No readings were recorded in this session: its charger most likely lost it when it rebooted, so it sends none.'
+                      : tx.active
+                        ? 'No meter values yet. They appear as the charger sends MeterValues.'
+                        : 'The charger sent no power or energy readings for this session.'
               }
             />
           </Paper>
@@ -465,7 +466,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
               </Button>
             }
           >
-            {`${table.waiting.toLocaleString()} newer ${table.waiting === 1 ? 'value has' : 'values have'} arrived. The table holds the values up to ${rows.length ? formatTime(rows[rows.length - 1].timestamp) : 'the moment it was drawn'}; the chart and the summary ${lastKnown ? 'hold every value received' : 'are live'}.`}
+            {`${table.waiting.toLocaleString()} newer ${table.waiting === 1 ? 'value has' : 'values have'} arrived. The table holds the values up to ${rows.length ? formatTime(rows[rows.length - 1].timestamp) : 'the moment it was drawn'}; the chart and the summary ${lastKnown || !live ? 'hold every value received' : 'are live'}.`}
           </Alert>
         )}
         <Box sx={{ height: 480 }}>

@@ -1,5 +1,6 @@
 // The Transactions screen (/transactions): every charging session the bench recorded, live as they
 // start and stop; a row opens the session's meter values.
+import { useMemo } from 'react';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useBench, type BenchState } from '../../stores/bench';
@@ -9,6 +10,7 @@ import { notRunningSessions } from '../../components/notRunning';
 import { formatClock } from '../../components/format';
 import { linkProblem } from '../../components/reach';
 import { TransactionsTable, type StopButtonSlot } from './TransactionsTable';
+import { useTransactionsLive } from './liveList';
 
 /** The sessions the record holds open, counted: see runningCounts. */
 export interface RunningCounts {
@@ -88,14 +90,10 @@ export function runningWords({ running, unconfirmed, offline = 0, superseded = 0
   return unconfirmed ? `${noSessionToo}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${noSessionToo}.`;
 }
 
-// One string while the counts stay: the screen redraws only when they change.
-const selectCounts = (s: BenchState) => {
-  const c = runningCounts(s);
-  return `${c.running}/${c.unconfirmed}/${c.offline}/${c.superseded}/${c.noSession}`;
-};
-
 export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
-  const [running, unconfirmed, offline, superseded, noSession] = useBench(selectCounts).split('/').map(Number);
+  // The list's picture of the bench (redrawn at most once a second), so the count and the rows never disagree.
+  const live = useTransactionsLive();
+  const counts = useMemo(() => runningCounts(live), [live]);
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
   const loaded = useBench((s) => s.loaded);
@@ -106,10 +104,10 @@ export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot
           Transactions
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {runningWords({ running, unconfirmed, offline, superseded, noSession }, { link, linkSince, loaded })}
+          {runningWords(counts, { link, linkSince, loaded })}
         </Typography>
       </Box>
-      <TransactionsTable StopButton={StopButton} />
+      <TransactionsTable StopButton={StopButton} live={live} />
     </Box>
   );
 }

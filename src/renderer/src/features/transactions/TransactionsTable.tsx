@@ -25,7 +25,7 @@ import { useClient } from '../../api/context';
 import { meterKey, useBench, useThrottledBench, type BenchState } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
-import { EXPORT_TIMES_NOTE, formatClockAgo, formatDateTime, formatEnergy, formatTime, zoneLabel } from '../../components/format';
+import { EXPORT_TIMES_NOTE, formatClockAgo, formatDateTime, formatTime, zoneLabel } from '../../components/format';
 import { formatDuration } from '../../../../shared/format/time';
 import { CloseInRecord, unconfirmedSince, useSessionCharger, useUnconfirmedSince } from '../../components/UnconfirmedSession';
 import { MiddleEllipsis } from '../../components/MiddleEllipsis';
@@ -39,6 +39,8 @@ import { belongsTo, energyReadingSoFar } from '../../../../shared/api/meter';
 import { useEnergySoFar } from '../../components/useMeterSeries';
 import { notRunningCause, notRunningText } from '../../components/running';
 import { notRunningSessions, type NotRunning } from '../../components/notRunning';
+import { listAgainstLive, UpdatingChip, useTransactionsLive, type TransactionsLive } from './liveList';
+import { EnergyCell, type EnergyRow } from './TransactionsEnergy';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
 export const LIST_LIMIT = 10_000;
@@ -53,16 +55,12 @@ type StateFilter = 'all' | 'active' | 'finished';
 
 export { formatDuration };
 
-interface Row extends TransactionView, NotRunning {
+interface Row extends EnergyRow, NotRunning {
   id: number;
-  /** Wh: delivered once stopped, so far while running. */
-  energy: number | null;
-  /** Running: why its newest reading gives no energy (the meter went backwards), in words; else null. */
-  energyWarning: string | null;
   /** Running: when its newest reading this window has came (ms), if any. */
   lastReadingAt: number | null;
-  /** Closed in the record (no meter stop): its energy is its last reading's, as on its page. */
-  closedInRecord: boolean;
+  /** Held open in the list, no longer (or not yet) in the bench's picture, while the list is read again (liveList). */
+  updating: boolean;
 }
 
 /** Why a row held open is not running, in the rule's words ("Not running: record says open; connector 2 reports Available"); null when it is. */
@@ -70,62 +68,6 @@ const notRunningWords = (row: Row) => (row.active && (row.supersededBy || row.co
 
 /** A session the bench's user closed in the record (the charger had lost it): ended, with no meter stop and so no energy of its own. */
 const isClosedInRecord = (t: TransactionView) => !t.active && t.meterStop === null && t.energyWh === null;
-
-/** A session closed in the record: the energy of its last reading, said so (its page says the same). */
-function LastReadingEnergy({ row }: { row: Row }) {
-  if (row.energy === null)
-    return (
-      <Typography
-        component="span"
-        variant="body2"
-        color="text.secondary"
-        title={row.energyWarning ?? 'Closed in the record with no meter stop, and the record holds no energy reading of this session'}
-      >
-        {row.energyWarning ? 'meter went backwards' : '—'}
-      </Typography>
-    );
-  return <EnergyWithWords wh={row.energy} words="at last reading" title="From its last reading: the session was closed in the record, which has no meter stop" />;
-}
-
-/** An amount with what it is under it ("so far", "at last reading"), the words under the amount when the column is narrow, never cut. */
-function EnergyWithWords({ wh, words, title, warn = false }: { wh: number; words: string; title?: string; warn?: boolean }) {
-  return (
-    <Box component="span" sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', lineHeight: 1.2, whiteSpace: 'normal' }} title={title}>
-      <span>{formatEnergy(wh)}</span>
-      <Typography component="span" variant="caption" color={warn ? 'warning.main' : 'text.secondary'} sx={{ lineHeight: 1.2 }}>
-        {words}
-      </Typography>
-    </Box>
-  );
-}
-
-/** A running session's energy in the list: so far, or why there is none. */
-function RunningEnergy({ row }: { row: Row }) {
-  // Not live (charger offline or link down): the energy is as of the last contact; not confirmed: as of its last reading.
-  const { stale } = useReach(row.chargerId);
-  const notRunning = notRunningWords(row);
-  const unconfirmed = (useUnconfirmedSince(row) !== null && !stale) || notRunning !== null;
-  // Not running, none will come: the record simply has none.
-  if (row.energy === null)
-    return (
-      <Typography
-        component="span"
-        variant="body2"
-        color="text.secondary"
-        title={row.energyWarning ?? (notRunning ? `The record holds no energy reading of this session. ${notRunning}` : 'The charger has sent no energy reading for this session yet')}
-      >
-        {row.energyWarning ? 'meter went backwards' : notRunning ? 'no readings recorded' : 'no reading yet'}
-      </Typography>
-    );
-  return (
-    <EnergyWithWords
-      wh={row.energy}
-      words={stale && !notRunning ? 'at last contact' : unconfirmed ? 'at last reading' : 'so far'}
-      title={notRunning ? `At its last reading. ${notRunning}` : unconfirmed ? 'At its last reading: the charger has most likely lost this session' : undefined}
-      warn={unconfirmed}
-    />
-  );
-}
 
 /**
  * Below this width the connector rides under the charger instead of in a column of its own: every column
@@ -187,7 +129,7 @@ export function columnsFor(showCharger: boolean, connectorUnder: boolean, StopBu
       headerName: 'Energy',
       width: 116,
       type: 'number',
-      renderCell: ({ row }) => (row.active ? <RunningEnergy row={row} /> : row.closedInRecord ? <LastReadingEnergy row={row} /> : formatEnergy(row.energy)),
+      renderCell: ({ row }) => <EnergyCell row={row} notRunning={notRunningWords(row)} />,
     },
     {
       field: 'active',
@@ -225,6 +167,12 @@ function SessionDuration({ row }: { row: Row }) {
   const lastBoot = useBench((s) => s.chargers[row.chargerId]?.lastBoot);
   const now = useNow();
   if (row.stopTime) return <>{formatDuration(Date.parse(row.stopTime) - Date.parse(row.startTime))}</>;
+  if (row.updating)
+    return (
+      <Typography component="span" variant="body2" color="text.secondary" title="Its end is being read from the bench">
+        —
+      </Typography>
+    );
   const notRunning = notRunningWords(row);
   if (notRunning) {
     // Not running: it cannot have run past the newer session's start on its connector, nor past its connector's report of no session.
@@ -273,6 +221,8 @@ function SessionDuration({ row }: { row: Row }) {
 function RowAction({ row, StopButton }: { row: Row; StopButton: StopButtonSlot }) {
   const { stale } = useReach(row.chargerId);
   const unconfirmed = useUnconfirmedSince(row) !== null;
+  // Its end is being read: only what a Stop sent from here got back stays shown.
+  if (row.updating) return <StopButton transaction={{ ...row, active: false }} />;
   if (notRunningWords(row)) return <CloseInRecord tx={row} compact notRunning={notRunningCause(row)} />;
   if (unconfirmed && !stale) return <CloseInRecord tx={row} compact />;
   return <StopButton transaction={row} />;
@@ -287,6 +237,7 @@ function SessionStateChip({ row }: { row: Row }) {
   // Offline, what the charger said last is not news: the charger's page and the session's say so instead.
   const { stale, reason } = useReach(row.chargerId);
   const notRunning = notRunningWords(row);
+  if (row.updating) return <UpdatingChip />;
   if (notRunning)
     return (
       <Tooltip title={notRunning}>
@@ -316,23 +267,20 @@ export function noRowsLabel(state: StateFilter, loadError: string | null): strin
   return state === 'active' ? 'No charging session is running.' : 'No transactions yet. They appear when a charger sends StartTransaction.';
 }
 
-/** The transactions' version, or -1 before the first snapshot (which bumps it: asking before as well would fetch the list twice). */
-const selectTransactionsVersion = (s: BenchState) => (s.loaded ? s.transactionsVersion : -1);
 const selectMeter = (s: BenchState) => s.meter;
-const selectChargers = (s: BenchState) => s.chargers;
-const selectActive = (s: BenchState) => s.activeTransactions;
 
-export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { chargerId?: string; StopButton?: StopButtonSlot }) {
+/** `live`: the picture of the bench the screen's header counts from (liveList), for the rows to agree with it; the list takes its own without. */
+export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: given }: { chargerId?: string; StopButton?: StopButtonSlot; live?: TransactionsLive }) {
   const client = useClient();
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   // As a screen of many rows: with a fleet charging, meter values come in every batch and transactions
   // start and stop every second; the list (up to LIST_LIMIT rows) is asked again and redrawn at most once a second.
-  const transactionsVersion = useThrottledBench(selectTransactionsVersion);
+  // The transactions' version (-1 before the first snapshot, which bumps it: asking before as well would fetch the list twice).
+  const picture = useTransactionsLive(given);
+  const { transactionsVersion, chargers: knownChargers } = picture;
   const meter = useThrottledBench(selectMeter);
-  const knownChargers = useThrottledBench(selectChargers);
-  const activeLive = useThrottledBench(selectActive);
 
   const chargerFilter = fixedCharger ?? params.get('charger') ?? null;
   const asked = params.get('state');
@@ -349,11 +297,17 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
       { replace: true },
     );
 
-  const list = useLoad(
-    () =>
-      transactionsVersion >= 0 ? client.call('transactions:list', { chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active', limit: LIST_LIMIT }) : notYet(),
+  // Read with what it is read for: while its rows are of another version (or filter), it is being read again.
+  const readFor = `${chargerFilter}|${state}|${transactionsVersion}`;
+  const read = useLoad(
+    async () =>
+      transactionsVersion >= 0
+        ? { readFor, rows: await client.call('transactions:list', { chargerId: chargerFilter ?? undefined, active: state === 'all' ? undefined : state === 'active', limit: LIST_LIMIT }) }
+        : notYet(),
     [client, chargerFilter, state, transactionsVersion],
   );
+  const list = { ...read, data: read.data?.rows ?? null };
+  const updatingList = read.data !== null && read.data.readFor !== readFor && !read.error;
 
   // A running session's energy so far: from the live readings, else (none since the screen connected)
   // from the bench's record, asked once per session. One closed in the record: its last reading's, from the
@@ -372,12 +326,9 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
   );
   // The sessions held open that are not running (their connector reports no session, a newer one is open
   // there): by the live picture (as the header counts them), with the list's open ones it does not hold yet.
-  const notRunning = useMemo(() => {
-    const open = new Map<number, TransactionView>();
-    for (const t of list.data ?? []) if (t.active) open.set(t.transactionId, t);
-    for (const t of Object.values(activeLive)) open.set(t.transactionId, t);
-    return notRunningSessions(open.values(), knownChargers);
-  }, [list.data, activeLive, knownChargers]);
+  // While the list is read again, its open rows the picture no longer holds are left out (they say so).
+  const against = useMemo(() => listAgainstLive(read.data?.rows ?? [], picture, updatingList), [read.data, picture, updatingList]);
+  const notRunning = useMemo(() => notRunningSessions(against.open, knownChargers), [against, knownChargers]);
   const rows = useMemo<Row[]>(() => {
     const soFar = new Map(running.map((t) => [t.transactionId, t]));
     return (list.data ?? []).map((t) => {
@@ -388,12 +339,16 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
         id: t.transactionId,
         energy: live ? live.energyWh : t.energyWh,
         energyWarning: live?.energyWarning ?? null,
+        // Asked of the record and not answered yet, or not readable there: "none" is not known.
+        energyPending: live?.energyPending ?? false,
+        energyUnread: live?.energyUnread ?? null,
         lastReadingAt,
         closedInRecord: isClosedInRecord(t),
+        updating: against.updating.has(t.transactionId),
         ...(notRunning.get(t.transactionId) ?? { connectorSays: null, supersededBy: null, connectorSaysAt: null }),
       };
     });
-  }, [list.data, running, meter, notRunning]);
+  }, [list.data, running, meter, notRunning, against]);
   const connectorUnder = useMediaQuery(CONNECTOR_UNDER_CHARGER);
   const columns = useMemo(() => columnsFor(!fixedCharger, connectorUnder, StopButton), [fixedCharger, connectorUnder, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.
@@ -444,11 +399,17 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton }: { cha
           <ToggleButton value="finished">Finished</ToggleButton>
         </ToggleButtonGroup>
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} aria-live="polite">
-          {list.data
-            ? list.data.length >= LIST_LIMIT
-              ? `Showing the newest ${LIST_LIMIT.toLocaleString()}; the CSV has every one`
-              : `${list.data.length} transaction${list.data.length === 1 ? '' : 's'}`
-            : ''}
+          {updatingList ? (
+            <span data-testid="transactions-updating">Updating the list…</span>
+          ) : list.data ? (
+            list.data.length >= LIST_LIMIT ? (
+              `Showing the newest ${LIST_LIMIT.toLocaleString()}; the CSV has every one`
+            ) : (
+              `${list.data.length} transaction${list.data.length === 1 ? '' : 's'}`
+            )
+          ) : (
+            ''
+          )}
         </Typography>
         <Typography variant="caption" color="text.secondary" data-testid="transactions-export-times">
           {EXPORT_TIMES_NOTE}

@@ -31,3 +31,21 @@ export function sessionEnds(tx: Pick<TransactionView, 'active' | 'startTime' | '
   if (Number.isFinite(stop) && wh !== null) ends.push({ t: stop, wh });
   return ends;
 }
+
+/** How a session's Meter card is titled: its heading, its chart's name and its energy line's label. */
+export interface MeterCardWords {
+  heading: string;
+  chartTitle: string;
+  energyLabel: string;
+}
+
+/**
+ * A session that may still run (`live`: running, or last known while its charger is not heard from) has a
+ * "Meter"; one that ended, is not running (superseded, its connector reports no session) or that its charger
+ * lost at a reboot has readings recorded, said in the past: no more will come.
+ */
+export function meterCardWords(transactionId: number, live: boolean): MeterCardWords {
+  return live
+    ? { heading: 'Meter', chartTitle: `Power and energy delivered in transaction ${transactionId}`, energyLabel: 'Energy delivered (kWh)' }
+    : { heading: 'Readings recorded', chartTitle: `Power and energy recorded in transaction ${transactionId}`, energyLabel: 'Energy recorded (kWh)' };
+}
