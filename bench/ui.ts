@@ -10,7 +10,9 @@
 // phase (a CPU profile); --trace <dir> writes a Chromium performance trace per phase. After each phase it
 // prints the page's JavaScript heap after a full garbage collection; --soak <minutes> then leaves the
 // Chargers screen open under the fleet that long and prints that heap each minute (does the page's memory
-// grow with how long it has been open?).
+// grow with how long it has been open?). On the Chargers screen it also clicks row checkboxes one at a time,
+// --select-clicks (10; 0 skips) at any moment and as many just after a redraw of the list, and prints each
+// click's time to the next frame.
 import { rmSync } from 'node:fs';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ import type { Browser, Page } from 'playwright-core';
 import { buildUi, callServe, fmt, median, numberOption, openPage, pct, runBrowserBench, startServe, summarize, type ServeHandle } from './browser-bench';
 import { startLiveLoad, type LiveLoad } from './log/live-load';
 import { pageHelpers } from './log/page';
+import { measureSelection } from './ui-select';
 import { Child, killAllChildren, type FleetToParent, type ParentToFleet } from './fleet/ipc';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -44,6 +47,7 @@ function parseOptions() {
       trace: { type: 'string' },
       soak: { type: 'string', default: '0' },
       'no-build': { type: 'boolean', default: false },
+      'select-clicks': { type: 'string', default: '10' },
     },
     strict: true,
   });
@@ -61,6 +65,7 @@ function parseOptions() {
     trace: values.trace,
     soakMinutes: num('soak', 0, 24 * 60),
     build: !values['no-build'],
+    selectClicks: num('select-clicks', 0, 100),
   };
 }
 
@@ -190,6 +195,24 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
   const results: Measured[] = [];
   const fleetLoad = `${opts.chargers.toLocaleString('en-US')} chargers`;
   results.push(await measure(page, 'Chargers', fleetLoad, opts.seconds, frames, opts));
+  // Ticking row checkboxes on the Chargers screen: each click's time to the next frame.
+  const selectCdp = opts.profile && opts.selectClicks ? await page.context().newCDPSession(page) : null;
+  if (selectCdp) {
+    await selectCdp.send('Profiler.enable');
+    await selectCdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await selectCdp.send('Profiler.start');
+  }
+  const selection = opts.selectClicks ? await measureSelection(page, opts.selectClicks) : [];
+  let selectionProfile: Array<[string, number]> = [];
+  if (selectCdp) {
+    const { profile: p } = await selectCdp.send('Profiler.stop');
+    selectionProfile = summarize(p as never);
+    await selectCdp.detach();
+  }
+  if (selection.length)
+    log(
+      `Chargers, ${selection.length} row checkbox clicks: click to next frame ${selection.map((c) => `${fmt(c.toFrame)}${c.afterRedraw ? '*' : ''}`).join(', ')} ms (* just after a redraw of the list)`,
+    );
   await page.evaluate((h) => (location.hash = h), chargerPage);
   results.push(await measure(page, 'charger page', fleetLoad, opts.seconds, frames, opts));
 
@@ -235,6 +258,18 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
       `| ${r.screen} | ${r.load} | ${fmt(r.framesPerSec)} | ${fmt(r.messagesPerSec)} | ${fmt(median(r.gaps), 1)} | ${fmt(p95, 1)}${p95 < TARGET_P95_MS ? ' ✓' : ' ✗'} | ${fmt(Math.max(...r.gaps), 1)} | ${fmt(r.heapMb, 1)} |`,
     );
   }
+  for (const afterRedraw of [false, true]) {
+    const clicks = selection.filter((c) => c.afterRedraw === afterRedraw);
+    if (!clicks.length) continue;
+    const toFrame = clicks.map((c) => c.toFrame);
+    const after = clicks.map((c) => c.longestAfter);
+    const missed = clicks.filter((c) => !c.ticked).length;
+    console.log('');
+    console.log(
+      `Chargers screen, ${clicks.length} row checkbox clicks ${afterRedraw ? 'just after a redraw of the list' : 'at any moment'} (${fmt(opts.chargers)} chargers): click to next frame p50 ${fmt(median(toFrame), 1)} ms, max ${fmt(Math.max(...toFrame), 1)} ms${Math.max(...toFrame) < TARGET_P95_MS ? ' ✓' : ' ✗'}; longest frame gap in the 5 frames after: p50 ${fmt(median(after), 1)} ms, max ${fmt(Math.max(...after), 1)} ms${missed ? `; ${missed} checkbox(es) not shown changed` : ''}`,
+    );
+    console.log(`  per click (ms): ${toFrame.map((t) => fmt(t)).join(', ')}`);
+  }
   if (soak.length) {
     console.log('');
     console.log(`The Chargers screen open under the fleet, the page's JavaScript heap after a full collection: ${soak.map((x) => `${x.minute} min ${fmt(x.heapMb, 1)} MB`).join(', ')}`);
@@ -245,6 +280,11 @@ async function main(opts: ReturnType<typeof parseOptions>): Promise<number> {
       console.log(`Page main thread, ${r.screen}, ${r.load} (self time over ${opts.seconds} s):`);
       for (const [name, ms] of r.profile ?? []) console.log(`  ${fmt(ms).padStart(6)} ms  ${name}`);
     }
+  }
+  if (selectionProfile.length) {
+    console.log('');
+    console.log(`Page main thread, Chargers, the ${selection.length} checkbox clicks (self time):`);
+    for (const [name, ms] of selectionProfile) console.log(`  ${fmt(ms).padStart(6)} ms  ${name}`);
   }
   if (pageErrors.length) console.log(`  page errors: ${pageErrors.join(' | ')}`);
   await mkdir(dirname(RESULTS_FILE), { recursive: true });

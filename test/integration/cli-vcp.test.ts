@@ -41,7 +41,7 @@ function failure(args: string[]): string {
 describe('chargebench vcp', () => {
   it('names fleet ids after the first one', () => {
     expect(fleetIds('CP001', 3)).toEqual(['CP001', 'CP002', 'CP003']);
-    expect(fleetIds('CP8', 3)).toEqual(['CP08', 'CP09', 'CP10']);
+    expect(fleetIds('CP8', 3)).toEqual(['CP8', 'CP9', 'CP10']);
     expect(fleetIds('BENCH', 2)).toEqual(['BENCH001', 'BENCH002']);
     expect(fleetIds('CP001', 1)).toEqual(['CP001']);
   });

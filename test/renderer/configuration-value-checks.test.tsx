@@ -97,6 +97,10 @@ describe('a value edited inline in the configuration table', () => {
     await edit(user, 'LocalPreAuthorize', 'yes');
     expect(screen.getByText(`LocalPreAuthorize is true or false. ${SET_ANY_KEY}`)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Cancel the edit' }));
+    // OCPP 1.6 booleans are lower case: TRUE is not sent either.
+    await edit(user, 'LocalPreAuthorize', 'TRUE');
+    expect(screen.getByText(`LocalPreAuthorize is true or false: type true in lower case (OCPP 1.6 booleans are lower case). ${SET_ANY_KEY}`)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Cancel the edit' }));
 
     await edit(user, 'MeterValuesSampledData', 'Energy.Active.Import.Register,Power.Active');
     expect(
@@ -122,5 +126,17 @@ describe('Set any key', () => {
     expect(form.getByText('HeartbeatInterval is a whole number of seconds (0 or more): sent as it is, to see how the charger answers.')).toBeTruthy();
     await user.click(form.getByRole('button', { name: 'Change key' }));
     await waitFor(() => expect(changes(client)).toEqual([{ chargerId: 'CP001', action: 'ChangeConfiguration', payload: { key: 'HeartbeatInterval', value: 'abc' } }]));
+  });
+
+  it('sends TRUE to a true/false key as it is', async () => {
+    const user = userEvent.setup();
+    const client = charger();
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="GetConfiguration" />));
+    await open(user);
+    const form = within(screen.getByRole('form', { name: 'Set any key' }));
+    await user.type(form.getByRole('combobox', { name: /^Key/ }), 'LocalPreAuthorize');
+    await user.type(form.getByRole('textbox', { name: /^Value/ }), 'TRUE');
+    await user.click(form.getByRole('button', { name: 'Change key' }));
+    await waitFor(() => expect(changes(client)).toEqual([{ chargerId: 'CP001', action: 'ChangeConfiguration', payload: { key: 'LocalPreAuthorize', value: 'TRUE' } }]));
   });
 });

@@ -106,7 +106,7 @@ export const restRoutes: RestRoute[] = [
   route({ method: 'GET', path: '/api/transactions/{id}/meter-readings', call: 'transactions:meterReadings', params: { id: ['transactionId', 'int'] } }),
   route({ method: 'GET', path: '/api/operations', call: 'operations:list', query: { chargerId: 'string', actions: 'list', limit: 'int' } }),
   route({ method: 'GET', path: '/api/charger-events', call: 'chargerEvents:list', query: { chargerId: 'string', limit: 'int' } }),
-  route({ method: 'GET', path: '/api/connection-attempts', call: 'connectionAttempts:list', query: { limit: 'int' } }),
+  route({ method: 'GET', path: '/api/connection-attempts', call: 'connectionAttempts:list', query: { limit: 'int', beforeId: 'int' } }),
   route({ method: 'GET', path: '/api/settings', call: 'settings:get' }),
   route({ method: 'PATCH', path: '/api/settings', call: 'settings:update', body: true }),
   route({ method: 'GET', path: '/api/id-tags', call: 'idTags:list' }),

@@ -13,14 +13,19 @@ import { actionsSwitchedOff, actionsSwitchedOffWords, faultPatch } from '../virt
 import { commandLine, commandUsage, performPhysicalAction } from '../virtual-cp/physical-actions';
 import { formatClock } from '../../shared/format/time';
 
-/** CP001 with --count 3 gives CP001, CP002, CP003; an id without digits gets them appended. */
+/**
+ * The fleet's ids, counting up from the given one and keeping its zero-padding as the least width:
+ * CP001 with --count 3 gives CP001, CP002, CP003; past CP999 comes CP1000 (numbers past the width grow as
+ * numbers do), and CP1 gives CP1, CP2, CP3. An id without digits gets them appended from 001 (BENCH001, …).
+ * Counted as big integers, so an id of many digits counts exactly: every id differs from the others.
+ */
 export function fleetIds(base: string, count: number): string[] {
   if (count === 1) return [base];
   const m = /^(.*?)(\d+)$/.exec(base);
   const prefix = m ? m[1] : base;
-  const first = m ? Number(m[2]) : 1;
-  const width = Math.max(m ? m[2].length : 3, String(first + count - 1).length);
-  return Array.from({ length: count }, (_, i) => `${prefix}${String(first + i).padStart(width, '0')}`);
+  const first = m ? BigInt(m[2]) : 1n;
+  const width = m ? m[2].length : 3;
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(first + BigInt(i)).padStart(width, '0')}`);
 }
 
 /** One frame on one line: time, charger, arrow, what it is, payload. */
@@ -71,7 +76,7 @@ export function registerVcpCommand(program: Command): void {
     .command('vcp')
     .description('Run virtual charge points against any OCPP 1.6J central system')
     .requiredOption('--url <url>', 'central system URL without the identity, e.g. ws://host:9000/ocpp')
-    .requiredOption('--id <id>', 'charge point identity (with --count, the first of the fleet: CP001)')
+    .requiredOption('--id <id>', 'charge point identity (with --count, the first of the fleet: CP001 gives CP001, CP002, …; past CP999, CP1000)')
     .option('--connectors <n>', 'connectors per charger', int('--connectors', 1, 10), 1)
     .option('--password <password>', 'security profile 1: Basic auth password (AuthorizationKey, 16 to 40 characters)')
     .option('--count <n>', 'run a fleet of n chargers with consecutive ids', int('--count', 1, 20_000), 1)

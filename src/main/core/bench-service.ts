@@ -165,7 +165,7 @@ export class BenchService {
       'transactions:recentMeterValues': ({ transactionIds, limit }) =>
         Promise.all([...new Set(transactionIds)].map(async (transactionId) => ({ transactionId, meterValues: await record.meterValues.read({ transactionId, limit, withReceivedAt: true }) }))),
       'operations:list': (q) => record.operations.list(q),
-      'connectionAttempts:list': ({ limit }) => record.connectionAttempts.list(limit),
+      'connectionAttempts:list': ({ limit, beforeId }) => record.connectionAttempts.list(limit, beforeId),
       'settings:get': () => settings.get(),
       'settings:update': async (patch) => {
         const saved = await settings.update(patch);

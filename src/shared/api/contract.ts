@@ -165,7 +165,8 @@ export const contract = {
    * operations of other actions came since).
    */
   'operations:list': call<OperationView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), actions: OperationActions.optional(), limit: Limit(10_000) })),
-  'connectionAttempts:list': call<ConnectionAttemptView[]>()(z.strictObject({ limit: Limit(10_000) })),
+  /** Newest first, the newest 100 unless `limit` says; `beforeId`: those with an id below it (the next page back). */
+  'connectionAttempts:list': call<ConnectionAttemptView[]>()(z.strictObject({ limit: Limit(10_000), beforeId: z.int().min(1).optional() })),
   'settings:get': call<BenchSettings>()(Empty),
   'settings:update': call<BenchSettings>()(SettingsPatch),
   'idTags:list': call<IdTagEntry[]>()(Empty),

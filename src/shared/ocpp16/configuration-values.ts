@@ -84,7 +84,7 @@ export function configurationValueRule(name: string): string | null {
  * What is wrong with `value` for the standard key `name`, in words naming the key and what it takes
  * ("HeartbeatInterval is a whole number of seconds (0 or more)"); null when it looks right, or when the
  * key is not a standard one of a type the bench can check. Spaces around a number or true/false are let
- * through (valueToSend takes them off).
+ * through (valueToSend takes them off); true and false only in lower case, as OCPP 1.6 writes them.
  */
 export function configurationValueProblem(name: string, value: string): string | null {
   const spec = standardKeyOf(name);
@@ -98,7 +98,9 @@ export function configurationValueProblem(name: string, value: string): string |
       return /^\d+$/.test(text) && n >= min && n <= max ? null : rule;
     }
     case 'boolean':
-      return /^(true|false)$/i.test(text) ? null : rule;
+      // OCPP 1.6 booleans are lower case: TRUE or False is refused, saying so (what a charger reports is read elsewhere, tolerantly).
+      if (/^(true|false)$/.test(text)) return null;
+      return /^(true|false)$/i.test(text) ? `${rule}: type ${text.toLowerCase()} in lower case (OCPP 1.6 booleans are lower case)` : rule;
     case 'csl':
       return listProblem(listRules[spec.name]!, value, rule);
     default:

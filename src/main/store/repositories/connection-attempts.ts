@@ -60,9 +60,13 @@ export class ConnectionAttemptsRepository {
     this.store.write('refusedBeforeUpgrade', [ts, firstTs, remoteAddress, reason, count]);
   }
 
-  /** The newest lines first (identical refusals in a row are one line: `limit` lines, not attempts). */
-  list(limit = 100): ConnectionAttemptRecord[] {
-    return (this.store.db.prepare('SELECT * FROM connection_attempts ORDER BY id DESC LIMIT ?').all(limit) as Row[]).map((r) => ({
+  /**
+   * The newest lines first (identical refusals in a row are one line: `limit` lines, not attempts);
+   * `beforeId` pages back: only lines with a lower id (the lowest id of the last page).
+   */
+  list(limit = 100, beforeId?: number): ConnectionAttemptRecord[] {
+    const rows = this.store.db.prepare('SELECT * FROM connection_attempts WHERE id < ? ORDER BY id DESC LIMIT ?').all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Row[];
+    return rows.map((r) => ({
       id: r.id,
       ts: r.ts,
       chargerId: r.charger_id,

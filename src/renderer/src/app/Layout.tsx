@@ -29,6 +29,7 @@ import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { useBench } from '../stores/bench';
+import { useListedOnline } from '../stores/listedChargers';
 import { formatClock } from '../components/format';
 import { linkProblem } from '../components/reach';
 import { NARROW_WINDOW, useThemeMode } from './theme';
@@ -50,12 +51,14 @@ export const screens = [
   { to: paths.settings(), label: 'Settings', icon: <SettingsIcon /> },
 ];
 
-/** The link of this window to the bench, and how many chargers are online through it. */
+/** The link of this window to the bench, and how many chargers are online through it (as the Chargers screen lists them). */
 function LinkIndicator() {
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
   const face = useBench((s) => s.status?.face);
-  const connected = useBench((s) => Object.values(s.chargers).filter((c) => c.connected).length);
+  // The very snapshot the Chargers screen lists (at most a second old under a busy fleet): its subtitle's
+  // "N online" and this chip never disagree.
+  const connected = useListedOnline();
   if (link === 'unauthorised') return <Chip size="small" color="error" icon={<CloudOffIcon />} label="Signed out of the bench" role="status" />;
   if (link !== 'open')
     return (

@@ -22,10 +22,10 @@ describe('configuration values of the standard keys', () => {
     expect(configurationValueProblem('TransactionMessageAttempts', '-1')).toBe('TransactionMessageAttempts is a whole number of times (0 or more)');
   });
 
-  it('takes true or false for a boolean key, in any case', () => {
+  it('takes true or false for a boolean key, in lower case', () => {
     expect(configurationValueProblem('LocalPreAuthorize', 'yes')).toBe('LocalPreAuthorize is true or false');
     expect(configurationValueProblem('LocalPreAuthorize', '1')).toBe('LocalPreAuthorize is true or false');
-    for (const good of ['true', 'false', 'True', ' FALSE ']) expect(configurationValueProblem('LocalPreAuthorize', good), good).toBeNull();
+    for (const good of ['true', 'false', ' false ']) expect(configurationValueProblem('LocalPreAuthorize', good), good).toBeNull();
   });
 
   it('takes a list of measurands (with a phase where one is named), empty for none, and says which item is wrong', () => {

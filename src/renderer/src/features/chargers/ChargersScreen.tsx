@@ -2,7 +2,7 @@
 // do not make the page stutter): connection, connector statuses, last heartbeat and what each charger
 // said it is. Unknown chargers appear as they connect; a row opens the charger's detail; the
 // selected ones get an operation through the send dialog the app hands in.
-import { createContext, useContext, useMemo, useState, type ComponentType } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ComponentType } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -16,10 +16,11 @@ import AddIcon from '@mui/icons-material/Add';
 import SendIcon from '@mui/icons-material/Send';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import { alpha } from '@mui/material/styles';
-import { DataGrid, GRID_CHECKBOX_SELECTION_COL_DEF, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { DataGrid, GRID_CHECKBOX_SELECTION_COL_DEF, type DataGridProps, type GridCellParams, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { NARROW_WINDOW } from '../../app/theme';
-import { useBench, useThrottledBench, type BenchState } from '../../stores/bench';
+import { useBench } from '../../stores/bench';
+import { useListedChargers } from '../../stores/listedChargers';
 import { StatusChip } from '../../components/StatusChip';
 import { ChargerBadges } from '../../components/ChargerBadges';
 import { linkProblem, neverConnected, silenceOf, useNow } from '../../components/reach';
@@ -232,7 +233,24 @@ function EmptyState({ onRegister }: { onRegister: () => void }) {
 /** Sends one operation to the chargers selected (the operations feature's dialog). */
 export type SendDialogSlot = ComponentType<{ chargerIds: string[]; open: boolean; onClose: () => void }>;
 
-const selectChargers = (s: BenchState) => s.chargers;
+// What the grid is handed stays the same object from one render to the next (module constants, callbacks
+// kept): any new prop makes the grid redraw every row in sight (and a new getRowHeight measure them again),
+// so ticking one checkbox redrew them all. With them kept, a selection change redraws the rows whose
+// selection changed only.
+const autoHeight = () => 'auto' as const;
+const concernClass: DataGridProps<ChargerView>['getRowClassName'] = ({ row }) => ['concern-fault', 'concern-warning', ''][concernRank(row)];
+const gridSx: DataGridProps['sx'] = {
+  border: 0,
+  '& .MuiDataGrid-row': { cursor: 'pointer' },
+  '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 },
+  // The last header's hidden column-menu button (drawn 0 wide until hovered) and its resize handle
+  // reach past the grid's edge: clipped, they no longer make the list scroll sideways.
+  '& .MuiDataGrid-columnHeader--last': { overflow: 'hidden' },
+  // A faulted or suspicious charger stands out: a bar on its left and a tint.
+  '& .concern-fault': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.error.main}`, bgcolor: (t) => alpha(t.palette.error.main, 0.06) },
+  '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },
+};
+const isCheckbox = (p: GridCellParams) => p.field === GRID_CHECKBOX_SELECTION_COL_DEF.field;
 
 const COLUMNS_KEY = 'chargebench.chargers.columns';
 
@@ -262,7 +280,7 @@ function readChosenColumns(): GridColumnVisibilityModel {
 export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   useChargerRefresh();
   const navigate = useNavigate();
-  const chargersById = useThrottledBench(selectChargers);
+  const chargersById = useListedChargers();
   const loaded = useBench((s) => s.loaded);
   const { refusals, drops } = useConnectionNews();
   const heartbeatInterval = useBenchSettings()?.heartbeatInterval ?? null;
@@ -270,6 +288,8 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   // Online first, and among them the ones that need a look.
   const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || concernRank(a) - concernRank(b) || a.id.localeCompare(b.id)), [chargersById]);
   const online = rows.filter((c) => c.connected).length;
+  // The grid keeps the selection itself (told here what it is, for the send button): handed back to it as a
+  // prop, every change of it was a new prop, and a new prop redraws every row of the grid.
   const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
   // Every column fits a laptop's screen without scrolling sideways: on a smaller window the columns the
   // charger's own page shows too (registered on the bench, its address) start hidden; the column menu
@@ -282,15 +302,25 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   const defaults = useMemo(() => defaultColumns(belowWide, narrow), [belowWide, narrow]);
   // One object while nothing changes: the grid rebuilds its columns for a new one.
   const visibility = useMemo<GridColumnVisibilityModel>(() => ({ ...defaults, ...chosenColumns }), [defaults, chosenColumns]);
-  const chooseColumns = (model: GridColumnVisibilityModel) => {
-    const chosen = columnChanges(model, defaults);
-    setChosenColumns(chosen);
-    try {
-      sessionStorage.setItem(COLUMNS_KEY, JSON.stringify(chosen));
-    } catch {
-      // Not kept: it still holds on this screen.
-    }
-  };
+  const chooseColumns = useCallback(
+    (model: GridColumnVisibilityModel) => {
+      const chosen = columnChanges(model, defaults);
+      setChosenColumns(chosen);
+      try {
+        sessionStorage.setItem(COLUMNS_KEY, JSON.stringify(chosen));
+      } catch {
+        // Not kept: it still holds on this screen.
+      }
+    },
+    [defaults],
+  );
+  const openCharger = useCallback<NonNullable<DataGridProps['onCellClick']>>((p) => !isCheckbox(p) && navigate(paths.charger(String(p.id))), [navigate]);
+  const openChargerByKey = useCallback<NonNullable<DataGridProps['onCellKeyDown']>>(
+    (p, e) => {
+      if (e.key === 'Enter' && !isCheckbox(p)) navigate(paths.charger(String(p.id)));
+    },
+    [navigate],
+  );
   const [registerOpen, setRegisterOpen] = useState(false);
   // Registering writes the bench's own record: not while the link to it is lost.
   const registerBlocked = useRegisterBlocked();
@@ -334,28 +364,15 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
               loading={!loaded}
               checkboxSelection
               disableRowSelectionOnClick
-              rowSelectionModel={selection}
               columnVisibilityModel={visibility}
               onColumnVisibilityModelChange={chooseColumns}
               onRowSelectionModelChange={setSelection}
-              getRowHeight={() => 'auto'}
-              onCellClick={(p) => p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field && navigate(paths.charger(String(p.id)))}
-              onCellKeyDown={(p, e) => {
-                if (e.key === 'Enter' && p.field !== GRID_CHECKBOX_SELECTION_COL_DEF.field) navigate(paths.charger(String(p.id)));
-              }}
+              getRowHeight={autoHeight}
+              onCellClick={openCharger}
+              onCellKeyDown={openChargerByKey}
               hideFooter={rows.length <= 100}
-              getRowClassName={({ row }) => ['concern-fault', 'concern-warning', ''][concernRank(row)]}
-              sx={{
-                border: 0,
-                '& .MuiDataGrid-row': { cursor: 'pointer' },
-                '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center', py: 0.5 },
-                // The last header's hidden column-menu button (drawn 0 wide until hovered) and its resize handle
-                // reach past the grid's edge: clipped, they no longer make the list scroll sideways.
-                '& .MuiDataGrid-columnHeader--last': { overflow: 'hidden' },
-                // A faulted or suspicious charger stands out: a bar on its left and a tint.
-                '& .concern-fault': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.error.main}`, bgcolor: (t) => alpha(t.palette.error.main, 0.06) },
-                '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },
-              }}
+              getRowClassName={concernClass}
+              sx={gridSx}
             />
           </FleetContext.Provider>
         </Paper>

@@ -53,6 +53,9 @@ function Section({ title, id, action, children }: { title: string; id: string; a
   );
 }
 
+/** The newest attempts listed; one more is read to know whether older ones are left out. */
+export const ATTEMPTS_SHOWN = 200;
+
 export function ConnectScreen() {
   const client = useClient();
   const status = useBench((s) => s.status);
@@ -63,14 +66,17 @@ export function ConnectScreen() {
 
   const where = useAddresses();
   const settings = useLoad(() => client.call('settings:get', {}), [client]);
-  const attempts = useLoad(() => client.call('connectionAttempts:list', { limit: 200 }), [client, connectionsVersion]);
+  const attempts = useLoad(() => client.call('connectionAttempts:list', { limit: ATTEMPTS_SHOWN + 1 }), [client, connectionsVersion]);
+  // More than ATTEMPTS_SHOWN came: older attempts are left out, and the list says so.
+  const older = (attempts.data?.length ?? 0) > ATTEMPTS_SHOWN;
+  const newest = useMemo(() => attempts.data?.slice(0, ATTEMPTS_SHOWN), [attempts.data]);
 
   const id = ChargePointIdentity.safeParse(chargePointId).success ? chargePointId : null;
   const { chosen } = where;
 
   // Typing an id re-filters only when the list is limited to it.
   const onlyId = thisIdOnly ? chargePointId : null;
-  const shown = useMemo(() => (attempts.data ?? []).filter((a) => (!refusalsOnly || a.outcome === 'refused') && (onlyId === null || a.chargerId === onlyId)), [attempts.data, refusalsOnly, onlyId]);
+  const shown = useMemo(() => (newest ?? []).filter((a) => (!refusalsOnly || a.outcome === 'refused') && (onlyId === null || a.chargerId === onlyId)), [newest, refusalsOnly, onlyId]);
 
   return (
     <Stack spacing={2.5} sx={{ maxWidth: 1280 }}>
@@ -140,7 +146,14 @@ export function ConnectScreen() {
         {attempts.data && shown.length > 0 && <AttemptsTable attempts={shown} />}
         {attempts.data && !shown.length && (
           <Typography variant="body2" color="text.secondary">
-            {attempts.data.length ? 'No attempt matches these filters.' : 'No charger has tried to connect yet. Attempts show up here as they happen, refusals with the reason.'}
+            {attempts.data.length
+              ? `No attempt ${older ? `among the newest ${ATTEMPTS_SHOWN} ` : ''}matches these filters.`
+              : 'No charger has tried to connect yet. Attempts show up here as they happen, refusals with the reason.'}
+          </Typography>
+        )}
+        {older && (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="attempts-newest-only">
+            Only the newest {ATTEMPTS_SHOWN} connection attempts are listed; older ones are left out (GET /api/connection-attempts pages back to them with beforeId).
           </Typography>
         )}
         <Typography variant="body2" color="text.secondary" sx={{ mt: 1.5 }}>

@@ -23,6 +23,7 @@ import { frameTime, jsonTokens, prettyFrame, prettyRewrites } from './frame';
 import { highlight } from './Highlight';
 import { ANSWER_WINDOW_MS as MATCH_WINDOW_MS, isMalformedAnswer, noAnswerLines, useMalformedAnswer, useNoAnswer, type NoAnswerFacts } from './noAnswer';
 import { useNow } from '../../components/reach';
+import { frameTitle, NO_MESSAGE_ID, useUnreadableAsked } from './frameTitle';
 
 /** How a frame is shown: pretty-printed, or its text exactly as it was sent. */
 type Shown = 'formatted' | 'raw';
@@ -184,7 +185,7 @@ export function FrameDetail({
   onClose: () => void;
   search?: string;
   outsideFilter?: boolean;
-  /** Opens another frame in the detail (a malformed answer's). */
+  /** Opens another frame in the detail (a malformed answer's, or the unreadable frame an answer answers). */
   onOpenFrame?: (m: MessageView) => void;
 }) {
   // The first copy of the frame stands while the same frame stays open (the log gives a fresh one when it is picked again).
@@ -203,6 +204,9 @@ export function FrameDetail({
   const unanswered = useNoAnswer(m, isCall && !other.loading && !other.error && !other.frame, liveAnswer.changes);
   // A request without a well-formed answer may have one the bench could not read, recorded as invalid.
   const malformed = useMalformedAnswer(m, isCall && !other.loading && !other.error && !other.frame, liveAnswer.answeredAt, liveAnswer.changes);
+  // An answer without a request found may answer the unreadable frame just before it (the bench's CALLERROR to one).
+  const asked = useUnreadableAsked(m, !isCall && !other.loading && !other.error && !other.frame);
+  const title = frameTitle(m, { looked: !other.loading && !other.error && !asked.loading && !asked.error, request: other.frame, unreadable: asked.frame });
   // What the last copy said, and which copy it was (the frame as sent, or formatted).
   const [copied, setCopied] = useState<{ what: Shown; said: string } | null>(null);
   useEffect(() => setCopied(null), [key]);
@@ -217,8 +221,8 @@ export function FrameDetail({
       sx={{ width: { xs: '100%', md: 360, lg: 420, xl: 460 }, flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1, borderBottom: 1, borderColor: 'divider' }}>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1, minWidth: 0 }} noWrap title={`${m.action ?? 'Unreadable frame'} · ${m.kind}`}>
-          {m.action ?? 'Unreadable frame'} · {m.kind}
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1, minWidth: 0 }} noWrap title={title}>
+          {title}
         </Typography>
         <Tooltip title="Copy the frame exactly as it was sent" describeChild>
           <Button size="small" startIcon={<ContentCopyIcon />} onClick={() => copyAs('raw')}>
@@ -289,16 +293,32 @@ export function FrameDetail({
                 </Typography>
               )}
             </Typography>
-            {(other.loading || unanswered.loading || malformed.loading) && (
+            {(other.loading || unanswered.loading || malformed.loading || asked.loading) && (
               <Typography variant="body2" color="text.secondary">
                 Looking for it…
               </Typography>
             )}
             {other.error && <Alert severity="warning">{other.error}</Alert>}
-            {!other.loading && !other.error && !other.frame && !isCall && (
+            {asked.error && <Alert severity="warning">Whether it answers the frame before it could not be read: {asked.error}</Alert>}
+            {!other.loading && !other.error && !other.frame && !isCall && !asked.loading && !asked.error && !asked.frame && (
               <Typography variant="body2" color="text.secondary">
-                No request with this message id in the minute before.
+                {m.messageId === NO_MESSAGE_ID
+                  ? 'Under message id -1: it answers a frame that could not be read. No unreadable frame from this charger is recorded just before it.'
+                  : 'No request with this message id in the minute before.'}
               </Typography>
+            )}
+            {!asked.loading && asked.frame && (
+              <>
+                <Typography variant="body2" color="text.secondary" gutterBottom>
+                  It answers the unreadable frame just before it: log entry #{asked.frame.id}, {Math.max(0, Date.parse(m.ts) - Date.parse(asked.frame.ts))} ms earlier.
+                </Typography>
+                {onOpenFrame && (
+                  <Button size="small" sx={{ alignSelf: 'flex-start', my: 0.5 }} onClick={() => onOpenFrame(asked.frame!)}>
+                    Open log entry #{asked.frame.id}
+                  </Button>
+                )}
+                <Json text={asked.frame.raw} label="The unreadable frame as sent" />
+              </>
             )}
             {!unanswered.loading && !malformed.loading && unanswered.facts && <NoAnswerLines m={m} facts={unanswered.facts} malformed={malformed.frame} />}
             {unanswered.error && <Alert severity="warning">{unanswered.error}</Alert>}

@@ -8,12 +8,13 @@
 // a charger answers it) is a test of one charger, sent from its Configuration panel's Set any key.
 // The results count how each send ended (kit/multiSend.ts): answered, refused, unanswered, dropped,
 // offline, each apart; an accepted TriggerMessage is followed up under its row as its panel does.
-import { useEffect, useState } from 'react';
+// The sends are paced (multiSendQueue.ts): a few at once, the rest queued in the dialog and said so; Close
+// while some are not sent yet asks first, and stopping sends nothing more.
+import { useEffect, useRef, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import CircularProgress from '@mui/material/CircularProgress';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
@@ -43,10 +44,9 @@ import { neverConnected, useSendBlocked } from '../../components/reach';
 import type { RequestOf } from '../../../../shared/ocpp16';
 import { configurationValueProblem, configurationValueRule, configurationValueToSend } from '../../../../shared/ocpp16/configuration-values';
 import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } from './kit/form';
-import type { Explained } from './kit/meanings';
-import { multiRowEnd, multiSendHeading, type MultiRowEnd } from './kit/multiSend';
-import { TriggerFollowUp } from './panels/TriggerMessage';
-import type { OperationResult } from '../../../../shared/api/contract';
+import { multiRowEnd } from './kit/multiSend';
+import { MultiSendResults, StopSendingAsk } from './MultiSendResults';
+import { paceSends, stoppedRows, type MultiRow, type PacedSend } from './multiSendQueue';
 import { energyWithTimeText, plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { isRunning, notRunningText } from '../../components/running';
 import { explainResult, type OperationAction } from './registry';
@@ -63,17 +63,6 @@ const multiActions: Array<{ action: MultiAction; label: string }> = [
   { action: 'ChangeAvailability', label: 'Change availability' },
   { action: 'Reset', label: 'Reset' },
 ];
-
-interface Row {
-  chargerId: string;
-  pending: boolean;
-  explained?: Explained;
-  /** How it ended, once it did. */
-  end?: MultiRowEnd;
-  /** What the bench gave back (none when it refused the request), and when this window got it. */
-  result?: OperationResult;
-  settledAt?: string;
-}
 
 type Step = 'form' | 'confirm' | 'results';
 
@@ -127,7 +116,10 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   const [resetType, setResetType] = useState<ResetType>('Soft');
   const [tried, setTried] = useState(false);
   const [step, setStep] = useState<Step>('form');
-  const [rows, setRows] = useState<Row[]>([]);
+  const [rows, setRows] = useState<MultiRow[]>([]);
+  // The send under way: its answers are taken only while it is this one (not after Stop and close, nor a reopen).
+  const queue = useRef<PacedSend | null>(null);
+  const [asking, setAsking] = useState(false);
   // What runs on the chargers (a commissioning, a test run), read once the send is to be confirmed.
   const busy = useChargersBusy(chargerIds, open && step === 'confirm');
   const busyWarnings = chargerIds.flatMap((id) => {
@@ -140,8 +132,15 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
       setStep('form');
       setRows([]);
       setTried(false);
+      setAsking(false);
+    } else {
+      // Closed (or never opened): nothing more goes out from this dialog.
+      queue.current?.stop();
     }
+    queue.current = null;
   }, [open]);
+  // Gone: nothing more goes out either.
+  useEffect(() => () => void queue.current?.stop(), []);
 
   const payload: Record<string, unknown> =
     action === 'ChangeConfiguration'
@@ -194,34 +193,49 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
     const op = typedOperation(action, payload);
     if (!op || linkDown) return;
     setStep('results');
-    setRows(chargerIds.map((chargerId) => ({ chargerId, pending: true })));
-    // Every charger at once: a slow or silent one does not hold up the others.
-    for (const chargerId of chargerIds) {
-      client.operate({ chargerId, ...op }).then(
-        (result) => {
+    setRows(chargerIds.map((chargerId) => ({ chargerId, send: { state: 'queued' } })));
+    const update = (chargerId: string, row: (r: MultiRow) => MultiRow) => {
+      if (queue.current === q) setRows((rs) => rs.map((r) => (r.chargerId === chargerId ? row(r) : r)));
+    };
+    // A few at once, the rest queued here (multiSendQueue.ts): a slow or silent one holds up only its own slot.
+    queue.current?.stop();
+    const q: PacedSend = paceSends(chargerIds, (chargerId) => client.operate({ chargerId, ...op }), {
+      sent: (chargerId, at) => update(chargerId, (r) => ({ ...r, send: { state: 'sent', sentAt: at.toISOString() } })),
+      ended: (chargerId, outcome) =>
+        update(chargerId, (r) => {
+          const sent = { state: 'ended' as const, ...(r.send.state === 'sent' ? { sentAt: r.send.sentAt } : {}) };
+          if (!outcome.ok) {
+            const e = outcome.error;
+            return {
+              chargerId,
+              send: sent,
+              end: multiRowEnd(null),
+              explained: { tone: 'error', headline: 'Not sent', meaning: `The bench refused the request: ${e instanceof CallFailure || e instanceof Error ? e.message : String(e)}` },
+            };
+          }
           // The heading counts an answer by what its action's meanings say of it (accepted, rejected, ...).
+          const result = outcome.value;
           const charger = chargers[chargerId];
           const explained = explainResult(action, result, chargerId, !!charger && neverConnected(charger));
-          setRows((r) =>
-            r.map((row) => (row.chargerId === chargerId ? { chargerId, pending: false, end: multiRowEnd(result, explained), result, settledAt: new Date().toISOString(), explained } : row)),
-          );
-        },
-        (e: unknown) =>
-          setRows((r) =>
-            r.map((row) =>
-              row.chargerId === chargerId
-                ? {
-                    chargerId,
-                    pending: false,
-                    end: multiRowEnd(null),
-                    explained: { tone: 'error', headline: 'Not sent', meaning: `The bench refused the request: ${e instanceof CallFailure || e instanceof Error ? e.message : String(e)}` },
-                  }
-                : row,
-            ),
-          ),
-      );
-    }
+          return { chargerId, send: sent, end: multiRowEnd(result, explained), result, settledAt: new Date().toISOString(), explained };
+        }),
+    });
+    queue.current = q;
+    q.start();
   };
+
+  const queued = rows.filter((r) => r.send.state === 'queued').length;
+  const inFlight = rows.filter((r) => r.send.state === 'sent').length;
+  // Stops the queue: nothing more is sent (stoppedRows says how each row is left).
+  const stopSending = (close: boolean) => {
+    const never = new Set(queue.current?.stop() ?? []);
+    if (close) queue.current = null;
+    setRows((rs) => stoppedRows(rs, never, close));
+    setAsking(false);
+    if (close) onClose();
+  };
+  // Close while some are not sent yet asks first; otherwise it closes as it always did.
+  const requestClose = () => (step === 'results' && queued > 0 ? setAsking(true) : onClose());
 
   const next = () => {
     setTried(true);
@@ -230,9 +244,9 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
     else sendAll();
   };
 
-  const done = rows.filter((r) => !r.pending).length;
+  const done = rows.filter((r) => r.send.state === 'ended').length;
   return (
-    <Dialog open={open} onClose={step === 'confirm' ? () => setStep('form') : onClose} maxWidth="md" fullWidth aria-labelledby="multi-send-title">
+    <Dialog open={open} onClose={step === 'confirm' ? () => setStep('form') : requestClose} maxWidth="md" fullWidth aria-labelledby="multi-send-title">
       <DialogTitle id="multi-send-title">
         {/* The review counts what is really sent, as its button does: an offline charger gets nothing. */}
         {step === 'confirm'
@@ -397,38 +411,11 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
         )}
         {step === 'results' && (
           <Stack spacing={1}>
-            <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
-              {multiSendHeading(
-                rows.length,
-                rows.flatMap((r) => (r.end ? [r.end] : [])),
-              )}
-            </Typography>
-            <Table size="small" aria-label="Results per charger">
-              <TableHead>
-                <TableRow>
-                  <TableCell>Charger</TableCell>
-                  <TableCell>Outcome</TableCell>
-                  <TableCell>Meaning</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {rows.map((r) => {
-                  const e = r.explained && action === 'ChangeConfiguration' ? untilBoot(r.explained, key, value, boot) : r.explained;
-                  return (
-                    <TableRow key={r.chargerId}>
-                      <TableCell sx={{ fontFamily: monoFont }}>
-                        {r.chargerId} <ChargerBadges chargerId={r.chargerId} compact />
-                      </TableCell>
-                      <TableCell>{e ? <Chip size="small" color={e.tone} label={e.headline} /> : <CircularProgress size={16} aria-label={`Waiting for ${r.chargerId}`} />}</TableCell>
-                      <TableCell>
-                        <Typography variant="body2">{e?.meaning ?? ''}</Typography>
-                        {action === 'TriggerMessage' && r.result && <TriggerFollowUp chargerId={r.chargerId} result={r.result as OperationResult<'TriggerMessage'>} settledAt={r.settledAt ?? null} />}
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <MultiSendResults
+              rows={rows}
+              explain={(r) => (r.explained && action === 'ChangeConfiguration' ? untilBoot(r.explained, key, value, boot) : r.explained)}
+              followUp={action === 'TriggerMessage'}
+            />
             {action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval' && rows.some((r) => r.explained?.status === 'Accepted') && (
               <HeartbeatAdvice value={value} boot={boot} onChanged={boot.reload} chargerId="each charger that accepted" sent />
             )}
@@ -461,15 +448,21 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
         )}
         {step === 'results' && (
           <>
+            {queued > 0 && (
+              <Button color="warning" onClick={() => stopSending(false)}>
+                Stop sending
+              </Button>
+            )}
             <Button onClick={() => setStep('form')} disabled={done < rows.length}>
               Send something else
             </Button>
-            <Button variant="contained" onClick={onClose}>
+            <Button variant="contained" onClick={requestClose}>
               Close
             </Button>
           </>
         )}
       </DialogActions>
+      {asking && queued > 0 && <StopSendingAsk queued={queued} inFlight={inFlight} onKeep={() => setAsking(false)} onStop={() => stopSending(true)} />}
     </Dialog>
   );
 }

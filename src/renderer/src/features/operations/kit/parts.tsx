@@ -24,6 +24,7 @@ import { fieldState, type FieldErrors } from './form';
 import { WaitingAlert } from './InFlight';
 import { formatClock } from '../../../components/format';
 import { neverConnected } from '../../../components/reach';
+import { useLastKnownNote } from '../../../components/lastKnownNote';
 
 /** What every panel needs to know: the charger it works on, and what an answer means. */
 export interface PanelContextValue {
@@ -110,10 +111,13 @@ export function SendButton({ pending, children, onClick, color = 'primary', ...r
 export function OperationOutcome({
   op,
   sent,
+  children,
 }: {
   op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> & Pick<Partial<OperationState>, 'ref' | 'requestedAt' | 'settledAt'>;
   /** What was sent, in words ("Hard reset"), named by the outcome instead of the bare action: the form may show another choice by now. */
   sent?: string;
+  /** What the answer carries besides its status (e.g. a DataTransfer's data), shown in the result. */
+  children?: ReactNode;
 }) {
   const { chargerId } = usePanel();
   if (op.pending) return <WaitingAlert chargerId={chargerId} action={op.action} opRef={op.ref} />;
@@ -132,7 +136,9 @@ export function OperationOutcome({
   if (op.result && op.action)
     return (
       <Box>
-        <ResultAlert action={op.action} result={op.result} sent={sent} />
+        <ResultAlert action={op.action} result={op.result} sent={sent}>
+          {children}
+        </ResultAlert>
         {/* Shown again after the panel was left: when it was asked for and answered, so an old answer is not taken for a new one. */}
         {op.requestedAt && op.settledAt && (
           <Typography variant="caption" color="text.secondary">
@@ -148,7 +154,8 @@ export function ResultAlert({ action, result, sent, children }: { action: Operat
   const [details, setDetails] = useState(false);
   const panel = usePanel();
   const explained = panel.explain(action, result, panel.chargerId || undefined, !!panel.charger && neverConnected(panel.charger));
-  const raw = result.outcome === 'completed' || result.outcome === 'invalidResponse' ? result.response : result.error;
+  // The charger's answer (a CALLRESULT, valid or not, or a CALLERROR); a timeout or a charger offline has none to show.
+  const raw = result.outcome === 'completed' || result.outcome === 'invalidResponse' ? result.response : result.outcome === 'callError' ? result.error : undefined;
   return (
     <Alert severity={explained.tone} role="status" aria-live="polite">
       <AlertTitle>
@@ -156,16 +163,18 @@ export function ResultAlert({ action, result, sent, children }: { action: Operat
       </AlertTitle>
       {explained.meaning}
       {children}
-      <Box>
-        <Link component="button" type="button" variant="body2" onClick={() => setDetails((d) => !d)} aria-expanded={details} sx={{ mt: 0.5 }}>
-          {details ? 'Hide the answer' : 'Show the answer'}
-        </Link>
-        <Collapse in={details} unmountOnExit>
-          <Box component="pre" sx={{ fontFamily: monoFont, fontSize: 12, m: 0, mt: 0.5, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
-            {JSON.stringify(raw, null, 2)}
-          </Box>
-        </Collapse>
-      </Box>
+      {raw !== undefined && (
+        <Box>
+          <Link component="button" type="button" variant="body2" onClick={() => setDetails((d) => !d)} aria-expanded={details} sx={{ mt: 0.5 }}>
+            {details ? 'Hide the answer' : 'Show the answer'}
+          </Link>
+          <Collapse in={details} unmountOnExit>
+            <Box component="pre" sx={{ fontFamily: monoFont, fontSize: 12, m: 0, mt: 0.5, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              {JSON.stringify(raw, null, 2)}
+            </Box>
+          </Collapse>
+        </Box>
+      )}
     </Alert>
   );
 }
@@ -173,10 +182,29 @@ export function ResultAlert({ action, result, sent, children }: { action: Operat
 /** Select props so that an option with the value '' (e.g. "Any connector") shows as chosen rather than as a bare label. */
 export const showEmpty = { select: { displayEmpty: true }, inputLabel: { shrink: true } } as const;
 
-function connectorLabel(charger: ChargerView | undefined, id: number): string {
+/**
+ * "Connector 2 · Charging"; while the charger is not live (`lastKnown`) its status is the last it sent, said
+ * so and greyed: "Connector 2 · Charging (last known)".
+ */
+export function ConnectorLabel({ charger, id, lastKnown }: { charger: ChargerView | undefined; id: number; lastKnown: boolean }) {
   const c = charger?.connectors.find((x) => x.connectorId === id);
   const name = id === 0 ? 'Whole charger (connector 0)' : `Connector ${id}`;
-  return c ? `${name} · ${c.status}` : name;
+  if (!c) return <>{name}</>;
+  if (!lastKnown) return <>{`${name} · ${c.status}`}</>;
+  return (
+    <>
+      {`${name} · `}
+      <Box component="span" sx={{ color: 'text.secondary' }}>{`${c.status} (last known)`}</Box>
+    </>
+  );
+}
+
+/**
+ * The caption of a connector choice while the charger is not live (`note`: useLastKnownNote's) and its
+ * statuses are known: "Statuses as last known (VCP2 is offline, last seen …)"; undefined while it is live.
+ */
+export function statusesAsLastKnown(note: string | null, charger: ChargerView | undefined): string | undefined {
+  return note !== null && charger?.connectors.length ? `Statuses as last known (${note})` : undefined;
 }
 
 /**
@@ -204,8 +232,11 @@ export function ConnectorSelect({
   helper?: string;
   sx?: TextFieldProps['sx'];
 }) {
-  const { charger, connectorIds } = usePanel();
+  const { charger, chargerId, connectorIds } = usePanel();
   const ids = withZero ? [0, ...connectorIds] : connectorIds;
+  // Offline (or the link down, or its heartbeat overdue): the statuses listed are the last it sent, as Remote stop says of its sessions.
+  const lastKnown = useLastKnownNote(chargerId);
+  const said = [statusesAsLastKnown(lastKnown, charger), helper].filter(Boolean).join('. ') || undefined;
   return (
     <TextField
       select
@@ -213,13 +244,13 @@ export function ConnectorSelect({
       value={value}
       onChange={(e) => onChange(e.target.value)}
       sx={{ minWidth: 240, ...sx }}
-      {...fieldState(errors, path, helper)}
+      {...fieldState(errors, path, said)}
       slotProps={none !== undefined ? showEmpty : undefined}
     >
       {none !== undefined && <MenuItem value="">{none}</MenuItem>}
       {ids.map((id) => (
         <MenuItem key={id} value={String(id)}>
-          {connectorLabel(charger, id)}
+          <ConnectorLabel charger={charger} id={id} lastKnown={lastKnown !== null} />
         </MenuItem>
       ))}
     </TextField>

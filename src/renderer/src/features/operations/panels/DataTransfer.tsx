@@ -6,7 +6,7 @@ import TextField from '@mui/material/TextField';
 import { monoFont } from '../../../app/theme';
 import { compact, fieldState, textOrAbsent } from '../kit/form';
 import type { OperationPage } from '../kit/page';
-import { OperationOutcome, PanelShell, ResultAlert, SendButton, usePanel } from '../kit/parts';
+import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
 import { useOperationForm } from '../kit/useOperation';
 
 export const DataTransfer: OperationPage<'DataTransfer'> = {
@@ -59,17 +59,13 @@ function DataTransferPanel() {
       <SendButton pending={form.op.pending} onClick={form.submit}>
         Send data
       </SendButton>
-      {result && form.op.action && !form.op.pending ? (
-        <ResultAlert action="DataTransfer" result={result}>
-          {answerData !== null && (
-            <Box component="pre" sx={{ fontFamily: monoFont, fontSize: 12, m: 0, mt: 1, whiteSpace: 'pre-wrap' }}>
-              Data in the answer: {answerData}
-            </Box>
-          )}
-        </ResultAlert>
-      ) : (
-        <OperationOutcome op={form.op} />
-      )}
+      <OperationOutcome op={form.op}>
+        {answerData !== null && (
+          <Box component="pre" sx={{ fontFamily: monoFont, fontSize: 12, m: 0, mt: 1, whiteSpace: 'pre-wrap' }}>
+            Data in the answer: {answerData}
+          </Box>
+        )}
+      </OperationOutcome>
     </PanelShell>
   );
 }

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
@@ -12,8 +13,10 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { isRunning, useRunningLive } from '../../../components/running';
+import { useLastKnownNote } from '../../../components/lastKnownNote';
+import { useBench } from '../../../stores/bench';
 import type { OperationPage } from '../kit/page';
-import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
+import { ConnectorLabel, OperationOutcome, PanelShell, SendButton, statusesAsLastKnown, usePanel } from '../kit/parts';
 import { useOperation } from '../kit/useOperation';
 import type { Meaning } from '../kit/meanings';
 import { UpdateUnderWayNote } from '../kit/UpdateUnderWayNote';
@@ -44,46 +47,69 @@ export interface UnlockDialogProps {
   connectorId: number;
   /** The charger's connector ids. */
   connectorIds: number[];
-  /** Status words per connector for the choice, e.g. "Charging". */
+  /**
+   * Not read: the choice shows each connector's status from the charger's record as the panels' connector
+   * picker does (ConnectorLabel), "(last known)" while the charger is not live. Kept for its callers.
+   */
   statusOf?: (connectorId: number) => string | undefined;
   onCancel: () => void;
   onConfirm: (connectorId: number) => void;
 }
 
-/** The connectors to choose from, each with its status and the session running on it. */
+/**
+ * The connectors to choose from, each with its status and the session running on it. While the charger is
+ * not live (offline, the link down, its heartbeat overdue) both are the last it sent and said so, as the
+ * panels' connector picker says it: "Connector 2 · Charging (last known) · session of TAG (last known)", with
+ * "Statuses as last known (VCP2 is offline, last seen …)" under them.
+ */
 function ConnectorChoice({
   chargerId,
   connectorIds,
-  statusOf,
   value,
   onChange,
   labelId,
 }: {
   chargerId: string;
   connectorIds: number[];
-  statusOf?: (id: number) => string | undefined;
   value: number | undefined;
   onChange: (id: number) => void;
   labelId: string;
 }) {
   const running = useRunningLive(chargerId);
+  const charger = useBench((s) => s.chargers[chargerId]);
+  const note = useLastKnownNote(chargerId);
+  const lastKnown = note !== null;
+  const caption = statusesAsLastKnown(note, charger);
+  const captionId = `${labelId}-last-known`;
   return (
     <FormControl sx={{ my: 1 }}>
       <FormLabel id={labelId}>Connector</FormLabel>
-      <RadioGroup aria-labelledby={labelId} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(Number(e.target.value))}>
+      <RadioGroup aria-labelledby={labelId} aria-describedby={caption ? captionId : undefined} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(Number(e.target.value))}>
         {connectorIds.map((id) => {
           const tx = running.find((t) => t.connectorId === id && isRunning(t));
           return (
-            <FormControlLabel key={id} value={String(id)} control={<Radio size="small" />} label={[`Connector ${id}`, statusOf?.(id), tx && `session of ${tx.idTag}`].filter(Boolean).join(' · ')} />
+            <FormControlLabel
+              key={id}
+              value={String(id)}
+              control={<Radio size="small" />}
+              label={
+                <>
+                  <ConnectorLabel charger={charger} id={id} lastKnown={lastKnown} />
+                  {tx && ' · '}
+                  {tx && (lastKnown ? <Box component="span" sx={{ color: 'text.secondary' }}>{`session of ${tx.idTag} (last known)`}</Box> : `session of ${tx.idTag}`)}
+                </>
+              }
+            />
           );
         })}
       </RadioGroup>
+      {caption && <FormHelperText id={captionId}>{caption}</FormHelperText>}
     </FormControl>
   );
 }
 
 /** The unlock confirmation: the connector (changeable here), what runs on it, what the answers mean. */
-export function UnlockDialog({ open, chargerId, connectorId, connectorIds, statusOf, onCancel, onConfirm }: UnlockDialogProps) {
+export function UnlockDialog({ open, chargerId, connectorId, connectorIds, onCancel, onConfirm }: UnlockDialogProps) {
   const [chosen, setChosen] = useState(connectorId);
   useEffect(() => {
     if (open) setChosen(connectorId);
@@ -111,7 +137,7 @@ export function UnlockDialog({ open, chargerId, connectorId, connectorIds, statu
         </>
       }
     >
-      {connectorIds.length > 1 && <ConnectorChoice chargerId={chargerId} connectorIds={connectorIds} statusOf={statusOf} value={chosen} onChange={setChosen} labelId="unlock-connector-choice" />}
+      {connectorIds.length > 1 && <ConnectorChoice chargerId={chargerId} connectorIds={connectorIds} value={chosen} onChange={setChosen} labelId="unlock-connector-choice" />}
     </ConfirmDialog>
   );
 }
@@ -140,16 +166,15 @@ function UnlockAnswers() {
 }
 
 function UnlockPanel() {
-  const { chargerId, charger, connectorIds } = usePanel();
+  const { chargerId, connectorIds } = usePanel();
   const op = useOperation<'UnlockConnector'>(chargerId);
   // With one connector there is nothing to choose; with several, never one the person did not pick.
   const [picked, setPicked] = useState<number | undefined>(undefined);
   const chosen = picked !== undefined && connectorIds.includes(picked) ? picked : connectorIds.length === 1 ? connectorIds[0] : undefined;
   const [asking, setAsking] = useState(false);
-  const statusOf = (id: number) => charger?.connectors.find((c) => c.connectorId === id)?.status;
   return (
     <PanelShell title="Unlock connector" action="UnlockConnector" description="Releases the cable lock of a connector, e.g. when a driver cannot pull the cable out.">
-      {connectorIds.length > 1 && <ConnectorChoice chargerId={chargerId} connectorIds={connectorIds} statusOf={statusOf} value={chosen} onChange={setPicked} labelId="unlock-panel-connector" />}
+      {connectorIds.length > 1 && <ConnectorChoice chargerId={chargerId} connectorIds={connectorIds} value={chosen} onChange={setPicked} labelId="unlock-panel-connector" />}
       <SendButton pending={op.pending} color="warning" disabled={chosen === undefined} onClick={() => setAsking(true)}>
         {chosen === undefined ? 'Unlock a connector…' : `Unlock connector ${chosen}…`}
       </SendButton>
@@ -165,7 +190,6 @@ function UnlockPanel() {
           chargerId={chargerId}
           connectorId={chosen}
           connectorIds={connectorIds}
-          statusOf={statusOf}
           onCancel={() => setAsking(false)}
           onConfirm={(connectorId) => {
             setAsking(false);

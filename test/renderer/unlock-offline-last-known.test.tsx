@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+// Unlock connector's connector radios list each connector with its status and the session running on it.
+// While the charger is offline those are the last it sent: the radios say so, as the panels' connector
+// picker does ("Connector 2 · Charging (last known) · session of TAG-ALICE (last known)", and since when),
+// never as if live. A live charger's radios list them plainly.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen } from '@testing-library/react';
+import { fakeClient, withBench } from './fake-client';
+import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
+import { formatWhen } from '../../src/renderer/src/components/format';
+
+const lastSeen = minutesAgo(5);
+
+function bench(connected: boolean) {
+  useBench.setState({
+    ...initialBenchState,
+    link: 'open',
+    loaded: true,
+    chargers: { VCP2: aCharger('VCP2', { connected, lastSeen: connected ? minutesAgo(0) : lastSeen, connectors: [aConnector(0), aConnector(1), aConnector(2, { status: 'Charging' })] }) },
+    activeTransactions: { 17: aTransaction(17, 'VCP2', 2, 'TAG-ALICE') },
+  });
+}
+
+const client = () => fakeClient({ 'operations:list': () => [], 'settings:get': () => ({ heartbeatInterval: 300 }) as never });
+
+afterEach(() => {
+  cleanup();
+  useBench.setState(initialBenchState, true);
+});
+
+function radios(): string[] {
+  render(withBench(client(), <OperationsPanel chargerId="VCP2" initial="UnlockConnector" />));
+  return screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent ?? '');
+}
+
+describe('the unlock connector radios of an offline charger', () => {
+  it('list the statuses and the session as last known, with since when', () => {
+    bench(false);
+    expect(radios()).toEqual(['Connector 1 · Available (last known)', 'Connector 2 · Charging (last known) · session of TAG-ALICE (last known)']);
+    const caption = `Statuses as last known (VCP2 is offline, last seen ${formatWhen(lastSeen)} (5 min ago))`;
+    expect(screen.getByText(caption)).toBeTruthy();
+    expect(screen.getByRole('radiogroup', { description: caption })).toBeTruthy();
+  });
+
+  it('a live charger lists its statuses and session plainly', () => {
+    bench(true);
+    expect(radios()).toEqual(['Connector 1 · Available', 'Connector 2 · Charging · session of TAG-ALICE']);
+    expect(screen.queryByText(/last known/)).toBeNull();
+  });
+});
