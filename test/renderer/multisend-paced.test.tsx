@@ -95,6 +95,27 @@ describe('Trigger StatusNotification sent to 30 chargers that do not answer', ()
     expect(screen.queryByRole('dialog', { name: 'Stop sending?' })).toBeNull();
   });
 
+  it('a question left by a Close while queued does not come back by itself on the next send', async () => {
+    const five = ids.slice(0, 5);
+    const { user, onClose } = await trigger(five);
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(await screen.findByRole('dialog', { name: 'Stop sending?' })).toBeTruthy();
+    // The last queued one goes out: nothing is left to stop, so the question is over.
+    await answer('CP001');
+    expect(screen.queryByRole('dialog', { name: 'Stop sending?' })).toBeNull();
+    for (const id of ['CP002', 'CP003', 'CP004', 'CP005']) await answer(id);
+    await user.click(screen.getByRole('button', { name: 'Send something else' }));
+    await user.click(screen.getByRole('button', { name: 'Trigger StatusNotification on 5 chargers' }));
+    // Sent again with one queued: the results show, and nobody pressed Close, so nothing asks.
+    await screen.findByText('Sent to 4 of 5 chargers; 1 not sent yet (queued in this dialog). Waiting for 4 answers…');
+    expect(screen.queryByRole('dialog', { name: 'Stop sending?' })).toBeNull();
+    expect(screen.getByRole('table', { name: 'Results per charger' })).toBeTruthy();
+    expect(onClose).not.toHaveBeenCalled();
+    // Close still asks while one is queued.
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(await screen.findByRole('dialog', { name: 'Stop sending?' })).toBeTruthy();
+  });
+
   it('Stop sending sends nothing more, and the summary counts those stopped apart from those offline', async () => {
     const { user } = await trigger(['OFF', 'CP001', 'CP002', 'CP003', 'CP004', 'CP005', 'CP006']);
     // OFF ends at once (nothing sent to it), freeing its place for CP004.

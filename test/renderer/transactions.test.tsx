@@ -11,7 +11,7 @@ import { LIVE_TABLE_ROWS, TransactionDetailScreen } from '../../src/renderer/src
 import { formatDuration } from '../../src/renderer/src/features/transactions/TransactionsTable';
 import { TransactionDetailScreen as AppTransactionDetailScreen } from '../../src/renderer/src/app/screens';
 import { formatClock, formatTime } from '../../src/renderer/src/components/format';
-import { aCharger, aTransaction as aSession } from './builders';
+import { aCharger, aConnector, aTransaction as aSession } from './builders';
 import { TRANSACTION_METER_VALUES } from '../../src/shared/api/contract';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
 import { SAMPLES_PER_READING, type MeterReadings, type MeterShape } from '../../src/shared/api/meter-readings';
@@ -228,7 +228,10 @@ describe('transactions list', () => {
     });
     const client = fakeClient({ 'transactions:list': () => [t] });
     off = liveBench(client, {
-      chargers: { 'CP-OFF': aCharger('CP-OFF', { connected: false, lastSeen: ago(10), lastBoot: ago(60) }) },
+      // Its connector charging since the start (last known), not Available since then.
+      chargers: {
+        'CP-OFF': aCharger('CP-OFF', { connected: false, lastSeen: ago(10), lastBoot: ago(60), connectors: [aConnector(0), aConnector(1, { status: 'Charging', updatedAt: ago(30) }), aConnector(2)] }),
+      },
       activeTransactions: { 31: t },
       meter: { 'CP-OFF/1': [{ t: Date.now() - 11 * 60_000, energyWh: 12_100, powerW: 7000, transactionId: 31 }] },
     });

@@ -19,8 +19,12 @@
 //
 // A repair that could not run (SQLite stalled at start, an error in it) is owed: a note beside the lock
 // (PENDING_NOTE) keeps the killed process's lock note until a later start has put the record right, so the
-// clean stop of the start that failed, which empties the lock note, does not lose it. Two unclean stops in a
-// row: the earlier process's start covers both processes' connections.
+// clean stop of the start that failed, which empties the lock note, does not lose it. It looks at the record
+// as it was when that start began (its time in the note): each charger's newest connection line from before
+// then (found by bisection: the lines are in time order, and a refusal moved to a newer id takes its newer
+// time) and the log up to then, none of the run since. Two unclean stops in a row: the earlier process's
+// start covers both processes' connections, a charger's to each of them too. The owed closes get ids after
+// the lines of the run since (the Connect list, by id, shows them above those lines, at their earlier times).
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from './database';
@@ -197,12 +201,22 @@ function mend(db: Db, write: Write, journalNotices: readonly string[], startedAt
       .sort()
       .pop() ?? null;
   const frames = new LastFrames(db, newestFrame);
-  for (const [chargerId, ts] of frames.lastFromCharger()) write('seenAtLeast', [ts, chargerId, ts]);
-  for (const [chargerId, ts] of frames.lastHeartbeats()) write('heartbeatAtLeast', [ts, chargerId, ts]);
-  const ended = closeOpenConnections(db, write, frames, startedAt);
+  // A repair an earlier start (B) owed looks at the record from before B started: the log up to its last
+  // frame before then, and each charger's connection lines below the first from B's run (a charger that
+  // connected again to B has newer lines, which do not say whether its connection to the killed process ended).
+  const retried = owed.retried
+    ? { frames: until === null ? new LastFrames(db, newestFrameBefore(db, owed.retried.failedAt)) : frames, belowId: firstAttemptAtOrAfter(db, owed.retried.failedAt) }
+    : null;
+  for (const f of retried && retried.frames !== frames ? [retried.frames, frames] : [frames]) {
+    for (const [chargerId, ts] of f.lastFromCharger()) write('seenAtLeast', [ts, chargerId, ts]);
+    for (const [chargerId, ts] of f.lastHeartbeats()) write('heartbeatAtLeast', [ts, chargerId, ts]);
+  }
+  const ended = closeOpenConnections(db, write, owed.fresh ? frames : null, retried, startedAt);
   // When it stopped is not known: after its last record (an idle bench may have run on for minutes or hours).
   const when = lastRecord ? `; its last record is from ${formatDateTimeWithZone(lastRecord)}, and it stopped some time after that` : '';
-  const names = ended.length > NAMED ? `${ended.slice(0, NAMED).join(', ')} and ${ended.length - NAMED} more` : ended.join(', ');
+  // A charger may have had two (one to each process, after two unclean stops): named once.
+  const chargers = [...new Set(ended)];
+  const names = chargers.length > NAMED ? `${chargers.slice(0, NAMED).join(', ')} and ${chargers.length - NAMED} more` : chargers.join(', ');
   const connections = ended.length
     ? `${ended.length} charger connection${ended.length > 1 ? 's' : ''} open then (${names}) ended with it and ${ended.length > 1 ? 'are' : 'is'} recorded as closed at ${ended.length > 1 ? 'their' : 'its'} last message.`
     : 'No charger was connected then.';
@@ -223,10 +237,11 @@ function newestFrameBefore(db: Db, until: string | null): { id: number; ts: stri
   return db.prepare('SELECT id, ts FROM messages WHERE id < ? ORDER BY id DESC LIMIT 1').get(id) as { id: number; ts: string } | undefined;
 }
 
-/** The newest frames of the log's last seconds, by charger, read through the sparse index. */
+/** The newest frames of the log's last seconds (up to a frame), by charger, read through the sparse index. */
 class LastFrames {
-  /** The first id of the window (the log's newest MEND_WINDOW_MS), and its chunks by key, newest first. */
+  /** The first and last ids of the window (the MEND_WINDOW_MS up to its newest frame), and its chunks by key, newest first. */
   private readonly fromId: number;
+  private readonly toId: number;
   private readonly byCharger = new Map<string, Chunk[]>();
   /** Each charger's newest frame (either way) in the window: id and time. */
   readonly newest = new Map<string, { id: number; ts: string }>();
@@ -236,6 +251,8 @@ class LastFrames {
     newestFrame: { id: number; ts: string } | undefined,
   ) {
     this.fromId = newestFrame ? firstIdAtOrAfter(db, new Date(Date.parse(newestFrame.ts) - MEND_WINDOW_MS).toISOString(), 0, newestFrame.id) : Number.MAX_SAFE_INTEGER;
+    // Not past it: a repair an earlier start owed reads none of the frames of the run since (hours of them, maybe).
+    this.toId = newestFrame?.id ?? -1;
     for (const c of this.chunks('message/charger')) {
       const list = this.byCharger.get(c.key) ?? [];
       list.push(c);
@@ -248,18 +265,19 @@ class LastFrames {
     }
   }
 
-  /** The chunks of one kind in the window, newest first. */
+  /** The chunks of one kind in the window, newest first, their ranges cut to it. */
   private chunks(kind: string, key?: string): Chunk[] {
     const byKey = key === undefined ? '' : 'AND key = ?';
-    return this.db
-      .prepare(`SELECT key, first_id, last_id FROM chunks WHERE kind = ? AND epoch >= ? AND last_id >= ? ${byKey} ORDER BY last_id DESC`)
-      .all(kind, epochOf(this.fromId), this.fromId, ...(key === undefined ? [] : [key])) as Chunk[];
+    const chunks = this.db
+      .prepare(`SELECT key, first_id, last_id FROM chunks WHERE kind = ? AND epoch >= ? AND last_id >= ? AND first_id <= ? ${byKey} ORDER BY last_id DESC`)
+      .all(kind, epochOf(this.fromId), this.fromId, this.toId, ...(key === undefined ? [] : [key])) as Chunk[];
+    return chunks.map((c) => ({ key: c.key, first_id: Math.max(c.first_id, this.fromId), last_id: Math.min(c.last_id, this.toId) }));
   }
 
   /** The first row `read` finds in the chunks, in their order. */
   private firstIn<T>(chunks: Chunk[], read: (c: Chunk) => T | undefined): T | undefined {
     for (const c of chunks) {
-      const row = read({ ...c, first_id: Math.max(c.first_id, this.fromId) });
+      const row = read(c);
       if (row !== undefined) return row;
     }
     return undefined;
@@ -291,7 +309,7 @@ class LastFrames {
     // Per charger and message id, the id of its last answer.
     const answered = new Map<string, number>();
     for (const c of this.chunks('message/action', 'Heartbeat')) {
-      for (const r of rows.iterate(Math.max(c.first_id, this.fromId), c.last_id) as IterableIterator<Beat>) {
+      for (const r of rows.iterate(c.first_id, c.last_id) as IterableIterator<Beat>) {
         if (r.direction === 'in' && r.kind === 'CALL' && r.error === null) calls.push(r);
         else if (r.direction === 'out' && r.kind === 'CALLRESULT') answered.set(keyOf(r), Math.max(r.id, answered.get(keyOf(r)) ?? 0));
       }
@@ -313,9 +331,8 @@ class LastFrames {
   newestSince(chargerId: string, sinceTs: string): { id: number; ts: string } | undefined {
     const inWindow = this.newest.get(chargerId);
     if (inWindow) return inWindow.ts >= sinceTs ? inWindow : undefined;
-    const newestId = this.db.prepare('SELECT MAX(id) FROM messages').pluck().get() as number | null;
-    if (newestId === null) return undefined;
-    const sinceId = firstIdAtOrAfter(this.db, sinceTs, 0, newestId);
+    if (this.toId < 0) return undefined;
+    const sinceId = firstIdAtOrAfter(this.db, sinceTs, 0, this.toId);
     const newestOf = this.db.prepare('SELECT id, ts FROM messages WHERE id BETWEEN ? AND ? AND charger_id = ? ORDER BY id DESC LIMIT 1');
     // One row ends the walk: the newest frame found, or null once the chunks are all from before `sinceTs`.
     const [r] = byChunks<{ id: number; ts: string } | null>(this.db, 'message/charger', chargerId, this.fromId, 1, (first, last) => {
@@ -327,22 +344,43 @@ class LastFrames {
   }
 }
 
+/** The id of the first connection line at or after `ts` (lines are written in time order), by bisection. */
+function firstAttemptAtOrAfter(db: Db, ts: string): number {
+  const hi = (db.prepare('SELECT MAX(id) FROM connection_attempts').pluck().get() as number | null) ?? 0;
+  const at = db.prepare('SELECT id, ts FROM connection_attempts WHERE id >= ? ORDER BY id LIMIT 1');
+  let [a, b] = [0, hi + 1];
+  while (a < b) {
+    const mid = Math.floor((a + b) / 2);
+    const r = at.get(mid) as { id: number; ts: string } | undefined;
+    if (!r || r.ts >= ts) b = mid;
+    else a = r.id + 1;
+  }
+  return a;
+}
+
+type Line = { id: number; ts: string; remote_address: string | null; outcome: string };
+
 /**
  * Records every connection the record holds open as closed, at its charger's last frame on it (its
  * acceptance when none came), saying why, oldest close first (the log's ids grow with its times); returns
- * the chargers whose connection it closed. `startedAt` (ms): when the killed process started; an
+ * the charger of each connection it closed. `startedAt` (ms): when the killed process started; an
  * acceptance before it was not open then (null: not known, every open one is closed).
+ * `fresh`: the log's last seconds, when the process just before was killed (each charger's newest line
+ * says whether its connection is open). `retried`: a repair an earlier start (B) owed: each charger's
+ * newest line below B's first (`belowId`) says whether its connection was open when B started, and it is
+ * closed at its last frame before then (`frames`); B's run recorded the connections it held itself.
  */
-function closeOpenConnections(db: Db, write: Write, frames: LastFrames, startedAt: number | null): string[] {
-  // Per charger, its newest line that opened or ended a connection (by the charger's index): open when it is an acceptance.
-  const newestLine = db.prepare("SELECT ts, remote_address, outcome FROM connection_attempts WHERE charger_id = ? AND outcome IN ('accepted', 'closed', 'replaced') ORDER BY id DESC LIMIT 1");
+function closeOpenConnections(db: Db, write: Write, fresh: LastFrames | null, retried: { frames: LastFrames; belowId: number } | null, startedAt: number | null): string[] {
+  // Per charger, its newest line (below an id) that opened or ended a connection (by the charger's index): open when it is an acceptance.
+  const newestLine = db.prepare(
+    "SELECT id, ts, remote_address, outcome FROM connection_attempts WHERE charger_id = ? AND id < ? AND outcome IN ('accepted', 'closed', 'replaced') ORDER BY id DESC LIMIT 1",
+  );
   const ids = db.prepare('SELECT id FROM chargers ORDER BY id').pluck().all() as string[];
   const closes: Array<{ ts: string; params: unknown[] }> = [];
   const ended: string[] = [];
-  for (const chargerId of ids) {
-    const line = newestLine.get(chargerId) as { ts: string; remote_address: string | null; outcome: string } | undefined;
-    if (line?.outcome !== 'accepted') continue;
-    if (startedAt !== null && !(Date.parse(line.ts) >= startedAt)) continue;
+  const close = (chargerId: string, line: Line, frames: LastFrames): void => {
+    if (line.outcome !== 'accepted') return;
+    if (startedAt !== null && !(Date.parse(line.ts) >= startedAt)) return;
     const last = frames.newestSince(chargerId, line.ts);
     const reason = `Ended when the bench stopped without closing it (killed, crashed, or the computer lost power): ${
       last ? `its last message was at ${formatDateTimeWithZone(last.ts)}` : 'no message came on it'
@@ -350,6 +388,13 @@ function closeOpenConnections(db: Db, write: Write, frames: LastFrames, startedA
     const ts = last?.ts ?? line.ts;
     closes.push({ ts, params: [ts, chargerId, line.remote_address, 'closed', reason] });
     ended.push(chargerId);
+  };
+  for (const chargerId of ids) {
+    const newest = fresh ? (newestLine.get(chargerId, Number.MAX_SAFE_INTEGER) as Line | undefined) : undefined;
+    // One from B's run is the killed process's (B was killed too); one from before is the owed repair's, below.
+    if (newest && fresh && (!retried || newest.id >= retried.belowId)) close(chargerId, newest, fresh);
+    const before = retried ? (newestLine.get(chargerId, retried.belowId) as Line | undefined) : undefined;
+    if (before && retried) close(chargerId, before, retried.frames);
   }
   // Stable: chargers closed at one time stay in id order.
   closes.sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts));

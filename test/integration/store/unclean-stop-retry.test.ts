@@ -113,6 +113,66 @@ describe('an unclean-stop repair that could not be made at start', () => {
     }
   });
 
+  it('closes the killed process connection of a charger that connected again and closed cleanly at the start that failed', { timeout: 60_000 }, async () => {
+    const dataDir = await killedRecord();
+    // B: the repair cannot be made. CP001 connects to it, sends a Heartbeat, and its connection closes cleanly.
+    const record = await openStalled(dataDir);
+    const now = (ms: number) => new Date(Date.now() + ms).toISOString();
+    record.chargers.seenNow('CP001', now(0));
+    record.connectionAttempts.add(now(0), 'CP001', '10.0.0.1', 'accepted', null);
+    record.logFrame('CP001', { direction: 'in', kind: 'CALL', messageId: 'hb', action: 'Heartbeat', raw: '[2,"hb","Heartbeat",{}]', error: null }, now(1));
+    record.logFrame('CP001', { direction: 'out', kind: 'CALLRESULT', messageId: 'hb', action: 'Heartbeat', raw: '[3,"hb",{}]', error: null }, now(1));
+    record.connectionAttempts.add(now(2), 'CP001', '10.0.0.1', 'closed', 'Connection closed (1000, normal close)');
+    await record.close();
+
+    // C makes the repair.
+    const again = await BenchRecord.open(dataDir);
+    try {
+      expect(again.notices).toHaveLength(1);
+      expect(again.notices[0]).toContain('2 charger connections open then (CP001, CP003) ended with it');
+      // The killed process's connection is closed too, at its last message to the killed process (not B's Heartbeat).
+      expect(outcomes(again, 'CP001')).toEqual(['accepted', 'accepted', 'closed', 'closed']);
+      const closes = again.connectionAttempts.list().filter((a) => a.chargerId === 'CP001' && a.outcome === 'closed');
+      expect(closes.map((a) => a.ts)).toEqual([at(12.892), expect.any(String)]);
+      expect(closes[0]!.reason).toContain(`its last message was at ${formatDateTimeWithZone(at(12.892))}`);
+      expect(outcomes(again, 'CP003')).toEqual(['accepted', 'closed']);
+    } finally {
+      await again.close();
+    }
+    expect(existsSync(join(dataDir, PENDING_NOTE))).toBe(false);
+  });
+
+  it('after a second unclean stop, closes a charger connection to each process', { timeout: 60_000 }, async () => {
+    const dataDir = await killedRecord();
+    const record = await openStalled(dataDir);
+    const killedNote = readFileSync(join(dataDir, 'chargebench.lock.json'), 'utf8');
+    // CP001 connects again to B, which is killed too: its lock note and a journal entry stay.
+    const now = (ms: number) => new Date(Date.now() + ms).toISOString();
+    record.chargers.seenNow('CP001', now(0));
+    record.connectionAttempts.add(now(0), 'CP001', '10.0.0.1', 'accepted', null);
+    await record.close();
+    writeFileSync(join(dataDir, 'chargebench.lock.json'), `${JSON.stringify({ ...JSON.parse(killedNote), startedAt: now(-1000) })}\n`);
+    const db = new Database(databaseFile(dataDir));
+    const next = (db.prepare('SELECT ingested_seq AS s FROM journal_state').get() as { s: number }).s + 1;
+    db.close();
+    const lastAtB = now(1000);
+    const frame = [lastAtB, 'CP001', 'in', 'CALL', 'h9', 'Heartbeat', '[2,"h9","Heartbeat",{}]', null];
+    writeFileSync(join(dataDir, `chargebench-${String(next).padStart(12, '0')}.journal`), `${next}\t${JSON.stringify(['message', frame])}\n`);
+
+    const again = await BenchRecord.open(dataDir);
+    try {
+      expect(again.notices).toHaveLength(1);
+      expect(again.notices[0]).toContain('3 charger connections open then (CP001, CP003) ended with it');
+      expect(outcomes(again, 'CP001')).toEqual(['accepted', 'accepted', 'closed', 'closed']);
+      const closes = again.connectionAttempts.list().filter((a) => a.chargerId === 'CP001' && a.outcome === 'closed');
+      // Each at its last message to its process, in time order.
+      expect(closes.map((a) => a.ts)).toEqual([lastAtB, at(12.892)]);
+    } finally {
+      await again.close();
+    }
+    expect(existsSync(join(dataDir, PENDING_NOTE))).toBe(false);
+  });
+
   it('after a second unclean stop, closes both processes connections', { timeout: 60_000 }, async () => {
     const dataDir = await killedRecord();
     const record = await openStalled(dataDir);

@@ -27,6 +27,7 @@ import { energySoFarText, isRunning, notRunningText, oldReadingAfterMs, readingI
 import { formatDuration } from '../../../shared/format/time';
 import { busyWarning, useChargerBusy, type ChargerBusyRead } from './busy';
 import { useLastKnownNote } from './lastKnownNote';
+import { useBench } from '../stores/bench';
 
 /** A text, or one computed from what runs there now. */
 type FromRunning<T> = T | ((running: RunningTransaction[]) => T);
@@ -171,11 +172,16 @@ function ReadingTime({ reading }: { reading: Pick<RunningTransaction, 'energyTak
  * while its connector reports no session there is marked so ("record says open; connector 1 reports
  * Available"). The table scrolls sideways within its dialog rather than overflow it.
  */
+/** What a list of running sessions says while the bench's have not been loaded yet. */
+export const READING_SESSIONS = 'Reading the running sessions from the bench…';
+
 export function RunningList({ running, emptyText = 'Nothing is charging here right now.', lastKnown = null }: { running: RunningTransaction[]; emptyText?: string; lastKnown?: string | null }) {
+  // Before the bench's running sessions are loaded, none listed is not "nothing is charging".
+  const loaded = useBench((s) => s.loaded);
   if (!running.length)
     return (
       <Typography variant="body2" sx={{ mt: 1 }}>
-        {lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}
+        {!loaded ? READING_SESSIONS : lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}
       </Typography>
     );
   return (

@@ -171,6 +171,13 @@ export function timedEnergyReading(tx: MeteredTransaction, samples: readonly Rec
   return { energy, takenAt: last.t, receivedAt: last.receivedAt ?? null, every: typicalStep(newest) };
 }
 
+/** The set of sessions of a list, as one string (a list redrawn with the same sessions gives the same). */
+const sessionsOf = (list: readonly { transactionId: number }[]) =>
+  list
+    .map((t) => t.transactionId)
+    .sort((a, b) => a - b)
+    .join(',');
+
 /** A running transaction with its energy so far from the live samples (null: none since the UI connected). */
 export interface LiveEnergy extends MeteredTransaction {
   chargerId: string;
@@ -189,22 +196,53 @@ export interface LiveEnergy extends MeteredTransaction {
   energyUnread?: string;
 }
 
+/** After a failed ask of the record, the waits before asking again (the last repeats): no tight loop while the bench cannot answer. */
+export const ENERGY_RETRY_MS = [5_000, 15_000, 60_000];
+
 /**
  * The transactions with their energy so far: from the live samples, else from the bench's record (the
  * live samples only cover the time since the UI connected), asked once per transaction, many in a call.
- * Until the record answers, one with none from the live samples is energyPending; one it could not give, energyUnread.
+ * Until the record answers, one with none from the live samples is energyPending; one it could not give,
+ * energyUnread ("not known"), asked again after a back-off (ENERGY_RETRY_MS), when the link to the bench
+ * opens again, or when the set of sessions changes.
  */
 export function useEnergySoFar<T extends LiveEnergy>(list: T[]): Array<T & Pick<LiveEnergy, 'energyPending' | 'energyUnread'>> {
   const client = useClient();
   // Per transaction asked: its newest reading, null when the record holds none, or why it could not be read.
   const [stored, setStored] = useState<Record<number, TimedEnergy | null | { unread: string }>>({});
   const asked = useRef(new Set<number>());
+  // Failed asks, waiting to be asked again: the sessions, the set of sessions they failed in, and the back-off.
+  const failed = useRef({ ids: new Set<number>(), among: '', count: 0, timer: null as ReturnType<typeof setTimeout> | null });
+  const [round, setRound] = useState(0);
+  const link = useBench((s) => s.link);
   const mounted = useRef(true);
   useEffect(() => {
     mounted.current = true;
-    return () => void (mounted.current = false);
+    const f = failed.current;
+    return () => {
+      mounted.current = false;
+      if (f.timer) clearTimeout(f.timer);
+      f.timer = null;
+    };
   }, []);
+  /** Let the failed ones be asked again (the effect below asks them at its next run). */
+  const release = () => {
+    const f = failed.current;
+    for (const id of f.ids) asked.current.delete(id);
+    f.ids.clear();
+    if (f.timer) clearTimeout(f.timer);
+    f.timer = null;
+  };
+  // The link to the bench opened again: what failed is asked again now.
   useEffect(() => {
+    if (link !== 'open' || !failed.current.ids.size) return;
+    release();
+    setRound((n) => n + 1);
+  }, [link]);
+  useEffect(() => {
+    const f = failed.current;
+    // Another set of sessions (one started or ended): the failed ones are asked with the new ones.
+    if (f.ids.size && sessionsOf(list) !== f.among) release();
     const settle = (found: Record<number, TimedEnergy | null | { unread: string }>) => mounted.current && setStored((s) => ({ ...s, ...found }));
     const ask = list.filter((t) => t.energyWh === null && !t.energyWarning && !asked.current.has(t.transactionId));
     // One call per thousand sessions (a list of hundreds of running ones opened at once).
@@ -213,16 +251,30 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): Array<T & Pick<
       for (const t of batch) asked.current.add(t.transactionId);
       client.call('transactions:recentMeterValues', { transactionIds: batch.map((t) => t.transactionId), limit: 50 }).then(
         (answer) => {
+          if (mounted.current) f.count = 0;
           const values = new Map(answer.map((a) => [a.transactionId, a.meterValues]));
           settle(Object.fromEntries(batch.map((t) => [t.transactionId, timedEnergyReading(t, toReceivedSamples(values.get(t.transactionId) ?? []))])));
         },
         (e: unknown) => {
           const unread = e instanceof Error && e.message ? e.message : 'the bench did not answer';
           settle(Object.fromEntries(batch.map((t) => [t.transactionId, { unread }])));
+          if (!mounted.current) return;
+          // "not known" stays shown; asked again after a wait that grows with each failure in a row.
+          for (const t of batch) f.ids.add(t.transactionId);
+          f.among = sessionsOf(list);
+          if (f.timer) return;
+          const wait = ENERGY_RETRY_MS[Math.min(f.count, ENERGY_RETRY_MS.length - 1)];
+          f.count += 1;
+          f.timer = setTimeout(() => {
+            f.timer = null;
+            if (!mounted.current) return;
+            release();
+            setRound((n) => n + 1);
+          }, wait);
         },
       );
     }
-  }, [client, list]);
+  }, [client, list, round]);
   return useMemo(
     () =>
       list.map((t) => {

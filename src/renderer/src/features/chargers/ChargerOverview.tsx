@@ -41,6 +41,9 @@ export type ConnectorActionsSlot = ComponentType<{ chargerId: string; connectorI
 /** A power reading older than this (or than three usual steps) is not "now". */
 const NOW_MS = 120_000;
 
+/** What a connector card says of its session while the bench's running sessions are not loaded yet. */
+export const SESSION_LOADING = 'Loading session…';
+
 /** What a session's fact says with no reading of it among those shown, when that is not known to be "none" (null when it is). */
 function unknownReading(loading: boolean, unread: boolean): string | null {
   return loading ? LOADING_READINGS : unread ? 'not known (the readings could not be read)' : null;
@@ -95,12 +98,15 @@ function MeterLine({
   tx,
   unread = false,
   loading = false,
+  sessionUnknown = false,
 }: {
   connectorId: number;
   samples: MeterSample[];
   tx: TransactionView | undefined;
   unread?: boolean;
   loading?: boolean;
+  /** The bench's running sessions are not loaded yet: whether one runs here is not known. */
+  sessionUnknown?: boolean;
 }) {
   const latest = latestReading(tx ? samples.filter((s) => belongsTo(tx, s)) : samples);
   let text: string;
@@ -110,6 +116,8 @@ function MeterLine({
   // The chart beside may show earlier sessions' readings: this one's are not among them yet.
   else if (!latest) text = tx ? (samples.length ? 'No readings in this session yet (the chart shows earlier ones)' : 'No readings in this session yet') : 'No readings yet';
   else if (tx) text = readingText(latest);
+  // Whether a session runs is not known yet: the register only, not "no session".
+  else if (sessionUnknown) text = latest.energyWh === undefined ? SESSION_LOADING : `Register ${formatEnergy(latest.energyWh)} (${SESSION_LOADING})`;
   else text = latest.energyWh === undefined ? 'No session running' : `No session running · register ${formatEnergy(latest.energyWh)}`;
   return (
     <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
@@ -149,6 +157,7 @@ function ConnectorCard({
   tx,
   Actions,
   silent,
+  sessionsLoaded,
 }: {
   chargerId: string;
   connector: ConnectorView;
@@ -156,6 +165,8 @@ function ConnectorCard({
   Actions?: ConnectorActionsSlot;
   /** Online, but not heard from past its heartbeat: its values are the last known. */
   silent: boolean;
+  /** Whether the bench's running sessions have been loaded (until then, no session known is not "none"). */
+  sessionsLoaded: boolean;
 }) {
   // The bench may refuse to read them (a connector id it cannot take): said, not taken for "none yet".
   // While it fetches them, the card says so (a session of 10,000 readings takes seconds under load).
@@ -165,6 +176,8 @@ function ConnectorCard({
   const lastBoot = useBench((s) => s.chargers[chargerId]?.lastBoot);
   const sessionCharger = { connector, lastBoot };
   const concern = connectorConcern(connector);
+  // Before the bench's running sessions are loaded, a connector that does not report Available may have one.
+  const sessionUnknown = !tx && !sessionsLoaded && connector.status !== 'Available';
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -192,14 +205,14 @@ function ConnectorCard({
         {tx ? (
           <ActiveTransaction tx={tx} samples={samples} stale={stale} unconfirmed={unconfirmedSince(tx, sessionCharger) !== null} unknown={unknownReading(meterLoading, !!meterError)} />
         ) : (
-          <Typography variant="body2" color="text.secondary">
-            No charging session running.
+          <Typography variant="body2" color="text.secondary" data-testid={`session-${connectorId}`}>
+            {sessionUnknown ? SESSION_LOADING : 'No charging session running.'}
           </Typography>
         )}
         <OlderOpenSessions chargerId={chargerId} connectorId={connectorId} />
         <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mt: 2, mb: 0.5, gap: 1, flexWrap: 'wrap' }}>
           <Typography variant="subtitle2">Meter</Typography>
-          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} loading={meterLoading} />
+          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} loading={meterLoading} sessionUnknown={sessionUnknown} />
         </Stack>
         {meterError && (
           <Alert
@@ -331,6 +344,8 @@ export function ChargerOverview({
   heartbeatInterval?: number | null;
 }) {
   const activeTransactions = useBench((s) => s.activeTransactions);
+  // The running sessions come with the bench's snapshot: the charger may be known (listed) before it lands.
+  const sessionsLoaded = useBench((s) => s.loaded);
   const silence = silenceOf(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
   // With several open on a connector (an older one's StopTransaction never came), the newest: the one that can be running;
@@ -354,7 +369,9 @@ export function ChargerOverview({
         )}
         <Stack spacing={2}>
           {outlets.length ? (
-            outlets.map((c) => <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} silent={silence !== null} />)
+            outlets.map((c) => (
+              <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} silent={silence !== null} sessionsLoaded={sessionsLoaded} />
+            ))
           ) : (
             <Paper sx={{ p: 3 }}>
               <Typography color="text.secondary">No connector status yet. A charger reports each connector with a StatusNotification after it boots.</Typography>

@@ -9,6 +9,7 @@ import { formatTime, formatWhen } from '../../components/format';
 import { useLastKnownNote } from '../../components/lastKnownNote';
 import { useRunning, type RunningTransaction } from '../../components/running';
 import { useNow } from '../../components/reach';
+import { useBench } from '../../stores/bench';
 import { sessionEndedWords, type CommissioningView } from '../../../../shared/api/commissioning';
 
 /**
@@ -30,7 +31,15 @@ export function RunningAtStart({ chargerId }: { chargerId: string }) {
   const running = useRunning(chargerId);
   const lastKnown = useLastKnownNote(chargerId);
   const now = useNow();
-  if (!running.length) return null;
+  // Before the bench's running sessions are loaded, none listed is not "none runs": the list says it is being read.
+  const loaded = useBench((s) => s.loaded);
+  if (!running.length && loaded) return null;
+  if (!running.length)
+    return (
+      <Box component="section" aria-label="Sessions the checks will end">
+        <RunningList running={running} />
+      </Box>
+    );
   return (
     <Box component="section" aria-label="Sessions the checks will end">
       <RunningList running={running} lastKnown={lastKnown} />

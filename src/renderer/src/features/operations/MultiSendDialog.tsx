@@ -193,6 +193,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
     const op = typedOperation(action, payload);
     if (!op || linkDown) return;
     setStep('results');
+    setAsking(false);
     setRows(chargerIds.map((chargerId) => ({ chargerId, send: { state: 'queued' } })));
     const update = (chargerId: string, row: (r: MultiRow) => MultiRow) => {
       if (queue.current === q) setRows((rs) => rs.map((r) => (r.chargerId === chargerId ? row(r) : r)));
@@ -226,6 +227,8 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
 
   const queued = rows.filter((r) => r.send.state === 'queued').length;
   const inFlight = rows.filter((r) => r.send.state === 'sent').length;
+  // Asked while some were queued: once none are, the question is over (it never comes back by itself).
+  useEffect(() => void (queued === 0 && setAsking(false)), [queued]);
   // Stops the queue: nothing more is sent (stoppedRows says how each row is left).
   const stopSending = (close: boolean) => {
     const never = new Set(queue.current?.stop() ?? []);

@@ -32,6 +32,9 @@ function QuickContext({ chargerId, children }: { chargerId: string; children: Re
   return <PanelContext.Provider value={value}>{children}</PanelContext.Provider>;
 }
 
+/** Why Start waits while the bench's running sessions are not loaded yet. */
+export const WAITING_FOR_SESSIONS = "Waiting for the bench's list of running sessions";
+
 /** A button that says why it is disabled. */
 function Quick({ label, why, icon, color = 'primary', onClick }: { label: string; why: string | null; icon?: ReactNode; color?: 'primary' | 'warning' | 'error'; onClick: () => void }) {
   return (
@@ -66,6 +69,8 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
   const start = checkPayload('RemoteStartTransaction', { connectorId, idTag });
   const idTagError = idTag === '' ? undefined : start.errors.idTag;
   const why = reach.reachable ? null : reach.reason;
+  // Until the bench's running sessions are loaded, none known here is not "none": no second session started over one.
+  const sessionsLoaded = useBench((s) => s.loaded);
   const close = () => setAsking(null);
   return (
     <Box sx={{ mb: 1.5 }}>
@@ -74,7 +79,7 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
         {tx ? (
           <Quick label="Stop session…" color="error" icon={<StopCircleIcon />} why={why} onClick={() => setAsking('stop')} />
         ) : (
-          <Quick label="Start session…" icon={<PlayArrowIcon />} why={why} onClick={() => setAsking('start')} />
+          <Quick label="Start session…" icon={<PlayArrowIcon />} why={why ?? (sessionsLoaded ? null : WAITING_FOR_SESSIONS)} onClick={() => setAsking('start')} />
         )}
       </Stack>
       <UnlockDialog
@@ -82,7 +87,6 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
         chargerId={chargerId}
         connectorId={connectorId}
         connectorIds={connectorIdsOf(charger)}
-        statusOf={(id) => charger?.connectors.find((c) => c.connectorId === id)?.status}
         onCancel={close}
         onConfirm={(chosen) => {
           close();

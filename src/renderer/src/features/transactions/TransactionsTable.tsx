@@ -165,7 +165,6 @@ function SessionDuration({ row }: { row: Row }) {
   const { contact, why } = useLastContact(row.chargerId);
   const unconfirmed = useUnconfirmedSince(row);
   const lastBoot = useBench((s) => s.chargers[row.chargerId]?.lastBoot);
-  const now = useNow();
   if (row.stopTime) return <>{formatDuration(Date.parse(row.stopTime) - Date.parse(row.startTime))}</>;
   if (row.updating)
     return (
@@ -211,7 +210,13 @@ function SessionDuration({ row }: { row: Row }) {
       </Typography>
     );
   }
-  return <>{formatDuration(now - Date.parse(row.startTime))}</>;
+  return <RunningDuration startTime={row.startTime} />;
+}
+
+/** A running session's duration, to the second: redrawn every second (only this cell, of the rows on screen), never a stale "10 min 46 s". */
+function RunningDuration({ startTime }: { startTime: string }) {
+  const now = useNow(1000);
+  return <>{formatDuration(now - Date.parse(startTime))}</>;
 }
 
 /**
@@ -307,7 +312,9 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: g
     [client, chargerFilter, state, transactionsVersion],
   );
   const list = { ...read, data: read.data?.rows ?? null };
-  const updatingList = read.data !== null && read.data.readFor !== readFor && !read.error;
+  // Its rows are of another version (or filter) than the picture's, whether or not reading them again failed:
+  // they are never taken as current (a stopped session shown Active with Stop, the running one Not running).
+  const updatingList = read.data !== null && read.data.readFor !== readFor;
 
   // A running session's energy so far: from the live readings, else (none since the screen connected)
   // from the bench's record, asked once per session. One closed in the record: its last reading's, from the
@@ -400,7 +407,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: g
         </ToggleButtonGroup>
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} aria-live="polite">
           {updatingList ? (
-            <span data-testid="transactions-updating">Updating the list…</span>
+            <span data-testid="transactions-updating">{list.error ? 'The list is out of date' : 'Updating the list…'}</span>
           ) : list.data ? (
             list.data.length >= LIST_LIMIT ? (
               `Showing the newest ${LIST_LIMIT.toLocaleString()}; the CSV has every one`
@@ -423,7 +430,20 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: g
           {exports.exporting ? 'Exporting…' : 'Export CSV'}
         </Button>
       </Stack>
-      {list.error && <Alert severity="error">Could not load the transactions: {list.error}</Alert>}
+      {list.error && (
+        <Alert
+          severity="error"
+          action={
+            <Button color="inherit" size="small" onClick={read.reload} disabled={read.loading}>
+              Retry
+            </Button>
+          }
+        >
+          <span data-testid="transactions-error">
+            {updatingList ? `Could not read the transactions again: ${list.error}. Sessions that changed since are marked "Ended, updating".` : `Could not load the transactions: ${list.error}`}
+          </span>
+        </Alert>
+      )}
       <Paper sx={{ flex: 1, minHeight: 320, overflow: 'hidden' }}>
         <DataGrid
           label={fixedCharger ? `Transactions of ${fixedCharger}` : 'Transactions'}

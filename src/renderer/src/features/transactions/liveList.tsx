@@ -59,7 +59,7 @@ export interface ListAgainstLive {
   updating: ReadonlySet<number>;
 }
 
-/** `pending`: the list was read at another version (or filter) than the picture's and is being read again. */
+/** `pending`: the list was read at another version (or filter) than the picture's and is being read again (or reading it again failed: its rows are still not current). */
 export function listAgainstLive(list: readonly TransactionView[], live: TransactionsLive, pending: boolean): ListAgainstLive {
   const open = new Map<number, TransactionView>();
   const updating = new Set<number>();

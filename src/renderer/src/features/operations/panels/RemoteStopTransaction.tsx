@@ -1,6 +1,8 @@
 // Remote stop: asks the charger to stop a running transaction, picked from those running (or any id),
-// confirmed first.
+// confirmed first. While the charger is not live (offline, the link down, its heartbeat overdue) each one
+// listed is marked "(last known)", with since when under the picker, as the connector picker says its statuses.
 import { useState } from 'react';
+import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -58,11 +60,16 @@ function RemoteStopPanel() {
             lastKnown !== null ? `Last known (${lastKnown})${running.length ? '' : ': nothing running on this charger'}` : running.length ? undefined : 'Nothing is running on this charger',
           )}
         >
-          {listed.map((t) => (
-            <MenuItem key={t.transactionId} value={String(t.transactionId)}>
-              {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · ${isRunning(t) ? energyWithTimeText(t, now) : `not running: ${notRunningText(t)}`}`}
-            </MenuItem>
-          ))}
+          {listed.map((t) => {
+            const state = isRunning(t) ? energyWithTimeText(t, now) : `not running: ${notRunningText(t)}`;
+            // While the charger is not live each one is the last known, said and greyed as the connector picker's statuses (ConnectorLabel).
+            return (
+              <MenuItem key={t.transactionId} value={String(t.transactionId)}>
+                {`${t.transactionId} · connector ${t.connectorId} · ${t.idTag} · `}
+                {lastKnown === null ? state : <Box component="span" sx={{ color: 'text.secondary' }}>{`${state} (last known)`}</Box>}
+              </MenuItem>
+            );
+          })}
           <MenuItem value={OTHER}>Another transaction id…</MenuItem>
         </TextField>
         {choice === OTHER && (

@@ -47,11 +47,6 @@ export interface UnlockDialogProps {
   connectorId: number;
   /** The charger's connector ids. */
   connectorIds: number[];
-  /**
-   * Not read: the choice shows each connector's status from the charger's record as the panels' connector
-   * picker does (ConnectorLabel), "(last known)" while the charger is not live. Kept for its callers.
-   */
-  statusOf?: (connectorId: number) => string | undefined;
   onCancel: () => void;
   onConfirm: (connectorId: number) => void;
 }
