@@ -92,10 +92,6 @@ export interface BenchState {
   status: BenchStatus | null;
   /** Whether the bench can record; the banner shows it when it cannot. */
   health: BenchHealth | null;
-  /**
-   * The bench's snapshot has landed: its running sessions (activeTransactions) with it. Until then chargers may
-   * be known (listed by refreshChargers, or from events) while their sessions are not: none known is not "none".
-   */
   loaded: boolean;
   /** Snapshots taken so far: one each time the link opens (events may have been missed meanwhile). */
   snapshots: number;

@@ -345,6 +345,7 @@ export function ChargerOverview({
 }) {
   const activeTransactions = useBench((s) => s.activeTransactions);
   // The running sessions come with the bench's snapshot: the charger may be known (listed) before it lands.
+  // `loaded`: the bench's snapshot, its running sessions with it, has landed (the charger may be known before, from refreshChargers or events).
   const sessionsLoaded = useBench((s) => s.loaded);
   const silence = silenceOf(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
