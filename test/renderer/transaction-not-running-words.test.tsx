@@ -6,25 +6,17 @@
 // than showing the stopped one Active and the older one superseded while the header counts that one running.
 import { describe, expect, it } from 'vitest';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import { liveBench, routed, withBench, stubResizeObserver } from './fake-client';
+import { liveBench, withBench, stubResizeObserver } from './fake-client';
 import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
-import { freshBenchEachTest, transactionScreens, transactionsClient } from './transaction-screens';
+import { freshBenchEachTest, listScreen, supersededOnCp001, transactionScreens, transactionsClient } from './transaction-screens';
 import { formatClock } from '../../src/renderer/src/components/format';
-import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import type { TransactionView } from '../../src/shared/api/views';
 
 stubResizeObserver();
 
-const newerAt = minutesAgo(5);
-const older = aTransaction(10, 'CP001', 1, 'TAG-OLD', { receivedAt: minutesAgo(70), startTime: minutesAgo(70) });
-const newer = aTransaction(19, 'CP001', 1, 'TAG-NEW', { receivedAt: newerAt, startTime: newerAt });
-const cp001 = aCharger('CP001', { connected: true, lastBoot: minutesAgo(90), connectors: [aConnector(0), aConnector(1, { status: 'Charging', updatedAt: minutesAgo(4) })] });
+const { older, newer, cp001 } = supersededOnCp001;
 
 const live = freshBenchEachTest();
-
-/** Stop as the app's: offered on a session handed in as active only. */
-const Stop = ({ transaction }: { transaction: TransactionView }) => (transaction.active ? <button>Stop #{transaction.transactionId}</button> : null);
-const listScreen = routed({ '/transactions': <TransactionsScreen StopButton={Stop} /> });
 
 /** The page's Meter card. */
 const meterCard = () => screen.getByRole('region', { name: 'Meter over the session' });

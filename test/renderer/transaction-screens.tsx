@@ -4,7 +4,8 @@
 import { afterEach, beforeEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { fakeClient } from './fake-client';
+import { fakeClient, routed } from './fake-client';
+import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
@@ -46,3 +47,18 @@ export function freshBenchEachTest(): { stop: (() => void) | undefined } {
   });
   return held;
 }
+
+/** A session (#10) a newer one (#19) superseded on CP001's connector 1, which reports Charging. */
+export const supersededOnCp001 = (() => {
+  const newerAt = minutesAgo(5);
+  return {
+    older: aTransaction(10, 'CP001', 1, 'TAG-OLD', { receivedAt: minutesAgo(70), startTime: minutesAgo(70) }),
+    newer: aTransaction(19, 'CP001', 1, 'TAG-NEW', { receivedAt: newerAt, startTime: newerAt }),
+    cp001: aCharger('CP001', { connected: true, lastBoot: minutesAgo(90), connectors: [aConnector(0), aConnector(1, { status: 'Charging', updatedAt: minutesAgo(4) })] }),
+  };
+})();
+
+/** Stop as the app's: offered on a session handed in as active only. */
+const StopIfActive = ({ transaction }: { transaction: TransactionView }) => (transaction.active ? <button>Stop #{transaction.transactionId}</button> : null);
+/** /transactions alone, with StopIfActive. */
+export const listScreen = routed({ '/transactions': <TransactionsScreen StopButton={StopIfActive} /> });

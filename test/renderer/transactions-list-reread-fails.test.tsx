@@ -5,25 +5,17 @@
 // the error, which offers Retry; once the list is read, list and header agree.
 import { describe, expect, it } from 'vitest';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { liveBench, routed, withBench, stubResizeObserver } from './fake-client';
-import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
-import { freshBenchEachTest, transactionsClient } from './transaction-screens';
-import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
+import { liveBench, withBench, stubResizeObserver } from './fake-client';
+import { meterRows, minutesAgo } from './builders';
+import { freshBenchEachTest, listScreen, supersededOnCp001, transactionsClient } from './transaction-screens';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import type { TransactionView } from '../../src/shared/api/views';
 
 stubResizeObserver();
 
-const newerAt = minutesAgo(5);
-const older = aTransaction(10, 'CP001', 1, 'TAG-OLD', { receivedAt: minutesAgo(70), startTime: minutesAgo(70) });
-const newer = aTransaction(19, 'CP001', 1, 'TAG-NEW', { receivedAt: newerAt, startTime: newerAt });
-const cp001 = aCharger('CP001', { connected: true, lastBoot: minutesAgo(90), connectors: [aConnector(0), aConnector(1, { status: 'Charging', updatedAt: minutesAgo(4) })] });
+const { older, newer, cp001 } = supersededOnCp001;
 
 const live = freshBenchEachTest();
-
-/** Stop as the app's: offered on a session handed in as active only. */
-const Stop = ({ transaction }: { transaction: TransactionView }) => (transaction.active ? <button>Stop #{transaction.transactionId}</button> : null);
-const listScreen = routed({ '/transactions': <TransactionsScreen StopButton={Stop} /> });
 
 describe('the Transactions list when reading it again after a session stops fails', () => {
   it('never shows its old rows as current: they say they are updating beside the error, and Retry makes list and header agree', async () => {
