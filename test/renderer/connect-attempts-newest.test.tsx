@@ -1,28 +1,13 @@
 // @vitest-environment jsdom
 // The Connect screen lists the newest connection attempts only: when the bench holds more, it says the list
 // is the newest 200, never passing a part for the whole.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench } from './fake-client';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { connectBenchEachTest, strictSettings } from './connect-fixtures';
 import { ConnectScreen } from '../../src/renderer/src/features/connect/ConnectScreen';
-import type { BenchSettings, ConnectionAttemptView } from '../../src/shared/api/views';
-
-const settings: BenchSettings = {
-  defaultBootStatus: 'Accepted',
-  heartbeatInterval: 300,
-  authorization: 'acceptAll',
-  callTimeout: 30,
-  requirePassword: true,
-  unknownChargers: 'reject',
-  ocppPort: 9000,
-  ftpPort: 2121,
-  retentionDays: null,
-  allowBrowserOrigins: false,
-  maxConnections: 10_000,
-  maxConnectionsPerAddress: 200,
-};
+import type { ConnectionAttemptView } from '../../src/shared/api/views';
 
 /** `n` attempts as the bench keeps them, newest first; the bench answers the newest `limit` of them. */
 function bench(n: number) {
@@ -36,26 +21,14 @@ function bench(n: number) {
   }));
   return fakeClient({
     'network:addresses': () => [],
-    'settings:get': () => settings,
+    'settings:get': () => strictSettings,
     'connectionAttempts:list': (q) => all.slice(0, q.limit ?? 100),
   });
 }
 
 const rows = () => within(screen.getByRole('table', { name: 'Connection attempts' })).getAllByRole('row').length - 1;
 
-beforeEach(() => {
-  localStorage.clear();
-  useBench.setState(
-    {
-      ...initialBenchState,
-      link: 'open',
-      loaded: true,
-      status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], ftp: { port: 2121, fixed: false }, dataDir: '/data', face: 'serve' },
-    },
-    true,
-  );
-});
-afterEach(cleanup);
+connectBenchEachTest();
 
 describe('Connect screen: the newest attempts', () => {
   it('says the list is only the newest 200 when the bench holds more', async () => {

@@ -1,35 +1,21 @@
 // @vitest-environment jsdom
 // The Connect screen: the URL a charger is given is built from the address and the charge point id, a
 // QR code shows it, and connection attempts list refusals with their reasons, refreshed as they happen.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench, type FakeClient } from './fake-client';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { connectBenchEachTest, strictSettings } from './connect-fixtures';
+import { useBench } from '../../src/renderer/src/stores/bench';
 import { ConnectScreen } from '../../src/renderer/src/features/connect/ConnectScreen';
 import type { NetworkAddress } from '../../src/shared/api/contract';
-import type { BenchSettings, ConnectionAttemptView } from '../../src/shared/api/views';
+import type { ConnectionAttemptView } from '../../src/shared/api/views';
 
 const addresses: NetworkAddress[] = [
   { interface: 'eth0', address: '192.168.1.20', family: 'IPv4', url: 'ws://192.168.1.20:9000/ocpp/', internal: false },
   { interface: 'wlan0', address: '10.0.0.5', family: 'IPv4', url: 'ws://10.0.0.5:9000/ocpp/', internal: false },
   { interface: 'lo', address: '127.0.0.1', family: 'IPv4', url: 'ws://127.0.0.1:9000/ocpp/', internal: true },
 ];
-
-const settings: BenchSettings = {
-  defaultBootStatus: 'Accepted',
-  heartbeatInterval: 300,
-  authorization: 'acceptAll',
-  callTimeout: 30,
-  requirePassword: true,
-  unknownChargers: 'reject',
-  ocppPort: 9000,
-  ftpPort: 2121,
-  retentionDays: null,
-  allowBrowserOrigins: false,
-  maxConnections: 10_000,
-  maxConnectionsPerAddress: 200,
-};
 
 const wrongPassword = "Wrong password: the charger's AuthorizationKey does not match the password set for CP-7 on this bench (security profile 1). Set the same password on both";
 const wrongVersion = 'Wrong OCPP version: CP-2 offered subprotocol "ocpp2.0.1", but ChargeBench speaks OCPP 1.6J only (subprotocol "ocpp1.6"). Set the charger\'s OCPP version to 1.6 JSON (OCPP-J)';
@@ -45,30 +31,20 @@ let attempts: ConnectionAttemptView[];
 function client(): FakeClient {
   return fakeClient({
     'network:addresses': () => addresses,
-    'settings:get': () => settings,
+    'settings:get': () => strictSettings,
     'connectionAttempts:list': () => attempts,
   });
 }
 
+connectBenchEachTest();
 beforeEach(() => {
-  localStorage.clear();
   attempts = [
     attempt(3, {}),
     attempt(2, { chargerId: 'CP-2', reason: wrongVersion }),
     attempt(1, { chargerId: 'CP-X', reason: unknown }),
     attempt(4, { chargerId: 'CP-OK', outcome: 'accepted', reason: null }),
   ];
-  useBench.setState(
-    {
-      ...initialBenchState,
-      link: 'open',
-      loaded: true,
-      status: { version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], ftp: { port: 2121, fixed: false }, dataDir: '/data', face: 'serve' },
-    },
-    true,
-  );
 });
-afterEach(cleanup);
 
 describe('Connect screen', () => {
   it('builds the URL from each address and the charge point id, network addresses first, with a QR code of the chosen one', async () => {
@@ -134,7 +110,7 @@ describe('Connect screen', () => {
   });
 
   it('warns when no address is reachable from the network', async () => {
-    const c = fakeClient({ 'network:addresses': () => [addresses[2]], 'settings:get': () => settings, 'connectionAttempts:list': () => [] });
+    const c = fakeClient({ 'network:addresses': () => [addresses[2]], 'settings:get': () => strictSettings, 'connectionAttempts:list': () => [] });
     render(withBench(c, <ConnectScreen />));
     expect(await screen.findByText(/no network address besides itself/)).toBeTruthy();
     expect(screen.getByText(/No charger has tried to connect yet/)).toBeTruthy();

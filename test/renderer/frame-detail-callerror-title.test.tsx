@@ -6,33 +6,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench } from './fake-client';
+import { at, pageOf } from './log-fixtures';
 import { FrameDetail } from '../../src/renderer/src/features/log/FrameDetail';
-import type { MessageFilter } from '../../src/shared/api/contract';
 import type { MessageView } from '../../src/shared/api/views';
 
 afterEach(cleanup);
 
-const T0 = Date.UTC(2026, 2, 1, 8, 0, 0);
-const at = (ms: number) => new Date(T0 + ms).toISOString();
-
-function matches(m: MessageView, f: MessageFilter): boolean {
-  return (
-    (!f.chargerId || m.chargerId === f.chargerId) &&
-    (!f.kinds || f.kinds.includes(m.kind)) &&
-    (!f.from || m.ts >= f.from) &&
-    (!f.to || m.ts <= f.to) &&
-    (!f.search || m.raw.toLowerCase().includes(f.search.toLowerCase()))
-  );
-}
-
 function show(frames: MessageView[], m: MessageView, onOpenFrame = vi.fn()) {
-  const client = fakeClient({
-    'messages:page': ({ upToId, offset = 0, limit = 200, ...filter }) =>
-      frames
-        .filter((f) => f.id <= (upToId ?? Infinity) && matches(f, filter))
-        .reverse()
-        .slice(offset, offset + limit),
-  });
+  const client = fakeClient({ 'messages:page': pageOf(frames) });
   render(withBench(client, <FrameDetail m={m} onClose={() => {}} onOpenFrame={onOpenFrame} />));
   return { d: screen.getByRole('complementary', { name: 'Frame details' }), onOpenFrame };
 }

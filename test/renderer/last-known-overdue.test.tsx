@@ -5,13 +5,12 @@
 // Send to selected… say so, with since when nothing came; a charger heard from lately still reads "now".
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { fakeClient, stubResizeObserver, withBench } from './fake-client';
 import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+import { unlockSiteCp1Confirm } from './offline-ops-fixtures';
+import { reviewReset } from './multi-send-review';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
-import { MultiSendDialog } from '../../src/renderer/src/features/operations/MultiSendDialog';
-import { ConfirmDialog } from '../../src/renderer/src/components/ConfirmDialog';
 import { silenceOf } from '../../src/renderer/src/components/reach';
 import { formatWhen } from '../../src/renderer/src/components/format';
 import type { BenchSettings, ChargerView } from '../../src/shared/api/views';
@@ -54,22 +53,6 @@ afterEach(() => {
   useBench.setState(initialBenchState, true);
 });
 
-function confirm() {
-  return (
-    <ConfirmDialog
-      open
-      title="Unlock connector 1 of SITE-CP1?"
-      chargerId="SITE-CP1"
-      connectorId={1}
-      target="SITE-CP1 · connector 1"
-      consequence="…"
-      confirmLabel="Unlock"
-      onCancel={() => undefined}
-      onConfirm={() => undefined}
-    />
-  );
-}
-
 describe('what runs on an online charger whose heartbeat is overdue', () => {
   it('is overdue by the rule the Overview uses', () => {
     bench(heard, given60);
@@ -105,7 +88,7 @@ describe('what runs on an online charger whose heartbeat is overdue', () => {
 
   it('a confirmation lists the session as last known, not "right now"', async () => {
     bench(heard, given60);
-    render(withBench(client(), confirm()));
+    render(withBench(client(), unlockSiteCp1Confirm()));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(`Running as last known (${overdueWords()})`)).toBeTruthy();
     expect(within(dialog).queryByText('Running right now')).toBeNull();
@@ -113,19 +96,14 @@ describe('what runs on an online charger whose heartbeat is overdue', () => {
 
   it('a confirmation still says "Running right now" for a charger heard from lately', async () => {
     bench(minutesAgo(0), given60);
-    render(withBench(client(), confirm()));
+    render(withBench(client(), unlockSiteCp1Confirm()));
     expect(within(await screen.findByRole('dialog')).getByText('Running right now')).toBeTruthy();
   });
 
   it('Send to selected… says its sessions as last known, and does not say nothing is sent to it (it is online)', async () => {
     bench(heard, given60);
     useBench.setState((s) => ({ chargers: { ...s.chargers, CP002: aCharger('CP002', { lastSeen: minutesAgo(0), lastHeartbeat: minutesAgo(0) }) } }));
-    render(withBench(client(), <MultiSendDialog chargerIds={['SITE-CP1', 'CP002']} open onClose={() => undefined} />));
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('combobox', { name: 'Operation' }));
-    await user.click(screen.getByRole('option', { name: 'Reset' }));
-    await user.click(screen.getByRole('button', { name: 'Review…' }));
-    const table = await screen.findByRole('table', { name: 'Affected chargers' });
+    const table = await reviewReset(client(), ['SITE-CP1', 'CP002']);
     const row = within(table).getByText('SITE-CP1').closest('tr') as HTMLElement;
     expect(row.textContent).toContain(`Last known (${overdueWords()}):`);
     expect(row.textContent).toContain('Transaction 7');

@@ -7,10 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeClient, withBench, type FakeClient, stubResizeObserver, letElementsScroll } from './fake-client';
+import { fakeClient, withBench, type FakeClient, stubResizeObserver } from './fake-client';
+import { T0, countOf, logRowsLaidOut, pageOf } from './log-fixtures';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { MessageLog } from '../../src/renderer/src/features/log/MessageLog';
-import type { MessageFilter } from '../../src/shared/api/contract';
 import type { ConnectionAttemptView, MessageView, OperationView } from '../../src/shared/api/views';
 import { jsonExportText } from '../../src/shared/api/message-export';
 import { formatClock, formatDateTime } from '../../src/shared/format/time';
@@ -18,26 +18,15 @@ import { frameTime } from '../../src/renderer/src/features/log/frame';
 
 stubResizeObserver();
 
-// jsdom lays nothing out: the list's scroll area is 20 rows high and `listWidth` wide (less a scroll bar).
+// The list's scroll area is `listWidth` wide (log-fixtures.ts: 20 rows high, less a scroll bar).
 let listWidth = 1200;
-const saved = (['clientHeight', 'clientWidth', 'offsetWidth'] as const).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)] as const);
-let unscroll: () => void;
-const isRows = (el: HTMLElement) => el.dataset?.testid === 'log-rows';
+logRowsLaidOut(() => listWidth);
 beforeEach(() => {
   listWidth = 1200;
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? 640 : 0; }) as () => number }); // prettier-ignore
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? listWidth - 15 : 0; }) as () => number }); // prettier-ignore
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? listWidth : 0; }) as () => number }); // prettier-ignore
-  unscroll = letElementsScroll();
   useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { 'CP-1': { id: 'CP-1' } as never, 'CP-2': { id: 'CP-2' } as never } }, true);
 });
-afterEach(() => {
-  cleanup();
-  for (const [k, d] of saved) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-  unscroll();
-});
+afterEach(cleanup);
 
-const T0 = Date.UTC(2026, 2, 1, 8, 0, 0);
 const at = (s: number) => new Date(T0 + s * 1000).toISOString();
 
 /** 300 frames: CALL and CALLRESULT pairs, ids 1..300; charger CP-2 for every third pair. */
@@ -53,25 +42,10 @@ function aLog(): MessageView[] {
   return frames;
 }
 
-function matches(m: MessageView, f: MessageFilter): boolean {
-  return (
-    (!f.chargerId || m.chargerId === f.chargerId) &&
-    (!f.actions || f.actions.includes(m.action!)) &&
-    (!f.kinds || f.kinds.includes(m.kind)) &&
-    (!f.from || m.ts >= f.from) &&
-    (!f.to || m.ts <= f.to) &&
-    (!f.search || m.raw.toLowerCase().includes(f.search.toLowerCase()))
-  );
-}
-
 function aBench(frames: MessageView[], more: { operations?: OperationView[]; attempts?: ConnectionAttemptView[] } = {}): FakeClient {
   return fakeClient({
-    'messages:count': ({ filter, upToId }) => ({ count: frames.filter((m) => m.id <= (upToId ?? Infinity) && matches(m, filter)).length, capped: false, maxId: frames.length }),
-    'messages:page': ({ upToId, offset = 0, limit = 200, ...filter }) =>
-      frames
-        .filter((m) => m.id <= (upToId ?? Infinity) && matches(m, filter))
-        .reverse()
-        .slice(offset, offset + limit),
+    'messages:count': countOf(frames),
+    'messages:page': pageOf(frames),
     'operations:list': ({ chargerId, limit }) => (more.operations ?? []).filter((o) => !chargerId || o.chargerId === chargerId).slice(0, limit),
     'connectionAttempts:list': ({ limit }) => (more.attempts ?? []).slice(0, limit),
   });

@@ -4,51 +4,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { fakeClient, withBench, type FakeClient, stubResizeObserver, letElementsScroll } from './fake-client';
+import { fakeClient, withBench, type FakeClient, stubResizeObserver } from './fake-client';
+import { at, countOf, logRowsLaidOut, pageOf } from './log-fixtures';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { MessageLog } from '../../src/renderer/src/features/log/MessageLog';
-import type { MessageFilter } from '../../src/shared/api/contract';
 import type { MessageView, OperationView } from '../../src/shared/api/views';
 
 stubResizeObserver();
 
-const saved = (['clientHeight', 'clientWidth', 'offsetWidth'] as const).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)] as const);
-let unscroll: () => void;
-const isRows = (el: HTMLElement) => el.dataset?.testid === 'log-rows';
+logRowsLaidOut();
 beforeEach(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? 640 : 0; }) as () => number }); // prettier-ignore
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? 1185 : 0; }) as () => number }); // prettier-ignore
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: (function (this: HTMLElement) { return isRows(this) ? 1200 : 0; }) as () => number }); // prettier-ignore
-  unscroll = letElementsScroll();
   useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { 'CP-1': { id: 'CP-1' } as never } }, true);
 });
-afterEach(() => {
-  cleanup();
-  for (const [k, d] of saved) if (d) Object.defineProperty(HTMLElement.prototype, k, d);
-  unscroll();
-});
-
-const T0 = Date.UTC(2026, 2, 1, 8, 0, 0);
-const at = (ms: number) => new Date(T0 + ms).toISOString();
-
-function matches(m: MessageView, f: MessageFilter): boolean {
-  return (
-    (!f.chargerId || m.chargerId === f.chargerId) &&
-    (!f.kinds || f.kinds.includes(m.kind)) &&
-    (!f.from || m.ts >= f.from) &&
-    (!f.to || m.ts <= f.to) &&
-    (!f.search || m.raw.toLowerCase().includes(f.search.toLowerCase()))
-  );
-}
+afterEach(cleanup);
 
 function aBench(frames: MessageView[], operations: OperationView[] = []): FakeClient {
   return fakeClient({
-    'messages:count': ({ filter, upToId }) => ({ count: frames.filter((m) => m.id <= (upToId ?? Infinity) && matches(m, filter)).length, capped: false, maxId: frames.length }),
-    'messages:page': ({ upToId, offset = 0, limit = 200, ...filter }) =>
-      frames
-        .filter((m) => m.id <= (upToId ?? Infinity) && matches(m, filter))
-        .reverse()
-        .slice(offset, offset + limit),
+    'messages:count': countOf(frames),
+    'messages:page': pageOf(frames),
     'operations:list': ({ chargerId, limit }) => operations.filter((o) => !chargerId || o.chargerId === chargerId).slice(0, limit),
     'connectionAttempts:list': () => [],
   });

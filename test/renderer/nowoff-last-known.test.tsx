@@ -5,14 +5,13 @@
 // was first seen (its first connection) apart from when it was registered.
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
 import { fakeClient, liveBench, stubResizeObserver, withBench } from './fake-client';
 import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+import { unlockSiteCp1Confirm } from './offline-ops-fixtures';
+import { reviewReset } from './multi-send-review';
 import { initialBenchState, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
-import { MultiSendDialog } from '../../src/renderer/src/features/operations/MultiSendDialog';
-import { ConfirmDialog } from '../../src/renderer/src/components/ConfirmDialog';
 import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
 import { formatTime, formatWhen } from '../../src/renderer/src/components/format';
 import type { BenchSettings, ChargerView } from '../../src/shared/api/views';
@@ -60,22 +59,7 @@ describe('what runs on an offline charger', () => {
 
   it('a confirmation lists the session as last known, not "right now"', async () => {
     bench(false);
-    render(
-      withBench(
-        client(),
-        <ConfirmDialog
-          open
-          title="Unlock connector 1 of SITE-CP1?"
-          chargerId="SITE-CP1"
-          connectorId={1}
-          target="SITE-CP1 · connector 1"
-          consequence="…"
-          confirmLabel="Unlock"
-          onCancel={() => undefined}
-          onConfirm={() => undefined}
-        />,
-      ),
-    );
+    render(withBench(client(), unlockSiteCp1Confirm()));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(`Running as last known (${seenWords()})`)).toBeTruthy();
     expect(within(dialog).queryByText('Running right now')).toBeNull();
@@ -84,22 +68,7 @@ describe('what runs on an offline charger', () => {
 
   it('a confirmation still says "Running right now" for a live charger', async () => {
     bench(true);
-    render(
-      withBench(
-        client(),
-        <ConfirmDialog
-          open
-          title="Unlock?"
-          chargerId="SITE-CP1"
-          connectorId={1}
-          target="SITE-CP1 · connector 1"
-          consequence="…"
-          confirmLabel="Unlock"
-          onCancel={() => undefined}
-          onConfirm={() => undefined}
-        />,
-      ),
-    );
+    render(withBench(client(), unlockSiteCp1Confirm('Unlock?')));
     expect(within(await screen.findByRole('dialog')).getByText('Running right now')).toBeTruthy();
   });
 
@@ -112,12 +81,7 @@ describe('what runs on an offline charger', () => {
   it("Send to selected… says an offline charger's sessions as last known, and that nothing is sent to it", async () => {
     bench(false);
     useBench.setState((s) => ({ chargers: { ...s.chargers, CP002: aCharger('CP002') } }));
-    render(withBench(client(), <MultiSendDialog chargerIds={['SITE-CP1', 'CP002']} open onClose={() => undefined} />));
-    const user = userEvent.setup();
-    await user.click(screen.getByRole('combobox', { name: 'Operation' }));
-    await user.click(screen.getByRole('option', { name: 'Reset' }));
-    await user.click(screen.getByRole('button', { name: 'Review…' }));
-    const table = await screen.findByRole('table', { name: 'Affected chargers' });
+    const table = await reviewReset(client(), ['SITE-CP1', 'CP002']);
     const row = within(table).getByText('SITE-CP1').closest('tr') as HTMLElement;
     expect(row.textContent).toContain(`Last known (${seenWords()}):`);
     expect(row.textContent).toContain('Transaction 7');

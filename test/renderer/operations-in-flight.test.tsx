@@ -3,8 +3,8 @@
 // when shown again; a call queued behind an unanswered one says so rather than "waiting for an answer";
 // a confirmation names what is still on its way to the charger; and a call the connection dropped after
 // it was sent is not worded as "nothing was sent".
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { explainResult } from '../../src/renderer/src/features/operations/registry';
@@ -12,7 +12,7 @@ import { stillOnItsWay } from '../../src/renderer/src/features/operations/kit/In
 import { initialBenchState, reduceEvents, useBench } from '../../src/renderer/src/stores/bench';
 import { formatClock } from '../../src/renderer/src/components/format';
 import type { OperationResult } from '../../src/shared/api/contract';
-import { aCharger, fakeClient, liveBench, withBench, type FakeClient } from './fake-client';
+import { aCharger, benchPerTest, fakeClient, withBench, type FakeClient } from './fake-client';
 import { operationChanged, secondsFromNow } from './builders';
 
 // Times the bench gives, about now (a call sent long past its due time is taken to have ended).
@@ -22,14 +22,8 @@ const DUE = at(28);
 
 const progress = (patch: Parameters<typeof operationChanged>[1]) => operationChanged(T0, patch);
 
-let off: (() => void) | null = null;
-beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, snapshots: 1, chargers: { CP001: aCharger('CP001') } }));
-afterEach(() => {
-  off?.();
-  off = null;
-  cleanup();
-  useBench.setState(initialBenchState);
-});
+/** Each test on a loaded bench holding CP001; `goLive` feeds the store the client's events. */
+const goLive = benchPerTest(() => ({ chargers: { CP001: aCharger('CP001') } }));
 
 /** A bench whose answers to the actions named wait until the test gives them. */
 function benchWithHeldAnswers(held: string[]) {
@@ -38,7 +32,7 @@ function benchWithHeldAnswers(held: string[]) {
     'chargers:operate': ({ action }) =>
       held.includes(action) ? new Promise<OperationResult>((resolve) => (answers[action] = resolve)) : { outcome: 'completed', response: { status: 'Accepted' } as never, operationId: 9 },
   });
-  off = liveBench(client, { chargers: { CP001: aCharger('CP001') } });
+  goLive(client, { chargers: { CP001: aCharger('CP001') } });
   return { client, answers };
 }
 

@@ -3,40 +3,16 @@
 // connector with its status. While the charger is offline those statuses are the last it sent: the picker
 // says so ("Connector 2 · Charging (last known)", and since when, as Remote stop says of its sessions),
 // never as if live. A live charger's picker lists them plainly.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { fakeClient, withBench } from './fake-client';
-import { aCharger, aConnector, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { lastSeen, pickerOptions, resetBenchAfterEach, vcp2Bench } from './offline-ops-fixtures';
 import { formatWhen } from '../../src/renderer/src/components/format';
 import type { OperationAction } from '../../src/renderer/src/features/operations/kit/actions';
 
-const lastSeen = minutesAgo(5);
+const bench = (connected: boolean) => vcp2Bench(connected);
+const options = (initial: OperationAction) => pickerOptions(initial, /^Connector/);
 
-function bench(connected: boolean) {
-  useBench.setState({
-    ...initialBenchState,
-    link: 'open',
-    loaded: true,
-    chargers: { VCP2: aCharger('VCP2', { connected, lastSeen: connected ? minutesAgo(0) : lastSeen, connectors: [aConnector(0), aConnector(1), aConnector(2, { status: 'Charging' })] }) },
-  });
-}
-
-const client = () => fakeClient({ 'operations:list': () => [], 'settings:get': () => ({ heartbeatInterval: 300 }) as never });
-
-afterEach(() => {
-  cleanup();
-  useBench.setState(initialBenchState, true);
-});
-
-async function options(initial: OperationAction): Promise<string[]> {
-  const user = userEvent.setup();
-  render(withBench(client(), <OperationsPanel chargerId="VCP2" initial={initial} />));
-  await user.click(screen.getByRole('combobox', { name: /^Connector/ }));
-  return screen.getAllByRole('option').map((o) => o.textContent ?? '');
-}
+resetBenchAfterEach();
 
 describe('the connector picker of an offline charger', () => {
   it('Change availability lists the statuses as last known, with since when', async () => {

@@ -3,47 +3,22 @@
 // says so ("7 · connector 1 · TAG-ALICE · … (last known)"), with since when under the picker, as Change
 // availability's connector picker says its statuses ("Connector 1 · Charging (last known)"). A live
 // charger's options are said plainly.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { fakeClient, withBench } from './fake-client';
-import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { aConnector, aTransaction } from './builders';
+import { lastSeen, pickerOptions, resetBenchAfterEach, vcp2Bench } from './offline-ops-fixtures';
 import { formatWhen } from '../../src/renderer/src/components/format';
 
-const lastSeen = minutesAgo(5);
-
 /** VCP2 charging on connectors 1 and 2; `connected: false`: offline since 5 min ago. */
-function bench(connected: boolean) {
-  useBench.setState({
-    ...initialBenchState,
-    link: 'open',
-    loaded: true,
-    chargers: {
-      VCP2: aCharger('VCP2', {
-        connected,
-        lastSeen: connected ? minutesAgo(0) : lastSeen,
-        connectors: [aConnector(0), aConnector(1, { status: 'Charging' }), aConnector(2, { status: 'Charging' })],
-      }),
-    },
-    activeTransactions: { 4: aTransaction(4, 'VCP2', 1, 'NEWVA2'), 5: aTransaction(5, 'VCP2', 2, 'TAG-BOB') },
+const bench = (connected: boolean) =>
+  vcp2Bench(connected, [aConnector(0), aConnector(1, { status: 'Charging' }), aConnector(2, { status: 'Charging' })], {
+    4: aTransaction(4, 'VCP2', 1, 'NEWVA2'),
+    5: aTransaction(5, 'VCP2', 2, 'TAG-BOB'),
   });
-}
 
-const client = () => fakeClient({ 'operations:list': () => [], 'chargers:meterValues': () => [], 'settings:get': () => ({ heartbeatInterval: 300 }) as never });
+const options = () => pickerOptions('RemoteStopTransaction', /^Transaction/, { 'chargers:meterValues': () => [] });
 
-afterEach(() => {
-  cleanup();
-  useBench.setState(initialBenchState, true);
-});
-
-async function options(): Promise<string[]> {
-  const user = userEvent.setup();
-  render(withBench(client(), <OperationsPanel chargerId="VCP2" initial="RemoteStopTransaction" />));
-  await user.click(screen.getByRole('combobox', { name: /^Transaction/ }));
-  return screen.getAllByRole('option').map((o) => o.textContent ?? '');
-}
+resetBenchAfterEach();
 
 describe("Remote stop's transaction picker", () => {
   it('of an offline charger marks each session as last known, with since when', async () => {

@@ -2,27 +2,21 @@
 // A Hard reset the charger did not answer in time is said as such: the outcome names the reset that was
 // sent ("Hard reset: No answer"), and the panel shown again keeps Hard selected rather than falling back
 // to Soft; a choice changed after the send does not rename the outcome.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { useBench } from '../../src/renderer/src/stores/bench';
 import type { OperationResult } from '../../src/shared/api/contract';
-import { aCharger, fakeClient, liveBench, withBench } from './fake-client';
+import { aCharger, benchPerTest, fakeClient, withBench } from './fake-client';
 import { operationChanged, secondsFromNow } from './builders';
 
 const T0 = secondsFromNow(-2);
 const DUE = secondsFromNow(28);
 const progress = (patch: Parameters<typeof operationChanged>[1]) => operationChanged(T0, patch);
 
-let off: (() => void) | null = null;
-beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, snapshots: 1, chargers: { CP001: aCharger('CP001') } }));
-afterEach(() => {
-  off?.();
-  off = null;
-  cleanup();
-  useBench.setState(initialBenchState);
-});
+/** Each test on a loaded bench holding CP001; `goLive` feeds the store the client's events. */
+const goLive = benchPerTest(() => ({ chargers: { CP001: aCharger('CP001') } }));
 
 const menu = () => within(screen.getByRole('navigation', { name: 'Operations' }));
 const open = (user: ReturnType<typeof userEvent.setup>, label: string) => user.click(menu().getByRole('button', { name: label }));
@@ -32,7 +26,7 @@ describe('a Hard reset that got no answer', () => {
     const user = userEvent.setup();
     let answer: ((r: OperationResult) => void) | undefined;
     const client = fakeClient({ 'chargers:operate': () => new Promise<OperationResult>((resolve) => (answer = resolve)) });
-    off = liveBench(client, { chargers: { CP001: aCharger('CP001') } });
+    goLive(client, { chargers: { CP001: aCharger('CP001') } });
     render(withBench(client, <OperationsPanel chargerId="CP001" initial="Reset" />));
 
     await user.click(screen.getByRole('radio', { name: /^Hard/ }));

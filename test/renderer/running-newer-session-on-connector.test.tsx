@@ -11,11 +11,11 @@ import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench
 import { ChargerOverview } from '../../src/renderer/src/features/chargers/ChargerOverview';
 import { ConnectorActions } from '../../src/renderer/src/features/operations/QuickActions';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
-import { MultiSendDialog } from '../../src/renderer/src/features/operations/MultiSendDialog';
 import { runningTransactions, sessionOnConnector, supersededSessions } from '../../src/renderer/src/components/running';
 import { formatWhen } from '../../src/renderer/src/components/format';
 import { fakeClient, stubResizeObserver, withBench } from './fake-client';
 import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+import { reviewReset } from './multi-send-review';
 
 stubResizeObserver();
 
@@ -93,12 +93,7 @@ describe('two sessions the record holds open on one connector', () => {
 
   it('Send to selected…: a reset review lists the older one marked and counts only the newest as running', async () => {
     useBench.setState((s) => ({ chargers: { CP001: { ...s.chargers.CP001!, connected: true } } }));
-    const user = userEvent.setup();
-    render(withBench(client(), <MultiSendDialog chargerIds={['CP001']} open onClose={() => undefined} />));
-    await user.click(screen.getByRole('combobox', { name: 'Operation' }));
-    await user.click(screen.getByRole('option', { name: 'Reset' }));
-    await user.click(screen.getByRole('button', { name: 'Review…' }));
-    const table = await screen.findByRole('table', { name: 'Affected chargers' });
+    const table = await reviewReset(client(), ['CP001']);
     expect(table.textContent).toContain(`Transaction 10 · connector 1 · TAG-OLD · not running: ${why()}`);
     expect(table.textContent).toContain('Transaction 19 · connector 1 · TAG-NEW');
     expect(table.textContent).not.toContain('TAG-NEW · not running');

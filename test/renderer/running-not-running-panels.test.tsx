@@ -9,11 +9,11 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
-import { MultiSendDialog } from '../../src/renderer/src/features/operations/MultiSendDialog';
 import { ConnectorActions } from '../../src/renderer/src/features/operations/QuickActions';
 import { fakeClient, withBench } from './fake-client';
 import { aConnector, aTransaction, minutesAgo } from './builders';
 import { threeOpenSessions } from './running-fixture';
+import { reviewReset } from './multi-send-review';
 
 /** CP001 with three sessions the record holds open: on 1 and 2 the connector reported Available since, on 3 it charges. */
 function setUp() {
@@ -72,12 +72,7 @@ describe('panels: a session the record holds open on a connector that reports Av
 
   it('Send to selected…: a reset review lists it marked and counts only the session running', async () => {
     useBench.setState((s) => ({ chargers: { CP001: { ...s.chargers.CP001!, connected: true } } }));
-    const user = userEvent.setup();
-    render(withBench(client(), <MultiSendDialog chargerIds={['CP001']} open onClose={() => undefined} />));
-    await user.click(screen.getByRole('combobox', { name: 'Operation' }));
-    await user.click(screen.getByRole('option', { name: 'Reset' }));
-    await user.click(screen.getByRole('button', { name: 'Review…' }));
-    const table = await screen.findByRole('table', { name: 'Affected chargers' });
+    const table = await reviewReset(client(), ['CP001']);
     expect(table.textContent).toContain('Transaction 41 · connector 1 · TAG-ALICE · not running: record says open; connector 1 reports Available');
     expect(table.textContent).toContain('Transaction 43 · connector 3 · TAG-CAROL');
     expect(screen.getByRole('button', { name: /end 1 transaction\b/ })).toBeTruthy();

@@ -2,13 +2,14 @@
 // answering what both screens read, and the bench store reset around each test: what the tests of sessions
 // the record holds open but not running share.
 import { afterEach, beforeEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { fakeClient, routed } from './fake-client';
+import { fakeClient, routed, withBench } from './fake-client';
 import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
+import type { BenchClient } from '../../src/renderer/src/api/client';
 import type { TransactionView } from '../../src/shared/api/views';
 
 const Stop = ({ transaction }: { transaction: TransactionView }) => <button>Stop #{transaction.transactionId}</button>;
@@ -62,3 +63,19 @@ export const supersededOnCp001 = (() => {
 const StopIfActive = ({ transaction }: { transaction: TransactionView }) => (transaction.active ? <button>Stop #{transaction.transactionId}</button> : null);
 /** /transactions alone, with StopIfActive. */
 export const listScreen = routed({ '/transactions': <TransactionsScreen StopButton={StopIfActive} /> });
+
+/** Renders /transactions alone as the app draws it (its own Stop button), opened there, answered by `client`. */
+export function renderTransactionsList(client: BenchClient): void {
+  render(
+    withBench(
+      client,
+      <Routes>
+        <Route path="/transactions" element={<TransactionsScreen />} />
+      </Routes>,
+      '/transactions',
+    ),
+  );
+}
+
+/** The Transactions list's row of session `id` (the row whose text names "#id"), if it is drawn. */
+export const rowOf = (id: number): HTMLElement | undefined => screen.getAllByRole('row').find((r) => r.textContent?.includes(`#${id}`));

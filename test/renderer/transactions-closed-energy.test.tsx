@@ -2,13 +2,11 @@
 // A session the charger lost, closed in the record by the user ("Close…"): it has no meter stop, so no
 // energy of its own. Its page shows the energy of its last reading, said so; the Transactions list shows
 // the same, said so, not "—".
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { describe, expect, it } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/react';
+import { fakeClient, liveBench, stubResizeObserver } from './fake-client';
+import { freshBenchEachTest, renderTransactionsList, rowOf } from './transaction-screens';
 import { aTransaction, meterRows, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import type { TransactionView } from '../../src/shared/api/views';
 
 stubResizeObserver();
@@ -23,12 +21,7 @@ const closed: TransactionView = aTransaction(21, 'CP-1', 1, 'TAG-21', {
 });
 const stopped: TransactionView = aTransaction(20, 'CP-1', 1, 'TAG-20', { startTime: minutesAgo(90), active: false, stopTime: minutesAgo(60), stopReason: 'Local', meterStop: 1500, energyWh: 500 });
 
-let off: (() => void) | undefined;
-beforeEach(() => useBench.setState(initialBenchState, true));
-afterEach(() => {
-  off?.();
-  cleanup();
-});
+const bench = freshBenchEachTest();
 
 describe('a session closed in the record, in the Transactions list', () => {
   it('shows the energy of its last reading, labelled so, as its page does', async () => {
@@ -37,19 +30,11 @@ describe('a session closed in the record, in the Transactions list', () => {
       'transactions:recentMeterValues': ({ transactionIds }) =>
         transactionIds.map((transactionId) => ({ transactionId, meterValues: transactionId === 21 ? meterRows('CP-1', 1, minutesAgo(12), 2460, 7000, 21) : [] })),
     });
-    off = liveBench(client, { chargers: {} });
-    render(
-      withBench(
-        client,
-        <Routes>
-          <Route path="/transactions" element={<TransactionsScreen />} />
-        </Routes>,
-        '/transactions',
-      ),
-    );
+    bench.stop = liveBench(client, { chargers: {} });
+    renderTransactionsList(client);
     // The first drawing of the grid can take a while on a busy machine.
     await screen.findByText('#21', {}, { timeout: 5000 });
-    const row = (id: number) => screen.getAllByRole('row').find((r) => r.textContent?.includes(`#${id}`))!;
+    const row = (id: number) => rowOf(id)!;
     await waitFor(() => expect(within(row(21)).getByText('1.46 kWh')).toBeTruthy());
     expect(within(row(21)).getByText('at last reading')).toBeTruthy();
     // Asked of the record for the closed one only; a session stopped by the charger keeps its own energy.

@@ -2,33 +2,24 @@
 // The Transactions list's Duration of a running session is to the second ("10 min 00 s"): it moves every
 // second, never a value that looks live yet is up to 15 s old. A finished session's stays as it is.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { act, cleanup, render, screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { act } from '@testing-library/react';
+import { fakeClient, liveBench, stubResizeObserver } from './fake-client';
+import { freshBenchEachTest, renderTransactionsList, rowOf } from './transaction-screens';
 import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import type { TransactionView } from '../../src/shared/api/views';
 
 stubResizeObserver();
 
-let off: (() => void) | undefined;
 beforeEach(() => {
   vi.useFakeTimers();
   vi.setSystemTime(new Date('2026-03-02T10:00:00.200Z'));
-  useBench.setState(initialBenchState, true);
 });
-afterEach(() => {
-  off?.();
-  off = undefined;
-  cleanup();
-  vi.useRealTimers();
-  useBench.setState(initialBenchState, true);
-});
+afterEach(() => vi.useRealTimers());
+const bench = freshBenchEachTest();
 
 /** Lets `ms` pass on the fake clock, running what falls due (and the promises it settles). */
 const pass = (ms: number) => act(async () => void (await vi.advanceTimersByTimeAsync(ms)));
-const row = (id: number) => screen.getAllByRole('row').find((r) => r.textContent?.includes(`#${id}`));
+const row = rowOf;
 const duration = (id: number) => row(id)?.querySelector('[data-field="duration"]')?.textContent;
 
 describe("a session's Duration in the Transactions list", () => {
@@ -43,19 +34,11 @@ describe("a session's Duration in the Transactions list", () => {
       stopReason: 'Local',
     };
     const client = fakeClient({ 'transactions:list': () => [running, finished], 'transactions:recentMeterValues': () => [] });
-    off = liveBench(client, {
+    bench.stop = liveBench(client, {
       chargers: { 'CP-1': aCharger('CP-1', { connected: true, connectors: [aConnector(0), aConnector(1, { status: 'Charging', updatedAt: minutesAgo(10) }), aConnector(2)] }) },
       activeTransactions: { 41: running },
     });
-    render(
-      withBench(
-        client,
-        <Routes>
-          <Route path="/transactions" element={<TransactionsScreen />} />
-        </Routes>,
-        '/transactions',
-      ),
-    );
+    renderTransactionsList(client);
     for (let i = 0; i < 50 && !row(41); i++) await pass(10);
     expect(duration(41)).toMatch(/^10 min 0\d s$/);
     expect(duration(40)).toBe('20 min 00 s');

@@ -3,13 +3,12 @@
 // record (no live one since the window connected): it says it is loading, never "no reading yet" nor "—",
 // which it says only once the record answered with none; when the record could not be read, "not known",
 // with why. The confirmations (useRunning) say the same truth.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
 import { fakeClient, liveBench, withBench, stubResizeObserver, type FakeClient } from './fake-client';
+import { freshBenchEachTest, renderTransactionsList, rowOf } from './transaction-screens';
 import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
 import { energySoFarText, useRunning } from '../../src/renderer/src/components/running';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
@@ -29,31 +28,17 @@ const cp1 = () => aCharger('CP-1', { connectors: [aConnector(0), aConnector(1, {
 
 type Answer = { transactionId: number; meterValues: MeterValueView[] }[];
 
-let off: (() => void) | undefined;
-beforeEach(() => useBench.setState(initialBenchState, true));
-afterEach(() => {
-  off?.();
-  off = undefined;
-  cleanup();
-});
+const bench = freshBenchEachTest();
 
 /** The Transactions screen with `list`, the record's newest readings answered by `recent`. */
 function open(list: TransactionView[], recent: () => Promise<Answer>): FakeClient {
   const client = fakeClient({ 'transactions:list': () => list, 'transactions:recentMeterValues': recent });
-  off = liveBench(client, { chargers: { 'CP-1': cp1() }, activeTransactions: { 31: running } });
-  render(
-    withBench(
-      client,
-      <Routes>
-        <Route path="/transactions" element={<TransactionsScreen />} />
-      </Routes>,
-      '/transactions',
-    ),
-  );
+  bench.stop = liveBench(client, { chargers: { 'CP-1': cp1() }, activeTransactions: { 31: running } });
+  renderTransactionsList(client);
   return client;
 }
 
-const row = (id: number) => screen.getAllByRole('row').find((r) => r.textContent?.includes(`#${id}`))!;
+const row = (id: number) => rowOf(id)!;
 /** The Energy cell of a row. */
 const energy = (id: number) => row(id).querySelector('[data-field="energy"]') as HTMLElement;
 
@@ -109,7 +94,7 @@ function EnergyOfRunning() {
 describe('the energy so far a confirmation names (useRunning), while the record is asked for it', () => {
   function openConfirmation(recent: () => Promise<Answer>) {
     const client = fakeClient({ 'transactions:recentMeterValues': recent });
-    off = liveBench(client, { chargers: { 'CP-1': cp1() }, activeTransactions: { 31: running } });
+    bench.stop = liveBench(client, { chargers: { 'CP-1': cp1() }, activeTransactions: { 31: running } });
     render(withBench(client, <EnergyOfRunning />));
     return client;
   }
@@ -129,7 +114,7 @@ describe('the energy so far a confirmation names (useRunning), while the record 
     await act(async () => none.resolve([{ transactionId: 31, meterValues: [] }]));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('no reading yet'));
     cleanup();
-    off?.();
+    bench.stop?.();
     useBench.setState(initialBenchState, true);
 
     openConfirmation(() => Promise.reject(new CallFailure({ status: 503, message: 'The bench is busy' })));

@@ -37,6 +37,14 @@ function meterValue(id: number, timestamp: string, measurand: string, value: str
   return { id, chargerId: 'CP-1', connectorId: 2, transactionId: 12, timestamp, value, measurand, phase: null, unit, context: 'Sample.Periodic', location: null, format: 'Raw' };
 }
 
+/** Two readings of energy and power half an hour apart: 10,000 Wh at 7.2 kW at 10:00, 13,700 Wh at 7.4 kW at 10:30 (UTC). */
+const halfHourApart = () => [
+  meterValue(1, '2025-05-01T10:00:00.000Z', 'Energy.Active.Import.Register', '10000', 'Wh'),
+  meterValue(2, '2025-05-01T10:00:00.000Z', 'Power.Active.Import', '7200', 'W'),
+  meterValue(3, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '13700', 'Wh'),
+  meterValue(4, '2025-05-01T10:30:00.000Z', 'Power.Active.Import', '7400', 'W'),
+];
+
 type StoredSession = TransactionView & { meterValues: MeterValueView[]; meterValuesCapped?: boolean };
 
 /**
@@ -261,12 +269,7 @@ describe('transactions list', () => {
 
 describe('transaction detail', () => {
   it('shows the summary and every meter value of the session', async () => {
-    const values = [
-      meterValue(1, '2025-05-01T10:00:00.000Z', 'Energy.Active.Import.Register', '10000', 'Wh'),
-      meterValue(2, '2025-05-01T10:00:00.000Z', 'Power.Active.Import', '7200', 'W'),
-      meterValue(3, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '13700', 'Wh'),
-      meterValue(4, '2025-05-01T10:30:00.000Z', 'Power.Active.Import', '7400', 'W'),
-    ];
+    const values = halfHourApart();
     const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: values })));
     off = liveBench(client);
     render(withBench(client, screens, '/transactions/12'));
@@ -616,12 +619,7 @@ describe('the meter values export', () => {
 describe("a finished session's meter card", () => {
   it('charts its energy up to meterStop at its stop (not only to the last reading), says its time zone, and shows no "now" power', async () => {
     // Readings at 10:00 and 10:30; stopped at 11:00 with meterStop 17,400 (7.40 kWh delivered).
-    const values = [
-      meterValue(1, '2025-05-01T10:00:00.000Z', 'Energy.Active.Import.Register', '10000', 'Wh'),
-      meterValue(2, '2025-05-01T10:00:00.000Z', 'Power.Active.Import', '7200', 'W'),
-      meterValue(3, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '13700', 'Wh'),
-      meterValue(4, '2025-05-01T10:30:00.000Z', 'Power.Active.Import', '7400', 'W'),
-    ];
+    const values = halfHourApart();
     const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: values })));
     off = liveBench(client);
     const { container } = render(withBench(client, screens, '/transactions/12'));

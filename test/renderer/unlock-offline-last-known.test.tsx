@@ -3,35 +3,18 @@
 // While the charger is offline those are the last it sent: the radios say so, as the panels' connector
 // picker does ("Connector 2 · Charging (last known) · session of TAG-ALICE (last known)", and since when),
 // never as if live. A live charger's radios list them plainly.
-import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen } from '@testing-library/react';
-import { fakeClient, withBench } from './fake-client';
-import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { aTransaction } from './builders';
+import { lastSeen, oneCharging, renderVcp2Panel, resetBenchAfterEach, vcp2Bench } from './offline-ops-fixtures';
 import { formatWhen } from '../../src/renderer/src/components/format';
 
-const lastSeen = minutesAgo(5);
+const bench = (connected: boolean) => vcp2Bench(connected, oneCharging(), { 17: aTransaction(17, 'VCP2', 2, 'TAG-ALICE') });
 
-function bench(connected: boolean) {
-  useBench.setState({
-    ...initialBenchState,
-    link: 'open',
-    loaded: true,
-    chargers: { VCP2: aCharger('VCP2', { connected, lastSeen: connected ? minutesAgo(0) : lastSeen, connectors: [aConnector(0), aConnector(1), aConnector(2, { status: 'Charging' })] }) },
-    activeTransactions: { 17: aTransaction(17, 'VCP2', 2, 'TAG-ALICE') },
-  });
-}
-
-const client = () => fakeClient({ 'operations:list': () => [], 'settings:get': () => ({ heartbeatInterval: 300 }) as never });
-
-afterEach(() => {
-  cleanup();
-  useBench.setState(initialBenchState, true);
-});
+resetBenchAfterEach();
 
 function radios(): string[] {
-  render(withBench(client(), <OperationsPanel chargerId="VCP2" initial="UnlockConnector" />));
+  renderVcp2Panel('UnlockConnector');
   return screen.getAllByRole('radio').map((r) => r.closest('label')?.textContent ?? '');
 }
 
