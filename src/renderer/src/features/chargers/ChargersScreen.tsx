@@ -2,7 +2,7 @@
 // do not make the page stutter): connection, connector statuses, last heartbeat and what each charger
 // said it is. Unknown chargers appear as they connect; a row opens the charger's detail; the
 // selected ones get an operation through the send dialog the app hands in.
-import { createContext, useCallback, useContext, useMemo, useState, type ComponentType } from 'react';
+import { createContext, memo, useCallback, useContext, useMemo, useState, type ComponentType } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -16,7 +16,7 @@ import AddIcon from '@mui/icons-material/Add';
 import SendIcon from '@mui/icons-material/Send';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import { alpha } from '@mui/material/styles';
-import { DataGrid, GRID_CHECKBOX_SELECTION_COL_DEF, type DataGridProps, type GridCellParams, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
+import { GRID_CHECKBOX_SELECTION_COL_DEF, type DataGridProps, type GridCellParams, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { NARROW_WINDOW } from '../../app/theme';
 import { useBench } from '../../stores/bench';
@@ -34,6 +34,7 @@ import type { ChargerView, ConnectorView } from '../../../../shared/api/views';
 import { ConnectionChip, RegistrationChip, silentDropOf } from './chargerFields';
 import { RegisterChargerDialog, useRegisterBlocked } from './RegisterChargerDialog';
 import { useChargerRefresh } from './useChargerRefresh';
+import { chargerOrder, concernRank, sameFields, SteadyCell, SteadyDataGrid } from './steadyRows';
 
 /** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order; `stale` draws them as last known. */
 export function ConnectorChips({ connectors, stale = false }: { connectors: ConnectorView[]; stale?: boolean }) {
@@ -68,6 +69,59 @@ export function ConnectorChips({ connectors, stale = false }: { connectors: Conn
   );
 }
 
+// A cell's content, drawn again only when what it shows changed (a charger's news changes a field or two
+// of its row, most often only when it was last heard from): the rest of the row's cells stay as drawn.
+const IdCell = memo(function IdCell({ id }: { id: string }) {
+  return (
+    <Stack sx={{ py: 0.5, gap: 0.5, minWidth: 0, maxWidth: '100%' }}>
+      {/* A long id wraps rather than lose its end (what tells a site's chargers apart). */}
+      <Typography component="span" sx={{ fontFamily: monoFont, fontWeight: 600, fontSize: '0.875rem', overflowWrap: 'anywhere' }}>
+        {id}
+      </Typography>
+      {/* Virtual, and fault switches on; a connector's problem is on its chip, and the row stands out. */}
+      <ChargerBadges chargerId={id} />
+    </Stack>
+  );
+});
+
+const HeartbeatCell = memo(function HeartbeatCell({ iso }: { iso: ChargerView['lastHeartbeat'] }) {
+  return (
+    <Tooltip title={iso ? formatTime(iso) : 'No Heartbeat received yet'}>
+      <span>
+        <Ago iso={iso} />
+      </span>
+    </Tooltip>
+  );
+});
+
+const ModelCell = memo(function ModelCell({ boot }: { boot: ChargerView['boot'] }) {
+  return boot ? (
+    <Box sx={{ lineHeight: 1.3, py: 0.5 }}>
+      <Typography variant="body2">{boot.chargePointVendor}</Typography>
+      <Typography variant="caption" color="text.secondary">
+        {boot.chargePointModel}
+      </Typography>
+    </Box>
+  ) : (
+    <Typography variant="body2" color="text.secondary">
+      Not booted yet
+    </Typography>
+  );
+});
+
+// A long version (a build number, a hash) wraps anywhere rather than losing its middle.
+const FirmwareCell = memo(function FirmwareCell({ value }: { value: string }) {
+  return (
+    <Typography variant="body2" title={value} sx={{ overflowWrap: 'anywhere', lineHeight: 1.3 }}>
+      {value}
+    </Typography>
+  );
+});
+
+const BootCell = memo(function BootCell({ status }: { status: ChargerView['registrationStatus'] }) {
+  return <RegistrationChip status={status} short />;
+});
+
 /**
  * The list's columns. Their least widths (with the selection column's 50 px) fit a 1280 px window beside the
  * navigation with room for a vertical scrollbar, so the list never scrolls sideways; wider, the flex
@@ -79,16 +133,7 @@ export const chargerColumns: GridColDef<ChargerView>[] = [
     headerName: 'Charger',
     minWidth: 100,
     flex: 0.8,
-    renderCell: ({ row }) => (
-      <Stack sx={{ py: 0.5, gap: 0.5, minWidth: 0, maxWidth: '100%' }}>
-        {/* A long id wraps rather than lose its end (what tells a site's chargers apart). */}
-        <Typography component="span" sx={{ fontFamily: monoFont, fontWeight: 600, fontSize: '0.875rem', overflowWrap: 'anywhere' }}>
-          {row.id}
-        </Typography>
-        {/* Virtual, and fault switches on; a connector's problem is on its chip, and the row stands out. */}
-        <ChargerBadges chargerId={row.id} />
-      </Stack>
-    ),
+    renderCell: ({ row }) => <IdCell id={row.id} />,
   },
   {
     field: 'connected',
@@ -105,13 +150,7 @@ export const chargerColumns: GridColDef<ChargerView>[] = [
     width: 125,
     type: 'dateTime',
     valueGetter: (v: string | null) => (v ? new Date(v) : null),
-    renderCell: ({ row }) => (
-      <Tooltip title={row.lastHeartbeat ? formatTime(row.lastHeartbeat) : 'No Heartbeat received yet'}>
-        <span>
-          <Ago iso={row.lastHeartbeat} />
-        </span>
-      </Tooltip>
-    ),
+    renderCell: ({ row }) => <HeartbeatCell iso={row.lastHeartbeat} />,
   },
   {
     field: 'model',
@@ -119,19 +158,7 @@ export const chargerColumns: GridColDef<ChargerView>[] = [
     minWidth: 120,
     flex: 1,
     valueGetter: (_v, row) => (row.boot ? `${row.boot.chargePointVendor} ${row.boot.chargePointModel}` : ''),
-    renderCell: ({ row }) =>
-      row.boot ? (
-        <Box sx={{ lineHeight: 1.3, py: 0.5 }}>
-          <Typography variant="body2">{row.boot.chargePointVendor}</Typography>
-          <Typography variant="caption" color="text.secondary">
-            {row.boot.chargePointModel}
-          </Typography>
-        </Box>
-      ) : (
-        <Typography variant="body2" color="text.secondary">
-          Not booted yet
-        </Typography>
-      ),
+    renderCell: ({ row }) => <ModelCell boot={row.boot} />,
   },
   {
     field: 'firmware',
@@ -139,14 +166,9 @@ export const chargerColumns: GridColDef<ChargerView>[] = [
     minWidth: 90,
     flex: 0.6,
     valueGetter: (_v, row) => row.boot?.firmwareVersion ?? '',
-    // A long version (a build number, a hash) wraps anywhere rather than losing its middle.
-    renderCell: ({ value }) => (
-      <Typography variant="body2" title={value} sx={{ overflowWrap: 'anywhere', lineHeight: 1.3 }}>
-        {value}
-      </Typography>
-    ),
+    renderCell: ({ value }) => <FirmwareCell value={value as string} />,
   },
-  { field: 'registrationStatus', headerName: 'Boot', width: 110, renderCell: ({ row }) => <RegistrationChip status={row.registrationStatus} short /> },
+  { field: 'registrationStatus', headerName: 'Boot', width: 110, renderCell: ({ row }) => <BootCell status={row.registrationStatus} /> },
   {
     field: 'registered',
     headerName: 'Registered',
@@ -169,9 +191,10 @@ function ConnectionCell({ charger }: { charger: ChargerView }) {
   const { refusals, drops, heartbeatInterval } = useContext(FleetContext);
   const silence = silenceOf(charger, heartbeatInterval, useNow());
   return (
-    <ConnectionChip
+    <SteadyConnectionChip
       connected={charger.connected}
-      lastSeen={charger.lastSeen}
+      // Shown for an offline charger only: an online one's, new with each frame it sends, would draw the chip again for nothing.
+      lastSeen={charger.connected ? undefined : charger.lastSeen}
       never={neverConnected(charger)}
       admissionChange={charger.admissionChange}
       withLastSeen
@@ -187,13 +210,22 @@ function LiveConnectorChips({ charger }: { charger: ChargerView }) {
   const linkDown = useBench((s) => linkProblem(s.link, s.linkSince) !== null);
   const { heartbeatInterval } = useContext(FleetContext);
   const silent = silenceOf(charger, heartbeatInterval, useNow()) !== null;
-  return <ConnectorChips connectors={charger.connectors} stale={linkDown || !charger.connected || silent} />;
+  return <SteadyConnectorChips connectors={charger.connectors} stale={linkDown || !charger.connected || silent} />;
 }
 
-const concernRank = (c: ChargerView) => {
-  const levels = c.connectors.map(connectorConcern);
-  return levels.includes('fault') ? 0 : levels.includes('warning') ? 1 : 2;
-};
+type ConnectionChipProps = Parameters<typeof ConnectionChip>[0];
+const sameOrNone = <T extends object>(a: T | null | undefined, b: T | null | undefined, same: (a: T, b: T) => boolean) => a === b || (!!a && !!b && same(a, b));
+/** The chip drawn again only when what it says changed: a silence or a drop worked out anew is the same when its fields are. */
+const SteadyConnectionChip = memo(ConnectionChip, (a: ConnectionChipProps, b: ConnectionChipProps) =>
+  (Object.keys({ ...a, ...b }) as Array<keyof ConnectionChipProps>).every((k) =>
+    k === 'silence'
+      ? sameOrNone(a.silence, b.silence, (x, y) => x.since === y.since && sameOrNone(x.interval, y.interval, sameFields))
+      : k === 'silentDrop'
+        ? sameOrNone(a.silentDrop, b.silentDrop, sameFields)
+        : Object.is(a[k], b[k]),
+  ),
+);
+const SteadyConnectorChips = memo(ConnectorChips);
 
 function EmptyState({ onRegister }: { onRegister: () => void }) {
   const port = useBench((s) => s.status?.port);
@@ -236,7 +268,7 @@ export type SendDialogSlot = ComponentType<{ chargerIds: string[]; open: boolean
 // What the grid is handed stays the same object from one render to the next (module constants, callbacks
 // kept): any new prop makes the grid redraw every row in sight (and a new getRowHeight measure them again),
 // so ticking one checkbox redrew them all. With them kept, a selection change redraws the rows whose
-// selection changed only.
+// selection changed only. The rows' new lists go to it another way (SteadyDataGrid), for the same reason.
 const autoHeight = () => 'auto' as const;
 const concernClass: DataGridProps<ChargerView>['getRowClassName'] = ({ row }) => ['concern-fault', 'concern-warning', ''][concernRank(row)];
 const gridSx: DataGridProps['sx'] = {
@@ -250,6 +282,7 @@ const gridSx: DataGridProps['sx'] = {
   '& .concern-fault': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.error.main}`, bgcolor: (t) => alpha(t.palette.error.main, 0.06) },
   '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },
 };
+const gridSlots: DataGridProps['slots'] = { cell: SteadyCell };
 const isCheckbox = (p: GridCellParams) => p.field === GRID_CHECKBOX_SELECTION_COL_DEF.field;
 
 const COLUMNS_KEY = 'chargebench.chargers.columns';
@@ -285,8 +318,9 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   const { refusals, drops } = useConnectionNews();
   const heartbeatInterval = useBenchSettings()?.heartbeatInterval ?? null;
   const fleet = useMemo(() => ({ refusals, drops, heartbeatInterval }), [refusals, drops, heartbeatInterval]);
-  // Online first, and among them the ones that need a look.
-  const rows = useMemo(() => Object.values(chargersById).sort((a, b) => Number(b.connected) - Number(a.connected) || concernRank(a) - concernRank(b) || a.id.localeCompare(b.id)), [chargersById]);
+  // Online first, and among them the ones that need a look (not sorted again while no charger can have moved).
+  const [order] = useState(chargerOrder);
+  const rows = useMemo(() => order(chargersById), [order, chargersById]);
   const online = rows.filter((c) => c.connected).length;
   // The grid keeps the selection itself (told here what it is, for the send button): handed back to it as a
   // prop, every change of it was a new prop, and a new prop redraws every row of the grid.
@@ -357,7 +391,7 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
       ) : (
         <Paper sx={{ flex: 1, minHeight: 280, overflow: 'hidden' }}>
           <FleetContext.Provider value={fleet}>
-            <DataGrid
+            <SteadyDataGrid
               label="Chargers"
               rows={rows}
               columns={chargerColumns}
@@ -372,6 +406,7 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
               onCellKeyDown={openChargerByKey}
               hideFooter={rows.length <= 100}
               getRowClassName={concernClass}
+              slots={gridSlots}
               sx={gridSx}
             />
           </FleetContext.Provider>
