@@ -18,8 +18,17 @@ export class BenchError extends Error {
 export function parse<T extends z.ZodType>(schema: T, value: unknown, where: string): z.infer<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
-  const { field: named, message } = firstIssue(r.error);
+  const { field: named, message: zodMessage } = firstIssue(r.error);
   const issue = r.error.issues[0];
+  // A field left out is said to be required (with its choices), not "Invalid option: expected one of…".
+  const missing = issue && issue.path.length > 0 && (issue.code === 'invalid_value' || issue.code === 'invalid_type') && valueAt(value, issue.path) === undefined;
+  const message = missing ? `is required${issue.code === 'invalid_value' ? ` (one of ${issue.values.map(String).join(', ')})` : ''}` : zodMessage;
   const field = issue?.code === 'unrecognized_keys' && issue.keys.length ? [...issue.path, issue.keys[0]].map(String).join('.') : named;
   throw new BenchError(400, `Invalid ${where}${field ? ` field "${field}"` : ''}: ${message}`, { field: field || where });
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
 }

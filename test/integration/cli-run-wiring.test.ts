@@ -100,6 +100,24 @@ describe('a bench on fake time with a built-in virtual charger', () => {
     expect(errors).toEqual([`chargebench test: stopped by SIGTERM again, quitting at once: not written: the JUnit report (--junit ${xml})`]);
   }, 60_000);
 
+  it('says a case the stop came too late for finished before it, with its verdict (not only "ending the case in progress (inconclusive)")', async () => {
+    const { open, interrupt } = opened(bench, target.id, target);
+    const { logs } = captured();
+    // The stop does not take effect before the case ends (it had sent its last step): the case passes all the same.
+    vi.spyOn(bench.conformance, 'stop').mockImplementation(() => undefined as never);
+    const off = bench.bus.subscribe((e: BenchEvent) => {
+      // Once every listener heard the case begin (the command's own too).
+      if (e.type === 'testRunChanged' && e.run.caseId === 'TC_003_CS' && !interrupt.by) queueMicrotask(() => interrupt.by || interrupt.heard('SIGTERM'));
+    });
+    cleanup.push(off);
+    await runOnCharger({ command: 'test', opts: { virtual: true }, cases: cases(['TC_003_CS']), data: defaultTestData(), open });
+    const text = logs.join('\n');
+    expect(text).toContain('Stopped by SIGTERM: ending the case in progress (inconclusive)');
+    const said = text.indexOf('TC_003_CS finished before the stop took effect: PASS');
+    expect(said).toBeGreaterThan(text.indexOf('Stopped by SIGTERM'));
+    expect(said).toBeLessThan(text.search(/PASS +TC_003_CS/));
+  }, 60_000);
+
   it('runs nothing when stopped while the charger connects, even though it is connected', async () => {
     const { logs } = captured();
     const { open, interrupt } = opened(bench, target.id, target);

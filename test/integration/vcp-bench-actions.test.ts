@@ -33,7 +33,7 @@ describe('virtual charger physical actions against the bench', () => {
     expect(h.since(m)).toEqual(roundTrip('StatusNotification(1:Preparing)'));
 
     m = h.mark();
-    expect(await h.vcp.presentIdTag(1, 'A-TAG-1')).toMatchObject({ accepted: true, message: 'Transaction started on connector 1' });
+    expect(await h.vcp.presentIdTag(1, 'A-TAG-1')).toMatchObject({ accepted: true, confirmed: true, message: expect.stringMatching(/^Transaction \d+ started on connector 1$/) });
     await h.quiet();
     expect(h.since(m)).toEqual([...roundTrip('Authorize(A-TAG-1)', 'Accepted'), ...roundTrip('StartTransaction(1:A-TAG-1)', 'Accepted'), ...roundTrip('StatusNotification(1:Charging)')]);
     const start = h.payloads('StartTransaction', m)[0];

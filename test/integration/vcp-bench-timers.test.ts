@@ -171,7 +171,11 @@ describe('offline', () => {
     await waitFor(async () => (await suite.tb.request('GET', `/api/chargers/${h.id}`)).body.connected === false);
     const m = h.mark();
     h.vcp.plug(1);
-    expect(await h.vcp.presentIdTag(1, 'T-OFF-1')).toMatchObject({ accepted: true, message: 'Transaction started on connector 1' });
+    expect(await h.vcp.presentIdTag(1, 'T-OFF-1')).toMatchObject({
+      accepted: true,
+      confirmed: false,
+      message: expect.stringMatching(/^Card T-OFF-1 accepted and the session started on connector 1, but the central system has not confirmed it/),
+    });
     await h.advance(90_000);
     expect(await h.vcp.presentIdTag(1, 'T-OFF-1')).toMatchObject({ accepted: true });
     h.vcp.unplug(1);

@@ -182,7 +182,12 @@ describe('authorization', () => {
     h.vcp.plug(2);
     await h.quiet();
     const m = h.mark();
-    expect((await h.vcp.presentIdTag(2, 'E-CTX')).accepted).toBe(true);
+    // The outcome follows the central system's refusal, though the session goes on (suspended).
+    expect(await h.vcp.presentIdTag(2, 'E-CTX')).toMatchObject({
+      accepted: false,
+      status: 'ConcurrentTx',
+      message: expect.stringMatching(/StartTransaction answered ConcurrentTx .*the session stays open but draws no more than MaxEnergyOnInvalidId/),
+    });
     await h.quiet();
     expect(h.since(m)).toEqual([...roundTrip('StartTransaction(2:E-CTX)', 'ConcurrentTx'), ...roundTrip('StatusNotification(2:Charging)'), ...roundTrip('StatusNotification(2:SuspendedEVSE)')]);
     await h.advance(60_000);

@@ -4,7 +4,7 @@
 // Hard reset, Unlock, Change availability and a second Update firmware, with its file, the charger's last
 // status and when. A status from before the charger's last reboot (BootNotification) is said as such, on
 // the overview and in the panels, and the confirmations say it as uncertain: a charger that rebooted and
-// dropped the update never says so. The Update firmware form's retrieve date is not already past.
+// dropped the update never says so. The Update firmware form's retrieve date starts now.
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -157,13 +157,13 @@ describe('a firmware status from before the charger restarted', () => {
 });
 
 describe("the Update firmware form's retrieve date", () => {
-  it('starts at the next minute, not one already past, and says a past date means at once', async () => {
+  it('starts now (not the next minute, which would keep the installer waiting), and says a past date means at once', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2025, 5, 3, 14, 59, 51));
     setUp(siteA(minutesAgo(60)));
     render(withBench(client, <OperationsPanel chargerId="SITE-A" initial="UpdateFirmware" />));
     const field = screen.getByLabelText(/Retrieve date/) as HTMLInputElement;
-    expect(field.value).toBe('2025-06-03T15:00');
-    expect(screen.getByText(/a date already past means at once/)).toBeTruthy();
+    expect(field.value).toBe('2025-06-03T14:59');
+    expect(screen.getByText(/now, unless you change it; a date already past means at once/)).toBeTruthy();
   });
 });

@@ -21,6 +21,7 @@ const healthy: BenchHealth = {
   since: null,
   dataDir: '/data',
   notices: [],
+  conditions: [],
   connections: { open: 1, refusedOverCap: 0, incompleteHandshakes: 0, cutOffUnread: 0, throttled: 0 },
 };
 const ts = '2026-12-01T10:00:00.000Z';
@@ -54,5 +55,19 @@ describe('the health banner', () => {
     expect(screen.getByText(/moved aside to \/data\/damaged/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Close' }));
     expect(screen.queryByText(/moved aside/)).toBeNull();
+  });
+
+  it('shows a condition of now (not "found at start") while it is true, and drops it once it is over', async () => {
+    const client = fakeClient();
+    liveBench(client, { health: healthy });
+    render(withBench(client, <HealthBanner />));
+    const moved = "The bench's FTP server listens on port 46207: port 9332 is in use. Choose another FTP port in Settings to keep it fixed.";
+    act(() => client.emit([{ type: 'healthChanged', health: { ...healthy, conditions: [moved] }, ts }]));
+    expect(screen.getByText(/listens on port 46207/)).toBeTruthy();
+    expect(screen.queryByText('Found at start')).toBeNull();
+    expect(screen.getByText('Needs attention')).toBeTruthy();
+    act(() => client.emit([{ type: 'healthChanged', health: healthy, ts }]));
+    expect(screen.queryByText(/listens on port 46207/)).toBeNull();
+    expect(screen.queryByText('Needs attention')).toBeNull();
   });
 });

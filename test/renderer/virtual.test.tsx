@@ -277,7 +277,7 @@ describe('virtual chargers screen', () => {
   });
 
   it('deletes a charger only after a confirmation that names it', async () => {
-    const client = showing([aVirtualCharger()], { 'virtualChargers:delete': () => null });
+    const client = showing([aVirtualCharger()], { 'virtualChargers:delete': ({ id }) => ({ id, sessions: [], message: `Virtual charger ${id} deleted.` }) });
     const user = userEvent.setup({ delay: null });
     await user.click(within(region('Virtual charger VCP1')).getByRole('button', { name: 'Delete' }));
     const dialog = screen.getByRole('dialog', { name: 'Delete virtual charger VCP1?' });

@@ -15,6 +15,18 @@ export const int = (name: string, min: number, max: number) => (v: string) => {
   return n;
 };
 
+/** Why a file could not be read, in words. */
+export function readProblem(e: NodeJS.ErrnoException): string {
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a directory',
+  };
+  return (e.code && words[e.code]) ?? e.message;
+}
+
 /**
  * A JSON file an option names (`--data t.json`), checked against its schema: on a file that cannot be read,
  * is not JSON or breaks the schema, one line naming the option and the field, and exit 2 (a usage error).
@@ -25,7 +37,13 @@ export function jsonFileOption<S extends z.ZodType>(command: string, option: str
   try {
     input = JSON.parse(readFileSync(resolve(path), 'utf8'));
   } catch (e) {
-    console.error(`chargebench ${command}: ${option} ${path}: ${unreadable?.(e as NodeJS.ErrnoException) ?? (e as Error).message}`);
+    const err = e as NodeJS.ErrnoException;
+    const own = unreadable?.(err);
+    // A file that cannot be read says so in words ("no such file"), not as the system's ENOENT line.
+    if (own === undefined || own === null) {
+      if (err.code) console.error(`chargebench ${command}: ${option}: cannot read ${path}: ${readProblem(err)}`);
+      else console.error(`chargebench ${command}: ${option} ${path}: ${err.message}`);
+    } else console.error(`chargebench ${command}: ${option} ${path}: ${own}`);
     process.exit(2);
   }
   const checked = schema.safeParse(input);

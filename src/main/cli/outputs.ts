@@ -2,7 +2,7 @@
 // that is not there or not writable is a usage error, exit 2, so nobody waits out a long run to lose its
 // report), and written after it, each on its own (one that cannot be written is said on one line, the
 // others are still written, and the command exits 3).
-import { accessSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** A report asked for: the option that names it, its words ("the JSON report") and where it goes. */
@@ -78,6 +78,18 @@ export function unwritten(outputs: Output[], done: ReadonlySet<string>): string 
     .join(', ');
 }
 
+/** The mode of every report file written (rw-r--r--): none holds a secret (the evidence pack keeps no password). */
+export const REPORT_MODE = 0o644;
+
+/** Sets a report's mode (a file already there keeps its own on a write); where the system cannot (not its owner), it stays as it was. */
+function keepMode(file: string): void {
+  try {
+    chmodSync(file, REPORT_MODE);
+  } catch {
+    // Written, but not ours to change (another user's file we may write): its mode stands.
+  }
+}
+
 /**
  * Writes each report asked for; false when one could not be made or written (said on stderr, the others
  * still written). `done` gets the option of each one tried (written or not), as it goes.
@@ -87,7 +99,11 @@ export async function writeOutputs(command: string, outputs: Array<Output & { bo
   for (const o of outputs) {
     if (!o.path) continue;
     try {
-      writeFileSync(resolve(o.path), await o.body());
+      const file = resolve(o.path);
+      writeFileSync(file, await o.body(), { mode: REPORT_MODE });
+      // A report holds no secret and is for others to read: the same mode every time, also over a file left
+      // private (a bench made its data directory's files private, a report written there before included).
+      keepMode(file);
     } catch (e) {
       all = false;
       const err = e as NodeJS.ErrnoException;

@@ -13,7 +13,8 @@ import type { OperatorAnswer, OperatorPrompt } from '../conformance/operator';
 import type { ReportKind } from '../conformance/service';
 import type { TestData } from '../conformance/test-data';
 import type { CaseDefinition, CaseResult, RunResult } from '../conformance/types';
-import { formatClock } from '../../shared/format/time';
+import { formatClock, formatDateTime } from '../../shared/format/time';
+import { timesInText } from '../../shared/format/times-in-text';
 import { featureProfiles, type FeatureProfile } from '../../shared/ocpp16';
 import type { PicsDeclaration } from '../conformance/pics';
 import { chargerIdArg, dataDirOption, int, listItems } from './options';
@@ -122,18 +123,23 @@ export interface OpenRun {
   close(): Promise<void>;
 }
 
+/** Where a request of a conformance run comes from, as the UI's prompt says it: "TC_003_CS step 1", or what the bench is doing. */
+export const caseStepOf = (p: OperatorPrompt): string => p.during ?? `${p.caseId} step ${p.step}`;
+
 /**
  * Asks the person at the charger on the terminal: Enter = done, c = cannot, s = skip; 'timeout' when nobody
  * answered in time (saying what that does: the prompt's own words, e.g. while the charger is put back, the
- * run goes on); 'stopped' when the question was withdrawn (the run stopped, or answered elsewhere). A request
+ * run goes on); 'stopped' when the question was withdrawn (the run stopped, or answered elsewhere). Each
+ * request says where it comes from (`where`: a conformance run's case and step, "TC_003_CS step 1"); one
  * that is not a step of the case says what the bench is doing ("Putting the charger back after TC_003_CS").
  */
-export function terminalAsk(rl: Interface): (p: OperatorPrompt, withdrawn: AbortSignal) => Promise<OperatorAnswer> {
+export function terminalAsk(rl: Interface, where: (p: OperatorPrompt) => string | undefined = caseStepOf): (p: OperatorPrompt, withdrawn: AbortSignal) => Promise<OperatorAnswer> {
   return async (p, withdrawn) => {
     if (withdrawn.aborted) return 'stopped';
     const timeout = AbortSignal.timeout(p.timeoutS * 1000);
     try {
-      const question = `\n>>> ${p.during ? `${printable(p.during)}: ` : ''}${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
+      const from = where(p);
+      const question = `\n>>> ${from ? `${printable(from)}: ` : ''}${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
       const answer = (await rl.question(question, { signal: AbortSignal.any([withdrawn, timeout]) })).trim().toLowerCase();
       return answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done';
     } catch {
@@ -206,15 +212,19 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
         console.log(printable(`Waiting for ${chargerId} to connect (${timeoutS ? `up to ${timeoutS} s` : 'no time limit'}, --connect-timeout); its central system URL is one of:`));
         for (const url of urls) console.log(printable(url));
       }
+      const already = bench.connectedChargers().includes(chargerId);
       const how = await waitForConnection(bench, chargerId, timeoutS, interrupt.signal);
       if (how === 'stopped' || interrupt.signal.aborted) return interrupt.status;
       if (how === 'timeout') {
         console.error(printable(`chargebench ${command}: ${chargerId} did not connect within ${timeoutS} s (--connect-timeout); nothing was run`));
         return exitStatus.notConnected;
       }
+      // The person at a real charger sees it came, before anything is asked of them.
+      if (!target) console.log(printable(`${formatClock(Date.now())}  ${chargerId} ${already ? 'is connected' : 'connected'}`));
       return null;
     };
-    const ask = rl ? terminalAsk(rl) : async () => 'skip' as const;
+    // A commissioning's requests name its step as its checks screen does; a conformance run's, the case and step.
+    const ask = rl ? terminalAsk(rl, command === 'commission' ? (p) => p.during ?? `Step ${p.caseId}` : caseStepOf) : async () => 'skip' as const;
     const noOperator = !target && !rl ? 'the run had no terminal to ask (stdin is not a terminal)' : undefined;
     return { bench, chargerId, target, interrupt, ask, connected, close, ...(noOperator && { noOperator }) };
   } catch (e) {
@@ -232,11 +242,19 @@ export function caseLines(c: CaseResult, now = Date.now()): string[] {
   const head = `${formatClock(now)}  ${verdictWords[c.verdict].trim().padEnd(labelWidth)} `;
   const lines = [printable(`${head}${c.id.padEnd(15)} ${c.title}`)];
   const indent = ' '.repeat(head.length);
-  if (c.reason && c.verdict !== 'pass') lines.push(`${indent}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${c.reason}`)}`);
+  // The times the engine names (ISO UTC in the record) as the terminal writes its times.
+  const clock = (text: string) => timesInText(text, (iso) => formatClock(iso), { of: c.startedAt, dated: (iso) => formatDateTime(iso) });
+  if (c.reason && c.verdict !== 'pass') lines.push(`${indent}${printable(`${c.decidingStep ? `step ${c.decidingStep}: ` : ''}${clock(c.reason)}`)}`);
   // What the case or step noted for the reader, whatever its verdict (a commissioning: the charger offline during the session).
-  for (const o of c.observations) if (o.note) lines.push(`${indent}${printable(`Note: ${o.text}`)}`);
+  for (const o of c.observations) if (o.note) lines.push(`${indent}${printable(`Note: ${clock(o.text)}`)}`);
   return lines;
 }
+
+/** A case as it starts: "16:41:36  TC_003_CS: Regular Charging Session - Plugin First". */
+export const caseStartLine = (id: string, title: string | undefined, now = Date.now()): string => printable(`${formatClock(now)}  ${id}${title ? `: ${title}` : ''}`);
+
+/** A case a signal's stop came too late for: it ended with its verdict, which stands (not inconclusive, as the stop's line said it would be). */
+export const finishedBeforeStop = (c: Pick<CaseResult, 'id' | 'verdict'>): string => `${c.id} finished before the stop took effect: ${verdictWords[c.verdict].trim()}`;
 
 export function printCase(c: CaseResult): void {
   for (const line of caseLines(c)) console.log(line);
@@ -293,6 +311,9 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     // What the run and the case in progress changed on the charger, for a second Ctrl-C that leaves it so.
     const changes = changesTo(bench, chargerId);
     let caseId: string | null = null;
+    // The case in progress when a signal stopped the run: one that ends with a verdict all the same finished before the stop took effect.
+    let stoppedIn: string | null = null;
+    const titles = new Map(r.cases.map((c) => [c.id, c.title]));
     interrupt.left = () => [caseId && `${caseId} was in progress`, changes.describe()].filter(Boolean).join('; ');
     // Before the first case (the run's setup) no case is in progress: the words say so.
     interrupt.stopsRun(() =>
@@ -301,6 +322,7 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
         : 'ending the run before its first case (none has started), putting the charger back, writing the reports',
     );
     const stop = () => {
+      stoppedIn = caseId;
       changes.freeze();
       // This run, by its id, from the moment it is started (setting up included); one that has already ended stands as it ended.
       try {
@@ -314,10 +336,14 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     if (interrupt.signal.aborted) stop();
     let asking: AbortController | null = null;
     const off = bench.bus.subscribe((e) => {
-      if (e.type === 'testCaseFinished' && e.runId === runId) printCase(e.result);
-      else if (e.type === 'testRunChanged' && e.run.id === runId && e.run.caseId !== caseId) {
+      if (e.type === 'testCaseFinished' && e.runId === runId) {
+        if (e.result.id === stoppedIn && e.result.verdict !== 'inconclusive') console.log(finishedBeforeStop(e.result));
+        printCase(e.result);
+      } else if (e.type === 'testRunChanged' && e.run.id === runId && e.run.caseId !== caseId) {
         caseId = e.run.caseId;
         if (caseId) changes.reset();
+        // At a real charger each case is named as it starts, so what the person is asked next has its context.
+        if (caseId && !open.target) console.log(caseStartLine(caseId, titles.get(caseId)));
       } else if (e.type === 'testPrompt' && e.runId === runId) {
         // A new question, or the one asked withdrawn (the run stopped, or it was answered through the UI or the API).
         asking?.abort();

@@ -138,9 +138,9 @@ function describeEvent(e: BenchEvent): string | null {
       return `${e.operation.chargerId} ${e.operation.action}: ${e.operation.outcome}`;
     case 'uploadChanged':
       if (e.upload.status === 'receiving') return e.upload.bytes === 0 ? `${e.upload.chargerId} is uploading ${e.upload.name} over ${e.upload.via.toUpperCase()}` : null;
-      return e.upload.status === 'received'
-        ? `${e.upload.chargerId} uploaded ${e.upload.name} (${e.upload.bytes} bytes) over ${e.upload.via.toUpperCase()}`
-        : `${e.upload.chargerId}'s upload of ${e.upload.name} failed: ${e.upload.error}`;
+      if (e.upload.status === 'received') return `${e.upload.chargerId} uploaded ${e.upload.name} (${e.upload.bytes} bytes) over ${e.upload.via.toUpperCase()}`;
+      if (e.upload.status === 'incomplete') return `${e.upload.chargerId}'s upload of ${e.upload.name} may be incomplete (${e.upload.bytes} bytes kept): ${e.upload.error}`;
+      return `${e.upload.chargerId}'s upload of ${e.upload.name} failed: ${e.upload.error}`;
     default:
       return null;
   }

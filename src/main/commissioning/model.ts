@@ -149,7 +149,7 @@ export function openOf(
   const last = c.runs?.at(-1);
   if (last?.outcome === 'stopped') {
     const notRun = c.steps.filter((s) => !s.result).length;
-    open.push(`The last run was stopped${notRun ? `: ${notRun} step${notRun === 1 ? '' : 's'} not run yet (Run all runs them)` : ''}`);
+    open.push(`The last run was stopped${notRun ? `: ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
   }
   for (const p of c.setupProblems ?? []) open.push(`Before the first step of the last run, not put right: ${p}`);
   for (const s of judgedSteps(c)) {

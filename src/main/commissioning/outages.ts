@@ -142,3 +142,24 @@ export function unmeasuredWords(o: Outage, clock: Clock): string {
 export function noteOutages(t: CaseContext, outages: Outage[], end: number): void {
   for (const o of outages) t.observations.push({ at: new Date(o.from).toISOString(), text: outageWords(o, end, simulatedClock(t.clock)), messageId: null, note: true });
 }
+
+/**
+ * One outage during a step other than the test session (which says where in the session it was: outageWords),
+ * in the same words: "The charger was offline for 40 s during this step (… to …)."
+ */
+export function stepOutageWords(o: Outage, end: number, simulated = false): string {
+  const at = (ms: number) => noteTime(ms, simulated);
+  const began = alreadyOfflineWords(o, at);
+  if (began) return o.to !== null ? `${began} and came back at ${at(o.to)}.` : `${began}, and had not come back when the step ended at ${at(end)} (${formatDuration(end - o.from)} later).`;
+  if (o.replaced && o.to !== null && o.to <= o.from)
+    return `The charger reconnected (its old connection replaced) at ${at(o.to)}, during this step: the bench had not noticed the old connection drop, and no message came on it during the step to tell since when it was gone.`;
+  if (o.replaced && o.to !== null)
+    return `The charger was offline for ${formatDuration(o.to - o.from)} during this step (${at(o.from)}, its last message on the old connection, to ${at(o.to)}, when it reconnected and the new connection replaced the old one).`;
+  if (o.to !== null) return `The charger was offline for ${formatDuration(o.to - o.from)} during this step (${at(o.from)} to ${at(o.to)}).`;
+  return `The charger went offline at ${at(o.from)}, during this step, and had not come back when the step ended at ${at(end)} (${formatDuration(end - o.from)} later).`;
+}
+
+/** Keeps each outage during a step (not the test session's: it notes its own) with the step's result, as a note. */
+export function noteStepOutages(t: CaseContext, outages: Outage[], end: number): void {
+  for (const o of outages) t.observations.push({ at: new Date(o.from).toISOString(), text: stepOutageWords(o, end, simulatedClock(t.clock)), messageId: null, note: true });
+}

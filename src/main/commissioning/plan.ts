@@ -10,7 +10,7 @@ import { LIMIT_TOLERANCE, loadLimitW, session, type StepResultOf } from './sessi
 import { LOAD_LIMIT_STEP } from '../../shared/api/session-limit';
 import { inWords, PlainFailure } from './words';
 import { availabilityEach, unlockEach } from './each-connector';
-import { judgedThroughOutage } from './prompts';
+import { reader } from './reader';
 
 export { loadLimitW, readings } from './session';
 
@@ -126,19 +126,6 @@ async function baseline(t: CaseContext, template: CommissioningTemplate): Promis
     'every key of the baseline at its wanted value',
     `${wrong.join(', ')} ${wrong.length === 1 ? 'is' : 'are'} not: where the charger answers Rejected or the key is read-only, set it in the vendor's tool`,
   );
-}
-
-/** The installer's card, as the charger sends it (chargers that add a serial or change the case show here). */
-async function reader(t: CaseContext, template: CommissioningTemplate): Promise<void> {
-  t.answerIdTags({ [template.testIdTag]: { status: 'Accepted' } });
-  // The charger offline while the card was to reach the bench leaves the reader unjudged (inconclusive), not failed.
-  await judgedThroughOutage(t, 'for the card', 'the card reader could not be checked (a card presented while the charger is offline does not reach the bench)', async () => {
-    await t.operator({ kind: 'presentIdTag', connectorId: t.connectorId, idTag: template.testIdTag });
-    const auth = await t.expect('Authorize', { title: 'Charger sends the card to the bench (Authorize)' });
-    t.measure('Card as sent by the charger', auth.payload.idTag, auth.payload.idTag === template.testIdTag, template.testIdTag);
-    t.check(auth.payload.idTag === template.testIdTag, `the card sent as ${template.testIdTag}`, `the charger sent "${String(auth.payload.idTag)}": it alters tags (check its reader settings)`);
-    await t.expect('StatusNotification', { where: { connectorId: t.connectorId, status: 'Preparing' }, title: 'Charger accepts the card (Preparing)' });
-  });
 }
 
 export function offlinePolicyOf(c: Record<string, string | null>, listVersion: number): OfflinePolicy {

@@ -5,7 +5,7 @@ import type { CaseContext } from '../conformance/context';
 import { Inconclusive, StepFailure } from '../conformance/types';
 import { FakeClock } from '../clock';
 import { formatDuration } from '../../shared/format/time';
-import { alreadyOfflineWords, noteTime, watchConnection } from './outages';
+import { alreadyOfflineWords, noteStepOutages, noteTime, watchConnection } from './outages';
 
 /**
  * A person's prompts in a commissioning's words: the step named by its title ("in the step “Card reader”",
@@ -29,6 +29,9 @@ export function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: 
   };
   return { ...o, operator: new PromptOperator((p) => inner.perform(dress(p))) };
 }
+
+/** A step left unjudged by the charger being offline: its reason names the outage. */
+export class OutageInconclusive extends Inconclusive {}
 
 /** Actuals of a wait or a request that the charger being offline explains (nothing came, no answer after a drop, not connected). */
 export const offlineActual = /^(nothing came|no answer: the connection dropped|the charger was not connected)/;
@@ -59,18 +62,26 @@ export interface OutageUnjudged {
  * naming that outage: when the charger went offline and whether it came back, then what to do. A blip earlier
  * in the step, with the charger online all through what failed, leaves a failure a failure; so does a step
  * the run's Stop cut short (the caller says it was stopped). The prompted steps and every commissioning step
- * (words.ts inWords) are judged through it.
+ * (words.ts inWords) are judged through it. `noteAll`: every outage during the step is kept as a note of its
+ * result (noteStepOutages), whatever the verdict, except one the result's reason already names.
  */
-export async function throughOutage(t: CaseContext, run: () => Promise<void>, explained: (e: StepFailure) => OutageUnjudged | null): Promise<void> {
+export async function throughOutage(t: CaseContext, run: () => Promise<void>, explained: (e: StepFailure) => OutageUnjudged | null, noteAll = false): Promise<void> {
   const watch = watchConnection(t, () => 'before');
+  // Every outage of the step kept as a note of its result (as the test session keeps its own), unless the result's reason names it.
+  const noted = () => noteAll && noteStepOutages(t, watch.stop(), t.clock.now());
   try {
     await run();
+    noted();
   } catch (e) {
     const end = t.clock.now();
     const outages = watch.stop().filter((o) => o.to === null || o.to >= end - t.data.chargerTimeoutS * 1000);
     const lost = outages.at(-1);
     const words = lost && !t.host.signal?.aborted && e instanceof StepFailure ? explained(e) : null;
-    if (!lost || !words) throw e;
+    if (!lost || !words) {
+      // A step left inconclusive by an outage (a prompted step's own watch) names it in its reason already.
+      if (!(e instanceof OutageInconclusive)) noted();
+      throw e;
+    }
     const at = (ms: number) => noteTime(ms, t.clock instanceof FakeClock);
     // A request that found the charger already gone gives up at once: no "0 s later".
     const later = end - lost.from >= 1000 ? ` ${formatDuration(end - lost.from)} later,` : '';
@@ -84,7 +95,7 @@ export async function throughOutage(t: CaseContext, run: () => Promise<void>, ex
           : lost.to === null
             ? `The charger went offline at ${at(lost.from)}, ${words.during}, and had not come back${later} when the step gave up`
             : `The charger was offline from ${at(lost.from)} to ${at(lost.to)}, ${words.during}${outages.length > 1 ? ` (offline ${outages.length} times)` : ''}`;
-    throw new Inconclusive(`${outage}: ${words.unjudged}. Check the charger's network connection (and its power), then Run again.`);
+    throw new OutageInconclusive(`${outage}: ${words.unjudged}. Check the charger's network connection (and its power), then Run again.`);
   } finally {
     watch.stop();
   }

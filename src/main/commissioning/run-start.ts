@@ -2,9 +2,11 @@
 // started on an offline charger is accepted and waits for it to connect (the engine waits up to the test
 // data's operatorTimeoutS); once it is connected, the bench reads and prepares it. Either way the words name
 // the first step requested and how many steps were requested ("waiting for VBAD to connect before
-// Configuration baseline; 1 step requested"), and the faces are told when the charger connects or goes.
+// Configuration baseline; 1 step requested"), and the faces are told when the charger connects or goes, and
+// of each session the preparation ends as it ends.
 import type { Bench } from '../core/bench';
-import type { CommissioningView } from '../../shared/api/commissioning';
+import type { CommissioningView, SessionEndedAtStart } from '../../shared/api/commissioning';
+import { EndedInSetup } from './sessions-ended';
 import { runningOf, type WindDown } from './wind-down';
 
 /**
@@ -28,10 +30,21 @@ export class RunStart {
     private readonly requested: number,
     /** Told when the words change (the faces are told). */
     onChange: () => void,
+    /** The run's window in the record: the sessions its preparation has ended so far are kept there as each ends (the faces told). */
+    window?: { sessionsEnded?: SessionEndedAtStart[] },
   ) {
-    this.off = bench.bus.subscribe((e) => {
+    const off = bench.bus.subscribe((e) => {
       if ((e.type === 'chargerConnected' || e.type === 'chargerDisconnected') && e.chargerId === chargerId) onChange();
     });
+    const ended = new EndedInSetup(bench, chargerId, (list) => {
+      if (!window) return;
+      window.sessionsEnded = list;
+      onChange();
+    });
+    this.off = () => {
+      off();
+      ended.dispose();
+    };
   }
 
   /** What the run does before its first step, in words. */

@@ -7,7 +7,7 @@ import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { noOperator } from '../conformance/unattended';
 import { runConformance, type RunEvent } from '../conformance/runner';
-import { COMMISSIONING_RUN } from './run-options';
+import { commissioningRun } from './run-options';
 import { runOperator, type RunOperator } from '../conformance/attended';
 import { defaultTestData } from '../conformance/test-data';
 import type { PicsDeclaration } from '../conformance/pics';
@@ -183,12 +183,12 @@ export class CommissioningService {
       plan,
     );
     const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve() };
-    entry.start = new RunStart(bench, c.chargerId, firstStepTitle(c.steps, cases), cases.length, () => this.changed(c));
+    const window: StoredCommissioning['runs'][number] = { startedAt: this.now(), finishedAt: null, outcome: 'running', steps: cases.map((p) => p.id), stoppedIn: null };
+    entry.start = new RunStart(bench, c.chargerId, firstStepTitle(c.steps, cases), cases.length, () => this.changed(c), window); // the sessions its preparation ends, listed as each ends
     this.active.set(id, entry);
     c.runError = null;
     c.setupProblems = undefined;
     let run: Extract<RunEvent, { type: 'runStarted' }>['run'] | null = null;
-    const window: StoredCommissioning['runs'][number] = { startedAt: this.now(), finishedAt: null, outcome: 'running', steps: cases.map((p) => p.id), stoppedIn: null };
     c.runs.push(window);
     const onEvent = (e: RunEvent) => {
       watch?.(e);
@@ -196,7 +196,7 @@ export class CommissioningService {
       else if (e.type === 'runFinished') entry.windDown?.moveTo('record');
       else if (e.type === 'caseStarted') {
         if (run?.pics) {
-          window.sessionsEnded ??= endedAtStart(bench, c.chargerId, run); // the sessions its start ended (a customer's too)
+          window.sessionsEnded = endedAtStart(bench, c.chargerId, run) ?? window.sessionsEnded; // the sessions its start ended (a customer's too)
           c.pics = run.pics;
           c.configBefore ??= { ...run.pics.config };
         }
@@ -231,7 +231,7 @@ export class CommissioningService {
       virtual: operator.virtual,
       onEvent,
       signal: abort.signal,
-      ...COMMISSIONING_RUN,
+      ...commissioningRun(cases.map((p) => p.id)),
     })
       .then((r) => {
         // Without the read at the end, configAfter is older: why and when are kept (saved, signed, read back); the faces say what it shows instead.
@@ -260,7 +260,7 @@ export class CommissioningService {
       })
       .then(async () => {
         window.finishedAt = this.now();
-        window.sessionsEnded ??= endedAtStart(bench, c.chargerId, run); // a run stopped before its first step, too
+        window.sessionsEnded = endedAtStart(bench, c.chargerId, run) ?? window.sessionsEnded; // a run stopped before its first step, too
         c.identity = this.identity(c.chargerId);
         c.state = 'finished';
         await bench.record.settled();

@@ -1,9 +1,11 @@
 // The sessions a commissioning's run ended at its start (running on the charger when it began, a customer's
 // too: the conformance engine's setup stops them, see conformance/setup-sessions.ts), kept with the run in
-// the record, listed in the view and the report.
+// the record, listed in the view and the report. While the run prepares the charger, each is listed as soon
+// as it ends (EndedInSetup), not only once its first step begins.
 import type { Bench } from '../core/bench';
 import type { SessionEndedAtStart } from '../../shared/api/commissioning';
 import type { RunResult } from '../../shared/api/test-runs';
+import type { TransactionRecord } from '../../shared/records';
 
 /** The run's ended sessions with when each began as the record has it; undefined: none (or the run not known yet). */
 export function endedAtStart(bench: Bench, chargerId: string, run: Pick<RunResult, 'setupEnded'> | null): SessionEndedAtStart[] | undefined {
@@ -18,4 +20,46 @@ export function endedAtStart(bench: Bench, chargerId: string, run: Pick<RunResul
 export function sessionsEndedOf(runs: Array<{ sessionsEnded?: SessionEndedAtStart[] }>): { sessionsEnded?: SessionEndedAtStart[] } {
   const all = runs.flatMap((r) => r.sessionsEnded ?? []);
   return all.length ? { sessionsEnded: all } : {};
+}
+
+/** A RemoteStopTransaction's payload: its transactionId, or null. */
+function stopTransactionId(raw: string): number | null {
+  try {
+    const id = (JSON.parse(raw) as [number, string, string, { transactionId?: unknown }])[3]?.transactionId;
+    return typeof id === 'number' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sessions a run's preparation ends, as they end: those running on the charger when the run began that
+ * the bench asked to stop (RemoteStopTransaction) and whose stop came. The run's own list (endedAtStart)
+ * replaces it once its first step begins.
+ */
+export class EndedInSetup {
+  readonly ended: SessionEndedAtStart[] = [];
+  private readonly asked = new Set<number>();
+  private readonly off: () => void;
+
+  constructor(bench: Bench, chargerId: string, onEnded: (ended: SessionEndedAtStart[]) => void) {
+    const open = new Map<number, TransactionRecord>(bench.record.transactions.list({ chargerId, active: true }).map((t) => [t.transactionId, t]));
+    this.off = bench.bus.subscribe((e) => {
+      if (e.type === 'frameLogged') {
+        const m = e.message;
+        if (m.chargerId !== chargerId || m.direction !== 'out' || m.kind !== 'CALL' || m.action !== 'RemoteStopTransaction') return;
+        const id = stopTransactionId(m.raw);
+        if (id !== null && open.has(id)) this.asked.add(id);
+      } else if (e.type === 'transactionStopped' && e.transaction.chargerId === chargerId) {
+        const t = open.get(e.transaction.transactionId);
+        if (!t || !this.asked.has(t.transactionId) || this.ended.some((s) => s.transactionId === t.transactionId)) return;
+        this.ended.push({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag, endedAt: e.ts, startedAt: t.startTime });
+        onEnded([...this.ended]);
+      }
+    });
+  }
+
+  dispose(): void {
+    this.off();
+  }
 }

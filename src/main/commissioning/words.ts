@@ -199,7 +199,8 @@ export function stoppedWords(t: CaseContext): string {
  */
 export async function inWords(t: CaseContext, stepId: string, run: () => Promise<void>): Promise<void> {
   try {
-    await throughOutage(t, run, (e) => unjudgedByOutage(t, stepId, e));
+    // Every outage during the step is noted with its result; the test session notes its own (where in the session it was).
+    await throughOutage(t, run, (e) => unjudgedByOutage(t, stepId, e), stepId !== 'C8_SESSION');
   } catch (e) {
     if (e instanceof RunStopped || (e instanceof Inconclusive && t.host.signal?.aborted)) throw new Inconclusive(stoppedWords(t));
     if (e instanceof StepFailure && !(e instanceof PlainFailure)) {

@@ -7,7 +7,7 @@ import type { AnswerPolicy, QueuedAnswer } from '../central-system/behaviour';
 import type { BenchBehaviour } from '../../shared/api/bench-behaviour';
 import { actions, type CentralSystemAction, type ChargePointAction, type IdTagInfo, type RequestOf } from '../../shared/ocpp16';
 import type { ChargerCall } from './frames';
-import { couldNotText, operatorText, OperatorCouldNot, type OperatorAction } from './operator';
+import { couldNotText, operatorText, OperatorCouldNot, OperatorSkipped, OperatorStopped, OperatorTimedOut, unjudgedStatus, type OperatorAction } from './operator';
 import { noop, untilStopped, type CaseHost } from './host';
 import { profileSource } from './pics';
 import { silence } from './silence';
@@ -42,6 +42,8 @@ export type Unwanted = ChargePointAction | { action: ChargePointAction; where: E
 export const get = (p: unknown, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Payload)[k] : undefined), p);
 
 const show = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
+/** A value the charger sent, as it sent it (a string quoted): a time in it is left as written, not rewritten as the bench's. */
+const asSent = (v: unknown) => (v === undefined ? 'nothing' : JSON.stringify(v));
 
 function matches(p: Payload, where: ExpectOptions['where']): boolean {
   if (!where) return true;
@@ -63,8 +65,7 @@ export function problems(p: Payload, checks: Checks | undefined): string[] {
   const out: string[] = [];
   for (const [path, want] of Object.entries(checks)) {
     const got = get(p, path);
-    if (Array.isArray(want) ? !want.includes(got) : got !== want)
-      out.push(`${path} ${Array.isArray(want) ? `one of ${want.join(', ')}` : show(want)} (got ${got === undefined ? 'nothing' : show(got)})`);
+    if (Array.isArray(want) ? !want.includes(got) : got !== want) out.push(`${path} ${Array.isArray(want) ? `one of ${want.join(', ')}` : show(want)} (got ${asSent(got)})`);
   }
   return out;
 }
@@ -171,8 +172,7 @@ export class CaseContext {
         step.status = 'failed';
         step.expected = e.expected;
         step.actual = e.actual;
-      } else if (e instanceof Inconclusive || e instanceof NotApplicable)
-        Object.assign(step, { status: e instanceof OperatorCouldNot ? 'operatorCouldNot' : 'skipped' }, e instanceof Inconclusive && { expected, actual: e.message });
+      } else if (e instanceof Inconclusive || e instanceof NotApplicable) Object.assign(step, { status: unjudgedStatus(e) }, e instanceof Inconclusive && { expected, actual: e.message });
       else {
         step.status = 'error';
         step.actual = (e as Error).message;
@@ -374,7 +374,7 @@ export class CaseContext {
         );
       const response = result.response as Payload;
       const wrong = problems(response, opts.checks);
-      if (wrong.length) this.contradicts(action, `status ${show(response.status)}`, response.status, sent?.messageId ?? null);
+      if (wrong.length) this.contradicts(action, `status ${asSent(response.status)}`, response.status, sent?.messageId ?? null);
       if (wrong.length) throw new StepFailure(`${action} answered with ${wrong.map((w) => w.replace(/ \(got .*\)$/, '')).join(', ')}`, `it answered ${show(response)}`);
       return response;
     });
@@ -408,12 +408,9 @@ export class CaseContext {
       if (answer === 'done') return;
       // "Cannot do" is its own outcome, saying what could not be done (without the instruction's "then press Done").
       if (answer === 'cannot') throw new OperatorCouldNot(couldNotText(action));
-      const why: Record<Exclude<typeof answer, 'done' | 'cannot'>, string> = {
-        skip: 'The operator skipped',
-        stopped: 'The run was stopped while it waited for the person at the charger',
-        timeout: `Nobody acted within ${this.data.operatorTimeoutS} s`,
-      };
-      throw new Inconclusive(`${why[answer]}: ${text}`);
+      if (answer === 'skip') throw new OperatorSkipped(`The operator skipped: ${text}`);
+      if (answer === 'timeout') throw new OperatorTimedOut(`Nobody acted within ${this.data.operatorTimeoutS} s: ${text}`);
+      throw new OperatorStopped(`The run was stopped while it waited for the person at the charger: ${text}`);
     });
   }
 

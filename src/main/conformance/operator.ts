@@ -71,6 +71,25 @@ export function onOperatorSwitched(listener: SwitchListener): () => void {
  * "Operator could not"), and the case Inconclusive, as for a skip.
  */
 export class OperatorCouldNot extends Inconclusive {}
+/** The person pressed Skip: the only outcome that reads "Skipped". */
+export class OperatorSkipped extends Inconclusive {}
+/** Nobody acted within the test data's operatorTimeoutS: the step reads "Timed out". */
+export class OperatorTimedOut extends Inconclusive {}
+/** The run was stopped while it waited for the person: the step reads "Stopped", as any step a Stop cut short. */
+export class OperatorStopped extends Inconclusive {}
+
+/**
+ * A step's status when it ended without a verdict of its own (the case Inconclusive or not applicable): the
+ * person's answer where it was one; otherwise the bench could not judge it (the charger offline through a
+ * window in which it must send nothing, nobody to ask, the step not applying), which is not a skip.
+ */
+export function unjudgedStatus(e: Error): 'skipped' | 'stopped' | 'operatorCouldNot' | 'timedOut' | 'notJudged' {
+  if (e instanceof OperatorCouldNot) return 'operatorCouldNot';
+  if (e instanceof OperatorSkipped) return 'skipped';
+  if (e instanceof OperatorTimedOut) return 'timedOut';
+  if (e instanceof OperatorStopped) return 'stopped';
+  return 'notJudged';
+}
 
 /** What the person could not do, in the reason's words: "The operator could not do it: plug the EV cable into connector 1". */
 export function couldNotText(a: OperatorAction): string {

@@ -24,6 +24,12 @@ export interface RestoreOptions {
    * is not put back; the configuration read at the end judges it against the template.
    */
   keepBootInterval?: boolean;
+  /**
+   * Sessions running on the charger are left running (a run of steps that only read, on a live site): no
+   * RemoteStopTransaction, no cable to unplug (but one the case itself had plugged in), no card waiting for a
+   * cable dropped. The rest of the put-back is unchanged.
+   */
+  leaveSessions?: boolean;
 }
 
 export async function restorePreconditions(t: CaseContext, o: RestoreOptions = {}): Promise<string[]> {
@@ -143,7 +149,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       });
     }
   };
-  await stopSessions();
+  if (!o.leaveSessions) await stopSessions();
   {
     // The virtual charger's hands: cables out, faults cleared, EVs back.
     await attempt('resetting the virtual charger', async () => {
@@ -159,10 +165,11 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       if (faulted && cp.view().chargerFault) cp.clearFault(0);
       for (const c of cp.view().connectors) {
         if (faulted && cp.connectors.get(c.connectorId).fault) cp.clearFault(c.connectorId);
-        if (c.plugged) cp.unplug(c.connectorId);
+        // Sessions left running: only a cable the case itself plugged in comes out.
+        if (c.plugged && (!o.leaveSessions || t.plugged.has(c.connectorId))) cp.unplug(c.connectorId);
         // A card presented without a cable following (it would start the next case's session).
         const waiting = cp.connectors.get(c.connectorId);
-        if (waiting.authorized) {
+        if (waiting.authorized && !o.leaveSessions) {
           cp.transactions.dropAuthorized(waiting);
           cp.refresh();
         }
@@ -201,7 +208,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
   }
   // Messages the restoring caused are no business of the next case; a session begun meanwhile is stopped.
   await host.frames.settle();
-  if (host.openTransactions().length) await stopSessions();
+  if (host.openTransactions().length && !o.leaveSessions) await stopSessions();
   // What the charger sent meanwhile (the put-back's own messages aside): observations of an OCTT case (restorePreconditions).
   return problems;
 }
@@ -232,7 +239,7 @@ function notAskedWhenStopped(t: CaseContext, o: RestoreOptions): string[] {
   const faulted = !o.setup && host.operator instanceof VirtualOperator && (host.operator.done.has('fault') || host.operator.done.has('plugHalfway'));
   const starting = !o.setup && remoteStartPending(host.frames.since(t.firstSeq));
   const what = [
-    ...host.openTransactions().map((tx) => `stopping transaction ${tx.transactionId} (it may still run on the charger)`),
+    ...(o.leaveSessions ? [] : host.openTransactions()).map((tx) => `stopping transaction ${tx.transactionId} (it may still run on the charger)`),
     ...(starting ? [`stopping the session the charger accepted to start when ${who} asked it (it may start when the charger is back)`] : []),
     ...[...t.touched.reservations].map((id) => `cancelling reservation ${id}`),
     ...(t.touched.availability ? ['making the connectors Operative'] : []),
@@ -403,7 +410,8 @@ async function unplugCables(t: CaseContext, problems: string[], setup: boolean, 
   for (let connectorId = 1; connectorId <= t.pics.connectors; connectorId++) {
     const status = host.connectorStatus(connectorId);
     if (status === 'Available') continue;
-    const cableIn = t.plugged.has(connectorId) || (status !== null && (CABLE_IN.has(status) || (setup && status === 'Preparing')));
+    // Sessions left running (leaveSessions): only a cable the case itself plugged in is asked out.
+    const cableIn = t.plugged.has(connectorId) || (!o.leaveSessions && status !== null && (CABLE_IN.has(status) || (setup && status === 'Preparing')));
     if (!cableIn) continue;
     const shown = status ?? 'not reported';
     if (host.signal?.aborted) {

@@ -60,6 +60,8 @@ export interface RunOptions {
   keepAuthorizationCache?: boolean;
   /** A commissioning's run: its steps named by their titles in what the bench says it does, and a setup note not among its problems. */
   commissioning?: boolean;
+  /** Sessions running on the charger are left running: no RemoteStopTransaction, no cable to unplug, before the first case and after each (see RestoreOptions). */
+  leaveSessions?: boolean;
 }
 
 const emptySummary = (): RunSummary => ({ pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 });
@@ -213,7 +215,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       if (!o.signal?.aborted) {
         // What a Stop left undone there is not among them (no case runs after it; see restorePreconditions).
         const [seq, open] = [frames.lastSeq, host.openTransactions()];
-        const prepared = await restorePreconditions(new CaseContext('setup', setup, o.data, pics), { setup: true, words }).catch(orStopped<string[] | null>);
+        const prepared = await restorePreconditions(new CaseContext('setup', setup, o.data, pics), { setup: true, words, leaveSessions: o.leaveSessions }).catch(orStopped<string[] | null>);
         // The sessions it ended (a customer's too): a commissioning's record and report name them.
         const ended = sessionsEndedInSetup(open, host.openTransactions(), frames.since(seq));
         if (ended.length) run.setupEnded = ended;
@@ -227,7 +229,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
         o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
         const seq = frames.lastSeq;
         const onStep = (step: StepResult) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` });
-        const result = await runCase(def, host, o.data, pics, onStep, notPutBack, phase(def.id), words && { ...words, after: `the step “${def.title}”` });
+        const result = await runCase(def, host, o.data, pics, onStep, notPutBack, phase(def.id), words && { ...words, after: `the step “${def.title}”` }, o.leaveSessions);
         if (commissioningNote && !ranEarly(result)) result.observations.unshift({ at: result.startedAt, text: commissioningNote, messageId: null, note: true });
         if (!ranEarly(result)) commissioningNote = null;
         // A firmware the case installed (the test's file) is not put back: the case says so, and the next case begins with it.
@@ -375,6 +377,8 @@ export async function runCase(
   onPhase?: (text: string) => void,
   /** How that names the case (a commissioning's step by its title). */
   words?: RestoreOptions['words'],
+  /** Sessions running on the charger are left running by the put-back (RestoreOptions.leaveSessions). */
+  leaveSessions?: boolean,
 ): Promise<CaseResult> {
   host.idTagAnswers();
   const clock = host.clock;
@@ -429,7 +433,7 @@ export async function runCase(
     }
   }
   endOwnStopWatch(t);
-  const cleanupProblems = await restorePreconditions(t, { phase: onPhase, words, keepBootInterval: words !== undefined });
+  const cleanupProblems = await restorePreconditions(t, { phase: onPhase, words, keepBootInterval: words !== undefined, leaveSessions });
   const frames = host.frames
     .since(firstSeq)
     .map((f) => ({ ts: f.ts, direction: f.direction, kind: f.kind, messageId: f.messageId, action: f.action, raw: f.raw.length > 2048 ? `${f.raw.slice(0, 2048)}…` : f.raw, error: f.error }));

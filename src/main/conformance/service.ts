@@ -4,6 +4,7 @@
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { version } from '../version';
+import { caseEffectsData } from '../../shared/api/case-effects.data';
 import type { CaseInfo, InjectedFaults, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
@@ -60,7 +61,15 @@ export class ConformanceService {
   constructor(private readonly bench: Bench) {}
 
   cases(): CaseInfo[] {
-    return octt16Cases.map((c) => ({ id: c.id, title: c.title, profile: c.profile, section: c.section, decisions: c.decisions ?? [], notSupported: c.notSupported ?? null }));
+    return octt16Cases.map((c) => ({
+      id: c.id,
+      title: c.title,
+      profile: c.profile,
+      section: c.section,
+      decisions: c.decisions ?? [],
+      notSupported: c.notSupported ?? null,
+      effects: caseEffectsData[c.id] ?? null,
+    }));
   }
 
   /**

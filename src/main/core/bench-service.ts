@@ -113,6 +113,13 @@ export class BenchService {
         return this.charger(id);
       },
       'chargers:delete': async ({ id }) => {
+        // A built-in virtual charger that is running (connected, or between reconnects) would come straight
+        // back: it is deleted as one.
+        if (vcps.isRunning(id))
+          throw new BenchError(
+            409,
+            `${id} is one of this bench's built-in virtual chargers and is running (it reconnects on its own): delete the virtual charger instead (Virtual chargers screen, Delete on its card; or DELETE /api/virtual-chargers/${encodeURIComponent(id)}), which ends its sessions first. Its record stays on the Chargers screen; delete that afterwards if you like.`,
+          );
         await cs.deleteCharger(id);
         return null;
       },
@@ -248,10 +255,7 @@ export class BenchService {
           );
         return vcps.create(definition);
       },
-      'virtualChargers:delete': async ({ id }) => {
-        await vcps.remove(id);
-        return null;
-      },
+      'virtualChargers:delete': ({ id }) => vcps.remove(id),
       'virtualChargers:start': ({ id }) => vcps.start(id),
       'virtualChargers:stop': ({ id }) => vcps.stop(id),
       'virtualChargers:act': ({ id, action, body }) => vcps.act(id, action, body),

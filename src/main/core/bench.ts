@@ -57,6 +57,8 @@ export class Bench {
   private stopping = false;
   /** What the bench itself found at start (beside the record's), e.g. the FTP port it could not have. */
   private readonly notices: string[] = [];
+  /** What is wrong with the FTP server now (another port than asked for, not running), or null. */
+  private ftpCondition: string | null = null;
   private ftpStarting: Promise<void> = Promise.resolve();
   /** The FTP port was given for this run (BenchOptions.ftpPort): the saved setting does not move it. */
   ftpPortFixed = false;
@@ -166,11 +168,16 @@ export class Bench {
   startFtp(port: number): Promise<void> {
     this.ftpStarting = this.ftpStarting.then(async () => {
       try {
-        const { notice } = await this.ftp.start(this.centralSystem.address().host, port);
-        if (notice) this.notice(notice);
+        // Already there (it fell back to this port before): a restart would only cut off uploads arriving.
+        if (port !== 0 && this.ftp.address()?.port === port) this.ftpCondition = null;
+        else this.ftpCondition = (await this.ftp.start(this.centralSystem.address().host, port, this.ftpPortFixed)).notice;
       } catch (e) {
-        this.notice(`The bench's FTP server could not start (${(e as Error).message}): chargers can use the HTTP locations meanwhile.`);
+        this.ftpCondition = `The bench's FTP server could not start (${(e as Error).message}): chargers can use the HTTP locations meanwhile.`;
       }
+      if (this.ftpCondition) console.error(`chargebench: ${this.ftpCondition}`);
+      const ts = new Date(this.clock.now()).toISOString();
+      this.bus.publish({ type: 'healthChanged', health: this.health(), ts });
+      this.bus.publish({ type: 'ftpChanged', ftp: { port: this.ftp.address()?.port ?? null, fixed: this.ftpPortFixed }, ts });
     });
     return this.ftpStarting;
   }
@@ -281,6 +288,7 @@ export class Bench {
       since: problem?.since ?? null,
       dataDir: this.dataDir,
       notices: [...this.record.notices, ...this.notices],
+      conditions: this.ftpCondition ? [this.ftpCondition] : [],
       connections: this.centralSystem.connectionStats(),
     };
   }

@@ -121,6 +121,7 @@ export class FileHost {
     const info = await stat(full).catch(() => null);
     if (!info) throw new BenchError(400, `There is no file at ${full}`, { field: 'path' });
     if (!info.isFile()) throw new BenchError(400, `${full} is not a file`, { field: 'path' });
+    if (info.size === 0) throw new BenchError(400, emptyFile(basename(full)), { field: 'path' });
     const shown = checkFileName(name ?? basename(full));
     this.expire();
     for (const f of this.files.values()) {
@@ -154,6 +155,7 @@ export class FileHost {
         },
         createWriteStream(part, { mode: PRIVATE_FILE }),
       );
+      if (size === 0) throw new BenchError(400, emptyFile(shown), { field: 'body' });
       const file = join(folder, shown);
       renameSync(part, file);
       return this.add({ id, name: shown, path: file, size, hostedAt: new Date(this.now()).toISOString(), expiresAt: this.expiry(), ...ftpCredentials() });
@@ -270,6 +272,9 @@ function newId(): string {
 }
 
 const FTP_USER = /^fw-[0-9a-f]{12}$/;
+
+/** Why an empty file is not hosted: no charger can install nothing, and one would say why only much later. */
+const emptyFile = (name: string) => `${name} is empty (0 bytes): there is nothing for a charger to download. Choose the firmware file itself.`;
 
 /**
  * An FTP user and password for one hosted file. Hex only: chargers take them inside an ftp:// URL, and

@@ -4,12 +4,13 @@
 // else on disk, and nothing a client sends can stop the bench.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import type { Socket } from 'node:net';
 import { posix } from 'node:path';
 import { FileSystem, FtpSrv, type FtpConnection } from 'ftp-srv';
 import { BenchError } from '../errors';
 import type { FileHost } from './file-host';
 import { passiveAddress } from './network';
-import type { UploadInbox, UploadLocation } from './upload-inbox';
+import type { UploadInbox, UploadLocation, UploadSink } from './upload-inbox';
 
 /** A control connection idle this long is closed (an upload in progress keeps only its data connection busy). */
 const IDLE_MS = 30 * 60 * 1000;
@@ -24,6 +25,8 @@ const quiet = { child: () => quiet, trace() {}, debug() {}, info() {}, warn() {}
 export class BenchFtpServer {
   private server: FtpSrv | null = null;
   private listening: { host: string; port: number } | null = null;
+  /** FTP uploads arriving now, so that closing the server ends their rows with the reason. */
+  private readonly arriving = new Set<UploadSink>();
 
   constructor(
     private readonly files: FileHost,
@@ -38,9 +41,10 @@ export class BenchFtpServer {
   /**
    * Listens on `host` (where the central system listens) and `port`; when that port is taken or not
    * allowed, on any free one, and says so in the answer's notice. Rejects only when it cannot listen at all.
+   * `fixed`: the port was given for this run (--ftp-port), so Settings cannot move it.
    */
-  async start(host: string, port: number): Promise<{ port: number; notice: string | null }> {
-    await this.stop();
+  async start(host: string, port: number, fixed = false): Promise<{ port: number; notice: string | null }> {
+    await this.stop(`The bench's FTP server restarted (its port changed) during the upload: the charger has to upload again`);
     try {
       return { port: await this.listen(host, port), notice: null };
     } catch (e) {
@@ -48,14 +52,18 @@ export class BenchFtpServer {
       if (port === 0 || (code !== 'EADDRINUSE' && code !== 'EACCES')) throw e;
       const free = await this.listen(host, 0);
       const why = code === 'EACCES' ? `port ${port} needs administrator rights` : `port ${port} is in use`;
-      return { port: free, notice: `The bench's FTP server listens on port ${free}: ${why}. Choose another FTP port in Settings to keep it fixed.` };
+      const remedy = fixed ? 'Start the bench with another --ftp-port to have a port of your choosing' : 'Choose another FTP port in Settings to keep it fixed';
+      return { port: free, notice: `The bench's FTP server listens on port ${free}: ${why}. ${remedy}.` };
     }
   }
 
-  async stop(): Promise<void> {
+  /** Stops listening; uploads still arriving over FTP fail with `reason`. */
+  async stop(reason = "The bench's FTP server stopped during the upload"): Promise<void> {
     const server = this.server;
     this.server = null;
     this.listening = null;
+    for (const sink of this.arriving) sink.cut(reason);
+    this.arriving.clear();
     if (!server) return;
     // ftp-srv closes each client politely first; a client that never reads its goodbye must not hold up a stop.
     await Promise.race([Promise.resolve(server.close()).catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
@@ -101,7 +109,7 @@ export class BenchFtpServer {
   private login(connection: FtpConnection, user: string, password: string): FileSystem {
     if (user.startsWith('diag-')) {
       const found = this.uploads.byFtpLogin(user, password);
-      if ('location' in found) return new UploadFolder(connection, this.uploads, found.location);
+      if ('location' in found) return new UploadFolder(connection, this.uploads, found.location, this.arriving);
       if (found.refused === 'expired') throw new Error(`This upload location expired at ${found.expiresAt}: ask the bench for a new one`);
     } else {
       const file = this.files.byFtpLogin(user, password);
@@ -110,6 +118,11 @@ export class BenchFtpServer {
     throw new Error('Login incorrect');
   }
 }
+
+/** Why a file whose data connection ended may be cut short: the charger never took the bench's 226. */
+const UNCONFIRMED = 'The charger closed its FTP control connection without waiting for the bench to confirm the file (226): it may have stopped mid-file, so the file may be cut short';
+/** Why a file may be cut short when the control connection closed while the data still came. */
+const CUT_MID_FILE = 'The charger closed its FTP control connection while the file was still arriving: the bytes that came are kept, but the file may be cut short';
 
 /** An FTP error the client is told (ftp-srv answers 550 with the message, or the code given). */
 class Refused extends Error {
@@ -180,6 +193,7 @@ class UploadFolder extends OneFolder {
     connection: FtpConnection,
     private readonly inbox: UploadInbox,
     private readonly location: UploadLocation,
+    private readonly arriving: Set<UploadSink>,
   ) {
     super(connection, { root: '/', cwd: '/' });
   }
@@ -204,16 +218,42 @@ class UploadFolder extends OneFolder {
     // The location may have expired since the login.
     const still = this.inbox.byFtpLogin(this.location.ftpUser, this.location.ftpPassword);
     if (!('location' in still)) throw new Refused('This upload location has expired: ask the bench for a new one', 530);
-    let stream;
+    // FTP marks the end of a file only by closing the data connection: a sender that dies mid-file closes
+    // it too. A file counts as whole only when the bench's 226 reply went out to a charger still there.
+    const { commandSocket: control, connector } = this.connection as unknown as { commandSocket: Socket; connector?: { socket?: Socket | null } };
+    const data = connector?.socket ?? null;
+    let stream: UploadSink;
     try {
-      stream = this.inbox.receive(this.location, name, 'ftp');
+      stream = this.inbox.receive(this.location, name, 'ftp', null, true);
     } catch (e) {
       throw new Refused(e instanceof BenchError ? e.message : String(e), 553);
     }
+    this.arriving.add(stream);
     // ftp-srv ends an upload by emitting 'close' on the stream when the data connection ends (as fs streams
-    // of its own expect); ending it completes the file.
+    // of its own expect); ending it stores the file. A data connection that closes otherwise fails it.
     stream.once('close', () => {
       if (!stream.destroyed && !stream.writableEnded) stream.end();
+    });
+    data?.once('close', () => {
+      if (!stream.destroyed && !stream.writableEnded) stream.destroy(new Error('The data connection closed before the file was complete'));
+    });
+    // Once the file is stored ftp-srv writes 226 and then resumes reading the control connection: the
+    // verdict is whether those bytes went out. A control connection that closes first leaves the bytes
+    // that came, incomplete, however the data connection ends.
+    let before = -1;
+    stream.once('finish', () => (before = control.bytesWritten));
+    const confirmed = () => before >= 0 && control.bytesWritten > before && !control.errored;
+    const onResume = () => {
+      if (before >= 0) stream.conclude(confirmed() ? null : UNCONFIRMED);
+    };
+    const onClose = () => {
+      data?.unpipe(stream);
+      stream.conclude(confirmed() ? null : before >= 0 ? UNCONFIRMED : CUT_MID_FILE);
+    };
+    control.on('resume', onResume).once('close', onClose);
+    stream.once('settled', () => {
+      this.arriving.delete(stream);
+      control.off('resume', onResume).off('close', onClose);
     });
     return { stream, clientPath: `/${name}` };
   }

@@ -41,7 +41,10 @@ export interface UploadLocation {
 
 export interface Upload extends Omit<UploadView, 'locationExpiresAt'> {
   locationId: string;
-  /** The file once received; while receiving, a part file beside it holds the bytes. */
+  /**
+   * The file once received; while receiving, a part file beside it holds the bytes. An incomplete file has
+   * a name of its own, so that it never takes the place of a whole file of the same name.
+   */
   path: string;
 }
 
@@ -154,6 +157,7 @@ export class UploadInbox {
     const upload = this.get(id);
     if (upload.status === 'receiving') throw new BenchError(409, `${upload.name} is still arriving (${upload.bytes} bytes so far): download it once it is received`);
     if (upload.status === 'failed') throw new BenchError(409, `${upload.name} did not arrive whole (${upload.error ?? 'failed'}): there is nothing to download`);
+    // An incomplete upload's bytes are kept as evidence: the list says why they may be cut short.
     if (!isFile(upload.path)) throw new BenchError(404, `${upload.name} is no longer on the bench's disk`);
     return upload;
   }
@@ -172,7 +176,7 @@ export class UploadInbox {
   /** Deletes an upload and its file; one still arriving is cut off. */
   delete(id: string): void {
     const upload = this.get(id);
-    this.sinks.get(id)?.destroy(new Error('The upload was deleted on the bench'));
+    this.sinks.get(id)?.cut('The upload was deleted on the bench');
     this.remove(upload);
     this.save();
   }
@@ -180,9 +184,11 @@ export class UploadInbox {
   /**
    * Starts receiving a file through `location`: the record (listed at once, as receiving) and the stream
    * to write its bytes to. Ending the stream completes it; destroying it, or more than the size cap, fails
-   * it and leaves no file behind. A bad name is a 400 naming `name`.
+   * it and leaves no file behind. A bad name is a 400 naming `name`. With `awaitVerdict` (FTP, where only
+   * the sender's staying for the bench's confirmation tells a whole file from a cut one) an ended stream
+   * keeps the row receiving until the sink's conclude() says whether the file is whole.
    */
-  receive(location: UploadLocation, name: string, via: Upload['via'], expectedBytes: number | null = null): UploadSink {
+  receive(location: UploadLocation, name: string, via: Upload['via'], expectedBytes: number | null = null, awaitVerdict = false): UploadSink {
     const shown = checkFileName(name, 'name');
     if (expectedBytes !== null && expectedBytes > this.maxBytes) throw new BenchError(413, `The file is larger than the ${megabytes(this.maxBytes)} the bench takes`);
     const earlier = [...this.uploads.values()].filter((u) => u.locationId === location.id);
@@ -210,12 +216,13 @@ export class UploadInbox {
     this.uploads.set(id, upload);
     this.save();
     this.changed(upload);
-    const sink = new UploadSink(join(folder, `.${id}.part`), upload.path, this.maxBytes, {
+    const sink = new UploadSink(join(folder, `.${id}.part`), this.maxBytes, awaitVerdict, {
+      target: (doubt) => (doubt ? (upload.path = join(folder, `.${id}.incomplete`)) : upload.path),
       progress: (bytes) => {
         upload.bytes = bytes;
         this.changed(upload, true);
       },
-      done: (error) => this.finish(upload, error),
+      done: (error, doubt) => this.finish(upload, error, doubt),
     });
     this.sinks.set(id, sink);
     return sink;
@@ -224,14 +231,14 @@ export class UploadInbox {
   /** Cuts off the uploads still arriving (the bench is stopping) and stops sweeping. */
   close(): void {
     this.sweeper.cancel();
-    for (const sink of this.sinks.values()) sink.destroy(new Error('The bench stopped during the upload'));
+    for (const sink of this.sinks.values()) sink.cut('The bench stopped during the upload');
   }
 
   private valid(location: UploadLocation): LocationLookup {
     return Date.parse(location.expiresAt) > this.now() ? { location } : { refused: 'expired', expiresAt: location.expiresAt };
   }
 
-  private finish(upload: Upload, error: Error | null): void {
+  private finish(upload: Upload, error: Error | null, doubt: string | null): void {
     this.sinks.delete(upload.id);
     if (!this.uploads.has(upload.id)) return;
     upload.finishedAt = new Date(this.now()).toISOString();
@@ -239,9 +246,13 @@ export class UploadInbox {
       upload.status = 'failed';
       upload.error = error.message;
     } else {
-      // A charger that retries sends the same name again: the new file replaces the old one.
-      for (const u of this.uploads.values()) if (u.id !== upload.id && u.locationId === upload.locationId && u.name === upload.name && u.status !== 'receiving') this.remove(u, false);
-      upload.status = 'received';
+      // A charger that retries sends the same name again: a whole new file replaces the old one (it took its
+      // path); a doubtful one is kept beside it under a name of its own.
+      if (!doubt)
+        for (const u of this.uploads.values())
+          if (u.id !== upload.id && u.locationId === upload.locationId && u.name === upload.name && u.status !== 'receiving') this.remove(u, u.path !== upload.path);
+      upload.status = doubt ? 'incomplete' : 'received';
+      upload.error = doubt;
     }
     this.save();
     this.changed(upload);
@@ -261,7 +272,7 @@ export class UploadInbox {
   private remove(upload: Upload, deleteFile = true): void {
     this.uploads.delete(upload.id);
     this.lastProgress.delete(upload.id);
-    if (deleteFile && upload.status === 'received') rmQuietly(upload.path);
+    if (deleteFile && hasFile(upload)) rmQuietly(upload.path);
     this.onChange({ type: 'removed', id: upload.id, chargerId: upload.chargerId });
   }
 
@@ -302,7 +313,7 @@ export class UploadInbox {
         rmQuietly(join(this.dir, chargerFolder(u.chargerId), u.locationId, `.${u.id}.part`));
         Object.assign(u, { status: 'failed', error: 'The bench stopped during the upload', finishedAt: u.startedAt });
       }
-      if (u.status === 'received' && !isFile(u.path)) continue;
+      if (hasFile(u) && !isFile(u.path)) continue;
       this.uploads.set(u.id, u);
     }
   }
@@ -321,20 +332,25 @@ export class UploadInbox {
 }
 
 /**
- * Where one upload's bytes go: a part file, counted against the cap, renamed to the upload's name once
- * complete. `done` is called once, with the error that ended it or null.
+ * Where one upload's bytes go: a part file, counted against the cap, renamed once complete to where
+ * `hooks.target` says (a whole file's place, or an incomplete one's). `done` is called once, with the error
+ * that ended it, or null and why the file may be cut short (null when whole). With `awaitVerdict` the bytes
+ * of an ended stream wait in the part file for conclude().
  */
 export class UploadSink extends Writable {
   private readonly file: WriteStream;
   private bytes = 0;
   private settled = false;
+  /** Ended and every byte on disk, awaiting conclude(). */
+  private stored = false;
+  /** What conclude() said before the bytes were all on disk. */
+  private verdict: { doubt: string | null } | null = null;
 
   constructor(
     private readonly part: string,
-    /** The file the part becomes once complete. */
-    private readonly target: string,
     private readonly maxBytes: number,
-    private readonly hooks: { progress: (bytes: number) => void; done: (error: Error | null) => void },
+    private readonly awaitVerdict: boolean,
+    private readonly hooks: { target: (doubt: string | null) => string; progress: (bytes: number) => void; done: (error: Error | null, doubt: string | null) => void },
   ) {
     super();
     this.file = createWriteStream(part, { flags: 'wx', mode: 0o600 });
@@ -351,24 +367,43 @@ export class UploadSink extends Writable {
   override _final(callback: (error?: Error | null) => void): void {
     this.file.end();
     this.file.once('close', () => {
-      try {
-        renameSync(this.part, this.target);
-      } catch (e) {
-        return callback(new BenchError(507, `The bench could not store the file: ${(e as Error).message}`));
+      // Cut off while the part file closed: _destroy deletes it.
+      if (this.destroyed) return callback();
+      if (this.awaitVerdict && !this.verdict) {
+        this.stored = true;
+        return callback();
       }
-      this.settle(null);
-      callback();
+      callback(this.place(this.verdict?.doubt ?? null) ?? undefined);
     });
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    if (!this.settled) {
+    // Destroyed after it finished (streams do that themselves): the stored bytes still await their verdict.
+    if (!this.settled && !this.stored) {
       // The part file may still be opening: it is deleted once the file stream has closed.
       if (this.file.closed) rmQuietly(this.part);
       else this.file.once('close', () => rmQuietly(this.part)).destroy();
-      this.settle(error ?? new Error('The upload was cut off before it completed'));
+      this.settle(described(error, this.bytes) ?? new Error('The upload was cut off before it completed'), null);
     }
     callback(error);
+  }
+
+  /**
+   * Whether the file is whole (null) or why it may be cut short; a stream still open is ended first, the
+   * bytes that came kept. Only for a sink awaiting a verdict.
+   */
+  conclude(doubt: string | null): void {
+    if (this.settled) return;
+    if (this.stored) return void this.place(doubt);
+    this.verdict ??= { doubt };
+    if (!this.writableEnded && !this.destroyed) this.end();
+  }
+
+  /** Cuts the upload off for `reason`: it fails, unless its bytes are all stored (then they are kept, incomplete). */
+  cut(reason: string): void {
+    if (this.settled) return;
+    if (this.stored) this.conclude(reason);
+    else this.destroy(new Error(reason));
   }
 
   /** Bytes received so far. */
@@ -376,13 +411,37 @@ export class UploadSink extends Writable {
     return this.bytes;
   }
 
-  private settle(error: Error | null): void {
+  /** Moves the part file where it belongs and settles; the error when it cannot. */
+  private place(doubt: string | null): Error | null {
+    try {
+      renameSync(this.part, this.hooks.target(doubt));
+    } catch (e) {
+      const error = new BenchError(507, `The bench could not store the file: ${(e as Error).message}`);
+      rmQuietly(this.part);
+      this.settle(error, null);
+      return error;
+    }
+    this.settle(null, doubt);
+    return null;
+  }
+
+  private settle(error: Error | null, doubt: string | null): void {
     if (this.settled) return;
     this.settled = true;
     this.hooks.progress(this.bytes);
-    this.hooks.done(error);
+    this.hooks.done(error, doubt);
+    this.emit('settled');
   }
 }
+
+/** A reset connection in words, with how far the file came. */
+function described(error: Error | null, bytes: number): Error | null {
+  if ((error as NodeJS.ErrnoException | null)?.code !== 'ECONNRESET') return error;
+  return new Error(`The connection was reset by the charger (ECONNRESET) after ${bytes} bytes`);
+}
+
+/** Whether an upload's row has a file on disk (a whole one, or the bytes of an incomplete one). */
+const hasFile = (u: Upload) => u.status === 'received' || u.status === 'incomplete';
 
 /** A charger's folder: its id made safe as a folder name, with a hash so two ids never share one. */
 export function chargerFolder(chargerId: string): string {

@@ -21,7 +21,7 @@ import { ReservationService } from './services/reservations';
 import { ResetService } from './services/reset';
 import { SmartChargingService } from './services/smart-charging';
 import { StatusService } from './services/status';
-import { TransactionService, type QueuedMessage } from './services/transactions';
+import { TransactionService, type CardOutcome, type QueuedMessage } from './services/transactions';
 
 /** One frame as the virtual charger saw it. */
 export interface VcpFrame extends FrameRecord {
@@ -269,7 +269,7 @@ export class VirtualChargePoint {
   }
 
   /** A card held to the reader of a connector: starts, or stops, a session. */
-  presentIdTag(connectorId: number, idTag: string): Promise<{ accepted: boolean; status: string; message: string }> {
+  presentIdTag(connectorId: number, idTag: string): Promise<CardOutcome> {
     return this.hands.presentIdTag(connectorId, idTag);
   }
 

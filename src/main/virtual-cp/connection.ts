@@ -1,5 +1,6 @@
 // The virtual charge point's link to the central system: one WebSocket with the RPC endpoint on it, Basic
 // auth from AuthorizationKey, reconnects with back-off, WebSocket pings, and the offline fault's silence.
+import { StringDecoder } from 'node:string_decoder';
 import { WebSocket } from 'ws';
 import { RpcEndpoint, type CallOutcome, type FrameRecord, type HandlerMap } from '../rpc/endpoint';
 import { centralSystemActions, OcppError, type Action, type RequestOf } from '../../shared/ocpp16';
@@ -8,6 +9,21 @@ import { every, type Timer } from '../clock';
 import { ownKeys, type OwnedKeys } from './configuration';
 import type { Model } from './model';
 import { Misbehaviours } from './misbehaviour';
+
+/** The longest refusal reason kept whole; a longer one (a whole web page) is cut at a word, with "…". */
+export const MAX_REFUSAL_REASON = 1000;
+
+/** The most of an HTTP refusal's body read (bytes): enough for MAX_REFUSAL_REASON characters after spaces fold. */
+export const MAX_REFUSAL_BODY_BYTES = 4 * MAX_REFUSAL_REASON;
+
+/** The body of an HTTP refusal as the charger's last error shows it: whole, or cut at a word with "…". */
+export function refusalReason(body: string): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  if (text.length <= MAX_REFUSAL_REASON) return text;
+  const cut = text.slice(0, MAX_REFUSAL_REASON);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_REFUSAL_REASON / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
 
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
 const BACKOFF_MIN_MS = 1_000;
@@ -144,13 +160,29 @@ export class Connection {
       if (this.ws === ws) endpoint.receive(data as Buffer, isBinary);
     });
     ws.on('unexpected-response', (_req, res) => {
-      let body = '';
+      // Decoded whole (a character split across chunks stays whole), and no more read than a reason keeps.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let told = false;
       const done = () => {
-        this.cp.lastError = `The central system refused the connection: HTTP ${res.statusCode}${body.trim() ? ` ${body.trim().slice(0, 300)}` : ''}`;
+        if (told) return;
+        told = true;
+        // write(), not end(): a character cut at the limit is left out rather than garbled.
+        const body = new StringDecoder('utf8').write(Buffer.concat(chunks));
+        const reason = refusalReason(body);
+        this.cp.lastError = `The central system refused the connection: HTTP ${res.statusCode}${reason ? ` ${reason}` : ''}`;
         ws.terminate();
         this.cp.changed();
       };
-      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('data', (d: Buffer) => {
+        const room = MAX_REFUSAL_BODY_BYTES - size;
+        chunks.push(d.subarray(0, room));
+        size += Math.min(d.length, room);
+        if (size < MAX_REFUSAL_BODY_BYTES) return;
+        // Enough for the reason: the rest is not read.
+        done();
+        res.destroy();
+      });
       res.once('end', done);
       res.once('error', done);
     });

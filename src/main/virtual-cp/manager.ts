@@ -2,11 +2,12 @@
 // physical actions and fault switches, connected to this bench's central system, and kept in the record
 // (definition and non-volatile state) across restarts.
 import { BenchError, parse } from '../errors';
-import { ActionFault, FaultsPatch, VirtualChargerDefinition, type Faults, type VirtualChargerView } from '../../shared/api/virtual-chargers';
+import { ActionFault, FaultsPatch, VirtualChargerDefinition, physicalActions, type Faults, type VirtualChargerDeleted, type VirtualChargerView } from '../../shared/api/virtual-chargers';
 import { centralSystemActions } from '../../shared/ocpp16';
 import { VirtualChargePoint, type PersistedState } from './charge-point';
 import { actionsSwitchedOff, faultPatch } from './faults';
-import { performPhysicalAction } from './physical-actions';
+import { isPhysicalAction, performPhysicalAction } from './physical-actions';
+import { endSessionsForRemoval } from './removal';
 import { systemClock, type Clock, type Timer } from '../clock';
 import { AuthorizationKey } from '../../shared/api/commands';
 import { z } from 'zod';
@@ -17,6 +18,11 @@ import { z } from 'zod';
  */
 export const SET_PASSWORD_ACTION = 'set-password';
 const PasswordBody = z.strictObject({ password: AuthorizationKey.nullable() });
+
+/** Every action POST /api/virtual-chargers/{id}/actions/{action} takes: the physical ones and set-password. */
+export function virtualChargerActions(): string[] {
+  return [...Object.keys(physicalActions), SET_PASSWORD_ACTION];
+}
 
 export interface StoredVirtualCharger {
   id: string;
@@ -111,6 +117,8 @@ interface Entry {
 
 export class VirtualChargerManager {
   private readonly entries = new Map<string, Entry>();
+  /** Deletes under way (each waits a few seconds for the charger's sessions to end), by id. */
+  private readonly removing = new Map<string, Promise<VirtualChargerDeleted>>();
   private readonly clock: Clock;
   private readonly switchListeners = new Set<FaultsSwitchedListener>();
 
@@ -147,6 +155,11 @@ export class VirtualChargerManager {
     return this.entries.has(id);
   }
 
+  /** Whether the bench's virtual charger of this id is running (connected, or between reconnects). */
+  isRunning(id: string): boolean {
+    return this.entries.get(id)?.vcp.isRunning ?? false;
+  }
+
   get(id: string): VirtualChargerView {
     return this.entry(id).vcp.view();
   }
@@ -167,13 +180,30 @@ export class VirtualChargerManager {
     return entry.vcp.view();
   }
 
-  async remove(id: string): Promise<void> {
+  /**
+   * Deletes a charger. Online, it first ends its sessions as a charger taken out of service would
+   * (StopTransaction, reason Other, the answers awaited a few seconds); the answer says what became of each.
+   */
+  remove(id: string): Promise<VirtualChargerDeleted> {
+    // A second delete while the first waits for the charger's sessions gets the first one's answer.
+    const removing = this.removing.get(id);
+    if (removing) return removing;
     const entry = this.entry(id);
+    const done = this.removeEntry(id, entry).finally(() => this.removing.delete(id));
+    this.removing.set(id, done);
+    return done;
+  }
+
+  private async removeEntry(id: string, entry: Entry): Promise<VirtualChargerDeleted> {
+    const { sessions, summary } = await endSessionsForRemoval(entry.vcp);
+    // The bench closed meanwhile (close() disposed of every charger).
+    if (this.entries.get(id) !== entry) throw new BenchError(404, `No virtual charger "${id}"`);
     await entry.vcp.dispose();
     this.clearTimers(entry);
     this.entries.delete(id);
     await this.store.deleteVirtualCharger(id);
     this.options.emit?.({ type: 'virtualChargerRemoved', id, ts: this.ts() });
+    return { id, sessions, message: [`Virtual charger ${id} deleted.`, summary, ...sessions.map((s) => `${s.detail}.`)].filter(Boolean).join(' ') };
   }
 
   start(id: string): VirtualChargerView {
@@ -193,6 +223,7 @@ export class VirtualChargerManager {
   /** Performs a physical action; the body is checked against the action's schema. */
   async act(id: string, action: string, body: unknown): Promise<{ result?: unknown; charger: VirtualChargerView }> {
     const entry = this.entry(id);
+    if (!isPhysicalAction(action) && action !== SET_PASSWORD_ACTION) throw new BenchError(404, `No action "${action}"; actions are ${virtualChargerActions().join(', ')}`, { field: 'action' });
     if (action === SET_PASSWORD_ACTION) return { charger: await this.setPassword(id, parse(PasswordBody, body ?? {}, 'body').password) };
     const result = await performPhysicalAction(entry.vcp, action, body);
     this.save(entry, false);

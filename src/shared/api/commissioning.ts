@@ -20,10 +20,30 @@ export const offlinePolicyWords: Record<OfflinePolicy, string> = {
   anyCard: 'any card can charge while the back office is unreachable',
 };
 
+/** What a JSON value is, in words: "a number", "a list", "text". */
+const foundWords = (v: unknown): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'string'
+        ? 'text'
+        : typeof v === 'number'
+          ? 'a number'
+          : typeof v === 'boolean'
+            ? 'true or false'
+            : typeof v === 'object'
+              ? 'an object'
+              : typeof v;
+
 export const CommissioningTemplate = z.strictObject({
   name: z.string().min(1).max(80),
   /** Configuration keys and the values the site requires. */
-  keys: z.record(z.string().min(1).max(50), z.string().max(500)).default({}),
+  keys: z
+    .record(z.string().min(1).max(50), z.string({ error: (i) => (i.code === 'invalid_type' ? `must be text (a configuration value), found ${foundWords(i.input)}` : undefined) }).max(500), {
+      error: (i) => (i.code === 'invalid_type' ? `must be an object of configuration key → value, found ${foundWords(i.input)}` : undefined),
+    })
+    .default({}),
   offlinePolicy: z.enum(offlinePolicies).default('knownCards'),
   /** The installer's test card, exactly as the charger must send it. */
   testIdTag: IdToken.default('COMMISSION-1'),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ChargerPatch, ChargerRegistrationArgs, IdTagEntrySchema, IdTagList } from './commands';
 import { SettingsPatch } from './settings';
-import { FaultsPatch, type Faults, type VirtualChargerView } from './virtual-chargers';
+import { FaultsPatch, type Faults, type VirtualChargerDeleted, type VirtualChargerView } from './virtual-chargers';
 import type {
   BenchHealth,
   BenchSettings,
@@ -162,9 +162,17 @@ export const contract = {
   ),
   /**
    * Operations sent, newest first: of one charger, and of some actions only (a panel's history, however many
-   * operations of other actions came since).
+   * operations of other actions came since); `sentSince`: only those sent at or after this time (read
+   * without going through older ones).
    */
-  'operations:list': call<OperationView[]>()(z.strictObject({ chargerId: z.string().min(1).optional(), actions: OperationActions.optional(), limit: Limit(10_000) })),
+  'operations:list': call<OperationView[]>()(
+    z.strictObject({
+      chargerId: z.string().min(1).optional(),
+      actions: OperationActions.optional(),
+      sentSince: z.iso.datetime({ offset: true, error: 'must be a date and time such as "2026-03-01T10:00:00Z"' }).optional(),
+      limit: Limit(10_000),
+    }),
+  ),
   /** Newest first, the newest 100 unless `limit` says; `beforeId`: those with an id below it (the next page back). */
   'connectionAttempts:list': call<ConnectionAttemptView[]>()(z.strictObject({ limit: Limit(10_000), beforeId: z.int().min(1).optional() })),
   'settings:get': call<BenchSettings>()(Empty),
@@ -244,7 +252,8 @@ export const contract = {
   'virtualChargers:get': call<VirtualChargerView>()(ChargerRef),
   /** The argument is a VirtualChargerDefinition; the manager validates it (defaults applied). */
   'virtualChargers:create': call<VirtualChargerView>()(z.record(z.string(), z.unknown())),
-  'virtualChargers:delete': call<null>()(ChargerRef),
+  /** Online, the charger first ends its sessions (StopTransaction, reason Other); the answer says what became of each. */
+  'virtualChargers:delete': call<VirtualChargerDeleted>()(ChargerRef),
   'virtualChargers:start': call<VirtualChargerView>()(ChargerRef),
   'virtualChargers:stop': call<VirtualChargerView>()(ChargerRef),
   'virtualChargers:act': call<{ result?: unknown; charger: VirtualChargerView }>()(

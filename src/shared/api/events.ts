@@ -49,4 +49,6 @@ export type BenchEvent =
   /** How the bench misbehaves toward a charger changed (the bench behaviour panel, the API, a test case). */
   | { type: 'benchBehaviourChanged'; behaviour: BenchBehaviourView; ts: string }
   /** The bench began or stopped being able to record. */
-  | { type: 'healthChanged'; health: BenchHealth; ts: string };
+  | { type: 'healthChanged'; health: BenchHealth; ts: string }
+  /** The bench's FTP server (re)started or stopped: where it listens now (bench:status `ftp`); ftp:// URLs handed out before name the old port. */
+  | { type: 'ftpChanged'; ftp: { port: number | null; fixed: boolean }; ts: string };

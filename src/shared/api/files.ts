@@ -46,15 +46,19 @@ export interface UploadView {
   /** The file name the charger gave, made safe for every file system. */
   name: string;
   via: 'http' | 'ftp';
-  /** receiving: bytes still arriving; received: complete and downloadable; failed: cut off or refused. */
-  status: 'receiving' | 'received' | 'failed';
+  /**
+   * receiving: bytes still arriving; received: complete and downloadable; incomplete: the bytes that came are
+   * kept and downloadable, but the sender never confirmed the file whole (error says why); failed: cut off
+   * or refused, nothing kept.
+   */
+  status: 'receiving' | 'received' | 'incomplete' | 'failed';
   /** Bytes received so far (the file's size once received). */
   bytes: number;
   /** The size the charger announced, when it did (HTTP Content-Length of a PUT), for progress. */
   expectedBytes: number | null;
   startedAt: string;
   finishedAt: string | null;
-  /** Why it failed, in words. */
+  /** Why it failed, or why an incomplete file may be cut short, in words. */
   error: string | null;
   /** When the bench deletes the file. */
   expiresAt: string;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocpp16';
 import { featureProfiles } from '../ocpp16/actions';
 import type { TestData } from './test-data';
+import type { CaseEffects } from './case-effects';
 
 // The test data of a run: its own module (the schema and the rule that its idTag roles name distinct cards).
 export { EarlierTestData, TestData, TestDataGiven, defaultTestData, idTagCollisions, idTagRoles, type IdTagCollision, type IdTagRole, type TestDataInput } from './test-data';
@@ -29,11 +30,14 @@ export interface StepResult {
   /** What the step does, in words ("Charger sends StatusNotification (status Preparing)"). */
   title: string;
   /**
-   * skipped: the person pressed Skip (or the step could not be judged or did not apply); stopped: the run's
-   * Stop cut the step short (records from before this outcome say skipped for that too); operatorCouldNot:
-   * the person at the charger said they cannot do it ("Cannot do"); the case is Inconclusive, as for a skip.
+   * skipped: the person pressed Skip; stopped: the run's Stop cut the step short; operatorCouldNot: the
+   * person at the charger said they cannot do it ("Cannot do"); timedOut: nobody acted on the request
+   * within the test data's operatorTimeoutS; notJudged: the bench could not judge the step (the charger
+   * was not connected all through a window in which it must send nothing, nobody could be asked, the step
+   * did not apply): the reason (`actual`) says why. The case is Inconclusive for all of these. Records from
+   * before timedOut and notJudged (and stopped) say skipped for them.
    */
-  status: 'passed' | 'failed' | 'skipped' | 'stopped' | 'operatorCouldNot' | 'error';
+  status: 'passed' | 'failed' | 'skipped' | 'stopped' | 'operatorCouldNot' | 'timedOut' | 'notJudged' | 'error';
   startedAt: string;
   /** Duration on the run's clock (fake time in a virtual run). */
   ms: number;
@@ -400,6 +404,8 @@ export interface CaseInfo {
   decisions: string[];
   /** Why the bench cannot run it yet, when it cannot. */
   notSupported: string | null;
+  /** What it does to the charger (sessions, a reset, configuration changes…, what the person there is asked to do), computed from its definition; null or absent: not known (a run of it is said to do everything). */
+  effects?: CaseEffects | null;
 }
 
 /** A run in a list (the whole result is fetched by id). */

@@ -78,6 +78,8 @@ export interface BenchHealth {
   dataDir: string;
   /** Found at start: journal lines damaged and moved aside, gaps. */
   notices: string[];
+  /** True now, whenever it arose (the FTP server on another port than its setting, or not running): each goes once it stops being true. */
+  conditions: string[];
   /** OCPP connections now, and since start: refused over a cap, dropped mid-handshake, cut off for not reading, slowed for sending garbage. */
   connections: { open: number; refusedOverCap: number; incompleteHandshakes: number; cutOffUnread: number; throttled: number };
 }

@@ -327,3 +327,28 @@ export interface VirtualChargerView {
    */
   switchedOff?: string[];
 }
+
+/** How long a virtual charger being deleted waits for the answers to the StopTransactions of its sessions. */
+export const REMOVAL_STOP_WAIT_S = 5;
+/** The OCPP Reason a virtual charger taken out of service (deleted) ends its sessions with. */
+export const REMOVAL_STOP_REASON = 'Other';
+
+/** A session of a deleted virtual charger, and whether the central system heard it end. */
+export interface RemovedSession {
+  /** null: a session the charger had already ended (its StopTransaction still queued). */
+  connectorId: number | null;
+  /** null: the central system never gave one (its StartTransaction was not answered). */
+  transactionId: number | null;
+  idTag: string | null;
+  startedAt: string | null;
+  /** true: the central system did not hear it end, so it stays open in the record (close it there). */
+  leftOpen: boolean;
+  detail: string;
+}
+
+/** The answer to deleting a virtual charger: what became of its sessions, in words too. */
+export interface VirtualChargerDeleted {
+  id: string;
+  sessions: RemovedSession[];
+  message: string;
+}

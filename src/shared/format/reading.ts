@@ -18,13 +18,24 @@ export type ReadingRead = { value: string; error?: undefined } | { value?: undef
 export function readReading(unit: string | null | undefined, text: string): ReadingRead {
   const value = text.trim();
   if (!unit || !numericReadingUnits.includes(unit) || value === '') return { value };
-  const grouped = /^([<>]?)\s*(\d+(?:,\d{3})+)$/.exec(value);
-  if (grouped) {
-    const [, sign, number] = grouped as unknown as [string, string, string];
-    const groups = number.split(',');
-    const asDecimal = groups.length === 2 ? ` or "${sign}${groups[0]}.${groups[1]}"` : '';
-    return { error: `Is the comma a thousands separator or a decimal comma? Write the value without grouping: "${sign}${groups.join('')}"${asDecimal}` };
-  }
+  const grouped = groupedWords(value, ',');
+  if (grouped) return { error: grouped };
   if (!/^[<>]?\s*\d+(?:[.,]\d+)?$/.test(value)) return { error: `Enter the reading in ${unit} as a number, e.g. 0.8 (< or > before it for under or over the instrument's range)` };
   return { value: value.replace(',', '.') };
+}
+
+/**
+ * A number grouped by thousands with `sep` ("1,000", ">1,000", "11.000"): a thousands separator or a decimal
+ * one, a thousand times apart, so what to write instead; null when the text is not such a number.
+ */
+export function groupedWords(text: string, sep: ',' | '.'): string | null {
+  const grouped = (sep === ',' ? /^([<>]?)\s*(\d+(?:,\d{3})+)$/ : /^([<>]?)\s*(\d+(?:\.\d{3})+)$/).exec(text.trim());
+  if (!grouped) return null;
+  const [, sign, number] = grouped as unknown as [string, string, string];
+  const groups = number.split(sep);
+  // Read as a decimal: "1,000" is "1.000"; "11.000" is 11.
+  const decimal = `${groups[0]}.${groups[1]}`;
+  const asDecimal = groups.length === 2 ? ` or "${sign}${sep === ',' ? decimal : String(Number(decimal))}"` : '';
+  const what = sep === ',' ? 'comma' : 'point';
+  return `Is the ${what} a thousands separator or a decimal ${what}? Write the value without grouping: "${sign}${groups.join('')}"${asDecimal}`;
 }

@@ -27,7 +27,7 @@ describe('a commissioning started on a charger with a session running', () => {
     const tx = running[0]!;
 
     const c = await bench.commissioning.create({ chargerId: CP, job: SiteJob.parse({ site: 'Depot E', installer: 'A. Person' }), template: builtInTemplates[0]! });
-    bench.commissioning.run(c.id, ['C3_IDENTITY']);
+    bench.commissioning.run(c.id, ['C3_IDENTITY', 'C5_BASELINE']);
     await bench.commissioning.settled(c.id);
 
     const res = await tb.request('GET', `/api/commissioning/${c.id}`);

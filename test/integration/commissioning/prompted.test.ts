@@ -93,7 +93,14 @@ describe('commissioning a charger the bench asks a person to act on', () => {
         ['cannot', /The operator could not do it: present the card with idTag INSTALLER-1/],
         ['skip', /The operator skipped: .*INSTALLER-1/],
       ] as const) {
-        const v = await runStep(c.id, 'C6_READER', () => answer(c.id, said));
+        const v = await runStep(c.id, 'C6_READER', async () => {
+          await answer(c.id, said);
+          // After Cannot do, the step asks whether the reader reacts at all: it does (Skip).
+          if (said === 'cannot') {
+            await waitFor(() => (tb.bench.commissioning.prompt(c.id)?.action.kind === 'confirm' ? true : null), 20_000);
+            await answer(c.id, 'skip');
+          }
+        });
         const step = v.steps.find((s) => s.id === 'C6_READER')!;
         expect(step.result?.verdict, said).toBe('inconclusive');
         expect(JSON.stringify(step.result), said).toMatch(words);
@@ -130,7 +137,7 @@ describe('commissioning a charger the bench asks a person to act on', () => {
       // Recorded as stopped (not as a run that could not go on), with the steps counted as they stand.
       expect(v.lastRun).toMatchObject({ outcome: 'stopped', steps: ['C6_READER'], stoppedIn: 'C6_READER' });
       expect(v.stepCounts).toEqual({ pass: 0, fail: 0, error: 0, inconclusive: 1, notApplicable: 0, notRun: 9 });
-      expect(v.open).toContain('The last run was stopped: 9 steps not run yet (Run all runs them)');
+      expect(v.open).toContain('The last run was stopped: 9 steps not run yet');
       expect(v.open.join('\n')).not.toMatch(/could not go on/);
     });
   });

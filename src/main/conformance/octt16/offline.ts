@@ -67,6 +67,10 @@ async function invalidKnownOffline(t: CaseContext, stopOnInvalid: boolean): Prom
 const INVALID_KNOWN =
   'The memory states for <Configured invalid IdTag> make it known locally as Accepted (local list entry, and a session with it while the bench answers it Accepted); from then on the bench answers it Invalid.';
 
+/** The MeterValues' timestamps as the charger sent them, quoted (a reason keeps them exact, to the millisecond and with their date). */
+export const stampsAsSent = (calls: Array<{ payload: Record<string, unknown> }>): string =>
+  calls.map((x) => JSON.stringify((x.payload.meterValue as Array<{ timestamp: string }> | undefined)?.[0]?.timestamp)).join(', ');
+
 export const offlineCases: Case[] = [
   {
     id: 'TC_036_CS',
@@ -112,7 +116,7 @@ export const offlineCases: Case[] = [
         t.check(
           backwards < 0,
           'the MeterValues in chronological order, the queued ones before new ones',
-          `MeterValues ${backwards + 1} is stamped before the one ahead of it (${calls.map((x) => (x.payload.meterValue as Array<{ timestamp: string }>)[0]?.timestamp).join(', ')})`,
+          `MeterValues ${backwards + 1} is stamped before the one ahead of it (${stampsAsSent(calls)})`,
         );
         const gaps = queued.slice(1).map((s, i) => (s - queued[i]!) / 1000);
         t.check(

@@ -2,7 +2,8 @@
 // verdict and reason, the decisions taken where the document is ambiguous, its steps with timings, and a
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
 import type { CaseFrame, CaseResult, RunResult, StepResult } from '../types';
-import { faultSwitchedWords, faultsInjectedText, firmwareWords, injectedSwitches, ranOnFakeTime } from '../../../shared/api/test-runs';
+import { faultSwitchedWords, faultsInjectedText, firmwareWords, injectedSwitches, ranOnFakeTime, utcClock } from '../../../shared/api/test-runs';
+import { timesInText } from '../../../shared/format/times-in-text';
 import { setupEndedHead, setupEndedItem } from '../../../shared/api/setup-ended-words';
 import { profileSource } from '../pics';
 import { afterCasesProblem } from '../after-cases';
@@ -44,9 +45,9 @@ function sequence(c: CaseResult): string {
     const fromCharger = f.direction === 'in';
     const label = `${f.kind === 'CALL' ? f.action : `${f.kind === 'CALLRESULT' ? '↩' : '✕'} ${f.action ?? ''}`}`;
     const cls = `${fromCharger ? 'ltr' : 'rtl'}${f.messageId && failing.has(f.messageId) ? ' failing' : ''}${f.error ? ' bad' : ''}`;
-    return `<tr class="${cls}"><td class="t">${esc(f.ts.slice(11, 23))}</td><td class="arrow"><div class="msg"><b>${esc(label)}</b> <code>${esc(payloadOf(f))}</code>${f.error ? `<div class="err">${esc(f.error)}</div>` : ''}</div><div class="line">${fromCharger ? '──────────▶' : '◀──────────'}</div></td><td class="id">${esc(f.messageId ?? '')}</td></tr>`;
+    return `<tr class="${cls}"><td class="t">${esc(frameTime(f.ts))}</td><td class="arrow"><div class="msg"><b>${esc(label)}</b> <code>${esc(payloadOf(f))}</code>${f.error ? `<div class="err">${esc(f.error)}</div>` : ''}</div><div class="line">${fromCharger ? '──────────▶' : '◀──────────'}</div></td><td class="id">${esc(f.messageId ?? '')}</td></tr>`;
   });
-  return `<details${c.verdict === 'fail' ? ' open' : ''}><summary>Sequence of ${c.frames.length} frames</summary><table class="seq"><thead><tr><th>Time</th><th><span>Charger</span><span>Bench (central system)</span></th><th>Message id</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
+  return `<details${c.verdict === 'fail' ? ' open' : ''}><summary>Sequence of ${c.frames.length} frames</summary><table class="seq"><thead><tr><th>Time (UTC)</th><th><span>Charger</span><span>Bench (central system)</span></th><th>Message id</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
 
 /** The fault switches switched while this case ran (injected misbehaviour: its verdict may owe to them). */
@@ -56,26 +57,39 @@ function switchedDuring(run: RunResult, c: CaseResult): string {
   return `<p class="warn fault">Fault injected while this case ran (its verdict may owe to it, not to the firmware): ${esc(during.map(faultSwitchedWords).join('; '))}</p>`;
 }
 
-/** A step's outcome as the report says it: the status itself (stopped: the run's Stop cut it short; skipped: the person's Skip), but "Cannot do" in words. */
-const stepWords: Partial<Record<StepResult['status'], string>> = { operatorCouldNot: 'operator could not' };
+/**
+ * A step's outcome as the report says it: the status itself (stopped: the run's Stop cut it short; skipped:
+ * the person's Skip), but "Cannot do", a request nobody acted on in time and a step the bench could not
+ * judge (the charger offline through a quiet window) in words.
+ */
+export const stepWords: Partial<Record<StepResult['status'], string>> = { operatorCouldNot: 'operator could not', timedOut: 'timed out', notJudged: 'not judged' };
+/** Steps without a verdict of their own: what was expected and what happened instead is said under the title. */
+const unfinished = new Set<StepResult['status']>(['skipped', 'stopped', 'operatorCouldNot', 'timedOut', 'notJudged']);
+
+/** A frame's time in the sequence (UTC, to the millisecond), as the observations' and the reasons' times are written. */
+const frameTime = (iso: string) => iso.slice(11, 23);
+
+/** Words of the engine with the times it names written as the report writes times (UTC; a fake clock's said so). */
+const inReport = (run: RunResult) => (text: string) => esc(timesInText(text, setupTime(run), { of: run.startedAt, dated: (iso) => `${iso.slice(0, 10)} ${setupTime(run)(iso)}`, utc: true }));
 
 function caseSection(c: CaseResult, run: RunResult): string {
+  const words = inReport(run);
   const steps = c.steps
     .map(
       (s) =>
-        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(actorLabel[s.by] ?? s.by)}</td><td>${esc(s.title)}${s.status === 'failed' || ((s.status === 'skipped' || s.status === 'stopped' || s.status === 'operatorCouldNot') && s.expected) ? `<div class="why">Expected ${esc(s.expected)}; ${esc(s.actual)}</div>` : s.status === 'error' ? `<div class="why">${esc(s.actual)}</div>` : ''}</td><td>${esc(stepWords[s.status] ?? s.status)}</td><td class="num">${ms(s.ms)}</td></tr>`,
+        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(actorLabel[s.by] ?? s.by)}</td><td>${esc(s.title)}${s.status === 'failed' || (unfinished.has(s.status) && s.expected) ? `<div class="why">Expected ${words(s.expected ?? '')}; ${words(s.actual ?? '')}</div>` : s.status === 'error' ? `<div class="why">${words(s.actual ?? '')}</div>` : ''}</td><td>${esc(stepWords[s.status] ?? s.status)}</td><td class="num">${ms(s.ms)}</td></tr>`,
     )
     .join('');
   return `<section class="case" id="${esc(c.id)}">
   <h3><span class="v ${c.verdict}">${verdictLabel[c.verdict]}</span> ${esc(c.id)} ${esc(c.title)}</h3>
   <p class="meta">Section ${esc(c.section)} · ${esc(c.profile)} · ${ms(c.ms)}${c.decidingStep ? ` · decided at step ${c.decidingStep}` : ''}</p>
-  ${c.reason ? `<p class="reason">${esc(c.reason)}</p>` : ''}
+  ${c.reason ? `<p class="reason">${words(c.reason)}</p>` : ''}
   ${c.notPutBack ? `<p class="warn">${notPutBackText(c.notPutBack)}</p>` : ''}
   ${switchedDuring(run, c)}
   ${c.decisions.length ? `<div class="decisions"><b>Where the document is open, the bench decided:</b><ul>${c.decisions.map((d) => `<li>${esc(d)}</li>`).join('')}</ul></div>` : ''}
   ${steps ? `<table class="steps"><thead><tr><th>#</th><th>By</th><th>Step</th><th>Result</th><th>Time</th></tr></thead><tbody>${steps}</tbody></table>` : ''}
   ${c.measurements.length ? `<table class="steps"><thead><tr><th>Measured</th><th>Value</th><th>Wanted</th><th></th></tr></thead><tbody>${c.measurements.map((m) => `<tr class="${m.ok === false ? 'failed' : ''}"><td>${esc(m.label)}</td><td><code>${esc(m.value)}</code></td><td>${esc(m.wanted ?? '')}</td><td>${m.ok === null ? '' : m.ok ? '✓' : '✗'}</td></tr>`).join('')}</tbody></table>` : ''}
-  ${c.observations.length ? `<div class="obs"><b>Observations</b><ul>${c.observations.map((o) => `<li>${esc(o.text)}${o.messageId ? ` <code>${esc(o.messageId)}</code>` : ''}</li>`).join('')}</ul></div>` : ''}
+  ${c.observations.length ? `<div class="obs"><b>Observations</b>${ranOnFakeTime(run) ? ' (times on the fake clock)' : ''}<ul>${c.observations.map((o) => `<li><span class="t">${esc(utcClock(o.at))}</span> ${words(o.text)}${o.messageId ? ` <code>${esc(o.messageId)}</code>` : ''}</li>`).join('')}</ul></div>` : ''}
   ${c.cleanupProblems.length ? `<p class="warn">Could not put back afterwards: ${esc(c.cleanupProblems.join('; '))}</p>` : ''}
   ${sequence(c)}
 </section>`;
@@ -139,7 +153,7 @@ export function htmlReport(run: RunResult, title = 'OCTT 1.6 charge-point test r
   const rows = run.cases
     .map(
       (c) =>
-        `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td><span class="v ${c.verdict}">${verdictLabel[c.verdict]}</span></td><td>${esc(c.reason ?? '')}${c.notPutBack ? `<div class="warn">Began with the charger not put back after ${esc(c.notPutBack.after)}</div>` : ''}</td></tr>`,
+        `<tr><td><a href="#${esc(c.id)}">${esc(c.id)}</a></td><td>${esc(c.title)}</td><td>${esc(c.profile)}</td><td><span class="v ${c.verdict}">${verdictLabel[c.verdict]}</span></td><td>${inReport(run)(c.reason ?? '')}${c.notPutBack ? `<div class="warn">Began with the charger not put back after ${esc(c.notPutBack.after)}</div>` : ''}</td></tr>`,
     )
     .join('');
   return `<!doctype html>
@@ -154,7 +168,7 @@ th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 .v.notApplicable,.v.notSupported,.v.notRun{background:#eceff2;color:#444}.v.inconclusive{background:#fff3b0;color:#665200}
 .summary{display:flex;gap:12px;flex-wrap:wrap;margin:12px 0}.summary div{border:1px solid #e3e6ea;border-radius:8px;padding:8px 14px}
 .summary b{display:block;font-size:20px}.case{border:1px solid #e3e6ea;border-radius:8px;padding:12px 16px;margin:14px 0;break-inside:avoid}
-.meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td,.steps tr.stopped td,.steps tr.operatorCouldNot td{color:#777}
+.meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td,.steps tr.stopped td,.steps tr.operatorCouldNot td,.steps tr.timedOut td,.steps tr.notJudged td{color:#777}
 .decisions,.obs{background:#f6f8fa;border-radius:6px;padding:6px 10px;margin:8px 0}.decisions ul,.obs ul{margin:4px 0 0 18px;padding:0}
 .warn{color:#7a3b00}.fault-banner{border:2px solid #b35900;background:#fff4e5;color:#5c2e00;border-radius:8px;padding:8px 12px;margin:12px 0}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
 .could-not-run{border:2px solid #8a1010;background:#fff1f0;color:#5c0a0a;border-radius:8px;padding:8px 12px;margin:12px 0}

@@ -17,6 +17,9 @@ import { couldNotRun, notRunCases, notRunWhy, notYetSupportedOf, setupTime, wall
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** How a step without a verdict of its own is named in its testcase (a person's Skip is the <skipped> itself). */
+const unjudgedWords: Partial<Record<CaseResult['steps'][number]['status'], string>> = { stopped: 'stopped', operatorCouldNot: 'operator could not', timedOut: 'timed out', notJudged: 'not judged' };
+
 /** A testcase of the report: a case the run ended, or one it has no verdict for (skipped with `skipped`). */
 type Row = { c: CaseResult; skipped?: string };
 
@@ -39,9 +42,9 @@ function testcase({ c, skipped }: Row): string {
     case 'error':
       return `${head}>\n      <error message="${esc(c.reason ?? 'error')}">${esc(detail)}</error>${err}\n    </testcase>`;
     default:
-      // A step the person could not do ("Cannot do"), or one the run's Stop cut short, is named as such, apart from a skip.
-      if (step?.status === 'operatorCouldNot' || step?.status === 'stopped')
-        return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}">${esc(`Step ${step.n} (${step.title}): ${step.status === 'stopped' ? 'stopped' : 'operator could not'}`)}</skipped>${err}\n    </testcase>`;
+      // A step the person could not do ("Cannot do"), one nobody acted on in time, one the bench could not judge, or one the run's Stop cut short, is named as such, apart from a skip.
+      if (step && step.status in unjudgedWords)
+        return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}">${esc(`Step ${step.n} (${step.title}): ${unjudgedWords[step.status]}`)}</skipped>${err}\n    </testcase>`;
       return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}"/>${err}\n    </testcase>`;
   }
 }

@@ -1,6 +1,7 @@
 // The operations table: central-system actions sent to chargers, with request, outcome and answer.
 import type { Store, Writes } from '../repository';
 import type { OperationRecord, Row } from '../../../shared/records';
+import { firstIdAtOrAfterIn } from '../message-time';
 
 export const operationWrites = {
   opStart: 'INSERT INTO operations (id, charger_id, action, request, sent_at) VALUES (?, ?, ?, ?, ?)',
@@ -43,10 +44,18 @@ export class OperationsRepository {
     return row ? JSON.parse(row.response) : null;
   }
 
-  /** Newest first: of one charger, of some actions, the newest `limit` (default 100). */
-  list(q: { chargerId?: string; actions?: readonly string[]; limit?: number } = {}): OperationRecord[] {
+  /** Newest first: of one charger, of some actions, sent at or after `sentSince`, the newest `limit` (default 100). */
+  list(q: { chargerId?: string; actions?: readonly string[]; sentSince?: string; limit?: number } = {}): OperationRecord[] {
     const where: string[] = [];
     const args: unknown[] = [];
+    if (q.sentSince) {
+      // Ids grow with the time they were sent: the first one sent since is found by bisection, and only
+      // the rows from it on are read however long the record is.
+      const since = new Date(q.sentSince).toISOString();
+      const last = ((this.store.db.prepare('SELECT MAX(id) AS m FROM operations').get() as Row).m ?? 0) as number;
+      where.push('id >= ?', 'sent_at >= ?');
+      args.push(firstIdAtOrAfterIn(this.store.db, { table: 'operations', column: 'sent_at' }, since, 0, last), since);
+    }
     if (q.chargerId) {
       where.push('charger_id = ?');
       args.push(q.chargerId);

@@ -5,6 +5,8 @@ import type { Timer } from '../../clock';
 import { ownKeys, type OwnedKeys } from '../configuration';
 import type { Connector, Model, Transaction } from '../model';
 import { reservationMatches } from './reservations';
+import { startOutcome } from './start-outcome';
+import { TxLedger, attemptFailure, type SessionFate } from './tx-ledger';
 
 /** The configuration keys transactions own. */
 export const transactionKeys = [
@@ -69,7 +71,17 @@ export function wrongTransactionId(given: number, held: Iterable<number>): numbe
   return wrong;
 }
 
-export type CardOutcome = { accepted: boolean; status: string; message: string };
+/**
+ * What presenting a card came to. A session started: `transactionId` the central system gave, and
+ * `confirmed` false while its StartTransaction is unanswered (offline, queued, no answer yet).
+ */
+export type CardOutcome = { accepted: boolean; status: string; message: string; transactionId?: number | null; confirmed?: boolean };
+
+/**
+ * What became of a StartTransaction the card's outcome waits for: its answer, or why there is none yet and
+ * whether it is still queued (false: dropped, not sent again).
+ */
+export type StartAnswer = { answered: true; transactionId: number; idTagInfo: IdTagInfo } | { answered: false; why: string; queued: boolean };
 
 export class TransactionService {
   /** The session-start-failure fault: a card is accepted, but no session starts. */
@@ -95,6 +107,10 @@ export class TransactionService {
   /** The queued message on its way (a token per send), or null. */
   private sendingQueued: object | null = null;
   private retryTimer: Timer | null = null;
+  /** Told the first outcome of the StartTransaction of a session (by its local number). */
+  private readonly startWaiters = new Map<number, (a: StartAnswer) => void>();
+  /** Answered StopTransactions, dropped messages, and messages sent without an accepted answer yet. */
+  private readonly ledger = new TxLedger();
   private readonly keys: OwnedKeys<(typeof transactionKeys)[number]>;
 
   constructor(
@@ -237,15 +253,41 @@ export class TransactionService {
     const again = this.cannotStart(c, idTag, info.parentIdTag);
     if (again) return { accepted: false, status: 'Rejected', message: again };
     this.authorized(c, idTag, info.parentIdTag);
-    return {
-      accepted: true,
-      status: 'Accepted',
-      message: c.startFailed
-        ? `Card ${idTag} accepted, but the session failed to start (fault)`
-        : c.tx
-          ? `Transaction started on connector ${c.id}`
-          : `Card ${idTag} accepted: plug in the cable within ${this.keys.ConnectionTimeOut} s`,
+    if (c.startFailed) return { accepted: true, status: 'Accepted', message: `Card ${idTag} accepted, but the session failed to start (fault)` };
+    // authorized() may have started it (TypeScript still holds c.tx to be null from above).
+    const started = c.tx as Transaction | null;
+    if (!started) return { accepted: true, status: 'Accepted', message: `Card ${idTag} accepted: plug in the cable within ${this.keys.ConnectionTimeOut} s` };
+    // The session started here; what the central system answers to its StartTransaction decides the outcome.
+    return startOutcome(c.id, idTag, await this.startAnswer(started.localTx), this.keys.StopTransactionOnInvalidId);
+  }
+
+  /** The first outcome of session localTx's StartTransaction; at once when it cannot be sent now. */
+  startAnswer(localTx: number): Promise<StartAnswer> {
+    const ahead = this.queue.findIndex((m) => m.localTx === localTx && m.action === 'StartTransaction');
+    if (ahead < 0) return Promise.resolve({ answered: false, queued: false, why: 'its StartTransaction is no longer queued' });
+    if (!this.cp.isAccepted) return Promise.resolve({ answered: false, queued: true, why: `${this.cp.id} is offline` });
+    if (ahead > 0) return Promise.resolve({ answered: false, queued: true, why: `${ahead} queued transaction message${ahead === 1 ? '' : 's'} go${ahead === 1 ? 'es' : ''} first` });
+    return new Promise((resolve) => this.startWaiters.set(localTx, resolve));
+  }
+
+  private tellStart(localTx: number, answer: StartAnswer): void {
+    const waiter = this.startWaiters.get(localTx);
+    this.startWaiters.delete(localTx);
+    waiter?.(answer);
+  }
+
+  /** How session localTx's end reached the central system, or did not (what was answered or dropped is asked once). */
+  fate(localTx: number): SessionFate {
+    const state = (action: TxAction) => {
+      const m = this.queue.find((q) => q.localTx === localTx && q.action === action);
+      return m ? (this.ledger.sent.has(m) ? 'sent' : 'unsent') : null;
     };
+    return { ...this.ledger.take(localTx), start: state('StartTransaction'), stop: state('StopTransaction') };
+  }
+
+  /** Sessions the charger ended whose StopTransaction is still queued, with the transactionId when known. */
+  queuedStops(): Array<{ localTx: number; transactionId: number | null; reason: string }> {
+    return this.queue.filter((m) => m.action === 'StopTransaction').map((m) => ({ localTx: m.localTx, transactionId: this.txIds.get(m.localTx) ?? null, reason: String(m.payload.reason ?? 'Local') }));
   }
 
   start(c: Connector, idTag: string, parentIdTag?: string): void {
@@ -325,25 +367,36 @@ export class TransactionService {
     }
     const token = {};
     this.sendingQueued = token;
+    const sentBefore = this.ledger.sent.has(head);
+    this.ledger.sent.add(head);
     void cp.call(head.action, payload as never).then((outcome) => {
       // A power-off or a newer connection took over meanwhile: the message stays queued for it.
       if (this.sendingQueued !== token) return;
       this.sendingQueued = null;
-      if (outcome.outcome === 'offline') return;
+      if (outcome.outcome === 'offline') {
+        if (!outcome.sent && !sentBefore) this.ledger.sent.delete(head);
+        return this.tellStart(head.localTx, { answered: false, queued: true, why: 'the connection was lost before the answer' });
+      }
       if (outcome.outcome === 'completed') {
         this.dequeue();
         this.delivered(head, outcome.response as JsonObject);
       } else {
         head.attempts += 1;
-        if (head.attempts >= Math.max(1, this.keys.TransactionMessageAttempts)) {
+        const failed = `${head.action} ${attemptFailure(outcome)}`;
+        const { localTx, action, attempts } = head;
+        if (attempts >= Math.max(1, this.keys.TransactionMessageAttempts)) {
           this.dequeue();
-          cp.lastError = `${head.action} was not accepted after ${head.attempts} attempts; dropped`;
-          if (head.action === 'StopTransaction') this.txIds.delete(head.localTx);
+          cp.lastError = `${action} was not accepted after ${attempts} attempts; dropped`;
+          if (action === 'StopTransaction') this.txIds.delete(localTx);
+          if (action === 'StartTransaction' || action === 'StopTransaction') this.ledger.dropped(localTx, { action, attempts, last: attemptFailure(outcome) });
+          if (action === 'StartTransaction') this.tellStart(localTx, { answered: false, queued: false, why: `${failed}; dropped after ${attempts} attempt${attempts === 1 ? '' : 's'}` });
         } else {
-          this.retryTimer = cp.clock.after(this.keys.TransactionMessageRetryInterval * 1000 * head.attempts, () => {
+          const retryS = this.keys.TransactionMessageRetryInterval * attempts;
+          this.retryTimer = cp.clock.after(retryS * 1000, () => {
             this.retryTimer = null;
             this.pump();
           });
+          if (action === 'StartTransaction') this.tellStart(localTx, { answered: false, queued: true, why: `${failed}; sent again in ${retryS} s` });
           // Statuses held back for the queue need not wait for the retries.
           cp.status.release();
         }
@@ -366,6 +419,7 @@ export class TransactionService {
     this.retryTimer = null;
     for (const c of this.cp.connectors.all) if (c.authorized) this.clearAuthorized(c);
     this.sendingQueued = null;
+    for (const localTx of [...this.startWaiters.keys()]) this.tellStart(localTx, { answered: false, queued: true, why: `${this.cp.id} lost power before the answer` });
   }
 
   saved(): SavedTransactions {
@@ -393,7 +447,9 @@ export class TransactionService {
           this.cp.refresh();
         }
       }
+      this.tellStart(msg.localTx, { answered: true, transactionId: r.transactionId, idTagInfo: r.idTagInfo as IdTagInfo });
     } else if (msg.action === 'StopTransaction') {
+      this.ledger.stopAnswered(msg.localTx, this.txIds.get(msg.localTx) ?? null);
       if (!this.queue.some((q) => q.localTx === msg.localTx)) this.txIds.delete(msg.localTx);
     } else if (msg.action === 'MeterValues' && c?.tx && this.dropMidTransaction && !c.tx.dropped) {
       c.tx.dropped = true;

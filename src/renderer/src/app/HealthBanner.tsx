@@ -16,15 +16,27 @@ const titles = {
 export function HealthBanner() {
   const health = useBench((s) => s.health);
   const [dismissed, setDismissed] = useState(false);
+  // A dismissed condition stays away only while it says the same thing.
+  const [conditionsDismissed, setConditionsDismissed] = useState<string | null>(null);
   if (!health) return null;
   const notices = !dismissed && health.notices.length > 0;
-  if (health.ok && !notices) return null;
+  const conditions = health.conditions;
+  const conditionsShown = conditions.length > 0 && conditionsDismissed !== conditions.join('\n');
+  if (health.ok && !notices && !conditionsShown) return null;
   return (
     <Box sx={{ display: 'grid', gap: 1, mb: 2 }}>
       {!health.ok && health.recording !== 'ok' && (
         <Alert severity="error" role="alert" variant="filled">
           <AlertTitle>{titles[health.recording]}</AlertTitle>
           {health.message}
+        </Alert>
+      )}
+      {conditionsShown && (
+        <Alert severity="warning" onClose={() => setConditionsDismissed(conditions.join('\n'))}>
+          <AlertTitle>Needs attention</AlertTitle>
+          {conditions.map((n) => (
+            <div key={n}>{n}</div>
+          ))}
         </Alert>
       )}
       {notices && (

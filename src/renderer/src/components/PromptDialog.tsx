@@ -3,7 +3,7 @@
 // Done / Cannot do / Skip, and a way to stop the whole run from here (asked once more: the dialog covers
 // the run's own Stop). It stays until answered (no click outside or Escape dismisses it). When the charger
 // asked is offline, it says so and since when (the shared offline notice): nobody can do what is asked until it reconnects.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -60,7 +60,7 @@ export function PromptDialog({
   /** Which test asks, under the title ("Test case TC_003_CS, step 2" by default). */
   subtitle?: string;
   /** Stops the whole run (offered when the run can be stopped), and what stopping it does, in words. */
-  stop?: { onStop: () => void; what: string; label: string };
+  stop?: { onStop: () => void; what: ReactNode; label: string };
 }) {
   const [now, setNow] = useState(() => Date.now());
   const [stopping, setStopping] = useState(false);

@@ -1,7 +1,7 @@
 // The operator's requests of whatever runs on a real charger (a conformance run, a commissioning), shown
 // one at a time over any screen: the bench asks through events, and a page opened mid-run asks the
 // running ones for theirs. Each kind of run says how its events and calls read (a PromptFeed).
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BenchEvent } from '../../../shared/api/views';
 import type { OperatorPrompt } from '../../../shared/api/test-runs';
 import { PromptDialog, type PromptAnswer } from './PromptDialog';
@@ -27,7 +27,7 @@ export interface PromptFeed {
   answer: (key: string, answer: PromptAnswer) => Promise<void>;
   subtitle?: (prompt: OperatorPrompt, context: string | undefined) => string;
   /** Stops the run asking (its request is withdrawn), with what that does in words and the button's label. */
-  stop?: { call: (key: string) => Promise<void>; what: string; label: string };
+  stop?: { call: (key: string) => Promise<void>; what: string | ((key: string) => ReactNode); label: string };
 }
 
 interface Waiting {
@@ -117,7 +117,7 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
       error={linked ? answer.error : 'The link to the bench is lost: this request may have been answered or withdrawn meanwhile. It is checked again once the link is back.'}
       subtitle={feed.subtitle?.(first.prompt, about[first.key]?.context)}
       onAnswer={(a) => void send(first.key, a)}
-      stop={feed.stop && { onStop: () => void send(first.key, 'stop'), what: feed.stop.what, label: feed.stop.label }}
+      stop={feed.stop && { onStop: () => void send(first.key, 'stop'), what: typeof feed.stop.what === 'function' ? feed.stop.what(first.key) : feed.stop.what, label: feed.stop.label }}
     />
   );
 }

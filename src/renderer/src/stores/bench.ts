@@ -9,6 +9,7 @@ import type { BenchEvent, BenchHealth, ChargerView, OperationProgressView, Opera
 import type { VirtualChargerView } from '../../../shared/api/virtual-chargers';
 import { toSamples, type MeterSample } from '../../../shared/api/meter';
 import { maxStackLevelIn } from '../../../shared/api/bench-rules';
+import { withProgress } from './in-flight';
 
 /** Samples kept per connector a chart watches (an hour at one sample each 5 s). */
 export const MAX_SAMPLES = 720;
@@ -184,6 +185,7 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
   let activeTransactions = state.activeTransactions;
   let meter = state.meter;
   let health = state.health;
+  let status = state.status;
   let limits = state.limits;
   let inFlight = state.inFlight;
   let { framesSeen, transactionsVersion, operationsVersion, connectionsVersion } = state;
@@ -299,31 +301,13 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
       case 'healthChanged':
         health = e.health;
         break;
+      // Another window, the API or the CLI moved the FTP server: where it listens now.
+      case 'ftpChanged':
+        if (status) status = { ...status, ftp: e.ftp };
+        break;
     }
   }
-  return { ...state, chargers, virtualChargers, activeTransactions, meter, health, limits, inFlight, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
-}
-
-/**
- * The chargers' operations on their way with one's news applied: added or updated while queued or sent,
- * gone once finished. A charger has one call out at a time: one sent ends the one sent before it (whose
- * end may be announced just after, or was missed).
- */
-function withProgress(inFlight: BenchState['inFlight'], op: OperationProgressView): BenchState['inFlight'] {
-  const list = inFlight[op.chargerId] ?? [];
-  const others = list.filter((o) => o.ref !== op.ref);
-  if (op.state === 'finished') {
-    if (others.length === list.length) return inFlight;
-    const next = { ...inFlight };
-    if (others.length) next[op.chargerId] = others;
-    else delete next[op.chargerId];
-    return next;
-  }
-  // The one sent goes first; the rest keep the order they were queued in.
-  const at = list.findIndex((o) => o.ref === op.ref);
-  const updated = at < 0 ? [...list, op] : list.map((o, i) => (i === at ? op : o));
-  const sorted = op.state === 'sent' ? [op, ...updated.filter((o) => o.ref !== op.ref && o.state !== 'sent')] : updated;
-  return { ...inFlight, [op.chargerId]: sorted };
+  return { ...state, status, chargers, virtualChargers, activeTransactions, meter, health, limits, inFlight, framesSeen, transactionsVersion, operationsVersion, connectionsVersion };
 }
 
 /** The limits a GetConfiguration answer reports (null: it reports none, e.g. only other keys were read). */

@@ -13,6 +13,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useBench } from '../../stores/bench';
+import { newestRegister, useLastStop, type RegisterReading } from './last-stop';
 import { StatusChip } from '../../components/StatusChip';
 import { MeterChart, latestReading, readingText, typicalStep } from '../../components/MeterChart';
 import { neverConnected, silenceOf, useNow, useReach } from '../../components/reach';
@@ -99,8 +100,11 @@ function MeterLine({
   unread = false,
   loading = false,
   sessionUnknown = false,
+  lastStop = null,
 }: {
   connectorId: number;
+  /** The latest StopTransaction's meterStop on the connector (last-stop.ts), or null. */
+  lastStop?: RegisterReading | null;
   samples: MeterSample[];
   tx: TransactionView | undefined;
   unread?: boolean;
@@ -109,22 +113,25 @@ function MeterLine({
   sessionUnknown?: boolean;
 }) {
   const latest = latestReading(tx ? samples.filter((s) => belongsTo(tx, s)) : samples);
+  const register = newestRegister(latest, lastStop);
   let text: string;
   // `loading`: the stored readings are still being fetched; `unread`: the bench could not give them. Either way "none yet" is not known.
   if (!latest && loading) text = LOADING_READINGS;
   else if (!latest && unread) text = 'Not known: the readings could not be read';
   // The chart beside may show earlier sessions' readings: this one's are not among them yet.
-  else if (!latest) text = tx ? (samples.length ? 'No readings in this session yet (the chart shows earlier ones)' : 'No readings in this session yet') : 'No readings yet';
-  else if (tx) text = readingText(latest);
+  else if (!latest && !(lastStop && !tx)) text = tx ? (samples.length ? 'No readings in this session yet (the chart shows earlier ones)' : 'No readings in this session yet') : 'No readings yet';
+  else if (tx && latest) text = readingText(latest);
   // Whether a session runs is not known yet: the register only, not "no session".
-  else if (sessionUnknown) text = latest.energyWh === undefined ? SESSION_LOADING : `Register ${formatEnergy(latest.energyWh)} (${SESSION_LOADING})`;
-  else text = latest.energyWh === undefined ? 'No session running' : `No session running · register ${formatEnergy(latest.energyWh)}`;
+  else if (sessionUnknown) text = latest?.energyWh === undefined ? SESSION_LOADING : `Register ${formatEnergy(latest.energyWh)} (${SESSION_LOADING})`;
+  else text = register === null ? 'No session running' : `No session running · register ${formatEnergy(register.wh)}`;
+  // With no session running, the register is the newest known: a later StopTransaction's meterStop, at its time.
+  const at = !tx && !sessionUnknown && register ? register.t : latest?.t;
   return (
     <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
       <span data-testid={`meter-latest-${connectorId}`}>{text}</span>
-      {latest && (
+      {at !== undefined && (
         <Typography component="span" variant="caption" color="text.secondary" sx={{ ml: 1 }}>
-          at {formatClock(latest.t)}
+          at {formatClock(at)}
         </Typography>
       )}
     </Typography>
@@ -178,6 +185,7 @@ function ConnectorCard({
   const concern = connectorConcern(connector);
   // Before the bench's running sessions are loaded, a connector that does not report Available may have one.
   const sessionUnknown = !tx && !sessionsLoaded && connector.status !== 'Available';
+  const lastStop = useLastStop(chargerId, connectorId);
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -212,7 +220,7 @@ function ConnectorCard({
         <OlderOpenSessions chargerId={chargerId} connectorId={connectorId} />
         <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mt: 2, mb: 0.5, gap: 1, flexWrap: 'wrap' }}>
           <Typography variant="subtitle2">Meter</Typography>
-          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} loading={meterLoading} sessionUnknown={sessionUnknown} />
+          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} loading={meterLoading} sessionUnknown={sessionUnknown} lastStop={lastStop} />
         </Stack>
         {meterError && (
           <Alert

@@ -30,7 +30,9 @@ import { ConfigDiff } from './ConfigDiff';
 import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
 import { LOAD_LIMIT_STEP, sessionChartLimit } from '../../../../shared/api/session-limit';
 import { checksStatus } from './progress';
-import { offlineWords, runLine, stopWords } from './run-words';
+import { offlineWords, rerunConsequence, rerunLabel, rerunTitle, runLine } from './run-words';
+import { runEndsSessions } from '../../../../shared/api/commissioning-steps';
+import { useStopWords } from './stop-state';
 import { resetDraft, useDraft } from './draft';
 import { StepResults } from './StepResults';
 import type { LiveCommissioning } from './useCommissioning';
@@ -272,6 +274,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
   // Running the reset (the whole plan, or its step) undoes a HeartbeatInterval the bench's boot answer differs from.
   const heartbeat = heartbeatWarning(view.template, useBenchHeartbeat());
   const resets = (steps?: string[]) => !steps || steps.some((id) => /RESET/i.test(id));
+  const stopSaid = useStopWords(view);
 
   return (
     <Stack spacing={3}>
@@ -315,13 +318,12 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
       {again && (
         <ConfirmDialog
           open
-          title={again.steps ? `Run “${stepTitle(view, again.steps[0])}” again on ${view.chargerId}?` : ran ? `Run every step again on ${view.chargerId}?` : `Run the checks on ${view.chargerId}?`}
+          title={rerunTitle(view, again.steps)}
           chargerId={view.chargerId}
           target={`${view.chargerId} · the whole charger`}
-          consequence={(running) =>
-            `${again.steps ? stepEffect(again.steps[0], view.template) : `The plan ${commissioningEffects(view.template).join('; ')}`}.${again.steps || ran ? ' Earlier results are replaced.' : ''}${running.length ? ' A session running there now is ended (RemoteStopTransaction) first.' : ''}${heartbeat && resets(again.steps) ? ` ${heartbeat}` : ''}`
-          }
-          confirmLabel={again.steps ? `Run “${stepTitle(view, again.steps[0])}” again` : ran ? 'Run every step again' : 'Run the checks'}
+          consequence={(running) => rerunConsequence(view, again.steps, running.length, heartbeat && resets(again.steps) ? heartbeat : null)}
+          confirmLabel={rerunLabel(view, again.steps)}
+          dangerous={(running) => running.length > 0 && runEndsSessions(again.steps ?? view.steps.map((s) => s.id))}
           startsBusy
           onCancel={() => setAgain(null)}
           onConfirm={() => {
@@ -342,7 +344,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           void doStop().then((ok) => ok || setStopping('no'));
         }}
       >
-        {stopWords(view, runningStep?.title ?? null)} The steps not run yet stay open and can be run later.
+        {stopSaid} The steps not run yet stay open and can be run later.
       </Ask>
     </Stack>
   );
@@ -368,24 +370,4 @@ function NotDoneAfterStop({ view }: { view: CommissioningView }) {
       </Box>
     </Alert>
   );
-}
-
-const stepTitle = (view: CommissioningView, id: string): string => view.steps.find((s) => s.id === id)?.title ?? id;
-
-/** What running one step does to the charger, in words (for the confirmation before it runs again). */
-function stepEffect(id: string, t: CommissioningTemplate): string {
-  const keys = Object.keys(t.keys).length;
-  const effects: Record<string, string> = {
-    C3_IDENTITY: 'It asks the charger for a BootNotification and a Heartbeat (TriggerMessage); nothing is changed',
-    C4_CONNECTORS: 'It checks the connectors’ statuses; nothing is changed',
-    C5_BASELINE: `It sets ${keys} configuration key${keys === 1 ? '' : 's'} to the baseline (a key that needs it restarts the charger)`,
-    C6_READER: `It asks the person at the charger to present the test card ${t.testIdTag}`,
-    C7_OFFLINE: 'It reads the offline authorization settings and the local list version; nothing is changed',
-    C10_LOAD_LIMIT: 'It sets the site’s load limit as the default charging profile (it stays on the charger)',
-    C8_SESSION: `It starts a test session with the card ${t.testIdTag}, takes meter values for at least ${t.sessionSeconds} s, then stops it`,
-    C9_UNLOCK: 'It unlocks each connector (a cable in one is released)',
-    C9_AVAILABILITY: 'It takes each connector out of service (Inoperative) and back',
-    C9_RESET: 'It resets the charger and waits for it to come back',
-  };
-  return effects[id] ?? 'It runs the step as in the plan';
 }

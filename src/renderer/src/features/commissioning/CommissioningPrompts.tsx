@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useClient } from '../../api/context';
 import { PromptQueue, type PromptFeed } from '../../components/PromptQueue';
+import { RequestStopWords } from './stop-state';
 
 export function CommissioningPrompts() {
   const client = useClient();
@@ -23,7 +24,7 @@ export function CommissioningPrompts() {
       stop: {
         call: async (id) => void (await client.call('commissioning:stop', { id })),
         label: 'Stop the commissioning',
-        what: 'The commissioning stops: this request is withdrawn, the step in progress ends unfinished (inconclusive) and the charger is put back; the steps not run yet stay open and can be run later.',
+        what: (id) => <RequestStopWords id={id} />,
       },
       subtitle: (prompt, context) => `Commissioning${context ? ` at ${context}` : ''}, ${prompt.during ? prompt.during.charAt(0).toLowerCase() + prompt.during.slice(1) : `step ${prompt.caseId}`}`,
     }),

@@ -201,8 +201,17 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
       >
         <Typography gutterBottom>
           {view.chargerId} at {placeOf(view.job)}, handed over to {asking?.customer.name} by {asking?.installer.name}, with the verdict <strong>{verdictWords[view.verdict]}</strong>
-          {view.open.length ? ` and ${view.open.length} item${view.open.length > 1 ? 's' : ''} still open (${view.open.join('; ')})` : ''}.
+          {view.open.length ? ` and ${view.open.length} item${view.open.length > 1 ? 's' : ''} still open:` : '.'}
         </Typography>
+        {view.open.length > 0 && (
+          <Box component="ul" aria-label="Items still open" sx={{ mt: 0, pl: 3 }}>
+            {view.open.map((o) => (
+              <Typography component="li" variant="body2" key={o}>
+                {o}
+              </Typography>
+            ))}
+          </Box>
+        )}
         <Typography>The record is final afterwards: no step can be run again, and the checklist and photos cannot change.</Typography>
       </Ask>
     </Stack>

@@ -24,7 +24,8 @@ import { formatPower } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { offlinePolicyWords, type CommissioningTemplate } from '../../../../shared/api/commissioning';
 import { setDraft, useDraft } from './draft';
-import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
+import { convertedLimit, FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
+import { groupedWords } from '../../../../shared/format/reading';
 import { TemplateTools } from './TemplateTools';
 import { UnreadableTemplates } from './UnreadableTemplates';
 import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
@@ -113,6 +114,8 @@ function NumberInput({
 }) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText((t) => (Object.is(numberOf(t, comma), value) ? t : String(value))), [value, comma]);
+  // Whole numbers grouped with a point ("11.000" W): 11 or 11,000? Said as the checklist says it of "1,000".
+  const grouped = comma === 'thousands' ? groupedWords(text, '.') : null;
   return (
     <TextField
       label={label}
@@ -122,8 +125,8 @@ function NumberInput({
         setText(e.target.value);
         onChange(numberOf(e.target.value, comma));
       }}
-      error={!!error}
-      helperText={error ?? helper}
+      error={!!(grouped ?? error)}
+      helperText={grouped ?? error ?? helper}
       slotProps={{ htmlInput: { inputMode: 'decimal' } }}
       sx={{ width }}
     />
@@ -141,6 +144,8 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
   // A field says what is wrong with it once it has been edited (as it is typed), and every field once Next was tried.
   const [edited, setEdited] = useState<Record<string, boolean>>({});
   const [tried, setTried] = useState(false);
+  // What the load limit was converted from when its unit was switched (said beside it until it is typed again).
+  const [convertedFrom, setConvertedFrom] = useState<string | null>(null);
   const problems = planProblems(template);
   // The bench's boot answer undoes a HeartbeatInterval that differs from it at the plan's reset: said here.
   const heartbeat = heartbeatWarning(template, useBenchHeartbeat());
@@ -229,10 +234,13 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
                   <NumberInput
                     label={`Limit (${template.loadLimit.unit}${template.loadLimit.unit === 'A' ? ' per phase' : ''})`}
                     value={template.loadLimit.limit}
-                    onChange={(n) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, limit: n } }, 'loadLimit.limit')}
+                    onChange={(n) => {
+                      setConvertedFrom(null);
+                      if (template.loadLimit) patch({ loadLimit: { ...template.loadLimit, limit: n } }, 'loadLimit.limit');
+                    }}
                     comma={template.loadLimit.unit === 'W' ? 'thousands' : 'decimal'}
                     error={errors['loadLimit.limit']}
-                    helper={problems['loadLimit.limit'] ? undefined : `= ${formatPower(limitWatts(template.loadLimit))}`}
+                    helper={problems['loadLimit.limit'] ? undefined : `= ${formatPower(limitWatts(template.loadLimit))}${convertedFrom ? ` (converted from ${convertedFrom})` : ''}`}
                     width={200}
                   />
                   <TextField
@@ -240,7 +248,13 @@ export function PlanStep({ back, next }: { back: () => void; next: () => void })
                     size="small"
                     label="Unit"
                     value={template.loadLimit.unit}
-                    onChange={(e) => template.loadLimit && patch({ loadLimit: { ...template.loadLimit, unit: e.target.value as LoadLimit['unit'] } }, 'loadLimit.limit')}
+                    onChange={(e) => {
+                      if (!template.loadLimit) return;
+                      // The value typed in the other unit is converted, and said so (not kept as if typed in this one).
+                      const next = convertedLimit(template.loadLimit, e.target.value as LoadLimit['unit']);
+                      setConvertedFrom(next.from);
+                      patch({ loadLimit: next.limit }, 'loadLimit.limit');
+                    }}
                     sx={{ width: 90 }}
                   >
                     <MenuItem value="A">A</MenuItem>

@@ -22,6 +22,18 @@ type LoadLimit = NonNullable<CommissioningTemplate['loadLimit']>;
 /** The load limit in W (amperes per phase at 230 V). */
 export const limitWatts = (l: LoadLimit) => (l.unit === 'W' ? l.limit : l.limit * 230 * l.phases);
 
+/**
+ * The load limit in another unit, converted (amperes per phase at 230 V on its phases; W whole, A to 0.1),
+ * with what it was converted from in words ("16 A per phase on 3 phases"); a limit not a number is kept.
+ */
+export function convertedLimit(l: LoadLimit, unit: LoadLimit['unit']): { limit: LoadLimit; from: string | null } {
+  if (l.unit === unit || !Number.isFinite(l.limit)) return { limit: { ...l, unit }, from: null };
+  const w = limitWatts(l);
+  const limit = unit === 'W' ? Math.round(w) : Math.round((w / (230 * l.phases)) * 10) / 10;
+  const from = `${l.limit} ${l.unit}${l.unit === 'A' ? ` per phase on ${l.phases} phase${l.phases > 1 ? 's' : ''}` : ''}`;
+  return { limit: { ...l, unit, limit }, from };
+}
+
 /** Why this load limit is not one a site can have, or null. */
 export function loadLimitProblem(l: LoadLimit): string | null {
   const b = loadLimitBounds[l.unit];

@@ -3,7 +3,8 @@
 // an offline charger to connect (or prepares it): the bench's words for that (running.before, "waiting for
 // VBAD to connect before Configuration baseline; 1 step requested") are said as they are, never "starting"
 // nor a step in progress that does not exist.
-import type { CommissioningView } from '../../../../shared/api/commissioning';
+import { commissioningEffects, type CommissioningTemplate, type CommissioningView } from '../../../../shared/api/commissioning';
+import { READ_ONLY_STEPS, runEndsSessions } from '../../../../shared/api/commissioning-steps';
 
 /** The status line of a run: the step and what it does; before the first step, what the run does; after Stop, what it still waits for. */
 export function runLine(view: CommissioningView, stepTitle: string | null): string {
@@ -20,10 +21,85 @@ export function offlineWords(view: CommissioningView, stepTitle: string | null):
   return 'The run cannot go on until it reconnects.';
 }
 
-/** What Stop does now, in the confirmation's first sentence. */
-export function stopWords(view: CommissioningView, stepTitle: string | null): string {
-  if (stepTitle)
-    return `The step in progress (${stepTitle}) ends now, unfinished (inconclusive), its request to the person at the charger withdrawn, and the charger is put back (a charger that is offline is not waited for: what putting it back would ask of it is recorded as not done).`;
-  const before = view.running?.before;
-  return `No step has begun${before ? ` (the run is ${before})` : ''}: the run ends now without running one, and no step’s result changes.`;
+/** What a Stop does now, from the live state: the step in progress (if any), a request showing, the charger online. */
+export interface StopState {
+  chargerId: string;
+  /** The step in progress, or null before the first step (the run prepares the charger, or waits for it). */
+  stepTitle: string | null;
+  /** What the run does before its first step (running.before). */
+  before?: string;
+  /** A request to the person at the charger is showing now. */
+  requestShowing: boolean;
+  /** The charger is connected to the bench now. */
+  online: boolean;
+}
+
+/**
+ * What Stop does now, in the confirmation's first sentence (the Stop on the checks and the one in the
+ * operator's request alike): only what happens — a step ends unfinished only when one is in progress, a
+ * request is withdrawn only when one shows, the charger is put back only when it is online.
+ */
+export function stopWords(s: StopState): string {
+  const request = s.requestShowing ? ', its request to the person at the charger withdrawn' : '';
+  if (!s.stepTitle) return `No step has begun${s.before ? ` (the run is ${s.before})` : ''}: the run ends now without running one${request}, and no step’s result changes.`;
+  const back = s.online ? 'and the charger is put back' : `and nothing is put back: ${s.chargerId} is offline and is not waited for (what putting it back would ask of it is recorded as not done)`;
+  return `The step in progress (${s.stepTitle}) ends now, unfinished (inconclusive)${request}, ${back}.`;
+}
+
+/** The live Stop state of a commissioning's view. */
+export const stopStateOf = (view: CommissioningView, a: { stepTitle: string | null; requestShowing: boolean; online: boolean }): StopState => ({
+  chargerId: view.chargerId,
+  stepTitle: a.stepTitle,
+  before: view.running?.before,
+  requestShowing: a.requestShowing,
+  online: a.online,
+});
+
+/** The confirmation's title before steps run: "again" only for a step (or a plan) that has run before. */
+export function rerunTitle(view: CommissioningView, steps: string[] | undefined): string {
+  if (!steps) return view.steps.some((s) => s.result) ? `Run every step again on ${view.chargerId}?` : `Run the checks on ${view.chargerId}?`;
+  const step = view.steps.find((s) => s.id === steps[0]);
+  return `Run “${step?.title ?? steps[0]}”${step?.result ? ' again' : ''} on ${view.chargerId}?`;
+}
+
+/** The confirm button before steps run, as the title says it. */
+export function rerunLabel(view: CommissioningView, steps: string[] | undefined): string {
+  return rerunTitle(view, steps).replace(/ on [^ ]+\?$/, '');
+}
+
+/**
+ * What running one step does to the charger, in words. That its settings are left as they are is said only of a step
+ * that only reads (READ_ONLY_STEPS) and only when no session is ended before it (`endsSession`); every run still sets
+ * MinimumStatusDuration to 0 for its steps where the charger has it, and puts it back, so that is said too.
+ */
+export function stepEffect(id: string, t: CommissioningTemplate, endsSession: boolean): string {
+  const keys = Object.keys(t.keys).length;
+  const effects: Record<string, string> = {
+    C3_IDENTITY: 'It asks the charger for a BootNotification (the bench’s answer gives it the bench’s heartbeat interval) and a Heartbeat (TriggerMessage)',
+    C4_CONNECTORS: 'It checks the connectors’ statuses',
+    C5_BASELINE: `It sets ${keys} configuration key${keys === 1 ? '' : 's'} to the baseline (a key that needs it restarts the charger)`,
+    C6_READER: `It asks the person at the charger to present the test card ${t.testIdTag}`,
+    C7_OFFLINE: 'It reads the offline authorization settings and the local list version',
+    C10_LOAD_LIMIT: 'It sets the site’s load limit as the default charging profile (it stays on the charger)',
+    C8_SESSION: `It starts a test session with the card ${t.testIdTag}, takes meter values for at least ${t.sessionSeconds} s, then stops it`,
+    C9_UNLOCK: 'It unlocks each connector (a cable in one is released)',
+    C9_AVAILABILITY: 'It takes each connector out of service (Inoperative) and back',
+    C9_RESET: 'It resets the charger and waits for it to come back',
+  };
+  const effect = effects[id] ?? 'It runs the step as in the plan';
+  return READ_ONLY_STEPS.includes(id) && !endsSession ? `${effect}; its settings are left as they are (MinimumStatusDuration, where it has one, is set to 0 for the step and put back after)` : effect;
+}
+
+/** The confirmation's words before steps run (all of them: `steps` undefined), given the sessions running there now. */
+export function rerunConsequence(view: CommissioningView, steps: string[] | undefined, running: number, extra: string | null): string {
+  const ids = steps ?? view.steps.map((s) => s.id);
+  const ends = running > 0 && runEndsSessions(ids);
+  const what = steps ? stepEffect(steps[0]!, view.template, ends) : `The plan ${commissioningEffects(view.template).join('; ')}`;
+  const replaced = (steps ? view.steps.filter((s) => steps.includes(s.id)) : view.steps).some((s) => s.result) ? ' Earlier results are replaced.' : '';
+  const session = ends
+    ? ` ${running === 1 ? 'The session running there now is' : `The ${running} sessions running there now are`} ended (RemoteStopTransaction) before the step${steps?.length === 1 ? '' : 's'}.`
+    : running > 0
+      ? ` ${running === 1 ? 'The session running there now is' : `The ${running} sessions running there now are`} left running.`
+      : '';
+  return `${what}.${replaced}${session}${extra ? ` ${extra}` : ''}`;
 }

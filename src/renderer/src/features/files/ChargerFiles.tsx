@@ -49,6 +49,15 @@ export function formatUntil(iso: string, now = Date.now()): string {
 
 function Progress({ upload }: { upload: UploadView }) {
   if (upload.status === 'received') return <Typography variant="body2">{formatBytes(upload.bytes)}</Typography>;
+  if (upload.status === 'incomplete')
+    return (
+      <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+        <Chip size="small" color="warning" label="Incomplete?" />
+        <Typography variant="caption" color="text.secondary">
+          {formatBytes(upload.bytes)} kept. {upload.error ?? 'The charger never confirmed the file whole'}
+        </Typography>
+      </Stack>
+    );
   if (upload.status === 'failed')
     return (
       <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
@@ -74,6 +83,9 @@ function Progress({ upload }: { upload: UploadView }) {
     </Box>
   );
 }
+
+const downloadHint = (status: UploadView['status']) =>
+  ({ received: '', incomplete: 'The bytes that came: the file may be cut short', receiving: 'Still arriving', failed: 'Nothing whole to download' })[status];
 
 function DeleteDialog({ upload, onClose, onDeleted }: { upload: UploadView | null; onClose: () => void; onDeleted: (name: string) => void }) {
   const client = useClient();
@@ -164,9 +176,15 @@ export function ChargerFiles({ chargerId }: { chargerId: string }) {
                 <TableCell title={u.finishedAt ? formatTime(u.finishedAt) : undefined}>{u.finishedAt ? <Ago iso={u.finishedAt} /> : '—'}</TableCell>
                 <TableCell title={formatTime(u.expiresAt)}>{formatUntil(u.expiresAt)}</TableCell>
                 <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip title={u.status === 'received' ? '' : u.status === 'receiving' ? 'Still arriving' : 'Nothing whole to download'}>
+                  <Tooltip title={downloadHint(u.status)}>
                     <span>
-                      <Button size="small" startIcon={<DownloadIcon />} disabled={u.status !== 'received'} onClick={() => void download(u)} aria-label={`Download ${u.name}`}>
+                      <Button
+                        size="small"
+                        startIcon={<DownloadIcon />}
+                        disabled={u.status !== 'received' && u.status !== 'incomplete'}
+                        onClick={() => void download(u)}
+                        aria-label={`Download ${u.name}`}
+                      >
                         Download
                       </Button>
                     </span>

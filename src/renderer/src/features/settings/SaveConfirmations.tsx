@@ -1,6 +1,7 @@
 // What Save asks before it saves a change with consequences: older data deleted at once (retention),
 // chargers the bench would refuse at their next connection (passwords required, unknown chargers
-// refused), every card refused (only listed idTags, with none to accept). One question at a time.
+// refused), every card refused (only listed idTags, with none to accept), FTP uploads and links cut off
+// (a new FTP port). One question at a time.
 import { useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -11,9 +12,10 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { formatDateTime } from '../../components/format';
 import { lockoutLine, lockoutRemedy, type LockedOut } from './strictness';
+import { FtpPortWords, type FtpPortAsk } from './ftpPortAsk';
 
 /** One question Save asks first. */
-export type SaveAsk = { kind: 'prune'; cutoff: Date; days: number | null } | { kind: 'lockout'; chargers: LockedOut[] } | { kind: 'noCards'; entries: number };
+export type SaveAsk = { kind: 'prune'; cutoff: Date; days: number | null } | { kind: 'lockout'; chargers: LockedOut[] } | { kind: 'noCards'; entries: number } | FtpPortAsk;
 
 const formatCutoff = (d: Date) => formatDateTime(d, { seconds: false });
 
@@ -65,6 +67,15 @@ export function SaveConfirmation({
         Add the cards to the list (Authorization, below the choice) first, or keep accepting any idTag.{others}
       </SaveQuestion>
     );
+
+  if (ask.kind === 'ftpPort') {
+    const to = ask.to === 0 ? 'any free port' : `port ${ask.to}`;
+    return (
+      <SaveQuestion open name="ftp-port" title={`Move the FTP server to ${to} now?`} confirmLabel={`Save: move FTP to ${to}`} color="warning" onCancel={close} onConfirm={onConfirm}>
+        <FtpPortWords ask={ask} others={others} />
+      </SaveQuestion>
+    );
+  }
 
   const unregistered = ask.chargers.filter((c) => c.reasons.includes('notRegistered')).map((c) => c.id);
   const n = ask.chargers.length;

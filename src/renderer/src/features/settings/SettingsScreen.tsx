@@ -34,6 +34,7 @@ import { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 import { ApiTokenSection } from './ApiTokenSection';
 import { SaveConfirmation, type SaveAsk } from './SaveConfirmations';
 import { acceptedCards, lockedOut } from './strictness';
+import { askFtpMove } from './ftpPortAsk';
 import { heartbeatSavedWords, portNote, portSavedWords } from './portWords';
 import { changes, fieldLabels, fieldMessage, toDraft, type SettingsDraft, type SettingsField } from './settingsForm';
 
@@ -187,17 +188,18 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
         if (out.length) ask.push({ kind: 'lockout', chargers: out });
       }
       const finish = (more: SaveAsk[]) => (more.length ? setAsks(more) : void commit());
-      // Only listed idTags, with no card in the list to accept: every card is refused.
-      if (diff.patch.authorization === 'localList') {
-        void client.call('idTags:list', {}).then(
-          (entries) => finish(acceptedCards(entries) ? ask : [...ask, { kind: 'noCards', entries: entries.length }]),
-          () => finish(ask),
+      // Asked after reading the bench: only listed idTags with no card to accept (every card refused), and what a new FTP port cuts off.
+      const cards =
+        diff.patch.authorization === 'localList' &&
+        client.call('idTags:list', {}).then(
+          (e): SaveAsk | null => (acceptedCards(e) ? null : { kind: 'noCards', entries: e.length }),
+          () => null,
         );
-        return;
-      }
-      finish(ask);
+      const later = [cards, askFtpMove(client, status?.ftp, diff.patch.ftpPort)].filter((p) => !!p);
+      if (!later.length) return finish(ask);
+      void Promise.all(later).then((more) => finish([...ask, ...more.filter((a) => !!a)]));
     },
-    [chargers, client, commit, diff, dirty, pending, saved],
+    [chargers, client, commit, diff, dirty, pending, saved, status],
   );
   // Each charger is registered even when one before it fails; every failure is then reported by id.
   const registerAll = async (ids: string[]) => {

@@ -21,10 +21,27 @@ import { notPutBackWords, type CaseResult, type FaultSwitched, type StepResult }
 import { SwitchedDuringCase } from './InjectedFaults';
 import { CaseFrames } from '../../components/CaseFrames';
 import { formatDuration, VerdictChip } from '../../components/verdicts';
+import { formatClock, formatDateTime } from '../../components/format';
+import { timesInText } from '../../../../shared/format/times-in-text';
 
 const actor: Record<StepResult['by'], string> = { charger: 'Charger', tool: 'Bench', operator: 'Operator', bench: 'Bench' };
-/** A step's outcome: Stopped (the run's Stop cut it short) apart from Skipped (the person pressed Skip). */
-const stepStatus: Record<StepResult['status'], string> = { passed: 'Passed', failed: 'Failed', skipped: 'Skipped', stopped: 'Stopped', operatorCouldNot: 'Operator could not', error: 'Error' };
+/**
+ * A step's outcome: Skipped only when the person pressed Skip; Stopped (the run's Stop cut it short), Timed
+ * out (nobody acted on the request in time), Not judged (the bench could not judge it: the reason says why).
+ */
+const stepStatus: Record<StepResult['status'], string> = {
+  passed: 'Passed',
+  failed: 'Failed',
+  skipped: 'Skipped',
+  stopped: 'Stopped',
+  operatorCouldNot: 'Operator could not',
+  timedOut: 'Timed out',
+  notJudged: 'Not judged',
+  error: 'Error',
+};
+
+/** The engine's words with the times they name in the page's local time, as the page writes its other times (with the date off the case's day). */
+const localOn = (day: string) => (text: string) => timesInText(text, (iso) => formatClock(iso), { of: day, dated: (iso) => formatDateTime(iso) });
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -86,6 +103,7 @@ function NotPutBack({ result }: { result: CaseResult }) {
 
 export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult; faultsSwitched?: FaultSwitched[] }) {
   const deciding = result.steps.find((s) => s.n === result.decidingStep) ?? null;
+  const local = localOn(result.startedAt);
   const [chosen, setChosen] = useState<number | null>(null);
   const shown = result.steps.find((s) => s.n === chosen) ?? deciding;
   const severity = result.verdict === 'pass' ? 'success' : result.verdict === 'fail' || result.verdict === 'error' ? 'error' : result.verdict === 'inconclusive' ? 'warning' : 'info';
@@ -95,8 +113,8 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
   const said = deciding
     ? (
         [
-          ['Expected', deciding.expected, 'expected'],
-          ['Actual', deciding.actual, failed ? 'actual' : 'unfinished'],
+          ['Expected', deciding.expected && local(deciding.expected), 'expected'],
+          ['Actual', deciding.actual && local(deciding.actual), failed ? 'actual' : 'unfinished'],
         ] as const
       ).filter(([, text]) => text !== undefined)
     : [];
@@ -118,7 +136,7 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
       <SwitchedDuringCase switched={faultsSwitched} />
       {result.reason && (
         <Alert severity={severity} variant="outlined">
-          {result.reason}
+          {local(result.reason)}
         </Alert>
       )}
 
@@ -217,7 +235,10 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
             {result.observations.map((o, i) => (
               <Typography component="li" variant="body2" key={i}>
-                {o.text}
+                <Box component="time" dateTime={o.at} sx={{ color: 'text.secondary', mr: 1, fontVariantNumeric: 'tabular-nums' }}>
+                  {formatClock(o.at)}
+                </Box>
+                {local(o.text)}
                 {o.messageId && <Chip size="small" variant="outlined" label={o.messageId} sx={{ ml: 1, fontFamily: monoFont, height: 20 }} />}
               </Typography>
             ))}

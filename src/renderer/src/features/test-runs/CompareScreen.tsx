@@ -20,6 +20,7 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useClient } from '../../api/context';
 import { useLoad } from '../../components/useCall';
@@ -27,6 +28,7 @@ import { formatTime } from '../../components/format';
 import { paths } from '../../app/routes';
 import { faultsDuringRun, firmwareWords, wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
 import { movement, SummaryChips, VerdictChip } from '../../components/verdicts';
+import { notRunWhy, RunEndChip } from './RunParts';
 
 interface Compared {
   id: string;
@@ -83,6 +85,27 @@ const moveLabel = { worse: 'Worse', better: 'Better', changed: 'Changed', same: 
 const moveWords = { worse: 'worse', better: 'better', changed: 'changed', same: 'same verdict', onlyOne: 'in one run only' } as const;
 const moveColour = { worse: 'error', better: 'success', changed: 'warning', same: 'default', onlyOne: 'default' } as const;
 
+/** How many of the cases a run was started with have no verdict (a stopped run's, one that could not run, one still running). */
+export const notRunOf = (run: RunResult): number => Math.max(0, (run.planned?.length ?? run.cases.length) - run.cases.length);
+
+/** The Change column's chip, whole: it wraps in the narrow column, and its tooltip says it in full. */
+function MoveChip({ r }: { r: Compared }) {
+  if (r.move === 'same') return null;
+  const full = r.move === 'onlyOne' ? `Only in run ${r.a ? 'A' : 'B'}: the case is not in run ${r.a ? 'B' : 'A'}, so there is no verdict to compare` : `${moveLabel[r.move]} from A to B`;
+  return (
+    <Tooltip title={full}>
+      <Chip
+        size="small"
+        variant="outlined"
+        color={moveColour[r.move]}
+        label={r.move === 'onlyOne' ? `${moveLabel.onlyOne} (${r.a ? 'A' : 'B'})` : moveLabel[r.move]}
+        aria-label={full}
+        sx={{ height: 'auto', maxWidth: '100%', '& .MuiChip-label': { whiteSpace: 'normal', overflowWrap: 'anywhere', py: 0.25 } }}
+      />
+    </Tooltip>
+  );
+}
+
 function RunHead({ label, run, role }: { label: string; run: RunResult; role: string }) {
   return (
     <Paper sx={{ p: 2, flex: 1, minWidth: 0 }} component="section" aria-label={`Run ${label}`}>
@@ -103,8 +126,10 @@ function RunHead({ label, run, role }: { label: string; run: RunResult; role: st
           Faults injected: {faultsDuringRun(run).join(', ')}
         </Typography>
       )}
-      <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5 }}>
+      <Stack direction="row" spacing={0.5} sx={{ flexWrap: 'wrap', rowGap: 0.5, alignItems: 'center' }} aria-label={`How run ${label} ended`}>
+        {run.state === 'running' ? <Chip size="small" variant="outlined" color="info" label="Still running" /> : <RunEndChip state={run.state} />}
         <SummaryChips summary={run.summary} />
+        {notRunOf(run) > 0 && <Chip size="small" variant="outlined" label={`${notRunOf(run)} not run (${run.state === 'running' ? 'not come to yet' : notRunWhy(run)})`} />}
       </Stack>
     </Paper>
   );
@@ -228,7 +253,9 @@ function CompareRuns({ idA, idB }: { idA: string; idB: string }) {
                 <TableCell>
                   <Verdict result={r.b} runId={b.id} label="B" />
                 </TableCell>
-                <TableCell>{r.move !== 'same' && <Chip size="small" variant="outlined" color={moveColour[r.move]} label={moveLabel[r.move]} />}</TableCell>
+                <TableCell>
+                  <MoveChip r={r} />
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { useClient } from '../../api/context';
 import { PromptQueue, type PromptFeed } from '../../components/PromptQueue';
+import { RunStopWords } from './LiveWords';
 
 export function OperatorPrompts() {
   const client = useClient();
@@ -19,7 +20,8 @@ export function OperatorPrompts() {
       stop: {
         call: async (runId) => void (await client.call('tests:stop', { runId })),
         label: 'Stop the run',
-        what: 'The whole run stops: this request is withdrawn, the case in progress ends (inconclusive) and the charger is put back; the cases not run yet are left out, the verdicts so far kept.',
+        // What stopping does now, read from the run's live state (as its page's Stop says it).
+        what: (runId) => <RunStopWords runId={runId} />,
       },
     }),
     [client],

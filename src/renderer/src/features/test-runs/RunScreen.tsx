@@ -35,18 +35,19 @@ import { Downloads } from './Downloads';
 import { useCases } from './useCases';
 import { beforeFirstCase, BetweenCases, CaseList, LiveCase, notRunWhy, RunEndChip, rowsOf, StateChip } from './RunParts';
 import { useRun } from './useRun';
+import { ChargerOfflineAlert, StopWords, stopWords } from './LiveWords';
 import { formatDuration, isProblem, SummaryChips } from '../../components/verdicts';
 
-function StopDialog({ run, open, onClose, onStopped }: { run: RunResult; open: boolean; onClose: () => void; onStopped: () => void }) {
+/** Stop, asked first: what it ends now, read from the run's live state (the words the page shows). */
+function StopDialog({ run, words, open, onClose, onStopped }: { run: RunResult; words: string[]; open: boolean; onClose: () => void; onStopped: () => void }) {
   const client = useClient();
   const [stop, go] = useCall(() => client.call('tests:stop', { runId: run.id }));
   return (
     <Dialog open={open} onClose={stop.pending ? undefined : onClose} aria-labelledby="stop-run-title" maxWidth="sm" fullWidth>
       <DialogTitle id="stop-run-title">Stop the run on {run.chargerId}?</DialogTitle>
       <DialogContent>
-        <DialogContentText>
-          The case in progress ends now, unfinished (inconclusive; a request to the operator is withdrawn), and the charger is put back as the case found it. The cases not run yet are left out; the
-          verdicts so far are kept, with their reports.
+        <DialogContentText component="div">
+          <StopWords words={words} />
         </DialogContentText>
         {stop.error && (
           <Alert severity="error" sx={{ mt: 2 }}>
@@ -165,6 +166,7 @@ export function RunScreen() {
           Not put back at the end of the run: {run.notPutBackAtEnd.join('; ')}.
         </Alert>
       ) : null}
+      {!frozen && <ChargerOfflineAlert run={run} current={current} charger={charger} />}
       <FaultsInjectedAlert run={run} />
       <SetupEndedAlert run={run} />
       {run.setupProblems?.length ? (
@@ -218,7 +220,7 @@ export function RunScreen() {
         </Paper>
       </Box>
 
-      <StopDialog run={run} open={stopping} onClose={() => setStopping(false)} onStopped={() => setStopSent(true)} />
+      {stopping && <StopDialog run={run} words={stopWords(run, current, titles, charger)} open onClose={() => setStopping(false)} onStopped={() => setStopSent(true)} />}
       <Snackbar open={notice !== null} autoHideDuration={6000} onClose={() => setNotice(null)}>
         <Alert severity={notice?.error ? 'error' : 'success'} onClose={() => setNotice(null)} variant="filled">
           {notice?.message}

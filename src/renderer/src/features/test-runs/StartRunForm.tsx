@@ -49,19 +49,9 @@ import { FaultsOnWarning } from './InjectedFaults';
 import { benchDefaults, connectorWarning, declaredCapabilities, testDataProblems, type Capabilities } from './startFormChecks';
 import type { Capability } from '../../../../shared/api/test-runs';
 import type { VirtualChargerView } from '../../../../shared/api/virtual-chargers';
-
-type Choice = 'all' | 'profile' | 'pick' | 'rerun';
+import { casesToRun, ConsequenceItems, consequencesOf, OperatorWords, type Choice } from './RunConsequences';
 
 const problemsOf = (r: RunListItem) => r.summary.fail + r.summary.error + r.summary.inconclusive;
-
-/** What a run does to a charger, in words. */
-export const consequences = [
-  'Charging sessions are started and stopped on it.',
-  'It is reset and rebooted.',
-  'Its configuration is changed, and put back after each case.',
-  'Local lists, reservations and charging profiles may be sent to it, and removed again afterwards.',
-  'Its idTags are answered from the test data, not from the bench’s list.',
-];
 
 function CasePicker({ cases, picked, onChange, error }: { cases: CaseInfo[]; picked: string[]; onChange: (ids: string[]) => void; error: string | null }) {
   const [query, setQuery] = useState('');
@@ -279,6 +269,9 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           ? picked.length
           : problemsOf(withProblems.find((r) => r.id === rerunOf) ?? ({ summary: { fail: 0, error: 0, inconclusive: 0 } } as RunListItem));
 
+  // What the run does to the charger: from what the cases it runs do.
+  const said = useMemo(() => consequencesOf(cases, casesToRun(choice, cases ?? [], profile, picked, choice === 'rerun' ? from : null)), [cases, choice, profile, picked, from]);
+
   useEffect(() => setKeep([]), [rerunOf]);
   const args = (): BenchArgs<'tests:start'> => {
     const a: BenchArgs<'tests:start'> = { chargerId: charger };
@@ -425,17 +418,9 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
               {charger ? `During the run the bench takes ${charger} over:` : 'During a run the bench takes the charger over:'}
             </Typography>
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-              {consequences.map((c) => (
-                <Typography component="li" variant="body2" key={c}>
-                  {c}
-                </Typography>
-              ))}
+              <ConsequenceItems said={said} body />
             </Box>
-            <Typography variant="body2" sx={{ mt: 0.5 }}>
-              {virtual
-                ? 'A virtual charger’s operator steps (plugging in, presenting a card) are done for you. Its waits (heartbeats, reboots, timeouts) take real time here, so a whole profile takes minutes; on the command line, chargebench test --virtual runs the same cases on a fake clock in seconds.'
-                : 'Someone must stay at the charger: the bench asks them to plug and unplug the cable, present cards and power it off and on, and each request times out.'}
-            </Typography>
+            <OperatorWords said={said} virtual={virtual} />
           </Alert>
 
           {/* Any refusal by the Start button, where it was clicked (the field at fault is marked too). */}
@@ -466,10 +451,13 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
             {charger} is {virtual ? 'a built-in virtual charger' : 'a real charger'}
             {chosen?.boot ? ` (${chosen.boot.chargePointVendor} ${chosen.boot.chargePointModel})` : ''}. While the run goes on:
             <Box component="ul" sx={{ mt: 1, pl: 2.5 }}>
-              {consequences.map((c) => (
-                <li key={c}>{c}</li>
-              ))}
-              {!virtual && <li>Someone at the charger is asked to act, with {data.operatorTimeoutS || defaults.operatorTimeoutS} s for each request.</li>}
+              <ConsequenceItems said={said} />
+              {!virtual && said.operator && (
+                <li>
+                  Someone at the charger is asked to {said.operator}
+                  {said.operatorIn ? ` (${said.operatorIn})` : ''}, with {data.operatorTimeoutS || defaults.operatorTimeoutS} s for each request.
+                </li>
+              )}
             </Box>
           </DialogContentText>
           <RunningNow chargerId={charger} />

@@ -6,11 +6,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
@@ -26,19 +21,27 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { useClient } from '../../api/context';
 import { formatPower } from '../../components/format';
 import { monoFont } from '../../app/theme';
-import { activeFaults, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import { activeFaults, type VirtualChargerDeleted, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import { ConnectorPanel } from './ConnectorPanel';
 import { FaultSwitchesPanel } from './FaultSwitchesPanel';
+import { ConfirmDialog, deleteWords, powerCycleWords, stopWords } from './SessionsConfirm';
 import { SetFaultDialog } from './SetFaultDialog';
 import { VirtualPasswordDialog } from './VirtualPasswordDialog';
 import { actionWords, connectionWords, forgetView, rememberView, usePhysicalActions } from './virtual-actions';
 
 const registrationColour = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;
 
-export function VirtualChargerCard({ charger }: { charger: VirtualChargerView }) {
+/** `onDeleted`: told what deleting the charger did to its sessions (the card is gone by then). */
+export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualChargerView; onDeleted?: (outcome: VirtualChargerDeleted) => void }) {
   const client = useClient();
   const { busy, feedback, run, act, clear } = usePhysicalActions(charger.id);
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  // What the confirmation asks about; it keeps its words while it closes.
+  const [asked, setAsked] = useState<'stop' | 'power-cycle' | 'delete'>('delete');
+  const [confirmOpen, setConfirmOpen] = useState(false);
+  const setConfirming = (what: 'stop' | 'power-cycle' | 'delete' | null) => {
+    if (what) setAsked(what);
+    setConfirmOpen(what !== null);
+  };
   const [faultOpen, setFaultOpen] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
   const [passwordSaved, setPasswordSaved] = useState<string | null>(null);
@@ -68,10 +71,29 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
           (v) => v,
         );
   const remove = async () => {
-    setConfirmDelete(false);
-    const ok = await run('delete', () => client.call('virtualChargers:delete', { id }));
-    if (ok !== undefined) forgetView(id);
+    setConfirming(null);
+    const outcome = await run('delete', () => client.call('virtualChargers:delete', { id }));
+    if (outcome === undefined) return;
+    forgetView(id);
+    if (outcome) onDeleted?.(outcome);
   };
+  // Stop and Power cycle end what is charging: asked first, only then.
+  const stopWanted = () => (charger.running && stopWords(charger).length ? setConfirming('stop') : void startStop());
+  const powerCycleWanted = () => (powerCycleWords(charger).length ? setConfirming('power-cycle') : void act('power-cycle'));
+  const confirmed = () => {
+    const what = asked;
+    setConfirming(null);
+    if (what === 'stop') void startStop();
+    else if (what === 'power-cycle') void act('power-cycle');
+    else if (what === 'delete') void remove();
+  };
+  const deleteText = `${id} is switched off and deleted together with its saved state: configuration keys, local authorization list, meters, charging profiles, fault switches and any transaction messages still queued. The frames and transactions the bench already recorded stay in the log. This cannot be undone.`;
+  const dialog =
+    asked === 'stop'
+      ? { title: `Stop virtual charger ${id}?`, paragraphs: stopWords(charger), confirmLabel: `Stop ${id}` }
+      : asked === 'power-cycle'
+        ? { title: `Power cycle ${id}?`, paragraphs: powerCycleWords(charger), confirmLabel: `Power cycle ${id}` }
+        : { title: `Delete virtual charger ${id}?`, paragraphs: [...deleteWords(charger), deleteText], confirmLabel: `Delete ${id}` };
 
   const facts: Array<[string, string]> = [
     ['Model', `${def.vendor} ${def.model}${def.serialNumber ? ` · S/N ${def.serialNumber}` : ''}`],
@@ -104,17 +126,11 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
           <Button component={RouterLink} to={`/chargers/${encodeURIComponent(id)}`} size="small" endIcon={<ArrowForwardIcon fontSize="small" />}>
             Charger page and operations
           </Button>
-          <Button
-            size="small"
-            variant={charger.running ? 'outlined' : 'contained'}
-            startIcon={charger.running ? <StopIcon /> : <PlayArrowIcon />}
-            disabled={busy !== null}
-            onClick={() => void startStop()}
-          >
+          <Button size="small" variant={charger.running ? 'outlined' : 'contained'} startIcon={charger.running ? <StopIcon /> : <PlayArrowIcon />} disabled={busy !== null} onClick={stopWanted}>
             {busy === 'start' ? 'Starting…' : busy === 'stop' ? 'Stopping…' : charger.running ? 'Stop' : 'Start'}
           </Button>
-          <Button size="small" color="error" startIcon={<DeleteOutlinedIcon />} disabled={busy !== null} onClick={() => setConfirmDelete(true)}>
-            Delete
+          <Button size="small" color="error" startIcon={<DeleteOutlinedIcon />} disabled={busy !== null} onClick={() => setConfirming('delete')}>
+            {busy === 'delete' ? 'Deleting…' : 'Delete'}
           </Button>
         </Stack>
       </Stack>
@@ -151,7 +167,7 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
         <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
           Whole charger:
         </Typography>
-        <Button {...small} startIcon={<RestartAltIcon />} disabled={busy !== null || !charger.running} onClick={() => void act('power-cycle')} title={actionWords('power-cycle').explanation}>
+        <Button {...small} startIcon={<RestartAltIcon />} disabled={busy !== null || !charger.running} onClick={powerCycleWanted} title={actionWords('power-cycle').explanation}>
           {actionWords('power-cycle').label}
         </Button>
         <Button {...small} startIcon={<LinkOffIcon />} disabled={busy !== null || !connected} onClick={() => void act('drop-connection')} title={actionWords('drop-connection').explanation}>
@@ -203,23 +219,7 @@ export function VirtualChargerCard({ charger }: { charger: VirtualChargerView })
           void act('fault', { connectorId: 0, errorCode, ...(info ? { info } : {}) });
         }}
       />
-      <Dialog open={confirmDelete} onClose={() => setConfirmDelete(false)} aria-labelledby={`${headingId}-delete`}>
-        <DialogTitle id={`${headingId}-delete`}>Delete virtual charger {id}?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            {id} is switched off and deleted together with its saved state: configuration keys, local authorization list, meters, charging profiles, fault switches and any transaction messages still
-            queued. The frames and transactions the bench already recorded stay in the log. This cannot be undone.
-          </DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmDelete(false)} autoFocus>
-            Cancel
-          </Button>
-          <Button color="error" variant="contained" onClick={() => void remove()}>
-            Delete {id}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <ConfirmDialog open={confirmOpen} {...dialog} onCancel={() => setConfirming(null)} onConfirm={confirmed} />
     </Paper>
   );
 }

@@ -1,6 +1,7 @@
 // The Virtual chargers screen: the bench's built-in charge points, live from the store, with a card
 // each to drive them by hand, and the dialog that creates one.
 import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
@@ -11,6 +12,7 @@ import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import SmartToyIcon from '@mui/icons-material/SmartToy';
 import { useBench } from '../../stores/bench';
+import type { VirtualChargerDeleted } from '../../../../shared/api/virtual-chargers';
 import { NewVirtualChargerDialog } from './NewVirtualChargerDialog';
 import { VirtualChargerCard } from './VirtualChargerCard';
 import { rememberView, suggestId } from './virtual-actions';
@@ -21,6 +23,8 @@ export function VirtualChargersScreen() {
   const chargers = useBench((s) => s.chargers);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
+  // What the last delete did to the deleted charger's sessions (its card is gone).
+  const [deleted, setDeleted] = useState<VirtualChargerDeleted | null>(null);
   const list = useMemo(() => Object.values(virtualChargers).sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true })), [virtualChargers]);
   const freeId = useMemo(() => suggestId([...Object.keys(virtualChargers), ...Object.keys(chargers)]), [virtualChargers, chargers]);
 
@@ -41,6 +45,11 @@ export function VirtualChargersScreen() {
         </Button>
       </Stack>
 
+      {deleted && (
+        <Alert severity={deleted.sessions.some((s) => s.leftOpen) ? 'warning' : 'success'} onClose={() => setDeleted(null)} sx={{ mb: 2 }} role="status">
+          {deleted.message}
+        </Alert>
+      )}
       {!loaded && list.length === 0 ? (
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', color: 'text.secondary' }} role="status">
           <CircularProgress size={20} />
@@ -62,7 +71,7 @@ export function VirtualChargersScreen() {
       ) : (
         <Stack spacing={2.5}>
           {list.map((v) => (
-            <VirtualChargerCard key={v.id} charger={v} />
+            <VirtualChargerCard key={v.id} charger={v} onDeleted={setDeleted} />
           ))}
         </Stack>
       )}

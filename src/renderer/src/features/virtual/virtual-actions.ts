@@ -84,8 +84,9 @@ export function usePhysicalActions(chargerId: string) {
       },
       (r): Feedback | null => {
         // Presenting a card has an outcome worth reading (accepted, refused, plug in within …).
-        const result = r.result as { accepted?: boolean; message?: string } | undefined;
-        return result?.message ? { severity: result.accepted ? 'success' : 'warning', text: result.message } : null;
+        // A session started but not confirmed by the central system (offline, no answer yet) is not a success yet.
+        const result = r.result as { accepted?: boolean; confirmed?: boolean; message?: string } | undefined;
+        return result?.message ? { severity: result.accepted && result.confirmed !== false ? 'success' : 'warning', text: result.message } : null;
       },
     );
   return { ...runner, act };

@@ -21,6 +21,7 @@ import { ProgressStepper, type Progress } from '../kit/ProgressStepper';
 import { latestRequest, useRecordedOperations } from './record';
 import { useProgressStanding } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
+import { useFtpMoves } from '../kit/ftpMoves';
 
 export const GetDiagnostics: OperationPage<'GetDiagnostics'> = {
   label: 'Get diagnostics',
@@ -62,11 +63,12 @@ function diagnosticsErrors(location: string, startTime: string, stopTime: string
 }
 
 /**
- * A bench upload location for this charger, fetched when the panel opens and again after each request
- * sent to it (each GetDiagnostics gets its own).
+ * A bench upload location for this charger, fetched when the panel opens, again after each request
+ * sent to it (each GetDiagnostics gets its own), and when the bench's FTP server moves to another port.
  */
 function useUploadLocation(chargerId: string) {
   const client = useClient();
+  const ftpMoves = useFtpMoves();
   const [location, setLocation] = useState<UploadLocationView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const renew = useCallback(() => {
@@ -81,7 +83,7 @@ function useUploadLocation(chargerId: string) {
     );
     return () => void (live = false);
   }, [client, chargerId]);
-  useEffect(() => renew(), [renew]);
+  useEffect(() => renew(), [renew, ftpMoves]);
   return { location, error, renew };
 }
 

@@ -21,6 +21,7 @@ import { latestRequest, useRecordedOperations } from './record';
 import { plural, useProgressStanding, useRunning } from '../kit/running';
 import { isRunning } from '../../../components/running';
 import { useOperationForm } from '../kit/useOperation';
+import { useFtpMoves } from '../kit/ftpMoves';
 
 export const UpdateFirmware: OperationPage<'UpdateFirmware'> = {
   label: 'Update firmware',
@@ -79,9 +80,12 @@ const megabytes = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000
 
 const updateActions = ['UpdateFirmware'] as const;
 
-/** The retrieve date the form starts with: the next whole minute (the field holds minutes), so it is not already past when sent. */
+/**
+ * The retrieve date the form starts with: now, to the minute the field holds (a few seconds past by the
+ * time it is sent, which the charger takes as "at once"), so nobody waits for the next minute to come.
+ */
 export function defaultRetrieveDate(now = new Date()): string {
-  return toLocalInput(new Date(Math.floor(now.getTime() / 60_000) * 60_000 + 60_000));
+  return toLocalInput(new Date(Math.floor(now.getTime() / 60_000) * 60_000));
 }
 
 function UpdateFirmwarePanel() {
@@ -99,19 +103,21 @@ function UpdateFirmwarePanel() {
   const [hostedFiles, setHostedFiles] = useState<HostedFileView[]>([]);
   const [picked, setPicked] = useState<HostedFileView | null>(null);
   const [hostError, setHostError] = useState<string | null>(null);
+  // Fetched again when the bench's FTP server moves: the files' ftp:// URLs then name the new port.
+  const ftpMoves = useFtpMoves();
   useEffect(() => {
     let live = true;
     client.call('files:hosted', {}).then(
       (list) => {
         if (!live) return;
         setHostedFiles(list);
-        setPicked((p) => p ?? list[0] ?? null);
+        setPicked((p) => (p && list.find((f) => f.url === p.url)) ?? p ?? list[0] ?? null);
       },
       // No hosted files to offer: the user chooses one or types a URL.
       () => undefined,
     );
     return () => void (live = false);
-  }, [client]);
+  }, [client, ftpMoves]);
   const hosted = source === 'own' ? null : picked;
   const chosen: LocationSource = source === 'ftp' && picked && !picked.ftpUrl ? 'http' : source;
   // The bench's URLs for the file on each of its addresses, over HTTP and over FTP alike.
@@ -197,7 +203,7 @@ function UpdateFirmwarePanel() {
           value={retrieveDate}
           onChange={(e) => setRetrieveDate(e.target.value)}
           slotProps={{ inputLabel: { shrink: true } }}
-          {...fieldState(form.errors, 'retrieveDate', 'When to start the download (local time); a date already past means at once')}
+          {...fieldState(form.errors, 'retrieveDate', 'When to start the download (local time): now, unless you change it; a date already past means at once')}
         />
         <TextField label="Retries" value={retries} onChange={(e) => setRetries(e.target.value)} {...fieldState(form.errors, 'retries', 'Optional: download attempts')} />
         <TextField label="Retry interval (s)" value={retryInterval} onChange={(e) => setRetryInterval(e.target.value)} {...fieldState(form.errors, 'retryInterval', 'Optional')} />

@@ -1,0 +1,127 @@
+// Deleting a virtual charger: each session's fate is told from what really became of its messages (closed in
+// the record, never in it, open in it, or unknown), the wait covers every queued StopTransaction (one on its
+// way too), a second delete gets the first one's answer, and a card's outcome says when its StartTransaction
+// was dropped rather than queued.
+import { describe, expect, it } from 'vitest';
+import { benchSuite, configure, session, type VcpHarness } from '../helpers/vcp-harness';
+import { waitFor } from '../helpers/bench';
+import { endSessionsForRemoval, type RemovalOutcome } from '../../src/main/virtual-cp/removal';
+
+const suite = benchSuite('VCP-RF');
+const { charger } = suite;
+
+/** Runs the removal on the charger's fake clock until it has its answer. */
+async function removal(h: VcpHarness, meanwhile?: () => Promise<void>): Promise<RemovalOutcome> {
+  let out: RemovalOutcome | undefined;
+  void endSessionsForRemoval(h.vcp).then((o) => (out = o));
+  await meanwhile?.();
+  await h.advanceUntil(() => out, 200, 20_000);
+  return out!;
+}
+
+describe('the sessions of a deleted charger, told from their final state', () => {
+  it('unplugged just before: its StopTransaction on its way is waited for, and the session said closed', async () => {
+    const h = await charger();
+    const txId = await session(h, 'RF-UNPLUG');
+    h.vcp.unplug(1);
+    const out = await removal(h);
+    expect(out.sessions).toEqual([expect.objectContaining({ connectorId: null, transactionId: txId, leftOpen: false })]);
+    expect(out.sessions[0]!.detail).toBe(`Transaction ${txId}, which had ended on ${h.id}, is closed in the record: its queued StopTransaction (reason EVDisconnected) was delivered and answered`);
+    expect(out.summary).toBe('');
+    expect((await h.benchTransactions())[0]).toMatchObject({ transactionId: txId, active: false, stopReason: 'EVDisconnected' });
+  });
+
+  it('a session whose StartTransaction was dropped: the card says so, and deleting says nothing of it is open', async () => {
+    const h = await charger();
+    await configure(h, 'TransactionMessageAttempts', '1');
+    h.vcp.connection.misbehaviours.set([{ kind: 'drop', action: 'StartTransaction' }]);
+    h.vcp.plug(1);
+    const outcome = await h.vcp.presentIdTag(1, 'RF-DROP');
+    expect(outcome).toMatchObject({ accepted: true, confirmed: false, transactionId: null });
+    expect(outcome.message).toMatch(/has not confirmed it: StartTransaction not answered \(.*\); dropped after 1 attempt\. The StartTransaction is not sent again/);
+    expect(outcome.message).not.toMatch(/stays queued/);
+    const out = await removal(h);
+    expect(out.sessions).toEqual([expect.objectContaining({ connectorId: 1, transactionId: null, leftOpen: false })]);
+    expect(out.sessions[0]!.detail).toMatch(
+      /^The unconfirmed session on connector 1 \(RF-DROP\) was never accepted by the central system \(its StartTransaction was not answered .*dropped after 1 attempt\)/,
+    );
+    expect(out.summary).toBe('');
+    expect(await h.benchTransactions()).toEqual([]);
+  });
+
+  it('a StartTransaction that gets an error is "answered with an error (code)", and stays queued for the retry', async () => {
+    const h = await charger();
+    // A connectorId the schema refuses: the message comes back as a CALLERROR without going out.
+    h.vcp.connection.misbehaviours.set([{ kind: 'patch', action: 'StartTransaction', patch: { connectorId: 'one' }, times: 1 }]);
+    h.vcp.plug(1);
+    const outcome = await h.vcp.presentIdTag(1, 'RF-ERR');
+    expect(outcome.message).toMatch(/has not confirmed it: StartTransaction answered with an error \(InternalError: .*\); sent again in \d+ s\. The StartTransaction stays queued/);
+  });
+
+  it('a StartTransaction still queued behind another (never sent): never reported, so nothing of it is open', async () => {
+    const h = await charger();
+    const first = await session(h, 'RF-Q1');
+    // The first session's StopTransaction gets no answer and waits for its retries: what follows waits behind it.
+    h.vcp.connection.misbehaviours.set([{ kind: 'drop', action: 'StopTransaction' }]);
+    h.vcp.unplug(1);
+    await h.quiet();
+    h.vcp.plug(2);
+    expect((await h.vcp.presentIdTag(2, 'RF-Q2')).confirmed).toBe(false);
+    const out = await removal(h);
+    expect(out.sessions).toEqual([
+      expect.objectContaining({ connectorId: 2, transactionId: null, leftOpen: false }),
+      expect.objectContaining({ connectorId: null, transactionId: first, leftOpen: true }),
+    ]);
+    expect(out.sessions[0]!.detail).toBe('The unconfirmed session on connector 2 (RF-Q2) was never reported (its StartTransaction was still queued unsent), so nothing of it is open in the record');
+    expect(out.sessions[1]!.detail).toMatch(
+      `Transaction ${first}, which had ended on ${h.id}, may be open in the record: its StopTransaction (reason EVDisconnected) was sent but its answer was not awaited (no answer came within 5 s)`,
+    );
+    expect(out.summary).toBe('1 session may be open in the record: check the Transactions screen.');
+  });
+
+  it('the charger stopped while it waited: said so, not "within 5 s"', async () => {
+    const h = await charger();
+    const txId = await session(h, 'RF-STOPPED');
+    h.vcp.connection.misbehaviours.set([{ kind: 'drop', action: 'StopTransaction' }]);
+    const out = await removal(h, () => h.vcp.stop());
+    expect(out.sessions).toEqual([expect.objectContaining({ connectorId: 1, transactionId: txId, leftOpen: true })]);
+    expect(out.sessions[0]!.detail).toMatch(
+      `Transaction ${txId} on connector 1 (RF-STOPPED) may be open in the record: its StopTransaction (reason Other) was sent but its answer was not awaited (${h.id} was stopped while it waited)`,
+    );
+    expect(out.sessions[0]!.detail).not.toMatch(/within 5 s/);
+  });
+});
+
+describe('deleting through the API', () => {
+  const tb = () => suite.tb;
+  const charging = async (id: string) => {
+    expect((await tb().request('POST', '/api/virtual-chargers', { id, connectors: 1 })).status).toBe(201);
+    await waitFor(async () => (await tb().request('GET', `/api/virtual-chargers/${id}`)).body.registration === 'Accepted');
+    await tb().request('POST', `/api/virtual-chargers/${id}/actions/plug`, { connectorId: 1 });
+    const started = await tb().request('POST', `/api/virtual-chargers/${id}/actions/present-id-tag`, { connectorId: 1, idTag: `${id}-TAG` });
+    return started.body.result.transactionId as number;
+  };
+
+  it('two deletes at once both get the one true answer', async () => {
+    const txId = await charging('RF-TWICE');
+    const [a, b] = await Promise.all([tb().request('DELETE', '/api/virtual-chargers/RF-TWICE'), tb().request('DELETE', '/api/virtual-chargers/RF-TWICE')]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(b.body).toEqual(a.body);
+    expect(a.body.sessions).toEqual([expect.objectContaining({ connectorId: 1, transactionId: txId, leftOpen: false })]);
+    expect((await tb().request('GET', '/api/transactions?chargerId=RF-TWICE')).body[0]).toMatchObject({ transactionId: txId, active: false, stopReason: 'Other' });
+    expect((await tb().request('DELETE', '/api/virtual-chargers/RF-TWICE')).status).toBe(404);
+  });
+
+  it('DELETE /api/chargers/{id} of a virtual charger that is running but offline is refused too (it would come back)', async () => {
+    expect((await tb().request('POST', '/api/virtual-chargers', { id: 'RF-OFF', connectors: 1 })).status).toBe(201);
+    await waitFor(async () => (await tb().request('GET', '/api/chargers/RF-OFF')).body?.connected === true);
+    await tb().request('POST', '/api/virtual-chargers/RF-OFF/faults/offline', { on: true });
+    await waitFor(async () => (await tb().request('GET', '/api/chargers/RF-OFF')).body.connected === false);
+    const refused = await tb().request('DELETE', '/api/chargers/RF-OFF');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(/built-in virtual chargers and is running .*delete the virtual charger instead/);
+    expect((await tb().request('POST', '/api/virtual-chargers/RF-OFF/stop')).status).toBe(200);
+    expect((await tb().request('DELETE', '/api/chargers/RF-OFF')).status).toBe(204);
+    expect((await tb().request('DELETE', '/api/virtual-chargers/RF-OFF')).status).toBe(200);
+  });
+});

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+// An idle connector's register is the newest the bench knows: a StopTransaction's meterStop that came after
+// the last meter reading (a charger sends none after the stop) is shown, with its time, not the older reading.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { Route, Routes } from 'react-router';
+import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
+import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
+import { formatClock } from '../../src/renderer/src/components/format';
+
+stubResizeObserver();
+
+let off: (() => void) | undefined;
+beforeEach(() => useBench.setState(initialBenchState, true));
+afterEach(() => {
+  off?.();
+  cleanup();
+});
+
+describe('the register of an idle connector', () => {
+  it('is the later StopTransaction’s meterStop, at its time', async () => {
+    const readingAt = minutesAgo(12);
+    const stopAt = minutesAgo(5);
+    const stopped = aTransaction(5, 'CP001', 1, 'USER-9', { meterStart: 100, meterStop: 434, stopTime: stopAt, active: false });
+    const client = fakeClient({
+      'chargers:meterValues': ({ connectorId }) => (connectorId === 1 ? meterRows('CP001', 1, readingAt, 368, 7000, 5) : []),
+      'chargers:list': () => Object.values(useBench.getState().chargers),
+      'transactions:list': ({ active }) => (active === false ? [stopped] : []),
+    });
+    off = liveBench(client, { chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1)] }) }, activeTransactions: {} });
+    render(
+      withBench(
+        client,
+        <Routes>
+          <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
+        </Routes>,
+        '/chargers/CP001',
+      ),
+    );
+    await waitFor(() => expect(screen.getByTestId('meter-latest-1').textContent).toBe('No session running · register 434 Wh'));
+    expect(screen.getByTestId('meter-latest-1').parentElement?.textContent).toContain(`at ${formatClock(Date.parse(stopAt))}`);
+  });
+
+  it('is the meter reading when it is newer than the last stop', async () => {
+    const stopped = aTransaction(4, 'CP001', 1, 'USER-9', { meterStart: 100, meterStop: 300, stopTime: minutesAgo(30), active: false });
+    const client = fakeClient({
+      'chargers:meterValues': ({ connectorId }) => (connectorId === 1 ? meterRows('CP001', 1, minutesAgo(12), 368, 7000, null) : []),
+      'chargers:list': () => Object.values(useBench.getState().chargers),
+      'transactions:list': ({ active }) => (active === false ? [stopped] : []),
+    });
+    off = liveBench(client, { chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1)] }) }, activeTransactions: {} });
+    render(
+      withBench(
+        client,
+        <Routes>
+          <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
+        </Routes>,
+        '/chargers/CP001',
+      ),
+    );
+    await waitFor(() => expect(screen.getByTestId('meter-latest-1').textContent).toBe('No session running · register 368 Wh'));
+  });
+});
