@@ -9,7 +9,7 @@ import { VirtualChargePoint, type VcpFrame, type VirtualChargePointOptions } fro
 import { FakeClock } from '../../src/main/clock';
 import { VirtualChargerDefinition, type VirtualChargerDefinitionInput } from '../../src/shared/api/virtual-chargers';
 import { afterEach, beforeAll, expect } from 'vitest';
-import { useTestBench, type TestBench } from './bench';
+import { useTestBench, waitFor, type TestBench } from './bench';
 
 export interface TappedFrame {
   direction: 'in' | 'out';
@@ -369,4 +369,12 @@ export async function session(h: VcpHarness, idTag: string, connectorId = 1): Pr
 /** ChangeConfiguration through the bench, expected Accepted. */
 export async function configure(h: VcpHarness, key: string, value: string): Promise<void> {
   expect(await h.op('ChangeConfiguration', { key, value })).toMatchObject({ outcome: 'completed', response: { status: 'Accepted' } });
+}
+
+/** Through the API: creates virtual charger `id` (one connector), waits for its boot Accepted, plugs in and presents `<id>-TAG`; the card's outcome. */
+export async function chargingThroughApi(tb: TestBench, id: string): Promise<{ accepted: boolean; confirmed: boolean; transactionId: number }> {
+  expect((await tb.request('POST', '/api/virtual-chargers', { id, connectors: 1 })).status).toBe(201);
+  await waitFor(async () => (await tb.request('GET', `/api/virtual-chargers/${id}`)).body.registration === 'Accepted');
+  await tb.request('POST', `/api/virtual-chargers/${id}/actions/plug`, { connectorId: 1 });
+  return (await tb.request('POST', `/api/virtual-chargers/${id}/actions/present-id-tag`, { connectorId: 1, idTag: `${id}-TAG` })).body.result;
 }

@@ -1,23 +1,15 @@
 // A step the run's Stop cut short reads "stopped", apart from one the person chose to Skip ("skipped"): in
 // the record (the run as the API gives it, and the JSON report), the HTML report and the JUnit.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBench, waitFor, type TestBench } from '../helpers/bench';
+import { describe, expect, it } from 'vitest';
+import { useTestBench, waitFor } from '../helpers/bench';
+import { endedRun, useCleanup } from '../helpers/conformance-api';
 import { realCharger } from '../helpers/real-charger';
 import { htmlReport } from '../../src/main/conformance/reports/html';
 import { junitReport } from '../../src/main/conformance/reports/junit';
 import type { RunResult } from '../../src/shared/api/test-runs';
 
-let tb: TestBench;
-beforeAll(async () => {
-  tb = await startTestBench();
-});
-afterAll(async () => {
-  await tb.stop();
-});
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
+const tb = useTestBench();
+const cleanup = useCleanup();
 
 /** Runs TC_003_CS on `id` and, while its first request (plug in) is open, presses Skip or the run's Stop; the run as the API gives it. */
 async function atThePrompt(id: string, press: 'skip' | 'stop'): Promise<RunResult> {
@@ -26,10 +18,7 @@ async function atThePrompt(id: string, press: 'skip' | 'stop'): Promise<RunResul
   await waitFor(async () => (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body?.caseId === 'TC_003_CS' || null, 15_000);
   if (press === 'skip') expect((await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'skip' })).status).toBe(204);
   else expect((await tb.request('POST', `/api/test-runs/${runId}/stop`)).status).toBeLessThan(300);
-  return waitFor(async () => {
-    const r = await tb.request('GET', `/api/test-runs/${runId}`);
-    return r.status === 200 && r.body.state !== 'running' ? (r.body as RunResult) : null;
-  }, 30_000);
+  return endedRun(tb, runId);
 }
 
 describe('a step cut short by the run’s Stop', () => {

@@ -3,7 +3,7 @@
 // way too), a second delete gets the first one's answer, and a card's outcome says when its StartTransaction
 // was dropped rather than queued.
 import { describe, expect, it } from 'vitest';
-import { benchSuite, configure, session, type VcpHarness } from '../helpers/vcp-harness';
+import { benchSuite, chargingThroughApi, configure, session, type VcpHarness } from '../helpers/vcp-harness';
 import { waitFor } from '../helpers/bench';
 import { endSessionsForRemoval, type RemovalOutcome } from '../../src/main/virtual-cp/removal';
 
@@ -94,13 +94,7 @@ describe('the sessions of a deleted charger, told from their final state', () =>
 
 describe('deleting through the API', () => {
   const tb = () => suite.tb;
-  const charging = async (id: string) => {
-    expect((await tb().request('POST', '/api/virtual-chargers', { id, connectors: 1 })).status).toBe(201);
-    await waitFor(async () => (await tb().request('GET', `/api/virtual-chargers/${id}`)).body.registration === 'Accepted');
-    await tb().request('POST', `/api/virtual-chargers/${id}/actions/plug`, { connectorId: 1 });
-    const started = await tb().request('POST', `/api/virtual-chargers/${id}/actions/present-id-tag`, { connectorId: 1, idTag: `${id}-TAG` });
-    return started.body.result.transactionId as number;
-  };
+  const charging = async (id: string) => (await chargingThroughApi(tb(), id)).transactionId;
 
   it('two deletes at once both get the one true answer', async () => {
     const txId = await charging('RF-TWICE');

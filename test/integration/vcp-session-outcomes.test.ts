@@ -2,7 +2,7 @@
 // outcome follows the central system's answer to the StartTransaction, a stopped charger reports its session
 // ended when started again, and deleting a charger mid-session ends the session (or says it stays open).
 import { describe, expect, it } from 'vitest';
-import { benchSuite, configure, session } from '../helpers/vcp-harness';
+import { benchSuite, chargingThroughApi, configure, session } from '../helpers/vcp-harness';
 import { waitFor } from '../helpers/bench';
 
 const suite = benchSuite('VCP-SO');
@@ -63,12 +63,9 @@ describe('a virtual charger switched off mid-session', () => {
 describe('deleting a virtual charger mid-session (API)', () => {
   const tb = () => suite.tb;
   const charging = async (id: string) => {
-    expect((await tb().request('POST', '/api/virtual-chargers', { id, connectors: 1 })).status).toBe(201);
-    await waitFor(async () => (await tb().request('GET', `/api/virtual-chargers/${id}`)).body.registration === 'Accepted');
-    await tb().request('POST', `/api/virtual-chargers/${id}/actions/plug`, { connectorId: 1 });
-    const started = await tb().request('POST', `/api/virtual-chargers/${id}/actions/present-id-tag`, { connectorId: 1, idTag: `${id}-TAG` });
-    expect(started.body.result).toMatchObject({ accepted: true, confirmed: true });
-    return started.body.result.transactionId as number;
+    const result = await chargingThroughApi(tb(), id);
+    expect(result).toMatchObject({ accepted: true, confirmed: true });
+    return result.transactionId;
   };
   const transactions = async (id: string) => (await tb().request('GET', `/api/transactions?chargerId=${id}`)).body as any[];
 

@@ -2,7 +2,11 @@
 // an operation's answer, each with what a test does not care about filled in.
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { BenchEvent, ChargerView, ConnectorView, MeterValueView, OperationProgressView, TransactionView } from '../../src/shared/api/views';
-import { defaultTestData, type CaseResult, type RunResult } from '../../src/shared/api/test-runs';
+import { defaultTestData, type RunResult } from '../../src/shared/api/test-runs';
+import { aCaseResult } from '../helpers/run-results';
+
+// A case's result is built where the report tests (Node) build it too.
+export { aCaseResult };
 
 export const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
@@ -88,28 +92,6 @@ export const operationChanged = (at: string, patch: Partial<OperationProgressVie
 });
 
 export const completed = (response: Record<string, unknown>): OperationResult => ({ outcome: 'completed', response: response as never, operationId: 1 });
-
-/** A case's result as a run keeps it: passed, with nothing recorded, unless patched. */
-export function aCaseResult(patch: Partial<CaseResult> = {}): CaseResult {
-  return {
-    id: 'TC_001_CS',
-    title: 'Cold Boot Charge Point',
-    profile: 'Core',
-    section: '2.1',
-    verdict: 'pass',
-    reason: null,
-    decidingStep: null,
-    steps: [],
-    observations: [],
-    measurements: [],
-    decisions: [],
-    cleanupProblems: [],
-    frames: [],
-    startedAt: '2025-01-01T10:00:00.000Z',
-    ms: 1000,
-    ...patch,
-  };
-}
 
 /**
  * A finished run of a virtual charger on a fake clock, as `chargebench test --virtual` makes it: one case

@@ -64,14 +64,19 @@ function client() {
   });
 }
 
+/** Opens Settings on client `c`, types FTP port 9333 and presses Save. */
+async function saveFtpPort(c: ReturnType<typeof client>) {
+  render(withBench(c, <SettingsScreen />));
+  const field = await screen.findByLabelText('FTP port');
+  await userEvent.clear(field);
+  await userEvent.type(field, '9333');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+}
+
 describe('saving a new FTP port', () => {
   it('says what it cuts off, by charger, and asks; Cancel sends nothing, the confirmation saves', async () => {
     const c = client();
-    render(withBench(c, <SettingsScreen />));
-    const field = await screen.findByLabelText('FTP port');
-    await userEvent.clear(field);
-    await userEvent.type(field, '9333');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await saveFtpPort(c);
     const dialog = await screen.findByRole('dialog', { name: 'Move the FTP server to port 9333 now?' });
     const text = dialog.textContent ?? '';
     expect(text).toContain('moves from port 9331 to port 9333 at once');
@@ -99,11 +104,7 @@ describe('saving a new FTP port', () => {
   it('does not ask when the port is fixed for this run (--ftp-port): nothing moves now', async () => {
     useBench.setState({ status: { ...useBench.getState().status!, ftp: { port: 2411, fixed: true } } });
     const c = client();
-    render(withBench(c, <SettingsScreen />));
-    const field = await screen.findByLabelText('FTP port');
-    await userEvent.clear(field);
-    await userEvent.type(field, '9333');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await saveFtpPort(c);
     await waitFor(() => expect(c.callsOf('settings:update')).toEqual([{ ftpPort: 9333 }]));
     expect(screen.queryByRole('dialog')).toBeNull();
   });
@@ -114,11 +115,7 @@ describe('saving a new FTP port', () => {
     try {
       c.emit([{ type: 'ftpChanged', ftp: { port: 9444, fixed: false }, ts: new Date().toISOString() }]);
       await waitFor(() => expect(useBench.getState().status?.ftp).toEqual({ port: 9444, fixed: false }));
-      render(withBench(c, <SettingsScreen />));
-      const field = await screen.findByLabelText('FTP port');
-      await userEvent.clear(field);
-      await userEvent.type(field, '9333');
-      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await saveFtpPort(c);
       const dialog = await screen.findByRole('dialog', { name: 'Move the FTP server to port 9333 now?' });
       expect(dialog.textContent).toContain('moves from port 9444 to port 9333 at once');
     } finally {

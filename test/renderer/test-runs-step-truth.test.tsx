@@ -6,21 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { CaseDetail } from '../../src/renderer/src/features/test-runs/CaseDetail';
 import { formatClock, formatDateTime } from '../../src/shared/format/time';
-import type { StepResult } from '../../src/shared/api/test-runs';
 import { aCaseResult } from './builders';
+import { aStepResult } from '../helpers/run-results';
 
 afterEach(() => cleanup());
 
-const step = (patch: Partial<StepResult>): StepResult => ({
-  n: 1,
-  by: 'operator',
-  title: 'Plug the EV cable into connector 1.',
-  status: 'passed',
-  startedAt: '2026-12-06T16:43:00.000Z',
-  ms: 15_000,
-  messageIds: [],
-  ...patch,
-});
+const step = aStepResult;
 const dropped =
   'The charger was not connected all through the 25 s, so nothing coming proves nothing: its connection closed at 2026-12-06T16:43:58.309Z (Connection lost (1006)); it connected again at 2026-12-06T16:44:10.000Z';
 

@@ -138,9 +138,12 @@ export function unmeasuredWords(o: Outage, clock: Clock): string {
   return `The charger went offline at ${noteTime(o.from, simulatedClock(clock))} (${where[o.phase]}) and had not come back ${formatDuration(end - o.from)} later, when the step gave up: ${what}. Check the charger's network connection (and its power), then Run again.`;
 }
 
-/** Keeps each outage with the step's result, as a note the checks step and the report show. */
-export function noteOutages(t: CaseContext, outages: Outage[], end: number): void {
-  for (const o of outages) t.observations.push({ at: new Date(o.from).toISOString(), text: outageWords(o, end, simulatedClock(t.clock)), messageId: null, note: true });
+/**
+ * Keeps each outage with the step's result, as a note the checks step and the report show: in the test session's
+ * words (outageWords, where in the session it was), or, for a step other than the test session, stepOutageWords.
+ */
+export function noteOutages(t: CaseContext, outages: Outage[], end: number, words: (o: Outage, end: number, simulated: boolean) => string = outageWords): void {
+  for (const o of outages) t.observations.push({ at: new Date(o.from).toISOString(), text: words(o, end, simulatedClock(t.clock)), messageId: null, note: true });
 }
 
 /**
@@ -157,9 +160,4 @@ export function stepOutageWords(o: Outage, end: number, simulated = false): stri
     return `The charger was offline for ${formatDuration(o.to - o.from)} during this step (${at(o.from)}, its last message on the old connection, to ${at(o.to)}, when it reconnected and the new connection replaced the old one).`;
   if (o.to !== null) return `The charger was offline for ${formatDuration(o.to - o.from)} during this step (${at(o.from)} to ${at(o.to)}).`;
   return `The charger went offline at ${at(o.from)}, during this step, and had not come back when the step ended at ${at(end)} (${formatDuration(end - o.from)} later).`;
-}
-
-/** Keeps each outage during a step (not the test session's: it notes its own) with the step's result, as a note. */
-export function noteStepOutages(t: CaseContext, outages: Outage[], end: number): void {
-  for (const o of outages) t.observations.push({ at: new Date(o.from).toISOString(), text: stepOutageWords(o, end, simulatedClock(t.clock)), messageId: null, note: true });
 }

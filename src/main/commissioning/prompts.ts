@@ -5,7 +5,7 @@ import type { CaseContext } from '../conformance/context';
 import { Inconclusive, StepFailure } from '../conformance/types';
 import { FakeClock } from '../clock';
 import { formatDuration } from '../../shared/format/time';
-import { alreadyOfflineWords, noteStepOutages, noteTime, watchConnection } from './outages';
+import { alreadyOfflineWords, noteOutages, noteTime, stepOutageWords, watchConnection } from './outages';
 
 /**
  * A person's prompts in a commissioning's words: the step named by its title ("in the step “Card reader”",
@@ -63,12 +63,12 @@ export interface OutageUnjudged {
  * in the step, with the charger online all through what failed, leaves a failure a failure; so does a step
  * the run's Stop cut short (the caller says it was stopped). The prompted steps and every commissioning step
  * (words.ts inWords) are judged through it. `noteAll`: every outage during the step is kept as a note of its
- * result (noteStepOutages), whatever the verdict, except one the result's reason already names.
+ * result (noteOutages in stepOutageWords), whatever the verdict, except one the result's reason already names.
  */
 export async function throughOutage(t: CaseContext, run: () => Promise<void>, explained: (e: StepFailure) => OutageUnjudged | null, noteAll = false): Promise<void> {
   const watch = watchConnection(t, () => 'before');
   // Every outage of the step kept as a note of its result (as the test session keeps its own), unless the result's reason names it.
-  const noted = () => noteAll && noteStepOutages(t, watch.stop(), t.clock.now());
+  const noted = () => noteAll && noteOutages(t, watch.stop(), t.clock.now(), stepOutageWords);
   try {
     await run();
     noted();

@@ -9,6 +9,7 @@ import { Inconclusive, StepFailure } from '../conformance/types';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
 import { judgedThroughOutage } from './prompts';
 import { PlainFailure } from './words';
+import { payloadOf } from '../conformance/setup-sessions';
 
 /** The follow-up question after "Cannot do": Done records that the reader does not react to the card. */
 export const readerQuestion = (idTag: string): string =>
@@ -19,13 +20,7 @@ function authorizesSeen(t: CaseContext): string[] {
   return t.host.frames
     .since(t.firstSeq)
     .filter((f) => f.direction === 'in' && f.kind === 'CALL' && f.action === 'Authorize')
-    .map((f) => {
-      try {
-        return String((JSON.parse(f.raw) as [number, string, string, { idTag?: unknown }])[3]?.idTag ?? '?');
-      } catch {
-        return '?';
-      }
-    });
+    .map((f) => String(payloadOf(f).idTag ?? '?'));
 }
 
 /** What to check when the card could not be presented, with what the bench saw (an Authorize or none). */

@@ -20,6 +20,7 @@ export const firstStepTitle = (stored: ReadonlyArray<{ id: string; title: string
 
 export class RunStart {
   private readonly off: () => void;
+  private readonly ended: EndedInSetup;
 
   constructor(
     private readonly bench: Bench,
@@ -41,10 +42,16 @@ export class RunStart {
       window.sessionsEnded = list;
       onChange();
     });
+    this.ended = ended;
     this.off = () => {
       off();
       ended.dispose();
     };
+  }
+
+  /** The first step has begun: the preparation has ended what it ends (the run's own list stands from now on), no more frames are watched for it. */
+  setupOver(): void {
+    this.ended.dispose();
   }
 
   /** What the run does before its first step, in words. */

@@ -200,6 +200,7 @@ export class CommissioningService {
           c.pics = run.pics;
           c.configBefore ??= { ...run.pics.config };
         }
+        entry.start?.setupOver(); // its preparation is over: the sessions it ended are known (the run's own list stands)
         entry.stepId = e.caseId;
         entry.step = null;
         this.changed(c);
@@ -248,8 +249,7 @@ export class CommissioningService {
           c.configAtEndProblemAt = at;
         }
         window.outcome = r.state === 'stopped' ? 'stopped' : 'finished';
-        // A problem once every step had ended (the steps stand): said with the run, as a run that failed.
-        if (r.error) c.runError = r.error;
+        if (r.error) c.runError = r.error; // a problem once every step had ended (the steps stand): said with the run, as a run that failed
         // What could not be put right before the first step (a cable left in) is listed among what is open.
         c.setupProblems = r.setupProblems;
       })

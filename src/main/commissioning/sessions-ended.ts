@@ -6,6 +6,7 @@ import type { Bench } from '../core/bench';
 import type { SessionEndedAtStart } from '../../shared/api/commissioning';
 import type { RunResult } from '../../shared/api/test-runs';
 import type { TransactionRecord } from '../../shared/records';
+import { payloadOf } from '../conformance/setup-sessions';
 
 /** The run's ended sessions with when each began as the record has it; undefined: none (or the run not known yet). */
 export function endedAtStart(bench: Bench, chargerId: string, run: Pick<RunResult, 'setupEnded'> | null): SessionEndedAtStart[] | undefined {
@@ -20,16 +21,6 @@ export function endedAtStart(bench: Bench, chargerId: string, run: Pick<RunResul
 export function sessionsEndedOf(runs: Array<{ sessionsEnded?: SessionEndedAtStart[] }>): { sessionsEnded?: SessionEndedAtStart[] } {
   const all = runs.flatMap((r) => r.sessionsEnded ?? []);
   return all.length ? { sessionsEnded: all } : {};
-}
-
-/** A RemoteStopTransaction's payload: its transactionId, or null. */
-function stopTransactionId(raw: string): number | null {
-  try {
-    const id = (JSON.parse(raw) as [number, string, string, { transactionId?: unknown }])[3]?.transactionId;
-    return typeof id === 'number' ? id : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -48,8 +39,8 @@ export class EndedInSetup {
       if (e.type === 'frameLogged') {
         const m = e.message;
         if (m.chargerId !== chargerId || m.direction !== 'out' || m.kind !== 'CALL' || m.action !== 'RemoteStopTransaction') return;
-        const id = stopTransactionId(m.raw);
-        if (id !== null && open.has(id)) this.asked.add(id);
+        const id = payloadOf(m).transactionId;
+        if (typeof id === 'number' && open.has(id)) this.asked.add(id);
       } else if (e.type === 'transactionStopped' && e.transaction.chargerId === chargerId) {
         const t = open.get(e.transaction.transactionId);
         if (!t || !this.asked.has(t.transactionId) || this.ended.some((s) => s.transactionId === t.transactionId)) return;
@@ -59,6 +50,7 @@ export class EndedInSetup {
     });
   }
 
+  /** Stops watching (again: nothing). */
   dispose(): void {
     this.off();
   }

@@ -6,7 +6,8 @@ import type { SessionEndedInSetup } from '../../shared/api/setup-ended';
 
 type Open = { transactionId: number; connectorId: number; idTag: string };
 
-const payloadOf = (f: SeenFrame): Record<string, unknown> => {
+/** A frame's payload (a CALL's or a result's), {} when it cannot be read. */
+export const payloadOf = (f: Pick<SeenFrame, 'raw' | 'kind'>): Record<string, unknown> => {
   try {
     const parsed = JSON.parse(f.raw) as unknown[];
     const p = parsed[f.kind === 'CALL' ? 3 : 2];

@@ -2,12 +2,11 @@
 // (StopTransaction, reason Other) and waits a bounded time until every queued StopTransaction (those, and
 // ones of sessions that had already ended) is delivered before it goes. Each session's fate is worded from
 // the final state: closed in the record, never in it, open in it (say how to close it), or unknown.
-import { REMOVAL_STOP_REASON, REMOVAL_STOP_WAIT_S, type RemovedSession } from '../../shared/api/virtual-chargers';
+import { CLOSE_HINT, REMOVAL_STOP_REASON, REMOVAL_STOP_WAIT_S, type RemovedSession } from '../../shared/api/virtual-chargers';
 import { sleep } from '../clock';
 import type { Model } from './model';
 import type { SessionFate } from './services/tx-ledger';
 
-const CLOSE_HINT = 'close it with Close… on the Transactions screen';
 const CHECK_HINT = 'check the Transactions screen and, if it is open there, close it with Close…';
 
 /** What deleting did to the charger's sessions, and the sentence that sums it up ('' when nothing is open). */

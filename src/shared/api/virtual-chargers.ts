@@ -332,6 +332,8 @@ export interface VirtualChargerView {
 export const REMOVAL_STOP_WAIT_S = 5;
 /** The OCPP Reason a virtual charger taken out of service (deleted) ends its sessions with. */
 export const REMOVAL_STOP_REASON = 'Other';
+/** How a session a deleted virtual charger leaves open in the record is closed, as the confirmation and the outcome say it. */
+export const CLOSE_HINT = 'close it with Close… on the Transactions screen';
 
 /** A session of a deleted virtual charger, and whether the central system heard it end. */
 export interface RemovedSession {

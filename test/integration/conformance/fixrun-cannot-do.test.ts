@@ -2,24 +2,16 @@
 // from "Skip": the step reads "Operator could not" in the record (JSON), the HTML report and the JUnit, and
 // the reason says what could not be done without the instruction's "then press Done". The case stays
 // Inconclusive, as for a skip.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestBench, waitFor, type TestBench } from '../../helpers/bench';
+import { describe, expect, it } from 'vitest';
+import { useTestBench, waitFor } from '../../helpers/bench';
+import { endedRun, useCleanup } from '../../helpers/conformance-api';
 import { realCharger } from '../../helpers/real-charger';
 import { htmlReport } from '../../../src/main/conformance/reports/html';
 import { junitReport } from '../../../src/main/conformance/reports/junit';
 import type { RunResult } from '../../../src/shared/api/test-runs';
 
-let tb: TestBench;
-beforeAll(async () => {
-  tb = await startTestBench();
-});
-afterAll(async () => {
-  await tb.stop();
-});
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
+const tb = useTestBench();
+const cleanup = useCleanup();
 
 /** Runs TC_003_CS on `id`, answering its first request (plug in) with `answer`; the run as the API gives it. */
 async function answered(id: string, answer: 'cannot' | 'skip'): Promise<RunResult> {
@@ -27,10 +19,7 @@ async function answered(id: string, answer: 'cannot' | 'skip'): Promise<RunResul
   const runId = (await tb.request('POST', '/api/test-runs', { chargerId: id, cases: ['TC_003_CS'] })).body.runId as string;
   await waitFor(async () => (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body?.caseId === 'TC_003_CS' || null, 15_000);
   expect((await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer })).status).toBe(204);
-  return waitFor(async () => {
-    const r = await tb.request('GET', `/api/test-runs/${runId}`);
-    return r.status === 200 && r.body.state !== 'running' ? (r.body as RunResult) : null;
-  }, 30_000);
+  return endedRun(tb, runId);
 }
 
 describe('the person answers "Cannot do"', () => {

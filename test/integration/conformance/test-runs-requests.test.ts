@@ -4,32 +4,19 @@
 // on a busy charger, Stop on an ended run is a 409, a re-run of the failed cases keeps the earlier run's test
 // data and declared capabilities, an operator's answer is kept in the step, and a run is in the record from
 // its start, so one the bench's stop cuts off is listed after a restart, as stopped.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestBench, waitFor, type TestBench } from '../../helpers/bench';
+import { startTestBench, useTestBench, waitFor, type TestBench } from '../../helpers/bench';
+import { endedRun, useCleanup } from '../../helpers/conformance-api';
 import { realCharger } from '../../helpers/real-charger';
 
-let tb: TestBench;
-beforeAll(async () => {
-  tb = await startTestBench();
-});
-afterAll(async () => {
-  await tb.stop();
-});
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
+const tb = useTestBench();
+const cleanup = useCleanup();
 const charger = (bench: TestBench, id: string, keys: Array<{ key: string; value: string }> = []) => realCharger(bench, id, keys, cleanup);
 
-async function ended(runId: string): Promise<any> {
-  return waitFor(async () => {
-    const r = await tb.request('GET', `/api/test-runs/${runId}`);
-    return r.status === 200 && r.body.state !== 'running' ? r.body : null;
-  }, 30_000);
-}
+const ended = (runId: string): Promise<any> => endedRun(tb, runId);
 
 const prompted = (runId: string, caseId?: string) =>
   waitFor(async () => {

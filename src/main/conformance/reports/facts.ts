@@ -2,7 +2,7 @@
 // suite the bench cannot run yet, the run's wall-clock times, who acted in a step, why the
 // configuration at the end is missing, and how a time of the run's setup reads.
 import { octt16Cases } from '../octt16';
-import type { CaseResult, NotYetSupported, RunResult, StepActor } from '../types';
+import type { CaseResult, NotYetSupported, RunResult, StepActor, StepResult } from '../types';
 import { afterCasesProblem } from '../after-cases';
 import { notYetSupportedOf as notYetSupportedList } from '../not-yet-supported';
 import { ranOnFakeTime, utcClock } from '../../../shared/api/test-runs';
@@ -81,3 +81,10 @@ export function configAtEndMissing(run: RunResult): string | null {
   if (run.configAtEndProblem) return run.configAtEndProblem;
   return run.state === 'running' ? null : 'it was not read (the run was kept before the reason was recorded)';
 }
+
+/**
+ * A step's outcome as the report says it: the status itself (stopped: the run's Stop cut it short; skipped:
+ * the person's Skip), but "Cannot do", a request nobody acted on in time and a step the bench could not
+ * judge (the charger offline through a quiet window) in words.
+ */
+export const stepWords: Partial<Record<StepResult['status'], string>> = { operatorCouldNot: 'operator could not', timedOut: 'timed out', notJudged: 'not judged' };

@@ -7,7 +7,7 @@ import { timesInText } from '../../../shared/format/times-in-text';
 import { setupEndedHead, setupEndedItem } from '../../../shared/api/setup-ended-words';
 import { profileSource } from '../pics';
 import { afterCasesProblem } from '../after-cases';
-import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, setupTime, wallTimes } from './facts';
+import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, setupTime, stepWords, wallTimes } from './facts';
 
 export const esc = (s: unknown) =>
   String(s ?? '')
@@ -57,12 +57,6 @@ function switchedDuring(run: RunResult, c: CaseResult): string {
   return `<p class="warn fault">Fault injected while this case ran (its verdict may owe to it, not to the firmware): ${esc(during.map(faultSwitchedWords).join('; '))}</p>`;
 }
 
-/**
- * A step's outcome as the report says it: the status itself (stopped: the run's Stop cut it short; skipped:
- * the person's Skip), but "Cannot do", a request nobody acted on in time and a step the bench could not
- * judge (the charger offline through a quiet window) in words.
- */
-export const stepWords: Partial<Record<StepResult['status'], string>> = { operatorCouldNot: 'operator could not', timedOut: 'timed out', notJudged: 'not judged' };
 /** Steps without a verdict of their own: what was expected and what happened instead is said under the title. */
 const unfinished = new Set<StepResult['status']>(['skipped', 'stopped', 'operatorCouldNot', 'timedOut', 'notJudged']);
 

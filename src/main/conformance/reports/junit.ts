@@ -13,12 +13,12 @@ import type { CaseResult, NotYetSupported, RunResult } from '../types';
 import { faultsInjectedText } from '../../../shared/api/test-runs';
 import { afterCasesProblem } from '../after-cases';
 import { setupEndedWords } from '../../../shared/api/setup-ended-words';
-import { couldNotRun, notRunCases, notRunWhy, notYetSupportedOf, setupTime, wallTimes, type NotRunCase } from './facts';
+import { couldNotRun, notRunCases, notRunWhy, notYetSupportedOf, setupTime, stepWords, wallTimes, type NotRunCase } from './facts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** How a step without a verdict of its own is named in its testcase (a person's Skip is the <skipped> itself). */
-const unjudgedWords: Partial<Record<CaseResult['steps'][number]['status'], string>> = { stopped: 'stopped', operatorCouldNot: 'operator could not', timedOut: 'timed out', notJudged: 'not judged' };
+const unjudgedWords: Partial<Record<CaseResult['steps'][number]['status'], string>> = { ...stepWords, stopped: 'stopped' };
 
 /** A testcase of the report: a case the run ended, or one it has no verdict for (skipped with `skipped`). */
 type Row = { c: CaseResult; skipped?: string };

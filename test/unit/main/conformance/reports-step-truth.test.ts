@@ -4,61 +4,23 @@
 import { describe, expect, it } from 'vitest';
 import { htmlReport } from '../../../../src/main/conformance/reports/html';
 import { junitReport } from '../../../../src/main/conformance/reports/junit';
-import { defaultTestData } from '../../../../src/main/conformance/test-data';
 import { timesInText } from '../../../../src/shared/format/times-in-text';
-import type { CaseResult, RunResult, StepResult } from '../../../../src/shared/api/test-runs';
+import type { CaseResult } from '../../../../src/shared/api/test-runs';
+import { aCaseResult, aRealChargerRun, aStepResult } from '../../../helpers/run-results';
 
-const step = (patch: Partial<StepResult>): StepResult => ({
-  n: 1,
-  by: 'operator',
-  title: 'Plug the EV cable into connector 1.',
-  status: 'passed',
-  startedAt: '2026-12-06T16:43:00.000Z',
-  ms: 15_000,
-  messageIds: [],
-  ...patch,
-});
-
-const caseOf = (patch: Partial<CaseResult>): CaseResult => ({
-  id: 'TC_003_CS',
-  title: 'Regular Charging Session - Plugin First',
-  profile: 'Core',
-  section: '2.2.1',
-  verdict: 'inconclusive',
-  reason: null,
-  decidingStep: 1,
-  steps: [],
-  observations: [],
-  decisions: [],
-  cleanupProblems: [],
-  measurements: [],
-  frames: [],
-  startedAt: '2026-12-06T16:43:00.000Z',
-  ms: 15_000,
-  ...patch,
-});
-
-const run = (c: CaseResult): RunResult => ({
-  id: 'run-1',
-  chargerId: 'REAL01',
-  charger: { vendor: 'V', model: 'M', firmware: '1.0', serial: null },
-  virtual: false,
-  startedAt: '2026-12-06T16:42:00.000Z',
-  finishedAt: '2026-12-06T16:44:00.000Z',
-  wallStartedAt: '2026-12-06T16:42:00.000Z',
-  wallFinishedAt: '2026-12-06T16:44:00.000Z',
-  ms: 120_000,
-  wallMs: 120_000,
-  benchVersion: '0.1.0',
-  data: defaultTestData(),
-  pics: null,
-  planned: [c.id],
-  cases: [c],
-  summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 1, error: 0, notSupported: 0 },
-  state: 'finished',
-  configAtEnd: { HeartbeatInterval: '60' },
-  notYetSupported: [],
-});
+const step = aStepResult;
+const caseOf = (patch: Partial<CaseResult>): CaseResult =>
+  aCaseResult({
+    id: 'TC_003_CS',
+    title: 'Regular Charging Session - Plugin First',
+    section: '2.2.1',
+    verdict: 'inconclusive',
+    decidingStep: 1,
+    startedAt: '2026-12-06T16:43:00.000Z',
+    ms: 15_000,
+    ...patch,
+  });
+const run = aRealChargerRun;
 
 const timedOut = caseOf({
   reason: 'Nobody acted within 15 s: Plug the EV cable into connector 1, then press Done.',

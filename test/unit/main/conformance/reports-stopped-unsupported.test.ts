@@ -6,28 +6,21 @@ import { junitReport } from '../../../../src/main/conformance/reports/junit';
 import { notRunCases, notSupportedCount } from '../../../../src/main/conformance/reports/facts';
 import { octt16Cases } from '../../../../src/main/conformance/octt16';
 import { defaultTestData } from '../../../../src/main/conformance/test-data';
-import type { CaseResult, RunResult } from '../../../../src/shared/api/test-runs';
+import type { RunResult } from '../../../../src/shared/api/test-runs';
+import { aCaseResult } from '../../../helpers/run-results';
 
 const unsupported = octt16Cases.filter((c) => c.notSupported);
 const first = octt16Cases.find((c) => !c.notSupported)!;
 
-const inconclusive: CaseResult = {
+const inconclusive = aCaseResult({
   id: first.id,
   title: first.title,
   profile: first.profile,
   section: first.section,
   verdict: 'inconclusive',
   reason: 'The run was stopped during step 1: the case did not finish',
-  decidingStep: null,
-  steps: [],
-  observations: [],
-  decisions: [],
-  cleanupProblems: [],
-  measurements: [],
-  frames: [],
   startedAt: '2026-12-05T06:18:08.170Z',
-  ms: 1000,
-};
+});
 
 const stopped: RunResult = {
   id: 'run-stopped',

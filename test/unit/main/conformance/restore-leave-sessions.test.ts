@@ -3,38 +3,23 @@
 // RemoteStopTransaction for a customer's session and asks nobody to unplug its cable; a cable the case itself
 // plugged in is still asked out. Without it, the session is stopped and the cable asked out, as before.
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../../../src/main/core/event-bus';
-import { FakeClock } from '../../../../src/main/clock';
-import { BehaviourRegistry } from '../../../../src/main/central-system/behaviour';
-import { ChargerFrames } from '../../../../src/main/conformance/frames';
-import { CaseContext, type CaseHost } from '../../../../src/main/conformance/context';
 import { restorePreconditions } from '../../../../src/main/conformance/restore';
-import { defaultTestData } from '../../../../src/main/conformance/test-data';
 import type { OperatorPrompt } from '../../../../src/main/conformance/operator';
-import type { Pics } from '../../../../src/main/conformance/types';
 import type { CentralSystemAction } from '../../../../src/shared/ocpp16';
-import { aFrame } from '../../../helpers/frames';
+import { chargerWorld } from '../../../helpers/restore-world';
 
 const CP = 'CP-LEAVE-UNIT';
 
 /** A real charger with a customer's session (transaction 5, connector 1, Charging); it stops a session it is asked to and reports Available once unplugged. */
 function world() {
-  const bus = new EventBus();
-  const clock = new FakeClock();
-  const frames = new ChargerFrames(bus, CP, true);
-  const frame = (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: string, action: string, body: object) =>
-    bus.publish({ type: 'frameLogged', message: { ...aFrame(direction, kind, messageId, action, body), ts: new Date(clock.now()).toISOString(), chargerId: CP } });
+  const { clock, frames, frame, hostWith, caseOn } = chargerWorld(CP, { connectors: 2 });
   const status = new Map<number, string>([
     [1, 'Charging'],
     [2, 'Available'],
   ]);
   const sent: string[] = [];
   const asked: string[] = [];
-  const host = {
-    chargerId: CP,
-    clock,
-    frames,
-    behaviours: new BehaviourRegistry(clock),
+  const host = hostWith({
     operator: {
       automatic: false,
       perform: (r: OperatorPrompt) => {
@@ -59,12 +44,10 @@ function world() {
     openTransactions: () => [...frames.transactions].filter(([id]) => !frames.stopped.has(id)).map(([transactionId, t]) => ({ transactionId, ...t })),
     transactionsBefore: () => [],
     connectorStatus: (c: number) => status.get(c) ?? null,
-    idTagAnswers: () => undefined,
-  } as unknown as CaseHost;
-  const pics = { connectors: 2, config: {}, readOnly: [], profiles: ['Core'] } as unknown as Pics;
+  });
   frame('in', 'CALL', 's0', 'StartTransaction', { connectorId: 1, idTag: 'CUSTOMER-5', meterStart: 0, timestamp: new Date(clock.now()).toISOString() });
   frame('out', 'CALLRESULT', 's0', 'StartTransaction', { transactionId: 5, idTagInfo: { status: 'Accepted' } });
-  const context = (id: string) => new CaseContext(id, host, defaultTestData(), pics);
+  const context = (id: string) => caseOn(host, id);
   return { context, sent, asked, host, status };
 }
 

@@ -3,51 +3,30 @@
 // itself) is refused by the charger when the bench asks to stop it. What is not put back names that earlier
 // StopTransaction, with when it came, rather than only "it may have lost the session".
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../../../src/main/core/event-bus';
-import { FakeClock } from '../../../../src/main/clock';
-import { BehaviourRegistry } from '../../../../src/main/central-system/behaviour';
-import { ChargerFrames } from '../../../../src/main/conformance/frames';
-import { CaseContext, type CaseHost } from '../../../../src/main/conformance/context';
 import { restorePreconditions } from '../../../../src/main/conformance/restore';
-import { defaultTestData } from '../../../../src/main/conformance/test-data';
-import type { Pics } from '../../../../src/main/conformance/types';
 import type { CentralSystemAction } from '../../../../src/shared/ocpp16';
-import { aFrame } from '../../../helpers/frames';
+import { chargerWorld } from '../../../helpers/restore-world';
 
 const CP = 'CP-STOP-BEFORE';
-type Frame = (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', messageId: string, action: string, body: object, ts?: string) => void;
 
 /**
  * A charger's world for the put-back: transaction 5 the bench gave before the case (and the charger stopped
  * during it, as it should), the case's transaction 6, and a charger that refuses every RemoteStopTransaction.
  */
 function world(before: number[] = []) {
-  const bus = new EventBus();
-  const clock = new FakeClock();
-  const frames = new ChargerFrames(bus, CP, true);
-  const frame: Frame = (direction, kind, messageId, action, body, ts = '2026-01-01T10:00:00.000Z') =>
-    bus.publish({ type: 'frameLogged', message: { ...aFrame(direction, kind, messageId, action, body), ts, chargerId: CP } });
+  const { frames, frame, hostWith, caseOn } = chargerWorld(CP, { connectors: 2, frameAt: '2026-01-01T10:00:00.000Z' });
   const sent: string[] = [];
-  const host = {
-    chargerId: CP,
-    clock,
-    frames,
-    behaviours: new BehaviourRegistry(clock),
-    operator: { automatic: false, perform: () => Promise.resolve('done') },
+  const host = hostWith({
     operate: (action: CentralSystemAction, payload: unknown) => {
       sent.push(`${action} ${JSON.stringify(payload)}`);
       return Promise.resolve({ outcome: 'completed', response: { status: action === 'RemoteStopTransaction' ? 'Rejected' : 'Accepted' } });
     },
-    openTransactions: () => [...frames.transactions].map(([transactionId, t]) => ({ transactionId, ...t })),
     transactionsBefore: () => before,
-    connectorStatus: () => 'Available',
-    idTagAnswers: () => undefined,
-  } as unknown as CaseHost;
-  const pics = { connectors: 2, config: {}, readOnly: [], profiles: ['Core'] } as unknown as Pics;
+  });
   // Before the case: transaction 5 on connector 2, given by the bench.
   frame('in', 'CALL', 's0', 'StartTransaction', { connectorId: 2, idTag: 'X', meterStart: 0, timestamp: '2026-01-01T09:59:00Z' });
   frame('out', 'CALLRESULT', 's0', 'StartTransaction', { transactionId: 5, idTagInfo: { status: 'Accepted' } });
-  const t = new CaseContext('TC_003_CS', host, defaultTestData(), pics);
+  const t = caseOn(host);
   // The case's session: transaction 6 on connector 1.
   frame('in', 'CALL', 's1', 'StartTransaction', { connectorId: 1, idTag: 'X', meterStart: 0, timestamp: '2026-01-01T10:00:00Z' });
   frame('out', 'CALLRESULT', 's1', 'StartTransaction', { transactionId: 6, idTagInfo: { status: 'Accepted' } });

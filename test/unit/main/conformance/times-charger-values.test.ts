@@ -9,8 +9,8 @@ import { caseLines } from '../../../../src/main/cli/run-on-charger';
 import { htmlReport } from '../../../../src/main/conformance/reports/html';
 import { timesInText } from '../../../../src/shared/format/times-in-text';
 import { formatClock, formatDateTime } from '../../../../src/shared/format/time';
-import { defaultTestData } from '../../../../src/main/conformance/test-data';
-import type { CaseResult, RunResult } from '../../../../src/shared/api/test-runs';
+import type { CaseResult } from '../../../../src/shared/api/test-runs';
+import { aCaseResult, aRealChargerRun, aStepResult } from '../../../helpers/run-results';
 
 const clock = (iso: string) => `<${iso.slice(11, 19)}>`;
 
@@ -38,7 +38,8 @@ describe('what the charger sent stays as it sent it', () => {
 
   it('in the report (UTC): a bench time off the run’s day with its date, one of the day without, a charger timestamp as sent', () => {
     const actual = 'it sent "2026-12-06T16:43:58.309Z"; reservation 7 may stay Reserved until it expires at 2026-12-08T09:00:00.000Z; asked at 2026-12-06T16:43:00.000Z';
-    const c = {
+    const step = aStepResult({ by: 'charger', title: 'A step', status: 'failed', ms: 1000, expected: 'it', actual });
+    const c = aCaseResult({
       id: 'TC_048_3_CS',
       title: 'A case',
       profile: 'Reservation',
@@ -46,36 +47,10 @@ describe('what the charger sent stays as it sent it', () => {
       verdict: 'fail',
       reason: actual,
       decidingStep: 1,
-      steps: [{ n: 1, by: 'charger', title: 'A step', status: 'failed', startedAt: '2026-12-06T16:43:00.000Z', ms: 1000, messageIds: [], expected: 'it', actual }],
-      observations: [],
-      decisions: [],
-      cleanupProblems: [],
-      measurements: [],
-      frames: [],
+      steps: [step],
       startedAt: '2026-12-06T16:43:00.000Z',
-      ms: 1000,
-    } as unknown as CaseResult;
-    const run = {
-      id: 'run-1',
-      chargerId: 'REAL01',
-      charger: { vendor: 'V', model: 'M', firmware: '1.0', serial: null },
-      virtual: false,
-      startedAt: '2026-12-06T16:42:00.000Z',
-      finishedAt: '2026-12-06T16:44:00.000Z',
-      wallStartedAt: '2026-12-06T16:42:00.000Z',
-      wallFinishedAt: '2026-12-06T16:44:00.000Z',
-      ms: 120_000,
-      wallMs: 120_000,
-      benchVersion: '0.1.0',
-      data: defaultTestData(),
-      pics: null,
-      planned: [c.id],
-      cases: [c],
-      summary: { pass: 0, fail: 1, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
-      state: 'finished',
-      configAtEnd: { HeartbeatInterval: '60' },
-      notYetSupported: [],
-    } as unknown as RunResult;
+    });
+    const run = aRealChargerRun(c);
     const html = htmlReport(run);
     expect(html).toContain('it sent &quot;2026-12-06T16:43:58.309Z&quot;; reservation 7 may stay Reserved until it expires at 2026-12-08 09:00:00 UTC; asked at 16:43:00 UTC');
   });

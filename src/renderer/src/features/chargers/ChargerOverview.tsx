@@ -13,7 +13,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useBench } from '../../stores/bench';
-import { newestRegister, useLastStop, type RegisterReading } from './last-stop';
+import { lastStopOf, newestRegister, useStoppedSessions, type RegisterReading } from './last-stop';
 import { StatusChip } from '../../components/StatusChip';
 import { MeterChart, latestReading, readingText, typicalStep } from '../../components/MeterChart';
 import { neverConnected, silenceOf, useNow, useReach } from '../../components/reach';
@@ -165,6 +165,7 @@ function ConnectorCard({
   Actions,
   silent,
   sessionsLoaded,
+  lastStop,
 }: {
   chargerId: string;
   connector: ConnectorView;
@@ -174,6 +175,8 @@ function ConnectorCard({
   silent: boolean;
   /** Whether the bench's running sessions have been loaded (until then, no session known is not "none"). */
   sessionsLoaded: boolean;
+  /** The latest StopTransaction's meterStop on the connector (from the charger's stopped sessions, read once for all its cards). */
+  lastStop: RegisterReading | null;
 }) {
   // The bench may refuse to read them (a connector id it cannot take): said, not taken for "none yet".
   // While it fetches them, the card says so (a session of 10,000 readings takes seconds under load).
@@ -185,7 +188,6 @@ function ConnectorCard({
   const concern = connectorConcern(connector);
   // Before the bench's running sessions are loaded, a connector that does not report Available may have one.
   const sessionUnknown = !tx && !sessionsLoaded && connector.status !== 'Available';
-  const lastStop = useLastStop(chargerId, connectorId);
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -355,6 +357,7 @@ export function ChargerOverview({
   // The running sessions come with the bench's snapshot: the charger may be known (listed) before it lands.
   // `loaded`: the bench's snapshot, its running sessions with it, has landed (the charger may be known before, from refreshChargers or events).
   const sessionsLoaded = useBench((s) => s.loaded);
+  const stopped = useStoppedSessions(charger.id);
   const silence = silenceOf(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
   // With several open on a connector (an older one's StopTransaction never came), the newest: the one that can be running;
@@ -379,7 +382,16 @@ export function ChargerOverview({
         <Stack spacing={2}>
           {outlets.length ? (
             outlets.map((c) => (
-              <ConnectorCard key={c.connectorId} chargerId={charger.id} connector={c} tx={txOf(c.connectorId)} Actions={ConnectorActions} silent={silence !== null} sessionsLoaded={sessionsLoaded} />
+              <ConnectorCard
+                key={c.connectorId}
+                chargerId={charger.id}
+                connector={c}
+                tx={txOf(c.connectorId)}
+                Actions={ConnectorActions}
+                silent={silence !== null}
+                sessionsLoaded={sessionsLoaded}
+                lastStop={lastStopOf(stopped, c.connectorId)}
+              />
             ))
           ) : (
             <Paper sx={{ p: 3 }}>

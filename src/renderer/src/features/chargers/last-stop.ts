@@ -1,7 +1,7 @@
 // The energy register a connector last reported: its newest meter reading, or the meterStop of its latest
 // StopTransaction when that came later (a charger sends no MeterValues after the stop; its register then
-// is the stop's). Read from the bench's stopped sessions of the charger, again whenever sessions start or stop.
-import { useEffect, useState } from 'react';
+// is the stop's). Read from the bench's stopped sessions of the charger, again whenever its sessions start or stop.
+import { useEffect, useMemo, useState } from 'react';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
 import type { TransactionView } from '../../../../shared/api/views';
@@ -31,20 +31,37 @@ export function newestRegister(reading: { t: number; energyWh?: number } | null,
   return fromReading;
 }
 
-/** The latest StopTransaction's meterStop on a connector (the charger's stopped sessions, newest 50), kept fresh. */
-export function useLastStop(chargerId: string, connectorId: number): RegisterReading | null {
+/** What tells this charger's sessions changed: its running sessions' ids, and the bench's snapshot (events may have been missed before it). */
+function sessionsKeyOf(active: Record<number, TransactionView>, chargerId: string, snapshots: number): string {
+  const ids = Object.values(active)
+    .filter((tx) => tx.chargerId === chargerId)
+    .map((tx) => tx.transactionId)
+    .sort((a, b) => a - b);
+  return `${snapshots}|${ids.join(',')}`;
+}
+
+/**
+ * The charger's stopped sessions (newest 50), read once for all its connectors (lastStopOf picks each one's),
+ * again whenever one of THIS charger's sessions starts or stops (not on other chargers' sessions).
+ */
+export function useStoppedSessions(chargerId: string): readonly TransactionView[] {
   const client = useClient();
-  const version = useBench((s) => s.transactionsVersion);
-  const [stop, setStop] = useState<RegisterReading | null>(null);
+  const active = useBench((s) => s.activeTransactions);
+  const snapshots = useBench((s) => s.snapshots);
+  const key = useMemo(() => sessionsKeyOf(active, chargerId, snapshots), [active, chargerId, snapshots]);
+  const [read, setRead] = useState<{ chargerId: string; list: readonly TransactionView[] } | null>(null);
   useEffect(() => {
     let live = true;
     client.call('transactions:list', { chargerId, active: false, limit: 50 }).then(
-      (list) => live && setStop(lastStopOf(list, connectorId)),
+      (list) => live && setRead({ chargerId, list }),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [client, chargerId, connectorId, version]);
-  return stop;
+  }, [client, chargerId, key]);
+  // Another charger's sessions (read before this page moved on) are none of this one's.
+  return read?.chargerId === chargerId ? read.list : NONE;
 }
+
+const NONE: readonly TransactionView[] = [];

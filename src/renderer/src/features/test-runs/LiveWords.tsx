@@ -33,7 +33,10 @@ export function phaseOf(run: RunResult, current: LiveRun['current'], rows: Row[]
 const named = (id: string, titles: Record<string, string>) => (titles[id] ? `${id} (${titles[id]})` : id);
 const casesWord = (n: number) => `${n} case${n === 1 ? '' : 's'}`;
 
-/** Whether the bench has the charger offline now (a charger it has never seen counts as offline too). */
+/**
+ * Whether the bench has the charger offline now. One the page does not know yet (the bench's chargers not loaded:
+ * a run starts only on a charger the bench knows) is not said to be offline, and since when would not be known.
+ */
 const offline = (charger: ChargerView | undefined): charger is ChargerView => !!charger && !charger.connected;
 
 /** Whether the charger has been offline since before the run began: nothing of the run's setup reached it. */

@@ -9,7 +9,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId } from 'react';
 import { formatWhen } from '../../components/format';
-import { REMOVAL_STOP_REASON, REMOVAL_STOP_WAIT_S, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import { CLOSE_HINT, REMOVAL_STOP_REASON, REMOVAL_STOP_WAIT_S, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 
 export interface RunningSession {
   connectorId: number;
@@ -17,8 +17,6 @@ export interface RunningSession {
   idTag: string;
   startedAt: string;
 }
-
-const CLOSE_HINT = 'close it with Close… on the Transactions screen';
 
 /** The sessions the charger is running now. */
 export function runningSessions(v: VirtualChargerView): RunningSession[] {
@@ -92,7 +90,7 @@ export function deleteWords(v: VirtualChargerView): string[] {
 }
 
 /** A confirmation naming what a charger-wide action does; `paragraphs` say it. */
-export function ConfirmDialog(props: { open: boolean; title: string; paragraphs: string[]; confirmLabel: string; onCancel: () => void; onConfirm: () => void }) {
+export function SessionsConfirmDialog(props: { open: boolean; title: string; paragraphs: string[]; confirmLabel: string; onCancel: () => void; onConfirm: () => void }) {
   const titleId = useId();
   return (
     <Dialog open={props.open} onClose={props.onCancel} aria-labelledby={titleId}>

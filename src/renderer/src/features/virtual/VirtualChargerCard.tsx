@@ -24,7 +24,7 @@ import { monoFont } from '../../app/theme';
 import { activeFaults, type VirtualChargerDeleted, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import { ConnectorPanel } from './ConnectorPanel';
 import { FaultSwitchesPanel } from './FaultSwitchesPanel';
-import { ConfirmDialog, deleteWords, powerCycleWords, stopWords } from './SessionsConfirm';
+import { SessionsConfirmDialog, deleteWords, powerCycleWords, stopWords } from './SessionsConfirm';
 import { SetFaultDialog } from './SetFaultDialog';
 import { VirtualPasswordDialog } from './VirtualPasswordDialog';
 import { actionWords, connectionWords, forgetView, rememberView, usePhysicalActions } from './virtual-actions';
@@ -219,7 +219,7 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
           void act('fault', { connectorId: 0, errorCode, ...(info ? { info } : {}) });
         }}
       />
-      <ConfirmDialog open={confirmOpen} {...dialog} onCancel={() => setConfirming(null)} onConfirm={confirmed} />
+      <SessionsConfirmDialog open={confirmOpen} {...dialog} onCancel={() => setConfirming(null)} onConfirm={confirmed} />
     </Paper>
   );
 }
