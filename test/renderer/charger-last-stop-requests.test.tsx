@@ -2,22 +2,14 @@
 // A charger's page reads its stopped sessions (for each idle connector's register) once for all its
 // connectors, and again only when one of its own sessions starts or stops: a busy fleet's sessions
 // elsewhere do not make every open charger page read them again.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { describe, expect, it } from 'vitest';
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { fakeClient, withBench } from './fake-client';
+import { chargerScreenHooks, chargerScreens, goLive } from './charger-page-harness';
 import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
+import { useBench } from '../../src/renderer/src/stores/bench';
 
-stubResizeObserver();
-
-let off: (() => void) | undefined;
-beforeEach(() => useBench.setState(initialBenchState, true));
-afterEach(() => {
-  off?.();
-  cleanup();
-});
+chargerScreenHooks();
 
 /** CP001's page with connectors 1 and 2, each with a stopped session; CP002 elsewhere on the bench. */
 function showCharger() {
@@ -36,16 +28,8 @@ function showCharger() {
     CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1), aConnector(2)] }),
     CP002: aCharger('CP002', { connectors: [aConnector(0), aConnector(1)] }),
   };
-  off = liveBench(client, { chargers, activeTransactions: {} });
-  render(
-    withBench(
-      client,
-      <Routes>
-        <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-      </Routes>,
-      '/chargers/CP001',
-    ),
-  );
+  goLive(client, { chargers, activeTransactions: {} });
+  render(withBench(client, chargerScreens, '/chargers/CP001'));
   const stoppedReads = () => client.callsOf('transactions:list').filter((a) => a.active === false);
   return { client, stoppedReads };
 }

@@ -1,24 +1,16 @@
 // @vitest-environment jsdom
 // An idle connector's register is the newest the bench knows: a StopTransaction's meterStop that came after
 // the last meter reading (a charger sends none after the stop) is shown, with its time, not the older reading.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor } from '@testing-library/react';
+import { fakeClient, withBench } from './fake-client';
+import { chargerScreenHooks, chargerScreens, goLive } from './charger-page-harness';
 import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { ChargerDetailScreen } from '../../src/renderer/src/app/screens';
+import { useBench } from '../../src/renderer/src/stores/bench';
 import { formatClock } from '../../src/renderer/src/components/format';
 import type { MeterValueView, TransactionView } from '../../src/shared/api/views';
 
-stubResizeObserver();
-
-let off: (() => void) | undefined;
-beforeEach(() => useBench.setState(initialBenchState, true));
-afterEach(() => {
-  off?.();
-  cleanup();
-});
+chargerScreenHooks();
 
 /** CP001's page (connectors 0 and 1): `stopped` its last ended session, `readings` connector 1's meter rows. */
 function showCharger(stopped: TransactionView, readings: MeterValueView[]) {
@@ -27,16 +19,8 @@ function showCharger(stopped: TransactionView, readings: MeterValueView[]) {
     'chargers:list': () => Object.values(useBench.getState().chargers),
     'transactions:list': ({ active }) => (active === false ? [stopped] : []),
   });
-  off = liveBench(client, { chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1)] }) }, activeTransactions: {} });
-  render(
-    withBench(
-      client,
-      <Routes>
-        <Route path="/chargers/:id" element={<ChargerDetailScreen />} />
-      </Routes>,
-      '/chargers/CP001',
-    ),
-  );
+  goLive(client, { chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1)] }) }, activeTransactions: {} });
+  render(withBench(client, chargerScreens, '/chargers/CP001'));
 }
 
 describe('the register of an idle connector', () => {
