@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { Bench } from '../../src/main/core/bench';
 import { FakeClock } from '../../src/main/clock';
 import { virtualTarget } from '../../src/main/conformance/virtual';
@@ -55,6 +55,20 @@ export function useCommissioningBench(name: string, chargerId: string, options: 
       return start();
     },
   };
+}
+
+/** A customer's session on connector 1 of the bench's virtual charger `chargerId`: its transaction once the record holds it open. */
+export async function customerCharging(bench: Bench, chargerId: string, idTag: string) {
+  const vcp = bench.virtualChargers.charger(chargerId);
+  vcp.plug(1);
+  expect((await vcp.presentIdTag(1, idTag)).accepted).toBe(true);
+  for (let i = 0; i < 200; i++) {
+    await bench.record.settled();
+    const open = bench.record.transactions.list({ chargerId, active: true });
+    if (open.length) return open[0]!;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('the customer session did not start');
 }
 
 /**

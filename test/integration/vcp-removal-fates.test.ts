@@ -1,10 +1,12 @@
 // Deleting a virtual charger: each session's fate is told from what really became of its messages (closed in
 // the record, never in it, open in it, or unknown), the wait covers every queued StopTransaction (one on its
 // way too), a second delete gets the first one's answer, and a card's outcome says when its StartTransaction
-// was dropped rather than queued.
+// was dropped rather than queued; a dropped StartTransaction is "never accepted" only when none of its
+// attempts can have reached the central system (on a fake wire: no answer, a CALLERROR, an invalid one).
 import { describe, expect, it } from 'vitest';
 import { benchSuite, chargingThroughApi, configure, session, type VcpHarness } from '../helpers/vcp-harness';
 import { waitFor } from '../helpers/bench';
+import { fakeWire, type Answer } from '../helpers/vcp-model';
 import { endSessionsForRemoval, type RemovalOutcome } from '../../src/main/virtual-cp/removal';
 
 const suite = benchSuite('VCP-RF');
@@ -89,6 +91,76 @@ describe('the sessions of a deleted charger, told from their final state', () =>
       `Transaction ${txId} on connector 1 (RF-STOPPED) may be open in the record: its StopTransaction (reason Other) was sent but its answer was not awaited (${h.id} was stopped while it waited)`,
     );
     expect(out.sessions[0]!.detail).not.toMatch(/within 5 s/);
+  });
+});
+
+describe('a session whose StartTransaction was dropped: "never accepted" only when no attempt can have reached the central system', () => {
+  const noAnswer = () => ({ outcome: 'timeout' as const, error: { description: 'No answer to StartTransaction within 30 s' } });
+  const callError = () => ({ outcome: 'callError' as const, error: { code: 'InternalError', description: 'down', details: {} } });
+  const invalid = () => ({ outcome: 'invalidResponse' as const, response: {}, error: { code: 'FormationViolation' as const, description: 'idTagInfo is missing' } });
+
+  /** A session on a fake wire whose StartTransaction gets `answers` in turn (one attempt each, a minute apart) until dropped; then deleted. */
+  async function deletedAfter(...answers: Answer[]) {
+    const w = fakeWire({ connectors: 1 });
+    w.cp.config.change('TransactionMessageAttempts', String(answers.length));
+    let n = 0;
+    w.answers.StartTransaction = (p) => answers[n++]!(p);
+    w.cp.plug(1);
+    await w.cp.presentIdTag(1, 'RF-LOST');
+    for (let i = 1; i < answers.length; i++) await w.clock.advance(60_000 * i);
+    await w.settle();
+    expect(w.sent().filter((a) => a === 'StartTransaction')).toHaveLength(answers.length);
+    return { w, out: await endSessionsForRemoval(w.cp) };
+  }
+  const mayBeOpen = (how: string) =>
+    `The unconfirmed session on connector 1 (RF-LOST) may be open in the record: its StartTransaction was sent ${how}; check the Transactions screen and, if it is open there, close it with Close…`;
+
+  it('sent and never answered (timed out): may be open in the record, check it', async () => {
+    const { out } = await deletedAfter(noAnswer);
+    expect(out.sessions).toEqual([expect.objectContaining({ connectorId: 1, transactionId: null, leftOpen: true })]);
+    expect(out.sessions[0]!.detail).toBe(mayBeOpen('once and never answered (No answer to StartTransaction within 30 s)'));
+    expect(out.summary).toBe('1 session may be open in the record: check the Transactions screen.');
+  });
+
+  it('the connection lost after it was sent, then refused with a CALLERROR: may be open (the first may have been recorded)', async () => {
+    const lostAfterSend = () => ({ outcome: 'offline' as const, error: { description: 'Connection dropped on request' }, sent: true as const });
+    const w = fakeWire({ connectors: 1 });
+    w.cp.config.change('TransactionMessageAttempts', '1');
+    const answers: Answer[] = [lostAfterSend, callError];
+    let n = 0;
+    w.answers.StartTransaction = (p) => answers[n++]!(p);
+    w.cp.plug(1);
+    await w.cp.presentIdTag(1, 'RF-LOST');
+    // Back online: the StartTransaction goes again, and is refused.
+    w.cp.transactions.pump();
+    await w.settle();
+    expect(w.sent().filter((a) => a === 'StartTransaction')).toHaveLength(2);
+    const out = await endSessionsForRemoval(w.cp);
+    expect(out.sessions[0]).toMatchObject({ leftOpen: true });
+    expect(out.sessions[0]!.detail).toBe(mayBeOpen('once and never answered (the connection was lost after it was sent (Connection dropped on request))'));
+  });
+
+  it('an invalid CALLRESULT, then no answer: may be open, "without a valid answer"', async () => {
+    const { out } = await deletedAfter(invalid, noAnswer);
+    expect(out.sessions[0]!.detail).toBe(mayBeOpen('2 times without a valid answer (No answer to StartTransaction within 30 s)'));
+  });
+
+  it('refused with a CALLERROR every time: never accepted, nothing of it open', async () => {
+    const { out } = await deletedAfter(callError, callError);
+    expect(out.sessions).toEqual([expect.objectContaining({ connectorId: 1, transactionId: null, leftOpen: false })]);
+    expect(out.sessions[0]!.detail).toBe(
+      'The unconfirmed session on connector 1 (RF-LOST) was never accepted by the central system (its StartTransaction was answered with an error (InternalError: down); dropped after 2 attempts), so it has no transaction open in the record',
+    );
+    expect(out.summary).toBe('');
+  });
+
+  it("timed out, then refused: may be open; the card's kept outcome says it was dropped", async () => {
+    const { w, out } = await deletedAfter(noAnswer, callError);
+    expect(out.sessions[0]!.detail).toBe(mayBeOpen('once and never answered (No answer to StartTransaction within 30 s)'));
+    expect(w.cp.view().connectors[0].cardOutcome).toMatchObject({ confirmed: false, revised: true });
+    expect(w.cp.view().connectors[0].cardOutcome!.message).toMatch(
+      /StartTransaction answered with an error \(InternalError: down\); dropped after 2 attempts\. The StartTransaction is not sent again/,
+    );
   });
 });
 

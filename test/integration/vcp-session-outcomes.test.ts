@@ -1,8 +1,9 @@
 // What a person is told about a virtual charger's sessions, checked against what the bench recorded: a card's
-// outcome follows the central system's answer to the StartTransaction, a stopped charger reports its session
-// ended when started again, and deleting a charger mid-session ends the session (or says it stays open).
+// outcome follows the central system's answer to the StartTransaction (also one that comes after the card
+// was said unconfirmed), a stopped charger reports its session ended when started again, and deleting a
+// charger mid-session ends the session (or says it stays open).
 import { describe, expect, it } from 'vitest';
-import { benchSuite, chargingThroughApi, configure, session } from '../helpers/vcp-harness';
+import { benchSuite, chargingThroughApi, configure, session, type VcpHarness } from '../helpers/vcp-harness';
 import { waitFor } from '../helpers/bench';
 
 const suite = benchSuite('VCP-SO');
@@ -41,6 +42,55 @@ describe("a card's outcome follows the central system's answer", () => {
     expect(outcome.message).toMatch(/not confirmed it: .* is offline\. The StartTransaction stays queued/);
     h.vcp.setFaults({ offline: false });
     await h.until(() => h.vcp.view().queuedMessages === 0);
+  });
+});
+
+describe("a card's unconfirmed outcome follows the central system's later answer", () => {
+  /** A card presented on `connectorId` whose first StartTransaction goes unanswered (not sent, once): the outcome and when. */
+  async function unconfirmedCard(h: VcpHarness, connectorId: number, idTag: string) {
+    h.vcp.connection.misbehaviours.set([{ kind: 'drop', action: 'StartTransaction', times: 1 }]);
+    h.vcp.plug(connectorId);
+    const presentedAt = h.iso();
+    const outcome = await h.vcp.presentIdTag(connectorId, idTag);
+    expect(outcome).toMatchObject({ accepted: true, confirmed: false, transactionId: null });
+    expect(outcome.message).toMatch(/not confirmed it: StartTransaction not answered .*; sent again in 60 s\. The StartTransaction stays queued/);
+    const card = () => h.vcp.view().connectors[connectorId - 1].cardOutcome;
+    expect(card()).toEqual({ idTag, accepted: true, status: 'Accepted', confirmed: false, transactionId: null, message: outcome.message, presentedAt, at: presentedAt, revised: false });
+    // The retry goes out a minute on and is answered.
+    await h.advance(60_000);
+    return { presentedAt, answeredAt: h.iso(), card };
+  }
+
+  it('accepted later: the transaction the central system gave, and when its answer came', async () => {
+    const h = await charger();
+    const { presentedAt, answeredAt, card } = await unconfirmedCard(h, 1, 'SO-LATE');
+    const [tx] = await h.benchTransactions();
+    expect(tx).toMatchObject({ idTag: 'SO-LATE', active: true });
+    expect(card()).toEqual({
+      idTag: 'SO-LATE',
+      accepted: true,
+      status: 'Accepted',
+      confirmed: true,
+      transactionId: tx.transactionId,
+      message: `Transaction ${tx.transactionId} started on connector 1`,
+      presentedAt,
+      at: answeredAt,
+      revised: true,
+    });
+    expect(answeredAt).not.toBe(presentedAt);
+  });
+
+  it("refused later (ConcurrentTx): the refusal's status and what the charger did", async () => {
+    const h = await charger();
+    await session(h, 'SO-LATE-TWICE', 1);
+    const { answeredAt, card } = await unconfirmedCard(h, 2, 'SO-LATE-TWICE');
+    await h.quiet();
+    const refused = (await h.benchTransactions()).find((t) => t.connectorId === 2);
+    expect(refused).toMatchObject({ active: false, stopReason: 'DeAuthorized' });
+    expect(card()).toMatchObject({ accepted: false, status: 'ConcurrentTx', confirmed: true, transactionId: refused.transactionId, at: answeredAt, revised: true });
+    expect(card()!.message).toBe(
+      `The central system refused the session on connector 2: StartTransaction answered ConcurrentTx for card SO-LATE-TWICE (transaction ${refused.transactionId}); the charger ended the session (StopTransaction, reason DeAuthorized)`,
+    );
   });
 });
 

@@ -9,7 +9,7 @@ import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench } from './fake-client';
 import { CommissioningPrompts } from '../../src/renderer/src/features/commissioning/CommissioningPrompts';
 import { open, view, result, freshCommissioningScreens } from './commissioning-fixtures';
-import { rerunConsequence, rerunTitle, stepEffect, stopWords } from '../../src/renderer/src/features/commissioning/run-words';
+import { rerunConsequence, rerunLabel, rerunTitle, stepEffect, stopWords } from '../../src/renderer/src/features/commissioning/run-words';
 import { readTemplateJson } from '../../src/renderer/src/features/commissioning/TemplateTools';
 import { useBench } from '../../src/renderer/src/stores/bench';
 
@@ -25,6 +25,13 @@ describe('the confirmation before a step runs', () => {
     const v = view({ steps });
     expect(rerunTitle(v, ['C7_OFFLINE'])).toBe('Run “Offline authorization policy” on CP001?');
     expect(rerunTitle(v, ['C8_SESSION'])).toBe('Run “Test session” again on CP001?');
+  });
+
+  it('names the button as the title says it, whatever the charger is called (a space in its id)', () => {
+    const v = view({ steps, chargerId: 'Bay 4 left' });
+    expect(rerunTitle(v, ['C8_SESSION'])).toBe('Run “Test session” again on Bay 4 left?');
+    expect(rerunLabel(v, ['C8_SESSION'])).toBe('Run “Test session” again');
+    expect(rerunLabel(v, undefined)).toBe('Run every step again');
   });
 
   it('never says the settings are left as they are beside ending a session running there', () => {

@@ -10,6 +10,7 @@ export function aVirtualConnector(connectorId: number, over: Partial<VirtualConn
     evSuspended: false,
     authorizedIdTag: null,
     transaction: null,
+    cardOutcome: null,
     reservation: null,
     meterWh: 0,
     powerW: 0,

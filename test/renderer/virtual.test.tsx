@@ -8,7 +8,8 @@ import { VirtualChargersScreen } from '../../src/renderer/src/features/virtual/V
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { connectStore, initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { contract } from '../../src/shared/api/contract';
-import { activeFaults, Faults, type VirtualChargerView } from '../../src/shared/api/virtual-chargers';
+import { activeFaults, Faults, type VirtualChargerView, type VirtualConnectorView } from '../../src/shared/api/virtual-chargers';
+import { formatWhen } from '../../src/renderer/src/components/format';
 import { fakeClient, withBench, type Handlers } from './fake-client';
 import { defaultSettings } from '../../src/shared/api/settings';
 import { aVirtualConnector, aVirtualCharger as twoConnectors } from './virtual-fixtures';
@@ -221,6 +222,47 @@ describe('virtual chargers screen', () => {
     act(() => client.emit([{ type: 'virtualChargerRemoved', id: 'VCP1', ts }]));
     expect(screen.queryByRole('region', { name: 'Virtual charger VCP1' })).toBeNull();
     expect(screen.getByText('No virtual chargers yet')).toBeTruthy();
+    stop();
+  });
+
+  it("shows a card said unconfirmed as the central system's later answer has it, with when it came", async () => {
+    const presentedAt = new Date(Date.now() - 60_000).toISOString();
+    const answeredAt = new Date().toISOString();
+    const message =
+      'Card LATE accepted and the session started on connector 1, but the central system has not confirmed it: StartTransaction not answered (No answer to StartTransaction within 30 s); sent again in 60 s. The StartTransaction stays queued and goes out when it can.';
+    const unconfirmed = { idTag: 'LATE', accepted: true, status: 'Accepted', confirmed: false, transactionId: null, message, presentedAt, at: presentedAt, revised: false };
+    const started = (cardOutcome: VirtualConnectorView['cardOutcome'], transactionId: number | null) =>
+      aVirtualCharger('VCP1', {
+        connectors: [aConnector(1, { plugged: true, status: 'Charging', transaction: { transactionId, idTag: 'LATE', startedAt: presentedAt, energyWh: 0 }, cardOutcome }), aConnector(2)],
+      });
+    const client = fakeClient({
+      'bench:status': () => ({ version: '0.1.0', host: '0.0.0.0', port: 9000, connectedChargers: [], ftp: { port: 2121, fixed: false }, dataDir: '/tmp', face: 'serve' }),
+      'chargers:list': () => [],
+      'virtualChargers:list': () => [aVirtualCharger()],
+      'transactions:list': () => [],
+      'virtualChargers:act': () => ({ result: { accepted: true, status: 'Accepted', confirmed: false, transactionId: null, message }, charger: started(unconfirmed, null) }),
+    });
+    const stop = connectStore(client);
+    render(withBench(client, <VirtualChargersScreen />, '/virtual'));
+    const c1 = within(await screen.findByRole('region', { name: 'Connector 1' }));
+    const user = userEvent.setup({ delay: null });
+    await fill(user, c1.getByLabelText('Card idTag for connector 1'), 'LATE');
+    await user.keyboard('{Enter}');
+    expect(await c1.findByText(message)).toBeTruthy();
+
+    // The queued StartTransaction is answered a minute later: the bench pushes the charger's view.
+    const accepted = { ...unconfirmed, confirmed: true, transactionId: 42, message: 'Transaction 42 started on connector 1', at: answeredAt, revised: true };
+    act(() => client.emit([{ type: 'virtualChargerChanged', charger: started(accepted, 42), ts }]));
+    expect(c1.queryByText(message)).toBeNull();
+    const shown = c1.getByText(`Transaction 42 started on connector 1. Answered at ${formatWhen(answeredAt)} (unconfirmed when the card was presented at ${formatWhen(presentedAt)}).`);
+    expect(shown.closest('[role="status"]')).toBeTruthy();
+
+    // Refused instead: the refusal's status, still a warning.
+    const refusal =
+      'The central system refused the session on connector 1: StartTransaction answered Invalid for card LATE (transaction 42); the charger ended the session (StopTransaction, reason DeAuthorized)';
+    const refused = { ...accepted, accepted: false, status: 'Invalid', message: refusal };
+    act(() => client.emit([{ type: 'virtualChargerChanged', charger: started(refused, 42), ts }]));
+    expect(c1.getByText(new RegExp(`^${refusal.replace(/[()]/g, '\\$&')}\\. Answered at `)).closest('[role="alert"]')).toBeTruthy();
     stop();
   });
 

@@ -50,9 +50,9 @@ const countNote = (t: CaseContext, ids: number[]): void => {
 const list = (ids: number[]) => (ids.length === 1 ? `connector ${ids[0]}` : `connectors ${ids.slice(0, -1).join(', ')} and ${ids.at(-1)}`);
 
 /** Statuses of a connector charging (or paused in a session): a session runs on it, known or not. */
-const CHARGING = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
+export const CHARGING = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
 /** Statuses of a connector with a session on it only when a transaction is known (else a cable in, no session). */
-const AROUND_SESSION = new Set(['Preparing', 'Finishing']);
+export const AROUND_SESSION = new Set(['Preparing', 'Finishing']);
 
 /**
  * What keeps the connector from being checked, in words (a session runs on it: its transaction, or its status

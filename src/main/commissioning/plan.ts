@@ -11,6 +11,7 @@ import { LOAD_LIMIT_STEP } from '../../shared/api/session-limit';
 import { inWords, PlainFailure } from './words';
 import { availabilityEach, unlockEach } from './each-connector';
 import { reader } from './reader';
+import { connectorsAvailable } from './connectors';
 
 export { loadLimitW, readings } from './session';
 
@@ -70,17 +71,6 @@ async function identityAndClock(t: CaseContext, template: CommissioningTemplate)
   );
   await t.send('TriggerMessage', { requestedMessage: 'Heartbeat' }, { checks: { status: 'Accepted' }, title: 'Bench asks the charger for a Heartbeat' });
   await t.expect('Heartbeat', { title: 'Charger sends a Heartbeat (its link to the back office is kept alive)' });
-}
-
-async function connectorsAvailable(t: CaseContext): Promise<void> {
-  const all = Array.from({ length: t.pics.connectors + 1 }, (_, c) => c);
-  for (const connectorId of all) {
-    await t.send('TriggerMessage', { requestedMessage: 'StatusNotification', connectorId }, { checks: { status: 'Accepted' }, title: `Bench asks connector ${connectorId} for its status` });
-    const s = await t.expect('StatusNotification', { where: { connectorId }, title: `Connector ${connectorId} reports its status` });
-    const ok = s.payload.status === 'Available' && s.payload.errorCode === 'NoError';
-    t.measure(`Connector ${connectorId}`, `${String(s.payload.status)}${s.payload.errorCode !== 'NoError' ? ` (${String(s.payload.errorCode)})` : ''}`, ok, 'Available, NoError');
-    t.check(ok, `connector ${connectorId} Available with NoError`, `it reports ${String(s.payload.status)} (${String(s.payload.errorCode)}): clear the fault before handing over`);
-  }
 }
 
 /** The site's baseline: each key set, read back, and a diff of wanted, was, now and the charger's answer. */

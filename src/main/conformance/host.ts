@@ -26,6 +26,8 @@ export interface CaseHost {
   openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
   /** The transactions the record held open on the charger when the run began (ids), whether or not they run now. */
   transactionsBefore?(): number[];
+  /** When a transaction of the charger's began as the record holds it (its StartTransaction's timestamp), or null when the record does not hold it. */
+  transactionStartedAt?(transactionId: number): string | null;
   /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */
   lastHeartbeat(): string | null;
   /** A connector's status as the charger last reported it (during the run, or before it), or null. */

@@ -102,6 +102,10 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       return [...seen.reverse(), ...before];
     },
     transactionsBefore: () => runningBefore.map((t) => t.transactionId),
+    transactionStartedAt: (transactionId) => {
+      const tx = bench.record.transactions.get(transactionId);
+      return tx && tx.chargerId === o.chargerId ? tx.startTime : null;
+    },
     connectorStatus: (connectorId) => frames.statuses.get(connectorId) ?? statusBefore.get(connectorId) ?? null,
     connectorsSinceBoot: () => sinceBoot,
     lastHeartbeat: () => bench.record.chargers.get(o.chargerId)?.lastHeartbeat ?? null,

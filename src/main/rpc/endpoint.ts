@@ -43,7 +43,8 @@ export type CallOutcome<A extends Action = Action> =
   | { outcome: 'callError'; error: { code: string; description: string; details: JsonObject; violation?: string } }
   /** The peer answered with a CALLRESULT that breaks the schema of the action. */
   | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo }
-  | { outcome: 'timeout'; error: { description: string } }
+  /** `sent` false: the CALL never went out (a virtual charger not sending it on purpose), so the peer cannot have acted on it. */
+  | { outcome: 'timeout'; error: { description: string }; sent?: false }
   /**
    * No answer will come: the connection is gone. `sent`: the CALL went out before it dropped, so the peer
    * may have acted on it (the outcome is unknown); without it, nothing was sent.

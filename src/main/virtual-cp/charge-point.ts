@@ -369,6 +369,7 @@ export class VirtualChargePoint {
       plugged: c.plugged,
       evSuspended: c.evSuspended,
       authorizedIdTag: c.authorized?.idTag ?? null,
+      cardOutcome: this.transactions.startOutcomes.view(c.id),
       transaction: c.tx ? { transactionId: c.tx.transactionId, idTag: c.tx.idTag, startedAt: new Date(c.tx.startedAt).toISOString(), energyWh: Math.round(meterWh - c.tx.meterStartWh) } : null,
       reservation: r ? { reservationId: r.reservationId, idTag: r.idTag, expiryDate: r.expiryDate } : null,
       meterWh: Math.round(meterWh),

@@ -200,7 +200,7 @@ export class Connection {
     if (!endpoint) return { outcome: 'offline', error: { description: 'Not connected' } };
     const started = performance.now();
     const fate = this.misbehaviours.outgoing(action, payload as Record<string, unknown>);
-    if ('drop' in fate) return { outcome: 'timeout', error: { description: `${action} not sent (misbehaviour on purpose)` } };
+    if ('drop' in fate) return { outcome: 'timeout', error: { description: `${action} not sent (misbehaviour on purpose)` }, sent: false };
     if (fate.holdBack) {
       await new Promise<void>((resolve) => this.heldBack.push(resolve));
       if (this.rpc !== endpoint) return { outcome: 'offline', error: { description: 'Not connected' } };

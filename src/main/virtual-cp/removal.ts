@@ -44,11 +44,20 @@ function verdict(fate: SessionFate, stopReason: string | null, cut: string, ende
   if (fate.start === 'unsent') return { leftOpen: false, text: `was never reported (its StartTransaction was still queued unsent), so nothing of it is open in the record` };
   if (fate.start === 'sent')
     return { leftOpen: true, unsure: true, text: `may be open in the record: its StartTransaction was sent but not answered (${cut}), so the charger never learnt its transaction id; ${CHECK_HINT}` };
-  if (fate.dropped?.action === 'StartTransaction')
+  if (fate.dropped?.action === 'StartTransaction') {
+    const { unanswered } = fate.dropped;
+    // A send that went out without a valid answer may have been recorded: the record decides.
+    if (unanswered)
+      return {
+        leftOpen: true,
+        unsure: true,
+        text: `may be open in the record: its StartTransaction was sent ${times(unanswered.sent)} ${unanswered.invalid ? 'without a valid answer' : 'and never answered'} (${unanswered.last}); ${CHECK_HINT}`,
+      };
     return {
       leftOpen: false,
       text: `was never accepted by the central system (its StartTransaction was ${fate.dropped.last}; dropped after ${attempts(fate.dropped.attempts)}), so it has no transaction open in the record`,
     };
+  }
   if (fate.stop === 'sent') return { leftOpen: true, unsure: true, text: `may be open in the record: its ${stop} was sent but its answer was not awaited (${cut}); ${CHECK_HINT}` };
   if (fate.stop === 'unsent') return { leftOpen: true, text: `stays open in the record: its ${stop} was still queued (${cut}) and is deleted unsent; ${CLOSE_HINT}` };
   if (fate.dropped?.action === 'StopTransaction')
@@ -62,6 +71,10 @@ function named(transactionId: number | null, connectorId: number, idTag: string 
 
 function attempts(n: number): string {
   return `${n} attempt${n === 1 ? '' : 's'}`;
+}
+
+function times(n: number): string {
+  return n === 1 ? 'once' : `${n} times`;
 }
 
 function count(n: number): string {

@@ -286,6 +286,27 @@ export const physicalActions = {
 export type PhysicalAction = keyof typeof physicalActions;
 export type PhysicalActionArgs<A extends PhysicalAction> = z.output<(typeof physicalActions)[A]['schema']>;
 
+/**
+ * What the last card presented on a connector that started a session came to, kept current: an outcome that
+ * said unconfirmed (its StartTransaction offline, queued or unanswered) follows the central system's later
+ * answer (accepted with its transaction id, or refused with the idTagInfo status), or its later drop.
+ */
+export interface VirtualCardOutcomeView {
+  idTag: string;
+  accepted: boolean;
+  status: string;
+  /** false while the central system has not answered its StartTransaction. */
+  confirmed: boolean;
+  transactionId: number | null;
+  message: string;
+  /** When the card was presented (its first outcome): which presentation this is. */
+  presentedAt: string;
+  /** When this outcome was known: the card's first outcome, or the later word on its StartTransaction. */
+  at: string;
+  /** The first outcome said unconfirmed and this is a later word on it (the answer, a retry, the drop). */
+  revised: boolean;
+}
+
 export interface VirtualConnectorView {
   connectorId: number;
   status: ChargePointStatus;
@@ -295,6 +316,8 @@ export interface VirtualConnectorView {
   /** The card presented (or remote start) waiting for the cable. */
   authorizedIdTag: string | null;
   transaction: { transactionId: number | null; idTag: string; startedAt: string; energyWh: number } | null;
+  /** The last card that started a session here, its outcome kept current (null: none since the charger was made or the bench started). */
+  cardOutcome: VirtualCardOutcomeView | null;
   reservation: { reservationId: number; idTag: string; expiryDate: string } | null;
   /** Meter register, Wh. */
   meterWh: number;

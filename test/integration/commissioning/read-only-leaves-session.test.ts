@@ -3,7 +3,7 @@
 // still running after, the step's result recorded. The steps that only read (READ_ONLY_STEPS) send the charger
 // nothing but reads; a run of every step still ends the session first and lists it.
 import { describe, expect, it } from 'vitest';
-import { useCommissioningBench } from '../../helpers/commissioning-bench';
+import { useCommissioningBench, customerCharging as chargingOn } from '../../helpers/commissioning-bench';
 import { builtInTemplates, SiteJob } from '../../../src/shared/api/commissioning';
 import { READ_ONLY_STEPS } from '../../../src/shared/api/commissioning-steps';
 import type { BenchEvent } from '../../../src/shared/api/events';
@@ -14,19 +14,7 @@ const job = SiteJob.parse({ site: 'Depot Leave', installer: 'A. Person' });
 const template = builtInTemplates[0]!;
 
 /** A customer's session on connector 1 of the virtual charger, its transaction id once the record holds it open. */
-async function customerCharging(idTag: string): Promise<number> {
-  const { bench } = cb;
-  const vcp = bench.virtualChargers.charger(CP);
-  vcp.plug(1);
-  expect((await vcp.presentIdTag(1, idTag)).accepted).toBe(true);
-  for (let i = 0; i < 200; i++) {
-    await bench.record.settled();
-    const open = bench.record.transactions.list({ chargerId: CP, active: true });
-    if (open.length) return open[0]!.transactionId;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error('the customer session did not start');
-}
+const customerCharging = async (idTag: string): Promise<number> => (await chargingOn(cb.bench, CP, idTag)).transactionId;
 
 /** Runs `steps` (all of them: undefined) of a new commissioning, with the CALLs the bench sent the charger meanwhile. */
 async function runWatched(steps: string[] | undefined) {

@@ -1,6 +1,9 @@
 // What a card that started a session comes to: the central system's answer to the StartTransaction decides
 // it (accepted with its transaction id, or refused with the idTagInfo status), and without an answer yet the
 // outcome says the start is unconfirmed, why, and whether the StartTransaction is still queued or was dropped.
+// Each connector's last such outcome is kept, and one that said unconfirmed follows the later word on its
+// StartTransaction (answered, sent again, dropped), with when it came, for what the screen shows of the card.
+import type { VirtualCardOutcomeView } from '../../../shared/api/virtual-chargers';
 import type { CardOutcome, StartAnswer } from './transactions';
 
 /** The card's outcome once the session started on `connectorId` has the first word on its StartTransaction. */
@@ -16,13 +19,21 @@ export function startOutcome(connectorId: number, idTag: string, answer: StartAn
       }`,
     };
   }
-  const { transactionId, idTagInfo } = answer;
+  const { transactionId, idTagInfo, ended } = answer;
   if (idTagInfo.status === 'Accepted') {
-    return { accepted: true, status: 'Accepted', confirmed: true, transactionId, message: `Transaction ${transactionId} started on connector ${connectorId}` };
+    return {
+      accepted: true,
+      status: 'Accepted',
+      confirmed: true,
+      transactionId,
+      message: `Transaction ${transactionId} started on connector ${connectorId}${ended ? ' (the session has ended since)' : ''}`,
+    };
   }
-  const after = stopOnInvalidId
-    ? 'the charger ended the session (StopTransaction, reason DeAuthorized)'
-    : 'the session stays open but draws no more than MaxEnergyOnInvalidId (StopTransactionOnInvalidId is false)';
+  const after = ended
+    ? 'the session had already ended on the charger'
+    : stopOnInvalidId
+      ? 'the charger ended the session (StopTransaction, reason DeAuthorized)'
+      : 'the session stays open but draws no more than MaxEnergyOnInvalidId (StopTransactionOnInvalidId is false)';
   return {
     accepted: false,
     status: idTagInfo.status,
@@ -30,4 +41,40 @@ export function startOutcome(connectorId: number, idTag: string, answer: StartAn
     transactionId,
     message: `The central system refused the session on connector ${connectorId}: StartTransaction answered ${idTagInfo.status} for card ${idTag} (transaction ${transactionId}); ${after}`,
   };
+}
+
+interface Kept {
+  connectorId: number;
+  localTx: number;
+  view: VirtualCardOutcomeView;
+}
+
+/** Each connector's last card that started a session, its outcome kept current. */
+export class StartOutcomes {
+  private readonly byConnector = new Map<number, Kept>();
+
+  /** The first outcome of the card that started session `localTx` on `connectorId`, at `at`. */
+  keep(connectorId: number, localTx: number, idTag: string, outcome: CardOutcome, at: string): void {
+    this.byConnector.set(connectorId, { connectorId, localTx, view: { idTag, ...fields(outcome), presentedAt: at, at, revised: false } });
+  }
+
+  /**
+   * A later word on session localTx's StartTransaction (its answer, a retry, its drop): an outcome still
+   * unconfirmed follows it; a confirmed one stays (the first answer decides). True when it changed.
+   */
+  heard(localTx: number, answer: StartAnswer, stopOnInvalidId: boolean, at: string): boolean {
+    const kept = [...this.byConnector.values()].find((k) => k.localTx === localTx);
+    if (!kept || kept.view.confirmed) return false;
+    const outcome = startOutcome(kept.connectorId, kept.view.idTag, answer, stopOnInvalidId);
+    kept.view = { ...kept.view, ...fields(outcome), at, revised: true };
+    return true;
+  }
+
+  view(connectorId: number): VirtualCardOutcomeView | null {
+    return this.byConnector.get(connectorId)?.view ?? null;
+  }
+}
+
+function fields(o: CardOutcome): Pick<VirtualCardOutcomeView, 'accepted' | 'status' | 'confirmed' | 'transactionId' | 'message'> {
+  return { accepted: o.accepted, status: o.status, confirmed: o.confirmed !== false, transactionId: o.transactionId ?? null, message: o.message };
 }

@@ -5,8 +5,8 @@ import type { Timer } from '../../clock';
 import { ownKeys, type OwnedKeys } from '../configuration';
 import type { Connector, Model, Transaction } from '../model';
 import { reservationMatches } from './reservations';
-import { startOutcome } from './start-outcome';
-import { TxLedger, attemptFailure, type SessionFate } from './tx-ledger';
+import { StartOutcomes, startOutcome } from './start-outcome';
+import { TxLedger, attemptFailure, withUnanswered, type SessionFate, type Unanswered } from './tx-ledger';
 
 /** The configuration keys transactions own. */
 export const transactionKeys = [
@@ -30,6 +30,8 @@ export interface QueuedMessage {
    * queue a row per message, and writes only what came or went since it last saved.
    */
   seq: number;
+  /** Its sends that went out without a valid answer: the central system may have acted on them. */
+  unanswered?: Unanswered;
 }
 
 /** What the charger keeps of its transactions across a restart of the bench. */
@@ -81,7 +83,7 @@ export type CardOutcome = { accepted: boolean; status: string; message: string; 
  * What became of a StartTransaction the card's outcome waits for: its answer, or why there is none yet and
  * whether it is still queued (false: dropped, not sent again).
  */
-export type StartAnswer = { answered: true; transactionId: number; idTagInfo: IdTagInfo } | { answered: false; why: string; queued: boolean };
+export type StartAnswer = { answered: true; transactionId: number; idTagInfo: IdTagInfo; ended?: boolean } | { answered: false; why: string; queued: boolean };
 
 export class TransactionService {
   /** The session-start-failure fault: a card is accepted, but no session starts. */
@@ -111,6 +113,8 @@ export class TransactionService {
   private readonly startWaiters = new Map<number, (a: StartAnswer) => void>();
   /** Answered StopTransactions, dropped messages, and messages sent without an accepted answer yet. */
   private readonly ledger = new TxLedger();
+  /** What each connector's last card that started a session came to, kept current with its StartTransaction's later word. */
+  readonly startOutcomes = new StartOutcomes();
   private readonly keys: OwnedKeys<(typeof transactionKeys)[number]>;
 
   constructor(
@@ -258,7 +262,9 @@ export class TransactionService {
     const started = c.tx as Transaction | null;
     if (!started) return { accepted: true, status: 'Accepted', message: `Card ${idTag} accepted: plug in the cable within ${this.keys.ConnectionTimeOut} s` };
     // The session started here; what the central system answers to its StartTransaction decides the outcome.
-    return startOutcome(c.id, idTag, await this.startAnswer(started.localTx), this.keys.StopTransactionOnInvalidId);
+    const outcome = startOutcome(c.id, idTag, await this.startAnswer(started.localTx), this.keys.StopTransactionOnInvalidId);
+    this.startOutcomes.keep(c.id, started.localTx, idTag, outcome, cp.iso());
+    return outcome;
   }
 
   /** The first outcome of session localTx's StartTransaction; at once when it cannot be sent now. */
@@ -274,13 +280,15 @@ export class TransactionService {
     const waiter = this.startWaiters.get(localTx);
     this.startWaiters.delete(localTx);
     waiter?.(answer);
+    // A card whose outcome said unconfirmed: what it shows follows this later word.
+    if (this.startOutcomes.heard(localTx, answer, this.keys.StopTransactionOnInvalidId, this.cp.iso())) this.cp.changed();
   }
 
   /** How session localTx's end reached the central system, or did not (what was answered or dropped is asked once). */
   fate(localTx: number): SessionFate {
     const state = (action: TxAction) => {
       const m = this.queue.find((q) => q.localTx === localTx && q.action === action);
-      return m ? (this.ledger.sent.has(m) ? 'sent' : 'unsent') : null;
+      return m ? (this.ledger.sent.has(m) || m.unanswered ? 'sent' : 'unsent') : null;
     };
     return { ...this.ledger.take(localTx), start: state('StartTransaction'), stop: state('StopTransaction') };
   }
@@ -373,6 +381,8 @@ export class TransactionService {
       // A power-off or a newer connection took over meanwhile: the message stays queued for it.
       if (this.sendingQueued !== token) return;
       this.sendingQueued = null;
+      const unanswered = outcome.outcome === 'completed' ? undefined : withUnanswered(head.unanswered, outcome);
+      if (unanswered) head.unanswered = unanswered;
       if (outcome.outcome === 'offline') {
         if (!outcome.sent && !sentBefore) this.ledger.sent.delete(head);
         return this.tellStart(head.localTx, { answered: false, queued: true, why: 'the connection was lost before the answer' });
@@ -388,7 +398,8 @@ export class TransactionService {
           this.dequeue();
           cp.lastError = `${action} was not accepted after ${attempts} attempts; dropped`;
           if (action === 'StopTransaction') this.txIds.delete(localTx);
-          if (action === 'StartTransaction' || action === 'StopTransaction') this.ledger.dropped(localTx, { action, attempts, last: attemptFailure(outcome) });
+          if (action === 'StartTransaction' || action === 'StopTransaction')
+            this.ledger.dropped(localTx, { action, attempts, last: attemptFailure(outcome), ...(head.unanswered ? { unanswered: head.unanswered } : {}) });
           if (action === 'StartTransaction') this.tellStart(localTx, { answered: false, queued: false, why: `${failed}; dropped after ${attempts} attempt${attempts === 1 ? '' : 's'}` });
         } else {
           const retryS = this.keys.TransactionMessageRetryInterval * attempts;
@@ -447,7 +458,7 @@ export class TransactionService {
           this.cp.refresh();
         }
       }
-      this.tellStart(msg.localTx, { answered: true, transactionId: r.transactionId, idTagInfo: r.idTagInfo as IdTagInfo });
+      this.tellStart(msg.localTx, { answered: true, transactionId: r.transactionId, idTagInfo: r.idTagInfo as IdTagInfo, ended: !c });
     } else if (msg.action === 'StopTransaction') {
       this.ledger.stopAnswered(msg.localTx, this.txIds.get(msg.localTx) ?? null);
       if (!this.queue.some((q) => q.localTx === msg.localTx)) this.txIds.delete(msg.localTx);

@@ -3,11 +3,23 @@
 // (which may have reached the central system). Deleting a charger words each session's fate from it.
 import type { CallOutcome } from '../../rpc/endpoint';
 
-/** A StartTransaction or StopTransaction given up on: how many attempts, and what the last one came to. */
+/**
+ * The sends of a queued message that went out and got no valid answer (timed out, the connection lost after
+ * it went, a CALLRESULT that broke the schema): the central system may have acted on them. `last` says what
+ * the last of them came to; `invalid` that one came back as an invalid CALLRESULT (an answer, not a valid one).
+ */
+export interface Unanswered {
+  sent: number;
+  last: string;
+  invalid?: true;
+}
+
+/** A StartTransaction or StopTransaction given up on: how many attempts, what the last one came to, and the sends that may have reached the central system. */
 export interface DroppedMessage {
   action: 'StartTransaction' | 'StopTransaction';
   attempts: number;
   last: string;
+  unanswered?: Unanswered;
 }
 
 /** Where a queued message of a session stands: never sent, sent without an accepted answer yet, or not queued. */
@@ -38,6 +50,31 @@ export function attemptFailure(outcome: Exclude<CallOutcome, { outcome: 'complet
     default:
       return `not answered: the connection was lost${outcome.sent ? ' after it was sent' : ''}`;
   }
+}
+
+/**
+ * What a failed send came to when the central system may have acted on it (it went out and no valid answer
+ * came), or null: it never went out (not connected, not sent on purpose, refused by the charger's own
+ * schema check), or the central system refused it with a CALLERROR.
+ */
+export function unansweredSend(outcome: Exclude<CallOutcome, { outcome: 'completed' }>): string | null {
+  switch (outcome.outcome) {
+    case 'timeout':
+      return outcome.sent === false ? null : outcome.error.description;
+    case 'offline':
+      return outcome.sent ? `the connection was lost after it was sent (${outcome.error.description})` : null;
+    case 'invalidResponse':
+      return attemptFailure(outcome);
+    default:
+      return null;
+  }
+}
+
+/** `was` with one more send `outcome` left without a valid answer, if it was one. */
+export function withUnanswered(was: Unanswered | undefined, outcome: Exclude<CallOutcome, { outcome: 'completed' }>): Unanswered | undefined {
+  const last = unansweredSend(outcome);
+  if (last === null) return was;
+  return { sent: (was?.sent ?? 0) + 1, last, ...(was?.invalid || outcome.outcome === 'invalidResponse' ? { invalid: true as const } : {}) };
 }
 
 export class TxLedger {

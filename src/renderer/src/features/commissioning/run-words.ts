@@ -57,14 +57,18 @@ export const stopStateOf = (view: CommissioningView, a: { stepTitle: string | nu
 
 /** The confirmation's title before steps run: "again" only for a step (or a plan) that has run before. */
 export function rerunTitle(view: CommissioningView, steps: string[] | undefined): string {
-  if (!steps) return view.steps.some((s) => s.result) ? `Run every step again on ${view.chargerId}?` : `Run the checks on ${view.chargerId}?`;
-  const step = view.steps.find((s) => s.id === steps[0]);
-  return `Run “${step?.title ?? steps[0]}”${step?.result ? ' again' : ''} on ${view.chargerId}?`;
+  return `${rerunWords(view, steps)} on ${view.chargerId}?`;
 }
 
-/** The confirm button before steps run, as the title says it. */
+/** The confirm button before steps run, as the title says it (without the charger). */
 export function rerunLabel(view: CommissioningView, steps: string[] | undefined): string {
-  return rerunTitle(view, steps).replace(/ on [^ ]+\?$/, '');
+  return rerunWords(view, steps);
+}
+
+function rerunWords(view: CommissioningView, steps: string[] | undefined): string {
+  if (!steps) return view.steps.some((s) => s.result) ? 'Run every step again' : 'Run the checks';
+  const step = view.steps.find((s) => s.id === steps[0]);
+  return `Run “${step?.title ?? steps[0]}”${step?.result ? ' again' : ''}`;
 }
 
 /**

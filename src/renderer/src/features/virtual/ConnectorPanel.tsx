@@ -16,7 +16,7 @@ import { StatusChip } from '../../components/StatusChip';
 import { formatEnergy, formatPower, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import type { PhysicalAction, VirtualChargerView, VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
-import { actionWords, usePhysicalActions } from './virtual-actions';
+import { actionWords, shownFeedback, usePhysicalActions } from './virtual-actions';
 import { SetFaultDialog } from './SetFaultDialog';
 
 /** The card last presented anywhere on this screen, so the next one is a click away. */
@@ -43,7 +43,7 @@ function evWords(c: VirtualConnectorView): string {
 }
 
 export function ConnectorPanel({ charger, connector }: { charger: VirtualChargerView; connector: VirtualConnectorView }) {
-  const { busy, feedback, act: perform, clear } = usePhysicalActions(charger.id);
+  const { busy, feedback: answered, act: perform, clear } = usePhysicalActions(charger.id);
   const [idTag, setIdTag] = useState(lastIdTag);
   const [faultOpen, setFaultOpen] = useState(false);
   const headingId = useId();
@@ -51,6 +51,8 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
   const c = connector;
   const faulted = c.status === 'Faulted';
   const tx = c.transaction;
+  // A card's unconfirmed outcome follows the central system's later answer.
+  const feedback = shownFeedback(answered, c);
 
   const act = (action: PhysicalAction, body: Record<string, unknown> = {}) => perform(action, { connectorId: n, ...body });
 

@@ -6,11 +6,17 @@ import type { ChipProps } from '@mui/material/Chip';
 import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { useClient } from '../../api/context';
-import { physicalActions, type PhysicalAction, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import { formatWhen } from '../../components/format';
+import { physicalActions, type PhysicalAction, type VirtualChargerView, type VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
 
 export interface Feedback {
   severity: 'success' | 'info' | 'warning' | 'error';
   text: string;
+  /**
+   * A card whose outcome said unconfirmed: the connector's kept outcome of that presentation (its
+   * `presentedAt`), which the panel shows instead while it follows the central system's later answer.
+   */
+  follows?: { connectorId: number; presentedAt: string };
 }
 
 /** The bench's refusal in words a person can act on; a 409 means "not now", not "broken". */
@@ -86,10 +92,27 @@ export function usePhysicalActions(chargerId: string) {
         // Presenting a card has an outcome worth reading (accepted, refused, plug in within …).
         // A session started but not confirmed by the central system (offline, no answer yet) is not a success yet.
         const result = r.result as { accepted?: boolean; confirmed?: boolean; message?: string } | undefined;
-        return result?.message ? { severity: result.accepted && result.confirmed !== false ? 'success' : 'warning', text: result.message } : null;
+        if (!result?.message) return null;
+        const feedback: Feedback = { severity: result.accepted && result.confirmed !== false ? 'success' : 'warning', text: result.message };
+        const kept = action === 'present-id-tag' && result.confirmed === false ? r.charger.connectors.find((c) => c.connectorId === body.connectorId)?.cardOutcome : null;
+        return kept ? { ...feedback, follows: { connectorId: Number(body.connectorId), presentedAt: kept.presentedAt } } : feedback;
       },
     );
   return { ...runner, act };
+}
+
+/**
+ * What a panel shows of an action's outcome: a card's unconfirmed outcome as the connector's kept outcome
+ * of that presentation says it now (the central system's later answer, with when it came), else as answered.
+ */
+export function shownFeedback(feedback: Feedback | null, connector: VirtualConnectorView): Feedback | null {
+  const kept = connector.cardOutcome;
+  if (!feedback?.follows || feedback.follows.connectorId !== connector.connectorId || kept?.presentedAt !== feedback.follows.presentedAt || !kept.revised) return feedback;
+  const when = formatWhen(kept.at);
+  return {
+    severity: kept.accepted && kept.confirmed ? 'success' : 'warning',
+    text: kept.confirmed ? `${kept.message}. Answered at ${when} (unconfirmed when the card was presented at ${formatWhen(kept.presentedAt)}).` : `${kept.message} (as of ${when})`,
+  };
 }
 
 /** The words of a physical action: its button's label and what it does. */

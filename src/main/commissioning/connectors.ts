@@ -1,0 +1,72 @@
+// The commissioning's connectors step (C4): connector 0 and each connector asked for its status, each its
+// own row, wanted Available with NoError. A connector a session runs on (a customer charging: Charging,
+// SuspendedEV or SuspendedEVSE, or Preparing or Finishing with a transaction the bench knows open on it) is
+// in use, not broken: its row and the step's reason name the session (its transaction, idTag and since when,
+// as the bench knows them) and the step is inconclusive, not failed (nothing is wrong with the connector as
+// far as the step saw) nor passed (an installer must not sign off a connector never seen Available): Run
+// again once the session has ended. A connector at fault (an errorCode other than NoError, even while
+// charging) or in another status fails the step, naming a connector in use beside it as not judged.
+import type { CaseContext } from '../conformance/context';
+import { Inconclusive, StepFailure } from '../conformance/types';
+import { FakeClock } from '../clock';
+import { AROUND_SESSION, CHARGING } from './each-connector';
+import { noteTime } from './outages';
+
+const WANTED = 'Available, NoError';
+
+/**
+ * The session running on a connector reporting `status`, in words ("a session runs there (transaction 12,
+ * idTag ABC123, since Dec 5, 2026, 10:02:05 AM UTC)"), or null when the status shows none: charging (or paused
+ * in a session), known transaction or not; Preparing or Finishing only with a transaction the bench knows open there.
+ */
+export function sessionThereWords(t: CaseContext, connectorId: number, status: string): string | null {
+  const tx = t.host.openTransactions().find((o) => o.connectorId === connectorId) ?? null;
+  if (!CHARGING.has(status) && !(AROUND_SESSION.has(status) && tx)) return null;
+  if (!tx) return 'a session runs there (no transaction the bench knows of)';
+  const since = Date.parse(t.host.transactionStartedAt?.(tx.transactionId) ?? '');
+  const when = Number.isNaN(since) ? '' : `, since ${noteTime(since, t.clock instanceof FakeClock)}`;
+  return `a session runs there (transaction ${tx.transactionId}, idTag ${tx.idTag}${when})`;
+}
+
+/** Connectors in use, said: "Connector 1 reports Charging: a session runs there (…)". */
+const inUseWords = (busy: string[]): string => busy.map((b, i) => (i === 0 ? b : b.replace(/^Connector/, 'connector'))).join('; ');
+
+/** What ends the reason when a connector was in use: seeing it Available waits for its session's end. */
+const againWords = (n: number): string =>
+  `${n === 1 ? 'It' : 'They'} could not be seen Available with NoError while in use; run this step again once ${n === 1 ? 'the session has' : 'the sessions have'} ended.`;
+
+/** What to do about a connector not Available, by what it reports: a fault is cleared, a cable unplugged, an availability set back. */
+function remedy(status: string, errorCode: string): string {
+  if (errorCode !== 'NoError' || status === 'Faulted') return 'clear the fault before handing over';
+  if (status === 'Unavailable') return 'it is set Unavailable (Change availability: Operative) or the charger took it out of service; make it available before handing over';
+  if (status === 'Reserved') return 'a reservation holds it; cancel the reservation (or let it expire) and run this step again';
+  if (status === 'Preparing' || status === 'Finishing') return 'a cable is plugged in or a card was presented with no session running; unplug it and run this step again';
+  return 'make it Available before handing over';
+}
+
+export async function connectorsAvailable(t: CaseContext): Promise<void> {
+  const busy: string[] = [];
+  let fault: StepFailure | null = null;
+  for (let connectorId = 0; connectorId <= t.pics.connectors; connectorId++) {
+    await t.send('TriggerMessage', { requestedMessage: 'StatusNotification', connectorId }, { checks: { status: 'Accepted' }, title: `Bench asks connector ${connectorId} for its status` });
+    const s = await t.expect('StatusNotification', { where: { connectorId }, title: `Connector ${connectorId} reports its status` });
+    const status = String(s.payload.status);
+    const errorCode = String(s.payload.errorCode);
+    const ok = status === 'Available' && errorCode === 'NoError';
+    const session = ok ? null : sessionThereWords(t, connectorId, status);
+    const shown = `${status}${errorCode !== 'NoError' ? ` (${errorCode})` : ''}`;
+    if (session && errorCode === 'NoError') {
+      // In use, not judged: neither a fault nor seen Available.
+      t.measure(`Connector ${connectorId}`, `${shown}: ${session}`, null, WANTED);
+      busy.push(`Connector ${connectorId} reports ${status}: ${session}`);
+      continue;
+    }
+    t.measure(`Connector ${connectorId}`, session ? `${shown}: ${session}` : shown, ok, WANTED);
+    fault ??= ok ? null : new StepFailure(`connector ${connectorId} Available with NoError`, `it reports ${status} (${errorCode})${session ? `, ${session}` : ''}: ${remedy(status, errorCode)}`);
+  }
+  if (fault) {
+    if (!busy.length) throw fault;
+    throw new StepFailure(fault.expected, `${fault.actual}. Not judged: ${inUseWords(busy).replace(/^Connector/, 'connector')}. ${againWords(busy.length)}`);
+  }
+  if (busy.length) throw new Inconclusive(`${inUseWords(busy)}. ${againWords(busy.length)}`);
+}
