@@ -4,7 +4,7 @@
 // 226 (received). A raw FTP client of the test's own, so each connection is cut where a charger would cut it.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { connect, type Socket } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FileHost } from '../../src/main/core/file-host';
@@ -12,6 +12,8 @@ import { UploadInbox } from '../../src/main/core/upload-inbox';
 import { BenchFtpServer } from '../../src/main/core/ftp-server';
 import type { UploadView } from '../../src/shared/api/files';
 import { createRequire } from 'node:module';
+import { FakeClock } from '../../src/main/clock';
+import { uploadRows } from '../helpers/upload-rows';
 
 // ftp-srv's connection class (not among its exports): the test holds its 226 reply back to close the control connection first.
 const FtpConnection = createRequire(import.meta.url)('ftp-srv/src/connection.js') as { prototype: { reply(...args: unknown[]): Promise<unknown> } };
@@ -82,18 +84,7 @@ async function startUpload(name: string) {
   return { c, data };
 }
 
-const row = (name: string): UploadView | undefined => inbox.list('CP1').find((u) => u.name === name);
-
-/** The row once it no longer says receiving. */
-const ended = (name: string) =>
-  vi.waitFor(
-    () => {
-      const u = row(name);
-      if (!u || u.status === 'receiving') throw new Error(`${name} is still ${u?.status}`);
-      return u;
-    },
-    { timeout: 5000, interval: 20 },
-  );
+const { row, ended } = uploadRows(() => inbox);
 
 describe('an FTP upload ends its row however it ends', () => {
   it('a change of the FTP port cuts it off: failed, saying why, not "receiving" for ever', async () => {
@@ -179,5 +170,67 @@ describe('an FTP upload ends its row however it ends', () => {
     await c.reply(226);
     c.socket.destroy();
     expect(await ended('hangup.zip')).toMatchObject({ status: 'received', error: null, bytes: 64 * 1024 });
+  });
+});
+
+describe('an FTP upload whose bytes stop coming (a charger hung, a network lost without a close)', () => {
+  const clock = new FakeClock('2026-03-01T10:00:00.000Z');
+  const events: UploadView[] = [];
+  let kept: { inbox: UploadInbox; ftp: BenchFtpServer };
+  beforeAll(() => {
+    kept = { inbox, ftp };
+    inbox = new UploadInbox(join(dir, 'uploads-stalled'), { clock, onChange: (c) => void (c.type === 'changed' && events.push(c.upload)) });
+    ftp = new BenchFtpServer(new FileHost(join(dir, 'files-stalled')), inbox);
+  });
+  afterAll(async () => {
+    await ftp.stop();
+    inbox.close();
+    ({ inbox, ftp } = kept);
+  });
+  const lastEvent = (name: string) => events.filter((u) => u.name === name).at(-1)!;
+
+  it('stays receiving with when its bytes last came while time moves on (all its bytes told), then ends incomplete after 5 min of silence, bytes kept', async () => {
+    await ftp.start('127.0.0.1', 0);
+    const { c, data } = await startUpload('stalled.zip');
+    const t0 = new Date(clock.now()).toISOString();
+    // More bytes within the same progress period: told once the period is over, not left untold when the charger goes quiet.
+    data.write(Buffer.alloc(1000, 7));
+    await vi.waitFor(() => expect(row('stalled.zip')?.bytes).toBe(64 * 1024 + 1000), { timeout: 5000, interval: 10 });
+    await clock.advance(60_000);
+    expect(row('stalled.zip')).toMatchObject({ status: 'receiving', bytes: 64 * 1024 + 1000, lastDataAt: t0, silenceLimitMs: 5 * 60_000 });
+    expect(lastEvent('stalled.zip')).toMatchObject({ status: 'receiving', bytes: 64 * 1024 + 1000, lastDataAt: t0 });
+
+    // Bytes again: the wait starts over from them.
+    data.write(Buffer.alloc(500, 7));
+    await vi.waitFor(() => expect(row('stalled.zip')?.bytes).toBe(64 * 1024 + 1500), { timeout: 5000, interval: 10 });
+    const t1 = new Date(clock.now()).toISOString();
+    expect(row('stalled.zip')?.lastDataAt).toBe(t1);
+    await clock.advance(5 * 60_000 - 1000);
+    expect(row('stalled.zip')?.status).toBe('receiving');
+
+    const closed = new Promise((r) => data.once('close', r));
+    await clock.advance(2000);
+    const u = await ended('stalled.zip');
+    expect(u).toMatchObject({ status: 'incomplete', bytes: 64 * 1024 + 1500, lastDataAt: t1, error: expect.stringContaining('No data arrived for 5 min') });
+    expect(u.error).toContain('kept the 67036 bytes that came, but the file may be cut short');
+    expect(lastEvent('stalled.zip')).toMatchObject({ status: 'incomplete', bytes: 64 * 1024 + 1500 });
+    // The charger hears it, and its data connection is closed.
+    expect(await c.reply(550)).toContain('No data arrived for 5 min');
+    await closed;
+    expect(statSync(inbox.downloadable(u.id).path).size).toBe(64 * 1024 + 1500);
+  });
+
+  it('an upload whose bytes keep coming is never ended for silence', async () => {
+    await ftp.start('127.0.0.1', 0);
+    const { c, data } = await startUpload('steady.zip');
+    for (let i = 0; i < 8; i++) {
+      await clock.advance(60_000);
+      data.write(Buffer.alloc(100, 7));
+      await vi.waitFor(() => expect(row('steady.zip')?.bytes).toBe(64 * 1024 + 100 * (i + 1)), { timeout: 5000, interval: 10 });
+    }
+    expect(row('steady.zip')?.status).toBe('receiving');
+    data.end();
+    await c.reply(226);
+    expect(await ended('steady.zip')).toMatchObject({ status: 'received', error: null, bytes: 64 * 1024 + 800 });
   });
 });

@@ -2,8 +2,8 @@
 // Files chargers fetch and send, in the UI: the GetDiagnostics panel fills in a bench upload location
 // (FTP or HTTP, a new one after each send), the UpdateFirmware panel fills in a hosted file (HTTP or FTP),
 // and a charger's Files tab lists its uploads live with progress, expiry and a download button.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { ChargerFiles } from '../../src/renderer/src/features/files/ChargerFiles';
@@ -12,6 +12,7 @@ import { defaultSettings } from '../../src/shared/api/settings';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import type { BenchSettings, ChargerView, HostedFileView, OperationResult, UploadLocationView, UploadView } from '../../src/shared/api/views';
 import { fakeClient, withBench, aCharger } from './fake-client';
+import { formatClock } from '../../src/shared/format/time';
 
 const charger = (id: string): ChargerView => aCharger(id);
 
@@ -47,6 +48,8 @@ const upload = (patch: Partial<UploadView>): UploadView => ({
   via: 'ftp',
   status: 'received',
   bytes: 14_200,
+  lastDataAt: new Date().toISOString(),
+  silenceLimitMs: 300_000,
   expectedBytes: null,
   startedAt: new Date(Date.now() - 120_000).toISOString(),
   finishedAt: new Date(Date.now() - 60_000).toISOString(),
@@ -183,6 +186,58 @@ describe("a charger's Files tab", () => {
     const dialog = await screen.findByRole('dialog');
     await user.click(within(dialog).getByRole('button', { name: 'Delete file' }));
     await waitFor(() => expect(client.callsOf('files:deleteUpload')).toEqual([{ id: 'u1' }]));
+  });
+
+  it('says so when a receiving upload gets no bytes for over 30 s (ticking), without failing it, and reads receiving again when they flow', async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setInterval', 'clearInterval'] });
+    try {
+      vi.setSystemTime(new Date(2026, 2, 1, 10, 2, 23));
+      const lastData = new Date(2026, 2, 1, 10, 2, 13).toISOString();
+      const ftp = upload({ id: 'u5', name: 'hung.zip', via: 'ftp', status: 'receiving', bytes: 1000, lastDataAt: lastData, silenceLimitMs: 300_000, finishedAt: null });
+      const http = upload({
+        id: 'u6',
+        name: 'put.log',
+        via: 'http',
+        status: 'receiving',
+        bytes: 2000,
+        expectedBytes: 8000,
+        lastDataAt: null,
+        silenceLimitMs: 300_000,
+        finishedAt: null,
+        startedAt: lastData,
+      });
+      const client = fakeClient({ 'files:uploads': () => [ftp, http] });
+      render(withBench(client, <ChargerFiles chargerId="CP001" />));
+      const table = await screen.findByRole('table', { name: 'Files uploaded by CP001' });
+      const row = (name: string) => within(table).getByText(name).closest('tr')!;
+      expect(within(row('hung.zip')).getByText('Receiving: 1.0 kB so far')).toBeTruthy();
+      expect(row('hung.zip').textContent).not.toContain('No data');
+
+      await act(async () => void vi.advanceTimersByTime(120_000));
+      const at = (h: number, m: number, sec: number) => formatClock(new Date(2026, 2, 1, h, m, sec).toISOString());
+      expect(row('hung.zip').textContent).toContain(
+        `1.0 kB so far arrived. No data since ${at(10, 2, 13)} (2 min ago): the charger may have lost its connection; the bench keeps waiting until ${at(10, 7, 13)}, then keeps the bytes that came as incomplete.`,
+      );
+      expect(within(row('hung.zip')).getByText('No data arriving')).toBeTruthy();
+      expect(within(row('hung.zip')).queryByText(/Failed|Receiving:/)).toBeNull();
+      expect(row('put.log').textContent).toContain(
+        `2.0 kB of 8.0 kB arrived. No data yet, since it began at ${at(10, 2, 13)} (2 min ago): the charger may have lost its connection; the bench keeps waiting until ${at(10, 7, 13)}, then keeps the bytes that came as incomplete.`,
+      );
+      // The "ago" ticks.
+      await act(async () => void vi.advanceTimersByTime(60_000));
+      expect(row('hung.zip').textContent).toContain(`No data since ${at(10, 2, 13)} (3 min ago)`);
+
+      // Bytes again: receiving again.
+      act(() => client.emit([{ type: 'uploadChanged', upload: { ...ftp, bytes: 5000, lastDataAt: new Date().toISOString() }, ts: '' }]));
+      await waitFor(() => expect(within(row('hung.zip')).getByText('Receiving: 5.0 kB so far')).toBeTruthy());
+      expect(row('hung.zip').textContent).not.toContain('No data');
+
+      // With the link to the bench down, no news is no news of the charger: nothing is claimed of it.
+      act(() => useBench.setState({ link: 'closed' }));
+      expect(row('put.log').textContent).not.toContain('No data');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says when nothing was uploaded yet', async () => {

@@ -74,6 +74,8 @@ describe("a Files tab's FTP upload never confirmed whole", () => {
       via: 'ftp',
       status: 'incomplete',
       bytes: 500_000,
+      lastDataAt: new Date(Date.now() - 30_000).toISOString(),
+      silenceLimitMs: 300_000,
       expectedBytes: null,
       startedAt: new Date(Date.now() - 60_000).toISOString(),
       finishedAt: new Date().toISOString(),

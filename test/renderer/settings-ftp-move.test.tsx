@@ -28,6 +28,8 @@ const receiving: UploadView = {
   via: 'ftp',
   status: 'receiving',
   bytes: 327_700,
+  lastDataAt: new Date().toISOString(),
+  silenceLimitMs: 300_000,
   expectedBytes: null,
   startedAt: recent(),
   finishedAt: null,

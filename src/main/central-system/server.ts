@@ -14,6 +14,12 @@ import { systemClock, type Clock } from '../clock';
 
 /** A connection must complete its WebSocket handshake (or HTTP request) within this. */
 export const HANDSHAKE_TIMEOUT_MS = 10_000;
+/**
+ * An HTTP request must have sent all its headers within this (Node's own default), on every request of a
+ * kept-alive connection too. Its body has no time limit: a big diagnostics upload over a slow site link may
+ * take longer than Node's 5-minute request timeout, and a silent one is ended by the upload inbox instead.
+ */
+export const HEADERS_TIMEOUT_MS = 60_000;
 /** The largest frame accepted from a charger. */
 export const DEFAULT_MAX_PAYLOAD = 4 * 1024 * 1024;
 
@@ -28,6 +34,10 @@ export interface OcppServerOptions {
   handshakeTimeoutMs?: number;
   /** This machine's own addresses are not held to the per-address cap (default true). */
   exemptLoopback?: boolean;
+  /** Time to send an HTTP request's headers (default HEADERS_TIMEOUT_MS). */
+  headersTimeoutMs?: number;
+  /** How often Node checks for requests past their headers timeout (Node's default, 30 s; tests use less). */
+  timeoutCheckEveryMs?: number;
 }
 
 export interface OcppServerHooks {
@@ -61,7 +71,13 @@ export class OcppServer {
   }
 
   async start(): Promise<{ host: string; port: number }> {
-    const server = createServer((req, res) => {
+    const timeouts = {
+      // Node's default (300 s) would answer 408 and cut an upload still sending; headers still have a limit.
+      requestTimeout: 0,
+      headersTimeout: this.options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+      ...(this.options.timeoutCheckEveryMs ? { connectionsCheckingInterval: this.options.timeoutCheckEveryMs } : {}),
+    };
+    const server = createServer(timeouts, (req, res) => {
       this.handshakeDone(req.socket);
       if (this.options.httpHandler?.(req, res)) return;
       res
@@ -94,6 +110,11 @@ export class OcppServer {
   address(): { host: string; port: number } {
     const a = this.server?.address() as AddressInfo | null;
     return { host: a?.address ?? this.options.host ?? '0.0.0.0', port: a?.port ?? this.options.port ?? 9000 };
+  }
+
+  /** Node's limits on an HTTP request (ms, 0: none): its headers have one, its body none. */
+  get httpTimeouts(): { headers: number; request: number } | null {
+    return this.server ? { headers: this.server.headersTimeout, request: this.server.requestTimeout } : null;
   }
 
   get openConnections(): number {

@@ -54,7 +54,10 @@ async function receive(inbox: UploadInbox, req: IncomingMessage, res: ServerResp
 /** The bytes of `body` stored as one upload named `name`. */
 async function store(inbox: UploadInbox, location: UploadLocation, body: Readable, name: string, expectedBytes: number | null): Promise<string> {
   const sink = inbox.receive(location, name, 'http', expectedBytes);
-  await pipeline(body, sink);
+  // A body that stops coming is ended after the inbox's silence limit, its bytes kept as incomplete: the
+  // charger hears why (408) and the connection is closed (the answer says Connection: close).
+  const silent = new Promise<never>((_, reject) => (sink.closeOnGiveUp = (reason) => reject(new BenchError(408, reason))));
+  await Promise.race([pipeline(body, sink), silent]);
   return `Received ${name} (${sink.received} bytes)`;
 }
 

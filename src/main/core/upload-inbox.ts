@@ -4,13 +4,15 @@
 // with its progress as it arrives, and deleted a week after. A location is only ever written to: nothing
 // a charger sends can read a file back, its own or another's.
 import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { megabytes, rmQuietly, UploadSink } from './upload-sink';
 import type { UploadView } from '../../shared/api/files';
 import { BenchError } from '../errors';
-import { every, systemClock, type Clock, type Timer } from '../clock';
+import { every, isoTime, systemClock, type Clock, type Timer } from '../clock';
 import { checkFileName, sameSecret } from './file-host';
+
+export { UploadSink };
 
 /** How long a location takes uploads: a charger may upload well after the request (its retries). */
 export const LOCATION_VALID_MS = 24 * 60 * 60 * 1000;
@@ -22,8 +24,15 @@ export const MAX_DIAGNOSTICS_BYTES = 512 * 1024 ** 2;
 export const MAX_FILES_PER_LOCATION = 20;
 /** Locations one charger holds at once; asking for more retires the oldest unused one. */
 const MAX_LOCATIONS_PER_CHARGER = 50;
-/** Progress events per upload: at most one this often (and one at the end). */
+/** Progress events per upload: at most one this often (the last bytes always told, and one at the end). */
 const PROGRESS_EVERY_MS = 250;
+/**
+ * An upload (FTP or HTTP) with no bytes for this long is ended, its bytes kept as incomplete: a charger that
+ * hung or lost its network without a close would otherwise hold it receiving until ftp-srv's 30-minute idle
+ * timeout, or over HTTP for ever (the bench sets no time limit on a request's body, so that a big file over a
+ * slow link is never cut while it still arrives).
+ */
+export const SILENCE_END_MS = 5 * 60 * 1000;
 /** Expired locations and uploads are swept this often (and whenever they are looked at). */
 const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
@@ -39,7 +48,7 @@ export interface UploadLocation {
   expiresAt: string;
 }
 
-export interface Upload extends Omit<UploadView, 'locationExpiresAt'> {
+export interface Upload extends Omit<UploadView, 'locationExpiresAt' | 'silenceLimitMs'> {
   locationId: string;
   /**
    * The file once received; while receiving, a part file beside it holds the bytes. An incomplete file has
@@ -57,6 +66,8 @@ export interface UploadInboxOptions {
   /** The bench's clock: expiries, timestamps, the sweep and progress pacing (systemClock by default). */
   clock?: Clock;
   maxBytes?: number;
+  /** How long an upload (FTP or HTTP) may go without bytes before it is ended as incomplete (SILENCE_END_MS; 0: never). */
+  silenceEndMs?: number;
   onChange?: (change: UploadChange) => void;
 }
 
@@ -73,6 +84,7 @@ export class UploadInbox {
   private readonly indexFile: string;
   private readonly clock: Clock;
   readonly maxBytes: number;
+  private readonly silenceEndMs: number;
   private readonly onChange: (change: UploadChange) => void;
   private readonly sweeper: Timer;
 
@@ -82,6 +94,7 @@ export class UploadInbox {
   ) {
     this.clock = options.clock ?? systemClock;
     this.maxBytes = options.maxBytes ?? MAX_DIAGNOSTICS_BYTES;
+    this.silenceEndMs = options.silenceEndMs ?? SILENCE_END_MS;
     this.onChange = options.onChange ?? (() => undefined);
     this.indexFile = join(dir, 'uploads.json');
     this.load();
@@ -165,7 +178,8 @@ export class UploadInbox {
   view(upload: Upload): UploadView {
     const { locationId, path: _path, ...shown } = upload;
     const location = this.locations.get(locationId);
-    return { ...shown, locationExpiresAt: location?.expiresAt ?? upload.startedAt };
+    const silenceLimitMs = this.silenceEndMs > 0 ? this.silenceEndMs : null;
+    return { ...shown, lastDataAt: upload.lastDataAt ?? null, silenceLimitMs, locationExpiresAt: location?.expiresAt ?? upload.startedAt };
   }
 
   /** The names of the received files of one location, for an FTP listing. */
@@ -186,7 +200,8 @@ export class UploadInbox {
    * to write its bytes to. Ending the stream completes it; destroying it, or more than the size cap, fails
    * it and leaves no file behind. A bad name is a 400 naming `name`. With `awaitVerdict` (FTP, where only
    * the sender's staying for the bench's confirmation tells a whole file from a cut one) an ended stream
-   * keeps the row receiving until the sink's conclude() says whether the file is whole.
+   * keeps the row receiving until the sink's conclude() says whether the file is whole. A stream that gets
+   * no bytes for silenceEndMs is given up on: its bytes kept as incomplete, its connection closed.
    */
   receive(location: UploadLocation, name: string, via: Upload['via'], expectedBytes: number | null = null, awaitVerdict = false): UploadSink {
     const shown = checkFileName(name, 'name');
@@ -206,6 +221,7 @@ export class UploadInbox {
       via,
       status: 'receiving',
       bytes: 0,
+      lastDataAt: null,
       expectedBytes,
       startedAt: now,
       finishedAt: null,
@@ -218,13 +234,15 @@ export class UploadInbox {
     this.changed(upload);
     const sink = new UploadSink(join(folder, `.${id}.part`), this.maxBytes, awaitVerdict, {
       target: (doubt) => (doubt ? (upload.path = join(folder, `.${id}.incomplete`)) : upload.path),
-      progress: (bytes) => {
+      progress: (bytes, arrived) => {
         upload.bytes = bytes;
+        if (arrived) upload.lastDataAt = isoTime(this.clock);
         this.changed(upload, true);
       },
       done: (error, doubt) => this.finish(upload, error, doubt),
     });
     this.sinks.set(id, sink);
+    this.endWhenSilent(upload, sink);
     return sink;
   }
 
@@ -258,20 +276,60 @@ export class UploadInbox {
     this.changed(upload);
   }
 
-  private lastProgress = new Map<string, number>();
+  /**
+   * Ends an upload that has had no bytes for silenceEndMs, keeping them as incomplete (over FTP only the
+   * bench's 226 tells a whole file, and a silent sender never gets one; over HTTP the body never ended) and
+   * closing the connection they came on. Bytes that come reset the wait.
+   */
+  private endWhenSilent(upload: Upload, sink: UploadSink): void {
+    const limit = this.silenceEndMs;
+    if (!(limit > 0)) return;
+    let timer: Timer;
+    const check = () => {
+      const left = Date.parse(upload.lastDataAt ?? upload.startedAt) + limit - this.now();
+      if (left > 0) timer = this.clock.after(left, check, { background: true });
+      else
+        sink.giveUp(
+          `No data arrived for ${limit >= 60_000 ? `${Math.round(limit / 60_000)} min` : `${Math.round(limit / 1000)} s`} (the charger may have lost its connection or hung mid-file): the bench stopped waiting and kept the ${upload.bytes} bytes that came, but the file may be cut short`,
+        );
+    };
+    timer = this.clock.after(limit, check, { background: true });
+    sink.once('settled', () => timer.cancel());
+  }
+
+  /** Progress pacing per upload: when its last event went out, and the event due with its latest bytes. */
+  private readonly pacing = new Map<string, { at: number; trailing: Timer | null }>();
 
   private changed(upload: Upload, progress = false): void {
+    const pace = this.pacing.get(upload.id);
     if (progress) {
       const now = this.now();
-      if (now - (this.lastProgress.get(upload.id) ?? 0) < PROGRESS_EVERY_MS) return;
-      this.lastProgress.set(upload.id, now);
-    } else this.lastProgress.delete(upload.id);
+      if (pace && now - pace.at < PROGRESS_EVERY_MS) {
+        // Told later, so the bytes of an upload that goes quiet now are not left untold.
+        pace.trailing ??= this.clock.after(
+          pace.at + PROGRESS_EVERY_MS - now,
+          () => {
+            pace.trailing = null;
+            if (this.uploads.get(upload.id) === upload && upload.status === 'receiving') this.changed(upload, true);
+          },
+          { background: true },
+        );
+        return;
+      }
+      pace?.trailing?.cancel();
+      this.pacing.set(upload.id, { at: now, trailing: null });
+    } else this.stopPacing(upload.id);
     this.onChange({ type: 'changed', upload: this.view(upload) });
+  }
+
+  private stopPacing(id: string): void {
+    this.pacing.get(id)?.trailing?.cancel();
+    this.pacing.delete(id);
   }
 
   private remove(upload: Upload, deleteFile = true): void {
     this.uploads.delete(upload.id);
-    this.lastProgress.delete(upload.id);
+    this.stopPacing(upload.id);
     if (deleteFile && hasFile(upload)) rmQuietly(upload.path);
     this.onChange({ type: 'removed', id: upload.id, chargerId: upload.chargerId });
   }
@@ -331,115 +389,6 @@ export class UploadInbox {
   }
 }
 
-/**
- * Where one upload's bytes go: a part file, counted against the cap, renamed once complete to where
- * `hooks.target` says (a whole file's place, or an incomplete one's). `done` is called once, with the error
- * that ended it, or null and why the file may be cut short (null when whole). With `awaitVerdict` the bytes
- * of an ended stream wait in the part file for conclude().
- */
-export class UploadSink extends Writable {
-  private readonly file: WriteStream;
-  private bytes = 0;
-  private settled = false;
-  /** Ended and every byte on disk, awaiting conclude(). */
-  private stored = false;
-  /** What conclude() said before the bytes were all on disk. */
-  private verdict: { doubt: string | null } | null = null;
-
-  constructor(
-    private readonly part: string,
-    private readonly maxBytes: number,
-    private readonly awaitVerdict: boolean,
-    private readonly hooks: { target: (doubt: string | null) => string; progress: (bytes: number) => void; done: (error: Error | null, doubt: string | null) => void },
-  ) {
-    super();
-    this.file = createWriteStream(part, { flags: 'wx', mode: 0o600 });
-    this.file.on('error', (e) => this.destroy(new BenchError(507, `The bench could not store the file: ${e.message}`)));
-  }
-
-  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.bytes += chunk.length;
-    if (this.bytes > this.maxBytes) return callback(new BenchError(413, `The file is larger than the ${megabytes(this.maxBytes)} the bench takes`));
-    this.hooks.progress(this.bytes);
-    this.file.write(chunk, (e) => callback(e ? new BenchError(507, `The bench could not store the file: ${e.message}`) : null));
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    this.file.end();
-    this.file.once('close', () => {
-      // Cut off while the part file closed: _destroy deletes it.
-      if (this.destroyed) return callback();
-      if (this.awaitVerdict && !this.verdict) {
-        this.stored = true;
-        return callback();
-      }
-      callback(this.place(this.verdict?.doubt ?? null) ?? undefined);
-    });
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    // Destroyed after it finished (streams do that themselves): the stored bytes still await their verdict.
-    if (!this.settled && !this.stored) {
-      // The part file may still be opening: it is deleted once the file stream has closed.
-      if (this.file.closed) rmQuietly(this.part);
-      else this.file.once('close', () => rmQuietly(this.part)).destroy();
-      this.settle(described(error, this.bytes) ?? new Error('The upload was cut off before it completed'), null);
-    }
-    callback(error);
-  }
-
-  /**
-   * Whether the file is whole (null) or why it may be cut short; a stream still open is ended first, the
-   * bytes that came kept. Only for a sink awaiting a verdict.
-   */
-  conclude(doubt: string | null): void {
-    if (this.settled) return;
-    if (this.stored) return void this.place(doubt);
-    this.verdict ??= { doubt };
-    if (!this.writableEnded && !this.destroyed) this.end();
-  }
-
-  /** Cuts the upload off for `reason`: it fails, unless its bytes are all stored (then they are kept, incomplete). */
-  cut(reason: string): void {
-    if (this.settled) return;
-    if (this.stored) this.conclude(reason);
-    else this.destroy(new Error(reason));
-  }
-
-  /** Bytes received so far. */
-  get received(): number {
-    return this.bytes;
-  }
-
-  /** Moves the part file where it belongs and settles; the error when it cannot. */
-  private place(doubt: string | null): Error | null {
-    try {
-      renameSync(this.part, this.hooks.target(doubt));
-    } catch (e) {
-      const error = new BenchError(507, `The bench could not store the file: ${(e as Error).message}`);
-      rmQuietly(this.part);
-      this.settle(error, null);
-      return error;
-    }
-    this.settle(null, doubt);
-    return null;
-  }
-
-  private settle(error: Error | null, doubt: string | null): void {
-    if (this.settled) return;
-    this.settled = true;
-    this.hooks.progress(this.bytes);
-    this.hooks.done(error, doubt);
-    this.emit('settled');
-  }
-}
-
-/** A reset connection in words, with how far the file came. */
-function described(error: Error | null, bytes: number): Error | null {
-  if ((error as NodeJS.ErrnoException | null)?.code !== 'ECONNRESET') return error;
-  return new Error(`The connection was reset by the charger (ECONNRESET) after ${bytes} bytes`);
-}
-
 /** Whether an upload's row has a file on disk (a whole one, or the bytes of an incomplete one). */
 const hasFile = (u: Upload) => u.status === 'received' || u.status === 'incomplete';
 
@@ -447,18 +396,6 @@ const hasFile = (u: Upload) => u.status === 'received' || u.status === 'incomple
 export function chargerFolder(chargerId: string): string {
   const readable = chargerId.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 48);
   return `${readable}-${createHash('sha256').update(chargerId).digest('hex').slice(0, 10)}`;
-}
-
-function megabytes(bytes: number): string {
-  return bytes >= 1024 ** 2 ? `${Math.floor(bytes / 1024 ** 2)} MiB` : `${bytes} bytes`;
-}
-
-function rmQuietly(path: string, recursive = false): void {
-  try {
-    rmSync(path, { force: true, recursive });
-  } catch (e) {
-    console.error(`chargebench: could not delete ${path}: ${(e as Error).message}`);
-  }
 }
 
 function isFile(path: string): boolean {

@@ -54,6 +54,16 @@ export interface UploadView {
   status: 'receiving' | 'received' | 'incomplete' | 'failed';
   /** Bytes received so far (the file's size once received). */
   bytes: number;
+  /**
+   * When bytes last arrived (null: none yet). A receiving upload whose bytes stopped coming (a charger that
+   * hung, a network lost without a close) shows it: its connection may be gone though never closed.
+   */
+  lastDataAt: string | null;
+  /**
+   * How long the bench waits with no bytes before it ends a receiving upload (FTP or HTTP), keeping what
+   * came as incomplete; null when it waits for the connection to close (the silence end turned off).
+   */
+  silenceLimitMs: number | null;
   /** The size the charger announced, when it did (HTTP Content-Length of a PUT), for progress. */
   expectedBytes: number | null;
   startedAt: string;

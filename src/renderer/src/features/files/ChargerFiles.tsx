@@ -1,6 +1,6 @@
 // A charger's Files tab: the files it uploaded to the bench (diagnostics), live as they arrive: name, how
-// it came (HTTP or FTP), progress, when it started and finished, until when the bench keeps it, and a
-// download button once it is whole.
+// it came (HTTP or FTP), progress (or that its bytes stopped coming), when it started and finished, until
+// when the bench keeps it, and a download button once it is whole.
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -26,10 +26,13 @@ import { useCall } from '../../components/useCall';
 import { ConfirmDeleteDialog } from '../../components/ConfirmDeleteDialog';
 import { formatTime } from '../../components/format';
 import { Ago } from '../../components/Ago';
+import { useNow } from '../../components/reach';
+import { useBench } from '../../stores/bench';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { UploadView } from '../../../../shared/api/views';
 import { useUploads } from './useUploads';
+import { stalledSince, stalledWords } from './stall';
 
 /** "812 B", "14.2 kB", "3.1 MB". */
 export function formatBytes(bytes: number): string {
@@ -47,7 +50,7 @@ export function formatUntil(iso: string, now = Date.now()): string {
   return `in ${Math.floor(s / 86_400)} days`;
 }
 
-function Progress({ upload }: { upload: UploadView }) {
+function Progress({ upload, stalled }: { upload: UploadView; stalled: string | null }) {
   if (upload.status === 'received') return <Typography variant="body2">{formatBytes(upload.bytes)}</Typography>;
   if (upload.status === 'incomplete')
     return (
@@ -68,6 +71,16 @@ function Progress({ upload }: { upload: UploadView }) {
       </Stack>
     );
   const share = upload.expectedBytes ? Math.min(100, (upload.bytes / upload.expectedBytes) * 100) : null;
+  const amount = `${formatBytes(upload.bytes)}${upload.expectedBytes ? ` of ${formatBytes(upload.expectedBytes)}` : ' so far'}`;
+  if (stalled)
+    return (
+      <Stack spacing={0.5} sx={{ alignItems: 'flex-start', maxWidth: 420 }}>
+        <Chip size="small" color="warning" label="No data arriving" />
+        <Typography variant="caption" color="text.secondary">
+          {amount} arrived. {stalled}
+        </Typography>
+      </Stack>
+    );
   return (
     <Box sx={{ minWidth: 140 }}>
       <LinearProgress
@@ -77,15 +90,64 @@ function Progress({ upload }: { upload: UploadView }) {
         aria-valuetext={`${formatBytes(upload.bytes)} received`}
       />
       <Typography variant="caption" color="text.secondary">
-        Receiving: {formatBytes(upload.bytes)}
-        {upload.expectedBytes ? ` of ${formatBytes(upload.expectedBytes)}` : ' so far'}
+        Receiving: {amount}
       </Typography>
     </Box>
   );
 }
 
-const downloadHint = (status: UploadView['status']) =>
-  ({ received: '', incomplete: 'The bytes that came: the file may be cut short', receiving: 'Still arriving', failed: 'Nothing whole to download' })[status];
+const downloadHint = (status: UploadView['status'], stalled: boolean) =>
+  stalled
+    ? 'Not ended yet: no data is arriving'
+    : { received: '', incomplete: 'The bytes that came: the file may be cut short', receiving: 'Still arriving', failed: 'Nothing whole to download' }[status];
+
+interface RowProps {
+  upload: UploadView;
+  onDownload: (u: UploadView) => void;
+  onDelete: (u: UploadView) => void;
+}
+
+/** One upload; one still receiving is watched on a clock of its own, for bytes that stop coming. */
+function UploadRow(props: RowProps) {
+  return props.upload.status === 'receiving' ? <ReceivingRow {...props} /> : <RowCells {...props} stalled={null} />;
+}
+
+function ReceivingRow(props: RowProps) {
+  const now = useNow(5_000);
+  // With the link to the bench down no news comes at all: that says nothing of the charger.
+  const linkOpen = useBench((s) => s.link === 'open');
+  const since = linkOpen ? stalledSince(props.upload, now) : null;
+  return <RowCells {...props} stalled={since && stalledWords(props.upload, since, now)} />;
+}
+
+function RowCells({ upload: u, stalled, onDownload, onDelete }: RowProps & { stalled: string | null }) {
+  return (
+    <TableRow hover>
+      <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>{u.name}</TableCell>
+      <TableCell>{u.via.toUpperCase()}</TableCell>
+      <TableCell>
+        <Progress upload={u} stalled={stalled} />
+      </TableCell>
+      <TableCell title={formatTime(u.startedAt)}>
+        <Ago iso={u.startedAt} />
+      </TableCell>
+      <TableCell title={u.finishedAt ? formatTime(u.finishedAt) : undefined}>{u.finishedAt ? <Ago iso={u.finishedAt} /> : '—'}</TableCell>
+      <TableCell title={formatTime(u.expiresAt)}>{formatUntil(u.expiresAt)}</TableCell>
+      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        <Tooltip title={downloadHint(u.status, !!stalled)}>
+          <span>
+            <Button size="small" startIcon={<DownloadIcon />} disabled={u.status !== 'received' && u.status !== 'incomplete'} onClick={() => onDownload(u)} aria-label={`Download ${u.name}`}>
+              Download
+            </Button>
+          </span>
+        </Tooltip>
+        <IconButton size="small" aria-label={`Delete ${u.name}`} onClick={() => onDelete(u)}>
+          <DeleteIcon fontSize="small" />
+        </IconButton>
+      </TableCell>
+    </TableRow>
+  );
+}
 
 function DeleteDialog({ upload, onClose, onDeleted }: { upload: UploadView | null; onClose: () => void; onDeleted: (name: string) => void }) {
   const client = useClient();
@@ -164,36 +226,7 @@ export function ChargerFiles({ chargerId }: { chargerId: string }) {
           </TableHead>
           <TableBody>
             {uploads.map((u) => (
-              <TableRow key={u.id} hover>
-                <TableCell sx={{ fontFamily: monoFont, overflowWrap: 'anywhere' }}>{u.name}</TableCell>
-                <TableCell>{u.via.toUpperCase()}</TableCell>
-                <TableCell>
-                  <Progress upload={u} />
-                </TableCell>
-                <TableCell title={formatTime(u.startedAt)}>
-                  <Ago iso={u.startedAt} />
-                </TableCell>
-                <TableCell title={u.finishedAt ? formatTime(u.finishedAt) : undefined}>{u.finishedAt ? <Ago iso={u.finishedAt} /> : '—'}</TableCell>
-                <TableCell title={formatTime(u.expiresAt)}>{formatUntil(u.expiresAt)}</TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  <Tooltip title={downloadHint(u.status)}>
-                    <span>
-                      <Button
-                        size="small"
-                        startIcon={<DownloadIcon />}
-                        disabled={u.status !== 'received' && u.status !== 'incomplete'}
-                        onClick={() => void download(u)}
-                        aria-label={`Download ${u.name}`}
-                      >
-                        Download
-                      </Button>
-                    </span>
-                  </Tooltip>
-                  <IconButton size="small" aria-label={`Delete ${u.name}`} onClick={() => setDeleting(u)}>
-                    <DeleteIcon fontSize="small" />
-                  </IconButton>
-                </TableCell>
-              </TableRow>
+              <UploadRow key={u.id} upload={u} onDownload={(x) => void download(x)} onDelete={setDeleting} />
             ))}
           </TableBody>
         </Table>
