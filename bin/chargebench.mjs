@@ -10,30 +10,37 @@ import { bundled } from './bundle.mjs';
 // that changes a charger, serve, vcp) is stopped as by SIGTERM: the charger is put back, the run recorded,
 // its status 143 (nothing more is written to the closed output). Any other ends quietly with the status it has
 // already decided (0 for --help and --version, whose words were all written), or 141, the status a shell gives
-// a command ended by a closed pipe, if it had not. Any other write error is thrown as before.
+// a command ended by a closed pipe, if it had not. A closed terminal (SIGHUP, a dropped SSH session) fails
+// writes with EIO (or EPIPE): the same. A run hears it as its own event (OUTPUT_CLOSED_EVENT, see
+// src/main/cli/interrupt.ts): a stop already under way (SIGHUP's) goes on putting the charger back and writing
+// its files, never quit by the failed writes. Any other write error is thrown as before.
 const OUTPUT_CLOSED = 141;
+const OUTPUT_CLOSED_EVENT = 'chargebench:output-closed';
+const closedCodes = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED']);
 let outputClosed = false;
 const onOutputError = (e) => {
-  if (e?.code !== 'EPIPE') throw e;
+  if (!closedCodes.has(e?.code)) throw e;
   if (outputClosed) return;
   outputClosed = true;
   // After what is queued now has run: a command ending as it wrote its last words (help) has set its status.
   setImmediate(() => {
-    if (othersHear('SIGTERM')) process.emit('SIGTERM', 'SIGTERM');
+    if (process.listenerCount(OUTPUT_CLOSED_EVENT)) process.emit(OUTPUT_CLOSED_EVENT);
+    else if (othersHear('SIGTERM')) process.emit('SIGTERM', 'SIGTERM');
     else process.exit(process.exitCode ?? OUTPUT_CLOSED);
   });
 };
 process.stdout.on('error', onOutputError);
 process.stderr.on('error', onOutputError);
 
-// Ctrl-C (SIGINT) and SIGTERM are heard from the first moment, not only once the command's own handling
+// Ctrl-C (SIGINT), SIGTERM and SIGHUP are heard from the first moment, not only once the command's own handling
 // exists (src/main/cli/interrupt.ts, serve's and vcp's stop): Node's default would end the process without a
 // word. One heard while the CLI is bundled is kept until the bundle is made (a half-written build is left to
 // nobody), then the command ends, saying it stopped before starting; one heard while the bundle loads ends it
 // at once, likewise (nothing has started yet). A second one quits at once. As soon as the command listens for
 // signals itself (a SIGINT or SIGTERM listener that stays), these listeners go: the command hears every later one.
-const exitStatus = { SIGINT: 130, SIGTERM: 143 };
-const words = (signal) => (signal === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM');
+const exitStatus = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+const words = (signal) => (signal === 'SIGINT' ? 'Ctrl-C' : signal);
+const signals = Object.keys(exitStatus);
 const named = /^[a-z][a-z-]*$/.test(process.argv[2] ?? '') ? `chargebench ${process.argv[2]}` : 'chargebench';
 let heardEarly = null;
 let loading = false;
@@ -55,13 +62,11 @@ const handOver = (event) => {
   if (event !== 'SIGINT' && event !== 'SIGTERM') return;
   setImmediate(() => {
     if (!othersHear('SIGINT') && !othersHear('SIGTERM')) return;
-    process.off('SIGINT', heard);
-    process.off('SIGTERM', heard);
+    for (const s of signals) process.off(s, heard);
     process.off('newListener', handOver);
   });
 };
-process.on('SIGINT', heard);
-process.on('SIGTERM', heard);
+for (const s of signals) process.on(s, heard);
 process.on('newListener', handOver);
 /** The command is about to load: a signal heard meanwhile ends it now; from here on one ends it at once. */
 const beforeLoading = () => {

@@ -422,7 +422,7 @@ describe('the message log through serve mode', () => {
     const res = await download(`format=csv&filter=${encodeURIComponent(JSON.stringify({ chargerId: 'CP-LOG' }))}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="chargebench-log-CP-LOG-\d{8}-\d{6}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="chargebench-log-CP-LOG-\d{8}-\d{6}Z\.csv"$/);
     const text = await res.text();
     const lines = text.split('\r\n');
     expect(lines[0]).toBe('id,time,charger,direction,kind,messageId,action,error,raw');

@@ -29,6 +29,8 @@ function fieldsOf(line: string): string[] {
   }
 }
 let live: number;
+/** When the running session's newest energy reading was taken (ms). */
+let readAt: number;
 
 beforeAll(async () => {
   // Older sessions than one list holds, straight into the record: OLD of them, finished.
@@ -54,7 +56,9 @@ beforeAll(async () => {
   // A later reading that names no transaction (OCPP 1.6 lets a charger leave it out): the screens count it, so does the export.
   await cp.client.call('MeterValues', {
     connectorId: 2,
-    meterValue: [{ timestamp: new Date(Date.now() + 1000).toISOString(), sampledValue: [{ value: '5900', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] }],
+    meterValue: [
+      { timestamp: new Date((readAt = Math.floor(Date.now() / 1000) * 1000 + 1000)).toISOString(), sampledValue: [{ value: '5900', measurand: 'Energy.Active.Import.Register', unit: 'Wh' }] },
+    ],
   });
   await cp.client.close();
   await waitFor(async () => ((await tb.request('POST', '/api/call/transactions:list', { chargerId: 'CP-LIVE' })).body as unknown[]).length === 1);
@@ -66,29 +70,34 @@ describe('the transactions CSV', () => {
     const res = await download('');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="chargebench-transactions-all-\d{8}-\d{6}\.csv"$/);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="chargebench-transactions-all-\d{8}-\d{6}Z\.csv"$/);
     const bytes = Buffer.from(await res.arrayBuffer());
     // A byte order mark, so a spreadsheet reads idTags in any script as UTF-8.
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     const [header, ...rows] = linesOf(text);
-    expect(header).toBe('ID,Charger,Connector,idTag,Started,Stopped,Energy (Wh),Meter start (Wh),Meter stop (Wh),Stop reason,Stopped by idTag,Authorization,Reservation,State,Warning');
+    expect(header).toBe('ID,Charger,Connector,idTag,Started,Stopped,Energy (Wh),Energy read at,Meter start (Wh),Meter stop (Wh),Stop reason,Stopped by idTag,Authorization,Reservation,State,Warning');
     expect(rows).toHaveLength(OLD + 1);
     // One list could not have given them all.
     expect((await tb.request('POST', '/api/call/transactions:list', { limit: LIST_LIMIT + 1 })).status).toBe(400);
     const ids = rows.map((r) => Number(r.split(',')[0]));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     // The oldest, past the list's limit, whole: its full idTag, stop reason, times and meter readings.
-    expect(rows.at(-1)).toBe(`${ids.at(-1)},CP-OLD,1,TAG-0,2026-01-01T08:00:00.000Z,2026-01-01T09:00:00.000Z,100,0,100,EVDisconnected,,Accepted,,Finished,`);
+    expect(rows.at(-1)).toBe(`${ids.at(-1)},CP-OLD,1,TAG-0,2026-01-01T08:00:00.000Z,2026-01-01T09:00:00.000Z,100,,0,100,EVDisconnected,,Accepted,,Finished,`);
   });
 
-  it('gives a running session its energy so far, and quotes an idTag a spreadsheet would run as a formula', async () => {
+  it('gives a running session its energy so far, said as the last known with its time of reading while its charger is offline (as the screen says it), and quotes an idTag a spreadsheet would run as a formula', async () => {
     const [, ...rows] = linesOf(await (await download('chargerId=CP-LIVE&active=true')).text());
     expect(rows).toHaveLength(1);
     const fields = fieldsOf(rows[0]);
     expect(fields.slice(0, 4)).toEqual([String(live), 'CP-LIVE', '2', `"'=CARD,""1"""`]);
     expect(Date.parse(fields[4])).toBeGreaterThan(Date.now() - 60_000);
-    expect(fields.slice(5)).toEqual(['', '900', '5000', '', '', '', 'Accepted', '', 'Active', '']);
+    expect(fields.slice(5, 7)).toEqual(['', '900']);
+    expect(Date.parse(fields[7])).toBe(readAt);
+    expect(fields.slice(8, 15)).toEqual(['5000', '', '', '', 'Accepted', '', 'Last known']);
+    // CP-LIVE closed its connection: the screen says "Last known", so does the CSV, with why and when its energy was read.
+    expect(fields[15]).toContain('CP-LIVE is offline');
+    expect(fields[15]).toContain(`energy at its last reading, taken at ${new Date(readAt).toISOString()}`);
   });
 
   it('keeps to the filter: one charger, finished or running', async () => {

@@ -42,6 +42,12 @@ describe('panels: a session the record holds open on a connector that reports Av
 
   it('the Reset panel says nothing is charging when no open one is running', () => {
     onlyNotRunning();
+    // Connector 3 no longer charging either (its session's record gone, it would say so: operation-panels-truth).
+    act(() =>
+      useBench.setState((s) => ({
+        chargers: { CP001: { ...s.chargers.CP001!, connectors: s.chargers.CP001!.connectors.map((c) => (c.connectorId === 3 ? { ...c, status: 'Available' as const } : c)) } },
+      })),
+    );
     render(withBench(client(), <OperationsPanel chargerId="CP001" initial="Reset" />));
     expect(screen.getByTestId('reset-running').textContent).toBe('Nothing is charging on CP001 now.');
   });

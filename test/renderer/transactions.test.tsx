@@ -522,7 +522,7 @@ describe('a running session on a charger that is offline', () => {
     expect(summary.getByText('1.16 kWh')).toBeTruthy();
     expect(summary.getByTestId('transaction-energy-last-known').textContent).toBe(`last known, read at ${formatClock(readAt)} (4 min ago)`);
     // The duration stops at the last contact (10 min ago to 3 min ago), not "so far".
-    expect(summary.getByText(`7 min 00 s up to the last contact at ${formatClock(lastSeen)}; active in the record`)).toBeTruthy();
+    expect(summary.getByText(`≥ 7 min 00 s up to the last contact at ${formatClock(lastSeen)}; active in the record`)).toBeTruthy();
     expect(summary.queryByText(/so far/)).toBeNull();
     expect(summary.queryByText('still running')).toBeNull();
     expect(summary.getByText('none recorded up to the last contact')).toBeTruthy();
@@ -549,7 +549,7 @@ describe('a running session on a charger that is offline', () => {
     act(() => useBench.setState({ link: 'closed', linkSince: since }));
     expect(screen.getByText('Active (last known)')).toBeTruthy();
     expect(screen.queryByTestId('charger-offline-notice')).toBeNull();
-    expect(summary.getByText(`${formatDuration(Date.parse(since) - Date.parse(running.startTime))} up to the last contact at ${formatClock(since)}; active in the record`)).toBeTruthy();
+    expect(summary.getByText(`≥ ${formatDuration(Date.parse(since) - Date.parse(running.startTime))} up to the last contact at ${formatClock(since)}; active in the record`)).toBeTruthy();
     expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('Last known: 22.0 kW · 1.16 kWh');
   });
 

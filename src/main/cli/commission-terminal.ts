@@ -74,3 +74,22 @@ export function chargerWhileAsked(bench: Pick<Bench, 'bus' | 'connectedChargers'
     },
   };
 }
+
+/**
+ * The last line of a commissioning that ends with exit status 1, saying why ("Commissioning not complete: 2
+ * steps inconclusive (exit status 1)"); null when every step ran and passed or does not apply.
+ */
+export function commissionFailedLine(results: Array<Pick<CaseResult, 'verdict'>>, planned: number): string | null {
+  const n = (v: CaseResult['verdict']) => results.filter((r) => r.verdict === v).length;
+  const notRun = Math.max(0, planned - results.length);
+  const parts: Array<[number, string]> = [
+    [n('fail'), 'failed'],
+    [n('error'), 'erred'],
+    [n('inconclusive'), 'inconclusive'],
+    [notRun, 'not run'],
+  ];
+  const said = parts.filter(([k]) => k > 0).map(([k, words], i) => (i === 0 ? `${k} step${k === 1 ? '' : 's'} ${words}` : `${k} ${words}`));
+  if (!said.length) return null;
+  const what = n('fail') + n('error') ? 'Commissioning failed' : 'Commissioning not complete';
+  return `${what}: ${said.join(', ')} (exit status 1)`;
+}

@@ -5,7 +5,7 @@
 // Exit status 1 when a step fails, errs or is left inconclusive, or the run could not go on (why is said on
 // stderr), 2 for a usage error (a template or a site and job that is not valid: named on one line, with the
 // field; a report's folder that is not there; a list option given empty), 3 when a report could not be
-// written, 4 when the charger did not connect, 130/143 when stopped by a signal.
+// written, 4 when the charger did not connect, 130/143/129 when stopped by a signal (Ctrl-C, SIGTERM, SIGHUP).
 import { Command } from 'commander';
 import { builtInTemplates, CommissioningTemplate, SiteJob, type CommissioningFile } from '../../shared/api/commissioning';
 import type { CaseResult, RunResult } from '../conformance/types';
@@ -17,7 +17,8 @@ import { SITE_LIMIT_PROFILE_ID } from '../commissioning/plan';
 import { int, jsonFileOption } from './options';
 import { firstIssue } from '../../shared/api/issues';
 import { defaultTestData } from '../conformance/test-data';
-import { chargerWhileAsked, verdictChangeLines } from './commission-terminal';
+import { chargerWhileAsked, commissionFailedLine, verdictChangeLines } from './commission-terminal';
+import { comeBack, notPutBackLines, stopAfterComeBack } from './come-back';
 
 /** The option each field of the site and job comes from. */
 const jobOptions: Record<string, string> = { site: '--site', address: '--address', location: '--location', installer: '--installer', company: '--company', customer: '--customer' };
@@ -133,6 +134,8 @@ export async function commission(opts: Record<string, any>, template: Commission
     // What the run and the step in progress changed on the charger and is to be put back (the baseline and
     // the site's limit are meant to stay), for a second Ctrl-C that leaves it so.
     const changes = changesTo(bench, chargerId, commissionStays(template));
+    // The charger's comings and goings: a stop while it reboots after the run's Reset waits for it to put it back.
+    const cb = comeBack(bench, chargerId);
     let step: string | null = null;
     interrupt.left = () => [step && `the step “${step}” was in progress`, changes.describe()].filter(Boolean).join('; ');
     // Before the first step (the run's setup: the charger read and prepared) no step is in progress: the words say so.
@@ -145,6 +148,7 @@ export async function commission(opts: Record<string, any>, template: Commission
       changes.freeze();
       if (service.runningOn(chargerId) === c.id) service.stop(c.id);
     };
+    let stopping: { moveOn(): void } | null = null;
     const started = Date.now();
     const t0 = bench.clock.now();
     if (open.noOperator) console.log(`No one can be asked at the charger: ${open.noOperator}. A step that needs a person ends inconclusive.`);
@@ -158,6 +162,8 @@ export async function commission(opts: Record<string, any>, template: Commission
         // The engine's run, as it goes and as it ends: why it could not go on, what its setup could not put right.
         if (e.type === 'runStarted') engineRun = e.run;
         else if (e.type === 'caseStarted') {
+          // A stop waiting for the charger to come back waits no longer once the step it stopped has ended.
+          if (interrupt.by) stopping?.moveOn();
           step = c.steps.find((s) => s.id === e.caseId)?.title ?? e.caseId;
           changes.reset();
         } else if (e.type === 'caseFinished') {
@@ -167,9 +173,10 @@ export async function commission(opts: Record<string, any>, template: Commission
       },
       open.noOperator,
     );
-    interrupt.signal.addEventListener('abort', stop, { once: true });
-    if (interrupt.signal.aborted) stop();
+    stopping = stopAfterComeBack(interrupt, cb, chargerId, stop);
     await service.settled(c.id);
+    stopping.moveOn();
+    cb.off();
     off();
     charger.off();
     changes.off();
@@ -201,15 +208,21 @@ export async function commission(opts: Record<string, any>, template: Commission
       outputs.map((o) => ({ ...o, body: async () => (await service.file(c.id, o.file)).body })),
       tried,
     );
-    if (interrupt.by && view.lastRun?.outcome === 'stopped') {
+    // What the last step left on the charger (a stop's put-back cut short too), as the reports list it.
+    const stopped = interrupt.by !== null && view.lastRun?.outcome === 'stopped';
+    for (const line of notPutBackLines(results, stopped)) console.log(line);
+    if (stopped) {
       // A temporary bench (--virtual) is deleted on the way out: only a charger's commissioning is kept in a record.
       const kept = open.target ? '' : '; the commissioning is kept in the record as stopped';
-      console.log(`Stopped by ${signalWords(interrupt.by)}: ${results.length} of ${view.steps.length} steps ended${kept}`);
+      console.log(`Stopped by ${signalWords(interrupt.by!)}: ${results.length} of ${view.steps.length} steps ended${kept}`);
       return interrupt.status;
     }
     if (!written) return exitStatus.reportNotWritten;
-    // Inconclusive (an operator step timed out or skipped) leaves the commissioning incomplete: not a success.
-    return results.some((r) => r.verdict === 'fail' || r.verdict === 'error' || r.verdict === 'inconclusive') || results.length < view.steps.length ? 1 : 0;
+    // Inconclusive (an operator step timed out or skipped) leaves the commissioning incomplete: not a success;
+    // the last line says why the status is 1 (a run that could not go on has said so on its own last line).
+    const failed = commissionFailedLine(results, view.steps.length);
+    if (failed && !broken) console.log(failed);
+    return failed ? exitStatus.failed : exitStatus.ok;
   } catch (e) {
     console.error(`chargebench commission: ${(e as Error).message}`);
     return interrupt.by ? interrupt.status : exitStatus.failed;

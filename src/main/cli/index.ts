@@ -2,7 +2,7 @@
 // virtual charge points against any central system; `test` runs the OCTT 1.6 cases against a charger.
 // Exit status (README): 0 done, 1 a case or step failed or erred (or the bench could not run), 2 a usage
 // error, 3 a report not written, 4 the charger did not connect, 5 (test) nothing concluded: no case failed
-// or erred but none passed (--strict: a case inconclusive), 130/143 stopped by Ctrl-C/SIGTERM.
+// or erred but none passed (--strict: a case inconclusive), 130/143/129 stopped by Ctrl-C/SIGTERM/SIGHUP.
 // Commander's own usage errors (an unknown option or command, an option's argument missing or invalid, a
 // choice not offered) would exit 1, which a CI reads as a failed charger: they exit 2 here, on one line
 // that names the command, like the commands' own checks.

@@ -1,8 +1,10 @@
-// Ctrl-C (SIGINT) and SIGTERM during `chargebench test` and `chargebench commission`, like the UI's Stop:
-// the first stops the run (the case or step in progress ends inconclusive, the charger is put back, the
-// reports asked for are written, the run is recorded) and the command exits with 130 (SIGINT) or 143
-// (SIGTERM); a second one while the charger is put back quits at once, saying what may not have been put
-// back. Before the run is set up (waiting for the charger) the first signal ends the wait: nothing is run; one
+// Ctrl-C (SIGINT), SIGTERM and SIGHUP (the terminal closed, an SSH session dropped) during `chargebench test`
+// and `chargebench commission`, like the UI's Stop: the first stops the run (the case or step in progress ends
+// inconclusive, the charger is put back, the reports asked for are written, the run is recorded) and the
+// command exits with 130 (SIGINT), 143 (SIGTERM) or 129 (SIGHUP); a second one while the charger is put back
+// quits at once, saying what may not have been put back; one while the stop waits for the charger to come
+// back (come-back.ts) ends that wait instead, the charger left as it is. Output closed under a run (bin/
+// chargebench.mjs says so with OUTPUT_CLOSED) stops it as SIGTERM does, unless a stop is already under way. Before the run is set up (waiting for the charger) the first signal ends the wait: nothing is run; one
 // heard while the command's bench is still starting (hearEarly) is taken by the Interrupt made next, so it
 // is never lost to a listener that is not there yet. During the run's setup (before its first case) the
 // first signal says so: no case has started.
@@ -12,17 +14,23 @@
 import type { Interface } from 'node:readline/promises';
 import type { Bench } from '../core/bench';
 
-export type StopSignal = 'SIGINT' | 'SIGTERM';
+export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+
+/** The signals that stop a run. */
+export const stopSignals: readonly StopSignal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** The process event bin/chargebench.mjs emits when stdout or stderr was closed (EPIPE, EIO) and the command hears it. */
+export const OUTPUT_CLOSED = 'chargebench:output-closed';
 
 /**
  * The exit status of each outcome a CI tells apart (README, Exit status). `nothingConcluded` (`chargebench
  * test` only): no case failed or erred, but none passed either (every case run was inconclusive or did not
  * apply), or with --strict a case was inconclusive.
  */
-export const exitStatus = { ok: 0, failed: 1, usage: 2, reportNotWritten: 3, notConnected: 4, nothingConcluded: 5, SIGINT: 130, SIGTERM: 143 } as const;
+export const exitStatus = { ok: 0, failed: 1, usage: 2, reportNotWritten: 3, notConnected: 4, nothingConcluded: 5, SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 /** How the person stopping the run knows the signal. */
-export const signalWords = (s: StopSignal) => (s === 'SIGINT' ? 'Ctrl-C' : 'SIGTERM');
+export const signalWords = (s: StopSignal) => (s === 'SIGINT' ? 'Ctrl-C' : s);
 
 export interface InterruptOptions {
   /** The prompt's readline on a terminal, if any (it hears Ctrl-C as a key). */
@@ -52,15 +60,12 @@ export function hearEarly(command: string, exit: (status: number) => void = proc
     early.by = signal;
     console.log(`\nHeard ${signalWords(signal)} while the bench starts: it stops as soon as it has started; ${signalWords(signal)} again quits at once`);
   };
-  const sigint = on('SIGINT');
-  const sigterm = on('SIGTERM');
-  process.on('SIGINT', sigint);
-  process.on('SIGTERM', sigterm);
+  const listeners = stopSignals.map((s) => [s, on(s)] as const);
+  for (const [s, l] of listeners) process.on(s, l);
   early = {
     by: null,
     off: () => {
-      process.off('SIGINT', sigint);
-      process.off('SIGTERM', sigterm);
+      for (const [s, l] of listeners) process.off(s, l);
     },
   };
 }
@@ -87,16 +92,24 @@ export class Interrupt {
   private after: string | null = null;
   /** A signal heard after the run ended (a second one quits at once). */
   private heardAfter: StopSignal | null = null;
+  /** The wait a stop makes first (for the charger to come back): the next signal ends it, rather than quitting. */
+  private waiting: AbortController | null = null;
+  /** Whether the first signal's stop waits first (then its line leaves what the next signal does to the wait's line). */
+  stopWaits: () => boolean = () => false;
+  private readonly listeners = stopSignals.map((s) => [s, () => this.heard(s)] as const);
   private readonly onSigint = () => this.heard('SIGINT');
-  private readonly onSigterm = () => this.heard('SIGTERM');
+  /** Output closed: stops the run as SIGTERM does; a stop already under way (or a run that has ended) goes on. */
+  private readonly onOutputClosed = () => {
+    if (!this.by && this.after === null) this.heard('SIGTERM');
+  };
 
   constructor(
     private readonly command: string,
     private readonly options: InterruptOptions = {},
   ) {
     if (options.process !== false) {
-      process.on('SIGINT', this.onSigint);
-      process.on('SIGTERM', this.onSigterm);
+      for (const [s, l] of this.listeners) process.on(s, l);
+      process.on(OUTPUT_CLOSED, this.onOutputClosed);
     }
     options.rl?.on('SIGINT', this.onSigint);
     // A signal heard while the bench was starting stops the command now: nothing is run.
@@ -125,6 +138,12 @@ export class Interrupt {
     this.after = what;
   }
 
+  /** The stop waits (for the charger to come back) until `done()`: a signal meanwhile aborts the signal returned, and quits nothing. */
+  waitFirst(): { signal: AbortSignal; done(): void } {
+    const w = (this.waiting = new AbortController());
+    return { signal: w.signal, done: () => void (this.waiting === w && (this.waiting = null)) };
+  }
+
   heard(signal: StopSignal): void {
     const words = signalWords(signal);
     const quit = (why: string) => {
@@ -142,18 +161,20 @@ export class Interrupt {
     }
     if (!this.by) {
       this.by = signal;
-      console.log(`\nStopped by ${words}: ${this.stopping ? `${this.stopping()}; ${words} again quits at once` : 'nothing was run'}`);
+      const again = this.stopping && this.stopWaits() ? '' : `; ${words} again quits at once`;
+      console.log(`\nStopped by ${words}: ${this.stopping ? `${this.stopping()}${again}` : 'nothing was run'}`);
       this.controller.abort();
       return;
     }
+    if (this.waiting && !this.waiting.signal.aborted) return this.waiting.abort();
     if (!this.stopping) return quit('');
     const left = this.left();
     quit(`: the charger may not have been put back${left ? ` (${left})` : ''}; no report was written`);
   }
 
   dispose(): void {
-    process.off('SIGINT', this.onSigint);
-    process.off('SIGTERM', this.onSigterm);
+    for (const [s, l] of this.listeners) process.off(s, l);
+    process.off(OUTPUT_CLOSED, this.onOutputClosed);
     this.options.rl?.off('SIGINT', this.onSigint);
   }
 }

@@ -25,6 +25,7 @@ import { changesTo, exitStatus, Interrupt, signalWords } from './interrupt';
 import { unwritten, writeOutputs, type Output } from './outputs';
 import { firmwareLine, nothingConcluded, runExitStatus, setupEndedLine } from './run-status';
 import { forWantOfOperator } from '../conformance/unattended';
+import { comeBack, notPutBackLines, stopAfterComeBack } from './come-back';
 import { BenchError } from '../errors';
 
 const verdictWords = { pass: 'PASS', fail: 'FAIL', notApplicable: 'N/A ', inconclusive: 'INCONCLUSIVE', error: 'ERROR', notSupported: 'NOT SUPPORTED' } as const;
@@ -195,6 +196,8 @@ export async function openRun(command: string, opts: Record<string, any>): Promi
     return 1;
   }
   const rl = !opts.virtual && process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : null;
+  // A terminal closed under the run (SIGHUP) fails its reads (EIO): the question ends, the stop goes on.
+  if (rl) process.stdin.on('error', () => rl.close());
   const interrupt = new Interrupt(command, { rl });
   const close = async () => {
     interrupt.dispose();
@@ -310,6 +313,8 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     if (open.noOperator) console.log(`No one can be asked at the charger: ${open.noOperator}. A case that needs a person ends inconclusive.`);
     // What the run and the case in progress changed on the charger, for a second Ctrl-C that leaves it so.
     const changes = changesTo(bench, chargerId);
+    // The charger's comings and goings: a stop while it reboots after the run's Reset waits for it to put it back.
+    const cb = comeBack(bench, chargerId);
     let caseId: string | null = null;
     // The case in progress when a signal stopped the run: one that ends with a verdict all the same finished before the stop took effect.
     let stoppedIn: string | null = null;
@@ -321,8 +326,9 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
         ? 'ending the case in progress (inconclusive), putting the charger back, writing the reports'
         : 'ending the run before its first case (none has started), putting the charger back, writing the reports',
     );
+    interrupt.signal.addEventListener('abort', () => (stoppedIn = caseId), { once: true });
+    if (interrupt.signal.aborted) stoppedIn = caseId;
     const stop = () => {
-      stoppedIn = caseId;
       changes.freeze();
       // This run, by its id, from the moment it is started (setting up included); one that has already ended stands as it ended.
       try {
@@ -332,8 +338,7 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
         if (!(e instanceof BenchError)) throw e;
       }
     };
-    interrupt.signal.addEventListener('abort', stop, { once: true });
-    if (interrupt.signal.aborted) stop();
+    const stopping = stopAfterComeBack(interrupt, cb, chargerId, stop);
     let asking: AbortController | null = null;
     const off = bench.bus.subscribe((e) => {
       if (e.type === 'testCaseFinished' && e.runId === runId) {
@@ -341,6 +346,8 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
         printCase(e.result);
       } else if (e.type === 'testRunChanged' && e.run.id === runId && e.run.caseId !== caseId) {
         caseId = e.run.caseId;
+        // A stop waiting for the charger to come back waits no longer once the case it stopped has ended.
+        if (interrupt.by) stopping.moveOn();
         if (caseId) changes.reset();
         // At a real charger each case is named as it starts, so what the person is asked next has its context.
         if (caseId && !open.target) console.log(caseStartLine(caseId, titles.get(caseId)));
@@ -357,6 +364,8 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
     const run = await service.settled(runId).finally(() => {
       off();
       changes.off();
+      cb.off();
+      stopping.moveOn();
       asking?.abort();
     });
     // The run has ended: a signal from now on changes neither its result nor the exit status.
@@ -381,6 +390,8 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       outputs.map((o) => ({ ...o, body: async () => (await service.reportOf(run, reportKind[o.option]!)).body })),
       tried,
     );
+    // What the last case left on the charger (a stop's put-back cut short too), as the reports list it.
+    for (const line of notPutBackLines(run.cases, interrupt.by !== null && run.state === 'stopped')) console.log(line);
     if (interrupt.by && run.state === 'stopped') {
       // A temporary bench (--virtual) is deleted on the way out: only a charger's run is kept in a record.
       const kept = open.target ? '' : '; the run is kept in the record as stopped';

@@ -7,7 +7,7 @@
 // test data that is not valid: named on one line, the field as the API names it), 3 when a report could
 // not be written, 4 when the charger did not connect within --connect-timeout, 5 when nothing was
 // concluded (no case failed or erred but none passed; with --strict, a case inconclusive; without a
-// terminal, a case that needed a person), 130 (143) when stopped by Ctrl-C (SIGTERM).
+// terminal, a case that needed a person), 130 (143, 129) when stopped by Ctrl-C (SIGTERM, SIGHUP).
 import { Command, Option } from 'commander';
 import { octt16Cases, findCases } from '../conformance/octt16';
 import { TestData } from '../conformance/test-data';
@@ -28,8 +28,8 @@ Exit status:
   5    nothing concluded: no case failed or erred, but none passed (every case run was inconclusive
        or did not apply); with --strict, also when any case was inconclusive; without a terminal
        (stdin not a TTY), also when a case needed a person at the charger
-  130  stopped by Ctrl-C (143: by SIGTERM)
-When several apply: 130 or 143 first, then 3, then 1, then 5.`;
+  130  stopped by Ctrl-C (143: by SIGTERM; 129: by SIGHUP, the terminal closed)
+When several apply: 130, 143 or 129 first, then 3, then 1, then 5.`;
 
 export function registerTestCommand(program: Command): void {
   chargerRunOptions(program.command('test').description('Run the OCTT 1.6 charge-point test cases against a charger (the bench plays the central system)'), 'test')

@@ -11,6 +11,7 @@ import { putBackCalls } from './outside-script';
 import { setupStopped } from './setup-stop';
 import { SetupStopped } from './types';
 import { keysToPutBack, noStopFor, stopBeforeAsked } from './restore-details';
+import type { OperationResult } from '../../shared/api/views';
 
 export interface RestoreOptions {
   /** The run's start (before the first case), not the end of a case. */
@@ -41,6 +42,23 @@ export async function restorePreconditions(t: CaseContext, o: RestoreOptions = {
     if (!o.setup) putBackCalls(t);
     t.host.frames.pending.length = 0;
   }
+}
+
+/**
+ * A put-back call's answer, thrown as words unless its status is one of `ok`: a charger offline, silent or
+ * refusing has not been put back (the call returning is not enough).
+ */
+async function done(call: Promise<OperationResult>, ok: string[]): Promise<void> {
+  const r = await call;
+  if (r.outcome === 'completed') {
+    const status = String((r.response as { status?: unknown }).status);
+    if (ok.includes(status)) return;
+    throw new Error(`the charger answered ${status}`);
+  }
+  if (r.outcome === 'offline') throw new Error(`not done: ${r.sent ? 'the connection dropped before an answer, so whether the charger did it is unknown' : 'the charger was not connected'}`);
+  if (r.outcome === 'timeout') throw new Error(`no answer: ${r.error.description}`);
+  if (r.outcome === 'callError') throw new Error(`the charger answered a CALLERROR (${r.error.code}: ${r.error.description})`);
+  throw new Error(`the charger's answer breaks the OCPP schema (${r.error.description})`);
 }
 
 async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
@@ -184,18 +202,20 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
   if (t.touched.availability) phase('making the connectors Operative');
   if (t.touched.availability)
     for (let connectorId = 0; connectorId <= t.pics.connectors; connectorId++)
-      await attempt(`making connector ${connectorId} Operative`, () => host.operate('ChangeAvailability', { connectorId, type: 'Operative' }, t.data.chargerTimeoutS * 1000));
+      await attempt(`making connector ${connectorId} Operative`, () => done(host.operate('ChangeAvailability', { connectorId, type: 'Operative' }, limit), ['Accepted', 'Scheduled']));
   // After the reservations and the availability: a connector must end up Available.
   if (!(host.operator instanceof VirtualOperator)) await unplugCables(t, problems, o.setup ?? false, phase, o);
   if (t.touched.profiles) phase('clearing the charging profiles');
-  if (t.touched.profiles) await attempt('clearing charging profiles', () => host.operate('ClearChargingProfile', {}, t.data.chargerTimeoutS * 1000));
+  // Unknown: no profile left to clear, which is what the put-back wants.
+  if (t.touched.profiles) await attempt('clearing charging profiles', () => done(host.operate('ClearChargingProfile', {}, limit), ['Accepted', 'Unknown']));
   if (t.touched.localList) phase('emptying the local list');
-  if (t.touched.localList)
-    await attempt('emptying the local list', () => host.operate('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [] }, t.data.chargerTimeoutS * 1000));
+  if (t.touched.localList) await attempt('emptying the local list', () => done(host.operate('SendLocalList', { listVersion: 1, updateType: 'Full', localAuthorizationList: [] }, limit), ['Accepted']));
   // General precondition: an empty authorization cache (where the charger has one), unless the run keeps it.
   const clearCache = t.touched.cache || (!host.keepAuthorizationCache && 'AuthorizationCacheEnabled' in t.pics.config);
   if (clearCache) phase('clearing the authorization cache');
-  if (clearCache) await attempt('clearing the cache', () => host.operate('ClearCache', {}, t.data.chargerTimeoutS * 1000));
+  // A charger whose cache is switched off may refuse to clear it: nothing is left in it either way.
+  const cacheOff = String(t.pics.config.AuthorizationCacheEnabled).toLowerCase() === 'false';
+  if (clearCache) await attempt('clearing the cache', () => done(host.operate('ClearCache', {}, limit), cacheOff ? ['Accepted', 'Rejected'] : ['Accepted']));
   // The keys the case changed, HeartbeatInterval too when the bench's boot answer gave another interval.
   for (const { key, value, why } of keysToPutBack(t, o.setup ?? false, o.keepBootInterval ?? false)) {
     phase(`putting ${key} back to ${value}`);

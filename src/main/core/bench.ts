@@ -148,7 +148,8 @@ export class Bench {
   /** Streams every transaction matching the query to `out` as CSV (serve's download, the desktop's save). */
   async exportTransactions(query: TransactionExportQuery, out: Writable): Promise<{ transactions: number }> {
     await this.record.settled();
-    return writeTransactions(this.record, query, out);
+    // Each session read against the chargers' live connections, as the screens read it.
+    return writeTransactions(this.record, query, out, (id) => this.centralSystem.isConnected(id));
   }
 
   /** A hosted file's URLs as chargers use them (HTTP and FTP, on this machine's LAN address). */

@@ -8,8 +8,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { BenchRecord } from '../store/record';
 import type { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
 import { csvColumns, csvField } from '../../shared/api/message-export';
-import { energySoFar, toSamples } from '../../shared/api/meter';
-import type { TransactionRecord } from '../../shared/records';
+import { lastEnergyReading, toSamples } from '../../shared/api/meter';
+import { notRunningSessions, notRunningText, sessionState, unconfirmedSince, type ChargersNow, type NotRunning, type SessionState } from '../../shared/api/session-state';
+import type { ChargerRecord, TransactionRecord } from '../../shared/records';
+import { neverConnected } from '../../shared/chargers';
 
 export { csvColumns, csvField, csvRow, jsonRow } from '../../shared/api/message-export';
 
@@ -18,18 +20,21 @@ export const exportContentTypes = { csv: 'text/csv; charset=utf-8', json: 'appli
 /** `-CP-1`: a charger's id for a file name, only in letters the file system takes; '' for none. */
 const fileCharger = (chargerId: string | undefined) => (chargerId ? `-${chargerId.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 60)}` : '');
 
-/** `20260301-081500`, local time. */
+/** `20260301-081500Z`: UTC, as the file's times, and said so (the screens show local time). */
 function fileStamp(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}-${pad(now.getUTCHours())}${pad(now.getUTCMinutes())}${pad(now.getUTCSeconds())}Z`;
 }
 
-/** e.g. chargebench-log-CP-1-20260301-081500.csv */
+/** `-DataTransfer`: the one action the log was filtered by, for a file name; '' for none or several. */
+const fileAction = (actions: readonly string[] | undefined) => (actions?.length === 1 ? fileCharger(actions[0]) : '');
+
+/** e.g. chargebench-log-CP-1-20260301-081500Z.csv; filtered by one action, chargebench-log-CP-1-DataTransfer-20260301-081500Z.csv */
 export function exportFileName(q: MessageExportQuery, now = new Date()): string {
-  return `chargebench-log${fileCharger(q.filter.chargerId)}-${fileStamp(now)}.${q.format}`;
+  return `chargebench-log${fileCharger(q.filter.chargerId)}${fileAction(q.filter.actions)}-${fileStamp(now)}.${q.format}`;
 }
 
-/** e.g. chargebench-transactions-CP-1-finished-20260301-081500.csv */
+/** e.g. chargebench-transactions-CP-1-finished-20260301-081500Z.csv */
 export function transactionsFileName(q: TransactionExportQuery, now = new Date()): string {
   const state = q.active === undefined ? 'all' : q.active ? 'active' : 'finished';
   return `chargebench-transactions${fileCharger(q.chargerId)}-${state}-${fileStamp(now)}.csv`;
@@ -89,6 +94,7 @@ export const transactionCsvColumns = [
   'Started',
   'Stopped',
   'Energy (Wh)',
+  'Energy read at',
   'Meter start (Wh)',
   'Meter stop (Wh)',
   'Stop reason',
@@ -99,8 +105,61 @@ export const transactionCsvColumns = [
   'Warning',
 ] as const;
 
-/** One transaction as a CSV row; `energyWh`: delivered once stopped, so far while running (null: no reading yet). */
-export function transactionCsvRow(t: TransactionRecord, energyWh: number | null): string {
+/**
+ * What the Transactions screen says of a session (shared/api/session-state's rule): its state, the warning
+ * in words (why it is not running, not confirmed or the last known, with the record's own warning), and,
+ * for one held open, when the reading its energy is from was taken (UTC).
+ */
+export interface TransactionStanding {
+  state: SessionState;
+  warning: string | null;
+  energyReadAt: string | null;
+}
+
+/** What the bench knows now of the chargers, as the export reads each session against them. */
+export interface ChargersAsKnown {
+  chargers: ChargersNow;
+  /** Heard from now (connected). */
+  connected: (chargerId: string) => boolean;
+  /** When it was last heard from, if ever. */
+  lastSeen: (chargerId: string) => string | null;
+  notRunning: Map<number, NotRunning>;
+}
+
+/** A time of the charger's clock (ms) as the export writes times; null for none. */
+const isoOf = (t: number | null) => (t !== null && Number.isFinite(t) ? new Date(t).toISOString() : null);
+
+/** A session's standing against the chargers as the bench knows them (the list's chip and tooltip, in the export's words). */
+export function transactionStanding(t: TransactionRecord, known: ChargersAsKnown, energyReadAt: number | null): TransactionStanding {
+  const own = t.warning ?? null;
+  if (!t.active) return { state: 'Finished', warning: own, energyReadAt: null };
+  const charger = known.chargers[t.chargerId];
+  const connector = charger?.connectors.find((c) => c.connectorId === t.connectorId);
+  const why = known.notRunning.get(t.transactionId);
+  const since = unconfirmedSince(t, { connector, lastBoot: charger?.lastBoot });
+  const state = sessionState({ active: true, notRunning: !!why, unconfirmed: since !== null, stale: !known.connected(t.chargerId) });
+  const readAt = isoOf(energyReadAt);
+  const energyWords = readAt ? `energy at its last reading, taken at ${readAt}` : 'no energy reading recorded';
+  let words: string | null = null;
+  if (state === 'Not running' && why) words = `Not running: ${notRunningText({ connectorId: t.connectorId, ...why })}; ${energyWords}`;
+  else if (state === 'Not confirmed' && since !== null)
+    words = `Not confirmed: ${t.chargerId} has booted since this session started and connector ${t.connectorId} has reported Available since ${isoOf(since)}, yet no StopTransaction came: the charger has most likely lost this session; ${energyWords}`;
+  else if (state === 'Last known') {
+    const seen = known.lastSeen(t.chargerId);
+    words = `Last known: running at the last contact, not live (${t.chargerId} is offline${seen ? `, last seen ${seen}` : ''}); ${energyWords}`;
+  }
+  return { state, warning: [words, own].filter((w) => w !== null).join('; ') || null, energyReadAt: readAt };
+}
+
+/**
+ * One transaction as a CSV row; `energyWh`: delivered once stopped, so far while running (null: no reading
+ * yet); `standing`: what the screen says of it (transactionStanding), else Active or Finished as the record holds it.
+ */
+export function transactionCsvRow(
+  t: TransactionRecord,
+  energyWh: number | null,
+  standing: TransactionStanding = { state: t.active ? 'Active' : 'Finished', warning: t.warning ?? null, energyReadAt: null },
+): string {
   // A stop without a reason is Local (OCPP 1.6 StopTransaction.req).
   const stopReason = t.stopReason ?? (t.active ? null : 'Local');
   return [
@@ -111,18 +170,38 @@ export function transactionCsvRow(t: TransactionRecord, energyWh: number | null)
     t.startTime,
     t.stopTime,
     energyWh,
+    standing.energyReadAt,
     t.meterStart,
     t.meterStop,
     stopReason,
     t.stopIdTag,
     t.authStatus,
     t.reservationId,
-    t.active ? 'Active' : 'Finished',
-    t.warning ?? null,
+    standing.state,
+    standing.warning,
   ]
     .map(csvField)
     .join(',');
 }
+
+/** The chargers and the sessions held open as the bench knows them as the export starts: every open one, as the screen's picture holds them (a newer one supersedes an older one whatever the filter). */
+function chargersAsKnown(record: BenchRecord, connected: (chargerId: string) => boolean): ChargersAsKnown {
+  const stored = new Map<string, ChargerRecord>(record.chargers.list().map((c) => [c.id, c]));
+  const chargers: ChargersNow = Object.fromEntries([...stored].map(([id, c]) => [id, { connectors: c.connectors, lastBoot: c.lastBoot }]));
+  const open = record.transactions.list({ active: true, limit: OPEN_SESSIONS_READ });
+  return {
+    chargers,
+    connected,
+    lastSeen: (id) => {
+      const c = stored.get(id);
+      return c && !neverConnected(c) ? c.lastSeen : null;
+    },
+    notRunning: notRunningSessions(open, chargers),
+  };
+}
+
+/** The sessions held open read for the rule (the bench holds far fewer). */
+const OPEN_SESSIONS_READ = 1_000_000;
 
 /** Transactions read from the record per batch (a batch is one short query on the bench's thread). */
 const TRANSACTIONS_PER_BATCH = 500;
@@ -145,10 +224,16 @@ async function runningSamples(record: BenchRecord, t: TransactionRecord): Promis
  * mark so a spreadsheet reads idTags in any script; a running one's energy is what its meter values give
  * so far. Resolves with how many were written.
  */
-export async function writeTransactions(record: BenchRecord, q: TransactionExportQuery, out: Writable): Promise<{ transactions: number }> {
+export async function writeTransactions(
+  record: BenchRecord,
+  q: TransactionExportQuery,
+  out: Writable,
+  connected: (chargerId: string) => boolean = (id) => record.chargers.get(id)?.connected ?? false,
+): Promise<{ transactions: number }> {
   let transactions = 0;
   const write = writerTo(out);
   await write(`\uFEFF${transactionCsvColumns.join(',')}\r\n`);
+  const known = chargersAsKnown(record, connected);
   // Pinned: a transaction started after the export began is not in it.
   let beforeId = (record.transactions.list({ ...q, limit: 1 })[0]?.transactionId ?? 0) + 1;
   for (;;) {
@@ -156,8 +241,9 @@ export async function writeTransactions(record: BenchRecord, q: TransactionExpor
     if (!batch.length) break;
     const rows: string[] = [];
     for (const t of batch) {
-      const energy = t.active ? energySoFar(t, await runningSamples(record, t)) : t.energyWh;
-      rows.push(`${transactionCsvRow(t, energy)}\r\n`);
+      const reading = t.active ? lastEnergyReading(t, await runningSamples(record, t)) : null;
+      const energy = t.active ? (reading?.energy.wh ?? null) : t.energyWh;
+      rows.push(`${transactionCsvRow(t, energy, transactionStanding(t, known, reading?.t ?? null))}\r\n`);
     }
     await write(rows.join(''));
     transactions += batch.length;

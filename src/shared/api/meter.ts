@@ -85,13 +85,25 @@ export const deliveredWh = (registerWh: number, meterStartWh: number): number | 
  * sorted by time), by finalEnergy; null until the charger has sent one.
  */
 export function energyReadingSoFar(tx: MeteredTransaction, samples: readonly MeterSample[] | undefined): Energy | null {
+  return lastEnergyReading(tx, samples)?.energy ?? null;
+}
+
+/** energyReadingSoFar with the time of the reading it is from (ms, the charger's clock); null until there is one. */
+export function lastEnergyReading(tx: MeteredTransaction, samples: readonly MeterSample[] | undefined): { energy: Energy; t: number } | null {
   if (!samples) return null;
   const started = Date.parse(tx.startTime);
   for (let i = samples.length - 1; i >= 0; i--) {
     const s = samples[i];
-    if (s.energyWh !== undefined && belongsTo(tx, s, started)) return finalEnergy(tx.meterStart, s.energyWh);
+    if (s.energyWh !== undefined && belongsTo(tx, s, started)) return { energy: finalEnergy(tx.meterStart, s.energyWh), t: s.t };
   }
   return null;
+}
+
+/** When a session's newest reading (of any measurand) was taken (ms, samples sorted by time), or null with none: where a duration not counted on ends. */
+export function lastReadingAt(tx: MeteredTransaction, samples: readonly MeterSample[] | undefined): number | null {
+  if (!samples) return null;
+  const started = Date.parse(tx.startTime);
+  return samples.findLast((s) => belongsTo(tx, s, started))?.t ?? null;
 }
 
 /** energyReadingSoFar in Wh: null until there is a reading, and for an impossible one. */

@@ -28,6 +28,7 @@ import { formatDuration } from '../../../shared/format/time';
 import { busyWarning, useChargerBusy, type ChargerBusyRead } from './busy';
 import { useLastKnownNote } from './lastKnownNote';
 import { useBench } from '../stores/bench';
+import type { ConnectorView } from '../../../shared/api/views';
 
 /** A text, or one computed from what runs there now. */
 type FromRunning<T> = T | ((running: RunningTransaction[]) => T);
@@ -81,6 +82,9 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
   // What the operation meets: a session the record holds open on a connector that reports no session
   // there is listed, marked, but neither counted nor warned about.
   const running = listed.filter(isRunning);
+  // A connector that reports a session the bench holds no transaction for is not "nothing is charging".
+  const connectors = useBench((s) => s.chargers[chargerId]?.connectors);
+  const untracked = transactionId === undefined ? sessionsWithoutTransaction(connectors, all, connectorId || undefined) : [];
   const reach = useReach(chargerId);
   // Offline (or the link down): what runs there is the last known, as of its last contact.
   const lastKnown = useLastKnownNote(chargerId);
@@ -110,7 +114,7 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
           </Alert>
         )}
         {children}
-        <RunningList running={listed} lastKnown={lastKnown} />
+        <RunningList running={listed} lastKnown={lastKnown} untracked={untracked} />
         <Alert severity={danger ? 'warning' : 'info'} sx={{ mt: 2 }}>
           {resolve(consequence, running)}
         </Alert>
@@ -166,20 +170,61 @@ function ReadingTime({ reading }: { reading: Pick<RunningTransaction, 'energyTak
   );
 }
 
+/** What a list of running sessions says while the bench's have not been loaded yet. */
+export const READING_SESSIONS = 'Reading the running sessions from the bench…';
+
+/** Connector statuses that say a session is under way there (OCPP 1.6 ChargePointStatus): charging, or paused by the car or the charger. */
+const IN_SESSION: ReadonlySet<string> = new Set(['Charging', 'SuspendedEV', 'SuspendedEVSE']);
+
+/**
+ * The connectors (all of the charger's, or `connectorId`) that report a session under way while the bench
+ * holds no transaction open there (`held`: those it holds, running or not): the charger started one the
+ * bench never heard of, or its StartTransaction is still on its way.
+ */
+export function sessionsWithoutTransaction(connectors: readonly ConnectorView[] | undefined, held: readonly Pick<RunningTransaction, 'connectorId'>[], connectorId?: number): ConnectorView[] {
+  const withTx = new Set(held.map((t) => t.connectorId));
+  return (connectors ?? []).filter((c) => c.connectorId > 0 && (connectorId === undefined || c.connectorId === connectorId) && IN_SESSION.has(c.status) && !withTx.has(c.connectorId));
+}
+
+/** "Connector 2 reports Charging, but the bench knows of no transaction there."; `lastKnown`: said as of then. */
+export function untrackedText(c: Pick<ConnectorView, 'connectorId' | 'status'>, lastKnown: string | null = null): string {
+  return lastKnown === null
+    ? `Connector ${c.connectorId} reports ${c.status}, but the bench knows of no transaction there.`
+    : `Last known (${lastKnown}): connector ${c.connectorId} reported ${c.status}, with no transaction the bench knows of.`;
+}
+
 /**
  * The transactions running now, or a plain "nothing is charging"; `lastKnown` (lastKnownNote: the charger
  * offline, or the link down): said as the last known, and as of when, not as now. One the record holds open
  * while its connector reports no session there is marked so ("record says open; connector 1 reports
- * Available"). The table scrolls sideways within its dialog rather than overflow it.
+ * Available"); a connector that reports a session with no transaction the bench knows of is said so, never
+ * "nothing is charging". The table scrolls sideways within its dialog rather than overflow it.
  */
-/** What a list of running sessions says while the bench's have not been loaded yet. */
-export const READING_SESSIONS = 'Reading the running sessions from the bench…';
-
-export function RunningList({ running, emptyText = 'Nothing is charging here right now.', lastKnown = null }: { running: RunningTransaction[]; emptyText?: string; lastKnown?: string | null }) {
+export function RunningList({
+  running,
+  emptyText = 'Nothing is charging here right now.',
+  lastKnown = null,
+  untracked = [],
+}: {
+  running: RunningTransaction[];
+  emptyText?: string;
+  lastKnown?: string | null;
+  /** Connectors that report a session with no transaction the bench knows of (sessionsWithoutTransaction). */
+  untracked?: readonly ConnectorView[];
+}) {
   // Before the bench's running sessions are loaded, none listed is not "nothing is charging".
   const loaded = useBench((s) => s.loaded);
+  const notes = loaded
+    ? untracked.map((c) => (
+        <Typography key={c.connectorId} variant="body2" color="warning.main" sx={{ mt: 1 }}>
+          {untrackedText(c, lastKnown)}
+        </Typography>
+      ))
+    : null;
   if (!running.length)
-    return (
+    return notes?.length ? (
+      <>{notes}</>
+    ) : (
       <Typography variant="body2" sx={{ mt: 1 }}>
         {!loaded ? READING_SESSIONS : lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}
       </Typography>
@@ -227,6 +272,7 @@ export function RunningList({ running, emptyText = 'Nothing is charging here rig
           </TableBody>
         </Table>
       </Box>
+      {notes}
     </Box>
   );
 }

@@ -15,26 +15,11 @@ import { useCall } from './useCall';
 import { formatClockAgo } from './format';
 import { supersededSessions } from './running';
 import { useNow } from './reach';
-import type { ConnectorView, TransactionView } from '../../../shared/api/views';
+import type { TransactionView } from '../../../shared/api/views';
+import { unconfirmedSince, type SessionCharger } from '../../../shared/api/session-state';
 
-/** What the bench knows now of a session's charger: its connector, and when it last booted (the bench's clock). */
-export interface SessionCharger {
-  connector: Pick<ConnectorView, 'status' | 'updatedAt'> | undefined;
-  lastBoot: string | null | undefined;
-}
-
-/**
- * Since when (ms, the bench's clock) a running session's connector has said Available after a boot of its
- * charger that came after the session started, or null. (A charger back from a spell offline says
- * Available before its queued StopTransaction; without a reboot that is no sign of a lost session.)
- */
-export function unconfirmedSince(tx: Pick<TransactionView, 'active' | 'startTime' | 'receivedAt'>, { connector, lastBoot }: SessionCharger): number | null {
-  if (!tx.active || connector?.status !== 'Available' || !lastBoot) return null;
-  const started = Date.parse(tx.receivedAt ?? tx.startTime);
-  const booted = Date.parse(lastBoot);
-  const since = Date.parse(connector.updatedAt);
-  return Number.isFinite(since) && booted > started && since >= booted ? since : null;
-}
+/** THE rule of a session its charger lost at a reboot, shared with the bench's exports (shared/api/session-state). */
+export { unconfirmedSince, type SessionCharger };
 
 /** The session's connector and its charger's last boot, as the bench knows them now. */
 export function useSessionCharger(tx: Pick<TransactionView, 'chargerId' | 'connectorId'> | null | undefined): SessionCharger {

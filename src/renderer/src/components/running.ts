@@ -13,6 +13,15 @@ import { timedEnergyReading, useEnergySoFar } from './useMeterSeries';
 import type { ChargerView, ConnectorView, OperationView, TransactionView } from '../../../shared/api/views';
 import type { ReceivedSample } from '../stores/bench';
 import { formatAgo, formatClock, formatEnergy, formatTime, formatWhen } from './format';
+import {
+  connectorSaysNoSession,
+  newestByConnector,
+  notRunningCause as sharedCause,
+  notRunningText as sharedText,
+  supersededBy,
+  type NotRunningFacts,
+  type SupersededBy,
+} from '../../../shared/api/session-state';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -49,42 +58,11 @@ export interface RunningTransaction {
    * `receivedAt`: when the bench received the newer one's start, null when the record does not say.
    * Null: it is the newest open on its connector.
    */
-  supersededBy: { transactionId: number; receivedAt: string | null } | null;
+  supersededBy: SupersededBy | null;
 }
 
-/**
- * Connector statuses that say no session is going on there (OCPP 1.6 ChargePointStatus). Not Faulted nor
- * Unavailable: a fault (an RCD trip) can leave the transaction open until the cable is out, and a charger may
- * report either during a session; such a session is still treated as running (the warnings stay).
- */
-const NO_SESSION: ReadonlySet<string> = new Set(['Available', 'Reserved']);
-
-/**
- * What the transaction's connector reports when it says no session is there, as `connectorSays`: only a
- * status the bench received after it recorded the StartTransaction (an older one was before the session);
- * null when the record does not say when the start came.
- */
-export function connectorSaysNoSession(t: Pick<TransactionView, 'connectorId' | 'receivedAt'>, connectors: readonly ConnectorView[] | undefined): string | null {
-  const c = connectors?.find((x) => x.connectorId === t.connectorId);
-  if (!c || !t.receivedAt || !NO_SESSION.has(c.status)) return null;
-  return Date.parse(c.updatedAt) > Date.parse(t.receivedAt) ? c.status : null;
-}
-
-/**
- * The newest session of each charger's connector among `list` (the one that can be running there), by
- * "chargerId\nconnectorId": the highest transactionId. The bench hands out ids strictly increasing in the
- * order it receives StartTransaction, so the higher id is the later start; its wall clock (receivedAt) may
- * step back (NTP), so it only says when, never which.
- */
-function newestByConnector<T extends Pick<TransactionView, 'transactionId' | 'chargerId' | 'connectorId'>>(list: readonly T[]): Map<string, T> {
-  const newest = new Map<string, T>();
-  for (const t of list) {
-    const key = `${t.chargerId}\n${t.connectorId}`;
-    const held = newest.get(key);
-    if (!held || t.transactionId > held.transactionId) newest.set(key, t);
-  }
-  return newest;
-}
+/** THE rule of what runs, shared with the bench's exports (shared/api/session-state). */
+export { connectorSaysNoSession, supersededSessions } from '../../../shared/api/session-state';
 
 /**
  * The session the record holds open on a charger's connector that can be running there: with several open
@@ -94,22 +72,6 @@ export function sessionOnConnector(active: Record<number, TransactionView>, char
   return newestByConnector(Object.values(active).filter((t) => t.active && t.chargerId === chargerId && t.connectorId === connectorId)).get(`${chargerId}\n${connectorId}`);
 }
 
-/**
- * The sessions among `open` (those the record holds open) that a newer one open on the same connector
- * supersedes, by transactionId, each with that newer one (as `supersededBy`): for a count or a list that
- * has no RunningTransaction at hand (the Transactions screen).
- */
-export function supersededSessions(open: Iterable<TransactionView>): Map<number, NonNullable<RunningTransaction['supersededBy']>> {
-  const list = [...open].filter((t) => t.active);
-  const newest = newestByConnector(list);
-  const found = new Map<number, NonNullable<RunningTransaction['supersededBy']>>();
-  for (const t of list) {
-    const by = supersededBy(t, newest.get(`${t.chargerId}\n${t.connectorId}`));
-    if (by) found.set(t.transactionId, by);
-  }
-  return found;
-}
-
 /** A transaction the record holds open is running unless its connector says no session is there or a newer one is open on it. */
 export const isRunning = (t: Pick<RunningTransaction, 'connectorSays' | 'supersededBy'>): boolean => t.connectorSays === null && !t.supersededBy;
 
@@ -117,22 +79,13 @@ export const isRunning = (t: Pick<RunningTransaction, 'connectorSays' | 'superse
  * Why a transaction the record holds open is not running, after "The record holds transaction N open, but":
  * "a newer session (transaction 19) started on connector 1 at 10:02:03", "connector 1 reports Available since it started".
  */
-export function notRunningCause(t: Pick<RunningTransaction, 'connectorId' | 'connectorSays' | 'supersededBy'>): string | null {
-  if (t.supersededBy) {
-    const at = t.supersededBy.receivedAt ? ` at ${formatWhen(t.supersededBy.receivedAt)}` : '';
-    return `a newer session (transaction ${t.supersededBy.transactionId}) started on connector ${t.connectorId}${at}`;
-  }
-  return t.connectorSays === null ? null : `connector ${t.connectorId} reports ${t.connectorSays} since it started`;
-}
+export const notRunningCause = (t: NotRunningFacts): string | null => sharedCause(t, formatWhen);
 
 /**
  * Why a transaction the record holds open is not running: "record says open; connector 1 reports Available",
  * "record says open; a newer session (transaction 19) started on connector 1 at 10:02:03".
  */
-export function notRunningText(t: Pick<RunningTransaction, 'connectorId' | 'connectorSays' | 'supersededBy'>): string | null {
-  if (t.supersededBy) return `record says open; ${notRunningCause(t)}`;
-  return t.connectorSays === null ? null : `record says open; connector ${t.connectorId} reports ${t.connectorSays}`;
-}
+export const notRunningText = (t: NotRunningFacts): string | null => sharedText(t, formatWhen);
 
 /** Each charger's connectors, as the running transactions are checked against them. */
 type ConnectorsOf = (chargerId: string) => readonly ConnectorView[] | undefined;
@@ -256,11 +209,6 @@ function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample
         supersededBy: supersededBy(t, newest.get(`${t.chargerId}\n${t.connectorId}`)),
       };
     });
-}
-
-/** The newer session open on `t`'s connector (`newest` there), as supersededBy; null when `t` is the newest. */
-function supersededBy(t: TransactionView, newest: TransactionView | undefined): RunningTransaction['supersededBy'] {
-  return newest && newest.transactionId !== t.transactionId ? { transactionId: newest.transactionId, receivedAt: newest.receivedAt ?? null } : null;
 }
 
 /** The running transactions with their energy so far (asked of the bench's record when no live reading came yet): for what a confirmation lists. */

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from '../api/context';
 import { MAX_SAMPLES, meterKey, useBench, watchMeter, type ReceivedSample } from '../stores/bench';
-import { belongsTo, energyReadingSoFar, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
+import { belongsTo, energyReadingSoFar, lastReadingAt, toSamples, type Energy, type MeteredTransaction, type MeterSample, type MeterValueRow } from '../../../shared/api/meter';
 import { typicalStep } from './MeterChart';
 import { useLoad } from './useCall';
 
@@ -158,6 +158,8 @@ export interface TimedEnergy {
   receivedAt: number | null;
   /** The usual time between the session's energy readings (ms, by the charger's clock: a step between two of its times); 0 with fewer than two. */
   every: number;
+  /** When the session's newest reading of any measurand was taken (ms, lastReadingAt): where a duration not counted on ends. */
+  lastAt: number;
 }
 
 /** A running transaction's energy so far by its newest register reading, with that reading's times; null until there is one. */
@@ -168,7 +170,7 @@ export function timedEnergyReading(tx: MeteredTransaction, samples: readonly Rec
   const newest: ReceivedSample[] = [];
   for (let i = samples.length - 1; i >= 0 && newest.length < STEP_READINGS; i--) if (samples[i].energyWh !== undefined && belongsTo(tx, samples[i], started)) newest.unshift(samples[i]);
   const last = newest[newest.length - 1];
-  return { energy, takenAt: last.t, receivedAt: last.receivedAt ?? null, every: typicalStep(newest) };
+  return { energy, takenAt: last.t, receivedAt: last.receivedAt ?? null, every: typicalStep(newest), lastAt: lastReadingAt(tx, samples) ?? last.t };
 }
 
 /** The set of sessions of a list, as one string (a list redrawn with the same sessions gives the same). */
@@ -190,6 +192,8 @@ export interface LiveEnergy extends MeteredTransaction {
   energyReceivedAt?: number | null;
   /** The usual time between the session's energy readings (ms); 0 while not known. */
   readingEvery?: number;
+  /** When the session's newest reading (any measurand) was taken (ms), when read from the record; absent otherwise. */
+  lastReadingAt?: number;
   /** With no energy from the live samples: the bench's record is being asked for it (no answer yet), so "no reading yet" is not known. */
   energyPending?: boolean;
   /** With no energy from the live samples: why the bench's record could not give it (so whether there is one is not known); absent when it answered. */
@@ -206,7 +210,7 @@ export const ENERGY_RETRY_MS = [5_000, 15_000, 60_000];
  * energyUnread ("not known"), asked again after a back-off (ENERGY_RETRY_MS), when the link to the bench
  * opens again, or when the set of sessions changes.
  */
-export function useEnergySoFar<T extends LiveEnergy>(list: T[]): Array<T & Pick<LiveEnergy, 'energyPending' | 'energyUnread'>> {
+export function useEnergySoFar<T extends LiveEnergy>(list: T[]): Array<T & Pick<LiveEnergy, 'energyPending' | 'energyUnread' | 'lastReadingAt'>> {
   const client = useClient();
   // Per transaction asked: its newest reading, null when the record holds none, or why it could not be read.
   const [stored, setStored] = useState<Record<number, TimedEnergy | null | { unread: string }>>({});
@@ -284,7 +288,15 @@ export function useEnergySoFar<T extends LiveEnergy>(list: T[]): Array<T & Pick<
         if (found === undefined) return { ...t, energyPending: true };
         if (found === null) return t;
         if ('unread' in found) return { ...t, energyUnread: found.unread };
-        return { ...t, energyWh: found.energy.wh, energyWarning: found.energy.warning, energyTakenAt: found.takenAt, energyReceivedAt: found.receivedAt, readingEvery: found.every };
+        return {
+          ...t,
+          energyWh: found.energy.wh,
+          energyWarning: found.energy.warning,
+          energyTakenAt: found.takenAt,
+          energyReceivedAt: found.receivedAt,
+          readingEvery: found.every,
+          lastReadingAt: found.lastAt,
+        };
       }),
     [list, stored],
   );

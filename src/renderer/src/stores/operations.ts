@@ -26,12 +26,18 @@ export interface OperationSlot {
   failure: OperationFailure | null;
   /** The name the bench's operationChanged events carry for this send. */
   ref: string | null;
-  /** When it was asked for and when its outcome came (this window's clock, ISO). */
+  /** When it was asked for and when its outcome came (this window's clock, ISO; an outcome read back from the record: the bench's). */
   requestedAt: string | null;
   settledAt: string | null;
+  /**
+   * Its row in the bench's record and when its CALL went out (the bench's clock), as its operationChanged
+   * events said while it waited: where its outcome is read back when the call's own answer was lost with
+   * the link to the bench. Null until the bench said it was sent.
+   */
+  recorded: { operationId: number; sentAt: string } | null;
 }
 
-export const idleSlot: OperationSlot = { pending: false, action: null, request: null, result: null, failure: null, ref: null, requestedAt: null, settledAt: null };
+export const idleSlot: OperationSlot = { pending: false, action: null, request: null, result: null, failure: null, ref: null, requestedAt: null, settledAt: null, recorded: null };
 
 /**
  * Per charger, per slot (a panel's action, or a hook's own name while it is mounted), for the client
@@ -78,6 +84,14 @@ export async function sendOperation<A extends CentralSystemAction>(client: Bench
     const now = slotOf(client, chargerId, slot);
     if (now?.ref === ref) put(client, chargerId, slot, { ...now, ...patch, pending: false, settledAt: new Date().toISOString() });
   };
+  // Its row in the record once sent: should the link to the bench be lost before the answer, the outcome is read back from there.
+  const offEvents = client.subscribe((events) => {
+    for (const e of events) {
+      if (e.type !== 'operationChanged' || e.operation.ref !== ref || e.operation.operationId === null || e.operation.sentAt === null) continue;
+      const now = slotOf(client, chargerId, slot);
+      if (now?.ref === ref && !now.recorded) put(client, chargerId, slot, { ...now, recorded: { operationId: e.operation.operationId, sentAt: e.operation.sentAt } });
+    }
+  });
   try {
     const result = await client.operate<A>({ chargerId, action, payload, ref } as OperateArgs<A>);
     settle({ result, failure: null });
@@ -85,7 +99,19 @@ export async function sendOperation<A extends CentralSystemAction>(client: Bench
   } catch (e) {
     settle({ result: null, failure: e instanceof CallFailure ? { message: e.message, field: e.field, status: e.status } : { message: e instanceof Error ? e.message : String(e) } });
     return null;
+  } finally {
+    offEvents();
   }
+}
+
+/**
+ * Settles a send whose call failed where it may have reached the charger (the link to the bench lost) with
+ * its outcome as the bench's record holds it (`at`: when it ended, the bench's clock). Only that send (`ref`),
+ * and only while it still stands failed.
+ */
+export function settleFromRecord(client: BenchClient, chargerId: string, slot: string, ref: string, result: OperationResult, at: string): void {
+  const now = slotOf(client, chargerId, slot);
+  if (now?.ref === ref && !now.pending && now.failure) put(client, chargerId, slot, { ...now, result, failure: null, settledAt: at });
 }
 
 /** Forgets a slot's last outcome; one still waiting is kept (its answer is still to come, and must be shown). */

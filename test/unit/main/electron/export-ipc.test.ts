@@ -45,6 +45,8 @@ const record = {
         .slice(0, q.limit ?? 500),
   },
   meterValues: { read: async () => [] },
+  // The chargers each session is read against (what the screen says of it): none known here.
+  chargers: { list: () => [], get: () => null },
 };
 
 let dir: string;
@@ -67,7 +69,7 @@ describe('desktop:exportTransactions', () => {
     const target = join(dir, 'tx.csv');
     fake.saveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     expect(await invoke(from(OWN), { chargerId: 'CP-1', active: false })).toEqual({ ok: true, value: { saved: true, where: target } });
-    expect(fake.saveDialog.mock.calls[0][1]).toMatchObject({ defaultPath: expect.stringMatching(/^chargebench-transactions-CP-1-finished-\d{8}-\d{6}\.csv$/), filters: [{ extensions: ['csv'] }] });
+    expect(fake.saveDialog.mock.calls[0][1]).toMatchObject({ defaultPath: expect.stringMatching(/^chargebench-transactions-CP-1-finished-\d{8}-\d{6}Z\.csv$/), filters: [{ extensions: ['csv'] }] });
     const lines = readFileSync(target, 'utf8')
       .replace(/^\uFEFF/, '')
       .trimEnd()

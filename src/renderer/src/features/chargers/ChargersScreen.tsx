@@ -16,7 +16,15 @@ import AddIcon from '@mui/icons-material/Add';
 import SendIcon from '@mui/icons-material/Send';
 import ElectricalServicesIcon from '@mui/icons-material/ElectricalServices';
 import { alpha } from '@mui/material/styles';
-import { GRID_CHECKBOX_SELECTION_COL_DEF, type DataGridProps, type GridCellParams, type GridColDef, type GridColumnVisibilityModel, type GridRowSelectionModel } from '@mui/x-data-grid';
+import {
+  GRID_CHECKBOX_SELECTION_COL_DEF,
+  type DataGridProps,
+  type GridCellParams,
+  type GridColDef,
+  type GridColumnVisibilityModel,
+  type GridFilterModel,
+  type GridRowSelectionModel,
+} from '@mui/x-data-grid';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { NARROW_WINDOW } from '../../app/theme';
 import { useBench } from '../../stores/bench';
@@ -27,14 +35,15 @@ import { linkProblem, neverConnected, silenceOf, useNow } from '../../components
 import { useBenchSettings, useConnectionNews, type Drop, type Refusal } from '../../components/refusals';
 import { Ago } from '../../components/Ago';
 import { connectorConcern, errorCodeInWords } from '../../../../shared/api/connector-errors';
-import { formatTime } from '../../components/format';
+import { formatClock, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
+import type { LinkState } from '../../api/client';
 import type { ChargerView, ConnectorView } from '../../../../shared/api/views';
 import { ConnectionChip, RegistrationChip, silentDropOf } from './chargerFields';
 import { RegisterChargerDialog, useRegisterBlocked } from './RegisterChargerDialog';
 import { useChargerRefresh } from './useChargerRefresh';
-import { chargerOrder, concernRank, sameFields, SteadyCell, SteadyDataGrid } from './steadyRows';
+import { chargerOrder, concernRank, sameFields, SteadyCell, SteadyDataGrid, type ShownCount } from './steadyRows';
 
 /** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order; `stale` draws them as last known. */
 export function ConnectorChips({ connectors, stale = false }: { connectors: ConnectorView[]; stale?: boolean }) {
@@ -140,7 +149,13 @@ export const chargerColumns: GridColDef<ChargerView>[] = [
     headerName: 'Connection',
     minWidth: 130,
     flex: 0.9,
-    type: 'boolean',
+    // Filtered (and sorted) as Online / Offline, not as a raw true / false.
+    type: 'singleSelect',
+    valueOptions: [
+      { value: 'online', label: 'Online' },
+      { value: 'offline', label: 'Offline' },
+    ],
+    valueGetter: (connected: boolean) => (connected ? 'online' : 'offline'),
     renderCell: ({ row }) => <ConnectionCell charger={row} />,
   },
   { field: 'connectors', headerName: 'Connectors', minWidth: 144, flex: 1.5, sortable: false, renderCell: ({ row }) => <LiveConnectorChips charger={row} /> },
@@ -283,6 +298,17 @@ const gridSx: DataGridProps['sx'] = {
   '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },
 };
 const gridSlots: DataGridProps['slots'] = { cell: SteadyCell };
+// The Registered column's filter offers Any / Yes / No, not a raw any / true / false.
+const gridLocale: DataGridProps['localeText'] = { filterValueAny: 'Any', filterValueTrue: 'Yes', filterValueFalse: 'No' };
+const noFilter: GridFilterModel = { items: [] };
+
+/** The heading's count: as last known, with since when, while the bench is out of reach (no news comes then). */
+export function fleetWords(online: number, known: number, link: LinkState, since: string | null): string {
+  const counted = `${online} online of ${known} known`;
+  if (link === 'open') return counted;
+  const why = link === 'silent' ? 'bench not answering' : link === 'unauthorised' ? 'the bench no longer accepts this window' : 'bench not reachable';
+  return `${counted}${since ? ` as of ${formatClock(since)}` : ' (last known)'} (${why})`;
+}
 const isCheckbox = (p: GridCellParams) => p.field === GRID_CHECKBOX_SELECTION_COL_DEF.field;
 
 const COLUMNS_KEY = 'chargebench.chargers.columns';
@@ -322,6 +348,13 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
   const [order] = useState(chargerOrder);
   const rows = useMemo(() => order(chargersById), [order, chargersById]);
   const online = rows.filter((c) => c.connected).length;
+  const link = useBench((s) => s.link);
+  const linkSince = useBench((s) => s.linkSince);
+  // The grid filters (its column menus): what it leaves of the list, as it counts it, and a way back to all.
+  const [filterModel, setFilterModel] = useState<GridFilterModel>(noFilter);
+  const [counted, setCounted] = useState<{ shown: number; total: number } | null>(null);
+  const countShown = useCallback<ShownCount>((shown, total) => setCounted((c) => (c?.shown === shown && c.total === total ? c : { shown, total })), []);
+  const gridShown = !(loaded && !rows.length);
   // The grid keeps the selection itself (told here what it is, for the send button): handed back to it as a
   // prop, every change of it was a new prop, and a new prop redraws every row of the grid.
   const [selection, setSelection] = useState<GridRowSelectionModel>({ type: 'include', ids: new Set() });
@@ -371,8 +404,18 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
             Chargers
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {rows.length ? `${online} online of ${rows.length} known` : 'Chargers appear here as they connect.'}
+            {rows.length ? fleetWords(online, rows.length, link, linkSince) : 'Chargers appear here as they connect.'}
           </Typography>
+          {gridShown && counted && counted.shown < counted.total && (
+            <Stack direction="row" role="status" sx={{ alignItems: 'center', gap: 1 }}>
+              <Typography variant="body2" color="warning.main">
+                Showing {counted.shown} of {counted.total} {counted.total === 1 ? 'charger' : 'chargers'} (filtered)
+              </Typography>
+              <Button size="small" onClick={() => setFilterModel(noFilter)}>
+                Clear filters
+              </Button>
+            </Stack>
+          )}
         </Box>
         <Button variant="outlined" startIcon={<SendIcon />} disabled={!selectedIds.length} onClick={() => setSendOpen(true)}>
           {selectedIds.length ? `Send to selected (${selectedIds.length})…` : 'Send to selected…'}
@@ -386,7 +429,7 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
         </Tooltip>
       </Stack>
 
-      {loaded && !rows.length ? (
+      {!gridShown ? (
         <EmptyState onRegister={() => setRegisterOpen(true)} />
       ) : (
         <Paper sx={{ flex: 1, minHeight: 280, overflow: 'hidden' }}>
@@ -400,6 +443,10 @@ export function ChargersScreen({ SendDialog }: { SendDialog: SendDialogSlot }) {
               disableRowSelectionOnClick
               columnVisibilityModel={visibility}
               onColumnVisibilityModelChange={chooseColumns}
+              filterModel={filterModel}
+              onFilterModelChange={setFilterModel}
+              onShownCount={countShown}
+              localeText={gridLocale}
               onRowSelectionModelChange={setSelection}
               getRowHeight={autoHeight}
               onCellClick={openCharger}

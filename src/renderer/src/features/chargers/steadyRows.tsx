@@ -1,8 +1,8 @@
 // What keeps the Chargers list's once-a-second redraw proportional to what changed (a thousand chargers,
 // a few of them news each second): the order kept without sorting again while no charger's place in it
 // can have moved, and the grid's cells drawn again only for the rows whose charger changed.
-import { memo, useLayoutEffect, useRef, useState } from 'react';
-import { DataGrid, GridCell, useGridApiRef, type DataGridProps, type GridCellProps, type GridValidRowModel } from '@mui/x-data-grid';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { DataGrid, GridCell, gridFilteredTopLevelRowCountSelector, gridRowCountSelector, useGridApiRef, type DataGridProps, type GridCellProps, type GridValidRowModel } from '@mui/x-data-grid';
 import { connectorConcern } from '../../../../shared/api/connector-errors';
 import type { ChargerView } from '../../../../shared/api/views';
 
@@ -68,13 +68,18 @@ export const SteadyCell = memo(GridCell, (before: GridCellProps, after: GridCell
   return keys.every((k) => (k === 'rowNode' ? sameFields(before.rowNode, after.rowNode) : Object.is(before[k], after[k])));
 });
 
+/** How many rows the grid shows after its filters (`shown`) of how many it holds (`total`). */
+export type ShownCount = (shown: number, total: number) => void;
+
 /**
  * A DataGrid whose new lists of rows do not count as new props. Any new prop is a new set of the grid's
  * props, which every row and cell reads: a new `rows` drew every cell in sight again, whatever changed. So
  * the grid keeps the rows it was first drawn with as its prop, and each later list is handed to it through
  * its API (setRows, the same as a new `rows`: its order, its rows), before the screen is painted.
+ * `onShownCount` is told, as the grid itself counts them, how many rows its filters leave of how many (each
+ * time it filters or sorts again: a new filter, or new rows).
  */
-export const SteadyDataGrid = memo(function SteadyDataGrid<R extends GridValidRowModel>({ rows, ...props }: DataGridProps<R> & { rows: readonly R[] }) {
+export const SteadyDataGrid = memo(function SteadyDataGrid<R extends GridValidRowModel>({ rows, onShownCount, ...props }: DataGridProps<R> & { rows: readonly R[]; onShownCount?: ShownCount }) {
   const apiRef = useGridApiRef();
   const [first] = useState(rows);
   const handed = useRef(rows);
@@ -83,5 +88,18 @@ export const SteadyDataGrid = memo(function SteadyDataGrid<R extends GridValidRo
     handed.current = rows;
     apiRef.current.setRows(rows as R[]);
   }, [apiRef, rows]);
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api || !onShownCount) return;
+    const tell = () => onShownCount(gridFilteredTopLevelRowCountSelector(apiRef), gridRowCountSelector(apiRef));
+    tell();
+    // Counted once filtered and sorted (new rows are filtered before they are sorted, and the count is of the sorted rows).
+    const offFiltered = api.subscribeEvent('filteredRowsSet', tell);
+    const offSorted = api.subscribeEvent('sortedRowsSet', tell);
+    return () => {
+      offFiltered();
+      offSorted();
+    };
+  }, [apiRef, onShownCount]);
   return <DataGrid<R> {...props} apiRef={apiRef} rows={first} />;
-}) as <R extends GridValidRowModel>(props: DataGridProps<R> & { rows: readonly R[] }) => React.JSX.Element;
+}) as <R extends GridValidRowModel>(props: DataGridProps<R> & { rows: readonly R[]; onShownCount?: ShownCount }) => React.JSX.Element;

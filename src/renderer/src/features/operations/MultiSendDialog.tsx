@@ -51,6 +51,7 @@ import { energyWithTimeText, plural, useRunningOf, type RunningTransaction } fro
 import { isRunning, notRunningText } from '../../components/running';
 import { explainResult, type OperationAction } from './registry';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
+import { resetAnswered } from './panels/Reset';
 import { busyWarning, useChargersBusy } from '../../components/busy';
 import { lastKnownNote } from '../../components/lastKnownNote';
 import { useBenchSettings } from '../../components/refusals';
@@ -416,7 +417,9 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
           <Stack spacing={1}>
             <MultiSendResults
               rows={rows}
-              explain={(r) => (r.explained && action === 'ChangeConfiguration' ? untilBoot(r.explained, key, value, boot) : r.explained)}
+              explain={(r) =>
+                r.explained && action === 'ChangeConfiguration' ? untilBoot(r.explained, key, value, boot) : r.explained && action === 'Reset' ? resetAnswered(r.explained, resetType) : r.explained
+              }
               followUp={action === 'TriggerMessage'}
             />
             {action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval' && rows.some((r) => r.explained?.status === 'Accepted') && (

@@ -48,6 +48,14 @@ function Quick({ label, why, icon, color = 'primary', onClick }: { label: string
   );
 }
 
+/** What a remote start from a connector card does: with a car already plugged in (Preparing), nothing waits for one. */
+export function startConsequence(connectorId: number, status: string | undefined): string {
+  const asked = 'The charger is asked to start a transaction for this idTag (RemoteStartTransaction), as if the card had been presented';
+  return status === 'Preparing'
+    ? `${asked}: a car is already plugged in (connector ${connectorId} reports Preparing), so charging begins once the charger starts it.`
+    : `${asked}: charging begins once a car is plugged in.`;
+}
+
 /** Unlock, and remote start or stop, for one connector of a charger. */
 export function ConnectorActions({ chargerId, connectorId }: { chargerId: string; connectorId: number }) {
   return (
@@ -100,7 +108,7 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
         connectorId={connectorId}
         target={`${chargerId} · connector ${connectorId}`}
         blocked={start.ok ? null : (start.errors.idTag ?? 'Enter the idTag to charge for')}
-        consequence="The charger is asked to start a transaction for this idTag (RemoteStartTransaction), as if the card had been presented: charging begins once a car is plugged in."
+        consequence={startConsequence(connectorId, charger?.connectors.find((c) => c.connectorId === connectorId)?.status)}
         confirmLabel={`Start on connector ${connectorId} of ${chargerId}`}
         onCancel={close}
         onConfirm={() => {

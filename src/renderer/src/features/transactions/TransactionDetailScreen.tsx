@@ -34,11 +34,12 @@ import { useNow } from '../../components/reach';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
-import { belongsTo, energyReadingSoFar, energySoFar } from '../../../../shared/api/meter';
+import { belongsTo, energyReadingSoFar, energySoFar, lastReadingAt as lastReadingOf } from '../../../../shared/api/meter';
 import { TRANSACTION_METER_VALUES } from '../../../../shared/api/contract';
 import { expandMeterReadings } from '../../../../shared/api/meter-readings';
 import { formatDuration, type StopButtonSlot } from './TransactionsTable';
 import { finishedMeterText, meterCardWords, sessionEnds } from './sessionMeter';
+import { durationShort, sessionDuration } from './sessionDuration';
 import { StoredReadings } from './storedReadings';
 import { NotRunningSession } from './NotRunningSession';
 
@@ -119,26 +120,13 @@ function Summary({
   // Its own clock (the running duration, "ago"): the tick redraws the summary, not the page's table.
   const now = useNow();
   const start = Date.parse(tx.startTime);
+  // The one rule the list's Duration reads too (sessionDuration), said in full.
+  const d = sessionDuration({ tx, notRunning: tx.active ? superseded : null, stale: tx.active && !!lastKnown, contact: lastKnown?.contact ?? null, unconfirmed: tx.active ? unconfirmed : null }, now);
   let duration: string;
-  if (!tx.active) duration = formatDuration((tx.stopTime ? Date.parse(tx.stopTime) : now) - start);
-  else if (superseded) {
-    // Not running: it cannot have run past the newer session's start on its connector, nor past its connector's report of no session (as the list's row says).
-    const by = superseded.supersededBy;
-    const endAt = by ? by.receivedAt : superseded.connectorSaysAt;
-    const end = endAt ? Date.parse(endAt) : NaN;
-    const upTo = by ? `transaction ${by.transactionId} started` : `connector ${superseded.connectorId} reported ${superseded.connectorSays}`;
-    duration = Number.isFinite(end) ? `≤ ${formatDuration(Math.max(0, end - start))}, up to when ${upTo} at ${formatClock(end)}; not running` : `not known: not running since ${upTo}`;
-  } else if (unconfirmed) {
-    // Not counted on: the charger most likely lost it at its reboot; what is known is up to its last reading.
-    const end = unconfirmed.readingAt ?? (unconfirmed.rebootAt ? Date.parse(unconfirmed.rebootAt) : null);
-    duration =
-      end === null
-        ? 'not known: not confirmed by the charger'
-        : `${formatDuration(end - start)} up to ${unconfirmed.readingAt !== null ? 'its last reading' : "the charger's reboot"} at ${formatClock(end)}; not confirmed by the charger`;
-  } else if (!lastKnown) duration = `${formatDuration(now - start)} so far`;
-  // Not counted on past the last contact: whether it still runs is not known.
-  else if (lastKnown.contact) duration = `${formatDuration(Date.parse(lastKnown.contact) - start)} up to the last contact at ${formatClock(lastKnown.contact)}; active in the record`;
-  else duration = 'not known: no contact since it started; active in the record';
+  if (!tx.active || d.upTo === null) duration = `${formatDuration(d.ms ?? now - start)}${d.running ? ' so far' : ''}`;
+  else if (superseded) duration = d.endAt !== null ? `${durationShort(d)}, up to ${d.upTo} at ${formatClock(d.endAt)}; not running` : `not known: not running since ${d.upTo.replace(/^when /, '')}`;
+  else if (lastKnown) duration = d.endAt !== null ? `${durationShort(d)} up to ${d.upTo} at ${formatClock(d.endAt)}; active in the record` : `not known: ${d.upTo}; active in the record`;
+  else duration = d.endAt !== null ? `${durationShort(d)} up to ${d.upTo} at ${formatClock(d.endAt)}; not confirmed by the charger` : 'not known: not confirmed by the charger';
   return (
     <Paper component="section" aria-label="Summary" sx={{ p: 2, height: '100%' }}>
       <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
@@ -358,7 +346,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const lastKnown: LastKnown | null = tx.active && !superseded && reach.stale ? { contact, readingAt: latest?.t ?? null } : null;
   // Lost by its charger (rebooted without it): not running as far as the charger says; Stop would be refused.
   const unconfirmed: Unconfirmed | null =
-    !lastKnown && !superseded && unconfirmedSince(tx, sessionCharger) !== null ? { readingAt: latest?.t ?? null, rebootAt: sessionCharger.lastBoot ?? null } : null;
+    !lastKnown && !superseded && unconfirmedSince(tx, sessionCharger) !== null ? { readingAt: lastReadingOf(tx, samples), rebootAt: sessionCharger.lastBoot ?? null } : null;
   // More readings can come only while it may run: else its Meter card speaks of what was recorded, in the past.
   const live = tx.active && !superseded && !unconfirmed;
   const words = meterCardWords(tx.transactionId, live);

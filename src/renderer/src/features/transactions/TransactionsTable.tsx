@@ -35,11 +35,13 @@ import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadg
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { TransactionView } from '../../../../shared/api/views';
-import { belongsTo, energyReadingSoFar } from '../../../../shared/api/meter';
+import { energyReadingSoFar, lastReadingAt as lastReadingOf } from '../../../../shared/api/meter';
 import { useEnergySoFar } from '../../components/useMeterSeries';
 import { notRunningCause, notRunningText } from '../../components/running';
 import { notRunningSessions, type NotRunning } from '../../components/notRunning';
 import { listAgainstLive, UpdatingChip, useTransactionsLive, type TransactionsLive } from './liveList';
+import { durationShort, sessionDuration } from './sessionDuration';
+import { sessionState } from '../../../../shared/api/session-state';
 import { EnergyCell, type EnergyRow } from './TransactionsEnergy';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
@@ -157,15 +159,14 @@ export function columnsFor(showCharger: boolean, connectorUnder: boolean, StopBu
 }
 
 /**
- * How long a session ran: to its end, to now while it runs, or, while it is not live (its charger offline or
- * the link to the bench down), to the last contact (not counting on); one its charger no longer reports, to
- * its last reading (or the charger's reboot when none came).
+ * How long a session ran, by the one rule a session's page reads too (sessionDuration): to its end, to now
+ * while it runs, up to the last contact while it is not live, up to when it ended when not running, up to its
+ * last reading (or the charger's reboot when none came) when its charger no longer reports it.
  */
 function SessionDuration({ row }: { row: Row }) {
-  const { contact, why } = useLastContact(row.chargerId);
+  const { contact, why, reach } = useLastContact(row.chargerId);
   const unconfirmed = useUnconfirmedSince(row);
   const lastBoot = useBench((s) => s.chargers[row.chargerId]?.lastBoot);
-  if (row.stopTime) return <>{formatDuration(Date.parse(row.stopTime) - Date.parse(row.startTime))}</>;
   if (row.updating)
     return (
       <Typography component="span" variant="body2" color="text.secondary" title="Its end is being read from the bench">
@@ -173,44 +174,32 @@ function SessionDuration({ row }: { row: Row }) {
       </Typography>
     );
   const notRunning = notRunningWords(row);
-  if (notRunning) {
-    // Not running: it cannot have run past the newer session's start on its connector, nor past its connector's report of no session.
-    const newer = row.supersededBy;
-    const endAt = newer ? newer.receivedAt : row.connectorSaysAt;
-    const end = endAt ? Date.parse(endAt) : NaN;
-    if (!Number.isFinite(end))
-      return (
-        <Typography component="span" variant="body2" color="text.secondary" title={notRunning}>
-          —
-        </Typography>
-      );
-    return (
-      <Typography
-        component="span"
-        variant="body2"
-        color="text.secondary"
-        title={`Up to when ${newer ? `transaction ${newer.transactionId} started` : `connector ${row.connectorId} reported ${row.connectorSays}`} (${formatDateTime(end)}). ${notRunning}`}
-      >
-        ≤ {formatDuration(Math.max(0, end - Date.parse(row.startTime)))}
-      </Typography>
-    );
-  }
-  if (contact)
-    return (
-      <Typography component="span" variant="body2" color="text.secondary" title={`Up to the last contact (${formatTime(contact)}): ${why}`}>
-        ≥ {formatDuration(Date.parse(contact) - Date.parse(row.startTime))}
-      </Typography>
-    );
-  if (unconfirmed !== null) {
-    const end = row.lastReadingAt ?? (lastBoot ? Date.parse(lastBoot) : unconfirmed);
-    const upTo = row.lastReadingAt !== null ? `its last reading (${formatDateTime(row.lastReadingAt)})` : `the charger's reboot (${formatDateTime(end)})`;
-    return (
-      <Typography component="span" variant="body2" color="text.secondary" title={`Up to ${upTo}: the charger has most likely lost this session`}>
-        {row.lastReadingAt !== null ? '≥' : '≤'} {formatDuration(end - Date.parse(row.startTime))}
-      </Typography>
-    );
-  }
-  return <RunningDuration startTime={row.startTime} />;
+  const d = sessionDuration(
+    {
+      tx: row,
+      notRunning: notRunning ? row : null,
+      stale: row.active && reach.stale,
+      contact,
+      unconfirmed: unconfirmed !== null ? { readingAt: row.lastReadingAt, rebootAt: lastBoot ?? null } : null,
+    },
+    Date.now(),
+  );
+  if (d.running) return <RunningDuration startTime={row.startTime} />;
+  const shown = durationShort(d);
+  if (d.upTo === null) return <>{shown}</>;
+  const title =
+    d.ms === null
+      ? `Not known: ${d.upTo}. ${notRunning ?? why}`
+      : notRunning
+        ? `Up to ${d.upTo}${d.endAt !== null ? ` (${formatDateTime(d.endAt)})` : ''}. ${notRunning}`
+        : unconfirmed !== null && !reach.stale
+          ? `Up to ${d.upTo}${d.endAt !== null ? ` (${formatDateTime(d.endAt)})` : ''}: the charger has most likely lost this session`
+          : `Up to ${d.upTo}${contact ? ` (${formatTime(contact)})` : ''}: ${why}`;
+  return (
+    <Typography component="span" variant="body2" color="text.secondary" title={title}>
+      {shown ?? '—'}
+    </Typography>
+  );
 }
 
 /** A running session's duration, to the second: redrawn every second (only this cell, of the rows on screen), never a stale "10 min 46 s". */
@@ -243,13 +232,15 @@ function SessionStateChip({ row }: { row: Row }) {
   const { stale, reason } = useReach(row.chargerId);
   const notRunning = notRunningWords(row);
   if (row.updating) return <UpdatingChip />;
-  if (notRunning)
+  // The rule the transactions CSV says it by too (shared/api/session-state).
+  const state = sessionState({ active: row.active, notRunning: notRunning !== null, unconfirmed: since !== null, stale });
+  if (state === 'Not running')
     return (
       <Tooltip title={notRunning}>
         <Chip size="small" color="warning" variant="outlined" label="Not running" />
       </Tooltip>
     );
-  if (since !== null && !stale)
+  if (state === 'Not confirmed' && since !== null)
     return (
       <Tooltip
         title={`${row.chargerId} has booted since this session started and connector ${row.connectorId} has reported Available since ${formatClockAgo(since)}, yet no StopTransaction came: the charger has most likely lost this session.`}
@@ -257,13 +248,13 @@ function SessionStateChip({ row }: { row: Row }) {
         <Chip size="small" color="warning" variant="outlined" label="Not confirmed" />
       </Tooltip>
     );
-  if (row.active && stale)
+  if (state === 'Last known')
     return (
       <Tooltip title={`Running at the last contact, not live: ${reason ?? ''}`}>
         <Chip size="small" variant="outlined" label="Last known" />
       </Tooltip>
     );
-  return <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={row.active ? 'Active' : 'Finished'} />;
+  return <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={state} />;
 }
 
 /** What an empty list says: that the list could not be loaded when it could not (never "no transactions"), else that there are none. */
@@ -340,7 +331,8 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: g
     const soFar = new Map(running.map((t) => [t.transactionId, t]));
     return (list.data ?? []).map((t) => {
       const live = soFar.get(t.transactionId);
-      const lastReadingAt = t.active ? (meter[meterKey(t.chargerId, t.connectorId)]?.findLast((m) => belongsTo(t, m))?.t ?? null) : null;
+      // The newest reading, live or (none since the screen connected) from the record: where a duration not counted on ends, as on its page.
+      const lastReadingAt = t.active ? (lastReadingOf(t, meter[meterKey(t.chargerId, t.connectorId)]) ?? live?.lastReadingAt ?? null) : null;
       return {
         ...t,
         id: t.transactionId,

@@ -51,18 +51,41 @@ export function untilBoot(explained: Explained, key: string, value: string, boot
 
 /**
  * The warning (before: `sent` false; after the charger accepted: `sent` true), for a HeartbeatInterval of
- * `value` that differs from what the bench's boot answer gives; nothing otherwise.
+ * `value` that differs from what the bench's boot answer gives; nothing otherwise. `answered`: the status
+ * of the charger's answer to this very value ('' for an answer without one: a CALLERROR, no answer): the
+ * advice follows only a value it took (Accepted, RebootRequired); one it refused or that failed keeps its
+ * interval, and there is nothing to keep.
  */
-export function HeartbeatAdvice({ value, boot, sent = false, chargerId, onChanged }: { value: string; boot: BootInterval; sent?: boolean; chargerId?: string; onChanged?: () => void }) {
+export function HeartbeatAdvice({
+  value,
+  boot,
+  sent = false,
+  answered,
+  chargerId,
+  onChanged,
+}: {
+  value: string;
+  boot: BootInterval;
+  sent?: boolean;
+  answered?: string;
+  chargerId?: string;
+  onChanged?: () => void;
+}) {
   const client = useClient();
   const [state, setState] = useState<{ pending: boolean; done: number | null; error: string | null }>({ pending: false, done: null, error: null });
+  if (answered !== undefined && answered !== 'Accepted' && answered !== 'RebootRequired') return null;
+  const accepted = sent || answered === 'Accepted';
   if (!undoneAtBoot(value, boot))
     return state.done !== null && state.done === secondsOf(value) ? <Alert severity="success">The bench now answers every BootNotification with {state.done} s.</Alert> : null;
   const n = secondsOf(value)!;
   const who = chargerId ?? 'the charger';
   const source =
     boot.from === 'behaviour' ? `this charger's bench behaviour answers its BootNotification with ${boot.seconds} s` : `the bench answers BootNotification with ${boot.seconds} s (Settings)`;
-  const lead = sent ? `Accepted, but only until ${who} next boots:` : `${n} s holds only until ${who} next boots:`;
+  const lead = accepted
+    ? `Accepted, but only until ${who} next boots:`
+    : answered === 'RebootRequired'
+      ? `Stored for after ${who} restarts, but ${n} s will not take effect:`
+      : `${n} s holds only until ${who} next boots:`;
   const canAdopt = boot.from === 'settings' && SettingsPatch.safeParse({ heartbeatInterval: n }).success;
   const adopt = async () => {
     setState({ pending: true, done: null, error: null });
@@ -77,7 +100,7 @@ export function HeartbeatAdvice({ value, boot, sent = false, chargerId, onChange
   return (
     <Alert
       severity="warning"
-      role={sent ? 'status' : undefined}
+      role={answered !== undefined || sent ? 'status' : undefined}
       action={
         canAdopt && (
           <Button color="inherit" size="small" loading={state.pending} onClick={() => void adopt()}>

@@ -63,6 +63,9 @@ const closeCode = (reason: string): string => {
   return code ? ` (${code})` : '';
 };
 
+/** The reason the bench gives a connection it ends because it is stopping (central-system.ts). */
+const BENCH_SHUT_DOWN = /^the bench is shutting down/i;
+
 /** Whether a text the charger sent says anything (not absent, empty or blank). */
 const said = (text: string | null | undefined): text is string => !!text && text.trim() !== '';
 
@@ -117,6 +120,12 @@ export function explain(action: OperationAction, result: OperationResult, answer
       };
     case 'offline':
       // Sent, then the connection dropped: the charger may have acted on it, and it must not read as "nothing was sent".
+      if (result.sent && BENCH_SHUT_DOWN.test(result.error.description))
+        return {
+          tone: 'error',
+          headline: 'Connection ended: the bench shut down',
+          meaning: `${result.sentAt ? `Sent at ${formatClock(result.sentAt)}; ` : 'Sent; '}the connection to ${chargerId ?? 'the charger'} ended because the bench shut down before an answer came: whether the charger acted on it is unknown. Check the message log and the charger's state before sending it again.`,
+        };
       if (result.sent)
         return {
           tone: 'error',

@@ -11,6 +11,7 @@ import { clearSlot, dropSlot, idleSlot, sendOperation, useChargerSlots, useOpera
 import { checkPayload, type FieldErrors } from './form';
 import type { OperationAction } from './actions';
 import { usePanel } from './parts';
+import { useReadBack } from './readBack';
 
 export interface OperationState<A extends OperationAction = OperationAction> {
   pending: boolean;
@@ -45,6 +46,8 @@ export function useOperation<A extends OperationAction = OperationAction>(charge
   const name = kept ?? `own:${own}`;
   const state = (useOperationSlot(client, chargerId, name) ?? idleSlot) as unknown as OperationState<A>;
   useEffect(() => (kept === undefined ? () => dropSlot(client, chargerId, name) : undefined), [kept, client, chargerId, name]);
+  // An answer lost with the link to the bench: read back from its record once the link is back.
+  useReadBack(chargerId, name);
   const send = useCallback(<X extends A>(action: X, payload: RequestOf<X>): Promise<OperationResult<X> | null> => sendOperation(client, chargerId, name, action, payload), [client, chargerId, name]);
   const clear = useCallback(() => clearSlot(client, chargerId, name), [client, chargerId, name]);
   return { ...state, send, clear };
@@ -61,6 +64,7 @@ export function useOperationsBySubject<A extends OperationAction>(chargerId: str
   const client = useClient();
   const prefix = `${action}:`;
   const slots = useChargerSlots(client, chargerId);
+  useReadBack(chargerId, prefix, true);
   const states = useMemo(() => {
     const bySubject: Record<string, OperationState<A>> = {};
     for (const [name, slot] of Object.entries(slots ?? {})) if (name.startsWith(prefix)) bySubject[name.slice(prefix.length)] = slot as unknown as OperationState<A>;

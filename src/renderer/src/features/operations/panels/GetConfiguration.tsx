@@ -45,6 +45,7 @@ import { neverConnected } from '../../../components/reach';
 import { useOperation, useOperationsBySubject, type OperationState } from '../kit/useOperation';
 import { readWords, useConfigurationTable, type KeyRow } from './configurationTable';
 import { CONFIG_TABLE_LOOK_BACK } from './configurationRecord';
+import { afterBoots, rowWhen } from './configurationBoot';
 import { useInFlight, waitingWords } from '../kit/InFlight';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
 import { HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
@@ -72,10 +73,14 @@ interface KeyResult {
 /** Taken by the charger: the value is the key's now (or after a restart). */
 const taken = (e: Explained | undefined) => e?.status === 'Accepted' || e?.status === 'RebootRequired';
 
-/** A row's value: as read, or the value of an edit the charger took since its read. */
-function valueAfter(row: KeyRow, edit: OperationState<'ChangeConfiguration'> | undefined, explain: (action: 'ChangeConfiguration', result: OperationResult) => Explained): string | undefined {
+/** A row's value: as read, or the value of an edit the charger took since its read; and since when it is known. */
+function valueAfter(
+  row: KeyRow,
+  edit: OperationState<'ChangeConfiguration'> | undefined,
+  explain: (action: 'ChangeConfiguration', result: OperationResult) => Explained,
+): { value?: string; since: string } {
   const since = edit?.result && edit.settledAt && edit.settledAt > row.readAt;
-  return since && taken(explain('ChangeConfiguration', edit.result!)) ? edit.request?.value : row.value;
+  return since && taken(explain('ChangeConfiguration', edit.result!)) ? { value: edit.request?.value, since: edit.settledAt! } : { value: row.value, since: row.readAt };
 }
 
 export const GetConfiguration: OperationPage<'GetConfiguration'> = {
@@ -168,7 +173,15 @@ function ConfigurationPanel() {
   const heartbeat = resultOf('HeartbeatInterval');
   const heartbeatAccepted = heartbeat && !heartbeat.pending && heartbeat.explained?.status === 'Accepted' ? heartbeat.value : undefined;
 
-  const rows = useMemo(() => table?.rows.map((r) => ({ ...r, value: valueAfter(r, edits.states[r.key], explain) })) ?? null, [table, edits.states, explain]);
+  // HeartbeatInterval as the charger's boots since left it (the bench's boot answer gives it), as About this charger says.
+  const rows = useMemo(
+    () =>
+      table?.rows.map((r) => {
+        const { value, since } = valueAfter(r, edits.states[r.key], explain);
+        return afterBoots({ ...r, value }, since, charger);
+      }) ?? null,
+    [table, edits.states, explain, charger],
+  );
   const shown = useMemo(() => {
     const f = filter.trim().toLowerCase();
     return (rows ?? []).filter((r) => !f || r.key.toLowerCase().includes(f) || (r.value ?? '').toLowerCase().includes(f));
@@ -321,10 +334,10 @@ function ConfigurationPanel() {
                           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                             <Box component="span" sx={{ flex: 1 }}>
                               {row.value ?? <em>(no value)</em>}
-                              {(row.readAt !== readAt || row.how === 'set' || rowLastKnown) && (
+                              {(row.readAt !== readAt || row.how || row.bootSince || rowLastKnown) && (
                                 <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block' }}>
                                   {rowLastKnown && 'last known, '}
-                                  {row.how === 'set' ? 'set' : 'read'} at {formatClock(row.readAt)}
+                                  {rowWhen(row)}
                                 </Typography>
                               )}
                             </Box>
@@ -410,7 +423,14 @@ function ConfigurationPanel() {
         )}
         {other.key === 'HeartbeatInterval' && !editing && (
           <Box sx={{ mt: 1 }}>
-            <HeartbeatAdvice value={other.value} boot={boot} chargerId={chargerId} onChanged={boot.reload} sent={otherResult?.explained?.status === 'Accepted' && otherResult.value === other.value} />
+            {/* After an answer to this value, only for one the charger took; a refusal before sending sent nothing. */}
+            <HeartbeatAdvice
+              value={other.value}
+              boot={boot}
+              chargerId={chargerId}
+              onChanged={boot.reload}
+              answered={otherResult && !otherResult.pending && !otherResult.refused && otherResult.value === other.value ? (otherResult.explained?.status ?? '') : undefined}
+            />
           </Box>
         )}
       </Box>

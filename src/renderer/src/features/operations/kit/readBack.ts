@@ -1,0 +1,93 @@
+// A send whose answer was lost with the link to the bench (serve stopped, the network gone) is read back
+// from the bench's record once the link is back: the panel then says what the record holds (sent at …,
+// answered, unanswered, or the connection ended) instead of "it is not known whether it reached the
+// charger". Only a send the bench said it had sent (its row in the record, stores/operations.ts
+// `recorded`) can be found there; one still waiting in the record settles when its operationFinished comes.
+import { useEffect, useMemo } from 'react';
+import { useClient } from '../../../api/context';
+import { useBench } from '../../../stores/bench';
+import { settleFromRecord, useChargerSlots, type OperationSlot } from '../../../stores/operations';
+import type { OperationResult, OperationView } from '../../../../../shared/api/views';
+import type { OperationAction } from './actions';
+
+/** How many of the action's operations sent since this one are read to find it (newest first). */
+export const READ_BACK_LIMIT = 200;
+
+/** An operation's outcome as the record holds it, as the call would have answered it; null while it has none. */
+export function resultFromRecord(op: OperationView): OperationResult | null {
+  const operationId = op.id;
+  const error = op.error as never;
+  switch (op.outcome) {
+    case 'completed':
+      return { outcome: 'completed', response: op.response as never, operationId };
+    case 'callError':
+      return { outcome: 'callError', error, operationId };
+    case 'invalidResponse':
+      return { outcome: 'invalidResponse', response: op.response, error, operationId };
+    case 'timeout':
+      return { outcome: 'timeout', error, operationId };
+    // Every operation in the record went out (one never sent is not recorded): the connection ended after it was sent.
+    case 'offline':
+      return { outcome: 'offline', error, sent: true, sentAt: op.sentAt, operationId };
+    default:
+      return null;
+  }
+}
+
+/** A send that failed where it may have reached the charger (not a refusal before sending), with its row in the record. */
+const lostAnswer = (s: OperationSlot): boolean => {
+  const status = s.failure?.status;
+  return !s.pending && s.failure !== null && !(status !== undefined && status >= 400 && status < 500) && s.recorded !== null && s.action !== null && s.ref !== null;
+};
+
+interface Lost {
+  name: string;
+  ref: string;
+  action: OperationAction;
+  operationId: number;
+  sentAt: string;
+}
+
+/**
+ * Reads back from the record the outcome of the charger's sends named `name` (or, `byPrefix`, whose names
+ * start with it) whose answer was lost with the link: when shown, and again each time the link comes back.
+ */
+export function useReadBack(chargerId: string, name: string, byPrefix = false): void {
+  const client = useClient();
+  const slots = useChargerSlots(client, chargerId);
+  // Bumped each time the link opens and the bench's picture has been read again.
+  const snapshots = useBench((s) => s.snapshots);
+  const lost = useMemo(
+    () =>
+      Object.entries(slots ?? {}).flatMap(([n, s]): Lost[] =>
+        (byPrefix ? n.startsWith(name) : n === name) && lostAnswer(s) ? [{ name: n, ref: s.ref!, action: s.action as OperationAction, ...s.recorded! }] : [],
+      ),
+    [slots, name, byPrefix],
+  );
+  const key = lost.map((l) => `${l.name}\n${l.ref}`).join('\n');
+  useEffect(() => {
+    if (!lost.length) return;
+    let live = true;
+    const settle = (l: Lost, op: OperationView) => {
+      const result = resultFromRecord(op);
+      if (live && result) settleFromRecord(client, chargerId, l.name, l.ref, result, op.finishedAt ?? op.sentAt);
+    };
+    // Still waiting in the record (the bench kept running): its end comes as an event.
+    const off = client.subscribe((events) => {
+      for (const e of events) if (e.type === 'operationFinished') for (const l of lost) if (e.operation.id === l.operationId && e.operation.chargerId === chargerId) settle(l, e.operation);
+    });
+    if (useBench.getState().link === 'open')
+      for (const l of lost)
+        client.call('operations:list', { chargerId, actions: [l.action], sentSince: l.sentAt, limit: READ_BACK_LIMIT }).then(
+          (ops) => {
+            const op = ops.find((o) => o.id === l.operationId);
+            if (op) settle(l, op);
+          },
+          () => undefined,
+        );
+    return () => {
+      live = false;
+      off();
+    };
+  }, [key, snapshots, client, chargerId]); // eslint-disable-line react-hooks/exhaustive-deps
+}

@@ -1,0 +1,89 @@
+// The transactions CSV says what the Transactions screen says of a session (shared/api/session-state's
+// rule): Last known while its charger is offline, Not confirmed when a reboot lost it, Not running when its
+// connector reports no session, with why and when its energy was read; and an export's file name says its
+// zone (UTC, Z) and the one action the log was filtered by.
+import { describe, expect, it } from 'vitest';
+import { exportFileName, transactionCsvColumns, transactionCsvRow, transactionStanding, type ChargersAsKnown } from '../../../../src/main/core/exports';
+import { notRunningSessions, type ChargersNow } from '../../../../src/shared/api/session-state';
+import type { TransactionRecord } from '../../../../src/shared/records';
+
+const tx: TransactionRecord = {
+  transactionId: 7,
+  chargerId: 'GEN1',
+  connectorId: 1,
+  idTag: 'TAG',
+  authStatus: 'Accepted',
+  reservationId: null,
+  meterStart: 1000,
+  startTime: '2026-12-06T19:40:00.000Z',
+  meterStop: null,
+  stopTime: null,
+  stopReason: null,
+  stopIdTag: null,
+  energyWh: null,
+  active: true,
+  receivedAt: '2026-12-06T19:40:00.000Z',
+};
+const readAt = Date.parse('2026-12-06T19:52:28.000Z');
+
+function known(connector: { status: string; updatedAt: string }, lastBoot: string, connected: boolean): ChargersAsKnown {
+  const chargers: ChargersNow = { GEN1: { connectors: [{ connectorId: 1, ...connector }], lastBoot } };
+  return { chargers, connected: () => connected, lastSeen: () => '2026-12-06T19:53:00.000Z', notRunning: notRunningSessions([tx], chargers) };
+}
+const charging = { status: 'Charging', updatedAt: '2026-12-06T19:40:01.000Z' };
+/** A CSV row's fields, unquoted. */
+function fieldsOf(row: string): string[] {
+  const fields: string[] = [];
+  for (const m of row.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)) {
+    fields.push(m[1].startsWith('"') ? m[1].slice(1, -1).replaceAll('""', '"') : m[1]);
+    if (m[2] === '') break;
+  }
+  return fields;
+}
+const state = (row: string) => fieldsOf(row).slice(-2);
+const col = (row: string, name: (typeof transactionCsvColumns)[number]) => fieldsOf(row)[transactionCsvColumns.indexOf(name)];
+
+describe('a session held open, in the transactions CSV', () => {
+  it('is Active, with no warning, while its charger is heard from and runs it', () => {
+    const row = transactionCsvRow(tx, 367, transactionStanding(tx, known(charging, '2026-12-06T19:00:00.000Z', true), readAt));
+    expect(state(row)).toEqual(['Active', '']);
+    expect(col(row, 'Energy read at')).toBe('2026-12-06T19:52:28.000Z');
+  });
+
+  it('is Last known while its charger is offline, saying so and when its energy was read', () => {
+    const row = transactionCsvRow(tx, 367, transactionStanding(tx, known(charging, '2026-12-06T19:00:00.000Z', false), readAt));
+    const [s, warning] = state(row);
+    expect(s).toBe('Last known');
+    expect(warning).toContain('GEN1 is offline, last seen 2026-12-06T19:53:00.000Z');
+    expect(warning).toContain('energy at its last reading, taken at 2026-12-06T19:52:28.000Z');
+    expect(col(row, 'Energy (Wh)')).toBe('367');
+  });
+
+  it('is Not confirmed once its charger came back rebooted and its connector says Available', () => {
+    const row = transactionCsvRow(tx, 367, transactionStanding(tx, known({ status: 'Available', updatedAt: '2026-12-06T19:55:00.000Z' }, '2026-12-06T19:54:00.000Z', true), readAt));
+    const [s, warning] = state(row);
+    expect(s).toBe('Not confirmed');
+    expect(warning).toContain('most likely lost this session');
+    expect(warning).toContain('taken at 2026-12-06T19:52:28.000Z');
+  });
+
+  it('is Not running when its connector reports Available since it started without a reboot', () => {
+    const row = transactionCsvRow(tx, null, transactionStanding(tx, known({ status: 'Available', updatedAt: '2026-12-06T19:55:00.000Z' }, '2026-12-06T19:00:00.000Z', true), null));
+    const [s, warning] = state(row);
+    expect(s).toBe('Not running');
+    expect(warning).toBe('Not running: record says open; connector 1 reports Available; no energy reading recorded');
+  });
+
+  it('is Finished once stopped, with its own warning', () => {
+    const done = { ...tx, active: false, stopTime: '2026-12-06T20:00:00.000Z', meterStop: 2000, energyWh: 1000 };
+    expect(state(transactionCsvRow(done, 1000, transactionStanding(done, known(charging, '2026-12-06T19:00:00.000Z', false), null)))).toEqual(['Finished', '']);
+  });
+});
+
+describe("an export's file name", () => {
+  const at = new Date('2026-12-06T19:50:20.000Z');
+  it('says its time is UTC, and names the one action the log was filtered by', () => {
+    expect(exportFileName({ format: 'csv', filter: { chargerId: 'GEN1', actions: ['DataTransfer'] } }, at)).toBe('chargebench-log-GEN1-DataTransfer-20261206-195020Z.csv');
+    expect(exportFileName({ format: 'json', filter: { actions: ['Heartbeat', 'DataTransfer'] } }, at)).toBe('chargebench-log-20261206-195020Z.json');
+  });
+});
