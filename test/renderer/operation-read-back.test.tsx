@@ -37,25 +37,34 @@ const recorded: OperationView = {
   error: { description: 'The bench is shutting down' },
 };
 
+/**
+ * ClearCache sent from its panel (confirmed), the bench's "sent" event heard (operation 7, at T0), its answer
+ * still awaited: `fail` loses the call's answer as a lost link does.
+ */
+async function clearCacheSent() {
+  const user = userEvent.setup();
+  let lose: ((e: unknown) => void) | undefined;
+  const client = fakeClient({
+    'chargers:operate': () => new Promise<OperationResult>((_, reject) => (lose = reject)),
+    'operations:list': ({ actions }) => (actions?.includes('ClearCache') ? [recorded] : []),
+  });
+  goLive(client, { chargers: { CP001: aCharger('CP001') } });
+  render(withBench(client, <OperationsPanel chargerId="CP001" initial="ClearCache" />));
+  await user.click(screen.getByRole('button', { name: 'Clear the cache…' }));
+  await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Clear the authorization cache of CP001' }));
+  await waitFor(() => expect(client.refs).toHaveLength(1));
+  await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  client.emit([operationChanged(T0, { ref: client.refs[0]!, action: 'ClearCache', state: 'sent', sentAt: T0, dueBy: DUE, operationId: 7 })]);
+  return { user, client, fail: (e: unknown) => lose!(e) };
+}
+
 describe('a ClearCache waiting for its answer when the bench went down', () => {
   it('shows the outcome the record holds once the link is back, also after leaving the panel', async () => {
-    const user = userEvent.setup();
-    let fail: ((e: unknown) => void) | undefined;
-    const client = fakeClient({
-      'chargers:operate': () => new Promise<OperationResult>((_, reject) => (fail = reject)),
-      'operations:list': ({ actions }) => (actions?.includes('ClearCache') ? [recorded] : []),
-    });
-    goLive(client, { chargers: { CP001: aCharger('CP001') } });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="ClearCache" />));
-    await user.click(screen.getByRole('button', { name: 'Clear the cache…' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Clear the authorization cache of CP001' }));
-    await waitFor(() => expect(client.refs).toHaveLength(1));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    client.emit([operationChanged(T0, { ref: client.refs[0]!, action: 'ClearCache', state: 'sent', sentAt: T0, dueBy: DUE, operationId: 7 })]);
+    const { user, fail } = await clearCacheSent();
 
     // The bench goes down: the call's own answer is lost.
     useBench.setState({ link: 'closed' });
-    fail!(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
+    fail(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
     await screen.findByText('It is not known whether ClearCache reached CP001');
 
     // The bench is back (the same data dir): its picture is read again.
@@ -73,22 +82,10 @@ describe('a ClearCache waiting for its answer when the bench went down', () => {
   });
 
   it('read back when the panel is shown again after the bench came back while it was not shown', async () => {
-    const user = userEvent.setup();
-    let fail: ((e: unknown) => void) | undefined;
-    const client = fakeClient({
-      'chargers:operate': () => new Promise<OperationResult>((_, reject) => (fail = reject)),
-      'operations:list': ({ actions }) => (actions?.includes('ClearCache') ? [recorded] : []),
-    });
-    goLive(client, { chargers: { CP001: aCharger('CP001') } });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="ClearCache" />));
-    await user.click(screen.getByRole('button', { name: 'Clear the cache…' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Clear the authorization cache of CP001' }));
-    await waitFor(() => expect(client.refs).toHaveLength(1));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    client.emit([operationChanged(T0, { ref: client.refs[0]!, action: 'ClearCache', state: 'sent', sentAt: T0, dueBy: DUE, operationId: 7 })]);
+    const { user, client, fail } = await clearCacheSent();
     await open(user, 'Trigger message');
     useBench.setState({ link: 'closed' });
-    fail!(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
+    fail(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
     await waitFor(() => expect(client.callsOf('chargers:operate')).toHaveLength(1));
     useBench.setState((s) => ({ link: 'open', snapshots: s.snapshots + 1 }));
 

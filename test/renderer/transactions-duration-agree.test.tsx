@@ -2,25 +2,13 @@
 // A session its charger lost at a reboot, opened with no live reading since the screen connected (its
 // readings only in the bench's record): the list and its page give the same duration, up to its last
 // reading (as the README says), never the list up to the reboot and the page up to the reading.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
-import { Route, Routes } from 'react-router';
-import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
+import { describe, expect, it } from 'vitest';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import { liveBench, withBench, stubResizeObserver } from './fake-client';
 import { aCharger, aConnector, aMeterValue, aTransaction } from './builders';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
-import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
-import type { TransactionView } from '../../src/shared/api/views';
+import { freshBenchEachTest, transactionScreens as screens, transactionsClient } from './transaction-screens';
 
 stubResizeObserver();
-
-const Stop = ({ transaction }: { transaction: TransactionView }) => <button>Stop #{transaction.transactionId}</button>;
-const screens = (
-  <Routes>
-    <Route path="/transactions" element={<TransactionsScreen StopButton={Stop} />} />
-    <Route path="/transactions/:id" element={<TransactionDetailScreen StopButton={Stop} />} />
-  </Routes>
-);
 
 const ago = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 // Started 30 min ago; its charger rebooted 5 min ago and says Available since; its last reading 20 min after its start.
@@ -30,17 +18,11 @@ const chargers = {
 };
 const reading = aMeterValue({ chargerId: 'GEN1', transactionId: 21, connectorId: 1, timestamp: ago(10), value: '2460' });
 
-let off: (() => void) | undefined;
-beforeEach(() => useBench.setState(initialBenchState, true));
-afterEach(() => {
-  off?.();
-  cleanup();
-});
+const held = freshBenchEachTest();
 
 describe('a Not confirmed session whose readings are only in the record', () => {
   it('has the same duration in the list as on its page: up to its last reading', async () => {
-    const client = fakeClient({
-      'transactions:list': () => [lost],
+    const client = transactionsClient([lost], {
       'transactions:recentMeterValues': ({ transactionIds }) => transactionIds.map((transactionId) => ({ transactionId, meterValues: [reading] })),
       'transactions:get': () => ({ ...lost, meterValues: [reading] }),
       'transactions:meterReadings': () => ({
@@ -49,7 +31,7 @@ describe('a Not confirmed session whose readings are only in the record', () => 
         readings: [[0, 1, Date.parse(reading.timestamp), [1, '2460'], 0]] as never,
       }),
     });
-    off = liveBench(client, { chargers, activeTransactions: { 21: lost } });
+    held.stop = liveBench(client, { chargers, activeTransactions: { 21: lost } });
     const view = render(withBench(client, screens, '/transactions'));
     await screen.findByText('#21');
     const row = () => screen.getAllByRole('row').find((r) => r.textContent?.includes('#21'))!;

@@ -148,7 +148,7 @@ export async function commission(opts: Record<string, any>, template: Commission
       changes.freeze();
       if (service.runningOn(chargerId) === c.id) service.stop(c.id);
     };
-    let stopping: { moveOn(): void } | null = null;
+    let stopping: ReturnType<typeof stopAfterComeBack> | null = null;
     const started = Date.now();
     const t0 = bench.clock.now();
     if (open.noOperator) console.log(`No one can be asked at the charger: ${open.noOperator}. A step that needs a person ends inconclusive.`);
@@ -162,20 +162,22 @@ export async function commission(opts: Record<string, any>, template: Commission
         // The engine's run, as it goes and as it ends: why it could not go on, what its setup could not put right.
         if (e.type === 'runStarted') engineRun = e.run;
         else if (e.type === 'caseStarted') {
-          // A stop waiting for the charger to come back waits no longer once the step it stopped has ended.
+          // (In the run's setup, before its first step: a stop waiting for the charger takes effect as the first step begins.)
           if (interrupt.by) stopping?.moveOn();
           step = c.steps.find((s) => s.id === e.caseId)?.title ?? e.caseId;
           changes.reset();
         } else if (e.type === 'caseFinished') {
           printed.set(e.result.id, e.result.verdict);
           printCase(e.result);
+          // A stop waiting for the charger to come back takes effect once the step it stopped has ended, before the next begins.
+          if (interrupt.by) stopping?.moveOn();
         }
       },
       open.noOperator,
     );
     stopping = stopAfterComeBack(interrupt, cb, chargerId, stop);
     await service.settled(c.id);
-    stopping.moveOn();
+    stopping.moveOn(true);
     cb.off();
     off();
     charger.off();

@@ -344,9 +344,11 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       if (e.type === 'testCaseFinished' && e.runId === runId) {
         if (e.result.id === stoppedIn && e.result.verdict !== 'inconclusive') console.log(finishedBeforeStop(e.result));
         printCase(e.result);
+        // A stop waiting for the charger to come back takes effect once the case it stopped has ended, before the next begins.
+        if (interrupt.by) stopping.moveOn();
       } else if (e.type === 'testRunChanged' && e.run.id === runId && e.run.caseId !== caseId) {
         caseId = e.run.caseId;
-        // A stop waiting for the charger to come back waits no longer once the case it stopped has ended.
+        // (In the run's setup, before its first case: the stop takes effect as the first case begins.)
         if (interrupt.by) stopping.moveOn();
         if (caseId) changes.reset();
         // At a real charger each case is named as it starts, so what the person is asked next has its context.
@@ -365,7 +367,7 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       off();
       changes.off();
       cb.off();
-      stopping.moveOn();
+      stopping.moveOn(true);
       asking?.abort();
     });
     // The run has ended: a signal from now on changes neither its result nor the exit status.

@@ -53,9 +53,9 @@ interface Kept {
 export class StartOutcomes {
   private readonly byConnector = new Map<number, Kept>();
 
-  /** The first outcome of the card that started session `localTx` on `connectorId`, at `at`. */
-  keep(connectorId: number, localTx: number, idTag: string, outcome: CardOutcome, at: string): void {
-    this.byConnector.set(connectorId, { connectorId, localTx, view: { idTag, ...fields(outcome), presentedAt: at, at, revised: false } });
+  /** The first outcome of the card presented at `presentedAt` that started session `localTx` on `connectorId`, known at `at`. */
+  keep(connectorId: number, localTx: number, idTag: string, outcome: CardOutcome, presentedAt: string, at: string): void {
+    this.byConnector.set(connectorId, { connectorId, localTx, view: { idTag, ...fields(outcome), presentedAt, at, revised: false } });
   }
 
   /**

@@ -248,6 +248,7 @@ export class TransactionService {
     }
     const refusal = this.cannotStart(c, idTag, null);
     if (refusal) return { accepted: false, status: 'Rejected', message: refusal };
+    const presentedAt = cp.iso();
     const info = await cp.authorization.authorize(idTag);
     if (epoch !== cp.epoch) return { accepted: false, status: 'Rejected', message: 'The charger restarted meanwhile' };
     if (info.status !== 'Accepted') {
@@ -263,7 +264,7 @@ export class TransactionService {
     if (!started) return { accepted: true, status: 'Accepted', message: `Card ${idTag} accepted: plug in the cable within ${this.keys.ConnectionTimeOut} s` };
     // The session started here; what the central system answers to its StartTransaction decides the outcome.
     const outcome = startOutcome(c.id, idTag, await this.startAnswer(started.localTx), this.keys.StopTransactionOnInvalidId);
-    this.startOutcomes.keep(c.id, started.localTx, idTag, outcome, cp.iso());
+    this.startOutcomes.keep(c.id, started.localTx, idTag, outcome, presentedAt, cp.iso());
     return outcome;
   }
 
