@@ -56,7 +56,7 @@ async function done(call: Promise<OperationResult>, ok: string[]): Promise<void>
     throw new Error(`the charger answered ${status}`);
   }
   if (r.outcome === 'offline') throw new Error(`not done: ${r.sent ? 'the connection dropped before an answer, so whether the charger did it is unknown' : 'the charger was not connected'}`);
-  if (r.outcome === 'timeout') throw new Error(`no answer: ${r.error.description}`);
+  if (r.outcome === 'timeout') throw new Error(r.error.description);
   if (r.outcome === 'callError') throw new Error(`the charger answered a CALLERROR (${r.error.code}: ${r.error.description})`);
   throw new Error(`the charger's answer breaks the OCPP schema (${r.error.description})`);
 }

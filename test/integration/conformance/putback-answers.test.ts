@@ -1,5 +1,6 @@
-// The put-back after a case is done only when the charger says so: a ClearCache the charger refuses is
-// listed among what the run could not put back (cleanupProblems), not taken as done because the call returned.
+// The put-back after a case is done only when the charger says so: a ClearCache the charger refuses, or one
+// it never answers, is listed among what the run could not put back (cleanupProblems), not taken as done
+// because the call returned.
 import { describe, expect, it } from 'vitest';
 import { strictCharger, useTestBench, waitFor } from '../../helpers/bench';
 
@@ -37,5 +38,14 @@ describe('putting the charger back after a case', () => {
     const run = await finished(runId);
     expect(JSON.stringify(run)).toContain('clearing the cache: the charger answered Rejected');
     await cp.client.close();
+  });
+
+  it('lists a ClearCache the charger never answered as not done', async () => {
+    const cp = await chargerWithCache('PUTBACK-SILENT', () => new Promise(() => undefined));
+    const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'PUTBACK-SILENT', cases: ['TC_019_CS'], data: { chargerTimeoutS: 2 } })).body as { runId: string };
+    const run = await finished(runId);
+    expect(run.cases.map((c: { cleanupProblems: string[] }) => c.cleanupProblems)).toEqual([['clearing the cache: No answer to ClearCache within 2 s']]);
+    // Its handler never settles: closed without waiting for it.
+    await cp.client.close({ force: true } as never);
   });
 });
