@@ -76,14 +76,14 @@ describe('the transactions CSV', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8');
     const [header, ...rows] = linesOf(text);
-    expect(header).toBe('ID,Charger,Connector,idTag,Started,Stopped,Energy (Wh),Energy read at,Meter start (Wh),Meter stop (Wh),Stop reason,Stopped by idTag,Authorization,Reservation,State,Warning');
+    expect(header).toBe('ID,Charger,Connector,idTag,Started,Stopped,Energy (Wh),Meter start (Wh),Meter stop (Wh),Stop reason,Stopped by idTag,Authorization,Reservation,State,Warning,Energy read at');
     expect(rows).toHaveLength(OLD + 1);
     // One list could not have given them all.
     expect((await tb.request('POST', '/api/call/transactions:list', { limit: LIST_LIMIT + 1 })).status).toBe(400);
     const ids = rows.map((r) => Number(r.split(',')[0]));
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     // The oldest, past the list's limit, whole: its full idTag, stop reason, times and meter readings.
-    expect(rows.at(-1)).toBe(`${ids.at(-1)},CP-OLD,1,TAG-0,2026-01-01T08:00:00.000Z,2026-01-01T09:00:00.000Z,100,,0,100,EVDisconnected,,Accepted,,Finished,`);
+    expect(rows.at(-1)).toBe(`${ids.at(-1)},CP-OLD,1,TAG-0,2026-01-01T08:00:00.000Z,2026-01-01T09:00:00.000Z,100,0,100,EVDisconnected,,Accepted,,Finished,,`);
   });
 
   it('gives a running session its energy so far, said as the last known with its time of reading while its charger is offline (as the screen says it), and quotes an idTag a spreadsheet would run as a formula', async () => {
@@ -93,11 +93,13 @@ describe('the transactions CSV', () => {
     expect(fields.slice(0, 4)).toEqual([String(live), 'CP-LIVE', '2', `"'=CARD,""1"""`]);
     expect(Date.parse(fields[4])).toBeGreaterThan(Date.now() - 60_000);
     expect(fields.slice(5, 7)).toEqual(['', '900']);
-    expect(Date.parse(fields[7])).toBe(readAt);
-    expect(fields.slice(8, 15)).toEqual(['5000', '', '', '', 'Accepted', '', 'Last known']);
+    expect(fields.slice(7, 14)).toEqual(['5000', '', '', '', 'Accepted', '', 'Last known']);
     // CP-LIVE closed its connection: the screen says "Last known", so does the CSV, with why and when its energy was read.
-    expect(fields[15]).toContain('CP-LIVE is offline');
-    expect(fields[15]).toContain(`energy at its last reading, taken at ${new Date(readAt).toISOString()}`);
+    expect(fields[14]).toContain('CP-LIVE is offline');
+    expect(fields[14]).toContain(`energy at its last reading, taken at ${new Date(readAt).toISOString()}`);
+    // Energy read at: the last column, added after the others so that a consumer reading by position finds them where they were.
+    expect(fields).toHaveLength(16);
+    expect(Date.parse(fields[15])).toBe(readAt);
   });
 
   it('keeps to the filter: one charger, finished or running', async () => {

@@ -94,7 +94,6 @@ export const transactionCsvColumns = [
   'Started',
   'Stopped',
   'Energy (Wh)',
-  'Energy read at',
   'Meter start (Wh)',
   'Meter stop (Wh)',
   'Stop reason',
@@ -103,6 +102,8 @@ export const transactionCsvColumns = [
   'Reservation',
   'State',
   'Warning',
+  // Added last: a consumer reading the columns by position finds the older ones where they were.
+  'Energy read at',
 ] as const;
 
 /**
@@ -170,7 +171,6 @@ export function transactionCsvRow(
     t.startTime,
     t.stopTime,
     energyWh,
-    standing.energyReadAt,
     t.meterStart,
     t.meterStop,
     stopReason,
@@ -179,6 +179,7 @@ export function transactionCsvRow(
     t.reservationId,
     standing.state,
     standing.warning,
+    standing.energyReadAt,
   ]
     .map(csvField)
     .join(',');

@@ -40,8 +40,8 @@ function fieldsOf(row: string): string[] {
   }
   return fields;
 }
-const state = (row: string) => fieldsOf(row).slice(-2);
 const col = (row: string, name: (typeof transactionCsvColumns)[number]) => fieldsOf(row)[transactionCsvColumns.indexOf(name)];
+const state = (row: string) => [col(row, 'State'), col(row, 'Warning')];
 
 describe('a session held open, in the transactions CSV', () => {
   it('is Active, with no warning, while its charger is heard from and runs it', () => {
