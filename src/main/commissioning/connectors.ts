@@ -5,8 +5,13 @@
 // as the bench knows them) and the step is inconclusive, not failed (nothing is wrong with the connector as
 // far as the step saw) nor passed (an installer must not sign off a connector never seen Available): Run
 // again once the session has ended. A connector at fault (an errorCode other than NoError, even while
-// charging) or in another status fails the step, naming a connector in use beside it as not judged.
+// charging) or in another status fails the step, naming a connector in use beside it as not judged. A
+// connector Available with NoError passes even when the record still holds a transaction open on it (a
+// StopTransaction the charger never sent: a session lost before this visit): the charger is fine there, but
+// its row and a note (shown with the result and in the report) name that transaction and say to close it in
+// the record, so the handover report does not silently contradict the Transactions screen.
 import type { CaseContext } from '../conformance/context';
+import type { CaseHost } from '../conformance/host';
 import { Inconclusive, StepFailure } from '../conformance/types';
 import { FakeClock } from '../clock';
 import { AROUND_SESSION, CHARGING } from './each-connector';
@@ -20,12 +25,38 @@ const WANTED = 'Available, NoError';
  * in a session), known transaction or not; Preparing or Finishing only with a transaction the bench knows open there.
  */
 export function sessionThereWords(t: CaseContext, connectorId: number, status: string): string | null {
-  const tx = t.host.openTransactions().find((o) => o.connectorId === connectorId) ?? null;
+  const tx = openOn(t, connectorId);
   if (!CHARGING.has(status) && !(AROUND_SESSION.has(status) && tx)) return null;
   if (!tx) return 'a session runs there (no transaction the bench knows of)';
-  const since = Date.parse(t.host.transactionStartedAt?.(tx.transactionId) ?? '');
-  const when = Number.isNaN(since) ? '' : `, since ${noteTime(since, t.clock instanceof FakeClock)}`;
-  return `a session runs there (transaction ${tx.transactionId}, idTag ${tx.idTag}${when})`;
+  return `a session runs there (${txWords(t, tx, 'since')})`;
+}
+
+type OpenTransaction = ReturnType<CaseHost['openTransactions']>[number];
+
+/** The transaction the bench holds open on the connector (seen in this run, or in the record), or null. */
+const openOn = (t: CaseContext, connectorId: number): OpenTransaction | null => t.host.openTransactions().find((o) => o.connectorId === connectorId) ?? null;
+
+/** "transaction 12, idTag ABC123, since Dec 5, 2026, 10:02:05 AM UTC" (no time when the record does not hold its start). */
+function txWords(t: CaseContext, tx: OpenTransaction, word: 'since' | 'started'): string {
+  const at = Date.parse(t.host.transactionStartedAt?.(tx.transactionId) ?? '');
+  const when = Number.isNaN(at) ? '' : `, ${word} ${noteTime(at, t.clock instanceof FakeClock)}`;
+  return `transaction ${tx.transactionId}, idTag ${tx.idTag}${when}`;
+}
+
+/**
+ * A connector Available with NoError that the record still holds a transaction open on: its row's words and
+ * the step's note naming that transaction and what to do, or null when the record holds none open there.
+ */
+export function openInRecordWords(t: CaseContext, connectorId: number): { row: string; note: string } | null {
+  const tx = openOn(t, connectorId);
+  if (!tx) return null;
+  return {
+    row: `Available; the record still holds transaction ${tx.transactionId} open on it (see the note)`,
+    note:
+      `Connector ${connectorId}: Available, NoError. The record still holds ${txWords(t, tx, 'started')} open on it: ` +
+      'the charger has not sent its StopTransaction; it may be a session lost before this visit. ' +
+      'Close it from the Transactions screen (Close it in the record) if it is over.',
+  };
 }
 
 /** Connectors in use, said: "Connector 1 reports Charging: a session runs there (…)". */
@@ -55,6 +86,13 @@ export async function connectorsAvailable(t: CaseContext): Promise<void> {
     const ok = status === 'Available' && errorCode === 'NoError';
     const session = ok ? null : sessionThereWords(t, connectorId, status);
     const shown = `${status}${errorCode !== 'NoError' ? ` (${errorCode})` : ''}`;
+    const inRecord = ok ? openInRecordWords(t, connectorId) : null;
+    if (inRecord) {
+      // Available, NoError: the charger is fine there; the record is what is wrong, said, not judged.
+      t.measure(`Connector ${connectorId}`, inRecord.row, true, WANTED);
+      t.note(inRecord.note);
+      continue;
+    }
     if (session && errorCode === 'NoError') {
       // In use, not judged: neither a fault nor seen Available.
       t.measure(`Connector ${connectorId}`, `${shown}: ${session}`, null, WANTED);

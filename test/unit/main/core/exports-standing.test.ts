@@ -3,6 +3,7 @@
 // connector reports no session, with why and when its energy was read; and an export's file name says its
 // zone (UTC, Z) and the one action the log was filtered by.
 import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { exportFileName, transactionCsvColumns, transactionCsvRow, transactionStanding, type ChargersAsKnown } from '../../../../src/main/core/exports';
 import { notRunningSessions, type ChargersNow } from '../../../../src/shared/api/session-state';
 import type { TransactionRecord } from '../../../../src/shared/records';
@@ -32,14 +33,7 @@ function known(connector: { status: string; updatedAt: string }, lastBoot: strin
 }
 const charging = { status: 'Charging', updatedAt: '2026-12-06T19:40:01.000Z' };
 /** A CSV row's fields, unquoted. */
-function fieldsOf(row: string): string[] {
-  const fields: string[] = [];
-  for (const m of row.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)) {
-    fields.push(m[1].startsWith('"') ? m[1].slice(1, -1).replaceAll('""', '"') : m[1]);
-    if (m[2] === '') break;
-  }
-  return fields;
-}
+const fieldsOf = (row: string): string[] => parse(row)[0];
 const col = (row: string, name: (typeof transactionCsvColumns)[number]) => fieldsOf(row)[transactionCsvColumns.indexOf(name)];
 const state = (row: string) => [col(row, 'State'), col(row, 'Warning')];
 
