@@ -2,7 +2,8 @@
 // the record, never in it, open in it, or unknown), the wait covers every queued StopTransaction (one on its
 // way too), a second delete gets the first one's answer, and a card's outcome says when its StartTransaction
 // was dropped rather than queued; a dropped StartTransaction is "never accepted" only when none of its
-// attempts can have reached the central system (on a fake wire: no answer, a CALLERROR, an invalid one).
+// attempts can have reached the central system (on a fake wire: no answer, a CALLERROR, an invalid one), and
+// a StopTransaction dropped while deleting "stays open" only when none of its attempts can have reached it.
 import { describe, expect, it } from 'vitest';
 import { benchSuite, chargingThroughApi, configure, session, type VcpHarness } from '../helpers/vcp-harness';
 import { waitFor } from '../helpers/bench';
@@ -189,5 +190,58 @@ describe('deleting through the API', () => {
     expect((await tb().request('POST', '/api/virtual-chargers/RF-OFF/stop')).status).toBe(200);
     expect((await tb().request('DELETE', '/api/chargers/RF-OFF')).status).toBe(204);
     expect((await tb().request('DELETE', '/api/virtual-chargers/RF-OFF')).status).toBe(200);
+  });
+});
+
+describe('a running session whose StopTransaction was dropped while deleting: "stays open" only when no attempt can have reached the central system', () => {
+  const noAnswer = () => ({ outcome: 'timeout' as const, error: { description: 'No answer to StopTransaction within 30 s' } });
+  const callError = () => ({ outcome: 'callError' as const, error: { code: 'InternalError', description: 'down', details: {} } });
+  const invalid = () => ({ outcome: 'invalidResponse' as const, response: {}, error: { code: 'FormationViolation' as const, description: 'idTagInfo is wrong' } });
+
+  /** A session started on a fake wire, then deleted while its StopTransaction gets `answers` in turn (one attempt each, a second apart) until dropped. */
+  async function deletedAfter(...answers: Answer[]) {
+    const w = fakeWire({ connectors: 1 });
+    w.cp.config.change('TransactionMessageAttempts', String(answers.length));
+    w.cp.config.change('TransactionMessageRetryInterval', '1');
+    w.cp.plug(1);
+    const started = await w.cp.presentIdTag(1, 'RF-STOP');
+    expect(started).toMatchObject({ confirmed: true });
+    let n = 0;
+    w.answers.StopTransaction = (p) => answers[n++]!(p);
+    let out: RemovalOutcome | undefined;
+    void endSessionsForRemoval(w.cp).then((o) => (out = o));
+    for (let i = 0; i < 100 && !out; i++) {
+      await w.clock.advance(100);
+      await w.settle();
+    }
+    expect(w.sent().filter((a) => a === 'StopTransaction')).toHaveLength(answers.length);
+    return { txId: started.transactionId!, out: out! };
+  }
+
+  it('sent and timed out every time: may be open in the record, check it', async () => {
+    const { txId, out } = await deletedAfter(noAnswer, noAnswer);
+    expect(out.sessions).toEqual([expect.objectContaining({ connectorId: 1, transactionId: txId, leftOpen: true })]);
+    expect(out.sessions[0]!.detail).toBe(
+      `Transaction ${txId} on connector 1 (RF-STOP) may be open in the record: its StopTransaction (reason Other) was sent 2 times and never answered (No answer to StopTransaction within 30 s) and was dropped after 2 attempts; check the Transactions screen and, if it is open there, close it with Close…`,
+    );
+    expect(out.summary).toBe('1 session may be open in the record: check the Transactions screen.');
+  });
+
+  it('an invalid CALLRESULT, then refused: may be open, "without a valid answer"', async () => {
+    const { out } = await deletedAfter(invalid, callError);
+    expect(out.sessions[0]).toMatchObject({ leftOpen: true });
+    expect(out.sessions[0]!.detail).toMatch(
+      /may be open in the record: its StopTransaction \(reason Other\) was sent once without a valid answer \(answered with an invalid CALLRESULT .*\) and was dropped after 2 attempts/,
+    );
+    expect(out.summary).toBe('1 session may be open in the record: check the Transactions screen.');
+  });
+
+  it('refused with a CALLERROR every time: stays open in the record, close it', async () => {
+    const { txId, out } = await deletedAfter(callError, callError);
+    expect(out.sessions).toEqual([expect.objectContaining({ connectorId: 1, transactionId: txId, leftOpen: true })]);
+    expect(out.sessions[0]!.detail).toBe(
+      `Transaction ${txId} on connector 1 (RF-STOP) stays open in the record: its StopTransaction (reason Other) was answered with an error (InternalError: down) and was dropped after 2 attempts; close it with Close… on the Transactions screen`,
+    );
+    expect(out.summary).toBe('1 session left open in the record.');
   });
 });

@@ -20,6 +20,7 @@ import { MeteringService } from './services/metering';
 import { ReservationService } from './services/reservations';
 import { ResetService } from './services/reset';
 import { SmartChargingService } from './services/smart-charging';
+import type { KeptCardOutcome } from './services/start-outcome';
 import { StatusService } from './services/status';
 import { TransactionService, type CardOutcome, type QueuedMessage } from './services/transactions';
 
@@ -46,6 +47,8 @@ export interface PersistedState {
   nextQueueSeq: number;
   /** MeterValues not kept because the queue was full. */
   meterValuesNotKept?: number;
+  /** Each connector's last card outcome, for the connector panel after a restart (none when an older version saved it). */
+  cardOutcomes?: KeptCardOutcome[];
 }
 
 export interface VirtualChargePointOptions {
@@ -233,6 +236,7 @@ export class VirtualChargePoint {
       nextLocalTx: transactions.nextLocalTx,
       nextQueueSeq: transactions.nextQueueSeq,
       meterValuesNotKept: transactions.meterValuesNotKept,
+      cardOutcomes: transactions.cardOutcomes,
     };
   }
 

@@ -60,8 +60,17 @@ function verdict(fate: SessionFate, stopReason: string | null, cut: string, ende
   }
   if (fate.stop === 'sent') return { leftOpen: true, unsure: true, text: `may be open in the record: its ${stop} was sent but its answer was not awaited (${cut}); ${CHECK_HINT}` };
   if (fate.stop === 'unsent') return { leftOpen: true, text: `stays open in the record: its ${stop} was still queued (${cut}) and is deleted unsent; ${CLOSE_HINT}` };
-  if (fate.dropped?.action === 'StopTransaction')
+  if (fate.dropped?.action === 'StopTransaction') {
+    const { unanswered } = fate.dropped;
+    // A send that went out without a valid answer may have closed the transaction: the record decides.
+    if (unanswered)
+      return {
+        leftOpen: true,
+        unsure: true,
+        text: `may be open in the record: its ${stop} was sent ${times(unanswered.sent)} ${unanswered.invalid ? 'without a valid answer' : 'and never answered'} (${unanswered.last}) and was dropped after ${attempts(fate.dropped.attempts)}; ${CHECK_HINT}`,
+      };
     return { leftOpen: true, text: `stays open in the record: its ${stop} was ${fate.dropped.last} and was dropped after ${attempts(fate.dropped.attempts)}; ${CLOSE_HINT}` };
+  }
   return { leftOpen: true, text: `stays open in the record: ${cut} and could not tell the central system it ended; ${CLOSE_HINT}` };
 }
 

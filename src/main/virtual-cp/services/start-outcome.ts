@@ -3,6 +3,8 @@
 // outcome says the start is unconfirmed, why, and whether the StartTransaction is still queued or was dropped.
 // Each connector's last such outcome is kept, and one that said unconfirmed follows the later word on its
 // StartTransaction (answered, sent again, dropped), with when it came, for what the screen shows of the card.
+// They are kept with the charger's non-volatile state, so the screen still says them after a restart.
+import { z } from 'zod';
 import type { VirtualCardOutcomeView } from '../../../shared/api/virtual-chargers';
 import type { CardOutcome, StartAnswer } from './transactions';
 
@@ -43,15 +45,50 @@ export function startOutcome(connectorId: number, idTag: string, answer: StartAn
   };
 }
 
-interface Kept {
+/** A connector's last card that started a session: kept, and saved with the charger's state. */
+export interface KeptCardOutcome {
   connectorId: number;
   localTx: number;
   view: VirtualCardOutcomeView;
 }
 
+const SavedCardOutcome = z.object({
+  connectorId: z.number().int().min(1),
+  localTx: z.number().int(),
+  view: z.object({
+    idTag: z.string(),
+    accepted: z.boolean(),
+    status: z.string(),
+    confirmed: z.boolean(),
+    transactionId: z.number().int().nullable(),
+    message: z.string(),
+    presentedAt: z.string(),
+    at: z.string(),
+    revised: z.boolean(),
+  }),
+}) satisfies z.ZodType<KeptCardOutcome>;
+
 /** Each connector's last card that started a session, its outcome kept current. */
 export class StartOutcomes {
-  private readonly byConnector = new Map<number, Kept>();
+  private readonly byConnector = new Map<number, KeptCardOutcome>();
+
+  /**
+   * `saved` as the charger's state kept them (none when an older version saved it): one on a connector
+   * the charger does not have (`hasConnector`), or that this version cannot read, is left out; the latest
+   * per connector counts.
+   */
+  constructor(saved?: unknown, hasConnector: (connectorId: number) => boolean = () => true) {
+    if (!Array.isArray(saved)) return;
+    for (const item of saved) {
+      const read = SavedCardOutcome.safeParse(item);
+      if (read.success && hasConnector(read.data.connectorId)) this.byConnector.set(read.data.connectorId, read.data);
+    }
+  }
+
+  /** What the charger's state keeps: the latest per connector. */
+  saved(): KeptCardOutcome[] {
+    return [...this.byConnector.values()];
+  }
 
   /** The first outcome of the card presented at `presentedAt` that started session `localTx` on `connectorId`, known at `at`. */
   keep(connectorId: number, localTx: number, idTag: string, outcome: CardOutcome, presentedAt: string, at: string): void {

@@ -5,7 +5,7 @@ import type { Timer } from '../../clock';
 import { ownKeys, type OwnedKeys } from '../configuration';
 import type { Connector, Model, Transaction } from '../model';
 import { reservationMatches } from './reservations';
-import { StartOutcomes, startOutcome } from './start-outcome';
+import { StartOutcomes, startOutcome, type KeptCardOutcome } from './start-outcome';
 import { TxLedger, attemptFailure, withUnanswered, type SessionFate, type Unanswered } from './tx-ledger';
 
 /** The configuration keys transactions own. */
@@ -45,6 +45,8 @@ export interface SavedTransactions {
   nextQueueSeq: number;
   /** MeterValues not kept because the queue was full, ever (see MAX_QUEUED_METER_VALUES). */
   meterValuesNotKept?: number;
+  /** Each connector's last card outcome (none when an older version saved the state). */
+  cardOutcomes?: KeptCardOutcome[];
 }
 
 /** A queued message as an older version saved it (without its place in the queue). */
@@ -114,7 +116,7 @@ export class TransactionService {
   /** Answered StopTransactions, dropped messages, and messages sent without an accepted answer yet. */
   private readonly ledger = new TxLedger();
   /** What each connector's last card that started a session came to, kept current with its StartTransaction's later word. */
-  readonly startOutcomes = new StartOutcomes();
+  readonly startOutcomes: StartOutcomes;
   private readonly keys: OwnedKeys<(typeof transactionKeys)[number]>;
 
   constructor(
@@ -130,6 +132,7 @@ export class TransactionService {
     this.meterValuesNotKept = saved.meterValuesNotKept ?? 0;
     for (const [l, t] of saved.txIds ?? []) this.txIds.set(l, t);
     this.nextLocalTx = saved.nextLocalTx ?? 1;
+    this.startOutcomes = new StartOutcomes(saved.cardOutcomes, (id) => cp.connectors.at(id) !== undefined);
     // A transaction that was running when the bench stopped ended by loss of power.
     for (const open of saved.openTransactions ?? []) {
       const c = cp.connectors.at(open.connectorId);
@@ -265,6 +268,8 @@ export class TransactionService {
     // The session started here; what the central system answers to its StartTransaction decides the outcome.
     const outcome = startOutcome(c.id, idTag, await this.startAnswer(started.localTx), this.keys.StopTransactionOnInvalidId);
     this.startOutcomes.keep(c.id, started.localTx, idTag, outcome, presentedAt, cp.iso());
+    // Shown, and kept with the charger's state.
+    cp.changed();
     return outcome;
   }
 
@@ -436,7 +441,15 @@ export class TransactionService {
 
   saved(): SavedTransactions {
     const open = this.cp.connectors.all.filter((c) => c.tx).map((c) => ({ localTx: c.tx!.localTx, connectorId: c.id, meterWh: this.cp.metering.settle(c) }));
-    return { queue: this.queue, txIds: [...this.txIds], openTransactions: open, nextLocalTx: this.nextLocalTx, nextQueueSeq: this.nextQueueSeq, meterValuesNotKept: this.meterValuesNotKept };
+    return {
+      queue: this.queue,
+      txIds: [...this.txIds],
+      openTransactions: open,
+      nextLocalTx: this.nextLocalTx,
+      nextQueueSeq: this.nextQueueSeq,
+      meterValuesNotKept: this.meterValuesNotKept,
+      cardOutcomes: this.startOutcomes.saved(),
+    };
   }
 
   private delivered(msg: QueuedMessage, response: JsonObject): void {
