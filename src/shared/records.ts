@@ -96,6 +96,8 @@ export interface OperationRecord {
   outcome: string | null;
   response: unknown;
   error: unknown;
+  /** The caller's name for it (a window's for its send: OperateArgs `ref`); absent when none was given. */
+  ref?: string;
 }
 
 export interface ConnectionAttemptRecord {

@@ -94,3 +94,55 @@ describe('a ClearCache waiting for its answer when the bench went down', () => {
     expect(client.callsOf('operations:list').some((a) => a.actions?.includes('ClearCache') && a.sentSince === T0)).toBe(true);
   });
 });
+
+describe('a ClearCache whose "sent" never reached the window: the link dropped just after it was asked for', () => {
+  it('is found in the record by the name the window gave it once the link is back, and shows its outcome', async () => {
+    const user = userEvent.setup();
+    let lose: ((e: unknown) => void) | undefined;
+    const client = fakeClient({
+      'chargers:operate': () => new Promise<OperationResult>((_, reject) => (lose = reject)),
+      // The record holds it under the window's name (the bench kept it with the operation).
+      'operations:list': ({ ref }) => (ref !== undefined && ref === client.refs[0] ? [{ ...recorded, ref }] : []),
+    });
+    goLive(client, { chargers: { CP001: aCharger('CP001') } });
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="ClearCache" />));
+    await user.click(screen.getByRole('button', { name: 'Clear the cache…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Clear the authorization cache of CP001' }));
+    await waitFor(() => expect(client.refs).toHaveLength(1));
+
+    // No operationChanged ever came: the link went before it.
+    useBench.setState({ link: 'closed' });
+    lose!(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
+    await screen.findByText('It is not known whether ClearCache reached CP001');
+
+    useBench.setState((s) => ({ link: 'open', snapshots: s.snapshots + 1 }));
+    const title = await screen.findByText('ClearCache: Connection ended: the bench shut down');
+    expect(title.closest('[role="status"]')!.textContent).toContain(`Sent at ${formatClock(T0)}`);
+    expect(screen.queryByText(/It is not known whether ClearCache reached/)).toBeNull();
+    expect(client.callsOf('operations:list').some((a) => a.ref === client.refs[0] && a.chargerId === 'CP001')).toBe(true);
+  });
+
+  it('stays not known while the record holds no operation of that name, and settles when its end is announced', async () => {
+    const user = userEvent.setup();
+    let lose: ((e: unknown) => void) | undefined;
+    const client = fakeClient({
+      'chargers:operate': () => new Promise<OperationResult>((_, reject) => (lose = reject)),
+      'operations:list': () => [],
+    });
+    goLive(client, { chargers: { CP001: aCharger('CP001') } });
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="ClearCache" />));
+    await user.click(screen.getByRole('button', { name: 'Clear the cache…' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Clear the authorization cache of CP001' }));
+    await waitFor(() => expect(client.refs).toHaveLength(1));
+    useBench.setState({ link: 'closed' });
+    lose!(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
+    await screen.findByText('It is not known whether ClearCache reached CP001');
+    useBench.setState((s) => ({ link: 'open', snapshots: s.snapshots + 1 }));
+    await waitFor(() => expect(client.callsOf('operations:list').some((a) => a.ref === client.refs[0])).toBe(true));
+    expect(screen.getByText('It is not known whether ClearCache reached CP001')).toBeTruthy();
+
+    // Still queued at the bench when the link came back: it went out, and its end is announced with its name.
+    client.emit([{ type: 'operationFinished', operation: { ...recorded, ref: client.refs[0]! }, ts: ENDED }]);
+    expect(await screen.findByText('ClearCache: Connection ended: the bench shut down')).toBeTruthy();
+  });
+});

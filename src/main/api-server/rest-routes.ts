@@ -104,7 +104,7 @@ export const restRoutes: RestRoute[] = [
   route({ method: 'GET', path: '/api/transactions/{id}', call: 'transactions:get', params: { id: ['transactionId', 'int'] }, query: { meterValues: 'bool' } }),
   route({ method: 'POST', path: '/api/transactions/{id}/close', call: 'transactions:close', params: { id: ['transactionId', 'int'] } }),
   route({ method: 'GET', path: '/api/transactions/{id}/meter-readings', call: 'transactions:meterReadings', params: { id: ['transactionId', 'int'] } }),
-  route({ method: 'GET', path: '/api/operations', call: 'operations:list', query: { chargerId: 'string', actions: 'list', sentSince: 'string', limit: 'int' } }),
+  route({ method: 'GET', path: '/api/operations', call: 'operations:list', query: { chargerId: 'string', actions: 'list', sentSince: 'string', ref: 'string', limit: 'int' } }),
   route({ method: 'GET', path: '/api/charger-events', call: 'chargerEvents:list', query: { chargerId: 'string', limit: 'int' } }),
   route({ method: 'GET', path: '/api/connection-attempts', call: 'connectionAttempts:list', query: { limit: 'int', beforeId: 'int' } }),
   route({ method: 'GET', path: '/api/settings', call: 'settings:get' }),

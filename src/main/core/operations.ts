@@ -131,7 +131,7 @@ export class Operations {
       progress.dueBy = new Date(this.clock.now() + timeoutMs).toISOString();
       this.lastSent.set(endpoint, progress);
       try {
-        progress.operationId = this.record.operations.started(chargerId, action, shown, progress.sentAt);
+        progress.operationId = this.record.operations.started(chargerId, action, shown, progress.sentAt, opts.ref);
       } finally {
         announce();
       }
@@ -159,7 +159,19 @@ export class Operations {
       // A HeartbeatInterval the charger accepted or reported is the interval it works to now.
       const given = result.outcome === 'completed' ? configuredInterval(action, shown, response, done) : null;
       if (given) this.record.chargers.heartbeatGiven(chargerId, given);
-      const operation: OperationView = { id: operationId, chargerId, action, request: shown, sentAt: progress.sentAt!, finishedAt: done, outcome: result.outcome, response, error };
+      const operation: OperationView = {
+        id: operationId,
+        chargerId,
+        action,
+        request: shown,
+        sentAt: progress.sentAt!,
+        finishedAt: done,
+        outcome: result.outcome,
+        response,
+        error,
+        // The caller's name for it, as the record keeps it: a window that lost the link before "sent" finds it by it.
+        ...(opts.ref === undefined ? {} : { ref: opts.ref }),
+      };
       this.bus.publish({ type: 'operationFinished', operation, ts: done });
     }
     progress.state = 'finished';

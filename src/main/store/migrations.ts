@@ -479,4 +479,10 @@ export const migrations: string[] = [
   ALTER TABLE chargers ADD COLUMN either_password TEXT;
   ALTER TABLE chargers ADD COLUMN either_words TEXT;
   `,
+  // 22: the caller's name for an operation (repositories/operations.ts `ref`: the window's name for its send), so a
+  // window that lost the link before it heard the operation was sent finds it in the record. Null: none given.
+  `
+  ALTER TABLE operations ADD COLUMN ref TEXT;
+  CREATE INDEX operations_by_ref ON operations (ref) WHERE ref IS NOT NULL;
+  `,
 ];

@@ -170,6 +170,8 @@ export const contract = {
       chargerId: z.string().min(1).optional(),
       actions: OperationActions.optional(),
       sentSince: z.iso.datetime({ offset: true, error: 'must be a date and time such as "2026-03-01T10:00:00Z"' }).optional(),
+      /** Only the one its caller named so (OperateArgs `ref`): a send whose answer was lost before the window heard it was sent. */
+      ref: z.string().min(1).max(100).optional(),
       limit: Limit(10_000),
     }),
   ),

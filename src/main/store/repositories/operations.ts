@@ -6,6 +6,8 @@ import { firstIdAtOrAfterIn } from '../message-time';
 export const operationWrites = {
   opStart: 'INSERT INTO operations (id, charger_id, action, request, sent_at) VALUES (?, ?, ?, ?, ?)',
   opFinish: 'UPDATE operations SET finished_at = ?, outcome = ?, response = ?, error = ? WHERE id = ?',
+  // Apart from opStart, whose parameters an older bench's journal replays as they were.
+  opRef: 'UPDATE operations SET ref = ? WHERE id = ?',
 } satisfies Writes;
 
 /** Operations: ids allocated here (continuing from the record and the journal) so the call goes out at once. */
@@ -20,9 +22,11 @@ export class OperationsRepository {
     this.nextId = Math.max(highest, highestInJournal) + 1;
   }
 
-  started(chargerId: string, action: string, request: unknown, ts: string): number {
+  /** Records an operation sent at `ts`; `ref`: the caller's name for it, found again by `list({ ref })`. */
+  started(chargerId: string, action: string, request: unknown, ts: string, ref?: string): number {
     const id = this.nextId++;
     this.store.write('opStart', [id, chargerId, action, JSON.stringify(request), ts]);
+    if (ref !== undefined) this.store.write('opRef', [ref, id]);
     return id;
   }
 
@@ -44,8 +48,11 @@ export class OperationsRepository {
     return row ? JSON.parse(row.response) : null;
   }
 
-  /** Newest first: of one charger, of some actions, sent at or after `sentSince`, the newest `limit` (default 100). */
-  list(q: { chargerId?: string; actions?: readonly string[]; sentSince?: string; limit?: number } = {}): OperationRecord[] {
+  /**
+   * Newest first: of one charger, of some actions, sent at or after `sentSince`, named `ref` by its caller,
+   * the newest `limit` (default 100).
+   */
+  list(q: { chargerId?: string; actions?: readonly string[]; sentSince?: string; ref?: string; limit?: number } = {}): OperationRecord[] {
     const where: string[] = [];
     const args: unknown[] = [];
     if (q.sentSince) {
@@ -64,9 +71,14 @@ export class OperationsRepository {
       where.push(`action IN (${q.actions.map(() => '?').join(', ')})`);
       args.push(...q.actions);
     }
+    if (q.ref !== undefined) {
+      where.push('ref = ?');
+      args.push(q.ref);
+    }
     // A charger's few operations of some actions, by the index that holds them together: the planner would
-    // rather step back over all its operations (no sort), a scan of every one on a busy bench.
-    const by = q.chargerId && q.actions?.length ? 'INDEXED BY operations_by_action' : '';
+    // rather step back over all its operations (no sort), a scan of every one on a busy bench. One named by
+    // its caller: the few of that name.
+    const by = q.ref !== undefined ? 'INDEXED BY operations_by_ref' : q.chargerId && q.actions?.length ? 'INDEXED BY operations_by_action' : '';
     const rows = this.store.db.prepare(`SELECT * FROM operations ${by} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`).all(...args, q.limit ?? 100);
     return (rows as Row[]).map((r) => ({
       id: r.id,
@@ -78,6 +90,7 @@ export class OperationsRepository {
       outcome: r.outcome,
       response: r.response === null ? undefined : JSON.parse(r.response),
       error: r.error === null ? undefined : JSON.parse(r.error),
+      ...(r.ref === null || r.ref === undefined ? {} : { ref: r.ref }),
     }));
   }
 }

@@ -1,8 +1,10 @@
 // A send whose answer was lost with the link to the bench (serve stopped, the network gone) is read back
 // from the bench's record once the link is back: the panel then says what the record holds (sent at …,
 // answered, unanswered, or the connection ended) instead of "it is not known whether it reached the
-// charger". Only a send the bench said it had sent (its row in the record, stores/operations.ts
-// `recorded`) can be found there; one still waiting in the record settles when its operationFinished comes.
+// charger". A send the bench said it had sent is found by its row (stores/operations.ts `recorded`); one
+// whose "sent" never reached the window (the link dropped first) by the name the window gave it (`ref`,
+// which the record keeps). One still waiting in the record, or still queued at the bench, settles when its
+// operationFinished comes; one the record does not hold was not sent (yet), and stays not known.
 import { useEffect, useMemo } from 'react';
 import { useClient } from '../../../api/context';
 import { useBench } from '../../../stores/bench';
@@ -34,19 +36,22 @@ export function resultFromRecord(op: OperationView): OperationResult | null {
   }
 }
 
-/** A send that failed where it may have reached the charger (not a refusal before sending), with its row in the record. */
+/** A send that failed where it may have reached the charger (not a refusal before sending). */
 const lostAnswer = (s: OperationSlot): boolean => {
   const status = s.failure?.status;
-  return !s.pending && s.failure !== null && !(status !== undefined && status >= 400 && status < 500) && s.recorded !== null && s.action !== null && s.ref !== null;
+  return !s.pending && s.failure !== null && !(status !== undefined && status >= 400 && status < 500) && s.action !== null && s.ref !== null;
 };
 
 interface Lost {
   name: string;
   ref: string;
   action: OperationAction;
-  operationId: number;
-  sentAt: string;
+  /** Its row in the record, when the window heard it was sent; null: found by `ref`. */
+  recorded: OperationSlot['recorded'];
 }
+
+/** Whether the record's operation is the lost send: its row, or (its row not known to the window) the name the window gave it. */
+const isLost = (l: Lost, op: OperationView): boolean => (l.recorded ? op.id === l.recorded.operationId : op.ref === l.ref && op.action === l.action);
 
 /**
  * Reads back from the record the outcome of the charger's sends named `name` (or, `byPrefix`, whose names
@@ -60,7 +65,7 @@ export function useReadBack(chargerId: string, name: string, byPrefix = false): 
   const lost = useMemo(
     () =>
       Object.entries(slots ?? {}).flatMap(([n, s]): Lost[] =>
-        (byPrefix ? n.startsWith(name) : n === name) && lostAnswer(s) ? [{ name: n, ref: s.ref!, action: s.action as OperationAction, ...s.recorded! }] : [],
+        (byPrefix ? n.startsWith(name) : n === name) && lostAnswer(s) ? [{ name: n, ref: s.ref!, action: s.action as OperationAction, recorded: s.recorded }] : [],
       ),
     [slots, name, byPrefix],
   );
@@ -74,17 +79,19 @@ export function useReadBack(chargerId: string, name: string, byPrefix = false): 
     };
     // Still waiting in the record (the bench kept running): its end comes as an event.
     const off = client.subscribe((events) => {
-      for (const e of events) if (e.type === 'operationFinished') for (const l of lost) if (e.operation.id === l.operationId && e.operation.chargerId === chargerId) settle(l, e.operation);
+      for (const e of events) if (e.type === 'operationFinished') for (const l of lost) if (e.operation.chargerId === chargerId && isLost(l, e.operation)) settle(l, e.operation);
     });
     if (useBench.getState().link === 'open')
       for (const l of lost)
-        client.call('operations:list', { chargerId, actions: [l.action], sentSince: l.sentAt, limit: READ_BACK_LIMIT }).then(
-          (ops) => {
-            const op = ops.find((o) => o.id === l.operationId);
-            if (op) settle(l, op);
-          },
-          () => undefined,
-        );
+        client
+          .call('operations:list', l.recorded ? { chargerId, actions: [l.action], sentSince: l.recorded.sentAt, limit: READ_BACK_LIMIT } : { chargerId, actions: [l.action], ref: l.ref, limit: 1 })
+          .then(
+            (ops) => {
+              const op = ops.find((o) => isLost(l, o));
+              if (op) settle(l, op);
+            },
+            () => undefined,
+          );
     return () => {
       live = false;
       off();

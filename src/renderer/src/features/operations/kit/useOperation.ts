@@ -7,7 +7,7 @@ import { useClient } from '../../../api/context';
 import type { OperationResult } from '../../../../../shared/api/contract';
 import type { RequestOf } from '../../../../../shared/ocpp16';
 import { useBench } from '../../../stores/bench';
-import { clearSlot, dropSlot, idleSlot, sendOperation, useChargerSlots, useOperationSlot } from '../../../stores/operations';
+import { clearSlot, dropSlot, idleSlot, sendOperation, useChargerSlots, useOperationSlot, type OperationSlot } from '../../../stores/operations';
 import { checkPayload, type FieldErrors } from './form';
 import type { OperationAction } from './actions';
 import { usePanel } from './parts';
@@ -30,6 +30,8 @@ export interface OperationState<A extends OperationAction = OperationAction> {
   /** When the last send was asked for, and when its outcome came (ISO). */
   requestedAt?: string | null;
   settledAt?: string | null;
+  /** Its row in the bench's record and when its CALL went out (the bench's clock), once the bench said it was sent. */
+  recorded?: OperationSlot['recorded'];
 }
 
 /**

@@ -48,7 +48,7 @@ import { CONFIG_TABLE_LOOK_BACK } from './configurationRecord';
 import { afterBoots, rowWhen } from './configurationBoot';
 import { useInFlight, waitingWords } from '../kit/InFlight';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
-import { HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
+import { bootAfter, HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
 import { formatClock } from '../../../components/format';
 import { useLastContact } from '../../../components/ChargerOfflineNotice';
 import { configEditProblem } from '../../../components/configKey';
@@ -167,11 +167,13 @@ function ConfigurationPanel() {
       return status !== undefined && status >= 400 && status < 500 ? { ...sent, refused: message } : { ...sent, unknown: message };
     }
     const explained = explain('ChangeConfiguration', edit.result!);
-    return { ...sent, explained: value === undefined ? explained : untilBoot(explained, key, value, boot) };
+    // Said as it turned out once the charger has booted since it was sent.
+    return { ...sent, explained: value === undefined ? explained : untilBoot(explained, key, value, boot, bootAfter(charger, edit.recorded?.sentAt)) };
   };
   const otherResult = other.key ? resultOf(other.key) : undefined;
   const heartbeat = resultOf('HeartbeatInterval');
   const heartbeatAccepted = heartbeat && !heartbeat.pending && heartbeat.explained?.status === 'Accepted' ? heartbeat.value : undefined;
+  const rebooted = bootAfter(charger, edits.states.HeartbeatInterval?.recorded?.sentAt);
 
   // HeartbeatInterval as the charger's boots since left it (the bench's boot answer gives it), as About this charger says.
   const rows = useMemo(
@@ -256,7 +258,8 @@ function ConfigurationPanel() {
       {editing?.key === 'HeartbeatInterval' ? (
         <HeartbeatAdvice value={editing.value} boot={boot} chargerId={chargerId} onChanged={boot.reload} />
       ) : (
-        heartbeatAccepted !== undefined && other.key !== 'HeartbeatInterval' && <HeartbeatAdvice value={heartbeatAccepted} boot={boot} chargerId={chargerId} onChanged={boot.reload} sent />
+        heartbeatAccepted !== undefined &&
+        other.key !== 'HeartbeatInterval' && <HeartbeatAdvice value={heartbeatAccepted} boot={boot} chargerId={chargerId} onChanged={boot.reload} sent rebooted={rebooted} />
       )}
       {rows && (
         <>
@@ -429,6 +432,7 @@ function ConfigurationPanel() {
               boot={boot}
               chargerId={chargerId}
               onChanged={boot.reload}
+              rebooted={rebooted}
               answered={otherResult && !otherResult.pending && !otherResult.refused && otherResult.value === other.value ? (otherResult.explained?.status ?? '') : undefined}
             />
           </Box>
