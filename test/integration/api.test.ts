@@ -1,6 +1,6 @@
 // The automation API as a script uses it: the token, clear JSON errors with the field, the
 // 400/404/409 rules of operations, the message log and the pushed events.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { rawCharger, startTestBench, strictCharger, useTestBench, waitFor } from '../helpers/bench';
 import { ApiServer } from '../../src/main/api-server/server';
@@ -105,6 +105,27 @@ describe('automation API', () => {
     expect(ours().map((e) => e.chargerId)).toEqual(Array.from({ length: n }, (_, i) => `B${i}`));
     expect(messages.filter(Array.isArray).length).toBeLessThan(n / 100);
     ws.close();
+  });
+
+  it("says the bench's time on the stream's hello and keep-alives (on the clock that stamps its events), so a browser whose clock is off it judges every \"ago\" by the bench's", async () => {
+    const api = new ApiServer(tb.bench, { host: '127.0.0.1', port: 0, token: 'clock-token', aliveMs: 40 });
+    const { port } = await api.start();
+    // The bench's clock 40 s behind this machine's, as a browser on another machine may find it.
+    const now = vi.spyOn(tb.bench.clock, 'now').mockImplementation(() => Date.now() - 40_000);
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${port}/api/events?batched`, { headers: { Authorization: 'Bearer clock-token' } });
+      const messages: any[] = [];
+      ws.on('message', (d) => messages.push(JSON.parse(String(d))));
+      await waitFor(() => messages.some((m) => m.type === 'alive'));
+      ws.close();
+      const hello = messages[0];
+      const alive = messages.find((m) => m.type === 'alive');
+      expect(hello.type).toBe('hello');
+      for (const said of [hello.now, alive.ts]) expect(Math.abs(Date.parse(said) - (Date.now() - 40_000))).toBeLessThan(5_000);
+    } finally {
+      now.mockRestore();
+      await api.stop();
+    }
   });
 
   it('sends every event stream {"type":"alive"} at its interval however quiet the bench is, so a window can tell a paused bench from a quiet one', async () => {

@@ -5,21 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { httpClient } from '../../src/renderer/src/api/http-client';
 import type { BenchClient, LinkState } from '../../src/renderer/src/api/client';
 import type { BenchEvent } from '../../src/shared/api/views';
-
-/** Stands in for the browser's WebSocket: the test opens and closes each socket the client makes. */
-class FakeSocket {
-  static made: FakeSocket[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((m: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: URL) {
-    FakeSocket.made.push(this);
-  }
-  closed = false;
-  close() {
-    this.closed = true;
-  }
-}
+import { FakeSocket } from './fake-socket';
 
 let client: BenchClient | null = null;
 
@@ -155,5 +141,34 @@ describe('http client events', () => {
     expect(got.map((e) => (e as { chargerId: string }).chargerId)).toEqual(Array.from({ length: 503 }, (_, i) => `CP${i}`));
     // What arrives together is applied together (one store update, one render).
     expect(deliveries).toBe(1);
+  });
+});
+
+describe("http client and the bench's clock", () => {
+  it("tells how far this browser's clock is ahead of the bench's from the stream's times, not fooled by a keep-alive held up on its way or by sub-second noise", () => {
+    vi.useFakeTimers();
+    try {
+      const { socket } = start(async () => new Response('{}', { status: 200 }));
+      const told: number[] = [];
+      client!.onBenchClock!((skew) => told.push(skew));
+      // An older bench's hello says no time: one clock.
+      socket.onmessage!({ data: JSON.stringify({ type: 'hello', chargers: [] }) });
+      expect(told).toEqual([0]);
+      const bench = (behindMs: number) => new Date(Date.now() - behindMs).toISOString();
+      socket.onmessage!({ data: JSON.stringify({ type: 'hello', chargers: [], now: bench(40_000) }) });
+      expect(told.at(-1)).toBe(40_000);
+      // A keep-alive 3 s late on its way (a busy stream) does not move the bench's clock; 300 ms of noise is not news.
+      vi.advanceTimersByTime(5_000);
+      socket.onmessage!({ data: JSON.stringify({ type: 'alive', ts: bench(43_000) }) });
+      vi.advanceTimersByTime(5_000);
+      socket.onmessage!({ data: JSON.stringify({ type: 'alive', ts: bench(39_700) }) });
+      expect(told).toEqual([0, 40_000]);
+      // The bench's clock set forward by 30 s: news at once.
+      vi.advanceTimersByTime(5_000);
+      socket.onmessage!({ data: JSON.stringify({ type: 'alive', ts: bench(10_000) }) });
+      expect(told).toEqual([0, 40_000, 10_000]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

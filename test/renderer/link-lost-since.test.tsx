@@ -12,6 +12,7 @@ import type { BenchClient } from '../../src/renderer/src/api/client';
 import { formatClock } from '../../src/renderer/src/components/format';
 import type { BenchStatus } from '../../src/shared/api/status';
 import type { BenchSettings } from '../../src/shared/api/views';
+import { FakeSocket } from './fake-socket';
 
 stubResizeObserver();
 
@@ -78,18 +79,6 @@ describe('the link lost, and tried again', () => {
     expect(useBench.getState()).toMatchObject({ link: 'closed', linkSince: new Date(silent).toISOString() });
   });
 });
-
-/** Stands in for the browser's WebSocket: the test opens and closes each socket the client makes. */
-class FakeSocket {
-  static made: FakeSocket[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((m: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: URL) {
-    FakeSocket.made.push(this);
-  }
-  close() {}
-}
 
 describe('the browser transport reconnecting', () => {
   let client: BenchClient | null = null;

@@ -133,10 +133,13 @@ export class ApiServer {
       ws.send(JSON.stringify(events));
     };
     const unsubscribe = batched ? this.bench.bus.subscribeBatched(send, EVENT_BATCH_MS) : this.bench.bus.subscribe(send);
+    // The bench's time, on the clock that stamps its events: a browser on another machine, whose clock may
+    // be off it, judges every "ago" by it.
+    const now = () => new Date(this.bench.clock.now()).toISOString();
     // However quiet the chargers, the stream carries something every few seconds: a window that hears
     // nothing for longer knows the bench has stopped answering (paused, hung), though the socket stays open.
     const alive = setInterval(() => {
-      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'alive', ts: new Date().toISOString() }));
+      if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: 'alive', ts: now() }));
     }, this.options.aliveMs ?? EVENTS_ALIVE_MS);
     const off = () => {
       unsubscribe();
@@ -144,7 +147,7 @@ export class ApiServer {
     };
     ws.on('close', off);
     ws.on('error', off);
-    ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.connectedChargers() }));
+    ws.send(JSON.stringify({ type: 'hello', chargers: this.bench.connectedChargers(), now: now() }));
     this.bench.uiOpened();
   }
 

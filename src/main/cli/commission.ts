@@ -146,7 +146,7 @@ export async function commission(opts: Record<string, any>, template: Commission
     );
     const stop = () => {
       changes.freeze();
-      if (service.runningOn(chargerId) === c.id) service.stop(c.id);
+      if (service.runningOn(chargerId) === c.id) service.stop(c.id, { atOnce: true });
     };
     let stopping: ReturnType<typeof stopAfterComeBack> | null = null;
     const started = Date.now();

@@ -7,7 +7,7 @@
 import type { Bench } from '../core/bench';
 import type { CommissioningView, SessionEndedAtStart } from '../../shared/api/commissioning';
 import { EndedInSetup } from './sessions-ended';
-import { runningOf, type WindDown } from './wind-down';
+import { runningOf } from './wind-down';
 
 /**
  * The title of the first step requested, as the commissioning names it (its stored steps: the stepper and
@@ -67,7 +67,7 @@ export class RunStart {
 }
 
 /** The view's running: the step running now and what it is doing; before the first step, what the run does; after Stop, what it still waits for. */
-export const runningView = (a: { stepId: string | null; step: string | null; windDown?: WindDown; start?: RunStart }): NonNullable<CommissioningView['running']> => ({
+export const runningView = (a: Parameters<typeof runningOf>[0] & { start?: RunStart }): NonNullable<CommissioningView['running']> => ({
   ...runningOf(a),
   ...(a.stepId === null && a.start && !a.windDown ? { before: a.start.words() } : {}),
 });

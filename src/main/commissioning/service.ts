@@ -28,7 +28,8 @@ import {
   type PhotoView,
   type SiteSummary,
 } from '../../shared/api/commissioning';
-import { commissioningPlan, offlinePolicyOf, loadLimitW } from './plan';
+import { commissioningPlan, loadLimitW } from './plan';
+import { referenceTemplate } from './reference-template';
 import { emptyChecklist, endedAtStart, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
@@ -40,6 +41,7 @@ import { SiteSummaries, summaryOf } from './reports/site-summary';
 import { STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
 import { firstStepTitle, RunStart, runningView } from './run-start';
 import { readSavedTemplates, type SavedTemplates } from './saved-templates';
+import { StopWhenBack } from '../conformance/come-back';
 
 interface Active {
   abort: AbortController;
@@ -50,13 +52,12 @@ interface Active {
   /** After Stop: what the run still waits for before it ends. */
   windDown?: WindDown;
   /** Before the first step: what the run does (waits for the charger to connect, prepares it). */ start?: RunStart;
+  /** Its Stop (UI, API), made to wait for the charger when the run just reset it or it dropped a moment ago (the view's running.stopWaiting). */
+  stopper: StopWhenBack;
 }
 
 /** A commissioning's row in the record, as the list reads it. */
 type ListedRow = { id: string; state: string; verdict: string; judgedBy?: number; updatedAt: string };
-
-/** Keys a reference template leaves out: who the charger is, where it connects, its secrets. */
-const IDENTITY_LIKE = /serial|identity|chargepointid|chargeboxid|password|authorizationkey|certificate|url|iccid|imsi|firmware|version|vendor|model/i;
 
 export class CommissioningService {
   private readonly active = new Map<string, Active>();
@@ -94,30 +95,8 @@ export class CommissioningService {
   }
 
   /** A template whose baseline is the charger's writable configuration now (identity-like keys left out) and whose offline policy is its own. */
-  async referenceTemplate(chargerId: string, name: string): Promise<CommissioningTemplate> {
-    this.bench.centralSystem.registry.mustKnow(chargerId);
-    const read = await this.bench.operations.operate(chargerId, 'GetConfiguration', {});
-    if (read.outcome !== 'completed')
-      throw new BenchError(
-        read.outcome === 'offline' ? 409 : 502,
-        read.outcome === 'offline'
-          ? read.sent
-            ? `${chargerId}'s connection dropped before it answered GetConfiguration: connect it again to read its configuration`
-            : `${chargerId} is not connected: connect it to read its configuration`
-          : `${chargerId} did not give its configuration (${read.outcome})`,
-        { field: 'chargerId' },
-      );
-    const list = (read.response as { configurationKey?: Array<{ key: string; readonly: boolean; value?: string }> }).configurationKey ?? [];
-    const keys: Record<string, string> = {};
-    const all: Record<string, string | null> = {};
-    for (const k of list) {
-      all[k.key] = k.value ?? null;
-      if (k.readonly || k.value === undefined || IDENTITY_LIKE.test(k.key) || k.key.length > 50 || k.value.length > 500) continue;
-      keys[k.key] = k.value;
-    }
-    const version = await this.bench.operations.operate(chargerId, 'GetLocalListVersion', {});
-    const listVersion = version.outcome === 'completed' ? Number((version.response as { listVersion?: number }).listVersion ?? 0) : 0;
-    return CommissioningTemplate.parse({ name, keys, offlinePolicy: offlinePolicyOf(all, listVersion) });
+  referenceTemplate(chargerId: string, name: string): Promise<CommissioningTemplate> {
+    return referenceTemplate(this.bench, chargerId, name);
   }
 
   sites(): SiteJob[] {
@@ -182,7 +161,7 @@ export class CommissioningService {
       runOperator(bench, c.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'commissioningPrompt', id, prompt, ts: this.now() })),
       plan,
     );
-    const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve() };
+    const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve(), stopper: new StopWhenBack(bench, c.chargerId, () => this.changed(c)) };
     const window: StoredCommissioning['runs'][number] = { startedAt: this.now(), finishedAt: null, outcome: 'running', steps: cases.map((p) => p.id), stoppedIn: null };
     entry.start = new RunStart(bench, c.chargerId, firstStepTitle(c.steps, cases), cases.length, () => this.changed(c), window); // the sessions its preparation ends, listed as each ends
     this.active.set(id, entry);
@@ -201,6 +180,7 @@ export class CommissioningService {
           c.configBefore ??= { ...run.pics.config };
         }
         entry.start?.setupOver(); // its preparation is over: the sessions it ended are known (the run's own list stands)
+        entry.stopper.moveOn(); // a Stop waiting for the charger (in the run's setup) takes effect as the first step begins
         entry.stepId = e.caseId;
         entry.step = null;
         this.changed(c);
@@ -211,6 +191,7 @@ export class CommissioningService {
         const s = c.steps.find((x) => x.id === e.result.id)!;
         s.result = e.result;
         s.attempts++;
+        entry.stopper.moveOn(); // a Stop waiting for the charger takes effect once the step it stopped has ended, before the next begins
         if (abort.signal.aborted && e.result.verdict === 'inconclusive') window.stoppedIn = e.result.id;
         entry.windDown?.moveTo('endRead');
         // The configuration after the baseline (its keys as read back) is shown at once, not at the run's end.
@@ -268,6 +249,7 @@ export class CommissioningService {
         if (this.active.get(id) === entry) this.active.delete(id);
         entry.windDown?.dispose();
         entry.start?.dispose();
+        entry.stopper.dispose();
         await this.save(c).catch((e) => console.error(`chargebench: the commissioning ${id} could not be recorded: ${(e as Error).message}`));
       });
     this.changed(c);
@@ -278,16 +260,25 @@ export class CommissioningService {
     await this.active.get(id)?.done;
   }
 
-  /** Ends the step in progress at once; the run then ends as soon as the charger is put back (an offline one is asked nothing), saying meanwhile what it waits for. */
-  stop(id: string): void {
+  /**
+   * Ends the step in progress; the run then ends as soon as the charger is put back (an offline one is asked nothing), saying meanwhile what it waits for.
+   * While the charger is away because the run just reset it or it dropped a moment ago, the step ends once it is back (at most COME_BACK_S; running.stopWaiting
+   * says so meanwhile); a second stop ends that wait, the charger left as it is. `atOnce`: no wait (a face that waited itself: the CLI).
+   */
+  stop(id: string, o: { atOnce?: boolean } = {}): void {
     const a = this.active.get(id);
     if (!a) throw new BenchError(409, `${id} is not running`, { field: 'id' });
     if (a.abort.signal.aborted) return;
     const c = this.stored(id);
-    const title = c.steps.find((s) => s.id === a.stepId)?.title ?? null;
-    a.windDown = new WindDown(this.bench, c.chargerId, title, defaultTestData().chargerTimeoutS, () => this.changed(c));
-    a.abort.abort();
-    this.changed(c);
+    const stop = () => {
+      const title = c.steps.find((s) => s.id === a.stepId)?.title ?? null;
+      a.windDown = new WindDown(this.bench, c.chargerId, title, defaultTestData().chargerTimeoutS, () => this.changed(c));
+      a.abort.abort();
+      this.changed(c);
+    };
+    if (!o.atOnce) return a.stopper.request(stop);
+    a.stopper.moveOn();
+    if (!a.abort.signal.aborted) stop();
   }
 
   prompt(id: string): OperatorPrompt | null {

@@ -16,6 +16,7 @@ import { checkRunRequest, defined } from './run-request';
 import { noOperator } from './unattended';
 import { virtualDeclaration } from './virtual';
 import { followInjectedFaults } from './injected-faults';
+import { StopWhenBack } from './come-back';
 import { htmlReport } from './reports/html';
 import { junitReport } from './reports/junit';
 import { evidencePack } from './reports/evidence';
@@ -53,6 +54,8 @@ interface Active {
   done?: Promise<RunResult>;
   /** The run's saves, one after the other: a later one never lands before an earlier one. */
   saved: Promise<void>;
+  /** Its Stop (UI, API), made to wait for the charger when the run just reset it or it dropped a moment ago. */
+  stopper: StopWhenBack;
 }
 
 export class ConformanceService {
@@ -119,7 +122,8 @@ export class ConformanceService {
       notYetSupported: notYetSupported(octt16Cases, cases),
       ...(faults && { faults: faults.record }),
     };
-    const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null, saved: Promise.resolve() };
+    const stopper = new StopWhenBack(bench, args.chargerId, () => publish());
+    const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null, saved: Promise.resolve(), stopper };
     this.active.set(runId, entry);
     // Each save in turn, of the run as it is then; a save that fails leaves the next one to try.
     const save = (): Promise<void> => {
@@ -133,7 +137,7 @@ export class ConformanceService {
     // With the run's record of fault switches (a copy, as it is now) when a switch was just recorded.
     const publish = (switched?: InjectedFaults) => {
       const withFaults = switched && { faults: { atStart: [...switched.atStart], switched: [...switched.switched] } };
-      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step, ...withFaults }, ts: ts() });
+      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step, stopWaiting: stopper.waiting(), ...withFaults }, ts: ts() });
     };
     const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: ts() }));
     entry.operator = attended;
@@ -146,6 +150,8 @@ export class ConformanceService {
         publish();
         void save();
       } else if (e.type === 'caseStarted') {
+        // A Stop waiting for the charger (in the run's setup) takes effect as the first case begins.
+        stopper.moveOn();
         entry.caseId = e.caseId;
         entry.caseStartedAt = ts();
         entry.step = null;
@@ -155,6 +161,8 @@ export class ConformanceService {
         publish();
       } else if (e.type === 'caseFinished') {
         bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: ts() });
+        // A Stop waiting for the charger takes effect once the case it stopped has ended, before the next begins.
+        stopper.moveOn();
         void save();
       }
     };
@@ -187,6 +195,7 @@ export class ConformanceService {
       })
       .finally(() => {
         faults?.stop();
+        stopper.dispose();
         entry.caseId = null;
         publish();
         this.active.delete(runId);
@@ -200,10 +209,17 @@ export class ConformanceService {
     return this.active.get(runId)?.done ?? Promise.resolve(this.get(runId));
   }
 
-  stop(runId: string): void {
+  /**
+   * Stops a run: at once, or, while its charger is away because the run just reset it or it dropped a moment
+   * ago, once it is back (at most COME_BACK_S; the view's stopWaiting says so meanwhile), so that it is put
+   * back. A second stop ends the wait, the charger left as it is. `atOnce`: no wait (a face that waited itself: the CLI).
+   */
+  stop(runId: string, o: { atOnce?: boolean } = {}): void {
     const a = this.active.get(runId);
     // An unknown run is a 404 (get throws it); one that has ended, a 409.
     if (!a && this.get(runId)) throw new BenchError(409, `Test run ${runId} has already ended`, { field: 'runId' });
+    if (!o.atOnce) return a!.stopper.request(() => a!.abort.abort());
+    a!.stopper.moveOn();
     a!.abort.abort();
   }
 
@@ -286,8 +302,8 @@ export class ConformanceService {
 }
 
 /** The case in progress and its step, while the run runs (a page opened mid-run starts from them). */
-const current = (a: Active): Pick<RunResult, 'caseId' | 'step' | 'caseStartedAt'> =>
-  a.run.state === 'running' ? { caseId: a.caseId, step: a.step, caseStartedAt: a.caseId ? (a.caseStartedAt ?? null) : null } : {};
+const current = (a: Active): Pick<RunResult, 'caseId' | 'step' | 'caseStartedAt' | 'stopWaiting'> =>
+  a.run.state === 'running' ? { caseId: a.caseId, step: a.step, caseStartedAt: a.caseId ? (a.caseStartedAt ?? null) : null, stopWaiting: a.stopper.waiting() } : {};
 
 /** How many cases a run recorded as running was started with (the list shows how many of them it ended). */
 const plannedOf = (run: RunResult | null): { planned?: number } => (run?.planned ? { planned: run.planned.length } : {});

@@ -6,6 +6,7 @@ import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocp
 import { featureProfiles } from '../ocpp16/actions';
 import type { TestData } from './test-data';
 import type { CaseEffects } from './case-effects';
+import type { StopWaiting } from './stop-waiting';
 
 // The test data of a run: its own module (the schema and the rule that its idTag roles name distinct cards).
 export { EarlierTestData, TestData, TestDataGiven, defaultTestData, idTagCollisions, idTagRoles, type IdTagCollision, type IdTagRole, type TestDataInput } from './test-data';
@@ -232,6 +233,8 @@ export interface RunResult {
   step?: string | null;
   /** When the case in progress began (the bench's clock): where its frames so far start. */
   caseStartedAt?: string | null;
+  /** While the run runs: its Stop waits for the charger to come back (the run just reset it, or it dropped a moment ago) before it takes effect; null or absent: it does not. */
+  stopWaiting?: StopWaiting | null;
   /**
    * A built-in virtual charger's fault switches during the run (injected misbehaviour, not the firmware's):
    * those on when it started and each switched while it ran. Absent: a charger that is not the bench's own,
@@ -429,4 +432,6 @@ export interface RunListItem {
   step?: string | null;
   /** When the case in progress began (the bench's clock): where its frames so far start. */
   caseStartedAt?: string | null;
+  /** While the run runs: its Stop waits for the charger to come back, as in RunResult. */
+  stopWaiting?: StopWaiting | null;
 }

@@ -34,6 +34,9 @@ it('ends at once when stopped with the charger offline, recording what it did no
     bench.commissioning.run(id, ['C8_SESSION']);
     await waitFor(async () => (transactionId !== null && !bench.centralSystem.isConnected(CP) ? true : null), 60_000);
     bench.commissioning.stop(id);
+    // It dropped a moment ago: the Stop first waits for it to come back (as Ctrl-C does); a second Stop (Stop without waiting) ends the wait.
+    expect(bench.commissioning.get(id).running?.stopWaiting).toMatchObject({ waitingFor: CP, why: { kind: 'dropped' } });
+    bench.commissioning.stop(id);
     // Told at once: the charger is offline, nothing is asked of it.
     expect(bench.commissioning.get(id).running?.stopping).toBe(
       'Stopped: the charger is offline, so it is not asked anything (putting the charger back after Test session is skipped and recorded as not done); ending the run',

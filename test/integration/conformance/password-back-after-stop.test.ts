@@ -59,7 +59,8 @@ async function stoppedOffline(when: (m: { direction: string; kind: string }) => 
   try {
     runId = bench.conformance.start({ chargerId: target.id, cases: ['TC_073_CS'] }).runId;
     await waitFor(async () => (offline && !bench.centralSystem.isConnected(target.id) ? true : null), 30_000);
-    if (!stopAtOnce) bench.conformance.stop(runId);
+    // It dropped a moment ago: the Stop waits for it to come back (as Ctrl-C does); a second Stop (Stop without waiting) ends the wait.
+    if (!stopAtOnce) for (const _ of [1, 2]) bench.conformance.stop(runId);
     return await bench.conformance.settled(runId);
   } finally {
     off();

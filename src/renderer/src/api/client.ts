@@ -39,6 +39,12 @@ export interface BenchClient {
    * the state before (open after `silent` is not a reconnection: nothing was missed).
    */
   onLink(listener: (state: LinkState, since: number, from: LinkState) => void): () => void;
+  /**
+   * How far this window's clock is ahead of the bench's (ms; negative: behind), told at once and as it
+   * changes, from the times the bench sends on its stream. Absent from a transport on the bench's own
+   * machine (the desktop app): one clock.
+   */
+  onBenchClock?(listener: (skewMs: number) => void): () => void;
   /** Exports the message log under a filter: a save dialog on the desktop, a download in a browser. */
   exportMessages(query: MessageExportQuery): Promise<{ saved: boolean; where?: string }>;
   /** Exports every transaction matching as CSV (not only those a list holds): a save dialog on the desktop, a download in a browser. */
@@ -93,6 +99,49 @@ export class EventBatcher {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.listeners.clear();
+  }
+}
+
+/** Samples of the skew judged together: a minute of the bench's keep-alives. */
+const SKEW_SAMPLES = 12;
+/** A change of the skew by less than this (ms) is the messages' way over the network, not news: not told. */
+const SKEW_STEP_MS = 1_000;
+
+/**
+ * How far this window's clock is ahead of the bench's (ms), from the bench's times as its messages come
+ * (`heard`), told to listeners as it changes by a second or more.
+ */
+export class ClockSkew {
+  private readonly listeners = new Set<(skewMs: number) => void>();
+  private samples: number[] = [];
+  skewMs = 0;
+
+  /**
+   * A message stamped `benchTime` (ISO; anything else, e.g. from an older bench, is no news) came now.
+   * `fresh`: a new connection (the bench may have restarted, on another machine): older samples go.
+   */
+  heard(benchTime: unknown, fresh = false): void {
+    if (fresh) this.samples = [];
+    const t = typeof benchTime === 'string' ? Date.parse(benchTime) : NaN;
+    if (!Number.isFinite(t)) return;
+    this.samples.push(Date.now() - t);
+    if (this.samples.length > SKEW_SAMPLES) this.samples.shift();
+    // A message held up on its way (a busy stream, a slow network) makes the bench look further behind
+    // than it is, never less: the least of the recent ones is the truest.
+    const skew = Math.min(...this.samples);
+    if (Math.abs(skew - this.skewMs) < SKEW_STEP_MS) return;
+    this.skewMs = skew;
+    for (const l of this.listeners) l(skew);
+  }
+
+  subscribe(listener: (skewMs: number) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.skewMs);
+    return () => void this.listeners.delete(listener);
+  }
+
+  dispose(): void {
     this.listeners.clear();
   }
 }

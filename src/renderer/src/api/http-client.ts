@@ -7,7 +7,7 @@ import type { BenchEvent, HostedFileView } from '../../../shared/api/views';
 import { MessageExportQuery, TransactionExportQuery } from '../../../shared/api/contract';
 import { firstIssue } from '../../../shared/api/issues';
 import type { z } from 'zod';
-import { CallFailure, EventBatcher, LinkWatch, type BenchClient } from './client';
+import { CallFailure, ClockSkew, EventBatcher, LinkWatch, type BenchClient } from './client';
 
 /** An export's query as checked before the download starts (a download's error page would not be seen); a bad one is a CallFailure naming the field. */
 function exportable<S extends z.ZodType>(schema: S, query: unknown): z.output<S> {
@@ -24,6 +24,8 @@ export function httpClient(origin: string): BenchClient {
   // The bench batches the stream already: this only joins what arrives within a frame.
   const batcher = new EventBatcher(16);
   const link = new LinkWatch();
+  // The bench's time on its hello (`now`) and keep-alives (`ts`): this browser's clock may be off it.
+  const clock = new ClockSkew();
   let ws: WebSocket | null = null;
   let closed = false;
   let retry: ReturnType<typeof setTimeout> | null = null;
@@ -59,9 +61,11 @@ export function httpClient(origin: string): BenchClient {
     };
     socket.onmessage = (m) => {
       link.heard();
-      const data = JSON.parse(String(m.data)) as BenchEvent[] | BenchEvent | { type: 'hello' } | { type: 'alive' };
+      const data = JSON.parse(String(m.data)) as BenchEvent[] | BenchEvent | { type: 'hello'; now?: string } | { type: 'alive'; ts?: string };
       if (Array.isArray(data)) batcher.push(data);
-      else if (data.type !== 'hello' && data.type !== 'alive') batcher.push([data]);
+      else if (data.type === 'hello') clock.heard(data.now, true);
+      else if (data.type === 'alive') clock.heard(data.ts);
+      else batcher.push([data]);
     };
     socket.onclose = () => {
       if (ws !== socket || closed) return;
@@ -121,6 +125,7 @@ export function httpClient(origin: string): BenchClient {
     },
     subscribe: (listener) => batcher.subscribe(listener),
     onLink: (listener) => link.subscribe(listener),
+    onBenchClock: (listener) => clock.subscribe(listener),
     // A plain download link, so the browser streams a million frames to disk rather than into memory;
     // the session cookie goes with it.
     exportMessages: async (query) => {
@@ -162,6 +167,7 @@ export function httpClient(origin: string): BenchClient {
       ws?.close();
       batcher.dispose();
       link.dispose();
+      clock.dispose();
     },
   };
 }

@@ -34,6 +34,7 @@ import { formatClock } from '../components/format';
 import { linkProblem } from '../components/reach';
 import { NARROW_WINDOW, useThemeMode } from './theme';
 import { HealthBanner } from './HealthBanner';
+import { ClockSkewNote } from './ClockSkewNote';
 import { paths } from './routes';
 
 const DRAWER = 220;
@@ -147,6 +148,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Toolbar variant="dense" />
         <Box sx={{ flexGrow: 1, minHeight: 0, overflow: 'auto', p: 3 }}>
           <LinkBanner />
+          <ClockSkewNote />
           <HealthBanner />
           {children}
         </Box>

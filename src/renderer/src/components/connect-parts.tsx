@@ -36,6 +36,7 @@ import { ChargePointIdentity } from '../../../shared/api/commands';
 import { issueWords } from '../../../shared/api/issues';
 import type { NetworkAddress } from '../../../shared/api/contract';
 import type { BenchSettings, ConnectionAttemptView } from '../../../shared/api/views';
+import { benchNow } from './benchClock';
 
 /** The URL a charger is given: the address's base URL and its identity (escaped as a path segment). */
 export function chargerUrl(address: NetworkAddress, chargePointId: string): string {
@@ -80,7 +81,7 @@ const outcomes: Record<ConnectionAttemptView['outcome'], { label: string; color:
 /** Today's attempts by their time alone; older ones with the date. */
 function attemptTime(iso: string): string {
   const d = new Date(iso);
-  return d.toDateString() === new Date().toDateString() ? formatClock(d) : formatDateTime(d);
+  return d.toDateString() === new Date(benchNow()).toDateString() ? formatClock(d) : formatDateTime(d);
 }
 
 /** IPv4 peers of a dual-stack socket read as ::ffff:192.168.1.20; installers know the plain form. */

@@ -1,6 +1,7 @@
 // How numbers and times read on screen: energy in kWh, power in kW, times in the user's locale (the one
 // shared time format, src/shared/format/time.ts) and relative.
 import { formatClock, formatDate, formatDateTime } from '../../../shared/format/time';
+import { benchNow } from './benchClock';
 
 export { formatClock, formatDate, formatDateTime };
 
@@ -54,10 +55,11 @@ export function formatTime(iso: string | null | undefined): string {
 }
 
 /**
- * "under a minute ago", "5 min ago", "3 h ago", else the date. Not to the second: a screen does not
+ * "under a minute ago", "5 min ago", "3 h ago", else the date: `iso` stamped by the bench, so `now` is on
+ * its clock (benchNow) unless given. Not to the second: a screen does not
  * redraw every second, and "0 s ago" ten seconds later would not be true.
  */
-export function formatAgo(iso: string | null | undefined, now = Date.now()): string {
+export function formatAgo(iso: string | null | undefined, now = benchNow()): string {
   if (!iso) return 'never';
   const t = Date.parse(iso);
   if (Number.isNaN(t)) return iso;
@@ -69,14 +71,14 @@ export function formatAgo(iso: string | null | undefined, now = Date.now()): str
 }
 
 /** A reading's time of day and how long ago: "15:35:31 (5 min ago)", for what is the last known, not now. */
-export function formatClockAgo(t: string | number, now = Date.now()): string {
+export function formatClockAgo(t: string | number, now = benchNow()): string {
   const at = typeof t === 'number' ? t : Date.parse(t);
   if (!Number.isFinite(at)) return String(t);
   return `${formatClock(at)} (${formatAgo(new Date(at).toISOString(), now)})`;
 }
 
 /** A moment of today by its time of day ("09:08:29"), an older one with its date: for "since …" in a sentence. */
-export function formatWhen(t: string | number, now = Date.now()): string {
+export function formatWhen(t: string | number, now = benchNow()): string {
   const at = typeof t === 'number' ? t : Date.parse(t);
   if (!Number.isFinite(at)) return String(t);
   return new Date(at).toDateString() === new Date(now).toDateString() ? formatClock(at) : formatDateTime(at);

@@ -8,6 +8,7 @@ import { useClient } from '../api/context';
 import type { BenchClient } from '../api/client';
 import type { ChargerView, MessageView } from '../../../shared/api/views';
 import { CONFIG_ACTIONS, configKeyOf, wholeSeconds, type KnownConfigValue } from './configKey';
+import { benchNow } from './benchClock';
 
 /** A heartbeat interval (s), where it comes from and when (the bench's clock; null for the setting). */
 export interface KnownInterval {
@@ -102,7 +103,7 @@ export function givenInterval(charger: GivenOf | undefined, settingS: number | n
  */
 export function useHeartbeatGivenRead<C extends GivenOf & Pick<ChargerView, 'id'>>(charger: C | undefined): C | undefined {
   // Anything the bench gives the charger from now on is in its view: the record up to now tells the rest.
-  const [until] = useState(() => new Date().toISOString());
+  const [until] = useState(() => new Date(benchNow()).toISOString());
   const read = untrackedBoot(charger);
   const { known } = useHeartbeatIntervalAt(read ? charger!.id : null, read ? until : null, null);
   const seconds = known?.seconds;

@@ -7,6 +7,10 @@ import { formatAgo, formatClock } from './format';
 import type { ChargerView } from '../../../shared/api/views';
 import { givenInterval, noHeartbeatAsked, type KnownInterval } from './heartbeatInterval';
 import { neverConnected } from '../../../shared/chargers';
+import { benchNow } from './benchClock';
+
+/** The time now on the bench's clock (ms): what every time the bench stamped is judged against. */
+export { benchNow };
 
 export interface Reach {
   /** Something can be sent to the charger now. */
@@ -43,7 +47,7 @@ export function useSendBlocked(): string | null {
 /** THE test for a charger that has never connected: shared with the bench, which tells an operation's "not connected" by it. */
 export { neverConnected };
 
-export function reachOf(s: Pick<BenchState, 'link' | 'linkSince' | 'chargers'>, chargerId: string, now = Date.now()): Reach {
+export function reachOf(s: Pick<BenchState, 'link' | 'linkSince' | 'chargers'>, chargerId: string, now = benchNow()): Reach {
   const blocked = sendBlocked(s.link, s.linkSince);
   if (blocked) return { reachable: false, reason: blocked, linkDown: true, stale: true };
   const charger = s.chargers[chargerId];
@@ -77,13 +81,22 @@ interface Clock {
 }
 const clocks = new Map<number, Clock>();
 
+// The bench's clock is learnt (or corrected) from the link: every clock moves to it at once, not at its next tick.
+useBench.subscribe((s, prev) => {
+  if (s.clockSkewMs === prev.clockSkewMs) return;
+  for (const clock of clocks.values()) {
+    clock.now = benchNow();
+    for (const l of [...clock.listeners]) l();
+  }
+});
+
 function makeClock(everyMs: number): Clock {
   const tick = () => {
-    clock.now = Date.now();
+    clock.now = benchNow();
     for (const l of [...clock.listeners]) l();
   };
   const clock: Clock = {
-    now: Date.now(),
+    now: benchNow(),
     listeners: new Set(),
     timer: null,
     pinned: false,
@@ -91,7 +104,7 @@ function makeClock(everyMs: number): Clock {
       clock.listeners.add(onChange);
       if (!clock.timer) {
         // useSyncExternalStore reads the clock again once subscribed: what was overdue is redrawn.
-        if (Date.now() - clock.now >= everyMs) clock.now = Date.now();
+        if (benchNow() - clock.now >= everyMs) clock.now = benchNow();
         clock.timer = setInterval(tick, everyMs);
       }
       return () => {
@@ -114,7 +127,7 @@ function clockOf(everyMs: number): Clock {
   // shows: "3 min ago" read as "2 min ago"), once per pass of rendering.
   if (!c.listeners.size && !c.pinned) {
     const clock = c;
-    clock.now = Date.now();
+    clock.now = benchNow();
     clock.pinned = true;
     queueMicrotask(() => (clock.pinned = false));
   }
@@ -122,7 +135,8 @@ function clockOf(everyMs: number): Clock {
 }
 
 /**
- * The time now, moving every `everyMs` (one clock for every component asking the same interval): for
+ * The time now on the bench's clock (benchNow: the times shown are the bench's, and this browser's clock
+ * may be off it), moving every `everyMs` (one clock for every component asking the same interval): for
  * "last seen 3 min ago" that stays true while the screen is open, however often the screen is redrawn
  * meanwhile. THE way a screen's "ago" ticks.
  */
@@ -144,7 +158,7 @@ export function overdueAfterMs(heartbeatIntervalS: number | null | undefined): n
  * (that is said otherwise), one heard from lately, and one given an interval of 0 (told to send no
  * heartbeats: its silence is what it was asked for).
  */
-export function heardLast(charger: Pick<ChargerView, 'connected' | 'lastSeen' | 'lastHeartbeat'> | undefined, heartbeatIntervalS: number | null | undefined, now = Date.now()): string | null {
+export function heardLast(charger: Pick<ChargerView, 'connected' | 'lastSeen' | 'lastHeartbeat'> | undefined, heartbeatIntervalS: number | null | undefined, now = benchNow()): string | null {
   if (!charger?.connected || heartbeatIntervalS === 0) return null;
   const heard = [charger.lastSeen, charger.lastHeartbeat].filter((t): t is string => !!t && Number.isFinite(Date.parse(t))).sort((a, b) => Date.parse(b) - Date.parse(a))[0];
   if (!heard) return null;
@@ -165,7 +179,7 @@ export interface Silence {
 export function silenceOf(
   charger: Pick<ChargerView, 'connected' | 'lastSeen' | 'lastHeartbeat' | 'heartbeatGiven'> | undefined,
   settingS: number | null | undefined,
-  now = Date.now(),
+  now = benchNow(),
 ): Silence | null {
   const interval = givenInterval(charger, settingS);
   // Told to send no heartbeats (a given interval of 0): no silence of it is overdue.

@@ -9,6 +9,7 @@ import { useLoad } from './useCall';
 import { closedAbnormally } from './heartbeatInterval';
 import { formatWhen } from './format';
 import type { AdmissionChangeView, BenchSettings, ChargerView, ConnectionAttemptView } from '../../../shared/api/views';
+import { benchNow } from './benchClock';
 
 /** How many of the newest attempts are read: enough for a fleet retrying, few enough to read every second. */
 export const ATTEMPTS_READ = 1000;
@@ -112,12 +113,12 @@ export function changedSinceRefusal(refusal: Pick<Refusal, 'last'>, change: Char
 const changeNames: Record<AdmissionChangeView['what'], string> = { password: 'Password changed', passwordCleared: 'Password cleared', registered: 'Registered' };
 
 /** "Password changed at 03:12:10 PM; waiting for the charger's next attempt (the last refusal was before it)". */
-export function changeWords(change: AdmissionChangeView, now = Date.now()): string {
+export function changeWords(change: AdmissionChangeView, now = benchNow()): string {
   return `${changeNames[change.what]} at ${formatWhen(change.at, now)}; waiting for the charger's next attempt (the last refusal was before it)`;
 }
 
 /** The change in two short lines, for a list's narrow column: "password changed 03:12:10 PM", "waiting for its next attempt". */
-export function changeShort(change: AdmissionChangeView, now = Date.now()): [string, string] {
+export function changeShort(change: AdmissionChangeView, now = benchNow()): [string, string] {
   return [`${changeNames[change.what].toLowerCase()} ${formatWhen(change.at, now)}`, 'waiting for its next attempt'];
 }
 

@@ -22,6 +22,7 @@ import {
   type NotRunningFacts,
   type SupersededBy,
 } from '../../../shared/api/session-state';
+import { benchNow } from './benchClock';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -257,7 +258,7 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 
 /** A time as a status line says it: the clock alone today, with the date otherwise. */
 export function statusTime(iso: string): string {
-  return new Date(iso).toDateString() === new Date().toDateString() ? formatClock(iso) : formatTime(iso);
+  return new Date(iso).toDateString() === new Date(benchNow()).toDateString() ? formatClock(iso) : formatTime(iso);
 }
 
 /** A firmware or diagnostics status the charger reported, with when the bench received it. */

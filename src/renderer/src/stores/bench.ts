@@ -88,8 +88,13 @@ export interface ChargerLimits {
 
 export interface BenchState {
   link: LinkState;
-  /** Since when the link has been in its state (ISO): how long the screens have been without news. */
+  /** Since when the link has been in its state (ISO, on the bench's clock): how long the screens have been without news. */
   linkSince: string | null;
+  /**
+   * How far this window's clock is ahead of the bench's (ms; negative: behind; 0 when the bench does not
+   * say its time): every time shown was stamped by the bench, so "ago" is judged on its clock (benchNow).
+   */
+  clockSkewMs: number;
   status: BenchStatus | null;
   /** Whether the bench can record; the banner shows it when it cannot. */
   health: BenchHealth | null;
@@ -126,6 +131,7 @@ export const meterKey = (chargerId: string, connectorId: number) => `${chargerId
 export const initialBenchState: BenchState = {
   link: 'connecting',
   linkSince: null,
+  clockSkewMs: 0,
   status: null,
   health: null,
   loaded: false,
@@ -192,7 +198,7 @@ export function reduceEvents(state: BenchState, events: BenchEvent[]): BenchStat
   const charger = (id: string): ChargerView => {
     if (chargers === state.chargers) chargers = { ...chargers };
     const existing = chargers[id];
-    const copy = existing ? { ...existing } : newCharger(id);
+    const copy = existing ? { ...existing } : newCharger(id, state.clockSkewMs || 0);
     chargers[id] = copy;
     return copy;
   };
@@ -317,8 +323,9 @@ export function limitsFrom(op: Pick<OperationView, 'action' | 'outcome' | 'respo
   return n === null ? null : { maxStackLevel: n, at: op.finishedAt ?? op.sentAt };
 }
 
-function newCharger(id: string): ChargerView {
-  const now = new Date().toISOString();
+function newCharger(id: string, skewMs: number): ChargerView {
+  // On the bench's clock, as every time of a charger.
+  const now = new Date(Date.now() - skewMs).toISOString();
   return {
     id,
     connected: false,
@@ -404,8 +411,11 @@ export function connectStore(client: BenchClient): () => void {
       if (live && useBench.getState().link === 'open') retry = setTimeout(loadWhileOpen, SNAPSHOT_RETRY_MS);
     });
   };
+  // This window's clock less the bench's, as the link tells it (a transport that cannot tell: one clock).
+  const offClock = client.onBenchClock?.((skew) => useBench.setState((s) => (s.clockSkewMs === skew ? {} : { clockSkewMs: skew })));
   const offLink = client.onLink((link, since = Date.now(), from) => {
-    useBench.setState((s) => (s.link === link ? {} : { link, linkSince: linkSinceAfter(s, link, since) }));
+    // The link's times are this window's: kept on the bench's clock, as every other time shown.
+    useBench.setState((s) => (s.link === link ? {} : { link, linkSince: linkSinceAfter(s, link, since - (s.clockSkewMs || 0)) }));
     // Open again after a silence is not a reconnection: the connection stayed open and nothing was missed
     // (reading everything again in every window would load a bench that has only just caught up).
     if (link === 'open' && from !== 'silent') loadWhileOpen();
@@ -416,6 +426,7 @@ export function connectStore(client: BenchClient): () => void {
     if (retry) clearTimeout(retry);
     offEvents();
     offLink();
+    offClock?.();
   };
 }
 

@@ -9,6 +9,7 @@ import type { OperateArgs } from '../../../shared/api/contract';
 import type { OperationResult } from '../../../shared/api/views';
 import type { CentralSystemAction, RequestOf } from '../../../shared/ocpp16';
 import { redactPayload } from '../../../shared/ocpp16/redact';
+import { benchNow } from '../components/benchClock';
 
 export interface OperationFailure {
   message: string;
@@ -78,11 +79,11 @@ const newRef = () => `ui-${Date.now().toString(36)}-${(++sends).toString(36)}-${
  */
 export async function sendOperation<A extends CentralSystemAction>(client: BenchClient, chargerId: string, slot: string, action: A, payload: RequestOf<A>): Promise<OperationResult<A> | null> {
   const ref = newRef();
-  put(client, chargerId, slot, { ...idleSlot, pending: true, action, request: redactPayload(payload), ref, requestedAt: new Date().toISOString() });
+  put(client, chargerId, slot, { ...idleSlot, pending: true, action, request: redactPayload(payload), ref, requestedAt: new Date(benchNow()).toISOString() });
   // Only this send's own slot is settled: one forgotten since (a hook's own slot, unmounted) or sent again stays as it is.
   const settle = (patch: Pick<OperationSlot, 'result' | 'failure'>) => {
     const now = slotOf(client, chargerId, slot);
-    if (now?.ref === ref) put(client, chargerId, slot, { ...now, ...patch, pending: false, settledAt: new Date().toISOString() });
+    if (now?.ref === ref) put(client, chargerId, slot, { ...now, ...patch, pending: false, settledAt: new Date(benchNow()).toISOString() });
   };
   // Its row in the record once sent: should the link to the bench be lost before the answer, the outcome is read back from there.
   const offEvents = client.subscribe((events) => {

@@ -17,6 +17,7 @@ import { changedSinceRefusal, changeShort, changeWords, HEARTBEAT_GRACE_MS, refu
 import { givenBy, intervalWords, noHeartbeatAsked, useHeartbeatIntervalAt, type KnownInterval } from '../../components/heartbeatInterval';
 import type { ChargerView } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
+import { benchNow } from '../../components/benchClock';
 
 /** How the charger forms word a schema's complaint: on the field (the last part of its path, e.g. "patch.password" is "password"), as a sentence. */
 export const chargerIssueWords = { key: 'last', sentence: true } as const;
@@ -260,7 +261,7 @@ export function overdueWords(silence: Silence): string {
 }
 
 /** "Refused (401, password missing) 3× since 09:08:29: set its password (AuthorizationKey) on the charger"; "Refused (tls on the plain port) …" without a status. */
-export function refusalWords(r: Refusal, now = Date.now()): string {
+export function refusalWords(r: Refusal, now = benchNow()): string {
   return `Refused (${r.status === null ? '' : `${r.status}, `}${r.short}) ${r.count}× since ${formatWhen(r.since, now)}: ${r.fix}`;
 }
 

@@ -42,6 +42,8 @@ import { heartbeatWarning, useBenchHeartbeat } from './boot-interval';
 import { useSessionReadings, useSessionTransaction } from './session-readings';
 import { RunningAtStart, SessionsEnded } from './RunningAtStart';
 import { useRunningLive } from '../../components/running';
+import { benchNow } from '../../components/benchClock';
+import { StopWaitingNotice } from '../../components/StopWaitingNotice';
 
 /**
  * The start of a new commissioning: what is still missing, what it will do, and Start. What running the plan
@@ -173,9 +175,9 @@ export function sessionPlanWords(sessionSeconds: number, limitW: number | null, 
  */
 export function SessionChart({ view, stale }: { view: CommissioningView; stale: boolean }) {
   const sessionRunning = !!view.running && /SESSION/i.test(view.running.stepId);
-  // The charger's own readings since the session step began (this page's clock), until the recorded ones catch up.
+  // The charger's own readings since the session step began (the bench's clock), until the recorded ones catch up.
   const [from, setFrom] = useState<number | null>(null);
-  useEffect(() => setFrom(sessionRunning ? Date.now() : null), [sessionRunning]);
+  useEffect(() => setFrom(sessionRunning ? benchNow() : null), [sessionRunning]);
   // The connector the session runs on: its transaction's (the test card's, on this charger), else the one its
   // step recorded in an earlier run, else the one the bench runs it on (its test data's, as the step does).
   // Only its readings are the session's: another connector's (another session, a meter of its own) are not.
@@ -283,8 +285,14 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           {running ? runningWords(view, runningStep?.title ?? null) : checksStatus(view)}
         </Typography>
         {running ? (
-          <Button variant="outlined" color="error" startIcon={<StopIcon />} disabled={live.stale || stopping === 'sent' || !!view.running?.stopping} onClick={() => setStopping('asking')}>
-            {stopping === 'sent' || view.running?.stopping ? 'Stopping…' : 'Stop'}
+          <Button
+            variant="outlined"
+            color="error"
+            startIcon={<StopIcon />}
+            disabled={live.stale || stopping === 'sent' || !!view.running?.stopping || !!view.running?.stopWaiting}
+            onClick={() => setStopping('asking')}
+          >
+            {stopping === 'sent' || view.running?.stopping || view.running?.stopWaiting ? 'Stopping…' : 'Stop'}
           </Button>
         ) : (
           <Button variant="outlined" startIcon={<PlayArrowIcon />} disabled={!!blocked} title={blocked ?? undefined} onClick={() => setAgain({})}>
@@ -292,6 +300,9 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           </Button>
         )}
       </Stack>
+      {running && view.running?.stopWaiting && (
+        <StopWaitingNotice waiting={view.running.stopWaiting} blocked={live.stale ? 'The bench cannot be reached' : null} onStopNow={() => client.call('commissioning:stop', { id: view.id })} />
+      )}
       <ChargerOfflineNotice chargerId={view.chargerId}>{offlineWords(view, runningStep?.title ?? null)}</ChargerOfflineNotice>
       {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
       {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}

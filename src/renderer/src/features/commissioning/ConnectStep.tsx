@@ -22,6 +22,7 @@ import { formatAgo, formatClock } from '../../components/format';
 import { ChargePointIdentity } from '../../../../shared/api/commands';
 import { setDraft, useDraft } from './draft';
 import { StepNav } from './WizardScreen';
+import { benchNow } from '../../components/benchClock';
 
 function Part({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -65,7 +66,7 @@ export function ConnectStep({ back, next }: { back: () => void; next: () => void
   const status = useBench((s) => s.status);
   const where = useAddresses();
   const settings = useLoad(() => client.call('settings:get', {}), [client]);
-  const since = useMemo(() => new Date().toISOString(), []);
+  const since = useMemo(() => new Date(benchNow()).toISOString(), []);
   const connected = useMemo(() => Object.values(chargers).filter((c) => c.connected), [chargers]);
   // A first id: the only charger in, or the usual first one.
   useEffect(() => {

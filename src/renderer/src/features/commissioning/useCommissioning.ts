@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
 import type { CommissioningView } from '../../../../shared/api/commissioning';
+import { benchNow } from '../../components/benchClock';
 
 export interface LiveCommissioning {
   view: CommissioningView | null;
@@ -29,7 +30,7 @@ export function useCommissioning(id: string | null): LiveCommissioning {
     if (!id) return;
     const n = ++seq.current;
     client.call('commissioning:get', { id }).then(
-      (view) => n === seq.current && setState({ view, error: null, readAt: new Date().toISOString() }),
+      (view) => n === seq.current && setState({ view, error: null, readAt: new Date(benchNow()).toISOString() }),
       (e: Error) => n === seq.current && setState((s) => ({ ...s, error: e.message })),
     );
   }, [client, id]);
@@ -65,7 +66,7 @@ export function useCommissioning(id: string | null): LiveCommissioning {
 
   const show = useCallback((view: CommissioningView) => {
     seq.current++;
-    setState({ view, error: null, readAt: new Date().toISOString() });
+    setState({ view, error: null, readAt: new Date(benchNow()).toISOString() });
   }, []);
 
   return { ...state, stale: link !== 'open', reload, show };

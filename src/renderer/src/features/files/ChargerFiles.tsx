@@ -33,6 +33,7 @@ import { paths } from '../../app/routes';
 import type { UploadView } from '../../../../shared/api/views';
 import { useUploads } from './useUploads';
 import { stalledSince, stalledWords } from './stall';
+import { benchNow } from '../../components/benchClock';
 
 /** "812 B", "14.2 kB", "3.1 MB". */
 export function formatBytes(bytes: number): string {
@@ -42,7 +43,7 @@ export function formatBytes(bytes: number): string {
 }
 
 /** "in 23 h", "in 6 days", or "expired". */
-export function formatUntil(iso: string, now = Date.now()): string {
+export function formatUntil(iso: string, now = benchNow()): string {
   const s = Math.round((Date.parse(iso) - now) / 1000);
   if (!(s > 0)) return 'expired';
   if (s < 3600) return `in ${Math.max(1, Math.floor(s / 60))} min`;

@@ -41,6 +41,7 @@ import { IdTagEntrySchema } from '../../../../shared/api/commands';
 import { issueWords } from '../../../../shared/api/issues';
 import type { IdTagEntry } from '../../../../shared/api/views';
 import { AuthorizationStatus } from '../../../../shared/ocpp16/enums';
+import { benchNow } from '../../components/benchClock';
 
 const statusColours: Record<IdTagEntry['status'], ChipProps['color']> = {
   Accepted: 'success',
@@ -393,7 +394,7 @@ export const IdTagList = memo(function IdTagList({ onNotice }: { onNotice: (noti
             </TableHead>
             <TableBody>
               {shown.map((row) => {
-                const past = !!row.expiryDate && Date.parse(row.expiryDate) < Date.now();
+                const past = !!row.expiryDate && Date.parse(row.expiryDate) < benchNow();
                 return (
                   <TableRow key={row.idTag} hover>
                     <TableCell sx={{ fontFamily: monoFont }}>{row.idTag}</TableCell>

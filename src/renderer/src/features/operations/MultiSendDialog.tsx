@@ -55,6 +55,7 @@ import { resetAnswered } from './panels/Reset';
 import { busyWarning, useChargersBusy } from '../../components/busy';
 import { lastKnownNote } from '../../components/lastKnownNote';
 import { useBenchSettings } from '../../components/refusals';
+import { benchNow } from '../../components/benchClock';
 
 type MultiAction = Extract<OperationAction, 'ChangeConfiguration' | 'TriggerMessage' | 'ChangeAvailability' | 'Reset'>;
 
@@ -219,7 +220,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
           const result = outcome.value;
           const charger = chargers[chargerId];
           const explained = explainResult(action, result, chargerId, !!charger && neverConnected(charger));
-          return { chargerId, send: sent, end: multiRowEnd(result, explained), result, settledAt: new Date().toISOString(), explained };
+          return { chargerId, send: sent, end: multiRowEnd(result, explained), result, settledAt: new Date(benchNow()).toISOString(), explained };
         }),
     });
     queue.current = q;

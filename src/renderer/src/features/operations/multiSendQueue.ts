@@ -9,6 +9,7 @@ import type { OperationResult } from '../../../../shared/api/contract';
 import type { Explained } from './kit/meanings';
 import { multiEndsText, type MultiRowEnd } from './kit/multiSend';
 import { plural } from './kit/running';
+import { benchNow } from '../../components/benchClock';
 
 /**
  * How many sends of one dialog are in flight at once: 4 of the browser's 6 connections to the bench,
@@ -78,7 +79,7 @@ export function paceSends<T>(
     while (!stopped && inFlight < limit && next < ids.length) {
       const id = ids[next++]!;
       inFlight++;
-      on.sent(id, new Date());
+      on.sent(id, new Date(benchNow()));
       let p: Promise<T>;
       try {
         p = send(id);

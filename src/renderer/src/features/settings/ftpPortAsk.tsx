@@ -3,6 +3,7 @@
 // GetDiagnostics not yet used, firmware of UpdateFirmware) name the old port and stop working.
 import type { ReactNode } from 'react';
 import type { BenchClient } from '../../api/client';
+import { benchNow } from '../../components/benchClock';
 
 /** Locations and hosted files are good for a day: older links are dead anyway. */
 const LINKS_LAST_MS = 24 * 60 * 60 * 1000;
@@ -39,7 +40,7 @@ const portOf = (url: string): number | null => {
 const locationOf = (request: unknown): string => String((request as { location?: unknown } | null)?.location ?? '');
 
 /** Reads what moving the FTP server from port `from` to `to` interrupts. */
-export async function ftpPortAsk(client: BenchClient, from: number, to: number, now = Date.now()): Promise<FtpPortAsk> {
+export async function ftpPortAsk(client: BenchClient, from: number, to: number, now = benchNow()): Promise<FtpPortAsk> {
   // Only the last day's operations: the bench finds where they start without reading older ones.
   const sentSince = new Date(now - LINKS_LAST_MS).toISOString();
   const [uploads, operations] = await Promise.all([

@@ -2,6 +2,7 @@
 // connection (a connection open now stays until then), and why, in words; and whether an idTag list
 // leaves any card to accept.
 import type { BenchSettings, ChargerView, IdTagEntry } from '../../../../shared/api/views';
+import { benchNow } from '../../components/benchClock';
 
 type Policy = Pick<BenchSettings, 'requirePassword' | 'unknownChargers'>;
 
@@ -61,6 +62,6 @@ export function lockoutRemedy(c: LockedOut): string {
 }
 
 /** Whether a card can still be accepted with only listed idTags accepted: an entry Accepted and not expired. */
-export function acceptedCards(entries: IdTagEntry[], now = Date.now()): number {
+export function acceptedCards(entries: IdTagEntry[], now = benchNow()): number {
   return entries.filter((e) => e.status === 'Accepted' && (e.expiryDate == null || Date.parse(e.expiryDate) > now)).length;
 }

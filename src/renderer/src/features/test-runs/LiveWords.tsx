@@ -14,6 +14,7 @@ import { useBench } from '../../stores/bench';
 import { rowsOf, type Row } from './RunParts';
 import { useCaseTitles } from './useCases';
 import { useRun, type LiveRun } from './useRun';
+import { benchNow } from '../../components/benchClock';
 
 /** The step of the put-back after a case ("Putting the charger back after TC_010_CS: waiting up to 60 s …"). */
 const PUT_BACK = /^Putting the charger back after /;
@@ -52,7 +53,7 @@ function setupDoneWords(run: RunResult): string {
 }
 
 /** What Stop does to this run now, paragraph by paragraph. */
-export function stopWords(run: RunResult, current: LiveRun['current'], titles: Record<string, string>, charger: ChargerView | undefined, now = Date.now()): string[] {
+export function stopWords(run: RunResult, current: LiveRun['current'], titles: Record<string, string>, charger: ChargerView | undefined, now = benchNow()): string[] {
   const rows = rowsOf(run, current, null);
   const phase = phaseOf(run, current, rows);
   const since = offline(charger) ? `since ${formatWhen(charger.lastSeen, now)}` : null;
@@ -119,7 +120,7 @@ export function RunStopWords({ runId }: { runId: string }) {
 }
 
 /** That the charger is offline while a case runs (or after one), since when, and what the case does about it; null while it is connected, or before the first case (whose wait is said where it shows). */
-export function offlineWords(run: RunResult, current: LiveRun['current'], charger: ChargerView | undefined, now = Date.now()): { title: string; text: string } | null {
+export function offlineWords(run: RunResult, current: LiveRun['current'], charger: ChargerView | undefined, now = benchNow()): { title: string; text: string } | null {
   if (run.state !== 'running' || !offline(charger)) return null;
   const phase = phaseOf(run, current, rowsOf(run, current, null));
   if (phase.kind === 'setup') return null;

@@ -20,6 +20,7 @@ import { formatClock, formatWhen } from '../../components/format';
 import { neverConnected } from '../../components/reach';
 import { VerdictChip, type CaseState } from '../../components/verdicts';
 import type { LiveRun } from './useRun';
+import { benchNow } from '../../components/benchClock';
 
 /** A case's state on the run's page: a verdict, waiting, running, or never come to in a stopped run. */
 export type RowState = CaseState | 'notRun';
@@ -46,7 +47,7 @@ const waitWords = (s: number) => (s < 60 ? `${s} s` : s % 60 ? `${Math.floor(s /
  * What the bench does before the first case: it waits for an offline charger to connect (saying since when,
  * for how long, and what happens when it does not), reads its configuration keys, or puts it right.
  */
-export function beforeFirstCase(run: RunResult, charger: ChargerView | undefined, now = Date.now()): string {
+export function beforeFirstCase(run: RunResult, charger: ChargerView | undefined, now = benchNow()): string {
   if (run.pics) return 'Putting the charger right before the first case (a session still going is ended, a cable left in unplugged)…';
   if (charger && !charger.connected) {
     const wait = run.data.operatorTimeoutS;

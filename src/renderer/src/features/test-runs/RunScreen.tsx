@@ -37,6 +37,7 @@ import { beforeFirstCase, BetweenCases, CaseList, LiveCase, notRunWhy, RunEndChi
 import { useRun } from './useRun';
 import { ChargerOfflineAlert, StopWords, stopWords } from './LiveWords';
 import { formatDuration, isProblem, SummaryChips } from '../../components/verdicts';
+import { StopWaitingNotice } from '../../components/StopWaitingNotice';
 
 /** Stop, asked first: what it ends now, read from the run's live state (the words the page shows). */
 function StopDialog({ run, words, open, onClose, onStopped }: { run: RunResult; words: string[]; open: boolean; onClose: () => void; onStopped: () => void }) {
@@ -94,6 +95,7 @@ export function RunScreen() {
   /** Stop was sent: the run is ending its case and putting the charger back. */
   const [stopSent, setStopSent] = useState(false);
   const [notice, setNotice] = useState<{ message: string; error?: boolean } | null>(null);
+  const client = useClient();
 
   if (error && !run) return <Alert severity="error">{error}</Alert>;
   if (!run) return <LinearProgress aria-label="Loading the run" />;
@@ -127,8 +129,8 @@ export function RunScreen() {
           <Box sx={{ flexGrow: 1 }} />
           {run.state === 'running' ? (
             <Stack sx={{ alignItems: 'flex-end' }}>
-              <Button color="error" variant="contained" startIcon={<StopIcon />} disabled={stopSent || !!blocked} onClick={() => setStopping(true)}>
-                {stopSent ? 'Stopping: putting the charger back…' : 'Stop run…'}
+              <Button color="error" variant="contained" startIcon={<StopIcon />} disabled={stopSent || !!run.stopWaiting || !!blocked} onClick={() => setStopping(true)}>
+                {run.stopWaiting ? `Stopping: waiting for ${run.stopWaiting.waitingFor}…` : stopSent ? 'Stopping: putting the charger back…' : 'Stop run…'}
               </Button>
               {blocked && (
                 <Typography variant="caption" color="text.secondary" role="status" sx={{ maxWidth: 360, textAlign: 'right' }}>
@@ -154,6 +156,7 @@ export function RunScreen() {
         </Typography>
       </Box>
 
+      {run.state === 'running' && run.stopWaiting && <StopWaitingNotice waiting={run.stopWaiting} blocked={blocked} onStopNow={() => client.call('tests:stop', { runId: run.id })} />}
       {run.state === 'error' ? (
         <Alert severity="error" aria-label="Could not run">
           The bench could not carry this run out: {run.error ?? 'it could not go on'}. {couldNotRunCount(run)}

@@ -94,7 +94,8 @@ export function useRun(runId: string): LiveRun {
             current = e.run.state === 'running' ? { caseId: e.run.caseId, step: e.run.step } : null;
             // With the run's record of fault switches when one was just recorded (the run's own jammed lock is
             // then told from a switch injected since the page read the run).
-            if (run) run = { ...run, state: e.run.state, summary: e.run.summary, finishedAt: e.run.finishedAt, ...(e.run.faults && { faults: e.run.faults }) };
+            // And whether its Stop waits for the charger to come back (said while it waits, gone once it has stopped).
+            if (run) run = { ...run, state: e.run.state, summary: e.run.summary, finishedAt: e.run.finishedAt, stopWaiting: e.run.stopWaiting ?? null, ...(e.run.faults && { faults: e.run.faults }) };
           } else if (e.type === 'frameLogged' && run?.state === 'running' && e.message.chargerId === run.chargerId) {
             const { chargerId: _c, ...frame } = e.message;
             frames = frames.length >= LIVE_FRAMES ? [...frames.slice(1 - LIVE_FRAMES), frame] : [...frames, frame];

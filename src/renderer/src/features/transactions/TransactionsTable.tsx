@@ -43,6 +43,7 @@ import { listAgainstLive, UpdatingChip, useTransactionsLive, type TransactionsLi
 import { durationShort, sessionDuration } from './sessionDuration';
 import { sessionState } from '../../../../shared/api/session-state';
 import { EnergyCell, type EnergyRow } from './TransactionsEnergy';
+import { benchNow } from '../../components/benchClock';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
 export const LIST_LIMIT = 10_000;
@@ -182,7 +183,7 @@ function SessionDuration({ row }: { row: Row }) {
       contact,
       unconfirmed: unconfirmed !== null ? { readingAt: row.lastReadingAt, rebootAt: lastBoot ?? null } : null,
     },
-    Date.now(),
+    benchNow(),
   );
   if (d.running) return <RunningDuration startTime={row.startTime} />;
   const shown = durationShort(d);

@@ -23,6 +23,7 @@ import { compact, dateOrText, fieldState, numberOrText, toLocalInput, type Field
 import { RemoveColumnHeader, usePanel } from './parts';
 import { useOperation } from './useOperation';
 import { useBench } from '../../../stores/bench';
+import { benchNow } from '../../../components/benchClock';
 
 export interface PeriodDraft {
   startPeriod: string;
@@ -59,7 +60,7 @@ export function newProfileDraft(purpose: ChargingProfilePurposeType = 'TxDefault
     validFrom: '',
     validTo: '',
     duration: '',
-    startSchedule: relative ? '' : toLocalInput(new Date()),
+    startSchedule: relative ? '' : toLocalInput(new Date(benchNow())),
     unit: 'A',
     minChargingRate: '',
     periods: [{ startPeriod: '0', limit: '16', numberPhases: '' }],

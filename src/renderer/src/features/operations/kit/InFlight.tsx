@@ -12,6 +12,7 @@ import { useBench } from '../../../stores/bench';
 import { useNow } from '../../../components/reach';
 import { ClientContext } from '../../../api/context';
 import { useChargerSlots, type OperationSlot } from '../../../stores/operations';
+import { benchNow } from '../../../components/benchClock';
 
 /** An operation on its way, with what it is about when this window sent it and its action alone does not say. */
 export type OnItsWay = OperationProgressView & { about?: string };
@@ -45,7 +46,7 @@ const named = (op: OnItsWay): string => (op.about ? `${op.action} ${op.about}` :
 export const OVERDUE_GRACE_MS = 15_000;
 
 /** The list without calls sent that are long past their due time. */
-export function stillOnItsWay<T extends OperationProgressView>(list: T[], now = Date.now()): T[] {
+export function stillOnItsWay<T extends OperationProgressView>(list: T[], now = benchNow()): T[] {
   const over = (o: OperationProgressView) => o.state === 'sent' && o.dueBy !== null && Date.parse(o.dueBy) + OVERDUE_GRACE_MS < now;
   return list.some(over) ? list.filter((o) => !over(o)) : list;
 }

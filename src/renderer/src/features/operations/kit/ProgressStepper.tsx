@@ -12,6 +12,7 @@ import { formatClock, formatTime } from '../../../components/format';
 import { useLastContact } from '../../../components/ChargerOfflineNotice';
 import { rebootNote, type ProgressStanding } from '../../../components/running';
 import { usePanel } from './parts';
+import { benchNow } from '../../../components/benchClock';
 
 export interface Progress {
   /** Steps finished. */
@@ -39,7 +40,7 @@ export interface ProgressRequest {
 }
 
 /** A time as the line says it: the clock alone today, with the date otherwise. */
-const when = (iso: string): string => (new Date(iso).toDateString() === new Date().toDateString() ? formatClock(iso) : formatTime(iso));
+const when = (iso: string): string => (new Date(iso).toDateString() === new Date(benchNow()).toDateString() ? formatClock(iso) : formatTime(iso));
 
 export interface ProgressShown {
   progress: Progress;

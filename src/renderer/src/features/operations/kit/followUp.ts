@@ -11,6 +11,7 @@ import { useBench } from '../../../stores/bench';
 import { useLastContact } from '../../../components/ChargerOfflineNotice';
 import type { BenchEvent, MessageView, OperationView } from '../../../../../shared/api/views';
 import type { OperationState } from './useOperation';
+import { benchNow } from '../../../components/benchClock';
 
 /** The request as the record holds it: what was sent, when it went out and when its answer came (the bench's clock). */
 export type Asked = Pick<OperationView, 'id' | 'request' | 'sentAt' | 'finishedAt'>;
@@ -58,14 +59,14 @@ export const waitEnd = (asked: Asked, waitMs: number): string => new Date(Date.p
 
 /**
  * Where the follow-up stands: what came between the request going out and the end of the wait counts;
- * without it, waiting until the wait is over (`now` and `settledAt`: this window's clock) or the charger
+ * without it, waiting until the wait is over (`now` and `settledAt`: the bench's clock, as this window knows it) or the charger
  * went offline, or, while the link is down, waiting as last known.
  */
 export function followUpOf<T>(args: {
   asked: Asked;
   items: readonly T[];
   plan: Pick<FollowUpPlan<T>, 'at' | 'matches' | 'waitMs'>;
-  /** When this window got the answer, and now, on its clock. */
+  /** When this window got the answer, and now, on the bench's clock (benchNow). */
   settledAt: string | null;
   now: number;
   charger: { connected: boolean; lastSeen: string } | undefined;
@@ -152,12 +153,12 @@ export function useFollowUp<T>(
   const charger = useBench((s) => s.chargers[chargerId]);
   const { reach, contact, why } = useLastContact(chargerId);
   const [, tick] = useReducer((n: number) => n + 1, 0);
-  const state = asked && plan ? followUpOf({ asked, items, plan, settledAt: op.settledAt ?? null, now: Date.now(), charger, linkDown: reach.linkDown ? { contact, why } : null }) : null;
+  const state = asked && plan ? followUpOf({ asked, items, plan, settledAt: op.settledAt ?? null, now: benchNow(), charger, linkDown: reach.linkDown ? { contact, why } : null }) : null;
   // The wait ends on its own: shown missing at its end, not at the next event.
   const endsAt = state?.kind === 'waiting' && plan ? Date.parse(op.settledAt ?? answeredAt(state.asked)) + plan.waitMs : null;
   useEffect(() => {
     if (endsAt === null) return;
-    const t = setTimeout(tick, Math.max(0, endsAt - Date.now()) + 50);
+    const t = setTimeout(tick, Math.max(0, endsAt - benchNow()) + 50);
     return () => clearTimeout(t);
   }, [endsAt]);
   if (operationId === null) return null;

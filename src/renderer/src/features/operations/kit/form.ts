@@ -7,6 +7,7 @@ import { actions, type RequestOf } from '../../../../../shared/ocpp16';
 import { issueWords } from '../../../../../shared/api/issues';
 import { benchRuleErrors } from '../../../../../shared/api/bench-rules';
 import type { OperationAction } from './actions';
+import { benchNow } from '../../../components/benchClock';
 
 /** Field path as the core names it ("idTag", "chargingProfile.chargingSchedule.chargingSchedulePeriod.0.limit") to message. */
 export type FieldErrors = Record<string, string>;
@@ -22,7 +23,7 @@ export interface CheckContext {
 export function checkPayload<A extends OperationAction>(action: A, payload: unknown, context: CheckContext = {}): Checked<A> {
   const schema = actions[action].request as z.ZodType;
   const parsed = schema.safeParse(payload);
-  const rules = benchRuleErrors(action, payload, { now: context.now ?? Date.now(), maxStackLevel: context.maxStackLevel });
+  const rules = benchRuleErrors(action, payload, { now: context.now ?? benchNow(), maxStackLevel: context.maxStackLevel });
   if (parsed.success && Object.keys(rules).length === 0) return { ok: true, payload: parsed.data as RequestOf<A>, errors: {} };
   // The schema's word on a field comes first; the bench's rules name what the schema lets through.
   const schemaErrors = parsed.success ? {} : issueWords(parsed.error, { whole: 'payload', plain: { input: payload, schema } });

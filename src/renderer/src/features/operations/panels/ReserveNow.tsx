@@ -22,6 +22,7 @@ import { useNow } from '../../../components/reach';
 import { useLastContact } from '../../../components/ChargerOfflineNotice';
 import { shownTime, useRecordedOperations } from './record';
 import { mayHold, reservationsOf, type Reservation, type ReservationState } from './reservations';
+import { benchNow } from '../../../components/benchClock';
 
 export const ReserveNow: OperationPage<'ReserveNow'> = {
   label: 'Reserve / cancel',
@@ -73,7 +74,7 @@ function ReservationsPanel() {
   const { chargerId, charger, online } = usePanel();
   const [connectorId, setConnectorId] = useState('1');
   const [idTag, setIdTag] = useState('');
-  const [expiry, setExpiry] = useState(() => toLocalInput(new Date(Date.now() + 60 * 60_000)));
+  const [expiry, setExpiry] = useState(() => toLocalInput(new Date(benchNow() + 60 * 60_000)));
   const [parentIdTag, setParentIdTag] = useState('');
   const [reservationId, setReservationId] = useState(() => String(nextReservationId()));
   const [cancelId, setCancelId] = useState('');
@@ -108,7 +109,7 @@ function ReservationsPanel() {
     idTag.trim() === '' ? { idTag: 'Required: the idTag the connector is kept for' } : undefined,
   );
   const cancel = useOperationForm(chargerId, 'CancelReservation', compact({ reservationId: numberOrText(cancelId) }));
-  const expiryPast = dateOrText(expiry) !== undefined && Date.parse(dateOrText(expiry)!) < Date.now();
+  const expiryPast = dateOrText(expiry) !== undefined && Date.parse(dateOrText(expiry)!) < benchNow();
 
   const doReserve = async () => {
     const p = reserve.prepare();

@@ -33,6 +33,7 @@ import { plural } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 import type { OperationView } from '../../../../../shared/api/views';
 import { shownTime, useRecordedOperations } from './record';
+import { benchNow } from '../../../components/benchClock';
 
 export const SendLocalList: OperationPage<'SendLocalList'> = {
   label: 'Local list',
@@ -130,14 +131,14 @@ function LocalListPanel() {
 
   const readVersion = async () => {
     const result = await versionForm.send({});
-    if (result?.outcome === 'completed' && typeof result.response.listVersion === 'number') learn({ from: 'read', version: result.response.listVersion, at: new Date().toISOString() });
+    if (result?.outcome === 'completed' && typeof result.response.listVersion === 'number') learn({ from: 'read', version: result.response.listVersion, at: new Date(benchNow()).toISOString() });
   };
   const sendList = async () => {
     const p = form.prepare();
     if (!p) return;
     const sent = await form.send(p);
     // Accepted: the charger is at the version sent, and a differential update after it needs the next.
-    if (sent?.outcome === 'completed' && sent.response.status === 'Accepted') learn({ from: 'sent', version: p.listVersion, at: new Date().toISOString() });
+    if (sent?.outcome === 'completed' && sent.response.status === 'Accepted') learn({ from: 'sent', version: p.listVersion, at: new Date(benchNow()).toISOString() });
   };
 
   const loadBenchTags = async () => {

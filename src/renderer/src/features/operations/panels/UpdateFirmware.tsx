@@ -22,6 +22,7 @@ import { plural, useProgressStanding, useRunning } from '../kit/running';
 import { isRunning } from '../../../components/running';
 import { useOperationForm } from '../kit/useOperation';
 import { useFtpMoves } from '../kit/ftpMoves';
+import { benchNow } from '../../../components/benchClock';
 
 export const UpdateFirmware: OperationPage<'UpdateFirmware'> = {
   label: 'Update firmware',
@@ -84,7 +85,7 @@ const updateActions = ['UpdateFirmware'] as const;
  * The retrieve date the form starts with: now, to the minute the field holds (a few seconds past by the
  * time it is sent, which the charger takes as "at once"), so nobody waits for the next minute to come.
  */
-export function defaultRetrieveDate(now = new Date()): string {
+export function defaultRetrieveDate(now = new Date(benchNow())): string {
   return toLocalInput(new Date(Math.floor(now.getTime() / 60_000) * 60_000));
 }
 

@@ -9,6 +9,7 @@ import { formatClock, formatTime } from '../../../components/format';
 import { useBench } from '../../../stores/bench';
 import type { OperationView } from '../../../../../shared/api/views';
 import type { OperationAction } from '../kit/actions';
+import { benchNow } from '../../../components/benchClock';
 
 /**
  * Read back from the record: a panel's operations (of its actions only, however many of others came
@@ -83,5 +84,5 @@ export function latestRequest(ops: readonly OperationView[]): { sentAt: string }
 /** A time as a panel's line says it: the clock alone today, with the date otherwise. */
 export function shownTime(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toDateString() === new Date().toDateString() ? formatClock(iso) : formatTime(iso);
+  return new Date(iso).toDateString() === new Date(benchNow()).toDateString() ? formatClock(iso) : formatTime(iso);
 }

@@ -1,0 +1,186 @@
+// A run's stop while its charger is away because the run itself just restarted it (a Reset it accepted: it
+// reboots) or because it dropped a moment ago: the stop waits a bounded time for the charger to come back,
+// so that putting it back (the connectors Operative, the keys the case changed) is done rather than named as
+// not done; the next stop ends the wait (the charger is left as it is). Shared by every face: the CLI's
+// Ctrl-C (src/main/cli/come-back.ts says it on the terminal) and the UI's and the API's Stop (StopWhenBack:
+// the run's view says it, shared/api/stop-waiting.ts).
+import type { Bench } from '../core/bench';
+import { formatClock } from '../../shared/format/time';
+import { comeBackWhyWords, type ComeBackWhy, type StopWaiting } from '../../shared/api/stop-waiting';
+
+/** How long a stop waits for the charger to come back. */
+export const COME_BACK_S = 30;
+/** A charger that dropped this recently (or accepted a Reset this recently and has not dropped yet) is waited for. */
+const RECENT_MS = 10_000;
+
+export interface ComeBack {
+  /** Why the charger is to be waited for before the stop (it is rebooting, or dropped a moment ago), in words, or null. */
+  awaited(): string | null;
+  /** Why the charger is to be waited for, or null. */
+  reason(): ComeBackWhy | null;
+  /** Whether it is back: connected again since the reboot or the drop it was waited for. */
+  back(): boolean;
+  /** Calls `fn` after each change seen (a connection, a drop, a Reset's answer); returns its removal. */
+  onChange(fn: () => void): () => void;
+  off(): void;
+}
+
+type BenchEvent = Parameters<Parameters<Bench['bus']['subscribe']>[0]>[0];
+
+/** Follows `chargerId`'s connection and the Resets the bench sends it (the run's), on the wall clock. */
+export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, chargerId: string, now: () => number = Date.now): ComeBack {
+  /** The Resets sent and not answered yet, by message id: when each was sent. */
+  const resets = new Map<string, number>();
+  let resetAt: number | null = null;
+  let droppedAt: number | null = null;
+  let connectedAt: number | null = null;
+  const listeners = new Set<() => void>();
+  const seen = (e: BenchEvent) => {
+    if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) droppedAt = now();
+    else if (e.type === 'chargerConnected' && e.chargerId === chargerId) connectedAt = now();
+    else if (e.type === 'frameLogged' && e.message.chargerId === chargerId && e.message.messageId) {
+      const m = e.message;
+      if (m.direction === 'out' && m.kind === 'CALL' && m.action === 'Reset') resets.set(m.messageId!, now());
+      else if (m.direction === 'in' && (m.kind === 'CALLRESULT' || m.kind === 'CALLERROR') && resets.delete(m.messageId!) && m.kind === 'CALLRESULT' && /"status"\s*:\s*"Accepted"/.test(m.raw))
+        resetAt = now();
+    }
+  };
+  const off = bench.bus.subscribe((e) => {
+    seen(e);
+    if (e.type === 'chargerConnected' || e.type === 'chargerDisconnected' || e.type === 'frameLogged') for (const fn of [...listeners]) fn();
+  });
+  const online = () => bench.connectedChargers().includes(chargerId);
+  const since = (t: number | null) => (t === null ? null : now() - t);
+  const droppedSinceReset = () => resetAt !== null && droppedAt !== null && droppedAt >= resetAt;
+  /**
+   * A Reset accepted and the charger not connected again since; one still online long after it accepted, not
+   * having dropped, is not rebooting after all.
+   */
+  const rebooting = () => resetAt !== null && (connectedAt === null || connectedAt < resetAt) && !(online() && !droppedSinceReset() && since(resetAt)! > RECENT_MS);
+  /** A Reset sent a moment ago and not answered yet (its answer may be an Accepted: a reboot). */
+  const asked = () => [...resets.values()].some((t) => since(t)! <= RECENT_MS);
+  const iso = (t: number) => new Date(t).toISOString();
+  const reason = (): ComeBackWhy | null => {
+    if (asked() && !rebooting()) return { kind: 'asked', at: iso(Math.max(...resets.values())) };
+    if (rebooting()) return { kind: 'reset', at: iso(resetAt!), droppedAt: droppedSinceReset() ? iso(droppedAt!) : null };
+    if (!online() && droppedAt !== null && since(droppedAt)! <= RECENT_MS) return { kind: 'dropped', at: iso(droppedAt) };
+    return null;
+  };
+  return {
+    awaited() {
+      const why = reason();
+      return why && comeBackWhyWords(why, (t) => formatClock(t));
+    },
+    reason,
+    back() {
+      return online() && !asked() && !rebooting() && (droppedAt === null || (connectedAt !== null && connectedAt >= droppedAt));
+    },
+    onChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    off,
+  };
+}
+
+/** How a wait for the charger ended: it is back, the time was up, the next stop ended it, or the run moved on (the case waited in ended). */
+export type ComeBackEnd = 'back' | 'timeout' | 'given up' | 'moved on';
+
+/** Waits up to COME_BACK_S for the charger to be back; ends early when `next` aborts (the next stop: the charger is left as it is) or `moved` does. */
+export function waitForComeBack(cb: ComeBack, o: { next: AbortSignal; moved: AbortSignal }): Promise<ComeBackEnd> {
+  const { next, moved } = o;
+  const started = Date.now();
+  return new Promise<ComeBackEnd>((resolve) => {
+    const done = (h: ComeBackEnd) => {
+      clearInterval(timer);
+      unwatch();
+      next.removeEventListener('abort', gaveUp);
+      moved.removeEventListener('abort', movedOn);
+      resolve(h);
+    };
+    const gaveUp = () => done('given up');
+    const movedOn = () => done('moved on');
+    // At once when it is back (before the case in progress goes on with it), or the time is up.
+    const unwatch = cb.onChange(() => cb.back() && done('back'));
+    const timer = setInterval(() => {
+      if (cb.back()) done('back');
+      else if (Date.now() - started >= COME_BACK_S * 1000) done('timeout');
+    }, 250);
+    next.addEventListener('abort', gaveUp, { once: true });
+    moved.addEventListener('abort', movedOn, { once: true });
+    if (moved.aborted) movedOn();
+    else if (next.aborted) gaveUp();
+  });
+}
+
+/**
+ * A run's stop from the UI or the API (the service's): `request(stop)` calls `stop` at once, or, while the
+ * charger is away because the run just reset it or it dropped a moment ago, once it is back, COME_BACK_S
+ * have passed, the case (or step) in progress has ended (`moveOn()`: before the next begins), or a second
+ * request came (the charger is left as it is). `waiting()` is what the run's view says meanwhile.
+ */
+export class StopWhenBack {
+  private readonly cb: ComeBack;
+  private wait: { view: StopWaiting; next: AbortController } | null = null;
+  /** The stop was made (or the run has ended): nothing more is stopped. */
+  private stopped = false;
+  private stop: (() => void) | null = null;
+
+  constructor(
+    bench: Pick<Bench, 'bus' | 'connectedChargers'>,
+    private readonly chargerId: string,
+    /** Told when the view changes (the wait begins or ends). */
+    private readonly onChange: () => void,
+  ) {
+    // From the run's start: a Reset the run sends is seen as it goes.
+    this.cb = comeBack(bench, chargerId);
+  }
+
+  /** A stop asked for: `stop` now, or after the wait; asked again while waiting, the wait ends (and `stop` is called). */
+  request(stop: () => void): void {
+    if (this.wait) return this.moveOn();
+    if (this.stopped || this.stop) return;
+    this.stop = stop;
+    const why = this.cb.reason();
+    if (!why) return this.stopNow();
+    const wait = { view: { waitingFor: this.chargerId, why, until: new Date(Date.now() + COME_BACK_S * 1000).toISOString(), seconds: COME_BACK_S }, next: new AbortController() };
+    this.wait = wait;
+    this.onChange();
+    // The charger back, the time up, or a second stop: the stop now (one that moved on or ended meanwhile has done with the wait).
+    void waitForComeBack(this.cb, { next: wait.next.signal, moved: new AbortController().signal }).then(() => {
+      if (this.wait !== wait) return;
+      this.stopNow();
+      this.onChange();
+    });
+  }
+
+  /** What the stop waits for, while it waits (the run's view); null otherwise. */
+  waiting(): StopWaiting | null {
+    return this.wait?.view ?? null;
+  }
+
+  /** The case or step waited in has ended, or the next begins: a waiting stop takes effect now (in the same turn). */
+  moveOn(): void {
+    const wait = this.wait;
+    if (!wait) return;
+    this.stopNow();
+    wait.next.abort();
+    this.onChange();
+  }
+
+  /** The run has ended: nothing is left to stop. */
+  dispose(): void {
+    const wait = this.wait;
+    this.wait = null;
+    this.stopped = true;
+    wait?.next.abort();
+    this.cb.off();
+  }
+
+  private stopNow(): void {
+    this.wait = null;
+    if (this.stopped) return;
+    this.stopped = true;
+    this.stop?.();
+  }
+}

@@ -1,0 +1,38 @@
+// A Stop of a run (a test run or a commissioning's, from the UI or the API) that waits for the charger to
+// come back before it takes effect: the charger is away because the run itself just restarted it (a Reset it
+// accepted: it reboots) or because it dropped a moment ago, and putting it back (its connectors Operative
+// again, the keys the case changed) needs it connected. The run view says so while it waits; a second Stop
+// ends the wait, the charger left as it is. The CLI's Ctrl-C waits the same way (src/main/cli/come-back.ts).
+
+/** Why the charger is waited for: the run asked it to reset a moment ago, it accepted a Reset (and rebooted), or it dropped a moment ago. Times in ISO 8601. */
+export type ComeBackWhy = { kind: 'asked'; at: string } | { kind: 'reset'; at: string; droppedAt: string | null } | { kind: 'dropped'; at: string };
+
+export interface StopWaiting {
+  /** The charger waited for. */
+  waitingFor: string;
+  why: ComeBackWhy;
+  /** When the wait ends at the latest, charger back or not (the wall clock, ISO 8601). */
+  until: string;
+  /** How long the wait lasts at most. */
+  seconds: number;
+}
+
+/** Why, in words ("the run reset it at 10:02:13"), its times written by `clock`. */
+export function comeBackWhyWords(why: ComeBackWhy, clock: (iso: string) => string): string {
+  switch (why.kind) {
+    case 'asked':
+      return `the run has just asked it to reset (at ${clock(why.at)})`;
+    case 'reset':
+      return `the run reset it at ${clock(why.at)}${why.droppedAt ? ` and it went offline at ${clock(why.droppedAt)}` : ''}`;
+    case 'dropped':
+      return `it went offline at ${clock(why.at)}`;
+  }
+}
+
+/** "Stopping: waiting up to 30 s for CP001 to come back to put it back (the run reset it at 10:02:13)". */
+export const stopWaitingWords = (s: StopWaiting, clock: (iso: string) => string): string =>
+  `Stopping: waiting up to ${s.seconds} s for ${s.waitingFor} to come back to put it back (${comeBackWhyWords(s.why, clock)})`;
+
+/** What a second Stop does while the first waits. */
+export const stopWithoutWaitingWords = (s: Pick<StopWaiting, 'waitingFor'>): string =>
+  `Stops the run now and leaves ${s.waitingFor} as it is: what putting it back would take is listed in the report as not done.`;
