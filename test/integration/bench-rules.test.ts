@@ -21,7 +21,7 @@ const profile = (stackLevel: number) => ({
 });
 
 describe("the bench's rules for what a person sends", () => {
-  it('answers 400 naming the field for an empty idTag, a past expiry, a zero duration or list version, and sends nothing', async () => {
+  it('answers 400 naming the field for an empty idTag, a past expiry, a zero duration or list version (or one above 32 bits), and sends nothing', async () => {
     const cp = await strictCharger(tb.wsUrl(), 'RULES');
     const received: string[] = [];
     for (const action of ['RemoteStartTransaction', 'ReserveNow', 'GetCompositeSchedule', 'SendLocalList', 'SetChargingProfile', 'GetConfiguration'])
@@ -46,6 +46,11 @@ describe("the bench's rules for what a person sends", () => {
     });
     expect(await send('GetCompositeSchedule', { connectorId: 1, duration: 0 })).toMatchObject({ status: 400, body: { field: 'duration' } });
     expect(await send('SendLocalList', { listVersion: 0, updateType: 'Full' })).toMatchObject({ status: 400, body: { field: 'listVersion' } });
+    // OCPP 1.6 integers are 32-bit: the schema's integer has no bound, the bench's rule has.
+    expect(await send('SendLocalList', { listVersion: 99999999999, updateType: 'Full' })).toMatchObject({
+      status: 400,
+      body: { field: 'listVersion', error: expect.stringContaining('at most 2147483647') },
+    });
     // Ids are positive: OCPP's integer allows 0, the bench's rule does not.
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect(await send('ReserveNow', { connectorId: 1, expiryDate: future, idTag: 'TAG', reservationId: 0 })).toMatchObject({

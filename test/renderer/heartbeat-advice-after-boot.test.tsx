@@ -78,3 +78,44 @@ describe('HeartbeatInterval accepted, then the charger reboots', () => {
     expect(screen.queryByText(/Was in effect until/)).toBeNull();
   });
 });
+
+describe("HeartbeatInterval edited in the configuration table, the bench's news that it was sent heard only after its answer", () => {
+  it('the row and the advice say it in the past once the charger has rebooted, not "only until the next boot"', async () => {
+    const user = userEvent.setup();
+    const sends: string[] = [];
+    const client = fakeClient({
+      'settings:get': () => ({ heartbeatInterval: 300 }) as never,
+      'chargers:behaviour': () => ({ chargerId: 'CP001', behaviour: {}, refusedUntil: null }),
+      'operations:list': () => [],
+      'chargers:operate': ({ action }) => {
+        sends.push(action);
+        return action === 'GetConfiguration' ? completed({ configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] }) : completed({ status: 'Accepted' });
+      },
+    });
+    goLive(client, { chargers: { CP001: aCharger('CP001', { lastBoot: BOOTED_BEFORE }) } });
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="GetConfiguration" />));
+    await user.click(screen.getByRole('button', { name: 'Get all keys' }));
+    const row = () =>
+      within(screen.getByRole('table', { name: 'Configuration keys' }))
+        .getByText('HeartbeatInterval')
+        .closest('tr') as HTMLElement;
+    await user.click(await within(await screen.findByRole('table', { name: 'Configuration keys' })).findByRole('button', { name: 'Edit HeartbeatInterval' }));
+    await user.clear(screen.getByRole('textbox', { name: 'New value for HeartbeatInterval' }));
+    await user.type(screen.getByRole('textbox', { name: 'New value for HeartbeatInterval' }), '40{Enter}');
+    expect(await within(row()).findByText("In effect only until the charger's next boot, when the bench's BootNotification answer sets it back to 300 s.")).toBeTruthy();
+    // The bench's batched news that it was sent comes after the answer (serve mode: a fast virtual charger).
+    act(() => client.emit([operationChanged(SENT, { ref: client.refs.at(-1)!, action: 'ChangeConfiguration', state: 'finished', sentAt: secondsFromNow(0), operationId: 9, outcome: 'completed' })]));
+
+    // CP001 reboots after the answer; the bench's answer to that boot gives it 300 s.
+    const rebooted = secondsFromNow(2);
+    const answered = secondsFromNow(3);
+    act(() => client.emit([boot(rebooted)]));
+    act(() => useBench.setState((s) => ({ chargers: { ...s.chargers, CP001: { ...s.chargers.CP001!, heartbeatGiven: { seconds: 300, how: 'boot', at: answered } } } })));
+    expect(await within(row()).findByText(`from the bench's answer to its boot at ${formatClock(answered)}`)).toBeTruthy();
+    expect(within(row()).getByText(`Was in effect until the charger rebooted at ${formatClock(rebooted)}; the bench's boot answer gave it 300 s (now in effect).`)).toBeTruthy();
+    expect(screen.getByText(`Was in effect until CP001 rebooted at ${formatClock(rebooted)}; the bench's boot answer gave it 300 s (now in effect).`)).toBeTruthy();
+    expect(screen.queryByText(/In effect only until the charger's next boot/)).toBeNull();
+    expect(screen.queryByText(/only until CP001 next boots/)).toBeNull();
+    expect(sends).toEqual(['GetConfiguration', 'ChangeConfiguration']);
+  });
+});

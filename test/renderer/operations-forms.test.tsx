@@ -107,6 +107,25 @@ describe('the rules beyond the schema, on the field', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(operated()).toEqual([]);
   });
+
+  it('refuses a list version above 2147483647 (OCPP 1.6 integers are 32-bit) on the field, and sends nothing', async () => {
+    const user = userEvent.setup();
+    panel('SendLocalList');
+    const version = screen.getByRole('textbox', { name: /^List version/ });
+    await user.clear(version);
+    await user.type(version, '99999999999');
+    await user.type(screen.getByRole('textbox', { name: 'Entry 1 idTag' }), 'TAG-BOB');
+    await user.click(screen.getByRole('radio', { name: /^Differential/ }));
+    await user.click(screen.getByRole('button', { name: /^Send / }));
+    expect(screen.getByText('A list version is at most 2147483647 (OCPP 1.6 integers are 32-bit)')).toBeTruthy();
+    expect(version.getAttribute('aria-invalid')).toBe('true');
+    expect(operated()).toEqual([]);
+    // The largest one is sent.
+    await user.clear(version);
+    await user.type(version, '2147483647');
+    await user.click(screen.getByRole('button', { name: /^Send / }));
+    await waitFor(() => expect(operated()).toMatchObject([{ action: 'SendLocalList', payload: { listVersion: 2147483647, updateType: 'Differential' } }]));
+  });
 });
 
 describe('confirmations show what runs', () => {

@@ -48,6 +48,9 @@ function idTag(errors: RuleErrors, path: string, v: unknown, required: boolean):
   if (p) errors[path] ??= ID_TAG_WORDS[p.problem](v);
 }
 
+/** The largest OCPP 1.6 integer: 32-bit, signed. */
+export const MAX_OCPP_INTEGER = 2147483647;
+
 /** A whole number at least `min` (1 for ids and counts, 0 where 0 means the whole charger). */
 function atLeast(errors: RuleErrors, path: string, v: unknown, min: number, what: string): void {
   if (typeof v === 'number' && Number.isInteger(v) && v < min) errors[path] ??= `${what} is ${min} or more`;
@@ -109,6 +112,8 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
       break;
     case 'SendLocalList':
       atLeast(errors, 'listVersion', p.listVersion, 1, 'A list version');
+      // OCPP 1.6 integers are 32-bit; the JSON schema (and so the bench's schemas) sets no bound.
+      if (typeof p.listVersion === 'number' && p.listVersion > MAX_OCPP_INTEGER) errors.listVersion ??= `A list version is at most ${MAX_OCPP_INTEGER} (OCPP 1.6 integers are 32-bit)`;
       if (Array.isArray(p.localAuthorizationList)) {
         const first = new Map<string, number>();
         p.localAuthorizationList.forEach((entry, i) => {

@@ -87,4 +87,11 @@ describe("the bench's rules", () => {
     // What a back office sends for a card that has expired.
     expect(list([{ idTag: 'CARD-3', idTagInfo: { status: 'Expired', expiryDate: '2020-01-01T00:00:00Z' } }])).toEqual({});
   });
+
+  it('refuses a list version above 2147483647: OCPP 1.6 integers are 32-bit', () => {
+    const version = (listVersion: number) => benchRuleErrors('SendLocalList', { listVersion, updateType: 'Full', localAuthorizationList: [] }, { now });
+    expect(version(99999999999)).toEqual({ listVersion: 'A list version is at most 2147483647 (OCPP 1.6 integers are 32-bit)' });
+    expect(version(2147483648)).toEqual({ listVersion: expect.stringContaining('at most 2147483647') });
+    expect(version(2147483647)).toEqual({});
+  });
 });

@@ -11,11 +11,11 @@
 // still waits is not sent over it: it says which edit it waits for. A value that a standard key cannot take
 // (HeartbeatInterval = abc, MeterValueSampleInterval = -5) is said under the field and not sent; Set any key
 // sends anything as it is (a bad value on purpose), with the same words as a note.
+// The keys to read one by one are picked in ConfigurationKeyPicker.tsx.
 import { useCallback, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import IconButton from '@mui/material/IconButton';
@@ -45,8 +45,9 @@ import { neverConnected } from '../../../components/reach';
 import { useOperation, useOperationsBySubject, type OperationState } from '../kit/useOperation';
 import { readWords, useConfigurationTable, type KeyRow } from './configurationTable';
 import { CONFIG_TABLE_LOOK_BACK } from './configurationRecord';
-import { afterBoots, rowWhen } from './configurationBoot';
+import { afterBoots, rowWhen, sentBy } from './configurationBoot';
 import { useInFlight, waitingWords } from '../kit/InFlight';
+import { ConfigurationKeyPicker } from './ConfigurationKeyPicker';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
 import { bootAfter, HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
 import { formatClock } from '../../../components/format';
@@ -119,7 +120,6 @@ function ConfigurationPanel() {
   const allRecorded = table !== null && recorded === table.rows.length && (recorded > 0 || partial);
   const onlySome = `Only the keys read one at a time are known from the record (no full read among the last ${CONFIG_TABLE_LOOK_BACK} configuration operations)`;
   const lastKnown = reach.stale || allRecorded;
-  const [selected, setSelected] = useState<string[]>([]);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<{ key: string; value: string; tried: boolean } | null>(null);
   const [other, setOther] = useState({ key: '', value: '', tried: false });
@@ -168,12 +168,12 @@ function ConfigurationPanel() {
     }
     const explained = explain('ChangeConfiguration', edit.result!);
     // Said as it turned out once the charger has booted since it was sent.
-    return { ...sent, explained: value === undefined ? explained : untilBoot(explained, key, value, boot, bootAfter(charger, edit.recorded?.sentAt)) };
+    return { ...sent, explained: value === undefined ? explained : untilBoot(explained, key, value, boot, bootAfter(charger, sentBy(edit))) };
   };
   const otherResult = other.key ? resultOf(other.key) : undefined;
   const heartbeat = resultOf('HeartbeatInterval');
   const heartbeatAccepted = heartbeat && !heartbeat.pending && heartbeat.explained?.status === 'Accepted' ? heartbeat.value : undefined;
-  const rebooted = bootAfter(charger, edits.states.HeartbeatInterval?.recorded?.sentAt);
+  const rebooted = bootAfter(charger, sentBy(edits.states.HeartbeatInterval));
 
   // HeartbeatInterval as the charger's boots since left it (the bench's boot answer gives it), as About this charger says.
   const rows = useMemo(
@@ -196,19 +196,7 @@ function ConfigurationPanel() {
         <SendButton pending={getOp.pending} onClick={() => read()}>
           Get all keys
         </SendButton>
-        <Autocomplete
-          multiple
-          freeSolo
-          size="small"
-          options={keyOptions}
-          value={selected}
-          onChange={(_, v) => setSelected(v)}
-          sx={{ minWidth: 320, flex: 1 }}
-          renderInput={(params) => <TextField {...params} label="Selected keys" placeholder="Type or pick keys" helperText="Read only these keys (each at most 50 characters)" />}
-        />
-        <Button variant="outlined" disabled={!online || getOp.pending || selected.length === 0} onClick={() => read(selected)}>
-          Get selected keys
-        </Button>
+        <ConfigurationKeyPicker options={keyOptions} canSend={online} pending={getOp.pending} refusal={getOp.failure?.field?.startsWith('key') ? getOp.failure.message : undefined} onRead={read} />
       </Stack>
       {getOp.result?.outcome !== 'completed' && <OperationOutcome op={getOp} />}
       {getOp.failure === null && getOp.result?.outcome === 'completed' && !getOp.pending && (

@@ -45,6 +45,13 @@ export function afterBoots(row: KeyRow, since: string, charger: BootsOf | undefi
   return boot && later(boot, at) ? { ...shown, bootSince: boot } : shown;
 }
 
+/**
+ * When an edit's CALL had gone out at the latest (the bench's clock), to tell a boot after it: when the
+ * bench said it was sent, or else when its answer came (the bench's news that it was sent can come after
+ * the answer, and is then not heard; a boot after the answer is after the send all the same).
+ */
+export const sentBy = (edit: { recorded?: { sentAt: string } | null; settledAt?: string | null } | undefined): string | null | undefined => edit?.recorded?.sentAt ?? edit?.settledAt;
+
 /** Where a row's value comes from and when: "read at …", "set at …", "from the bench's answer to its boot at …", and a boot since. */
 export function rowWhen(row: ShownRow): string {
   const when = row.how === 'boot' ? `from the bench's answer to its boot at ${formatClock(row.readAt)}` : `${row.how === 'set' ? 'set' : 'read'} at ${formatClock(row.readAt)}`;
