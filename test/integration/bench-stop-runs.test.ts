@@ -28,7 +28,7 @@ async function open(dataDir?: string): Promise<{ bench: Bench; dataDir: string }
 const job = SiteJob.parse({ site: 'Depot Süd', installer: 'A. Person' });
 
 describe('stopping the bench while runs go on', () => {
-  it('records the test run and the commissioning as stopped before it closes the record', async () => {
+  it('records the test run as stopped and the commissioning as cut short by the shutdown before it closes the record', async () => {
     const { bench, dataDir } = await open();
     const a = await virtualTarget(bench, 'STOP-RUN', 1);
     const b = await virtualTarget(bench, 'STOP-COM', 1);
@@ -48,7 +48,14 @@ describe('stopping the bench while runs go on', () => {
       // As recorded, not as read through the services (which would map a stale "running" too).
       expect(after.bench.record.testRuns.list({ chargerId: a.id })).toMatchObject([{ id: runId, state: 'stopped' }]);
       const stored = after.bench.record.commissionings.get(c.id) as StoredCommissioning;
-      expect(stored.runs.at(-1)).toMatchObject({ outcome: 'stopped', finishedAt: expect.any(String) });
+      // Nobody pressed Stop: the record says the bench shut down, when, and during which step (not "stopped").
+      expect(stored.runs.at(-1)).toMatchObject({ outcome: 'shutDown', finishedAt: expect.any(String), shutDown: { at: expect.any(String), during: expect.any(String) } });
+      const v = after.bench.commissioning.get(c.id);
+      expect(v.lastRun).toMatchObject({ outcome: 'shutDown', shutDown: stored.runs.at(-1)!.shutDown });
+      expect(v.open.join('\n')).not.toContain('The last run was stopped');
+      expect(v.open.some((o) => o.startsWith(`The last run was cut short: the bench shut down at `))).toBe(true);
+      const cut = v.steps.find((s) => s.id === v.lastRun?.stoppedIn);
+      if (cut) expect(cut.result?.reason).toMatch(/^The bench shut down at /);
     } finally {
       await after.bench.stop();
     }

@@ -36,23 +36,30 @@ describe('the confirmation before a step runs', () => {
 
   it('never says the settings are left as they are beside ending a session running there', () => {
     const v = view({ steps });
+    const tx = (transactionId: number, connectorId: number, idTag: string) => ({ transactionId, connectorId, idTag, connectorSays: null, supersededBy: null });
+    const one = [tx(5, 1, 'CUSTOMER-1')];
+    const two = [tx(5, 1, 'CUSTOMER-1'), tx(6, 2, 'CUSTOMER-2')];
     // A step that only reads leaves a session running there alone (the run's leaveSessions), and says so.
-    const withSession = rerunConsequence(v, ['C7_OFFLINE'], 1, null);
+    const withSession = rerunConsequence(v, ['C7_OFFLINE'], one, null);
     expect(withSession).toBe(
-      'It reads the offline authorization settings and the local list version; its settings are left as they are (MinimumStatusDuration, where it has one, is set to 0 for the step and put back after). The session running there now is left running.',
+      'It reads the offline authorization settings and the local list version; its settings are left as they are (MinimumStatusDuration, where it has one, is set to 0 for the step and put back after). The session running there now is left running: transaction 5 on connector 1 (idTag CUSTOMER-1).',
     );
     expect(withSession).not.toContain('RemoteStopTransaction');
     // Every step again names the sessions it ends.
-    expect(rerunConsequence(v, undefined, 2, null)).toContain('The 2 sessions running there now are ended (RemoteStopTransaction) before the steps.');
-    expect(rerunConsequence(v, ['C8_SESSION'], 1, null)).toContain('The session running there now is ended (RemoteStopTransaction) before the step.');
-    expect(rerunConsequence(v, ['C8_SESSION'], 1, null)).not.toContain('left as they are');
+    expect(rerunConsequence(v, undefined, two, null)).toContain(
+      'Before the first step, the bench ends the 2 sessions the record holds open there (RemoteStopTransaction): transaction 5 on connector 1 (idTag CUSTOMER-1); transaction 6 on connector 2 (idTag CUSTOMER-2).',
+    );
+    expect(rerunConsequence(v, ['C8_SESSION'], one, null)).toContain(
+      'Before the step, the bench ends the session the record holds open there (RemoteStopTransaction): transaction 5 on connector 1 (idTag CUSTOMER-1).',
+    );
+    expect(rerunConsequence(v, ['C8_SESSION'], one, null)).not.toContain('left as they are');
     // Nothing running: a step that only reads says so.
-    expect(rerunConsequence(v, ['C7_OFFLINE'], 0, null)).toBe(
+    expect(rerunConsequence(v, ['C7_OFFLINE'], [], null)).toBe(
       'It reads the offline authorization settings and the local list version; its settings are left as they are (MinimumStatusDuration, where it has one, is set to 0 for the step and put back after).',
     );
     // A step that changes something never says it.
     expect(stepEffect('C8_SESSION', v.template, false)).not.toContain('left as they are');
-    expect(rerunConsequence(v, ['C8_SESSION'], 1, null)).toContain('Earlier results are replaced.');
+    expect(rerunConsequence(v, ['C8_SESSION'], one, null)).toContain('Earlier results are replaced.');
   });
 
   it('opens from the step’s Run with the step’s own title', async () => {

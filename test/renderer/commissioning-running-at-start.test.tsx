@@ -67,7 +67,7 @@ describe('the Checks step before a commissioning starts, with a session running 
     await user.click(await screen.findByRole('button', { name: 'Start the checks on CP001' }));
     const dialog = await screen.findByRole('dialog', { name: 'Commission CP001?' });
     expect(within(dialog).getByText('CUSTOMER-7')).toBeTruthy();
-    expect(dialog.textContent).toContain('The session listed above is ended (RemoteStopTransaction) before the first step.');
+    expect(dialog.textContent).toContain('Before the first step, the bench ends the session the record holds open there (RemoteStopTransaction): transaction 7 on connector 1 (idTag CUSTOMER-7).');
     expect(c.callsOf('commissioning:create')).toHaveLength(0);
   });
 });

@@ -14,15 +14,20 @@ import {
   type CommissioningStep,
   type CommissioningVerdict,
   type CommissioningView,
+  type HeldOpen,
   type PhotoView,
+  type RunShutDown,
   type SessionEndedAtStart,
   type SessionSample,
   type SiteJob,
+  shutDownWords,
 } from '../../shared/api/commissioning';
+import { formatDateTimeWithZone } from '../../shared/format/time';
 import type { MeterValueRecord } from '../../shared/records';
 import type { Pics } from '../conformance/types';
 import { judgedSteps, type ConfigAtEnd } from './config-end';
 import { sessionsEndedOf } from './sessions-ended';
+import { heldIdsOf, heldOpenNote, setupOpenOf, withoutHeld } from './held-open';
 export { endedAtStart } from './sessions-ended';
 
 /** A commissioning in the record: the view's own facts (the verdict, what is open and the photos are worked out), and when it ran. */
@@ -30,9 +35,19 @@ export interface StoredCommissioning extends Omit<CommissioningView, 'state' | '
   state: Exclude<CommissioningState, 'running'>;
   /**
    * When each run of the plan (or of some steps) ran: the frames of the bundle are theirs; and how it went,
-   * the steps it was asked to run and the step a Stop cut short (absent in runs recorded before).
+   * the steps it was asked to run and the step a Stop cut short (absent in runs recorded before); when the
+   * bench's shutdown cut it short; the transactions its preparation found held open in the record only.
    */
-  runs: Array<{ startedAt: string; finishedAt: string | null; outcome?: CommissioningRunOutcome; steps?: string[]; stoppedIn?: string | null; sessionsEnded?: SessionEndedAtStart[] }>;
+  runs: Array<{
+    startedAt: string;
+    finishedAt: string | null;
+    outcome?: CommissioningRunOutcome;
+    steps?: string[];
+    stoppedIn?: string | null;
+    sessionsEnded?: SessionEndedAtStart[];
+    shutDown?: RunShutDown;
+    heldOpen?: HeldOpen[];
+  }>;
   /** The capabilities read at the latest run. */
   pics: Pics | null;
   /** Why the latest run could not go on, if it could not. */
@@ -150,8 +165,14 @@ export function openOf(
   if (last?.outcome === 'stopped') {
     const notRun = c.steps.filter((s) => !s.result).length;
     open.push(`The last run was stopped${notRun ? `: ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
+  } else if (last?.outcome === 'shutDown') {
+    // Nobody pressed Stop: the bench's app (or serve) was closed while the run went on.
+    const notRun = c.steps.filter((s) => !s.result).length;
+    const when = last.shutDown ? `: ${shutDownWords(last.shutDown, formatDateTimeWithZone)}` : ': the bench shut down';
+    open.push(`The last run was cut short${when}${notRun ? `; ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
   }
-  for (const p of c.setupProblems ?? []) open.push(`Before the first step of the last run, not put right: ${p}`);
+  // A transaction only the bench's record holds open is the installer's note (benchNotes), not something open on the charger.
+  for (const p of setupOpenOf(c.setupProblems)) open.push(`Before the first step of the last run, not put right: ${p}`);
   for (const s of judgedSteps(c)) {
     const words = stepWords(s, run);
     if (words) open.push(words);
@@ -164,12 +185,18 @@ export function openOf(
   return open;
 }
 
-export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running: CommissioningView['running']): CommissioningView {
+/**
+ * The view; `heldOpen`: the transactions the runs found held open in the bench's record only that it still
+ * holds open (held-open.ts heldOpenNow), the installer's notes.
+ */
+export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running: CommissioningView['running'], heldOpen: HeldOpen[] = []): CommissioningView {
   const c = running ? stored : { ...stored, runs: stored.runs.map((r, i) => (i === stored.runs.length - 1 ? ended(r) : r)) };
   const { runs: _runs, pics: _pics, runError: _error, setupProblems: _setup, ...own } = c;
   const lastRun = lastRunOf(c, !!running);
-  // The baseline step as the configuration at the end judges it, wherever the view is read (UI, API, reports, CLI).
-  const steps = judgedSteps(c);
+  // The baseline step as the configuration at the end judges it, wherever the view is read (UI, API, reports, CLI);
+  // a put-back's words about a transaction held open in the record only are not the step's (it did not start it).
+  const held = heldIdsOf(c);
+  const steps = judgedSteps(c).map((s) => withoutHeld(s, held));
   return {
     ...own,
     steps,
@@ -183,14 +210,17 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
     stepCounts: stepCountsOf(steps),
     // The sessions its runs ended at their start (a customer's too).
     ...sessionsEndedOf(c.runs),
+    ...(heldOpen.length ? { heldOpen, benchNotes: heldOpen.map(heldOpenNote) } : {}),
   };
 }
 
 /**
- * A run recorded as running that is not running (the bench stopped before it could record its end): stopped.
- * (A run recorded before outcomes were kept, with no finish: the same.)
+ * A run recorded as running that is not running (the bench stopped before it could record its end): stopped;
+ * cut short by the shutdown when the bench recorded that it was shutting down (it did not record the end in time).
+ * (A run recorded before outcomes were kept, with no finish: stopped.)
  */
-const ended = (r: StoredCommissioning['runs'][number]): StoredCommissioning['runs'][number] => (r.outcome === 'running' || (!r.outcome && r.finishedAt === null) ? { ...r, outcome: 'stopped' } : r);
+const ended = (r: StoredCommissioning['runs'][number]): StoredCommissioning['runs'][number] =>
+  r.outcome === 'running' || (!r.outcome && r.finishedAt === null) ? { ...r, outcome: r.shutDown ? 'shutDown' : 'stopped' } : r;
 
 /**
  * The latest run as the faces read it (a run recorded before outcomes were kept: finished, or broken with
@@ -201,7 +231,7 @@ export function lastRunOf(c: Pick<StoredCommissioning, 'runs' | 'runError' | 'st
   if (!last) return undefined;
   const r = active ? last : ended(last);
   const outcome: CommissioningRunOutcome = r.outcome ?? (r.finishedAt === null ? 'running' : c.runError ? 'broken' : 'finished');
-  return { outcome, startedAt: r.startedAt, finishedAt: r.finishedAt, steps: r.steps ?? c.steps.map((s) => s.id), stoppedIn: r.stoppedIn ?? null };
+  return { outcome, startedAt: r.startedAt, finishedAt: r.finishedAt, steps: r.steps ?? c.steps.map((s) => s.id), stoppedIn: r.stoppedIn ?? null, ...(r.shutDown ? { shutDown: r.shutDown } : {}) };
 }
 
 /** The steps by their latest result. */
@@ -223,6 +253,13 @@ export function listItemOf(
   lastRun?: CommissioningLastRun,
 ): CommissioningListItem {
   return { id: c.id, chargerId: c.chargerId, site: c.job.site, location: c.job.location, state, verdict, createdAt: c.createdAt, updatedAt: c.updatedAt, ...(lastRun ? { lastRun } : {}) };
+}
+
+/** The charger's identity as its BootNotification gave it (`boot`: the record's; absent: none yet). */
+export function identityOf(
+  boot: { chargePointVendor?: string | null; chargePointModel?: string | null; firmwareVersion?: string | null; chargePointSerialNumber?: string | null } | null | undefined,
+): StoredCommissioning['identity'] {
+  return { vendor: boot?.chargePointVendor ?? null, model: boot?.chargePointModel ?? null, firmware: boot?.firmwareVersion ?? null, serial: boot?.chargePointSerialNumber ?? null };
 }
 
 /** The empty checklist: every item, none answered. */

@@ -1,5 +1,5 @@
 // A person's prompts during a commissioning run, in the commissioning's words (its steps by their titles).
-import { PromptOperator, type OperatorPrompt } from '../conformance/operator';
+import { PromptOperator, type OperatorAnswer, type OperatorPrompt } from '../conformance/operator';
 import type { RunOperator } from '../conformance/attended';
 import type { CaseContext } from '../conformance/context';
 import { Inconclusive, StepFailure } from '../conformance/types';
@@ -10,12 +10,17 @@ import { alreadyOfflineWords, noteOutages, noteTime, stepOutageWords, watchConne
 /**
  * A person's prompts in a commissioning's words: the step named by its title ("in the step “Card reader”",
  * "putting the charger back after the step “Test session”"), not its id, and what no answer does to a step.
- * A built-in virtual charger's hands are left as they are (nobody is asked).
+ * A built-in virtual charger's hands are left as they are (nobody is asked). What the person answered
+ * "Cannot do" to in a step is not asked again putting the charger back after it: the answer stands.
  */
 export function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: string }>): RunOperator {
   if (o.virtual) return o;
   const titles = new Map(plan.map((p) => [p.id, p.title]));
   const inner = o.operator;
+  // What the person said they cannot do in a step (its id and the action): putting the charger back after
+  // that step does not ask it again (the cable they could not unplug is named as left in, among what was not put back).
+  const refused = new Set<string>();
+  const key = (p: OperatorPrompt) => `${p.caseId} ${JSON.stringify(p.action)}`;
   const dress = (p: OperatorPrompt): OperatorPrompt => {
     const title = titles.get(p.caseId);
     const named = title ? `the step “${title}”` : null;
@@ -27,7 +32,14 @@ export function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: 
       onTimeout: p.onTimeout?.split(p.caseId).join(named ?? p.caseId) ?? 'Without an answer the step is given up and left unfinished (inconclusive); Run again repeats it.',
     };
   };
-  return { ...o, operator: new PromptOperator((p) => inner.perform(dress(p))) };
+  const perform = async (p: OperatorPrompt): Promise<OperatorAnswer> => {
+    // A step's own request has no `during`; the put-back's (and the run's start's) says what the bench is doing.
+    if (p.during !== undefined && refused.has(key(p))) return 'cannot';
+    const answer = await inner.perform(dress(p));
+    if (p.during === undefined && answer === 'cannot') refused.add(key(p));
+    return answer;
+  };
+  return { ...o, operator: new PromptOperator(perform) };
 }
 
 /** A step left unjudged by the charger being offline: its reason names the outage. */

@@ -26,11 +26,12 @@ import {
   type CommissioningView,
   type Handover,
   type PhotoView,
+  type RunShutDown,
   type SiteSummary,
 } from '../../shared/api/commissioning';
 import { commissioningPlan, loadLimitW } from './plan';
 import { referenceTemplate } from './reference-template';
-import { emptyChecklist, endedAtStart, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { emptyChecklist, endedAtStart, identityOf, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
 import { promptsInWords } from './prompts';
@@ -42,6 +43,8 @@ import { STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
 import { firstStepTitle, RunStart, runningView } from './run-start';
 import { readSavedTemplates, type SavedTemplates } from './saved-templates';
 import { StopWhenBack } from '../conformance/come-back';
+import { markShutDown, shutDownResult, stoppedOutcome } from './shutdown';
+import { heldOpenNow, heldOpenOf } from './held-open';
 
 interface Active {
   abort: AbortController;
@@ -54,6 +57,7 @@ interface Active {
   /** Before the first step: what the run does (waits for the charger to connect, prepares it). */ start?: RunStart;
   /** Its Stop (UI, API), made to wait for the charger when the run just reset it or it dropped a moment ago (the view's running.stopWaiting). */
   stopper: StopWhenBack;
+  /** The bench's shutdown stopped it (nobody pressed Stop): when, and during which step. */ shutDown?: RunShutDown;
 }
 
 /** A commissioning's row in the record, as the list reads it. */
@@ -125,7 +129,7 @@ export class CommissioningService {
       updatedAt: at,
       state: 'ready',
       steps: commissioningPlan(args.template).map((s) => ({ id: s.id, title: s.title, section: s.section, result: null, attempts: 0 })),
-      identity: this.identity(args.chargerId),
+      identity: identityOf(bench.record.chargers.get(args.chargerId)?.boot),
       configBefore: null,
       configAfter: null,
       session: null,
@@ -189,10 +193,11 @@ export class CommissioningService {
         this.changed(c);
       } else if (e.type === 'caseFinished') {
         const s = c.steps.find((x) => x.id === e.result.id)!;
-        s.result = e.result;
+        const cut = abort.signal.aborted && e.result.verdict === 'inconclusive';
+        s.result = cut && entry.shutDown ? shutDownResult(e.result, entry.shutDown) : e.result; // the shutdown's words, not a Stop's
         s.attempts++;
         entry.stopper.moveOn(); // a Stop waiting for the charger takes effect once the step it stopped has ended, before the next begins
-        if (abort.signal.aborted && e.result.verdict === 'inconclusive') window.stoppedIn = e.result.id;
+        if (cut) window.stoppedIn = e.result.id;
         entry.windDown?.moveTo('endRead');
         // The configuration after the baseline (its keys as read back) is shown at once, not at the run's end.
         if (e.result.id === 'C5_BASELINE' && run?.pics) {
@@ -229,20 +234,22 @@ export class CommissioningService {
           c.configAtEndProblem = skipped ? STOPPED_OFFLINE_NOT_READ : (r.configAtEndProblem ?? 'it was not read');
           c.configAtEndProblemAt = at;
         }
-        window.outcome = r.state === 'stopped' ? 'stopped' : 'finished';
+        window.outcome = r.state === 'stopped' ? stoppedOutcome(entry.shutDown) : 'finished';
         if (r.error) c.runError = r.error; // a problem once every step had ended (the steps stand): said with the run, as a run that failed
         // What could not be put right before the first step (a cable left in) is listed among what is open.
         c.setupProblems = r.setupProblems;
+        // Of those, a transaction the charger no longer runs (it refused to stop it) is the bench's record's: the installer's note.
+        window.heldOpen = heldOpenOf(r.setupProblems, window.startedAt, (t) => bench.record.transactions.get(t));
       })
       .catch((e) => {
         // Stopped before the first step (while the charger was being read): stopped, not broken.
-        window.outcome = abort.signal.aborted ? 'stopped' : 'broken';
+        window.outcome = abort.signal.aborted ? stoppedOutcome(entry.shutDown) : 'broken';
         if (!abort.signal.aborted) c.runError = (e as Error).message;
       })
       .then(async () => {
         window.finishedAt = this.now();
         window.sessionsEnded = endedAtStart(bench, c.chargerId, run) ?? window.sessionsEnded; // a run stopped before its first step, too
-        c.identity = this.identity(c.chargerId);
+        c.identity = identityOf(bench.record.chargers.get(c.chargerId)?.boot);
         c.state = 'finished';
         await bench.record.settled();
         // A new run of the same commissioning may have started meanwhile: its entry stays.
@@ -400,7 +407,11 @@ export class CommissioningService {
 
   /** Stops every run (the bench is stopping); resolves once each has recorded how it ended. */
   stopAll(): Promise<void> {
-    for (const a of this.active.values()) a.abort.abort();
+    for (const [id, a] of this.active) {
+      const c = this.known.get(id); // nobody pressed Stop: the record says the bench shut down (saved at once, in case the run cannot record its end in time)
+      if (c && markShutDown(a, c, this.now())) void this.save(c).catch(() => undefined);
+      a.abort.abort();
+    }
     return Promise.all([...this.active.values()].map((a) => a.done.catch(() => undefined))).then(() => undefined);
   }
 
@@ -448,12 +459,8 @@ export class CommissioningService {
   private view(c: StoredCommissioning): CommissioningView {
     const a = this.active.get(c.id);
     const photos = this.bench.record.commissionings.photos(c.id).map(({ commissioningId: _c, ...p }) => p as PhotoView);
-    return viewOf(c, photos, a ? runningView(a) : null);
-  }
-
-  private identity(chargerId: string): StoredCommissioning['identity'] {
-    const boot = this.bench.record.chargers.get(chargerId)?.boot ?? null;
-    return { vendor: boot?.chargePointVendor ?? null, model: boot?.chargePointModel ?? null, firmware: boot?.firmwareVersion ?? null, serial: boot?.chargePointSerialNumber ?? null };
+    const held = heldOpenNow(c.runs, (t) => this.bench.record.transactions.get(t)?.active ?? false); // found held open in the record only, and still so: the installer's notes
+    return viewOf(c, photos, a ? runningView(a) : null, held);
   }
 
   /**

@@ -10,6 +10,7 @@ import { FakeClock } from '../clock';
 import { Inconclusive, StepFailure } from '../conformance/types';
 import { awaitSessionEnd, judgeMeterStop, KeptDropping, keptDroppingWords } from './session-stop';
 import { noteOutages, noteTime, unmeasuredWords, watchConnection, type Outage, type SessionPhase } from './outages';
+import { rebootedDuringSession } from './session-reboot';
 import type { CommissioningTemplate } from '../../shared/api/commissioning';
 import type { CaseResult } from '../../shared/api/test-runs';
 import { NOT_IN_SESSION, SESSION_CONNECTOR_LABEL } from '../../shared/format/session-connector';
@@ -162,6 +163,10 @@ export async function session(t: CaseContext, template: CommissioningTemplate, r
       const times = since.map((o) => ({ went: noteTime(o.from, simulated), back: o.to === null ? null : noteTime(o.to, simulated) }));
       throw new Inconclusive(keptDroppingWords(e, times, t.data.chargerTimeoutS));
     }
+    // The charger rebooted during the session: said so (the outage, its BootNotification, the session kept or
+    // lost), the session unmeasured, rather than put down to what the step was waiting for (meter values, the stop).
+    const rebooted = (phase as SessionPhase) === 'session' && !t.host.signal?.aborted ? await rebootedDuringSession(t, t.transactionId ?? null, watch.outages) : null;
+    if (rebooted) throw rebooted;
     const lost = watch.outages.at(-1);
     // A message that did not come (or an answer) while the charger is away is its absence: the session was not
     // measured. (A check of the step's own on what it measured stays a failure.)

@@ -269,8 +269,23 @@ export interface CommissioningStep {
   attempts: number;
 }
 
-/** How a run of the plan went: still running, every step asked for ran, stopped (Stop), or the bench could not go on. */
-export type CommissioningRunOutcome = 'running' | 'finished' | 'stopped' | 'broken';
+/**
+ * How a run of the plan went: still running, every step asked for ran, stopped (a person pressed Stop), cut
+ * short by the bench shutting down (nobody pressed Stop: the bench's app or serve was closed), or the bench
+ * could not go on.
+ */
+export type CommissioningRunOutcome = 'running' | 'finished' | 'stopped' | 'shutDown' | 'broken';
+
+/** When the bench shut down during a run (its clock), and the step it cut short (its title; null: before the first step). */
+export interface RunShutDown {
+  at: string;
+  during: string | null;
+}
+
+/** A run the bench's shutdown cut short, in words: "the bench shut down at 10:02:13 during Card reader". `time` writes a time as the face does. */
+export function shutDownWords(s: RunShutDown, time: (iso: string) => string): string {
+  return `the bench shut down at ${time(s.at)} ${s.during ? `during ${s.during}` : 'before the first step'}`;
+}
 
 /** The latest run of the plan (or of some of its steps). */
 export interface CommissioningLastRun {
@@ -279,8 +294,10 @@ export interface CommissioningLastRun {
   finishedAt: string | null;
   /** The steps the run was asked to run (the whole plan, or the ones named), by id. */
   steps: string[];
-  /** The step the Stop cut short (its result is inconclusive), if the run was stopped during one. */
+  /** The step the Stop (or the bench's shutdown) cut short (its result is inconclusive), if the run was stopped during one. */
   stoppedIn: string | null;
+  /** outcome 'shutDown': when the bench shut down and the step it cut short. */
+  shutDown?: RunShutDown;
 }
 
 /** The plan's steps by their latest result (notRun: never run yet). */
@@ -363,6 +380,25 @@ export interface CommissioningView {
    * oldest first, each with when it began as the record has it (null: not in the record). Absent: none.
    */
   sessionsEnded?: SessionEndedAtStart[];
+  /**
+   * Notes for the installer about the bench's own record, not items of the handover (the customer's report
+   * leaves them out): a transaction the record holds open that the charger no longer runs (it answered
+   * Rejected to the run's RemoteStopTransaction), to close in the record. Absent: none.
+   */
+  benchNotes?: string[];
+  /** The transactions those notes name (held open in the bench's record only). Absent: none. */
+  heldOpen?: HeldOpen[];
+}
+
+/** A transaction the bench's record holds open that the charger answered it no longer runs (a run's RemoteStopTransaction refused). */
+export interface HeldOpen {
+  transactionId: number;
+  connectorId: number | null;
+  idTag: string | null;
+  /** The charger's answer to RemoteStopTransaction (Rejected). */
+  answer: string;
+  /** When the run that found it began. */
+  foundAt: string;
 }
 
 /** A session a commissioning's run ended before its first step (RemoteStopTransaction). */
@@ -429,11 +465,15 @@ export interface SiteSummary {
     checkedAt: string | null;
     /** When its handover was signed (null: not handed over). */
     signedAt: string | null;
+    /** This charger's latest signed handover at the site, when this (newer) commissioning is not signed (null: none, or this one is signed). */
+    signedEarlier: { commissioningId: string; location: string; signedAt: string } | null;
   }>;
   /** When this summary was made (the bench's clock). */
   madeAt: string;
-  /** Every charger found with the same offline policy. */
+  /** Every charger checked found with the same offline policy (true when fewer than two were checked: see offlinePolicyChecked). */
   offlinePolicySame: boolean;
+  /** How many of the chargers had their offline policy checked (fewer than two: nothing is compared). */
+  offlinePolicyChecked: number;
 }
 
 /** The files of a commissioning: the report as HTML, PDF and JSON, and the diagnostic bundle for the charger maker. */

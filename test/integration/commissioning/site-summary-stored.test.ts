@@ -11,6 +11,8 @@ import { FakeClock } from '../../../src/main/clock';
 import { virtualTarget } from '../../../src/main/conformance/virtual';
 import { JUDGING_RULE, shownVerdict, type StoredCommissioning } from '../../../src/main/commissioning/model';
 import { builtInTemplates, checklistItems, SiteJob, type SiteSummary } from '../../../src/shared/api/commissioning';
+import { reportTime } from '../../../src/main/commissioning/reports/print';
+import { esc } from '../../../src/main/conformance/reports/html';
 
 let bench: Bench;
 let dataDir: string;
@@ -98,7 +100,7 @@ it('lists what failed and the offline policies from the rows, reading a whole re
   try {
     const summary = bench.commissioning.site('Depot Süd');
     expect(byCharger(summary)).toEqual(expected);
-    expect(summary).toMatchObject({ site: 'Depot Süd', address: 'Hafenstr. 9', offlinePolicySame: true });
+    expect(summary).toMatchObject({ site: 'Depot Süd', address: 'Hafenstr. 9', offlinePolicySame: true, offlinePolicyChecked: 1 });
     // Only the row saved without a summary was read whole; the next summaries read none.
     expect(get.mock.calls).toEqual([['com-old']]);
     expect(byCharger(bench.commissioning.site('Depot Süd'))).toEqual(expected);
@@ -162,4 +164,35 @@ it('lists every charger of the site, however many newer commissionings of other 
     ['CP-QUIET', 'com-quiet', 'Bay 9'],
   ]);
   expect(s.address).toBe('Kai 1');
+}, 60_000);
+
+it('compares no offline policy when fewer than two chargers were checked, and keeps a signed handover beside a newer unfinished commissioning', async () => {
+  const site = 'Depot West';
+  const signedAt = new Date(Date.UTC(2026, 1, 3, 23, 44, 0)).toISOString();
+  const summary = (signed: string | null) => ({ rule: JUDGING_RULE, address: 'Mole 2', offlinePolicy: null, failed: [], checkedAt: signed, signedAt: signed });
+  const row = (id: string, location: string, state: string, createdAt: string, signed: string | null) => ({
+    id,
+    chargerId: 'CP-WEST',
+    site,
+    location,
+    state,
+    verdict: signed ? ('pass' as const) : ('incomplete' as const),
+    judgedBy: JUDGING_RULE,
+    createdAt,
+    updatedAt: createdAt,
+    summary: summary(signed),
+  });
+  await bench.record.commissionings.save(row('com-west-signed', 'Bay 4', 'handedOver', '2026-02-03T20:00:00.000Z', signedAt), {});
+  await bench.record.commissionings.save(row('com-west-newer', 'Bay 5', 'ready', '2026-02-04T08:00:00.000Z', null), {});
+  const s = bench.commissioning.site(site);
+  // The newer commissioning is the charger's row; its signed handover is not lost.
+  expect(s.chargers).toEqual([
+    expect.objectContaining({ commissioningId: 'com-west-newer', location: 'Bay 5', signedAt: null, signedEarlier: { commissioningId: 'com-west-signed', location: 'Bay 4', signedAt } }),
+  ]);
+  // The only charger's offline policy was not checked: nothing is compared.
+  expect(s.offlinePolicyChecked).toBe(0);
+  const page = String(bench.commissioning.siteSummary(site).body);
+  expect(page).toContain('The offline policy was checked on no charger yet: nothing is compared.');
+  expect(page).not.toMatch(/same offline policy/);
+  expect(page).toContain(`Signed ${esc(reportTime(signedAt))} (Bay 4); a newer commissioning, Bay 5, is not finished`);
 }, 60_000);

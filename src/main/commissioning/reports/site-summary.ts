@@ -1,5 +1,6 @@
 // A site's chargers side by side: the newest commissioning of each, its verdict, what failed and the offline
-// policy found. What the summary shows of a commissioning is kept beside it at each save (summaryOf, migration
+// policy found (compared only when at least two chargers were checked), and beside a newer one not signed,
+// the charger's latest signed handover. What the summary shows of a commissioning is kept beside it at each save (summaryOf, migration
 // 17), so a summary reads small columns, not each charger's whole record (its steps, frames and session
 // samples: megabytes each) on the thread that answers the chargers. A row saved before is summarised from its
 // record once, and kept; a commissioning the bench holds now is summarised as it is now.
@@ -73,8 +74,13 @@ export class SiteSummaries {
     const newest = new Map<string, SiteRow>();
     for (const r of rows) if (!newest.has(r.chargerId)) newest.set(r.chargerId, r);
     const lines = [...newest.values()].map((row) => ({ row, summary: this.summary(row, look) }));
+    // Each charger's latest signed handover, shown beside a newer commissioning of it that is not signed.
+    const signed = new Map<string, SiteRow>();
+    for (const r of this.record().signedOfSite(site)) signed.set(r.chargerId, r);
     const chargers = lines.map(({ row, summary }) => {
       const known = look.known(row.id);
+      const earlier = summary.signedAt ? undefined : signed.get(row.chargerId);
+      const earlierAt = earlier && earlier.id !== row.id ? this.summary(earlier, look).signedAt : null;
       return {
         commissioningId: row.id,
         chargerId: row.chargerId,
@@ -85,10 +91,12 @@ export class SiteSummaries {
         failed: summary.failed,
         checkedAt: look.running(row.id) ? null : (summary.checkedAt ?? null),
         signedAt: summary.signedAt ?? null,
+        signedEarlier: earlier && earlierAt ? { commissioningId: earlier.id, location: look.known(earlier.id)?.job.location ?? earlier.location, signedAt: earlierAt } : null,
       };
     });
-    const policies = new Set(chargers.map((c) => c.offlinePolicy).filter((p) => p !== null));
-    return { site, address: lines[0]!.summary.address, chargers, offlinePolicySame: policies.size <= 1, madeAt: look.now() };
+    const found = chargers.map((c) => c.offlinePolicy).filter((p) => p !== null);
+    // Fewer than two checked: nothing is compared (offlinePolicyChecked says so).
+    return { site, address: lines[0]!.summary.address, chargers, offlinePolicySame: new Set(found).size <= 1, offlinePolicyChecked: found.length, madeAt: look.now() };
   }
 
   /** A row's summary: as the bench holds it now, else as kept with the row, else from its whole record once. */

@@ -1,18 +1,21 @@
 // A site's summary as one self-contained HTML page: each charger's latest commissioning, which passed and
 // which need a revisit (with what failed), its state in the UI's words, when its checks last ran and when it
-// was signed, and the offline policy found on each, compared; and when the summary was made. Times carry
+// was signed (beside a newer one not signed, the latest signed handover), and the offline policy found on
+// each, compared (when at least two were checked); and when the summary was made. Times carry
 // their zone (the bench's local time).
 import { commissioningStateWords, commissioningVerdictWords as words, type SiteSummary } from '../../../shared/api/commissioning';
+import { offlinePolicyComparison, signedEarlierWords } from '../../../shared/api/site-summary-words';
 import { esc } from '../../conformance/reports/html';
 import { version } from '../../version';
 import { reportTime } from './print';
 
 export function siteSummaryHtml(s: SiteSummary): string {
   const passed = s.chargers.filter((c) => c.verdict === 'pass').length;
+  const policies = offlinePolicyComparison(s, 'see the column below');
   const rows = s.chargers
     .map(
       (c) =>
-        `<tr class="${c.verdict}"><td>${esc(c.chargerId)}</td><td>${esc(c.location || '—')}</td><td><span class="v ${c.verdict}">${words[c.verdict]}</span></td><td>${esc(commissioningStateWords[c.state])}</td><td>${c.checkedAt ? esc(reportTime(c.checkedAt)) : c.state === 'running' ? 'running now' : 'not run yet'}</td><td>${c.signedAt ? esc(reportTime(c.signedAt)) : 'not signed'}</td><td>${esc(c.offlinePolicy ?? 'not checked yet')}</td><td>${esc(c.failed.join(', '))}</td><td><code>${esc(c.commissioningId)}</code></td></tr>`,
+        `<tr class="${c.verdict}"><td>${esc(c.chargerId)}</td><td>${esc(c.location || '—')}</td><td><span class="v ${c.verdict}">${words[c.verdict]}</span></td><td>${esc(commissioningStateWords[c.state])}</td><td>${c.checkedAt ? esc(reportTime(c.checkedAt)) : c.state === 'running' ? 'running now' : 'not run yet'}</td><td>${c.signedAt ? esc(reportTime(c.signedAt)) : c.signedEarlier ? esc(signedEarlierWords(c, reportTime)!) : 'not signed'}</td><td>${esc(c.offlinePolicy ?? 'not checked yet')}</td><td>${esc(c.failed.join(', '))}</td><td><code>${esc(c.commissioningId)}</code></td></tr>`,
     )
     .join('');
   return `<!doctype html>
@@ -25,7 +28,7 @@ th{background:#f6f8fa}.meta{color:#57606a}.v{border-radius:10px;padding:0 8px;fo
 </style></head><body>
 <h1>Site summary: ${esc(s.site)}</h1>
 <p class="meta">${esc(s.address || '')} · ${s.chargers.length} charger${s.chargers.length === 1 ? '' : 's'}, ${passed} passed, ${s.chargers.length - passed} to revisit or finish · made ${esc(reportTime(s.madeAt))} · ChargeBench ${esc(version)}</p>
-<p class="${s.offlinePolicySame ? '' : 'warn'}">${s.offlinePolicySame ? 'Every charger checked has the same offline policy.' : 'The chargers do not all have the same offline policy: see the column below.'}</p>
+<p class="${policies.severity === 'warning' ? 'warn' : ''}">${esc(policies.text)}</p>
 <table><thead><tr><th>Charger</th><th>Location</th><th>Verdict</th><th>State</th><th>Checks last ran</th><th>Signed</th><th>When the back office is unreachable</th><th>Failed</th><th>Commissioning</th></tr></thead><tbody>${rows}</tbody></table>
 </body></html>
 `;

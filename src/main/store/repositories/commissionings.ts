@@ -124,12 +124,24 @@ export class CommissioningsRepository {
    * the site has of others), newest first, each with what the site summary shows of it (no whole record read).
    */
   ofSite(site: string): SiteRow[] {
+    return this.newestOfSite(site, false);
+  }
+
+  /**
+   * A site's newest handed-over (signed) commissioning of each charger that has one there, newest first, with
+   * its summary: the site summary shows it beside a newer one of the same charger that is not signed.
+   */
+  signedOfSite(site: string): SiteRow[] {
+    return this.newestOfSite(site, true);
+  }
+
+  private newestOfSite(site: string, signedOnly: boolean): SiteRow[] {
     const rows = this.store.db
       .prepare(
         `SELECT ${listColumns}, summary FROM commissionings WHERE id IN (
           SELECT id FROM (
             SELECT id, row_number() OVER (PARTITION BY charger_id ORDER BY created_at DESC, id DESC) AS n
-            FROM commissionings INDEXED BY commissionings_by_site WHERE site = ?
+            FROM commissionings INDEXED BY commissionings_by_site WHERE site = ?${signedOnly ? " AND state = 'handedOver'" : ''}
           ) WHERE n = 1
         ) ORDER BY created_at DESC, id DESC`,
       )

@@ -18,7 +18,7 @@ import { useCall } from '../../components/useCall';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { MeterChart } from '../../components/MeterChart';
 import { EarlierLoading, MeterLoading } from '../../components/MeterLoading';
-import { formatPower, zoneLabel } from '../../components/format';
+import { formatPower, formatWhen, zoneLabel } from '../../components/format';
 import { paths, type WizardStep } from '../../app/routes';
 import { CommissioningTemplate, commissioningEffects, SiteJob, type CommissioningView } from '../../../../shared/api/commissioning';
 import type { MeterSample } from '../../../../shared/api/meter';
@@ -30,7 +30,8 @@ import { ConfigDiff } from './ConfigDiff';
 import { FULL_SESSION_S, limitWatts, planProblems } from './plan-checks';
 import { LOAD_LIMIT_STEP, sessionChartLimit } from '../../../../shared/api/session-limit';
 import { checksStatus } from './progress';
-import { offlineWords, rerunConsequence, rerunLabel, rerunTitle, runLine } from './run-words';
+import { endedSessionsWords, offlineWords, rerunConsequence, rerunLabel, rerunTitle, runLine } from './run-words';
+import { BenchNotes } from './BenchNotes';
 import { runEndsSessions } from '../../../../shared/api/commissioning-steps';
 import { useStopWords } from './stop-state';
 import { resetDraft, useDraft } from './draft';
@@ -122,9 +123,7 @@ export function StartChecks({ back, goTo }: { back: () => void; goTo: (s: Wizard
         title={`Commission ${draft.chargerId}?`}
         chargerId={draft.chargerId}
         target={`${draft.chargerId} · the whole charger`}
-        consequence={(running) =>
-          `The plan ${what.join('; ')}.${running.length ? ` ${running.length === 1 ? 'The session listed above is' : `The ${running.length} sessions listed above are`} ended (RemoteStopTransaction) before the first step.` : ''}${heartbeat ? ` ${heartbeat}` : ''}`
-        }
+        consequence={() => `The plan ${what.join('; ')}.${runningNow.length ? ` ${endedSessionsWords(runningNow, 'the first step')}` : ''}${heartbeat ? ` ${heartbeat}` : ''}`}
         confirmLabel={`Start the checks on ${draft.chargerId}`}
         startsBusy
         onCancel={() => setAsking(false)}
@@ -277,6 +276,8 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
   const heartbeat = heartbeatWarning(view.template, useBenchHeartbeat());
   const resets = (steps?: string[]) => !steps || steps.some((id) => /RESET/i.test(id));
   const stopSaid = useStopWords(view);
+  // Every transaction the record holds open there (running or not): the run sends RemoteStopTransaction for each.
+  const held = useRunningLive(view.chargerId);
 
   return (
     <Stack spacing={3}>
@@ -307,6 +308,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
       {run.error && <Alert severity="error">Could not run: {run.error}</Alert>}
       {stop.error && <Alert severity="error">Could not stop: {stop.error}</Alert>}
       {!running && <NotDoneAfterStop view={view} />}
+      <BenchNotes view={view} />
       <SessionsEnded view={view} />
       <StepResults
         steps={view.steps}
@@ -332,7 +334,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
           title={rerunTitle(view, again.steps)}
           chargerId={view.chargerId}
           target={`${view.chargerId} · the whole charger`}
-          consequence={(running) => rerunConsequence(view, again.steps, running.length, heartbeat && resets(again.steps) ? heartbeat : null)}
+          consequence={() => rerunConsequence(view, again.steps, held, heartbeat && resets(again.steps) ? heartbeat : null)}
           confirmLabel={rerunLabel(view, again.steps)}
           dangerous={(running) => running.length > 0 && runEndsSessions(again.steps ?? view.steps.map((s) => s.id))}
           startsBusy
@@ -366,14 +368,19 @@ export function runningWords(view: CommissioningView, stepTitle: string | null):
   return runLine(view, stepTitle);
 }
 
-/** What the last run, stopped, did not put back on the charger (it was offline, or did not answer): the step's put-back problems. */
+/**
+ * What the last run, stopped (or cut short by the bench shutting down), did not put back on the charger (it was
+ * offline, or did not answer): the step's put-back problems.
+ */
 function NotDoneAfterStop({ view }: { view: CommissioningView }) {
-  const stopped = view.lastRun?.outcome === 'stopped' && view.lastRun.stoppedIn ? view.steps.find((s) => s.id === view.lastRun?.stoppedIn) : undefined;
-  const problems = stopped?.result?.cleanupProblems ?? [];
-  if (!stopped || problems.length === 0) return null;
+  const last = view.lastRun;
+  const cut = (last?.outcome === 'stopped' || last?.outcome === 'shutDown') && last.stoppedIn ? view.steps.find((s) => s.id === last.stoppedIn) : undefined;
+  const problems = cut?.result?.cleanupProblems ?? [];
+  if (!cut || problems.length === 0) return null;
+  const how = last?.outcome === 'shutDown' ? `The bench shut down${last.shutDown ? ` at ${formatWhen(last.shutDown.at)}` : ''} during` : 'The run was stopped during';
   return (
     <Alert severity="warning" aria-label="Not put back after the Stop">
-      The run was stopped during {stopped.title}; putting the charger back after it was not finished:
+      {how} {cut.title}; putting the charger back after it was not finished:
       <Box component="ul" sx={{ m: 0, pl: 3 }}>
         {problems.map((p) => (
           <li key={p}>{p}</li>

@@ -26,6 +26,7 @@ import { handwriting, SignatureField } from './SignatureField';
 import { useHandoverDraft } from './handover-draft';
 import type { LiveCommissioning } from './useCommissioning';
 import { CommissioningVerdictChip, placeOf } from './words';
+import { BenchNotes } from './BenchNotes';
 
 const verdictWords = { pass: 'Pass', fail: 'Needs a revisit', incomplete: 'Incomplete' } as const;
 
@@ -52,6 +53,7 @@ function OpenItems({ view }: { view: CommissioningView }) {
       ) : (
         <Typography variant="body2">Nothing is open: every step passed or does not apply, and every check conforms.</Typography>
       )}
+      <BenchNotes view={view} />
     </Box>
   );
 }

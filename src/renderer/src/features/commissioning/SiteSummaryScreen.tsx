@@ -1,5 +1,6 @@
 // One site's chargers side by side: which passed, which need a revisit (and for what), the offline policy
-// each was found with (and whether they agree), and the site summary as HTML.
+// each was found with (and whether they agree, once at least two were checked), a charger's latest signed
+// handover beside a newer commissioning of it not signed, and the site summary as HTML.
 import { useParams, Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -23,6 +24,8 @@ import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import { useCommissioningNews } from './CommissioningHome';
 import { CommissioningVerdictChip, stateWords } from './words';
+import { formatDateTime } from '../../components/format';
+import { offlinePolicyComparison, signedEarlierWords } from '../../../../shared/api/site-summary-words';
 
 export function SiteSummaryScreen() {
   const { site = '' } = useParams();
@@ -59,11 +62,10 @@ export function SiteSummaryScreen() {
             {s.chargers.length} charger{s.chargers.length === 1 ? '' : 's'}: {passed} passed, {revisit} need{revisit === 1 ? 's' : ''} a revisit
             {s.chargers.length - passed - revisit > 0 ? `, ${s.chargers.length - passed - revisit} incomplete` : ''}.
           </Typography>
-          <Alert severity={s.offlinePolicySame ? 'success' : 'warning'}>
-            {s.offlinePolicySame
-              ? 'Every charger was found with the same offline policy.'
-              : 'The chargers do not all have the same offline policy: see below who can charge when the back office is unreachable.'}
-          </Alert>
+          {(() => {
+            const policies = offlinePolicyComparison(s, 'see below who can charge when the back office is unreachable');
+            return <Alert severity={policies.severity}>{policies.text}</Alert>;
+          })()}
           <Paper sx={{ p: 2 }}>
             <Table size="small" aria-label={`Chargers of ${site}`}>
               <TableHead>
@@ -85,7 +87,14 @@ export function SiteSummaryScreen() {
                       </Link>
                     </TableCell>
                     <TableCell sx={{ fontFamily: monoFont }}>{c.chargerId}</TableCell>
-                    <TableCell>{stateWords[c.state]}</TableCell>
+                    <TableCell>
+                      {stateWords[c.state]}
+                      {c.signedEarlier && (
+                        <Typography variant="body2" color="text.secondary">
+                          {signedEarlierWords(c, formatDateTime)}
+                        </Typography>
+                      )}
+                    </TableCell>
                     <TableCell>
                       <CommissioningVerdictChip verdict={c.verdict} />
                     </TableCell>

@@ -5,7 +5,8 @@
 // a failure. A view without lastRun (kept before the engine recorded it): ended with steps never run reads
 // as stopped. Works whatever state the engine names for a run that ended (finished, or a stopped state of
 // its own): only ready, running and handed over are read from the state.
-import type { CommissioningView } from '../../../../shared/api/commissioning';
+import { shutDownWords, type CommissioningView } from '../../../../shared/api/commissioning';
+import { formatWhen } from '../../components/format';
 
 export interface ChecksTally {
   total: number;
@@ -16,8 +17,10 @@ export interface ChecksTally {
   inconclusive: number;
   notRun: number;
   running: boolean;
-  /** The last run was stopped (for a view without lastRun: it ended before every step had run). */
+  /** The last run was stopped, or cut short by the bench shutting down (for a view without lastRun: it ended before every step had run). */
   stopped: boolean;
+  /** Of those, cut short by the bench shutting down (nobody pressed Stop). */
+  shutDown: boolean;
   /** Not stopped, yet some steps never ran (e.g. the run broke off). */
   incomplete: boolean;
 }
@@ -39,10 +42,17 @@ export function tallyChecks(view: Pick<CommissioningView, 'steps' | 'state' | 'r
     running,
     // The engine records a stopped run as such (a re-run of some steps that was stopped, every step having an
     // older result, too); a later run that finished is not stopped, whatever an earlier one was.
-    stopped: ended && (view.lastRun ? view.lastRun.outcome === 'stopped' : ran < total),
-    incomplete: ended && ran < total && (view.lastRun ? view.lastRun.outcome !== 'stopped' : false),
+    stopped: ended && (view.lastRun ? cutShort(view.lastRun.outcome) : ran < total),
+    shutDown: ended && view.lastRun?.outcome === 'shutDown',
+    incomplete: ended && ran < total && (view.lastRun ? !cutShort(view.lastRun.outcome) : false),
   };
 }
+
+/** A run that ended before its steps had all run because someone pressed Stop or the bench shut down. */
+const cutShort = (outcome: string) => outcome === 'stopped' || outcome === 'shutDown';
+
+/** "the bench shut down at 10:02:13 during Card reader" (its time as the screens write one); "the bench shut down" when not known. */
+const shutDownSaid = (view: Pick<CommissioningView, 'lastRun'>) => (view.lastRun?.shutDown ? shutDownWords(view.lastRun.shutDown, (at) => formatWhen(at)) : 'the bench shut down');
 
 /** "1 failed, 1 inconclusive, 6 not run": the counts that are not zero. */
 function counts(t: ChecksTally, withNotRun: boolean): string[] {
@@ -80,7 +90,7 @@ export function checksNote(view: Pick<CommissioningView, 'steps' | 'state' | 'ru
     return { text: `${what} — ${r ? `${r.done} of ${r.requested}` : `${t.ran} of ${t.total}`}`, failed: false, done: false, warn: false };
   }
   if (t.stopped || t.incomplete) {
-    const what = t.incomplete ? 'Incomplete' : t.notRun ? 'Stopped' : 'Last run stopped';
+    const what = t.incomplete ? 'Incomplete' : t.shutDown ? (t.notRun ? 'Bench shut down' : 'Last run cut short') : t.notRun ? 'Stopped' : 'Last run stopped';
     const said = counts(t, true);
     return { text: said.length ? `${what} — ${said.join(', ')}` : what, failed, done: false, warn: true };
   }
@@ -95,6 +105,7 @@ export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'run
   const t = tallyChecks(view);
   if (t.running) return 'Running';
   if (t.ran === 0) return 'Not run, not handed over';
+  if (t.shutDown) return `Cut short by the bench shutting down${t.notRun ? `, ${t.notRun} of ${t.total} steps not run` : ''}, not handed over`;
   if (t.stopped && !t.notRun) return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}, not handed over`;
   if (t.stopped) return `Stopped, ${t.notRun} of ${t.total} steps not run, not handed over`;
   if (t.incomplete) return `Incomplete, ${t.notRun} of ${t.total} steps not run, not handed over`;
@@ -105,6 +116,10 @@ export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'run
 export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun'>): string {
   const t = tallyChecks(view);
   if (view.state === 'ready' || t.ran === 0) return 'Not started.';
+  if (t.shutDown) {
+    const said = `The last run was cut short: ${shutDownSaid(view)} (nobody pressed Stop)`;
+    return t.notRun ? `${said}: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).` : `${said}; every step has a result, some from an earlier run.`;
+  }
   if (t.stopped && !t.notRun)
     return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}: every step has a result, some from an earlier run (each can be run again on its own below).`;
   if (t.stopped) return `Stopped before the end: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;

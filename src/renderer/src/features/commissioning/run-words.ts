@@ -5,6 +5,7 @@
 // nor a step in progress that does not exist.
 import { commissioningEffects, type CommissioningTemplate, type CommissioningView } from '../../../../shared/api/commissioning';
 import { READ_ONLY_STEPS, runEndsSessions } from '../../../../shared/api/commissioning-steps';
+import { isRunning, notRunningCause, type RunningTransaction } from '../../components/running';
 
 /** The status line of a run: the step and what it does; before the first step, what the run does; after Stop, what it still waits for. */
 export function runLine(view: CommissioningView, stepTitle: string | null): string {
@@ -94,16 +95,46 @@ export function stepEffect(id: string, t: CommissioningTemplate, endsSession: bo
   return READ_ONLY_STEPS.includes(id) && !endsSession ? `${effect}; its settings are left as they are (MinimumStatusDuration, where it has one, is set to 0 for the step and put back after)` : effect;
 }
 
-/** The confirmation's words before steps run (all of them: `steps` undefined), given the sessions running there now. */
-export function rerunConsequence(view: CommissioningView, steps: string[] | undefined, running: number, extra: string | null): string {
+/** A transaction the bench's record holds open on the charger (running or not), as the confirmation names it. */
+export type HeldTransaction = Pick<RunningTransaction, 'transactionId' | 'connectorId' | 'idTag' | 'connectorSays' | 'supersededBy'>;
+
+/**
+ * One the run will send RemoteStopTransaction for: "transaction 5 on connector 2 (idTag CUSTOMER-9)"; one
+ * that is not running (its connector reports no session, a newer one supersedes it, or the charger answered
+ * earlier that it no longer runs it: `lost`) is "held open in the record only", saying why.
+ */
+function heldWords(t: HeldTransaction, lost: ReadonlyArray<{ transactionId: number; answer: string }>): string {
+  const refused = lost.find((h) => h.transactionId === t.transactionId);
+  const why = notRunningCause(t) ?? (refused ? `the charger answered ${refused.answer} when a run asked it to stop it` : null);
+  return `transaction ${t.transactionId} on connector ${t.connectorId} (idTag ${t.idTag}${why ? `; held open in the record only: ${why}` : ''})`;
+}
+
+/**
+ * The sessions a run ends before its first step (`before`: "the step", "the first step"), each named: every
+ * transaction the record holds open on the charger is sent RemoteStopTransaction, one held open in the record
+ * only too. Empty when there is none.
+ */
+export function endedSessionsWords(held: readonly HeldTransaction[], before: string, lost: ReadonlyArray<{ transactionId: number; answer: string }> = []): string {
+  if (!held.length) return '';
+  const which = held.length === 1 ? 'the session' : `the ${held.length} sessions`;
+  return `Before ${before}, the bench ends ${which} the record holds open there (RemoteStopTransaction): ${held.map((t) => heldWords(t, lost)).join('; ')}.`;
+}
+
+/**
+ * The confirmation's words before steps run (all of them: `steps` undefined), given the transactions the record
+ * holds open on the charger now (`held`: running or not): each one the run will send RemoteStopTransaction for
+ * is named; steps that only read leave the running ones running.
+ */
+export function rerunConsequence(view: CommissioningView, steps: string[] | undefined, held: readonly HeldTransaction[], extra: string | null): string {
   const ids = steps ?? view.steps.map((s) => s.id);
-  const ends = running > 0 && runEndsSessions(ids);
+  const ends = held.length > 0 && runEndsSessions(ids);
+  const running = held.filter(isRunning);
   const what = steps ? stepEffect(steps[0]!, view.template, ends) : `The plan ${commissioningEffects(view.template).join('; ')}`;
   const replaced = (steps ? view.steps.filter((s) => steps.includes(s.id)) : view.steps).some((s) => s.result) ? ' Earlier results are replaced.' : '';
   const session = ends
-    ? ` ${running === 1 ? 'The session running there now is' : `The ${running} sessions running there now are`} ended (RemoteStopTransaction) before the step${steps?.length === 1 ? '' : 's'}.`
-    : running > 0
-      ? ` ${running === 1 ? 'The session running there now is' : `The ${running} sessions running there now are`} left running.`
+    ? ` ${endedSessionsWords(held, steps?.length === 1 ? 'the step' : 'the first step', view.heldOpen)}`
+    : running.length > 0
+      ? ` ${running.length === 1 ? 'The session running there now is' : `The ${running.length} sessions running there now are`} left running: ${running.map((t) => heldWords(t, [])).join('; ')}.`
       : '';
   return `${what}.${replaced}${session}${extra ? ` ${extra}` : ''}`;
 }
