@@ -8,7 +8,7 @@ import { Route, Routes } from 'react-router';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { RunScreen } from '../../src/renderer/src/features/test-runs/RunScreen';
 import { CompareScreen } from '../../src/renderer/src/features/test-runs/CompareScreen';
-import { formatTime } from '../../src/renderer/src/components/format';
+import { formatTime, zoneLabel } from '../../src/renderer/src/components/format';
 import type { CaseInfo, RunResult } from '../../src/shared/api/test-runs';
 import { fakeClient, withBench, aCharger } from './fake-client';
 import { aRunResult } from './builders';
@@ -85,8 +85,10 @@ describe('a run made on a fake clock', () => {
     const client = fakeClient({ 'tests:cases': () => cases, 'tests:get': ({ runId }) => runs[runId]! });
     render(withBench(client, screens, '/test-runs/compare?a=run-b&b=run-a'));
     const first = await screen.findByRole('region', { name: 'Run A' });
-    expect(within(first).getByRole('link').textContent).toBe(`VCP1, ${formatTime('2025-03-04T08:15:00.000Z')}`);
+    expect(within(first).getByRole('link').textContent).toBe(`VCP1, ${formatTime('2025-03-04T08:15:00.000Z')} (${zoneLabel(Date.parse('2025-03-04T08:15:00.000Z'))})`);
     expect(within(first).getByText(/the earlier run/)).toBeTruthy();
-    expect(within(screen.getByRole('region', { name: 'Run B' })).getByRole('link').textContent).toBe(`VCP1, ${formatTime('2025-03-05T08:15:00.000Z')}`);
+    expect(within(screen.getByRole('region', { name: 'Run B' })).getByRole('link').textContent).toBe(
+      `VCP1, ${formatTime('2025-03-05T08:15:00.000Z')} (${zoneLabel(Date.parse('2025-03-05T08:15:00.000Z'))})`,
+    );
   });
 });

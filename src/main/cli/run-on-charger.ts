@@ -332,7 +332,8 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
       changes.freeze();
       // This run, by its id, from the moment it is started (setting up included); one that has already ended stands as it ended.
       try {
-        service.stop(runId, { atOnce: true });
+        // The reports name the signal that stopped it.
+        service.stop(runId, { atOnce: true, by: 'signal', signal: interrupt.by ?? 'SIGINT' });
       } catch (e) {
         // Ended already (409), or ended and not kept (404): nothing left to stop.
         if (!(e instanceof BenchError)) throw e;

@@ -1,8 +1,11 @@
 // Who does a background run's operator steps: a built-in virtual charger's hands (automatic, and on fake
 // time the run waits while the charger does real I/O), or the person at a real charger, asked through the
 // bench's events and answered through a face; a stopped run withdraws the question it waits on (the step
-// then says the run was stopped).
+// then says the run was stopped). Each request has an id of its own: an answer names the request it was
+// aimed at, and one aimed at a request that is no longer open is refused (a late click never answers the next).
+import { randomUUID } from 'node:crypto';
 import type { Bench } from '../core/bench';
+import { BenchError } from '../errors';
 import { PromptOperator, VirtualOperator, type Operator, type OperatorAnswer, type OperatorPrompt } from './operator';
 
 export interface RunOperator {
@@ -43,7 +46,7 @@ export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal
         if (signal.aborted) return resolve('stopped');
         // When it was asked and when it times out, on the wall clock the timer runs on: a page opened later counts down to it.
         const issued = Date.now();
-        const asked: OperatorPrompt = { ...prompt, issuedAt: new Date(issued).toISOString(), deadline: new Date(issued + prompt.timeoutS * 1000).toISOString() };
+        const asked: OperatorPrompt = { ...prompt, id: randomUUID(), issuedAt: new Date(issued).toISOString(), deadline: new Date(issued + prompt.timeoutS * 1000).toISOString() };
         const timer = setTimeout(() => done('timeout'), prompt.timeoutS * 1000);
         const done = (a: OperatorAnswer) => {
           clearTimeout(timer);
@@ -70,4 +73,19 @@ export function runOperator(bench: Bench, chargerId: string, signal: AbortSignal
       return true;
     },
   };
+}
+
+/**
+ * Refuses (409) an answer aimed at another request than the one `whose` waits on now (`open`): the request it
+ * was aimed at timed out, was answered elsewhere or was withdrawn, and the run may already ask the next one.
+ * An answer that names no request (`promptId` absent: a script) answers the open one, as before.
+ */
+export function refuseStaleAnswer(open: OperatorPrompt | null, promptId: string | undefined, whose: string): void {
+  if (promptId === undefined || !open || open.id === promptId) return;
+  const now = open.during ?? `${open.caseId} step ${open.step}`;
+  throw new BenchError(
+    409,
+    `This answer was for a request that is no longer open (it timed out, was answered elsewhere or was withdrawn), so nothing was answered: ${whose} now asks something else (${now}: ${open.text})`,
+    { field: 'promptId' },
+  );
 }

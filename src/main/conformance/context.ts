@@ -125,7 +125,7 @@ export class CaseContext {
     readonly data: TestData,
     readonly pics: Pics,
     /** Told as each step begins (the faces show the current step). */
-    private readonly onStep?: (step: StepResult) => void,
+    private readonly onStep?: (step: StepResult, withinS?: number) => void,
   ) {
     this.firstSeq = host.frames.lastSeq;
   }
@@ -151,13 +151,13 @@ export class CaseContext {
    * `expected` (what the step waits for, as a failure words it; the title when left out), a step the run is
    * stopped during says what it expected.
    */
-  async step<T>(by: StepActor, named: string | { title: string; expected: string }, fn: (ids: string[]) => Promise<T>): Promise<T> {
+  async step<T>(by: StepActor, named: string | { title: string; expected: string; withinS?: number }, fn: (ids: string[]) => Promise<T>): Promise<T> {
     // Nothing more is done for a stopped run.
     if (this.host.signal?.aborted) throw new RunStopped('The run was stopped');
-    const { title, expected } = typeof named === 'string' ? { title: named, expected: named } : named;
+    const { title, expected, withinS } = typeof named === 'string' ? { title: named, expected: named, withinS: undefined } : named;
     const step: StepResult = { n: this.steps.length + 1, by, title, status: 'passed', startedAt: this.iso(), ms: 0, messageIds: [] };
     this.steps.push(step);
-    this.onStep?.(step);
+    this.onStep?.(step, withinS);
     const t0 = this.clock.now();
     try {
       const work = fn(step.messageIds);
@@ -229,7 +229,7 @@ export class CaseContext {
   async expect(action: ChargePointAction, opts: ExpectOptions = {}): Promise<ChargerCall> {
     const label = `${action}${describeWhere(opts.where)}`;
     const expected = `${label} within ${opts.within ?? this.data.chargerTimeoutS} s`;
-    return this.step('charger', { title: opts.title ?? `Charger sends ${label}`, expected }, async (ids) => {
+    return this.step('charger', { title: opts.title ?? `Charger sends ${label}`, expected, withinS: opts.within ?? this.data.chargerTimeoutS }, async (ids) => {
       const [call] = await this.awaitCalls([{ action, ...opts }], opts.within, ids);
       this.checkCall(call!, action, opts.checks);
       return call!;
@@ -241,7 +241,7 @@ export class CaseContext {
     const label = list.map((w) => `${w.action}${describeWhere(w.where)}${w.optional ? ' (if sent)' : ''}`).join(' and ');
     const within = Math.max(...list.map((l) => l.within ?? 0)) || undefined;
     const expected = `${label} within ${within ?? this.data.chargerTimeoutS} s`;
-    return this.step('charger', { title: title ?? `Charger sends ${label}, in either order`, expected }, async (ids) => {
+    return this.step('charger', { title: title ?? `Charger sends ${label}, in either order`, expected, withinS: within ?? this.data.chargerTimeoutS }, async (ids) => {
       const calls = await this.awaitCalls(list, within, ids);
       calls.forEach((c, i) => c && this.checkCall(c, list[i]!.action, list[i]!.checks));
       return calls;
@@ -252,7 +252,7 @@ export class CaseContext {
   async expectAny(list: Array<{ action: ChargePointAction } & ExpectOptions>, title?: string): Promise<ChargerCall> {
     const label = list.map((w) => `${w.action}${describeWhere(w.where)}`).join(' or ');
     const within = Math.max(...list.map((l) => l.within ?? 0)) || this.data.chargerTimeoutS;
-    return this.step('charger', { title: title ?? `Charger sends ${label}`, expected: `${label} within ${within} s` }, async (ids) => {
+    return this.step('charger', { title: title ?? `Charger sends ${label}`, expected: `${label} within ${within} s`, withinS: within }, async (ids) => {
       const got = await this.waitFor(within * 1000, () => this.take(list));
       if (!got) throw new StepFailure(`${label} within ${within} s`, this.host.frames.connected ? 'nothing came' : 'nothing came (the charger is not connected)');
       if ('outOfOrder' in got) {
@@ -360,7 +360,7 @@ export class CaseContext {
             .join(', ')}`
         : '') + (opts.callErrors === 'any' ? ', or any CALLERROR' : opts.callErrors?.length ? `, or a CALLERROR ${opts.callErrors.join(' or ')}` : '');
     const expected = `an answer to ${action}${what} within ${opts.within ?? this.data.chargerTimeoutS} s`;
-    return this.step('tool', { title: opts.title ?? `Bench sends ${action}${what}`, expected }, async (ids) => {
+    return this.step('tool', { title: opts.title ?? `Bench sends ${action}${what}`, expected, withinS: opts.within ?? this.data.chargerTimeoutS }, async (ids) => {
       const before = this.host.frames.lastSeq;
       const result = await this.host.operate(action, payload, (opts.within ?? this.data.chargerTimeoutS) * 1000);
       const sent = this.host.frames.since(before).find((f) => f.direction === 'out' && f.kind === 'CALL' && f.action === action);
@@ -399,7 +399,7 @@ export class CaseContext {
   async operator(action: OperatorAction): Promise<void> {
     const text = operatorText(action);
     const expected = `the person at the charger to do it within ${this.data.operatorTimeoutS} s`;
-    await this.step('operator', { title: text.replace(/,? then press Done\.$/, '.'), expected }, async () => {
+    await this.step('operator', { title: text.replace(/,? then press Done\.$/, '.'), expected, withinS: this.data.operatorTimeoutS }, async () => {
       const answer = await this.host.operator.perform({ caseId: this.caseId, step: this.steps.length, action, text, timeoutS: this.data.operatorTimeoutS });
       // What the action makes the charger send gets a moment of real time before fake time moves on.
       this.host.frames.holdFor(150);
@@ -421,7 +421,8 @@ export class CaseContext {
 
   /** Waits on the run's clock. */
   async wait(seconds: number, why: string): Promise<void> {
-    await this.step('bench', `Wait ${seconds} s: ${why}`, () => this.waitFor(seconds * 1000, () => null).then(() => undefined));
+    const title = `Wait ${seconds} s: ${why}`;
+    await this.step('bench', { title, expected: title, withinS: seconds }, () => this.waitFor(seconds * 1000, () => null).then(() => undefined));
   }
 
   /** Resolves when `ready()` returns something, or with null after `ms` on the run's clock, or at once when the run is stopped. */
@@ -453,9 +454,10 @@ export class CaseContext {
 
   /** Waits for the charger to be connected (after a reboot, a drop). */
   async connected(within?: number): Promise<void> {
-    await this.step('charger', { title: 'Charger connects', expected: `the charger to connect within ${within ?? this.data.chargerTimeoutS} s` }, async () => {
-      const ok = await this.waitFor((within ?? this.data.chargerTimeoutS) * 1000, () => this.host.frames.connected || null);
-      if (!ok) throw new StepFailure(`the charger to connect within ${within ?? this.data.chargerTimeoutS} s`, 'it did not');
+    const s = within ?? this.data.chargerTimeoutS;
+    await this.step('charger', { title: 'Charger connects', expected: `the charger to connect within ${s} s`, withinS: s }, async () => {
+      const ok = await this.waitFor(s * 1000, () => this.host.frames.connected || null);
+      if (!ok) throw new StepFailure(`the charger to connect within ${s} s`, 'it did not');
     });
   }
 

@@ -5,7 +5,8 @@
 import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { firstIssue } from '../../shared/api/issues';
-import { EarlierTestData, TestDataGiven, type PicsDeclaration, type RunResult, type TestDataInput } from '../../shared/api/test-runs';
+import { EarlierTestData, TestDataGiven, type PicsDeclaration, type RerunOf, type RunResult, type TestDataInput } from '../../shared/api/test-runs';
+import { rerunOrigin } from '../../shared/api/rerun-words';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { TestData } from './test-data';
 import type { CaseDefinition } from './types';
@@ -23,6 +24,8 @@ export interface CheckedRun {
   data: TestData;
   /** What the person declares of the charger (absent: nothing declared). */
   declared: PicsDeclaration | undefined;
+  /** The earlier run it re-runs the failed cases of (its reports name it); absent: not a re-run. */
+  rerunOf?: RerunOf;
 }
 
 /** The fields that are set. */
@@ -68,7 +71,7 @@ export function checkRunRequest(bench: Bench, args: RunRequest, suite: CaseDefin
   if (known && connectorId > known.count)
     throw new BenchError(400, `Test data: connectorId: ${args.chargerId} has no connector ${connectorId}: it has ${known.count} (${known.how})`, { field: 'data.connectorId' });
   const declared = { ...(earlier ? declaredIn(earlier) : {}), ...defined(args.declared ?? {}) };
-  return { cases, data: parsed.data, declared: Object.keys(declared).length ? declared : undefined };
+  return { cases, data: parsed.data, declared: Object.keys(declared).length ? declared : undefined, ...(earlier && { rerunOf: rerunOrigin(earlier) }) };
 }
 
 /** What was declared for an earlier run: as recorded, or for a run kept before it was, the profiles it was declared to have. */

@@ -34,7 +34,7 @@ export type RunEvent =
    * does between the case's steps and its verdict ("Putting the charger back after TC_003_CS: stopping the session …"),
    * and after the last case ("After the cases: …", with the last case's id).
    */
-  | { type: 'stepStarted'; runId: string; caseId: string; step: string }
+  | { type: 'stepStarted'; runId: string; caseId: string; step: string; /** How long the step waits at most (absent: it does not say). */ withinS?: number }
   | { type: 'caseFinished'; runId: string; result: CaseResult }
   | { type: 'operatorPrompt'; runId: string; prompt: OperatorPrompt }
   | { type: 'runFinished'; run: RunResult };
@@ -232,7 +232,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
         if (o.signal?.aborted) break;
         o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
         const seq = frames.lastSeq;
-        const onStep = (step: StepResult) => o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}` });
+        const onStep = (step: StepResult, withinS?: number) =>
+          o.onEvent?.({ type: 'stepStarted', runId: run.id, caseId: def.id, step: `Step ${step.n}: ${step.title}`, ...(withinS !== undefined && { withinS }) });
         const result = await runCase(def, host, o.data, pics, onStep, notPutBack, phase(def.id), words && { ...words, after: `the step “${def.title}”` }, o.leaveSessions);
         if (commissioningNote && !ranEarly(result)) result.observations.unshift({ at: result.startedAt, text: commissioningNote, messageId: null, note: true });
         if (!ranEarly(result)) commissioningNote = null;
@@ -374,7 +375,7 @@ export async function runCase(
   host: CaseHost,
   data: TestData,
   pics: Pics,
-  onStep?: (step: StepResult) => void,
+  onStep?: (step: StepResult, withinS?: number) => void,
   /** What the case before could not put back (the charger this case begins with). */
   notPutBack?: CaseResult['notPutBack'],
   /** Told what the bench does as it puts the charger back after the case (the run's current step meanwhile). */

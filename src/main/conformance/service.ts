@@ -5,7 +5,7 @@ import type { Bench } from '../core/bench';
 import { BenchError } from '../errors';
 import { version } from '../version';
 import { caseEffectsData } from '../../shared/api/case-effects.data';
-import type { CaseInfo, InjectedFaults, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, TestDataInput } from '../../shared/api/test-runs';
+import type { CaseInfo, InjectedFaults, OperatorAnswer, OperatorPrompt, RunListItem, RunResult, StepWait, TestDataInput } from '../../shared/api/test-runs';
 import type { ActionProfile } from '../../shared/ocpp16';
 import { octt16Cases } from './octt16';
 import { runOperator, type RunOperator } from './attended';
@@ -20,6 +20,9 @@ import { StopWhenBack } from './come-back';
 import { htmlReport } from './reports/html';
 import { junitReport } from './reports/junit';
 import { evidencePack } from './reports/evidence';
+import { FakeClock } from '../clock';
+import { stopOf, type StopAsked, type StopTook } from './run-stop';
+import type { RunStopBy } from '../../shared/api/run-stop';
 
 export type ReportKind = 'html' | 'json' | 'junit' | 'pdf' | 'evidence';
 
@@ -56,6 +59,11 @@ interface Active {
   saved: Promise<void>;
   /** Its Stop (UI, API), made to wait for the charger when the run just reset it or it dropped a moment ago. */
   stopper: StopWhenBack;
+  /** How long the step in progress waits at most, and until when. */
+  stepWait?: StepWait | null;
+  /** Who asked for the run's stop and when; what was in progress when it took effect (the report says both). */
+  asked?: StopAsked;
+  took?: StopTook;
 }
 
 export class ConformanceService {
@@ -89,7 +97,7 @@ export class ConformanceService {
     const { bench } = this;
     bench.centralSystem.registry.mustKnow(args.chargerId);
     // The request is checked first: a wrong one is a 400 whether or not the charger is busy.
-    const { cases, data, declared } = checkRunRequest(bench, args, octt16Cases, args.rerunFailedOf ? this.get(args.rerunFailedOf) : null);
+    const { cases, data, declared, rerunOf } = checkRunRequest(bench, args, octt16Cases, args.rerunFailedOf ? this.get(args.rerunFailedOf) : null);
     if (this.runningOn(args.chargerId)) throw new BenchError(409, `A test run is already running on ${args.chargerId}: stop it first`, { field: 'chargerId' });
     const commissioning = bench.commissioning.runningOn(args.chargerId);
     if (commissioning) throw new BenchError(409, `${args.chargerId} is being commissioned (${commissioning}): wait for it, or stop it first`, { field: 'chargerId' });
@@ -114,6 +122,7 @@ export class ConformanceService {
       benchVersion: version,
       data,
       ...(declared && { declared }),
+      ...(rerunOf && { rerunOf }),
       pics: null,
       cases: [],
       planned: cases.map((c) => c.id),
@@ -125,6 +134,10 @@ export class ConformanceService {
     const stopper = new StopWhenBack(bench, args.chargerId, () => publish());
     const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null, saved: Promise.resolve(), stopper };
     this.active.set(runId, entry);
+    // What the stop cut short, as it takes effect (after a wait for the charger, maybe).
+    abort.signal.addEventListener('abort', () => (entry.took = { at: new Date().toISOString(), caseId: entry.caseId, step: entry.step }), { once: true });
+    // A run that ended stopped says how (its reports do).
+    const withStop = (run: RunResult) => (run.state === 'stopped' && entry.took ? Object.assign(run, { stop: stopOf(run, entry.asked, entry.took) }) : run);
     // Each save in turn, of the run as it is then; a save that fails leaves the next one to try.
     const save = (): Promise<void> => {
       const run = entry.run;
@@ -137,7 +150,19 @@ export class ConformanceService {
     // With the run's record of fault switches (a copy, as it is now) when a switch was just recorded.
     const publish = (switched?: InjectedFaults) => {
       const withFaults = switched && { faults: { atStart: [...switched.atStart], switched: [...switched.switched] } };
-      bench.bus.publish({ type: 'testRunChanged', run: { ...listItem(entry.run), caseId: entry.caseId, step: entry.step, stopWaiting: stopper.waiting(), ...withFaults }, ts: ts() });
+      bench.bus.publish({
+        type: 'testRunChanged',
+        run: {
+          ...listItem(entry.run),
+          caseId: entry.caseId,
+          step: entry.step,
+          caseStartedAt: entry.caseId ? (entry.caseStartedAt ?? null) : null,
+          stepWait: entry.stepWait ?? null,
+          stopWaiting: stopper.waiting(),
+          ...withFaults,
+        },
+        ts: ts(),
+      });
     };
     const attended = runOperator(bench, args.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'testPrompt', runId, prompt, ts: ts() }));
     entry.operator = attended;
@@ -145,7 +170,8 @@ export class ConformanceService {
       faults?.seen(e);
       if (e.type === 'runStarted') {
         if (faults) e.run.faults = faults.record;
-        entry.run = declared ? Object.assign(e.run, { declared }) : e.run;
+        // What the person declared and the run it re-runs, kept with the run (its reports name them).
+        entry.run = Object.assign(e.run, { ...(declared && { declared }), ...(rerunOf && { rerunOf }) });
         this.active.set(runId, entry);
         publish();
         void save();
@@ -155,9 +181,12 @@ export class ConformanceService {
         entry.caseId = e.caseId;
         entry.caseStartedAt = ts();
         entry.step = null;
+        entry.stepWait = null;
         publish();
       } else if (e.type === 'stepStarted') {
         entry.step = e.step;
+        // Its limit, and (in real time) when it runs out: the run's page counts it down.
+        entry.stepWait = e.withinS === undefined ? null : { withinS: e.withinS, deadline: bench.clock instanceof FakeClock ? null : new Date(bench.clock.now() + e.withinS * 1000).toISOString() };
         publish();
       } else if (e.type === 'caseFinished') {
         bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: ts() });
@@ -182,7 +211,7 @@ export class ConformanceService {
       suite: octt16Cases,
     })
       .then(async (run) => {
-        entry.run = run;
+        entry.run = withStop(run);
         await save();
       })
       .catch(async (e) => {
@@ -191,6 +220,7 @@ export class ConformanceService {
         entry.run.state = abort.signal.aborted ? 'stopped' : 'error';
         entry.run.error = (e as Error).message;
         entry.run.notYetSupported = notYetSupportedOf(entry.run, octt16Cases);
+        withStop(entry.run);
         await save();
       })
       .finally(() => {
@@ -214,10 +244,12 @@ export class ConformanceService {
    * ago, once it is back (at most COME_BACK_S; the view's stopWaiting says so meanwhile), so that it is put
    * back. A second stop ends the wait, the charger left as it is. `atOnce`: no wait (a face that waited itself: the CLI).
    */
-  stop(runId: string, o: { atOnce?: boolean } = {}): void {
+  stop(runId: string, o: { atOnce?: boolean; by?: RunStopBy; signal?: string } = {}): void {
     const a = this.active.get(runId);
     // An unknown run is a 404 (get throws it); one that has ended, a 409.
     if (!a && this.get(runId)) throw new BenchError(409, `Test run ${runId} has already ended`, { field: 'runId' });
+    // The first stop asked is the one the reports name (a second only ends its wait for the charger).
+    a!.asked ??= { by: o.by ?? 'stop', ...(o.signal && { signal: o.signal }), requestedAt: new Date().toISOString() };
     if (!o.atOnce) return a!.stopper.request(() => a!.abort.abort());
     a!.stopper.moveOn();
     a!.abort.abort();
@@ -296,14 +328,17 @@ export class ConformanceService {
 
   /** Stops every run (the bench is stopping); resolves once each has recorded how it ended. */
   stopAll(): Promise<void> {
-    for (const a of this.active.values()) a.abort.abort();
+    for (const a of this.active.values()) {
+      a.asked ??= { by: 'shutdown', requestedAt: new Date().toISOString() };
+      a.abort.abort();
+    }
     return Promise.all([...this.active.values()].map((a) => a.done?.catch(() => undefined))).then(() => undefined);
   }
 }
 
 /** The case in progress and its step, while the run runs (a page opened mid-run starts from them). */
-const current = (a: Active): Pick<RunResult, 'caseId' | 'step' | 'caseStartedAt' | 'stopWaiting'> =>
-  a.run.state === 'running' ? { caseId: a.caseId, step: a.step, caseStartedAt: a.caseId ? (a.caseStartedAt ?? null) : null, stopWaiting: a.stopper.waiting() } : {};
+const current = (a: Active): Pick<RunResult, 'caseId' | 'step' | 'caseStartedAt' | 'stopWaiting' | 'stepWait'> =>
+  a.run.state === 'running' ? { caseId: a.caseId, step: a.step, caseStartedAt: a.caseId ? (a.caseStartedAt ?? null) : null, stepWait: a.stepWait ?? null, stopWaiting: a.stopper.waiting() } : {};
 
 /** How many cases a run recorded as running was started with (the list shows how many of them it ended). */
 const plannedOf = (run: RunResult | null): { planned?: number } => (run?.planned ? { planned: run.planned.length } : {});

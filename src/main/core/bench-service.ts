@@ -10,6 +10,7 @@ import type { BenchBehaviourView } from '../../shared/api/bench-behaviour';
 import { reachableAddresses } from './network';
 import { JsonText, valueOf } from '../json-text';
 import { checkNewIdTags, idTagsRemoved, idTagsReplaced } from './known-id-tags';
+import { refuseStaleAnswer } from '../conformance/attended';
 
 export { reachableAddresses } from './network';
 
@@ -213,7 +214,7 @@ export class BenchService {
       'tests:cases': () => this.bench.conformance.cases(),
       'tests:start': (args) => this.bench.conformance.start(args),
       'tests:stop': ({ runId }) => (this.bench.conformance.stop(runId), null),
-      'tests:answer': ({ runId, answer }) => (this.bench.conformance.answer(runId, answer), null),
+      'tests:answer': ({ runId, answer, promptId }) => (refuseStaleAnswer(this.bench.conformance.prompt(runId), promptId, `Test run ${runId}`), this.bench.conformance.answer(runId, answer), null),
       'tests:prompt': ({ runId }) => this.bench.conformance.prompt(runId),
       'tests:list': ({ chargerId }) => this.bench.conformance.list(chargerId),
       'tests:get': ({ runId }) => this.bench.conformance.get(runId),
@@ -227,7 +228,11 @@ export class BenchService {
       'commissioning:run': ({ id, steps }) => (this.bench.commissioning.run(id, steps), null),
       'commissioning:stop': ({ id }) => (this.bench.commissioning.stop(id), null),
       'commissioning:prompt': ({ id }) => this.bench.commissioning.prompt(id),
-      'commissioning:answer': ({ id, answer }) => (this.bench.commissioning.answer(id, answer), null),
+      'commissioning:answer': ({ id, answer, promptId }) => (
+        refuseStaleAnswer(this.bench.commissioning.prompt(id), promptId, `Commissioning ${id}`),
+        this.bench.commissioning.answer(id, answer),
+        null
+      ),
       'commissioning:get': ({ id }) => this.bench.commissioning.get(id),
       'commissioning:list': (q) => this.bench.commissioning.list(q),
       'commissioning:setChecklist': ({ id, entries }) => this.bench.commissioning.setChecklist(id, entries),

@@ -211,8 +211,8 @@ export const contract = {
   ),
   /** Stops a run: the case in progress ends at once (inconclusive; its operator prompt withdrawn), the charger is put back, the rest is left out. */
   'tests:stop': call<null>()(z.strictObject({ runId: z.string().min(1) })),
-  /** The person's answer to the run's operator prompt. */
-  'tests:answer': call<null>()(z.strictObject({ runId: z.string().min(1), answer: z.enum(['done', 'cannot', 'skip']) })),
+  /** The person's answer to the run's operator prompt; `promptId` the request it answers (its `id`): refused (409) when that request is no longer open. */
+  'tests:answer': call<null>()(z.strictObject({ runId: z.string().min(1), answer: z.enum(['done', 'cannot', 'skip']), promptId: z.string().min(1).optional() })),
   'tests:prompt': call<OperatorPrompt | null>()(z.strictObject({ runId: z.string().min(1) })),
   /** Runs, newest first (running ones first), of one charger or all. */
   'tests:list': call<RunListItem[]>()(z.strictObject({ chargerId: z.string().min(1).optional() })),
@@ -238,7 +238,8 @@ export const contract = {
   /** Stops the run: the step in progress ends at once (inconclusive; its operator prompt withdrawn), the charger is put back. */
   'commissioning:stop': call<null>()(z.strictObject({ id: z.string().min(1) })),
   'commissioning:prompt': call<OperatorPrompt | null>()(z.strictObject({ id: z.string().min(1) })),
-  'commissioning:answer': call<null>()(z.strictObject({ id: z.string().min(1), answer: z.enum(['done', 'cannot', 'skip']) })),
+  /** As tests:answer: `promptId` the request it answers, refused (409) when no longer open. */
+  'commissioning:answer': call<null>()(z.strictObject({ id: z.string().min(1), answer: z.enum(['done', 'cannot', 'skip']), promptId: z.string().min(1).optional() })),
   'commissioning:get': call<CommissioningView>()(z.strictObject({ id: z.string().min(1) })),
   /** Commissionings, newest first, of one site or charger, or all. */
   'commissioning:list': call<CommissioningListItem[]>()(z.strictObject({ site: z.string().min(1).optional(), chargerId: z.string().min(1).optional() })),

@@ -250,6 +250,19 @@ export interface RunResult {
   firmwareReplacedBy?: { caseId: string; location: string };
   /** What the run leaves changed on the charger at its end that the bench does not put back (the firmware a case installed), in words. */
   notPutBackAtEnd?: string[];
+  /** A stopped run's stop: when, by what, what it cut short and the put-back's result; absent: not stopped, or kept before it was recorded. */
+  stop?: import('./run-stop').RunStop;
+  /** While a step waits (for the charger, an answer, a person): how long it waits at most and until when; null or absent: none. */
+  stepWait?: StepWait | null;
+  /** The earlier run whose failed, erred or inconclusive cases this run re-runs (rerun-words.ts words it); absent: not a re-run. */
+  rerunOf?: RerunOf;
+}
+
+/** The run a re-run repeats the failed cases of: its id, when it started (wall clock), and the charger's firmware at its start. */
+export interface RerunOf {
+  id: string;
+  startedAt: string;
+  firmware: string | null;
 }
 
 /**
@@ -379,6 +392,8 @@ export type OperatorAnswer = 'done' | 'cannot' | 'skip' | 'timeout' | 'stopped';
 
 /** The request shown to a person: the words, the connector and idTag, and how long they have. */
 export interface OperatorPrompt {
+  /** This request's own id (each request a new one): an answer names it, and one for a request no longer open is refused. */
+  id?: string;
   caseId: string;
   step: number;
   /** What the bench is doing, when the request is not a step of the case (putting the charger back after it, or before the first case). */
@@ -434,4 +449,12 @@ export interface RunListItem {
   caseStartedAt?: string | null;
   /** While the run runs: its Stop waits for the charger to come back, as in RunResult. */
   stopWaiting?: StopWaiting | null;
+  /** While a step waits: its limit and deadline, as in RunResult. */
+  stepWait?: StepWait | null;
+}
+
+/** How long the step in progress waits at most (its "within N s"), and until when on the bench's clock (null on a fake clock: no wall-clock deadline). */
+export interface StepWait {
+  withinS: number;
+  deadline: string | null;
 }

@@ -1,7 +1,8 @@
 // The evidence pack of a run (zip): the reports (HTML, JSON, JUnit, and PDF where one could be made),
 // every frame of the run as JSON lines, the charger's identity and its configuration at the start and the
 // end (with a built-in virtual charger's fault switches during the run), the test data and capabilities, the
-// ChargeBench version, and a SHA-256 manifest of every file.
+// ChargeBench version, a re-run's origin (rerun-of.json: the run whose failed cases it repeats), and a SHA-256
+// manifest of every file.
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
 import type { RunResult } from '../types';
@@ -9,6 +10,7 @@ import { htmlReport } from './html';
 import { junitReport } from './junit';
 import { configAtEndMissing, wallTimes } from './facts';
 import { faultsInjectedText } from '../../../shared/api/test-runs';
+import { rerunFirmwareWords, rerunOfWords } from '../../../shared/api/rerun-words';
 
 export interface EvidenceInput {
   run: RunResult;
@@ -41,6 +43,17 @@ export function evidencePack({ run, framesJsonl, pdf, title }: EvidenceInput): U
         ...(run.faults && { faultsInjected: faultsInjectedText(run), faultSwitches: run.faults }),
       }),
     ),
+    // A re-run: the run whose failed cases it repeats (id, when, its firmware at its start) beside the firmware this one ran on.
+    ...(run.rerunOf && {
+      'rerun-of.json': strToU8(
+        json({
+          ...run.rerunOf,
+          words: rerunOfWords(run.rerunOf),
+          firmwareInThisRun: run.charger.firmware,
+          firmwareDiffers: rerunFirmwareWords(run.chargerId, run.charger.firmware, run.rerunOf, true),
+        }),
+      ),
+    }),
     'configuration-start.json': strToU8(json(run.pics?.config ?? null)),
     // Read at the end, or why it could not be.
     'configuration-end.json': strToU8(json(run.configAtEnd ?? { read: false, problem: configAtEndMissing(run) })),

@@ -5,6 +5,8 @@ import type { CaseFrame, CaseResult, RunResult, StepResult } from '../types';
 import { faultSwitchedWords, faultsInjectedText, firmwareWords, injectedSwitches, ranOnFakeTime, utcClock } from '../../../shared/api/test-runs';
 import { timesInText } from '../../../shared/format/times-in-text';
 import { setupEndedHead, setupEndedItem } from '../../../shared/api/setup-ended-words';
+import { putBackWords, stoppedWords } from '../../../shared/api/run-stop';
+import { rerunFirmwareWords, rerunOfWords } from '../../../shared/api/rerun-words';
 import { profileSource } from '../pics';
 import { afterCasesProblem } from '../after-cases';
 import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, setupTime, stepWords, wallTimes } from './facts';
@@ -126,6 +128,22 @@ function beforeFirstCase(run: RunResult): string {
   }${problems.length ? `<p>What could not be put right before the run began (the first cases may be affected):</p><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}`;
 }
 
+/** A re-run: the run whose failed cases it repeats (id, when), and a firmware other than that run's at its start. */
+function rerunSection(run: RunResult): string {
+  if (!run.rerunOf) return '';
+  const firmware = rerunFirmwareWords(run.chargerId, run.charger.firmware, run.rerunOf, true);
+  return `<p class="rerun">${esc(rerunOfWords(run.rerunOf))}.</p>${firmware ? `<p class="warn" role="note">${esc(firmware)}.</p>` : ''}`;
+}
+
+/** A report's date and time: "2026-12-06 23:23:23 UTC" (read anywhere: it says its zone). */
+const utcDateTime = (iso: string) => `${iso.slice(0, 10)} ${utcClock(iso)}`;
+
+/** How a stopped run was stopped (when, by what, what it cut short) and what putting the charger back left undone. */
+function stoppedBlock(run: RunResult): string {
+  if (run.state !== 'stopped' || !run.stop) return '';
+  return `<p class="stopped" role="note" aria-label="How the run was stopped"><b>${esc(stoppedWords(run.stop, utcDateTime))}.</b> ${esc(putBackWords(run.stop))}.</p>`;
+}
+
 /** Where the run's feature profiles came from, and what the charger reports where the two differ (as every text names it). */
 function profilesSource(run: RunResult): string {
   const p = run.pics;
@@ -165,6 +183,7 @@ th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 .meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td,.steps tr.stopped td,.steps tr.operatorCouldNot td,.steps tr.timedOut td,.steps tr.notJudged td{color:#777}
 .decisions,.obs{background:#f6f8fa;border-radius:6px;padding:6px 10px;margin:8px 0}.decisions ul,.obs ul{margin:4px 0 0 18px;padding:0}
 .warn{color:#7a3b00}.fault-banner{border:2px solid #b35900;background:#fff4e5;color:#5c2e00;border-radius:8px;padding:8px 12px;margin:12px 0}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
+.stopped{border:2px solid #b35900;background:#fff4e5;color:#5c2e00;border-radius:8px;padding:8px 12px;margin:12px 0}
 .could-not-run{border:2px solid #8a1010;background:#fff1f0;color:#5c0a0a;border-radius:8px;padding:8px 12px;margin:12px 0}
 .seq td.t,.seq td.id{font:11px ui-monospace,Menlo,monospace;color:#57606a;white-space:nowrap}.seq th span:last-child{float:right}
 .seq .line{font:12px monospace;color:#8c959f}.seq tr.rtl .msg,.seq tr.rtl .line{text-align:right}
@@ -172,6 +191,8 @@ th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <p class="meta">${esc(run.id)} · ChargeBench ${esc(run.benchVersion)} · ${run.state === 'error' ? 'could not run' : esc(run.state)}${run.error && run.state !== 'error' && !after ? ` · stopped: ${esc(run.error)}` : ''}</p>
+${rerunSection(run)}
+${stoppedBlock(run)}
 ${broken ? `<p class="could-not-run" role="alert"><b>Could not run.</b> ${esc(broken.replace(/^The run could not be carried out: /, 'The bench could not carry the run out: '))}</p>` : ''}
 <dl>
 ${Object.entries(run.job ?? {})

@@ -13,6 +13,7 @@ import type { CaseResult, NotYetSupported, RunResult } from '../types';
 import { faultsInjectedText } from '../../../shared/api/test-runs';
 import { afterCasesProblem } from '../after-cases';
 import { setupEndedWords } from '../../../shared/api/setup-ended-words';
+import { putBackWords } from '../../../shared/api/run-stop';
 import { couldNotRun, notRunCases, notRunWhy, notYetSupportedOf, setupTime, stepWords, wallTimes, type NotRunCase } from './facts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -74,6 +75,21 @@ function runErrorSuite(run: RunResult, name: string, message: string, why: strin
   </testsuite>`;
 }
 
+/** A run's stop as testsuite properties. */
+function stopProperties(stop: NonNullable<RunResult['stop']>): string {
+  const props: Array<[string, string | null | undefined]> = [
+    ['stopped.at', stop.at],
+    ['stopped.requestedAt', stop.requestedAt],
+    ['stopped.by', stop.by],
+    ['stopped.signal', stop.signal],
+    ['stopped.case', stop.caseId],
+    ['stopped.step', stop.step],
+    ['stopped.putBack', putBackWords(stop)],
+  ];
+  const rows = props.filter(([, v]) => v).map(([k, v]) => `      <property name="${k}" value="${esc(v!)}"/>`);
+  return `    <properties>\n${rows.join('\n')}\n    </properties>`;
+}
+
 export function junitReport(run: RunResult): string {
   const groups = new Map<string, Row[]>();
   const add = (profile: string, row: Row) => groups.set(profile, [...(groups.get(profile) ?? []), row]);
@@ -100,6 +116,8 @@ export function junitReport(run: RunResult): string {
   if (broken) suites.unshift(runErrorSuite(run, 'run', `The run could not be carried out: ${run.error ?? 'the bench could not go on'}`, broken, groups.size || later.length ? '' : setup));
   // The cases stand, but the run did not end well (the CLI's exit status says so too): red for a CI as well.
   if (after) suites.push(runErrorSuite(run, 'after the last case', after, after));
+  // A stopped run's stop (when, by what, what it cut short, the put-back's result): the first suite's properties.
+  if (suites[0] && run.stop) suites[0] = suites[0].replace(/^( {2}<testsuite [^>]*>\n)/, `$1${stopProperties(run.stop)}\n`);
   const extra = (broken ? 1 : 0) + (after ? 1 : 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${all.length + extra}" failures="${run.summary.fail}" errors="${run.summary.error + extra}" skipped="${all.filter(isSkipped).length}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -1,4 +1,4 @@
-// The frames of a case as a table: when (from the case's start), which way, the kind and action, the
+// The frames of a case as a table: when (seconds from the case's start, the header says which start), which way, the kind and action, the
 // message id and the payload; the frames of chosen message ids (the deciding step's) highlighted. A row
 // opens the frame's JSON.
 import { Fragment, useState } from 'react';
@@ -42,6 +42,7 @@ export function CaseFrames({
   frames,
   highlight = [],
   startedAt,
+  since,
   label,
   empty = 'No frames.',
   maxHeight,
@@ -49,7 +50,10 @@ export function CaseFrames({
   frames: CaseFrame[];
   /** Message ids to highlight. */
   highlight?: string[];
+  /** Where the times count from (the case's start); absent: the first frame. */
   startedAt?: string;
+  /** What startedAt is, for the time column's header ("+s since the case started"). */
+  since?: string;
   label: string;
   empty?: string;
   maxHeight?: number;
@@ -68,7 +72,7 @@ export function CaseFrames({
       <Table size="small" stickyHeader aria-label={label} sx={{ '& td, & th': { py: 0.25, px: 1 } }}>
         <TableHead>
           <TableRow>
-            <TableCell sx={{ width: 90 }}>Time</TableCell>
+            <TableCell sx={{ width: 90 }}>{startedAt ? `+s since ${since ?? 'the start'}` : '+s since the first frame'}</TableCell>
             <TableCell sx={{ width: 70 }}>Way</TableCell>
             <TableCell sx={{ width: 200 }}>Message</TableCell>
             <TableCell>Payload</TableCell>

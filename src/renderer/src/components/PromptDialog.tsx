@@ -46,6 +46,7 @@ export function PromptDialog({
   since,
   onAnswer,
   pending,
+  inert = false,
   error,
   subtitle = prompt.during ?? `Test case ${prompt.caseId}, step ${prompt.step}`,
   stop,
@@ -56,6 +57,8 @@ export function PromptDialog({
   since: number;
   onAnswer: (answer: PromptAnswer) => void;
   pending: boolean;
+  /** Shown where another request or notice just was: its answers ignore clicks for a moment (one aimed at that one cannot land here). */
+  inert?: boolean;
   error: string | null;
   /** Which test asks, under the title ("Test case TC_003_CS, step 2" by default). */
   subtitle?: string;
@@ -119,6 +122,11 @@ export function PromptDialog({
             {prompt.onTimeout ?? 'Without an answer the step times out and the case is inconclusive.'}
           </Typography>
         </Box>
+        {inert && (
+          <Alert severity="info" role="status" sx={{ mt: 2 }}>
+            A new request: read it first. Its buttons work in a moment.
+          </Alert>
+        )}
         {error && (
           <Alert severity="error" sx={{ mt: 2 }}>
             {error}
@@ -158,13 +166,13 @@ export function PromptDialog({
             <Box sx={{ flexGrow: 1 }} />
           </>
         )}
-        <Button size="large" color="inherit" disabled={pending} onClick={() => onAnswer('skip')}>
+        <Button size="large" color="inherit" disabled={pending || inert} onClick={() => onAnswer('skip')}>
           Skip
         </Button>
-        <Button size="large" variant="outlined" color="error" disabled={pending} onClick={() => onAnswer('cannot')}>
+        <Button size="large" variant="outlined" color="error" disabled={pending || inert} onClick={() => onAnswer('cannot')}>
           Cannot do
         </Button>
-        <Button size="large" variant="contained" disabled={pending} onClick={() => onAnswer('done')} autoFocus sx={{ px: 5, fontSize: '1.2rem' }}>
+        <Button size="large" variant="contained" disabled={pending || inert} onClick={() => onAnswer('done')} autoFocus sx={{ px: 5, fontSize: '1.2rem' }}>
           Done
         </Button>
       </DialogActions>

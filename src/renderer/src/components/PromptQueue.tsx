@@ -1,12 +1,22 @@
 // The operator's requests of whatever runs on a real charger (a conformance run, a commissioning), shown
 // one at a time over any screen: the bench asks through events, and a page opened mid-run asks the
 // running ones for theirs. Each kind of run says how its events and calls read (a PromptFeed).
-import { useEffect, useState, type ReactNode } from 'react';
+// A request that went away unanswered from here (timed out, withdrawn, answered elsewhere) is said first, and
+// the next one is shown only once that is acknowledged; a request shown where another just was has its
+// buttons inert for a moment; and each answer names the request it was aimed at (the bench refuses it once
+// that request is closed). So a late click never answers the next request.
+import { useCallback, useEffect, useReducer, useState, type ReactNode } from 'react';
 import type { BenchEvent } from '../../../shared/api/views';
 import type { OperatorPrompt } from '../../../shared/api/test-runs';
 import { PromptDialog, type PromptAnswer } from './PromptDialog';
 import { useCall } from './useCall';
 import { useBench } from '../stores/bench';
+import { CallFailure } from '../api/client';
+import { PromptMissed } from './PromptMissed';
+import { emptyQueue, identity, queueReducer, type Waiting } from './promptQueueState';
+
+/** How long (ms) a request shown where another request or notice just was ignores clicks: one aimed at that one cannot land on it. */
+export const INERT_MS = 1500;
 
 /** What one event says about a run's request: a new one (or null: answered or gone), whom it is at, or that the run ended. */
 export interface PromptNews {
@@ -24,17 +34,20 @@ export interface PromptFeed {
   read: (event: BenchEvent) => PromptNews | null;
   /** The requests of the runs running now, asked when the page opens and each time the link to the bench is back. */
   pending: () => Promise<Array<{ key: string; chargerId: string; context?: string; prompt: OperatorPrompt | null }>>;
-  answer: (key: string, answer: PromptAnswer) => Promise<void>;
+  /** Answers `key`'s request `promptId` (its id, when the bench gives one: refused once that request is closed). */
+  answer: (key: string, answer: PromptAnswer, promptId?: string) => Promise<void>;
   subtitle?: (prompt: OperatorPrompt, context: string | undefined) => string;
   /** Stops the run asking (its request is withdrawn), with what that does in words and the button's label. */
   stop?: { call: (key: string) => Promise<void>; what: string | ((key: string) => ReactNode); label: string };
 }
 
-interface Waiting {
-  key: string;
-  prompt: OperatorPrompt;
-  since: number;
+/** This clock less the bench's as it sent the request (ms; 0 from a bench that does not say its time). */
+function aheadOfBench(prompt: OperatorPrompt, now = Date.now()): number {
+  const benchNow = prompt.now ? Date.parse(prompt.now) : NaN;
+  return Number.isFinite(benchNow) ? now - benchNow : 0;
 }
+
+const waitingOf = (key: string, prompt: OperatorPrompt, now = Date.now()): Waiting => ({ key, prompt, since: askedSince(prompt, now), ahead: aheadOfBench(prompt, now) });
 
 /**
  * When the request's time began, on this clock (`now`: when the request came): its deadline less its time
@@ -43,9 +56,7 @@ interface Waiting {
  * machine): they are moved by how far the bench's clock was from this one as it sent the request.
  */
 export function askedSince(prompt: OperatorPrompt, now = Date.now()): number {
-  const benchNow = prompt.now ? Date.parse(prompt.now) : NaN;
-  // This clock less the bench's (0 from a bench that does not say its time).
-  const ahead = Number.isFinite(benchNow) ? now - benchNow : 0;
+  const ahead = aheadOfBench(prompt, now);
   const deadline = prompt.deadline ? Date.parse(prompt.deadline) : NaN;
   if (Number.isFinite(deadline)) return deadline + ahead - prompt.timeoutS * 1000;
   const issued = prompt.issuedAt ? Date.parse(prompt.issuedAt) : NaN;
@@ -53,7 +64,7 @@ export function askedSince(prompt: OperatorPrompt, now = Date.now()): number {
 }
 
 export function PromptQueue({ feed }: { feed: PromptFeed }) {
-  const [waiting, setWaiting] = useState<Waiting[]>([]);
+  const [queue, dispatch] = useReducer(queueReducer, emptyQueue);
   const [about, setAbout] = useState<Record<string, { chargerId?: string; context?: string }>>({});
   // While the link is lost the events are missed: a request may have come or gone. Once it is back the
   // runs' own list replaces what is shown; meanwhile the request shown cannot be answered.
@@ -75,8 +86,10 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
         if (!news) continue;
         const { key, prompt } = news;
         if (news.chargerId !== undefined || news.context !== undefined) learn(key, news.chargerId, news.context);
-        if (prompt !== undefined) setWaiting((w) => [...w.filter((x) => x.key !== key), ...(prompt ? [{ key, prompt, since: askedSince(prompt) }] : [])]);
-        if (news.ended) setWaiting((w) => (w.some((x) => x.key === key) ? w.filter((x) => x.key !== key) : w));
+        const now = Date.now();
+        if (prompt) dispatch({ type: 'asked', ...waitingOf(key, prompt, now), now });
+        else if (prompt === null) dispatch({ type: 'gone', key, now });
+        if (news.ended) dispatch({ type: 'gone', key, now, ended: true });
       }
     });
     feed
@@ -84,13 +97,8 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
       .then((list) => {
         if (!live) return;
         for (const p of list) learn(p.key, p.chargerId, p.context);
-        setWaiting((w) =>
-          list.flatMap((p) => {
-            if (!p.prompt) return [];
-            const known = w.find((x) => x.key === p.key && x.prompt.caseId === p.prompt!.caseId && x.prompt.step === p.prompt!.step);
-            return [{ key: p.key, prompt: p.prompt, since: known?.since ?? askedSince(p.prompt!) }];
-          }),
-        );
+        const now = Date.now();
+        dispatch({ type: 'pending', list: list.flatMap((p) => (p.prompt ? [waitingOf(p.key, p.prompt, now)] : [])), now });
       })
       .catch(() => undefined);
     return () => {
@@ -99,25 +107,52 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
     };
   }, [feed, linked]);
 
-  const first = waiting[0] ?? null;
-  const [answer, send, reset] = useCall(async (key: string, a: PromptAnswer | 'stop') => {
-    await (a === 'stop' ? feed.stop!.call(key) : feed.answer(key, a));
-    setWaiting((w) => w.filter((x) => x.key !== key));
+  const first = queue.waiting[0] ?? null;
+  const notice = queue.missed.length > 0;
+  const [answer, send, reset] = useCall(async (w: Waiting, a: PromptAnswer | 'stop') => {
+    const id = identity(w.key, w.prompt);
+    dispatch({ type: 'sent', id });
+    try {
+      await (a === 'stop' ? feed.stop!.call(w.key) : feed.answer(w.key, a, w.prompt.id));
+    } catch (e) {
+      dispatch({ type: 'refused', request: w, ...(a !== 'stop' ? { answer: a } : {}), tooLate: e instanceof CallFailure && e.status === 409, now: Date.now() });
+      throw e;
+    }
+    dispatch({ type: 'answered', id });
   });
-  useEffect(() => reset(), [first?.key, first?.prompt.step, first?.prompt.caseId, reset]);
+  const firstId = first && identity(first.key, first.prompt);
+  useEffect(() => reset(), [firstId, notice, reset]);
 
+  // What is on screen (a request, the notice, nothing) and since when; a request shown where something else
+  // was a moment ago ignores clicks for INERT_MS. Worked out as it renders, so no frame shows it answerable.
+  const shownId = notice ? 'notice' : firstId;
+  const [shown, setShown] = useState<{ id: string | null; at: number; inert: boolean }>({ id: null, at: 0, inert: false });
+  if (shown.id !== shownId) {
+    const now = Date.now();
+    setShown({ id: shownId, at: now, inert: shownId !== null && shownId !== 'notice' && (shown.id !== null || now - shown.at < INERT_MS) });
+  }
+  useEffect(() => {
+    if (!shown.inert) return;
+    const timer = setTimeout(() => setShown((s) => (s.id === shown.id ? { ...s, inert: false } : s)), Math.max(0, INERT_MS - (Date.now() - shown.at)));
+    return () => clearTimeout(timer);
+  }, [shown]);
+  const read = useCallback(() => dispatch({ type: 'read' }), []);
+
+  if (notice) return <PromptMissed missed={queue.missed} chargerOf={(key) => about[key]?.chargerId ?? null} next={first !== null} onRead={read} />;
   if (!first) return null;
+  const inert = shown.id === firstId && shown.inert;
   return (
     <PromptDialog
-      key={`${first.key}/${first.prompt.caseId}/${first.prompt.step}`}
+      key={firstId!}
       prompt={first.prompt}
       chargerId={about[first.key]?.chargerId ?? null}
       since={first.since}
       pending={answer.pending || !linked}
+      inert={inert}
       error={linked ? answer.error : 'The link to the bench is lost: this request may have been answered or withdrawn meanwhile. It is checked again once the link is back.'}
       subtitle={feed.subtitle?.(first.prompt, about[first.key]?.context)}
-      onAnswer={(a) => void send(first.key, a)}
-      stop={feed.stop && { onStop: () => void send(first.key, 'stop'), what: typeof feed.stop.what === 'function' ? feed.stop.what(first.key) : feed.stop.what, label: feed.stop.label }}
+      onAnswer={(a) => void send(first, a)}
+      stop={feed.stop && { onStop: () => void send(first, 'stop'), what: typeof feed.stop.what === 'function' ? feed.stop.what(first.key) : feed.stop.what, label: feed.stop.label }}
     />
   );
 }

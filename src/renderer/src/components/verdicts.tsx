@@ -50,14 +50,20 @@ export function SummaryChips({ summary, size = 'small' }: { summary: RunSummary;
 /** Whether a verdict is a problem the charger has (a failed, erred or inconclusive case re-runs). */
 export const isProblem = (v: Verdict) => v === 'fail' || v === 'error' || v === 'inconclusive';
 
-/** How good a verdict is, to tell which way a case moved between two runs: a pass is best, a fail or error worst. */
-const rank: Record<Verdict, number> = { pass: 3, notApplicable: 2, notSupported: 2, inconclusive: 1, fail: 0, error: 0 };
+/**
+ * Which way a case moved between two runs (A, then B): better only when B verified it (a Fail, Error or
+ * Inconclusive that passes); worse when a Pass no longer does (whatever B says); not concluded when B
+ * verified nothing where A had a problem (Fail or Error to Inconclusive: no better, and counted apart);
+ * changed for any other move (Inconclusive to Fail, Fail to Error, to or from Not applicable).
+ */
+export type Movement = 'same' | 'better' | 'worse' | 'notConcluded' | 'changed';
 
-export function movement(before: Verdict | null, after: Verdict | null): 'same' | 'better' | 'worse' | 'changed' {
+export function movement(before: Verdict | null, after: Verdict | null): Movement {
   if (before === after) return 'same';
   if (before === null || after === null) return 'changed';
-  if (rank[after] > rank[before]) return 'better';
-  if (rank[after] < rank[before]) return 'worse';
+  if (before === 'pass') return 'worse';
+  if (after === 'pass') return isProblem(before) ? 'better' : 'changed';
+  if (after === 'inconclusive' && isProblem(before)) return 'notConcluded';
   return 'changed';
 }
 

@@ -19,6 +19,7 @@ const earlier = {
     { id: 'TC_B', verdict: 'pass' },
   ],
   data: { validIdTag: OLD_CARD, parentIdTag: 'OLD-PARENT', connectorId: 2 },
+  charger: { firmware: '2.3.1' },
 } as unknown as RunResult;
 
 describe('checkRunRequest of a re-run', () => {

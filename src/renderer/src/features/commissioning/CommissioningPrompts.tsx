@@ -20,7 +20,7 @@ export function CommissioningPrompts() {
         const running = (await client.call('commissioning:list', {})).filter((c) => c.state === 'running');
         return Promise.all(running.map(async (c) => ({ key: c.id, chargerId: c.chargerId, context: placeOf(c), prompt: await client.call('commissioning:prompt', { id: c.id }).catch(() => null) })));
       },
-      answer: async (id, answer) => void (await client.call('commissioning:answer', { id, answer })),
+      answer: async (id, answer, promptId) => void (await client.call('commissioning:answer', { id, answer, ...(promptId ? { promptId } : {}) })),
       stop: {
         call: async (id) => void (await client.call('commissioning:stop', { id })),
         label: 'Stop the commissioning',

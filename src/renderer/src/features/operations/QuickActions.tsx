@@ -1,7 +1,7 @@
 // Quick actions where a connector or a session is shown: unlock, remote start and remote stop on a
 // connector card, and Stop on a running transaction. Each asks first (the same confirmations as the
-// operation panels, what runs read from the one source) and shows the charger's answer in words. The app
-// hands these to the chargers and transactions screens.
+// operation panels, what runs read from the one source, what is still on its way to the charger named) and
+// shows the charger's answer in words. The app hands these to the chargers and transactions screens.
 import { useMemo, useState, type ReactNode } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -11,7 +11,6 @@ import LockOpenIcon from '@mui/icons-material/LockOpen';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopCircleIcon from '@mui/icons-material/StopCircleOutlined';
 import { useBench } from '../../stores/bench';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useReach } from '../../components/reach';
 import { isRunning, notRunningCause, sessionOnConnector, useRunningLive } from '../../components/running';
 import { CloseInRecord } from '../../components/UnconfirmedSession';
@@ -21,7 +20,7 @@ import { checkPayload } from './kit/form';
 import { useOperation } from './kit/useOperation';
 import { ResultDialog } from './kit/ResultDialog';
 import { UnlockDialog } from './panels/UnlockConnector';
-import { UpdateUnderWayNote } from './kit/UpdateUnderWayNote';
+import { ConfirmDialog } from './kit/ConfirmDialog';
 import { explainResult } from './registry';
 
 /** The panels' context for the answers of a quick action on one charger. */
@@ -131,7 +130,7 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
         confirmLabel={tx ? `Stop transaction ${tx.transactionId} on connector ${connectorId} of ${chargerId}` : 'Stop'}
         blocked={tx ? null : 'The session has already ended'}
         dangerous
-        footer={<UpdateUnderWayNote chargerId={chargerId} act="stop" />}
+        updateUnderWay="stop"
         onCancel={close}
         onConfirm={() => {
           close();
@@ -187,7 +186,7 @@ function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, activ
         consequence={`Charging for ${idTag} stops: the charger ends transaction ${transactionId} with reason Remote.`}
         confirmLabel={`Stop transaction ${transactionId} on connector ${connectorId} of ${chargerId}`}
         dangerous
-        footer={<UpdateUnderWayNote chargerId={chargerId} act="stop" />}
+        updateUnderWay="stop"
         onCancel={() => setAsking(false)}
         onConfirm={() => {
           setAsking(false);

@@ -171,6 +171,7 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
                 frames={decidingFrames}
                 highlight={deciding.messageIds}
                 startedAt={result.startedAt}
+                since="the case started"
                 label={`Frames of step ${deciding.n}`}
                 empty="No frame arrived for this step."
                 maxHeight={240}
@@ -216,7 +217,15 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
       )}
 
       <Section title={shown ? `Frames (step ${shown.n}'s highlighted)` : 'Frames'}>
-        <CaseFrames frames={result.frames} highlight={shown?.messageIds ?? []} startedAt={result.startedAt} label={`Frames of ${result.id}`} empty="The case exchanged no frame." maxHeight={420} />
+        <CaseFrames
+          frames={result.frames}
+          highlight={shown?.messageIds ?? []}
+          startedAt={result.startedAt}
+          since="the case started"
+          label={`Frames of ${result.id}`}
+          empty="The case exchanged no frame."
+          maxHeight={420}
+        />
       </Section>
 
       {result.decisions.length > 0 && (

@@ -1,5 +1,5 @@
 // Two runs side by side (/test-runs/compare?a=&b=), e.g. the same charger on firmware A and firmware B:
-// which verdicts changed (worse, better, or otherwise) from the earlier run (A, the baseline) to the later
+// which verdicts changed (worse, better, not concluded, or otherwise: see movement) from the earlier run (A, the baseline) to the later
 // (B) whatever order they were picked in, each with its reason, and the cases only one run has (not
 // counted as changes). Swap makes the later run the baseline.
 import { useMemo, useState } from 'react';
@@ -24,7 +24,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useClient } from '../../api/context';
 import { useLoad } from '../../components/useCall';
-import { formatTime } from '../../components/format';
+import { formatTime, zoneLabel } from '../../components/format';
 import { paths } from '../../app/routes';
 import { faultsDuringRun, firmwareWords, wallTimes, type CaseResult, type RunResult } from '../../../../shared/api/test-runs';
 import { movement, SummaryChips, VerdictChip } from '../../components/verdicts';
@@ -60,12 +60,18 @@ export function faultsWords(run: RunResult): string {
 }
 
 /**
- * What the two runs ran with that differs (fault switches injected into a virtual charger, test data, what
- * was declared or read of the charger, the bench's version), in words: a verdict that changed may owe it to
+ * What the two runs ran with that differs (the charger, its vendor, model, serial and firmware at the start,
+ * fault switches injected into a virtual charger, test data, what was declared or read of the charger, the
+ * bench's version), in words: a verdict that changed may owe it to
  * these rather than to the charger.
  */
 export function runDifferences(a: RunResult, b: RunResult): string[] {
   const out: string[] = [];
+  // The charger itself: which one, what it reported itself as, and the firmware each run started on.
+  if (a.chargerId !== b.chargerId) out.push(`Charger: ${a.chargerId} in A, ${b.chargerId} in B`);
+  const identity = { vendor: 'Vendor', model: 'Model', serial: 'Serial number', firmware: 'Firmware at the start' } as const;
+  for (const [k, label] of Object.entries(identity) as Array<[keyof typeof identity, string]>)
+    if (a.charger[k] !== b.charger[k]) out.push(`${label}: ${a.charger[k] ?? 'not known'} in A, ${b.charger[k] ?? 'not known'} in B`);
   if (faultsWords(a) !== faultsWords(b)) out.push(`Faults injected: ${faultsWords(a)} in A, ${faultsWords(b)} in B`);
   const keys = [...new Set([...Object.keys(a.data), ...Object.keys(b.data)])] as Array<keyof RunResult['data']>;
   for (const k of keys) if (JSON.stringify(a.data[k]) !== JSON.stringify(b.data[k])) out.push(`Test data ${k}: ${String(a.data[k] ?? '—')} in A, ${String(b.data[k] ?? '—')} in B`);
@@ -80,10 +86,10 @@ export function runDifferences(a: RunResult, b: RunResult): string[] {
   return out;
 }
 
-const moveLabel = { worse: 'Worse', better: 'Better', changed: 'Changed', same: '', onlyOne: 'One run only' } as const;
+const moveLabel = { worse: 'Worse', better: 'Better', notConcluded: 'Not concluded', changed: 'Changed', same: '', onlyOne: 'One run only' } as const;
 /** A row's change, in words, for its accessible name ("TC_001_CS in one run only"). */
-const moveWords = { worse: 'worse', better: 'better', changed: 'changed', same: 'same verdict', onlyOne: 'in one run only' } as const;
-const moveColour = { worse: 'error', better: 'success', changed: 'warning', same: 'default', onlyOne: 'default' } as const;
+const moveWords = { worse: 'worse', better: 'better', notConcluded: 'not concluded', changed: 'changed', same: 'same verdict', onlyOne: 'in one run only' } as const;
+const moveColour = { worse: 'error', better: 'success', notConcluded: 'warning', changed: 'info', same: 'default', onlyOne: 'default' } as const;
 
 /** How many of the cases a run was started with have no verdict (a stopped run's, one that could not run, one still running). */
 export const notRunOf = (run: RunResult): number => Math.max(0, (run.planned?.length ?? run.cases.length) - run.cases.length);
@@ -91,7 +97,12 @@ export const notRunOf = (run: RunResult): number => Math.max(0, (run.planned?.le
 /** The Change column's chip, whole: it wraps in the narrow column, and its tooltip says it in full. */
 function MoveChip({ r }: { r: Compared }) {
   if (r.move === 'same') return null;
-  const full = r.move === 'onlyOne' ? `Only in run ${r.a ? 'A' : 'B'}: the case is not in run ${r.a ? 'B' : 'A'}, so there is no verdict to compare` : `${moveLabel[r.move]} from A to B`;
+  const full =
+    r.move === 'onlyOne'
+      ? `Only in run ${r.a ? 'A' : 'B'}: the case is not in run ${r.a ? 'B' : 'A'}, so there is no verdict to compare`
+      : r.move === 'notConcluded'
+        ? 'Not concluded in B: inconclusive, so nothing was verified the second time (not better)'
+        : `${moveLabel[r.move]} from A to B`;
   return (
     <Tooltip title={full}>
       <Chip
@@ -114,7 +125,7 @@ function RunHead({ label, run, role }: { label: string; run: RunResult; role: st
       </Typography>
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
         <Link component={RouterLink} to={paths.testRun(run.id)}>
-          {run.chargerId}, {formatTime(wallTimes(run).started)}
+          {run.chargerId}, {formatTime(wallTimes(run).started)} ({zoneLabel(Date.parse(wallTimes(run).started))})
         </Link>
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -198,7 +209,7 @@ function CompareRuns({ idA, idB }: { idA: string; idB: string }) {
         <Typography variant="body2" color="text.secondary" aria-live="polite">
           From A ({swapped ? 'the later run' : 'the earlier run'}) to B:{' '}
           {changed.length
-            ? `${changed.length} verdict${changed.length === 1 ? '' : 's'} changed: ${count('worse')} worse, ${count('better')} better${count('changed') ? `, ${count('changed')} otherwise` : ''}, of ${rows.length - onlyOne} cases in both runs.`
+            ? `${changed.length} verdict${changed.length === 1 ? '' : 's'} changed: ${count('worse')} worse, ${count('better')} better${count('notConcluded') ? `, ${count('notConcluded')} not concluded` : ''}${count('changed') ? `, ${count('changed')} otherwise` : ''}, of ${rows.length - onlyOne} cases in both runs.`
             : `no verdict changed (${rows.length - onlyOne} cases in both runs).`}
           {onlyOne > 0 && ` ${onlyOne} case${onlyOne === 1 ? ' is' : 's are'} in one run only.`}
         </Typography>

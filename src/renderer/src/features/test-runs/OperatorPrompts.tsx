@@ -16,7 +16,7 @@ export function OperatorPrompts() {
         const running = (await client.call('tests:list', {})).filter((r) => r.state === 'running');
         return Promise.all(running.map(async (r) => ({ key: r.id, chargerId: r.chargerId, prompt: await client.call('tests:prompt', { runId: r.id }).catch(() => null) })));
       },
-      answer: async (runId, answer) => void (await client.call('tests:answer', { runId, answer })),
+      answer: async (runId, answer, promptId) => void (await client.call('tests:answer', { runId, answer, ...(promptId ? { promptId } : {}) })),
       stop: {
         call: async (runId) => void (await client.call('tests:stop', { runId })),
         label: 'Stop the run',

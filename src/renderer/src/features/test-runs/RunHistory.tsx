@@ -20,7 +20,7 @@ import Typography from '@mui/material/Typography';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import { useClient } from '../../api/context';
 import { useLoad } from '../../components/useCall';
-import { formatTime } from '../../components/format';
+import { formatTime, zoneLabel } from '../../components/format';
 import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
 import { formatDuration, SummaryChips, VerdictChip } from '../../components/verdicts';
@@ -86,7 +86,7 @@ export function RunHistory({ charger, onCharger }: { charger: string; onCharger:
           <TableHead>
             <TableRow>
               <TableCell padding="checkbox" />
-              <TableCell>Started</TableCell>
+              <TableCell>Started ({zoneLabel()})</TableCell>
               <TableCell>Charger</TableCell>
               <TableCell>State</TableCell>
               <TableCell>Verdicts</TableCell>

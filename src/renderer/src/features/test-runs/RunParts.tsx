@@ -2,6 +2,7 @@
 // came to included, as not run; one that began on a charger not put back marked so), the case in progress
 // with its step and frames, what the bench does between
 // cases, and how a state reads once the link to the bench is lost (the last known, greyed, as of then).
+import { useEffect, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -13,7 +14,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import type { CaseInfo, CaseResult, RunResult } from '../../../../shared/api/test-runs';
+import type { CaseInfo, CaseResult, RunResult, StepWait } from '../../../../shared/api/test-runs';
 import type { ChargerView } from '../../../../shared/api/views';
 import { CaseFrames } from '../../components/CaseFrames';
 import { formatClock, formatWhen } from '../../components/format';
@@ -141,10 +142,16 @@ export function LiveCase({
   title,
   frozen,
   setup,
+  caseStartedAt,
+  stepWait,
 }: {
   caseId: string;
   step: string | null;
   started: boolean;
+  /** When the case began (the bench's clock): its frames' times count from it, as the finished case's do. */
+  caseStartedAt?: string | null;
+  /** How long the step waits at most, and until when. */
+  stepWait?: StepWait | null;
   frames: LiveRun['frames'];
   framesFrom: string | null;
   title: string | null;
@@ -168,6 +175,7 @@ export function LiveCase({
           {frozen && `As of ${frozen}: `}
           {step ?? (started ? 'Preparing the case…' : (setup ?? 'Reading what the charger supports (its configuration keys) before the first case…'))}
         </Typography>
+        {step && stepWait && <StepCountdown wait={stepWait} frozen={frozen} />}
       </Alert>
       <Box>
         <Typography variant="subtitle2" component="h3" sx={{ mb: 0.75 }}>
@@ -178,9 +186,27 @@ export function LiveCase({
             Read from the log when this page opened: the frames since {formatClock(framesFrom)} (the end of the case before, or the start of the run), then as they pass.
           </Typography>
         )}
-        <CaseFrames frames={frames} label={`Frames of ${caseId} so far`} empty="No frame yet in this case." maxHeight={460} />
+        <CaseFrames frames={frames} startedAt={caseStartedAt ?? undefined} since="the case started" label={`Frames of ${caseId} so far`} empty="No frame yet in this case." maxHeight={460} />
       </Box>
     </Stack>
+  );
+}
+
+/** How long the step waits at most and, in real time, how long is left (counted down each second on the bench's clock). */
+function StepCountdown({ wait, frozen }: { wait: StepWait; frozen: string | null }) {
+  const [now, setNow] = useState(benchNow);
+  useEffect(() => {
+    if (!wait.deadline || frozen) return;
+    const timer = setInterval(() => setNow(benchNow()), 1000);
+    return () => clearInterval(timer);
+  }, [wait.deadline, frozen]);
+  const end = wait.deadline ? Date.parse(wait.deadline) : NaN;
+  const left = Number.isFinite(end) ? Math.max(0, Math.ceil((end - now) / 1000)) : null;
+  return (
+    <Typography variant="body2" component="div" aria-label="How long the step waits">
+      Waits up to {waitWords(wait.withinS)}
+      {left === null ? ' (on the run’s fake clock)' : frozen ? ` (until ${formatClock(end)})` : ` · ${waitWords(left)} left (until ${formatClock(end)})`}
+    </Typography>
   );
 }
 

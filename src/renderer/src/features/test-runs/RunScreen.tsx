@@ -23,7 +23,8 @@ import StopIcon from '@mui/icons-material/Stop';
 import ReplayIcon from '@mui/icons-material/Replay';
 import { useClient } from '../../api/context';
 import { useCall } from '../../components/useCall';
-import { formatClock, formatTime } from '../../components/format';
+import { formatClock, formatTime, localTimeNote } from '../../components/format';
+import { putBackWords, stoppedWords } from '../../../../shared/api/run-stop';
 import { sendBlocked } from '../../components/reach';
 import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
@@ -149,13 +150,18 @@ export function RunScreen() {
         <Typography variant="body2" color="text.secondary">
           {who || 'Unknown charger'}
           {run.charger.firmware || run.firmwareAtEnd ? ` · firmware ${firmwareWords(run)}` : ''}
-          {run.virtual ? ` · virtual charger (operator steps automatic${ranOnFakeTime(run) ? ', fake time' : ''})` : ''} · started {formatTime(wall.started)}
-          {run.state !== 'running' && wall.finished && ` · finished ${formatTime(wall.finished)}`}
+          {run.virtual ? ` · virtual charger (operator steps automatic${ranOnFakeTime(run) ? ', fake time' : ''})` : ''} · started {formatTime(wall.started)} ({localTimeNote(Date.parse(wall.started))}
+          {', as every time on this page'}){run.state !== 'running' && wall.finished && ` · finished ${formatTime(wall.finished)}`}
           {run.state !== 'running' && ` · took ${formatDuration(run.wallMs)}${ranOnFakeTime(run) ? ` (${formatDuration(run.ms)} of charger time)` : ''}`}
           {run.state === 'stopped' ? ' · stopped before the end' : run.state === 'error' ? ' · could not be carried out' : ''}
         </Typography>
       </Box>
 
+      {run.state === 'stopped' && run.stop && (
+        <Alert severity="warning" aria-label="How the run was stopped">
+          {stoppedWords(run.stop, formatTime)}. {putBackWords(run.stop)}.
+        </Alert>
+      )}
       {run.state === 'running' && run.stopWaiting && <StopWaitingNotice waiting={run.stopWaiting} blocked={blocked} onStopNow={() => client.call('tests:stop', { runId: run.id })} />}
       {run.state === 'error' ? (
         <Alert severity="error" aria-label="Could not run">
@@ -205,6 +211,8 @@ export function RunScreen() {
               title={titles[selected.id] ?? null}
               frozen={frozen}
               setup={beforeFirstCase(run, charger)}
+              caseStartedAt={current?.caseId === selected.id ? current.caseStartedAt : null}
+              stepWait={current?.caseId === selected.id ? current.stepWait : null}
             />
           ) : selected?.state === 'notRun' || (selected?.state === 'notSupported' && run.state !== 'running') ? (
             <Typography color="text.secondary">

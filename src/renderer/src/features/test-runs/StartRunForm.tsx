@@ -50,6 +50,7 @@ import { benchDefaults, connectorWarning, declaredCapabilities, testDataProblems
 import type { Capability } from '../../../../shared/api/test-runs';
 import type { VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import { casesToRun, ConsequenceItems, consequencesOf, OperatorWords, type Choice } from './RunConsequences';
+import { RerunWarnings, rerunWarnings } from './RerunWarnings';
 
 const problemsOf = (r: RunListItem) => r.summary.fail + r.summary.error + r.summary.inconclusive;
 
@@ -251,6 +252,8 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
       setProfilesDeclared(r.pics.profilesFrom === 'declared' ? r.pics.profiles : null);
     }
   });
+  // What is not as the earlier run started (the charger's firmware now, what it left not put back): said, and asked about.
+  const since = useMemo(() => (from && charger ? rerunWarnings(charger, chosen?.boot ?? null, from) : []), [from, charger, chosen?.boot]);
   const earlier = useLoad(() => (charger ? client.call('tests:list', { chargerId: charger }) : Promise.resolve([] as RunListItem[])), [client, charger]);
   const withProblems = (earlier.data ?? []).filter((r) => r.state !== 'running' && problemsOf(r) > 0);
 
@@ -310,7 +313,8 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf) && !busy[charger] && !problemList.length;
   // A virtual charger is asked about too when something runs on it (a session someone started there).
   const runningOnIt = useRunningLive(charger);
-  const submit = () => (virtual && !runningOnIt.some(isRunning) ? void go() : setConfirming(true));
+  const asks = !virtual || runningOnIt.some(isRunning) || since.length > 0;
+  const submit = () => (asks ? setConfirming(true) : void go());
 
   return (
     <Paper component="section" aria-label="Start a run" sx={{ p: 2.5 }}>
@@ -359,6 +363,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
               Test data and what the charger has are from run {from.id} ({formatTime(wallTimes(from).started)}), as it ran: change them here if needed.
             </Alert>
           )}
+          {from && <RerunWarnings runId={from.id} warnings={since} />}
           <Accordion expanded={dataOpen} onChange={(_e, open) => setDataOpen(open)} disableGutters>
             <AccordionSummary expandIcon={<ExpandMoreIcon />}>
               <Box>
@@ -436,7 +441,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           )}
           <Box>
             <Button variant="contained" size="large" startIcon={<PlayArrowIcon />} disabled={!ready || start.pending} onClick={submit}>
-              {charger ? `Start ${count} case${count === 1 ? '' : 's'} on ${charger}${virtual && !runningOnIt.some(isRunning) ? '' : '…'}` : 'Start the run'}
+              {charger ? `Start ${count} case${count === 1 ? '' : 's'} on ${charger}${asks ? '…' : ''}` : 'Start the run'}
             </Button>
           </Box>
         </Stack>
@@ -460,6 +465,7 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
               )}
             </Box>
           </DialogContentText>
+          {from && <RerunWarnings runId={from.id} warnings={since} sx={{ mt: 2 }} />}
           <RunningNow chargerId={charger} />
         </DialogContent>
         <DialogActions>

@@ -3,7 +3,7 @@
 // as the charger and the bench exchange them, and the fault switches recorded with the run as they are switched.
 import { useEffect, useState } from 'react';
 import { useClient } from '../../api/context';
-import type { CaseFrame, CaseResult, RunResult } from '../../../../shared/api/test-runs';
+import type { CaseFrame, CaseResult, RunResult, StepWait } from '../../../../shared/api/test-runs';
 
 /** Frames of the case in progress kept on screen (the case's full evidence comes with its verdict). */
 export const LIVE_FRAMES = 400;
@@ -11,8 +11,11 @@ export const LIVE_FRAMES = 400;
 export interface LiveRun {
   run: RunResult | null;
   error: string | null;
-  /** The case in progress and its step, while the run runs. */
-  current: { caseId: string | null; step: string | null } | null;
+  /**
+   * The case in progress and its step, while the run runs; when the case began (the bench's clock: its frames'
+   * times count from it, as the finished case's do; null: not known) and how long the step waits at most.
+   */
+  current: { caseId: string | null; step: string | null; caseStartedAt?: string | null; stepWait?: StepWait | null } | null;
   /** Frames of the charger since the case in progress began. */
   frames: CaseFrame[];
   /**
@@ -68,7 +71,8 @@ export function useRun(runId: string): LiveRun {
           have = true;
           if (!live) return;
           // The case in progress as the bench read it (a page opened mid-run), unless the events said newer.
-          const known = run.state === 'running' && run.caseId !== undefined ? { caseId: run.caseId, step: run.step ?? null } : null;
+          const known =
+            run.state === 'running' && run.caseId !== undefined ? { caseId: run.caseId, step: run.step ?? null, caseStartedAt: run.caseStartedAt ?? null, stepWait: run.stepWait ?? null } : null;
           setState((s) => ({ ...s, run: early.reduce(addCase, run), error: null, current: run.state === 'running' ? (s.current ?? known) : null }));
           if (first && known?.caseId && !run.cases.some((c) => c.id === known.caseId)) readFrames(run, known.caseId);
         },
@@ -91,7 +95,9 @@ export function useRun(runId: string): LiveRun {
               frames = [];
               framesFrom = null;
             }
-            current = e.run.state === 'running' ? { caseId: e.run.caseId, step: e.run.step } : null;
+            // When the case began: said by the bench, else kept from what was known of the same case.
+            const began = e.run.caseStartedAt ?? (current?.caseId === e.run.caseId ? current.caseStartedAt : null) ?? null;
+            current = e.run.state === 'running' ? { caseId: e.run.caseId, step: e.run.step, caseStartedAt: began, stepWait: e.run.stepWait ?? null } : null;
             // With the run's record of fault switches when one was just recorded (the run's own jammed lock is
             // then told from a switch injected since the page read the run).
             // And whether its Stop waits for the charger to come back (said while it waits, gone once it has stopped).

@@ -1,9 +1,11 @@
 // Remote start: asks the charger to start a transaction for an idTag on a connector (or any), with an
 // optional TxProfile; once it accepted, follows up: the transaction it started, or that none did within
 // its ConnectionTimeOut (as the bench last read or set it, from the charger's newest configuration reads and
-// changes only: a read of every key is large) or before it went offline.
+// changes only: a read of every key is large) or before it went offline. A connector already running a
+// session is said before sending, and a refusal names that session (remoteStartOccupied.ts).
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import Alert from '@mui/material/Alert';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
@@ -12,14 +14,20 @@ import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFrom
 import { paths } from '../../../app/routes';
 import { configKeyOf, wholeSeconds } from '../../../components/configKey';
 import { formatWhen } from '../../../components/format';
+import { useLastKnownNote } from '../../../components/lastKnownNote';
+import { useRunningLive } from '../../../components/running';
+import { useClient } from '../../../api/context';
+import { useBench } from '../../../stores/bench';
+import { keepFor, useKept } from '../../../stores/operations';
 import type { OperationView, TransactionView } from '../../../../../shared/api/views';
 import { compact, numberOrText } from '../kit/form';
 import { useFollowUp, type Asked, type FollowUpPlan } from '../kit/followUp';
 import { FollowUpNote, sinceAnswer, type FollowUpWords } from '../kit/FollowUpNote';
 import type { OperationPage } from '../kit/page';
-import { ConnectorSelect, IdTagField, OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
+import { ConnectorSelect, IdTagField, OperationOutcome, PanelContext, PanelShell, SendButton, usePanel, type PanelContextValue } from '../kit/parts';
 import { useOperationForm } from '../kit/useOperation';
 import { useRecordedOperations } from './record';
+import { occupiedFor, occupiedRefusal, occupiedWarning, type Occupied } from './remoteStartOccupied';
 
 export const RemoteStartTransaction: OperationPage<'RemoteStartTransaction'> = {
   label: 'Remote start',
@@ -129,8 +137,18 @@ function useConnectionTimeOut(chargerId: string): KnownTimeOut {
   return { timeOut: connectionTimeOutOf(record.list), lookedAt: record.full ? record.list.length : null };
 }
 
+/** What the last start sent from the panel met taken (kept beside it for the charger): to explain its refusal, however long the panel was left. */
+interface SentStart {
+  connectorId: number | undefined;
+  idTag: string;
+  taken: Occupied[];
+}
+const SENT_START = 'RemoteStartTransaction:taken';
+
 function RemoteStartPanel() {
-  const { chargerId } = usePanel();
+  const panel = usePanel();
+  const { chargerId, connectorIds } = panel;
+  const client = useClient();
   const record = useRecordedOperations(chargerId, startActions, START_LOOK_BACK);
   const known = useConnectionTimeOut(chargerId);
   const { timeOut } = known;
@@ -142,6 +160,29 @@ function RemoteStartPanel() {
   const extra = withProfile ? profileDraftErrors(profile, 'chargingProfile') : undefined;
   const form = useOperationForm(chargerId, 'RemoteStartTransaction', payload, extra);
   const followUp = useFollowUp(chargerId, form.op, record, (asked) => startPlan(chargerId, asked, timeOut));
+  // A session running on the connector asked for (or on every one, for any): said before sending.
+  const running = useRunningLive(chargerId);
+  const connectors = useBench((s) => s.chargers[chargerId]?.connectors);
+  const lastKnown = useLastKnownNote(chargerId);
+  const asked = connectorId === '' ? undefined : Number(connectorId);
+  const warning = occupiedWarning(occupiedFor(asked, running, connectors, connectorIds), asked === undefined, lastKnown);
+  const start = () => {
+    const p = form.prepare();
+    if (!p) return;
+    keepFor(client, chargerId, SENT_START, { connectorId: p.connectorId, idTag: p.idTag, taken: occupiedFor(p.connectorId, running, connectors, connectorIds) } satisfies SentStart);
+    void form.send(p);
+  };
+  // A refusal of that start names what ran where it was asked (the generic words otherwise).
+  const sent = useKept<SentStart>(client, chargerId, SENT_START);
+  const request = form.op.request;
+  const refusal = sent && request && request.idTag === sent.idTag && request.connectorId === sent.connectorId ? occupiedRefusal(sent.taken, sent.connectorId === undefined) : null;
+  const here: PanelContextValue = {
+    ...panel,
+    explain: (action, r, ...rest) => {
+      const e = panel.explain(action, r, ...rest);
+      return action === 'RemoteStartTransaction' && refusal && e.status === 'Rejected' ? { ...e, meaning: refusal } : e;
+    },
+  };
   return (
     <PanelShell title="Remote start" action="RemoteStartTransaction" description="Asks the charger to start a transaction for an idTag, as if the card had been presented.">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -150,10 +191,17 @@ function RemoteStartPanel() {
       </Stack>
       <FormControlLabel control={<Switch checked={withProfile} onChange={(e) => setWithProfile(e.target.checked)} />} label="Attach a charging profile (TxProfile) for this transaction" />
       {withProfile && <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="chargingProfile" fixedPurpose showTransactionId={false} />}
-      <SendButton pending={form.op.pending} onClick={form.submit}>
+      {warning && (
+        <Alert severity="warning" data-testid="remote-start-occupied">
+          {warning}
+        </Alert>
+      )}
+      <SendButton pending={form.op.pending} onClick={start}>
         Start transaction
       </SendButton>
-      <OperationOutcome op={form.op} />
+      <PanelContext.Provider value={here}>
+        <OperationOutcome op={form.op} />
+      </PanelContext.Provider>
       <FollowUpNote label="Follow-up" state={followUp} words={startWords(chargerId, known)} />
     </PanelShell>
   );

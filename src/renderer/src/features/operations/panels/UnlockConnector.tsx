@@ -1,7 +1,8 @@
 // Unlock connector: releases a connector's cable lock. The connector is chosen first (in the panel, or by
 // the connector card the dialog is opened from); the dialog that confirms it names the session running on
 // that connector (and only then speaks of sessions), what may happen to it and what each answer would
-// mean, before anything is sent. The connector can still be changed in the dialog.
+// mean, and what is still on its way to the charger (the operation panels' confirmation), before anything
+// is sent. The connector can still be changed in the dialog.
 import { useEffect, useState } from 'react';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -11,15 +12,14 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { isRunning, useRunningLive } from '../../../components/running';
 import { useLastKnownNote } from '../../../components/lastKnownNote';
 import { useBench } from '../../../stores/bench';
+import { ConfirmDialog } from '../kit/ConfirmDialog';
 import type { OperationPage } from '../kit/page';
 import { ConnectorLabel, OperationOutcome, PanelShell, SendButton, statusesAsLastKnown, usePanel } from '../kit/parts';
 import { useOperation } from '../kit/useOperation';
 import type { Meaning } from '../kit/meanings';
-import { UpdateUnderWayNote } from '../kit/UpdateUnderWayNote';
 
 const meanings: Record<'Unlocked' | 'UnlockFailed' | 'NotSupported', Meaning> = {
   Unlocked: { tone: 'success', meaning: 'The connector unlocked; the cable can be removed. A transaction running on it is ended (StopTransaction with reason UnlockCommand).' },
@@ -125,12 +125,8 @@ export function UnlockDialog({ open, chargerId, connectorId, connectorIds, onCan
       confirmLabel={`Unlock connector ${chosen} of ${chargerId}`}
       onCancel={onCancel}
       onConfirm={() => onConfirm(chosen)}
-      footer={
-        <>
-          <UnlockAnswers />
-          <UpdateUnderWayNote chargerId={chargerId} act="unlock" />
-        </>
-      }
+      footer={<UnlockAnswers />}
+      updateUnderWay="unlock"
     >
       {connectorIds.length > 1 && <ConnectorChoice chargerId={chargerId} connectorIds={connectorIds} value={chosen} onChange={setChosen} labelId="unlock-connector-choice" />}
     </ConfirmDialog>
