@@ -90,3 +90,14 @@ describe('a bench that does not say its time', () => {
     expect((await timer()).textContent).toMatch(/^0:20 left/);
   });
 });
+
+describe("the charger offline under a request, with this browser's clock 10 minutes ahead of the bench's", () => {
+  it("says when it was last seen on the bench's clock (under a minute ago, not 10 min ago)", async () => {
+    const benchNow = Date.now() - TEN_MINUTES;
+    const lastSeen = new Date(benchNow - 5_000).toISOString();
+    useBench.setState({ clockSkewMs: TEN_MINUTES, chargers: { CP001: aCharger('CP001', { connected: false, lastSeen }) } });
+    const client = fakeClient({ 'tests:list': () => [running], 'tests:prompt': () => asked(0, -TEN_MINUTES) });
+    render(withBench(client, <OperatorPrompts />));
+    expect((await screen.findByTestId('charger-offline-notice')).textContent).toContain('under a minute ago): it cannot do this until it reconnects.');
+  });
+});

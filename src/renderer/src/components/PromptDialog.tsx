@@ -16,6 +16,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { monoFont } from '../app/theme';
 import { ChargerOfflineNotice } from './ChargerOfflineNotice';
+import { useBench } from '../stores/bench';
 import { Sending } from './Sending';
 import type { OperatorPrompt } from '../../../shared/api/test-runs';
 
@@ -66,6 +67,8 @@ export function PromptDialog({
   stop?: { onStop: () => void; what: ReactNode; label: string };
 }) {
   const [now, setNow] = useState(() => Date.now());
+  // The charger's last contact was stamped by the bench: its "ago" is on the bench's clock (the countdown stays on this one).
+  const skewMs = useBench((s) => s.clockSkewMs || 0);
   const [stopping, setStopping] = useState(false);
   // Stop sent and not answered yet: it cannot be taken back ("Keep running" would only hide it).
   const [stopSent, setStopSent] = useState(false);
@@ -96,7 +99,7 @@ export function PromptDialog({
         {chargerId && (
           <ChargerOfflineNotice
             chargerId={chargerId}
-            now={now}
+            now={now - skewMs}
             severity="error"
             sx={{ mb: 3 }}
             words={({ time, ago }) => `${chargerId} is offline (last seen ${time}, ${ago}): it cannot do this until it reconnects.`}
