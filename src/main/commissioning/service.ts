@@ -184,7 +184,6 @@ export class CommissioningService {
           c.configBefore ??= { ...run.pics.config };
         }
         entry.start?.setupOver(); // its preparation is over: the sessions it ended are known (the run's own list stands)
-        entry.stopper.moveOn(); // a Stop waiting for the charger (in the run's setup) takes effect as the first step begins
         entry.stepId = e.caseId;
         entry.step = null;
         this.changed(c);
@@ -217,6 +216,7 @@ export class CommissioningService {
       busy: operator.busy,
       virtual: operator.virtual,
       onEvent,
+      beforeCase: () => entry.stopper.moveOn(), // a Stop waiting for the charger (in the run's setup) takes effect before the first step, which then does not begin
       signal: abort.signal,
       ...commissioningRun(cases.map((p) => p.id)),
     })
@@ -284,8 +284,8 @@ export class CommissioningService {
       this.changed(c);
     };
     if (!o.atOnce) return a.stopper.request(stop);
-    a.stopper.moveOn();
-    if (!a.abort.signal.aborted) stop();
+    a.stopper.stoppedAtOnce(); // a stop asked later neither waits nor says it waits
+    stop();
   }
 
   prompt(id: string): OperatorPrompt | null {
@@ -410,6 +410,7 @@ export class CommissioningService {
     for (const [id, a] of this.active) {
       const c = this.known.get(id); // nobody pressed Stop: the record says the bench shut down (saved at once, in case the run cannot record its end in time)
       if (c && markShutDown(a, c, this.now())) void this.save(c).catch(() => undefined);
+      a.stopper.stoppedAtOnce();
       a.abort.abort();
     }
     return Promise.all([...this.active.values()].map((a) => a.done.catch(() => undefined))).then(() => undefined);

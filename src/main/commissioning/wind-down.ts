@@ -6,7 +6,7 @@
 // configuration not read at the end).
 import type { Bench } from '../core/bench';
 import type { CommissioningView } from '../../shared/api/commissioning';
-import type { StopWaiting } from '../../shared/api/stop-waiting';
+import type { StopWaiting, StopWouldWait } from '../../shared/api/stop-waiting';
 
 export type WindDownPhase = 'putBack' | 'endRead' | 'record';
 
@@ -74,8 +74,15 @@ export class WindDown {
 }
 
 /** The step running now and what it is doing (the view's running); after Stop, what the run still waits for. */
-export const runningOf = (a: { stepId: string | null; step: string | null; windDown?: WindDown; stopper?: { waiting(): StopWaiting | null } }): NonNullable<CommissioningView['running']> => {
+export const runningOf = (a: {
+  stepId: string | null;
+  step: string | null;
+  windDown?: WindDown;
+  stopper?: { waiting(): StopWaiting | null; wouldWait(): StopWouldWait | null };
+}): NonNullable<CommissioningView['running']> => {
   // Before Stop takes effect: it waits for the charger to come back (the run just reset it, or it dropped a moment ago).
   const waiting = a.stopper?.waiting() ?? null;
-  return { stepId: a.stepId ?? '', step: a.step, ...(a.windDown ? { stopping: a.windDown.words() } : {}), ...(waiting ? { stopWaiting: waiting } : {}) };
+  // Before Stop: whether one pressed now would wait so (its confirmation says it).
+  const would = a.stopper?.wouldWait() ?? null;
+  return { stepId: a.stepId ?? '', step: a.step, ...(a.windDown ? { stopping: a.windDown.words() } : {}), ...(waiting ? { stopWaiting: waiting } : {}), ...(would ? { stopWouldWait: would } : {}) };
 };

@@ -6,7 +6,7 @@
 // the run's view says it, shared/api/stop-waiting.ts).
 import type { Bench } from '../core/bench';
 import { formatClock } from '../../shared/format/time';
-import { comeBackWhyWords, type ComeBackWhy, type StopWaiting } from '../../shared/api/stop-waiting';
+import { comeBackWhyWords, type ComeBackWhy, type StopWaiting, type StopWouldWait } from '../../shared/api/stop-waiting';
 
 /** How long a stop waits for the charger to come back. */
 export const COME_BACK_S = 30;
@@ -117,7 +117,8 @@ export function waitForComeBack(cb: ComeBack, o: { next: AbortSignal; moved: Abo
  * A run's stop from the UI or the API (the service's): `request(stop)` calls `stop` at once, or, while the
  * charger is away because the run just reset it or it dropped a moment ago, once it is back, COME_BACK_S
  * have passed, the case (or step) in progress has ended (`moveOn()`: before the next begins), or a second
- * request came (the charger is left as it is). `waiting()` is what the run's view says meanwhile.
+ * request came (the charger is left as it is). `waiting()` is what the run's view says meanwhile; before a
+ * stop, `wouldWait()` says whether one would wait (kept current: `onChange` is told when it changes).
  */
 export class StopWhenBack {
   private readonly cb: ComeBack;
@@ -125,6 +126,10 @@ export class StopWhenBack {
   /** The stop was made (or the run has ended): nothing more is stopped. */
   private stopped = false;
   private stop: (() => void) | null = null;
+  /** Whether a stop would wait, as last told; what re-reads it (its reasons lapse with time too). */
+  private told = 'null';
+  private readonly unwatch: () => void;
+  private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(
     bench: Pick<Bench, 'bus' | 'connectedChargers'>,
@@ -134,6 +139,22 @@ export class StopWhenBack {
   ) {
     // From the run's start: a Reset the run sends is seen as it goes.
     this.cb = comeBack(bench, chargerId);
+    const check = () => {
+      const now = JSON.stringify(this.wouldWait());
+      if (now === this.told) return;
+      this.told = now;
+      this.onChange();
+    };
+    this.unwatch = this.cb.onChange(check);
+    this.timer = setInterval(check, 1000);
+    this.timer.unref?.();
+  }
+
+  /** Whether a stop asked now would wait for the charger, and why; null: it would take effect at once (or one was asked already, or the run is stopped). */
+  wouldWait(): StopWouldWait | null {
+    if (this.wait || this.stopped || this.stop) return null;
+    const why = this.cb.reason();
+    return why && { why, seconds: COME_BACK_S };
   }
 
   /** A stop asked for: `stop` now, or after the wait; asked again while waiting, the wait ends (and `stop` is called). */
@@ -168,12 +189,26 @@ export class StopWhenBack {
     this.onChange();
   }
 
+  /**
+   * The run was stopped without this stopper (at once: the CLI's stop after its own wait, the bench shutting
+   * down): a wait ends without its stop, and a later request neither waits nor says it waits.
+   */
+  stoppedAtOnce(): void {
+    const wait = this.wait;
+    this.wait = null;
+    this.stopped = true;
+    wait?.next.abort();
+    this.onChange();
+  }
+
   /** The run has ended: nothing is left to stop. */
   dispose(): void {
     const wait = this.wait;
     this.wait = null;
     this.stopped = true;
     wait?.next.abort();
+    clearInterval(this.timer);
+    this.unwatch();
     this.cb.off();
   }
 

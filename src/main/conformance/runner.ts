@@ -50,6 +50,8 @@ export interface RunOptions {
   operator: Operator;
   virtual: boolean;
   onEvent?: (e: RunEvent) => void;
+  /** Called before each case, before the run's stop is checked: a stop held back till then (the face's, waiting for the charger) takes effect, and the case does not begin. */
+  beforeCase?: (caseId: string) => void;
   /** On fake time: the charger is busy with real I/O (a WebSocket handshake), so time must not move on yet. */
   busy?: () => boolean;
   /** Stops the run: the case in progress ends at once (inconclusive) and the charger is put back. */
@@ -229,6 +231,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       // What the last case that ran could not put back: the next case that runs begins with it.
       let notPutBack: CaseResult['notPutBack'] = undefined;
       for (const def of o.cases) {
+        o.beforeCase?.(def.id);
         if (o.signal?.aborted) break;
         o.onEvent?.({ type: 'caseStarted', runId: run.id, caseId: def.id });
         const seq = frames.lastSeq;

@@ -159,6 +159,7 @@ export class ConformanceService {
           caseStartedAt: entry.caseId ? (entry.caseStartedAt ?? null) : null,
           stepWait: entry.stepWait ?? null,
           stopWaiting: stopper.waiting(),
+          stopWouldWait: stopper.wouldWait(),
           ...withFaults,
         },
         ts: ts(),
@@ -176,8 +177,6 @@ export class ConformanceService {
         publish();
         void save();
       } else if (e.type === 'caseStarted') {
-        // A Stop waiting for the charger (in the run's setup) takes effect as the first case begins.
-        stopper.moveOn();
         entry.caseId = e.caseId;
         entry.caseStartedAt = ts();
         entry.step = null;
@@ -207,6 +206,8 @@ export class ConformanceService {
       busy: attended.busy,
       virtual,
       onEvent,
+      // A Stop waiting for the charger (in the run's setup) takes effect before the first case, which then does not begin.
+      beforeCase: () => stopper.moveOn(),
       signal: abort.signal,
       suite: octt16Cases,
     })
@@ -248,10 +249,12 @@ export class ConformanceService {
     const a = this.active.get(runId);
     // An unknown run is a 404 (get throws it); one that has ended, a 409.
     if (!a && this.get(runId)) throw new BenchError(409, `Test run ${runId} has already ended`, { field: 'runId' });
+    // Already stopped (the CLI's stop, the bench shutting down): nothing more to stop, nothing to wait for.
+    if (a!.abort.signal.aborted) return;
     // The first stop asked is the one the reports name (a second only ends its wait for the charger).
     a!.asked ??= { by: o.by ?? 'stop', ...(o.signal && { signal: o.signal }), requestedAt: new Date().toISOString() };
     if (!o.atOnce) return a!.stopper.request(() => a!.abort.abort());
-    a!.stopper.moveOn();
+    a!.stopper.stoppedAtOnce();
     a!.abort.abort();
   }
 
@@ -330,6 +333,7 @@ export class ConformanceService {
   stopAll(): Promise<void> {
     for (const a of this.active.values()) {
       a.asked ??= { by: 'shutdown', requestedAt: new Date().toISOString() };
+      a.stopper.stoppedAtOnce();
       a.abort.abort();
     }
     return Promise.all([...this.active.values()].map((a) => a.done?.catch(() => undefined))).then(() => undefined);
@@ -337,8 +341,17 @@ export class ConformanceService {
 }
 
 /** The case in progress and its step, while the run runs (a page opened mid-run starts from them). */
-const current = (a: Active): Pick<RunResult, 'caseId' | 'step' | 'caseStartedAt' | 'stopWaiting' | 'stepWait'> =>
-  a.run.state === 'running' ? { caseId: a.caseId, step: a.step, caseStartedAt: a.caseId ? (a.caseStartedAt ?? null) : null, stepWait: a.stepWait ?? null, stopWaiting: a.stopper.waiting() } : {};
+const current = (a: Active): Pick<RunResult, 'caseId' | 'step' | 'caseStartedAt' | 'stopWaiting' | 'stopWouldWait' | 'stepWait'> =>
+  a.run.state === 'running'
+    ? {
+        caseId: a.caseId,
+        step: a.step,
+        caseStartedAt: a.caseId ? (a.caseStartedAt ?? null) : null,
+        stepWait: a.stepWait ?? null,
+        stopWaiting: a.stopper.waiting(),
+        stopWouldWait: a.stopper.wouldWait(),
+      }
+    : {};
 
 /** How many cases a run recorded as running was started with (the list shows how many of them it ended). */
 const plannedOf = (run: RunResult | null): { planned?: number } => (run?.planned ? { planned: run.planned.length } : {});

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { CaseResult, OperatorAnswer } from './test-runs';
 import type { SessionEndedInSetup } from './setup-ended';
-import type { StopWaiting } from './stop-waiting';
+import type { StopWaiting, StopWouldWait } from './stop-waiting';
 import { numericReadingUnits, readReading } from '../format/reading';
 import { EarlierIdToken, IdToken } from './input-rules';
 
@@ -330,8 +330,9 @@ export interface CommissioningView {
    * The step running now and what it is doing; after Stop, what the run still waits for before it ends ("Stopped: …");
    * before the first step (stepId ''), what the run does: "waiting for CP1 to connect before Configuration baseline; 1 step requested".
    * stopWaiting: Stop waits for the charger to come back before it takes effect (the run just reset it, or it dropped a moment ago).
+   * stopWouldWait: before Stop, a Stop pressed now would wait so, and why (its confirmation says it).
    */
-  running: { stepId: string; step: string | null; stopping?: string; before?: string; stopWaiting?: StopWaiting } | null;
+  running: { stepId: string; step: string | null; stopping?: string; before?: string; stopWaiting?: StopWaiting; stopWouldWait?: StopWouldWait } | null;
   steps: CommissioningStep[];
   /** The charger as its BootNotification gave it. */
   identity: { vendor: string | null; model: string | null; firmware: string | null; serial: string | null };

@@ -17,6 +17,17 @@ export interface StopWaiting {
   seconds: number;
 }
 
+/**
+ * Whether a Stop pressed now would first wait for the charger to come back (the run just reset it, or it
+ * dropped a moment ago), and why: the run's view carries it while the run runs, so that Stop's confirmation
+ * says so; null or absent, a Stop takes effect at once.
+ */
+export interface StopWouldWait {
+  why: ComeBackWhy;
+  /** How long it would wait at most. */
+  seconds: number;
+}
+
 /** Why, in words ("the run reset it at 10:02:13"), its times written by `clock`. */
 export function comeBackWhyWords(why: ComeBackWhy, clock: (iso: string) => string): string {
   switch (why.kind) {
@@ -36,3 +47,7 @@ export const stopWaitingWords = (s: StopWaiting, clock: (iso: string) => string)
 /** What a second Stop does while the first waits. */
 export const stopWithoutWaitingWords = (s: Pick<StopWaiting, 'waitingFor'>): string =>
   `Stops the run now and leaves ${s.waitingFor} as it is: what putting it back would take is listed in the report as not done.`;
+
+/** What a Stop pressed now does first, in its confirmation: "Stop waits up to 30 s for CP001 to come back (the run reset it at 10:02:13) and puts it back; Stop without waiting then leaves it as it is." */
+export const stopWouldWaitWords = (chargerId: string, w: StopWouldWait, clock: (iso: string) => string): string =>
+  `Stop waits up to ${w.seconds} s for ${chargerId} to come back (${comeBackWhyWords(w.why, clock)}) and puts it back; Stop without waiting then leaves it as it is.`;

@@ -6,7 +6,7 @@ import type { ActionProfile, ChargePointErrorCode, FeatureProfile } from '../ocp
 import { featureProfiles } from '../ocpp16/actions';
 import type { TestData } from './test-data';
 import type { CaseEffects } from './case-effects';
-import type { StopWaiting } from './stop-waiting';
+import type { StopWaiting, StopWouldWait } from './stop-waiting';
 
 // The test data of a run: its own module (the schema and the rule that its idTag roles name distinct cards).
 export { EarlierTestData, TestData, TestDataGiven, defaultTestData, idTagCollisions, idTagRoles, type IdTagCollision, type IdTagRole, type TestDataInput } from './test-data';
@@ -235,6 +235,8 @@ export interface RunResult {
   caseStartedAt?: string | null;
   /** While the run runs: its Stop waits for the charger to come back (the run just reset it, or it dropped a moment ago) before it takes effect; null or absent: it does not. */
   stopWaiting?: StopWaiting | null;
+  /** While the run runs and no Stop was asked: a Stop pressed now would first wait for the charger to come back, and why (its confirmation says so); null or absent: it would take effect at once. */
+  stopWouldWait?: StopWouldWait | null;
   /**
    * A built-in virtual charger's fault switches during the run (injected misbehaviour, not the firmware's):
    * those on when it started and each switched while it ran. Absent: a charger that is not the bench's own,
@@ -449,6 +451,8 @@ export interface RunListItem {
   caseStartedAt?: string | null;
   /** While the run runs: its Stop waits for the charger to come back, as in RunResult. */
   stopWaiting?: StopWaiting | null;
+  /** While the run runs: whether a Stop pressed now would wait for the charger, as in RunResult. */
+  stopWouldWait?: StopWouldWait | null;
   /** While a step waits: its limit and deadline, as in RunResult. */
   stepWait?: StepWait | null;
 }

@@ -6,6 +6,8 @@
 import { commissioningEffects, type CommissioningTemplate, type CommissioningView } from '../../../../shared/api/commissioning';
 import { READ_ONLY_STEPS, runEndsSessions } from '../../../../shared/api/commissioning-steps';
 import { isRunning, notRunningCause, type RunningTransaction } from '../../components/running';
+import { formatClock } from '../../components/format';
+import { stopWouldWaitWords, type StopWouldWait } from '../../../../shared/api/stop-waiting';
 
 /** The status line of a run: the step and what it does; before the first step, what the run does; after Stop, what it still waits for. */
 export function runLine(view: CommissioningView, stepTitle: string | null): string {
@@ -33,6 +35,8 @@ export interface StopState {
   requestShowing: boolean;
   /** The charger is connected to the bench now. */
   online: boolean;
+  /** Stop first waits for the charger to come back (the run just reset it, or it dropped a moment ago: running.stopWouldWait). */
+  wouldWait?: StopWouldWait;
 }
 
 /**
@@ -42,6 +46,10 @@ export interface StopState {
  */
 export function stopWords(s: StopState): string {
   const request = s.requestShowing ? ', its request to the person at the charger withdrawn' : '';
+  const wait = s.wouldWait && stopWouldWaitWords(s.chargerId, s.wouldWait, (t) => formatClock(t));
+  if (wait && !s.stepTitle)
+    return `No step has begun${s.before ? ` (the run is ${s.before})` : ''}. ${wait} Once the stop takes effect, the run ends without running one${request}, and no step’s result changes.`;
+  if (wait) return `${wait} The step in progress (${s.stepTitle}) goes on meanwhile; once the stop takes effect it ends, unfinished (inconclusive)${request}, unless it has ended by then.`;
   if (!s.stepTitle) return `No step has begun${s.before ? ` (the run is ${s.before})` : ''}: the run ends now without running one${request}, and no step’s result changes.`;
   const back = s.online ? 'and the charger is put back' : `and nothing is put back: ${s.chargerId} is offline and is not waited for (what putting it back would ask of it is recorded as not done)`;
   return `The step in progress (${s.stepTitle}) ends now, unfinished (inconclusive)${request}, ${back}.`;
@@ -54,6 +62,7 @@ export const stopStateOf = (view: CommissioningView, a: { stepTitle: string | nu
   before: view.running?.before,
   requestShowing: a.requestShowing,
   online: a.online,
+  ...(view.running?.stopWouldWait && { wouldWait: view.running.stopWouldWait }),
 });
 
 /** The confirmation's title before steps run: "again" only for a step (or a plan) that has run before. */

@@ -1,7 +1,8 @@
 // What a running run is doing, in the words its Stop confirmation and its page use, read from the run's live
 // state (the case in progress and its step, the cases still to run, the charger's connection): what Stop
 // ends (the case in progress, or the put-back after one), whether the charger can be put back (not while it
-// is offline), how many cases are left out; and that the charger is offline during a case, since when, and
+// is offline, or that Stop first waits for it to come back when the run just reset it or it dropped a moment
+// ago: run.stopWouldWait), how many cases are left out; and that the charger is offline during a case, since when, and
 // what the case does about it.
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -9,7 +10,8 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { RunResult } from '../../../../shared/api/test-runs';
 import type { ChargerView } from '../../../../shared/api/views';
-import { formatWhen } from '../../components/format';
+import { formatClock, formatWhen } from '../../components/format';
+import { stopWouldWaitWords } from '../../../../shared/api/stop-waiting';
 import { useBench } from '../../stores/bench';
 import { rowsOf, type Row } from './RunParts';
 import { useCaseTitles } from './useCases';
@@ -59,15 +61,27 @@ export function stopWords(run: RunResult, current: LiveRun['current'], titles: R
   const since = offline(charger) ? `since ${formatWhen(charger.lastSeen, now)}` : null;
   const off = since && `${run.chargerId} is offline (${since})`;
   const notDone = 'what putting it back would take is not done, and the result lists it as “not done: the run was stopped while the charger was offline”';
+  // Stop first waits for the charger (the run just reset it, or it dropped a moment ago): said instead of "nothing waits for it".
+  const would = run.stopWouldWait;
+  const wait = would && `${stopWouldWaitWords(run.chargerId, would, (t) => formatClock(t))} If it is not back within ${would.seconds} s, ${notDone}.`;
   const words: string[] = [];
-  if (phase.kind === 'case') {
+  if (wait && phase.kind === 'case') {
+    const at = phase.step ? `, at ${phase.step.replace(/[.…\s]+$/, '')}` : '';
+    words.push(
+      `${named(phase.caseId, titles)} is in progress${at}. It goes on meanwhile; once the stop takes effect it ends, unfinished (Inconclusive), unless it has ended by then, and a request to the person at the charger is withdrawn.`,
+    );
+    words.push(wait);
+  } else if (wait && phase.kind === 'setup') {
+    words.push(`No case has started: the bench is getting ${run.chargerId} ready for the first case. Once the stop takes effect the run ends, and no case starts.`);
+    words.push(wait);
+  } else if (phase.kind === 'case') {
     words.push(
       `${named(phase.caseId, titles)} is in progress${phase.step ? `, at ${phase.step.replace(/[.…\s]+$/, '')}` : ''}. It ends now, unfinished: its verdict is Inconclusive, and a request to the person at the charger is withdrawn.`,
     );
     words.push(off ? `${off}: it cannot be put back while it is offline. Nothing waits for it: ${notDone}.` : 'The charger is then put back as the case found it.');
   } else if (phase.kind === 'putBack') {
     words.push(`No case is in progress: the bench is putting the charger back after ${named(phase.caseId, titles)}, whose steps are over (“${phase.step}”).`);
-    words.push(off ? `${off}: it cannot be put back while it is offline. The bench stops waiting for it now: ${notDone}.` : 'Putting it back goes on to its end.');
+    words.push(wait ?? (off ? `${off}: it cannot be put back while it is offline. The bench stops waiting for it now: ${notDone}.` : 'Putting it back goes on to its end.'));
   } else if (phase.kind === 'setup') {
     words.push(
       !off
@@ -82,7 +96,9 @@ export function stopWords(run: RunResult, current: LiveRun['current'], titles: R
         ? 'No case is in progress: the cases are done, and the bench is putting the charger’s settings back and reading its configuration at the end.'
         : 'No case is in progress: the next one is about to begin.',
     );
-    if (off) words.push(`${off}: what cannot be done while it is offline is not done, and the result says so.`);
+    // Between two cases a Stop takes effect before the next begins, waiting for nothing.
+    if (wait && phase.kind === 'end') words.push(wait);
+    else if (off) words.push(`${off}: what cannot be done while it is offline is not done, and the result says so.`);
   }
   const left = rows.filter((r) => r.state === 'waiting').length;
   if (left) words.push(`The ${casesWord(left)} not run yet ${left === 1 ? 'is' : 'are'} left out (shown as Not run).`);

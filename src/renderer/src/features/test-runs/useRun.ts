@@ -100,8 +100,18 @@ export function useRun(runId: string): LiveRun {
             current = e.run.state === 'running' ? { caseId: e.run.caseId, step: e.run.step, caseStartedAt: began, stepWait: e.run.stepWait ?? null } : null;
             // With the run's record of fault switches when one was just recorded (the run's own jammed lock is
             // then told from a switch injected since the page read the run).
-            // And whether its Stop waits for the charger to come back (said while it waits, gone once it has stopped).
-            if (run) run = { ...run, state: e.run.state, summary: e.run.summary, finishedAt: e.run.finishedAt, stopWaiting: e.run.stopWaiting ?? null, ...(e.run.faults && { faults: e.run.faults }) };
+            // And whether its Stop waits for the charger to come back (said while it waits, gone once it has stopped),
+            // or, before Stop, whether one pressed now would (its confirmation says so).
+            if (run)
+              run = {
+                ...run,
+                state: e.run.state,
+                summary: e.run.summary,
+                finishedAt: e.run.finishedAt,
+                stopWaiting: e.run.stopWaiting ?? null,
+                stopWouldWait: e.run.stopWouldWait ?? null,
+                ...(e.run.faults && { faults: e.run.faults }),
+              };
           } else if (e.type === 'frameLogged' && run?.state === 'running' && e.message.chargerId === run.chargerId) {
             const { chargerId: _c, ...frame } = e.message;
             frames = frames.length >= LIVE_FRAMES ? [...frames.slice(1 - LIVE_FRAMES), frame] : [...frames, frame];
