@@ -10,6 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { TestRunsScreen } from '../../src/renderer/src/features/test-runs/TestRunsScreen';
 import { CompareScreen } from '../../src/renderer/src/features/test-runs/CompareScreen';
+import { rerunWarnings } from '../../src/renderer/src/features/test-runs/RerunWarnings';
 import type { CaseInfo, RunResult } from '../../src/shared/api/test-runs';
 import { aCharger, fakeClient, routed, withBench } from './fake-client';
 import { aCaseResult, aRunResult } from './builders';
@@ -141,5 +142,12 @@ describe('a comparison with the re-run', () => {
     expect(within(side).getByRole('row', { name: 'TC_044_1_CS worse' })).toBeTruthy();
     // The same charger on the same firmware: nothing of the charger among the differences.
     expect(screen.queryByRole('alert', { name: 'What the runs ran with' })?.textContent ?? '').not.toContain('Firmware');
+  });
+});
+
+describe("a re-run's warning for a charger that has told no firmware", () => {
+  it('says no BootNotification is known when none is, not that its last one had no firmwareVersion', () => {
+    expect(rerunWarnings('CP001', null, run12)[0]).toContain('(no BootNotification of it is known)');
+    expect(rerunWarnings('CP001', { chargePointVendor: 'ChargeBench', chargePointModel: 'Virtual AC' } as never, run12)[0]).toContain('(no firmwareVersion in its last BootNotification)');
   });
 });

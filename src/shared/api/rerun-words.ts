@@ -14,13 +14,14 @@ export function rerunOfWords(o: RerunOf, clock: (iso: string) => string = (iso) 
 /**
  * The charger's firmware against the one the earlier run started with, in words; null when they are the same
  * (or neither is known). `now`: the firmware the re-run is for (the charger's last BootNotification before it
- * starts; the re-run's own at its start, in its reports); `ran`: the re-run has run (its reports).
+ * starts; the re-run's own at its start, in its reports); `ran`: the re-run has run (its reports); `booted`: a
+ * BootNotification of the charger is known at all (none: it has not told its firmware since the bench knows it).
  */
-export function rerunFirmwareWords(chargerId: string, now: string | null, earlier: RerunOf, ran = false): string | null {
+export function rerunFirmwareWords(chargerId: string, now: string | null, earlier: RerunOf, ran = false, booted = true): string | null {
   if (now === earlier.firmware) return null;
   const verdicts = ran ? 'these verdicts are' : 'these verdicts will be';
   if (now === null)
-    return `${chargerId} has not said which firmware it ${ran ? 'ran in this run' : 'runs now'} (no firmwareVersion in its last BootNotification); run ${earlier.id} ran on ${earlier.firmware}: ${verdicts} for whatever it runs, perhaps not ${earlier.firmware}`;
+    return `${chargerId} has not said which firmware it ${ran ? 'ran in this run' : 'runs now'} (${booted ? 'no firmwareVersion in its last BootNotification' : 'no BootNotification of it is known'}); run ${earlier.id} ran on ${earlier.firmware}: ${verdicts} for whatever it runs, perhaps not ${earlier.firmware}`;
   const runs = ran ? `${chargerId} ran ${now} in this run` : `${chargerId} now runs ${now}`;
   if (earlier.firmware === null) return `${runs}; the firmware run ${earlier.id} ran on was not known (no BootNotification told it): ${verdicts} for ${now}`;
   return `${runs}; run ${earlier.id} ran on ${earlier.firmware}: ${verdicts} for ${now}`;

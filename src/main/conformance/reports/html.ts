@@ -141,7 +141,7 @@ const utcDateTime = (iso: string) => `${iso.slice(0, 10)} ${utcClock(iso)}`;
 /** How a stopped run was stopped (when, by what, what it cut short) and what putting the charger back left undone. */
 function stoppedBlock(run: RunResult): string {
   if (run.state !== 'stopped' || !run.stop) return '';
-  return `<p class="stopped" role="note" aria-label="How the run was stopped"><b>${esc(stoppedWords(run.stop, utcDateTime))}.</b> ${esc(putBackWords(run.stop))}.</p>`;
+  return `<p class="run-stopped" role="note" aria-label="How the run was stopped"><b>${esc(stoppedWords(run.stop, utcDateTime))}.</b> ${esc(putBackWords(run.stop))}.</p>`;
 }
 
 /** Where the run's feature profiles came from, and what the charger reports where the two differ (as every text names it). */
@@ -183,7 +183,7 @@ th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 .meta{color:#57606a;margin:0 0 6px}.reason{font-weight:600}.why{color:#8a1010}.steps tr.failed td{background:#fff1f0}.steps tr.skipped td,.steps tr.stopped td,.steps tr.operatorCouldNot td,.steps tr.timedOut td,.steps tr.notJudged td{color:#777}
 .decisions,.obs{background:#f6f8fa;border-radius:6px;padding:6px 10px;margin:8px 0}.decisions ul,.obs ul{margin:4px 0 0 18px;padding:0}
 .warn{color:#7a3b00}.fault-banner{border:2px solid #b35900;background:#fff4e5;color:#5c2e00;border-radius:8px;padding:8px 12px;margin:12px 0}code{font:12px ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
-.stopped{border:2px solid #b35900;background:#fff4e5;color:#5c2e00;border-radius:8px;padding:8px 12px;margin:12px 0}
+.run-stopped{border:2px solid #b35900;background:#fff4e5;color:#5c2e00;border-radius:8px;padding:8px 12px;margin:12px 0}
 .could-not-run{border:2px solid #8a1010;background:#fff1f0;color:#5c0a0a;border-radius:8px;padding:8px 12px;margin:12px 0}
 .seq td.t,.seq td.id{font:11px ui-monospace,Menlo,monospace;color:#57606a;white-space:nowrap}.seq th span:last-child{float:right}
 .seq .line{font:12px monospace;color:#8c959f}.seq tr.rtl .msg,.seq tr.rtl .line{text-align:right}

@@ -117,7 +117,9 @@ export function junitReport(run: RunResult): string {
   // The cases stand, but the run did not end well (the CLI's exit status says so too): red for a CI as well.
   if (after) suites.push(runErrorSuite(run, 'after the last case', after, after));
   // A stopped run's stop (when, by what, what it cut short, the put-back's result): the first suite's properties.
-  if (suites[0] && run.stop) suites[0] = suites[0].replace(/^( {2}<testsuite [^>]*>\n)/, `$1${stopProperties(run.stop)}\n`);
+  // A function, not a replacement string: a `$'` in a charger's words would paste the suite into the property.
+  const stop = run.stop;
+  if (suites[0] && stop) suites[0] = suites[0].replace(/^( {2}<testsuite [^>]*>\n)/, (open) => `${open}${stopProperties(stop)}\n`);
   const extra = (broken ? 1 : 0) + (after ? 1 : 0);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="ChargeBench OCTT 1.6 run ${esc(run.id)}" tests="${all.length + extra}" failures="${run.summary.fail}" errors="${run.summary.error + extra}" skipped="${all.filter(isSkipped).length}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

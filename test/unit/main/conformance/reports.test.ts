@@ -143,6 +143,20 @@ describe("a stopped run's cases that never ran", () => {
     expect(xml).toContain(`tests="${3 + later.length}" failures="0" errors="0" skipped="${2 + later.length}"`);
   });
 
+  it("carry a charger's words in the stop as they are: a $ in them does not paste the report into the JUnit, and the HTML's stop note is apart from the steps' rows", () => {
+    const words = 'connector 1 answered CALLERROR "cost $\' and $& and $1"';
+    const cut = {
+      ...stopped,
+      stop: { by: 'stop' as const, requestedAt: '2026-12-05T06:18:09.000Z', at: '2026-12-05T06:18:09.000Z', caseId: 'TC_003_CS', step: 'Step 1', putBack: { after: 'TC_003_CS', problems: [words] } },
+    };
+    const xml = junitReport(cut);
+    expect(xml).toContain(`<property name="stopped.putBack" value="Not put back after TC_003_CS: connector 1 answered CALLERROR &quot;cost $' and $&amp; and $1&quot;"/>`);
+    expect(xml.match(/<testsuite /g)).toHaveLength(junitReport(stopped).match(/<testsuite /g)!.length);
+    const page = htmlReport(cut);
+    expect(page).toContain('<p class="run-stopped" role="note"');
+    expect(page).not.toContain('<p class="stopped"');
+  });
+
   it('say why when the run ended early', () => {
     const broken = { ...stopped, error: 'OCTT-VIRTUAL did not connect within 300 s', cases: [], planned: ['TC_003_CS'] };
     expect(htmlReport(broken)).toContain('<h2 id="not-run">Not run (the run ended early: OCTT-VIRTUAL did not connect within 300 s)</h2>');

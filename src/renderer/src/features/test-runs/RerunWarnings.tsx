@@ -17,7 +17,7 @@ const identityWords = (c: Identity) => `${[c.vendor, c.model].filter(Boolean).jo
 export function rerunWarnings(chargerId: string, boot: BootRecord | null, earlier: RunResult): string[] {
   const out: string[] = [];
   const now = boot?.firmwareVersion ?? null;
-  const firmware = rerunFirmwareWords(chargerId, now, rerunOrigin(earlier));
+  const firmware = rerunFirmwareWords(chargerId, now, rerunOrigin(earlier), false, boot !== null);
   if (firmware) out.push(firmware);
   const then = earlier.charger;
   if (boot && (then.vendor !== null || then.model !== null || then.serial !== null)) {
