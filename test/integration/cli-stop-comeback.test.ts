@@ -2,7 +2,8 @@
 // SSH session dropped, its output gone with it) mid-case stops the run as SIGTERM does (the charger put back,
 // the reports written, the run kept as stopped, exit 129), never killed at once; Ctrl-C just after the case's
 // Reset (the charger rebooting) waits for the charger to come back, saying so on the terminal, puts it back
-// (its connector Operative again) and says on the terminal what was put back. The charger is a virtual charge
+// (its connector Operative again) and says on the terminal what was put back; its report says when Ctrl-C came,
+// before the wait, as well as when the stop took effect. The charger is a virtual charge
 // point of this process, unknown to the command's bench: to it, a real charger.
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -90,6 +91,13 @@ describe('chargebench test: Ctrl-C while the run has the charger rebooting', () 
       stopped = true;
       run.child.kill('SIGINT');
     });
+    // When the rebooted charger begins to connect again: the stop waited for that, so it took effect after it.
+    let reconnecting: number | null = null;
+    const connect = cp.connection.connect.bind(cp.connection);
+    cp.connection.connect = () => {
+      if (stopped) reconnecting ??= Date.now();
+      connect();
+    };
     cp.start();
     expect(await run.exited).toBe(130);
     const text = run.out.join('\n');
@@ -101,5 +109,9 @@ describe('chargebench test: Ctrl-C while the run has the charger rebooting', () 
     expect(connector1(cp)).toMatchObject({ availability: 'Operative', status: 'Available' });
     const json = JSON.parse(readFileSync(join(out, 'r.json'), 'utf8'));
     expect(json).toMatchObject({ state: 'stopped', cases: [{ id: 'TC_013_CS', verdict: 'inconclusive', cleanupProblems: [] }] });
+    // The report says when Ctrl-C came (before the charger came back), not only when the stop took effect.
+    expect(json.stop).toMatchObject({ by: 'signal', signal: 'SIGINT' });
+    expect(Date.parse(json.stop.requestedAt)).toBeLessThan(reconnecting!);
+    expect(Date.parse(json.stop.at)).toBeGreaterThan(reconnecting!);
   }, 90_000);
 });

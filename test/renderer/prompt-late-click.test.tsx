@@ -115,6 +115,48 @@ describe('a request nobody answered in time, then the next one', () => {
     expect(client.callsOf('tests:answer')).toEqual([{ runId: 'run-9', answer: 'done', promptId: 'req-B' }]);
   });
 
+  it('while the notice is up, it says which request waits behind it and counts down its time left, as its dialog then does', async () => {
+    // operatorTimeoutS 15: the next request's time runs while the notice about the first one is read.
+    const plug15: OperatorPrompt = { ...plug, timeoutS: 15, deadline: iso(T0 + 45_200) };
+    const client = await aTimesOutThenB();
+    vi.setSystemTime(T0 + 30_200);
+    act(() => client.emit([{ type: 'testPrompt', runId: 'run-9', prompt: null, ts }]));
+    act(() => client.emit([{ type: 'testPrompt', runId: 'run-9', prompt: plug15, ts }]));
+
+    const notice = screen.getByRole('dialog', { name: /Nobody answered in time/ });
+    const nextLeft = () => within(notice).getByRole('timer', { name: 'Time left to answer the next request' }).textContent;
+    const asked = `The run has asked something else since (TC_003_CS step 1, asked at ${formatClock(T0 + 30_200)})`;
+    expect(nextLeft()).toBe(`${asked}: 0:15 left to answer it — it is shown once you have read this.`);
+    // It ticks down while the notice is read.
+    act(() => vi.advanceTimersByTime(8_000));
+    expect(nextLeft()).toBe(`${asked}: 0:07 left to answer it — it is shown once you have read this.`);
+    act(() => vi.advanceTimersByTime(1_000));
+    expect(nextLeft()).toMatch(/: 0:06 left to answer it/);
+
+    // Read: its dialog shows the same time left.
+    fireEvent.click(within(notice).getByRole('button', { name: 'Understood: show what is asked now' }));
+    await act(async () => undefined);
+    expect(screen.getByText(plug.text)).toBeTruthy();
+    expect(screen.getByRole('timer', { name: 'Time left to answer' }).textContent).toMatch(/^0:06 left/);
+  });
+
+  it('says so when the next request runs out of time while the notice is still up', async () => {
+    const client = await aTimesOutThenB();
+    vi.setSystemTime(T0 + 30_200);
+    act(() => client.emit([{ type: 'testPrompt', runId: 'run-9', prompt: null, ts }]));
+    act(() => client.emit([{ type: 'testPrompt', runId: 'run-9', prompt: plug, ts }]));
+    const notice = screen.getByRole('dialog', { name: /Nobody answered in time/ });
+    act(() => vi.advanceTimersByTime(31_000));
+    expect(within(notice).getByRole('timer', { name: 'Time left to answer the next request' }).textContent).toBe(
+      `The run has asked something else since (TC_003_CS step 1, asked at ${formatClock(T0 + 30_200)}): its time to answer ran out while this was shown, and the step is being given up.`,
+    );
+    // The bench gives it up: the notice says that too, and nothing waits behind it any more.
+    act(() => client.emit([{ type: 'testPrompt', runId: 'run-9', prompt: null, ts }]));
+    expect(within(notice).getByText(/Nobody answered in time: TC_003_CS step 1 \(Plug the EV cable into connector 1\) ended as inconclusive at /)).toBeTruthy();
+    expect(within(notice).queryByRole('timer')).toBeNull();
+    expect(within(notice).getByRole('button', { name: 'Understood' })).toBeTruthy();
+  });
+
   it('an answer the bench refuses as too late is said with the request that timed out, and answers nothing else', async () => {
     const client = await aTimesOutThenB(() => {
       throw new CallFailure({ status: 409, message: 'This answer was for a request that is no longer open', field: 'promptId' });

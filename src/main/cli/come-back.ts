@@ -48,25 +48,31 @@ export function notPutBackLines(results: CaseResult[], stopped: boolean): string
 
 /**
  * The run's stop on the first signal, made to wait for the charger first when it is away (rebooting after the
- * run's Reset, or dropped a moment ago): `stop()` is called once, at once or once the wait is over (the charger
+ * run's Reset, or dropped a moment ago): `stop(waited)` is called once, at once or once the wait is over (the charger
  * back, COME_BACK_S passed, the next signal, or `moveOn()`: the case or step it waited in has ended, and the
  * stop takes effect then, before the next one begins). `moveOn(true)`: the run has ended; a wait then ends
  * saying the stop did not take effect.
  */
-export function stopAfterComeBack(interrupt: Interrupt, cb: ComeBack, chargerId: string, stop: () => void, print: (line: string) => void = console.log): { moveOn(runEnded?: boolean): void } {
+export function stopAfterComeBack(
+  interrupt: Interrupt,
+  cb: ComeBack,
+  chargerId: string,
+  stop: (waited: boolean) => void,
+  print: (line: string) => void = console.log,
+): { moveOn(runEnded?: boolean): void } {
   const moved = new AbortController();
   // Decided as the first signal's line is said, and kept: the stop does as the line says.
   let why: string | null | undefined;
   let [waiting, stopped, ended] = [false, false, false];
-  const stopOnce = () => {
+  const stopOnce = (waited: boolean) => {
     if (stopped) return;
     stopped = true;
-    stop();
+    stop(waited);
   };
   interrupt.stopWaits = () => (why = cb.awaited()) !== null;
   const onSignal = () => {
     const waitFor = why === undefined ? cb.awaited() : why;
-    if (!waitFor || moved.signal.aborted) return stopOnce();
+    if (!waitFor || moved.signal.aborted) return stopOnce(false);
     waiting = true;
     const wait = interrupt.waitFirst();
     const words = signalWords(interrupt.by ?? 'SIGINT');
@@ -75,19 +81,19 @@ export function stopAfterComeBack(interrupt: Interrupt, cb: ComeBack, chargerId:
       wait.done();
       if (ended) return print(printable(`The run ended while the stop waited for ${chargerId}: there was nothing left to stop`));
       print(`${line}; ${words} again quits at once`);
-      stopOnce();
+      stopOnce(true);
     });
   };
   interrupt.signal.addEventListener('abort', onSignal, { once: true });
   if (interrupt.signal.aborted) {
     interrupt.signal.removeEventListener('abort', onSignal);
-    stopOnce();
+    stopOnce(false);
   }
   return {
     moveOn: (runEnded = false) => {
       if (runEnded) ended = true;
       // Synchronously, from the event of the case's end: the run checks its stop before it begins the next.
-      else if (waiting) stopOnce();
+      else if (waiting) stopOnce(true);
       moved.abort();
     },
   };

@@ -326,14 +326,21 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
         ? 'ending the case in progress (inconclusive), putting the charger back, writing the reports'
         : 'ending the run before its first case (none has started), putting the charger back, writing the reports',
     );
-    interrupt.signal.addEventListener('abort', () => (stoppedIn = caseId), { once: true });
+    // When the signal came (the wall clock): a stop that waits for the charger first takes effect later, and the reports say both.
+    let heardAt: string | undefined;
+    const heard = () => {
+      stoppedIn = caseId;
+      heardAt = new Date().toISOString();
+    };
+    interrupt.signal.addEventListener('abort', heard, { once: true });
     if (interrupt.signal.aborted) stoppedIn = caseId;
-    const stop = () => {
+    // `waited`: for the charger to come back first (then the reports say when the signal came, and when the stop took effect).
+    const stop = (waited: boolean) => {
       changes.freeze();
       // This run, by its id, from the moment it is started (setting up included); one that has already ended stands as it ended.
       try {
         // The reports name the signal that stopped it.
-        service.stop(runId, { atOnce: true, by: 'signal', signal: interrupt.by ?? 'SIGINT' });
+        service.stop(runId, { atOnce: true, by: 'signal', signal: interrupt.by ?? 'SIGINT', ...(waited && heardAt && { requestedAt: heardAt }) });
       } catch (e) {
         // Ended already (409), or ended and not kept (404): nothing left to stop.
         if (!(e instanceof BenchError)) throw e;

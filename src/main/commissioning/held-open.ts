@@ -1,33 +1,75 @@
 // Transactions only the bench's record holds open: one running when a run began that the run's preparation
-// asked to stop (RemoteStopTransaction) and the charger answered Rejected to (it has lost the session). That
-// is the bench's own housekeeping, not something of the charger left for the customer: it is a note for the
+// asked to stop (RemoteStopTransaction) and the charger answered Rejected to, AND that the charger shows it no
+// longer runs (its connector reports no session since it started, or a newer session replaced it: the facts
+// of the screens' "Not running", shared/api/session-state.ts). A refusal alone only says it MAY have lost the
+// session (a charger may refuse remote stops of a customer's card session that is still charging): such a
+// one stays an open item of the preparation. One held open in the record only is the bench's own housekeeping, not something of the charger left for the customer: it is a note for the
 // installer (the view's benchNotes: close it in the record), never an open item of the handover, and never
 // "not put back" under a step (each step's put-back asks again, and is refused again, for a session that
 // step did not start).
+import type { Bench } from '../core/bench';
 import type { HeldOpen } from '../../shared/api/commissioning';
 import type { CaseResult } from '../../shared/api/test-runs';
+import { connectorSaysNoSession, notRunningCause, supersededSessions } from '../../shared/api/session-state';
+import { formatDateTimeWithZone } from '../../shared/format/time';
 
 /** The put-back's words for a RemoteStopTransaction the charger refused (conformance/restore.ts). */
 const LOST = /^stopping transaction (\d+): the charger answered (\w+): it may have lost the session/;
 /** Any put-back words about stopping a transaction (refused, not answered, not asked while offline). */
 const STOPPING = /^stopping transaction (\d+)\b/;
 
-/** The transactions a run's preparation could not stop because the charger answered it no longer runs them, with what the record says of each (undefined: none). */
-export function heldOpenOf(setupProblems: readonly string[] | undefined, foundAt: string, tx: (id: number) => { connectorId: number; idTag: string } | null): HeldOpen[] | undefined {
+/** A transaction the record holds open that the charger shows it does not run, with why (notRunningCause's words). */
+export type RecordOnly = { connectorId: number; idTag: string; cause: string };
+
+/**
+ * The transactions `chargerId`'s record holds open that the charger shows it does not run now (its connector
+ * reports no session since it started, or a newer session open on it replaced it), by id; null: running, as
+ * far as the bench knows (or not held open).
+ */
+export function recordOnlyIn(bench: Pick<Bench, 'record'>, chargerId: string): (transactionId: number) => RecordOnly | null {
+  const open = bench.record.transactions.list({ chargerId, active: true });
+  const connectors = bench.record.chargers.get(chargerId)?.connectors;
+  const superseded = supersededSessions(open);
+  return (id) => {
+    const t = open.find((x) => x.transactionId === id);
+    const facts = t && { connectorId: t.connectorId, connectorSays: connectorSaysNoSession(t, connectors), supersededBy: superseded.get(id) ?? null };
+    const cause = facts ? notRunningCause(facts, formatDateTimeWithZone) : null;
+    return t && cause ? { connectorId: t.connectorId, idTag: t.idTag, cause } : null;
+  };
+}
+
+/**
+ * The transactions a run's preparation could not stop (the charger refused its RemoteStopTransaction) that the
+ * charger shows it no longer runs (`recordOnly`), with what the record says of each (undefined: none). One the
+ * charger may still run is not among them: it stays an open item of the preparation (setupOpenOf).
+ */
+export function heldOpenOf(setupProblems: readonly string[] | undefined, foundAt: string, recordOnly: (id: number) => RecordOnly | null): HeldOpen[] | undefined {
   const held = (setupProblems ?? []).flatMap((p) => {
     const m = LOST.exec(p);
-    if (!m) return [];
-    const transactionId = Number(m[1]);
-    const t = tx(transactionId);
-    return [{ transactionId, connectorId: t?.connectorId ?? null, idTag: t?.idTag ?? null, answer: m[2]!, foundAt }];
+    const t = m && recordOnly(Number(m[1]));
+    return m && t ? [{ transactionId: Number(m[1]), connectorId: t.connectorId, idTag: t.idTag, answer: m[2]!, foundAt, cause: t.cause }] : [];
   });
   return held.length ? held : undefined;
 }
 
-/** The preparation's problems that are the charger's (what is left once the transactions held open in the record only are taken out). */
-export const setupOpenOf = (setupProblems: readonly string[] | undefined): string[] => (setupProblems ?? []).filter((p) => !LOST.test(p));
+/**
+ * The preparation's problems that are the charger's: all but the refusals of the transactions the run found
+ * held open in the record only (`heldOpen`, the installer's notes). A refusal of one the charger may still run,
+ * or one in a record saved before those were kept (no `heldOpen`), stays an open item.
+ */
+export function setupOpenOf(setupProblems: readonly string[] | undefined, heldOpen: readonly HeldOpen[] | undefined): string[] {
+  const held = new Set((heldOpen ?? []).map((h) => h.transactionId));
+  return (setupProblems ?? []).filter((p) => {
+    const m = LOST.exec(p);
+    return !m || !held.has(Number(m[1]));
+  });
+}
 
-/** The ids of the transactions the commissioning's runs found held open in the record only (a record saved before they were kept: from its last run's setup problems). */
+/**
+ * The ids of the transactions whose refused stops are not the steps' own (a step's put-back asks again, and is
+ * refused again, for a session it did not start): those the runs found held open in the record only, and
+ * those the last run's preparation was refused (an open item of the preparation, said there once).
+ */
 export function heldIdsOf(c: { runs: ReadonlyArray<{ heldOpen?: HeldOpen[] }>; setupProblems?: string[] }): Set<number> {
   const ids = new Set(c.runs.flatMap((r) => (r.heldOpen ?? []).map((h) => h.transactionId)));
   for (const p of c.setupProblems ?? []) {
@@ -56,7 +98,7 @@ export function withoutHeld<T extends { result: CaseResult | null }>(step: T, he
 export function heldOpenNote(h: HeldOpen): string {
   const where = [h.connectorId !== null ? `connector ${h.connectorId}` : null, h.idTag !== null ? `idTag ${h.idTag}` : null].filter(Boolean).join(', ');
   return (
-    `Bench record: transaction ${h.transactionId}${where ? ` (${where})` : ''} is held open in the bench's record only: before the first step the charger answered ${h.answer} to its RemoteStopTransaction (it no longer runs that session). ` +
+    `Bench record: transaction ${h.transactionId}${where ? ` (${where})` : ''} is held open in the bench's record only: before the first step the charger answered ${h.answer} to its RemoteStopTransaction${h.cause ? `, and ${h.cause}` : ''} (it no longer runs that session). ` +
     `Close it in the record (Transactions: Close in the record); until then each run asks the charger to stop it again. This is about the bench's record, not the charger: it is not part of the handover.`
   );
 }

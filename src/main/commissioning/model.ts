@@ -171,8 +171,8 @@ export function openOf(
     const when = last.shutDown ? `: ${shutDownWords(last.shutDown, formatDateTimeWithZone)}` : ': the bench shut down';
     open.push(`The last run was cut short${when}${notRun ? `; ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
   }
-  // A transaction only the bench's record holds open is the installer's note (benchNotes), not something open on the charger.
-  for (const p of setupOpenOf(c.setupProblems)) open.push(`Before the first step of the last run, not put right: ${p}`);
+  // A transaction the last run found held open in the bench's record only is the installer's note (benchNotes), not something open on the charger.
+  for (const p of setupOpenOf(c.setupProblems, c.runs?.at(-1)?.heldOpen)) open.push(`Before the first step of the last run, not put right: ${p}`);
   for (const s of judgedSteps(c)) {
     const words = stepWords(s, run);
     if (words) open.push(words);

@@ -36,7 +36,9 @@ export function promptsInWords(o: RunOperator, plan: Array<{ id: string; title: 
     // A step's own request has no `during`; the put-back's (and the run's start's) says what the bench is doing.
     if (p.during !== undefined && refused.has(key(p))) return 'cannot';
     const answer = await inner.perform(dress(p));
+    // A later answer to the same request in the step (done after all) clears it: the put-back asks again.
     if (p.during === undefined && answer === 'cannot') refused.add(key(p));
+    else if (p.during === undefined) refused.delete(key(p));
     return answer;
   };
   return { ...o, operator: new PromptOperator(perform) };

@@ -43,13 +43,15 @@ import { STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
 import { firstStepTitle, RunStart, runningView } from './run-start';
 import { readSavedTemplates, type SavedTemplates } from './saved-templates';
 import { StopWhenBack } from '../conformance/come-back';
-import { markShutDown, shutDownResult, stoppedOutcome } from './shutdown';
-import { heldOpenNow, heldOpenOf } from './held-open';
+import { endedAs, shutDownResult, shutDownRun, stepEnded } from './shutdown';
+import { heldOpenNow, heldOpenOf, recordOnlyIn } from './held-open';
 
 interface Active {
   abort: AbortController;
   operator: RunOperator;
+  /** The step begun last, and the step that ended last (the same: none is going on). */
   stepId: string | null;
+  ended?: string;
   step: string | null;
   done: Promise<void>;
   /** After Stop: what the run still waits for before it ends. */
@@ -195,6 +197,7 @@ export class CommissioningService {
         const cut = abort.signal.aborted && e.result.verdict === 'inconclusive';
         s.result = cut && entry.shutDown ? shutDownResult(e.result, entry.shutDown) : e.result; // the shutdown's words, not a Stop's
         s.attempts++;
+        stepEnded(entry, c, e.result.id, cut); // a step that ended whole after the shutdown's mark: the mark says after it
         entry.stopper.moveOn(); // a Stop waiting for the charger takes effect once the step it stopped has ended, before the next begins
         if (cut) window.stoppedIn = e.result.id;
         entry.windDown?.moveTo('endRead');
@@ -234,16 +237,16 @@ export class CommissioningService {
           c.configAtEndProblem = skipped ? STOPPED_OFFLINE_NOT_READ : (r.configAtEndProblem ?? 'it was not read');
           c.configAtEndProblemAt = at;
         }
-        window.outcome = r.state === 'stopped' ? stoppedOutcome(entry.shutDown) : 'finished';
+        endedAs(window, r.state === 'stopped' ? 'stopped' : 'finished', entry.shutDown); // a shutdown's mark stays only on a run it cut short
         if (r.error) c.runError = r.error; // a problem once every step had ended (the steps stand): said with the run, as a run that failed
         // What could not be put right before the first step (a cable left in) is listed among what is open.
         c.setupProblems = r.setupProblems;
-        // Of those, a transaction the charger no longer runs (it refused to stop it) is the bench's record's: the installer's note.
-        window.heldOpen = heldOpenOf(r.setupProblems, window.startedAt, (t) => bench.record.transactions.get(t));
+        // Of those, a transaction whose stop it refused and that it shows it no longer runs is the bench's record's: the installer's note.
+        window.heldOpen = heldOpenOf(r.setupProblems, window.startedAt, recordOnlyIn(bench, c.chargerId));
       })
       .catch((e) => {
         // Stopped before the first step (while the charger was being read): stopped, not broken.
-        window.outcome = abort.signal.aborted ? stoppedOutcome(entry.shutDown) : 'broken';
+        endedAs(window, abort.signal.aborted ? 'stopped' : 'broken', entry.shutDown);
         if (!abort.signal.aborted) c.runError = (e as Error).message;
       })
       .then(async () => {
@@ -407,12 +410,8 @@ export class CommissioningService {
 
   /** Stops every run (the bench is stopping); resolves once each has recorded how it ended. */
   stopAll(): Promise<void> {
-    for (const [id, a] of this.active) {
-      const c = this.known.get(id); // nobody pressed Stop: the record says the bench shut down (saved at once, in case the run cannot record its end in time)
-      if (c && markShutDown(a, c, this.now())) void this.save(c).catch(() => undefined);
-      a.stopper.stoppedAtOnce();
-      a.abort.abort();
-    }
+    // Nobody pressed Stop: the record says the bench shut down (a person's Stop, even one waiting for the charger, stands).
+    for (const [id, a] of this.active) shutDownRun(a, this.known.get(id), this.now(), (c) => void this.save(c).catch(() => undefined));
     return Promise.all([...this.active.values()].map((a) => a.done.catch(() => undefined))).then(() => undefined);
   }
 

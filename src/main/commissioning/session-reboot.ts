@@ -6,7 +6,7 @@
 // that kept the session from being measured), with Run again; a lost transaction is named with what to check.
 import type { CaseContext } from '../conformance/context';
 import type { SeenFrame } from '../conformance/frames';
-import { Inconclusive } from '../conformance/types';
+import { Inconclusive, RunStopped } from '../conformance/types';
 import { FakeClock } from '../clock';
 import { noteTime, type Outage } from './outages';
 
@@ -43,6 +43,7 @@ const stopAfter = (t: CaseContext, tx: number, boot: SeenFrame): SeenFrame | nul
  * When the charger rebooted during the test session (`tx`), the step's outcome in words: inconclusive, naming
  * the outage before the boot (`outages`: the step's), the BootNotification, and the session's end (its
  * StopTransaction after the boot, waited for up to the charger's timeout, or lost). Null when it did not reboot.
+ * The run stopped during that wait, with no StopTransaction yet: RunStopped (the step says it was stopped).
  */
 export async function rebootedDuringSession(t: CaseContext, tx: number | null, outages: readonly Outage[]): Promise<Inconclusive | null> {
   if (tx === null) return null;
@@ -55,6 +56,8 @@ export async function rebootedDuringSession(t: CaseContext, tx: number | null, o
   // A charger that kept the session through its restart sends its StopTransaction (reason PowerLoss or Reboot) once booted.
   const waitMs = Math.max(0, bootAt + timeoutS * 1000 - t.clock.now());
   const stop = stopAfter(t, tx, boot) ?? (await t.waitFor(waitMs, () => stopAfter(t, tx, boot)));
+  // The run's Stop (or the bench's shutdown) cut that wait short: the step was stopped, not "lost without a StopTransaction".
+  if (!stop && t.host.signal?.aborted) throw new RunStopped('The run was stopped');
   // The outage that ended with the reboot: the last one that began before the BootNotification.
   const outage = outages.findLast((o) => o.from <= bootAt) ?? null;
   const offline = !outage

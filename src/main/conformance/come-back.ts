@@ -3,7 +3,10 @@
 // so that putting it back (the connectors Operative, the keys the case changed) is done rather than named as
 // not done; the next stop ends the wait (the charger is left as it is). Shared by every face: the CLI's
 // Ctrl-C (src/main/cli/come-back.ts says it on the terminal) and the UI's and the API's Stop (StopWhenBack:
-// the run's view says it, shared/api/stop-waiting.ts).
+// the run's view says it, shared/api/stop-waiting.ts). Back means able to take the put-back: after the run's
+// Reset, connected again AND booted (a BootNotification answered Accepted on that connection; until then many
+// chargers reject or ignore calls); after a mere drop, connected again (a reconnect without a reboot sends no
+// BootNotification in OCPP 1.6), unless it sends one: then once that is answered Accepted.
 import type { Bench } from '../core/bench';
 import { formatClock } from '../../shared/format/time';
 import { comeBackWhyWords, type ComeBackWhy, type StopWaiting, type StopWouldWait } from '../../shared/api/stop-waiting';
@@ -18,14 +21,24 @@ export interface ComeBack {
   awaited(): string | null;
   /** Why the charger is to be waited for, or null. */
   reason(): ComeBackWhy | null;
-  /** Whether it is back: connected again since the reboot or the drop it was waited for. */
+  /** Whether it is back: connected again since the reboot (and its boot accepted since) or the drop it was waited for. */
   back(): boolean;
-  /** Calls `fn` after each change seen (a connection, a drop, a Reset's answer); returns its removal. */
+  /** Calls `fn` after each change seen of this charger (a connection, a drop, a frame: a Reset's or a boot's answer); returns its removal. */
   onChange(fn: () => void): () => void;
   off(): void;
 }
 
 type BenchEvent = Parameters<Parameters<Bench['bus']['subscribe']>[0]>[0];
+
+/** Whether the bench's answer to a BootNotification (the CALLRESULT frame's text) accepted the charger. */
+function bootAccepted(raw: string): boolean {
+  try {
+    const frame: unknown = JSON.parse(raw);
+    return Array.isArray(frame) && (frame[2] as { status?: unknown } | null | undefined)?.status === 'Accepted';
+  } catch {
+    return false;
+  }
+}
 
 /** Follows `chargerId`'s connection and the Resets the bench sends it (the run's), on the wall clock. */
 export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, chargerId: string, now: () => number = Date.now): ComeBack {
@@ -34,36 +47,47 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
   let resetAt: number | null = null;
   let droppedAt: number | null = null;
   let connectedAt: number | null = null;
+  /**
+   * Its boot on the connection now: none seen (a connection from before this watch began counts as booted),
+   * asked (a BootNotification not answered Accepted yet: unanswered, Pending, Rejected or an error), or accepted.
+   */
+  let boot: 'none' | 'asked' | 'accepted' = 'none';
   const listeners = new Set<() => void>();
   const seen = (e: BenchEvent) => {
     if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) droppedAt = now();
-    else if (e.type === 'chargerConnected' && e.chargerId === chargerId) connectedAt = now();
+    else if (e.type === 'chargerConnected' && e.chargerId === chargerId) [connectedAt, boot] = [now(), 'none'];
     else if (e.type === 'frameLogged' && e.message.chargerId === chargerId && e.message.messageId) {
       const m = e.message;
-      if (m.direction === 'out' && m.kind === 'CALL' && m.action === 'Reset') resets.set(m.messageId!, now());
+      if (m.action === 'BootNotification' && ((m.direction === 'in' && m.kind === 'CALL') || m.direction === 'out'))
+        boot = m.direction === 'out' && m.kind === 'CALLRESULT' && bootAccepted(m.raw) ? 'accepted' : 'asked';
+      else if (m.direction === 'out' && m.kind === 'CALL' && m.action === 'Reset') resets.set(m.messageId!, now());
       else if (m.direction === 'in' && (m.kind === 'CALLRESULT' || m.kind === 'CALLERROR') && resets.delete(m.messageId!) && m.kind === 'CALLRESULT' && /"status"\s*:\s*"Accepted"/.test(m.raw))
         resetAt = now();
     }
   };
   const off = bench.bus.subscribe((e) => {
     seen(e);
-    if (e.type === 'chargerConnected' || e.type === 'chargerDisconnected' || e.type === 'frameLogged') for (const fn of [...listeners]) fn();
+    const its = e.type === 'frameLogged' ? e.message.chargerId === chargerId : (e.type === 'chargerConnected' || e.type === 'chargerDisconnected') && e.chargerId === chargerId;
+    if (its) for (const fn of [...listeners]) fn();
   });
   const online = () => bench.connectedChargers().includes(chargerId);
   const since = (t: number | null) => (t === null ? null : now() - t);
   const droppedSinceReset = () => resetAt !== null && droppedAt !== null && droppedAt >= resetAt;
+  /** Connected again since the Reset was accepted, and booted on that connection (its BootNotification answered Accepted). */
+  const bootedSinceReset = () => resetAt !== null && connectedAt !== null && connectedAt >= resetAt && boot === 'accepted';
   /**
-   * A Reset accepted and the charger not connected again since; one still online long after it accepted, not
-   * having dropped, is not rebooting after all.
+   * A Reset accepted and the charger not connected and booted again since; one still online long after it
+   * accepted, not having dropped, is not rebooting after all.
    */
-  const rebooting = () => resetAt !== null && (connectedAt === null || connectedAt < resetAt) && !(online() && !droppedSinceReset() && since(resetAt)! > RECENT_MS);
+  const rebooting = () => resetAt !== null && !bootedSinceReset() && !(online() && !droppedSinceReset() && since(resetAt)! > RECENT_MS);
   /** A Reset sent a moment ago and not answered yet (its answer may be an Accepted: a reboot). */
   const asked = () => [...resets.values()].some((t) => since(t)! <= RECENT_MS);
   const iso = (t: number) => new Date(t).toISOString();
   const reason = (): ComeBackWhy | null => {
     if (asked() && !rebooting()) return { kind: 'asked', at: iso(Math.max(...resets.values())) };
     if (rebooting()) return { kind: 'reset', at: iso(resetAt!), droppedAt: droppedSinceReset() ? iso(droppedAt!) : null };
-    if (!online() && droppedAt !== null && since(droppedAt)! <= RECENT_MS) return { kind: 'dropped', at: iso(droppedAt) };
+    // Dropped a moment ago: not connected again, or connected with a BootNotification not answered Accepted yet.
+    if ((!online() || boot === 'asked') && droppedAt !== null && since(droppedAt)! <= RECENT_MS) return { kind: 'dropped', at: iso(droppedAt) };
     return null;
   };
   return {
@@ -73,7 +97,8 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
     },
     reason,
     back() {
-      return online() && !asked() && !rebooting() && (droppedAt === null || (connectedAt !== null && connectedAt >= droppedAt));
+      // A BootNotification on the connection now not answered Accepted yet: not back, whatever it was waited for.
+      return online() && !asked() && !rebooting() && boot !== 'asked' && (droppedAt === null || (connectedAt !== null && connectedAt >= droppedAt));
     },
     onChange(fn) {
       listeners.add(fn);

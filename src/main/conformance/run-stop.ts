@@ -16,7 +16,9 @@ export interface StopAsked {
 /** What was in progress when the stop took effect (the run's abort), and when. */
 export interface StopTook {
   at: string;
+  /** The case in progress then; null when none was (the setup, between two cases, after the last: one that has ended is not). */
   caseId: string | null;
+  /** Its step; with no case in progress, what the bench was doing (putting the charger back after the cases), or null. */
   step: string | null;
 }
 

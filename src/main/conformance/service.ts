@@ -50,6 +50,10 @@ interface Active {
   abort: AbortController;
   caseId: string | null;
   step: string | null;
+  /** Whether a case is in progress (from its start to its end): caseId and step stay on the last case between cases, for the run's page. */
+  inCase: boolean;
+  /** What the bench does while no case is in progress (putting the charger back after the cases), or null. */
+  outside: string | null;
   /** When the case in progress began (the bench's clock). */
   caseStartedAt?: string;
   operator: RunOperator | null;
@@ -64,6 +68,8 @@ interface Active {
   /** Who asked for the run's stop and when; what was in progress when it took effect (the report says both). */
   asked?: StopAsked;
   took?: StopTook;
+  /** The instant a stop is being asked, while it is: one that takes effect then did not wait (its reports say one time). */
+  asking?: string;
 }
 
 export class ConformanceService {
@@ -132,10 +138,15 @@ export class ConformanceService {
       ...(faults && { faults: faults.record }),
     };
     const stopper = new StopWhenBack(bench, args.chargerId, () => publish());
-    const entry: Active = { run: placeholder, abort, caseId: null, step: null, operator: null, saved: Promise.resolve(), stopper };
+    const entry: Active = { run: placeholder, abort, caseId: null, step: null, inCase: false, outside: null, operator: null, saved: Promise.resolve(), stopper };
     this.active.set(runId, entry);
-    // What the stop cut short, as it takes effect (after a wait for the charger, maybe).
-    abort.signal.addEventListener('abort', () => (entry.took = { at: new Date().toISOString(), caseId: entry.caseId, step: entry.step }), { once: true });
+    // What the stop cut short, as it takes effect (after a wait for the charger, maybe): a case that has ended
+    // (a waiting Stop takes effect once it has) is not; then no case was in progress, and what the bench did is said.
+    const tookEffect = () => {
+      const cut = entry.inCase ? { caseId: entry.caseId, step: entry.step } : { caseId: null, step: entry.outside };
+      entry.took = { at: entry.asking ?? new Date().toISOString(), ...cut };
+    };
+    abort.signal.addEventListener('abort', tookEffect, { once: true });
     // A run that ended stopped says how (its reports do).
     const withStop = (run: RunResult) => (run.state === 'stopped' && entry.took ? Object.assign(run, { stop: stopOf(run, entry.asked, entry.took) }) : run);
     // Each save in turn, of the run as it is then; a save that fails leaves the next one to try.
@@ -178,16 +189,20 @@ export class ConformanceService {
         void save();
       } else if (e.type === 'caseStarted') {
         entry.caseId = e.caseId;
+        [entry.inCase, entry.outside] = [true, null];
         entry.caseStartedAt = ts();
         entry.step = null;
         entry.stepWait = null;
         publish();
       } else if (e.type === 'stepStarted') {
         entry.step = e.step;
+        if (!entry.inCase) entry.outside = e.step;
         // Its limit, and (in real time) when it runs out: the run's page counts it down.
         entry.stepWait = e.withinS === undefined ? null : { withinS: e.withinS, deadline: bench.clock instanceof FakeClock ? null : new Date(bench.clock.now() + e.withinS * 1000).toISOString() };
         publish();
       } else if (e.type === 'caseFinished') {
+        // Ended before what follows is told (the CLI stops the run from the case's end).
+        [entry.inCase, entry.outside] = [false, null];
         bench.bus.publish({ type: 'testCaseFinished', runId, result: e.result, ts: ts() });
         // A Stop waiting for the charger takes effect once the case it stopped has ended, before the next begins.
         stopper.moveOn();
@@ -243,19 +258,26 @@ export class ConformanceService {
   /**
    * Stops a run: at once, or, while its charger is away because the run just reset it or it dropped a moment
    * ago, once it is back (at most COME_BACK_S; the view's stopWaiting says so meanwhile), so that it is put
-   * back. A second stop ends the wait, the charger left as it is. `atOnce`: no wait (a face that waited itself: the CLI).
+   * back. A second stop ends the wait, the charger left as it is. `atOnce`: no wait (a face that waited itself: the CLI,
+   * which gives `requestedAt`, when it heard the signal: the reports say the stop waited from then).
    */
-  stop(runId: string, o: { atOnce?: boolean; by?: RunStopBy; signal?: string } = {}): void {
+  stop(runId: string, o: { atOnce?: boolean; by?: RunStopBy; signal?: string; requestedAt?: string } = {}): void {
     const a = this.active.get(runId);
     // An unknown run is a 404 (get throws it); one that has ended, a 409.
     if (!a && this.get(runId)) throw new BenchError(409, `Test run ${runId} has already ended`, { field: 'runId' });
     // Already stopped (the CLI's stop, the bench shutting down): nothing more to stop, nothing to wait for.
     if (a!.abort.signal.aborted) return;
     // The first stop asked is the one the reports name (a second only ends its wait for the charger).
-    a!.asked ??= { by: o.by ?? 'stop', ...(o.signal && { signal: o.signal }), requestedAt: new Date().toISOString() };
-    if (!o.atOnce) return a!.stopper.request(() => a!.abort.abort());
-    a!.stopper.stoppedAtOnce();
-    a!.abort.abort();
+    const now = new Date().toISOString();
+    a!.asked ??= { by: o.by ?? 'stop', ...(o.signal && { signal: o.signal }), requestedAt: o.requestedAt ?? now };
+    a!.asking = now;
+    try {
+      if (!o.atOnce) return a!.stopper.request(() => a!.abort.abort());
+      a!.stopper.stoppedAtOnce();
+      a!.abort.abort();
+    } finally {
+      a!.asking = undefined;
+    }
   }
 
   answer(runId: string, answer: OperatorAnswer): void {
@@ -332,9 +354,11 @@ export class ConformanceService {
   /** Stops every run (the bench is stopping); resolves once each has recorded how it ended. */
   stopAll(): Promise<void> {
     for (const a of this.active.values()) {
-      a.asked ??= { by: 'shutdown', requestedAt: new Date().toISOString() };
+      a.asking = new Date().toISOString();
+      a.asked ??= { by: 'shutdown', requestedAt: a.asking };
       a.stopper.stoppedAtOnce();
       a.abort.abort();
+      a.asking = undefined;
     }
     return Promise.all([...this.active.values()].map((a) => a.done?.catch(() => undefined))).then(() => undefined);
   }

@@ -276,15 +276,21 @@ export interface CommissioningStep {
  */
 export type CommissioningRunOutcome = 'running' | 'finished' | 'stopped' | 'shutDown' | 'broken';
 
-/** When the bench shut down during a run (its clock), and the step it cut short (its title; null: before the first step). */
+/**
+ * When the bench shut down during a run (its clock), and the step it cut short (its title; null: none was
+ * going on). `after`: with no step going on, the run's step that had ended last (its title), and whether it
+ * was the run's last step (the run was reading the configuration at its end); absent: before the first step.
+ */
 export interface RunShutDown {
   at: string;
   during: string | null;
+  after?: { step: string; last: boolean };
 }
 
 /** A run the bench's shutdown cut short, in words: "the bench shut down at 10:02:13 during Card reader". `time` writes a time as the face does. */
 export function shutDownWords(s: RunShutDown, time: (iso: string) => string): string {
-  return `the bench shut down at ${time(s.at)} ${s.during ? `during ${s.during}` : 'before the first step'}`;
+  const where = s.during ? `during ${s.during}` : !s.after ? 'before the first step' : s.after.last ? `after the last step (${s.after.step})` : `between steps (after ${s.after.step})`;
+  return `the bench shut down at ${time(s.at)} ${where}`;
 }
 
 /** The latest run of the plan (or of some of its steps). */
@@ -400,6 +406,8 @@ export interface HeldOpen {
   answer: string;
   /** When the run that found it began. */
   foundAt: string;
+  /** What shows the charger no longer runs it ("connector 1 reports Available since it started"); absent in a record saved before it was kept. */
+  cause?: string;
 }
 
 /** A session a commissioning's run ended before its first step (RemoteStopTransaction). */

@@ -1,9 +1,10 @@
 // A stopped run's reports say how it was stopped: when, by what (the run's Stop through the API or the UI, a
 // signal to the CLI), the case and step it cut short, and what putting the charger back came to ("nothing
 // was left undone" included), in report.json, the HTML report and the JUnit's properties, not only "stopped".
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTestBench, waitFor } from '../../helpers/bench';
 import type { RunResult } from '../../../src/shared/api/test-runs';
+import { StopWhenBack } from '../../../src/main/conformance/come-back';
 
 const tb = useTestBench();
 
@@ -77,11 +78,19 @@ describe("a stopped run's reports", () => {
     const service = tb.bench.conformance;
     const { runId } = service.start({ chargerId: 'SIG-VCP', cases: ['TC_003_CS', 'TC_010_CS'] });
     await waitFor(async () => service.get(runId).step ?? null, 30_000);
-    // As the CLI stops its run on SIGTERM.
+    // As the CLI stops its run on SIGTERM, at once; the clock ticks while the stop is carried out.
+    const carriedOut = StopWhenBack.prototype.stoppedAtOnce;
+    const ticking = vi.spyOn(StopWhenBack.prototype, 'stoppedAtOnce').mockImplementation(function (this: StopWhenBack) {
+      const t = Date.now();
+      while (Date.now() === t);
+      carriedOut.call(this);
+    });
     service.stop(runId, { atOnce: true, by: 'signal', signal: 'SIGTERM' });
+    ticking.mockRestore();
     const run = await service.settled(runId);
     expect(run.state).toBe('stopped');
-    expect(run.stop).toMatchObject({ by: 'signal', signal: 'SIGTERM' });
+    // It did not wait: asked and taking effect are one time, and the report says no wait.
+    expect(run.stop).toMatchObject({ by: 'signal', signal: 'SIGTERM', requestedAt: run.stop!.at });
     const json = JSON.parse((await service.reportOf(run, 'json')).body as string) as RunResult;
     expect(json.stop).toEqual(run.stop);
     const html = (await service.reportOf(run, 'html')).body as string;

@@ -2,7 +2,8 @@
 // Ctrl-C, the stop waits for the charger to come back (the run's view says so: stopWaiting), then stops the
 // run and puts the charger back (its connector Operative again, nothing listed as not done), rather than
 // stopping at once and leaving it Inoperative with the put-back listed as not done. A second stop ends the
-// wait and leaves the charger as it is. The same for a commissioning's Reset step (the same engine). On the
+// wait and leaves the charger as it is. A Stop that waits past the end of the case (its Reset unanswered, the
+// case ended with its verdict) names no case as cut short. The same for a commissioning's Reset step (the same engine). On the
 // wall clock, as the UI's runs; the chargers are the bench's built-in virtual ones (a reboot takes 2 s).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -110,6 +111,41 @@ describe('a test run stopped through the UI right after its Reset', () => {
     } finally {
       off();
       vcp.setFaults({ offline: false });
+    }
+  }, 90_000);
+});
+
+describe('a test run stopped through the UI while its case waits for the answer to its Reset', () => {
+  it('takes effect once that case has ended: the reports name no case as cut short, not the one that ended', async () => {
+    const id = 'CB-TEST-3';
+    await virtualTarget(bench, id, 1);
+    // It never answers a Reset: the case's Reset goes unanswered (2 s, the test data's chargerTimeoutS) and the case
+    // ends with its verdict, while the Stop still waits for the answer (up to 10 s after the Reset).
+    bench.virtualChargers.charger(id).setFaults({ actions: { Reset: { mode: 'ignore', delaySeconds: 10, errorCode: 'InternalError' } } });
+    let runId = '';
+    let seen: StopWaiting | null | undefined;
+    const off = bench.bus.subscribe((e) => {
+      if (seen !== undefined || e.type !== 'frameLogged' || e.message.chargerId !== id || e.message.direction !== 'out' || e.message.action !== 'Reset') return;
+      seen = null;
+      // Once the bench has seen it sent (as a person pressing Stop then).
+      setImmediate(() => {
+        bench.conformance.stop(runId);
+        seen = bench.conformance.get(runId).stopWaiting;
+      });
+    });
+    try {
+      runId = bench.conformance.start({ chargerId: id, cases: ['TC_013_CS', 'TC_019_CS'], data: { chargerTimeoutS: 2 } }).runId;
+      const run = await bench.conformance.settled(runId);
+      expect(seen).toMatchObject({ waitingFor: id, why: { kind: 'asked' } });
+      expect(run.state).toBe('stopped');
+      expect(run.cases.map((c) => c.id)).toEqual(['TC_013_CS']);
+      expect(run.stop).toMatchObject({ caseId: null, step: null, putBack: { after: 'TC_013_CS' } });
+      const html = (await bench.conformance.reportOf(run, 'html')).body as string;
+      expect(html).toMatch(/Stopped at [^<]* \(asked at [^<]*; it waited for the charger to come back\) by the run's Stop \(its page or the API\), with no case in progress/);
+      expect(html).not.toContain('during TC_013_CS');
+    } finally {
+      off();
+      bench.virtualChargers.charger(id).setFaults({ actions: {} });
     }
   }, 90_000);
 });

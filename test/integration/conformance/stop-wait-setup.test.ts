@@ -46,44 +46,58 @@ function told(runId: () => string) {
   return { would, waiting, off };
 }
 
+/**
+ * Runs `cases` on a new charger `id` that never answers a Reset; once a Reset sent to it makes a Stop wait
+ * (the run's stopWouldWait), calls `then` with the run's id, that stopWouldWait and the run's events so far
+ * (`first`: before the Reset is sent).
+ */
+async function whileStopWouldWait(
+  id: string,
+  cases: string[],
+  then: (runId: string, would: StopWouldWait, events: ReturnType<typeof told>) => Promise<void>,
+  first: (runId: string) => void = () => undefined,
+): Promise<void> {
+  await ignoringReset(id);
+  let runId = '';
+  const events = told(() => runId);
+  try {
+    runId = bench.conformance.start({ chargerId: id, cases }).runId;
+    first(runId);
+    sendReset(id);
+    await then(runId, await waitFor(() => bench.conformance.get(runId).stopWouldWait ?? null, 10_000), events);
+  } finally {
+    events.off();
+  }
+}
+
 describe('a test run', () => {
   it('says before Stop that one would wait, and a Stop still waiting when its setup ends starts no case', async () => {
     const id = 'SWS-1';
-    await ignoringReset(id);
-    let runId = '';
-    const events = told(() => runId);
-    try {
-      runId = bench.conformance.start({ chargerId: id, cases: ['TC_019_CS', 'TC_003_CS'] }).runId;
-      expect(bench.conformance.get(runId).stopWouldWait).toBeNull();
-      sendReset(id);
-      const would = await waitFor(() => bench.conformance.get(runId).stopWouldWait ?? null, 10_000);
-      expect(would).toEqual(asked);
-      // Told in the run's events as it changed, not only when the run is fetched.
-      expect(events.would).toContainEqual(asked);
-      expect(bench.conformance.get(runId).cases).toEqual([]);
-      bench.conformance.stop(runId);
-      expect(bench.conformance.get(runId).stopWaiting).toMatchObject({ waitingFor: id, why: { kind: 'asked' } });
-      // Once asked, a Stop no longer "would wait": it does.
-      expect(bench.conformance.get(runId).stopWouldWait).toBeNull();
-      const run = await bench.conformance.settled(runId);
-      expect(run.state).toBe('stopped');
-      // No case began after the setup: none is recorded as cut short by the Stop.
-      expect(run.cases).toEqual([]);
-      expect(run.stop).toMatchObject({ caseId: null, putBack: { after: null } });
-    } finally {
-      events.off();
-    }
+    const before = (runId: string) => expect(bench.conformance.get(runId).stopWouldWait).toBeNull();
+    await whileStopWouldWait(
+      id,
+      ['TC_019_CS', 'TC_003_CS'],
+      async (runId, would, events) => {
+        expect(would).toEqual(asked);
+        // Told in the run's events as it changed, not only when the run is fetched.
+        expect(events.would).toContainEqual(asked);
+        expect(bench.conformance.get(runId).cases).toEqual([]);
+        bench.conformance.stop(runId);
+        expect(bench.conformance.get(runId).stopWaiting).toMatchObject({ waitingFor: id, why: { kind: 'asked' } });
+        // Once asked, a Stop no longer "would wait": it does.
+        expect(bench.conformance.get(runId).stopWouldWait).toBeNull();
+        const run = await bench.conformance.settled(runId);
+        expect(run.state).toBe('stopped');
+        // No case began after the setup: none is recorded as cut short by the Stop.
+        expect(run.cases).toEqual([]);
+        expect(run.stop).toMatchObject({ caseId: null, putBack: { after: null } });
+      },
+      before,
+    );
   }, 60_000);
 
   it('stopped at once (the CLI), a later Stop neither waits nor says it waits', async () => {
-    const id = 'SWS-2';
-    await ignoringReset(id);
-    let runId = '';
-    const events = told(() => runId);
-    try {
-      runId = bench.conformance.start({ chargerId: id, cases: ['TC_019_CS'] }).runId;
-      sendReset(id);
-      await waitFor(() => bench.conformance.get(runId).stopWouldWait ?? null, 10_000);
+    await whileStopWouldWait('SWS-2', ['TC_019_CS'], async (runId, _would, events) => {
       bench.conformance.stop(runId, { atOnce: true, by: 'signal', signal: 'SIGINT' });
       // Stopped: its view no longer says a Stop would wait.
       expect(bench.conformance.get(runId).stopWouldWait ?? null).toBeNull();
@@ -93,9 +107,7 @@ describe('a test run', () => {
       expect(run.state).toBe('stopped');
       expect(run.stop).toMatchObject({ by: 'signal', signal: 'SIGINT' });
       expect(events.waiting.filter(Boolean)).toEqual([]);
-    } finally {
-      events.off();
-    }
+    });
   }, 60_000);
 });
 
@@ -121,14 +133,7 @@ describe('a commissioning', () => {
 
 describe('the bench shutting down', () => {
   it('a Stop arriving after it stopped the run neither waits nor says it waits', async () => {
-    const id = 'SWS-3';
-    await ignoringReset(id);
-    let runId = '';
-    const events = told(() => runId);
-    try {
-      runId = bench.conformance.start({ chargerId: id, cases: ['TC_019_CS'] }).runId;
-      sendReset(id);
-      await waitFor(() => bench.conformance.get(runId).stopWouldWait ?? null, 10_000);
+    await whileStopWouldWait('SWS-3', ['TC_019_CS'], async (runId, _would, events) => {
       const all = bench.conformance.stopAll();
       expect(bench.conformance.get(runId).stopWouldWait ?? null).toBeNull();
       bench.conformance.stop(runId);
@@ -136,8 +141,6 @@ describe('the bench shutting down', () => {
       await all;
       expect(bench.conformance.get(runId)).toMatchObject({ state: 'stopped', stop: { by: 'shutdown' } });
       expect(events.waiting.filter(Boolean)).toEqual([]);
-    } finally {
-      events.off();
-    }
+    });
   }, 60_000);
 });

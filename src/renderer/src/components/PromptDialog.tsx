@@ -28,6 +28,19 @@ export function formatCountdown(s: number): string {
   return `${Math.floor(left / 60)}:${String(left % 60).padStart(2, '0')}`;
 }
 
+/** Seconds left to answer `prompt`, whose time began at `since` (ms, this clock), at `now` (this clock): the dialog's countdown, and the notice's of the request that waits behind it. */
+export const secondsLeft = (prompt: OperatorPrompt, since: number, now: number): number => prompt.timeoutS - (now - since) / 1000;
+
+/** This clock's time (ms), ticking for a countdown. */
+export function useNow(everyMs = 500): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
+
 function Fact({ label, value }: { label: string; value: string }) {
   return (
     <Box sx={{ border: 2, borderColor: 'primary.main', borderRadius: 2, px: 2.5, py: 1, minWidth: 140 }}>
@@ -66,7 +79,7 @@ export function PromptDialog({
   /** Stops the whole run (offered when the run can be stopped), and what stopping it does, in words. */
   stop?: { onStop: () => void; what: ReactNode; label: string };
 }) {
-  const [now, setNow] = useState(() => Date.now());
+  const now = useNow();
   // The charger's last contact was stamped by the bench: its "ago" is on the bench's clock (the countdown stays on this one).
   const skewMs = useBench((s) => s.clockSkewMs || 0);
   const [stopping, setStopping] = useState(false);
@@ -75,11 +88,7 @@ export function PromptDialog({
   useEffect(() => {
     if (!pending) setStopSent(false);
   }, [pending]);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, []);
-  const left = prompt.timeoutS - (now - since) / 1000;
+  const left = secondsLeft(prompt, since, now);
   const a = prompt.action;
   const connector = 'connectorId' in a ? a.connectorId : null;
   const idTag = a.kind === 'presentIdTag' ? a.idTag : null;

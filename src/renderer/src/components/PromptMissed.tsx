@@ -1,7 +1,8 @@
 // What became of the operator's requests that went away without an answer from this window (nobody answered
 // in time, the run ended, or the request was closed elsewhere), said in the dialog where they were asked. It
 // stays until acknowledged (no click outside or Escape dismisses it), and the next request is shown only then:
-// a click aimed at the request that went away cannot answer the next one.
+// a click aimed at the request that went away cannot answer the next one. Meanwhile that next one's time runs:
+// the notice says which it is and counts down its time left, as its dialog does.
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
@@ -10,9 +11,31 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { identity, missedWords, type Missed } from './promptQueueState';
+import { formatCountdown, secondsLeft, useNow } from './PromptDialog';
+import { askedAt, identity, missedWords, whichRequest, type Missed, type Waiting } from './promptQueueState';
 
-export function PromptMissed({ missed, chargerOf, next, onRead }: { missed: Missed[]; chargerOf: (key: string) => string | null; next: boolean; onRead: () => void }) {
+/** The request waiting behind the notice, and its time left at `now` (its dialog's countdown), in words. */
+function nextWords(next: Waiting, now: number): string {
+  const left = secondsLeft(next.prompt, next.since, now);
+  const which = `The run has asked something else since (${whichRequest(next.prompt)}, asked at ${askedAt(next)})`;
+  return left > 0
+    ? `${which}: ${formatCountdown(left)} left to answer it — it is shown once you have read this.`
+    : `${which}: its time to answer ran out while this was shown, and the step is being given up.`;
+}
+
+export function PromptMissed({
+  missed,
+  chargerOf,
+  next,
+  onRead,
+}: {
+  missed: Missed[];
+  chargerOf: (key: string) => string | null;
+  /** The request asked since, shown once this is read (its time already runs). */
+  next: Waiting | null;
+  onRead: () => void;
+}) {
+  const now = useNow();
   const said = missed.map((m) => ({ m, ...missedWords(m) }));
   const title = said.length === 1 ? said[0]!.title : `${said.length} requests went away unanswered`;
   const chargers = [...new Set(missed.map((m) => chargerOf(m.key)).filter((c): c is string => c !== null))];
@@ -35,11 +58,12 @@ export function PromptMissed({ missed, chargerOf, next, onRead }: { missed: Miss
               </Typography>
             </Alert>
           ))}
-          <Typography variant="body1">
-            {next
-              ? 'The run has asked something else since: it is shown once you have read this. Nothing was answered from here for what is said above.'
-              : 'Nothing was answered from here for what is said above.'}
-          </Typography>
+          {next && (
+            <Typography variant="h6" component="p" role="timer" aria-label="Time left to answer the next request" color="error">
+              {nextWords(next, now)}
+            </Typography>
+          )}
+          <Typography variant="body1">Nothing was answered from here for what is said above.</Typography>
         </Stack>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2.5 }}>

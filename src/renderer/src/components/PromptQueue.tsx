@@ -138,7 +138,7 @@ export function PromptQueue({ feed }: { feed: PromptFeed }) {
   }, [shown]);
   const read = useCallback(() => dispatch({ type: 'read' }), []);
 
-  if (notice) return <PromptMissed missed={queue.missed} chargerOf={(key) => about[key]?.chargerId ?? null} next={first !== null} onRead={read} />;
+  if (notice) return <PromptMissed missed={queue.missed} chargerOf={(key) => about[key]?.chargerId ?? null} next={first} onRead={read} />;
   if (!first) return null;
   const inert = shown.id === firstId && shown.inert;
   return (

@@ -118,7 +118,10 @@ const asked = (p: OperatorPrompt) => p.text.replace(/,? then press Done\.?$/, ''
 export const whichRequest = (p: OperatorPrompt): string => (p.during ? p.during.charAt(0).toLowerCase() + p.during.slice(1) : `${p.caseId} step ${p.step}`);
 
 /** The time on the bench's clock, as the bench's record has it. */
-const benchTime = (m: Missed, ms: number) => formatClock(ms - m.ahead);
+const benchTime = (w: Waiting, ms: number) => formatClock(ms - w.ahead);
+
+/** When a request was asked (its time began), on the bench's clock. */
+export const askedAt = (w: Waiting): string => benchTime(w, w.since);
 
 /** A request that went away unanswered from here, in words: a title and a sentence. */
 export function missedWords(m: Missed): { title: string; text: string } {

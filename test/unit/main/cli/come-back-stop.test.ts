@@ -26,10 +26,22 @@ describe('a stop waiting for the charger to come back', () => {
     const { stop, lines, stopping, interrupt } = stopWaiting();
     expect(stop).not.toHaveBeenCalled();
     stopping.moveOn();
-    // At once, not after a promise settles: the run begins no next case.
+    // At once, not after a promise settles: the run begins no next case; as a stop that waited (its report says when the signal came).
     expect(stop).toHaveBeenCalledTimes(1);
+    expect(stop).toHaveBeenCalledWith(true);
     await vi.waitFor(() => expect(lines.at(-1)).toMatch(/^The case in progress ended meanwhile \(after \d+ s\): stopping the run now; Ctrl-C again quits at once$/));
     expect(stop).toHaveBeenCalledTimes(1);
+    interrupt.dispose();
+  });
+
+  it('with the charger not away, stops at once, as a stop that did not wait', () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const interrupt = new Interrupt('test', { process: false, exit: () => undefined });
+    const stop = vi.fn();
+    stopAfterComeBack(interrupt, { ...away(), awaited: () => null } as ComeBack, 'CP1', stop, () => undefined);
+    interrupt.heard('SIGINT');
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(stop).toHaveBeenCalledWith(false);
     interrupt.dispose();
   });
 

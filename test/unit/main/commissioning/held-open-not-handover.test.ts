@@ -4,14 +4,15 @@
 // "Not put back after this step" under steps that neither started nor could end it. And a run the bench's
 // shutdown cut short says so (outcome shutDown, when, during which step), not "stopped".
 import { describe, expect, it } from 'vitest';
-import { viewOf, emptyChecklist, type StoredCommissioning } from '../../../../src/main/commissioning/model';
+import { viewOf, type StoredCommissioning } from '../../../../src/main/commissioning/model';
+import { RUN_START, storedCommissioning } from '../../../helpers/stored-commissioning';
 import { heldOpenNow, heldOpenOf } from '../../../../src/main/commissioning/held-open';
 import { commissioningHtml } from '../../../../src/main/commissioning/reports/html';
-import { builtInTemplates, type CommissioningStep } from '../../../../src/shared/api/commissioning';
+import type { CommissioningStep } from '../../../../src/shared/api/commissioning';
 import type { CaseResult } from '../../../../src/shared/api/test-runs';
 
-const RUN_START = '2026-01-01T10:00:00.000Z';
 const LOST = 'stopping transaction 2: the charger answered Rejected: it may have lost the session (close it in the record if it no longer runs)';
+const LOST_7 = 'stopping transaction 7: the charger answered Rejected: it may have lost the session';
 
 const result = (id: string, title: string, verdict: CaseResult['verdict'], cleanupProblems: string[], transactionId?: number): CaseResult =>
   ({
@@ -34,37 +35,15 @@ const result = (id: string, title: string, verdict: CaseResult['verdict'], clean
 
 const step = (id: string, title: string, r: CaseResult | null): CommissioningStep => ({ id, title, section: '8', result: r, attempts: r ? 1 : 0 });
 
-function stored(steps: CommissioningStep[], run: Partial<StoredCommissioning['runs'][number]> = {}): StoredCommissioning {
-  return {
-    id: 'c-1',
-    chargerId: 'CP001',
-    virtual: true,
-    job: { site: 'Depot', address: '', location: 'Bay 1', installer: 'A. Person', company: '', customer: '' },
-    template: builtInTemplates[0]!,
-    createdAt: RUN_START,
-    updatedAt: RUN_START,
-    state: 'finished',
-    steps,
-    identity: { vendor: null, model: null, firmware: null, serial: null },
-    configBefore: null,
-    configAfter: null,
-    checklist: emptyChecklist(),
-    session: null,
-    handover: null,
-    runs: [{ startedAt: RUN_START, finishedAt: '2026-01-01T10:09:00.000Z', outcome: 'finished', steps: steps.map((s) => s.id), stoppedIn: null, ...run }],
-    pics: null,
-    runError: null,
-    setupProblems: [LOST],
-  } as unknown as StoredCommissioning;
-}
+const stored = (steps: CommissioningStep[], run: Partial<StoredCommissioning['runs'][number]> = {}): StoredCommissioning => storedCommissioning({ steps, run, setupProblems: [LOST] });
 
 describe('a transaction held open in the bench’s record only', () => {
   const steps = [
     step('C10_LOAD_LIMIT', "Site's load limit", result('C10_LOAD_LIMIT', "Site's load limit", 'pass', [LOST])),
-    // The test session's own transaction (7) is its own; the leftover's failed stop is not.
-    step('C8_SESSION', 'Test session', result('C8_SESSION', 'Test session', 'pass', [LOST, 'stopping transaction 7: the charger answered Rejected: it may have lost the session'], 7)),
+    // The test session's own transaction (7) is its own, though held open in the record only too; the leftover's failed stop is not.
+    step('C8_SESSION', 'Test session', result('C8_SESSION', 'Test session', 'pass', [LOST, LOST_7], 7)),
   ];
-  const c = stored(steps, { heldOpen: heldOpenOf([LOST], RUN_START, () => ({ connectorId: 1, idTag: 'COMMISSION-1' })) });
+  const c = stored(steps, { heldOpen: heldOpenOf([LOST, LOST_7], RUN_START, () => ({ connectorId: 1, idTag: 'COMMISSION-1', cause: 'connector 1 reports Available since it started' })) });
   const view = viewOf(
     c,
     [],
@@ -80,12 +59,15 @@ describe('a transaction held open in the bench’s record only', () => {
 
   it('is not listed under steps that did not do it; a step’s own transaction stays', () => {
     expect(view.steps.find((s) => s.id === 'C10_LOAD_LIMIT')!.result!.cleanupProblems).toEqual([]);
-    expect(view.steps.find((s) => s.id === 'C8_SESSION')!.result!.cleanupProblems).toEqual(['stopping transaction 7: the charger answered Rejected: it may have lost the session']);
+    expect(c.runs[0]!.heldOpen!.map((h) => h.transactionId)).toEqual([2, 7]);
+    expect(view.steps.find((s) => s.id === 'C8_SESSION')!.result!.cleanupProblems).toEqual([LOST_7]);
   });
 
   it('is the installer’s note about the bench’s record, naming the transaction, connector and idTag', () => {
-    expect(view.benchNotes).toHaveLength(1);
-    expect(view.benchNotes![0]).toMatch(/^Bench record: transaction 2 \(connector 1, idTag COMMISSION-1\) is held open in the bench's record only: .*answered Rejected.*Close it in the record/);
+    expect(view.benchNotes).toHaveLength(2);
+    expect(view.benchNotes![0]).toMatch(
+      /^Bench record: transaction 2 \(connector 1, idTag COMMISSION-1\) is held open in the bench's record only: .*answered Rejected to its RemoteStopTransaction, and connector 1 reports Available since it started .*Close it in the record/,
+    );
     // Closed in the record since: no note.
     expect(
       viewOf(

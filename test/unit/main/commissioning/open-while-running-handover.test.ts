@@ -3,11 +3,10 @@
 // result as if final; a step the run has yet to reach waits, its last result said as the last run's. Once
 // the run ends, the steps stand by their results again.
 import { describe, expect, it } from 'vitest';
-import { viewOf, emptyChecklist, type StoredCommissioning } from '../../../../src/main/commissioning/model';
-import { builtInTemplates, type CommissioningStep } from '../../../../src/shared/api/commissioning';
+import { viewOf, type StoredCommissioning } from '../../../../src/main/commissioning/model';
+import { storedCommissioning } from '../../../helpers/stored-commissioning';
+import type { CommissioningStep } from '../../../../src/shared/api/commissioning';
 import type { CaseResult } from '../../../../src/shared/api/test-runs';
-
-const RUN_START = '2026-01-01T10:00:00.000Z';
 
 const result = (id: string, verdict: CaseResult['verdict'], startedAt: string, reason: string | null = null): CaseResult =>
   ({
@@ -28,28 +27,8 @@ const result = (id: string, verdict: CaseResult['verdict'], startedAt: string, r
 
 const step = (id: string, title: string, r: CaseResult | null): CommissioningStep => ({ id, title, section: '8', result: r, attempts: r ? 1 : 0 });
 
-function stored(steps: CommissioningStep[], runSteps: string[]): StoredCommissioning {
-  return {
-    id: 'c-1',
-    chargerId: 'CP1',
-    virtual: true,
-    job: { site: 'Depot', location: 'Bay 1', installer: '', customer: '', notes: '' },
-    template: builtInTemplates[0]!,
-    createdAt: RUN_START,
-    updatedAt: RUN_START,
-    state: 'ready',
-    steps,
-    identity: { vendor: null, model: null, firmware: null, serial: null },
-    configBefore: null,
-    configAfter: null,
-    checklist: emptyChecklist(),
-    session: null,
-    handover: null,
-    runs: [{ startedAt: RUN_START, finishedAt: null, outcome: 'running', steps: runSteps, stoppedIn: null }],
-    pics: null,
-    runError: null,
-  } as unknown as StoredCommissioning;
-}
+const stored = (steps: CommissioningStep[], runSteps: string[]): StoredCommissioning =>
+  storedCommissioning({ chargerId: 'CP1', state: 'ready', steps, run: { finishedAt: null, outcome: 'running', steps: runSteps } });
 
 describe('what is open while a run is in progress', () => {
   it('says the running step is running, not "not run yet"', () => {

@@ -27,10 +27,12 @@ import { useHandoverDraft } from './handover-draft';
 import type { LiveCommissioning } from './useCommissioning';
 import { CommissioningVerdictChip, placeOf } from './words';
 import { BenchNotes } from './BenchNotes';
+import { openItems } from './progress';
 
 const verdictWords = { pass: 'Pass', fail: 'Needs a revisit', incomplete: 'Incomplete' } as const;
 
 function OpenItems({ view }: { view: CommissioningView }) {
+  const open = openItems(view);
   return (
     <Box component="section" aria-label="Verdict">
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1 }}>
@@ -39,11 +41,11 @@ function OpenItems({ view }: { view: CommissioningView }) {
         </Typography>
         <CommissioningVerdictChip verdict={view.handover?.verdict ?? view.verdict} size="medium" />
       </Stack>
-      {view.open.length ? (
+      {open.length ? (
         <>
           <Typography variant="body2">Still open:</Typography>
           <Box component="ul" aria-label="Still open" sx={{ m: 0, pl: 3 }}>
-            {view.open.map((o) => (
+            {open.map((o) => (
               <Typography component="li" key={o} variant="body2">
                 {o}
               </Typography>
@@ -137,6 +139,7 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
     notes,
   };
   const parsed = Handover.safeParse(input);
+  const open = openItems(view);
   const errors: Record<string, string> = tried && !parsed.success ? issueWords(parsed.error) : {};
   const submit = () => {
     setTried(true);
@@ -203,11 +206,11 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
       >
         <Typography gutterBottom>
           {view.chargerId} at {placeOf(view.job)}, handed over to {asking?.customer.name} by {asking?.installer.name}, with the verdict <strong>{verdictWords[view.verdict]}</strong>
-          {view.open.length ? ` and ${view.open.length} item${view.open.length > 1 ? 's' : ''} still open:` : '.'}
+          {open.length ? ` and ${open.length} item${open.length > 1 ? 's' : ''} still open:` : '.'}
         </Typography>
-        {view.open.length > 0 && (
+        {open.length > 0 && (
           <Box component="ul" aria-label="Items still open" sx={{ mt: 0, pl: 3 }}>
-            {view.open.map((o) => (
+            {open.map((o) => (
               <Typography component="li" variant="body2" key={o}>
                 {o}
               </Typography>

@@ -6,6 +6,7 @@
 // as stopped. Works whatever state the engine names for a run that ended (finished, or a stopped state of
 // its own): only ready, running and handed over are read from the state.
 import { shutDownWords, type CommissioningView } from '../../../../shared/api/commissioning';
+import { ownCountWords, partialCutShort, partialCutShortOpenWords, type PartialCutShort } from '../../../../shared/api/commissioning-cut-short';
 import { formatWhen } from '../../components/format';
 
 export interface ChecksTally {
@@ -54,6 +55,17 @@ const cutShort = (outcome: string) => outcome === 'stopped' || outcome === 'shut
 /** "the bench shut down at 10:02:13 during Card reader" (its time as the screens write one); "the bench shut down" when not known. */
 const shutDownSaid = (view: Pick<CommissioningView, 'lastRun'>) => (view.lastRun?.shutDown ? shutDownWords(view.lastRun.shutDown, (at) => formatWhen(at)) : 'the bench shut down');
 
+/**
+ * The last run, stopped or cut short by the bench shutting down, when it was asked for only some of the steps
+ * (lastRun.steps): it is counted by its own steps, and the plan's steps without a result are said as not run
+ * in any run yet, never as what it cut short (commissioning-cut-short.ts).
+ */
+const partialOf = (view: Pick<CommissioningView, 'steps' | 'lastRun'>, t: ChecksTally): PartialCutShort | null =>
+  t.stopped ? partialCutShort(view.steps, view.lastRun, (at) => formatWhen(at)) : null;
+
+/** "Run of 1 step (Card reader)" at the start of a line. */
+const runName = (p: PartialCutShort) => `R${p.name.slice(1)}`;
+
 /** "1 failed, 1 inconclusive, 6 not run": the counts that are not zero. */
 function counts(t: ChecksTally, withNotRun: boolean): string[] {
   return [
@@ -89,6 +101,12 @@ export function checksNote(view: Pick<CommissioningView, 'steps' | 'state' | 'ru
     const what = view.running?.before?.startsWith('waiting for') ? 'Waiting to connect' : 'Running';
     return { text: `${what} — ${r ? `${r.done} of ${r.requested}` : `${t.ran} of ${t.total}`}`, failed: false, done: false, warn: false };
   }
+  const partial = partialOf(view, t);
+  if (partial) {
+    const said = [...counts(t, false), ...(t.notRun ? [`${t.notRun} not run yet`] : [])];
+    const what = `Run of ${partial.requested} step${partial.requested === 1 ? '' : 's'} ${partial.shutDown ? 'cut short' : 'stopped'}`;
+    return { text: said.length ? `${what} — ${said.join(', ')}` : what, failed, done: false, warn: true };
+  }
   if (t.stopped || t.incomplete) {
     const what = t.incomplete ? 'Incomplete' : t.shutDown ? (t.notRun ? 'Bench shut down' : 'Last run cut short') : t.notRun ? 'Stopped' : 'Last run stopped';
     const said = counts(t, true);
@@ -105,6 +123,9 @@ export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'run
   const t = tallyChecks(view);
   if (t.running) return 'Running';
   if (t.ran === 0) return 'Not run, not handed over';
+  const partial = partialOf(view, t);
+  if (partial)
+    return `${runName(partial)} ${partial.shutDown ? 'cut short by the bench shutting down' : 'stopped'}${t.notRun ? `, ${t.notRun} of ${t.total} steps not run in any run yet` : ''}, not handed over`;
   if (t.shutDown) return `Cut short by the bench shutting down${t.notRun ? `, ${t.notRun} of ${t.total} steps not run` : ''}, not handed over`;
   if (t.stopped && !t.notRun) return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}, not handed over`;
   if (t.stopped) return `Stopped, ${t.notRun} of ${t.total} steps not run, not handed over`;
@@ -116,6 +137,14 @@ export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'run
 export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun'>): string {
   const t = tallyChecks(view);
   if (view.state === 'ready' || t.ran === 0) return 'Not started.';
+  const partial = partialOf(view, t);
+  if (partial) {
+    const own = ownCountWords(partial);
+    const others = t.notRun
+      ? `${t.notRun} of the plan’s ${t.total} steps ${t.notRun === 1 ? 'has' : 'have'} not run in any run yet (each can be run on its own below).`
+      : 'Every step of the plan has a result, the others from earlier runs.';
+    return `The ${partial.name} ${partial.how}${partial.shutDown ? ' (nobody pressed Stop)' : ''}${own ? `: ${own}` : ''}. ${others}`;
+  }
   if (t.shutDown) {
     const said = `The last run was cut short: ${shutDownSaid(view)} (nobody pressed Stop)`;
     return t.notRun ? `${said}: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).` : `${said}; every step has a result, some from an earlier run.`;
@@ -125,4 +154,17 @@ export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | '
   if (t.stopped) return `Stopped before the end: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
   if (t.incomplete) return `Incomplete: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
   return `${t.ran} of ${t.total} steps run.`;
+}
+
+/**
+ * What is still open, as the handover lists it: the bench's items (view.open), with its line about the last
+ * run, when that run was cut short after being asked for only some of the steps, said by the run's own count
+ * rather than as the plan's steps it cut short.
+ */
+export function openItems(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun' | 'open'>): string[] {
+  const partial = partialOf(view, tallyChecks(view));
+  if (!partial) return view.open;
+  const line = partialCutShortOpenWords(partial);
+  const lastRunLine = (o: string) => o.startsWith(partial.shutDown ? 'The last run was cut short' : 'The last run was stopped');
+  return view.open.some(lastRunLine) ? view.open.map((o) => (lastRunLine(o) ? line : o)) : view.open;
 }

@@ -1,0 +1,150 @@
+// A stop waiting for the charger to come back takes effect once it can take the put-back: after the run's
+// Reset, once it has connected again AND its BootNotification on that connection was answered Accepted (a
+// Pending or Rejected answer is not back yet); after a mere drop, on connecting (a reconnect without a
+// reboot sends no BootNotification), unless it sends a BootNotification right away: then once that is
+// answered Accepted. The bench's events are played by hand, in the order the bench publishes them.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { StopWhenBack } from '../../../../src/main/conformance/come-back';
+
+const ID = 'CP1';
+
+function fakeBench() {
+  const fns = new Set<(e: unknown) => void>();
+  let online = true;
+  const publish = (e: Record<string, unknown>) => [...fns].forEach((fn) => fn(e));
+  /** What happened, in order: each frame logged as "in CALL BootNotification", and the put-back. */
+  const order: string[] = [];
+  const frame = (direction: 'in' | 'out', kind: 'CALL' | 'CALLRESULT', action: string, messageId: string, payload: unknown) => {
+    order.push(`${direction} ${kind} ${action}`);
+    const raw = JSON.stringify(kind === 'CALL' ? [2, messageId, action, payload] : [3, messageId, payload]);
+    publish({ type: 'frameLogged', message: { ts: new Date().toISOString(), chargerId: ID, direction, kind, messageId, action, raw, error: null } });
+  };
+  const bench = {
+    bus: {
+      subscribe: (fn: (e: unknown) => void) => {
+        fns.add(fn);
+        return () => fns.delete(fn);
+      },
+    },
+    connectedChargers: () => (online ? [ID] : []),
+  };
+  return {
+    order,
+    frame,
+    drop() {
+      online = false;
+      publish({ type: 'chargerDisconnected', chargerId: ID, ts: new Date().toISOString() });
+    },
+    connect() {
+      online = true;
+      publish({ type: 'chargerConnected', chargerId: ID, remoteAddress: null, ts: new Date().toISOString() });
+    },
+    /** The run's stopper, watching from the run's start (as the service's). */
+    stopper: () => new StopWhenBack(bench as never, ID, () => undefined),
+  };
+}
+
+/** Lets what the last event started run (the stop is made once the wait's promise settles). */
+const settle = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
+
+describe('a stop waiting for the charger after the run accepted Reset', () => {
+  function resetAndDrop() {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.frame('out', 'CALL', 'Reset', 'r1', { type: 'Hard' });
+    b.frame('in', 'CALLRESULT', 'Reset', 'r1', { status: 'Accepted' });
+    b.drop();
+    const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
+    stopper.request(stop);
+    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'reset' } });
+    return { b, stopper, stop };
+  }
+
+  it('puts it back only once its BootNotification, sent 2 s after it connected, is answered Accepted', async () => {
+    const { b, stopper, stop } = resetAndDrop();
+    b.connect();
+    await vi.advanceTimersByTimeAsync(2000);
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    b.frame('in', 'CALL', 'BootNotification', 'b1', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(b.order.slice(-3)).toEqual(['in CALL BootNotification', 'out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
+    expect(stopper.waiting()).toBeNull();
+    stopper.dispose();
+  });
+
+  it('a boot answered Pending is not back yet; the next one answered Accepted is', async () => {
+    const { b, stopper, stop } = resetAndDrop();
+    b.connect();
+    b.frame('in', 'CALL', 'BootNotification', 'b1', {});
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Pending', currentTime: new Date().toISOString(), interval: 2 });
+    await vi.advanceTimersByTimeAsync(2000);
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    expect(stopper.waiting()).toMatchObject({ waitingFor: ID });
+    b.frame('in', 'CALL', 'BootNotification', 'b2', {});
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b2', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    stopper.dispose();
+  });
+
+  it('still gives up after 30 s when its boot is never accepted (the charger is left as it is)', async () => {
+    const { b, stopper, stop } = resetAndDrop();
+    b.connect();
+    b.frame('in', 'CALL', 'BootNotification', 'b1', {});
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Rejected', currentTime: new Date().toISOString(), interval: 60 });
+    await vi.advanceTimersByTimeAsync(29_000);
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1500);
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    stopper.dispose();
+  });
+});
+
+describe('a stop waiting for a charger that only dropped (no Reset)', () => {
+  function dropped() {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.drop();
+    const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
+    stopper.request(stop);
+    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
+    return { b, stopper, stop };
+  }
+
+  it('is back on connecting (a reconnect without a reboot sends no BootNotification)', async () => {
+    const { b, stopper, stop } = dropped();
+    b.connect();
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    stopper.dispose();
+  });
+
+  it('one that reconnected and sent a BootNotification not answered yet is waited for until it is answered Accepted', async () => {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.drop();
+    b.connect();
+    b.frame('in', 'CALL', 'BootNotification', 'b1', {});
+    const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
+    stopper.request(stop);
+    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(b.order.slice(-2)).toEqual(['out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
+    stopper.dispose();
+  });
+});
