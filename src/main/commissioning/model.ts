@@ -23,6 +23,7 @@ import {
   shutDownWords,
 } from '../../shared/api/commissioning';
 import { formatDateTimeWithZone } from '../../shared/format/time';
+import { partialCutShort, partialCutShortOpenWords } from '../../shared/api/commissioning-cut-short';
 import type { MeterValueRecord } from '../../shared/records';
 import type { Pics } from '../conformance/types';
 import { judgedSteps, type ConfigAtEnd } from './config-end';
@@ -162,7 +163,10 @@ export function openOf(
   const run: InRun | null = running ? { running, startedAt: current?.startedAt ?? '', steps: current ? (current.steps ?? c.steps.map((s) => s.id)) : null } : null;
   if (c.runError) open.push(`The last run could not go on: ${c.runError}`);
   const last = c.runs?.at(-1);
-  if (last?.outcome === 'stopped') {
+  // A run of only some steps cut short is counted by its own steps, never as having cost the plan's others.
+  const partial = c.runs ? partialCutShort(c.steps, lastRunOf({ ...c, runs: c.runs }, !!running), formatDateTimeWithZone) : null;
+  if (partial) open.push(partialCutShortOpenWords(partial));
+  else if (last?.outcome === 'stopped') {
     const notRun = c.steps.filter((s) => !s.result).length;
     open.push(`The last run was stopped${notRun ? `: ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
   } else if (last?.outcome === 'shutDown') {

@@ -27,12 +27,11 @@ import { useHandoverDraft } from './handover-draft';
 import type { LiveCommissioning } from './useCommissioning';
 import { CommissioningVerdictChip, placeOf } from './words';
 import { BenchNotes } from './BenchNotes';
-import { openItems } from './progress';
 
 const verdictWords = { pass: 'Pass', fail: 'Needs a revisit', incomplete: 'Incomplete' } as const;
 
 function OpenItems({ view }: { view: CommissioningView }) {
-  const open = openItems(view);
+  const open = view.open;
   return (
     <Box component="section" aria-label="Verdict">
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1 }}>
@@ -139,7 +138,7 @@ export function HandoverStep({ live, view }: { live: LiveCommissioning; view: Co
     notes,
   };
   const parsed = Handover.safeParse(input);
-  const open = openItems(view);
+  const open = view.open;
   const errors: Record<string, string> = tried && !parsed.success ? issueWords(parsed.error) : {};
   const submit = () => {
     setTried(true);

@@ -6,7 +6,7 @@
 // as stopped. Works whatever state the engine names for a run that ended (finished, or a stopped state of
 // its own): only ready, running and handed over are read from the state.
 import { shutDownWords, type CommissioningView } from '../../../../shared/api/commissioning';
-import { ownCountWords, partialCutShort, partialCutShortOpenWords, type PartialCutShort } from '../../../../shared/api/commissioning-cut-short';
+import { ownCountWords, partialCutShort, type PartialCutShort } from '../../../../shared/api/commissioning-cut-short';
 import { formatWhen } from '../../components/format';
 
 export interface ChecksTally {
@@ -154,17 +154,4 @@ export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | '
   if (t.stopped) return `Stopped before the end: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
   if (t.incomplete) return `Incomplete: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
   return `${t.ran} of ${t.total} steps run.`;
-}
-
-/**
- * What is still open, as the handover lists it: the bench's items (view.open), with its line about the last
- * run, when that run was cut short after being asked for only some of the steps, said by the run's own count
- * rather than as the plan's steps it cut short.
- */
-export function openItems(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun' | 'open'>): string[] {
-  const partial = partialOf(view, tallyChecks(view));
-  if (!partial) return view.open;
-  const line = partialCutShortOpenWords(partial);
-  const lastRunLine = (o: string) => o.startsWith(partial.shutDown ? 'The last run was cut short' : 'The last run was stopped');
-  return view.open.some(lastRunLine) ? view.open.map((o) => (lastRunLine(o) ? line : o)) : view.open;
 }
