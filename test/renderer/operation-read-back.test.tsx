@@ -95,26 +95,32 @@ describe('a ClearCache waiting for its answer when the bench went down', () => {
   });
 });
 
+/**
+ * A ClearCache asked for from the panel whose answer is lost with the link before the window heard it was
+ * sent (no operationChanged came); the record lists, for a name asked after, what `listed` gives.
+ */
+async function lostBeforeSent(listed: (ref: string | undefined, sentAs: string | undefined) => OperationView[]) {
+  const user = userEvent.setup();
+  let lose: ((e: unknown) => void) | undefined;
+  const client = fakeClient({
+    'chargers:operate': () => new Promise<OperationResult>((_, reject) => (lose = reject)),
+    'operations:list': ({ ref }) => listed(ref, client.refs[0]),
+  });
+  goLive(client, { chargers: { CP001: aCharger('CP001') } });
+  render(withBench(client, <OperationsPanel chargerId="CP001" initial="ClearCache" />));
+  await user.click(screen.getByRole('button', { name: 'Clear the cache…' }));
+  await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Clear the authorization cache of CP001' }));
+  await waitFor(() => expect(client.refs).toHaveLength(1));
+  useBench.setState({ link: 'closed' });
+  lose!(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
+  await screen.findByText('It is not known whether ClearCache reached CP001');
+  return client;
+}
+
 describe('a ClearCache whose "sent" never reached the window: the link dropped just after it was asked for', () => {
   it('is found in the record by the name the window gave it once the link is back, and shows its outcome', async () => {
-    const user = userEvent.setup();
-    let lose: ((e: unknown) => void) | undefined;
-    const client = fakeClient({
-      'chargers:operate': () => new Promise<OperationResult>((_, reject) => (lose = reject)),
-      // The record holds it under the window's name (the bench kept it with the operation).
-      'operations:list': ({ ref }) => (ref !== undefined && ref === client.refs[0] ? [{ ...recorded, ref }] : []),
-    });
-    goLive(client, { chargers: { CP001: aCharger('CP001') } });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="ClearCache" />));
-    await user.click(screen.getByRole('button', { name: 'Clear the cache…' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Clear the authorization cache of CP001' }));
-    await waitFor(() => expect(client.refs).toHaveLength(1));
-
-    // No operationChanged ever came: the link went before it.
-    useBench.setState({ link: 'closed' });
-    lose!(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
-    await screen.findByText('It is not known whether ClearCache reached CP001');
-
+    // The record holds it under the window's name (the bench kept it with the operation).
+    const client = await lostBeforeSent((ref, sentAs) => (ref !== undefined && ref === sentAs ? [{ ...recorded, ref }] : []));
     useBench.setState((s) => ({ link: 'open', snapshots: s.snapshots + 1 }));
     const title = await screen.findByText('ClearCache: Connection ended: the bench shut down');
     expect(title.closest('[role="status"]')!.textContent).toContain(`Sent at ${formatClock(T0)}`);
@@ -123,20 +129,7 @@ describe('a ClearCache whose "sent" never reached the window: the link dropped j
   });
 
   it('stays not known while the record holds no operation of that name, and settles when its end is announced', async () => {
-    const user = userEvent.setup();
-    let lose: ((e: unknown) => void) | undefined;
-    const client = fakeClient({
-      'chargers:operate': () => new Promise<OperationResult>((_, reject) => (lose = reject)),
-      'operations:list': () => [],
-    });
-    goLive(client, { chargers: { CP001: aCharger('CP001') } });
-    render(withBench(client, <OperationsPanel chargerId="CP001" initial="ClearCache" />));
-    await user.click(screen.getByRole('button', { name: 'Clear the cache…' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Clear the authorization cache of CP001' }));
-    await waitFor(() => expect(client.refs).toHaveLength(1));
-    useBench.setState({ link: 'closed' });
-    lose!(new CallFailure({ status: 0, message: 'The bench is not reachable: is chargebench serve still running?' }));
-    await screen.findByText('It is not known whether ClearCache reached CP001');
+    const client = await lostBeforeSent(() => []);
     useBench.setState((s) => ({ link: 'open', snapshots: s.snapshots + 1 }));
     await waitFor(() => expect(client.callsOf('operations:list').some((a) => a.ref === client.refs[0])).toBe(true));
     expect(screen.getByText('It is not known whether ClearCache reached CP001')).toBeTruthy();
