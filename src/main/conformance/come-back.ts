@@ -219,22 +219,24 @@ export class StopWhenBack {
    * down): a wait ends without its stop, and a later request neither waits nor says it waits.
    */
   stoppedAtOnce(): void {
-    const wait = this.wait;
-    this.wait = null;
-    this.stopped = true;
-    wait?.next.abort();
+    this.endWithoutStop();
     this.onChange();
   }
 
   /** The run has ended: nothing is left to stop. */
   dispose(): void {
+    this.endWithoutStop();
+    clearInterval(this.timer);
+    this.unwatch();
+    this.cb.off();
+  }
+
+  /** Ends a wait, if any, without its stop; no later request stops or waits. */
+  private endWithoutStop(): void {
     const wait = this.wait;
     this.wait = null;
     this.stopped = true;
     wait?.next.abort();
-    clearInterval(this.timer);
-    this.unwatch();
-    this.cb.off();
   }
 
   private stopNow(): void {
