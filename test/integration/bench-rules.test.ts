@@ -51,6 +51,11 @@ describe("the bench's rules for what a person sends", () => {
       status: 400,
       body: { field: 'listVersion', error: expect.stringContaining('at most 2147483647') },
     });
+    // Every integer field alike, in the words the forms use.
+    expect(await send('CancelReservation', { reservationId: 2147483648 })).toMatchObject({
+      status: 400,
+      body: { field: 'reservationId', error: 'Not sent: reservationId: A reservation id is at most 2147483647 (OCPP 1.6 integers are 32-bit)' },
+    });
     // Ids are positive: OCPP's integer allows 0, the bench's rule does not.
     const future = new Date(Date.now() + 3_600_000).toISOString();
     expect(await send('ReserveNow', { connectorId: 1, expiryDate: future, idTag: 'TAG', reservationId: 0 })).toMatchObject({

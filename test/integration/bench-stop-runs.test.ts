@@ -12,6 +12,8 @@ import { listItemOf, verdictOf, type StoredCommissioning } from '../../src/main/
 import { builtInTemplates, SiteJob } from '../../src/shared/api/commissioning';
 import type { BenchEvent } from '../../src/shared/api/views';
 import { waitFor } from '../helpers/bench';
+import { esc } from '../../src/main/conformance/reports/html';
+import { formatDateTimeWithZone } from '../../src/shared/format/time';
 
 const cleanup: Array<() => unknown> = [];
 afterEach(async () => {
@@ -70,7 +72,7 @@ describe('stopping the bench while runs go on', () => {
 });
 
 describe('a run recorded as running that is not running', () => {
-  it('reads as stopped, and a commissioning may run on the charger', async () => {
+  it('reads as stopped (a test run) or cut short by the bench stopping unexpectedly (a commissioning), and a commissioning may run on the charger', async () => {
     const first = await open();
     const target = await virtualTarget(first.bench, 'STALE-1', 1);
     const c = await first.bench.commissioning.create({ chargerId: target.id, job, template: builtInTemplates[0]! });
@@ -87,7 +89,10 @@ describe('a run recorded as running that is not running', () => {
       wallMs: 5,
     } as never);
     const stored = first.bench.record.commissionings.get(c.id) as StoredCommissioning;
-    stored.runs.push({ startedAt: at, finishedAt: null, outcome: 'running', steps: stored.steps.map((s) => s.id), stoppedIn: null });
+    // Its progress as last recorded: the identity step begun at `heardAt`, not ended (no shutdown mark).
+    const heardAt = new Date(Date.parse(at) + 5000).toISOString();
+    const begun = stored.steps[0]!;
+    stored.runs.push({ startedAt: at, finishedAt: null, outcome: 'running', steps: stored.steps.map((s) => s.id), stoppedIn: null, heard: { at: heardAt, begun: begun.id, ended: null } });
     await first.bench.record.commissionings.save(listItemOf(stored, stored.state, verdictOf(stored)), stored);
     await first.bench.stop();
 
@@ -95,9 +100,16 @@ describe('a run recorded as running that is not running', () => {
     cleanup.push(() => bench.stop());
     expect(bench.conformance.list(target.id)).toMatchObject([{ id: 'run-stale', state: 'stopped' }]);
     expect(bench.conformance.get('run-stale').state).toBe('stopped');
+    // The commissioning's run: cut short by the bench stopping unexpectedly (no clean shutdown), nobody's Stop,
+    // with when the record last heard from it and the step it was in; so in the view, the API and the report.
     const view = bench.commissioning.get(c.id);
-    expect(view.lastRun).toMatchObject({ outcome: 'stopped', finishedAt: null });
-    expect(view.open).toContain(`The last run was stopped: ${view.steps.length} steps not run yet`);
+    expect(view.lastRun).toMatchObject({ outcome: 'interrupted', finishedAt: null, interrupted: { lastHeardAt: heardAt, during: begun.title } });
+    expect(view.lastRun).not.toHaveProperty('stop');
+    const said = `The last run was cut short: the bench stopped unexpectedly (no clean shutdown: it was killed, crashed or lost power) during ${begun.title}; the record last heard from the run at ${formatDateTimeWithZone(heardAt)}; ${view.steps.length} steps not run yet`;
+    expect(view.open).toContain(said);
+    expect(view.open.join('\n')).not.toContain('was stopped');
+    const html = (await bench.commissioning.file(c.id, 'report.html')).body.toString();
+    expect(html).toContain(esc(said));
     // The charger is not busy with that test run: the commissioning runs.
     await virtualTarget(bench, target.id, 1);
     bench.commissioning.run(c.id, ['C3_IDENTITY']);

@@ -14,6 +14,7 @@ import { CallFailure } from '../../src/renderer/src/api/client';
 import { formatClock } from '../../src/shared/format/time';
 import type { OperatorPrompt, RunListItem } from '../../src/shared/api/test-runs';
 import { aCharger, fakeClient, withBench } from './fake-client';
+import { powerCyclePrompt } from '../helpers/operator-prompts';
 
 const T0 = Date.parse('2025-03-01T10:01:43.000Z');
 
@@ -29,17 +30,7 @@ const running: RunListItem = {
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** TC_001_CS step 2, asked at T0 with 30 s to answer. */
-const powerCycle: OperatorPrompt = {
-  id: 'req-A',
-  caseId: 'TC_001_CS',
-  step: 2,
-  action: { kind: 'powerCycle' },
-  text: 'Switch the charger off at the mains, wait 10 seconds, switch it on again, then press Done.',
-  timeoutS: 30,
-  issuedAt: iso(T0),
-  deadline: iso(T0 + 30_000),
-  now: iso(T0),
-};
+const powerCycle: OperatorPrompt = { ...powerCyclePrompt(T0), now: iso(T0) };
 
 /** TC_003_CS step 1, asked right after TC_001_CS gave up. */
 const plug: OperatorPrompt = {

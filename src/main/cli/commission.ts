@@ -19,6 +19,7 @@ import { firstIssue } from '../../shared/api/issues';
 import { defaultTestData } from '../conformance/test-data';
 import { chargerWhileAsked, commissionFailedLine, verdictChangeLines } from './commission-terminal';
 import { comeBack, notPutBackLines, stopAfterComeBack } from './come-back';
+import { answerIfOpen } from './terminal-ask';
 
 /** The option each field of the site and job comes from. */
 const jobOptions: Record<string, string> = { site: '--site', address: '--address', location: '--location', installer: '--installer', company: '--company', customer: '--customer' };
@@ -122,13 +123,12 @@ export async function commission(opts: Record<string, any>, template: Commission
       if (!e.prompt) return;
       const ask = (asking = new AbortController());
       charger.asked();
-      void open.ask(e.prompt, ask.signal).then((a) => {
-        // Nobody answered on the terminal: the run's own timer says so (not that the person skipped).
-        if (a !== 'timeout' && a !== 'stopped' && service.prompt(c.id)) {
-          const offline = a === 'done' ? charger.doneWhile() : null;
-          service.answer(c.id, a);
-          if (offline) console.log(offline);
-        }
+      const asked = e.prompt;
+      void open.ask(asked, ask.signal).then((a) => {
+        // Nobody answered on the terminal: the run's own timer says so (not that the person skipped). An answer
+        // goes to the request it was typed for, never to the next.
+        const offline = a === 'done' ? charger.doneWhile() : null;
+        if (answerIfOpen(asked, a, service.prompt(c.id), (given) => service.answer(c.id, given)) && offline) console.log(offline);
       });
     });
     // What the run and the step in progress changed on the charger and is to be put back (the baseline and
@@ -144,9 +144,14 @@ export async function commission(opts: Record<string, any>, template: Commission
         ? 'ending the step in progress (inconclusive), putting the charger back, writing the reports'
         : 'ending the run before its first step (none has started), putting the charger back, writing the reports',
     );
-    const stop = () => {
+    // When the signal came (the bench's clock, as the commissioning's record): a stop that waited for the charger took effect later, and the record says both.
+    let heardAt: string | undefined;
+    interrupt.signal.addEventListener('abort', () => (heardAt = new Date(bench.clock.now()).toISOString()), { once: true });
+    const stop = (waited: boolean) => {
       changes.freeze();
-      if (service.runningOn(chargerId) === c.id) service.stop(c.id, { atOnce: true });
+      // The record names the signal that stopped it.
+      const by = { by: 'signal', signal: interrupt.by ?? 'SIGINT', ...(waited && heardAt && { requestedAt: heardAt }) } as const;
+      if (service.runningOn(chargerId) === c.id) service.stop(c.id, { atOnce: true, ...by });
     };
     let stopping: ReturnType<typeof stopAfterComeBack> | null = null;
     const started = Date.now();

@@ -5,7 +5,7 @@ import { Command } from 'commander';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface, type Interface } from 'node:readline/promises';
+import { createInterface } from 'node:readline/promises';
 import { Bench } from '../core/bench';
 import { FakeClock } from '../clock';
 import { virtualTarget, type VirtualTarget } from '../conformance/virtual';
@@ -27,6 +27,7 @@ import { firmwareLine, nothingConcluded, runExitStatus, setupEndedLine } from '.
 import { forWantOfOperator } from '../conformance/unattended';
 import { comeBack, notPutBackLines, stopAfterComeBack } from './come-back';
 import { BenchError } from '../errors';
+import { answerIfOpen, caseStepOf, terminalAsk } from './terminal-ask';
 
 const verdictWords = { pass: 'PASS', fail: 'FAIL', notApplicable: 'N/A ', inconclusive: 'INCONCLUSIVE', error: 'ERROR', notSupported: 'NOT SUPPORTED' } as const;
 
@@ -124,32 +125,8 @@ export interface OpenRun {
   close(): Promise<void>;
 }
 
-/** Where a request of a conformance run comes from, as the UI's prompt says it: "TC_003_CS step 1", or what the bench is doing. */
-export const caseStepOf = (p: OperatorPrompt): string => p.during ?? `${p.caseId} step ${p.step}`;
-
-/**
- * Asks the person at the charger on the terminal: Enter = done, c = cannot, s = skip; 'timeout' when nobody
- * answered in time (saying what that does: the prompt's own words, e.g. while the charger is put back, the
- * run goes on); 'stopped' when the question was withdrawn (the run stopped, or answered elsewhere). Each
- * request says where it comes from (`where`: a conformance run's case and step, "TC_003_CS step 1"); one
- * that is not a step of the case says what the bench is doing ("Putting the charger back after TC_003_CS").
- */
-export function terminalAsk(rl: Interface, where: (p: OperatorPrompt) => string | undefined = caseStepOf): (p: OperatorPrompt, withdrawn: AbortSignal) => Promise<OperatorAnswer> {
-  return async (p, withdrawn) => {
-    if (withdrawn.aborted) return 'stopped';
-    const timeout = AbortSignal.timeout(p.timeoutS * 1000);
-    try {
-      const from = where(p);
-      const question = `\n>>> ${from ? `${printable(from)}: ` : ''}${p.text}\n    [Enter] done, c = cannot do, s = skip (${p.timeoutS} s): `;
-      const answer = (await rl.question(question, { signal: AbortSignal.any([withdrawn, timeout]) })).trim().toLowerCase();
-      return answer === 'c' ? 'cannot' : answer === 's' ? 'skip' : 'done';
-    } catch {
-      if (withdrawn.aborted || !timeout.aborted) return 'stopped';
-      console.log(`\n    (nobody answered in time: ${p.onTimeout ? printable(p.onTimeout) : 'the step is inconclusive'})`);
-      return 'timeout';
-    }
-  };
-}
+// The terminal's prompt (and how a request that went away unanswered is said there) lives in terminal-ask.ts.
+export { caseStepOf, terminalAsk } from './terminal-ask';
 
 /** Resolves 'connected', or 'timeout' after `timeoutS` (0: never), or 'stopped' when `signal` aborts. */
 export function waitForConnection(bench: Pick<Bench, 'connectedChargers' | 'bus'>, chargerId: string, timeoutS: number, signal: AbortSignal): Promise<'connected' | 'timeout' | 'stopped'> {
@@ -367,8 +344,9 @@ export async function runOnCharger(r: ChargerRun): Promise<number> {
         asking = null;
         if (!e.prompt) return;
         const ask = (asking = new AbortController());
-        // Nobody answering in time is the run's own time-out (Inconclusive), not an answer.
-        void open.ask(e.prompt, ask.signal).then((a) => a !== 'timeout' && a !== 'stopped' && service.prompt(runId) && service.answer(runId, a));
+        const asked = e.prompt;
+        // Nobody answering in time is the run's own time-out (Inconclusive), not an answer; an answer goes to the request it was typed for, never the next.
+        void open.ask(asked, ask.signal).then((a) => answerIfOpen(asked, a, service.prompt(runId), (given) => service.answer(runId, given)));
       }
     });
     const run = await service.settled(runId).finally(() => {

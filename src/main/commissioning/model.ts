@@ -29,6 +29,9 @@ import type { Pics } from '../conformance/types';
 import { judgedSteps, type ConfigAtEnd } from './config-end';
 import { sessionsEndedOf } from './sessions-ended';
 import { heldIdsOf, heldOpenNote, setupOpenOf, withoutHeld } from './held-open';
+import { interruptedOf, type RunHeard } from './run-end';
+import type { RunStop } from '../../shared/api/run-stop';
+import { commissioningStopWords, interruptedWords, type RunInterrupted } from '../../shared/api/commissioning-run-end';
 export { endedAtStart } from './sessions-ended';
 
 /** A commissioning in the record: the view's own facts (the verdict, what is open and the photos are worked out), and when it ran. */
@@ -48,6 +51,10 @@ export interface StoredCommissioning extends Omit<CommissioningView, 'state' | '
     sessionsEnded?: SessionEndedAtStart[];
     shutDown?: RunShutDown;
     heldOpen?: HeldOpen[];
+    /** Its progress as last recorded, its stop (stopped, or cut short by the shutdown), or, once read back after the bench stopped without shutting down, where that left it (run-end.ts). */
+    heard?: RunHeard;
+    stop?: RunStop;
+    interrupted?: RunInterrupted;
   }>;
   /** The capabilities read at the latest run. */
   pics: Pics | null;
@@ -168,7 +175,13 @@ export function openOf(
   if (partial) open.push(partialCutShortOpenWords(partial));
   else if (last?.outcome === 'stopped') {
     const notRun = c.steps.filter((s) => !s.result).length;
-    open.push(`The last run was stopped${notRun ? `: ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
+    // Who stopped it, when, during which step (a run recorded before its stop was kept: "stopped").
+    const how = last.stop ? ` (${commissioningStopWords(last.stop, (id) => c.steps.find((s) => s.id === id)?.title ?? id, formatDateTimeWithZone)})` : '';
+    open.push(`The last run was stopped${how}${notRun ? `: ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
+  } else if (last?.outcome === 'interrupted') {
+    // Nobody pressed Stop and the bench did not shut down: it was killed, crashed or lost power while the run went on.
+    const notRun = c.steps.filter((s) => !s.result).length;
+    open.push(`The last run was cut short: ${interruptedWords(interruptedOf(last, c.steps), formatDateTimeWithZone)}${notRun ? `; ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
   } else if (last?.outcome === 'shutDown') {
     // Nobody pressed Stop: the bench's app (or serve) was closed while the run went on.
     const notRun = c.steps.filter((s) => !s.result).length;
@@ -219,12 +232,23 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
 }
 
 /**
- * A run recorded as running that is not running (the bench stopped before it could record its end): stopped;
- * cut short by the shutdown when the bench recorded that it was shutting down (it did not record the end in time).
- * (A run recorded before outcomes were kept, with no finish: stopped.)
+ * A run recorded as running that is not running (the bench stopped before it could record its end): cut short
+ * by the shutdown when the bench recorded that it was shutting down (it did not record the end in time);
+ * otherwise interrupted: the bench stopped without shutting down (killed, crashed, lost power), nobody's Stop.
+ * (A run recorded before outcomes were kept, with no finish, likewise.)
  */
 const ended = (r: StoredCommissioning['runs'][number]): StoredCommissioning['runs'][number] =>
-  r.outcome === 'running' || (!r.outcome && r.finishedAt === null) ? { ...r, outcome: r.shutDown ? 'shutDown' : 'stopped' } : r;
+  r.outcome === 'running' || (!r.outcome && r.finishedAt === null) ? { ...r, outcome: r.shutDown ? 'shutDown' : 'interrupted' } : r;
+
+/**
+ * The runs as signed (none is running): one the record held as running is kept as interrupted, with where it
+ * was (never as ended by the signing, nor as a person's Stop); each run's frames end at the signing at the latest.
+ */
+export const endedAtSigning = (c: Pick<StoredCommissioning, 'runs' | 'steps'>, at: string): StoredCommissioning['runs'] =>
+  c.runs.map((r) => {
+    const e = ended(r);
+    return { ...e, finishedAt: e.finishedAt ?? at, ...(e.outcome === 'interrupted' ? { interrupted: interruptedOf(e, c.steps) } : {}) };
+  });
 
 /**
  * The latest run as the faces read it (a run recorded before outcomes were kept: finished, or broken with
@@ -235,7 +259,18 @@ export function lastRunOf(c: Pick<StoredCommissioning, 'runs' | 'runError' | 'st
   if (!last) return undefined;
   const r = active ? last : ended(last);
   const outcome: CommissioningRunOutcome = r.outcome ?? (r.finishedAt === null ? 'running' : c.runError ? 'broken' : 'finished');
-  return { outcome, startedAt: r.startedAt, finishedAt: r.finishedAt, steps: r.steps ?? c.steps.map((s) => s.id), stoppedIn: r.stoppedIn ?? null, ...(r.shutDown ? { shutDown: r.shutDown } : {}) };
+  // An interrupted run never recorded its end (a finish a handover gave it for its frames is not one).
+  const interrupted = outcome === 'interrupted' ? { interrupted: interruptedOf(r, c.steps) } : {};
+  return {
+    outcome,
+    startedAt: r.startedAt,
+    finishedAt: outcome === 'interrupted' ? null : r.finishedAt,
+    steps: r.steps ?? c.steps.map((s) => s.id),
+    stoppedIn: r.stoppedIn ?? null,
+    ...(r.shutDown ? { shutDown: r.shutDown } : {}),
+    ...interrupted,
+    ...(r.stop && (outcome === 'stopped' || outcome === 'shutDown') ? { stop: r.stop } : {}),
+  };
 }
 
 /** The steps by their latest result. */

@@ -12,7 +12,6 @@ import { runOperator, type RunOperator } from '../conformance/attended';
 import { defaultTestData } from '../conformance/test-data';
 import type { PicsDeclaration } from '../conformance/pics';
 import type { Report } from '../conformance/service';
-import type { CaseResult } from '../conformance/types';
 import type { OperatorAnswer, OperatorPrompt } from '../conformance/operator';
 import {
   builtInTemplates,
@@ -29,13 +28,13 @@ import {
   type RunShutDown,
   type SiteSummary,
 } from '../../shared/api/commissioning';
-import { commissioningPlan, loadLimitW } from './plan';
+import { commissioningPlan } from './plan';
 import { referenceTemplate } from './reference-template';
-import { emptyChecklist, endedAtStart, identityOf, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, sessionOf, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { emptyChecklist, endedAtSigning, endedAtStart, identityOf, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
 import { promptsInWords } from './prompts';
-import { sessionTransaction } from './session';
+import { takeSession } from './take-session';
 import { judgedSteps } from './config-end';
 import { savedChecklist } from './checklist-reading';
 import { SiteSummaries, summaryOf } from './reports/site-summary';
@@ -45,14 +44,13 @@ import { readSavedTemplates, type SavedTemplates } from './saved-templates';
 import { StopWhenBack } from '../conformance/come-back';
 import { endedAs, shutDownResult, shutDownRun, stepEnded } from './shutdown';
 import { heldOpenNow, heldOpenOf, recordOnlyIn } from './held-open';
+import { askStop, heard, recordStop, stopTook, type StopState } from './run-end';
+import type { RunStopBy } from '../../shared/api/run-stop';
 
-interface Active {
+/** A run in progress; its StopState: the step begun last and the step that ended last (the same: none is going on), who asked for its stop and what it cut short. */
+interface Active extends StopState {
   abort: AbortController;
   operator: RunOperator;
-  /** The step begun last, and the step that ended last (the same: none is going on). */
-  stepId: string | null;
-  ended?: string;
-  step: string | null;
   done: Promise<void>;
   /** After Stop: what the run still waits for before it ends. */
   windDown?: WindDown;
@@ -175,6 +173,11 @@ export class CommissioningService {
     c.setupProblems = undefined;
     let run: Extract<RunEvent, { type: 'runStarted' }>['run'] | null = null;
     c.runs.push(window);
+    // Recorded as running from the start, with where it is as it goes: a bench killed before the run ends leaves where it was.
+    heard(window, entry, window.startedAt);
+    void this.save(c).catch(() => undefined);
+    // What the stop cut short, as it takes effect (after a wait for the charger, maybe).
+    abort.signal.addEventListener('abort', () => stopTook(entry, c.steps, window.steps, entry.asking ?? this.now()), { once: true });
     const onEvent = (e: RunEvent) => {
       watch?.(e);
       if (e.type === 'runStarted') run = e.run;
@@ -188,7 +191,8 @@ export class CommissioningService {
         entry.start?.setupOver(); // its preparation is over: the sessions it ended are known (the run's own list stands)
         entry.stepId = e.caseId;
         entry.step = null;
-        this.changed(c);
+        heard(window, entry, this.now());
+        void this.save(c).catch(() => undefined);
       } else if (e.type === 'stepStarted') {
         entry.step = e.step;
         this.changed(c);
@@ -206,7 +210,8 @@ export class CommissioningService {
           c.configAfter = { ...(c.configAfter ?? {}), ...run.pics.config };
           c.configAfterFrom = { read: 'baseline', at: this.now() };
         }
-        if (e.result.id === 'C8_SESSION') void this.takeSession(c, e.result);
+        if (e.result.id === 'C8_SESSION') void takeSession(bench, c, e.result, () => this.save(c));
+        heard(window, entry, this.now());
         void this.save(c).catch(() => undefined);
       }
     };
@@ -238,6 +243,7 @@ export class CommissioningService {
           c.configAtEndProblemAt = at;
         }
         endedAs(window, r.state === 'stopped' ? 'stopped' : 'finished', entry.shutDown); // a shutdown's mark stays only on a run it cut short
+        recordStop(window, r, entry); // who stopped it, when, and what it cut short
         if (r.error) c.runError = r.error; // a problem once every step had ended (the steps stand): said with the run, as a run that failed
         // What could not be put right before the first step (a cable left in) is listed among what is open.
         c.setupProblems = r.setupProblems;
@@ -247,10 +253,12 @@ export class CommissioningService {
       .catch((e) => {
         // Stopped before the first step (while the charger was being read): stopped, not broken.
         endedAs(window, abort.signal.aborted ? 'stopped' : 'broken', entry.shutDown);
+        recordStop(window, null, entry);
         if (!abort.signal.aborted) c.runError = (e as Error).message;
       })
       .then(async () => {
         window.finishedAt = this.now();
+        delete window.heard; // its end is recorded
         window.sessionsEnded = endedAtStart(bench, c.chargerId, run) ?? window.sessionsEnded; // a run stopped before its first step, too
         c.identity = identityOf(bench.record.chargers.get(c.chargerId)?.boot);
         c.state = 'finished';
@@ -275,20 +283,25 @@ export class CommissioningService {
    * While the charger is away because the run just reset it or it dropped a moment ago, the step ends once it is back (at most COME_BACK_S; running.stopWaiting
    * says so meanwhile); a second stop ends that wait, the charger left as it is. `atOnce`: no wait (a face that waited itself: the CLI).
    */
-  stop(id: string, o: { atOnce?: boolean } = {}): void {
+  stop(id: string, o: { atOnce?: boolean; by?: RunStopBy; signal?: string; requestedAt?: string } = {}): void {
     const a = this.active.get(id);
     if (!a) throw new BenchError(409, `${id} is not running`, { field: 'id' });
     if (a.abort.signal.aborted) return;
     const c = this.stored(id);
+    askStop(a, o, this.now()); // the first stop asked is the one recorded (`by`, `signal`: the CLI's; a second only ends the wait)
     const stop = () => {
       const title = c.steps.find((s) => s.id === a.stepId)?.title ?? null;
       a.windDown = new WindDown(this.bench, c.chargerId, title, defaultTestData().chargerTimeoutS, () => this.changed(c));
       a.abort.abort();
       this.changed(c);
     };
-    if (!o.atOnce) return a.stopper.request(stop);
-    a.stopper.stoppedAtOnce(); // a stop asked later neither waits nor says it waits
-    stop();
+    try {
+      if (!o.atOnce) return a.stopper.request(stop);
+      a.stopper.stoppedAtOnce(); // a stop asked later neither waits nor says it waits
+      stop();
+    } finally {
+      a.asking = undefined;
+    }
   }
 
   prompt(id: string): OperatorPrompt | null {
@@ -368,8 +381,8 @@ export class CommissioningService {
     c.steps = judgedSteps(c);
     c.handover = { ...handover, signedAt: this.now(), verdict: verdictOf(c) };
     c.state = 'handedOver';
-    // A run cut off by a crash never recorded its end: it ended by now.
-    for (const r of c.runs) r.finishedAt ??= c.handover.signedAt;
+    // A run cut off by a crash never recorded its end: it is kept as interrupted (not ended by the signing), its frames up to the signing.
+    c.runs = endedAtSigning(c, c.handover.signedAt);
     c.handover.evidenceSha256 = evidenceOf(this.view(c), await this.framesJsonl(c)).sha256;
     await this.save(c);
     return this.view(c);
@@ -411,7 +424,11 @@ export class CommissioningService {
   /** Stops every run (the bench is stopping); resolves once each has recorded how it ended. */
   stopAll(): Promise<void> {
     // Nobody pressed Stop: the record says the bench shut down (a person's Stop, even one waiting for the charger, stands).
-    for (const [id, a] of this.active) shutDownRun(a, this.known.get(id), this.now(), (c) => void this.save(c).catch(() => undefined));
+    for (const [id, a] of this.active) {
+      askStop(a, { by: 'shutdown' }, this.now()); // a person's Stop asked before stands
+      shutDownRun(a, this.known.get(id), this.now(), (c) => void this.save(c).catch(() => undefined));
+      a.asking = undefined;
+    }
     return Promise.all([...this.active.values()].map((a) => a.done.catch(() => undefined))).then(() => undefined);
   }
 
@@ -461,26 +478,6 @@ export class CommissioningService {
     const photos = this.bench.record.commissionings.photos(c.id).map(({ commissioningId: _c, ...p }) => p as PhotoView);
     const held = heldOpenNow(c.runs, (t) => this.bench.record.transactions.get(t)?.active ?? false); // found held open in the record only, and still so: the installer's notes
     return viewOf(c, photos, a ? runningView(a) : null, held);
-  }
-
-  /**
-   * The test session from the record, by the transaction its StartTransaction answer gave (whoever started
-   * it, and whatever the step's verdict): its meter values with meterStart and meterStop, so a session that
-   * ran is kept even when the step failed or few readings came.
-   */
-  private async takeSession(c: StoredCommissioning, result: Pick<CaseResult, 'frames' | 'transactionId'>): Promise<void> {
-    const transactionId = sessionTransaction(result, defaultTestData().connectorId);
-    await this.bench.record.settled();
-    const values = transactionId === null ? [] : this.bench.record.meterValues.of({ chargerId: c.chargerId, transactionId, limit: 100_000 });
-    const tx = transactionId === null ? null : this.bench.record.transactions.get(transactionId);
-    const mine = tx && tx.chargerId === c.chargerId ? tx : null;
-    c.session = sessionOf(values, {
-      transactionId,
-      start: mine ? { ts: mine.startTime, wh: mine.meterStart } : null,
-      stop: mine && mine.meterStop !== null && mine.stopTime ? { ts: mine.stopTime, wh: mine.meterStop } : null,
-      limitW: loadLimitW(c.template),
-    });
-    await this.save(c).catch(() => undefined);
   }
 
   /** Records the commissioning and tells the faces. */

@@ -5,14 +5,20 @@
 // Ctrl-C (src/main/cli/come-back.ts says it on the terminal) and the UI's and the API's Stop (StopWhenBack:
 // the run's view says it, shared/api/stop-waiting.ts). Back means able to take the put-back: after the run's
 // Reset, connected again AND booted (a BootNotification answered Accepted on that connection; until then many
-// chargers reject or ignore calls); after a mere drop, connected again (a reconnect without a reboot sends no
-// BootNotification in OCPP 1.6), unless it sends one: then once that is answered Accepted.
+// chargers reject or ignore calls); after a mere drop, connected again and then either resumed (the first
+// frame it sends on that connection is not a BootNotification: a reconnect without a reboot sends none in
+// OCPP 1.6) or, when that first frame is a BootNotification (it was power-cycled: a put-back sent before its
+// boot would race it, and be lost or undone), once that is answered Accepted. Connected and silent is not back
+// yet, for RESUMED_QUIET_MS: a rebooted charger sends its BootNotification as soon as it connects, so one that
+// has said nothing for that long resumed (many send nothing until their next Heartbeat).
 import type { Bench } from '../core/bench';
 import { formatClock } from '../../shared/format/time';
-import { comeBackWhyWords, type ComeBackWhy, type StopWaiting, type StopWouldWait } from '../../shared/api/stop-waiting';
+import { comeBackWhyWords, RESUMED_QUIET_S, type ComeBackWhy, type StopWaiting, type StopWouldWait } from '../../shared/api/stop-waiting';
 
 /** How long a stop waits for the charger to come back. */
 export const COME_BACK_S = 30;
+/** A charger connected again after a drop that has sent nothing for this long resumed (a rebooted one would have sent its BootNotification). */
+const RESUMED_QUIET_MS = RESUMED_QUIET_S * 1000;
 /** A charger that dropped this recently (or accepted a Reset this recently and has not dropped yet) is waited for. */
 const RECENT_MS = 10_000;
 
@@ -21,7 +27,10 @@ export interface ComeBack {
   awaited(): string | null;
   /** Why the charger is to be waited for, or null. */
   reason(): ComeBackWhy | null;
-  /** Whether it is back: connected again since the reboot (and its boot accepted since) or the drop it was waited for. */
+  /**
+   * Whether it is back: connected again since the reboot and its boot accepted since; or, since the drop it
+   * was waited for, connected again and resumed (its first frame not a BootNotification) or its boot accepted.
+   */
   back(): boolean;
   /** Calls `fn` after each change seen of this charger (a connection, a drop, a frame: a Reset's or a boot's answer); returns its removal. */
   onChange(fn: () => void): () => void;
@@ -48,19 +57,24 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
   let droppedAt: number | null = null;
   let connectedAt: number | null = null;
   /**
-   * Its boot on the connection now: none seen (a connection from before this watch began counts as booted),
-   * asked (a BootNotification not answered Accepted yet: unanswered, Pending, Rejected or an error), or accepted.
+   * The connection now: from before this watch began (counts as booted and resumed); quiet (connected during
+   * the watch, nothing from the charger yet: rebooted or not, not known); resumed (its first frame was not a
+   * BootNotification); asked (a BootNotification not answered Accepted yet: unanswered, Pending, Rejected or
+   * an error); or accepted (its boot answered Accepted).
    */
-  let boot: 'none' | 'asked' | 'accepted' = 'none';
+  let conn: 'before' | 'quiet' | 'resumed' | 'asked' | 'accepted' = 'before';
   const listeners = new Set<() => void>();
   const seen = (e: BenchEvent) => {
     if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) droppedAt = now();
-    else if (e.type === 'chargerConnected' && e.chargerId === chargerId) [connectedAt, boot] = [now(), 'none'];
+    else if (e.type === 'chargerConnected' && e.chargerId === chargerId) [connectedAt, conn] = [now(), 'quiet'];
     else if (e.type === 'frameLogged' && e.message.chargerId === chargerId && e.message.messageId) {
       const m = e.message;
       if (m.action === 'BootNotification' && ((m.direction === 'in' && m.kind === 'CALL') || m.direction === 'out'))
-        boot = m.direction === 'out' && m.kind === 'CALLRESULT' && bootAccepted(m.raw) ? 'accepted' : 'asked';
-      else if (m.direction === 'out' && m.kind === 'CALL' && m.action === 'Reset') resets.set(m.messageId!, now());
+        conn = m.direction === 'out' && m.kind === 'CALLRESULT' && bootAccepted(m.raw) ? 'accepted' : 'asked';
+      // Its first frame on the connection something else (a request of its own, or an answer to the bench's): it resumed, no reboot.
+      else if (conn === 'quiet' && m.direction === 'in' && (m.kind === 'CALL' || m.kind === 'CALLRESULT')) conn = 'resumed';
+      if (m.action === 'BootNotification') return;
+      if (m.direction === 'out' && m.kind === 'CALL' && m.action === 'Reset') resets.set(m.messageId!, now());
       else if (m.direction === 'in' && (m.kind === 'CALLRESULT' || m.kind === 'CALLERROR') && resets.delete(m.messageId!) && m.kind === 'CALLRESULT' && /"status"\s*:\s*"Accepted"/.test(m.raw))
         resetAt = now();
     }
@@ -74,7 +88,7 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
   const since = (t: number | null) => (t === null ? null : now() - t);
   const droppedSinceReset = () => resetAt !== null && droppedAt !== null && droppedAt >= resetAt;
   /** Connected again since the Reset was accepted, and booted on that connection (its BootNotification answered Accepted). */
-  const bootedSinceReset = () => resetAt !== null && connectedAt !== null && connectedAt >= resetAt && boot === 'accepted';
+  const bootedSinceReset = () => resetAt !== null && connectedAt !== null && connectedAt >= resetAt && conn === 'accepted';
   /**
    * A Reset accepted and the charger not connected and booted again since; one still online long after it
    * accepted, not having dropped, is not rebooting after all.
@@ -82,12 +96,17 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
   const rebooting = () => resetAt !== null && !bootedSinceReset() && !(online() && !droppedSinceReset() && since(resetAt)! > RECENT_MS);
   /** A Reset sent a moment ago and not answered yet (its answer may be an Accepted: a reboot). */
   const asked = () => [...resets.values()].some((t) => since(t)! <= RECENT_MS);
+  /**
+   * Whether it rebooted is not known yet on the connection now: a BootNotification not answered Accepted yet, or
+   * connected during the watch and silent for less than RESUMED_QUIET_MS (it may be about to boot).
+   */
+  const unsure = () => conn === 'asked' || (conn === 'quiet' && (connectedAt === null || since(connectedAt)! < RESUMED_QUIET_MS));
   const iso = (t: number) => new Date(t).toISOString();
   const reason = (): ComeBackWhy | null => {
     if (asked() && !rebooting()) return { kind: 'asked', at: iso(Math.max(...resets.values())) };
     if (rebooting()) return { kind: 'reset', at: iso(resetAt!), droppedAt: droppedSinceReset() ? iso(droppedAt!) : null };
-    // Dropped a moment ago: not connected again, or connected with a BootNotification not answered Accepted yet.
-    if ((!online() || boot === 'asked') && droppedAt !== null && since(droppedAt)! <= RECENT_MS) return { kind: 'dropped', at: iso(droppedAt) };
+    // Dropped a moment ago: not connected again, connected and silent a moment only, or with a BootNotification not answered Accepted yet.
+    if ((!online() || unsure()) && droppedAt !== null && since(droppedAt)! <= RECENT_MS) return { kind: 'dropped', at: iso(droppedAt) };
     return null;
   };
   return {
@@ -97,8 +116,9 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
     },
     reason,
     back() {
-      // A BootNotification on the connection now not answered Accepted yet: not back, whatever it was waited for.
-      return online() && !asked() && !rebooting() && boot !== 'asked' && (droppedAt === null || (connectedAt !== null && connectedAt >= droppedAt));
+      // A BootNotification on the connection now not answered Accepted yet, or a connection made during the watch
+      // silent a moment only (it may be about to boot): not back, whatever it was waited for.
+      return online() && !asked() && !rebooting() && !unsure() && (droppedAt === null || (connectedAt !== null && connectedAt >= droppedAt));
     },
     onChange(fn) {
       listeners.add(fn);

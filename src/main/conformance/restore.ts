@@ -3,7 +3,7 @@
 // keys as they were), or a list of what could not be put back, which the report shows beside the case (or
 // the run, for its start).
 import type { CaseContext } from './context';
-import { operatorText, VirtualOperator } from './operator';
+import { operatorText, VirtualOperator, type OperatorAnswer } from './operator';
 import type { SeenFrame } from './frames';
 import { sleep } from '../clock';
 import { passwordLeftWhenStopped, restorePassword } from './password-back';
@@ -198,7 +198,7 @@ async function putBack(t: CaseContext, o: RestoreOptions): Promise<string[]> {
       for (let i = 0; i < 60 && cp.view().queuedMessages > 0; i++) await sleep(t.clock, 10_000);
     });
   }
-  await cancelReservations(t, problems, o.setup ?? false, phase);
+  await cancelReservations(t, problems, o.setup ?? false, phase, o);
   if (t.touched.availability) phase('making the connectors Operative');
   if (t.touched.availability)
     for (let connectorId = 0; connectorId <= t.pics.connectors; connectorId++)
@@ -282,7 +282,7 @@ function notAskedWhenStopped(t: CaseContext, o: RestoreOptions): string[] {
  * the case's frames tell) must not be left Reserved, as the charger says when asked. At the run's start any
  * connector Reserved is named once (a reservation the bench did not make); a case does not name it again.
  */
-async function cancelReservations(t: CaseContext, problems: string[], setup: boolean, phase: (what: string) => void): Promise<void> {
+async function cancelReservations(t: CaseContext, problems: string[], setup: boolean, phase: (what: string) => void, o: RestoreOptions): Promise<void> {
   const { host } = t;
   const limit = t.data.chargerTimeoutS * 1000;
   /** Connectors already named (0: the whole charger). */
@@ -324,14 +324,16 @@ async function cancelReservations(t: CaseContext, problems: string[], setup: boo
   if (named.has(0)) return;
   if (setup) {
     for (let c = 1; c <= t.pics.connectors; c++)
-      if (host.connectorStatus(c) === 'Reserved') problems.push(`connector ${c} is Reserved (a reservation the bench did not make; it ends when it expires or is cancelled): the first cases may fail`);
+      if (host.connectorStatus(c) === 'Reserved') problems.push(`connector ${c} is Reserved (a reservation the bench did not make; it ends when it expires or is cancelled): ${mayFail(true, o)}`);
     return;
   }
   // A cancellation just accepted: the connector's StatusNotification is on its way.
   if (cancelled) await host.frames.settle();
   for (const c of reservedByCase(host.frames.since(t.firstSeq), t.clock.now())) {
     if (named.has(c) || !(await stillReserved(t, c))) continue;
-    problems.push(`connector ${c} is still Reserved after the case (a reservation the case made, which the bench could not cancel; it ends when it expires): the next case may fail`);
+    problems.push(
+      `connector ${c} is still Reserved after ${o.words?.after ?? 'the case'} (a reservation ${o.words ? 'the step' : 'the case'} made, which the bench could not cancel; it ends when it expires): ${mayFail(false, o)}`,
+    );
   }
 }
 
@@ -445,12 +447,28 @@ async function unplugCables(t: CaseContext, problems: string[], setup: boolean, 
     const onTimeout = setup
       ? 'Without an answer the run goes on, and the cable is named with the run as perhaps still in (what follows may fail on it).'
       : `Without an answer the run goes on, and the cable is named with ${o.words?.after ?? t.caseId} as perhaps still in (what follows may fail on it).`;
-    const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length + 1, during, onTimeout, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
+    const answer = await host.operator.perform({ caseId: t.caseId, step: t.steps.length + 1, during, putBack: true, onTimeout, action, text: operatorText(action), timeoutS: t.data.operatorTimeoutS });
     const available = answer === 'done' && (await host.frames.waitFor(t.clock, t.data.chargerTimeoutS * 1000, () => host.connectorStatus(connectorId) === 'Available' || null));
     if (answer === 'done') t.plugged.delete(connectorId);
     if (!available)
       problems.push(
-        `connector ${connectorId} is ${host.connectorStatus(connectorId)}${answer === 'done' ? ' after the cable was unplugged' : host.operator.nobody ? ` (nobody could be asked to unplug it: ${host.operator.nobody})` : ` (the person answered ${answer} to unplugging it)`}: the next case may fail`,
+        `connector ${connectorId} is ${host.connectorStatus(connectorId)}${answer === 'done' ? ' after the cable was unplugged' : ` (${notUnplugged(answer, host.operator.nobody)})`}: ${mayFail(setup, o)}`,
       );
   }
 }
+
+/** Why the cable is not out, in words: nobody to ask, or what came of asking. */
+function notUnplugged(answer: Exclude<OperatorAnswer, 'done'>, nobody: string | undefined): string {
+  if (nobody) return `nobody could be asked to unplug it: ${nobody}`;
+  const why: Record<typeof answer, string> = {
+    cannot: 'the person could not unplug the cable',
+    skip: 'the person skipped unplugging the cable',
+    timeout: 'nobody answered in time when asked to unplug the cable',
+    stopped: 'the run was stopped before the cable was unplugged',
+  };
+  return why[answer];
+}
+
+/** What a connector left so may do to what follows: a conformance run's next case (its first ones, at its start), a commissioning's next step or run. */
+const mayFail = (setup: boolean, o: RestoreOptions): string =>
+  o.words ? (setup ? 'the first steps may fail' : 'the next step, or the next run, may fail') : setup ? 'the first cases may fail' : 'the next case may fail';

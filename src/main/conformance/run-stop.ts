@@ -22,14 +22,17 @@ export interface StopTook {
   step: string | null;
 }
 
+/** What of a run its stop reads: the cases that ran, and what its end could not put back (a run stopped before its setup had read the charger: none). */
+export type StoppedRun = Pick<RunResult, 'cases' | 'state' | 'pics'> & Partial<Pick<RunResult, 'error' | 'notPutBackAtEnd'>>;
+
 /** What the run's end left undone: a problem after the cases, one a Stop in the setup left (it read the charger first), a firmware not put back. */
-function leftAtEnd(run: RunResult): string[] {
+function leftAtEnd(run: StoppedRun): string[] {
   const after = afterCasesProblem(run) ?? (run.pics && run.error ? run.error : null);
   return [...(after ? [after] : []), ...(run.notPutBackAtEnd ?? [])];
 }
 
-/** The stop of a run that ended stopped; asked absent: the run's own abort without a stop through the service (taken as the run's Stop). */
-export function stopOf(run: RunResult, asked: StopAsked | undefined, took: StopTook): RunStop {
+/** The stop of a run that ended stopped (a test run, or a commissioning's run on the same engine); asked absent: the run's own abort without a stop through the service (taken as the run's Stop). */
+export function stopOf(run: StoppedRun, asked: StopAsked | undefined, took: StopTook): RunStop {
   const last = run.cases.at(-1);
   return {
     by: asked?.by ?? 'stop',

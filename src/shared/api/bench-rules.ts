@@ -5,6 +5,7 @@
 // something odd on purpose goes around them.
 import type { CentralSystemAction } from '../ocpp16/actions';
 import { idTagProblem, MAX_ID_TAG_LENGTH, type IdTagProblem } from './input-rules';
+import { int32Errors } from './ocpp-integers';
 
 /** What the rules need to know besides the payload. */
 export interface RuleContext {
@@ -47,9 +48,6 @@ function idTag(errors: RuleErrors, path: string, v: unknown, required: boolean):
   const p = idTagProblem(v);
   if (p) errors[path] ??= ID_TAG_WORDS[p.problem](v);
 }
-
-/** The largest OCPP 1.6 integer: 32-bit, signed. */
-export const MAX_OCPP_INTEGER = 2147483647;
 
 /** A whole number at least `min` (1 for ids and counts, 0 where 0 means the whole charger). */
 function atLeast(errors: RuleErrors, path: string, v: unknown, min: number, what: string): void {
@@ -98,6 +96,7 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
       }
       break;
     case 'TriggerMessage':
+    case 'ExtendedTriggerMessage':
       atLeast(errors, 'connectorId', p.connectorId, 1, 'A connector number (leave it out for every connector)');
       break;
     case 'ReserveNow':
@@ -112,8 +111,6 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
       break;
     case 'SendLocalList':
       atLeast(errors, 'listVersion', p.listVersion, 1, 'A list version');
-      // OCPP 1.6 integers are 32-bit; the JSON schema (and so the bench's schemas) sets no bound.
-      if (typeof p.listVersion === 'number' && p.listVersion > MAX_OCPP_INTEGER) errors.listVersion ??= `A list version is at most ${MAX_OCPP_INTEGER} (OCPP 1.6 integers are 32-bit)`;
       if (Array.isArray(p.localAuthorizationList)) {
         const first = new Map<string, number>();
         p.localAuthorizationList.forEach((entry, i) => {
@@ -139,6 +136,8 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
       break;
     case 'GetDiagnostics':
     case 'UpdateFirmware':
+    case 'GetLog':
+    case 'SignedUpdateFirmware':
       atLeast(errors, 'retries', p.retries, 0, 'The number of retries');
       atLeast(errors, 'retryInterval', p.retryInterval, 1, 'The retry interval (s)');
       if (typeof p.startTime === 'string' && typeof p.stopTime === 'string' && Date.parse(p.stopTime) <= Date.parse(p.startTime)) errors.stopTime ??= 'The end must come after the start';
@@ -146,6 +145,8 @@ export function benchRuleErrors(action: CentralSystemAction, payload: unknown, c
     default:
       break;
   }
+  // OCPP 1.6 integers are 32-bit; the JSON schema (and so the bench's schemas) sets no bound: every integer field of the request.
+  for (const [path, message] of Object.entries(int32Errors(action, payload))) errors[path] ??= message;
   return errors;
 }
 
@@ -171,6 +172,7 @@ function scheduleEnd(profile: Obj): number | null {
 function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: RuleContext): void {
   atLeast(errors, `${at}.chargingProfileId`, profile.chargingProfileId, 1, 'A charging profile id');
   atLeast(errors, `${at}.stackLevel`, profile.stackLevel, 0, 'A stack level');
+  atLeast(errors, `${at}.transactionId`, profile.transactionId, 1, 'A transaction id');
   if (typeof profile.stackLevel === 'number' && ctx.maxStackLevel != null && profile.stackLevel > ctx.maxStackLevel) {
     errors[`${at}.stackLevel`] ??= `This charger takes stack levels up to ${ctx.maxStackLevel} (its ChargeProfileMaxStackLevel)`;
   }

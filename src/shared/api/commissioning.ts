@@ -8,6 +8,8 @@ import { z } from 'zod';
 import type { CaseResult, OperatorAnswer } from './test-runs';
 import type { SessionEndedInSetup } from './setup-ended';
 import type { StopWaiting, StopWouldWait } from './stop-waiting';
+import type { RunInterrupted } from './commissioning-run-end';
+import type { RunStop } from './run-stop';
 import { numericReadingUnits, readReading } from '../format/reading';
 import { EarlierIdToken, IdToken } from './input-rules';
 
@@ -271,10 +273,11 @@ export interface CommissioningStep {
 
 /**
  * How a run of the plan went: still running, every step asked for ran, stopped (a person pressed Stop), cut
- * short by the bench shutting down (nobody pressed Stop: the bench's app or serve was closed), or the bench
- * could not go on.
+ * short by the bench shutting down (nobody pressed Stop: the bench's app or serve was closed), interrupted (the
+ * bench stopped without shutting down: killed, crashed, power cut; its record never heard the run end), or the
+ * bench could not go on.
  */
-export type CommissioningRunOutcome = 'running' | 'finished' | 'stopped' | 'shutDown' | 'broken';
+export type CommissioningRunOutcome = 'running' | 'finished' | 'stopped' | 'shutDown' | 'interrupted' | 'broken';
 
 /**
  * When the bench shut down during a run (its clock), and the step it cut short (its title; null: none was
@@ -304,6 +307,10 @@ export interface CommissioningLastRun {
   stoppedIn: string | null;
   /** outcome 'shutDown': when the bench shut down and the step it cut short. */
   shutDown?: RunShutDown;
+  /** outcome 'interrupted' (the bench stopped without shutting down: killed, crashed, power cut): what the record last heard of the run. */
+  interrupted?: RunInterrupted;
+  /** outcome 'stopped' or 'shutDown': who asked for the stop and when, what it cut short (absent in runs recorded before it was kept). */
+  stop?: RunStop;
 }
 
 /** The plan's steps by their latest result (notRun: never run yet). */

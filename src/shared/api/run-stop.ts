@@ -26,7 +26,8 @@ export interface RunStop {
   };
 }
 
-const byWords = (stop: Pick<RunStop, 'by' | 'signal'>): string =>
+/** What stopped it, in words: "Ctrl-C (SIGINT) to the CLI", "the bench shutting down", "the run's Stop (its page or the API)". */
+export const stopByWords = (stop: Pick<RunStop, 'by' | 'signal'>): string =>
   stop.by === 'signal'
     ? `${stop.signal === 'SIGINT' || !stop.signal ? 'Ctrl-C (SIGINT)' : stop.signal} to the CLI`
     : stop.by === 'shutdown'
@@ -37,7 +38,7 @@ const byWords = (stop: Pick<RunStop, 'by' | 'signal'>): string =>
 export function stoppedWords(stop: RunStop, time: (iso: string) => string): string {
   const asked = stop.requestedAt !== stop.at ? ` (asked at ${time(stop.requestedAt)}; it waited for the charger to come back)` : '';
   const during = stop.caseId ? `, during ${stop.caseId}${stop.step ? ` at ${stop.step}` : ' before its first step'}` : stop.step ? `, while ${stop.step}` : ', with no case in progress';
-  return `Stopped at ${time(stop.at)}${asked} by ${byWords(stop)}${during}`;
+  return `Stopped at ${time(stop.at)}${asked} by ${stopByWords(stop)}${during}`;
 }
 
 /** "Put back after TC_010_CS: nothing was left undone", or "Not put back after TC_010_CS: …": the put-back's result. */

@@ -28,6 +28,9 @@ export interface StopWouldWait {
   seconds: number;
 }
 
+/** A charger connected again after a drop that has sent nothing for this long resumed (a rebooted one would have sent its BootNotification). */
+export const RESUMED_QUIET_S = 5;
+
 /** Why, in words ("the run reset it at 10:02:13"), its times written by `clock`. */
 export function comeBackWhyWords(why: ComeBackWhy, clock: (iso: string) => string): string {
   switch (why.kind) {
@@ -36,7 +39,8 @@ export function comeBackWhyWords(why: ComeBackWhy, clock: (iso: string) => strin
     case 'reset':
       return `the run reset it at ${clock(why.at)}${why.droppedAt ? ` and it went offline at ${clock(why.droppedAt)}` : ''}`;
     case 'dropped':
-      return `it went offline at ${clock(why.at)}`;
+      // Back after a drop: connected again and resumed, or, when it rebooted (its first message a BootNotification), booted (src/main/conformance/come-back.ts).
+      return `it went offline at ${clock(why.at)}; it is back once connected again and its first message is not a BootNotification (or it sends nothing for ${RESUMED_QUIET_S} s), or its BootNotification is answered Accepted`;
   }
 }
 

@@ -400,6 +400,11 @@ export interface OperatorPrompt {
   step: number;
   /** What the bench is doing, when the request is not a step of the case (putting the charger back after it, or before the first case). */
   during?: string;
+  /**
+   * Not a step: the bench putting the charger back after a case (or a commissioning step), or preparing it
+   * before the run. Nothing is given up when nobody answers: the run goes on without it (onTimeout says what is left).
+   */
+  putBack?: boolean;
   action: OperatorAction;
   text: string;
   timeoutS: number;

@@ -6,9 +6,7 @@
 import { configurationKeys, type ConfigurationKeySpec } from './configuration-keys';
 import { featureProfiles } from './actions';
 import { Measurand, Phase } from './enums';
-
-/** OCPP integers are 32-bit: a larger number no charger takes. */
-const INT32_MAX = 2_147_483_647;
+import { MAX_OCPP_INTEGER as INT32_MAX } from './primitives';
 
 /** The unit of an integer key's value, in words ("a whole number of seconds"), and its range where it is not 0 or more. */
 interface IntegerRule {
@@ -95,7 +93,10 @@ export function configurationValueProblem(name: string, value: string): string |
     case 'integer': {
       const { min = 0, max = INT32_MAX } = integerRules[spec.name] ?? {};
       const n = Number(text);
-      return /^\d+$/.test(text) && n >= min && n <= max ? null : rule;
+      if (!/^\d+$/.test(text)) return rule;
+      // Above 32 bits: said with the limit (the rule's "0 or more" is true of it, and says nothing of why).
+      if (max === INT32_MAX && n > max) return `${spec.name} is at most ${INT32_MAX} (OCPP 1.6 integers are 32-bit)`;
+      return n >= min && n <= max ? null : rule;
     }
     case 'boolean':
       // OCPP 1.6 booleans are lower case: TRUE or False is refused, saying so (what a charger reports is read elsewhere, tolerantly).

@@ -60,4 +60,9 @@ function digits(t: string, from: number, to: number): number {
 export const DateTime = z.string().check(z.refine(isRfc3339, { message: 'must be an RFC 3339 date-time with an offset, e.g. 2024-05-01T12:00:00Z', params: { ocpp: 'PropertyConstraintViolation' } }));
 export const Integer = z.number().check(z.refine(Number.isInteger, { message: 'expected an integer, got a number with a fraction', params: { ocpp: 'TypeConstraintViolation' } }));
 export const Decimal = z.number();
+
+/** The largest OCPP 1.6 integer: 32-bit, signed (the schemas set no bound: the bench's rules for what it sends do). */
+export const MAX_OCPP_INTEGER = 2147483647;
+/** The smallest OCPP 1.6 integer. */
+export const MIN_OCPP_INTEGER = -2147483648;
 export const Uri = z.url();

@@ -48,6 +48,7 @@ describe('the put-back after the person could not unplug the cable', () => {
       ['plug', 'In the step “Test session”'],
       ['unplug', 'In the step “Test session”'],
     ]);
-    expect(r.cleanupProblems).toEqual([expect.stringMatching(/^connector 1 is \w+ \(the person answered cannot to unplugging it\)/)]);
+    // In a commissioning's words: no "next case", but the next step, or the next run.
+    expect(r.cleanupProblems).toEqual([expect.stringMatching(/^connector 1 is \w+ \(the person could not unplug the cable\): the next step, or the next run, may fail$/)]);
   }, 60_000);
 });

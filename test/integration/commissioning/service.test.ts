@@ -439,7 +439,11 @@ describe('while it runs, and when it is stopped', () => {
     expect(step(v, 'C4_CONNECTORS').result!.reason).toBe('The run was stopped during this step, so the step did not finish: Run again repeats it.');
     expect(v.lastRun).toMatchObject({ outcome: 'stopped', stoppedIn: 'C4_CONNECTORS', steps: v.steps.map((s) => s.id), finishedAt: expect.any(String) });
     expect(v.stepCounts).toEqual({ pass: 1, fail: 0, error: 0, inconclusive: 1, notApplicable: 0, notRun: 8 });
-    expect(v.open).toContain('The last run was stopped: 8 steps not run yet');
+    // Who stopped it (the Stop of its page or the API), when, and during which step.
+    expect(v.lastRun?.stop).toMatchObject({ by: 'stop', caseId: 'C4_CONNECTORS' });
+    expect(v.open).toContainEqual(
+      expect.stringMatching(/^The last run was stopped \(Stopped by the run's Stop \(its page or the API\) at .+ during step Connectors Available with NoError( \(.+\))?\): 8 steps not run yet$/),
+    );
     expect(v.open).toContain('Connectors Available with NoError is inconclusive: The run was stopped during this step, so the step did not finish: Run again repeats it.');
     expect(v.open.join('\n')).not.toMatch(/could not go on/);
     // The faces are told so with the change.

@@ -2,8 +2,9 @@
 // charger has connected again AND its BootNotification has been answered Accepted (a charger may reject or
 // drop calls until then), never sent the moment it connects. Here the bench answers its BootNotification 2 s
 // late (a standing behaviour), so the connection comes well before the boot is answered. And a charger that
-// only dropped (no Reset) is back on connecting: it resumes without a BootNotification. On the wall clock;
-// the chargers are the bench's built-in virtual ones.
+// only dropped (no Reset) is not back on connecting alone but once it resumed: its first frame after it is
+// not a BootNotification, or (the virtual one's, statuses unchanged) it says nothing for 5 s; one
+// power-cycled meanwhile (no Reset by the run) boots first: back only once that boot is answered Accepted. On the wall clock; the chargers are the bench's built-in virtual ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,26 +81,63 @@ describe('a test run stopped right after its Reset, the charger booting 2 s afte
   }, 90_000);
 });
 
+/**
+ * Waits until the watch says the charger is back (failing if it ends otherwise), and returns what the
+ * connection and each frame after it made of it (`<last frame seen>: back` or `: not back`), as a stop would
+ * have seen it then.
+ */
+async function waitedBack(cb: ReturnType<typeof comeBack>, seen: string[]): Promise<string[]> {
+  const backAt: string[] = [];
+  const offBack = cb.onChange(() => backAt.push(`${seen.at(-1)}: ${cb.back() ? 'back' : 'not back'}`));
+  const end = await waitForComeBack(cb, { next: new AbortController().signal, moved: new AbortController().signal });
+  offBack();
+  expect(end).toBe('back');
+  return backAt;
+}
+
 describe('a charger that only dropped (no Reset)', () => {
-  it('is back on connecting again: it resumes without a BootNotification, and nothing waits for one', async () => {
+  it('is back once it resumed (no BootNotification), not on connecting alone', async () => {
     const id = 'CB-BOOT-2';
     await virtualTarget(bench, id, 1);
     const vcp = bench.virtualChargers.charger(id);
-    const cb = comeBack(bench, id);
+    // Following first: each change the watch sees has its event in `seen` already.
     const { seen, off } = follow(id);
+    const cb = comeBack(bench, id);
     try {
       vcp.setFaults({ offline: true, offlineSeconds: 1 });
       await waitFor(() => !bench.connectedChargers().includes(id) || null, 10_000);
       expect(cb.reason()).toMatchObject({ kind: 'dropped' });
       expect(cb.back()).toBe(false);
-      const end = await waitForComeBack(cb, { next: new AbortController().signal, moved: new AbortController().signal });
-      expect(end).toBe('back');
-      expect(seen.at(-1)).toBe('connected');
+      const backAt = await waitedBack(cb, seen);
+      expect(backAt).toContain('connected: not back');
       expect(seen).not.toContain('in CALL BootNotification');
     } finally {
       off();
       cb.off();
       vcp.setFaults({ offline: false });
+    }
+  }, 60_000);
+
+  it('power-cycled meanwhile (its first frame a BootNotification, answered 2 s late): back only once that is answered Accepted', async () => {
+    const id = 'CB-BOOT-3';
+    await virtualTarget(bench, id, 1);
+    const vcp = bench.virtualChargers.charger(id);
+    const behaviours = bench.centralSystem.behaviours;
+    const { seen, off } = follow(id);
+    const cb = comeBack(bench, id);
+    try {
+      behaviours.setStanding(id, { actions: { BootNotification: { mode: 'delay', delaySeconds: 2, errorCode: 'InternalError' } } });
+      vcp.powerCycle();
+      await waitFor(() => !bench.connectedChargers().includes(id) || null, 10_000);
+      expect(cb.reason()).toMatchObject({ kind: 'dropped' });
+      const backAt = await waitedBack(cb, seen);
+      expect(backAt).toContain('connected: not back');
+      expect(backAt).toContain('in CALL BootNotification: not back');
+      expect(backAt.find((b) => b.endsWith(': back'))).toBe('out CALLRESULT BootNotification Accepted: back');
+    } finally {
+      off();
+      cb.off();
+      behaviours.reset(id);
     }
   }, 60_000);
 });

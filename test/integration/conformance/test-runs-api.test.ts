@@ -221,7 +221,8 @@ describe('conformance runs through the API', () => {
     await tb.bench.record.settled();
     const { runId } = (await tb.request('POST', '/api/test-runs', { chargerId: 'REAL-CABLE', cases: ['TC_003_CS'] })).body;
     const unplug = await waitFor(async () => (await tb.request('GET', `/api/test-runs/${runId}/prompt`)).body, 10_000);
-    expect(unplug).toMatchObject({ caseId: 'setup', action: { kind: 'unplug', connectorId: 1 } });
+    // Not a step: the faces say nobody answering lets the run go on, not that a step is given up.
+    expect(unplug).toMatchObject({ caseId: 'setup', putBack: true, action: { kind: 'unplug', connectorId: 1 } });
     await cp.client.call('StatusNotification', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
     expect((await tb.request('POST', `/api/test-runs/${runId}/answer`, { answer: 'done' })).status).toBe(204);
     // Then the first case starts from an available connector: its own first request.
@@ -241,7 +242,8 @@ describe('conformance runs through the API', () => {
     await waitFor(async () => ((await tb.request('GET', `/api/test-runs/${again}/prompt`)).body?.caseId === 'TC_003_CS' ? true : null), 10_000);
     await tb.request('POST', `/api/test-runs/${again}/stop`);
     const second = await finished(again);
-    expect(second.setupProblems).toEqual([expect.stringContaining('connector 1 is Finishing (the person answered cannot to unplugging it)')]);
+    // Before the first case there is no "next case" yet: the first cases are what may fail on it.
+    expect(second.setupProblems).toEqual(['connector 1 is Finishing (the person could not unplug the cable): the first cases may fail']);
     const report = await (await fetch(`http://127.0.0.1:${tb.apiPort}/api/test-runs/${again}/report.html`, { headers: { Authorization: `Bearer ${tb.token}` } })).text();
     expect(report).toContain('Before the first case');
     const junit = await (await fetch(`http://127.0.0.1:${tb.apiPort}/api/test-runs/${again}/junit.xml`, { headers: { Authorization: `Bearer ${tb.token}` } })).text();
@@ -255,7 +257,7 @@ describe('conformance runs through the API', () => {
     await tb.bench.record.settled();
     const { runId } = tb.bench.conformance.start({ chargerId: 'REAL-NOBODY', cases: ['TC_003_CS'], noOperator: 'the run had no terminal to ask (stdin is not a terminal)' });
     const run = await finished(runId);
-    expect(run.setupProblems).toEqual(['connector 1 is Finishing (nobody could be asked to unplug it: the run had no terminal to ask (stdin is not a terminal)): the next case may fail']);
+    expect(run.setupProblems).toEqual(['connector 1 is Finishing (nobody could be asked to unplug it: the run had no terminal to ask (stdin is not a terminal)): the first cases may fail']);
     expect(run.cases[0]).toMatchObject({ verdict: 'inconclusive', reason: expect.stringMatching(/^No operator: /) });
     await cp.client.close();
   }, 60_000);

@@ -7,6 +7,7 @@ import { timesInText } from '../../../shared/format/times-in-text';
 import { setupEndedHead, setupEndedItem } from '../../../shared/api/setup-ended-words';
 import { putBackWords, stoppedWords } from '../../../shared/api/run-stop';
 import { rerunFirmwareWords, rerunOfWords } from '../../../shared/api/rerun-words';
+import { passedWords } from '../../../shared/api/operator-word';
 import { profileSource } from '../pics';
 import { afterCasesProblem } from '../after-cases';
 import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, setupTime, stepWords, wallTimes } from './facts';
@@ -73,7 +74,7 @@ function caseSection(c: CaseResult, run: RunResult): string {
   const steps = c.steps
     .map(
       (s) =>
-        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(actorLabel[s.by] ?? s.by)}</td><td>${esc(s.title)}${s.status === 'failed' || (unfinished.has(s.status) && s.expected) ? `<div class="why">Expected ${words(s.expected ?? '')}; ${words(s.actual ?? '')}</div>` : s.status === 'error' ? `<div class="why">${words(s.actual ?? '')}</div>` : ''}</td><td>${esc(stepWords[s.status] ?? s.status)}</td><td class="num">${ms(s.ms)}</td></tr>`,
+        `<tr class="${s.status}"><td>${s.n}</td><td>${esc(actorLabel[s.by] ?? s.by)}</td><td>${esc(s.title)}${s.status === 'failed' || (unfinished.has(s.status) && s.expected) ? `<div class="why">Expected ${words(s.expected ?? '')}; ${words(s.actual ?? '')}</div>` : s.status === 'error' ? `<div class="why">${words(s.actual ?? '')}</div>` : ''}</td><td>${esc(passedWords(s, run.virtual, stepWords[s.status] ?? s.status))}</td><td class="num">${ms(s.ms)}</td></tr>`,
     )
     .join('');
   return `<section class="case" id="${esc(c.id)}">

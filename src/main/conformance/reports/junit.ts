@@ -8,10 +8,12 @@
 // sees it red, even with no case run. The sessions the run ended before its first case, and what it could
 // not put right then, are the first suite's <system-err>. A problem once every case had ended (the cases
 // stand) is the last suite's <system-err> and an <error> testcase of its own after the cases, as the CLI
-// exits 1 on it.
+// exits 1 on it. A step that passed on the operator's word (a person's Done, or the virtual charger's hands),
+// not on frames the bench checked, is a line of the testcase's <system-out>: the testcase keeps its verdict.
 import type { CaseResult, NotYetSupported, RunResult } from '../types';
 import { faultsInjectedText } from '../../../shared/api/test-runs';
 import { afterCasesProblem } from '../after-cases';
+import { onWordWords, stepsOnWord } from '../../../shared/api/operator-word';
 import { setupEndedWords } from '../../../shared/api/setup-ended-words';
 import { putBackWords } from '../../../shared/api/run-stop';
 import { couldNotRun, notRunCases, notRunWhy, notYetSupportedOf, setupTime, stepWords, wallTimes, type NotRunCase } from './facts';
@@ -24,7 +26,7 @@ const unjudgedWords: Partial<Record<CaseResult['steps'][number]['status'], strin
 /** A testcase of the report: a case the run ended, or one it has no verdict for (skipped with `skipped`). */
 type Row = { c: CaseResult; skipped?: string };
 
-function testcase({ c, skipped }: Row): string {
+function testcase(run: RunResult, { c, skipped }: Row): string {
   const head = `    <testcase classname="octt16.${esc(c.profile)}" name="${esc(`${c.id} ${c.title}`.trim())}" time="${(c.ms / 1000).toFixed(3)}"`;
   if (skipped !== undefined) return `${head}>\n      <skipped message="${esc(skipped)}"/>\n    </testcase>`;
   const step = c.steps.find((s) => s.n === c.decidingStep);
@@ -34,19 +36,21 @@ function testcase({ c, skipped }: Row): string {
       ? `Step ${step.n} (${step.title}): expected ${step.expected ?? '?'}; ${step.actual ?? ''}${step.messageIds.length ? ` [message ids ${step.messageIds.join(', ')}]` : ''}`
       : (c.reason ?? '')) + (before ? `\n${before}` : '');
   const errs = [before, ...c.cleanupProblems.map((p) => `Not put back after the case: ${p}`)].filter(Boolean).join('\n');
-  const err = errs ? `\n      <system-err>${esc(errs)}</system-err>` : '';
+  const said = stepsOnWord(c).map((s) => `Step ${s.n} (${s.title}): passed (${onWordWords(run.virtual)}), not verified from frames`);
+  // <system-out> before <system-err>, as the JUnit schema orders them.
+  const tail = (said.length ? `\n      <system-out>${esc(said.join('\n'))}</system-out>` : '') + (errs ? `\n      <system-err>${esc(errs)}</system-err>` : '');
   switch (c.verdict) {
     case 'pass':
-      return err ? `${head}>${err}\n    </testcase>` : `${head}/>`;
+      return tail ? `${head}>${tail}\n    </testcase>` : `${head}/>`;
     case 'fail':
-      return `${head}>\n      <failure message="${esc(c.reason ?? 'failed')}">${esc(detail)}</failure>${err}\n    </testcase>`;
+      return `${head}>\n      <failure message="${esc(c.reason ?? 'failed')}">${esc(detail)}</failure>${tail}\n    </testcase>`;
     case 'error':
-      return `${head}>\n      <error message="${esc(c.reason ?? 'error')}">${esc(detail)}</error>${err}\n    </testcase>`;
+      return `${head}>\n      <error message="${esc(c.reason ?? 'error')}">${esc(detail)}</error>${tail}\n    </testcase>`;
     default:
       // A step the person could not do ("Cannot do"), one nobody acted on in time, one the bench could not judge, or one the run's Stop cut short, is named as such, apart from a skip.
       if (step && step.status in unjudgedWords)
-        return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}">${esc(`Step ${step.n} (${step.title}): ${unjudgedWords[step.status]}`)}</skipped>${err}\n    </testcase>`;
-      return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}"/>${err}\n    </testcase>`;
+        return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}">${esc(`Step ${step.n} (${step.title}): ${unjudgedWords[step.status]}`)}</skipped>${tail}\n    </testcase>`;
+      return `${head}>\n      <skipped message="${esc(`${c.verdict}: ${c.reason ?? ''}`)}"/>${tail}\n    </testcase>`;
   }
 }
 
@@ -55,7 +59,7 @@ const isSkipped = (r: Row) => r.skipped !== undefined || ['notApplicable', 'notS
 function testsuite(run: RunResult, name: string, rows: Row[], systemErr = ''): string {
   const count = (v: CaseResult['verdict']) => rows.filter((r) => r.skipped === undefined && r.c.verdict === v).length;
   const err = systemErr ? `\n    <system-err>${esc(systemErr)}</system-err>` : '';
-  return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="${rows.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${rows.filter(isSkipped).length}" time="${(rows.reduce((a, r) => a + r.c.ms, 0) / 1000).toFixed(3)}" timestamp="${esc(wallTimes(run).started)}">\n${rows.map(testcase).join('\n')}${err}\n  </testsuite>`;
+  return `  <testsuite name="OCTT 1.6 ${esc(name)} (${esc(run.chargerId)})" tests="${rows.length}" failures="${count('fail')}" errors="${count('error')}" skipped="${rows.filter(isSkipped).length}" time="${(rows.reduce((a, r) => a + r.c.ms, 0) / 1000).toFixed(3)}" timestamp="${esc(wallTimes(run).started)}">\n${rows.map((r) => testcase(run, r)).join('\n')}${err}\n  </testsuite>`;
 }
 
 /** A case without a verdict (not run, or not supported yet), as a row. */

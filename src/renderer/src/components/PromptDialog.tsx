@@ -19,6 +19,7 @@ import { ChargerOfflineNotice } from './ChargerOfflineNotice';
 import { useBench } from '../stores/bench';
 import { Sending } from './Sending';
 import type { OperatorPrompt } from '../../../shared/api/test-runs';
+import { timeUpWords } from '../../../shared/api/prompt-words';
 
 export type PromptAnswer = 'done' | 'cannot' | 'skip';
 
@@ -122,7 +123,7 @@ export function PromptDialog({
         )}
         <Box role="timer" aria-label="Time left to answer">
           <Typography variant="h6" component="div" color={left < 30 ? 'error' : 'text.primary'}>
-            {left > 0 ? `${formatCountdown(left)} left` : 'Time is up: the step is being given up'}
+            {left > 0 ? `${formatCountdown(left)} left` : timeUpWords(prompt)}
           </Typography>
           <LinearProgress
             variant="determinate"

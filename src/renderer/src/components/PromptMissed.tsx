@@ -12,15 +12,14 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { formatCountdown, secondsLeft, useNow } from './PromptDialog';
-import { askedAt, identity, missedWords, whichRequest, type Missed, type Waiting } from './promptQueueState';
+import { identity } from './promptQueueState';
+import { askedSinceWords, missedWords, ranOutWords, type Missed, type Waiting } from '../../../shared/api/prompt-words';
 
 /** The request waiting behind the notice, and its time left at `now` (its dialog's countdown), in words. */
 function nextWords(next: Waiting, now: number): string {
   const left = secondsLeft(next.prompt, next.since, now);
-  const which = `The run has asked something else since (${whichRequest(next.prompt)}, asked at ${askedAt(next)})`;
-  return left > 0
-    ? `${which}: ${formatCountdown(left)} left to answer it — it is shown once you have read this.`
-    : `${which}: its time to answer ran out while this was shown, and the step is being given up.`;
+  const which = askedSinceWords(next);
+  return left > 0 ? `${which}: ${formatCountdown(left)} left to answer it — it is shown once you have read this.` : `${which}: ${ranOutWords(next.prompt)}.`;
 }
 
 export function PromptMissed({

@@ -3,27 +3,11 @@
 // Those are said before anything else is shown, so a click aimed at a request that went away can never land
 // on the next one in the same place; the window's own answers and stops are remembered, so they are not.
 import type { OperatorPrompt } from '../../../shared/api/test-runs';
-import { formatClock } from '../../../shared/format/time';
+import { timeWasUp, type Missed, type Waiting } from '../../../shared/api/prompt-words';
 import type { PromptAnswer } from './PromptDialog';
 
-export interface Waiting {
-  key: string;
-  prompt: OperatorPrompt;
-  /** When its time began, on this clock (ms). */
-  since: number;
-  /** How far this clock is ahead of the bench's (ms), as the request said the bench's time. */
-  ahead: number;
-}
-
-/**
- * A request that went away unanswered from here: why (`unknown`: while the link to the bench was lost), and
- * when it was learnt (this clock, ms); `late` the answer the bench refused as sent after it had closed.
- */
-export interface Missed extends Waiting {
-  why: 'timedOut' | 'ended' | 'closed' | 'unknown';
-  at: number;
-  late?: PromptAnswer;
-}
+// The requests and their words are the terminal's too (src/shared/api/prompt-words.ts).
+export type { Missed, Waiting } from '../../../shared/api/prompt-words';
 
 export interface QueueState {
   waiting: Waiting[];
@@ -35,9 +19,6 @@ export interface QueueState {
 }
 
 export const emptyQueue: QueueState = { waiting: [], missed: [], sent: [], late: {} };
-
-/** Within this of its deadline (ms), a request that goes away timed out (the bench's event takes a moment to come). */
-const DEADLINE_SLACK_MS = 1000;
 
 /** One request of one run: its id from the bench; from a bench that gives none, its case, step and when it was asked. */
 export const identity = (key: string, p: OperatorPrompt): string => `${key}/${p.id ?? `${p.caseId}/${p.step}/${p.issuedAt ?? ''}`}`;
@@ -57,7 +38,7 @@ export type QueueAction =
 type Went = { ended?: boolean; unseen?: boolean };
 
 function missedOf(s: QueueState, w: Waiting, now: number, went: Went): Missed {
-  const timedOut = now >= w.since + w.prompt.timeoutS * 1000 - DEADLINE_SLACK_MS;
+  const timedOut = timeWasUp(w, now);
   const late = s.late[identity(w.key, w.prompt)];
   return { ...w, why: went.unseen ? 'unknown' : timedOut ? 'timedOut' : went.ended ? 'ended' : 'closed', at: now, ...(late ? { late } : {}) };
 }
@@ -107,47 +88,4 @@ export function queueReducer(s: QueueState, a: QueueAction): QueueState {
     case 'read':
       return { ...s, missed: [], late: {} };
   }
-}
-
-const answerWords: Record<PromptAnswer, string> = { done: 'Done', cannot: 'Cannot do', skip: 'Skip' };
-
-/** What was asked, without "then press Done": "Switch the charger off at the mains, wait 10 seconds, switch it on again". */
-const asked = (p: OperatorPrompt) => p.text.replace(/,? then press Done\.?$/, '').replace(/\.$/, '');
-
-/** Which request: "TC_001_CS step 2", or what the bench was doing ("putting the charger back after TC_003_CS"). */
-export const whichRequest = (p: OperatorPrompt): string => (p.during ? p.during.charAt(0).toLowerCase() + p.during.slice(1) : `${p.caseId} step ${p.step}`);
-
-/** The time on the bench's clock, as the bench's record has it. */
-const benchTime = (w: Waiting, ms: number) => formatClock(ms - w.ahead);
-
-/** When a request was asked (its time began), on the bench's clock. */
-export const askedAt = (w: Waiting): string => benchTime(w, w.since);
-
-/** A request that went away unanswered from here, in words: a title and a sentence. */
-export function missedWords(m: Missed): { title: string; text: string } {
-  const p = m.prompt;
-  const what = `${whichRequest(p)} (${asked(p)})`;
-  const late = m.late ? ` Your “${answerWords[m.late]}” reached the bench after that and was not taken.` : '';
-  const deadline = p.deadline ? Date.parse(p.deadline) : NaN;
-  // When its time was up, on the bench's clock.
-  const up = Number.isFinite(deadline) ? deadline : m.since + p.timeoutS * 1000 - m.ahead;
-  const What = `${what.charAt(0).toUpperCase()}${what.slice(1)}`;
-  if (m.why === 'unknown') {
-    const timeUp = m.at >= m.since + p.timeoutS * 1000 ? ` (its time was up at ${formatClock(up)})` : '';
-    return {
-      title: 'A request was closed while the link was lost',
-      text: `${What} was closed while the link to the bench was lost, without an answer from this window: answered at another screen, withdrawn, or nobody answered in time${timeUp}.${late}`,
-    };
-  }
-  if (m.why === 'timedOut') {
-    const at = formatClock(up);
-    // A step of a case ends inconclusive; elsewhere (putting the charger back, a commissioning) the request says what no answer does.
-    const outcome = p.onTimeout ? `ran out of time at ${at}. ${p.onTimeout}` : `ended as inconclusive at ${at}.`;
-    return { title: 'Nobody answered in time', text: `Nobody answered in time: ${what} ${outcome}${late}` };
-  }
-  if (m.why === 'ended') return { title: 'The run ended before anyone answered', text: `The run ended before anyone answered: ${what} was withdrawn at ${benchTime(m, m.at)}.${late}` };
-  return {
-    title: 'A request was closed',
-    text: `${What} was closed at ${benchTime(m, m.at)}, before its time was up, without an answer from this window (answered at another screen, or withdrawn as the run was stopped).${late}`,
-  };
 }

@@ -1,10 +1,13 @@
 // A stop waiting for the charger to come back takes effect once it can take the put-back: after the run's
 // Reset, once it has connected again AND its BootNotification on that connection was answered Accepted (a
-// Pending or Rejected answer is not back yet); after a mere drop, on connecting (a reconnect without a
-// reboot sends no BootNotification), unless it sends a BootNotification right away: then once that is
-// answered Accepted. The bench's events are played by hand, in the order the bench publishes them.
+// Pending or Rejected answer is not back yet); after a mere drop, once connected again its first frame is
+// not a BootNotification (it resumed: a reconnect without a reboot sends none), or, when that first frame is
+// a BootNotification (it was power-cycled), once that is answered Accepted: connected and silent is not back
+// yet (the put-back would race its boot), until it has said nothing for 5 s (a rebooted charger boots as soon
+// as it connects). The bench's events are played by hand, in the order the bench publishes them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StopWhenBack } from '../../../../src/main/conformance/come-back';
+import { comeBackWhyWords } from '../../../../src/shared/api/stop-waiting';
 
 const ID = 'CP1';
 
@@ -122,11 +125,66 @@ describe('a stop waiting for a charger that only dropped (no Reset)', () => {
     return { b, stopper, stop };
   }
 
-  it('is back on connecting (a reconnect without a reboot sends no BootNotification)', async () => {
+  it('is not back on connecting alone, but once its first frame is not a BootNotification (it resumed)', async () => {
+    const { b, stopper, stop } = dropped();
+    b.connect();
+    await vi.advanceTimersByTimeAsync(4000);
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
+    b.frame('in', 'CALL', 'StatusNotification', 's1', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(b.order.slice(-2)).toEqual(['in CALL StatusNotification', 'put-back: out CALL ChangeAvailability']);
+    stopper.dispose();
+  });
+
+  it('a power-cycled one (its first frame after connecting a BootNotification) is put back only once that is answered Accepted, never before its boot', async () => {
     const { b, stopper, stop } = dropped();
     b.connect();
     await settle();
+    expect(stop).not.toHaveBeenCalled();
+    b.frame('in', 'CALL', 'BootNotification', 'b1', { chargePointVendor: 'Acme', chargePointModel: 'Wall' });
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Pending', currentTime: new Date().toISOString(), interval: 2 });
+    // Not booted yet: what it sends meanwhile does not make it back.
+    b.frame('in', 'CALL', 'StatusNotification', 's1', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
+    await vi.advanceTimersByTimeAsync(2000);
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    b.frame('in', 'CALL', 'BootNotification', 'b2', {});
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b2', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
+    await settle();
     expect(stop).toHaveBeenCalledTimes(1);
+    expect(b.order.slice(-2)).toEqual(['out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
+    stopper.dispose();
+  });
+
+  it('one that reconnects and says nothing for 5 s resumed: it is put back then (a rebooted one would have booted)', async () => {
+    const { b, stopper, stop } = dropped();
+    b.connect();
+    await vi.advanceTimersByTimeAsync(4500);
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(750);
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(b.order).toEqual(['put-back: out CALL ChangeAvailability']);
+    stopper.dispose();
+  });
+
+  it('a stop asked while it is connected again but silent says it waits, and what back means', () => {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.drop();
+    b.connect();
+    expect(stopper.wouldWait()).toMatchObject({ why: { kind: 'dropped' } });
+    expect(comeBackWhyWords(stopper.wouldWait()!.why, () => '10:02:13')).toBe(
+      'it went offline at 10:02:13; it is back once connected again and its first message is not a BootNotification (or it sends nothing for 5 s), or its BootNotification is answered Accepted',
+    );
+    b.frame('in', 'CALL', 'Heartbeat', 'h1', {});
+    expect(stopper.wouldWait()).toBeNull();
     stopper.dispose();
   });
 

@@ -95,3 +95,67 @@ describe("the bench's rules", () => {
     expect(version(2147483647)).toEqual({});
   });
 });
+
+describe('OCPP 1.6 integers are 32-bit: every integer field of what the bench sends', () => {
+  const over = 2147483648;
+  const limit = (what: string) => `${what} is at most 2147483647 (OCPP 1.6 integers are 32-bit)`;
+  const txProfile = (n: number) =>
+    profile(
+      { chargingProfileId: n, transactionId: n, stackLevel: n, chargingProfilePurpose: 'TxProfile' },
+      {
+        duration: n,
+        chargingSchedulePeriod: [
+          { startPeriod: 0, limit: 16, numberPhases: 3 },
+          { startPeriod: n, limit: 10 },
+        ],
+      },
+    );
+  // Each operation panel's integer fields, named as the forms name them.
+  const cases: Array<[Parameters<typeof benchRuleErrors>[0], (n: number) => unknown, Record<string, string>]> = [
+    ['RemoteStartTransaction', (n) => ({ idTag: 'TAG', connectorId: n }), { connectorId: limit('A connector number') }],
+    ['RemoteStopTransaction', (n) => ({ transactionId: n }), { transactionId: limit('A transaction id') }],
+    ['UnlockConnector', (n) => ({ connectorId: n }), { connectorId: limit('A connector number') }],
+    ['ChangeAvailability', (n) => ({ connectorId: n, type: 'Operative' }), { connectorId: limit('A connector number') }],
+    ['TriggerMessage', (n) => ({ requestedMessage: 'StatusNotification', connectorId: n }), { connectorId: limit('A connector number') }],
+    [
+      'ReserveNow',
+      (n) => ({ connectorId: n, expiryDate: '2027-01-02T00:00:00Z', idTag: 'TAG', reservationId: n }),
+      { connectorId: limit('A connector number'), reservationId: limit('A reservation id') },
+    ],
+    ['CancelReservation', (n) => ({ reservationId: n }), { reservationId: limit('A reservation id') }],
+    ['GetCompositeSchedule', (n) => ({ connectorId: n, duration: n }), { connectorId: limit('A connector number'), duration: limit('A duration (s)') }],
+    ['ClearChargingProfile', (n) => ({ id: n, connectorId: n, stackLevel: n }), { id: limit('A charging profile id'), connectorId: limit('A connector number'), stackLevel: limit('A stack level') }],
+    ['GetDiagnostics', (n) => ({ location: 'ftp://x/', retries: n, retryInterval: n }), { retries: limit('The number of retries'), retryInterval: limit('The retry interval (s)') }],
+    [
+      'UpdateFirmware',
+      (n) => ({ location: 'ftp://x/f', retrieveDate: '2027-01-02T00:00:00Z', retries: n, retryInterval: n }),
+      { retries: limit('The number of retries'), retryInterval: limit('The retry interval (s)') },
+    ],
+    ['SendLocalList', (n) => ({ listVersion: n, updateType: 'Full' }), { listVersion: limit('A list version') }],
+    [
+      'SetChargingProfile',
+      (n) => ({ connectorId: 1, csChargingProfiles: txProfile(n) }),
+      {
+        'csChargingProfiles.chargingProfileId': limit('A charging profile id'),
+        'csChargingProfiles.transactionId': limit('A transaction id'),
+        'csChargingProfiles.stackLevel': limit('A stack level'),
+        'csChargingProfiles.chargingSchedule.duration': limit('A duration (s)'),
+        'csChargingProfiles.chargingSchedule.chargingSchedulePeriod.1.startPeriod': limit("A period's start (s)"),
+      },
+    ],
+    ['RemoteStartTransaction', (n) => ({ idTag: 'TAG', connectorId: 1, chargingProfile: txProfile(n) }), { 'chargingProfile.stackLevel': limit('A stack level') }],
+  ];
+
+  it.each(cases)('%s: refuses a value above 2147483647 on the field, naming it and the limit; 2147483647 is kept', (action, payload, expected) => {
+    expect(benchRuleErrors(action, payload(over), { now })).toMatchObject(expected);
+    // 99999999999 (beyond 32 bits, within JavaScript's safe integers) likewise.
+    expect(benchRuleErrors(action, payload(99999999999), { now })).toMatchObject(expected);
+    const atMost = Object.values(benchRuleErrors(action, payload(2147483647), { now })).filter((m) => m.includes('32-bit'));
+    expect(atMost).toEqual([]);
+  });
+
+  it('refuses a transaction id below 1 in a charging profile, as a remote stop does', () => {
+    expect(setProfile(profile({ chargingProfilePurpose: 'TxProfile', transactionId: 0 }))).toEqual({ 'csChargingProfiles.transactionId': 'A transaction id is 1 or more' });
+    expect(benchRuleErrors('RemoteStopTransaction', { transactionId: -1 }, { now })).toEqual({ transactionId: 'A transaction id is 1 or more' });
+  });
+});

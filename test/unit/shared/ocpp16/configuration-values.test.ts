@@ -15,6 +15,13 @@ describe('configuration values of the standard keys', () => {
     expect(configurationValueProblem('heartbeatinterval', 'x')).toBe('HeartbeatInterval is a whole number of seconds (0 or more)');
   });
 
+  it('says the 32-bit limit of a number above it (OCPP 1.6 integers are 32-bit), naming the key', () => {
+    expect(configurationValueProblem('HeartbeatInterval', '99999999999')).toBe('HeartbeatInterval is at most 2147483647 (OCPP 1.6 integers are 32-bit)');
+    expect(configurationValueProblem('MeterValueSampleInterval', ' 2147483648 ')).toBe('MeterValueSampleInterval is at most 2147483647 (OCPP 1.6 integers are 32-bit)');
+    // A key with a range of its own says that range.
+    expect(configurationValueProblem('LightIntensity', '99999999999')).toBe('LightIntensity is a whole number of percent (0 to 100)');
+  });
+
   it('says the range of a key that has one', () => {
     expect(configurationValueProblem('LightIntensity', '101')).toBe('LightIntensity is a whole number of percent (0 to 100)');
     expect(configurationValueProblem('SecurityProfile', '4')).toBe('SecurityProfile is a whole number (0 to 3)');

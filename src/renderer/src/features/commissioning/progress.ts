@@ -7,6 +7,7 @@
 // its own): only ready, running and handed over are read from the state.
 import { shutDownWords, type CommissioningView } from '../../../../shared/api/commissioning';
 import { ownCountWords, partialCutShort, type PartialCutShort } from '../../../../shared/api/commissioning-cut-short';
+import { commissioningStopWords, interruptedWords } from '../../../../shared/api/commissioning-run-end';
 import { formatWhen } from '../../components/format';
 
 export interface ChecksTally {
@@ -22,6 +23,8 @@ export interface ChecksTally {
   stopped: boolean;
   /** Of those, cut short by the bench shutting down (nobody pressed Stop). */
   shutDown: boolean;
+  /** The last run was cut short by the bench stopping unexpectedly (killed, crashed, lost power: no clean shutdown); not stopped. */
+  interrupted: boolean;
   /** Not stopped, yet some steps never ran (e.g. the run broke off). */
   incomplete: boolean;
 }
@@ -43,14 +46,29 @@ export function tallyChecks(view: Pick<CommissioningView, 'steps' | 'state' | 'r
     running,
     // The engine records a stopped run as such (a re-run of some steps that was stopped, every step having an
     // older result, too); a later run that finished is not stopped, whatever an earlier one was.
-    stopped: ended && (view.lastRun ? cutShort(view.lastRun.outcome) : ran < total),
+    stopped: ended && (view.lastRun ? cutShort(view.lastRun.outcome) && view.lastRun.outcome !== 'interrupted' : ran < total),
+    interrupted: ended && view.lastRun?.outcome === 'interrupted',
     shutDown: ended && view.lastRun?.outcome === 'shutDown',
     incomplete: ended && ran < total && (view.lastRun ? !cutShort(view.lastRun.outcome) : false),
   };
 }
 
-/** A run that ended before its steps had all run because someone pressed Stop or the bench shut down. */
-const cutShort = (outcome: string) => outcome === 'stopped' || outcome === 'shutDown';
+/** A run that ended before its steps had all run because someone pressed Stop, the bench shut down, or it stopped unexpectedly. */
+const cutShort = (outcome: string) => outcome === 'stopped' || outcome === 'shutDown' || outcome === 'interrupted';
+
+/** Who stopped the last run, when, during which step ("Stopped by Ctrl-C (SIGINT) to the CLI at 10:02:13 during step Card reader"); null when not recorded. */
+const stopSaid = (view: Pick<CommissioningView, 'steps' | 'lastRun'>) =>
+  view.lastRun?.stop
+    ? commissioningStopWords(
+        view.lastRun.stop,
+        (id) => view.steps.find((s) => s.id === id)?.title ?? id,
+        (at) => formatWhen(at),
+      )
+    : null;
+
+/** "the bench stopped unexpectedly (…) during Card reader; the record last heard from the run at 10:02:13". */
+const interruptedSaid = (view: Pick<CommissioningView, 'lastRun'>) =>
+  view.lastRun?.interrupted ? interruptedWords(view.lastRun.interrupted, (at) => formatWhen(at)) : 'the bench stopped unexpectedly (no clean shutdown)';
 
 /** "the bench shut down at 10:02:13 during Card reader" (its time as the screens write one); "the bench shut down" when not known. */
 const shutDownSaid = (view: Pick<CommissioningView, 'lastRun'>) => (view.lastRun?.shutDown ? shutDownWords(view.lastRun.shutDown, (at) => formatWhen(at)) : 'the bench shut down');
@@ -107,8 +125,9 @@ export function checksNote(view: Pick<CommissioningView, 'steps' | 'state' | 'ru
     const what = `Run of ${partial.requested} step${partial.requested === 1 ? '' : 's'} ${partial.shutDown ? 'cut short' : 'stopped'}`;
     return { text: said.length ? `${what} — ${said.join(', ')}` : what, failed, done: false, warn: true };
   }
-  if (t.stopped || t.incomplete) {
-    const what = t.incomplete ? 'Incomplete' : t.shutDown ? (t.notRun ? 'Bench shut down' : 'Last run cut short') : t.notRun ? 'Stopped' : 'Last run stopped';
+  if (t.stopped || t.incomplete || t.interrupted) {
+    const cut = t.notRun ? (t.shutDown ? 'Bench shut down' : 'Bench stopped unexpectedly') : 'Last run cut short';
+    const what = t.incomplete ? 'Incomplete' : t.shutDown || t.interrupted ? cut : t.notRun ? 'Stopped' : 'Last run stopped';
     const said = counts(t, true);
     return { text: said.length ? `${what} — ${said.join(', ')}` : what, failed, done: false, warn: true };
   }
@@ -127,6 +146,7 @@ export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'run
   if (partial)
     return `${runName(partial)} ${partial.shutDown ? 'cut short by the bench shutting down' : 'stopped'}${t.notRun ? `, ${t.notRun} of ${t.total} steps not run in any run yet` : ''}, not handed over`;
   if (t.shutDown) return `Cut short by the bench shutting down${t.notRun ? `, ${t.notRun} of ${t.total} steps not run` : ''}, not handed over`;
+  if (t.interrupted) return `Cut short: the bench stopped unexpectedly${t.notRun ? `, ${t.notRun} of ${t.total} steps not run` : ''}, not handed over`;
   if (t.stopped && !t.notRun) return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}, not handed over`;
   if (t.stopped) return `Stopped, ${t.notRun} of ${t.total} steps not run, not handed over`;
   if (t.incomplete) return `Incomplete, ${t.notRun} of ${t.total} steps not run, not handed over`;
@@ -149,9 +169,14 @@ export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | '
     const said = `The last run was cut short: ${shutDownSaid(view)} (nobody pressed Stop)`;
     return t.notRun ? `${said}: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).` : `${said}; every step has a result, some from an earlier run.`;
   }
+  if (t.interrupted) {
+    const said = `The last run was cut short: ${interruptedSaid(view)} (nobody pressed Stop)`;
+    return t.notRun ? `${said}: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).` : `${said}; every step has a result, some from an earlier run.`;
+  }
+  const by = stopSaid(view);
   if (t.stopped && !t.notRun)
-    return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}: every step has a result, some from an earlier run (each can be run again on its own below).`;
-  if (t.stopped) return `Stopped before the end: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
+    return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}${by ? ` (${by})` : ''}: every step has a result, some from an earlier run (each can be run again on its own below).`;
+  if (t.stopped) return `${by ? `${by}. Stopped` : 'Stopped'} before the end: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
   if (t.incomplete) return `Incomplete: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).`;
   return `${t.ran} of ${t.total} steps run.`;
 }

@@ -50,7 +50,7 @@ import { paceSends, stoppedRows, type MultiRow, type PacedSend } from './multiSe
 import { energyWithTimeText, plural, useRunningOf, type RunningTransaction } from './kit/running';
 import { isRunning, notRunningText } from '../../components/running';
 import { explainResult, type OperationAction } from './registry';
-import { HeartbeatAdvice, untilBoot, useBootInterval } from './kit/HeartbeatAdvice';
+import { AcceptedHeartbeatAdvice, MultiHeartbeatAdvice, rowUntilBoot, useBootIntervals } from './kit/multiHeartbeat';
 import { resetAnswered } from './panels/Reset';
 import { busyWarning, useChargersBusy } from '../../components/busy';
 import { lastKnownNote } from '../../components/lastKnownNote';
@@ -107,8 +107,10 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
   // Worked out only while the dialog is open (it stays mounted, with the selection, while closed).
   const runningOf = useRunningOf(open ? chargerIds : NONE);
   const [action, setAction] = useState<MultiAction>('ChangeConfiguration');
-  const boot = useBootInterval();
   const [key, setKey] = useState('');
+  // What each charger's BootNotification answer gives it (its bench behaviour's, or the Settings'), read while HeartbeatInterval is the key.
+  const heartbeat = action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval';
+  const boots = useBootIntervals(chargerIds, open && heartbeat);
   const [value, setValue] = useState('');
   const [requestedMessage, setRequestedMessage] = useState<MessageTrigger>('StatusNotification');
   const [connectorId, setConnectorId] = useState('0');
@@ -313,7 +315,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                 />
               </Stack>
             )}
-            {action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval' && <HeartbeatAdvice value={value} boot={boot} onChanged={boot.reload} />}
+            {heartbeat && <MultiHeartbeatAdvice chargerIds={chargerIds} all={chargerIds.length} value={value} boots={boots} />}
             {action === 'TriggerMessage' && (
               <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
                 <TextField
@@ -419,13 +421,11 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
             <MultiSendResults
               rows={rows}
               explain={(r) =>
-                r.explained && action === 'ChangeConfiguration' ? untilBoot(r.explained, key, value, boot) : r.explained && action === 'Reset' ? resetAnswered(r.explained, resetType) : r.explained
+                action === 'ChangeConfiguration' ? rowUntilBoot(r, key, value, boots, chargers) : r.explained && action === 'Reset' ? resetAnswered(r.explained, resetType) : r.explained
               }
               followUp={action === 'TriggerMessage'}
             />
-            {action === 'ChangeConfiguration' && key.trim() === 'HeartbeatInterval' && rows.some((r) => r.explained?.status === 'Accepted') && (
-              <HeartbeatAdvice value={value} boot={boot} onChanged={boot.reload} chargerId="each charger that accepted" sent />
-            )}
+            {heartbeat && <AcceptedHeartbeatAdvice rows={rows} chargers={chargers} value={value} boots={boots} />}
           </Stack>
         )}
       </DialogContent>

@@ -2,7 +2,9 @@
 // arrived above that step's frames, every step with its timing, the case's frames (the chosen step's
 // highlighted), the decisions the bench took where the document is ambiguous, the observations and what
 // could not be put back. A case that began on a charger the case before could not put back says so by its
-// verdict (it may have failed because of that), as the reports do; so does a fault switched while it ran.
+// verdict (it may have failed because of that), as the reports do; so does a fault switched while it ran. An
+// operator step's Passed says on whose word it passed (the person's, or the virtual charger's hands): the
+// bench did not check it from frames.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
@@ -23,6 +25,7 @@ import { CaseFrames } from '../../components/CaseFrames';
 import { formatDuration, VerdictChip } from '../../components/verdicts';
 import { formatClock, formatDateTime } from '../../components/format';
 import { timesInText } from '../../../../shared/format/times-in-text';
+import { passedWords } from '../../../../shared/api/operator-word';
 
 const actor: Record<StepResult['by'], string> = { charger: 'Charger', tool: 'Bench', operator: 'Operator', bench: 'Bench' };
 /**
@@ -101,7 +104,8 @@ function NotPutBack({ result }: { result: CaseResult }) {
   );
 }
 
-export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult; faultsSwitched?: FaultSwitched[] }) {
+/** `virtual`: the run's charger is a built-in virtual one (its hands, not a person, did the operator steps). */
+export function CaseDetail({ result, faultsSwitched = [], virtual = false }: { result: CaseResult; faultsSwitched?: FaultSwitched[]; virtual?: boolean }) {
   const deciding = result.steps.find((s) => s.n === result.decidingStep) ?? null;
   const local = localOn(result.startedAt);
   const [chosen, setChosen] = useState<number | null>(null);
@@ -189,7 +193,7 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
                 <TableCell sx={{ width: 32 }}>#</TableCell>
                 <TableCell sx={{ width: 80 }}>By</TableCell>
                 <TableCell>Step</TableCell>
-                <TableCell sx={{ width: 80 }}>Outcome</TableCell>
+                <TableCell sx={{ width: 120 }}>Outcome</TableCell>
                 <TableCell sx={{ width: 80 }} align="right">
                   Took
                 </TableCell>
@@ -207,7 +211,7 @@ export function CaseDetail({ result, faultsSwitched = [] }: { result: CaseResult
                   <TableCell>{s.n}</TableCell>
                   <TableCell>{actor[s.by]}</TableCell>
                   <TableCell>{s.title}</TableCell>
-                  <TableCell>{stepStatus[s.status]}</TableCell>
+                  <TableCell>{passedWords(s, virtual, stepStatus[s.status])}</TableCell>
                   <TableCell align="right">{formatDuration(s.ms)}</TableCell>
                 </TableRow>
               ))}

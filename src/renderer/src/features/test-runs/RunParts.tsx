@@ -1,5 +1,6 @@
 // The parts of a run's page (RunScreen): its cases in order with their states (a stopped run's cases it never
-// came to included, as not run; one that began on a charger not put back marked so), the case in progress
+// came to included, as not run; one that began on a charger not put back marked so; on a real charger, one with
+// steps that passed on the operator's word marked so, with how many), the case in progress
 // with its step and frames, what the bench does between
 // cases, and how a state reads once the link to the bench is lost (the last known, greyed, as of then).
 import { useEffect, useState } from 'react';
@@ -14,6 +15,8 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import RecordVoiceOverOutlinedIcon from '@mui/icons-material/RecordVoiceOverOutlined';
+import { stepsOnWord } from '../../../../shared/api/operator-word';
 import type { CaseInfo, CaseResult, RunResult, StepWait } from '../../../../shared/api/test-runs';
 import type { ChargerView } from '../../../../shared/api/views';
 import { CaseFrames } from '../../components/CaseFrames';
@@ -91,12 +94,15 @@ export function CaseList({
   onSelect,
   titles,
   frozen,
+  virtual = false,
 }: {
   rows: Row[];
   selected: string | null;
   onSelect: (id: string) => void;
   titles: Record<string, string>;
   frozen: string | null;
+  /** The run's charger is a built-in virtual one: its hands did the operator steps, nobody's word is taken. */
+  virtual?: boolean;
 }) {
   return (
     <Paper sx={{ overflow: 'auto', maxHeight: { md: 'calc(100vh - 260px)' }, minHeight: 200 }}>
@@ -105,12 +111,15 @@ export function CaseList({
           // Began on a charger the case before could not put back: its verdict may owe to that.
           const after = r.result?.notPutBack?.after;
           const began = after ? `began on a charger not put back after ${after}` : null;
+          // Steps that passed on a person's Done, not on frames the bench checked (a real charger's run only).
+          const onWord = virtual || !r.result ? 0 : stepsOnWord(r.result).length;
+          const word = onWord ? `${onWord} step${onWord === 1 ? '' : 's'} passed on the operator's word` : null;
           return (
             <ListItemButton
               key={r.id}
               selected={r.id === selected}
               onClick={() => onSelect(r.id)}
-              aria-label={`${r.id}: ${r.state}${began ? `, ${began}` : ''}`}
+              aria-label={`${r.id}: ${r.state}${began ? `, ${began}` : ''}${word ? `, ${word}` : ''}`}
               sx={{ gap: 1, borderBottom: 1, borderColor: 'divider' }}
             >
               <ListItemText
@@ -122,6 +131,11 @@ export function CaseList({
               {began && (
                 <Tooltip title={`This case ${began}: it may have failed because of that`}>
                   <WarningAmberIcon fontSize="small" color="warning" titleAccess={`Began on a charger not put back after ${after}`} />
+                </Tooltip>
+              )}
+              {word && (
+                <Tooltip title={`${word} (the person said they did it or saw it; the bench did not check it from frames)`}>
+                  <RecordVoiceOverOutlinedIcon fontSize="small" color="action" titleAccess={word} />
                 </Tooltip>
               )}
               <StateChip state={r.state} frozen={frozen} />

@@ -197,10 +197,10 @@ export function RunScreen() {
       {run.state !== 'running' && <Downloads runId={run.id} onNotice={setNotice} />}
 
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '300px minmax(0, 1fr)' }, gap: 2, alignItems: 'start' }}>
-        <CaseList rows={rows} selected={selected?.id ?? null} onSelect={(c) => setSearch({ case: c }, { replace: true })} titles={titles} frozen={frozen} />
+        <CaseList rows={rows} selected={selected?.id ?? null} onSelect={(c) => setSearch({ case: c }, { replace: true })} titles={titles} frozen={frozen} virtual={run.virtual} />
         <Paper sx={{ p: 2, minWidth: 0 }}>
           {selected?.result ? (
-            <CaseDetail key={selected.id} result={selected.result} faultsSwitched={injectedSwitches(run.faults?.switched).filter((f) => f.caseId === selected.id)} />
+            <CaseDetail key={selected.id} result={selected.result} virtual={run.virtual} faultsSwitched={injectedSwitches(run.faults?.switched).filter((f) => f.caseId === selected.id)} />
           ) : selected?.state === 'running' ? (
             <LiveCase
               caseId={selected.id}
