@@ -206,7 +206,7 @@ describe('charger detail', () => {
     expect(screen.getByTestId('meter-chart-1')).toBeTruthy();
     expect(client.callsOf('chargers:meterValues')[0]).toMatchObject({ chargerId: 'CP-1', connectorId: 1 });
 
-    act(() => client.emit([{ type: 'meterValues', chargerId: 'CP-1', connectorId: 1, transactionId: 7, values: meterRows(minutesAgo(1), 2520, 7400), ts: T0 }]));
+    act(() => client.emit([{ type: 'meterValues', chargerId: 'CP-1', connectorId: 1, transactionId: 7, values: meterRows(minutesAgo(1), 2520, 7400), ts: new Date().toISOString() }]));
     expect(screen.getByTestId('meter-latest-1').textContent).toMatch(/^7\.4 kW · 2\.52 kWh/);
     expect(card.getByText('1.52 kWh')).toBeTruthy();
     expect(card.getByText('7.4 kW')).toBeTruthy();

@@ -210,6 +210,8 @@ describe('HeartbeatInterval the next boot will undo', () => {
       'settings:get': () => ({ heartbeatInterval: 300 }) as never,
       'settings:update': ({ heartbeatInterval }) => ({ heartbeatInterval }) as never,
       'chargers:operate': () => completed({ status: 'Accepted' }),
+      // No boot interval of its own: the Settings' answers it.
+      'chargers:behaviour': () => ({ chargerId: 'CP001', behaviour: {}, refusedUntil: null }),
     });
     render(withBench(client, <MultiSendDialog chargerIds={['CP001']} open onClose={() => undefined} />));
     await user.type(screen.getByRole('textbox', { name: /Key/ }), 'HeartbeatInterval');

@@ -553,6 +553,16 @@ describe('a running session on a charger that is offline', () => {
     expect(screen.getByTestId('transaction-meter-latest').textContent).toBe('Last known: 22.0 kW · 1.16 kWh');
   });
 
+  it('keeps an offline charger’s last contact when the bench stops answering after it went offline: not the link loss', async () => {
+    const { lastSeen } = openOffline();
+    expect(await screen.findByText('Active (last known)')).toBeTruthy();
+    const summary = within(screen.getByRole('region', { name: 'Summary' }));
+    const upToLastSeen = `≥ 7 min 00 s up to the last contact at ${formatClock(lastSeen)}; active in the record`;
+    expect(summary.getByText(upToLastSeen)).toBeTruthy();
+    act(() => useBench.setState({ link: 'silent', linkSince: ago(1) }));
+    expect(summary.getByText(upToLastSeen)).toBeTruthy();
+  });
+
   it('keeps a finished session as it is: its values are final, not stale', async () => {
     const values = [meterValue(1, '2025-05-01T10:30:00.000Z', 'Energy.Active.Import.Register', '13700', 'Wh'), meterValue(2, '2025-05-01T10:30:00.000Z', 'Power.Active.Import', '7400', 'W')];
     const client = fakeClient(sessionCalls(() => ({ ...aTransaction(), meterValues: values })));

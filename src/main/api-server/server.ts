@@ -99,6 +99,8 @@ export class ApiServer {
       server.once('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new Error(`API port ${this.options.port} is already in use. Pick another with --api-port.`) : e));
       server.listen(this.options.port ?? 8180, this.options.host ?? '127.0.0.1', () => resolve());
     });
+    // A port setting may not take the API's port.
+    this.service.apiPort = this.address().port;
     return this.address();
   }
 

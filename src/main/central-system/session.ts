@@ -11,6 +11,7 @@ import type { Authorizer } from './authorizer';
 import { mergeAnswer, type BehaviourRegistry } from './behaviour';
 import { chargePointHandlers, type HandlerContext } from './handlers/index';
 import { bootAnswerInterval } from './heartbeat-given';
+import { stopFrameNote } from './handlers/ownership';
 
 /**
  * Bytes the bench may have waiting to go to one charger. A charger that stops reading its socket while
@@ -67,7 +68,10 @@ export class ChargerSession {
       clock: ctx.clock,
       io: {
         received: (rec) => {
-          this.log(rec);
+          // A StopTransaction for a transaction that is not the charger's own running one is flagged on its
+          // frame (a warning: it is answered as the spec says, and is no violation).
+          const note = rec.kind === 'CALL' && rec.error === null ? stopFrameNote({ auth: ctx.auth, chargerId }, rec.action, rec.raw) : null;
+          this.log(note === null ? rec : { ...rec, error: note });
           if (rec.error !== null) this.spendInvalid();
         },
         transmit: (text, rec, sent) => {

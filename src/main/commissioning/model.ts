@@ -217,7 +217,7 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
   return {
     ...own,
     steps,
-    state: running ? 'running' : c.state,
+    state: running ? 'running' : stateOf(c),
     running,
     photos,
     verdict: shownVerdict(c),
@@ -230,6 +230,13 @@ export function viewOf(stored: StoredCommissioning, photos: PhotoView[], running
     ...(heldOpen.length ? { heldOpen, benchNotes: heldOpen.map(heldOpenNote) } : {}),
   };
 }
+
+/**
+ * A commissioning's state as every face says it when it is not running: one that has run is not "ready" (Not
+ * started), though the record of an earlier version kept it so through its first run until that run ended
+ * (and a run the bench's unexpected stop cut short never ended).
+ */
+export const stateOf = (c: Pick<StoredCommissioning, 'state' | 'runs'>): StoredCommissioning['state'] => (c.state === 'ready' && c.runs.length > 0 ? 'finished' : c.state);
 
 /**
  * A run recorded as running that is not running (the bench stopped before it could record its end): cut short

@@ -72,7 +72,7 @@ export function heard(window: EndWindow, a: Pick<StopState, 'stepId' | 'ended'>,
 /**
  * A run recorded as running (or, recorded before outcomes were kept, never finished) that is not running, and
  * that the bench's shutdown did not mark: the bench stopped without shutting down. Where it was, from the
- * progress it recorded (or, recorded before that was kept, its steps' results of this run).
+ * progress it recorded (or, recorded before that was kept, its steps' results of this run: `fromResults`).
  */
 export function interruptedOf(window: EndWindow & { startedAt: string }, steps: ReadonlyArray<{ id: string; title: string; result: { startedAt: string } | null }>): RunInterrupted {
   if (window.interrupted) return window.interrupted;
@@ -80,5 +80,6 @@ export function interruptedOf(window: EndWindow & { startedAt: string }, steps: 
   const from = Date.parse(window.startedAt);
   const ran = steps.filter((s) => s.result && Date.parse(s.result.startedAt) >= from && (window.steps ?? [s.id]).includes(s.id));
   const last = ran.at(-1)?.id ?? null;
-  return { lastHeardAt: null, ...where(last, last, steps, window.steps) };
+  // A result is recorded only when its step ends: the next step may have begun, or not (its words say so).
+  return { lastHeardAt: null, ...where(last, last, steps, window.steps), fromResults: true };
 }

@@ -21,7 +21,6 @@ import {
   type ChecklistEntry,
   type CommissioningFile,
   type CommissioningListItem,
-  type CommissioningVerdict,
   type CommissioningView,
   type Handover,
   type PhotoView,
@@ -30,7 +29,7 @@ import {
 } from '../../shared/api/commissioning';
 import { commissioningPlan } from './plan';
 import { referenceTemplate } from './reference-template';
-import { emptyChecklist, endedAtSigning, endedAtStart, identityOf, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, shownVerdict, verdictOf, viewOf, type StoredCommissioning } from './model';
+import { emptyChecklist, endedAtSigning, endedAtStart, identityOf, JUDGING_RULE, lastRunOf, listItemOf, photoBytes, shownVerdict, stateOf, verdictOf, viewOf, type StoredCommissioning } from './model';
 import { commissioningFile, siteSummaryHtml } from './reports/files';
 import { evidenceOf } from './reports/bundle';
 import { promptsInWords } from './prompts';
@@ -38,6 +37,7 @@ import { takeSession } from './take-session';
 import { judgedSteps } from './config-end';
 import { savedChecklist } from './checklist-reading';
 import { SiteSummaries, summaryOf } from './reports/site-summary';
+import { ListedCommissionings } from './listed';
 import { STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
 import { firstStepTitle, RunStart, runningView } from './run-start';
 import { readSavedTemplates, type SavedTemplates } from './saved-templates';
@@ -60,9 +60,6 @@ interface Active extends StopState {
   /** The bench's shutdown stopped it (nobody pressed Stop): when, and during which step. */ shutDown?: RunShutDown;
 }
 
-/** A commissioning's row in the record, as the list reads it. */
-type ListedRow = { id: string; state: string; verdict: string; judgedBy?: number; updatedAt: string };
-
 export class CommissioningService {
   private readonly active = new Map<string, Active>();
   /**
@@ -73,9 +70,10 @@ export class CommissioningService {
   private readonly known = new Map<string, StoredCommissioning>();
   /** What a face declares of a charger (the CLI's --fixed-cable ...), per commissioning. */
   private readonly declared = new Map<string, PicsDeclaration>();
-  /** Verdicts of rows saved by an older rule of judging, judged again here (by id, with the row's updated_at), until the record keeps them. */
-  private readonly rejudged = new Map<string, { updatedAt: string; verdict: CommissioningVerdict }>();
   private readonly siteSummaries = new SiteSummaries(() => this.bench.record.commissionings);
+  /** The list's rows: verdicts judged again, how each latest run ended (listed.ts). */
+  private readonly listed = new ListedCommissionings(() => this.bench.record.commissionings, this.siteSummaries);
+  private readonly look = { known: (id: string) => this.known.get(id), running: (id: string) => this.active.has(id) };
 
   constructor(private readonly bench: Bench) {}
   private now(): string {
@@ -109,7 +107,7 @@ export class CommissioningService {
 
   /** One site's chargers side by side (the newest commissioning of each charger), from what each row keeps (reports/site-summary.ts). */
   site(site: string): SiteSummary {
-    return this.siteSummaries.of(site, { known: (id) => this.known.get(id), running: (id) => this.active.has(id), verdict: (r) => this.listedVerdict(r), now: () => this.now() });
+    return this.siteSummaries.of(site, { ...this.look, verdict: (r) => this.listed.verdict(r, this.look), now: () => this.now() });
   }
 
   /** A new commissioning of a connected charger; the site's job is remembered. Nothing runs yet. */
@@ -171,6 +169,7 @@ export class CommissioningService {
     this.active.set(id, entry);
     c.runError = null;
     c.setupProblems = undefined;
+    c.state = 'finished'; // it has run from now on, even if the bench dies before the run ends (the faces say 'running' while it does)
     let run: Extract<RunEvent, { type: 'runStarted' }>['run'] | null = null;
     c.runs.push(window);
     // Recorded as running from the start, with where it is as it goes: a bench killed before the run ends leaves where it was.
@@ -318,20 +317,9 @@ export class CommissioningService {
     return this.view(this.stored(id));
   }
 
+  /** The commissionings, newest first, each in its page's words (a latest run the bench's unexpected stop cut short says so: listed.ts). */
   list(q: { site?: string; chargerId?: string } = {}): CommissioningListItem[] {
-    return this.bench.record.commissionings.list(q).map((r) => {
-      const running = this.active.has(r.id);
-      return {
-        id: r.id,
-        chargerId: r.chargerId,
-        site: r.site,
-        location: r.location,
-        state: running ? 'running' : r.state,
-        verdict: this.listedVerdict(r),
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-      } as CommissioningListItem;
-    });
+    return this.listed.list(q, this.look);
   }
 
   async setChecklist(id: string, entries: ChecklistEntry[]): Promise<CommissioningView> {
@@ -432,28 +420,6 @@ export class CommissioningService {
     return Promise.all([...this.active.values()].map((a) => a.done.catch(() => undefined))).then(() => undefined);
   }
 
-  /**
-   * A listed commissioning's verdict (the list and the site summary), as its page gives it (shownVerdict): a
-   * signed one's as its row keeps it since signing; another's as judged when it was saved (the row's verdict),
-   * or, saved by an older rule of judging (JUDGING_RULE), judged again from its whole record once and kept
-   * (the list does not parse every record each time: hundreds of megabytes on the protocol thread).
-   */
-  private listedVerdict(r: ListedRow): CommissioningVerdict {
-    if (r.state === 'handedOver') return r.verdict as CommissioningVerdict;
-    const known = this.known.get(r.id);
-    if (known) return shownVerdict(known);
-    if ((r.judgedBy ?? 0) >= JUDGING_RULE) return r.verdict as CommissioningVerdict;
-    const again = this.rejudged.get(r.id);
-    if (again?.updatedAt === r.updatedAt) return again.verdict;
-    // Read without keeping it among `known`: a list of hundreds need not stay in memory.
-    const c = this.bench.record.commissionings.get(r.id) as StoredCommissioning | null;
-    if (!c) return r.verdict as CommissioningVerdict;
-    const verdict = shownVerdict(c);
-    this.rejudged.set(r.id, { updatedAt: r.updatedAt, verdict });
-    this.bench.record.commissionings.judged(r.id, r.updatedAt, verdict, JUDGING_RULE);
-    return verdict;
-  }
-
   /** The commissioning's one object (see `known`). */
   private stored(id: string): StoredCommissioning {
     let c = this.known.get(id);
@@ -484,12 +450,12 @@ export class CommissioningService {
   private async save(c: StoredCommissioning): Promise<void> {
     c.updatedAt = this.now();
     this.changed(c);
-    await this.bench.record.commissionings.save({ ...listItemOf(c, c.state, shownVerdict(c)), judgedBy: JUDGING_RULE, summary: summaryOf(c) }, c);
+    await this.bench.record.commissionings.save({ ...listItemOf(c, stateOf(c), shownVerdict(c)), judgedBy: JUDGING_RULE, summary: summaryOf(c) }, c);
   }
 
   private changed(c: StoredCommissioning): void {
     const a = this.active.get(c.id);
     const running = a ? runningView(a) : null;
-    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : c.state, shownVerdict(c), lastRunOf(c, !!a)), running }, ts: this.now() });
+    this.bench.bus.publish({ type: 'commissioningChanged', commissioning: { ...listItemOf(c, running ? 'running' : stateOf(c), shownVerdict(c), lastRunOf(c, !!a)), running }, ts: this.now() });
   }
 }

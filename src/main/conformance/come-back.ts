@@ -1,16 +1,17 @@
 // A run's stop while its charger is away because the run itself just restarted it (a Reset it accepted: it
-// reboots) or because it dropped a moment ago: the stop waits a bounded time for the charger to come back,
-// so that putting it back (the connectors Operative, the keys the case changed) is done rather than named as
-// not done; the next stop ends the wait (the charger is left as it is). Shared by every face: the CLI's
-// Ctrl-C (src/main/cli/come-back.ts says it on the terminal) and the UI's and the API's Stop (StopWhenBack:
-// the run's view says it, shared/api/stop-waiting.ts). Back means able to take the put-back: after the run's
-// Reset, connected again AND booted (a BootNotification answered Accepted on that connection; until then many
-// chargers reject or ignore calls); after a mere drop, connected again and then either resumed (the first
-// frame it sends on that connection is not a BootNotification: a reconnect without a reboot sends none in
-// OCPP 1.6) or, when that first frame is a BootNotification (it was power-cycled: a put-back sent before its
-// boot would race it, and be lost or undone), once that is answered Accepted. Connected and silent is not back
-// yet, for RESUMED_QUIET_MS: a rebooted charger sends its BootNotification as soon as it connects, so one that
-// has said nothing for that long resumed (many send nothing until their next Heartbeat).
+// reboots) or because it dropped a moment ago (or has connected again since and is not back yet): the stop
+// waits a bounded time for the charger to come back, so that putting it back (the connectors Operative, the
+// keys the case changed) is done rather than named as not done; the next stop ends the wait (the charger is
+// left as it is). Shared by every face: the CLI's Ctrl-C (src/main/cli/come-back.ts says it on the terminal)
+// and the UI's and the API's Stop (StopWhenBack: the run's view says it, shared/api/stop-waiting.ts). Back
+// means able to take the put-back: after the run's Reset, connected again AND booted (a BootNotification
+// answered Accepted on that connection; until then many chargers reject or ignore calls); after a mere drop,
+// connected again and then either resumed (the first frame it sends on that connection is not a
+// BootNotification: a reconnect without a reboot sends none in OCPP 1.6) or, when that first frame is a
+// BootNotification (it was power-cycled: a put-back sent before its boot would race it, and be lost or
+// undone), once that is answered Accepted. Connected and silent is not back yet, for RESUMED_QUIET_MS: a
+// rebooted charger sends its BootNotification as soon as it connects, so one that has said nothing for that
+// long resumed (many send nothing until their next Heartbeat).
 import type { Bench } from '../core/bench';
 import { formatClock } from '../../shared/format/time';
 import { comeBackWhyWords, RESUMED_QUIET_S, type ComeBackWhy, type StopWaiting, type StopWouldWait } from '../../shared/api/stop-waiting';
@@ -19,11 +20,11 @@ import { comeBackWhyWords, RESUMED_QUIET_S, type ComeBackWhy, type StopWaiting, 
 export const COME_BACK_S = 30;
 /** A charger connected again after a drop that has sent nothing for this long resumed (a rebooted one would have sent its BootNotification). */
 const RESUMED_QUIET_MS = RESUMED_QUIET_S * 1000;
-/** A charger that dropped this recently (or accepted a Reset this recently and has not dropped yet) is waited for. */
+/** A charger that dropped this recently and is not connected again (or accepted a Reset this recently and has not dropped yet) is waited for. */
 const RECENT_MS = 10_000;
 
 export interface ComeBack {
-  /** Why the charger is to be waited for before the stop (it is rebooting, or dropped a moment ago), in words, or null. */
+  /** Why the charger is to be waited for before the stop (it is rebooting, or dropped a moment ago or connected again since and is not back yet), in words, or null. */
   awaited(): string | null;
   /** Why the charger is to be waited for, or null. */
   reason(): ComeBackWhy | null;
@@ -105,8 +106,12 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
   const reason = (): ComeBackWhy | null => {
     if (asked() && !rebooting()) return { kind: 'asked', at: iso(Math.max(...resets.values())) };
     if (rebooting()) return { kind: 'reset', at: iso(resetAt!), droppedAt: droppedSinceReset() ? iso(droppedAt!) : null };
-    // Dropped a moment ago: not connected again, connected and silent a moment only, or with a BootNotification not answered Accepted yet.
-    if ((!online() || unsure()) && droppedAt !== null && since(droppedAt)! <= RECENT_MS) return { kind: 'dropped', at: iso(droppedAt) };
+    if (droppedAt === null) return null;
+    // Dropped a moment ago and not connected again.
+    if (!online() && since(droppedAt)! <= RECENT_MS) return { kind: 'dropped', at: iso(droppedAt) };
+    // Connected again since the drop and not known to be back yet (silent a moment only, or a BootNotification
+    // not answered Accepted yet), however long ago it dropped: a stop now would race its boot.
+    if (online() && unsure() && connectedAt !== null && connectedAt >= droppedAt) return { kind: 'dropped', at: iso(droppedAt) };
     return null;
   };
   return {
@@ -160,10 +165,11 @@ export function waitForComeBack(cb: ComeBack, o: { next: AbortSignal; moved: Abo
 
 /**
  * A run's stop from the UI or the API (the service's): `request(stop)` calls `stop` at once, or, while the
- * charger is away because the run just reset it or it dropped a moment ago, once it is back, COME_BACK_S
- * have passed, the case (or step) in progress has ended (`moveOn()`: before the next begins), or a second
- * request came (the charger is left as it is). `waiting()` is what the run's view says meanwhile; before a
- * stop, `wouldWait()` says whether one would wait (kept current: `onChange` is told when it changes).
+ * charger is away because the run just reset it or it dropped a moment ago (or connected again since and is
+ * not back yet), once it is back, COME_BACK_S have passed, the case (or step) in progress has ended
+ * (`moveOn()`: before the next begins), or a second request came (the charger is left as it is).
+ * `waiting()` is what the run's view says meanwhile; before a stop, `wouldWait()` says whether one would
+ * wait (kept current: `onChange` is told when it changes).
  */
 export class StopWhenBack {
   private readonly cb: ComeBack;

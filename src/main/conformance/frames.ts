@@ -3,6 +3,7 @@
 import type { EventBus } from '../core/event-bus';
 import type { Clock } from '../clock';
 import type { MessageRecord } from '../../shared/records';
+import { violationOf } from '../../shared/api/frame-note';
 
 export interface SeenFrame extends Omit<MessageRecord, 'id'> {
   seq: number;
@@ -88,7 +89,7 @@ export class ChargerFrames {
       } catch {
         // recorded with its error; the payload stays empty
       }
-      const call: ChargerCall = { seq: frame.seq, ts: m.ts, messageId: m.messageId, action: m.action, payload, invalid: m.error };
+      const call: ChargerCall = { seq: frame.seq, ts: m.ts, messageId: m.messageId, action: m.action, payload, invalid: violationOf(m.error) };
       this.pending.push(call);
       for (const l of [...this.callListeners]) l(call);
       if (m.action === 'StatusNotification' && typeof payload.connectorId === 'number' && typeof payload.status === 'string') this.statuses.set(payload.connectorId, payload.status);

@@ -11,6 +11,7 @@ import { reachableAddresses } from './network';
 import { JsonText, valueOf } from '../json-text';
 import { checkNewIdTags, idTagsRemoved, idTagsReplaced } from './known-id-tags';
 import { refuseStaleAnswer } from '../conformance/attended';
+import { portClashes, type BenchSettings, type PortsInEffect, type SettingsPatch } from '../../shared/api/settings';
 
 export { reachableAddresses } from './network';
 
@@ -24,6 +25,8 @@ const fromMemory = new Set<BenchMethod>(['bench:status', 'bench:health', 'networ
 
 export class BenchService {
   private readonly handlers: Handlers;
+  /** Serve mode: the port its API listens on (set once it listens), which a port setting may not take. */
+  apiPort: number | null = null;
 
   constructor(
     private readonly bench: Bench,
@@ -176,6 +179,7 @@ export class BenchService {
       'connectionAttempts:list': ({ limit, beforeId }) => record.connectionAttempts.list(limit, beforeId),
       'settings:get': () => settings.get(),
       'settings:update': async (patch) => {
+        checkPorts(settings.get(), patch, { ocpp: cs.address().port, ftp: this.bench.ftp.address()?.port ?? null, api: this.apiPort });
         const saved = await settings.update(patch);
         // A new FTP port is in use by the time the change is answered.
         await this.bench.ftpSettled();
@@ -269,6 +273,12 @@ export class BenchService {
       'virtualChargers:setFault': ({ id, fault, value }) => vcps.setFault(id, fault, value),
     };
   }
+}
+
+/** Refuses, with a 400 naming the field as the call's schema does, a port setting that collides with another port of the bench. */
+function checkPorts(saved: BenchSettings, patch: SettingsPatch, now: PortsInEffect): void {
+  const [field, message] = Object.entries(portClashes(saved, patch, now))[0] ?? [];
+  if (field) throw new BenchError(400, `Invalid settings:update argument field "${field}": ${message}`, { field });
 }
 
 export function toCallError(e: unknown): { status: number; message: string; field?: string } {

@@ -1,18 +1,21 @@
-// A run of some of a commissioning's steps (lastRun.steps: one step run again, say) that a person's Stop or the
-// bench shutting down cut short, counted by its own steps: "the run of 1 step (Card reader) was cut short",
+// A run of some of a commissioning's steps (lastRun.steps: one step run again, say) that a person's Stop, the
+// bench shutting down or the bench stopping unexpectedly (killed, crashed, lost power) cut short, counted by its own steps: "the run of 1 step (Card reader) was cut short",
 // never "9 of 10 steps not run" as if the shutdown had cost the steps it was never asked to run. The plan's
 // steps that have no result are said as not run in any run yet; those outside the run keep their earlier
 // results. A run of the whole plan is not one of these (its words count the plan, as they always did).
 import { shutDownWords, type CommissioningLastRun, type CommissioningView } from './commissioning';
+import { interruptedWords } from './commissioning-run-end';
 
 type Steps = ReadonlyArray<Pick<CommissioningView['steps'][number], 'id' | 'title' | 'result'>>;
 
 export interface PartialCutShort {
   /** "run of 1 step (Card reader)": its count, and its steps' titles when there are at most three. */
   name: string;
-  /** "was cut short: the bench shut down at 10:02:13 during Card reader", "was stopped during Card reader". */
+  /** "was cut short: the bench shut down at 10:02:13 during Card reader", "was cut short: the bench stopped unexpectedly (…)", "was stopped during Card reader". */
   how: string;
   shutDown: boolean;
+  /** Cut short by the bench stopping unexpectedly (no clean shutdown): nobody pressed Stop either. */
+  interrupted: boolean;
   /** How many steps the run was asked to run. */
   requested: number;
   /** Of those, the ones with a result of this run (the step cut short among them). */
@@ -23,23 +26,29 @@ export interface PartialCutShort {
 }
 
 /**
- * The run cut short (stopped, or the bench shut down) when it was asked for only some of the plan's steps;
+ * The run cut short (stopped, the bench shut down, or it stopped unexpectedly) when it was asked for only some of the plan's steps;
  * null for any other run (the whole plan, one that finished or is running, none recorded). `time` writes a
  * time as the face does.
  */
 export function partialCutShort(steps: Steps, lastRun: CommissioningLastRun | null | undefined, time: (iso: string) => string): PartialCutShort | null {
-  if (!lastRun || (lastRun.outcome !== 'stopped' && lastRun.outcome !== 'shutDown')) return null;
+  if (!lastRun || (lastRun.outcome !== 'stopped' && lastRun.outcome !== 'shutDown' && lastRun.outcome !== 'interrupted')) return null;
   if (steps.every((s) => lastRun.steps.includes(s.id))) return null;
   const own = steps.filter((s) => lastRun.steps.includes(s.id));
   const from = Date.parse(lastRun.startedAt);
   const reached = own.filter((s) => s.result && Date.parse(s.result.startedAt) >= from).length;
   const n = own.length;
   const shutDown = lastRun.outcome === 'shutDown';
+  const interrupted = lastRun.outcome === 'interrupted';
   const stoppedIn = lastRun.stoppedIn ? steps.find((s) => s.id === lastRun.stoppedIn)?.title : undefined;
   return {
     name: `run of ${n} step${n === 1 ? '' : 's'}${n > 0 && n <= 3 ? ` (${own.map((s) => s.title).join(', ')})` : ''}`,
-    how: shutDown ? `was cut short: ${lastRun.shutDown ? shutDownWords(lastRun.shutDown, time) : 'the bench shut down'}` : `was stopped${stoppedIn ? ` during ${stoppedIn}` : ''}`,
+    how: shutDown
+      ? `was cut short: ${lastRun.shutDown ? shutDownWords(lastRun.shutDown, time) : 'the bench shut down'}`
+      : interrupted
+        ? `was cut short: ${lastRun.interrupted ? interruptedWords(lastRun.interrupted, time) : 'the bench stopped unexpectedly (no clean shutdown)'}`
+        : `was stopped${stoppedIn ? ` during ${stoppedIn}` : ''}`,
     shutDown,
+    interrupted,
     requested: n,
     reached,
     notRun: steps.filter((s) => !s.result).length,

@@ -3,23 +3,46 @@
 // records too, shared/api/run-stop.ts), or interrupted: the bench stopped without shutting down (killed,
 // crashed, the computer lost power), so the record never heard the run end; it says what it last heard.
 import { stopByWords, type RunStop } from './run-stop';
+import { commissioningStateWords, type CommissioningState } from './commissioning';
 
 /**
  * A run the bench's record holds as running when the bench opens it again: the bench stopped without shutting
  * down. `lastHeardAt`: the last time the record heard from the run (its last progress saved; null: not known,
  * a run recorded before it was kept). `during`: the step it had begun and not ended then (its title; null:
  * none). `after`: with none going on, the run's step that had ended last (its title) and whether it was the
- * run's last step; absent: before the first step.
+ * run's last step; absent: before the first step. `fromResults`: a run recorded before its progress was kept,
+ * where it was read from its steps' results (`after`: the last step with a result; absent: none had one); a
+ * result is recorded only when a step ends, so the next step may well have begun: not known.
  */
 export interface RunInterrupted {
   lastHeardAt: string | null;
   during: string | null;
   after?: { step: string; last: boolean };
+  fromResults?: true;
 }
 
-/** Where a run was: "during Card reader", "between steps (after Card reader)", "after the last step (…)", "before the first step". */
-export function whereWords(w: Pick<RunInterrupted, 'during' | 'after'>): string {
-  return w.during ? `during ${w.during}` : !w.after ? 'before the first step' : w.after.last ? `after the last step (${w.after.step})` : `between steps (after ${w.after.step})`;
+/**
+ * Where a run was: "during Card reader", "between steps (after Card reader)", "after the last step (…)", "before
+ * the first step"; read from the results only: "after Card reader, the last step with a result (whether the
+ * next one had begun is not known)", "before any step had a result".
+ */
+export function whereWords(w: Pick<RunInterrupted, 'during' | 'after' | 'fromResults'>): string {
+  if (w.during) return `during ${w.during}`;
+  if (w.fromResults && !w.after) return 'before any step had a result';
+  if (!w.after) return 'before the first step';
+  if (w.after.last) return `after the last step (${w.after.step})`;
+  return w.fromResults ? `after ${w.after.step}, the last step with a result (whether the next one had begun is not known)` : `between steps (after ${w.after.step})`;
+}
+
+/** A commissioning whose last run the bench's unexpected stop cut short, in a list's words (the start of its page's header). */
+export const INTERRUPTED_STATE = 'Cut short: the bench stopped unexpectedly';
+
+/**
+ * A commissioning's state in a list (the commissionings list, the site summary), as its page's header starts:
+ * its last run cut short by the bench stopping unexpectedly (`interrupted`) is said so, never "Not started".
+ */
+export function listedStateWords(state: CommissioningState, interrupted: boolean): string {
+  return interrupted && state !== 'running' && state !== 'handedOver' ? `${INTERRUPTED_STATE}, not handed over` : commissioningStateWords[state];
 }
 
 /**

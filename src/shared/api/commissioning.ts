@@ -459,38 +459,12 @@ export interface CommissioningListItem {
   verdict: CommissioningVerdict;
   createdAt: string;
   updatedAt: string;
-  /** How the latest run went (in commissioningChanged events; absent in lists read from the record). */
+  /** How the latest run went (absent: never run, or running now in a list read from the record; the list's state words say an unexpected stop of the bench cut it short). */
   lastRun?: CommissioningLastRun;
 }
 
-/** The chargers of one site side by side: which passed, which need a revisit, and their offline policies. */
-export interface SiteSummary {
-  site: string;
-  address: string;
-  chargers: Array<{
-    commissioningId: string;
-    chargerId: string;
-    location: string;
-    state: CommissioningState;
-    verdict: CommissioningVerdict;
-    /** The offline policy found, in words (null: the step has not run). */
-    offlinePolicy: string | null;
-    /** The steps and checks that failed, by title. */
-    failed: string[];
-    /** When its checks last ran (the latest run's end; null: not run yet, or running). */
-    checkedAt: string | null;
-    /** When its handover was signed (null: not handed over). */
-    signedAt: string | null;
-    /** This charger's latest signed handover at the site, when this (newer) commissioning is not signed (null: none, or this one is signed). */
-    signedEarlier: { commissioningId: string; location: string; signedAt: string } | null;
-  }>;
-  /** When this summary was made (the bench's clock). */
-  madeAt: string;
-  /** Every charger checked found with the same offline policy (true when fewer than two were checked: see offlinePolicyChecked). */
-  offlinePolicySame: boolean;
-  /** How many of the chargers had their offline policy checked (fewer than two: nothing is compared). */
-  offlinePolicyChecked: number;
-}
+/** The chargers of one site side by side (site-summary.ts). */
+export type { SiteSummary } from './site-summary';
 
 /** The files of a commissioning: the report as HTML, PDF and JSON, and the diagnostic bundle for the charger maker. */
 export const commissioningFiles = ['report.html', 'report.pdf', 'report.json', 'bundle.zip'] as const;

@@ -65,3 +65,41 @@ export const defaultSettings: BenchSettings = {
 /** A change to the settings: any of them, each checked by its rule. */
 export const SettingsPatch = Settings.partial();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+/** The ports the bench listens on now (null or absent: not listening, or not known to this face). */
+export interface PortsInEffect {
+  /** The OCPP central system's. */
+  ocpp?: number | null;
+  /** The FTP server's. */
+  ftp?: number | null;
+  /** Serve mode's automation API (and the UI in a browser). */
+  api?: number | null;
+}
+
+/**
+ * THE rule against a port setting that collides with another port of the bench: each port `patch` sets
+ * (0, any free port, never collides) checked against the other port the same save leaves saved (`saved`
+ * with `patch` applied) and the ports in effect now. A new FTP port applies at once; a new OCPP port at the
+ * next start, where the FTP server and serve's API would hold their ports. Per field, what is wrong, to
+ * follow its label: "9000 is the OCPP port: pick another".
+ */
+export function portClashes(saved: Pick<BenchSettings, 'ocppPort' | 'ftpPort'>, patch: SettingsPatch, now: PortsInEffect = {}): Partial<Record<'ocppPort' | 'ftpPort', string>> {
+  const out: Partial<Record<'ocppPort' | 'ftpPort', string>> = {};
+  const ocpp = patch.ocppPort ?? saved.ocppPort;
+  const ftp = patch.ftpPort ?? saved.ftpPort;
+  const clash = (port: number, what: string) => `${port} is the ${what}: pick another`;
+  if (patch.ftpPort !== undefined && patch.ftpPort !== 0) {
+    const p = patch.ftpPort;
+    if (p === ocpp) out.ftpPort = clash(p, patch.ocppPort !== undefined ? 'OCPP port this save sets' : 'OCPP port');
+    else if (p === now.ocpp) out.ftpPort = clash(p, 'OCPP port chargers connect to now');
+    else if (p === now.api) out.ftpPort = clash(p, "port of the bench's API and this UI");
+  }
+  // A clash of both ports the save sets is said once, on the FTP port.
+  if (patch.ocppPort !== undefined && patch.ocppPort !== 0 && !out.ftpPort) {
+    const p = patch.ocppPort;
+    if (p === ftp && patch.ftpPort === undefined) out.ocppPort = clash(p, 'FTP port');
+    else if (p === now.ftp && patch.ftpPort === undefined) out.ocppPort = clash(p, "FTP server's port now");
+    else if (p === now.api) out.ocppPort = clash(p, "port of the bench's API and this UI");
+  }
+  return out;
+}

@@ -1,6 +1,8 @@
 // The site summary's words shared by its screen and its HTML page: the offline policies compared (only when
-// at least two chargers were checked), and a charger's signed handover beside a newer unsigned commissioning.
+// at least two chargers were checked), a charger's signed handover beside a newer unsigned commissioning, and
+// its state and checks when the bench's unexpected stop cut its latest run short.
 import type { SiteSummary } from './commissioning';
+import { interruptedWords, listedStateWords } from './commissioning-run-end';
 
 /**
  * What the site summary says of the chargers' offline policies: compared only when at least two were checked
@@ -22,4 +24,16 @@ export function signedEarlierWords(c: SiteSummary['chargers'][number], time: (is
   if (!e) return null;
   const newer = c.location ? `a newer commissioning, ${c.location},` : 'a newer commissioning';
   return `Signed ${time(e.signedAt)}${e.location ? ` (${e.location})` : ''}; ${newer} is ${c.state === 'finished' ? 'not signed yet' : 'not finished'}`;
+}
+
+/** A charger's state in the summary: "Cut short: the bench stopped unexpectedly, not handed over", as its page says it. */
+export const chargerStateWords = (c: Pick<SiteSummary['chargers'][number], 'state' | 'interrupted'>): string => listedStateWords(c.state, !!c.interrupted);
+
+/**
+ * When a charger's checks last ran, in words: the time, "running now", "not run yet", or its latest run cut
+ * short: "cut short: the bench stopped unexpectedly (…) during Card reader; the record last heard from the run at …".
+ */
+export function checksRanWords(c: Pick<SiteSummary['chargers'][number], 'state' | 'checkedAt' | 'interrupted'>, time: (iso: string) => string): string {
+  if (c.interrupted) return `cut short: ${interruptedWords(c.interrupted, time)}`;
+  return c.checkedAt ? time(c.checkedAt) : c.state === 'running' ? 'running now' : 'not run yet';
 }

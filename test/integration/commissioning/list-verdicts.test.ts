@@ -32,6 +32,7 @@ afterAll(async () => {
 
 /** A commissioning as the service's create stores it, with no step and its checklist not answered: incomplete, as its page judges it. */
 const stored = (id: string): StoredCommissioning => ({ ...created, id, job: job('Depot Nord', id), state: 'finished', steps: [] });
+/** `judgedBy`: as this bench saves, with what the summary keeps (how its last run ended: none). */
 const row = (c: StoredCommissioning, verdict: string, judgedBy?: number) => ({
   id: c.id,
   chargerId: c.chargerId,
@@ -39,7 +40,7 @@ const row = (c: StoredCommissioning, verdict: string, judgedBy?: number) => ({
   location: c.job.location,
   state: c.state,
   verdict,
-  ...(judgedBy === undefined ? {} : { judgedBy }),
+  ...(judgedBy === undefined ? {} : { judgedBy, summary: { rule: judgedBy, address: '', offlinePolicy: null, failed: [], checkedAt: null, signedAt: null, lastRun: null } }),
   createdAt: c.createdAt,
   updatedAt: c.updatedAt,
 });
@@ -53,6 +54,7 @@ it('lists a verdict judged when saved from its row, and judges a row saved by an
   const get = vi.spyOn(bench.record.commissionings, 'get');
   try {
     expect(listed()).toEqual({ old: 'incomplete', judged: 'incomplete' });
+    // Read once for both its verdict and how its last run ended (its row keeps no summary either).
     expect(get.mock.calls).toEqual([['old']]);
     // Judged once: the next lists read no record.
     expect(listed()).toEqual({ old: 'incomplete', judged: 'incomplete' });

@@ -139,7 +139,7 @@ it('shows a change the bench saved since (the check answered conform), without r
 
 it('lists every charger of the site, however many newer commissionings of other chargers the site has', async () => {
   const site = 'Depot Nord';
-  const summary = { rule: JUDGING_RULE, address: 'Kai 1', offlinePolicy: null, failed: [], checkedAt: null, signedAt: null };
+  const summary = { rule: JUDGING_RULE, address: 'Kai 1', offlinePolicy: null, failed: [], checkedAt: null, signedAt: null, lastRun: null };
   const at = (day: number, s: number) => new Date(Date.UTC(2026, 0, day, 8, 0, s)).toISOString();
   const row = (id: string, chargerId: string, location: string, createdAt: string) => ({
     id,
@@ -169,7 +169,7 @@ it('lists every charger of the site, however many newer commissionings of other 
 it('compares no offline policy when fewer than two chargers were checked, and keeps a signed handover beside a newer unfinished commissioning', async () => {
   const site = 'Depot West';
   const signedAt = new Date(Date.UTC(2026, 1, 3, 23, 44, 0)).toISOString();
-  const summary = (signed: string | null) => ({ rule: JUDGING_RULE, address: 'Mole 2', offlinePolicy: null, failed: [], checkedAt: signed, signedAt: signed });
+  const summary = (signed: string | null) => ({ rule: JUDGING_RULE, address: 'Mole 2', offlinePolicy: null, failed: [], checkedAt: signed, signedAt: signed, lastRun: null });
   const row = (id: string, location: string, state: string, createdAt: string, signed: string | null) => ({
     id,
     chargerId: 'CP-WEST',

@@ -80,7 +80,18 @@ describe('transactions and their charger', () => {
 
     // A stop for an id the bench never gave out.
     await a.client.call('StopTransaction', { transactionId: 987654, meterStop: 1, timestamp: now() });
-    expect(((await tb.request('GET', '/api/charger-events?chargerId=OWNER')).body as any[])[0].data.warning).toContain('never started');
+    expect(((await tb.request('GET', '/api/charger-events?chargerId=OWNER')).body as any[])[0].data).toMatchObject({ warning: expect.stringContaining('never started'), unknownTransaction: true });
+    // Its frame in the message log carries the warning; the stop that applied carries none, the later ones theirs.
+    await tb.bench.record.settled();
+    const frames = (await tb.request('GET', '/api/messages?chargerId=OWNER&action=StopTransaction')).body as Array<{ kind: string; direction: string; raw: string; error: string | null }>;
+    const calls = frames.filter((m) => m.kind === 'CALL' && m.direction === 'in').reverse();
+    expect(calls.map((m) => m.error)).toEqual([
+      null,
+      expect.stringContaining(`StopTransaction for transaction ${transactionId}, which is already stopped`),
+      'Warning: StopTransaction for transaction 987654, which the bench never started: not applied',
+    ]);
+    const intruder = (await tb.request('GET', '/api/messages?chargerId=INTRUDER&action=StopTransaction')).body as Array<{ kind: string; error: string | null }>;
+    expect(intruder.find((m) => m.kind === 'CALL')?.error).toContain('which belongs to charger OWNER');
     expect(a.violations).toEqual([]);
     expect(b.violations).toEqual([]);
     await a.client.close();

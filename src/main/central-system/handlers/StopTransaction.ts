@@ -13,6 +13,10 @@ export function StopTransaction(ctx: HandlerContext, req: RequestOf<'StopTransac
   const stopped = mine ? ctx.record.transactions.stop(mine, req.meterStop, req.timestamp, reason, req.idTag ?? null) : null;
   if (req.transactionData?.length) ctx.record.meterValues.add(ctx.chargerId, stopped?.connectorId ?? 0, stopped ? req.transactionId : null, req.transactionData, now);
   if (stopped) ctx.emit({ type: 'transactionStopped', transaction: stopped, ts: now });
-  else ctx.record.events.add(ctx.chargerId, 'StopTransaction', { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req }, now);
+  else {
+    // `unknownTransaction`: an id the bench never gave out (the screens name such a stop beside the session open then).
+    const unknown = ctx.auth.ownerOf(req.transactionId) === null;
+    ctx.record.events.add(ctx.chargerId, 'StopTransaction', { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req, ...(unknown && { unknownTransaction: true }) }, now);
+  }
   return req.idTag !== undefined ? { idTagInfo: ctx.authorize(req.idTag) } : {};
 }

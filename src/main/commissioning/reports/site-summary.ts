@@ -3,11 +3,14 @@
 // the charger's latest signed handover. What the summary shows of a commissioning is kept beside it at each save (summaryOf, migration
 // 17), so a summary reads small columns, not each charger's whole record (its steps, frames and session
 // samples: megabytes each) on the thread that answers the chargers. A row saved before is summarised from its
-// record once, and kept; a commissioning the bench holds now is summarised as it is now.
+// record once, and kept; a commissioning the bench holds now is summarised as it is now. Its latest run is kept
+// as it reads once not running: a run the bench's unexpected stop cut short never recorded its end, so each
+// save keeps what reading it would say then (interrupted, when it was last heard from, during which step).
+// The commissionings list reads it too (its state words).
 import { BenchError } from '../../errors';
-import type { CommissioningState, CommissioningVerdict, SiteSummary } from '../../../shared/api/commissioning';
+import type { CommissioningLastRun, CommissioningState, CommissioningVerdict, SiteSummary } from '../../../shared/api/commissioning';
 import type { Bench } from '../../core/bench';
-import { JUDGING_RULE, labelOf, type StoredCommissioning } from '../model';
+import { JUDGING_RULE, labelOf, lastRunOf, stateOf, type StoredCommissioning } from '../model';
 import { judgedSteps } from '../config-end';
 
 /** The record's commissionings, reached through the bench (commissioning never imports the store itself). */
@@ -16,15 +19,22 @@ type Commissionings = Bench['record']['commissionings'];
 type SiteRow = ReturnType<Commissionings['ofSite']>[number];
 type StoredSummary = NonNullable<SiteRow['summary']>;
 /**
- * What the summary keeps of a commissioning: the store's columns, and when its checks last ran and when it
- * was signed (kept in the same JSON; a summary kept without them is worked out again from its record once).
+ * What the summary keeps of a commissioning: the store's columns, when its checks last ran and when it was
+ * signed, and its latest run as read when it is not running (null: none; kept in the same JSON; a summary
+ * kept without them is worked out again from its record once).
  */
 export interface CommissioningSummary extends StoredSummary {
   checkedAt?: string | null;
   signedAt?: string | null;
+  lastRun?: CommissioningLastRun | null;
 }
-/** A kept summary with the times (see CommissioningSummary). */
-const hasTimes = (s: CommissioningSummary): s is CommissioningSummary & { checkedAt: string | null; signedAt: string | null } => s.checkedAt !== undefined && s.signedAt !== undefined;
+/**
+ * A kept summary with the times, and the latest run where it matters (see CommissioningSummary): one kept
+ * without it (an earlier version) whose latest run has an end (checkedAt), or that is signed, was not cut short
+ * by an unexpected stop of the bench; one with none may have been (or never ran): its record is read once.
+ */
+const hasTimes = (s: CommissioningSummary, state: string): s is CommissioningSummary & { checkedAt: string | null; signedAt: string | null } =>
+  s.checkedAt !== undefined && s.signedAt !== undefined && (s.lastRun !== undefined || s.checkedAt !== null || state === 'handedOver');
 
 /** The measurement of the offline step that names the policy found. */
 const OFFLINE_POLICY_FOUND = 'When the back office is unreachable';
@@ -46,8 +56,11 @@ export function summaryOf(c: StoredCommissioning): CommissioningSummary {
   };
 }
 
-/** When a commissioning's checks last ran (the latest run's end: a run still going has none yet) and when it was signed. */
-const timesOf = (c: StoredCommissioning) => ({ checkedAt: c.runs.at(-1)?.finishedAt ?? null, signedAt: c.handover?.signedAt ?? null });
+/**
+ * When a commissioning's checks last ran (the latest run's end: a run still going has none yet) and when it was
+ * signed; its latest run as read when not running (a run recorded as running: cut short by the bench's stop).
+ */
+const timesOf = (c: StoredCommissioning) => ({ checkedAt: c.runs.at(-1)?.finishedAt ?? null, signedAt: c.handover?.signedAt ?? null, lastRun: lastRunOf(c) ?? null });
 
 /** What the commissioning service knows beside the record. */
 export interface SiteLookups {
@@ -79,17 +92,20 @@ export class SiteSummaries {
     for (const r of this.record().signedOfSite(site)) signed.set(r.chargerId, r);
     const chargers = lines.map(({ row, summary }) => {
       const known = look.known(row.id);
+      const running = look.running(row.id);
+      const interrupted = running ? undefined : summary.lastRun?.interrupted;
       const earlier = summary.signedAt ? undefined : signed.get(row.chargerId);
       const earlierAt = earlier && earlier.id !== row.id ? this.summary(earlier, look).signedAt : null;
       return {
         commissioningId: row.id,
         chargerId: row.chargerId,
         location: known?.job.location ?? row.location,
-        state: look.running(row.id) ? ('running' as const) : ((known?.state ?? row.state) as CommissioningState),
+        state: running ? ('running' as const) : listedState(known ? stateOf(known) : row.state, summary),
         verdict: look.verdict(row),
         offlinePolicy: summary.offlinePolicy,
         failed: summary.failed,
-        checkedAt: look.running(row.id) ? null : (summary.checkedAt ?? null),
+        checkedAt: running ? null : (summary.checkedAt ?? null),
+        ...(interrupted && { interrupted }),
         signedAt: summary.signedAt ?? null,
         signedEarlier: earlier && earlierAt ? { commissioningId: earlier.id, location: look.known(earlier.id)?.job.location ?? earlier.location, signedAt: earlierAt } : null,
       };
@@ -99,17 +115,17 @@ export class SiteSummaries {
     return { site, address: lines[0]!.summary.address, chargers, offlinePolicySame: new Set(found).size <= 1, offlinePolicyChecked: found.length, madeAt: look.now() };
   }
 
-  /** A row's summary: as the bench holds it now, else as kept with the row, else from its whole record once. */
-  private summary(row: SiteRow, look: SiteLookups): CommissioningSummary {
+  /** A row's summary: as the bench holds it now, else as kept with the row, else from its whole record once (`read`: it). */
+  summary(row: SiteRow, look: Pick<SiteLookups, 'known'>, read = () => this.record().get(row.id)): CommissioningSummary {
     const known = look.known(row.id);
     if (known) return summaryOf(known);
     // A signed commissioning's steps are judged as signed, whatever the rule.
     const kept: CommissioningSummary | null = row.summary;
-    if (kept && hasTimes(kept) && (kept.rule >= JUDGING_RULE || row.state === 'handedOver')) return kept;
+    if (kept && hasTimes(kept, row.state) && (kept.rule >= JUDGING_RULE || row.state === 'handedOver')) return kept;
     const again = this.summarised.get(row.id);
     if (again?.updatedAt === row.updatedAt) return again.summary;
-    const c = this.record().get(row.id) as StoredCommissioning | null;
-    if (!c) return { rule: JUDGING_RULE, address: '', offlinePolicy: null, failed: [], checkedAt: null, signedAt: null };
+    const c = read() as StoredCommissioning | null;
+    if (!c) return { rule: JUDGING_RULE, address: '', offlinePolicy: null, failed: [], checkedAt: null, signedAt: null, lastRun: null };
     // A signed one kept without the times keeps what it showed (judged as signed); only its times are added.
     const summary = kept && row.state === 'handedOver' ? { ...kept, ...timesOf(c) } : summaryOf(c);
     this.summarised.set(row.id, { updatedAt: row.updatedAt, summary });
@@ -117,3 +133,6 @@ export class SiteSummaries {
     return summary;
   }
 }
+
+/** A row's state when not running: one kept 'ready' through its first run (an earlier version did) has run. */
+export const listedState = (state: string, summary: Pick<CommissioningSummary, 'lastRun'>): CommissioningState => (state === 'ready' && summary.lastRun ? 'finished' : state) as CommissioningState;

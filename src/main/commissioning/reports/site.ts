@@ -1,10 +1,10 @@
 // A site's summary as one self-contained HTML page: each charger's latest commissioning, which passed and
-// which need a revisit (with what failed), its state in the UI's words, when its checks last ran and when it
-// was signed (beside a newer one not signed, the latest signed handover), and the offline policy found on
+// which need a revisit (with what failed), its state in the UI's words, when its checks last ran (or that the
+// bench's unexpected stop cut its latest run short: when, during which step) and when it was signed (beside a newer one not signed, the latest signed handover), and the offline policy found on
 // each, compared (when at least two were checked); and when the summary was made. Times carry
 // their zone (the bench's local time).
-import { commissioningStateWords, commissioningVerdictWords as words, type SiteSummary } from '../../../shared/api/commissioning';
-import { offlinePolicyComparison, signedEarlierWords } from '../../../shared/api/site-summary-words';
+import { commissioningVerdictWords as words, type SiteSummary } from '../../../shared/api/commissioning';
+import { chargerStateWords, checksRanWords, offlinePolicyComparison, signedEarlierWords } from '../../../shared/api/site-summary-words';
 import { esc } from '../../conformance/reports/html';
 import { version } from '../../version';
 import { reportTime } from './print';
@@ -15,7 +15,7 @@ export function siteSummaryHtml(s: SiteSummary): string {
   const rows = s.chargers
     .map(
       (c) =>
-        `<tr class="${c.verdict}"><td>${esc(c.chargerId)}</td><td>${esc(c.location || '—')}</td><td><span class="v ${c.verdict}">${words[c.verdict]}</span></td><td>${esc(commissioningStateWords[c.state])}</td><td>${c.checkedAt ? esc(reportTime(c.checkedAt)) : c.state === 'running' ? 'running now' : 'not run yet'}</td><td>${c.signedAt ? esc(reportTime(c.signedAt)) : c.signedEarlier ? esc(signedEarlierWords(c, reportTime)!) : 'not signed'}</td><td>${esc(c.offlinePolicy ?? 'not checked yet')}</td><td>${esc(c.failed.join(', '))}</td><td><code>${esc(c.commissioningId)}</code></td></tr>`,
+        `<tr class="${c.verdict}"><td>${esc(c.chargerId)}</td><td>${esc(c.location || '—')}</td><td><span class="v ${c.verdict}">${words[c.verdict]}</span></td><td>${esc(chargerStateWords(c))}</td><td>${esc(checksRanWords(c, reportTime))}</td><td>${c.signedAt ? esc(reportTime(c.signedAt)) : c.signedEarlier ? esc(signedEarlierWords(c, reportTime)!) : 'not signed'}</td><td>${esc(c.offlinePolicy ?? 'not checked yet')}</td><td>${esc(c.failed.join(', '))}</td><td><code>${esc(c.commissioningId)}</code></td></tr>`,
     )
     .join('');
   return `<!doctype html>

@@ -107,16 +107,16 @@ const asPhoto = (r: Row): PhotoRow => ({
 export class CommissioningsRepository {
   constructor(private readonly store: Store) {}
 
-  /** Commissionings, newest first, of one site or charger, or all. */
-  list(q: { site?: string; chargerId?: string; limit?: number } = {}): CommissioningRow[] {
+  /** Commissionings, newest first, of one site or charger, or all, each with what the summary shows of it (how its latest run ended: the list's state words). */
+  list(q: { site?: string; chargerId?: string; limit?: number } = {}): SiteRow[] {
     const where: string[] = [];
     const params: unknown[] = [];
     if (q.site !== undefined) where.push('site = ?') && params.push(q.site);
     if (q.chargerId !== undefined) where.push('charger_id = ?') && params.push(q.chargerId);
     const rows = this.store.db
-      .prepare(`SELECT ${listColumns} FROM commissionings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
+      .prepare(`SELECT ${listColumns}, summary FROM commissionings ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ?`)
       .all(...params, q.limit ?? 500) as Row[];
-    return rows.map(asRow);
+    return rows.map((r) => ({ ...asRow(r), summary: summaryOf(r.summary) }));
   }
 
   /**

@@ -53,23 +53,29 @@ export function ChargerOfflineNotice({
 }
 
 /**
- * Until when what is shown of the charger is known: its last contact with the bench while it is offline, or
- * this window's last word from the bench while the link is down (then the charger's own last contact can be
- * long before, e.g. the start of a session that still runs); null while it is live.
+ * Until when what is shown of the charger is known: its last contact with the bench while it is offline; while
+ * the link is down, this window's last word from the bench for a charger online then (its own last contact can
+ * be long before, e.g. the start of a session that still runs), and for one already offline (`connected`
+ * false) its last contact, never later than the link loss; null while it is live.
  */
-export function lastContactOf(reach: Pick<Reach, 'stale' | 'linkDown'>, lastSeen: string | null | undefined, linkSince: string | null | undefined): string | null {
+export function lastContactOf(reach: Pick<Reach, 'stale' | 'linkDown'>, lastSeen: string | null | undefined, linkSince: string | null | undefined, connected = true): string | null {
   if (!reach.stale) return null;
-  return (reach.linkDown ? linkSince : lastSeen) ?? null;
+  if (!reach.linkDown) return lastSeen ?? null;
+  if (connected || !lastSeen) return linkSince ?? null;
+  return linkSince && Date.parse(linkSince) < Date.parse(lastSeen) ? linkSince : lastSeen;
+}
+
+/** Why a charger's state is the last known, in words: the link down (and whether it was offline before), or it is offline. */
+export function lastContactWhy(chargerId: string, reach: Pick<Reach, 'linkDown'>, connected = true): string {
+  if (!reach.linkDown) return `${chargerId} is offline`;
+  return connected ? 'the link to the bench is down' : `${chargerId} was offline when the link to the bench went down`;
 }
 
 /** The charger's reach and, while it is not live, until when it is known (lastContactOf) and why not, in words. */
 export function useLastContact(chargerId: string): { reach: Reach; contact: string | null; why: string } {
   const reach = useReach(chargerId);
   const lastSeen = useBench((s) => s.chargers[chargerId]?.lastSeen);
+  const connected = useBench((s) => s.chargers[chargerId]?.connected ?? true);
   const linkSince = useBench((s) => s.linkSince);
-  return {
-    reach,
-    contact: lastContactOf(reach, lastSeen, linkSince),
-    why: reach.linkDown ? 'the link to the bench is down' : `${chargerId} is offline`,
-  };
+  return { reach, contact: lastContactOf(reach, lastSeen, linkSince, connected), why: lastContactWhy(chargerId, reach, connected) };
 }

@@ -205,4 +205,61 @@ describe('a stop waiting for a charger that only dropped (no Reset)', () => {
     expect(b.order.slice(-2)).toEqual(['out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
     stopper.dispose();
   });
+  it('one that reconnected 8 s after the drop and is still silent 2.5 s later is still waited for: a stop then waits for its boot', async () => {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.drop();
+    await vi.advanceTimersByTimeAsync(8000);
+    b.connect();
+    await vi.advanceTimersByTimeAsync(2500);
+    // 10.5 s after the drop, connected 2.5 s and silent: not known to be back, so a stop says it waits.
+    expect(stopper.wouldWait()).toMatchObject({ why: { kind: 'dropped' } });
+    const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
+    stopper.request(stop);
+    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
+    await vi.advanceTimersByTimeAsync(1000);
+    b.frame('in', 'CALL', 'BootNotification', 'b1', {});
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(b.order).toEqual(['in CALL BootNotification', 'out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
+    stopper.dispose();
+  });
+
+  it('one whose BootNotification after reconnecting is still unanswered more than 10 s after the drop is still waited for', async () => {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.drop();
+    await vi.advanceTimersByTimeAsync(3000);
+    b.connect();
+    b.frame('in', 'CALL', 'BootNotification', 'b1', {});
+    await vi.advanceTimersByTimeAsync(9000);
+    expect(stopper.wouldWait()).toMatchObject({ why: { kind: 'dropped' } });
+    const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
+    stopper.request(stop);
+    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
+    await settle();
+    expect(stop).not.toHaveBeenCalled();
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
+    await settle();
+    expect(stop).toHaveBeenCalledTimes(1);
+    expect(b.order.slice(-2)).toEqual(['out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
+    stopper.dispose();
+  });
+
+  it('one that reconnects long after the drop is waited for only until it resumes', async () => {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.drop();
+    await vi.advanceTimersByTimeAsync(20_000);
+    // Offline for longer than 10 s: a stop would not wait for it.
+    expect(stopper.wouldWait()).toBeNull();
+    b.connect();
+    expect(stopper.wouldWait()).toMatchObject({ why: { kind: 'dropped' } });
+    b.frame('in', 'CALL', 'Heartbeat', 'h1', {});
+    expect(stopper.wouldWait()).toBeNull();
+    stopper.dispose();
+  });
 });

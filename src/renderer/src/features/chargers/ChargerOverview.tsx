@@ -24,8 +24,10 @@ import { EarlierLoading, LOADING_READINGS, MeterLoading } from '../../components
 import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime, formatWhen } from '../../components/format';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
+import { UnknownStopNote, useUnknownStopDuring } from '../../components/unknownStops';
 import { Facts } from '../../components/Facts';
 import { OlderOpenSessions } from './OlderOpenSessions';
+import { energyReadingTimes, newestReadingTimes, oldReadingText } from './readingAge';
 import { notRunningSessions } from '../../components/notRunning';
 import { overdueWords } from './chargerFields';
 import { givenInterval, intervalWords } from '../../components/heartbeatInterval';
@@ -50,19 +52,42 @@ function unknownReading(loading: boolean, unread: boolean): string | null {
   return loading ? LOADING_READINGS : unread ? 'not known (the readings could not be read)' : null;
 }
 
-function ActiveTransaction({ tx, samples, stale, unconfirmed, unknown }: { tx: TransactionView; samples: MeterSample[]; stale: boolean; unconfirmed: boolean; unknown: string | null }) {
+/** Connector statuses that say the session is over on the charger's side: its power is no longer "now". */
+const SESSION_OVER: ReadonlySet<string> = new Set(['Finishing', 'Available']);
+
+function ActiveTransaction({
+  tx,
+  samples,
+  stale,
+  unconfirmed,
+  unknown,
+  over = null,
+}: {
+  tx: TransactionView;
+  samples: MeterSample[];
+  stale: boolean;
+  unconfirmed: boolean;
+  unknown: string | null;
+  over?: string | null;
+}) {
   const now = useNow();
   const during = useMemo(() => samples.filter((s) => belongsTo(tx, s)), [samples, tx]);
   const latest = latestReading(during);
   const energy = energyReadingSoFar(tx, during);
-  const fresh = latest && !stale && !unconfirmed && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
+  // Old by the confirmations' rule (readingAge.ts): no newer reading within twice the usual interval, by when the bench received it.
+  const oldPower = oldReadingText(newestReadingTimes(during), now);
+  const oldEnergy = oldReadingText(energyReadingTimes(tx, during), now);
+  // `over`: the connector reports the session over (Finishing, Available): its last reading is not live power.
+  const live = !stale && !unconfirmed && over === null;
+  const fresh = latest && live && oldPower === null && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
   return (
     <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
-        {stale ? 'Last known session' : unconfirmed ? 'Session not confirmed by the charger' : 'Charging session'}{' '}
+        {stale ? 'Last known session' : unconfirmed ? 'Session not confirmed by the charger' : over !== null ? 'Session open in the record' : 'Charging session'}{' '}
         <Link component={RouterLink} to={paths.transaction(tx.transactionId)}>
           #{tx.transactionId}
         </Link>
+        {!stale && !unconfirmed && over !== null && ` (the connector reports ${over})`}
       </Typography>
       <Facts
         items={[
@@ -78,14 +103,26 @@ function ActiveTransaction({ tx, samples, stale, unconfirmed, unknown }: { tx: T
                   {energy.warning}
                 </Box>
               )}
+              {energy && oldEnergy && (
+                <Box component="span" data-stale="" sx={{ display: 'block', color: 'text.secondary' }}>
+                  {oldEnergy}
+                </Box>
+              )}
             </>,
           ],
           fresh
             ? ['Power now', <strong>{formatPower(latest.powerW)}</strong>]
             : // A running session's readings still loading (or unread): the label it gets once they come, the value not known yet.
-              !stale && !unconfirmed && unknown && latest?.powerW === undefined
+              live && unknown && latest?.powerW === undefined
               ? ['Power now', unknown]
-              : ['Last power reading', latest?.powerW === undefined ? (unknown ?? 'none yet') : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`],
+              : [
+                  'Last power reading',
+                  latest?.powerW === undefined
+                    ? (unknown ?? 'none yet')
+                    : oldPower
+                      ? `${formatPower(latest.powerW)}, ${oldPower}`
+                      : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`,
+                ],
         ]}
       />
     </Box>
@@ -188,6 +225,7 @@ function ConnectorCard({
   const concern = connectorConcern(connector);
   // Before the bench's running sessions are loaded, a connector that does not report Available may have one.
   const sessionUnknown = !tx && !sessionsLoaded && connector.status !== 'Available';
+  const unknownStop = useUnknownStopDuring(chargerId, tx);
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -206,6 +244,7 @@ function ConnectorCard({
           {connector.info}
         </Typography>
       )}
+      {tx && <UnknownStopNote tx={tx} stop={unknownStop} />}
       {tx && !stale && (
         <Box sx={{ mb: 1.5 }}>
           <UnconfirmedSession tx={tx} charger={sessionCharger} />
@@ -213,7 +252,14 @@ function ConnectorCard({
       )}
       <Box sx={stale ? { opacity: 0.6 } : undefined}>
         {tx ? (
-          <ActiveTransaction tx={tx} samples={samples} stale={stale} unconfirmed={unconfirmedSince(tx, sessionCharger) !== null} unknown={unknownReading(meterLoading, !!meterError)} />
+          <ActiveTransaction
+            tx={tx}
+            samples={samples}
+            stale={stale}
+            unconfirmed={unconfirmedSince(tx, sessionCharger) !== null}
+            unknown={unknownReading(meterLoading, !!meterError)}
+            over={SESSION_OVER.has(connector.status) ? connector.status : null}
+          />
         ) : (
           <Typography variant="body2" color="text.secondary" data-testid={`session-${connectorId}`}>
             {sessionUnknown ? SESSION_LOADING : 'No charging session running.'}

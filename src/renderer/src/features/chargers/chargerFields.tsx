@@ -148,10 +148,24 @@ export function ConnectionChip({
   const linkSince = useBench((s) => s.linkSince);
   const now = useNow();
   const overdue = useOverdueDrop(connected ? null : silentDrop);
-  if (link !== 'open')
+  // The link down: one online then may be gone since (Unknown); one offline then is said offline, as the last known, with when it was last seen.
+  if (link !== 'open' && (connected || !lastSeen))
     return (
       <Tooltip title={`Last known: ${connected ? 'online' : 'offline'}. ${linkProblem(link, linkSince)}.`}>
         <Chip size="small" variant="outlined" label="Unknown" sx={{ borderStyle: 'dashed' }} />
+      </Tooltip>
+    );
+  if (link !== 'open')
+    return (
+      <Tooltip title={`Last known: offline, ${never ? 'never connected' : `last seen ${formatTime(lastSeen)}`}. ${linkProblem(link, linkSince)}.`}>
+        <Box component="span" data-stale="" sx={{ display: 'inline-flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
+          <Chip size="small" variant="outlined" label="Offline (last known)" sx={{ borderStyle: 'dashed' }} />
+          {withLastSeen && (
+            <Typography component="span" variant="caption" color="text.secondary" sx={{ lineHeight: 1.3 }}>
+              {never ? 'never connected' : `last seen ${formatAgo(lastSeen, now)}`}
+            </Typography>
+          )}
+        </Box>
       </Tooltip>
     );
   const changed = !connected && refusal ? changedSinceRefusal(refusal, admissionChange) : null;

@@ -1,4 +1,4 @@
-// The commissionings (site, location, charger, state, verdict), newest first, and the sites with a link
+// The commissionings (site, location, charger, state as its page words it, verdict), newest first, and the sites with a link
 // to each one's summary; New commissioning starts the wizard. Kept current from commissioningChanged.
 import { useEffect, useMemo } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
@@ -23,7 +23,8 @@ import { formatDateTime, formatTime } from '../../components/format';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import { resetDraft } from './draft';
-import { CommissioningVerdictChip, stateWords } from './words';
+import { CommissioningVerdictChip } from './words';
+import { listedStateWords } from '../../../../shared/api/commissioning-run-end';
 
 /** Reloads `reload` whenever a commissioning changes, and when the link to the bench comes back. */
 export function useCommissioningNews(reload: () => void): void {
@@ -107,7 +108,7 @@ export function CommissioningHome() {
                   </TableCell>
                   <TableCell>{c.location || '—'}</TableCell>
                   <TableCell sx={{ fontFamily: monoFont }}>{c.chargerId}</TableCell>
-                  <TableCell>{stateWords[c.state]}</TableCell>
+                  <TableCell>{listedStateWords(c.state, c.lastRun?.outcome === 'interrupted')}</TableCell>
                   <TableCell>
                     <CommissioningVerdictChip verdict={c.verdict} />
                   </TableCell>

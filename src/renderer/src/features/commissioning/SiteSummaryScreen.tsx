@@ -1,6 +1,7 @@
 // One site's chargers side by side: which passed, which need a revisit (and for what), the offline policy
 // each was found with (and whether they agree, once at least two were checked), a charger's latest signed
-// handover beside a newer commissioning of it not signed, and the site summary as HTML.
+// handover beside a newer commissioning of it not signed, a latest run the bench's unexpected stop cut short (when,
+// during which step), and the site summary as HTML.
 import { useParams, Link as RouterLink } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -23,9 +24,9 @@ import { useLoad } from '../../components/useCall';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import { useCommissioningNews } from './CommissioningHome';
-import { CommissioningVerdictChip, stateWords } from './words';
+import { CommissioningVerdictChip } from './words';
 import { formatDateTime } from '../../components/format';
-import { offlinePolicyComparison, signedEarlierWords } from '../../../../shared/api/site-summary-words';
+import { chargerStateWords, checksRanWords, offlinePolicyComparison, signedEarlierWords } from '../../../../shared/api/site-summary-words';
 
 export function SiteSummaryScreen() {
   const { site = '' } = useParams();
@@ -88,7 +89,12 @@ export function SiteSummaryScreen() {
                     </TableCell>
                     <TableCell sx={{ fontFamily: monoFont }}>{c.chargerId}</TableCell>
                     <TableCell>
-                      {stateWords[c.state]}
+                      {chargerStateWords(c)}
+                      {c.interrupted && (
+                        <Typography variant="body2" color="warning.main">
+                          The last run was {checksRanWords(c, formatDateTime)}.
+                        </Typography>
+                      )}
                       {c.signedEarlier && (
                         <Typography variant="body2" color="text.secondary">
                           {signedEarlierWords(c, formatDateTime)}

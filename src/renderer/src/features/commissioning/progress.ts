@@ -7,7 +7,7 @@
 // its own): only ready, running and handed over are read from the state.
 import { shutDownWords, type CommissioningView } from '../../../../shared/api/commissioning';
 import { ownCountWords, partialCutShort, type PartialCutShort } from '../../../../shared/api/commissioning-cut-short';
-import { commissioningStopWords, interruptedWords } from '../../../../shared/api/commissioning-run-end';
+import { commissioningStopWords, INTERRUPTED_STATE, interruptedWords } from '../../../../shared/api/commissioning-run-end';
 import { formatWhen } from '../../components/format';
 
 export interface ChecksTally {
@@ -35,7 +35,7 @@ export function tallyChecks(view: Pick<CommissioningView, 'steps' | 'state' | 'r
   const total = view.steps.length;
   const ran = verdicts.filter((v) => v !== null).length;
   const running = view.state === 'running' || !!view.running;
-  const ended = !running && view.state !== 'ready' && view.state !== 'handedOver' && ran > 0;
+  const ended = !running && !notStarted(view) && view.state !== 'handedOver' && ran > 0;
   return {
     total,
     ran,
@@ -52,6 +52,9 @@ export function tallyChecks(view: Pick<CommissioningView, 'steps' | 'state' | 'r
     incomplete: ended && ran < total && (view.lastRun ? !cutShort(view.lastRun.outcome) : false),
   };
 }
+
+/** Never run: 'ready' with no run recorded (a record kept 'ready' through its first run, by an earlier version, has run). */
+const notStarted = (view: Pick<CommissioningView, 'state' | 'lastRun'>) => view.state === 'ready' && !view.lastRun;
 
 /** A run that ended before its steps had all run because someone pressed Stop, the bench shut down, or it stopped unexpectedly. */
 const cutShort = (outcome: string) => outcome === 'stopped' || outcome === 'shutDown' || outcome === 'interrupted';
@@ -74,12 +77,12 @@ const interruptedSaid = (view: Pick<CommissioningView, 'lastRun'>) =>
 const shutDownSaid = (view: Pick<CommissioningView, 'lastRun'>) => (view.lastRun?.shutDown ? shutDownWords(view.lastRun.shutDown, (at) => formatWhen(at)) : 'the bench shut down');
 
 /**
- * The last run, stopped or cut short by the bench shutting down, when it was asked for only some of the steps
+ * The last run, stopped or cut short (the bench shut down, or stopped unexpectedly), when it was asked for only some of the steps
  * (lastRun.steps): it is counted by its own steps, and the plan's steps without a result are said as not run
  * in any run yet, never as what it cut short (commissioning-cut-short.ts).
  */
 const partialOf = (view: Pick<CommissioningView, 'steps' | 'lastRun'>, t: ChecksTally): PartialCutShort | null =>
-  t.stopped ? partialCutShort(view.steps, view.lastRun, (at) => formatWhen(at)) : null;
+  t.stopped || t.interrupted ? partialCutShort(view.steps, view.lastRun, (at) => formatWhen(at)) : null;
 
 /** "Run of 1 step (Card reader)" at the start of a line. */
 const runName = (p: PartialCutShort) => `R${p.name.slice(1)}`;
@@ -122,7 +125,7 @@ export function checksNote(view: Pick<CommissioningView, 'steps' | 'state' | 'ru
   const partial = partialOf(view, t);
   if (partial) {
     const said = [...counts(t, false), ...(t.notRun ? [`${t.notRun} not run yet`] : [])];
-    const what = `Run of ${partial.requested} step${partial.requested === 1 ? '' : 's'} ${partial.shutDown ? 'cut short' : 'stopped'}`;
+    const what = `Run of ${partial.requested} step${partial.requested === 1 ? '' : 's'} ${partial.shutDown || partial.interrupted ? 'cut short' : 'stopped'}`;
     return { text: said.length ? `${what} — ${said.join(', ')}` : what, failed, done: false, warn: true };
   }
   if (t.stopped || t.incomplete || t.interrupted) {
@@ -137,16 +140,16 @@ export function checksNote(view: Pick<CommissioningView, 'steps' | 'state' | 'ru
 
 /** The commissioning's state in words, for its header: never "checked" when steps were left unrun. */
 export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun'>): string {
-  if (view.state === 'ready') return 'Not started';
+  if (notStarted(view)) return 'Not started';
   if (view.state === 'handedOver') return 'Handed over';
   const t = tallyChecks(view);
   if (t.running) return 'Running';
-  if (t.ran === 0) return 'Not run, not handed over';
+  if (t.ran === 0) return view.lastRun?.outcome === 'interrupted' ? `${INTERRUPTED_STATE} before any step ran, not handed over` : 'Not run, not handed over';
   const partial = partialOf(view, t);
   if (partial)
-    return `${runName(partial)} ${partial.shutDown ? 'cut short by the bench shutting down' : 'stopped'}${t.notRun ? `, ${t.notRun} of ${t.total} steps not run in any run yet` : ''}, not handed over`;
+    return `${runName(partial)} ${partial.shutDown ? 'cut short by the bench shutting down' : partial.interrupted ? `c${INTERRUPTED_STATE.slice(1)}` : 'stopped'}${t.notRun ? `, ${t.notRun} of ${t.total} steps not run in any run yet` : ''}, not handed over`;
   if (t.shutDown) return `Cut short by the bench shutting down${t.notRun ? `, ${t.notRun} of ${t.total} steps not run` : ''}, not handed over`;
-  if (t.interrupted) return `Cut short: the bench stopped unexpectedly${t.notRun ? `, ${t.notRun} of ${t.total} steps not run` : ''}, not handed over`;
+  if (t.interrupted) return `${INTERRUPTED_STATE}${t.notRun ? `, ${t.notRun} of ${t.total} steps not run` : ''}, not handed over`;
   if (t.stopped && !t.notRun) return `Last run stopped${t.inconclusive ? ` (${t.inconclusive} inconclusive)` : ''}, not handed over`;
   if (t.stopped) return `Stopped, ${t.notRun} of ${t.total} steps not run, not handed over`;
   if (t.incomplete) return `Incomplete, ${t.notRun} of ${t.total} steps not run, not handed over`;
@@ -156,14 +159,16 @@ export function stateText(view: Pick<CommissioningView, 'steps' | 'state' | 'run
 /** The checks step's line about the run when nothing runs: "Stopped before the end: 4 of 10 steps run, 6 not run." */
 export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | 'running' | 'lastRun'>): string {
   const t = tallyChecks(view);
-  if (view.state === 'ready' || t.ran === 0) return 'Not started.';
+  if (!notStarted(view) && t.ran === 0 && !t.running && view.lastRun?.outcome === 'interrupted')
+    return `The last run was cut short: ${interruptedSaid(view)} (nobody pressed Stop): no step has a result yet (run the checks again).`;
+  if (notStarted(view) || t.ran === 0) return 'Not started.';
   const partial = partialOf(view, t);
   if (partial) {
     const own = ownCountWords(partial);
     const others = t.notRun
       ? `${t.notRun} of the plan’s ${t.total} steps ${t.notRun === 1 ? 'has' : 'have'} not run in any run yet (each can be run on its own below).`
       : 'Every step of the plan has a result, the others from earlier runs.';
-    return `The ${partial.name} ${partial.how}${partial.shutDown ? ' (nobody pressed Stop)' : ''}${own ? `: ${own}` : ''}. ${others}`;
+    return `The ${partial.name} ${partial.how}${partial.shutDown || partial.interrupted ? ' (nobody pressed Stop)' : ''}${own ? `: ${own}` : ''}. ${others}`;
   }
   if (t.shutDown) {
     const said = `The last run was cut short: ${shutDownSaid(view)} (nobody pressed Stop)`;

@@ -24,6 +24,7 @@ import { highlight } from './Highlight';
 import { ANSWER_WINDOW_MS as MATCH_WINDOW_MS, isMalformedAnswer, noAnswerLines, useMalformedAnswer, useNoAnswer, type NoAnswerFacts } from './noAnswer';
 import { useNow } from '../../components/reach';
 import { frameTitle, NO_MESSAGE_ID, useUnreadableAsked } from './frameTitle';
+import { isWarningNote } from '../../../../shared/api/frame-note';
 
 /** How a frame is shown: pretty-printed, or its text exactly as it was sent. */
 type Shown = 'formatted' | 'raw';
@@ -243,7 +244,7 @@ export function FrameDetail({
         )}
         {copied && copied.said !== 'Copied' && <Alert severity="warning">{copied.said}</Alert>}
         {m.error && (
-          <Alert severity="error" title="Flagged by the bench">
+          <Alert severity={isWarningNote(m.error) ? 'warning' : 'error'} title="Flagged by the bench">
             {m.error}
           </Alert>
         )}

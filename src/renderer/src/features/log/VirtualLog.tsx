@@ -19,6 +19,7 @@ import { ChargerBadges } from '../../components/ChargerBadges';
 import { zoneLabel } from '../../components/format';
 import { frameClock, frameTime, isFlagged, payloadPreview } from './frame';
 import { highlight } from './Highlight';
+import { isWarningNote } from '../../../../shared/api/frame-note';
 
 export const ROW_HEIGHT = 32;
 /** Below every browser's limit on an element's height. */
@@ -200,7 +201,7 @@ const Row = memo(function Row({
             <span className={`kind kind-${m.kind}`}>{m.kind}</span>
           </div>
           <div role="gridcell" className="icon" title={m.error ?? undefined}>
-            {m.error && <WarningAmberIcon fontSize="inherit" color="error" aria-label="Flagged" />}
+            {m.error && <WarningAmberIcon fontSize="inherit" color={isWarningNote(m.error) ? 'warning' : 'error'} aria-label="Flagged" />}
             <span>{m.action ? highlight(m.action, search) : '—'}</span>
           </div>
           {cols.messageId && (

@@ -54,6 +54,7 @@ import { AcceptedHeartbeatAdvice, MultiHeartbeatAdvice, rowUntilBoot, useBootInt
 import { resetAnswered } from './panels/Reset';
 import { busyWarning, useChargersBusy } from '../../components/busy';
 import { lastKnownNote } from '../../components/lastKnownNote';
+import { lastContactOf } from '../../components/ChargerOfflineNotice';
 import { useBenchSettings } from '../../components/refusals';
 import { benchNow } from '../../components/benchClock';
 
@@ -187,7 +188,8 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
     const c = chargers[id];
     const stale = linkDown !== null || !c?.connected;
     const silent = silenceOf(c, heartbeatSetting, now)?.since ?? null;
-    return lastKnownNote(id, { stale, linkDown: linkDown !== null }, (linkDown !== null ? linkSince : c?.lastSeen) ?? null, !!c && neverConnected(c), now, silent);
+    const reach = { stale, linkDown: linkDown !== null };
+    return lastKnownNote(id, reach, lastContactOf(reach, c?.lastSeen, linkSince, c?.connected ?? true), !!c && neverConnected(c), now, silent, !!c && !c.connected);
   };
   const someLastKnown = chargerIds.some((id) => lastKnownOf(id) !== null);
   // Nothing is sent to an offline charger (a silent one is still sent to).

@@ -22,6 +22,7 @@ import { ResultDialog } from './kit/ResultDialog';
 import { UnlockDialog } from './panels/UnlockConnector';
 import { ConfirmDialog } from './kit/ConfirmDialog';
 import { explainResult } from './registry';
+import { RemoteStopWords } from './kit/remoteStopRefusal';
 
 /** The panels' context for the answers of a quick action on one charger. */
 function QuickContext({ chargerId, children }: { chargerId: string; children: ReactNode }) {
@@ -137,7 +138,9 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
           if (tx) void op.send('RemoteStopTransaction', { transactionId: tx.transactionId });
         }}
       />
-      <ResultDialog title={`Connector ${connectorId} of ${chargerId}`} op={op} onClose={op.clear} />
+      <RemoteStopWords transactionId={op.action === 'RemoteStopTransaction' ? (op.request as { transactionId: number } | null | undefined)?.transactionId : undefined}>
+        <ResultDialog title={`Connector ${connectorId} of ${chargerId}`} op={op} onClose={op.clear} />
+      </RemoteStopWords>
     </Box>
   );
 }
@@ -193,7 +196,9 @@ function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, activ
           void op.send('RemoteStopTransaction', { transactionId });
         }}
       />
-      <ResultDialog title={`Transaction ${transactionId}`} op={op} onClose={op.clear} />
+      <RemoteStopWords transactionId={transactionId}>
+        <ResultDialog title={`Transaction ${transactionId}`} op={op} onClose={op.clear} />
+      </RemoteStopWords>
     </Box>
   );
 }

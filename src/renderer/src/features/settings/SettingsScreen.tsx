@@ -119,7 +119,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
     return () => void (live = false);
   }, [client]);
 
-  const diff = useMemo(() => (saved && draft ? changes(saved, draft) : null), [saved, draft]);
+  const diff = useMemo(() => (saved && draft ? changes(saved, draft, { ocpp: status?.port, ftp: status?.ftp?.port }) : null), [saved, draft, status?.port, status?.ftp?.port]);
   const dirty = diff ? Object.keys(diff.patch).length + Object.keys(diff.errors).filter((k) => !(k in diff.patch)).length : 0;
   const errors: Partial<Record<SettingsField, string>> = { ...(showErrors ? diff?.errors : {}), ...serverErrors };
 

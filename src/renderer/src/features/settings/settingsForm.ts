@@ -1,6 +1,7 @@
 // The Settings form's model: the saved settings as editable text, what changed, and each bad field's
 // message in words, checked with the same schema the bench checks with.
 import { SettingsPatch } from '../../../../shared/api/commands';
+import { portClashes, type PortsInEffect } from '../../../../shared/api/settings';
 import { issueWords } from '../../../../shared/api/issues';
 import type { BenchSettings } from '../../../../shared/api/views';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
@@ -53,9 +54,10 @@ const toNumber = (text: string): number => (text.trim() === '' ? Number.NaN : Nu
 
 /**
  * The patch that turns `saved` into `draft` (only the fields that differ) and, per field, why it cannot
- * be saved. Nothing is sent while `errors` has an entry.
+ * be saved: the schema's rules, and a port that collides with another of the bench's (`now`: the ports it
+ * listens on now, as its status says). Nothing is sent while `errors` has an entry.
  */
-export function changes(saved: BenchSettings, draft: SettingsDraft): { patch: SettingsPatch; errors: Partial<Record<SettingsField, string>> } {
+export function changes(saved: BenchSettings, draft: SettingsDraft, now: PortsInEffect = {}): { patch: SettingsPatch; errors: Partial<Record<SettingsField, string>> } {
   const patch: Record<string, unknown> = {};
   const errors: Partial<Record<SettingsField, string>> = {};
   const base = toDraft(saved);
@@ -72,6 +74,7 @@ export function changes(saved: BenchSettings, draft: SettingsDraft): { patch: Se
   }
   const checked = SettingsPatch.safeParse(patch);
   if (!checked.success) for (const [key, message] of Object.entries(issueWords(checked.error, { key: 'first', labels: fieldLabels }))) errors[key as SettingsField] ??= message;
+  else for (const [key, message] of Object.entries(portClashes(saved, checked.data, now))) errors[key as SettingsField] ??= `${fieldLabels[key as SettingsField]} ${message}`;
   return { patch: patch as SettingsPatch, errors };
 }
 

@@ -7,13 +7,20 @@ import Box from '@mui/material/Box';
 import { CloseInRecord, SupersededSession } from '../../components/UnconfirmedSession';
 import type { NotRunning } from '../../components/notRunning';
 import type { TransactionView } from '../../../../shared/api/views';
+import { unknownStopClause, type UnknownStop } from '../../../../shared/api/stray-stop';
+import { formatWhen } from '../../components/format';
 
-export function NotRunningSession({ tx, why, cause }: { tx: TransactionView; why: NotRunning; cause: string }) {
+/**
+ * `stop`: a StopTransaction for a transaction the bench never started that its charger sent while this one
+ * was open (components/unknownStops): said instead of "no StopTransaction came", as the charger did send one.
+ */
+export function NotRunningSession({ tx, why, cause, stop = null }: { tx: TransactionView; why: NotRunning; cause: string; stop?: UnknownStop | null }) {
+  const came = stop ? `${unknownStopClause(stop, formatWhen)}, which the bench did not apply to it` : 'no StopTransaction with its transactionId came';
   if (why.supersededBy) return <SupersededSession tx={tx} notRunning={cause} />;
   return (
     <Alert severity="warning" aria-label={`Session ${tx.transactionId} not running`}>
       <AlertTitle>Not running</AlertTitle>
-      The record holds session #{tx.transactionId} open, but {cause}: no session is going on there, and no StopTransaction with its transactionId came. Stopping it remotely would be refused.
+      The record holds session #{tx.transactionId} open, but {cause}: no session is going on there, and {came}. Stopping it remotely would be refused.
       <Box sx={{ mt: 1 }}>
         <CloseInRecord tx={tx} notRunning={cause} />
       </Box>

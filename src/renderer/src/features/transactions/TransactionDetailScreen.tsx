@@ -42,6 +42,7 @@ import { finishedMeterText, meterCardWords, sessionEnds } from './sessionMeter';
 import { durationShort, sessionDuration } from './sessionDuration';
 import { StoredReadings } from './storedReadings';
 import { NotRunningSession } from './NotRunningSession';
+import { UnknownStopNote, useUnknownStopDuring } from '../../components/unknownStops';
 
 const NO_ROWS: MeterValueView[] = [];
 
@@ -308,6 +309,8 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   // Whether what the page shows of the charger is live, as the charger's own page tells it.
   const { reach, contact } = useLastContact(tx?.chargerId ?? '');
   const sessionCharger = useSessionCharger(tx);
+  // A StopTransaction for a transaction the bench never started, sent on its charger while it was open.
+  const unknownStop = useUnknownStopDuring(tx?.chargerId ?? '', tx ?? undefined);
   // A finished session's chart runs from its start (0 Wh) to its stop (meterStop).
   const ends = useMemo(() => (tx ? sessionEnds(tx, tx.meterValuesCapped) : []), [tx]);
   // Held open but not running: its connector reports no session, or a newer one is open there (the rule the list and the charger's card use).
@@ -385,7 +388,8 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
           </Typography>
         )}
       </Stack>
-      {superseded && <NotRunningSession tx={tx} why={superseded} cause={superseded.cause} />}
+      {!superseded && <UnknownStopNote tx={tx} stop={unknownStop} />}
+      {superseded && <NotRunningSession tx={tx} why={superseded} cause={superseded.cause} stop={unknownStop} />}
       {tx.active && !lastKnown && !superseded && <UnconfirmedSession tx={tx} charger={sessionCharger} />}
       {tx.active && !superseded && (
         <ChargerOfflineNotice chargerId={tx.chargerId}>

@@ -19,13 +19,16 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import { useUnknownStops } from '../../components/unknownStops';
+import { unknownStopDuring, unknownStopNote, type UnknownStop } from '../../../../shared/api/stray-stop';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
 import { meterKey, useBench, useThrottledBench, type BenchState } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
-import { EXPORT_TIMES_NOTE, formatClockAgo, formatDateTime, formatTime, zoneLabel } from '../../components/format';
+import { EXPORT_TIMES_NOTE, formatClockAgo, formatDateTime, formatTime, formatWhen, zoneLabel } from '../../components/format';
 import { formatDuration } from '../../../../shared/format/time';
 import { CloseInRecord, unconfirmedSince, useSessionCharger, useUnconfirmedSince } from '../../components/UnconfirmedSession';
 import { MiddleEllipsis } from '../../components/MiddleEllipsis';
@@ -64,6 +67,8 @@ interface Row extends EnergyRow, NotRunning {
   lastReadingAt: number | null;
   /** Held open in the list, no longer (or not yet) in the bench's picture, while the list is read again (liveList). */
   updating: boolean;
+  /** A StopTransaction for a transaction the bench never started, sent on its charger while it was open (shared/api/stray-stop). */
+  unknownStop: UnknownStop | null;
 }
 
 /** Why a row held open is not running, in the rule's words ("Not running: record says open; connector 2 reports Available"); null when it is. */
@@ -232,13 +237,14 @@ function SessionStateChip({ row }: { row: Row }) {
   // Offline, what the charger said last is not news: the charger's page and the session's say so instead.
   const { stale, reason } = useReach(row.chargerId);
   const notRunning = notRunningWords(row);
+  const stopNote = row.unknownStop && unknownStopNote(row.unknownStop, row, formatWhen);
   if (row.updating) return <UpdatingChip />;
   // The rule the transactions CSV says it by too (shared/api/session-state).
   const state = sessionState({ active: row.active, notRunning: notRunning !== null, unconfirmed: since !== null, stale });
   if (state === 'Not running')
     return (
-      <Tooltip title={notRunning}>
-        <Chip size="small" color="warning" variant="outlined" label="Not running" />
+      <Tooltip title={stopNote ? `${notRunning}. ${stopNote}` : notRunning}>
+        <Chip size="small" color="warning" variant="outlined" label="Not running" aria-description={stopNote ?? undefined} />
       </Tooltip>
     );
   if (state === 'Not confirmed' && since !== null)
@@ -255,7 +261,16 @@ function SessionStateChip({ row }: { row: Row }) {
         <Chip size="small" variant="outlined" label="Last known" />
       </Tooltip>
     );
-  return <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={state} />;
+  const chip = <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={state} />;
+  if (!stopNote) return chip;
+  return (
+    <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5 }}>
+      {chip}
+      <Tooltip title={stopNote}>
+        <WarningAmberIcon fontSize="small" color="warning" aria-label={stopNote} role="img" />
+      </Tooltip>
+    </Stack>
+  );
 }
 
 /** What an empty list says: that the list could not be loaded when it could not (never "no transactions"), else that there are none. */
@@ -328,6 +343,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: g
   // While the list is read again, its open rows the picture no longer holds are left out (they say so).
   const against = useMemo(() => listAgainstLive(read.data?.rows ?? [], picture, updatingList), [read.data, picture, updatingList]);
   const notRunning = useMemo(() => notRunningSessions(against.open, knownChargers), [against, knownChargers]);
+  const unknownStops = useUnknownStops(chargerFilter ?? undefined);
   const rows = useMemo<Row[]>(() => {
     const soFar = new Map(running.map((t) => [t.transactionId, t]));
     return (list.data ?? []).map((t) => {
@@ -346,9 +362,10 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: g
         closedInRecord: isClosedInRecord(t),
         updating: against.updating.has(t.transactionId),
         ...(notRunning.get(t.transactionId) ?? { connectorSays: null, supersededBy: null, connectorSaysAt: null }),
+        unknownStop: unknownStopDuring(t, unknownStops),
       };
     });
-  }, [list.data, running, meter, notRunning, against]);
+  }, [list.data, running, meter, notRunning, against, unknownStops]);
   const connectorUnder = useMediaQuery(CONNECTOR_UNDER_CHARGER);
   const columns = useMemo(() => columnsFor(!fixedCharger, connectorUnder, StopButton), [fixedCharger, connectorUnder, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.

@@ -57,7 +57,7 @@ const gaveWords = (r: Rebooted, boot: BootInterval): string =>
     : `the bench's boot answer gave it its interval again${boot.seconds === null ? '' : ` (the bench answers BootNotification with ${boot.seconds} s now)`}`;
 
 /** The value typed, as whole seconds; null when it is not one. */
-const secondsOf = (value: string): number | null => (/^\s*\d+\s*$/.test(value) ? Number(value) : null);
+export const secondsOf = (value: string): number | null => (/^\s*\d+\s*$/.test(value) ? Number(value) : null);
 
 /** Whether setting HeartbeatInterval to `value` will be undone at the next boot. */
 export function undoneAtBoot(value: string, boot: BootInterval): boolean {

@@ -2,22 +2,36 @@
 // charger's Configuration panel says it (HeartbeatAdvice): each charger's BootNotification answer gives it
 // the interval of its own bench behaviour, or else of the bench's Settings, so the value holds only until
 // that charger's next boot; once a charger has booted after the value was sent (bootAfter), its row says it
-// in the past, with the interval the bench's answer to that boot gave, and the advice no longer counts it.
+// in the past, with the interval the bench's answer to that boot gave, and the advice no longer counts it. A
+// charger whose bench behaviour is still being read, or could not be read, is said as not known (never as
+// answered by the Settings: its behaviour may give it another interval), without the offer.
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useClient } from '../../../api/context';
 import { useLoad } from '../../../components/useCall';
 import type { ChargerView } from '../../../../../shared/api/views';
-import { bootAfter, HeartbeatAdvice, untilBoot, useBootInterval, type BootInterval, type Rebooted } from './HeartbeatAdvice';
+import { bootAfter, HeartbeatAdvice, secondsOf, untilBoot, useBootInterval, type BootInterval, type Rebooted } from './HeartbeatAdvice';
 import type { Explained } from './meanings';
 import type { MultiRow } from '../multiSendQueue';
+
+/** A charger's boot interval not known: its bench behaviour still being read (`error` null), or its read failed. */
+export interface UnknownBootInterval {
+  seconds: null;
+  from: 'unknown';
+  error: string | null;
+}
 
 export interface BootIntervals {
   /** The bench's Settings' interval (what a charger without a boot interval of its own is answered). */
   settings: BootInterval;
-  /** What the bench's BootNotification answer gives this charger: its bench behaviour's interval, or the Settings'. */
-  of: (chargerId: string) => BootInterval;
+  /** What the bench's BootNotification answer gives this charger: its bench behaviour's interval, or the Settings'; unknown while its behaviour is read, or when that read failed. */
+  of: (chargerId: string) => BootInterval | UnknownBootInterval;
   reload: () => void;
 }
+
+/** What a charger's bench behaviour says of its boot interval: its own, none (the Settings' then), or the read failed. */
+type OwnInterval = { seconds: number } | { seconds: null } | { error: string };
 
 /** Each charger's boot interval; the chargers' bench behaviours are read only while `wanted` (HeartbeatInterval is the key). */
 export function useBootIntervals(chargerIds: readonly string[], wanted: boolean): BootIntervals {
@@ -28,16 +42,19 @@ export function useBootIntervals(chargerIds: readonly string[], wanted: boolean)
     const pairs = await Promise.all(
       chargerIds.map((id) =>
         client.call('chargers:behaviour', { id }).then(
-          (b) => [id, b.behaviour.boot?.interval] as const,
-          () => [id, undefined] as const,
+          (b): [string, OwnInterval] => [id, { seconds: b.behaviour.boot?.interval ?? null }],
+          (e: unknown): [string, OwnInterval] => [id, { error: e instanceof Error ? e.message : String(e) }],
         ),
       ),
     );
-    return Object.fromEntries(pairs.filter(([, s]) => s !== undefined)) as Record<string, number>;
+    return Object.fromEntries(pairs) as Record<string, OwnInterval>;
   }, [client, wanted, chargerIds.join('\n')]);
-  const of = (id: string): BootInterval => {
-    const seconds = own.data?.[id];
-    return seconds !== undefined ? { seconds, from: 'behaviour' } : { seconds: settings.seconds, from: 'settings' };
+  const of = (id: string): BootInterval | UnknownBootInterval => {
+    const known = own.data?.[id];
+    // Not read yet (the first read, or a charger added since): not known, whatever the Settings say.
+    if (!known) return { seconds: null, from: 'unknown', error: null };
+    if ('error' in known) return { seconds: null, from: 'unknown', error: known.error };
+    return known.seconds !== null ? { seconds: known.seconds, from: 'behaviour' } : { seconds: settings.seconds, from: 'settings' };
   };
   const { reload: reloadSettings } = settings;
   return { settings, of, reload: () => (reloadSettings(), own.reload()) };
@@ -49,25 +66,56 @@ export const rowRebooted = (row: MultiRow, charger: Pick<ChargerView, 'lastBoot'
 
 /** A charger's answer to HeartbeatInterval `value` as it turns out for that charger: its own boot interval, and its boot since the send (any other key as explained). */
 export function rowUntilBoot(row: MultiRow, key: string, value: string, boots: BootIntervals, chargers: Record<string, ChargerView | undefined>): Explained | undefined {
-  return row.explained && untilBoot(row.explained, key, value, boots.of(row.chargerId), rowRebooted(row, chargers[row.chargerId]));
+  const boot = boots.of(row.chargerId);
+  // Its boot interval not known: whether the value outlasts its next boot is not said.
+  if (boot.from === 'unknown') return row.explained;
+  return row.explained && untilBoot(row.explained, key, value, boot, rowRebooted(row, chargers[row.chargerId]));
+}
+
+/** For a charger whose boot interval is not known (still read, or the read failed): whether `value` outlasts its next boot is not known either. */
+function UnknownBootAdvice({ chargerId, value, boot, onRetry, sent }: { chargerId: string; value: string; boot: UnknownBootInterval; onRetry: () => void; sent: boolean }) {
+  if (secondsOf(value) === null) return null;
+  const whether = `Whether ${secondsOf(value)} s lasts past ${chargerId}'s next boot`;
+  return boot.error === null ? (
+    <Alert severity="info" role={sent ? 'status' : undefined}>
+      {whether} is not known yet: reading its boot interval…
+    </Alert>
+  ) : (
+    <Alert
+      severity="warning"
+      role={sent ? 'status' : undefined}
+      action={
+        <Button color="inherit" size="small" onClick={onRetry}>
+          Read again
+        </Button>
+      }
+    >
+      {whether} is not known: its boot interval could not be read ({boot.error}).
+    </Alert>
+  );
 }
 
 /**
  * The advice for HeartbeatInterval `value` on `chargerIds` (before sending: all of them; after: those that
  * accepted and have not booted since): one for those the bench's Settings answer (with the offer to make the
- * value the setting), one for each charger its bench behaviour answers. `all`: the chargers the words
+ * value the setting), one for each charger its bench behaviour answers, and one for each charger whose boot
+ * interval is not known (its behaviour still read, or the read failed: no offer). `all`: the chargers the words
  * "each charger" stand for when every one of them is among `chargerIds`.
  */
 export function MultiHeartbeatAdvice({ chargerIds, all, value, boots, sent = false }: { chargerIds: readonly string[]; all: number; value: string; boots: BootIntervals; sent?: boolean }) {
-  const bySettings = chargerIds.filter((id) => boots.of(id).from === 'settings');
-  const byBehaviour = chargerIds.filter((id) => boots.of(id).from === 'behaviour');
+  const each = chargerIds.map((id) => ({ id, boot: boots.of(id) }));
+  const bySettings = each.filter((c) => c.boot.from === 'settings').map((c) => c.id);
   const who = bySettings.length === all ? (sent ? 'each charger that accepted' : 'each charger') : bySettings.length === 1 ? bySettings[0] : `each of ${bySettings.join(', ')}`;
   return (
     <Stack spacing={1}>
       {bySettings.length > 0 && <HeartbeatAdvice value={value} boot={boots.settings} chargerId={who} onChanged={boots.reload} sent={sent} />}
-      {byBehaviour.map((id) => (
-        <HeartbeatAdvice key={id} value={value} boot={boots.of(id)} chargerId={id} sent={sent} />
-      ))}
+      {each.map(({ id, boot }) =>
+        boot.from === 'behaviour' ? (
+          <HeartbeatAdvice key={id} value={value} boot={boot} chargerId={id} sent={sent} />
+        ) : boot.from === 'unknown' ? (
+          <UnknownBootAdvice key={id} chargerId={id} value={value} boot={boot} onRetry={boots.reload} sent={sent} />
+        ) : null,
+      )}
     </Stack>
   );
 }

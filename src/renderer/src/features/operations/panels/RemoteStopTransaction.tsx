@@ -13,6 +13,7 @@ import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts
 import { useNow } from '../../../components/reach';
 import { energyWithTimeText, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
+import { REMOTE_STOP_REJECTED, RemoteStopWords } from '../kit/remoteStopRefusal';
 import { useLastKnownNote } from '../../../components/lastKnownNote';
 import { isRunning, notRunningCause, notRunningText } from '../../../components/running';
 
@@ -22,7 +23,8 @@ export const RemoteStopTransaction: OperationPage<'RemoteStopTransaction'> = {
   Panel: RemoteStopPanel,
   meanings: {
     Accepted: { tone: 'success', meaning: 'The charger will stop the transaction. Expect StopTransaction with reason Remote.' },
-    Rejected: { tone: 'error', meaning: 'The charger refused: it has no running transaction with this id (already ended, or started on another charger).' },
+    // The words of one sent from the bench's screens are read against the record (RemoteStopWords).
+    Rejected: { tone: 'error', meaning: REMOTE_STOP_REJECTED },
   },
 };
 
@@ -85,7 +87,9 @@ function RemoteStopPanel() {
       <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
         Stop transaction…
       </SendButton>
-      <OperationOutcome op={form.op} />
+      <RemoteStopWords transactionId={form.op.request?.transactionId}>
+        <OperationOutcome op={form.op} />
+      </RemoteStopWords>
       <ConfirmDialog
         {...form.confirm.dialog}
         title="Stop this transaction?"

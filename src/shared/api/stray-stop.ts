@@ -1,0 +1,77 @@
+// A StopTransaction for a transaction the bench never started (a charger that sends the wrong
+// transactionId): answered, applied to nothing, and recorded as a warning (a charger event, and a note on
+// its frame). The screens name it beside the session the bench held open on that charger when it came, so
+// a session that "never got its StopTransaction" shows that the charger did send one, with another id.
+
+/** Such a stop: the id it named, its connector when the frame names one (OCPP 1.6's StopTransaction does not), and when the bench received it. */
+export interface UnknownStop {
+  chargerId: string;
+  transactionId: number;
+  connectorId: number | null;
+  /** When the bench received it (the bench's clock). */
+  at: string;
+}
+
+/** The warning the bench records (and notes on the frame) for a stop of a transaction it never started. */
+const UNKNOWN = /^(?:Warning: )?StopTransaction for transaction (-?\d+), which the bench never started/;
+
+const connectorOf = (request: unknown): number | null => {
+  const c = (request as { connectorId?: unknown } | null)?.connectorId;
+  return typeof c === 'number' && Number.isInteger(c) ? c : null;
+};
+
+/** The unknown stop a charger event records (chargerEvents:list), or null for any other event. */
+export function unknownStopOfEvent(e: { chargerId: string; ts: string; action: string; data: unknown }): UnknownStop | null {
+  if (e.action !== 'StopTransaction') return null;
+  const data = e.data as { warning?: unknown; request?: { transactionId?: unknown }; unknownTransaction?: unknown } | null;
+  const id = data?.request?.transactionId;
+  if (typeof id !== 'number') return null;
+  if (data?.unknownTransaction !== true && !(typeof data?.warning === 'string' && UNKNOWN.test(data.warning))) return null;
+  return { chargerId: e.chargerId, transactionId: id, connectorId: connectorOf(data?.request), at: e.ts };
+}
+
+/** The unknown stop a frame received carries (its note says so: the frameLogged push), or null for any other frame. */
+export function unknownStopOfFrame(m: { chargerId: string; ts: string; direction: string; kind: string; action: string | null; raw: string; error: string | null }): UnknownStop | null {
+  if (m.direction !== 'in' || m.kind !== 'CALL' || m.action !== 'StopTransaction' || !m.error) return null;
+  const found = UNKNOWN.exec(m.error);
+  if (!found) return null;
+  let request: unknown = null;
+  try {
+    request = (JSON.parse(m.raw) as unknown[])[3];
+  } catch {
+    // The note names the id; the connector is not known.
+  }
+  return { chargerId: m.chargerId, transactionId: Number(found[1]), connectorId: connectorOf(request), at: m.ts };
+}
+
+/** A session as the rule reads it. */
+export type StopSession = { transactionId: number; chargerId: string; connectorId: number; active: boolean; startTime: string; receivedAt?: string };
+
+/**
+ * The first unknown stop among `stops` that came on the session's charger (on its connector, when the
+ * frame names one) after the bench recorded its start, while the record holds it open; null when none did.
+ */
+export function unknownStopDuring(tx: StopSession, stops: readonly UnknownStop[]): UnknownStop | null {
+  if (!tx.active) return null;
+  const started = Date.parse(tx.receivedAt ?? tx.startTime);
+  let first: UnknownStop | null = null;
+  for (const s of stops) {
+    if (s.chargerId !== tx.chargerId || (s.connectorId !== null && s.connectorId !== tx.connectorId)) continue;
+    const at = Date.parse(s.at);
+    if (!(at > started)) continue;
+    if (!first || at < Date.parse(first.at)) first = s;
+  }
+  return first;
+}
+
+/** "a StopTransaction for unknown transaction 1003 came at 03:13:38 on this charger (connector 2 when the frame names it)". */
+export function unknownStopClause(s: UnknownStop, when: (iso: string) => string = (iso) => iso): string {
+  const where = s.connectorId !== null ? `on connector ${s.connectorId}` : 'on this charger';
+  return `a StopTransaction for unknown transaction ${s.transactionId} came at ${when(s.at)} ${where}`;
+}
+
+/** "A StopTransaction for unknown transaction 1003 came at 03:13:38 on this charger while the bench's session #3 was open there: not applied to #3." */
+export function unknownStopNote(s: UnknownStop, tx: Pick<StopSession, 'transactionId'>, when?: (iso: string) => string): string {
+  const clause = unknownStopClause(s, when);
+  return `${clause[0]!.toUpperCase()}${clause.slice(1)} while the bench's session #${tx.transactionId} was open there: not applied to #${tx.transactionId} (the charger may have meant to end it).`;
+}

@@ -1,0 +1,86 @@
+// @vitest-environment jsdom
+// A charger sends StopTransaction with a transactionId the bench never gave out (1003) while the bench's
+// session #3 is open on it, then reports its connector Finishing: the charger page says that stop came (and
+// when) beside #3, does not show #3's last power as live, and a "Not running" #3 names that stop instead of
+// saying no StopTransaction came.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
+import { ChargerOverview } from '../../src/renderer/src/features/chargers/ChargerOverview';
+import { NotRunningSession } from '../../src/renderer/src/features/transactions/NotRunningSession';
+import { formatWhen } from '../../src/renderer/src/components/format';
+import { fakeClient, stubResizeObserver, withBench } from './fake-client';
+import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
+import type { ChargerEventView, ConnectorView } from '../../src/shared/api/views';
+
+stubResizeObserver();
+
+const startedAt = minutesAgo(10);
+const stopAt = minutesAgo(1);
+const tx3 = aTransaction(3, 'CP001', 2, 'TAG', { receivedAt: startedAt, startTime: startedAt });
+
+/** What the bench records of the stop (StopTransaction handler), newest first among the charger's events. */
+const stopEvent: ChargerEventView = {
+  id: 7,
+  chargerId: 'CP001',
+  ts: stopAt,
+  action: 'StopTransaction',
+  data: { warning: 'StopTransaction for transaction 1003, which the bench never started: not applied', request: { transactionId: 1003, meterStop: 5000, timestamp: stopAt }, unknownTransaction: true },
+};
+
+function setUp(status: ConnectorView['status']) {
+  useBench.setState({
+    ...initialBenchState,
+    link: 'open',
+    loaded: true,
+    snapshots: 1,
+    chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(2, { status, updatedAt: minutesAgo(0.5) })] }) },
+    activeTransactions: { 3: tx3 },
+    meter: {},
+  });
+}
+beforeEach(() => setUp('Finishing'));
+afterEach(() => {
+  cleanup();
+  useBench.setState(initialBenchState);
+});
+
+const client = (events: ChargerEventView[]) =>
+  fakeClient({
+    'chargers:meterValues': ({ connectorId }) => (connectorId === 2 ? meterRows('CP001', 2, minutesAgo(0.2), 5000, 22_000, 3) : []),
+    'transactions:recentMeterValues': () => [],
+    'chargerEvents:list': () => events,
+    'operations:list': () => [],
+  });
+
+const note = () => `A StopTransaction for unknown transaction 1003 came at ${formatWhen(stopAt)} on this charger while the bench's session #3 was open there`;
+
+describe('a StopTransaction for an unknown transaction id', () => {
+  it("the charger page's card names it beside the open session, and its last power is not live while the connector reports Finishing", async () => {
+    render(withBench(client([stopEvent]), <ChargerOverview charger={useBench.getState().chargers.CP001!} />));
+    const card = within(screen.getByRole('region', { name: 'Connector 2' }));
+    await waitFor(() => expect(card.getByRole('alert', { name: 'Stop with unknown transaction id during session 3' }).textContent).toContain(note()));
+    await waitFor(() => expect(card.getByText('Last power reading')).toBeTruthy());
+    expect(card.queryByText('Power now')).toBeNull();
+    expect(card.getByText(/^Session open in the record/).textContent).toBe('Session open in the record #3 (the connector reports Finishing)');
+  });
+
+  it('says nothing of a stop that came before the session started, nor of one on another charger', async () => {
+    setUp('Charging');
+    const before = { ...stopEvent, ts: minutesAgo(20) };
+    const elsewhere = { ...stopEvent, id: 8, chargerId: 'CP002' };
+    render(withBench(client([before, elsewhere]), <ChargerOverview charger={useBench.getState().chargers.CP001!} />));
+    const card = within(screen.getByRole('region', { name: 'Connector 2' }));
+    await waitFor(() => expect(card.getByText('Power now')).toBeTruthy());
+    expect(card.queryByRole('alert', { name: /unknown transaction id/ })).toBeNull();
+  });
+
+  it('a "Not running" session names the stop that came instead of saying none came', () => {
+    const why = { connectorSays: 'Available', supersededBy: null, connectorSaysAt: minutesAgo(0.5) };
+    const stop = { chargerId: 'CP001', transactionId: 1003, connectorId: null, at: stopAt };
+    render(withBench(client([]), <NotRunningSession tx={tx3} why={why} cause="connector 2 reports Available since it started" stop={stop} />));
+    const text = screen.getByRole('alert', { name: 'Session 3 not running' }).textContent ?? '';
+    expect(text).toContain(`a StopTransaction for unknown transaction 1003 came at ${formatWhen(stopAt)} on this charger, which the bench did not apply to it`);
+    expect(text).not.toContain('no StopTransaction with its transactionId came');
+  });
+});
