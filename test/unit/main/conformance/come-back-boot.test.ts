@@ -50,6 +50,24 @@ function fakeBench() {
 /** Lets what the last event started run (the stop is made once the wait's promise settles). */
 const settle = () => vi.advanceTimersByTimeAsync(0);
 
+/**
+ * A stop asked now of a charger whose boot is not answered yet: it waits (the charger dropped), puts nothing
+ * back while `meanwhile` runs, and puts it back right after its BootNotification b1 is answered Accepted.
+ */
+async function stopWaitsForBoot(b: ReturnType<typeof fakeBench>, stopper: ReturnType<ReturnType<typeof fakeBench>['stopper']>, meanwhile: () => Promise<unknown> | void = () => {}) {
+  const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
+  stopper.request(stop);
+  expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
+  await meanwhile();
+  await settle();
+  expect(stop).not.toHaveBeenCalled();
+  b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
+  await settle();
+  expect(stop).toHaveBeenCalledTimes(1);
+  expect(b.order.slice(-2)).toEqual(['out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
+  stopper.dispose();
+}
+
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
 
@@ -194,16 +212,7 @@ describe('a stop waiting for a charger that only dropped (no Reset)', () => {
     b.drop();
     b.connect();
     b.frame('in', 'CALL', 'BootNotification', 'b1', {});
-    const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
-    stopper.request(stop);
-    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
-    await settle();
-    expect(stop).not.toHaveBeenCalled();
-    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
-    await settle();
-    expect(stop).toHaveBeenCalledTimes(1);
-    expect(b.order.slice(-2)).toEqual(['out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
-    stopper.dispose();
+    await stopWaitsForBoot(b, stopper);
   });
   it('one that reconnected 8 s after the drop and is still silent 2.5 s later is still waited for: a stop then waits for its boot', async () => {
     const b = fakeBench();
@@ -214,18 +223,11 @@ describe('a stop waiting for a charger that only dropped (no Reset)', () => {
     await vi.advanceTimersByTimeAsync(2500);
     // 10.5 s after the drop, connected 2.5 s and silent: not known to be back, so a stop says it waits.
     expect(stopper.wouldWait()).toMatchObject({ why: { kind: 'dropped' } });
-    const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
-    stopper.request(stop);
-    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
-    await vi.advanceTimersByTimeAsync(1000);
-    b.frame('in', 'CALL', 'BootNotification', 'b1', {});
-    await settle();
-    expect(stop).not.toHaveBeenCalled();
-    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
-    await settle();
-    expect(stop).toHaveBeenCalledTimes(1);
+    await stopWaitsForBoot(b, stopper, async () => {
+      await vi.advanceTimersByTimeAsync(1000);
+      b.frame('in', 'CALL', 'BootNotification', 'b1', {});
+    });
     expect(b.order).toEqual(['in CALL BootNotification', 'out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
-    stopper.dispose();
   });
 
   it('one whose BootNotification after reconnecting is still unanswered more than 10 s after the drop is still waited for', async () => {
@@ -237,16 +239,7 @@ describe('a stop waiting for a charger that only dropped (no Reset)', () => {
     b.frame('in', 'CALL', 'BootNotification', 'b1', {});
     await vi.advanceTimersByTimeAsync(9000);
     expect(stopper.wouldWait()).toMatchObject({ why: { kind: 'dropped' } });
-    const stop = vi.fn(() => b.order.push('put-back: out CALL ChangeAvailability'));
-    stopper.request(stop);
-    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
-    await settle();
-    expect(stop).not.toHaveBeenCalled();
-    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
-    await settle();
-    expect(stop).toHaveBeenCalledTimes(1);
-    expect(b.order.slice(-2)).toEqual(['out CALLRESULT BootNotification', 'put-back: out CALL ChangeAvailability']);
-    stopper.dispose();
+    await stopWaitsForBoot(b, stopper);
   });
 
   it('one that reconnects long after the drop is waited for only until it resumes', async () => {
