@@ -5,7 +5,7 @@
 // from the connector card's Stop session…, a transaction row's Stop…, and the Remote stop panel alike. Only
 // when the record does not have it running there (another id) does "already ended, or on another charger" lead.
 import { describe, expect, it } from 'vitest';
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { benchPerTest, fakeClient, withBench } from './fake-client';
 import { aCharger, aConnector, aTransaction, completed } from './builders';
@@ -35,14 +35,20 @@ async function rejectedAlert(): Promise<string> {
   return title.closest('[role="status"]')?.textContent ?? '';
 }
 
+/** Stop session… on connector 1 of CP001 (transaction 1 charging), confirmed, and rejected by the charger. */
+async function refusedFromCard() {
+  const user = userEvent.setup();
+  const client = rejecting();
+  live(client, charging());
+  render(withBench(client, <ConnectorActions chargerId="CP001" connectorId={1} />));
+  await user.click(screen.getByRole('button', { name: 'Stop session…' }));
+  await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Stop transaction 1 on connector 1 of CP001' }));
+  return client;
+}
+
 describe('a remote stop the charger rejects, while the record has the transaction running there', () => {
   it("from the connector card's Stop session… says the record has it running, not that the charger has no such transaction", async () => {
-    const user = userEvent.setup();
-    const client = rejecting();
-    live(client, charging());
-    render(withBench(client, <ConnectorActions chargerId="CP001" connectorId={1} />));
-    await user.click(screen.getByRole('button', { name: 'Stop session…' }));
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Stop transaction 1 on connector 1 of CP001' }));
+    const client = await refusedFromCard();
     const text = await rejectedAlert();
     expect(text).toContain(RUNNING_WORDS);
     expect(text).not.toMatch(/no running transaction|already ended/);
@@ -90,5 +96,17 @@ describe('a remote stop the charger rejects, of an id the record does not have r
       "The charger refused to stop transaction 42. The bench's record has no transaction 42 running on CP001 (already ended, or started on another charger): the charger likely has no such transaction;",
     );
     expect(text).not.toContain('running on connector');
+  });
+});
+
+describe('a remote stop refusal, once shown, while the record moves on', () => {
+  it('keeps the words it came with when the transaction then closes in the record (stopped at the charger)', async () => {
+    const client = await refusedFromCard();
+    expect(await rejectedAlert()).toContain(RUNNING_WORDS);
+    const at = new Date().toISOString();
+    act(() => client.emit([{ type: 'transactionStopped', transaction: aTransaction(1, 'CP001', 1, 'TAG-ALICE', { stopTime: at, meterStop: 2000, active: false }), ts: at }]));
+    const text = await rejectedAlert();
+    expect(text).toContain(RUNNING_WORDS);
+    expect(text).not.toMatch(/has no transaction 1 running|already ended/);
   });
 });

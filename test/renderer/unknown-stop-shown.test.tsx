@@ -4,14 +4,15 @@
 // when) beside #3, does not show #3's last power as live, and a "Not running" #3 names that stop instead of
 // saying no StopTransaction came.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { ChargerOverview } from '../../src/renderer/src/features/chargers/ChargerOverview';
 import { NotRunningSession } from '../../src/renderer/src/features/transactions/NotRunningSession';
+import { useUnknownStops } from '../../src/renderer/src/components/unknownStops';
 import { formatWhen } from '../../src/renderer/src/components/format';
 import { fakeClient, stubResizeObserver, withBench } from './fake-client';
 import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
-import type { ChargerEventView, ConnectorView } from '../../src/shared/api/views';
+import type { ChargerEventView, ConnectorView, MessageView } from '../../src/shared/api/views';
 
 stubResizeObserver();
 
@@ -82,5 +83,74 @@ describe('a StopTransaction for an unknown transaction id', () => {
     const text = screen.getByRole('alert', { name: 'Session 3 not running' }).textContent ?? '';
     expect(text).toContain(`a StopTransaction for unknown transaction 1003 came at ${formatWhen(stopAt)} on this charger, which the bench did not apply to it`);
     expect(text).not.toContain('no StopTransaction with its transactionId came');
+  });
+});
+
+describe('two sessions open on the charger when an unknown stop came (StopTransaction names no connector)', () => {
+  const tx4 = aTransaction(4, 'CP001', 1, 'TAG-B', { receivedAt: minutesAgo(5), startTime: minutesAgo(5) });
+  it('each card names both and pins it on neither, from one read of the charger events for the page', async () => {
+    useBench.setState({
+      chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1, { status: 'Charging' }), aConnector(2, { status: 'Charging' })] }) },
+      activeTransactions: { 3: tx3, 4: tx4 },
+    });
+    const c = client([stopEvent]);
+    render(withBench(c, <ChargerOverview charger={useBench.getState().chargers.CP001!} />));
+    const both = `A StopTransaction for unknown transaction 1003 came at ${formatWhen(stopAt)} on this charger while sessions #3 and #4 were open there: not applied to either; which one the charger meant is not known.`;
+    for (const [connector, id] of [
+      ['Connector 1', 4],
+      ['Connector 2', 3],
+    ] as const) {
+      const card = within(screen.getByRole('region', { name: connector }));
+      await waitFor(() => expect(card.getByRole('alert', { name: `Stop with unknown transaction id during session ${id}` }).textContent).toBe(both));
+    }
+    // The page reads the charger's events for them once, not once per connector card: as many reads as with one card.
+    const reads = c.callsOf('chargerEvents:list').length;
+    cleanup();
+    useBench.setState({ chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(2, { status: 'Charging' })] }) }, activeTransactions: { 3: tx3 } });
+    const one = client([stopEvent]);
+    render(withBench(one, <ChargerOverview charger={useBench.getState().chargers.CP001!} />));
+    await waitFor(() => expect(screen.getByRole('alert', { name: 'Stop with unknown transaction id during session 3' })).toBeTruthy());
+    expect(reads).toBe(one.callsOf('chargerEvents:list').length);
+  });
+});
+
+describe('the unknown stops pushed since the screen read the record', () => {
+  const frame = (chargerId: string): MessageView => ({
+    id: 99,
+    ts: minutesAgo(0.1),
+    chargerId,
+    direction: 'in',
+    kind: 'CALL',
+    messageId: 'm1',
+    action: 'StopTransaction',
+    raw: JSON.stringify([2, 'm1', 'StopTransaction', { transactionId: 1003, meterStop: 5000, timestamp: minutesAgo(0.1) }]),
+    error: 'Warning: StopTransaction for transaction 1003, which the bench never started: not applied',
+  });
+  function Stops({ chargerId }: { chargerId: string }) {
+    const stops = useUnknownStops(chargerId);
+    return <output aria-label="stops">{stops.map((s) => `${s.chargerId}:${s.transactionId}`).join(',')}</output>;
+  }
+  const shown = () => screen.getByRole('status', { name: 'stops' }).textContent;
+
+  it("are forgotten when the screen turns to another charger (not that charger's)", async () => {
+    const c = client([]);
+    const { rerender } = render(withBench(c, <Stops chargerId="CP001" />));
+    await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(1));
+    act(() => c.emit([{ type: 'frameLogged', message: frame('CP001') }]));
+    expect(shown()).toBe('CP001:1003');
+    rerender(withBench(c, <Stops chargerId="CP002" />));
+    await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(2));
+    expect(shown()).toBe('');
+  });
+
+  it('are forgotten when the bench snapshot is read again (the record read again holds what it holds)', async () => {
+    const c = client([]);
+    render(withBench(c, <Stops chargerId="CP001" />));
+    await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(1));
+    act(() => c.emit([{ type: 'frameLogged', message: frame('CP001') }]));
+    expect(shown()).toBe('CP001:1003');
+    act(() => useBench.setState({ snapshots: 2 }));
+    await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(2));
+    expect(shown()).toBe('');
   });
 });

@@ -9,7 +9,8 @@
 // connected again and then either resumed (the first frame it sends on that connection is not a
 // BootNotification: a reconnect without a reboot sends none in OCPP 1.6) or, when that first frame is a
 // BootNotification (it was power-cycled: a put-back sent before its boot would race it, and be lost or
-// undone), once that is answered Accepted. Connected and silent is not back yet, for RESUMED_QUIET_MS: a
+// undone), once that is answered Accepted (answered Pending or Rejected: waited for only until 10 s after the
+// drop; the charger may never be accepted). Connected and silent is not back yet, for RESUMED_QUIET_MS: a
 // rebooted charger sends its BootNotification as soon as it connects, so one that has said nothing for that
 // long resumed (many send nothing until their next Heartbeat).
 import type { Bench } from '../core/bench';
@@ -30,7 +31,8 @@ export interface ComeBack {
   reason(): ComeBackWhy | null;
   /**
    * Whether it is back: connected again since the reboot and its boot accepted since; or, since the drop it
-   * was waited for, connected again and resumed (its first frame not a BootNotification) or its boot accepted.
+   * was waited for, connected again and resumed (its first frame not a BootNotification) or its boot accepted
+   * (or answered Pending or Rejected, once RECENT_MS have passed since the drop).
    */
   back(): boolean;
   /** Calls `fn` after each change seen of this charger (a connection, a drop, a frame: a Reset's or a boot's answer); returns its removal. */
@@ -60,10 +62,11 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
   /**
    * The connection now: from before this watch began (counts as booted and resumed); quiet (connected during
    * the watch, nothing from the charger yet: rebooted or not, not known); resumed (its first frame was not a
-   * BootNotification); asked (a BootNotification not answered Accepted yet: unanswered, Pending, Rejected or
-   * an error); or accepted (its boot answered Accepted).
+   * BootNotification); asked (a BootNotification not answered yet); refused (its boot answered, not Accepted:
+   * Pending, Rejected or an error; it is connected and answered, and stays so until a boot is accepted); or
+   * accepted (its boot answered Accepted).
    */
-  let conn: 'before' | 'quiet' | 'resumed' | 'asked' | 'accepted' = 'before';
+  let conn: 'before' | 'quiet' | 'resumed' | 'asked' | 'refused' | 'accepted' = 'before';
   const listeners = new Set<() => void>();
   const seen = (e: BenchEvent) => {
     if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) droppedAt = now();
@@ -71,7 +74,7 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
     else if (e.type === 'frameLogged' && e.message.chargerId === chargerId && e.message.messageId) {
       const m = e.message;
       if (m.action === 'BootNotification' && ((m.direction === 'in' && m.kind === 'CALL') || m.direction === 'out'))
-        conn = m.direction === 'out' && m.kind === 'CALLRESULT' && bootAccepted(m.raw) ? 'accepted' : 'asked';
+        conn = m.direction === 'in' ? 'asked' : m.kind === 'CALLRESULT' && bootAccepted(m.raw) ? 'accepted' : 'refused';
       // Its first frame on the connection something else (a request of its own, or an answer to the bench's): it resumed, no reboot.
       else if (conn === 'quiet' && m.direction === 'in' && (m.kind === 'CALL' || m.kind === 'CALLRESULT')) conn = 'resumed';
       if (m.action === 'BootNotification') return;
@@ -102,6 +105,12 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
    * connected during the watch and silent for less than RESUMED_QUIET_MS (it may be about to boot).
    */
   const unsure = () => conn === 'asked' || (conn === 'quiet' && (connectedAt === null || since(connectedAt)! < RESUMED_QUIET_MS));
+  /**
+   * Its boot on the connection now answered not Accepted (Pending, Rejected), within RECENT_MS of the drop: it
+   * may be accepted in a moment, so it is waited for that long, not until its boot is accepted (a bench or a
+   * case answering Pending may never accept it); after that, what it refuses of a put-back is named as not done.
+   */
+  const refusedLately = () => conn === 'refused' && droppedAt !== null && since(droppedAt)! <= RECENT_MS;
   const iso = (t: number) => new Date(t).toISOString();
   const reason = (): ComeBackWhy | null => {
     if (asked() && !rebooting()) return { kind: 'asked', at: iso(Math.max(...resets.values())) };
@@ -110,8 +119,9 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
     // Dropped a moment ago and not connected again.
     if (!online() && since(droppedAt)! <= RECENT_MS) return { kind: 'dropped', at: iso(droppedAt) };
     // Connected again since the drop and not known to be back yet (silent a moment only, or a BootNotification
-    // not answered Accepted yet), however long ago it dropped: a stop now would race its boot.
-    if (online() && unsure() && connectedAt !== null && connectedAt >= droppedAt) return { kind: 'dropped', at: iso(droppedAt) };
+    // not answered yet), however long ago it dropped: a stop now would race its boot; its boot answered not
+    // Accepted, only a moment after the drop.
+    if (online() && (unsure() || refusedLately()) && connectedAt !== null && connectedAt >= droppedAt) return { kind: 'dropped', at: iso(droppedAt) };
     return null;
   };
   return {
@@ -121,9 +131,9 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
     },
     reason,
     back() {
-      // A BootNotification on the connection now not answered Accepted yet, or a connection made during the watch
-      // silent a moment only (it may be about to boot): not back, whatever it was waited for.
-      return online() && !asked() && !rebooting() && !unsure() && (droppedAt === null || (connectedAt !== null && connectedAt >= droppedAt));
+      // A BootNotification on the connection now not answered yet (or answered not Accepted a moment after the
+      // drop), or a connection made during the watch silent a moment only (it may be about to boot): not back.
+      return online() && !asked() && !rebooting() && !unsure() && !refusedLately() && (droppedAt === null || (connectedAt !== null && connectedAt >= droppedAt));
     },
     onChange(fn) {
       listeners.add(fn);

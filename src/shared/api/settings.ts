@@ -98,7 +98,8 @@ export function portClashes(saved: Pick<BenchSettings, 'ocppPort' | 'ftpPort'>, 
   if (patch.ocppPort !== undefined && patch.ocppPort !== 0 && !out.ftpPort) {
     const p = patch.ocppPort;
     if (p === ftp && patch.ftpPort === undefined) out.ocppPort = clash(p, 'FTP port');
-    else if (p === now.ftp && patch.ftpPort === undefined) out.ocppPort = clash(p, "FTP server's port now");
+    // The FTP server's port now, when it keeps it at the next start (a fixed one; at 0 it picks another then).
+    else if (p === now.ftp && patch.ftpPort === undefined && ftp !== 0) out.ocppPort = clash(p, "FTP server's port now");
     else if (p === now.api) out.ocppPort = clash(p, "port of the bench's API and this UI");
   }
   return out;

@@ -47,21 +47,39 @@ export function unknownStopOfFrame(m: { chargerId: string; ts: string; direction
 /** A session as the rule reads it. */
 export type StopSession = { transactionId: number; chargerId: string; connectorId: number; active: boolean; startTime: string; receivedAt?: string };
 
+/** An unknown stop as a session's screens name it: with the sessions the record held open where it came then. */
+export interface StopDuring extends UnknownStop {
+  /** The sessions open on its charger (on its connector, when the frame names one) when it came, ids ascending. */
+  openThen: readonly number[];
+}
+
 /**
- * The first unknown stop among `stops` that came on the session's charger (on its connector, when the
- * frame names one) after the bench recorded its start, while the record holds it open; null when none did.
+ * Whether `s` came where the open session `tx` was (its charger; its connector when the frame names one) after
+ * the bench recorded its start. By the bench's clock only: without receivedAt (startTime is the charger's
+ * clock, not comparable with when the bench received the stop) it is not known, and not matched.
  */
-export function unknownStopDuring(tx: StopSession, stops: readonly UnknownStop[]): UnknownStop | null {
-  if (!tx.active) return null;
-  const started = Date.parse(tx.receivedAt ?? tx.startTime);
+function cameDuring(tx: StopSession, s: UnknownStop): boolean {
+  if (!tx.active || tx.receivedAt === undefined) return false;
+  if (s.chargerId !== tx.chargerId || (s.connectorId !== null && s.connectorId !== tx.connectorId)) return false;
+  return Date.parse(s.at) > Date.parse(tx.receivedAt);
+}
+
+/**
+ * The first unknown stop among `stops` that came on the session's charger (on its connector, when the frame
+ * names one) after the bench recorded its start, while the record holds it open; null when none did. With
+ * it, every session of `sessions` (the ones the record holds open; `tx` is counted either way) that was open
+ * where it came then: OCPP 1.6's StopTransaction names no connector, so the charger may have meant any of them.
+ */
+export function unknownStopDuring(tx: StopSession, stops: readonly UnknownStop[], sessions: readonly StopSession[] = []): StopDuring | null {
   let first: UnknownStop | null = null;
   for (const s of stops) {
-    if (s.chargerId !== tx.chargerId || (s.connectorId !== null && s.connectorId !== tx.connectorId)) continue;
-    const at = Date.parse(s.at);
-    if (!(at > started)) continue;
-    if (!first || at < Date.parse(first.at)) first = s;
+    if (!cameDuring(tx, s)) continue;
+    if (!first || Date.parse(s.at) < Date.parse(first.at)) first = s;
   }
-  return first;
+  if (!first) return null;
+  const stop = first;
+  const openThen = new Set([tx.transactionId, ...sessions.filter((o) => cameDuring(o, stop)).map((o) => o.transactionId)]);
+  return { ...stop, openThen: [...openThen].sort((a, b) => a - b) };
 }
 
 /** "a StopTransaction for unknown transaction 1003 came at 03:13:38 on this charger (connector 2 when the frame names it)". */
@@ -70,8 +88,21 @@ export function unknownStopClause(s: UnknownStop, when: (iso: string) => string 
   return `a StopTransaction for unknown transaction ${s.transactionId} came at ${when(s.at)} ${where}`;
 }
 
-/** "A StopTransaction for unknown transaction 1003 came at 03:13:38 on this charger while the bench's session #3 was open there: not applied to #3." */
-export function unknownStopNote(s: UnknownStop, tx: Pick<StopSession, 'transactionId'>, when?: (iso: string) => string): string {
+/** "#3 and #4", "#3, #4 and #5". */
+const idList = (ids: readonly number[]) => {
+  const named = ids.map((id) => `#${id}`);
+  return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : (named[0] ?? '');
+};
+
+/**
+ * "A StopTransaction for unknown transaction 1003 came at 03:13:38 on this charger while the bench's session #3 was open there: not applied to #3."
+ * With several open there then (`s.openThen`), it names them all and pins it on none: which one the charger meant is not known.
+ */
+export function unknownStopNote(s: UnknownStop & { openThen?: readonly number[] }, tx: Pick<StopSession, 'transactionId'>, when?: (iso: string) => string): string {
   const clause = unknownStopClause(s, when);
-  return `${clause[0]!.toUpperCase()}${clause.slice(1)} while the bench's session #${tx.transactionId} was open there: not applied to #${tx.transactionId} (the charger may have meant to end it).`;
+  const Clause = `${clause[0]!.toUpperCase()}${clause.slice(1)}`;
+  const open = s.openThen ?? [];
+  if (open.length > 1 && open.includes(tx.transactionId))
+    return `${Clause} while sessions ${idList(open)} were open there: not applied to ${open.length === 2 ? 'either' : 'any of them'}; which one the charger meant is not known.`;
+  return `${Clause} while the bench's session #${tx.transactionId} was open there: not applied to #${tx.transactionId} (the charger may have meant to end it).`;
 }

@@ -8,6 +8,7 @@ import { setupEndedHead, setupEndedItem } from '../../../shared/api/setup-ended-
 import { putBackWords, stoppedWords } from '../../../shared/api/run-stop';
 import { rerunFirmwareWords, rerunOfWords } from '../../../shared/api/rerun-words';
 import { passedWords } from '../../../shared/api/operator-word';
+import { isWarningNote, violationOf } from '../../../shared/api/frame-note';
 import { profileSource } from '../pics';
 import { afterCasesProblem } from '../after-cases';
 import { actorLabel, configAtEndMissing, couldNotRun, notRunCases, notRunWhy, notSupportedCount, notYetSupportedOf, setupTime, stepWords, wallTimes } from './facts';
@@ -47,8 +48,10 @@ function sequence(c: CaseResult): string {
   const rows = c.frames.map((f) => {
     const fromCharger = f.direction === 'in';
     const label = `${f.kind === 'CALL' ? f.action : `${f.kind === 'CALLRESULT' ? '↩' : '✕'} ${f.action ?? ''}`}`;
-    const cls = `${fromCharger ? 'ltr' : 'rtl'}${f.messageId && failing.has(f.messageId) ? ' failing' : ''}${f.error ? ' bad' : ''}`;
-    return `<tr class="${cls}"><td class="t">${esc(frameTime(f.ts))}</td><td class="arrow"><div class="msg"><b>${esc(label)}</b> <code>${esc(payloadOf(f))}</code>${f.error ? `<div class="err">${esc(f.error)}</div>` : ''}</div><div class="line">${fromCharger ? '──────────▶' : '◀──────────'}</div></td><td class="id">${esc(f.messageId ?? '')}</td></tr>`;
+    // The bench's objection to the frame (a violation: red), or its warning note (valid OCPP, worth a look: amber).
+    const flag = violationOf(f.error) ? 'bad' : isWarningNote(f.error) ? 'warned' : null;
+    const cls = `${fromCharger ? 'ltr' : 'rtl'}${f.messageId && failing.has(f.messageId) ? ' failing' : ''}${flag ? ` ${flag}` : ''}`;
+    return `<tr class="${cls}"><td class="t">${esc(frameTime(f.ts))}</td><td class="arrow"><div class="msg"><b>${esc(label)}</b> <code>${esc(payloadOf(f))}</code>${f.error ? `<div class="${flag === 'bad' ? 'err' : 'note'}">${esc(f.error)}</div>` : ''}</div><div class="line">${fromCharger ? '──────────▶' : '◀──────────'}</div></td><td class="id">${esc(f.messageId ?? '')}</td></tr>`;
   });
   return `<details${c.verdict === 'fail' ? ' open' : ''}><summary>Sequence of ${c.frames.length} frames</summary><table class="seq"><thead><tr><th>Time (UTC)</th><th><span>Charger</span><span>Bench (central system)</span></th><th>Message id</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`;
 }
@@ -188,7 +191,7 @@ th{font-weight:600;background:#f6f8fa}.num{text-align:right;white-space:nowrap}
 .could-not-run{border:2px solid #8a1010;background:#fff1f0;color:#5c0a0a;border-radius:8px;padding:8px 12px;margin:12px 0}
 .seq td.t,.seq td.id{font:11px ui-monospace,Menlo,monospace;color:#57606a;white-space:nowrap}.seq th span:last-child{float:right}
 .seq .line{font:12px monospace;color:#8c959f}.seq tr.rtl .msg,.seq tr.rtl .line{text-align:right}
-.seq tr.failing td{background:#ffebe9}.seq .err{color:#8a1010;font-size:12px}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#57606a}
+.seq tr.failing td{background:#ffebe9}.seq .err{color:#8a1010;font-size:12px}.seq .note{color:#7a3b00;font-size:12px}dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#57606a}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <p class="meta">${esc(run.id)} · ChargeBench ${esc(run.benchVersion)} · ${run.state === 'error' ? 'could not run' : esc(run.state)}${run.error && run.state !== 'error' && !after ? ` · stopped: ${esc(run.error)}` : ''}</p>

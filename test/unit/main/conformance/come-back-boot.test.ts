@@ -242,6 +242,41 @@ describe('a stop waiting for a charger that only dropped (no Reset)', () => {
     await stopWaitsForBoot(b, stopper);
   });
 
+  it.each(['Pending', 'Rejected'])('one whose boot after reconnecting is answered %s is waited for only until 10 s after the drop, not the whole 30 s', async (status) => {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.drop();
+    await vi.advanceTimersByTimeAsync(1000);
+    b.connect();
+    b.frame('in', 'CALL', 'BootNotification', 'b1', {});
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b1', { status, currentTime: new Date().toISOString(), interval: 60 });
+    await vi.advanceTimersByTimeAsync(1000);
+    // 2 s after the drop: it may be accepted in a moment, so a stop waits.
+    expect(stopper.wouldWait()).toMatchObject({ why: { kind: 'dropped' } });
+    const stop = vi.fn();
+    stopper.request(stop);
+    expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
+    await vi.advanceTimersByTimeAsync(7000);
+    expect(stop).not.toHaveBeenCalled();
+    // 10.5 s after the drop: the stop is made (the charger left as it is), not 30 s after it was asked.
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(stop).toHaveBeenCalledTimes(1);
+    stopper.dispose();
+
+    // A stop asked later than 10 s after the drop, its boot still answered only Pending or Rejected, does not wait.
+    const later = b.stopper();
+    b.drop();
+    b.connect();
+    b.frame('in', 'CALL', 'BootNotification', 'b2', {});
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b2', { status, currentTime: new Date().toISOString(), interval: 60 });
+    await vi.advanceTimersByTimeAsync(10_500);
+    expect(later.wouldWait()).toBeNull();
+    const now = vi.fn();
+    later.request(now);
+    expect(now).toHaveBeenCalledTimes(1);
+    later.dispose();
+  });
+
   it('one that reconnects long after the drop is waited for only until it resumes', async () => {
     const b = fakeBench();
     const stopper = b.stopper();

@@ -24,7 +24,7 @@ import { EarlierLoading, LOADING_READINGS, MeterLoading } from '../../components
 import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime, formatWhen } from '../../components/format';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
-import { UnknownStopNote, useUnknownStopDuring } from '../../components/unknownStops';
+import { UnknownStopNote, useUnknownStopRule, type StopDuringOf } from '../../components/unknownStops';
 import { Facts } from '../../components/Facts';
 import { OlderOpenSessions } from './OlderOpenSessions';
 import { energyReadingTimes, newestReadingTimes, oldReadingText } from './readingAge';
@@ -203,6 +203,7 @@ function ConnectorCard({
   silent,
   sessionsLoaded,
   lastStop,
+  unknownStopOf,
 }: {
   chargerId: string;
   connector: ConnectorView;
@@ -214,6 +215,8 @@ function ConnectorCard({
   sessionsLoaded: boolean;
   /** The latest StopTransaction's meterStop on the connector (from the charger's stopped sessions, read once for all its cards). */
   lastStop: RegisterReading | null;
+  /** The unknown stops rule, read once for all the charger's cards (components/unknownStops). */
+  unknownStopOf: StopDuringOf;
 }) {
   // The bench may refuse to read them (a connector id it cannot take): said, not taken for "none yet".
   // While it fetches them, the card says so (a session of 10,000 readings takes seconds under load).
@@ -225,7 +228,7 @@ function ConnectorCard({
   const concern = connectorConcern(connector);
   // Before the bench's running sessions are loaded, a connector that does not report Available may have one.
   const sessionUnknown = !tx && !sessionsLoaded && connector.status !== 'Available';
-  const unknownStop = useUnknownStopDuring(chargerId, tx);
+  const unknownStop = useMemo(() => (tx ? unknownStopOf(tx) : null), [tx, unknownStopOf]);
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -404,6 +407,7 @@ export function ChargerOverview({
   // `loaded`: the bench's snapshot, its running sessions with it, has landed (the charger may be known before, from refreshChargers or events).
   const sessionsLoaded = useBench((s) => s.loaded);
   const stopped = useStoppedSessions(charger.id);
+  const unknownStopOf = useUnknownStopRule(charger.id);
   const silence = silenceOf(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
   // With several open on a connector (an older one's StopTransaction never came), the newest: the one that can be running;
@@ -437,6 +441,7 @@ export function ChargerOverview({
                 silent={silence !== null}
                 sessionsLoaded={sessionsLoaded}
                 lastStop={lastStopOf(stopped, c.connectorId)}
+                unknownStopOf={unknownStopOf}
               />
             ))
           ) : (

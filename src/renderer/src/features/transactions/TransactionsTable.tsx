@@ -20,8 +20,8 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import { useUnknownStops } from '../../components/unknownStops';
-import { unknownStopDuring, unknownStopNote, type UnknownStop } from '../../../../shared/api/stray-stop';
+import { useUnknownStopRule } from '../../components/unknownStops';
+import { unknownStopNote, type StopDuring } from '../../../../shared/api/stray-stop';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
@@ -68,7 +68,7 @@ interface Row extends EnergyRow, NotRunning {
   /** Held open in the list, no longer (or not yet) in the bench's picture, while the list is read again (liveList). */
   updating: boolean;
   /** A StopTransaction for a transaction the bench never started, sent on its charger while it was open (shared/api/stray-stop). */
-  unknownStop: UnknownStop | null;
+  unknownStop: StopDuring | null;
 }
 
 /** Why a row held open is not running, in the rule's words ("Not running: record says open; connector 2 reports Available"); null when it is. */
@@ -343,7 +343,7 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: g
   // While the list is read again, its open rows the picture no longer holds are left out (they say so).
   const against = useMemo(() => listAgainstLive(read.data?.rows ?? [], picture, updatingList), [read.data, picture, updatingList]);
   const notRunning = useMemo(() => notRunningSessions(against.open, knownChargers), [against, knownChargers]);
-  const unknownStops = useUnknownStops(chargerFilter ?? undefined);
+  const unknownStopOf = useUnknownStopRule(chargerFilter ?? undefined);
   const rows = useMemo<Row[]>(() => {
     const soFar = new Map(running.map((t) => [t.transactionId, t]));
     return (list.data ?? []).map((t) => {
@@ -362,10 +362,10 @@ export function TransactionsTable({ chargerId: fixedCharger, StopButton, live: g
         closedInRecord: isClosedInRecord(t),
         updating: against.updating.has(t.transactionId),
         ...(notRunning.get(t.transactionId) ?? { connectorSays: null, supersededBy: null, connectorSaysAt: null }),
-        unknownStop: unknownStopDuring(t, unknownStops),
+        unknownStop: unknownStopOf(t),
       };
     });
-  }, [list.data, running, meter, notRunning, against, unknownStops]);
+  }, [list.data, running, meter, notRunning, against, unknownStopOf]);
   const connectorUnder = useMediaQuery(CONNECTOR_UNDER_CHARGER);
   const columns = useMemo(() => columnsFor(!fixedCharger, connectorUnder, StopButton), [fixedCharger, connectorUnder, StopButton]);
   // Every transaction matching, from the bench: the list above holds only the newest LIST_LIMIT.
