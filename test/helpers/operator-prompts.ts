@@ -13,3 +13,15 @@ export const powerCyclePrompt = (issuedAtMs: number): OperatorPrompt => ({
   issuedAt: new Date(issuedAtMs).toISOString(),
   deadline: new Date(issuedAtMs + 30_000).toISOString(),
 });
+
+/** TC_003_CS step 1 (plug the cable into connector 1), asked at `issuedAtMs` with 30 s to answer. */
+export const plugPrompt = (issuedAtMs: number): OperatorPrompt => ({
+  id: 'req-B',
+  caseId: 'TC_003_CS',
+  step: 1,
+  action: { kind: 'plug', connectorId: 1 },
+  text: 'Plug the EV cable into connector 1, then press Done.',
+  timeoutS: 30,
+  issuedAt: new Date(issuedAtMs).toISOString(),
+  deadline: new Date(issuedAtMs + 30_000).toISOString(),
+});

@@ -14,7 +14,7 @@ import { CallFailure } from '../../src/renderer/src/api/client';
 import { formatClock } from '../../src/shared/format/time';
 import type { OperatorPrompt, RunListItem } from '../../src/shared/api/test-runs';
 import { aCharger, fakeClient, withBench } from './fake-client';
-import { powerCyclePrompt } from '../helpers/operator-prompts';
+import { plugPrompt, powerCyclePrompt } from '../helpers/operator-prompts';
 
 const T0 = Date.parse('2025-03-01T10:01:43.000Z');
 
@@ -33,17 +33,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const powerCycle: OperatorPrompt = { ...powerCyclePrompt(T0), now: iso(T0) };
 
 /** TC_003_CS step 1, asked right after TC_001_CS gave up. */
-const plug: OperatorPrompt = {
-  id: 'req-B',
-  caseId: 'TC_003_CS',
-  step: 1,
-  action: { kind: 'plug', connectorId: 1 },
-  text: 'Plug the EV cable into connector 1, then press Done.',
-  timeoutS: 30,
-  issuedAt: iso(T0 + 30_200),
-  deadline: iso(T0 + 60_200),
-  now: iso(T0 + 30_200),
-};
+const plug: OperatorPrompt = { ...plugPrompt(T0 + 30_200), now: iso(T0 + 30_200) };
 
 const ts = iso(T0);
 const done = () => screen.queryByRole('button', { name: 'Done' }) as HTMLButtonElement | null;

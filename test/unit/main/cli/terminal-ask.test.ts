@@ -9,11 +9,10 @@ import { createInterface } from 'node:readline/promises';
 import { answerIfOpen, terminalAsk } from '../../../../src/main/cli/terminal-ask';
 import { formatClock } from '../../../../src/shared/format/time';
 import type { OperatorAnswer, OperatorPrompt } from '../../../../src/shared/api/test-runs';
-import { powerCyclePrompt } from '../../../helpers/operator-prompts';
+import { plugPrompt, powerCyclePrompt } from '../../../helpers/operator-prompts';
 
 afterEach(() => vi.restoreAllMocks());
 
-const iso = (ms: number) => new Date(ms).toISOString();
 const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
 
 function terminal() {
@@ -31,16 +30,7 @@ function terminal() {
 const powerCycle = (inMs: number): OperatorPrompt => powerCyclePrompt(Date.now() + inMs - 30_000);
 
 /** TC_003_CS step 1, asked now with 30 s to answer. */
-const plug = (): OperatorPrompt => ({
-  id: 'req-B',
-  caseId: 'TC_003_CS',
-  step: 1,
-  action: { kind: 'plug', connectorId: 1 },
-  text: 'Plug the EV cable into connector 1, then press Done.',
-  timeoutS: 30,
-  issuedAt: iso(Date.now()),
-  deadline: iso(Date.now() + 30_000),
-});
+const plug = (): OperatorPrompt => plugPrompt(Date.now());
 
 describe('a request that times out while the person types', () => {
   it('says which request timed out and when, and a late Enter does not answer the next request', async () => {
