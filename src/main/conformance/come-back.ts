@@ -10,7 +10,8 @@
 // BootNotification: a reconnect without a reboot sends none in OCPP 1.6) or, when that first frame is a
 // BootNotification (it was power-cycled: a put-back sent before its boot would race it, and be lost or
 // undone), once that is answered Accepted (answered Pending or Rejected: waited for only until 10 s after the
-// drop; the charger may never be accepted). Connected and silent is not back yet, for RESUMED_QUIET_MS: a
+// drop, or a Rejected one until its retry is due when that is within the stop's wait; the charger may never be
+// accepted). Connected and silent is not back yet, for RESUMED_QUIET_MS: a
 // rebooted charger sends its BootNotification as soon as it connects, so one that has said nothing for that
 // long resumed (many send nothing until their next Heartbeat).
 import type { Bench } from '../core/bench';
@@ -32,7 +33,7 @@ export interface ComeBack {
   /**
    * Whether it is back: connected again since the reboot and its boot accepted since; or, since the drop it
    * was waited for, connected again and resumed (its first frame not a BootNotification) or its boot accepted
-   * (or answered Pending or Rejected, once RECENT_MS have passed since the drop).
+   * (or answered Pending or Rejected, once RECENT_MS have passed since the drop and a Rejected one's retry is due).
    */
   back(): boolean;
   /** Calls `fn` after each change seen of this charger (a connection, a drop, a frame: a Reset's or a boot's answer); returns its removal. */
@@ -42,13 +43,17 @@ export interface ComeBack {
 
 type BenchEvent = Parameters<Parameters<Bench['bus']['subscribe']>[0]>[0];
 
-/** Whether the bench's answer to a BootNotification (the CALLRESULT frame's text) accepted the charger. */
-function bootAccepted(raw: string): boolean {
+/** A Rejected boot's retry may come this much after the interval it was given, and is waited for that long. */
+const RETRY_GRACE_MS = 3_000;
+
+/** The bench's answer to a BootNotification (the CALLRESULT frame's text): its status, and the interval it gave (s; 0 when none). */
+function bootAnswer(raw: string): { status: unknown; interval: number } {
   try {
     const frame: unknown = JSON.parse(raw);
-    return Array.isArray(frame) && (frame[2] as { status?: unknown } | null | undefined)?.status === 'Accepted';
+    const payload = Array.isArray(frame) ? (frame[2] as { status?: unknown; interval?: unknown } | null | undefined) : null;
+    return { status: payload?.status, interval: typeof payload?.interval === 'number' && payload.interval > 0 ? payload.interval : 0 };
   } catch {
-    return false;
+    return { status: null, interval: 0 };
   }
 }
 
@@ -67,14 +72,22 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
    * accepted (its boot answered Accepted).
    */
   let conn: 'before' | 'quiet' | 'resumed' | 'asked' | 'refused' | 'accepted' = 'before';
+  /** Its boot on the connection now answered Rejected with an interval: until when its retry is waited for. */
+  let rejectedUntil: number | null = null;
   const listeners = new Set<() => void>();
   const seen = (e: BenchEvent) => {
     if (e.type === 'chargerDisconnected' && e.chargerId === chargerId) droppedAt = now();
-    else if (e.type === 'chargerConnected' && e.chargerId === chargerId) [connectedAt, conn] = [now(), 'quiet'];
+    else if (e.type === 'chargerConnected' && e.chargerId === chargerId) [connectedAt, conn, rejectedUntil] = [now(), 'quiet', null];
     else if (e.type === 'frameLogged' && e.message.chargerId === chargerId && e.message.messageId) {
       const m = e.message;
-      if (m.action === 'BootNotification' && ((m.direction === 'in' && m.kind === 'CALL') || m.direction === 'out'))
-        conn = m.direction === 'in' ? 'asked' : m.kind === 'CALLRESULT' && bootAccepted(m.raw) ? 'accepted' : 'refused';
+      if (m.action === 'BootNotification' && ((m.direction === 'in' && m.kind === 'CALL') || m.direction === 'out')) {
+        const answer = m.direction === 'out' && m.kind === 'CALLRESULT' ? bootAnswer(m.raw) : null;
+        conn = m.direction === 'in' ? 'asked' : answer?.status === 'Accepted' ? 'accepted' : 'refused';
+        // Rejected: it sends nothing and takes no call until it retries, after the interval it was given.
+        // Waited for when the retry is due within a stop's wait; one further off is not (the put-back is named as not done).
+        const retryMs = answer?.status === 'Rejected' && answer.interval > 0 ? answer.interval * 1000 + RETRY_GRACE_MS : null;
+        rejectedUntil = retryMs !== null && retryMs <= COME_BACK_S * 1000 ? now() + retryMs : null;
+      }
       // Its first frame on the connection something else (a request of its own, or an answer to the bench's): it resumed, no reboot.
       else if (conn === 'quiet' && m.direction === 'in' && (m.kind === 'CALL' || m.kind === 'CALLRESULT')) conn = 'resumed';
       if (m.action === 'BootNotification') return;
@@ -109,8 +122,10 @@ export function comeBack(bench: Pick<Bench, 'bus' | 'connectedChargers'>, charge
    * Its boot on the connection now answered not Accepted (Pending, Rejected), within RECENT_MS of the drop: it
    * may be accepted in a moment, so it is waited for that long, not until its boot is accepted (a bench or a
    * case answering Pending may never accept it); after that, what it refuses of a put-back is named as not done.
+   * Answered Rejected with an interval that brings its retry within a stop's COME_BACK_S: until that retry is
+   * due (a rejected charger takes no call before it; a put-back sent then would only time out).
    */
-  const refusedLately = () => conn === 'refused' && droppedAt !== null && since(droppedAt)! <= RECENT_MS;
+  const refusedLately = () => conn === 'refused' && ((droppedAt !== null && since(droppedAt)! <= RECENT_MS) || (rejectedUntil !== null && now() <= rejectedUntil));
   const iso = (t: number) => new Date(t).toISOString();
   const reason = (): ComeBackWhy | null => {
     if (asked() && !rebooting()) return { kind: 'asked', at: iso(Math.max(...resets.values())) };

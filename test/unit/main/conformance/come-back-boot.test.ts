@@ -4,7 +4,8 @@
 // not a BootNotification (it resumed: a reconnect without a reboot sends none), or, when that first frame is
 // a BootNotification (it was power-cycled), once that is answered Accepted: connected and silent is not back
 // yet (the put-back would race its boot), until it has said nothing for 5 s (a rebooted charger boots as soon
-// as it connects). The bench's events are played by hand, in the order the bench publishes them.
+// as it connects); a boot answered Rejected is waited for until its retry (when that is due within the stop's
+// wait). The bench's events are played by hand, in the order the bench publishes them.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StopWhenBack } from '../../../../src/main/conformance/come-back';
 import { comeBackWhyWords } from '../../../../src/shared/api/stop-waiting';
@@ -275,6 +276,23 @@ describe('a stop waiting for a charger that only dropped (no Reset)', () => {
     later.request(now);
     expect(now).toHaveBeenCalledTimes(1);
     later.dispose();
+  });
+
+  it('one whose boot is answered Rejected with a 10 s interval is waited for until its retry is answered Accepted, not put back while it takes no call', async () => {
+    const b = fakeBench();
+    const stopper = b.stopper();
+    b.drop();
+    await vi.advanceTimersByTimeAsync(2000);
+    b.connect();
+    b.frame('in', 'CALL', 'BootNotification', 'b0', {});
+    b.frame('out', 'CALLRESULT', 'BootNotification', 'b0', { status: 'Rejected', currentTime: new Date().toISOString(), interval: 10 });
+    // 11 s after the drop (9 s into its 10 s of silence): a stop still waits; one made now would only time out.
+    await stopWaitsForBoot(b, stopper, async () => {
+      await vi.advanceTimersByTimeAsync(9000);
+      expect(stopper.waiting()).toMatchObject({ waitingFor: ID, why: { kind: 'dropped' } });
+      await vi.advanceTimersByTimeAsync(1500);
+      b.frame('in', 'CALL', 'BootNotification', 'b1', {});
+    });
   });
 
   it('one that reconnects long after the drop is waited for only until it resumes', async () => {
