@@ -33,6 +33,29 @@ describe('the checks line of a run that did not finish', () => {
       step: null,
       putBack: { after: 'C6_READER', problems: [] },
     };
-    expect(checksStatus(view({ ...base, stop }))).toMatch(/^Stopped by Ctrl-C \(SIGINT\) to the CLI at .*10:02:13.* during step Card reader\. Stopped before the end: 1 of 2 steps run, 1 not run/);
+    expect(checksStatus(view({ ...base, stop }))).toMatch(
+      /^Stopped by Ctrl-C \(SIGINT\) to the CLI at .*10:02:13.* during step Card reader; the charger was put back\. Stopped before the end: 1 of 2 steps run, 1 not run/,
+    );
+  });
+
+  it('says what putting the charger back left undone', () => {
+    const stop: RunStop = {
+      by: 'stop',
+      requestedAt: '2025-01-01T10:02:13.000Z',
+      at: '2025-01-01T10:02:13.000Z',
+      caseId: 'C6_READER',
+      step: null,
+      putBack: { after: 'C6_READER', problems: ['Connector 1: the cable was left in', 'MeterValueSampleInterval still 5'] },
+    };
+    const said = checksStatus(view({ ...base, stop }));
+    expect(said).toMatch(/during step Card reader; not put back: Connector 1: the cable was left in; MeterValueSampleInterval still 5\. Stopped before the end/);
+    expect(said).not.toMatch(/was put back/);
+  });
+
+  it('a run of some steps stopped says what putting the charger back came to, after its own count', () => {
+    const stop: RunStop = { by: 'stop', requestedAt: '2025-01-01T10:02:13.000Z', at: '2025-01-01T10:02:13.000Z', caseId: 'C6_READER', step: null, putBack: { after: 'C6_READER', problems: [] } };
+    expect(checksStatus(view({ ...base, steps: ['C6_READER'], stoppedIn: 'C6_READER', stop }))).toBe(
+      'The run of 1 step (Card reader) was stopped during Card reader: 0 of its 1 step run, 1 not reached; the charger was put back. 1 of the plan’s 2 steps has not run in any run yet (each can be run on its own below).',
+    );
   });
 });

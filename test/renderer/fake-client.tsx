@@ -188,6 +188,22 @@ export const aCharger = (id: string, patch: Partial<ChargerView> = {}): ChargerV
   ...patch,
 });
 
+/** A connected charger `id` seen at 10:00 with connectors 0 and 1 Available. */
+export function anIdleCharger(id: string): ChargerView {
+  const ts = '2025-01-01T10:00:00Z';
+  const connectors = [0, 1].map((connectorId) => ({
+    connectorId,
+    status: 'Available' as const,
+    errorCode: 'NoError' as const,
+    info: null,
+    vendorId: null,
+    vendorErrorCode: null,
+    timestamp: null,
+    updatedAt: ts,
+  }));
+  return aCharger(id, { firstSeen: ts, lastSeen: ts, connectors });
+}
+
 /** The test file's browser in time zone `zone` (the screens write local time), put back after the file. */
 export function inTimeZone(zone: string) {
   const before = process.env.TZ;

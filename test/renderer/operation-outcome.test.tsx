@@ -1,28 +1,17 @@
 // @vitest-environment jsdom
 // What an operation panel says when the call fails: "Nothing was sent" only when the bench refused it
 // (4xx); a lost link or a bench failure may come after the CALL went out, so it says so.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { CallFailure } from '../../src/renderer/src/api/client';
-import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import type { CallError } from '../../src/shared/api/contract';
-import type { ChargerView } from '../../src/shared/api/views';
-import { aCharger, fakeClient, withBench } from './fake-client';
+import { anIdleCharger, benchPerTest, fakeClient, withBench } from './fake-client';
 
-const ts = '2025-01-01T10:00:00Z';
-const charger: ChargerView = aCharger('CP001', {
-  firstSeen: ts,
-  lastSeen: ts,
-  connectors: [0, 1].map((connectorId) => ({ connectorId, status: 'Available' as const, errorCode: 'NoError', info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: ts })),
-});
+const charger = anIdleCharger('CP001');
 
-beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { CP001: charger } }));
-afterEach(() => {
-  cleanup();
-  useBench.setState(initialBenchState);
-});
+benchPerTest(() => ({ chargers: { CP001: charger } }));
 
 async function sendFailing(failure: CallError): Promise<HTMLElement> {
   const user = userEvent.setup();

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 // Settings refuses a port that collides with another port of the bench, on the field and naming the clash,
 // and sends nothing: an FTP port that is the OCPP port (saved, in use now, or set by the same save), an
-// OCPP port that is the FTP port. The bench's own refusal (e.g. of the API port, which only it knows
-// for sure) lands on the field too.
+// OCPP port that is the FTP port, either one that is serve's API port (bench:status `apiPort`). The
+// bench's own refusal (e.g. of the API port, from a bench whose status does not say it) lands on the field too.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench, type FakeClient } from './fake-client';
 import { settingsBench } from './settings-fixtures';
+import { useBench } from '../../src/renderer/src/stores/bench';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { SettingsScreen } from '../../src/renderer/src/app/screens';
 import type { BenchSettings } from '../../src/shared/api/views';
@@ -64,6 +65,22 @@ describe('Settings refuses a port that collides with another of the bench', () =
     await typeInto('FTP port', '9200');
     await save();
     expect(await screen.findByText('FTP port 9200 is the OCPP port this save sets: pick another')).toBeTruthy();
+    expect(c.callsOf('settings:update')).toEqual([]);
+  });
+
+  it("an FTP or OCPP port that is serve's API port: the field names it and --api-port, and nothing is sent", async () => {
+    useBench.setState({ status: { ...useBench.getState().status!, apiPort: 8180 } });
+    const c = client();
+    render(withBench(c, <SettingsScreen />));
+    const ftp = await typeInto('FTP port', '8180');
+    await save();
+    expect(await screen.findByText("FTP port 8180 is the port of the bench's API and this UI (serve --api-port): pick another")).toBeTruthy();
+    expect(ftp.getAttribute('aria-invalid')).toBe('true');
+    await typeInto('FTP port', '2121');
+    await typeInto('OCPP port', '8180');
+    await save();
+    expect(await screen.findByText("OCPP port 8180 is the port of the bench's API and this UI (serve --api-port): pick another")).toBeTruthy();
+    expect(screen.getByText(/Nothing was saved: fix the field marked in red first/)).toBeTruthy();
     expect(c.callsOf('settings:update')).toEqual([]);
   });
 

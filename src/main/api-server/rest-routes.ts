@@ -105,7 +105,7 @@ export const restRoutes: RestRoute[] = [
   route({ method: 'POST', path: '/api/transactions/{id}/close', call: 'transactions:close', params: { id: ['transactionId', 'int'] } }),
   route({ method: 'GET', path: '/api/transactions/{id}/meter-readings', call: 'transactions:meterReadings', params: { id: ['transactionId', 'int'] } }),
   route({ method: 'GET', path: '/api/operations', call: 'operations:list', query: { chargerId: 'string', actions: 'list', sentSince: 'string', ref: 'string', limit: 'int' } }),
-  route({ method: 'GET', path: '/api/charger-events', call: 'chargerEvents:list', query: { chargerId: 'string', limit: 'int' } }),
+  route({ method: 'GET', path: '/api/charger-events', call: 'chargerEvents:list', query: { chargerId: 'string', action: 'string', warning: 'bool', from: 'string', limit: 'int' } }),
   route({ method: 'GET', path: '/api/connection-attempts', call: 'connectionAttempts:list', query: { limit: 'int', beforeId: 'int' } }),
   route({ method: 'GET', path: '/api/settings', call: 'settings:get' }),
   route({ method: 'PATCH', path: '/api/settings', call: 'settings:update', body: true }),

@@ -188,14 +188,14 @@ export class ChargerSession {
     const record = this.ctx.record;
     const map: HandlerMap = {};
     for (const [action, handler] of Object.entries(chargePointHandlers)) {
-      (map as Record<string, unknown>)[action] = (payload: Record<string, unknown>) => {
+      (map as Record<string, unknown>)[action] = (payload: Record<string, unknown>, messageId: string) => {
         // While nothing can be recorded, nothing is done: the charger hears so and tries again later.
         if (!record.writable) throw new OcppError('InternalError', 'The central system cannot record right now (its disk is full), so it did nothing with this message. Try again later.');
         // A bench behaviour (a test case, the behaviour panel) may answer otherwise, later, or not at all.
         const policy = this.ctx.behaviours.policyFor(this.chargerId, action as ChargePointAction, payload);
         if (policy?.callError) throw new OcppError(policy.callError.code, policy.callError.description);
         if (policy?.withhold) return new Promise<never>(() => {});
-        const answer = (handler as (c: HandlerContext, p: unknown) => unknown)(context, payload);
+        const answer = (handler as (c: HandlerContext, p: unknown, id: string) => unknown)(context, payload, messageId);
         const patched = policy?.patch ? mergeAnswer(answer, policy.patch) : answer;
         return policy?.delayMs ? sleep(this.ctx.clock, policy.delayMs).then(() => patched) : patched;
       };

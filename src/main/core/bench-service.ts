@@ -101,7 +101,18 @@ export class BenchService {
       'bench:status': () => {
         const { host, port } = cs.address();
         const ftp = { port: this.bench.ftp.address()?.port ?? null, fixed: this.bench.ftpPortFixed };
-        return { version, host, port, connectedChargers: cs.connectedChargers(), ftp, ocppPortSource: this.bench.ocppPortSource, dataDir: this.bench.dataDir, face: this.face, ...this.faceInfo };
+        return {
+          version,
+          host,
+          port,
+          connectedChargers: cs.connectedChargers(),
+          ftp,
+          ocppPortSource: this.bench.ocppPortSource,
+          dataDir: this.bench.dataDir,
+          face: this.face,
+          apiPort: this.apiPort,
+          ...this.faceInfo,
+        };
       },
       'bench:health': () => this.bench.health(),
       'network:addresses': () => reachableAddresses(cs.address()),

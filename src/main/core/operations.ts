@@ -125,7 +125,10 @@ export class Operations {
     };
     const announce = () => this.bus.publish({ type: 'operationChanged', operation: { ...progress }, ts: isoTime(this.clock) });
     // Recorded when its CALL goes out, not when it is queued: behind an unanswered call it may wait a while.
-    const onSent = () => {
+    // The CALL's message id: its answer is in the message log under it.
+    let messageId: string | null = null;
+    const onSent = (id: string) => {
+      messageId = id;
       progress.state = 'sent';
       progress.sentAt = isoTime(this.clock);
       progress.dueBy = new Date(this.clock.now() + timeoutMs).toISOString();
@@ -148,7 +151,7 @@ export class Operations {
     if (progress.state === 'queued') announce();
     const outcome = await sending;
     const front = waitedBehind && progress.state === 'queued' ? this.lastSent.get(endpoint) : undefined;
-    const result = shownOutcome(outcome, progress, front);
+    const result = shownOutcome(outcome, progress, front, messageId);
     const done = isoTime(this.clock);
     const response = 'response' in result ? result.response : undefined;
     const error = 'error' in result ? result.error : undefined;
@@ -193,16 +196,17 @@ function invalidPayload(action: string, e: PayloadError): BenchError {
 }
 
 /**
- * The charger's answer as the bench keeps and shows it: any AuthorizationKey redacted, with the operation's id (once sent) and, for a call
+ * The charger's answer as the bench keeps and shows it: any AuthorizationKey redacted, with the operation's id (once sent), for a
+ * malformed answer the CALL's message id (the log's answer is under it), and, for a call
  * the connection dropped, when it was sent, or, for one it cut off while queued (never sent), the call it waited behind (`front`).
  */
-function shownOutcome<A extends CentralSystemAction>(outcome: CallOutcome<A>, progress: OperationProgressView, front?: OperationProgressView): OperationResult<A> {
+function shownOutcome<A extends CentralSystemAction>(outcome: CallOutcome<A>, progress: OperationProgressView, front?: OperationProgressView, messageId?: string | null): OperationResult<A> {
   const id = progress.operationId === null ? {} : { operationId: progress.operationId };
   switch (outcome.outcome) {
     case 'completed':
       return { ...outcome, response: redactPayload(outcome.response), ...id };
     case 'invalidResponse':
-      return { ...outcome, response: redactPayload(outcome.response), ...id };
+      return { ...outcome, response: redactPayload(outcome.response), ...id, ...(messageId ? { messageId } : {}) };
     case 'offline':
       if (outcome.sent && progress.sentAt !== null) return { ...outcome, sentAt: progress.sentAt, ...id };
       if (front?.sentAt && !outcome.sent)

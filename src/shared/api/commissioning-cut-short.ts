@@ -4,7 +4,7 @@
 // steps that have no result are said as not run in any run yet; those outside the run keep their earlier
 // results. A run of the whole plan is not one of these (its words count the plan, as they always did).
 import { shutDownWords, type CommissioningLastRun, type CommissioningView } from './commissioning';
-import { interruptedWords } from './commissioning-run-end';
+import { commissioningPutBackWords, interruptedWords } from './commissioning-run-end';
 
 type Steps = ReadonlyArray<Pick<CommissioningView['steps'][number], 'id' | 'title' | 'result'>>;
 
@@ -13,6 +13,8 @@ export interface PartialCutShort {
   name: string;
   /** "was cut short: the bench shut down at 10:02:13 during Card reader", "was cut short: the bench stopped unexpectedly (…)", "was stopped during Card reader". */
   how: string;
+  /** Stopped: what putting the charger back came to ("the charger was put back", "not put back: …"); null: not recorded, or not stopped. */
+  putBack: string | null;
   shutDown: boolean;
   /** Cut short by the bench stopping unexpectedly (no clean shutdown): nobody pressed Stop either. */
   interrupted: boolean;
@@ -47,6 +49,7 @@ export function partialCutShort(steps: Steps, lastRun: CommissioningLastRun | nu
       : interrupted
         ? `was cut short: ${lastRun.interrupted ? interruptedWords(lastRun.interrupted, time) : 'the bench stopped unexpectedly (no clean shutdown)'}`
         : `was stopped${stoppedIn ? ` during ${stoppedIn}` : ''}`,
+    putBack: lastRun.outcome === 'stopped' && lastRun.stop ? commissioningPutBackWords(lastRun.stop) : null,
     shutDown,
     interrupted,
     requested: n,
@@ -63,10 +66,11 @@ export function ownCountWords(p: PartialCutShort): string | null {
 
 /**
  * What is open about it, as one item: "The run of 1 step (Card reader) was cut short: the bench shut down at
- * … during Card reader; 9 of the plan’s 10 steps not run in any run yet".
+ * … during Card reader; 9 of the plan’s 10 steps not run in any run yet", "The run of 1 step (Card reader) was
+ * stopped during Card reader; the charger was put back; 9 of …".
  */
 export function partialCutShortOpenWords(p: PartialCutShort): string {
   const own = ownCountWords(p);
   const notRun = p.notRun ? `${p.notRun} of the plan’s ${p.total} steps not run in any run yet` : 'every step of the plan has a result, the others from earlier runs';
-  return `The ${p.name} ${p.how}${own ? ` (${own})` : ''}; ${notRun}`;
+  return `The ${p.name} ${p.how}${own ? ` (${own})` : ''}${p.putBack ? `; ${p.putBack}` : ''}; ${notRun}`;
 }

@@ -55,11 +55,23 @@ export function interruptedWords(i: RunInterrupted, time: (iso: string) => strin
 }
 
 /**
+ * What putting the charger back came to once the run was stopped (run.stop.putBack, as a test run's stop
+ * says it: run-stop.ts putBackWords): "the charger was put back", "nothing to put back (no step had run)" (a run
+ * stopped before its first step, or before its setup read the charger: putBack.after null), or "not put back:
+ * <what was left undone>".
+ */
+export function commissioningPutBackWords(stop: Pick<RunStop, 'putBack'>): string {
+  if (stop.putBack.problems.length) return `not put back: ${stop.putBack.problems.join('; ')}`;
+  return stop.putBack.after === null ? 'nothing to put back (no step had run)' : 'the charger was put back';
+}
+
+/**
  * A commissioning run's stop in words: "Stopped by Ctrl-C (SIGINT) to the CLI at 10:02:13 during step Card
- * reader (Step 2: …)", "… between steps (after Card reader)". `title` names a step by its id; `time` writes a time.
+ * reader (Step 2: …); the charger was put back", "… between steps (after Card reader); not put back: <what>".
+ * `title` names a step by its id; `time` writes a time.
  */
 export function commissioningStopWords(stop: RunStop, title: (id: string) => string, time: (iso: string) => string): string {
   const asked = stop.requestedAt !== stop.at ? ` (asked at ${time(stop.requestedAt)}; it waited for the charger to come back)` : '';
   const where = stop.caseId ? `during step ${title(stop.caseId)}${stop.step ? ` (${stop.step})` : ''}` : (stop.step ?? 'with no step in progress');
-  return `Stopped by ${stopByWords(stop)} at ${time(stop.at)}${asked} ${where}`;
+  return `Stopped by ${stopByWords(stop)} at ${time(stop.at)}${asked} ${where}; ${commissioningPutBackWords(stop)}`;
 }

@@ -64,6 +64,22 @@ export type MessagePageQuery = z.input<typeof MessagePageQuery>;
 export const MessageExportQuery = z.strictObject({ filter: MessageFilter, format: z.enum(['json', 'csv']) });
 export type MessageExportQuery = z.infer<typeof MessageExportQuery>;
 
+/**
+ * The charger events to list, newest first: every filter optional, combined with AND, applied by the store
+ * (so the newest `limit` are those matching, not the newest of everything).
+ */
+export const ChargerEventQuery = z.strictObject({
+  chargerId: z.string().optional(),
+  /** Of this action only, e.g. "StopTransaction". */
+  action: z.string().min(1).optional(),
+  /** true: only those holding the bench's warning note (a stop or meter values of a transaction that is not the charger's own). */
+  warning: z.boolean().optional(),
+  /** Received at or after this time (the bench's clock; any offset). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  limit: Limit(10_000),
+});
+export type ChargerEventQuery = z.infer<typeof ChargerEventQuery>;
+
 /** The transactions to export as CSV: every one matching, not only the newest that one list holds. */
 export const TransactionExportQuery = z.strictObject({ chargerId: z.string().min(1).optional(), active: z.boolean().optional() });
 export type TransactionExportQuery = z.infer<typeof TransactionExportQuery>;
@@ -135,7 +151,7 @@ export const contract = {
   /** Ends goOffline early: the charger may connect again at once. */
   'chargers:backOnline': call<BenchBehaviourView>()(ChargerRef),
   /** DataTransfer, firmware and diagnostics status, security events, CSRs and warnings, newest first. */
-  'chargerEvents:list': call<ChargerEventView[]>()(z.strictObject({ chargerId: z.string().optional(), limit: Limit(10_000) })),
+  'chargerEvents:list': call<ChargerEventView[]>()(ChargerEventQuery),
   /** The message log newest first, paged by id (the automation API's plain list). */
   'messages:list': call<MessageView[]>()(z.strictObject({ chargerId: z.string().optional(), action: z.string().optional(), limit: Limit(10_000), beforeId: z.int().min(1).optional() })),
   'messages:page': call<MessageView[]>()(MessagePageQuery),

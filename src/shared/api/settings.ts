@@ -88,11 +88,13 @@ export function portClashes(saved: Pick<BenchSettings, 'ocppPort' | 'ftpPort'>, 
   const ocpp = patch.ocppPort ?? saved.ocppPort;
   const ftp = patch.ftpPort ?? saved.ftpPort;
   const clash = (port: number, what: string) => `${port} is the ${what}: pick another`;
+  // Named with the option that sets it: the one thing here the Settings screen cannot change.
+  const api = "port of the bench's API and this UI (serve --api-port)";
   if (patch.ftpPort !== undefined && patch.ftpPort !== 0) {
     const p = patch.ftpPort;
     if (p === ocpp) out.ftpPort = clash(p, patch.ocppPort !== undefined ? 'OCPP port this save sets' : 'OCPP port');
     else if (p === now.ocpp) out.ftpPort = clash(p, 'OCPP port chargers connect to now');
-    else if (p === now.api) out.ftpPort = clash(p, "port of the bench's API and this UI");
+    else if (p === now.api) out.ftpPort = clash(p, api);
   }
   // A clash of both ports the save sets is said once, on the FTP port.
   if (patch.ocppPort !== undefined && patch.ocppPort !== 0 && !out.ftpPort) {
@@ -100,7 +102,7 @@ export function portClashes(saved: Pick<BenchSettings, 'ocppPort' | 'ftpPort'>, 
     if (p === ftp && patch.ftpPort === undefined) out.ocppPort = clash(p, 'FTP port');
     // The FTP server's port now, when it keeps it at the next start (a fixed one; at 0 it picks another then).
     else if (p === now.ftp && patch.ftpPort === undefined && ftp !== 0) out.ocppPort = clash(p, "FTP server's port now");
-    else if (p === now.api) out.ocppPort = clash(p, "port of the bench's API and this UI");
+    else if (p === now.api) out.ocppPort = clash(p, api);
   }
   return out;
 }

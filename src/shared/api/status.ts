@@ -24,6 +24,12 @@ export interface BenchStatus {
   dataDir: string;
   /** desktop: the Electron app (IPC); serve: `chargebench serve` in a browser. */
   face: 'desktop' | 'serve';
+  /**
+   * The port serve mode's API (and the UI in a browser) listens on (`chargebench serve --api-port`), which
+   * a port setting may not take; null where the bench serves no API (the desktop app), absent where it
+   * does not say.
+   */
+  apiPort?: number | null;
   /** Serve mode: where its API token comes from (absent on the desktop, which has none, or where the bench does not say). */
   apiToken?: ApiTokenView;
 }

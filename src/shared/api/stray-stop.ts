@@ -10,6 +10,8 @@ export interface UnknownStop {
   connectorId: number | null;
   /** When the bench received it (the bench's clock). */
   at: string;
+  /** Its frame's id in the message log, when known (the charger event records it: handlers/StopTransaction). */
+  frameId?: number;
 }
 
 /** The warning the bench records (and notes on the frame) for a stop of a transaction it never started. */
@@ -23,15 +25,16 @@ const connectorOf = (request: unknown): number | null => {
 /** The unknown stop a charger event records (chargerEvents:list), or null for any other event. */
 export function unknownStopOfEvent(e: { chargerId: string; ts: string; action: string; data: unknown }): UnknownStop | null {
   if (e.action !== 'StopTransaction') return null;
-  const data = e.data as { warning?: unknown; request?: { transactionId?: unknown }; unknownTransaction?: unknown } | null;
+  const data = e.data as { warning?: unknown; request?: { transactionId?: unknown }; unknownTransaction?: unknown; frameId?: unknown } | null;
   const id = data?.request?.transactionId;
   if (typeof id !== 'number') return null;
   if (data?.unknownTransaction !== true && !(typeof data?.warning === 'string' && UNKNOWN.test(data.warning))) return null;
-  return { chargerId: e.chargerId, transactionId: id, connectorId: connectorOf(data?.request), at: e.ts };
+  const frameId = data?.frameId;
+  return { chargerId: e.chargerId, transactionId: id, connectorId: connectorOf(data?.request), at: e.ts, ...(typeof frameId === 'number' && Number.isInteger(frameId) && { frameId }) };
 }
 
 /** The unknown stop a frame received carries (its note says so: the frameLogged push), or null for any other frame. */
-export function unknownStopOfFrame(m: { chargerId: string; ts: string; direction: string; kind: string; action: string | null; raw: string; error: string | null }): UnknownStop | null {
+export function unknownStopOfFrame(m: { id?: number; chargerId: string; ts: string; direction: string; kind: string; action: string | null; raw: string; error: string | null }): UnknownStop | null {
   if (m.direction !== 'in' || m.kind !== 'CALL' || m.action !== 'StopTransaction' || !m.error) return null;
   const found = UNKNOWN.exec(m.error);
   if (!found) return null;
@@ -41,7 +44,7 @@ export function unknownStopOfFrame(m: { chargerId: string; ts: string; direction
   } catch {
     // The note names the id; the connector is not known.
   }
-  return { chargerId: m.chargerId, transactionId: Number(found[1]), connectorId: connectorOf(request), at: m.ts };
+  return { chargerId: m.chargerId, transactionId: Number(found[1]), connectorId: connectorOf(request), at: m.ts, ...(m.id !== undefined && { frameId: m.id }) };
 }
 
 /** A session as the rule reads it. */
@@ -52,6 +55,9 @@ export interface StopDuring extends UnknownStop {
   /** The sessions open on its charger (on its connector, when the frame names one) when it came, ids ascending. */
   openThen: readonly number[];
 }
+
+/** An unknown stop as a screen names it: with the sessions open where it came then, when the screen knows them (StopDuring). */
+export type SeenStop = UnknownStop & { openThen?: readonly number[] };
 
 /**
  * Whether `s` came where the open session `tx` was (its charger; its connector when the frame names one) after
@@ -89,7 +95,7 @@ export function unknownStopClause(s: UnknownStop, when: (iso: string) => string 
 }
 
 /** "#3 and #4", "#3, #4 and #5". */
-const idList = (ids: readonly number[]) => {
+export const idList = (ids: readonly number[]) => {
   const named = ids.map((id) => `#${id}`);
   return named.length > 1 ? `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}` : (named[0] ?? '');
 };
@@ -98,7 +104,7 @@ const idList = (ids: readonly number[]) => {
  * "A StopTransaction for unknown transaction 1003 came at 03:13:38 on this charger while the bench's session #3 was open there: not applied to #3."
  * With several open there then (`s.openThen`), it names them all and pins it on none: which one the charger meant is not known.
  */
-export function unknownStopNote(s: UnknownStop & { openThen?: readonly number[] }, tx: Pick<StopSession, 'transactionId'>, when?: (iso: string) => string): string {
+export function unknownStopNote(s: SeenStop, tx: Pick<StopSession, 'transactionId'>, when?: (iso: string) => string): string {
   const clause = unknownStopClause(s, when);
   const Clause = `${clause[0]!.toUpperCase()}${clause.slice(1)}`;
   const open = s.openThen ?? [];

@@ -105,8 +105,11 @@ export type OperationResult<A extends CentralSystemAction = CentralSystemAction>
       error: { code: string; description: string; details: JsonObject; violation?: string };
       operationId?: number;
     }
-  /** The charger answered, but its answer breaks the OCPP schema (a finding for QA). */
-  | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo; operationId?: number }
+  /**
+   * The charger answered, but its answer breaks the OCPP schema (a finding for QA). `messageId`: the CALL's
+   * message id, under which the message log records the answer (absent in an outcome read back from the record).
+   */
+  | { outcome: 'invalidResponse'; response: unknown; error: OcppErrorInfo; operationId?: number; messageId?: string }
   | { outcome: 'timeout'; error: { description: string }; operationId?: number }
   /**
    * The charger is not connected, or its connection dropped while the call waited. Without `sent`, nothing

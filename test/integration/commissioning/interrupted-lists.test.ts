@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Bench } from '../../../src/main/core/bench';
 import { FakeClock } from '../../../src/main/clock';
 import { virtualTarget } from '../../../src/main/conformance/virtual';
+import { killedInStep2 } from '../../helpers/killed-run';
 import { JUDGING_RULE, listItemOf, verdictOf, type StoredCommissioning } from '../../../src/main/commissioning/model';
 import { builtInTemplates, SiteJob } from '../../../src/shared/api/commissioning';
 import { listedStateWords } from '../../../src/shared/api/commissioning-run-end';
@@ -29,15 +30,7 @@ describe('a first run cut short by the bench stopping unexpectedly, after the re
     const dataDir = mkdtempSync(join(tmpdir(), 'chargebench-interrupted-lists-'));
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
     const first = await open(dataDir);
-    await virtualTarget(first, 'CP-CUT', 1);
-    const c = await first.commissioning.create({ chargerId: 'CP-CUT', job, template: builtInTemplates[0]! });
-    // As an earlier version left a bench killed during the first run's step 2: the record 'ready', the summary without the run.
-    const stored = first.record.commissionings.get(c.id) as StoredCommissioning;
-    const at = new Date(clock.now()).toISOString();
-    const heardAt = new Date(clock.now() + 5000).toISOString();
-    const [done, begun] = stored.steps;
-    done!.result = { id: done!.id, title: done!.title, verdict: 'pass', reason: null, startedAt: at, steps: [], cleanupProblems: [], measurements: [] } as never;
-    stored.runs.push({ startedAt: at, finishedAt: null, outcome: 'running', steps: stored.steps.map((s) => s.id), stoppedIn: null, heard: { at: heardAt, begun: begun!.id, ended: done!.id } });
+    const { c, stored, heardAt, begun } = await killedInStep2(first, 'CP-CUT', job, clock.now());
     const summary = { rule: JUDGING_RULE, address: '', offlinePolicy: null, failed: [], checkedAt: null, signedAt: null };
     await first.record.commissionings.save({ ...listItemOf(stored, 'ready', verdictOf(stored)), judgedBy: JUDGING_RULE, summary }, stored);
     await first.stop();
@@ -45,14 +38,14 @@ describe('a first run cut short by the bench stopping unexpectedly, after the re
     const bench = await open(dataDir);
     cleanup.push(() => bench.stop());
     const [item] = bench.commissioning.list({ site: job.site });
-    expect(item).toMatchObject({ state: 'finished', lastRun: { outcome: 'interrupted', interrupted: { lastHeardAt: heardAt, during: begun!.title } } });
+    expect(item).toMatchObject({ state: 'finished', lastRun: { outcome: 'interrupted', interrupted: { lastHeardAt: heardAt, during: begun.title } } });
     expect(listedStateWords(item!.state, item!.lastRun?.outcome === 'interrupted')).toBe('Cut short: the bench stopped unexpectedly, not handed over');
     const site = bench.commissioning.site(job.site);
-    expect(site.chargers[0]).toMatchObject({ state: 'finished', checkedAt: null, interrupted: { lastHeardAt: heardAt, during: begun!.title } });
+    expect(site.chargers[0]).toMatchObject({ state: 'finished', checkedAt: null, interrupted: { lastHeardAt: heardAt, during: begun.title } });
     const html = String(bench.commissioning.siteSummary(job.site).body);
     expect(html).toContain(esc('Cut short: the bench stopped unexpectedly, not handed over'));
     expect(html).toContain(
-      esc(`cut short: the bench stopped unexpectedly (no clean shutdown: it was killed, crashed or lost power) during ${begun!.title}; the record last heard from the run at ${reportTime(heardAt)}`),
+      esc(`cut short: the bench stopped unexpectedly (no clean shutdown: it was killed, crashed or lost power) during ${begun.title}; the record last heard from the run at ${reportTime(heardAt)}`),
     );
     expect(html).not.toMatch(/not run yet|Not started/);
     expect(bench.commissioning.get(c.id).state).toBe('finished');

@@ -25,7 +25,9 @@ it('records the CLI signal that stopped the run, when, and during which step, in
   expect(stop).toMatchObject({ by: 'signal', signal: 'SIGTERM', caseId: 'C4_CONNECTORS', step: expect.any(String), putBack: { after: 'C4_CONNECTORS' } });
   expect(stop!.requestedAt).toBe(stop!.at);
   const title = v.steps.find((s) => s.id === 'C4_CONNECTORS')!.title;
-  const said = `The last run was stopped (Stopped by SIGTERM to the CLI at ${formatDateTimeWithZone(stop!.at)} during step ${title} (${stop!.step})): 8 steps not run yet`;
+  // What putting the charger back came to, said with the stop (the virtual charger leaves nothing undone).
+  expect(stop!.putBack.problems).toEqual([]);
+  const said = `The last run was stopped (Stopped by SIGTERM to the CLI at ${formatDateTimeWithZone(stop!.at)} during step ${title} (${stop!.step}); the charger was put back): 8 steps not run yet`;
   expect(v.open).toContain(said);
   const json = JSON.parse((await bench.commissioning.file(c.id, 'report.json')).body.toString()) as typeof v;
   expect(json.lastRun?.stop).toEqual(stop);

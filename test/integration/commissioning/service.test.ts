@@ -442,7 +442,9 @@ describe('while it runs, and when it is stopped', () => {
     // Who stopped it (the Stop of its page or the API), when, and during which step.
     expect(v.lastRun?.stop).toMatchObject({ by: 'stop', caseId: 'C4_CONNECTORS' });
     expect(v.open).toContainEqual(
-      expect.stringMatching(/^The last run was stopped \(Stopped by the run's Stop \(its page or the API\) at .+ during step Connectors Available with NoError( \(.+\))?\): 8 steps not run yet$/),
+      expect.stringMatching(
+        /^The last run was stopped \(Stopped by the run's Stop \(its page or the API\) at .+ during step Connectors Available with NoError( \(.+\))?; the charger was put back\): 8 steps not run yet$/,
+      ),
     );
     expect(v.open).toContain('Connectors Available with NoError is inconclusive: The run was stopped during this step, so the step did not finish: Run again repeats it.');
     expect(v.open.join('\n')).not.toMatch(/could not go on/);

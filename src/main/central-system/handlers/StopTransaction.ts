@@ -3,7 +3,7 @@ import type { RequestOf, ResponseOf } from '../../../shared/ocpp16';
 import type { HandlerContext } from './context';
 import { notOwnTransaction } from './ownership';
 
-export function StopTransaction(ctx: HandlerContext, req: RequestOf<'StopTransaction'>): ResponseOf<'StopTransaction'> {
+export function StopTransaction(ctx: HandlerContext, req: RequestOf<'StopTransaction'>, messageId?: string): ResponseOf<'StopTransaction'> {
   const now = ctx.now();
   const reason = req.reason ?? 'Local';
   const running = ctx.auth.openTransaction(req.transactionId);
@@ -14,9 +14,12 @@ export function StopTransaction(ctx: HandlerContext, req: RequestOf<'StopTransac
   if (req.transactionData?.length) ctx.record.meterValues.add(ctx.chargerId, stopped?.connectorId ?? 0, stopped ? req.transactionId : null, req.transactionData, now);
   if (stopped) ctx.emit({ type: 'transactionStopped', transaction: stopped, ts: now });
   else {
-    // `unknownTransaction`: an id the bench never gave out (the screens name such a stop beside the session open then).
+    // `unknownTransaction`: an id the bench never gave out (the screens name such a stop beside the session open then,
+    // linking its frame: the event records the frame's id in the message log, found by its message id).
     const unknown = ctx.auth.ownerOf(req.transactionId) === null;
-    ctx.record.events.add(ctx.chargerId, 'StopTransaction', { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req, ...(unknown && { unknownTransaction: true }) }, now);
+    const data = { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req, ...(unknown && { unknownTransaction: true }) };
+    if (messageId === undefined) ctx.record.events.add(ctx.chargerId, 'StopTransaction', data, now);
+    else ctx.record.events.addOfFrame(ctx.chargerId, 'StopTransaction', { ...data, messageId }, now, messageId);
   }
   return req.idTag !== undefined ? { idTagInfo: ctx.authorize(req.idTag) } : {};
 }

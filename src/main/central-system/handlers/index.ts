@@ -18,7 +18,8 @@ import { StatusNotification } from './StatusNotification';
 import { StopTransaction } from './StopTransaction';
 
 export type { HandlerContext };
-export type ChargePointHandlers = { [A in ChargePointAction]: (ctx: HandlerContext, req: RequestOf<A>) => ResponseOf<A> };
+/** Each handler is given the CALL's message id too (a warning it records names its frame by it). */
+export type ChargePointHandlers = { [A in ChargePointAction]: (ctx: HandlerContext, req: RequestOf<A>, messageId: string) => ResponseOf<A> };
 
 export const chargePointHandlers: ChargePointHandlers = {
   BootNotification,

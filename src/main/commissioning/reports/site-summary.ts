@@ -30,11 +30,12 @@ export interface CommissioningSummary extends StoredSummary {
 }
 /**
  * A kept summary with the times, and the latest run where it matters (see CommissioningSummary): one kept
- * without it (an earlier version) whose latest run has an end (checkedAt), or that is signed, was not cut short
- * by an unexpected stop of the bench; one with none may have been (or never ran): its record is read once.
+ * without it (an earlier version) whose latest run has an end (checkedAt) was not cut short by an unexpected
+ * stop of the bench; one with none may have been (or never ran), and a signed one's end may be its signing's
+ * time (signing gives a run cut short that end, for its frames): their record is read once.
  */
 const hasTimes = (s: CommissioningSummary, state: string): s is CommissioningSummary & { checkedAt: string | null; signedAt: string | null } =>
-  s.checkedAt !== undefined && s.signedAt !== undefined && (s.lastRun !== undefined || s.checkedAt !== null || state === 'handedOver');
+  s.checkedAt !== undefined && s.signedAt !== undefined && (s.lastRun !== undefined || (s.checkedAt !== null && state !== 'handedOver'));
 
 /** The measurement of the offline step that names the policy found. */
 const OFFLINE_POLICY_FOUND = 'When the back office is unreachable';
@@ -59,8 +60,16 @@ export function summaryOf(c: StoredCommissioning): CommissioningSummary {
 /**
  * When a commissioning's checks last ran (the latest run's end: a run still going has none yet) and when it was
  * signed; its latest run as read when not running (a run recorded as running: cut short by the bench's stop).
+ * A run the bench's unexpected stop cut short never recorded its end (the finish its signing gives it, for its
+ * frames, is the signing's time, not the checks'): none, its run says when the record last heard from it.
  */
-const timesOf = (c: StoredCommissioning) => ({ checkedAt: c.runs.at(-1)?.finishedAt ?? null, signedAt: c.handover?.signedAt ?? null, lastRun: lastRunOf(c) ?? null });
+function timesOf(c: StoredCommissioning) {
+  const lastRun = lastRunOf(c) ?? null;
+  return { checkedAt: checkedAtOf(lastRun, c.runs.at(-1)?.finishedAt ?? null), signedAt: c.handover?.signedAt ?? null, lastRun };
+}
+
+/** When the checks last ran, as kept (`kept`): none for a latest run cut short by the bench's unexpected stop (one kept before said the signing's time). */
+const checkedAtOf = (lastRun: CommissioningLastRun | null | undefined, kept: string | null | undefined): string | null => (lastRun?.outcome === 'interrupted' ? null : (kept ?? null));
 
 /** What the commissioning service knows beside the record. */
 export interface SiteLookups {
@@ -104,7 +113,7 @@ export class SiteSummaries {
         verdict: look.verdict(row),
         offlinePolicy: summary.offlinePolicy,
         failed: summary.failed,
-        checkedAt: running ? null : (summary.checkedAt ?? null),
+        checkedAt: running ? null : checkedAtOf(summary.lastRun, summary.checkedAt),
         ...(interrupted && { interrupted }),
         signedAt: summary.signedAt ?? null,
         signedEarlier: earlier && earlierAt ? { commissioningId: earlier.id, location: look.known(earlier.id)?.job.location ?? earlier.location, signedAt: earlierAt } : null,

@@ -26,13 +26,52 @@ export type WizardStep = (typeof wizardSteps)[number];
 /** The sections of a charger's screen, kept in its URL (?tab=…); the overview needs none. */
 export type ChargerTab = 'overview' | 'operations' | 'transactions' | 'log' | 'files' | 'behaviour';
 
+/**
+ * The message log's filters and its open frame, as its URL keeps them (/log?…, and a charger's log tab):
+ * `from`/`to` as ISO times, `frame` the id of the frame open in full. Read back by features/log/logUrl.ts.
+ */
+export interface LogQuery {
+  charger?: string;
+  actions?: readonly string[];
+  direction?: 'in' | 'out';
+  kinds?: readonly string[];
+  errorsOnly?: boolean;
+  from?: string;
+  to?: string;
+  search?: string;
+  frame?: number;
+}
+
+/** The URL parameters the log's query is kept in (and only these: a charger's screen keeps its `tab` beside them). */
+export const logParams = ['charger', 'action', 'dir', 'kind', 'errors', 'from', 'to', 'q', 'frame'] as const;
+
+/** `base` (other parameters of the screen) with the log's parameters set to `q`'s, in one order. */
+export function withLogQuery(base: URLSearchParams, q: LogQuery): URLSearchParams {
+  const next = new URLSearchParams(base);
+  for (const k of logParams) next.delete(k);
+  if (q.charger) next.set('charger', q.charger);
+  for (const a of q.actions ?? []) next.append('action', a);
+  if (q.direction) next.set('dir', q.direction);
+  for (const k of q.kinds ?? []) next.append('kind', k);
+  if (q.errorsOnly) next.set('errors', '1');
+  if (q.from) next.set('from', q.from);
+  if (q.to) next.set('to', q.to);
+  if (q.search) next.set('q', q.search);
+  if (q.frame !== undefined) next.set('frame', String(q.frame));
+  return next;
+}
+
 export const paths = {
   connect: () => routes.connect,
   chargers: () => routes.chargers,
   /** One charger's screen, on one of its tabs (the operations tab on one operation: `op`, e.g. "Reset"). */
   charger: (id: string, tab: ChargerTab = 'overview', op?: string) =>
     `/chargers/${encodeURIComponent(id)}${tab === 'overview' ? '' : `?tab=${tab}${tab === 'operations' && op ? `&op=${encodeURIComponent(op)}` : ''}`}`,
-  log: () => routes.log,
+  /** The message log, filtered and on one frame (its id) as `q` says. */
+  log: (q: LogQuery = {}) => {
+    const search = withLogQuery(new URLSearchParams(), q).toString();
+    return `${routes.log}${search ? `?${search}` : ''}`;
+  },
   transactions: () => routes.transactions,
   transaction: (id: number) => `/transactions/${id}`,
   virtual: () => routes.virtual,

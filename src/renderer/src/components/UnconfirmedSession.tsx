@@ -17,6 +17,8 @@ import { supersededSessions } from './running';
 import { useNow } from './reach';
 import type { TransactionView } from '../../../shared/api/views';
 import { unconfirmedSince, type SessionCharger } from '../../../shared/api/session-state';
+import type { SeenStop } from '../../../shared/api/stray-stop';
+import { UnknownStopCame } from './unknownStops';
 
 /** THE rule of a session its charger lost at a reboot, shared with the bench's exports (shared/api/session-state). */
 export { unconfirmedSince, type SessionCharger };
@@ -92,16 +94,27 @@ export function CloseInRecord({ tx, compact = false, notRunning }: { tx: Transac
   );
 }
 
-/** The warning and the Close action, for a session its charger no longer reports; nothing otherwise. */
-export function UnconfirmedSession({ tx, charger }: { tx: TransactionView; charger: SessionCharger }) {
+/**
+ * The warning and the Close action, for a session its charger no longer reports; nothing otherwise. `stop`: a
+ * StopTransaction for a transaction the bench never started that its charger sent after the session started
+ * (components/unknownStops), said instead of "no StopTransaction came", as the charger did send one.
+ */
+export function UnconfirmedSession({ tx, charger, stop = null }: { tx: TransactionView; charger: SessionCharger; stop?: SeenStop | null }) {
   const now = useNow();
   const since = unconfirmedSince(tx, charger);
   if (since === null) return null;
   return (
     <Alert severity="warning" aria-label={`Session ${tx.transactionId} not confirmed by the charger`}>
       <AlertTitle>Not confirmed by the charger</AlertTitle>
-      {tx.chargerId} has booted since session #{tx.transactionId} started and connector {tx.connectorId} has reported Available since {formatClockAgo(since, now)}, yet no StopTransaction came: the
-      charger has most likely lost the session. Stopping it remotely will be refused.
+      {tx.chargerId} has booted since session #{tx.transactionId} started and connector {tx.connectorId} has reported Available since {formatClockAgo(since, now)}
+      {stop ? (
+        <>
+          ; no StopTransaction with its transactionId came, but <UnknownStopCame stop={stop} />: the charger has most likely lost or ended the session.
+        </>
+      ) : (
+        ', yet no StopTransaction came: the charger has most likely lost the session.'
+      )}{' '}
+      Stopping it remotely will be refused.
       <Box sx={{ mt: 1 }}>
         <CloseInRecord tx={tx} />
       </Box>
@@ -113,12 +126,17 @@ export function UnconfirmedSession({ tx, charger }: { tx: TransactionView; charg
  * The warning and the Close action, for a session the record holds open while a newer one is open on its
  * connector (components/running's rule): `notRunning`, why, in its words ("a newer session (transaction 19) started on …").
  */
-export function SupersededSession({ tx, notRunning }: { tx: TransactionView; notRunning: string }) {
+export function SupersededSession({ tx, notRunning, stop = null }: { tx: TransactionView; notRunning: string; stop?: SeenStop | null }) {
   return (
     <Alert severity="warning" aria-label={`Session ${tx.transactionId} not running`}>
       <AlertTitle>Not running</AlertTitle>
-      The record holds session #{tx.transactionId} open, but {notRunning}: a connector holds one session at a time, so this one is not running, and no StopTransaction with its transactionId came.
-      Stopping it remotely would be refused.
+      The record holds session #{tx.transactionId} open, but {notRunning}: a connector holds one session at a time, so this one is not running, and no StopTransaction with its transactionId came
+      {stop && (
+        <>
+          , but <UnknownStopCame stop={stop} />
+        </>
+      )}
+      . Stopping it remotely would be refused.
       <Box sx={{ mt: 1 }}>
         <CloseInRecord tx={tx} notRunning={notRunning} />
       </Box>

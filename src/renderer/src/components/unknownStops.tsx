@@ -6,12 +6,26 @@
 // charger then (StopTransaction names no connector). A charger's page reads them once for all its cards.
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
+import Link from '@mui/material/Link';
+import { Link as RouterLink } from 'react-router';
+import { paths } from '../app/routes';
 import { useBench } from '../stores/bench';
 import { useClient } from '../api/context';
 import { formatWhen } from './format';
-import { unknownStopDuring, unknownStopNote, unknownStopOfEvent, unknownStopOfFrame, type StopDuring, type StopSession, type UnknownStop } from '../../../shared/api/stray-stop';
+import {
+  idList,
+  unknownStopClause,
+  unknownStopDuring,
+  unknownStopNote,
+  unknownStopOfEvent,
+  unknownStopOfFrame,
+  type StopDuring,
+  type SeenStop,
+  type StopSession,
+  type UnknownStop,
+} from '../../../shared/api/stray-stop';
 
-/** How many charger events are read back for them. */
+/** How many of the stray stops are read back (only those: the store filters, so other events do not crowd them out). */
 const LOOK_BACK = 1000;
 
 /** The same stop, from its frame and from its recorded event (received within this of each other). */
@@ -19,8 +33,11 @@ const SAME_STOP_MS = 60_000;
 
 const sameStop = (a: UnknownStop, b: UnknownStop) => a.chargerId === b.chargerId && a.transactionId === b.transactionId && Math.abs(Date.parse(a.at) - Date.parse(b.at)) < SAME_STOP_MS;
 
-/** The unknown stops of a charger (of every charger without `chargerId`). */
-export function useUnknownStops(chargerId?: string): UnknownStop[] {
+/**
+ * The unknown stops of a charger (of every charger without `chargerId`): the StopTransactions the bench noted
+ * a warning on, received at or after `from` when given (the bench's clock), read back as such from the record.
+ */
+export function useUnknownStops(chargerId?: string, from?: string): UnknownStop[] {
   const client = useClient();
   const snapshots = useBench((s) => s.snapshots);
   const [recorded, setRecorded] = useState<UnknownStop[]>([]);
@@ -36,7 +53,8 @@ export function useUnknownStops(chargerId?: string): UnknownStop[] {
         if (stop) setPushed((list) => [...list, stop]);
       }
     });
-    client.call('chargerEvents:list', chargerId === undefined ? { limit: LOOK_BACK } : { chargerId, limit: LOOK_BACK }).then(
+    const range = { action: 'StopTransaction', warning: true, limit: LOOK_BACK, ...(from !== undefined && { from }) };
+    client.call('chargerEvents:list', chargerId === undefined ? range : { chargerId, ...range }).then(
       (events) => {
         if (!live) return;
         const list: UnknownStop[] = [];
@@ -52,8 +70,18 @@ export function useUnknownStops(chargerId?: string): UnknownStop[] {
       live = false;
       off();
     };
-  }, [client, chargerId, snapshots]);
+  }, [client, chargerId, from, snapshots]);
   return useMemo(() => [...recorded, ...pushed.filter((p) => !recorded.some((r) => sameStop(r, p)))], [recorded, pushed]);
+}
+
+/** When the bench recorded the start of the earliest session it holds open (on `chargerId` when given); undefined: none has it. */
+function earliestStart(open: readonly StopSession[], chargerId?: string): string | undefined {
+  let earliest: string | undefined;
+  for (const tx of open) {
+    if (!tx.active || tx.receivedAt === undefined || (chargerId !== undefined && tx.chargerId !== chargerId)) continue;
+    if (earliest === undefined || Date.parse(tx.receivedAt) < Date.parse(earliest)) earliest = tx.receivedAt;
+  }
+  return earliest;
 }
 
 /** The rule for a session of `chargerId` (of every charger without it): the unknown stop that came on its charger while the record holds it open (null: none), with the sessions open there then. */
@@ -61,8 +89,10 @@ export type StopDuringOf = (tx: StopSession) => StopDuring | null;
 
 /** The unknown stops of a charger (every charger without `chargerId`), read once, as the rule a session's card, row and page apply. */
 export function useUnknownStopRule(chargerId?: string): StopDuringOf {
-  const stops = useUnknownStops(chargerId);
   const active = useBench((s) => s.activeTransactions);
+  // Only a stop after a session's start (the bench's clock) is named beside it: none before the earliest open one's is read.
+  const from = useMemo(() => earliestStart(Object.values(active), chargerId), [active, chargerId]);
+  const stops = useUnknownStops(chargerId, from);
   return useMemo(() => {
     const open = Object.values(active);
     return (tx) => unknownStopDuring(tx, stops, open);
@@ -82,5 +112,36 @@ export function UnknownStopNote({ tx, stop }: { tx: StopSession; stop: StopDurin
     <Alert severity="warning" aria-label={`Stop with unknown transaction id during session ${tx.transactionId}`} sx={{ mb: 1.5 }}>
       {unknownStopNote(stop, tx, formatWhen)}
     </Alert>
+  );
+}
+
+/** The message log on the stop's frame: its charger's flagged StopTransactions received about when it came, and its frame open when known. */
+export function unknownStopInLog(s: UnknownStop): string {
+  const at = Date.parse(s.at);
+  const around = (ms: number) => new Date(at + ms).toISOString();
+  const frame = s.frameId !== undefined ? { frame: s.frameId } : {};
+  return paths.log({ charger: s.chargerId, actions: ['StopTransaction'], errorsOnly: true, from: around(-SAME_STOP_MS), to: around(SAME_STOP_MS), ...frame });
+}
+
+/**
+ * What a session's "not running" words say of its stop, where none came with its transactionId: `stop`, a
+ * StopTransaction for a transaction the bench never started that its charger sent after the session started
+ * (unknownStopDuring), may be this session's own, sent with a wrong id; linked in the message log. With
+ * several sessions open there then (`stop.openThen`), it is pinned on none: which one was meant is not known.
+ */
+export function UnknownStopCame({ stop }: { stop: SeenStop }) {
+  const open = stop.openThen ?? [];
+  const why =
+    open.length > 1
+      ? `, while sessions ${idList(open)} were open there (the bench applied it to none of them; it may be the stop of one of them, sent with a wrong transactionId, but which one the charger meant is not known: `
+      : " (the bench did not apply it; it may be this session's stop, sent with a wrong transactionId: ";
+  return (
+    <>
+      {`${unknownStopClause(stop, formatWhen)} after it started${why}`}
+      <Link component={RouterLink} to={unknownStopInLog(stop)}>
+        see it in the message log
+      </Link>
+      )
+    </>
   );
 }

@@ -17,7 +17,7 @@ describe('an OCPP port equal to the FTP server port now', () => {
 
   it('is still refused when it is the API port, the FTP setting at 0', () => {
     expect(portClashes({ ocppPort: 9000, ftpPort: 0 }, { ocppPort: 8080 }, { ocpp: 9000, ftp: 43_517, api: 8080 })).toEqual({
-      ocppPort: "8080 is the port of the bench's API and this UI: pick another",
+      ocppPort: "8080 is the port of the bench's API and this UI (serve --api-port): pick another",
     });
   });
 });

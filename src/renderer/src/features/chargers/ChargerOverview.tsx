@@ -229,6 +229,7 @@ function ConnectorCard({
   // Before the bench's running sessions are loaded, a connector that does not report Available may have one.
   const sessionUnknown = !tx && !sessionsLoaded && connector.status !== 'Available';
   const unknownStop = useMemo(() => (tx ? unknownStopOf(tx) : null), [tx, unknownStopOf]);
+  const unconfirmed = !!tx && unconfirmedSince(tx, sessionCharger) !== null;
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -247,10 +248,11 @@ function ConnectorCard({
           {connector.info}
         </Typography>
       )}
-      {tx && <UnknownStopNote tx={tx} stop={unknownStop} />}
+      {/* "Not confirmed" names the stop itself when it shows. */}
+      {tx && (stale || !unconfirmed) && <UnknownStopNote tx={tx} stop={unknownStop} />}
       {tx && !stale && (
         <Box sx={{ mb: 1.5 }}>
-          <UnconfirmedSession tx={tx} charger={sessionCharger} />
+          <UnconfirmedSession tx={tx} charger={sessionCharger} stop={unknownStop} />
         </Box>
       )}
       <Box sx={stale ? { opacity: 0.6 } : undefined}>
@@ -259,7 +261,7 @@ function ConnectorCard({
             tx={tx}
             samples={samples}
             stale={stale}
-            unconfirmed={unconfirmedSince(tx, sessionCharger) !== null}
+            unconfirmed={unconfirmed}
             unknown={unknownReading(meterLoading, !!meterError)}
             over={SESSION_OVER.has(connector.status) ? connector.status : null}
           />

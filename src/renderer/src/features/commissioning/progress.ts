@@ -168,7 +168,7 @@ export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | '
     const others = t.notRun
       ? `${t.notRun} of the plan’s ${t.total} steps ${t.notRun === 1 ? 'has' : 'have'} not run in any run yet (each can be run on its own below).`
       : 'Every step of the plan has a result, the others from earlier runs.';
-    return `The ${partial.name} ${partial.how}${partial.shutDown || partial.interrupted ? ' (nobody pressed Stop)' : ''}${own ? `: ${own}` : ''}. ${others}`;
+    return `The ${partial.name} ${partial.how}${partial.shutDown || partial.interrupted ? ' (nobody pressed Stop)' : ''}${own ? `: ${own}` : ''}${partial.putBack ? `; ${partial.putBack}` : ''}. ${others}`;
   }
   if (t.shutDown) {
     const said = `The last run was cut short: ${shutDownSaid(view)} (nobody pressed Stop)`;

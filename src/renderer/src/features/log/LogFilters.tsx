@@ -38,7 +38,7 @@ export interface FilterFields {
 export const emptyFields: FilterFields = { chargerId: '', actions: [], direction: '', kinds: [], errorsOnly: false, from: '', to: '', search: '' };
 
 export const SEARCH_DEBOUNCE_MS = 300;
-const SEARCH_MAX = 200;
+export const SEARCH_MAX = 200;
 /** What a search finds (message-filter.ts searchForms, search-fold.ts): escaped or not, letters in any case (Ü finds ü too). */
 const SEARCH_HINT = 'Finds the text escaped in the JSON too (\\" or \\u00e9); letters in any case, Ü or ü alike';
 /** The same, in one line under the search box. */
@@ -67,7 +67,18 @@ export function hasFilters(f: FilterFields, fixedCharger: boolean): boolean {
 }
 
 /** Rows arriving re-render the log, not the bar (its fields are costly to render). */
-export const LogFilters = memo(function LogFilters({ fields, onChange, fixedCharger }: { fields: FilterFields; onChange: (f: FilterFields) => void; fixedCharger: boolean }) {
+/** `navigated` counts the times the fields came from the URL (Back, Forward, a link): the search box then shows their search, and what was being typed is dropped. */
+export const LogFilters = memo(function LogFilters({
+  fields,
+  onChange,
+  fixedCharger,
+  navigated = 0,
+}: {
+  fields: FilterFields;
+  onChange: (f: FilterFields) => void;
+  fixedCharger: boolean;
+  navigated?: number;
+}) {
   const chargerIds = useBench((s) => s.chargers);
   const chargerOptions = useMemo(() => Object.keys(chargerIds).sort(), [chargerIds]);
   const set = <K extends keyof FilterFields>(k: K, v: FilterFields[K]) => onChange({ ...fields, [k]: v });
@@ -75,6 +86,13 @@ export const LogFilters = memo(function LogFilters({ fields, onChange, fixedChar
   // The search box answers at once; the log follows after a pause in typing.
   const [search, setSearch] = useState(fields.search);
   useEffect(() => setSearch(fields.search), [fields.search]);
+  // Fields from the URL: the box is reset before the pause below is waited for again, so typing cut short
+  // by Back is not written over the step gone back to (its pending wait is cancelled with the old fields).
+  const [seen, setSeen] = useState(navigated);
+  if (seen !== navigated) {
+    setSeen(navigated);
+    setSearch(fields.search);
+  }
   useEffect(() => {
     if (search === fields.search || search.length > SEARCH_MAX) return;
     const t = setTimeout(() => onChange({ ...fields, search }), SEARCH_DEBOUNCE_MS);

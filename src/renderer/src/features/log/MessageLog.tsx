@@ -3,7 +3,11 @@
 // put while frames arrive ("N new frames") unless it follows live; a frame opens beside the list in full,
 // and stays the frame picked (by its id) as the filter changes, saying so when the list no longer holds it;
 // frames picked one by one copy or export as the JSON export writes them; the filtered log exports to CSV or JSON.
+// The filters and the open frame are kept in the URL (logUrl.ts): a reload, a copied link, Back and Forward
+// show the same view (a filter picked is a step in the history; typing a search or a time, or moving
+// through frames, is not).
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -29,6 +33,8 @@ import { cleanFilter, localToIso, matchesFilter } from './frame';
 import { jsonExportText } from '../../../../shared/api/message-export';
 import { FrameDetail } from './FrameDetail';
 import { emptyFields, hasFilters, LogFilters, type FilterFields } from './LogFilters';
+import { isTyping, logQueryOf, readLogUrl } from './logUrl';
+import { withLogQuery } from '../../app/routes';
 import { useLogView } from './useLogView';
 import { VirtualLog } from './VirtualLog';
 import { useNow } from '../../components/reach';
@@ -51,8 +57,38 @@ function toFilter(f: FilterFields): MessageFilter {
 
 export function MessageLog({ chargerId }: { chargerId?: string }) {
   const client = useClient();
-  const [fields, setFields] = useState<FilterFields>({ ...emptyFields, chargerId: chargerId ?? '' });
-  useEffect(() => setFields((f) => ({ ...f, chargerId: chargerId ?? '' })), [chargerId]);
+  // The URL holds the filters and the open frame. The fields answer at once and are written to the URL; a
+  // URL that changes otherwise (a link, Back or Forward, another charger's tab) sets them.
+  const [params, setParams] = useSearchParams();
+  const url = readLogUrl(params, chargerId);
+  const urlFields = JSON.stringify(url.fields);
+  const openId = url.frame;
+  const [fields, setFieldsNow] = useState<FilterFields>(url.fields);
+  const fieldsNow = useRef(fields);
+  fieldsNow.current = fields;
+  const written = useRef(urlFields);
+  // Counts the fields set by the URL: the search box then drops what was being typed (LogFilters).
+  const [navigated, setNavigated] = useState(0);
+  useEffect(() => {
+    if (urlFields === written.current) return;
+    written.current = urlFields;
+    setFieldsNow(JSON.parse(urlFields) as FilterFields);
+    setNavigated((n) => n + 1);
+  }, [urlFields]);
+  const setFields = useCallback(
+    (f: FilterFields) => {
+      // Typing (a search, a time) replaces the URL; a filter picked is a step Back undoes.
+      const replace = isTyping(fieldsNow.current, f);
+      fieldsNow.current = f;
+      setFieldsNow(f);
+      // The frame open stays open (one the URL is being changed to, too).
+      const frame = wanted.current !== undefined ? wanted.current : readLogUrl(params).frame;
+      const next = withLogQuery(params, logQueryOf(f, chargerId !== undefined, frame));
+      written.current = JSON.stringify(readLogUrl(next, chargerId).fields);
+      setParams(next, { replace });
+    },
+    [params, setParams, chargerId],
+  );
   const filterKey = JSON.stringify(toFilter(fields));
   const filter = useMemo(() => JSON.parse(filterKey) as MessageFilter, [filterKey]);
 
@@ -66,7 +102,33 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   // Its place is known once the row is read (`index`: where it was picked, in `generation`); a row the
   // keyboard moved to before its page came is known by place only until then.
   const [selection, setSelection] = useState<{ id: number | null; index: number; generation: number } | null>(null);
-  const [open, setOpen] = useState<MessageView | null>(null);
+  // The frame open is the one the URL names (`frame`): its row, once read (picked from the list, or asked for by a link).
+  const [openRow, setOpenRow] = useState<MessageView | null>(null);
+  const openIdNow = useRef(openId);
+  openIdNow.current = openId;
+  // The frame the URL is being changed to (undefined: none), until the URL says it: meanwhile the frame it
+  // still names is not read, and the row picked shows (the detail does not blink out while the URL follows).
+  const wanted = useRef<number | null | undefined>(undefined);
+  const shownId = wanted.current !== undefined ? wanted.current : openId;
+  const open = shownId !== null && openRow?.id === shownId ? openRow : null;
+  const setOpen = useCallback(
+    (m: MessageView | null) => {
+      if (m) setOpenRow(m);
+      const id = m?.id ?? null;
+      if (id === openIdNow.current) return;
+      wanted.current = id;
+      setParams(
+        (p) => {
+          const next = new URLSearchParams(p);
+          if (m) next.set('frame', String(m.id));
+          else next.delete('frame');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
   const [toTop, setToTop] = useState(0);
   const [exportMenu, setExportMenu] = useState<HTMLElement | null>(null);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -134,27 +196,46 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
       const m = rowAt(i);
       setSelection({ id: m?.id ?? null, index: i, generation: view.generation });
       // The open frame follows the selection, as the arrow keys move it.
-      if (m) setOpen((o) => (o ? m : o));
+      if (m && openId !== null) setOpen(m);
       // What the user is looking at must not move under them.
       setFollow(false);
     },
-    [rowAt, view.generation],
+    [rowAt, view.generation, openId, setOpen],
   );
   const onOpen = useCallback(
     (i: number) => {
       const m = rowAt(i);
       if (m) setOpen(m);
     },
-    [rowAt],
+    [rowAt, setOpen],
   );
+  // A frame the URL names that is not the row read: read it (a link, a reload, Back or Forward), and select it in the list.
+  useEffect(() => {
+    if (wanted.current === openId) wanted.current = undefined;
+    else if (wanted.current !== undefined) return;
+    if (openId === null || openRow?.id === openId) return;
+    let live = true;
+    client.call('messages:page', { ...(chargerId ? { chargerId } : {}), upToId: openId, limit: 1 }).then(
+      (rows) => {
+        if (!live) return;
+        const m = rows[0];
+        if (m?.id === openId) {
+          setOpenRow(m);
+          setSelection({ id: m.id, index: -1, generation: -1 });
+        } else setNotice({ text: `Frame #${openId} is not in ${chargerId ? `${chargerId}'s` : 'the'} message log: it may have been deleted (Settings says how long the log is kept).`, error: true });
+      },
+      (e: Error) => live && setNotice({ text: `Frame #${openId} could not be read: ${e.message}`, error: true }),
+    );
+    return () => void (live = false);
+  }, [client, openId, openRow, chargerId]);
   // A row selected before its page came: once it is read, it is that frame (and the open one follows).
   useEffect(() => {
     if (!selection || selection.id !== null || selection.generation !== view.generation) return;
     const m = rowAt(selection.index);
     if (!m) return;
     setSelection({ ...selection, id: m.id });
-    setOpen((o) => (o ? m : o));
-  }, [selection, view.generation, view.version, rowAt]);
+    if (openId !== null) setOpen(m);
+  }, [selection, view.generation, view.version, rowAt, openId, setOpen]);
   // The frame open is still the one picked, whatever the filter: it says so when the list no longer holds it.
   const openOutside = open !== null && (!matchesFilter(open, filter) || (!view.counting && view.count === 0) || (view.pin > 0 && open.id > view.pin));
   const onAwayFromTop = useCallback((away: boolean) => {
@@ -194,7 +275,7 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
 
   return (
     <Box ref={root} onKeyDown={onKeyDown} sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, height: '100%', minHeight: 480 }}>
-      <LogFilters fields={fields} onChange={setFields} fixedCharger={chargerId !== undefined} />
+      <LogFilters fields={fields} onChange={setFields} fixedCharger={chargerId !== undefined} navigated={navigated} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', minHeight: 36 }}>
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
           {view.counting && <CircularProgress size={14} aria-hidden />}

@@ -36,7 +36,7 @@ import { SaveConfirmation, type SaveAsk } from './SaveConfirmations';
 import { acceptedCards, lockedOut } from './strictness';
 import { askFtpMove } from './ftpPortAsk';
 import { heartbeatSavedWords, portNote, portSavedWords } from './portWords';
-import { changes, fieldLabels, fieldMessage, toDraft, type SettingsDraft, type SettingsField } from './settingsForm';
+import { changes, fieldLabels, fieldMessage, portsInEffect, toDraft, type SettingsDraft, type SettingsField } from './settingsForm';
 
 const retentionChoices: Array<{ days: number | null; label: string }> = [
   { days: null, label: 'Keep everything' },
@@ -119,7 +119,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
     return () => void (live = false);
   }, [client]);
 
-  const diff = useMemo(() => (saved && draft ? changes(saved, draft, { ocpp: status?.port, ftp: status?.ftp?.port }) : null), [saved, draft, status?.port, status?.ftp?.port]);
+  const diff = useMemo(() => (saved && draft ? changes(saved, draft, portsInEffect(status)) : null), [saved, draft, status]);
   const dirty = diff ? Object.keys(diff.patch).length + Object.keys(diff.errors).filter((k) => !(k in diff.patch)).length : 0;
   const errors: Partial<Record<SettingsField, string>> = { ...(showErrors ? diff?.errors : {}), ...serverErrors };
 

@@ -4,6 +4,7 @@ import { SettingsPatch } from '../../../../shared/api/commands';
 import { portClashes, type PortsInEffect } from '../../../../shared/api/settings';
 import { issueWords } from '../../../../shared/api/issues';
 import type { BenchSettings } from '../../../../shared/api/views';
+import type { BenchStatus } from '../../../../shared/api/status';
 import type { RegistrationStatus } from '../../../../shared/ocpp16/enums';
 
 export interface SettingsDraft {
@@ -47,6 +48,11 @@ export function toDraft(s: BenchSettings): SettingsDraft {
     ftpPort: String(s.ftpPort),
     retentionDays: s.retentionDays || null,
   };
+}
+
+/** The ports the bench listens on now, as its status says (serve's API port too, so a setting may not take it). */
+export function portsInEffect(status: Pick<BenchStatus, 'port' | 'ftp' | 'apiPort'> | null): PortsInEffect {
+  return { ocpp: status?.port, ftp: status?.ftp?.port, api: status?.apiPort };
 }
 
 /** What a typed number means: empty and non-numbers stay NaN for the schema to name. */

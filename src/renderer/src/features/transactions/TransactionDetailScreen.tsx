@@ -388,9 +388,10 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
           </Typography>
         )}
       </Stack>
-      {!superseded && <UnknownStopNote tx={tx} stop={unknownStop} />}
+      {/* "Not running" and "Not confirmed" name the stop themselves. */}
+      {!superseded && !(tx.active && unconfirmed) && <UnknownStopNote tx={tx} stop={unknownStop} />}
       {superseded && <NotRunningSession tx={tx} why={superseded} cause={superseded.cause} stop={unknownStop} />}
-      {tx.active && !lastKnown && !superseded && <UnconfirmedSession tx={tx} charger={sessionCharger} />}
+      {tx.active && !lastKnown && !superseded && <UnconfirmedSession tx={tx} charger={sessionCharger} stop={unknownStop} />}
       {tx.active && !superseded && (
         <ChargerOfflineNotice chargerId={tx.chargerId}>
           This session is active in the record, but its duration, power and energy below are the last known, not live; Stop is disabled until the charger connects again.

@@ -2,6 +2,8 @@
 // BootNotification answer gives the interval of its Settings (or of the charger's bench behaviour). Said
 // before sending and after the charger accepted, with the offer to make the value the bench's setting; once
 // the charger has booted since it was sent, said in the past, with the interval that boot's answer gave.
+// While that interval is still being read, or when it could not be read, it is said as not known (never as
+// the Settings': a bench behaviour may give the charger another), with no advice and no offer.
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -20,15 +22,38 @@ export interface BootInterval {
   from: 'settings' | 'behaviour';
 }
 
-/** What the bench's BootNotification answer will give the charger as its heartbeat interval. */
-export function useBootInterval(chargerId?: string): BootInterval & { reload: () => void } {
+/** A boot interval not known: still being read (`error` null), or its read failed. */
+export interface UnknownBootInterval {
+  seconds: null;
+  from: 'unknown';
+  error: string | null;
+}
+
+/** A boot interval as read: known, or not (yet). */
+export type BootIntervalRead = BootInterval | UnknownBootInterval;
+
+const unknownBoot = (error: string | null): UnknownBootInterval => ({ seconds: null, from: 'unknown', error });
+
+/**
+ * What the bench's BootNotification answer will give the charger (without `chargerId`: a charger without a
+ * bench behaviour of its own) as its heartbeat interval: this charger's bench behaviour's, or else the
+ * Settings'. Not known while it is read (also after another charger's, or a read that failed), nor when the
+ * read it needs failed: its behaviour's, or the Settings' when its behaviour gives none.
+ */
+export function useBootInterval(chargerId?: string): BootIntervalRead & { reload: () => void } {
   const client = useClient();
   const loaded = useLoad(async () => {
-    const [settings, behaviour] = await Promise.all([client.call('settings:get', {}), chargerId ? client.call('chargers:behaviour', { id: chargerId }).catch(() => null) : null]);
-    const standing = behaviour?.behaviour.boot?.interval;
-    return standing !== undefined ? { seconds: standing, from: 'behaviour' as const } : { seconds: settings.heartbeatInterval, from: 'settings' as const };
+    const [settings, behaviour] = await Promise.allSettled([client.call('settings:get', {}), chargerId ? client.call('chargers:behaviour', { id: chargerId }) : null]);
+    if (behaviour.status === 'rejected') throw behaviour.reason;
+    const standing = behaviour.value?.behaviour.boot?.interval;
+    if (standing !== undefined) return { chargerId, seconds: standing, from: 'behaviour' as const };
+    if (settings.status === 'rejected') throw settings.reason;
+    return { chargerId, seconds: settings.value.heartbeatInterval, from: 'settings' as const };
   }, [client, chargerId]);
-  return { seconds: loaded.data?.seconds ?? null, from: loaded.data?.from ?? 'settings', reload: loaded.reload };
+  const { data, error, loading, reload } = loaded;
+  // A failed read is said until read again; while read again after it, or for another charger, as being read.
+  if (error !== null) return { ...unknownBoot(loading ? null : error), reload };
+  return data && data.chargerId === chargerId ? { seconds: data.seconds, from: data.from, reload } : { ...unknownBoot(null), reload };
 }
 
 /** The charger's accepted boot after the value was sent (the bench's clock), and the interval its answer gave (null: not known yet). */
@@ -51,7 +76,7 @@ export function bootAfter(charger: Pick<ChargerView, 'lastBoot' | 'registrationS
 }
 
 /** What the bench's answer to that boot gave, in words. */
-const gaveWords = (r: Rebooted, boot: BootInterval): string =>
+const gaveWords = (r: Rebooted, boot: BootIntervalRead): string =>
   r.seconds !== null
     ? `the bench's boot answer gave it ${r.seconds} s (now in effect)`
     : `the bench's boot answer gave it its interval again${boot.seconds === null ? '' : ` (the bench answers BootNotification with ${boot.seconds} s now)`}`;
@@ -60,7 +85,7 @@ const gaveWords = (r: Rebooted, boot: BootInterval): string =>
 export const secondsOf = (value: string): number | null => (/^\s*\d+\s*$/.test(value) ? Number(value) : null);
 
 /** Whether setting HeartbeatInterval to `value` will be undone at the next boot. */
-export function undoneAtBoot(value: string, boot: BootInterval): boolean {
+export function undoneAtBoot(value: string, boot: BootIntervalRead): boolean {
   const n = secondsOf(value);
   return n !== null && boot.seconds !== null && n !== boot.seconds;
 }
@@ -71,7 +96,7 @@ export function undoneAtBoot(value: string, boot: BootInterval): boolean {
  * and a RebootRequired one never takes effect; once the charger has booted since (`rebooted`, bootAfter),
  * said as it did turn out. Any other key or answer is as explained.
  */
-export function untilBoot(explained: Explained, key: string, value: string, boot: BootInterval, rebooted?: Rebooted | null): Explained {
+export function untilBoot(explained: Explained, key: string, value: string, boot: BootIntervalRead, rebooted?: Rebooted | null): Explained {
   if (key.trim() !== 'HeartbeatInterval' || !undoneAtBoot(value, boot)) return explained;
   if (rebooted && explained.status === 'Accepted')
     return { ...explained, tone: 'info', meaning: `Was in effect until the charger rebooted at ${formatClock(rebooted.at)}; ${gaveWords(rebooted, boot)}.` };
@@ -83,10 +108,37 @@ export function untilBoot(explained: Explained, key: string, value: string, boot
   return explained;
 }
 
+/** For a charger whose boot interval is not known (still read, or the read failed): whether `value` outlasts its next boot is not known either. */
+function UnknownBootAdvice({ who, value, boot, onRetry, status }: { who: string; value: string; boot: UnknownBootInterval; onRetry?: () => void; status: boolean }) {
+  if (secondsOf(value) === null) return null;
+  const whether = `Whether ${secondsOf(value)} s lasts past ${who}'s next boot`;
+  return boot.error === null ? (
+    <Alert severity="info" role={status ? 'status' : undefined}>
+      {whether} is not known yet: reading its boot interval…
+    </Alert>
+  ) : (
+    <Alert
+      severity="warning"
+      role={status ? 'status' : undefined}
+      action={
+        onRetry && (
+          <Button color="inherit" size="small" onClick={onRetry}>
+            Read again
+          </Button>
+        )
+      }
+    >
+      {whether} is not known: its boot interval could not be read ({boot.error}).
+    </Alert>
+  );
+}
+
 /**
  * The warning (before: `sent` false; after the charger accepted: `sent` true), for a HeartbeatInterval of
- * `value` that differs from what the bench's boot answer gives; nothing otherwise. `answered`: the status
- * of the charger's answer to this very value ('' for an answer without one: a CALLERROR, no answer): the
+ * `value` that differs from what the bench's boot answer gives; nothing otherwise. While that boot interval
+ * is read, or when it could not be read, said as not known (no advice, no offer; `onRetry` reads it again).
+ * `answered`: the status of the charger's answer to this very value ('' for an answer without one: a
+ * CALLERROR, no answer): the
  * advice follows only a value it took (Accepted, RebootRequired); one it refused or that failed keeps its
  * interval, and there is nothing to keep. `rebooted` (bootAfter): the charger has booted since the value
  * was sent, so it is said as it turned out, without the offer (the value is gone from the charger).
@@ -98,24 +150,28 @@ export function HeartbeatAdvice({
   answered,
   chargerId,
   onChanged,
+  onRetry,
   rebooted,
 }: {
   value: string;
-  boot: BootInterval;
+  boot: BootIntervalRead;
   sent?: boolean;
   answered?: string;
   chargerId?: string;
   onChanged?: () => void;
+  onRetry?: () => void;
   rebooted?: Rebooted | null;
 }) {
   const client = useClient();
   const [state, setState] = useState<{ pending: boolean; done: number | null; error: string | null }>({ pending: false, done: null, error: null });
   if (answered !== undefined && answered !== 'Accepted' && answered !== 'RebootRequired') return null;
   const accepted = sent || answered === 'Accepted';
+  const who = chargerId ?? 'the charger';
+  // Booted since: how that boot left the value is not known without the interval (the table's row says what it gave).
+  if (boot.from === 'unknown') return rebooted ? null : <UnknownBootAdvice who={who} value={value} boot={boot} onRetry={onRetry} status={answered !== undefined || sent} />;
   if (!undoneAtBoot(value, boot))
     return state.done !== null && state.done === secondsOf(value) ? <Alert severity="success">The bench now answers every BootNotification with {state.done} s.</Alert> : null;
   const n = secondsOf(value)!;
-  const who = chargerId ?? 'the charger';
   if (rebooted && (accepted || answered === 'RebootRequired'))
     return (
       <Alert severity="info" role="status">

@@ -5,26 +5,17 @@
 // in the past, with the interval the bench's answer to that boot gave, and the advice no longer counts it. A
 // charger whose bench behaviour is still being read, or could not be read, is said as not known (never as
 // answered by the Settings: its behaviour may give it another interval), without the offer.
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useClient } from '../../../api/context';
 import { useLoad } from '../../../components/useCall';
 import type { ChargerView } from '../../../../../shared/api/views';
-import { bootAfter, HeartbeatAdvice, secondsOf, untilBoot, useBootInterval, type BootInterval, type Rebooted } from './HeartbeatAdvice';
+import { bootAfter, HeartbeatAdvice, untilBoot, useBootInterval, type BootInterval, type BootIntervalRead, type Rebooted, type UnknownBootInterval } from './HeartbeatAdvice';
 import type { Explained } from './meanings';
 import type { MultiRow } from '../multiSendQueue';
 
-/** A charger's boot interval not known: its bench behaviour still being read (`error` null), or its read failed. */
-export interface UnknownBootInterval {
-  seconds: null;
-  from: 'unknown';
-  error: string | null;
-}
-
 export interface BootIntervals {
-  /** The bench's Settings' interval (what a charger without a boot interval of its own is answered). */
-  settings: BootInterval;
+  /** The bench's Settings' interval (what a charger without a boot interval of its own is answered); not known while read, or when that read failed. */
+  settings: BootIntervalRead;
   /** What the bench's BootNotification answer gives this charger: its bench behaviour's interval, or the Settings'; unknown while its behaviour is read, or when that read failed. */
   of: (chargerId: string) => BootInterval | UnknownBootInterval;
   reload: () => void;
@@ -54,7 +45,9 @@ export function useBootIntervals(chargerIds: readonly string[], wanted: boolean)
     // Not read yet (the first read, or a charger added since): not known, whatever the Settings say.
     if (!known) return { seconds: null, from: 'unknown', error: null };
     if ('error' in known) return { seconds: null, from: 'unknown', error: known.error };
-    return known.seconds !== null ? { seconds: known.seconds, from: 'behaviour' } : { seconds: settings.seconds, from: 'settings' };
+    if (known.seconds !== null) return { seconds: known.seconds, from: 'behaviour' };
+    // Answered by the Settings: as known as they are.
+    return settings.from === 'unknown' ? { seconds: null, from: 'unknown', error: settings.error } : { seconds: settings.seconds, from: 'settings' };
   };
   const { reload: reloadSettings } = settings;
   return { settings, of, reload: () => (reloadSettings(), own.reload()) };
@@ -72,29 +65,6 @@ export function rowUntilBoot(row: MultiRow, key: string, value: string, boots: B
   return row.explained && untilBoot(row.explained, key, value, boot, rowRebooted(row, chargers[row.chargerId]));
 }
 
-/** For a charger whose boot interval is not known (still read, or the read failed): whether `value` outlasts its next boot is not known either. */
-function UnknownBootAdvice({ chargerId, value, boot, onRetry, sent }: { chargerId: string; value: string; boot: UnknownBootInterval; onRetry: () => void; sent: boolean }) {
-  if (secondsOf(value) === null) return null;
-  const whether = `Whether ${secondsOf(value)} s lasts past ${chargerId}'s next boot`;
-  return boot.error === null ? (
-    <Alert severity="info" role={sent ? 'status' : undefined}>
-      {whether} is not known yet: reading its boot interval…
-    </Alert>
-  ) : (
-    <Alert
-      severity="warning"
-      role={sent ? 'status' : undefined}
-      action={
-        <Button color="inherit" size="small" onClick={onRetry}>
-          Read again
-        </Button>
-      }
-    >
-      {whether} is not known: its boot interval could not be read ({boot.error}).
-    </Alert>
-  );
-}
-
 /**
  * The advice for HeartbeatInterval `value` on `chargerIds` (before sending: all of them; after: those that
  * accepted and have not booted since): one for those the bench's Settings answer (with the offer to make the
@@ -110,11 +80,8 @@ export function MultiHeartbeatAdvice({ chargerIds, all, value, boots, sent = fal
     <Stack spacing={1}>
       {bySettings.length > 0 && <HeartbeatAdvice value={value} boot={boots.settings} chargerId={who} onChanged={boots.reload} sent={sent} />}
       {each.map(({ id, boot }) =>
-        boot.from === 'behaviour' ? (
-          <HeartbeatAdvice key={id} value={value} boot={boot} chargerId={id} sent={sent} />
-        ) : boot.from === 'unknown' ? (
-          <UnknownBootAdvice key={id} chargerId={id} value={value} boot={boot} onRetry={boots.reload} sent={sent} />
-        ) : null,
+        // Its own bench behaviour's interval, or not known (HeartbeatAdvice says so, with Read again and no offer).
+        boot.from !== 'settings' ? <HeartbeatAdvice key={id} value={value} boot={boot} chargerId={id} sent={sent} onRetry={boots.reload} /> : null,
       )}
     </Stack>
   );

@@ -22,6 +22,7 @@ import { explain, type Explained } from './meanings';
 import type { OperationState } from './useOperation';
 import { fieldState, type FieldErrors } from './form';
 import { WaitingAlert } from './InFlight';
+import { AnswerFrameLink } from './AnswerFrameLink';
 import { formatClock } from '../../../components/format';
 import { neverConnected } from '../../../components/reach';
 import { useLastKnownNote } from '../../../components/lastKnownNote';
@@ -162,6 +163,7 @@ export function ResultAlert({ action, result, sent, children }: { action: Operat
         {sent ?? action}: {explained.headline}
       </AlertTitle>
       {explained.meaning}
+      {result.outcome === 'invalidResponse' && panel.chargerId && result.messageId && <AnswerFrameLink chargerId={panel.chargerId} messageId={result.messageId} />}
       {children}
       {raw !== undefined && (
         <Box>

@@ -244,10 +244,10 @@ function ConfigurationPanel() {
         </Alert>
       )}
       {editing?.key === 'HeartbeatInterval' ? (
-        <HeartbeatAdvice value={editing.value} boot={boot} chargerId={chargerId} onChanged={boot.reload} />
+        <HeartbeatAdvice value={editing.value} boot={boot} chargerId={chargerId} onChanged={boot.reload} onRetry={boot.reload} />
       ) : (
         heartbeatAccepted !== undefined &&
-        other.key !== 'HeartbeatInterval' && <HeartbeatAdvice value={heartbeatAccepted} boot={boot} chargerId={chargerId} onChanged={boot.reload} sent rebooted={rebooted} />
+        other.key !== 'HeartbeatInterval' && <HeartbeatAdvice value={heartbeatAccepted} boot={boot} chargerId={chargerId} onChanged={boot.reload} onRetry={boot.reload} sent rebooted={rebooted} />
       )}
       {rows && (
         <>
@@ -420,6 +420,7 @@ function ConfigurationPanel() {
               boot={boot}
               chargerId={chargerId}
               onChanged={boot.reload}
+              onRetry={boot.reload}
               rebooted={rebooted}
               answered={otherResult && !otherResult.pending && !otherResult.refused && otherResult.value === other.value ? (otherResult.explained?.status ?? '') : undefined}
             />
