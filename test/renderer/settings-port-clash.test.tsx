@@ -84,6 +84,36 @@ describe('Settings refuses a port that collides with another of the bench', () =
     expect(c.callsOf('settings:update')).toEqual([]);
   });
 
+  it("says the clash with serve's API port as soon as the FTP port field is left, before any Save", async () => {
+    useBench.setState({ status: { ...useBench.getState().status!, apiPort: 8180 } });
+    const c = client();
+    render(withBench(c, <SettingsScreen />));
+    const message = "FTP port 8180 is the port of the bench's API and this UI (serve --api-port): pick another";
+    // A field the user passes through without changing it says nothing.
+    const ocpp = await screen.findByLabelText('OCPP port');
+    await userEvent.click(ocpp);
+    await userEvent.tab();
+    expect(ocpp.getAttribute('aria-invalid')).toBe('false');
+    const ftp = await typeInto('FTP port', '8180');
+    // Not while the user is still typing in it: only once the field is left.
+    expect(screen.queryByText(message)).toBeNull();
+    await userEvent.tab();
+    expect(screen.getByText(message)).toBeTruthy();
+    expect(ftp.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByText(/Nothing was saved/)).toBeNull();
+    // Once left, the message follows the field's edits.
+    await typeInto('FTP port', '2122');
+    expect(screen.queryByText(/pick another/)).toBeNull();
+    expect(ftp.getAttribute('aria-invalid')).toBe('false');
+    await typeInto('FTP port', '8180');
+    expect(screen.getByText(message)).toBeTruthy();
+    // Save still refuses it and takes the user to it.
+    await save();
+    expect(screen.getByText(/Nothing was saved: fix the field marked in red first/)).toBeTruthy();
+    expect(document.activeElement).toBe(ftp);
+    expect(c.callsOf('settings:update')).toEqual([]);
+  });
+
   it("puts the bench's refusal of a clash it alone knows (the API port) on the field", async () => {
     const c = client({
       'settings:update': () => {

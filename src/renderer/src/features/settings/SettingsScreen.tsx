@@ -1,6 +1,6 @@
 // Settings: how the bench answers chargers (boot, heartbeat, idTags, timeouts), who may connect and on
-// which port, and where its data lives and for how long. Nothing is saved until Save; each bad field
-// says what is wrong with it. The idTag list (its own feature, given by the app) is saved entry by entry.
+// which port, and where its data lives and for how long. Nothing is saved until Save; each bad field says
+// what is wrong with it once left (or at Save). The idTag list (its own feature) is saved entry by entry.
 import { useCallback, useEffect, useMemo, useState, type ComponentType, type FormEvent, type ReactNode } from 'react';
 import { useLeaveWarning } from '../../components/useLeaveWarning';
 import Alert from '@mui/material/Alert';
@@ -37,6 +37,7 @@ import { acceptedCards, lockedOut } from './strictness';
 import { askFtpMove } from './ftpPortAsk';
 import { heartbeatSavedWords, portNote, portSavedWords } from './portWords';
 import { changes, fieldLabels, fieldMessage, portsInEffect, toDraft, type SettingsDraft, type SettingsField } from './settingsForm';
+import { useFieldErrors } from './useFieldErrors';
 
 const retentionChoices: Array<{ days: number | null; label: string }> = [
   { days: null, label: 'Keep everything' },
@@ -92,9 +93,6 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
   const [saved, setSaved] = useState<BenchSettings | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  /** Field messages are shown once the user tries to save, then follow every edit. */
-  const [showErrors, setShowErrors] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Partial<Record<SettingsField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -121,11 +119,11 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
 
   const diff = useMemo(() => (saved && draft ? changes(saved, draft, portsInEffect(status)) : null), [saved, draft, status]);
   const dirty = diff ? Object.keys(diff.patch).length + Object.keys(diff.errors).filter((k) => !(k in diff.patch)).length : 0;
-  const errors: Partial<Record<SettingsField, string>> = { ...(showErrors ? diff?.errors : {}), ...serverErrors };
+  const { errors, leave, edited, showAll, refused, reset } = useFieldErrors(saved, draft, diff?.errors);
 
   const set = <K extends SettingsField>(key: K, value: SettingsDraft[K]) => {
     setDraft((d) => (d ? { ...d, [key]: value } : d));
-    setServerErrors(({ [key]: _gone, ...rest }) => rest);
+    edited(key);
   };
 
   const commit = useCallback(async () => {
@@ -148,26 +146,25 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
       }
       setSaved(next);
       setDraft(toDraft(next));
-      setShowErrors(false);
-      setServerErrors({});
+      reset();
       const n = Object.keys(diff.patch).length;
       const port = diff.patch.ocppPort !== undefined ? portSavedWords(status, status?.port, diff.patch.ocppPort) : '';
       setNotice({ message: `Settings saved (${n} change${n === 1 ? '' : 's'}).${port}${diff.patch.heartbeatInterval !== undefined ? heartbeatSavedWords : ''}` });
     } catch (err) {
       if (err instanceof CallFailure && err.field && err.field in fieldLabels) {
-        setServerErrors({ [err.field]: fieldMessage(err.field as SettingsField, err.message) });
+        refused({ [err.field]: fieldMessage(err.field as SettingsField, err.message) });
         setFormError('Nothing was saved: the bench refused the field marked in red.');
       } else setFormError(`Nothing was saved: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       setPending(false);
     }
-  }, [client, diff, status]);
+  }, [client, diff, refused, reset, status]);
 
   const save = useCallback(
     (e?: FormEvent) => {
       e?.preventDefault();
       if (!diff || !dirty || pending || !saved) return;
-      setShowErrors(true);
+      showAll();
       setFormError(null);
       if (Object.keys(diff.errors).length) {
         // Take the user to the first bad field: it may be scrolled out of view.
@@ -199,7 +196,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
       if (!later.length) return finish(ask);
       void Promise.all(later).then((more) => finish([...ask, ...more.filter((a) => !!a)]));
     },
-    [chargers, client, commit, diff, dirty, pending, saved, status],
+    [chargers, client, commit, diff, dirty, pending, saved, showAll, status],
   );
   // Each charger is registered even when one before it fails; every failure is then reported by id.
   const registerAll = async (ids: string[]) => {
@@ -217,8 +214,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
   const discard = () => {
     if (!saved) return;
     setDraft(toDraft(saved));
-    setShowErrors(false);
-    setServerErrors({});
+    reset();
     setFormError(null);
   };
 
@@ -284,6 +280,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
               label="OCPP port"
               value={draft.ocppPort}
               onChange={(e) => set('ocppPort', e.target.value)}
+              onBlur={() => leave('ocppPort')}
               error={!!errors.ocppPort}
               helperText={
                 errors.ocppPort ??
@@ -303,6 +300,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
               label="FTP port"
               value={draft.ftpPort}
               onChange={(e) => set('ftpPort', e.target.value)}
+              onBlur={() => leave('ftpPort')}
               error={!!errors.ftpPort}
               helperText={
                 errors.ftpPort ??
@@ -379,6 +377,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
               label="Heartbeat interval"
               value={draft.heartbeatInterval}
               onChange={(e) => set('heartbeatInterval', e.target.value)}
+              onBlur={() => leave('heartbeatInterval')}
               error={!!errors.heartbeatInterval}
               helperText={errors.heartbeatInterval ?? 'Given to chargers in the BootNotification answer (1 to 86400 s); a charger uses it from its next boot.'}
               sx={{ maxWidth: 420 }}
@@ -389,6 +388,7 @@ export function SettingsScreen({ IdTagList }: { IdTagList: IdTagListSlot }) {
               label="Call timeout"
               value={draft.callTimeout}
               onChange={(e) => set('callTimeout', e.target.value)}
+              onBlur={() => leave('callTimeout')}
               error={!!errors.callTimeout}
               helperText={errors.callTimeout ?? 'How long the bench waits for a charger to answer an operation before calling it a timeout (1 to 3600 s).'}
               sx={{ maxWidth: 420 }}
