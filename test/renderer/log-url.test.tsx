@@ -146,6 +146,19 @@ describe('the message log in its URL', () => {
     expect(viewFilters(client).some((f) => f.search !== undefined)).toBe(false);
   });
 
+  it('Clear filters while a search is being typed clears the typing too: nothing is searched for after the clear', async () => {
+    const { client } = await openWithDirectionPicked();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    fireEvent.change(screen.getByLabelText('Search frames'), { target: { value: 'm1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    act(() => void vi.advanceTimersByTime(SEARCH_DEBOUNCE_MS * 2));
+    vi.useRealTimers();
+    expect(where()).toBe('/log');
+    expect((screen.getByLabelText('Search frames') as HTMLInputElement).value).toBe('');
+    await waitFor(() => expect(viewFilters(client).at(-1)).toEqual({}));
+    expect(viewFilters(client).some((f) => f.search !== undefined)).toBe(false);
+  });
+
   it("in a charger's own log, keeps the screen's tab and its charger whatever the URL says", async () => {
     const user = userEvent.setup();
     const client = aBench();

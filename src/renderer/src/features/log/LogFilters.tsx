@@ -202,7 +202,15 @@ export const LogFilters = memo(function LogFilters({
       />
       <FormControlLabel control={<Switch checked={fields.errorsOnly} onChange={(e) => set('errorsOnly', e.target.checked)} />} label="Errors only" sx={{ ml: 0, mt: 0.5 }} />
       {hasFilters(fields, fixedCharger) && (
-        <Button size="small" onClick={() => onChange({ ...emptyFields, chargerId: fixedCharger ? fields.chargerId : '' })} sx={{ mt: 0.5 }}>
+        <Button
+          size="small"
+          onClick={() => {
+            // What was being typed goes too: it would otherwise be searched for a moment after the clear.
+            setSearch('');
+            onChange({ ...emptyFields, chargerId: fixedCharger ? fields.chargerId : '' });
+          }}
+          sx={{ mt: 0.5 }}
+        >
           Clear filters
         </Button>
       )}

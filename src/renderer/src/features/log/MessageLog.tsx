@@ -351,7 +351,14 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
                     : 'Frames appear here as soon as a charger talks to the bench.'}
               </Typography>
               {filtered && (
-                <Button sx={{ mt: 1 }} onClick={() => setFields({ ...emptyFields, chargerId: chargerId ?? '' })}>
+                <Button
+                  sx={{ mt: 1 }}
+                  onClick={() => {
+                    // As a step from outside the filters: a search still being typed is dropped with the rest.
+                    setNavigated((n) => n + 1);
+                    setFields({ ...emptyFields, chargerId: chargerId ?? '' });
+                  }}
+                >
                   Clear filters
                 </Button>
               )}
