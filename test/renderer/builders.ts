@@ -1,7 +1,7 @@
 // Builders for the component tests: a charger with its connectors, a running transaction, meter rows and
 // an operation's answer, each with what a test does not care about filled in.
 import type { OperationResult } from '../../src/shared/api/contract';
-import type { BenchEvent, ChargerView, ConnectorView, MeterValueView, OperationProgressView, TransactionView } from '../../src/shared/api/views';
+import type { BenchEvent, ChargerView, ConnectorView, MeterValueView, OperationProgressView, OperationView, TransactionView } from '../../src/shared/api/views';
 import { defaultTestData, type RunResult } from '../../src/shared/api/test-runs';
 import { aCaseResult } from '../helpers/run-results';
 
@@ -118,3 +118,16 @@ export function aRunResult(patch: Partial<RunResult> = {}): RunResult {
     ...patch,
   };
 }
+
+/** An operation of CP001's in the bench's record, sent and answered at `at`. */
+export const aCompletedOperation = (id: number, action: string, request: unknown, response: unknown, at: string): OperationView => ({
+  id,
+  chargerId: 'CP001',
+  action,
+  request,
+  sentAt: at,
+  finishedAt: at,
+  outcome: 'completed',
+  response,
+  error: null,
+});

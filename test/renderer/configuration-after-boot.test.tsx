@@ -10,8 +10,8 @@ import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { initialBenchState, refreshChargers, useBench } from '../../src/renderer/src/stores/bench';
 import { formatClock } from '../../src/renderer/src/components/format';
-import type { ChargerView, OperationView } from '../../src/shared/api/views';
-import { aCharger, completed, minutesAgo } from './builders';
+import type { ChargerView } from '../../src/shared/api/views';
+import { aCharger, aCompletedOperation, completed, minutesAgo } from './builders';
 import { fakeClient, liveBench, withBench } from './fake-client';
 
 let off: () => void = () => undefined;
@@ -77,17 +77,7 @@ describe('HeartbeatInterval in the configuration table after the charger boots',
   it('rebuilt from the record, shows the boot answer’s interval, not a value set before the boot', async () => {
     const SET_AT = minutesAgo(20);
     const BOOT_AT = minutesAgo(5);
-    const op = (id: number, action: string, request: unknown, response: unknown, at: string): OperationView => ({
-      id,
-      chargerId: 'CP001',
-      action,
-      request,
-      sentAt: at,
-      finishedAt: at,
-      outcome: 'completed',
-      response,
-      error: null,
-    });
+    const op = aCompletedOperation;
     const record = [
       op(2, 'ChangeConfiguration', { key: 'HeartbeatInterval', value: '20' }, { status: 'Accepted' }, SET_AT),
       op(1, 'GetConfiguration', {}, { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '60' }] }, minutesAgo(40)),

@@ -193,11 +193,21 @@ describe('HeartbeatInterval the next boot will undo', () => {
     expect(screen.getByText(/60 s holds only until CP001 next boots: the bench answers BootNotification with 300 s \(Settings\), so it is 300 s again after the next boot\./)).toBeTruthy();
     await user.type(input, '{Enter}');
     expect(await screen.findByText(/Accepted, but only until CP001 next boots: the bench answers BootNotification with 300 s/)).toBeTruthy();
-    // The key's own result says the same, not a plain "in effect".
+    // The key's own result says so in a few words (the banner says it in full), not a plain "in effect".
     const table = screen.getByRole('table', { name: 'Configuration keys' });
-    expect(within(table).getByText("In effect only until the charger's next boot, when the bench's BootNotification answer sets it back to 300 s.")).toBeTruthy();
+    expect(within(table).getByText('In effect until its next boot (then 300 s).')).toBeTruthy();
     expect(within(table).queryByText('The new value is in effect.')).toBeNull();
+    // It changes how the bench answers every charger's boot: asked first, and Cancel changes nothing.
     await user.click(screen.getByRole('button', { name: "Make 60 s the bench's setting" }));
+    let ask = screen.getByRole('dialog', { name: "Change the bench's heartbeat interval?" });
+    expect(ask.textContent).toContain("The bench will answer every charger's BootNotification with 60 s (now 300 s): each takes it at its next boot.");
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(client.callsOf('settings:update')).toEqual([]);
+    expect(screen.getByRole('button', { name: "Make 60 s the bench's setting" })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: "Make 60 s the bench's setting" }));
+    ask = screen.getByRole('dialog', { name: "Change the bench's heartbeat interval?" });
+    await user.click(within(ask).getByRole('button', { name: 'Answer every boot with 60 s' }));
     expect(await screen.findByText('The bench now answers every BootNotification with 60 s.')).toBeTruthy();
     expect(client.callsOf('settings:update')).toEqual([{ heartbeatInterval: 60 }]);
     // Now the boot answer keeps it: in effect, plainly.

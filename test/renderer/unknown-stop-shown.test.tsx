@@ -2,7 +2,8 @@
 // A charger sends StopTransaction with a transactionId the bench never gave out (1003) while the bench's
 // session #3 is open on it, then reports its connector Finishing: the charger page says that stop came (and
 // when) beside #3, does not show #3's last power as live, and a "Not running" #3 names that stop instead of
-// saying no StopTransaction came.
+// saying no StopTransaction came. The note links the stop's frame in the message log, as does the warning
+// icon of its row in the Transactions list.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
@@ -10,7 +11,9 @@ import { ChargerOverview } from '../../src/renderer/src/features/chargers/Charge
 import { NotRunningSession } from '../../src/renderer/src/features/transactions/NotRunningSession';
 import { useUnknownStops } from '../../src/renderer/src/components/unknownStops';
 import { formatWhen } from '../../src/renderer/src/components/format';
-import { fakeClient, stubResizeObserver, withBench } from './fake-client';
+import userEvent from '@testing-library/user-event';
+import { TransactionsScreen } from '../../src/renderer/src/app/screens';
+import { fakeClient, routed, stubResizeObserver, withBench } from './fake-client';
 import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
 import type { ChargerEventView, ConnectorView, MessageView } from '../../src/shared/api/views';
 
@@ -86,6 +89,44 @@ describe('a StopTransaction for an unknown transaction id', () => {
   });
 });
 
+describe("the note links the stop's frame in the message log", () => {
+  /** The bench records the id of the stop's frame (handlers/StopTransaction). */
+  const withFrame: ChargerEventView = { ...stopEvent, data: { ...(stopEvent.data as object), frameId: 42 } };
+  const logHref = (link: HTMLElement) => new URL(link.getAttribute('href')!, 'http://x');
+  const expectStopFrame = (href: URL) => {
+    expect(href.pathname).toBe('/log');
+    expect([href.searchParams.get('charger'), href.searchParams.getAll('action'), href.searchParams.get('frame')]).toEqual(['CP001', ['StopTransaction'], '42']);
+  };
+
+  it("on the charger page's card", async () => {
+    render(withBench(client([withFrame]), <ChargerOverview charger={useBench.getState().chargers.CP001!} />));
+    const card = within(screen.getByRole('region', { name: 'Connector 2' }));
+    const alert = await card.findByRole('alert', { name: 'Stop with unknown transaction id during session 3' });
+    expect(alert.textContent).toContain(`${note()}: not applied to #3 (the charger may have meant to end it). See it in the message log.`);
+    expectStopFrame(logHref(within(alert).getByRole('link', { name: 'See it in the message log' })));
+  });
+
+  it("in the Transactions list, the row's warning icon, which opens the log and not the session", async () => {
+    setUp('Charging');
+    const c = fakeClient({
+      'transactions:list': () => [tx3],
+      'transactions:recentMeterValues': () => [],
+      'chargerEvents:list': () => [withFrame],
+      'operations:list': () => [],
+    });
+    render(withBench(c, routed({ '/transactions': <TransactionsScreen />, '/log': <p>message log</p>, '/transactions/:id': <p>session page</p> }, true), '/transactions'));
+    const row = within((await screen.findByText('#3')).closest('[role="row"]') as HTMLElement);
+    const link = await row.findByRole('link', { name: /^A StopTransaction for unknown transaction 1003 came at .* See it in the message log\.$/ });
+    expect(link.getAttribute('aria-label')).toBe(`${note()}: not applied to #3 (the charger may have meant to end it). See it in the message log.`);
+    expectStopFrame(logHref(link));
+    await userEvent.click(link);
+    const where = new URL(screen.getByTestId('where').textContent!, 'http://x');
+    expect(where.pathname).toBe('/log');
+    expect(where.searchParams.get('frame')).toBe('42');
+    expect(screen.queryByText('session page')).toBeNull();
+  });
+});
+
 describe('two sessions open on the charger when an unknown stop came (StopTransaction names no connector)', () => {
   const tx4 = aTransaction(4, 'CP001', 1, 'TAG-B', { receivedAt: minutesAgo(5), startTime: minutesAgo(5) });
   it('each card names both and pins it on neither, from one read of the charger events for the page', async () => {
@@ -95,7 +136,7 @@ describe('two sessions open on the charger when an unknown stop came (StopTransa
     });
     const c = client([stopEvent]);
     render(withBench(c, <ChargerOverview charger={useBench.getState().chargers.CP001!} />));
-    const both = `A StopTransaction for unknown transaction 1003 came at ${formatWhen(stopAt)} on this charger while sessions #3 and #4 were open there: not applied to either; which one the charger meant is not known.`;
+    const both = `A StopTransaction for unknown transaction 1003 came at ${formatWhen(stopAt)} on this charger while sessions #3 and #4 were open there: not applied to either; which one the charger meant is not known. See it in the message log.`;
     for (const [connector, id] of [
       ['Connector 1', 4],
       ['Connector 2', 3],

@@ -7,7 +7,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { VirtualChargersScreen } from '../../src/renderer/src/features/virtual/VirtualChargersScreen';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import type { VirtualChargerView } from '../../src/shared/api/virtual-chargers';
+import { Faults, type VirtualChargerView } from '../../src/shared/api/virtual-chargers';
 import { fakeClient, withBench, type Handlers } from './fake-client';
 import { aVirtualCharger, aVirtualConnector } from './virtual-fixtures';
 
@@ -51,6 +51,24 @@ describe('Stop and Power cycle of a charger that is charging', () => {
     expect(dialog.textContent).toMatch(/transaction 1 on connector 1 \(card TAG1/);
     expect(dialog.textContent).toMatch(/ends at once \(reason PowerLoss\)\. VCP1 reports that with a StopTransaction once it has booted again/);
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(client.callsOf('virtualChargers:act')).toEqual([]);
+  });
+
+  it('Power cycle with the fault "StopTransaction with a wrong transactionId" on says the bench will not close the session', async () => {
+    const faulty = charging({ faults: Faults.parse({ wrongStopTransactionId: true }) });
+    const client = showing(faulty, { 'virtualChargers:act': () => ({ charger: faulty }) });
+    const user = userEvent.setup({ delay: null });
+    await user.click(card().getByRole('button', { name: 'Power cycle' }));
+    const dialog = screen.getByRole('dialog', { name: 'Power cycle VCP1?' });
+    expect(dialog.textContent).toContain(
+      'But its fault "StopTransaction with a wrong transactionId" is on: while it is, that StopTransaction names a transaction the bench never started, so the bench does not close the session (it notes a warning instead) and it stays open in the bench\'s record. Switch the fault off first to have it closed, or close it with Close… on the Transactions screen afterwards.',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    // Off (the earlier test), nothing of it is said.
+    cleanup();
+    showing(charging());
+    await user.click(card().getByRole('button', { name: 'Power cycle' }));
+    expect(screen.getByRole('dialog', { name: 'Power cycle VCP1?' }).textContent).not.toContain('wrong transactionId');
     expect(client.callsOf('virtualChargers:act')).toEqual([]);
   });
 

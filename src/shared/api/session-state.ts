@@ -1,8 +1,8 @@
 // THE rule of what a session the record holds open is, for every screen and every export alike (the
 // Transactions list, a session's page, a charger's connector card, the transactions CSV): running, not
 // running (a newer session open on its connector, or its connector reporting no session since it started),
-// not confirmed (its charger rebooted since and its connector says Available: most likely lost), or the last
-// known (its charger is not heard from now). Pure: the UI reads it against the chargers as it knows them, the
+// not confirmed (its charger rebooted since and its connector says Available, or a stray StopTransaction came:
+// most likely lost or ended), or the last known (its charger is not heard from now). Pure: the UI reads it against the chargers as it knows them, the
 // bench against its record and its connections.
 
 /** A connector as the rule reads it (ConnectorView on screen, ConnectorRecord in the bench). */
@@ -113,17 +113,30 @@ export interface SessionCharger {
   lastBoot: string | null | undefined;
 }
 
+/** A StopTransaction for a transaction the bench never started that its charger sent after the session started (shared/api/stray-stop's unknownStopDuring): when the bench received it. */
+export type StrayStopSeen = { at: string } | null | undefined;
+
 /**
- * Since when (ms, the bench's clock) a running session's connector has said Available after a boot of its
- * charger that came after the session started, or null. (A charger back from a spell offline says
- * Available before its queued StopTransaction; without a reboot that is no sign of a lost session.)
+ * Since when (ms, the bench's clock) a running session its charger booted (an accepted boot) after it started
+ * is no longer confirmed, or null: since its connector has said Available after that boot, or else, whatever
+ * the connector says, since a stray StopTransaction (`unknownStop`, one the charger sent after the session
+ * started) and that boot both came. (A charger back from a spell offline says Available before its queued
+ * StopTransaction; without a reboot that is no sign of a lost session.)
  */
-export function unconfirmedSince(tx: Pick<OpenSession, 'active' | 'startTime' | 'receivedAt'>, { connector, lastBoot }: SessionCharger): number | null {
-  if (!tx.active || connector?.status !== 'Available' || !lastBoot) return null;
+export function unconfirmedSince(tx: Pick<OpenSession, 'active' | 'startTime' | 'receivedAt'> & { unknownStop?: StrayStopSeen }, { connector, lastBoot }: SessionCharger): number | null {
+  if (!tx.active || !lastBoot) return null;
   const started = Date.parse(tx.receivedAt ?? tx.startTime);
   const booted = Date.parse(lastBoot);
-  const since = Date.parse(connector.updatedAt);
-  return Number.isFinite(since) && booted > started && since >= booted ? since : null;
+  if (!(booted > started)) return null;
+  const since = connector ? Date.parse(connector.updatedAt) : NaN;
+  if (connector?.status === 'Available' && Number.isFinite(since) && since >= booted) return since;
+  const stray = tx.unknownStop ? Date.parse(tx.unknownStop.at) : NaN;
+  return stray > started ? Math.max(stray, booted) : null;
+}
+
+/** Whether a session not confirmed (unconfirmedSince) is so by its stray stop, not by its connector saying Available since the boot. */
+export function unconfirmedByStrayStop(tx: Parameters<typeof unconfirmedSince>[0], charger: SessionCharger): boolean {
+  return unconfirmedSince(tx, charger) !== null && unconfirmedSince({ ...tx, unknownStop: null }, charger) === null;
 }
 
 /** Why a session held open is not running: the rule's parts, and when its connector reported what it says (the bench's clock; null when it says nothing). */

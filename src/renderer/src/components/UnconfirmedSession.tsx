@@ -1,6 +1,7 @@
 // A session the record holds as running that its charger no longer reports: the charger booted since the
-// session started and the connector has said Available since (all on the bench's clock: a charger's clock
-// may have reset with the reboot), and no StopTransaction came. Shown as such, not as a live session, with
+// session started and the connector has said Available since, or a stray StopTransaction (another
+// transactionId) came after it started (all on the bench's clock: a charger's clock may have reset with the
+// reboot), and no StopTransaction with its transactionId came. Shown as such, not as a live session, with
 // a way to close it in the record (nothing is sent to the charger).
 import { useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
@@ -12,11 +13,11 @@ import { useClient } from '../api/context';
 import { useBench } from '../stores/bench';
 import { Ask } from './Ask';
 import { useCall } from './useCall';
-import { formatClockAgo } from './format';
+import { formatClock, formatClockAgo } from './format';
 import { supersededSessions } from './running';
 import { useNow } from './reach';
 import type { TransactionView } from '../../../shared/api/views';
-import { unconfirmedSince, type SessionCharger } from '../../../shared/api/session-state';
+import { unconfirmedByStrayStop, unconfirmedSince, type SessionCharger, type StrayStopSeen } from '../../../shared/api/session-state';
 import type { SeenStop } from '../../../shared/api/stray-stop';
 import { UnknownStopCame } from './unknownStops';
 
@@ -31,7 +32,9 @@ export function useSessionCharger(tx: Pick<TransactionView, 'chargerId' | 'conne
 }
 
 /** Since when (ms) the session's charger no longer reports it, as the bench knows the charger now; null while it is confirmed (or not running). */
-export function useUnconfirmedSince(tx: Pick<TransactionView, 'chargerId' | 'connectorId' | 'active' | 'startTime' | 'receivedAt'> | null | undefined): number | null {
+export function useUnconfirmedSince(
+  tx: (Pick<TransactionView, 'chargerId' | 'connectorId' | 'active' | 'startTime' | 'receivedAt'> & { unknownStop?: StrayStopSeen }) | null | undefined,
+): number | null {
   const charger = useSessionCharger(tx);
   return tx ? unconfirmedSince(tx, charger) : null;
 }
@@ -101,18 +104,29 @@ export function CloseInRecord({ tx, compact = false, notRunning }: { tx: Transac
  */
 export function UnconfirmedSession({ tx, charger, stop = null }: { tx: TransactionView; charger: SessionCharger; stop?: SeenStop | null }) {
   const now = useNow();
-  const since = unconfirmedSince(tx, charger);
+  const rule = { ...tx, unknownStop: stop };
+  const since = unconfirmedSince(rule, charger);
   if (since === null) return null;
   return (
     <Alert severity="warning" aria-label={`Session ${tx.transactionId} not confirmed by the charger`}>
       <AlertTitle>Not confirmed by the charger</AlertTitle>
-      {tx.chargerId} has booted since session #{tx.transactionId} started and connector {tx.connectorId} has reported Available since {formatClockAgo(since, now)}
-      {stop ? (
+      {stop && unconfirmedByStrayStop(rule, charger) ? (
         <>
-          ; no StopTransaction with its transactionId came, but <UnknownStopCame stop={stop} />: the charger has most likely lost or ended the session.
+          {tx.chargerId} has booted (at {formatClock(charger.lastBoot!)}) since session #{tx.transactionId} started and no StopTransaction with its transactionId came, but{' '}
+          <UnknownStopCame stop={stop} />
+          {charger.connector ? `; connector ${tx.connectorId} now reports ${charger.connector.status}` : ''}: the charger may no longer run this session (most likely lost or ended).
         </>
       ) : (
-        ', yet no StopTransaction came: the charger has most likely lost the session.'
+        <>
+          {tx.chargerId} has booted since session #{tx.transactionId} started and connector {tx.connectorId} has reported Available since {formatClockAgo(since, now)}
+          {stop ? (
+            <>
+              ; no StopTransaction with its transactionId came, but <UnknownStopCame stop={stop} />: the charger has most likely lost or ended the session.
+            </>
+          ) : (
+            ', yet no StopTransaction came: the charger has most likely lost the session.'
+          )}
+        </>
       )}{' '}
       Stopping it remotely will be refused.
       <Box sx={{ mt: 1 }}>

@@ -7,6 +7,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Link from '@mui/material/Link';
+import Tooltip from '@mui/material/Tooltip';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Link as RouterLink } from 'react-router';
 import { paths } from '../app/routes';
 import { useBench } from '../stores/bench';
@@ -105,13 +107,33 @@ export function useUnknownStopDuring(chargerId: string, tx: StopSession | undefi
   return useMemo(() => (tx ? during(tx) : null), [tx, during]);
 }
 
-/** The note a session's card and page give when a stop with an unknown transactionId came while it was open. */
+/** The note a session's card and page give when a stop with an unknown transactionId came while it was open, linking its frame in the message log. */
 export function UnknownStopNote({ tx, stop }: { tx: StopSession; stop: StopDuring | null }) {
   if (!stop) return null;
   return (
     <Alert severity="warning" aria-label={`Stop with unknown transaction id during session ${tx.transactionId}`} sx={{ mb: 1.5 }}>
-      {unknownStopNote(stop, tx, formatWhen)}
+      {unknownStopNote(stop, tx, formatWhen)}{' '}
+      <Link component={RouterLink} to={unknownStopInLog(stop)}>
+        See it in the message log
+      </Link>
+      .
     </Alert>
+  );
+}
+
+/**
+ * The warning icon a list row gives beside its state when such a stop came while the session was open: `note`
+ * (unknownStopNote) on hover, and a link to the stop's frame in the message log (a click on it opens the log,
+ * not the row's session).
+ */
+export function UnknownStopIcon({ stop, note }: { stop: UnknownStop; note: string }) {
+  const label = `${note} See it in the message log.`;
+  return (
+    <Tooltip title={label}>
+      <Link component={RouterLink} to={unknownStopInLog(stop)} aria-label={label} onClick={(e) => e.stopPropagation()} sx={{ display: 'inline-flex' }}>
+        <WarningAmberIcon fontSize="small" color="warning" />
+      </Link>
+    </Tooltip>
   );
 }
 

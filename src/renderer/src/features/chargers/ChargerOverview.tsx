@@ -27,7 +27,7 @@ import { UnconfirmedSession, unconfirmedSince } from '../../components/Unconfirm
 import { UnknownStopNote, useUnknownStopRule, type StopDuringOf } from '../../components/unknownStops';
 import { Facts } from '../../components/Facts';
 import { OlderOpenSessions } from './OlderOpenSessions';
-import { energyReadingTimes, newestReadingTimes, oldReadingText } from './readingAge';
+import { beforeRebootText, energyReadingTimes, newestReadingTimes, oldReadingText } from './readingAge';
 import { notRunningSessions } from '../../components/notRunning';
 import { overdueWords } from './chargerFields';
 import { givenInterval, intervalWords } from '../../components/heartbeatInterval';
@@ -62,6 +62,7 @@ function ActiveTransaction({
   unconfirmed,
   unknown,
   over = null,
+  lastBoot = null,
 }: {
   tx: TransactionView;
   samples: MeterSample[];
@@ -69,6 +70,8 @@ function ActiveTransaction({
   unconfirmed: boolean;
   unknown: string | null;
   over?: string | null;
+  /** When its charger last booted (the bench's clock): a reading from before is never power now. */
+  lastBoot?: string | null;
 }) {
   const now = useNow();
   const during = useMemo(() => samples.filter((s) => belongsTo(tx, s)), [samples, tx]);
@@ -76,10 +79,11 @@ function ActiveTransaction({
   const energy = energyReadingSoFar(tx, during);
   // Old by the confirmations' rule (readingAge.ts): no newer reading within twice the usual interval, by when the bench received it.
   const oldPower = oldReadingText(newestReadingTimes(during), now);
+  const beforeBoot = beforeRebootText(newestReadingTimes(during), lastBoot);
   const oldEnergy = oldReadingText(energyReadingTimes(tx, during), now);
   // `over`: the connector reports the session over (Finishing, Available): its last reading is not live power.
   const live = !stale && !unconfirmed && over === null;
-  const fresh = latest && live && oldPower === null && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
+  const fresh = latest && live && oldPower === null && beforeBoot === null && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
   return (
     <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}>
       <Typography variant="subtitle2" sx={{ mb: 0.5 }}>
@@ -119,9 +123,11 @@ function ActiveTransaction({
                   'Last power reading',
                   latest?.powerW === undefined
                     ? (unknown ?? 'none yet')
-                    : oldPower
-                      ? `${formatPower(latest.powerW)}, ${oldPower}`
-                      : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`,
+                    : beforeBoot
+                      ? `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}, ${beforeBoot}`
+                      : oldPower
+                        ? `${formatPower(latest.powerW)}, ${oldPower}`
+                        : `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}`,
                 ],
         ]}
       />
@@ -229,7 +235,7 @@ function ConnectorCard({
   // Before the bench's running sessions are loaded, a connector that does not report Available may have one.
   const sessionUnknown = !tx && !sessionsLoaded && connector.status !== 'Available';
   const unknownStop = useMemo(() => (tx ? unknownStopOf(tx) : null), [tx, unknownStopOf]);
-  const unconfirmed = !!tx && unconfirmedSince(tx, sessionCharger) !== null;
+  const unconfirmed = !!tx && unconfirmedSince({ ...tx, unknownStop }, sessionCharger) !== null;
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -264,6 +270,7 @@ function ConnectorCard({
             unconfirmed={unconfirmed}
             unknown={unknownReading(meterLoading, !!meterError)}
             over={SESSION_OVER.has(connector.status) ? connector.status : null}
+            lastBoot={lastBoot ?? null}
           />
         ) : (
           <Typography variant="body2" color="text.secondary" data-testid={`session-${connectorId}`}>

@@ -23,6 +23,9 @@ import { UnlockDialog } from './panels/UnlockConnector';
 import { ConfirmDialog } from './kit/ConfirmDialog';
 import { explainResult } from './registry';
 import { RemoteStopWords } from './kit/remoteStopRefusal';
+import { NotConfirmedStopDialog, useNotConfirmed } from './NotConfirmedStop';
+import { useUnknownStopRule } from '../../components/unknownStops';
+import type { StopDuring } from '../../../../shared/api/stray-stop';
 
 /** The panels' context for the answers of a quick action on one charger. */
 function QuickContext({ chargerId, children }: { chargerId: string; children: ReactNode }) {
@@ -71,6 +74,11 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
   // A session the record holds open while the connector reports none there (Available…) is not running: Start is offered.
   // With several open on the connector, only the newest can be running (isRunning): Stop names that one.
   const tx = useRunningLive(chargerId, connectorId).find(isRunning);
+  // One its charger no longer confirms (a reboot since, and Available since or a stray stop) is not stopped remotely.
+  const held = useBench((s) => (tx ? s.activeTransactions[tx.transactionId] : undefined));
+  const unknownStopOf = useUnknownStopRule(chargerId);
+  const unknownStop = useMemo(() => (held ? unknownStopOf(held) : null), [held, unknownStopOf]);
+  const notConfirmed = useNotConfirmed(held && { ...held, unknownStop });
   const op = useOperation<'UnlockConnector' | 'RemoteStartTransaction' | 'RemoteStopTransaction'>(chargerId);
   const [asking, setAsking] = useState<'unlock' | 'start' | 'stop' | null>(null);
   const [idTag, setIdTag] = useState('');
@@ -120,8 +128,9 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
           <IdTagField value={idTag} onChange={setIdTag} errors={idTagError ? { idTag: idTagError } : {}} path="idTag" />
         </Box>
       </ConfirmDialog>
+      {held && notConfirmed && <NotConfirmedStopDialog open={asking === 'stop'} tx={held} stop={unknownStop} onClose={close} />}
       <ConfirmDialog
-        open={asking === 'stop'}
+        open={asking === 'stop' && !notConfirmed}
         title="Stop this session?"
         chargerId={chargerId}
         connectorId={connectorId}
@@ -150,7 +159,7 @@ function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; con
  * RemoteStopTransaction. On one the record holds open while a newer session is open on its connector (not
  * running: the charger would answer Rejected), Close in the record instead, saying why.
  */
-export function StopTransactionButton({ transaction }: { transaction: { transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean } }) {
+export function StopTransactionButton({ transaction }: { transaction: StopOf }) {
   return (
     <QuickContext chargerId={transaction.chargerId}>
       <StopTransactionIn {...transaction} />
@@ -158,7 +167,10 @@ export function StopTransactionButton({ transaction }: { transaction: { transact
   );
 }
 
-function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, active }: { transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean }) {
+/** The session Stop is on; `unknownStop`: a stray StopTransaction its charger sent after it started (the list's row gives it), which with a reboot since leaves it not confirmed. */
+type StopOf = { transactionId: number; chargerId: string; connectorId: number; idTag: string; active: boolean; unknownStop?: StopDuring | null };
+
+function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, active, unknownStop = null }: StopOf) {
   const reach = useReach(chargerId);
   const op = useOperation<'RemoteStopTransaction'>(chargerId);
   const [asking, setAsking] = useState(false);
@@ -166,7 +178,9 @@ function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, activ
   const held = live[transactionId];
   const newest = useMemo(() => (held ? sessionOnConnector(live, chargerId, connectorId) : undefined), [live, held, chargerId, connectorId]);
   const idle = !op.result && !op.pending && !op.failure;
+  const notConfirmed = useNotConfirmed(held && { ...held, unknownStop });
   if (!active && idle) return null;
+  if (active && idle && held && notConfirmed && !asking) return <CloseInRecord tx={held} compact />;
   if (active && idle && held && newest && newest.transactionId !== transactionId)
     return (
       <CloseInRecord
@@ -179,8 +193,9 @@ function StopTransactionIn({ transactionId, chargerId, connectorId, idTag, activ
     // Clicks and keys in here are not the row's (a row of the list opens the transaction).
     <Box onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} sx={{ display: 'inline-flex' }}>
       {active && <Quick label="Stop…" color="error" why={reach.reachable ? null : reach.reason} onClick={() => setAsking(true)} />}
+      {held && notConfirmed && <NotConfirmedStopDialog open={asking} tx={held} stop={unknownStop} onClose={() => setAsking(false)} />}
       <ConfirmDialog
-        open={asking}
+        open={asking && !(held && notConfirmed)}
         title={`Stop transaction ${transactionId}?`}
         chargerId={chargerId}
         connectorId={connectorId}

@@ -349,7 +349,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const lastKnown: LastKnown | null = tx.active && !superseded && reach.stale ? { contact, readingAt: latest?.t ?? null } : null;
   // Lost by its charger (rebooted without it): not running as far as the charger says; Stop would be refused.
   const unconfirmed: Unconfirmed | null =
-    !lastKnown && !superseded && unconfirmedSince(tx, sessionCharger) !== null ? { readingAt: lastReadingOf(tx, samples), rebootAt: sessionCharger.lastBoot ?? null } : null;
+    !lastKnown && !superseded && unconfirmedSince({ ...tx, unknownStop }, sessionCharger) !== null ? { readingAt: lastReadingOf(tx, samples), rebootAt: sessionCharger.lastBoot ?? null } : null;
   // More readings can come only while it may run: else its Meter card speaks of what was recorded, in the past.
   const live = tx.active && !superseded && !unconfirmed;
   const words = meterCardWords(tx.transactionId, live);

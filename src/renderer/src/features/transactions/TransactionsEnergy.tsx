@@ -8,6 +8,7 @@ import { useReach } from '../../components/reach';
 import { useUnconfirmedSince } from '../../components/UnconfirmedSession';
 import { formatEnergy } from '../../components/format';
 import type { TransactionView } from '../../../../shared/api/views';
+import type { StrayStopSeen } from '../../../../shared/api/session-state';
 
 /** What the cell needs of a list row. */
 export interface EnergyRow extends TransactionView {
@@ -21,6 +22,8 @@ export interface EnergyRow extends TransactionView {
   energyUnread: string | null;
   /** Closed in the record (no meter stop): its energy is its last reading's, as on its page. */
   closedInRecord: boolean;
+  /** A stray StopTransaction its charger sent after it started (shared/api/stray-stop): with a reboot since, not confirmed. */
+  unknownStop?: StrayStopSeen;
 }
 
 /** The cell: `notRunning` is why a session held open is not running, in words (null when it is). */

@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useBench, type BenchState } from '../../stores/bench';
 import { unconfirmedSince } from '../../components/UnconfirmedSession';
+import { useUnknownStopRule, type StopDuringOf } from '../../components/unknownStops';
 import { plural } from '../../components/running';
 import { notRunningSessions } from '../../components/notRunning';
 import { formatClock } from '../../components/format';
@@ -28,7 +29,7 @@ export interface RunningCounts {
  * at its last contact, not live: its row says Last known), not confirmed (its charger has most likely lost
  * them), and superseded (a newer session is open on its connector, so it is not running, whatever its charger).
  */
-export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'chargers'>): Required<RunningCounts> {
+export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'chargers'>, unknownStopOf?: StopDuringOf): Required<RunningCounts> {
   let running = 0;
   let unconfirmed = 0;
   let offline = 0;
@@ -44,7 +45,7 @@ export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'charge
     else if (why) noSession++;
     if (why) continue;
     if (charger && !charger.connected) offline++;
-    else if (unconfirmedSince(t, { connector, lastBoot: charger?.lastBoot }) === null) running++;
+    else if (unconfirmedSince({ ...t, unknownStop: unknownStopOf?.(t) }, { connector, lastBoot: charger?.lastBoot }) === null) running++;
     else unconfirmed++;
   }
   return { running, unconfirmed, offline, superseded, noSession };
@@ -93,7 +94,9 @@ export function runningWords({ running, unconfirmed, offline = 0, superseded = 0
 export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot }) {
   // The list's picture of the bench (redrawn at most once a second), so the count and the rows never disagree.
   const live = useTransactionsLive();
-  const counts = useMemo(() => runningCounts(live), [live]);
+  // A stray StopTransaction after a reboot leaves a session not confirmed (shared/api/session-state), as its row says.
+  const unknownStopOf = useUnknownStopRule();
+  const counts = useMemo(() => runningCounts(live, unknownStopOf), [live, unknownStopOf]);
   const link = useBench((s) => s.link);
   const linkSince = useBench((s) => s.linkSince);
   const loaded = useBench((s) => s.loaded);

@@ -2,7 +2,7 @@
 // (filters live in the URL: ?charger=…&state=active), with the full idTag and stop reason, Stop on a
 // running one (the app hands the button in), and every transaction matching the filter exported to CSV by
 // the bench (not only the newest the list holds). Used by the Transactions screen and a charger's tab.
-import { useMemo, useState, type ComponentType } from 'react';
+import { useMemo, useState, type ComponentType, type ReactElement } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
@@ -19,8 +19,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import DownloadIcon from '@mui/icons-material/Download';
-import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import { useUnknownStopRule } from '../../components/unknownStops';
+import { UnknownStopIcon, useUnknownStopRule } from '../../components/unknownStops';
 import { unknownStopNote, type StopDuring } from '../../../../shared/api/stray-stop';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
@@ -44,7 +43,7 @@ import { notRunningCause, notRunningText } from '../../components/running';
 import { notRunningSessions, type NotRunning } from '../../components/notRunning';
 import { listAgainstLive, UpdatingChip, useTransactionsLive, type TransactionsLive } from './liveList';
 import { durationShort, sessionDuration } from './sessionDuration';
-import { sessionState } from '../../../../shared/api/session-state';
+import { sessionState, unconfirmedByStrayStop } from '../../../../shared/api/session-state';
 import { EnergyCell, type EnergyRow } from './TransactionsEnergy';
 import { benchNow } from '../../components/benchClock';
 
@@ -233,7 +232,8 @@ function RowAction({ row, StopButton }: { row: Row; StopButton: StopButtonSlot }
  * running session its charger no longer reports says so, and one on an offline charger is the last known.
  */
 function SessionStateChip({ row }: { row: Row }) {
-  const since = unconfirmedSince(row, useSessionCharger(row));
+  const charger = useSessionCharger(row);
+  const since = unconfirmedSince(row, charger);
   // Offline, what the charger said last is not news: the charger's page and the session's say so instead.
   const { stale, reason } = useReach(row.chargerId);
   const notRunning = notRunningWords(row);
@@ -241,16 +241,30 @@ function SessionStateChip({ row }: { row: Row }) {
   if (row.updating) return <UpdatingChip />;
   // The rule the transactions CSV says it by too (shared/api/session-state).
   const state = sessionState({ active: row.active, notRunning: notRunning !== null, unconfirmed: since !== null, stale });
+  // The stop's frame in the message log, a click away (UnknownStopIcon).
+  const withStopLink = (shown: ReactElement) =>
+    stopNote && row.unknownStop ? (
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5 }}>
+        {shown}
+        <UnknownStopIcon stop={row.unknownStop} note={stopNote} />
+      </Stack>
+    ) : (
+      shown
+    );
   if (state === 'Not running')
-    return (
+    return withStopLink(
       <Tooltip title={stopNote ? `${notRunning}. ${stopNote}` : notRunning}>
         <Chip size="small" color="warning" variant="outlined" label="Not running" aria-description={stopNote ?? undefined} />
-      </Tooltip>
+      </Tooltip>,
     );
   if (state === 'Not confirmed' && since !== null)
     return (
       <Tooltip
-        title={`${row.chargerId} has booted since this session started and connector ${row.connectorId} has reported Available since ${formatClockAgo(since)}, yet no StopTransaction came: the charger has most likely lost this session.`}
+        title={
+          row.unknownStop && unconfirmedByStrayStop(row, charger)
+            ? `${row.chargerId} has booted since this session started and no StopTransaction with its transactionId came, but ${unknownStopNote(row.unknownStop, row, formatWhen)} The charger may no longer run this session.`
+            : `${row.chargerId} has booted since this session started and connector ${row.connectorId} has reported Available since ${formatClockAgo(since)}, yet no StopTransaction came: the charger has most likely lost this session.`
+        }
       >
         <Chip size="small" color="warning" variant="outlined" label="Not confirmed" />
       </Tooltip>
@@ -261,16 +275,7 @@ function SessionStateChip({ row }: { row: Row }) {
         <Chip size="small" variant="outlined" label="Last known" />
       </Tooltip>
     );
-  const chip = <Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={state} />;
-  if (!stopNote) return chip;
-  return (
-    <Stack direction="row" sx={{ alignItems: 'center', gap: 0.5 }}>
-      {chip}
-      <Tooltip title={stopNote}>
-        <WarningAmberIcon fontSize="small" color="warning" aria-label={stopNote} role="img" />
-      </Tooltip>
-    </Stack>
-  );
+  return withStopLink(<Chip size="small" color={row.active ? 'primary' : 'default'} variant={row.active ? 'filled' : 'outlined'} label={state} />);
 }
 
 /** What an empty list says: that the list could not be loaded when it could not (never "no transactions"), else that there are none. */

@@ -9,7 +9,7 @@ import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId } from 'react';
 import { formatWhen } from '../../components/format';
-import { CLOSE_HINT, REMOVAL_STOP_REASON, REMOVAL_STOP_WAIT_S, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
+import { CLOSE_HINT, faultSwitches, REMOVAL_STOP_REASON, REMOVAL_STOP_WAIT_S, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 
 export interface RunningSession {
   connectorId: number;
@@ -38,14 +38,30 @@ function listed(sessions: RunningSession[]): string {
 
 const online = (v: VirtualChargerView) => v.connection === 'connected' && v.registration === 'Accepted';
 
+/**
+ * With its fault "StopTransaction with a wrong transactionId" on, the StopTransaction it sends for
+ * `sessions` names a transaction the bench never started: the bench applies it to none, so they stay open
+ * in its record (null: the fault is off, or no session the central system gave an id to).
+ */
+export function wrongStopWords(v: VirtualChargerView, sessions: RunningSession[]): string | null {
+  if (!v.faults.wrongStopTransactionId || !sessions.some((s) => s.transactionId !== null)) return null;
+  const one = sessions.length === 1;
+  return `But its fault "${faultSwitches['wrong-stop-transaction-id'].label}" is on: while it is, that StopTransaction names a transaction the bench never started, so the bench does not close ${one ? 'the session' : 'the sessions'} (it notes a warning instead) and ${one ? 'it stays' : 'they stay'} open in the bench's record. Switch the fault off first to have ${one ? 'it' : 'them'} closed, or ${CLOSE_HINT} afterwards.`;
+}
+
+const withWrongStop = (v: VirtualChargerView, sessions: RunningSession[], words: string[]): string[] => {
+  const wrong = wrongStopWords(v, sessions);
+  return wrong === null ? words : [...words, wrong];
+};
+
 /** What Stop does to the sessions running (none: nothing to ask). */
 export function stopWords(v: VirtualChargerView): string[] {
   const sessions = runningSessions(v);
   if (!sessions.length) return [];
-  return [
+  return withWrongStop(v, sessions, [
     `${v.id} is charging: ${listed(sessions)}.`,
     `Stop switches ${v.id} off as a power cut would. The charger ends ${sessions.length === 1 ? 'the session' : 'the sessions'} (reason PowerLoss) but can tell the central system only when it is started again: until then ${sessions.length === 1 ? 'it stays' : 'they stay'} open in the bench's record. Start ${v.id} again and it sends the StopTransaction, dated when it was switched off.`,
-  ];
+  ]);
 }
 
 /** What Power cycle does to the sessions running (none: nothing to ask). */
@@ -53,12 +69,12 @@ export function powerCycleWords(v: VirtualChargerView): string[] {
   const sessions = runningSessions(v);
   if (!sessions.length) return [];
   const them = sessions.length === 1 ? 'the session' : 'the sessions';
-  return [
+  return withWrongStop(v, sessions, [
     `${v.id} is charging: ${listed(sessions)}.`,
     v.definition.backupPower
       ? `Power cycle cuts the mains: on its back-up power ${v.id} first ends ${them} (reason PowerLoss) and sends the StopTransaction, then restarts and boots again.`
       : `Power cycle cuts the power and brings it back: ${them} end${sessions.length === 1 ? 's' : ''} at once (reason PowerLoss). ${v.id} reports that with a StopTransaction once it has booted again and is connected (about 2 s later when the central system is reachable).`,
-  ];
+  ]);
 }
 
 /** What Delete does to the sessions running, and to queued messages (ended sessions' StopTransactions) whenever there are any. */

@@ -4,9 +4,14 @@
 // the charger has booted since it was sent, said in the past, with the interval that boot's answer gave.
 // While that interval is still being read, or when it could not be read, it is said as not known (never as
 // the Settings': a bench behaviour may give the charger another), with no advice and no offer.
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
 import { useClient } from '../../../api/context';
 import { useLoad } from '../../../components/useCall';
 import { givenInterval } from '../../../components/heartbeatInterval';
@@ -164,6 +169,8 @@ export function HeartbeatAdvice({
 }) {
   const client = useClient();
   const [state, setState] = useState<{ pending: boolean; done: number | null; error: string | null }>({ pending: false, done: null, error: null });
+  // The Settings answer every charger's boot: changed only once confirmed.
+  const [asking, setAsking] = useState(false);
   if (answered !== undefined && answered !== 'Accepted' && answered !== 'RebootRequired') return null;
   const accepted = sent || answered === 'Accepted';
   const who = chargerId ?? 'the charger';
@@ -188,6 +195,7 @@ export function HeartbeatAdvice({
       : `${n} s holds only until ${who} next boots:`;
   const canAdopt = boot.from === 'settings' && SettingsPatch.safeParse({ heartbeatInterval: n }).success;
   const adopt = async () => {
+    setAsking(false);
     setState({ pending: true, done: null, error: null });
     try {
       await client.call('settings:update', { heartbeatInterval: n });
@@ -203,7 +211,7 @@ export function HeartbeatAdvice({
       role={answered !== undefined || sent ? 'status' : undefined}
       action={
         canAdopt && (
-          <Button color="inherit" size="small" loading={state.pending} onClick={() => void adopt()}>
+          <Button color="inherit" size="small" loading={state.pending} onClick={() => setAsking(true)}>
             Make {n} s the bench&apos;s setting
           </Button>
         )
@@ -212,6 +220,31 @@ export function HeartbeatAdvice({
       {lead} {source}, so it is {boot.seconds} s again after the next boot.
       {boot.from === 'behaviour' && ' Change the boot interval of its bench behaviour to keep it.'}
       {state.error && ` The setting could not be changed: ${state.error}`}
+      {canAdopt && <AdoptIntervalDialog open={asking} seconds={n} now={boot.seconds} onCancel={() => setAsking(false)} onConfirm={() => void adopt()} />}
     </Alert>
+  );
+}
+
+/** Before the bench's setting changes: it answers every charger's next boot, not only this one's. */
+function AdoptIntervalDialog({ open, seconds, now, onCancel, onConfirm }: { open: boolean; seconds: number; now: number | null; onCancel: () => void; onConfirm: () => void }) {
+  const titleId = useId();
+  return (
+    <Dialog open={open} onClose={onCancel} aria-labelledby={titleId}>
+      <DialogTitle id={titleId}>Change the bench&apos;s heartbeat interval?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          The bench will answer every charger&apos;s BootNotification with {seconds} s{now !== null && ` (now ${now} s)`}: each takes it at its next boot. A charger whose bench behaviour sets a boot
+          interval of its own keeps that one.
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} autoFocus>
+          Cancel
+        </Button>
+        <Button variant="contained" onClick={onConfirm}>
+          Answer every boot with {seconds} s
+        </Button>
+      </DialogActions>
+    </Dialog>
   );
 }

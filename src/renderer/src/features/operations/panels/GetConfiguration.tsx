@@ -42,14 +42,15 @@ import { OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts
 import type { OperationAction } from '../kit/actions';
 import type { OperationResult } from '../../../../../shared/api/contract';
 import { neverConnected } from '../../../components/reach';
-import { useOperation, useOperationsBySubject, type OperationState } from '../kit/useOperation';
-import { readWords, useConfigurationTable, type KeyRow } from './configurationTable';
+import { useOperation, useOperationsBySubject } from '../kit/useOperation';
+import { readWords, useConfigurationTable } from './configurationTable';
 import { CONFIG_TABLE_LOOK_BACK } from './configurationRecord';
 import { afterBoots, rowWhen, sentBy } from './configurationBoot';
 import { useInFlight, waitingWords } from '../kit/InFlight';
 import { ConfigurationKeyPicker } from './ConfigurationKeyPicker';
 import { configurationKeyNames } from '../../../../../shared/ocpp16/configuration-keys';
-import { bootAfter, HeartbeatAdvice, untilBoot, useBootInterval } from '../kit/HeartbeatAdvice';
+import { bootAfter, HeartbeatAdvice, useBootInterval } from '../kit/HeartbeatAdvice';
+import { nextBootNote, rowUntilBoot, valueAfter } from './configurationEdits';
 import { formatClock } from '../../../components/format';
 import { useLastContact } from '../../../components/ChargerOfflineNotice';
 import { configEditProblem } from '../../../components/configKey';
@@ -69,19 +70,6 @@ interface KeyResult {
   unknown?: string;
   /** Its name in the bench's operationChanged events: whether it is queued or sent. */
   ref?: string | null;
-}
-
-/** Taken by the charger: the value is the key's now (or after a restart). */
-const taken = (e: Explained | undefined) => e?.status === 'Accepted' || e?.status === 'RebootRequired';
-
-/** A row's value: as read, or the value of an edit the charger took since its read; and since when it is known. */
-function valueAfter(
-  row: KeyRow,
-  edit: OperationState<'ChangeConfiguration'> | undefined,
-  explain: (action: 'ChangeConfiguration', result: OperationResult) => Explained,
-): { value?: string; since: string } {
-  const since = edit?.result && edit.settledAt && edit.settledAt > row.readAt;
-  return since && taken(explain('ChangeConfiguration', edit.result!)) ? { value: edit.request?.value, since: edit.settledAt! } : { value: row.value, since: row.readAt };
 }
 
 export const GetConfiguration: OperationPage<'GetConfiguration'> = {
@@ -168,7 +156,7 @@ function ConfigurationPanel() {
     }
     const explained = explain('ChangeConfiguration', edit.result!);
     // Said as it turned out once the charger has booted since it was sent.
-    return { ...sent, explained: value === undefined ? explained : untilBoot(explained, key, value, boot, bootAfter(charger, sentBy(edit))) };
+    return { ...sent, explained: value === undefined ? explained : rowUntilBoot(explained, key, value, boot, bootAfter(charger, sentBy(edit))) };
   };
   const otherResult = other.key ? resultOf(other.key) : undefined;
   const heartbeat = resultOf('HeartbeatInterval');
@@ -179,8 +167,8 @@ function ConfigurationPanel() {
   const rows = useMemo(
     () =>
       table?.rows.map((r) => {
-        const { value, since } = valueAfter(r, edits.states[r.key], explain);
-        return afterBoots({ ...r, value }, since, charger);
+        const { row, since } = valueAfter(r, edits.states[r.key], explain);
+        return afterBoots(row, since, charger);
       }) ?? null,
     [table, edits.states, explain, charger],
   );
@@ -283,6 +271,8 @@ function ConfigurationPanel() {
                   const isEditing = editing?.key === row.key;
                   // A row from the record among rows read since: greyed and said as last known on its own.
                   const rowLastKnown = Boolean(row.recorded) && !lastKnown;
+                  const result = resultOf(row.key);
+                  const nextBoot = nextBootNote(row, boot, result);
                   return (
                     <TableRow key={row.key} hover sx={rowLastKnown ? { opacity: 0.6 } : undefined} data-stale={rowLastKnown || undefined}>
                       <TableCell sx={{ fontFamily: monoFont, fontSize: 13, overflowWrap: 'anywhere' }}>{row.key}</TableCell>
@@ -331,6 +321,11 @@ function ConfigurationPanel() {
                                   {rowWhen(row)}
                                 </Typography>
                               )}
+                              {nextBoot && (
+                                <Typography variant="caption" color="text.secondary" component="span" sx={{ display: 'block' }}>
+                                  {nextBoot}
+                                </Typography>
+                              )}
                             </Box>
                             {!row.readonly && (
                               // Not while its last edit waits: a second would stand in for it before its answer came.
@@ -352,7 +347,7 @@ function ConfigurationPanel() {
                       </TableCell>
                       <TableCell>{row.readonly && <Chip size="small" label="read-only" variant="outlined" />}</TableCell>
                       <TableCell>
-                        <KeyResultView result={resultOf(row.key)} />
+                        <KeyResultView result={result} />
                       </TableCell>
                     </TableRow>
                   );
