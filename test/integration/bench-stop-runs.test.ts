@@ -1,31 +1,17 @@
 // A run the bench's own shutdown stops: the bench waits (a few seconds at most) for it to put the charger
 // back and record that it was stopped, so after a restart it is not "running" for ever. A run recorded as
 // running that is not running (a bench that crashed) reads as stopped, and does not keep the charger busy.
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Bench } from '../../src/main/core/bench';
-import { FakeClock } from '../../src/main/clock';
+import { describe, expect, it } from 'vitest';
 import { virtualTarget } from '../../src/main/conformance/virtual';
 import { listItemOf, verdictOf, type StoredCommissioning } from '../../src/main/commissioning/model';
 import { builtInTemplates, SiteJob } from '../../src/shared/api/commissioning';
 import type { BenchEvent } from '../../src/shared/api/views';
 import { waitFor } from '../helpers/bench';
+import { restartableBenches } from '../helpers/restartable-bench';
 import { esc } from '../../src/main/conformance/reports/html';
 import { formatDateTimeWithZone } from '../../src/shared/format/time';
 
-const cleanup: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-
-async function open(dataDir?: string): Promise<{ bench: Bench; dataDir: string }> {
-  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'chargebench-stop-runs-'));
-  if (!dataDir) cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  const bench = await Bench.start({ dataDir: dir, host: '127.0.0.1', port: 0, ftpPort: 0, clock: new FakeClock(Date.now()), face: 'test' } as never);
-  return { bench, dataDir: dir };
-}
+const { open, cleanup } = restartableBenches('stop-runs');
 
 const job = SiteJob.parse({ site: 'Depot Süd', installer: 'A. Person' });
 

@@ -31,7 +31,7 @@ import { sessionsEndedOf } from './sessions-ended';
 import { heldIdsOf, heldOpenNote, setupOpenOf, withoutHeld } from './held-open';
 import { interruptedOf, type RunHeard } from './run-end';
 import type { RunStop } from '../../shared/api/run-stop';
-import { commissioningStopWords, interruptedWords, type RunInterrupted } from '../../shared/api/commissioning-run-end';
+import { commissioningPutBackWords, commissioningStopWords, interruptedWords, type RunInterrupted } from '../../shared/api/commissioning-run-end';
 export { endedAtStart } from './sessions-ended';
 
 /** A commissioning in the record: the view's own facts (the verdict, what is open and the photos are worked out), and when it ran. */
@@ -186,7 +186,8 @@ export function openOf(
     // Nobody pressed Stop: the bench's app (or serve) was closed while the run went on.
     const notRun = c.steps.filter((s) => !s.result).length;
     const when = last.shutDown ? `: ${shutDownWords(last.shutDown, formatDateTimeWithZone)}` : ': the bench shut down';
-    open.push(`The last run was cut short${when}${notRun ? `; ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
+    const back = last.stop ? `; ${commissioningPutBackWords(last.stop)}` : ''; // what putting the charger back came to
+    open.push(`The last run was cut short${when}${back}${notRun ? `; ${notRun} step${notRun === 1 ? '' : 's'} not run yet` : ''}`);
   }
   // A transaction the last run found held open in the bench's record only is the installer's note (benchNotes), not something open on the charger.
   for (const p of setupOpenOf(c.setupProblems, c.runs?.at(-1)?.heldOpen)) open.push(`Before the first step of the last run, not put right: ${p}`);

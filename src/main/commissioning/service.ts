@@ -42,10 +42,11 @@ import { STOPPED_OFFLINE_NOT_READ, WindDown } from './wind-down';
 import { firstStepTitle, RunStart, runningView } from './run-start';
 import { readSavedTemplates, type SavedTemplates } from './saved-templates';
 import { StopWhenBack } from '../conformance/come-back';
-import { endedAs, shutDownResult, shutDownRun, stepEnded } from './shutdown';
+import { endedAs, shutDownResult, shutDownRun, stepEnded, stoppedOutcome } from './shutdown';
 import { heldOpenNow, heldOpenOf, recordOnlyIn } from './held-open';
 import { askStop, heard, recordStop, stopTook, type StopState } from './run-end';
 import type { RunStopBy } from '../../shared/api/run-stop';
+import { benchPassword, ConfigLeft, cutShortStop, readCutShort, withShutDownWords, type CutShort } from '../conformance/shutdown-put-back';
 
 /** A run in progress; its StopState: the step begun last and the step that ended last (the same: none is going on), who asked for its stop and what it cut short. */
 interface Active extends StopState {
@@ -58,6 +59,11 @@ interface Active extends StopState {
   /** Its Stop (UI, API), made to wait for the charger when the run just reset it or it dropped a moment ago (the view's running.stopWaiting). */
   stopper: StopWhenBack;
   /** The bench's shutdown stopped it (nobody pressed Stop): when, and during which step. */ shutDown?: RunShutDown;
+  /** The configuration keys the run changed, as the charger accepted them; why it was not put back once the shutdown's wait ran out on it. */
+  left: ConfigLeft;
+  late?: CutShort;
+  /** Its steps have ended: what it does is what comes after them (putting MinimumStatusDuration back, reading the configuration). */
+  afterSteps?: boolean;
 }
 
 export class CommissioningService {
@@ -163,7 +169,15 @@ export class CommissioningService {
       runOperator(bench, c.chargerId, abort.signal, (prompt) => bench.bus.publish({ type: 'commissioningPrompt', id, prompt, ts: this.now() })),
       plan,
     );
-    const entry: Active = { abort, operator, stepId: null, step: null, done: Promise.resolve(), stopper: new StopWhenBack(bench, c.chargerId, () => this.changed(c)) };
+    const entry: Active = {
+      abort,
+      operator,
+      stepId: null,
+      step: null,
+      done: Promise.resolve(),
+      stopper: new StopWhenBack(bench, c.chargerId, () => this.changed(c)),
+      left: new ConfigLeft(benchPassword(bench, c.chargerId)),
+    };
     const window: StoredCommissioning['runs'][number] = { startedAt: this.now(), finishedAt: null, outcome: 'running', steps: cases.map((p) => p.id), stoppedIn: null };
     entry.start = new RunStart(bench, c.chargerId, firstStepTitle(c.steps, cases), cases.length, () => this.changed(c), window); // the sessions its preparation ends, listed as each ends
     this.active.set(id, entry);
@@ -194,6 +208,7 @@ export class CommissioningService {
         void this.save(c).catch(() => undefined);
       } else if (e.type === 'stepStarted') {
         entry.step = e.step;
+        entry.afterSteps = entry.stepId !== null && entry.stepId === entry.ended; // the runner's doing after the last step
         this.changed(c);
       } else if (e.type === 'caseFinished') {
         const s = c.steps.find((x) => x.id === e.result.id)!;
@@ -223,6 +238,7 @@ export class CommissioningService {
       busy: operator.busy,
       virtual: operator.virtual,
       onEvent,
+      onCall: (action, payload) => entry.left.call(action, payload),
       beforeCase: () => entry.stopper.moveOn(), // a Stop waiting for the charger (in the run's setup) takes effect before the first step, which then does not begin
       signal: abort.signal,
       ...commissioningRun(cases.map((p) => p.id)),
@@ -257,6 +273,7 @@ export class CommissioningService {
       })
       .then(async () => {
         window.finishedAt = this.now();
+        if (window.stop) window.stop = withShutDownWords(window.stop, entry.late, entry.left.left()); // after the shutdown's wait ran out: said as its doing
         delete window.heard; // its end is recorded
         window.sessionsEnded = endedAtStart(bench, c.chargerId, run) ?? window.sessionsEnded; // a run stopped before its first step, too
         c.identity = identityOf(bench.record.chargers.get(c.chargerId)?.boot);
@@ -418,6 +435,28 @@ export class CommissioningService {
       a.asking = undefined;
     }
     return Promise.all([...this.active.values()].map((a) => a.done.catch(() => undefined))).then(() => undefined);
+  }
+
+  /**
+   * The bench's shutdown waited `withinMs` for its runs (stopAll): each still going is recorded as cut short by it, not put back, with the keys it left
+   * changed; one whose own end is recorded but not yet saved is saved now (its end is not lost when the record closes).
+   */
+  cutShort(withinMs: number): Promise<void> {
+    const saves = [...this.active].map(([id, a]) => {
+      const c = this.known.get(id);
+      const window = c?.runs.at(-1);
+      if (!c || !window || (window.finishedAt === null && !a.took)) return undefined;
+      if (window.finishedAt === null) {
+        a.late = { withinMs, after: a.took!.caseId ?? a.ended ?? null };
+        const cut = cutShortStop(withinMs, { asked: a.asked, took: a.took!, after: a.late.after, afterCases: !!a.afterSteps }, a.left);
+        window.stop = cut.stop;
+        if (cut.readCut) [c.configAtEndProblem, c.configAtEndProblemAt] = [readCutShort(withinMs), this.now()];
+        window.outcome = stoppedOutcome(a.shutDown);
+        window.finishedAt = this.now();
+      }
+      return this.save(c).catch(() => undefined);
+    });
+    return Promise.all(saves).then(() => undefined);
   }
 
   /** The commissioning's one object (see `known`). */

@@ -4,6 +4,7 @@
 // runs and follow their events.
 import type { Bench } from '../core/bench';
 import { FakeClock } from '../clock';
+import { tellOutcome, type CallWatch } from './shutdown-put-back';
 import { version } from '../version';
 import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,8 @@ export interface RunOptions {
   operator: Operator;
   virtual: boolean;
   onEvent?: (e: RunEvent) => void;
+  /** Told each call the run sends to the charger (as sent, a secret too: never to be shown); what it returns is told its outcome. */
+  onCall?: CallWatch;
   /** Called before each case, before the run's stop is checked: a stop held back till then (the face's, waiting for the charger) takes effect, and the case does not begin. */
   beforeCase?: (caseId: string) => void;
   /** On fake time: the charger is busy with real I/O (a WebSocket handshake), so time must not move on yet. */
@@ -93,7 +96,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     operate: (action: CentralSystemAction, payload: unknown, timeoutMs: number) => {
       // On fake time, an answer gets a few real seconds before the clock may run on to the timeout.
       const release = frames.holdFor(3000);
-      return bench.operations.operateByName(o.chargerId, action, payload, { timeoutMs, skipBenchRules: true }).finally(release);
+      const watch = o.onCall?.(action, payload);
+      return tellOutcome(bench.operations.operateByName(o.chargerId, action, payload, { timeoutMs, skipBenchRules: true }), watch).finally(release);
     },
     goOffline: (seconds) => bench.centralSystem.goOffline(o.chargerId, seconds),
     idTagAnswers: (overrides) => behaviours.setIdTags(o.chargerId, idTagTable(o.data, overrides)),

@@ -23,6 +23,7 @@ import { evidencePack } from './reports/evidence';
 import { FakeClock } from '../clock';
 import { stopOf, type StopAsked, type StopTook } from './run-stop';
 import type { RunStopBy } from '../../shared/api/run-stop';
+import { benchPassword, ConfigLeft, cutShortStop, readCutShort, withShutDownWords, type CutShort } from './shutdown-put-back';
 
 export type ReportKind = 'html' | 'json' | 'junit' | 'pdf' | 'evidence';
 
@@ -70,6 +71,12 @@ interface Active {
   took?: StopTook;
   /** The instant a stop is being asked, while it is: one that takes effect then did not wait (its reports say one time). */
   asking?: string;
+  /** The configuration keys the run changed, as the charger accepted them (what a shutdown cut short left). */
+  left: ConfigLeft;
+  /** Why it was not put back, once the shutdown's wait ran out on it (its own later end says so too). */
+  late?: CutShort;
+  /** The run has ended (put back, or not): its own record of that is being saved, never overwritten by the shutdown's. */
+  over?: boolean;
 }
 
 export class ConformanceService {
@@ -138,7 +145,8 @@ export class ConformanceService {
       ...(faults && { faults: faults.record }),
     };
     const stopper = new StopWhenBack(bench, args.chargerId, () => publish());
-    const entry: Active = { run: placeholder, abort, caseId: null, step: null, inCase: false, outside: null, operator: null, saved: Promise.resolve(), stopper };
+    const left = new ConfigLeft(benchPassword(bench, args.chargerId));
+    const entry: Active = { run: placeholder, abort, caseId: null, step: null, inCase: false, outside: null, operator: null, saved: Promise.resolve(), stopper, left };
     this.active.set(runId, entry);
     // What the stop cut short, as it takes effect (after a wait for the charger, maybe): a case that has ended
     // (a waiting Stop takes effect once it has) is not; then no case was in progress, and what the bench did is said.
@@ -148,7 +156,7 @@ export class ConformanceService {
     };
     abort.signal.addEventListener('abort', tookEffect, { once: true });
     // A run that ended stopped says how (its reports do).
-    const withStop = (run: RunResult) => (run.state === 'stopped' && entry.took ? Object.assign(run, { stop: stopOf(run, entry.asked, entry.took) }) : run);
+    const withStop = (run: RunResult) => (run.state === 'stopped' && entry.took ? Object.assign(run, { stop: withShutDownWords(stopOf(run, entry.asked, entry.took), entry.late, left.left()) }) : run);
     // Each save in turn, of the run as it is then; a save that fails leaves the next one to try.
     const save = (): Promise<void> => {
       const run = entry.run;
@@ -221,16 +229,19 @@ export class ConformanceService {
       busy: attended.busy,
       virtual,
       onEvent,
+      onCall: (action, payload) => left.call(action, payload),
       // A Stop waiting for the charger (in the run's setup) takes effect before the first case, which then does not begin.
       beforeCase: () => stopper.moveOn(),
       signal: abort.signal,
       suite: octt16Cases,
     })
       .then(async (run) => {
+        entry.over = true;
         entry.run = withStop(run);
         await save();
       })
       .catch(async (e) => {
+        entry.over = true;
         // A run the bench could not carry out (the charger never connected, its configuration unreadable) is kept
         // too, as such (not as stopped: nobody stopped it), with why; one stopped meanwhile is stopped.
         entry.run.state = abort.signal.aborted ? 'stopped' : 'error';
@@ -361,6 +372,27 @@ export class ConformanceService {
       a.asking = undefined;
     }
     return Promise.all([...this.active.values()].map((a) => a.done?.catch(() => undefined))).then(() => undefined);
+  }
+
+  /**
+   * The bench's shutdown waited `withinMs` for its runs (stopAll): each still going is recorded as stopped by it,
+   * not put back, with the configuration keys it left changed (nothing to put back: none, before the first case).
+   * One that has ended meanwhile records its own end: its save is awaited, not overwritten.
+   */
+  cutShort(withinMs: number): Promise<void> {
+    for (const a of this.active.values()) {
+      if (a.over || !a.took) continue;
+      const after = a.took.caseId ?? a.run.cases.at(-1)?.id ?? null;
+      a.late = { withinMs, after };
+      const at = new Date(this.bench.clock.now()).toISOString();
+      const run: RunResult = { ...a.run, state: 'stopped', finishedAt: a.run.finishedAt ?? at };
+      // After its cases: what the bench does then (putting MinimumStatusDuration back, reading the configuration).
+      const cut = cutShortStop(withinMs, { asked: a.asked, took: a.took, after, afterCases: !a.inCase && a.outside !== null }, a.left);
+      run.stop = cut.stop;
+      if (cut.readCut) run.configAtEndProblem = readCutShort(withinMs);
+      a.saved = a.saved.then(() => this.bench.record.testRuns.save(run)).catch((e) => console.error(`chargebench: the test run ${run.id} could not be recorded: ${(e as Error).message}`));
+    }
+    return Promise.all([...this.active.values()].map((a) => a.saved)).then(() => undefined);
   }
 }
 

@@ -25,6 +25,7 @@ import { writeMessages, writeTransactions } from './exports';
 import type { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
 import { htmlToPdf, type PdfPrinter } from '../conformance/reports/pdf';
 import { refusedStoredIds } from './stored-ids';
+import { RUNS_STOP_MS } from '../conformance/shutdown-put-back';
 
 export interface BenchOptions extends CentralSystemOptions, RecordOptions {
   dataDir: string;
@@ -48,9 +49,6 @@ export interface BenchOptions extends CentralSystemOptions, RecordOptions {
 /** Old records are pruned at start and then this often. */
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 86_400_000;
-/** How long stopping the bench waits for its runs to put the charger back and record that they were stopped. */
-const RUNS_STOP_MS = 5000;
-
 export class Bench {
   private pruneTimer: Timer | null = null;
   private pruning: Promise<void> = Promise.resolve();
@@ -313,13 +311,17 @@ export class Bench {
     return this.pruning;
   }
 
-  async stop(): Promise<void> {
+  /** `runsWithinMs`: how long the runs get to put their charger back and record their end (RUNS_STOP_MS unless told). */
+  async stop(o: { runsWithinMs?: number } = {}): Promise<void> {
     // The runs are stopped, and given a moment (bounded) to put the charger back and record that they were
-    // stopped: a run left recorded as running would read as running after a restart.
-    const stopped = Promise.all([this.conformance.stopAll(), this.commissioning.stopAll()]);
+    // stopped: a run left recorded as running would read as running after a restart. One still going then is
+    // recorded as cut short by the shutdown, not put back, with what it left changed.
+    const within = o.runsWithinMs ?? RUNS_STOP_MS;
+    const stopped = Promise.all([this.conformance.stopAll(), this.commissioning.stopAll()]).then(() => true);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([stopped, new Promise<void>((resolve) => (timer = setTimeout(resolve, RUNS_STOP_MS)))]);
+    const inTime = await Promise.race([stopped, new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), within)))]);
     clearTimeout(timer);
+    if (!inTime) await Promise.all([this.conformance.cutShort(within), this.commissioning.cutShort(within)]);
     this.stopping = true;
     this.pruneTimer?.cancel();
     await this.pruning;

@@ -9,7 +9,8 @@ import type { BenchRecord } from '../store/record';
 import type { MessageExportQuery, TransactionExportQuery } from '../../shared/api/contract';
 import { csvColumns, csvField } from '../../shared/api/message-export';
 import { lastEnergyReading, toSamples } from '../../shared/api/meter';
-import { notRunningSessions, notRunningText, sessionState, unconfirmedSince, type ChargersNow, type NotRunning, type SessionState } from '../../shared/api/session-state';
+import { notRunningSessions, notRunningText, sessionState, unconfirmedByStrayStop, unconfirmedSince, type ChargersNow, type NotRunning, type SessionState } from '../../shared/api/session-state';
+import { idList, unknownStopClause, unknownStopDuring, unknownStopNote, unknownStopOfEvent, type StopDuring, type UnknownStop } from '../../shared/api/stray-stop';
 import type { ChargerRecord, TransactionRecord } from '../../shared/records';
 import { neverConnected } from '../../shared/chargers';
 
@@ -125,10 +126,19 @@ export interface ChargersAsKnown {
   /** When it was last heard from, if ever. */
   lastSeen: (chargerId: string) => string | null;
   notRunning: Map<number, NotRunning>;
+  /**
+   * The StopTransaction for a transaction the bench never started that the session's charger sent after it
+   * started, while the record holds it open (shared/api/stray-stop's unknownStopDuring), as the screens find
+   * it; null when none came. Without it, none is known.
+   */
+  unknownStop?: (t: TransactionRecord) => StopDuring | null;
 }
 
 /** A time of the charger's clock (ms) as the export writes times; null for none. */
 const isoOf = (t: number | null) => (t !== null && Number.isFinite(t) ? new Date(t).toISOString() : null);
+
+/** A time the bench recorded, in UTC as the export writes times (as given when it is no time). */
+const utc = (iso: string) => isoOf(Date.parse(iso)) ?? iso;
 
 /** A session's standing against the chargers as the bench knows them (the list's chip and tooltip, in the export's words). */
 export function transactionStanding(t: TransactionRecord, known: ChargersAsKnown, energyReadAt: number | null): TransactionStanding {
@@ -137,19 +147,40 @@ export function transactionStanding(t: TransactionRecord, known: ChargersAsKnown
   const charger = known.chargers[t.chargerId];
   const connector = charger?.connectors.find((c) => c.connectorId === t.connectorId);
   const why = known.notRunning.get(t.transactionId);
-  const since = unconfirmedSince(t, { connector, lastBoot: charger?.lastBoot });
+  const stop = known.unknownStop?.(t) ?? null;
+  const rule = { ...t, unknownStop: stop };
+  const sessionCharger = { connector, lastBoot: charger?.lastBoot };
+  const since = unconfirmedSince(rule, sessionCharger);
   const state = sessionState({ active: true, notRunning: !!why, unconfirmed: since !== null, stale: !known.connected(t.chargerId) });
   const readAt = isoOf(energyReadAt);
   const energyWords = readAt ? `energy at its last reading, taken at ${readAt}` : 'no energy reading recorded';
   let words: string | null = null;
+  // The list's row names such a stop beside a running session and one not running too (its warning icon).
+  const stopNote = stop && (state === 'Active' || state === 'Not running') ? unknownStopNote(stop, t, utc) : null;
   if (state === 'Not running' && why) words = `Not running: ${notRunningText({ connectorId: t.connectorId, ...why })}; ${energyWords}`;
-  else if (state === 'Not confirmed' && since !== null)
-    words = `Not confirmed: ${t.chargerId} has booted since this session started and connector ${t.connectorId} has reported Available since ${isoOf(since)}, yet no StopTransaction came: the charger has most likely lost this session; ${energyWords}`;
-  else if (state === 'Last known') {
+  else if (state === 'Not confirmed' && since !== null) {
+    if (stop && unconfirmedByStrayStop(rule, sessionCharger))
+      words = `Not confirmed: ${t.chargerId} has booted (at ${utc(charger?.lastBoot ?? '')}) since this session started and no StopTransaction with its transactionId came, but ${strayStopCame(stop)}${connector ? `; connector ${t.connectorId} now reports ${connector.status}` : ''}: the charger may no longer run this session (most likely lost or ended); ${energyWords}`;
+    else
+      words = `Not confirmed: ${t.chargerId} has booted since this session started and connector ${t.connectorId} has reported Available since ${isoOf(since)}, ${stop ? `no StopTransaction with its transactionId came, but ${strayStopCame(stop)}: the charger has most likely lost or ended this session` : 'yet no StopTransaction came: the charger has most likely lost this session'}; ${energyWords}`;
+  } else if (state === 'Last known') {
     const seen = known.lastSeen(t.chargerId);
     words = `Last known: running at the last contact, not live (${t.chargerId} is offline${seen ? `, last seen ${seen}` : ''}); ${energyWords}`;
   }
-  return { state, warning: [words, own].filter((w) => w !== null).join('; ') || null, energyReadAt: readAt };
+  return { state, warning: [words, stopNote, own].filter((w) => w !== null).join('; ') || null, energyReadAt: readAt };
+}
+
+/**
+ * "a StopTransaction for unknown transaction 1003 came at <UTC> on this charger after it started (the bench did
+ * not apply it; …)": the stray stop as a session's screens say it came (components/unknownStops' UnknownStopCame).
+ */
+function strayStopCame(stop: StopDuring): string {
+  const open = stop.openThen;
+  const why =
+    open.length > 1
+      ? `, while sessions ${idList(open)} were open there (the bench applied it to none of them; it may be the stop of one of them, sent with a wrong transactionId, but which one the charger meant is not known)`
+      : " (the bench did not apply it; it may be this session's stop, sent with a wrong transactionId)";
+  return `${unknownStopClause(stop, utc)} after it started${why}`;
 }
 
 /**
@@ -190,6 +221,9 @@ function chargersAsKnown(record: BenchRecord, connected: (chargerId: string) => 
   const stored = new Map<string, ChargerRecord>(record.chargers.list().map((c) => [c.id, c]));
   const chargers: ChargersNow = Object.fromEntries([...stored].map(([id, c]) => [id, { connectors: c.connectors, lastBoot: c.lastBoot }]));
   const open = record.transactions.list({ active: true, limit: OPEN_SESSIONS_READ });
+  // By charger: a stop is named only beside a session of its own charger.
+  const stops = byCharger(strayStops(record, open));
+  const openThere = byCharger(open);
   return {
     chargers,
     connected,
@@ -198,7 +232,34 @@ function chargersAsKnown(record: BenchRecord, connected: (chargerId: string) => 
       return c && !neverConnected(c) ? c.lastSeen : null;
     },
     notRunning: notRunningSessions(open, chargers),
+    unknownStop: (t) => unknownStopDuring(t, stops.get(t.chargerId) ?? [], openThere.get(t.chargerId) ?? []),
   };
+}
+
+/**
+ * The StopTransactions for a transaction the bench never started that the chargers with a session held open
+ * sent since the earliest such session's start there (the bench's clock): only those can be named beside one.
+ */
+function strayStops(record: BenchRecord, open: readonly TransactionRecord[]): UnknownStop[] {
+  const since = new Map<string, string>();
+  for (const t of open) {
+    if (t.receivedAt === undefined) continue;
+    const held = since.get(t.chargerId);
+    if (held === undefined || Date.parse(t.receivedAt) < Date.parse(held)) since.set(t.chargerId, t.receivedAt);
+  }
+  if (!since.size) return [];
+  return record.events.stopWarningsSince(since).flatMap((e) => unknownStopOfEvent(e) ?? []);
+}
+
+/** `list` by charger, in its order. */
+function byCharger<T extends { chargerId: string }>(list: readonly T[]): Map<string, T[]> {
+  const by = new Map<string, T[]>();
+  for (const x of list) {
+    const held = by.get(x.chargerId);
+    if (held) held.push(x);
+    else by.set(x.chargerId, [x]);
+  }
+  return by;
 }
 
 /** The sessions held open read for the rule (the bench holds far fewer). */

@@ -13,7 +13,7 @@ export interface PartialCutShort {
   name: string;
   /** "was cut short: the bench shut down at 10:02:13 during Card reader", "was cut short: the bench stopped unexpectedly (…)", "was stopped during Card reader". */
   how: string;
-  /** Stopped: what putting the charger back came to ("the charger was put back", "not put back: …"); null: not recorded, or not stopped. */
+  /** Stopped, or cut short by the bench's shutdown: what putting the charger back came to ("the charger was put back", "not put back: …"); null: not recorded, or not stopped. */
   putBack: string | null;
   shutDown: boolean;
   /** Cut short by the bench stopping unexpectedly (no clean shutdown): nobody pressed Stop either. */
@@ -49,7 +49,7 @@ export function partialCutShort(steps: Steps, lastRun: CommissioningLastRun | nu
       : interrupted
         ? `was cut short: ${lastRun.interrupted ? interruptedWords(lastRun.interrupted, time) : 'the bench stopped unexpectedly (no clean shutdown)'}`
         : `was stopped${stoppedIn ? ` during ${stoppedIn}` : ''}`,
-    putBack: lastRun.outcome === 'stopped' && lastRun.stop ? commissioningPutBackWords(lastRun.stop) : null,
+    putBack: (lastRun.outcome === 'stopped' || shutDown) && lastRun.stop ? commissioningPutBackWords(lastRun.stop) : null,
     shutDown,
     interrupted,
     requested: n,

@@ -47,6 +47,26 @@ export class ChargerEventsRepository {
     if (q.from) add('ts >= ?', new Date(q.from).toISOString());
     const sql = `SELECT * FROM charger_events${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
     const rows = this.store.db.prepare(sql).all(...args, q.limit ?? 100);
-    return (rows as Row[]).map((r) => ({ id: r.id, chargerId: r.charger_id, ts: r.ts, action: r.action, data: JSON.parse(r.data) }));
+    return (rows as Row[]).map(eventOf);
+  }
+
+  /**
+   * The StopTransactions holding the bench's warning note of each charger of `since` received at or after its
+   * time there (the bench's clock, any offset), in one query on the (charger, action) index: only those
+   * chargers' stops are read, never every event.
+   */
+  stopWarningsSince(since: ReadonlyMap<string, string>): ChargerEventRecord[] {
+    if (!since.size) return [];
+    const from = [...since].map(([chargerId, at]) => ({ c: chargerId, f: new Date(at).toISOString() }));
+    const rows = this.store.db
+      .prepare(
+        `SELECT e.* FROM (SELECT json_extract(value, '$.c') AS c, json_extract(value, '$.f') AS f FROM json_each(?)) AS o
+          CROSS JOIN charger_events AS e ON e.charger_id = o.c AND e.action = 'StopTransaction'
+          WHERE e.ts >= o.f AND coalesce(json_type(e.data, '$.warning') = 'text', 0) ORDER BY e.id`,
+      )
+      .all(JSON.stringify(from));
+    return (rows as Row[]).map(eventOf);
   }
 }
+
+const eventOf = (r: Row): ChargerEventRecord => ({ id: r.id, chargerId: r.charger_id, ts: r.ts, action: r.action, data: JSON.parse(r.data) });

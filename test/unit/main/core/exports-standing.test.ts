@@ -68,6 +68,36 @@ describe('a session held open, in the transactions CSV', () => {
     expect(warning).toBe('Not running: record says open; connector 1 reports Available; no energy reading recorded');
   });
 
+  // A StopTransaction for a transaction the bench never started, received after the session started (stray-stop's unknownStopDuring).
+  const stray = { chargerId: 'GEN1', transactionId: 1003, connectorId: null, at: '2026-12-06T19:56:00.000Z', openThen: [7] };
+  const withStop = (k: ChargersAsKnown, stop: typeof stray): ChargersAsKnown => ({ ...k, unknownStop: () => stop });
+
+  it('is Not confirmed once its charger rebooted and a stray StopTransaction came, whatever its connector says, naming that stop in UTC', () => {
+    const row = transactionCsvRow(tx, 367, transactionStanding(tx, withStop(known(charging, '2026-12-06T19:54:00.000Z', true), stray), readAt));
+    const [s, warning] = state(row);
+    expect(s).toBe('Not confirmed');
+    expect(warning).toBe(
+      "Not confirmed: GEN1 has booted (at 2026-12-06T19:54:00.000Z) since this session started and no StopTransaction with its transactionId came, but a StopTransaction for unknown transaction 1003 came at 2026-12-06T19:56:00.000Z on this charger after it started (the bench did not apply it; it may be this session's stop, sent with a wrong transactionId); connector 1 now reports Charging: the charger may no longer run this session (most likely lost or ended); energy at its last reading, taken at 2026-12-06T19:52:28.000Z",
+    );
+  });
+
+  it('names the stray stop instead of "no StopTransaction came" when its connector says Available too, and every session open there then', () => {
+    const available = known({ status: 'Available', updatedAt: '2026-12-06T19:55:00.000Z' }, '2026-12-06T19:54:00.000Z', true);
+    const [s, warning] = state(transactionCsvRow(tx, 367, transactionStanding(tx, withStop(available, { ...stray, openThen: [7, 8] }), readAt)));
+    expect(s).toBe('Not confirmed');
+    expect(warning).toContain('connector 1 has reported Available since 2026-12-06T19:55:00.000Z, no StopTransaction with its transactionId came, but a StopTransaction for unknown transaction 1003');
+    expect(warning).toContain('while sessions #7 and #8 were open there (the bench applied it to none of them');
+    expect(warning).not.toContain('yet no StopTransaction came');
+  });
+
+  it('stays Active without a reboot since it started, naming the stray stop as the list does', () => {
+    const [s, warning] = state(transactionCsvRow(tx, 367, transactionStanding(tx, withStop(known(charging, '2026-12-06T19:00:00.000Z', true), stray), readAt)));
+    expect(s).toBe('Active');
+    expect(warning).toBe(
+      "A StopTransaction for unknown transaction 1003 came at 2026-12-06T19:56:00.000Z on this charger while the bench's session #7 was open there: not applied to #7 (the charger may have meant to end it).",
+    );
+  });
+
   it('is Finished once stopped, with its own warning', () => {
     const done = { ...tx, active: false, stopTime: '2026-12-06T20:00:00.000Z', meterStop: 2000, energyWh: 1000 };
     expect(state(transactionCsvRow(done, 1000, transactionStanding(done, known(charging, '2026-12-06T19:00:00.000Z', false), null)))).toEqual(['Finished', '']);

@@ -7,7 +7,7 @@
 // its own): only ready, running and handed over are read from the state.
 import { shutDownWords, type CommissioningView } from '../../../../shared/api/commissioning';
 import { ownCountWords, partialCutShort, type PartialCutShort } from '../../../../shared/api/commissioning-cut-short';
-import { commissioningStopWords, INTERRUPTED_STATE, interruptedWords } from '../../../../shared/api/commissioning-run-end';
+import { commissioningPutBackWords, commissioningStopWords, INTERRUPTED_STATE, interruptedWords } from '../../../../shared/api/commissioning-run-end';
 import { formatWhen } from '../../components/format';
 
 export interface ChecksTally {
@@ -172,6 +172,9 @@ export function checksStatus(view: Pick<CommissioningView, 'steps' | 'state' | '
   }
   if (t.shutDown) {
     const said = `The last run was cut short: ${shutDownSaid(view)} (nobody pressed Stop)`;
+    // What putting the charger back came to, when recorded: its own sentence (its words hold colons and semicolons).
+    const back = view.lastRun?.stop ? `; ${commissioningPutBackWords(view.lastRun.stop)}.` : null;
+    if (back) return `${said}${back} ${t.notRun ? `${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).` : 'Every step has a result, some from an earlier run.'}`;
     return t.notRun ? `${said}: ${t.ran} of ${t.total} steps run, ${t.notRun} not run (each can be run on its own below).` : `${said}; every step has a result, some from an earlier run.`;
   }
   if (t.interrupted) {
