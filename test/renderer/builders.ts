@@ -1,7 +1,7 @@
 // Builders for the component tests: a charger with its connectors, a running transaction, meter rows and
 // an operation's answer, each with what a test does not care about filled in.
 import type { OperationResult } from '../../src/shared/api/contract';
-import type { BenchEvent, ChargerView, ConnectorView, MeterValueView, OperationProgressView, OperationView, TransactionView } from '../../src/shared/api/views';
+import type { BenchEvent, ChargerEventView, ChargerView, ConnectorView, MessageView, MeterValueView, OperationProgressView, OperationView, TransactionView } from '../../src/shared/api/views';
 import { defaultTestData, type RunResult } from '../../src/shared/api/test-runs';
 import { aCaseResult } from '../helpers/run-results';
 
@@ -131,3 +131,44 @@ export const aCompletedOperation = (id: number, action: string, request: unknown
   response,
   error: null,
 });
+
+/** The bench's words for a StopTransaction naming a transaction it never started (handlers/ownership). */
+const strayStopWarning = (transactionId: number) => `StopTransaction for transaction ${transactionId}, which the bench never started: not applied`;
+
+/**
+ * What the bench records of a charger's StopTransaction for a transaction it never started
+ * (handlers/StopTransaction): its warning, the request as sent (stopped at `ts`), and, once its frame is in
+ * the message log, the frame's id. Event 7, meterStop 5000, no reason, no frame id, unless told otherwise.
+ */
+export function aStrayStopEvent(chargerId: string, transactionId: number, ts: string, over: { meterStop?: number; reason?: string; frameId?: number; id?: number } = {}): ChargerEventView {
+  const { meterStop = 5000, reason, frameId, id = 7 } = over;
+  return {
+    id,
+    chargerId,
+    ts,
+    action: 'StopTransaction',
+    data: {
+      warning: strayStopWarning(transactionId),
+      request: { transactionId, meterStop, timestamp: ts, ...(reason !== undefined && { reason }) },
+      unknownTransaction: true,
+      ...(frameId !== undefined && { frameId }),
+    },
+  };
+}
+
+/**
+ * That StopTransaction's frame as the message log holds it, flagged with the same words as a warning note
+ * (handlers/ownership's stopFrameNote); without its id, as the bench pushes it live. meterStop 5000 unless told.
+ */
+export function aStrayStopFrame(chargerId: string, transactionId: number, ts: string, messageId: string, meterStop = 5000): Omit<MessageView, 'id'> {
+  return {
+    ts,
+    chargerId,
+    direction: 'in',
+    kind: 'CALL',
+    messageId,
+    action: 'StopTransaction',
+    raw: JSON.stringify([2, messageId, 'StopTransaction', { transactionId, meterStop, timestamp: ts }]),
+    error: `Warning: ${strayStopWarning(transactionId)}`,
+  };
+}

@@ -10,6 +10,19 @@ export const T0 = Date.UTC(2026, 2, 1, 8, 0, 0);
 /** `ms` milliseconds after T0. */
 export const at = (ms: number) => new Date(T0 + ms).toISOString();
 
+/** A frame of CP001 as the log lists it (an incoming CALL unless `m` says otherwise), stamped `msPerId` ms after T0 per id. */
+export const aLoggedFrame = (m: Partial<MessageView> & Pick<MessageView, 'id'>, msPerId = 1): MessageView => ({
+  ts: at(m.id * msPerId),
+  chargerId: 'CP001',
+  direction: 'in',
+  kind: 'CALL',
+  messageId: null,
+  action: null,
+  raw: '[]',
+  error: null,
+  ...m,
+});
+
 /** messages:page answered from `frames` (oldest first) as the bench does: those up to `upToId` matching the filter, newest first, `limit` from `offset`. */
 export const pageOf =
   (frames: MessageView[]): NonNullable<Handlers['messages:page']> =>

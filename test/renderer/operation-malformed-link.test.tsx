@@ -8,7 +8,7 @@ import { OperationsPanel } from '../../src/renderer/src/features/operations/Oper
 import { LogScreen } from '../../src/renderer/src/features/log/LogScreen';
 import type { MessageView, OperationResult } from '../../src/shared/api/views';
 import { anIdleCharger, benchPerTest, fakeClient, routed, stubResizeObserver, withBench } from './fake-client';
-import { at, countOf, logRowsLaidOut, pageOf } from './log-fixtures';
+import { aLoggedFrame, countOf, logRowsLaidOut, pageOf } from './log-fixtures';
 
 stubResizeObserver();
 logRowsLaidOut();
@@ -18,17 +18,7 @@ const charger = anIdleCharger('CP001');
 benchPerTest(() => ({ chargers: { CP001: charger } }));
 
 const id = 'c0ffee-0001';
-const frame = (m: Partial<MessageView> & Pick<MessageView, 'id'>): MessageView => ({
-  ts: at(m.id),
-  chargerId: 'CP001',
-  direction: 'in',
-  kind: 'CALL',
-  messageId: null,
-  action: null,
-  raw: '[]',
-  error: null,
-  ...m,
-});
+const frame = (m: Partial<MessageView> & Pick<MessageView, 'id'>) => aLoggedFrame(m);
 const frames: MessageView[] = [
   frame({ id: 1, direction: 'out', kind: 'CALL', messageId: id, action: 'RemoteStartTransaction', raw: `[2,"${id}","RemoteStartTransaction",{"idTag":"TAG"}]` }),
   frame({ id: 2, kind: 'INVALID', messageId: 'other', raw: '[3,"other",{"status":', error: 'FormationViolation: not JSON' }),

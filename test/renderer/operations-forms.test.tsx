@@ -228,7 +228,7 @@ describe('HeartbeatInterval the next boot will undo', () => {
     await user.type(screen.getByRole('textbox', { name: /Value/ }), '60');
     await user.click(screen.getByRole('button', { name: 'Set HeartbeatInterval on 1 charger' }));
     const row = within(within(await screen.findByRole('table', { name: 'Results per charger' })).getAllByRole('row')[1]);
-    expect(await row.findByText("In effect only until the charger's next boot, when the bench's BootNotification answer sets it back to 300 s.")).toBeTruthy();
+    expect(await row.findByText('Until its next boot, then 300 s again.')).toBeTruthy();
     expect(row.getByText('Accepted')).toBeTruthy();
     expect(row.queryByText('The new value is in effect.')).toBeNull();
     expect(screen.getByRole('button', { name: "Make 60 s the bench's setting" })).toBeTruthy();

@@ -137,8 +137,8 @@ describe('the multi-send, to several chargers', () => {
     expect(screen.getByText(/^60 s holds only until CP003 next boots: this charger's bench behaviour answers its BootNotification with 120 s/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Set HeartbeatInterval on 3 chargers' }));
     const row = (id: string) => within(screen.getByRole('row', { name: `Result of ${id}` }));
-    expect(await row('CP001').findByText("In effect only until the charger's next boot, when the bench's BootNotification answer sets it back to 300 s.")).toBeTruthy();
-    expect(row('CP003').getByText("In effect only until the charger's next boot, when the bench's BootNotification answer sets it back to 120 s.")).toBeTruthy();
+    expect(await row('CP001').findByText('Until its next boot, then 300 s again.')).toBeTruthy();
+    expect(row('CP003').getByText('Until its next boot, then 120 s again.')).toBeTruthy();
 
     // CP002 reboots after the value was sent; the bench's answer to that boot gave it 300 s.
     const rebooted = secondsFromNow(5);
@@ -148,7 +148,7 @@ describe('the multi-send, to several chargers', () => {
       })),
     );
     expect(await row('CP002').findByText(`Was in effect until the charger rebooted at ${formatClock(rebooted)}; the bench's boot answer gave it 300 s (now in effect).`)).toBeTruthy();
-    expect(row('CP001').getByText("In effect only until the charger's next boot, when the bench's BootNotification answer sets it back to 300 s.")).toBeTruthy();
+    expect(row('CP001').getByText('Until its next boot, then 300 s again.')).toBeTruthy();
     // The advice counts only those it still holds on: CP002 is not among them.
     expect(screen.getByText(/^Accepted, but only until CP001 next boots: the bench answers BootNotification with 300 s \(Settings\)/)).toBeTruthy();
     expect(screen.getByText(/^Accepted, but only until CP003 next boots: this charger's bench behaviour/)).toBeTruthy();

@@ -12,7 +12,7 @@ import { ConnectorActions, StopTransactionButton } from '../../src/renderer/src/
 import { formatClock } from '../../src/renderer/src/components/format';
 import { fakeClient, liveBench, stubResizeObserver, withBench } from './fake-client';
 import { benchResetEachTest } from './transaction-session-fixtures';
-import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+import { aCharger, aConnector, aStrayStopEvent, aTransaction, minutesAgo } from './builders';
 import type { ChargerEventView, TransactionView } from '../../src/shared/api/views';
 
 stubResizeObserver();
@@ -21,18 +21,7 @@ const startedAt = minutesAgo(10);
 const bootAt = minutesAgo(1);
 const stopAt = new Date(Date.parse(bootAt) + 2000).toISOString();
 const tx1 = aTransaction(1, 'VCP1', 1, 'TAG1', { receivedAt: startedAt, startTime: startedAt });
-const stopEvent: ChargerEventView = {
-  id: 7,
-  chargerId: 'VCP1',
-  ts: stopAt,
-  action: 'StopTransaction',
-  data: {
-    warning: 'StopTransaction for transaction 1001, which the bench never started: not applied',
-    request: { transactionId: 1001, meterStop: 492, timestamp: stopAt, reason: 'PowerLoss' },
-    unknownTransaction: true,
-    frameId: 42,
-  },
-};
+const stopEvent = aStrayStopEvent('VCP1', 1001, stopAt, { meterStop: 492, reason: 'PowerLoss', frameId: 42 });
 const client = (events: ChargerEventView[]) =>
   fakeClient({
     'transactions:list': () => [tx1],

@@ -139,7 +139,7 @@ describe('Start a run: only the sessions running are warned of', () => {
     await renderForm(client());
     await user.click(screen.getByRole('button', { name: 'Start 2 cases on CP001…' }));
     const dialog = within(screen.getByRole('dialog', { name: 'Run 2 conformance cases on CP001?' }));
-    expect(dialog.getByText(/^The run ends this session before its first case/)).toBeTruthy();
+    expect(dialog.getByText(/^The run ends this session \(transaction \d+ on connector \d+\) before its first case/)).toBeTruthy();
   });
 
   it('a real charger with only a session not running: the confirmation warns of no session to end', async () => {
@@ -169,7 +169,7 @@ describe('Start a run: only the sessions running are warned of', () => {
     await renderForm(c);
     await user.click(screen.getByRole('button', { name: 'Start 2 cases on CP001…' }));
     const dialog = within(screen.getByRole('dialog', { name: 'Run 2 conformance cases on CP001?' }));
-    expect(dialog.getByText(/^The run ends this session before its first case/)).toBeTruthy();
+    expect(dialog.getByText(/^The run ends this session \(transaction \d+ on connector \d+\) before its first case/)).toBeTruthy();
     expect(c.callsOf('tests:start')).toHaveLength(0);
   });
 });

@@ -42,7 +42,7 @@ describe('a session the record holds open on a connector that reports Available'
     expect(within(table).getByText('Not running: record says open; connector 1 reports Available')).toBeTruthy();
     expect(within(table).getByText('Not running: record says open; connector 2 reports Available')).toBeTruthy();
     expect(within(table).queryByText(/connector 3 reports/)).toBeNull();
-    expect(dialog.getByText(/The run ends this session before its first case/)).toBeTruthy();
+    expect(dialog.getByText(/The run ends this session \(transaction \d+ on connector \d+\) before its first case/)).toBeTruthy();
     expect(dialog.queryByText(/these 3 sessions/)).toBeNull();
     // The table scrolls sideways within the dialog rather than overflow it.
     expect(getComputedStyle(table.parentElement!).overflowX).toBe('auto');

@@ -14,7 +14,7 @@ import { UnconfirmedSession } from '../../src/renderer/src/components/Unconfirme
 import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
 import { formatWhen } from '../../src/renderer/src/components/format';
 import { fakeClient, liveBench, routed, stubResizeObserver, withBench } from './fake-client';
-import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+import { aCharger, aConnector, aStrayStopEvent, aTransaction, minutesAgo } from './builders';
 import type { ChargerEventView } from '../../src/shared/api/views';
 
 stubResizeObserver();
@@ -23,19 +23,8 @@ const startedAt = minutesAgo(10);
 const stopAt = minutesAgo(6);
 const tx3 = aTransaction(3, 'CP001', 2, 'TAG', { receivedAt: startedAt, startTime: startedAt });
 const stop = { chargerId: 'CP001', transactionId: 1003, connectorId: null, at: stopAt };
-const stopEvent: ChargerEventView = {
-  id: 7,
-  chargerId: 'CP001',
-  ts: stopAt,
-  action: 'StopTransaction',
-  // The bench records the id of its frame in the message log (handlers/StopTransaction).
-  data: {
-    warning: 'StopTransaction for transaction 1003, which the bench never started: not applied',
-    request: { transactionId: 1003, meterStop: 5000, timestamp: stopAt },
-    unknownTransaction: true,
-    frameId: 42,
-  },
-};
+// The bench records the id of its frame in the message log (handlers/StopTransaction).
+const stopEvent = aStrayStopEvent('CP001', 1003, stopAt, { frameId: 42 });
 const client = (events: ChargerEventView[]) =>
   fakeClient({
     'transactions:get': () => ({ ...tx3, meterValues: [] }),

@@ -164,7 +164,7 @@ describe('what runs, before a run on a real charger', () => {
     const running = within(dialog.getByRole('table', { name: 'Running transactions' }));
     expect(running.getByText('41')).toBeTruthy();
     expect(running.getByText('TAG-ALICE')).toBeTruthy();
-    expect(dialog.getByText(/The run ends this session before its first case/)).toBeTruthy();
+    expect(dialog.getByText(/The run ends this session \(transaction \d+ on connector \d+\) before its first case/)).toBeTruthy();
     expect(dialog.queryByText(/Make sure no vehicle is charging/)).toBeNull();
     await user.click(dialog.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());

@@ -14,7 +14,7 @@ import { formatWhen } from '../../src/renderer/src/components/format';
 import userEvent from '@testing-library/user-event';
 import { TransactionsScreen } from '../../src/renderer/src/app/screens';
 import { fakeClient, routed, stubResizeObserver, withBench } from './fake-client';
-import { aCharger, aConnector, aTransaction, meterRows, minutesAgo } from './builders';
+import { aCharger, aConnector, aStrayStopEvent, aStrayStopFrame, aTransaction, meterRows, minutesAgo } from './builders';
 import type { ChargerEventView, ConnectorView, MessageView } from '../../src/shared/api/views';
 
 stubResizeObserver();
@@ -24,13 +24,7 @@ const stopAt = minutesAgo(1);
 const tx3 = aTransaction(3, 'CP001', 2, 'TAG', { receivedAt: startedAt, startTime: startedAt });
 
 /** What the bench records of the stop (StopTransaction handler), newest first among the charger's events. */
-const stopEvent: ChargerEventView = {
-  id: 7,
-  chargerId: 'CP001',
-  ts: stopAt,
-  action: 'StopTransaction',
-  data: { warning: 'StopTransaction for transaction 1003, which the bench never started: not applied', request: { transactionId: 1003, meterStop: 5000, timestamp: stopAt }, unknownTransaction: true },
-};
+const stopEvent = aStrayStopEvent('CP001', 1003, stopAt);
 
 function setUp(status: ConnectorView['status']) {
   useBench.setState({
@@ -91,7 +85,7 @@ describe('a StopTransaction for an unknown transaction id', () => {
 
 describe("the note links the stop's frame in the message log", () => {
   /** The bench records the id of the stop's frame (handlers/StopTransaction). */
-  const withFrame: ChargerEventView = { ...stopEvent, data: { ...(stopEvent.data as object), frameId: 42 } };
+  const withFrame = aStrayStopEvent('CP001', 1003, stopAt, { frameId: 42 });
   const logHref = (link: HTMLElement) => new URL(link.getAttribute('href')!, 'http://x');
   const expectStopFrame = (href: URL) => {
     expect(href.pathname).toBe('/log');
@@ -104,6 +98,23 @@ describe("the note links the stop's frame in the message log", () => {
     const alert = await card.findByRole('alert', { name: 'Stop with unknown transaction id during session 3' });
     expect(alert.textContent).toContain(`${note()}: not applied to #3 (the charger may have meant to end it). See it in the message log.`);
     expectStopFrame(logHref(within(alert).getByRole('link', { name: 'See it in the message log' })));
+  });
+
+  it('for a stop pushed live (its frame not yet numbered when pushed), as for one read from the record', async () => {
+    const at = minutesAgo(0.1);
+    // As the bench pushes it: the frame without its id in the log.
+    const live = aStrayStopFrame('CP001', 1003, at, 'm9');
+    let written = false;
+    const c = client([]);
+    // A read made once the frame is written finds the event naming its id (handlers/StopTransaction); one made before, nothing.
+    c.handlers['chargerEvents:list'] = () => (written ? [{ ...withFrame, ts: at }] : []);
+    render(withBench(c, <ChargerOverview charger={useBench.getState().chargers.CP001!} />));
+    const card = within(screen.getByRole('region', { name: 'Connector 2' }));
+    await waitFor(() => expect(c.callsOf('chargerEvents:list').length).toBeGreaterThan(0));
+    written = true;
+    act(() => c.emit([{ type: 'frameLogged', message: live }]));
+    const alert = await card.findByRole('alert', { name: 'Stop with unknown transaction id during session 3' });
+    await waitFor(() => expectStopFrame(logHref(within(alert).getByRole('link', { name: 'See it in the message log' }))));
   });
 
   it("in the Transactions list, the row's warning icon, which opens the log and not the session", async () => {
@@ -156,17 +167,7 @@ describe('two sessions open on the charger when an unknown stop came (StopTransa
 });
 
 describe('the unknown stops pushed since the screen read the record', () => {
-  const frame = (chargerId: string): MessageView => ({
-    id: 99,
-    ts: minutesAgo(0.1),
-    chargerId,
-    direction: 'in',
-    kind: 'CALL',
-    messageId: 'm1',
-    action: 'StopTransaction',
-    raw: JSON.stringify([2, 'm1', 'StopTransaction', { transactionId: 1003, meterStop: 5000, timestamp: minutesAgo(0.1) }]),
-    error: 'Warning: StopTransaction for transaction 1003, which the bench never started: not applied',
-  });
+  const frame = (chargerId: string): MessageView => ({ id: 99, ...aStrayStopFrame(chargerId, 1003, minutesAgo(0.1), 'm1') });
   function Stops({ chargerId }: { chargerId: string }) {
     const stops = useUnknownStops(chargerId);
     return <output aria-label="stops">{stops.map((s) => `${s.chargerId}:${s.transactionId}`).join(',')}</output>;
@@ -179,8 +180,11 @@ describe('the unknown stops pushed since the screen read the record', () => {
     await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(1));
     act(() => c.emit([{ type: 'frameLogged', message: frame('CP001') }]));
     expect(shown()).toBe('CP001:1003');
-    rerender(withBench(c, <Stops chargerId="CP002" />));
+    // Read again for the frame's id (the record here does not hold it: the pushed one stays).
     await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(2));
+    expect(shown()).toBe('CP001:1003');
+    rerender(withBench(c, <Stops chargerId="CP002" />));
+    await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(3));
     expect(shown()).toBe('');
   });
 
@@ -190,8 +194,9 @@ describe('the unknown stops pushed since the screen read the record', () => {
     await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(1));
     act(() => c.emit([{ type: 'frameLogged', message: frame('CP001') }]));
     expect(shown()).toBe('CP001:1003');
-    act(() => useBench.setState({ snapshots: 2 }));
     await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(2));
+    act(() => useBench.setState({ snapshots: 2 }));
+    await waitFor(() => expect(c.callsOf('chargerEvents:list')).toHaveLength(3));
     expect(shown()).toBe('');
   });
 });

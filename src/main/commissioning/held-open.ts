@@ -1,5 +1,6 @@
 // Transactions only the bench's record holds open: one running when a run began that the run's preparation
-// asked to stop (RemoteStopTransaction) and the charger answered Rejected to, AND that the charger shows it no
+// left as it is, its charger having lost it at a reboot (conformance/running-before: no RemoteStopTransaction,
+// answer "not asked"), or asked to stop (RemoteStopTransaction) and the charger answered Rejected to, AND that the charger shows it no
 // longer runs (its connector reports no session since it started, or a newer session replaced it: the facts
 // of the screens' "Not running", shared/api/session-state.ts). A refusal alone only says it MAY have lost the
 // session (a charger may refuse remote stops of a customer's card session that is still charging): such a
@@ -12,9 +13,20 @@ import type { HeldOpen } from '../../shared/api/commissioning';
 import type { CaseResult } from '../../shared/api/test-runs';
 import { connectorSaysNoSession, notRunningCause, supersededSessions } from '../../shared/api/session-state';
 import { formatDateTimeWithZone } from '../../shared/format/time';
+import { leftOf } from '../conformance/running-before';
 
 /** The put-back's words for a RemoteStopTransaction the charger refused (conformance/restore.ts). */
 const LOST = /^stopping transaction (\d+): the charger answered (\w+): it may have lost the session/;
+/** The transaction a preparation's problem names as refused (LOST) or left as it is, not asked (running-before's leftNote), with the answer and, when left, why. */
+function heldIn(p: string): { transactionId: number; answer: string; cause?: string } | null {
+  const m = LOST.exec(p);
+  if (m) return { transactionId: Number(m[1]), answer: m[2]! };
+  const left = leftOf(p);
+  return left && { transactionId: left.transactionId, answer: NOT_ASKED, cause: left.cause };
+}
+
+/** HeldOpen's answer for one a run left as it is (lost at a reboot): it sent no RemoteStopTransaction. */
+export const NOT_ASKED = 'not asked';
 /** Any put-back words about stopping a transaction (refused, not answered, not asked while offline). */
 const STOPPING = /^stopping transaction (\d+)\b/;
 
@@ -45,9 +57,9 @@ export function recordOnlyIn(bench: Pick<Bench, 'record'>, chargerId: string): (
  */
 export function heldOpenOf(setupProblems: readonly string[] | undefined, foundAt: string, recordOnly: (id: number) => RecordOnly | null): HeldOpen[] | undefined {
   const held = (setupProblems ?? []).flatMap((p) => {
-    const m = LOST.exec(p);
-    const t = m && recordOnly(Number(m[1]));
-    return m && t ? [{ transactionId: Number(m[1]), connectorId: t.connectorId, idTag: t.idTag, answer: m[2]!, foundAt, cause: t.cause }] : [];
+    const m = heldIn(p);
+    const t = m && recordOnly(m.transactionId);
+    return m && t ? [{ transactionId: m.transactionId, connectorId: t.connectorId, idTag: t.idTag, answer: m.answer, foundAt, cause: m.cause ?? t.cause }] : [];
   });
   return held.length ? held : undefined;
 }
@@ -60,8 +72,8 @@ export function heldOpenOf(setupProblems: readonly string[] | undefined, foundAt
 export function setupOpenOf(setupProblems: readonly string[] | undefined, heldOpen: readonly HeldOpen[] | undefined): string[] {
   const held = new Set((heldOpen ?? []).map((h) => h.transactionId));
   return (setupProblems ?? []).filter((p) => {
-    const m = LOST.exec(p);
-    return !m || !held.has(Number(m[1]));
+    const m = heldIn(p);
+    return !m || !held.has(m.transactionId);
   });
 }
 
@@ -73,8 +85,8 @@ export function setupOpenOf(setupProblems: readonly string[] | undefined, heldOp
 export function heldIdsOf(c: { runs: ReadonlyArray<{ heldOpen?: HeldOpen[] }>; setupProblems?: string[] }): Set<number> {
   const ids = new Set(c.runs.flatMap((r) => (r.heldOpen ?? []).map((h) => h.transactionId)));
   for (const p of c.setupProblems ?? []) {
-    const m = LOST.exec(p);
-    if (m) ids.add(Number(m[1]));
+    const m = heldIn(p);
+    if (m) ids.add(m.transactionId);
   }
   return ids;
 }
@@ -97,9 +109,13 @@ export function withoutHeld<T extends { result: CaseResult | null }>(step: T, he
 /** The installer's note about one ("Bench record: transaction 2 (connector 1, idTag COMMISSION-1) is held open …"). */
 export function heldOpenNote(h: HeldOpen): string {
   const where = [h.connectorId !== null ? `connector ${h.connectorId}` : null, h.idTag !== null ? `idTag ${h.idTag}` : null].filter(Boolean).join(', ');
+  const before =
+    h.answer === NOT_ASKED
+      ? `before the first step the bench left it as it is, sending it no RemoteStopTransaction: ${h.cause ?? 'its charger has booted since it started'} (most likely lost at the reboot: the charger would refuse to stop it)`
+      : `before the first step the charger answered ${h.answer} to its RemoteStopTransaction${h.cause ? `, and ${h.cause}` : ''} (it no longer runs that session)`;
   return (
-    `Bench record: transaction ${h.transactionId}${where ? ` (${where})` : ''} is held open in the bench's record only: before the first step the charger answered ${h.answer} to its RemoteStopTransaction${h.cause ? `, and ${h.cause}` : ''} (it no longer runs that session). ` +
-    `Close it in the record (Transactions: Close in the record); until then each run asks the charger to stop it again. This is about the bench's record, not the charger: it is not part of the handover.`
+    `Bench record: transaction ${h.transactionId}${where ? ` (${where})` : ''} is held open in the bench's record only: ${before}. ` +
+    `Close it in the record (Transactions: Close in the record); until then each run ${h.answer === NOT_ASKED ? 'leaves it as it is' : 'asks the charger to stop it again'}. This is about the bench's record, not the charger: it is not part of the handover.`
   );
 }
 

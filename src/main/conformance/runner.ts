@@ -25,6 +25,7 @@ import { afterUnanswered, setupHost, stoppedInSetup } from './setup-stop';
 import { firmwareAfterCase, firmwareAtRunEnd, type FirmwareAfterCase } from './firmware-end';
 import { endOwnStopWatch, namingOwnStop, ownStopCheck } from './own-stop';
 import type { TestData } from './test-data';
+import { sessionsAtRunStart, type AtRunStart } from './running-before';
 import { Inconclusive, NotApplicable, RunStopped, StepFailure, type CaseDefinition, type CaseResult, type Pics, type RunResult, type RunSummary, type StepResult, type Verdict } from './types';
 
 export type RunEvent =
@@ -81,8 +82,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   const t0 = clock.now();
   const frames = new ChargerFrames(bench.bus, o.chargerId, bench.centralSystem.isConnected(o.chargerId));
   // Sessions running when the run starts (the record, once what came before is written: see below); those
-  // started since come from the frames.
-  let runningBefore: Array<{ transactionId: number; connectorId: number; idTag: string }> = [];
+  // started since come from the frames. One its charger lost at a reboot is left as it is, yet known (and said).
+  let before: AtRunStart = { held: [], running: [], left: [] };
   // Each connector's status when the run starts (the record, likewise); those reported since come from the frames.
   let statusBefore = new Map<number, string>();
   let sinceBoot: number[] = [];
@@ -103,11 +104,11 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
     idTagAnswers: (overrides) => behaviours.setIdTags(o.chargerId, idTagTable(o.data, overrides)),
     openTransactions: () => {
       const seen = [...frames.transactions].map(([transactionId, t]) => ({ transactionId, ...t }));
-      const before = runningBefore.filter((t) => !frames.stopped.has(t.transactionId) && !frames.transactions.has(t.transactionId));
+      const atStart = before.running.filter((t) => !frames.stopped.has(t.transactionId) && !frames.transactions.has(t.transactionId));
       // Newest first: a session seen starting in this run wins over an older record.
-      return [...seen.reverse(), ...before];
+      return [...seen.reverse(), ...atStart];
     },
-    transactionsBefore: () => runningBefore.map((t) => t.transactionId),
+    transactionsBefore: () => before.held,
     transactionStartedAt: (transactionId) => {
       const tx = bench.record.transactions.get(transactionId);
       return tx && tx.chargerId === o.chargerId ? tx.startTime : null;
@@ -129,8 +130,8 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   // What the charger reported before the run is read once it is written (a status still on its way to the
   // record would read as the one before it).
   await bench.record.settled();
-  runningBefore = bench.record.transactions.list({ chargerId: o.chargerId, active: true }).map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
   const stored = bench.record.chargers.get(o.chargerId);
+  before = sessionsAtRunStart(bench.record.transactions.list({ chargerId: o.chargerId, active: true }), stored);
   statusBefore = new Map((stored?.connectors ?? []).map((c) => [c.connectorId, c.status as string]));
   const lastBoot = Date.parse(stored?.lastBoot ?? '');
   sinceBoot = (stored?.connectors ?? []).filter((c) => !(Date.parse(c.updatedAt) < lastBoot)).map((c) => c.connectorId);
@@ -229,7 +230,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
         // The sessions it ended (a customer's too): a commissioning's record and report name them.
         const ended = sessionsEndedInSetup(open, host.openTransactions(), frames.since(seq));
         if (ended.length) run.setupEnded = ended;
-        const setupProblems = [...setupNotes, ...(prepared ?? [])];
+        const setupProblems = [...setupNotes, ...(o.leaveSessions ? [] : before.left), ...(prepared ?? [])];
         if (setupProblems.length) run.setupProblems = setupProblems;
       }
       // What the last case that ran could not put back: the next case that runs begins with it.

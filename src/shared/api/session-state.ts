@@ -4,6 +4,7 @@
 // not confirmed (its charger rebooted since and its connector says Available, or a stray StopTransaction came:
 // most likely lost or ended), or the last known (its charger is not heard from now). Pure: the UI reads it against the chargers as it knows them, the
 // bench against its record and its connections.
+import { unknownStopNote, type SeenStop } from './stray-stop';
 
 /** A connector as the rule reads it (ConnectorView on screen, ConnectorRecord in the bench). */
 export interface SessionConnector {
@@ -134,9 +135,68 @@ export function unconfirmedSince(tx: Pick<OpenSession, 'active' | 'startTime' | 
   return stray > started ? Math.max(stray, booted) : null;
 }
 
+/**
+ * THE rule of which sessions a run (a test run, a commissioning's checks) leaves as it is, sending no
+ * RemoteStopTransaction before its first case or step (main/conformance/running-before), and the screens say
+ * so (the renderer's leftByRuns): one its charger lost at a reboot, i.e. the charger booted after it started
+ * and its connector has said Available since that boot (unconfirmedSince by its connector alone: a stray
+ * StopTransaction alone leaves a session the charger may still run). A newer session open on its connector
+ * (superseded) changes nothing: the charger lost both at the reboot and would refuse to stop either.
+ */
+export function lostAtReboot(tx: Pick<OpenSession, 'active' | 'startTime' | 'receivedAt'>, charger: SessionCharger): boolean {
+  return unconfirmedSince({ ...tx, unknownStop: null }, charger) !== null;
+}
+
+/**
+ * Whether its connector says no session is there (Available, Reserved) since the charger's last boot: a session
+ * not confirmed (unconfirmedSince) is then not running there; else (Charging, Preparing, …, or nothing said
+ * since the boot) it may still run, and a warning counts it.
+ */
+export function noSessionSinceBoot({ connector, lastBoot }: SessionCharger): boolean {
+  if (!connector || !lastBoot || !NO_SESSION.has(connector.status)) return false;
+  return Date.parse(connector.updatedAt) >= Date.parse(lastBoot);
+}
+
 /** Whether a session not confirmed (unconfirmedSince) is so by its stray stop, not by its connector saying Available since the boot. */
 export function unconfirmedByStrayStop(tx: Parameters<typeof unconfirmedSince>[0], charger: SessionCharger): boolean {
   return unconfirmedSince(tx, charger) !== null && unconfirmedSince({ ...tx, unknownStop: null }, charger) === null;
+}
+
+/** What the rule's words need of a session not confirmed (unconfirmedSince). */
+export interface UnconfirmedFacts {
+  transactionId: number;
+  chargerId: string;
+  connectorId: number;
+  /** unconfirmedSince: null while it is confirmed. */
+  unconfirmedSince: number | null;
+  /** The stray stop when it is by that one that the session is not confirmed (unconfirmedByStrayStop); null or absent: by its connector saying Available since the boot. */
+  unconfirmedByStop?: SeenStop | null;
+  /** A stray stop that came while it was open (unknownStopDuring), named too when it is not confirmed by its connector saying Available since the boot. */
+  strayStop?: SeenStop | null;
+}
+
+/** A stray stop's note within a sentence, after "but": "a StopTransaction for unknown transaction 1003 came at …". */
+const noteAfterBut = (stop: SeenStop, t: Pick<UnconfirmedFacts, 'transactionId'>, when?: WhenWords) => {
+  const note = unknownStopNote(stop, t, when);
+  return `${note[0]!.toLowerCase()}${note.slice(1)}`;
+};
+
+/**
+ * Why a session held open is not confirmed, in THE words every screen says it in (after "Not confirmed: ", no
+ * full stop): "CP001 has booted since this session started and connector 1 has reported Available since
+ * 10:02:03, yet no StopTransaction came: the charger has most likely lost this session"; by a stray stop, that
+ * no StopTransaction with its transactionId came, but which one did (unknownStopNote; named too beside Available
+ * when one came, `strayStop`). `since` says the time
+ * (ms) it is not confirmed since, `when` the stray stop's. Null while it is confirmed.
+ */
+export function unconfirmedText(t: UnconfirmedFacts, since: (ms: number) => string, when?: WhenWords): string | null {
+  if (t.unconfirmedSince === null) return null;
+  const booted = `${t.chargerId} has booted since this session started and`;
+  if (t.unconfirmedByStop) return `${booted} no StopTransaction with its transactionId came, but ${noteAfterBut(t.unconfirmedByStop, t, when)} The charger may no longer run this session`;
+  const available = `${booted} connector ${t.connectorId} has reported Available since ${since(t.unconfirmedSince)}`;
+  // A stray stop came as well: named, as the card, the session's page and the CSV name it.
+  if (t.strayStop) return `${available}; no StopTransaction with its transactionId came, but ${noteAfterBut(t.strayStop, t, when)} The charger has most likely lost or ended this session`;
+  return `${available}, yet no StopTransaction came: the charger has most likely lost this session`;
 }
 
 /** Why a session held open is not running: the rule's parts, and when its connector reported what it says (the bench's clock; null when it says nothing). */

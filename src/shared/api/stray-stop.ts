@@ -2,6 +2,7 @@
 // transactionId): answered, applied to nothing, and recorded as a warning (a charger event, and a note on
 // its frame). The screens name it beside the session the bench held open on that charger when it came, so
 // a session that "never got its StopTransaction" shows that the charger did send one, with another id.
+import { deliveredWh } from './meter';
 
 /** Such a stop: the id it named, its connector when the frame names one (OCPP 1.6's StopTransaction does not), and when the bench received it. */
 export interface UnknownStop {
@@ -12,6 +13,10 @@ export interface UnknownStop {
   at: string;
   /** Its frame's id in the message log, when known (the charger event records it: handlers/StopTransaction). */
   frameId?: number;
+  /** The reason it gave (its frame's payload); absent when it gave none (OCPP 1.6: Local then). */
+  reason?: string;
+  /** The meter register it gave at its stop (Wh; its frame's payload), when it gave a number. */
+  meterStop?: number;
 }
 
 /** The warning the bench records (and notes on the frame) for a stop of a transaction it never started. */
@@ -22,6 +27,15 @@ const connectorOf = (request: unknown): number | null => {
   return typeof c === 'number' && Number.isInteger(c) ? c : null;
 };
 
+/** What its payload says of the stop itself: its reason and its meterStop, each when it gave one that can be read. */
+const stopOf = (request: unknown): Pick<UnknownStop, 'reason' | 'meterStop'> => {
+  const r = request as { reason?: unknown; meterStop?: unknown } | null;
+  return {
+    ...(typeof r?.reason === 'string' && r.reason !== '' && { reason: r.reason }),
+    ...(typeof r?.meterStop === 'number' && Number.isFinite(r.meterStop) && { meterStop: r.meterStop }),
+  };
+};
+
 /** The unknown stop a charger event records (chargerEvents:list), or null for any other event. */
 export function unknownStopOfEvent(e: { chargerId: string; ts: string; action: string; data: unknown }): UnknownStop | null {
   if (e.action !== 'StopTransaction') return null;
@@ -30,7 +44,9 @@ export function unknownStopOfEvent(e: { chargerId: string; ts: string; action: s
   if (typeof id !== 'number') return null;
   if (data?.unknownTransaction !== true && !(typeof data?.warning === 'string' && UNKNOWN.test(data.warning))) return null;
   const frameId = data?.frameId;
-  return { chargerId: e.chargerId, transactionId: id, connectorId: connectorOf(data?.request), at: e.ts, ...(typeof frameId === 'number' && Number.isInteger(frameId) && { frameId }) };
+  // The event records its frame's payload (handlers/StopTransaction: `request`).
+  const request = data?.request;
+  return { chargerId: e.chargerId, transactionId: id, connectorId: connectorOf(request), at: e.ts, ...(typeof frameId === 'number' && Number.isInteger(frameId) && { frameId }), ...stopOf(request) };
 }
 
 /** The unknown stop a frame received carries (its note says so: the frameLogged push), or null for any other frame. */
@@ -42,9 +58,9 @@ export function unknownStopOfFrame(m: { id?: number; chargerId: string; ts: stri
   try {
     request = (JSON.parse(m.raw) as unknown[])[3];
   } catch {
-    // The note names the id; the connector is not known.
+    // The note names the id; the connector, reason and meterStop are not known.
   }
-  return { chargerId: m.chargerId, transactionId: Number(found[1]), connectorId: connectorOf(request), at: m.ts, ...(m.id !== undefined && { frameId: m.id }) };
+  return { chargerId: m.chargerId, transactionId: Number(found[1]), connectorId: connectorOf(request), at: m.ts, ...(m.id !== undefined && { frameId: m.id }), ...stopOf(request) };
 }
 
 /** A session as the rule reads it. */
@@ -111,4 +127,22 @@ export function unknownStopNote(s: SeenStop, tx: Pick<StopSession, 'transactionI
   if (open.length > 1 && open.includes(tx.transactionId))
     return `${Clause} while sessions ${idList(open)} were open there: not applied to ${open.length === 2 ? 'either' : 'any of them'}; which one the charger meant is not known.`;
   return `${Clause} while the bench's session #${tx.transactionId} was open there: not applied to #${tx.transactionId} (the charger may have meant to end it).`;
+}
+
+/**
+ * "a StopTransaction for unknown transaction 1001 came at 03:13:38 on this charger, maybe this session's (reason
+ * PowerLoss, meterStop 283 Wh: 283 − 100 = 183 Wh if it is)": the stop a session's screens name as possibly its
+ * own (the one session open there when it came), with what it would mean for it. `num` writes a number.
+ */
+export function maybeItsStopClause(s: UnknownStop, tx: { meterStart: number }, when?: (iso: string) => string, num: (n: number) => string = (n) => String(n)): string {
+  const parts = [s.reason !== undefined ? `reason ${s.reason}` : 'no reason given'];
+  if (s.meterStop !== undefined) {
+    const wh = deliveredWh(s.meterStop, tx.meterStart);
+    parts.push(
+      wh !== null
+        ? `meterStop ${num(s.meterStop)} Wh: ${num(s.meterStop)} − ${num(tx.meterStart)} = ${num(wh)} Wh if it is`
+        : `meterStop ${num(s.meterStop)} Wh, below this session's meterStart ${num(tx.meterStart)} Wh`,
+    );
+  }
+  return `${unknownStopClause(s, when)}, maybe this session's (${parts.join(', ')})`;
 }

@@ -5,7 +5,7 @@
 // runs there the focus starts on Cancel; while the charger or the bench cannot be reached, it cannot be
 // confirmed and says why. Until what runs on the charger has been read it cannot be confirmed either, and
 // when a warning arrives after it opened the focus moves to Cancel (Enter then sends nothing).
-import { Fragment, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -23,8 +23,9 @@ import { formatTime } from './format';
 import { Ago } from './Ago';
 import { monoFont } from '../app/theme';
 import { useNow, useReach } from './reach';
-import { energySoFarText, isRunning, notRunningText, oldReadingAfterMs, readingIsOld, readingTimeText, useRunning, type RunningTransaction } from './running';
+import { energySoFarText, isRunning, oldReadingAfterMs, readingIsOld, readingTimeText, useRunning, type RunningTransaction } from './running';
 import { formatDuration } from '../../../shared/format/time';
+import { notConfirmedApart, notRunningLabel } from './notRunningLabel';
 import { busyWarning, useChargerBusy, type ChargerBusyRead } from './busy';
 import { useLastKnownNote } from './lastKnownNote';
 import { useBench } from '../stores/bench';
@@ -229,11 +230,30 @@ export function RunningList({
         {!loaded ? READING_SESSIONS : lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}
       </Typography>
     );
+  // One not confirmed and not counted (most likely lost) is listed apart: "Running right now" lists what runs.
+  const counted = running.filter((t) => !notConfirmedApart(t));
+  const apart = running.filter(notConfirmedApart);
+  const asOf = lastKnown === null ? '' : ` as last known (${lastKnown})`;
   return (
     <Box sx={{ mt: 1 }}>
-      <Typography variant="subtitle2">{lastKnown === null ? 'Running right now' : `Running as last known (${lastKnown})`}</Typography>
+      {counted.length ? (
+        <SessionsTable title={lastKnown === null ? 'Running right now' : `Running as last known (${lastKnown})`} label="Running transactions" list={counted} />
+      ) : (
+        <Typography variant="body2">{lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}</Typography>
+      )}
+      {apart.length > 0 && <SessionsTable title={`Not confirmed by the charger${asOf} (not counted: most likely lost)`} label="Not confirmed transactions" list={apart} />}
+      {notes}
+    </Box>
+  );
+}
+
+/** A table of sessions held open, under its heading, each one not running or not confirmed marked beneath it. */
+function SessionsTable({ title, label, list }: { title: string; label: string; list: RunningTransaction[] }) {
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Typography variant="subtitle2">{title}</Typography>
       <Box sx={{ overflowX: 'auto', maxWidth: '100%' }}>
-        <Table size="small" aria-label="Running transactions" sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
+        <Table size="small" aria-label={label} sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}>
           <TableHead>
             <TableRow>
               <TableCell>Transaction</TableCell>
@@ -244,35 +264,41 @@ export function RunningList({
             </TableRow>
           </TableHead>
           <TableBody>
-            {running.map((t) => (
-              <Fragment key={t.transactionId}>
-                <TableRow sx={notRunningText(t) ? { '& td': { borderBottom: 0 } } : undefined}>
-                  <TableCell>{t.transactionId}</TableCell>
-                  <TableCell>{t.connectorId}</TableCell>
-                  {/* An idTag is up to 20 characters: a long one wraps rather than widen the dialog. */}
-                  <TableCell sx={{ fontFamily: monoFont, whiteSpace: 'normal !important', overflowWrap: 'break-word', minWidth: 80 }}>{t.idTag}</TableCell>
-                  {/* It may wrap: a meter that went backwards says so in words, within the dialog (so may the start, "under a minute ago"). */}
-                  <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
-                    {energySoFarText(t)}
-                    <ReadingTime reading={t} />
-                  </TableCell>
-                  <TableCell title={formatTime(t.startTime)} sx={{ whiteSpace: 'normal !important', minWidth: 72 }}>
-                    <Ago iso={t.startTime} />
-                  </TableCell>
-                </TableRow>
-                {notRunningText(t) && (
-                  <TableRow>
-                    <TableCell colSpan={5} sx={{ whiteSpace: 'normal !important', color: 'warning.main', pt: 0 }}>
-                      Not running: {notRunningText(t)}
-                    </TableCell>
-                  </TableRow>
-                )}
-              </Fragment>
+            {list.map((t) => (
+              <SessionRow key={t.transactionId} t={t} />
             ))}
           </TableBody>
         </Table>
       </Box>
-      {notes}
     </Box>
+  );
+}
+
+function SessionRow({ t }: { t: RunningTransaction }) {
+  const label = notRunningLabel(t);
+  return (
+    <>
+      <TableRow sx={label ? { '& td': { borderBottom: 0 } } : undefined}>
+        <TableCell>{t.transactionId}</TableCell>
+        <TableCell>{t.connectorId}</TableCell>
+        {/* An idTag is up to 20 characters: a long one wraps rather than widen the dialog. */}
+        <TableCell sx={{ fontFamily: monoFont, whiteSpace: 'normal !important', overflowWrap: 'break-word', minWidth: 80 }}>{t.idTag}</TableCell>
+        {/* It may wrap: a meter that went backwards says so in words, within the dialog (so may the start, "under a minute ago"). */}
+        <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
+          {energySoFarText(t)}
+          <ReadingTime reading={t} />
+        </TableCell>
+        <TableCell title={formatTime(t.startTime)} sx={{ whiteSpace: 'normal !important', minWidth: 72 }}>
+          <Ago iso={t.startTime} />
+        </TableCell>
+      </TableRow>
+      {label && (
+        <TableRow>
+          <TableCell colSpan={5} sx={{ whiteSpace: 'normal !important', color: 'warning.main', pt: 0 }}>
+            {label}
+          </TableCell>
+        </TableRow>
+      )}
+    </>
   );
 }

@@ -19,10 +19,16 @@ import {
   notRunningCause as sharedCause,
   notRunningText as sharedText,
   supersededBy,
+  lostAtReboot,
+  noSessionSinceBoot,
+  unconfirmedByStrayStop,
+  unconfirmedSince,
   type NotRunningFacts,
   type SupersededBy,
 } from '../../../shared/api/session-state';
+import type { StopDuring } from '../../../shared/api/stray-stop';
 import { benchNow } from './benchClock';
+import { useUnknownStopRule, useUnknownStopRuleOf, type StopDuringOf } from './unknownStops';
 
 export interface RunningTransaction {
   transactionId: number;
@@ -60,6 +66,24 @@ export interface RunningTransaction {
    * Null: it is the newest open on its connector.
    */
   supersededBy: SupersededBy | null;
+  /**
+   * Since when (ms, the bench's clock) its charger no longer confirms it (session-state's unconfirmedSince: a
+   * reboot since it started, then Available or a stray stop): "Not confirmed", so not running. Null: confirmed,
+   * or not running by supersededBy (said first, as the rule reads).
+   */
+  unconfirmedSince: number | null;
+  /** The stray StopTransaction (another transactionId) by which it is not confirmed; null: by its connector saying Available since the boot, or it is confirmed. */
+  unconfirmedByStop: StopDuring | null;
+  /** Not confirmed, the stray stop that came while it was open (named beside Available too); absent or null otherwise. */
+  strayStop?: StopDuring | null;
+  /**
+   * Not confirmed, yet its connector does not say no session since the boot (session-state's noSessionSinceBoot:
+   * it reports Charging, Preparing…, or nothing since): it may still run, so a warning counts it (isRunning);
+   * `reports`: what its connector reports now (null: not known). Absent or null otherwise.
+   */
+  mayStillRun?: { reports: string | null } | null;
+  /** Its charger lost it at a reboot (session-state's lostAtReboot, superseded or not): runs leave it as it is (leftByRuns). */
+  lostAtReboot?: boolean;
 }
 
 /** THE rule of what runs, shared with the bench's exports (shared/api/session-state). */
@@ -73,8 +97,14 @@ export function sessionOnConnector(active: Record<number, TransactionView>, char
   return newestByConnector(Object.values(active).filter((t) => t.active && t.chargerId === chargerId && t.connectorId === connectorId)).get(`${chargerId}\n${connectorId}`);
 }
 
-/** A transaction the record holds open is running unless its connector says no session is there or a newer one is open on it. */
-export const isRunning = (t: Pick<RunningTransaction, 'connectorSays' | 'supersededBy'>): boolean => t.connectorSays === null && !t.supersededBy;
+/**
+ * A transaction the record holds open is running (what an operation may interrupt: warned about, counted)
+ * unless its connector says no session is there, a newer one is open on it, or its charger no longer confirms
+ * it while its connector says no session since the boot. One not confirmed that may still run (mayStillRun:
+ * its connector reports Charging…) counts: a confirmation never hides what may be running.
+ */
+export const isRunning = (t: Pick<RunningTransaction, 'connectorSays' | 'supersededBy'> & Partial<Pick<RunningTransaction, 'unconfirmedSince' | 'mayStillRun'>>): boolean =>
+  t.connectorSays === null && !t.supersededBy && ((t.unconfirmedSince ?? null) === null || !!t.mayStillRun);
 
 /**
  * Why a transaction the record holds open is not running, after "The record holds transaction N open, but":
@@ -88,9 +118,11 @@ export const notRunningCause = (t: NotRunningFacts): string | null => sharedCaus
  */
 export const notRunningText = (t: NotRunningFacts): string | null => sharedText(t, formatWhen);
 
-/** Each charger's connectors, as the running transactions are checked against them. */
-type ConnectorsOf = (chargerId: string) => readonly ConnectorView[] | undefined;
-const noConnectors: ConnectorsOf = () => undefined;
+/** A charger as the running transactions are checked against it: its connectors, and when it last booted. */
+export type ChargerNow = { connectors?: readonly ConnectorView[]; lastBoot?: string | null };
+type ChargerOf = (chargerId: string) => ChargerNow | undefined;
+const noCharger: ChargerOf = () => undefined;
+const noStop: StopDuringOf = () => null;
 
 /** With no usual step known yet, a reading older than this is old. */
 const OLD_READING_MS = 5 * 60_000;
@@ -155,20 +187,23 @@ export function energyWithTimeText(t: Pick<RunningTransaction, 'energyWh' | 'ene
 
 /**
  * Running transactions of a charger (on one connector, or all when `connectorId` is absent or 0), as the
- * record holds them open; with its `connectors`, each one a connector says is not running is marked
- * (connectorSays), and each older one open on a connector with a newer one (supersededBy).
+ * record holds them open; with the `charger` (its connectors and last boot), each one a connector says is not
+ * running is marked (connectorSays), each older one open on a connector with a newer one (supersededBy), and
+ * each one the charger no longer confirms (unconfirmedSince; by a stray stop, as `strayStopOf` gives them).
  */
 export function runningTransactions(
   active: Record<number, TransactionView>,
   meter: Record<string, ReceivedSample[]>,
   chargerId: string,
   connectorId?: number,
-  connectors?: readonly ConnectorView[],
+  charger?: ChargerNow,
+  strayStopOf: StopDuringOf = noStop,
 ): RunningTransaction[] {
   return runningOf(
     Object.values(active).filter((t) => t.active && t.chargerId === chargerId && (!connectorId || t.connectorId === connectorId)),
     meter,
-    () => connectors,
+    () => charger,
+    strayStopOf,
   );
 }
 
@@ -181,14 +216,33 @@ export function runningTransactionsOf(
   active: Record<number, TransactionView>,
   meter: Record<string, ReceivedSample[]>,
   chargerIds: string[],
-  chargers?: Record<string, Pick<ChargerView, 'connectors'> | undefined>,
+  chargers?: Record<string, ChargerNow | undefined>,
+  strayStopOf: StopDuringOf = noStop,
 ): Record<string, RunningTransaction[]> {
   const byCharger = new Map<string, TransactionView[]>(chargerIds.map((id) => [id, []]));
   for (const t of Object.values(active)) if (t.active) byCharger.get(t.chargerId)?.push(t);
-  return Object.fromEntries([...byCharger].map(([id, list]) => [id, runningOf(list, meter, (c) => chargers?.[c]?.connectors)]));
+  return Object.fromEntries([...byCharger].map(([id, list]) => [id, runningOf(list, meter, (c) => chargers?.[c], strayStopOf)]));
 }
 
-function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample[]>, connectorsOf: ConnectorsOf = noConnectors): RunningTransaction[] {
+/** The rule's marks of one held open (session-state's order: superseded, else not confirmed, else its connector saying no session). */
+function standingOf(t: TransactionView, newest: TransactionView | undefined, charger: ChargerNow | undefined, strayStopOf: StopDuringOf) {
+  const by = supersededBy(t, newest);
+  const connector = charger?.connectors?.find((c) => c.connectorId === t.connectorId);
+  const seen = { connector, lastBoot: charger?.lastBoot };
+  const rule = { ...t, unknownStop: strayStopOf(t) };
+  const since = by ? null : unconfirmedSince(rule, seen);
+  return {
+    connectorSays: since === null ? connectorSaysNoSession(t, charger?.connectors) : null,
+    supersededBy: by,
+    unconfirmedSince: since,
+    unconfirmedByStop: since !== null && rule.unknownStop && unconfirmedByStrayStop(rule, seen) ? rule.unknownStop : null,
+    strayStop: since !== null ? rule.unknownStop : null,
+    mayStillRun: since !== null && !noSessionSinceBoot(seen) ? { reports: connector?.status ?? null } : null,
+    lostAtReboot: lostAtReboot(t, seen),
+  };
+}
+
+function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample[]>, chargerOf: ChargerOf = noCharger, strayStopOf: StopDuringOf = noStop): RunningTransaction[] {
   const newest = newestByConnector(list);
   return list
     .sort((a, b) => a.connectorId - b.connectorId || a.transactionId - b.transactionId)
@@ -206,8 +260,7 @@ function runningOf(list: TransactionView[], meter: Record<string, ReceivedSample
         energyTakenAt: reading?.takenAt ?? null,
         energyReceivedAt: reading?.receivedAt ?? null,
         readingEvery: reading?.every ?? 0,
-        connectorSays: connectorSaysNoSession(t, connectorsOf(t.chargerId)),
-        supersededBy: supersededBy(t, newest.get(`${t.chargerId}\n${t.connectorId}`)),
+        ...standingOf(t, newest.get(`${t.chargerId}\n${t.connectorId}`), chargerOf(t.chargerId), strayStopOf),
       };
     });
 }
@@ -225,7 +278,10 @@ export function useRunningLive(chargerId: string, connectorId?: number): Running
   const active = useBench((s) => s.activeTransactions);
   const meter = useBench((s) => s.meter);
   const connectors = useBench((s) => s.chargers[chargerId]?.connectors);
-  return useMemo(() => runningTransactions(active, meter, chargerId, connectorId, connectors), [active, meter, chargerId, connectorId, connectors]);
+  const lastBoot = useBench((s) => s.chargers[chargerId]?.lastBoot);
+  // A stray stop matters only to a session its charger booted after: read only while one is held open.
+  const strayStopOf = useUnknownStopRule(chargerId, true);
+  return useMemo(() => runningTransactions(active, meter, chargerId, connectorId, { connectors, lastBoot }, strayStopOf), [active, meter, chargerId, connectorId, connectors, lastBoot, strayStopOf]);
 }
 
 /** The running transactions of several chargers, by charger. */
@@ -233,8 +289,10 @@ export function useRunningOf(chargerIds: string[]): Record<string, RunningTransa
   const active = useBench((s) => s.activeTransactions);
   const meter = useBench((s) => s.meter);
   const chargers = useBench((s) => s.chargers);
+  // Read only for these chargers (none while a dialog using it is closed).
+  const strayStopOf = useUnknownStopRuleOf(chargerIds);
   const key = chargerIds.join('\n');
-  const live = useMemo(() => Object.values(runningTransactionsOf(active, meter, chargerIds, chargers)).flat(), [active, meter, chargers, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const live = useMemo(() => Object.values(runningTransactionsOf(active, meter, chargerIds, chargers, strayStopOf)).flat(), [active, meter, chargers, strayStopOf, key]); // eslint-disable-line react-hooks/exhaustive-deps
   const all = useEnergySoFar(live);
   return useMemo(() => {
     const by: Record<string, RunningTransaction[]> = Object.fromEntries(chargerIds.map((id) => [id, []]));

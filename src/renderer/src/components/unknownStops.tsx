@@ -1,79 +1,45 @@
 // The StopTransactions chargers sent for a transaction the bench never started (shared/api/stray-stop),
 // for the screens that show the session the bench held open then: read from the charger events the record
 // holds when mounted (again after the bench's snapshot changes), and taken from each flagged frame pushed
-// since (those forgotten when the charger or the snapshot changes: the record read again holds them). And
+// since (the record read again then, for the id of its frame in the log, which the push cannot carry; those
+// pushed are forgotten when the charger or the snapshot changes: the record read again holds them). And
 // the note a session's card and page give of such a stop, naming every session the record held open on that
-// charger then (StopTransaction names no connector). A charger's page reads them once for all its cards.
-import { useEffect, useMemo, useState } from 'react';
+// charger then (StopTransaction names no connector). A charger's page, its cards and its confirmations share
+// one read (unknownStopsRead), read again once per burst of pushed stops.
+import { useMemo } from 'react';
 import Alert from '@mui/material/Alert';
 import Link from '@mui/material/Link';
 import Tooltip from '@mui/material/Tooltip';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Link as RouterLink } from 'react-router';
 import { paths } from '../app/routes';
+import { SAME_STOP_MS, useStopsRead, useStopsReadError, type StopsRead } from './unknownStopsRead';
 import { useBench } from '../stores/bench';
 import { useClient } from '../api/context';
 import { formatWhen } from './format';
-import {
-  idList,
-  unknownStopClause,
-  unknownStopDuring,
-  unknownStopNote,
-  unknownStopOfEvent,
-  unknownStopOfFrame,
-  type StopDuring,
-  type SeenStop,
-  type StopSession,
-  type UnknownStop,
-} from '../../../shared/api/stray-stop';
-
-/** How many of the stray stops are read back (only those: the store filters, so other events do not crowd them out). */
-const LOOK_BACK = 1000;
-
-/** The same stop, from its frame and from its recorded event (received within this of each other). */
-const SAME_STOP_MS = 60_000;
-
-const sameStop = (a: UnknownStop, b: UnknownStop) => a.chargerId === b.chargerId && a.transactionId === b.transactionId && Math.abs(Date.parse(a.at) - Date.parse(b.at)) < SAME_STOP_MS;
+import { idList, unknownStopClause, unknownStopDuring, unknownStopNote, type StopDuring, type SeenStop, type StopSession, type UnknownStop } from '../../../shared/api/stray-stop';
 
 /**
  * The unknown stops of a charger (of every charger without `chargerId`): the StopTransactions the bench noted
- * a warning on, received at or after `from` when given (the bench's clock), read back as such from the record.
+ * a warning on, received at or after `from` when given (the bench's clock), read back as such from the record
+ * (one read shared by every reader of the same: unknownStopsRead); none read while `read` is false.
  */
-export function useUnknownStops(chargerId?: string, from?: string): UnknownStop[] {
-  const client = useClient();
-  const snapshots = useBench((s) => s.snapshots);
-  const [recorded, setRecorded] = useState<UnknownStop[]>([]);
-  const [pushed, setPushed] = useState<UnknownStop[]>([]);
-  useEffect(() => {
-    let live = true;
-    // Another charger's, or from before the record was read again: not this list's.
-    setPushed([]);
-    const off = client.subscribe((events) => {
-      for (const e of events) {
-        if (e.type !== 'frameLogged' || (chargerId !== undefined && e.message.chargerId !== chargerId)) continue;
-        const stop = unknownStopOfFrame(e.message);
-        if (stop) setPushed((list) => [...list, stop]);
-      }
-    });
-    const range = { action: 'StopTransaction', warning: true, limit: LOOK_BACK, ...(from !== undefined && { from }) };
-    client.call('chargerEvents:list', chargerId === undefined ? range : { chargerId, ...range }).then(
-      (events) => {
-        if (!live) return;
-        const list: UnknownStop[] = [];
-        for (const e of events) {
-          const stop = unknownStopOfEvent(e);
-          if (stop) list.push(stop);
-        }
-        setRecorded(list);
-      },
-      () => undefined,
-    );
-    return () => {
-      live = false;
-      off();
-    };
-  }, [client, chargerId, from, snapshots]);
-  return useMemo(() => [...recorded, ...pushed.filter((p) => !recorded.some((r) => sameStop(r, p)))], [recorded, pushed]);
+export function useUnknownStops(chargerId?: string, from?: string, read = true): readonly UnknownStop[] {
+  return useStopsRead(useClient(), useReads(chargerId, from, read));
+}
+
+function useReads(chargerId: string | undefined, from: string | undefined, read: boolean): readonly StopsRead[] {
+  const snapshot = useBench((s) => s.snapshots);
+  return useMemo(() => (read ? [{ chargerId, from, snapshot }] : []), [read, chargerId, from, snapshot]);
+}
+
+/** A charger's last boot, by id (null: none known). */
+type LastBootOf = (chargerId: string) => string | null | undefined;
+
+/** Its charger booted after the session started (the bench's clock): a stray stop may leave it not confirmed (session-state's unconfirmedSince). */
+function bootedSince(tx: StopSession, lastBootOf: LastBootOf): boolean {
+  const boot = lastBootOf(tx.chargerId);
+  return !!boot && Date.parse(boot) > Date.parse(tx.receivedAt ?? tx.startTime);
 }
 
 /** When the bench recorded the start of the earliest session it holds open (on `chargerId` when given); undefined: none has it. */
@@ -89,12 +55,60 @@ function earliestStart(open: readonly StopSession[], chargerId?: string): string
 /** The rule for a session of `chargerId` (of every charger without it): the unknown stop that came on its charger while the record holds it open (null: none), with the sessions open there then. */
 export type StopDuringOf = (tx: StopSession) => StopDuring | null;
 
-/** The unknown stops of a charger (every charger without `chargerId`), read once, as the rule a session's card, row and page apply. */
-export function useUnknownStopRule(chargerId?: string): StopDuringOf {
+/**
+ * The unknown stops of a charger (every charger without `chargerId`), read once, as the rule a session's card,
+ * row and page apply. `lostOnly` (what runs, for the confirmations): read only while a session its charger
+ * booted after (the only ones a stray stop leaves not confirmed) is held open, from the same time as the
+ * card's and page's read, so that all of them share one.
+ */
+export function useUnknownStopRule(chargerId?: string, lostOnly = false): StopDuringOf {
   const active = useBench((s) => s.activeTransactions);
+  const stops = useUnknownStops(chargerId, ...useRuleRead(chargerId, lostOnly));
+  return useMemo(() => {
+    const open = Object.values(active);
+    return (tx) => unknownStopDuring(tx, stops, open);
+  }, [stops, active]);
+}
+
+/** Why useUnknownStopRule's read (the same, shared) failed, tried again meanwhile; null: it did not. */
+export function useUnknownStopReadError(chargerId?: string, lostOnly = false): string | null {
+  return useStopsReadError(useClient(), useReads(chargerId, ...useRuleRead(chargerId, lostOnly)));
+}
+
+/** What useUnknownStopRule reads: from when, and whether at all. */
+function useRuleRead(chargerId: string | undefined, lostOnly: boolean): [from: string | undefined, read: boolean] {
+  const active = useBench((s) => s.activeTransactions);
+  const chargers = useBench((s) => (lostOnly ? s.chargers : undefined));
+  const lastBootOf = useMemo(() => (chargers ? (id: string) => chargers[id]?.lastBoot : undefined), [chargers]);
   // Only a stop after a session's start (the bench's clock) is named beside it: none before the earliest open one's is read.
   const from = useMemo(() => earliestStart(Object.values(active), chargerId), [active, chargerId]);
-  const stops = useUnknownStops(chargerId, from);
+  const read = useMemo(
+    () => !lastBootOf || Object.values(active).some((tx) => tx.active && (chargerId === undefined || tx.chargerId === chargerId) && bootedSince(tx, lastBootOf)),
+    [active, chargerId, lastBootOf],
+  );
+  return [from, read];
+}
+
+/**
+ * The rule for the sessions of `chargerIds` (what runs on them, for a confirmation over several): read per
+ * charger, only for those with a session held open that the charger booted after (as useUnknownStopRule's
+ * `lostOnly`, sharing its read); none for an empty list (a closed dialog).
+ */
+export function useUnknownStopRuleOf(chargerIds: readonly string[]): StopDuringOf {
+  const client = useClient();
+  const snapshot = useBench((s) => s.snapshots);
+  const active = useBench((s) => s.activeTransactions);
+  const chargers = useBench((s) => s.chargers);
+  const key = chargerIds.join('\n');
+  const reads = useMemo(() => {
+    if (!chargerIds.length) return [];
+    const wanted = new Set(chargerIds);
+    const open = Object.values(active).filter((tx) => tx.active && wanted.has(tx.chargerId));
+    const lastBootOf = (id: string) => chargers[id]?.lastBoot;
+    const lost = new Set(open.filter((tx) => bootedSince(tx, lastBootOf)).map((tx) => tx.chargerId));
+    return [...lost].sort().map((id): StopsRead => ({ chargerId: id, from: earliestStart(open, id), snapshot }));
+  }, [active, chargers, snapshot, key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const stops = useStopsRead(client, reads);
   return useMemo(() => {
     const open = Object.values(active);
     return (tx) => unknownStopDuring(tx, stops, open);
@@ -165,5 +179,15 @@ export function UnknownStopCame({ stop }: { stop: SeenStop }) {
       </Link>
       )
     </>
+  );
+}
+
+/** What a card says while the stray stops could not be read (`error`, from useUnknownStopReadError): Not confirmed by one is not known. */
+export function StopsReadFailed({ error }: { error: string | null }) {
+  if (error === null) return null;
+  return (
+    <Alert severity="warning" data-testid="stray-stops-unread" sx={{ mb: 1.5 }}>
+      Stray StopTransactions could not be read: {error}; retrying.
+    </Alert>
   );
 }

@@ -7,24 +7,9 @@ import { parse } from 'csv-parse/sync';
 import { exportFileName, transactionCsvColumns, transactionCsvRow, transactionStanding, type ChargersAsKnown } from '../../../../src/main/core/exports';
 import { notRunningSessions, type ChargersNow } from '../../../../src/shared/api/session-state';
 import type { TransactionRecord } from '../../../../src/shared/records';
+import { aTransactionRecord } from '../../../helpers/records';
 
-const tx: TransactionRecord = {
-  transactionId: 7,
-  chargerId: 'GEN1',
-  connectorId: 1,
-  idTag: 'TAG',
-  authStatus: 'Accepted',
-  reservationId: null,
-  meterStart: 1000,
-  startTime: '2026-12-06T19:40:00.000Z',
-  meterStop: null,
-  stopTime: null,
-  stopReason: null,
-  stopIdTag: null,
-  energyWh: null,
-  active: true,
-  receivedAt: '2026-12-06T19:40:00.000Z',
-};
+const tx: TransactionRecord = aTransactionRecord({ transactionId: 7, chargerId: 'GEN1', meterStart: 1000, startTime: '2026-12-06T19:40:00.000Z' });
 const readAt = Date.parse('2026-12-06T19:52:28.000Z');
 
 function known(connector: { status: string; updatedAt: string }, lastBoot: string, connected: boolean): ChargersAsKnown {

@@ -2,10 +2,16 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChargerAlerts, type Alert } from '../../../../src/main/electron/charger-alerts';
 import type { BenchEvent } from '../../../../src/shared/api/views';
+import type { ConnectorRecord } from '../../../../src/shared/records';
+import { aConnectorRecord } from '../../../helpers/records';
 
 const connected = (chargerId: string, remoteAddress: string | null = '192.168.1.20'): BenchEvent => ({ type: 'chargerConnected', chargerId, remoteAddress, ts: '' });
-const status = (chargerId: string, connectorId: number, s: string, errorCode = s === 'Faulted' ? 'GroundFailure' : 'NoError'): BenchEvent =>
-  ({ type: 'statusChanged', chargerId, ts: '', connector: { connectorId, status: s, errorCode, info: null, vendorId: null, vendorErrorCode: null, timestamp: null, updatedAt: '' } }) as BenchEvent;
+const status = (chargerId: string, connectorId: number, s: ConnectorRecord['status'], errorCode: ConnectorRecord['errorCode'] = s === 'Faulted' ? 'GroundFailure' : 'NoError'): BenchEvent => ({
+  type: 'statusChanged',
+  chargerId,
+  ts: '',
+  connector: aConnectorRecord({ connectorId, status: s, errorCode, updatedAt: '' }),
+});
 
 let shown: Alert[];
 let alerts: ChargerAlerts;

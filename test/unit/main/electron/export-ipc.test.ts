@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TransactionRecord } from '../../../../src/shared/records';
+import { aTransactionRecord } from '../../../helpers/records';
 
 vi.mock('electron', () => import('../../../helpers/fake-electron'));
 
@@ -20,22 +21,18 @@ import type { Writable } from 'node:stream';
 const invoke = (event: unknown, args: unknown) => invokeChannel('desktop:exportTransactions', event, args);
 
 /** 1,200 finished transactions of CP-1 (ids 1..1200) and one of CP-2, as the record lists them: newest first, paged by beforeId. */
-const stored: TransactionRecord[] = Array.from({ length: 1201 }, (_, i) => ({
-  transactionId: i + 1,
-  chargerId: i === 1200 ? 'CP-2' : 'CP-1',
-  connectorId: 1,
-  idTag: `TAG-${i + 1}`,
-  authStatus: 'Accepted',
-  reservationId: null,
-  meterStart: 0,
-  startTime: '2026-01-01T08:00:00.000Z',
-  meterStop: 10,
-  stopTime: '2026-01-01T09:00:00.000Z',
-  stopReason: 'Local',
-  stopIdTag: null,
-  energyWh: 10,
-  active: false,
-}));
+const stored: TransactionRecord[] = Array.from({ length: 1201 }, (_, i) =>
+  aTransactionRecord({
+    transactionId: i + 1,
+    chargerId: i === 1200 ? 'CP-2' : 'CP-1',
+    idTag: `TAG-${i + 1}`,
+    meterStop: 10,
+    stopTime: '2026-01-01T09:00:00.000Z',
+    stopReason: 'Local',
+    energyWh: 10,
+    active: false,
+  }),
+);
 const record = {
   transactions: {
     list: (q: { chargerId?: string; active?: boolean; limit?: number; beforeId?: number }) =>

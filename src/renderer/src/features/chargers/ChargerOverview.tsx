@@ -24,8 +24,10 @@ import { EarlierLoading, LOADING_READINGS, MeterLoading } from '../../components
 import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatPower, formatTime, formatWhen } from '../../components/format';
 import { ChargerOfflineNotice } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince } from '../../components/UnconfirmedSession';
-import { UnknownStopNote, useUnknownStopRule, type StopDuringOf } from '../../components/unknownStops';
+import { StopsReadFailed, UnknownStopNote, useUnknownStopReadError, useUnknownStopRule, type StopDuringOf } from '../../components/unknownStops';
 import { Facts } from '../../components/Facts';
+import { noReadingsRecordedText } from '../../components/unconfirmedMeter';
+import { noSessionSinceBoot } from '../../../../shared/api/session-state';
 import { OlderOpenSessions } from './OlderOpenSessions';
 import { beforeRebootText, energyReadingTimes, newestReadingTimes, oldReadingText } from './readingAge';
 import { notRunningSessions } from '../../components/notRunning';
@@ -60,6 +62,7 @@ function ActiveTransaction({
   samples,
   stale,
   unconfirmed,
+  lost,
   unknown,
   over = null,
   lastBoot = null,
@@ -68,6 +71,8 @@ function ActiveTransaction({
   samples: MeterSample[];
   stale: boolean;
   unconfirmed: boolean;
+  /** Not confirmed and its connector says no session since the boot (heard now): its readings are said in the past. */
+  lost: boolean;
   unknown: string | null;
   over?: string | null;
   /** When its charger last booted (the bench's clock): a reading from before is never power now. */
@@ -82,7 +87,7 @@ function ActiveTransaction({
   const beforeBoot = beforeRebootText(newestReadingTimes(during), lastBoot);
   const oldEnergy = oldReadingText(energyReadingTimes(tx, during), now);
   // `over`: the connector reports the session over (Finishing, Available): its last reading is not live power.
-  const live = !stale && !unconfirmed && over === null;
+  const live = !stale && !lost && over === null;
   const fresh = latest && live && oldPower === null && beforeBoot === null && now - latest.t <= Math.max(NOW_MS, typicalStep(during) * 3);
   return (
     <Box sx={{ bgcolor: 'action.hover', borderRadius: 1, p: 1.5 }}>
@@ -98,10 +103,10 @@ function ActiveTransaction({
           ['idTag', <span style={{ fontFamily: monoFont }}>{tx.idTag}</span>],
           ['Started', `${formatTime(tx.startTime)} (${formatAgo(tx.startTime, now)})`],
           [
-            'Energy so far',
+            lost ? 'Energy recorded' : 'Energy so far',
             <>
               {/* While the stored readings load (or when they could not be read), none is not known. */}
-              {!energy && unknown ? unknown : <strong>{formatEnergy(energy?.wh)}</strong>}
+              {!energy && unknown ? unknown : !energy && lost ? 'none recorded' : <strong>{formatEnergy(energy?.wh)}</strong>}
               {energy?.warning && (
                 <Box component="span" sx={{ display: 'block', color: 'warning.main' }}>
                   {energy.warning}
@@ -122,7 +127,7 @@ function ActiveTransaction({
               : [
                   'Last power reading',
                   latest?.powerW === undefined
-                    ? (unknown ?? 'none yet')
+                    ? (unknown ?? (lost ? 'none recorded' : 'none yet'))
                     : beforeBoot
                       ? `${formatPower(latest.powerW)} at ${formatClockAgo(latest.t, now)}, ${beforeBoot}`
                       : oldPower
@@ -144,8 +149,11 @@ function MeterLine({
   loading = false,
   sessionUnknown = false,
   lastStop = null,
+  lost = false,
 }: {
   connectorId: number;
+  /** Its session is not confirmed by the charger: no more readings come, its own are said in the past. */
+  lost?: boolean;
   /** The latest StopTransaction's meterStop on the connector (last-stop.ts), or null. */
   lastStop?: RegisterReading | null;
   samples: MeterSample[];
@@ -162,8 +170,9 @@ function MeterLine({
   if (!latest && loading) text = LOADING_READINGS;
   else if (!latest && unread) text = 'Not known: the readings could not be read';
   // The chart beside may show earlier sessions' readings: this one's are not among them yet.
-  else if (!latest && !(lastStop && !tx)) text = tx ? (samples.length ? 'No readings in this session yet (the chart shows earlier ones)' : 'No readings in this session yet') : 'No readings yet';
-  else if (tx && latest) text = readingText(latest);
+  else if (!latest && !(lastStop && !tx))
+    text = tx ? `${lost ? 'No readings were recorded in this session' : 'No readings in this session yet'}${samples.length ? ' (the chart shows earlier ones)' : ''}` : 'No readings yet';
+  else if (tx && latest) text = `${lost ? 'Last reading: ' : ''}${readingText(latest)}`;
   // Whether a session runs is not known yet: the register only, not "no session".
   else if (sessionUnknown) text = latest?.energyWh === undefined ? SESSION_LOADING : `Register ${formatEnergy(latest.energyWh)} (${SESSION_LOADING})`;
   else text = register === null ? 'No session running' : `No session running · register ${formatEnergy(register.wh)}`;
@@ -210,6 +219,7 @@ function ConnectorCard({
   sessionsLoaded,
   lastStop,
   unknownStopOf,
+  strayStopsUnread,
 }: {
   chargerId: string;
   connector: ConnectorView;
@@ -223,6 +233,8 @@ function ConnectorCard({
   lastStop: RegisterReading | null;
   /** The unknown stops rule, read once for all the charger's cards (components/unknownStops). */
   unknownStopOf: StopDuringOf;
+  /** Why the stray stops (unknownStopOf's) could not be read, tried again meanwhile; null: they were. */
+  strayStopsUnread: string | null;
 }) {
   // The bench may refuse to read them (a connector id it cannot take): said, not taken for "none yet".
   // While it fetches them, the card says so (a session of 10,000 readings takes seconds under load).
@@ -236,6 +248,9 @@ function ConnectorCard({
   const sessionUnknown = !tx && !sessionsLoaded && connector.status !== 'Available';
   const unknownStop = useMemo(() => (tx ? unknownStopOf(tx) : null), [tx, unknownStopOf]);
   const unconfirmed = !!tx && unconfirmedSince({ ...tx, unknownStop }, sessionCharger) !== null;
+  // Not confirmed, its connector saying no session since the boot: its readings are said in the past, as its
+  // page says them. One whose connector reports a session since (it may still run) keeps the live words.
+  const lost = unconfirmed && !stale && noSessionSinceBoot(sessionCharger);
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -256,6 +271,7 @@ function ConnectorCard({
       )}
       {/* "Not confirmed" names the stop itself when it shows. */}
       {tx && (stale || !unconfirmed) && <UnknownStopNote tx={tx} stop={unknownStop} />}
+      {tx && <StopsReadFailed error={strayStopsUnread} />}
       {tx && !stale && (
         <Box sx={{ mb: 1.5 }}>
           <UnconfirmedSession tx={tx} charger={sessionCharger} stop={unknownStop} />
@@ -268,6 +284,7 @@ function ConnectorCard({
             samples={samples}
             stale={stale}
             unconfirmed={unconfirmed}
+            lost={lost}
             unknown={unknownReading(meterLoading, !!meterError)}
             over={SESSION_OVER.has(connector.status) ? connector.status : null}
             lastBoot={lastBoot ?? null}
@@ -280,7 +297,7 @@ function ConnectorCard({
         <OlderOpenSessions chargerId={chargerId} connectorId={connectorId} />
         <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mt: 2, mb: 0.5, gap: 1, flexWrap: 'wrap' }}>
           <Typography variant="subtitle2">Meter</Typography>
-          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} loading={meterLoading} sessionUnknown={sessionUnknown} lastStop={lastStop} />
+          <MeterLine connectorId={connectorId} samples={samples} tx={tx} unread={!!meterError} loading={meterLoading} sessionUnknown={sessionUnknown} lastStop={lastStop} lost={lost} />
         </Stack>
         {meterError && (
           <Alert
@@ -310,7 +327,9 @@ function ConnectorCard({
             emptyText={
               meterError
                 ? 'No meter values to show: the bench could not read them (see above).'
-                : 'No meter values yet. They appear here as the charger sends MeterValues while charging (every MeterValueSampleInterval seconds).'
+                : tx && lost
+                  ? noReadingsRecordedText(tx, unknownStop)
+                  : 'No meter values yet. They appear here as the charger sends MeterValues while charging (every MeterValueSampleInterval seconds).'
             }
           />
         )}
@@ -417,6 +436,7 @@ export function ChargerOverview({
   const sessionsLoaded = useBench((s) => s.loaded);
   const stopped = useStoppedSessions(charger.id);
   const unknownStopOf = useUnknownStopRule(charger.id);
+  const strayStopsUnread = useUnknownStopReadError(charger.id);
   const silence = silenceOf(charger, heartbeatInterval, useNow());
   const outlets = charger.connectors.filter((c) => c.connectorId > 0);
   // With several open on a connector (an older one's StopTransaction never came), the newest: the one that can be running;
@@ -451,6 +471,7 @@ export function ChargerOverview({
                 sessionsLoaded={sessionsLoaded}
                 lastStop={lastStopOf(stopped, c.connectorId)}
                 unknownStopOf={unknownStopOf}
+                strayStopsUnread={strayStopsUnread}
               />
             ))
           ) : (

@@ -7,9 +7,11 @@ import Box from '@mui/material/Box';
 import { RunningList } from '../../components/ConfirmDialog';
 import { formatTime, formatWhen } from '../../components/format';
 import { useLastKnownNote } from '../../components/lastKnownNote';
-import { useRunning, type RunningTransaction } from '../../components/running';
+import { isRunning, useRunning, type RunningTransaction } from '../../components/running';
 import { useNow } from '../../components/reach';
 import { useBench } from '../../stores/bench';
+import { leftByRuns } from '../../components/notRunningLabel';
+import { endedSessionsWords, stoppedNotRunning } from './run-words';
 import { sessionEndedWords, type CommissioningView } from '../../../../shared/api/commissioning';
 
 /**
@@ -43,9 +45,24 @@ export function RunningAtStart({ chargerId }: { chargerId: string }) {
   return (
     <Box component="section" aria-label="Sessions the checks will end">
       <RunningList running={running} lastKnown={lastKnown} />
-      <Alert severity="warning" sx={{ mt: 1 }}>
-        {endedByChecksWords(running, lastKnown, now)}
-      </Alert>
+      {/* One not running or not confirmed is listed, marked (RunningList), never said to be charging. */}
+      {running.some(isRunning) && (
+        <Alert severity="warning" sx={{ mt: 1 }}>
+          {endedByChecksWords(running.filter(isRunning), lastKnown, now)}
+        </Alert>
+      )}
+      {/* One held open but not running (its connector says no session, superseded, or not confirmed by a stray stop) is still sent RemoteStopTransaction: said so. */}
+      {running.some(stoppedNotRunning) && (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {endedSessionsWords(running.filter(stoppedNotRunning), 'the first step')}
+        </Alert>
+      )}
+      {/* One lost at a reboot is sent no RemoteStopTransaction (main/conformance/running-before): said so. */}
+      {running.some(leftByRuns) && (
+        <Alert severity="info" sx={{ mt: 1 }}>
+          {endedSessionsWords(running.filter(leftByRuns), 'the first step')}
+        </Alert>
+      )}
     </Box>
   );
 }

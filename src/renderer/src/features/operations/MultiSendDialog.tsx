@@ -47,8 +47,9 @@ import { checkPayload, compact, fieldState, numberOrText, type FieldErrors } fro
 import { multiRowEnd } from './kit/multiSend';
 import { MultiSendResults, StopSendingAsk } from './MultiSendResults';
 import { paceSends, stoppedRows, type MultiRow, type PacedSend } from './multiSendQueue';
-import { energyWithTimeText, plural, useRunningOf, type RunningTransaction } from './kit/running';
-import { isRunning, notRunningText } from '../../components/running';
+import { plural, useRunningOf, type RunningTransaction } from './kit/running';
+import { isRunning } from '../../components/running';
+import { MultiSendRunning } from './MultiSendRunning';
 import { explainResult, type OperationAction } from './registry';
 import { AcceptedHeartbeatAdvice, MultiHeartbeatAdvice, rowUntilBoot, useBootIntervals } from './kit/multiHeartbeat';
 import { resetAnswered } from './panels/Reset';
@@ -402,14 +403,7 @@ export function MultiSendDialog({ chargerIds, open, onClose }: { chargerIds: str
                         )}
                       </TableCell>
                       <TableCell>
-                        {lastKnown !== null && <Box sx={{ color: 'text.secondary' }}>{`Last known (${lastKnown}):`}</Box>}
-                        {tx.length
-                          ? tx.map((t) => (
-                              <Box key={t.transactionId}>
-                                Transaction {t.transactionId} · connector {t.connectorId} · {t.idTag} · {isRunning(t) ? energyWithTimeText(t, now) : `not running: ${notRunningText(t)}`}
-                              </Box>
-                            ))
-                          : 'Nothing charging'}
+                        <MultiSendRunning tx={tx} lastKnown={lastKnown} now={now} />
                       </TableCell>
                     </TableRow>
                   );

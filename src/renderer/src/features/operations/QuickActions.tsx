@@ -71,8 +71,11 @@ export function ConnectorActions({ chargerId, connectorId }: { chargerId: string
 function ConnectorActionsIn({ chargerId, connectorId }: { chargerId: string; connectorId: number }) {
   const charger = useBench((s) => s.chargers[chargerId]);
   const reach = useReach(chargerId);
-  // A session the record holds open while the connector reports none there (Available…) is not running: Start is offered.
-  // With several open on the connector, only the newest can be running (isRunning): Stop names that one.
+  // A session the record holds open while the connector reports none there (Available…) is not running: Start
+  // is offered, whether no reboot came (Not running) or its charger lost it at one (Not confirmed); the card
+  // offers to close it in the record (OlderOpenSessions, UnconfirmedSession). With several open on the
+  // connector, only the newest can be running (isRunning): Stop names that one, also one not confirmed that
+  // may still run (its connector reports Charging…), whose Stop offers Close it in the record instead.
   const tx = useRunningLive(chargerId, connectorId).find(isRunning);
   // One its charger no longer confirms (a reboot since, and Available since or a stray stop) is not stopped remotely.
   const held = useBench((s) => (tx ? s.activeTransactions[tx.transactionId] : undefined));

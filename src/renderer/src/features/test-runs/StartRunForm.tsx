@@ -37,7 +37,8 @@ import { useCall, useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
 import { RunningList } from '../../components/ConfirmDialog';
-import { isRunning, useRunning, useRunningLive } from '../../components/running';
+import { isRunning, useRunning, useRunningLive, type RunningTransaction } from '../../components/running';
+import { LEFT_BY_RUNS, leftByRuns } from '../../components/notRunningLabel';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
 import { wallTimes, type CaseInfo, type RunListItem } from '../../../../shared/api/test-runs';
@@ -101,17 +102,28 @@ function CasePicker({ cases, picked, onChange, error }: { cases: CaseInfo[]; pic
 }
 
 /** What runs on the charger now (read when the confirmation opens, from the one source the other confirmations use). */
-function RunningNow({ chargerId }: { chargerId: string }) {
+export function RunningNow({ chargerId }: { chargerId: string }) {
   const listed = useRunning(chargerId);
-  // A session the record holds open on a connector that reports none there (Available…) is listed, marked, not counted.
-  const running = listed.filter(isRunning);
+  // Counted: those running. `left` (lost at a reboot): sent no RemoteStopTransaction; `stopped` (held open, not running): sent one.
+  const [running, left, stopped] = [listed.filter(isRunning), listed.filter(leftByRuns), listed.filter((t) => !isRunning(t) && !leftByRuns(t))];
+  const named = (t: RunningTransaction) => `transaction ${t.transactionId} on connector ${t.connectorId}`;
   return (
     <>
       <RunningList running={listed} emptyText={`Nothing is charging on ${chargerId} right now.`} />
       {running.length > 0 && (
         <Alert severity="warning" sx={{ mt: 2 }}>
-          The run ends {running.length === 1 ? 'this session' : `these ${running.length} sessions`} before its first case (and any cable left in is unplugged, or asked to be), and it stops every
-          session it finds after each case.
+          The run ends {running.length === 1 ? 'this session' : `these ${running.length} sessions`} ({running.map(named).join('; ')}) before its first case (and any cable left in is unplugged, or
+          asked to be), and it stops every session it finds after each case.
+        </Alert>
+      )}
+      {stopped.length > 0 && (
+        <Alert severity="info" sx={{ mt: 2 }}>
+          {`${stopped.map(named).join('; ').replace(/^t/, 'T')}: held open in the record, not running. The run sends ${stopped.length === 1 ? 'it' : 'them'} RemoteStopTransaction before its first case all the same.`}
+        </Alert>
+      )}
+      {left.length > 0 && (
+        <Alert severity="info" sx={{ mt: 2 }}>
+          {`${left.map(named).join('; ').replace(/^t/, 'T')}: ${LEFT_BY_RUNS}. The run sends ${left.length === 1 ? 'it' : 'them'} no RemoteStopTransaction.`}
         </Alert>
       )}
     </>

@@ -22,13 +22,12 @@ import { useBench } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { MeterChart, latestReading, readingText } from '../../components/MeterChart';
 import { useGrowingSamples, useMeterSeries } from '../../components/useMeterSeries';
-import { formatAgo, formatClock, formatClockAgo, formatEnergy, formatTime, localiseTimes, localTimeNote, zoneLabel } from '../../components/format';
-import { Facts } from '../../components/Facts';
-import { ChargerBadges } from '../../components/ChargerBadges';
+import { formatClockAgo, formatTime, zoneLabel } from '../../components/format';
 import { ChargerOfflineNotice, useLastContact } from '../../components/ChargerOfflineNotice';
 import { UnconfirmedSession, unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
+import { noSessionSinceBoot } from '../../../../shared/api/session-state';
 import { notRunningCause, notRunningText } from '../../components/running';
-import { notRunningSessions, type NotRunning } from '../../components/notRunning';
+import { notRunningSessions } from '../../components/notRunning';
 import { staleChipSx } from '../../components/StatusChip';
 import { useNow } from '../../components/reach';
 import { monoFont } from '../../app/theme';
@@ -37,12 +36,13 @@ import type { MeterValueView, TransactionView } from '../../../../shared/api/vie
 import { belongsTo, energyReadingSoFar, energySoFar, lastReadingAt as lastReadingOf } from '../../../../shared/api/meter';
 import { TRANSACTION_METER_VALUES } from '../../../../shared/api/contract';
 import { expandMeterReadings } from '../../../../shared/api/meter-readings';
-import { formatDuration, type StopButtonSlot } from './TransactionsTable';
+import type { StopButtonSlot } from './TransactionsTable';
 import { finishedMeterText, meterCardWords, sessionEnds } from './sessionMeter';
-import { durationShort, sessionDuration } from './sessionDuration';
 import { StoredReadings } from './storedReadings';
 import { NotRunningSession } from './NotRunningSession';
 import { UnknownStopNote, useUnknownStopDuring } from '../../components/unknownStops';
+import { blamedStop, capitalised, maybeItsStopText, noReadingsRecordedText } from '../../components/unconfirmedMeter';
+import { Summary, type EnergyShown, type LastKnown, type Superseded, type Unconfirmed } from './TransactionSummary';
 
 const NO_ROWS: MeterValueView[] = [];
 
@@ -78,122 +78,6 @@ const meterColumns: GridColDef<MeterValueView>[] = [
   { field: 'context', headerName: 'Context', minWidth: 150, flex: 0.9 },
   { field: 'format', headerName: 'Format', width: 100 },
 ];
-
-/** A transaction's energy, or none and why (an impossible reading is flagged, not shown as 0 kWh). */
-type EnergyShown = {
-  wh: number | null;
-  warning: string | null;
-  /** A finished session with no meter stop (closed in the record): the energy is its last reading's. */
-  fromReading?: boolean;
-  /** When the reading it is from was taken (ms), for one running or from a reading. */
-  readAt?: number | null;
-};
-
-/**
- * A running session whose charger the bench cannot hear now (offline, or the bench out of reach): what is
- * shown is the last known. `contact`: when it was last heard from (ISO), if known; `readingAt`: the time of
- * the newest reading (ms), if any.
- */
-type LastKnown = { contact: string | null; readingAt: number | null };
-
-/**
- * A running session its charger no longer reports (it rebooted without it): `readingAt`, its newest reading
- * (ms), if any; `rebootAt`, the charger's reboot (ISO) that lost it.
- */
-type Unconfirmed = { readingAt: number | null; rebootAt: string | null };
-
-/** Held open in the record but not running (components/running's rule: its connector reports no session, a newer one is open there), and why. */
-type Superseded = NotRunning & { connectorId: number; cause: string; text: string };
-
-function Summary({
-  tx,
-  energy,
-  lastKnown,
-  unconfirmed,
-  superseded,
-}: {
-  tx: TransactionView;
-  energy: EnergyShown;
-  lastKnown: LastKnown | null;
-  unconfirmed: Unconfirmed | null;
-  superseded: Superseded | null;
-}) {
-  // Its own clock (the running duration, "ago"): the tick redraws the summary, not the page's table.
-  const now = useNow();
-  const start = Date.parse(tx.startTime);
-  // The one rule the list's Duration reads too (sessionDuration), said in full.
-  const d = sessionDuration({ tx, notRunning: tx.active ? superseded : null, stale: tx.active && !!lastKnown, contact: lastKnown?.contact ?? null, unconfirmed: tx.active ? unconfirmed : null }, now);
-  let duration: string;
-  if (!tx.active || d.upTo === null) duration = `${formatDuration(d.ms ?? now - start)}${d.running ? ' so far' : ''}`;
-  else if (superseded) duration = d.endAt !== null ? `${durationShort(d)}, up to ${d.upTo} at ${formatClock(d.endAt)}; not running` : `not known: not running since ${d.upTo.replace(/^when /, '')}`;
-  else if (lastKnown) duration = d.endAt !== null ? `${durationShort(d)} up to ${d.upTo} at ${formatClock(d.endAt)}; active in the record` : `not known: ${d.upTo}; active in the record`;
-  else duration = d.endAt !== null ? `${durationShort(d)} up to ${d.upTo} at ${formatClock(d.endAt)}; not confirmed by the charger` : 'not known: not confirmed by the charger';
-  return (
-    <Paper component="section" aria-label="Summary" sx={{ p: 2, height: '100%' }}>
-      <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
-        Summary
-      </Typography>
-      <Facts
-        items={[
-          [
-            'Charger',
-            <Stack direction="row" component="span" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-              <Link component={RouterLink} to={paths.charger(tx.chargerId)} sx={{ fontFamily: monoFont }}>
-                {tx.chargerId}
-              </Link>
-              <ChargerBadges chargerId={tx.chargerId} />
-            </Stack>,
-          ],
-          ['Connector', tx.connectorId],
-          ['idTag', <span style={{ fontFamily: monoFont }}>{tx.idTag}</span>],
-          ['Authorization', tx.authStatus],
-          ['Reservation', tx.reservationId === null ? null : `#${tx.reservationId}`],
-          ['Started', `${formatTime(tx.startTime)} (${formatAgo(tx.startTime, now)})`],
-          [
-            'Stopped',
-            tx.stopTime
-              ? formatTime(tx.stopTime)
-              : superseded
-                ? `no StopTransaction came; not running: ${superseded.cause}`
-                : lastKnown
-                  ? 'none recorded up to the last contact'
-                  : unconfirmed
-                    ? `no StopTransaction came; the charger most likely lost it${unconfirmed.rebootAt ? ` when it rebooted at ${formatClock(unconfirmed.rebootAt)}` : ''}`
-                    : 'still running',
-          ],
-          ['Duration', duration],
-          ['Times', `${localTimeNote()}; exports are in UTC`],
-          ['Meter start', `${tx.meterStart.toLocaleString()} Wh`],
-          ['Meter stop', tx.meterStop === null ? null : `${tx.meterStop.toLocaleString()} Wh`],
-          [
-            'Energy',
-            <>
-              <strong>{`${formatEnergy(energy.wh)}${tx.active && !lastKnown && !unconfirmed && !superseded ? ' so far' : ''}`}</strong>
-              {(unconfirmed || superseded || energy.fromReading) && energy.wh !== null && (
-                <Box component="span" data-testid="transaction-energy-last-reading" sx={{ display: 'block', color: 'text.secondary' }}>
-                  {energy.readAt === null || energy.readAt === undefined ? 'from its last reading' : `from its last reading, at ${formatClockAgo(energy.readAt, now)}`}
-                  {energy.fromReading && !tx.active ? ' (the record has no meter stop)' : ''}
-                </Box>
-              )}
-              {lastKnown && (
-                <Box component="span" data-testid="transaction-energy-last-known" sx={{ display: 'block', color: 'text.secondary' }}>
-                  {lastKnown.readingAt === null ? 'last known: no reading yet' : `last known, read at ${formatClockAgo(lastKnown.readingAt, now)}`}
-                </Box>
-              )}
-              {energy.warning && (
-                <Box component="span" data-testid="transaction-energy-warning" sx={{ display: 'block', color: 'warning.main' }}>
-                  {localiseTimes(energy.warning)}
-                </Box>
-              )}
-            </>,
-          ],
-          ['Stop reason', tx.active ? null : (tx.stopReason ?? 'Local (none given)')],
-          ['Stopped by idTag', tx.stopIdTag ? <span style={{ fontFamily: monoFont }}>{tx.stopIdTag}</span> : null],
-        ]}
-      />
-    </Paper>
-  );
-}
 
 /** When the last known reading was taken, beside it: "at 15:35:31 (5 min ago)", kept true as time passes. */
 function ReadAt({ t }: { t: number }) {
@@ -349,9 +233,16 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   const lastKnown: LastKnown | null = tx.active && !superseded && reach.stale ? { contact, readingAt: latest?.t ?? null } : null;
   // Lost by its charger (rebooted without it): not running as far as the charger says; Stop would be refused.
   const unconfirmed: Unconfirmed | null =
-    !lastKnown && !superseded && unconfirmedSince({ ...tx, unknownStop }, sessionCharger) !== null ? { readingAt: lastReadingOf(tx, samples), rebootAt: sessionCharger.lastBoot ?? null } : null;
+    !lastKnown && !superseded && unconfirmedSince({ ...tx, unknownStop }, sessionCharger) !== null
+      ? { readingAt: lastReadingOf(tx, samples), rebootAt: sessionCharger.lastBoot ?? null, stop: unknownStop, lost: noSessionSinceBoot(sessionCharger) }
+      : null;
+  // Not confirmed, its connector saying no session since the boot: said in the past, as its connector card says
+  // it; one whose connector reports a session since (by a stray stop only: it may still run) keeps the live words.
+  const lost = !!unconfirmed?.lost;
+  // The stray stop the Not confirmed banner names as maybe this session's: its Meter card says it too.
+  const itsStop = tx.active && unconfirmed ? blamedStop(unconfirmed.stop, tx) : null;
   // More readings can come only while it may run: else its Meter card speaks of what was recorded, in the past.
-  const live = tx.active && !superseded && !unconfirmed;
+  const live = tx.active && !superseded && !lost;
   const words = meterCardWords(tx.transactionId, live);
   return (
     <Stack spacing={2}>
@@ -374,7 +265,9 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
             <Chip size="small" variant="outlined" color="default" sx={staleChipSx} data-stale label="Active (last known)" />
           </Tooltip>
         ) : unconfirmed ? (
-          <Tooltip title="The record says this session runs, but the charger rebooted without it: most likely lost. Close it in the record (below); a remote stop would be refused.">
+          <Tooltip
+            title={`The record says this session runs, but the charger rebooted ${lost ? 'without it: most likely lost' : 'since and sent a StopTransaction for a transaction the bench never started: it may no longer run'}. Close it in the record (below); a remote stop would be refused.`}
+          >
             <Chip size="small" variant="outlined" color="warning" label="Not confirmed" />
           </Tooltip>
         ) : (
@@ -409,11 +302,17 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
               </Typography>
               <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
                 <span data-testid="transaction-meter-latest">
-                  {tx.active ? `${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples), live)}` : finishedMeterText(energy.wh, samples)}
+                  {tx.active ? `${lastKnown && latest ? 'Last known: ' : ''}${readingText(latest, energySoFar(tx, samples), live && !(unconfirmed && latest))}` : finishedMeterText(energy.wh, samples)}
                 </span>
                 {lastKnown && latest && <ReadAt t={latest.t} />}
               </Typography>
             </Stack>
+            {/* With no readings the chart of a lost one says it. */}
+            {itsStop && (samples.length > 0 || !lost) && (
+              <Typography variant="body2" color="text.secondary" data-testid="transaction-meter-its-stop" sx={{ mb: 1 }}>
+                {`${capitalised(maybeItsStopText(itsStop, tx))}.`}
+              </Typography>
+            )}
             <MeterChart
               data-testid="transaction-meter-chart"
               title={words.chartTitle}
@@ -427,8 +326,8 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
                   ? 'The stored meter values could not be read.'
                   : superseded
                     ? 'No readings were recorded in this session: it is not running, so the charger sends none.'
-                    : unconfirmed
-                      ? 'No readings were recorded in this session: its charger most likely lost it when it rebooted, so it sends none.'
+                    : unconfirmed && lost
+                      ? noReadingsRecordedText(tx, unconfirmed.stop)
                       : tx.active
                         ? 'No meter values yet. They appear as the charger sends MeterValues.'
                         : 'The charger sent no power or energy readings for this session.'

@@ -43,7 +43,7 @@ import { notRunningCause, notRunningText } from '../../components/running';
 import { notRunningSessions, type NotRunning } from '../../components/notRunning';
 import { listAgainstLive, UpdatingChip, useTransactionsLive, type TransactionsLive } from './liveList';
 import { durationShort, sessionDuration } from './sessionDuration';
-import { sessionState, unconfirmedByStrayStop } from '../../../../shared/api/session-state';
+import { sessionState, unconfirmedByStrayStop, unconfirmedText } from '../../../../shared/api/session-state';
 import { EnergyCell, type EnergyRow } from './TransactionsEnergy';
 import { benchNow } from '../../components/benchClock';
 
@@ -260,11 +260,7 @@ function SessionStateChip({ row }: { row: Row }) {
   if (state === 'Not confirmed' && since !== null)
     return (
       <Tooltip
-        title={
-          row.unknownStop && unconfirmedByStrayStop(row, charger)
-            ? `${row.chargerId} has booted since this session started and no StopTransaction with its transactionId came, but ${unknownStopNote(row.unknownStop, row, formatWhen)} The charger may no longer run this session.`
-            : `${row.chargerId} has booted since this session started and connector ${row.connectorId} has reported Available since ${formatClockAgo(since)}, yet no StopTransaction came: the charger has most likely lost this session.`
-        }
+        title={`${unconfirmedText({ ...row, unconfirmedSince: since, unconfirmedByStop: row.unknownStop && unconfirmedByStrayStop(row, charger) ? row.unknownStop : null, strayStop: row.unknownStop }, formatClockAgo, formatWhen)}.`}
       >
         <Chip size="small" color="warning" variant="outlined" label="Not confirmed" />
       </Tooltip>

@@ -1,5 +1,6 @@
-// HeartbeatInterval sent to several chargers at once (MultiSendDialog), said per charger as the single
-// charger's Configuration panel says it (HeartbeatAdvice): each charger's BootNotification answer gives it
+// HeartbeatInterval sent to several chargers at once (MultiSendDialog), said as the single charger's
+// Configuration panel says it (HeartbeatAdvice), once for the chargers it holds alike (a row of the results
+// says only what is its own: the interval its next boot gives it): each charger's BootNotification answer gives it
 // the interval of its own bench behaviour, or else of the bench's Settings, so the value holds only until
 // that charger's next boot; once a charger has booted after the value was sent (bootAfter), its row says it
 // in the past, with the interval the bench's answer to that boot gave, and the advice no longer counts it. A
@@ -61,8 +62,13 @@ export const rowRebooted = (row: MultiRow, charger: Pick<ChargerView, 'lastBoot'
 export function rowUntilBoot(row: MultiRow, key: string, value: string, boots: BootIntervals, chargers: Record<string, ChargerView | undefined>): Explained | undefined {
   const boot = boots.of(row.chargerId);
   // Its boot interval not known: whether the value outlasts its next boot is not said.
-  if (boot.from === 'unknown') return row.explained;
-  return row.explained && untilBoot(row.explained, key, value, boot, rowRebooted(row, chargers[row.chargerId]));
+  if (boot.from === 'unknown' || !row.explained) return row.explained;
+  const rebooted = rowRebooted(row, chargers[row.chargerId]);
+  const said = untilBoot(row.explained, key, value, boot, rebooted);
+  // Accepted and held until its next boot: the advice beside the table says why, once for all of them
+  // (AcceptedHeartbeatAdvice); the row says only what is its own, the interval its next boot gives it.
+  if (said !== row.explained && said.status === 'Accepted' && !rebooted) return { ...said, meaning: `Until its next boot, then ${boot.seconds} s again.` };
+  return said;
 }
 
 /**

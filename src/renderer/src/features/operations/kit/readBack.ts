@@ -7,9 +7,11 @@
 // operationFinished comes; one the record does not hold was not sent (yet), and stays not known.
 import { useEffect, useMemo } from 'react';
 import { useClient } from '../../../api/context';
+import type { BenchClient } from '../../../api/client';
 import { useBench } from '../../../stores/bench';
 import { settleFromRecord, useChargerSlots, type OperationSlot } from '../../../stores/operations';
-import type { OperationResult, OperationView } from '../../../../../shared/api/views';
+import type { MessageView, OperationResult, OperationView } from '../../../../../shared/api/views';
+import { isFlagged } from '../../../../../shared/api/message-filter';
 import type { OperationAction } from './actions';
 
 /** How many of the action's operations sent since this one are read to find it (newest first). */
@@ -34,6 +36,29 @@ export function resultFromRecord(op: OperationView): OperationResult | null {
     default:
       return null;
   }
+}
+
+/** How many frames of the action, both ways, are read between a send and its end to find its CALL. */
+const CALL_LOOK = 40;
+
+/**
+ * The message id of the CALL `op` went out as (the record keeps the operation without it), for its malformed
+ * answer: among the CALLs of its action the bench sent the charger from when it was sent until it ended (by
+ * the record's times, to the millisecond: an earlier call answered within the same millisecond is among
+ * them), the one whose answer (the frame the charger sent back with its message id) the bench flagged.
+ * Undefined when none is, or more than one (which one was this send's is not known), or when a call's answer
+ * is not on the page, or the page is full (one off it may be the flagged one): no link rather than a wrong one.
+ */
+export async function callMessageId(client: BenchClient, op: OperationView): Promise<string | undefined> {
+  const frames = await client.call('messages:page', { chargerId: op.chargerId, actions: [op.action], from: op.sentAt, to: op.finishedAt ?? op.sentAt, limit: CALL_LOOK });
+  // A full page may leave a call, or an answer, off it: which one was flagged is then not known.
+  if (frames.length >= CALL_LOOK) return undefined;
+  const calls = frames.filter((m) => m.direction === 'out' && m.kind === 'CALL' && m.messageId !== null);
+  const answerOf = (c: MessageView) => frames.find((m) => m.direction === 'in' && m.kind !== 'CALL' && m.messageId === c.messageId);
+  // Every call's answer on the page too: one whose answer is not may be the flagged one.
+  if (calls.some((c) => !answerOf(c))) return undefined;
+  const flagged = calls.filter((c) => isFlagged(answerOf(c)!));
+  return flagged.length === 1 ? (flagged[0]!.messageId ?? undefined) : undefined;
 }
 
 /** A send that failed where it may have reached the charger (not a refusal before sending). */
@@ -75,7 +100,14 @@ export function useReadBack(chargerId: string, name: string, byPrefix = false): 
     let live = true;
     const settle = (l: Lost, op: OperationView) => {
       const result = resultFromRecord(op);
-      if (live && result) settleFromRecord(client, chargerId, l.name, l.ref, result, op.finishedAt ?? op.sentAt);
+      if (!live || !result) return;
+      const done = (r: OperationResult) => live && settleFromRecord(client, chargerId, l.name, l.ref, r, op.finishedAt ?? op.sentAt);
+      // A malformed answer links to its frame, found by the CALL's message id, as the live answer does.
+      if (result.outcome !== 'invalidResponse') return void done(result);
+      callMessageId(client, op).then(
+        (messageId) => done(messageId ? { ...result, messageId } : result),
+        () => done(result),
+      );
     };
     // Still waiting in the record (the bench kept running): its end comes as an event.
     const off = client.subscribe((events) => {

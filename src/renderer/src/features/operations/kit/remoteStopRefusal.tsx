@@ -7,7 +7,8 @@
 // (the person stops the session at the charger) does not rewrite what the refusal said when it came.
 import type { ReactNode } from 'react';
 import { useBench } from '../../../stores/bench';
-import { isRunning, notRunningCause, useRunningLive, type RunningTransaction } from '../../../components/running';
+import { isRunning, useRunningLive, type RunningTransaction } from '../../../components/running';
+import { notRunningCauseOf } from '../../../components/notRunningLabel';
 import type { TransactionView } from '../../../../../shared/api/views';
 import type { OperationResult } from '../../../../../shared/api/contract';
 import { PanelContext, usePanel, type PanelContextValue } from './parts';
@@ -29,7 +30,7 @@ export function remoteStopRejected(transactionId: number, chargerId: string, lis
   if (here && isRunning(here))
     return `${fact} The bench's record has transaction ${transactionId} running on connector ${here.connectorId}; ${MAY_REFUSE}, or it may not know this id. The session goes on: check the charger's stop settings and the message log.`;
   if (here)
-    return `${fact} The bench's record holds it open, but ${notRunningCause(here) ?? 'it is not running'}: the charger likely has no such session (close it in the record if it is over); ${MAY_REFUSE}.`;
+    return `${fact} The bench's record holds it open, but ${notRunningCauseOf(here) ?? 'it is not running'}: the charger likely has no such session (close it in the record if it is over); ${MAY_REFUSE}.`;
   const elsewhere = active[transactionId];
   if (elsewhere?.active && elsewhere.chargerId !== chargerId)
     return `${fact} The bench's record has transaction ${transactionId} open on ${elsewhere.chargerId}, not on ${chargerId}: the charger likely has no such transaction; ${MAY_REFUSE}.`;

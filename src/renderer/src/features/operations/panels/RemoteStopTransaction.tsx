@@ -15,7 +15,11 @@ import { energyWithTimeText, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 import { REMOTE_STOP_REJECTED, RemoteStopWords } from '../kit/remoteStopRefusal';
 import { useLastKnownNote } from '../../../components/lastKnownNote';
-import { isRunning, notRunningCause, notRunningText } from '../../../components/running';
+import { isRunning } from '../../../components/running';
+import { notRunningCauseOf, notRunningState } from '../../../components/notRunningLabel';
+import { NotConfirmedStopDialog } from '../NotConfirmedStop';
+import { CloseInRecord } from '../../../components/UnconfirmedSession';
+import { useBench } from '../../../stores/bench';
 
 export const RemoteStopTransaction: OperationPage<'RemoteStopTransaction'> = {
   label: 'Remote stop',
@@ -47,6 +51,14 @@ function RemoteStopPanel() {
   const value = choice === OTHER ? otherId : picked ? String(picked.transactionId) : '';
   const form = useOperationForm(chargerId, 'RemoteStopTransaction', compact({ transactionId: numberOrText(value) }));
   const selectValue = choice === '' && picked ? String(picked.transactionId) : choice;
+  // One its charger no longer confirms and most likely lost (its connector says no session since the boot): a
+  // remote stop would be refused, so, as on the connector card and the session's page, only Close it in the
+  // record is offered. One that may still run gets the remote stop (its Not confirmed note listed), and Close
+  // it in the record beside it.
+  const held = useBench((s) => (picked ? s.activeTransactions[picked.transactionId] : undefined));
+  const unconfirmed = !!picked && (picked.unconfirmedSince ?? null) !== null;
+  const notConfirmed = picked && held && unconfirmed && !picked.mayStillRun ? held : null;
+  const mayStillRun = picked && held && unconfirmed && picked.mayStillRun ? held : null;
   return (
     <PanelShell title="Remote stop" action="RemoteStopTransaction" description="Asks the charger to stop a running transaction; it answers with StopTransaction (reason Remote).">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -63,7 +75,7 @@ function RemoteStopPanel() {
           )}
         >
           {listed.map((t) => {
-            const state = isRunning(t) ? energyWithTimeText(t, now) : `not running: ${notRunningText(t)}`;
+            const state = isRunning(t) ? energyWithTimeText(t, now) : notRunningState(t, now);
             // While the charger is not live each one is the last known, said and greyed as the connector picker's statuses (ConnectorLabel).
             return (
               <MenuItem key={t.transactionId} value={String(t.transactionId)}>
@@ -90,15 +102,17 @@ function RemoteStopPanel() {
       <RemoteStopWords transactionId={form.op.request?.transactionId}>
         <OperationOutcome op={form.op} />
       </RemoteStopWords>
+      {notConfirmed && picked && <NotConfirmedStopDialog open={form.confirm.dialog.open} tx={notConfirmed} stop={picked.strayStop ?? null} onClose={form.confirm.dialog.onCancel} />}
       <ConfirmDialog
         {...form.confirm.dialog}
+        open={form.confirm.dialog.open && !notConfirmed}
         title="Stop this transaction?"
         target={picked ? `${chargerId} · connector ${picked.connectorId}` : chargerId}
         // An id the bench does not know as running: nothing of this charger's is listed.
         transactionId={picked ? picked.transactionId : -1}
         consequence={
           picked && !isRunning(picked)
-            ? `The record holds transaction ${picked.transactionId} open, but ${notRunningCause(picked)}: the charger should answer Rejected if no such session runs there.`
+            ? `The record holds transaction ${picked.transactionId} open, but ${notRunningCauseOf(picked)}: the charger should answer Rejected if no such session runs there.`
             : picked
               ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.`
               : `The bench does not know transaction ${value} as running on ${chargerId}; the charger should answer Rejected.`
@@ -106,6 +120,7 @@ function RemoteStopPanel() {
         confirmLabel={picked ? `Stop transaction ${picked.transactionId} on connector ${picked.connectorId} of ${chargerId}` : `Send RemoteStopTransaction ${value} to ${chargerId}`}
         dangerous
         updateUnderWay="stop"
+        footer={mayStillRun && <CloseInRecord tx={mayStillRun} />}
       />
     </PanelShell>
   );
