@@ -44,11 +44,12 @@ function txWords(t: CaseContext, tx: OpenTransaction, word: 'since' | 'started')
 }
 
 /**
- * A connector Available with NoError that the record still holds a transaction open on: its row's words and
+ * A connector Available with NoError that the record still holds a transaction open on (running or left as it is by the run): its row's words and
  * the step's note naming that transaction and what to do, or null when the record holds none open there.
  */
 export function openInRecordWords(t: CaseContext, connectorId: number): { row: string; note: string } | null {
-  const tx = openOn(t, connectorId);
+  // One the run left as it is (its charger lost it at a reboot) is held open in the record all the same.
+  const tx = openOn(t, connectorId) ?? t.host.leftOpen?.().find((o) => o.connectorId === connectorId) ?? null;
   if (!tx) return null;
   return {
     row: `Available; the record still holds transaction ${tx.transactionId} open on it (see the note)`,

@@ -26,6 +26,8 @@ export interface CaseHost {
   openTransactions(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
   /** The transactions the record held open on the charger when the run began (ids), whether or not they run now. */
   transactionsBefore?(): number[];
+  /** Those among them the run left as it is, its charger having lost them at a reboot (running-before), while the record holds them open. */
+  leftOpen?(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
   /** When a transaction of the charger's began as the record holds it (its StartTransaction's timestamp), or null when the record does not hold it. */
   transactionStartedAt?(transactionId: number): string | null;
   /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */

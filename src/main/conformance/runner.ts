@@ -83,7 +83,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
   const frames = new ChargerFrames(bench.bus, o.chargerId, bench.centralSystem.isConnected(o.chargerId));
   // Sessions running when the run starts (the record, once what came before is written: see below); those
   // started since come from the frames. One its charger lost at a reboot is left as it is, yet known (and said).
-  let before: AtRunStart = { held: [], running: [], left: [] };
+  let before: AtRunStart = { held: [], running: [], left: [], leftOpen: [] };
   // Each connector's status when the run starts (the record, likewise); those reported since come from the frames.
   let statusBefore = new Map<number, string>();
   let sinceBoot: number[] = [];
@@ -109,6 +109,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       return [...seen.reverse(), ...atStart];
     },
     transactionsBefore: () => before.held,
+    leftOpen: () => before.leftOpen.filter((t) => !frames.stopped.has(t.transactionId)),
     transactionStartedAt: (transactionId) => {
       const tx = bench.record.transactions.get(transactionId);
       return tx && tx.chargerId === o.chargerId ? tx.startTime : null;

@@ -18,6 +18,8 @@ export interface AtRunStart {
   running: Open[];
   /** Its words for each one it leaves as it is (lost at a reboot), for run.setupProblems. */
   left: string[];
+  /** Those it leaves as it is. */
+  leftOpen: Open[];
 }
 
 const connectorOf = (t: Open, charger: Charger | null | undefined) => charger?.connectors.find((c) => c.connectorId === t.connectorId);
@@ -51,5 +53,6 @@ export function leftOf(problem: string): { transactionId: number; cause: string 
 export function sessionsAtRunStart(open: readonly TransactionRecord[], charger: Charger | null | undefined): AtRunStart {
   const running = runningAtRunStart(open, charger);
   const left = open.filter((t) => !running.some((r) => r.transactionId === t.transactionId));
-  return { held: open.map((t) => t.transactionId), running, left: left.map((t) => leftNote(t, charger)) };
+  const leftOpen = left.map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
+  return { held: open.map((t) => t.transactionId), running, left: left.map((t) => leftNote(t, charger)), leftOpen };
 }
