@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 // The confirmation before a step of a commissioning runs again names each transaction the run will send
-// RemoteStopTransaction for (its id, connector and idTag), one the record holds open while its connector
-// reports no session there marked "held open in the record only", in the singular or plural as many as it
-// names: an installer's review found "Run 'Card reader' again" silent about a dead transaction 2 the bench
-// then asked to stop, and "The session running there now is ended" while it listed two.
+// RemoteStopTransaction for (its id, connector and idTag), in the singular or plural as many as it names; one
+// the record holds open while its connector reports no session there is not running: the run leaves it as it
+// is (the charger would refuse the stop), said so with why. An installer's review found "Run 'Card reader'
+// again" silent about a dead transaction 2 the bench then asked to stop, and "The session running there now is
+// ended" while it listed two.
 import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -43,19 +44,21 @@ async function confirmation(active: Record<number, ReturnType<typeof aTransactio
 }
 
 describe('the confirmation before a step runs again, with transactions the record holds open there', () => {
-  it('names the one held open in the record only that the run will ask the charger to stop', async () => {
+  it('says the one held open in the record only, not running, is left as it is (no RemoteStopTransaction the charger would refuse), with why', async () => {
     const dialog = await confirmation({ 2: dead() }, 'Available');
-    expect(dialog.textContent).toContain(
-      'Before the step, the bench ends the session the record holds open there (RemoteStopTransaction): transaction 2 on connector 1 (idTag COMMISSION-1; held open in the record only: connector 1 reports Available since it started).',
+    const text = dialog.textContent ?? '';
+    expect(text).toContain(
+      'Transaction 2 on connector 1 (idTag COMMISSION-1): left as it is: not running (connector 1 reports Available since it started; a remote stop would be refused); close it in the record.',
     );
+    expect(text).not.toContain('the bench ends');
   });
 
-  it('names each, in the plural, beside a customer’s session running on connector 2', async () => {
+  it('names the one it ends, in the singular, beside the one not running it leaves as it is', async () => {
     const dialog = await confirmation({ 2: dead(), 9: aTransaction(9, 'CP001', 2, 'CUSTOMER-9', { startTime: minutesAgo(8) }) }, 'Charging');
     const text = dialog.textContent ?? '';
-    expect(text).toContain('Before the step, the bench ends the 2 sessions the record holds open there (RemoteStopTransaction):');
-    expect(text).toContain('transaction 9 on connector 2 (idTag CUSTOMER-9)');
-    expect(text).toContain('transaction 2 on connector 1 (idTag COMMISSION-1; held open in the record only: connector 1 reports Available since it started)');
+    expect(text).toContain(
+      'Before the step, the bench ends the session the record holds open there (RemoteStopTransaction): transaction 9 on connector 2 (idTag CUSTOMER-9). Transaction 2 on connector 1 (idTag COMMISSION-1): left as it is: not running (connector 1 reports Available since it started; a remote stop would be refused); close it in the record.',
+    );
     expect(text).not.toContain('The session running there now is');
   });
 });

@@ -114,21 +114,64 @@ describe('the test-run start confirmation', () => {
 });
 
 describe('a session held open but not running, not lost at a reboot (superseded)', () => {
-  // Session 2 on connector 2, older than session 3 there: not running, yet the runner sends it RemoteStopTransaction.
+  // Session 2 on connector 2, older than session 3 there: not running; the charger would refuse to stop it, so the runner leaves it as it is.
   const superseded = () => {
     const listed = setUp(aConnector(1, { status: 'Charging', updatedAt: minutesAgo(4) }));
     useBench.setState({ activeTransactions: { ...useBench.getState().activeTransactions, 2: aTransaction(2, 'VCP1', 2, 'TAGB', { startTime: minutesAgo(20), receivedAt: minutesAgo(20) }) } });
     return listed;
   };
-  it('the test-run start says the run ends it too', () => {
+  it('the test-run start says the run leaves it as it is, not running, with why, and sends it nothing', () => {
     superseded();
     render(withBench(client(), <RunningNow chargerId="VCP1" />));
-    expect(screen.getByText(/^Transaction 2 on connector 2: held open in the record, not running\. The run sends it RemoteStopTransaction before its first case all the same\.$/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^Transaction 2 on connector 2: left as it is: not running \(a newer session \(transaction 3\) started on connector 2 at .+; a remote stop would be refused\); close it in the record\. The run sends it no RemoteStopTransaction\.$/,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/RemoteStopTransaction before its first case all the same/)).toBeNull();
+    expect(screen.queryByText(/not confirmed by the charger \(most likely lost/)).toBeNull();
   });
   it('the commissioning checks before their first step say so too', () => {
     superseded();
     render(withBench(client(), <RunningAtStart chargerId="VCP1" />));
-    expect(screen.getByText(/^Before the first step, the bench ends the session the record holds open there \(RemoteStopTransaction\): transaction 2 on connector 2/)).toBeTruthy();
+    expect(screen.getByText(/^Transaction 2 on connector 2 \(idTag TAGB\): left as it is: not running \(a newer session \(transaction 3\) started on connector 2/)).toBeTruthy();
+    expect(screen.queryByText(/the bench ends the session the record holds open there \(RemoteStopTransaction\): transaction 2/)).toBeNull();
+  });
+  it('a confirmation lists it apart, under its own heading, not under "Running right now" nor counted', async () => {
+    superseded();
+    const user = userEvent.setup();
+    render(withBench(client(), <OperationsPanel chargerId="VCP1" initial="Reset" />));
+    await user.click(await screen.findByRole('button', { name: 'Soft reset…' }));
+    const dialog = within(await screen.findByRole('dialog'));
+    const running = dialog.getByRole('table', { name: 'Running transactions' });
+    expect(within(running).queryByText('TAGB')).toBeNull();
+    expect(within(running).getByText('TAGA')).toBeTruthy();
+    expect(within(running).getByText('TAGC')).toBeTruthy();
+    expect(dialog.getByText('Held open in the record, not running (not counted)')).toBeTruthy();
+    const apart = dialog.getByRole('table', { name: 'Not running transactions' });
+    expect(within(apart).getByText('TAGB')).toBeTruthy();
+    expect(within(apart).getByText(/^Not running: record says open; a newer session \(transaction 3\) started on connector 2/)).toBeTruthy();
+    expect(dialog.getByRole('button', { name: 'Soft reset VCP1 and end 2 transactions' })).toBeTruthy();
+  });
+});
+
+describe('a session held open whose connector has reported Available since it started, with no reboot', () => {
+  // Session 1 on connector 1 started 10 minutes ago; the charger last booted an hour ago; connector 1 said Available 4 minutes ago.
+  const available = () => {
+    const charger = aCharger('VCP1', { lastBoot: minutesAgo(60), connectors: [aConnector(0), aConnector(1, { status: 'Available', updatedAt: minutesAgo(4) })] });
+    const activeTransactions = { 1: aTransaction(1, 'VCP1', 1, 'TAGA', { startTime: minutesAgo(10), receivedAt: minutesAgo(10) }) };
+    useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { VCP1: charger }, activeTransactions, meter: {} });
+  };
+  it('the test-run start says it is left as it is, not running, not that it was lost', () => {
+    available();
+    render(withBench(client(), <RunningNow chargerId="VCP1" />));
+    expect(
+      screen.getByText(
+        'Transaction 1 on connector 1: left as it is: not running (connector 1 reports Available since it started; a remote stop would be refused); close it in the record. The run sends it no RemoteStopTransaction.',
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText('Held open in the record, not running (not counted)')).toBeTruthy();
+    expect(screen.queryByText('Running right now')).toBeNull();
   });
 });
 

@@ -228,9 +228,12 @@ describe('set charging profile: the rules for its purpose and schedule', () => {
     await user.click(screen.getByRole('option', { name: /^Connector 2/ }));
     expect(screen.getByText('For transaction 17 (TAG-ALICE), running here')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: /^Install profile 1 on connector 2/ }));
+    // Transaction 17 runs there: it is asked first.
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Install the TxProfile for transaction 17 on connector 2 of CP001' }));
     const outcome = (await screen.findByText('SetChargingProfile: Rejected')).closest('[role="status"]') as HTMLElement;
     expect(outcome.textContent).not.toMatch(/without a running transaction|No transaction was running/);
     expect(outcome.textContent).toMatch(/ChargeProfileMaxStackLevel had not been read: stack level 0 may be above it/);
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
     // On connector 1, where nothing runs: that is the case named.
     await user.click(screen.getByRole('combobox', { name: 'Connector' }));

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // A transaction the record holds open (its StopTransaction came with a wrong transactionId, so the record
 // never closed it) while its connector reports Available after it started is not running: the start-run
-// confirmation and the operation confirmations list it marked "record says open; connector N reports
+// confirmation and the operation confirmations list it apart (not under what runs), marked "record says open; connector N reports
 // Available", and neither count it among the sessions they end nor warn about it. A status that came
 // before the session started says nothing about it. The list scrolls within its dialog rather than overflow it.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -38,10 +38,16 @@ describe('a session the record holds open on a connector that reports Available'
   it('start-run confirmation: listed, marked with what the connector reports, not counted among the sessions the run ends', async () => {
     const dialog = await openStartConfirmation();
     const table = dialog.getByRole('table', { name: 'Running transactions' });
-    expect(within(table).getByText('TAG-ALICE')).toBeTruthy();
-    expect(within(table).getByText('Not running: record says open; connector 1 reports Available')).toBeTruthy();
-    expect(within(table).getByText('Not running: record says open; connector 2 reports Available')).toBeTruthy();
-    expect(within(table).queryByText(/connector 3 reports/)).toBeNull();
+    expect(within(table).getByText('TAG-CAROL')).toBeTruthy();
+    expect(within(table).queryByText('TAG-ALICE')).toBeNull();
+    expect(within(table).queryByText(/reports Available/)).toBeNull();
+    // Listed apart, under their own heading, never under Running right now.
+    expect(dialog.getByText('Held open in the record, not running (not counted)')).toBeTruthy();
+    const apart = dialog.getByRole('table', { name: 'Not running transactions' });
+    expect(within(apart).getByText('TAG-ALICE')).toBeTruthy();
+    expect(within(apart).getByText('Not running: record says open; connector 1 reports Available')).toBeTruthy();
+    expect(within(apart).getByText('Not running: record says open; connector 2 reports Available')).toBeTruthy();
+    expect(within(apart).queryByText(/connector 3 reports/)).toBeNull();
     expect(dialog.getByText(/The run ends this session \(transaction \d+ on connector \d+\) before its first case/)).toBeTruthy();
     expect(dialog.queryByText(/these 3 sessions/)).toBeNull();
     // The table scrolls sideways within the dialog rather than overflow it.

@@ -65,6 +65,11 @@ export class Authorizer {
     return this.open.get(id);
   }
 
+  /** The transactions open on a charger, ids ascending. */
+  openOn(chargerId: string): TransactionView[] {
+    return [...this.open.values()].filter((tx) => tx.chargerId === chargerId).sort((a, b) => a.transactionId - b.transactionId);
+  }
+
   /** The newest transaction open on a charger's connector (the highest id: ids are given in the order starts arrive), if any. */
   newestOpenOn(chargerId: string, connectorId: number): TransactionView | undefined {
     let newest: TransactionView | undefined;

@@ -48,7 +48,7 @@ function txWords(t: CaseContext, tx: OpenTransaction, word: 'since' | 'started')
  * the step's note naming that transaction and what to do, or null when the record holds none open there.
  */
 export function openInRecordWords(t: CaseContext, connectorId: number): { row: string; note: string } | null {
-  // One the run left as it is (its charger lost it at a reboot) is held open in the record all the same.
+  // One the run left as it is (its charger lost it at a reboot, or it is not running) is held open in the record all the same.
   const tx = openOn(t, connectorId) ?? t.host.leftOpen?.().find((o) => o.connectorId === connectorId) ?? null;
   if (!tx) return null;
   return {

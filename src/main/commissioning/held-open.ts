@@ -1,6 +1,6 @@
-// Transactions only the bench's record holds open: one running when a run began that the run's preparation
+// Transactions only the bench's record holds open: one held open when a run began that the run's preparation
 // left as it is, its charger having lost it at a reboot (conformance/running-before: no RemoteStopTransaction,
-// answer "not asked"), or asked to stop (RemoteStopTransaction) and the charger answered Rejected to, AND that the charger shows it no
+// answer "not asked") or it not running by the rule (answer "not asked: not running"), or asked to stop (RemoteStopTransaction) and the charger answered Rejected to, AND that the charger shows it no
 // longer runs (its connector reports no session since it started, or a newer session replaced it: the facts
 // of the screens' "Not running", shared/api/session-state.ts). A refusal alone only says it MAY have lost the
 // session (a charger may refuse remote stops of a customer's card session that is still charging): such a
@@ -17,16 +17,20 @@ import { leftOf } from '../conformance/running-before';
 
 /** The put-back's words for a RemoteStopTransaction the charger refused (conformance/restore.ts). */
 const LOST = /^stopping transaction (\d+): the charger answered (\w+): it may have lost the session/;
-/** The transaction a preparation's problem names as refused (LOST) or left as it is, not asked (running-before's leftNote), with the answer and, when left, why. */
+/** The transaction a preparation's problem names as refused (LOST) or left as it is, not asked (running-before's leftOf), with the answer and, when left, why. */
 function heldIn(p: string): { transactionId: number; answer: string; cause?: string } | null {
   const m = LOST.exec(p);
   if (m) return { transactionId: Number(m[1]), answer: m[2]! };
   const left = leftOf(p);
-  return left && { transactionId: left.transactionId, answer: NOT_ASKED, cause: left.cause };
+  return left && { transactionId: left.transactionId, answer: left.left === 'lost' ? NOT_ASKED : NOT_ASKED_NOT_RUNNING, cause: left.cause };
 }
 
 /** HeldOpen's answer for one a run left as it is (lost at a reboot): it sent no RemoteStopTransaction. */
 export const NOT_ASKED = 'not asked';
+/** HeldOpen's answer for one a run left as it is, not running by the rule (its connector reports no session since it started, or a newer one replaced it). */
+export const NOT_ASKED_NOT_RUNNING = 'not asked: not running';
+/** Whether a run left it as it is (sent it no RemoteStopTransaction), by its answer. */
+const notAsked = (answer: string): boolean => answer === NOT_ASKED || answer === NOT_ASKED_NOT_RUNNING;
 /** Any put-back words about stopping a transaction (refused, not answered, not asked while offline). */
 const STOPPING = /^stopping transaction (\d+)\b/;
 
@@ -112,10 +116,12 @@ export function heldOpenNote(h: HeldOpen): string {
   const before =
     h.answer === NOT_ASKED
       ? `before the first step the bench left it as it is, sending it no RemoteStopTransaction: ${h.cause ?? 'its charger has booted since it started'} (most likely lost at the reboot: the charger would refuse to stop it)`
-      : `before the first step the charger answered ${h.answer} to its RemoteStopTransaction${h.cause ? `, and ${h.cause}` : ''} (it no longer runs that session)`;
+      : h.answer === NOT_ASKED_NOT_RUNNING
+        ? `before the first step the bench left it as it is, sending it no RemoteStopTransaction: it is not running: ${h.cause ?? 'its connector has reported no session since it started'} (the charger would refuse to stop it)`
+        : `before the first step the charger answered ${h.answer} to its RemoteStopTransaction${h.cause ? `, and ${h.cause}` : ''} (it no longer runs that session)`;
   return (
     `Bench record: transaction ${h.transactionId}${where ? ` (${where})` : ''} is held open in the bench's record only: ${before}. ` +
-    `Close it in the record (Transactions: Close in the record); until then each run ${h.answer === NOT_ASKED ? 'leaves it as it is' : 'asks the charger to stop it again'}. This is about the bench's record, not the charger: it is not part of the handover.`
+    `Close it in the record (Transactions: Close in the record); until then each run ${notAsked(h.answer) ? 'leaves it as it is' : 'asks the charger to stop it again'}. This is about the bench's record, not the charger: it is not part of the handover.`
   );
 }
 

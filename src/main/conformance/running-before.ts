@@ -1,9 +1,11 @@
 // The sessions a run (a test run, a commissioning's checks) takes as running on its charger when it starts:
 // those it stops before its first case (RemoteStopTransaction) and finds open on their connectors. Not one
-// its charger lost at a reboot (shared/api/session-state's lostAtReboot: the charger booted after it started
-// and its connector has said Available since): the charger would refuse to stop it, so the run leaves it as
-// it is, and says so among its setupProblems (leftNote: the record, the reports, a commissioning's heldOpen).
-import { lostAtReboot } from '../../shared/api/session-state';
+// the charger would refuse to stop (shared/api/session-state's leftByRunsOf): one its charger lost at a reboot
+// (the charger booted after it started and its connector has said Available since), nor one not running by the
+// rule (a newer session open on its connector, or its connector reporting no session since it started). The
+// run leaves such a one as it is, and says so among its setupProblems, with why (leftNote: the record, the
+// reports, a commissioning's heldOpen).
+import { connectorSaysNoSession, leftByRunsOf, notRunningCause, supersededSessions, type LeftByRuns, type SupersededBy } from '../../shared/api/session-state';
 import { formatDateTimeWithZone } from '../../shared/format/time';
 import type { ChargerRecord, TransactionRecord } from '../../shared/records';
 
@@ -16,19 +18,29 @@ export interface AtRunStart {
   held: number[];
   /** Those it takes as running (stopped before its first case or step). */
   running: Open[];
-  /** Its words for each one it leaves as it is (lost at a reboot), for run.setupProblems. */
+  /** Its words for each one it leaves as it is (lost at a reboot, or not running), for run.setupProblems. */
   left: string[];
   /** Those it leaves as it is. */
   leftOpen: Open[];
 }
 
-const connectorOf = (t: Open, charger: Charger | null | undefined) => charger?.connectors.find((c) => c.connectorId === t.connectorId);
+const connectorOf = (t: Pick<Open, 'connectorId'>, charger: Charger | null | undefined) => charger?.connectors.find((c) => c.connectorId === t.connectorId);
+const openOf = (t: Open): Open => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag });
+
+/** Each of `open` (the charger's held open in the record) with whether, and why, a run leaves it as it is (null: it takes it as running). */
+function standingAtRunStart(open: readonly TransactionRecord[], charger: Charger | null | undefined): Array<{ t: TransactionRecord; left: LeftByRuns | null; by: SupersededBy | null }> {
+  const superseded = supersededSessions(open);
+  return open.map((t) => {
+    const by = superseded.get(t.transactionId) ?? null;
+    return { t, by, left: leftByRunsOf(t, { connector: connectorOf(t, charger), lastBoot: charger?.lastBoot }, charger?.connectors, by) };
+  });
+}
 
 /** The sessions among `open` (the charger's held open in the record) that a run takes as running there. */
 export function runningAtRunStart(open: readonly TransactionRecord[], charger: Charger | null | undefined): Open[] {
-  return open
-    .filter((t) => !lostAtReboot(t, { connector: connectorOf(t, charger), lastBoot: charger?.lastBoot }))
-    .map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
+  return standingAtRunStart(open, charger)
+    .filter((s) => s.left === null)
+    .map((s) => openOf(s.t));
 }
 
 /** Why one is taken as lost at the reboot: "CP001 has booted since it started and connector 1 has reported Available since …". */
@@ -37,22 +49,48 @@ const lostWords = (t: Open, charger: Charger | null | undefined): string => {
   return `${charger?.id ?? 'the charger'} has booted since it started and connector ${t.connectorId} has reported Available since ${since ? formatDateTimeWithZone(since) : 'then'}`;
 };
 
-/** The run's words for one it leaves as it is (parsed back by leftOf: keep the two together). */
+/**
+ * Why one is not running by the rule: "a newer session (transaction 19) started on connector 1 at …", "connector
+ * 1 has reported Available since it started (at …)".
+ */
+const notRunningWords = (t: TransactionRecord, charger: Charger | null | undefined, by: SupersededBy | null): string => {
+  if (by) return notRunningCause({ connectorId: t.connectorId, connectorSays: null, supersededBy: by }, formatDateTimeWithZone)!;
+  const c = connectorOf(t, charger);
+  const says = connectorSaysNoSession(t, charger?.connectors) ?? c?.status ?? 'no session';
+  return `connector ${t.connectorId} has reported ${says} since it started${c ? ` (at ${formatDateTimeWithZone(c.updatedAt)})` : ''}`;
+};
+
+const LEFT_AS_IT_IS = 'left as it is, not sent a RemoteStopTransaction';
+
+/** The run's words for one it leaves as it is, lost at a reboot (parsed back by leftOf: keep the two together). */
 export const leftNote = (t: Open, charger: Charger | null | undefined): string =>
-  `transaction ${t.transactionId} (connector ${t.connectorId}, idTag ${t.idTag}): left as it is, not sent a RemoteStopTransaction: ${lostWords(t, charger)}: most likely lost at the reboot (the charger would refuse to stop it); close it in the record if it ended`;
+  `transaction ${t.transactionId} (connector ${t.connectorId}, idTag ${t.idTag}): ${LEFT_AS_IT_IS}: ${lostWords(t, charger)}: most likely lost at the reboot (the charger would refuse to stop it); close it in the record if it ended`;
 
-const LEFT = /^transaction (\d+) \([^)]*\): left as it is, not sent a RemoteStopTransaction: (.*): most likely lost at the reboot/;
+/** The run's words for one it leaves as it is, not running by the rule (`why`: notRunningWords; parsed back by leftOf). */
+export const leftNotRunningNote = (t: Open, why: string): string =>
+  `transaction ${t.transactionId} (connector ${t.connectorId}, idTag ${t.idTag}): ${LEFT_AS_IT_IS}: not running: ${why} (the charger would refuse to stop it); close it in the record`;
 
-/** A run's words for one it left as it is (leftNote), read back: its transactionId and why it was taken as lost; null for other words. */
-export function leftOf(problem: string): { transactionId: number; cause: string } | null {
+const LEFT =
+  /^transaction (\d+) \([^)]*\): left as it is, not sent a RemoteStopTransaction: (?:not running: (.*) \(the charger would refuse to stop it\); close it in the record$|(.*): most likely lost at the reboot)/;
+
+/**
+ * A run's words for one it left as it is (leftNote, leftNotRunningNote), read back: its transactionId, why (how
+ * the charger was seen to lose it, or why it is not running) and which of the two; null for other words.
+ */
+export function leftOf(problem: string): { transactionId: number; cause: string; left: LeftByRuns } | null {
   const m = LEFT.exec(problem);
-  return m ? { transactionId: Number(m[1]), cause: m[2]! } : null;
+  if (!m) return null;
+  return m[2] !== undefined ? { transactionId: Number(m[1]), cause: m[2], left: 'notRunning' } : { transactionId: Number(m[1]), cause: m[3]!, left: 'lost' };
 }
 
 /** What a run finds on `charger` when it starts, from the transactions the record holds open there (`open`). */
 export function sessionsAtRunStart(open: readonly TransactionRecord[], charger: Charger | null | undefined): AtRunStart {
-  const running = runningAtRunStart(open, charger);
-  const left = open.filter((t) => !running.some((r) => r.transactionId === t.transactionId));
-  const leftOpen = left.map((t) => ({ transactionId: t.transactionId, connectorId: t.connectorId, idTag: t.idTag }));
-  return { held: open.map((t) => t.transactionId), running, left: left.map((t) => leftNote(t, charger)), leftOpen };
+  const all = standingAtRunStart(open, charger);
+  const left = all.filter((s) => s.left !== null);
+  return {
+    held: open.map((t) => t.transactionId),
+    running: all.filter((s) => s.left === null).map((s) => openOf(s.t)),
+    left: left.map((s) => (s.left === 'lost' ? leftNote(s.t, charger) : leftNotRunningNote(s.t, notRunningWords(s.t, charger, s.by)))),
+    leftOpen: left.map((s) => openOf(s.t)),
+  };
 }

@@ -409,7 +409,7 @@ export interface HeldOpen {
   transactionId: number;
   connectorId: number | null;
   idTag: string | null;
-  /** The charger's answer to RemoteStopTransaction (Rejected), or "not asked": the run left it as it is (its charger lost it at a reboot: no RemoteStopTransaction). */
+  /** The charger's answer to RemoteStopTransaction (Rejected), or "not asked" (its charger lost it at a reboot) or "not asked: not running" (its connector reported no session since it started, or a newer session superseded it): the run left it as it is, sending no RemoteStopTransaction. */
   answer: string;
   /** When the run that found it began. */
   foundAt: string;

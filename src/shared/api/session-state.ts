@@ -136,15 +136,35 @@ export function unconfirmedSince(tx: Pick<OpenSession, 'active' | 'startTime' | 
 }
 
 /**
- * THE rule of which sessions a run (a test run, a commissioning's checks) leaves as it is, sending no
- * RemoteStopTransaction before its first case or step (main/conformance/running-before), and the screens say
- * so (the renderer's leftByRuns): one its charger lost at a reboot, i.e. the charger booted after it started
- * and its connector has said Available since that boot (unconfirmedSince by its connector alone: a stray
- * StopTransaction alone leaves a session the charger may still run). A newer session open on its connector
- * (superseded) changes nothing: the charger lost both at the reboot and would refuse to stop either.
+ * A session its charger lost at a reboot, i.e. the charger booted after it started and its connector has said
+ * Available since that boot (unconfirmedSince by its connector alone: a stray StopTransaction alone leaves a
+ * session the charger may still run). A newer session open on its connector (superseded) changes nothing: the
+ * charger lost both at the reboot and would refuse to stop either. One of the runs' leftByRunsOf.
  */
 export function lostAtReboot(tx: Pick<OpenSession, 'active' | 'startTime' | 'receivedAt'>, charger: SessionCharger): boolean {
   return unconfirmedSince({ ...tx, unknownStop: null }, charger) !== null;
+}
+
+/** Why a run leaves a session the record holds open as it is: its charger lost it at a reboot, or it is not running by the rule. */
+export type LeftByRuns = 'lost' | 'notRunning';
+
+/**
+ * THE rule of which sessions a run (a test run, a commissioning's checks) leaves as it is, sending no
+ * RemoteStopTransaction the charger would refuse before its first case or step (main/conformance/running-before),
+ * and the screens say so (the renderer's leftByRuns): `lost` when its charger lost it at a reboot (lostAtReboot,
+ * superseded or not: it is said as lost, as before), else `notRunning` when it is not running by the rule: a
+ * newer session open on its connector supersedes it (`superseded`), or its connector has reported no session
+ * since it started (connectorSaysNoSession). Null: the run takes it as running and stops it.
+ */
+export function leftByRunsOf(
+  tx: Pick<OpenSession, 'active' | 'startTime' | 'receivedAt' | 'connectorId'>,
+  charger: SessionCharger,
+  connectors: readonly SessionConnector[] | undefined,
+  superseded: SupersededBy | null,
+): LeftByRuns | null {
+  if (!tx.active) return null;
+  if (lostAtReboot(tx, charger)) return 'lost';
+  return superseded || connectorSaysNoSession(tx, connectors) !== null ? 'notRunning' : null;
 }
 
 /**

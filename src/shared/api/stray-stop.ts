@@ -17,6 +17,13 @@ export interface UnknownStop {
   reason?: string;
   /** The meter register it gave at its stop (Wh; its frame's payload), when it gave a number. */
   meterStop?: number;
+  /**
+   * The sessions the record held open on its charger (on its connector, when the frame names one) when it came,
+   * ids ascending, as the bench recorded them with its warning (handlers/StopTransaction). Absent for one
+   * recorded by an earlier version and for a frame pushed live: then the sessions the record holds open now
+   * stand for them (unknownStopDuring).
+   */
+  openThen?: readonly number[];
 }
 
 /** The warning the bench records (and notes on the frame) for a stop of a transaction it never started. */
@@ -39,14 +46,29 @@ const stopOf = (request: unknown): Pick<UnknownStop, 'reason' | 'meterStop'> => 
 /** The unknown stop a charger event records (chargerEvents:list), or null for any other event. */
 export function unknownStopOfEvent(e: { chargerId: string; ts: string; action: string; data: unknown }): UnknownStop | null {
   if (e.action !== 'StopTransaction') return null;
-  const data = e.data as { warning?: unknown; request?: { transactionId?: unknown }; unknownTransaction?: unknown; frameId?: unknown } | null;
+  const data = e.data as { warning?: unknown; request?: { transactionId?: unknown }; unknownTransaction?: unknown; frameId?: unknown; openThen?: unknown } | null;
   const id = data?.request?.transactionId;
   if (typeof id !== 'number') return null;
   if (data?.unknownTransaction !== true && !(typeof data?.warning === 'string' && UNKNOWN.test(data.warning))) return null;
   const frameId = data?.frameId;
   // The event records its frame's payload (handlers/StopTransaction: `request`).
   const request = data?.request;
-  return { chargerId: e.chargerId, transactionId: id, connectorId: connectorOf(request), at: e.ts, ...(typeof frameId === 'number' && Number.isInteger(frameId) && { frameId }), ...stopOf(request) };
+  const openThen = idsOf(data?.openThen);
+  return {
+    chargerId: e.chargerId,
+    transactionId: id,
+    connectorId: connectorOf(request),
+    at: e.ts,
+    ...(typeof frameId === 'number' && Number.isInteger(frameId) && { frameId }),
+    ...stopOf(request),
+    ...(openThen && { openThen }),
+  };
+}
+
+/** The transaction ids an event records (its `openThen`), ascending; null when it records none that can be read. */
+function idsOf(v: unknown): number[] | null {
+  if (!Array.isArray(v) || !v.every((id) => typeof id === 'number' && Number.isInteger(id))) return null;
+  return [...new Set(v as number[])].sort((a, b) => a - b);
 }
 
 /** The unknown stop a frame received carries (its note says so: the frameLogged push), or null for any other frame. */
@@ -77,20 +99,25 @@ export type SeenStop = UnknownStop & { openThen?: readonly number[] };
 
 /**
  * Whether `s` came where the open session `tx` was (its charger; its connector when the frame names one) after
- * the bench recorded its start. By the bench's clock only: without receivedAt (startTime is the charger's
- * clock, not comparable with when the bench received the stop) it is not known, and not matched.
+ * the bench recorded its start. When the bench recorded the sessions open there then (`s.openThen`), those
+ * say it. Else by the bench's clock only: without receivedAt (startTime is the charger's clock, not
+ * comparable with when the bench received the stop) it is not known, and not matched.
  */
 function cameDuring(tx: StopSession, s: UnknownStop): boolean {
-  if (!tx.active || tx.receivedAt === undefined) return false;
-  if (s.chargerId !== tx.chargerId || (s.connectorId !== null && s.connectorId !== tx.connectorId)) return false;
+  if (!tx.active || s.chargerId !== tx.chargerId) return false;
+  if (s.openThen) return s.openThen.includes(tx.transactionId);
+  if (tx.receivedAt === undefined) return false;
+  if (s.connectorId !== null && s.connectorId !== tx.connectorId) return false;
   return Date.parse(s.at) > Date.parse(tx.receivedAt);
 }
 
 /**
  * The first unknown stop among `stops` that came on the session's charger (on its connector, when the frame
  * names one) after the bench recorded its start, while the record holds it open; null when none did. With
- * it, every session of `sessions` (the ones the record holds open; `tx` is counted either way) that was open
- * where it came then: OCPP 1.6's StopTransaction names no connector, so the charger may have meant any of them.
+ * it, every session that was open where it came then: OCPP 1.6's StopTransaction names no connector, so the
+ * charger may have meant any of them. Those the bench recorded with it (`openThen`), whatever has been closed
+ * since; for a stop without them (recorded by an earlier version, or a frame pushed live), those of
+ * `sessions` (the ones the record holds open now; `tx` is counted either way) that were open there then.
  */
 export function unknownStopDuring(tx: StopSession, stops: readonly UnknownStop[], sessions: readonly StopSession[] = []): StopDuring | null {
   let first: UnknownStop | null = null;
@@ -100,7 +127,7 @@ export function unknownStopDuring(tx: StopSession, stops: readonly UnknownStop[]
   }
   if (!first) return null;
   const stop = first;
-  const openThen = new Set([tx.transactionId, ...sessions.filter((o) => cameDuring(o, stop)).map((o) => o.transactionId)]);
+  const openThen = new Set([tx.transactionId, ...(stop.openThen ?? sessions.filter((o) => cameDuring(o, stop)).map((o) => o.transactionId))]);
   return { ...stop, openThen: [...openThen].sort((a, b) => a - b) };
 }
 

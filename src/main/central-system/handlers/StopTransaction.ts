@@ -15,11 +15,27 @@ export function StopTransaction(ctx: HandlerContext, req: RequestOf<'StopTransac
   if (stopped) ctx.emit({ type: 'transactionStopped', transaction: stopped, ts: now });
   else {
     // `unknownTransaction`: an id the bench never gave out (the screens name such a stop beside the session open then,
-    // linking its frame: the event records the frame's id in the message log, found by its message id).
+    // linking its frame: the event records the frame's id in the message log, found by its message id). `openThen`:
+    // the sessions held open on this charger as it came (shared/api/stray-stop), so that closing one of them
+    // later does not leave the stop pinned on the other.
     const unknown = ctx.auth.ownerOf(req.transactionId) === null;
-    const data = { warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'), request: req, ...(unknown && { unknownTransaction: true }) };
+    const data = {
+      warning: notOwnTransaction(ctx, req.transactionId, 'StopTransaction'),
+      request: req,
+      ...(unknown && { unknownTransaction: true, openThen: openThen(ctx, req) }),
+    };
     if (messageId === undefined) ctx.record.events.add(ctx.chargerId, 'StopTransaction', data, now);
     else ctx.record.events.addOfFrame(ctx.chargerId, 'StopTransaction', { ...data, messageId }, now, messageId);
   }
   return req.idTag !== undefined ? { idTagInfo: ctx.authorize(req.idTag) } : {};
+}
+
+/** The ids of the sessions held open on the charger (on the stop's connector, when its frame names one: OCPP 1.6's does not), ascending. */
+function openThen(ctx: HandlerContext, req: RequestOf<'StopTransaction'>): number[] {
+  const connectorId = (req as { connectorId?: unknown }).connectorId;
+  const named = typeof connectorId === 'number' && Number.isInteger(connectorId) ? connectorId : null;
+  return ctx.auth
+    .openOn(ctx.chargerId)
+    .filter((tx) => named === null || tx.connectorId === named)
+    .map((tx) => tx.transactionId);
 }

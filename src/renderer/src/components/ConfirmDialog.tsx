@@ -25,7 +25,7 @@ import { monoFont } from '../app/theme';
 import { useNow, useReach } from './reach';
 import { energySoFarText, isRunning, oldReadingAfterMs, readingIsOld, readingTimeText, useRunning, type RunningTransaction } from './running';
 import { formatDuration } from '../../../shared/format/time';
-import { notConfirmedApart, notRunningLabel } from './notRunningLabel';
+import { notConfirmedApart, notRunningApart, notRunningLabel } from './notRunningLabel';
 import { busyWarning, useChargerBusy, type ChargerBusyRead } from './busy';
 import { useLastKnownNote } from './lastKnownNote';
 import { useBench } from '../stores/bench';
@@ -197,8 +197,9 @@ export function untrackedText(c: Pick<ConnectorView, 'connectorId' | 'status'>, 
 /**
  * The transactions running now, or a plain "nothing is charging"; `lastKnown` (lastKnownNote: the charger
  * offline, or the link down): said as the last known, and as of when, not as now. One the record holds open
- * while its connector reports no session there is marked so ("record says open; connector 1 reports
- * Available"); a connector that reports a session with no transaction the bench knows of is said so, never
+ * while its connector reports no session there, or a newer one supersedes, is listed apart, not counted, marked
+ * so ("Not running: record says open; connector 1 reports Available"); so is one not confirmed and not counted;
+ * a connector that reports a session with no transaction the bench knows of is said so, never
  * "nothing is charging". The table scrolls sideways within its dialog rather than overflow it.
  */
 export function RunningList({
@@ -230,8 +231,10 @@ export function RunningList({
         {!loaded ? READING_SESSIONS : lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}
       </Typography>
     );
-  // One not confirmed and not counted (most likely lost) is listed apart: "Running right now" lists what runs.
-  const counted = running.filter((t) => !notConfirmedApart(t));
+  // One not running (its connector reports no session, a newer one supersedes it) and one not confirmed and
+  // not counted (most likely lost) are each listed apart: "Running right now" lists what runs.
+  const counted = running.filter((t) => !notConfirmedApart(t) && !notRunningApart(t));
+  const notRunning = running.filter(notRunningApart);
   const apart = running.filter(notConfirmedApart);
   const asOf = lastKnown === null ? '' : ` as last known (${lastKnown})`;
   return (
@@ -241,6 +244,7 @@ export function RunningList({
       ) : (
         <Typography variant="body2">{lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}</Typography>
       )}
+      {notRunning.length > 0 && <SessionsTable title={`Held open in the record, not running${asOf} (not counted)`} label="Not running transactions" list={notRunning} />}
       {apart.length > 0 && <SessionsTable title={`Not confirmed by the charger${asOf} (not counted: most likely lost)`} label="Not confirmed transactions" list={apart} />}
       {notes}
     </Box>

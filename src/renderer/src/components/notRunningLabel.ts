@@ -3,7 +3,7 @@
 // its charger (shared/api/session-state's unconfirmedSince), in the words the Transactions list uses; and one
 // not confirmed that may still run (its connector reports Charging…: counted as running), said so.
 import { unconfirmedText } from '../../../shared/api/session-state';
-import type { NotRunningFacts } from '../../../shared/api/session-state';
+import type { LeftByRuns, NotRunningFacts } from '../../../shared/api/session-state';
 import { formatClockAgo, formatWhen } from './format';
 import { notRunningCause, notRunningText, type RunningTransaction } from './running';
 
@@ -61,11 +61,41 @@ export function notRunningCauseOf(t: HeldFacts, now?: number): string | null {
 export const notConfirmedApart = (t: Partial<Pick<RunningTransaction, 'unconfirmedSince' | 'mayStillRun'>>): boolean => (t.unconfirmedSince ?? null) !== null && !t.mayStillRun;
 
 /**
- * One a run (a test run, the commissioning checks) leaves as it is, sending no RemoteStopTransaction the charger
- * would refuse: THE rule the runner reads too (shared/api/session-state's lostAtReboot, as runningTransactions
- * marks it; main/conformance/running-before), so a confirmation and the run cannot disagree.
+ * Not running by the rule (its connector reports no session since it started, or a newer session open on its
+ * connector supersedes it: "Not running: …"), so never counted as running: the confirmations list it apart
+ * from what runs, under its own heading.
  */
-export const leftByRuns = (t: Partial<Pick<RunningTransaction, 'lostAtReboot'>>): boolean => t.lostAtReboot === true;
+export const notRunningApart = (t: Pick<RunningTransaction, 'connectorSays' | 'supersededBy'>): boolean => t.connectorSays !== null || !!t.supersededBy;
 
-/** What a run does with one it leaves as it is (leftByRuns), after its name. */
-export const LEFT_BY_RUNS = 'left as it is: not confirmed by the charger (most likely lost: a remote stop would be refused); close it in the record if it ended';
+/**
+ * One a run (a test run, the commissioning checks) leaves as it is, sending no RemoteStopTransaction the charger
+ * would refuse: its charger lost it at a reboot, or it is not running by the rule (a newer session on its
+ * connector, or its connector reporting no session since it started). THE rule the runner reads too
+ * (shared/api/session-state's leftByRunsOf, as runningTransactions marks it: leftByRunsAs;
+ * main/conformance/running-before), so a confirmation and the run cannot disagree.
+ */
+export const leftByRuns = (t: Partial<Pick<RunningTransaction, 'leftByRunsAs'>>): boolean => (t.leftByRunsAs ?? null) !== null;
+
+/** What a run does with one it leaves as it is (leftByRuns), after its name, by why it leaves it. */
+export const LEFT_BY_RUNS: Readonly<Record<LeftByRuns, string>> = {
+  lost: 'left as it is: not confirmed by the charger (most likely lost: a remote stop would be refused); close it in the record if it ended',
+  notRunning: 'left as it is: held open in the record, not running (a remote stop would be refused); close it in the record',
+};
+
+/**
+ * What a run does with those it leaves as it is (leftByRuns), in sentences, each named by `name` ("transaction
+ * 5 on connector 1 (idTag A)"): those lost at a reboot together ("Transaction 5 …; transaction 6 …: left as it
+ * is: not confirmed by the charger …."), each not running with why ("Transaction 7 …: left as it is: not
+ * running (connector 1 reports Available since it started; a remote stop would be refused); close it in the record.").
+ */
+export function leftByRunsSentences<T extends HeldFacts & Partial<Pick<RunningTransaction, 'leftByRunsAs'>>>(left: readonly T[], name: (t: T) => string, now?: number): string[] {
+  const upper = (s: string) => `${s[0]!.toUpperCase()}${s.slice(1)}`;
+  const lost = left.filter((t) => t.leftByRunsAs === 'lost');
+  const notRunning = left.filter((t) => t.leftByRunsAs === 'notRunning');
+  const sentences = lost.length ? [`${upper(lost.map(name).join('; '))}: ${LEFT_BY_RUNS.lost}.`] : [];
+  for (const t of notRunning) {
+    const why = notRunningCauseOf(t, now);
+    sentences.push(`${upper(name(t))}: ${why ? `left as it is: not running (${why}; a remote stop would be refused); close it in the record` : LEFT_BY_RUNS.notRunning}.`);
+  }
+  return sentences;
+}

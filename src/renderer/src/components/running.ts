@@ -19,7 +19,7 @@ import {
   notRunningCause as sharedCause,
   notRunningText as sharedText,
   supersededBy,
-  lostAtReboot,
+  leftByRunsOf,
   noSessionSinceBoot,
   unconfirmedByStrayStop,
   unconfirmedSince,
@@ -82,8 +82,8 @@ export interface RunningTransaction {
    * `reports`: what its connector reports now (null: not known). Absent or null otherwise.
    */
   mayStillRun?: { reports: string | null } | null;
-  /** Its charger lost it at a reboot (session-state's lostAtReboot, superseded or not): runs leave it as it is (leftByRuns). */
-  lostAtReboot?: boolean;
+  /** Runs leave it as it is, and why (session-state's leftByRunsOf: lost at a reboot, or not running); null: they stop it (leftByRuns). */
+  leftByRunsAs?: ReturnType<typeof leftByRunsOf>;
 }
 
 /** THE rule of what runs, shared with the bench's exports (shared/api/session-state). */
@@ -238,7 +238,7 @@ function standingOf(t: TransactionView, newest: TransactionView | undefined, cha
     unconfirmedByStop: since !== null && rule.unknownStop && unconfirmedByStrayStop(rule, seen) ? rule.unknownStop : null,
     strayStop: since !== null ? rule.unknownStop : null,
     mayStillRun: since !== null && !noSessionSinceBoot(seen) ? { reports: connector?.status ?? null } : null,
-    lostAtReboot: lostAtReboot(t, seen),
+    leftByRunsAs: leftByRunsOf(t, seen, charger?.connectors, by),
   };
 }
 

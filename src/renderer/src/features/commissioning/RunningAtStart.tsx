@@ -51,13 +51,13 @@ export function RunningAtStart({ chargerId }: { chargerId: string }) {
           {endedByChecksWords(running.filter(isRunning), lastKnown, now)}
         </Alert>
       )}
-      {/* One held open but not running (its connector says no session, superseded, or not confirmed by a stray stop) is still sent RemoteStopTransaction: said so. */}
+      {/* One held open but not running that the runs still take as running (not confirmed by a stray stop alone) is sent RemoteStopTransaction: said so. */}
       {running.some(stoppedNotRunning) && (
         <Alert severity="info" sx={{ mt: 1 }}>
           {endedSessionsWords(running.filter(stoppedNotRunning), 'the first step')}
         </Alert>
       )}
-      {/* One lost at a reboot is sent no RemoteStopTransaction (main/conformance/running-before): said so. */}
+      {/* One lost at a reboot or not running by the rule is sent no RemoteStopTransaction (main/conformance/running-before): said so, with why. */}
       {running.some(leftByRuns) && (
         <Alert severity="info" sx={{ mt: 1 }}>
           {endedSessionsWords(running.filter(leftByRuns), 'the first step')}

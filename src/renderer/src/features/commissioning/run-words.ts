@@ -6,7 +6,7 @@
 import { commissioningEffects, type CommissioningTemplate, type CommissioningView } from '../../../../shared/api/commissioning';
 import { READ_ONLY_STEPS, runEndsSessions } from '../../../../shared/api/commissioning-steps';
 import { isRunning, type RunningTransaction } from '../../components/running';
-import { LEFT_BY_RUNS, leftByRuns, notRunningCauseOf } from '../../components/notRunningLabel';
+import { leftByRuns, leftByRunsSentences, notRunningCauseOf } from '../../components/notRunningLabel';
 import { formatClock } from '../../components/format';
 import { stopWouldWaitWords, type StopWouldWait } from '../../../../shared/api/stop-waiting';
 
@@ -107,7 +107,7 @@ export function stepEffect(id: string, t: CommissioningTemplate, endsSession: bo
 
 /** A transaction the bench's record holds open on the charger (running or not), as the confirmation names it. */
 export type HeldTransaction = Pick<RunningTransaction, 'transactionId' | 'connectorId' | 'idTag' | 'connectorSays' | 'supersededBy'> &
-  Partial<Pick<RunningTransaction, 'chargerId' | 'unconfirmedSince' | 'unconfirmedByStop' | 'strayStop' | 'mayStillRun' | 'lostAtReboot'>>;
+  Partial<Pick<RunningTransaction, 'chargerId' | 'unconfirmedSince' | 'unconfirmedByStop' | 'strayStop' | 'mayStillRun' | 'leftByRunsAs'>>;
 
 /**
  * One the run will send RemoteStopTransaction for: "transaction 5 on connector 2 (idTag CUSTOMER-9)"; one
@@ -116,30 +116,39 @@ export type HeldTransaction = Pick<RunningTransaction, 'transactionId' | 'connec
  */
 function heldWords(t: HeldTransaction, lost: ReadonlyArray<{ transactionId: number; answer: string }>): string {
   const refused = lost.find((h) => h.transactionId === t.transactionId);
-  const answered = refused && (refused.answer === 'not asked' ? 'a run left it as it is: its charger lost it at a reboot' : `the charger answered ${refused.answer} when a run asked it to stop it`);
+  const answered =
+    refused &&
+    (refused.answer === 'not asked'
+      ? 'a run left it as it is: its charger lost it at a reboot'
+      : refused.answer.startsWith('not asked')
+        ? 'a run left it as it is: it was not running'
+        : `the charger answered ${refused.answer} when a run asked it to stop it`);
   const why = notRunningCauseOf(t) ?? answered ?? null;
   return `transaction ${t.transactionId} on connector ${t.connectorId} (idTag ${t.idTag}${why ? `; held open in the record only: ${why}` : ''})`;
 }
 
-/** Held open but not running, yet not left as it is by the runs (leftByRuns): the runner sends it RemoteStopTransaction too (main/conformance/running-before). */
+/**
+ * Held open but not running, yet not left as it is by the runs (leftByRuns): not confirmed by a stray stop alone,
+ * the runner sends it RemoteStopTransaction too (main/conformance/running-before).
+ */
 export const stoppedNotRunning = (
-  t: Pick<RunningTransaction, 'connectorSays' | 'supersededBy'> & Partial<Pick<RunningTransaction, 'unconfirmedSince' | 'unconfirmedByStop' | 'mayStillRun' | 'lostAtReboot'>>,
+  t: Pick<RunningTransaction, 'connectorSays' | 'supersededBy'> & Partial<Pick<RunningTransaction, 'unconfirmedSince' | 'unconfirmedByStop' | 'mayStillRun' | 'leftByRunsAs'>>,
 ): boolean => !isRunning(t) && !leftByRuns(t);
 
 /**
  * The sessions a run ends before its first step (`before`: "the step", "the first step"), each named: every
- * transaction the record holds open on the charger is sent RemoteStopTransaction, one held open in the record
- * only too; but one its charger lost at a reboot (leftByRuns: its connector Available since, superseded or not) is left as it is,
- * said so (main/conformance/running-before). Empty when there is none.
+ * transaction the record holds open on the charger is sent RemoteStopTransaction; but one the charger would
+ * refuse to stop (leftByRuns: lost at a reboot, superseded or not, or not running by the rule: its connector
+ * reports no session since it started, a newer one supersedes it) is left as it is, said so with why
+ * (main/conformance/running-before). Empty when there is none.
  */
 export function endedSessionsWords(held: readonly HeldTransaction[], before: string, lost: ReadonlyArray<{ transactionId: number; answer: string }> = []): string {
   const stopped = held.filter((t) => !leftByRuns(t));
   const left = held.filter(leftByRuns);
   const which = stopped.length === 1 ? 'the session' : `the ${stopped.length} sessions`;
   const ends = stopped.length ? `Before ${before}, the bench ends ${which} the record holds open there (RemoteStopTransaction): ${stopped.map((t) => heldWords(t, lost)).join('; ')}.` : '';
-  const each = left.map((t) => `transaction ${t.transactionId} on connector ${t.connectorId} (idTag ${t.idTag})`).join('; ');
-  const kept = left.length ? `${each[0]!.toUpperCase()}${each.slice(1)}: ${LEFT_BY_RUNS}.` : '';
-  return [ends, kept].filter(Boolean).join(' ');
+  const kept = leftByRunsSentences(left, (t) => `transaction ${t.transactionId} on connector ${t.connectorId} (idTag ${t.idTag})`);
+  return [ends, ...kept].filter(Boolean).join(' ');
 }
 
 /**

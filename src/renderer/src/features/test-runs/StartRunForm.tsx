@@ -36,9 +36,8 @@ import { useClient } from '../../api/context';
 import { useCall, useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
-import { RunningList } from '../../components/ConfirmDialog';
-import { isRunning, useRunning, useRunningLive, type RunningTransaction } from '../../components/running';
-import { LEFT_BY_RUNS, leftByRuns } from '../../components/notRunningLabel';
+import { isRunning, useRunningLive } from '../../components/running';
+import { RunningNow } from './RunningNow';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
 import { wallTimes, type CaseInfo, type RunListItem } from '../../../../shared/api/test-runs';
@@ -52,6 +51,8 @@ import type { Capability } from '../../../../shared/api/test-runs';
 import type { VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import { casesToRun, ConsequenceItems, consequencesOf, OperatorWords, type Choice } from './RunConsequences';
 import { RerunWarnings, rerunWarnings } from './RerunWarnings';
+
+export { RunningNow } from './RunningNow';
 
 const problemsOf = (r: RunListItem) => r.summary.fail + r.summary.error + r.summary.inconclusive;
 
@@ -98,35 +99,6 @@ function CasePicker({ cases, picked, onChange, error }: { cases: CaseInfo[]; pic
       </Paper>
       <FormHelperText error={!!error}>{error ?? `${picked.length} picked`}</FormHelperText>
     </Box>
-  );
-}
-
-/** What runs on the charger now (read when the confirmation opens, from the one source the other confirmations use). */
-export function RunningNow({ chargerId }: { chargerId: string }) {
-  const listed = useRunning(chargerId);
-  // Counted: those running. `left` (lost at a reboot): sent no RemoteStopTransaction; `stopped` (held open, not running): sent one.
-  const [running, left, stopped] = [listed.filter(isRunning), listed.filter(leftByRuns), listed.filter((t) => !isRunning(t) && !leftByRuns(t))];
-  const named = (t: RunningTransaction) => `transaction ${t.transactionId} on connector ${t.connectorId}`;
-  return (
-    <>
-      <RunningList running={listed} emptyText={`Nothing is charging on ${chargerId} right now.`} />
-      {running.length > 0 && (
-        <Alert severity="warning" sx={{ mt: 2 }}>
-          The run ends {running.length === 1 ? 'this session' : `these ${running.length} sessions`} ({running.map(named).join('; ')}) before its first case (and any cable left in is unplugged, or
-          asked to be), and it stops every session it finds after each case.
-        </Alert>
-      )}
-      {stopped.length > 0 && (
-        <Alert severity="info" sx={{ mt: 2 }}>
-          {`${stopped.map(named).join('; ').replace(/^t/, 'T')}: held open in the record, not running. The run sends ${stopped.length === 1 ? 'it' : 'them'} RemoteStopTransaction before its first case all the same.`}
-        </Alert>
-      )}
-      {left.length > 0 && (
-        <Alert severity="info" sx={{ mt: 2 }}>
-          {`${left.map(named).join('; ').replace(/^t/, 'T')}: ${LEFT_BY_RUNS}. The run sends ${left.length === 1 ? 'it' : 'them'} no RemoteStopTransaction.`}
-        </Alert>
-      )}
-    </>
   );
 }
 

@@ -1,5 +1,6 @@
 // Clear charging profile: removes the profiles matching the criteria given (all when none is),
-// confirmed first.
+// confirmed first; while sessions run where it clears (a connector given: on it; else anywhere on the
+// charger), the confirmation says how many and that they may then draw more power.
 import { useState } from 'react';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -10,6 +11,9 @@ import { compact, fieldState, numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { ConnectorSelect, OperationOutcome, PanelShell, SendButton, showEmpty, usePanel } from '../kit/parts';
 import { useOperationForm } from '../kit/useOperation';
+import { sessionsWithoutTransaction } from '../../../components/ConfirmDialog';
+import { useRunningLive } from '../../../components/running';
+import { clearConsequence, clearTitle, reachedBy } from './chargingProfileAsk';
 
 export const ClearChargingProfile: OperationPage<'ClearChargingProfile'> = {
   label: 'Clear charging profile',
@@ -22,13 +26,18 @@ export const ClearChargingProfile: OperationPage<'ClearChargingProfile'> = {
 };
 
 function ClearChargingProfilePanel() {
-  const { chargerId } = usePanel();
+  const { chargerId, charger } = usePanel();
   const [id, setId] = useState('');
   const [connectorId, setConnectorId] = useState('');
   const [purpose, setPurpose] = useState<'' | ChargingProfilePurposeType>('');
   const [stackLevel, setStackLevel] = useState('');
   const payload = compact({ id: numberOrText(id), connectorId: numberOrText(connectorId), chargingProfilePurpose: purpose || undefined, stackLevel: numberOrText(stackLevel) });
   const form = useOperationForm(chargerId, 'ClearChargingProfile', payload);
+  // Where it clears: the connector given (0: the charger's own profiles, which limit every connector), else all.
+  const scope = connectorId === '' ? undefined : Number(connectorId) || undefined;
+  const held = useRunningLive(chargerId);
+  const untracked = sessionsWithoutTransaction(charger?.connectors, held, scope).length;
+  const sessions = reachedBy(scope, held).length + untracked;
   const criteria = [id && `id ${id}`, connectorId && `connector ${connectorId}`, purpose && `purpose ${purpose}`, stackLevel && `stack level ${stackLevel}`].filter(Boolean).join(', ');
   return (
     <PanelShell title="Clear charging profile" action="ClearChargingProfile" description="Removes charging profiles: those matching every criterion given, or all of them when none is.">
@@ -59,10 +68,10 @@ function ClearChargingProfilePanel() {
       <OperationOutcome op={form.op} />
       <ConfirmDialog
         {...form.confirm.dialog}
-        title={criteria ? 'Clear the matching charging profiles?' : 'Clear every charging profile?'}
+        title={clearTitle(criteria, chargerId, sessions)}
         target={connectorId === '' ? `${chargerId} · all connectors` : connectorId === '0' ? `${chargerId} · connector 0 (the charger as a whole)` : `${chargerId} · connector ${connectorId}`}
         connectorId={connectorId === '' ? undefined : Number(connectorId)}
-        consequence={`${criteria ? `Profiles matching ${criteria} are removed.` : 'Every charging profile on the charger is removed.'} Their limits stop applying at once, so running transactions may draw more power.`}
+        consequence={(running) => clearConsequence(criteria, running.length + untracked)}
         confirmLabel={criteria ? `Clear the charging profiles of ${chargerId} matching ${criteria}` : `Clear all charging profiles of ${chargerId}`}
       />
     </PanelShell>

@@ -2,11 +2,15 @@
 // a profile of each purpose goes and when it is over are the bench's rules (shared/api/bench-rules); what
 // only the charger can judge (a running transaction for a TxProfile, a stack level when its
 // ChargeProfileMaxStackLevel has not been read) is said under the field it is about, and a refusal is
-// explained by the case that was sent, not by a list of examples.
+// explained by the case that was sent, not by a list of examples. While a session runs where it applies
+// (connector 0: anywhere on the charger), it asks first, saying what it does to them; else it sends at once.
 import { useState } from 'react';
 import type { ChargingProfile } from '../../../../../shared/ocpp16';
 import { useBench } from '../../../stores/bench';
 import { isRunning, useRunningLive, type RunningTransaction } from '../../../components/running';
+import { sessionsWithoutTransaction } from '../../../components/ConfirmDialog';
+import { ConfirmDialog } from '../kit/ConfirmDialog';
+import { installConsequence, installTitle, reachedBy, txProfileFor } from './chargingProfileAsk';
 import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFromDraft } from '../kit/ChargingProfileEditor';
 import { numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
@@ -67,11 +71,12 @@ function connectorAdvice(purpose: ChargingProfile['chargingProfilePurpose'], con
 }
 
 function SetChargingProfilePanel() {
-  const { chargerId } = usePanel();
+  const { chargerId, charger } = usePanel();
   const [connectorId, setConnectorId] = useState('0');
   const [profile, setProfile] = useState(() => newProfileDraft('TxDefaultProfile'));
   // A session the record holds open on a connector that reports none there (Available…) takes no TxProfile.
-  const running = useRunningLive(chargerId).filter(isRunning);
+  const held = useRunningLive(chargerId);
+  const running = held.filter(isRunning);
   const maxStackLevel = useBench((s) => s.limits[chargerId]?.maxStackLevel);
   const form = useOperationForm(
     chargerId,
@@ -80,12 +85,29 @@ function SetChargingProfilePanel() {
     profileDraftErrors(profile, 'csChargingProfiles'),
   );
   const [sent, setSent] = useState<SentProfile | null>(null);
-  const install = () => {
+  // The sessions it may change the power of: running on its connector (connector 0: on any), or reported by
+  // a connector there with no transaction the bench knows of. None: nothing to ask about.
+  const n = Number(connectorId);
+  const scope = Number.isInteger(n) && n >= 0 ? n : null;
+  const reached = scope === null ? [] : reachedBy(scope, held);
+  const untracked = scope === null ? [] : sessionsWithoutTransaction(charger?.connectors, held, scope || undefined);
+  const sessions = reached.length + untracked.length;
+  const remember = () => {
     const p = form.prepare();
-    if (!p) return;
-    setSent({ connectorId: p.connectorId, profile: p.csChargingProfiles, running: running.filter((t) => t.connectorId === p.connectorId), maxStackLevel });
-    void form.send(p);
+    if (p) setSent({ connectorId: p.connectorId, profile: p.csChargingProfiles, running: running.filter((t) => t.connectorId === p.connectorId), maxStackLevel });
+    return p;
   };
+  const install = () => {
+    if (sessions > 0) return form.confirm.submit();
+    const p = remember();
+    if (p) void form.send(p);
+  };
+  const confirmed = () => {
+    remember();
+    form.confirm.dialog.onConfirm();
+  };
+  const payload = profileFromDraft(profile);
+  const tx = scope === null ? undefined : txProfileFor(profile.purpose, scope, reached);
   const result = form.op.result;
   const rejected = !form.op.pending && result?.outcome === 'completed' && result.response.status === 'Rejected' && sent !== null;
   return (
@@ -101,6 +123,7 @@ function SetChargingProfilePanel() {
       <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="csChargingProfiles" />
       <SendButton pending={form.op.pending} onClick={install}>
         Install {profile.chargingProfileId.trim() ? `profile ${profile.chargingProfileId.trim()}` : 'the profile'} on {connectorId === '0' ? 'the charger' : `connector ${connectorId}`}
+        {sessions > 0 ? '…' : ''}
       </SendButton>
       {rejected ? (
         <ResultAlert action="SetChargingProfile" result={result}>
@@ -110,6 +133,20 @@ function SetChargingProfilePanel() {
       ) : (
         <OperationOutcome op={form.op} />
       )}
+      <ConfirmDialog
+        {...form.confirm.dialog}
+        onConfirm={confirmed}
+        title={installTitle(profile.purpose, chargerId, scope ?? 0, sessions, tx)}
+        target={scope === 0 ? `${chargerId} · the whole charger (every connector)` : `${chargerId} · connector ${connectorId}`}
+        connectorId={scope ?? undefined}
+        consequence={(r) => installConsequence(payload, scope ?? 0, r, untracked.length)}
+        confirmLabel={
+          tx
+            ? `Install the TxProfile for transaction ${tx.transactionId} on connector ${scope} of ${chargerId}`
+            : `Install the ${profile.purpose} on ${scope === 0 ? chargerId : `connector ${connectorId} of ${chargerId}`}`
+        }
+        dangerous
+      />
     </PanelShell>
   );
 }
