@@ -42,7 +42,9 @@ describe('a session its charger rebooted out of, with a stray StopTransaction si
     const c = client([stopEvent]);
     off = liveBench(c, { chargers: { VCP1: rebooted('Preparing') }, activeTransactions: { 1: tx1 } });
     render(withBench(c, <TransactionsScreen StopButton={({ transaction }: { transaction: TransactionView }) => <button>Stop #{transaction.transactionId}</button>} />, '/transactions'));
-    expect(await screen.findByText('No charging session is running now; 1 not confirmed by its charger (most likely lost).')).toBeTruthy();
+    expect(
+      await screen.findByText('No charging session is running now; 1 not confirmed by its charger, may still be running (its connector has not reported Available since the reboot).'),
+    ).toBeTruthy();
     await screen.findByText('#1');
     const row = () => screen.getAllByRole('row').find((r) => r.textContent?.includes('#1'))!;
     await waitFor(() => expect(within(row()).getByText('Not confirmed')).toBeTruthy());

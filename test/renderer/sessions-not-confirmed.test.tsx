@@ -8,7 +8,8 @@ import { Route, Routes } from 'react-router';
 import { fakeClient, liveBench, withBench, stubResizeObserver } from './fake-client';
 import { aCharger, aConnector, aTransaction } from './builders';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
-import { TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
+import { runningCounts, runningWords, TransactionsScreen } from '../../src/renderer/src/features/transactions/TransactionsScreen';
+import { CloseInRecord } from '../../src/renderer/src/components/UnconfirmedSession';
 import { TransactionDetailScreen } from '../../src/renderer/src/features/transactions/TransactionDetailScreen';
 import { MiddleEllipsis } from '../../src/renderer/src/components/MiddleEllipsis';
 import { formatDateTime } from '../../src/renderer/src/components/format';
@@ -65,6 +66,31 @@ describe('the Transactions list', () => {
     expect(within(row(22)).getByRole('button', { name: 'Stop #22' })).toBeTruthy();
     // The charger's id keeps its end, whatever the column's width.
     expect(row(21).querySelector('[data-full="SITE-CP-0001"]')?.lastElementChild?.textContent).toBe('-0001');
+  });
+});
+
+describe('a session not confirmed whose connector reports a session since the reboot (may still run)', () => {
+  // Rebooted 5 min ago; its connector has reported Charging since: the charger may still run session #23.
+  const mayRun = running(23, 'SITE-CP-0003');
+  const rebootedCharging = charger('SITE-CP-0003', { lastBoot: ago(5), connectors: [connector('Charging', ago(4))] });
+  const unknownStop = { chargerId: 'SITE-CP-0003', transactionId: 9001, connectorId: null, at: ago(3) };
+
+  it('the count says it may still be running, apart from a lost one, never "most likely lost" for it', () => {
+    const s = { chargers: { ...chargers, 'SITE-CP-0003': rebootedCharging }, activeTransactions: { 21: lost, 22: live, 23: mayRun } };
+    const counts = runningCounts(s, (tx) => (tx.transactionId === 23 ? { ...unknownStop, openThen: [23] } : null));
+    expect(counts).toMatchObject({ running: 1, unconfirmed: 1, mayStillRun: 1 });
+    expect(runningWords(counts)).toBe(
+      '1 charging session running now; 1 not confirmed by its charger (most likely lost); 1 not confirmed by its charger, may still be running (its connector has not reported Available since the reboot).',
+    );
+  });
+
+  it("its row's Close… says it may still be running, not that the charger most likely lost it", async () => {
+    const client = fakeClient({ 'transactions:list': () => [mayRun], 'transactions:recentMeterValues': () => [], 'chargerEvents:list': () => [] });
+    off = liveBench(client, { chargers: { 'SITE-CP-0003': rebootedCharging }, activeTransactions: { 23: mayRun } });
+    render(withBench(client, <CloseInRecord tx={mayRun} compact />));
+    const close = screen.getByRole('button', { name: 'Close…' });
+    expect(close.getAttribute('title')).toMatch(/^The charger has not confirmed session #23 since its reboot \(it may still be running\): a remote stop may be refused\./);
+    expect(close.getAttribute('title')).not.toContain('most likely lost');
   });
 });
 

@@ -156,20 +156,39 @@ export function unknownStopNote(s: SeenStop, tx: Pick<StopSession, 'transactionI
   return `${Clause} while the bench's session #${tx.transactionId} was open there: not applied to #${tx.transactionId} (the charger may have meant to end it).`;
 }
 
+/** A session's last energy register reading (Energy.Active.Import.Register): its value (Wh) and when it was taken (ms). */
+export type LastRegister = { wh: number; at: number };
+
 /**
  * "a StopTransaction for unknown transaction 1001 came at 03:13:38 on this charger, maybe this session's (reason
  * PowerLoss, meterStop 283 Wh: 283 − 100 = 183 Wh if it is)": the stop a session's screens name as possibly its
  * own (the one session open there when it came), with what it would mean for it. `num` writes a number.
+ * With the session's last register reading (`last`) above its meterStop, it says so: a meter register does not
+ * go down, so it is most likely not this session's stop ("meterStop 283 Wh, below this session's last reading
+ * 450 Wh (at 10:04:12): most likely not its stop").
  */
-export function maybeItsStopClause(s: UnknownStop, tx: { meterStart: number }, when?: (iso: string) => string, num: (n: number) => string = (n) => String(n)): string {
+export function maybeItsStopClause(
+  s: UnknownStop,
+  tx: { meterStart: number },
+  when: (iso: string) => string = (iso) => iso,
+  num: (n: number) => string = (n) => String(n),
+  last?: LastRegister | null,
+): string {
   const parts = [s.reason !== undefined ? `reason ${s.reason}` : 'no reason given'];
   if (s.meterStop !== undefined) {
     const wh = deliveredWh(s.meterStop, tx.meterStart);
     parts.push(
-      wh !== null
-        ? `meterStop ${num(s.meterStop)} Wh: ${num(s.meterStop)} − ${num(tx.meterStart)} = ${num(wh)} Wh if it is`
-        : `meterStop ${num(s.meterStop)} Wh, below this session's meterStart ${num(tx.meterStart)} Wh`,
+      wh === null
+        ? `meterStop ${num(s.meterStop)} Wh, below this session's meterStart ${num(tx.meterStart)} Wh`
+        : belowLastReading(s, last)
+          ? `meterStop ${num(s.meterStop)} Wh, below this session's last reading ${num(last.wh)} Wh (at ${when(new Date(last.at).toISOString())}): most likely not its stop`
+          : `meterStop ${num(s.meterStop)} Wh: ${num(s.meterStop)} − ${num(tx.meterStart)} = ${num(wh)} Wh if it is`,
     );
   }
   return `${unknownStopClause(s, when)}, maybe this session's (${parts.join(', ')})`;
+}
+
+/** Whether the stop's meterStop is below the session's last register reading: a register does not go down, so it is most likely not its stop. */
+export function belowLastReading(s: Pick<UnknownStop, 'meterStop'>, last: LastRegister | null | undefined): last is LastRegister {
+  return !!last && s.meterStop !== undefined && last.wh > s.meterStop;
 }

@@ -17,7 +17,7 @@ import { formatClock, formatClockAgo } from './format';
 import { supersededSessions } from './running';
 import { useNow } from './reach';
 import type { TransactionView } from '../../../shared/api/views';
-import { unconfirmedByStrayStop, unconfirmedSince, type SessionCharger, type StrayStopSeen } from '../../../shared/api/session-state';
+import { noSessionSinceBoot, unconfirmedByStrayStop, unconfirmedSince, type SessionCharger, type StrayStopSeen } from '../../../shared/api/session-state';
 import type { SeenStop } from '../../../shared/api/stray-stop';
 import { UnknownStopCame } from './unknownStops';
 
@@ -53,6 +53,8 @@ export function CloseInRecord({ tx, compact = false, notRunning }: { tx: Transac
   const active = useBench((s) => s.activeTransactions);
   const newer = useMemo(() => supersededSessions([...Object.values(active), tx]).get(tx.transactionId) ?? null, [active, tx]);
   const endsAt = newer ? `when transaction ${newer.transactionId} started` : 'now';
+  // Not confirmed with its connector reporting a session (or nothing) since the boot: it may still run, not "most likely lost".
+  const mayStillRun = !noSessionSinceBoot(useSessionCharger(tx));
   return (
     <Box component="span" onClick={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()} sx={{ display: compact ? 'inline-flex' : 'block', alignItems: 'center', gap: 0.5 }}>
       <Button
@@ -64,7 +66,7 @@ export function CloseInRecord({ tx, compact = false, notRunning }: { tx: Transac
         sx={compact ? { whiteSpace: 'nowrap', minWidth: 0, px: 1 } : undefined}
         title={
           compact
-            ? `${notRunning ? `Session #${tx.transactionId} is not running: ${notRunning}` : `The charger has most likely lost session #${tx.transactionId}`}: stopping it remotely would be refused. Close it in the record instead (nothing is sent to the charger).`
+            ? `${notRunning ? `Session #${tx.transactionId} is not running: ${notRunning}: stopping it remotely would be refused.` : mayStillRun ? `The charger has not confirmed session #${tx.transactionId} since its reboot (it may still be running): a remote stop may be refused.` : `The charger has most likely lost session #${tx.transactionId}: stopping it remotely would be refused.`} Close it in the record instead (nothing is sent to the charger).`
             : undefined
         }
       >

@@ -4,7 +4,7 @@
 // StopTransaction as maybe this session's (the one session open there when it came), that stop, with its
 // reason and what its meterStop would mean for this session.
 import { formatWhen } from './format';
-import { idList, maybeItsStopClause, unknownStopClause, type SeenStop, type UnknownStop } from '../../../shared/api/stray-stop';
+import { belowLastReading, idList, maybeItsStopClause, unknownStopClause, type LastRegister, type SeenStop, type UnknownStop } from '../../../shared/api/stray-stop';
 import { deliveredWh } from '../../../shared/api/meter';
 
 /** The stray stop the banner names as maybe this session's: one that came while no other session was open there; null else (with several open, none is blamed). */
@@ -18,20 +18,33 @@ const num = (n: number) => n.toLocaleString();
 /** "A StopTransaction …" of "a StopTransaction …", to start a sentence. */
 export const capitalised = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 
-/** "a StopTransaction for unknown transaction 1001 came at 13:05:02 on this charger, maybe this session's (reason PowerLoss, meterStop 283 Wh: 283 − 100 = 183 Wh if it is)". */
-export const maybeItsStopText = (stop: UnknownStop, tx: { meterStart: number }) => maybeItsStopClause(stop, tx, formatWhen, num);
+/**
+ * "a StopTransaction for unknown transaction 1001 came at 13:05:02 on this charger, maybe this session's (reason PowerLoss, meterStop 283 Wh: 283 − 100 = 183 Wh if it is)";
+ * with the session's last register reading (`last`, when known) above its meterStop: "…, meterStop 283 Wh, below this session's last reading 450 Wh (at 10:04:12): most likely not its stop)".
+ */
+export const maybeItsStopText = (stop: UnknownStop, tx: { meterStart: number }, last?: LastRegister | null) => maybeItsStopClause(stop, tx, formatWhen, num, last);
 
-/** The energy the session delivered if `stop` (blamedStop) is its own: its meterStop minus meterStart; null when it gave none or one below meterStart. */
-export const energyIfItsStop = (stop: UnknownStop, tx: { meterStart: number }): number | null => (stop.meterStop === undefined ? null : deliveredWh(stop.meterStop, tx.meterStart));
+/**
+ * The energy the session delivered if `stop` (blamedStop) is its own: its meterStop minus meterStart; null when it gave none, one below
+ * meterStart, or one below the session's last register reading (`last`: then it is most likely not its stop).
+ */
+export const energyIfItsStop = (stop: UnknownStop, tx: { meterStart: number }, last?: LastRegister | null): number | null =>
+  stop.meterStop === undefined || belowLastReading(stop, last) ? null : deliveredWh(stop.meterStop, tx.meterStart);
 
 /**
  * What a Not confirmed session's Summary says under "Stopped": the stray stop the banner names as maybe its own;
  * with several open when one came, that it came, pinned on none; else that none came and the charger most
- * likely lost it when it rebooted (at `rebootAt`, said by `clock`).
+ * likely lost it when it rebooted (at `rebootAt`, said by `clock`). `last`: the session's last register reading, when known.
  */
-export function unconfirmedStoppedText(tx: { transactionId: number; meterStart: number }, stop: SeenStop | null | undefined, rebootAt: string | null, clock: (iso: string) => string): string {
+export function unconfirmedStoppedText(
+  tx: { transactionId: number; meterStart: number },
+  stop: SeenStop | null | undefined,
+  rebootAt: string | null,
+  clock: (iso: string) => string,
+  last?: LastRegister | null,
+): string {
   const blamed = blamedStop(stop, tx);
-  if (blamed) return maybeItsStopText(blamed, tx);
+  if (blamed) return maybeItsStopText(blamed, tx, last);
   if (stop)
     return `no StopTransaction with its transactionId came; ${unknownStopClause(stop, formatWhen)} while sessions ${idList(stop.openThen ?? [])} were open there (which one the charger meant is not known)`;
   return `no StopTransaction came; the charger most likely lost it${rebootAt ? ` when it rebooted at ${clock(rebootAt)}` : ''}`;

@@ -47,4 +47,12 @@ describe('maybeItsStopClause', () => {
       `a StopTransaction for unknown transaction 1001 came at ${at} on this charger, maybe this session's (no reason given, meterStop 1283 Wh, below this session's meterStart 2000 Wh)`,
     );
   });
+  it("says a meterStop below the session's last register reading is most likely not its stop (a register does not go down)", () => {
+    const readAt = Date.parse('2030-01-01T10:04:12.000Z');
+    expect(maybeItsStopClause(stop, { meterStart: 1000 }, undefined, undefined, { wh: 1450, at: readAt })).toBe(
+      `a StopTransaction for unknown transaction 1001 came at ${at} on this charger, maybe this session's (reason PowerLoss, meterStop 1283 Wh, below this session's last reading 1450 Wh (at 2030-01-01T10:04:12.000Z): most likely not its stop)`,
+    );
+    // A last reading at or below meterStop leaves the sentence as it is without one.
+    expect(maybeItsStopClause(stop, { meterStart: 1000 }, undefined, undefined, { wh: 1200, at: readAt })).toBe(maybeItsStopClause(stop, { meterStart: 1000 }));
+  });
 });

@@ -220,7 +220,10 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
     );
 
   const latest = latestReading(samples);
-  const lastEnergyAt = samples.findLast((m) => m.energyWh !== undefined && belongsTo(tx, m))?.t ?? null;
+  const lastEnergy = samples.findLast((m) => m.energyWh !== undefined && belongsTo(tx, m));
+  const lastEnergyAt = lastEnergy?.t ?? null;
+  // Its last energy register reading: a stray stop's meterStop below it is most likely not this session's stop.
+  const lastRegister = lastEnergy?.energyWh !== undefined ? { wh: lastEnergy.energyWh, at: lastEnergy.t } : null;
   const reading = energyReadingSoFar(tx, samples);
   const energy: EnergyShown = tx.active
     ? { ...(reading ?? { wh: null, warning: null }), readAt: lastEnergyAt }
@@ -234,7 +237,14 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
   // Lost by its charger (rebooted without it): not running as far as the charger says; Stop would be refused.
   const unconfirmed: Unconfirmed | null =
     !lastKnown && !superseded && unconfirmedSince({ ...tx, unknownStop }, sessionCharger) !== null
-      ? { readingAt: lastReadingOf(tx, samples), rebootAt: sessionCharger.lastBoot ?? null, stop: unknownStop, lost: noSessionSinceBoot(sessionCharger) }
+      ? {
+          readingAt: lastReadingOf(tx, samples),
+          rebootAt: sessionCharger.lastBoot ?? null,
+          stop: unknownStop,
+          lost: noSessionSinceBoot(sessionCharger),
+          reports: sessionCharger.connector?.status ?? null,
+          lastRegister,
+        }
       : null;
   // Not confirmed, its connector saying no session since the boot: said in the past, as its connector card says
   // it; one whose connector reports a session since (by a stray stop only: it may still run) keeps the live words.
@@ -310,7 +320,7 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
             {/* With no readings the chart of a lost one says it. */}
             {itsStop && (samples.length > 0 || !lost) && (
               <Typography variant="body2" color="text.secondary" data-testid="transaction-meter-its-stop" sx={{ mb: 1 }}>
-                {`${capitalised(maybeItsStopText(itsStop, tx))}.`}
+                {`${capitalised(maybeItsStopText(itsStop, tx, lastRegister))}.`}
               </Typography>
             )}
             <MeterChart

@@ -18,7 +18,8 @@ import type { TransactionView } from '../../../../shared/api/views';
 import { formatDuration } from './TransactionsTable';
 import { durationShort, sessionDuration } from './sessionDuration';
 import { blamedStop, energyIfItsStop, unconfirmedStoppedText } from '../../components/unconfirmedMeter';
-import type { SeenStop } from '../../../../shared/api/stray-stop';
+import type { LastRegister, SeenStop } from '../../../../shared/api/stray-stop';
+import { mayStillRunWords } from './mayStillRun';
 
 /** A transaction's energy, or none and why (an impossible reading is flagged, not shown as 0 kWh). */
 export type EnergyShown = {
@@ -41,9 +42,11 @@ export type LastKnown = { contact: string | null; readingAt: number | null };
  * A running session its charger no longer reports (it rebooted without it): `readingAt`, its newest reading
  * (ms), if any; `rebootAt`, the charger's reboot (ISO) that lost it; `stop`, a stray StopTransaction that came
  * while it was open (the page's banner names it), if any; `lost`: its connector says no session since the boot
- * (session-state's noSessionSinceBoot), else (by the stray stop only) it may still run.
+ * (session-state's noSessionSinceBoot), else (by the stray stop only) it may still run, its connector reporting
+ * `reports` (null or absent: not known); `lastRegister`: its last energy register reading, when known (a stray
+ * stop's meterStop below it is most likely not its stop).
  */
-export type Unconfirmed = { readingAt: number | null; rebootAt: string | null; stop: SeenStop | null; lost?: boolean };
+export type Unconfirmed = { readingAt: number | null; rebootAt: string | null; stop: SeenStop | null; lost?: boolean; reports?: string | null; lastRegister?: LastRegister | null };
 
 /** Held open in the record but not running (components/running's rule: its connector reports no session, a newer one is open there), and why. */
 export type Superseded = NotRunning & { connectorId: number; cause: string; text: string };
@@ -67,12 +70,24 @@ export function Summary({
   // The stray stop the banner names as maybe this session's (none with several open when it came).
   const itsStop = tx.active && unconfirmed ? blamedStop(unconfirmed.stop, tx) : null;
   // The one rule the list's Duration reads too (sessionDuration), said in full.
-  const d = sessionDuration({ tx, notRunning: tx.active ? superseded : null, stale: tx.active && !!lastKnown, contact: lastKnown?.contact ?? null, unconfirmed: tx.active ? unconfirmed : null }, now);
+  // Not confirmed, its connector not saying no session since the boot: it may still run (said so, never as lost).
+  const mayStillRun = tx.active && !!unconfirmed && !unconfirmed.lost;
+  const d = sessionDuration(
+    {
+      tx,
+      notRunning: tx.active ? superseded : null,
+      stale: tx.active && !!lastKnown,
+      contact: lastKnown?.contact ?? null,
+      unconfirmed: tx.active && unconfirmed ? { ...unconfirmed, mayStillRun } : null,
+    },
+    now,
+  );
+  const notConfirmed = mayStillRun ? mayStillRunWords(tx.connectorId, { reports: unconfirmed?.reports ?? null }) : 'not confirmed by the charger';
   let duration: string;
   if (!tx.active || d.upTo === null) duration = `${formatDuration(d.ms ?? now - start)}${d.running ? ' so far' : ''}`;
   else if (superseded) duration = d.endAt !== null ? `${durationShort(d)}, up to ${d.upTo} at ${formatClock(d.endAt)}; not running` : `not known: not running since ${d.upTo.replace(/^when /, '')}`;
   else if (lastKnown) duration = d.endAt !== null ? `${durationShort(d)} up to ${d.upTo} at ${formatClock(d.endAt)}; active in the record` : `not known: ${d.upTo}; active in the record`;
-  else duration = d.endAt !== null ? `${durationShort(d)} up to ${d.upTo} at ${formatClock(d.endAt)}; not confirmed by the charger` : 'not known: not confirmed by the charger';
+  else duration = d.endAt !== null ? `${durationShort(d)} up to ${d.upTo} at ${formatClock(d.endAt)}; ${notConfirmed}` : `not known: ${notConfirmed}`;
   return (
     <Paper component="section" aria-label="Summary" sx={{ p: 2, height: '100%' }}>
       <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>
@@ -103,7 +118,7 @@ export function Summary({
                 : lastKnown
                   ? 'none recorded up to the last contact'
                   : unconfirmed
-                    ? unconfirmedStoppedText(tx, unconfirmed.stop, unconfirmed.rebootAt, formatClock)
+                    ? unconfirmedStoppedText(tx, unconfirmed.stop, unconfirmed.rebootAt, formatClock, unconfirmed.lastRegister)
                     : 'still running',
           ],
           ['Duration', duration],
@@ -113,16 +128,19 @@ export function Summary({
           [
             'Energy',
             <>
-              <strong>{`${formatEnergy(energy.wh)}${tx.active && !lastKnown && !unconfirmed && !superseded ? ' so far' : ''}`}</strong>
+              {/* One that may still run: at least its last reading's so far (it may run on). */}
+              <strong>
+                {mayStillRun && energy.wh !== null ? `≥ ${formatEnergy(energy.wh)} so far` : `${formatEnergy(energy.wh)}${tx.active && !lastKnown && !unconfirmed && !superseded ? ' so far' : ''}`}
+              </strong>
               {(unconfirmed || superseded || energy.fromReading) && energy.wh !== null && (
                 <Box component="span" data-testid="transaction-energy-last-reading" sx={{ display: 'block', color: 'text.secondary' }}>
                   {energy.readAt === null || energy.readAt === undefined ? 'from its last reading' : `from its last reading, at ${formatClockAgo(energy.readAt, now)}`}
                   {energy.fromReading && !tx.active ? ' (the record has no meter stop)' : ''}
                 </Box>
               )}
-              {itsStop && energy.wh === null && energyIfItsStop(itsStop, tx) !== null && (
+              {itsStop && energy.wh === null && energyIfItsStop(itsStop, tx, unconfirmed?.lastRegister) !== null && (
                 <Box component="span" data-testid="transaction-energy-if-its-stop" sx={{ display: 'block', color: 'text.secondary' }}>
-                  {`${formatEnergy(energyIfItsStop(itsStop, tx))} if the StopTransaction for unknown transaction ${itsStop.transactionId} is this session's`}
+                  {`${formatEnergy(energyIfItsStop(itsStop, tx, unconfirmed?.lastRegister))} if the StopTransaction for unknown transaction ${itsStop.transactionId} is this session's`}
                 </Box>
               )}
               {lastKnown && (

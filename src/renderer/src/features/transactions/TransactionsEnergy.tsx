@@ -5,7 +5,8 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useReach } from '../../components/reach';
-import { useUnconfirmedSince } from '../../components/UnconfirmedSession';
+import { unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
+import { mayStillRunOf, mayStillRunWords } from './mayStillRun';
 import { formatEnergy } from '../../components/format';
 import type { TransactionView } from '../../../../shared/api/views';
 import type { StrayStopSeen } from '../../../../shared/api/session-state';
@@ -67,10 +68,10 @@ function LastReadingEnergy({ row }: { row: EnergyRow }) {
 }
 
 /** An amount with what it is under it ("so far", "at last reading"), the words under the amount when the column is narrow, never cut. */
-function EnergyWithWords({ wh, words, title, warn = false }: { wh: number; words: string; title?: string; warn?: boolean }) {
+function EnergyWithWords({ wh, words, title, warn = false, mark = '' }: { wh: number; words: string; title?: string; warn?: boolean; mark?: '' | '≥ ' }) {
   return (
     <Box component="span" sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-end', lineHeight: 1.2, whiteSpace: 'normal' }} title={title}>
-      <span>{formatEnergy(wh)}</span>
+      <span>{`${mark}${formatEnergy(wh)}`}</span>
       <Typography component="span" variant="caption" color={warn ? 'warning.main' : 'text.secondary'} sx={{ lineHeight: 1.2 }}>
         {words}
       </Typography>
@@ -78,11 +79,17 @@ function EnergyWithWords({ wh, words, title, warn = false }: { wh: number; words
   );
 }
 
-/** A running session's energy in the list: so far, or why there is none. */
+/**
+ * A running session's energy in the list: so far, or why there is none. Not confirmed, as of its last reading:
+ * one most likely lost there, one that may still run at least that so far (it may run on).
+ */
 function RunningEnergy({ row, notRunning }: { row: EnergyRow; notRunning: string | null }) {
   // Not live (charger offline or link down): the energy is as of the last contact; not confirmed: as of its last reading.
   const { stale } = useReach(row.chargerId);
-  const unconfirmed = (useUnconfirmedSince(row) !== null && !stale) || notRunning !== null;
+  const charger = useSessionCharger(row);
+  const notConfirmed = unconfirmedSince(row, charger) !== null && !stale;
+  const unconfirmed = notConfirmed || notRunning !== null;
+  const mayStillRun = notRunning === null ? mayStillRunOf(notConfirmed, charger) : null;
   if (row.energy === null) {
     if (row.energyWarning) return <Said text="meter went backwards" title={row.energyWarning} />;
     if (notYetKnown(row)) return <NotYetKnown row={row} />;
@@ -93,6 +100,7 @@ function RunningEnergy({ row, notRunning }: { row: EnergyRow; notRunning: string
       <Said text="no reading yet" title="The charger has sent no energy reading for this session yet" />
     );
   }
+  if (mayStillRun) return <EnergyWithWords wh={row.energy} mark="≥ " words="so far" title={`At least this so far, from its last reading: ${mayStillRunWords(row.connectorId, mayStillRun)}`} warn />;
   return (
     <EnergyWithWords
       wh={row.energy}

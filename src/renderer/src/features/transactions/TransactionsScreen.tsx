@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useBench, type BenchState } from '../../stores/bench';
 import { unconfirmedSince } from '../../components/UnconfirmedSession';
+import { noSessionSinceBoot } from '../../../../shared/api/session-state';
 import { useUnknownStopRule, type StopDuringOf } from '../../components/unknownStops';
 import { plural } from '../../components/running';
 import { notRunningSessions } from '../../components/notRunning';
@@ -22,12 +23,14 @@ export interface RunningCounts {
   superseded?: number;
   /** Held open in the record with its connector reporting no session (Available, Reserved) since it started: not running (the same rule). */
   noSession?: number;
+  /** Not confirmed by its charger, but its connector reports a session (or nothing) since the boot: it may still run (counted apart from `unconfirmed`, most likely lost). */
+  mayStillRun?: number;
 }
 
 /**
  * The running sessions counted as the charger reports them: running, on an offline charger (what it said
  * at its last contact, not live: its row says Last known), not confirmed (its charger has most likely lost
- * them), and superseded (a newer session is open on its connector, so it is not running, whatever its charger).
+ * them, or, while their connector reports a session since the boot, they may still run), and superseded (a newer session is open on its connector, so it is not running, whatever its charger).
  */
 export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'chargers'>, unknownStopOf?: StopDuringOf): Required<RunningCounts> {
   let running = 0;
@@ -35,6 +38,7 @@ export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'charge
   let offline = 0;
   let superseded = 0;
   let noSession = 0;
+  let mayStillRun = 0;
   const open = Object.values(s.activeTransactions);
   const notRunning = notRunningSessions(open, s.chargers);
   for (const t of open) {
@@ -46,9 +50,10 @@ export function runningCounts(s: Pick<BenchState, 'activeTransactions' | 'charge
     if (why) continue;
     if (charger && !charger.connected) offline++;
     else if (unconfirmedSince({ ...t, unknownStop: unknownStopOf?.(t) }, { connector, lastBoot: charger?.lastBoot }) === null) running++;
-    else unconfirmed++;
+    else if (noSessionSinceBoot({ connector, lastBoot: charger?.lastBoot })) unconfirmed++;
+    else mayStillRun++;
   }
-  return { running, unconfirmed, offline, superseded, noSession };
+  return { running, unconfirmed, offline, superseded, noSession, mayStillRun };
 }
 
 /** The link to the bench as the count is said by it: open, or down (since when) after the bench's state was read, or never read yet. */
@@ -70,7 +75,10 @@ function lostWords({ link, linkSince }: CountLink): string {
  * the bench is down (`link`), the count as last known, in the past tense and as of when it was lost: what
  * runs now is not known. Before the bench's state was ever read, no count.
  */
-export function runningWords({ running, unconfirmed, offline = 0, superseded = 0, noSession = 0 }: Partial<RunningCounts> & Pick<RunningCounts, 'running' | 'unconfirmed'>, link?: CountLink): string {
+export function runningWords(
+  { running, unconfirmed, offline = 0, superseded = 0, noSession = 0, mayStillRun = 0 }: Partial<RunningCounts> & Pick<RunningCounts, 'running' | 'unconfirmed'>,
+  link?: CountLink,
+): string {
   const lost = link && link.link !== 'open';
   if (link && !link.loaded) {
     // Not read yet: still connecting for the first time, or the link lost before the bench's state came.
@@ -88,7 +96,11 @@ export function runningWords({ running, unconfirmed, offline = 0, superseded = 0
   const noSessionToo = noSession
     ? `${elsewhere}; ${noSession} held open in the record but not running (${noSession === 1 ? 'its connector reports' : 'their connectors report'} no session since ${noSession === 1 ? 'it' : 'they'} started)`
     : elsewhere;
-  return unconfirmed ? `${noSessionToo}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost).` : `${noSessionToo}.`;
+  const lostToo = unconfirmed ? `${noSessionToo}; ${unconfirmed} not confirmed by ${unconfirmed === 1 ? 'its charger' : 'their chargers'} (most likely lost)` : noSessionToo;
+  const mayRunToo = mayStillRun
+    ? `${lostToo}; ${mayStillRun} not confirmed by ${mayStillRun === 1 ? 'its charger' : 'their chargers'}, may still be running (${mayStillRun === 1 ? 'its connector has' : 'their connectors have'} not reported Available since the reboot)`
+    : lostToo;
+  return `${mayRunToo}.`;
 }
 
 export function TransactionsScreen({ StopButton }: { StopButton?: StopButtonSlot }) {

@@ -24,7 +24,7 @@ import { unknownStopNote, type StopDuring } from '../../../../shared/api/stray-s
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { DataGrid, type GridColDef } from '@mui/x-data-grid';
 import { useClient } from '../../api/context';
-import { meterKey, useBench, useThrottledBench, type BenchState } from '../../stores/bench';
+import { meterKey, useThrottledBench, type BenchState } from '../../stores/bench';
 import { notYet, useLoad } from '../../components/useCall';
 import { useExporting } from '../../components/useExporting';
 import { EXPORT_TIMES_NOTE, formatClockAgo, formatDateTime, formatTime, formatWhen, zoneLabel } from '../../components/format';
@@ -45,6 +45,7 @@ import { listAgainstLive, UpdatingChip, useTransactionsLive, type TransactionsLi
 import { durationShort, sessionDuration } from './sessionDuration';
 import { sessionState, unconfirmedByStrayStop, unconfirmedText } from '../../../../shared/api/session-state';
 import { EnergyCell, type EnergyRow } from './TransactionsEnergy';
+import { mayStillRunOf, mayStillRunWords } from './mayStillRun';
 import { benchNow } from '../../components/benchClock';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
@@ -166,12 +167,14 @@ export function columnsFor(showCharger: boolean, connectorUnder: boolean, StopBu
 /**
  * How long a session ran, by the one rule a session's page reads too (sessionDuration): to its end, to now
  * while it runs, up to the last contact while it is not live, up to when it ended when not running, up to its
- * last reading (or the charger's reboot when none came) when its charger no longer reports it.
+ * last reading (or the charger's reboot when none came) when its charger no longer reports it: said as may
+ * still be running when its connector does not say no session since the boot, as most likely lost else.
  */
 function SessionDuration({ row }: { row: Row }) {
   const { contact, why, reach } = useLastContact(row.chargerId);
-  const unconfirmed = useUnconfirmedSince(row);
-  const lastBoot = useBench((s) => s.chargers[row.chargerId]?.lastBoot);
+  const charger = useSessionCharger(row);
+  const unconfirmed = unconfirmedSince(row, charger);
+  const mayStillRun = mayStillRunOf(unconfirmed !== null, charger);
   if (row.updating)
     return (
       <Typography component="span" variant="body2" color="text.secondary" title="Its end is being read from the bench">
@@ -185,7 +188,7 @@ function SessionDuration({ row }: { row: Row }) {
       notRunning: notRunning ? row : null,
       stale: row.active && reach.stale,
       contact,
-      unconfirmed: unconfirmed !== null ? { readingAt: row.lastReadingAt, rebootAt: lastBoot ?? null } : null,
+      unconfirmed: unconfirmed !== null ? { readingAt: row.lastReadingAt, rebootAt: charger.lastBoot ?? null, mayStillRun: mayStillRun !== null } : null,
     },
     benchNow(),
   );
@@ -198,7 +201,7 @@ function SessionDuration({ row }: { row: Row }) {
       : notRunning
         ? `Up to ${d.upTo}${d.endAt !== null ? ` (${formatDateTime(d.endAt)})` : ''}. ${notRunning}`
         : unconfirmed !== null && !reach.stale
-          ? `Up to ${d.upTo}${d.endAt !== null ? ` (${formatDateTime(d.endAt)})` : ''}: the charger has most likely lost this session`
+          ? `Up to ${d.upTo}${d.endAt !== null ? ` (${formatDateTime(d.endAt)})` : ''}: ${mayStillRun ? mayStillRunWords(row.connectorId, mayStillRun) : 'the charger has most likely lost this session'}`
           : `Up to ${d.upTo}${contact ? ` (${formatTime(contact)})` : ''}: ${why}`;
   return (
     <Typography component="span" variant="body2" color="text.secondary" title={title}>
@@ -257,14 +260,21 @@ function SessionStateChip({ row }: { row: Row }) {
         <Chip size="small" color="warning" variant="outlined" label="Not running" aria-description={stopNote ?? undefined} />
       </Tooltip>,
     );
-  if (state === 'Not confirmed' && since !== null)
+  if (state === 'Not confirmed' && since !== null) {
+    const text = unconfirmedText(
+      { ...row, unconfirmedSince: since, unconfirmedByStop: row.unknownStop && unconfirmedByStrayStop(row, charger) ? row.unknownStop : null, strayStop: row.unknownStop },
+      formatClockAgo,
+      formatWhen,
+    );
+    // One that may still run says so first, as the confirmations do (components/notRunningLabel).
+    const mayStillRun = mayStillRunOf(true, charger);
+    const reports = mayStillRun?.reports ? `connector ${row.connectorId} reports ${mayStillRun.reports}, but ` : '';
     return (
-      <Tooltip
-        title={`${unconfirmedText({ ...row, unconfirmedSince: since, unconfirmedByStop: row.unknownStop && unconfirmedByStrayStop(row, charger) ? row.unknownStop : null, strayStop: row.unknownStop }, formatClockAgo, formatWhen)}.`}
-      >
+      <Tooltip title={mayStillRun ? `May still be running: ${reports}${text}.` : `${text}.`}>
         <Chip size="small" color="warning" variant="outlined" label="Not confirmed" />
       </Tooltip>
     );
+  }
   if (state === 'Last known')
     return (
       <Tooltip title={`Running at the last contact, not live: ${reason ?? ''}`}>

@@ -1,8 +1,10 @@
 // THE duration of a session, for the Transactions list and a session's page alike, so the two never give
 // different ones: to its stop; to now while it runs; while it is not live (its charger offline or the link to
 // the bench down), at least up to the last contact; one not running, at most up to when it ended (the newer
-// session's start, its connector's report of no session); one its charger no longer reports (lost at a
-// reboot), at least up to its last reading, or at most up to the charger's reboot when none came.
+// session's start, its connector's report of no session); one its charger no longer reports (Not confirmed), at
+// least up to its last reading; with none, lost at a reboot (its connector said no session since), at most up
+// to the charger's reboot, and one that may still run (its connector reports a session, or nothing, since), at
+// least up to the charger's reboot: no StopTransaction came before it, and it may run on.
 import { formatDuration } from '../../../../shared/format/time';
 import type { TransactionView } from '../../../../shared/api/views';
 import type { NotRunning } from '../../components/notRunning';
@@ -15,8 +17,11 @@ export interface DurationFacts {
   /** Not live: when its charger was last heard from (or the link to the bench lost), else null; `stale` says whether it is not live. */
   stale: boolean;
   contact: string | null;
-  /** Not confirmed by its charger: its newest reading (ms) and the reboot that lost it (ISO), or null. */
-  unconfirmed: { readingAt: number | null; rebootAt: string | null } | null;
+  /**
+   * Not confirmed by its charger: its newest reading (ms), the reboot since it started (ISO), and whether it may
+   * still run (its connector does not say no session since the boot: session-state's noSessionSinceBoot), or null.
+   */
+  unconfirmed: { readingAt: number | null; rebootAt: string | null; mayStillRun: boolean } | null;
 }
 
 /** A session's duration: its length (ms), whether that is a bound (≤ at most, ≥ at least), and up to what. */
@@ -49,7 +54,10 @@ export function sessionDuration({ tx, notRunning, stale, contact, unconfirmed }:
   if (unconfirmed) {
     if (unconfirmed.readingAt !== null) return upToAt(unconfirmed.readingAt, '≥ ', 'its last reading');
     const reboot = Date.parse(unconfirmed.rebootAt ?? '');
-    return Number.isFinite(reboot) ? upToAt(reboot, '≤ ', "the charger's reboot") : { ms: null, mark: '', endAt: null, upTo: 'not confirmed by the charger', running: false };
+    // Lost, it ended by the reboot at the latest; one that may still run ran at least until then (no StopTransaction came before).
+    return Number.isFinite(reboot)
+      ? upToAt(reboot, unconfirmed.mayStillRun ? '≥ ' : '≤ ', "the charger's reboot")
+      : { ms: null, mark: '', endAt: null, upTo: 'not confirmed by the charger', running: false };
   }
   return { ms: now - start, mark: '', endAt: null, upTo: null, running: true };
 }
