@@ -21,7 +21,7 @@ const profile = (stackLevel: number) => ({
 });
 
 describe("the bench's rules for what a person sends", () => {
-  it('answers 400 naming the field for an empty idTag, a past expiry, a zero duration or list version (or one above 32 bits), and sends nothing', async () => {
+  it('answers 400 naming the field for an empty idTag, a past expiry, a zero duration or list version (or one above 32 bits), a profile over before its schedule starts, and sends nothing', async () => {
     const cp = await strictCharger(tb.wsUrl(), 'RULES');
     const received: string[] = [];
     for (const action of ['RemoteStartTransaction', 'ReserveNow', 'GetCompositeSchedule', 'SendLocalList', 'SetChargingProfile', 'GetConfiguration'])
@@ -63,6 +63,15 @@ describe("the bench's rules for what a person sends", () => {
       body: { field: 'reservationId', error: expect.stringContaining('1 or more') },
     });
     expect(await send('CancelReservation', { reservationId: 0 })).toMatchObject({ status: 400, body: { field: 'reservationId' } });
+    // A profile valid only until before its schedule starts would never apply: refused in the form's words.
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const neverApplies = profile(0);
+    Object.assign(neverApplies.csChargingProfiles, { validTo: at(60) });
+    Object.assign(neverApplies.csChargingProfiles.chargingSchedule, { startSchedule: at(90) });
+    expect(await send('SetChargingProfile', neverApplies)).toMatchObject({
+      status: 400,
+      body: { field: 'csChargingProfiles.validTo', error: 'Not sent: csChargingProfiles.validTo: Over before its schedule starts: pick a time after "Start schedule", or none' },
+    });
     expect(received).toEqual([]);
 
     // Stack levels are checked against what the charger says once the bench has read its configuration.

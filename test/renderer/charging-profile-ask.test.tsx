@@ -6,12 +6,14 @@
 // Available is not running) it sends at once, as before. Clear charging profile's confirmation says how many
 // sessions run where it clears and that they may then draw more power.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { fakeClient, liveBench, withBench, type FakeClient } from './fake-client';
 import { aCharger, aConnector, aTransaction, completed, minutesAgo } from './builders';
+import { installConsequence } from '../../src/renderer/src/features/operations/panels/chargingProfileAsk';
+import type { RunningTransaction } from '../../src/renderer/src/components/running';
 
 let client: FakeClient;
 let off: () => void = () => undefined;
@@ -68,7 +70,9 @@ describe('Set charging profile asks first while sessions run where it applies', 
     const table = dialog.getByRole('table', { name: 'Running transactions' });
     expect(within(table).getByText('TAG-ALICE')).toBeTruthy();
     expect(within(table).getByText('TAG-BOB')).toBeTruthy();
-    expect(dialog.getByText(/^It may change the charging power of the sessions running now \(listed below\) at once, on every connector/)).toBeTruthy();
+    // The sessions are listed above the words (the table comes first in the dialog), which say so.
+    const words = dialog.getByText(/^It may change the charging power of the sessions running now \(listed above\) at once, on every connector, where no TxProfile of their own applies/);
+    expect(table.compareDocumentPosition(words) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await user.click(dialog.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(sent()).toEqual([]);
@@ -136,7 +140,8 @@ describe('Clear charging profile says what clearing does to the sessions running
     await user.click(screen.getByRole('button', { name: 'Clear all profiles…' }));
     const dialog = await confirmation(/^Clear all charging profiles of CP001$/);
     expect(dialog.getByText('Clear every charging profile of CP001 while 2 sessions run?')).toBeTruthy();
-    expect(dialog.getByText(/the sessions running now \(listed below\) may draw more power than they do now/)).toBeTruthy();
+    const words = dialog.getByText(/the sessions running now \(listed above\) may draw more power than they do now, even above a site's limit these profiles kept them under\.$/);
+    expect(dialog.getByRole('table', { name: 'Running transactions' }).compareDocumentPosition(words) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     await user.click(dialog.getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(sent()).toEqual([]);
@@ -150,5 +155,75 @@ describe('Clear charging profile says what clearing does to the sessions running
     await user.click(one.getByRole('button', { name: /^Clear the charging profiles of CP001 matching connector 1$/ }));
     await waitFor(() => expect(sent()).toHaveLength(1));
     expect(sent()[0]).toMatchObject({ action: 'ClearChargingProfile', payload: { connectorId: 1 } });
+  });
+});
+
+describe('the words agree with how many sessions run', () => {
+  it('Set charging profile on connector 2, where one session runs: "the session running now … of its own"', async () => {
+    const user = userEvent.setup();
+    open('SetChargingProfile');
+    await pick(user, 'Connector', /^Connector 2/);
+    await user.click(screen.getByRole('button', { name: /^Install profile 1 on connector 2/ }));
+    const dialog = await confirmation(/^Install the TxDefaultProfile on connector 2 of CP001$/);
+    expect(dialog.getByText('Install a TxDefaultProfile on connector 2 of CP001 while 1 session runs?')).toBeTruthy();
+    expect(
+      dialog.getByText(
+        'It may change the charging power of the session running now (listed above) at once, on connector 2, where no TxProfile of its own applies; sessions that start later follow it too.',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('a ChargePointMaxProfile: "it does now" for one session, "they do now" for several', () => {
+    const cap = { chargingProfilePurpose: 'ChargePointMaxProfile' };
+    const [alice, bob] = [aTransaction(17, 'CP001', 2, 'TAG-ALICE'), aTransaction(18, 'CP001', 3, 'TAG-BOB')].map((t) => ({ ...t, connectorSays: null }) as unknown as RunningTransaction);
+    expect(installConsequence(cap, 0, [alice!])).toBe(
+      'It caps what the whole charger may draw at once: the session running now (listed above) may charge slower than it does now, without being told.',
+    );
+    expect(installConsequence(cap, 0, [alice!, bob!])).toBe(
+      'It caps what the whole charger may draw at once: the sessions running now (listed above) may charge slower than they do now, without being told.',
+    );
+  });
+
+  it('Clear charging profile on connector 2, purpose TxProfile, where one session runs: a comma before "while", and "it does now … kept it under"', async () => {
+    const user = userEvent.setup();
+    open('ClearChargingProfile');
+    await pick(user, 'Connector', /^Connector 2/);
+    await pick(user, 'Purpose', 'TxProfile');
+    await user.click(screen.getByRole('button', { name: 'Clear matching profiles…' }));
+    const dialog = await confirmation(/^Clear the charging profiles of CP001 matching connector 2, purpose TxProfile$/);
+    expect(dialog.getByText('Clear the charging profiles of CP001 matching connector 2, purpose TxProfile, while 1 session runs?')).toBeTruthy();
+    expect(
+      dialog.getByText(
+        "Profiles matching connector 2, purpose TxProfile are removed. Their limits stop applying at once: the session running now (listed above) may draw more power than it does now, even above a site's limit these profiles kept it under.",
+      ),
+    ).toBeTruthy();
+  });
+});
+
+describe('Set charging profile refuses a profile over before its schedule starts', () => {
+  it('Valid to at or before the start schedule: said under Valid to, nothing sent', async () => {
+    const user = userEvent.setup();
+    open('SetChargingProfile');
+    await pick(user, 'Connector', /^Connector 1/);
+    await pick(user, 'Kind', 'Absolute');
+    const p = (n: number) => String(n).padStart(2, '0');
+    const local = (d: Date) => `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+    const start = new Date(Date.now() + 3 * 60 * 60_000);
+    fireEvent.change(screen.getByLabelText('Start schedule'), { target: { value: local(start) } });
+    fireEvent.change(screen.getByLabelText('Valid to'), { target: { value: local(new Date(start.getTime() - 30 * 60_000)) } });
+    await user.click(screen.getByRole('button', { name: /^Install profile 1 on connector 1/ }));
+    const message = 'Over before its schedule starts: pick a time after "Start schedule", or none';
+    expect(screen.getByLabelText('Valid to').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText(message)).toBeTruthy();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    // At the very start it still never applies.
+    fireEvent.change(screen.getByLabelText('Valid to'), { target: { value: local(start) } });
+    await user.click(screen.getByRole('button', { name: /^Install profile 1 on connector 1/ }));
+    expect(screen.getByText(message)).toBeTruthy();
+    expect(sent()).toEqual([]);
+    // After the start: sent.
+    fireEvent.change(screen.getByLabelText('Valid to'), { target: { value: local(new Date(start.getTime() + 60 * 60_000)) } });
+    await user.click(screen.getByRole('button', { name: /^Install profile 1 on connector 1/ }));
+    await waitFor(() => expect(sent()).toHaveLength(1));
   });
 });

@@ -6,7 +6,7 @@
 // and the start of a run warns only of the sessions running (a virtual charger with none running starts
 // at once, its button promising no confirmation).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { OperationsPanel } from '../../src/renderer/src/features/operations/OperationsPanel';
@@ -151,15 +151,17 @@ describe('Start a run: only the sessions running are warned of', () => {
     expect(dialog.queryByText(/The run ends/)).toBeNull();
   });
 
-  it('a virtual charger with only a session not running starts at once, its button promising no confirmation', async () => {
+  it('a virtual charger with only a session not running asks first, naming it as left as it is, ending none', async () => {
     onlyNotRunning();
     makeVirtual();
     const user = userEvent.setup();
     const c = client({ 'tests:start': () => ({ runId: 'run-9' }) });
     await renderForm(c);
-    await user.click(screen.getByRole('button', { name: 'Start 2 cases on CP001' }));
-    await waitFor(() => expect(c.callsOf('tests:start')).toHaveLength(1));
-    expect(screen.queryByRole('dialog')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start 2 cases on CP001…' }));
+    const dialog = within(screen.getByRole('dialog', { name: 'Run 2 conformance cases on CP001?' }));
+    expect(dialog.getByText(/left as it is: not running/)).toBeTruthy();
+    expect(dialog.queryByText(/The run ends/)).toBeNull();
+    expect(c.callsOf('tests:start')).toHaveLength(0);
   });
 
   it('a virtual charger with a session running asks first, naming it', async () => {

@@ -28,3 +28,22 @@ export function threeOpenSessions(connectors: [ConnectorView, ConnectorView, Con
 }
 
 export const acmeBoot = { chargePointVendor: 'Acme', chargePointModel: 'Wall 22' } as ChargerView['boot'];
+
+/** When the bench received the newer session's StartTransaction (supersededOnConnector1). */
+export const newerAt = minutesAgo(5);
+
+/** CP001 charging on connector 1 in session 19 (TAG-NEW); the record still holds the older 10 (TAG-OLD) open there. */
+export function supersededOnConnector1(): void {
+  useBench.setState({
+    ...initialBenchState,
+    link: 'open',
+    loaded: true,
+    snapshots: 1,
+    chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1, { status: 'Charging', updatedAt: minutesAgo(4) })] }) },
+    activeTransactions: {
+      10: aTransaction(10, 'CP001', 1, 'TAG-OLD', { receivedAt: minutesAgo(70), startTime: minutesAgo(70) }),
+      19: aTransaction(19, 'CP001', 1, 'TAG-NEW', { receivedAt: newerAt, startTime: newerAt }),
+    },
+    meter: {},
+  });
+}

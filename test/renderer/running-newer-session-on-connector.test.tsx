@@ -14,30 +14,13 @@ import { OperationsPanel } from '../../src/renderer/src/features/operations/Oper
 import { runningTransactions, sessionOnConnector, supersededSessions } from '../../src/renderer/src/components/running';
 import { formatWhen } from '../../src/renderer/src/components/format';
 import { fakeClient, stubResizeObserver, withBench } from './fake-client';
-import { aCharger, aConnector, aTransaction, minutesAgo } from './builders';
+import { aTransaction, minutesAgo } from './builders';
+import { newerAt, supersededOnConnector1 } from './running-fixture';
 import { reviewReset } from './multi-send-review';
 
 stubResizeObserver();
 
-/** When the bench received the newer session's StartTransaction. */
-const newerAt = minutesAgo(5);
-
-/** CP001 charging on connector 1 in session 19; the record still holds the older 10 open there too. */
-function setUp() {
-  useBench.setState({
-    ...initialBenchState,
-    link: 'open',
-    loaded: true,
-    snapshots: 1,
-    chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1, { status: 'Charging', updatedAt: minutesAgo(4) })] }) },
-    activeTransactions: {
-      10: aTransaction(10, 'CP001', 1, 'TAG-OLD', { receivedAt: minutesAgo(70), startTime: minutesAgo(70) }),
-      19: aTransaction(19, 'CP001', 1, 'TAG-NEW', { receivedAt: newerAt, startTime: newerAt }),
-    },
-    meter: {},
-  });
-}
-beforeEach(setUp);
+beforeEach(supersededOnConnector1);
 afterEach(() => {
   cleanup();
   useBench.setState(initialBenchState);
@@ -81,7 +64,8 @@ describe('two sessions the record holds open on one connector', () => {
     expect(screen.getByRole('option', { name: /^10 · connector 1 · TAG-OLD/ }).textContent).toBe(`10 · connector 1 · TAG-OLD · not running: ${why()}`);
     expect(screen.getByRole('option', { name: /^19 · connector 1 · TAG-NEW/ }).textContent).not.toContain('not running');
     await user.click(screen.getByRole('option', { name: /^10 · connector 1 · TAG-OLD/ }));
-    await user.click(screen.getByRole('button', { name: 'Stop transaction…' }));
+    // Not running: Close it in the record… is offered; the remote stop only as sending it anyway (remote-stop-not-running).
+    await user.click(screen.getByRole('button', { name: 'Send RemoteStopTransaction anyway…' }));
     const dialog = within(await screen.findByRole('dialog'));
     expect(
       dialog.getByText(

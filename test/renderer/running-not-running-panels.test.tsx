@@ -70,7 +70,7 @@ describe('panels: a session the record holds open on a connector that reports Av
     expect(screen.getByRole('combobox', { name: 'Transaction' }).textContent).not.toContain('41');
     await user.click(screen.getByRole('combobox', { name: 'Transaction' }));
     await user.click(screen.getByRole('option', { name: /^41 · connector 1 · TAG-ALICE · not running/ }));
-    await user.click(screen.getByRole('button', { name: 'Stop transaction…' }));
+    await user.click(screen.getByRole('button', { name: 'Send RemoteStopTransaction anyway…' }));
     const dialog = within(await screen.findByRole('dialog'));
     expect(dialog.getByText(/^The record holds transaction 41 open, but connector 1 reports Available since it started/)).toBeTruthy();
     expect(dialog.queryByText(/Charging for TAG-ALICE stops/)).toBeNull();

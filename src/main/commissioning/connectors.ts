@@ -9,13 +9,16 @@
 // connector Available with NoError passes even when the record still holds a transaction open on it (a
 // StopTransaction the charger never sent: a session lost before this visit): the charger is fine there, but
 // its row and a note (shown with the result and in the report) name that transaction and say to close it in
-// the record, so the handover report does not silently contradict the Transactions screen.
+// the record, so the handover report does not silently contradict the Transactions screen. When a
+// StopTransaction with a wrong transactionId came on the charger while it was open (a stray stop), the note
+// names that one instead: the charger may have ended the session with it (stray-stop-words).
 import type { CaseContext } from '../conformance/context';
 import type { CaseHost } from '../conformance/host';
 import { Inconclusive, StepFailure } from '../conformance/types';
 import { FakeClock } from '../clock';
 import { AROUND_SESSION, CHARGING } from './each-connector';
 import { noteTime } from './outages';
+import { strayStopWords } from './stray-stop-words';
 
 const WANTED = 'Available, NoError';
 
@@ -51,12 +54,13 @@ export function openInRecordWords(t: CaseContext, connectorId: number): { row: s
   // One the run left as it is (its charger lost it at a reboot, or it is not running) is held open in the record all the same.
   const tx = openOn(t, connectorId) ?? t.host.leftOpen?.().find((o) => o.connectorId === connectorId) ?? null;
   if (!tx) return null;
+  const held = `Connector ${connectorId}: Available, NoError. The record still holds ${txWords(t, tx, 'started')} open on it: `;
+  const stray = t.host.strayStop?.(tx.transactionId) ?? null;
   return {
     row: `Available; the record still holds transaction ${tx.transactionId} open on it (see the note)`,
-    note:
-      `Connector ${connectorId}: Available, NoError. The record still holds ${txWords(t, tx, 'started')} open on it: ` +
-      'the charger has not sent its StopTransaction; it may be a session lost before this visit. ' +
-      'Close it from the Transactions screen (Close it in the record) if it is over.',
+    note: stray
+      ? `${held}${strayStopWords(stray, tx, (iso) => noteTime(Date.parse(iso), t.clock instanceof FakeClock))} Close it from the Transactions screen (Close it in the record) if it ended.`
+      : `${held}the charger has not sent its StopTransaction; it may be a session lost before this visit. Close it from the Transactions screen (Close it in the record) if it is over.`,
   };
 }
 

@@ -6,6 +6,7 @@ import type { EitherPassword } from '../central-system/registry';
 import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
 import type { OperationResult } from '../../shared/api/views';
 import type { ChargerFrames } from './frames';
+import type { StrayStop } from './stray-stops';
 import type { Operator } from './operator';
 import { RunStopped } from './types';
 
@@ -30,6 +31,8 @@ export interface CaseHost {
   leftOpen?(): Array<{ transactionId: number; connectorId: number; idTag: string }>;
   /** When a transaction of the charger's began as the record holds it (its StartTransaction's timestamp), or null when the record does not hold it. */
   transactionStartedAt?(transactionId: number): string | null;
+  /** A StopTransaction with a wrong transactionId that came on the charger while the record held that transaction open (stray-stops), or null. */
+  strayStop?(transactionId: number): StrayStop | null;
   /** When the bench last recorded a Heartbeat from the charger (ISO time), or null. */
   lastHeartbeat(): string | null;
   /** A connector's status as the charger last reported it (during the run, or before it), or null. */

@@ -26,6 +26,7 @@ import { firmwareAfterCase, firmwareAtRunEnd, type FirmwareAfterCase } from './f
 import { endOwnStopWatch, namingOwnStop, ownStopCheck } from './own-stop';
 import type { TestData } from './test-data';
 import { sessionsAtRunStart, type AtRunStart } from './running-before';
+import { strayStopOf } from './stray-stops';
 import { Inconclusive, NotApplicable, RunStopped, StepFailure, type CaseDefinition, type CaseResult, type Pics, type RunResult, type RunSummary, type StepResult, type Verdict } from './types';
 
 export type RunEvent =
@@ -114,6 +115,7 @@ export async function runConformance(bench: Bench, o: RunOptions): Promise<RunRe
       const tx = bench.record.transactions.get(transactionId);
       return tx && tx.chargerId === o.chargerId ? tx.startTime : null;
     },
+    strayStop: (transactionId) => strayStopOf(bench.record, o.chargerId, transactionId),
     connectorStatus: (connectorId) => frames.statuses.get(connectorId) ?? statusBefore.get(connectorId) ?? null,
     connectorsSinceBoot: () => sinceBoot,
     lastHeartbeat: () => bench.record.chargers.get(o.chargerId)?.lastHeartbeat ?? null,

@@ -8,6 +8,7 @@
 import { connectorSaysNoSession, leftByRunsOf, notRunningCause, supersededSessions, type LeftByRuns, type SupersededBy } from '../../shared/api/session-state';
 import { formatDateTimeWithZone } from '../../shared/format/time';
 import type { ChargerRecord, TransactionRecord } from '../../shared/records';
+import { LEFT_AS_IT_IS, leftOf } from '../../shared/api/left-notes';
 
 type Open = { transactionId: number; connectorId: number; idTag: string };
 type Charger = Pick<ChargerRecord, 'connectors' | 'lastBoot'> & Partial<Pick<ChargerRecord, 'id'>>;
@@ -51,18 +52,20 @@ const lostWords = (t: Open, charger: Charger | null | undefined): string => {
 
 /**
  * Why one is not running by the rule: "a newer session (transaction 19) started on connector 1 at …", "connector
- * 1 has reported Available since it started (at …)".
+ * 1 reported Available at 04:18:42 PM UTC, after it started at 04:18:35 PM UTC" (each time said as what it is:
+ * when the connector reported, when the bench received the start, else the charger's start time).
  */
 const notRunningWords = (t: TransactionRecord, charger: Charger | null | undefined, by: SupersededBy | null): string => {
   if (by) return notRunningCause({ connectorId: t.connectorId, connectorSays: null, supersededBy: by }, formatDateTimeWithZone)!;
   const c = connectorOf(t, charger);
   const says = connectorSaysNoSession(t, charger?.connectors) ?? c?.status ?? 'no session';
-  return `connector ${t.connectorId} has reported ${says} since it started${c ? ` (at ${formatDateTimeWithZone(c.updatedAt)})` : ''}`;
+  const started = t.receivedAt ?? t.startTime;
+  return c
+    ? `connector ${t.connectorId} reported ${says} at ${formatDateTimeWithZone(c.updatedAt)}, after it started at ${formatDateTimeWithZone(started)}`
+    : `connector ${t.connectorId} has reported ${says} since it started at ${formatDateTimeWithZone(started)}`;
 };
 
-const LEFT_AS_IT_IS = 'left as it is, not sent a RemoteStopTransaction';
-
-/** The run's words for one it leaves as it is, lost at a reboot (parsed back by leftOf: keep the two together). */
+/** The run's words for one it leaves as it is, lost at a reboot (parsed back by shared/api/left-notes' leftOf: keep the two together). */
 export const leftNote = (t: Open, charger: Charger | null | undefined): string =>
   `transaction ${t.transactionId} (connector ${t.connectorId}, idTag ${t.idTag}): ${LEFT_AS_IT_IS}: ${lostWords(t, charger)}: most likely lost at the reboot (the charger would refuse to stop it); close it in the record if it ended`;
 
@@ -70,18 +73,7 @@ export const leftNote = (t: Open, charger: Charger | null | undefined): string =
 export const leftNotRunningNote = (t: Open, why: string): string =>
   `transaction ${t.transactionId} (connector ${t.connectorId}, idTag ${t.idTag}): ${LEFT_AS_IT_IS}: not running: ${why} (the charger would refuse to stop it); close it in the record`;
 
-const LEFT =
-  /^transaction (\d+) \([^)]*\): left as it is, not sent a RemoteStopTransaction: (?:not running: (.*) \(the charger would refuse to stop it\); close it in the record$|(.*): most likely lost at the reboot)/;
-
-/**
- * A run's words for one it left as it is (leftNote, leftNotRunningNote), read back: its transactionId, why (how
- * the charger was seen to lose it, or why it is not running) and which of the two; null for other words.
- */
-export function leftOf(problem: string): { transactionId: number; cause: string; left: LeftByRuns } | null {
-  const m = LEFT.exec(problem);
-  if (!m) return null;
-  return m[2] !== undefined ? { transactionId: Number(m[1]), cause: m[2], left: 'notRunning' } : { transactionId: Number(m[1]), cause: m[3]!, left: 'lost' };
-}
+export { leftOf };
 
 /** What a run finds on `charger` when it starts, from the transactions the record holds open there (`open`). */
 export function sessionsAtRunStart(open: readonly TransactionRecord[], charger: Charger | null | undefined): AtRunStart {

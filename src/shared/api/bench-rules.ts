@@ -1,6 +1,7 @@
 // The bench's own rules for what a person sends a charger, on top of the OCPP schemas, which allow an
 // empty idTag, negative ids, a reservation that expired yesterday, a schedule of zero seconds or one
-// already over, or a profile on a connector its purpose does not go on. The UI's
+// already over, a profile valid only until before its schedule starts (it would never apply), or a
+// profile on a connector its purpose does not go on. The UI's
 // forms and the bench (for every face: UI, API, CLI) check the same rules; a test run that sends
 // something odd on purpose goes around them.
 import type { CentralSystemAction } from '../ocpp16/actions';
@@ -169,6 +170,13 @@ function scheduleEnd(profile: Obj): number | null {
   return Number.isNaN(start) ? null : start + schedule.duration * 1000;
 }
 
+/** When an Absolute or Recurring schedule starts (epoch ms; it applies from then on); NaN when it names no start (a Relative one's is ignored). */
+function scheduleStart(profile: Obj): number {
+  const schedule = profile.chargingSchedule;
+  if (profile.chargingProfileKind === 'Relative' || !isObj(schedule) || typeof schedule.startSchedule !== 'string') return NaN;
+  return Date.parse(schedule.startSchedule);
+}
+
 function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: RuleContext): void {
   atLeast(errors, `${at}.chargingProfileId`, profile.chargingProfileId, 1, 'A charging profile id');
   atLeast(errors, `${at}.stackLevel`, profile.stackLevel, 0, 'A stack level');
@@ -180,6 +188,7 @@ function chargingProfile(errors: RuleErrors, at: string, profile: Obj, ctx: Rule
   const to = typeof profile.validTo === 'string' ? Date.parse(profile.validTo) : NaN;
   if (to <= from) errors[`${at}.validTo`] ??= 'Ends before it starts: pick a time after "Valid from"';
   else if (to <= ctx.now) errors[`${at}.validTo`] ??= 'Already over: pick a time in the future, or none';
+  else if (to <= scheduleStart(profile)) errors[`${at}.validTo`] ??= 'Over before its schedule starts: pick a time after "Start schedule", or none';
   const schedule = profile.chargingSchedule;
   if (!isObj(schedule)) return;
   if (typeof schedule.duration === 'number' && schedule.duration <= 0) errors[`${at}.chargingSchedule.duration`] ??= 'A duration of more than 0 seconds, or none';

@@ -104,7 +104,7 @@ export function runConsequences(picked: Array<CaseEffects | undefined>): RunCons
     const n = list.filter((c) => c.effects.includes(e)).length;
     return n ? [`${effectWords[e]}${inHowMany(n, list.length)}.`] : [];
   });
-  if (list.length && !lines.length) lines.push(`${list.length === 1 ? 'The case itself only reads' : 'The cases themselves only read'} from it and answer it.`);
+  if (list.length && !lines.length) lines.push(`${list.length === 1 ? 'The case itself only reads from it and answers it' : 'The cases themselves only read from it and answer it'}.`);
   if (list.length) lines.unshift(...aroundTheCases);
   lines.push('Its idTags are answered from the test data, not from the bench’s list.');
   const asking = list.filter((c) => c.operator.length > 0);

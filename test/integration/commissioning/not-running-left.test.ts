@@ -1,8 +1,8 @@
 // A session the record holds open that is not running by the rule, with no reboot (its StopTransaction went
 // out with a wrong transactionId, so the record still holds it open, and its connector has said Available
 // since it started): the charger would refuse a RemoteStopTransaction for it, so a run leaves it as it is,
-// as it leaves one lost at a reboot, and says why in the rule's words ("not running: connector 1 has
-// reported Available since it started"), never "lost at the reboot": among a test run's setupProblems (the
+// as it leaves one lost at a reboot, and says why in the rule's words, each time said as what it is ("not
+// running: connector 1 reported Available at <when>, after it started at <when>"), never "lost at the reboot": among a test run's setupProblems (the
 // record, the HTML report), and for a commissioning as its run's heldOpen and the installer's note.
 import { describe, expect, it } from 'vitest';
 import { useCommissioningBench } from '../../helpers/commissioning-bench';
@@ -38,7 +38,7 @@ describe('a run on a charger with a session held open in the record that is not 
     const note = run.setupProblems?.find((p) => p.startsWith(`transaction ${tx} `));
     expect(note).toMatch(
       new RegExp(
-        `^transaction ${tx} \\(connector 1, idTag CUSTOMER-GONE[^)]*\\): left as it is, not sent a RemoteStopTransaction: not running: connector 1 has reported Available since it started \\(at .+\\) \\(the charger would refuse to stop it\\); close it in the record$`,
+        `^transaction ${tx} \\(connector 1, idTag CUSTOMER-GONE[^)]*\\): left as it is, not sent a RemoteStopTransaction: not running: connector 1 reported Available at .+, after it started at .+ \\(the charger would refuse to stop it\\); close it in the record$`,
       ),
     );
     expect(note).not.toContain('lost at the reboot');
@@ -52,12 +52,12 @@ describe('a run on a charger with a session held open in the record that is not 
     const { view, stops } = await commissioningWithStops(bench, CP, job);
     expect(stops).not.toContain(tx);
     expect(view.heldOpen).toMatchObject([
-      { transactionId: tx, connectorId: 1, answer: 'not asked: not running', cause: expect.stringMatching(/^connector 1 has reported Available since it started/) },
+      { transactionId: tx, connectorId: 1, answer: 'not asked: not running', cause: expect.stringMatching(/^connector 1 reported Available at .+, after it started at /) },
     ]);
     expect(view.benchNotes).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Bench record: transaction ${tx} \\(connector 1, idTag CUSTOMER-GONE[^)]*\\) is held open in the bench's record only: before the first step the bench left it as it is, sending it no RemoteStopTransaction: it is not running: connector 1 has reported Available since it started`,
+          `^Bench record: transaction ${tx} \\(connector 1, idTag CUSTOMER-GONE[^)]*\\) is held open in the bench's record only: before the first step the bench left it as it is, sending it no RemoteStopTransaction: it is not running: connector 1 reported Available at .+, after it started at `,
         ),
       ),
     ]);

@@ -1,6 +1,7 @@
 // A run as one self-contained HTML page: the charger and the bench, the summary, then every case with its
 // verdict and reason, the decisions taken where the document is ambiguous, its steps with timings, and a
 // sequence diagram of its frames (the failing step's frames marked). No script, no external file.
+import { LEFT_HEAD, leftAsItIs } from '../../../shared/api/left-notes';
 import type { CaseFrame, CaseResult, RunResult, StepResult } from '../types';
 import { faultSwitchedWords, faultsInjectedText, firmwareWords, injectedSwitches, ranOnFakeTime, utcClock } from '../../../shared/api/test-runs';
 import { timesInText } from '../../../shared/format/times-in-text';
@@ -124,12 +125,13 @@ function notYetSupportedSection(run: RunResult): string {
 /** Before the first case: the sessions the run ended (a customer's too), and what it could not put right. */
 function beforeFirstCase(run: RunResult): string {
   const ended = run.setupEnded ?? [];
-  const problems = run.setupProblems ?? [];
-  if (!ended.length && !problems.length) return '';
+  // A session it left as it is on purpose (lost at a reboot, not running) is said apart, not as a problem.
+  const { left, problems } = leftAsItIs(run.setupProblems ?? []);
+  if (!ended.length && !problems.length && !left.length) return '';
   const time = setupTime(run);
   return `<h2>Before the first case</h2>${
     ended.length ? `<p class="setup-ended">${esc(setupEndedHead(ended))}:</p><ul class="setup-ended">${ended.map((s) => `<li>${esc(setupEndedItem(s, time))}</li>`).join('')}</ul>` : ''
-  }${problems.length ? `<p>What could not be put right before the run began (the first cases may be affected):</p><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}`;
+  }${left.length ? `<p class="setup-left">${esc(LEFT_HEAD)}:</p><ul class="setup-left">${left.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}${problems.length ? `<p>What could not be put right before the run began (the first cases may be affected):</p><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>` : ''}`;
 }
 
 /** A re-run: the run whose failed cases it repeats (id, when), and a firmware other than that run's at its start. */

@@ -10,6 +10,7 @@
 // stand) is the last suite's <system-err> and an <error> testcase of its own after the cases, as the CLI
 // exits 1 on it. A step that passed on the operator's word (a person's Done, or the virtual charger's hands),
 // not on frames the bench checked, is a line of the testcase's <system-out>: the testcase keeps its verdict.
+import { LEFT_HEAD, leftAsItIs } from '../../../shared/api/left-notes';
 import type { CaseResult, NotYetSupported, RunResult } from '../types';
 import { faultsInjectedText } from '../../../shared/api/test-runs';
 import { afterCasesProblem } from '../after-cases';
@@ -106,7 +107,8 @@ export function junitReport(run: RunResult): string {
   // before its first case (a customer's too).
   const injected = faultsInjectedText(run);
   const ended = setupEndedWords(run.setupEnded, setupTime(run));
-  const setup = [...(injected ? [injected] : []), ...(ended ? [ended] : []), ...(run.setupProblems ?? []).map((p) => `Before the first case, not put right: ${p}`)].join('\n');
+  const { left, problems } = leftAsItIs(run.setupProblems ?? []);
+  const setup = [...(injected ? [injected] : []), ...(ended ? [ended] : []), ...left.map((p) => `${LEFT_HEAD}: ${p}`), ...problems.map((p) => `Before the first case, not put right: ${p}`)].join('\n');
   // A problem once the cases had ended (the cases stand) goes with the last suite of cases.
   const after = afterCasesProblem(run) ?? '';
   // What the run leaves changed on the charger (a firmware a case installed) goes there too, as a note (not an error).

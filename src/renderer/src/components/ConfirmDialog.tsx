@@ -4,7 +4,8 @@
 // confirm button that says exactly what will happen. Cancel and Escape send nothing; while a session
 // runs there the focus starts on Cancel; while the charger or the bench cannot be reached, it cannot be
 // confirmed and says why. Until what runs on the charger has been read it cannot be confirmed either, and
-// when a warning arrives after it opened the focus moves to Cancel (Enter then sends nothing).
+// when a warning arrives after it opened the focus moves to Cancel (Enter then sends nothing); when it can be
+// confirmed only after it opened, the focus moves to the confirm button unless the person moved it.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -102,6 +103,17 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
     if (danger && !wasDanger.current) cancel.current?.focus();
     wasDanger.current = danger;
   }, [danger]);
+  // Enabled after it opened (what runs there read later): autoFocus found it disabled, so the focus sits on the
+  // dialog itself. It moves to the confirm button then, only while nothing was focused since (never from an
+  // element the person moved to) and nothing is dangerous.
+  const confirm = useRef<HTMLButtonElement>(null);
+  const enabled = !confirmed && reach.reachable && !blocked && read.known;
+  useEffect(() => {
+    const button = confirm.current;
+    if (!enabled || danger || !button) return;
+    const at = document.activeElement;
+    if (at === null || at === document.body || (at !== button && at.contains(button))) button.focus();
+  }, [enabled]); // eslint-disable-line react-hooks/exhaustive-deps
   return (
     <>
       <DialogTitle id="confirm-operation-title">{title}</DialogTitle>
@@ -131,10 +143,11 @@ function ConfirmBody({ title, chargerId, connectorId, transactionId, target, con
           Cancel
         </Button>
         <Button
+          ref={confirm}
           variant="contained"
           color={danger ? 'error' : 'primary'}
           autoFocus={!danger}
-          disabled={confirmed || !reach.reachable || !!blocked || !read.known}
+          disabled={!enabled}
           title={blocked ?? (read.known ? undefined : 'Reading what runs on the charger…')}
           onClick={() => {
             setConfirmed(true);
@@ -244,15 +257,19 @@ export function RunningList({
       ) : (
         <Typography variant="body2">{lastKnown === null ? emptyText : `Last known (${lastKnown}): nothing was charging here.`}</Typography>
       )}
-      {notRunning.length > 0 && <SessionsTable title={`Held open in the record, not running${asOf} (not counted)`} label="Not running transactions" list={notRunning} />}
-      {apart.length > 0 && <SessionsTable title={`Not confirmed by the charger${asOf} (not counted: most likely lost)`} label="Not confirmed transactions" list={apart} />}
+      {notRunning.length > 0 && <SessionsTable title={`Held open in the record, not running${asOf} (not counted)`} label="Not running transactions" list={notRunning} ended />}
+      {apart.length > 0 && <SessionsTable title={`Not confirmed by the charger${asOf} (not counted: most likely lost)`} label="Not confirmed transactions" list={apart} ended />}
       {notes}
     </Box>
   );
 }
 
-/** A table of sessions held open, under its heading, each one not running or not confirmed marked beneath it. */
-function SessionsTable({ title, label, list }: { title: string; label: string; list: RunningTransaction[] }) {
+/**
+ * A table of sessions held open, under its heading, each one not running or not confirmed marked beneath it;
+ * `ended`: sessions not running (or not confirmed and not counted), whose energy is what was recorded, no more
+ * to come. A transaction id and an idTag stay on one line: the table scrolls sideways rather than split them.
+ */
+function SessionsTable({ title, label, list, ended = false }: { title: string; label: string; list: RunningTransaction[]; ended?: boolean }) {
   return (
     <Box sx={{ mt: 1 }}>
       <Typography variant="subtitle2">{title}</Typography>
@@ -263,13 +280,13 @@ function SessionsTable({ title, label, list }: { title: string; label: string; l
               <TableCell>Transaction</TableCell>
               <TableCell>Connector</TableCell>
               <TableCell>idTag</TableCell>
-              <TableCell align="right">Energy so far</TableCell>
+              <TableCell align="right">{ended ? 'Energy recorded' : 'Energy so far'}</TableCell>
               <TableCell>Started</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {list.map((t) => (
-              <SessionRow key={t.transactionId} t={t} />
+              <SessionRow key={t.transactionId} t={t} ended={ended} />
             ))}
           </TableBody>
         </Table>
@@ -278,18 +295,24 @@ function SessionsTable({ title, label, list }: { title: string; label: string; l
   );
 }
 
-function SessionRow({ t }: { t: RunningTransaction }) {
+/** The energy a session's row names; one not running with no reading has none recorded, and none will come. */
+function energyText(t: RunningTransaction, ended: boolean): string {
+  const text = energySoFarText(t);
+  return ended && t.energyWh === null && !t.energyWarning && !t.energyPending && t.energyUnread === undefined ? 'no readings recorded' : text;
+}
+
+function SessionRow({ t, ended }: { t: RunningTransaction; ended: boolean }) {
   const label = notRunningLabel(t);
   return (
     <>
       <TableRow sx={label ? { '& td': { borderBottom: 0 } } : undefined}>
         <TableCell>{t.transactionId}</TableCell>
         <TableCell>{t.connectorId}</TableCell>
-        {/* An idTag is up to 20 characters: a long one wraps rather than widen the dialog. */}
-        <TableCell sx={{ fontFamily: monoFont, whiteSpace: 'normal !important', overflowWrap: 'break-word', minWidth: 80 }}>{t.idTag}</TableCell>
+        {/* An idTag (up to 20 characters) stays whole, never split mid-token: the table scrolls sideways instead. */}
+        <TableCell sx={{ fontFamily: monoFont }}>{t.idTag}</TableCell>
         {/* It may wrap: a meter that went backwards says so in words, within the dialog (so may the start, "under a minute ago"). */}
         <TableCell align="right" sx={{ whiteSpace: 'normal !important', minWidth: 96 }}>
-          {energySoFarText(t)}
+          {energyText(t, ended)}
           <ReadingTime reading={t} />
         </TableCell>
         <TableCell title={formatTime(t.startTime)} sx={{ whiteSpace: 'normal !important', minWidth: 72 }}>

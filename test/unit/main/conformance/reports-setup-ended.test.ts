@@ -85,6 +85,24 @@ describe('the sessions a run ended before its first case', () => {
     expect(page).toContain('<li>connector 2 (Finishing) may still have a cable in: unplug it before the next run</li>');
   });
 
+  it('a session left as it is on purpose is said apart, as such, never among what could not be put right (HTML and JUnit)', () => {
+    const left =
+      'transaction 5 (connector 1, idTag GONE): left as it is, not sent a RemoteStopTransaction: not running: connector 1 reported Available at 10:01:00 UTC, after it started at 10:00:00 UTC (the charger would refuse to stop it); close it in the record';
+    const problem = 'connector 2 (Finishing) may still have a cable in: unplug it before the next run';
+    const r = run({ setupEnded: [], setupProblems: [left, problem] });
+    const page = htmlReport(r);
+    expect(page).toContain(
+      '<p class="setup-left">Left as it is before the first case (sent no RemoteStopTransaction):</p><ul class="setup-left"><li>transaction 5 (connector 1, idTag GONE): not running: connector 1 reported Available at 10:01:00 UTC',
+    );
+    const couldNot = page.slice(page.indexOf('What could not be put right'));
+    expect(couldNot).toContain(`<li>${problem}</li>`);
+    expect(couldNot).not.toContain('transaction 5');
+    const junit = junitReport(r);
+    expect(junit).toContain('Left as it is before the first case (sent no RemoteStopTransaction): transaction 5 (connector 1, idTag GONE): not running:');
+    expect(junit).not.toContain('not put right: transaction 5');
+    expect(junit).toContain(`Before the first case, not put right: ${problem}`);
+  });
+
   it("say a time on a fake clock is the fake clock's", () => {
     const page = htmlReport(run({ virtual: true, fakeTime: true }));
     expect(page).toContain('<li>transaction 6 on connector 1 (idTag ABC), ended at 10:02:03 UTC (fake clock)</li>');

@@ -1,5 +1,6 @@
 // The bench's own rules over the OCPP schemas, as every face checks them: a charging profile that ends
-// before it starts or is already over (its validity or its Absolute schedule), on a connector its purpose
+// before it starts or is already over (its validity or its Absolute schedule), or is valid only until its
+// schedule starts, on a connector its purpose
 // does not belong on, a minimum rate above every limit, a card listed twice or with an expiry in the past
 // are refused, naming the field.
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,27 @@ describe("the bench's rules", () => {
     expect(setProfile(profile({}, { startSchedule: '2027-01-01T11:00:00Z' }))).toEqual({});
     expect(setProfile(profile({ chargingProfileKind: 'Relative' }, { duration: 60 }))).toEqual({});
     expect(setProfile(profile({ chargingProfileKind: 'Recurring', recurrencyKind: 'Daily' }, { startSchedule: '2026-12-01T11:00:00Z', duration: 60 }))).toEqual({});
+  });
+
+  it('refuses a profile valid only until its schedule starts, or before (it would never apply); not one valid past its start, nor a Relative one', () => {
+    const never = { 'csChargingProfiles.validTo': 'Over before its schedule starts: pick a time after "Start schedule", or none' };
+    // Valid to 17:00, its schedule starting at 17:30: never applies.
+    expect(setProfile(profile({ validTo: '2027-01-01T17:00:00Z' }, { startSchedule: '2027-01-01T17:30:00Z' }))).toEqual(never);
+    expect(setProfile(profile({ validTo: '2027-01-01T17:30:00Z' }, { startSchedule: '2027-01-01T17:30:00Z' }))).toEqual(never);
+    // A Recurring schedule applies from its first start on: the same.
+    expect(setProfile(profile({ chargingProfileKind: 'Recurring', recurrencyKind: 'Daily', validTo: '2027-01-01T17:00:00Z' }, { startSchedule: '2027-01-01T17:30:00Z' }))).toEqual(never);
+    // The same rule for a remote start's profile.
+    expect(
+      benchRuleErrors(
+        'RemoteStartTransaction',
+        { idTag: 'A', chargingProfile: profile({ chargingProfilePurpose: 'TxProfile', validTo: '2027-01-01T17:00:00Z' }, { startSchedule: '2027-01-01T17:30:00Z' }) },
+        { now },
+      ),
+    ).toEqual({ 'chargingProfile.validTo': never['csChargingProfiles.validTo'] });
+    // Valid past its start, with no start, or Relative (its start is when charging starts): fine.
+    expect(setProfile(profile({ validTo: '2027-01-01T18:00:00Z' }, { startSchedule: '2027-01-01T17:30:00Z' }))).toEqual({});
+    expect(setProfile(profile({ validTo: '2027-01-01T18:00:00Z' }))).toEqual({});
+    expect(setProfile(profile({ chargingProfileKind: 'Relative', validTo: '2027-01-01T17:00:00Z' }, { startSchedule: '2027-01-01T17:30:00Z' }))).toEqual({});
   });
 
   it('puts a ChargePointMaxProfile on connector 0 only and a TxProfile never there; a TxDefaultProfile goes on either', () => {

@@ -28,6 +28,7 @@ import { putBackWords, stoppedWords } from '../../../../shared/api/run-stop';
 import { sendBlocked } from '../../components/reach';
 import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
+import { LEFT_HEAD, leftAsItIs } from '../../../../shared/api/left-notes';
 import { firmwareWords, injectedSwitches, ranOnFakeTime, wallTimes, type RunResult } from '../../../../shared/api/test-runs';
 import { CaseDetail } from './CaseDetail';
 import { FaultsInjectedAlert } from './InjectedFaults';
@@ -102,6 +103,8 @@ export function RunScreen() {
   if (!run) return <LinearProgress aria-label="Loading the run" />;
 
   const rows = rowsOf(run, current, cases);
+  // One the run left as it is on purpose (held open, the charger would refuse to stop it) is said apart from what it could not put right.
+  const setup = leftAsItIs(run.setupProblems ?? []);
   const blocked = run.state === 'running' ? sendBlocked(link, linkSince) : null;
   const frozen = blocked ? (linkSince ? formatClock(linkSince) : 'the link was lost') : null;
   const notRun = rows.filter((r) => r.state === 'notRun').length;
@@ -178,9 +181,14 @@ export function RunScreen() {
       {!frozen && <ChargerOfflineAlert run={run} current={current} charger={charger} />}
       <FaultsInjectedAlert run={run} />
       <SetupEndedAlert run={run} />
-      {run.setupProblems?.length ? (
+      {setup.left.length ? (
+        <Alert severity="info" aria-label="Left as it is before the first case">
+          {LEFT_HEAD}: {setup.left.join('; ')}.
+        </Alert>
+      ) : null}
+      {setup.problems.length ? (
         <Alert severity="warning" aria-label="Before the first case">
-          Before the first case, this could not be put right (the first cases may be affected): {run.setupProblems.join('; ')}.
+          Before the first case, this could not be put right (the first cases may be affected): {setup.problems.join('; ')}.
         </Alert>
       ) : null}
 

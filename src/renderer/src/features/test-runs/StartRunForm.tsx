@@ -2,7 +2,7 @@
 // feature profile, chosen by id with a search, or the failed ones of an earlier run), the test data and
 // what the charger has (fixed cable, lock, reader, back-up power; the feature profiles it reports,
 // confirmed or corrected); what the run will do to the charger, said before it starts, and asked once more
-// for a real charger. A refusal names the field at fault.
+// for a real charger or one the record holds a session open on. A refusal names the field at fault.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import Accordion from '@mui/material/Accordion';
@@ -12,11 +12,6 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
@@ -36,8 +31,8 @@ import { useClient } from '../../api/context';
 import { useCall, useLoad } from '../../components/useCall';
 import { formatTime } from '../../components/format';
 import { useBench } from '../../stores/bench';
-import { isRunning, useRunningLive } from '../../components/running';
-import { RunningNow } from './RunningNow';
+import { useRunningLive } from '../../components/running';
+import { StartConfirm } from './StartConfirm';
 import { paths } from '../../app/routes';
 import type { BenchArgs } from '../../../../shared/api/contract';
 import { wallTimes, type CaseInfo, type RunListItem } from '../../../../shared/api/test-runs';
@@ -256,8 +251,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           ? picked.length
           : problemsOf(withProblems.find((r) => r.id === rerunOf) ?? ({ summary: { fail: 0, error: 0, inconclusive: 0 } } as RunListItem));
 
-  // What the run does to the charger: from what the cases it runs do.
-  const said = useMemo(() => consequencesOf(cases, casesToRun(choice, cases ?? [], profile, picked, choice === 'rerun' ? from : null)), [cases, choice, profile, picked, from]);
+  // What the run does to the charger: from what the cases it runs do (a case not supported yet is reported so, not run).
+  const toRun = useMemo(() => casesToRun(choice, cases ?? [], profile, picked, choice === 'rerun' ? from : null), [cases, choice, profile, picked, from]);
+  const said = useMemo(() => consequencesOf(cases, toRun), [cases, toRun]);
+  const notRunYet = (choice === 'all' || choice === 'profile') && toRun ? count - toRun.length : 0;
+  const unsupported = (cases ?? []).filter((c) => c.notSupported).length;
 
   useEffect(() => setKeep([]), [rerunOf]);
   const args = (): BenchArgs<'tests:start'> => {
@@ -295,9 +293,10 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
   // A charger a run or a commissioning is on: the bench refuses a second run there, so none is offered.
   const busy = useBusyChargers(useMemo(() => online.map((c) => c.id), [online]));
   const ready = !!charger && count > 0 && (choice !== 'rerun' || !!rerunOf) && !busy[charger] && !problemList.length;
-  // A virtual charger is asked about too when something runs on it (a session someone started there).
-  const runningOnIt = useRunningLive(charger);
-  const asks = !virtual || runningOnIt.some(isRunning) || since.length > 0;
+  // A virtual charger is asked about too when the record holds a session open on it (one someone started
+  // there, which the run ends; or one it leaves as it is, lost at a reboot or not running: named with why).
+  const heldOnIt = useRunningLive(charger);
+  const asks = !virtual || heldOnIt.length > 0 || since.length > 0;
   const submit = () => (asks ? setConfirming(true) : void go());
 
   return (
@@ -312,7 +311,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
           <FormControl error={!!(fieldError('cases') || fieldError('rerunFailedOf'))}>
             <FormLabel id="cases-choice">Cases</FormLabel>
             <RadioGroup aria-labelledby="cases-choice" value={choice} onChange={(e) => setChoice(e.target.value as Choice)}>
-              <FormControlLabel value="all" control={<Radio size="small" />} label={`All cases (${cases?.length ?? '…'}): those that do not apply are reported Not applicable`} />
+              <FormControlLabel
+                value="all"
+                control={<Radio size="small" />}
+                label={`All cases (${cases?.length ?? '…'})${unsupported ? `, ${unsupported} of them not supported yet (reported so, not run)` : ''}: those that do not apply are reported Not applicable`}
+              />
               <FormControlLabel value="profile" control={<Radio size="small" />} label="One feature profile" />
               <FormControlLabel value="pick" control={<Radio size="small" />} label="Chosen by id" />
               <FormControlLabel value="rerun" control={<Radio size="small" />} label="The failed cases of an earlier run" disabled={!withProblems.length && choice !== 'rerun'} />
@@ -409,6 +412,11 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
             <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
               <ConsequenceItems said={said} body />
             </Box>
+            {notRunYet > 0 && (
+              <Typography variant="body2" sx={{ mt: 0.5 }}>
+                Counted over the {toRun?.length} cases the run carries out: {notRunYet} not supported yet {notRunYet === 1 ? 'is' : 'are'} reported so, not run.
+              </Typography>
+            )}
             <OperatorWords said={said} virtual={virtual} />
           </Alert>
 
@@ -431,41 +439,22 @@ export function StartRunForm({ charger, onCharger, rerun }: { charger: string; o
         </Stack>
       </Box>
 
-      <Dialog open={confirming} onClose={() => setConfirming(false)} aria-labelledby="confirm-run-title" maxWidth="sm" fullWidth>
-        <DialogTitle id="confirm-run-title">
-          Run {count} conformance case{count === 1 ? '' : 's'} on {charger}?
-        </DialogTitle>
-        <DialogContent>
-          <DialogContentText component="div">
-            {charger} is {virtual ? 'a built-in virtual charger' : 'a real charger'}
-            {chosen?.boot ? ` (${chosen.boot.chargePointVendor} ${chosen.boot.chargePointModel})` : ''}. While the run goes on:
-            <Box component="ul" sx={{ mt: 1, pl: 2.5 }}>
-              <ConsequenceItems said={said} />
-              {!virtual && said.operator && (
-                <li>
-                  Someone at the charger is asked to {said.operator}
-                  {said.operatorIn ? ` (${said.operatorIn})` : ''}, with {data.operatorTimeoutS || defaults.operatorTimeoutS} s for each request.
-                </li>
-              )}
-            </Box>
-          </DialogContentText>
-          {from && <RerunWarnings runId={from.id} warnings={since} sx={{ mt: 2 }} />}
-          <RunningNow chargerId={charger} />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirming(false)}>Cancel</Button>
-          <Button
-            variant="contained"
-            color="warning"
-            onClick={() => {
-              setConfirming(false);
-              void go();
-            }}
-          >
-            Start the run on {charger}
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <StartConfirm
+        open={confirming}
+        charger={charger}
+        count={count}
+        virtual={virtual}
+        boot={chosen?.boot ?? null}
+        said={said}
+        operatorTimeoutS={data.operatorTimeoutS || defaults.operatorTimeoutS}
+        from={from}
+        since={since}
+        onCancel={() => setConfirming(false)}
+        onStart={() => {
+          setConfirming(false);
+          void go();
+        }}
+      />
     </Paper>
   );
 }

@@ -1,6 +1,9 @@
 // Remote stop: asks the charger to stop a running transaction, picked from those running (or any id),
 // confirmed first. While the charger is not live (offline, the link down, its heartbeat overdue) each one
 // listed is marked "(last known)", with since when under the picker, as the connector picker says its statuses.
+// One picked that is not running (a newer session on its connector, or its connector reporting no session since
+// it started) is said so under the picker, with what does run there; *Close it in the record…* is then the main
+// action, and sending RemoteStopTransaction anyway (to see how the charger answers) the secondary one.
 import { useState } from 'react';
 import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
@@ -15,8 +18,9 @@ import { energyWithTimeText, useRunning } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
 import { REMOTE_STOP_REJECTED, RemoteStopWords } from '../kit/remoteStopRefusal';
 import { useLastKnownNote } from '../../../components/lastKnownNote';
-import { isRunning } from '../../../components/running';
-import { notRunningCauseOf, notRunningState } from '../../../components/notRunningLabel';
+import { isRunning, notRunningCause } from '../../../components/running';
+import { notRunningApart, notRunningCauseOf, notRunningState } from '../../../components/notRunningLabel';
+import { notRunningHint } from './remoteStopNotRunning';
 import { NotConfirmedStopDialog } from '../NotConfirmedStop';
 import { CloseInRecord } from '../../../components/UnconfirmedSession';
 import { useBench } from '../../../stores/bench';
@@ -59,6 +63,18 @@ function RemoteStopPanel() {
   const unconfirmed = !!picked && (picked.unconfirmedSince ?? null) !== null;
   const notConfirmed = picked && held && unconfirmed && !picked.mayStillRun ? held : null;
   const mayStillRun = picked && held && unconfirmed && picked.mayStillRun ? held : null;
+  // Not running by the rule (a newer session on its connector, or its connector reporting no session since it
+  // started): why, in the Transactions list's words; the charger would refuse to stop it.
+  const notRunning = picked && !notConfirmed && notRunningApart(picked) ? notRunningCause(picked) : null;
+  const closable = notRunning && held ? held : null;
+  const hint =
+    picked && notRunning
+      ? notRunningHint(chargerId, notRunning, running, lastKnown)
+      : lastKnown !== null
+        ? `Last known (${lastKnown})${running.length ? '' : ': nothing running on this charger'}`
+        : running.length
+          ? undefined
+          : 'Nothing is running on this charger';
   return (
     <PanelShell title="Remote stop" action="RemoteStopTransaction" description="Asks the charger to stop a running transaction; it answers with StopTransaction (reason Remote).">
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
@@ -68,11 +84,7 @@ function RemoteStopPanel() {
           value={selectValue}
           onChange={(e) => setChoice(e.target.value)}
           sx={{ minWidth: 360 }}
-          {...fieldState(
-            choice === OTHER ? {} : form.errors,
-            'transactionId',
-            lastKnown !== null ? `Last known (${lastKnown})${running.length ? '' : ': nothing running on this charger'}` : running.length ? undefined : 'Nothing is running on this charger',
-          )}
+          {...fieldState(choice === OTHER ? {} : form.errors, 'transactionId', hint)}
         >
           {listed.map((t) => {
             const state = isRunning(t) ? energyWithTimeText(t, now) : notRunningState(t, now);
@@ -96,9 +108,18 @@ function RemoteStopPanel() {
           />
         )}
       </Stack>
-      <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
-        Stop transaction…
-      </SendButton>
+      {closable ? (
+        <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <CloseInRecord tx={closable} notRunning={notRunning} />
+          <SendButton pending={form.op.pending} color="warning" variant="text" size="small" onClick={() => form.confirm.submit()}>
+            Send RemoteStopTransaction anyway…
+          </SendButton>
+        </Stack>
+      ) : (
+        <SendButton pending={form.op.pending} color="warning" onClick={() => form.confirm.submit()}>
+          Stop transaction…
+        </SendButton>
+      )}
       <RemoteStopWords transactionId={form.op.request?.transactionId}>
         <OperationOutcome op={form.op} />
       </RemoteStopWords>
@@ -106,10 +127,12 @@ function RemoteStopPanel() {
       <ConfirmDialog
         {...form.confirm.dialog}
         open={form.confirm.dialog.open && !notConfirmed}
-        title="Stop this transaction?"
+        title={notRunning ? 'Send RemoteStopTransaction anyway?' : 'Stop this transaction?'}
         target={picked ? `${chargerId} · connector ${picked.connectorId}` : chargerId}
-        // An id the bench does not know as running: nothing of this charger's is listed.
-        transactionId={picked ? picked.transactionId : -1}
+        // What really runs there is listed: for one running, it; for one not running, every session its
+        // connector holds (the newer one charging there too); for an id the bench does not know, the charger's.
+        connectorId={notRunning && picked ? picked.connectorId : undefined}
+        transactionId={picked && !notRunning ? picked.transactionId : undefined}
         consequence={
           picked && !isRunning(picked)
             ? `The record holds transaction ${picked.transactionId} open, but ${notRunningCauseOf(picked)}: the charger should answer Rejected if no such session runs there.`
@@ -117,10 +140,14 @@ function RemoteStopPanel() {
               ? `Charging for ${picked.idTag} stops; the charger ends the transaction with reason Remote.`
               : `The bench does not know transaction ${value} as running on ${chargerId}; the charger should answer Rejected.`
         }
-        confirmLabel={picked ? `Stop transaction ${picked.transactionId} on connector ${picked.connectorId} of ${chargerId}` : `Send RemoteStopTransaction ${value} to ${chargerId}`}
+        confirmLabel={
+          picked && !notRunning
+            ? `Stop transaction ${picked.transactionId} on connector ${picked.connectorId} of ${chargerId}`
+            : `Send RemoteStopTransaction ${value} to ${chargerId}${notRunning ? ' anyway' : ''}`
+        }
         dangerous
         updateUnderWay="stop"
-        footer={mayStillRun && <CloseInRecord tx={mayStillRun} />}
+        footer={mayStillRun ? <CloseInRecord tx={mayStillRun} /> : closable && <CloseInRecord tx={closable} notRunning={notRunning} />}
       />
     </PanelShell>
   );

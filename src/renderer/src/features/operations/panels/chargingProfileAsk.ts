@@ -18,6 +18,8 @@ export function reachedBy<T extends Pick<RunningTransaction, 'connectorId' | 'co
 
 const sessionsRun = (n: number) => `${plural(n, 'session')} ${n === 1 ? 'runs' : 'run'}`;
 const theSessions = (n: number) => (n === 1 ? 'the session running now' : 'the sessions running now');
+/** The words that refer back to "the session(s) running now", agreeing with how many: one "does" and is "it", several "do" and are "they". */
+const agree = (n: number) => (n === 1 ? { they: 'it', do: 'does', their: 'its', them: 'it' } : { they: 'they', do: 'do', their: 'their', them: 'them' });
 
 /** "CP001" (connector 0: the whole charger) or "connector 2 of CP001". */
 const where = (chargerId: string, connectorId: number) => (connectorId === 0 ? chargerId : `connector ${connectorId} of ${chargerId}`);
@@ -60,13 +62,15 @@ export function installTitle(purpose: ChargingProfilePurposeType, chargerId: str
 }
 
 /**
- * What installing it does to the sessions running there (`running`, as the confirmation lists them below;
+ * What installing it does to the sessions running there (`running`, as the confirmation lists them above it;
  * `untracked`: connectors there reporting a session the bench holds no transaction for, listed too).
  */
 export function installConsequence(profile: ProfileSent, connectorId: number, running: readonly RunningTransaction[], untracked = 0, now = benchNow()): string {
   const when = fromWhen(profile, now);
   const purpose = profile.chargingProfilePurpose;
-  const them = theSessions(running.length + untracked);
+  const n = running.length + untracked;
+  const them = theSessions(n);
+  const w = agree(n);
   if (purpose === 'TxProfile') {
     const tx = running.find((t) => t.connectorId === connectorId);
     if (!tx) return `It is for a running transaction, and the bench knows of none running on connector ${connectorId}: the charger should reject it.`;
@@ -75,20 +79,22 @@ export function installConsequence(profile: ProfileSent, connectorId: number, ru
       return `It names transaction ${named}, not the one running here (${tx.transactionId}, ${tx.idTag}): the charger should reject it. Should it take it, it limits the charging power of transaction ${tx.transactionId} ${when}.`;
     return `It limits the charging power of transaction ${tx.transactionId} (${tx.idTag}) ${when}, until that transaction ends: it may charge slower than it does now.`;
   }
-  if (purpose === 'ChargePointMaxProfile') return `It caps what the whole charger may draw ${when}: ${them} (listed below) may charge slower than they do now, without being told.`;
+  if (purpose === 'ChargePointMaxProfile') return `It caps what the whole charger may draw ${when}: ${them} (listed above) may charge slower than ${w.they} ${w.do} now, without being told.`;
   const reach = connectorId === 0 ? 'on every connector' : `on connector ${connectorId}`;
-  return `It may change the charging power of ${them} (listed below) ${when}, ${reach}, where no TxProfile of their own applies; sessions that start later follow it too.`;
+  return `It may change the charging power of ${them} (listed above) ${when}, ${reach}, where no TxProfile of ${w.their} own applies; sessions that start later follow it too.`;
 }
 
 /** The title of Clear's confirmation; while sessions run where it clears, it says how many. */
 export function clearTitle(criteria: string, chargerId: string, sessions: number): string {
   const what = criteria ? `Clear the charging profiles of ${chargerId} matching ${criteria}` : `Clear every charging profile of ${chargerId}`;
-  return sessions ? `${what} while ${sessionsRun(sessions)}?` : `${what}?`;
+  // A comma ends the criteria ("…matching connector 1, purpose TxProfile, while 1 session runs?").
+  return sessions ? `${what}${criteria ? ',' : ''} while ${sessionsRun(sessions)}?` : `${what}?`;
 }
 
 /** What clearing does: the profiles go, and what their limits going does to the `sessions` running where it clears. */
 export function clearConsequence(criteria: string, sessions: number): string {
   const gone = criteria ? `Profiles matching ${criteria} are removed.` : 'Every charging profile on the charger is removed.';
   if (!sessions) return `${gone} No session runs there now; sessions that start later charge without their limits.`;
-  return `${gone} Their limits stop applying at once: ${theSessions(sessions)} (listed below) may draw more power than they do now, even above a site's limit these profiles kept them under.`;
+  const w = agree(sessions);
+  return `${gone} Their limits stop applying at once: ${theSessions(sessions)} (listed above) may draw more power than ${w.they} ${w.do} now, even above a site's limit these profiles kept ${w.them} under.`;
 }
