@@ -2,7 +2,7 @@
 // with a wrong transactionId came on its charger while it was open (a stray stop: shared/api/stray-stop), in
 // the words the Transactions screens use: the charger did send a StopTransaction, with another id.
 import { maybeItsStopClause, unknownStopNote } from '../../shared/api/stray-stop';
-import type { StrayStop } from '../conformance/stray-stops';
+import type { StrayStop } from '../core/stray-stops';
 
 /** A number of Wh as the report writes it: "12,345". */
 const num = (n: number): string => n.toLocaleString('en-US');

@@ -6,7 +6,7 @@ import type { EitherPassword } from '../central-system/registry';
 import type { CentralSystemAction, IdTagInfo } from '../../shared/ocpp16';
 import type { OperationResult } from '../../shared/api/views';
 import type { ChargerFrames } from './frames';
-import type { StrayStop } from './stray-stops';
+import type { StrayStop } from '../core/stray-stops';
 import type { Operator } from './operator';
 import { RunStopped } from './types';
 

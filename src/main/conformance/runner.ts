@@ -26,7 +26,7 @@ import { firmwareAfterCase, firmwareAtRunEnd, type FirmwareAfterCase } from './f
 import { endOwnStopWatch, namingOwnStop, ownStopCheck } from './own-stop';
 import type { TestData } from './test-data';
 import { sessionsAtRunStart, type AtRunStart } from './running-before';
-import { strayStopOf } from './stray-stops';
+import { strayStopOf } from '../core/stray-stops';
 import { Inconclusive, NotApplicable, RunStopped, StepFailure, type CaseDefinition, type CaseResult, type Pics, type RunResult, type RunSummary, type StepResult, type Verdict } from './types';
 
 export type RunEvent =

@@ -10,7 +10,8 @@ import type { MessageExportQuery, TransactionExportQuery } from '../../shared/ap
 import { csvColumns, csvField } from '../../shared/api/message-export';
 import { lastEnergyReading, toSamples } from '../../shared/api/meter';
 import { notRunningSessions, notRunningText, sessionState, unconfirmedByStrayStop, unconfirmedSince, type ChargersNow, type NotRunning, type SessionState } from '../../shared/api/session-state';
-import { idList, unknownStopClause, unknownStopDuring, unknownStopNote, unknownStopOfEvent, type StopDuring, type UnknownStop } from '../../shared/api/stray-stop';
+import { idList, unknownStopClause, unknownStopDuring, unknownStopNote, type StopDuring } from '../../shared/api/stray-stop';
+import { strayStopsSince } from './stray-stops';
 import type { ChargerRecord, TransactionRecord } from '../../shared/records';
 import { neverConnected } from '../../shared/chargers';
 
@@ -222,7 +223,7 @@ function chargersAsKnown(record: BenchRecord, connected: (chargerId: string) => 
   const chargers: ChargersNow = Object.fromEntries([...stored].map(([id, c]) => [id, { connectors: c.connectors, lastBoot: c.lastBoot }]));
   const open = record.transactions.list({ active: true, limit: OPEN_SESSIONS_READ });
   // By charger: a stop is named only beside a session of its own charger.
-  const stops = byCharger(strayStops(record, open));
+  const stops = byCharger(strayStopsSince(record, open));
   const openThere = byCharger(open);
   return {
     chargers,
@@ -234,21 +235,6 @@ function chargersAsKnown(record: BenchRecord, connected: (chargerId: string) => 
     notRunning: notRunningSessions(open, chargers),
     unknownStop: (t) => unknownStopDuring(t, stops.get(t.chargerId) ?? [], openThere.get(t.chargerId) ?? []),
   };
-}
-
-/**
- * The StopTransactions for a transaction the bench never started that the chargers with a session held open
- * sent since the earliest such session's start there (the bench's clock): only those can be named beside one.
- */
-function strayStops(record: BenchRecord, open: readonly TransactionRecord[]): UnknownStop[] {
-  const since = new Map<string, string>();
-  for (const t of open) {
-    if (t.receivedAt === undefined) continue;
-    const held = since.get(t.chargerId);
-    if (held === undefined || Date.parse(t.receivedAt) < Date.parse(held)) since.set(t.chargerId, t.receivedAt);
-  }
-  if (!since.size) return [];
-  return record.events.stopWarningsSince(since).flatMap((e) => unknownStopOfEvent(e) ?? []);
 }
 
 /** `list` by charger, in its order. */
