@@ -24,7 +24,7 @@ async function charger(bench: Bench, id: string) {
 const job = SiteJob.parse({ site: 'Depot Süd', installer: 'A. Person' });
 const LEFT = 'the bench shut down before the charger was put back (it waits at most 0 s for that); configuration keys still as the run set them: MinimumStatusDuration (';
 /** The key as the run left it: set to 0, or its put-back already sent when the wait ran out (a loaded machine), its answer not come (yet, or ever: the shutdown closed the connection). */
-const KEY = /MinimumStatusDuration \((left at 0; it was 5|maybe put back to 5: the charger (had not answered|'s answer never came))\)/;
+const KEY = /MinimumStatusDuration \((left at 0; it was 5|maybe put back to 5: the charger( had not answered|'s answer never came))\)/;
 const LEFT_WORDS = new RegExp(`^${LEFT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 describe('a run the bench shut down on before it could put the charger back', () => {
