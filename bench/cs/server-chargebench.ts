@@ -6,6 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { Bench } from '../../src/main/core/bench';
 import { ApiServer } from '../../src/main/api-server/server';
+import { threadCpuMs } from '../thread-cpu';
 import { exitWithParent, toParent, type ParentToServer, type PersistedFrames, type ServerToParent } from './ipc';
 
 const send = (m: ServerToParent): Promise<void> => toParent(m);
@@ -51,12 +52,38 @@ async function main(): Promise<void> {
   // How long the protocol's thread kept anything waiting (answers, API calls): said when the bench stops.
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
+  // Where the CPU went, per thread (Linux: the protocol's main thread, the record's writer thread at nice 10,
+  // the rest: V8's helpers, libuv), and whether back-pressure held answers back (the writer fell behind).
+  const cpuAtStart = process.platform === 'linux' ? threadCpuMs() : [];
+  let maxHeld = 0;
+  let maxBacklog = 0;
+  const pressure = setInterval(() => {
+    const p = bench.record.writer.pressure;
+    maxHeld = Math.max(maxHeld, p.heldAnswers);
+    maxBacklog = Math.max(maxBacklog, p.backlogBytes);
+  }, 50);
+  pressure.unref();
+  const threadWords = (): string => {
+    if (process.platform !== 'linux') return 'per-thread CPU: Linux only';
+    const before = new Map(cpuAtStart.map((t) => [t.tid, t.ms]));
+    let protocol = 0;
+    let writer = 0;
+    let other = 0;
+    for (const t of threadCpuMs()) {
+      const ms = t.ms - (before.get(t.tid) ?? 0);
+      if (t.tid === process.pid) protocol += ms;
+      else if (t.nice === 10) writer += ms;
+      else other += ms;
+    }
+    return `CPU s: protocol thread ${(protocol / 1000).toFixed(2)}, writer thread ${(writer / 1000).toFixed(2)}, other threads ${(other / 1000).toFixed(2)}`;
+  };
   process.on('message', (m: ParentToServer) => {
     if (m.type === 'stats') void send(stats());
     else if (m.type === 'stop') {
       loop.disable();
       const ms = (ns: number): string => (ns / 1e6).toFixed(1);
       console.log(`bench:cs:   ChargeBench's event loop delay over the run: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
+      console.log(`bench:cs:   ChargeBench's ${threadWords()}; back-pressure: at most ${maxHeld} answers held, backlog at most ${(maxBacklog / 1048576).toFixed(1)} MiB`);
       void (async () => {
         await api?.stop();
         await bench.stop();
