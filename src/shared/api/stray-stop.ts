@@ -2,7 +2,7 @@
 // transactionId): answered, applied to nothing, and recorded as a warning (a charger event, and a note on
 // its frame). The screens name it beside the session the bench held open on that charger when it came, so
 // a session that "never got its StopTransaction" shows that the charger did send one, with another id.
-import { deliveredWh } from './meter';
+import { belongsTo, deliveredWh, type MeteredTransaction, type MeterSample } from './meter';
 
 /** Such a stop: the id it named, its connector when the frame names one (OCPP 1.6's StopTransaction does not), and when the bench received it. */
 export interface UnknownStop {
@@ -158,6 +158,21 @@ export function unknownStopNote(s: SeenStop, tx: Pick<StopSession, 'transactionI
 
 /** A session's last energy register reading (Energy.Active.Import.Register): its value (Wh) and when it was taken (ms). */
 export type LastRegister = { wh: number; at: number };
+
+/**
+ * THE rule for a session's last register reading, for the screens and the bench's own words alike: its newest
+ * sample (`samples` sorted by time, as toSamples gives them: Energy.Active.Import.Register at the outlet, its
+ * total or the sum of its phases, kWh in Wh) with an energy reading that belongs to it (belongsTo), taken at a
+ * time that can be read; null with none.
+ */
+export function lastRegisterOf(tx: MeteredTransaction, samples: readonly MeterSample[]): LastRegister | null {
+  const started = Date.parse(tx.startTime);
+  for (let i = samples.length - 1; i >= 0; i--) {
+    const s = samples[i]!;
+    if (s.energyWh !== undefined && Number.isFinite(s.t) && belongsTo(tx, s, started)) return { wh: s.energyWh, at: s.t };
+  }
+  return null;
+}
 
 /**
  * "a StopTransaction for unknown transaction 1001 came at 03:13:38 on this charger, maybe this session's (reason

@@ -33,7 +33,8 @@ import { useNow } from '../../components/reach';
 import { monoFont } from '../../app/theme';
 import { paths } from '../../app/routes';
 import type { MeterValueView, TransactionView } from '../../../../shared/api/views';
-import { belongsTo, energyReadingSoFar, energySoFar, lastReadingAt as lastReadingOf } from '../../../../shared/api/meter';
+import { energyReadingSoFar, energySoFar, lastReadingAt as lastReadingOf } from '../../../../shared/api/meter';
+import { lastRegisterOf } from '../../../../shared/api/stray-stop';
 import { TRANSACTION_METER_VALUES } from '../../../../shared/api/contract';
 import { expandMeterReadings } from '../../../../shared/api/meter-readings';
 import type { StopButtonSlot } from './TransactionsTable';
@@ -220,10 +221,9 @@ export function TransactionDetailScreen({ StopButton }: { StopButton?: StopButto
     );
 
   const latest = latestReading(samples);
-  const lastEnergy = samples.findLast((m) => m.energyWh !== undefined && belongsTo(tx, m));
-  const lastEnergyAt = lastEnergy?.t ?? null;
   // Its last energy register reading: a stray stop's meterStop below it is most likely not this session's stop.
-  const lastRegister = lastEnergy?.energyWh !== undefined ? { wh: lastEnergy.energyWh, at: lastEnergy.t } : null;
+  const lastRegister = lastRegisterOf(tx, samples);
+  const lastEnergyAt = lastRegister?.at ?? null;
   const reading = energyReadingSoFar(tx, samples);
   const energy: EnergyShown = tx.active
     ? { ...(reading ?? { wh: null, warning: null }), readAt: lastEnergyAt }
