@@ -8,6 +8,7 @@ import { useReach } from '../../components/reach';
 import { unconfirmedSince, useSessionCharger } from '../../components/UnconfirmedSession';
 import { mayStillRunOf, mayStillRunWords } from './mayStillRun';
 import { formatEnergy } from '../../components/format';
+import { CellWords } from './cellWords';
 import type { TransactionView } from '../../../../shared/api/views';
 import type { StrayStopSeen } from '../../../../shared/api/session-state';
 
@@ -34,13 +35,9 @@ export function EnergyCell({ row, notRunning }: { row: EnergyRow; notRunning: st
   return <>{formatEnergy(row.energy)}</>;
 }
 
-/** A muted word in the cell, with why in its tooltip. */
+/** A muted word in the cell, with why in its tooltip: wrapped to a second line where the column is narrow ("no readings" / "recorded"), never cut. */
 function Said({ text, title }: { text: string; title: string }) {
-  return (
-    <Typography component="span" variant="body2" color="text.secondary" title={title}>
-      {text}
-    </Typography>
-  );
+  return <CellWords title={title}>{text}</CellWords>;
 }
 
 /** Whether the record is still being asked for the energy, or could not give it: then "none" is not known. */
@@ -50,9 +47,9 @@ const notYetKnown = (row: EnergyRow) => row.energyPending || row.energyUnread !=
 function NotYetKnown({ row }: { row: EnergyRow }) {
   if (row.energyPending)
     return (
-      <Typography component="span" variant="body2" color="text.secondary" aria-busy title="Asking the bench's record for this session's newest energy reading">
+      <CellWords busy title="Asking the bench's record for this session's newest energy reading">
         Loading…
-      </Typography>
+      </CellWords>
     );
   return <Said text="not known" title={`The bench could not give this session's readings: ${row.energyUnread ?? 'no answer'}`} />;
 }

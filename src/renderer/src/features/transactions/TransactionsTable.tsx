@@ -47,6 +47,7 @@ import { sessionState, unconfirmedByStrayStop, unconfirmedText } from '../../../
 import { EnergyCell, type EnergyRow } from './TransactionsEnergy';
 import { mayStillRunOf, mayStillRunWords } from './mayStillRun';
 import { benchNow } from '../../components/benchClock';
+import { CellWords } from './cellWords';
 
 /** The most rows one list fetches (the contract's most); the bench keeps more, the newest come first. The CSV has every one matching. */
 export const LIST_LIMIT = 10_000;
@@ -128,7 +129,8 @@ export function columnsFor(showCharger: boolean, connectorUnder: boolean, StopBu
     {
       field: 'duration',
       headerName: 'Duration',
-      width: 100,
+      // A bound on one line ("≤ 59 min 59 s", "≥ 123 h 05 min"); wrapped (cellWords) where the font is wider, never cut.
+      width: 112,
       sortable: false,
       renderCell: ({ row }) => <SessionDuration row={row} />,
     },
@@ -142,8 +144,8 @@ export function columnsFor(showCharger: boolean, connectorUnder: boolean, StopBu
     {
       field: 'active',
       headerName: 'State',
-      // Room for the widest chip (Not confirmed) beside Stop, or a finished one's stop reason (EVDisconnected, UnlockCommand), from the left.
-      width: StopButton ? 190 : 170,
+      // Room for the widest chip (Not confirmed; Not running with its stray stop's icon) beside Close…, or a finished one's stop reason (EVDisconnected), from the left.
+      width: StopButton ? 204 : 170,
       align: 'left',
       headerAlign: 'left',
       type: 'boolean',
@@ -175,12 +177,7 @@ function SessionDuration({ row }: { row: Row }) {
   const charger = useSessionCharger(row);
   const unconfirmed = unconfirmedSince(row, charger);
   const mayStillRun = mayStillRunOf(unconfirmed !== null, charger);
-  if (row.updating)
-    return (
-      <Typography component="span" variant="body2" color="text.secondary" title="Its end is being read from the bench">
-        —
-      </Typography>
-    );
+  if (row.updating) return <CellWords title="Its end is being read from the bench">—</CellWords>;
   const notRunning = notRunningWords(row);
   const d = sessionDuration(
     {
@@ -194,7 +191,8 @@ function SessionDuration({ row }: { row: Row }) {
   );
   if (d.running) return <RunningDuration startTime={row.startTime} />;
   const shown = durationShort(d);
-  if (d.upTo === null) return <>{shown}</>;
+  // In a box of its own (cellWords): one wider than the column ("≤ 10 min 30 s" in a wider font) wraps within the row, never cut.
+  if (d.upTo === null) return <CellWords plain>{shown ?? '—'}</CellWords>;
   const title =
     d.ms === null
       ? `Not known: ${d.upTo}. ${notRunning ?? why}`
@@ -203,17 +201,13 @@ function SessionDuration({ row }: { row: Row }) {
         : unconfirmed !== null && !reach.stale
           ? `Up to ${d.upTo}${d.endAt !== null ? ` (${formatDateTime(d.endAt)})` : ''}: ${mayStillRun ? mayStillRunWords(row.connectorId, mayStillRun) : 'the charger has most likely lost this session'}`
           : `Up to ${d.upTo}${contact ? ` (${formatTime(contact)})` : ''}: ${why}`;
-  return (
-    <Typography component="span" variant="body2" color="text.secondary" title={title}>
-      {shown ?? '—'}
-    </Typography>
-  );
+  return <CellWords title={title}>{shown ?? '—'}</CellWords>;
 }
 
 /** A running session's duration, to the second: redrawn every second (only this cell, of the rows on screen), never a stale "10 min 46 s". */
 function RunningDuration({ startTime }: { startTime: string }) {
   const now = useNow(1000);
-  return <>{formatDuration(now - Date.parse(startTime))}</>;
+  return <CellWords plain>{formatDuration(now - Date.parse(startTime))}</CellWords>;
 }
 
 /**
