@@ -2,7 +2,8 @@
 // an operation's answer, each with what a test does not care about filled in.
 import type { OperationResult } from '../../src/shared/api/contract';
 import type { BenchEvent, ChargerEventView, ChargerView, ConnectorView, MessageView, MeterValueView, OperationProgressView, OperationView, TransactionView } from '../../src/shared/api/views';
-import { defaultTestData, type RunResult } from '../../src/shared/api/test-runs';
+import { defaultTestData, type RunListItem, type RunResult } from '../../src/shared/api/test-runs';
+import type { CommissioningListItem } from '../../src/shared/api/commissioning';
 import { aCaseResult } from '../helpers/run-results';
 
 // A case's result is built where the report tests (Node) build it too.
@@ -172,3 +173,25 @@ export function aStrayStopFrame(chargerId: string, transactionId: number, ts: st
     error: `Warning: ${strayStopWarning(transactionId)}`,
   };
 }
+
+/** A test run in the runs list (running on `chargerId` by default). */
+export const aRun = (id: string, chargerId: string, state: RunListItem['state'] = 'running'): RunListItem => ({
+  id,
+  chargerId,
+  startedAt: minutesAgo(2),
+  finishedAt: null,
+  state,
+  summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
+});
+
+/** A commissioning running on `chargerId`, in the commissionings list. */
+export const aCommissioning = (chargerId: string): CommissioningListItem => ({
+  id: 'com-1',
+  chargerId,
+  site: 'Depot Nord',
+  location: 'Bay 4',
+  state: 'running',
+  verdict: 'incomplete',
+  createdAt: minutesAgo(5),
+  updatedAt: minutesAgo(1),
+});

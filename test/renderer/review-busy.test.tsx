@@ -7,14 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeClient, withBench, type FakeClient } from './fake-client';
-import { aCharger, minutesAgo } from './builders';
+import { aCharger, aCommissioning, aRun, minutesAgo } from './builders';
+import type { RunListItem } from '../../src/shared/api/test-runs';
 import { CallFailure } from '../../src/renderer/src/api/client';
 import { initialBenchState, useBench } from '../../src/renderer/src/stores/bench';
 import { ConfirmDialog } from '../../src/renderer/src/components/ConfirmDialog';
 import { PromptDialog } from '../../src/renderer/src/components/PromptDialog';
 import { MultiSendDialog } from '../../src/renderer/src/features/operations/MultiSendDialog';
-import type { CommissioningListItem } from '../../src/shared/api/commissioning';
-import type { RunListItem } from '../../src/shared/api/test-runs';
 import type { BenchEvent } from '../../src/shared/api/views';
 
 beforeEach(() => useBench.setState({ ...initialBenchState, link: 'open', loaded: true, chargers: { CP001: aCharger('CP001'), CP002: aCharger('CP002'), CP003: aCharger('CP003') } }));
@@ -30,24 +29,6 @@ function later<T>() {
   return { promise, answer };
 }
 
-const aRun = (id: string, chargerId: string, state: RunListItem['state'] = 'running'): RunListItem => ({
-  id,
-  chargerId,
-  startedAt: minutesAgo(2),
-  finishedAt: null,
-  state,
-  summary: { pass: 0, fail: 0, notApplicable: 0, inconclusive: 0, error: 0, notSupported: 0 },
-});
-const aCommissioning = (chargerId: string): CommissioningListItem => ({
-  id: 'com-1',
-  chargerId,
-  site: 'Depot Nord',
-  location: 'Bay 4',
-  state: 'running',
-  verdict: 'incomplete',
-  createdAt: minutesAgo(5),
-  updatedAt: minutesAgo(1),
-});
 const runStarted = (id: string, chargerId: string): BenchEvent => ({ type: 'testRunChanged', run: { ...aRun(id, chargerId), caseId: 'TC_003_CS', step: null }, ts: minutesAgo(0) });
 
 function confirm(client: FakeClient) {

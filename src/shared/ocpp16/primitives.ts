@@ -10,6 +10,8 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz
 
 /** True for a real RFC 3339 date-time with an offset: the calendar date exists and the fields are in range. */
 export function isRfc3339(s: string): boolean {
+  // The usual form (what toISOString gives) needs no regex and none of its captured strings.
+  if (canonicalIsoMillis(s) !== null) return true;
   const m = RFC3339.exec(s);
   if (!m) return false;
   const [, y, mo, d, h, mi, sec, , , oh, om] = m;

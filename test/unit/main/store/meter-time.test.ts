@@ -64,4 +64,18 @@ describe('the schemas date-time check', () => {
     expect(isRfc3339('2026-04-31T00:00:00Z')).toBe(false);
     expect(isRfc3339('2026-12-31T23:59:60+01:00')).toBe(true);
   });
+
+  it('gives the same verdict for times in the usual form (checked without the regex) as the full check', () => {
+    // The full check alone: what isRfc3339 did before it took the usual form's shortcut.
+    const full = (s: string): boolean => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(s);
+      if (!m) return false;
+      const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+      const days = mo === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(mo) ? 30 : 31;
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= days && h <= 23 && mi <= 59 && sec <= 60;
+    };
+    const texts = ['2026-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z', '2026-04-31T10:00:00.000Z', '2026-03-01T24:00:00.000Z', '2026-03-01T23:60:00.000Z'];
+    texts.push('2026-03-01T23:59:60.000Z', '2026-00-01T10:00:00.000Z', '2026-03-00T10:00:00.000Z', '0050-06-01T12:00:00.000Z', '2026-03-01T1a:00:00.000Z');
+    for (const t of texts) expect(isRfc3339(t), t).toBe(full(t));
+  });
 });

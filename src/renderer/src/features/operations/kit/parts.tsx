@@ -105,41 +105,79 @@ export function SendButton({ pending, children, onClick, color = 'primary', ...r
   );
 }
 
+/** What an outcome shown under a form that has changed since its send answers: said plainly under it. */
+export function staleWords(kind: 'result' | 'pending' | 'failure', requestedAt?: string | null): string {
+  const request = requestedAt ? `the request sent at ${formatClock(requestedAt)}` : 'the request sent before';
+  const what =
+    kind === 'pending'
+      ? `this waits for the answer to ${request}, not to what the form shows now`
+      : kind === 'failure'
+        ? `this is about ${request}, not about what the form shows now`
+        : `this is the answer to ${request}, not to what the form shows now`;
+  return `The form has changed since: ${what}.`;
+}
+
+/** The words under an outcome whose request the form no longer shows (`formChanged`); nothing otherwise. */
+export function StaleNote({ op, kind = 'result' }: { op: Pick<Partial<OperationState>, 'formChanged' | 'requestedAt'>; kind?: 'result' | 'pending' | 'failure' }) {
+  if (!op.formChanged) return null;
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid="outcome-stale" sx={{ mt: 0.5 }}>
+      {staleWords(kind, op.requestedAt)}
+    </Typography>
+  );
+}
+
+/** A waiting alert made secondary, as an outlined one, when the form has changed since (WaitingAlert has no variant of its own). */
+const secondaryWait = { '& .MuiAlert-root': { bgcolor: 'transparent', border: 1, borderColor: 'info.main' } } as const;
+
 /**
  * The last operation's result with what it means, or the bench's refusal; while waiting, a spinner that
- * says whether it is queued behind another call or sent (and when its answer is due).
+ * says whether it is queued behind another call or sent (and when its answer is due). When the form above
+ * has changed since it was sent (`op.formChanged`, from useOperationForm), it is shown as secondary and
+ * said to belong to the request sent then, not to what the form shows now.
  */
 export function OperationOutcome({
   op,
   sent,
   children,
 }: {
-  op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> & Pick<Partial<OperationState>, 'ref' | 'requestedAt' | 'settledAt'>;
+  op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> & Pick<Partial<OperationState>, 'ref' | 'requestedAt' | 'settledAt' | 'formChanged'>;
   /** What was sent, in words ("Hard reset"), named by the outcome instead of the bare action: the form may show another choice by now. */
   sent?: string;
   /** What the answer carries besides its status (e.g. a DataTransfer's data), shown in the result. */
   children?: ReactNode;
 }) {
   const { chargerId } = usePanel();
-  if (op.pending) return <WaitingAlert chargerId={chargerId} action={op.action} opRef={op.ref} />;
+  const stale = !!op.formChanged;
+  if (op.pending)
+    return (
+      <Box sx={stale ? secondaryWait : undefined}>
+        <WaitingAlert chargerId={chargerId} action={op.action} opRef={op.ref} />
+        <StaleNote op={op} kind="pending" />
+      </Box>
+    );
   if (op.failure) {
     const { status, field, message } = op.failure;
     // Only a 4xx is a refusal before sending; a lost link or a 5xx may come after the CALL went out.
     const refused = status !== undefined && status >= 400 && status < 500;
     return (
-      <Alert severity="error" role="alert">
-        <AlertTitle>{refused ? 'Nothing was sent' : `It is not known whether ${sent ?? op.action ?? 'the operation'} reached ${chargerId}`}</AlertTitle>
-        {refused && field ? `The bench refused the request: ${message}. The field is marked above.` : message}
-        {!refused && ` Check the message log for ${chargerId} before sending it again.`}
-      </Alert>
+      <Box>
+        <Alert severity="error" role="alert" variant={stale && !refused ? 'outlined' : 'standard'}>
+          <AlertTitle>{refused ? 'Nothing was sent' : `It is not known whether ${sent ?? op.action ?? 'the operation'} reached ${chargerId}`}</AlertTitle>
+          {refused && field ? `The bench refused the request: ${message}. The field is marked above.` : message}
+          {!refused && ` Check the message log for ${chargerId} before sending it again.`}
+        </Alert>
+        {!refused && <StaleNote op={op} kind="failure" />}
+      </Box>
     );
   }
   if (op.result && op.action)
     return (
       <Box>
-        <ResultAlert action={op.action} result={op.result} sent={sent}>
+        <ResultAlert action={op.action} result={op.result} sent={sent} stale={stale}>
           {children}
         </ResultAlert>
+        <StaleNote op={op} />
         {/* Shown again after the panel was left: when it was asked for and answered, so an old answer is not taken for a new one. */}
         {op.requestedAt && op.settledAt && (
           <Typography variant="caption" color="text.secondary">
@@ -151,14 +189,15 @@ export function OperationOutcome({
   return null;
 }
 
-export function ResultAlert({ action, result, sent, children }: { action: OperationAction; result: OperationResult; sent?: string; children?: ReactNode }) {
+/** An answer in words; `stale`: it answers a request the form above no longer shows, so it is shown as secondary (outlined). */
+export function ResultAlert({ action, result, sent, stale = false, children }: { action: OperationAction; result: OperationResult; sent?: string; stale?: boolean; children?: ReactNode }) {
   const [details, setDetails] = useState(false);
   const panel = usePanel();
   const explained = panel.explain(action, result, panel.chargerId || undefined, !!panel.charger && neverConnected(panel.charger));
   // The charger's answer (a CALLRESULT, valid or not, or a CALLERROR); a timeout or a charger offline has none to show.
   const raw = result.outcome === 'completed' || result.outcome === 'invalidResponse' ? result.response : result.outcome === 'callError' ? result.error : undefined;
   return (
-    <Alert severity={explained.tone} role="status" aria-live="polite">
+    <Alert severity={explained.tone} variant={stale ? 'outlined' : 'standard'} role="status" aria-live="polite">
       <AlertTitle>
         {sent ?? action}: {explained.headline}
       </AlertTitle>

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useClient } from '../../../api/context';
 import type { OperationResult } from '../../../../../shared/api/contract';
 import type { RequestOf } from '../../../../../shared/ocpp16';
+import { redactPayload } from '../../../../../shared/ocpp16/redact';
 import { useBench } from '../../../stores/bench';
 import { clearSlot, dropSlot, idleSlot, sendOperation, useChargerSlots, useOperationSlot, type OperationSlot } from '../../../stores/operations';
 import { checkPayload, type FieldErrors } from './form';
@@ -32,6 +33,23 @@ export interface OperationState<A extends OperationAction = OperationAction> {
   settledAt?: string | null;
   /** Its row in the bench's record and when its CALL went out (the bench's clock), once the bench said it was sent. */
   recorded?: OperationSlot['recorded'];
+  /**
+   * The form above no longer shows what the last send sent (another value, or a form that is not valid now):
+   * its outcome, failure or wait belongs to an earlier request. Set by useOperationForm only.
+   */
+  formChanged?: boolean;
+}
+
+/** Two payloads hold the same values (keys in any order; a key whose value is undefined is as good as absent). */
+export function samePayload(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => samePayload(x, b[i]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const kx = keys(x);
+  return kx.length === keys(y).length && kx.every((k) => Object.prototype.hasOwnProperty.call(y, k) && samePayload(x[k], y[k]));
 }
 
 /**
@@ -77,12 +95,20 @@ export function useOperationsBySubject<A extends OperationAction>(chargerId: str
   return { states, send, clear };
 }
 
+export interface FormOptions {
+  /**
+   * Top-level fields the panel moves on by itself after a send (the next reservation id, the next list
+   * version, a new bench upload location): a change of these alone does not make the last outcome stale.
+   */
+  movesOnItsOwn?: string[];
+}
+
 /**
  * A form around one action: its field errors (from the core's schema once the user tried to send,
  * plus the bench's refusal), `prepare()` which returns the checked payload or null, `submit()`, and the
  * confirmation step (`confirm.submit()`, `confirm.dialog` spread into ConfirmDialog).
  */
-export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors) {
+export function useOperationForm<A extends OperationAction>(chargerId: string, action: A, payload: unknown, extra?: FieldErrors, options: FormOptions = {}) {
   const op = useOperation<A>(chargerId, action);
   const [tried, setTried] = useState(false);
   const maxStackLevel = useBench((s) => s.limits[chargerId]?.maxStackLevel);
@@ -91,7 +117,17 @@ export function useOperationForm<A extends OperationAction>(chargerId: string, a
   const valid = Object.keys(local).length === 0;
   const benchField = op.failure?.field ? { [op.failure.field]: op.failure.message } : {};
   const errors: FieldErrors = tried ? { ...local, ...benchField } : benchField;
-  const { clear } = op;
+  const { clear, request } = op;
+  // Whether the form still shows what the last send sent: compared as it was kept (an AuthorizationKey value
+  // redacted, so a key typed again does not look changed); a form not valid now is not what was sent.
+  // A field the panel moves on by itself after a send (the next reservation id) is not compared.
+  const ownMoves = (options.movesOnItsOwn ?? []).join('\n');
+  const formChanged = useMemo(() => {
+    if (request === undefined || request === null) return false;
+    if (!valid || !checked.ok) return true;
+    const without = (p: unknown) => (ownMoves && typeof p === 'object' && p !== null ? Object.fromEntries(Object.entries(p).filter(([k]) => !ownMoves.split('\n').includes(k))) : p);
+    return !samePayload(without(redactPayload(checked.payload)), without(request));
+  }, [request, valid, checked, ownMoves]);
   const prepare = useCallback(() => {
     setTried(true);
     if (valid && checked.ok) return checked.payload;
@@ -134,5 +170,5 @@ export function useOperationForm<A extends OperationAction>(chargerId: string, a
       },
     },
   };
-  return { op, errors, valid, prepare, send, submit, confirm };
+  return { op: { ...op, formChanged }, errors, valid, prepare, send, submit, confirm };
 }

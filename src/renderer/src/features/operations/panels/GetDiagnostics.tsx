@@ -109,6 +109,8 @@ function DiagnosticsPanel() {
     'GetDiagnostics',
     compact({ location: location.trim() || undefined, startTime: dateOrText(startTime), stopTime: dateOrText(stopTime), retries: numberOrText(retries), retryInterval: numberOrText(retryInterval) }),
     diagnosticsErrors(location, startTime, stopTime),
+    // A bench location is used up by a request and renewed: that alone does not make its answer stale.
+    { movesOnItsOwn: chosen === 'own' ? [] : ['location'] },
   );
   // A request that went to a bench location used it up: the next one gets a new location.
   const sent = form.op.result;

@@ -107,6 +107,8 @@ function ReservationsPanel() {
     'ReserveNow',
     compact({ connectorId: numberOrText(connectorId), expiryDate: dateOrText(expiry), idTag, parentIdTag: textOrAbsent(parentIdTag), reservationId: numberOrText(reservationId) }),
     idTag.trim() === '' ? { idTag: 'Required: the idTag the connector is kept for' } : undefined,
+    // After a reservation is accepted the field moves on to the next id: that alone does not make its answer stale.
+    { movesOnItsOwn: ['reservationId'] },
   );
   const cancel = useOperationForm(chargerId, 'CancelReservation', compact({ reservationId: numberOrText(cancelId) }));
   const expiryPast = dateOrText(expiry) !== undefined && Date.parse(dateOrText(expiry)!) < benchNow();

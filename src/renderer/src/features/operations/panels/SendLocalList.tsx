@@ -1,8 +1,9 @@
 // The charger's local authorization list: read its version (GetLocalListVersion, meanings in
 // GetLocalListVersion.meanings.ts) and send a full or differential list (SendLocalList) edited as a
-// table; a full replace confirms first. The version field holds the next version from what the charger
-// last said (its answer to GetLocalListVersion, or the last list it accepted, here or in the bench's
-// record), and says where the number came from.
+// table; a full replace confirms first, and so does a differential update while a test run or a commissioning
+// runs on the charger (it may make the run's current case or check fail). The version field holds the next
+// version from what the charger last said (its answer to GetLocalListVersion, or the last list it accepted,
+// here or in the bench's record), and says where the number came from.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import Button from '@mui/material/Button';
 import FormControl from '@mui/material/FormControl';
@@ -31,6 +32,7 @@ import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, RemoveColumnHeader, SendButton, usePanel } from '../kit/parts';
 import { plural } from '../kit/running';
 import { useOperationForm } from '../kit/useOperation';
+import { useRunOnCharger } from '../kit/runOnCharger';
 import type { OperationView } from '../../../../../shared/api/views';
 import { shownTime, useRecordedOperations } from './record';
 import { benchNow } from '../../../components/benchClock';
@@ -126,7 +128,12 @@ function LocalListPanel() {
     if (e.idTag.trim() === '') extra[`localAuthorizationList.${i}.idTag`] = 'Required';
     if (updateType === 'Full' && !e.status) extra[`localAuthorizationList.${i}.idTagInfo`] = 'A full list needs a status for every idTag';
   });
-  const form = useOperationForm(chargerId, 'SendLocalList', payload, extra);
+  // The version moves on by itself once the charger takes a list: that alone does not make its answer stale.
+  const form = useOperationForm(chargerId, 'SendLocalList', payload, extra, { movesOnItsOwn: typed ? [] : ['listVersion'] });
+  // A differential update sends at once, unless a test run or a commissioning runs on the charger.
+  const during = useRunOnCharger(chargerId);
+  const full = updateType === 'Full';
+  const asks = full || during !== null;
   const setEntry = (i: number, patch: Partial<EntryDraft>) => setEntries((list) => list.map((e, j) => (j === i ? { ...e, ...patch } : e)));
 
   const readVersion = async () => {
@@ -280,8 +287,8 @@ function LocalListPanel() {
           Could not read the bench's idTags: {loadError}
         </Typography>
       )}
-      <SendButton pending={form.op.pending} color={updateType === 'Full' ? 'warning' : 'primary'} onClick={() => (updateType === 'Full' ? form.confirm.submit() : void sendList())}>
-        {updateType === 'Full' ? `Replace the list (${plural(n, 'entry', 'entries')})…` : `Send ${plural(n, 'change')}`}
+      <SendButton pending={form.op.pending} color={full ? 'warning' : 'primary'} onClick={() => (asks ? form.confirm.submit() : void sendList())}>
+        {full ? `Replace the list (${plural(n, 'entry', 'entries')})…` : `Send ${plural(n, 'change')}${asks ? '…' : ''}`}
       </SendButton>
       <OperationOutcome op={form.op} />
       <ConfirmDialog
@@ -290,10 +297,22 @@ function LocalListPanel() {
           form.confirm.dialog.onCancel();
           void sendList();
         }}
-        title="Replace the whole local list?"
+        title={full ? 'Replace the whole local list?' : `Change the local list${during ? ` ${during}` : ''}?`}
         target={`${chargerId} · the whole charger`}
-        consequence={`The charger's whole list is replaced by the ${plural(n, 'entry', 'entries')} sent, as version ${listVersion}. Cards that only the old list knew may be refused while the charger is offline.`}
-        confirmLabel={n ? `Replace the local list of ${chargerId} with ${plural(n, 'entry', 'entries')}` : `Empty the local list of ${chargerId}`}
+        consequence={
+          full
+            ? `The charger's whole list is replaced by the ${plural(n, 'entry', 'entries')} sent, as version ${listVersion}. Cards that only the old list knew may be refused while the charger is offline.`
+            : n
+              ? `The ${plural(n, 'change')} ${n === 1 ? 'is' : 'are'} sent as version ${listVersion}: an idTag with a status is added or updated, one without is removed; the rest of the charger's list stays as it is.`
+              : `No changes: nothing in the charger's list changes (it is sent as version ${listVersion}).`
+        }
+        confirmLabel={
+          full
+            ? n
+              ? `Replace the local list of ${chargerId} with ${plural(n, 'entry', 'entries')}`
+              : `Empty the local list of ${chargerId}`
+            : `Send ${plural(n, 'change')} to the local list of ${chargerId}`
+        }
       />
     </PanelShell>
   );

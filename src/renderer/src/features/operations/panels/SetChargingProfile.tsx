@@ -3,19 +3,23 @@
 // only the charger can judge (a running transaction for a TxProfile, a stack level when its
 // ChargeProfileMaxStackLevel has not been read) is said under the field it is about, and a refusal is
 // explained by the case that was sent, not by a list of examples. While a session runs where it applies
-// (connector 0: anywhere on the charger), it asks first, saying what it does to them; else it sends at once.
+// (connector 0: anywhere on the charger), it asks first, saying what it does to them; so it does while a test
+// run or a commissioning runs on the charger (what it sends may fail the run's current case or check); else it
+// sends at once.
 import { useState } from 'react';
+import Box from '@mui/material/Box';
 import type { ChargingProfile } from '../../../../../shared/ocpp16';
 import { useBench } from '../../../stores/bench';
 import { isRunning, useRunningLive, type RunningTransaction } from '../../../components/running';
 import { sessionsWithoutTransaction } from '../../../components/ConfirmDialog';
 import { ConfirmDialog } from '../kit/ConfirmDialog';
-import { installConsequence, installTitle, reachedBy, txProfileFor } from './chargingProfileAsk';
+import { fromWhen, installConsequence, installTitle, reachedBy, txProfileFor, type ProfileSent } from './chargingProfileAsk';
 import { ChargingProfileEditor, newProfileDraft, profileDraftErrors, profileFromDraft } from '../kit/ChargingProfileEditor';
 import { numberOrText } from '../kit/form';
 import type { OperationPage } from '../kit/page';
-import { ConnectorSelect, OperationOutcome, PanelShell, ResultAlert, SendButton, usePanel } from '../kit/parts';
+import { ConnectorSelect, OperationOutcome, PanelShell, ResultAlert, SendButton, StaleNote, usePanel } from '../kit/parts';
 import { useOperationForm } from '../kit/useOperation';
+import { useRunOnCharger } from '../kit/runOnCharger';
 
 export const SetChargingProfile: OperationPage<'SetChargingProfile'> = {
   label: 'Set charging profile',
@@ -70,6 +74,15 @@ function connectorAdvice(purpose: ChargingProfile['chargingProfilePurpose'], con
   return connectorId === '0' ? 'Connector 0: the charger as a whole (a TxDefaultProfile applies to every connector)' : undefined;
 }
 
+/** What installing it does where no session runs (it asks only because a run is on the charger). */
+function idleConsequence(profile: ProfileSent, connectorId: number): string {
+  const when = fromWhen(profile);
+  const reach = connectorId === 0 ? 'on the charger' : `on connector ${connectorId}`;
+  if (profile.chargingProfilePurpose === 'ChargePointMaxProfile')
+    return `No session runs on the charger now: it caps what the whole charger may draw ${when}, and sessions that start later are held to it.`;
+  return `No session runs ${reach} now: it applies ${when} to the sessions that start there later, where no TxProfile of their own applies.`;
+}
+
 function SetChargingProfilePanel() {
   const { chargerId, charger } = usePanel();
   const [connectorId, setConnectorId] = useState('0');
@@ -92,13 +105,16 @@ function SetChargingProfilePanel() {
   const reached = scope === null ? [] : reachedBy(scope, held);
   const untracked = scope === null ? [] : sessionsWithoutTransaction(charger?.connectors, held, scope || undefined);
   const sessions = reached.length + untracked.length;
+  // A test run or a commissioning on the charger: asked first even where no session runs.
+  const during = useRunOnCharger(chargerId);
+  const asks = sessions > 0 || during !== null;
   const remember = () => {
     const p = form.prepare();
     if (p) setSent({ connectorId: p.connectorId, profile: p.csChargingProfiles, running: running.filter((t) => t.connectorId === p.connectorId), maxStackLevel });
     return p;
   };
   const install = () => {
-    if (sessions > 0) return form.confirm.submit();
+    if (asks) return form.confirm.submit();
     const p = remember();
     if (p) void form.send(p);
   };
@@ -123,23 +139,32 @@ function SetChargingProfilePanel() {
       <ChargingProfileEditor value={profile} onChange={setProfile} errors={form.errors} prefix="csChargingProfiles" />
       <SendButton pending={form.op.pending} onClick={install}>
         Install {profile.chargingProfileId.trim() ? `profile ${profile.chargingProfileId.trim()}` : 'the profile'} on {connectorId === '0' ? 'the charger' : `connector ${connectorId}`}
-        {sessions > 0 ? '…' : ''}
+        {asks ? '…' : ''}
       </SendButton>
       {rejected ? (
-        <ResultAlert action="SetChargingProfile" result={result}>
-          {' '}
-          {whyRejected(sent)}
-        </ResultAlert>
+        <Box>
+          <ResultAlert action="SetChargingProfile" result={result} stale={form.op.formChanged}>
+            {' '}
+            {whyRejected(sent)}
+          </ResultAlert>
+          <StaleNote op={form.op} />
+        </Box>
       ) : (
         <OperationOutcome op={form.op} />
       )}
       <ConfirmDialog
         {...form.confirm.dialog}
         onConfirm={confirmed}
-        title={installTitle(profile.purpose, chargerId, scope ?? 0, sessions, tx)}
+        title={
+          sessions > 0 || tx
+            ? installTitle(profile.purpose, chargerId, scope ?? 0, sessions, tx)
+            : `Install a ${profile.purpose} on ${scope ? `connector ${scope} of ${chargerId}` : chargerId}${during ? ` ${during}` : ''}?`
+        }
         target={scope === 0 ? `${chargerId} · the whole charger (every connector)` : `${chargerId} · connector ${connectorId}`}
         connectorId={scope ?? undefined}
-        consequence={(r) => installConsequence(payload, scope ?? 0, r, untracked.length)}
+        consequence={(r) =>
+          r.length + untracked.length > 0 || payload.chargingProfilePurpose === 'TxProfile' ? installConsequence(payload, scope ?? 0, r, untracked.length) : idleConsequence(payload, scope ?? 0)
+        }
         confirmLabel={
           tx
             ? `Install the TxProfile for transaction ${tx.transactionId} on connector ${scope} of ${chargerId}`
