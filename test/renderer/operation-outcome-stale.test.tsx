@@ -43,7 +43,7 @@ describe('the outcome under a form changed since the send', () => {
     expect(alert.className).not.toContain('MuiAlert-outlined');
 
     await user.click(screen.getByRole('radio', { name: /^Hard/ }));
-    expect(staleNote()?.textContent).toBe(`The form has changed since: this is the answer to the request sent at ${sentAt()}, not to what the form shows now.`);
+    expect(staleNote()?.textContent).toBe(`The form has changed since: this is the answer to the request sent at ${sentAt()} (type Soft), not to what the form shows now.`);
     expect(screen.getByText('Soft reset: Accepted').closest('.MuiAlert-root')!.className).toContain('MuiAlert-outlined');
 
     await user.click(screen.getByRole('radio', { name: /^Soft/ }));
@@ -87,7 +87,7 @@ describe('the outcome under a form changed since the send', () => {
     await softReset(user);
     expect((await screen.findByRole('alert')).textContent).toContain('It is not known whether Soft reset reached CP001');
     await user.click(screen.getByRole('radio', { name: /^Hard/ }));
-    expect(staleNote()?.textContent).toBe(`The form has changed since: this is about the request sent at ${sentAt()}, not about what the form shows now.`);
+    expect(staleNote()?.textContent).toBe(`The form has changed since: this is about the request sent at ${sentAt()} (type Soft), not about what the form shows now.`);
     expect(screen.getByRole('alert').className).toContain('MuiAlert-outlined');
 
     // Refused by the bench: nothing went out, so there is no earlier request to set apart.
@@ -131,7 +131,50 @@ describe('the outcome under a form changed since the send', () => {
     await waitFor(() => expect((screen.getAllByRole('textbox', { name: /^Reservation id/ })[0] as HTMLInputElement).value).toBe('461376'));
     expect(staleNote()).toBeNull();
 
+    // An id typed by the person is theirs: the answer is no longer this form's.
+    const next = screen.getAllByRole('textbox', { name: /^Reservation id/ })[0] as HTMLInputElement;
+    await user.clear(next);
+    await user.type(next, '777');
+    expect(staleNote()?.textContent).toMatch(
+      /^The form has changed since: this is the answer to the request sent at .* \(connectorId 1, expiryDate .*, idTag RESTAG1, reservationId 461375\), not to what the form shows now\.$/,
+    );
+    await user.clear(next);
+    await user.type(next, '461376');
+    expect(staleNote()).toBeNull();
+
     await user.type(screen.getByRole('textbox', { name: /^idTag/ }), '2');
     expect(staleNote()?.textContent).toMatch(/^The form has changed since: this is the answer to the request sent at /);
+  });
+  it('keeps a Get diagnostics answer current when the bench renews its upload location, not when another kind of location is chosen', async () => {
+    const user = userEvent.setup();
+    let made = 0;
+    const client = fakeClient({
+      'chargers:operate': async () => ({ outcome: 'completed', response: { fileName: 'diag.zip' }, operationId: 1 }) as OperationResult,
+      'files:uploadLocation': async ({ chargerId }) => {
+        made++;
+        return {
+          id: `loc-${made}`,
+          chargerId,
+          http: `http://192.0.2.2:9000/uploads/t${made}/`,
+          ftp: `ftp://diag-${made}:pw@192.0.2.2:2121/`,
+          alternatives: { http: [], ftp: [] },
+          createdAt: new Date().toISOString(),
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        };
+      },
+    });
+    goLive(client, { chargers: { CP001: aCharger('CP001') } });
+    render(withBench(client, <OperationsPanel chargerId="CP001" initial="GetDiagnostics" />));
+    const location = () => (screen.getByRole('textbox', { name: /Upload location/ }) as HTMLInputElement).value;
+    await waitFor(() => expect(location()).toContain('ftp://diag-1:'));
+    await user.click(screen.getByRole('button', { name: 'Request diagnostics' }));
+    expect(await screen.findByText(/^GetDiagnostics: /)).toBeTruthy();
+    // The location was used up: the bench made the next one, of the same kind.
+    await waitFor(() => expect(location()).toContain('ftp://diag-2:'));
+    expect(staleNote()).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Bench over HTTP' }));
+    expect(location()).toMatch(/^http:/);
+    expect(staleNote()?.textContent).toContain('location ftp://diag-1:');
   });
 });

@@ -19,8 +19,9 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import type { MessageView } from '../../../../shared/api/views';
 import { useClient } from '../../api/context';
 import { monoFont } from '../../app/theme';
-import { frameTime, jsonTokens, prettyFrame, prettyRewrites } from './frame';
-import { highlight } from './Highlight';
+import { canFormat, frameTime, jsonTokens, prettyFrame, prettyRewrites } from './frame';
+import { marked } from './Highlight';
+import { prettyMatches, searchMatches } from './searchMatch';
 import { ANSWER_WINDOW_MS as MATCH_WINDOW_MS, isMalformedAnswer, noAnswerLines, useMalformedAnswer, useNoAnswer, type NoAnswerFacts } from './noAnswer';
 import { useNow } from '../../components/reach';
 import { frameTitle, NO_MESSAGE_ID, useUnreadableAsked } from './frameTitle';
@@ -29,8 +30,14 @@ import { isWarningNote } from '../../../../shared/api/frame-note';
 /** How a frame is shown: pretty-printed, or its text exactly as it was sent. */
 type Shown = 'formatted' | 'raw';
 
-function Json({ text, label, search }: { text: string; label: string; search?: string }) {
+/**
+ * A frame's text, coloured, the search marked where it matches (`pretty`: the frame formatted, where a
+ * match the frame holds without spaces is marked too), across tokens when a match spans several.
+ */
+function Json({ text, label, search, pretty = false }: { text: string; label: string; search?: string; pretty?: boolean }) {
   const theme = useTheme();
+  const matches = useMemo(() => (pretty ? prettyMatches(text, search) : searchMatches(text, search)), [text, search, pretty]);
+  let offset = 0;
   const dark = theme.palette.mode === 'dark';
   const colours = { key: dark ? '#9cdcfe' : '#0451a5', string: dark ? '#ce9178' : '#a31515', number: dark ? '#b5cea8' : '#098658', literal: dark ? '#569cd6' : '#0000ff', plain: undefined };
   return (
@@ -53,12 +60,16 @@ function Json({ text, label, search }: { text: string; label: string; search?: s
       }}
     >
       {text.length > 200_000
-        ? text
-        : jsonTokens(text).map((t, i) => (
-            <span key={i} style={t.type === 'plain' ? undefined : { color: colours[t.type] }}>
-              {highlight(t.text, search)}
-            </span>
-          ))}
+        ? marked(text, matches)
+        : jsonTokens(text).map((t, i) => {
+            const at = offset;
+            offset += t.text.length;
+            return (
+              <span key={i} style={t.type === 'plain' ? undefined : { color: colours[t.type] }}>
+                {marked(t.text, matches, at)}
+              </span>
+            );
+          })}
     </Box>
   );
 }
@@ -193,9 +204,11 @@ export function FrameDetail({
   const key = frameKey(given);
   const m = useMemo(() => given, [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const rewrites = prettyRewrites(m.raw);
+  // A frame that is not JSON (a truncated one) cannot be formatted: it is only shown as sent.
+  const formattable = canFormat(m.raw);
   const [choice, setChoice] = useState<Shown | null>(null);
   // Formatted reads best; a frame whose formatting would change what it says opens as sent.
-  const shown: Shown = choice ?? (rewrites ? 'raw' : 'formatted');
+  const shown: Shown = !formattable ? 'raw' : (choice ?? (rewrites ? 'raw' : 'formatted'));
   const text = (raw: string) => (shown === 'raw' ? raw : prettyFrame(raw));
   const isCall = m.kind === 'CALL';
   // Listened for from the moment the request is opened (an answer logged while the first look was on its
@@ -266,7 +279,7 @@ export function FrameDetail({
               </Button>
             )}
             <ToggleButtonGroup size="small" exclusive value={shown} onChange={(_e, v: Shown | null) => v && setChoice(v)} aria-label="Show the frame">
-              <ToggleButton value="formatted" sx={{ py: 0.25, px: 1 }}>
+              <ToggleButton value="formatted" disabled={!formattable} sx={{ py: 0.25, px: 1 }}>
                 Formatted
               </ToggleButton>
               <ToggleButton value="raw" sx={{ py: 0.25, px: 1 }}>
@@ -274,6 +287,11 @@ export function FrameDetail({
               </ToggleButton>
             </ToggleButtonGroup>
           </Stack>
+          {!formattable && (
+            <Alert severity="info" sx={{ mb: 1 }}>
+              Shown exactly as sent: this frame is not valid JSON, so it cannot be formatted.
+            </Alert>
+          )}
           {rewrites && (
             <Alert severity={shown === 'raw' ? 'info' : 'warning'} sx={{ mb: 1 }}>
               {shown === 'raw'
@@ -281,7 +299,7 @@ export function FrameDetail({
                 : 'Formatted, this frame reads differently from what was sent (a number written another way, a key given twice shown once, or an escape written out): Raw shows the exact text.'}
             </Alert>
           )}
-          <Json text={text(m.raw)} label={shown === 'raw' ? 'The frame as sent' : 'The frame as JSON'} search={search} />
+          <Json text={text(m.raw)} label={shown === 'raw' ? 'The frame as sent' : 'The frame as JSON'} search={search} pretty={shown === 'formatted'} />
         </Box>
         {m.kind !== 'INVALID' && (
           <Box>

@@ -1,19 +1,28 @@
-// The search text marked where it occurs, as the log's search matches it (letters case folded: search-fold.ts).
+// The search marked where it matches, by the rule the log's search finds frames with (searchMatch.ts: the
+// text as typed or as the frame's JSON escapes it, letters in any case, beyond ASCII too).
 import type { ReactNode } from 'react';
-import { foldText } from '../../../../shared/api/search-fold';
+import { searchMatches, type Match } from './searchMatch';
 
-/** `text` with each occurrence of `search` in a <mark>. */
+/** `text` with each match of `search` in a <mark>. */
 export function highlight(text: string, search: string | undefined): ReactNode {
   if (!search) return text;
-  // Folded to the same length, so where it is found in the folded text is where it is in the text.
-  const hay = foldText(text);
-  const needle = foldText(search);
+  return marked(text, searchMatches(text, search));
+}
+
+/**
+ * `text` with the stretches `matches` gives in a <mark>: `matches` in order, given in a longer text in which
+ * `text` starts at `offset` (a token of a frame: a match may run over several tokens, each marking its part).
+ */
+export function marked(text: string, matches: readonly Match[], offset = 0): ReactNode {
   const out: ReactNode[] = [];
   let from = 0;
-  for (let at = hay.indexOf(needle); at !== -1; at = hay.indexOf(needle, from)) {
-    if (at > from) out.push(text.slice(from, at));
-    out.push(<mark key={at}>{text.slice(at, at + needle.length)}</mark>);
-    from = at + needle.length;
+  for (const [start, end] of matches) {
+    const a = Math.max(start - offset, from);
+    const b = Math.min(end - offset, text.length);
+    if (b <= a) continue;
+    if (a > from) out.push(text.slice(from, a));
+    out.push(<mark key={a}>{text.slice(a, b)}</mark>);
+    from = b;
   }
   if (!out.length) return text;
   if (from < text.length) out.push(text.slice(from));

@@ -5,7 +5,7 @@ import type { MessageFilter } from '../../../../shared/api/message-filter';
 import type { MessageView } from '../../../../shared/api/views';
 import { frameJson, framePayload } from '../../../../shared/api/frame-payload';
 import { payloadTextAsSent } from '../../../../shared/api/message-export';
-import { foldText } from '../../../../shared/api/search-fold';
+import { compactJson, firstMatch } from './searchMatch';
 
 import { formatClock, formatDateTime } from '../../../../shared/format/time';
 
@@ -37,34 +37,22 @@ export function payloadPreview(m: Pick<MessageView, 'kind' | 'raw'> & { error?: 
   }
   let from = 0;
   if (search) {
-    const at = foldText(text).indexOf(foldText(search));
+    // Where the search finds it (as typed or escaped, in any case), as the row marks it.
+    const at = firstMatch(text, search);
     if (at > MATCH_LEAD) from = at - MATCH_CONTEXT;
   }
   return `${from ? '…' : ''}${text.slice(from, from + max)}${from + max < text.length ? '…' : ''}`;
+}
+
+/** Whether the frame can be formatted: it is JSON (frameJson; one that is not is shown only as sent). */
+export function canFormat(raw: string): boolean {
+  return frameJson(raw) !== undefined;
 }
 
 /** The frame pretty-printed, or its raw text when it is not JSON. */
 export function prettyFrame(raw: string): string {
   const frame = frameJson(raw);
   return frame === undefined ? raw : JSON.stringify(frame, null, 2);
-}
-
-/** JSON text without the spaces between tokens (spaces inside strings kept). */
-function compact(text: string): string {
-  let out = '';
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (inString) {
-      out += c;
-      if (c === '\\') out += text[++i] ?? '';
-      else if (c === '"') inString = false;
-    } else if (c === '"') {
-      inString = true;
-      out += c;
-    } else if (c !== ' ' && c !== '\t' && c !== '\n' && c !== '\r') out += c;
-  }
-  return out;
 }
 
 /**
@@ -74,7 +62,7 @@ function compact(text: string): string {
  */
 export function prettyRewrites(raw: string): boolean {
   const frame = frameJson(raw);
-  return frame !== undefined && JSON.stringify(frame) !== compact(raw);
+  return frame !== undefined && JSON.stringify(frame) !== compactJson(raw).text;
 }
 
 export { isFlagged, matchesFilter } from '../../../../shared/api/message-filter';

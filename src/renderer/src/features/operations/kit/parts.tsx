@@ -105,24 +105,40 @@ export function SendButton({ pending, children, onClick, color = 'primary', ...r
   );
 }
 
-/** What an outcome shown under a form that has changed since its send answers: said plainly under it. */
-export function staleWords(kind: 'result' | 'pending' | 'failure', requestedAt?: string | null): string {
-  const request = requestedAt ? `the request sent at ${formatClock(requestedAt)}` : 'the request sent before';
-  const what =
-    kind === 'pending'
-      ? `this waits for the answer to ${request}, not to what the form shows now`
-      : kind === 'failure'
-        ? `this is about ${request}, not about what the form shows now`
-        : `this is the answer to ${request}, not to what the form shows now`;
-  return `The form has changed since: ${what}.`;
+/** What was sent, in the protocol's field names, for a note that sets it apart ("connectorId 1, type Inoperative"); at most 160 characters. */
+export function requestSummary(request: unknown): string {
+  const fields = (o: object, depth: number): string =>
+    Object.entries(o)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => {
+        if (Array.isArray(v)) return `${k}: ${v.length} ${v.length === 1 ? 'entry' : 'entries'}`;
+        if (typeof v === 'object' && v !== null) return depth > 0 ? `${k} {${fields(v, depth - 1)}}` : `${k} {…}`;
+        return `${k} ${String(v)}`;
+      })
+      .join(', ');
+  const text = typeof request === 'object' && request !== null ? fields(request, 1) : '';
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
-/** The words under an outcome whose request the form no longer shows (`formChanged`); nothing otherwise. */
-export function StaleNote({ op, kind = 'result' }: { op: Pick<Partial<OperationState>, 'formChanged' | 'requestedAt'>; kind?: 'result' | 'pending' | 'failure' }) {
+/** What an outcome shown under a form that has changed since its send answers: said plainly above it, naming what was sent. */
+export function staleWords(kind: 'result' | 'pending' | 'failure', requestedAt?: string | null, request?: unknown): string {
+  const what = requestSummary(request);
+  const sent = `the request sent ${requestedAt ? `at ${formatClock(requestedAt)}` : 'before'}${what ? ` (${what})` : ''}`;
+  const words =
+    kind === 'pending'
+      ? `this waits for the answer to ${sent}, not to what the form shows now`
+      : kind === 'failure'
+        ? `this is about ${sent}, not about what the form shows now`
+        : `this is the answer to ${sent}, not to what the form shows now`;
+  return `The form has changed since: ${words}.`;
+}
+
+/** The words above an outcome whose request the form no longer shows (`formChanged`); nothing otherwise. */
+export function StaleNote({ op, kind = 'result' }: { op: Pick<Partial<OperationState>, 'formChanged' | 'requestedAt' | 'request'>; kind?: 'result' | 'pending' | 'failure' }) {
   if (!op.formChanged) return null;
   return (
-    <Typography variant="body2" color="text.secondary" data-testid="outcome-stale" sx={{ mt: 0.5 }}>
-      {staleWords(kind, op.requestedAt)}
+    <Typography variant="body2" color="text.secondary" data-testid="outcome-stale" sx={{ mb: 0.5 }}>
+      {staleWords(kind, op.requestedAt, op.request)}
     </Typography>
   );
 }
@@ -141,7 +157,7 @@ export function OperationOutcome({
   sent,
   children,
 }: {
-  op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> & Pick<Partial<OperationState>, 'ref' | 'requestedAt' | 'settledAt' | 'formChanged'>;
+  op: Pick<OperationState, 'pending' | 'action' | 'result' | 'failure'> & Pick<Partial<OperationState>, 'ref' | 'requestedAt' | 'settledAt' | 'formChanged' | 'request'>;
   /** What was sent, in words ("Hard reset"), named by the outcome instead of the bare action: the form may show another choice by now. */
   sent?: string;
   /** What the answer carries besides its status (e.g. a DataTransfer's data), shown in the result. */
@@ -152,8 +168,8 @@ export function OperationOutcome({
   if (op.pending)
     return (
       <Box sx={stale ? secondaryWait : undefined}>
-        <WaitingAlert chargerId={chargerId} action={op.action} opRef={op.ref} />
         <StaleNote op={op} kind="pending" />
+        <WaitingAlert chargerId={chargerId} action={op.action} opRef={op.ref} />
       </Box>
     );
   if (op.failure) {
@@ -162,22 +178,22 @@ export function OperationOutcome({
     const refused = status !== undefined && status >= 400 && status < 500;
     return (
       <Box>
+        {!refused && <StaleNote op={op} kind="failure" />}
         <Alert severity="error" role="alert" variant={stale && !refused ? 'outlined' : 'standard'}>
           <AlertTitle>{refused ? 'Nothing was sent' : `It is not known whether ${sent ?? op.action ?? 'the operation'} reached ${chargerId}`}</AlertTitle>
           {refused && field ? `The bench refused the request: ${message}. The field is marked above.` : message}
           {!refused && ` Check the message log for ${chargerId} before sending it again.`}
         </Alert>
-        {!refused && <StaleNote op={op} kind="failure" />}
       </Box>
     );
   }
   if (op.result && op.action)
     return (
       <Box>
+        <StaleNote op={op} />
         <ResultAlert action={op.action} result={op.result} sent={sent} stale={stale}>
           {children}
         </ResultAlert>
-        <StaleNote op={op} />
         {/* Shown again after the panel was left: when it was asked for and answered, so an old answer is not taken for a new one. */}
         {op.requestedAt && op.settledAt && (
           <Typography variant="caption" color="text.secondary">

@@ -97,11 +97,18 @@ export function useOperationsBySubject<A extends OperationAction>(chargerId: str
 
 export interface FormOptions {
   /**
-   * Top-level fields the panel moves on by itself after a send (the next reservation id, the next list
-   * version, a new bench upload location): a change of these alone does not make the last outcome stale.
+   * What of a payload counts when the form is compared with what was sent (applied to both): a panel leaves
+   * out what it moves on by itself after a send (the next reservation id, the next list version, a bench
+   * upload location renewed), so that alone does not make the last outcome stale.
    */
-  movesOnItsOwn?: string[];
+  compareAs?: (payload: unknown) => unknown;
 }
+
+/** A compareAs that leaves out these top-level fields. */
+export const omitting =
+  (...keys: string[]) =>
+  (p: unknown): unknown =>
+    typeof p === 'object' && p !== null ? Object.fromEntries(Object.entries(p).filter(([k]) => !keys.includes(k))) : p;
 
 /**
  * A form around one action: its field errors (from the core's schema once the user tried to send,
@@ -120,14 +127,9 @@ export function useOperationForm<A extends OperationAction>(chargerId: string, a
   const { clear, request } = op;
   // Whether the form still shows what the last send sent: compared as it was kept (an AuthorizationKey value
   // redacted, so a key typed again does not look changed); a form not valid now is not what was sent.
-  // A field the panel moves on by itself after a send (the next reservation id) is not compared.
-  const ownMoves = (options.movesOnItsOwn ?? []).join('\n');
-  const formChanged = useMemo(() => {
-    if (request === undefined || request === null) return false;
-    if (!valid || !checked.ok) return true;
-    const without = (p: unknown) => (ownMoves && typeof p === 'object' && p !== null ? Object.fromEntries(Object.entries(p).filter(([k]) => !ownMoves.split('\n').includes(k))) : p);
-    return !samePayload(without(redactPayload(checked.payload)), without(request));
-  }, [request, valid, checked, ownMoves]);
+  // What the panel moves on by itself after a send (the next reservation id) is left out of the comparison.
+  const { compareAs = (p: unknown) => p } = options;
+  const formChanged = request !== undefined && request !== null && !(valid && checked.ok && samePayload(compareAs(redactPayload(checked.payload)), compareAs(request)));
   const prepare = useCallback(() => {
     setTried(true);
     if (valid && checked.ok) return checked.payload;

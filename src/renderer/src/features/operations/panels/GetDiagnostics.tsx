@@ -89,6 +89,9 @@ function useUploadLocation(chargerId: string) {
 
 const diagnosticsActions = ['GetDiagnostics'] as const;
 
+/** A location's scheme ("ftp", "http"), which a renewed bench location keeps. */
+const schemeOf = (location: unknown): string => (typeof location === 'string' ? location.slice(0, Math.max(0, location.indexOf(':'))) : '');
+
 function DiagnosticsPanel() {
   const { chargerId } = usePanel();
   const report = useProgressStanding(chargerId, 'diagnostics');
@@ -109,8 +112,9 @@ function DiagnosticsPanel() {
     'GetDiagnostics',
     compact({ location: location.trim() || undefined, startTime: dateOrText(startTime), stopTime: dateOrText(stopTime), retries: numberOrText(retries), retryInterval: numberOrText(retryInterval) }),
     diagnosticsErrors(location, startTime, stopTime),
-    // A bench location is used up by a request and renewed: that alone does not make its answer stale.
-    { movesOnItsOwn: chosen === 'own' ? [] : ['location'] },
+    // A bench location is used up by a request and renewed: that alone does not make its answer stale, but
+    // another kind of location (FTP, HTTP) does.
+    { compareAs: chosen === 'own' ? undefined : (p) => ({ ...(p as object), location: schemeOf((p as { location?: unknown }).location) }) },
   );
   // A request that went to a bench location used it up: the next one gets a new location.
   const sent = form.op.result;

@@ -16,7 +16,7 @@ import Typography from '@mui/material/Typography';
 import { compact, dateOrText, fieldState, numberOrText, textOrAbsent, toLocalInput } from '../kit/form';
 import type { OperationPage } from '../kit/page';
 import { ConnectorSelect, IdTagField, OperationOutcome, PanelShell, SendButton, usePanel } from '../kit/parts';
-import { useOperationForm } from '../kit/useOperation';
+import { omitting, useOperationForm } from '../kit/useOperation';
 import { useBench } from '../../../stores/bench';
 import { useNow } from '../../../components/reach';
 import { useLastContact } from '../../../components/ChargerOfflineNotice';
@@ -31,7 +31,7 @@ export const ReserveNow: OperationPage<'ReserveNow'> = {
   meanings: {
     Accepted: { tone: 'success', meaning: 'The connector is reserved for this idTag until the expiry time. Expect StatusNotification Reserved.' },
     Faulted: { tone: 'error', meaning: 'The connector (or the charger) is faulted and cannot be reserved.' },
-    Occupied: { tone: 'warning', meaning: 'The connector is in use or already reserved for another idTag.' },
+    Occupied: { tone: 'warning', meaning: 'The connector is in use, or already reserved under another reservation id.' },
     Rejected: { tone: 'error', meaning: 'The charger does not take reservations (or not on this connector, e.g. connector 0 when ReserveConnectorZeroSupported is false).' },
     Unavailable: { tone: 'warning', meaning: 'The connector is Unavailable (made Inoperative) and cannot be reserved.' },
   },
@@ -77,6 +77,8 @@ function ReservationsPanel() {
   const [expiry, setExpiry] = useState(() => toLocalInput(new Date(benchNow() + 60 * 60_000)));
   const [parentIdTag, setParentIdTag] = useState('');
   const [reservationId, setReservationId] = useState(() => String(nextReservationId()));
+  /** The id the field moved on to by itself after an accepted reservation (one typed since is the person's own). */
+  const [movedTo, setMovedTo] = useState<string | null>(null);
   const [cancelId, setCancelId] = useState('');
   /** The reservation the last ReserveNow from here made, to say when its answer no longer holds. */
   const [lastMade, setLastMade] = useState<number | null>(null);
@@ -108,7 +110,7 @@ function ReservationsPanel() {
     compact({ connectorId: numberOrText(connectorId), expiryDate: dateOrText(expiry), idTag, parentIdTag: textOrAbsent(parentIdTag), reservationId: numberOrText(reservationId) }),
     idTag.trim() === '' ? { idTag: 'Required: the idTag the connector is kept for' } : undefined,
     // After a reservation is accepted the field moves on to the next id: that alone does not make its answer stale.
-    { movesOnItsOwn: ['reservationId'] },
+    { compareAs: reservationId === movedTo ? omitting('reservationId') : undefined },
   );
   const cancel = useOperationForm(chargerId, 'CancelReservation', compact({ reservationId: numberOrText(cancelId) }));
   const expiryPast = dateOrText(expiry) !== undefined && Date.parse(dateOrText(expiry)!) < benchNow();
@@ -121,6 +123,7 @@ function ReservationsPanel() {
       setLastMade(p.reservationId);
       setCancelId(String(p.reservationId));
       setReservationId(String(p.reservationId + 1));
+      setMovedTo(String(p.reservationId + 1));
     }
     if (result) record.reload();
   };

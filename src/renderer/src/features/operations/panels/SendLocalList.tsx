@@ -31,7 +31,7 @@ import { compact, dateOrText, fieldState, numberOrText, textOrAbsent, toLocalInp
 import type { OperationPage } from '../kit/page';
 import { OperationOutcome, PanelShell, RemoveColumnHeader, SendButton, usePanel } from '../kit/parts';
 import { plural } from '../kit/running';
-import { useOperationForm } from '../kit/useOperation';
+import { omitting, useOperationForm } from '../kit/useOperation';
 import { useRunOnCharger } from '../kit/runOnCharger';
 import type { OperationView } from '../../../../../shared/api/views';
 import { shownTime, useRecordedOperations } from './record';
@@ -129,7 +129,7 @@ function LocalListPanel() {
     if (updateType === 'Full' && !e.status) extra[`localAuthorizationList.${i}.idTagInfo`] = 'A full list needs a status for every idTag';
   });
   // The version moves on by itself once the charger takes a list: that alone does not make its answer stale.
-  const form = useOperationForm(chargerId, 'SendLocalList', payload, extra, { movesOnItsOwn: typed ? [] : ['listVersion'] });
+  const form = useOperationForm(chargerId, 'SendLocalList', payload, extra, { compareAs: typed ? undefined : omitting('listVersion') });
   // A differential update sends at once, unless a test run or a commissioning runs on the charger.
   const during = useRunOnCharger(chargerId);
   const full = updateType === 'Full';

@@ -143,11 +143,11 @@ function SetChargingProfilePanel() {
       </SendButton>
       {rejected ? (
         <Box>
+          <StaleNote op={form.op} />
           <ResultAlert action="SetChargingProfile" result={result} stale={form.op.formChanged}>
             {' '}
             {whyRejected(sent)}
           </ResultAlert>
-          <StaleNote op={form.op} />
         </Box>
       ) : (
         <OperationOutcome op={form.op} />
