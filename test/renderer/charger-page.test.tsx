@@ -149,7 +149,7 @@ describe('a commissioning or a test run on the charger', () => {
         },
       ]),
     );
-    expect(await screen.findByText(/^A test run is running on CP001: what you send can make its current case fail/)).toBeTruthy();
+    expect(await screen.findByText(/^A test run is running on CP001: what you send can make its current case \(TC_003_CS\) fail/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Open the test run' }).getAttribute('href')).toBe('/test-runs/run-9');
   });
 });

@@ -84,6 +84,14 @@ describe('a confirmation before a send to one charger', () => {
     expect(client.callsOf('commissioning:list')).toEqual([{ chargerId: 'CP001' }]);
   });
 
+  it('names the case the run has in progress, from the list and then as the run moves on', async () => {
+    const client = fakeClient({ 'tests:list': () => [{ ...aRun('run-9', 'CP001'), caseId: 'TC_003_CS' }], 'commissioning:list': () => [] });
+    const dialog = confirm(client);
+    expect(await dialog.findByText('A test run is running on CP001: what you send can make its current case (TC_003_CS) fail, or leave the charger other than the case expects.')).toBeTruthy();
+    act(() => client.emit([{ type: 'testRunChanged', run: { ...aRun('run-9', 'CP001'), caseId: 'TC_010_CS', step: null }, ts: minutesAgo(0) }]));
+    expect(dialog.getByText(/current case \(TC_010_CS\) fail/)).toBeTruthy();
+  });
+
   it('does not let a list asked before a run started hide that run', async () => {
     const runs = later<RunListItem[]>();
     const client = fakeClient({ 'tests:list': () => runs.promise, 'commissioning:list': () => [] });

@@ -9,6 +9,8 @@ import type { BenchEvent } from '../../../shared/api/views';
 export interface ChargerBusy {
   /** The id of the test run running on the charger, or null. */
   testRun: string | null;
+  /** The case that test run has in progress (as last heard), or null. */
+  testCase?: string | null;
   /** The commissioning running on the charger, or null. */
   commissioning: { id: string; site: string; location: string } | null;
 }
@@ -18,14 +20,18 @@ export interface ChargerBusyRead extends ChargerBusy {
   known: boolean;
 }
 
-const idle: ChargerBusy = { testRun: null, commissioning: null };
+const idle: ChargerBusy = { testRun: null, testCase: null, commissioning: null };
+/** The kinds a read answers (test run, its case, commissioning): what runs is known once each has answered. */
+const KINDS = 3;
 
 /** What the bench's events say changed on the chargers `wanted` picks: a run's or a commissioning's start or end. */
 function watchBusy(client: BenchClient, wanted: (chargerId: string) => boolean, on: (chargerId: string, patch: Partial<ChargerBusy>) => void): () => void {
   return client.subscribe((events: BenchEvent[]) => {
     for (const e of events) {
-      if (e.type === 'testRunChanged' && wanted(e.run.chargerId)) on(e.run.chargerId, { testRun: e.run.state === 'running' ? e.run.id : null });
-      else if (e.type === 'commissioningChanged' && wanted(e.commissioning.chargerId)) {
+      if (e.type === 'testRunChanged' && wanted(e.run.chargerId)) {
+        const running = e.run.state === 'running';
+        on(e.run.chargerId, { testRun: running ? e.run.id : null, testCase: running ? (e.run.caseId ?? null) : null });
+      } else if (e.type === 'commissioningChanged' && wanted(e.commissioning.chargerId)) {
         const c = e.commissioning;
         on(c.chargerId, { commissioning: c.running ? { id: c.id, site: c.site, location: c.location } : null });
       }
@@ -60,12 +66,21 @@ function readBusy(
     apply(kind, found);
   };
   client.call('tests:list', chargerId ? { chargerId } : {}).then(
-    (runs) =>
+    (runs) => {
+      const running = runs.filter((r) => r.state === 'running');
       take(
         'testRun',
-        runs.filter((r) => r.state === 'running').map((r) => [r.chargerId, r.id]),
-      ),
-    () => apply('testRun', null),
+        running.map((r) => [r.chargerId, r.id]),
+      );
+      take(
+        'testCase',
+        running.map((r) => [r.chargerId, r.caseId ?? null]),
+      );
+    },
+    () => {
+      apply('testRun', null);
+      apply('testCase', null);
+    },
   );
   client.call('commissioning:list', chargerId ? { chargerId } : {}).then(
     (list) =>
@@ -91,7 +106,7 @@ export function useChargerBusy(chargerId: string): ChargerBusyRead {
         if (!live) return;
         answered.add(kind);
         const now = found?.has(chargerId) ? { [kind]: found.get(chargerId) } : {};
-        setBusy((b) => ({ ...b, ...now, known: b.known || answered.size === 2 }));
+        setBusy((b) => ({ ...b, ...now, known: b.known || answered.size === KINDS }));
       });
     };
     const offEvents = watchBusy(
@@ -136,7 +151,7 @@ export function useChargersBusy(chargerIds: string[], active: boolean): { busy: 
       setState((s) => {
         const busy = { ...s.busy };
         for (const [id, v] of found ?? []) busy[id] = { ...idle, ...busy[id], [kind]: v };
-        return { busy, known: s.known || answered.size === 2 };
+        return { busy, known: s.known || answered.size === KINDS };
       });
     });
     const off = watchBusy(
@@ -159,6 +174,7 @@ export function useChargersBusy(chargerIds: string[], active: boolean): { busy: 
 export function busyWarning(busy: ChargerBusy, chargerId: string): string | null {
   if (busy.commissioning)
     return `${chargerId} is being commissioned (${[busy.commissioning.site, busy.commissioning.location].filter(Boolean).join(', ')}): what you send can make its current check fail, or leave the charger other than the check expects.`;
-  if (busy.testRun) return `A test run is running on ${chargerId}: what you send can make its current case fail, or leave the charger other than the case expects.`;
+  if (busy.testRun)
+    return `A test run is running on ${chargerId}: what you send can make its current case${busy.testCase ? ` (${busy.testCase})` : ''} fail, or leave the charger other than the case expects.`;
   return null;
 }

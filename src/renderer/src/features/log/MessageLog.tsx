@@ -5,7 +5,8 @@
 // frames picked one by one copy or export as the JSON export writes them; the filtered log exports to CSV or JSON.
 // The filters and the open frame are kept in the URL (logUrl.ts): a reload, a copied link, Back and Forward
 // show the same view (a filter picked is a step in the history; typing a search or a time, or moving
-// through frames, is not).
+// through frames, is not). While the link to the bench is lost, the rows are said to be as last read; rows
+// of another filter are never shown as this one's result (they go when its read fails).
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import Alert from '@mui/material/Alert';
@@ -38,7 +39,8 @@ import { withLogQuery } from '../../app/routes';
 import { useLogView } from './useLogView';
 import { VirtualLog } from './VirtualLog';
 import { useNow } from '../../components/reach';
-import { EXPORT_TIMES_NOTE } from '../../components/format';
+import { EXPORT_TIMES_NOTE, formatClock } from '../../components/format';
+import { useBench } from '../../stores/bench';
 
 const number = (n: number) => n.toLocaleString();
 
@@ -237,7 +239,7 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
     if (openId !== null) setOpen(m);
   }, [selection, view.generation, view.version, rowAt, openId, setOpen]);
   // The frame open is still the one picked, whatever the filter: it says so when the list no longer holds it.
-  const openOutside = open !== null && (!matchesFilter(open, filter) || (!view.counting && view.count === 0) || (view.pin > 0 && open.id > view.pin));
+  const openOutside = open !== null && (!matchesFilter(open, filter) || (!view.counting && !view.unread && view.count === 0) || (view.pin > 0 && open.id > view.pin));
   const onAwayFromTop = useCallback((away: boolean) => {
     if (away) setFollow(false);
   }, []);
@@ -271,7 +273,15 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   };
 
   const filtered = hasFilters(fields, chargerId !== undefined);
-  const counted = view.counting ? (filter.search ? 'Searching…' : 'Counting…') : view.capped ? `More than ${number(view.count)} frames` : `${number(view.count)} frame${view.count === 1 ? '' : 's'}`;
+  // The link to the bench lost: what the list holds is as last read (the frames logged since come when it is back).
+  const linkDown = useBench((s) => s.link !== 'open');
+  const counted = view.counting
+    ? filter.search
+      ? 'Searching…'
+      : 'Counting…'
+    : view.unread
+      ? 'Not read'
+      : `${view.capped ? `More than ${number(view.count)} frames` : `${number(view.count)} frame${view.count === 1 ? '' : 's'}`}${linkDown && view.readAt !== null ? `, as last read at ${formatClock(view.readAt)} (the link to the bench is lost)` : ''}`;
 
   return (
     <Box ref={root} onKeyDown={onKeyDown} sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, height: '100%', minHeight: 480 }}>
@@ -313,7 +323,7 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
           onClick={(e) => setExportMenu(e.currentTarget)}
           aria-haspopup="menu"
           aria-controls={exportMenu ? 'log-export-menu' : undefined}
-          disabled={!view.count || exports.exporting}
+          disabled={!view.count || view.stale || exports.exporting}
           title={EXPORT_TIMES_NOTE}
         >
           {exports.exporting ? 'Exporting…' : 'Export'}
@@ -340,7 +350,14 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
       )}
       <Box sx={{ flex: 1, minHeight: 0, display: 'flex', gap: 1.5 }}>
         <Paper aria-busy={view.stale} sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', overflow: 'hidden', opacity: view.stale ? 0.55 : 1, transition: 'opacity 150ms' }}>
-          {!view.counting && view.count === 0 ? (
+          {!view.counting && view.unread ? (
+            <Box sx={{ m: 'auto', p: 4, textAlign: 'center' }}>
+              <Typography variant="subtitle1">{filtered ? 'The frames of these filters are not read yet' : 'The log is not read yet'}</Typography>
+              <Typography variant="body2" color="text.secondary">
+                They show here once the bench answers: the log reads again by itself when the link to the bench is back.
+              </Typography>
+            </Box>
+          ) : !view.counting && view.count === 0 ? (
             <Box sx={{ m: 'auto', p: 4, textAlign: 'center' }}>
               <Typography variant="subtitle1">{filtered ? 'No frames match these filters' : 'No frames yet'}</Typography>
               <Typography variant="body2" color="text.secondary">

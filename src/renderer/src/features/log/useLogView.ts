@@ -1,11 +1,14 @@
 // The log screen's view of the record: pinned at the newest frame when it was opened (so rows stay put
 // while frames keep arriving), counted, and read page by page as rows scroll into sight. Frames pushed
 // live are counted against the filter for "N new frames"; following live re-pins at most once a second.
+// When the link to the bench reopens, a read that failed is tried again, and what may have been missed
+// meanwhile (frames logged while no events came) is read: following, the view re-pins; else it is counted.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useClient } from '../../api/context';
 import type { MessageFilter } from '../../../../shared/api/contract';
 import type { MessageView } from '../../../../shared/api/views';
 import { matchesFilter } from './frame';
+import { benchNow } from '../../components/reach';
 
 export const PAGE = 100;
 /** First count of a filter that needs reading the frames; it grows by ten as the user scrolls near its end. */
@@ -25,6 +28,10 @@ export interface LogView {
   /** The rows are still those of the previous filter. */
   stale: boolean;
   error: string | null;
+  /** No rows of this filter have been read yet (none are shown: those of the previous filter went when its read failed). */
+  unread: boolean;
+  /** When the rows shown were last read (ms, on the bench's clock); null: never. */
+  readAt: number | null;
   /** Frames matching the filter logged since the view was pinned. */
   newFrames: number;
   /** Bumped as pages arrive, so the list re-renders. */
@@ -36,7 +43,7 @@ export interface LogView {
 export function useLogView(filter: MessageFilter, follow: boolean) {
   const client = useClient();
   const key = JSON.stringify(filter);
-  const [view, setView] = useState<LogView>({ count: 0, capped: false, pin: 0, counting: true, stale: false, error: null, newFrames: 0, version: 0, generation: 0 });
+  const [view, setView] = useState<LogView>({ count: 0, capped: false, pin: 0, counting: true, stale: false, error: null, unread: true, readAt: null, newFrames: 0, version: 0, generation: 0 });
   const pages = useRef(new Map<number, MessageView[]>());
   const inFlight = useRef(new Set<number>());
   const gen = useRef(0);
@@ -46,6 +53,12 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
   const lastPin = useRef(0);
   const filterRef = useRef(filter);
   filterRef.current = filter;
+  /** The filter the rows held are of (its key). */
+  const rowsKey = useRef<string | null>(null);
+  const followRef = useRef(follow);
+  followRef.current = follow;
+  const errorRef = useRef<string | null>(null);
+  errorRef.current = view.error;
 
   // The first page comes first, so rows show after one round trip: its newest frame pins the view
   // (nothing newer matches), and a short page is the whole count.
@@ -62,6 +75,7 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
         const first = await client.call('messages:page', { ...filter, offset: 0, limit: PAGE });
         if (g !== gen.current) return;
         pages.current = new Map([[0, first]]);
+        rowsKey.current = JSON.stringify(filter);
         inFlight.current = new Set();
         const pin = first[0]?.id ?? 0;
         pinRef.current = pin;
@@ -74,6 +88,8 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
           counting: !complete && !keepNew,
           stale: false,
           error: null,
+          unread: false,
+          readAt: benchNow(),
           newFrames: 0,
           version: v.version + 1,
           generation: g,
@@ -84,7 +100,16 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
         setView((v) => ({ ...v, count: c.count, capped: c.capped, counting: false }));
       } catch (e) {
         if (g !== gen.current) return;
-        setView((v) => ({ ...v, counting: false, stale: false, error: (e as Error).message }));
+        const error = (e as Error).message;
+        // Rows of another filter are not this one's result: they go (those of this filter stay, as last read).
+        if (rowsKey.current === JSON.stringify(filterRef.current)) setView((v) => ({ ...v, counting: false, stale: false, error }));
+        else {
+          pages.current = new Map();
+          inFlight.current = new Set();
+          pinRef.current = 0;
+          rowsKey.current = null;
+          setView((v) => ({ ...v, count: 0, capped: false, pin: 0, counting: false, stale: false, error, unread: true, readAt: null, newFrames: 0, version: v.version + 1, generation: g }));
+        }
       }
     },
     [client],
@@ -124,6 +149,47 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
     return () => clearTimeout(t);
   }, [follow, view.newFrames, view.counting, pinAt]);
 
+  /** How many frames matching the filter are newer than the view's pin, read from the bench: "N new frames". */
+  const countMissed = useCallback(async () => {
+    const g = gen.current;
+    const pin = pinRef.current;
+    const filter = filterRef.current;
+    try {
+      const newest = await client.call('messages:page', { ...filter, offset: 0, limit: PAGE });
+      if (g !== gen.current) return;
+      let n = newest.filter((m) => m.id > pin).length;
+      if (n === PAGE) {
+        // More than a page: counted (up to the newest read, so what arrives from now on is not counted twice).
+        const upToId = newest[0].id;
+        const [all, held] = await Promise.all([client.call('messages:count', { filter, upToId }), pin ? client.call('messages:count', { filter, upToId: pin }) : { count: 0 }]);
+        if (g !== gen.current) return;
+        n = all.count - held.count;
+      }
+      // Counted from the record, those logged before now included: the events' count starts again.
+      unseen.current = 0;
+      setView((v) => ({ ...v, newFrames: n }));
+    } catch {
+      // Nothing to tell: the next reopening reads again, and new frames still count as they come.
+    }
+  }, [client]);
+
+  // The link reopened: a read that failed is tried again (from the newest frame); after the link was lost
+  // (not a silence: the stream stayed open then), the frames logged meanwhile came as no event, so they are
+  // read: following, the view moves to them; else they are counted for "N new frames".
+  useEffect(() => {
+    let first = true;
+    return client.onLink((link, _since, from) => {
+      const reopened = !first && link === 'open' && from !== 'open';
+      first = false;
+      if (!reopened) return;
+      if (errorRef.current) void pinAt(false);
+      else if (from !== 'silent') {
+        if (followRef.current) void pinAt(true);
+        else void countMissed();
+      }
+    });
+  }, [client, pinAt, countMissed]);
+
   /** Fetches the pages holding rows first..last that are not there yet. */
   const ensure = useCallback(
     (first: number, last: number) => {
@@ -139,7 +205,7 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
             inFlight.current.delete(p);
             pages.current.set(p, rows);
             if (pages.current.size > PAGES_KEPT) pages.current.delete(pages.current.keys().next().value!);
-            setView((v) => ({ ...v, version: v.version + 1 }));
+            setView((v) => ({ ...v, version: v.version + 1, readAt: benchNow() }));
           },
           (e: Error) => {
             if (g !== gen.current) return;
