@@ -74,13 +74,14 @@ function Json({ text, label, search, pretty = false }: { text: string; label: st
   );
 }
 
-function Field({ label, children }: { label: string; children: React.ReactNode }) {
+/** One fact of the frame; `wide`: its value takes the rest of the line (else two facts share one). */
+function Field({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
     <>
       <Typography component="dt" variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, fontFamily: monoFont, wordBreak: 'break-all' }}>
+      <Typography component="dd" variant="body2" sx={{ m: 0, fontFamily: monoFont, fontSize: 13, wordBreak: 'break-all', gridColumn: wide ? 'span 3' : undefined }}>
         {children}
       </Typography>
     </>
@@ -235,7 +236,7 @@ export function FrameDetail({
       sx={{ width: { xs: '100%', md: 360, lg: 420, xl: 460 }, flexShrink: 0, display: 'flex', flexDirection: 'column', minHeight: 0, overflow: 'hidden' }}
     >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', px: 2, py: 1, borderBottom: 1, borderColor: 'divider' }}>
-        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1, minWidth: 0 }} noWrap title={title}>
+        <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, flex: 1, minWidth: 0, lineHeight: 1.35, overflowWrap: 'anywhere' }}>
           {title}
         </Typography>
         <Tooltip title="Copy the frame exactly as it was sent" describeChild>
@@ -249,7 +250,7 @@ export function FrameDetail({
           </IconButton>
         </Tooltip>
       </Stack>
-      <Box sx={{ p: 2, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 2 }}>
+      <Box sx={{ p: 2, overflow: 'auto', display: 'flex', flexDirection: 'column', gap: 1.5 }}>
         {outsideFilter && (
           <Alert severity="info" role="status">
             Not in the current filter: the list no longer shows this frame. It stays open here until you close it or pick another one.
@@ -261,12 +262,19 @@ export function FrameDetail({
             {m.error}
           </Alert>
         )}
-        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 2, rowGap: 0.5 }}>
-          <Field label="Time">{frameTime(m.ts)}</Field>
+        {/* Compact, so the frame itself starts high in the pane: the charger and the log entry share a line. */}
+        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr) max-content max-content', columnGap: 1.5, rowGap: 0.25, alignItems: 'baseline' }}>
+          <Field label="Time" wide>
+            {frameTime(m.ts)}
+          </Field>
           <Field label="Charger">{m.chargerId}</Field>
-          <Field label="Direction">{m.direction === 'in' ? 'Received from the charger' : 'Sent to the charger'}</Field>
-          <Field label="Message id">{m.messageId ?? '—'}</Field>
           <Field label="Log entry">#{m.id}</Field>
+          <Field label="Direction" wide>
+            {m.direction === 'in' ? 'Received from the charger' : 'Sent to the charger'}
+          </Field>
+          <Field label="Message id" wide>
+            {m.messageId ?? '—'}
+          </Field>
         </Box>
         <Box>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.75 }}>

@@ -4,7 +4,6 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import IconButton from '@mui/material/IconButton';
@@ -38,6 +37,8 @@ export interface FilterFields {
 export const emptyFields: FilterFields = { chargerId: '', actions: [], direction: '', kinds: [], errorsOnly: false, from: '', to: '', search: '' };
 
 export const SEARCH_DEBOUNCE_MS = 300;
+/** Wide enough for "Received from charger" whole (with the select's arrow). */
+const DIRECTION_WIDTH = 230;
 export const SEARCH_MAX = 200;
 /** What a search finds (message-filter.ts searchForms, search-fold.ts): escaped or not, letters in any case (Ü finds ü too). */
 const SEARCH_HINT = 'Finds the text escaped in the JSON too (\\" or \\u00e9); letters in any case, Ü or ü alike';
@@ -106,12 +107,12 @@ export const LogFilters = memo(function LogFilters({
       <TextField
         size="small"
         label="Search frames"
-        placeholder="Text in the frame, e.g. an idTag"
+        placeholder="e.g. an idTag"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         error={search.length > SEARCH_MAX}
         helperText={search.length > SEARCH_MAX ? `Search for at most ${SEARCH_MAX} characters` : <SearchHint />}
-        sx={{ width: 260 }}
+        sx={{ width: 220 }}
         slotProps={{
           input: {
             startAdornment: (
@@ -134,7 +135,7 @@ export const LogFilters = memo(function LogFilters({
             const typed = (e.target as HTMLInputElement).value.trim();
             if (typed !== fields.chargerId) set('chargerId', typed);
           }}
-          sx={{ width: 200 }}
+          sx={{ width: 180 }}
           renderOption={renderChargerOption}
           renderInput={(params) => (
             <TextField
@@ -154,11 +155,11 @@ export const LogFilters = memo(function LogFilters({
         options={actionOptions}
         value={fields.actions}
         onChange={(_e, v) => set('actions', v)}
-        sx={{ minWidth: 240, maxWidth: 420 }}
+        sx={{ flex: '1 1 200px', minWidth: 200, maxWidth: 420 }}
         slotProps={{ chip: { size: 'small' } }}
         renderInput={(params) => <TextField {...params} label="Actions" placeholder={fields.actions.length ? '' : 'All actions'} />}
       />
-      <TextField select size="small" label="Direction" value={fields.direction} onChange={(e) => set('direction', e.target.value as FilterFields['direction'])} sx={{ width: 200 }}>
+      <TextField select size="small" label="Direction" value={fields.direction} onChange={(e) => set('direction', e.target.value as FilterFields['direction'])} sx={{ width: DIRECTION_WIDTH }}>
         <MenuItem value="">Both directions</MenuItem>
         <MenuItem value="in">Received from charger</MenuItem>
         <MenuItem value="out">Sent to charger</MenuItem>
@@ -169,7 +170,7 @@ export const LogFilters = memo(function LogFilters({
         label="Kind"
         value={fields.kinds}
         onChange={(e) => set('kinds', typeof e.target.value === 'string' ? e.target.value.split(',') : (e.target.value as string[]))}
-        sx={{ width: 170 }}
+        sx={{ width: 150 }}
         slotProps={{ select: { multiple: true, displayEmpty: true, renderValue: (v) => ((v as string[]).length ? (v as string[]).join(', ') : 'All kinds') }, inputLabel: { shrink: true } }}
       >
         {messageKinds.map((k) => (
@@ -201,19 +202,6 @@ export const LogFilters = memo(function LogFilters({
         sx={{ width: 215 }}
       />
       <FormControlLabel control={<Switch checked={fields.errorsOnly} onChange={(e) => set('errorsOnly', e.target.checked)} />} label="Errors only" sx={{ ml: 0, mt: 0.5 }} />
-      {hasFilters(fields, fixedCharger) && (
-        <Button
-          size="small"
-          onClick={() => {
-            // What was being typed goes too: it would otherwise be searched for a moment after the clear.
-            setSearch('');
-            onChange({ ...emptyFields, chargerId: fixedCharger ? fields.chargerId : '' });
-          }}
-          sx={{ mt: 0.5 }}
-        >
-          Clear filters
-        </Button>
-      )}
     </Box>
   );
 });

@@ -12,8 +12,7 @@ export function LogScreen() {
           Message log
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          Every OCPP frame the bench received or sent, newest first. Select a frame to read it in full; the arrow keys move through the log. Tick frames (or press X) to copy or export several; Shift
-          picks a range.
+          Every OCPP frame the bench received or sent, newest first. Select one to read it in full (arrow keys move); tick frames (X, Shift for a range) to copy or export them.
         </Typography>
       </Box>
       <Box sx={{ flex: 1, minHeight: 0 }}>

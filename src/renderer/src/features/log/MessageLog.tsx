@@ -17,7 +17,6 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
-import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
@@ -43,6 +42,8 @@ import { EXPORT_TIMES_NOTE, formatClock } from '../../components/format';
 import { useBench } from '../../stores/bench';
 
 const number = (n: number) => n.toLocaleString();
+/** How long a notice of something that went well stays. */
+const NOTICE_MS = 6000;
 
 function toFilter(f: FilterFields): MessageFilter {
   return cleanFilter({
@@ -99,7 +100,9 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   const now = useNow();
   const rangeEnded = filter.to !== undefined && Date.parse(filter.to) < now;
   const follow = following && !rangeEnded;
-  const { view, ensure, rowAt, indexOf, grow, repin, retry } = useLogView(filter, follow);
+  const { view, ensure, rowAt, indexOf, grow, locate, repin, retry } = useLogView(filter, follow);
+  const filterNow = useRef(filter);
+  filterNow.current = filter;
   // The selection is a frame (its id), not a place in the list: another filter or newer frames move it.
   // Its place is known once the row is read (`index`: where it was picked, in `generation`); a row the
   // keyboard moved to before its page came is known by place only until then.
@@ -133,7 +136,15 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   );
   const [toTop, setToTop] = useState(0);
   const [exportMenu, setExportMenu] = useState<HTMLElement | null>(null);
-  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  // What an action said (an export, a copy, a link's frame not found), in the toolbar, never over the rows.
+  // One about this view of the log (`view`: its filter) goes when the view changes; one that went well, after a few seconds.
+  const [notice, setNotice] = useState<{ text: string; error: boolean; view?: string } | null>(null);
+  useEffect(() => setNotice((n) => (n?.view !== undefined && n.view !== filterKey ? null : n)), [filterKey]);
+  useEffect(() => {
+    if (!notice || notice.error) return;
+    const t = setTimeout(() => setNotice((n) => (n === notice ? null : n)), NOTICE_MS);
+    return () => clearTimeout(t);
+  }, [notice]);
   const root = useRef<HTMLDivElement>(null);
   const [picked, setPicked] = useState<Map<number, MessageView>>(() => new Map());
   const lastPicked = useRef<number | null>(null);
@@ -170,11 +181,15 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   const pickedFrames = () => jsonExportText([...picked.values()]);
   const copyPicked = async () => {
     const ok = await copyText(pickedFrames());
-    setNotice(ok ? { text: `Copied ${picked.size} frame${picked.size === 1 ? '' : 's'} as JSON`, error: false } : { text: 'Could not copy: export them instead', error: true });
+    setNotice(
+      ok
+        ? { text: `Copied ${picked.size} frame${picked.size === 1 ? '' : 's'} as JSON`, error: false, view: filterKey }
+        : { text: 'Could not copy: export them instead', error: true, view: filterKey },
+    );
   };
   const exportPicked = () => {
     downloadText(`chargebench-frames-${chargerId ?? 'all'}-${picked.size}.json`.replace(/[^\w.-]+/g, '_'), pickedFrames());
-    setNotice({ text: `The ${picked.size} picked frame${picked.size === 1 ? '' : 's'} download${picked.size === 1 ? 's' : ''} as JSON`, error: false });
+    setNotice({ text: `The ${picked.size} picked frame${picked.size === 1 ? '' : 's'} download${picked.size === 1 ? 's' : ''} as JSON`, error: false, view: filterKey });
   };
 
   // Each new view of the log starts at its top; the frame selected stays selected.
@@ -184,14 +199,47 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   // Within a view, places do not move; in another, the frame is found where it is now (if it is there and read).
   const selected = !selection ? null : selection.generation === view.generation ? selection.index : selection.id === null ? null : indexOf(selection.id);
 
+  // A frame opened by a link (or from another frame) that the filter holds: the list is brought to it, the
+  // row marked, and Follow live turned off while it is looked at (`heldFor`), so new frames do not move it away.
+  const [bringing, setBringing] = useState<number | null>(null);
+  const [heldFor, setHeldFor] = useState<number | null>(null);
+  const [scrollTo, setScrollTo] = useState({ index: 0, n: 0 });
   const showNew = () => {
     void repin();
     setToTop((t) => t + 1);
   };
   const setFollowing = (on: boolean) => {
     setFollow(on);
-    if (on) showNew();
+    if (on) {
+      setHeldFor(null);
+      showNew();
+    }
   };
+
+  const bringTo = useCallback((m: MessageView) => {
+    if (!matchesFilter(m, filterNow.current)) return;
+    setFollow(false);
+    setHeldFor(m.id);
+    setBringing(m.id);
+  }, []);
+  useEffect(() => {
+    if (bringing === null || view.counting || view.stale || view.unread || !view.pin) return;
+    let live = true;
+    locate(bringing).then(
+      (at) => {
+        if (!live || at === 'moved') return;
+        if (at === 'newer') return void repin();
+        setBringing(null);
+        if (!at) return;
+        setSelection({ id: bringing, index: at.index, generation: at.generation });
+        setScrollTo((s) => ({ index: at.index, n: s.n + 1 }));
+      },
+      () => live && setBringing(null),
+    );
+    return () => void (live = false);
+  }, [bringing, view.counting, view.stale, view.unread, view.pin, view.generation, locate, repin]);
+  // Another filter: the frame is sought in it no longer (it stays selected, and shows where the new view has it).
+  useEffect(() => setBringing(null), [filterKey]);
 
   const onSelect = useCallback(
     (i: number) => {
@@ -224,12 +272,13 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
         if (m?.id === openId) {
           setOpenRow(m);
           setSelection({ id: m.id, index: -1, generation: -1 });
+          bringTo(m);
         } else setNotice({ text: `Frame #${openId} is not in ${chargerId ? `${chargerId}'s` : 'the'} message log: it may have been deleted (Settings says how long the log is kept).`, error: true });
       },
       (e: Error) => live && setNotice({ text: `Frame #${openId} could not be read: ${e.message}`, error: true }),
     );
     return () => void (live = false);
-  }, [client, openId, openRow, chargerId]);
+  }, [client, openId, openRow, chargerId, bringTo]);
   // A row selected before its page came: once it is read, it is that frame (and the open one follows).
   useEffect(() => {
     if (!selection || selection.id !== null || selection.generation !== view.generation) return;
@@ -255,6 +304,7 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   const exports = useExporting();
   const runExport = (format: 'csv' | 'json') => {
     setExportMenu(null);
+    const key = filterKey;
     return exports.run(async () => {
       try {
         const r = await client.exportMessages({ filter, format });
@@ -265,9 +315,10 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
                 ? `Exported the log as ${format.toUpperCase()} to ${r.where ?? 'the file you chose'}`
                 : `The log downloads as ${format.toUpperCase()} to ${r.where ?? "the browser's downloads"}`,
             error: false,
+            view: key,
           });
       } catch (e) {
-        setNotice({ text: `The export failed: ${(e as Error).message}`, error: true });
+        setNotice({ text: `The export failed: ${(e as Error).message}`, error: true, view: key });
       }
     });
   };
@@ -286,15 +337,37 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
   return (
     <Box ref={root} onKeyDown={onKeyDown} sx={{ display: 'flex', flexDirection: 'column', gap: 1.5, height: '100%', minHeight: 480 }}>
       <LogFilters fields={fields} onChange={setFields} fixedCharger={chargerId !== undefined} navigated={navigated} />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', minHeight: 36 }}>
+      <Stack direction="row" useFlexGap sx={{ alignItems: 'center', minHeight: 36, flexWrap: 'wrap', columnGap: 2, rowGap: 0.5 }}>
         <Typography variant="body2" color="text.secondary" role="status" aria-live="polite" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
           {view.counting && <CircularProgress size={14} aria-hidden />}
           {counted}
         </Typography>
+        {filtered && (
+          <Button
+            size="small"
+            onClick={() => {
+              // As a step from outside the filters: a search still being typed is dropped with the rest.
+              setNavigated((n) => n + 1);
+              setFields({ ...emptyFields, chargerId: chargerId ?? '' });
+            }}
+          >
+            Clear filters
+          </Button>
+        )}
         {!follow && view.newFrames > 0 && (
           <Button size="small" variant="outlined" startIcon={<ArrowUpwardIcon />} onClick={showNew}>
             {number(view.newFrames)} new frame{view.newFrames === 1 ? '' : 's'} — show
           </Button>
+        )}
+        {notice && (
+          <Alert
+            severity={notice.error ? 'error' : 'success'}
+            role={notice.error ? 'alert' : 'status'}
+            onClose={() => setNotice(null)}
+            sx={{ py: 0, minWidth: 0, '& .MuiAlert-icon, & .MuiAlert-message': { py: 0.5 }, '& .MuiAlert-action': { pt: 0 } }}
+          >
+            {notice.text}
+          </Alert>
         )}
         <Box sx={{ flex: 1 }} />
         {picked.size > 0 && (
@@ -315,7 +388,13 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
         )}
         <FormControlLabel
           control={<Switch size="small" checked={follow} disabled={rangeEnded} onChange={(e) => setFollowing(e.target.checked)} />}
-          label={rangeEnded ? 'Follow live (the time range has ended: nothing new comes in it)' : 'Follow live'}
+          label={
+            rangeEnded
+              ? 'Follow live (the time range has ended: nothing new comes in it)'
+              : !follow && heldFor !== null && open?.id === heldFor
+                ? `Follow live (off to keep frame #${heldFor} in view)`
+                : 'Follow live'
+          }
         />
         <Button
           size="small"
@@ -362,23 +441,11 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
               <Typography variant="subtitle1">{filtered ? 'No frames match these filters' : 'No frames yet'}</Typography>
               <Typography variant="body2" color="text.secondary">
                 {filtered
-                  ? 'Widen the time range or clear a filter.'
+                  ? 'Widen the time range or clear a filter (Clear filters, above).'
                   : chargerId
                     ? 'Frames appear here as soon as this charger talks to the bench.'
                     : 'Frames appear here as soon as a charger talks to the bench.'}
               </Typography>
-              {filtered && (
-                <Button
-                  sx={{ mt: 1 }}
-                  onClick={() => {
-                    // As a step from outside the filters: a search still being typed is dropped with the rest.
-                    setNavigated((n) => n + 1);
-                    setFields({ ...emptyFields, chargerId: chargerId ?? '' });
-                  }}
-                >
-                  Clear filters
-                </Button>
-              )}
             </Box>
           ) : (
             <VirtualLog
@@ -395,19 +462,27 @@ export function MessageLog({ chargerId }: { chargerId?: string }) {
               onOpen={onOpen}
               onAwayFromTop={onAwayFromTop}
               toTop={toTop}
+              scrollTo={scrollTo}
               picked={pickedIds}
               onPick={onPick}
               search={filter.search}
             />
           )}
         </Paper>
-        {open && <FrameDetail m={open} onClose={() => setOpen(null)} search={filter.search} outsideFilter={openOutside} onOpenFrame={setOpen} />}
+        {open && (
+          <FrameDetail
+            m={open}
+            onClose={() => setOpen(null)}
+            search={filter.search}
+            outsideFilter={openOutside}
+            onOpenFrame={(m) => {
+              setOpen(m);
+              setSelection({ id: m.id, index: -1, generation: -1 });
+              bringTo(m);
+            }}
+          />
+        )}
       </Box>
-      <Snackbar open={!!notice} autoHideDuration={6000} onClose={() => setNotice(null)} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
-        <Alert severity={notice?.error ? 'error' : 'success'} onClose={() => setNotice(null)} variant="filled">
-          {notice?.text}
-        </Alert>
-      </Snackbar>
     </Box>
   );
 }

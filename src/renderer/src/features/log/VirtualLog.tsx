@@ -47,6 +47,8 @@ export interface VirtualLogProps {
   onAwayFromTop?: (away: boolean) => void;
   /** Bumped to scroll back to the top. */
   toTop: number;
+  /** Bumped (`n`) to bring a row into view, in the middle of the list. */
+  scrollTo?: { index: number; n: number };
   label: string;
   version: number;
   /** Ids of the frames picked (several at once, to copy or export). */
@@ -295,6 +297,13 @@ export function VirtualLog(props: VirtualLogProps) {
   useLayoutEffect(() => {
     if (toTop && scrollRef.current) scrollRef.current.scrollTop = 0;
   }, [toTop]);
+
+  const bringTo = props.scrollTo;
+  useLayoutEffect(() => {
+    if (!bringTo?.n) return;
+    const h = scrollRef.current?.clientHeight ?? 0;
+    scrollToVirtual(Math.max(0, bringTo.index * ROW_HEIGHT - Math.max(0, (h - ROW_HEIGHT) / 2)));
+  }, [bringTo?.n]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The wheel scrolls rows at their usual pace, however long the list (a touchpad's small steps are
   // added up, as the scroll area moves by whole pixels).

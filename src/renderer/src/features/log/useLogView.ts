@@ -231,6 +231,29 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
     return null;
   }, []);
 
+  /**
+   * Where a frame of the filter is in the view (its row, newest first), counted by the bench: the frames of
+   * the filter newer than it, up to the view's pin. 'newer': the view was pinned before it was logged;
+   * 'moved': the view changed meanwhile (ask again in the new one); null: beyond counting. A capped count
+   * shorter than that is extended to the full one, so the list reaches the frame.
+   */
+  const locate = useCallback(
+    async (id: number): Promise<{ index: number; generation: number } | 'newer' | 'moved' | null> => {
+      const g = gen.current;
+      const pin = pinRef.current;
+      const filter = filterRef.current;
+      if (!pin) return 'moved';
+      if (id > pin) return 'newer';
+      const [all, before] = await Promise.all([client.call('messages:count', { filter, upToId: pin, cap: 10_000_000 }), client.call('messages:count', { filter, upToId: id, cap: 10_000_000 })]);
+      if (g !== gen.current) return 'moved';
+      const index = all.count - before.count;
+      if (all.capped || before.capped || index < 0) return null;
+      setView((v) => (v.generation === g && v.capped && v.count <= index ? { ...v, count: all.count, capped: false } : v));
+      return { index, generation: g };
+    },
+    [client],
+  );
+
   /** Near the end of a capped count: count further. */
   const grow = useCallback(async () => {
     if (!view.capped || growing.current) return;
@@ -247,5 +270,5 @@ export function useLogView(filter: MessageFilter, follow: boolean) {
     }
   }, [client, view.capped]);
 
-  return { view, ensure, rowAt, indexOf, grow, repin: useCallback(() => pinAt(true), [pinAt]), retry: useCallback(() => pinAt(false), [pinAt]) };
+  return { view, ensure, rowAt, indexOf, grow, locate, repin: useCallback(() => pinAt(true), [pinAt]), retry: useCallback(() => pinAt(false), [pinAt]) };
 }

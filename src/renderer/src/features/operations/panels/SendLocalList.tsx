@@ -42,7 +42,10 @@ export const SendLocalList: OperationPage<'SendLocalList'> = {
   group: 'Authorization',
   Panel: LocalListPanel,
   meanings: {
-    Accepted: { tone: 'success', meaning: 'The charger stored the list; its local list version is now the one sent.' },
+    Accepted: {
+      tone: 'success',
+      meaning: 'The charger applied the update (a full list replaces its list, a differential one changes only the idTags sent); its local list version is now the one sent.',
+    },
     Failed: { tone: 'error', meaning: 'The charger could not update its list (for example a storage error, or more entries than LocalAuthListMaxLength / SendLocalListMaxLength allow).' },
     NotSupported: { tone: 'warning', meaning: 'The charger has no local authorization list.' },
     VersionMismatch: { tone: 'error', meaning: "The version does not fit: a differential update needs a version above the charger's current one. Read the version first, or send a full list." },
