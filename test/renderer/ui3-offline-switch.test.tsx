@@ -17,7 +17,7 @@ afterEach(cleanup);
 /** The screen with VCP1 (Offline off, back after 20 s); the bench applies each patch sent. */
 function showing() {
   let faults = Faults.parse({ offlineSeconds: 20 });
-  useBench.setState({ loaded: true, virtualChargers: { VCP1: aVirtualCharger('VCP1', { faults }) } });
+  useBench.setState({ loaded: true, link: 'open', virtualChargers: { VCP1: aVirtualCharger('VCP1', { faults }) } });
   const client = fakeClient({
     'virtualChargers:setFaults': ({ faults: patch }: { faults: z.infer<typeof FaultsPatch> }) => {
       faults = Faults.parse({ ...faults, ...patch });

@@ -20,7 +20,7 @@ const ts = '2026-11-21T10:00:00.000Z';
 const PASSWORD = 'correct-horse-battery-staple';
 
 function showing(handlers: Handlers) {
-  useBench.setState({ loaded: true, virtualChargers: { VCP1: aVirtualCharger('VCP1') } });
+  useBench.setState({ loaded: true, link: 'open', virtualChargers: { VCP1: aVirtualCharger('VCP1') } });
   const client = fakeClient({
     'settings:get': () => ({ requirePassword: false }) as never,
     'virtualChargers:act': ({ id }) => ({ charger: aVirtualCharger(id, { definition: { ...aVirtualCharger().definition, hasPassword: true } }) }) as never,

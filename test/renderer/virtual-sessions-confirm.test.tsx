@@ -19,7 +19,7 @@ const charging = (over: Partial<VirtualChargerView> = {}) =>
   });
 
 function showing(view: VirtualChargerView, handlers: Handlers = {}) {
-  useBench.setState({ loaded: true, virtualChargers: { [view.id]: view } });
+  useBench.setState({ loaded: true, link: 'open', virtualChargers: { [view.id]: view } });
   const client = fakeClient(handlers);
   render(withBench(client, <VirtualChargersScreen />, '/virtual'));
   return client;

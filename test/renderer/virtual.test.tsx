@@ -20,7 +20,7 @@ const aConnector = aVirtualConnector;
 const aVirtualCharger = (id = 'VCP1', over: Partial<VirtualChargerView> = {}): VirtualChargerView => twoConnectors(id, over, 2);
 
 function showing(views: VirtualChargerView[], handlers: Handlers = {}) {
-  useBench.setState({ loaded: true, virtualChargers: Object.fromEntries(views.map((v) => [v.id, v])) });
+  useBench.setState({ loaded: true, link: 'open', virtualChargers: Object.fromEntries(views.map((v) => [v.id, v])) });
   const client = fakeClient(handlers);
   render(withBench(client, <VirtualChargersScreen />, '/virtual'));
   return client;
@@ -191,7 +191,8 @@ describe('virtual chargers screen', () => {
     expect((c1.getByRole('button', { name: 'Present card on connector 1' }) as HTMLButtonElement).disabled).toBe(true);
 
     await user.click(within(region('Virtual charger VCP1')).getByRole('button', { name: 'Send malformed frame' }));
-    expect(await screen.findByText('Not possible right now: Virtual charger VCP1 is not connected')).toBeTruthy();
+    // The failure names the action and when it failed.
+    expect(await screen.findByText(/^Send malformed frame failed at \d\d?:\d\d:\d\d.*: Not possible right now: Virtual charger VCP1 is not connected$/)).toBeTruthy();
   });
 
   it('follows the pushed events: a session starting shows on the connector panel', async () => {

@@ -257,6 +257,7 @@ export class VirtualChargePoint {
       meterValuesNotKept: this.transactions.meterValuesNotKept,
       localListVersion: this.authorization.storedListVersion,
       faults: this.faults,
+      offlineUntil: this.connection.offlineUntil === null ? null : new Date(this.connection.offlineUntil).toISOString(),
       connectors: this.connectors.all.map((c) => this.connectorView(c)),
       chargerFault: charger.fault ? { ...charger.fault } : null,
     };

@@ -117,7 +117,9 @@ export class Connection {
   connect(): void {
     if (!this.cp.isRunning || this.ws) return;
     if (this.offline) {
-      // Powered on (start, a reboot, a bench restart) with a timed Offline on: its way back runs again.
+      // Powered on (start, a reboot, a bench restart) with Offline on: on, not connected (never 'stopped'),
+      // and a timed one's way back runs again.
+      this.state = 'disconnected';
       this.armOfflineReturn();
       return;
     }
@@ -329,6 +331,11 @@ export class Connection {
       this.offlineReturn = null;
       plan.back();
     });
+  }
+
+  /** When a timed Offline ends by itself (ms on the charger's clock); null while none is armed (none on, one until switched off, or a restored one not powered on yet). */
+  get offlineUntil(): number | null {
+    return this.offlineTimer ? (this.offlineReturn?.until ?? null) : null;
   }
 
   comeBack(): void {

@@ -345,6 +345,11 @@ export interface VirtualChargerView {
   chargerFault?: { errorCode: ChargePointErrorCode; info?: string } | null;
   faults: Faults;
   /**
+   * When its timed Offline fault switch ends by itself (ISO); null when none is counting down (off, on until
+   * switched off, or restored on a charger not powered on yet: it counts from the next power-on).
+   */
+  offlineUntil?: string | null;
+  /**
    * In the answer to switching the `action` fault off (`{"on": false}`, with or without an action): the actions
    * whose fault it switched off (empty: none was on). Absent anywhere else.
    */

@@ -18,6 +18,7 @@ import { monoFont } from '../../app/theme';
 import type { PhysicalAction, VirtualChargerView, VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
 import { actionWords, shownFeedback, usePhysicalActions } from './virtual-actions';
 import { SetFaultDialog } from './SetFaultDialog';
+import { useVirtualLink } from './virtual-link';
 
 /** The card last presented anywhere on this screen, so the next one is a click away. */
 let lastIdTag = 'TAG001';
@@ -53,13 +54,17 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
   const tx = c.transaction;
   // A card's unconfirmed outcome follows the central system's later answer.
   const feedback = shownFeedback(answered, c);
+  // The link to the bench lost: what it shows is the last known, and nothing can be sent.
+  const { blocked, asOf } = useVirtualLink();
+  const down = blocked !== null;
+  const lastKnown = asOf ? ` (${asOf})` : '';
 
   const act = (action: PhysicalAction, body: Record<string, unknown> = {}) => perform(action, { connectorId: n, ...body });
 
   const idTagError = idTag.length > 20 ? `Card idTag must be at most 20 characters (now ${idTag.length})` : null;
   const presentCard = () => {
     const tag = idTag.trim();
-    if (!tag || idTagError) return;
+    if (!tag || idTagError || down) return;
     lastIdTag = tag;
     void act('present-id-tag', { idTag: tag });
   };
@@ -77,7 +82,7 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
   const btn = (action: PhysicalAction, name: string, enabled: boolean, onClick: () => void, color: 'primary' | 'error' | 'inherit' = 'primary', more = '') => {
     const { label, explanation } = actionWords(action);
     return (
-      <Button size="small" variant="outlined" color={color} aria-label={name} title={explanation} disabled={!enabled || busy !== null} onClick={onClick}>
+      <Button size="small" variant="outlined" color={color} aria-label={name} title={explanation} disabled={!enabled || down || busy !== null} onClick={onClick}>
         {busy === action ? `${label}…` : `${label}${more}`}
       </Button>
     );
@@ -89,11 +94,12 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
         <Typography id={headingId} variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
           Connector {n}
         </Typography>
-        <StatusChip status={c.status} errorCode={c.errorCode} />
+        <StatusChip status={c.status} errorCode={c.errorCode} stale={down} />
         {c.availability === 'Inoperative' && <Chip size="small" label="Inoperative" />}
         <Box sx={{ flexGrow: 1 }} />
         <Typography variant="body2" color="text.secondary">
           Meter <span style={{ fontFamily: monoFont }}>{formatEnergy(c.meterWh)}</span>
+          {down && ' (last known)'}
         </Typography>
       </Stack>
 
@@ -113,7 +119,7 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
               )}
               {' · '}
               <span style={{ fontFamily: monoFont }}>{tx.idTag}</span>
-              {` · ${formatEnergy(tx.energyWh)} · ${formatPower(c.powerW)}`}
+              {` · ${formatEnergy(tx.energyWh)} · ${formatPower(c.powerW)}${lastKnown}`}
             </>
           ) : (
             'None'
@@ -153,11 +159,14 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
           value={idTag}
           onChange={(e) => setIdTag(e.target.value)}
           error={Boolean(idTagError)}
-          helperText={idTagError ?? (!charger.running ? 'Start the charger to present a card' : tx ? 'Its own card stops the session' : undefined)}
+          helperText={
+            idTagError ??
+            (down ? 'Nothing can be sent until the link to the bench is back' : !charger.running ? 'Start the charger to present a card' : tx ? 'Its own card stops the session' : undefined)
+          }
           slotProps={{ htmlInput: { 'aria-label': `Card idTag for connector ${n}`, spellCheck: false, style: { fontFamily: monoFont } } }}
           sx={{ flexGrow: 1, maxWidth: 220 }}
         />
-        <Button type="submit" size="small" variant="contained" aria-label={`Present card on connector ${n}`} disabled={!can.present || busy !== null} sx={{ mt: '4px' }}>
+        <Button type="submit" size="small" variant="contained" aria-label={`Present card on connector ${n}`} disabled={!can.present || down || busy !== null} sx={{ mt: '4px' }}>
           {busy === 'present-id-tag' ? 'Presenting…' : actionWords('present-id-tag').label}
         </Button>
       </Stack>
@@ -170,6 +179,7 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
         open={faultOpen}
         chargerId={charger.id}
         connectorId={n}
+        blocked={blocked}
         onClose={() => setFaultOpen(false)}
         onSet={(errorCode, info) => {
           setFaultOpen(false);

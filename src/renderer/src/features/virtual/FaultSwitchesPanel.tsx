@@ -24,6 +24,7 @@ import { errorCodes } from '../../../../shared/ocpp16/frames';
 import { NumberField } from './NumberField';
 import { SwitchWithSettings } from './SwitchWithSettings';
 import { rememberView, useRunner } from './virtual-actions';
+import { useVirtualLink } from './virtual-link';
 import { ActionFaultTable, SelectField, SwitchRow } from '../../components/fault-parts';
 
 type Patch = Partial<Faults>;
@@ -41,13 +42,17 @@ function ruleOf(schema: z.ZodNumber, unit: string): string {
 
 export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView }) {
   const client = useClient();
-  const { busy, feedback, run, clear } = useRunner();
+  const { busy: running, feedback, run, clear } = useRunner();
+  // The link to the bench lost: the switches are the last known, and none can be switched (disabled as while busy).
+  const { blocked, asOf } = useVirtualLink();
+  const busy = running ?? (blocked !== null ? 'link' : null);
   const f = charger.faults;
   const active = activeFaults(f);
   const [weights, setWeights] = useState<Weights>(() => f.unlockOutcomes ?? { Unlocked: 1, UnlockFailed: 1, NotSupported: 0 });
   const [weightsError, setWeightsError] = useState<string | null>(null);
 
   const send = (key: string, patch: Patch) =>
+    blocked === null &&
     run(key, async () => {
       const view = await client.call('virtualChargers:setFaults', { id: charger.id, faults: patch });
       rememberView(view);
@@ -132,7 +137,7 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
     <Accordion disableGutters variant="outlined" sx={{ '&::before': { display: 'none' } }}>
       <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`faults-${charger.id}`}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Typography sx={{ fontWeight: 600 }}>Fault switches</Typography>
+          <Typography sx={{ fontWeight: 600 }}>Fault switches{asOf ? ` (${asOf})` : ''}</Typography>
           {active.length > 0 ? (
             <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${active.length} on: ${active.join(', ')}`} sx={{ maxWidth: 560 }} />
           ) : (
@@ -143,6 +148,11 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
         </Stack>
       </AccordionSummary>
       <AccordionDetails id={`faults-${charger.id}`}>
+        {blocked && (
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            {blocked}
+          </Alert>
+        )}
         {faultRows.map(([name, row]) => control(row, name))}
         {feedback && (
           <Alert severity={feedback.severity} onClose={clear} sx={{ mt: 2 }}>

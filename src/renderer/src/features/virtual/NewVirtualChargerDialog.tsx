@@ -27,6 +27,7 @@ import { useClient } from '../../api/context';
 import { CallFailure } from '../../api/client';
 import { monoFont } from '../../app/theme';
 import { useBench } from '../../stores/bench';
+import { useVirtualLink } from './virtual-link';
 import { featureProfiles, VirtualChargerDefinition, type VirtualChargerView } from '../../../../shared/api/virtual-chargers';
 import type { ChargerView } from '../../../../shared/api/views';
 import { issueWords } from '../../../../shared/api/issues';
@@ -154,6 +155,8 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
   const [checked, setChecked] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // The link to the bench lost: nothing can be created until it is back (said, and Create disabled).
+  const { blocked } = useVirtualLink();
   const [showPassword, setShowPassword] = useState(false);
   /** Whether the bench requires a password from every charger (null until read): one is then filled in. */
   const [required, setRequired] = useState<boolean | null>(null);
@@ -201,7 +204,7 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
     setChecked(true);
     setErrors(found);
     setFailure(null);
-    if (Object.keys(found).length) return;
+    if (Object.keys(found).length || blocked) return;
     setPending(true);
     try {
       const view = await client.call('virtualChargers:create', toInput(form));
@@ -337,12 +340,17 @@ export function NewVirtualChargerDialog({ open, suggestedId, onClose, onCreated 
               {failure}
             </Alert>
           )}
+          {blocked && !pending && (
+            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+              {blocked}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose} disabled={pending}>
             Cancel
           </Button>
-          <Button type="submit" variant="contained" disabled={pending}>
+          <Button type="submit" variant="contained" disabled={pending || blocked !== null}>
             {pending ? 'Creating…' : 'Create'}
           </Button>
         </DialogActions>

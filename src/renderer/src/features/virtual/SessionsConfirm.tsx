@@ -1,6 +1,7 @@
 // What switching off, power-cycling or deleting a virtual charger does to the sessions it is running, said
 // before it is done: each session named (transaction, connector, card, since when), and what will really
 // become of it in the bench's record.
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -105,24 +106,44 @@ export function deleteWords(v: VirtualChargerView): string[] {
   return words;
 }
 
-/** A confirmation naming what a charger-wide action does; `paragraphs` say it. */
-export function SessionsConfirmDialog(props: { open: boolean; title: string; paragraphs: string[]; confirmLabel: string; onCancel: () => void; onConfirm: () => void }) {
+/**
+ * A confirmation naming what a charger-wide action does; `paragraphs` say it. While the link to the bench is
+ * lost (`blocked`: why nothing can be sent; `asOf`: "last known, as of …") it is said as the last known and
+ * cannot be confirmed.
+ */
+export function SessionsConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  paragraphs: string[];
+  confirmLabel: string;
+  blocked?: string | null;
+  asOf?: string | null;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   const titleId = useId();
+  const blocked = props.blocked ?? null;
   return (
     <Dialog open={props.open} onClose={props.onCancel} aria-labelledby={titleId}>
       <DialogTitle id={titleId}>{props.title}</DialogTitle>
       <DialogContent>
+        {props.asOf && props.paragraphs.length > 0 && <DialogContentText sx={{ mb: 1.5, fontStyle: 'italic' }}>{`What follows is the ${props.asOf}, not now:`}</DialogContentText>}
         {props.paragraphs.map((p, i) => (
           <DialogContentText key={i} sx={{ mb: 1.5 }}>
             {p}
           </DialogContentText>
         ))}
+        {blocked && (
+          <Alert severity="error" role="alert">
+            {blocked}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onCancel} autoFocus>
           Cancel
         </Button>
-        <Button color="error" variant="contained" onClick={props.onConfirm}>
+        <Button color="error" variant="contained" disabled={blocked !== null} onClick={props.onConfirm}>
           {props.confirmLabel}
         </Button>
       </DialogActions>

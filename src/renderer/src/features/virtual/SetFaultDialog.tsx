@@ -1,6 +1,7 @@
 // Asks which hardware fault a connector (or the whole charger, connector 0) reports: the OCPP error
 // code and an optional info text the StatusNotification carries, as the shared `fault` action takes them.
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
@@ -22,11 +23,13 @@ export interface SetFaultDialogProps {
   /** 0: the whole charger. */
   connectorId: number;
   chargerId: string;
+  /** Why nothing can be sent now (the link to the bench is lost): said, and Set fault disabled. */
+  blocked?: string | null;
   onClose: () => void;
   onSet: (errorCode: FaultCode, info: string | undefined) => void;
 }
 
-export function SetFaultDialog({ open, connectorId, chargerId, onClose, onSet }: SetFaultDialogProps) {
+export function SetFaultDialog({ open, connectorId, chargerId, blocked = null, onClose, onSet }: SetFaultDialogProps) {
   const [errorCode, setErrorCode] = useState<FaultCode>('OtherError');
   const [info, setInfo] = useState('');
   const titleId = useId();
@@ -38,7 +41,7 @@ export function SetFaultDialog({ open, connectorId, chargerId, onClose, onSet }:
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (infoError) return;
+    if (infoError || blocked) return;
     onSet(errorCode, info.trim() || undefined);
   };
 
@@ -58,10 +61,15 @@ export function SetFaultDialog({ open, connectorId, chargerId, onClose, onSet }:
             </TextField>
             <TextField label="Info" value={info} onChange={(e) => setInfo(e.target.value)} error={Boolean(infoError)} helperText={infoError ?? `Optional free text, at most ${INFO_MAX} characters`} />
           </Stack>
+          {blocked && (
+            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+              {blocked}
+            </Alert>
+          )}
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" color="error" disabled={Boolean(infoError)}>
+          <Button type="submit" variant="contained" color="error" disabled={Boolean(infoError) || blocked !== null}>
             Set fault
           </Button>
         </DialogActions>

@@ -27,9 +27,9 @@ import { FaultSwitchesPanel } from './FaultSwitchesPanel';
 import { SessionsConfirmDialog, deleteWords, powerCycleWords, stopWords } from './SessionsConfirm';
 import { SetFaultDialog } from './SetFaultDialog';
 import { VirtualPasswordDialog } from './VirtualPasswordDialog';
-import { actionWords, connectionWords, forgetView, rememberView, usePhysicalActions } from './virtual-actions';
-
-const registrationColour = { Accepted: 'success', Pending: 'warning', Rejected: 'error' } as const;
+import { actionWords, forgetView, rememberView, usePhysicalActions } from './virtual-actions';
+import { ConnectionChips } from './ConnectionChips';
+import { useVirtualLink } from './virtual-link';
 
 /** `onDeleted`: told what deleting the charger did to its sessions (the card is gone by then). */
 export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualChargerView; onDeleted?: (outcome: VirtualChargerDeleted) => void }) {
@@ -48,7 +48,9 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
   const headingId = useId();
   const id = charger.id;
   const def = charger.definition;
-  const conn = connectionWords[charger.connection];
+  // The link to the bench lost: the card is the last known, and nothing can be sent.
+  const { blocked, asOf } = useVirtualLink();
+  const down = blocked !== null;
   const faults = activeFaults(charger.faults);
   const connected = charger.connection === 'connected';
 
@@ -81,6 +83,8 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
   const stopWanted = () => (charger.running && stopWords(charger).length ? setConfirming('stop') : void startStop());
   const powerCycleWanted = () => (powerCycleWords(charger).length ? setConfirming('power-cycle') : void act('power-cycle'));
   const confirmed = () => {
+    // Never sent while the link is lost (the confirmation says why), whatever the click.
+    if (down) return;
     const what = asked;
     setConfirming(null);
     if (what === 'stop') void startStop();
@@ -106,34 +110,40 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
     ['Local list version', String(charger.localListVersion)],
   ];
 
-  const small = { size: 'small' as const, variant: 'outlined' as const, disabled: busy !== null };
+  const small = { size: 'small' as const, variant: 'outlined' as const, disabled: busy !== null || down };
   return (
     <Paper component="section" aria-labelledby={headingId} sx={{ p: 2.5 }}>
       <Stack direction="row" spacing={1.5} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <Typography id={headingId} variant="h6" component="h2" sx={{ fontFamily: monoFont }} aria-label={`Virtual charger ${id}`}>
           {id}
         </Typography>
-        <Chip size="small" color={conn.color} label={conn.label} variant={charger.connection === 'stopped' ? 'outlined' : 'filled'} />
-        {charger.registration ? (
-          <Chip size="small" variant="outlined" color={registrationColour[charger.registration]} label={`Boot ${charger.registration}`} />
-        ) : (
-          <Chip size="small" variant="outlined" label="Not booted yet" />
-        )}
-        {charger.chargerFault && <Chip size="small" color="error" label={`Charger Faulted · ${charger.chargerFault.errorCode}`} />}
+        <ConnectionChips charger={charger} asOf={asOf} blocked={blocked} />
+        {charger.chargerFault && <Chip size="small" color={down ? 'default' : 'error'} variant={down ? 'outlined' : 'filled'} label={`Charger Faulted · ${charger.chargerFault.errorCode}`} />}
         {faults.length > 0 && <Chip size="small" color="warning" icon={<WarningAmberIcon />} label={`${faults.length} fault switch${faults.length === 1 ? '' : 'es'} on`} title={faults.join(', ')} />}
         <Box sx={{ flexGrow: 1 }} />
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Button component={RouterLink} to={`/chargers/${encodeURIComponent(id)}`} size="small" endIcon={<ArrowForwardIcon fontSize="small" />}>
             Charger page and operations
           </Button>
-          <Button size="small" variant={charger.running ? 'outlined' : 'contained'} startIcon={charger.running ? <StopIcon /> : <PlayArrowIcon />} disabled={busy !== null} onClick={stopWanted}>
+          <Button
+            size="small"
+            variant={charger.running ? 'outlined' : 'contained'}
+            startIcon={charger.running ? <StopIcon /> : <PlayArrowIcon />}
+            disabled={busy !== null || down}
+            onClick={stopWanted}
+          >
             {busy === 'start' ? 'Starting…' : busy === 'stop' ? 'Stopping…' : charger.running ? 'Stop' : 'Start'}
           </Button>
-          <Button size="small" color="error" startIcon={<DeleteOutlinedIcon />} disabled={busy !== null} onClick={() => setConfirming('delete')}>
+          <Button size="small" color="error" startIcon={<DeleteOutlinedIcon />} disabled={busy !== null || down} onClick={() => setConfirming('delete')}>
             {busy === 'delete' ? 'Deleting…' : 'Delete'}
           </Button>
         </Stack>
       </Stack>
+      {asOf && (
+        <Typography variant="body2" color="text.secondary" role="note" sx={{ mt: 1 }}>
+          {`Shown as ${asOf}: ${id}'s states, sessions and readings are not live, and its controls are disabled until the link to the bench is back.`}
+        </Typography>
+      )}
 
       <Box component="dl" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3, rowGap: 0.5, my: 1.5 }}>
         {facts.map(([term, value]) => (
@@ -144,7 +154,7 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
             <Typography component="dd" variant="body2" sx={{ m: 0 }}>
               {value}
               {term === 'Security' && (
-                <Button size="small" sx={{ ml: 1, py: 0, minWidth: 0 }} onClick={() => setPasswordOpen(true)} aria-label={`Set the password of ${id}`}>
+                <Button size="small" sx={{ ml: 1, py: 0, minWidth: 0 }} disabled={down} onClick={() => setPasswordOpen(true)} aria-label={`Set the password of ${id}`}>
                   Set password…
                 </Button>
               )}
@@ -158,8 +168,8 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
         </Alert>
       )}
       {charger.lastError && (
-        <Alert severity={connected ? 'info' : 'warning'} sx={{ mb: 1.5, py: 0 }}>
-          Last error: {charger.lastError}
+        <Alert severity={connected && !down ? 'info' : 'warning'} sx={{ mb: 1.5, py: 0 }}>
+          {down ? 'Last error (last known)' : 'Last error'}: {charger.lastError}
         </Alert>
       )}
 
@@ -167,13 +177,13 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
         <Typography variant="body2" color="text.secondary" sx={{ mr: 0.5 }}>
           Whole charger:
         </Typography>
-        <Button {...small} startIcon={<RestartAltIcon />} disabled={busy !== null || !charger.running} onClick={powerCycleWanted} title={actionWords('power-cycle').explanation}>
+        <Button {...small} startIcon={<RestartAltIcon />} disabled={busy !== null || down || !charger.running} onClick={powerCycleWanted} title={actionWords('power-cycle').explanation}>
           {actionWords('power-cycle').label}
         </Button>
-        <Button {...small} startIcon={<LinkOffIcon />} disabled={busy !== null || !connected} onClick={() => void act('drop-connection')} title={actionWords('drop-connection').explanation}>
+        <Button {...small} startIcon={<LinkOffIcon />} disabled={busy !== null || down || !connected} onClick={() => void act('drop-connection')} title={actionWords('drop-connection').explanation}>
           {actionWords('drop-connection').label}
         </Button>
-        <Button {...small} startIcon={<CodeIcon />} disabled={busy !== null || !connected} onClick={() => void act('send-malformed')} title={actionWords('send-malformed').explanation}>
+        <Button {...small} startIcon={<CodeIcon />} disabled={busy !== null || down || !connected} onClick={() => void act('send-malformed')} title={actionWords('send-malformed').explanation}>
           {actionWords('send-malformed').label}
         </Button>
         {charger.chargerFault ? (
@@ -213,13 +223,14 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
         open={faultOpen}
         chargerId={id}
         connectorId={0}
+        blocked={blocked}
         onClose={() => setFaultOpen(false)}
         onSet={(errorCode, info) => {
           setFaultOpen(false);
           void act('fault', { connectorId: 0, errorCode, ...(info ? { info } : {}) });
         }}
       />
-      <SessionsConfirmDialog open={confirmOpen} {...dialog} onCancel={() => setConfirming(null)} onConfirm={confirmed} />
+      <SessionsConfirmDialog open={confirmOpen} {...dialog} blocked={blocked} asOf={asOf} onCancel={() => setConfirming(null)} onConfirm={confirmed} />
     </Paper>
   );
 }

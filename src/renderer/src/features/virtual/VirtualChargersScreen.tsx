@@ -8,6 +8,7 @@ import CircularProgress from '@mui/material/CircularProgress';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import AddIcon from '@mui/icons-material/Add';
 import SmartToyIcon from '@mui/icons-material/SmartToy';
@@ -16,11 +17,14 @@ import type { VirtualChargerDeleted } from '../../../../shared/api/virtual-charg
 import { NewVirtualChargerDialog } from './NewVirtualChargerDialog';
 import { VirtualChargerCard } from './VirtualChargerCard';
 import { rememberView, suggestId } from './virtual-actions';
+import { useVirtualLink } from './virtual-link';
 
 export function VirtualChargersScreen() {
   const loaded = useBench((s) => s.loaded);
   const virtualChargers = useBench((s) => s.virtualChargers);
   const chargers = useBench((s) => s.chargers);
+  // The link to the bench lost: the cards are the last known and nothing can be sent (each button disabled, saying why here).
+  const { blocked, asOf } = useVirtualLink();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   // What the last delete did to the deleted charger's sessions (its card is gone).
@@ -40,10 +44,19 @@ export function VirtualChargersScreen() {
             bad charger.
           </Typography>
         </Box>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => setCreating(true)} sx={{ flexShrink: 0 }}>
-          New virtual charger
-        </Button>
+        <Tooltip title={blocked ?? ''}>
+          <span style={{ flexShrink: 0 }}>
+            <Button variant="contained" startIcon={<AddIcon />} disabled={blocked !== null} onClick={() => setCreating(true)}>
+              New virtual charger
+            </Button>
+          </span>
+        </Tooltip>
       </Stack>
+      {blocked && (
+        <Alert severity="warning" role="alert" sx={{ mb: 2 }}>
+          {`${blocked} The virtual chargers below are shown as ${asOf}: their states, sessions and readings are not live, and their controls are disabled until then.`}
+        </Alert>
+      )}
 
       {deleted && (
         <Alert severity={deleted.sessions.some((s) => s.leftOpen) ? 'warning' : 'success'} onClose={() => setDeleted(null)} sx={{ mb: 2 }} role="status">
@@ -64,7 +77,7 @@ export function VirtualChargersScreen() {
           <Typography color="text.secondary" sx={{ mb: 2 }}>
             Create one to try operations, train installers or write test plans without hardware.
           </Typography>
-          <Button variant="outlined" startIcon={<AddIcon />} onClick={() => setCreating(true)}>
+          <Button variant="outlined" startIcon={<AddIcon />} disabled={blocked !== null} onClick={() => setCreating(true)}>
             Create {freeId}
           </Button>
         </Paper>

@@ -18,6 +18,7 @@ import { Ask } from '../../components/Ask';
 import { explainFailure, rememberView } from './virtual-actions';
 import { FormDialogActions } from '../../components/FormDialogActions';
 import { useInterrupts } from './interrupts';
+import { useVirtualLink } from './virtual-link';
 
 export function VirtualPasswordDialog({ charger, open, onClose, onSaved }: { charger: VirtualChargerView; open: boolean; onClose: () => void; onSaved: (message: string) => void }) {
   const [pending, setPending] = useState(false);
@@ -53,6 +54,8 @@ function PasswordForm({
   const [required, setRequired] = useState<boolean | null>(null);
   const id = charger.id;
   // What a commissioning's check or a test case running on the charger would be interrupted by.
+  // The link to the bench lost: nothing can be sent until it is back (said, and the buttons disabled).
+  const { blocked } = useVirtualLink();
   const interrupts = useInterrupts(id, charger.running ? `A new password makes ${id} reconnect at once` : `A new password changes how ${id} connects when it is started`);
 
   useEffect(() => {
@@ -88,6 +91,7 @@ function PasswordForm({
       setError('The password must be 16 to 40 printable ASCII characters');
       return;
     }
+    if (blocked) return;
     if (interrupts.words) return setConfirming(password);
     await send(password, newSaved);
   };
@@ -126,13 +130,23 @@ function PasswordForm({
               Remove password…
             </Button>
           )}
+          {blocked && !asking && confirming === null && (
+            <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+              {blocked}
+            </Alert>
+          )}
           {failure && !asking && confirming === null && (
             <Alert severity="error" sx={{ mt: 2 }}>
               {failure}
             </Alert>
           )}
         </DialogContent>
-        <FormDialogActions pending={pending && !asking && confirming === null} onCancel={onClose} submitLabel={interrupts.words ? 'Set password…' : 'Set password'} disabled={reading !== null} />
+        <FormDialogActions
+          pending={pending && !asking && confirming === null}
+          onCancel={onClose}
+          submitLabel={interrupts.words ? 'Set password…' : 'Set password'}
+          disabled={reading !== null || blocked !== null}
+        />
       </form>
       <Ask
         open={asking}
@@ -141,7 +155,7 @@ function PasswordForm({
         danger={required !== false || interrupts.words !== null}
         pending={pending}
         error={failure}
-        blocked={reading}
+        blocked={blocked ?? reading}
         onCancel={() => {
           setAsking(false);
           setFailure(null);
@@ -167,6 +181,7 @@ function PasswordForm({
         danger
         pending={pending}
         error={failure}
+        blocked={blocked}
         onCancel={() => {
           setConfirming(null);
           setFailure(null);

@@ -7,11 +7,14 @@ import { CallFailure } from '../../api/client';
 import { useBench } from '../../stores/bench';
 import { useClient } from '../../api/context';
 import { formatWhen } from '../../components/format';
-import { physicalActions, type PhysicalAction, type VirtualChargerView, type VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
+import { benchNow } from '../../components/benchClock';
+import { faultRows, physicalActions, type PhysicalAction, type VirtualChargerView, type VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
 
 export interface Feedback {
   severity: 'success' | 'info' | 'warning' | 'error';
   text: string;
+  /** A failure: which action, when (bench clock, ms), and whether the bench could not be reached then (the outcome unknown). */
+  failed?: { action: string; at: number; unreachable: boolean };
   /**
    * A card whose outcome said unconfirmed: the connector's kept outcome of that presentation (its
    * `presentedAt`), which the panel shows instead while it follows the central system's later answer.
@@ -27,6 +30,37 @@ export function explainFailure(e: unknown): Feedback {
     return { severity: 'error', text: e.message };
   }
   return { severity: 'error', text: e instanceof Error ? e.message : String(e) };
+}
+
+/** The name of what a runner's `key` sends, for its outcome: "Power cycle", "Stop", "Offline (fault switch)". */
+export function callLabel(key: string): string {
+  if (key in physicalActions) return physicalActions[key as PhysicalAction].label;
+  const own: Record<string, string> = { start: 'Start', stop: 'Stop', delete: 'Delete', actions: 'The protocol fault change', unlockOutcomes: 'Random unlock outcomes (fault switch)' };
+  if (own[key]) return own[key];
+  const row = faultRows.find(([, r]) => r.control.kind === 'switch' && (r.control.on === key || r.control.settings?.some((x) => x.field === key)));
+  return row ? `${row[1].label} (fault switch)` : 'The change';
+}
+
+/** A failure said with what failed and when: "Power cycle failed at 10:02:03: The bench could not do it: …". */
+export function failureOf(key: string, e: unknown, linkDown: boolean, at = benchNow()): Feedback {
+  const explained = explainFailure(e);
+  const action = callLabel(key);
+  const unreachable = linkDown || (e instanceof CallFailure && e.status === 0);
+  return { severity: explained.severity, text: `${action} failed at ${formatWhen(at)}: ${explained.text}`, failed: { action, at, unreachable } };
+}
+
+/**
+ * A failure shown once the link to the bench is back: one from while the bench could not be reached is no
+ * longer the news (what it did is not known: the card shows the charger as it is now); others stay as said.
+ */
+export function afterLinkBack(feedback: Feedback | null): Feedback | null {
+  if (!feedback?.failed?.unreachable) return feedback;
+  const { action, at } = feedback.failed;
+  return {
+    severity: 'info',
+    text: `${action} failed at ${formatWhen(at)} while the bench could not be reached; the link is back now: what it did, if anything, shows on the card. Try again if it is still needed.`,
+    failed: { ...feedback.failed, unreachable: false },
+  };
 }
 
 /** Puts the view a call answered with into the store at once; the pushed event follows later. */
@@ -54,6 +88,11 @@ export function useRunner() {
     mounted.current = true;
     return () => void (mounted.current = false);
   }, []);
+  // The link back: a failure from while the bench could not be reached is not left as if current.
+  const linkOpen = useBench((s) => s.link === 'open');
+  useEffect(() => {
+    if (linkOpen) setFeedback(afterLinkBack);
+  }, [linkOpen]);
   const run = useCallback(async <T>(key: string, call: () => Promise<T>, success?: (value: T) => Feedback | null): Promise<T | undefined> => {
     setBusy(key);
     setFeedback(null);
@@ -62,7 +101,7 @@ export function useRunner() {
       if (mounted.current) setFeedback(success?.(value) ?? null);
       return value;
     } catch (e) {
-      if (mounted.current) setFeedback(explainFailure(e));
+      if (mounted.current) setFeedback(failureOf(key, e, useBench.getState().link !== 'open'));
       return undefined;
     } finally {
       if (mounted.current) setBusy(null);
