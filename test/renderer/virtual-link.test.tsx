@@ -55,7 +55,7 @@ describe('the Virtual chargers screen with the link to the bench lost', () => {
     const why = screen.getByRole('alert');
     expect(why.textContent).toContain(`The bench cannot be reached from this window since ${formatClock(lost)}: nothing can be sent until the link is back.`);
     expect(why.textContent).toContain(`shown as last known, as of ${formatWhen(lost)} (bench not reachable)`);
-    expect(card().getByRole('note').textContent).toContain(`Shown as last known, as of ${formatWhen(lost)}`);
+    expect(card().getByRole('note').textContent).toContain(`Last known, as of ${formatWhen(lost)}`);
 
     // No chip looks live: the connection and the connector's status are drawn as the last known.
     expect(card().queryByText('Connected')).toBeNull();

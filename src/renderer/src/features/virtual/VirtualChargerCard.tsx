@@ -141,7 +141,7 @@ export function VirtualChargerCard({ charger, onDeleted }: { charger: VirtualCha
       </Stack>
       {asOf && (
         <Typography variant="body2" color="text.secondary" role="note" sx={{ mt: 1 }}>
-          {`Shown as ${asOf}: ${id}'s states, sessions and readings are not live, and its controls are disabled until the link to the bench is back.`}
+          {`${asOf.charAt(0).toUpperCase()}${asOf.slice(1)}: not live.`}
         </Typography>
       )}
 
