@@ -10,7 +10,8 @@ import { ChargerDetailScreen, ChargersScreen } from '../../src/renderer/src/app/
 import { Layout } from '../../src/renderer/src/app/Layout';
 import { forgetHeartbeatIntervals } from '../../src/renderer/src/components/heartbeatInterval';
 import type { BenchClient } from '../../src/renderer/src/api/client';
-import type { BenchSettings, ChargerView, MessageView, OperationView } from '../../src/shared/api/views';
+import type { BenchSettings, ChargerView, MessageView, MeterValueView, OperationView, TransactionView } from '../../src/shared/api/views';
+import { aCharger, aConnector } from './builders';
 
 /** A time `ms` before now, as the bench gives it. */
 export const ago = (ms: number) => new Date(Date.now() - ms).toISOString();
@@ -119,3 +120,14 @@ export const aHeartbeatSet = (value: string, at: string): OperationView => ({
   response: { status: 'Accepted' },
   error: null,
 });
+
+/** CP001's page (connectors 0 and 1): `stopped` its last ended session, `readings` connector 1's meter rows. */
+export function showChargerAfterStop(stopped: TransactionView, readings: MeterValueView[]) {
+  const client = fakeClient({
+    'chargers:meterValues': ({ connectorId }) => (connectorId === 1 ? readings : []),
+    'chargers:list': () => Object.values(useBench.getState().chargers),
+    'transactions:list': ({ active }) => (active === false ? [stopped] : []),
+  });
+  goLive(client, { chargers: { CP001: aCharger('CP001', { connectors: [aConnector(0), aConnector(1)] }) }, activeTransactions: {} });
+  render(withBench(client, chargerScreens, '/chargers/CP001'));
+}

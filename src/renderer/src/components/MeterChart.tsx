@@ -70,6 +70,8 @@ export function toPoints(samples: readonly MeterSample[], meterStart: number | u
 export interface EnergyAt {
   t: number;
   wh: number;
+  /** Of a session other than the readings before it: drawn apart from them (a break before it), as sessions are. */
+  apart?: boolean;
 }
 
 /**
@@ -84,10 +86,18 @@ export function withEnds(points: readonly Point[], ends: readonly EnergyAt[]): P
     const same = i >= 0 && out[i].t.getTime() === end.t && (out[i].kW !== null || out[i].kWh !== null) ? out[i] : null;
     if (same) {
       if (same.kWh === null) out[i] = { ...same, kWh: end.wh / 1000 };
-    } else out.splice(i < 0 ? out.length : i, 0, { t: new Date(end.t), kW: null, kWh: end.wh / 1000 });
+    } else {
+      const at = i < 0 ? out.length : i;
+      const before = out[at - 1];
+      const gap = end.apart && before && (before.kW !== null || before.kWh !== null) ? [{ t: new Date(before.t.getTime() + 1), kW: null, kWh: null }] : [];
+      out.splice(at, 0, ...gap, { t: new Date(end.t), kW: null, kWh: end.wh / 1000 });
+    }
   }
   return out;
 }
+
+/** The time axis spans at least this, around the readings: a single one (or a few close together) gets time labels. */
+export const MIN_SPAN_MS = 60_000;
 
 /** A chart draws at most about this many points: more do not show on a screen's width, and cost each redraw. */
 export const MAX_POINTS = 1600;
@@ -187,7 +197,11 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
     const read = thinPoints(toPoints(samples, meterStart));
     return ends?.length && read.length ? withEnds(read, ends) : read;
   }, [samples, meterStart, ends]);
-  const span = points.length > 1 ? points[points.length - 1].t.getTime() - points[0].t.getTime() : 0;
+  const first = points.length ? points[0].t.getTime() : 0;
+  const read = points.length > 1 ? points[points.length - 1].t.getTime() - first : 0;
+  // A single instant has no time scale to label: the axis then spans MIN_SPAN_MS around the readings.
+  const pad = points.length && read < MIN_SPAN_MS ? (MIN_SPAN_MS - read) / 2 : 0;
+  const span = read + 2 * pad;
   const hasPower = points.some((p) => p.kW !== null);
   const hasEnergy = points.some((p) => p.kWh !== null);
   const energy = energyUnit(points);
@@ -215,6 +229,7 @@ export function MeterChart({ samples, meterStart, energyLabel = 'Energy (kWh)', 
               dataKey: 't',
               scaleType: 'time',
               ...(timeLabel ? { label: timeLabel } : {}),
+              ...(pad ? { min: new Date(first - pad), max: new Date(first + read + pad) } : {}),
               tickNumber: 6,
               // Ticks no closer than what their labels show (a second, or a minute), so no label repeats.
               tickMinStep: span < 10 * 60_000 ? 1000 : 60_000,

@@ -13,7 +13,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useBench } from '../../stores/bench';
-import { lastStopOf, newestRegister, useStoppedSessions, type RegisterReading } from './last-stop';
+import { lastStopOf, newestRegister, stopOnChart, useStoppedSessions, type RegisterReading } from './last-stop';
 import { StatusChip } from '../../components/StatusChip';
 import { MeterChart, latestReading, readingText, typicalStep } from '../../components/MeterChart';
 import { neverConnected, silenceOf, useNow, useReach } from '../../components/reach';
@@ -251,6 +251,9 @@ function ConnectorCard({
   // Not confirmed, its connector saying no session since the boot: its readings are said in the past, as its
   // page says them. One whose connector reports a session since (it may still run) keeps the live words.
   const lost = unconfirmed && !stale && noSessionSinceBoot(sessionCharger);
+  // The chart draws the register the Meter line names, a stop's (lastStop is a new object each render).
+  const [stopT, stopWh, stopTx] = [lastStop?.t, lastStop?.wh, lastStop?.transactionId];
+  const ends = useMemo(() => stopOnChart(samples, stopT === undefined || stopWh === undefined ? null : { t: stopT, wh: stopWh, transactionId: stopTx }), [samples, stopT, stopWh, stopTx]);
   return (
     <Paper component="section" aria-label={`Connector ${connectorId}`} sx={{ p: 2, ...(concern && { borderColor: concern === 'fault' ? 'error.main' : 'warning.main', borderWidth: 2 }) }}>
       <Stack direction="row" sx={{ alignItems: 'center', gap: 1.5, mb: 1.5, flexWrap: 'wrap' }}>
@@ -323,6 +326,7 @@ function ConnectorCard({
             title={`Power and energy of connector ${connectorId}`}
             samples={samples}
             energyLabel="Energy register (kWh)"
+            ends={ends}
             height={samples.length ? 220 : 96}
             emptyText={
               meterError

@@ -285,6 +285,15 @@ export type SendDialogSlot = ComponentType<{ chargerIds: string[]; open: boolean
 // so ticking one checkbox redrew them all. With them kept, a selection change redraws the rows whose
 // selection changed only. The rows' new lists go to it another way (SteadyDataGrid), for the same reason.
 const autoHeight = () => 'auto' as const;
+/**
+ * A header keeps its name readable with a filter on (its filter icon takes room) at a laptop's width: the
+ * grid keeps an unsorted filtered column's hidden sort button as wide as shown; here it takes no room until
+ * the header is hovered; and a name of two words goes on two lines rather than being cut.
+ */
+const headerRoomSx = {
+  '& .MuiDataGrid-columnHeader--filtered:not(.MuiDataGrid-columnHeader--sorted):not(:hover) .MuiDataGrid-sortButton': { display: 'none' },
+  '& .MuiDataGrid-columnHeaderTitle': { whiteSpace: 'normal', lineHeight: 1.2 },
+} as const;
 const concernClass: DataGridProps<ChargerView>['getRowClassName'] = ({ row }) => ['concern-fault', 'concern-warning', ''][concernRank(row)];
 const gridSx: DataGridProps['sx'] = {
   border: 0,
@@ -293,6 +302,7 @@ const gridSx: DataGridProps['sx'] = {
   // The last header's hidden column-menu button (drawn 0 wide until hovered) and its resize handle
   // reach past the grid's edge: clipped, they no longer make the list scroll sideways.
   '& .MuiDataGrid-columnHeader--last': { overflow: 'hidden' },
+  ...headerRoomSx,
   // A faulted or suspicious charger stands out: a bar on its left and a tint.
   '& .concern-fault': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.error.main}`, bgcolor: (t) => alpha(t.palette.error.main, 0.06) },
   '& .concern-warning': { boxShadow: (t) => `inset 4px 0 0 ${t.palette.warning.main}` },

@@ -5,11 +5,14 @@ import { useEffect, useMemo, useState } from 'react';
 import { useClient } from '../../api/context';
 import { useBench } from '../../stores/bench';
 import type { TransactionView } from '../../../../shared/api/views';
+import type { MeterSample } from '../../../../shared/api/meter';
+import type { EnergyAt } from '../../components/MeterChart';
 
-/** A register reading: Wh, and when (ms since epoch). */
+/** A register reading: Wh, and when (ms since epoch); of a stop, its session. */
 export interface RegisterReading {
   wh: number;
   t: number;
+  transactionId?: number;
 }
 
 /** The meterStop of the newest stopped session on the connector, with its stop time; null: none known. */
@@ -18,7 +21,7 @@ export function lastStopOf(stopped: readonly TransactionView[], connectorId: num
   for (const tx of stopped) {
     if (tx.connectorId !== connectorId || tx.meterStop === null || !tx.stopTime) continue;
     const t = Date.parse(tx.stopTime);
-    if (Number.isFinite(t) && (!best || t > best.t)) best = { wh: tx.meterStop, t };
+    if (Number.isFinite(t) && (!best || t > best.t)) best = { wh: tx.meterStop, t, transactionId: tx.transactionId };
   }
   return best;
 }
@@ -29,6 +32,17 @@ export function newestRegister(reading: { t: number; energyWh?: number } | null,
   if (!stop) return fromReading;
   if (!fromReading || stop.t >= fromReading.t) return stop;
   return fromReading;
+}
+
+/**
+ * The stop's register drawn on the connector's chart when it is as new as its newest reading or newer (the
+ * card's Meter line then names it: a charger sends no MeterValues after the stop), apart from readings of
+ * another session; none otherwise, or with no readings (the chart then says there are none).
+ */
+export function stopOnChart(samples: readonly MeterSample[], stop: RegisterReading | null): EnergyAt[] {
+  const last = samples[samples.length - 1];
+  if (!stop || !last || stop.t < last.t) return [];
+  return [{ t: stop.t, wh: stop.wh, apart: stop.transactionId !== undefined && stop.transactionId !== last.transactionId }];
 }
 
 /** What tells this charger's sessions changed: its running sessions' ids, and the bench's snapshot (events may have been missed before it). */
