@@ -31,6 +31,11 @@ export function linkProblem(link: BenchState['link'], since: string | null): str
   return `The bench cannot be reached from this window${since ? ` since ${formatClock(since)}` : ''}`;
 }
 
+/** Why what a window shows is not live, in a few words ("bench not reachable"), for a link that is not open. */
+export function linkLostWhy(link: BenchState['link']): string {
+  return link === 'silent' ? 'bench not answering' : link === 'unauthorised' ? 'the bench no longer accepts this window' : 'bench not reachable';
+}
+
 /** Why nothing can be sent to any charger now (the link to the bench is down), in words; null while it is open. */
 export function sendBlocked(link: BenchState['link'], since: string | null): string | null {
   const problem = linkProblem(link, since);

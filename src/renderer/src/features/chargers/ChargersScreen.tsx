@@ -31,7 +31,7 @@ import { useBench } from '../../stores/bench';
 import { useListedChargers } from '../../stores/listedChargers';
 import { StatusChip } from '../../components/StatusChip';
 import { ChargerBadges } from '../../components/ChargerBadges';
-import { linkProblem, neverConnected, silenceOf, useNow } from '../../components/reach';
+import { linkLostWhy, linkProblem, neverConnected, silenceOf, useNow } from '../../components/reach';
 import { useBenchSettings, useConnectionNews, type Drop, type Refusal } from '../../components/refusals';
 import { Ago } from '../../components/Ago';
 import { connectorConcern, errorCodeInWords } from '../../../../shared/api/connector-errors';
@@ -316,7 +316,7 @@ const noFilter: GridFilterModel = { items: [] };
 export function fleetWords(online: number, known: number, link: LinkState, since: string | null): string {
   const counted = `${online} online of ${known} known`;
   if (link === 'open') return counted;
-  const why = link === 'silent' ? 'bench not answering' : link === 'unauthorised' ? 'the bench no longer accepts this window' : 'bench not reachable';
+  const why = linkLostWhy(link);
   return `${counted}${since ? ` as of ${formatClock(since)}` : ' (last known)'} (${why})`;
 }
 const isCheckbox = (p: GridCellParams) => p.field === GRID_CHECKBOX_SELECTION_COL_DEF.field;

@@ -2,7 +2,7 @@
 // the link was lost) and nothing can be sent; the words for it come from the shared link helpers (reach.ts),
 // as on the Chargers screen and a charger's page.
 import { useBench } from '../../stores/bench';
-import { linkProblem, sendBlocked } from '../../components/reach';
+import { linkLostWhy, linkProblem, sendBlocked } from '../../components/reach';
 import { formatWhen } from '../../components/format';
 
 export interface VirtualLink {
@@ -17,7 +17,7 @@ export interface VirtualLink {
 /** "as of 10:02:03 (bench not reachable)": the time the link was lost, and how. */
 export function asOfWords(link: ReturnType<typeof useBench.getState>['link'], since: string | null): string | null {
   if (!linkProblem(link, since)) return null;
-  const why = link === 'silent' ? 'bench not answering' : link === 'unauthorised' ? 'the bench no longer accepts this window' : 'bench not reachable';
+  const why = linkLostWhy(link);
   return `last known${since ? `, as of ${formatWhen(since)}` : ''} (${why})`;
 }
 
