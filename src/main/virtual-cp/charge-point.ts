@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../clock';
 import { ConfigurationStore, type FeatureProfile } from './configuration';
 import { Connection } from './connection';
 import { FaultSwitches } from './faults';
-import { Connectors, type Availability, type Connector } from './model';
+import { Connectors, type Availability, type Connector, type SavedHardwareFault } from './model';
 import { handlersFor } from './operations';
 import { PhysicalActions } from './physical-actions';
 import { AuthorizationService } from './services/authorization';
@@ -49,6 +49,8 @@ export interface PersistedState {
   meterValuesNotKept?: number;
   /** Each connector's last card outcome, for the connector panel after a restart (none when an older version saved it). */
   cardOutcomes?: KeptCardOutcome[];
+  /** Hardware faults set by the physical action (connector 0: the charger), still there after a restart (none when an older version saved it). */
+  hardwareFaults?: SavedHardwareFault[];
 }
 
 export interface VirtualChargePointOptions {
@@ -237,6 +239,7 @@ export class VirtualChargePoint {
       nextQueueSeq: transactions.nextQueueSeq,
       meterValuesNotKept: transactions.meterValuesNotKept,
       cardOutcomes: transactions.cardOutcomes,
+      hardwareFaults: this.connectors.savedFaults(),
     };
   }
 

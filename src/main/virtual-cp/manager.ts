@@ -226,7 +226,8 @@ export class VirtualChargerManager {
     if (!isPhysicalAction(action) && action !== SET_PASSWORD_ACTION) throw new BenchError(404, `No action "${action}"; actions are ${virtualChargerActions().join(', ')}`, { field: 'action' });
     if (action === SET_PASSWORD_ACTION) return { charger: await this.setPassword(id, parse(PasswordBody, body ?? {}, 'body').password) };
     const result = await performPhysicalAction(entry.vcp, action, body);
-    this.save(entry, false);
+    // A hardware fault set or cleared is kept at once (it persists across a restart), as a fault switch is.
+    this.save(entry, action === 'fault' || action === 'clear-fault');
     return { ...(result !== undefined ? { result } : {}), charger: entry.vcp.view() };
   }
 

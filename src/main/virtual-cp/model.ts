@@ -1,6 +1,7 @@
 // What the parts of a virtual charge point share (MicroOcpp's Model): the connectors as the hardware has
 // them, and the Model through which services and operations reach each other and the connection.
-import type { ChargePointErrorCode, MeterValue } from '../../shared/ocpp16';
+import { z } from 'zod';
+import { ChargePointErrorCode, type MeterValue } from '../../shared/ocpp16';
 import type { UnlockOutcomes } from '../../shared/api/virtual-chargers';
 import type { Timer } from '../clock';
 import { BenchError } from '../errors';
@@ -8,6 +9,19 @@ import type { VirtualChargePoint } from './charge-point';
 
 export type Availability = 'Operative' | 'Inoperative';
 export type HardwareFault = { errorCode: ChargePointErrorCode; info?: string } | null;
+
+/** A hardware fault set by the physical action (connector 0: the whole charger), as the charger's state keeps it. */
+export interface SavedHardwareFault {
+  connectorId: number;
+  errorCode: ChargePointErrorCode;
+  info?: string;
+}
+
+const SavedHardwareFault = z.object({
+  connectorId: z.number().int().min(0),
+  errorCode: ChargePointErrorCode.exclude(['NoError']),
+  info: z.string().optional(),
+}) satisfies z.ZodType<SavedHardwareFault>;
 
 /** What the central system was last told of a connector (or of the charger), and the state now, since when. */
 export interface StatusHolder {
@@ -74,7 +88,7 @@ export class Connectors {
     private readonly chargerId: string,
     count: number,
     now: number,
-    saved: { meters?: number[]; availability?: Availability[] } = {},
+    saved: { meters?: number[]; availability?: Availability[]; hardwareFaults?: unknown } = {},
   ) {
     this.charger = { fault: null, availability: saved.availability?.[0] ?? 'Operative', scheduledAvailability: null, reported: null };
     this.all = Array.from({ length: count }, (_, i) => ({
@@ -95,6 +109,29 @@ export class Connectors {
       lastSettled: now,
       reported: null,
     }));
+    this.restoreFaults(saved.hardwareFaults);
+  }
+
+  /**
+   * The hardware faults set before the charger lost power (or the bench stopped) persist, as a real fault
+   * does: the charger comes back Faulted with the same error code. One on a connector the charger does not
+   * have, or that this version cannot read, is left out.
+   */
+  private restoreFaults(saved: unknown): void {
+    if (!Array.isArray(saved)) return;
+    for (const item of saved) {
+      const read = SavedHardwareFault.safeParse(item);
+      if (!read.success) continue;
+      const { connectorId, errorCode, info } = read.data;
+      const target = connectorId === 0 ? this.charger : this.at(connectorId);
+      if (target) target.fault = { errorCode, ...(info !== undefined ? { info } : {}) };
+    }
+  }
+
+  /** The hardware faults set now (connector 0 first), for the charger's state. */
+  savedFaults(): SavedHardwareFault[] {
+    const units: Array<[number, HardwareFault]> = [[0, this.charger.fault], ...this.all.map((c): [number, HardwareFault] => [c.id, c.fault])];
+    return units.flatMap(([connectorId, fault]) => (fault ? [{ connectorId, errorCode: fault.errorCode, ...(fault.info !== undefined ? { info: fault.info } : {}) }] : []));
   }
 
   get count(): number {

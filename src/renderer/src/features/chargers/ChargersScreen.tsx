@@ -44,6 +44,7 @@ import { ConnectionChip, RegistrationChip, silentDropOf } from './chargerFields'
 import { RegisterChargerDialog, useRegisterBlocked } from './RegisterChargerDialog';
 import { useChargerRefresh } from './useChargerRefresh';
 import { chargerOrder, concernRank, sameFields, SteadyCell, SteadyDataGrid, type ShownCount } from './steadyRows';
+import { headerRoomSx } from './headerRoom';
 
 /** Connector chips: each outlet, plus the charger as a whole (connector 0) when it is out of order; `stale` draws them as last known. */
 export function ConnectorChips({ connectors, stale = false }: { connectors: ConnectorView[]; stale?: boolean }) {
@@ -178,8 +179,10 @@ export const chargerColumns: GridColDef<ChargerView>[] = [
   {
     field: 'firmware',
     headerName: 'Firmware',
-    minWidth: 90,
-    flex: 0.6,
+    // Filtered, "Firmware" with its filter mark, and hovered, with the column menu's button too (headerRoom):
+    // at 1366 px its share is about 125 px; at its least width it still fits the 1280 px window.
+    minWidth: 94,
+    flex: 1,
     valueGetter: (_v, row) => row.boot?.firmwareVersion ?? '',
     renderCell: ({ value }) => <FirmwareCell value={value as string} />,
   },
@@ -285,15 +288,6 @@ export type SendDialogSlot = ComponentType<{ chargerIds: string[]; open: boolean
 // so ticking one checkbox redrew them all. With them kept, a selection change redraws the rows whose
 // selection changed only. The rows' new lists go to it another way (SteadyDataGrid), for the same reason.
 const autoHeight = () => 'auto' as const;
-/**
- * A header keeps its name readable with a filter on (its filter icon takes room) at a laptop's width: the
- * grid keeps an unsorted filtered column's hidden sort button as wide as shown; here it takes no room until
- * the header is hovered; and a name of two words goes on two lines rather than being cut.
- */
-const headerRoomSx = {
-  '& .MuiDataGrid-columnHeader--filtered:not(.MuiDataGrid-columnHeader--sorted):not(:hover) .MuiDataGrid-sortButton': { display: 'none' },
-  '& .MuiDataGrid-columnHeaderTitle': { whiteSpace: 'normal', lineHeight: 1.2 },
-} as const;
 const concernClass: DataGridProps<ChargerView>['getRowClassName'] = ({ row }) => ['concern-fault', 'concern-warning', ''][concernRank(row)];
 const gridSx: DataGridProps['sx'] = {
   border: 0,

@@ -21,6 +21,7 @@ import { messageKinds } from '../../../../shared/api/contract';
 import { useBench } from '../../stores/bench';
 import { ChargerBadges, renderChargerOption } from '../../components/ChargerBadges';
 import { localTimeNote } from '../../components/format';
+import { tabOverParts } from './tabOut';
 
 /** The filter as the fields hold it: times as the datetime-local fields give them (local time). */
 export interface FilterFields {
@@ -180,6 +181,7 @@ export const LogFilters = memo(function LogFilters({
           </MenuItem>
         ))}
       </TextField>
+      {/* Tab passes each time field in one step (tabOut.ts); the arrow keys move between its parts. */}
       <TextField
         size="small"
         type="datetime-local"
@@ -187,7 +189,7 @@ export const LogFilters = memo(function LogFilters({
         value={fields.from}
         onChange={(e) => set('from', e.target.value)}
         helperText={localTimeNote()}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1, onKeyDown: tabOverParts } }}
         sx={{ width: 215 }}
       />
       <TextField
@@ -198,7 +200,7 @@ export const LogFilters = memo(function LogFilters({
         onChange={(e) => set('to', e.target.value)}
         error={!!timeOrder}
         helperText={timeOrder ?? localTimeNote()}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1 } }}
+        slotProps={{ inputLabel: { shrink: true }, htmlInput: { step: 1, onKeyDown: tabOverParts } }}
         sx={{ width: 215 }}
       />
       <FormControlLabel control={<Switch checked={fields.errorsOnly} onChange={(e) => set('errorsOnly', e.target.checked)} />} label="Errors only" sx={{ ml: 0, mt: 0.5 }} />

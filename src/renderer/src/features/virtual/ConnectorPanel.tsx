@@ -19,6 +19,7 @@ import type { PhysicalAction, VirtualChargerView, VirtualConnectorView } from '.
 import { actionWords, shownFeedback, usePhysicalActions } from './virtual-actions';
 import { SetFaultDialog } from './SetFaultDialog';
 import { useVirtualLink } from './virtual-link';
+import { useCardOutcomeDone } from './card-outcome-done';
 
 /** The card last presented anywhere on this screen, so the next one is a click away. */
 let lastIdTag = 'TAG001';
@@ -43,23 +44,51 @@ function evWords(c: VirtualConnectorView): string {
   return c.status === 'Charging' ? 'Charging' : 'Waiting for power from the charger';
 }
 
+/**
+ * What presenting the card in the field does while a session runs: the session's own card stops it; another
+ * stops it only if the charger's authorization of it (local list, cache or Authorize) names the same parent
+ * idTag as the session's card has, and is refused otherwise (a second session cannot start here).
+ */
+function presentHint(sessionIdTag: string, fieldIdTag: string): string {
+  const tag = fieldIdTag.trim();
+  if (!tag || tag === sessionIdTag) return `The session's card (${sessionIdTag}) stops it`;
+  return `Not the session's card (${sessionIdTag}): ${tag} stops the session only if authorized with the same parent idTag as ${sessionIdTag}; otherwise it is refused`;
+}
+
 export function ConnectorPanel({ charger, connector }: { charger: VirtualChargerView; connector: VirtualConnectorView }) {
   const { busy, feedback: answered, act: perform, clear } = usePhysicalActions(charger.id);
-  const [idTag, setIdTag] = useState(lastIdTag);
+  const c = connector;
+  const tx = c.transaction;
+  // While a session runs, the field holds its card: presenting it again stops the session.
+  const [idTag, setIdTag] = useState(() => tx?.idTag ?? lastIdTag);
+  const sessionKey = tx ? `${tx.startedAt} ${tx.idTag}` : null;
+  const [seenSession, setSeenSession] = useState(sessionKey);
+  if (seenSession !== sessionKey) {
+    setSeenSession(sessionKey);
+    if (tx) setIdTag(tx.idTag);
+  }
   const [faultOpen, setFaultOpen] = useState(false);
   const headingId = useId();
   const n = connector.connectorId;
-  const c = connector;
   const faulted = c.status === 'Faulted';
-  const tx = c.transaction;
-  // A card's unconfirmed outcome follows the central system's later answer.
-  const feedback = shownFeedback(answered, c);
+  // The last card that started a session here, kept by the charger: shown until the user is done with it
+  // (after a reload as before it); an unconfirmed one follows the central system's later answer.
+  const [outcomeDone, markOutcomeDone] = useCardOutcomeDone(charger.id, n);
+  const feedback = shownFeedback(answered, c, outcomeDone);
+  const close = () => {
+    markOutcomeDone(c.cardOutcome?.presentedAt);
+    clear();
+  };
   // The link to the bench lost: what it shows is the last known, and nothing can be sent.
   const { blocked, asOf } = useVirtualLink();
   const down = blocked !== null;
   const lastKnown = asOf ? ` (${asOf})` : '';
 
-  const act = (action: PhysicalAction, body: Record<string, unknown> = {}) => perform(action, { connectorId: n, ...body });
+  // Whatever is done here next is newer news than the card outcome kept so far.
+  const act = (action: PhysicalAction, body: Record<string, unknown> = {}) => {
+    markOutcomeDone(c.cardOutcome?.presentedAt);
+    return perform(action, { connectorId: n, ...body });
+  };
 
   const idTagError = idTag.length > 20 ? `Card idTag must be at most 20 characters (now ${idTag.length})` : null;
   const presentCard = () => {
@@ -160,8 +189,7 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
           onChange={(e) => setIdTag(e.target.value)}
           error={Boolean(idTagError)}
           helperText={
-            idTagError ??
-            (down ? 'Nothing can be sent until the link to the bench is back' : !charger.running ? 'Start the charger to present a card' : tx ? 'Its own card stops the session' : undefined)
+            idTagError ?? (down ? 'Nothing can be sent until the link to the bench is back' : !charger.running ? 'Start the charger to present a card' : tx ? presentHint(tx.idTag, idTag) : undefined)
           }
           slotProps={{ htmlInput: { 'aria-label': `Card idTag for connector ${n}`, spellCheck: false, style: { fontFamily: monoFont } } }}
           sx={{ flexGrow: 1, maxWidth: 220 }}
@@ -171,8 +199,15 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
         </Button>
       </Stack>
       {feedback && (
-        <Alert severity={feedback.severity} onClose={clear} role={feedback.severity === 'success' ? 'status' : 'alert'}>
-          {feedback.text}
+        <Alert severity={feedback.severity} onClose={close} role={feedback.severity === 'success' ? 'status' : 'alert'}>
+          <Box component="span" sx={{ display: 'block' }}>
+            {feedback.text}
+          </Box>
+          {feedback.detail && (
+            <Box component="span" sx={{ display: 'block', color: 'text.secondary' }}>
+              {feedback.detail}
+            </Box>
+          )}
         </Alert>
       )}
       <SetFaultDialog

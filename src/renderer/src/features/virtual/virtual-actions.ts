@@ -8,7 +8,7 @@ import { useBench } from '../../stores/bench';
 import { useClient } from '../../api/context';
 import { formatWhen } from '../../components/format';
 import { benchNow } from '../../components/benchClock';
-import { faultRows, physicalActions, type PhysicalAction, type VirtualChargerView, type VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
+import { faultRows, physicalActions, type PhysicalAction, type VirtualCardOutcomeView, type VirtualChargerView, type VirtualConnectorView } from '../../../../shared/api/virtual-chargers';
 
 export interface Feedback {
   severity: 'success' | 'info' | 'warning' | 'error';
@@ -16,10 +16,12 @@ export interface Feedback {
   /** A failure: which action, when (bench clock, ms), and whether the bench could not be reached then (the outcome unknown). */
   failed?: { action: string; at: number; unreachable: boolean };
   /**
-   * A card whose outcome said unconfirmed: the connector's kept outcome of that presentation (its
-   * `presentedAt`), which the panel shows instead while it follows the central system's later answer.
+   * A card that started a session: the connector's kept outcome of that presentation (its `presentedAt`),
+   * which the panel shows instead, following the central system's later answer to one said unconfirmed.
    */
   follows?: { connectorId: number; presentedAt: string };
+  /** A second line: a kept card outcome's when and which card. */
+  detail?: string;
 }
 
 /** The bench's refusal in words a person can act on; a 409 means "not now", not "broken". */
@@ -133,7 +135,9 @@ export function usePhysicalActions(chargerId: string) {
         const result = r.result as { accepted?: boolean; confirmed?: boolean; message?: string } | undefined;
         if (!result?.message) return null;
         const feedback: Feedback = { severity: result.accepted && result.confirmed !== false ? 'success' : 'warning', text: result.message };
-        const kept = action === 'present-id-tag' && result.confirmed === false ? r.charger.connectors.find((c) => c.connectorId === body.connectorId)?.cardOutcome : null;
+        // A card that started a session (its outcome says whether the central system confirmed it): the
+        // connector keeps its outcome, which the panel shows from then on, as it does after a reload.
+        const kept = action === 'present-id-tag' && result.confirmed !== undefined ? r.charger.connectors.find((c) => c.connectorId === body.connectorId)?.cardOutcome : null;
         return kept ? { ...feedback, follows: { connectorId: Number(body.connectorId), presentedAt: kept.presentedAt } } : feedback;
       },
     );
@@ -141,17 +145,34 @@ export function usePhysicalActions(chargerId: string) {
 }
 
 /**
- * What a panel shows of an action's outcome: a card's unconfirmed outcome as the connector's kept outcome
- * of that presentation says it now (the central system's later answer, with when it came), else as answered.
+ * A connector's kept card outcome in words: a later answer to a card said unconfirmed with when it came,
+ * else the outcome as first said, with which card and when it was presented.
  */
-export function shownFeedback(feedback: Feedback | null, connector: VirtualConnectorView): Feedback | null {
-  const kept = connector.cardOutcome;
-  if (!feedback?.follows || feedback.follows.connectorId !== connector.connectorId || kept?.presentedAt !== feedback.follows.presentedAt || !kept.revised) return feedback;
+export function keptFeedback(kept: VirtualCardOutcomeView, connectorId: number): Feedback {
+  const severity = kept.accepted && kept.confirmed ? 'success' : 'warning';
+  const follows = { connectorId, presentedAt: kept.presentedAt };
+  if (!kept.revised) return { severity, text: kept.message, detail: `Card ${kept.idTag} presented at ${formatWhen(kept.presentedAt)}`, follows };
   const when = formatWhen(kept.at);
   return {
-    severity: kept.accepted && kept.confirmed ? 'success' : 'warning',
+    severity,
     text: kept.confirmed ? `${kept.message}. Answered at ${when} (unconfirmed when the card was presented at ${formatWhen(kept.presentedAt)}).` : `${kept.message} (as of ${when})`,
+    follows,
   };
+}
+
+/**
+ * What a panel shows of an action's outcome: a card that started a session as the connector's kept outcome
+ * of that presentation says it now (a later answer of the central system, with when it came), else as
+ * answered. With nothing answered on this panel (a page just loaded, or after other actions that have no
+ * outcome to tell), the connector's kept outcome unless the user is done with it (`done`: its presentedAt).
+ */
+export function shownFeedback(feedback: Feedback | null, connector: VirtualConnectorView, done: string | null = null): Feedback | null {
+  const kept = connector.cardOutcome;
+  if (feedback) {
+    if (!feedback.follows || feedback.follows.connectorId !== connector.connectorId || kept?.presentedAt !== feedback.follows.presentedAt) return feedback;
+    return keptFeedback(kept, connector.connectorId);
+  }
+  return kept && kept.presentedAt !== done ? keptFeedback(kept, connector.connectorId) : null;
 }
 
 /** The words of a physical action: its button's label and what it does. */
