@@ -103,7 +103,7 @@ describe('a run waiting for its charger before the first case', () => {
     render(withBench(client, screens, '/test-runs/run-9'));
     const status = await screen.findByRole('alert', { name: 'Current step' });
     expect(status.textContent).toMatch(
-      /^Waiting for CP001 to connect: it is offline since \S.*\. The run waits up to 5 min for it \(until \S.*\); if it does not connect by then, the run ends as Could not run and no case is run\.$/,
+      /^Waiting for CP001 to connect: it is offline \(last seen \S.*\)\. The run waits up to 5 min for it \(until \S.*\); if it does not connect by then, the run ends as Could not run and no case is run\.$/,
     );
     expect(status.textContent).not.toContain('Reading what the charger supports');
   });

@@ -79,11 +79,11 @@ describe("a running run's Stop says what is really running", () => {
     // The charger goes offline during the case: the page says so, since when, and what the case does about it.
     offline();
     const alert = screen.getByRole('alert', { name: 'Charger offline' });
-    expect(alert.textContent).toContain(`REAL01 offline since ${formatClock(wentOffline)}`);
+    expect(alert.textContent).toContain(`REAL01 offline (last seen ${formatClock(wentOffline)})`);
     expect(alert.textContent).toContain('within its time limit (30 s');
     await user.click(screen.getByRole('button', { name: 'Stop run…' }));
     said = within(screen.getByRole('dialog')).getByLabelText('What stopping does').textContent!;
-    expect(said).toContain(`REAL01 is offline (since ${formatClock(wentOffline)}): it cannot be put back while it is offline`);
+    expect(said).toContain(`REAL01 is offline (last seen ${formatClock(wentOffline)}): it cannot be put back while it is offline`);
     expect(said).toContain('not done: the run was stopped while the charger was offline');
     expect(said).not.toContain('put back as the case found it');
     await user.click(screen.getByRole('button', { name: 'Keep running' }));

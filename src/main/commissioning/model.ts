@@ -27,6 +27,7 @@ import { partialCutShort, partialCutShortOpenWords } from '../../shared/api/comm
 import type { MeterValueRecord } from '../../shared/records';
 import type { Pics } from '../conformance/types';
 import { judgedSteps, type ConfigAtEnd } from './config-end';
+import { withoutRunAgain } from '../../shared/api/commissioning-final-words';
 import { sessionsEndedOf } from './sessions-ended';
 import { heldIdsOf, heldOpenNote, setupOpenOf, withoutHeld } from './held-open';
 import { interruptedOf, type RunHeard } from './run-end';
@@ -116,15 +117,17 @@ const stepWords = (s: CommissioningStep, run: InRun | null = null): string | nul
 };
 
 /**
- * The verdict: incomplete until every step has a result and every check an answer; then fail or pass. The
- * steps as judged by the configuration at the end (config-end.ts): a baseline key not kept fails.
+ * The verdict: fail as soon as a step failed or a check is not conform, whatever else is still open (a
+ * charger known faulty is not shown as merely unfinished); otherwise incomplete until every step has a result
+ * and every check an answer; then fail (a step the bench could not run) or pass. The steps as judged by the
+ * configuration at the end (config-end.ts): a baseline key not kept fails.
  */
 export function verdictOf(c: Pick<StoredCommissioning, 'checklist'> & ConfigAtEnd): CommissioningVerdict {
   const steps = judgedSteps(c);
+  if (steps.some((s) => s.result?.verdict === 'fail') || c.checklist.some((e) => e.result === 'notConform')) return 'fail';
   const done = steps.every((s) => s.result && s.result.verdict !== 'inconclusive') && c.checklist.every((e) => e.result !== null && !readingMissing(e));
   if (!done) return 'incomplete';
-  const failed = steps.some((s) => s.result!.verdict === 'fail' || s.result!.verdict === 'error') || c.checklist.some((e) => e.result === 'notConform');
-  return failed ? 'fail' : 'pass';
+  return steps.some((s) => s.result!.verdict === 'error') ? 'fail' : 'pass';
 }
 
 /**
@@ -140,9 +143,9 @@ export function shownVerdict(c: Pick<StoredCommissioning, 'checklist' | 'handove
  * The rule of judging (verdictOf, judgedSteps) a verdict saved with a commissioning was worked out by, kept
  * beside it in the record: raise it whenever the judging changes, and the lists judge each unsigned record
  * saved by an older rule again, once (1: the configuration at the end judges the baseline; 2: a measured item
- * answered without a reading is not done).
+ * answered without a reading is not done; 3: a failed step or a check not conform fails, even with items open).
  */
-export const JUDGING_RULE = 2;
+export const JUDGING_RULE = 3;
 
 export const labelOf = (id: string) => checklistItems.find((i) => i.id === id)?.label ?? id;
 
@@ -162,9 +165,15 @@ export const readingMissingWords = (id: string) => `${labelOf(id)}: its measured
 
 /** What is left before a pass, in words (the steps as judged by the configuration at the end). */
 export function openOf(
-  c: Pick<StoredCommissioning, 'checklist' | 'runError' | 'setupProblems'> & ConfigAtEnd & { runs?: StoredCommissioning['runs'] },
+  c: Pick<StoredCommissioning, 'checklist' | 'runError' | 'setupProblems'> & ConfigAtEnd & { runs?: StoredCommissioning['runs']; handover?: StoredCommissioning['handover'] },
   running: CommissioningView['running'] = null,
 ): string[] {
+  // Once handed over the record is final: an item still open is listed without the advice to run it again.
+  const open = openNow(c, running);
+  return c.handover ? open.map(withoutRunAgain) : open;
+}
+
+function openNow(c: Parameters<typeof openOf>[0], running: CommissioningView['running']): string[] {
   const open: string[] = [];
   const current = running ? c.runs?.at(-1) : undefined;
   const run: InRun | null = running ? { running, startedAt: current?.startedAt ?? '', steps: current ? (current.steps ?? c.steps.map((s) => s.id)) : null } : null;

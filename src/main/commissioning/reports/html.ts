@@ -18,6 +18,7 @@ import { numericReadingUnits } from '../../../shared/format/reading';
 import { sessionConnectorOf, sessionConnectorWords } from '../../../shared/format/session-connector';
 import { chartLimit, sessionChart } from './chart';
 import { breakable, FAKE_CLOCK_NOTE, identityFindings, PRINT_CSS, reportTime } from './print';
+import { asFinal } from '../../../shared/api/commissioning-final-words';
 
 export interface ReportInput {
   view: CommissioningView;
@@ -90,7 +91,7 @@ function steps(view: CommissioningView, time: (iso: string) => string): string {
       return `<section class="case" id="${esc(s.id)}">
   <h3><span class="v ${r.verdict}">${verdictLabel[r.verdict]}</span> ${esc(s.title)}</h3>
   <p class="meta">${esc(s.id)} · ${s.attempts} run${s.attempts === 1 ? '' : 's'} · ${esc(time(r.startedAt))}${r.decidingStep ? ` · decided at step ${r.decidingStep}${step ? ` (${esc(step.title)})` : ''}` : ''}</p>
-  ${r.reason ? `<p class="${failed ? 'todo' : 'reason'}">${failed ? '<b>What to do:</b> ' : ''}${esc(r.reason)}</p>` : ''}
+  ${r.reason ? `<p class="${failed ? 'todo' : 'reason'}">${failed ? '<b>What to do:</b> ' : ''}${esc(asFinal(!!view.handover, r.reason))}</p>` : ''}
   ${notes.map((o) => `<p class="note"><b>Note:</b> ${esc(o.text)}</p>`).join('')}
   ${measurements}
   ${notPutBack}

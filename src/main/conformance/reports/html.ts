@@ -7,6 +7,7 @@ import { faultSwitchedWords, faultsInjectedText, firmwareWords, injectedSwitches
 import { timesInText } from '../../../shared/format/times-in-text';
 import { setupEndedHead, setupEndedItem } from '../../../shared/api/setup-ended-words';
 import { putBackWords, stoppedWords } from '../../../shared/api/run-stop';
+import { endSentence } from '../../../shared/format/sentence';
 import { rerunFirmwareWords, rerunOfWords } from '../../../shared/api/rerun-words';
 import { passedWords } from '../../../shared/api/operator-word';
 import { isWarningNote, violationOf } from '../../../shared/api/frame-note';
@@ -147,7 +148,7 @@ const utcDateTime = (iso: string) => `${iso.slice(0, 10)} ${utcClock(iso)}`;
 /** How a stopped run was stopped (when, by what, what it cut short) and what putting the charger back left undone. */
 function stoppedBlock(run: RunResult): string {
   if (run.state !== 'stopped' || !run.stop) return '';
-  return `<p class="run-stopped" role="note" aria-label="How the run was stopped"><b>${esc(stoppedWords(run.stop, utcDateTime))}.</b> ${esc(putBackWords(run.stop))}.</p>`;
+  return `<p class="run-stopped" role="note" aria-label="How the run was stopped"><b>${esc(endSentence(stoppedWords(run.stop, utcDateTime)))}</b> ${esc(endSentence(putBackWords(run.stop)))}</p>`;
 }
 
 /** Where the run's feature profiles came from, and what the charger reports where the two differ (as every text names it). */

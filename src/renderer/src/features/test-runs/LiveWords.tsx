@@ -58,7 +58,8 @@ function setupDoneWords(run: RunResult): string {
 export function stopWords(run: RunResult, current: LiveRun['current'], titles: Record<string, string>, charger: ChargerView | undefined, now = benchNow()): string[] {
   const rows = rowsOf(run, current, null);
   const phase = phaseOf(run, current, rows);
-  const since = offline(charger) ? `since ${formatWhen(charger.lastSeen, now)}` : null;
+  // When it was last seen (its last frame), not when its connection closed: the view does not say that.
+  const since = offline(charger) ? `last seen ${formatWhen(charger.lastSeen, now)}` : null;
   const off = since && `${run.chargerId} is offline (${since})`;
   const notDone = 'what putting it back would take is not done, and the result lists it as “not done: the run was stopped while the charger was offline”';
   // Stop first waits for the charger (the run just reset it, or it dropped a moment ago): said instead of "nothing waits for it".
@@ -87,7 +88,7 @@ export function stopWords(run: RunResult, current: LiveRun['current'], titles: R
       !off
         ? 'No case has started: the bench is reading what the charger supports and putting it right before the first case. That ends now.'
         : offline(charger) && offlineSinceBeforeRun(run, charger)
-          ? `No case has started: the run is waiting for ${run.chargerId} to connect (offline ${since}, from before the run began). It ends now; nothing was sent to the charger, so nothing on it was changed.`
+          ? `No case has started: the run is waiting for ${run.chargerId} to connect (offline, ${since}, before the run began). It ends now; nothing was sent to the charger, so nothing on it was changed.`
           : `No case has started: ${run.chargerId} went offline (${since}) while the bench was getting it ready for the first case. It ends now. ${setupDoneWords(run)}`,
     );
   } else {
@@ -135,12 +136,12 @@ export function RunStopWords({ runId }: { runId: string }) {
   return <StopWords words={stopWords(run, current, titles, charger)} />;
 }
 
-/** That the charger is offline while a case runs (or after one), since when, and what the case does about it; null while it is connected, or before the first case (whose wait is said where it shows). */
+/** That the charger is offline while a case runs (or after one), when it was last seen, and what the case does about it; null while it is connected, or before the first case (whose wait is said where it shows). */
 export function offlineWords(run: RunResult, current: LiveRun['current'], charger: ChargerView | undefined, now = benchNow()): { title: string; text: string } | null {
   if (run.state !== 'running' || !offline(charger)) return null;
   const phase = phaseOf(run, current, rowsOf(run, current, null));
   if (phase.kind === 'setup') return null;
-  const title = `${run.chargerId} offline since ${formatWhen(charger.lastSeen, now)}`;
+  const title = `${run.chargerId} offline (last seen ${formatWhen(charger.lastSeen, now)})`;
   const limit = run.data.chargerTimeoutS;
   if (phase.kind === 'case')
     return {

@@ -48,7 +48,7 @@ export function RunEndChip({ state }: { state: RunResult['state'] }) {
 const waitWords = (s: number) => (s < 60 ? `${s} s` : s % 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s / 60} min`);
 
 /**
- * What the bench does before the first case: it waits for an offline charger to connect (saying since when,
+ * What the bench does before the first case: it waits for an offline charger to connect (saying when it was last seen,
  * for how long, and what happens when it does not), reads its configuration keys, or puts it right.
  */
 export function beforeFirstCase(run: RunResult, charger: ChargerView | undefined, now = benchNow()): string {
@@ -58,7 +58,7 @@ export function beforeFirstCase(run: RunResult, charger: ChargerView | undefined
     const start = Date.parse(run.wallStartedAt ?? run.startedAt);
     // On a fake clock (chargebench test --virtual) the wait runs on the charger's time: no wall-clock deadline.
     const until = run.fakeTime || !Number.isFinite(start) ? '' : ` (until ${formatWhen(start + wait * 1000, now)})`;
-    return `Waiting for ${run.chargerId} to connect: ${neverConnected(charger) ? 'it has never connected' : `it is offline since ${formatWhen(charger.lastSeen, now)}`}. The run waits up to ${waitWords(wait)} for it${until}; if it does not connect by then, the run ends as Could not run and no case is run.`;
+    return `Waiting for ${run.chargerId} to connect: ${neverConnected(charger) ? 'it has never connected' : `it is offline (last seen ${formatWhen(charger.lastSeen, now)})`}. The run waits up to ${waitWords(wait)} for it${until}; if it does not connect by then, the run ends as Could not run and no case is run.`;
   }
   return 'Reading what the charger supports (its configuration keys) before the first case…';
 }
@@ -215,7 +215,8 @@ function StepCountdown({ wait, frozen }: { wait: StepWait; frozen: string | null
     return () => clearInterval(timer);
   }, [wait.deadline, frozen]);
   const end = wait.deadline ? Date.parse(wait.deadline) : NaN;
-  const left = Number.isFinite(end) ? Math.max(0, Math.ceil((end - now) / 1000)) : null;
+  // Whole seconds left, rounded down and never above the limit (a deadline a moment ahead of this clock).
+  const left = Number.isFinite(end) ? Math.max(0, Math.min(wait.withinS, Math.floor((end - now) / 1000))) : null;
   return (
     <Typography variant="body2" component="div" aria-label="How long the step waits">
       Waits up to {waitWords(wait.withinS)}

@@ -25,6 +25,7 @@ import { useClient } from '../../api/context';
 import { useCall } from '../../components/useCall';
 import { formatClock, formatTime, localTimeNote } from '../../components/format';
 import { putBackWords, stoppedWords } from '../../../../shared/api/run-stop';
+import { endSentence } from '../../../../shared/format/sentence';
 import { sendBlocked } from '../../components/reach';
 import { useBench } from '../../stores/bench';
 import { paths } from '../../app/routes';
@@ -162,7 +163,7 @@ export function RunScreen() {
 
       {run.state === 'stopped' && run.stop && (
         <Alert severity="warning" aria-label="How the run was stopped">
-          {stoppedWords(run.stop, formatTime)}. {putBackWords(run.stop)}.
+          {endSentence(stoppedWords(run.stop, formatTime))} {endSentence(putBackWords(run.stop))}
         </Alert>
       )}
       {run.state === 'running' && run.stopWaiting && <StopWaitingNotice waiting={run.stopWaiting} blocked={blocked} onStopNow={() => client.call('tests:stop', { runId: run.id })} />}
