@@ -318,6 +318,7 @@ export function ChecksStep({ live, view }: { live: LiveCommissioning; view: Comm
         runningWhat={view.running?.step ?? null}
         canRerun={blocked}
         onRerun={(id) => setAgain({ steps: [id] })}
+        signed={!!view.handover}
       />
       <ConfigDiff view={view} />
       <SessionChart view={view} stale={live.stale} />

@@ -26,6 +26,7 @@ import { monoFont } from '../../app/theme';
 import type { CommissioningStep } from '../../../../shared/api/commissioning';
 import type { Measurement } from '../../../../shared/api/test-runs';
 import { earlierRun, stepState } from './words';
+import { asFinal } from '../../../../shared/api/commissioning-final-words';
 
 function Measurements({ list, label }: { list: Measurement[]; label: string }) {
   if (!list.length) return null;
@@ -64,6 +65,7 @@ export function StepResults({
   runningWhat,
   canRerun,
   onRerun,
+  signed = false,
 }: {
   steps: CommissioningStep[];
   runningStepId: string | null;
@@ -76,6 +78,8 @@ export function StepResults({
   /** Why a step cannot be run again now (null: it can). */
   canRerun: string | null;
   onRerun: (stepId: string) => void;
+  /** Handed over (the record is final): a step's words no longer advise running it again. */
+  signed?: boolean;
 }) {
   // Failed steps open by themselves: that is where the installer has work to do.
   const [open, setOpen] = useState<Record<string, boolean>>({});
@@ -138,7 +142,7 @@ export function StepResults({
                 {r?.reason && (
                   <Alert severity={problem ? 'error' : r.verdict === 'pass' ? 'success' : 'info'} variant="outlined">
                     {problem ? <strong>What to do: </strong> : null}
-                    {r.reason}
+                    {asFinal(signed, r.reason)}
                   </Alert>
                 )}
                 {notes.map((o, i) => (
