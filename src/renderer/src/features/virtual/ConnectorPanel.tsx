@@ -20,6 +20,7 @@ import { actionWords, shownFeedback, usePhysicalActions } from './virtual-action
 import { SetFaultDialog } from './SetFaultDialog';
 import { useVirtualLink } from './virtual-link';
 import { useCardOutcomeDone } from './card-outcome-done';
+import { useCardGuard } from './ask-first';
 
 /** The card last presented anywhere on this screen, so the next one is a click away. */
 let lastIdTag = 'TAG001';
@@ -83,6 +84,13 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
   const { blocked, asOf } = useVirtualLink();
   const down = blocked !== null;
   const lastKnown = asOf ? ` (${asOf})` : '';
+  // A test run or a commissioning running on the charger: unplugging or a fault asks first, naming it.
+  const { running, askFirst } = useCardGuard();
+  const unplug = () =>
+    askFirst(
+      { title: `Unplug the cable from connector ${n} of ${charger.id} now?`, action: `Unplugging takes the cable out of connector ${n} of ${charger.id} at once`, confirmLabel: 'Unplug' },
+      () => void act('unplug'),
+    );
 
   // Whatever is done here next is newer news than the card outcome kept so far.
   const act = (action: PhysicalAction, body: Record<string, unknown> = {}) => {
@@ -165,7 +173,7 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
       <Box sx={{ flexGrow: 1 }} />
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
         {btn('plug', `Plug connector ${n}`, can.plug, () => void act('plug'))}
-        {btn('unplug', `Unplug cable from connector ${n}`, can.unplug, () => void act('unplug'))}
+        {btn('unplug', `Unplug cable from connector ${n}`, can.unplug, unplug)}
         {btn('suspend', `Suspend EV on connector ${n}`, can.suspend, () => void act('suspend'))}
         {btn('resume', `Resume EV on connector ${n}`, can.resume, () => void act('resume'))}
         {can.clearFault
@@ -215,6 +223,7 @@ export function ConnectorPanel({ charger, connector }: { charger: VirtualCharger
         chargerId={charger.id}
         connectorId={n}
         blocked={blocked}
+        interrupts={{ known: running.known, words: running.words(`A fault puts connector ${n} of ${charger.id} in Faulted at once`) }}
         onClose={() => setFaultOpen(false)}
         onSet={(errorCode, info) => {
           setFaultOpen(false);

@@ -23,7 +23,8 @@ import { centralSystemActions } from '../../../../shared/ocpp16/actions';
 import { errorCodes } from '../../../../shared/ocpp16/frames';
 import { NumberField } from './NumberField';
 import { SwitchWithSettings } from './SwitchWithSettings';
-import { rememberView, useRunner } from './virtual-actions';
+import { callLabel, rememberView, useRunner } from './virtual-actions';
+import { useCardGuard } from './ask-first';
 import { useVirtualLink } from './virtual-link';
 import { ActionFaultTable, SelectField, SwitchRow } from '../../components/fault-parts';
 
@@ -34,6 +35,14 @@ const modes = Object.entries(actionFaultModes) as Array<[ActionFault['mode'], (t
 
 const unlockOutcomeNames = ['Unlocked', 'UnlockFailed', 'NotSupported'] as const;
 type Weights = Record<(typeof unlockOutcomeNames)[number], number>;
+
+/** Whether `patch` switches a fault on (a switch, the random unlock outcomes, or a protocol fault added or changed). */
+function switchesOn(f: Faults, patch: Patch): boolean {
+  const now = f as unknown as Record<string, unknown>;
+  if (Object.entries(patch).some(([k, v]) => v === true && now[k] !== true)) return true;
+  if (patch.unlockOutcomes && !f.unlockOutcomes) return true;
+  return Object.entries(patch.actions ?? {}).some(([name, fault]) => JSON.stringify(f.actions[name]) !== JSON.stringify(fault));
+}
 
 /** A setting's bounds in words, from its schema: "must be from 0 to 3680 W". */
 function ruleOf(schema: z.ZodNumber, unit: string): string {
@@ -51,13 +60,26 @@ export function FaultSwitchesPanel({ charger }: { charger: VirtualChargerView })
   const [weights, setWeights] = useState<Weights>(() => f.unlockOutcomes ?? { Unlocked: 1, UnlockFailed: 1, NotSupported: 0 });
   const [weightsError, setWeightsError] = useState<string | null>(null);
 
-  const send = (key: string, patch: Patch) =>
+  // Switching a fault on while a test run or a commissioning runs on the charger is asked first, naming it.
+  const { askFirst } = useCardGuard();
+  const go = (key: string, patch: Patch) =>
     blocked === null &&
     run(key, async () => {
       const view = await client.call('virtualChargers:setFaults', { id: charger.id, faults: patch });
       rememberView(view);
       return view;
     });
+  const send = (key: string, patch: Patch) => {
+    if (blocked !== null) return;
+    if (!switchesOn(f, patch)) return void go(key, patch);
+    const id = charger.id;
+    const what = key === 'actions' ? 'the protocol fault' : callLabel(key).replace(/ \(fault switch\)$/, '');
+    const request =
+      key === 'actions'
+        ? { title: `Add the protocol fault to ${id} now?`, action: `The protocol fault changes how ${id} answers at once`, confirmLabel: 'Add fault' }
+        : { title: `Switch on "${what}" on ${id} now?`, action: `Switching on "${what}" changes how ${id} behaves at once`, confirmLabel: 'Switch on' };
+    askFirst(request, () => void go(key, patch));
+  };
 
   const setWeight = (name: keyof Weights, value: number) => {
     const next = { ...(f.unlockOutcomes ?? weights), [name]: value };

@@ -25,11 +25,16 @@ export interface SetFaultDialogProps {
   chargerId: string;
   /** Why nothing can be sent now (the link to the bench is lost): said, and Set fault disabled. */
   blocked?: string | null;
+  /**
+   * What a test run or a commissioning running on the charger would be interrupted by the fault, in words
+   * (null: nothing runs there), and whether that has been read (until then, Set fault is disabled).
+   */
+  interrupts?: { known: boolean; words: string | null };
   onClose: () => void;
   onSet: (errorCode: FaultCode, info: string | undefined) => void;
 }
 
-export function SetFaultDialog({ open, connectorId, chargerId, blocked = null, onClose, onSet }: SetFaultDialogProps) {
+export function SetFaultDialog({ open, connectorId, chargerId, blocked = null, interrupts = { known: true, words: null }, onClose, onSet }: SetFaultDialogProps) {
   const [errorCode, setErrorCode] = useState<FaultCode>('OtherError');
   const [info, setInfo] = useState('');
   const titleId = useId();
@@ -41,7 +46,7 @@ export function SetFaultDialog({ open, connectorId, chargerId, blocked = null, o
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (infoError || blocked) return;
+    if (infoError || blocked || !interrupts.known) return;
     onSet(errorCode, info.trim() || undefined);
   };
 
@@ -61,6 +66,16 @@ export function SetFaultDialog({ open, connectorId, chargerId, blocked = null, o
             </TextField>
             <TextField label="Info" value={info} onChange={(e) => setInfo(e.target.value)} error={Boolean(infoError)} helperText={infoError ?? `Optional free text, at most ${INFO_MAX} characters`} />
           </Stack>
+          {interrupts.words && (
+            <Alert severity="warning" sx={{ mt: 2 }}>
+              {interrupts.words}
+            </Alert>
+          )}
+          {!interrupts.known && !blocked && (
+            <Alert severity="info" sx={{ mt: 2 }}>
+              {`Reading what runs on ${chargerId}…`}
+            </Alert>
+          )}
           {blocked && (
             <Alert severity="error" role="alert" sx={{ mt: 2 }}>
               {blocked}
@@ -69,8 +84,8 @@ export function SetFaultDialog({ open, connectorId, chargerId, blocked = null, o
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="contained" color="error" disabled={Boolean(infoError) || blocked !== null}>
-            Set fault
+          <Button type="submit" variant="contained" color="error" disabled={Boolean(infoError) || blocked !== null || !interrupts.known}>
+            {interrupts.words ? 'Set fault and interrupt' : 'Set fault'}
           </Button>
         </DialogActions>
       </form>

@@ -13,8 +13,8 @@ export interface Interrupts {
   words: string | null;
 }
 
-/** The step or case in progress, by name (undefined: not known yet, or none). */
-function useInProgress(testRun: string | null, commissioning: string | null): string | undefined {
+/** The case or the step (its title) in progress, by name (undefined: not known yet, or none). */
+function useInProgress(testRun: string | null, commissioning: string | null): { caseId?: string; step?: string } {
   const client = useClient();
   const [caseId, setCaseId] = useState<string | null | undefined>();
   const [step, setStep] = useState<string | null | undefined>();
@@ -71,17 +71,38 @@ function useInProgress(testRun: string | null, commissioning: string | null): st
     };
   }, [client, commissioning]);
 
-  if (testRun) return caseId ? `test case ${caseId}` : undefined;
-  if (commissioning) return step ? `the step "${step}"` : undefined;
-  return undefined;
+  if (testRun) return caseId ? { caseId } : {};
+  if (commissioning) return step ? { step } : {};
+  return {};
+}
+
+/** What runs on a charger, said on its card and in every confirmation of a disruptive action there. */
+export interface RunningOn {
+  /** Whether what runs on the charger has been read (until then, nothing should be sent without asking). */
+  known: boolean;
+  /** What runs there, short, for its card ("Test run running: TC_003_CS"); null when nothing runs there. */
+  label: string | null;
+  /** What `action` ("Setting the password reconnects VCP1 at once") would interrupt, in words; null when nothing runs there. */
+  words: (action: string) => string | null;
+}
+
+/** What runs on the charger now (a test run or a commissioning), and its case or step, kept current. */
+export function useRunningOn(chargerId: string): RunningOn {
+  const busy = useChargerBusy(chargerId);
+  const progress = useInProgress(busy.testRun, busy.commissioning?.id ?? null);
+  // The case as the run's list or its start's event told it, until the run's own read or a newer event does.
+  const caseId = progress.caseId ?? (busy.testRun && busy.testCase) ?? undefined;
+  const step = progress.step;
+  const warning = busyWarning(busy, chargerId);
+  if (!warning) return { known: busy.known, label: null, words: () => null };
+  const label = busy.testRun ? `Test run running${caseId ? `: ${caseId}` : ''}` : `Commissioning running${step ? `: step ${step}` : ''}`;
+  const now = caseId ? `test case ${caseId}` : step ? `the step "${step}"` : undefined;
+  const what = busy.testRun ? `the test run's current case${now ? `, ${now}` : ''}` : `the commissioning's current check${now ? `, ${now}` : ''}`;
+  return { known: busy.known, label, words: (action) => `${warning} ${action}, mid-way through ${what}.` };
 }
 
 /** What `action` ("Setting the password reconnects VCP1 at once") would interrupt on the charger now. */
 export function useInterrupts(chargerId: string, action: string): Interrupts {
-  const busy = useChargerBusy(chargerId);
-  const now = useInProgress(busy.testRun, busy.commissioning?.id ?? null);
-  const warning = busyWarning(busy, chargerId);
-  if (!warning) return { known: busy.known, words: null };
-  const what = busy.testRun ? `the test run's current case${now ? `, ${now}` : ''}` : `the commissioning's current check${now ? `, ${now}` : ''}`;
-  return { known: busy.known, words: `${warning} ${action}, mid-way through ${what}.` };
+  const running = useRunningOn(chargerId);
+  return { known: running.known, words: running.words(action) };
 }
