@@ -90,8 +90,9 @@ it('lists what failed and the offline policies from the rows, reading a whole re
   };
   await bench.record.commissionings.save(row, old);
   const expected = {
-    'CP-SITE': { location: 'Bay 1', verdict: 'incomplete', offlinePolicy: null, failed: [check.label] },
-    'CP-OLD': { location: 'Bay 2', verdict: 'incomplete', offlinePolicy: 'Local list only', failed: [failing.title] },
+    // A check not conform, a failed step: each fails its commissioning, though other items are still open.
+    'CP-SITE': { location: 'Bay 1', verdict: 'fail', offlinePolicy: null, failed: [check.label] },
+    'CP-OLD': { location: 'Bay 2', verdict: 'fail', offlinePolicy: 'Local list only', failed: [failing.title] },
   };
 
   // Nothing held in memory: each row as the record keeps it.
